@@ -1,0 +1,48 @@
+# Everyday commands. `make run` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+ifeq ($(OS),Windows_NT)
+BIN := $(VENV)/Scripts
+else
+BIN := $(VENV)/bin
+endif
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint typecheck pytest forms translations bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) translations
+
+translations: $(STAMP)
+	$(BIN)/python -m pbc_desktop.i18n build
+
+forms: $(STAMP)
+	$(BIN)/python -m pbc_desktop.ui.forms.build
+
+## Open the app on the demo district (built on first start).
+run: setup
+	$(BIN)/pbc-desktop --demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check pbc_desktop tests benchmarks
+	$(BIN)/ruff format --check pbc_desktop tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+## Everything CI checks: lint, types, the whole test suite.
+test: setup lint typecheck pytest
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,99 @@
+"""Engine and session factory: SQLite set up for safety, the same code on PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pbc_desktop.errors import DatabaseLockedError
+from pbc_desktop.lang import t
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy, not the driver, decide when transactions start (see _sqlite_begin).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    # FULL: a committed transaction survives a power cut, not only a crash.
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """Writers take the write lock up front, so two writers queue instead of deadlocking."""
+    if conn.get_execution_options().get("pbc_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """An open database: the engine, short sessions for reads and one transaction per write."""
+
+    def __init__(self, url: str, *, actor: str = "system") -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.actor = actor
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database:
+            return Path(parsed.database)
+        return None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any exception."""
+        try:
+            with self._sessions() as session, session.begin():
+                session.connection(execution_options={"pbc_write": True})
+                yield session
+        except OperationalError as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise DatabaseLockedError(
+                    t(
+                        "数据库正被其他程序占用,请稍后再试。",
+                        "The database is busy in another program; please try again shortly.",
+                    )
+                ) from exc
+            raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,71 @@
+"""All models, imported here so that ``Base.metadata`` is complete."""
+
+from pbc_desktop.db.models.activities import (
+    Activity,
+    ActivityOrganization,
+    AgendaItem,
+    Attachment,
+    Attendance,
+)
+from pbc_desktop.db.models.assessments import Assessment, Indicator, IndicatorSet, Score
+from pbc_desktop.db.models.communities import (
+    Community,
+    CommunityMember,
+    CommunityRole,
+    CommunityType,
+    CommunityVenue,
+    ConvenerTurn,
+    LifecycleEvent,
+)
+from pbc_desktop.db.models.funds import FundEntry
+from pbc_desktop.db.models.lists import (
+    Claim,
+    ClaimOrganization,
+    ListItem,
+    ServiceList,
+    Supervision,
+)
+from pbc_desktop.db.models.members import (
+    PartyMember,
+    Post,
+    PostEvaluation,
+    PostReport,
+    ServiceLog,
+)
+from pbc_desktop.db.models.organizations import Organization, Venue
+from pbc_desktop.db.models.system import AuditEntry, ReminderRule, User
+
+__all__ = [
+    "Activity",
+    "ActivityOrganization",
+    "AgendaItem",
+    "Assessment",
+    "Attachment",
+    "Attendance",
+    "AuditEntry",
+    "Claim",
+    "ClaimOrganization",
+    "Community",
+    "CommunityMember",
+    "CommunityRole",
+    "CommunityType",
+    "CommunityVenue",
+    "ConvenerTurn",
+    "FundEntry",
+    "Indicator",
+    "IndicatorSet",
+    "LifecycleEvent",
+    "ListItem",
+    "Organization",
+    "PartyMember",
+    "Post",
+    "PostEvaluation",
+    "PostReport",
+    "ReminderRule",
+    "Score",
+    "ServiceList",
+    "ServiceLog",
+    "Supervision",
+    "User",
+    "Venue",
+]

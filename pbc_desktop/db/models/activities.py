@@ -1,0 +1,125 @@
+"""Joint activities and meetings (活动共搞, 例会/联席会议) with attendance and agenda."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pbc_desktop.db.base import EnumCode, Record, UTCDateTime
+from pbc_desktop.db.models.communities import Community
+from pbc_desktop.db.models.members import PartyMember
+from pbc_desktop.db.models.organizations import Organization, Venue
+from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, ActivityStatus, AttendanceStatus
+
+
+class Activity(Record):
+    __tablename__ = "activity"
+
+    community_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community.id", ondelete="RESTRICT"), index=True
+    )
+    host_org_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True
+    )
+    kind: Mapped[ActivityKind] = mapped_column(EnumCode(ActivityKind), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    # Wall-clock local times of the meeting, as printed on the minutes.
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime | None] = mapped_column()
+    venue_id: Mapped[int | None] = mapped_column(ForeignKey("venue.id", ondelete="SET NULL"))
+    place: Mapped[str | None] = mapped_column(String(200))
+    chair: Mapped[str | None] = mapped_column(String(60))
+    recorder: Mapped[str | None] = mapped_column(String(60))
+    lecturer: Mapped[str | None] = mapped_column(String(60))
+    guests: Mapped[str | None] = mapped_column(Text)
+    trainee_count: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[ActivityStatus] = mapped_column(
+        EnumCode(ActivityStatus), default=ActivityStatus.HELD
+    )
+    summary: Mapped[str | None] = mapped_column(Text)
+    seq_in_year: Mapped[int | None] = mapped_column(Integer)
+
+    community: Mapped[Community | None] = relationship()
+    host_org: Mapped[Organization | None] = relationship()
+    venue: Mapped[Venue | None] = relationship()
+    organizations: Mapped[list[ActivityOrganization]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan"
+    )
+    attendance: Mapped[list[Attendance]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan"
+    )
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan", order_by="AgendaItem.seq"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="activity", cascade="all, delete-orphan"
+    )
+
+
+class ActivityOrganization(Record):
+    __tablename__ = "activity_organization"
+    __table_args__ = (UniqueConstraint("activity_id", "organization_id"),)
+
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True
+    )
+
+    activity: Mapped[Activity] = relationship(back_populates="organizations")
+    organization: Mapped[Organization] = relationship()
+
+
+class Attendance(Record):
+    """One person at an activity: present, absent with a reason, or 列席 (no vote)."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("activity_id", "member_id"),)
+
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("party_member.id", ondelete="SET NULL"), index=True
+    )
+    person_name: Mapped[str] = mapped_column(String(60))
+    status: Mapped[AttendanceStatus] = mapped_column(EnumCode(AttendanceStatus))
+    absence_reason: Mapped[AbsenceReason | None] = mapped_column(EnumCode(AbsenceReason))
+    reason_text: Mapped[str | None] = mapped_column(String(200))
+
+    activity: Mapped[Activity] = relationship(back_populates="attendance")
+    member: Mapped[PartyMember | None] = relationship()
+
+
+class AgendaItem(Record):
+    """An item on the agenda (议题) with its discussion and resolution (决议)."""
+
+    __tablename__ = "agenda_item"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200))
+    discussion: Mapped[str | None] = mapped_column(Text)
+    resolution: Mapped[str | None] = mapped_column(Text)
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    votes_abstain: Mapped[int | None] = mapped_column(Integer)
+
+    activity: Mapped[Activity] = relationship(back_populates="agenda")
+
+
+class Attachment(Record):
+    """A photo or file copied into the data folder."""
+
+    __tablename__ = "attachment"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    stored_path: Mapped[str] = mapped_column(String(400))
+    is_photo: Mapped[bool] = mapped_column(default=False)
+    caption: Mapped[str | None] = mapped_column(String(200))
+
+    activity: Mapped[Activity] = relationship(back_populates="attachments")

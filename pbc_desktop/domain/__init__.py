@@ -1,0 +1,1 @@
+"""Pure domain rules: enums, validation, rotation, lifecycle, scoring. No Qt, no SQL."""

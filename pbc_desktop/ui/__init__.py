@@ -1,0 +1,1 @@
+"""Qt widgets. Widgets call services and never build queries."""

@@ -1,0 +1,162 @@
+"""A read-only table model that fetches rows page by page from a service.
+
+The view asks for more rows as the user scrolls (``canFetchMore``/``fetchMore``); sorting
+is done by the service in SQL. No more than the rows scrolled to are ever held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from pbc_desktop.services.paging import PageRequest
+
+T = TypeVar("T")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: header text, how to show a row, and the service's sort key (if sortable)."""
+
+    header: str
+    value: Callable[[T], Any]
+    sort_key: str | None = None
+    align_right: bool = False
+    tooltip: Callable[[T], str | None] | None = None
+    foreground: Callable[[T], str | None] | None = field(default=None)
+
+
+Fetcher = Callable[[PageRequest], Sequence[T]]
+Counter = Callable[[], int]
+
+
+class PagedTableModel(QAbstractTableModel, Generic[T]):
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        fetch: Fetcher[T],
+        count: Counter,
+        *,
+        page_size: int = PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._fetch = fetch
+        self._count = count
+        self._page_size = page_size
+        self._rows: list[T] = []
+        self._total = 0
+        self._sort: str | None = None
+        self._descending = False
+        self.refresh()
+
+    # -- data source -------------------------------------------------------------------
+    def set_source(self, fetch: Fetcher[T], count: Counter) -> None:
+        self._fetch = fetch
+        self._count = count
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Drop every row and fetch the first page again (after a filter or a write)."""
+        self.beginResetModel()
+        self._total = self._count()
+        self._rows = list(self._fetch(self._request(0)))
+        self.endResetModel()
+
+    def _request(self, offset: int) -> PageRequest:
+        return PageRequest(
+            offset=offset, limit=self._page_size, sort=self._sort, descending=self._descending
+        )
+
+    def total(self) -> int:
+        return self._total
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def find_row(self, predicate: Callable[[T], bool]) -> int:
+        for i, item in enumerate(self._rows):
+            if predicate(item):
+                return i
+        return -1
+
+    # -- Qt model interface ------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid():
+            return
+        more = list(self._fetch(self._request(len(self._rows))))
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        col = self._columns[index.column()]
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = col.value(item)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(item)
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
+            color = col.foreground(item)
+            return QBrush(QColor(color)) if color else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns) or self._columns[column].sort_key is None:
+            return
+        self._sort = self._columns[column].sort_key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    def is_sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None

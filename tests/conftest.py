@@ -1,0 +1,55 @@
+"""Shared fixtures: every test gets its own data folder and its own database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pbc_desktop import lang  # noqa: E402
+from pbc_desktop.db.base import Base  # noqa: E402
+from pbc_desktop.db.engine import Database, sqlite_url  # noqa: E402
+from pbc_desktop.db.migrate import open_database  # noqa: E402
+
+TEST_DB_URL_ENV = "PBC_TEST_DB_URL"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never the user's data folder: each test has a fresh one."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("PBC_DATA_DIR", str(folder))
+    lang.set_language("zh")
+    return folder
+
+
+def _reset_server_db(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        Base.metadata.drop_all(conn)
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A fresh database: SQLite in the test's folder, or PBC_TEST_DB_URL when set."""
+    server = os.environ.get(TEST_DB_URL_ENV)
+    if server:
+        _reset_server_db(server)
+        return server
+    return sqlite_url(tmp_path / "test.sqlite")
+
+
+@pytest.fixture
+def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
+    database = open_database(db_url, actor="测试员", backup_dir=tmp_path / "backups")
+    yield database
+    database.dispose()
