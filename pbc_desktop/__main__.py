@@ -1,0 +1,3 @@
+from pbc_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""``pbc-desktop``: the window."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+import time
+from pathlib import Path
+
+from pbc_desktop import APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="pbc-desktop", description="PBC Desktop (党建共同体工作台)")
+    parser.add_argument("--db", type=Path, help="database file (default: pbc.sqlite in the data folder)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo district database (demo.sqlite in the data folder), built on first start",
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="interface language")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    # For benchmarks and smoke tests: show the window, report the time, quit.
+    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "user"
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QFontDatabase, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from pbc_desktop import i18n, paths
+    from pbc_desktop.db.engine import sqlite_url
+    from pbc_desktop.db.migrate import open_database
+    from pbc_desktop.errors import UserError
+    from pbc_desktop.fonts import bundled_cjk_font
+    from pbc_desktop.logging_setup import setup_logging
+    from pbc_desktop.ui import crash, messages
+    from pbc_desktop.ui.single_instance import InstanceServer, activate_running, server_name
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("PBCDesktop")
+    icon = paths.resources_dir() / "icons" / "app.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    setup_logging()
+    crash.install()
+    translators = i18n.install(app, args.lang)  # noqa: F841  (kept alive with the app)
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        QFontDatabase.addApplicationFont(str(bundled_cjk_font()))
+
+    db_path = (args.db or (paths.demo_db_path() if args.demo else paths.default_db_path()))
+    db_path = db_path.expanduser().resolve()
+    name = server_name(str(db_path))
+    if activate_running(name):
+        log.info("another window has %s open; brought it to the front", db_path)
+        return 0
+    server = InstanceServer(name)
+
+    try:
+        db = open_database(sqlite_url(db_path), actor=current_actor(), backup_dir=paths.backups_dir())
+    except UserError as exc:
+        messages.show_user_error(None, exc)
+        return 1
+
+    if args.demo:
+        from pbc_desktop.ui.demo_setup import ensure_demo
+
+        if not ensure_demo(db):
+            db.dispose()
+            return 1
+
+    from pbc_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    server.activated.connect(window.bring_to_front)
+    window.show()
+    if args.exit_after_show:
+        def report() -> None:
+            print(f"shown {time.perf_counter() - started:.3f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    code = app.exec()
+    server.close()
+    db.dispose()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

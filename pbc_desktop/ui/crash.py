@@ -1,0 +1,65 @@
+"""The global exception hook: bugs reach the user as an apology with copyable details."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from pbc_desktop import __version__
+from pbc_desktop.errors import UserError
+from pbc_desktop.logging_setup import log_file
+from pbc_desktop.ui import messages
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CrashDialog", text)
+
+
+def details_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    lines = traceback.format_exception(exc_type, exc, tb)
+    return f"PBC Desktop {__version__}\n" + "".join(lines)
+
+
+def show_crash_dialog(parent: QWidget | None, details: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("Unexpected error"))
+    box.setText(
+        tr("Sorry, something went wrong inside the program. Your saved records are safe.")
+    )
+    box.setInformativeText(tr("The details were written to the log file:") + f"\n{log_file()}")
+    box.setDetailedText(details)
+    copy = box.addButton(tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    copy.clicked.disconnect()
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    return box
+
+
+def handle_exception(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if isinstance(exc, UserError):
+        log.warning("user error reached the hook: %s", exc.message)
+        messages.show_user_error(QApplication.activeWindow(), exc)
+        return
+    details = details_text(exc_type, exc, tb)
+    log.error("unhandled exception\n%s", details)
+    if QApplication.instance() is None:
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    show_crash_dialog(QApplication.activeWindow(), details).exec()
+
+
+def install() -> None:
+    sys.excepthook = handle_exception
