@@ -1,0 +1,234 @@
+"""Pure validators shared by forms, services and imports.
+
+Each ``*_error`` function returns a sentence for the user (in the current language) or
+``None`` when the value is acceptable. Callers normalise input first with
+:func:`normalise_text` (or the more specific ``normalise_*`` helpers).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pbc_desktop.domain.enums import Gender
+from pbc_desktop.lang import t
+
+# -- text -----------------------------------------------------------------------------
+
+_FULLWIDTH_OFFSET = 0xFEE0  # U+FF01..U+FF5E map onto U+0021..U+007E
+_SPACES = re.compile(r"\s+")
+# Variants of the middle dot in transliterated names (e.g. 阿依古丽·买买提).
+_MIDDLE_DOTS = str.maketrans(dict.fromkeys("•‧・∙⋅", "·"))
+
+
+def to_halfwidth(value: str) -> str:
+    """Full-width ASCII letters, digits and punctuation (and U+3000) become half-width."""
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - _FULLWIDTH_OFFSET))
+        elif code == 0x3000:
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalise_text(value: str | None) -> str:
+    """Strip, convert full-width ASCII to half-width and collapse inner whitespace.
+
+    CJK characters are left as they are.
+    """
+    if not value:
+        return ""
+    return _SPACES.sub(" ", to_halfwidth(value)).strip()
+
+
+def optional_text(value: str | None) -> str | None:
+    """:func:`normalise_text`, with an empty result as ``None`` (for nullable columns)."""
+    return normalise_text(value) or None
+
+
+def name_key(value: str | None) -> str:
+    """A key under which two spellings of the same name compare equal (duplicate checks).
+
+    Ignores case, width, whitespace and middle-dot variants.
+    """
+    return normalise_text(value).translate(_MIDDLE_DOTS).replace(" ", "").casefold()
+
+
+# -- resident ID number (GB 11643) ------------------------------------------------------
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK_CHARS = "10X98765432"
+_ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_MIN_BIRTH_YEAR = 1900
+
+
+def normalise_id_number(value: str | None) -> str:
+    """Half-width, no spaces, upper-case X."""
+    return normalise_text(value).replace(" ", "").upper()
+
+
+def id_check_char(first17: str) -> str:
+    """The ISO 7064 MOD 11-2 check character for the first 17 digits."""
+    if len(first17) != 17 or not first17.isdigit():
+        raise ValueError(first17)
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11]
+
+
+def _birth_date(number: str) -> date | None:
+    try:
+        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None
+
+
+def id_number_error(value: str | None, *, today: date | None = None) -> str | None:
+    """Why ``value`` is not a valid 18-digit resident ID number, or ``None``."""
+    number = normalise_id_number(value)
+    if not number:
+        return t("身份证号不能为空", "The ID number is empty")
+    if len(number) != 18:
+        return t(
+            f"身份证号应为 18 位,现为 {len(number)} 位",
+            f"The ID number must have 18 characters, not {len(number)}",
+        )
+    if not _ID_SHAPE.match(number):
+        return t(
+            "身份证号只能由数字组成(最后一位可为 X)",
+            "The ID number may contain only digits (the last may be X)",
+        )
+    if number[0] == "0":
+        return t("身份证号的地区码无效", "The region code of the ID number is invalid")
+    birth = _birth_date(number)
+    if birth is None or birth.year < _MIN_BIRTH_YEAR:
+        return t("身份证号中的出生日期无效", "The birth date in the ID number is invalid")
+    if birth > (today or date.today()):
+        return t("身份证号中的出生日期晚于今天", "The birth date in the ID number is in the future")
+    if id_check_char(number[:17]) != number[17]:
+        return t("身份证号校验位错误", "The check digit of the ID number is wrong")
+    return None
+
+
+def is_valid_id_number(value: str | None, *, today: date | None = None) -> bool:
+    return id_number_error(value, today=today) is None
+
+
+def birth_date_from_id(value: str | None) -> date | None:
+    """The birth date encoded in a valid ID number (``None`` when the number is invalid)."""
+    number = normalise_id_number(value)
+    if id_number_error(number) is not None:
+        return None
+    return _birth_date(number)
+
+
+def gender_from_id(value: str | None) -> Gender | None:
+    """The 17th digit is odd for men and even for women (``None`` when invalid)."""
+    number = normalise_id_number(value)
+    if id_number_error(number) is not None:
+        return None
+    return Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
+
+
+# -- phone numbers ----------------------------------------------------------------------
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# Optional area code (0 + 2-3 digits, optionally in brackets or followed by a dash),
+# a local number of 7-8 digits not starting with 0/1, and an optional extension.
+_LANDLINE = re.compile(
+    r"^(?:(?:\(0\d{2,3}\)|0\d{2,3})-?)?[2-9]\d{6,7}(?:(?:-|转|#|ext\.?)\d{1,6})?$",
+    re.IGNORECASE,
+)
+
+
+def normalise_phone(value: str | None) -> str:
+    """Half-width, without spaces; a leading +86/0086 country code is dropped."""
+    phone = normalise_text(value).replace(" ", "")
+    for prefix in ("+86-", "+86", "0086-", "0086"):
+        if phone.startswith(prefix):
+            return phone[len(prefix) :]
+    return phone
+
+
+def is_mobile(value: str | None) -> bool:
+    return bool(_MOBILE.match(normalise_phone(value)))
+
+
+def is_landline(value: str | None) -> bool:
+    return bool(_LANDLINE.match(normalise_phone(value)))
+
+
+def mobile_error(value: str | None) -> str | None:
+    if is_mobile(value):
+        return None
+    return t(
+        "手机号码应为 1 开头的 11 位数字,如 13812345678",
+        "A mobile number has 11 digits starting with 1, e.g. 13812345678",
+    )
+
+
+def landline_error(value: str | None) -> str | None:
+    if is_landline(value):
+        return None
+    return t(
+        "固定电话格式不正确,应如 0754-87654321 或 87654321,分机号写在后面如 -123",
+        "A landline number looks like 0754-87654321 or 87654321, extension as -123",
+    )
+
+
+def phone_error(value: str | None) -> str | None:
+    """A mobile or a landline number is accepted."""
+    if is_mobile(value) or is_landline(value):
+        return None
+    return t(
+        "电话号码格式不正确,应为手机号(如 13812345678)或固定电话(如 0754-87654321)",
+        "The phone number is not valid: use a mobile (e.g. 13812345678) "
+        "or a landline number (e.g. 0754-87654321)",
+    )
+
+
+# -- dates ------------------------------------------------------------------------------
+
+Label = tuple[str, str]  # (Chinese, English) name of a field in messages
+
+START_DATE: Label = ("开始日期", "start date")
+END_DATE: Label = ("结束日期", "end date")
+
+
+def date_order_error(
+    first: date | None,
+    second: date | None,
+    *,
+    first_label: Label = START_DATE,
+    second_label: Label = END_DATE,
+    allow_equal: bool = True,
+) -> str | None:
+    """``second`` must not be before ``first`` (nor equal, unless ``allow_equal``).
+
+    A missing date is not an error here; required dates are checked by the caller.
+    """
+    if first is None or second is None:
+        return None
+    if second > first or (allow_equal and second == first):
+        return None
+    if allow_equal:
+        return t(
+            f"{second_label[0]}不能早于{first_label[0]}",
+            f"The {second_label[1]} cannot be before the {first_label[1]}",
+        )
+    return t(
+        f"{second_label[0]}必须晚于{first_label[0]}",
+        f"The {second_label[1]} must be after the {first_label[1]}",
+    )
+
+
+def future_date_error(
+    value: date | None, *, label: Label = ("日期", "date"), today: date | None = None
+) -> str | None:
+    """``value`` must not be after today."""
+    if value is None or value <= (today or date.today()):
+        return None
+    return t(f"{label[0]}不能晚于今天", f"The {label[1]} cannot be in the future")
