@@ -1,0 +1,724 @@
+"""Party-building communities (党建共同体): listing, editing, lifecycle, rotation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    Activity,
+    Assessment,
+    Community,
+    CommunityMember,
+    CommunityRole,
+    CommunityType,
+    ConvenerTurn,
+    FundEntry,
+    LifecycleEvent,
+    Organization,
+    PostReport,
+    ServiceList,
+)
+from pbc_desktop.domain import lifecycle, rotation
+from pbc_desktop.domain.enums import (
+    AuditAction,
+    CoBuildType,
+    CommunityStatus,
+    LeadershipRole,
+    LifecycleAction,
+    MemberRole,
+    OrgLevel,
+)
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.paging import PageRequest
+
+MIN_MEMBERS = 2
+NAME_MAX = 120
+
+
+def _today() -> date:
+    return date.today()
+
+
+# -- DTOs ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OrgChoice:
+    id: int
+    name: str
+    town: str | None
+    level: OrgLevel
+
+
+@dataclass(frozen=True)
+class CommunityQuery:
+    text: str = ""
+    town: str | None = None
+    cobuild_type: CoBuildType | None = None
+    status: CommunityStatus | None = None
+
+
+@dataclass(frozen=True)
+class CommunityRow:
+    id: int
+    name: str
+    theme: str | None
+    status: CommunityStatus
+    founded_on: date | None
+    lead_org_name: str | None
+    member_count: int
+    types: tuple[CoBuildType, ...]
+
+
+@dataclass(frozen=True)
+class RoleInput:
+    person_name: str
+    role: LeadershipRole
+    organization_id: int | None = None
+    cross_appointment: bool = False
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class TurnInput:
+    organization_id: int
+    period_label: str
+    period_start: date | None = None
+    period_end: date | None = None
+
+
+@dataclass(frozen=True)
+class CommunityInput:
+    name: str
+    types: tuple[CoBuildType, ...]
+    lead_org_id: int | None
+    member_org_ids: tuple[int, ...]
+    theme: str | None = None
+    founded_on: date | None = None
+    description: str | None = None
+    roles: tuple[RoleInput, ...] = ()
+    rotation: tuple[TurnInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class MemberView:
+    organization_id: int
+    name: str
+    town: str | None
+    role: MemberRole
+    joined_on: date | None
+    left_on: date | None
+
+    @property
+    def active(self) -> bool:
+        return self.left_on is None
+
+
+@dataclass(frozen=True)
+class RoleView:
+    person_name: str
+    role: LeadershipRole
+    organization_id: int | None
+    organization_name: str | None
+    cross_appointment: bool
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class TurnView:
+    organization_id: int
+    organization_name: str
+    period_label: str
+    period_start: date | None
+    period_end: date | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    action: LifecycleAction
+    status_after: CommunityStatus
+    occurred_on: date
+    operator: str
+    remark: str | None
+
+
+@dataclass(frozen=True)
+class ConvenerProposal:
+    organization_id: int
+    organization_name: str
+    period: rotation.Period
+
+
+@dataclass(frozen=True)
+class CommunityDetail:
+    id: int
+    uuid: str
+    name: str
+    theme: str | None
+    description: str | None
+    status: CommunityStatus
+    founded_on: date | None
+    types: tuple[CoBuildType, ...]
+    lead_org_id: int | None
+    lead_org_name: str | None
+    members: tuple[MemberView, ...]
+    roles: tuple[RoleView, ...]
+    rotation: tuple[TurnView, ...]
+    events: tuple[EventView, ...]
+    allowed_actions: tuple[LifecycleAction, ...] = field(default=())
+
+    @property
+    def active_members(self) -> tuple[MemberView, ...]:
+        return tuple(m for m in self.members if m.active)
+
+    @property
+    def last_step_on(self) -> date | None:
+        return self.events[-1].occurred_on if self.events else None
+
+
+# -- reading --------------------------------------------------------------------------------
+def organization_choices(
+    db: Database, text: str | None = None, limit: int = 200
+) -> list[OrgChoice]:
+    """Organizations for pickers, filtered by name or town."""
+    stmt = select(Organization.id, Organization.name, Organization.town, Organization.level)
+    needle = (text or "").strip()
+    if needle:
+        stmt = stmt.where(
+            Organization.name.icontains(needle, autoescape=True)
+            | Organization.short_name.icontains(needle, autoescape=True)
+            | Organization.town.icontains(needle, autoescape=True)
+        )
+    stmt = stmt.order_by(Organization.name, Organization.id).limit(limit)
+    with db.read() as s:
+        return [OrgChoice(r.id, r.name, r.town, r.level) for r in s.execute(stmt)]
+
+
+def towns(db: Database) -> list[str]:
+    stmt = (
+        select(Organization.town)
+        .where(Organization.town.is_not(None), Organization.town != "")
+        .distinct()
+        .order_by(Organization.town)
+    )
+    with db.read() as s:
+        return [town for town in s.scalars(stmt) if town]
+
+
+_member_count = (
+    select(func.count(CommunityMember.id))
+    .where(CommunityMember.community_id == Community.id, CommunityMember.left_on.is_(None))
+    .correlate(Community)
+    .scalar_subquery()
+)
+_LeadOrg = aliased(Organization)
+_STATUS_ORDER = case(
+    *((Community.status == status, i) for i, status in enumerate(CommunityStatus)),
+    else_=len(CommunityStatus),
+)
+
+
+def _filtered(stmt: Select[Any], query: CommunityQuery) -> Select[Any]:
+    stmt = stmt.outerjoin(_LeadOrg, _LeadOrg.id == Community.lead_org_id)
+    needle = query.text.strip()
+    if needle:
+        stmt = stmt.where(
+            Community.name.icontains(needle, autoescape=True)
+            | Community.theme.icontains(needle, autoescape=True)
+            | _LeadOrg.name.icontains(needle, autoescape=True)
+        )
+    if query.status is not None:
+        stmt = stmt.where(Community.status == query.status)
+    if query.cobuild_type is not None:
+        stmt = stmt.where(
+            exists().where(
+                CommunityType.community_id == Community.id,
+                CommunityType.type == query.cobuild_type,
+            )
+        )
+    if query.town:
+        stmt = stmt.where(
+            exists()
+            .where(
+                CommunityMember.community_id == Community.id,
+                CommunityMember.left_on.is_(None),
+                Organization.id == CommunityMember.organization_id,
+                Organization.town == query.town,
+            )
+            .correlate(Community)
+        )
+    return stmt
+
+
+def _order(page: PageRequest) -> list[Any]:
+    keys: dict[str, Any] = {
+        "name": Community.name,
+        "status": _STATUS_ORDER,
+        "founded_on": Community.founded_on,
+        "member_count": _member_count,
+        "lead_org": _LeadOrg.name,
+    }
+    key: ColumnElement[Any] | None = keys.get(page.sort or "")
+    if key is None:
+        return [Community.name, Community.id]
+    # Empty values last in either direction, the same on SQLite and PostgreSQL.
+    nulls_last = case((key.is_(None), 1), else_=0)
+    ordered = key.desc() if page.descending else key.asc()
+    return [nulls_last, ordered, Community.name, Community.id]
+
+
+def count_communities(db: Database, query: CommunityQuery) -> int:
+    stmt = _filtered(select(func.count(Community.id)).select_from(Community), query)
+    with db.read() as s:
+        return int(s.execute(stmt).scalar_one())
+
+
+def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> list[CommunityRow]:
+    stmt = _filtered(
+        select(
+            Community.id,
+            Community.name,
+            Community.theme,
+            Community.status,
+            Community.founded_on,
+            _LeadOrg.name.label("lead_name"),
+            _member_count.label("member_count"),
+        ),
+        query,
+    )
+    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
+    with db.read() as s:
+        rows = list(s.execute(stmt))
+        ids = [r.id for r in rows]
+        types: dict[int, list[CoBuildType]] = {i: [] for i in ids}
+        if ids:
+            type_stmt = (
+                select(CommunityType.community_id, CommunityType.type)
+                .where(CommunityType.community_id.in_(ids))
+                .order_by(CommunityType.id)
+            )
+            for cid, kind in s.execute(type_stmt):
+                types[cid].append(kind)
+    order = list(CoBuildType)
+    return [
+        CommunityRow(
+            id=r.id,
+            name=r.name,
+            theme=r.theme,
+            status=r.status,
+            founded_on=r.founded_on,
+            lead_org_name=r.lead_name,
+            member_count=int(r.member_count or 0),
+            types=tuple(sorted(types[r.id], key=order.index)),
+        )
+        for r in rows
+    ]
+
+
+def _load(s: Session, community_id: int) -> Community:
+    stmt = (
+        select(Community)
+        .where(Community.id == community_id)
+        .options(
+            selectinload(Community.types),
+            selectinload(Community.members).selectinload(CommunityMember.organization),
+            selectinload(Community.roles).selectinload(CommunityRole.organization),
+            selectinload(Community.rotation).selectinload(ConvenerTurn.organization),
+            selectinload(Community.events),
+            selectinload(Community.lead_org),
+        )
+    )
+    community = s.scalars(stmt).one_or_none()
+    if community is None:
+        raise NotFoundError(
+            t("该党建共同体已不存在(可能已被删除)", "The community no longer exists")
+        )
+    return community
+
+
+def _detail(c: Community) -> CommunityDetail:
+    order = list(CoBuildType)
+    return CommunityDetail(
+        id=c.id,
+        uuid=c.uuid,
+        name=c.name,
+        theme=c.theme,
+        description=c.description,
+        status=c.status,
+        founded_on=c.founded_on,
+        types=tuple(sorted((ct.type for ct in c.types), key=order.index)),
+        lead_org_id=c.lead_org_id,
+        lead_org_name=c.lead_org.name if c.lead_org else None,
+        members=tuple(
+            MemberView(
+                m.organization_id,
+                m.organization.name,
+                m.organization.town,
+                m.role,
+                m.joined_on,
+                m.left_on,
+            )
+            for m in c.members
+        ),
+        roles=tuple(
+            RoleView(
+                r.person_name,
+                r.role,
+                r.organization_id,
+                r.organization.name if r.organization else None,
+                r.cross_appointment,
+                r.phone,
+            )
+            for r in c.roles
+        ),
+        rotation=tuple(
+            TurnView(
+                tn.organization_id,
+                tn.organization.name,
+                tn.period_label,
+                tn.period_start,
+                tn.period_end,
+            )
+            for tn in c.rotation
+        ),
+        events=tuple(
+            EventView(e.action, e.status_after, e.occurred_on, e.operator, e.remark)
+            for e in c.events
+        ),
+        allowed_actions=tuple(lifecycle.allowed_actions(c.status)),
+    )
+
+
+def get_community(db: Database, community_id: int) -> CommunityDetail:
+    with db.read() as s:
+        return _detail(_load(s, community_id))
+
+
+def propose_convener(
+    detail: CommunityDetail,
+    length: rotation.PeriodLength | None = None,
+    today: date | None = None,
+) -> ConvenerProposal | None:
+    """The next convener in turn and the period after the last one scheduled."""
+    members = [rotation.RotationMember(m.organization_id, m.active) for m in detail.members]
+    key = rotation.next_convener(members, [tn.organization_id for tn in detail.rotation])
+    if key is None:
+        return None
+    last = detail.rotation[-1] if detail.rotation else None
+    if length is None:
+        length = rotation.guess_length(
+            last.period_start if last else None, last.period_end if last else None
+        )
+    period = rotation.next_period(last.period_end if last else None, length, today or _today())
+    name = next(m.name for m in detail.members if m.organization_id == key)
+    return ConvenerProposal(key, name, period)
+
+
+def propose_next_convener(
+    db: Database, community_id: int, length: rotation.PeriodLength | None = None
+) -> ConvenerProposal | None:
+    return propose_convener(get_community(db, community_id), length)
+
+
+# -- writing --------------------------------------------------------------------------------
+def normalize_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+", "", name).lower()
+
+
+def _name_taken(s: Session, name: str, exclude_id: int | None) -> bool:
+    """Another community has this name, ignoring case and spaces (portable SQL)."""
+    squeezed = func.lower(func.replace(func.replace(Community.name, " ", ""), "\u3000", ""))
+    stmt = select(Community.id).where(squeezed == _name_key(name))
+    if exclude_id is not None:
+        stmt = stmt.where(Community.id != exclude_id)
+    return s.scalars(stmt.limit(1)).first() is not None
+
+
+def _validate(s: Session, data: CommunityInput, community_id: int | None) -> None:
+    errors: list[FieldError] = []
+
+    def err(name: str, zh: str, en: str) -> None:
+        errors.append(FieldError(name, t(zh, en)))
+
+    name = normalize_name(data.name)
+    if not name:
+        err("name", "请填写共同体名称", "Enter the community's name")
+    elif len(name) > NAME_MAX:
+        err("name", f"名称不能超过{NAME_MAX}个字", f"The name is longer than {NAME_MAX} characters")
+    elif _name_taken(s, name, community_id):
+        err("name", f"已有名为「{name}」的共同体", f"A community named '{name}' already exists")
+    if not data.types:
+        err("types", "请至少选择一种共建类型", "Choose at least one co-building type")
+    if data.founded_on is not None and data.founded_on > _today():
+        err("founded_on", "成立日期不能晚于今天", "The founding date is in the future")
+
+    members = list(dict.fromkeys(data.member_org_ids))
+    known = set(s.scalars(select(Organization.id).where(Organization.id.in_(members))))
+    if len(members) < MIN_MEMBERS:
+        err("members", "至少需要两个成员党组织", "At least two member organizations are needed")
+    elif known != set(members):
+        err("members", "有成员党组织已不存在", "A member organization no longer exists")
+    if data.lead_org_id is None:
+        err("lead_org", "请选择牵头党组织", "Choose the lead organization")
+    elif data.lead_org_id not in members:
+        err(
+            "lead_org",
+            "牵头党组织必须是成员之一",
+            "The lead organization must be one of the members",
+        )
+
+    for row, role in enumerate(data.roles, start=1):
+        if not role.person_name.strip():
+            err("roles", f"班子第{row}行未填写姓名", f"Team row {row}: enter the person's name")
+
+    former: set[int] = set()
+    if community_id is not None:
+        former = set(
+            s.scalars(
+                select(CommunityMember.organization_id).where(
+                    CommunityMember.community_id == community_id
+                )
+            )
+        )
+    for row, turn in enumerate(data.rotation, start=1):
+        if turn.organization_id not in members and turn.organization_id not in former:
+            err(
+                "rotation",
+                f"轮值第{row}行的党组织不是成员",
+                f"Rotation row {row}: the organization is not a member",
+            )
+        if not turn.period_label.strip():
+            err("rotation", f"轮值第{row}行未填写期次", f"Rotation row {row}: enter the period")
+        if turn.period_start and turn.period_end and turn.period_end < turn.period_start:
+            err(
+                "rotation",
+                f"轮值第{row}行结束日期早于开始日期",
+                f"Rotation row {row}: the end is before the start",
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _facts(c: Community) -> dict[str, Any]:
+    return audit.snapshot(
+        c,
+        types=sorted(ct.type.value for ct in c.types),
+        members=[
+            {
+                "organization_id": m.organization_id,
+                "role": m.role.value,
+                "left_on": m.left_on.isoformat() if m.left_on else None,
+            }
+            for m in c.members
+        ],
+        roles=[
+            {
+                "person_name": r.person_name,
+                "role": r.role.value,
+                "organization_id": r.organization_id,
+                "cross_appointment": r.cross_appointment,
+            }
+            for r in c.roles
+        ],
+        rotation=[
+            {"organization_id": tn.organization_id, "period_label": tn.period_label}
+            for tn in c.rotation
+        ],
+    )
+
+
+def _clean(text: str | None) -> str | None:
+    value = (text or "").strip()
+    return value or None
+
+
+def _apply(c: Community, data: CommunityInput, today: date) -> None:
+    c.name = normalize_name(data.name)
+    c.theme = _clean(data.theme)
+    c.description = _clean(data.description)
+    c.founded_on = data.founded_on
+    c.lead_org_id = data.lead_org_id
+
+    wanted_types = list(dict.fromkeys(data.types))
+    c.types = [ct for ct in c.types if ct.type in wanted_types] + [
+        CommunityType(type=kind) for kind in wanted_types if kind not in {ct.type for ct in c.types}
+    ]
+
+    members = list(dict.fromkeys(data.member_org_ids))
+    existing = {m.organization_id: m for m in c.members}
+    for seq, org_id in enumerate(members):
+        member = existing.get(org_id)
+        if member is None:
+            member = CommunityMember(organization_id=org_id, joined_on=c.founded_on or today)
+            c.members.append(member)
+        member.seq = seq
+        member.left_on = None
+        member.role = MemberRole.LEAD if org_id == data.lead_org_id else MemberRole.MEMBER
+    # Organizations that left are kept (with the date) so the rotation can skip them.
+    gone = sorted((m for o, m in existing.items() if o not in members), key=lambda m: m.seq)
+    for seq, member in enumerate(gone, start=len(members)):
+        member.role = MemberRole.MEMBER
+        member.seq = seq
+        if member.left_on is None:
+            member.left_on = today
+
+    c.roles = [
+        CommunityRole(
+            person_name=r.person_name.strip(),
+            role=r.role,
+            organization_id=r.organization_id,
+            cross_appointment=r.cross_appointment,
+            phone=_clean(r.phone),
+            seq=seq,
+        )
+        for seq, r in enumerate(data.roles)
+    ]
+    c.rotation = [
+        ConvenerTurn(
+            organization_id=tn.organization_id,
+            period_label=tn.period_label.strip(),
+            period_start=tn.period_start,
+            period_end=tn.period_end,
+            seq=seq,
+        )
+        for seq, tn in enumerate(data.rotation)
+    ]
+
+
+def create_community(db: Database, data: CommunityInput) -> int:
+    """Create a community; its first lifecycle step (提交申请) is recorded with it."""
+    today = _today()
+    with db.write() as s:
+        _validate(s, data, None)
+        community = Community(status=lifecycle.INITIAL_STATUS)
+        _apply(community, data, today)
+        community.events = [
+            LifecycleEvent(
+                action=lifecycle.INITIAL_ACTION,
+                status_after=lifecycle.INITIAL_STATUS,
+                occurred_on=data.founded_on or today,
+                operator=db.actor,
+            )
+        ]
+        s.add(community)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            community,
+            summary=t(f"新建党建共同体「{community.name}」", f"Created community {community.name}"),
+            after=_facts(community),
+        )
+        return community.id
+
+
+def update_community(db: Database, community_id: int, data: CommunityInput) -> None:
+    today = _today()
+    with db.write() as s:
+        community = _load(s, community_id)
+        _validate(s, data, community_id)
+        before = _facts(community)
+        _apply(community, data, today)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            community,
+            summary=t(f"修改党建共同体「{community.name}」", f"Updated community {community.name}"),
+            before=before,
+            after=_facts(community),
+        )
+
+
+def apply_lifecycle(
+    db: Database,
+    community_id: int,
+    action: LifecycleAction,
+    on: date,
+    remark: str | None = None,
+) -> CommunityStatus:
+    """Record one dated step of the procedure and move the community to its new status."""
+    with db.write() as s:
+        community = _load(s, community_id)
+        target = lifecycle.next_status(community.status, action)
+        previous = max((e.occurred_on for e in community.events), default=None)
+        lifecycle.check_step_date(on, previous, _today())
+        before = audit.snapshot(community)
+        community.status = target
+        community.events.append(
+            LifecycleEvent(
+                action=action,
+                status_after=target,
+                occurred_on=on,
+                operator=db.actor,
+                remark=_clean(remark),
+            )
+        )
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            community,
+            summary=t(
+                f"党建共同体「{community.name}」{action.zh}",
+                f"Community {community.name}: {action.en}",
+            ),
+            before=before,
+            after=audit.snapshot(community, action=action, on=on, remark=_clean(remark)),
+        )
+        return target
+
+
+_DEPENDENTS: Sequence[tuple[Any, str, str]] = (
+    (Activity, "活动", "activities"),
+    (ServiceList, "清单", "service lists"),
+    (FundEntry, "经费记录", "fund entries"),
+    (Assessment, "考核", "assessments"),
+    (PostReport, "党员报到记录", "post reports"),
+)
+
+
+def delete_community(db: Database, community_id: int) -> None:
+    """Delete a community that nothing refers to; otherwise say what refers to it."""
+    with db.write() as s:
+        community = _load(s, community_id)
+        found_zh: list[str] = []
+        found_en: list[str] = []
+        for model, zh, en in _DEPENDENTS:
+            n = s.scalar(select(func.count(model.id)).where(model.community_id == community_id))
+            if n:
+                found_zh.append(f"{zh}{n}条")
+                found_en.append(f"{n} {en}")
+        if found_zh:
+            raise ConflictError(
+                t(
+                    f"「{community.name}」已有{'、'.join(found_zh)},不能删除。"
+                    "如不再运行,请办理「撤销」。",
+                    f"'{community.name}' has {', '.join(found_en)} and cannot be deleted. "
+                    "Revoke it instead if it no longer runs.",
+                )
+            )
+        before = _facts(community)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            community,
+            summary=t(f"删除党建共同体「{community.name}」", f"Deleted community {community.name}"),
+            before=before,
+        )
+        s.delete(community)
