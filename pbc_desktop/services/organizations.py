@@ -1,0 +1,706 @@
+"""Party organizations (党组织): listing, tree, detail, create, update and delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    Activity,
+    ActivityOrganization,
+    Claim,
+    ClaimOrganization,
+    Community,
+    CommunityMember,
+    CommunityRole,
+    ConvenerTurn,
+    Organization,
+    PartyMember,
+    PostReport,
+)
+from pbc_desktop.domain import validation as v
+from pbc_desktop.domain.enums import AuditAction, MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.lang import language, t
+from pbc_desktop.services import audit
+from pbc_desktop.services.paging import PageRequest
+
+LEVELS_NEEDING_TOWN = frozenset({OrgLevel.TOWN, OrgLevel.VILLAGE})
+NAME_MAX = 120
+SHORT_NAME_MAX = 60
+PERSON_MAX = 60
+PHONE_MAX = 40
+ADDRESS_MAX = 200
+
+
+# -- DTOs -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgQuery:
+    """Filters of the listing; ``None``/empty means "any"."""
+
+    text: str = ""
+    level: OrgLevel | None = None
+    town: str | None = None
+    kind: OrgKind | None = None
+    field: OrgField | None = None
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    id: int
+    name: str
+    short_name: str | None
+    kind: OrgKind
+    field: OrgField
+    level: OrgLevel
+    town: str | None
+    parent_id: int | None
+    parent_name: str | None
+    secretary: str | None
+    contact_phone: str | None
+    member_count: int
+
+
+@dataclass(frozen=True)
+class CommunityRef:
+    id: int
+    name: str
+    role: MemberRole
+
+
+@dataclass(frozen=True)
+class OrgDetail:
+    id: int
+    uuid: str
+    name: str
+    short_name: str | None
+    kind: OrgKind
+    field: OrgField
+    level: OrgLevel
+    town: str | None
+    parent_id: int | None
+    parent_name: str | None
+    secretary: str | None
+    contact_person: str | None
+    contact_phone: str | None
+    address: str | None
+    founded_on: date | None
+    start_date: date | None
+    end_date: date | None
+    remark: str | None
+    children_count: int
+    member_count: int
+    communities: tuple[CommunityRef, ...]
+
+
+@dataclass(frozen=True)
+class OrgInput:
+    """What a form or an import submits. Text is normalised by the service."""
+
+    name: str
+    kind: OrgKind | None
+    field: OrgField | None
+    level: OrgLevel | None
+    short_name: str | None = None
+    town: str | None = None
+    parent_id: int | None = None
+    secretary: str | None = None
+    contact_person: str | None = None
+    contact_phone: str | None = None
+    address: str | None = None
+    founded_on: date | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    remark: str | None = None
+
+    @classmethod
+    def from_detail(cls, detail: OrgDetail) -> OrgInput:
+        """The input that would store ``detail`` unchanged (a starting point for edits)."""
+        return cls(**{f.name: getattr(detail, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class OrgChoice:
+    """An entry of a picker (e.g. the parent combo box)."""
+
+    id: int
+    name: str
+    level: OrgLevel
+    town: str | None
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """A node of the level/town tree: a level (``town`` None) or a town within a level."""
+
+    label: str
+    level: OrgLevel
+    town: str | None
+    count: int
+    children: tuple[TreeNode, ...] = ()
+
+    def query(self) -> OrgQuery:
+        return OrgQuery(level=self.level, town=self.town)
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def _member_counts() -> Any:
+    """Members per organization, one grouped subquery (no per-row counting)."""
+    return (
+        select(
+            PartyMember.organization_id.label("org_id"),
+            func.count(PartyMember.id).label("n"),
+        )
+        .group_by(PartyMember.organization_id)
+        .subquery("member_counts")
+    )
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filters(query: OrgQuery) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    text = v.normalise_text(query.text)
+    if text:
+        pattern = _like(text)
+        conds.append(
+            or_(
+                Organization.name.ilike(pattern, escape="\\"),
+                Organization.short_name.ilike(pattern, escape="\\"),
+                Organization.secretary.ilike(pattern, escape="\\"),
+            )
+        )
+    if query.level is not None:
+        conds.append(Organization.level == query.level)
+    if query.town:
+        conds.append(Organization.town == query.town)
+    if query.kind is not None:
+        conds.append(Organization.kind == query.kind)
+    if query.field is not None:
+        conds.append(Organization.field == query.field)
+    if query.parent_id is not None:
+        conds.append(Organization.parent_id == query.parent_id)
+    return conds
+
+
+def _enum_order(column: Any, enum_cls: Any) -> Any:
+    """Sort an enum column in declaration order (党委, 党总支, 党支部 …), not by code."""
+    return case({m.value: i for i, m in enumerate(enum_cls)}, value=column, else_=len(enum_cls))
+
+
+def _sort_columns(key: str | None, member_count: Any) -> list[Any]:
+    columns: dict[str, list[Any]] = {
+        "name": [Organization.name],
+        "kind": [_enum_order(Organization.kind, OrgKind)],
+        "field": [_enum_order(Organization.field, OrgField)],
+        "level": [_enum_order(Organization.level, OrgLevel)],
+        "town": [func.coalesce(Organization.town, "")],
+        "member_count": [member_count],
+        "secretary": [func.coalesce(Organization.secretary, "")],
+    }
+    return columns.get(key or "", []) or [
+        _enum_order(Organization.level, OrgLevel),
+        func.coalesce(Organization.town, ""),
+    ]
+
+
+SORT_KEYS = ("name", "kind", "field", "level", "town", "member_count", "secretary")
+
+
+def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list[OrgRow]:
+    counts = _member_counts()
+    parent = aliased(Organization)
+    member_count = func.coalesce(counts.c.n, 0)
+    stmt: Select[Any] = (
+        select(Organization, parent.name, member_count)
+        .outerjoin(parent, Organization.parent_id == parent.id)
+        .outerjoin(counts, counts.c.org_id == Organization.id)
+        .where(*_filters(query))
+    )
+    order = _sort_columns(page.sort, member_count)
+    if page.descending:
+        order = [col.desc() for col in order]
+    stmt = stmt.order_by(*order, Organization.name, Organization.id)
+    stmt = stmt.offset(page.offset).limit(page.limit)
+    with db.read() as s:
+        return [
+            OrgRow(
+                id=org.id,
+                name=org.name,
+                short_name=org.short_name,
+                kind=org.kind,
+                field=org.field,
+                level=org.level,
+                town=org.town,
+                parent_id=org.parent_id,
+                parent_name=parent_name,
+                secretary=org.secretary,
+                contact_phone=org.contact_phone,
+                member_count=int(n),
+            )
+            for org, parent_name, n in s.execute(stmt)
+        ]
+
+
+def count_organizations(db: Database, query: OrgQuery) -> int:
+    stmt = select(func.count(Organization.id)).where(*_filters(query))
+    with db.read() as s:
+        return int(s.execute(stmt).scalar_one())
+
+
+def tree(db: Database) -> list[TreeNode]:
+    """One node per level (区, 镇街, 村社区) with its towns as children, each with a count."""
+    stmt = select(Organization.level, Organization.town, func.count(Organization.id)).group_by(
+        Organization.level, Organization.town
+    )
+    with db.read() as s:
+        rows = [(level, town, int(n)) for level, town, n in s.execute(stmt)]
+    lang = language()
+    nodes = []
+    for level in OrgLevel:
+        of_level = [(town, n) for lv, town, n in rows if lv == level]
+        if not of_level:
+            continue
+        towns = sorted((town, n) for town, n in of_level if town)
+        nodes.append(
+            TreeNode(
+                label=level.label(lang),
+                level=level,
+                town=None,
+                count=sum(n for _town, n in of_level),
+                children=tuple(TreeNode(town, level, town, n) for town, n in towns),
+            )
+        )
+    return nodes
+
+
+def towns(db: Database) -> list[str]:
+    stmt = (
+        select(Organization.town)
+        .where(Organization.town.is_not(None), Organization.town != "")
+        .distinct()
+        .order_by(Organization.town)
+    )
+    with db.read() as s:
+        return [town for town in s.scalars(stmt) if town]
+
+
+def choices(db: Database) -> list[OrgChoice]:
+    """Every organization as (id, name, level, town), ordered by name, for pickers."""
+    stmt = select(
+        Organization.id, Organization.name, Organization.level, Organization.town
+    ).order_by(Organization.name)
+    with db.read() as s:
+        return [OrgChoice(i, name, level, town) for i, name, level, town in s.execute(stmt)]
+
+
+def _count(s: Session, stmt: Select[Any]) -> int:
+    return int(s.execute(stmt).scalar_one())
+
+
+def _detail(s: Session, org: Organization) -> OrgDetail:
+    parent_name = s.scalar(select(Organization.name).where(Organization.id == org.parent_id))
+    children = _count(
+        s, select(func.count(Organization.id)).where(Organization.parent_id == org.id)
+    )
+    members = _count(
+        s, select(func.count(PartyMember.id)).where(PartyMember.organization_id == org.id)
+    )
+    memberships = {
+        cid: CommunityRef(cid, name, role)
+        for cid, name, role in s.execute(
+            select(Community.id, Community.name, CommunityMember.role)
+            .join(CommunityMember, CommunityMember.community_id == Community.id)
+            .where(CommunityMember.organization_id == org.id)
+        )
+    }
+    for cid, name in s.execute(
+        select(Community.id, Community.name).where(Community.lead_org_id == org.id)
+    ):
+        memberships[cid] = CommunityRef(cid, name, MemberRole.LEAD)
+    communities = tuple(sorted(memberships.values(), key=lambda c: c.name))
+    return OrgDetail(
+        id=org.id,
+        uuid=org.uuid,
+        name=org.name,
+        short_name=org.short_name,
+        kind=org.kind,
+        field=org.field,
+        level=org.level,
+        town=org.town,
+        parent_id=org.parent_id,
+        parent_name=parent_name,
+        secretary=org.secretary,
+        contact_person=org.contact_person,
+        contact_phone=org.contact_phone,
+        address=org.address,
+        founded_on=org.founded_on,
+        start_date=org.start_date,
+        end_date=org.end_date,
+        remark=org.remark,
+        children_count=children,
+        member_count=members,
+        communities=communities,
+    )
+
+
+def _not_found(org_id: int) -> NotFoundError:
+    return NotFoundError(
+        t(
+            f"找不到该党组织(编号 {org_id}),可能已被删除。",
+            f"Organization {org_id} was not found; it may have been deleted.",
+        )
+    )
+
+
+def get_organization(db: Database, org_id: int) -> OrgDetail:
+    with db.read() as s:
+        org = s.get(Organization, org_id)
+        if org is None:
+            raise _not_found(org_id)
+        return _detail(s, org)
+
+
+# -- validation -------------------------------------------------------------------------
+
+
+def _clean(data: OrgInput) -> dict[str, Any]:
+    """The column values ``data`` would be stored as (text normalised, blanks as None)."""
+    values: dict[str, Any] = {f.name: getattr(data, f.name) for f in fields(data)}
+    for key in ("short_name", "town", "secretary", "contact_person", "address"):
+        values[key] = v.optional_text(values[key])
+    values["name"] = v.normalise_text(data.name)
+    values["contact_phone"] = v.normalise_phone(data.contact_phone) or None
+    values["remark"] = (data.remark or "").strip() or None
+    return values
+
+
+def _too_long(value: str | None, limit: int) -> bool:
+    return value is not None and len(value) > limit
+
+
+def _check_lengths(values: dict[str, Any], errors: list[FieldError]) -> None:
+    limits = {
+        "short_name": (SHORT_NAME_MAX, "简称", "short name"),
+        "town": (PERSON_MAX, "镇街", "town"),
+        "secretary": (PERSON_MAX, "书记", "secretary"),
+        "contact_person": (PERSON_MAX, "联系人", "contact person"),
+        "contact_phone": (PHONE_MAX, "联系电话", "phone"),
+        "address": (ADDRESS_MAX, "地址", "address"),
+    }
+    for key, (limit, zh, en) in limits.items():
+        if _too_long(values[key], limit):
+            errors.append(
+                FieldError(
+                    key,
+                    t(
+                        f"{zh}不能超过 {limit} 个字",
+                        f"The {en} may have at most {limit} characters",
+                    ),
+                )
+            )
+
+
+def _check_name(s: Session, name: str, own_id: int | None, errors: list[FieldError]) -> None:
+    if not name:
+        errors.append(FieldError("name", t("请填写党组织名称", "Enter the organization's name")))
+        return
+    if len(name) > NAME_MAX:
+        errors.append(
+            FieldError(
+                "name",
+                t(
+                    f"名称不能超过 {NAME_MAX} 个字",
+                    f"The name may have at most {NAME_MAX} characters",
+                ),
+            )
+        )
+        return
+    key = v.name_key(name)
+    # 1,500 short names: comparing normalised keys in Python is portable and instant.
+    for other_id, other_name in s.execute(select(Organization.id, Organization.name)):
+        if other_id != own_id and v.name_key(other_name) == key:
+            errors.append(FieldError("name", _duplicate_message(other_name)))
+            return
+
+
+def _check_parent(
+    s: Session, parent_id: int | None, own_id: int | None, errors: list[FieldError]
+) -> None:
+    if parent_id is None:
+        return
+    if parent_id == own_id:
+        errors.append(
+            FieldError(
+                "parent_id",
+                t("上级党组织不能是它自己", "An organization cannot be its own parent"),
+            )
+        )
+        return
+    if s.get(Organization, parent_id) is None:
+        errors.append(
+            FieldError(
+                "parent_id",
+                t("所选上级党组织不存在", "The chosen parent organization does not exist"),
+            )
+        )
+        return
+    if own_id is None:
+        return
+    # Walk up from the new parent; meeting ourselves means the parent is a descendant.
+    seen: set[int] = set()
+    current: int | None = parent_id
+    while current is not None and current not in seen:
+        if current == own_id:
+            errors.append(
+                FieldError(
+                    "parent_id",
+                    t(
+                        "上级党组织不能是它的下级党组织(会形成循环)",
+                        "The parent cannot be one of its own sub-organizations (a cycle)",
+                    ),
+                )
+            )
+            return
+        seen.add(current)
+        current = s.scalar(select(Organization.parent_id).where(Organization.id == current))
+
+
+def _check_dates(values: dict[str, Any], errors: list[FieldError]) -> None:
+    founded = v.future_date_error(values["founded_on"], label=("成立日期", "founding date"))
+    if founded:
+        errors.append(FieldError("founded_on", founded))
+    start, end = values["start_date"], values["end_date"]
+    if values["kind"] == OrgKind.TEMPORARY_BRANCH:
+        if start is None:
+            errors.append(
+                FieldError(
+                    "start_date",
+                    t("临时党支部须填写开始日期", "A temporary branch needs a start date"),
+                )
+            )
+        if end is None:
+            errors.append(
+                FieldError(
+                    "end_date",
+                    t("临时党支部须填写结束日期", "A temporary branch needs an end date"),
+                )
+            )
+    order = v.date_order_error(start, end)
+    if order:
+        errors.append(FieldError("end_date", order))
+
+
+def _validate(s: Session, data: OrgInput, own_id: int | None) -> dict[str, Any]:
+    values = _clean(data)
+    errors: list[FieldError] = []
+    _check_name(s, values["name"], own_id, errors)
+    required = (
+        ("kind", t("请选择党组织类别", "Choose the kind of organization")),
+        ("field", t("请选择所属领域", "Choose the field")),
+        ("level", t("请选择层级", "Choose the level")),
+    )
+    errors.extend(FieldError(key, message) for key, message in required if values[key] is None)
+    if values["level"] in LEVELS_NEEDING_TOWN and not values["town"]:
+        errors.append(
+            FieldError(
+                "town",
+                t(
+                    "镇街和村社区层级的党组织须填写所属镇街",
+                    "Town- and village-level organizations need a town",
+                ),
+            )
+        )
+    _check_lengths(values, errors)
+    if values["contact_phone"]:
+        phone = v.phone_error(values["contact_phone"])
+        if phone:
+            errors.append(FieldError("contact_phone", phone))
+    _check_dates(values, errors)
+    _check_parent(s, values["parent_id"], own_id, errors)
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _duplicate_name(exc: IntegrityError, name: str) -> ValidationError:
+    """A concurrent write took the name between our check and the insert."""
+    if "name" not in str(exc.orig).lower():
+        raise exc
+    return ValidationError.single("name", _duplicate_message(name))
+
+
+def _duplicate_message(name: str) -> str:
+    return t(
+        f"已有名为“{name}”的党组织,名称不能重复",
+        f"An organization named “{name}” already exists",
+    )
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def create_organization(db: Database, data: OrgInput) -> int:
+    """Validate and store a new organization; returns its id."""
+    try:
+        with db.write() as s:
+            values = _validate(s, data, None)
+            org = Organization(**values)
+            s.add(org)
+            audit.record(
+                s,
+                db.actor,
+                AuditAction.CREATE,
+                org,
+                summary=t(f"新增党组织 {org.name}", f"Created organization {org.name}"),
+                after=audit.snapshot(org),
+            )
+            return org.id
+    except IntegrityError as exc:
+        raise _duplicate_name(exc, v.normalise_text(data.name)) from exc
+
+
+def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
+    try:
+        with db.write() as s:
+            org = s.get(Organization, org_id)
+            if org is None:
+                raise _not_found(org_id)
+            values = _validate(s, data, org_id)
+            before = audit.snapshot(org)
+            for key, value in values.items():
+                setattr(org, key, value)
+            after = audit.snapshot(org)
+            if after == before:
+                return
+            audit.record(
+                s,
+                db.actor,
+                AuditAction.UPDATE,
+                org,
+                summary=t(f"修改党组织 {org.name}", f"Updated organization {org.name}"),
+                before=before,
+                after=after,
+            )
+    except IntegrityError as exc:
+        raise _duplicate_name(exc, v.normalise_text(data.name)) from exc
+
+
+def _usage(s: Session, org_id: int) -> list[str]:
+    """Sentences naming what still refers to the organization (empty: free to delete)."""
+
+    def n(stmt: Select[Any]) -> int:
+        return _count(s, stmt)
+
+    reasons: list[str] = []
+    members = n(select(func.count()).where(PartyMember.organization_id == org_id))
+    if members:
+        reasons.append(t(f"该党组织下还有 {members} 名党员", f"it still has {members} members"))
+    children = n(select(func.count()).where(Organization.parent_id == org_id))
+    if children:
+        reasons.append(t(f"还有 {children} 个下级党组织", f"it has {children} sub-organizations"))
+    communities = n(
+        select(func.count(func.distinct(Community.id))).where(
+            or_(
+                Community.lead_org_id == org_id,
+                Community.id.in_(
+                    select(CommunityMember.community_id).where(
+                        CommunityMember.organization_id == org_id
+                    )
+                ),
+                Community.id.in_(
+                    select(CommunityRole.community_id).where(
+                        CommunityRole.organization_id == org_id
+                    )
+                ),
+                Community.id.in_(
+                    select(ConvenerTurn.community_id).where(ConvenerTurn.organization_id == org_id)
+                ),
+            )
+        )
+    )
+    if communities:
+        reasons.append(
+            t(
+                f"它是 {communities} 个党建共同体的牵头或成员单位",
+                f"it leads or belongs to {communities} Party-building communities",
+            )
+        )
+    reports = n(select(func.count()).where(PostReport.organization_id == org_id))
+    if reports:
+        reasons.append(
+            t(f"有 {reports} 条党员报到记录", f"{reports} member post reports refer to it")
+        )
+    activities = n(
+        select(func.count(Activity.id)).where(
+            or_(
+                Activity.host_org_id == org_id,
+                Activity.id.in_(
+                    select(ActivityOrganization.activity_id).where(
+                        ActivityOrganization.organization_id == org_id
+                    )
+                ),
+            )
+        )
+    )
+    if activities:
+        reasons.append(
+            t(f"参与或主办了 {activities} 次活动", f"it hosted or joined {activities} activities")
+        )
+    claims = n(
+        select(func.count(Claim.id)).where(
+            or_(
+                Claim.lead_org_id == org_id,
+                Claim.id.in_(
+                    select(ClaimOrganization.claim_id).where(
+                        ClaimOrganization.organization_id == org_id
+                    )
+                ),
+            )
+        )
+    )
+    if claims:
+        reasons.append(t(f"认领了 {claims} 个项目", f"it claimed {claims} projects"))
+    return reasons
+
+
+def delete_organization(db: Database, org_id: int) -> None:
+    """Delete an organization nothing refers to; otherwise ConflictError names what does."""
+    with db.write() as s:
+        org = s.get(Organization, org_id)
+        if org is None:
+            raise _not_found(org_id)
+        reasons = _usage(s, org_id)
+        if reasons:
+            sep = t(";", "; ")
+            raise ConflictError(
+                t(
+                    f"不能删除“{org.name}”:{sep.join(reasons)}。请先处理这些记录。",
+                    f"“{org.name}” cannot be deleted: {sep.join(reasons)}. "
+                    "Deal with those records first.",
+                )
+            )
+        before = audit.snapshot(org)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            org,
+            summary=t(f"删除党组织 {org.name}", f"Deleted organization {org.name}"),
+            before=before,
+        )
+        s.delete(org)
