@@ -55,12 +55,15 @@ class InstanceServer(QObject):
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             conn = self._server.nextPendingConnection()
-            conn.readyRead.connect(lambda c=conn: self._read(c))
-            conn.disconnected.connect(conn.deleteLater)
-
-    def _read(self, conn: QLocalSocket) -> None:
-        if _MESSAGE.strip() in bytes(conn.readAll().data()):
-            self.activated.emit()
+            # The message is one short line from a local process: waiting briefly is fine.
+            if conn.bytesAvailable() or conn.waitForReadyRead(1000):
+                data = bytes(conn.readAll().data())
+            else:
+                data = b""
+            conn.abort()
+            conn.deleteLater()
+            if _MESSAGE.strip() in data:
+                self.activated.emit()
 
     def close(self) -> None:
         self._server.close()

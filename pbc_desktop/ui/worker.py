@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 ProgressFn = Callable[[int, str], None]
 CancelFn = Callable[[], bool]
 Job = Callable[[ProgressFn, CancelFn], T]
+SHOW_AFTER_MS = 300
 
 
 @dataclass
@@ -46,13 +47,43 @@ class _Runner(QObject):
             self.done.emit(result, None)
 
 
+class _Receiver(QObject):
+    """Lives on the UI thread, so the runner's signals arrive there (queued)."""
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop, outcome: JobOutcome[Any],
+                 cancel_event: threading.Event) -> None:
+        super().__init__()
+        self._dialog = dialog
+        self._loop = loop
+        self._outcome = outcome
+        self._cancel = cancel_event
+
+    @Slot(int, str)
+    def on_progress(self, percent: int, text: str) -> None:
+        self._dialog.setValue(max(0, min(100, percent)))
+        if text:
+            self._dialog.setLabelText(text)
+
+    @Slot()
+    def on_cancel(self) -> None:
+        self._cancel.set()
+        self._dialog.setLabelText(QProgressDialog.tr("Cancelling..."))
+
+    @Slot(object, object)
+    def on_done(self, result: object, error: object) -> None:
+        self._outcome.result = result
+        self._outcome.error = error if isinstance(error, BaseException) else None
+        self._outcome.cancelled = self._cancel.is_set()
+        self._loop.quit()
+
+
 def run_with_progress(parent: QWidget | None, title: str, job: Job[T]) -> JobOutcome[T]:
     """Run ``job`` on a worker thread while a modal progress dialog shows; wait for it."""
     cancel_event = threading.Event()
     dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 100, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     outcome: JobOutcome[T] = JobOutcome()
@@ -61,23 +92,19 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job[T]) -> JobOut
     runner = _Runner(job, cancel_event)
     runner.moveToThread(thread)
 
-    def on_progress(percent: int, text: str) -> None:
-        dialog.setValue(max(0, min(100, percent)))
-        if text:
-            dialog.setLabelText(text)
-
-    def on_done(result: object, error: object) -> None:
-        outcome.result = result  # type: ignore[assignment]
-        outcome.error = error if isinstance(error, BaseException) else None
-        outcome.cancelled = cancel_event.is_set()
-        loop.quit()
-
-    runner.progressed.connect(on_progress)
-    runner.done.connect(on_done)
-    dialog.canceled.connect(cancel_event.set)
+    receiver = _Receiver(dialog, loop, outcome, cancel_event)
+    runner.progressed.connect(receiver.on_progress)
+    runner.done.connect(receiver.on_done)
+    dialog.canceled.connect(receiver.on_cancel)
     thread.started.connect(runner.run)
+    # Quick jobs never flash a dialog; slower ones show it even before their first report.
+    show_timer = QTimer()
+    show_timer.setSingleShot(True)
+    show_timer.timeout.connect(dialog.show)
+    show_timer.start(SHOW_AFTER_MS)
     thread.start()
     loop.exec()
+    show_timer.stop()
     thread.quit()
     thread.wait()
     dialog.close()

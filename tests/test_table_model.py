@@ -1,0 +1,71 @@
+"""The lazily fetching table model: pages, sorting in the source, Qt model contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.table_model import Column, PagedTableModel
+
+
+@dataclass(frozen=True)
+class Row:
+    n: int
+    name: str
+
+
+class Source:
+    def __init__(self, total: int) -> None:
+        self.rows = [Row(i, f"第{i}行") for i in range(total)]
+        self.requests: list[PageRequest] = []
+
+    def fetch(self, page: PageRequest) -> list[Row]:
+        self.requests.append(page)
+        ordered = sorted(self.rows, key=lambda r: r.n, reverse=page.descending)
+        return ordered[page.offset : page.offset + page.limit]
+
+    def count(self) -> int:
+        return len(self.rows)
+
+
+COLUMNS = [
+    Column[Row]("编号", lambda r: r.n, sort_key="n", align_right=True),
+    Column[Row]("名称", lambda r: r.name),
+]
+
+
+def test_fetches_page_by_page(qtmodeltester: object) -> None:
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=200)
+    assert model.rowCount() == 200
+    assert model.total() == 450
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 450
+    assert not model.canFetchMore(QModelIndex())
+    assert [r.offset for r in source.requests] == [0, 200, 400]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_sorting_is_delegated_and_restarts_from_the_first_page() -> None:
+    source = Source(300)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert source.requests[-1] == PageRequest(offset=0, limit=100, sort="n", descending=True)
+    assert model.data(model.index(0, 0)) == "299"
+    assert model.rowCount() == 100
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # not sortable: nothing happens
+    assert source.requests[-1].sort == "n"
+
+
+def test_display_roles() -> None:
+    source = Source(3)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count)
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "名称"
+    assert model.data(model.index(2, 1)) == "第2行"
+    align = model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole)
+    assert align == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.data(model.index(5, 0)) is None
