@@ -193,6 +193,19 @@ def test_kind_and_field_filters(qtbot: QtBot, tab: OrganizationsTab) -> None:
     assert table_names(tab) == ["东山社区党支部"]
 
 
+def test_filter_by_from_the_dashboard(tab: OrganizationsTab) -> None:
+    tab.filter_by(level="village", town="峡山街道")
+    assert table_names(tab) == ["东山社区党支部"]
+    current = tab.tree.currentItem()
+    assert current is not None
+    assert current.text(0) == "峡山街道 (1)"
+    tab.filter_by(kind=OrgKind.COMMITTEE)
+    assert table_names(tab) == ["陈店镇党委"]
+    tab.filter_by(field="社区", text="林")
+    assert table_names(tab) == ["东山社区党支部"]
+    assert tab.search_edit.text() == "林"
+
+
 def test_header_click_sorts_in_sql(qtbot: QtBot, tab: OrganizationsTab) -> None:
     header = tab.table.horizontalHeader()
     members = 8

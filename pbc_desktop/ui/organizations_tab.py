@@ -115,8 +115,9 @@ class OrganizationsTab(QWidget):
         self.splitter.setObjectName("organizationsSplitter")
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 4)
+        # The tree keeps its width when the window grows, so a remembered layout survives.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -237,6 +238,38 @@ class OrganizationsTab(QWidget):
                 return item
             pending.extend(item.child(i) for i in range(item.childCount()))
         return None
+
+    def filter_by(
+        self,
+        level: OrgLevel | str | None = None,
+        town: str | None = None,
+        kind: OrgKind | str | None = None,
+        field: OrgField | str | None = None,
+        text: str = "",
+    ) -> None:
+        """Show exactly the organizations matching these filters (called by the dashboard).
+
+        Enum values may be given as members, codes or labels.
+        """
+        level_value = OrgLevel.from_label(level) if level else None
+        widgets = (self.tree, self.search_edit, self.kind_filter, self.field_filter)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search_edit.setText(text)
+        for combo, enum_cls, value in (
+            (self.kind_filter, OrgKind, kind),
+            (self.field_filter, OrgField, field),
+        ):
+            combo.setCurrentIndex(
+                max(combo.findData(enum_cls.from_label(value)), 0) if value else 0
+            )
+        item = self.tree_item(level_value, town or None) or self.tree_item(None)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        self._tree_query = (level_value, town or None)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
 
     def _on_tree_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:
