@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A safety net for session- and module-scoped fixtures; each test then gets its own folder.
+os.environ["PBC_DATA_DIR"] = tempfile.mkdtemp(prefix="pbc-test-session-")
 
 from pbc_desktop import lang  # noqa: E402
 from pbc_desktop.db.base import Base  # noqa: E402

@@ -1,0 +1,177 @@
+"""The main window and the ``pbc-desktop`` entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QSplitter
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop import i18n
+from pbc_desktop.db.engine import Database, sqlite_url
+from pbc_desktop.db.migrate import open_database
+from pbc_desktop.ui import messages
+from pbc_desktop.ui.main_window import MainWindow
+
+TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "活动", "清单", "考核"]
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> object:
+    translators = i18n.install(qapp, "zh")
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)  # type: ignore[arg-type]
+
+
+def make_window(qtbot: QtBot, db: Database) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def tab_titles(window: MainWindow) -> list[str]:
+    return [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
+
+
+def test_window_speaks_chinese_and_names_the_database(
+    qtbot: QtBot, db: Database, chinese: object
+) -> None:
+    window = make_window(qtbot, db)
+    assert tab_titles(window) == TAB_TITLES_ZH
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert any("文件" in m for m in menus) and any("帮助" in m for m in menus)
+    if db.path is not None:
+        assert str(db.path) in window._db_label.text()
+    assert window.current_key() == "communities"
+
+
+def test_english_source_without_translator(qtbot: QtBot, db: Database) -> None:
+    window = make_window(qtbot, db)
+    assert tab_titles(window)[:3] == ["Overview", "Communities", "Organizations"]
+
+
+def test_every_tab_opens(qtbot: QtBot, db: Database) -> None:
+    window = make_window(qtbot, db)
+    for key in window.tab_keys():
+        widget = window.show_tab(key)
+        assert window.tab_widget.currentWidget() is widget
+        assert widget.objectName() == f"{key}Tab"
+
+
+def test_layout_and_last_tab_are_remembered(qtbot: QtBot, db: Database) -> None:
+    window = make_window(qtbot, db)
+    window.resize(1000, 700)
+    window.show_tab("organizations")
+    splitter = window.tab("organizations").findChild(QSplitter)
+    assert splitter is not None and splitter.objectName()
+    splitter.setSizes([123, 600])
+    sizes = splitter.sizes()
+    window.close()
+
+    again = make_window(qtbot, db)
+    assert again.current_key() == "organizations"
+    restored = again.tab("organizations").findChild(QSplitter)
+    assert restored is not None and restored.sizes()[0] == sizes[0]
+    assert abs(again.width() - 1000) < 5
+
+
+def test_new_database_from_the_menu(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, db)
+    target = tmp_path / "second"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    window.action_new.trigger()
+    assert window.ctx.db.path == (tmp_path / "second.sqlite")
+    assert "second.sqlite" in window._db_label.text()
+    assert (tmp_path / "second.sqlite").exists()
+
+
+def test_opening_a_damaged_file_keeps_the_current_database(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, db)
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all" * 50)
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.action_open.trigger()
+    assert shown and "损坏" in shown[0]
+    assert window.ctx.db is db
+
+
+def test_about_names_the_version(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop import __version__
+
+    window = make_window(qtbot, db)
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "information", lambda _p, _t, text: shown.append(text))
+    window.action_about.trigger()
+    assert shown and __version__ in shown[0]
+
+
+def _run_app(args: list[str], data_dir: Path, **kwargs: object) -> subprocess.Popen[str]:
+    env = dict(os.environ, PBC_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+    return subprocess.Popen(
+        [sys.executable, "-m", "pbc_desktop.app", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_entry_point_shows_the_window(tmp_path: Path, data_dir: Path) -> None:
+    db_file = tmp_path / "office.sqlite"
+    proc = _run_app(["--db", str(db_file), "--exit-after-show"], data_dir)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.startswith("shown ")
+    assert db_file.exists()
+
+
+def test_second_start_on_the_same_database_hands_over(tmp_path: Path, data_dir: Path) -> None:
+    from pbc_desktop.ui.single_instance import server_name
+
+    db_file = tmp_path / "office.sqlite"
+    first = _run_app(["--db", str(db_file)], data_dir)
+    try:
+        name = server_name(str(db_file.resolve()))
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            probe = QLocalSocket()
+            probe.connectToServer(name)
+            if probe.waitForConnected(200):
+                probe.disconnectFromServer()
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("first window never started listening")
+        second = _run_app(["--db", str(db_file), "--exit-after-show"], data_dir)
+        out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+        assert "shown" not in out
+        assert first.poll() is None
+    finally:
+        first.kill()
+        first.communicate()
+
+
+def test_translator_loads_qt_own_strings(chinese: object) -> None:
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"

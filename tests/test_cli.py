@@ -1,0 +1,121 @@
+"""The ``pbc`` command line, driven as a user types it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from pbc_desktop import __version__
+from pbc_desktop.cli import main
+from pbc_desktop.db.engine import sqlite_url
+from pbc_desktop.db.migrate import open_database
+from pbc_desktop.db.models import Community, CommunityMember, Organization
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    assert main(["init", "--demo", "--quiet", "--db", str(path)]) == 0
+    return path
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_init_creates_a_database_in_the_data_folder(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "init")
+    assert code == 0
+    assert (data_dir / "pbc.sqlite").exists()
+    assert "数据库已就绪" in out
+
+
+def test_demo_and_info(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
+    code, out, _ = run(capsys, "info", "--db", str(demo_file))
+    assert code == 0
+    db = open_database(sqlite_url(demo_file))
+    with db.read() as s:
+        orgs = s.scalar(select(func.count()).select_from(Organization))
+        communities = s.scalar(select(func.count()).select_from(Community))
+    db.dispose()
+    assert f"党组织: {orgs}" in out
+    assert f"党建共同体: {communities}" in out
+    assert "结构版本: 0001" in out
+
+
+def test_demo_into_a_database_with_records_is_refused(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(demo_file.read_bytes())
+    code, _, err = run(capsys, "init", "--demo", "--quiet", "--db", str(copy))
+    assert code == 2
+    assert "已有数据" in err
+
+
+def test_communities_filtered_by_town_and_status(
+    capsys: pytest.CaptureFixture[str], demo_file: Path
+) -> None:
+    code, out, _ = run(capsys, "communities", "--db", str(demo_file), "--town", "红场镇")
+    assert code == 0
+    db = open_database(sqlite_url(demo_file))
+    with db.read() as s:
+        expected = set(
+            s.scalars(
+                select(Community.name)
+                .join(CommunityMember, CommunityMember.community_id == Community.id)
+                .join(Organization, Organization.id == CommunityMember.organization_id)
+                .where(Organization.town == "红场镇")
+            )
+        )
+    db.dispose()
+    listed = {line.split()[0] for line in out.splitlines()[2:-1]}
+    assert listed == expected
+    assert f"共 {len(expected)} 个党建共同体" in out
+
+    code, out, _ = run(capsys, "communities", "--db", str(demo_file), "--status", "运行中")
+    assert code == 0
+    assert "已申请" not in out and "运行中" in out
+
+
+def test_unknown_status_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], demo_file: Path
+) -> None:
+    code, out, err = run(capsys, "communities", "--db", str(demo_file), "--status", "飞行中")
+    assert code == 2
+    assert out == ""
+    assert "未知的状态“飞行中”" in err
+
+
+def test_english_messages(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
+    code, out, _ = run(capsys, "communities", "--db", str(demo_file), "--lang", "en")
+    assert code == 0
+    assert "Running" in out and "communities" in out
+
+
+def test_wrong_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["init", "--scale", "galaxy"])
+    assert exc.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_damaged_database_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("hello", encoding="utf-8")
+    code, _, err = run(capsys, "info", "--db", str(bad))
+    assert code == 2
+    assert "不是本程序可用的数据库" in err
