@@ -1,0 +1,307 @@
+"""Joint activities and meetings (活动共搞, 例会): listing with attendance counts and detail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    Activity,
+    ActivityOrganization,
+    AgendaItem,
+    Attendance,
+    Community,
+    Organization,
+    Venue,
+)
+from pbc_desktop.domain.enums import (
+    TRAINING_KINDS,
+    AbsenceReason,
+    ActivityKind,
+    ActivityStatus,
+    AttendanceStatus,
+)
+from pbc_desktop.errors import NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import AnySelect, Choice, enum_order, ordered, town_community_ids
+
+# 应到: everyone called (present or absent); 列席 (attending without vote) is not counted.
+EXPECTED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT)
+
+
+# -- DTOs ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ActivityQuery:
+    community_id: int | None = None
+    kind: ActivityKind | None = None
+    host_org_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    text: str = ""
+    town: str | None = None  # communities with a member organization in this town
+    training_only: bool = False  # 教育培训 kinds (ActivityKind.is_training)
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    starts_at: datetime
+    kind: ActivityKind
+    title: str
+    status: ActivityStatus
+    community_name: str | None
+    host_org_name: str | None
+    place: str | None
+    expected: int  # 应到
+    present: int  # 实到
+    trainee_count: int
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    seq: int
+    title: str
+    discussion: str | None
+    resolution: str | None
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+
+
+@dataclass(frozen=True)
+class AttendanceView:
+    person_name: str
+    status: AttendanceStatus
+    absence_reason: AbsenceReason | None
+    reason_text: str | None
+
+
+@dataclass(frozen=True)
+class ActivityDetail:
+    id: int
+    kind: ActivityKind
+    title: str
+    status: ActivityStatus
+    starts_at: datetime
+    ends_at: datetime | None
+    community_name: str | None
+    host_org_name: str | None
+    place: str | None
+    chair: str | None
+    recorder: str | None
+    lecturer: str | None
+    guests: str | None
+    trainee_count: int
+    summary: str | None
+    organizations: tuple[str, ...]
+    agenda: tuple[AgendaView, ...]
+    attendance: tuple[AttendanceView, ...]
+
+    @property
+    def expected(self) -> int:
+        return sum(1 for a in self.attendance if a.status in EXPECTED_STATUSES)
+
+    @property
+    def present(self) -> int:
+        return sum(1 for a in self.attendance if a.status == AttendanceStatus.PRESENT)
+
+    @property
+    def absent(self) -> tuple[AttendanceView, ...]:
+        return tuple(a for a in self.attendance if a.status == AttendanceStatus.ABSENT)
+
+
+# -- listing ---------------------------------------------------------------------------------
+_Host = aliased(Organization)
+_place = func.coalesce(Activity.place, Venue.name)
+
+
+def _filtered(stmt: AnySelect, query: ActivityQuery) -> AnySelect:
+    stmt = (
+        stmt.outerjoin(Community, Community.id == Activity.community_id)
+        .outerjoin(_Host, _Host.id == Activity.host_org_id)
+        .outerjoin(Venue, Venue.id == Activity.venue_id)
+    )
+    needle = query.text.strip()
+    if needle:
+        stmt = stmt.where(
+            Activity.title.icontains(needle, autoescape=True)
+            | Activity.place.icontains(needle, autoescape=True)
+            | Venue.name.icontains(needle, autoescape=True)
+            | Community.name.icontains(needle, autoescape=True)
+            | _Host.name.icontains(needle, autoescape=True)
+        )
+    if query.community_id is not None:
+        stmt = stmt.where(Activity.community_id == query.community_id)
+    if query.kind is not None:
+        stmt = stmt.where(Activity.kind == query.kind)
+    if query.training_only:
+        stmt = stmt.where(Activity.kind.in_(sorted(TRAINING_KINDS)))
+    if query.host_org_id is not None:
+        stmt = stmt.where(Activity.host_org_id == query.host_org_id)
+    if query.date_from is not None:
+        stmt = stmt.where(Activity.starts_at >= datetime.combine(query.date_from, time()))
+    if query.date_to is not None:
+        end = datetime.combine(query.date_to + timedelta(days=1), time())
+        stmt = stmt.where(Activity.starts_at < end)
+    if query.town:
+        stmt = stmt.where(Activity.community_id.in_(town_community_ids(query.town)))
+    return stmt
+
+
+_SORT_KEYS: dict[str, Any] = {
+    "starts_at": Activity.starts_at,
+    "kind": enum_order(Activity.kind, ActivityKind),
+    "title": Activity.title,
+    "community": Community.name,
+}
+
+
+def _order(page: PageRequest) -> list[Any]:
+    key = _SORT_KEYS.get(page.sort or "")
+    if key is None:  # newest first
+        return [Activity.starts_at.desc(), Activity.id.desc()]
+    return [*ordered(key, page.descending), Activity.starts_at.desc(), Activity.id.desc()]
+
+
+def count_activities(db: Database, query: ActivityQuery) -> int:
+    stmt = _filtered(select(func.count(Activity.id)).select_from(Activity), query)
+    with db.read() as s:
+        return int(s.execute(stmt).scalar_one())
+
+
+def attendance_counts(s: Session, activity_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """应到 and 实到 per activity, in one grouped query over the given activities."""
+    if not activity_ids:
+        return {}
+    present = case((Attendance.status == AttendanceStatus.PRESENT, 1), else_=0)
+    stmt = (
+        select(Attendance.activity_id, func.count(Attendance.id), func.sum(present))
+        .where(
+            Attendance.activity_id.in_(activity_ids),
+            Attendance.status.in_(EXPECTED_STATUSES),
+        )
+        .group_by(Attendance.activity_id)
+    )
+    return {aid: (int(expected), int(shown or 0)) for aid, expected, shown in s.execute(stmt)}
+
+
+def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> list[ActivityRow]:
+    stmt = _filtered(
+        select(
+            Activity.id,
+            Activity.starts_at,
+            Activity.kind,
+            Activity.title,
+            Activity.status,
+            Community.name.label("community_name"),
+            _Host.name.label("host_name"),
+            _place.label("place"),
+            Activity.trainee_count,
+        ).select_from(Activity),
+        query,
+    )
+    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
+    with db.read() as s:
+        rows = list(s.execute(stmt))
+        counts = attendance_counts(s, [r.id for r in rows])
+    return [
+        ActivityRow(
+            id=r.id,
+            starts_at=r.starts_at,
+            kind=r.kind,
+            title=r.title,
+            status=r.status,
+            community_name=r.community_name,
+            host_org_name=r.host_name,
+            place=r.place,
+            expected=counts.get(r.id, (0, 0))[0],
+            present=counts.get(r.id, (0, 0))[1],
+            trainee_count=r.trainee_count or 0,
+        )
+        for r in rows
+    ]
+
+
+def host_org_choices(db: Database) -> list[Choice]:
+    """Organizations that have hosted an activity, for the host filter."""
+    stmt = (
+        select(Organization.id, Organization.name)
+        .where(
+            Organization.id.in_(
+                select(Activity.host_org_id).where(Activity.host_org_id.is_not(None))
+            )
+        )
+        .order_by(Organization.name)
+    )
+    with db.read() as s:
+        return [Choice(r.id, r.name) for r in s.execute(stmt)]
+
+
+# -- detail ----------------------------------------------------------------------------------
+def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
+    with db.read() as s:
+        activity = s.get(Activity, activity_id)
+        if activity is None:
+            raise NotFoundError(
+                t(
+                    "找不到该活动,可能已被删除。",
+                    "The activity was not found; it may have been deleted.",
+                )
+            )
+        orgs = s.scalars(
+            select(Organization.name)
+            .join(ActivityOrganization, ActivityOrganization.organization_id == Organization.id)
+            .where(ActivityOrganization.activity_id == activity_id)
+            .order_by(ActivityOrganization.id)
+        ).all()
+        agenda = s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.activity_id == activity_id)
+            .order_by(AgendaItem.seq, AgendaItem.id)
+        ).all()
+        attendance = s.scalars(
+            select(Attendance)
+            .where(Attendance.activity_id == activity_id)
+            .order_by(enum_order(Attendance.status, AttendanceStatus), Attendance.id)
+        ).all()
+        return ActivityDetail(
+            id=activity.id,
+            kind=activity.kind,
+            title=activity.title,
+            status=activity.status,
+            starts_at=activity.starts_at,
+            ends_at=activity.ends_at,
+            community_name=activity.community.name if activity.community else None,
+            host_org_name=activity.host_org.name if activity.host_org else None,
+            place=activity.place or (activity.venue.name if activity.venue else None),
+            chair=activity.chair,
+            recorder=activity.recorder,
+            lecturer=activity.lecturer,
+            guests=activity.guests,
+            trainee_count=activity.trainee_count or 0,
+            summary=activity.summary,
+            organizations=tuple(orgs),
+            agenda=tuple(
+                AgendaView(
+                    a.seq,
+                    a.title,
+                    a.discussion,
+                    a.resolution,
+                    a.votes_for,
+                    a.votes_against,
+                    a.votes_abstain,
+                )
+                for a in agenda
+            ),
+            attendance=tuple(
+                AttendanceView(a.person_name, a.status, a.absence_reason, a.reason_text)
+                for a in attendance
+            ),
+        )

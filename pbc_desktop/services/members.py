@@ -1,0 +1,317 @@
+"""Party members (党员): masked listing and a read-only detail with posts and service.
+
+ID numbers and phones leave this module masked (``440514********1234``, ``138****5678``):
+the listing is shown on screens in shared offices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Community, Organization, PartyMember, Post, PostReport, ServiceLog
+from pbc_desktop.domain.enums import (
+    Gender,
+    MemberCategory,
+    MembershipStatus,
+    PostReportStatus,
+)
+from pbc_desktop.errors import NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import (
+    AnySelect,
+    enum_order,
+    like_digits,
+    ordered,
+    town_community_ids,
+)
+
+MASK = "*"
+
+
+def mask_id_number(value: str | None) -> str:
+    """Keep the region code (6) and the last 4 characters: ``440514********1234``."""
+    if not value:
+        return ""
+    text = value.strip()
+    if len(text) <= 10:
+        return MASK * max(len(text) - 4, 0) + text[-4:]
+    return text[:6] + MASK * (len(text) - 10) + text[-4:]
+
+
+def mask_phone(value: str | None) -> str:
+    """Keep the first 3 and the last 4 characters: ``138****5678``."""
+    if not value:
+        return ""
+    text = value.strip()
+    if len(text) <= 7:
+        return MASK * max(len(text) - 2, 0) + text[-2:]
+    return text[:3] + MASK * (len(text) - 7) + text[-4:]
+
+
+# -- DTOs ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MemberQuery:
+    text: str = ""
+    organization_id: int | None = None
+    town: str | None = None  # the town of the member's own organization
+    category: MemberCategory | None = None
+    reported: bool | None = None  # has (True) or has not (False) an active post report
+    report_town: str | None = None  # reported to a community of this town (the dashboard's area)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    name: str
+    gender: Gender | None
+    organization_id: int
+    organization_name: str
+    town: str | None
+    category: MemberCategory
+    status: MembershipStatus
+    joined_on: date | None
+    id_number: str  # masked
+    phone: str  # masked
+    reported: bool
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    served_on: date
+    hours: float
+    content: str
+    organization_name: str
+
+
+@dataclass(frozen=True)
+class ReportView:
+    organization_name: str
+    community_name: str | None
+    post_name: str | None
+    reported_on: date
+    status: PostReportStatus
+    ended_on: date | None
+    service_hours: float
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    id: int
+    name: str
+    gender: Gender | None
+    ethnicity: str | None
+    education: str | None
+    native_place: str | None
+    id_number: str  # masked
+    phone: str  # masked
+    organization_name: str
+    town: str | None
+    category: MemberCategory
+    status: MembershipStatus
+    joined_on: date | None
+    confirmed_on: date | None
+    party_post: str | None
+    work_unit: str | None
+    remark: str | None
+    reports: tuple[ReportView, ...]
+    services: tuple[ServiceView, ...]  # newest first
+
+    @property
+    def service_hours(self) -> float:
+        return sum(s.hours for s in self.services)
+
+
+# -- listing ---------------------------------------------------------------------------------
+def _active_report(*where: ColumnElement[bool]) -> ColumnElement[bool]:
+    return (
+        exists()
+        .where(
+            PostReport.member_id == PartyMember.id,
+            PostReport.status == PostReportStatus.ACTIVE,
+            *where,
+        )
+        .correlate(PartyMember)
+    )
+
+
+def _filtered(stmt: AnySelect, query: MemberQuery) -> AnySelect:
+    stmt = stmt.join(Organization, Organization.id == PartyMember.organization_id)
+    needle = query.text.strip()
+    if needle:
+        matches: ColumnElement[bool] = PartyMember.name.icontains(needle, autoescape=True)
+        digits = like_digits(needle)
+        if digits:
+            matches = (
+                matches
+                | PartyMember.phone.contains(digits, autoescape=True)
+                | PartyMember.id_number.endswith(digits, autoescape=True)
+            )
+        stmt = stmt.where(matches)
+    if query.organization_id is not None:
+        stmt = stmt.where(PartyMember.organization_id == query.organization_id)
+    if query.town:
+        stmt = stmt.where(Organization.town == query.town)
+    if query.category is not None:
+        stmt = stmt.where(PartyMember.category == query.category)
+    if query.reported is not None:
+        reported = _active_report()
+        stmt = stmt.where(reported if query.reported else ~reported)
+    if query.report_town:
+        stmt = stmt.where(
+            _active_report(PostReport.community_id.in_(town_community_ids(query.report_town)))
+        )
+    return stmt
+
+
+_SORT_KEYS: dict[str, Any] = {
+    "name": PartyMember.name,
+    "organization": Organization.name,
+    "category": enum_order(PartyMember.category, MemberCategory),
+    "joined_on": PartyMember.joined_on,
+}
+
+
+def _order(page: PageRequest) -> list[Any]:
+    key = _SORT_KEYS.get(page.sort or "")
+    tail = [PartyMember.name, PartyMember.id]
+    if key is None:
+        return tail
+    return [*ordered(key, page.descending), *tail]
+
+
+def count_members(db: Database, query: MemberQuery) -> int:
+    stmt = _filtered(select(func.count(PartyMember.id)).select_from(PartyMember), query)
+    with db.read() as s:
+        return int(s.execute(stmt).scalar_one())
+
+
+def list_members(db: Database, query: MemberQuery, page: PageRequest) -> list[MemberRow]:
+    stmt = _filtered(
+        select(
+            PartyMember.id,
+            PartyMember.name,
+            PartyMember.gender,
+            PartyMember.organization_id,
+            Organization.name.label("org_name"),
+            Organization.town,
+            PartyMember.category,
+            PartyMember.status,
+            PartyMember.joined_on,
+            PartyMember.id_number,
+            PartyMember.phone,
+            _active_report().label("reported"),
+        ).select_from(PartyMember),
+        query,
+    )
+    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
+    with db.read() as s:
+        return [
+            MemberRow(
+                id=r.id,
+                name=r.name,
+                gender=r.gender,
+                organization_id=r.organization_id,
+                organization_name=r.org_name,
+                town=r.town,
+                category=r.category,
+                status=r.status,
+                joined_on=r.joined_on,
+                id_number=mask_id_number(r.id_number),
+                phone=mask_phone(r.phone),
+                reported=bool(r.reported),
+            )
+            for r in s.execute(stmt)
+        ]
+
+
+# -- detail ----------------------------------------------------------------------------------
+def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[ServiceView, ...]]:
+    hours = (
+        select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
+        .where(ServiceLog.report_id == PostReport.id)
+        .correlate(PostReport)
+        .scalar_subquery()
+    )
+    report_stmt = (
+        select(
+            PostReport.id,
+            Organization.name.label("org_name"),
+            Community.name.label("community_name"),
+            Post.name.label("post_name"),
+            PostReport.reported_on,
+            PostReport.status,
+            PostReport.ended_on,
+            hours.label("hours"),
+        )
+        .join(Organization, Organization.id == PostReport.organization_id)
+        .outerjoin(Community, Community.id == PostReport.community_id)
+        .outerjoin(Post, Post.id == PostReport.post_id)
+        .where(PostReport.member_id == member_id)
+        .order_by(PostReport.reported_on.desc(), PostReport.id.desc())
+    )
+    reports = tuple(
+        ReportView(
+            organization_name=r.org_name,
+            community_name=r.community_name,
+            post_name=r.post_name,
+            reported_on=r.reported_on,
+            status=r.status,
+            ended_on=r.ended_on,
+            service_hours=float(r.hours or 0),
+        )
+        for r in s.execute(report_stmt)
+    )
+    service_stmt = (
+        select(ServiceLog.served_on, ServiceLog.hours, ServiceLog.content, Organization.name)
+        .join(PostReport, PostReport.id == ServiceLog.report_id)
+        .join(Organization, Organization.id == PostReport.organization_id)
+        .where(PostReport.member_id == member_id)
+        .order_by(ServiceLog.served_on.desc(), ServiceLog.id.desc())
+    )
+    services = tuple(
+        ServiceView(served_on=d, hours=float(h), content=c, organization_name=o)
+        for d, h, c, o in s.execute(service_stmt)
+    )
+    return reports, services
+
+
+def get_member_detail(db: Database, member_id: int) -> MemberDetail:
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        if member is None:
+            raise NotFoundError(
+                t(
+                    "找不到该党员,可能已被删除。",
+                    "The party member was not found; it may have been deleted.",
+                )
+            )
+        org = member.organization
+        reports, services = _reports(s, member_id)
+        return MemberDetail(
+            id=member.id,
+            name=member.name,
+            gender=member.gender,
+            ethnicity=member.ethnicity,
+            education=member.education,
+            native_place=member.native_place,
+            id_number=mask_id_number(member.id_number),
+            phone=mask_phone(member.phone),
+            organization_name=org.name,
+            town=org.town,
+            category=member.category,
+            status=member.status,
+            joined_on=member.joined_on,
+            confirmed_on=member.confirmed_on,
+            party_post=member.party_post,
+            work_unit=member.work_unit,
+            remark=member.remark,
+            reports=reports,
+            services=services,
+        )
