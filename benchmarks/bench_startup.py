@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import bench_env, district_db  # noqa: E402
+from common import bench_env, district_db
 
 
 def startup_seconds(db: Path) -> float:
@@ -68,8 +68,10 @@ def filter_timings(db: Path) -> dict[str, float]:
 def main() -> int:
     db = district_db()
     runs = [startup_seconds(db) for _ in range(5)]
-    print(f"start-up to filled window: median {statistics.median(runs):.2f} s, "
-          f"max {max(runs):.2f} s (goal < 1.5 s)")
+    print(
+        f"start-up to filled window: median {statistics.median(runs):.2f} s, "
+        f"max {max(runs):.2f} s (goal < 1.5 s)"
+    )
     worst = filter_timings(db)
     for name, ms in worst.items():
         print(f"filter by {name}: worst {ms:.0f} ms (goal < 100 ms)")

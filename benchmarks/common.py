@@ -24,8 +24,18 @@ def district_db() -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     if not DISTRICT_DB.exists():
         subprocess.run(
-            [sys.executable, "-m", "pbc_desktop.cli", "init", "--demo", "--scale", "district",
-             "--quiet", "--db", str(DISTRICT_DB)],
+            [
+                sys.executable,
+                "-m",
+                "pbc_desktop.cli",
+                "init",
+                "--demo",
+                "--scale",
+                "district",
+                "--quiet",
+                "--db",
+                str(DISTRICT_DB),
+            ],
             check=True,
             env=bench_env(),
         )

@@ -15,12 +15,16 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="pbc-desktop", description="PBC Desktop (党建共同体工作台)")
-    parser.add_argument("--db", type=Path, help="database file (default: pbc.sqlite in the data folder)")
+    parser = argparse.ArgumentParser(
+        prog="pbc-desktop", description="PBC Desktop (党建共同体工作台)"
+    )
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: pbc.sqlite in the data folder)"
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the demo district database (demo.sqlite in the data folder), built on first start",
+        help="open the demo district (demo.sqlite in the data folder), built on first start",
     )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="interface language")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -67,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         QFontDatabase.addApplicationFont(str(bundled_cjk_font()))
 
-    db_path = (args.db or (paths.demo_db_path() if args.demo else paths.default_db_path()))
+    db_path = args.db or (paths.demo_db_path() if args.demo else paths.default_db_path())
     db_path = db_path.expanduser().resolve()
     name = server_name(str(db_path))
     if activate_running(name):
@@ -76,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     server = InstanceServer(name)
 
     try:
-        db = open_database(sqlite_url(db_path), actor=current_actor(), backup_dir=paths.backups_dir())
+        db = open_database(
+            sqlite_url(db_path), actor=current_actor(), backup_dir=paths.backups_dir()
+        )
     except UserError as exc:
         messages.show_user_error(None, exc)
         return 1
@@ -94,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     server.activated.connect(window.bring_to_front)
     window.show()
     if args.exit_after_show:
+
         def report() -> None:
             print(f"shown {time.perf_counter() - started:.3f}", flush=True)
             window.close()

@@ -66,7 +66,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not is_empty(db):
             raise UserError(
                 t(
-                    f"数据库 {_db_path(args)} 已有数据,不能再生成演示数据。请指定一个新文件(--db)。",
+                    f"数据库 {_db_path(args)} 已有数据,不能再生成演示数据。"
+                    "请指定一个新文件(--db)。",
                     f"The database {_db_path(args)} already holds records; the demo can only "
                     "be built into an empty one. Name a new file with --db.",
                 )
@@ -120,11 +121,21 @@ def cmd_communities(args: argparse.Namespace) -> int:
         rows = svc.list_communities(db, query, PageRequest(offset=0, limit=max(total, 1)))
         lg = lang.language()
         print_table(
-            [t("名称", "Name"), t("牵头党组织", "Lead"), t("类型", "Types"), t("状态", "Status"),
-             t("成员数", "Members")],
             [
-                (r.name, r.lead_org_name, "、".join(x.label(lg) for x in r.types),
-                 r.status.label(lg), r.member_count)
+                t("名称", "Name"),
+                t("牵头党组织", "Lead"),
+                t("类型", "Types"),
+                t("状态", "Status"),
+                t("成员数", "Members"),
+            ],
+            [
+                (
+                    r.name,
+                    r.lead_org_name,
+                    "、".join(x.label(lg) for x in r.types),
+                    r.status.label(lg),
+                    r.member_count,
+                )
                 for r in rows
             ],
         )

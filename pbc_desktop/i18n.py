@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -52,7 +53,9 @@ def build(locale: str = "zh_CN") -> Path:
 def source_files() -> list[Path]:
     package = Path(__file__).resolve().parent
     sources = [
-        p for p in sorted((package / "ui").rglob("*.py")) if "forms" not in p.relative_to(package).parts
+        p
+        for p in sorted((package / "ui").rglob("*.py"))
+        if "forms" not in p.relative_to(package).parts
     ]
     return sources + sorted(forms_dir().glob("*.ui"))
 
@@ -62,7 +65,15 @@ def update(locale: str = "zh_CN") -> None:
     if tool is None:
         raise RuntimeError("pyside6-lupdate not found")
     subprocess.run(
-        [tool, "-no-obsolete", "-locations", "none", *map(str, source_files()), "-ts", str(ts_file(locale))],
+        [
+            tool,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *map(str, source_files()),
+            "-ts",
+            str(ts_file(locale)),
+        ],
         check=True,
     )
 
@@ -73,7 +84,7 @@ def qm_is_stale(locale: str = "zh_CN") -> bool:
 
 
 def install(app: object, language: str) -> list[object]:
-    """Load our and Qt's translators for ``language`` into ``app``; returns them (keep them alive)."""
+    """Load our and Qt's translators for ``language`` into ``app``; keep the result alive."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
@@ -85,10 +96,9 @@ def install(app: object, language: str) -> list[object]:
     locale = _QT_LOCALE[language]
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     if qm_is_stale(locale) and _tool("pyside6-lrelease") is not None:
-        try:
+        # A read-only install ships its .qm; then use whatever is there.
+        with contextlib.suppress(OSError, subprocess.CalledProcessError):
             build(locale)
-        except (OSError, subprocess.CalledProcessError):
-            pass  # a read-only install ships its .qm; fall through to whatever is there
     translators: list[object] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{locale}", qt_dir), (f"pbc_{locale}", str(translations_dir()))):

@@ -13,10 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A safety net for session- and module-scoped fixtures; each test then gets its own folder.
 os.environ["PBC_DATA_DIR"] = tempfile.mkdtemp(prefix="pbc-test-session-")
 
-from pbc_desktop import lang  # noqa: E402
-from pbc_desktop.db.base import Base  # noqa: E402
-from pbc_desktop.db.engine import Database, sqlite_url  # noqa: E402
-from pbc_desktop.db.migrate import open_database  # noqa: E402
+from pbc_desktop import lang
+from pbc_desktop.db.base import Base
+from pbc_desktop.db.engine import Database, sqlite_url
+from pbc_desktop.db.migrate import open_database
 
 TEST_DB_URL_ENV = "PBC_TEST_DB_URL"
 

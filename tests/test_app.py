@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QSplitter
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop import i18n
-from pbc_desktop.db.engine import Database, sqlite_url
-from pbc_desktop.db.migrate import open_database
+from pbc_desktop.db.engine import Database
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.main_window import MainWindow
 
@@ -88,9 +87,7 @@ def test_new_database_from_the_menu(
 ) -> None:
     window = make_window(qtbot, db)
     target = tmp_path / "second"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.action_new.trigger()
     assert window.ctx.db.path == (tmp_path / "second.sqlite")
     assert "second.sqlite" in window._db_label.text()

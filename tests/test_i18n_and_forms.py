@@ -30,7 +30,15 @@ def test_every_source_string_has_a_finished_chinese_translation(tmp_path: Path) 
     lupdate = i18n._tool("pyside6-lupdate")
     assert lupdate is not None
     subprocess.run(
-        [lupdate, "-silent", "-locations", "none", *map(str, i18n.source_files()), "-ts", str(fresh)],
+        [
+            lupdate,
+            "-silent",
+            "-locations",
+            "none",
+            *map(str, i18n.source_files()),
+            "-ts",
+            str(fresh),
+        ],
         check=True,
     )
     shipped = _messages(i18n.ts_file())
@@ -44,8 +52,8 @@ def test_every_source_string_has_a_finished_chinese_translation(tmp_path: Path) 
             or translation.get("type") in {"unfinished", "vanished", "obsolete"}
         ):
             missing.append(f"{key[0]}: {key[1]}")
-    assert not missing, "untranslated strings (run `python -m pbc_desktop.i18n update`):\n" + "\n".join(
-        missing
+    assert not missing, (
+        "untranslated strings (run `python -m pbc_desktop.i18n update`):\n" + "\n".join(missing)
     )
     assert len(shipped) > 50
 

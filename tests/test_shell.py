@@ -50,7 +50,7 @@ def test_bug_reaches_the_crash_dialog_and_the_log(
         raise ZeroDivisionError("boom in a slot")
     except ZeroDivisionError:
         crash.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
-    assert shown and "Sorry" in shown[0] or "抱歉" in shown[0]
+    assert (shown and "Sorry" in shown[0]) or "抱歉" in shown[0]
     assert "ZeroDivisionError: boom in a slot" in QApplication.clipboard().text()
     assert "boom in a slot" in log_file().read_text(encoding="utf-8")
 

@@ -91,8 +91,7 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     if current is not None and current not in known_revisions():
         raise DatabaseTooNewError(
             t(
-                "这个数据库由更新版本的党建共同体工作台创建,当前版本无法打开。"
-                "请先升级本程序。",
+                "这个数据库由更新版本的党建共同体工作台创建,当前版本无法打开。请先升级本程序。",
                 "This database was written by a newer version of PBC Desktop and cannot be "
                 "opened by this one. Please upgrade the program first.",
             )
@@ -108,9 +107,7 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     return copy
 
 
-def open_database(
-    url: str, *, actor: str = "system", backup_dir: Path | None = None
-) -> Database:
+def open_database(url: str, *, actor: str = "system", backup_dir: Path | None = None) -> Database:
     """Open (creating if needed) and migrate a database."""
     db = Database(url, actor=actor)
     try:

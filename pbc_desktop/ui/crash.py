@@ -22,7 +22,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CrashDialog", text)
 
 
-def details_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+def details_text(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
     lines = traceback.format_exception(exc_type, exc, tb)
     return f"PBC Desktop {__version__}\n" + "".join(lines)
 
@@ -31,9 +33,7 @@ def show_crash_dialog(parent: QWidget | None, details: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(tr("Unexpected error"))
-    box.setText(
-        tr("Sorry, something went wrong inside the program. Your saved records are safe.")
-    )
+    box.setText(tr("Sorry, something went wrong inside the program. Your saved records are safe."))
     box.setInformativeText(tr("The details were written to the log file:") + f"\n{log_file()}")
     box.setDetailedText(details)
     copy = box.addButton(tr("Copy details"), QMessageBox.ButtonRole.ActionRole)

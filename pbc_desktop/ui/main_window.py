@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbc_desktop import APP_NAME, __version__
+from pbc_desktop import __version__
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.errors import UserError
@@ -43,13 +43,13 @@ def _tab_factories() -> list[tuple[str, str, TabFactory]]:
     from pbc_desktop.ui.overview_tab import OverviewTab
 
     return [
-        ("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview"), OverviewTab),
-        ("communities", QT_TRANSLATE_NOOP("MainWindow", "Communities"), CommunitiesTab),
-        ("organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations"), OrganizationsTab),
-        ("members", QT_TRANSLATE_NOOP("MainWindow", "Party members"), MembersTab),
-        ("activities", QT_TRANSLATE_NOOP("MainWindow", "Activities"), ActivitiesTab),
-        ("lists", QT_TRANSLATE_NOOP("MainWindow", "Lists"), ListsTab),
-        ("assessment", QT_TRANSLATE_NOOP("MainWindow", "Assessment"), AssessmentTab),
+        ("overview", str(QT_TRANSLATE_NOOP("MainWindow", "Overview")), OverviewTab),
+        ("communities", str(QT_TRANSLATE_NOOP("MainWindow", "Communities")), CommunitiesTab),
+        ("organizations", str(QT_TRANSLATE_NOOP("MainWindow", "Organizations")), OrganizationsTab),
+        ("members", str(QT_TRANSLATE_NOOP("MainWindow", "Party members")), MembersTab),
+        ("activities", str(QT_TRANSLATE_NOOP("MainWindow", "Activities")), ActivitiesTab),
+        ("lists", str(QT_TRANSLATE_NOOP("MainWindow", "Lists")), ListsTab),
+        ("assessment", str(QT_TRANSLATE_NOOP("MainWindow", "Assessment")), AssessmentTab),
     ]
 
 
@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         while self.tab_widget.count():
             widget = self.tab_widget.widget(0)
             self.tab_widget.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self._tabs.clear()
         self._placeholders.clear()
         for key, title, _factory in self._factories:
@@ -131,14 +132,14 @@ class MainWindow(QMainWindow):
     def tab(self, key: str) -> QWidget:
         """The tab widget for ``key``, built on first use."""
         if key not in self._tabs:
-            factory = dict((k, f) for k, _t, f in self._factories)[key]
+            factory = {k: f for k, _t, f in self._factories}[key]
             widget = factory(self.ctx)
             widget.setObjectName(f"{key}Tab")
             holder = self._placeholders[key]
             index = self.tab_widget.indexOf(holder)
             self.tab_widget.blockSignals(True)
             self.tab_widget.removeTab(index)
-            title = dict((k, t) for k, t, _f in self._factories)[key]
+            title = {k: t for k, t, _f in self._factories}[key]
             self.tab_widget.insertTab(index, widget, tab_title(title))
             self.tab_widget.setCurrentIndex(index)
             self.tab_widget.blockSignals(False)
@@ -285,4 +286,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
-

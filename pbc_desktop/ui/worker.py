@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -41,7 +41,7 @@ class _Runner(QObject):
     def run(self) -> None:
         try:
             result = self._job(self.progressed.emit, self._cancel.is_set)
-        except BaseException as exc:  # noqa: BLE001  (handed to the UI thread)
+        except BaseException as exc:
             self.done.emit(None, exc)
         else:
             self.done.emit(result, None)
@@ -50,8 +50,13 @@ class _Runner(QObject):
 class _Receiver(QObject):
     """Lives on the UI thread, so the runner's signals arrive there (queued)."""
 
-    def __init__(self, dialog: QProgressDialog, loop: QEventLoop, outcome: JobOutcome[Any],
-                 cancel_event: threading.Event) -> None:
+    def __init__(
+        self,
+        dialog: QProgressDialog,
+        loop: QEventLoop,
+        outcome: JobOutcome[Any],
+        cancel_event: threading.Event,
+    ) -> None:
         super().__init__()
         self._dialog = dialog
         self._loop = loop
@@ -67,7 +72,7 @@ class _Receiver(QObject):
     @Slot()
     def on_cancel(self) -> None:
         self._cancel.set()
-        self._dialog.setLabelText(QProgressDialog.tr("Cancelling..."))
+        self._dialog.setLabelText(QCoreApplication.translate("Worker", "Cancelling..."))
 
     @Slot(object, object)
     def on_done(self, result: object, error: object) -> None:
@@ -80,7 +85,7 @@ class _Receiver(QObject):
 def run_with_progress(parent: QWidget | None, title: str, job: Job[T]) -> JobOutcome[T]:
     """Run ``job`` on a worker thread while a modal progress dialog shows; wait for it."""
     cancel_event = threading.Event()
-    dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 100, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 100, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
-
 
 from pbc_desktop.db import models  # noqa: F401  (fills the metadata)
 from pbc_desktop.db.base import Base, EnumCode, UTCDateTime
@@ -17,8 +16,7 @@ if connection is None:
     raise RuntimeError("run migrations through pbc_desktop.db.migrate")
 
 
-
-def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Migrations use plain SQL types, never the application's own type classes."""
     if type_ == "type" and isinstance(obj, EnumCode):
         return "sa.String(length=32)"

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pbc_desktop.db.base import EnumCode, Record, UTCDateTime
+from pbc_desktop.db.base import EnumCode, Record
 from pbc_desktop.db.models.communities import Community
 from pbc_desktop.db.models.members import PartyMember
 from pbc_desktop.db.models.organizations import Organization, Venue

@@ -150,9 +150,7 @@ class CommunityVenue(Record):
     __table_args__ = (UniqueConstraint("community_id", "venue_id"),)
 
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"))
-    venue_id: Mapped[int] = mapped_column(
-        ForeignKey("venue.id", ondelete="RESTRICT"), index=True
-    )
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="RESTRICT"), index=True)
     opened_on: Mapped[date | None] = mapped_column(Date)
 
     community: Mapped[Community] = relationship(back_populates="venues")

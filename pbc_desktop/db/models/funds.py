@@ -24,9 +24,7 @@ class FundEntry(Record):
     purpose: Mapped[str | None] = mapped_column(String(200))
     # Money in fen (分): exact on every backend.
     amount_cents: Mapped[int] = mapped_column(BigInteger)
-    activity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("activity.id", ondelete="SET NULL")
-    )
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="SET NULL"))
     item_id: Mapped[int | None] = mapped_column(ForeignKey("list_item.id", ondelete="SET NULL"))
     over_balance: Mapped[bool] = mapped_column(Boolean, default=False)
     handler: Mapped[str | None] = mapped_column(String(60))

@@ -58,9 +58,7 @@ class ListItem(Record):
     satisfaction: Mapped[Satisfaction | None] = mapped_column(EnumCode(Satisfaction))
 
     service_list: Mapped[ServiceList] = relationship(back_populates="items")
-    claims: Mapped[list[Claim]] = relationship(
-        back_populates="item", cascade="all, delete-orphan"
-    )
+    claims: Mapped[list[Claim]] = relationship(back_populates="item", cascade="all, delete-orphan")
     supervisions: Mapped[list[Supervision]] = relationship(
         back_populates="item", cascade="all, delete-orphan", order_by="Supervision.entry_date"
     )
@@ -71,9 +69,7 @@ class Claim(Record):
 
     __tablename__ = "claim"
 
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("list_item.id", ondelete="CASCADE"), index=True
-    )
+    item_id: Mapped[int] = mapped_column(ForeignKey("list_item.id", ondelete="CASCADE"), index=True)
     mode: Mapped[ClaimMode] = mapped_column(EnumCode(ClaimMode))
     lead_org_id: Mapped[int] = mapped_column(
         ForeignKey("organization.id", ondelete="RESTRICT"), index=True
@@ -108,9 +104,7 @@ class Supervision(Record):
 
     __tablename__ = "supervision"
 
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("list_item.id", ondelete="CASCADE"), index=True
-    )
+    item_id: Mapped[int] = mapped_column(ForeignKey("list_item.id", ondelete="CASCADE"), index=True)
     entry_date: Mapped[date] = mapped_column(Date)
     by_whom: Mapped[str] = mapped_column(String(60))
     progress: Mapped[str] = mapped_column(Text)
