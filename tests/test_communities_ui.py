@@ -422,3 +422,35 @@ def test_model_passes_the_model_tester(
 ) -> None:
     tab.refresh()
     qtmodeltester.check(tab.model)  # type: ignore[attr-defined]
+
+
+def test_edit_members_then_propose_the_next_turn(
+    qtbot: QtBot, db: Database, tab: CommunitiesTab, orgs: list[int]
+) -> None:
+    cid = svc.create_community(
+        db,
+        svc.CommunityInput(
+            name="轮值测试共同体",
+            types=(CoBuildType.CROSS_FIELD,),
+            lead_org_id=orgs[0],
+            member_org_ids=tuple(orgs),
+            rotation=(svc.TurnInput(orgs[0], "2024年上半年", date(2024, 1, 1), date(2024, 6, 30)),),
+        ),
+    )
+    tab.refresh()
+    dialog = tab.edit_current()
+    assert dialog is not None
+    ui = dialog.ui
+    assert ui.periodLengthCombo.currentText() == "按半年"
+    ui.membersList.setCurrentRow(1)
+    qtbot.mouseClick(ui.removeMemberButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ui.proposeTurnButton, Qt.MouseButton.LeftButton)
+    combo = ui.rotationTable.cellWidget(1, 0)
+    assert isinstance(combo, QComboBox)
+    assert combo.currentText() == "简朴村党总支"
+    assert ui.rotationTable.item(1, 1).text() == "2024年下半年"
+    with qtbot.waitSignal(dialog.saved):
+        click_ok(qtbot, dialog)
+    detail = svc.get_community(db, cid)
+    assert [m.organization_id for m in detail.active_members] == [orgs[0], orgs[2]]
+    assert [t.period_label for t in detail.rotation] == ["2024年上半年", "2024年下半年"]

@@ -86,6 +86,7 @@ class CommunityDialog(QDialog):
         # Names of every organization this dialog has shown, members or former members.
         self._org_names: dict[int, str] = {}
         self._former: list[svc.MemberView] = []
+        self._saved_members: dict[int, svc.MemberView] = {}
         self.field_widgets: dict[str, QWidget] = {
             "name": self.ui.nameEdit,
             "types": self.ui.typesBox,
@@ -136,6 +137,7 @@ class CommunityDialog(QDialog):
             box.setChecked(kind in detail.types)
         for member in detail.members:
             self._org_names[member.organization_id] = member.name
+            self._saved_members[member.organization_id] = member
             if member.active:
                 self._append_member(member.organization_id, member.name, member.town)
             else:
@@ -205,6 +207,10 @@ class CommunityDialog(QDialog):
 
     def remove_selected_members(self) -> None:
         for item in self.ui.membersList.selectedItems():
+            org_id = int(item.data(ORG_ROLE))
+            if org_id in self._saved_members:
+                # A saved member that is removed leaves: the rotation passes over it.
+                self._former.append(self._saved_members[org_id])
             self.ui.membersList.takeItem(self.ui.membersList.row(item))
         self._members_changed()
         self.reload_available()
