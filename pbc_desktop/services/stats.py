@@ -1,0 +1,200 @@
+"""Headline figures of the dashboard (概览), computed live in a few aggregate queries.
+
+Structural figures (communities, member organizations, service centres opened, members
+reported, overdue items) describe the present state; the others count the given year:
+activities by their start time, lists and their items by the list's year.
+With a town, every figure is limited to the communities with a current member
+organization in that town (``scope.town_community_ids``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    Activity,
+    Claim,
+    Community,
+    CommunityMember,
+    CommunityType,
+    CommunityVenue,
+    IndicatorSet,
+    ListItem,
+    PostReport,
+    ServiceList,
+    Venue,
+)
+from pbc_desktop.domain.enums import (
+    TRAINING_KINDS,
+    ActivityStatus,
+    CoBuildType,
+    CommunityStatus,
+    ItemStatus,
+    ListKind,
+    PostReportStatus,
+    VenueKind,
+)
+from pbc_desktop.services.lists import overdue_clause
+from pbc_desktop.services.scope import town_community_ids, year_bounds
+
+
+@dataclass(frozen=True)
+class Figures:
+    year: int
+    town: str | None
+    communities: int  # not revoked
+    communities_by_type: tuple[tuple[CoBuildType, int], ...]  # not revoked; every type
+    communities_by_status: tuple[tuple[CommunityStatus, int], ...]  # every status
+    member_organizations: int  # distinct current member organizations
+    service_centres: int  # 开放党群服务中心 … 处
+    activities: int  # activities of the year, planned or held (not cancelled)
+    activities_held: int
+    trainings: int  # 组织教育培训 … 场次 (held)
+    trainees: int  # 培训党员 … 人次
+    members_reported: int  # 党员报到 … 人 (distinct members on an active post)
+    lists_signed: int  # 签订清单 … 份
+    projects_claimed: int  # 认领服务项目 … 个
+    problems_solved: int  # 解决问题 … 个
+    overdue_items: int  # 逾期 now
+
+
+def _count(stmt: Any) -> Any:
+    return stmt.scalar_subquery()
+
+
+def headline_figures(
+    db: Database, year: int, town: str | None = None, *, today: date | None = None
+) -> Figures:
+    day = today or date.today()
+    start, end = year_bounds(year)
+    scope = town_community_ids(town) if town else None
+
+    def within(column: Any) -> list[ColumnElement[bool]]:
+        return [] if scope is None else [column.in_(scope)]
+
+    live = [Community.status != CommunityStatus.REVOKED]
+    live_ids = select(Community.id).where(*live, *within(Community.id))
+    in_year = [
+        Activity.starts_at >= start,
+        Activity.starts_at < end,
+        Activity.status != ActivityStatus.CANCELLED,
+        *within(Activity.community_id),
+    ]
+    held = [*in_year, Activity.status == ActivityStatus.HELD]
+    training = [*held, Activity.kind.in_(sorted(TRAINING_KINDS))]
+    year_items = (
+        select(ListItem.id)
+        .join(ServiceList, ServiceList.id == ListItem.list_id)
+        .where(ServiceList.year == year, *within(ServiceList.community_id))
+    )
+    scalars = select(
+        _count(select(func.count(Community.id)).where(*live, *within(Community.id))).label("c"),
+        _count(
+            select(func.count(func.distinct(CommunityMember.organization_id))).where(
+                CommunityMember.left_on.is_(None), CommunityMember.community_id.in_(live_ids)
+            )
+        ).label("orgs"),
+        _count(
+            select(func.count(func.distinct(CommunityVenue.venue_id)))
+            .join(Venue, Venue.id == CommunityVenue.venue_id)
+            .where(
+                Venue.kind == VenueKind.SERVICE_CENTRE,
+                CommunityVenue.community_id.in_(live_ids),
+            )
+        ).label("centres"),
+        _count(select(func.count(Activity.id)).where(*in_year)).label("acts"),
+        _count(select(func.count(Activity.id)).where(*held)).label("held"),
+        _count(select(func.count(Activity.id)).where(*training)).label("trainings"),
+        _count(select(func.coalesce(func.sum(Activity.trainee_count), 0)).where(*training)).label(
+            "trainees"
+        ),
+        _count(
+            select(func.count(func.distinct(PostReport.member_id))).where(
+                PostReport.status == PostReportStatus.ACTIVE, *within(PostReport.community_id)
+            )
+        ).label("reported"),
+        _count(
+            select(func.count(ServiceList.id)).where(
+                ServiceList.year == year,
+                ServiceList.signed_on.is_not(None),
+                *within(ServiceList.community_id),
+            )
+        ).label("lists"),
+        _count(
+            select(func.count(ListItem.id))
+            .join(ServiceList, ServiceList.id == ListItem.list_id)
+            .where(
+                ListItem.id.in_(year_items),
+                ServiceList.kind == ListKind.PROJECT,
+                ListItem.id.in_(select(Claim.item_id)),
+            )
+        ).label("claimed"),
+        _count(
+            select(func.count(ListItem.id)).where(
+                ListItem.id.in_(year_items), ListItem.status == ItemStatus.SOLVED
+            )
+        ).label("solved"),
+        _count(
+            select(func.count(ListItem.id))
+            .join(ServiceList, ServiceList.id == ListItem.list_id)
+            .where(overdue_clause(day), *within(ServiceList.community_id))
+        ).label("overdue"),
+    )
+    by_type_stmt = (
+        select(CommunityType.type, func.count(func.distinct(CommunityType.community_id)))
+        .where(CommunityType.community_id.in_(live_ids))
+        .group_by(CommunityType.type)
+    )
+    by_status_stmt = (
+        select(Community.status, func.count(Community.id))
+        .where(*within(Community.id))
+        .group_by(Community.status)
+    )
+    with db.read() as s:
+        r = s.execute(scalars).one()
+        by_type = {kind: int(n) for kind, n in s.execute(by_type_stmt)}
+        by_status = {status: int(n) for status, n in s.execute(by_status_stmt)}
+    return Figures(
+        year=year,
+        town=town,
+        communities=int(r.c),
+        communities_by_type=tuple((k, by_type.get(k, 0)) for k in CoBuildType),
+        communities_by_status=tuple((k, by_status.get(k, 0)) for k in CommunityStatus),
+        member_organizations=int(r.orgs),
+        service_centres=int(r.centres),
+        activities=int(r.acts),
+        activities_held=int(r.held),
+        trainings=int(r.trainings),
+        trainees=int(r.trainees),
+        members_reported=int(r.reported),
+        lists_signed=int(r.lists),
+        projects_claimed=int(r.claimed),
+        problems_solved=int(r.solved),
+        overdue_items=int(r.overdue),
+    )
+
+
+def available_years(db: Database, *, today: date | None = None) -> list[int]:
+    """Years from the first recorded activity, list or indicator system to now, newest first."""
+    this_year = (today or date.today()).year
+    stmt = select(
+        _count(select(func.min(Activity.starts_at))),
+        _count(select(func.max(Activity.starts_at))),
+        _count(select(func.min(ServiceList.year))),
+        _count(select(func.max(ServiceList.year))),
+        _count(select(func.min(IndicatorSet.year))),
+        _count(select(func.max(IndicatorSet.year))),
+    )
+    with db.read() as s:
+        values = s.execute(stmt).one()
+    found = [this_year]
+    for value in values:
+        if value is None:
+            continue
+        found.append(value if isinstance(value, int) else int(str(value)[:4]))
+    return list(range(max(found), min(found) - 1, -1))
