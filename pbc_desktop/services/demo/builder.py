@@ -329,9 +329,6 @@ class DistrictGenerator:
         self.rows[name].append(values)
         return new_id
 
-    def count(self, model: type[Any]) -> int:
-        return len(self.rows[model.__table__.name])
-
     # -- the whole district ---------------------------------------------------------------
     def generate(self) -> None:
         steps: tuple[Callable[[], None], ...] = (
@@ -773,9 +770,6 @@ class DistrictGenerator:
             org.row["contact_person"] = contact.name if contact else org.secretary
             org.row["contact_phone"] = contact.phone if contact else org.phone
 
-    def _member_name(self, member_id: int) -> str:
-        return self.members[member_id].name
-
     # -- venues ---------------------------------------------------------------------------
     def _venues(self) -> None:
         rng = self.rng
@@ -937,23 +931,29 @@ class DistrictGenerator:
                 orgs += rng.sample(other, min(len(other), rng.randint(1, 2)))
                 anchor = f"{orgs[0].short}片区"
             else:
-                leads = pool["social"] or pool["enterprise"]
+                trades = ("商会", "联合会", "行业协会", "私营企业协会", "袜业协会")
+                leads = [o for o in pool["social"] if any(k in o.short for k in trades)]
+                leads = leads or pool["enterprise"]
                 lead = rng.choice(leads)
                 rest = [e for e in pool["enterprise"] if e is not lead]
                 orgs = [lead, *rng.sample(rest, min(len(rest), rng.randint(2, 4)))]
                 if len(orgs) < 2:
                     orgs.append(village)
                 anchor = town
-            theme = rng.choice(data.THEMES[pattern])
+            if (
+                pattern == CoBuildType.CROSS_INDUSTRY
+                and orgs[0].org_field == OrgField.SOCIAL_ORGANIZATION
+            ):
+                anchor = orgs[0].short
             suffix = "党建联盟" if pattern == CoBuildType.CROSS_INDUSTRY else "党建共同体"
-            name = f"{anchor}{theme}{suffix}"
-            if name in used:
-                name = f"{town}{anchor}{theme}{suffix}"
-            n = 2
-            base = name
-            while name in used:
-                name = f"{base.removesuffix(suffix)}{_CN_DIGITS[n] if n <= 10 else n}{suffix}"
-                n += 1
+            themes = list(data.THEMES[pattern])
+            rng.shuffle(themes)
+            candidates = [f"{anchor}{theme}{suffix}" for theme in themes]
+            candidates += [
+                f"{anchor}{theme}第{n}{suffix}" for n in range(2, 99) for theme in themes
+            ]
+            name = next(c for c in candidates if c not in used)
+            theme = next(th for th in themes if th in name)
             used.add(name)
             plans.append((name, theme, types, orgs))
         return plans

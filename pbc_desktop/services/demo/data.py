@@ -494,7 +494,7 @@ THEMES: dict[CoBuildType, tuple[str, ...]] = {
     ),
     CoBuildType.CROSS_LEVEL: ("资源下沉", "乡村振兴", "教育提升", "基层治理", "服务下沉"),
     CoBuildType.CROSS_REGION: ("连片发展", "生态宜居", "红色乡村", "河长共治", "田园共富"),
-    CoBuildType.CROSS_INDUSTRY: ("产业链", "纺织服装", "袜业集群", "电商物流", "商会联建"),
+    CoBuildType.CROSS_INDUSTRY: ("产业链", "纺织服装", "袜业集群", "电商物流", "链上共建"),
 }
 
 # Agenda topics for meetings: (title, discussion, resolution).
