@@ -257,16 +257,17 @@ _ABSENCE_TEXT = {
     AbsenceReason.OTHER: "在外务工",
 }
 _EXTRA_KINDS: tuple[tuple[ActivityKind, int], ...] = (
-    (ActivityKind.THEME_LESSON, 3),
-    (ActivityKind.JOINT_STUDY, 4),
-    (ActivityKind.PARTY_SPIRIT, 2),
-    (ActivityKind.TRAINING, 3),
-    (ActivityKind.VOLUNTEER, 4),
+    (ActivityKind.THEME_LESSON, 2),
+    (ActivityKind.JOINT_STUDY, 5),
+    (ActivityKind.PARTY_SPIRIT, 1),
+    (ActivityKind.TRAINING, 2),
+    (ActivityKind.VOLUNTEER, 6),
     (ActivityKind.BRANCH_ASSEMBLY, 1),
     (ActivityKind.BRANCH_COMMITTEE, 1),
     (ActivityKind.GROUP_MEETING, 1),
     (ActivityKind.PARTY_LESSON, 1),
 )
+
 _CN_DIGITS = "零一二三四五六七八九十"
 
 
