@@ -47,6 +47,7 @@ class ActivityQuery:
     text: str = ""
     town: str | None = None  # communities with a member organization in this town
     training_only: bool = False  # 教育培训 kinds (ActivityKind.is_training)
+    status: ActivityStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ def _filtered(stmt: AnySelect, query: ActivityQuery) -> AnySelect:
         stmt = stmt.where(Activity.kind == query.kind)
     if query.training_only:
         stmt = stmt.where(Activity.kind.in_(sorted(TRAINING_KINDS)))
+    if query.status is not None:
+        stmt = stmt.where(Activity.status == query.status)
     if query.host_org_id is not None:
         stmt = stmt.where(Activity.host_org_id == query.host_org_id)
     if query.date_from is not None:

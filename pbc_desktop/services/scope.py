@@ -80,3 +80,8 @@ def enum_order(column: Any, enum_cls: type[StrEnum]) -> ColumnElement[int]:
         *((column == member, i) for i, member in enumerate(enum_cls)),
         else_=len(enum_cls),
     )
+
+
+def organization_name(db: Database, org_id: int) -> str | None:
+    with db.read() as s:
+        return s.scalar(select(Organization.name).where(Organization.id == org_id))
