@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,11 @@ from pbc_desktop.ui.table_model import Column, PagedTableModel
 SEARCH_DELAY_MS = 150
 T = TypeVar("T")
 E = TypeVar("E", bound=LabeledEnum)
+
+
+def _tr(source: str) -> str:
+    """Strings of this base class keep the "ListingTab" context whatever the subclass."""
+    return QCoreApplication.translate("ListingTab", source)
 
 
 # -- detail HTML -----------------------------------------------------------------------------
@@ -170,8 +175,8 @@ class ListingTab(QWidget, Generic[T]):
         self.extra_label.setObjectName(f"{self.key}ExtraFilters")
         self.clear_extra_button = QToolButton(self)
         self.clear_extra_button.setObjectName(f"{self.key}ClearExtra")
-        self.clear_extra_button.setText(self.tr("Show all"))
-        self.clear_extra_button.setToolTip(self.tr("Remove these filters"))
+        self.clear_extra_button.setText(_tr("Show all"))
+        self.clear_extra_button.setToolTip(_tr("Remove these filters"))
 
         self.table = QTableView(self)
         self.table.setObjectName(f"{self.key}Table")
@@ -262,7 +267,7 @@ class ListingTab(QWidget, Generic[T]):
         self.model.refresh()
         if selected is not None:
             self.select_id(self.row_id(selected))
-        self.count_label.setText(self.tr("Total: {0}").format(self.model.total()))
+        self.count_label.setText(_tr("Total: {0}").format(self.model.total()))
         self.extra_label.setText("; ".join(self._extra_text))
         self.extra_label.setVisible(bool(self._extra_text))
         self.clear_extra_button.setVisible(bool(self._extra_text))
@@ -314,7 +319,7 @@ class ListingTab(QWidget, Generic[T]):
         row = self.current_row()
         if row is None:
             self.detail.setHtml(
-                f"<p style='color:#666'>{escape(self.tr('Select a row to see its details.'))}</p>"
+                f"<p style='color:#666'>{escape(_tr('Select a row to see its details.'))}</p>"
             )
             return
         try:
