@@ -18,10 +18,6 @@ from pbc_desktop.ui import messages
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
-
-
 def details_text(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
@@ -32,11 +28,21 @@ def details_text(
 def show_crash_dialog(parent: QWidget | None, details: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("Unexpected error"))
-    box.setText(tr("Sorry, something went wrong inside the program. Your saved records are safe."))
-    box.setInformativeText(tr("The details were written to the log file:") + f"\n{log_file()}")
+    box.setWindowTitle(QCoreApplication.translate("CrashDialog", "Unexpected error"))
+    box.setText(
+        QCoreApplication.translate(
+            "CrashDialog",
+            "Sorry, something went wrong inside the program. Your saved records are safe.",
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("CrashDialog", "The details were written to the log file:")
+        + f"\n{log_file()}"
+    )
     box.setDetailedText(details)
-    copy = box.addButton(tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(
+        QCoreApplication.translate("CrashDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.disconnect()
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))

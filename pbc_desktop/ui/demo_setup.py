@@ -11,10 +11,6 @@ from pbc_desktop.ui import messages
 from pbc_desktop.ui.worker import CancelFn, ProgressFn, run_with_progress
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DemoSetup", text)
-
-
 def ensure_demo(db: Database) -> bool:
     """Fill an empty database with the demo district; False if the user cancelled."""
     if not is_empty(db):
@@ -24,7 +20,9 @@ def ensure_demo(db: Database) -> bool:
     def job(progress: ProgressFn, should_cancel: CancelFn) -> object:
         return build_demo(db, progress=progress, should_cancel=should_cancel)
 
-    outcome = run_with_progress(None, tr("Building the demo district..."), job)
+    outcome = run_with_progress(
+        None, QCoreApplication.translate("DemoSetup", "Building the demo district..."), job
+    )
     if outcome.cancelled:
         return False
     if isinstance(outcome.error, UserError):

@@ -12,10 +12,6 @@ from pbc_desktop.errors import UserError, ValidationError
 _ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def warning(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
@@ -36,7 +32,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def show_user_error(parent: QWidget | None, error: UserError) -> None:
-    warning(parent, tr("Cannot do that"), error.message)
+    warning(parent, QCoreApplication.translate("Messages", "Cannot do that"), error.message)
 
 
 def mark_fields(widgets: Mapping[str, QWidget], error: ValidationError | None) -> None:
