@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -33,6 +31,7 @@ from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.labels import fmt_date, label
 from pbc_desktop.ui.lifecycle_dialog import LifecycleDialog
 from pbc_desktop.ui.table_model import Column, PagedTableModel
+from pbc_desktop.ui.views import attach_model, make_record_table
 
 _STATUS_COLORS = {
     CommunityStatus.RETURNED: "#c0392b",
@@ -160,16 +159,8 @@ class CommunitiesTab(QWidget):
         self.model: PagedTableModel[svc.CommunityRow] = PagedTableModel(
             self._columns(), self._fetch, self._count, parent=self
         )
-        self.table = QTableView(self)
-        self.table.setObjectName("communitiesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = make_record_table(self, "communitiesTable")
+        attach_model(self.table, self.model)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.installEventFilter(self)
         self.model.modelReset.connect(self._on_model_reset)
@@ -413,7 +404,7 @@ class CommunitiesTab(QWidget):
             f"{self.tr('Founded on')}: {fmt_date(detail.founded_on)}",
         ]
         if detail.theme:
-            info.insert(0, f"{self.tr('Theme')}: {detail.theme}")
+            info.insert(0, self.tr("Theme: %1").replace("%1", detail.theme))
         self.detail_info.setText("\n".join(info))
         _fill(
             self.members_table,

@@ -12,14 +12,11 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -33,15 +30,11 @@ from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.labels import label
 from pbc_desktop.ui.table_model import Column, PagedTableModel
+from pbc_desktop.ui.views import attach_model, make_record_table
 
 SEARCH_DELAY_MS = 150
 T = TypeVar("T")
 E = TypeVar("E", bound=LabeledEnum)
-
-
-def _tr(source: str) -> str:
-    """Strings of this base class keep the "ListingTab" context whatever the subclass."""
-    return QCoreApplication.translate("ListingTab", source)
 
 
 # -- detail HTML -----------------------------------------------------------------------------
@@ -117,7 +110,7 @@ class ListingTab(QWidget, Generic[T]):
         self.model: PagedTableModel[T] = PagedTableModel(
             self.columns(), self.fetch, self.count, parent=self
         )
-        self.table.setModel(self.model)
+        attach_model(self.table, self.model)
         column, order = self.default_sort()
         self._sorted_by = (column, order)
         self.table.horizontalHeader().setSortIndicator(column, order)
@@ -175,20 +168,12 @@ class ListingTab(QWidget, Generic[T]):
         self.extra_label.setObjectName(f"{self.key}ExtraFilters")
         self.clear_extra_button = QToolButton(self)
         self.clear_extra_button.setObjectName(f"{self.key}ClearExtra")
-        self.clear_extra_button.setText(_tr("Show all"))
-        self.clear_extra_button.setToolTip(_tr("Remove these filters"))
+        self.clear_extra_button.setText(QCoreApplication.translate("ListingTab", "Show all"))
+        self.clear_extra_button.setToolTip(
+            QCoreApplication.translate("ListingTab", "Remove these filters")
+        )
 
-        self.table = QTableView(self)
-        self.table.setObjectName(f"{self.key}Table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultSectionSize(120)
+        self.table = make_record_table(self, f"{self.key}Table")
 
         self.detail = QTextBrowser(self)
         self.detail.setObjectName(f"{self.key}Detail")
@@ -267,7 +252,9 @@ class ListingTab(QWidget, Generic[T]):
         self.model.refresh()
         if selected is not None:
             self.select_id(self.row_id(selected))
-        self.count_label.setText(_tr("Total: {0}").format(self.model.total()))
+        self.count_label.setText(
+            QCoreApplication.translate("ListingTab", "Total: {0}").format(self.model.total())
+        )
         self.extra_label.setText("; ".join(self._extra_text))
         self.extra_label.setVisible(bool(self._extra_text))
         self.clear_extra_button.setVisible(bool(self._extra_text))
@@ -319,7 +306,11 @@ class ListingTab(QWidget, Generic[T]):
         row = self.current_row()
         if row is None:
             self.detail.setHtml(
-                f"<p style='color:#666'>{escape(_tr('Select a row to see its details.'))}</p>"
+                "<p style='color:#666'>"
+                + escape(
+                    QCoreApplication.translate("ListingTab", "Select a row to see its details.")
+                )
+                + "</p>"
             )
             return
         try:

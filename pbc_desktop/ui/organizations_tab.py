@@ -7,15 +7,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +28,7 @@ from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.labels import fmt_date, label
 from pbc_desktop.ui.organization_dialog import OrganizationDialog
 from pbc_desktop.ui.table_model import Column, PagedTableModel
+from pbc_desktop.ui.views import attach_model, make_record_table
 
 SEARCH_DELAY_MS = 250
 TreeKey = tuple[OrgLevel | None, str | None]
@@ -47,7 +45,7 @@ class OrganizationsTab(QWidget):
         self.model: PagedTableModel[orgs.OrgRow] = PagedTableModel(
             self._columns(), self._fetch, self._count, parent=self
         )
-        self.table.setModel(self.model)
+        attach_model(self.table, self.model)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().selectionChanged.connect(self._on_current_changed)
@@ -79,14 +77,7 @@ class OrganizationsTab(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("orgCount")
 
-        self.table = QTableView(self)
-        self.table.setObjectName("orgTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_record_table(self, "orgTable")
         self.detail = QLabel(self)
         self.detail.setObjectName("orgDetail")
         self.detail.setWordWrap(True)

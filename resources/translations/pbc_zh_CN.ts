@@ -414,6 +414,10 @@
         <translation>选择一个党建共同体,查看其成员单位、班子、轮值和组建程序。</translation>
     </message>
     <message>
+        <source>Theme: %1</source>
+        <translation>主题:%1</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -649,6 +653,26 @@
     <message>
         <source>&amp;Remark:</source>
         <translation>备注(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>ListingTab</name>
+    <message>
+        <source>Show all</source>
+        <extracomment>objectName prefix of the widgets, e.g. &quot;members&quot; → membersTable, membersSplitter.</extracomment>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Remove these filters</source>
+        <translation>清除这些筛选条件</translation>
+    </message>
+    <message>
+        <source>Total: {0}</source>
+        <translation>共 {0} 条</translation>
+    </message>
+    <message>
+        <source>Select a row to see its details.</source>
+        <translation>选择一行查看详细信息。</translation>
     </message>
 </context>
 <context>
