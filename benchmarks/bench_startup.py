@@ -48,9 +48,11 @@ def filter_timings(db: Path) -> dict[str, float]:
     app.processEvents()
     timings: dict[str, list[float]] = {"search": [], "town": [], "status": []}
     for text in ("成田", "教育", "村", "共同体", "社区"):
+        tab.search_edit.setText(text)
         t0 = time.perf_counter()
-        tab.filter_by(text=text) if "text" in tab.filter_by.__code__.co_varnames else None
+        tab.reload()
         timings["search"].append(time.perf_counter() - t0)
+    tab.search_edit.clear()
     for town in ("成田镇", "峡山街道", "红场镇"):
         t0 = time.perf_counter()
         tab.filter_by(town=town)
