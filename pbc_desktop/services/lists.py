@@ -20,22 +20,33 @@ from pbc_desktop.db.models import (
     Claim,
     ClaimOrganization,
     Community,
+    CommunityMember,
     ListItem,
     Organization,
     ServiceList,
     Supervision,
 )
+from pbc_desktop.domain import items as items_rules
 from pbc_desktop.domain.enums import (
     OVERDUE_LABEL,
+    AuditAction,
     ClaimMode,
     ItemStatus,
     ListKind,
     Satisfaction,
 )
-from pbc_desktop.errors import NotFoundError
+from pbc_desktop.domain.items import ItemAction, allowed_actions, is_overdue
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import language, t
+from pbc_desktop.services import audit
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import AnySelect, enum_order, ordered, town_community_ids
+from pbc_desktop.services.scope import (
+    AnySelect,
+    Choice,
+    enum_order,
+    ordered,
+    town_community_ids,
+)
 
 
 def overdue_clause(today: date) -> ColumnElement[bool]:
@@ -45,10 +56,6 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
         ListItem.deadline < today,
         ListItem.status != ItemStatus.SOLVED,
     )
-
-
-def is_overdue(status: ItemStatus, deadline: date | None, today: date) -> bool:
-    return deadline is not None and deadline < today and status != ItemStatus.SOLVED
 
 
 def _status_text(status: ItemStatus, overdue: bool) -> str:
@@ -67,6 +74,7 @@ class ItemQuery:
     text: str = ""
     year: int | None = None  # the list's year
     claimed: bool | None = None  # has (True) or has no (False) claim
+    list_id: int | None = None  # one list only
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,10 @@ class ItemRow:
     def status_text(self) -> str:
         """The stored status, or 逾期 when past the deadline and not solved."""
         return _status_text(self.status, self.overdue)
+
+    @property
+    def actions(self) -> frozenset[ItemAction]:
+        return allowed_actions(self.status, self.list_kind)
 
 
 @dataclass(frozen=True)
@@ -138,10 +150,18 @@ class ItemDetail:
     uses_title: str | None
     claims: tuple[ClaimView, ...]
     supervisions: tuple[SupervisionView, ...]
+    list_id: int = 0
+    community_id: int = 0
+    answers_item_id: int | None = None
+    uses_item_id: int | None = None
 
     @property
     def status_text(self) -> str:
         return _status_text(self.status, self.overdue)
+
+    @property
+    def actions(self) -> frozenset[ItemAction]:
+        return allowed_actions(self.status, self.list_kind)
 
 
 @dataclass(frozen=True)
@@ -194,6 +214,8 @@ def _filtered(stmt: AnySelect, query: ItemQuery, today: date) -> AnySelect:
         stmt = stmt.where(ServiceList.community_id.in_(town_community_ids(query.town)))
     if query.year is not None:
         stmt = stmt.where(ServiceList.year == query.year)
+    if query.list_id is not None:
+        stmt = stmt.where(ListItem.list_id == query.list_id)
     if query.claimed is not None:
         has_claim = exists().where(Claim.item_id == ListItem.id).correlate(ListItem)
         stmt = stmt.where(has_claim if query.claimed else ~has_claim)
@@ -315,7 +337,9 @@ def list_items(
     ]
 
 
-def list_service_lists(db: Database, community_id: int | None = None) -> list[ServiceListRow]:
+def list_service_lists(
+    db: Database, community_id: int | None = None, *, list_id: int | None = None
+) -> list[ServiceListRow]:
     solved = func.sum(case((ListItem.status == ItemStatus.SOLVED, 1), else_=0))
     stmt = (
         select(
@@ -336,6 +360,8 @@ def list_service_lists(db: Database, community_id: int | None = None) -> list[Se
     )
     if community_id is not None:
         stmt = stmt.where(ServiceList.community_id == community_id)
+    if list_id is not None:
+        stmt = stmt.where(ServiceList.id == list_id)
     with db.read() as s:
         return [
             ServiceListRow(
@@ -418,6 +444,671 @@ def get_item_detail(db: Database, item_id: int, *, today: date | None = None) ->
             ),
             supervisions=tuple(
                 SupervisionView(v.entry_date, v.by_whom, v.progress, v.next_step)
-                for v in item.supervisions
+                for v in s.scalars(
+                    select(Supervision)
+                    .where(Supervision.item_id == item_id)
+                    .order_by(Supervision.entry_date, Supervision.id)
+                )
             ),
+            list_id=lst.id,
+            community_id=lst.community_id,
+            answers_item_id=item.answers_item_id,
+            uses_item_id=item.uses_item_id,
+        )
+
+
+# -- choices for the dialogs -----------------------------------------------------------------
+def get_service_list(db: Database, list_id: int) -> ServiceListRow:
+    for row in list_service_lists(db, list_id=list_id):
+        return row
+    raise _list_gone()
+
+
+def member_choices(db: Database, community_id: int) -> list[Choice]:
+    """The community's current member organizations, in the community's order."""
+    stmt = (
+        select(Organization.id, Organization.name)
+        .join(CommunityMember, CommunityMember.organization_id == Organization.id)
+        .where(CommunityMember.community_id == community_id, CommunityMember.left_on.is_(None))
+        .order_by(CommunityMember.seq, CommunityMember.id)
+    )
+    with db.read() as s:
+        return [Choice(r.id, r.name) for r in s.execute(stmt)]
+
+
+def claimant_choices(db: Database, community_id: int | None = None) -> list[Choice]:
+    """Organizations that lead or take part in a claim (of one community when given)."""
+    leads = select(Claim.lead_org_id.label("org_id"), Claim.item_id)
+    partners = select(ClaimOrganization.organization_id.label("org_id"), Claim.item_id).join(
+        Claim, Claim.id == ClaimOrganization.claim_id
+    )
+    both = leads.union(partners).subquery()
+    stmt = select(Organization.id, Organization.name).where(
+        Organization.id.in_(select(both.c.org_id).distinct())
+    )
+    if community_id is not None:
+        in_community = (
+            select(both.c.org_id)
+            .join(ListItem, ListItem.id == both.c.item_id)
+            .join(ServiceList, ServiceList.id == ListItem.list_id)
+            .where(ServiceList.community_id == community_id)
+        )
+        stmt = select(Organization.id, Organization.name).where(Organization.id.in_(in_community))
+    stmt = stmt.order_by(Organization.name, Organization.id)
+    with db.read() as s:
+        return [Choice(r.id, r.name) for r in s.execute(stmt)]
+
+
+def source_choices(db: Database, community_id: int, kind: ListKind) -> list[Choice]:
+    """Items of the community's lists of ``kind`` (the demands or resources an item links to)."""
+    stmt = (
+        select(ListItem.id, ListItem.title, ServiceList.year)
+        .join(ServiceList, ServiceList.id == ListItem.list_id)
+        .where(ServiceList.community_id == community_id, ServiceList.kind == kind)
+        .order_by(ServiceList.year.desc(), ServiceList.id, ListItem.seq, ListItem.id)
+    )
+    with db.read() as s:
+        return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]
+
+
+# -- writing: lists --------------------------------------------------------------------------
+TITLE_MAX = 200
+TEXT_MAX = 2000
+
+
+@dataclass(frozen=True)
+class ListInput:
+    community_id: int
+    kind: ListKind
+    title: str
+    year: int
+    signed_on: date | None = None
+    remark: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    title: str
+    description: str | None = None
+    category: str | None = None
+    answers_item_id: int | None = None  # the demand the item answers
+    uses_item_id: int | None = None  # the resource it uses
+    expected_result: str | None = None
+    deadline: date | None = None
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    organization_id: int
+    responsible_person: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """单个认领: only ``lead_org_id``; 组团认领: the lead and the other participants."""
+
+    mode: ClaimMode
+    lead_org_id: int | None
+    claimed_on: date
+    deadline: date | None = None
+    responsible: str | None = None
+    participants: tuple[ParticipantInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class SupervisionInput:
+    entry_date: date
+    by_whom: str
+    progress: str
+    next_step: str | None = None
+
+
+@dataclass(frozen=True)
+class SolveInput:
+    solved_on: date
+    result: str
+    satisfaction: Satisfaction | None
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _clean(text: str | None) -> str | None:
+    value = (text or "").strip()
+    return value or None
+
+
+def _list_gone() -> NotFoundError:
+    return NotFoundError(
+        t("该清单已不存在(可能已被删除)。", "The list no longer exists; it may have been deleted.")
+    )
+
+
+def _item_gone() -> NotFoundError:
+    return NotFoundError(
+        t(
+            "找不到该清单事项,可能已被删除。",
+            "The list item was not found; it may have been deleted.",
+        )
+    )
+
+
+def _load_list(s: Session, list_id: int) -> ServiceList:
+    lst = s.get(ServiceList, list_id)
+    if lst is None:
+        raise _list_gone()
+    return lst
+
+
+def _load_item(s: Session, item_id: int) -> ListItem:
+    item = s.get(ListItem, item_id)
+    if item is None:
+        raise _item_gone()
+    return item
+
+
+class _Errors:
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def add(self, name: str, zh: str, en: str) -> None:
+        self.errors.append(FieldError(name, t(zh, en)))
+
+    def raise_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def _check_text(
+    err: _Errors, name: str, value: str | None, limit: int, words: tuple[str, str]
+) -> None:
+    zh, en = words
+    if value is not None and len(value.strip()) > limit:
+        err.add(name, f"{zh}不能超过{limit}个字", f"{en} is longer than {limit} characters")
+
+
+def _check_not_future(err: _Errors, name: str, value: date | None, zh: str, en: str) -> None:
+    if value is not None and value > _today():
+        err.add(name, f"{zh}不能晚于今天", f"{en} is in the future")
+
+
+def _validate_list(s: Session, data: ListInput) -> None:
+    err = _Errors()
+    if s.get(Community, data.community_id) is None:
+        err.add("community", "请选择党建共同体", "Choose the community")
+    title = (data.title or "").strip()
+    if not title:
+        err.add("title", "请填写清单名称", "Enter the list's title")
+    _check_text(err, "title", title, TITLE_MAX, ("清单名称", "The title"))
+    if not 2000 <= data.year <= 2100:
+        err.add("year", "年度应在2000至2100之间", "The year must be between 2000 and 2100")
+    _check_not_future(err, "signed_on", data.signed_on, "签订日期", "The signing date")
+    err.raise_any()
+
+
+def create_list(db: Database, data: ListInput) -> int:
+    """A new 需求/资源/项目清单 of a community; ``signed_on`` may be set now or when signed."""
+    with db.write() as s:
+        _validate_list(s, data)
+        lst = ServiceList(
+            community_id=data.community_id,
+            kind=data.kind,
+            title=data.title.strip(),
+            year=data.year,
+            signed_on=data.signed_on,
+            remark=_clean(data.remark),
+        )
+        s.add(lst)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            lst,
+            summary=t(f"新建清单「{lst.title}」", f"Created list {lst.title}"),
+            after=audit.snapshot(lst),
+        )
+        return lst.id
+
+
+def update_list(db: Database, list_id: int, data: ListInput) -> None:
+    with db.write() as s:
+        lst = _load_list(s, list_id)
+        if data.community_id != lst.community_id:
+            raise ValidationError.single(
+                "community",
+                t("清单不能移到其他共同体", "A list cannot move to another community"),
+            )
+        if data.kind != lst.kind and lst.items:
+            raise ValidationError.single(
+                "kind",
+                t(
+                    "清单已有事项,不能更改清单类型",
+                    "The list has items; its kind cannot change",
+                ),
+            )
+        _validate_list(s, data)
+        before = audit.snapshot(lst)
+        lst.kind = data.kind
+        lst.title = data.title.strip()
+        lst.year = data.year
+        lst.signed_on = data.signed_on
+        lst.remark = _clean(data.remark)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            lst,
+            summary=t(f"修改清单「{lst.title}」", f"Updated list {lst.title}"),
+            before=before,
+            after=audit.snapshot(lst),
+        )
+
+
+def sign_list(db: Database, list_id: int, signed_on: date) -> None:
+    """Record the day the community signed (签订) the list."""
+    with db.write() as s:
+        lst = _load_list(s, list_id)
+        err = _Errors()
+        _check_not_future(err, "signed_on", signed_on, "签订日期", "The signing date")
+        err.raise_any()
+        before = audit.snapshot(lst)
+        lst.signed_on = signed_on
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            lst,
+            summary=t(
+                f"签订清单「{lst.title}」({signed_on.isoformat()})",
+                f"Signed list {lst.title} on {signed_on.isoformat()}",
+            ),
+            before=before,
+            after=audit.snapshot(lst),
+        )
+
+
+def delete_list(db: Database, list_id: int) -> None:
+    """Delete a list and its items, unless an item was already claimed, followed up or solved."""
+    with db.write() as s:
+        lst = _load_list(s, list_id)
+        busy = [it for it in lst.items if it.status != ItemStatus.OPEN or it.supervisions]
+        if busy:
+            raise ConflictError(
+                t(
+                    f"清单「{lst.title}」中有{len(busy)}个事项已在办理,不能删除。",
+                    f"{len(busy)} items of the list {lst.title} are being handled; "
+                    "it cannot be deleted.",
+                )
+            )
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            lst,
+            summary=t(f"删除清单「{lst.title}」", f"Deleted list {lst.title}"),
+            before=audit.snapshot(lst, items=[it.title for it in lst.items]),
+        )
+        s.delete(lst)
+
+
+# -- writing: items --------------------------------------------------------------------------
+def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int | None) -> None:
+    err = _Errors()
+    if not (data.title or "").strip():
+        err.add("title", "请填写事项名称", "Enter the item's title")
+    _check_text(err, "title", data.title, TITLE_MAX, ("事项名称", "The title"))
+    _check_text(err, "category", data.category, 60, ("类别", "The category"))
+    _check_text(err, "description", data.description, TEXT_MAX, ("事项内容", "The description"))
+    for name, linked_id, kind, zh, en in (
+        ("answers_item", data.answers_item_id, ListKind.DEMAND, "对应需求", "The demand"),
+        ("uses_item", data.uses_item_id, ListKind.RESOURCE, "使用资源", "The resource"),
+    ):
+        if linked_id is None:
+            continue
+        other = s.get(ListItem, linked_id)
+        if other is None or linked_id == item_id:
+            err.add(name, f"{zh}已不存在", f"{en} no longer exists")
+        elif other.service_list.community_id != lst.community_id:
+            err.add(
+                name,
+                f"{zh}必须是本共同体清单中的事项",
+                f"{en} must be an item of this community's lists",
+            )
+        elif other.service_list.kind != kind:
+            err.add(
+                name,
+                f"{zh}必须来自{kind.zh}",
+                f"{en} must come from a {kind.en.lower()}",
+            )
+    err.raise_any()
+
+
+def _apply_item(item: ListItem, data: ItemInput) -> None:
+    item.title = data.title.strip()
+    item.description = _clean(data.description)
+    item.category = _clean(data.category)
+    item.answers_item_id = data.answers_item_id
+    item.uses_item_id = data.uses_item_id
+    item.expected_result = _clean(data.expected_result)
+    item.deadline = data.deadline
+
+
+def _item_facts(item: ListItem) -> dict[str, Any]:
+    return audit.snapshot(item)
+
+
+def add_item(db: Database, list_id: int, data: ItemInput) -> int:
+    with db.write() as s:
+        lst = _load_list(s, list_id)
+        _validate_item(s, lst, data, None)
+        seq = s.scalar(select(func.max(ListItem.seq)).where(ListItem.list_id == list_id))
+        item = ListItem(list_id=list_id, seq=(seq or 0) + 1, status=ItemStatus.OPEN)
+        _apply_item(item, data)
+        s.add(item)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            item,
+            summary=t(
+                f"清单「{lst.title}」新增事项「{item.title}」",
+                f"Added item {item.title} to list {lst.title}",
+            ),
+            after=_item_facts(item),
+        )
+        return item.id
+
+
+def update_item(db: Database, item_id: int, data: ItemInput) -> None:
+    with db.write() as s:
+        item = _load_item(s, item_id)
+        _validate_item(s, item.service_list, data, item_id)
+        before = _item_facts(item)
+        _apply_item(item, data)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            item,
+            summary=t(f"修改清单事项「{item.title}」", f"Updated item {item.title}"),
+            before=before,
+            after=_item_facts(item),
+        )
+
+
+def delete_item(db: Database, item_id: int) -> None:
+    """Delete an item nobody has claimed or followed up yet."""
+    with db.write() as s:
+        item = _load_item(s, item_id)
+        items_rules.check(item.status, item.service_list.kind, ItemAction.DELETE)
+        if item.supervisions:
+            raise ConflictError(
+                t(
+                    f"事项「{item.title}」已有督办记录,不能删除。",
+                    f"The item {item.title} has follow-ups and cannot be deleted.",
+                )
+            )
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            item,
+            summary=t(f"删除清单事项「{item.title}」", f"Deleted item {item.title}"),
+            before=_item_facts(item),
+        )
+        s.delete(item)
+
+
+# -- claims, follow-ups, solving -------------------------------------------------------------
+def _claim_facts(claim: Claim) -> dict[str, Any]:
+    return audit.snapshot(
+        claim,
+        participants=[
+            {"organization_id": p.organization_id, "responsible_person": p.responsible_person}
+            for p in claim.participants
+        ],
+    )
+
+
+def _validate_claim(s: Session, item: ListItem, data: ClaimInput) -> list[int]:
+    """The organizations of the claim, lead first; errors name the field."""
+    lst = item.service_list
+    items_rules.check(item.status, lst.kind, ItemAction.CLAIM)
+    err = _Errors()
+    members = set(
+        s.scalars(
+            select(CommunityMember.organization_id).where(
+                CommunityMember.community_id == lst.community_id,
+                CommunityMember.left_on.is_(None),
+            )
+        )
+    )
+    orgs: list[int] = []
+    if data.lead_org_id is None:
+        err.add("lead_org", "请选择认领的党组织", "Choose the claiming organization")
+    else:
+        orgs.append(data.lead_org_id)
+        if data.lead_org_id not in members:
+            err.add(
+                "lead_org",
+                "认领单位必须是本共同体的成员党组织",
+                "The claiming organization must be a member of this community",
+            )
+    others = [p.organization_id for p in data.participants if p.organization_id not in orgs]
+    others = list(dict.fromkeys(others))
+    if data.mode == ClaimMode.SINGLE and others:
+        err.add(
+            "participants",
+            "单个认领只能有一个认领单位;多个单位请选「组团认领」",
+            "A single claim has one organization; choose a group claim for several",
+        )
+    if data.mode == ClaimMode.GROUP:
+        if len(orgs) + len(others) < 2:
+            err.add(
+                "participants",
+                "组团认领至少需要两个党组织(牵头单位和参与单位)",
+                "A group claim needs at least two organizations (the lead and a partner)",
+            )
+        outsiders = [o for o in others if o not in members]
+        if outsiders:
+            err.add(
+                "participants",
+                "参与单位必须是本共同体的成员党组织",
+                "Every partner must be a member organization of this community",
+            )
+    _check_not_future(err, "claimed_on", data.claimed_on, "认领日期", "The claim date")
+    if data.deadline is not None and data.deadline < data.claimed_on:
+        err.add("deadline", "完成时限不能早于认领日期", "The deadline is before the claim date")
+    _check_text(err, "responsible", data.responsible, 200, ("责任人", "The responsible person"))
+    err.raise_any()
+    return orgs + others
+
+
+def claim_item(db: Database, item_id: int, data: ClaimInput) -> int:
+    """单个认领 or 组团认领 of a project item by member organizations; 待认领 → 已认领."""
+    with db.write() as s:
+        item = _load_item(s, item_id)
+        orgs = _validate_claim(s, item, data)
+        before = _item_facts(item)
+        responsible = {p.organization_id: _clean(p.responsible_person) for p in data.participants}
+        claim = Claim(
+            item_id=item.id,
+            mode=data.mode,
+            lead_org_id=orgs[0],
+            claimed_on=data.claimed_on,
+            deadline=data.deadline,
+            responsible=_clean(data.responsible),
+        )
+        if data.mode == ClaimMode.GROUP:
+            claim.participants = [
+                ClaimOrganization(organization_id=o, responsible_person=responsible.get(o))
+                for o in orgs
+            ]
+        item.claims.append(claim)
+        item.status = items_rules.after_claim(item.status, item.service_list.kind)
+        if data.deadline is not None:
+            item.deadline = data.deadline
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            item,
+            summary=t(
+                f"事项「{item.title}」{data.mode.zh}",
+                f"Item {item.title}: {data.mode.en.lower()}",
+            ),
+            before=before,
+            after=_item_facts(item) | {"claim": _claim_facts(claim)},
+        )
+        return claim.id
+
+
+def _set_status(
+    db: Database, s: Session, item: ListItem, status: ItemStatus, words: tuple[str, str]
+) -> None:
+    zh, en = words
+    before = _item_facts(item)
+    item.status = status
+    audit.record(
+        s,
+        db.actor,
+        AuditAction.UPDATE,
+        item,
+        summary=t(f"事项「{item.title}」{zh}", f"Item {item.title}: {en}"),
+        before=before,
+        after=_item_facts(item),
+    )
+
+
+def start_item(db: Database, item_id: int) -> None:
+    """已认领 → 推进中 without waiting for the first follow-up."""
+    with db.write() as s:
+        item = _load_item(s, item_id)
+        target = items_rules.after_start(item.status, item.service_list.kind)
+        _set_status(db, s, item, target, ("开始推进", "started"))
+
+
+def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
+    """A dated follow-up (督办); the first one moves a claimed item to 推进中."""
+    with db.write() as s:
+        item = _load_item(s, item_id)
+        target = items_rules.after_supervision(item.status, item.service_list.kind)
+        err = _Errors()
+        if not data.by_whom.strip():
+            err.add("by_whom", "请填写督办人或督办单位", "Enter who followed the item up")
+        _check_text(err, "by_whom", data.by_whom, 60, ("督办人", "'By whom'"))
+        if not data.progress.strip():
+            err.add("progress", "请填写进展情况", "Describe the progress")
+        _check_text(err, "progress", data.progress, TEXT_MAX, ("进展情况", "The progress"))
+        _check_not_future(err, "entry_date", data.entry_date, "督办日期", "The date")
+        first_claim = min((c.claimed_on for c in item.claims), default=None)
+        if first_claim is not None and data.entry_date < first_claim:
+            err.add(
+                "entry_date",
+                f"督办日期不能早于认领日期({first_claim.isoformat()})",
+                f"The date is before the claim ({first_claim.isoformat()})",
+            )
+        err.raise_any()
+        before = _item_facts(item)
+        entry = Supervision(
+            item_id=item.id,
+            entry_date=data.entry_date,
+            by_whom=data.by_whom.strip(),
+            progress=data.progress.strip(),
+            next_step=_clean(data.next_step),
+        )
+        s.add(entry)
+        item.status = target
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            item,
+            summary=t(f"督办事项「{item.title}」", f"Followed up item {item.title}"),
+            before=before,
+            after=_item_facts(item) | {"supervision": audit.snapshot(entry)},
+        )
+        return entry.id
+
+
+def list_supervisions(db: Database, item_id: int) -> list[SupervisionView]:
+    """The follow-ups of an item by date (entries of one day in the order recorded)."""
+    stmt = (
+        select(Supervision)
+        .where(Supervision.item_id == item_id)
+        .order_by(Supervision.entry_date, Supervision.id)
+    )
+    with db.read() as s:
+        return [
+            SupervisionView(v.entry_date, v.by_whom, v.progress, v.next_step)
+            for v in s.scalars(stmt)
+        ]
+
+
+def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
+    """办结: the result and the residents' satisfaction are required."""
+    with db.write() as s:
+        item = _load_item(s, item_id)
+        target = items_rules.after_solve(item.status, item.service_list.kind)
+        err = _Errors()
+        if not data.result.strip():
+            err.add("result", "请填写办理结果", "Describe the result")
+        _check_text(err, "result", data.result, TEXT_MAX, ("办理结果", "The result"))
+        if data.satisfaction is None:
+            err.add("satisfaction", "请选择群众满意度", "Choose the residents' satisfaction")
+        _check_not_future(err, "solved_on", data.solved_on, "办结日期", "The date solved")
+        first_claim = min((c.claimed_on for c in item.claims), default=None)
+        if first_claim is not None and data.solved_on < first_claim:
+            err.add(
+                "solved_on",
+                f"办结日期不能早于认领日期({first_claim.isoformat()})",
+                f"The date solved is before the claim ({first_claim.isoformat()})",
+            )
+        err.raise_any()
+        before = _item_facts(item)
+        item.status = target
+        item.solved_on = data.solved_on
+        item.result = data.result.strip()
+        item.satisfaction = data.satisfaction
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            item,
+            summary=t(f"事项「{item.title}」已解决", f"Item {item.title} solved"),
+            before=before,
+            after=_item_facts(item),
+        )
+
+
+def reopen_item(db: Database, item_id: int, reason: str) -> None:
+    """已解决 → 推进中; the earlier result stays in the audit log with the reason."""
+    with db.write() as s:
+        item = _load_item(s, item_id)
+        target = items_rules.after_reopen(item.status, item.service_list.kind)
+        if not reason.strip():
+            raise ValidationError.single(
+                "reason", t("请填写重新打开的原因", "Give the reason for reopening")
+            )
+        before = _item_facts(item)
+        item.status = target
+        item.solved_on = None
+        item.result = None
+        item.satisfaction = None
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            item,
+            summary=t(
+                f"重新打开事项「{item.title}」:{reason.strip()}",
+                f"Reopened item {item.title}: {reason.strip()}",
+            ),
+            before=before,
+            after=_item_facts(item) | {"reason": reason.strip()},
         )

@@ -1,0 +1,68 @@
+"""Money in fen (分): parsing what a clerk types ("1,234.50", "¥1234.5元") and showing it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from pbc_desktop.lang import t
+
+#: The largest amount accepted: one hundred million yuan (a typo guard, not a ledger limit).
+MAX_CENTS = 100_000_000 * 100
+
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
+_PLAIN = re.compile(r"^\d+(\.\d*)?$|^\.\d+$")
+
+
+class MoneyError(ValueError):
+    """The text is not an amount; ``message`` says why, in the current language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def parse_yuan(text: str) -> int:
+    """The amount in fen of a positive yuan amount such as ``1,234.50`` or ``¥ 80元``.
+
+    Full-width digits and punctuation are accepted; thousands separators must be in the
+    right places; at most two decimals; zero and negative amounts are refused.
+    """
+    raw = unicodedata.normalize("NFKC", text).strip()
+    raw = raw.replace("，", ",").replace("。", ".")
+    for mark in ("¥", "￥", "RMB", "元", " "):
+        raw = raw.replace(mark, "")
+    if not raw:
+        raise MoneyError(t("请填写金额", "Enter the amount"))
+    if raw.startswith("-"):
+        raise MoneyError(t("金额必须大于零", "The amount must be greater than zero"))
+    if "," in raw and not _GROUPED.match(raw):
+        raise MoneyError(
+            t(f"「{text.strip()}」不是有效的金额", f"'{text.strip()}' is not a valid amount")
+        )
+    digits = raw.replace(",", "")
+    if not _PLAIN.match(digits):
+        raise MoneyError(
+            t(f"「{text.strip()}」不是有效的金额", f"'{text.strip()}' is not a valid amount")
+        )
+    try:
+        value = Decimal(digits)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern already refused it
+        raise MoneyError(t("金额格式不对", "Invalid amount")) from exc
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise MoneyError(t("金额最多精确到分(两位小数)", "Use at most two decimals (fen)"))
+    cents = int(value * 100)
+    if cents <= 0:
+        raise MoneyError(t("金额必须大于零", "The amount must be greater than zero"))
+    if cents > MAX_CENTS:
+        raise MoneyError(t("金额过大,请核对", "The amount is too large; please check it"))
+    return cents
+
+
+def format_yuan(cents: int, *, symbol: bool = False) -> str:
+    """``123450`` → ``1,234.50`` (``¥1,234.50`` with ``symbol``); negatives keep their sign."""
+    sign = "-" if cents < 0 else ""
+    yuan, fen = divmod(abs(cents), 100)
+    return f"{sign}{'¥' if symbol else ''}{yuan:,}.{fen:02d}"

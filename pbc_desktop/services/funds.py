@@ -1,0 +1,414 @@
+"""The fund ledger (经费) of a community: 上级拨、各方筹、党费补 in, spending by purpose out.
+
+Amounts are whole fen (``amount_cents``). Spending more than the balance is refused with
+:class:`OverBalanceError` unless the caller confirms it; such entries are stored with
+``over_balance`` set so the ledger can mark them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, ServiceList
+from pbc_desktop.domain.enums import AuditAction, FundDirection, FundSource, ListKind
+from pbc_desktop.domain.money import MAX_CENTS, format_yuan
+from pbc_desktop.errors import FieldError, NotFoundError, UserError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.scope import Choice, date_bounds
+
+PURPOSE_MAX = 200
+
+
+class OverBalanceError(UserError):
+    """The expense is larger than the balance; repeat with ``confirm_over_balance=True``."""
+
+    def __init__(self, balance_cents: int, amount_cents: int) -> None:
+        self.balance_cents = balance_cents
+        self.amount_cents = amount_cents
+        super().__init__(
+            t(
+                f"本次支出 {format_yuan(amount_cents)} 元超过当前结余 "
+                f"{format_yuan(balance_cents)} 元。确认仍要记账吗?该笔将标记为「超支」。",
+                f"This expense of {format_yuan(amount_cents)} yuan exceeds the balance of "
+                f"{format_yuan(balance_cents)} yuan. Record it anyway? "
+                "It will be marked as over the balance.",
+            )
+        )
+
+
+# -- DTOs ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FundInput:
+    community_id: int
+    direction: FundDirection
+    entry_date: date
+    amount_cents: int
+    source: FundSource | None = None  # income: 上级拨款 / 各方筹集 / 党费补助
+    purpose: str | None = None  # expense: what the money was spent on
+    activity_id: int | None = None
+    item_id: int | None = None
+    handler: str | None = None
+    remark: str | None = None
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: int
+    entry_date: date
+    direction: FundDirection
+    source: FundSource | None
+    purpose: str | None
+    amount_cents: int
+    balance_cents: int  # running balance after this entry
+    over_balance: bool
+    activity_id: int | None
+    activity_title: str | None
+    item_id: int | None
+    item_title: str | None
+    handler: str | None
+    remark: str | None
+
+    @property
+    def signed_cents(self) -> int:
+        return self.amount_cents if self.direction == FundDirection.INCOME else -self.amount_cents
+
+
+@dataclass(frozen=True)
+class FundSummary:
+    community_id: int
+    year: int
+    opening_cents: int
+    income_by_source: dict[FundSource, int] = field(default_factory=dict)
+    expense_by_purpose: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def income_cents(self) -> int:
+        return sum(self.income_by_source.values())
+
+    @property
+    def expense_cents(self) -> int:
+        return sum(self.expense_by_purpose.values())
+
+    @property
+    def closing_cents(self) -> int:
+        return self.opening_cents + self.income_cents - self.expense_cents
+
+
+# -- reading ---------------------------------------------------------------------------------
+_SIGNED = case(
+    (FundEntry.direction == FundDirection.INCOME, FundEntry.amount_cents),
+    else_=-FundEntry.amount_cents,
+)
+
+
+def _balance(s: Session, community_id: int, *, excluding: int | None = None) -> int:
+    stmt = select(func.coalesce(func.sum(_SIGNED), 0)).where(FundEntry.community_id == community_id)
+    if excluding is not None:
+        stmt = stmt.where(FundEntry.id != excluding)
+    return int(s.scalar(stmt) or 0)
+
+
+def balance(db: Database, community_id: int) -> int:
+    """The community's balance in fen: all income minus all spending."""
+    with db.read() as s:
+        return _balance(s, community_id)
+
+
+def ledger(db: Database, community_id: int, year: int | None = None) -> list[LedgerRow]:
+    """Entries by date with the running balance (carried over from earlier years)."""
+    stmt = (
+        select(FundEntry, Activity.title, ListItem.title)
+        .outerjoin(Activity, Activity.id == FundEntry.activity_id)
+        .outerjoin(ListItem, ListItem.id == FundEntry.item_id)
+        .where(FundEntry.community_id == community_id)
+        .order_by(FundEntry.entry_date, FundEntry.id)
+    )
+    rows: list[LedgerRow] = []
+    running = 0
+    with db.read() as s:
+        for entry, activity_title, item_title in s.execute(stmt):
+            signed = (
+                entry.amount_cents
+                if entry.direction == FundDirection.INCOME
+                else -entry.amount_cents
+            )
+            running += signed
+            if year is not None and entry.entry_date.year != year:
+                continue
+            rows.append(
+                LedgerRow(
+                    id=entry.id,
+                    entry_date=entry.entry_date,
+                    direction=entry.direction,
+                    source=entry.source,
+                    purpose=entry.purpose,
+                    amount_cents=entry.amount_cents,
+                    balance_cents=running,
+                    over_balance=entry.over_balance,
+                    activity_id=entry.activity_id,
+                    activity_title=activity_title,
+                    item_id=entry.item_id,
+                    item_title=item_title,
+                    handler=entry.handler,
+                    remark=entry.remark,
+                )
+            )
+    return rows
+
+
+def yearly_summary(db: Database, community_id: int, year: int) -> FundSummary:
+    """Income per source and spending per purpose in ``year``, with opening balance."""
+    start, end = date_bounds(year)
+    with db.read() as s:
+        opening = s.scalar(
+            select(func.coalesce(func.sum(_SIGNED), 0)).where(
+                FundEntry.community_id == community_id, FundEntry.entry_date < start
+            )
+        )
+        stmt = (
+            select(
+                FundEntry.direction,
+                FundEntry.source,
+                FundEntry.purpose,
+                func.sum(FundEntry.amount_cents),
+            )
+            .where(
+                FundEntry.community_id == community_id,
+                FundEntry.entry_date >= start,
+                FundEntry.entry_date < end,
+            )
+            .group_by(FundEntry.direction, FundEntry.source, FundEntry.purpose)
+        )
+        income: dict[FundSource, int] = defaultdict(int)
+        spending: dict[str, int] = defaultdict(int)
+        for direction, source, purpose, total in s.execute(stmt):
+            if direction == FundDirection.INCOME and source is not None:
+                income[source] += int(total)
+            elif direction == FundDirection.EXPENSE:
+                spending[purpose or t("其他", "Other")] += int(total)
+    order = list(FundSource)
+    return FundSummary(
+        community_id=community_id,
+        year=year,
+        opening_cents=int(opening or 0),
+        income_by_source={k: income[k] for k in sorted(income, key=order.index)},
+        expense_by_purpose=dict(sorted(spending.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
+
+
+def fund_years(db: Database, community_id: int) -> list[int]:
+    """Years with entries, newest first."""
+    stmt = select(FundEntry.entry_date).where(FundEntry.community_id == community_id)
+    with db.read() as s:
+        return sorted({d.year for d in s.scalars(stmt)}, reverse=True)
+
+
+def get_entry(db: Database, entry_id: int) -> FundInput:
+    with db.read() as s:
+        e = _load(s, entry_id)
+        return FundInput(
+            community_id=e.community_id,
+            direction=e.direction,
+            entry_date=e.entry_date,
+            amount_cents=e.amount_cents,
+            source=e.source,
+            purpose=e.purpose,
+            activity_id=e.activity_id,
+            item_id=e.item_id,
+            handler=e.handler,
+            remark=e.remark,
+        )
+
+
+def activity_choices(db: Database, community_id: int, limit: int = 300) -> list[Choice]:
+    """The community's activities, newest first, for linking an entry."""
+    stmt = (
+        select(Activity.id, Activity.title, Activity.starts_at)
+        .where(Activity.community_id == community_id)
+        .order_by(Activity.starts_at.desc(), Activity.id.desc())
+        .limit(limit)
+    )
+    with db.read() as s:
+        return [Choice(r.id, f"{r.starts_at:%Y-%m-%d} {r.title}") for r in s.execute(stmt)]
+
+
+def project_choices(db: Database, community_id: int) -> list[Choice]:
+    """The community's project items, for linking an entry."""
+    stmt = (
+        select(ListItem.id, ListItem.title, ServiceList.year)
+        .join(ServiceList, ServiceList.id == ListItem.list_id)
+        .where(ServiceList.community_id == community_id, ServiceList.kind == ListKind.PROJECT)
+        .order_by(ServiceList.year.desc(), ListItem.seq, ListItem.id)
+    )
+    with db.read() as s:
+        return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]
+
+
+# -- writing ---------------------------------------------------------------------------------
+def _load(s: Session, entry_id: int) -> FundEntry:
+    entry = s.get(FundEntry, entry_id)
+    if entry is None:
+        raise NotFoundError(
+            t("该经费记录已不存在(可能已被删除)。", "The fund entry no longer exists.")
+        )
+    return entry
+
+
+def _clean(text: str | None) -> str | None:
+    value = (text or "").strip()
+    return value or None
+
+
+def _validate(s: Session, data: FundInput) -> None:
+    errors: list[FieldError] = []
+
+    def err(name: str, zh: str, en: str) -> None:
+        errors.append(FieldError(name, t(zh, en)))
+
+    if s.get(Community, data.community_id) is None:
+        err("community", "请选择党建共同体", "Choose the community")
+    if data.amount_cents <= 0:
+        err("amount", "金额必须大于零", "The amount must be greater than zero")
+    elif data.amount_cents > MAX_CENTS:
+        err("amount", "金额过大,请核对", "The amount is too large; please check it")
+    if data.entry_date > date.today():
+        err("entry_date", "日期不能晚于今天", "The date is in the future")
+    if data.direction == FundDirection.INCOME and data.source is None:
+        err("source", "请选择经费来源", "Choose where the money comes from")
+    purpose = _clean(data.purpose)
+    if data.direction == FundDirection.EXPENSE and not purpose:
+        err("purpose", "请填写支出用途", "Enter what the money was spent on")
+    if purpose and len(purpose) > PURPOSE_MAX:
+        err(
+            "purpose",
+            f"用途不能超过{PURPOSE_MAX}个字",
+            f"The purpose is longer than {PURPOSE_MAX} characters",
+        )
+    if data.activity_id is not None:
+        owner = s.scalar(select(Activity.community_id).where(Activity.id == data.activity_id))
+        if owner != data.community_id:
+            err(
+                "activity",
+                "关联的活动必须属于本共同体",
+                "The linked activity must belong to this community",
+            )
+    if data.item_id is not None:
+        owner = s.scalar(
+            select(ServiceList.community_id)
+            .join(ListItem, ListItem.list_id == ServiceList.id)
+            .where(ListItem.id == data.item_id)
+        )
+        if owner != data.community_id:
+            err(
+                "item",
+                "关联的项目必须属于本共同体",
+                "The linked project must belong to this community",
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _apply(entry: FundEntry, data: FundInput, over: bool) -> None:
+    entry.community_id = data.community_id
+    entry.direction = data.direction
+    entry.entry_date = data.entry_date
+    entry.amount_cents = data.amount_cents
+    income = data.direction == FundDirection.INCOME
+    entry.source = data.source if income else None
+    entry.purpose = _clean(data.purpose)
+    entry.activity_id = data.activity_id
+    entry.item_id = data.item_id
+    entry.handler = _clean(data.handler)
+    entry.remark = _clean(data.remark)
+    entry.over_balance = over
+
+
+def _over_balance(
+    s: Session, data: FundInput, excluding: int | None, *, confirm_over_balance: bool
+) -> bool:
+    """True when the expense goes beyond the balance (and the caller confirmed it)."""
+    if data.direction != FundDirection.EXPENSE:
+        return False
+    available = _balance(s, data.community_id, excluding=excluding)
+    if data.amount_cents <= available:
+        return False
+    if not confirm_over_balance:
+        raise OverBalanceError(available, data.amount_cents)
+    return True
+
+
+def _summary(entry: FundEntry, verb_zh: str, verb_en: str) -> str:
+    what_zh = entry.source.zh if entry.source else (entry.purpose or "")
+    what_en = entry.source.en if entry.source else (entry.purpose or "")
+    return t(
+        f"{verb_zh}经费{entry.direction.zh}:{what_zh} {format_yuan(entry.amount_cents)}元",
+        f"{verb_en} fund {entry.direction.en.lower()}: {what_en} "
+        f"{format_yuan(entry.amount_cents)} yuan",
+    )
+
+
+def add_entry(db: Database, data: FundInput, *, confirm_over_balance: bool = False) -> int:
+    """Record income or an expense; an expense beyond the balance needs confirmation."""
+    with db.write() as s:
+        _validate(s, data)
+        over = _over_balance(s, data, None, confirm_over_balance=confirm_over_balance)
+        entry = FundEntry()
+        _apply(entry, data, over)
+        s.add(entry)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            entry,
+            summary=_summary(entry, "记录", "Recorded"),
+            after=audit.snapshot(entry),
+        )
+        return entry.id
+
+
+def update_entry(
+    db: Database, entry_id: int, data: FundInput, *, confirm_over_balance: bool = False
+) -> None:
+    with db.write() as s:
+        entry = _load(s, entry_id)
+        if data.community_id != entry.community_id:
+            raise ValidationError.single(
+                "community",
+                t("经费记录不能移到其他共同体", "An entry cannot move to another community"),
+            )
+        _validate(s, data)
+        over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)
+        before: dict[str, Any] = audit.snapshot(entry)
+        _apply(entry, data, over)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            entry,
+            summary=_summary(entry, "修改", "Updated"),
+            before=before,
+            after=audit.snapshot(entry),
+        )
+
+
+def delete_entry(db: Database, entry_id: int) -> None:
+    with db.write() as s:
+        entry = _load(s, entry_id)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            entry,
+            summary=_summary(entry, "删除", "Deleted"),
+            before=audit.snapshot(entry),
+        )
+        s.delete(entry)

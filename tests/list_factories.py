@@ -1,0 +1,40 @@
+"""A community with three member organizations and a project list, made through the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import ListKind
+from pbc_desktop.services import lists
+from tests.factories import make_community, make_org
+
+
+@dataclass
+class Setup:
+    community_id: int
+    orgs: list[int]  # members: 甲 (lead), 乙, 丙
+    outsider: int
+    list_id: int
+
+
+def setup_community(db: Database, name: str = "和平党建共同体", prefix: str = "") -> Setup:
+    orgs = [
+        make_org(db, f"{prefix}和平村党支部", town="和平镇"),
+        make_org(db, f"{prefix}区卫健局党支部", town=None),
+        make_org(db, f"{prefix}和平供电所党支部", town="和平镇"),
+    ]
+    outsider = make_org(db, f"{prefix}外镇党支部", town="外镇")
+    cid = make_community(db, name, orgs)
+    list_id = lists.create_list(
+        db,
+        lists.ListInput(
+            community_id=cid,
+            kind=ListKind.PROJECT,
+            title=f"{name}2026年项目清单",
+            year=2026,
+            signed_on=date(2026, 3, 1),
+        ),
+    )
+    return Setup(cid, orgs, outsider, list_id)

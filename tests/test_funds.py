@@ -1,0 +1,140 @@
+"""The fund ledger: balance, over-balance confirmation, yearly summary, audited edits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry, FundEntry
+from pbc_desktop.domain.enums import FundDirection, FundSource
+from pbc_desktop.errors import ValidationError
+from pbc_desktop.services import funds, lists
+from tests.factories import make_activity
+from tests.list_factories import Setup, setup_community
+
+IN = FundDirection.INCOME
+OUT = FundDirection.EXPENSE
+
+
+@pytest.fixture
+def setup(db: Database) -> Setup:
+    return setup_community(db)
+
+
+def income(setup: Setup, cents: int, source: FundSource, on: date) -> funds.FundInput:
+    return funds.FundInput(setup.community_id, IN, on, cents, source=source)
+
+
+def expense(setup: Setup, cents: int, purpose: str, on: date, **kw: object) -> funds.FundInput:
+    return funds.FundInput(setup.community_id, OUT, on, cents, purpose=purpose, **kw)  # type: ignore[arg-type]
+
+
+def test_balance_and_running_balance(db: Database, setup: Setup) -> None:
+    funds.add_entry(db, income(setup, 500_000, FundSource.HIGHER_LEVEL, date(2025, 3, 1)))
+    funds.add_entry(db, expense(setup, 120_050, "购买宣传资料", date(2025, 3, 5)))
+    funds.add_entry(db, income(setup, 30_000, FundSource.PARTY_DUES, date(2025, 2, 1)))
+    assert funds.balance(db, setup.community_id) == 409_950
+    rows = funds.ledger(db, setup.community_id)
+    assert [r.entry_date for r in rows] == [date(2025, 2, 1), date(2025, 3, 1), date(2025, 3, 5)]
+    assert [r.balance_cents for r in rows] == [30_000, 530_000, 409_950]
+    assert [r.signed_cents for r in rows] == [30_000, 500_000, -120_050]
+
+
+def test_over_balance_needs_confirmation_and_is_marked(db: Database, setup: Setup) -> None:
+    funds.add_entry(db, income(setup, 10_000, FundSource.RAISED, date(2025, 1, 5)))
+    with pytest.raises(funds.OverBalanceError) as info:
+        funds.add_entry(db, expense(setup, 10_001, "慰问困难党员", date(2025, 1, 6)))
+    assert (info.value.balance_cents, info.value.amount_cents) == (10_000, 10_001)
+    assert "100.00" in info.value.message
+    assert funds.ledger(db, setup.community_id)[-1].direction == IN  # nothing stored
+    exact = funds.add_entry(db, expense(setup, 10_000, "刚好用完", date(2025, 1, 6)))
+    over = funds.add_entry(
+        db, expense(setup, 5_000, "慰问困难党员", date(2025, 1, 7)), confirm_over_balance=True
+    )
+    rows = {r.id: r for r in funds.ledger(db, setup.community_id)}
+    assert rows[exact].over_balance is False
+    assert rows[over].over_balance is True
+    assert rows[over].balance_cents == -5_000
+    # Editing an expense counts the balance without the entry itself.
+    funds.update_entry(db, exact, expense(setup, 5_000, "刚好用完", date(2025, 1, 6)))
+    with pytest.raises(funds.OverBalanceError):
+        funds.update_entry(db, exact, expense(setup, 10_001, "刚好用完", date(2025, 1, 6)))
+
+
+def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
+    other = setup_community(db, "别的共同体", prefix="别")
+    foreign_activity = make_activity(db, other.community_id)
+    with pytest.raises(ValidationError) as info:
+        funds.add_entry(
+            db,
+            funds.FundInput(
+                setup.community_id,
+                IN,
+                date(2099, 1, 1),
+                0,
+                activity_id=foreign_activity,
+            ),
+        )
+    assert set(info.value.fields()) == {"amount", "entry_date", "source", "activity"}
+    with pytest.raises(ValidationError) as info:
+        funds.add_entry(db, expense(setup, 100, " ", date(2025, 1, 1)))
+    assert info.value.fields() == ["purpose"]
+
+
+def test_links_to_an_activity_or_project_of_the_community(db: Database, setup: Setup) -> None:
+    activity = make_activity(db, setup.community_id, "七一主题党日")
+    item = lists.add_item(db, setup.list_id, lists.ItemInput(title="助老食堂"))
+    funds.add_entry(db, income(setup, 100_000, FundSource.HIGHER_LEVEL, date(2025, 1, 1)))
+    entry = funds.add_entry(
+        db,
+        expense(setup, 20_000, "活动用品", date(2025, 7, 1), activity_id=activity, item_id=item),
+    )
+    row = funds.ledger(db, setup.community_id)[-1]
+    assert (row.id, row.activity_title, row.item_title) == (entry, "七一主题党日", "助老食堂")
+    assert [c.id for c in funds.activity_choices(db, setup.community_id)] == [activity]
+    assert [c.id for c in funds.project_choices(db, setup.community_id)] == [item]
+    assert funds.get_entry(db, entry).item_id == item
+
+
+def test_yearly_summary_per_source_and_purpose(db: Database, setup: Setup) -> None:
+    funds.add_entry(db, income(setup, 100_000, FundSource.HIGHER_LEVEL, date(2024, 12, 31)))
+    funds.add_entry(db, expense(setup, 40_000, "培训", date(2024, 12, 31)))
+    funds.add_entry(db, income(setup, 200_000, FundSource.HIGHER_LEVEL, date(2025, 1, 1)))
+    funds.add_entry(db, income(setup, 50_000, FundSource.PARTY_DUES, date(2025, 6, 1)))
+    funds.add_entry(db, income(setup, 25_000, FundSource.RAISED, date(2025, 6, 2)))
+    funds.add_entry(db, expense(setup, 30_000, "培训", date(2025, 3, 1)))
+    funds.add_entry(db, expense(setup, 10_000, "培训", date(2025, 4, 1)))
+    funds.add_entry(db, expense(setup, 15_000, "慰问", date(2025, 5, 1)))
+    summary = funds.yearly_summary(db, setup.community_id, 2025)
+    assert summary.opening_cents == 60_000
+    assert summary.income_by_source == {
+        FundSource.HIGHER_LEVEL: 200_000,
+        FundSource.RAISED: 25_000,
+        FundSource.PARTY_DUES: 50_000,
+    }
+    assert list(summary.income_by_source) == list(FundSource)
+    assert summary.expense_by_purpose == {"培训": 40_000, "慰问": 15_000}
+    assert summary.closing_cents == 60_000 + 275_000 - 55_000
+    assert summary.closing_cents == funds.balance(db, setup.community_id)
+    assert funds.fund_years(db, setup.community_id) == [2025, 2024]
+    assert [r.entry_date.year for r in funds.ledger(db, setup.community_id, 2025)] == [2025] * 6
+    assert funds.ledger(db, setup.community_id, 2025)[0].balance_cents == 260_000
+
+
+def test_edit_and_delete_are_audited(db: Database, setup: Setup) -> None:
+    entry = funds.add_entry(db, income(setup, 10_000, FundSource.RAISED, date(2025, 1, 5)))
+    funds.update_entry(db, entry, income(setup, 12_000, FundSource.RAISED, date(2025, 1, 5)))
+    funds.delete_entry(db, entry)
+    with db.read() as s:
+        assert s.get(FundEntry, entry) is None
+        summaries = list(
+            s.scalars(select(AuditEntry.summary).where(AuditEntry.entity == "fund_entry"))
+        )
+    assert summaries == [
+        "记录经费收入:各方筹集 100.00元",
+        "修改经费收入:各方筹集 120.00元",
+        "删除经费收入:各方筹集 120.00元",
+    ]
