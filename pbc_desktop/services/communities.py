@@ -34,10 +34,13 @@ from pbc_desktop.domain.enums import (
     LeadershipRole,
     LifecycleAction,
     MemberRole,
-    OrgLevel,
 )
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
+from pbc_desktop.services import organizations
+from pbc_desktop.services.organizations import OrgChoice, towns
+
+__all__ = ["OrgChoice", "towns"]  # re-exported for the community pickers and filters
 from pbc_desktop.services import audit
 from pbc_desktop.services.paging import PageRequest
 
@@ -50,14 +53,6 @@ def _today() -> date:
 
 
 # -- DTOs ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class OrgChoice:
-    id: int
-    name: str
-    town: str | None
-    level: OrgLevel
-
-
 @dataclass(frozen=True)
 class CommunityQuery:
     text: str = ""
@@ -188,29 +183,8 @@ class CommunityDetail:
 def organization_choices(
     db: Database, text: str | None = None, limit: int = 200
 ) -> list[OrgChoice]:
-    """Organizations for pickers, filtered by name or town."""
-    stmt = select(Organization.id, Organization.name, Organization.town, Organization.level)
-    needle = (text or "").strip()
-    if needle:
-        stmt = stmt.where(
-            Organization.name.icontains(needle, autoescape=True)
-            | Organization.short_name.icontains(needle, autoescape=True)
-            | Organization.town.icontains(needle, autoescape=True)
-        )
-    stmt = stmt.order_by(Organization.name, Organization.id).limit(limit)
-    with db.read() as s:
-        return [OrgChoice(r.id, r.name, r.town, r.level) for r in s.execute(stmt)]
-
-
-def towns(db: Database) -> list[str]:
-    stmt = (
-        select(Organization.town)
-        .where(Organization.town.is_not(None), Organization.town != "")
-        .distinct()
-        .order_by(Organization.town)
-    )
-    with db.read() as s:
-        return [town for town in s.scalars(stmt) if town]
+    """Organizations for the member pickers, filtered by name or town."""
+    return organizations.choices(db, text, limit)
 
 
 _member_count = (

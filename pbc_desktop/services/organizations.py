@@ -299,11 +299,19 @@ def towns(db: Database) -> list[str]:
         return [town for town in s.scalars(stmt) if town]
 
 
-def choices(db: Database) -> list[OrgChoice]:
-    """Every organization as (id, name, level, town), ordered by name, for pickers."""
-    stmt = select(
-        Organization.id, Organization.name, Organization.level, Organization.town
-    ).order_by(Organization.name)
+def choices(db: Database, text: str | None = None, limit: int | None = None) -> list[OrgChoice]:
+    """Organizations for pickers, ordered by name; ``text`` narrows by name, short name or town."""
+    stmt = select(Organization.id, Organization.name, Organization.level, Organization.town)
+    needle = (text or "").strip()
+    if needle:
+        stmt = stmt.where(
+            Organization.name.icontains(needle, autoescape=True)
+            | Organization.short_name.icontains(needle, autoescape=True)
+            | Organization.town.icontains(needle, autoescape=True)
+        )
+    stmt = stmt.order_by(Organization.name, Organization.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
     with db.read() as s:
         return [OrgChoice(i, name, level, town) for i, name, level, town in s.execute(stmt)]
 

@@ -11,6 +11,9 @@ from sqlalchemy import ColumnElement, Select, case, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, CommunityMember, Organization
+from pbc_desktop.services.organizations import towns
+
+__all__ = ["towns"]
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -38,17 +41,6 @@ def community_choices(db: Database) -> list[Choice]:
     stmt = select(Community.id, Community.name).order_by(Community.name, Community.id)
     with db.read() as s:
         return [Choice(r.id, r.name) for r in s.execute(stmt)]
-
-
-def towns(db: Database) -> list[str]:
-    stmt = (
-        select(Organization.town)
-        .where(Organization.town.is_not(None), Organization.town != "")
-        .distinct()
-        .order_by(Organization.town)
-    )
-    with db.read() as s:
-        return [town for town in s.scalars(stmt) if town]
 
 
 def year_bounds(year: int) -> tuple[datetime, datetime]:
