@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QWidget
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -27,6 +26,7 @@ from pbc_desktop.ui.community_dialog import CommunityDialog
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.lifecycle_dialog import LifecycleDialog
 from tests.factories import make_activity, make_community, make_org, make_orgs
+from tests.qt_helpers import type_text
 
 S = CommunityStatus
 A = LifecycleAction
@@ -67,14 +67,6 @@ def tab(qtbot: QtBot, db: Database, boxes: Boxes) -> Iterator[CommunitiesTab]:
         widget.active_dialog.reject()
 
 
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key; QTest.keyClicks only handles Latin-1, not Chinese."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-
-
 def visible_names(tab: CommunitiesTab) -> list[str]:
     return [row.name for row in tab.model.rows()]
 
@@ -95,7 +87,7 @@ def pick_members(qtbot: QtBot, dialog: CommunityDialog, *names: str) -> None:
     ui = dialog.ui
     for name in names:
         ui.orgFilterEdit.clear()
-        type_text(ui.orgFilterEdit, name)
+        type_text(qtbot, ui.orgFilterEdit, name)
         items = ui.availableList.findItems(name, Qt.MatchFlag.MatchStartsWith)
         assert len(items) == 1, [
             ui.availableList.item(i).text() for i in range(ui.availableList.count())
@@ -126,8 +118,8 @@ def test_create_community_through_the_dialog(
     dialog = tab.active_dialog
     assert isinstance(dialog, CommunityDialog)
     ui = dialog.ui
-    type_text(ui.nameEdit, "陈沙大道党建共同体")
-    type_text(ui.themeEdit, "思想教育联建")
+    type_text(qtbot, ui.nameEdit, "陈沙大道党建共同体")
+    type_text(qtbot, ui.themeEdit, "思想教育联建")
     qtbot.mouseClick(ui.typeCrossField, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(ui.typeCrossIndustry, Qt.MouseButton.LeftButton)
     ui.foundedEdit.setDate(QDate(2024, 3, 1))
@@ -210,7 +202,7 @@ def test_empty_name_is_refused_inside_the_dialog(
     assert dialog.ui.membersList.styleSheet() == ""
     assert stored_names(db) == []
     # Fixing the field saves and closes.
-    type_text(dialog.ui.nameEdit, "简朴村党建共同体")
+    type_text(qtbot, dialog.ui.nameEdit, "简朴村党建共同体")
     with qtbot.waitSignal(dialog.saved):
         click_ok(qtbot, dialog)
     assert not dialog.isVisible()
@@ -223,7 +215,7 @@ def test_duplicate_name_and_missing_parts_are_all_named(
     make_community(db, "简朴村党建共同体", orgs[:2])
     tab.refresh()
     dialog = open_new_dialog(qtbot, tab)
-    type_text(dialog.ui.nameEdit, " 简朴村 党建共同体")
+    type_text(qtbot, dialog.ui.nameEdit, " 简朴村 党建共同体")
     pick_members(qtbot, dialog, "简朴村")
     click_ok(qtbot, dialog)
     text = dialog.ui.errorLabel.text()
@@ -249,7 +241,7 @@ def test_edit_with_enter_changes_the_theme(
     assert dialog.ui.nameEdit.text() == "华西村共同体"
     assert dialog.ui.membersList.count() == 2
     dialog.ui.themeEdit.clear()
-    type_text(dialog.ui.themeEdit, "共同发展新农村")
+    type_text(qtbot, dialog.ui.themeEdit, "共同发展新农村")
     with qtbot.waitSignal(dialog.saved):
         click_ok(qtbot, dialog)
     assert svc.get_community(db, cid).theme == "共同发展新农村"
@@ -277,7 +269,7 @@ def test_walk_the_lifecycle_through_the_ui(
         dialog = open_lifecycle(qtbot, tab)
         dialog.select_action(action)
         dialog.ui.dateEdit.setDate(QDate(2024, 2, 1))
-        type_text(dialog.ui.remarkEdit, remark)
+        type_text(qtbot, dialog.ui.remarkEdit, remark)
         with qtbot.waitSignal(dialog.saved):
             click_ok(qtbot, dialog)
         assert svc.get_community(db, cid).status == status
@@ -364,7 +356,7 @@ def several(db: Database) -> None:
 def test_search_and_filters(qtbot: QtBot, tab: CommunitiesTab, several: None) -> None:
     tab.refresh()
     assert tab.model.total() == 3
-    type_text(tab.search_edit, "乡村")
+    type_text(qtbot, tab.search_edit, "乡村")
     assert visible_names(tab) == ["红色美丽乡村共同体"]
     assert tab.count_label.text() == "1 communities"
     assert tab.detail_title.text() == "红色美丽乡村共同体"

@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -22,6 +21,7 @@ from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.organization_dialog import OrganizationDialog
 from pbc_desktop.ui.organizations_tab import OrganizationsTab
 from tests.org_factories import add_members, add_org
+from tests.qt_helpers import type_text
 
 
 @pytest.fixture
@@ -71,27 +71,6 @@ def table_names(tab: OrganizationsTab) -> list[str]:
 def stored_names(db: Database) -> list[str]:
     with db.read() as s:
         return sorted(s.scalars(select(Organization.name)))
-
-
-def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type like a clerk: ASCII as key presses, Chinese as a committed input-method string.
-
-    (QTest cannot synthesise key presses for characters outside Latin-1.)
-    """
-    target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
-    assert target is not None
-    run = ""
-    for i, ch in enumerate(text):
-        run += ch
-        last = i == len(text) - 1
-        if last or ch.isascii() != text[i + 1].isascii():
-            if run.isascii():
-                qtbot.keyClicks(target, run)
-            else:
-                event = QInputMethodEvent("", [])
-                event.setCommitString(run)
-                QApplication.sendEvent(target, event)
-            run = ""
 
 
 def choose(qtbot: QtBot, combo: QComboBox, member: LabeledEnum) -> None:
