@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from itertools import count
+from typing import Any
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
@@ -43,6 +44,7 @@ def make_org(
     field: OrgField = OrgField.RURAL,
     level: OrgLevel = OrgLevel.VILLAGE,
     parent_id: int | None = None,
+    **extra: Any,
 ) -> int:
     with db.write() as s:
         org = Organization(
@@ -52,6 +54,7 @@ def make_org(
             level=level,
             town=town,
             parent_id=parent_id,
+            **extra,
         )
         s.add(org)
         s.flush()

@@ -10,37 +10,15 @@ from pbc_desktop.db.models import (
     Activity,
     Community,
     CommunityMember,
-    Organization,
     PartyMember,
     PostReport,
 )
-from pbc_desktop.domain.enums import ActivityKind, MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.enums import ActivityKind, MemberRole
+from tests.factories import make_org
 
 
-def add_org(
-    db: Database,
-    name: str,
-    *,
-    kind: OrgKind = OrgKind.BRANCH,
-    field: OrgField = OrgField.RURAL,
-    level: OrgLevel = OrgLevel.VILLAGE,
-    town: str | None = "陈店镇",
-    parent_id: int | None = None,
-    **extra: Any,
-) -> int:
-    with db.write() as s:
-        org = Organization(
-            name=name,
-            kind=kind,
-            field=field,
-            level=level,
-            town=town,
-            parent_id=parent_id,
-            **extra,
-        )
-        s.add(org)
-        s.flush()
-        return org.id
+def add_org(db: Database, name: str, *, town: str | None = "陈店镇", **extra: Any) -> int:
+    return make_org(db, name, town=town, **extra)
 
 
 def add_members(db: Database, org_id: int, count: int, *, prefix: str = "党员") -> None:
