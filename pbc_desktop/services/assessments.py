@@ -422,6 +422,18 @@ def _set_view(s: Session, iset: IndicatorSet) -> IndicatorSetView:
     )
 
 
+def latest_set_before(db: Database, year: int) -> IndicatorSetView | None:
+    """The most recent system of a year before ``year`` (what "copy last year's" copies)."""
+    with db.read() as s:
+        iset = s.scalars(
+            select(IndicatorSet)
+            .where(IndicatorSet.year < year)
+            .order_by(IndicatorSet.year.desc())
+            .limit(1)
+        ).one_or_none()
+        return None if iset is None else _set_view(s, iset)
+
+
 def get_indicator_set(db: Database, year: int) -> IndicatorSetView | None:
     """The indicator system of ``year``, or None when that year has none yet."""
     with db.read() as s:
@@ -528,8 +540,15 @@ def default_set_input(year: int) -> IndicatorSetInput:
     )
 
 
-def create_indicator_set(db: Database, year: int, *, copy_last_year: bool = False) -> int:
-    """Create ``year``'s system from the default, or as a copy of the latest earlier year's."""
+def create_indicator_set(
+    db: Database,
+    year: int,
+    *,
+    copy_last_year: bool = False,
+    data: IndicatorSetInput | None = None,
+) -> int:
+    """Create ``year``'s system: ``data`` as edited, else a copy of the latest earlier year's
+    (``copy_last_year``), else the default."""
     if not 2000 <= year <= 2100:
         raise ValidationError.single("year", t("年份不正确", "The year is not valid"))
     with db.write() as s:
@@ -537,9 +556,12 @@ def create_indicator_set(db: Database, year: int, *, copy_last_year: bool = Fals
             raise ConflictError(
                 t(f"{year} 年已有标准体系", f"{year} already has an indicator system")
             )
+        given = data
         data = default_set_input(year)
         source_year: int | None = None
-        if copy_last_year:
+        if given is not None:
+            data = given
+        elif copy_last_year:
             source = s.scalars(
                 select(IndicatorSet)
                 .where(IndicatorSet.year < year)
@@ -585,9 +607,9 @@ def create_indicator_set(db: Database, year: int, *, copy_last_year: bool = Fals
             iset,
             summary=t(
                 f"新建 {year} 年标准体系"
-                + (f"(复制 {source_year} 年)" if source_year else "(默认)"),
+                + (f"(复制 {source_year} 年)" if source_year else ""),
                 f"Created the {year} indicator system"
-                + (f" (copy of {source_year})" if source_year else " (default)"),
+                + (f" (copy of {source_year})" if source_year else ""),
             ),
             after=_set_facts(iset),
         )

@@ -1,0 +1,239 @@
+"""Scoring through the window: typing scores, live total and grade, outcome, locking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Community
+from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, CommunityStatus, Grade
+from pbc_desktop.services import assessments as svc
+from pbc_desktop.ui import assessment_tab, messages
+from pbc_desktop.ui.assessment_tab import AssessmentTab
+from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.indicator_set_dialog import IndicatorSetDialog
+from pbc_desktop.ui.scoring_dialog import ScoringDialog
+from tests.assessment_factories import YEAR, running_communities
+
+
+class Boxes:
+    """Stand-ins for the modal message boxes."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+        self.warned: list[str] = []
+
+    def confirm(self, _parent: object, _title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+    def warning(self, _parent: object, _title: str, text: str) -> None:
+        self.warned.append(text)
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    b = Boxes()
+    monkeypatch.setattr(messages, "confirm", b.confirm)
+    monkeypatch.setattr(messages, "warning", b.warning)
+    monkeypatch.setattr(messages, "information", b.warning)
+    return b
+
+
+@pytest.fixture
+def ctx(db: Database) -> AppContext:
+    svc.create_indicator_set(db, YEAR)
+    return AppContext(db)
+
+
+def type_score(qtbot: QtBot, dialog: ScoringDialog, indicator_id: int, text: str) -> None:
+    spin = dialog.spins[indicator_id]
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Tab)
+
+
+def test_scoring_by_typing(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = svc.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid)
+    qtbot.addWidget(dialog)
+    rows = dialog.sheet.rows
+    assert dialog.ui.scoresTable.rowCount() == len(rows)
+    first = rows[0]
+    assert dialog.ui.scoresTable.item(0, 1).text() == first.name
+    assert first.guidance and first.guidance in dialog.spins[first.indicator_id].toolTip()
+    figure_row = next(i for i, r in enumerate(rows) if r.metric == "activities")
+    assert "开展活动场次" in dialog.ui.scoresTable.item(figure_row, 3).text()
+
+    for row in rows:
+        type_score(qtbot, dialog, row.indicator_id, f"{row.max_score:g}")
+    assert dialog.ui.totalLabel.text() == "100 / 100"
+    assert dialog.ui.gradeLabel.text() == Grade.EXCELLENT.zh
+    type_score(qtbot, dialog, rows[-1].indicator_id, "0")  # 群众满意 10 → 90, still 优秀
+    type_score(qtbot, dialog, rows[-2].indicator_id, "0")  # 3 more → 87: 良好
+    assert dialog.ui.totalLabel.text() == "87 / 100"
+    assert dialog.ui.gradeLabel.text() == Grade.GOOD.zh
+    dialog.ui.feedbackEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.feedbackEdit, "good work")
+    qtbot.mouseClick(
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result() == 1
+    sheet = svc.get_scoring_sheet(ctx.db, aid)
+    assert sheet.total == 87 and sheet.grade == Grade.GOOD
+    assert sheet.feedback == "good work"
+    assert not sheet.unscored
+
+
+def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = svc.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid, outcome=AssessmentOutcome.DEMONSTRATION)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.awardEdit.isVisibleTo(dialog) and not dialog.ui.reasonsEdit.isVisibleTo(dialog)
+    for row in dialog.sheet.rows:
+        type_score(qtbot, dialog, row.indicator_id, f"{row.max_score:g}")
+    dialog.ui.awardEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.awardEdit, "abc")
+    qtbot.mouseClick(dialog.ui.finishButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.errorLabel.isVisibleTo(dialog)
+    assert "奖补金额" in dialog.ui.errorLabel.text()
+    dialog.ui.awardEdit.clear()
+    qtbot.keyClicks(dialog.ui.awardEdit, "20000")
+    qtbot.mouseClick(dialog.ui.finishButton, Qt.MouseButton.LeftButton)
+    sheet = svc.get_scoring_sheet(ctx.db, aid)
+    assert sheet.status == AssessmentStatus.FINISHED
+    assert (sheet.outcome, sheet.award_cents) == (AssessmentOutcome.DEMONSTRATION, 2_000_000)
+
+    locked = ScoringDialog(ctx, aid)
+    qtbot.addWidget(locked)
+    assert not any(spin.isEnabled() for spin in locked.spins.values())
+    assert locked.ui.feedbackEdit.isReadOnly()
+    assert locked.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save) is None
+
+
+def test_rectify_confirms_and_sets_status(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
+    (cid,) = running_communities(ctx.db, "旧城党建共同体")
+    aid = svc.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid, outcome=AssessmentOutcome.RECTIFY)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.reasonsEdit, "no meetings held")
+    boxes.answer = False
+    dialog.accept()
+    assert boxes.asked and dialog.result() == 0  # declined: nothing changed
+    assert svc.get_scoring_sheet(ctx.db, aid).outcome == AssessmentOutcome.NONE
+    boxes.answer = True
+    dialog.accept()
+    with ctx.db.read() as s:
+        community = s.get(Community, cid)
+        assert community is not None and community.status == CommunityStatus.RECTIFYING
+    assert svc.get_scoring_sheet(ctx.db, aid).rectify_reasons == "no meetings held"
+
+
+def test_tab_start_finish_reopen(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running_communities(ctx.db, "甲党建共同体", "乙党建共同体")
+    opened: list[int] = []
+    monkeypatch.setattr(ScoringDialog, "exec", lambda self: opened.append(self.assessment_id) or 0)
+    tab = AssessmentTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.year_combo.currentData() == YEAR
+    assert [tab.start_combo.itemText(i) for i in range(tab.start_combo.count())] == [
+        "乙党建共同体",
+        "甲党建共同体",
+    ]
+    tab.start_combo.setCurrentIndex(1)
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    assert tab.model.rowCount() == 1
+    assert tab.start_combo.itemText(0) == "乙党建共同体"
+    tab.select_id(opened[0])
+    assert tab.finish_button.isEnabled() and not tab.reopen_button.isEnabled()
+
+    # Finishing an unscored assessment is refused with the reason.
+    qtbot.mouseClick(tab.finish_button, Qt.MouseButton.LeftButton)
+    assert boxes.warned and "尚未评分" in boxes.warned[-1]
+    sheet = svc.get_scoring_sheet(ctx.db, opened[0])
+    svc.save_scores(
+        ctx.db, opened[0], svc.ScoresInput({r.indicator_id: r.max_score for r in sheet.rows})
+    )
+    qtbot.mouseClick(tab.finish_button, Qt.MouseButton.LeftButton)
+    assert svc.get_scoring_sheet(ctx.db, opened[0]).locked
+    assert tab.reopen_button.isEnabled() and not tab.finish_button.isEnabled()
+    assert tab.score_button.text() == tab.tr("&View scores...")
+
+    monkeypatch.setattr(assessment_tab, "ask_text", lambda *_a: "补充材料")
+    qtbot.mouseClick(tab.reopen_button, Qt.MouseButton.LeftButton)
+    assert not svc.get_scoring_sheet(ctx.db, opened[0]).locked
+    assert tab.finish_button.isEnabled()
+
+    qtbot.mouseClick(tab.demo_button, Qt.MouseButton.LeftButton)
+    assert opened[-1] == opened[0] and len(opened) == 2
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # keyboard: Enter on a row opens it too
+    assert len(opened) == 3
+
+
+def test_indicator_set_dialog_create_and_edit(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
+    dialog = IndicatorSetDialog(ctx, YEAR + 1, create=True)
+    qtbot.addWidget(dialog)
+    dialog.ui.sourceCombo.setCurrentIndex(1)  # copy of last year's
+    assert dialog.ui.indicatorsTable.rowCount() == len(svc.default_set_input(YEAR).indicators)
+    assert "100" in dialog.ui.totalsLabel.text()
+    assert not dialog.ui.warningLabel.isVisibleTo(dialog)
+    dialog.ui.indicatorsTable.setCurrentCell(0, 1)
+    qtbot.mouseClick(dialog.ui.addButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.indicatorsTable.rowCount() == 18
+    assert "101" in dialog.ui.totalsLabel.text()
+    assert dialog.ui.warningLabel.isVisibleTo(dialog)
+    # The new row has no name: refused, naming the row.
+    boxes.answer = True
+    dialog.accept()
+    assert dialog.ui.errorLabel.isVisibleTo(dialog)
+    assert "第 2 项指标缺少名称" in dialog.ui.errorLabel.text()
+    dialog.ui.indicatorsTable.item(1, 1).setText("志愿服务时长")
+    dialog.ui.excellentSpin.setValue(95)
+    dialog.accept()
+    assert dialog.result() == 1
+    view = svc.get_indicator_set(ctx.db, YEAR + 1)
+    assert view is not None
+    assert view.total_max == 101 and view.thresholds.excellent_min == 95
+    assert view.indicators[1].name == "志愿服务时长"
+
+    edit = IndicatorSetDialog(ctx, YEAR + 1)
+    qtbot.addWidget(edit)
+    assert not edit.ui.sourceCombo.isVisibleTo(edit)
+    edit.ui.indicatorsTable.setCurrentCell(1, 1)
+    qtbot.mouseClick(edit.ui.removeButton, Qt.MouseButton.LeftButton)
+    edit.ui.passSpin.setValue(99)  # above good: refused
+    edit.accept()
+    assert "合格" in edit.ui.errorLabel.text()
+    edit.ui.passSpin.setValue(60)
+    edit.accept()
+    view = svc.get_indicator_set(ctx.db, YEAR + 1)
+    assert view is not None and view.total_max == 100
+
+
+def test_report_button_writes_pdf(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    svc.start_assessment(ctx.db, cid, YEAR)
+    out = tmp_path / "report.pdf"
+    monkeypatch.setattr(assessment_tab, "ask_save_path", lambda *_a: out)
+    folders: list[Path] = []
+    monkeypatch.setattr(assessment_tab, "open_folder", folders.append)
+    tab = AssessmentTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.mouseClick(tab.report_button, Qt.MouseButton.LeftButton)
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    assert folders == [tmp_path]
