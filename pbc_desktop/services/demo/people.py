@@ -7,16 +7,8 @@ from datetime import date, timedelta
 from itertools import accumulate
 
 from pbc_desktop.domain.enums import Gender
+from pbc_desktop.domain.validation import id_check_char
 from pbc_desktop.services.demo import data
-
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK_CHARS = "10X98765432"
-
-
-def id_check_char(first17: str) -> str:
-    """GB 11643 (ISO 7064 MOD 11-2) check character of the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK_CHARS[total % 11]
 
 
 class WeightedChoice:
