@@ -235,7 +235,7 @@
         <translation>评分说明</translation>
     </message>
     <message>
-        <source>No indicators in this year&apos;s system.</source>
+        <source>No indicators in this year's system.</source>
         <translation>本年度指标体系中没有指标。</translation>
     </message>
     <message>
@@ -659,7 +659,7 @@
     <name>ListingTab</name>
     <message>
         <source>Show all</source>
-        <extracomment>objectName prefix of the widgets, e.g. &quot;members&quot; → membersTable, membersSplitter.</extracomment>
+        <extracomment>objectName prefix of the widgets, e.g. "members" → membersTable, membersSplitter.</extracomment>
         <translation>显示全部</translation>
     </message>
     <message>
@@ -1167,15 +1167,15 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Known</source>
-        <translation>已知</translation>
+        <translation>填写</translation>
     </message>
     <message>
         <source>Start date:</source>
-        <translation>成立日期(临时):</translation>
+        <translation>设立日期:</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation>设定</translation>
+        <translation>填写</translation>
     </message>
     <message>
         <source>End date:</source>
