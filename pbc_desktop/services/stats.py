@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, extract, func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
@@ -198,3 +198,75 @@ def available_years(db: Database, *, today: date | None = None) -> list[int]:
             continue
         found.append(value if isinstance(value, int) else int(str(value)[:4]))
     return list(range(max(found), min(found) - 1, -1))
+
+
+@dataclass(frozen=True)
+class ChartFigures:
+    """The dashboard's small charts: held activities per month, project items by status."""
+
+    year: int
+    town: str | None
+    activities_by_month: tuple[int, ...]  # 12 counts, January first (held)
+    projects_by_status: tuple[tuple[ItemStatus, int], ...]  # project items of the year's lists
+    projects_overdue: int  # of those, past their deadline and not solved
+
+
+def chart_figures(
+    db: Database, year: int, town: str | None = None, *, today: date | None = None
+) -> ChartFigures:
+    day = today or date.today()
+    start, end = year_bounds(year)
+    scope = town_community_ids(town) if town else None
+    month = extract("month", Activity.starts_at)
+    by_month = select(month, func.count(Activity.id)).where(
+        Activity.starts_at >= start,
+        Activity.starts_at < end,
+        Activity.status == ActivityStatus.HELD,
+    )
+    projects = (
+        select(ListItem.status, func.count(ListItem.id))
+        .join(ServiceList, ServiceList.id == ListItem.list_id)
+        .where(ServiceList.year == year, ServiceList.kind == ListKind.PROJECT)
+    )
+    overdue = (
+        select(func.count(ListItem.id))
+        .join(ServiceList, ServiceList.id == ListItem.list_id)
+        .where(ServiceList.year == year, ServiceList.kind == ListKind.PROJECT, overdue_clause(day))
+    )
+    if scope is not None:
+        by_month = by_month.where(Activity.community_id.in_(scope))
+        projects = projects.where(ServiceList.community_id.in_(scope))
+        overdue = overdue.where(ServiceList.community_id.in_(scope))
+    with db.read() as s:
+        months = {int(m): int(n) for m, n in s.execute(by_month.group_by(month))}
+        statuses = {st: int(n) for st, n in s.execute(projects.group_by(ListItem.status))}
+        late = int(s.execute(overdue).scalar_one())
+    return ChartFigures(
+        year=year,
+        town=town,
+        activities_by_month=tuple(months.get(m, 0) for m in range(1, 13)),
+        projects_by_status=tuple((st, statuses.get(st, 0)) for st in ItemStatus),
+        projects_overdue=late,
+    )
+
+
+def figures_dict(f: Figures) -> dict[str, Any]:
+    """The headline figures as plain JSON-ready data (``pbc stats --json``)."""
+    return {
+        "year": f.year,
+        "town": f.town,
+        "communities": f.communities,
+        "communities_by_type": {t.value: n for t, n in f.communities_by_type},
+        "communities_by_status": {st.value: n for st, n in f.communities_by_status},
+        "member_organizations": f.member_organizations,
+        "service_centres": f.service_centres,
+        "activities": f.activities,
+        "activities_held": f.activities_held,
+        "trainings": f.trainings,
+        "trainees": f.trainees,
+        "members_reported": f.members_reported,
+        "lists_signed": f.lists_signed,
+        "projects_claimed": f.projects_claimed,
+        "problems_solved": f.problems_solved,
+        "overdue_items": f.overdue_items,
+    }

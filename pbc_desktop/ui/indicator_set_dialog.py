@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QHeaderView,
     QTableWidgetItem,
@@ -53,6 +54,8 @@ class IndicatorSetDialog(QDialog):
             self.creating = True
         table = self.ui.indicatorsTable
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(30)
+        table.setWordWrap(False)
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -87,6 +90,14 @@ class IndicatorSetDialog(QDialog):
             ui.sourceLabel.hide()
             ui.sourceCombo.hide()
             self._load(self.view.as_input())
+            if self.view.finished:
+                self._show_error(
+                    self.tr(
+                        "{0} assessments of this year are finished, so the system is locked; "
+                        "reopen them before changing it."
+                    ).format(self.view.finished)
+                )
+                ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         ui.addButton.clicked.connect(self.add_row)
         ui.removeButton.clicked.connect(self.remove_row)
         ui.upButton.clicked.connect(lambda: self._move(-1))
@@ -136,7 +147,6 @@ class IndicatorSetDialog(QDialog):
         for ind in data.indicators:
             self._append(ind)
         table.blockSignals(False)
-        table.resizeRowsToContents()
         self.update_totals()
 
     def _append(self, ind: svc.IndicatorInput, row: int | None = None) -> int:

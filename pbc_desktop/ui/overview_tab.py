@@ -1,11 +1,14 @@
 """The 概览 tab: the article's headline figures, live, for a year and an area.
 
 Every card and every bar is clickable and emits ``navigate(tab_key, filters)``, so the main
-window opens the tab that lists exactly the records counted.
+window opens the tab that lists exactly the records counted. Small charts: communities by
+co-building type and by status, held activities per month, project items by status. Other
+panels (e.g. reminders) are placed on the right with :meth:`OverviewTab.add_side_panel`.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,6 +34,8 @@ from pbc_desktop.ui.labels import label
 from pbc_desktop.ui.listing_tab import set_combo_data
 
 CARD_COLUMNS = 4
+#: The data of the chart bar counting overdue project items.
+OVERDUE = "overdue"
 BAR_COLOR = "#c0392b"
 ALERT_COLOR = "#c0392b"
 
@@ -153,6 +158,72 @@ class BarChart(QWidget):
         super().mouseReleaseEvent(event)
 
 
+class MonthChart(QWidget):
+    """Twelve vertical bars, one per month, value above and month below; click to open."""
+
+    month_clicked = Signal(int)
+
+    HEIGHT = 150
+    LABEL_HEIGHT = 18
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[int] = [0] * 12
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.HEIGHT)
+
+    def set_values(self, values: list[int]) -> None:
+        self._values = list(values)
+        self.setToolTip(", ".join(f"{i + 1}: {v}" for i, v in enumerate(values)))
+        self.update()
+
+    def values(self) -> list[int]:
+        return list(self._values)
+
+    def month_rect(self, month: int) -> QRectF:
+        """The clickable column of ``month`` (1..12)."""
+        width = self.width() / 12
+        return QRectF((month - 1) * width, 0, width, self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max(self._values, default=0) or 1
+        text_color = self.palette().windowText().color()
+        span = self.height() - 2 * self.LABEL_HEIGHT - 4
+        for month, value in enumerate(self._values, start=1):
+            column = self.month_rect(month)
+            height = span * value / top
+            bar = QRectF(
+                column.left() + column.width() * 0.2,
+                self.height() - self.LABEL_HEIGHT - height,
+                column.width() * 0.6,
+                max(height, 1),
+            )
+            painter.fillRect(bar, QColor(BAR_COLOR))
+            painter.setPen(text_color)
+            painter.drawText(
+                QRectF(column.left(), bar.top() - self.LABEL_HEIGHT, column.width(), 16),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                str(value),
+            )
+            painter.drawText(
+                QRectF(column.left(), self.height() - self.LABEL_HEIGHT, column.width(), 16),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+                str(month),
+            )
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            for month in range(1, 13):
+                if self.month_rect(month).contains(event.position()):
+                    self.month_clicked.emit(month)
+                    break
+        super().mouseReleaseEvent(event)
+
+
 class OverviewTab(QWidget):
     """Headline figures for a year and an area (全区 or one town)."""
 
@@ -162,11 +233,14 @@ class OverviewTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.figures: stats.Figures | None = None
+        self.charts: stats.ChartFigures | None = None
         self._build()
         self.year_combo.currentIndexChanged.connect(self.reload)
         self.town_combo.currentIndexChanged.connect(self.reload)
         self.type_chart.bar_clicked.connect(self._open_type)
         self.status_chart.bar_clicked.connect(self._open_status)
+        self.month_chart.month_clicked.connect(self._open_month)
+        self.project_chart.bar_clicked.connect(self._open_projects)
         self.refresh()
 
     # -- construction ------------------------------------------------------------------
@@ -213,22 +287,47 @@ class OverviewTab(QWidget):
         self.type_chart.setObjectName("overviewTypeChart")
         self.status_chart = BarChart(self)
         self.status_chart.setObjectName("overviewStatusChart")
-        charts = QHBoxLayout()
-        for title, chart in (
-            (self.tr("Communities by co-building type"), self.type_chart),
-            (self.tr("Communities by status"), self.status_chart),
+        self.month_chart = MonthChart(self)
+        self.month_chart.setObjectName("overviewMonthChart")
+        self.project_chart = BarChart(self)
+        self.project_chart.setObjectName("overviewProjectChart")
+        charts = QGridLayout()
+        for i, (title, chart) in enumerate(
+            (
+                (self.tr("Communities by co-building type"), self.type_chart),
+                (self.tr("Communities by status"), self.status_chart),
+                (self.tr("Activities held per month"), self.month_chart),
+                (self.tr("Service projects by status"), self.project_chart),
+            )
         ):
             box = QGroupBox(title, self)
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(chart)
             box_layout.addStretch(1)
-            charts.addWidget(box, 1)
+            charts.addWidget(box, i // 2, i % 2)
+
+        main = QVBoxLayout()
+        main.addLayout(cards)
+        main.addLayout(charts)
+        main.addStretch(1)
+        self.side_layout = QVBoxLayout()
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        body = QHBoxLayout()
+        body.addLayout(main, 1)
+        body.addLayout(self.side_layout)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addLayout(cards)
-        layout.addLayout(charts)
-        layout.addStretch(1)
+        layout.addLayout(body, 1)
+
+    def add_side_panel(self, widget: QWidget) -> None:
+        """Place ``widget`` (e.g. the reminders panel) in a column right of the figures."""
+        widget.setParent(self)
+        widget.setMinimumWidth(max(widget.minimumWidth(), 260))
+        widget.setMaximumWidth(
+            max(widget.maximumWidth() if widget.maximumWidth() < 16777215 else 380, 260)
+        )
+        self.side_layout.addWidget(widget, 1)
 
     # -- data --------------------------------------------------------------------------
     def year(self) -> int:
@@ -285,6 +384,13 @@ class OverviewTab(QWidget):
             self.cards[key].set_value(value, alert=key == "overdue_items")
         self.type_chart.set_bars([Bar(label(t), n, t) for t, n in f.communities_by_type])
         self.status_chart.set_bars([Bar(label(s), n, s) for s, n in f.communities_by_status])
+        c = stats.chart_figures(self.ctx.db, self.year(), self.town())
+        self.charts = c
+        self.month_chart.set_values(list(c.activities_by_month))
+        self.project_chart.set_bars(
+            [Bar(label(st), n, st) for st, n in c.projects_by_status]
+            + [Bar(self.tr("Overdue"), c.projects_overdue, OVERDUE)]
+        )
         self.as_of_label.setText(self.tr("As of {0}").format(date.today().isoformat()))
 
     # -- navigation --------------------------------------------------------------------
@@ -322,3 +428,34 @@ class OverviewTab(QWidget):
     def _open_status(self, status: object) -> None:
         area = {"town": self.town()} if self.town() else {}
         self.navigate.emit("communities", {"status": status, **area})
+
+    def month_target(self, month: int) -> tuple[str, dict[str, Any]]:
+        """The activities tab showing the held activities of ``month`` of the chosen year."""
+        year, town = self.year(), self.town()
+        last = calendar.monthrange(year, month)[1]
+        filters: dict[str, Any] = {
+            "year": year,
+            "status": ActivityStatus.HELD,
+            "date_from": date(year, month, 1),
+            "date_to": date(year, month, last),
+        }
+        if town:
+            filters["town"] = town
+        return "activities", filters
+
+    def _open_month(self, month: int) -> None:
+        self.navigate.emit(*self.month_target(month))
+
+    def project_target(self, status: object) -> tuple[str, dict[str, Any]]:
+        """The lists tab showing the year's project items of ``status`` (or overdue ones)."""
+        filters: dict[str, Any] = {"year": self.year(), "list_kind": ListKind.PROJECT}
+        if self.town():
+            filters["town"] = self.town()
+        if status == OVERDUE:
+            filters["overdue_only"] = True
+        else:
+            filters["status"] = status
+        return "lists", filters
+
+    def _open_projects(self, status: object) -> None:
+        self.navigate.emit(*self.project_target(status))

@@ -70,6 +70,9 @@ class ScoringDialog(QDialog):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in (COL_CATEGORY, COL_MAX, COL_FIGURE, COL_SCORE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        ui_layout = self.ui.mainLayout
+        ui_layout.setStretch(ui_layout.indexOf(self.ui.scoresTable), 3)
+        ui_layout.setStretch(ui_layout.indexOf(self.ui.bottomLayout), 1)
         self.field_widgets: dict[str, QWidget] = {
             "award": self.ui.awardEdit,
             "reasons": self.ui.reasonsEdit,

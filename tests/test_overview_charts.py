@@ -1,0 +1,93 @@
+"""The dashboard's month and project charts: figures, navigation, and the side panel."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Activity, ListItem, ServiceList
+from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
+from pbc_desktop.services import stats
+from pbc_desktop.services.lists import is_overdue
+from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.listing_tab import set_combo_data
+from pbc_desktop.ui.overview_tab import OVERDUE, OverviewTab
+from tests.listing_factories import TODAY, YEAR, seed
+
+
+def test_chart_figures_match_the_tables(db: Database) -> None:
+    seed(db)
+    charts = stats.chart_figures(db, YEAR, today=TODAY)
+    with db.read() as s:
+        acts = list(s.scalars(select(Activity)))
+        lists_ = {sl.id: sl for sl in s.scalars(select(ServiceList))}
+        items = list(s.scalars(select(ListItem)))
+    months = [0] * 12
+    for a in acts:
+        if a.starts_at.year == YEAR and a.status == ActivityStatus.HELD:
+            months[a.starts_at.month - 1] += 1
+    assert list(charts.activities_by_month) == months
+    projects = [
+        i
+        for i in items
+        if lists_[i.list_id].year == YEAR and lists_[i.list_id].kind == ListKind.PROJECT
+    ]
+    assert dict(charts.projects_by_status) == {
+        st: sum(1 for i in projects if i.status == st) for st in ItemStatus
+    }
+    assert charts.projects_overdue == sum(
+        1 for i in projects if is_overdue(i.status, i.deadline, TODAY)
+    )
+
+
+def test_month_and_project_bars_navigate(qtbot: QtBot, db: Database) -> None:
+    seed(db)
+    tab = OverviewTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.resize(1200, 800)
+    tab.show()
+    set_combo_data(tab.year_combo, YEAR)
+    seen: list[tuple[str, dict[str, Any]]] = []
+    tab.navigate.connect(lambda key, filters: seen.append((key, filters)))
+    march = tab.month_chart.month_rect(3).center().toPoint()
+    qtbot.mouseClick(tab.month_chart, Qt.MouseButton.LeftButton, pos=march)
+    assert seen[-1] == (
+        "activities",
+        {
+            "year": YEAR,
+            "status": ActivityStatus.HELD,
+            "date_from": date(YEAR, 3, 1),
+            "date_to": date(YEAR, 3, 31),
+        },
+    )
+    bars = tab.project_chart.bars()
+    assert [b.data for b in bars] == [*ItemStatus, OVERDUE]
+    solved = tab.project_chart.bar_rect(3).center().toPoint()
+    qtbot.mouseClick(tab.project_chart, Qt.MouseButton.LeftButton, pos=solved)
+    assert seen[-1] == (
+        "lists",
+        {"year": YEAR, "list_kind": ListKind.PROJECT, "status": ItemStatus.SOLVED},
+    )
+    overdue = tab.project_chart.bar_rect(4).center().toPoint()
+    qtbot.mouseClick(tab.project_chart, Qt.MouseButton.LeftButton, pos=overdue)
+    assert seen[-1][1]["overdue_only"] is True
+    qtbot.mouseClick(tab.month_chart, Qt.MouseButton.LeftButton, pos=QPoint(1, 1))
+    assert seen[-1][1]["date_to"] == date(YEAR, 1, 31)
+
+
+def test_side_panel_sits_beside_the_figures(qtbot: QtBot, db: Database) -> None:
+    tab = OverviewTab(AppContext(db))
+    qtbot.addWidget(tab)
+    panel = QLabel("提醒")
+    tab.add_side_panel(panel)
+    tab.resize(1200, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert panel.parent() is tab and panel.isVisible()
+    assert panel.geometry().left() > tab.cards["communities"].geometry().right()
