@@ -1,0 +1,118 @@
+"""``pbc stats`` and ``pbc report assessment``: the dashboard's figures and the year-end report.
+
+Wired into ``pbc_desktop.cli.build_parser``::
+
+    cli_assessment.register(sub, common)                  # adds ``stats``
+    cli_assessment.add_report_commands(report_sub, common)  # adds ``report assessment``
+
+where ``report_sub`` is the sub-parser group of the ``report`` command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+
+EXIT_OK = 0
+
+
+def _check_town(db: Any, town: str | None) -> None:
+    from pbc_desktop.services import scope
+
+    if town and town not in scope.towns(db):
+        raise UserError(t(f"没有名为“{town}”的镇街", f"There is no town named “{town}”"))
+
+
+def _figure_rows(f: Any) -> list[tuple[str, object]]:
+    """(caption, value) in the dashboard's order and words."""
+    rows: list[tuple[str, object]] = [
+        (t("党建共同体(个)", "Party-building communities"), f.communities),
+        (t("成员党组织(个)", "Member organizations"), f.member_organizations),
+        (t("开放党群服务中心(处)", "Party-mass service centres opened"), f.service_centres),
+        (t("党员报到(人)", "Party members reported"), f.members_reported),
+        (t("开展活动(场次)", "Activities held"), f.activities_held),
+        (t("组织教育培训(场次)", "Education and training sessions held"), f.trainings),
+        (t("培训党员(人次)", "Party members trained (person-times)"), f.trainees),
+        (t("签订清单(份)", "Lists signed"), f.lists_signed),
+        (t("认领服务项目(个)", "Service projects claimed"), f.projects_claimed),
+        (t("解决问题(个)", "Problems solved"), f.problems_solved),
+        (t("逾期事项(个)", "Overdue items"), f.overdue_items),
+    ]
+    rows += [(t(f"类型:{k.zh}", f"Type: {k.en}"), n) for k, n in f.communities_by_type]
+    rows += [(t(f"状态:{k.zh}", f"Status: {k.en}"), n) for k, n in f.communities_by_status]
+    return rows
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import open_db, print_table
+    from pbc_desktop.services import stats
+
+    db = open_db(args)
+    try:
+        _check_town(db, args.town)
+        year = args.year or date.today().year
+        figures = stats.headline_figures(db, year, args.town)
+        if args.json:
+            print(json.dumps(stats.figures_dict(figures), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        area = args.town or t("全区", "whole district")
+        print(t(f"{year} 年 · {area}", f"{year} · {area}"))
+        print_table([t("指标", "Figure"), t("数值", "Value")], _figure_rows(figures))
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_report_assessment(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import open_db
+    from pbc_desktop.reports.assessment import build_assessment_report
+
+    out: Path = args.output.expanduser().resolve()
+    db = open_db(args)
+    try:
+        _check_town(db, args.town)
+
+        def progress(percent: int, text: str) -> None:
+            if not args.quiet:
+                print(f"[{percent:3d}%] {text}", file=sys.stderr, flush=True)
+
+        path = build_assessment_report(
+            db, args.year, out, town=args.town, invariant=args.invariant, progress=progress
+        )
+        print(t(f"考核报告已生成: {path}", f"Assessment report written: {path}"))
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``stats`` to the top-level sub-commands."""
+    p = subparsers.add_parser(
+        "stats", parents=[common_parent], help="headline figures of the dashboard (概览)"
+    )
+    p.add_argument("--year", type=int, help="the year counted (default: this year)")
+    p.add_argument("--town", help="only communities with a member organization in this town")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(handler=cmd_stats)
+
+
+def add_report_commands(report_subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``assessment`` to the sub-commands of ``pbc report``."""
+    p = report_subparsers.add_parser(
+        "assessment", parents=[common_parent], help="year-end assessment report (PDF)"
+    )
+    p.add_argument("--year", type=int, required=True, help="the assessment year")
+    p.add_argument("--town", help="only communities with a member organization in this town")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument(
+        "--invariant", action="store_true", help="repeatable output (no timestamps), for tests"
+    )
+    p.set_defaults(handler=cmd_report_assessment)
