@@ -1,23 +1,32 @@
-"""Joint activities and meetings (活动共搞, 例会): listing with attendance counts and detail."""
+"""Joint activities and meetings (活动共搞, 例会): listing, detail, and the validated writes."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
+from pbc_desktop import paths
+from pbc_desktop.db.base import new_uuid
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Activity,
     ActivityOrganization,
     AgendaItem,
+    Attachment,
     Attendance,
     Community,
+    ConvenerTurn,
+    FundEntry,
     Organization,
+    PartyMember,
     Venue,
 )
 from pbc_desktop.domain.enums import (
@@ -26,11 +35,21 @@ from pbc_desktop.domain.enums import (
     ActivityKind,
     ActivityStatus,
     AttendanceStatus,
+    AuditAction,
+    MembershipStatus,
 )
-from pbc_desktop.errors import NotFoundError
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
+from pbc_desktop.services import audit, communities
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import AnySelect, Choice, enum_order, ordered, town_community_ids
+from pbc_desktop.services.scope import (
+    AnySelect,
+    Choice,
+    enum_order,
+    ordered,
+    town_community_ids,
+    year_bounds,
+)
 
 # 应到: everyone called (present or absent); 列席 (attending without vote) is not counted.
 EXPECTED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT)
@@ -308,3 +327,660 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
                 for a in attendance
             ),
         )
+
+
+# -- editing ---------------------------------------------------------------------------------
+TITLE_MAX = 200
+NAME_MAX = 60
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"})
+
+
+@dataclass(frozen=True)
+class AttendanceInput:
+    """One person called to the activity; ``member_id`` when picked from the member roll."""
+
+    person_name: str
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    member_id: int | None = None
+    absence_reason: AbsenceReason | None = None
+    reason_text: str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaInput:
+    title: str
+    discussion: str | None = None
+    resolution: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+
+    @property
+    def voted(self) -> bool:
+        return any(v is not None for v in (self.votes_for, self.votes_against, self.votes_abstain))
+
+    @property
+    def votes_cast(self) -> int:
+        return sum(v or 0 for v in (self.votes_for, self.votes_against, self.votes_abstain))
+
+
+@dataclass(frozen=True)
+class ActivityInput:
+    """Everything the editor saves. Attachments: ``keep_attachment_ids`` lists the stored
+    files to keep (``None`` keeps them all); ``new_files`` are copied into the data folder."""
+
+    community_id: int | None
+    kind: ActivityKind
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None = None
+    status: ActivityStatus = ActivityStatus.HELD
+    venue_id: int | None = None
+    place: str | None = None
+    host_org_id: int | None = None
+    chair: str | None = None
+    recorder: str | None = None
+    lecturer: str | None = None
+    guests: str | None = None
+    trainee_count: int = 0
+    summary: str | None = None
+    organization_ids: tuple[int, ...] = ()
+    attendance: tuple[AttendanceInput, ...] = ()
+    agenda: tuple[AgendaInput, ...] = ()
+    keep_attachment_ids: tuple[int, ...] | None = None
+    new_files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: int
+    filename: str
+    path: Path  # absolute, in the data folder
+    is_photo: bool
+
+
+@dataclass(frozen=True)
+class AttendanceEdit:
+    person_name: str
+    status: AttendanceStatus
+    member_id: int | None
+    absence_reason: AbsenceReason | None
+    reason_text: str | None
+    organization_name: str | None
+
+
+@dataclass(frozen=True)
+class ActivityEdit:
+    """A stored activity as the editor shows it (ids plus the names to display)."""
+
+    id: int
+    uuid: str
+    community_id: int | None
+    community_name: str | None
+    kind: ActivityKind
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None
+    status: ActivityStatus
+    venue_id: int | None
+    place: str | None
+    host_org_id: int | None
+    host_org_name: str | None
+    chair: str | None
+    recorder: str | None
+    lecturer: str | None
+    guests: str | None
+    trainee_count: int
+    summary: str | None
+    organizations: tuple[Choice, ...]
+    attendance: tuple[AttendanceEdit, ...]
+    agenda: tuple[AgendaInput, ...]
+    attachments: tuple[AttachmentView, ...]
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """A party member offered by the attendance picker."""
+
+    id: int
+    name: str
+    organization_name: str
+
+
+def count_attendance(statuses: Sequence[AttendanceStatus]) -> tuple[int, int]:
+    """(应到, 实到): everyone called (present or absent), and those present; 列席 not counted."""
+    expected = sum(1 for s in statuses if s in EXPECTED_STATUSES)
+    present = sum(1 for s in statuses if s == AttendanceStatus.PRESENT)
+    return expected, present
+
+
+def is_photo(name: str) -> bool:
+    return Path(name).suffix.lower() in PHOTO_SUFFIXES
+
+
+def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoice]:
+    """Members whose name starts with or contains ``text`` (never the whole roll)."""
+    needle = text.strip()
+    if not needle:
+        return []
+    starts = case((PartyMember.name.startswith(needle, autoescape=True), 0), else_=1)
+    stmt = (
+        select(PartyMember.id, PartyMember.name, Organization.name.label("org"))
+        .join(Organization, Organization.id == PartyMember.organization_id)
+        .where(PartyMember.name.icontains(needle, autoescape=True))
+        .order_by(starts, PartyMember.name, PartyMember.id)
+        .limit(limit)
+    )
+    with db.read() as s:
+        return [PersonChoice(r.id, r.name, r.org) for r in s.execute(stmt)]
+
+
+def members_of(
+    db: Database, organization_ids: Sequence[int], limit: int = 500
+) -> list[PersonChoice]:
+    """Members in good standing of the given organizations (to call them all at once)."""
+    if not organization_ids:
+        return []
+    stmt = (
+        select(PartyMember.id, PartyMember.name, Organization.name.label("org"))
+        .join(Organization, Organization.id == PartyMember.organization_id)
+        .where(
+            PartyMember.organization_id.in_(list(organization_ids)),
+            PartyMember.status == MembershipStatus.NORMAL,
+        )
+        .order_by(Organization.name, PartyMember.name, PartyMember.id)
+        .limit(limit)
+    )
+    with db.read() as s:
+        return [PersonChoice(r.id, r.name, r.org) for r in s.execute(stmt)]
+
+
+def propose_host(db: Database, community_id: int, on: date) -> Choice | None:
+    """The host in turn: the convener whose rotation period holds ``on``, else the next one
+    the rotation proposes (轮流主导)."""
+    with db.read() as s:
+        stmt = (
+            select(Organization.id, Organization.name)
+            .join(ConvenerTurn, ConvenerTurn.organization_id == Organization.id)
+            .where(
+                ConvenerTurn.community_id == community_id,
+                ConvenerTurn.period_start <= on,
+                ConvenerTurn.period_end >= on,
+            )
+            .order_by(ConvenerTurn.seq.desc())
+            .limit(1)
+        )
+        row = s.execute(stmt).first()
+    if row is not None:
+        return Choice(row.id, row.name)
+    proposal = communities.propose_next_convener(db, community_id)
+    if proposal is None:
+        return None
+    return Choice(proposal.organization_id, proposal.organization_name)
+
+
+def community_org_choices(db: Database, community_id: int) -> list[Choice]:
+    """The current member organizations of a community, in their order."""
+    detail = communities.get_community(db, community_id)
+    return [Choice(m.organization_id, m.name) for m in detail.active_members]
+
+
+def _not_found() -> NotFoundError:
+    return NotFoundError(
+        t("找不到该活动,可能已被删除。", "The activity was not found; it may have been deleted.")
+    )
+
+
+def _load_full(s: Session, activity_id: int) -> Activity:
+    stmt = (
+        select(Activity)
+        .where(Activity.id == activity_id)
+        .options(
+            selectinload(Activity.organizations).selectinload(ActivityOrganization.organization),
+            selectinload(Activity.attendance).selectinload(Attendance.member),
+            selectinload(Activity.agenda),
+            selectinload(Activity.attachments),
+            selectinload(Activity.community),
+            selectinload(Activity.host_org),
+        )
+    )
+    activity = s.scalars(stmt).one_or_none()
+    if activity is None:
+        raise _not_found()
+    return activity
+
+
+def attachment_path(stored_path: str) -> Path:
+    return paths.attachments_dir() / stored_path
+
+
+def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
+    with db.read() as s:
+        a = _load_full(s, activity_id)
+        member_orgs: dict[int, str] = {}
+        ids = [x.member_id for x in a.attendance if x.member_id is not None]
+        if ids:
+            member_orgs = {
+                r.id: r.org
+                for r in s.execute(
+                    select(PartyMember.id, Organization.name.label("org"))
+                    .join(Organization, Organization.id == PartyMember.organization_id)
+                    .where(PartyMember.id.in_(ids))
+                )
+            }
+        return ActivityEdit(
+            id=a.id,
+            uuid=a.uuid,
+            community_id=a.community_id,
+            community_name=a.community.name if a.community else None,
+            kind=a.kind,
+            title=a.title,
+            starts_at=a.starts_at,
+            ends_at=a.ends_at,
+            status=a.status,
+            venue_id=a.venue_id,
+            place=a.place,
+            host_org_id=a.host_org_id,
+            host_org_name=a.host_org.name if a.host_org else None,
+            chair=a.chair,
+            recorder=a.recorder,
+            lecturer=a.lecturer,
+            guests=a.guests,
+            trainee_count=a.trainee_count or 0,
+            summary=a.summary,
+            organizations=tuple(
+                Choice(o.organization_id, o.organization.name)
+                for o in sorted(a.organizations, key=lambda o: o.id)
+            ),
+            attendance=tuple(
+                AttendanceEdit(
+                    x.person_name,
+                    x.status,
+                    x.member_id,
+                    x.absence_reason,
+                    x.reason_text,
+                    member_orgs.get(x.member_id) if x.member_id is not None else None,
+                )
+                for x in sorted(a.attendance, key=lambda x: x.id)
+            ),
+            agenda=tuple(
+                AgendaInput(
+                    g.title,
+                    g.discussion,
+                    g.resolution,
+                    g.votes_for,
+                    g.votes_against,
+                    g.votes_abstain,
+                )
+                for g in a.agenda
+            ),
+            attachments=tuple(
+                AttachmentView(f.id, f.filename, attachment_path(f.stored_path), f.is_photo)
+                for f in sorted(a.attachments, key=lambda f: f.id)
+            ),
+        )
+
+
+def _clean(text: str | None) -> str | None:
+    value = (text or "").strip()
+    return value or None
+
+
+def _validate(s: Session, data: ActivityInput) -> None:
+    errors: list[FieldError] = []
+
+    def err(name: str, zh: str, en: str) -> None:
+        errors.append(FieldError(name, t(zh, en)))
+
+    title = data.title.strip()
+    if not title:
+        err("title", "请填写活动名称", "Enter the activity's title")
+    elif len(title) > TITLE_MAX:
+        err(
+            "title",
+            f"名称不能超过{TITLE_MAX}个字",
+            f"The title is longer than {TITLE_MAX} characters",
+        )
+    if data.community_id is not None and s.get(Community, data.community_id) is None:
+        err("community", "所选党建共同体已不存在", "The chosen community no longer exists")
+    if data.ends_at is not None and data.ends_at < data.starts_at:
+        err("ends_at", "结束时间早于开始时间", "The end is before the start")
+    if data.host_org_id is not None and s.get(Organization, data.host_org_id) is None:
+        err("host_org", "所选主导党组织已不存在", "The chosen host organization no longer exists")
+    if data.venue_id is not None and s.get(Venue, data.venue_id) is None:
+        err("place", "所选阵地已不存在", "The chosen venue no longer exists")
+    if data.trainee_count < 0:
+        err("trainee_count", "培训人次不能为负数", "Trainee person-times cannot be negative")
+    for field_name, value, zh in (
+        ("chair", data.chair, "主持人"),
+        ("recorder", data.recorder, "记录人"),
+        ("lecturer", data.lecturer, "主讲人"),
+    ):
+        if value and len(value.strip()) > NAME_MAX:
+            err(field_name, f"{zh}姓名过长", f"The {field_name} name is too long")
+    orgs = list(dict.fromkeys(data.organization_ids))
+    if orgs:
+        known = set(s.scalars(select(Organization.id).where(Organization.id.in_(orgs))))
+        if known != set(orgs):
+            err(
+                "organizations",
+                "有参加党组织已不存在",
+                "A participating organization no longer exists",
+            )
+
+    seen_members: set[int] = set()
+    seen_names: set[str] = set()
+    for row, person in enumerate(data.attendance, start=1):
+        name = person.person_name.strip()
+        if not name:
+            err(
+                "attendance",
+                f"参会人员第{row}行未填写姓名",
+                f"Attendance row {row}: enter the name",
+            )
+            continue
+        if person.member_id is not None:
+            duplicate = person.member_id in seen_members
+            seen_members.add(person.member_id)
+        else:
+            duplicate = name in seen_names
+        seen_names.add(name)
+        if duplicate:
+            err(
+                "attendance",
+                f"参会人员「{name}」重复登记(第{row}行)",
+                f"Attendance row {row}: {name} is listed twice",
+            )
+        if person.status == AttendanceStatus.ABSENT:
+            if person.absence_reason is None:
+                err(
+                    "attendance",
+                    f"「{name}」缺席,请选择缺席原因(第{row}行)",
+                    f"Attendance row {row}: choose why {name} was absent",
+                )
+            elif person.absence_reason == AbsenceReason.OTHER and not _clean(person.reason_text):
+                err(
+                    "attendance",
+                    f"「{name}」的缺席原因为「其他」,请写明原因(第{row}行)",
+                    f"Attendance row {row}: describe the other reason for {name}'s absence",
+                )
+
+    _, present = count_attendance([p.status for p in data.attendance])
+    for row, item in enumerate(data.agenda, start=1):
+        if not item.title.strip():
+            err("agenda", f"第{row}项议题未填写名称", f"Agenda item {row}: enter its title")
+        counts = (item.votes_for, item.votes_against, item.votes_abstain)
+        if any(v is not None and v < 0 for v in counts):
+            err(
+                "agenda",
+                f"第{row}项议题的票数不能为负数",
+                f"Agenda item {row}: negative vote count",
+            )
+        elif item.votes_cast > present:
+            err(
+                "agenda",
+                f"第{row}项议题的表决票数({item.votes_cast})超过实到人数({present})",
+                f"Agenda item {row}: {item.votes_cast} votes but only {present} present",
+            )
+    for path in data.new_files:
+        if not Path(path).is_file():
+            err("attachments", f"找不到文件「{path}」", f"File not found: {path}")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _facts(a: Activity) -> dict[str, Any]:
+    return audit.snapshot(
+        a,
+        organizations=sorted(o.organization_id for o in a.organizations),
+        attendance=[
+            {
+                "person_name": x.person_name,
+                "member_id": x.member_id,
+                "status": x.status.value,
+                "absence_reason": x.absence_reason.value if x.absence_reason else None,
+                "reason_text": x.reason_text,
+            }
+            for x in a.attendance
+        ],
+        agenda=[
+            {
+                "title": g.title,
+                "resolution": g.resolution,
+                "votes": [g.votes_for, g.votes_against, g.votes_abstain],
+            }
+            for g in a.agenda
+        ],
+        attachments=sorted(f.stored_path for f in a.attachments),
+    )
+
+
+def _person_key(member_id: int | None, name: str) -> tuple[int, str]:
+    return (member_id, "") if member_id is not None else (0, name)
+
+
+def _unique_target(folder: Path, name: str) -> Path:
+    target = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    n = 2
+    while target.exists():
+        target = folder / f"{stem} ({n}){suffix}"
+        n += 1
+    return target
+
+
+def _apply(a: Activity, data: ActivityInput, copied: list[Path]) -> list[Path]:
+    """Set ``a`` from ``data``; returns the stored files no longer kept (to delete later)."""
+    a.community_id = data.community_id
+    a.kind = data.kind
+    a.title = data.title.strip()
+    a.starts_at = data.starts_at
+    a.ends_at = data.ends_at
+    a.status = data.status
+    a.venue_id = data.venue_id
+    a.place = None if data.venue_id is not None else _clean(data.place)
+    a.host_org_id = data.host_org_id
+    a.chair = _clean(data.chair)
+    a.recorder = _clean(data.recorder)
+    a.lecturer = _clean(data.lecturer)
+    a.guests = _clean(data.guests)
+    a.trainee_count = data.trainee_count
+    a.summary = _clean(data.summary)
+
+    wanted = list(dict.fromkeys(data.organization_ids))
+    existing_orgs = {o.organization_id: o for o in a.organizations}
+    a.organizations = [
+        existing_orgs.get(org_id) or ActivityOrganization(organization_id=org_id)
+        for org_id in wanted
+    ]
+    # Rows are reused per person: the (activity, member) key is unique, and the unit of
+    # work inserts new rows before it deletes the old ones.
+    existing_people = {_person_key(x.member_id, x.person_name): x for x in a.attendance}
+    people: list[Attendance] = []
+    for p in data.attendance:
+        row = existing_people.pop(_person_key(p.member_id, p.person_name.strip()), None)
+        row = row or Attendance()
+        absent = p.status == AttendanceStatus.ABSENT
+        row.member_id = p.member_id
+        row.person_name = p.person_name.strip()
+        row.status = p.status
+        row.absence_reason = p.absence_reason if absent else None
+        row.reason_text = _clean(p.reason_text) if absent else None
+        people.append(row)
+    a.attendance = people
+    a.agenda = [
+        AgendaItem(
+            seq=seq,
+            title=g.title.strip(),
+            discussion=_clean(g.discussion),
+            resolution=_clean(g.resolution),
+            votes_for=g.votes_for,
+            votes_against=g.votes_against,
+            votes_abstain=g.votes_abstain,
+        )
+        for seq, g in enumerate(data.agenda, start=1)
+    ]
+
+    removed: list[Path] = []
+    if data.keep_attachment_ids is not None:
+        keep = set(data.keep_attachment_ids)
+        removed = [attachment_path(f.stored_path) for f in a.attachments if f.id not in keep]
+        a.attachments = [f for f in a.attachments if f.id in keep]
+    if data.new_files:
+        folder = paths.attachments_dir() / a.uuid
+        folder.mkdir(parents=True, exist_ok=True)
+        for source in data.new_files:
+            target = _unique_target(folder, Path(source).name)
+            shutil.copy2(source, target)
+            copied.append(target)
+            a.attachments.append(
+                Attachment(
+                    filename=Path(source).name,
+                    stored_path=f"{a.uuid}/{target.name}",
+                    is_photo=is_photo(target.name),
+                )
+            )
+    return removed
+
+
+def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: int) -> None:
+    """第N次: number the community's activities of a kind in the year, in date order."""
+    start, end = year_bounds(year)
+    stmt = (
+        select(Activity)
+        .where(
+            Activity.community_id == community_id
+            if community_id is not None
+            else Activity.community_id.is_(None),
+            Activity.kind == kind,
+            Activity.starts_at >= start,
+            Activity.starts_at < end,
+        )
+        .order_by(Activity.starts_at, Activity.id)
+    )
+    seq = 0
+    for activity in s.scalars(stmt):
+        if activity.status == ActivityStatus.CANCELLED:
+            activity.seq_in_year = None
+            continue
+        seq += 1
+        if activity.seq_in_year != seq:
+            activity.seq_in_year = seq
+
+
+def _remove_files(files: Sequence[Path]) -> None:
+    for path in files:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if path.parent.is_dir() and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+
+
+def create_activity(db: Database, data: ActivityInput) -> int:
+    copied: list[Path] = []
+    try:
+        with db.write() as s:
+            _validate(s, data)
+            activity = Activity(uuid=new_uuid())
+            s.add(activity)
+            _apply(activity, data, copied)
+            s.flush()
+            _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
+            audit.record(
+                s,
+                db.actor,
+                AuditAction.CREATE,
+                activity,
+                summary=t(f"新建活动「{activity.title}」", f"Created activity {activity.title}"),
+                after=_facts(activity),
+            )
+            return activity.id
+    except BaseException:
+        _remove_files(copied)  # nothing was saved: no file stays behind
+        raise
+
+
+def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None:
+    copied: list[Path] = []
+    try:
+        with db.write() as s:
+            activity = _load_full(s, activity_id)
+            _validate(s, data)
+            before = _facts(activity)
+            old_group = (activity.community_id, activity.kind, activity.starts_at.year)
+            removed = _apply(activity, data, copied)
+            s.flush()
+            _renumber(s, *old_group)
+            _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
+            audit.record(
+                s,
+                db.actor,
+                AuditAction.UPDATE,
+                activity,
+                summary=t(f"修改活动「{activity.title}」", f"Updated activity {activity.title}"),
+                before=before,
+                after=_facts(activity),
+            )
+    except BaseException:
+        _remove_files(copied)
+        raise
+    _remove_files(removed)
+
+
+def delete_activity(db: Database, activity_id: int) -> None:
+    """Delete an activity, its attendance, agenda and files; refused while fund entries
+    (经费) refer to it, since the ledger would lose what the money was spent on."""
+    with db.write() as s:
+        activity = _load_full(s, activity_id)
+        funds = s.scalar(
+            select(func.count(FundEntry.id)).where(FundEntry.activity_id == activity_id)
+        )
+        if funds:
+            raise ConflictError(
+                t(
+                    f"活动「{activity.title}」已有{funds}条经费记录,不能删除。"
+                    "请先修改或删除这些经费记录,或把活动状态改为「已取消」。",
+                    f"Activity '{activity.title}' has {funds} fund entries and cannot be "
+                    "deleted. Change those entries first, or mark the activity cancelled.",
+                )
+            )
+        files = [attachment_path(f.stored_path) for f in activity.attachments]
+        before = _facts(activity)
+        group = (activity.community_id, activity.kind, activity.starts_at.year)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            activity,
+            summary=t(f"删除活动「{activity.title}」", f"Deleted activity {activity.title}"),
+            before=before,
+        )
+        s.delete(activity)
+        s.flush()
+        _renumber(s, *group)
+    _remove_files(files)
+
+
+# -- month view ------------------------------------------------------------------------------
+def day_counts(db: Database, query: ActivityQuery, year: int, month: int) -> dict[date, int]:
+    """How many activities matching ``query`` fall on each day of a month."""
+    first = date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    bounded = replace(
+        query,
+        date_from=max(first, query.date_from) if query.date_from else first,
+        date_to=min(nxt - timedelta(days=1), query.date_to)
+        if query.date_to
+        else nxt - timedelta(days=1),
+    )
+    day = func.date(Activity.starts_at)
+    stmt = _filtered(select(day, func.count(Activity.id)).select_from(Activity), bounded).group_by(
+        day
+    )
+    with db.read() as s:
+        out: dict[date, int] = {}
+        for value, n in s.execute(stmt):
+            key = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+            out[key] = int(n)
+        return out

@@ -1,0 +1,291 @@
+"""Activity writes: validation naming the field, counts, host proposal, files and audit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop import paths
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Activity, AuditEntry, ConvenerTurn, FundEntry
+from pbc_desktop.domain.enums import (
+    AbsenceReason,
+    ActivityKind,
+    AttendanceStatus,
+    FundDirection,
+)
+from pbc_desktop.errors import ConflictError, ValidationError
+from pbc_desktop.services import activities as svc
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import Choice
+from tests.factories import make_community, make_member, make_org, make_orgs
+
+P, A, N = AttendanceStatus.PRESENT, AttendanceStatus.ABSENT, AttendanceStatus.NON_VOTING
+START = datetime(2026, 3, 10, 9, 0)
+
+
+@pytest.fixture
+def world(db: Database) -> dict[str, int]:
+    a, b, c = make_orgs(db, "甲村党支部", "乙村党支部", "丙公司党支部")
+    community = make_community(db, "甲乙党建共同体", [a, b, c])
+    return {
+        "a": a,
+        "b": b,
+        "c": c,
+        "community": community,
+        "m1": make_member(db, "陈伟", a),
+        "m2": make_member(db, "林丽", a),
+        "m3": make_member(db, "黄强", b),
+    }
+
+
+def meeting(w: dict[str, int], **changes: object) -> svc.ActivityInput:
+    base = svc.ActivityInput(
+        community_id=w["community"],
+        kind=ActivityKind.JOINT_MEETING,
+        title="第一季度联席会议",
+        starts_at=START,
+        ends_at=datetime(2026, 3, 10, 11, 30),
+        place="甲村党群服务中心",
+        host_org_id=w["a"],
+        chair="陈伟",
+        recorder="林丽",
+        organization_ids=(w["a"], w["b"]),
+        attendance=(
+            svc.AttendanceInput("陈伟", P, w["m1"]),
+            svc.AttendanceInput("林丽", P, w["m2"]),
+            svc.AttendanceInput("黄强", A, w["m3"], AbsenceReason.SICK),
+            svc.AttendanceInput("街道干部", N),
+        ),
+        agenda=(
+            svc.AgendaInput("审议项目清单", "大家讨论", "同意", 2, 0, 0),
+            svc.AgendaInput("通报经费情况"),
+        ),
+    )
+    if "starts_at" in changes:
+        changes.setdefault("ends_at", None)
+    return svc.ActivityInput(**{**base.__dict__, **changes})
+
+
+def fields_of(exc: pytest.ExceptionInfo[ValidationError]) -> list[str]:
+    return exc.value.fields()
+
+
+def test_create_stores_everything_with_counts_and_audit(
+    db: Database, world: dict[str, int]
+) -> None:
+    aid = svc.create_activity(db, meeting(world))
+    detail = svc.get_activity_detail(db, aid)
+    assert (detail.expected, detail.present) == (3, 2)
+    assert [a.person_name for a in detail.absent] == ["黄强"]
+    assert [g.title for g in detail.agenda] == ["审议项目清单", "通报经费情况"]
+    assert detail.organizations == ("甲村党支部", "乙村党支部")
+    row = svc.list_activities(db, svc.ActivityQuery(), PageRequest())[0]
+    assert (row.expected, row.present) == (3, 2)
+    edit = svc.get_activity_edit(db, aid)
+    assert edit.attendance[2].absence_reason == AbsenceReason.SICK
+    assert edit.attendance[0].organization_name == "甲村党支部"
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "activity")).one()
+        assert entry.actor == "测试员" and "黄强" in (entry.after or "")
+        assert s.get(Activity, aid).seq_in_year == 1  # type: ignore[union-attr]
+
+
+def test_count_attendance() -> None:
+    assert svc.count_attendance([P, P, A, N, N]) == (3, 2)
+    assert svc.count_attendance([]) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        ({"title": "  "}, "title", "名称"),
+        ({"ends_at": datetime(2026, 3, 10, 8, 0)}, "ends_at", "早于"),
+        ({"trainee_count": -1}, "trainee_count", "负数"),
+    ],
+)
+def test_simple_field_errors(
+    db: Database, world: dict[str, int], changes: dict[str, object], field: str, words: str
+) -> None:
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, **changes))
+    assert fields_of(exc) == [field]
+    assert words in exc.value.message
+
+
+def test_absent_without_reason(db: Database, world: dict[str, int]) -> None:
+    people = (
+        svc.AttendanceInput("陈伟", P, world["m1"]),
+        svc.AttendanceInput("黄强", A, world["m3"]),
+    )
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, attendance=people, agenda=()))
+    assert fields_of(exc) == ["attendance"] and "黄强" in exc.value.message
+    other = (svc.AttendanceInput("黄强", A, world["m3"], AbsenceReason.OTHER, " "),)
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, attendance=other, agenda=()))
+    assert "其他" in exc.value.message
+
+
+def test_member_twice(db: Database, world: dict[str, int]) -> None:
+    people = (
+        svc.AttendanceInput("陈伟", P, world["m1"]),
+        svc.AttendanceInput("陈伟", N, world["m1"]),
+    )
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, attendance=people, agenda=()))
+    assert fields_of(exc) == ["attendance"] and "重复" in exc.value.message
+    # Two different members with the same name are fine.
+    namesake = make_member(db, "陈伟", world["b"])
+    ok = (svc.AttendanceInput("陈伟", P, world["m1"]), svc.AttendanceInput("陈伟", P, namesake))
+    svc.create_activity(db, meeting(world, attendance=ok, agenda=()))
+
+
+def test_votes_exceeding_those_present(db: Database, world: dict[str, int]) -> None:
+    agenda = (svc.AgendaInput("表决事项", resolution="通过", votes_for=2, votes_abstain=1),)
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, agenda=agenda))
+    assert fields_of(exc) == ["agenda"]
+    assert "3" in exc.value.message and "2" in exc.value.message
+    with db.read() as s:
+        assert s.scalars(select(Activity)).first() is None
+
+
+def test_errors_are_reported_together(db: Database, world: dict[str, int]) -> None:
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(
+            db,
+            meeting(
+                world,
+                title="",
+                ends_at=datetime(2026, 1, 1),
+                attendance=(svc.AttendanceInput("黄强", A, world["m3"]),),
+            ),
+        )
+    assert set(fields_of(exc)) == {"title", "ends_at", "attendance", "agenda"}
+
+
+def test_host_proposed_from_rotation(db: Database, world: dict[str, int]) -> None:
+    cid = world["community"]
+    # No rotation yet: the first member convenes.
+    assert svc.propose_host(db, cid, date(2026, 3, 10)) == Choice(world["a"], "甲村党支部")
+    with db.write() as s:
+        s.add_all(
+            [
+                ConvenerTurn(
+                    community_id=cid,
+                    organization_id=world["a"],
+                    period_label="2026年第1季度",
+                    period_start=date(2026, 1, 1),
+                    period_end=date(2026, 3, 31),
+                    seq=0,
+                ),
+                ConvenerTurn(
+                    community_id=cid,
+                    organization_id=world["b"],
+                    period_label="2026年第2季度",
+                    period_start=date(2026, 4, 1),
+                    period_end=date(2026, 6, 30),
+                    seq=1,
+                ),
+            ]
+        )
+    # The convener of the period holding the date ...
+    assert svc.propose_host(db, cid, date(2026, 5, 5)).id == world["b"]  # type: ignore[union-attr]
+    assert svc.propose_host(db, cid, date(2026, 2, 1)).id == world["a"]  # type: ignore[union-attr]
+    # ... and after the schedule ends, the next in turn.
+    assert svc.propose_host(db, cid, date(2026, 9, 1)).id == world["c"]  # type: ignore[union-attr]
+
+
+def test_update_and_sequence_numbers(db: Database, world: dict[str, int]) -> None:
+    first = svc.create_activity(db, meeting(world, starts_at=datetime(2026, 6, 1, 9), ends_at=None))
+    second = svc.create_activity(db, meeting(world))  # earlier in the year
+    with db.read() as s:
+        assert s.get(Activity, second).seq_in_year == 1  # type: ignore[union-attr]
+        assert s.get(Activity, first).seq_in_year == 2  # type: ignore[union-attr]
+    svc.update_activity(
+        db, second, meeting(world, title="改期的会议", starts_at=datetime(2026, 7, 1), ends_at=None)
+    )
+    with db.read() as s:
+        assert s.get(Activity, first).seq_in_year == 1  # type: ignore[union-attr]
+        changed = s.get(Activity, second)
+        assert changed is not None and changed.title == "改期的会议" and changed.seq_in_year == 2
+        entries = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "activity")).all()
+        assert [e.value for e in entries] == ["create", "create", "update"]
+
+
+def test_attachments_copied_and_removed(
+    db: Database, world: dict[str, int], tmp_path: Path
+) -> None:
+    photo = tmp_path / "合影.jpg"
+    photo.write_bytes(b"\xff\xd8fake")
+    doc = tmp_path / "签到表.pdf"
+    doc.write_bytes(b"%PDF-1.4")
+    aid = svc.create_activity(db, meeting(world, new_files=(photo, doc)))
+    edit = svc.get_activity_edit(db, aid)
+    stored = {a.filename: a for a in edit.attachments}
+    assert stored["合影.jpg"].is_photo and not stored["签到表.pdf"].is_photo
+    folder = paths.attachments_dir() / edit.uuid
+    assert all(a.path.parent == folder and a.path.read_bytes() for a in edit.attachments)
+    # The same name again gets its own file.
+    svc.update_activity(db, aid, meeting(world, new_files=(photo,)))
+    assert len(list(folder.iterdir())) == 3
+    keep = tuple(
+        a.id for a in svc.get_activity_edit(db, aid).attachments if a.filename != "合影.jpg"
+    )
+    svc.update_activity(db, aid, meeting(world, keep_attachment_ids=keep))
+    assert [p.name for p in folder.iterdir()] == ["签到表.pdf"]
+    svc.delete_activity(db, aid)
+    assert not folder.exists()
+
+
+def test_refused_save_leaves_no_files(db: Database, world: dict[str, int], tmp_path: Path) -> None:
+    photo = tmp_path / "a.png"
+    photo.write_bytes(b"png")
+    with pytest.raises(ValidationError):
+        svc.create_activity(db, meeting(world, title="", new_files=(photo,)))
+    assert list(paths.attachments_dir().iterdir()) == []
+
+
+def test_delete_refused_when_funds_refer(db: Database, world: dict[str, int]) -> None:
+    aid = svc.create_activity(db, meeting(world))
+    with db.write() as s:
+        s.add(
+            FundEntry(
+                community_id=world["community"],
+                entry_date=date(2026, 3, 10),
+                direction=FundDirection.EXPENSE,
+                amount_cents=5000,
+                activity_id=aid,
+            )
+        )
+    with pytest.raises(ConflictError) as exc:
+        svc.delete_activity(db, aid)
+    assert "经费" in exc.value.message
+    with db.read() as s:
+        assert s.get(Activity, aid) is not None
+
+
+def test_member_picker_is_bounded(db: Database, world: dict[str, int]) -> None:
+    org = make_org(db, "大村党支部")
+    for i in range(40):
+        make_member(db, f"陈{i:02d}", org)
+    found = svc.member_choices(db, "陈", limit=25)
+    assert len(found) == 25 and found[0].name == "陈00"
+    assert svc.member_choices(db, "  ") == []
+    assert [c.name for c in svc.members_of(db, [world["b"]])] == ["黄强"]
+
+
+def test_day_counts(db: Database, world: dict[str, int]) -> None:
+    svc.create_activity(db, meeting(world, agenda=()))
+    svc.create_activity(db, meeting(world, agenda=(), starts_at=datetime(2026, 3, 10, 15)))
+    svc.create_activity(
+        db, meeting(world, agenda=(), starts_at=datetime(2026, 3, 31, 15), ends_at=None)
+    )
+    svc.create_activity(db, meeting(world, agenda=(), starts_at=datetime(2026, 4, 1), ends_at=None))
+    counts = svc.day_counts(db, svc.ActivityQuery(), 2026, 3)
+    assert counts == {date(2026, 3, 10): 2, date(2026, 3, 31): 1}
+    assert svc.day_counts(db, svc.ActivityQuery(kind=ActivityKind.TRAINING), 2026, 3) == {}
