@@ -1,0 +1,252 @@
+"""阵地 (venues): party-mass service centres and other sites opened (阵地开放) to communities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Activity, Community, CommunityVenue, Organization, Venue
+from pbc_desktop.domain.enums import AuditAction, VenueKind
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.scope import Choice
+
+NAME_MAX = 120
+
+
+@dataclass(frozen=True)
+class VenueInput:
+    name: str
+    kind: VenueKind = VenueKind.SERVICE_CENTRE
+    owner_org_id: int | None = None
+    address: str | None = None
+    capacity: int | None = None
+    opening_hours: str | None = None
+    remark: str | None = None
+    community_ids: tuple[int, ...] = ()  # communities the venue is opened to
+
+
+@dataclass(frozen=True)
+class VenueRow:
+    id: int
+    name: str
+    kind: VenueKind
+    owner_org_id: int | None
+    owner_name: str | None
+    address: str | None
+    capacity: int | None
+    opening_hours: str | None
+    remark: str | None
+    communities: tuple[Choice, ...]
+    activity_count: int
+
+
+def list_venues(db: Database, text: str = "") -> list[VenueRow]:
+    """Every venue (a district has hundreds at most), filtered by name or address."""
+    used = (
+        select(func.count(Activity.id))
+        .where(Activity.venue_id == Venue.id)
+        .correlate(Venue)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(Venue, used.label("used"))
+        .options(
+            selectinload(Venue.owner),
+        )
+        .order_by(Venue.name, Venue.id)
+    )
+    needle = text.strip()
+    if needle:
+        stmt = stmt.where(
+            Venue.name.icontains(needle, autoescape=True)
+            | Venue.address.icontains(needle, autoescape=True)
+        )
+    with db.read() as s:
+        rows = list(s.execute(stmt))
+        opened: dict[int, list[Choice]] = {}
+        ids = [v.id for v, _ in rows]
+        if ids:
+            for venue_id, cid, name in s.execute(
+                select(CommunityVenue.venue_id, Community.id, Community.name)
+                .join(Community, Community.id == CommunityVenue.community_id)
+                .where(CommunityVenue.venue_id.in_(ids))
+                .order_by(Community.name)
+            ):
+                opened.setdefault(venue_id, []).append(Choice(cid, name))
+        return [
+            VenueRow(
+                id=v.id,
+                name=v.name,
+                kind=v.kind,
+                owner_org_id=v.owner_org_id,
+                owner_name=v.owner.name if v.owner else None,
+                address=v.address,
+                capacity=v.capacity,
+                opening_hours=v.opening_hours,
+                remark=v.remark,
+                communities=tuple(opened.get(v.id, ())),
+                activity_count=int(n or 0),
+            )
+            for v, n in rows
+        ]
+
+
+def venue_choices(db: Database, community_id: int | None = None) -> list[Choice]:
+    """Venues for the activity editor's place: those opened to the community first."""
+    stmt = select(Venue.id, Venue.name).order_by(Venue.name, Venue.id)
+    with db.read() as s:
+        everything = [Choice(r.id, r.name) for r in s.execute(stmt)]
+        if community_id is None:
+            return everything
+        own = set(
+            s.scalars(
+                select(CommunityVenue.venue_id).where(CommunityVenue.community_id == community_id)
+            )
+        )
+    return [c for c in everything if c.id in own] + [c for c in everything if c.id not in own]
+
+
+def _clean(text: str | None) -> str | None:
+    value = (text or "").strip()
+    return value or None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", "", name).lower()
+
+
+def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
+    errors: list[FieldError] = []
+
+    def err(name: str, zh: str, en: str) -> None:
+        errors.append(FieldError(name, t(zh, en)))
+
+    name = re.sub(r"\s+", " ", data.name).strip()
+    if not name:
+        err("name", "请填写阵地名称", "Enter the venue's name")
+    elif len(name) > NAME_MAX:
+        err("name", f"名称不能超过{NAME_MAX}个字", f"The name is longer than {NAME_MAX} characters")
+    else:
+        squeezed = func.lower(func.replace(func.replace(Venue.name, " ", ""), "\u3000", ""))
+        stmt = select(Venue.id).where(squeezed == _key(name))
+        if own_id is not None:
+            stmt = stmt.where(Venue.id != own_id)
+        if s.scalars(stmt.limit(1)).first() is not None:
+            err("name", f"已有名为「{name}」的阵地", f"A venue named '{name}' already exists")
+    if data.capacity is not None and data.capacity < 0:
+        err("capacity", "容纳人数不能为负数", "The capacity cannot be negative")
+    if data.owner_org_id is not None and s.get(Organization, data.owner_org_id) is None:
+        err("owner", "所选所属党组织已不存在", "The chosen owner organization no longer exists")
+    wanted = set(data.community_ids)
+    if wanted:
+        known = set(s.scalars(select(Community.id).where(Community.id.in_(wanted))))
+        if known != wanted:
+            err("communities", "有党建共同体已不存在", "A chosen community no longer exists")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _load(s: Session, venue_id: int) -> tuple[Venue, list[CommunityVenue]]:
+    venue = s.get(Venue, venue_id)
+    if venue is None:
+        raise NotFoundError(t("该阵地已不存在(可能已被删除)", "The venue no longer exists"))
+    links = list(s.scalars(select(CommunityVenue).where(CommunityVenue.venue_id == venue_id)))
+    return venue, links
+
+
+def _snapshot(v: Venue, links: list[CommunityVenue]) -> dict[str, Any]:
+    return audit.snapshot(v, communities=sorted(cv.community_id for cv in links))
+
+
+def _apply(
+    s: Session, v: Venue, links: list[CommunityVenue], data: VenueInput
+) -> list[CommunityVenue]:
+    v.name = re.sub(r"\s+", " ", data.name).strip()
+    v.kind = data.kind
+    v.owner_org_id = data.owner_org_id
+    v.address = _clean(data.address)
+    v.capacity = data.capacity
+    v.opening_hours = _clean(data.opening_hours)
+    v.remark = _clean(data.remark)
+    wanted = list(dict.fromkeys(data.community_ids))
+    kept = [cv for cv in links if cv.community_id in wanted]
+    for cv in links:
+        if cv.community_id not in wanted:
+            s.delete(cv)
+    have = {cv.community_id for cv in kept}
+    for cid in wanted:
+        if cid not in have:
+            link = CommunityVenue(community_id=cid, venue=v, opened_on=date.today())
+            s.add(link)
+            kept.append(link)
+    return kept
+
+
+def create_venue(db: Database, data: VenueInput) -> int:
+    with db.write() as s:
+        _validate(s, data, None)
+        venue = Venue()
+        s.add(venue)
+        links = _apply(s, venue, [], data)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            venue,
+            summary=t(f"新增阵地「{venue.name}」", f"Created venue {venue.name}"),
+            after=_snapshot(venue, links),
+        )
+        return venue.id
+
+
+def update_venue(db: Database, venue_id: int, data: VenueInput) -> None:
+    with db.write() as s:
+        venue, links = _load(s, venue_id)
+        _validate(s, data, venue_id)
+        before = _snapshot(venue, links)
+        links = _apply(s, venue, links, data)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            venue,
+            summary=t(f"修改阵地「{venue.name}」", f"Updated venue {venue.name}"),
+            before=before,
+            after=_snapshot(venue, links),
+        )
+
+
+def delete_venue(db: Database, venue_id: int) -> None:
+    """Delete a venue no activity was held at; its openings to communities go with it."""
+    with db.write() as s:
+        venue, links = _load(s, venue_id)
+        used = s.scalar(select(func.count(Activity.id)).where(Activity.venue_id == venue_id))
+        if used:
+            raise ConflictError(
+                t(
+                    f"已有{used}次活动在「{venue.name}」举行,不能删除该阵地。",
+                    f"{used} activities were held at '{venue.name}'; it cannot be deleted.",
+                )
+            )
+        before = _snapshot(venue, links)
+        for link in links:
+            s.delete(link)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            venue,
+            summary=t(f"删除阵地「{venue.name}」", f"Deleted venue {venue.name}"),
+            before=before,
+        )
+        s.delete(venue)
