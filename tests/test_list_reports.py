@@ -1,0 +1,112 @@
+"""A list exported for signing (PDF) and to Excel, read back and checked."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import ClaimMode, Satisfaction
+from pbc_desktop.services import lists
+from pbc_desktop.services.list_export import export_list_xlsx
+from tests.list_factories import Setup, setup_community
+
+TODAY = date(2026, 7, 1)
+TITLES = ["长者饭堂建设", "老旧小区路灯改造", "青少年暑期托管"]
+
+
+@pytest.fixture
+def setup(db: Database) -> Setup:
+    st = setup_community(db)
+    ids = [
+        lists.add_item(db, st.list_id, lists.ItemInput(title=title, category="民生"))
+        for title in TITLES
+    ]
+    lists.claim_item(
+        db,
+        ids[0],
+        lists.ClaimInput(
+            ClaimMode.GROUP,
+            st.orgs[0],
+            date(2026, 3, 10),
+            date(2026, 6, 30),
+            "张三",
+            (lists.ParticipantInput(st.orgs[1], "李四"),),
+        ),
+    )
+    lists.claim_item(
+        db, ids[1], lists.ClaimInput(ClaimMode.SINGLE, st.orgs[2], date(2026, 3, 10), None, "王五")
+    )
+    lists.solve_item(
+        db, ids[1], lists.SolveInput(date(2026, 5, 1), "全部亮灯", Satisfaction.SATISFIED)
+    )
+    return st
+
+
+def test_report_data_has_every_item_and_member(db: Database, setup: Setup) -> None:
+    report = lists.get_list_report(db, setup.list_id, today=TODAY)
+    assert report.title == "和平党建共同体2026年项目清单"
+    assert [i.title for i in report.items] == TITLES
+    assert report.members == ("和平村党支部", "区卫健局党支部", "和平供电所党支部")
+    first = report.items[0]
+    assert first.claimants == ("和平村党支部", "区卫健局党支部")
+    assert (first.overdue, first.status_text) == (True, "逾期")
+
+
+def test_xlsx_reads_back(db: Database, setup: Setup, tmp_path: Path) -> None:
+    out = export_list_xlsx(db, setup.list_id, tmp_path / "sub" / "清单.xlsx", today=TODAY)
+    wb = load_workbook(out)
+    ws = wb.active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:2] == ("序号", "事项")
+    assert [r[1] for r in rows[1:]] == TITLES
+    col = {name: i for i, name in enumerate(header)}
+    deadline = rows[1][col["完成时限"]]
+    assert isinstance(deadline, datetime)  # a real date cell, not text
+    assert deadline.date() == date(2026, 6, 30)
+    assert ws.cell(row=2, column=col["完成时限"] + 1).number_format == "yyyy-mm-dd"
+    assert rows[1][col["状态"]] == "逾期"
+    assert rows[2][col["状态"]] == "已解决"
+    assert rows[1][col["认领单位"]] == "和平村党支部、区卫健局党支部"
+    assert rows[2][col["群众满意度"]] == "满意"
+    assert ws.column_dimensions["B"].width == 30
+    assert ws.freeze_panes == "A2"
+    assert not list(tmp_path.glob("sub/.tmp-*"))  # written atomically, no leftovers
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def test_pdf_for_signing(db: Database, setup: Setup, tmp_path: Path) -> None:
+    service_list = pytest.importorskip("pbc_desktop.reports.service_list")
+    out = service_list.build_service_list(db, setup.list_id, tmp_path / "清单.pdf", today=TODAY)
+    text = pdf_text(out).replace(" ", "")
+    assert "和平党建共同体2026年项目清单" in text
+    for title in TITLES:
+        assert title in text
+    for org in ("和平村党支部", "区卫健局党支部", "和平供电所党支部"):
+        assert org in text
+    assert text.count("单位(盖章)") + text.count("单位（盖章）") >= 3
+    assert text.count("负责人签字") >= 3
+    assert "逾期" in text
+    assert "第1页" in text and "共" in text
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts is not installed")
+    fonts = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts
+    cjk = [line for line in fonts if "WenQuanYi" in line or "wqy" in line.lower()]
+    assert cjk, fonts
+    for line in cjk:
+        assert line.split()[-5] == "yes"  # emb
