@@ -1,0 +1,111 @@
+"""Due reminders: the pure rule, and running communities from a crafted history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Activity, AuditEntry, LifecycleEvent
+from pbc_desktop.domain import reminders
+from pbc_desktop.domain.enums import (
+    ActivityKind,
+    ActivityStatus,
+    CommunityStatus,
+    LifecycleAction,
+)
+from pbc_desktop.errors import ValidationError
+from pbc_desktop.services import reminders as svc
+from tests.factories import make_activity, make_community, make_org
+
+K = ActivityKind
+TODAY = date(2026, 6, 15)
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    assert reminders.add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert reminders.add_months(date(2025, 11, 30), 3) == date(2026, 2, 28)
+    assert reminders.add_months(date(2026, 3, 15), 12) == date(2027, 3, 15)
+
+
+def test_overdue_rule() -> None:
+    rules = {K.REGULAR_MEETING: 1, K.JOINT_MEETING: 3}
+    started = {"甲": date(2026, 1, 1), "乙": date(2026, 6, 1)}
+    last = {
+        ("甲", K.REGULAR_MEETING): date(2026, 5, 15),  # due 6-15: not yet overdue
+        ("甲", K.JOINT_MEETING): date(2026, 2, 10),  # due 5-10: 36 days
+    }
+    found = reminders.overdue(rules, started, last, TODAY)
+    assert found == [
+        reminders.Overdue("甲", K.JOINT_MEETING, date(2026, 2, 10), date(2026, 5, 10), 36)
+    ]
+    # Never held: due one interval after the start.
+    later = reminders.overdue(rules, started, last, date(2026, 7, 3))
+    assert [(o.community, o.kind, o.last_held, o.days_overdue) for o in later] == [
+        ("甲", K.JOINT_MEETING, date(2026, 2, 10), 54),
+        ("甲", K.REGULAR_MEETING, date(2026, 5, 15), 18),
+        ("乙", K.REGULAR_MEETING, None, 2),
+    ]
+    assert reminders.overdue({}, started, last, TODAY) == []
+
+
+def _running(db: Database, name: str, org: int, since: date) -> int:
+    cid = make_community(
+        db, name, [org], status=CommunityStatus.RUNNING, founded_on=date(2025, 1, 1)
+    )
+    with db.write() as s:
+        s.add(
+            LifecycleEvent(
+                community_id=cid,
+                action=LifecycleAction.START,
+                status_after=CommunityStatus.RUNNING,
+                occurred_on=since,
+                operator="测试",
+            )
+        )
+    return cid
+
+
+def test_due_reminders_for_a_crafted_history(db: Database) -> None:
+    a = make_org(db, "甲村党支部", town="成田镇")
+    b = make_org(db, "乙村党支部", town="峡山街道")
+    c1 = _running(db, "甲党建共同体", a, date(2026, 1, 1))
+    c2 = _running(db, "乙党建共同体", b, date(2026, 5, 1))
+    make_community(db, "未运行的共同体", [a])  # only applied: never reminded
+    make_activity(db, c1, "五月例会", kind=K.REGULAR_MEETING, starts_at=datetime(2026, 5, 20, 9))
+    make_activity(db, c1, "二月联席会议", kind=K.JOINT_MEETING, starts_at=datetime(2026, 2, 1, 9))
+    make_activity(db, c1, "主题党日", kind=K.THEME_PARTY_DAY, starts_at=datetime(2026, 6, 1, 9))
+    # A later joint meeting that is only planned does not count as held.
+    planned = make_activity(
+        db, c1, "计划中的联席会议", kind=K.JOINT_MEETING, starts_at=datetime(2026, 6, 1, 9)
+    )
+    with db.write() as s:
+        s.get(Activity, planned).status = ActivityStatus.PLANNED  # type: ignore[union-attr]
+    make_activity(db, c2, "主题党日", kind=K.THEME_PARTY_DAY, starts_at=datetime(2026, 6, 10, 9))
+
+    rows = svc.due_reminders(db, TODAY)
+    got = [(r.community_name, r.kind, r.last_held, r.due_on, r.days_overdue) for r in rows]
+    assert got == [
+        ("甲党建共同体", K.JOINT_MEETING, date(2026, 2, 1), date(2026, 5, 1), 45),
+        ("乙党建共同体", K.REGULAR_MEETING, None, date(2026, 6, 1), 14),
+    ]
+    assert [r.community_id for r in svc.due_reminders(db, TODAY, town="峡山街道")] == [c2]
+
+    # Editing the rules changes the answer, and is audited.
+    svc.set_rules(db, {K.REGULAR_MEETING: 2, K.JOINT_MEETING: 6})
+    assert svc.get_rules(db) == {K.REGULAR_MEETING: 2, K.JOINT_MEETING: 6}
+    assert svc.due_reminders(db, TODAY) == []
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "reminder_rule")).one()
+        assert entry.after is not None and "joint_meeting" in entry.after
+
+
+def test_rules_default_and_validation(db: Database) -> None:
+    assert svc.get_rules(db) == {K.REGULAR_MEETING: 1, K.JOINT_MEETING: 3, K.THEME_PARTY_DAY: 1}
+    with pytest.raises(ValidationError) as exc:
+        svc.set_rules(db, {K.JOINT_MEETING: 30, K.BRIEFING: -1})
+    assert exc.value.fields() == ["joint_meeting", "briefing"]
+    svc.set_rules(db, {})
+    assert svc.get_rules(db) == {}
