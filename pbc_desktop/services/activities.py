@@ -984,3 +984,34 @@ def day_counts(db: Database, query: ActivityQuery, year: int, month: int) -> dic
             key = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
             out[key] = int(n)
         return out
+
+
+def community_by_name(db: Database, name: str) -> Choice:
+    """The community called ``name`` (or the only one whose name contains it)."""
+    needle = name.strip()
+    with db.read() as s:
+        exact = s.execute(select(Community.id, Community.name).where(Community.name == needle))
+        row = exact.first()
+        if row is not None:
+            return Choice(row.id, row.name)
+        similar = list(
+            s.execute(
+                select(Community.id, Community.name)
+                .where(Community.name.icontains(needle, autoescape=True))
+                .order_by(Community.name)
+                .limit(6)
+            )
+        )
+    if needle and len(similar) == 1:
+        return Choice(similar[0].id, similar[0].name)
+    if needle and similar:
+        names = "、".join(r.name for r in similar[:5])
+        raise NotFoundError(
+            t(
+                f"有多个党建共同体的名称包含「{needle}」:{names}。请写出完整名称。",
+                f"Several communities match '{needle}': {names}. Give the full name.",
+            )
+        )
+    raise NotFoundError(
+        t(f"找不到名为「{needle}」的党建共同体", f"No community is named '{needle}'")
+    )

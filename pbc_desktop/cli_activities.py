@@ -1,0 +1,85 @@
+"""``pbc activities``: a community's activities and meetings as a table on stdout."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from pbc_desktop.lang import t
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    common_parent: argparse.ArgumentParser,
+) -> None:
+    p = subparsers.add_parser(
+        "activities", parents=[common_parent], help="list a community's activities and meetings"
+    )
+    p.add_argument("--community", required=True, help="the community's name")
+    p.add_argument("--year", type=int, help="only activities of this year")
+    p.add_argument("--kind", help="e.g. 联席会议 or joint_meeting")
+    p.set_defaults(handler=cmd_activities)
+
+
+def cmd_activities(args: argparse.Namespace) -> int:
+    from pbc_desktop import lang
+    from pbc_desktop.cli import EXIT_OK, open_db, print_table
+    from pbc_desktop.domain.enums import ActivityKind
+    from pbc_desktop.errors import UserError
+    from pbc_desktop.services import activities as svc
+    from pbc_desktop.services.paging import PageRequest
+
+    kind = None
+    if args.kind:
+        try:
+            kind = ActivityKind.from_label(args.kind)
+        except ValueError:
+            raise UserError(
+                t(f"未知的活动类型“{args.kind}”", f"Unknown activity kind “{args.kind}”")
+            ) from None
+    db = open_db(args)
+    try:
+        community = svc.community_by_name(db, args.community)
+        query = svc.ActivityQuery(
+            community_id=community.id,
+            kind=kind,
+            date_from=None if args.year is None else date(args.year, 1, 1),
+            date_to=None if args.year is None else date(args.year, 12, 31),
+        )
+        total = svc.count_activities(db, query)
+        rows = svc.list_activities(
+            db, query, PageRequest(offset=0, limit=max(total, 1), sort="starts_at")
+        )
+        lg = lang.language()
+        print(community.name + (f" {args.year}" if args.year else ""))
+        print_table(
+            [
+                "ID",
+                t("时间", "Time"),
+                t("类型", "Kind"),
+                t("名称", "Title"),
+                t("主导党组织", "Host"),
+                t("地点", "Place"),
+                t("应到", "Expected"),
+                t("实到", "Present"),
+                t("状态", "Status"),
+            ],
+            [
+                (
+                    r.id,
+                    r.starts_at.strftime("%Y-%m-%d %H:%M"),
+                    r.kind.label(lg),
+                    r.title,
+                    r.host_org_name,
+                    r.place,
+                    r.expected,
+                    r.present,
+                    r.status.label(lg),
+                )
+                for r in rows
+            ],
+        )
+        print(t(f"共 {total} 次活动", f"{total} activities"))
+        return EXIT_OK
+    finally:
+        db.dispose()

@@ -1,0 +1,101 @@
+"""``pbc activities --community NAME --year YEAR`` as a user types it."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from pbc_desktop import cli, cli_activities, lang
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import ActivityKind
+from tests.factories import make_activity, make_community, make_orgs
+
+
+@pytest.fixture(autouse=True)
+def wired(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Register the command as cli.py does (a no-op once cli.py registers it itself)."""
+    original = cli.build_parser
+
+    def build() -> argparse.ArgumentParser:
+        parser = original()
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        if "activities" not in sub.choices:
+            common = argparse.ArgumentParser(add_help=False)
+            common.add_argument("--db", type=Path)
+            common.add_argument("--lang", choices=lang.SUPPORTED, default="zh")
+            common.add_argument("--actor", default="cli")
+            cli_activities.register(sub, common)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", build)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db_file(db: Database) -> Path:
+    a, b = make_orgs(db, "甲村党支部", "乙村党支部")
+    cid = make_community(db, "甲乙党建共同体", [a, b])
+    make_community(db, "甲乙丙党建共同体", [a, b])
+    make_activity(
+        db,
+        cid,
+        "一季度联席会议",
+        kind=ActivityKind.JOINT_MEETING,
+        starts_at=datetime(2026, 3, 2, 9),
+    )
+    make_activity(db, cid, "七一主题党日", starts_at=datetime(2026, 7, 1, 15), host_org_id=b)
+    make_activity(db, cid, "去年的例会", starts_at=datetime(2025, 12, 1, 9))
+    assert db.path is not None
+    return db.path
+
+
+def test_table_of_a_year(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+    code, out, _ = run(
+        capsys,
+        "activities",
+        "--db",
+        str(db_file),
+        "--community",
+        "甲乙党建共同体",
+        "--year",
+        "2026",
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "甲乙党建共同体 2026"
+    assert lines[1].split()[:4] == ["ID", "时间", "类型", "名称"]
+    body = lines[3:-1]
+    assert [ln.split()[1:5] for ln in body] == [
+        ["2026-03-02", "09:00", "联席会议", "一季度联席会议"],
+        ["2026-07-01", "15:00", "主题党日", "七一主题党日"],
+    ]
+    assert "乙村党支部" in body[1]
+    assert lines[-1] == "共 2 次活动"
+
+
+def test_all_years_in_english(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+    code, out, _ = run(
+        capsys, "activities", "--db", str(db_file), "--community", "甲乙党建共同体", "--lang", "en"
+    )
+    assert code == 0
+    assert "Joint meeting" in out and out.splitlines()[-1] == "3 activities"
+
+
+def test_unknown_or_ambiguous_community(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+    code, out, err = run(capsys, "activities", "--db", str(db_file), "--community", "不存在")
+    assert code == 2 and out == ""
+    assert "找不到名为「不存在」的党建共同体" in err
+    code, _, err = run(capsys, "activities", "--db", str(db_file), "--community", "甲乙")
+    assert code == 2 and "完整名称" in err
+    code, _, err = run(
+        capsys, "activities", "--db", str(db_file), "--community", "甲乙党建共同体", "--kind", "x"
+    )
+    assert code == 2 and "未知的活动类型" in err
