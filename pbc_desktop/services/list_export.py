@@ -13,9 +13,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.domain.enums import AuditAction, LabeledEnum
+from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.lang import language, t
-from pbc_desktop.services import audit, lists
+from pbc_desktop.services import lists
 
 DATE_FORMAT = "yyyy-mm-dd"
 OVERDUE_FONT = Font(color="C0392B", bold=True)
@@ -95,16 +95,5 @@ def export_list_xlsx(
     """The list's items as ``.xlsx``; the export is written to the audit log."""
     report = lists.get_list_report(db, list_id, today=today)
     path = write_list_xlsx(report, out_path)
-    with db.write() as s:
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.EXPORT,
-            None,
-            entity="service_list",
-            summary=t(
-                f"导出清单「{report.title}」为Excel:{path.name}",
-                f"Exported list {report.title} to Excel: {path.name}",
-            ),
-        )
+    lists.record_export(db, list_id, path.name, "Excel")
     return path

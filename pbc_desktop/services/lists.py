@@ -1212,3 +1212,19 @@ def get_list_report(db: Database, list_id: int, *, today: date | None = None) ->
             members=tuple(names),
             items=tuple(report_items),
         )
+
+
+def record_export(db: Database, list_id: int, file_name: str, kind: str) -> None:
+    """Log that the list was exported (``kind``: "PDF" or "Excel") to ``file_name``."""
+    with db.write() as s:
+        lst = _load_list(s, list_id)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.EXPORT,
+            lst,
+            summary=t(
+                f"导出清单「{lst.title}」为{kind}:{file_name}",
+                f"Exported list {lst.title} to {kind}: {file_name}",
+            ),
+        )
