@@ -304,3 +304,8 @@ def test_exports_from_the_tab(
     click(qtbot, tab.xlsx_button)
     assert out.exists()
     assert tab.last_export == out
+    pdf = tmp_path / "list.pdf"
+    monkeypatch.setattr(lists_tab_module, "ask_save_path", lambda *_a: pdf)
+    click(qtbot, tab.pdf_button)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "Open its folder" in boxes.shown[-1] or str(pdf) in boxes.shown[-1]
