@@ -164,3 +164,27 @@ def test_stats_table_and_unknown_town(db: Database, capsys: pytest.CaptureFixtur
     assert "党建共同体(个)" in out and "逾期事项(个)" in out
     with pytest.raises(UserError, match="没有名为"):
         run(["stats", "--db", str(path), "--year", str(YEAR), "--town", "火星镇"])
+
+
+def test_report_assessment_command(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    from pbc_desktop.services import assessments as svc
+    from tests.assessment_factories import running_communities, score_all
+
+    path = db.path
+    if path is None:
+        pytest.skip("the command line opens a SQLite file")
+    svc.create_indicator_set(db, YEAR)
+    (cid,) = running_communities(db, "文光党建共同体")
+    score_all(db, svc.start_assessment(db, cid, YEAR), 0.8)
+    out = tmp_path / "report.pdf"
+    argv = ["report", "assessment", "--db", str(path), "--year", str(YEAR), "-o", str(out)]
+    assert run([*argv, "--quiet", "--invariant"]) == 0
+    assert str(out) in capsys.readouterr().out
+    text = "".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
+    assert "文光党建共同体" in text
+    with pytest.raises(UserError):
+        run([*argv[:-2], "--year", str(YEAR + 1), "-o", str(tmp_path / "none.pdf")])

@@ -1,0 +1,591 @@
+"""The year-end assessment report (年度党建共同体考核情况报告), A4 PDF.
+
+District (or town) summary first: the ranking, the grade distribution with a bar chart,
+the 示范点 with their awards and the communities to rectify with their reasons; then one
+section per community with its indicator scores, the figures on record and the feedback.
+A table of contents opens reports of more than a few communities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from pbc_desktop import APP_NAME
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import AssessmentOutcome, Grade
+from pbc_desktop.errors import NotFoundError, UserError
+from pbc_desktop.lang import t
+from pbc_desktop.reports import layout
+from pbc_desktop.reports.fonts import FontSet, official_fonts
+from pbc_desktop.services import assessments
+from pbc_desktop.services.community_figures import format_figure, metric_label
+
+ProgressFn = Callable[[int, str], None]
+CancelFn = Callable[[], bool]
+
+#: Reports with more communities than this open with a table of contents.
+TOC_FROM = 3
+GRID = colors.HexColor("#888888")
+HEAD_BG = colors.HexColor("#f2e6e6")
+RED = colors.HexColor("#c0392b")
+
+
+class ReportCancelledError(UserError):
+    """The user cancelled; no file was written."""
+
+
+def yuan(cents: int) -> str:
+    return f"{cents / 100:,.2f}"
+
+
+class _Styles:
+    def __init__(self, fonts: FontSet) -> None:
+        base = ParagraphStyle("body", fontName=fonts.body, fontSize=12, leading=19, wordWrap="CJK")
+        self.body = base
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=10, leading=13)
+        self.title = ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=fonts.title,
+            fontSize=20,
+            leading=30,
+            alignment=TA_CENTER,
+            spaceAfter=6,
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle", parent=base, fontSize=12, leading=18, alignment=TA_CENTER
+        )
+        self.h1 = ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=fonts.heading,
+            fontSize=15,
+            leading=22,
+            spaceBefore=10,
+            spaceAfter=6,
+        )
+        self.h2 = ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=fonts.heading,
+            fontSize=13,
+            leading=19,
+            spaceBefore=8,
+            spaceAfter=4,
+        )
+        self.toc1 = ParagraphStyle("toc1", parent=base, fontSize=12, leading=19)
+        self.toc2 = ParagraphStyle("toc2", parent=base, fontSize=11, leading=16, leftIndent=18)
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A heading that the document lists in its table of contents (level 0 or 1)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str) -> None:
+        super().__init__(text, style)
+        self.toc_level = level
+        self.toc_text = text
+        plain = re.sub(r"<[^>]+>", "", text)
+        self.toc_plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        self.toc_key = key
+
+
+def _esc(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    right: Sequence[int] = (),
+    center: Sequence[int] = (),
+    font: str,
+    highlight: Sequence[tuple[int, Any]] = (),
+) -> Table:
+    table = Table(list(rows), colWidths=list(widths), repeatRows=1)
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), 10),
+        ("LEADING", (0, 0), (-1, -1), 13),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+    ]
+    for col in right:
+        style.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+    for col in center:
+        style.append(("ALIGN", (col, 1), (col, -1), "CENTER"))
+    for row, color in highlight:
+        style.append(("TEXTCOLOR", (0, row), (-1, row), color))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def grade_chart(counts: Sequence[tuple[Grade, int]], font: str) -> Drawing:
+    """Vertical bars of the number of communities per grade, labelled in Chinese."""
+    width, height = 150 * mm, 62 * mm
+    drawing = Drawing(width, height)
+    # The renderer's starting font, else it selects (unembedded) Helvetica.
+    drawing.initialFontName = font
+    chart = VerticalBarChart()
+    chart.x, chart.y = 18 * mm, 12 * mm
+    chart.width, chart.height = width - 28 * mm, height - 22 * mm
+    values = [n for _g, n in counts]
+    chart.data = [values]
+    chart.valueAxis.valueMin = 0
+    top = max(values, default=0)
+    step = max(1, -(-top // 5))
+    chart.valueAxis.valueMax = max(step * 5, 1)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 8
+    chart.categoryAxis.categoryNames = [g.zh for g, _n in counts]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 10
+    chart.bars[0].fillColor = RED
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 9
+    chart.barLabels.nudge = 7
+    drawing.add(chart)
+    drawing.add(
+        String(2 * mm, height - 6 * mm, t("个数", "communities"), fontName=font, fontSize=8)
+    )
+    return drawing
+
+
+def _summary(
+    sheets: Sequence[assessments.ScoringSheet],
+    view: assessments.IndicatorSetView,
+    area: str,
+    st: _Styles,
+    font: str,
+) -> list[Flowable]:
+    story: list[Flowable] = []
+    th = view.thresholds
+    story.append(_Heading(t("一、考核排名", "1. Ranking"), st.h1, 0, "ranking"))
+    story.append(
+        Paragraph(
+            _esc(
+                t(
+                    f"{area}共考核党建共同体 {len(sheets)} 个。标准体系:{view.name},"
+                    f"满分 {view.total_max:g} 分;优秀 ≥ {th.excellent_min:g} 分,"
+                    f"良好 ≥ {th.good_min:g} 分,合格 ≥ {th.pass_min:g} 分,其余为不合格。",
+                    f"{len(sheets)} communities assessed in {area}. Indicator system: "
+                    f"{view.name}, out of {view.total_max:g}; excellent ≥ {th.excellent_min:g}, "
+                    f"good ≥ {th.good_min:g}, pass ≥ {th.pass_min:g}, otherwise fail.",
+                )
+            ),
+            st.body,
+        )
+    )
+    story.append(Spacer(1, 3 * mm))
+    rows: list[list[Any]] = [
+        [
+            t("名次", "Rank"),
+            t("党建共同体", "Community"),
+            t("总分", "Total"),
+            t("等次", "Grade"),
+            t("考核结果", "Outcome"),
+            t("状态", "Status"),
+        ]
+    ]
+    highlight: list[tuple[int, Any]] = []
+    rank = 0
+    previous: float | None = None
+    for i, sh in enumerate(sheets, start=1):
+        if sh.total != previous:
+            rank, previous = i, sh.total
+        rows.append(
+            [
+                str(rank),
+                Paragraph(_esc(sh.community_name), st.cell),
+                f"{sh.total:g}",
+                sh.grade.zh if sh.grade else "",
+                "" if sh.outcome == AssessmentOutcome.NONE else sh.outcome.zh,
+                sh.status.zh,
+            ]
+        )
+        if sh.outcome == AssessmentOutcome.RECTIFY:
+            highlight.append((i, RED))
+    story.append(
+        _table(
+            rows,
+            [12 * mm, 66 * mm, 18 * mm, 18 * mm, 24 * mm, 18 * mm],
+            right=(2,),
+            center=(0, 3, 4, 5),
+            font=font,
+            highlight=highlight,
+        )
+    )
+
+    counts = Counter(sh.grade for sh in sheets)
+    by_grade = [(g, counts.get(g, 0)) for g in Grade]
+    total = max(len(sheets), 1)
+    story.append(
+        KeepTogether(
+            [
+                _Heading(t("二、等次分布", "2. Grades"), st.h1, 0, "grades"),
+                _table(
+                    [
+                        [t("等次", "Grade"), t("个数", "Communities"), t("占比", "Share")],
+                        *[[g.zh, str(n), f"{100 * n / total:.1f}%"] for g, n in by_grade],
+                    ],
+                    [40 * mm, 30 * mm, 30 * mm],
+                    right=(1, 2),
+                    center=(0,),
+                    font=font,
+                ),
+                Spacer(1, 3 * mm),
+                grade_chart(by_grade, font),
+            ]
+        )
+    )
+
+    demo = [sh for sh in sheets if sh.outcome == AssessmentOutcome.DEMONSTRATION]
+    story.append(CondPageBreak(50 * mm))
+    story.append(_Heading(t("三、示范点及奖补", "3. Demonstration sites"), st.h1, 0, "demo"))
+    if demo:
+        award_total = sum(sh.award_cents for sh in demo)
+        story.append(
+            _table(
+                [
+                    [
+                        t("序号", "No."),
+                        t("党建共同体", "Community"),
+                        t("总分", "Total"),
+                        t("奖补金额(元)", "Award (yuan)"),
+                    ],
+                    *[
+                        [
+                            str(i),
+                            Paragraph(_esc(sh.community_name), st.cell),
+                            f"{sh.total:g}",
+                            yuan(sh.award_cents),
+                        ]
+                        for i, sh in enumerate(demo, start=1)
+                    ],
+                    ["", t("合计", "Total"), "", yuan(award_total)],
+                ],
+                [12 * mm, 84 * mm, 20 * mm, 40 * mm],
+                right=(2, 3),
+                center=(0,),
+                font=font,
+            )
+        )
+    else:
+        story.append(Paragraph(_esc(t("本年度未评定示范点。", "No demonstration sites.")), st.body))
+
+    rectify = [sh for sh in sheets if sh.outcome == AssessmentOutcome.RECTIFY]
+    story.append(CondPageBreak(50 * mm))
+    story.append(_Heading(t("四、规范整顿", "4. Rectification"), st.h1, 0, "rectify"))
+    if rectify:
+        story.append(
+            _table(
+                [
+                    [
+                        t("序号", "No."),
+                        t("党建共同体", "Community"),
+                        t("总分", "Total"),
+                        t("整顿原因", "Reasons"),
+                    ],
+                    *[
+                        [
+                            str(i),
+                            Paragraph(_esc(sh.community_name), st.cell),
+                            f"{sh.total:g}",
+                            Paragraph(_esc(sh.rectify_reasons), st.cell),
+                        ]
+                        for i, sh in enumerate(rectify, start=1)
+                    ],
+                ],
+                [12 * mm, 50 * mm, 18 * mm, 76 * mm],
+                right=(2,),
+                center=(0,),
+                font=font,
+            )
+        )
+    else:
+        story.append(
+            Paragraph(_esc(t("本年度无需规范整顿的共同体。", "No community to rectify.")), st.body)
+        )
+    return story
+
+
+def _community(sh: assessments.ScoringSheet, index: int, st: _Styles, font: str) -> list[Flowable]:
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        _Heading(f"{index}. {_esc(sh.community_name)}", st.h2, 1, f"c{sh.id}"),
+        Paragraph(
+            _esc(
+                t(
+                    f"总分 {sh.total:g} / {sh.max_total:g} 分,等次:"
+                    f"{sh.grade.zh if sh.grade else '—'};状态:{sh.status.zh}"
+                    + (f";评分人:{sh.assessor}" if sh.assessor else ""),
+                    f"Total {sh.total:g} / {sh.max_total:g}, grade: "
+                    f"{sh.grade.en if sh.grade else '—'}; {sh.status.en}"
+                    + (f"; assessor: {sh.assessor}" if sh.assessor else ""),
+                )
+            ),
+            st.body,
+        ),
+        Spacer(1, 2 * mm),
+    ]
+    rows: list[list[Any]] = [
+        [
+            t("类别", "Category"),
+            t("指标", "Indicator"),
+            t("满分", "Max"),
+            t("得分", "Score"),
+            t("参考数据", "Figures on record"),
+        ]
+    ]
+    for row in sh.rows:
+        figure = (
+            f"{metric_label(row.metric)} {format_figure(row.metric, row.figure)}"
+            if row.metric
+            else ""
+        )
+        rows.append(
+            [
+                row.category,
+                Paragraph(_esc(row.name), st.cell),
+                f"{row.max_score:g}",
+                "—" if row.score is None else f"{row.score:g}",
+                Paragraph(_esc(figure), st.cell),
+            ]
+        )
+    story.append(
+        _table(
+            rows,
+            [20 * mm, 50 * mm, 13 * mm, 13 * mm, 60 * mm],
+            right=(2, 3),
+            font=font,
+        )
+    )
+    tail: list[Flowable] = [Spacer(1, 2 * mm)]
+    if sh.outcome == AssessmentOutcome.DEMONSTRATION:
+        tail.append(
+            Paragraph(
+                _esc(
+                    t(
+                        f"考核结果:示范点,奖补 {yuan(sh.award_cents)} 元。",
+                        f"Outcome: demonstration site, award {yuan(sh.award_cents)} yuan.",
+                    )
+                ),
+                st.body,
+            )
+        )
+    elif sh.outcome == AssessmentOutcome.RECTIFY:
+        tail.append(
+            Paragraph(
+                _esc(
+                    t(
+                        f"考核结果:规范整顿。原因:{sh.rectify_reasons or ''}",
+                        f"Outcome: rectification. Reasons: {sh.rectify_reasons or ''}",
+                    )
+                ),
+                st.body,
+            )
+        )
+    tail.append(
+        Paragraph(
+            _esc(t("考核反馈:", "Feedback: ") + (sh.feedback or t("(无)", "(none)"))),
+            st.body,
+        )
+    )
+    story.append(KeepTogether(tail))
+    story.append(Spacer(1, 5 * mm))
+    return story
+
+
+def build_assessment_report(
+    db: Database,
+    year: int,
+    out_path: Path,
+    *,
+    town: str | None = None,
+    invariant: bool = False,
+    progress: ProgressFn | None = None,
+    should_cancel: CancelFn | None = None,
+    today: date | None = None,
+) -> Path:
+    """Write the report of ``year`` (limited to ``town``) to ``out_path``; return the path.
+
+    ``db`` is the open database (its sessions are short, so this can run on a worker
+    thread). The file appears only when complete; a cancel leaves nothing behind.
+    """
+
+    def report(percent: int, text: str) -> None:
+        if progress is not None:
+            progress(percent, text)
+
+    def check_cancel() -> None:
+        if should_cancel is not None and should_cancel():
+            raise ReportCancelledError(t("已取消生成报告。", "The report was cancelled."))
+
+    report(2, t("正在读取考核数据…", "Reading the assessments..."))
+    view = assessments.get_indicator_set(db, year)
+    if view is None:
+        raise NotFoundError(
+            t(f"{year} 年没有标准体系和考核记录。", f"{year} has no indicator system.")
+        )
+    sheets = assessments.scoring_sheets(db, year, town, today=today)
+    if not sheets:
+        raise NotFoundError(
+            t(
+                f"{year} 年{town or ''}还没有任何共同体的考核记录。",
+                f"No community has been assessed in {year}{' in ' + town if town else ''}.",
+            )
+        )
+    check_cancel()
+    fonts = official_fonts()
+    font = fonts.body
+    st = _Styles(fonts)
+    area = town or t("全区", "The whole district")
+    title = t(f"{year}年度党建共同体考核情况报告", f"Assessment of the communities, {year}")
+    story: list[Flowable] = [
+        Spacer(1, 20 * mm),
+        Paragraph(_esc(title), st.title),
+        Paragraph(_esc(area), st.subtitle),
+        Spacer(1, 8 * mm),
+    ]
+    with_toc = len(sheets) > TOC_FROM
+    if with_toc:
+        toc = TableOfContents()
+        toc.levelStyles = [st.toc1, st.toc2]
+        toc.dotsMinLevel = 0
+        toc.tableStyle = TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),  # not Helvetica, which is not embedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+        story += [Paragraph(_esc(t("目  录", "Contents")), st.h1), toc, PageBreak()]
+    story += _summary(sheets, view, area, st, font)
+    story.append(
+        layout.SignatureBlock(
+            [t("考核组负责人", "Head of the assessment team"), t("经办人", "Clerk")],
+            fonts.body,
+            size=12,
+        )
+    )
+    story.append(PageBreak())
+    story.append(_Heading(t("五、各共同体考核情况", "5. Each community"), st.h1, 0, "communities"))
+    count = len(sheets)
+    for i, sh in enumerate(sheets, start=1):
+        check_cancel()
+        story += _community(sh, i, st, font)
+        if i % 20 == 0 or i == count:
+            report(5 + int(45 * i / count), t(f"正在排版 {i}/{count}", f"Laying out {i}/{count}"))
+
+    check_cancel()
+    report(50, t("正在生成 PDF…", "Writing the PDF..."))
+    with layout.atomic_output(Path(out_path)) as tmp:
+        doc = _Doc(
+            tmp,
+            title=title,
+            font=fonts.body,
+            invariant=layout.invariant_requested(invariant),
+            sections=count,
+            progress=report,
+        )
+        canvas = layout._numbered_canvas(fonts.body)  # the shared footer
+        if with_toc:
+            doc.multiBuild(story, canvasmaker=canvas)
+        else:
+            doc.build(story, canvasmaker=canvas)
+    report(100, t("考核报告已生成", "The report is written"))
+    return Path(out_path)
+
+
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
+    """A4 pages in the shared layout; headings feed the table of contents and the outline."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        title: str,
+        font: str,
+        invariant: bool,
+        sections: int,
+        progress: ProgressFn,
+    ) -> None:
+        super().__init__(
+            str(path),
+            pagesize=A4,
+            leftMargin=layout.LEFT_MARGIN,
+            rightMargin=layout.RIGHT_MARGIN,
+            topMargin=layout.TOP_MARGIN,
+            bottomMargin=layout.BOTTOM_MARGIN,
+            title=title,
+            author=APP_NAME,
+            creator=APP_NAME,
+            invariant=1 if invariant else 0,
+            lang="zh-CN",
+            # Otherwise the canvas starts every page in Helvetica, an unembedded font.
+            initialFontName=font,
+        )
+        frame = Frame(
+            layout.LEFT_MARGIN,
+            layout.BOTTOM_MARGIN,
+            layout.TEXT_WIDTH,
+            layout.TEXT_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._sections = max(sections, 1)
+        self._done = 0
+        self._progress = progress
+        self._shown = 50
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if not isinstance(flowable, _Heading):
+            return
+        key = flowable.toc_key
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.toc_plain, key, flowable.toc_level, closed=True)
+        self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
+        if flowable.toc_level == 1:
+            self._done += 1
+            percent = 50 + int(48 * min(self._done, self._sections) / self._sections)
+            if percent > self._shown and self._done % 10 == 0:
+                self._shown = percent
+                self._progress(percent, t("正在生成 PDF…", "Writing the PDF..."))

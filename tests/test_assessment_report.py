@@ -1,0 +1,120 @@
+"""The assessment report PDF: ranking order, every community, 示范点 and 整顿, TOC, fonts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import AssessmentOutcome
+from pbc_desktop.errors import NotFoundError, UserError
+from pbc_desktop.reports.assessment import build_assessment_report
+from pbc_desktop.services import assessments as svc
+from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
+
+NAMES = ("文光党建共同体", "东泰党建共同体", "旧城党建共同体", "峡山党建共同体", "两英党建共同体")
+FRACTIONS = (0.7, 0.95, 0.45, 0.85, 0.6)
+
+
+@pytest.fixture
+def assessed(db: Database) -> dict[str, float]:
+    svc.create_indicator_set(db, YEAR)
+    ids = running_communities(db, *NAMES)
+    add_known_figures(db, ids[0])
+    totals = {}
+    for name, cid, fraction in zip(NAMES, ids, FRACTIONS, strict=True):
+        aid = svc.start_assessment(db, cid, YEAR)
+        totals[name] = score_all(db, aid, fraction, f"{name}的反馈意见")
+        if name == "东泰党建共同体":
+            svc.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30000")
+            svc.finish_assessment(db, aid)
+        if name == "旧城党建共同体":
+            svc.set_outcome(
+                db, aid, AssessmentOutcome.RECTIFY, reasons="活动开展少", on=date.today()
+            )
+    return totals
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def test_report_contents(db: Database, assessed: dict[str, float], tmp_path: Path) -> None:
+    out = tmp_path / "考核报告.pdf"
+    seen: list[int] = []
+    path = build_assessment_report(
+        db, YEAR, out, invariant=True, progress=lambda p, _t: seen.append(p)
+    )
+    assert path == out and out.exists()
+    assert seen and seen == sorted(seen)
+    pages = pdf_text(out)
+    text = "\n".join(pages)
+    compact = re.sub(r"\s+", "", text)
+    assert f"{YEAR}年度党建共同体考核情况报告" in compact
+    # Table of contents with the summary sections and every community.
+    assert "目录" in compact
+    toc_page = next(p for p in pages if "目" in p and "录" in p)
+    assert "考核排名" in re.sub(r"\s+", "", toc_page)
+    # Ranking: the summary table lists the communities in descending total.
+    ranking_page = next(i for i, p in enumerate(pages) if "考核排名" in p and i > 0)
+    ranking = re.sub(r"\s+", "", "".join(pages[ranking_page : ranking_page + 2]))
+    expected = sorted(NAMES, key=lambda n: -assessed[n])
+    positions = [ranking.index(n) for n in expected]
+    assert positions == sorted(positions)
+    # Every community has its section with its feedback and its figures.
+    for name in NAMES:
+        assert compact.count(name) >= 3  # ranking, TOC, own section
+        assert f"{name}的反馈意见" in compact
+    assert "开展活动场次4" in compact
+    # 示范点 and 整顿 lists.
+    demo = compact[compact.rindex("三、示范点及奖补") :]
+    assert demo.index("东泰党建共同体") < demo.index("30,000.00") < demo.index("四、规范整顿")
+    rectify = compact[compact.rindex("四、规范整顿") :]
+    assert rectify.index("旧城党建共同体") < rectify.index("活动开展少")
+    # Page x of y on every page.
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        assert f"第{number}页共{total}页" in re.sub(r"\s+", "", page)
+
+
+def test_report_embeds_cjk_font(db: Database, assessed: dict[str, float], tmp_path: Path) -> None:
+    out = build_assessment_report(db, YEAR, tmp_path / "r.pdf", invariant=True)
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts is not installed")
+    listing = subprocess.run(
+        ["pdffonts", str(out)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
+    assert listing
+    for line in listing:
+        cols = line.split()
+        # name type encoding emb sub uni object ID: emb and sub are "yes" for every font.
+        assert re.match(r"[A-Z]{6}\+", cols[0]), line  # a subset
+        assert "yes yes" in line, line
+
+
+def test_town_report_and_repeatable(
+    db: Database, assessed: dict[str, float], tmp_path: Path
+) -> None:
+    a = build_assessment_report(db, YEAR, tmp_path / "a.pdf", town="成田镇", invariant=True)
+    b = build_assessment_report(db, YEAR, tmp_path / "b.pdf", town="成田镇", invariant=True)
+    assert a.read_bytes() == b.read_bytes()
+    assert "成田镇" in "".join(pdf_text(a))
+    with pytest.raises(NotFoundError):
+        build_assessment_report(db, YEAR, tmp_path / "c.pdf", town="火星镇")
+    with pytest.raises(NotFoundError):
+        build_assessment_report(db, YEAR + 3, tmp_path / "d.pdf")
+    assert not (tmp_path / "c.pdf").exists()
+
+
+def test_cancel_leaves_no_file(db: Database, assessed: dict[str, float], tmp_path: Path) -> None:
+    out = tmp_path / "cancelled.pdf"
+    with pytest.raises(UserError):
+        build_assessment_report(db, YEAR, out, should_cancel=lambda: True)
+    assert not out.exists()
+    assert not any("cancelled" in p.name for p in tmp_path.iterdir())
