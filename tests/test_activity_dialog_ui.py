@@ -1,0 +1,215 @@
+"""The activity editor, driven through qtbot: attendance, agenda, errors, files."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Activity
+from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
+from pbc_desktop.services import activities as svc
+from pbc_desktop.services import venues
+from pbc_desktop.ui.activity_dialog import COL_REASON, COL_STATUS, ActivityDialog
+from pbc_desktop.ui.context import AppContext
+from tests.factories import make_community, make_member, make_orgs
+from tests.qt_helpers import type_text
+
+
+@pytest.fixture
+def world(db: Database) -> dict[str, int]:
+    a, b = make_orgs(db, "甲村党支部", "乙村党支部")
+    return {
+        "a": a,
+        "b": b,
+        "community": make_community(db, "甲乙党建共同体", [a, b]),
+        "m1": make_member(db, "陈伟", a),
+        "m2": make_member(db, "陈丽", a),
+        "m3": make_member(db, "黄强", b),
+        "venue": venues.create_venue(db, venues.VenueInput("甲村党群服务中心")),
+    }
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, db: Database, world: dict[str, int]) -> ActivityDialog:
+    widget = ActivityDialog(AppContext(db), community_id=world["community"])
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def pick(combo: QComboBox, text: str) -> None:
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+def find_and_add(qtbot: QtBot, dialog: ActivityDialog, name: str) -> None:
+    dialog.ui.memberSearchEdit.clear()
+    type_text(qtbot, dialog.ui.memberSearchEdit, name)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.ui.memberResults.count() > 0
+            and dialog.ui.memberResults.item(0).text().startswith(name)
+        )
+    )
+    dialog.ui.memberResults.setCurrentRow(0)
+    qtbot.mouseClick(dialog.ui.addMemberButton, Qt.MouseButton.LeftButton)
+
+
+def set_status(dialog: ActivityDialog, row: int, status: AttendanceStatus) -> None:
+    combo = dialog.ui.attendanceTable.cellWidget(row, COL_STATUS)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData(status.value))
+
+
+def click_ok(qtbot: QtBot, dialog: ActivityDialog) -> None:
+    ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def test_create_meeting_with_agenda_and_attendance(
+    qtbot: QtBot, db: Database, world: dict[str, int], dialog: ActivityDialog
+) -> None:
+    ui = dialog.ui
+    # The host is proposed from the convener rotation: the first member with no turns yet.
+    assert ui.hostCombo.currentData() == world["a"]
+    pick(ui.kindCombo, "联席会议")
+    type_text(qtbot, ui.titleEdit, "2026年第1次联席会议")
+    ui.startEdit.setDateTime(QDateTime(QDate(2026, 3, 10), QTime(9, 0)))
+    ui.endCheck.setChecked(True)
+    ui.endEdit.setDateTime(QDateTime(QDate(2026, 3, 10), QTime(11, 30)))
+    pick(ui.placeCombo, "甲村党群服务中心")
+    type_text(qtbot, ui.chairEdit, "陈伟")
+    type_text(qtbot, ui.recorderEdit, "陈丽")
+
+    ui.tabs.setCurrentWidget(ui.peoplePage)
+    # Typing "陈" finds both 陈 members only; never the whole roll.
+    type_text(qtbot, ui.memberSearchEdit, "陈")
+    qtbot.waitUntil(lambda: ui.memberResults.count() == 2)
+    ui.memberResults.selectAll()
+    qtbot.mouseClick(ui.addMemberButton, Qt.MouseButton.LeftButton)
+    find_and_add(qtbot, dialog, "黄强")
+    find_and_add(qtbot, dialog, "陈伟")  # already listed: not added twice
+    assert ui.attendanceTable.rowCount() == 3
+    ui.memberSearchEdit.clear()
+    type_text(qtbot, ui.memberSearchEdit, "街道干部王五")
+    qtbot.mouseClick(ui.addPersonButton, Qt.MouseButton.LeftButton)
+    set_status(dialog, 3, AttendanceStatus.NON_VOTING)
+    set_status(dialog, 2, AttendanceStatus.ABSENT)
+    assert "Expected 3, present 2" in ui.countsLabel.text()
+
+    ui.tabs.setCurrentWidget(ui.agendaPage)
+    qtbot.mouseClick(ui.addAgendaButton, Qt.MouseButton.LeftButton)
+    type_text(qtbot, ui.agendaTitleEdit, "审议项目清单")
+    type_text(qtbot, ui.discussionEdit, "逐项讨论")
+    type_text(qtbot, ui.resolutionEdit, "同意签订")
+    ui.votedCheck.setChecked(True)
+    ui.forSpin.setValue(3)
+    assert ui.agendaList.item(0).text() == "1. 审议项目清单"
+
+    # Two refusals at once: the absentee has no reason, 3 votes but 2 present.
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "缺席原因" in ui.errorLabel.text() and "超过实到人数" in ui.errorLabel.text()
+    assert ui.tabs.currentWidget() is ui.peoplePage
+    assert ui.attendanceTable.styleSheet() != ""
+    with db.read() as s:
+        assert s.scalars(select(Activity)).first() is None
+
+    reason = ui.attendanceTable.cellWidget(2, COL_REASON)
+    assert isinstance(reason, QComboBox) and reason.isEnabled()
+    reason.setCurrentIndex(reason.findData(AbsenceReason.BUSINESS.value))
+    ui.agendaList.setCurrentRow(0)
+    ui.forSpin.setValue(2)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        click_ok(qtbot, dialog)
+    detail = svc.get_activity_detail(db, saved.args[0])
+    assert detail.title == "2026年第1次联席会议"
+    assert detail.starts_at == datetime(2026, 3, 10, 9, 0)
+    assert detail.ends_at == datetime(2026, 3, 10, 11, 30)
+    assert detail.place == "甲村党群服务中心"
+    assert detail.host_org_name == "甲村党支部"
+    assert (detail.expected, detail.present) == (3, 2)
+    assert [(a.person_name, a.absence_reason) for a in detail.absent] == [
+        ("黄强", AbsenceReason.BUSINESS)
+    ]
+    assert detail.agenda[0].votes_for == 2 and detail.agenda[0].resolution == "同意签订"
+    assert set(detail.organizations) == {"甲村党支部", "乙村党支部"}
+    assert not ui.errorLabel.isVisible()
+
+
+def test_edit_keeps_everything_and_handles_files(
+    qtbot: QtBot,
+    db: Database,
+    world: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    aid = svc.create_activity(
+        db,
+        svc.ActivityInput(
+            community_id=world["community"],
+            kind=ActivityKind.TRAINING,
+            title="党务培训",
+            starts_at=datetime(2026, 4, 1, 9),
+            place="村委会议室",
+            lecturer="李老师",
+            trainee_count=45,
+            attendance=(svc.AttendanceInput("陈伟", AttendanceStatus.PRESENT, world["m1"]),),
+            agenda=(svc.AgendaInput("学习党章"),),
+        ),
+    )
+    photo = tmp_path / "合影.png"
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(photo))
+    dialog = ActivityDialog(AppContext(db), aid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui = dialog.ui
+    assert ui.placeCombo.currentText() == "村委会议室"
+    assert ui.lecturerEdit.isVisible() and ui.traineeSpin.value() == 45
+    monkeypatch.setattr(dialog, "choose_files", lambda: [str(photo)])
+    ui.tabs.setCurrentWidget(ui.filesPage)
+    qtbot.mouseClick(ui.addFilesButton, Qt.MouseButton.LeftButton)
+    assert ui.filesList.count() == 1 and not ui.filesList.item(0).icon().isNull()
+    with qtbot.waitSignal(dialog.saved):
+        click_ok(qtbot, dialog)
+    edit = svc.get_activity_edit(db, aid)
+    assert edit.lecturer == "李老师" and edit.trainee_count == 45
+    assert len(edit.attendance) == 1 and edit.agenda[0].title == "学习党章"
+    assert [a.filename for a in edit.attachments] == ["合影.png"]
+    stored = edit.attachments[0].path
+    assert stored.exists() and stored != photo
+
+    # Remove it again in a second edit: the copy in the data folder goes too.
+    again = ActivityDialog(AppContext(db), aid)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.ui.filesList.count() == 1
+    again.ui.filesList.item(0).setSelected(True)
+    qtbot.mouseClick(again.ui.removeFileButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(again.saved):
+        click_ok(qtbot, again)
+    assert svc.get_activity_edit(db, aid).attachments == ()
+    assert not stored.exists()
+
+
+def test_empty_title_is_refused_in_the_dialog(
+    qtbot: QtBot, db: Database, dialog: ActivityDialog
+) -> None:
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "请填写活动名称" in dialog.ui.errorLabel.text()
+    assert dialog.ui.titleEdit.hasFocus() or dialog.ui.titleEdit.styleSheet()
+    with db.read() as s:
+        assert s.scalars(select(Activity)).first() is None
