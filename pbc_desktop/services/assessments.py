@@ -606,8 +606,7 @@ def create_indicator_set(
             AuditAction.CREATE,
             iset,
             summary=t(
-                f"新建 {year} 年标准体系"
-                + (f"(复制 {source_year} 年)" if source_year else ""),
+                f"新建 {year} 年标准体系" + (f"(复制 {source_year} 年)" if source_year else ""),
                 f"Created the {year} indicator system"
                 + (f" (copy of {source_year})" if source_year else ""),
             ),
