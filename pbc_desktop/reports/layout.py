@@ -1,0 +1,521 @@
+"""Shared A4 layout of the printed reports, after GB/T 9704 (党政机关公文格式).
+
+- margins: top 37 mm, left 28 mm, right 26 mm, bottom 35 mm;
+- title 22 pt (二号), body 16 pt (三号), CJK line breaking;
+- "第 x 页 共 y 页" at the foot of every page (the canvas knows the page count);
+- signature lines for the people who sign, two-column information tables;
+- the file is written beside the target and renamed, so a failed report leaves nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus.tables import TableStyle
+
+from pbc_desktop import APP_NAME
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+from pbc_desktop.reports.fonts import FontSet, official_fonts
+
+INVARIANT_ENV = "PBC_PDF_INVARIANT"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+TOP_MARGIN = 37 * mm
+BOTTOM_MARGIN = 35 * mm
+LEFT_MARGIN = 28 * mm
+RIGHT_MARGIN = 26 * mm
+TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
+TEXT_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+
+TITLE_SIZE = 22.0  # 二号
+BODY_SIZE = 16.0  # 三号
+CELL_SIZE = 14.0  # 四号
+SMALL_SIZE = 12.0  # 小四
+FOOTER_SIZE = 10.5  # 五号
+BODY_LEADING = 28.0  # about 22 lines on the GB/T 9704 text block
+
+GRID = colors.Color(0.25, 0.25, 0.25)
+HEADER_FILL = colors.Color(0.92, 0.92, 0.92)
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+# -- text helpers --------------------------------------------------------------------------
+def invariant_requested(invariant: bool = False) -> bool:
+    """Repeatable output (fixed dates and document id): asked for, or PBC_PDF_INVARIANT=1."""
+    return invariant or os.environ.get(INVARIANT_ENV, "") not in ("", "0")
+
+
+# Half-width punctuation typed between Chinese characters, and its full-width form.
+_FULL_WIDTH = {
+    ",": "\uff0c",
+    ":": "\uff1a",
+    ";": "\uff1b",
+    "(": "\uff08",
+    ")": "\uff09",
+    "?": "\uff1f",
+    "!": "\uff01",
+}
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x2FFFF
+    )
+
+
+def cjk_punctuation(text: str) -> str:
+    """Half-width , : ; ( ) ? ! next to a Chinese character become full-width (,:;()?!).
+
+    Clerks often type with a half-width input method; on paper the Chinese forms are
+    expected. Times (14:30), numbers (3,000) and Latin text are left alone.
+    """
+    if not any(ch in _FULL_WIDTH for ch in text):
+        return text
+    chars = list(text)
+    changed = True
+    while changed:  # "(签字):" — the colon follows a bracket that has just become full-width
+        changed = False
+        for i, ch in enumerate(chars):
+            if ch not in _FULL_WIDTH:
+                continue
+            before = chars[i - 1] if i > 0 else " "
+            after = chars[i + 1] if i + 1 < len(chars) else " "
+            if _is_cjk(before) or _is_cjk(after):
+                chars[i] = _FULL_WIDTH[ch]
+                changed = True
+    return "".join(chars)
+
+
+def plain(text: str | None) -> str:
+    """Text for Paragraph markup: Chinese punctuation, XML special characters escaped."""
+    return escape(cjk_punctuation(text or ""))
+
+
+def markup(text: str | None) -> str:
+    """Several lines of text for one Paragraph: each line escaped, line breaks kept."""
+    if not text:
+        return ""
+    lines = [plain(line.strip()) for line in text.strip().splitlines()]
+    return "<br/>".join(line for line in lines if line)
+
+
+def lines(text: str | None) -> list[str]:
+    """The non-empty lines of the text, each ready for its own Paragraph."""
+    return [plain(line.strip()) for line in (text or "").splitlines() if line.strip()]
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (for headings 一、二、三)."""
+    if n <= 0:
+        return CHINESE_DIGITS[0] if n == 0 else str(n)
+    if n >= 10000:
+        return str(n)
+    units = ((1000, "千"), (100, "百"), (10, "十"))
+    out = ""
+    rest = n
+    zero = False
+    for value, unit in units:
+        digit, rest = divmod(rest, value)
+        if digit:
+            if zero:
+                out += CHINESE_DIGITS[0]
+                zero = False
+            out += ("" if value == 10 and digit == 1 and not out else CHINESE_DIGITS[digit]) + unit
+        elif out:
+            zero = True
+    if rest:
+        if zero:
+            out += CHINESE_DIGITS[0]
+        out += CHINESE_DIGITS[rest]
+    return out
+
+
+def format_date(value: datetime) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_time_range(start: datetime, end: datetime | None) -> str:
+    """ "2026年3月12日 14:30—16:00"; the end's date is repeated only when it differs."""
+    text = f"{format_date(start)} {start:%H:%M}"
+    if end is None or end <= start:
+        return text
+    if end.date() == start.date():
+        return f"{text}—{end:%H:%M}"
+    return f"{text}—{format_date(end)} {end:%H:%M}"
+
+
+# -- styles --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Styles:
+    fonts: FontSet
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    body: ParagraphStyle
+    body_flush: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_label: ParagraphStyle
+    small: ParagraphStyle
+    small_center: ParagraphStyle
+
+
+def make_styles(fonts: FontSet | None = None) -> Styles:
+    fonts = fonts or official_fonts()
+    base = {"wordWrap": "CJK", "allowWidows": 0, "allowOrphans": 0}
+    body = ParagraphStyle(
+        "Body",
+        fontName=fonts.body,
+        fontSize=BODY_SIZE,
+        leading=BODY_LEADING,
+        firstLineIndent=2 * BODY_SIZE,
+        alignment=TA_JUSTIFY,
+        **base,
+    )
+    cell = ParagraphStyle(
+        "Cell", fontName=fonts.body, fontSize=CELL_SIZE, leading=20, alignment=TA_LEFT, **base
+    )
+    small = ParagraphStyle(
+        "Small", fontName=fonts.body, fontSize=SMALL_SIZE, leading=15, alignment=TA_LEFT, **base
+    )
+    return Styles(
+        fonts=fonts,
+        title=ParagraphStyle(
+            "Title",
+            fontName=fonts.title,
+            fontSize=TITLE_SIZE,
+            leading=TITLE_SIZE * 1.5,
+            alignment=TA_CENTER,
+            spaceAfter=BODY_LEADING * 0.75,
+            **base,
+        ),
+        subtitle=ParagraphStyle(
+            "Subtitle",
+            fontName=fonts.body,
+            fontSize=BODY_SIZE,
+            leading=BODY_LEADING,
+            alignment=TA_CENTER,
+            spaceAfter=BODY_LEADING * 0.5,
+            **base,
+        ),
+        heading=ParagraphStyle(
+            "Heading",
+            fontName=fonts.heading,
+            fontSize=BODY_SIZE,
+            leading=BODY_LEADING,
+            spaceBefore=BODY_LEADING * 0.4,
+            keepWithNext=1,
+            **base,
+        ),
+        subheading=ParagraphStyle(
+            "Subheading",
+            fontName=fonts.heading,
+            fontSize=BODY_SIZE,
+            leading=BODY_LEADING,
+            firstLineIndent=2 * BODY_SIZE,
+            keepWithNext=1,
+            **base,
+        ),
+        body=body,
+        body_flush=ParagraphStyle("BodyFlush", parent=body, firstLineIndent=0),
+        cell=cell,
+        cell_center=ParagraphStyle("CellCenter", parent=cell, alignment=TA_CENTER),
+        cell_label=ParagraphStyle(
+            "CellLabel", parent=cell, fontName=fonts.heading, alignment=TA_CENTER
+        ),
+        small=small,
+        small_center=ParagraphStyle("SmallCenter", parent=small, alignment=TA_CENTER),
+    )
+
+
+def paragraphs(text: str | None, style: ParagraphStyle) -> list[Flowable]:
+    """One Paragraph per non-empty line of the text (each indented as its own paragraph)."""
+    return [Paragraph(line, style) for line in lines(text)]
+
+
+def title_paragraph(parts: Sequence[str], style: ParagraphStyle) -> Paragraph:
+    """The document title on one line, or broken between its parts when it is too long.
+
+    "成田镇跨领域党建共同体" / "2026年第3次联席会议纪要" reads better than a break in the
+    middle of a word.
+    """
+    whole = cjk_punctuation("".join(parts))
+    if stringWidth(whole, style.fontName, style.fontSize) <= TEXT_WIDTH:
+        return Paragraph(escape(whole), style)
+    return Paragraph("<br/>".join(plain(part) for part in parts if part), style)
+
+
+# -- tables --------------------------------------------------------------------------------
+def grid_style(font: str | None = None, *, header_rows: int = 0) -> list[tuple[Any, ...]]:
+    """Ruled cells; ``font`` (default: the body font) also sets plain-string cells, which
+    would otherwise reference ReportLab's non-embedded Helvetica."""
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), font or official_fonts().body, CELL_SIZE),
+        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
+    return commands
+
+
+def info_table(
+    rows: Sequence[tuple[str, str | None]],
+    styles: Styles,
+    *,
+    pairs_per_row: int = 1,
+    wide: Sequence[str] = (),
+    label_width: float = 30 * mm,
+    width: float = TEXT_WIDTH,
+) -> Table:
+    """Label | value cells, one or two pairs per row; long values wrap and may split pages.
+
+    Values are plain text (several lines allowed). Labels named in ``wide`` take a whole row
+    of their own, their value spanning the other columns.
+    """
+    value_width = width / pairs_per_row - label_width
+    columns = 2 * pairs_per_row
+    data: list[list[Flowable | str]] = []
+    spans: list[tuple[Any, ...]] = []
+    line: list[Flowable | str] = []
+
+    def flush() -> None:
+        if line:
+            line.extend([""] * (columns - len(line)))
+            data.append(list(line))
+            line.clear()
+
+    for label, value in rows:
+        cells = [Paragraph(plain(label), styles.cell_label), Paragraph(markup(value), styles.cell)]
+        if label in wide and pairs_per_row > 1:
+            flush()
+            line.extend(cells)
+            spans.append(("SPAN", (1, len(data)), (-1, len(data))))
+            flush()
+            continue
+        line.extend(cells)
+        if len(line) == columns:
+            flush()
+    flush()
+    table = Table(
+        data,
+        colWidths=[label_width, value_width] * pairs_per_row,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    commands = grid_style(styles.fonts.body)
+    for i in range(pairs_per_row):
+        commands.append(("BACKGROUND", (2 * i, 0), (2 * i, -1), HEADER_FILL))
+    # A spanned value cell keeps a white background over the label column it covers.
+    commands += [("BACKGROUND", span[1], span[2], colors.white) for span in spans]
+    table.setStyle(TableStyle(commands + spans))
+    return table
+
+
+# -- signature lines ------------------------------------------------------------------------
+class SignatureBlock(Flowable):  # type: ignore[misc]
+    """ "主持人(签字):______" side by side, each with a "日期:____年__月__日" line below."""
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        font: str,
+        *,
+        size: float = BODY_SIZE,
+        date_text: str | None = None,
+        space_before: float = BODY_LEADING,
+    ) -> None:
+        super().__init__()
+        self.labels = [cjk_punctuation(f"{label}(签字):") for label in labels]
+        self.font = font
+        self.size = size
+        self.date_text = date_text
+        self.spaceBefore = space_before
+        self.row_gap = size * 2.6
+        self.width = TEXT_WIDTH
+        self.height = self.row_gap * 2
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def _underline(self, x: float, y: float, width: float) -> float:
+        self.canv.line(x, y - 3, x + width, y - 3)
+        return x + width
+
+    def _text(self, x: float, y: float, text: str) -> float:
+        self.canv.drawString(x, y, text)
+        return x + float(stringWidth(text, self.font, self.size))
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setFont(self.font, self.size)
+        canv.setLineWidth(0.6)
+        column = self.width / max(len(self.labels), 1)
+        sign_y = self.row_gap * 1.3
+        date_y = sign_y - self.row_gap
+        for i, label in enumerate(self.labels):
+            left = i * column
+            right = left + column - self.size * 1.5
+            x = self._text(left, sign_y, label)
+            self._underline(x + 2, sign_y, max(right - x - 2, self.size * 3))
+            x = self._text(left, date_y, cjk_punctuation("日期:"))
+            if self.date_text:
+                self._text(x, date_y, cjk_punctuation(self.date_text))
+                continue
+            for blank, unit in (
+                (self.size * 2.2, "年"),
+                (self.size * 1.5, "月"),
+                (self.size * 1.5, "日"),
+            ):
+                x = self._underline(x + 2, date_y, blank) + 2
+                x = self._text(x, date_y, unit)
+        canv.restoreState()
+
+
+# -- page numbers --------------------------------------------------------------------------
+def _numbered_canvas(font: str) -> type[Canvas]:
+    """A canvas that holds its pages until the end, then writes "第 x 页 共 y 页" on each."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(font, FOOTER_SIZE)
+                self.drawCentredString(
+                    PAGE_WIDTH / 2,
+                    BOTTOM_MARGIN - 7 * mm - FOOTER_SIZE,
+                    f"第 {number} 页 共 {total} 页",
+                )
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+# -- writing -------------------------------------------------------------------------------
+@contextlib.contextmanager
+def atomic_output(out_path: Path) -> Iterator[Path]:
+    """A temporary path beside ``out_path``; renamed onto it only if the block succeeds."""
+    target = Path(out_path)
+    if target.is_dir():
+        raise UserError(
+            t(
+                f"“{target}”是一个文件夹,请给出 PDF 文件名。",
+                f"“{target}” is a folder; name a PDF file.",
+            )
+        )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(target, exc) from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        try:
+            tmp.replace(target)
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write_error(target: Path, exc: OSError) -> UserError:
+    if isinstance(exc, PermissionError):
+        return UserError(
+            t(
+                f"无法写入“{target}”:没有权限,或文件正被其他程序(如 PDF 阅读器)打开。"
+                "请关闭该文件或换一个位置后重试。",
+                f"Cannot write “{target}”: no permission, or the file is open in another "
+                "program (such as a PDF reader). Close it or choose another place.",
+            )
+        )
+    return UserError(
+        t(
+            f"无法写入“{target}”:{exc.strerror or exc}",
+            f"Cannot write “{target}”: {exc.strerror or exc}",
+        )
+    )
+
+
+def build_pdf(
+    out_path: Path,
+    story: list[Flowable],
+    styles: Styles,
+    *,
+    title: str,
+    subject: str = "",
+    invariant: bool = False,
+) -> Path:
+    """Lay out the story on A4 pages with page numbers and write it atomically to out_path."""
+    target = Path(out_path)
+    with atomic_output(target) as tmp:
+        doc = BaseDocTemplate(
+            str(tmp),
+            pagesize=A4,
+            leftMargin=LEFT_MARGIN,
+            rightMargin=RIGHT_MARGIN,
+            topMargin=TOP_MARGIN,
+            bottomMargin=BOTTOM_MARGIN,
+            title=title,
+            subject=subject,
+            author=APP_NAME,
+            creator=APP_NAME,
+            invariant=1 if invariant_requested(invariant) else 0,
+            lang="zh-CN",
+            initialFontName=styles.fonts.body,
+        )
+        frame = Frame(
+            LEFT_MARGIN,
+            BOTTOM_MARGIN,
+            TEXT_WIDTH,
+            TEXT_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body))
+    return target
