@@ -1,0 +1,85 @@
+"""``pbc report …``: the printed reports from the command line.
+
+``register`` adds the ``report`` command with its sub-commands to the ``pbc`` parser::
+
+    pbc report minutes --activity 12 -o 纪要.pdf
+    pbc report signin --activity 12 -o 签到表.pdf --blank-rows 10
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from pbc_desktop.lang import t
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            t(f"应为 0 或正整数: {text}", f"expected 0 or a positive whole number: {text}")
+        )
+    return value
+
+
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+    """Add ``report minutes`` and ``report signin`` to the ``pbc`` sub-commands."""
+    report = subparsers.add_parser("report", help="print a report as PDF")
+    kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")
+
+    p = kinds.add_parser(
+        "minutes", parents=[common_parent], help="会议纪要/会议记录 of a meeting or activity"
+    )
+    p.add_argument("--activity", type=int, required=True, metavar="ID", help="activity id")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_report_minutes)
+
+    p = kinds.add_parser("signin", parents=[common_parent], help="签到表 of a planned activity")
+    p.add_argument("--activity", type=int, required=True, metavar="ID", help="activity id")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--blank-rows",
+        type=_non_negative,
+        default=None,
+        metavar="N",
+        help="blank rows to sign (default: fill the last page, at least 5)",
+    )
+    p.set_defaults(handler=cmd_report_signin)
+
+
+def _output(args: argparse.Namespace) -> Path:
+    path: Path = args.output
+    return path.expanduser().resolve()
+
+
+def cmd_report_minutes(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.reports.minutes import build_minutes
+
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            path = build_minutes(session, args.activity, _output(args))
+    finally:
+        db.dispose()
+    print(t(f"已生成会议纪要: {path}", f"Minutes written: {path}"))
+    return EXIT_OK
+
+
+def cmd_report_signin(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.reports.signin import build_signin
+
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            path = build_signin(session, args.activity, _output(args), blank_rows=args.blank_rows)
+    finally:
+        db.dispose()
+    print(t(f"已生成签到表: {path}", f"Sign-in sheet written: {path}"))
+    return EXIT_OK

@@ -1,0 +1,175 @@
+"""会议纪要 / 会议记录: the minutes of a meeting (or the record of an activity), on A4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import Activity, AgendaItem, Attendance
+from pbc_desktop.domain.enums import AbsenceReason, AttendanceStatus
+from pbc_desktop.reports.activity_data import (
+    base_title,
+    load_activity,
+    minutes_suffix,
+    participating_org_names,
+    place_text,
+)
+from pbc_desktop.reports.layout import (
+    SignatureBlock,
+    Styles,
+    build_pdf,
+    chinese_number,
+    format_time_range,
+    info_table,
+    lines,
+    make_styles,
+    markup,
+    plain,
+    title_paragraph,
+)
+
+NAME_SEPARATOR = "、"
+
+
+def minutes_title_parts(session: Session, activity: Activity) -> tuple[str, str]:
+    owner, rest = base_title(session, activity)
+    return owner, rest + minutes_suffix(activity)
+
+
+def minutes_title(session: Session, activity: Activity) -> str:
+    """ "XX党建共同体2026年第3次联席会议纪要", or "XX党支部2026年第2次支委会会议记录"."""
+    return "".join(minutes_title_parts(session, activity))
+
+
+def build_minutes(
+    session: Session, activity_id: int, out_path: Path, *, invariant: bool = False
+) -> Path:
+    """Write the minutes of the activity to ``out_path`` (replaced only when complete)."""
+    activity = load_activity(session, activity_id)
+    styles = make_styles()
+    parts = minutes_title_parts(session, activity)
+    title = "".join(parts)
+    story: list[Flowable] = [title_paragraph(parts, styles.title)]
+    story += _basics(activity, styles)
+    story += _attendance(activity, styles)
+    if activity.summary:
+        story.append(
+            Paragraph("会议概况" if activity.kind.is_meeting else "活动概况", styles.heading)
+        )
+        story += [Paragraph(p, styles.body) for p in lines(activity.summary)]
+    story += _agenda(activity, styles)
+    # The signatures never stand alone on the last page: they keep the last paragraph.
+    signatures = SignatureBlock(("主持人", "记录人"), styles.fonts.body)
+    story[-1] = KeepTogether([story[-1], signatures])
+    return build_pdf(
+        out_path, story, styles, title=title, subject=activity.title, invariant=invariant
+    )
+
+
+def _label(text: str, styles: Styles) -> str:
+    """An inline run in the heading font (黑体 where installed), e.g. "讨论情况:"."""
+    return f'<font face="{styles.fonts.heading}">{plain(text)}</font>'
+
+
+def _basics(activity: Activity, styles: Styles) -> list[Flowable]:
+    meeting = activity.kind.is_meeting
+    rows: list[tuple[str, str | None]] = [
+        ("会议主题" if meeting else "活动主题", activity.title),
+        ("时间", format_time_range(activity.starts_at, activity.ends_at)),
+        ("地点", place_text(activity) or "—"),
+    ]
+    if activity.host_org is not None:
+        rows.append(("主办单位", activity.host_org.name))
+    rows.append(("主持人", activity.chair or "—"))
+    rows.append(("记录人", activity.recorder or "—"))
+    if activity.lecturer:
+        rows.append(("主讲人", activity.lecturer))
+    orgs = participating_org_names(activity)
+    if orgs:
+        rows.append(("参加单位", NAME_SEPARATOR.join(orgs)))
+    return [Paragraph("基本情况", styles.heading), info_table(rows, styles)]
+
+
+def _absence(row: Attendance) -> str:
+    reason = row.absence_reason
+    text = (row.reason_text or "").strip()
+    if reason is not None and text and reason is AbsenceReason.OTHER:
+        detail = text
+    elif reason is not None and text:
+        detail = f"{reason.zh}:{text}"
+    elif reason is not None:
+        detail = reason.zh
+    else:
+        detail = text
+    return f"{row.person_name}({detail})" if detail else row.person_name
+
+
+def _attendance(activity: Activity, styles: Styles) -> list[Flowable]:
+    rows = sorted(activity.attendance, key=lambda a: a.id)
+    present = [a.person_name for a in rows if a.status is AttendanceStatus.PRESENT]
+    absent = [_absence(a) for a in rows if a.status is AttendanceStatus.ABSENT]
+    observers = [a.person_name for a in rows if a.status is AttendanceStatus.NON_VOTING]
+    out: list[Flowable] = [Paragraph("出席情况", styles.heading)]
+    if not rows and not activity.guests:
+        out.append(Paragraph("未登记出席情况。", styles.body))
+        return out
+    if rows:
+        expected = len(present) + len(absent)
+        counts = f"应到 {expected} 人,实到 {len(present)} 人"
+        if absent:
+            counts += f",缺席 {len(absent)} 人"
+        if observers:
+            counts += f",列席 {len(observers)} 人"
+        out.append(Paragraph(plain(counts + "。"), styles.body))
+
+    def names(label: str, items: list[str]) -> None:
+        if items:
+            text = plain(NAME_SEPARATOR.join(items))
+            out.append(Paragraph(f"{_label(label + ':', styles)}{text}。", styles.body))
+
+    names("出席", present)
+    names("缺席", absent)
+    names("列席", observers)
+    if activity.guests:
+        out.append(
+            Paragraph(f"{_label('特邀嘉宾:', styles)}{markup(activity.guests)}", styles.body)
+        )
+    return out
+
+
+def _votes(item: AgendaItem) -> str:
+    parts = [
+        f"{label} {count} 票"
+        for label, count in (
+            ("同意", item.votes_for),
+            ("反对", item.votes_against),
+            ("弃权", item.votes_abstain),
+        )
+        if count is not None
+    ]
+    return ",".join(parts)
+
+
+def _agenda(activity: Activity, styles: Styles) -> list[Flowable]:
+    meeting = activity.kind.is_meeting
+    out: list[Flowable] = [Paragraph("会议议题" if meeting else "活动内容", styles.heading)]
+    items = sorted(activity.agenda, key=lambda a: (a.seq, a.id))
+    if not items:
+        out.append(Paragraph("未登记议题。" if meeting else "未登记具体内容。", styles.body))
+        return out
+    for n, item in enumerate(items, start=1):
+        out.append(Paragraph(f"{chinese_number(n)}、{plain(item.title)}", styles.subheading))
+        discussion = lines(item.discussion)
+        if discussion:
+            discussion[0] = _label("讨论情况:", styles) + discussion[0]
+            out += [Paragraph(p, styles.body) for p in discussion]
+        resolution = lines(item.resolution)
+        if resolution:
+            resolution[0] = _label("决议:", styles) + resolution[0]
+            out += [Paragraph(p, styles.body) for p in resolution]
+        votes = _votes(item)
+        if votes:
+            out.append(Paragraph(f"{_label('表决结果:', styles)}{plain(votes)}。", styles.body))
+    return out
