@@ -1,0 +1,222 @@
+"""The 活动 tab: month view filtering, editing, deleting, venues and printing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
+from pbc_desktop.services import activities as svc
+from pbc_desktop.services import venues
+from pbc_desktop.ui import messages
+from pbc_desktop.ui.activities_tab import SIGNIN, ActivitiesTab
+from pbc_desktop.ui.activity_dialog import ActivityDialog
+from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.venues_dialog import VenuesDialog
+from tests.factories import make_community, make_member, make_orgs
+from tests.qt_helpers import type_text
+
+
+class Boxes:
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.answer = True
+
+    def warning(self, _parent: object, _title: str, text: str) -> None:
+        self.shown.append(text)
+
+    def confirm(self, _parent: object, _title: str, text: str) -> bool:
+        self.shown.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    recorder = Boxes()
+    monkeypatch.setattr(messages, "warning", recorder.warning)
+    monkeypatch.setattr(messages, "confirm", recorder.confirm)
+    return recorder
+
+
+@pytest.fixture
+def ids(db: Database) -> dict[str, int]:
+    a, b = make_orgs(db, "甲村党支部", "乙村党支部")
+    cid = make_community(db, "甲乙党建共同体", [a, b])
+    m1, m2 = make_member(db, "陈伟", a), make_member(db, "黄强", b)
+
+    def add(title: str, when: datetime, kind: ActivityKind = ActivityKind.JOINT_MEETING) -> int:
+        return svc.create_activity(
+            db,
+            svc.ActivityInput(
+                community_id=cid,
+                kind=kind,
+                title=title,
+                starts_at=when,
+                chair="陈伟",
+                recorder="黄强",
+                attendance=(
+                    svc.AttendanceInput("陈伟", AttendanceStatus.PRESENT, m1),
+                    svc.AttendanceInput("黄强", AttendanceStatus.ABSENT, m2, AbsenceReason.SICK),
+                ),
+                agenda=(svc.AgendaInput("审议项目清单", "讨论", "同意"),),
+            ),
+        )
+
+    return {
+        "community": cid,
+        "march": add("三月联席会议", datetime(2026, 3, 10, 9)),
+        "march2": add("三月主题党日", datetime(2026, 3, 10, 15), ActivityKind.THEME_PARTY_DAY),
+        "april": add("四月联席会议", datetime(2026, 4, 2, 9)),
+    }
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, db: Database, ids: dict[str, int], boxes: Boxes) -> Iterator[ActivitiesTab]:
+    widget = ActivitiesTab(AppContext(db))
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    yield widget
+    if widget.active_dialog is not None:
+        widget.active_dialog.reject()
+
+
+def titles(tab: ActivitiesTab) -> list[str]:
+    return [r.title for r in tab.model.rows()]
+
+
+def test_month_view_counts_and_filters_by_day(qtbot: QtBot, tab: ActivitiesTab) -> None:
+    qtbot.mouseClick(tab.month_button, Qt.MouseButton.LeftButton)
+    assert tab.month_view.isVisible()
+    tab.month_view.setCurrentPage(2026, 3)
+    assert tab.month_view.counts == {datetime(2026, 3, 10).date(): 2}
+    tab.month_view.clicked.emit(QDate(2026, 3, 10))
+    assert titles(tab) == ["三月主题党日", "三月联席会议"]
+    assert "2026-03-10" in tab.extra_label.text()
+    # Filters still apply inside the day, and to the counts.
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("联席会议"))
+    assert titles(tab) == ["三月联席会议"]
+    qtbot.mouseClick(tab.clear_extra_button, Qt.MouseButton.LeftButton)
+    assert titles(tab) == ["四月联席会议", "三月联席会议"]
+    assert tab.month_view.counts == {datetime(2026, 3, 10).date(): 1}
+
+
+def test_new_edit_and_delete(
+    qtbot: QtBot, db: Database, tab: ActivitiesTab, ids: dict[str, int], boxes: Boxes
+) -> None:
+    assert not tab.edit_button.isEnabled()
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, ActivityDialog)
+    type_text(qtbot, dialog.ui.titleEdit, "五月例会")
+    dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findText("日常例会"))
+    ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "五月例会" in titles(tab)
+    assert tab.current_row() is not None and tab.current_row().title == "五月例会"  # type: ignore[union-attr]
+
+    assert tab.select_id(ids["april"])
+    edit = tab.edit_current()
+    assert edit is not None and edit.ui.titleEdit.text() == "四月联席会议"
+    edit.reject()
+
+    boxes.answer = False
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert "四月联席会议" in titles(tab)
+    boxes.answer = True
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert "四月联席会议" not in titles(tab)
+    assert any("四月联席会议" in text for text in boxes.shown)
+
+
+def test_print_preview_renders_every_page(
+    qtbot: QtBot, tab: ActivitiesTab, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages: list[int] = []
+
+    def fake_exec(dialog: QDialog) -> int:
+        assert isinstance(dialog, QPrintPreviewDialog)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        preview.updatePreview()
+        pages.append(preview.pageCount())
+        return 0
+
+    monkeypatch.setattr(tab, "exec_dialog", fake_exec)
+    tab.select_id(ids["march"])
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    assert pages and pages[0] >= 1
+    assert tab.printed_pages == pages[0]
+
+
+def test_print_and_save_as_pdf(
+    qtbot: QtBot,
+    tab: ActivitiesTab,
+    ids: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tab.select_id(ids["march"])
+    target = tmp_path / "纪要"
+    monkeypatch.setattr(tab, "choose_pdf_path", lambda _s: str(target))
+    saved = tab.save_pdf()
+    assert saved == tmp_path / "纪要.pdf"
+    text = "".join(p.extract_text() for p in PdfReader(saved).pages)
+    assert "审议项目清单" in text and "黄强" in text
+
+    tab.document_combo.setCurrentIndex(tab.document_combo.findData(SIGNIN))
+    sheet = tmp_path / "签到表.pdf"
+    monkeypatch.setattr(tab, "choose_pdf_path", lambda _s: str(sheet))
+    tab.save_pdf()
+    assert "签到" in "".join(p.extract_text() for p in PdfReader(sheet).pages)
+
+    # 打印: the print dialog is accepted and the pages go to a PDF "printer".
+    printed = tmp_path / "printed.pdf"
+
+    def accept(dialog: QDialog) -> int:
+        assert isinstance(dialog, QPrintDialog)
+        printer = dialog.printer()
+        printer.setOutputFileName(str(printed))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(tab, "exec_dialog", accept)
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(printed).pages) == tab.printed_pages >= 1
+
+
+def test_venues_manager(qtbot: QtBot, db: Database, tab: ActivitiesTab, boxes: Boxes) -> None:
+    qtbot.mouseClick(tab.venues_button, Qt.MouseButton.LeftButton)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, VenuesDialog)
+    ui = dialog.ui
+    type_text(qtbot, ui.nameEdit, "甲村党群服务中心")
+    type_text(qtbot, ui.addressEdit, "甲村大道1号")
+    ui.capacitySpin.setValue(80)
+    communities: QListWidget = ui.communitiesList
+    communities.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(ui.saveButton, Qt.MouseButton.LeftButton)
+    row = venues.list_venues(db)[0]
+    assert (row.name, row.address, row.capacity) == ("甲村党群服务中心", "甲村大道1号", 80)
+    assert [c.name for c in row.communities] == ["甲乙党建共同体"]
+    assert ui.venueList.count() == 1
+
+    # A second venue with the same name is refused in the dialog.
+    qtbot.mouseClick(ui.newButton, Qt.MouseButton.LeftButton)
+    type_text(qtbot, ui.nameEdit, "甲村党群服务中心")
+    qtbot.mouseClick(ui.saveButton, Qt.MouseButton.LeftButton)
+    assert "已有名为" in ui.errorLabel.text() and len(venues.list_venues(db)) == 1
+
+    ui.venueList.setCurrentRow(0)
+    qtbot.mouseClick(ui.deleteButton, Qt.MouseButton.LeftButton)
+    assert venues.list_venues(db) == []
+    dialog.reject()
