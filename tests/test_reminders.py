@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
@@ -18,6 +20,8 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import reminders as svc
+from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.reminders_panel import RemindersPanel, RulesDialog
 from tests.factories import make_activity, make_community, make_org
 
 K = ActivityKind
@@ -109,3 +113,39 @@ def test_rules_default_and_validation(db: Database) -> None:
     assert exc.value.fields() == ["joint_meeting", "briefing"]
     svc.set_rules(db, {})
     assert svc.get_rules(db) == {}
+
+
+def test_reminders_panel_lists_and_navigates(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = make_org(db, "甲村党支部")
+    cid = _running(db, "甲党建共同体", a, date(2026, 1, 1))
+    make_activity(db, cid, "二月联席会议", kind=K.JOINT_MEETING, starts_at=datetime(2026, 2, 1, 9))
+    monkeypatch.setattr(RemindersPanel, "today", lambda _self: TODAY)
+    panel = RemindersPanel(AppContext(db))
+    qtbot.addWidget(panel)
+    panel.show()
+    cells = [
+        [panel.table.item(r, c).text() for c in range(4)]  # type: ignore[union-attr]
+        for r in range(panel.table.rowCount())
+    ]
+    assert cells == [
+        ["甲党建共同体", "主题党日", "never", "134 days"],
+        ["甲党建共同体", "日常例会", "never", "134 days"],
+        ["甲党建共同体", "联席会议", "2026-02-01", "45 days"],
+    ]
+    with qtbot.waitSignal(panel.navigate) as sent:
+        panel.table.cellDoubleClicked.emit(1, 1)
+    assert sent.args == ["activities", {"community_id": cid, "kind": K.REGULAR_MEETING}]
+
+    def edit(dialog: RulesDialog) -> int:
+        dialog.spins[K.REGULAR_MEETING].setValue(0)
+        dialog.spins[K.THEME_PARTY_DAY].setValue(0)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(RulesDialog, "exec", edit)
+    with qtbot.waitSignal(panel.rules_changed):
+        qtbot.mouseClick(panel.rules_button, Qt.MouseButton.LeftButton)
+    assert svc.get_rules(db) == {K.JOINT_MEETING: 3}
+    assert panel.table.rowCount() == 1
