@@ -35,6 +35,7 @@ BODY_FILES = ("simfang.ttf", "simsun.ttc")  # 仿宋, 宋体
 
 _lock = threading.Lock()
 _registered: dict[Path, str | None] = {}
+_files: dict[str, Path] = {}
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,14 @@ def _register(path: Path, name: str) -> str | None:
             result = None
         else:
             result = name
+            _files[name] = path
         _registered[path] = result
         return result
+
+
+def font_file(name: str) -> Path | None:
+    """The file a font name was registered from (for diagnostics and tests)."""
+    return _files.get(name)
 
 
 def bundled_font() -> str:

@@ -385,7 +385,7 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
         date_y = sign_y - self.row_gap
         for i, label in enumerate(self.labels):
             left = i * column
-            right = left + column - self.size * 1.5
+            right = left + column - self.size
             x = self._text(left, sign_y, label)
             self._underline(x + 2, sign_y, max(right - x - 2, self.size * 3))
             x = self._text(left, date_y, cjk_punctuation("日期:"))

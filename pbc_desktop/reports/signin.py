@@ -19,7 +19,7 @@ from reportlab.platypus.tables import TableStyle
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import Activity
-from pbc_desktop.domain.enums import AttendanceStatus
+from pbc_desktop.domain.enums import AbsenceReason, AttendanceStatus
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.reports.activity_data import (
@@ -91,7 +91,8 @@ def expected_people(session: Session, activity: Activity) -> list[Expected]:
             if a.status is AttendanceStatus.NON_VOTING:
                 remark = "列席"
             elif a.status is AttendanceStatus.ABSENT:
-                remark = a.absence_reason.zh if a.absence_reason else "请假"
+                reason = a.absence_reason
+                remark = reason.zh if reason and reason is not AbsenceReason.OTHER else "请假"
             people.append(
                 Expected(
                     name=a.person_name,
