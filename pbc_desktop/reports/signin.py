@@ -10,10 +10,12 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.tables import TableStyle
 from sqlalchemy.orm import Session
@@ -35,6 +37,7 @@ from pbc_desktop.reports.layout import (
     TEXT_WIDTH,
     Styles,
     build_pdf,
+    cjk_punctuation,
     format_time_range,
     grid_style,
     info_table,
@@ -54,6 +57,7 @@ COLUMN_WIDTHS = (12 * mm, 22 * mm, 52 * mm, 22 * mm, 30 * mm, 0.0)
 NAME_SIZE = 14.0
 TEXT_SIZE = 12.0
 FIT_SIZES = (14.0, 12.0, 10.5, 9.0, 7.5)
+ONE_LINE_MIN_SIZE = 9.0
 CELL_PADDING = 3.0
 
 
@@ -129,14 +133,20 @@ def _cell_style(font: str, size: float, center: bool) -> ParagraphStyle:
 def _fit(
     text: str, width: float, font: str, *, size: float = TEXT_SIZE, center: bool = False
 ) -> Paragraph | str:
-    """The text at the column's size, or smaller when too long for the fixed row."""
+    """The text at the column's size; a long one shrinks to one line (down to 9 pt), and
+    only then wraps onto two smaller lines within the fixed row."""
     if not text:
         return ""
     room_w = width - 2 * CELL_PADDING
     room_h = ROW_HEIGHT - 2 * CELL_PADDING
+    sizes = (size, *(x for x in FIT_SIZES if x < size))
+    text = cjk_punctuation(text)
+    for fit in sizes:
+        if fit >= ONE_LINE_MIN_SIZE and stringWidth(text, font, fit) <= room_w:
+            return Paragraph(escape(text), _cell_style(font, fit, center))
     para = Paragraph("")
-    for fit in (size, *(x for x in FIT_SIZES if x < size)):
-        para = Paragraph(plain(text), _cell_style(font, fit, center))
+    for fit in sizes:
+        para = Paragraph(escape(text), _cell_style(font, fit, center))
         if para.wrap(room_w, room_h * 4)[1] <= room_h:
             return para
     return para
