@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pbc_desktop import APP_NAME, __version__, lang
+from pbc_desktop import APP_NAME, __version__, cli_activities, cli_assessment, cli_reports, lang
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--town", help="communities with a member organization in this town")
     p.add_argument("--status", help="e.g. 运行中 or running")
     p.set_defaults(handler=cmd_communities)
+
+    cli_activities.register(sub, common)
+    cli_assessment.register(sub, common)
+    report_kinds = cli_reports.register(sub, common)
+    cli_assessment.add_report_commands(report_kinds, common)
     return parser
 
 

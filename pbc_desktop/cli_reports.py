@@ -27,8 +27,8 @@ def _non_negative(text: str) -> int:
     return value
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
-    """Add ``report minutes`` and ``report signin`` to the ``pbc`` sub-commands."""
+def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> Any:
+    """Add ``report minutes`` and ``report signin``; returns the ``report`` kinds for more."""
     report = subparsers.add_parser("report", help="print a report as PDF")
     kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")
 
@@ -50,6 +50,7 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
         help="blank rows to sign (default: fill the last page, at least 5)",
     )
     p.set_defaults(handler=cmd_report_signin)
+    return kinds
 
 
 def _output(args: argparse.Namespace) -> Path:
