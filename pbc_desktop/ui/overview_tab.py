@@ -32,6 +32,7 @@ from pbc_desktop.services import scope, stats
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.labels import label
 from pbc_desktop.ui.listing_tab import set_combo_data
+from pbc_desktop.ui.reminders_panel import RemindersPanel
 
 CARD_COLUMNS = 4
 #: The data of the chart bar counting overdue project items.
@@ -235,6 +236,10 @@ class OverviewTab(QWidget):
         self.figures: stats.Figures | None = None
         self.charts: stats.ChartFigures | None = None
         self._build()
+        self.reminders = RemindersPanel(ctx, self)
+        self.reminders.setObjectName("overviewReminders")
+        self.add_side_panel(self.reminders)
+        self.reminders.navigate.connect(self.navigate)
         self.year_combo.currentIndexChanged.connect(self.reload)
         self.town_combo.currentIndexChanged.connect(self.reload)
         self.type_chart.bar_clicked.connect(self._open_type)
@@ -365,6 +370,7 @@ class OverviewTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        self.reminders.set_town(self.town())
         f = stats.headline_figures(self.ctx.db, self.year(), self.town())
         self.figures = f
         values = {
