@@ -76,6 +76,86 @@
         <translation>主办单位:{0}</translation>
     </message>
     <message>
+        <source>&amp;New activity...</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Venues (阵地)...</source>
+        <translation>阵地管理(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Minutes / record</source>
+        <translation>会议纪要/记录</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Which document to print</source>
+        <translation>选择要打印的文书</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view...</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF...</source>
+        <translation>另存为PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Month view</source>
+        <translation>月视图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>On {0}</source>
+        <translation>{0} 当天</translation>
+    </message>
+    <message>
+        <source>Delete the activity “{0}” of {1} with its attendance, agenda, photos and files? This cannot be undone.</source>
+        <translation>删除 {1} 的活动“{0}”及其出席情况、议题、照片和文件?删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Preparing the document...</source>
+        <translation>正在生成文书……</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
         <source>From {0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -165,7 +245,355 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New activity</source>
+        <extracomment>Kinds with a lecturer (主讲人): lessons, trainings and Party-spirit education.</extracomment>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>(none: a branch&apos;s own activity)</source>
+        <translation>(无:本支部自身活动)</translation>
+    </message>
+    <message>
+        <source>A venue, or type another place</source>
+        <translation>选择阵地,或输入其他地点</translation>
+    </message>
+    <message>
+        <source>More members: type more of the name</source>
+        <translation>还有更多党员:请输入更多姓名文字</translation>
+    </message>
+    <message>
+        <source>Expected {0}, present {1}, absent {2}, attending without vote {3}</source>
+        <translation>应到 {0} 人,实到 {1} 人,缺席 {2} 人,列席 {3} 人</translation>
+    </message>
+    <message>
+        <source>Add photos or files</source>
+        <translation>添加照片或文件</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Basics</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>党建共同体(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Starts at:</source>
+        <translation>开始时间(&amp;S):</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Ends at:</source>
+        <translation>结束时间(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Record the end</source>
+        <translation>填写结束时间</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Choose a venue (阵地) or type another place</source>
+        <translation>选择阵地,或输入其他地点</translation>
+    </message>
+    <message>
+        <source>&amp;Host organization:</source>
+        <translation>主办单位(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Propose from &amp;rotation</source>
+        <translation>按轮值建议(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;hair:</source>
+        <translation>主持人(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Recorder:</source>
+        <translation>记录人(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Lecturer:</source>
+        <translation>主讲人(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Trainee &amp;person-times:</source>
+        <translation>培训人次(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Guests:</source>
+        <translation>列席嘉宾(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>概要(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Participating organizations</source>
+        <translation>参加单位</translation>
+    </message>
+    <message>
+        <source>Call their &amp;members</source>
+        <translation>通知其党员参加(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Find party members</source>
+        <translation>查找党员</translation>
+    </message>
+    <message>
+        <source>Type a name to find a party member</source>
+        <translation>输入姓名查找党员</translation>
+    </message>
+    <message>
+        <source>&amp;Add to attendance</source>
+        <translation>加入出席名单(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a person &amp;not on the roll</source>
+        <translation>添加名册外人员(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason details</source>
+        <translation>原因说明</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve person</source>
+        <translation>移除人员(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Agenda and resolutions</source>
+        <translation>议题与决议</translation>
+    </message>
+    <message>
+        <source>A&amp;dd item</source>
+        <translation>添加议题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>移除议题</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Agenda item (议题)</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>议题(&amp;I):</translation>
+    </message>
+    <message>
+        <source>D&amp;iscussion:</source>
+        <translation>讨论情况(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Res&amp;olution:</source>
+        <translation>决议(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Put to a &amp;vote</source>
+        <translation>付诸表决(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Votes:</source>
+        <translation>表决:</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Photos and files</source>
+        <translation>照片和文件</translation>
+    </message>
+    <message>
+        <source>Add photos or &amp;files...</source>
+        <translation>添加照片或文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
+    <message>
+        <source>New indicator system...</source>
+        <translation>新建指标体系…</translation>
+    </message>
+    <message>
+        <source>Set up a year&apos;s indicators</source>
+        <translation>设置本年度考核指标</translation>
+    </message>
+    <message>
+        <source>Indicator system...</source>
+        <translation>指标体系…</translation>
+    </message>
+    <message>
+        <source>Categories, indicators, maximum scores and grade thresholds of the year</source>
+        <translation>本年度的类别、指标、满分和等次分数线</translation>
+    </message>
+    <message>
+        <source>Communities not yet assessed this year</source>
+        <translation>本年度尚未考核的党建共同体</translation>
+    </message>
+    <message>
+        <source>Start scoring</source>
+        <translation>开始评分</translation>
+    </message>
+    <message>
+        <source>&amp;Score...</source>
+        <translation>评分(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Demonstration site...</source>
+        <translation>示范点…</translation>
+    </message>
+    <message>
+        <source>Designate with an award</source>
+        <translation>评为示范点并给予奖补</translation>
+    </message>
+    <message>
+        <source>Rectify...</source>
+        <translation>规范整顿…</translation>
+    </message>
+    <message>
+        <source>Order rectification, with reasons</source>
+        <translation>列为规范整顿对象并说明原因</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Lock the assessment against edits</source>
+        <translation>锁定考核结果,不再修改</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen...</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Unlock it again; the reason is recorded</source>
+        <translation>解除锁定;原因会被记录</translation>
+    </message>
+    <message>
+        <source>Assessment report...</source>
+        <translation>考核报告…</translation>
+    </message>
+    <message>
+        <source>PDF of the year&apos;s ranking and every community&apos;s scores</source>
+        <translation>本年度排名和各党建共同体得分的PDF报告</translation>
+    </message>
+    <message>
+        <source>(every community is assessed)</source>
+        <translation>(所有党建共同体均已考核)</translation>
+    </message>
+    <message>
+        <source>&amp;View scores...</source>
+        <translation>查看得分(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Finish the assessment</source>
+        <translation>完成考核</translation>
+    </message>
+    <message>
+        <source>Finish and lock the assessment of &apos;{0}&apos;? It can only be changed after reopening it, which is recorded.</source>
+        <translation>完成并锁定“{0}”的考核?之后只有重新打开才能修改,重新打开会被记录。</translation>
+    </message>
+    <message>
+        <source>Reopen the assessment</source>
+        <translation>重新打开考核</translation>
+    </message>
+    <message>
+        <source>Why must the finished assessment of &apos;{0}&apos; be changed?</source>
+        <translation>为什么要修改“{0}”已完成的考核?</translation>
+    </message>
+    <message>
+        <source>Save the assessment report</source>
+        <translation>保存考核报告</translation>
+    </message>
+    <message>
+        <source>Writing the assessment report</source>
+        <translation>正在生成考核报告</translation>
+    </message>
+    <message>
+        <source>Assessment report</source>
+        <translation>考核报告</translation>
+    </message>
+    <message>
+        <source>The report was saved as {0}. Open its folder?</source>
+        <translation>报告已保存为 {0}。打开所在文件夹?</translation>
+    </message>
     <message>
         <source>Search community</source>
         <translation>搜索共同体</translation>
@@ -235,12 +663,71 @@
         <translation>评分说明</translation>
     </message>
     <message>
-        <source>No indicators in this year's system.</source>
+        <source>No indicators in this year&apos;s system.</source>
         <translation>本年度指标体系中没有指标。</translation>
     </message>
     <message>
         <source>Feedback</source>
         <translation>反馈意见</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Tick the other member organizations that take part and name their responsible persons. The lead organization takes part anyway.</source>
+        <translation>勾选参与认领的其他成员单位并填写责任人。牵头单位默认参与。</translation>
+    </message>
+    <message>
+        <source>Claim a project</source>
+        <translation>认领项目</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>事项:</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>认领方式:</translation>
+    </message>
+    <message>
+        <source>&amp;Single claim</source>
+        <translation>单个认领(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Group claim</source>
+        <translation>组团认领(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead organization:</source>
+        <translation>牵头党组织(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Partners:</source>
+        <translation>参与单位(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible person:</source>
+        <translation>责任人(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Claimed on:</source>
+        <translation>认领日期(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>完成时限(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Has a deadline</source>
+        <translation>设定时限</translation>
     </message>
 </context>
 <context>
@@ -625,6 +1112,354 @@
     </message>
 </context>
 <context>
+    <name>FundEntryDialog</name>
+    <message>
+        <source>(choose)</source>
+        <translation>(请选择)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>Record income</source>
+        <translation>登记收入</translation>
+    </message>
+    <message>
+        <source>Record expense</source>
+        <translation>登记支出</translation>
+    </message>
+    <message>
+        <source>Edit fund entry</source>
+        <translation>编辑经费收支</translation>
+    </message>
+    <message>
+        <source>Over the balance</source>
+        <translation>超出余额</translation>
+    </message>
+    <message>
+        <source>Fund entry</source>
+        <translation>经费收支</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>党建共同体:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (yuan):</source>
+        <translation>金额(元)(&amp;A):</translation>
+    </message>
+    <message>
+        <source>1,234.50</source>
+        <translation>1,234.50</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>用途(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Activity:</source>
+        <translation>关联活动(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>关联项目(&amp;J):</translation>
+    </message>
+    <message>
+        <source>&amp;Handled by:</source>
+        <translation>经手人(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>FundsPanel</name>
+    <message>
+        <source>&amp;Income...</source>
+        <translation>收入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Record money received (higher-level, raised, dues)</source>
+        <translation>登记收到的经费(上级拨款、各方筹集、党费补助)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpense...</source>
+        <translation>支出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Record money spent and what it was for</source>
+        <translation>登记经费支出及用途</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>党建共同体(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>收/支</translation>
+    </message>
+    <message>
+        <source>Source / purpose</source>
+        <translation>来源/用途</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经手人</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(choose a community)</source>
+        <translation>(请选择党建共同体)</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source> (over balance)</source>
+        <translation>(超出余额)</translation>
+    </message>
+    <message>
+        <source>Choose a community to see its ledger.</source>
+        <translation>选择一个党建共同体查看其经费台账。</translation>
+    </message>
+    <message>
+        <source>Balance: {0} yuan</source>
+        <translation>余额:{0} 元</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>上年结转</translation>
+    </message>
+    <message>
+        <source>Total income</source>
+        <translation>收入合计</translation>
+    </message>
+    <message>
+        <source>Total spending</source>
+        <translation>支出合计</translation>
+    </message>
+    <message>
+        <source>Balance at year end</source>
+        <translation>年末余额</translation>
+    </message>
+    <message>
+        <source>Delete the {0} of {1} yuan ({2}, {3})?</source>
+        <translation>删除这笔 {1} 元的{0}({2},{3})?</translation>
+    </message>
+    <message>
+        <source>Delete fund entry</source>
+        <translation>删除经费收支</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorSetDialog</name>
+    <message>
+        <source>New indicator system</source>
+        <translation>新建指标体系</translation>
+    </message>
+    <message>
+        <source>The standard system (default)</source>
+        <translation>标准体系(默认)</translation>
+    </message>
+    <message>
+        <source>Copy of last year&apos;s</source>
+        <translation>复制上年度</translation>
+    </message>
+    <message>
+        <source>Indicator system of {0}</source>
+        <translation>{0} 年度指标体系</translation>
+    </message>
+    <message>
+        <source>{0} assessments of this year are finished, so the system is locked; reopen them before changing it.</source>
+        <translation>本年度已有 {0} 个考核完成,指标体系已锁定;请先重新打开这些考核再修改。</translation>
+    </message>
+    <message>
+        <source>There is no earlier indicator system; the default is shown.</source>
+        <translation>没有更早年度的指标体系,显示默认体系。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(无类别)</translation>
+    </message>
+    <message>
+        <source>Total {0} points: {1}</source>
+        <translation>总分 {0} 分:{1}</translation>
+    </message>
+    <message>
+        <source>Check the total</source>
+        <translation>请核对总分</translation>
+    </message>
+    <message>
+        <source>Indicator system</source>
+        <translation>指标体系</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>&amp;Start from:</source>
+        <translation>起始内容(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Grade thresholds:</source>
+        <translation>等次分数线:</translation>
+    </message>
+    <message>
+        <source>&amp;Excellent from</source>
+        <translation>优秀(&amp;E)不低于</translation>
+    </message>
+    <message>
+        <source>&amp;Good from</source>
+        <translation>良好(&amp;G)不低于</translation>
+    </message>
+    <message>
+        <source>&amp;Pass from</source>
+        <translation>合格(&amp;P)不低于</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Max score</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Figure shown</source>
+        <translation>参考数据</translation>
+    </message>
+    <message>
+        <source>Scoring guidance</source>
+        <translation>评分说明</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>New list item</source>
+        <translation>新增清单事项</translation>
+    </message>
+    <message>
+        <source>Edit list item</source>
+        <translation>编辑清单事项</translation>
+    </message>
+    <message>
+        <source>List item</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>清单:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>简介(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Answers the demand:</source>
+        <translation>对应需求(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Uses the resource:</source>
+        <translation>使用资源(&amp;U):</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected result:</source>
+        <translation>预期成效(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>完成时限(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Has a deadline</source>
+        <translation>设定时限</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleDialog</name>
     <message>
         <source>Choose a step.</source>
@@ -656,10 +1491,53 @@
     </message>
 </context>
 <context>
+    <name>ListDialog</name>
+    <message>
+        <source>New service list</source>
+        <translation>新建清单</translation>
+    </message>
+    <message>
+        <source>Edit service list</source>
+        <translation>编辑清单</translation>
+    </message>
+    <message>
+        <source>Service list</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Community:</source>
+        <translation>党建共同体:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation>签订日期(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签订</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R):</translation>
+    </message>
+</context>
+<context>
     <name>ListingTab</name>
     <message>
         <source>Show all</source>
-        <extracomment>objectName prefix of the widgets, e.g. "members" → membersTable, membersSplitter.</extracomment>
+        <extracomment>objectName prefix of the widgets, e.g. &quot;members&quot; → membersTable, membersSplitter.</extracomment>
         <translation>显示全部</translation>
     </message>
     <message>
@@ -710,8 +1588,141 @@
         <translation>清单</translation>
     </message>
     <message>
+        <source>Lists</source>
+        <extracomment>Lists with more items than this are exported off the UI thread, with progress shown.</extracomment>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>经费</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
         <source>Signed on</source>
         <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Solved / items</source>
+        <translation>已解决/事项数</translation>
+    </message>
+    <message>
+        <source>New list...</source>
+        <translation>新建清单…</translation>
+    </message>
+    <message>
+        <source>New demand, resource or project list of the chosen community</source>
+        <translation>为所选党建共同体新建需求、资源或项目清单</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen list</source>
+        <translation>编辑所选清单</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the chosen list (only while none of its items is being handled)</source>
+        <translation>删除所选清单(仅当其事项均未在办理中)</translation>
+    </message>
+    <message>
+        <source>Sign...</source>
+        <translation>签订…</translation>
+    </message>
+    <message>
+        <source>Record the day the community signed the list</source>
+        <translation>登记党建共同体签订清单的日期</translation>
+    </message>
+    <message>
+        <source>PDF for signing...</source>
+        <translation>签订用PDF…</translation>
+    </message>
+    <message>
+        <source>Print the list with a signature line for every member organization</source>
+        <translation>打印清单,每个成员单位都有签字盖章栏</translation>
+    </message>
+    <message>
+        <source>Excel...</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Export the list&apos;s items to an Excel workbook</source>
+        <translation>将清单事项导出为Excel工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;New item...</source>
+        <translation>新增事项(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add an item to the chosen list (Ctrl+N)</source>
+        <translation>向所选清单新增事项(Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the item (F2)</source>
+        <translation>编辑事项(F2)</translation>
+    </message>
+    <message>
+        <source>Delete an item nobody has claimed yet</source>
+        <translation>删除尚无人认领的事项</translation>
+    </message>
+    <message>
+        <source>&amp;Claim...</source>
+        <translation>认领(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A member organization, or a group of them, claims the project</source>
+        <translation>由一个成员单位单个认领,或多个成员单位组团认领项目</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>开始推进(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Mark the item as in progress</source>
+        <translation>将事项标记为推进中</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up...</source>
+        <translation>督办(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Record a follow-up (supervision): progress and next step</source>
+        <translation>登记督办:进展情况和下一步</translation>
+    </message>
+    <message>
+        <source>S&amp;olve...</source>
+        <translation>办结(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record the result and the residents&apos; satisfaction</source>
+        <translation>登记办理结果和群众满意度</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen...</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reopen a solved item (the reason is logged)</source>
+        <translation>重新打开已解决的事项(原因会被记录)</translation>
+    </message>
+    <message>
+        <source>Items claimed by this organization</source>
+        <translation>该单位认领的事项</translation>
+    </message>
+    <message>
+        <source>Any claimant</source>
+        <translation>全部认领单位</translation>
     </message>
     <message>
         <source>Item</source>
@@ -720,6 +1731,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Past the deadline and not solved</source>
+        <translation>已过时限且未解决</translation>
     </message>
     <message>
         <source>Claimed by</source>
@@ -734,8 +1749,68 @@
         <translation>督办次数</translation>
     </message>
     <message>
-        <source>Claimed by {0}</source>
-        <translation>认领单位:{0}</translation>
+        <source>List: {0}</source>
+        <translation>清单:{0}</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签订</translation>
+    </message>
+    <message>
+        <source>Choose a community above to manage its lists.</source>
+        <translation>请在上方选择党建共同体以管理其清单。</translation>
+    </message>
+    <message>
+        <source>No lists yet: start with New list.</source>
+        <translation>还没有清单:请点击“新建清单”。</translation>
+    </message>
+    <message>
+        <source>Select a list to show only its items.</source>
+        <translation>选择一个清单,只显示其事项。</translation>
+    </message>
+    <message>
+        <source>Delete the list {0} and its {1} items?</source>
+        <translation>删除清单 {0} 及其 {1} 个事项?</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>删除清单</translation>
+    </message>
+    <message>
+        <source>Sign the list</source>
+        <translation>签订清单</translation>
+    </message>
+    <message>
+        <source>Date the community signed {0} (yyyy-mm-dd):</source>
+        <translation>党建共同体签订“{0}”的日期(yyyy-mm-dd):</translation>
+    </message>
+    <message>
+        <source>Delete the item {0}?</source>
+        <translation>删除事项 {0}?</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>删除事项</translation>
+    </message>
+    <message>
+        <source>Reopen the item</source>
+        <translation>重新打开事项</translation>
+    </message>
+    <message>
+        <source>Why is {0} reopened?</source>
+        <translation>为什么重新打开“{0}”?</translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation>将清单保存为PDF</translation>
+    </message>
+    <message>
+        <source>Save as Excel</source>
+        <translation>另存为Excel</translation>
+    </message>
+    <message>
+        <source>The list was saved as {0}. Open its folder?</source>
+        <translation>清单已保存为 {0}。打开所在文件夹?</translation>
     </message>
     <message>
         <source>Claimed items only</source>
@@ -1317,6 +2392,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <name>OverviewTab</name>
     <message>
         <source>Party-building communities</source>
+        <extracomment>The data of the chart bar counting overdue project items.</extracomment>
         <translation>党建共同体</translation>
     </message>
     <message>
@@ -1420,12 +2496,315 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>党建共同体(按状态)</translation>
     </message>
     <message>
+        <source>Activities held per month</source>
+        <translation>每月开展活动</translation>
+    </message>
+    <message>
+        <source>Service projects by status</source>
+        <translation>服务项目(按状态)</translation>
+    </message>
+    <message>
         <source>Whole district</source>
         <translation>全区</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
         <source>As of {0}</source>
         <translation>截至 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer could not be started. Check that it is ready.</source>
+        <translation>无法启动打印机,请检查打印机是否就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <source>Edit &amp;rules...</source>
+        <extracomment>Emitted after the rules were changed (the list is already refreshed).</extracomment>
+        <translation>编辑提醒规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>党建共同体</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Last held</source>
+        <translation>上次举行</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Double-click to see the community&apos;s activities</source>
+        <translation>双击查看该党建共同体的活动</translation>
+    </message>
+    <message>
+        <source>Overdue activities: {0}</source>
+        <translation>逾期未开展的活动:{0}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未举行</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>Due on {0}</source>
+        <translation>应于 {0} 前举行</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Reminder rules</source>
+        <translation>提醒规则</translation>
+    </message>
+    <message>
+        <source>no reminder</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Remind when a running community has held no activity of a kind for this many months.</source>
+        <translation>运行中的党建共同体超过以下月数未开展某类活动时提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringDialog</name>
+    <message>
+        <source>Score {0} ({1})</source>
+        <extracomment>The spin box&apos;s lowest value stands for &quot;not scored yet&quot; and shows as a dash.</extracomment>
+        <translation>评分:{0}({1})</translation>
+    </message>
+    <message>
+        <source>Excellent ≥ {0}, good ≥ {1}, pass ≥ {2}</source>
+        <translation>优秀 ≥ {0},良好 ≥ {1},合格 ≥ {2}</translation>
+    </message>
+    <message>
+        <source>0 to {0}. {1}</source>
+        <translation>0 至 {0} 分。{1}</translation>
+    </message>
+    <message>
+        <source>Finished: locked. Reopen it in the Assessment tab to change it.</source>
+        <translation>已完成并锁定。如需修改,请在“考核”页重新打开。</translation>
+    </message>
+    <message>
+        <source>({0} not scored)</source>
+        <translation>({0} 项未评分)</translation>
+    </message>
+    <message>
+        <source>Order rectification</source>
+        <translation>列为规范整顿</translation>
+    </message>
+    <message>
+        <source>Marking &apos;{0}&apos; for rectification also puts the community under rectification (整顿中). Continue?</source>
+        <translation>将“{0}”列为规范整顿对象,该党建共同体的状态也会变为“整顿中”。继续吗?</translation>
+    </message>
+    <message>
+        <source>Finish the assessment</source>
+        <translation>完成考核</translation>
+    </message>
+    <message>
+        <source>A finished assessment is locked: it can only be changed after reopening it, which is recorded. Finish it now?</source>
+        <translation>完成后的考核将被锁定,只有重新打开才能修改,重新打开会被记录。现在完成吗?</translation>
+    </message>
+    <message>
+        <source>Score a community</source>
+        <translation>党建共同体评分</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Figures on record</source>
+        <translation>已记录的数据</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>总分:</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>等次:</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation>反馈意见(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>考核结果(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Award (yuan):</source>
+        <translation>奖补金额(元)(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Reasons for rectification:</source>
+        <translation>整顿原因(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Save and &amp;finish</source>
+        <translation>保存并完成(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>SolveDialog</name>
+    <message>
+        <source>(choose)</source>
+        <translation>(请选择)</translation>
+    </message>
+    <message>
+        <source>Solve the item</source>
+        <translation>办结事项</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>事项:</translation>
+    </message>
+    <message>
+        <source>&amp;Solved on:</source>
+        <translation>办结日期(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>办理结果(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Residents&apos; &amp;satisfaction:</source>
+        <translation>群众满意度(&amp;S):</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <source>Follow-up (supervision)</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>事项:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;By whom:</source>
+        <translation>督办人(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Progress:</source>
+        <translation>进展情况(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Next step:</source>
+        <translation>下一步(&amp;N):</translation>
+    </message>
+</context>
+<context>
+    <name>VenuesDialog</name>
+    <message>
+        <source>New venue</source>
+        <translation>新建阵地</translation>
+    </message>
+    <message>
+        <source>Delete the venue “{0}”?</source>
+        <translation>删除阵地“{0}”?</translation>
+    </message>
+    <message>
+        <source>Delete venue</source>
+        <translation>删除阵地</translation>
+    </message>
+    <message>
+        <source>Venues (阵地)</source>
+        <translation>阵地</translation>
+    </message>
+    <message>
+        <source>Search name or address</source>
+        <translation>搜索名称或地址</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>阵地</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Owner organization:</source>
+        <translation>所属党组织(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>容纳人数(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Opening &amp;hours:</source>
+        <translation>开放时间(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Opened &amp;to:</source>
+        <translation>开放给(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Save venue</source>
+        <translation>保存阵地(&amp;S)</translation>
     </message>
 </context>
 <context>
