@@ -237,3 +237,14 @@ def test_report_button_writes_pdf(
     qtbot.mouseClick(tab.report_button, Qt.MouseButton.LeftButton)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert folders == [tmp_path]
+
+
+def test_tab_opens_on_the_latest_year_already_scored(qtbot: QtBot, ctx: AppContext) -> None:
+    """Before year-end this year's set exists but is unscored: show last year's results."""
+    (first,) = running_communities(ctx.db, "甲党建共同体")
+    svc.create_indicator_set(ctx.db, YEAR + 1, copy_last_year=True)  # YEAR's is made above
+    svc.start_assessment(ctx.db, first, YEAR)
+    tab = AssessmentTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.year_combo.currentData() == YEAR
+    assert tab.model.rowCount() == 1

@@ -349,9 +349,11 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         self.year_combo.clear()
         for year in years:
             self.year_combo.addItem(str(year), year)
-        # The latest year that has begun (a set for next year may already be prepared).
+        # The latest year that has begun (a set for next year may already be prepared),
+        # preferring one whose scoring has started: before year-end that is last year.
         started = [y for y in years if y <= date.today().year]
-        fallback = started[0] if started else (years[0] if years else None)
+        scored = [y for y in started if assessments.count_assessments(db, y) > 0]
+        fallback = (scored or started or years or [None])[0]
         set_combo_data(self.year_combo, current if current in years else fallback)
         self.year_combo.blockSignals(False)
         self.fill_combo(self.town_combo, self.tr("All towns"), [(t, t) for t in scope.towns(db)])
