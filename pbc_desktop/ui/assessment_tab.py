@@ -353,7 +353,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         # preferring one whose scoring has started: before year-end that is last year.
         started = [y for y in years if y <= date.today().year]
         scored = [y for y in started if assessments.count_assessments(db, y) > 0]
-        fallback = (scored or started or years or [None])[0]
+        fallback = next(iter(scored or started or years), None)
         set_combo_data(self.year_combo, current if current in years else fallback)
         self.year_combo.blockSignals(False)
         self.fill_combo(self.town_combo, self.tr("All towns"), [(t, t) for t in scope.towns(db)])
