@@ -25,7 +25,7 @@ from pbc_desktop.domain.enums import (
     ActivityStatus,
     AttendanceStatus,
 )
-from pbc_desktop.errors import UserError, ValidationError
+from pbc_desktop.errors import UserError
 from pbc_desktop.services import activities as svc
 from pbc_desktop.services import scope, venues
 from pbc_desktop.services.scope import Choice
@@ -707,22 +707,7 @@ class ActivityDialog(QDialog):
         )
 
     def show_error(self, error: UserError | None) -> None:
-        self.ui.errorLabel.setText(error.message if error else "")
-        self.ui.errorLabel.setVisible(error is not None)
-        invalid = error if isinstance(error, ValidationError) else None
-        if invalid is not None:
-            first = next((f for f in invalid.fields() if f in self.field_widgets), None)
-            if first is not None:
-                self._show_page_of(self.field_widgets[first])
-        messages.mark_fields(self.field_widgets, invalid)
-
-    def _show_page_of(self, widget: QWidget) -> None:
-        tabs = self.ui.tabs
-        for index in range(tabs.count()):
-            page = tabs.widget(index)
-            if page is not None and (page is widget or page.isAncestorOf(widget)):
-                tabs.setCurrentIndex(index)
-                return
+        messages.show_form_error(self.ui.errorLabel, self.field_widgets, error, self.ui.tabs)
 
     def accept(self) -> None:
         """Save through the service; on refusal keep the dialog open and say why."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError, ValidationError
 
@@ -52,3 +52,32 @@ def mark_fields(widgets: Mapping[str, QWidget], error: ValidationError | None) -
             widget.setToolTip("")
     if first is not None:
         first.setFocus()
+
+
+def show_page_of(tabs: QTabWidget, widget: QWidget) -> None:
+    """Turn ``tabs`` to the page that holds ``widget``."""
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        if page is not None and (page is widget or page.isAncestorOf(widget)):
+            tabs.setCurrentIndex(index)
+            return
+
+
+def show_form_error(
+    error_label: QLabel,
+    widgets: Mapping[str, QWidget],
+    error: UserError | None,
+    tabs: QTabWidget | None = None,
+) -> None:
+    """Say in ``error_label`` why a form was refused (``None`` clears it) and mark the fields.
+
+    With ``tabs``, first turn to the page of the first marked field.
+    """
+    error_label.setText(error.message if error else "")
+    error_label.setVisible(error is not None)
+    invalid = error if isinstance(error, ValidationError) else None
+    if invalid is not None and tabs is not None:
+        first = next((f for f in invalid.fields() if f in widgets), None)
+        if first is not None:
+            show_page_of(tabs, widgets[first])
+    mark_fields(widgets, invalid)

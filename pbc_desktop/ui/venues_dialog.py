@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from pbc_desktop.domain.enums import VenueKind
-from pbc_desktop.errors import UserError, ValidationError
+from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations, scope
 from pbc_desktop.services import venues as svc
 from pbc_desktop.ui import messages
@@ -142,11 +142,7 @@ class VenuesDialog(QDialog):
         )
 
     def show_error(self, error: UserError | None) -> None:
-        self.ui.errorLabel.setText(error.message if error else "")
-        self.ui.errorLabel.setVisible(error is not None)
-        messages.mark_fields(
-            self.field_widgets, error if isinstance(error, ValidationError) else None
-        )
+        messages.show_form_error(self.ui.errorLabel, self.field_widgets, error)
 
     def save(self) -> int | None:
         data = self.collect()
