@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import assessments, scope
+from pbc_desktop.services import assessments
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
@@ -37,9 +37,9 @@ from pbc_desktop.ui.labels import label
 from pbc_desktop.ui.listing_tab import (
     ListingTab,
     fields,
-    find_data,
     grid,
     heading,
+    select_adding,
     set_combo_data,
     text,
 )
@@ -356,7 +356,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         fallback = next(iter(scored or started or years), None)
         set_combo_data(self.year_combo, current if current in years else fallback)
         self.year_combo.blockSignals(False)
-        self.fill_combo(self.town_combo, self.tr("All towns"), [(t, t) for t in scope.towns(db)])
+        self.fill_town_combo(self.town_combo)
 
     def default_sort(self) -> tuple[int, Qt.SortOrder]:
         return 1, Qt.SortOrder.DescendingOrder
@@ -415,9 +415,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
             self.search_edit.setText(text)
             if year is not None:
                 set_combo_data(self.year_combo, year)
-            if town and find_data(self.town_combo, town) < 0:
-                self.town_combo.addItem(town, town)
-            set_combo_data(self.town_combo, town)
+            select_adding(self.town_combo, town)
 
         self.with_signals_blocked([self.search_edit, self.year_combo, self.town_combo], change)
         self.reload()

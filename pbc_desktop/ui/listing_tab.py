@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.errors import UserError
+from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.context import AppContext
@@ -76,6 +77,16 @@ def find_data(combo: QComboBox, value: object) -> int:
         if combo.itemData(i) == value:
             return i
     return -1
+
+
+def select_adding(combo: QComboBox, value: object) -> None:
+    """Select ``value``, first adding an entry for it when the combo has none.
+
+    For a filter set from elsewhere (the dashboard) to a value not among the choices.
+    """
+    if value not in (None, "") and find_data(combo, value) < 0:
+        combo.addItem(str(value), value)
+    set_combo_data(combo, value)
 
 
 def combo_enum(combo: QComboBox, enum_cls: type[E]) -> E | None:
@@ -238,6 +249,21 @@ class ListingTab(QWidget, Generic[T]):
 
     def fill_choice_combo(self, combo: QComboBox, everything: str, choices: list[Choice]) -> None:
         self.fill_combo(combo, everything, [(c.name, c.id) for c in choices])
+
+    def fill_community_combo(self, combo: QComboBox) -> None:
+        self.fill_choice_combo(
+            combo,
+            QCoreApplication.translate("ListingTab", "All communities"),
+            scope.community_choices(self.ctx.db),
+        )
+
+    def fill_year_combo(self, combo: QComboBox, years: Sequence[int]) -> None:
+        everything = QCoreApplication.translate("ListingTab", "All years")
+        self.fill_combo(combo, everything, [(str(y), y) for y in years])
+
+    def fill_town_combo(self, combo: QComboBox) -> None:
+        everything = QCoreApplication.translate("ListingTab", "All towns")
+        self.fill_combo(combo, everything, [(t, t) for t in scope.towns(self.ctx.db)])
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:

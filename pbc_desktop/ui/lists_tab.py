@@ -46,9 +46,9 @@ from pbc_desktop.ui.listing_tab import (
     as_enum,
     combo_enum,
     fields,
-    find_data,
     grid,
     heading,
+    select_adding,
     set_combo_data,
 )
 from pbc_desktop.ui.solve_dialog import SolveDialog
@@ -326,13 +326,9 @@ class ListsTab(ListingTab[lists.ItemRow]):
 
     def fill_choices(self) -> None:
         db = self.ctx.db
-        self.fill_choice_combo(
-            self.community_combo, self.tr("All communities"), scope.community_choices(db)
-        )
-        self.fill_combo(
-            self.year_combo, self.tr("All years"), [(str(y), y) for y in lists.list_years(db)]
-        )
-        self.fill_combo(self.town_combo, self.tr("All towns"), [(t, t) for t in scope.towns(db)])
+        self.fill_community_combo(self.community_combo)
+        self.fill_year_combo(self.year_combo, lists.list_years(db))
+        self.fill_town_combo(self.town_combo)
         self._fill_claimants()
         self._fill_lists()
 
@@ -432,12 +428,8 @@ class ListsTab(ListingTab[lists.ItemRow]):
             set_combo_data(
                 self.status_combo, OVERDUE if overdue_only else as_enum(ItemStatus, status)
             )
-            if year is not None and find_data(self.year_combo, year) < 0:
-                self.year_combo.addItem(str(year), year)
-            set_combo_data(self.year_combo, year)
-            if town and find_data(self.town_combo, town) < 0:
-                self.town_combo.addItem(town, town)
-            set_combo_data(self.town_combo, town)
+            select_adding(self.year_combo, year)
+            select_adding(self.town_combo, town)
 
         widgets = [
             self.search_edit,

@@ -15,9 +15,9 @@ from pbc_desktop.ui.listing_tab import (
     as_enum,
     combo_enum,
     fields,
-    find_data,
     grid,
     heading,
+    select_adding,
     set_combo_data,
 )
 from pbc_desktop.ui.table_model import Column
@@ -50,8 +50,7 @@ class MembersTab(ListingTab[members.MemberRow]):
             row.addWidget(combo, 1)
 
     def fill_choices(self) -> None:
-        towns = scope.towns(self.ctx.db)
-        self.fill_combo(self.town_combo, self.tr("All towns"), [(t, t) for t in towns])
+        self.fill_town_combo(self.town_combo)
 
     def columns(self) -> Sequence[Column[members.MemberRow]]:
         return [
@@ -100,9 +99,7 @@ class MembersTab(ListingTab[members.MemberRow]):
 
         def change() -> None:
             self.search_edit.setText(text)
-            if town and find_data(self.town_combo, town) < 0:
-                self.town_combo.addItem(town, town)
-            set_combo_data(self.town_combo, town)
+            select_adding(self.town_combo, town)
             set_combo_data(self.category_combo, as_enum(MemberCategory, category))
             set_combo_data(self.reported_combo, reported)
 

@@ -20,18 +20,6 @@
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>All communities</source>
-        <translation>全部共同体</translation>
-    </message>
-    <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-    <message>
-        <source>All towns</source>
-        <translation>全部镇街</translation>
-    </message>
-    <message>
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
@@ -597,10 +585,6 @@
     <message>
         <source>Search community</source>
         <translation>搜索共同体</translation>
-    </message>
-    <message>
-        <source>All towns</source>
-        <translation>全部镇街</translation>
     </message>
     <message>
         <source>Community</source>
@@ -1545,6 +1529,18 @@
         <translation>清除这些筛选条件</translation>
     </message>
     <message>
+        <source>All communities</source>
+        <translation>全部共同体</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
         <source>Total: {0}</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -1566,18 +1562,6 @@
     <message>
         <source>Any status</source>
         <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All communities</source>
-        <translation>全部共同体</translation>
-    </message>
-    <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-    <message>
-        <source>All towns</source>
-        <translation>全部镇街</translation>
     </message>
     <message>
         <source>Community</source>
@@ -2025,10 +2009,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Not reported</source>
         <translation>未报到</translation>
-    </message>
-    <message>
-        <source>All towns</source>
-        <translation>全部镇街</translation>
     </message>
     <message>
         <source>Name</source>
