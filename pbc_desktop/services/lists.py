@@ -77,8 +77,25 @@ class ItemQuery:
     list_id: int | None = None  # one list only
 
 
+class _ItemState:
+    """``status_text`` and ``actions`` of an item DTO (a row or the detail)."""
+
+    status: ItemStatus
+    overdue: bool
+    list_kind: ListKind
+
+    @property
+    def status_text(self) -> str:
+        """The stored status, or 逾期 when past the deadline and not solved."""
+        return _status_text(self.status, self.overdue)
+
+    @property
+    def actions(self) -> frozenset[ItemAction]:
+        return allowed_actions(self.status, self.list_kind)
+
+
 @dataclass(frozen=True)
-class ItemRow:
+class ItemRow(_ItemState):
     id: int
     community_id: int
     community_name: str
@@ -94,15 +111,6 @@ class ItemRow:
     lead_orgs: tuple[str, ...]
     partner_orgs: tuple[str, ...]  # other organizations of group claims (组团认领)
     supervision_count: int
-
-    @property
-    def status_text(self) -> str:
-        """The stored status, or 逾期 when past the deadline and not solved."""
-        return _status_text(self.status, self.overdue)
-
-    @property
-    def actions(self) -> frozenset[ItemAction]:
-        return allowed_actions(self.status, self.list_kind)
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,7 @@ class SupervisionView:
 
 
 @dataclass(frozen=True)
-class ItemDetail:
+class ItemDetail(_ItemState):
     id: int
     title: str
     description: str | None
@@ -154,14 +162,6 @@ class ItemDetail:
     community_id: int = 0
     answers_item_id: int | None = None
     uses_item_id: int | None = None
-
-    @property
-    def status_text(self) -> str:
-        return _status_text(self.status, self.overdue)
-
-    @property
-    def actions(self) -> frozenset[ItemAction]:
-        return allowed_actions(self.status, self.list_kind)
 
 
 @dataclass(frozen=True)
@@ -391,14 +391,7 @@ def list_years(db: Database) -> list[int]:
 def get_item_detail(db: Database, item_id: int, *, today: date | None = None) -> ItemDetail:
     day = today or date.today()
     with db.read() as s:
-        item = s.get(ListItem, item_id)
-        if item is None:
-            raise NotFoundError(
-                t(
-                    "找不到该清单事项,可能已被删除。",
-                    "The list item was not found; it may have been deleted.",
-                )
-            )
+        item = _load_item(s, item_id)
         linked = aliased(ListItem)
 
         def title_of(other_id: int | None) -> str | None:
@@ -442,14 +435,7 @@ def get_item_detail(db: Database, item_id: int, *, today: date | None = None) ->
                 )
                 for c in claims
             ),
-            supervisions=tuple(
-                SupervisionView(v.entry_date, v.by_whom, v.progress, v.next_step)
-                for v in s.scalars(
-                    select(Supervision)
-                    .where(Supervision.item_id == item_id)
-                    .order_by(Supervision.entry_date, Supervision.id)
-                )
-            ),
+            supervisions=tuple(_supervisions(s, item_id)),
             list_id=lst.id,
             community_id=lst.community_id,
             answers_item_id=item.answers_item_id,
@@ -464,16 +450,20 @@ def get_service_list(db: Database, list_id: int) -> ServiceListRow:
     raise _list_gone()
 
 
-def member_choices(db: Database, community_id: int) -> list[Choice]:
-    """The community's current member organizations, in the community's order."""
-    stmt = (
+def _current_members(community_id: int) -> AnySelect:
+    """Ids and names of the community's current member organizations, in its order."""
+    return (
         select(Organization.id, Organization.name)
         .join(CommunityMember, CommunityMember.organization_id == Organization.id)
         .where(CommunityMember.community_id == community_id, CommunityMember.left_on.is_(None))
         .order_by(CommunityMember.seq, CommunityMember.id)
     )
+
+
+def member_choices(db: Database, community_id: int) -> list[Choice]:
+    """The community's current member organizations, in the community's order."""
     with db.read() as s:
-        return [Choice(r.id, r.name) for r in s.execute(stmt)]
+        return [Choice(r.id, r.name) for r in s.execute(_current_members(community_id))]
 
 
 def claimant_choices(db: Database, community_id: int | None = None) -> list[Choice]:
@@ -631,6 +621,21 @@ def _check_text(
 def _check_not_future(err: _Errors, name: str, value: date | None, zh: str, en: str) -> None:
     if value is not None and value > _today():
         err.add(name, f"{zh}不能晚于今天", f"{en} is in the future")
+
+
+def _check_dated_after_claim(
+    err: _Errors, item: ListItem, name: str, value: date, words: tuple[str, str]
+) -> None:
+    """A follow-up or solving date: not in the future, not before the item's first claim."""
+    zh, en = words
+    _check_not_future(err, name, value, zh, en)
+    first_claim = min((c.claimed_on for c in item.claims), default=None)
+    if first_claim is not None and value < first_claim:
+        err.add(
+            name,
+            f"{zh}不能早于认领日期({first_claim.isoformat()})",
+            f"{en} is before the claim ({first_claim.isoformat()})",
+        )
 
 
 def _validate_list(s: Session, data: ListInput) -> None:
@@ -1004,14 +1009,7 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
         if not data.progress.strip():
             err.add("progress", "请填写进展情况", "Describe the progress")
         _check_text(err, "progress", data.progress, TEXT_MAX, ("进展情况", "The progress"))
-        _check_not_future(err, "entry_date", data.entry_date, "督办日期", "The date")
-        first_claim = min((c.claimed_on for c in item.claims), default=None)
-        if first_claim is not None and data.entry_date < first_claim:
-            err.add(
-                "entry_date",
-                f"督办日期不能早于认领日期({first_claim.isoformat()})",
-                f"The date is before the claim ({first_claim.isoformat()})",
-            )
+        _check_dated_after_claim(err, item, "entry_date", data.entry_date, ("督办日期", "The date"))
         err.raise_any()
         before = _item_facts(item)
         entry = Supervision(
@@ -1036,18 +1034,22 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
         return entry.id
 
 
-def list_supervisions(db: Database, item_id: int) -> list[SupervisionView]:
+def _supervisions(s: Session, item_id: int) -> list[SupervisionView]:
     """The follow-ups of an item by date (entries of one day in the order recorded)."""
     stmt = (
         select(Supervision)
         .where(Supervision.item_id == item_id)
         .order_by(Supervision.entry_date, Supervision.id)
     )
+    return [
+        SupervisionView(v.entry_date, v.by_whom, v.progress, v.next_step) for v in s.scalars(stmt)
+    ]
+
+
+def list_supervisions(db: Database, item_id: int) -> list[SupervisionView]:
+    """The follow-ups of an item by date (entries of one day in the order recorded)."""
     with db.read() as s:
-        return [
-            SupervisionView(v.entry_date, v.by_whom, v.progress, v.next_step)
-            for v in s.scalars(stmt)
-        ]
+        return _supervisions(s, item_id)
 
 
 def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
@@ -1061,14 +1063,9 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
         _check_text(err, "result", data.result, TEXT_MAX, ("办理结果", "The result"))
         if data.satisfaction is None:
             err.add("satisfaction", "请选择群众满意度", "Choose the residents' satisfaction")
-        _check_not_future(err, "solved_on", data.solved_on, "办结日期", "The date solved")
-        first_claim = min((c.claimed_on for c in item.claims), default=None)
-        if first_claim is not None and data.solved_on < first_claim:
-            err.add(
-                "solved_on",
-                f"办结日期不能早于认领日期({first_claim.isoformat()})",
-                f"The date solved is before the claim ({first_claim.isoformat()})",
-            )
+        _check_dated_after_claim(
+            err, item, "solved_on", data.solved_on, ("办结日期", "The date solved")
+        )
         err.raise_any()
         before = _item_facts(item)
         item.status = target
@@ -1172,14 +1169,9 @@ def get_list_report(db: Database, list_id: int, *, today: date | None = None) ->
                 select(Claim).where(Claim.item_id.in_(ids)).order_by(Claim.claimed_on, Claim.id)
             ):
                 claims.setdefault(claim.item_id, claim)
-        members = s.execute(
-            select(Organization.name, CommunityMember.organization_id)
-            .join(CommunityMember, CommunityMember.organization_id == Organization.id)
-            .where(CommunityMember.community_id == community.id, CommunityMember.left_on.is_(None))
-            .order_by(CommunityMember.seq, CommunityMember.id)
-        ).all()
+        members = s.execute(_current_members(community.id)).all()
         lead_id = community.lead_org_id
-        names = [n for n, o in members if o == lead_id] + [n for n, o in members if o != lead_id]
+        names = [n for o, n in members if o == lead_id] + [n for o, n in members if o != lead_id]
         report_items = []
         for seq, it in enumerate(item_rows, start=1):
             first = claims.get(it.id)
