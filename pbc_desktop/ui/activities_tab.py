@@ -32,6 +32,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui import messages, printing
 from pbc_desktop.ui.activity_dialog import ActivityDialog
 from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.dialog_host import DialogHost
 from pbc_desktop.ui.labels import fmt_date, fmt_datetime, label
 from pbc_desktop.ui.listing_tab import (
     ListingTab,
@@ -89,14 +90,13 @@ class MonthView(QCalendarWidget):
         painter.restore()
 
 
-class ActivitiesTab(ListingTab[activities.ActivityRow]):
+class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
     """Activities and meetings: listing, month view, editing, venues and printing."""
 
     key = "activities"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.active_dialog: QDialog | None = None
         self._build_actions()
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -207,20 +207,6 @@ class ActivitiesTab(ListingTab[activities.ActivityRow]):
             self.document_combo.setCurrentIndex(self.document_combo.findData(wanted))
 
     # -- editing -------------------------------------------------------------------------
-    def _open(self, dialog: QDialog) -> None:
-        self.active_dialog = dialog
-        saved = getattr(dialog, "saved", None)
-        if saved is not None:
-            saved.connect(self._after_save)
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
-
-    def _dialog_closed(self) -> None:
-        dialog = self.active_dialog
-        self.active_dialog = None
-        if dialog is not None:
-            dialog.deleteLater()
-
     def _after_save(self, activity_id: int) -> None:
         self.refresh()
         self.select_id(activity_id)
@@ -236,7 +222,7 @@ class ActivitiesTab(ListingTab[activities.ActivityRow]):
             day=day,
             parent=self,
         )
-        self._open(dialog)
+        self.open_dialog(dialog, self._after_save)
         return dialog
 
     def edit_current(self) -> ActivityDialog | None:
@@ -249,7 +235,7 @@ class ActivitiesTab(ListingTab[activities.ActivityRow]):
             messages.show_user_error(self, exc)
             self.refresh()
             return None
-        self._open(dialog)
+        self.open_dialog(dialog, self._after_save)
         return dialog
 
     def delete_current(self) -> None:
@@ -274,7 +260,7 @@ class ActivitiesTab(ListingTab[activities.ActivityRow]):
 
         dialog = VenuesDialog(self.ctx, self)
         dialog.finished.connect(lambda _r: self.refresh())
-        self._open(dialog)
+        self.open_dialog(dialog)
         return dialog
 
     # -- printing ------------------------------------------------------------------------

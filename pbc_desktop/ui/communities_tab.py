@@ -28,6 +28,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.community_dialog import CommunityDialog
 from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.dialog_host import DialogHost
 from pbc_desktop.ui.labels import fmt_date, label
 from pbc_desktop.ui.lifecycle_dialog import LifecycleDialog
 from pbc_desktop.ui.table_model import Column, PagedTableModel
@@ -66,11 +67,10 @@ def _enum_code(value: LabeledEnum | str | None) -> str | None:
     return value.value if isinstance(value, LabeledEnum) else str(value)
 
 
-class CommunitiesTab(QWidget):
+class CommunitiesTab(DialogHost, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.active_dialog: CommunityDialog | LifecycleDialog | None = None
         self._detail: svc.CommunityDetail | None = None
         self._keep_id: int | None = None
         self._build_toolbar()
@@ -474,18 +474,6 @@ class CommunitiesTab(QWidget):
         self.lifecycle_button.setEnabled(bool(detail and detail.allowed_actions))
 
     # -- actions -----------------------------------------------------------------------------
-    def _open(self, dialog: CommunityDialog | LifecycleDialog) -> None:
-        self.active_dialog = dialog
-        dialog.saved.connect(self._after_save)
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
-
-    def _dialog_closed(self) -> None:
-        dialog = self.active_dialog
-        self.active_dialog = None
-        if dialog is not None:
-            dialog.deleteLater()
-
     def _after_save(self, community_id: int) -> None:
         self._reload_towns()
         self._after_reload(community_id)
@@ -493,7 +481,7 @@ class CommunitiesTab(QWidget):
 
     def new_community(self) -> CommunityDialog:
         dialog = CommunityDialog(self.ctx, None, self)
-        self._open(dialog)
+        self.open_dialog(dialog, self._after_save)
         return dialog
 
     def edit_current(self) -> CommunityDialog | None:
@@ -506,7 +494,7 @@ class CommunitiesTab(QWidget):
             messages.show_user_error(self, exc)
             self.reload()
             return None
-        self._open(dialog)
+        self.open_dialog(dialog, self._after_save)
         return dialog
 
     def lifecycle_current(self) -> LifecycleDialog | None:
@@ -519,7 +507,7 @@ class CommunitiesTab(QWidget):
             messages.show_user_error(self, exc)
             self.reload()
             return None
-        self._open(dialog)
+        self.open_dialog(dialog, self._after_save)
         return dialog
 
     def delete_current(self) -> None:
