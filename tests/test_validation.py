@@ -175,6 +175,12 @@ def test_normalise_text() -> None:
     assert v.optional_text(" 司马 ") == "司马"
 
 
+def test_strip_or_none_keeps_the_inner_text() -> None:
+    assert v.strip_or_none(None) is None
+    assert v.strip_or_none(" \t\n") is None
+    assert v.strip_or_none("  ＡＢ  党支部 ") == "ＡＢ  党支部"
+
+
 def test_name_key_ignores_width_case_spaces_and_dots() -> None:
     assert v.name_key("峡山街道 党工委") == v.name_key("峡山街道党工委")
     assert v.name_key("ＡＢＣ Co") == v.name_key("abcco")

@@ -50,6 +50,14 @@ def optional_text(value: str | None) -> str | None:
     return normalise_text(value) or None
 
 
+def strip_or_none(value: str | None) -> str | None:
+    """``value`` without surrounding whitespace, or ``None`` when nothing is left.
+
+    Unlike :func:`optional_text`, the inner text is kept exactly as typed.
+    """
+    return (value or "").strip() or None
+
+
 def name_key(value: str | None) -> str:
     """A key under which two spellings of the same name compare equal (duplicate checks).
 

@@ -38,6 +38,7 @@ from pbc_desktop.domain.enums import (
     AuditAction,
     MembershipStatus,
 )
+from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, communities
@@ -621,11 +622,6 @@ def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
         )
 
 
-def _clean(text: str | None) -> str | None:
-    value = (text or "").strip()
-    return value or None
-
-
 def _validate(s: Session, data: ActivityInput) -> None:
     errors: list[FieldError] = []
 
@@ -698,7 +694,9 @@ def _validate(s: Session, data: ActivityInput) -> None:
                     f"「{name}」缺席,请选择缺席原因(第{row}行)",
                     f"Attendance row {row}: choose why {name} was absent",
                 )
-            elif person.absence_reason == AbsenceReason.OTHER and not _clean(person.reason_text):
+            elif person.absence_reason == AbsenceReason.OTHER and not strip_or_none(
+                person.reason_text
+            ):
                 err(
                     "attendance",
                     f"「{name}」的缺席原因为「其他」,请写明原因(第{row}行)",
@@ -778,14 +776,14 @@ def _apply(a: Activity, data: ActivityInput, copied: list[Path]) -> list[Path]:
     a.ends_at = data.ends_at
     a.status = data.status
     a.venue_id = data.venue_id
-    a.place = None if data.venue_id is not None else _clean(data.place)
+    a.place = None if data.venue_id is not None else strip_or_none(data.place)
     a.host_org_id = data.host_org_id
-    a.chair = _clean(data.chair)
-    a.recorder = _clean(data.recorder)
-    a.lecturer = _clean(data.lecturer)
-    a.guests = _clean(data.guests)
+    a.chair = strip_or_none(data.chair)
+    a.recorder = strip_or_none(data.recorder)
+    a.lecturer = strip_or_none(data.lecturer)
+    a.guests = strip_or_none(data.guests)
     a.trainee_count = data.trainee_count
-    a.summary = _clean(data.summary)
+    a.summary = strip_or_none(data.summary)
 
     wanted = list(dict.fromkeys(data.organization_ids))
     existing_orgs = {o.organization_id: o for o in a.organizations}
@@ -805,15 +803,15 @@ def _apply(a: Activity, data: ActivityInput, copied: list[Path]) -> list[Path]:
         row.person_name = p.person_name.strip()
         row.status = p.status
         row.absence_reason = p.absence_reason if absent else None
-        row.reason_text = _clean(p.reason_text) if absent else None
+        row.reason_text = strip_or_none(p.reason_text) if absent else None
         people.append(row)
     a.attendance = people
     a.agenda = [
         AgendaItem(
             seq=seq,
             title=g.title.strip(),
-            discussion=_clean(g.discussion),
-            resolution=_clean(g.resolution),
+            discussion=strip_or_none(g.discussion),
+            resolution=strip_or_none(g.resolution),
             votes_for=g.votes_for,
             votes_against=g.votes_against,
             votes_abstain=g.votes_abstain,

@@ -33,6 +33,7 @@ from pbc_desktop.domain.indicators import (
     GradeThresholds,
     grade_for,
 )
+from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, communities
@@ -387,11 +388,6 @@ def total_warning(total_max: float) -> str | None:
 
 
 # -- indicator systems -------------------------------------------------------------------------
-def _clean(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None
-
-
 def _set_for_year(s: Session, year: int) -> IndicatorSet | None:
     return s.scalars(select(IndicatorSet).where(IndicatorSet.year == year)).one_or_none()
 
@@ -621,7 +617,7 @@ def _new_indicator(ind: IndicatorInput, seq: int) -> Indicator:
         category=ind.category.strip(),
         name=ind.name.strip(),
         max_score=float(ind.max_score),
-        guidance=_clean(ind.guidance),
+        guidance=strip_or_none(ind.guidance),
         metric=ind.metric or None,
     )
 
@@ -708,7 +704,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
             row.category = ind.category.strip()
             row.name = ind.name.strip()
             row.max_score = float(ind.max_score)
-            row.guidance = _clean(ind.guidance)
+            row.guidance = strip_or_none(ind.guidance)
             row.metric = ind.metric or None
         s.flush()
         thresholds = thresholds_of(iset)
@@ -949,7 +945,7 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
         )
         current = {sc.indicator_id: sc for sc in assessment.scores}
         for iid, value in data.scores.items():
-            remark = _clean(data.remarks.get(iid)) if iid in data.remarks else None
+            remark = strip_or_none(data.remarks.get(iid)) if iid in data.remarks else None
             sc = current.get(iid)
             if value is None:
                 if sc is not None:
@@ -963,7 +959,7 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
                 sc.score = round(float(value), 2)
                 if iid in data.remarks:
                     sc.remark = remark
-        assessment.feedback = _clean(data.feedback)
+        assessment.feedback = strip_or_none(data.feedback)
         s.flush()
         totals = compute_totals(
             (sc.score for sc in assessment.scores), thresholds_of(assessment.indicator_set)
@@ -1021,7 +1017,7 @@ def set_outcome(
     procedure (``communities.apply_lifecycle``), dated ``on`` (today by default).
     """
     award_cents = yuan_to_cents(award_yuan) if outcome == AssessmentOutcome.DEMONSTRATION else 0
-    clean_reasons = _clean(reasons) if outcome == AssessmentOutcome.RECTIFY else None
+    clean_reasons = strip_or_none(reasons) if outcome == AssessmentOutcome.RECTIFY else None
     if outcome == AssessmentOutcome.RECTIFY and clean_reasons is None:
         raise ValidationError.single(
             "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
@@ -1116,7 +1112,7 @@ def finish_assessment(db: Database, assessment_id: int) -> Totals:
 
 def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
     """Unlock a finished assessment; who, when and why go to the audit log."""
-    why = _clean(reason)
+    why = strip_or_none(reason)
     if why is None:
         raise ValidationError.single(
             "reason", t("请说明重新打开的原因", "Give the reason for reopening")

@@ -35,6 +35,7 @@ from pbc_desktop.domain.enums import (
     LifecycleAction,
     MemberRole,
 )
+from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import organizations
@@ -513,15 +514,10 @@ def _facts(c: Community) -> dict[str, Any]:
     )
 
 
-def _clean(text: str | None) -> str | None:
-    value = (text or "").strip()
-    return value or None
-
-
 def _apply(c: Community, data: CommunityInput, today: date) -> None:
     c.name = normalize_name(data.name)
-    c.theme = _clean(data.theme)
-    c.description = _clean(data.description)
+    c.theme = strip_or_none(data.theme)
+    c.description = strip_or_none(data.description)
     c.founded_on = data.founded_on
     c.lead_org_id = data.lead_org_id
 
@@ -554,7 +550,7 @@ def _apply(c: Community, data: CommunityInput, today: date) -> None:
             role=r.role,
             organization_id=r.organization_id,
             cross_appointment=r.cross_appointment,
-            phone=_clean(r.phone),
+            phone=strip_or_none(r.phone),
             seq=seq,
         )
         for seq, r in enumerate(data.roles)
@@ -639,7 +635,7 @@ def apply_lifecycle(
                 status_after=target,
                 occurred_on=on,
                 operator=db.actor,
-                remark=_clean(remark),
+                remark=strip_or_none(remark),
             )
         )
         audit.record(
@@ -652,7 +648,7 @@ def apply_lifecycle(
                 f"Community {community.name}: {action.en}",
             ),
             before=before,
-            after=audit.snapshot(community, action=action, on=on, remark=_clean(remark)),
+            after=audit.snapshot(community, action=action, on=on, remark=strip_or_none(remark)),
         )
         return target
 

@@ -19,6 +19,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, ServiceList
 from pbc_desktop.domain.enums import AuditAction, FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
+from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import FieldError, NotFoundError, UserError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
@@ -262,11 +263,6 @@ def _load(s: Session, entry_id: int) -> FundEntry:
     return entry
 
 
-def _clean(text: str | None) -> str | None:
-    value = (text or "").strip()
-    return value or None
-
-
 def _validate(s: Session, data: FundInput) -> None:
     errors: list[FieldError] = []
 
@@ -283,7 +279,7 @@ def _validate(s: Session, data: FundInput) -> None:
         err("entry_date", "日期不能晚于今天", "The date is in the future")
     if data.direction == FundDirection.INCOME and data.source is None:
         err("source", "请选择经费来源", "Choose where the money comes from")
-    purpose = _clean(data.purpose)
+    purpose = strip_or_none(data.purpose)
     if data.direction == FundDirection.EXPENSE and not purpose:
         err("purpose", "请填写支出用途", "Enter what the money was spent on")
     if purpose and len(purpose) > PURPOSE_MAX:
@@ -323,11 +319,11 @@ def _apply(entry: FundEntry, data: FundInput, over: bool) -> None:
     entry.amount_cents = data.amount_cents
     income = data.direction == FundDirection.INCOME
     entry.source = data.source if income else None
-    entry.purpose = _clean(data.purpose)
+    entry.purpose = strip_or_none(data.purpose)
     entry.activity_id = data.activity_id
     entry.item_id = data.item_id
-    entry.handler = _clean(data.handler)
-    entry.remark = _clean(data.remark)
+    entry.handler = strip_or_none(data.handler)
+    entry.remark = strip_or_none(data.remark)
     entry.over_balance = over
 
 

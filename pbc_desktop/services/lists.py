@@ -36,6 +36,7 @@ from pbc_desktop.domain.enums import (
     Satisfaction,
 )
 from pbc_desktop.domain.items import ItemAction, allowed_actions, is_overdue
+from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
@@ -564,11 +565,6 @@ def _today() -> date:
     return date.today()
 
 
-def _clean(text: str | None) -> str | None:
-    value = (text or "").strip()
-    return value or None
-
-
 def _list_gone() -> NotFoundError:
     return NotFoundError(
         t("该清单已不存在(可能已被删除)。", "The list no longer exists; it may have been deleted.")
@@ -662,7 +658,7 @@ def create_list(db: Database, data: ListInput) -> int:
             title=data.title.strip(),
             year=data.year,
             signed_on=data.signed_on,
-            remark=_clean(data.remark),
+            remark=strip_or_none(data.remark),
         )
         s.add(lst)
         s.flush()
@@ -699,7 +695,7 @@ def update_list(db: Database, list_id: int, data: ListInput) -> None:
         lst.title = data.title.strip()
         lst.year = data.year
         lst.signed_on = data.signed_on
-        lst.remark = _clean(data.remark)
+        lst.remark = strip_or_none(data.remark)
         audit.record(
             s,
             db.actor,
@@ -792,11 +788,11 @@ def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int |
 
 def _apply_item(item: ListItem, data: ItemInput) -> None:
     item.title = data.title.strip()
-    item.description = _clean(data.description)
-    item.category = _clean(data.category)
+    item.description = strip_or_none(data.description)
+    item.category = strip_or_none(data.category)
     item.answers_item_id = data.answers_item_id
     item.uses_item_id = data.uses_item_id
-    item.expected_result = _clean(data.expected_result)
+    item.expected_result = strip_or_none(data.expected_result)
     item.deadline = data.deadline
 
 
@@ -938,14 +934,16 @@ def claim_item(db: Database, item_id: int, data: ClaimInput) -> int:
         item = _load_item(s, item_id)
         orgs = _validate_claim(s, item, data)
         before = _item_facts(item)
-        responsible = {p.organization_id: _clean(p.responsible_person) for p in data.participants}
+        responsible = {
+            p.organization_id: strip_or_none(p.responsible_person) for p in data.participants
+        }
         claim = Claim(
             item_id=item.id,
             mode=data.mode,
             lead_org_id=orgs[0],
             claimed_on=data.claimed_on,
             deadline=data.deadline,
-            responsible=_clean(data.responsible),
+            responsible=strip_or_none(data.responsible),
         )
         if data.mode == ClaimMode.GROUP:
             claim.participants = [
@@ -1017,7 +1015,7 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
             entry_date=data.entry_date,
             by_whom=data.by_whom.strip(),
             progress=data.progress.strip(),
-            next_step=_clean(data.next_step),
+            next_step=strip_or_none(data.next_step),
         )
         s.add(entry)
         item.status = target

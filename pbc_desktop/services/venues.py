@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, CommunityVenue, Organization, Venue
 from pbc_desktop.domain.enums import AuditAction, VenueKind
+from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
@@ -114,11 +115,6 @@ def venue_choices(db: Database, community_id: int | None = None) -> list[Choice]
     return [c for c in everything if c.id in own] + [c for c in everything if c.id not in own]
 
 
-def _clean(text: str | None) -> str | None:
-    value = (text or "").strip()
-    return value or None
-
-
 def _key(name: str) -> str:
     return re.sub(r"\s+", "", name).lower()
 
@@ -172,10 +168,10 @@ def _apply(
     v.name = re.sub(r"\s+", " ", data.name).strip()
     v.kind = data.kind
     v.owner_org_id = data.owner_org_id
-    v.address = _clean(data.address)
+    v.address = strip_or_none(data.address)
     v.capacity = data.capacity
-    v.opening_hours = _clean(data.opening_hours)
-    v.remark = _clean(data.remark)
+    v.opening_hours = strip_or_none(data.opening_hours)
+    v.remark = strip_or_none(data.remark)
     wanted = list(dict.fromkeys(data.community_ids))
     kept = [cv for cv in links if cv.community_id in wanted]
     for cv in links:
