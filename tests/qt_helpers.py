@@ -1,10 +1,13 @@
-"""Typing into widgets as a clerk does, for the widget tests."""
+"""Typing into widgets as a clerk does, and message boxes that never open, for the widget tests."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
+
+from pbc_desktop.ui import messages
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
@@ -28,3 +31,27 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
                 event.setCommitString(run)
                 QApplication.sendEvent(target, event)
             run = ""
+
+
+class Boxes:
+    """Records message boxes instead of showing them."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.confirm_answer = True
+
+    def warning(self, _parent: object, _title: str, text: str) -> None:
+        self.shown.append(text)
+
+    def confirm(self, _parent: object, _title: str, text: str) -> bool:
+        self.shown.append(text)
+        return self.confirm_answer
+
+
+def stub_boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    """Route ``messages.warning``, ``information`` and ``confirm`` to a new :class:`Boxes`."""
+    recorder = Boxes()
+    monkeypatch.setattr(messages, "warning", recorder.warning)
+    monkeypatch.setattr(messages, "information", recorder.warning)
+    monkeypatch.setattr(messages, "confirm", recorder.confirm)
+    return recorder

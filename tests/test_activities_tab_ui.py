@@ -17,34 +17,17 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import activities as svc
 from pbc_desktop.services import venues
-from pbc_desktop.ui import messages
 from pbc_desktop.ui.activities_tab import SIGNIN, ActivitiesTab
 from pbc_desktop.ui.activity_dialog import ActivityDialog
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.venues_dialog import VenuesDialog
 from tests.factories import make_community, make_member, make_orgs
-from tests.qt_helpers import type_text
-
-
-class Boxes:
-    def __init__(self) -> None:
-        self.shown: list[str] = []
-        self.answer = True
-
-    def warning(self, _parent: object, _title: str, text: str) -> None:
-        self.shown.append(text)
-
-    def confirm(self, _parent: object, _title: str, text: str) -> bool:
-        self.shown.append(text)
-        return self.answer
+from tests.qt_helpers import Boxes, stub_boxes, type_text
 
 
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    recorder = Boxes()
-    monkeypatch.setattr(messages, "warning", recorder.warning)
-    monkeypatch.setattr(messages, "confirm", recorder.confirm)
-    return recorder
+    return stub_boxes(monkeypatch)
 
 
 @pytest.fixture
@@ -130,10 +113,10 @@ def test_new_edit_and_delete(
     assert edit is not None and edit.ui.titleEdit.text() == "四月联席会议"
     edit.reject()
 
-    boxes.answer = False
+    boxes.confirm_answer = False
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert "四月联席会议" in titles(tab)
-    boxes.answer = True
+    boxes.confirm_answer = True
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert "四月联席会议" not in titles(tab)
     assert any("四月联席会议" in text for text in boxes.shown)

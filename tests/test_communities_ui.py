@@ -20,40 +20,20 @@ from pbc_desktop.domain.enums import (
     LifecycleAction,
 )
 from pbc_desktop.services import communities as svc
-from pbc_desktop.ui import messages
 from pbc_desktop.ui.communities_tab import CommunitiesTab
 from pbc_desktop.ui.community_dialog import CommunityDialog
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.lifecycle_dialog import LifecycleDialog
 from tests.factories import make_activity, make_community, make_org, make_orgs
-from tests.qt_helpers import type_text
+from tests.qt_helpers import Boxes, stub_boxes, type_text
 
 S = CommunityStatus
 A = LifecycleAction
 
 
-class Boxes:
-    """Records message boxes instead of showing them."""
-
-    def __init__(self) -> None:
-        self.shown: list[str] = []
-        self.confirm_answer = True
-
-    def warning(self, _parent: object, _title: str, text: str) -> None:
-        self.shown.append(text)
-
-    def confirm(self, _parent: object, _title: str, text: str) -> bool:
-        self.shown.append(text)
-        return self.confirm_answer
-
-
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    recorder = Boxes()
-    monkeypatch.setattr(messages, "warning", recorder.warning)
-    monkeypatch.setattr(messages, "information", recorder.warning)
-    monkeypatch.setattr(messages, "confirm", recorder.confirm)
-    return recorder
+    return stub_boxes(monkeypatch)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from pbc_desktop.db.models import Claim, FundEntry, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, FundDirection, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.services import funds, lists
 from pbc_desktop.ui import lists_tab as lists_tab_module
-from pbc_desktop.ui import messages
 from pbc_desktop.ui.claim_dialog import ClaimDialog
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.fund_entry_dialog import FundEntryDialog
@@ -25,31 +24,12 @@ from pbc_desktop.ui.lists_tab import ListsTab
 from pbc_desktop.ui.solve_dialog import SolveDialog
 from pbc_desktop.ui.supervision_dialog import SupervisionDialog
 from tests.list_factories import Setup, setup_community
-from tests.qt_helpers import type_text
-
-
-class Boxes:
-    """Records message boxes instead of showing them."""
-
-    def __init__(self) -> None:
-        self.shown: list[str] = []
-        self.confirm_answer = True
-
-    def warning(self, _parent: object, _title: str, text: str) -> None:
-        self.shown.append(text)
-
-    def confirm(self, _parent: object, _title: str, text: str) -> bool:
-        self.shown.append(text)
-        return self.confirm_answer
+from tests.qt_helpers import Boxes, stub_boxes, type_text
 
 
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    recorder = Boxes()
-    monkeypatch.setattr(messages, "warning", recorder.warning)
-    monkeypatch.setattr(messages, "information", recorder.warning)
-    monkeypatch.setattr(messages, "confirm", recorder.confirm)
-    return recorder
+    return stub_boxes(monkeypatch)
 
 
 @pytest.fixture
