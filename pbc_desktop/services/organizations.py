@@ -608,6 +608,17 @@ def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
         raise _duplicate_name(exc, v.normalise_text(data.name)) from exc
 
 
+def _led_or_linked(
+    s: Session, org_id: int, id_col: Any, lead_col: Any, *links: tuple[Any, Any]
+) -> int:
+    """How many rows (``id_col``) the organization leads (``lead_col``) or is linked to.
+
+    Each link is a (row id, organization id) column pair of a link table.
+    """
+    linked = [id_col.in_(select(row).where(org == org_id)) for row, org in links]
+    return _count(s, select(func.count(id_col)).where(or_(lead_col == org_id, *linked)))
+
+
 def _usage(s: Session, org_id: int) -> list[str]:
     """Sentences naming what still refers to the organization (empty: free to delete)."""
 
@@ -621,25 +632,14 @@ def _usage(s: Session, org_id: int) -> list[str]:
     children = n(select(func.count()).where(Organization.parent_id == org_id))
     if children:
         reasons.append(t(f"还有 {children} 个下级党组织", f"it has {children} sub-organizations"))
-    communities = n(
-        select(func.count(func.distinct(Community.id))).where(
-            or_(
-                Community.lead_org_id == org_id,
-                Community.id.in_(
-                    select(CommunityMember.community_id).where(
-                        CommunityMember.organization_id == org_id
-                    )
-                ),
-                Community.id.in_(
-                    select(CommunityRole.community_id).where(
-                        CommunityRole.organization_id == org_id
-                    )
-                ),
-                Community.id.in_(
-                    select(ConvenerTurn.community_id).where(ConvenerTurn.organization_id == org_id)
-                ),
-            )
-        )
+    communities = _led_or_linked(
+        s,
+        org_id,
+        Community.id,
+        Community.lead_org_id,
+        (CommunityMember.community_id, CommunityMember.organization_id),
+        (CommunityRole.community_id, CommunityRole.organization_id),
+        (ConvenerTurn.community_id, ConvenerTurn.organization_id),
     )
     if communities:
         reasons.append(
@@ -653,33 +653,23 @@ def _usage(s: Session, org_id: int) -> list[str]:
         reasons.append(
             t(f"有 {reports} 条党员报到记录", f"{reports} member post reports refer to it")
         )
-    activities = n(
-        select(func.count(Activity.id)).where(
-            or_(
-                Activity.host_org_id == org_id,
-                Activity.id.in_(
-                    select(ActivityOrganization.activity_id).where(
-                        ActivityOrganization.organization_id == org_id
-                    )
-                ),
-            )
-        )
+    activities = _led_or_linked(
+        s,
+        org_id,
+        Activity.id,
+        Activity.host_org_id,
+        (ActivityOrganization.activity_id, ActivityOrganization.organization_id),
     )
     if activities:
         reasons.append(
             t(f"参与或主办了 {activities} 次活动", f"it hosted or joined {activities} activities")
         )
-    claims = n(
-        select(func.count(Claim.id)).where(
-            or_(
-                Claim.lead_org_id == org_id,
-                Claim.id.in_(
-                    select(ClaimOrganization.claim_id).where(
-                        ClaimOrganization.organization_id == org_id
-                    )
-                ),
-            )
-        )
+    claims = _led_or_linked(
+        s,
+        org_id,
+        Claim.id,
+        Claim.lead_org_id,
+        (ClaimOrganization.claim_id, ClaimOrganization.organization_id),
     )
     if claims:
         reasons.append(t(f"认领了 {claims} 个项目", f"it claimed {claims} projects"))
