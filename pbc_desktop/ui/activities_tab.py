@@ -33,6 +33,7 @@ from pbc_desktop.ui import messages, printing
 from pbc_desktop.ui.activity_dialog import ActivityDialog
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.dialog_host import DialogHost
+from pbc_desktop.ui.form_dialog import to_date
 from pbc_desktop.ui.labels import fmt_date, fmt_datetime, label
 from pbc_desktop.ui.listing_tab import (
     ListingTab,
@@ -49,10 +50,6 @@ from pbc_desktop.ui.table_model import Column
 TRAINING = "*training"  # the kind combo's entry for every training kind (not a code)
 MINUTES, SIGNIN = "minutes", "signin"
 BuildFn = Callable[..., Path]
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class MonthView(QCalendarWidget):

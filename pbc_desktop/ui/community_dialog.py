@@ -21,9 +21,9 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.form_dialog import to_date, to_qdate
 from pbc_desktop.ui.forms.ui_community_dialog import Ui_CommunityDialog
 from pbc_desktop.ui.labels import label
-from pbc_desktop.ui.lifecycle_dialog import to_date, to_qdate
 
 ORG_ROLE = Qt.ItemDataRole.UserRole
 #: An empty optional date is shown as the minimum of its date edit, displayed blank.

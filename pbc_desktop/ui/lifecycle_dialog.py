@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
@@ -14,16 +14,9 @@ from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.services import communities as svc
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.form_dialog import to_date, to_qdate
 from pbc_desktop.ui.forms.ui_lifecycle_dialog import Ui_LifecycleDialog
 from pbc_desktop.ui.labels import label
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class LifecycleDialog(QDialog):
