@@ -6,16 +6,21 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from pbc_desktop import APP_NAME, __version__, cli_activities, cli_assessment, cli_reports, lang
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
+if TYPE_CHECKING:
+    from pbc_desktop.domain.enums import LabeledEnum
+
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
 Handler = Callable[[argparse.Namespace], int]
+E = TypeVar("E", bound="LabeledEnum")
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -52,6 +57,20 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
     print("  ".join("-" * w for w in widths))
     for row in cells:
         print(line(row).rstrip())
+
+
+def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> E | None:
+    """The member an option names by code or label; ``None`` when the option is not given.
+
+    ``words`` name the option in messages, e.g. ("状态", "status").
+    """
+    if not text:
+        return None
+    try:
+        return enum_cls.from_label(text)
+    except ValueError:
+        zh, en = words
+        raise UserError(t(f"未知的{zh}“{text}”", f"Unknown {en} “{text}”")) from None
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -106,14 +125,7 @@ def cmd_communities(args: argparse.Namespace) -> int:
     from pbc_desktop.services import communities as svc
     from pbc_desktop.services.paging import PageRequest
 
-    status = None
-    if args.status:
-        try:
-            status = CommunityStatus.from_label(args.status)
-        except ValueError:
-            raise UserError(
-                t(f"未知的状态“{args.status}”", f"Unknown status “{args.status}”")
-            ) from None
+    status = enum_option(CommunityStatus, args.status, ("状态", "status"))
     db = open_db(args)
     try:
         query = svc.CommunityQuery(text=args.search or "", town=args.town, status=status)

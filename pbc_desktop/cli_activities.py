@@ -23,20 +23,12 @@ def register(
 
 def cmd_activities(args: argparse.Namespace) -> int:
     from pbc_desktop import lang
-    from pbc_desktop.cli import EXIT_OK, open_db, print_table
+    from pbc_desktop.cli import EXIT_OK, enum_option, open_db, print_table
     from pbc_desktop.domain.enums import ActivityKind
-    from pbc_desktop.errors import UserError
     from pbc_desktop.services import activities as svc
     from pbc_desktop.services.paging import PageRequest
 
-    kind = None
-    if args.kind:
-        try:
-            kind = ActivityKind.from_label(args.kind)
-        except ValueError:
-            raise UserError(
-                t(f"未知的活动类型“{args.kind}”", f"Unknown activity kind “{args.kind}”")
-            ) from None
+    kind = enum_option(ActivityKind, args.kind, ("活动类型", "activity kind"))
     db = open_db(args)
     try:
         community = svc.community_by_name(db, args.community)
