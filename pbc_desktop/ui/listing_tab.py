@@ -31,7 +31,13 @@ from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.labels import label
 from pbc_desktop.ui.table_model import Column, PagedTableModel
-from pbc_desktop.ui.views import attach_model, make_record_table
+from pbc_desktop.ui.views import (
+    attach_model,
+    keep_sortable_indicator,
+    make_record_table,
+    select_record,
+    selected_record,
+)
 
 SEARCH_DELAY_MS = 150
 T = TypeVar("T")
@@ -122,11 +128,9 @@ class ListingTab(QWidget, Generic[T]):
             self.columns(), self.fetch, self.count, parent=self
         )
         attach_model(self.table, self.model)
-        column, order = self.default_sort()
-        self._sorted_by = (column, order)
-        self.table.horizontalHeader().setSortIndicator(column, order)
+        self.table.horizontalHeader().setSortIndicator(*self.default_sort())
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable_indicator)
+        keep_sortable_indicator(self.table, self.model)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         self.search_edit.textChanged.connect(self._search_timer.start)
         self._search_timer.timeout.connect(self.reload)
@@ -303,30 +307,12 @@ class ListingTab(QWidget, Generic[T]):
             for widget in widgets:
                 widget.blockSignals(False)
 
-    def _keep_sortable_indicator(self, column: int, order: Qt.SortOrder) -> None:
-        """Columns the service cannot sort by must not show a sort arrow."""
-        if self.model.is_sortable(column):
-            self._sorted_by = (column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._sorted_by)
-        header.blockSignals(False)
-
     # -- selection -----------------------------------------------------------------------
     def current_row(self) -> T | None:
-        selected = self.table.selectionModel().selectedRows()
-        if not selected or selected[0].row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(selected[0].row())
+        return selected_record(self.table, self.model)
 
     def select_id(self, record_id: int) -> bool:
-        row = self.model.find_row(lambda r: self.row_id(r) == record_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        return True
+        return select_record(self.table, self.model, lambda r: self.row_id(r) == record_id)
 
     def _show_detail(self, *_args: object) -> None:
         row = self.current_row()

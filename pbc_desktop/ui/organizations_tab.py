@@ -28,7 +28,13 @@ from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.labels import fmt_date, label
 from pbc_desktop.ui.organization_dialog import OrganizationDialog
 from pbc_desktop.ui.table_model import Column, PagedTableModel
-from pbc_desktop.ui.views import attach_model, make_record_table
+from pbc_desktop.ui.views import (
+    attach_model,
+    keep_sortable_indicator,
+    make_record_table,
+    select_record,
+    selected_record,
+)
 
 SEARCH_DELAY_MS = 250
 TreeKey = tuple[OrgLevel | None, str | None]
@@ -40,7 +46,6 @@ class OrganizationsTab(QWidget):
         self.ctx = ctx
         self._tree_query: TreeKey = (None, None)
         self.dialog: OrganizationDialog | None = None
-        self._sorted_by: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._build()
         self.model: PagedTableModel[orgs.OrgRow] = PagedTableModel(
             self._columns(), self._fetch, self._count, parent=self
@@ -147,7 +152,7 @@ class OrganizationsTab(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.table.doubleClicked.connect(self.edit_current)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sortable_indicator)
+        keep_sortable_indicator(self.table, self.model)
         shortcuts = (
             ("Ctrl+N", self, Qt.ShortcutContext.WidgetWithChildrenShortcut, self.new_organization),
             ("Return", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
@@ -268,31 +273,13 @@ class OrganizationsTab(QWidget):
         self._tree_query = current.data(0, Qt.ItemDataRole.UserRole)
         self.reload()
 
-    def _keep_sortable_indicator(self, column: int, order: Qt.SortOrder) -> None:
-        """Columns the service cannot sort by must not show a sort arrow."""
-        if self.model.is_sortable(column):
-            self._sorted_by = (column, order)
-            return
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(*self._sorted_by)
-        header.blockSignals(False)
-
     # -- selection ---------------------------------------------------------------------
     def current_row(self) -> orgs.OrgRow | None:
         """The selected row (the view's current index alone can linger after a reload)."""
-        selected = self.table.selectionModel().selectedRows()
-        if not selected or selected[0].row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(selected[0].row())
+        return selected_record(self.table, self.model)
 
     def select_id(self, org_id: int) -> bool:
-        row = self.model.find_row(lambda r: r.id == org_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        return True
+        return select_record(self.table, self.model, lambda r: r.id == org_id)
 
     def _on_current_changed(self, *_args: object) -> None:
         row = self.current_row()

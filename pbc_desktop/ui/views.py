@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from pbc_desktop.ui.table_model import PagedTableModel
+
 MAX_FITTED_WIDTH = 260
+T = TypeVar("T")
 
 
 def make_record_table(parent: QWidget, object_name: str) -> QTableView:
@@ -45,3 +51,41 @@ def attach_model(table: QTableView, model: QAbstractItemModel) -> None:
     table.setModel(model)
     fit_columns(table)
     model.modelReset.connect(lambda: fit_columns(table))
+
+
+def keep_sortable_indicator(table: QTableView, model: PagedTableModel[Any]) -> None:
+    """Columns the service cannot sort by must not show a sort arrow.
+
+    Clicking such a header puts the arrow back where it was when this was called or last moved.
+    """
+    header = table.horizontalHeader()
+    sorted_by = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def keep(column: int, order: Qt.SortOrder) -> None:
+        nonlocal sorted_by
+        if model.is_sortable(column):
+            sorted_by = (column, order)
+            return
+        header.blockSignals(True)
+        header.setSortIndicator(*sorted_by)
+        header.blockSignals(False)
+
+    header.sortIndicatorChanged.connect(keep)
+
+
+def selected_record(table: QTableView, model: PagedTableModel[T]) -> T | None:
+    """The selected row (the view's current index alone can linger after a reload)."""
+    selected = table.selectionModel().selectedRows()
+    if not selected or selected[0].row() >= model.rowCount():
+        return None
+    return model.row_at(selected[0].row())
+
+
+def select_record(table: QTableView, model: PagedTableModel[T], match: Callable[[T], bool]) -> bool:
+    """Select and make current the first loaded row that ``match`` accepts."""
+    row = model.find_row(match)
+    if row < 0:
+        return False
+    table.selectRow(row)
+    table.setCurrentIndex(model.index(row, 0))
+    return True
