@@ -178,23 +178,12 @@ def list_assessments(
 
 def get_assessment_detail(db: Database, assessment_id: int) -> AssessmentDetail:
     with db.read() as s:
-        assessment = s.get(Assessment, assessment_id)
-        if assessment is None:
-            raise NotFoundError(
-                t(
-                    "找不到该考核记录,可能已被删除。",
-                    "The assessment was not found; it may have been deleted.",
-                )
-            )
+        assessment = _load_assessment(s, assessment_id)
         scored = {
             sc.indicator_id: sc
             for sc in s.scalars(select(Score).where(Score.assessment_id == assessment_id))
         }
-        indicators = s.scalars(
-            select(Indicator)
-            .where(Indicator.set_id == assessment.set_id)
-            .order_by(Indicator.seq, Indicator.id)
-        ).all()
+        indicators = _indicators_of(s, assessment.set_id)
         iset = assessment.indicator_set
         return AssessmentDetail(
             id=assessment.id,
@@ -401,9 +390,7 @@ def _set_view(s: Session, iset: IndicatorSet) -> IndicatorSetView:
             ),
         ).where(Assessment.set_id == iset.id)
     ).one()
-    indicators = s.scalars(
-        select(Indicator).where(Indicator.set_id == iset.id).order_by(Indicator.seq, Indicator.id)
-    )
+    indicators = _indicators_of(s, iset.id)
     return IndicatorSetView(
         id=iset.id,
         year=iset.year,
@@ -733,6 +720,12 @@ def _load_assessment(s: Session, assessment_id: int) -> Assessment:
             )
         )
     return assessment
+
+
+def _indicators_of(s: Session, set_id: int) -> list[Indicator]:
+    """The indicators of one set in their printed order."""
+    stmt = select(Indicator).where(Indicator.set_id == set_id).order_by(Indicator.seq, Indicator.id)
+    return list(s.scalars(stmt))
 
 
 def _check_unlocked(assessment: Assessment) -> None:
@@ -1067,15 +1060,7 @@ def finish_assessment(db: Database, assessment_id: int) -> Totals:
         assessment = _load_assessment(s, assessment_id)
         _check_unlocked(assessment)
         scored = {sc.indicator_id for sc in assessment.scores}
-        missing = [
-            i
-            for i in s.scalars(
-                select(Indicator)
-                .where(Indicator.set_id == assessment.set_id)
-                .order_by(Indicator.seq, Indicator.id)
-            )
-            if i.id not in scored
-        ]
+        missing = [i for i in _indicators_of(s, assessment.set_id) if i.id not in scored]
         if missing:
             raise ValidationError(
                 [
