@@ -26,10 +26,8 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -559,18 +557,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             # Otherwise the canvas starts every page in Helvetica, an unembedded font.
             initialFontName=font,
         )
-        frame = Frame(
-            layout.LEFT_MARGIN,
-            layout.BOTTOM_MARGIN,
-            layout.TEXT_WIDTH,
-            layout.TEXT_HEIGHT,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self.addPageTemplates([layout.body_page()])
         self._sections = max(sections, 1)
         self._done = 0
         self._progress = progress

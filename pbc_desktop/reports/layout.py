@@ -478,6 +478,22 @@ def _write_error(target: Path, exc: OSError) -> UserError:
     )
 
 
+def body_page() -> PageTemplate:
+    """The page of every report: one frame filling the text area, without padding."""
+    frame = Frame(
+        LEFT_MARGIN,
+        BOTTOM_MARGIN,
+        TEXT_WIDTH,
+        TEXT_HEIGHT,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    return PageTemplate(id="page", frames=[frame])
+
+
 def build_pdf(
     out_path: Path,
     story: list[Flowable],
@@ -505,17 +521,6 @@ def build_pdf(
             lang="zh-CN",
             initialFontName=styles.fonts.body,
         )
-        frame = Frame(
-            LEFT_MARGIN,
-            BOTTOM_MARGIN,
-            TEXT_WIDTH,
-            TEXT_HEIGHT,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.addPageTemplates([body_page()])
         doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body))
     return target
