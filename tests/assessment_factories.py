@@ -44,55 +44,29 @@ def score_all(db: Database, assessment_id: int, fraction: float, feedback: str =
 
 def add_known_figures(db: Database, community_id: int) -> None:
     """Three held theme days, one training of 40, one meeting, a venue, a list, funds."""
+    held, planned = ActivityStatus.HELD, ActivityStatus.PLANNED
     with db.write() as s:
-        for day in (1, 2, 3):
+        for kind, title, starts_at, status, trainees in (
+            *(
+                (ActivityKind.THEME_PARTY_DAY, f"主题党日{day}", datetime(YEAR, 3, day, 9), held, 0)
+                for day in (1, 2, 3)
+            ),
+            (ActivityKind.TRAINING, "党务培训", datetime(YEAR, 4, 1, 9), held, 40),
+            (ActivityKind.JOINT_MEETING, "联席会议", datetime(YEAR, 5, 1, 9), held, 0),
+            # Not counted: another year, and a planned one.
+            (ActivityKind.THEME_PARTY_DAY, "去年主题党日", datetime(YEAR - 1, 3, 1, 9), held, 0),
+            (ActivityKind.VOLUNTEER, "计划中的志愿服务", datetime(YEAR, 11, 1, 9), planned, 0),
+        ):
             s.add(
                 Activity(
                     community_id=community_id,
-                    kind=ActivityKind.THEME_PARTY_DAY,
-                    title=f"主题党日{day}",
-                    starts_at=datetime(YEAR, 3, day, 9),
-                    status=ActivityStatus.HELD,
+                    kind=kind,
+                    title=title,
+                    starts_at=starts_at,
+                    status=status,
+                    trainee_count=trainees,
                 )
             )
-        s.add(
-            Activity(
-                community_id=community_id,
-                kind=ActivityKind.TRAINING,
-                title="党务培训",
-                starts_at=datetime(YEAR, 4, 1, 9),
-                status=ActivityStatus.HELD,
-                trainee_count=40,
-            )
-        )
-        s.add(
-            Activity(
-                community_id=community_id,
-                kind=ActivityKind.JOINT_MEETING,
-                title="联席会议",
-                starts_at=datetime(YEAR, 5, 1, 9),
-                status=ActivityStatus.HELD,
-            )
-        )
-        # Not counted: another year, and a planned one.
-        s.add(
-            Activity(
-                community_id=community_id,
-                kind=ActivityKind.THEME_PARTY_DAY,
-                title="去年主题党日",
-                starts_at=datetime(YEAR - 1, 3, 1, 9),
-                status=ActivityStatus.HELD,
-            )
-        )
-        s.add(
-            Activity(
-                community_id=community_id,
-                kind=ActivityKind.VOLUNTEER,
-                title="计划中的志愿服务",
-                starts_at=datetime(YEAR, 11, 1, 9),
-                status=ActivityStatus.PLANNED,
-            )
-        )
         venue = Venue(name=f"党群服务中心{community_id}", kind=VenueKind.SERVICE_CENTRE)
         s.add(venue)
         s.flush()
