@@ -272,12 +272,7 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
     with db.read() as s:
         activity = s.get(Activity, activity_id)
         if activity is None:
-            raise NotFoundError(
-                t(
-                    "找不到该活动,可能已被删除。",
-                    "The activity was not found; it may have been deleted.",
-                )
-            )
+            raise _not_found()
         orgs = s.scalars(
             select(Organization.name)
             .join(ActivityOrganization, ActivityOrganization.organization_id == Organization.id)
