@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AssessmentOutcome
@@ -17,6 +14,7 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports.assessment import build_assessment_report
 from pbc_desktop.services import assessments as svc
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
+from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
 
 NAMES = ("文光党建共同体", "东泰党建共同体", "旧城党建共同体", "峡山党建共同体", "两英党建共同体")
 FRACTIONS = (0.7, 0.95, 0.45, 0.85, 0.6)
@@ -41,10 +39,6 @@ def assessed(db: Database) -> dict[str, float]:
     return totals
 
 
-def pdf_text(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
-
-
 def test_report_contents(db: Database, assessed: dict[str, float], tmp_path: Path) -> None:
     out = tmp_path / "考核报告.pdf"
     seen: list[int] = []
@@ -53,7 +47,7 @@ def test_report_contents(db: Database, assessed: dict[str, float], tmp_path: Pat
     )
     assert path == out and out.exists()
     assert seen and seen == sorted(seen)
-    pages = pdf_text(out)
+    pages = page_texts(out)
     text = "\n".join(pages)
     compact = re.sub(r"\s+", "", text)
     assert f"{YEAR}年度党建共同体考核情况报告" in compact
@@ -85,11 +79,8 @@ def test_report_contents(db: Database, assessed: dict[str, float], tmp_path: Pat
 
 def test_report_embeds_cjk_font(db: Database, assessed: dict[str, float], tmp_path: Path) -> None:
     out = build_assessment_report(db, YEAR, tmp_path / "r.pdf", invariant=True)
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts is not installed")
-    listing = subprocess.run(
-        ["pdffonts", str(out)], check=True, capture_output=True, text=True
-    ).stdout.splitlines()[2:]
+    skip_without_pdffonts()
+    listing = pdffonts_lines(out)
     assert listing
     for line in listing:
         cols = line.split()
@@ -104,7 +95,7 @@ def test_town_report_and_repeatable(
     a = build_assessment_report(db, YEAR, tmp_path / "a.pdf", town="成田镇", invariant=True)
     b = build_assessment_report(db, YEAR, tmp_path / "b.pdf", town="成田镇", invariant=True)
     assert a.read_bytes() == b.read_bytes()
-    assert "成田镇" in "".join(pdf_text(a))
+    assert "成田镇" in "".join(page_texts(a))
     with pytest.raises(NotFoundError):
         build_assessment_report(db, YEAR, tmp_path / "c.pdf", town="火星镇")
     with pytest.raises(NotFoundError):

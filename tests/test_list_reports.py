@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from pbc_desktop.reports.service_list import build_service_list
 from pbc_desktop.services import lists
 from pbc_desktop.services.list_export import export_list_xlsx
 from tests.list_factories import Setup, setup_community
+from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
 
 TODAY = date(2026, 7, 1)
 TITLES = ["长者饭堂建设", "老旧小区路灯改造", "青少年暑期托管"]
@@ -83,9 +82,7 @@ def test_xlsx_reads_back(db: Database, setup: Setup, tmp_path: Path) -> None:
 
 
 def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return "\n".join(page_texts(path))
 
 
 def test_pdf_for_signing(db: Database, setup: Setup, tmp_path: Path) -> None:
@@ -101,11 +98,8 @@ def test_pdf_for_signing(db: Database, setup: Setup, tmp_path: Path) -> None:
     assert signed == 3
     assert "逾期" in text
     assert "第1页共" in text
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts is not installed")
-    fonts = subprocess.run(
-        ["pdffonts", str(out)], capture_output=True, text=True, check=True
-    ).stdout.splitlines()[2:]
+    skip_without_pdffonts()
+    fonts = pdffonts_lines(out)
     assert fonts
     cjk = [line for line in fonts if "WenQuanYi" in line or "wqy" in line.lower()]
     assert cjk, fonts

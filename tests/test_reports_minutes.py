@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from sqlalchemy import select
 
@@ -20,6 +18,7 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import BUNDLED_FONT_NAME, FONT_DIR_ENV, font_file, official_fonts
 from pbc_desktop.reports.minutes import build_minutes
+from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 from tests.report_factories import (
     ABSENT,
     AGENDA,
@@ -34,10 +33,6 @@ from tests.report_factories import (
 )
 
 
-def page_texts(path: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
-
-
 def whole_text(path: Path) -> str:
     return norm("".join(page_texts(path)))
 
@@ -45,11 +40,6 @@ def whole_text(path: Path) -> str:
 def minutes(db: Database, activity_id: int, path: Path, **kwargs: bool) -> Path:
     with db.read() as s:
         return build_minutes(s, activity_id, path, **kwargs)
-
-
-def pdffonts_rows(path: Path) -> list[list[str]]:
-    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
-    return [line.split() for line in out.splitlines()[2:] if line.strip()]
 
 
 def test_minutes_of_a_joint_meeting_say_everything(db: Database, tmp_path: Path) -> None:
@@ -158,8 +148,7 @@ def test_text_that_looks_like_markup_is_printed_as_typed(db: Database, tmp_path:
 
 
 def test_cjk_font_is_embedded_as_a_subset(db: Database, tmp_path: Path) -> None:
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts (poppler-utils) is not installed")
+    skip_without_pdffonts()
     meeting = make_joint_meeting(db)
     rows = pdffonts_rows(minutes(db, meeting.activity_id, tmp_path / "m.pdf"))
     assert rows

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
@@ -16,6 +13,7 @@ from pbc_desktop.db.models import Activity, PartyMember
 from pbc_desktop.domain.enums import ActivityStatus, MembershipStatus
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports.signin import HEADERS, MIN_BLANK_ROWS, build_signin
+from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
 from tests.report_factories import (
     ABSENT,
     COMMUNITY,
@@ -36,10 +34,6 @@ def signin(db: Database, activity_id: int, path: Path, **kwargs: object) -> Path
         return build_signin(s, activity_id, path, **kwargs)  # type: ignore[arg-type]
 
 
-def pages_of(path: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
-
-
 def serials(text: str) -> list[int]:
     """The row numbers (序号) on a page: the lines that are a number and nothing else."""
     return [int(line) for line in text.splitlines() if re.fullmatch(r"\s*\d+\s*", line)]
@@ -47,7 +41,7 @@ def serials(text: str) -> list[int]:
 
 def test_sheet_lists_the_expected_people(db: Database, tmp_path: Path) -> None:
     meeting = make_joint_meeting(db, status=ActivityStatus.PLANNED)
-    pages = pages_of(signin(db, meeting.activity_id, tmp_path / "签到表.pdf"))
+    pages = page_texts(signin(db, meeting.activity_id, tmp_path / "签到表.pdf"))
     text = norm("".join(pages))
     assert norm(f"{COMMUNITY}2026年第3次联席会议签到表") in text
     assert "第一季度联席会议" in text
@@ -70,13 +64,13 @@ def test_sheet_lists_the_expected_people(db: Database, tmp_path: Path) -> None:
 
 def test_blank_rows_fill_the_last_page(db: Database, tmp_path: Path) -> None:
     meeting = make_joint_meeting(db, status=ActivityStatus.PLANNED)
-    pages = pages_of(signin(db, meeting.activity_id, tmp_path / "a.pdf"))
+    pages = page_texts(signin(db, meeting.activity_id, tmp_path / "a.pdf"))
     last = max(serials(pages[-1]))
     assert last >= EXPECTED + MIN_BLANK_ROWS
     assert serials(norm_lines(pages)) == list(range(1, last + 1))
 
     # One row more than the default starts a new page: the default filled the last one.
-    more = pages_of(
+    more = page_texts(
         signin(db, meeting.activity_id, tmp_path / "b.pdf", blank_rows=last - EXPECTED + 1)
     )
     assert len(more) == len(pages) + 1
@@ -89,7 +83,7 @@ def norm_lines(pages: list[str]) -> str:
 
 def test_explicit_blank_rows(db: Database, tmp_path: Path) -> None:
     meeting = make_joint_meeting(db, status=ActivityStatus.PLANNED)
-    pages = pages_of(signin(db, meeting.activity_id, tmp_path / "a.pdf", blank_rows=0))
+    pages = page_texts(signin(db, meeting.activity_id, tmp_path / "a.pdf", blank_rows=0))
     assert max(serials(pages[-1])) == EXPECTED
     with pytest.raises(UserError, match="空白行数"):
         signin(db, meeting.activity_id, tmp_path / "b.pdf", blank_rows=-1)
@@ -102,7 +96,7 @@ def test_without_attendance_the_members_of_participants_are_listed(
     with db.write() as s:
         gone = s.scalars(select(PartyMember).where(PartyMember.name == "孙涛")).one()
         gone.status = MembershipStatus.TRANSFERRED_OUT
-    text = norm("".join(pages_of(signin(db, meeting.activity_id, tmp_path / "a.pdf"))))
+    text = norm("".join(page_texts(signin(db, meeting.activity_id, tmp_path / "a.pdf"))))
     assert "张伟成田镇上盐村党支部支部委员" in text
     assert "王芳潮南区人民医院党支部" in text
     assert "孙涛" not in text
@@ -115,14 +109,14 @@ def test_nobody_expected_still_gives_rows_to_sign(db: Database, tmp_path: Path) 
         activity = s.get(Activity, meeting.activity_id)
         assert activity is not None
         activity.organizations = []
-    pages = pages_of(signin(db, meeting.activity_id, tmp_path / "a.pdf"))
+    pages = page_texts(signin(db, meeting.activity_id, tmp_path / "a.pdf"))
     assert len(pages) == 1
     assert max(serials(pages[0])) >= MIN_BLANK_ROWS
 
 
 def test_long_sheet_numbers_every_page(db: Database, tmp_path: Path) -> None:
     meeting = make_joint_meeting(db, status=ActivityStatus.PLANNED, attendees=200)
-    pages = pages_of(signin(db, meeting.activity_id, tmp_path / "a.pdf"))
+    pages = page_texts(signin(db, meeting.activity_id, tmp_path / "a.pdf"))
     total = len(pages)
     assert total > 5
     for number, page in enumerate(pages, start=1):
@@ -141,13 +135,10 @@ def test_invariant_output_is_byte_identical(db: Database, tmp_path: Path) -> Non
 
 
 def test_fonts_embedded(db: Database, tmp_path: Path) -> None:
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts (poppler-utils) is not installed")
+    skip_without_pdffonts()
     meeting = make_joint_meeting(db, status=ActivityStatus.PLANNED)
     out = signin(db, meeting.activity_id, tmp_path / "a.pdf")
-    lines = subprocess.run(
-        ["pdffonts", str(out)], check=True, capture_output=True, text=True
-    ).stdout.splitlines()[2:]
+    lines = pdffonts_lines(out)
     assert lines
     assert all(line.split()[-5:-3] == ["yes", "yes"] for line in lines)
 
@@ -171,7 +162,7 @@ def test_cli_report_signin(
     )  # fmt: skip
     assert args.handler(args) == 0
     assert str(out.resolve()) in capsys.readouterr().out
-    assert max(serials(pages_of(out)[-1])) == EXPECTED
+    assert max(serials(page_texts(out)[-1])) == EXPECTED
 
     with pytest.raises(SystemExit):
         report_parser().parse_args(
