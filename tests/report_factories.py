@@ -6,9 +6,8 @@ import argparse
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
-from pbc_desktop.cli_reports import register
+from pbc_desktop.cli import build_parser
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Activity,
@@ -246,11 +245,5 @@ def norm(text: str) -> str:
 
 
 def report_parser() -> argparse.ArgumentParser:
-    """The parser as ``cli.build_parser`` builds it, with ``register`` wired in."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path)
-    common.add_argument("--lang", default="zh")
-    common.add_argument("--actor", default="cli")
-    parser = argparse.ArgumentParser(prog="pbc")
-    register(parser.add_subparsers(dest="command", required=True), common)
-    return parser
+    """The parser of ``pbc`` itself (``cli.build_parser``), report commands included."""
+    return build_parser()

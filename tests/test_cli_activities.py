@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from pbc_desktop import cli, cli_activities, lang
+from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ActivityKind
 from tests.factories import make_activity, make_community, make_orgs
-
-
-@pytest.fixture(autouse=True)
-def wired(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Register the command as cli.py does (a no-op once cli.py registers it itself)."""
-    original = cli.build_parser
-
-    def build() -> argparse.ArgumentParser:
-        parser = original()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "activities" not in sub.choices:
-            common = argparse.ArgumentParser(add_help=False)
-            common.add_argument("--db", type=Path)
-            common.add_argument("--lang", choices=lang.SUPPORTED, default="zh")
-            common.add_argument("--actor", default="cli")
-            cli_activities.register(sub, common)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

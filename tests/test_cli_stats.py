@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from pbc_desktop import cli_assessment, lang
+from pbc_desktop import lang
+from pbc_desktop.cli import build_parser
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
 from tests.listing_factories import TOWN_A, YEAR, seed
@@ -16,17 +16,8 @@ from tests.stats_recount import recount
 
 
 def run(argv: list[str]) -> int:
-    """Parse like ``pbc`` does (the same common options) and run the handler."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path)
-    common.add_argument("--lang", choices=lang.SUPPORTED, default="zh")
-    common.add_argument("--actor", default="cli")
-    parser = argparse.ArgumentParser(prog="pbc")
-    sub = parser.add_subparsers(dest="command", required=True)
-    cli_assessment.register(sub, common)
-    report = sub.add_parser("report").add_subparsers(dest="report", required=True)
-    cli_assessment.add_report_commands(report, common)
-    args = parser.parse_args(argv)
+    """Parse with ``pbc``'s own parser and run the handler (a UserError is not caught)."""
+    args = build_parser().parse_args(argv)
     lang.set_language(args.lang)
     code: int = args.handler(args)
     return code
