@@ -39,9 +39,10 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
 )
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, communities
+from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
@@ -618,10 +619,8 @@ def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
 
 
 def _validate(s: Session, data: ActivityInput) -> None:
-    errors: list[FieldError] = []
-
-    def err(name: str, zh: str, en: str) -> None:
-        errors.append(FieldError(name, t(zh, en)))
+    errors = FieldErrors()
+    err = errors.add
 
     title = data.title.strip()
     if not title:
@@ -718,8 +717,7 @@ def _validate(s: Session, data: ActivityInput) -> None:
     for path in data.new_files:
         if not Path(path).is_file():
             err("attachments", f"找不到文件「{path}」", f"File not found: {path}")
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_any()
 
 
 def _facts(a: Activity) -> dict[str, Any]:

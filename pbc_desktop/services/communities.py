@@ -36,9 +36,10 @@ from pbc_desktop.domain.enums import (
     MemberRole,
 )
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import organizations
+from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice, towns
 
 __all__ = ["OrgChoice", "towns"]  # re-exported for the community pickers and filters
@@ -422,10 +423,8 @@ def _name_taken(s: Session, name: str, exclude_id: int | None) -> bool:
 
 
 def _validate(s: Session, data: CommunityInput, community_id: int | None) -> None:
-    errors: list[FieldError] = []
-
-    def err(name: str, zh: str, en: str) -> None:
-        errors.append(FieldError(name, t(zh, en)))
+    errors = FieldErrors()
+    err = errors.add
 
     name = normalize_name(data.name)
     if not name:
@@ -482,8 +481,7 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
                 f"轮值第{row}行结束日期早于开始日期",
                 f"Rotation row {row}: the end is before the start",
             )
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_any()
 
 
 def _facts(c: Community) -> dict[str, Any]:

@@ -20,9 +20,10 @@ from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, Serv
 from pbc_desktop.domain.enums import AuditAction, FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import FieldError, NotFoundError, UserError, ValidationError
+from pbc_desktop.errors import NotFoundError, UserError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
+from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice, date_bounds
 
 PURPOSE_MAX = 200
@@ -264,10 +265,8 @@ def _load(s: Session, entry_id: int) -> FundEntry:
 
 
 def _validate(s: Session, data: FundInput) -> None:
-    errors: list[FieldError] = []
-
-    def err(name: str, zh: str, en: str) -> None:
-        errors.append(FieldError(name, t(zh, en)))
+    errors = FieldErrors()
+    err = errors.add
 
     if s.get(Community, data.community_id) is None:
         err("community", "请选择党建共同体", "Choose the community")
@@ -308,8 +307,7 @@ def _validate(s: Session, data: FundInput) -> None:
                 "关联的项目必须属于本共同体",
                 "The linked project must belong to this community",
             )
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_any()
 
 
 def _apply(entry: FundEntry, data: FundInput, over: bool) -> None:

@@ -37,9 +37,10 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.domain.items import ItemAction, allowed_actions, is_overdue
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
+from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
@@ -594,33 +595,21 @@ def _load_item(s: Session, item_id: int) -> ListItem:
     return item
 
 
-class _Errors:
-    def __init__(self) -> None:
-        self.errors: list[FieldError] = []
-
-    def add(self, name: str, zh: str, en: str) -> None:
-        self.errors.append(FieldError(name, t(zh, en)))
-
-    def raise_any(self) -> None:
-        if self.errors:
-            raise ValidationError(self.errors)
-
-
 def _check_text(
-    err: _Errors, name: str, value: str | None, limit: int, words: tuple[str, str]
+    err: FieldErrors, name: str, value: str | None, limit: int, words: tuple[str, str]
 ) -> None:
     zh, en = words
     if value is not None and len(value.strip()) > limit:
         err.add(name, f"{zh}不能超过{limit}个字", f"{en} is longer than {limit} characters")
 
 
-def _check_not_future(err: _Errors, name: str, value: date | None, zh: str, en: str) -> None:
+def _check_not_future(err: FieldErrors, name: str, value: date | None, zh: str, en: str) -> None:
     if value is not None and value > _today():
         err.add(name, f"{zh}不能晚于今天", f"{en} is in the future")
 
 
 def _check_dated_after_claim(
-    err: _Errors, item: ListItem, name: str, value: date, words: tuple[str, str]
+    err: FieldErrors, item: ListItem, name: str, value: date, words: tuple[str, str]
 ) -> None:
     """A follow-up or solving date: not in the future, not before the item's first claim."""
     zh, en = words
@@ -635,7 +624,7 @@ def _check_dated_after_claim(
 
 
 def _validate_list(s: Session, data: ListInput) -> None:
-    err = _Errors()
+    err = FieldErrors()
     if s.get(Community, data.community_id) is None:
         err.add("community", "请选择党建共同体", "Choose the community")
     title = (data.title or "").strip()
@@ -711,7 +700,7 @@ def sign_list(db: Database, list_id: int, signed_on: date) -> None:
     """Record the day the community signed (签订) the list."""
     with db.write() as s:
         lst = _load_list(s, list_id)
-        err = _Errors()
+        err = FieldErrors()
         _check_not_future(err, "signed_on", signed_on, "签订日期", "The signing date")
         err.raise_any()
         before = audit.snapshot(lst)
@@ -756,7 +745,7 @@ def delete_list(db: Database, list_id: int) -> None:
 
 # -- writing: items --------------------------------------------------------------------------
 def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int | None) -> None:
-    err = _Errors()
+    err = FieldErrors()
     if not (data.title or "").strip():
         err.add("title", "请填写事项名称", "Enter the item's title")
     _check_text(err, "title", data.title, TITLE_MAX, ("事项名称", "The title"))
@@ -878,7 +867,7 @@ def _validate_claim(s: Session, item: ListItem, data: ClaimInput) -> list[int]:
     """The organizations of the claim, lead first; errors name the field."""
     lst = item.service_list
     items_rules.check(item.status, lst.kind, ItemAction.CLAIM)
-    err = _Errors()
+    err = FieldErrors()
     members = set(
         s.scalars(
             select(CommunityMember.organization_id).where(
@@ -1000,7 +989,7 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
     with db.write() as s:
         item = _load_item(s, item_id)
         target = items_rules.after_supervision(item.status, item.service_list.kind)
-        err = _Errors()
+        err = FieldErrors()
         if not data.by_whom.strip():
             err.add("by_whom", "请填写督办人或督办单位", "Enter who followed the item up")
         _check_text(err, "by_whom", data.by_whom, 60, ("督办人", "'By whom'"))
@@ -1055,7 +1044,7 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
     with db.write() as s:
         item = _load_item(s, item_id)
         target = items_rules.after_solve(item.status, item.service_list.kind)
-        err = _Errors()
+        err = FieldErrors()
         if not data.result.strip():
             err.add("result", "请填写办理结果", "Describe the result")
         _check_text(err, "result", data.result, TEXT_MAX, ("办理结果", "The result"))

@@ -14,9 +14,10 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, CommunityVenue, Organization, Venue
 from pbc_desktop.domain.enums import AuditAction, VenueKind
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
+from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice
 
 NAME_MAX = 120
@@ -120,10 +121,8 @@ def _key(name: str) -> str:
 
 
 def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
-    errors: list[FieldError] = []
-
-    def err(name: str, zh: str, en: str) -> None:
-        errors.append(FieldError(name, t(zh, en)))
+    errors = FieldErrors()
+    err = errors.add
 
     name = re.sub(r"\s+", " ", data.name).strip()
     if not name:
@@ -146,8 +145,7 @@ def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
         known = set(s.scalars(select(Community.id).where(Community.id.in_(wanted))))
         if known != wanted:
             err("communities", "有党建共同体已不存在", "A chosen community no longer exists")
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_any()
 
 
 def _load(s: Session, venue_id: int) -> tuple[Venue, list[CommunityVenue]]:
