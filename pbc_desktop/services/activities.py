@@ -128,11 +128,11 @@ class ActivityDetail:
 
     @property
     def expected(self) -> int:
-        return sum(1 for a in self.attendance if a.status in EXPECTED_STATUSES)
+        return count_attendance([a.status for a in self.attendance])[0]
 
     @property
     def present(self) -> int:
-        return sum(1 for a in self.attendance if a.status == AttendanceStatus.PRESENT)
+        return count_attendance([a.status for a in self.attendance])[1]
 
     @property
     def absent(self) -> tuple[AttendanceView, ...]:
