@@ -33,7 +33,8 @@ def db_file(db: Database) -> Path:
     )
     make_activity(db, cid, "七一主题党日", starts_at=datetime(2026, 7, 1, 15), host_org_id=b)
     make_activity(db, cid, "去年的例会", starts_at=datetime(2025, 12, 1, 9))
-    assert db.path is not None
+    if db.path is None:
+        pytest.skip("the command line opens database files; this run uses a server database")
     return db.path
 
 
