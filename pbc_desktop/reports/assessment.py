@@ -39,6 +39,7 @@ from pbc_desktop import APP_NAME
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AssessmentOutcome, Grade
 from pbc_desktop.errors import NotFoundError, UserError
+from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
@@ -511,7 +512,7 @@ def build_assessment_report(
 
     check_cancel()
     report(50, t("正在生成 PDF…", "Writing the PDF..."))
-    with layout.atomic_output(Path(out_path)) as tmp:
+    with atomic_output(Path(out_path)) as tmp:
         doc = _Doc(
             tmp,
             title=title,

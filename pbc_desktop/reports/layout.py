@@ -9,10 +9,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,8 +28,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
-from pbc_desktop.errors import UserError
-from pbc_desktop.lang import t
+from pbc_desktop.files import atomic_output
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 
 INVARIANT_ENV = "PBC_PDF_INVARIANT"
@@ -429,53 +426,6 @@ def _numbered_canvas(font: str) -> type[Canvas]:
             Canvas.save(self)
 
     return NumberedCanvas
-
-
-# -- writing -------------------------------------------------------------------------------
-@contextlib.contextmanager
-def atomic_output(out_path: Path) -> Iterator[Path]:
-    """A temporary path beside ``out_path``; renamed onto it only if the block succeeds."""
-    target = Path(out_path)
-    if target.is_dir():
-        raise UserError(
-            t(
-                f"“{target}”是一个文件夹,请给出 PDF 文件名。",
-                f"“{target}” is a folder; name a PDF file.",
-            )
-        )
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=target.parent)
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        try:
-            tmp.replace(target)
-        except OSError as exc:
-            raise _write_error(target, exc) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _write_error(target: Path, exc: OSError) -> UserError:
-    if isinstance(exc, PermissionError):
-        return UserError(
-            t(
-                f"无法写入“{target}”:没有权限,或文件正被其他程序(如 PDF 阅读器)打开。"
-                "请关闭该文件或换一个位置后重试。",
-                f"Cannot write “{target}”: no permission, or the file is open in another "
-                "program (such as a PDF reader). Close it or choose another place.",
-            )
-        )
-    return UserError(
-        t(
-            f"无法写入“{target}”:{exc.strerror or exc}",
-            f"Cannot write “{target}”: {exc.strerror or exc}",
-        )
-    )
 
 
 def body_page() -> PageTemplate:

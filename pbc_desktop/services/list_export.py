@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import LabeledEnum
+from pbc_desktop.files import atomic_output, write_error
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import lists
 
@@ -77,15 +76,11 @@ def write_list_xlsx(report: lists.ListReport, out_path: Path) -> Path:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
     wb.properties.title = report.title
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=out_path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        Path(tmp).replace(out_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(out_path) as tmp:
+        try:
+            wb.save(tmp)
+        except OSError as exc:
+            raise write_error(out_path, exc) from exc
     return out_path
 
 
