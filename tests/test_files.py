@@ -51,13 +51,16 @@ def test_a_folder_is_not_a_file_name(tmp_path: Path) -> None:
         pass
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root may write anyway")
-def test_no_permission_is_a_sentence(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        with pytest.raises(UserError, match="没有权限"), atomic_output(locked / "a.pdf"):
-            pass
-    finally:
-        locked.chmod(0o700)
+def test_a_file_held_open_elsewhere_is_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a PDF open in a reader cannot be replaced: the rename is refused."""
+
+    def refuse(self: Path, target: Path) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    target = tmp_path / "report.pdf"
+    with pytest.raises(UserError, match="正被其他程序"), atomic_output(target) as tmp:
+        tmp.write_bytes(b"new")
+    assert not target.exists()
