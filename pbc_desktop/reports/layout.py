@@ -18,6 +18,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
@@ -32,6 +34,14 @@ from pbc_desktop.files import atomic_output
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 
 INVARIANT_ENV = "PBC_PDF_INVARIANT"
+
+# Chinese line-breaking rules (禁则): closing punctuation never begins a line. ReportLab's
+# list has the Japanese and ASCII forms but lacks most full-width Chinese ones.
+NEVER_STARTS_A_LINE = "，：；！？）》〉」』”’…・"
+for _module in (_rl_textsplit, _rl_paragraph):  # single-style and mixed-style paragraphs
+    _module.ALL_CANNOT_START += "".join(
+        ch for ch in NEVER_STARTS_A_LINE if ch not in _module.ALL_CANNOT_START
+    )
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP_MARGIN = 37 * mm
