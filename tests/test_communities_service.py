@@ -439,3 +439,24 @@ def test_proposal_skips_an_organization_that_left(db: Database, orgs: list[int])
     proposal = svc.propose_next_convener(db, cid)
     assert proposal is not None
     assert proposal.organization_id == orgs[2]
+
+
+def test_after_the_last_convener_leaves_its_successor_is_next(db: Database) -> None:
+    """A departed member keeps its place in the order, so the turn passes to its successor."""
+    four = make_orgs(db, "甲村党支部", "乙村党支部", "丙村党支部", "丁村党支部")
+    turns = (
+        svc.TurnInput(four[0], "2024年第1季度", date(2024, 1, 1), date(2024, 3, 31)),
+        svc.TurnInput(four[1], "2024年第2季度", date(2024, 4, 1), date(2024, 6, 30)),
+    )
+    cid = svc.create_community(db, sample_input(four, roles=(), rotation=turns))
+    svc.update_community(
+        db,
+        cid,
+        sample_input(four, member_org_ids=(four[0], four[2], four[3]), roles=(), rotation=turns),
+    )
+    proposal = svc.propose_next_convener(db, cid)
+    assert proposal is not None
+    assert proposal.organization_id == four[2]
+    members = svc.get_community(db, cid).members
+    assert [m.organization_id for m in members] == four
+    assert [m.active for m in members] == [True, False, True, True]

@@ -526,21 +526,29 @@ def _apply(c: Community, data: CommunityInput, today: date) -> None:
 
     members = list(dict.fromkeys(data.member_org_ids))
     existing = {m.organization_id: m for m in c.members}
-    for seq, org_id in enumerate(members):
+    for org_id in members:
         member = existing.get(org_id)
         if member is None:
             member = CommunityMember(organization_id=org_id, joined_on=c.founded_on or today)
             c.members.append(member)
-        member.seq = seq
         member.left_on = None
         member.role = MemberRole.LEAD if org_id == data.lead_org_id else MemberRole.MEMBER
-    # Organizations that left are kept (with the date) so the rotation can skip them.
-    gone = sorted((m for o, m in existing.items() if o not in members), key=lambda m: m.seq)
-    for seq, member in enumerate(gone, start=len(members)):
-        member.role = MemberRole.MEMBER
-        member.seq = seq
-        if member.left_on is None:
-            member.left_on = today
+    # Organizations that left are kept (with the date) so the rotation can skip them, each
+    # in its old place, so that the turn after it passes to its old successor.
+    old_order = [m.organization_id for m in sorted(existing.values(), key=lambda m: m.seq)]
+    order = list(members)
+    for position, org_id in enumerate(old_order):
+        if org_id in members:
+            continue
+        before = next((o for o in reversed(old_order[:position]) if o in order), None)
+        order.insert(order.index(before) + 1 if before is not None else 0, org_id)
+        gone = existing[org_id]
+        gone.role = MemberRole.MEMBER
+        if gone.left_on is None:
+            gone.left_on = today
+    by_org = {m.organization_id: m for m in c.members}
+    for seq, org_id in enumerate(order):
+        by_org[org_id].seq = seq
 
     c.roles = [
         CommunityRole(
