@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,23 +34,50 @@ class Tab(Protocol):
 TabFactory = Callable[[AppContext], QWidget]
 
 
-def _tab_factories() -> list[tuple[str, str, TabFactory]]:
-    from pbc_desktop.ui.activities_tab import ActivitiesTab
-    from pbc_desktop.ui.assessment_tab import AssessmentTab
-    from pbc_desktop.ui.communities_tab import CommunitiesTab
-    from pbc_desktop.ui.lists_tab import ListsTab
-    from pbc_desktop.ui.members_tab import MembersTab
-    from pbc_desktop.ui.organizations_tab import OrganizationsTab
-    from pbc_desktop.ui.overview_tab import OverviewTab
+def _lazy(module: str, class_name: str) -> TabFactory:
+    """A factory that imports the tab's module only when the tab is first shown."""
 
+    def build(ctx: AppContext) -> QWidget:
+        tab_class = getattr(importlib.import_module(f"pbc_desktop.ui.{module}"), class_name)
+        widget: QWidget = tab_class(ctx)
+        return widget
+
+    return build
+
+
+def _tab_factories() -> list[tuple[str, str, TabFactory]]:
     return [
-        ("overview", str(QT_TRANSLATE_NOOP("MainWindow", "Overview")), OverviewTab),
-        ("communities", str(QT_TRANSLATE_NOOP("MainWindow", "Communities")), CommunitiesTab),
-        ("organizations", str(QT_TRANSLATE_NOOP("MainWindow", "Organizations")), OrganizationsTab),
-        ("members", str(QT_TRANSLATE_NOOP("MainWindow", "Party members")), MembersTab),
-        ("activities", str(QT_TRANSLATE_NOOP("MainWindow", "Activities")), ActivitiesTab),
-        ("lists", str(QT_TRANSLATE_NOOP("MainWindow", "Lists")), ListsTab),
-        ("assessment", str(QT_TRANSLATE_NOOP("MainWindow", "Assessment")), AssessmentTab),
+        (
+            "overview",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Overview")),
+            _lazy("overview_tab", "OverviewTab"),
+        ),
+        (
+            "communities",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Communities")),
+            _lazy("communities_tab", "CommunitiesTab"),
+        ),
+        (
+            "organizations",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Organizations")),
+            _lazy("organizations_tab", "OrganizationsTab"),
+        ),
+        (
+            "members",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Party members")),
+            _lazy("members_tab", "MembersTab"),
+        ),
+        (
+            "activities",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Activities")),
+            _lazy("activities_tab", "ActivitiesTab"),
+        ),
+        ("lists", str(QT_TRANSLATE_NOOP("MainWindow", "Lists")), _lazy("lists_tab", "ListsTab")),
+        (
+            "assessment",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Assessment")),
+            _lazy("assessment_tab", "AssessmentTab"),
+        ),
     ]
 
 
