@@ -157,11 +157,12 @@ class ListsTab(ListingTab[lists.ItemRow]):
         self.pages.addTab(self.funds_panel, self.tr("Funds"))
         outer.addWidget(self.pages)
         self.table.doubleClicked.connect(lambda _i: self.edit_item())
-        self._shortcut("Ctrl+N", self.new_item)
-        self._shortcut("F2", self.edit_item)
+        # On the 清单 page only: on 经费, F2 edits the chosen fund entry, not a hidden item.
+        self._shortcut(page, "Ctrl+N", self.new_item)
+        self._shortcut(page, "F2", self.edit_item)
 
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
+    def _shortcut(self, owner: QWidget, keys: str, slot: Callable[[], object]) -> None:
+        shortcut = QShortcut(QKeySequence(keys), owner)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
 
