@@ -203,8 +203,10 @@ class FundsPanel(QWidget):
                 table.setItem(r, c, cell)
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
-        if keep is not None:
-            self.select_id(keep)
+        # Only the same entry stays chosen: when it is gone (deleted, other year or community),
+        # the row Qt kept selected would show another entry as chosen.
+        if keep is None or not self.select_id(keep):
+            table.clearSelection()
         self._show_summary(cid)
         self._update_buttons()
 
@@ -254,11 +256,12 @@ class FundsPanel(QWidget):
         cell = self.table.item(rows[0].row(), 0)
         return int(cell.data(ID_ROLE)) if cell is not None else None
 
-    def select_id(self, entry_id: int) -> None:
+    def select_id(self, entry_id: int) -> bool:
         for r, row in enumerate(self.rows):
             if row.id == entry_id:
                 self.table.selectRow(r)
-                return
+                return True
+        return False
 
     def _update_buttons(self) -> None:
         has_community = self.community_id() is not None
