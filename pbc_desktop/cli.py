@@ -8,7 +8,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pbc_desktop import APP_NAME, __version__, cli_activities, cli_assessment, cli_reports, lang
+from pbc_desktop import (
+    APP_NAME,
+    __version__,
+    cli_activities,
+    cli_assessment,
+    cli_import,
+    cli_members,
+    cli_reports,
+    lang,
+)
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -189,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_activities.register(sub, common)
     cli_assessment.register(sub, common)
+    cli_import.register(sub, common)
+    cli_members.register(sub, common)
     report_kinds = cli_reports.register(sub, common)
     cli_assessment.add_report_commands(report_kinds, common)
     return parser

@@ -1,0 +1,211 @@
+"""The fields of a party member (党员基本信息采集表) and the rules a member record obeys.
+
+Shared by the member editor, the Excel import and the export, so that a row refused by
+one is refused by all with the same sentence. Pure: no database, no Qt. Checks that need
+the database (the organization exists, no other member has the ID number) live in
+``services.member_editing``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
+from pbc_desktop.domain.validation import (
+    birth_date_from_id,
+    date_order_error,
+    future_date_error,
+    gender_from_id,
+    id_number_error,
+    normalise_id_number,
+    normalise_phone,
+    phone_error,
+)
+from pbc_desktop.errors import FieldError
+from pbc_desktop.lang import t
+
+
+@dataclass(frozen=True)
+class MemberField:
+    """One column of the official form: ``key`` is the attribute of :class:`MemberInput`."""
+
+    key: str
+    zh: str
+    en: str
+    max_length: int | None = None
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return t(self.zh, self.en)
+
+
+# In the order of the 党员基本信息采集表; the Excel template has exactly these columns.
+FIELDS: tuple[MemberField, ...] = (
+    MemberField("name", "姓名", "Name", 60, required=True, aliases=("党员姓名",)),
+    MemberField("gender", "性别", "Gender"),
+    MemberField("ethnicity", "民族", "Ethnicity", 20),
+    MemberField("birth_date", "出生日期", "Birth date", aliases=("出生年月",)),
+    MemberField(
+        "id_number",
+        "身份证号",
+        "ID number",
+        18,
+        required=True,
+        aliases=("身份证号码", "公民身份号码", "身份证"),
+    ),
+    MemberField("native_place", "籍贯", "Native place", 60),
+    MemberField("education", "学历", "Education", 20, aliases=("文化程度",)),
+    MemberField("joined_on", "入党日期", "Joined on", aliases=("入党时间",)),
+    MemberField("confirmed_on", "转正日期", "Confirmed on", aliases=("转正时间",)),
+    MemberField("category", "人员类别", "Category", aliases=("党员类别", "类别")),
+    MemberField("party_post", "党内职务", "Party post", 60),
+    MemberField(
+        "work_unit", "工作单位及职务", "Work unit and post", 120, aliases=("工作单位", "单位及职务")
+    ),
+    MemberField("phone", "联系电话", "Phone", 20, aliases=("电话", "手机", "手机号码", "联系方式")),
+    MemberField(
+        "organization",
+        "所在党组织",
+        "Party organization",
+        required=True,
+        aliases=("所在支部", "党组织", "所在党支部"),
+    ),
+    MemberField("status", "党籍状态", "Membership status"),
+    MemberField("remark", "备注", "Remark"),
+)
+
+FIELD_BY_KEY: dict[str, MemberField] = {f.key: f for f in FIELDS}
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """A member as entered in the editor or read from a row of a workbook.
+
+    ``organization_id`` is the member's own Party organization (所在党组织); the import
+    resolves the name it reads to an id before the row is checked against the database.
+    """
+
+    name: str
+    organization_id: int | None
+    id_number: str | None = None
+    gender: Gender | None = None
+    ethnicity: str | None = None
+    birth_date: date | None = None
+    native_place: str | None = None
+    education: str | None = None
+    joined_on: date | None = None
+    confirmed_on: date | None = None
+    category: MemberCategory = MemberCategory.FULL
+    party_post: str | None = None
+    work_unit: str | None = None
+    phone: str | None = None
+    status: MembershipStatus = MembershipStatus.NORMAL
+    remark: str | None = None
+
+
+def _error(key: str, zh: str, en: str) -> FieldError:
+    return FieldError(key, t(zh, en))
+
+
+def _label(key: str) -> tuple[str, str]:
+    f = FIELD_BY_KEY[key]
+    return f.zh, f.en
+
+
+def completed(data: MemberInput) -> MemberInput:
+    """``data`` normalised, with birth date and sex taken from a valid ID number when empty."""
+    number = normalise_id_number(data.id_number) or None
+    phone = normalise_phone(data.phone) or None
+    birth = data.birth_date or birth_date_from_id(number)
+    gender = data.gender or gender_from_id(number)
+    return replace(
+        data, name=data.name.strip(), id_number=number, phone=phone, birth_date=birth, gender=gender
+    )
+
+
+def member_errors(data: MemberInput, *, today: date | None = None) -> list[FieldError]:
+    """Every rule ``data`` breaks, each naming its field.
+
+    Pass ``data`` through :func:`completed` first.
+    """
+    today = today or date.today()
+    errors: list[FieldError] = []
+    if not data.name.strip():
+        errors.append(_error("name", "姓名不能为空", "The name is empty"))
+    if data.organization_id is None:
+        errors.append(
+            _error("organization", "请选择所在党组织", "Choose the member's Party organization")
+        )
+    for f in FIELDS:
+        value = getattr(data, f.key, None)
+        if f.max_length and isinstance(value, str) and len(value) > f.max_length:
+            errors.append(
+                _error(
+                    f.key,
+                    f"{f.zh}不能超过 {f.max_length} 个字",
+                    f"The {f.en.lower()} cannot be longer than {f.max_length} characters",
+                )
+            )
+    id_problem = id_number_error(data.id_number, today=today)
+    if id_problem:
+        errors.append(FieldError("id_number", id_problem))
+    else:
+        id_birth = birth_date_from_id(data.id_number)
+        id_gender = gender_from_id(data.id_number)
+        if data.birth_date is not None and data.birth_date != id_birth:
+            errors.append(
+                _error(
+                    "birth_date",
+                    f"出生日期与身份证号不一致(身份证号为 {id_birth:%Y-%m-%d})",
+                    f"The birth date does not match the ID number ({id_birth:%Y-%m-%d})",
+                )
+            )
+        if data.gender is not None and data.gender != id_gender:
+            errors.append(
+                _error(
+                    "gender",
+                    "性别与身份证号不一致",
+                    "The gender does not match the ID number",
+                )
+            )
+    for key in ("birth_date", "joined_on", "confirmed_on"):
+        problem = future_date_error(getattr(data, key), label=_label(key), today=today)
+        if problem:
+            errors.append(FieldError(key, problem))
+    for first, second in (("birth_date", "joined_on"), ("joined_on", "confirmed_on")):
+        problem = date_order_error(
+            getattr(data, first),
+            getattr(data, second),
+            first_label=_label(first),
+            second_label=_label(second),
+            allow_equal=False,
+        )
+        if problem:
+            errors.append(FieldError(second, problem))
+    if data.birth_date and data.confirmed_on and not data.joined_on:
+        problem = date_order_error(
+            data.birth_date,
+            data.confirmed_on,
+            first_label=_label("birth_date"),
+            second_label=_label("confirmed_on"),
+            allow_equal=False,
+        )
+        if problem:
+            errors.append(FieldError("confirmed_on", problem))
+    if data.category == MemberCategory.PROBATIONARY and data.confirmed_on is not None:
+        errors.append(
+            _error(
+                "confirmed_on",
+                "预备党员不应有转正日期;已转正的请将人员类别改为正式党员",
+                "A probationary member has no confirmation date; "
+                "if confirmed, set the category to full member",
+            )
+        )
+    if data.phone:
+        problem = phone_error(data.phone)
+        if problem:
+            errors.append(FieldError("phone", problem))
+    return errors
