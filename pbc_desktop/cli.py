@@ -13,6 +13,7 @@ from pbc_desktop import (
     __version__,
     cli_activities,
     cli_assessment,
+    cli_backup,
     cli_import,
     cli_members,
     cli_reports,
@@ -200,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_assessment.register(sub, common)
     cli_import.register(sub, common)
     cli_members.register(sub, common)
+    cli_backup.register(sub, common)
     report_kinds = cli_reports.register(sub, common)
     cli_assessment.add_report_commands(report_kinds, common)
     return parser
