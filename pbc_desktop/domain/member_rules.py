@@ -20,7 +20,9 @@ from pbc_desktop.domain.validation import (
     id_number_error,
     normalise_id_number,
     normalise_phone,
+    optional_text,
     phone_error,
+    strip_or_none,
 )
 from pbc_desktop.errors import FieldError
 from pbc_desktop.lang import t
@@ -79,6 +81,27 @@ FIELDS: tuple[MemberField, ...] = (
 
 FIELD_BY_KEY: dict[str, MemberField] = {f.key: f for f in FIELDS}
 
+# Suggestions offered by the editor (free text is accepted too): the 56 ethnic groups of
+# GB 3304, 汉族 first, and the education levels of the Party's statistics.
+ETHNICITIES: tuple[str, ...] = (
+    "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
+    "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
+    "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族",
+    "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族",
+    "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
+    "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族",
+    "基诺族",
+)  # fmt: skip
+EDUCATION_LEVELS: tuple[str, ...] = (
+    "研究生",
+    "大学本科",
+    "大学专科",
+    "中专",
+    "高中",
+    "初中",
+    "小学及以下",
+)
+
 
 @dataclass(frozen=True)
 class MemberInput:
@@ -116,13 +139,28 @@ def _label(key: str) -> tuple[str, str]:
 
 
 def completed(data: MemberInput) -> MemberInput:
-    """``data`` normalised, with birth date and sex taken from a valid ID number when empty."""
+    """``data`` normalised, with birth date and sex taken from a valid ID number when empty.
+
+    Short text fields are trimmed (blank becomes ``None``); the remark keeps its inner
+    text as typed.
+    """
     number = normalise_id_number(data.id_number) or None
     phone = normalise_phone(data.phone) or None
     birth = data.birth_date or birth_date_from_id(number)
     gender = data.gender or gender_from_id(number)
     return replace(
-        data, name=data.name.strip(), id_number=number, phone=phone, birth_date=birth, gender=gender
+        data,
+        name=data.name.strip(),
+        id_number=number,
+        phone=phone,
+        birth_date=birth,
+        gender=gender,
+        ethnicity=optional_text(data.ethnicity),
+        native_place=optional_text(data.native_place),
+        education=optional_text(data.education),
+        party_post=optional_text(data.party_post),
+        work_unit=optional_text(data.work_unit),
+        remark=strip_or_none(data.remark),
     )
 
 

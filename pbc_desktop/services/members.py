@@ -1,7 +1,8 @@
 """Party members (党员): masked listing and a read-only detail with posts and service.
 
-ID numbers and phones leave this module masked (``440514********1234``, ``138****5678``):
-the listing is shown on screens in shared offices.
+ID numbers and phones leave this module masked (``440514********1234``, ``138****5678``)
+unless the caller asks for them with ``unmasked=True`` (the user ticked "show"): the
+listing is shown on screens in shared offices.
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ class MemberRow:
     category: MemberCategory
     status: MembershipStatus
     joined_on: date | None
-    id_number: str  # masked
-    phone: str  # masked
+    id_number: str  # masked unless listed with unmasked=True
+    phone: str  # masked unless listed with unmasked=True
     reported: bool
 
 
@@ -106,11 +107,12 @@ class MemberDetail:
     id: int
     name: str
     gender: Gender | None
+    birth_date: date | None
     ethnicity: str | None
     education: str | None
     native_place: str | None
-    id_number: str  # masked
-    phone: str  # masked
+    id_number: str  # masked unless read with unmasked=True
+    phone: str  # masked unless read with unmasked=True
     organization_name: str
     town: str | None
     category: MemberCategory
@@ -192,7 +194,18 @@ def count_members(db: Database, query: MemberQuery) -> int:
         return int(s.execute(stmt).scalar_one())
 
 
-def list_members(db: Database, query: MemberQuery, page: PageRequest) -> list[MemberRow]:
+def _shown_id_number(value: str | None, unmasked: bool) -> str:
+    return (value or "") if unmasked else mask_id_number(value)
+
+
+def _shown_phone(value: str | None, unmasked: bool) -> str:
+    return (value or "") if unmasked else mask_phone(value)
+
+
+def list_members(
+    db: Database, query: MemberQuery, page: PageRequest, *, unmasked: bool = False
+) -> list[MemberRow]:
+    """One page of members; ID numbers and phones masked unless ``unmasked``."""
     stmt = _filtered(
         select(
             PartyMember.id,
@@ -223,8 +236,8 @@ def list_members(db: Database, query: MemberQuery, page: PageRequest) -> list[Me
                 category=r.category,
                 status=r.status,
                 joined_on=r.joined_on,
-                id_number=mask_id_number(r.id_number),
-                phone=mask_phone(r.phone),
+                id_number=_shown_id_number(r.id_number, unmasked),
+                phone=_shown_phone(r.phone, unmasked),
                 reported=bool(r.reported),
             )
             for r in s.execute(stmt)
@@ -232,6 +245,15 @@ def list_members(db: Database, query: MemberQuery, page: PageRequest) -> list[Me
 
 
 # -- detail ----------------------------------------------------------------------------------
+def member_not_found() -> NotFoundError:
+    return NotFoundError(
+        t(
+            "找不到该党员,可能已被删除。",
+            "The party member was not found; it may have been deleted.",
+        )
+    )
+
+
 def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[ServiceView, ...]]:
     hours = (
         select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
@@ -282,27 +304,24 @@ def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[
     return reports, services
 
 
-def get_member_detail(db: Database, member_id: int) -> MemberDetail:
+def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -> MemberDetail:
+    """The member with posts and service; ID number and phone masked unless ``unmasked``."""
     with db.read() as s:
         member = s.get(PartyMember, member_id)
         if member is None:
-            raise NotFoundError(
-                t(
-                    "找不到该党员,可能已被删除。",
-                    "The party member was not found; it may have been deleted.",
-                )
-            )
+            raise member_not_found()
         org = member.organization
         reports, services = _reports(s, member_id)
         return MemberDetail(
             id=member.id,
             name=member.name,
             gender=member.gender,
+            birth_date=member.birth_date,
             ethnicity=member.ethnicity,
             education=member.education,
             native_place=member.native_place,
-            id_number=mask_id_number(member.id_number),
-            phone=mask_phone(member.phone),
+            id_number=_shown_id_number(member.id_number, unmasked),
+            phone=_shown_phone(member.phone, unmasked),
             organization_name=org.name,
             town=org.town,
             category=member.category,

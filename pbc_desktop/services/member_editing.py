@@ -1,0 +1,234 @@
+"""Party members (党员): create, update and delete one member, with the database checks.
+
+The rules a member obeys on its own live in ``domain.member_rules`` (shared with the
+Excel import); here they are joined by what needs the database: the organization exists
+and no other member has the same ID number. Every refusal lists all problems at once,
+each under the name of its :class:`~pbc_desktop.domain.member_rules.MemberInput` field
+(``organization`` for the Party organization).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
+from pbc_desktop.errors import ConflictError, FieldError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.members import member_not_found
+
+# MemberInput attributes stored as columns of the same name (the organization is apart).
+_COLUMNS = tuple(f.name for f in fields(MemberInput) if f.name != "organization_id")
+
+
+@dataclass(frozen=True)
+class MemberDeletion:
+    """What deleting a member takes with it, for the confirmation question."""
+
+    id: int
+    name: str
+    report_count: int  # post reports (报到领岗), ended ones included
+    service_count: int  # service log entries of those reports
+    service_hours: float
+
+    @property
+    def has_records(self) -> bool:
+        return self.report_count > 0
+
+
+# -- reading ---------------------------------------------------------------------------------
+def get_member_input(db: Database, member_id: int) -> MemberInput:
+    """The stored member as the editor's input: nothing masked."""
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        if member is None:
+            raise member_not_found()
+        values = {key: getattr(member, key) for key in _COLUMNS}
+        return MemberInput(organization_id=member.organization_id, **values)
+
+
+def deletion_impact(db: Database, member_id: int) -> MemberDeletion:
+    """The member's post reports and service, which :func:`delete_member` removes with it."""
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        if member is None:
+            raise member_not_found()
+        return _impact(s, member)
+
+
+def _impact(s: Session, member: PartyMember) -> MemberDeletion:
+    reports = int(
+        s.execute(
+            select(func.count(PostReport.id)).where(PostReport.member_id == member.id)
+        ).scalar_one()
+    )
+    services, hours = s.execute(
+        select(func.count(ServiceLog.id), func.coalesce(func.sum(ServiceLog.hours), 0.0))
+        .join(PostReport, PostReport.id == ServiceLog.report_id)
+        .where(PostReport.member_id == member.id)
+    ).one()
+    return MemberDeletion(member.id, member.name, reports, int(services), float(hours))
+
+
+# -- validation ------------------------------------------------------------------------------
+def _duplicate_message(number: str, name: str, organization: str) -> str:
+    return t(
+        f"身份证号 {number} 已登记为“{organization}”的党员{name},同一人不能重复登记",
+        f"ID number {number} is already registered to {name} of “{organization}”; "
+        "a person can be registered only once",
+    )
+
+
+def _id_holder(s: Session, number: str, own_id: int | None) -> tuple[str, str] | None:
+    """(name, organization) of another member with ID ``number``, if there is one."""
+    stmt = (
+        select(PartyMember.name, Organization.name)
+        .join(Organization, Organization.id == PartyMember.organization_id)
+        .where(PartyMember.id_number == number)
+    )
+    if own_id is not None:
+        stmt = stmt.where(PartyMember.id != own_id)
+    row = s.execute(stmt.limit(1)).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
+    """``data`` completed and checked; raises ValidationError listing every problem."""
+    data = completed(data)
+    errors: list[FieldError] = member_errors(data)
+    if data.organization_id is not None and s.get(Organization, data.organization_id) is None:
+        errors.append(
+            FieldError(
+                "organization",
+                t(
+                    "所选党组织不存在,可能已被删除,请重新选择",
+                    "The chosen Party organization does not exist (it may have been "
+                    "deleted); choose another",
+                ),
+            )
+        )
+    if data.id_number and not any(e.field == "id_number" for e in errors):
+        holder = _id_holder(s, data.id_number, own_id)
+        if holder is not None:
+            errors.append(FieldError("id_number", _duplicate_message(data.id_number, *holder)))
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _values(data: MemberInput) -> dict[str, Any]:
+    values = {key: getattr(data, key) for key in _COLUMNS}
+    values["organization_id"] = data.organization_id
+    return values
+
+
+def _duplicate_id(db: Database, exc: IntegrityError, data: MemberInput) -> ValidationError:
+    """Another window stored the same ID number between our check and the write."""
+    number = completed(data).id_number
+    if "id_number" not in str(exc.orig).lower() or not number:
+        raise exc
+    with db.read() as s:
+        holder = _id_holder(s, number, None)
+    name, organization = holder or ("", "")
+    return ValidationError.single("id_number", _duplicate_message(number, name, organization))
+
+
+# -- writing ---------------------------------------------------------------------------------
+def create_member(db: Database, data: MemberInput, *, actor: str | None = None) -> int:
+    """Validate and store a new member; returns its id. ``actor`` defaults to ``db.actor``."""
+    try:
+        with db.write() as s:
+            clean = _validate(s, data, None)
+            member = PartyMember(**_values(clean))
+            s.add(member)
+            audit.record(
+                s,
+                actor or db.actor,
+                AuditAction.CREATE,
+                member,
+                summary=t(f"新增党员 {member.name}", f"Added party member {member.name}"),
+                after=audit.snapshot(member),
+            )
+            return member.id
+    except IntegrityError as exc:
+        raise _duplicate_id(db, exc, data) from exc
+
+
+def update_member(
+    db: Database, member_id: int, data: MemberInput, *, actor: str | None = None
+) -> None:
+    """Validate and store the member's new values (nothing is written when unchanged)."""
+    try:
+        with db.write() as s:
+            member = s.get(PartyMember, member_id)
+            if member is None:
+                raise member_not_found()
+            clean = _validate(s, data, member_id)
+            before = audit.snapshot(member)
+            for key, value in _values(clean).items():
+                setattr(member, key, value)
+            after = audit.snapshot(member)
+            if after == before:
+                return
+            audit.record(
+                s,
+                actor or db.actor,
+                AuditAction.UPDATE,
+                member,
+                summary=t(f"修改党员 {member.name}", f"Updated party member {member.name}"),
+                before=before,
+                after=after,
+            )
+    except IntegrityError as exc:
+        raise _duplicate_id(db, exc, data) from exc
+
+
+def delete_member(
+    db: Database, member_id: int, *, with_reports: bool = False, actor: str | None = None
+) -> None:
+    """Delete the member; with ``with_reports`` also its post reports and their service log.
+
+    Without ``with_reports`` a member who has post reports is refused with a ConflictError
+    (the editor asks the user first, see :func:`deletion_impact`). Attendance at
+    activities and community roles keep the person's name, without the link.
+    """
+    with db.write() as s:
+        member = s.get(PartyMember, member_id)
+        if member is None:
+            raise member_not_found()
+        impact = _impact(s, member)
+        if impact.has_records and not with_reports:
+            raise ConflictError(
+                t(
+                    f"党员{member.name}有 {impact.report_count} 条报到领岗记录和 "
+                    f"{impact.service_count} 条服务记录;确认删除后这些记录会一并删除。",
+                    f"{member.name} has {impact.report_count} post reports and "
+                    f"{impact.service_count} service records; confirm to delete them too.",
+                )
+            )
+        reports = [
+            audit.snapshot(r, services=[audit.snapshot(log) for log in r.services])
+            for r in member.reports
+        ]
+        before = audit.snapshot(member, reports=reports) if reports else audit.snapshot(member)
+        if impact.has_records:
+            summary = t(
+                f"删除党员 {member.name}(含 {impact.report_count} 条报到领岗记录、"
+                f"{impact.service_count} 条服务记录)",
+                f"Deleted party member {member.name} with {impact.report_count} post reports "
+                f"and {impact.service_count} service records",
+            )
+        else:
+            summary = t(f"删除党员 {member.name}", f"Deleted party member {member.name}")
+        audit.record(
+            s, actor or db.actor, AuditAction.DELETE, member, summary=summary, before=before
+        )
+        s.delete(member)
