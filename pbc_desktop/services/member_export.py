@@ -1,0 +1,659 @@
+"""Party members to Excel: the import template, the roster of a filter, and roster data.
+
+The workbook has exactly the columns of the 党员基本信息采集表 (``member_rules.FIELDS``,
+their Chinese labels in row 1, one member a row from row 2), so an export read back by the
+import finds every column. ID numbers and phones are text cells (Excel would otherwise
+show an 18-digit number as ``4.40514E+17`` and lose its last digits), dates are real
+dates shown ``yyyy-mm-dd``, choices are their Chinese labels and 所在党组织 is the
+organization's name.
+
+By default ID numbers and phones are masked (``440514********1234``); the sheet's name and
+a 说明 sheet say so. An unmasked export is written to the audit log with the filter and
+the number of members. The workbook is streamed (openpyxl write-only), so 30,000 members
+stay cheap, and written beside its target then renamed: a cancel or a failure leaves no
+file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy import case, func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.domain.enums import AuditAction, Gender, MemberCategory, MembershipStatus
+from pbc_desktop.domain.member_rules import FIELDS, MemberField
+from pbc_desktop.errors import NotFoundError, UserError
+from pbc_desktop.files import atomic_output, write_error
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit, members
+from pbc_desktop.services.members import MemberQuery, mask_id_number, mask_phone
+
+ProgressFn = Callable[[int, str], None]
+CancelFn = Callable[[], bool]
+
+DATE_FORMAT = "yyyy-mm-dd"
+TEXT_FORMAT = "@"
+TEXT_KEYS = frozenset({"id_number", "phone"})
+DATE_KEYS = frozenset({"birth_date", "joined_on", "confirmed_on"})
+CHOICES: dict[str, tuple[str, ...]] = {
+    "gender": tuple(g.zh for g in Gender),
+    "category": tuple(c.zh for c in MemberCategory),
+    "status": tuple(s.zh for s in MembershipStatus),
+}
+# Column widths in characters (Excel's unit); the rest get DEFAULT_WIDTH.
+WIDTHS = {
+    "name": 10,
+    "gender": 6,
+    "ethnicity": 8,
+    "birth_date": 12,
+    "id_number": 21,
+    "native_place": 12,
+    "education": 9,
+    "joined_on": 12,
+    "confirmed_on": 12,
+    "category": 10,
+    "party_post": 12,
+    "work_unit": 28,
+    "phone": 14,
+    "organization": 30,
+    "status": 9,
+    "remark": 20,
+}
+DEFAULT_WIDTH = 12
+TEMPLATE_ROWS = 5000  # rows of the template prepared with text, date and choice formats
+BATCH = 500  # rows between progress reports and cancel checks
+
+SHEET_TITLE = "党员名册"
+MASKED_SHEET_TITLE = "党员名册(号码已部分隐藏)"
+TEMPLATE_SHEET_TITLE = "党员基本信息采集表"
+NOTES_SHEET_TITLE = "说明"
+
+HEADER_FONT = Font(bold=True)
+REQUIRED_FONT = Font(bold=True, color="C0392B")
+HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+class ExportCancelledError(UserError):
+    """The user cancelled the export; no file was written."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    count: int
+    unmasked: bool
+
+
+# -- cells ------------------------------------------------------------------------------------
+def _clean_text(value: str) -> str:
+    """Text Excel accepts: control characters removed."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
+class _RowCells:
+    """Values of a row ready for ``append``; one styled cell per column, reused.
+
+    A write-only sheet serialises a row as soon as it is appended, so the same cell objects
+    can carry the next row's values: the text and date columns are styled once, not 30,000
+    times. Plain text goes in as is (cheapest), except text starting with "=", which must
+    stay text and not become a formula.
+    """
+
+    def __init__(self, ws: Any, fields: tuple[MemberField, ...]) -> None:
+        self.cells: list[WriteOnlyCell] = []
+        self.styled: list[bool] = []
+        for f in fields:
+            cell = WriteOnlyCell(ws)
+            if f.key in TEXT_KEYS:
+                cell.number_format = TEXT_FORMAT
+            elif f.key in DATE_KEYS:
+                cell.number_format = DATE_FORMAT
+            self.cells.append(cell)
+            self.styled.append(f.key in TEXT_KEYS or f.key in DATE_KEYS)
+
+    def row(self, values: list[str | date | None]) -> list[WriteOnlyCell | str | None]:
+        out: list[WriteOnlyCell | str | None] = []
+        for cell, styled, value in zip(self.cells, self.styled, values, strict=True):
+            if value is None or value == "":
+                out.append(None)
+            elif isinstance(value, str):
+                text = _clean_text(value)
+                if styled or text.startswith("="):
+                    cell.value = text
+                    cell.data_type = "s"
+                    out.append(cell)
+                else:
+                    out.append(text)
+            else:
+                cell.value = value
+                out.append(cell)
+        return out
+
+
+def _header_cells(ws: Any, fields: tuple[MemberField, ...]) -> list[WriteOnlyCell]:
+    cells = []
+    for f in fields:
+        cell = WriteOnlyCell(ws, value=f.zh)
+        cell.font = REQUIRED_FONT if f.required else HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = CENTER
+        cells.append(cell)
+    return cells
+
+
+def _size_columns(ws: Any, fields: tuple[MemberField, ...]) -> None:
+    """Widths, and whole-column formats so rows typed in later are text or dates too."""
+    for index, f in enumerate(fields, start=1):
+        dim = ws.column_dimensions[get_column_letter(index)]
+        dim.width = WIDTHS.get(f.key, DEFAULT_WIDTH)
+        if f.key in TEXT_KEYS:
+            dim.number_format = TEXT_FORMAT
+        elif f.key in DATE_KEYS:
+            dim.number_format = DATE_FORMAT
+
+
+def _last_column() -> str:
+    return str(get_column_letter(len(FIELDS)))
+
+
+def _save(wb: Workbook, tmp: Path, target: Path) -> None:
+    try:
+        wb.save(tmp)
+    except OSError as exc:
+        raise write_error(target, exc) from exc
+
+
+# -- the template ------------------------------------------------------------------------------
+def _field_hint(f: MemberField) -> str:
+    if f.key in CHOICES:
+        return t("可选:", "One of: ") + "、".join(CHOICES[f.key])
+    if f.key in DATE_KEYS:
+        return t("日期,如 1980-05-01", "A date such as 1980-05-01")
+    if f.key == "id_number":
+        return t(
+            "18 位公民身份号码;出生日期和性别可由它自动填写",
+            "The 18-character ID number; birth date and gender can be taken from it",
+        )
+    if f.key == "phone":
+        return t("手机或固定电话", "A mobile or fixed-line number")
+    if f.key == "organization":
+        return t(
+            "党组织的完整名称,须已在“党组织”中登记",
+            "The full name of a Party organization already entered in the app",
+        )
+    if f.max_length:
+        return t(f"不超过 {f.max_length} 个字", f"At most {f.max_length} characters")
+    return t("其他需要说明的情况,可不填", "Anything else worth noting; may be left empty")
+
+
+def write_template(path: Path) -> Path:
+    """The import template: the form's columns, formats prepared, a sheet of instructions."""
+    target = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = TEMPLATE_SHEET_TITLE
+    for index, f in enumerate(FIELDS, start=1):
+        cell = ws.cell(row=1, column=index, value=f.zh)
+        cell.font = REQUIRED_FONT if f.required else HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = CENTER
+    _size_columns(ws, FIELDS)
+    for index, f in enumerate(FIELDS, start=1):
+        letter = get_column_letter(index)
+        cells = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
+        if f.key in CHOICES:
+            rule = DataValidation(
+                type="list",
+                formula1='"' + ",".join(CHOICES[f.key]) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=f.zh,
+                error=t("请从列表中选择", "Choose from the list"),
+            )
+            rule.add(cells)
+            ws.add_data_validation(rule)
+    ws.freeze_panes = "A2"
+    notes = wb.create_sheet(NOTES_SHEET_TITLE)
+    notes.append([t("填写说明", "How to fill in")])
+    notes["A1"].font = Font(bold=True, size=14)
+    for line in (
+        t(
+            "在“党员基本信息采集表”中从第 2 行起每行填写一名党员,不要修改第 1 行的列名。",
+            "Fill in one member a row from row 2 of the first sheet; keep the column names "
+            "of row 1.",
+        ),
+        t("红色列名为必填项。", "Columns with red names must be filled in."),
+        t(
+            "身份证号和联系电话列已设为文本格式,请勿改为数字格式。",
+            "The ID number and phone columns are text; do not change them to numbers.",
+        ),
+        "",
+    ):
+        notes.append([line])
+    notes.append([t("列名", "Column"), t("必填", "Required"), t("填写要求", "What to enter")])
+    for cell in notes[notes.max_row]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for f in FIELDS:
+        notes.append([f.zh, t("是", "yes") if f.required else "", _field_hint(f)])
+    notes.column_dimensions["A"].width = 16
+    notes.column_dimensions["B"].width = 8
+    notes.column_dimensions["C"].width = 60
+    wb.properties.title = TEMPLATE_SHEET_TITLE
+    with atomic_output(target) as tmp:
+        _save(wb, tmp, target)
+    return target
+
+
+# -- the filter, in words ----------------------------------------------------------------------
+def describe_query(db: Database, query: MemberQuery) -> str:
+    """The filter as the user chose it, e.g. "搜索“张”;镇街:成田镇;预备党员"."""
+    parts: list[str] = []
+    text = query.text.strip()
+    if text:
+        parts.append(t(f"搜索“{text}”", f"search “{text}”"))
+    if query.organization_id is not None:
+        name = _organization_name(db, query.organization_id)
+        parts.append(t(f"党组织:{name}", f"organization: {name}"))
+    if query.town:
+        parts.append(t(f"镇街:{query.town}", f"town: {query.town}"))
+    if query.category is not None:
+        parts.append(t(query.category.zh, query.category.en))
+    if query.reported is not None:
+        parts.append(
+            t("已报到领岗", "reported to a post") if query.reported else t("未报到", "not reported")
+        )
+    if query.report_town:
+        parts.append(
+            t(
+                f"报到到{query.report_town}的党建共同体",
+                f"reported to communities in {query.report_town}",
+            )
+        )
+    return ";".join(parts) if parts else t("全部党员", "all members")
+
+
+def _query_json(query: MemberQuery) -> dict[str, Any]:
+    data = asdict(query)
+    if query.category is not None:
+        data["category"] = query.category.value
+    return {k: v for k, v in data.items() if v not in (None, "")}
+
+
+def _organization_name(db: Database, org_id: int) -> str:
+    with db.read() as s:
+        name = s.scalar(select(Organization.name).where(Organization.id == org_id))
+    return name or f"#{org_id}"
+
+
+def find_organization(db: Database, text: str) -> tuple[int, str]:
+    """The organization named ``text`` (its full name, or its id): ``(id, name)``.
+
+    Refused with a sentence naming a few close names when none or several match.
+    """
+    needle = text.strip()
+    with db.read() as s:
+        row = s.execute(
+            select(Organization.id, Organization.name).where(Organization.name == needle)
+        ).first()
+        if row is None and needle.isdigit():
+            row = s.execute(
+                select(Organization.id, Organization.name).where(Organization.id == int(needle))
+            ).first()
+        if row is not None:
+            return int(row.id), str(row.name)
+        close = list(
+            s.scalars(
+                select(Organization.name)
+                .where(Organization.name.icontains(needle, autoescape=True))
+                .order_by(Organization.name)
+                .limit(6)
+            )
+        )
+    if not needle:
+        raise UserError(t("请给出党组织的名称。", "Name the Party organization."))
+    if close:
+        shown = "、".join(close[:5]) + ("等" if len(close) > 5 else "")
+        shown_en = ", ".join(close[:5]) + (" …" if len(close) > 5 else "")
+        raise NotFoundError(
+            t(
+                f"找不到名为“{needle}”的党组织。请写出完整名称,例如:{shown}。",
+                f"No Party organization is named “{needle}”. Give the full name, "
+                f"for example: {shown_en}.",
+            )
+        )
+    raise NotFoundError(
+        t(
+            f"找不到名为“{needle}”的党组织。",
+            f"No Party organization is named “{needle}”.",
+        )
+    )
+
+
+# -- the export --------------------------------------------------------------------------------
+def _member_columns() -> list[Any]:
+    return [
+        PartyMember.name,
+        PartyMember.gender,
+        PartyMember.ethnicity,
+        PartyMember.birth_date,
+        PartyMember.id_number,
+        PartyMember.native_place,
+        PartyMember.education,
+        PartyMember.joined_on,
+        PartyMember.confirmed_on,
+        PartyMember.category,
+        PartyMember.party_post,
+        PartyMember.work_unit,
+        PartyMember.phone,
+        Organization.name.label("organization"),
+        PartyMember.status,
+        PartyMember.remark,
+    ]
+
+
+def _values(row: Any, unmasked: bool) -> list[str | date | None]:
+    """A result row in the order of FIELDS, as the workbook shows it."""
+    out: list[str | date | None] = []
+    for f in FIELDS:
+        value = getattr(row, f.key)
+        if f.key == "id_number":
+            value = (value or None) if unmasked else (mask_id_number(value) or None)
+        elif f.key == "phone":
+            value = (value or None) if unmasked else (mask_phone(value) or None)
+        elif isinstance(value, Gender | MemberCategory | MembershipStatus):
+            value = value.zh
+        out.append(value)
+    return out
+
+
+def _export_select(query: MemberQuery) -> Any:
+    stmt = members._filtered(select(*_member_columns()).select_from(PartyMember), query)
+    return stmt.order_by(Organization.name, PartyMember.name, PartyMember.id).execution_options(
+        yield_per=BATCH
+    )
+
+
+def _notes(wb: Workbook, *, count: int, description: str, unmasked: bool, when: datetime) -> None:
+    ws = wb.create_sheet(NOTES_SHEET_TITLE)
+    ws.column_dimensions["A"].width = 12
+    ws.column_dimensions["B"].width = 80
+    if unmasked:
+        numbers = t(
+            "本文件含完整的身份证号和联系电话,请妥善保管,用后及时删除;本次导出已记入操作日志。",
+            "This file holds full ID numbers and phone numbers: keep it safe and delete it "
+            "when done. The export is recorded in the audit log.",
+        )
+    else:
+        numbers = t(
+            "身份证号和联系电话已部分隐藏(如 440514********1234),本文件不能用于导入。",
+            "ID numbers and phones are partly hidden (such as 440514********1234); this "
+            "file cannot be imported.",
+        )
+    rows = [
+        (t("导出时间", "Exported"), when.strftime("%Y-%m-%d %H:%M")),
+        (t("筛选条件", "Filter"), description),
+        (t("党员人数", "Members"), str(count)),
+        (t("号码", "Numbers"), numbers),
+        (
+            t("格式", "Layout"),
+            t(
+                "第 1 行为列名,与“党员基本信息采集表”模板一致;从第 2 行起每行一名党员。",
+                "Row 1 holds the column names of the import template; one member a row from row 2.",
+            ),
+        ),
+    ]
+    for label, value in rows:
+        label_cell = WriteOnlyCell(ws, value=label)
+        label_cell.font = HEADER_FONT
+        value_cell = WriteOnlyCell(ws, value=value)
+        value_cell.alignment = Alignment(wrap_text=True, vertical="top")
+        value_cell.data_type = "s"
+        ws.append([label_cell, value_cell])
+
+
+def _discard(ws: Any) -> None:
+    """Remove the temporary file a write-only sheet streams into (after a cancel or error)."""
+    writer = getattr(ws, "_writer", None)
+    if writer is None:
+        return
+    with contextlib.suppress(Exception):
+        if not ws.closed:
+            ws.close()
+    with contextlib.suppress(Exception):
+        writer.cleanup()
+
+
+def _cancelled_error() -> ExportCancelledError:
+    return ExportCancelledError(t("已取消导出,未生成文件。", "The export was cancelled; no file."))
+
+
+def export_members(
+    db: Database,
+    query: MemberQuery,
+    path: Path,
+    *,
+    unmasked: bool = False,
+    actor: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Write the members matching ``query`` to ``path`` (.xlsx); the number written.
+
+    ``progress(percent, text)`` is called every few hundred rows; when ``cancelled()``
+    turns true the export stops with :class:`ExportCancelledError` and leaves no file.
+    An unmasked export is recorded in the audit log (by ``actor``, default ``db.actor``).
+    """
+    target = Path(path)
+    report = progress or (lambda _p, _t: None)
+    stop = cancelled or (lambda: False)
+    when = now or datetime.now()
+    total = members.count_members(db, query)
+    description = describe_query(db, query)
+    report(0, t(f"正在导出 {total} 名党员…", f"Exporting {total} members…"))
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(SHEET_TITLE if unmasked else MASKED_SHEET_TITLE)
+    _size_columns(ws, FIELDS)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{_last_column()}{max(total, 0) + 1}"
+    wb.properties.title = ws.title
+    count = 0
+    try:
+        with atomic_output(target) as tmp:
+            ws.append(_header_cells(ws, FIELDS))
+            cells = _RowCells(ws, FIELDS)
+            with db.read() as s:
+                for row in s.execute(_export_select(query)):
+                    if count % BATCH == 0:
+                        if stop():
+                            raise _cancelled_error()
+                        if count:
+                            report(
+                                min(95, count * 95 // max(total, 1)),
+                                t(f"已导出 {count} / {total} 名", f"{count} of {total} exported"),
+                            )
+                    ws.append(cells.row(_values(row, unmasked)))
+                    count += 1
+            if stop():
+                raise _cancelled_error()
+            _notes(wb, count=count, description=description, unmasked=unmasked, when=when)
+            report(96, t("正在保存文件…", "Saving the file…"))
+            _save(wb, tmp, target)
+            if unmasked:
+                record_unmasked_export(
+                    db,
+                    what=t("党员名册(Excel)", "member roster (Excel)"),
+                    file_name=target.name,
+                    count=count,
+                    description=description,
+                    details={"filter": _query_json(query)},
+                    actor=actor,
+                )
+    except BaseException:
+        for sheet in wb.worksheets:
+            _discard(sheet)
+        raise
+    report(100, t(f"已导出 {count} 名党员", f"{count} members exported"))
+    return count
+
+
+def record_unmasked_export(
+    db: Database,
+    *,
+    what: str,
+    file_name: str,
+    count: int,
+    description: str,
+    details: dict[str, Any] | None = None,
+    actor: str | None = None,
+) -> None:
+    """Log that full ID numbers and phones left the program (``what``: which document)."""
+    after: dict[str, Any] = {
+        "file": file_name,
+        "count": count,
+        "unmasked": True,
+        "description": description,
+        **(details or {}),
+    }
+    with db.write() as s:
+        audit.record(
+            s,
+            actor or db.actor,
+            AuditAction.EXPORT,
+            None,
+            entity=PartyMember.__tablename__,
+            summary=t(
+                f"导出{what},含完整身份证号和联系电话:{count} 名党员({description}),"
+                f"文件 {file_name}",
+                f"Exported the {what} with full ID numbers and phones: {count} members "
+                f"({description}), file {file_name}",
+            ),
+            after=json.loads(json.dumps(after, ensure_ascii=False, default=str)),
+        )
+
+
+# -- the roster of one organization (data for reports/roster.py) ------------------------------
+@dataclass(frozen=True)
+class RosterRow:
+    seq: int
+    name: str
+    gender: Gender | None
+    ethnicity: str | None
+    birth_date: date | None
+    id_number: str  # masked unless the roster is unmasked
+    education: str | None
+    joined_on: date | None
+    confirmed_on: date | None
+    category: MemberCategory
+    party_post: str | None
+    work_unit: str | None
+    phone: str  # masked unless the roster is unmasked
+    status: MembershipStatus
+
+
+@dataclass(frozen=True)
+class Roster:
+    organization_id: int
+    organization_name: str
+    town: str | None
+    secretary: str | None
+    unmasked: bool
+    rows: tuple[RosterRow, ...]
+
+    def count(self, category: MemberCategory | None = None) -> int:
+        return sum(1 for r in self.rows if category is None or r.category == category)
+
+    def with_status(self, status: MembershipStatus) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+
+# Party posts in the order a roster lists them (the committee first).
+POST_ORDER = (
+    "书记",
+    "第一书记",
+    "副书记",
+    "组织委员",
+    "宣传委员",
+    "纪检委员",
+    "纪律检查委员",
+    "青年委员",
+    "妇女委员",
+    "统战委员",
+    "委员",
+)
+
+
+def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) -> Roster:
+    """Every member of the organization: the committee first (书记, 副书记, 委员…), then by
+    the date they joined the Party."""
+    post_rank = case(
+        *((PartyMember.party_post == post, i) for i, post in enumerate(POST_ORDER)),
+        (PartyMember.party_post.is_(None), len(POST_ORDER) + 1),
+        (func.trim(PartyMember.party_post) == "", len(POST_ORDER) + 1),
+        else_=len(POST_ORDER),
+    )
+    stmt = (
+        select(PartyMember)
+        .where(PartyMember.organization_id == organization_id)
+        .order_by(
+            post_rank,
+            case((PartyMember.joined_on.is_(None), 1), else_=0),
+            PartyMember.joined_on,
+            PartyMember.name,
+            PartyMember.id,
+        )
+    )
+    with db.read() as s:
+        org = s.get(Organization, organization_id)
+        if org is None:
+            raise NotFoundError(
+                t(
+                    "找不到该党组织,可能已被删除。",
+                    "The Party organization was not found; it may have been deleted.",
+                )
+            )
+        rows = tuple(
+            RosterRow(
+                seq=i,
+                name=m.name,
+                gender=m.gender,
+                ethnicity=m.ethnicity,
+                birth_date=m.birth_date,
+                id_number=(m.id_number or "") if unmasked else mask_id_number(m.id_number),
+                education=m.education,
+                joined_on=m.joined_on,
+                confirmed_on=m.confirmed_on,
+                category=m.category,
+                party_post=m.party_post,
+                work_unit=m.work_unit,
+                phone=(m.phone or "") if unmasked else mask_phone(m.phone),
+                status=m.status,
+            )
+            for i, m in enumerate(s.scalars(stmt), start=1)
+        )
+        return Roster(
+            organization_id=org.id,
+            organization_name=org.name,
+            town=org.town,
+            secretary=org.secretary,
+            unmasked=unmasked,
+            rows=rows,
+        )
