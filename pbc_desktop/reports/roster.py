@@ -1,0 +1,348 @@
+"""党员花名册: the members of one Party organization, printed on A4 landscape.
+
+Fourteen columns (序号, 姓名, 性别, 民族, 出生日期, 身份证号, 学历, 入党日期, 转正日期,
+人员类别, 党内职务, 工作单位及职务, 联系电话, 党籍状态); each column is as wide as its
+longest entry (ID numbers, dates and phones never wrap) and 工作单位及职务 takes the rest,
+wrapping Chinese text; when the rest is too narrow the whole table steps down a font size.
+The header row is repeated on every page, pages after the first carry a running head, and
+every page "第 x 页 共 y 页". The title names the organization; a line gives the count and
+the date; 制表人 and 审核人 sign at the end.
+
+ID numbers and phones are masked unless the caller asks otherwise; an unmasked roster is
+written to the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from pbc_desktop import APP_NAME
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
+from pbc_desktop.files import atomic_output
+from pbc_desktop.lang import t
+from pbc_desktop.reports import layout
+from pbc_desktop.services import member_export
+from pbc_desktop.services.member_export import Roster, RosterRow
+
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+TOP_MARGIN = 18 * mm
+BOTTOM_MARGIN = 16 * mm
+LEFT_MARGIN = 15 * mm
+RIGHT_MARGIN = 15 * mm
+TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
+TEXT_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+
+TITLE_SIZE = 18.0  # 小二
+INFO_SIZE = 12.0  # 小四
+HEAD_SIZE = 9.0  # the running head
+SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # 五号 first; smaller only when needed
+PADDING = 3.0  # points, each side of a cell
+MIN_REST = 32 * mm  # 工作单位及职务 at least this wide before the font steps down
+REST_KEY = "work_unit"
+KEEP_WITH_SIGNATURES = 2  # member rows kept on the page of the signatures
+
+
+@dataclass(frozen=True)
+class RosterColumn:
+    key: str
+    zh: str
+    en: str
+    value: Callable[[RosterRow], str]
+    cap_em: float | None = None  # wraps beyond this many characters; None: never wraps
+    center: bool = True
+
+
+def _date(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+COLUMNS: tuple[RosterColumn, ...] = (
+    RosterColumn("seq", "序号", "No.", lambda r: str(r.seq)),
+    RosterColumn("name", "姓名", "Name", lambda r: r.name, cap_em=4),
+    RosterColumn("gender", "性别", "Sex", lambda r: r.gender.zh if r.gender else ""),
+    RosterColumn("ethnicity", "民族", "Ethnicity", lambda r: r.ethnicity or "", cap_em=3),
+    RosterColumn("birth_date", "出生日期", "Born", lambda r: _date(r.birth_date)),
+    RosterColumn("id_number", "身份证号", "ID number", lambda r: r.id_number),
+    RosterColumn("education", "学历", "Education", lambda r: r.education or "", cap_em=4),
+    RosterColumn("joined_on", "入党日期", "Joined", lambda r: _date(r.joined_on)),
+    RosterColumn("confirmed_on", "转正日期", "Confirmed", lambda r: _date(r.confirmed_on)),
+    RosterColumn("category", "人员类别", "Category", lambda r: r.category.zh, cap_em=4),
+    RosterColumn("party_post", "党内职务", "Party post", lambda r: r.party_post or "", cap_em=5),
+    RosterColumn(
+        REST_KEY, "工作单位及职务", "Work unit", lambda r: r.work_unit or "", center=False
+    ),
+    RosterColumn("phone", "联系电话", "Phone", lambda r: r.phone),
+    RosterColumn("status", "党籍状态", "Status", lambda r: r.status.zh, cap_em=4),
+)
+HEADERS = tuple(c.zh for c in COLUMNS)
+
+
+# -- column widths ---------------------------------------------------------------------------
+def _header_width(text: str, font: str, size: float) -> float:
+    """A header may wrap after two characters ("出生/日期"), never inside one."""
+    return float(stringWidth(text[:2], font, size))
+
+
+def column_widths(
+    texts: Sequence[Sequence[str]], font: str, size: float, *, width: float = TEXT_WIDTH
+) -> list[float]:
+    """Each column as wide as its longest entry (up to its cap), the work unit the rest."""
+    widths: list[float] = []
+    for index, column in enumerate(COLUMNS):
+        if column.key == REST_KEY:
+            widths.append(0.0)
+            continue
+        longest = max(
+            (float(stringWidth(row[index], font, size)) for row in texts),
+            default=0.0,
+        )
+        if column.cap_em is not None:
+            longest = min(longest, column.cap_em * size)
+        widths.append(max(longest, _header_width(column.zh, font, size)) + 2 * PADDING + 1)
+    rest = width - sum(widths)
+    widths[[c.key for c in COLUMNS].index(REST_KEY)] = rest
+    return widths
+
+
+def fit_columns(
+    texts: Sequence[Sequence[str]], font: str, *, width: float = TEXT_WIDTH
+) -> tuple[float, list[float]]:
+    """The largest of SIZES at which 工作单位及职务 keeps MIN_REST, with its widths."""
+    rest = [c.key for c in COLUMNS].index(REST_KEY)
+    for size in SIZES:
+        widths = column_widths(texts, font, size, width=width)
+        if widths[rest] >= MIN_REST:
+            return size, widths
+    return SIZES[-1], column_widths(texts, font, SIZES[-1], width=width)
+
+
+# -- the story -------------------------------------------------------------------------------
+def _cell_styles(font: str, heading: str, size: float) -> tuple[ParagraphStyle, ...]:
+    base: dict[str, Any] = {"fontName": font, "fontSize": size, "leading": size * 1.25}
+    center = ParagraphStyle("RosterCenter", alignment=TA_CENTER, wordWrap="CJK", **base)
+    left = ParagraphStyle("RosterLeft", alignment=TA_LEFT, wordWrap="CJK", **base)
+    head = ParagraphStyle("RosterHead", parent=center, fontName=heading)
+    return center, left, head
+
+
+def title_of(roster: Roster) -> str:
+    return f"{roster.organization_name}党员花名册"
+
+
+def summary_line(roster: Roster, today: date) -> str:
+    """ "党员 69 名(正式党员 65 名,预备党员 4 名)  制表日期:2026年3月1日"."""
+    full = roster.count(MemberCategory.FULL)
+    probation = roster.count(MemberCategory.PROBATIONARY)
+    text = f"党员 {roster.count()} 名(正式党员 {full} 名,预备党员 {probation} 名"
+    others = [
+        f"{status.zh} {n} 名"
+        for status in MembershipStatus
+        if status is not MembershipStatus.NORMAL and (n := roster.with_status(status))
+    ]
+    if others:
+        text += ";其中" + "、".join(others)
+    text += ")"
+    parts = []
+    if roster.town:
+        parts.append(f"所在镇街:{roster.town}")
+    parts.append(text)
+    parts.append(f"制表日期:{today.year}年{today.month}月{today.day}日")
+    return "\u3000\u3000".join(parts)
+
+
+def _table(roster: Roster, styles: layout.Styles) -> Table:
+    """Header, one row a member, then the note and the signatures in rows without rules.
+
+    The last members, the note and the signatures form one unsplittable block, so the
+    signatures never stand alone on a page.
+    """
+    texts = [[c.value(r) for c in COLUMNS] for r in roster.rows]
+    font = styles.fonts.body
+    size, widths = fit_columns(texts, font)
+    center, left, head = _cell_styles(font, styles.fonts.heading, size)
+    blank = [""] * (len(COLUMNS) - 1)
+    data: list[list[Flowable | str]] = [[Paragraph(escape(h), head) for h in HEADERS]]
+    for row in texts:
+        data.append(
+            [
+                Paragraph(layout.plain(text), center if column.center else left)
+                for column, text in zip(COLUMNS, row, strict=True)
+            ]
+        )
+    if not roster.rows:
+        data.append([Paragraph(escape(t("(暂无党员)", "(no members)")), center), *blank])
+    last_ruled = len(data) - 1
+    trailer: list[Flowable] = []
+    if not roster.unmasked:
+        note = ParagraphStyle("RosterNote", parent=left, fontSize=HEAD_SIZE, leading=12)
+        trailer.append(Paragraph(layout.plain("注:身份证号和联系电话已部分隐藏。"), note))
+    trailer.append(
+        layout.SignatureBlock(["制表人", "审核人"], font, size=INFO_SIZE, space_before=0)
+    )
+    data.append([trailer, *blank])
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=0, hAlign="LEFT")
+    commands = [c for c in layout.grid_style(font, header_rows=1) if c[0] not in ("GRID", "FONT")]
+    commands += [
+        ("FONT", (0, 0), (-1, -1), font, size),
+        ("GRID", (0, 0), (-1, last_ruled), 0.6, layout.GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("SPAN", (0, -1), (-1, -1)),
+        ("LEFTPADDING", (0, -1), (-1, -1), 0),
+        ("TOPPADDING", (0, -1), (-1, -1), 2 * mm),
+        ("VALIGN", (0, -1), (-1, -1), "TOP"),
+        ("NOSPLIT", (0, max(1, last_ruled - KEEP_WITH_SIGNATURES + 1)), (-1, -1)),
+    ]
+    if not roster.rows:
+        commands.append(("SPAN", (0, 1), (-1, 1)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def build_story(roster: Roster, today: date) -> tuple[list[Flowable], layout.Styles]:
+    styles = layout.make_styles()
+    title = ParagraphStyle(
+        "RosterTitle",
+        parent=styles.title,
+        fontSize=TITLE_SIZE,
+        leading=TITLE_SIZE * 1.4,
+        spaceAfter=3 * mm,
+    )
+    info = ParagraphStyle(
+        "RosterInfo", parent=styles.small, fontSize=INFO_SIZE, leading=INFO_SIZE * 1.4
+    )
+    story: list[Flowable] = [
+        Paragraph(layout.plain(title_of(roster)), title),
+        Paragraph(layout.plain(summary_line(roster, today)), info),
+        Spacer(1, 2 * mm),
+        _table(roster, styles),
+    ]
+    return story, styles
+
+
+# -- pages -----------------------------------------------------------------------------------
+def _numbered_canvas(font: str, running_head: str) -> type[Canvas]:
+    """Holds its pages to the end, then writes the running head (from page 2) and
+    "第 x 页 共 y 页" on each."""
+
+    class RosterCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if number > 1:
+                    self.setFont(font, HEAD_SIZE)
+                    self.drawString(
+                        LEFT_MARGIN,
+                        PAGE_HEIGHT - TOP_MARGIN + 4 * mm,
+                        layout.cjk_punctuation(f"{running_head}(续)"),
+                    )
+                self.setFont(font, layout.FOOTER_SIZE)
+                self.drawCentredString(
+                    PAGE_WIDTH / 2, BOTTOM_MARGIN - 9 * mm, f"第 {number} 页 共 {total} 页"
+                )
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return RosterCanvas
+
+
+def write_roster_pdf(
+    roster: Roster, out_path: Path, *, today: date | None = None, invariant: bool = False
+) -> Path:
+    """Lay out the roster on A4 landscape pages and write it atomically to ``out_path``."""
+    day = today or date.today()
+    story, styles = build_story(roster, day)
+    title = title_of(roster)
+    target = Path(out_path)
+    with atomic_output(target) as tmp:
+        doc = BaseDocTemplate(
+            str(tmp),
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            leftMargin=LEFT_MARGIN,
+            rightMargin=RIGHT_MARGIN,
+            topMargin=TOP_MARGIN,
+            bottomMargin=BOTTOM_MARGIN,
+            title=title,
+            subject=roster.organization_name,
+            author=APP_NAME,
+            creator=APP_NAME,
+            invariant=1 if layout.invariant_requested(invariant) else 0,
+            lang="zh-CN",
+            initialFontName=styles.fonts.body,
+        )
+        frame = Frame(
+            LEFT_MARGIN,
+            BOTTOM_MARGIN,
+            TEXT_WIDTH,
+            TEXT_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc.addPageTemplates([PageTemplate(id="landscape", frames=[frame])])
+        doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body, title))
+    return target
+
+
+def build_roster(
+    db: Database,
+    organization_id: int,
+    out_path: Path,
+    *,
+    unmasked: bool = False,
+    actor: str | None = None,
+    today: date | None = None,
+    invariant: bool = False,
+) -> Path:
+    """Write the 党员花名册 of one organization; an unmasked one is logged in the audit log."""
+    roster = member_export.get_roster(db, organization_id, unmasked=unmasked)
+    path = write_roster_pdf(roster, out_path, today=today, invariant=invariant)
+    if unmasked:
+        member_export.record_unmasked_export(
+            db,
+            what=t("党员花名册(PDF)", "member roster (PDF)"),
+            file_name=path.name,
+            count=roster.count(),
+            description=t(
+                f"党组织:{roster.organization_name}", f"organization: {roster.organization_name}"
+            ),
+            details={"organization_id": organization_id},
+            actor=actor,
+        )
+    return path
