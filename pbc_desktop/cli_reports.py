@@ -4,6 +4,7 @@
 
     pbc report minutes --activity 12 -o 纪要.pdf
     pbc report signin --activity 12 -o 签到表.pdf --blank-rows 10
+    pbc report roster --organization 甲村党支部 -o 花名册.pdf [--unmasked]
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _non_negative(text: str) -> int:
 
 
 def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> Any:
-    """Add ``report minutes`` and ``report signin``; returns the ``report`` kinds for more."""
+    """Add ``report minutes``, ``signin`` and ``roster``; returns the ``report`` kinds for more."""
     report = subparsers.add_parser("report", help="print a report as PDF")
     kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")
 
@@ -50,6 +51,20 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> Any:
         help="blank rows to sign (default: fill the last page, at least 5)",
     )
     p.set_defaults(handler=cmd_report_signin)
+
+    p = kinds.add_parser(
+        "roster", parents=[common_parent], help="党员花名册 of one Party organization"
+    )
+    p.add_argument(
+        "--organization", required=True, metavar="NAME|ID", help="the organization's name or id"
+    )
+    p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="full ID numbers and phones (recorded in the audit log)",
+    )
+    p.set_defaults(handler=cmd_report_roster)
     return kinds
 
 
@@ -83,4 +98,19 @@ def cmd_report_signin(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(t(f"已生成签到表: {path}", f"Sign-in sheet written: {path}"))
+    return EXIT_OK
+
+
+def cmd_report_roster(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.reports.roster import build_roster
+    from pbc_desktop.services.member_export import find_organization
+
+    db = open_db(args)
+    try:
+        org_id, name = find_organization(db, args.organization)
+        path = build_roster(db, org_id, _output(args), unmasked=args.unmasked, actor=args.actor)
+    finally:
+        db.dispose()
+    print(t(f"已生成{name}党员花名册: {path}", f"Member roster of {name} written: {path}"))
     return EXIT_OK
