@@ -1,0 +1,429 @@
+"""Reading the cells of a member roster as clerks fill it in Excel or WPS.
+
+Pure: values come in as openpyxl hands them over (``str``, ``int``, ``float``, ``datetime``
+…) and leave as the types of :class:`~pbc_desktop.domain.member_rules.MemberInput`. A cell
+that cannot be read raises :class:`CellError` with a sentence naming the column and saying
+how to fix it. Rows and sheets are the service's business (``services.member_import``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
+from pbc_desktop.domain.member_rules import FIELD_BY_KEY, FIELDS
+from pbc_desktop.domain.validation import normalise_text, to_halfwidth
+from pbc_desktop.lang import t
+
+E = TypeVar("E", bound=LabeledEnum)
+
+HEADER_SEARCH_ROWS = 10
+DATE_KEYS = ("birth_date", "joined_on", "confirmed_on")
+ENUM_KEYS = ("gender", "category", "status")
+REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
+
+_MIN_YEAR = 1900
+_MAX_YEAR = 2100
+# Excel serial numbers of 1900-01-01 .. 2100-12-31 (the 1900 date system).
+_MAX_SERIAL = 73050
+# Excel keeps 15 significant digits: a float this large has lost the end of an ID number.
+_EXACT_FLOAT_LIMIT = 1e15
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; ``message`` tells the user what to change."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# -- text -------------------------------------------------------------------------------
+
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK}) (?={_CJK})")
+
+
+def cell_text(value: object) -> str:
+    """Any cell value as normalised text ("" for an empty cell).
+
+    Whole numbers lose Excel's ``.0`` (a phone number typed as a number reads ``13812345678``).
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_FLOAT_LIMIT:
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return normalise_text(str(value))
+
+
+def parse_text(value: object) -> str | None:
+    """:func:`cell_text`, with an empty cell as ``None``."""
+    return cell_text(value) or None
+
+
+def parse_name(value: object) -> str:
+    """A person's name: spaces that pad two-character names (``王  五``) are dropped."""
+    return _SPACE_BETWEEN_CJK.sub("", cell_text(value))
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# -- ID numbers -------------------------------------------------------------------------
+
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d*)?E[+-]?\d+$")
+
+
+def scientific_id_message(shown: str) -> str:
+    """Why an ID number that Excel turned into a number is refused, and how to fix it."""
+    return t(
+        f"身份证号“{shown}”已被 Excel 变成了科学计数法,后几位数字已经丢失。"
+        "请把该列的单元格格式设置为“文本”后重新输入身份证号,或在号码前加一个英文单引号(')再输入。",
+        f"The ID number “{shown}” was turned into scientific notation by Excel and its last "
+        "digits are lost. Set the column's cell format to Text and type the ID numbers again, "
+        "or type an apostrophe (') before each number.",
+    )
+
+
+def parse_id_number(value: object) -> str | None:
+    """An ID number from text or a number; refuses one whose digits Excel has lost."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError(t("身份证号无法识别", "The ID number cannot be read"))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < _EXACT_FLOAT_LIMIT:
+            return str(int(value))
+        raise CellError(scientific_id_message(f"{value:.5E}".replace("E+0", "E+")))
+    text = to_halfwidth(str(value)).strip().lstrip("'`‘’").strip()
+    text = re.sub(r"\s+", "", text).upper()
+    if _SCIENTIFIC.match(text):
+        raise CellError(scientific_id_message(text))
+    return text or None
+
+
+# -- dates ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date read from a cell; ``month_only`` when the cell gave a year and a month."""
+
+    value: date
+    month_only: bool = False
+
+
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_FULL_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?$")
+_MONTH_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?$")
+_COMPACT_FULL = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
+
+
+def _label(key: str) -> tuple[str, str]:
+    f = FIELD_BY_KEY[key]
+    return f.zh, f.en.lower()
+
+
+def _forms_hint() -> str:
+    return t(
+        "请写成 1985-03-02、1985.3.2、1985/03/02、1985年3月2日 或 1985.03",
+        "write it as 1985-03-02, 1985.3.2, 1985/03/02, 1985年3月2日 or 1985.03",
+    )
+
+
+def _unreadable(key: str, shown: str) -> CellError:
+    zh, en = _label(key)
+    return CellError(
+        t(
+            f"{zh}“{shown}”无法识别为日期,{_forms_hint()}",
+            f"The {en} “{shown}” is not a date; {_forms_hint()}",
+        )
+    )
+
+
+def _make_date(key: str, shown: str, year: int, month: int, day: int) -> date:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise _unreadable(key, shown)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        zh, en = _label(key)
+        raise CellError(
+            t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date")
+        ) from None
+
+
+def excel_serial_date(serial: float, *, epoch_1904: bool = False) -> date:
+    """The day an Excel serial number stands for (its time of day is dropped)."""
+    days = int(serial)
+    if epoch_1904:
+        return date(1904, 1, 1) + timedelta(days=days)
+    # Serial 60 is Excel's fictitious 1900-02-29; serials before it count from 1899-12-31.
+    if days < 60:
+        return date(1899, 12, 31) + timedelta(days=days)
+    return date(1899, 12, 30) + timedelta(days=days)
+
+
+def _year_only(key: str, shown: str) -> CellError:
+    zh, en = _label(key)
+    return CellError(
+        t(
+            f"{zh}“{shown}”只有年份,{_forms_hint()}",
+            f"The {en} “{shown}” gives only a year; {_forms_hint()}",
+        )
+    )
+
+
+def _parse_number_date(key: str, value: float, epoch_1904: bool) -> ParsedDate:
+    shown = cell_text(value) if float(value).is_integer() else repr(value)
+    whole = int(value)
+    if float(value).is_integer():
+        digits = str(whole)
+        if _MIN_YEAR <= whole <= _MAX_YEAR:
+            raise _year_only(key, shown)
+        if len(digits) == 8:  # 19850302 typed as a number
+            y, m, d = int(digits[:4]), int(digits[4:6]), int(digits[6:])
+            return ParsedDate(_make_date(key, shown, y, m, d))
+        if len(digits) == 6 and _MIN_YEAR <= int(digits[:4]) <= _MAX_YEAR:  # 198503
+            return ParsedDate(_make_date(key, shown, int(digits[:4]), int(digits[4:]), 1), True)
+        if 1 <= whole <= _MAX_SERIAL:
+            return ParsedDate(excel_serial_date(whole, epoch_1904=epoch_1904))
+        raise _unreadable(key, shown)
+    if _MIN_YEAR <= whole <= _MAX_YEAR:
+        # 1985.03 typed into a General cell: Excel stores the number 1985.03.
+        hundredths = round((value - whole) * 100)
+        if hundredths % 10 == 0:
+            month = hundredths // 10
+            if month == 1:
+                zh, en = _label(key)
+                raise CellError(
+                    t(
+                        f"{zh}“{shown}”无法确定是 1 月还是 10 月(Excel 会把 1985.10 存成 1985.1)。"
+                        "请把该列的单元格格式设置为“文本”后写成 1985.01 或 1985.10",
+                        f"The {en} “{shown}” may mean January or October (Excel stores "
+                        "1985.10 as 1985.1). Set the column's cell format to Text and write "
+                        "1985.01 or 1985.10",
+                    )
+                )
+        else:
+            month = hundredths
+        if not 1 <= month <= 12:
+            raise _unreadable(key, shown)
+        return ParsedDate(date(whole, month, 1), month_only=True)
+    if 1 <= value <= _MAX_SERIAL:
+        return ParsedDate(excel_serial_date(value, epoch_1904=epoch_1904))
+    raise _unreadable(key, shown)
+
+
+def parse_date(value: object, key: str, *, epoch_1904: bool = False) -> ParsedDate | None:
+    """A date from a date cell, an Excel serial number or text (incl. full-width digits).
+
+    ``key`` is the field (``birth_date`` …), named in the message when the cell is refused.
+    A year and a month (``1985.03``, ``1985年3月``) give the first of that month.
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return ParsedDate(value.date())
+    if isinstance(value, date):
+        return ParsedDate(value)
+    if isinstance(value, bool):
+        raise _unreadable(key, str(value))
+    if isinstance(value, int | float):
+        return _parse_number_date(key, value, epoch_1904)
+    if not isinstance(value, str):
+        raise _unreadable(key, str(value))
+    shown = normalise_text(value)
+    text = _TIME_SUFFIX.sub("", shown).strip()
+    if match := _FULL_DATE.match(text) or _COMPACT_FULL.match(text):
+        y, m, d = (int(g) for g in match.groups())
+        return ParsedDate(_make_date(key, shown, y, m, d))
+    if match := _MONTH_DATE.match(text) or _COMPACT_MONTH.match(text):
+        y, m = (int(g) for g in match.groups())
+        return ParsedDate(_make_date(key, shown, y, m, 1), month_only=True)
+    if re.fullmatch(r"\d{4}\s*年?", text):
+        raise _year_only(key, shown)
+    raise _unreadable(key, shown)
+
+
+# -- choices (性别, 人员类别, 党籍状态) ---------------------------------------------------
+
+# Words clerks write besides the labels of the enums (compared after :func:`_choice_key`).
+_CHOICE_VARIANTS: dict[type[LabeledEnum], dict[str, LabeledEnum]] = {
+    Gender: {
+        "男": Gender.MALE,
+        "男性": Gender.MALE,
+        "m": Gender.MALE,
+        "女": Gender.FEMALE,
+        "女性": Gender.FEMALE,
+        "f": Gender.FEMALE,
+    },
+    MemberCategory: {
+        "正式": MemberCategory.FULL,
+        "正式党员": MemberCategory.FULL,
+        "中共党员": MemberCategory.FULL,
+        "党员": MemberCategory.FULL,
+        "full": MemberCategory.FULL,
+        "预备": MemberCategory.PROBATIONARY,
+        "预备党员": MemberCategory.PROBATIONARY,
+        "中共预备党员": MemberCategory.PROBATIONARY,
+        "probationary": MemberCategory.PROBATIONARY,
+    },
+    MembershipStatus: {
+        "正常": MembershipStatus.NORMAL,
+        "在册": MembershipStatus.NORMAL,
+        "失联": MembershipStatus.LOST_CONTACT,
+        "失去联系": MembershipStatus.LOST_CONTACT,
+        "失联党员": MembershipStatus.LOST_CONTACT,
+        "已转出": MembershipStatus.TRANSFERRED_OUT,
+        "转出": MembershipStatus.TRANSFERRED_OUT,
+        "组织关系已转出": MembershipStatus.TRANSFERRED_OUT,
+        "已故": MembershipStatus.DECEASED,
+        "去世": MembershipStatus.DECEASED,
+        "已去世": MembershipStatus.DECEASED,
+        "死亡": MembershipStatus.DECEASED,
+        "病故": MembershipStatus.DECEASED,
+        "停止党籍": MembershipStatus.SUSPENDED,
+        "停党": MembershipStatus.SUSPENDED,
+        "suspended": MembershipStatus.SUSPENDED,
+    },
+}
+
+
+def _choice_key(text: str) -> str:
+    return re.sub(r"\s+", "", to_halfwidth(text)).casefold()
+
+
+def parse_choice(enum_cls: type[E], value: object, key: str) -> E | None:
+    """A member of ``enum_cls`` from its label in Chinese or English or a common variant."""
+    if is_blank(value):
+        return None
+    shown = cell_text(value)
+    wanted = _choice_key(shown)
+    for member in enum_cls:
+        if wanted in (_choice_key(member.value), _choice_key(member.zh), _choice_key(member.en)):
+            return member
+    found = _CHOICE_VARIANTS.get(enum_cls, {}).get(wanted)
+    if isinstance(found, enum_cls):
+        return found
+    zh, en = _label(key)
+    options_zh = " 或 ".join(m.zh for m in enum_cls)
+    options_en = " or ".join(m.en for m in enum_cls)
+    raise CellError(
+        t(
+            f"{zh}“{shown}”无法识别,应为 {options_zh}",
+            f"The {en} “{shown}” is not known; use {options_en}",
+        )
+    )
+
+
+# -- headers ----------------------------------------------------------------------------
+
+# Headers seen in real rosters besides the labels and aliases of ``member_rules.FIELDS``.
+EXTRA_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("党员名称",),
+    "birth_date": ("出生年月日", "出生时间", "生日"),
+    "id_number": ("公民身份证号码", "证件号码", "身份证件号码"),
+    "education": ("最高学历", "学历学位"),
+    "joined_on": ("入党年月",),
+    "confirmed_on": ("转正年月",),
+    "category": ("党员类型", "人员类型"),
+    "work_unit": ("单位职务", "工作单位和职务"),
+    "phone": ("手机号", "移动电话"),
+    "organization": ("所属党组织", "所属支部", "所属党支部", "党组织名称", "支部名称"),
+    "status": ("党员状态", "状态"),
+    "remark": ("说明",),
+}
+
+_NOTE_IN_BRACKETS = re.compile(r"[\((\[【<《].*?[\))\]】>》]")
+_HEADER_NOISE = re.compile(r"[\s*※★☆::]+")
+
+
+def header_key(text: object) -> str:
+    """A header cell reduced for comparison: ``* 身份证号码 (18位)`` → ``身份证号码``."""
+    if not isinstance(text, str):
+        return ""
+    value = to_halfwidth(text)
+    value = _NOTE_IN_BRACKETS.sub("", value)
+    return _HEADER_NOISE.sub("", value).casefold()
+
+
+def _header_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for f in FIELDS:
+        for name in (f.zh, f.en, f.key, *f.aliases, *EXTRA_HEADER_ALIASES.get(f.key, ())):
+            index.setdefault(header_key(name), f.key)
+    return index
+
+
+_HEADERS = _header_index()
+
+
+def match_header(text: object) -> str | None:
+    """The field key a header cell names, or ``None`` for a column the import ignores."""
+    key = header_key(text)
+    return _HEADERS.get(key) if key else None
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """The header row of a sheet: its index among the rows given, and its known columns."""
+
+    row_index: int
+    columns: dict[int, str]  # column index (0-based) → field key; the first of duplicates
+    ignored: tuple[str, ...]  # headers of columns the import does not read
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.columns.values())
+
+
+def match_header_row(cells: Sequence[object]) -> HeaderMatch:
+    """Which known field each cell of a candidate header row names (row index 0)."""
+    columns: dict[int, str] = {}
+    ignored: list[str] = []
+    seen: set[str] = set()
+    for index, cell in enumerate(cells):
+        key = match_header(cell)
+        if key is None or key in seen:
+            if not is_blank(cell):
+                ignored.append(cell_text(cell))
+            continue
+        seen.add(key)
+        columns[index] = key
+    return HeaderMatch(0, columns, tuple(ignored))
+
+
+def find_header(rows: Sequence[Sequence[object]]) -> HeaderMatch | None:
+    """The header row among the first rows of a sheet: the one naming the most known
+    columns, among those naming at least 姓名 and 身份证号 (the first such row on a tie)."""
+    best: HeaderMatch | None = None
+    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found = match_header_row(cells)
+        if not {"name", "id_number"} <= found.keys:
+            continue
+        if best is None or len(found.columns) > len(best.columns):
+            best = HeaderMatch(index, found.columns, found.ignored)
+    return best
+
+
+def required_headers_text() -> str:
+    """The headers a roster must have, for messages: 姓名、身份证号、所在党组织."""
+    return t(
+        "、".join(FIELD_BY_KEY[k].zh for k in REQUIRED_KEYS),
+        ", ".join(FIELD_BY_KEY[k].en for k in REQUIRED_KEYS),
+    )
