@@ -1,0 +1,138 @@
+"""Messy member rosters for the import tests, written with openpyxl as offices make them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import PartyMember
+
+TEMPLATE = (
+    "姓名",
+    "性别",
+    "身份证号",
+    "出生日期",
+    "入党日期",
+    "人员类别",
+    "联系电话",
+    "所在党组织",
+)
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def check_char(first17: str) -> str:
+    """ISO 7064 MOD 11-2, written from the standard's formula (independent of the app)."""
+    total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(first17))
+    value = (12 - total % 11) % 11
+    return "X" if value == 10 else str(value)
+
+
+def make_id(birth: str, seq: str = "123", region: str = "440514") -> str:
+    """A valid ID number; the last digit of ``seq`` odd for men, even for women."""
+    first17 = region + birth + seq
+    return first17 + check_char(first17)
+
+
+def wrong_check_digit(number: str) -> str:
+    last = "0" if number[-1] != "0" else "1"
+    return number[:-1] + last
+
+
+def write_roster(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    *,
+    headers: Sequence[str] = TEMPLATE,
+    above: Sequence[Sequence[object]] = (),
+    sheet_title: str = "党员名册",
+) -> Path:
+    """A workbook with ``above`` (title lines …), then the header row, then ``rows``."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet_title
+    for line in above:
+        ws.append(list(line))
+    ws.append(list(headers))
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def set_raw_number(path: Path, cell: str, literal: str) -> None:
+    """Write ``literal`` as the stored number of ``cell`` (e.g. an exact 18-digit integer,
+    which openpyxl itself would write as a rounded float)."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode("utf-8")
+                text, n = re.subn(
+                    rf'<c r="{cell}"[^>]*>.*?</c>',
+                    f'<c r="{cell}" t="n"><v>{literal}</v></c>',
+                    text,
+                )
+                assert n == 1, f"cell {cell} not found"
+                data = text.encode("utf-8")
+            dst.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+def encrypted_workbook(path: Path) -> Path:
+    """What Excel writes for a workbook with an opening password: an OLE compound file
+    holding the streams EncryptionInfo and EncryptedPackage (the header and directory
+    entries are what the import looks at)."""
+    header = OLE_MAGIC + bytes(504)
+    directory = b"".join(
+        name.encode("utf-16-le").ljust(64, b"\x00") + bytes(64)
+        for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage")
+    )
+    path.write_bytes(header + directory + bytes(2048))
+    return path
+
+
+def old_xls(path: Path) -> Path:
+    header = OLE_MAGIC + bytes(504)
+    directory = b"".join(
+        name.encode("utf-16-le").ljust(64, b"\x00") + bytes(64)
+        for name in ("Root Entry", "Workbook", "\x05SummaryInformation")
+    )
+    path.write_bytes(header + directory + bytes(2048))
+    return path
+
+
+def docx(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    return path
+
+
+def member_rows(db: Database) -> list[tuple[object, ...]]:
+    """Every stored member's columns (except timestamps), for before/after comparisons."""
+    from sqlalchemy import select
+
+    columns = [c for c in PartyMember.__table__.c if c.name not in {"created_at", "updated_at"}]
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(select(*columns).order_by(PartyMember.id))]
+
+
+def database_state(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """The contents of every table (timestamps included): equal means nothing was written."""
+    from sqlalchemy import select
+
+    from pbc_desktop.db.base import Base
+
+    state = {}
+    with db.read() as s:
+        for table in Base.metadata.sorted_tables:
+            state[table.name] = sorted((tuple(r) for r in s.execute(select(table))), key=repr)
+    return state

@@ -1,0 +1,739 @@
+"""Importing party members from messy Excel rosters: every tolerance and every refusal."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from pbc_desktop import lang
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry, Organization, PartyMember
+from pbc_desktop.domain.enums import (
+    AuditAction,
+    Gender,
+    MemberCategory,
+    MembershipStatus,
+    OrgField,
+    OrgKind,
+    OrgLevel,
+)
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import member_import as mi
+from tests.factories import make_org
+from tests.import_factories import (
+    TEMPLATE,
+    database_state,
+    docx,
+    encrypted_workbook,
+    make_id,
+    member_rows,
+    old_xls,
+    set_raw_number,
+    write_roster,
+    wrong_check_digit,
+)
+
+ORG = "成田镇大寮村党支部"
+ID_A = make_id("19850302", "123")  # a man
+ID_B = make_id("19900715", "224")  # a woman
+ID_C = make_id("19700101", "315")
+
+
+@pytest.fixture
+def org_id(db: Database) -> int:
+    return make_org(db, ORG, town="成田镇")
+
+
+def members(db: Database) -> dict[str, PartyMember]:
+    with db.read() as s:
+        return {m.id_number or "": m for m in s.scalars(select(PartyMember))}
+
+
+def count_members(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count(PartyMember.id))) or 0)
+
+
+def simple_roster(path: Path, *rows: tuple[object, ...]) -> Path:
+    return write_roster(path, list(rows))
+
+
+def row(name: str, number: object, org: str = ORG, **extra: object) -> tuple[object, ...]:
+    """A row of the template: 姓名 性别 身份证号 出生日期 入党日期 人员类别 联系电话 所在党组织."""
+    return (
+        name,
+        extra.get("gender"),
+        number,
+        extra.get("birth"),
+        extra.get("joined", "2010-07-01"),
+        extra.get("category", "正式党员"),
+        extra.get("phone", "13812345678"),
+        org,
+    )
+
+
+# -- tolerances -------------------------------------------------------------------------
+
+
+def test_header_on_row_5_after_a_title_shuffled_and_extra_columns(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = write_roster(
+        tmp_path / "名册.xlsx",
+        [
+            (1, ORG, "男", "张三", "备注随意", ID_A, "2010.07"),
+            (2, ORG, "女", "李四", None, ID_B, "2015年7月1日"),
+        ],
+        headers=("序号", "所在支部", "性别", "姓名", "其他说明", "身份证号码", "入党时间"),
+        above=[("大寮村党员名册",), (), ("填报单位:大寮村党支部",), ("制表日期:2026年5月",)],
+    )
+    preview = mi.read_members(db, path)
+    assert preview.header_row == 5
+    assert preview.sheet == "党员名册"
+    assert preview.columns == ("organization", "gender", "name", "id_number", "joined_on")
+    assert preview.ignored_headers == ("序号", "其他说明")
+    assert [r.row for r in preview.rows] == [6, 7]
+    assert preview.bad_rows() == []
+    result = mi.apply_import(db, preview)
+    assert result.imported == 2
+    stored = members(db)
+    assert stored[ID_A].name == "张三"
+    assert stored[ID_A].organization_id == org_id
+    assert stored[ID_A].joined_on == date(2010, 7, 1)
+    assert stored[ID_A].birth_date == date(1985, 3, 2)  # taken from the ID number
+    assert stored[ID_B].gender == Gender.FEMALE
+    assert stored[ID_B].joined_on == date(2015, 7, 1)
+
+
+def test_full_width_characters_and_stray_spaces(db: Database, org_id: int, tmp_path: Path) -> None:
+    full_width_id = ID_A.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row(
+            "王　五",
+            f" {full_width_id} ",
+            "  成田镇 大寮村党支部 ",
+            phone="１３８ １２３４ ５６７８",
+            gender=" 男 ",
+        ),
+        row("赵 六", ID_B, "成田镇大寮村党支部".replace("大寮", "大　寮"), gender="女性"),
+    )
+    preview = mi.read_members(db, path)
+    assert preview.bad_rows() == []
+    mi.apply_import(db, preview)
+    stored = members(db)
+    assert stored[ID_A].name == "王五"
+    assert stored[ID_A].phone == "13812345678"
+    assert stored[ID_A].organization_id == org_id
+    assert stored[ID_B].name == "赵六"
+    assert stored[ID_B].organization_id == org_id
+
+
+def test_every_date_form(db: Database, org_id: int, tmp_path: Path) -> None:
+    forms: list[object] = [
+        "2010-07-01",
+        "2010.7.1",
+        "2010/07/01",
+        "2010年7月1日",
+        "2010.07",
+        "２０１０．０７．０１",
+        datetime(2010, 7, 1),
+        40360,  # Excel's serial number of 2010-07-01 in a General cell
+        20100701,
+    ]
+    ids = [make_id("19850302", f"{i:02d}1") for i in range(len(forms))]
+    path = simple_roster(
+        tmp_path / "dates.xlsx",
+        *(row(f"党员{i}", n, joined=f) for i, (n, f) in enumerate(zip(ids, forms, strict=True))),
+    )
+    preview = mi.read_members(db, path)
+    assert preview.bad_rows() == []
+    mi.apply_import(db, preview)
+    stored = members(db)
+    assert {stored[n].joined_on for n in ids} == {date(2010, 7, 1)}
+
+
+def test_birth_date_by_month_agrees_with_the_id_number(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", ID_A, birth="1985.03"),
+        row("乙", ID_B, birth="1990.03"),  # the ID number says July
+    )
+    preview = mi.read_members(db, path)
+    bad = preview.bad_rows()
+    assert [(p.row, p.reason) for p in bad] == [
+        (3, "出生日期与身份证号不一致(身份证号为 1990-07-15)")
+    ]
+    assert preview.rows[0].data.birth_date == date(1985, 3, 2)
+
+
+def test_id_number_stored_as_a_number(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", "placeholder"))
+    set_raw_number(path, "C2", ID_A)  # an exact integer, as some programs write it
+    assert ID_A.isdigit()
+    preview = mi.read_members(db, path)
+    assert preview.bad_rows() == []
+    mi.apply_import(db, preview)
+    assert ID_A in members(db)
+
+
+def test_id_number_in_scientific_notation_is_refused_with_the_fix(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", "4.40514E+17"),
+        row("乙", float(ID_B)),  # Excel kept 15 digits of it
+        row("丙", ID_C),
+    )
+    preview = mi.read_members(db, path)
+    bad = preview.bad_rows()
+    assert [p.row for p in bad] == [2, 3]
+    for problem in bad:
+        assert len(problem.messages) == 1  # not also "身份证号不能为空"
+        assert "科学计数法" in problem.reason
+        assert "格式设置为“文本”" in problem.reason
+        assert "英文单引号" in problem.reason
+    assert "“4.40514E+17”" in bad[0].reason
+
+
+def test_rows_are_checked_with_the_editor_rules(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", wrong_check_digit(ID_A)),
+        row("乙", ID_B, gender="男"),
+        row("丙", ID_C, category="预备党员", joined="2025-01-01"),
+        row("", make_id("19800101", "111")),
+        row("丁", make_id("19800101", "131"), phone="12345"),
+        row("戊", make_id("19800101", "151"), joined="明年"),
+        row("己", make_id("19800101", "171"), gender="未知"),
+    )
+    lines = [p.line() for p in mi.read_members(db, path).bad_rows()]
+    assert lines[0] == "第2行: 身份证号校验位错误"
+    assert lines[1] == "第3行: 性别与身份证号不一致"
+    assert lines[2].startswith("第5行: 姓名不能为空")
+    assert lines[3].startswith("第6行: 电话号码格式不正确")
+    assert lines[4].startswith("第7行: 入党日期“明年”无法识别为日期")
+    assert lines[5] == "第8行: 性别“未知”无法识别,应为 男 或 女"
+    assert len(lines) == 6  # 丙: a probationary member without a confirmation date is fine
+
+
+def test_row_lines_in_english(db: Database, org_id: int, tmp_path: Path) -> None:
+    lang.set_language("en")
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", wrong_check_digit(ID_A)))
+    lines = [p.line() for p in mi.read_members(db, path).bad_rows()]
+    assert lines == ["Row 2: The check digit of the ID number is wrong"]
+
+
+def test_blank_rows_are_skipped_and_row_numbers_stay_excels(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", ID_A),
+        (None,) * 8,
+        (" ", "", None, None, None, None, None, "  "),
+        row("乙", wrong_check_digit(ID_B)),
+    )
+    preview = mi.read_members(db, path)
+    assert [r.row for r in preview.rows] == [2, 5]
+    assert [p.row for p in preview.bad_rows()] == [5]
+
+
+def test_a_wrong_sheet_dimension_does_not_hide_columns(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A), row("乙", ID_B))
+    tmp = tmp_path / "fixed.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<dimension ref="A1:H3"', b'<dimension ref="A1:B1"')
+                assert b'"A1:B1"' in data
+            dst.writestr(item, data)
+    preview = mi.read_members(db, tmp)
+    assert len(preview.rows) == 2
+    assert preview.bad_rows() == []
+
+
+def test_the_roster_may_be_on_another_sheet(db: Database, org_id: int, tmp_path: Path) -> None:
+    wb = Workbook()
+    notes = wb.active
+    assert notes is not None
+    notes.title = "填表说明"
+    notes.append(["请按模板填写"])
+    sheet = wb.create_sheet("名单")
+    sheet.append(list(TEMPLATE))
+    sheet.append(list(row("甲", ID_A)))
+    wb.save(tmp_path / "r.xlsx")
+    preview = mi.read_members(db, tmp_path / "r.xlsx")
+    assert preview.sheet == "名单"
+    assert len(preview.rows) == 1
+
+
+# -- organizations ----------------------------------------------------------------------
+
+
+def test_unknown_organization_is_a_row_error(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", ID_A),
+        row("乙", ID_B, "成田镇新建村党支部"),
+        row("丙", ID_C, ""),
+    )
+    preview = mi.read_members(db, path)
+    assert [p.line() for p in preview.bad_rows()] == [
+        "第3行: 所在党组织“成田镇新建村党支部”在系统中不存在",
+        "第4行: 所在党组织为空",
+    ]
+    assert preview.missing_orgs == ("成田镇新建村党支部",)
+
+
+def test_create_missing_organizations(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", ID_A, "成田镇新建村党支部"),
+        row("乙", ID_B, "成田镇 新建村党支部"),
+        row("丙", ID_C, "区教育局机关党委"),
+    )
+    preview = mi.read_members(db, path, create_orgs=True)
+    assert preview.bad_rows() == []
+    assert preview.counts().new == 3
+    result = mi.apply_import(db, preview)
+    assert result.created_orgs == ("成田镇新建村党支部", "区教育局机关党委")
+    with db.read() as s:
+        village = s.scalars(select(Organization).where(Organization.name == "成田镇新建村党支部"))
+        org = village.one()
+        assert (org.kind, org.field, org.level, org.town) == (
+            OrgKind.BRANCH,
+            OrgField.RURAL,
+            OrgLevel.VILLAGE,
+            "成田镇",
+        )
+        assert org.remark and "自动创建" in org.remark
+        bureau = s.scalars(select(Organization).where(Organization.name == "区教育局机关党委"))
+        other = bureau.one()
+        assert (other.kind, other.level) == (OrgKind.COMMITTEE, OrgLevel.DISTRICT)
+        created = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == AuditAction.CREATE, AuditEntry.entity == "organization"
+            )
+        ).all()
+        assert len(created) == 2
+    stored = members(db)
+    assert stored[ID_A].organization_id == stored[ID_B].organization_id == org.id
+
+
+def test_toggling_create_orgs_rechecks_without_reading_again(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A, "新村党支部"))
+    preview = mi.read_members(db, path)
+    assert preview.counts().bad == 1
+    assert preview.with_create_orgs(True).counts().bad == 0
+    assert preview.with_create_orgs(True).orgs_to_create() == ["新村党支部"]
+
+
+def test_a_missing_organization_of_a_bad_row_is_not_created(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", wrong_check_digit(ID_A), "新村党支部"),
+        row("乙", ID_B),
+    )
+    preview = mi.read_members(db, path, create_orgs=True)
+    result = mi.apply_import(db, preview, valid_only=True)
+    assert (result.imported, result.bad, result.created_orgs) == (1, 1, ())
+    with db.read() as s:
+        assert s.scalar(select(func.count(Organization.id))) == 1
+
+
+# -- duplicates -------------------------------------------------------------------------
+
+
+def test_duplicate_id_number_within_the_file(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", ID_A),
+        row("乙", ID_B),
+        row("甲", ID_A.lower()),
+    )
+    bad = mi.read_members(db, path).bad_rows()
+    assert [p.line() for p in bad] == ["第4行: 身份证号与第2行重复"]
+
+
+def _existing(db: Database, org_id: int) -> int:
+    with db.write() as s:
+        member = PartyMember(
+            name="张老三",
+            id_number=ID_A,
+            gender=Gender.MALE,
+            birth_date=date(1985, 3, 2),
+            organization_id=org_id,
+            phone="13900000000",
+            ethnicity="汉族",
+            joined_on=date(2008, 7, 1),
+            confirmed_on=date(2009, 7, 1),
+            remark="老备注",
+        )
+        s.add(member)
+        s.flush()
+        return member.id
+
+
+def test_existing_member_skipped(db: Database, org_id: int, tmp_path: Path) -> None:
+    member_id = _existing(db, org_id)
+    before = member_rows(db)
+    path = simple_roster(tmp_path / "r.xlsx", row("张三", ID_A), row("李四", ID_B))
+    preview = mi.read_members(db, path)
+    assert preview.rows[0].existing_id == member_id
+    counts = preview.counts()
+    assert (counts.new, counts.duplicates, counts.bad) == (1, 1, 0)
+    result = mi.apply_import(db, preview, on_duplicate="skip")
+    assert (result.imported, result.skipped, result.updated) == (1, 1, 0)
+    assert member_rows(db)[0] == before[0]
+
+
+def test_existing_member_updated_from_the_filled_cells(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    member_id = _existing(db, org_id)
+    other_org = make_org(db, "成田镇简朴村党支部")
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("张三", ID_A, "成田镇简朴村党支部", phone=None, joined="2008.07.01"),
+    )
+    result = mi.apply_import(db, mi.read_members(db, path), on_duplicate="update")
+    assert (result.imported, result.updated) == (0, 1)
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None
+        assert member.name == "张三"
+        assert member.organization_id == other_org
+        assert member.phone == "13900000000"  # the empty cell kept what was stored
+        assert member.ethnicity == "汉族"  # no such column in the file
+        assert member.remark == "老备注"
+        entry = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == AuditAction.UPDATE, AuditEntry.entity_uuid == member.uuid
+            )
+        ).one()
+    assert json.loads(entry.before or "{}") == {"name": "张老三", "organization_id": org_id}
+    assert json.loads(entry.after or "{}") == {"name": "张三", "organization_id": other_org}
+
+
+def test_an_update_that_would_break_a_rule_is_a_row_error(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    _existing(db, org_id)  # confirmed on 2009-07-01
+    path = simple_roster(
+        tmp_path / "r.xlsx", row("张三", ID_A, category="预备党员", joined="2025-01-01")
+    )
+    preview = mi.read_members(db, path)
+    assert preview.bad_rows("skip") == []
+    bad = preview.bad_rows("update")
+    assert len(bad) == 1
+    assert "预备党员不应有转正日期" in bad[0].reason
+    with pytest.raises(UserError, match="有 1 行有错误"):
+        mi.apply_import(db, preview, on_duplicate="update")
+
+
+def test_unchanged_members_are_not_counted_as_updated(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    _existing(db, org_id)
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("张老三", ID_A, phone="13900000000", joined="2008-07-01"),
+    )
+    result = mi.apply_import(db, mi.read_members(db, path), on_duplicate="update")
+    assert (result.updated, result.unchanged) == (0, 1)
+
+
+# -- all or valid rows only -------------------------------------------------------------
+
+
+def test_bad_rows_import_nothing_unless_valid_only(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", ID_A),
+        row("乙", wrong_check_digit(ID_B)),
+        row("丙", ID_C),
+    )
+    preview = mi.read_members(db, path)
+    state = database_state(db)
+    with pytest.raises(UserError) as caught:
+        mi.apply_import(db, preview)
+    assert "没有导入任何党员" in caught.value.message
+    assert database_state(db) == state
+    result = mi.apply_import(db, preview, valid_only=True)
+    assert (result.imported, result.bad) == (2, 1)
+    assert set(members(db)) == {ID_A, ID_C}
+
+
+def test_one_import_audit_entry(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(tmp_path / "名册.xlsx", row("甲", ID_A), row("乙", ID_B))
+    mi.apply_import(db, mi.read_members(db, path))
+    with db.read() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.IMPORT))
+        entry = entries.one()
+    assert entry.actor == "测试员"
+    assert entry.entity == "party_member"
+    assert "名册.xlsx" in entry.summary
+    assert "新增党员 2 名" in entry.summary
+    after = json.loads(entry.after or "{}")
+    assert (after["imported"], after["bad"], after["file"]) == (2, 0, "名册.xlsx")
+
+
+def test_stored_values(db: Database, org_id: int, tmp_path: Path) -> None:
+    headers = (
+        *TEMPLATE,
+        *("民族", "籍贯", "学历", "转正日期", "党内职务", "工作单位及职务", "党籍状态", "备注"),
+    )
+    path = write_roster(
+        tmp_path / "r.xlsx",
+        [
+            (
+                *row("甲", ID_A, birth=date(1985, 3, 2), gender="男", joined="2008-07-01"),
+                "汉族",
+                "广东潮南",
+                "大专",
+                "2009-07-01",
+                "支部委员",
+                "大寮村委会 主任",
+                "失联",
+                "第一行\n第二行",
+            )
+        ],
+        headers=headers,
+    )
+    mi.apply_import(db, mi.read_members(db, path))
+    m = members(db)[ID_A]
+    assert (m.name, m.gender, m.birth_date, m.ethnicity, m.native_place) == (
+        "甲",
+        Gender.MALE,
+        date(1985, 3, 2),
+        "汉族",
+        "广东潮南",
+    )
+    assert (m.education, m.joined_on, m.confirmed_on, m.category) == (
+        "大专",
+        date(2008, 7, 1),
+        date(2009, 7, 1),
+        MemberCategory.FULL,
+    )
+    assert (m.party_post, m.work_unit, m.status, m.remark, m.phone) == (
+        "支部委员",
+        "大寮村委会 主任",
+        MembershipStatus.LOST_CONTACT,
+        "第一行\n第二行",
+        "13812345678",
+    )
+    assert m.uuid and m.created_at
+
+
+# -- cancel -----------------------------------------------------------------------------
+
+
+def test_cancel_while_reading(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A))
+    with pytest.raises(mi.ImportCancelledError):
+        mi.read_members(db, path, cancelled=lambda: True)
+
+
+def test_cancel_while_writing_leaves_the_database_as_before(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    _existing(db, org_id)
+    many = [
+        row(f"党员{i}", make_id("19800101", f"{i % 1000:03d}", region=str(440500 + i // 1000)))
+        for i in range(5000)
+    ]
+    many.append(
+        row("张三", ID_A, "成田镇新建村党支部", joined="2008-07-01")
+    )  # an update and a new organization
+    path = write_roster(tmp_path / "big.xlsx", many)
+    preview = mi.read_members(db, path, create_orgs=True)
+    assert preview.bad_rows("update") == []
+    state = database_state(db)
+    calls = 0
+
+    def cancel_after_first_chunk() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 2
+
+    with pytest.raises(mi.ImportCancelledError):
+        mi.apply_import(db, preview, on_duplicate="update", cancelled=cancel_after_first_chunk)
+    assert calls > 2
+    assert database_state(db) == state
+    assert count_members(db) == 1
+
+
+def test_cancel_at_the_last_moment_still_rolls_back(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A), row("乙", ID_B))
+    preview = mi.read_members(db, path)
+    state = database_state(db)
+    seen: list[int] = []
+
+    def progress(percent: int, _text: str) -> None:
+        seen.append(percent)
+
+    def cancel_when_saving() -> bool:
+        return max(seen, default=0) >= 95
+
+    with pytest.raises(mi.ImportCancelledError):
+        mi.apply_import(db, preview, progress=progress, cancelled=cancel_when_saving)
+    assert database_state(db) == state
+
+
+def test_organization_deleted_after_reading(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A))
+    preview = mi.read_members(db, path)
+    with db.write() as s:
+        org = s.get(Organization, org_id)
+        assert org is not None
+        s.delete(org)
+    with pytest.raises(UserError, match="请重新读取文件"):
+        mi.apply_import(db, preview)
+    assert count_members(db) == 0
+
+
+# -- files that cannot be read ----------------------------------------------------------
+
+
+def refused(db: Database, path: Path) -> str:
+    with pytest.raises(UserError) as caught:
+        mi.read_members(db, path)
+    return caught.value.message
+
+
+def test_missing_file(db: Database, tmp_path: Path) -> None:
+    assert "找不到文件" in refused(db, tmp_path / "nothing.xlsx")
+
+
+def test_folder(db: Database, tmp_path: Path) -> None:
+    assert "是一个文件夹" in refused(db, tmp_path)
+
+
+def test_old_xls(db: Database, tmp_path: Path) -> None:
+    message = refused(db, old_xls(tmp_path / "名册.xls"))
+    assert "旧版 Excel 97-2003 工作簿" in message
+    assert "另存为“Excel 工作簿(*.xlsx)”" in message
+
+
+def test_password_protected(db: Database, tmp_path: Path) -> None:
+    message = refused(db, encrypted_workbook(tmp_path / "名册.xlsx"))
+    assert "设置了打开密码" in message
+    assert "清空密码" in message
+
+
+def test_csv(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "名册.csv"
+    path.write_text("姓名,身份证号,所在党组织\n甲,440514198503021234,某村党支部\n", "utf-8")
+    assert "文本文件(如 CSV)" in refused(db, path)
+    renamed = tmp_path / "名册.xlsx"
+    path.rename(renamed)
+    assert "文本文件(如 CSV)" in refused(db, renamed)
+
+
+def test_word_document(db: Database, tmp_path: Path) -> None:
+    assert "Word 文档" in refused(db, docx(tmp_path / "名册.docx"))
+
+
+def test_random_bytes(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "名册.xlsx"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert "文件已损坏" in refused(db, path)
+    other = tmp_path / "picture.png"
+    other.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert "不是 Excel 工作簿" in refused(db, other)
+
+
+def test_damaged_zip(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert "文件已损坏" in refused(db, path)
+
+
+def test_damaged_sheet_inside_the_zip(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A))
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    assert "文件已损坏" in refused(db, broken)
+
+
+def test_empty_file(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(b"")
+    assert "文件是空的" in refused(db, path)
+
+
+def test_empty_workbook(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    Workbook().save(path)
+    assert "工作簿里没有任何内容" in refused(db, path)
+
+
+def test_no_header_row_names_the_required_headers(db: Database, tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "r.xlsx", [("甲", "男")], headers=("名字", "性别"))
+    message = refused(db, path)
+    assert "找不到表头行" in message
+    assert "姓名、身份证号、所在党组织" in message
+
+
+def test_no_organization_column(db: Database, tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "r.xlsx", [("甲", ID_A)], headers=("姓名", "身份证号"))
+    assert "缺少“所在党组织”列" in refused(db, path)
+
+
+def test_header_without_members(db: Database, tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "r.xlsx", [])
+    assert "没有任何党员" in refused(db, path)
+
+
+def test_file_messages_in_english(db: Database, tmp_path: Path) -> None:
+    lang.set_language("en")
+    message = refused(db, encrypted_workbook(tmp_path / "r.xlsx"))
+    assert message.startswith("Cannot import “r.xlsx”: the workbook is protected by a password")
+
+
+# -- organizations created on the fly ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("成田镇大寮村党支部", (OrgKind.BRANCH, OrgField.RURAL, OrgLevel.VILLAGE, "成田镇")),
+        ("大寮村党总支", (OrgKind.GENERAL_BRANCH, OrgField.RURAL, OrgLevel.VILLAGE, None)),
+        (
+            "峡山街道东山社区党委",
+            (OrgKind.COMMITTEE, OrgField.URBAN_COMMUNITY, OrgLevel.VILLAGE, "峡山街道"),
+        ),
+        ("两英镇中心小学党支部", (OrgKind.BRANCH, OrgField.SCHOOL, OrgLevel.TOWN, "两英镇")),
+        ("某某有限公司党支部", (OrgKind.BRANCH, OrgField.OTHER, OrgLevel.DISTRICT, None)),
+    ],
+)
+def test_new_organization_defaults(name: str, expected: tuple[object, ...]) -> None:
+    values = mi.new_org_values(name, ["峡山街道", "成田镇"])
+    assert (values["kind"], values["field"], values["level"], values["town"]) == expected
