@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QWidget
 
 from pbc_desktop.domain import validation
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
@@ -48,6 +48,7 @@ def _searchable(combo: QComboBox, max_length: int | None = None) -> None:
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = combo.completer()
     if completer is not None:
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     line_edit = combo.lineEdit()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -253,6 +254,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         combo.setMinimumContentsLength(12)
         completer = combo.completer()
         if completer is not None:
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         line_edit = combo.lineEdit()

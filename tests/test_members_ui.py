@@ -1,0 +1,528 @@
+"""The 党员 tab and the member dialog, driven through the keyboard and mouse like a clerk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import PartyMember, PostReport
+from pbc_desktop.domain.enums import Gender, MemberCategory
+from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.services import member_editing
+from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.member_dialog import MemberDialog
+from pbc_desktop.ui.members_tab import ID_COLUMN, PHONE_COLUMN, MembersTab
+from tests.member_edit_helpers import add_member, add_report, valid_id
+from tests.org_factories import add_org
+from tests.qt_helpers import Boxes, stub_boxes, type_text
+
+# The organization pickers open their completion popup while typing; the offscreen
+# platform warns that it cannot raise the popup or give it the keyboard.
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard"
+)
+
+CHEN_ID = valid_id("19900101", "123")  # male
+LIN_ID = valid_id("19851212", "562")  # female
+ZHANG_ID = valid_id("19780315", "215")  # male
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return stub_boxes(monkeypatch)
+
+
+@pytest.fixture
+def ids(db: Database) -> dict[str, int]:
+    a = add_org(db, "文光村党支部", town="陈店镇")
+    b = add_org(db, "东山社区党支部", town="峡山街道")
+    c = add_org(db, "区教育局机关党支部", town=None)
+    chen = member_editing.create_member(
+        db, MemberInput(name="陈伟", organization_id=a, id_number=CHEN_ID, phone="13812345678")
+    )
+    lin = member_editing.create_member(
+        db,
+        MemberInput(
+            name="林丽",
+            organization_id=a,
+            id_number=LIN_ID,
+            phone="13900001111",
+            category=MemberCategory.PROBATIONARY,
+            joined_on=date(2023, 7, 1),
+        ),
+    )
+    huang = add_member(db, "黄强", b)
+    zheng = add_member(db, "郑敏", c)
+    add_report(db, chen, b, services=(2.5,))
+    return {"A": a, "B": b, "C": c, "陈伟": chen, "林丽": lin, "黄强": huang, "郑敏": zheng}
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, db: Database, ids: dict[str, int], boxes: Boxes) -> Iterator[MembersTab]:
+    widget = MembersTab(AppContext(db))
+    qtbot.addWidget(widget)
+    widget.resize(1300, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    if widget.active_dialog is not None:
+        widget.active_dialog.reject()
+
+
+def names(tab: MembersTab) -> list[str]:
+    return sorted(row.name for row in tab.model.rows())
+
+
+def cells(tab: MembersTab, column: int) -> dict[str, str]:
+    model = tab.model
+    return {
+        model.data(model.index(r, 0)): model.data(model.index(r, column))
+        for r in range(model.rowCount())
+    }
+
+
+def stored(db: Database, name: str) -> PartyMember | None:
+    with db.read() as s:
+        return s.scalars(select(PartyMember).where(PartyMember.name == name)).first()
+
+
+def member_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.execute(select(func.count(PartyMember.id))).scalar_one())
+
+
+def shown_dialog(tab: MembersTab) -> QDialog | None:
+    """The tab's open dialog (a call, so that checks before and after are not merged)."""
+    return tab.active_dialog
+
+
+def click_row(qtbot: QtBot, tab: MembersTab, name: str) -> None:
+    row = [r.name for r in tab.model.rows()].index(name)
+    rect = tab.table.visualRect(tab.model.index(row, 0))
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    current = tab.current_row()
+    assert current is not None
+    assert current.name == name
+
+
+def open_new(qtbot: QtBot, tab: MembersTab) -> MemberDialog:
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def open_edit(qtbot: QtBot, tab: MembersTab, name: str) -> MemberDialog:
+    click_row(qtbot, tab, name)
+    qtbot.keyClick(tab.table, Qt.Key.Key_F2)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def click_ok(qtbot: QtBot, dialog: MemberDialog) -> None:
+    ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def choose(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    assert index >= 0
+    combo.setFocus()
+    combo.setCurrentIndex(index)
+
+
+def check(qtbot: QtBot, box: QWidget) -> None:
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+
+
+def is_marked(widget: QWidget) -> bool:
+    return "#c0392b" in widget.styleSheet()
+
+
+# -- the table ---------------------------------------------------------------------------------
+def test_table_model_passes_modeltester(tab: MembersTab, qtmodeltester: Any) -> None:
+    qtmodeltester.check(tab.model)
+    assert names(tab) == ["林丽", "郑敏", "陈伟", "黄强"]
+    tab.set_unmasked(True)
+    qtmodeltester.check(tab.model)
+
+
+def test_buttons_follow_the_selection(qtbot: QtBot, tab: MembersTab) -> None:
+    assert tab.new_button.isEnabled()
+    assert not tab.edit_button.isEnabled()
+    assert not tab.delete_button.isEnabled()
+    click_row(qtbot, tab, "陈伟")
+    assert tab.edit_button.isEnabled()
+    assert tab.delete_button.isEnabled()
+    assert "陈伟" in tab.detail.toPlainText()
+
+
+def test_extra_buttons_join_the_row_and_follow_the_selection(qtbot: QtBot, tab: MembersTab) -> None:
+    clicked: list[str] = []
+    report = tab.add_button(
+        "Report", "报到领岗", lambda: clicked.append("report"), needs_selection=True
+    )
+    export = tab.add_button("Export", "导出", lambda: clicked.append("export"))
+    row = tab.button_row
+    order = [item.widget() for i in range(row.count()) if (item := row.itemAt(i)) is not None]
+    assert order.index(tab.delete_button) < order.index(report) < order.index(export)
+    assert order.index(export) < order.index(tab.unmask_check)
+    assert report.objectName() == "membersReport"
+    assert not report.isEnabled()
+    assert export.isEnabled()
+    click_row(qtbot, tab, "黄强")
+    assert report.isEnabled()
+    qtbot.mouseClick(report, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    assert clicked == ["report", "export"]
+
+
+# -- adding ------------------------------------------------------------------------------------
+def test_add_a_member_typing_chinese(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    dialog = open_new(qtbot, tab)
+    ui = dialog.ui
+    assert dialog.windowTitle() == "New party member"
+    type_text(qtbot, ui.nameEdit, "张晓明")
+    type_text(qtbot, ui.idEdit, ZHANG_ID[:17] + ZHANG_ID[17].lower())
+    # A valid ID number fills the empty birth date and sex.
+    assert ui.genderCombo.currentText() == "男"
+    assert ui.birthCheck.isChecked()
+    assert ui.birthEdit.date() == QDate(1978, 3, 15)
+    assert "1978-03-15" in ui.idHintLabel.text()
+    type_text(qtbot, ui.ethnicityCombo, "畲族")
+    type_text(qtbot, ui.nativePlaceEdit, "广东潮阳")
+    type_text(qtbot, ui.educationCombo, "大学本科")
+    type_text(qtbot, ui.phoneEdit, "0754-87654321")
+    type_text(qtbot, ui.organizationCombo, "东山社区党支部")
+    check(qtbot, ui.joinedCheck)
+    ui.joinedEdit.setDate(QDate(2001, 7, 1))
+    check(qtbot, ui.confirmedCheck)
+    ui.confirmedEdit.setDate(QDate(2002, 7, 1))
+    type_text(qtbot, ui.partyPostEdit, "组织委员")
+    type_text(qtbot, ui.workUnitEdit, "东山社区居委会 主任")
+    type_text(qtbot, ui.remarkEdit, "从外地转入")
+    click_ok(qtbot, dialog)
+
+    assert shown_dialog(tab) is None
+    m = stored(db, "张晓明")
+    assert m is not None
+    assert (m.id_number, m.gender, m.birth_date) == (ZHANG_ID, Gender.MALE, date(1978, 3, 15))
+    assert (m.ethnicity, m.native_place, m.education) == ("畲族", "广东潮阳", "大学本科")
+    assert (m.phone, m.organization_id) == ("0754-87654321", ids["B"])
+    assert (m.joined_on, m.confirmed_on) == (date(2001, 7, 1), date(2002, 7, 1))
+    assert (m.party_post, m.work_unit) == ("组织委员", "东山社区居委会 主任")
+    assert m.remark == "从外地转入"
+    assert m.category == MemberCategory.FULL
+    # The new member is shown and selected, its details beside the table.
+    current = tab.current_row()
+    assert current is not None
+    assert current.name == "张晓明"
+    assert current.organization_name == "东山社区党支部"
+    assert "组织委员" in tab.detail.toPlainText()
+
+
+def test_new_member_starts_in_the_filtered_organization(
+    qtbot: QtBot, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    tab.apply_filters(organization_id=ids["B"])
+    dialog = open_new(qtbot, tab)
+    assert dialog.ui.organizationCombo.currentText() == "东山社区党支部"
+
+
+def test_organization_is_found_by_part_of_its_name(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    dialog = open_new(qtbot, tab)
+    ui = dialog.ui
+    type_text(qtbot, ui.nameEdit, "张晓明")
+    type_text(qtbot, ui.idEdit, ZHANG_ID)
+    type_text(qtbot, ui.organizationCombo, "教育")
+    completer = ui.organizationCombo.completer()
+    assert completer is not None
+    assert completer.currentCompletion() == "区教育局机关党支部"
+    popup = completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert ui.organizationCombo.currentText() == "区教育局机关党支部"
+    click_ok(qtbot, dialog)
+    m = stored(db, "张晓明")
+    assert m is not None
+    assert m.organization_id == ids["C"]
+
+
+def test_refused_input_is_explained_marked_and_not_saved(
+    qtbot: QtBot, db: Database, tab: MembersTab
+) -> None:
+    dialog = open_new(qtbot, tab)
+    ui = dialog.ui
+    type_text(qtbot, ui.nameEdit, "王五")
+    wrong = ZHANG_ID[:17] + ("0" if ZHANG_ID[17] != "0" else "1")
+    type_text(qtbot, ui.idEdit, wrong)
+    assert "校验位" in ui.idHintLabel.text()  # said while typing
+    assert ui.genderCombo.currentIndex() == -1  # nothing filled from a wrong number
+    type_text(qtbot, ui.phoneEdit, "12345")
+    click_ok(qtbot, dialog)
+
+    assert shown_dialog(tab) is dialog
+    assert dialog.isVisible()
+    text = dialog.error_text()
+    assert "身份证号校验位错误" in text
+    assert "电话号码格式不正确" in text
+    assert "请选择所在党组织" in text
+    assert is_marked(ui.idEdit)
+    assert is_marked(ui.phoneEdit)
+    assert is_marked(ui.organizationCombo)
+    assert not is_marked(ui.nameEdit)
+    assert dialog.focusWidget() is ui.idEdit
+    assert member_count(db) == 4
+
+    # Fixing the fields clears the marks and saves.
+    ui.idEdit.clear()
+    type_text(qtbot, ui.idEdit, ZHANG_ID)
+    ui.phoneEdit.clear()
+    type_text(qtbot, ui.organizationCombo, "不存在的党支部")
+    click_ok(qtbot, dialog)
+    assert dialog.error_text() == (
+        "No organization is named “不存在的党支部”; choose one from the list."
+    )
+    assert is_marked(ui.organizationCombo)
+    assert not is_marked(ui.idEdit)
+    assert member_count(db) == 4
+
+    ui.organizationCombo.setEditText("")
+    type_text(qtbot, ui.organizationCombo, "文光村党支部")
+    click_ok(qtbot, dialog)
+    assert shown_dialog(tab) is None
+    assert member_count(db) == 5
+
+
+def test_duplicate_id_number_names_the_other_member(
+    qtbot: QtBot, db: Database, tab: MembersTab
+) -> None:
+    dialog = open_new(qtbot, tab)
+    type_text(qtbot, dialog.ui.nameEdit, "陈伟")
+    type_text(qtbot, dialog.ui.idEdit, CHEN_ID)
+    type_text(qtbot, dialog.ui.organizationCombo, "东山社区党支部")
+    click_ok(qtbot, dialog)
+    assert "已登记为“文光村党支部”的党员陈伟" in dialog.error_text()
+    assert is_marked(dialog.ui.idEdit)
+    assert member_count(db) == 4
+
+
+def test_id_number_fills_only_what_the_user_left_empty(qtbot: QtBot, tab: MembersTab) -> None:
+    dialog = open_new(qtbot, tab)
+    ui = dialog.ui
+    type_text(qtbot, ui.idEdit, CHEN_ID)
+    assert (ui.genderCombo.currentText(), ui.birthEdit.date()) == ("男", QDate(1990, 1, 1))
+    # Another number replaces what the first one filled in ...
+    ui.idEdit.clear()
+    type_text(qtbot, ui.idEdit, LIN_ID)
+    assert (ui.genderCombo.currentText(), ui.birthEdit.date()) == ("女", QDate(1985, 12, 12))
+    # ... but not what the user chose.
+    choose(ui.genderCombo, Gender.MALE.value)
+    ui.birthEdit.setDate(QDate(1985, 12, 13))
+    ui.idEdit.clear()
+    type_text(qtbot, ui.idEdit, ZHANG_ID)
+    assert (ui.genderCombo.currentText(), ui.birthEdit.date()) == ("男", QDate(1985, 12, 13))
+
+
+def test_optional_dates_can_be_cleared_and_probationers_have_no_confirmation(
+    qtbot: QtBot, db: Database, tab: MembersTab
+) -> None:
+    dialog = open_edit(qtbot, tab, "林丽")
+    ui = dialog.ui
+    assert ui.joinedCheck.isChecked()
+    assert ui.joinedEdit.date() == QDate(2023, 7, 1)
+    assert not ui.confirmedCheck.isEnabled()  # 预备党员
+    check(qtbot, ui.joinedCheck)
+    assert not ui.joinedEdit.isEnabled()
+    click_ok(qtbot, dialog)
+    m = stored(db, "林丽")
+    assert m is not None
+    assert m.joined_on is None
+
+
+# -- editing -----------------------------------------------------------------------------------
+def test_edit_a_member(qtbot: QtBot, db: Database, tab: MembersTab) -> None:
+    dialog = open_edit(qtbot, tab, "林丽")
+    ui = dialog.ui
+    assert dialog.windowTitle() == "Edit party member"
+    assert ui.idEdit.text() == LIN_ID  # the editor shows the number in full
+    assert ui.phoneEdit.text() == "13900001111"
+    assert ui.organizationCombo.currentText() == "文光村党支部"
+    choose(ui.categoryCombo, MemberCategory.FULL.value)
+    assert ui.confirmedCheck.isEnabled()
+    check(qtbot, ui.confirmedCheck)
+    ui.confirmedEdit.setDate(QDate(2024, 7, 1))
+    ui.phoneEdit.clear()
+    type_text(qtbot, ui.phoneEdit, "13700002222")
+    ui.organizationCombo.setEditText("")
+    type_text(qtbot, ui.organizationCombo, "东山社区党支部")
+    click_ok(qtbot, dialog)
+
+    m = stored(db, "林丽")
+    assert m is not None
+    assert (m.category, m.confirmed_on, m.phone) == (
+        MemberCategory.FULL,
+        date(2024, 7, 1),
+        "13700002222",
+    )
+    current = tab.current_row()
+    assert current is not None
+    assert (current.name, current.organization_name, current.phone) == (
+        "林丽",
+        "东山社区党支部",
+        "137****2222",
+    )
+
+
+def test_double_click_and_enter_open_the_editor(qtbot: QtBot, tab: MembersTab) -> None:
+    click_row(qtbot, tab, "黄强")
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    assert dialog.ui.nameEdit.text() == "黄强"
+    dialog.reject()
+    assert shown_dialog(tab) is None
+    row = [r.name for r in tab.model.rows()].index("郑敏")
+    rect = tab.table.visualRect(tab.model.index(row, 0))
+    # A double click is a click followed by a double-click event at the same place.
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = tab.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    assert dialog.ui.nameEdit.text() == "郑敏"
+
+
+def test_ctrl_n_opens_an_empty_dialog(qtbot: QtBot, tab: MembersTab) -> None:
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, MemberDialog)
+    assert dialog.member_id is None
+    assert dialog.ui.nameEdit.text() == ""
+
+
+# -- deleting ----------------------------------------------------------------------------------
+def test_delete_a_member_after_confirmation(
+    qtbot: QtBot, db: Database, tab: MembersTab, boxes: Boxes
+) -> None:
+    click_row(qtbot, tab, "郑敏")
+    boxes.confirm_answer = False
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert boxes.shown == ["Delete the party member “郑敏”? This cannot be undone."]
+    assert stored(db, "郑敏") is not None
+    boxes.confirm_answer = True
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert stored(db, "郑敏") is None
+    assert "郑敏" not in names(tab)
+
+
+def test_delete_a_member_with_post_reports(
+    qtbot: QtBot, db: Database, tab: MembersTab, boxes: Boxes
+) -> None:
+    click_row(qtbot, tab, "陈伟")
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    [question] = boxes.shown
+    assert "“陈伟” together with 1 post reports and 1 service records (2.5 hours)" in question
+    assert stored(db, "陈伟") is None
+    with db.read() as s:
+        assert s.execute(select(func.count(PostReport.id))).scalar_one() == 0
+    assert names(tab) == ["林丽", "郑敏", "黄强"]
+
+
+# -- filters and masking -----------------------------------------------------------------------
+def test_filter_by_typing_an_organization(qtbot: QtBot, tab: MembersTab) -> None:
+    combo = tab.organization_combo
+    type_text(qtbot, combo, "东山社区党支部")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert names(tab) == ["黄强"]
+    assert tab.count_label.text().endswith("1")
+    # A name that is no organization leaves the filter as it was.
+    combo.setEditText("")
+    type_text(qtbot, combo, "没有这个支部")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.currentText() == "东山社区党支部"
+    assert names(tab) == ["黄强"]
+    # Emptying the box shows every organization again.
+    combo.setEditText("")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert names(tab) == ["林丽", "郑敏", "陈伟", "黄强"]
+
+
+def test_organization_filter_from_the_dashboard(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    tab.apply_filters(organization_id=ids["A"])
+    assert tab.organization_combo.currentText() == "文光村党支部"
+    assert names(tab) == ["林丽", "陈伟"]
+    # An organization made after the tab filled its choices is found too.
+    new_org = add_org(db, "新建党支部")
+    add_member(db, "新党员", new_org)
+    tab.apply_filters(organization_id=new_org)
+    assert tab.organization_combo.currentText() == "新建党支部"
+    assert names(tab) == ["新党员"]
+    tab.apply_filters()
+    assert tab.organization_combo.currentText() == ""
+    assert len(names(tab)) == 5
+
+
+def test_filter_by_town_category_and_reported(qtbot: QtBot, tab: MembersTab) -> None:
+    choose(tab.town_combo, "峡山街道")
+    assert names(tab) == ["黄强"]
+    tab.town_combo.setCurrentIndex(0)
+    choose(tab.category_combo, MemberCategory.PROBATIONARY)
+    assert names(tab) == ["林丽"]
+    tab.category_combo.setCurrentIndex(0)
+    choose(tab.reported_combo, True)
+    assert names(tab) == ["陈伟"]
+    choose(tab.reported_combo, False)
+    assert names(tab) == ["林丽", "郑敏", "黄强"]
+
+
+def test_id_numbers_and_phones_show_only_while_ticked(
+    qtbot: QtBot, db: Database, tab: MembersTab
+) -> None:
+    masked_id = CHEN_ID[:6] + "********" + CHEN_ID[-4:]
+    assert not tab.unmask_check.isChecked()
+    assert cells(tab, ID_COLUMN)["陈伟"] == masked_id
+    assert cells(tab, PHONE_COLUMN)["陈伟"] == "138****5678"
+    click_row(qtbot, tab, "陈伟")
+    assert masked_id in tab.detail.toPlainText()
+    assert CHEN_ID not in tab.detail.toPlainText()
+
+    check(qtbot, tab.unmask_check)
+    assert tab.unmask_check.isChecked()
+    assert cells(tab, ID_COLUMN)["陈伟"] == CHEN_ID
+    assert cells(tab, PHONE_COLUMN)["陈伟"] == "13812345678"
+    assert CHEN_ID in tab.detail.toPlainText()
+    assert "1990-01-01" in tab.detail.toPlainText()
+    current = tab.current_row()
+    assert current is not None
+    assert current.name == "陈伟"  # the selection stays
+
+    check(qtbot, tab.unmask_check)
+    assert cells(tab, ID_COLUMN)["陈伟"] == masked_id
+    assert CHEN_ID not in tab.detail.toPlainText()
+
+    # A new tab (the program started again) starts masked.
+    tab.set_unmasked(True)
+    again = MembersTab(AppContext(db))
+    qtbot.addWidget(again)
+    assert not again.unmask_check.isChecked()
+    assert cells(again, ID_COLUMN)["陈伟"] == masked_id
