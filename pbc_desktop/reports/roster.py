@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -81,7 +81,7 @@ def _date(value: date | None) -> str:
 
 COLUMNS: tuple[RosterColumn, ...] = (
     RosterColumn("seq", "序号", "No.", lambda r: str(r.seq)),
-    RosterColumn("name", "姓名", "Name", lambda r: r.name, cap_em=4),
+    RosterColumn("name", "姓名", "Name", lambda r: r.name, cap_em=5),
     RosterColumn("gender", "性别", "Sex", lambda r: r.gender.zh if r.gender else ""),
     RosterColumn("ethnicity", "民族", "Ethnicity", lambda r: r.ethnicity or "", cap_em=3),
     RosterColumn("birth_date", "出生日期", "Born", lambda r: _date(r.birth_date)),
@@ -152,25 +152,48 @@ def title_of(roster: Roster) -> str:
     return f"{roster.organization_name}党员花名册"
 
 
-def summary_line(roster: Roster, today: date) -> str:
-    """ "党员 69 名(正式党员 65 名,预备党员 4 名)  制表日期:2026年3月1日"."""
+def summary_parts(roster: Roster, today: date) -> tuple[str, str, str]:
+    """("所在镇街:成田镇", "党员 69 名(正式党员 65 名,预备党员 4 名)", "制表日期:2026年3月1日")."""
     full = roster.count(MemberCategory.FULL)
     probation = roster.count(MemberCategory.PROBATIONARY)
-    text = f"党员 {roster.count()} 名(正式党员 {full} 名,预备党员 {probation} 名"
+    counts = f"党员 {roster.count()} 名(正式党员 {full} 名,预备党员 {probation} 名"
     others = [
         f"{status.zh} {n} 名"
         for status in MembershipStatus
         if status is not MembershipStatus.NORMAL and (n := roster.with_status(status))
     ]
     if others:
-        text += ";其中" + "、".join(others)
-    text += ")"
-    parts = []
-    if roster.town:
-        parts.append(f"所在镇街:{roster.town}")
-    parts.append(text)
-    parts.append(f"制表日期:{today.year}年{today.month}月{today.day}日")
-    return "\u3000\u3000".join(parts)
+        counts += ";其中" + "、".join(others)
+    counts += ")"
+    town = f"所在镇街:{roster.town}" if roster.town else ""
+    return town, counts, f"制表日期:{today.year}年{today.month}月{today.day}日"
+
+
+def _summary(roster: Roster, today: date, style: ParagraphStyle) -> Table:
+    """The line under the title: town on the left, counts in the middle, date on the right."""
+    town, counts, made = summary_parts(roster, today)
+    aligned = [
+        ParagraphStyle(f"RosterInfo{i}", parent=style, alignment=a)
+        for i, a in enumerate((TA_LEFT, TA_CENTER, TA_RIGHT))
+    ]
+    cells = [
+        Paragraph(layout.plain(text), st)
+        for text, st in zip((town, counts, made), aligned, strict=True)
+    ]
+    table = Table([cells], colWidths=[TEXT_WIDTH * 0.25, TEXT_WIDTH * 0.5, TEXT_WIDTH * 0.25])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), style.fontName, style.fontSize),  # not Helvetica
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    return table
 
 
 def _table(roster: Roster, styles: layout.Styles) -> Table:
@@ -193,7 +216,7 @@ def _table(roster: Roster, styles: layout.Styles) -> Table:
             ]
         )
     if not roster.rows:
-        data.append([Paragraph(escape(t("(暂无党员)", "(no members)")), center), *blank])
+        data.append([Paragraph(layout.plain(t("(暂无党员)", "(no members)")), center), *blank])
     last_ruled = len(data) - 1
     trailer: list[Flowable] = []
     if not roster.unmasked:
@@ -238,7 +261,7 @@ def build_story(roster: Roster, today: date) -> tuple[list[Flowable], layout.Sty
     )
     story: list[Flowable] = [
         Paragraph(layout.plain(title_of(roster)), title),
-        Paragraph(layout.plain(summary_line(roster, today)), info),
+        _summary(roster, today, info),
         Spacer(1, 2 * mm),
         _table(roster, styles),
     ]
