@@ -1,0 +1,213 @@
+"""``pbc export-template``, ``pbc export-members`` and ``pbc report roster`` as typed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from pbc_desktop import cli
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.member_rules import FIELDS
+from tests.member_export_factories import Roster, setup_roster
+from tests.pdf_helpers import page_texts
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """A command argparse refuses: its exit code and error text."""
+    with pytest.raises(SystemExit) as exc:
+        cli.main(list(args))
+    _out, err = capsys.readouterr()
+    return int(str(exc.value.code)), err
+
+
+@pytest.fixture
+def setup(db: Database) -> tuple[Path, Roster]:
+    roster = setup_roster(db)
+    if db.path is None:
+        pytest.skip("the command line opens database files; this run uses a server database")
+    return db.path, roster
+
+
+def names_in(path: Path) -> list[str]:
+    ws = load_workbook(path).worksheets[0]
+    return [str(r[0]) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def exports(db: Database) -> list[tuple[str, str, str | None]]:
+    with db.read() as s:
+        return [
+            (e.actor, e.summary, e.after)
+            for e in s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.EXPORT))
+        ]
+
+
+def test_export_template(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "模板.xlsx"
+    code, out, err = run(capsys, "export-template", str(path))
+    assert (code, err) == (0, "")
+    assert out.strip() == f"已生成导入模板: {path}"
+    ws = load_workbook(path).worksheets[0]
+    assert [c.value for c in ws[1]] == [f.zh for f in FIELDS]
+
+
+def test_export_members_with_filters(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], db: Database, tmp_path: Path
+) -> None:
+    db_file, _roster = setup
+    path = tmp_path / "成田镇.xlsx"
+    code, out, _ = run(
+        capsys,
+        "export-members",
+        str(path),
+        "--db",
+        str(db_file),
+        "--town",
+        "成田镇",
+        "--search",
+        "张",
+    )
+    assert code == 0
+    assert "已导出 2 名党员(身份证号和联系电话已部分隐藏)" in out
+    assert sorted(names_in(path)) == ["张伟", "张伟强"]
+    assert exports(db) == []
+
+    code, out, _ = run(
+        capsys,
+        "export-members",
+        str(path),
+        "--db",
+        str(db_file),
+        "--organization",
+        "甲村党支部",
+        "--category",
+        "预备党员",
+    )
+    assert code == 0 and names_in(path) == ["王芳"]
+    code, _, _ = run(capsys, "export-members", str(path), "--db", str(db_file), "--reported", "yes")
+    assert code == 0 and names_in(path) == ["赵敏"]
+    code, _, _ = run(capsys, "export-members", str(path), "--db", str(db_file), "--reported", "否")
+    assert code == 0 and "赵敏" not in names_in(path) and len(names_in(path)) == 5
+
+
+def test_unmasked_export_is_audited(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], db: Database, tmp_path: Path
+) -> None:
+    db_file, roster = setup
+    path = tmp_path / "完整.xlsx"
+    code, out, _ = run(
+        capsys,
+        "export-members",
+        str(path),
+        "--db",
+        str(db_file),
+        "--organization",
+        str(roster.village),
+        "--unmasked",
+        "--actor",
+        "区委组织部",
+    )
+    assert code == 0
+    assert "已导出 4 名党员(含完整身份证号和联系电话,已记入操作日志)" in out
+    ws = load_workbook(path).worksheets[0]
+    assert "*" not in str(ws.cell(row=2, column=5).value)
+    ((actor, summary, after),) = exports(db)
+    assert actor == "区委组织部" and "甲村党支部" in summary
+    assert json.loads(after or "{}")["count"] == 4
+
+
+def test_english_messages(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], tmp_path: Path
+) -> None:
+    db_file, _roster = setup
+    code, out, _ = run(
+        capsys, "export-members", str(tmp_path / "a.xlsx"), "--db", str(db_file), "--lang", "en"
+    )
+    assert code == 0 and "6 members exported, ID numbers and phones partly hidden" in out
+
+
+def test_report_roster(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], db: Database, tmp_path: Path
+) -> None:
+    db_file, _roster = setup
+    pdf = tmp_path / "花名册.pdf"
+    code, out, _ = run(
+        capsys,
+        "report",
+        "roster",
+        "--db",
+        str(db_file),
+        "--organization",
+        "甲村党支部",
+        "--out",
+        str(pdf),
+    )
+    assert code == 0 and out.strip() == f"已生成甲村党支部党员花名册: {pdf}"
+    text = "".join(page_texts(pdf)[0].split())
+    assert "甲村党支部党员花名册" in text and "138****8000" in text
+    assert exports(db) == []
+    code, _, _ = run(
+        capsys,
+        "report",
+        "roster",
+        "--db",
+        str(db_file),
+        "--organization",
+        "甲村党支部",
+        "-o",
+        str(pdf),
+        "--unmasked",
+    )
+    assert code == 0 and "13800138000" in "".join(page_texts(pdf)[0].split())
+    assert len(exports(db)) == 1
+
+
+def test_bad_arguments(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], tmp_path: Path
+) -> None:
+    db_file, _roster = setup
+    out_file = str(tmp_path / "a.xlsx")
+    code, _, err = run(
+        capsys, "export-members", out_file, "--db", str(db_file), "--organization", "丙村"
+    )
+    assert code == 2 and err.strip() == "错误: 找不到名为“丙村”的党组织。"
+    code, _, err = run(
+        capsys, "export-members", out_file, "--db", str(db_file), "--organization", "村党支部"
+    )
+    assert code == 2 and "请写出完整名称" in err
+    code, _, err = run(
+        capsys, "export-members", out_file, "--db", str(db_file), "--category", "积极分子"
+    )
+    assert code == 2 and "未知的人员类别“积极分子”" in err
+    code, _, err = run(capsys, "export-members", str(tmp_path / "a.csv"), "--db", str(db_file))
+    assert code == 2 and "文件名应以 .xlsx 结尾" in err
+    code, _, err = run(capsys, "export-template", str(tmp_path))
+    assert code == 2 and "文件名应以 .xlsx 结尾" in err
+    code, err = run_exit(capsys, "export-members", out_file, "--reported", "maybe")
+    assert code == 2 and "应为 yes 或 no(是/否),而不是“maybe”" in err
+    code, err = run_exit(capsys, "report", "roster", "-o", str(tmp_path / "a.pdf"))
+    assert code == 2 and "--organization" in err
+    code, _, err = run(
+        capsys,
+        "report",
+        "roster",
+        "--db",
+        str(db_file),
+        "--organization",
+        "9999",
+        "-o",
+        str(tmp_path / "a.pdf"),
+    )
+    assert code == 2 and "找不到名为“9999”的党组织" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".xlsx", ".pdf")) == []
