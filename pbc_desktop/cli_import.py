@@ -1,10 +1,131 @@
-"""Member commands of ``pbc`` (filled in by the members issue)."""
+"""``pbc import-members``: import party members from an Excel roster (.xlsx)."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.services.member_import import ImportCounts
+
+EXIT_BAD_ROWS = 1
+
+_EPILOG = """\
+The header row may be anywhere in the first 10 rows; columns may come in any order and
+other columns are ignored. 姓名, 身份证号 and 所在党组织 are required.
+
+Each bad row is printed as one line, e.g. "第12行: 身份证号校验位错误" ("Row 12: ..." with
+--lang en), the row number as Excel shows it. Then one summary line.
+
+Exit status:
+  0  every row was good (and imported, unless --dry-run)
+  1  some rows are bad. Without --valid-only nothing was imported; with --valid-only the
+     good rows were imported and the bad ones left out
+  2  the file or the database cannot be used (the message says why)
+"""
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
-    """Add this module's commands to ``pbc``."""
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    common_parent: argparse.ArgumentParser,
+) -> None:
+    p = subparsers.add_parser(
+        "import-members",
+        parents=[common_parent],
+        help="import party members from an Excel roster (.xlsx)",
+        description="Import party members from an Excel roster (.xlsx).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="the roster workbook")
+    p.add_argument(
+        "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    p.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="import the good rows even when some rows are bad (the exit status is still 1)",
+    )
+    p.add_argument(
+        "--create-orgs",
+        action="store_true",
+        help="create the Party organizations (所在党组织) that do not exist yet",
+    )
+    p.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update"),
+        default="skip",
+        help="a member already stored (same ID number): leave alone (default) or update "
+        "from the filled-in cells",
+    )
+    p.set_defaults(handler=cmd_import_members)
+
+
+def _progress(percent: int, text: str) -> None:
+    print(f"\r[{percent:3d}%] {text}", end="", file=sys.stderr, flush=True)
+
+
+def cmd_import_members(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.services import member_import as svc
+
+    show_progress = sys.stderr.isatty()
+    progress = _progress if show_progress else None
+    db = open_db(args)
+    try:
+        preview = svc.read_members(db, args.file, create_orgs=args.create_orgs, progress=progress)
+        if show_progress:
+            print(file=sys.stderr)
+        bad = preview.bad_rows(args.on_duplicate)
+        for problem in bad:
+            print(problem.line())
+        counts = preview.counts(args.on_duplicate)
+        if args.dry_run:
+            _print_dry_run(counts, preview.orgs_to_create(args.on_duplicate), args.on_duplicate)
+            return EXIT_BAD_ROWS if bad else EXIT_OK
+        if bad and not args.valid_only:
+            print(
+                t(
+                    f"有 {len(bad)} 行有错误,没有导入任何党员。"
+                    "请改正后重新导入,或加 --valid-only 只导入正确的行。",
+                    f"{len(bad)} rows have errors; nothing was imported. Correct them and "
+                    "import again, or add --valid-only to import only the good rows.",
+                )
+            )
+            return EXIT_BAD_ROWS
+        result = svc.apply_import(
+            db,
+            preview,
+            on_duplicate=args.on_duplicate,
+            valid_only=args.valid_only,
+            progress=progress,
+        )
+        if show_progress:
+            print(file=sys.stderr)
+        print(result.summary())
+        return EXIT_BAD_ROWS if bad else EXIT_OK
+    finally:
+        db.dispose()
+
+
+def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str) -> None:
+    action = t("更新", "update") if on_duplicate == "update" else t("跳过", "skip")
+    print(
+        t(
+            f"试运行,未写入任何数据:共 {counts.total} 行,可新增 {counts.new} 名,"
+            f"已有党员 {counts.duplicates} 名(将{action}),有错误 {counts.bad} 行",
+            f"Dry run, nothing written: {counts.total} rows, {counts.new} new members, "
+            f"{counts.duplicates} already present (would {action}), {counts.bad} bad rows",
+        )
+    )
+    if new_orgs:
+        print(
+            t(
+                f"将新建党组织 {len(new_orgs)} 个:{'、'.join(new_orgs)}",
+                f"{len(new_orgs)} organizations would be created: {', '.join(new_orgs)}",
+            )
+        )

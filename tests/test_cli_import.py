@@ -1,0 +1,176 @@
+"""``pbc import-members FILE.xlsx`` as an office's IT staff runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop import cli
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import PartyMember
+from tests.factories import make_org
+from tests.import_factories import (
+    database_state,
+    encrypted_workbook,
+    make_id,
+    write_roster,
+    wrong_check_digit,
+)
+
+ORG = "陈店镇文光村党支部"
+ID_A = make_id("19850302", "123")
+ID_B = make_id("19900715", "224")
+
+
+def names(db: Database) -> list[str]:
+    with db.read() as s:
+        return sorted(s.scalars(select(PartyMember.name)))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db_file(db: Database) -> Path:
+    make_org(db, ORG, town="陈店镇")
+    if db.path is None:
+        pytest.skip("the command line opens database files; this run uses a server database")
+    return db.path
+
+
+def roster(tmp_path: Path, *rows: tuple[object, ...]) -> Path:
+    return write_roster(
+        tmp_path / "名册.xlsx",
+        list(rows),
+        headers=("姓名", "身份证号", "所在党组织", "入党日期"),
+        above=[("文光村党员名册",)],
+    )
+
+
+def test_dry_run_prints_bad_rows_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = roster(
+        tmp_path,
+        ("甲", ID_A, ORG, "2010-07-01"),
+        ("乙", wrong_check_digit(ID_B), ORG, "2010-07-01"),
+        ("丙", make_id("19700101", "315"), "不存在的党支部", "2010.07"),
+    )
+    state = database_state(db)
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--dry-run")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "第4行: 身份证号校验位错误",
+        "第5行: 所在党组织“不存在的党支部”在系统中不存在",
+    ]
+    assert lines[2].startswith("试运行,未写入任何数据:共 3 行,可新增 1 名")
+    assert database_state(db) == state
+
+
+def test_dry_run_of_a_good_file_exits_0(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = roster(tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, "新村党支部", None))
+    code, out, _ = run(
+        capsys, "import-members", str(path), "--db", str(db_file), "--dry-run", "--create-orgs"
+    )
+    assert code == 0
+    assert "可新增 2 名" in out
+    assert "将新建党组织 1 个:新村党支部" in out
+    assert names(db) == []
+
+
+def test_bad_rows_import_nothing(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = roster(
+        tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", wrong_check_digit(ID_B), ORG, None)
+    )
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
+    assert code == 1
+    assert out.splitlines()[0] == "第4行: 身份证号校验位错误"
+    assert "没有导入任何党员" in out
+    assert "--valid-only" in out
+    assert names(db) == []
+
+
+def test_valid_only_imports_the_good_rows_and_still_exits_1(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = roster(
+        tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", wrong_check_digit(ID_B), ORG, None)
+    )
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--valid-only")
+    assert code == 1
+    assert out.splitlines() == [
+        "第4行: 身份证号校验位错误",
+        "新增党员 1 名,更新 0 名,跳过已有党员 0 名,有错误未导入 1 行",
+    ]
+    assert names(db) == ["甲"]
+
+
+def test_good_file_imports_and_exits_0_then_duplicates(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = roster(tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, "2012.07"))
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
+    assert (code, out.strip()) == (0, "新增党员 2 名,更新 0 名,跳过已有党员 0 名,有错误未导入 0 行")
+    again = roster(tmp_path, ("甲某", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, "2012.07"))
+    code, out, _ = run(capsys, "import-members", str(again), "--db", str(db_file))
+    assert (code, out.strip()) == (0, "新增党员 0 名,更新 0 名,跳过已有党员 2 名,有错误未导入 0 行")
+    code, out, _ = run(
+        capsys, "import-members", str(again), "--db", str(db_file), "--on-duplicate", "update"
+    )
+    assert (code, out.strip()) == (0, "新增党员 0 名,更新 1 名,跳过已有党员 1 名,有错误未导入 0 行")
+    assert names(db) == ["乙", "甲某"]
+
+
+def test_create_orgs(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = roster(tmp_path, ("甲", ID_A, "陈店镇新溪村党支部", "2010-07-01"))
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
+    assert code == 1
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--create-orgs")
+    assert code == 0
+    assert out.strip().endswith(";新建党组织 1 个")
+
+
+def test_english_lines(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = roster(tmp_path, ("甲", wrong_check_digit(ID_A), ORG, None))
+    code, out, _ = run(
+        capsys, "import-members", str(path), "--db", str(db_file), "--dry-run", "--lang", "en"
+    )
+    assert code == 1
+    assert out.splitlines()[0] == "Row 3: The check digit of the ID number is wrong"
+    assert out.splitlines()[1].startswith("Dry run, nothing written: 1 rows")
+
+
+def test_unusable_file_exits_2_with_one_sentence(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = encrypted_workbook(tmp_path / "名册.xlsx")
+    code, out, err = run(capsys, "import-members", str(path), "--db", str(db_file))
+    assert code == 2
+    assert out == ""
+    assert err.startswith("错误: 无法导入“名册.xlsx”:工作簿设置了打开密码")
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "import-members", str(tmp_path / "无.xlsx"), "--db", str(db_file))
+    assert code == 2
+    assert "找不到文件" in err
+
+
+def test_help_documents_the_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["import-members", "--help"])
+    out = capsys.readouterr().out
+    assert "--valid-only" in out
+    assert "1  some rows are bad" in out
