@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from pbc_desktop.errors import DatabaseLockedError
 from pbc_desktop.lang import t
@@ -31,6 +32,15 @@ def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def _sqlite_on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    """A look inside a file that must not change (a backup to inspect): no WAL switch."""
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
 def _sqlite_begin(conn: Any) -> None:
     """Writers take the write lock up front, so two writers queue instead of deadlocking."""
     if conn.get_execution_options().get("pbc_write"):
@@ -40,7 +50,44 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    """The URL of a SQLite file; any character in the path (``#``, ``%``, ``?``) survives."""
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def _wal_mode_without_wal(path: Path) -> bool:
+    """A WAL-mode file that no connection has open (it has no ``-wal`` beside it)."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(20)
+    except OSError:
+        return False
+    wal_mode = len(header) == 20 and header[18] == 2  # file format version: 2 = WAL
+    return wal_mode and not path.with_name(path.name + "-wal").exists()
+
+
+def read_only_uri(path: Path) -> str:
+    """A ``file:`` URI that opens ``path`` only to read it (``sqlite3.connect(uri, uri=True)``).
+
+    A closed WAL-mode file is opened as immutable, so not even ``-wal``/``-shm`` files
+    appear beside it (it may sit on a read-only USB stick).
+    """
+    path = path.resolve()
+    return path.as_uri() + "?mode=ro" + ("&immutable=1" if _wal_mode_without_wal(path) else "")
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that only reads ``path``; neither the file nor its folder is written."""
+    uri = read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    event.listen(engine, "connect", _sqlite_on_connect_read_only)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
 def make_engine(url: str) -> Engine:
@@ -56,11 +103,16 @@ def make_engine(url: str) -> Engine:
 class Database:
     """An open database: the engine, short sessions for reads and one transaction per write."""
 
-    def __init__(self, url: str, *, actor: str = "system") -> None:
+    def __init__(self, url: str, *, actor: str = "system", engine: Engine | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = engine or make_engine(url)
         self.actor = actor
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def read_only(cls, path: Path) -> Database:
+        """Open a SQLite file only to read it (e.g. a backup to inspect); it stays unchanged."""
+        return cls(sqlite_url(path.resolve()), engine=read_only_engine(path))
 
     @property
     def path(self) -> Path | None:

@@ -1,12 +1,17 @@
 """Bring a database to the current schema at start-up, safely.
 
-The file is copied before any upgrade; a database written by a newer version is refused;
-a file that is not a database is reported as such.
+The file is checked (``PRAGMA quick_check``) and copied before any upgrade; a database
+written by a newer version is refused; a file that is not a database, or a damaged one, is
+reported as such.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sqlite3
+import uuid
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -17,11 +22,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from pbc_desktop.db.engine import Database
-from pbc_desktop.errors import DatabaseDamagedError, DatabaseTooNewError
+from pbc_desktop.db.engine import Database, read_only_uri
+from pbc_desktop.errors import DatabaseDamagedError, DatabaseTooNewError, UserError
 from pbc_desktop.lang import t
 
+log = logging.getLogger(__name__)
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+COPY_STEP_PAGES = 256  # 1 MB of 4 KB pages between progress reports
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -57,8 +65,121 @@ def _damaged(path: Path | None) -> DatabaseDamagedError:
     )
 
 
+def _failed_check(path: Path | None) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        t(
+            f"数据库文件“{path}”已损坏:完整性检查没有通过。",
+            f"The database file “{path}” is damaged: it failed its integrity check.",
+        )
+    )
+
+
+def too_new() -> DatabaseTooNewError:
+    return DatabaseTooNewError(
+        t(
+            "这个数据库由更新版本的党建共同体工作台创建,当前版本无法打开。请先升级本程序。",
+            "This database was written by a newer version of PBC Desktop and cannot be "
+            "opened by this one. Please upgrade the program first.",
+        )
+    )
+
+
+def check_integrity(db: Database) -> None:
+    """``PRAGMA quick_check`` (well under a second on a district database); raises if damaged."""
+    if not db.is_sqlite:
+        return
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+    except SADatabaseError as exc:
+        raise _damaged(db.path) from exc
+    if [tuple(row) for row in rows] != [("ok",)]:
+        log.error("quick_check of %s failed: %.1000s", db.path, [row[0] for row in rows[:5]])
+        raise _failed_check(db.path)
+
+
+class CopyStoppedError(Exception):
+    """``should_stop`` asked a database copy to stop; nothing was written."""
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+
+
+def remove_with_sidecars(path: Path) -> None:
+    for each in [path, *_sidecars(path)]:
+        with contextlib.suppress(FileNotFoundError):
+            each.unlink()
+
+
+def copy_database(
+    src: Path,
+    dest: Path,
+    *,
+    progress: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    read_only: bool = False,
+) -> None:
+    """Copy a live SQLite database into ``dest``: consistent, checked, all or nothing.
+
+    SQLite's online backup reads one snapshot of ``src`` (writers in other connections carry
+    on and are not waited for), writes a temporary file beside ``dest`` in rollback-journal
+    mode (one self-contained file), runs ``PRAGMA quick_check`` on it and only then renames
+    it onto ``dest``. ``progress`` gets a percentage; ``should_stop`` returning true abandons
+    the copy (:class:`CopyStoppedError`). ``read_only`` opens ``src`` without writing to it.
+
+    Raises :class:`DatabaseDamagedError` when ``src`` is not a database or is damaged;
+    ``sqlite3.Error`` / ``OSError`` when the copy cannot be written.
+    """
+    if not src.is_file():
+        raise FileNotFoundError(str(src))
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")
+    uri = read_only_uri(src) if read_only else f"{src.resolve().as_uri()}?mode=rw"
+    source = sqlite3.connect(uri, uri=True, timeout=10)
+    try:
+        source.isolation_level = None
+        try:
+            # Hold one read transaction: every step copies the same snapshot, so a writer
+            # in another connection never makes the backup start over.
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(src) from exc
+
+        def step(_status: int, remaining: int, total: int) -> None:
+            if should_stop is not None and should_stop():
+                raise CopyStoppedError
+            if progress is not None and total:
+                progress(int(100 * (total - remaining) / total))
+
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target, pages=COPY_STEP_PAGES, progress=step)
+                target.execute("PRAGMA journal_mode=DELETE").fetchall()
+                check = target.execute("PRAGMA quick_check").fetchall()
+            finally:
+                target.close()
+            if check != [("ok",)]:
+                raise _failed_check(src)
+            tmp.replace(dest)
+        except sqlite3.DatabaseError as exc:
+            if "malformed" in str(exc) or "not a database" in str(exc):
+                raise _failed_check(src) from exc
+            raise
+        finally:
+            remove_with_sidecars(tmp)
+    finally:
+        source.close()
+
+
 def backup_copy(src: Path, dest_dir: Path, label: str) -> Path:
-    """Copy a live SQLite database consistently (online backup API) and return the copy."""
+    """Copy a live SQLite database consistently (online backup API) and return the copy.
+
+    The copy is named ``<stem>-<label>-<YYYYMMDD-HHMMSS>.sqlite`` (the names that
+    ``services.backup`` lists).
+    """
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = dest_dir / f"{src.stem}-{label}-{stamp}.sqlite"
@@ -66,20 +187,17 @@ def backup_copy(src: Path, dest_dir: Path, label: str) -> Path:
     while dest.exists():
         n += 1
         dest = dest_dir / f"{src.stem}-{label}-{stamp}-{n}.sqlite"
-    source = sqlite3.connect(src)
-    try:
-        target = sqlite3.connect(dest)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
+    copy_database(src, dest)
     return dest
 
 
-def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
-    """Migrate ``db`` to head. Returns the path of the pre-upgrade copy, if one was made."""
+def upgrade(db: Database, backup_dir: Path | None = None, *, check: bool = True) -> Path | None:
+    """Migrate ``db`` to head. Returns the path of the pre-upgrade copy, if one was made.
+
+    With ``check``, a SQLite file must first pass ``PRAGMA quick_check``.
+    """
+    if check:
+        check_integrity(db)
     try:
         current = current_revision(db)
         has_tables = bool(inspect(db.engine).get_table_names())
@@ -89,29 +207,36 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     if current == head:
         return None
     if current is not None and current not in known_revisions():
-        raise DatabaseTooNewError(
-            t(
-                "这个数据库由更新版本的党建共同体工作台创建,当前版本无法打开。请先升级本程序。",
-                "This database was written by a newer version of PBC Desktop and cannot be "
-                "opened by this one. Please upgrade the program first.",
-            )
-        )
+        raise too_new()
     if current is None and has_tables:
         raise _damaged(db.path)
     copy: Path | None = None
     if current is not None and db.path is not None and backup_dir is not None:
-        copy = backup_copy(db.path, backup_dir, f"before-upgrade-{current}")
+        try:
+            copy = backup_copy(db.path, backup_dir, f"before-upgrade-{current}")
+        except (OSError, sqlite3.Error) as exc:
+            log.exception("pre-upgrade copy of %s failed", db.path)
+            raise UserError(
+                t(
+                    f"升级数据库前无法把它复制到“{backup_dir}”({exc}),因此没有升级。"
+                    "请检查磁盘空间后重试。",
+                    f"The database could not be copied to “{backup_dir}” before its upgrade "
+                    f"({exc}), so it was not upgraded. Check the free disk space and try again.",
+                )
+            ) from exc
     with db.engine.connect() as conn:
         command.upgrade(alembic_config(conn), "head")
         conn.commit()
     return copy
 
 
-def open_database(url: str, *, actor: str = "system", backup_dir: Path | None = None) -> Database:
-    """Open (creating if needed) and migrate a database."""
+def open_database(
+    url: str, *, actor: str = "system", backup_dir: Path | None = None, check: bool = True
+) -> Database:
+    """Open (creating if needed), check and migrate a database."""
     db = Database(url, actor=actor)
     try:
-        upgrade(db, backup_dir)
+        upgrade(db, backup_dir, check=check)
     except BaseException:
         db.dispose()
         raise
