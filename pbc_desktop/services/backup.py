@@ -1,0 +1,562 @@
+"""Backups of the database file: automatic ones, copies to a chosen place, and restore.
+
+Every copy goes through SQLite's online backup API (:func:`db.migrate.copy_database`): one
+consistent snapshot even while the program writes, written under a temporary name,
+checked with ``PRAGMA quick_check`` and only then renamed into place.
+
+Copies in the backups folder are named ``<database stem>-<kind>-<YYYYMMDD-HHMMSS>.sqlite``:
+
+- ``auto``: made when the window closes and daily while it stays open, and by
+  ``pbc backup``; of these the newest of each of the last 10 days that have one and the
+  newest of each of the last 12 months that have one are kept, the others deleted;
+- ``manual``: copies the user asked for in a folder of their choice (never pruned);
+- ``before-restore``: the database as it was before a restore replaced it (never pruned);
+- ``before-upgrade-<revision>``: the copy made before a schema upgrade (never pruned).
+
+No Qt here: the window and ``pbc backup`` / ``pbc restore`` share these functions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from pbc_desktop import paths
+from pbc_desktop.db.engine import Database, read_only_engine, sqlite_url
+from pbc_desktop.db.migrate import (
+    CopyStoppedError,
+    copy_database,
+    head_revision,
+    known_revisions,
+    open_database,
+    remove_with_sidecars,
+    too_new,
+)
+from pbc_desktop.db.models import AuditEntry
+from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError
+from pbc_desktop.files import write_error
+from pbc_desktop.lang import t
+from pbc_desktop.services.info import Count, record_counts
+
+log = logging.getLogger(__name__)
+
+AUTO = "auto"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+BEFORE_UPGRADE = "before-upgrade"
+KEEP_DAYS = 10
+KEEP_MONTHS = 12
+DAILY = timedelta(days=1)
+SQLITE_HEADER = b"SQLite format 3\x00"
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<kind>auto|manual|before-restore|before-upgrade-[0-9A-Za-z_]+)"
+    r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<serial>\d+))?\.sqlite$"
+)
+
+Progress = Callable[[int], None]
+ShouldStop = Callable[[], bool]
+
+
+# -- names and listing ------------------------------------------------------------------
+@dataclass(frozen=True)
+class BackupFile:
+    """A copy in the backups folder, known by its name."""
+
+    path: Path
+    stem: str
+    kind: str  # AUTO, MANUAL, BEFORE_RESTORE or BEFORE_UPGRADE
+    written_at: datetime  # local time, from the name
+    serial: int = 1  # 2, 3… for later copies made within the same second
+
+    @property
+    def order(self) -> tuple[datetime, int]:
+        return (self.written_at, self.serial)
+
+
+def parse_name(path: Path) -> BackupFile | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        written = datetime.strptime(match["stamp"], _STAMP)
+    except ValueError:
+        return None
+    kind = match["kind"]
+    if kind.startswith(BEFORE_UPGRADE):
+        kind = BEFORE_UPGRADE
+    return BackupFile(path, match["stem"], kind, written, int(match["serial"] or 1))
+
+
+def backup_name(stem: str, kind: str, when: datetime) -> str:
+    return f"{stem}-{kind}-{when.strftime(_STAMP)}.sqlite"
+
+
+def _unique(folder: Path, stem: str, kind: str, when: datetime) -> Path:
+    base = backup_name(stem, kind, when).removesuffix(".sqlite")
+    dest = folder / f"{base}.sqlite"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = folder / f"{base}-{n}.sqlite"
+    return dest
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
+    """The copies of ``db_path`` (by its file name) in the backups folder, newest first."""
+    folder = folder if folder is not None else paths.backups_dir()
+    if not folder.is_dir():
+        return []
+    found = [parse_name(p) for p in folder.glob("*.sqlite") if p.is_file()]
+    mine = [b for b in found if b is not None and b.stem == db_path.stem]
+    return sorted(mine, key=lambda b: b.order, reverse=True)
+
+
+# -- retention --------------------------------------------------------------------------
+def retained(
+    backups: Iterable[BackupFile], keep_days: int = KEEP_DAYS, keep_months: int = KEEP_MONTHS
+) -> set[Path]:
+    """The automatic copies to keep: the newest of each of the last ``keep_days`` days that
+    have one and the newest of each of the last ``keep_months`` months that have one."""
+    newest_first = sorted(
+        (b for b in backups if b.kind == AUTO), key=lambda b: b.order, reverse=True
+    )
+    by_day: dict[object, BackupFile] = {}
+    by_month: dict[object, BackupFile] = {}
+    for b in newest_first:
+        by_day.setdefault(b.written_at.date(), b)
+        by_month.setdefault((b.written_at.year, b.written_at.month), b)
+    keep = {b.path for b in list(by_day.values())[:keep_days]}
+    keep |= {b.path for b in list(by_month.values())[:keep_months]}
+    return keep
+
+
+def prune(db_path: Path, folder: Path | None = None) -> list[Path]:
+    """Delete the automatic copies the retention policy no longer keeps; returns them."""
+    backups = list_backups(db_path, folder)
+    keep = retained(backups)
+    deleted: list[Path] = []
+    for b in backups:
+        if b.kind == AUTO and b.path not in keep:
+            try:
+                b.path.unlink()
+            except OSError:
+                log.warning("could not delete the old backup %s", b.path, exc_info=True)
+            else:
+                deleted.append(b.path)
+    return deleted
+
+
+# -- making copies ----------------------------------------------------------------------
+def changed_since(db_path: Path, when: datetime) -> bool:
+    """Whether ``db_path`` may have been written after ``when`` (local time).
+
+    Only errs towards "changed": the main file's and a non-empty ``-wal``'s times.
+    """
+    limit = when.timestamp()
+    try:
+        if db_path.stat().st_mtime > limit:
+            return True
+        wal = db_path.with_name(db_path.name + "-wal").stat()
+    except FileNotFoundError:
+        return False
+    return wal.st_size > 0 and wal.st_mtime > limit
+
+
+def backup_due(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> bool:
+    """The daily check: no automatic copy for a day, and the database changed since the last."""
+    if not db_path.is_file():
+        return False
+    now = now or datetime.now()
+    newest = next((b for b in list_backups(db_path, folder) if b.kind == AUTO), None)
+    if newest is None:
+        return True
+    if now - newest.written_at < DAILY:
+        return False
+    return changed_since(db_path, newest.written_at)
+
+
+def _missing(db_path: Path) -> UserError:
+    return UserError(t(f"找不到数据库文件“{db_path}”。", f"There is no database file “{db_path}”."))
+
+
+def _copy(
+    src: Path,
+    dest: Path,
+    *,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    read_only: bool = False,
+) -> None:
+    """:func:`copy_database`, with write failures turned into a sentence naming ``dest``."""
+    try:
+        copy_database(src, dest, progress=progress, should_stop=should_stop, read_only=read_only)
+    except FileNotFoundError as exc:
+        if not src.is_file():
+            raise _missing(src) from exc
+        raise write_error(dest, exc) from exc
+    except OSError as exc:
+        raise write_error(dest, exc) from exc
+    except sqlite3.Error as exc:
+        log.warning("copying %s to %s failed: %s", src, dest, exc)
+        raise UserError(
+            t(
+                f"无法写入备份文件“{dest}”:{exc}。请检查磁盘空间,或换一个位置。",
+                f"Cannot write the backup “{dest}”: {exc}. Check the free space or choose "
+                "another place.",
+            )
+        ) from exc
+
+
+def automatic_backup(
+    db_path: Path,
+    folder: Path | None = None,
+    *,
+    now: datetime | None = None,
+    only_if_changed: bool = True,
+    should_stop: ShouldStop | None = None,
+) -> Path | None:
+    """An ``auto`` copy in the backups folder, then the retention policy; returns the copy.
+
+    With ``only_if_changed``, nothing is written when the database has not changed since
+    the newest automatic copy (returns ``None``), nor when there is no database file.
+    """
+    if not db_path.is_file():
+        if only_if_changed:
+            return None
+        raise _missing(db_path)
+    folder = folder if folder is not None else paths.backups_dir()
+    if only_if_changed:
+        newest = next((b for b in list_backups(db_path, folder) if b.kind == AUTO), None)
+        if newest is not None and not changed_since(db_path, newest.written_at):
+            return None
+    dest = _unique(folder, db_path.stem, AUTO, now or datetime.now())
+    _copy(db_path, dest, should_stop=should_stop)
+    prune(db_path, folder)
+    log.info("automatic backup of %s written to %s", db_path, dest)
+    return dest
+
+
+def backup_to(
+    db_path: Path,
+    target: Path,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+) -> Path:
+    """A copy the user asked for: into folder ``target`` (named by date) or as file ``target``."""
+    if not db_path.is_file():
+        raise _missing(db_path)
+    if target.is_dir():
+        dest = _unique(target, db_path.stem, MANUAL, now or datetime.now())
+    else:
+        dest = target if target.suffix else target.with_suffix(".sqlite")
+    if dest.resolve() == db_path.resolve():
+        raise UserError(
+            t(
+                "不能把数据库备份到它自己身上,请换一个文件名或位置。",
+                "A database cannot be backed up onto itself; choose another name or place.",
+            )
+        )
+    _copy(db_path, dest, progress=progress, should_stop=should_stop)
+    log.info("backup of %s written to %s", db_path, dest)
+    return dest
+
+
+# -- what a backup holds ----------------------------------------------------------------
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file holds, shown before it is restored."""
+
+    path: Path
+    revision: str
+    written_at: datetime  # local time: from the name of our copies, else the file's time
+    last_change: datetime | None  # local time of the newest audit entry
+    size_bytes: int
+    counts: tuple[Count, ...]
+    needs_upgrade: bool  # an older schema: restoring it upgrades it
+
+
+def _not_found(path: Path) -> UserError:
+    return UserError(t(f"找不到文件“{path}”。", f"There is no file “{path}”."))
+
+
+def _not_a_database(path: Path) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        t(
+            f"文件“{path}”不是数据库,也不是本程序的备份文件。",
+            f"The file “{path}” is not a database, nor a backup made by this program.",
+        )
+    )
+
+
+def _damaged(path: Path) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        t(
+            f"文件“{path}”已损坏,无法用来恢复。请换一个备份文件。",
+            f"The file “{path}” is damaged and cannot be restored. Choose another backup.",
+        )
+    )
+
+
+def _foreign(path: Path) -> DatabaseError:
+    return DatabaseError(
+        t(
+            f"文件“{path}”是一个数据库,但不是党建共同体工作台的数据库。",
+            f"The file “{path}” is a database, but not one of PBC Desktop.",
+        )
+    )
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _contents(path: Path) -> tuple[tuple[Count, ...], datetime | None]:
+    """The counts of a file at the current schema, and the time of its newest audit entry."""
+    db = Database.read_only(path)
+    try:
+        with db.read() as s:
+            newest = s.scalar(select(func.max(AuditEntry.at)))
+        return tuple(record_counts(db)), _local(newest) if newest is not None else None
+    finally:
+        db.dispose()
+
+
+def _contents_after_upgrade(path: Path) -> tuple[tuple[Count, ...], datetime | None]:
+    """The counts of an older backup, read from an upgraded temporary copy of it."""
+    with tempfile.TemporaryDirectory(prefix="pbc-inspect-") as tmp:
+        work = Path(tmp) / "backup.sqlite"
+        _copy(path, work, read_only=True)
+        _upgrade(work)
+        return _contents(work)
+
+
+def _upgrade(path: Path) -> None:
+    """Bring a copy to the current schema, leaving one self-contained file."""
+    db = open_database(sqlite_url(path), check=False)
+    db.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE").fetchall()
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class _Checked:
+    path: Path
+    revision: str
+    stat: os.stat_result
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.revision != head_revision()
+
+    def info(self, contents: tuple[tuple[Count, ...], datetime | None]) -> BackupInfo:
+        named = parse_name(self.path)
+        return BackupInfo(
+            path=self.path,
+            revision=self.revision,
+            written_at=named.written_at if named else datetime.fromtimestamp(self.stat.st_mtime),
+            last_change=contents[1],
+            size_bytes=self.stat.st_size,
+            counts=contents[0],
+            needs_upgrade=self.needs_upgrade,
+        )
+
+
+def _check(path: Path) -> _Checked:
+    """Every refusal of :func:`inspect_backup`; the file is only read."""
+    if not path.is_file():
+        raise _not_found(path)
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+        stat = path.stat()
+    except OSError as exc:
+        raise UserError(
+            t(f"无法读取文件“{path}”:{exc.strerror}", f"Cannot read “{path}”: {exc.strerror}")
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise _not_a_database(path)
+    engine = read_only_engine(path)
+    try:
+        with engine.connect() as conn:
+            check = [tuple(r) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+            if check != [("ok",)]:
+                log.warning("quick_check of %s failed: %.1000s", path, check[:5])
+                raise _damaged(path)
+            tables = set(inspect(conn).get_table_names())
+            revision = (
+                MigrationContext.configure(conn).get_current_revision()
+                if "alembic_version" in tables
+                else None
+            )
+    except SADatabaseError as exc:
+        log.warning("inspecting %s: %s", path, exc)
+        raise _damaged(path) from exc
+    finally:
+        engine.dispose()
+    if revision is None or "organization" not in tables:
+        raise _foreign(path)
+    if revision not in known_revisions():
+        raise too_new()
+    return _Checked(path, revision, stat)
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """Check a file offered for restore and say what it holds; the file is only read.
+
+    Refuses, with a sentence: a missing file, a file that is not a database, a damaged
+    one, a database of another program and one written by a newer version. The counts of
+    a backup with an older schema are read from an upgraded temporary copy.
+    """
+    checked = _check(Path(path))
+    if checked.needs_upgrade:
+        return checked.info(_contents_after_upgrade(checked.path))
+    return checked.info(_contents(checked.path))
+
+
+def newest_good_backup(db_path: Path, folder: Path | None = None) -> BackupInfo | None:
+    """The newest copy of ``db_path`` in the backups folder that passes every check."""
+    for b in list_backups(db_path, folder):
+        try:
+            return inspect_backup(b.path)
+        except UserError as exc:
+            log.warning("skipping the backup %s: %s", b.path, exc.message)
+    return None
+
+
+# -- restore ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RestoreResult:
+    info: BackupInfo
+    kept: Path | None  # the copy of the database as it was, in the backups folder
+    upgraded: bool  # the backup had an older schema and was upgraded
+
+
+def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> Path:
+    """Copy the database (even a damaged one) into the backups folder as ``before-restore``."""
+    folder = folder if folder is not None else paths.backups_dir()
+    dest = _unique(folder, db_path.stem, BEFORE_RESTORE, now or datetime.now())
+    try:
+        _copy(db_path, dest)
+    except DatabaseDamagedError:
+        # Not readable as a database: keep its bytes as they are, WAL file included.
+        log.warning("%s is damaged; keeping a plain copy as %s", db_path, dest)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.part")
+            shutil.copyfile(db_path, tmp)
+            wal = db_path.with_name(db_path.name + "-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, dest.with_name(dest.name + "-wal"))
+            tmp.replace(dest)
+        except OSError as exc:
+            raise write_error(dest, exc) from exc
+    return dest
+
+
+def _in_use(db_path: Path) -> UserError:
+    return UserError(
+        t(
+            f"无法替换数据库“{db_path}”:它正被其他程序打开。请关闭其他打开它的窗口或程序后重试。",
+            f"Cannot replace the database “{db_path}”: another program has it open. Close "
+            "the other windows or programs that use it and try again.",
+        )
+    )
+
+
+def _retire(db_path: Path) -> None:
+    """Fold the database's WAL back into it and remove ``-wal``/``-shm``, so they can never
+    be applied to the file that replaces it."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists():
+        with contextlib.suppress(sqlite3.Error):
+            conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+    for suffix in ("-wal", "-shm"):
+        try:
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        except OSError as exc:
+            raise _in_use(db_path) from exc
+
+
+def restore(
+    db_path: Path,
+    backup_path: Path,
+    *,
+    folder: Path | None = None,
+    close: Database | None = None,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    now: datetime | None = None,
+) -> RestoreResult:
+    """Replace the database at ``db_path`` by the backup ``backup_path``.
+
+    The backup is checked (:func:`inspect_backup`), copied beside the database and, if its
+    schema is older, upgraded there. Only then is the current database (if any, even a
+    damaged one) copied to the backups folder, ``close`` (the open database) disposed, and
+    the prepared copy renamed onto ``db_path``. Until that moment a failure or a stop
+    leaves the current database untouched.
+    """
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    if db_path.exists() and backup_path.resolve() == db_path.resolve():
+        raise UserError(
+            t(
+                "所选文件就是当前的数据库,不能用它恢复自己。",
+                "The file chosen is the current database itself; choose a backup.",
+            )
+        )
+    report = progress or (lambda _percent: None)
+    checked = _check(backup_path)
+    report(5)
+    work = db_path.with_name(f".{db_path.name}.restore-{uuid.uuid4().hex[:8]}.sqlite")
+    try:
+        _copy(
+            backup_path,
+            work,
+            read_only=True,
+            progress=lambda p: report(5 + p * 75 // 100),
+            should_stop=should_stop,
+        )
+        if checked.needs_upgrade:
+            report(85)
+            _upgrade(work)
+        info = checked.info(_contents(work))
+        if should_stop is not None and should_stop():
+            raise CopyStoppedError
+        report(90)
+        if close is not None:
+            close.dispose()
+        kept = keep_current(db_path, folder, now) if db_path.exists() else None
+        report(95)
+        _retire(db_path)
+        try:
+            work.replace(db_path)
+        except OSError as exc:
+            raise _in_use(db_path) from exc
+    finally:
+        remove_with_sidecars(work)
+    report(100)
+    log.info("restored %s from %s (previous copy kept as %s)", db_path, backup_path, kept)
+    return RestoreResult(info=info, kept=kept, upgraded=checked.needs_upgrade)

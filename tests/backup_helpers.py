@@ -1,0 +1,71 @@
+"""Databases to back up, damage and restore, for the backup tests."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database, sqlite_url
+from pbc_desktop.db.migrate import open_database
+from pbc_desktop.db.models import Organization
+from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
+
+
+def new_database(path: Path, *names: str) -> Database:
+    """A database at ``path`` holding organizations named ``names``."""
+    db = open_database(sqlite_url(path), actor="测试员", backup_dir=path.parent / "upgrades")
+    add_orgs(db, *names)
+    return db
+
+
+def add_orgs(db: Database, *names: str, remark: str | None = None) -> None:
+    with db.write() as s:
+        s.add_all(
+            Organization(
+                name=name,
+                kind=OrgKind.BRANCH,
+                field=OrgField.RURAL,
+                level=OrgLevel.VILLAGE,
+                town="成田镇",
+                remark=remark,
+            )
+            for name in names
+        )
+
+
+def org_names(path: Path) -> list[str]:
+    """The organization names in the file at ``path`` (read with plain sqlite3)."""
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in conn.execute("SELECT name FROM organization"))
+    finally:
+        conn.close()
+
+
+def names_in(db: Database) -> list[str]:
+    with db.read() as s:
+        return sorted(s.scalars(select(Organization.name)))
+
+
+def integrity(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def damage(path: Path) -> None:
+    """Scribble over a page near the end of the file: the header and schema stay readable,
+    ``PRAGMA quick_check`` fails. The file must hold a few hundred rows first."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    pages = len(data) // page_size
+    offset = (pages - 3) * page_size + 8
+    data[offset : offset + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))

@@ -1,0 +1,438 @@
+"""Backups: online copies while writing, the retention policy, inspecting and restoring."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from pbc_desktop.db.engine import sqlite_url
+from pbc_desktop.db.migrate import CopyStoppedError, backup_copy, open_database
+from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
+from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError, UserError
+from pbc_desktop.services import backup
+from pbc_desktop.services.backup import AUTO, BackupFile
+from pbc_desktop.services.organizations import OrgInput, create_organization
+from tests.backup_helpers import add_orgs, damage, integrity, names_in, new_database, org_names
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NOW = datetime(2025, 6, 15, 18, 30, 0)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "backups"
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files and journals left behind in ``folder``."""
+    return [
+        p.name
+        for p in folder.rglob("*")
+        if p.name.startswith(".") or p.name.endswith(("-wal", "-shm", "-journal", ".part"))
+    ]
+
+
+def set_mtime(path: Path, when: datetime) -> None:
+    os.utime(path, (when.timestamp(), when.timestamp()))
+
+
+# -- copies -----------------------------------------------------------------------------
+def test_online_backup_while_another_connection_writes(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path)
+    add_orgs(db, *(f"党支部{i:04d}" for i in range(3000)), remark="备注" * 300)
+    stop = threading.Event()
+    written: list[int] = []
+
+    def writer() -> None:
+        n = 0
+        while not stop.is_set():
+            add_orgs(db, f"写入中{n:05d}")
+            written.append(n)
+            n += 1
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    steps: list[int] = []
+    try:
+        while len(written) < 3:
+            stop.wait(0.01)
+        copy = backup.backup_to(path, tmp_path / "copy.sqlite", progress=steps.append)
+        while len(written) < 10:
+            stop.wait(0.01)
+    finally:
+        stop.set()
+        thread.join()
+    db.dispose()
+    assert len(steps) > 3 and steps[-1] == 100  # copied in steps, one snapshot
+    assert integrity(copy) == "ok"
+    names = org_names(copy)
+    during = [n for n in names if n.startswith("写入中")]
+    # a consistent snapshot: the writes up to some moment, none missing in between
+    assert during == [f"写入中{n:05d}" for n in range(len(during))]
+    assert 3 <= len(during) < len(written)
+    assert len(names) == 3000 + len(during)
+    conn = sqlite3.connect(copy)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one file
+    conn.close()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_stopped_copy_leaves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, *(f"党支部{i}" for i in range(2000)))
+    db.dispose()
+    target = tmp_path / "usb"
+    target.mkdir()
+    with pytest.raises(CopyStoppedError):
+        backup.backup_to(path, target, should_stop=lambda: True)
+    assert list(target.iterdir()) == []
+
+
+def test_backup_into_a_folder_is_named_by_date(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "上底村党总支").dispose()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    first = backup.backup_to(path, usb, now=NOW)
+    second = backup.backup_to(path, usb, now=NOW)
+    assert first.name == "pbc-manual-20250615-183000.sqlite"
+    assert second.name == "pbc-manual-20250615-183000-2.sqlite"
+    assert org_names(second) == ["上底村党总支"]
+    parsed = backup.parse_name(second)
+    assert parsed is not None and parsed.serial == 2 and parsed.kind == backup.MANUAL
+
+
+def test_backup_of_a_missing_or_damaged_database_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="找不到数据库文件"):
+        backup.backup_to(tmp_path / "none.sqlite", tmp_path)
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database" * 500)
+    with pytest.raises(DatabaseDamagedError):
+        backup.backup_to(bad, tmp_path / "copy.sqlite")
+    assert not (tmp_path / "copy.sqlite").exists()
+
+
+def test_backup_onto_the_database_itself_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    with pytest.raises(UserError, match="自己"):
+        backup.backup_to(path, path)
+    assert org_names(path) == ["甲"]
+
+
+# -- automatic copies and their retention -----------------------------------------------
+def auto(when: datetime, serial: int = 1) -> BackupFile:
+    suffix = "" if serial == 1 else f"-{serial}"
+    name = f"pbc-auto-{when:%Y%m%d-%H%M%S}{suffix}.sqlite"
+    return BackupFile(Path(name), "pbc", AUTO, when, serial)
+
+
+def test_retention_keeps_ten_days_and_twelve_months() -> None:
+    start = datetime(2023, 1, 1, 9, 0)
+    backups = [
+        auto(start + timedelta(days=d, hours=h))
+        for d in range(0, 900, 3)  # every third day for two and a half years
+        for h in (0, 8)  # twice on each of those days
+    ]
+    keep = backup.retained(backups)
+    newest_first = sorted(backups, key=lambda b: b.written_at, reverse=True)
+    days = {}
+    months = {}
+    for b in newest_first:
+        days.setdefault(b.written_at.date(), b.path)
+        months.setdefault(b.written_at.strftime("%Y-%m"), b.path)
+    expected = set(list(days.values())[:10]) | set(list(months.values())[:12])
+    assert keep == expected
+    assert 10 < len(keep) < 22  # the newest daily ones are also their month's newest
+    assert newest_first[0].path in keep
+    assert newest_first[1].path not in keep  # earlier on the same day
+    assert all(b.written_at.hour == 17 for b in backups if b.path in keep)
+
+
+def test_retention_counts_days_that_have_a_backup() -> None:
+    # Away for a month: the ten days kept are the last ten with a backup, not calendar days.
+    backups = [auto(datetime(2025, 3, d, 17)) for d in range(1, 21)]
+    backups.append(auto(datetime(2025, 4, 25, 17)))
+    keep = backup.retained(backups)
+    kept_days = sorted(b.written_at.day for b in backups if b.path in keep)
+    assert kept_days == [12, 13, 14, 15, 16, 17, 18, 19, 20, 25]
+
+
+def test_retention_prefers_the_later_copy_of_the_same_second() -> None:
+    first, second = auto(NOW), auto(NOW, serial=2)
+    assert backup.retained([second, first]) == {second.path}
+
+
+def test_automatic_backups_are_pruned_but_other_copies_kept(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "上底村党总支")
+    db.dispose()
+    upgrade_copy = backup_copy(path, folder, "before-upgrade-0000")
+    other_db = folder / "demo-auto-20200101-120000.sqlite"
+    other_db.write_bytes(upgrade_copy.read_bytes())
+    restore_copy = backup.keep_current(path, folder, now=datetime(2020, 1, 1))
+    made = [
+        backup.automatic_backup(path, folder, now=NOW - timedelta(days=d), only_if_changed=False)
+        for d in range(40, -1, -1)
+    ]
+    remaining = {p.name for p in folder.iterdir()}
+    assert upgrade_copy.name in remaining and restore_copy.name in remaining
+    assert other_db.name in remaining  # another database's copies are not this one's
+    autos = [b for b in backup.list_backups(path, folder) if b.kind == AUTO]
+    # the last ten days, and the newest of May (June's newest is among the ten)
+    expected = [(NOW - timedelta(days=d)).date() for d in range(10)] + [date(2025, 5, 31)]
+    assert [b.written_at.date() for b in autos] == expected
+    assert made[-1] is not None and made[-1].exists()
+
+
+def test_automatic_backup_only_when_changed(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "甲")
+    db.dispose()
+    set_mtime(path, NOW - timedelta(hours=3))
+    first = backup.automatic_backup(path, folder, now=NOW - timedelta(hours=2))
+    assert first is not None and first.exists()
+    assert backup.automatic_backup(path, folder, now=NOW) is None  # nothing changed since
+    db = open_database(sqlite_url(path))
+    add_orgs(db, "乙")
+    db.dispose()
+    second = backup.automatic_backup(path, folder)
+    assert second is not None and org_names(second) == ["乙", "甲"]
+    assert backup.automatic_backup(tmp_path / "none.sqlite", folder) is None
+
+
+def test_backup_due_once_a_day_after_a_change(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    assert backup.backup_due(path, folder, now=NOW)  # never backed up
+    set_mtime(path, NOW - timedelta(days=3))
+    backup.automatic_backup(path, folder, now=NOW - timedelta(days=2))
+    assert not backup.backup_due(path, folder, now=NOW)  # unchanged for two days
+    set_mtime(path, NOW - timedelta(hours=1))
+    assert backup.backup_due(path, folder, now=NOW)
+    backup.automatic_backup(path, folder, now=NOW - timedelta(minutes=30))
+    assert not backup.backup_due(path, folder, now=NOW)  # less than a day ago
+    assert not backup.backup_due(tmp_path / "none.sqlite", folder, now=NOW)
+
+
+def test_reading_is_no_change_but_a_write_in_the_wal_is(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    since = datetime.now() - timedelta(seconds=5)
+    set_mtime(path, since - timedelta(hours=1))
+    db = open_database(sqlite_url(path))
+    assert names_in(db) == ["甲"]
+    assert path.with_name("pbc.sqlite-wal").exists()
+    assert not backup.changed_since(path, since)
+    add_orgs(db, "乙")
+    assert backup.changed_since(path, since)
+    db.dispose()
+
+
+# -- inspecting -------------------------------------------------------------------------
+def test_inspect_says_what_a_backup_holds(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "上底村党总支", "华西村党总支")
+    town = OrgInput(
+        "司马浦镇党委", OrgKind.COMMITTEE, OrgField.RURAL, OrgLevel.TOWN, town="司马浦镇"
+    )
+    create_organization(db, town)  # through the service: an audit entry
+    db.dispose()
+    copy = backup.automatic_backup(path, folder, now=NOW, only_if_changed=False)
+    assert copy is not None
+    before = copy.read_bytes()
+    info = backup.inspect_backup(copy)
+    counts = {c.label: c.count for c in info.counts}
+    assert counts["党组织"] == 3 and counts["党建共同体"] == 0
+    assert info.written_at == NOW
+    assert info.last_change is not None and abs(info.last_change - datetime.now()) < timedelta(
+        minutes=5
+    )
+    assert not info.needs_upgrade and info.size_bytes == len(before)
+    assert copy.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [copy.name]  # no -wal, no -shm
+
+
+def test_inspect_a_closed_wal_file_writes_nothing_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "copy.sqlite").write_bytes(path.read_bytes())  # a raw copy, still in WAL mode
+    info = backup.inspect_backup(usb / "copy.sqlite")
+    assert info.counts[0].count == 1
+    assert [p.name for p in usb.iterdir()] == ["copy.sqlite"]
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "words"),
+    [
+        (b"", DatabaseDamagedError, "不是数据库"),
+        (b"Dear comrades, this is a letter." * 100, DatabaseDamagedError, "不是数据库"),
+    ],
+)
+def test_inspect_refuses_files_that_are_not_databases(
+    tmp_path: Path, content: bytes, error: type[Exception], words: str
+) -> None:
+    path = tmp_path / "letter.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(error, match=words):
+        backup.inspect_backup(path)
+
+
+def test_inspect_refuses_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="找不到文件"):
+        backup.inspect_backup(tmp_path / "gone.sqlite")
+
+
+def test_inspect_refuses_a_damaged_database(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    damage(path)
+    with pytest.raises(DatabaseDamagedError, match="已损坏"):
+        backup.inspect_backup(path)
+
+
+def test_inspect_refuses_another_programs_database(tmp_path: Path) -> None:
+    path = tmp_path / "accounts.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE ledger (x INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="不是党建共同体工作台的数据库"):
+        backup.inspect_backup(path)
+
+
+def test_inspect_refuses_a_database_of_a_newer_version(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    db = new_database(path, "甲")
+    with db.write() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = 'zz99_future'"))
+    db.dispose()
+    with pytest.raises(DatabaseTooNewError, match="更新版本"):
+        backup.inspect_backup(path)
+
+
+def test_newest_good_backup_skips_damaged_copies(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    good = backup.automatic_backup(path, folder, now=NOW - timedelta(days=1))
+    bad = backup.automatic_backup(path, folder, now=NOW, only_if_changed=False)
+    assert good is not None and bad is not None
+    damage(bad)
+    (folder / "pbc-auto-20250615-190000.sqlite").write_bytes(b"half a copy")
+    found = backup.newest_good_backup(path, folder)
+    assert found is not None and found.path == good
+    assert backup.newest_good_backup(tmp_path / "other.sqlite", folder) is None
+
+
+# -- restoring --------------------------------------------------------------------------
+def test_restore_keeps_a_copy_of_the_current_database(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "上底村党总支")
+    copy = backup.backup_to(path, tmp_path / "usb.sqlite")
+    add_orgs(db, "后来新增的党支部")  # still in the WAL: the kept copy must include it
+    steps: list[int] = []
+    result = backup.restore(path, copy, folder=folder, close=db, progress=steps.append)
+    assert result.kept is not None and result.kept.parent == folder
+    assert org_names(result.kept) == ["上底村党总支", "后来新增的党支部"]
+    assert org_names(path) == ["上底村党总支"]
+    assert not path.with_name("pbc.sqlite-wal").exists()
+    assert steps[-1] == 100 and steps == sorted(steps)
+    again = open_database(sqlite_url(path))
+    assert names_in(again) == ["上底村党总支"]
+    again.dispose()
+    assert leftovers(tmp_path) == []
+
+
+def test_restore_over_a_damaged_database_keeps_the_damaged_file(
+    tmp_path: Path, folder: Path
+) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    good = backup.automatic_backup(path, folder, now=NOW)
+    assert good is not None
+    damage(path)
+    damaged_bytes = path.read_bytes()
+    with pytest.raises(DatabaseDamagedError):
+        open_database(sqlite_url(path))
+    result = backup.restore(path, good, folder=folder)
+    assert result.kept is not None and result.kept.read_bytes() == damaged_bytes
+    assert integrity(path) == "ok" and len(org_names(path)) == 500
+    open_database(sqlite_url(path)).dispose()
+
+
+def test_restore_into_a_new_place_keeps_nothing(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    result = backup.restore(tmp_path / "fresh.sqlite", path, folder=folder)
+    assert result.kept is None and org_names(tmp_path / "fresh.sqlite") == ["甲"]
+
+
+def test_a_refused_or_stopped_restore_leaves_the_database_alone(
+    tmp_path: Path, folder: Path
+) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    before = path.read_bytes()
+    letter = tmp_path / "letter.sqlite"
+    letter.write_bytes(b"not a backup" * 100)
+    with pytest.raises(DatabaseDamagedError):
+        backup.restore(path, letter, folder=folder)
+    with pytest.raises(UserError, match="当前的数据库"):
+        backup.restore(path, path, folder=folder)
+    other = tmp_path / "other.sqlite"
+    new_database(other, "乙").dispose()
+    with pytest.raises(CopyStoppedError):
+        backup.restore(path, other, folder=folder, should_stop=lambda: True)
+    assert path.read_bytes() == before
+    assert not folder.exists()
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sqlite")), ids=lambda p: p.stem)
+def test_restoring_a_released_schema_gives_the_current_one(
+    fixture: Path, tmp_path: Path, folder: Path
+) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "今天的党支部").dispose()
+    names = org_names(fixture)
+    result = backup.restore(path, fixture, folder=folder)
+    db = open_database(sqlite_url(path))  # no further upgrade needed, no error
+    assert names_in(db) == names
+    db.dispose()
+    assert result.kept is not None and org_names(result.kept) == ["今天的党支部"]
+
+
+def test_restoring_an_older_schema_upgrades_it(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only one schema is released so far: pretend the backup's revision is an older one.
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "今天的党支部").dispose()
+    old = tmp_path / "old.sqlite"
+    new_database(old, "去年的党支部").dispose()
+    upgraded: list[Path] = []
+    real_open = backup.open_database
+
+    def spy(url: str, **kwargs: object) -> object:
+        db = real_open(url, **kwargs)  # type: ignore[arg-type]
+        upgraded.append(Path(db.path or ""))
+        return db
+
+    monkeypatch.setattr(backup, "head_revision", lambda: "9999_next")
+    monkeypatch.setattr(backup, "open_database", spy)
+    info = backup.inspect_backup(old)
+    assert info.needs_upgrade and info.counts[0].count == 1
+    result = backup.restore(path, old, folder=folder)
+    assert result.upgraded
+    assert len(upgraded) == 2 and upgraded[1].parent == tmp_path  # beside the database
+    assert org_names(path) == ["去年的党支部"]
+    assert leftovers(tmp_path) == []
