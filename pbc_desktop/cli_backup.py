@@ -1,10 +1,127 @@
-"""Backup commands of ``pbc`` (filled in by the installer/backups issue)."""
+"""``pbc backup`` and ``pbc restore``: copies of the database file, and putting one back."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.services.backup import BackupInfo
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
-    """Add this module's commands to ``pbc``."""
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    common_parent: argparse.ArgumentParser,
+) -> None:
+    p = subparsers.add_parser(
+        "backup",
+        parents=[common_parent],
+        help="copy the database safely, even while the window has it open",
+        description="Without --to, an automatic backup into the data folder's backups/ "
+        "(the last 10 days and 12 months are kept); with --to, a copy into that folder.",
+    )
+    p.add_argument("--to", type=Path, metavar="DIR", help="folder for the copy, e.g. a USB stick")
+    p.set_defaults(handler=cmd_backup)
+
+    p = subparsers.add_parser(
+        "restore",
+        parents=[common_parent],
+        help="replace the database by a backup (the current one is kept in backups/)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the backup file")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import EXIT_OK, _db_path
+    from pbc_desktop.errors import UserError
+    from pbc_desktop.services import backup
+
+    db_path = _db_path(args)
+    if args.to is None:
+        written = backup.automatic_backup(db_path, only_if_changed=False)
+    else:
+        folder: Path = args.to.expanduser()
+        if not folder.is_dir():
+            raise UserError(
+                t(
+                    f"文件夹“{folder}”不存在(U 盘是否已插好?)。",
+                    f"The folder “{folder}” does not exist (is the USB stick plugged in?).",
+                )
+            )
+        written = backup.backup_to(db_path, folder)
+    assert written is not None
+    print(written.resolve())
+    return EXIT_OK
+
+
+def describe(info: BackupInfo) -> list[str]:
+    """The lines that say what a backup holds (for ``pbc restore``)."""
+    lines = [
+        t(f"备份文件: {info.path}", f"Backup file: {info.path}"),
+        t(
+            f"备份时间: {info.written_at:%Y-%m-%d %H:%M}",
+            f"Written: {info.written_at:%Y-%m-%d %H:%M}",
+        ),
+    ]
+    if info.last_change is not None:
+        lines.append(
+            t(
+                f"最后一次修改: {info.last_change:%Y-%m-%d %H:%M}",
+                f"Last change: {info.last_change:%Y-%m-%d %H:%M}",
+            )
+        )
+    upgrade = t("(恢复时将升级)", " (upgraded when restored)") if info.needs_upgrade else ""
+    lines.append(t(f"结构版本: {info.revision}", f"Schema revision: {info.revision}") + upgrade)
+    lines.extend(f"{count.label}: {count.count}" for count in info.counts)
+    return lines
+
+
+def _confirmed(db_path: Path) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    question = t(
+        f"用这个备份替换数据库“{db_path}”吗?[y/N] ",
+        f"Replace the database “{db_path}” by this backup? [y/N] ",
+    )
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes", "是"}
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli import EXIT_OK, _db_path
+    from pbc_desktop.errors import UserError
+    from pbc_desktop.services import backup
+
+    db_path = _db_path(args)
+    backup_path: Path = args.file.expanduser()
+    info = backup.inspect_backup(backup_path)
+    for line in describe(info):
+        print(line)
+    if not args.yes and not _confirmed(db_path):
+        raise UserError(
+            t(
+                "没有恢复。确认无误后加上 --yes 再运行。",
+                "Nothing was restored. Add --yes to restore without a question.",
+            )
+        )
+    result = backup.restore(db_path, backup_path)
+    print(t(f"已恢复到: {db_path}", f"Restored into: {db_path}"))
+    if result.upgraded:
+        print(t("备份的结构版本较旧,已升级。", "The backup had an older schema; it was upgraded."))
+    if result.kept is not None:
+        print(
+            t(
+                f"原来的数据库已保存为: {result.kept}",
+                f"The previous database was kept as: {result.kept}",
+            )
+        )
+    return EXIT_OK
