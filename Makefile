@@ -41,6 +41,23 @@ pytest: setup
 ## Everything CI checks: lint, types, the whole test suite.
 test: setup lint typecheck pytest
 
+PACKAGING_STAMP := $(VENV)/.packaging
+.PHONY: package installer
+
+$(PACKAGING_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,packaging]'
+	touch $(PACKAGING_STAMP)
+
+## Build the one-folder program dist/pbc_desktop/ (pbc, pbc-desktop) with PyInstaller, then
+## smoke-test it: version, demo database, minutes PDF with its font embedded, the window.
+package: $(PACKAGING_STAMP)
+	$(BIN)/python packaging/build.py
+
+## The same, then the installer dist/pbc-desktop-VERSION-setup.exe with makensis (NSIS).
+## On Linux the Linux bundle stands in for the Windows one: a check that the script compiles.
+installer: $(PACKAGING_STAMP)
+	$(BIN)/python packaging/build.py --installer
+
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
