@@ -1,0 +1,124 @@
+"""``pbc backup`` and ``pbc restore``, typed as an office's IT staff would."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from pbc_desktop.cli import main
+from tests.backup_helpers import add_orgs, new_database, org_names
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def office_db(data_dir: Path) -> Path:
+    """The office's database in the data folder, with one organization."""
+    path = data_dir / "pbc.sqlite"
+    new_database(path, "上底村党总支").dispose()
+    return path
+
+
+def test_backup_into_the_backups_folder(
+    capsys: pytest.CaptureFixture[str], office_db: Path, data_dir: Path
+) -> None:
+    code, out, err = run(capsys, "backup")
+    assert (code, err) == (0, "")
+    written = Path(out.strip())
+    assert written.parent == data_dir / "backups"
+    assert written.name.startswith("pbc-auto-") and org_names(written) == ["上底村党总支"]
+    code, out, _ = run(capsys, "backup")  # asked for: written even if nothing changed
+    assert code == 0 and Path(out.strip()).exists()
+
+
+def test_backup_to_a_usb_stick(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    code, out, _ = run(capsys, "backup", "--to", str(usb))
+    assert code == 0
+    written = Path(out.strip())
+    assert written.parent == usb and written.name.startswith("pbc-manual-")
+    assert org_names(written) == ["上底村党总支"]
+
+
+def test_backup_refusals_are_one_sentence(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "backup", "--to", str(tmp_path / "no-stick"))
+    assert code == 2 and out == ""
+    assert err.startswith("错误: 文件夹") and "U 盘" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "backup", "--db", str(tmp_path / "none.sqlite"))
+    assert code == 2 and "找不到数据库文件" in err
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_restore_shows_the_contents_and_the_kept_copy(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path, data_dir: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    _, out, _ = run(capsys, "backup", "--to", str(usb))
+    copy = Path(out.strip())
+    db = new_database(office_db, "后来新增的党支部")
+    add_orgs(db, "又一个党支部")
+    db.dispose()
+    code, out, err = run(capsys, "restore", str(copy), "--yes")
+    assert (code, err) == (0, "")
+    assert f"备份文件: {copy}" in out
+    assert "党组织: 1" in out and "结构版本: 0001" in out
+    kept = Path(out.strip().splitlines()[-1].split(": ", 1)[1])
+    assert kept.parent == data_dir / "backups" and "before-restore" in kept.name
+    assert org_names(kept) == ["上底村党总支", "又一个党支部", "后来新增的党支部"]
+    assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_restore_asks_first(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = tmp_path / "other.sqlite"
+    new_database(other, "别处的党支部").dispose()
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("n\n"))
+    code, out, err = run(capsys, "restore", str(other), "--lang", "en")
+    assert code == 2 and "Nothing was restored" in err and "organizations: 1" in out
+    assert org_names(office_db) == ["上底村党总支"]
+    monkeypatch.setattr("sys.stdin", Terminal("y\n"))
+    code, out, _ = run(capsys, "restore", str(other), "--lang", "en")
+    assert code == 0 and "The previous database was kept as" in out
+    assert org_names(office_db) == ["别处的党支部"]
+
+
+def test_restore_without_a_terminal_needs_yes(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.sqlite"
+    new_database(other, "别处的党支部").dispose()
+    code, _, err = run(capsys, "restore", str(other))  # stdin is not a terminal under pytest
+    assert code == 2 and "--yes" in err
+    assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    letter = tmp_path / "通知.docx"
+    letter.write_bytes(b"PK\x03\x04 a Word document" * 50)
+    code, out, err = run(capsys, "restore", str(letter), "--yes")
+    assert code == 2 and out == ""
+    assert "不是数据库" in err and err.count("\n") == 1
+    assert org_names(office_db) == ["上底村党总支"]
