@@ -16,11 +16,13 @@ from pbc_desktop.db.migrate import (
     backup_copy,
     current_revision,
     head_revision,
+    known_revisions,
     open_database,
 )
 from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import DatabaseDamagedError, DatabaseTooNewError
+from tests.backup_helpers import damage, new_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -84,6 +86,15 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"this is a letter")
 
 
+def test_a_damaged_database_is_refused_at_open(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    damage(path)
+    with pytest.raises(DatabaseDamagedError, match="完整性检查"):
+        open_database(sqlite_url(path), backup_dir=tmp_path / "backups")
+    assert not (tmp_path / "backups").exists()
+
+
 def test_foreign_tables_without_version_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite"
     conn = sqlite3.connect(path)
@@ -114,16 +125,82 @@ def test_backup_copy_is_a_consistent_database(tmp_path: Path) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sqlite")), ids=lambda p: p.stem)
+RELEASED = sorted(FIXTURES.glob("schema_*.sqlite"))
+
+# What a migration removes on purpose: table -> the columns it drops (empty set: the whole
+# table). Every other table and column of an older release must come through unchanged.
+REMOVED_BY_MIGRATIONS: dict[str, set[str]] = {}
+
+Rows = dict[str, tuple[list[str], list[tuple[object, ...]]]]
+
+
+def all_rows(path: Path) -> Rows:
+    """Every row of every table, by rowid, with its column names."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+            )
+        ]
+        rows: Rows = {}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            data = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            rows[table] = (columns, data)
+        return rows
+    finally:
+        conn.close()
+
+
+def test_the_current_schema_has_a_fixture() -> None:
+    """A new migration needs its fixture: ``python -m tests.make_schema_fixture``."""
+    head = head_revision()
+    assert (FIXTURES / f"schema_{head}.sqlite").exists(), (
+        f"No fixture for the schema revision {head}. Run `python -m tests.make_schema_fixture` "
+        f"and commit tests/fixtures/schema_{head}.sqlite (docs/CONTRIBUTING.md, "
+        "'Changing the schema')."
+    )
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
+def test_each_fixture_is_at_the_revision_it_names(fixture: Path) -> None:
+    conn = sqlite3.connect(fixture)
+    (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    conn.close()
+    assert fixture.stem == f"schema_{revision}"
+    assert revision in known_revisions()
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.stem)
 def test_every_released_schema_upgrades_with_its_records(fixture: Path, tmp_path: Path) -> None:
     work = tmp_path / fixture.name
     work.write_bytes(fixture.read_bytes())
-    before = sqlite3.connect(work)
-    names = sorted(r[0] for r in before.execute("SELECT name FROM organization"))
-    before.close()
+    before = all_rows(work)
+    # the fixture holds records in (nearly) every table, not just a few
+    filled = [table for table, (_cols, data) in before.items() if data]
+    assert len(filled) >= len(before) - 2, sorted(set(before) - set(filled))
     db = open_database(sqlite_url(work), backup_dir=tmp_path / "backups")
     assert current_revision(db) == head_revision()
     with db.read() as s:
-        assert sorted(s.scalars(select(Organization.name))) == names
+        assert s.scalars(select(Organization.name)).all()  # the models read the old records
     db.dispose()
-    assert names
+    after = all_rows(work)
+    for table, (columns, data) in before.items():
+        removed = REMOVED_BY_MIGRATIONS.get(table)
+        if removed == set():
+            continue
+        assert table in after, f"table {table} disappeared"
+        new_columns, new_data = after[table]
+        kept = [c for c in columns if c not in (removed or set())]
+        assert set(kept) <= set(new_columns), f"{table}: columns lost"
+        old_at = [columns.index(c) for c in kept]
+        new_at = [new_columns.index(c) for c in kept]
+        assert [tuple(row[i] for i in new_at) for row in new_data] == [
+            tuple(row[i] for i in old_at) for row in data
+        ], f"{table}: records changed"
+    copies = list((tmp_path / "backups").glob("*.sqlite"))
+    upgraded = fixture.stem != f"schema_{head_revision()}"
+    assert len(copies) == (1 if upgraded else 0)  # the copy kept before an upgrade

@@ -92,6 +92,8 @@ def check_integrity(db: Database) -> None:
         with db.engine.connect() as conn:
             rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
     except SADatabaseError as exc:
+        if "malformed" in str(exc):  # a database, but the check met a broken page
+            raise _failed_check(db.path) from exc
         raise _damaged(db.path) from exc
     if [tuple(row) for row in rows] != [("ok",)]:
         log.error("quick_check of %s failed: %.1000s", db.path, [row[0] for row in rows[:5]])

@@ -1,0 +1,86 @@
+"""Write ``tests/fixtures/schema_<head revision>.sqlite``: a small database of this schema.
+
+Run once when a schema release is made (see docs/CONTRIBUTING.md, "Changing the schema")::
+
+    python -m tests.make_schema_fixture
+
+It builds the demo district, keeps the first rows of every table (and whatever they refer
+to), and writes the file that ``tests/test_migrations.py`` upgrades from then on. A fixture
+of a released revision is never regenerated: it stands for the databases offices have.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from pbc_desktop.db.engine import sqlite_url
+from pbc_desktop.db.migrate import copy_database, head_revision, open_database
+from pbc_desktop.services.demo import build_demo
+
+FIXTURES = Path(__file__).parent / "fixtures"
+KEEP_ROWS = 40
+
+
+def fixture_path(revision: str) -> Path:
+    return FIXTURES / f"schema_{revision}.sqlite"
+
+
+def _thin(path: Path, keep: int) -> None:
+    """Keep the first ``keep`` rows of each table, then drop rows whose parents went."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+            )
+        ]
+        conn.execute("BEGIN")
+        for table in tables:
+            conn.execute(
+                f'DELETE FROM "{table}" WHERE rowid NOT IN '
+                f'(SELECT rowid FROM "{table}" ORDER BY rowid LIMIT ?)',
+                (keep,),
+            )
+        while orphans := conn.execute("PRAGMA foreign_key_check").fetchall():
+            for table, rowid, _parent, _fk in orphans:
+                conn.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+        conn.execute("COMMIT")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
+def build(out: Path, *, keep: int = KEEP_ROWS, seed: int = 2021) -> Path:
+    with tempfile.TemporaryDirectory(prefix="pbc-fixture-") as tmp:
+        work = Path(tmp) / "demo.sqlite"
+        db = open_database(sqlite_url(work))
+        try:
+            build_demo(db, scale="demo", seed=seed)
+        finally:
+            db.dispose()
+        _thin(work, keep)
+        copy_database(work, out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="replace an existing fixture")
+    args = parser.parse_args(argv)
+    out = fixture_path(head_revision())
+    if out.exists() and not args.force:
+        print(f"{out} exists; a released schema's fixture is not regenerated (--force to do so)")
+        return 1
+    build(out)
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
