@@ -29,8 +29,6 @@ from pbc_desktop.ui import messages, printing
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.worker import CancelFn, JobOutcome, ProgressFn, run_with_progress
 
-CONTEXT = "MemberExports"
-
 
 # -- dialogs (tests replace these) -----------------------------------------------------------
 def documents_dir() -> Path:
@@ -41,9 +39,9 @@ def documents_dir() -> Path:
 def ask_save_path(parent: QWidget | None, title: str, suggested: Path, kind: str) -> Path | None:
     """Where to save (``kind`` "xlsx" or "pdf"); None when cancelled."""
     pattern = (
-        QCoreApplication.translate(CONTEXT, "Excel workbooks (*.xlsx)")
+        QCoreApplication.translate("MemberExports", "Excel workbooks (*.xlsx)")
         if kind == "xlsx"
-        else QCoreApplication.translate(CONTEXT, "PDF files (*.pdf)")
+        else QCoreApplication.translate("MemberExports", "PDF files (*.pdf)")
     )
     name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
     if not name:
@@ -56,8 +54,10 @@ def ask_organization(parent: QWidget | None, names: list[str]) -> str | None:
     """The name of an organization picked (or typed) from ``names``; None when cancelled."""
     name, ok = QInputDialog.getItem(
         parent,
-        QCoreApplication.translate(CONTEXT, "Member roster"),
-        QCoreApplication.translate(CONTEXT, "Print the roster of which Party organization?"),
+        QCoreApplication.translate("MemberExports", "Member roster"),
+        QCoreApplication.translate(
+            "MemberExports", "Print the roster of which Party organization?"
+        ),
         names,
         0,
         True,
@@ -80,7 +80,7 @@ def _confirm_unmasked(parent: QWidget | None, title: str) -> bool:
         parent,
         title,
         QCoreApplication.translate(
-            CONTEXT,
+            "MemberExports",
             "The file will show full ID numbers and phone numbers. Keep it safe and delete "
             "it when it is no longer needed; the export is recorded in the audit log. "
             "Continue?",
@@ -105,7 +105,7 @@ def _finish(parent: QWidget | None, title: str, outcome: JobOutcome[Any]) -> boo
 
 
 def _offer_folder(parent: QWidget | None, title: str, text: str, path: Path) -> None:
-    question = QCoreApplication.translate(CONTEXT, "{0} Open its folder?").format(text)
+    question = QCoreApplication.translate("MemberExports", "{0} Open its folder?").format(text)
     if messages.confirm(parent, title, question):
         open_folder(path.parent)
 
@@ -115,8 +115,8 @@ def save_template(parent: QWidget | None) -> Path | None:
     """Ask where, then write the import template (党员基本信息采集表)."""
     from pbc_desktop.services.member_export import write_template
 
-    title = QCoreApplication.translate(CONTEXT, "Save the import template")
-    name = QCoreApplication.translate(CONTEXT, "Party member information form") + ".xlsx"
+    title = QCoreApplication.translate("MemberExports", "Save the import template")
+    name = QCoreApplication.translate("MemberExports", "Party member information form") + ".xlsx"
     path = ask_save_path(parent, title, documents_dir() / name, "xlsx")
     if path is None:
         return None
@@ -129,7 +129,7 @@ def save_template(parent: QWidget | None) -> Path | None:
         parent,
         title,
         QCoreApplication.translate(
-            CONTEXT,
+            "MemberExports",
             "The template was saved as {0}. Fill in one member a row and import it.",
         ).format(str(path)),
         path,
@@ -144,10 +144,12 @@ def export_roster_xlsx(
     """The members of ``query`` (the tab's current filter) as an Excel workbook."""
     from pbc_desktop.services.member_export import export_members
 
-    title = QCoreApplication.translate(CONTEXT, "Export members to Excel")
+    title = QCoreApplication.translate("MemberExports", "Export members to Excel")
     if unmasked and not _confirm_unmasked(parent, title):
         return None
-    name = QCoreApplication.translate(CONTEXT, "Party members {0}").format(date.today().isoformat())
+    name = QCoreApplication.translate("MemberExports", "Party members {0}").format(
+        date.today().isoformat()
+    )
     path = ask_save_path(parent, title, documents_dir() / f"{name}.xlsx", "xlsx")
     if path is None:
         return None
@@ -170,11 +172,12 @@ def export_roster_xlsx(
     count = outcome.result or 0
     if unmasked:
         text = QCoreApplication.translate(
-            CONTEXT, "{0} members were saved to {1} with full ID numbers and phones."
+            "MemberExports", "{0} members were saved to {1} with full ID numbers and phones."
         )
     else:
         text = QCoreApplication.translate(
-            CONTEXT, "{0} members were saved to {1}; ID numbers and phones are partly hidden."
+            "MemberExports",
+            "{0} members were saved to {1}; ID numbers and phones are partly hidden.",
         )
     _offer_folder(parent, title, text.format(count, str(path)), path)
     return path
@@ -187,8 +190,10 @@ def choose_organization(parent: QWidget | None, ctx: AppContext) -> int | None:
     if not choices:
         messages.warning(
             parent,
-            QCoreApplication.translate(CONTEXT, "Member roster"),
-            QCoreApplication.translate(CONTEXT, "No Party organization has been entered yet."),
+            QCoreApplication.translate("MemberExports", "Member roster"),
+            QCoreApplication.translate(
+                "MemberExports", "No Party organization has been entered yet."
+            ),
         )
         return None
     name = ask_organization(parent, [c.name for c in choices])
@@ -199,8 +204,10 @@ def choose_organization(parent: QWidget | None, ctx: AppContext) -> int | None:
     if found is None:
         messages.warning(
             parent,
-            QCoreApplication.translate(CONTEXT, "Member roster"),
-            QCoreApplication.translate(CONTEXT, "No Party organization is named {0}.").format(name),
+            QCoreApplication.translate("MemberExports", "Member roster"),
+            QCoreApplication.translate(
+                "MemberExports", "No Party organization is named {0}."
+            ).format(name),
         )
     return found
 
@@ -209,7 +216,7 @@ def _roster_name(ctx: AppContext, organization_id: int) -> str:
     from pbc_desktop.services.scope import organization_name
 
     org = organization_name(ctx.db, organization_id) or str(organization_id)
-    return QCoreApplication.translate(CONTEXT, "{0} member roster").format(org)
+    return QCoreApplication.translate("MemberExports", "{0} member roster").format(org)
 
 
 def _write_roster(
@@ -247,7 +254,7 @@ def save_roster_pdf(
     unmasked: bool = False,
 ) -> Path | None:
     """Save the 党员花名册 of the organization (asked for when None) as a PDF."""
-    title = QCoreApplication.translate(CONTEXT, "Save the member roster as PDF")
+    title = QCoreApplication.translate("MemberExports", "Save the member roster as PDF")
     org_id = _organization(parent, ctx, organization_id)
     if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
         return None
@@ -259,7 +266,7 @@ def save_roster_pdf(
         _offer_folder(
             parent,
             title,
-            QCoreApplication.translate(CONTEXT, "The roster was saved as {0}.").format(
+            QCoreApplication.translate("MemberExports", "The roster was saved as {0}.").format(
                 str(written)
             ),
             written,
@@ -307,7 +314,7 @@ def preview_roster(
     unmasked: bool = False,
 ) -> int:
     """Show the roster in a print preview (from which it can be printed); pages painted."""
-    title = QCoreApplication.translate(CONTEXT, "Print preview")
+    title = QCoreApplication.translate("MemberExports", "Print preview")
     painted: list[int] = []
 
     def show(pdf: Path) -> int:
@@ -330,7 +337,7 @@ def print_roster(
     unmasked: bool = False,
 ) -> int:
     """Print the roster on A4 landscape after the print dialog; pages printed (0: none)."""
-    title = QCoreApplication.translate(CONTEXT, "Print the member roster")
+    title = QCoreApplication.translate("MemberExports", "Print the member roster")
 
     def send(pdf: Path) -> int:
         printer = landscape_printer()
@@ -361,15 +368,19 @@ def roster_menu(
     entries: list[tuple[str, str, Callable[..., object]]] = [
         (
             "rosterSaveAction",
-            QCoreApplication.translate(CONTEXT, "Save as PDF..."),
+            QCoreApplication.translate("MemberExports", "Save as PDF..."),
             save_roster_pdf,
         ),
         (
             "rosterPreviewAction",
-            QCoreApplication.translate(CONTEXT, "Print preview..."),
+            QCoreApplication.translate("MemberExports", "Print preview..."),
             preview_roster,
         ),
-        ("rosterPrintAction", QCoreApplication.translate(CONTEXT, "Print..."), print_roster),
+        (
+            "rosterPrintAction",
+            QCoreApplication.translate("MemberExports", "Print..."),
+            print_roster,
+        ),
     ]
     for object_name, text, run in entries:
         action = QAction(text, menu)
