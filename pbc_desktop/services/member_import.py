@@ -44,7 +44,13 @@ from pbc_desktop.domain.enums import (
     OrgKind,
     OrgLevel,
 )
-from pbc_desktop.domain.member_rules import FIELD_BY_KEY, MemberInput, completed, member_errors
+from pbc_desktop.domain.member_rules import (
+    FIELD_BY_KEY,
+    FIELDS,
+    MemberInput,
+    completed,
+    member_errors,
+)
 from pbc_desktop.domain.validation import (
     birth_date_from_id,
     name_key,
@@ -68,6 +74,8 @@ _CHECK_EVERY = 500
 _READ_SHARE = 85
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MEMBER_COLUMNS = tuple(f.name for f in fields(MemberInput))
+_COLUMN_ORDER = {f.key: i for i, f in enumerate(FIELDS)}
+Problem = tuple[str, str]  # (field key, sentence)
 
 
 class ImportCancelledError(UserError):
@@ -96,18 +104,20 @@ class ImportRow:
     data: MemberInput
     org_name: str
     given: frozenset[str]
-    errors: tuple[str, ...] = ()
+    errors: tuple[Problem, ...] = ()
     org_missing: bool = False
     existing_id: int | None = None  # the stored member with the same ID number
-    update_errors: tuple[str, ...] = ()  # what updating the stored member would break
+    update_errors: tuple[Problem, ...] = ()  # what updating the stored member would break
 
     def problems(self, *, create_orgs: bool, on_duplicate: OnDuplicate) -> tuple[str, ...]:
+        """Why the row cannot be imported, in the order of the columns of the form."""
         found = list(self.errors)
         if self.org_missing and not create_orgs:
-            found.append(_unknown_org_message(self.org_name))
+            found.append(("organization", _unknown_org_message(self.org_name)))
         if self.existing_id is not None and on_duplicate == "update":
             found.extend(e for e in self.update_errors if e not in found)
-        return tuple(found)
+        found.sort(key=lambda p: _COLUMN_ORDER.get(p[0], len(_COLUMN_ORDER)))
+        return tuple(message for _key, message in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,12 +484,14 @@ def _input(values: dict[str, Any], organization_id: int | None) -> MemberInput:
     return MemberInput(organization_id=organization_id, **kwargs)
 
 
-def _check(data: MemberInput, skip: Iterable[str], today: date | None) -> list[str]:
+def _check(data: MemberInput, skip: Iterable[str], today: date | None) -> list[Problem]:
     """The editor's rules, without the organization (checked here against the database)
     and without fields whose cell could not be read (already reported)."""
     skipped = {"organization", *skip}
     probe = data if data.organization_id is not None else replace(data, organization_id=0)
-    return [e.message for e in member_errors(probe, today=today) if e.field not in skipped]
+    return [
+        (e.field, e.message) for e in member_errors(probe, today=today) if e.field not in skipped
+    ]
 
 
 def _use_id_birth_date(data: MemberInput, month_only: bool) -> MemberInput:
@@ -531,7 +543,7 @@ def _merged(stored: MemberInput, row: ImportRow) -> MemberInput:
     return completed(replace(stored, **changes))
 
 
-def _update_errors(stored: MemberInput, row: ImportRow, today: date | None) -> tuple[str, ...]:
+def _update_errors(stored: MemberInput, row: ImportRow, today: date | None) -> tuple[Problem, ...]:
     merged = _merged(stored, row)
     return tuple(e for e in _check(merged, (), today) if e not in row.errors)
 
@@ -644,18 +656,21 @@ def _check_rows(
         found = orgs.get(name_key(org_name)) if org_name else None
         data = completed(_input(p.values, found[0] if found else None))
         data = _use_id_birth_date(data, p.birth_month_only)
-        errors = list(p.errors.values())
+        errors: list[Problem] = list(p.errors.items())
         org_missing = False
         if not org_name:
-            errors.append(t("所在党组织为空", "The Party organization is empty"))
+            errors.append(("organization", t("所在党组织为空", "The Party organization is empty")))
         elif found is None:
             org_missing = True
             missing.setdefault(name_key(org_name), org_name)
             if len(org_name) > ORG_NAME_MAX:
                 errors.append(
-                    t(
-                        f"所在党组织名称不能超过 {ORG_NAME_MAX} 个字",
-                        f"An organization's name may have at most {ORG_NAME_MAX} characters",
+                    (
+                        "organization",
+                        t(
+                            f"所在党组织名称不能超过 {ORG_NAME_MAX} 个字",
+                            f"An organization's name may have at most {ORG_NAME_MAX} characters",
+                        ),
                     )
                 )
         else:
@@ -667,9 +682,12 @@ def _check_rows(
             first_row = seen_ids.setdefault(number, row_no)
             if first_row != row_no:
                 errors.append(
-                    t(
-                        f"身份证号与第{first_row}行重复",
-                        f"The ID number repeats that of row {first_row}",
+                    (
+                        "id_number",
+                        t(
+                            f"身份证号与第{first_row}行重复",
+                            f"The ID number repeats that of row {first_row}",
+                        ),
                     )
                 )
             existing_id = existing.get(number)

@@ -1,0 +1,227 @@
+"""The member import dialog, clicked through as a clerk does: file, preview, options, import."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.services import member_import as svc
+from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.import_dialog import MemberImportDialog
+from tests.factories import make_org
+from tests.import_factories import (
+    database_state,
+    encrypted_workbook,
+    make_id,
+    write_roster,
+    wrong_check_digit,
+)
+from tests.qt_helpers import Boxes, stub_boxes
+
+ORG = "司马浦镇大布村党支部"
+ID_A = make_id("19850302", "123")
+ID_B = make_id("19900715", "224")
+ID_C = make_id("19700101", "315")
+HEADERS = ("姓名", "身份证号", "所在党组织", "入党日期")
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return stub_boxes(monkeypatch)
+
+
+@pytest.fixture
+def ctx(db: Database) -> AppContext:
+    make_org(db, ORG, town="司马浦镇")
+    return AppContext(db)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, ctx: AppContext) -> MemberImportDialog:
+    widget = MemberImportDialog(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+class Chooser:
+    """Clicks “Choose file...” and answers the file dialog."""
+
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, dialog: MemberImportDialog, folder: Path
+    ) -> None:
+        self.monkeypatch = monkeypatch
+        self.dialog = dialog
+        self.folder = folder
+
+    def file(self, path: Path) -> None:
+        asked: list[str] = []
+
+        def fake_open(_parent: object, _title: str, _dir: str, pattern: str) -> tuple[str, str]:
+            asked.append(pattern)
+            return str(path), ""
+
+        self.monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+        QTest.mouseClick(self.dialog.ui.chooseButton, Qt.MouseButton.LeftButton)
+        assert asked and "*.xlsx" in asked[0]
+
+    def roster(self, rows: list[tuple[object, ...]], **kwargs: Any) -> Path:
+        path = write_roster(self.folder / "名册.xlsx", rows, headers=HEADERS, **kwargs)
+        self.file(path)
+        return path
+
+
+@pytest.fixture
+def choose(monkeypatch: pytest.MonkeyPatch, dialog: MemberImportDialog, tmp_path: Path) -> Chooser:
+    return Chooser(monkeypatch, dialog, tmp_path)
+
+
+def names(db: Database) -> list[str]:
+    with db.read() as s:
+        return sorted(s.scalars(select(PartyMember.name)))
+
+
+def cell(dialog: MemberImportDialog, row: int, column: int) -> Any:
+    return dialog.model.data(dialog.model.index(row, column))
+
+
+def test_nothing_to_import_before_a_file_is_chosen(dialog: MemberImportDialog) -> None:
+    assert not dialog.ui.importButton.isEnabled()
+    assert not dialog.ui.optionsGroup.isEnabled()
+    assert dialog.ui.badTable.isHidden()
+
+
+def test_preview_shows_bad_rows_then_imports_the_valid_ones(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    path = choose.roster(
+        [
+            ("张三", ID_A, ORG, "2010-07-01"),
+            ("李四", wrong_check_digit(ID_B), ORG, "2011.07"),
+            ("王五", ID_C, ORG, "2012年7月1日"),
+            ("赵六", make_id("19800101", "111"), "不存在的党支部", None),
+        ],
+        above=[("大布村党员名册",)],
+    )
+    ui = dialog.ui
+    assert ui.fileEdit.text() == str(path)
+    assert "2 new members" in ui.summaryLabel.text()
+    assert "2 rows with errors" in ui.summaryLabel.text()
+    assert ui.badTable.isVisibleTo(dialog)
+    assert dialog.model.rowCount() == 2
+    assert [cell(dialog, 0, c) for c in range(3)] == ["4", "李四", "身份证号校验位错误"]
+    assert cell(dialog, 1, 0) == "6"
+    assert cell(dialog, 1, 2) == "所在党组织“不存在的党支部”在系统中不存在"
+    assert ui.importButton.text() == "Import the 2 valid rows"
+    assert names(db) == []  # nothing written by the preview
+
+    with qtbot.waitSignal(dialog.imported) as signal:
+        QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
+    result = signal.args[0]
+    assert isinstance(result, svc.ImportResult)
+    assert (result.imported, result.bad) == (2, 2)
+    assert names(db) == ["张三", "王五"]
+    assert boxes.shown[-1].startswith("新增党员 2 名")
+    assert dialog.result() == 1  # accepted and closed
+
+
+def test_create_orgs_rechecks_the_rows(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    choose.roster([("张三", ID_A, "司马浦镇新村党支部", None), ("李四", ID_B, ORG, None)])
+    ui = dialog.ui
+    assert dialog.model.rowCount() == 1
+    assert "1 organizations named in the file do not exist yet." in ui.newOrgsLabel.text()
+    assert ui.importButton.text() == "Import the 1 valid rows"
+    QTest.mouseClick(ui.createOrgsCheck, Qt.MouseButton.LeftButton)
+    assert ui.createOrgsCheck.isChecked()
+    assert dialog.model.rowCount() == 0
+    assert ui.badTable.isHidden()
+    assert "司马浦镇新村党支部" in ui.newOrgsLabel.text()
+    assert ui.importButton.text() == "Import all 2 rows"
+    with qtbot.waitSignal(dialog.imported):
+        QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
+    assert names(db) == ["张三", "李四"]
+    with db.read() as s:
+        created = s.scalars(select(Organization).where(Organization.name == "司马浦镇新村党支部"))
+        assert created.one().town == "司马浦镇"
+
+
+def test_members_already_present_are_skipped_or_updated(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    with db.write() as s:
+        org_id = s.scalars(select(Organization.id)).one()
+        s.add(
+            PartyMember(
+                name="张老三",
+                id_number=ID_A,
+                organization_id=org_id,
+                joined_on=date(2008, 7, 1),
+            )
+        )
+    choose.roster([("张三", ID_A, ORG, "2008-07-01"), ("李四", ID_B, ORG, None)])
+    ui = dialog.ui
+    assert "1 new members, 1 already present, 0 rows with errors" in ui.summaryLabel.text()
+    assert ui.importButton.text() == "Import all 2 rows"
+    QTest.mouseClick(ui.updateRadio, Qt.MouseButton.LeftButton)
+    assert dialog.on_duplicate() == "update"
+    with qtbot.waitSignal(dialog.imported) as signal:
+        QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
+    assert (signal.args[0].imported, signal.args[0].updated) == (1, 1)
+    assert names(db) == ["张三", "李四"]
+
+
+def test_a_file_that_cannot_be_read_is_explained(
+    choose: Chooser, boxes: Boxes, dialog: MemberImportDialog, tmp_path: Path
+) -> None:
+    choose.file(encrypted_workbook(tmp_path / "名册.xlsx"))
+    assert len(boxes.shown) == 1
+    assert "设置了打开密码" in boxes.shown[0]
+    assert dialog.preview is None
+    assert dialog.ui.fileEdit.text() == ""
+    assert not dialog.ui.importButton.isEnabled()
+
+
+def test_cancelled_import_changes_nothing_and_keeps_the_dialog_open(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    choose.roster([("张三", ID_A, ORG, None)])
+    state = database_state(db)
+    real_apply = svc.apply_import
+
+    def apply_and_cancel(*args: Any, **kwargs: Any) -> svc.ImportResult:
+        kwargs["cancelled"] = lambda: True  # the user pressed Cancel at once
+        return real_apply(*args, **kwargs)
+
+    choose.monkeypatch.setattr(svc, "apply_import", apply_and_cancel)
+    emitted: list[object] = []
+    dialog.imported.connect(emitted.append)
+    QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    assert emitted == []
+    assert boxes.shown == ["The import was cancelled; nothing was changed."]
+    assert database_state(db) == state
+    assert dialog.isVisible()
+
+
+def test_bad_rows_model(choose: Chooser, qtmodeltester: Any, dialog: MemberImportDialog) -> None:
+    choose.roster([("张三", wrong_check_digit(ID_A), ORG, "明天"), ("李四", ID_B, ORG, None)])
+    qtmodeltester.check(dialog.model)
+    tooltip = dialog.model.data(dialog.model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.splitlines() == [
+        "身份证号校验位错误",
+        "入党日期“明天”无法识别为日期,"
+        "请写成 1985-03-02、1985.3.2、1985/03/02、1985年3月2日 或 1985.03",
+    ]
+    header = dialog.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == "Row"
