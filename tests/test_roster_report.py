@@ -13,7 +13,7 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, PartyMember
 from pbc_desktop.domain.enums import AuditAction, MembershipStatus
-from pbc_desktop.errors import NotFoundError
+from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports.layout import make_styles
 from pbc_desktop.reports.roster import (
     COLUMNS,
@@ -23,6 +23,7 @@ from pbc_desktop.reports.roster import (
     build_roster,
     fit_columns,
 )
+from pbc_desktop.services import member_export
 from tests.factories import make_org
 from tests.member_export_factories import Roster, add_member, setup_roster
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
@@ -92,6 +93,18 @@ def test_unmasked_roster_is_audited(db: Database, roster: Roster, tmp_path: Path
         assert "甲村党支部" in entry.summary and "4 名党员" in entry.summary
         assert "完整.pdf" in entry.summary
         assert json.loads(entry.after or "{}")["organization_id"] == roster.village
+
+
+def test_no_unlogged_roster_with_full_numbers(
+    db: Database, roster: Roster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(*_a: object, **_k: object) -> None:
+        raise UserError("数据库正被其他程序占用,请稍后再试。")
+
+    monkeypatch.setattr(member_export, "record_unmasked_export", locked)
+    with pytest.raises(UserError, match="占用"):
+        build_roster(db, roster.village, tmp_path / "完整.pdf", unmasked=True)
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*.part")) == []
 
 
 def test_masked_roster_is_not_audited(db: Database, roster: Roster, tmp_path: Path) -> None:

@@ -304,9 +304,18 @@ def _numbered_canvas(font: str, running_head: str) -> type[Canvas]:
 
 
 def write_roster_pdf(
-    roster: Roster, out_path: Path, *, today: date | None = None, invariant: bool = False
+    roster: Roster,
+    out_path: Path,
+    *,
+    today: date | None = None,
+    invariant: bool = False,
+    before_publish: Callable[[], None] | None = None,
 ) -> Path:
-    """Lay out the roster on A4 landscape pages and write it atomically to ``out_path``."""
+    """Lay out the roster on A4 landscape pages and write it atomically to ``out_path``.
+
+    ``before_publish`` runs once the document is complete, before it takes the name
+    ``out_path``; if it raises, no file is left.
+    """
     day = today or date.today()
     story, styles = build_story(roster, day)
     title = title_of(roster)
@@ -340,6 +349,8 @@ def write_roster_pdf(
         )
         doc.addPageTemplates([PageTemplate(id="landscape", frames=[frame])])
         doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body, title))
+        if before_publish is not None:
+            before_publish()
     return target
 
 
@@ -353,14 +364,16 @@ def build_roster(
     today: date | None = None,
     invariant: bool = False,
 ) -> Path:
-    """Write the 党员花名册 of one organization; an unmasked one is logged in the audit log."""
+    """Write the 党员花名册 of one organization; an unmasked one is logged in the audit log
+    (before the file appears: a roster with full numbers never leaves unlogged)."""
     roster = member_export.get_roster(db, organization_id, unmasked=unmasked)
-    path = write_roster_pdf(roster, out_path, today=today, invariant=invariant)
-    if unmasked:
+    target = Path(out_path)
+
+    def log() -> None:
         member_export.record_unmasked_export(
             db,
             what=t("党员花名册(PDF)", "member roster (PDF)"),
-            file_name=path.name,
+            file_name=target.name,
             count=roster.count(),
             description=t(
                 f"党组织:{roster.organization_name}", f"organization: {roster.organization_name}"
@@ -368,4 +381,7 @@ def build_roster(
             details={"organization_id": organization_id},
             actor=actor,
         )
-    return path
+
+    return write_roster_pdf(
+        roster, target, today=today, invariant=invariant, before_publish=log if unmasked else None
+    )
