@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QWidget,
+)
 
 from pbc_desktop.services import post_reports as svc
 from pbc_desktop.services import scope
@@ -82,6 +88,11 @@ class DualReportOverviewDialog(QDialog):
         ui.involvedCheck.toggled.connect(self.reload)
         table.selectionModel().selectionChanged.connect(self._show_detail)
         ui.buttonBox.rejected.connect(self.reject)
+        # Enter searches at once; only Escape or the button closes the window.
+        close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setAutoDefault(False)
+        ui.searchEdit.returnPressed.connect(self.reload)
         self.reload()
         ui.searchEdit.setFocus()
 
