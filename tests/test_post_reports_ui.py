@@ -192,6 +192,21 @@ def test_the_report_dialog_explains_what_is_missing(
     assert svc.list_member_reports(db, setup.member) == []
 
 
+def test_a_member_not_in_good_standing_is_told_at_once(
+    qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel
+) -> None:
+    panel.set_member(setup.deceased)
+    click(qtbot, panel.report_button)
+    dialog = dialog_of(panel, PostReportDialog)
+    assert dialog.ui.errorLabel.isVisible()
+    assert "已故" in dialog.ui.errorLabel.text()
+    choose(dialog.ui.communityCombo, "文光党建共同体")
+    choose(dialog.ui.organizationCombo, "文光社区党委")
+    press_ok(qtbot, dialog)
+    assert dialog.ui.memberLabel.styleSheet()  # the service refuses it too
+    assert svc.list_member_reports(db, setup.deceased) == []
+
+
 def test_a_second_report_to_the_same_organization_is_refused(
     qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel
 ) -> None:
@@ -372,6 +387,9 @@ def test_leave_the_post_and_come_back(
     assert not panel.resume_button.isEnabled()
     click(qtbot, panel.end_button)
     dialog = dialog_of(panel, EndReportDialog)
+    assert dialog.ui.reportLabel.text() == (
+        "陈伟: 文光社区党委 (文光党建共同体), 政策宣传, on the post since 2023-03-01"
+    )
     assert dialog.ui.remarkEdit.toPlainText() == "原备注"
     assert dialog.ui.endedEdit.minimumDate() == QDate(2023, 3, 1)
     dialog.ui.endedEdit.setDate(QDate(2024, 2, 1))

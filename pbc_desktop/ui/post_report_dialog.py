@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.services import post_reports as svc
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.form_dialog import (
@@ -18,24 +19,27 @@ from pbc_desktop.ui.form_dialog import (
     to_qdate,
 )
 from pbc_desktop.ui.forms.ui_post_report_dialog import Ui_PostReportDialog
-from pbc_desktop.ui.labels import fmt_date
+from pbc_desktop.ui.labels import fmt_date, label
 
 
 def report_caption(report: svc.ReportRow) -> str:
     """One line naming a report in the dialogs that act on it."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PostReports", text)
-
-    post = report.post_name or tr("no post yet")
+    translate = QCoreApplication.translate
+    post = report.post_name or translate("PostReports", "no post yet")
     where = report.organization_name
     if report.community_name:
-        where = tr("{0} ({1})").format(where, report.community_name)
+        where = translate("PostReports", "{0} ({1})").format(where, report.community_name)
     if report.active:
-        since = tr("on the post since {0}").format(fmt_date(report.reported_on))
+        since = translate("PostReports", "on the post since {0}").format(
+            fmt_date(report.reported_on)
+        )
     else:
-        since = tr("{0} to {1}").format(fmt_date(report.reported_on), fmt_date(report.ended_on))
-    return tr("{0}: {1}, {2}, {3}").format(report.member_name, where, post, since)
+        since = translate("PostReports", "{0} to {1}").format(
+            fmt_date(report.reported_on), fmt_date(report.ended_on)
+        )
+    return translate("PostReports", "{0}: {1}, {2}, {3}").format(
+        report.member_name, where, post, since
+    )
 
 
 class PostReportDialog(FormDialog):
@@ -96,7 +100,13 @@ class PostReportDialog(FormDialog):
         ui.buttonBox.rejected.connect(self.reject)
         if report is None:
             self.setWindowTitle(self.tr("Report to a post: {0}").format(self.member.name))
-            if ui.communityCombo.count() == 1:
+            if self.member.status != MembershipStatus.NORMAL:
+                self.show_error(
+                    self.tr(
+                        "The member's status is {0}: only members in good standing report."
+                    ).format(label(self.member.status))
+                )
+            elif ui.communityCombo.count() == 1:
                 self.show_error(
                     self.tr(
                         "No community is open for reports yet: set up a Party-building "
