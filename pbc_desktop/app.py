@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from pbc_desktop import i18n, paths
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
-    from pbc_desktop.errors import UserError
+    from pbc_desktop.errors import DatabaseDamagedError, UserError
     from pbc_desktop.fonts import bundled_cjk_font
     from pbc_desktop.logging_setup import setup_logging
     from pbc_desktop.ui import crash, messages
@@ -83,6 +83,14 @@ def main(argv: list[str] | None = None) -> int:
         db = open_database(
             sqlite_url(db_path), actor=current_actor(), backup_dir=paths.backups_dir()
         )
+    except DatabaseDamagedError as exc:
+        # Damaged, or not a database at all: explain and offer the newest good backup.
+        from pbc_desktop.ui.recovery_dialog import recover
+
+        recovered = recover(db_path, exc, current_actor())
+        if recovered is None:
+            return 1
+        db = recovered
     except UserError as exc:
         messages.show_user_error(None, exc)
         return 1
@@ -109,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, report)
     code = app.exec()
     server.close()
+    window.current_db().dispose()  # the database open at the end (File → Open may switch)
     db.dispose()
     return code
 

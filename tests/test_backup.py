@@ -143,8 +143,8 @@ def test_retention_keeps_ten_days_and_twelve_months() -> None:
     ]
     keep = backup.retained(backups)
     newest_first = sorted(backups, key=lambda b: b.written_at, reverse=True)
-    days = {}
-    months = {}
+    days: dict[date, Path] = {}
+    months: dict[str, Path] = {}
     for b in newest_first:
         days.setdefault(b.written_at.date(), b.path)
         months.setdefault(b.written_at.strftime("%Y-%m"), b.path)
@@ -420,7 +420,7 @@ def test_restoring_an_older_schema_upgrades_it(
     old = tmp_path / "old.sqlite"
     new_database(old, "去年的党支部").dispose()
     upgraded: list[Path] = []
-    real_open = backup.open_database
+    real_open = open_database
 
     def spy(url: str, **kwargs: object) -> object:
         db = real_open(url, **kwargs)  # type: ignore[arg-type]
@@ -428,7 +428,7 @@ def test_restoring_an_older_schema_upgrades_it(
         return db
 
     monkeypatch.setattr(backup, "head_revision", lambda: "9999_next")
-    monkeypatch.setattr(backup, "open_database", spy)
+    monkeypatch.setattr("pbc_desktop.services.backup.open_database", spy)
     info = backup.inspect_backup(old)
     assert info.needs_upgrade and info.counts[0].count == 1
     result = backup.restore(path, old, folder=folder)

@@ -24,6 +24,7 @@ from pbc_desktop.db.migrate import open_database
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import backups_dir, settings_file
 from pbc_desktop.ui import messages
+from pbc_desktop.ui.backup_actions import BackupActions
 from pbc_desktop.ui.context import AppContext
 
 
@@ -126,8 +127,12 @@ class MainWindow(QMainWindow):
         self.action_quit = QAction(self.tr("E&xit"), self)
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.triggered.connect(self.close)
+        self.backups = BackupActions(self, self)
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups.action_backup)
+        file_menu.addAction(self.backups.action_restore)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -211,15 +216,21 @@ class MainWindow(QMainWindow):
         self._db_label.setText(self.tr("Database: %1").replace("%1", where))
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {Path(where).name}")
 
+    def current_db(self) -> Database:
+        return self.ctx.db
+
     def switch_database(self, db: Database) -> None:
         current = self.current_key()
         self._save_splitters()
         old = self.ctx.db
+        if old.path is not None and old.path != db.path:
+            self.backups.backup_now(old.path)  # the copy it would have had at exit
         self.ctx = AppContext(db)
         self._build_tabs()
         self.show_tab(current)
         old.dispose()
         self._update_db_label()
+        self.backups.update_actions()
         self.database_changed.emit(str(db.path or db.url))
 
     def _open_path(self, path: Path) -> None:
@@ -313,4 +324,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.backups.timer.stop()
+        self.backups.backup_now()  # quick, bounded, only if something changed; never raises
         super().closeEvent(event)

@@ -1,0 +1,351 @@
+"""File → 备份到… / 恢复…, the automatic backups and the damaged-database dialog."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop import app as app_module
+from pbc_desktop.db.engine import Database
+from pbc_desktop.errors import DatabaseDamagedError
+from pbc_desktop.services import backup
+from pbc_desktop.ui import recovery_dialog
+from pbc_desktop.ui.main_window import MainWindow
+from pbc_desktop.ui.recovery_dialog import RecoveryDialog
+from tests.backup_helpers import add_orgs, damage, names_in, new_database, org_names
+from tests.qt_helpers import Boxes, stub_boxes
+
+
+@pytest.fixture
+def office(data_dir: Path) -> Iterator[Database]:
+    """The office's database (SQLite in the data folder), with one organization."""
+    db = new_database(data_dir / "pbc.sqlite", "上底村党总支")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return stub_boxes(monkeypatch)
+
+
+def folder_of(db: Database) -> Path:
+    assert db.path is not None
+    return db.path.parent
+
+
+def make_window(qtbot: QtBot, db: Database) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def file_menu_texts(window: MainWindow) -> list[str]:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    return [a.text() for a in file_menu.actions()]
+
+
+def save_dialog(monkeypatch: pytest.MonkeyPatch, answer: Path | None) -> list[str]:
+    offered: list[str] = []
+
+    def fake(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)
+        return (str(answer) if answer else "", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    return offered
+
+
+def open_dialog(monkeypatch: pytest.MonkeyPatch, answer: Path | None) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(answer) if answer else "", "")
+    )
+
+
+def backups_in(data_dir: Path, kind: str = backup.AUTO) -> list[Path]:
+    return [b.path for b in backup.list_backups(data_dir / "pbc.sqlite") if b.kind == kind]
+
+
+# -- the menu ---------------------------------------------------------------------------
+def test_file_menu_has_backup_and_restore(qtbot: QtBot, office: Database) -> None:
+    window = make_window(qtbot, office)
+    texts = file_menu_texts(window)
+    assert texts.index("Back up to…") < texts.index("Restore…") < texts.index("E&xit")
+    assert window.backups.action_backup.isEnabled()
+
+
+def test_back_up_to_a_usb_stick(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(qtbot, office)
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    offered = save_dialog(monkeypatch, usb / "上底村备份")
+    window.backups.action_backup.trigger()
+    copy = usb / "上底村备份.sqlite"
+    assert org_names(copy) == ["上底村党总支"]
+    assert offered and Path(offered[0]).name.startswith("pbc-manual-")
+    assert boxes.shown and str(copy) in boxes.shown[0]
+    # the next backup offers the same folder
+    offered = save_dialog(monkeypatch, None)
+    window.backups.action_backup.trigger()
+    assert Path(offered[0]).parent == usb
+    assert len(boxes.shown) == 1 and len(list(usb.iterdir())) == 1
+
+
+def test_a_failed_backup_is_one_sentence(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(qtbot, office)
+    save_dialog(monkeypatch, tmp_path / "pbc.sqlite" / "x.sqlite")  # a folder that is a file
+    (tmp_path / "pbc.sqlite").write_text("a file")
+    window.backups.action_backup.trigger()
+    assert len(boxes.shown) == 1 and "无法写入" in boxes.shown[0]
+
+
+# -- restore ----------------------------------------------------------------------------
+def test_restore_shows_the_contents_asks_and_reopens(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data_dir = folder_of(office)
+    copy = backup.backup_to(office.path or Path(), tmp_path / "usb.sqlite")
+    add_orgs(office, "后来新增的党支部")
+    window = make_window(qtbot, office)
+    window.show_tab("organizations")
+    open_dialog(monkeypatch, copy)
+    window.backups.action_restore.trigger()
+    question, done = boxes.shown
+    assert str(copy) in question and "党组织: 1" in question and "党员: 0" in question
+    assert window.ctx.db is not office
+    assert names_in(window.ctx.db) == ["上底村党总支"]
+    assert window.current_key() == "organizations"
+    kept = backups_in(data_dir, backup.BEFORE_RESTORE)
+    assert len(kept) == 1 and str(kept[0]) in done
+    assert org_names(kept[0]) == ["上底村党总支", "后来新增的党支部"]
+
+
+def test_restore_declined_changes_nothing(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data_dir = folder_of(office)
+    other = tmp_path / "other.sqlite"
+    new_database(other, "别处的党支部").dispose()
+    window = make_window(qtbot, office)
+    open_dialog(monkeypatch, other)
+    boxes.confirm_answer = False
+    window.backups.action_restore.trigger()
+    assert len(boxes.shown) == 1
+    assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
+    assert backups_in(data_dir, backup.BEFORE_RESTORE) == []
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    letter = tmp_path / "通知.sqlite"
+    letter.write_bytes(b"a letter, not a database" * 100)
+    window = make_window(qtbot, office)
+    open_dialog(monkeypatch, letter)
+    window.backups.action_restore.trigger()
+    assert len(boxes.shown) == 1 and "不是数据库" in boxes.shown[0]
+    assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
+
+
+# -- automatic backups ------------------------------------------------------------------
+def test_closing_the_window_backs_up_once_per_change(
+    qtbot: QtBot, office: Database, data_dir: Path
+) -> None:
+    window = make_window(qtbot, office)
+    window.close()
+    first = backups_in(data_dir)
+    assert len(first) == 1 and org_names(first[0]) == ["上底村党总支"]
+    # nothing changed: no second copy (make the copy's time clearly later than the file's)
+    stamp = backup.parse_name(first[0])
+    assert stamp is not None
+    later = first[0].with_name(first[0].name.replace(stamp.written_at.strftime("%H%M%S"), "235959"))
+    first[0].rename(later)
+    again = make_window(qtbot, office)
+    again.close()
+    assert backups_in(data_dir) == [later]
+
+
+def test_daily_check_backs_up_in_the_background(
+    qtbot: QtBot, office: Database, data_dir: Path
+) -> None:
+    window = make_window(qtbot, office)
+    assert window.backups.timer.isActive()
+    window.backups.check_daily()
+    window.backups.wait(10)
+    made = backups_in(data_dir)
+    assert len(made) == 1
+    window.backups.check_daily()  # made just now: not due
+    assert not window.backups.running()
+    assert backups_in(data_dir) == made
+
+
+def test_a_failing_automatic_backup_is_logged_not_shown(
+    qtbot: QtBot,
+    office: Database,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "automatic_backup", broken)
+    monkeypatch.setattr(backup, "backup_due", broken)
+    window = make_window(qtbot, office)
+    with caplog.at_level(logging.ERROR):
+        window.backups.check_daily()
+        window.close()
+    assert not window.isVisible() and boxes.shown == []
+    assert "No space left" in caplog.text
+
+
+def test_opening_another_database_backs_up_the_one_left(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(qtbot, office)
+    open_dialog(monkeypatch, tmp_path / "other.sqlite")
+    new_database(tmp_path / "other.sqlite", "别处的党支部").dispose()
+    window.action_open.trigger()
+    assert window.ctx.db.path == tmp_path / "other.sqlite"
+    assert len(backups_in(data_dir)) == 1
+
+
+# -- start-up with a damaged database ---------------------------------------------------
+def click_on(label_part: str, seen: list[RecoveryDialog]) -> Callable[[QMessageBox], int]:
+    """A stand-in for ``exec`` that clicks the button whose text contains ``label_part``."""
+
+    def fake_exec(box: QMessageBox) -> int:
+        assert isinstance(box, RecoveryDialog)
+        seen.append(box)
+        button = next(b for b in box.buttons() if label_part in b.text())
+        assert isinstance(button, QPushButton)
+        button.click()
+        return 0
+
+    return fake_exec
+
+
+def damaged_office(data_dir: Path) -> tuple[Path, Path]:
+    path = data_dir / "pbc.sqlite"
+    new_database(path, *(f"党支部{i:03d}" for i in range(300))).dispose()
+    good = backup.automatic_backup(path, only_if_changed=False)
+    assert good is not None
+    db = new_database(path, "备份之后新增的党支部")
+    db.dispose()
+    damage(path)
+    return path, good
+
+
+def test_damaged_database_at_start_up_offers_the_newest_good_backup(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, good = damaged_office(data_dir)
+    damaged_bytes = path.read_bytes()
+    seen: list[RecoveryDialog] = []
+    monkeypatch.setattr(QMessageBox, "exec", click_on("Restore", seen))
+    db = recovery_dialog.recover(path, DatabaseDamagedError("数据库文件已损坏"), "测试员")
+    assert db is not None
+    try:
+        assert len(names_in(db)) == 300
+    finally:
+        db.dispose()
+    (dialog,) = seen
+    assert dialog.text() == "数据库文件已损坏"
+    assert str(good) in dialog.informativeText() and "党组织: 300" in dialog.informativeText()
+    kept = backups_in(data_dir, backup.BEFORE_RESTORE)
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged_bytes
+
+
+def test_damaged_database_without_backups_can_open_another_file_or_quit(
+    qtbot: QtBot,
+    data_dir: Path,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = data_dir / "pbc.sqlite"
+    path.write_bytes(b"not a database" * 300)
+    seen: list[RecoveryDialog] = []
+    error = DatabaseDamagedError("不是数据库")
+    monkeypatch.setattr(QMessageBox, "exec", click_on("Quit", seen))
+    assert recovery_dialog.recover(path, error, "测试员") is None
+    assert seen[0].restore_button is None and "No good backup" in seen[0].informativeText()
+
+    other = tmp_path / "usb.sqlite"
+    new_database(other, "U盘上的党支部").dispose()
+    open_dialog(monkeypatch, other)
+    monkeypatch.setattr(QMessageBox, "exec", click_on("Open another", seen))
+    db = recovery_dialog.recover(path, error, "测试员")
+    assert db is not None and db.path == other
+    db.dispose()
+    assert path.read_bytes() == b"not a database" * 300  # left as it was
+
+
+def test_the_entry_point_sends_a_damaged_database_to_the_dialog(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _good = damaged_office(data_dir)
+    asked: list[str] = []
+
+    def fake_recover(db_path: Path, error: Exception, _actor: str) -> None:
+        asked.append(f"{db_path}: {error}")
+
+    monkeypatch.setattr(recovery_dialog, "recover", fake_recover)
+    monkeypatch.setattr("pbc_desktop.i18n.install", lambda _app, _lang: [])
+    monkeypatch.setattr("pbc_desktop.ui.crash.install", lambda: None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert app_module.main(["--db", str(path)]) == 1
+    assert len(asked) == 1 and "已损坏" in asked[0]
+
+
+def test_recovery_dialog_names_the_three_ways_on(qtbot: QtBot, data_dir: Path) -> None:
+    path, good_copy = damaged_office(data_dir)
+    good = backup.newest_good_backup(path)
+    assert good is not None and good.path == good_copy
+    error = DatabaseDamagedError(f"数据库文件“{path}”已损坏:完整性检查没有通过。")
+    dialog = RecoveryDialog(error, good)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert {b.text() for b in dialog.buttons()} == {
+        "Restore the backup",
+        "Open another file…",
+        "Quit",
+    }
+    assert dialog.defaultButton() is dialog.restore_button
+    assert dialog.escapeButton() is dialog.quit_button
