@@ -25,6 +25,7 @@ from pbc_desktop.db.models import (
     ListItem,
     Organization,
     PartyMember,
+    Post,
     PostEvaluation,
     PostReport,
     ReminderRule,
@@ -60,6 +61,7 @@ from pbc_desktop.domain.indicators import (
     grade_for,
 )
 from pbc_desktop.errors import UserError
+from pbc_desktop.services import post_reports
 from pbc_desktop.services.demo import DemoCancelledError, DemoSummary, build_demo
 
 TODAY = date(2026, 6, 15)
@@ -436,3 +438,18 @@ def test_indicator_system() -> None:
     assert grade_for(80, DEFAULT_GRADE_THRESHOLDS).value == "good"
     assert grade_for(60).value == "pass"
     assert grade_for(59.5).value == "fail"
+
+
+def test_demo_reports_use_a_catalogue_made_before_it(db: Database) -> None:
+    assert post_reports.ensure_default_posts(db)
+    with db.read() as s:
+        before = s.scalar(select(func.count(Post.id)))
+    build_demo(db, today=TODAY)
+    with db.read() as s:
+        assert s.scalar(select(func.count(Post.id))) == before
+        reports = s.scalar(select(func.count(PostReport.id)))
+        without_post = s.scalar(
+            select(func.count(PostReport.id)).where(PostReport.post_id.is_(None))
+        )
+    assert reports
+    assert without_post == 0

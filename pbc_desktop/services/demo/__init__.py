@@ -145,6 +145,7 @@ def build_demo(
             first_ids=_first_ids(session),
             skip=_existing_keys(session),
             tick=tick,
+            existing_posts={name: pid for pid, name in session.execute(select(Post.id, Post.name))},
         )
         gen.generate()
         check()

@@ -296,8 +296,10 @@ class DistrictGenerator:
         first_ids: dict[str, int],
         skip: dict[str, set[str]],
         tick: Tick,
+        existing_posts: dict[str, int] | None = None,
     ) -> None:
         self.scale = scale
+        self._existing_posts = existing_posts or {}
         self.rng = random.Random(seed)
         self._uuid_rng = random.Random(f"uuid-{seed}")
         self.today = today
@@ -352,10 +354,11 @@ class DistrictGenerator:
     # -- catalogues -----------------------------------------------------------------------
     def _catalogues(self) -> None:
         for seq, (name, description) in enumerate(data.POSTS, start=1):
-            if name not in self._skip.get("post", set()):
-                self.posts.append(
-                    (self.add(Post, name=name, description=description, active=True, seq=seq), name)
-                )
+            post_id = self._existing_posts.get(name)
+            if post_id is None and name not in self._skip.get("post", set()):
+                post_id = self.add(Post, name=name, description=description, active=True, seq=seq)
+            if post_id is not None:
+                self.posts.append((post_id, name))
         rules = (
             (ActivityKind.REGULAR_MEETING, 1),
             (ActivityKind.JOINT_MEETING, 3),
