@@ -278,3 +278,14 @@ def test_duplicate_headers_use_the_first_column() -> None:
     assert found is not None
     assert found.columns == {0: "name", 1: "work_unit", 2: "id_number"}
     assert found.ignored == ("工作单位及职务",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " a ", "ＡＢＣ　公司", "a\n\tb", "a  b", "a\xa0b", "１２３", "汉族", " \u3000 ", "x·y"],
+)
+def test_fast_normalising_matches_validation(text: str) -> None:
+    from pbc_desktop.domain.validation import normalise_text, to_halfwidth
+
+    assert mc.normalised(text) == normalise_text(text)
+    assert mc.halfwidth(text) == to_halfwidth(text)

@@ -14,12 +14,14 @@ Both take ``progress(percent, text)`` and ``cancelled()`` callbacks, as ``ui.wor
 from __future__ import annotations
 
 import codecs
+import gc
 import json
 import re
 import uuid
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from itertools import islice
@@ -54,8 +56,6 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     birth_date_from_id,
     name_key,
-    normalise_id_number,
-    normalise_text,
 )
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -516,7 +516,24 @@ _ORG_NAMES = select(Organization.id, Organization.name)
 
 def _existing_members(s: Session) -> dict[str, int]:
     stmt = select(PartyMember.id_number, PartyMember.id).where(PartyMember.id_number.is_not(None))
-    return {normalise_id_number(number): mid for number, mid in s.execute(stmt) if number}
+    return {number.strip().upper(): mid for number, mid in s.execute(stmt) if number}
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No garbage collection while an import works.
+
+    With tens of thousands of rows in memory a full collection takes up to half a second
+    and holds the interpreter lock, so the window would freeze while the import runs in
+    its thread. The rows hold no reference cycles; collection resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -537,15 +554,29 @@ def _stored_inputs(s: Session, member_ids: Sequence[int]) -> dict[int, tuple[Mem
 
 
 def _merged(stored: MemberInput, row: ImportRow) -> MemberInput:
-    """The stored member with the filled-in cells of ``row`` written over it."""
+    """The stored member with the filled-in cells of ``row`` written over it.
+
+    Birth date and sex left empty on both sides come from the (same) ID number, as
+    ``completed`` would fill them.
+    """
     changes = {k: getattr(row.data, k) for k in row.given if k in _MEMBER_COLUMNS}
     changes["organization_id"] = row.data.organization_id
-    return completed(replace(stored, **changes))
+    if stored.birth_date is None and "birth_date" not in changes:
+        changes["birth_date"] = row.data.birth_date
+    if stored.gender is None and "gender" not in changes:
+        changes["gender"] = row.data.gender
+    return replace(stored, **changes)
+
+
+def _merged_errors(merged: MemberInput, row: ImportRow, today: date | None) -> list[Problem]:
+    """What storing ``merged`` would break beyond the row's own errors."""
+    if merged == row.data:  # the row says everything the stored member holds
+        return []
+    return [e for e in _check(merged, (), today) if e not in row.errors]
 
 
 def _update_errors(stored: MemberInput, row: ImportRow, today: date | None) -> tuple[Problem, ...]:
-    merged = _merged(stored, row)
-    return tuple(e for e in _check(merged, (), today) if e not in row.errors)
+    return tuple(_merged_errors(_merged(stored, row), row, today))
 
 
 def read_members(
@@ -562,9 +593,26 @@ def read_members(
     Raises :class:`UserError` when the file cannot be used (missing, not an .xlsx,
     password-protected, damaged, no header row) and :class:`ImportCancelledError`.
     """
-    path = Path(path)
-    report = progress or (lambda _p, _t: None)
-    stop = cancelled or (lambda: False)
+    with _collection_paused():
+        return _read_members(
+            db,
+            Path(path),
+            create_orgs=create_orgs,
+            report=progress or (lambda _p, _t: None),
+            stop=cancelled or (lambda: False),
+            today=today,
+        )
+
+
+def _read_members(
+    db: Database,
+    path: Path,
+    *,
+    create_orgs: bool,
+    report: ProgressFn,
+    stop: CancelFn,
+    today: date | None,
+) -> ImportPreview:
     report(0, t("正在打开文件…", "Opening the file…"))
     with db.read() as s:
         orgs = _org_index(s)
@@ -647,13 +695,17 @@ def _check_rows(
     stop: CancelFn,
 ) -> tuple[list[ImportRow], list[str]]:
     seen_ids: dict[str, int] = {}
+    keys: dict[str, str] = {}  # name_key of each organization name, computed once
     missing: dict[str, str] = {}
     rows: list[ImportRow] = []
     for count, (row_no, p) in enumerate(parsed):
         if count % _CHECK_EVERY == 0 and stop():
             raise _cancelled_error()
-        org_name = normalise_text(p.values.pop("organization", None))
-        found = orgs.get(name_key(org_name)) if org_name else None
+        org_name = p.values.pop("organization", None) or ""
+        org_key = keys.get(org_name)
+        if org_key is None:
+            org_key = keys[org_name] = name_key(org_name)
+        found = orgs.get(org_key) if org_name else None
         data = completed(_input(p.values, found[0] if found else None))
         data = _use_id_birth_date(data, p.birth_month_only)
         errors: list[Problem] = list(p.errors.items())
@@ -662,7 +714,7 @@ def _check_rows(
             errors.append(("organization", t("所在党组织为空", "The Party organization is empty")))
         elif found is None:
             org_missing = True
-            missing.setdefault(name_key(org_name), org_name)
+            missing.setdefault(org_key, org_name)
             if len(org_name) > ORG_NAME_MAX:
                 errors.append(
                     (
@@ -836,7 +888,7 @@ def apply_import(
             raise _cancelled_error()
 
     try:
-        with db.write() as s:
+        with _collection_paused(), db.write() as s:
             result = _write(
                 s,
                 preview=preview,
@@ -935,7 +987,7 @@ def _update(
     for row, member_id in duplicates:
         before, member_uuid = stored[member_id]
         after = _merged(before, row)
-        if _check(after, (), today):
+        if _merged_errors(after, row, today):
             raise _stale()
         old, new = _row_values(before), _row_values(after)
         diff = [k for k in _MEMBER_COLUMNS if old[k] != new[k]]
