@@ -526,3 +526,93 @@ def test_id_numbers_and_phones_show_only_while_ticked(
     qtbot.addWidget(again)
     assert not again.unmask_check.isChecked()
     assert cells(again, ID_COLUMN)["陈伟"] == masked_id
+
+
+# -- the tab's other actions: posts panel, import, export, catalogue, overview ----------------
+def test_posts_panel_follows_the_selected_member(qtbot: QtBot, tab: MembersTab) -> None:
+    click_row(qtbot, tab, "陈伟")
+    panel = tab.posts_panel
+    assert panel.member_id() == tab.current_row().id  # type: ignore[union-attr]
+    assert panel.reports_table.rowCount() == 1
+    assert panel.services_table.rowCount() == 1  # the newest report is chosen at once
+    click_row(qtbot, tab, "林丽")
+    assert panel.reports_table.rowCount() == 0
+    assert not panel.services_table.isEnabled() or panel.services_table.rowCount() == 0
+
+
+def test_a_write_in_the_posts_panel_refreshes_the_listing(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    from pbc_desktop.services import post_reports
+
+    assert cells(tab, 8)["陈伟"]
+    click_row(qtbot, tab, "陈伟")
+    report_id = tab.posts_panel.reports[0].id
+    post_reports.end_report(db, report_id, post_reports.EndInput(ended_on=date.today()))
+    tab.posts_panel.changed.emit()
+    assert cells(tab, 8)["陈伟"] == ""
+    current = tab.current_row()
+    assert current is not None
+    assert current.name == "陈伟"
+
+
+def test_import_button_opens_the_import_dialog_and_reloads_after(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    from pbc_desktop.ui.import_dialog import MemberImportDialog
+
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    dialog = shown_dialog(tab)
+    assert isinstance(dialog, MemberImportDialog)
+    add_member(db, "吴敏", ids["A"])
+    dialog.imported.emit(None)
+    assert "吴敏" in names(tab)
+    dialog.reject()
+    qtbot.waitUntil(lambda: shown_dialog(tab) is None)
+
+
+def test_export_menu_exports_the_current_filter(
+    qtbot: QtBot, tab: MembersTab, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.ui import members_tab as module
+
+    calls: list[tuple[Any, bool]] = []
+    monkeypatch.setattr(
+        module.member_exports,
+        "export_roster_xlsx",
+        lambda _parent, _ctx, query, unmasked: calls.append((query, unmasked)),
+    )
+    menu = tab.export_button.menu()
+    assert menu is not None
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert {
+        "exportXlsxAction",
+        "exportTemplateAction",
+        "rosterSaveAction",
+        "rosterPreviewAction",
+        "rosterPrintAction",
+    } <= set(actions)
+    choose(tab.category_combo, MemberCategory.PROBATIONARY)
+    tab.set_unmasked(True)
+    actions["exportXlsxAction"].trigger()
+    assert len(calls) == 1
+    query, unmasked = calls[0]
+    assert query.category == MemberCategory.PROBATIONARY
+    assert unmasked is True
+
+
+def test_catalogue_and_overview_buttons_open_their_dialogs(qtbot: QtBot, tab: MembersTab) -> None:
+    from pbc_desktop.ui.dual_report_overview import DualReportOverviewDialog
+    from pbc_desktop.ui.post_catalogue_dialog import PostCatalogueDialog
+
+    qtbot.mouseClick(tab.catalogue_button, Qt.MouseButton.LeftButton)
+    dialog = shown_dialog(tab)
+    assert isinstance(dialog, PostCatalogueDialog)
+    dialog.reject()
+    qtbot.waitUntil(lambda: shown_dialog(tab) is None)
+    choose(tab.town_combo, "陈店镇")
+    qtbot.mouseClick(tab.overview_button, Qt.MouseButton.LeftButton)
+    overview = shown_dialog(tab)
+    assert isinstance(overview, DualReportOverviewDialog)
+    assert overview.ui.townCombo.currentData() == "陈店镇"
+    overview.reject()

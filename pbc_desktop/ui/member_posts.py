@@ -338,6 +338,8 @@ class MemberPostsPanel(DialogHost, QWidget):
                 self.title_label.setText(exc.message)
             else:
                 self.reports = svc.list_member_reports(self.ctx.db, member_id)
+                if keep is None and self.reports:  # the newest report, so its log shows at once
+                    keep = self.reports[0].id
                 on_post = sum(1 for r in self.reports if r.active)
                 self.title_label.setText(
                     self.tr("{0} ({1}), on a post now: {2}").format(

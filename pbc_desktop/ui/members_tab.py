@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +23,11 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.ui import messages
+from pbc_desktop.ui import member_exports, messages
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.dialog_host import DialogHost
+from pbc_desktop.ui.dual_report_overview import DualReportOverviewDialog
+from pbc_desktop.ui.import_dialog import MemberImportDialog
 from pbc_desktop.ui.labels import fmt_date, label
 from pbc_desktop.ui.listing_tab import (
     ListingTab,
@@ -32,12 +35,13 @@ from pbc_desktop.ui.listing_tab import (
     combo_enum,
     fields,
     find_data,
-    grid,
     heading,
     select_adding,
     set_combo_data,
 )
 from pbc_desktop.ui.member_dialog import MemberDialog
+from pbc_desktop.ui.member_posts import MemberPostsPanel
+from pbc_desktop.ui.post_catalogue_dialog import PostCatalogueDialog
 from pbc_desktop.ui.table_model import Column
 
 ID_COLUMN, PHONE_COLUMN = 6, 7  # see MembersTab.columns
@@ -55,6 +59,8 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._build_actions()
+        self._build_more_actions()
+        self._build_posts_panel()
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -140,10 +146,118 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             button.setEnabled(self.current_row() is not None)
         return button
 
+    def _build_more_actions(self) -> None:
+        self.import_button = self.add_button(
+            "Import",
+            self.tr("&Import from Excel..."),
+            self.import_members,
+            tooltip=self.tr("Import members from an Excel roster, with a preview of every bad row"),
+        )
+        self.export_button = self.add_button(
+            "Export",
+            self.tr("E&xport"),
+            lambda: None,
+            tooltip=self.tr("Excel roster, import template, printed roster"),
+        )
+        menu = member_exports.roster_menu(
+            self, self.ctx, self.organization_combo.currentData, lambda: self._unmasked
+        )
+        menu.insertSection(menu.actions()[0], self.tr("Printed roster"))
+        first = menu.actions()[0]
+        for name, text, slot in (
+            ("exportXlsxAction", self.tr("Export this list to Excel..."), self.export_xlsx),
+            ("exportTemplateAction", self.tr("Save the import template..."), self.save_template),
+        ):
+            action = QAction(text, menu)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            menu.insertAction(first, action)
+        self.export_button.setMenu(menu)
+        self.catalogue_button = self.add_button(
+            "Catalogue",
+            self.tr("Post catalogue..."),
+            self.open_catalogue,
+            tooltip=self.tr("The posts members can take when they report to a co-building organization"),
+        )
+        self.overview_button = self.add_button(
+            "Overview",
+            self.tr("Dual-report overview..."),
+            self.open_overview,
+            tooltip=self.tr(
+                "Per organization: members reported, where, and service hours (双报到)"
+            ),
+        )
+
+    def _build_posts_panel(self) -> None:
+        """The member's post reports, service log and evaluations, under the detail."""
+        self.posts_panel = MemberPostsPanel(self.ctx, self)
+        self.posts_panel.setObjectName("membersPosts")
+        self.posts_panel.changed.connect(self._posts_changed)
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail_splitter.setObjectName("membersDetailSplitter")
+        self.splitter.replaceWidget(1, self.detail_splitter)
+        self.detail_splitter.addWidget(self.detail)
+        self.detail_splitter.addWidget(self.posts_panel)
+        self.detail_splitter.setStretchFactor(0, 2)
+        self.detail_splitter.setStretchFactor(1, 3)
+        self.detail_splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)  # the posts panel needs more room than a detail
+        self.splitter.setStretchFactor(1, 1)
+        self.table.selectionModel().selectionChanged.connect(self._member_chosen)
+        self.model.modelReset.connect(self._member_chosen)
+
+    def _member_chosen(self, *_args: object) -> None:
+        row = self.current_row()
+        member_id = row.id if row is not None else None
+        if member_id != self.posts_panel.member_id():
+            self.posts_panel.set_member(member_id)
+
+    def _posts_changed(self) -> None:
+        row = self.current_row()
+        self.refresh()
+        if row is not None:
+            self.select_id(row.id)
+
     def _update_buttons(self, *_args: object) -> None:
         selected = self.current_row() is not None
         for button in self._selection_buttons:
             button.setEnabled(selected)
+
+    # -- import, export, catalogue, overview ------------------------------------------------
+    def import_members(self) -> MemberImportDialog | None:
+        if self.active_dialog is not None:
+            self.active_dialog.raise_()
+            return None
+        dialog = MemberImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        self.open_dialog(dialog)
+        return dialog
+
+    def export_xlsx(self) -> None:
+        member_exports.export_roster_xlsx(self, self.ctx, self.query(), self._unmasked)
+
+    def save_template(self) -> None:
+        member_exports.save_template(self)
+
+    def open_catalogue(self) -> PostCatalogueDialog | None:
+        if self.active_dialog is not None:
+            self.active_dialog.raise_()
+            return None
+        dialog = PostCatalogueDialog(self.ctx, self)
+        dialog.changed.connect(self.posts_panel.reload)
+        self.open_dialog(dialog)
+        return dialog
+
+    def open_overview(self) -> DualReportOverviewDialog | None:
+        if self.active_dialog is not None:
+            self.active_dialog.raise_()
+            return None
+        dialog = DualReportOverviewDialog(self.ctx, self)
+        town = self.town_combo.currentData()
+        if town:
+            dialog.set_filters(town=town)
+        self.open_dialog(dialog)
+        return dialog
 
     def set_unmasked(self, unmasked: bool) -> None:
         """Show ID numbers and phones in full (``True``) or masked, in the table and detail."""
@@ -386,37 +500,11 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
                     (self.tr("Remark"), d.remark),
                 ]
             ),
-            heading(self.tr("Post reports")),
-            grid(
+            fields(
                 [
-                    self.tr("Organization"),
-                    self.tr("Community"),
-                    self.tr("Post"),
-                    self.tr("Reported on"),
-                    self.tr("Status"),
-                    self.tr("Hours"),
-                ],
-                [
-                    (
-                        r.organization_name,
-                        r.community_name,
-                        r.post_name,
-                        fmt_date(r.reported_on),
-                        label(r.status),
-                        f"{r.service_hours:g}",
-                    )
-                    for r in d.reports
-                ],
-                self.tr("Not reported to any co-building organization."),
-            ),
-            heading(self.tr("Service log ({0} hours)").format(f"{d.service_hours:g}")),
-            grid(
-                [self.tr("Date"), self.tr("Hours"), self.tr("Content"), self.tr("Organization")],
-                [
-                    (fmt_date(s.served_on), f"{s.hours:g}", s.content, s.organization_name)
-                    for s in d.services
-                ],
-                self.tr("No service recorded."),
+                    (self.tr("Post reports"), str(len(d.reports))),
+                    (self.tr("Service hours"), f"{d.service_hours:g}"),
+                ]
             ),
         ]
         return "".join(parts)
