@@ -170,8 +170,15 @@ def test_members_already_present_are_skipped_or_updated(
                 joined_on=date(2008, 7, 1),
             )
         )
-    choose.roster([("张三", ID_A, ORG, "2008-07-01"), ("李四", ID_B, ORG, None)])
+    choose.roster([("张三", ID_A, ORG, "2008-07-01")])
     ui = dialog.ui
+    assert ui.importButton.text() == "Nothing new to import"
+    assert not ui.importButton.isEnabled()
+    QTest.mouseClick(ui.updateRadio, Qt.MouseButton.LeftButton)
+    assert ui.importButton.isEnabled()
+    QTest.mouseClick(ui.skipRadio, Qt.MouseButton.LeftButton)
+
+    choose.roster([("张三", ID_A, ORG, "2008-07-01"), ("李四", ID_B, ORG, None)])
     assert "1 new members, 1 already present, 0 rows with errors" in ui.summaryLabel.text()
     assert ui.importButton.text() == "Import all 2 rows"
     QTest.mouseClick(ui.updateRadio, Qt.MouseButton.LeftButton)

@@ -220,7 +220,9 @@ class MemberImportDialog(QDialog):
         ui.newOrgsLabel.setVisible(bool(text))
         ui.createOrgsCheck.setEnabled(bool(missing) or ui.createOrgsCheck.isChecked())
         writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
-        if bad:
+        if writes == 0:
+            label = self.tr("Nothing new to import")
+        elif bad:
             label = self.tr("Import the {0} valid rows").format(counts.new + counts.duplicates)
         else:
             label = self.tr("Import all {0} rows").format(counts.total)
