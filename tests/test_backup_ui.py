@@ -13,11 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop import app as app_module
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.migrate import CopyStoppedError
 from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.services import backup
 from pbc_desktop.ui import recovery_dialog
+from pbc_desktop.ui.backup_actions import failed
 from pbc_desktop.ui.main_window import MainWindow
 from pbc_desktop.ui.recovery_dialog import RecoveryDialog
+from pbc_desktop.ui.worker import JobOutcome
 from tests.backup_helpers import add_orgs, damage, names_in, new_database, org_names
 from tests.qt_helpers import Boxes, stub_boxes
 
@@ -349,3 +352,25 @@ def test_recovery_dialog_names_the_three_ways_on(qtbot: QtBot, data_dir: Path) -
     }
     assert dialog.defaultButton() is dialog.restore_button
     assert dialog.escapeButton() is dialog.quit_button
+
+
+def test_cancel_is_quiet_and_a_late_cancel_keeps_the_result(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def stopped(*_args: object, **_kwargs: object) -> Path:
+        raise CopyStoppedError
+
+    window = make_window(qtbot, office)
+    save_dialog(monkeypatch, tmp_path / "copy.sqlite")
+    monkeypatch.setattr(backup, "backup_to", stopped)
+    window.backups.action_backup.trigger()
+    assert boxes.shown == []
+    # Cancel pressed once the restore had already replaced the file: it still counts
+    assert not failed(None, JobOutcome(result=tmp_path, cancelled=True))
+    assert failed(None, JobOutcome(error=CopyStoppedError(), cancelled=True))
+    assert failed(None, JobOutcome(error=DatabaseDamagedError("坏了")))
+    assert boxes.shown == ["坏了"]

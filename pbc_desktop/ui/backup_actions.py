@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pbc_desktop.db.engine import Database, sqlite_url
-from pbc_desktop.db.migrate import open_database
+from pbc_desktop.db.migrate import CopyStoppedError, open_database
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import backups_dir, settings_file
 from pbc_desktop.services import backup
@@ -63,10 +63,13 @@ def describe(info: BackupInfo) -> str:
     return "\n".join(lines)
 
 
-def show_failure(parent: QWidget | None, outcome: JobOutcome[Any]) -> bool:
-    """Show why a job failed (a user error) and return true; re-raise a bug."""
+def failed(parent: QWidget | None, outcome: JobOutcome[Any]) -> bool:
+    """Whether a job gave no result: stopped by Cancel, or failed (a user error is shown,
+    a bug re-raised). A job that finished although Cancel came late did not fail."""
     if outcome.error is None:
-        return False
+        return outcome.result is None
+    if isinstance(outcome.error, CopyStoppedError):
+        return True
     if isinstance(outcome.error, UserError):
         messages.show_user_error(parent, outcome.error)
         return True
@@ -88,7 +91,7 @@ def run_restore(
         )
 
     outcome = run_with_progress(parent, _tr("Restoring the backup…"), job)
-    if outcome.cancelled or show_failure(parent, outcome):
+    if failed(parent, outcome):
         return None
     return outcome.result
 
@@ -217,7 +220,7 @@ class BackupActions(QObject):
             )
 
         outcome = run_with_progress(self._parent, self.tr("Backing up…"), job)
-        if outcome.cancelled or show_failure(self._parent, outcome):
+        if failed(self._parent, outcome):
             return
         written = outcome.result
         assert written is not None
@@ -250,7 +253,7 @@ class BackupActions(QObject):
             return backup.inspect_backup(backup_path)
 
         outcome = run_with_progress(self._parent, self.tr("Checking the backup…"), inspect)
-        if outcome.cancelled or show_failure(self._parent, outcome):
+        if failed(self._parent, outcome):
             return
         info = outcome.result
         assert info is not None
