@@ -183,6 +183,7 @@ def main() -> int:
                 outcome_w = run_with_progress(None, "writing", write)
                 write_s = time.perf_counter() - t1
                 timer.stop()
+                timer.deleteLater()
                 app.processEvents()
                 if outcome_w.result is None:
                     raise RuntimeError(outcome_w.error)
