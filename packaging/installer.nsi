@@ -155,7 +155,12 @@ Function .onInit
   ${EndIf}
   ; A 32-bit installer of a 64-bit program: read and write the 64-bit registry.
   SetRegView 64
+  ; The folder given with /D= (else empty) wins over the mode's default and the registry.
+  StrCpy $R9 "$INSTDIR"
   !insertmacro MULTIUSER_INIT
+  ${If} $R9 != ""
+    StrCpy $INSTDIR "$R9"
+  ${EndIf}
 FunctionEnd
 
 ; An upgrade goes where the program already is: no folder to choose.

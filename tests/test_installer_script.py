@@ -209,6 +209,14 @@ def test_install_upgrade_and_uninstall_under_wine(tmp_path: Path) -> None:
     assert (data / "pbc.sqlite").is_file()
     assert (data / "backups" / "copy.sqlite").is_file()
 
+    # A folder of one's own with /D=, also for the uninstaller.
+    own = wine.program_files.parent / "PBC"
+    assert wine.run(v1, "/S", "/D=C:\\PBC") == 0
+    assert (own / "pbc-desktop.exe").is_file()
+    assert wine.reg("HKCU", "InstallLocation") == "C:\\PBC"
+    assert wine.run(own / "uninstall.exe", "/S") == 0
+    assert not own.exists()
+
     # Asked to, the uninstaller deletes the data too.
     assert wine.run(v2, "/S") == 0
     assert wine.run(program / "uninstall.exe", "/S", "/DeleteData") == 0
