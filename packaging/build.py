@@ -8,8 +8,10 @@ to keep the installer script compiling)::
     python packaging/build.py --installed DIR    # only the smoke test, on an installed copy
 
 The smoke test runs ``pbc --version``, ``pbc init --demo`` into a temporary folder,
-``pbc communities``/``pbc activities``, writes the minutes of a meeting as PDF and checks
-that its fonts are embedded, then opens the window offscreen (``--exit-after-show``).
+``pbc communities``/``pbc activities``, writes the minutes and the sign-in sheet of a
+meeting and the assessment report as PDF and checks that their fonts are embedded, exports
+the members to Excel, backs the database up, then opens the window offscreen
+(``--exit-after-show``).
 Any failure ends the script with a non-zero status and a sentence saying what failed.
 
 The helpers at the top (version resource, data files, hidden imports) are also used by
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -473,7 +476,22 @@ def _fonts_by_bytes(data: bytes) -> dict[str, bool]:
     return dict.fromkeys(names, embedded)
 
 
-def check_pdf_fonts(pdf: Path) -> list[str]:
+def pick_assessment_year(db_file: Path) -> int:
+    """A year with assessments in the demo data."""
+    conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT s.year FROM assessment a JOIN indicator_set s ON s.id = a.set_id "
+            "ORDER BY s.year DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    if row is None:
+        raise SmokeTestError("the demo database holds no assessment")
+    return int(row[0])
+
+
+def check_pdf_fonts(pdf: Path, expect_text: str) -> list[str]:
     """Fail unless the PDF exists, every font in it is embedded and one is a CJK font."""
     if not pdf.is_file() or pdf.stat().st_size == 0:
         raise SmokeTestError(f"no PDF was written at {pdf}")
@@ -482,8 +500,8 @@ def check_pdf_fonts(pdf: Path) -> list[str]:
         raise SmokeTestError(f"{pdf} is not a PDF")
     if _is_module("pypdf"):
         found, text = _fonts_by_pypdf(pdf)
-        if "主持人" not in text:
-            raise SmokeTestError(f"{pdf}: its Chinese text cannot be read back (主持人)")
+        if expect_text not in text:
+            raise SmokeTestError(f"{pdf}: its Chinese text cannot be read back ({expect_text})")
     else:
         found = _fonts_by_bytes(data)
     fonts = sorted(found)
@@ -496,6 +514,27 @@ def check_pdf_fonts(pdf: Path) -> list[str]:
     if pdffonts:
         print(textblock(run([pdffonts, pdf], capture_output=True).stdout or ""))
     return fonts
+
+
+def check_workbook(path: Path) -> None:
+    if not zipfile.is_zipfile(path):
+        raise SmokeTestError(f"{path} is not an Excel workbook")
+    with zipfile.ZipFile(path) as archive:
+        if "xl/workbook.xml" not in archive.namelist():
+            raise SmokeTestError(f"{path} is not an Excel workbook")
+
+
+def check_backup(folder: Path) -> None:
+    copies = sorted(folder.glob("*.sqlite")) if folder.is_dir() else []
+    if not copies:
+        raise SmokeTestError(f"pbc backup wrote no copy into {folder}")
+    conn = sqlite3.connect(f"file:{copies[0]}?mode=ro", uri=True)
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        conn.close()
+    if result is None or result[0] != "ok":
+        raise SmokeTestError(f"the backup {copies[0]} fails its integrity check: {result}")
 
 
 def smoke_test(folder: Path) -> None:
@@ -526,14 +565,23 @@ def smoke_test(folder: Path) -> None:
             env,
             expect=community,
         )
-        pdf = tmp / "纪要.pdf"
-        step(
-            "minutes PDF",
-            [pbc, "report", "minutes", "--db", db, "--activity", str(activity), "-o", pdf],
-            env,
-        )
-        fonts = check_pdf_fonts(pdf)
-        print(f"   {pdf.name}: {pdf.stat().st_size} bytes, fonts embedded: {', '.join(fonts)}")
+        reports = [
+            ("minutes", "纪要.pdf", ["--activity", str(activity)], "主持人"),
+            ("signin", "签到表.pdf", ["--activity", str(activity)], "签到表"),
+            ("assessment", "考核.pdf", ["--year", str(pick_assessment_year(db))], "考核情况报告"),
+        ]
+        for kind, name, options, expect_text in reports:
+            pdf = tmp / name
+            step(f"{kind} PDF", [pbc, "report", kind, "--db", db, *options, "-o", pdf], env)
+            fonts = check_pdf_fonts(pdf, expect_text)
+            print(f"   {name}: {pdf.stat().st_size} bytes, fonts embedded: {', '.join(fonts)}")
+        workbook = tmp / "党员.xlsx"
+        step("Excel export", [pbc, "export-members", "--db", db, workbook], env)
+        check_workbook(workbook)
+        copies = tmp / "copies"  # e.g. a USB stick: it must exist
+        copies.mkdir()
+        step("backup", [pbc, "backup", "--db", db, "--to", copies], env)
+        check_backup(copies)
         step("English messages", [pbc, "info", "--db", db, "--lang", "en"], env)
         # The window: offscreen, shown once, closed. A windowed program on Windows may have
         # no standard output to print "shown" on, so only the exit status counts there.
