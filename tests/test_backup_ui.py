@@ -332,6 +332,7 @@ def test_the_entry_point_sends_a_damaged_database_to_the_dialog(
     monkeypatch.setattr(recovery_dialog, "recover", fake_recover)
     monkeypatch.setattr("pbc_desktop.i18n.install", lambda _app, _lang: [])
     monkeypatch.setattr("pbc_desktop.ui.crash.install", lambda: None)
+    monkeypatch.setattr("pbc_desktop.logging_setup.setup_logging", lambda: None)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert app_module.main(["--db", str(path)]) == 1
     assert len(asked) == 1 and "已损坏" in asked[0]
