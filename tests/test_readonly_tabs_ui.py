@@ -54,7 +54,7 @@ def type_search(qtbot: QtBot, tab: ListingTab[Any], text: str) -> None:
 
 # (tab class, search text, column holding the expected text, expected rows, detail word)
 CASES = [
-    (MembersTab, "1234", 0, ["陈伟"], "入户宣讲政策"),
+    (MembersTab, "1234", 0, ["陈伟"], "Service hours\n3.5"),
     (ActivitiesTab, "党务", 2, ["基层党务培训班"], "每月集中学习一次"),
     (ListsTab, "助老", 3, ["助老服务"], "已上门12户"),
     (AssessmentTab, "东泰", 0, ["东泰党建共同体"], "班子健全"),
