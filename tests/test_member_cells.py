@@ -124,6 +124,13 @@ def test_scientific_notation_is_refused_with_the_fix(value: object) -> None:
     assert "单引号" in message
 
 
+def test_a_masked_id_number_is_refused_with_the_reason() -> None:
+    with pytest.raises(mc.CellError) as caught:
+        mc.parse_id_number("440514********1234")
+    assert "被 * 隐藏" in caught.value.message
+    assert "完整身份证号" in caught.value.message
+
+
 def test_a_float_id_shows_as_excel_shows_it() -> None:
     with pytest.raises(mc.CellError) as caught:
         mc.parse_id_number(4.40514198503021e17)

@@ -130,6 +130,15 @@ def parse_id_number(value: object) -> str | None:
     text = re.sub(r"\s+", "", text).upper()
     if _SCIENTIFIC.match(text):
         raise CellError(scientific_id_message(text))
+    if "*" in text:
+        raise CellError(
+            t(
+                f"身份证号“{text}”中有数字被 * 隐藏了(来自隐藏身份证号的导出文件),无法导入。"
+                "请使用导出时选择了显示完整身份证号的文件。",
+                f"The ID number “{text}” has digits hidden by * (an export with hidden ID "
+                "numbers). Import an export made with the full ID numbers shown.",
+            )
+        )
     return text or None
 
 
