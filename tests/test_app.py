@@ -65,6 +65,19 @@ def test_every_tab_opens(qtbot: QtBot, db: Database) -> None:
         assert widget.objectName() == f"{key}Tab"
 
 
+def test_file_menu_imports_members_on_the_members_tab(qtbot: QtBot, db: Database) -> None:
+    from pbc_desktop.ui.import_dialog import MemberImportDialog
+
+    window = make_window(qtbot, db)
+    assert window.current_key() == "communities"
+    window.action_import_members.trigger()
+    assert window.current_key() == "members"
+    tab = window.tab("members")
+    dialog = getattr(tab, "active_dialog", None)
+    assert isinstance(dialog, MemberImportDialog)
+    dialog.reject()
+
+
 def test_layout_and_last_tab_are_remembered(qtbot: QtBot, db: Database) -> None:
     window = make_window(qtbot, db)
     window.resize(760, 450)  # the offscreen screen is 800 x 600; the default is larger

@@ -128,8 +128,13 @@ class MainWindow(QMainWindow):
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.triggered.connect(self.close)
         self.backups = BackupActions(self, self)
+        self.action_import_members = QAction(self.tr("&Import party members from Excel..."), self)
+        self.action_import_members.setObjectName("importMembersAction")
+        self.action_import_members.triggered.connect(self.import_members)
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_import_members)
         file_menu.addSeparator()
         file_menu.addAction(self.backups.action_backup)
         file_menu.addAction(self.backups.action_restore)
@@ -142,6 +147,14 @@ class MainWindow(QMainWindow):
         for number in range(len(self._factories)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.tab_widget.setCurrentIndex(n))
+
+    def import_members(self) -> None:
+        """文件 → 导入党员: the 党员 tab's import, with the tab in view."""
+        from pbc_desktop.ui.members_tab import MembersTab
+
+        tab = self.show_tab("members")
+        assert isinstance(tab, MembersTab)
+        tab.import_members()
 
     def _build_tabs(self) -> None:
         self.tab_widget.blockSignals(True)
