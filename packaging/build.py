@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib.util
+import io
 import os
 import re
 import shutil
@@ -609,6 +610,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="PyInstaller --clean")
     parser.add_argument("--skip-build", action="store_true", help="use the bundle already in dist/")
     args = parser.parse_args(argv)
+    # The programs' Chinese output is echoed: never fail on a log's code page (cp1252 on CI).
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
     started = time.perf_counter()
     try:
         if args.installed is not None:
