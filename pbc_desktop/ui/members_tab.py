@@ -177,15 +177,15 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             "Catalogue",
             self.tr("Post catalogue..."),
             self.open_catalogue,
-            tooltip=self.tr("The posts members can take when they report to a co-building organization"),
+            tooltip=self.tr(
+                "The posts members can take when they report to a co-building organization"
+            ),
         )
         self.overview_button = self.add_button(
             "Overview",
             self.tr("Dual-report overview..."),
             self.open_overview,
-            tooltip=self.tr(
-                "Per organization: members reported, where, and service hours (双报到)"
-            ),
+            tooltip=self.tr("Per organization: members reported, where, and their service hours"),
         )
 
     def _build_posts_panel(self) -> None:

@@ -656,6 +656,96 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>Database backup (*.sqlite)</source>
+        <translation>数据库备份 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The database was copied to
+%1
+
+Keep the copy away from this computer, for example on a USB stick in a locked drawer.</source>
+        <translation>数据库已复制到
+%1
+
+请把备份存放在这台电脑以外的地方,例如放在上锁抽屉里的U盘中。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Database backup (*.sqlite *.db);;All files (*)</source>
+        <translation>数据库备份 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Replace the database now open by this backup?</source>
+        <translation>用这个备份替换当前打开的数据库吗?</translation>
+    </message>
+    <message>
+        <source>The database as it is now is first copied to the backups folder.</source>
+        <translation>替换前,当前数据库会先复制一份到备份文件夹。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>The database as it was before is kept as
+%1</source>
+        <translation>恢复前的数据库已保存为
+%1</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复完成</translation>
+    </message>
+</context>
+<context>
+    <name>BadRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Why it cannot be imported</source>
+        <translation>不能导入的原因</translation>
+    </message>
+</context>
+<context>
     <name>ClaimDialog</name>
     <message>
         <source>Organization</source>
@@ -1093,6 +1183,187 @@
     <message>
         <source>Building the demo district...</source>
         <translation>正在生成演示数据……</translation>
+    </message>
+</context>
+<context>
+    <name>DualReportOverviewDialog</name>
+    <message>
+        <source>Members: its own members now; Reported: of them, members on a post now; Received: members of other organizations on a post here.</source>
+        <translation>党员数:本组织现有党员;已报到:其中目前在岗的党员;接收:在本组织报到在岗的其他组织党员。</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员数</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报到</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>报到率</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收报到</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长(小时)</translation>
+    </message>
+    <message>
+        <source>Reported to</source>
+        <translation>报到去向</translation>
+    </message>
+    <message>
+        <source>{0} organizations</source>
+        <translation>共 {0} 个党组织</translation>
+    </message>
+    <message>
+        <source>Select an organization to see where its members reported.</source>
+        <translation>选择一个党组织,查看其党员的报到去向。</translation>
+    </message>
+    <message>
+        <source>Hours in {0}</source>
+        <translation>{0}年时长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>党建共同体</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{0} members, {1} on a post now ({2}); {3} members of other organizations on a post here.</source>
+        <translation>党员 {0} 名,目前在岗 {1} 名({2});在本组织报到在岗的其他组织党员 {3} 名。</translation>
+    </message>
+    <message>
+        <source>None of its members has reported to a post.</source>
+        <translation>本组织党员尚未报到领岗。</translation>
+    </message>
+    <message>
+        <source>Dual reporting overview</source>
+        <translation>双报到统计</translation>
+    </message>
+    <message>
+        <source>Search organization name</source>
+        <translation>搜索党组织名称</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>镇街(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Hours in &amp;year:</source>
+        <translation>时长年度(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Only organizations &amp;involved</source>
+        <translation>只看有报到的组织(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Only organizations whose members reported, or that received reports</source>
+        <translation>只显示有党员报到或接收了报到的党组织</translation>
+    </message>
+</context>
+<context>
+    <name>EndReportDialog</name>
+    <message>
+        <source>Leave the post: {0}</source>
+        <translation>离岗:{0}</translation>
+    </message>
+    <message>
+        <source>The service log and the evaluations stay with the report. Write the reason in the remark, e.g. a transfer.</source>
+        <translation>服务记录和年度评价仍保留在报到记录中。请在备注中写明离岗原因,如工作调动。</translation>
+    </message>
+    <message>
+        <source>Leave the post</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报到记录:</translation>
+    </message>
+    <message>
+        <source>&amp;Left the post on:</source>
+        <translation>离岗日期(&amp;L):</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Yearly evaluation: {0}</source>
+        <translation>年度评价:{0}</translation>
+    </message>
+    <message>
+        <source>{0} was evaluated {1}; saving replaces it.</source>
+        <translation>{0}年已评为{1};保存将替换原评价。</translation>
+    </message>
+    <message>
+        <source>Yearly evaluation</source>
+        <translation>年度评价</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报到记录:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>评价结果:</translation>
+    </message>
+    <message>
+        <source>E&amp;xcellent</source>
+        <translation>优秀(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Qualified</source>
+        <translation>合格(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Unqualified</source>
+        <translation>不合格(&amp;U)</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E):</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2211,10 @@
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
+        <source>&amp;Import party members from Excel...</source>
+        <translation>从 Excel 导入党员(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1989,7 +2264,601 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>New party member</source>
+        <translation>新增党员</translation>
+    </message>
+    <message>
+        <source>Edit party member</source>
+        <translation>编辑党员信息</translation>
+    </message>
+    <message>
+        <source>From the ID number</source>
+        <translation>根据身份证号</translation>
+    </message>
+    <message>
+        <source>Type part of the name to search</source>
+        <translation>输入名称的一部分进行搜索</translation>
+    </message>
+    <message>
+        <source>Born on {0}, {1}</source>
+        <translation>出生于 {0},{1}</translation>
+    </message>
+    <message>
+        <source>No organization is named “{0}”; choose one from the list.</source>
+        <translation>没有名为“{0}”的党组织,请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Personal information</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>性别(&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>出生日期(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>填写</translation>
+    </message>
+    <message>
+        <source>&amp;Ethnicity:</source>
+        <translation>民族(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Nati&amp;ve place:</source>
+        <translation>籍贯(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Ed&amp;ucation:</source>
+        <translation>学历(&amp;U):</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>联系电话(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Party membership</source>
+        <translation>党籍信息</translation>
+    </message>
+    <message>
+        <source>Party &amp;organization:</source>
+        <translation>所在党组织(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>人员类别(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>党籍状态(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Joined on:</source>
+        <translation>入党日期(&amp;J):</translation>
+    </message>
+    <message>
+        <source>Con&amp;firmed on:</source>
+        <translation>转正日期(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Party &amp;post:</source>
+        <translation>党内职务(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Work unit and post:</source>
+        <translation>工作单位及职务(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Remark</source>
+        <translation>备注(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberExports</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Member roster</source>
+        <translation>党员花名册</translation>
+    </message>
+    <message>
+        <source>Print the roster of which Party organization?</source>
+        <translation>打印哪个党组织的花名册?</translation>
+    </message>
+    <message>
+        <source>The file will show full ID numbers and phone numbers. Keep it safe and delete it when it is no longer needed; the export is recorded in the audit log. Continue?</source>
+        <translation>文件将显示完整的身份证号和联系电话。请妥善保管,不再需要时及时删除;本次导出将记入操作日志。是否继续?</translation>
+    </message>
+    <message>
+        <source>{0} Open its folder?</source>
+        <translation>{0}是否打开所在文件夹?</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>Party member information form</source>
+        <translation>党员基本信息采集表</translation>
+    </message>
+    <message>
+        <source>The template was saved as {0}. Fill in one member a row and import it.</source>
+        <translation>模板已保存为 {0}。每行填写一名党员,填好后导入。</translation>
+    </message>
+    <message>
+        <source>Export members to Excel</source>
+        <translation>导出党员名册(Excel)</translation>
+    </message>
+    <message>
+        <source>Party members {0}</source>
+        <translation>党员名册 {0}</translation>
+    </message>
+    <message>
+        <source>{0} members were saved to {1} with full ID numbers and phones.</source>
+        <translation>已将 {0} 名党员导出到 {1},含完整的身份证号和联系电话。</translation>
+    </message>
+    <message>
+        <source>{0} members were saved to {1}; ID numbers and phones are partly hidden.</source>
+        <translation>已将 {0} 名党员导出到 {1},身份证号和联系电话已部分隐藏。</translation>
+    </message>
+    <message>
+        <source>No Party organization has been entered yet.</source>
+        <translation>尚未录入任何党组织。</translation>
+    </message>
+    <message>
+        <source>No Party organization is named {0}.</source>
+        <translation>没有名为 {0} 的党组织。</translation>
+    </message>
+    <message>
+        <source>{0} member roster</source>
+        <translation>{0}党员花名册</translation>
+    </message>
+    <message>
+        <source>Save the member roster as PDF</source>
+        <translation>将党员花名册保存为 PDF</translation>
+    </message>
+    <message>
+        <source>The roster was saved as {0}.</source>
+        <translation>花名册已保存为 {0}。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print the member roster</source>
+        <translation>打印党员花名册</translation>
+    </message>
+    <message>
+        <source>Save as PDF...</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print preview...</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+</context>
+<context>
+    <name>MemberImportDialog</name>
+    <message>
+        <source>Choose the member roster</source>
+        <translation>选择党员名册</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the roster...</source>
+        <translation>正在读取名册…</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>Choose a file to see what it holds.</source>
+        <translation>请选择文件,查看其中的内容。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Sheet “{0}”, header on row {1}: {2} rows read. {3} new members, {4} already present, {5} rows with errors.</source>
+        <translation>工作表“{0}”,表头在第 {1} 行:共读取 {2} 行。新党员 {3} 名,已存在 {4} 名,有错误的行 {5} 行。</translation>
+    </message>
+    <message>
+        <source>These organizations will be created (check their kind, level and town afterwards in the organizations tab): {0}</source>
+        <translation>将新建以下党组织(导入后请在“党组织”页核对其类型、层级和镇街):{0}</translation>
+    </message>
+    <message>
+        <source>{0} organizations named in the file do not exist yet.</source>
+        <translation>文件中有 {0} 个党组织尚不存在。</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>没有可导入的新内容</translation>
+    </message>
+    <message>
+        <source>Import the {0} valid rows</source>
+        <translation>导入 {0} 行有效数据</translation>
+    </message>
+    <message>
+        <source>Import all {0} rows</source>
+        <translation>导入全部 {0} 行</translation>
+    </message>
+    <message>
+        <source>Importing members...</source>
+        <translation>正在导入党员…</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消,数据没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Import party members from Excel</source>
+        <translation>从 Excel 导入党员</translation>
+    </message>
+    <message>
+        <source>Choose an Excel workbook (.xlsx) with one member per row. The header row may be anywhere in the first 10 rows and must name the columns 姓名, 身份证号 and 所在党组织; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.</source>
+        <translation>请选择 Excel 工作簿(.xlsx),每行一名党员。表头可在前 10 行中的任一行,须包含“姓名”“身份证号”“所在党组织”三列;列的顺序不限,其他列将被忽略。点击“导入”之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file...</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
+        <translation>有错误的行(不会导入;请在 Excel 中改正后重新选择文件):</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Members already present (same ID number):</source>
+        <translation>已存在的党员(身份证号相同):</translation>
+    </message>
+    <message>
+        <source>&amp;Skip them and keep what is stored</source>
+        <translation>跳过,保留已有信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Update them from the file (empty cells keep what is stored)</source>
+        <translation>按文件更新(空白单元格保留已有信息)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
+        <translation>新建文件中提到但尚不存在的党组织(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPostsPanel</name>
+    <message>
+        <source>Report to a &amp;post...</source>
+        <extracomment>Emitted after every write made here.</extracomment>
+        <translation>报到领岗(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The member reports to a co-building organization and takes a post</source>
+        <translation>党员到共建单位报到并认领岗位</translation>
+    </message>
+    <message>
+        <source>Correct...</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Correct the organization, post, date or remark of the report (Enter)</source>
+        <translation>更正报到的单位、岗位、日期或备注(Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave post...</source>
+        <translation>离岗(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The member leaves the post; the service log stays</source>
+        <translation>党员离开岗位;服务记录保留</translation>
+    </message>
+    <message>
+        <source>Back on post</source>
+        <translation>恢复在岗</translation>
+    </message>
+    <message>
+        <source>Undo leaving the post (ended by mistake)</source>
+        <translation>撤销离岗(误操作时使用)</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>删除报到</translation>
+    </message>
+    <message>
+        <source>Delete a report entered by mistake (Del)</source>
+        <translation>删除误录的报到记录(Del)</translation>
+    </message>
+    <message>
+        <source>Reported to</source>
+        <translation>报到单位</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>党建共同体</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离岗日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长(小时)</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Log &amp;service...</source>
+        <translation>登记服务(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Record service done on the chosen post (Ins)</source>
+        <translation>登记在所选岗位上的服务(Ins)</translation>
+    </message>
+    <message>
+        <source>Edit entry...</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen service entry (Enter)</source>
+        <translation>修改所选服务记录(Enter)</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Delete the chosen service entry (Del)</source>
+        <translation>删除所选服务记录(Del)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate...</source>
+        <translation>年度评价(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record the yearly evaluation of the chosen post (Enter edits the chosen year)</source>
+        <translation>登记所选岗位的年度评价(Enter 修改所选年度)</translation>
+    </message>
+    <message>
+        <source>Remove evaluation</source>
+        <translation>删除评价</translation>
+    </message>
+    <message>
+        <source>Remove the chosen year&apos;s evaluation (Del)</source>
+        <translation>删除所选年度的评价(Del)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>评价结果</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Service log</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Yearly evaluations</source>
+        <translation>年度评价</translation>
+    </message>
+    <message>
+        <source>Choose a member to see their posts.</source>
+        <translation>选择一名党员,查看其报到领岗情况。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), on a post now: {2}</source>
+        <translation>{0}({1}),目前在岗:{2} 处</translation>
+    </message>
+    <message>
+        <source>(no post yet)</source>
+        <translation>(尚未领岗)</translation>
+    </message>
+    <message>
+        <source>Service log: {0}</source>
+        <translation>服务记录:{0}</translation>
+    </message>
+    <message>
+        <source>Yearly evaluations: {0}</source>
+        <translation>年度评价:{0}</translation>
+    </message>
+    <message>
+        <source>{0} entries, {1} hours</source>
+        <translation>{0} 条,{1} 小时</translation>
+    </message>
+    <message>
+        <source>{0} is on this post again (leaving it was a mistake)?</source>
+        <translation>{0}恢复在岗(离岗为误操作)?</translation>
+    </message>
+    <message>
+        <source>Delete this report? {0}</source>
+        <translation>删除这条报到记录?{0}</translation>
+    </message>
+    <message>
+        <source>Delete the service of {0} ({1} hours): {2}?</source>
+        <translation>删除 {0} 的服务记录({1} 小时):{2}?</translation>
+    </message>
+    <message>
+        <source>Delete service entry</source>
+        <translation>删除服务记录</translation>
+    </message>
+    <message>
+        <source>Remove the {0} evaluation of {1}?</source>
+        <translation>删除{1}的 {0} 年度评价?</translation>
+    </message>
+</context>
+<context>
     <name>MembersTab</name>
+    <message>
+        <source>&amp;New member...</source>
+        <extracomment>The row of action buttons above the filters; add to it with :meth:`add_button`.</extracomment>
+        <translation>新增党员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add a party member (Ctrl+N)</source>
+        <translation>新增一名党员(Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected member (F2, Enter or double-click)</source>
+        <translation>编辑所选党员(F2、Enter 或双击)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected member (Del)</source>
+        <translation>删除所选党员(Del)</translation>
+    </message>
+    <message>
+        <source>Show ID numbers and phones</source>
+        <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>Shown in full only while ticked; hide them again before leaving the desk</source>
+        <translation>仅在勾选时完整显示;离开座位前请取消勾选</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel...</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import members from an Excel roster, with a preview of every bad row</source>
+        <translation>从 Excel 名册导入党员,导入前预览每一个错误行</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Excel roster, import template, printed roster</source>
+        <translation>Excel 名册、导入模板、花名册</translation>
+    </message>
+    <message>
+        <source>Printed roster</source>
+        <translation>党员花名册(PDF)</translation>
+    </message>
+    <message>
+        <source>Export this list to Excel...</source>
+        <translation>将当前列表导出为 Excel…</translation>
+    </message>
+    <message>
+        <source>Save the import template...</source>
+        <translation>保存导入模板…</translation>
+    </message>
+    <message>
+        <source>Post catalogue...</source>
+        <translation>岗位目录…</translation>
+    </message>
+    <message>
+        <source>The posts members can take when they report to a co-building organization</source>
+        <translation>党员到共建单位报到时可认领的岗位</translation>
+    </message>
+    <message>
+        <source>Dual-report overview...</source>
+        <translation>双报到统计…</translation>
+    </message>
+    <message>
+        <source>Delete the party member “{0}” together with {1} post reports and {2} service records ({3} hours)? This cannot be undone.</source>
+        <translation>删除党员“{0}”及其 {1} 条报到记录和 {2} 条服务记录(共 {3} 小时)?此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>Delete the party member “{0}”? This cannot be undone.</source>
+        <translation>删除党员“{0}”?此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>Delete party member</source>
+        <translation>删除党员</translation>
+    </message>
     <message>
         <source>Search name, phone or last digits of the ID number</source>
         <translation>搜索姓名、电话或身份证号后几位</translation>
@@ -2009,6 +2878,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Not reported</source>
         <translation>未报到</translation>
+    </message>
+    <message>
+        <source>All organizations (type to search)</source>
+        <translation>全部党组织(可输入搜索)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2051,12 +2924,20 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>是</translation>
     </message>
     <message>
-        <source>Organization: {0}</source>
-        <translation>党组织:{0}</translation>
+        <source>Service hours</source>
+        <translation>服务时长(小时)</translation>
     </message>
     <message>
         <source>Reported to communities in {0}</source>
         <translation>报到至{0}的共同体</translation>
+    </message>
+    <message>
+        <source>Per organization: members reported, where, and their service hours</source>
+        <translation>按党组织统计:报到人数、报到去向和服务时长</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Ethnicity</source>
@@ -2093,42 +2974,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Post reports</source>
         <translation>报到领岗</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>党建共同体</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
-        <source>Reported on</source>
-        <translation>报到日期</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>时长(小时)</translation>
-    </message>
-    <message>
-        <source>Not reported to any co-building organization.</source>
-        <translation>尚未到共建单位报到。</translation>
-    </message>
-    <message>
-        <source>Service log ({0} hours)</source>
-        <translation>服务记录(共 {0} 小时)</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>服务内容</translation>
-    </message>
-    <message>
-        <source>No service recorded.</source>
-        <translation>尚无服务记录。</translation>
     </message>
 </context>
 <context>
@@ -2497,10 +3342,230 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>PostCatalogueDialog</name>
+    <message>
+        <source>The posts a member can take when reporting to a co-building organization. A post in use cannot be deleted; deactivate it and it is no longer offered.</source>
+        <translation>党员到共建单位报到时可认领的岗位。已被使用的岗位不能删除;停用后不再供选择。</translation>
+    </message>
+    <message>
+        <source>{0} (inactive)</source>
+        <translation>{0}(已停用)</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>新岗位</translation>
+    </message>
+    <message>
+        <source>Type the name and the duties, then click Save.</source>
+        <translation>填写名称和岗位职责,然后点击“保存”。</translation>
+    </message>
+    <message>
+        <source>Named by {0} reports; {1} members are on this post now.</source>
+        <translation>共有 {0} 条报到记录认领此岗位;目前在岗 {1} 人。</translation>
+    </message>
+    <message>
+        <source>No report names this post yet.</source>
+        <translation>尚无报到记录认领此岗位。</translation>
+    </message>
+    <message>
+        <source>Inactive: not offered when a member reports.</source>
+        <translation>已停用:党员报到时不再提供此岗位。</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>启用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>停用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>In use: deactivate it instead</source>
+        <translation>岗位已被使用:请改为停用</translation>
+    </message>
+    <message>
+        <source>Delete the post “{0}” from the catalogue?</source>
+        <translation>从岗位目录中删除“{0}”?</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>删除岗位</translation>
+    </message>
+    <message>
+        <source>Post catalogue</source>
+        <translation>岗位目录</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the post up (Ctrl+Up)</source>
+        <translation>上移岗位(Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move the post down (Ctrl+Down)</source>
+        <translation>下移岗位(Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>D&amp;uties:</source>
+        <translation>岗位职责(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a post to the catalogue (Ctrl+N)</source>
+        <translation>向目录添加岗位(Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PostReportDialog</name>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}({1})</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(请选择)</translation>
+    </message>
+    <message>
+        <source>(no post yet)</source>
+        <translation>(暂不领岗)</translation>
+    </message>
+    <message>
+        <source>Report to a post: {0}</source>
+        <translation>报到领岗:{0}</translation>
+    </message>
+    <message>
+        <source>The member&apos;s status is {0}: only members in good standing report.</source>
+        <translation>该党员的党籍状态为“{0}”:只有党籍状态正常的党员才能报到。</translation>
+    </message>
+    <message>
+        <source>No community is open for reports yet: set up a Party-building community with member organizations first.</source>
+        <translation>还没有可以报到的党建共同体:请先建立有成员单位的党建共同体。</translation>
+    </message>
+    <message>
+        <source>Correct the post report: {0}</source>
+        <translation>更正报到记录:{0}</translation>
+    </message>
+    <message>
+        <source>Report to a post</source>
+        <translation>报到领岗</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员:</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>党建共同体(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Report to:</source>
+        <translation>报到单位(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Post:</source>
+        <translation>岗位(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Report &amp;date:</source>
+        <translation>报到日期(&amp;D):</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>PostReports</name>
+    <message>
+        <source>no post yet</source>
+        <translation>未领岗</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}({1})</translation>
+    </message>
+    <message>
+        <source>on the post since {0}</source>
+        <translation>自 {0} 起在岗</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, {2}, {3}</source>
+        <translation>{0}:{1},{2},{3}</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>The printer could not be started. Check that it is ready.</source>
         <translation>无法启动打印机,请检查打印机是否就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>数据库无法打开</translation>
+    </message>
+    <message>
+        <source>The newest good backup of this database:</source>
+        <translation>该数据库最近的一份完好备份:</translation>
+    </message>
+    <message>
+        <source>Restore it? Whatever was entered after that backup has to be entered again. The damaged file is kept in the backups folder.</source>
+        <translation>要恢复这份备份吗?备份之后录入的内容需要重新录入。损坏的文件会保留在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>No good backup of this database was found in the backups folder. Open another database file (for example a backup on a USB stick), or quit and ask for help.</source>
+        <translation>备份文件夹中没有找到该数据库的完好备份。请打开其他数据库文件(例如U盘上的备份),或退出程序并寻求技术支持。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Database (*.sqlite *.db);;All files (*)</source>
+        <translation>数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2660,6 +3725,41 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Save and &amp;finish</source>
         <translation>保存并完成(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLogDialog</name>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Log service: {0}</source>
+        <translation>登记服务:{0}</translation>
+    </message>
+    <message>
+        <source>Edit service entry: {0}</source>
+        <translation>修改服务记录:{0}</translation>
+    </message>
+    <message>
+        <source>Service entry</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报到记录:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>时长(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>服务内容(&amp;W):</translation>
     </message>
 </context>
 <context>
