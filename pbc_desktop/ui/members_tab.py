@@ -201,8 +201,6 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         self.detail_splitter.setStretchFactor(0, 2)
         self.detail_splitter.setStretchFactor(1, 3)
         self.detail_splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 1)  # the posts panel needs more room than a detail
-        self.splitter.setStretchFactor(1, 1)
         self.table.selectionModel().selectionChanged.connect(self._member_chosen)
         self.model.modelReset.connect(self._member_chosen)
 
