@@ -17,6 +17,7 @@ from pbc_desktop import lang
 from pbc_desktop.db.base import Base
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
+from pbc_desktop.reports.fonts import SYSTEM_FONTS_ENV
 
 TEST_DB_URL_ENV = "PBC_TEST_DB_URL"
 
@@ -27,6 +28,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setenv("PBC_DATA_DIR", str(folder))
+    # The same fonts on every machine: a Windows runner's 黑体/仿宋 would change the PDFs.
+    monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
     lang.set_language("zh")
     return folder
 

@@ -345,3 +345,15 @@ def test_cli_report_needs_activity_and_output(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         report_parser().parse_args(["report", "minutes", "--activity", "1"])
     capsys.readouterr()
+
+
+def test_windows_font_folders_are_searched_unless_switched_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.reports.fonts import SYSTEM_FONTS_ENV, font_dirs
+
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.delenv(FONT_DIR_ENV, raising=False)
+    assert font_dirs() == []  # the suite switches them off (tests/conftest.py)
+    monkeypatch.delenv(SYSTEM_FONTS_ENV)
+    assert tmp_path / "Windows" / "Fonts" in font_dirs()

@@ -26,6 +26,8 @@ from pbc_desktop.fonts import bundled_cjk_font
 log = logging.getLogger(__name__)
 
 FONT_DIR_ENV = "PBC_FONT_DIR"
+# "0" leaves the Windows font folders out (tests: the same PDFs on every machine).
+SYSTEM_FONTS_ENV = "PBC_SYSTEM_FONTS"
 BUNDLED_FONT_NAME = "PBC-WQYMicroHei"
 
 # File names of the Windows fonts, best first, for each role.
@@ -88,6 +90,8 @@ def font_dirs() -> list[Path]:
     override = os.environ.get(FONT_DIR_ENV)
     if override:
         dirs.append(Path(override))
+    if os.environ.get(SYSTEM_FONTS_ENV) == "0":
+        return dirs
     windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT")
     if windir:
         dirs.append(Path(windir) / "Fonts")
