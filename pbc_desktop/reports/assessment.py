@@ -521,7 +521,7 @@ def build_assessment_report(
             sections=count,
             progress=report,
         )
-        canvas = layout._numbered_canvas(fonts.body)  # the shared footer
+        canvas = layout.numbered_canvas(fonts.body)  # the shared footer
         if with_toc:
             doc.multiBuild(story, canvasmaker=canvas)
         else:

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -410,8 +410,20 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
 
 
 # -- page numbers --------------------------------------------------------------------------
-def _numbered_canvas(font: str) -> type[Canvas]:
-    """A canvas that holds its pages until the end, then writes "第 x 页 共 y 页" on each."""
+PageDecorator = Callable[[Canvas, int, int], None]
+
+
+def numbered_canvas(
+    font: str,
+    *,
+    page_width: float = PAGE_WIDTH,
+    footer_y: float = BOTTOM_MARGIN - 7 * mm - FOOTER_SIZE,
+    decorate: PageDecorator | None = None,
+) -> type[Canvas]:
+    """A canvas that holds its pages until the end, then writes "第 x 页 共 y 页" on each.
+
+    ``decorate(canvas, number, total)`` may draw more on each page (e.g. a running head).
+    """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -426,12 +438,10 @@ def _numbered_canvas(font: str) -> type[Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                if decorate is not None:
+                    decorate(self, number, total)
                 self.setFont(font, FOOTER_SIZE)
-                self.drawCentredString(
-                    PAGE_WIDTH / 2,
-                    BOTTOM_MARGIN - 7 * mm - FOOTER_SIZE,
-                    f"第 {number} 页 共 {total} 页",
-                )
+                self.drawCentredString(page_width / 2, footer_y, f"第 {number} 页 共 {total} 页")
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -482,5 +492,5 @@ def build_pdf(
             initialFontName=styles.fonts.body,
         )
         doc.addPageTemplates([body_page()])
-        doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body))
+        doc.build(story, canvasmaker=numbered_canvas(styles.fonts.body))
     return target

@@ -270,37 +270,20 @@ def build_story(roster: Roster, today: date) -> tuple[list[Flowable], layout.Sty
 
 # -- pages -----------------------------------------------------------------------------------
 def _numbered_canvas(font: str, running_head: str) -> type[Canvas]:
-    """Holds its pages to the end, then writes the running head (from page 2) and
-    "第 x 页 共 y 页" on each."""
+    """Page numbers on each page, and the running head "…(续)" from page 2."""
 
-    class RosterCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def head(canvas: Canvas, number: int, _total: int) -> None:
+        if number > 1:
+            canvas.setFont(font, HEAD_SIZE)
+            canvas.drawString(
+                LEFT_MARGIN,
+                PAGE_HEIGHT - TOP_MARGIN + 4 * mm,
+                layout.cjk_punctuation(f"{running_head}(续)"),
+            )
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if number > 1:
-                    self.setFont(font, HEAD_SIZE)
-                    self.drawString(
-                        LEFT_MARGIN,
-                        PAGE_HEIGHT - TOP_MARGIN + 4 * mm,
-                        layout.cjk_punctuation(f"{running_head}(续)"),
-                    )
-                self.setFont(font, layout.FOOTER_SIZE)
-                self.drawCentredString(
-                    PAGE_WIDTH / 2, BOTTOM_MARGIN - 9 * mm, f"第 {number} 页 共 {total} 页"
-                )
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return RosterCanvas
+    return layout.numbered_canvas(
+        font, page_width=PAGE_WIDTH, footer_y=BOTTOM_MARGIN - 9 * mm, decorate=head
+    )
 
 
 def write_roster_pdf(
