@@ -448,20 +448,25 @@ def numbered_canvas(
     return NumberedCanvas
 
 
-def body_page() -> PageTemplate:
-    """The page of every report: one frame filling the text area, without padding."""
+def body_page(
+    width: float = TEXT_WIDTH, height: float = TEXT_HEIGHT, template_id: str = "page"
+) -> PageTemplate:
+    """The page of every report: one frame filling the text area, without padding.
+
+    ``width`` and ``height`` of the text area default to A4 portrait's.
+    """
     frame = Frame(
         LEFT_MARGIN,
         BOTTOM_MARGIN,
-        TEXT_WIDTH,
-        TEXT_HEIGHT,
+        width,
+        height,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
         id="body",
     )
-    return PageTemplate(id="page", frames=[frame])
+    return PageTemplate(id=template_id, frames=[frame])
 
 
 def build_pdf(

@@ -30,8 +30,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -319,18 +317,7 @@ def write_roster_pdf(
             lang="zh-CN",
             initialFontName=styles.fonts.body,
         )
-        frame = Frame(
-            LEFT_MARGIN,
-            BOTTOM_MARGIN,
-            TEXT_WIDTH,
-            TEXT_HEIGHT,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        doc.addPageTemplates([PageTemplate(id="landscape", frames=[frame])])
+        doc.addPageTemplates([layout.body_page(TEXT_WIDTH, TEXT_HEIGHT, "landscape")])
         doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body, title))
         if before_publish is not None:
             before_publish()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pbc_desktop.domain.enums import CoBuildType, OrgField
+from pbc_desktop.services.post_reports import DEFAULT_POSTS
 
 DISTRICT_COMMITTEE = "中共汕头市潮南区委员会"
 AGENCY_WORKING_COMMITTEE = "中共汕头市潮南区直属机关工作委员会"
@@ -396,17 +397,8 @@ OBSERVATION_POINTS = (
 
 PARTY_POSTS = ("书记", "副书记", "组织委员", "宣传委员", "纪检委员")
 
-# The post catalogue (岗位) for 报到领岗.
-POSTS: tuple[tuple[str, str], ...] = (
-    ("政策宣传", "宣讲党的路线方针政策,入户宣传惠民政策"),
-    ("志愿服务", "参加共建单位组织的志愿服务活动"),
-    ("矛盾调解", "协助村(社区)调解邻里纠纷,化解信访矛盾"),
-    ("环境整治", "参与人居环境整治、垃圾分类和河道清理"),
-    ("关爱帮扶", "结对帮扶困难群众、留守老人和儿童"),
-    ("文明实践", "参与新时代文明实践站(所)活动"),
-    ("助企服务", "走访企业,协调解决企业生产经营困难"),
-    ("安全生产", "参与安全生产检查和消防安全宣传"),
-)
+# The post catalogue (岗位) for 报到领岗: the one a new database starts with.
+POSTS = DEFAULT_POSTS
 
 SERVICE_CONTENT: dict[str, tuple[str, ...]] = {
     "政策宣传": ("入户宣讲医保缴费政策", "在党群服务中心宣讲乡村振兴政策", "发放惠农政策宣传单"),
