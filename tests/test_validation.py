@@ -175,6 +175,36 @@ def test_normalise_text() -> None:
     assert v.optional_text(" 司马 ") == "司马"
 
 
+def test_to_halfwidth() -> None:
+    assert v.to_halfwidth("ＡＢＣｘｙｚ０１９！～（）　") == "ABCxyz019!~() "
+    # Only U+FF01..U+FF5E and the ideographic space; CJK punctuation stays.
+    assert v.to_halfwidth("党建，共同体。｟") == "党建,共同体。｟"
+    assert v.to_halfwidth("") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\xa0b", "a b"),
+        (" \u3000 ", ""),
+        ("a  b", "a b"),
+        ("１２３", "123"),
+        ("x·y", "x·y"),
+        ("\t汉族\n", "汉族"),
+    ],
+)
+def test_normalise_text_whitespace(text: str, expected: str) -> None:
+    assert v.normalise_text(text) == expected
+
+
+@pytest.mark.parametrize("text", ["汉族", "某某村委会 主任", "ABC 公司", "13812345678", "a·b"])
+def test_text_already_normal_is_returned_as_it_is(text: str) -> None:
+    """So that equal cells of a workbook keep sharing one string when imported."""
+    value = "".join(list(text))
+    assert v.to_halfwidth(value) is value
+    assert v.normalise_text(value) is value
+
+
 def test_strip_or_none_keeps_the_inner_text() -> None:
     assert v.strip_or_none(None) is None
     assert v.strip_or_none(" \t\n") is None

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import FIELD_BY_KEY, FIELDS
+from pbc_desktop.domain.validation import normalise_text, to_halfwidth
 from pbc_desktop.lang import t
 
 E = TypeVar("E", bound=LabeledEnum)
@@ -44,23 +45,7 @@ class CellError(ValueError):
 
 # -- text -------------------------------------------------------------------------------
 
-# What ``validation.to_halfwidth`` does, as one ``str.translate`` (a roster has 500,000 cells).
-_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SPACES = re.compile(r"\s+")
-
-
-def halfwidth(text: str) -> str:
-    """Full-width ASCII letters, digits and punctuation (and U+3000) become half-width."""
-    return text if text.isascii() else text.translate(_HALFWIDTH)
-
-
-def normalised(text: str) -> str:
-    """``validation.normalise_text``, faster: half-width, stripped, inner spaces collapsed."""
-    value = halfwidth(text)
-    if " " in value or not value.isprintable() or value != value.strip():
-        value = _SPACES.sub(" ", value).strip()
-    return value
-
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK}) (?={_CJK})")
@@ -81,7 +66,7 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
     if isinstance(value, date):
         return value.isoformat()
-    return normalised(str(value))
+    return normalise_text(str(value))
 
 
 def parse_text(value: object) -> str | None:
@@ -126,7 +111,7 @@ def parse_id_number(value: object) -> str | None:
         if value.is_integer() and abs(value) < _EXACT_FLOAT_LIMIT:
             return str(int(value))
         raise CellError(scientific_id_message(f"{value:.5E}".replace("E+0", "E+")))
-    text = halfwidth(str(value)).strip().lstrip("'`‘’").strip()
+    text = to_halfwidth(str(value)).strip().lstrip("'`‘’").strip()
     text = re.sub(r"\s+", "", text).upper()
     if _SCIENTIFIC.match(text):
         raise CellError(scientific_id_message(text))
@@ -274,7 +259,7 @@ def parse_date(value: object, key: str, *, epoch_1904: bool = False) -> ParsedDa
         return _parse_number_date(key, value, epoch_1904)
     if not isinstance(value, str):
         raise _unreadable(key, str(value))
-    shown = normalised(value)
+    shown = normalise_text(value)
     text = _TIME_SUFFIX.sub("", shown).strip()
     if match := _FULL_DATE.match(text) or _COMPACT_FULL.match(text):
         y, m, d = (int(g) for g in match.groups())
@@ -332,7 +317,7 @@ _CHOICE_VARIANTS: dict[type[LabeledEnum], dict[str, LabeledEnum]] = {
 
 
 def _choice_key(text: str) -> str:
-    return _SPACES.sub("", halfwidth(text)).casefold()
+    return _SPACES.sub("", to_halfwidth(text)).casefold()
 
 
 @cache
@@ -391,7 +376,7 @@ def header_key(text: object) -> str:
     """A header cell reduced for comparison: ``* 身份证号码 (18位)`` → ``身份证号码``."""
     if not isinstance(text, str):
         return ""
-    value = halfwidth(text)
+    value = to_halfwidth(text)
     value = _NOTE_IN_BRACKETS.sub("", value)
     return _HEADER_NOISE.sub("", value).casefold()
 

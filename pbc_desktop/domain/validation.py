@@ -16,33 +16,37 @@ from pbc_desktop.lang import t
 # -- text -----------------------------------------------------------------------------
 
 _FULLWIDTH_OFFSET = 0xFEE0  # U+FF01..U+FF5E map onto U+0021..U+007E
+_HALFWIDTH = {code: code - _FULLWIDTH_OFFSET for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _SPACES = re.compile(r"\s+")
 # Variants of the middle dot in transliterated names (e.g. 阿依古丽·买买提).
 _MIDDLE_DOTS = str.maketrans(dict.fromkeys("•‧・∙⋅", "·"))
 
 
 def to_halfwidth(value: str) -> str:
-    """Full-width ASCII letters, digits and punctuation (and U+3000) become half-width."""
-    out = []
-    for ch in value:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - _FULLWIDTH_OFFSET))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Full-width ASCII letters, digits and punctuation (and U+3000) become half-width.
+
+    Text without such characters is returned as it is (the same object), so that equal
+    cells of a workbook keep sharing one string; the others are one ``str.translate``.
+    """
+    if value.isascii() or _FULLWIDTH.search(value) is None:
+        return value
+    return value.translate(_HALFWIDTH)
 
 
 def normalise_text(value: str | None) -> str:
     """Strip, convert full-width ASCII to half-width and collapse inner whitespace.
 
-    CJK characters are left as they are.
+    CJK characters are left as they are. Text already normalised is returned as it is.
     """
     if not value:
         return ""
-    return _SPACES.sub(" ", to_halfwidth(value)).strip()
+    text = to_halfwidth(value)
+    # Every whitespace character but the ASCII space is unprintable, so a printable text
+    # without doubled, leading or trailing spaces has nothing to change.
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
+    return _SPACES.sub(" ", text).strip()
 
 
 def optional_text(value: str | None) -> str | None:

@@ -17,13 +17,15 @@ import codecs
 import gc
 import json
 import re
+import sys
 import uuid
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -58,7 +60,7 @@ from pbc_desktop.domain.validation import (
     name_key,
 )
 from pbc_desktop.errors import UserError
-from pbc_desktop.lang import t
+from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
 
 ProgressFn = Callable[[int, str], None]
@@ -71,7 +73,8 @@ _CHUNK = 2_000
 _IN_CHUNK = 500
 _CHECK_EVERY = 500
 # Share of the progress bar for reading the file; checking the rows takes the rest.
-_READ_SHARE = 85
+_READ_SHARE = 90
+_SWITCH_INTERVAL = 0.001  # seconds; see _collection_paused
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MEMBER_COLUMNS = tuple(f.name for f in fields(MemberInput))
 _COLUMN_ORDER = {f.key: i for i, f in enumerate(FIELDS)}
@@ -95,13 +98,17 @@ def _cancelled_error() -> ImportCancelledError:
 class ImportRow:
     """One row of the roster, as read and checked.
 
-    ``data`` is completed (``member_rules.completed``); its ``organization_id`` is ``None``
-    when the organization does not exist yet (``org_missing``). ``given`` names the fields
-    whose cells were filled in: an update changes only those.
+    ``member`` is completed (``member_rules.completed``); its ``organization_id`` is
+    ``None`` when the organization does not exist yet (``org_missing``). ``given`` names
+    the fields whose cells were filled in: an update changes only those. A row with
+    ``errors`` of its own can never be imported, so it keeps only what the preview shows
+    (``member`` is ``None``). A preview holds tens of thousands of rows: equal texts and
+    ``given`` sets are shared between them.
     """
 
     row: int  # as Excel shows it
-    data: MemberInput
+    name: str
+    member: MemberInput | None
     org_name: str
     given: frozenset[str]
     errors: tuple[Problem, ...] = ()
@@ -109,8 +116,20 @@ class ImportRow:
     existing_id: int | None = None  # the stored member with the same ID number
     update_errors: tuple[Problem, ...] = ()  # what updating the stored member would break
 
+    @property
+    def data(self) -> MemberInput:
+        """The member to write; only rows without errors of their own keep it."""
+        if self.member is None:
+            raise ValueError(f"row {self.row} has errors; only its problems are kept")
+        return self.member
+
     def problems(self, *, create_orgs: bool, on_duplicate: OnDuplicate) -> tuple[str, ...]:
         """Why the row cannot be imported, in the order of the columns of the form."""
+        if not self.errors and not (
+            (self.org_missing and not create_orgs)
+            or (self.update_errors and self.existing_id is not None and on_duplicate == "update")
+        ):
+            return ()
         found = list(self.errors)
         if self.org_missing and not create_orgs:
             found.append(("organization", _unknown_org_message(self.org_name)))
@@ -162,7 +181,7 @@ class ImportPreview:
         for r in self.rows:
             found = self.problems_of(r, on_duplicate)
             if found:
-                out.append(RowProblem(r.row, r.data.name, found))
+                out.append(RowProblem(r.row, r.name, found))
         return out
 
     def good_rows(self, on_duplicate: OnDuplicate = "skip") -> list[ImportRow]:
@@ -223,6 +242,13 @@ class ImportResult:
 
 
 def _unknown_org_message(name: str) -> str:
+    # The preview asks again at each change of its options: one sentence per name, not
+    # one per row.
+    return _unknown_org_text(name, language())
+
+
+@lru_cache(maxsize=2048)
+def _unknown_org_text(name: str, _language: str) -> str:
     return t(
         f"所在党组织“{name}”在系统中不存在",
         f"The Party organization “{name}” does not exist",
@@ -514,24 +540,38 @@ def _org_index(s: Session) -> dict[str, tuple[int, str]]:
 _ORG_NAMES = select(Organization.id, Organization.name)
 
 
-def _existing_members(s: Session) -> dict[str, int]:
+def _existing_members(s: Session, wanted: set[str | None] | None = None) -> dict[str, int]:
+    """The stored members by ID number (only those in ``wanted``, when given)."""
     stmt = select(PartyMember.id_number, PartyMember.id).where(PartyMember.id_number.is_not(None))
-    return {number.strip().upper(): mid for number, mid in s.execute(stmt) if number}
+    out: dict[str, int] = {}
+    # Streamed: the session would otherwise fetch every row before the first is seen.
+    for number, mid in s.execute(stmt.execution_options(yield_per=_CHUNK)):
+        if number:
+            key = number.strip().upper()
+            if wanted is None or key in wanted:
+                out[key] = mid
+    return out
 
 
 @contextmanager
 def _collection_paused() -> Iterator[None]:
-    """No garbage collection while an import works.
+    """No garbage collection, and the interpreter lock handed over often, while an import
+    works in its thread.
 
     With tens of thousands of rows in memory a full collection takes up to half a second
     and holds the interpreter lock, so the window would freeze while the import runs in
-    its thread. The rows hold no reference cycles; collection resumes afterwards.
+    its thread. The rows hold no reference cycles; collection resumes afterwards. And the
+    window's thread, waiting for the lock at each call into Qt, would wait up to the
+    default switch interval (5 ms) each time: a repaint would take a tenth of a second.
     """
     enabled = gc.isenabled()
+    interval = sys.getswitchinterval()
     gc.disable()
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
     try:
         yield
     finally:
+        sys.setswitchinterval(interval)
         if enabled:
             gc.enable()
 
@@ -553,30 +593,28 @@ def _stored_inputs(s: Session, member_ids: Sequence[int]) -> dict[int, tuple[Mem
     return out
 
 
-def _merged(stored: MemberInput, row: ImportRow) -> MemberInput:
-    """The stored member with the filled-in cells of ``row`` written over it.
+def _merged(stored: MemberInput, data: MemberInput, given: frozenset[str]) -> MemberInput:
+    """The stored member with the filled-in cells (``given``) of a row written over it.
 
     Birth date and sex left empty on both sides come from the (same) ID number, as
     ``completed`` would fill them.
     """
-    changes = {k: getattr(row.data, k) for k in row.given if k in _MEMBER_COLUMNS}
-    changes["organization_id"] = row.data.organization_id
+    changes = {k: getattr(data, k) for k in given if k in _MEMBER_COLUMNS}
+    changes["organization_id"] = data.organization_id
     if stored.birth_date is None and "birth_date" not in changes:
-        changes["birth_date"] = row.data.birth_date
+        changes["birth_date"] = data.birth_date
     if stored.gender is None and "gender" not in changes:
-        changes["gender"] = row.data.gender
+        changes["gender"] = data.gender
     return replace(stored, **changes)
 
 
-def _merged_errors(merged: MemberInput, row: ImportRow, today: date | None) -> list[Problem]:
-    """What storing ``merged`` would break beyond the row's own errors."""
-    if merged == row.data:  # the row says everything the stored member holds
+def _merged_errors(
+    merged: MemberInput, data: MemberInput, own: Sequence[Problem], today: date | None
+) -> list[Problem]:
+    """What storing ``merged`` would break beyond the row's own errors (``own``)."""
+    if merged == data:  # the row says everything the stored member holds
         return []
-    return [e for e in _check(merged, (), today) if e not in row.errors]
-
-
-def _update_errors(stored: MemberInput, row: ImportRow, today: date | None) -> tuple[Problem, ...]:
-    return tuple(_merged_errors(_merged(stored, row), row, today))
+    return [e for e in _check(merged, (), today) if e not in own]
 
 
 def read_members(
@@ -624,25 +662,22 @@ def _read_members(
         try:
             from openpyxl import load_workbook
 
+            # Read-only: the rows are parsed one at a time as they are asked for.
             workbook = load_workbook(stream, read_only=True, data_only=True)
         except _BROKEN:
             raise _damaged(path) from None
         try:
             sheet = _find_sheet(path, workbook)
             epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
-            parsed = _read_rows(path, sheet, epoch_1904, report, stop)
+            checker = _RowChecker(orgs, existing, today, epoch_1904)
+            rows = _read_rows(path, sheet, checker, report, stop)
         finally:
             workbook.close()
-    report(_READ_SHARE, t("正在检查每一行…", "Checking every row…"))
-    rows, missing = _check_rows(parsed, orgs, existing, today, stop)
-    with db.read() as s:
-        stored = _stored_inputs(s, [r.existing_id for r in rows if r.existing_id is not None])
-    rows = [
-        replace(r, update_errors=_update_errors(stored[r.existing_id][0], r, today))
-        if r.existing_id is not None and r.existing_id in stored
-        else r
-        for r in rows
-    ]
+    # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
+    sheet.worksheet = None
+    missing = tuple(checker.missing.values())
+    del workbook, existing, checker
+    _check_updates(db, rows, today, report, stop)
     report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     header = sheet.header
     return ImportPreview(
@@ -653,16 +688,17 @@ def _read_members(
         ignored_headers=header.ignored,
         rows=tuple(rows),
         create_orgs=create_orgs,
-        missing_orgs=tuple(missing),
+        missing_orgs=missing,
     )
 
 
 def _read_rows(
-    path: Path, sheet: _Sheet, epoch_1904: bool, report: ProgressFn, stop: CancelFn
-) -> list[tuple[int, _Parsed]]:
-    columns = sheet.header.columns
+    path: Path, sheet: _Sheet, checker: _RowChecker, report: ProgressFn, stop: CancelFn
+) -> list[ImportRow]:
+    """Each row is parsed and checked as it is read: no copy of the sheet is kept."""
+    columns = tuple(sheet.header.columns.items())
     estimate = sheet.estimate if sheet.estimate and sheet.estimate > sheet.header_row else None
-    out: list[tuple[int, _Parsed]] = []
+    out: list[ImportRow] = []
     first = sheet.header_row + 1
     for row_no, values in enumerate(_rows_of(path, sheet.worksheet, min_row=first), start=first):
         if (row_no - first) % _CHECK_EVERY == 0:
@@ -674,10 +710,11 @@ def _read_rows(
                 min(percent, _READ_SHARE - 1),
                 t(f"正在读取第 {row_no} 行…", f"Reading row {row_no}…"),
             )
-        raw = {key: values[i] if i < len(values) else None for i, key in columns.items()}
+        width = len(values)
+        raw = {key: values[i] if i < width else None for i, key in columns}
         if all(cells.is_blank(v) for v in raw.values()):
             continue
-        out.append((row_no, _parse_cells(raw, epoch_1904)))
+        out.append(checker.check(row_no, raw))
     if not out:
         raise _file_error(
             path,
@@ -687,26 +724,58 @@ def _read_rows(
     return out
 
 
-def _check_rows(
-    parsed: list[tuple[int, _Parsed]],
-    orgs: dict[str, tuple[int, str]],
-    existing: dict[str, int],
-    today: date | None,
-    stop: CancelFn,
-) -> tuple[list[ImportRow], list[str]]:
-    seen_ids: dict[str, int] = {}
-    keys: dict[str, str] = {}  # name_key of each organization name, computed once
-    missing: dict[str, str] = {}
-    rows: list[ImportRow] = []
-    for count, (row_no, p) in enumerate(parsed):
-        if count % _CHECK_EVERY == 0 and stop():
-            raise _cancelled_error()
-        org_name = p.values.pop("organization", None) or ""
-        org_key = keys.get(org_name)
+# Columns whose texts repeat from row to row (汉族, 本科, the work unit of a village …).
+_SHARED_KEYS = ("ethnicity", "native_place", "education", "party_post", "work_unit")
+# Distinct texts kept for sharing; a column of all different texts stops growing the table.
+_SHARED_MAX = 20_000
+
+
+class _RowChecker:
+    """Checks the rows of one file: against the organizations and members stored and
+    against the rows before them. Equal texts and sets of filled-in fields are shared."""
+
+    def __init__(
+        self,
+        orgs: dict[str, tuple[int, str]],
+        existing: dict[str, int],
+        today: date | None,
+        epoch_1904: bool,
+    ) -> None:
+        self.orgs = orgs
+        self.existing = existing
+        self.today = today
+        self.epoch_1904 = epoch_1904
+        self.seen_ids: dict[str, int] = {}
+        self.org_keys: dict[str, str] = {}  # name_key of each organization name, computed once
+        self.missing: dict[str, str] = {}  # name_key → the first spelling seen
+        self._texts: dict[str, str] = {}
+        self._given: dict[frozenset[str], frozenset[str]] = {}
+
+    def shared(self, text: str) -> str:
+        found = self._texts.get(text)
+        if found is not None:
+            return found
+        if len(self._texts) < _SHARED_MAX:
+            self._texts[text] = text
+        return text
+
+    def given(self, keys: set[str]) -> frozenset[str]:
+        given = frozenset(keys)
+        return self._given.setdefault(given, given)
+
+    def check(self, row_no: int, raw: dict[str, object]) -> ImportRow:
+        p = _parse_cells(raw, self.epoch_1904)
+        values = p.values
+        for key in _SHARED_KEYS:
+            text = values.get(key)
+            if text is not None:
+                values[key] = self.shared(text)
+        org_name = values.pop("organization", None) or ""
+        org_key = self.org_keys.get(org_name)
         if org_key is None:
-            org_key = keys[org_name] = name_key(org_name)
-        found = orgs.get(org_key) if org_name else None
-        data = completed(_input(p.values, found[0] if found else None))
+            org_key = self.org_keys[org_name] = name_key(org_name)
+        found = self.orgs.get(org_key) if org_name else None
+        data = completed(_input(values, found[0] if found else None))
         data = _use_id_birth_date(data, p.birth_month_only)
         errors: list[Problem] = list(p.errors.items())
         org_missing = False
@@ -714,7 +783,8 @@ def _check_rows(
             errors.append(("organization", t("所在党组织为空", "The Party organization is empty")))
         elif found is None:
             org_missing = True
-            missing.setdefault(org_key, org_name)
+            org_name = self.shared(org_name)
+            self.missing.setdefault(org_key, org_name)
             if len(org_name) > ORG_NAME_MAX:
                 errors.append(
                     (
@@ -727,11 +797,11 @@ def _check_rows(
                 )
         else:
             org_name = found[1]
-        errors.extend(_check(data, p.errors, today))
+        errors.extend(_check(data, p.errors, self.today))
         number = data.id_number
         existing_id = None
         if number and "id_number" not in p.errors:
-            first_row = seen_ids.setdefault(number, row_no)
+            first_row = self.seen_ids.setdefault(number, row_no)
             if first_row != row_no:
                 errors.append(
                     (
@@ -742,19 +812,49 @@ def _check_rows(
                         ),
                     )
                 )
-            existing_id = existing.get(number)
-        rows.append(
-            ImportRow(
-                row=row_no,
-                data=data,
-                org_name=org_name,
-                given=frozenset(p.given),
-                errors=tuple(errors),
-                org_missing=org_missing,
-                existing_id=existing_id,
-            )
+            existing_id = self.existing.get(number)
+        # A refused row keeps its member only until its update is checked.
+        keep = not errors or existing_id is not None
+        return ImportRow(
+            row=row_no,
+            name=data.name,
+            member=data if keep else None,
+            org_name=org_name,
+            given=self.given(p.given),
+            errors=tuple(errors),
+            org_missing=org_missing,
+            existing_id=existing_id,
         )
-    return rows, list(missing.values())
+
+
+def _check_updates(
+    db: Database, rows: list[ImportRow], today: date | None, report: ProgressFn, stop: CancelFn
+) -> None:
+    """What updating each stored member from its row would break, a chunk at a time.
+
+    A refused row drops its member once this is known.
+    """
+    pending = [i for i, r in enumerate(rows) if r.existing_id is not None]
+    with db.read() as s:
+        for done, chunk in enumerate(_chunks(pending, _IN_CHUNK)):
+            if stop():
+                raise _cancelled_error()
+            report(
+                _READ_SHARE + (100 - _READ_SHARE) * done * _IN_CHUNK // len(pending),
+                t("正在核对已有党员…", "Checking the members already stored…"),
+            )
+            stored = _stored_inputs(s, [rows[i].existing_id or 0 for i in chunk])
+            for i in chunk:
+                r = rows[i]
+                found = stored.get(r.existing_id or 0)
+                problems: tuple[Problem, ...] = ()
+                if found is not None:
+                    merged = _merged(found[0], r.data, r.given)
+                    problems = tuple(_merged_errors(merged, r.data, r.errors, today))
+                if problems or r.errors:
+                    rows[i] = replace(
+                        r, update_errors=problems, member=None if r.errors else r.member
+                    )
 
 
 # -- new organizations ------------------------------------------------------------------
@@ -865,23 +965,24 @@ def apply_import(
     Refuses (writing nothing) when a row is bad, unless ``valid_only``. A member already
     stored (same ID number) is left alone (``skip``) or gets the filled-in cells of its row
     (``update``; empty cells keep what is stored). Cancelling, or any error, rolls back.
+    The rows are written a chunk at a time, so no second copy of the file is built.
     """
     if on_duplicate not in ON_DUPLICATE_CHOICES:
         raise ValueError(on_duplicate)
     report = progress or (lambda _p, _t: None)
     stop = cancelled or (lambda: False)
     who = actor or db.actor
-    bad = preview.bad_rows(on_duplicate)
+    good = preview.good_rows(on_duplicate)
+    bad = len(preview.rows) - len(good)
     if bad and not valid_only:
         raise UserError(
             t(
-                f"有 {len(bad)} 行有错误,没有导入任何党员。"
+                f"有 {bad} 行有错误,没有导入任何党员。"
                 "请改正这些行后重新导入,或选择只导入正确的行。",
-                f"{len(bad)} rows have errors, so nothing was imported. Correct them and "
+                f"{bad} rows have errors, so nothing was imported. Correct them and "
                 "import again, or choose to import only the valid rows.",
             )
         )
-    good = preview.good_rows(on_duplicate)
 
     def check() -> None:
         if stop():
@@ -899,7 +1000,7 @@ def apply_import(
                 check=check,
                 today=today,
             )
-            result = replace(result, bad=len(bad))
+            result = replace(result, bad=bad)
             _audit_import(s, who, preview, result, on_duplicate)
             check()
             report(99, t("正在保存…", "Saving…"))
@@ -907,6 +1008,11 @@ def apply_import(
         raise _stale() from exc
     report(100, t("导入完成。", "Import finished."))
     return result
+
+
+# A stored member to update: the row's member (with its organization's id), the fields
+# its cells gave, its own errors and the stored member's id.
+_Duplicate = tuple[MemberInput, frozenset[str], tuple[Problem, ...], int]
 
 
 def _write(
@@ -923,7 +1029,7 @@ def _write(
     check()
     index = _org_index(s)
     org_ids = {oid for oid, _name in index.values()}
-    existing = _existing_members(s)
+    existing = _existing_members(s, {r.data.id_number for r in good})
     created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index, actor)
 
     def organization_of(row: ImportRow) -> int:
@@ -932,41 +1038,71 @@ def _write(
             if found is None:
                 raise _stale()
             return found[0]
-        if row.data.organization_id not in org_ids:
+        organization_id = row.data.organization_id
+        if organization_id is None or organization_id not in org_ids:
             raise _stale()
-        return row.data.organization_id
+        return organization_id
 
-    new_rows: list[dict[str, Any]] = []
-    duplicates: list[tuple[ImportRow, int]] = []
-    for row in good:
-        data = replace(row.data, organization_id=organization_of(row))
-        member_id = existing.get(data.id_number or "")
-        if member_id is None:
-            new_rows.append(_row_values(data))
-        else:
-            duplicates.append((replace(row, data=data), member_id))
-    total = len(new_rows) + (len(duplicates) if on_duplicate == "update" else 0) or 1
-    done = 0
     stamp = utcnow()
-    for chunk in _chunks(new_rows, _CHUNK):
-        check()
-        for values in chunk:
-            values.update(uuid=str(uuid.uuid4()), created_at=stamp, updated_at=stamp)
-        s.execute(insert(PartyMember), list(chunk))
-        done += len(chunk)
+    total = len(good) or 1
+    imported = updated = unchanged = skipped = 0
+    new_rows: list[dict[str, Any]] = []
+    duplicates: list[_Duplicate] = []
+
+    def progressed(done: int) -> None:
         report(
             5 + 90 * done // total,
             t(f"正在写入第 {done}/{total} 名…", f"Writing {done} of {total}…"),
         )
-    updated = unchanged = 0
-    if on_duplicate == "update" and duplicates:
-        updated, unchanged = _update(s, duplicates, actor, check, today)
-        report(95, t("正在更新已有党员…", "Updating members…"))
+
+    def insert_new(done: int) -> None:
+        nonlocal imported
+        check()
+        s.execute(insert(PartyMember), new_rows)
+        imported += len(new_rows)
+        new_rows.clear()
+        progressed(done)
+
+    def update_duplicates(done: int) -> None:
+        nonlocal updated, unchanged
+        check()
+        changed, same = _update(s, duplicates, actor, today, stamp)
+        updated += changed
+        unchanged += same
+        duplicates.clear()
+        progressed(done)
+
+    for done, row in enumerate(good, start=1):
+        data = row.data
+        organization_id = organization_of(row)
+        member_id = existing.get(data.id_number or "")
+        if member_id is None:
+            values = _row_values(data)
+            values.update(
+                organization_id=organization_id,
+                uuid=str(uuid.uuid4()),
+                created_at=stamp,
+                updated_at=stamp,
+            )
+            new_rows.append(values)
+            if len(new_rows) == _CHUNK:
+                insert_new(done)
+        elif on_duplicate == "update":
+            merged = replace(data, organization_id=organization_id)
+            duplicates.append((merged, row.given, row.errors, member_id))
+            if len(duplicates) == _IN_CHUNK:
+                update_duplicates(done)
+        else:
+            skipped += 1
+    if new_rows:
+        insert_new(len(good))
+    if duplicates:
+        update_duplicates(len(good))
     return ImportResult(
-        imported=len(new_rows),
+        imported=imported,
         updated=updated,
         unchanged=unchanged,
-        skipped=0 if on_duplicate == "update" else len(duplicates),
+        skipped=skipped,
         bad=0,
         created_orgs=tuple(created),
     )
@@ -974,27 +1110,30 @@ def _write(
 
 def _update(
     s: Session,
-    duplicates: list[tuple[ImportRow, int]],
+    duplicates: list[_Duplicate],
     actor: str,
-    check: Callable[[], None],
     today: date | None,
+    stamp: datetime,
 ) -> tuple[int, int]:
-    stored = _stored_inputs(s, [mid for _row, mid in duplicates])
-    stamp = utcnow()
+    """Update one chunk of stored members; the audit keeps only the fields that changed."""
+    stored = _stored_inputs(s, [member_id for *_row, member_id in duplicates])
     changes: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     unchanged = 0
-    for row, member_id in duplicates:
+    for data, given, own, member_id in duplicates:
         before, member_uuid = stored[member_id]
-        after = _merged(before, row)
-        if _merged_errors(after, row, today):
+        after = _merged(before, data, given)
+        if _merged_errors(after, data, own, today):
             raise _stale()
-        old, new = _row_values(before), _row_values(after)
-        diff = [k for k in _MEMBER_COLUMNS if old[k] != new[k]]
+        diff = {
+            k: (old, new)
+            for k in _MEMBER_COLUMNS
+            if (old := getattr(before, k)) != (new := getattr(after, k))
+        }
         if not diff:
             unchanged += 1
             continue
-        changes.append({"id": member_id, **new, "updated_at": stamp})
+        changes.append({"id": member_id, **_row_values(after), "updated_at": stamp})
         entries.append(
             {
                 "at": stamp,
@@ -1006,16 +1145,13 @@ def _update(
                     f"导入党员名册时修改党员 {after.name}",
                     f"Updated member {after.name} from a roster",
                 )[:300],
-                "before": _json({k: old[k] for k in diff}),
-                "after": _json({k: new[k] for k in diff}),
+                "before": _json({k: old for k, (old, _new) in diff.items()}),
+                "after": _json({k: new for k, (_old, new) in diff.items()}),
             }
         )
-    for chunk in _chunks(changes, _CHUNK):
-        check()
-        s.execute(update(PartyMember), list(chunk))
-    for chunk in _chunks(entries, _CHUNK):
-        check()
-        s.execute(insert(AuditEntry), list(chunk))
+    if changes:
+        s.execute(update(PartyMember), changes)
+        s.execute(insert(AuditEntry), entries)
     return len(changes), unchanged
 
 

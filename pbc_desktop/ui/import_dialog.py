@@ -237,7 +237,7 @@ class MemberImportDialog(QDialog):
         db = self.ctx.db
         actor = self.ctx.actor
         on_duplicate = self.on_duplicate()
-        valid_only = bool(preview.bad_rows(on_duplicate))
+        valid_only = preview.counts(on_duplicate).bad > 0
 
         def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportResult:
             return svc.apply_import(
