@@ -887,3 +887,11 @@ def test_file_messages_in_english(db: Database, tmp_path: Path) -> None:
 def test_new_organization_defaults(name: str, expected: tuple[object, ...]) -> None:
     values = mi.new_org_values(name, ["峡山街道", "成田镇"])
     assert (values["kind"], values["field"], values["level"], values["town"]) == expected
+
+
+def test_reasons_join_without_doubled_punctuation() -> None:
+    from pbc_desktop.services.member_import import RowProblem
+
+    problem = RowProblem(7, "张三", ("身份证号已被 Excel 变成了科学计数法。", "电话号码格式不正确"))
+    assert problem.reason == "身份证号已被 Excel 变成了科学计数法;电话号码格式不正确"
+    assert problem.line() == "第7行: 身份证号已被 Excel 变成了科学计数法;电话号码格式不正确"

@@ -149,7 +149,8 @@ class RowProblem:
 
     @property
     def reason(self) -> str:
-        return t(";", "; ").join(self.messages)
+        """The messages in one line; a sentence's own full stop gives way to the separator."""
+        return t(";", "; ").join(m.rstrip("。.") for m in self.messages)
 
     def line(self) -> str:
         """``第12行: 身份证号校验位错误`` (``Row 12: …`` in English)."""
