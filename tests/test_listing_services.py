@@ -90,6 +90,9 @@ def test_members_are_listed_masked(db: Database, data: Seeded) -> None:
         ("1381234", ["陈伟"]),  # phone
         ("5678", ["陈伟"]),
         ("0000", ["林丽"]),
+        ("１２３４", ["陈伟"]),  # full-width digits, as typed in the IME's full-width mode
+        ("５６７ｘ", ["林丽"]),
+        ("１３８　１２３４", ["陈伟"]),  # with a full-width space
         ("黄", ["黄强"]),
         ("", ["林丽", "郑敏", "陈伟", "黄强"]),
     ],

@@ -7,6 +7,7 @@ listing is shown on screens in shared offices.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -145,7 +146,8 @@ def _active_report(*where: ColumnElement[bool]) -> ColumnElement[bool]:
 
 def _filtered(stmt: AnySelect, query: MemberQuery) -> AnySelect:
     stmt = stmt.join(Organization, Organization.id == PartyMember.organization_id)
-    needle = query.text.strip()
+    # NFKC: digits, X and spaces typed in the input method's full-width mode (１２３４).
+    needle = unicodedata.normalize("NFKC", query.text).strip()
     if needle:
         matches: ColumnElement[bool] = PartyMember.name.icontains(needle, autoescape=True)
         digits = like_digits(needle)
