@@ -362,7 +362,8 @@ def test_edit_a_member(qtbot: QtBot, db: Database, tab: MembersTab) -> None:
     dialog = open_edit(qtbot, tab, "林丽")
     ui = dialog.ui
     assert dialog.windowTitle() == "Edit party member"
-    assert ui.idEdit.text() == LIN_ID  # the editor shows the number in full
+    qtbot.mouseClick(dialog.show_numbers_button, Qt.MouseButton.LeftButton)
+    assert ui.idEdit.text() == LIN_ID
     assert ui.phoneEdit.text() == "13900001111"
     assert ui.organizationCombo.currentText() == "文光村党支部"
     choose(ui.categoryCombo, MemberCategory.FULL.value)
@@ -389,6 +390,44 @@ def test_edit_a_member(qtbot: QtBot, db: Database, tab: MembersTab) -> None:
         "东山社区党支部",
         "137****2222",
     )
+
+
+def test_the_editor_masks_the_numbers_until_asked(
+    qtbot: QtBot, db: Database, tab: MembersTab
+) -> None:
+    dialog = open_edit(qtbot, tab, "林丽")
+    ui = dialog.ui
+    assert ui.idEdit.text() == LIN_ID[:6] + "********" + LIN_ID[-4:]
+    assert ui.phoneEdit.text() == "139****1111"
+    assert ui.idEdit.isReadOnly() and ui.phoneEdit.isReadOnly()
+    assert dialog.ui.idHintLabel.text().startswith("Born on 1985-12-12")
+    assert dialog.show_numbers_button.isVisible()
+    # Saving a masked form keeps the stored numbers.
+    ui.workUnitEdit.setText("文光村委会")
+    click_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    m = stored(db, "林丽")
+    assert m is not None
+    assert (m.id_number, m.phone, m.work_unit) == (LIN_ID, "13900001111", "文光村委会")
+
+    dialog = open_edit(qtbot, tab, "林丽")
+    qtbot.mouseClick(dialog.show_numbers_button, Qt.MouseButton.LeftButton)
+    assert not dialog.show_numbers_button.isVisible()
+    assert (dialog.ui.idEdit.text(), dialog.ui.phoneEdit.text()) == (LIN_ID, "13900001111")
+    assert not dialog.ui.idEdit.isReadOnly()
+    assert dialog.focusWidget() is dialog.ui.idEdit
+    dialog.reject()
+
+    # While the tab shows the numbers, so does the editor; a new member has none to hide.
+    tab.set_unmasked(True)
+    dialog = open_edit(qtbot, tab, "林丽")
+    assert dialog.ui.idEdit.text() == LIN_ID
+    assert not dialog.show_numbers_button.isVisible()
+    dialog.reject()
+    tab.set_unmasked(False)
+    dialog = open_new(qtbot, tab)
+    assert not dialog.show_numbers_button.isVisible()
+    assert not dialog.ui.idEdit.isReadOnly()
 
 
 def test_double_click_and_enter_open_the_editor(qtbot: QtBot, tab: MembersTab) -> None:

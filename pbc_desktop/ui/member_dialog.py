@@ -8,7 +8,15 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDateEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialogButtonBox,
+    QLineEdit,
+    QWidget,
+)
 
 from pbc_desktop.domain import validation
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
@@ -16,6 +24,7 @@ from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, Membe
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services.members import mask_id_number, mask_phone
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.form_dialog import FormDialog, to_date, to_qdate
 from pbc_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
@@ -61,6 +70,10 @@ class MemberDialog(FormDialog):
 
     Typing a valid ID number fills the birth date and sex while they are empty (or still
     hold what an earlier number filled in).
+
+    Editing a member, the ID number and phone are shown masked and read-only unless
+    ``unmasked`` (the tab shows them in full) or the user clicks "Show ID number and
+    phone"; saving a masked form keeps the stored numbers.
     """
 
     def __init__(
@@ -69,6 +82,7 @@ class MemberDialog(FormDialog):
         member_id: int | None = None,
         *,
         organization_id: int | None = None,
+        unmasked: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +94,7 @@ class MemberDialog(FormDialog):
         self.init_form(self.ui.errorLabel)
         self._auto_birth: date | None = None
         self._auto_gender: Gender | None = None
+        self._hidden: dict[QLineEdit, str] = {}  # a masked field → the text it stands for
         ui = self.ui
         self._dates: dict[str, tuple[QCheckBox, QDateEdit]] = {
             "birth_date": (ui.birthCheck, ui.birthEdit),
@@ -109,6 +124,12 @@ class MemberDialog(FormDialog):
         ui.categoryCombo.currentIndexChanged.connect(self._update_confirmed_row)
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        self.show_numbers_button = ui.buttonBox.addButton(
+            self.tr("Show ID number and phone"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.show_numbers_button.setObjectName("memberShowNumbers")
+        self.show_numbers_button.setAutoDefault(False)
+        self.show_numbers_button.clicked.connect(lambda _checked=False: self.show_numbers())
         if member_id is None:
             self.setWindowTitle(self.tr("New party member"))
             if organization_id is not None:
@@ -116,8 +137,11 @@ class MemberDialog(FormDialog):
         else:
             self.setWindowTitle(self.tr("Edit party member"))
             self._load(member_editing.get_member_input(ctx.db, member_id))
+            if not unmasked:
+                self._mask()
+        self.show_numbers_button.setVisible(bool(self._hidden))
         self._update_confirmed_row()
-        self._on_id_changed(ui.idEdit.text())
+        self._on_id_changed(self._text(ui.idEdit))
         ui.nameEdit.setFocus()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -197,6 +221,40 @@ class MemberDialog(FormDialog):
         ui.remarkEdit.setPlainText(data.remark or "")
         ui.idEdit.setText(data.id_number or "")  # last: the birth date and sex are loaded
 
+    # -- masking -----------------------------------------------------------------------------
+    def _mask(self) -> None:
+        """Show the loaded ID number and phone masked and read-only."""
+        hint = self.tr("Partly hidden: click “Show ID number and phone” to see or change it")
+        for edit, mask in ((self.ui.idEdit, mask_id_number), (self.ui.phoneEdit, mask_phone)):
+            text = edit.text()
+            if not text:
+                continue
+            self._hidden[edit] = text
+            edit.blockSignals(True)
+            edit.setText(mask(text))
+            edit.blockSignals(False)
+            edit.setReadOnly(True)
+            edit.setToolTip(hint)
+
+    def numbers_masked(self) -> bool:
+        return bool(self._hidden)
+
+    def show_numbers(self) -> None:
+        """Show the ID number and phone in full, editable."""
+        for edit, text in self._hidden.items():
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+            edit.setReadOnly(False)
+            edit.setToolTip("")
+        self._hidden.clear()
+        self.show_numbers_button.hide()
+        self.ui.idEdit.setFocus()
+
+    def _text(self, edit: QLineEdit) -> str:
+        """What ``edit`` holds, or stands for while masked."""
+        return self._hidden.get(edit, edit.text())
+
     # -- behaviour ---------------------------------------------------------------------------
     def _update_confirmed_row(self) -> None:
         """A probationary member (预备党员) has no confirmation date yet."""
@@ -257,7 +315,7 @@ class MemberDialog(FormDialog):
         return MemberInput(
             name=ui.nameEdit.text(),
             organization_id=self._organization_id(),
-            id_number=ui.idEdit.text(),
+            id_number=self._text(ui.idEdit),
             gender=_enum_of(ui.genderCombo, Gender),
             ethnicity=ui.ethnicityCombo.currentText(),
             birth_date=self._date_of("birth_date"),
@@ -268,7 +326,7 @@ class MemberDialog(FormDialog):
             category=_enum_of(ui.categoryCombo, MemberCategory) or MemberCategory.FULL,
             party_post=ui.partyPostEdit.text(),
             work_unit=ui.workUnitEdit.text(),
-            phone=ui.phoneEdit.text(),
+            phone=self._text(ui.phoneEdit),
             status=_enum_of(ui.statusCombo, MembershipStatus) or MembershipStatus.NORMAL,
             remark=ui.remarkEdit.toPlainText(),
         )

@@ -296,7 +296,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             self.active_dialog.raise_()
             return None
         try:
-            dialog = MemberDialog(self.ctx, row.id, parent=self)
+            dialog = MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self)
         except UserError as error:  # deleted in another window meanwhile
             messages.show_user_error(self, error)
             self.refresh()
