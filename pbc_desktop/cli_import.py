@@ -86,6 +86,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         counts = preview.counts(args.on_duplicate)
         if args.dry_run:
             _print_dry_run(counts, preview.orgs_to_create(args.on_duplicate), args.on_duplicate)
+            _print_missing_orgs(preview.missing_orgs, args.create_orgs)
             return EXIT_BAD_ROWS if bad else EXIT_OK
         if bad and not args.valid_only:
             print(
@@ -96,6 +97,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                     "import again, or add --valid-only to import only the good rows.",
                 )
             )
+            _print_missing_orgs(preview.missing_orgs, args.create_orgs)
             return EXIT_BAD_ROWS
         result = svc.apply_import(
             db,
@@ -107,6 +109,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         if show_progress:
             print(file=sys.stderr)
         print(result.summary())
+        _print_missing_orgs(preview.missing_orgs, args.create_orgs)
         return EXIT_BAD_ROWS if bad else EXIT_OK
     finally:
         db.dispose()
@@ -129,3 +132,20 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
                 f"{len(new_orgs)} organizations would be created: {', '.join(new_orgs)}",
             )
         )
+
+
+def _print_missing_orgs(missing: tuple[str, ...], create_orgs: bool) -> None:
+    """How to deal with organization names the database does not know."""
+    if not missing or create_orgs:
+        return
+    shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
+    shown_en = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+    print(
+        t(
+            f"有 {len(missing)} 个党组织在系统中不存在({shown}):请核对名称是否与“党组织”页中"
+            "的完全一致,或加 --create-orgs 新建这些党组织。",
+            f"{len(missing)} Party organizations do not exist ({shown_en}): check that the "
+            "names are exactly those of the organizations tab, or add --create-orgs to "
+            "create them.",
+        )
+    )

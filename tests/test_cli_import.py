@@ -70,6 +70,10 @@ def test_dry_run_prints_bad_rows_and_writes_nothing(
         "第5行: 所在党组织“不存在的党支部”在系统中不存在",
     ]
     assert lines[2].startswith("试运行,未写入任何数据:共 3 行,可新增 1 名")
+    assert lines[3] == (
+        "有 1 个党组织在系统中不存在(不存在的党支部):请核对名称是否与“党组织”页中的完全一致,"
+        "或加 --create-orgs 新建这些党组织。"
+    )
     assert database_state(db) == state
 
 
@@ -137,9 +141,11 @@ def test_create_orgs(
     path = roster(tmp_path, ("甲", ID_A, "陈店镇新溪村党支部", "2010-07-01"))
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
     assert code == 1
+    assert out.splitlines()[-1].endswith("或加 --create-orgs 新建这些党组织。")
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--create-orgs")
     assert code == 0
     assert out.strip().endswith(";新建党组织 1 个")
+    assert "--create-orgs" not in out
 
 
 def test_english_lines(
