@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.db.engine import Database
 
 YES = ("yes", "y", "true", "1", "是", "已报到")
 NO = ("no", "n", "false", "0", "否", "未报到")
@@ -90,6 +93,24 @@ def cmd_export_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def known_town(db: Database, text: str | None) -> str | None:
+    """The town ``text`` names, refused when no organization lies in it (a typo)."""
+    from pbc_desktop.services.organizations import towns
+
+    town = (text or "").strip()
+    if not town:
+        return None
+    known = towns(db)
+    if town not in known:
+        raise UserError(
+            t(
+                f"没有位于“{town}”的党组织。已有的镇街:{'、'.join(known)}。",
+                f"No Party organization lies in “{town}”. The towns are: {', '.join(known)}.",
+            )
+        )
+    return town
+
+
 def cmd_export_members(args: argparse.Namespace) -> int:
     from pbc_desktop.cli import EXIT_OK, enum_option, open_db
     from pbc_desktop.domain.enums import MemberCategory
@@ -97,16 +118,25 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     from pbc_desktop.services.members import MemberQuery
 
     out = xlsx_path(args.file)
-    category = enum_option(MemberCategory, args.category, ("人员类别", "category"))
+    try:
+        category = enum_option(MemberCategory, args.category, ("人员类别", "category"))
+    except UserError as error:
+        raise UserError(
+            t(
+                f"{error.message}:应为“正式党员”或“预备党员”。",
+                f"{error.message}: expected 正式党员 (full) or 预备党员 (probationary).",
+            )
+        ) from None
     db = open_db(args)
     try:
         org_id = None
         if args.organization is not None:
             org_id, _name = find_organization(db, args.organization)
+        town = known_town(db, args.town)
         query = MemberQuery(
             text=args.search or "",
             organization_id=org_id,
-            town=args.town or None,
+            town=town,
             category=category,
             reported=args.reported,
         )

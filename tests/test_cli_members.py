@@ -189,7 +189,9 @@ def test_bad_arguments(
     code, _, err = run(
         capsys, "export-members", out_file, "--db", str(db_file), "--category", "积极分子"
     )
-    assert code == 2 and "未知的人员类别“积极分子”" in err
+    assert code == 2 and "未知的人员类别“积极分子”:应为“正式党员”或“预备党员”。" in err
+    code, _, err = run(capsys, "export-members", out_file, "--db", str(db_file), "--town", "成田")
+    assert code == 2 and "没有位于“成田”的党组织。已有的镇街:" in err
     code, _, err = run(capsys, "export-members", str(tmp_path / "a.csv"), "--db", str(db_file))
     assert code == 2 and "文件名应以 .xlsx 结尾" in err
     code, _, err = run(capsys, "export-template", str(tmp_path))
