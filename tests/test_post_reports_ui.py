@@ -522,6 +522,54 @@ def test_catalogue_order_and_deactivation(
     assert "安全生产" not in catalogue.post_names()
 
 
+def test_catalogue_asks_before_dropping_unsaved_edits(
+    qtbot: QtBot, db: Database, setup: PostSetup, catalogue: PostCatalogueDialog, boxes: Boxes
+) -> None:
+    ui = catalogue.ui
+    catalogue.select_post(setup.posts["政策宣传"])
+    ui.descriptionEdit.setPlainText("宣讲惠民政策")
+    boxes.confirm_answer = False  # moving to another post without saving drops the edit
+    catalogue.select_post(setup.posts["志愿服务"])
+    assert "政策宣传" in boxes.shown[-1]
+    assert ui.nameEdit.text() == "志愿服务"
+    assert svc.list_posts(db)[0].description != "宣讲惠民政策"
+
+    ui.descriptionEdit.setPlainText("组织志愿活动")
+    boxes.confirm_answer = True  # ... or saves it
+    catalogue.select_post(setup.posts["矛盾调解"])
+    assert ui.nameEdit.text() == "矛盾调解"
+    assert ui.postList.currentItem().text() == "矛盾调解"
+    by_name = {p.name: p.description for p in svc.list_posts(db)}
+    assert by_name["志愿服务"] == "组织志愿活动"
+
+    # A new post typed but not saved: closing saves it when the user says so.
+    click(qtbot, ui.newButton)
+    type_text(qtbot, ui.nameEdit, "护河巡查")
+    asked = len(boxes.shown)
+    QTest.keyClick(catalogue, Qt.Key.Key_Escape)
+    assert len(boxes.shown) == asked + 1
+    assert names(db)[-1] == "护河巡查"
+    assert not catalogue.isVisible()
+
+
+def test_catalogue_stays_open_when_the_edits_cannot_be_saved(
+    qtbot: QtBot, db: Database, setup: PostSetup, catalogue: PostCatalogueDialog, boxes: Boxes
+) -> None:
+    ui = catalogue.ui
+    catalogue.select_post(setup.posts["志愿服务"])
+    ui.nameEdit.setText("政策宣传")  # the name of another post
+    catalogue.reject()
+    assert catalogue.isVisible()
+    assert "已有名为“政策宣传”的岗位" in ui.errorLabel.text()
+    catalogue.select_post(setup.posts["矛盾调解"])
+    assert ui.nameEdit.text() == "政策宣传"  # still the edit, on the same post
+    assert ui.postList.currentItem().text() == "志愿服务"
+    boxes.confirm_answer = False
+    catalogue.reject()
+    assert not catalogue.isVisible()
+    assert "志愿服务" in names(db)
+
+
 # -- the 双报到 overview -------------------------------------------------------------------
 @pytest.fixture
 def overview(

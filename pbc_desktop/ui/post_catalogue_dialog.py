@@ -114,8 +114,56 @@ class PostCatalogueDialog(QDialog):
     def _selected(self, index: int) -> None:
         item = self.ui.postList.item(index) if index >= 0 else None
         row = self._rows.get(int(item.data(ID_ROLE))) if item is not None else None
+        if row is None:
+            return
+        if row.id != self.current_id:
+            if not self._settle_edits():  # the edits could not be saved: stay on them
+                self._select_quietly(self.current_id)
+                return
+            row = self._rows.get(row.id)  # saving read the list again
+            self._select_quietly(row.id if row else None)
         if row is not None:
             self._show(row)
+
+    def _select_quietly(self, post_id: int | None) -> None:
+        post_list = self.ui.postList
+        post_list.blockSignals(True)
+        for i in range(post_list.count()):
+            if post_list.item(i).data(ID_ROLE) == post_id:
+                post_list.setCurrentRow(i)
+                break
+        else:
+            post_list.setCurrentRow(-1)
+        post_list.blockSignals(False)
+        self._update_buttons()
+
+    def has_unsaved_edits(self) -> bool:
+        """The name or duties typed differ from the shown post's (or a new one was begun)."""
+        name = self.ui.nameEdit.text().strip()
+        duties = self.ui.descriptionEdit.toPlainText().strip()
+        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        if row is None:
+            return bool(name or duties)
+        return name != row.name.strip() or duties != (row.description or "").strip()
+
+    def _settle_edits(self) -> bool:
+        """Before leaving the shown post: its unsaved edits are saved if the user says so.
+
+        False when they were to be saved but could not be (the error is shown).
+        """
+        if not self.has_unsaved_edits():
+            return True
+        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        name = row.name if row is not None else self.ui.nameEdit.text().strip()
+        question = self.tr("The post “{0}” has changes that are not saved. Save them?").format(name)
+        if not messages.confirm(self, self.tr("Unsaved changes"), question):
+            return True
+        return self.save() is not None
+
+    def reject(self) -> None:
+        """Close, after asking about unsaved edits."""
+        if self._settle_edits():
+            super().reject()
 
     def _show(self, row: svc.PostRow | None) -> None:
         ui = self.ui
@@ -154,6 +202,8 @@ class PostCatalogueDialog(QDialog):
 
     # -- actions -----------------------------------------------------------------------------
     def new_post(self) -> None:
+        if not self._settle_edits():
+            return
         self.ui.postList.clearSelection()
         self.ui.postList.setCurrentRow(-1)
         self._show(None)
@@ -183,6 +233,8 @@ class PostCatalogueDialog(QDialog):
         return self.current_id
 
     def toggle_active(self) -> None:
+        if not self._settle_edits():
+            return
         row = self._rows.get(self.current_id) if self.current_id is not None else None
         if row is None:
             return
@@ -194,7 +246,7 @@ class PostCatalogueDialog(QDialog):
         self._done(row.id)
 
     def move_current(self, step: int) -> None:
-        if self.current_id is None:
+        if self.current_id is None or not self._settle_edits():
             return
         try:
             moved = svc.move_post(self.ctx.db, self.current_id, step)
@@ -217,7 +269,7 @@ class PostCatalogueDialog(QDialog):
         except UserError as exc:
             self.show_error(exc)
             return
-        self.current_id = None
+        self._show(None)  # nothing left unsaved
         self._done(None)
         if self.ui.postList.count():
             self.ui.postList.setCurrentRow(0)

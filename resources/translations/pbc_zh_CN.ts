@@ -3360,6 +3360,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>{0}(已停用)</translation>
     </message>
     <message>
+        <source>The post “{0}” has changes that are not saved. Save them?</source>
+        <translation>岗位“{0}”的修改尚未保存,是否保存?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
         <source>New post</source>
         <translation>新岗位</translation>
     </message>
