@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -123,6 +124,14 @@ def add_report(db: Database, setup: PostSetup, **kw: Any) -> int:
 
 
 # -- reporting -----------------------------------------------------------------------------
+def test_the_title_has_a_line_of_its_own(panel: MemberPostsPanel) -> None:
+    panel.resize(560, 600)  # the detail column of a small screen
+    QApplication.processEvents()
+    title = panel.title_label
+    assert title.mapTo(panel, title.rect().bottomLeft()).y() < panel.report_button.y()
+    assert title.height() < 2 * title.fontMetrics().height()  # one line, not squeezed
+
+
 def test_report_a_member_for_a_post(
     qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel
 ) -> None:

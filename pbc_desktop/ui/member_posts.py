@@ -231,8 +231,9 @@ class MemberPostsPanel(DialogHost, QWidget):
             [self.tr("Year"), self.tr("Result"), self.tr("Remark")],
         )
 
+        # The title on a line of its own: a long organization name does not squeeze it
+        # into a narrow column beside the buttons.
         top = QHBoxLayout()
-        top.addWidget(self.title_label, 1)
         for button in (
             self.report_button,
             self.edit_report_button,
@@ -241,9 +242,11 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.delete_report_button,
         ):
             top.addWidget(button)
+        top.addStretch(1)
         reports_box = QWidget(self)
         reports_layout = QVBoxLayout(reports_box)
         reports_layout.setContentsMargins(0, 0, 0, 0)
+        reports_layout.addWidget(self.title_label)
         reports_layout.addLayout(top)
         reports_layout.addWidget(self.reports_table)
 
