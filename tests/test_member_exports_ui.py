@@ -218,6 +218,13 @@ def test_save_roster_pdf_asks_for_the_organization(
     assert member_exports.save_roster_pdf(parent, ctx, None) is None
     assert "丙村党支部" in boxes.shown[-1]
 
+    # Part of a name is enough when it names one organization; else the matches are listed.
+    monkeypatch.setattr(member_exports, "ask_organization", lambda *_a: " 乙村 ")
+    assert member_exports.choose_organization(parent, ctx) == roster.other_town
+    monkeypatch.setattr(member_exports, "ask_organization", lambda *_a: "村党支部")
+    assert member_exports.choose_organization(parent, ctx) is None
+    assert "甲村党支部" in boxes.shown[-1] and "乙村党支部" in boxes.shown[-1]
+
 
 def test_print_roster_on_landscape_paper(
     parent: QWidget,

@@ -199,17 +199,29 @@ def choose_organization(parent: QWidget | None, ctx: AppContext) -> int | None:
     name = ask_organization(parent, [c.name for c in choices])
     if name is None:
         return None
+    needle = name.strip()
     by_name = {c.name: c.id for c in choices}
-    found = by_name.get(name.strip())
-    if found is None:
-        messages.warning(
-            parent,
-            QCoreApplication.translate("MemberExports", "Member roster"),
-            QCoreApplication.translate(
-                "MemberExports", "No Party organization is named {0}."
-            ).format(name),
+    found = by_name.get(needle)
+    if found is not None:
+        return found
+    # Part of a name, as typed into the picker: enough when it names one organization.
+    close = [c for c in choices if needle and needle in c.name]
+    if len(close) == 1:
+        return close[0].id
+    if close:
+        text = QCoreApplication.translate(
+            "MemberExports", "{0} Party organizations have “{1}” in their names: {2}. Choose one."
+        ).format(
+            len(close),
+            needle,
+            "、".join(c.name for c in close[:5]) + ("…" if len(close) > 5 else ""),
         )
-    return found
+    else:
+        text = QCoreApplication.translate(
+            "MemberExports", "No Party organization is named {0}."
+        ).format(name)
+    messages.warning(parent, QCoreApplication.translate("MemberExports", "Member roster"), text)
+    return None
 
 
 def _roster_name(ctx: AppContext, organization_id: int) -> str:

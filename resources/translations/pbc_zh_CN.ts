@@ -2437,6 +2437,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>尚未录入任何党组织。</translation>
     </message>
     <message>
+        <source>{0} Party organizations have “{1}” in their names: {2}. Choose one.</source>
+        <translation>名称中含有“{1}”的党组织有 {0} 个:{2}。请选择其中一个。</translation>
+    </message>
+    <message>
         <source>No Party organization is named {0}.</source>
         <translation>没有名为 {0} 的党组织。</translation>
     </message>
