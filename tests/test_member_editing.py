@@ -190,6 +190,15 @@ def test_messages_follow_the_language(db: Database, org: int) -> None:
     lang.set_language("en")
     error = refusal(db, member(org, name=""))
     assert error.message == "The name is empty"
+    error = refusal(db, member(org, joined_on=TODAY + timedelta(days=1)))
+    assert error.message == "The date of joining the Party cannot be in the future"
+
+
+def test_padded_chinese_name_is_stored_as_the_import_stores_it(db: Database, org: int) -> None:
+    editing.create_member(db, member(org, name=" 王  五 "))
+    assert stored(db)[0].name == "王五"
+    found = members.list_members(db, MemberQuery(text="王五"), PageRequest(0, 10))
+    assert [r.name for r in found] == ["王五"]
 
 
 # -- duplicate ID number ---------------------------------------------------------------------
@@ -239,18 +248,18 @@ def test_update_stores_and_audits_before_and_after(db: Database, org: int) -> No
         member_id,
         member(
             new_org,
-            name="陈 伟",
+            name="陈伟华",
             phone="0754-87654321",
             category=MemberCategory.PROBATIONARY,
             status=MembershipStatus.TRANSFERRED_OUT,
         ),
     )
     [m] = stored(db)
-    assert (m.name, m.phone, m.organization_id) == ("陈 伟", "0754-87654321", new_org)
+    assert (m.name, m.phone, m.organization_id) == ("陈伟华", "0754-87654321", new_org)
     assert (m.category, m.status) == (MemberCategory.PROBATIONARY, MembershipStatus.TRANSFERRED_OUT)
     _create, update = audit_entries(db)
     assert update.action == AuditAction.UPDATE
-    assert update.summary == "修改党员 陈 伟"
+    assert update.summary == "修改党员 陈伟华"
     before, after = json.loads(update.before or ""), json.loads(update.after or "")
     assert (before["phone"], after["phone"]) == ("13812345678", "0754-87654321")
     assert (before["organization_id"], after["organization_id"]) == (org, new_org)

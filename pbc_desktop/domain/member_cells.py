@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import FIELD_BY_KEY, FIELDS
-from pbc_desktop.domain.validation import normalise_text, to_halfwidth
+from pbc_desktop.domain.validation import normalise_text, person_name, to_halfwidth
 from pbc_desktop.lang import t
 
 E = TypeVar("E", bound=LabeledEnum)
@@ -47,9 +47,6 @@ class CellError(ValueError):
 
 _SPACES = re.compile(r"\s+")
 
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK}) (?={_CJK})")
-
 
 def cell_text(value: object) -> str:
     """Any cell value as normalised text ("" for an empty cell).
@@ -76,7 +73,7 @@ def parse_text(value: object) -> str | None:
 
 def parse_name(value: object) -> str:
     """A person's name: spaces that pad two-character names (``王  五``) are dropped."""
-    return _SPACE_BETWEEN_CJK.sub("", cell_text(value))
+    return person_name(cell_text(value))
 
 
 def is_blank(value: object) -> bool:

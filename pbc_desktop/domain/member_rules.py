@@ -21,6 +21,7 @@ from pbc_desktop.domain.validation import (
     normalise_id_number,
     normalise_phone,
     optional_text,
+    person_name,
     phone_error,
     strip_or_none,
 )
@@ -133,9 +134,17 @@ def _error(key: str, zh: str, en: str) -> FieldError:
     return FieldError(key, t(zh, en))
 
 
+# How the dates read inside an English sentence ("The date of joining the Party cannot …").
+_EN_PHRASES = {
+    "birth_date": "birth date",
+    "joined_on": "date of joining the Party",
+    "confirmed_on": "date of confirmation",
+}
+
+
 def _label(key: str) -> tuple[str, str]:
     f = FIELD_BY_KEY[key]
-    return f.zh, f.en
+    return f.zh, _EN_PHRASES.get(key, f.en.lower())
 
 
 def completed(data: MemberInput) -> MemberInput:
@@ -150,7 +159,7 @@ def completed(data: MemberInput) -> MemberInput:
     gender = data.gender or gender_from_id(number)
     return replace(
         data,
-        name=data.name.strip(),
+        name=person_name(data.name),
         id_number=number,
         phone=phone,
         birth_date=birth,

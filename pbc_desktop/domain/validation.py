@@ -62,6 +62,16 @@ def strip_or_none(value: str | None) -> str | None:
     return (value or "").strip() or None
 
 
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK}) (?={_CJK})")
+
+
+def person_name(value: str | None) -> str:
+    """A person's name as stored: normalised, without the spaces that pad two-character
+    Chinese names in registers (``王  五`` → ``王五``)."""
+    return _SPACE_BETWEEN_CJK.sub("", normalise_text(value))
+
+
 def name_key(value: str | None) -> str:
     """A key under which two spellings of the same name compare equal (duplicate checks).
 
