@@ -8,20 +8,21 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, event, select, text
 
 from pbc_desktop.db.base import Base
-from pbc_desktop.db.engine import Database, sqlite_url
+from pbc_desktop.db.engine import Database, _sqlite_on_connect, sqlite_url
 from pbc_desktop.db.migrate import (
     backup_copy,
     current_revision,
     head_revision,
     known_revisions,
     open_database,
+    upgrade,
 )
 from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
-from pbc_desktop.errors import DatabaseDamagedError, DatabaseTooNewError
+from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
 from tests.backup_helpers import damage, new_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,6 +94,52 @@ def test_a_damaged_database_is_refused_at_open(tmp_path: Path) -> None:
     with pytest.raises(DatabaseDamagedError, match="完整性检查"):
         open_database(sqlite_url(path), backup_dir=tmp_path / "backups")
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_folder_or_a_missing_folder_is_said_plainly_not_damaged(tmp_path: Path) -> None:
+    folder = tmp_path / "pbc.sqlite"
+    folder.mkdir()
+    with pytest.raises(DatabaseError, match="是一个文件夹") as refused:
+        open_database(sqlite_url(folder))
+    assert not isinstance(refused.value, DatabaseDamagedError)  # no backup to offer
+    missing = tmp_path / "U盘" / "pbc.sqlite"
+    with pytest.raises(DatabaseError, match="不存在") as refused:
+        open_database(sqlite_url(missing))
+    assert not isinstance(refused.value, DatabaseDamagedError)
+    assert not missing.parent.exists()
+
+
+def test_a_read_only_file_is_said_plainly_not_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    conn = sqlite3.connect(path)  # not yet in WAL mode: opening it has to write
+    conn.execute("CREATE TABLE stuff (x INTEGER)")
+    conn.commit()
+    conn.close()
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True),
+    )
+    event.listen(engine, "connect", _sqlite_on_connect)  # as the program opens files
+    db = Database(sqlite_url(path), engine=engine)
+    with pytest.raises(DatabaseError, match="只读") as refused:
+        upgrade(db)
+    db.dispose()
+    assert not isinstance(refused.value, DatabaseDamagedError)
+
+
+def test_an_empty_file_beside_backups_is_a_lost_database(tmp_path: Path) -> None:
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    path = tmp_path / "pbc.sqlite"
+    path.touch()
+    new_database(tmp_path / "other.sqlite").dispose()
+    (backups / "other-auto-20250101-120000.sqlite").write_bytes(b"")  # not this one's
+    open_database(sqlite_url(path), backup_dir=backups).dispose()  # a new database
+    path.write_bytes(b"")
+    (backups / "pbc-auto-20250101-120000.sqlite").write_bytes(b"")
+    with pytest.raises(DatabaseDamagedError, match="空的"):
+        open_database(sqlite_url(path), backup_dir=backups)
+    assert path.stat().st_size == 0
 
 
 def test_foreign_tables_without_version_are_refused(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ reported as such.
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import sqlite3
 import uuid
@@ -23,7 +24,13 @@ from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from pbc_desktop.db.engine import Database, read_only_uri
-from pbc_desktop.errors import DatabaseDamagedError, DatabaseTooNewError, UserError
+from pbc_desktop.errors import (
+    DatabaseDamagedError,
+    DatabaseError,
+    DatabaseLockedError,
+    DatabaseTooNewError,
+    UserError,
+)
 from pbc_desktop.lang import t
 
 log = logging.getLogger(__name__)
@@ -74,6 +81,76 @@ def _failed_check(path: Path | None) -> DatabaseDamagedError:
     )
 
 
+def _no_access(path: Path | None) -> DatabaseError:
+    return DatabaseError(
+        t(
+            f"无法打开数据库文件“{path}”:文件或它所在的文件夹是只读的,或者没有权限。"
+            "本程序需要在那里写入。请把文件复制到可以写入的文件夹(例如“文档”)后再打开,"
+            "或请管理员检查权限。",
+            f"Cannot open the database file “{path}”: the file or its folder is read-only, "
+            "or there is no permission. The program needs to write there. Copy the file to a "
+            "folder you can write to (such as Documents) and open it there, or ask the "
+            "administrator to check the permissions.",
+        )
+    )
+
+
+def _locked(path: Path | None) -> DatabaseLockedError:
+    return DatabaseLockedError(
+        t(
+            f"数据库文件“{path}”正被其他程序占用,请关闭该程序后再试。",
+            f"The database file “{path}” is held by another program; close it and try again.",
+        )
+    )
+
+
+def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
+    """Why SQLite refused ``path``: damage, or a file it may not write or lock."""
+    text = str(exc.orig or exc).lower()
+    if "malformed" in text:  # a database, but the check met a broken page
+        return _failed_check(path)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return _no_access(path)
+    if "locked" in text or "busy" in text:
+        return _locked(path)
+    return _damaged(path)
+
+
+def _unusable_path(path: Path, backup_dir: Path | None) -> DatabaseError | None:
+    """What is wrong with ``path`` before SQLite is asked to open it, if anything."""
+    if path.is_dir():
+        return DatabaseError(
+            t(
+                f"“{path}”是一个文件夹,不是数据库文件。",
+                f"“{path}” is a folder, not a database file.",
+            )
+        )
+    if not path.parent.is_dir():
+        return DatabaseError(
+            t(
+                f"文件夹“{path.parent}”不存在,无法打开数据库文件“{path.name}”。",
+                f"The folder “{path.parent}” does not exist; cannot open the database file "
+                f"“{path.name}”.",
+            )
+        )
+    # An empty file where a database with backups was is a lost database (a copy or a
+    # power cut gone wrong), not a new one: send it to the backups instead of starting
+    # an empty office over it.
+    if (
+        backup_dir is not None
+        and path.is_file()
+        and path.stat().st_size == 0
+        and any(backup_dir.glob(f"{glob.escape(path.stem)}-*-[0-9]*.sqlite"))
+    ):
+        return DatabaseDamagedError(
+            t(
+                f"数据库文件“{path}”是空的(0 字节),里面的记录已经丢失。",
+                f"The database file “{path}” is empty (0 bytes); its records are lost.",
+            )
+        )
+    return None
+
+
 def too_new() -> DatabaseTooNewError:
     return DatabaseTooNewError(
         t(
@@ -92,9 +169,7 @@ def check_integrity(db: Database) -> None:
         with db.engine.connect() as conn:
             rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
     except SADatabaseError as exc:
-        if "malformed" in str(exc):  # a database, but the check met a broken page
-            raise _failed_check(db.path) from exc
-        raise _damaged(db.path) from exc
+        raise _open_error(db.path, exc) from exc
     if [tuple(row) for row in rows] != [("ok",)]:
         log.error("quick_check of %s failed: %.1000s", db.path, [row[0] for row in rows[:5]])
         raise _failed_check(db.path)
@@ -204,7 +279,7 @@ def upgrade(db: Database, backup_dir: Path | None = None, *, check: bool = True)
         current = current_revision(db)
         has_tables = bool(inspect(db.engine).get_table_names())
     except SADatabaseError as exc:
-        raise _damaged(db.path) from exc
+        raise _open_error(db.path, exc) from exc
     head = head_revision()
     if current == head:
         return None
@@ -237,6 +312,11 @@ def open_database(
 ) -> Database:
     """Open (creating if needed), check and migrate a database."""
     db = Database(url, actor=actor)
+    if db.path is not None and db.is_sqlite:
+        problem = _unusable_path(db.path, backup_dir)
+        if problem is not None:
+            db.dispose()
+            raise problem
     try:
         upgrade(db, backup_dir, check=check)
     except BaseException:
