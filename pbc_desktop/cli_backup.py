@@ -103,6 +103,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     db_path = _db_path(args)
     backup_path: Path = args.file.expanduser()
+    backup.refuse_itself(db_path, backup_path)
     info = backup.inspect_backup(backup_path)
     for line in describe(info):
         print(line)

@@ -8,16 +8,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop import app as app_module
+from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import CopyStoppedError
 from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.services import backup
 from pbc_desktop.ui import recovery_dialog
-from pbc_desktop.ui.backup_actions import failed
+from pbc_desktop.ui.backup_actions import describe, failed
 from pbc_desktop.ui.main_window import MainWindow
 from pbc_desktop.ui.recovery_dialog import RecoveryDialog
 from pbc_desktop.ui.worker import JobOutcome
@@ -180,6 +181,30 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     window.backups.action_restore.trigger()
     assert len(boxes.shown) == 1 and "不是数据库" in boxes.shown[0]
     assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
+
+
+def test_restoring_the_open_database_onto_itself_is_refused_before_asking(
+    qtbot: QtBot, office: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, office)
+    open_dialog(monkeypatch, office.path)
+    window.backups.action_restore.trigger()
+    assert len(boxes.shown) == 1 and "就是当前的数据库" in boxes.shown[0]  # no question first
+    assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
+
+
+def test_what_a_backup_holds_is_said_in_chinese(
+    qapp: QApplication, office: Database, tmp_path: Path
+) -> None:
+    copy = backup.backup_to(office.path or Path(), tmp_path / "usb.sqlite")
+    translators = i18n.install(qapp, "zh")
+    try:
+        text = describe(backup.inspect_backup(copy))
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)  # type: ignore[arg-type]
+    assert f"文件:{copy}" in text and "备份时间:" in text and "大小:" in text
+    assert "File:" not in text and "Size:" not in text
 
 
 # -- automatic backups ------------------------------------------------------------------

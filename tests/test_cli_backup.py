@@ -122,3 +122,13 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     assert code == 2 and out == ""
     assert "不是数据库" in err and err.count("\n") == 1
     assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_restore_refuses_the_database_itself_or_a_folder_before_listing(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "restore", str(office_db), "--yes")
+    assert (code, out) == (2, "") and "就是当前的数据库" in err
+    code, out, err = run(capsys, "restore", str(tmp_path), "--yes")
+    assert (code, out) == (2, "") and "是一个文件夹" in err and err.count("\n") == 1
+    assert org_names(office_db) == ["上底村党总支"]

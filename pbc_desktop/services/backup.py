@@ -383,6 +383,13 @@ class _Checked:
 
 def _check(path: Path) -> _Checked:
     """Every refusal of :func:`inspect_backup`; the file is only read."""
+    if path.is_dir():
+        raise UserError(
+            t(
+                f"“{path}”是一个文件夹,请选择其中的一个备份文件。",
+                f"“{path}” is a folder; choose a backup file in it.",
+            )
+        )
     if not path.is_file():
         raise _not_found(path)
     try:
@@ -483,6 +490,17 @@ def _in_use(db_path: Path) -> UserError:
     )
 
 
+def refuse_itself(db_path: Path, backup_path: Path) -> None:
+    """Refuse the database offered as a backup of itself (before showing what it holds)."""
+    if db_path.exists() and backup_path.resolve() == db_path.resolve():
+        raise UserError(
+            t(
+                "所选文件就是当前的数据库,不能用它恢复自己。",
+                "The file chosen is the current database itself; choose a backup.",
+            )
+        )
+
+
 def _retire(db_path: Path) -> None:
     """Fold the database's WAL back into it and remove ``-wal``/``-shm``, so they can never
     be applied to the file that replaces it."""
@@ -520,13 +538,7 @@ def restore(
     leaves the current database untouched.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
-    if db_path.exists() and backup_path.resolve() == db_path.resolve():
-        raise UserError(
-            t(
-                "所选文件就是当前的数据库,不能用它恢复自己。",
-                "The file chosen is the current database itself; choose a backup.",
-            )
-        )
+    refuse_itself(db_path, backup_path)
     report = progress or (lambda _percent: None)
     checked = _check(backup_path)
     report(5)

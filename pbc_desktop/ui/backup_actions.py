@@ -41,23 +41,31 @@ class Host(Protocol):
     def switch_database(self, db: Database) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backup", text)
-
-
 def describe(info: BackupInfo) -> str:
     """What a backup holds, as lines for a message: file, dates, schema, counts."""
     lines = [
-        _tr("File: %1").replace("%1", str(info.path)),
-        _tr("Backed up: %1").replace("%1", f"{info.written_at:%Y-%m-%d %H:%M}"),
+        QCoreApplication.translate("Backup", "File: %1").replace("%1", str(info.path)),
+        QCoreApplication.translate("Backup", "Backed up: %1").replace(
+            "%1", f"{info.written_at:%Y-%m-%d %H:%M}"
+        ),
     ]
     if info.last_change is not None:
         lines.append(
-            _tr("Last change recorded: %1").replace("%1", f"{info.last_change:%Y-%m-%d %H:%M}")
+            QCoreApplication.translate("Backup", "Last change recorded: %1").replace(
+                "%1", f"{info.last_change:%Y-%m-%d %H:%M}"
+            )
         )
-    lines.append(_tr("Size: %1 MB").replace("%1", f"{info.size_bytes / 1_000_000:.1f}"))
+    lines.append(
+        QCoreApplication.translate("Backup", "Size: %1 MB").replace(
+            "%1", f"{info.size_bytes / 1_000_000:.1f}"
+        )
+    )
     if info.needs_upgrade:
-        lines.append(_tr("Made by an earlier version: it will be upgraded when restored."))
+        lines.append(
+            QCoreApplication.translate(
+                "Backup", "Made by an earlier version: it will be upgraded when restored."
+            )
+        )
     lines.append("")
     lines.extend(f"{count.label}: {count.count}" for count in info.counts)
     return "\n".join(lines)
@@ -90,7 +98,9 @@ def run_restore(
             should_stop=should_cancel,
         )
 
-    outcome = run_with_progress(parent, _tr("Restoring the backup…"), job)
+    outcome = run_with_progress(
+        parent, QCoreApplication.translate("Backup", "Restoring the backup…"), job
+    )
     if failed(parent, outcome):
         return None
     return outcome.result
@@ -237,7 +247,8 @@ class BackupActions(QObject):
     # -- File → 恢复… -------------------------------------------------------------------
     def restore_dialog(self) -> None:
         db = self._host.current_db()
-        if db.path is None:
+        db_path = db.path
+        if db_path is None:
             return
         chosen, _filter = QFileDialog.getOpenFileName(
             self._parent,
@@ -250,6 +261,7 @@ class BackupActions(QObject):
         backup_path = Path(chosen)
 
         def inspect(_progress: ProgressFn, _should_cancel: CancelFn) -> BackupInfo:
+            backup.refuse_itself(db_path, backup_path)
             return backup.inspect_backup(backup_path)
 
         outcome = run_with_progress(self._parent, self.tr("Checking the backup…"), inspect)
@@ -267,11 +279,11 @@ class BackupActions(QObject):
         if not messages.confirm(self._parent, self.tr("Restore a backup"), question):
             return
         self.wait()
-        result = run_restore(self._parent, db.path, backup_path, close=db)
+        result = run_restore(self._parent, db_path, backup_path, close=db)
         if result is None:
             return
         try:
-            restored = open_database(sqlite_url(db.path), actor=db.actor, backup_dir=backups_dir())
+            restored = open_database(sqlite_url(db_path), actor=db.actor, backup_dir=backups_dir())
         except UserError as exc:
             messages.show_user_error(self._parent, exc)
             return

@@ -656,6 +656,33 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>File: %1</source>
+        <translation>文件:%1</translation>
+    </message>
+    <message>
+        <source>Backed up: %1</source>
+        <translation>备份时间:%1</translation>
+    </message>
+    <message>
+        <source>Last change recorded: %1</source>
+        <translation>最后一次修改:%1</translation>
+    </message>
+    <message>
+        <source>Size: %1 MB</source>
+        <translation>大小:%1 MB</translation>
+    </message>
+    <message>
+        <source>Made by an earlier version: it will be upgraded when restored.</source>
+        <translation>由较早版本创建:恢复时会自动升级。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>Back up to…</source>
