@@ -208,6 +208,21 @@ def test_automatic_backup_only_when_changed(tmp_path: Path, folder: Path) -> Non
     assert backup.automatic_backup(tmp_path / "none.sqlite", folder) is None
 
 
+def test_closing_the_database_after_its_backup_is_no_change(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "甲")
+    add_orgs(db, "乙")  # still in the WAL: the last connection folds it in as it closes
+    first = backup.automatic_backup(path, folder)
+    assert first is not None and org_names(first) == ["乙", "甲"]
+    db.dispose()
+    assert backup.automatic_backup(path, folder) is None
+    assert not backup.backup_due(path, folder, now=datetime.now() + timedelta(days=2))
+    db = open_database(sqlite_url(path))
+    add_orgs(db, "丙")  # a write after the copy, in the same second: a change
+    assert backup.backup_due(path, folder, now=datetime.now() + timedelta(days=2))
+    db.dispose()
+
+
 def test_backup_due_once_a_day_after_a_change(tmp_path: Path, folder: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     new_database(path, "甲").dispose()

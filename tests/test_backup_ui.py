@@ -215,14 +215,13 @@ def test_closing_the_window_backs_up_once_per_change(
     window.close()
     first = backups_in(data_dir)
     assert len(first) == 1 and org_names(first[0]) == ["上底村党总支"]
-    # nothing changed: no second copy (make the copy's time clearly later than the file's)
-    stamp = backup.parse_name(first[0])
-    assert stamp is not None
-    later = first[0].with_name(first[0].name.replace(stamp.written_at.strftime("%H%M%S"), "235959"))
-    first[0].rename(later)
     again = make_window(qtbot, office)
     again.close()
-    assert backups_in(data_dir) == [later]
+    assert backups_in(data_dir) == first  # nothing changed: no second copy
+    add_orgs(office, "新增的党支部")
+    make_window(qtbot, office).close()
+    made = backups_in(data_dir)  # the newest of the day is kept
+    assert len(made) == 1 and org_names(made[0]) == ["上底村党总支", "新增的党支部"]
 
 
 def test_daily_check_backs_up_in_the_background(

@@ -177,6 +177,29 @@ def changed_since(db_path: Path, when: datetime) -> bool:
     return wal.st_size > 0 and wal.st_mtime > limit
 
 
+def taken_at(copy: BackupFile) -> datetime:
+    """When an automatic copy's snapshot was taken: its file's time, which
+    :func:`automatic_backup` sets so (to the microsecond; its name has whole seconds)."""
+    try:
+        return datetime.fromtimestamp(copy.path.stat().st_mtime)
+    except OSError:
+        return copy.written_at
+
+
+def _settle(db_path: Path) -> None:
+    """Fold the WAL into the database file before a copy (PASSIVE: waits for nobody), so
+    that the file's time stays that of its last change, not of the checkpoint that
+    closing the database would make after the copy."""
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=1)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.info("no checkpoint of %s before its backup: %s", db_path, exc)
+
+
 def backup_due(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> bool:
     """The daily check: no automatic copy for a day, and the database changed since the last."""
     if not db_path.is_file():
@@ -187,7 +210,7 @@ def backup_due(db_path: Path, folder: Path | None = None, now: datetime | None =
         return True
     if now - newest.written_at < DAILY:
         return False
-    return changed_since(db_path, newest.written_at)
+    return changed_since(db_path, taken_at(newest))
 
 
 def _missing(db_path: Path) -> UserError:
@@ -242,10 +265,13 @@ def automatic_backup(
     folder = folder if folder is not None else paths.backups_dir()
     if only_if_changed:
         newest = next((b for b in list_backups(db_path, folder) if b.kind == AUTO), None)
-        if newest is not None and not changed_since(db_path, newest.written_at):
+        if newest is not None and not changed_since(db_path, taken_at(newest)):
             return None
-    dest = _unique(folder, db_path.stem, AUTO, now or datetime.now())
+    _settle(db_path)
+    taken = now or datetime.now()  # before the snapshot: a later write counts as a change
+    dest = _unique(folder, db_path.stem, AUTO, taken)
     _copy(db_path, dest, should_stop=should_stop)
+    os.utime(dest, (taken.timestamp(), taken.timestamp()))
     prune(db_path, folder)
     log.info("automatic backup of %s written to %s", db_path, dest)
     return dest
