@@ -211,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     lang.set_language(args.lang)
+    from pbc_desktop.logging_setup import setup_cli_logging
+
+    setup_cli_logging()
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -16,11 +16,26 @@ def log_file() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
+    """Log to the data folder's rotating file (once; again if the data folder moved)."""
     path = log_file()
     root = logging.getLogger()
-    if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
+    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename).resolve() == path.resolve():
+            root.setLevel(level)
+            return path
+        root.removeHandler(old)
+        old.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def setup_cli_logging() -> None:
+    """The command line logs to the same file; its screen shows only its own sentences,
+    never a log line (without a handler, Python would print warnings there)."""
+    try:
+        setup_logging()
+    except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from pbc_desktop.cli import main
-from tests.backup_helpers import add_orgs, new_database, org_names
+from tests.backup_helpers import add_orgs, damage, new_database, org_names
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -131,4 +134,26 @@ def test_restore_refuses_the_database_itself_or_a_folder_before_listing(
     assert (code, out) == (2, "") and "就是当前的数据库" in err
     code, out, err = run(capsys, "restore", str(tmp_path), "--yes")
     assert (code, out) == (2, "") and "是一个文件夹" in err and err.count("\n") == 1
+    assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_a_damaged_backup_is_one_sentence_on_screen_and_the_details_in_the_log(
+    office_db: Path, tmp_path: Path, data_dir: Path
+) -> None:
+    broken = tmp_path / "broken.sqlite"
+    new_database(broken, *(f"党支部{i}" for i in range(500))).dispose()
+    damage(broken)
+    env = dict(os.environ, PBC_DATA_DIR=str(data_dir))
+    done = subprocess.run(
+        [sys.executable, "-m", "pbc_desktop.cli", "restore", str(broken), "--yes"],
+        env=env,
+        capture_output=True,
+        check=False,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("错误: 文件") and done.stderr.count("\n") == 1, done.stderr
+    assert "quick_check" in (data_dir / "logs" / "pbc-desktop.log").read_text(encoding="utf-8")
     assert org_names(office_db) == ["上底村党总支"]

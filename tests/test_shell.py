@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,21 @@ def test_bug_reaches_the_crash_dialog_and_the_log(
     assert (shown and "Sorry" in shown[0]) or "抱歉" in shown[0]
     assert "ZeroDivisionError: boom in a slot" in QApplication.clipboard().text()
     assert "boom in a slot" in log_file().read_text(encoding="utf-8")
+
+
+def test_the_log_follows_the_data_folder(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = setup_logging()
+    assert first.parent == data_dir / "logs"
+    moved = tmp_path / "elsewhere"
+    monkeypatch.setenv("PBC_DATA_DIR", str(moved))
+    assert setup_logging() == moved / "logs" / "pbc-desktop.log"
+    logging.getLogger("pbc_desktop.test").warning("written after the move")
+    assert "after the move" in log_file().read_text(encoding="utf-8")
+    assert "after the move" not in first.read_text(encoding="utf-8")
+    files = [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)]
+    assert len(files) == 1
 
 
 def test_user_error_reaching_the_hook_is_a_plain_message(monkeypatch: pytest.MonkeyPatch) -> None:
