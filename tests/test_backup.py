@@ -119,6 +119,15 @@ def test_backup_of_a_missing_or_damaged_database_is_refused(tmp_path: Path) -> N
     assert not (tmp_path / "copy.sqlite").exists()
 
 
+def test_backup_into_a_folder_that_is_gone_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    pulled_out = tmp_path / "U盘" / "备份"
+    with pytest.raises(UserError, match="不存在"):
+        backup.backup_to(path, pulled_out / "pbc.sqlite")
+    assert not (tmp_path / "U盘").exists()  # no folder made up in its place
+
+
 def test_backup_onto_the_database_itself_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     new_database(path, "甲").dispose()

@@ -290,6 +290,13 @@ def backup_to(
         raise _missing(db_path)
     if target.is_dir():
         dest = _unique(target, db_path.stem, MANUAL, now or datetime.now())
+    elif not target.parent.exists():  # a USB stick pulled out, a mistyped folder
+        raise UserError(
+            t(
+                f"文件夹“{target.parent}”不存在(U 盘是否已插好?)。",
+                f"The folder “{target.parent}” does not exist (is the USB stick plugged in?).",
+            )
+        )
     else:
         dest = target if target.suffix else target.with_suffix(".sqlite")
     if dest.resolve() == db_path.resolve():
