@@ -93,7 +93,8 @@ def _open(path: Path, actor: str) -> Database:
 
 def recover(db_path: Path, error: UserError, actor: str) -> Database | None:
     """Offer a way on after ``db_path`` failed to open; the database to use, or ``None``."""
-    log.warning("cannot open %s: %s (%r)", db_path, error.message, error.__cause__)
+    cause = f" ({error.__cause__!r})" if error.__cause__ is not None else ""
+    log.warning("cannot open %s: %s%s", db_path, error.message, cause)
     while True:
         good = backup.newest_good_backup(db_path)
         choice = RecoveryDialog(error, good).ask()
