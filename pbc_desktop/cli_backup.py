@@ -96,6 +96,24 @@ def _confirmed(db_path: Path) -> bool:
     return answer.strip().lower() in {"y", "yes", "是"}
 
 
+def _refuse_if_a_window_has_it(db_path: Path) -> None:
+    """A window that has the database open would go on writing into the file replaced
+    under it (on Windows the replacement fails half-way): ask for it to be closed first.
+    The window is brought to the front."""
+    from pbc_desktop.errors import UserError
+    from pbc_desktop.ui.single_instance import activate_running, server_name
+
+    if activate_running(server_name(str(db_path)), timeout_ms=300):
+        raise UserError(
+            t(
+                f"数据库“{db_path}”正在党建共同体工作台的窗口中打开。请先关闭窗口再恢复,"
+                "或在窗口中使用 文件 → 恢复…。",
+                f"The database “{db_path}” is open in a PBC Desktop window. Close the window "
+                "first, or restore from the window with File → Restore….",
+            )
+        )
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from pbc_desktop.cli import EXIT_OK, _db_path
     from pbc_desktop.errors import UserError
@@ -103,6 +121,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     db_path = _db_path(args)
     backup_path: Path = args.file.expanduser()
+    _refuse_if_a_window_has_it(db_path)
     backup.refuse_itself(db_path, backup_path)
     info = backup.inspect_backup(backup_path)
     for line in describe(info):

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from pbc_desktop.cli import main
+from pbc_desktop.ui.single_instance import InstanceServer, server_name
 from tests.backup_helpers import add_orgs, damage, new_database, org_names
 
 
@@ -157,3 +159,20 @@ def test_a_damaged_backup_is_one_sentence_on_screen_and_the_details_in_the_log(
     assert done.stderr.startswith("错误: 文件") and done.stderr.count("\n") == 1, done.stderr
     assert "quick_check" in (data_dir / "logs" / "pbc-desktop.log").read_text(encoding="utf-8")
     assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_restore_refuses_while_a_window_has_the_database(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.sqlite"
+    new_database(other, "别处的党支部").dispose()
+    window = InstanceServer(server_name(str(office_db)))  # what a window on it listens to
+    try:
+        with qtbot.waitSignal(window.activated, timeout=3000):  # and it comes to the front
+            code, out, err = run(capsys, "restore", str(other), "--yes")
+    finally:
+        window.close()
+    assert (code, out) == (2, "") and "关闭窗口" in err
+    assert org_names(office_db) == ["上底村党总支"]
+    code, _, _ = run(capsys, "restore", str(other), "--yes")
+    assert code == 0 and org_names(office_db) == ["别处的党支部"]
