@@ -157,7 +157,8 @@ def test_a_damaged_backup_is_one_sentence_on_screen_and_the_details_in_the_log(
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith("错误: 文件") and done.stderr.count("\n") == 1, done.stderr
-    assert "quick_check" in (data_dir / "logs" / "pbc-desktop.log").read_text(encoding="utf-8")
+    logged = (data_dir / "logs" / "pbc-desktop.log").read_text(encoding="utf-8")
+    assert "WARNING pbc_desktop.services.backup: " in logged and str(broken) in logged
     assert org_names(office_db) == ["上底村党总支"]
 
 
