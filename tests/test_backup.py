@@ -201,6 +201,26 @@ def test_automatic_backups_are_pruned_but_other_copies_kept(tmp_path: Path, fold
     assert made[-1] is not None and made[-1].exists()
 
 
+def test_another_places_database_of_the_same_name_keeps_its_copies_apart(
+    tmp_path: Path, folder: Path
+) -> None:
+    office = tmp_path / "pbc.sqlite"  # beside the backups folder, as in the data folder
+    new_database(office, "本单位党支部").dispose()
+    usb = tmp_path / "U盘" / "pbc.sqlite"  # another office's database, the same name
+    usb.parent.mkdir()
+    new_database(usb, "别处的党支部").dispose()
+    own = backup.automatic_backup(office, folder, now=NOW, only_if_changed=False)
+    theirs = backup.automatic_backup(usb, folder, now=NOW, only_if_changed=False)
+    assert own is not None and theirs is not None
+    assert own.name == "pbc-auto-20250615-183000.sqlite"
+    assert theirs.name.startswith("pbc-") and theirs.name != own.name
+    assert own.exists()  # not pruned as an older copy of the same database
+    assert [b.path for b in backup.list_backups(office, folder)] == [own]
+    assert [b.path for b in backup.list_backups(usb, folder)] == [theirs]
+    good = backup.newest_good_backup(office, folder)
+    assert good is not None and org_names(good.path) == ["本单位党支部"]
+
+
 def test_automatic_backup_only_when_changed(tmp_path: Path, folder: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     db = new_database(path, "甲")

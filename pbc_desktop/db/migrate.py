@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import logging
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -140,7 +142,7 @@ def _unusable_path(path: Path, backup_dir: Path | None) -> DatabaseError | None:
         backup_dir is not None
         and path.is_file()
         and path.stat().st_size == 0
-        and any(backup_dir.glob(f"{glob.escape(path.stem)}-*-[0-9]*.sqlite"))
+        and any(backup_dir.glob(f"{glob.escape(copy_stem(path, backup_dir))}-*-[0-9]*.sqlite"))
     ):
         return DatabaseDamagedError(
             t(
@@ -251,19 +253,33 @@ def copy_database(
         source.close()
 
 
+def copy_stem(db_path: Path, folder: Path) -> str:
+    """The name the copies of ``db_path`` carry in the backups ``folder``: the file's stem
+    when the database lives beside that folder (the office's own database in the data
+    folder), else the stem and a tag of the file's place. So another office's
+    ``pbc.sqlite`` opened from a USB stick never passes for this office's backups, nor
+    makes the retention policy delete them."""
+    place = db_path.resolve()
+    if place.parent == folder.resolve().parent:
+        return db_path.stem
+    tag = hashlib.sha1(os.path.normcase(str(place)).encode("utf-8")).hexdigest()[:6]
+    return f"{db_path.stem}-{tag}"
+
+
 def backup_copy(src: Path, dest_dir: Path, label: str) -> Path:
     """Copy a live SQLite database consistently (online backup API) and return the copy.
 
     The copy is named ``<stem>-<label>-<YYYYMMDD-HHMMSS>.sqlite`` (the names that
-    ``services.backup`` lists).
+    ``services.backup`` lists; ``stem`` from :func:`copy_stem`).
     """
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = dest_dir / f"{src.stem}-{label}-{stamp}.sqlite"
+    stem = copy_stem(src, dest_dir)
+    dest = dest_dir / f"{stem}-{label}-{stamp}.sqlite"
     n = 1
     while dest.exists():
         n += 1
-        dest = dest_dir / f"{src.stem}-{label}-{stamp}-{n}.sqlite"
+        dest = dest_dir / f"{stem}-{label}-{stamp}-{n}.sqlite"
     copy_database(src, dest)
     return dest
 

@@ -4,7 +4,9 @@ Every copy goes through SQLite's online backup API (:func:`db.migrate.copy_datab
 consistent snapshot even while the program writes, written under a temporary name,
 checked with ``PRAGMA quick_check`` and only then renamed into place.
 
-Copies in the backups folder are named ``<database stem>-<kind>-<YYYYMMDD-HHMMSS>.sqlite``:
+Copies in the backups folder are named ``<database stem>-<kind>-<YYYYMMDD-HHMMSS>.sqlite``
+(for a database outside the data folder the stem carries a tag of its place,
+:func:`db.migrate.copy_stem`, so copies of two files of the same name never mix):
 
 - ``auto``: made when the window closes and daily while it stays open, and by
   ``pbc backup``; of these the newest of each of the last 10 days that have one and the
@@ -40,6 +42,7 @@ from pbc_desktop.db.engine import Database, read_only_engine, sqlite_url
 from pbc_desktop.db.migrate import (
     CopyStoppedError,
     copy_database,
+    copy_stem,
     head_revision,
     known_revisions,
     open_database,
@@ -122,7 +125,8 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
     if not folder.is_dir():
         return []
     found = [parse_name(p) for p in folder.glob("*.sqlite") if p.is_file()]
-    mine = [b for b in found if b is not None and b.stem == db_path.stem]
+    stem = copy_stem(db_path, folder)
+    mine = [b for b in found if b is not None and b.stem == stem]
     return sorted(mine, key=lambda b: b.order, reverse=True)
 
 
@@ -269,7 +273,7 @@ def automatic_backup(
             return None
     _settle(db_path)
     taken = now or datetime.now()  # before the snapshot: a later write counts as a change
-    dest = _unique(folder, db_path.stem, AUTO, taken)
+    dest = _unique(folder, copy_stem(db_path, folder), AUTO, taken)
     _copy(db_path, dest, should_stop=should_stop)
     os.utime(dest, (taken.timestamp(), taken.timestamp()))
     prune(db_path, folder)
@@ -494,7 +498,7 @@ class RestoreResult:
 def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> Path:
     """Copy the database (even a damaged one) into the backups folder as ``before-restore``."""
     folder = folder if folder is not None else paths.backups_dir()
-    dest = _unique(folder, db_path.stem, BEFORE_RESTORE, now or datetime.now())
+    dest = _unique(folder, copy_stem(db_path, folder), BEFORE_RESTORE, now or datetime.now())
     try:
         _copy(db_path, dest)
     except DatabaseDamagedError:
