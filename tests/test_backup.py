@@ -266,6 +266,24 @@ def test_backup_due_once_a_day_after_a_change(tmp_path: Path, folder: Path) -> N
     assert not backup.backup_due(tmp_path / "none.sqlite", folder, now=NOW)
 
 
+def test_a_clock_set_back_still_gets_copies_that_are_kept(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    set_mtime(path, NOW - timedelta(hours=3))
+    future = backup.automatic_backup(path, folder, now=NOW)
+    for months in range(1, 14):  # a year of history, all "after" the wrong clock below
+        backup.automatic_backup(
+            path, folder, now=NOW - timedelta(days=30 * months), only_if_changed=False
+        )
+    behind = NOW - timedelta(days=500)  # the CMOS battery went flat
+    set_mtime(path, behind - timedelta(hours=1))
+    assert backup.backup_due(path, folder, now=behind)
+    copy = backup.automatic_backup(path, folder, now=behind)
+    assert copy is not None and copy.exists()  # made, and not pruned as too old
+    assert future is not None and future.exists()
+    assert not backup.backup_due(path, folder, now=behind + timedelta(hours=2))
+
+
 def test_reading_is_no_change_but_a_write_in_the_wal_is(tmp_path: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     new_database(path, "甲").dispose()

@@ -149,10 +149,18 @@ def retained(
     return keep
 
 
-def prune(db_path: Path, folder: Path | None = None) -> list[Path]:
-    """Delete the automatic copies the retention policy no longer keeps; returns them."""
+def prune(
+    db_path: Path, folder: Path | None = None, *, also_keep: Path | None = None
+) -> list[Path]:
+    """Delete the automatic copies the retention policy no longer keeps; returns them.
+
+    ``also_keep`` (the copy just written) stays whatever its date: with the PC's clock set
+    back, it would otherwise look too old to keep.
+    """
     backups = list_backups(db_path, folder)
     keep = retained(backups)
+    if also_keep is not None:
+        keep.add(also_keep)
     deleted: list[Path] = []
     for b in backups:
         if b.kind == AUTO and b.path not in keep:
@@ -204,12 +212,24 @@ def _settle(db_path: Path) -> None:
         log.info("no checkpoint of %s before its backup: %s", db_path, exc)
 
 
+def _last_auto(db_path: Path, folder: Path | None, now: datetime) -> BackupFile | None:
+    """The newest automatic copy not dated after ``now``.
+
+    Copies "from the future" are ignored: the PC's clock has been set back (a flat CMOS
+    battery on an old PC), and measured against them no copy would ever be due.
+    """
+    return next(
+        (b for b in list_backups(db_path, folder) if b.kind == AUTO and b.written_at <= now),
+        None,
+    )
+
+
 def backup_due(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> bool:
     """The daily check: no automatic copy for a day, and the database changed since the last."""
     if not db_path.is_file():
         return False
     now = now or datetime.now()
-    newest = next((b for b in list_backups(db_path, folder) if b.kind == AUTO), None)
+    newest = _last_auto(db_path, folder, now)
     if newest is None:
         return True
     if now - newest.written_at < DAILY:
@@ -268,7 +288,7 @@ def automatic_backup(
         raise _missing(db_path)
     folder = folder if folder is not None else paths.backups_dir()
     if only_if_changed:
-        newest = next((b for b in list_backups(db_path, folder) if b.kind == AUTO), None)
+        newest = _last_auto(db_path, folder, now or datetime.now())
         if newest is not None and not changed_since(db_path, taken_at(newest)):
             return None
     _settle(db_path)
@@ -276,7 +296,7 @@ def automatic_backup(
     dest = _unique(folder, copy_stem(db_path, folder), AUTO, taken)
     _copy(db_path, dest, should_stop=should_stop)
     os.utime(dest, (taken.timestamp(), taken.timestamp()))
-    prune(db_path, folder)
+    prune(db_path, folder, also_keep=dest)
     log.info("automatic backup of %s written to %s", db_path, dest)
     return dest
 
