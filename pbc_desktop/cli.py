@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from pbc_desktop import (
     APP_NAME,
@@ -167,19 +167,43 @@ def cmd_communities(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+class Parser(argparse.ArgumentParser):
+    """Wrong arguments: the usage, then one sentence in the user's language (argparse's own
+    detail stays English) and status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(
+            t(
+                f"错误: 命令行参数不正确({message})。用法见“{self.prog} --help”。",
+                f"Error: wrong arguments ({message}). See “{self.prog} --help”.",
+            ),
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def _language_in(argv: Sequence[str]) -> str:
+    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it)."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return "zh"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--db", type=Path, help="database file (default: pbc.sqlite in the data folder)"
     )
     common.add_argument("--lang", choices=lang.SUPPORTED, default="zh", help="message language")
     common.add_argument("--actor", default="cli", help="name recorded in the audit log")
 
-    parser = argparse.ArgumentParser(
-        prog="pbc", description=f"{APP_NAME} (党建共同体工作台) command line"
-    )
+    parser = Parser(prog="pbc", description=f"{APP_NAME} (党建共同体工作台) command line")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub: Any = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("init", parents=[common], help="create or upgrade a database")
     p.add_argument("--demo", action="store_true", help="fill it with the demo district")
@@ -209,7 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    language = _language_in(arguments)
+    lang.set_language(language if language in lang.SUPPORTED else "zh")
+    args = parser.parse_args(arguments)
     lang.set_language(args.lang)
     from pbc_desktop.logging_setup import setup_cli_logging
 

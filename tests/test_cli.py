@@ -110,7 +110,14 @@ def test_wrong_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as exc:
         main(["init", "--scale", "galaxy"])
     assert exc.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "错误: 命令行参数不正确" in err
+    assert "invalid choice" in err
+    assert "pbc init --help" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["import-members", "--lang", "en", "x.xlsx", "--on-duplicate", "maybe"])
+    assert exc.value.code == 2
+    assert "Error: wrong arguments" in capsys.readouterr().err
 
 
 def test_damaged_database_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
