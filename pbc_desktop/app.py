@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from pbc_desktop.db.migrate import open_database
     from pbc_desktop.errors import DatabaseDamagedError, UserError
     from pbc_desktop.fonts import bundled_cjk_font
+    from pbc_desktop.lang import t
     from pbc_desktop.logging_setup import setup_logging
     from pbc_desktop.ui import crash, messages
     from pbc_desktop.ui.single_instance import InstanceServer, activate_running, server_name
@@ -65,9 +67,24 @@ def main(argv: list[str] | None = None) -> int:
     icon = paths.resources_dir() / "icons" / "app.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    setup_logging()
-    crash.install()
     translators = i18n.install(app, args.lang)  # noqa: F841  (kept alive with the app)
+    try:
+        setup_logging()
+    except OSError as exc:  # nowhere to keep data: say so before anything else fails
+        folder = exc.filename or os.environ.get(paths.DATA_DIR_ENV, "")
+        reason = exc.strerror or str(exc)
+        messages.warning(
+            None,
+            t("无法启动", "Cannot start"),
+            t(
+                f"数据文件夹“{folder}”无法写入({reason})。请检查磁盘是否已满、"
+                "是否有写入权限,或请 IT 人员协助。",
+                f"The data folder {folder} cannot be written ({reason}). Check that the disk "
+                "is not full and that you may write there, or ask your IT staff for help.",
+            ),
+        )
+        return 2
+    crash.install()
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         QFontDatabase.addApplicationFont(str(bundled_cjk_font()))
 

@@ -187,3 +187,21 @@ def test_second_start_on_the_same_database_hands_over(tmp_path: Path, data_dir: 
 
 def test_translator_loads_qt_own_strings(chinese: object) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_an_unwritable_data_folder_is_a_message_not_a_traceback(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop import app as app_module
+    from pbc_desktop.ui import messages
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("PBC_DATA_DIR", str(blocked))
+    monkeypatch.setattr("pbc_desktop.i18n.install", lambda _app, _lang: [])
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _parent, _title, text: shown.append(text))
+    assert app_module.main(["--db", str(tmp_path / "office.sqlite")]) == 2
+    assert len(shown) == 1
+    assert str(blocked) in shown[0] and "无法写入" in shown[0]
+    assert not (tmp_path / "office.sqlite").exists()
