@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +41,8 @@ _STATUS_COLORS = {
     CommunityStatus.RECTIFYING: "#d35400",
     CommunityStatus.REVOKED: "#888888",
 }
+
+_D = TypeVar("_D", bound=QDialog)
 
 
 def _read_only_table(headers: Sequence[str], name: str) -> QTableWidget:
@@ -484,12 +488,14 @@ class CommunitiesTab(DialogHost, QWidget):
         self.open_dialog(dialog, self._after_save)
         return dialog
 
-    def edit_current(self) -> CommunityDialog | None:
+    def _open_for_current(self, make: Callable[[int], _D]) -> _D | None:
+        """Open the dialog ``make`` builds for the selected community; if it cannot be
+        opened (the community is gone), say why and reload."""
         community_id = self.current_id()
         if community_id is None:
             return None
         try:
-            dialog = CommunityDialog(self.ctx, community_id, self)
+            dialog = make(community_id)
         except UserError as exc:
             messages.show_user_error(self, exc)
             self.reload()
@@ -497,18 +503,13 @@ class CommunitiesTab(DialogHost, QWidget):
         self.open_dialog(dialog, self._after_save)
         return dialog
 
+    def edit_current(self) -> CommunityDialog | None:
+        return self._open_for_current(lambda cid: CommunityDialog(self.ctx, cid, self))
+
     def lifecycle_current(self) -> LifecycleDialog | None:
-        community_id = self.current_id()
-        if community_id is None or not (self._detail and self._detail.allowed_actions):
+        if not (self._detail and self._detail.allowed_actions):
             return None
-        try:
-            dialog = LifecycleDialog(self.ctx, community_id, self)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.reload()
-            return None
-        self.open_dialog(dialog, self._after_save)
-        return dialog
+        return self._open_for_current(lambda cid: LifecycleDialog(self.ctx, cid, self))
 
     def delete_current(self) -> None:
         detail = self._detail
