@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
@@ -17,9 +18,12 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports.layout import make_styles
 from pbc_desktop.reports.roster import (
     COLUMNS,
+    LEFT_MARGIN,
     MIN_REST,
+    PAGE_HEIGHT,
     SIZES,
     TEXT_WIDTH,
+    TOP_MARGIN,
     build_roster,
     fit_columns,
 )
@@ -77,6 +81,26 @@ def test_small_roster(db: Database, roster: Roster, tmp_path: Path) -> None:
     assert "第1页共1页" in text
     # The committee first.
     assert text.index("张伟") < text.index("李娜") < text.index("王芳")
+
+
+def test_the_table_lies_within_the_landscape_margins(
+    db: Database, roster: Roster, tmp_path: Path
+) -> None:
+    """The text area is the roster's own (15 mm left, 18 mm top), not portrait A4's."""
+    path = build_roster(db, roster.village, tmp_path / "花名册.pdf", today=TODAY)
+    (page,) = PdfReader(str(path)).pages
+    corners: list[tuple[float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():  # the text matrix's origin, through the current transformation
+            x, y = tm[4], tm[5]
+            corners.append((x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=visit)
+    left = min(x for x, _y in corners)
+    top = max(y for _x, y in corners)
+    assert LEFT_MARGIN <= left < LEFT_MARGIN + 5 * mm
+    assert PAGE_HEIGHT - TOP_MARGIN - 10 * mm < top < PAGE_HEIGHT - TOP_MARGIN
 
 
 def test_unmasked_roster_is_audited(db: Database, roster: Roster, tmp_path: Path) -> None:

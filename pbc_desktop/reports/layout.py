@@ -449,15 +449,21 @@ def numbered_canvas(
 
 
 def body_page(
-    width: float = TEXT_WIDTH, height: float = TEXT_HEIGHT, template_id: str = "page"
+    width: float = TEXT_WIDTH,
+    height: float = TEXT_HEIGHT,
+    template_id: str = "page",
+    *,
+    left: float = LEFT_MARGIN,
+    bottom: float = BOTTOM_MARGIN,
 ) -> PageTemplate:
     """The page of every report: one frame filling the text area, without padding.
 
-    ``width`` and ``height`` of the text area default to A4 portrait's.
+    The text area (``width`` × ``height``, its lower left corner at ``left``, ``bottom``)
+    defaults to A4 portrait's.
     """
     frame = Frame(
-        LEFT_MARGIN,
-        BOTTOM_MARGIN,
+        left,
+        bottom,
         width,
         height,
         leftPadding=0,

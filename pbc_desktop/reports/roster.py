@@ -317,7 +317,13 @@ def write_roster_pdf(
             lang="zh-CN",
             initialFontName=styles.fonts.body,
         )
-        doc.addPageTemplates([layout.body_page(TEXT_WIDTH, TEXT_HEIGHT, "landscape")])
+        doc.addPageTemplates(
+            [
+                layout.body_page(
+                    TEXT_WIDTH, TEXT_HEIGHT, "landscape", left=LEFT_MARGIN, bottom=BOTTOM_MARGIN
+                )
+            ]
+        )
         doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body, title))
         if before_publish is not None:
             before_publish()
