@@ -7,13 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from pbc_desktop.services import post_reports as svc
 from pbc_desktop.services import scope
@@ -23,7 +17,12 @@ from pbc_desktop.ui.forms.ui_dual_report_overview_dialog import Ui_DualReportOve
 from pbc_desktop.ui.labels import fmt_date, label
 from pbc_desktop.ui.listing_tab import grid, heading, set_combo_data
 from pbc_desktop.ui.table_model import Column, PagedTableModel
-from pbc_desktop.ui.views import attach_model, keep_sortable_indicator, selected_record
+from pbc_desktop.ui.views import (
+    attach_model,
+    keep_sortable_indicator,
+    selected_record,
+    style_record_table,
+)
 
 SEARCH_DELAY_MS = 150
 REPORTED_COLUMN = 3  # see DualReportOverviewDialog.columns
@@ -60,15 +59,7 @@ class DualReportOverviewDialog(QDialog):
         for year in svc.service_years(ctx.db):
             ui.yearCombo.addItem(str(year), year)
         table = ui.overviewTable
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        style_record_table(table)
         self.model: PagedTableModel[svc.OverviewRow] = PagedTableModel(
             self.columns(), self.fetch, self.count, parent=self
         )

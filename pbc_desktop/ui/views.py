@@ -17,6 +17,12 @@ T = TypeVar("T")
 def make_record_table(parent: QWidget, object_name: str) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(object_name)
+    style_record_table(table)
+    return table
+
+
+def style_record_table(table: QTableView) -> None:
+    """Give ``table`` (e.g. one placed in a ``.ui`` form) the record table's behaviour."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -27,7 +33,6 @@ def make_record_table(parent: QWidget, object_name: str) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    return table
 
 
 def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
