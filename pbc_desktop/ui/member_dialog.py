@@ -52,7 +52,7 @@ def _enum_of(combo: QComboBox, enum_cls: type[E]) -> E | None:
     return enum_cls(data) if data is not None else None
 
 
-def _searchable(combo: QComboBox, max_length: int | None = None) -> None:
+def searchable(combo: QComboBox, max_length: int | None = None) -> None:
     """An editable combo whose entries are found by any part of their text."""
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = combo.completer()
@@ -154,12 +154,12 @@ class MemberDialog(FormDialog):
         _fill_enum(ui.statusCombo, MembershipStatus)
         ui.ethnicityCombo.addItems(list(ETHNICITIES))
         ui.educationCombo.addItems(list(EDUCATION_LEVELS))
-        _searchable(ui.ethnicityCombo, 20)
-        _searchable(ui.educationCombo, 20)
+        searchable(ui.ethnicityCombo, 20)
+        searchable(ui.educationCombo, 20)
         for combo in (ui.ethnicityCombo, ui.educationCombo):
             combo.setCurrentIndex(-1)
         combo = ui.organizationCombo
-        _searchable(combo)
+        searchable(combo)
         combo.addItem("", None)
         for choice in orgs.choices(self.ctx.db):
             combo.addItem(choice.name, choice.id)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QPushButton,
     QSplitter,
@@ -39,7 +38,7 @@ from pbc_desktop.ui.listing_tab import (
     select_adding,
     set_combo_data,
 )
-from pbc_desktop.ui.member_dialog import MemberDialog
+from pbc_desktop.ui.member_dialog import MemberDialog, searchable
 from pbc_desktop.ui.member_posts import MemberPostsPanel
 from pbc_desktop.ui.post_catalogue_dialog import PostCatalogueDialog
 from pbc_desktop.ui.table_model import Column
@@ -361,14 +360,9 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         combo = QComboBox(self)
         combo.setObjectName("membersOrganizationFilter")
         combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        searchable(combo)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
-        completer = combo.completer()
-        if completer is not None:
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         line_edit = combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("All organizations (type to search)"))
