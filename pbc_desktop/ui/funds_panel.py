@@ -27,6 +27,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import funds, scope
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.dialog_host import DialogHost
 from pbc_desktop.ui.fund_entry_dialog import FundEntryDialog
 from pbc_desktop.ui.labels import fmt_date, label
 
@@ -34,11 +35,10 @@ OVER_COLOR = "#c0392b"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class FundsPanel(QWidget):
+class FundsPanel(DialogHost, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.active_dialog: FundEntryDialog | None = None
         self.rows: list[funds.LedgerRow] = []
         self.summary: funds.FundSummary | None = None
         self.community_combo = QComboBox(self)
@@ -282,7 +282,7 @@ class FundsPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def open_dialog(
+    def open_entry(
         self, direction: FundDirection, entry_id: int | None = None
     ) -> FundEntryDialog | None:
         cid = self.community_id()
@@ -300,28 +300,22 @@ class FundsPanel(QWidget):
         except UserError as exc:
             messages.show_user_error(self, exc)
             return None
-        dialog.saved.connect(self._after_save)
-        self.active_dialog = dialog
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
+        self.open_dialog(dialog, self._after_save)
         return dialog
-
-    def _dialog_closed(self, _result: int) -> None:
-        self.active_dialog = None
 
     def _after_save(self, entry_id: int) -> None:
         self._community_changed()
         self.select_id(entry_id)
 
     def new_entry(self, direction: FundDirection) -> FundEntryDialog | None:
-        return self.open_dialog(direction)
+        return self.open_entry(direction)
 
     def edit_current(self) -> FundEntryDialog | None:
         entry_id = self.current_id()
         row = next((r for r in self.rows if r.id == entry_id), None)
         if row is None:
             return None
-        return self.open_dialog(row.direction, row.id)
+        return self.open_entry(row.direction, row.id)
 
     def delete_current(self) -> None:
         entry_id = self.current_id()

@@ -37,6 +37,7 @@ from pbc_desktop.services import lists, scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.claim_dialog import ClaimDialog
+from pbc_desktop.ui.dialog_host import DialogHost
 from pbc_desktop.ui.funds_panel import FundsPanel
 from pbc_desktop.ui.item_dialog import ItemDialog
 from pbc_desktop.ui.labels import fmt_date, label
@@ -104,7 +105,7 @@ def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-class ListsTab(ListingTab[lists.ItemRow]):
+class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
     """Manage a community's lists and items; claims, 督办 and 办结 are enabled by status."""
 
     key = "lists"
@@ -114,7 +115,6 @@ class ListsTab(ListingTab[lists.ItemRow]):
         self._claimed: bool | None = None
         self._list_id: int | None = None
         self._lists: list[lists.ServiceListRow] = []
-        self.active_dialog: QDialog | None = None
         self.last_export: Path | None = None
 
     # -- construction ------------------------------------------------------------------------
@@ -607,20 +607,11 @@ class ListsTab(ListingTab[lists.ItemRow]):
         self.fill_choices()
         self.reload()
 
-    def _open(self, dialog: QDialog, on_saved: Callable[[int], None]) -> None:
-        self.active_dialog = dialog
-        dialog.saved.connect(on_saved)  # type: ignore[attr-defined]
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
-
-    def _dialog_closed(self, _result: int) -> None:
-        self.active_dialog = None
-
     def new_list(self) -> None:
         cid = self.community_id()
         if cid is None:
             return
-        self._open(
+        self.open_dialog(
             ListDialog(self.ctx, cid, self.community_combo.currentText(), parent=self),
             self._after_list_write,
         )
@@ -630,7 +621,7 @@ class ListsTab(ListingTab[lists.ItemRow]):
         if row is None:
             return
         self._guard(
-            lambda: self._open(
+            lambda: self.open_dialog(
                 ListDialog(self.ctx, row.community_id, row.community_name, row.id, self),
                 self._after_list_write,
             )
@@ -693,14 +684,18 @@ class ListsTab(ListingTab[lists.ItemRow]):
         if row is None:
             return
         item_id = row.id
-        self._guard(lambda: self._open(make(item_id), lambda _i: self._after_item_write(item_id)))
+        self._guard(
+            lambda: self.open_dialog(make(item_id), lambda _i: self._after_item_write(item_id))
+        )
 
     def new_item(self) -> None:
         list_id = self._list_id
         if list_id is None:
             return
         self._guard(
-            lambda: self._open(ItemDialog(self.ctx, list_id, parent=self), self._after_item_write)
+            lambda: self.open_dialog(
+                ItemDialog(self.ctx, list_id, parent=self), self._after_item_write
+            )
         )
 
     def edit_item(self) -> None:
@@ -708,7 +703,7 @@ class ListsTab(ListingTab[lists.ItemRow]):
         if row is None:
             return
         self._guard(
-            lambda: self._open(
+            lambda: self.open_dialog(
                 ItemDialog(self.ctx, row.list_id, row.id, self), self._after_item_write
             )
         )
