@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 COPY_STEP_PAGES = 256  # 1 MB of 4 KB pages between progress reports
+COPY_STAMP = "%Y%m%d-%H%M%S"  # the time in the name of a copy
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -266,20 +267,23 @@ def copy_stem(db_path: Path, folder: Path) -> str:
     return f"{db_path.stem}-{tag}"
 
 
-def backup_copy(src: Path, dest_dir: Path, label: str) -> Path:
-    """Copy a live SQLite database consistently (online backup API) and return the copy.
-
-    The copy is named ``<stem>-<label>-<YYYYMMDD-HHMMSS>.sqlite`` (the names that
-    ``services.backup`` lists; ``stem`` from :func:`copy_stem`).
-    """
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    stem = copy_stem(src, dest_dir)
-    dest = dest_dir / f"{stem}-{label}-{stamp}.sqlite"
+def unique_copy_path(folder: Path, stem: str, label: str, when: datetime) -> Path:
+    """``<stem>-<label>-<YYYYMMDD-HHMMSS>.sqlite`` in ``folder`` (the names that
+    ``services.backup`` lists), with ``-2``, ``-3``… for later copies of the same second."""
+    base = f"{stem}-{label}-{when.strftime(COPY_STAMP)}"
+    dest = folder / f"{base}.sqlite"
     n = 1
     while dest.exists():
         n += 1
-        dest = dest_dir / f"{stem}-{label}-{stamp}-{n}.sqlite"
+        dest = folder / f"{base}-{n}.sqlite"
+    return dest
+
+
+def backup_copy(src: Path, dest_dir: Path, label: str) -> Path:
+    """Copy a live SQLite database consistently (online backup API) and return the copy,
+    named by :func:`unique_copy_path` (``stem`` from :func:`copy_stem`)."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = unique_copy_path(dest_dir, copy_stem(src, dest_dir), label, datetime.now())
     copy_database(src, dest)
     return dest
 

@@ -40,6 +40,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from pbc_desktop import paths
 from pbc_desktop.db.engine import Database, read_only_engine, sqlite_url
 from pbc_desktop.db.migrate import (
+    COPY_STAMP,
     CopyStoppedError,
     copy_database,
     copy_stem,
@@ -48,6 +49,7 @@ from pbc_desktop.db.migrate import (
     open_database,
     remove_with_sidecars,
     too_new,
+    unique_copy_path,
 )
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError
@@ -65,7 +67,6 @@ KEEP_DAYS = 10
 KEEP_MONTHS = 12
 DAILY = timedelta(days=1)
 SQLITE_HEADER = b"SQLite format 3\x00"
-_STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<kind>auto|manual|before-restore|before-upgrade-[0-9A-Za-z_]+)"
     r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<serial>\d+))?\.sqlite$"
@@ -96,7 +97,7 @@ def parse_name(path: Path) -> BackupFile | None:
     if match is None:
         return None
     try:
-        written = datetime.strptime(match["stamp"], _STAMP)
+        written = datetime.strptime(match["stamp"], COPY_STAMP)
     except ValueError:
         return None
     kind = match["kind"]
@@ -106,17 +107,7 @@ def parse_name(path: Path) -> BackupFile | None:
 
 
 def backup_name(stem: str, kind: str, when: datetime) -> str:
-    return f"{stem}-{kind}-{when.strftime(_STAMP)}.sqlite"
-
-
-def _unique(folder: Path, stem: str, kind: str, when: datetime) -> Path:
-    base = backup_name(stem, kind, when).removesuffix(".sqlite")
-    dest = folder / f"{base}.sqlite"
-    n = 1
-    while dest.exists():
-        n += 1
-        dest = folder / f"{base}-{n}.sqlite"
-    return dest
+    return f"{stem}-{kind}-{when.strftime(COPY_STAMP)}.sqlite"
 
 
 def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupFile]:
@@ -293,7 +284,7 @@ def automatic_backup(
             return None
     _settle(db_path)
     taken = now or datetime.now()  # before the snapshot: a later write counts as a change
-    dest = _unique(folder, copy_stem(db_path, folder), AUTO, taken)
+    dest = unique_copy_path(folder, copy_stem(db_path, folder), AUTO, taken)
     _copy(db_path, dest, should_stop=should_stop)
     os.utime(dest, (taken.timestamp(), taken.timestamp()))
     prune(db_path, folder, also_keep=dest)
@@ -313,7 +304,7 @@ def backup_to(
     if not db_path.is_file():
         raise _missing(db_path)
     if target.is_dir():
-        dest = _unique(target, db_path.stem, MANUAL, now or datetime.now())
+        dest = unique_copy_path(target, db_path.stem, MANUAL, now or datetime.now())
     elif not target.parent.exists():  # a USB stick pulled out, a mistyped folder
         raise UserError(
             t(
@@ -518,7 +509,9 @@ class RestoreResult:
 def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None = None) -> Path:
     """Copy the database (even a damaged one) into the backups folder as ``before-restore``."""
     folder = folder if folder is not None else paths.backups_dir()
-    dest = _unique(folder, copy_stem(db_path, folder), BEFORE_RESTORE, now or datetime.now())
+    dest = unique_copy_path(
+        folder, copy_stem(db_path, folder), BEFORE_RESTORE, now or datetime.now()
+    )
     try:
         _copy(db_path, dest)
     except DatabaseDamagedError:
