@@ -21,6 +21,13 @@ class DialogHost:
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
 
+    def raise_active_dialog(self) -> bool:
+        """Bring the open dialog to the front; ``False`` when none is open."""
+        if self.active_dialog is None:
+            return False
+        self.active_dialog.raise_()
+        return True
+
     def _dialog_closed(self) -> None:
         dialog = self.active_dialog
         self.active_dialog = None

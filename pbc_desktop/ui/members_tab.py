@@ -222,8 +222,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
 
     # -- import, export, catalogue, overview ------------------------------------------------
     def import_members(self) -> MemberImportDialog | None:
-        if self.active_dialog is not None:
-            self.active_dialog.raise_()
+        if self.raise_active_dialog():
             return None
         dialog = MemberImportDialog(self.ctx, self)
         dialog.imported.connect(lambda _result: self.refresh())
@@ -237,8 +236,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         member_exports.save_template(self)
 
     def open_catalogue(self) -> PostCatalogueDialog | None:
-        if self.active_dialog is not None:
-            self.active_dialog.raise_()
+        if self.raise_active_dialog():
             return None
         dialog = PostCatalogueDialog(self.ctx, self)
         dialog.changed.connect(self.posts_panel.reload)
@@ -246,8 +244,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         return dialog
 
     def open_overview(self) -> DualReportOverviewDialog | None:
-        if self.active_dialog is not None:
-            self.active_dialog.raise_()
+        if self.raise_active_dialog():
             return None
         dialog = DualReportOverviewDialog(self.ctx, self)
         town = self.town_combo.currentData()
@@ -278,8 +275,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         self.table.setFocus()
 
     def new_member(self) -> MemberDialog | None:
-        if self.active_dialog is not None:
-            self.active_dialog.raise_()
+        if self.raise_active_dialog():
             return None
         dialog = MemberDialog(
             self.ctx, organization_id=self.organization_combo.currentData(), parent=self
@@ -291,8 +287,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         row = self.current_row()
         if row is None:
             return None
-        if self.active_dialog is not None:
-            self.active_dialog.raise_()
+        if self.raise_active_dialog():
             return None
         try:
             dialog = MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self)
