@@ -23,7 +23,7 @@ from pbc_desktop.domain.member_rules import MemberInput, completed, member_error
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
-from pbc_desktop.services.members import member_not_found
+from pbc_desktop.services.members import load_member
 
 # MemberInput attributes stored as columns of the same name (the organization is apart).
 _COLUMNS = tuple(f.name for f in fields(MemberInput) if f.name != "organization_id")
@@ -48,9 +48,7 @@ class MemberDeletion:
 def get_member_input(db: Database, member_id: int) -> MemberInput:
     """The stored member as the editor's input: nothing masked."""
     with db.read() as s:
-        member = s.get(PartyMember, member_id)
-        if member is None:
-            raise member_not_found()
+        member = load_member(s, member_id)
         values = {key: getattr(member, key) for key in _COLUMNS}
         return MemberInput(organization_id=member.organization_id, **values)
 
@@ -58,9 +56,7 @@ def get_member_input(db: Database, member_id: int) -> MemberInput:
 def deletion_impact(db: Database, member_id: int) -> MemberDeletion:
     """The member's post reports and service, which :func:`delete_member` removes with it."""
     with db.read() as s:
-        member = s.get(PartyMember, member_id)
-        if member is None:
-            raise member_not_found()
+        member = load_member(s, member_id)
         return _impact(s, member)
 
 
@@ -168,9 +164,7 @@ def update_member(
     """Validate and store the member's new values (nothing is written when unchanged)."""
     try:
         with db.write() as s:
-            member = s.get(PartyMember, member_id)
-            if member is None:
-                raise member_not_found()
+            member = load_member(s, member_id)
             clean = _validate(s, data, member_id)
             before = audit.snapshot(member)
             for key, value in _values(clean).items():
@@ -201,9 +195,7 @@ def delete_member(
     activities and community roles keep the person's name, without the link.
     """
     with db.write() as s:
-        member = s.get(PartyMember, member_id)
-        if member is None:
-            raise member_not_found()
+        member = load_member(s, member_id)
         impact = _impact(s, member)
         if impact.has_records and not with_reports:
             raise ConflictError(

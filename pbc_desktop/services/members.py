@@ -256,6 +256,14 @@ def member_not_found() -> NotFoundError:
     )
 
 
+def load_member(s: Session, member_id: int) -> PartyMember:
+    """The stored member; :func:`member_not_found` when it is gone."""
+    member = s.get(PartyMember, member_id)
+    if member is None:
+        raise member_not_found()
+    return member
+
+
 def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[ServiceView, ...]]:
     hours = (
         select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
@@ -309,9 +317,7 @@ def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[
 def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -> MemberDetail:
     """The member with posts and service; ID number and phone masked unless ``unmasked``."""
     with db.read() as s:
-        member = s.get(PartyMember, member_id)
-        if member is None:
-            raise member_not_found()
+        member = load_member(s, member_id)
         org = member.organization
         reports, services = _reports(s, member_id)
         return MemberDetail(

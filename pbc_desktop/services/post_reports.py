@@ -47,6 +47,7 @@ from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, Validat
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.members import load_member
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import Choice, date_bounds, ordered
 
@@ -275,15 +276,6 @@ def _report_gone() -> NotFoundError:
     )
 
 
-def _member_gone() -> NotFoundError:
-    return NotFoundError(
-        t(
-            "找不到该党员,可能已被删除。",
-            "The party member was not found; it may have been deleted.",
-        )
-    )
-
-
 def _service_gone() -> NotFoundError:
     return NotFoundError(
         t(
@@ -305,13 +297,6 @@ def _load_report(s: Session, report_id: int) -> PostReport:
     if report is None:
         raise _report_gone()
     return report
-
-
-def _load_member(s: Session, member_id: int) -> PartyMember:
-    member = s.get(PartyMember, member_id)
-    if member is None:
-        raise _member_gone()
-    return member
 
 
 def _load_service(s: Session, service_id: int) -> ServiceLog:
@@ -568,7 +553,7 @@ def delete_post(db: Database, post_id: int) -> None:
 # -- choices for the report dialog -----------------------------------------------------------
 def member_brief(db: Database, member_id: int) -> MemberBrief:
     with db.read() as s:
-        member = _load_member(s, member_id)
+        member = load_member(s, member_id)
         return MemberBrief(
             id=member.id,
             name=member.name,
@@ -859,7 +844,7 @@ def _check_against_records(
 def report_member(db: Database, member_id: int, data: ReportInput) -> int:
     """报到领岗: the member reports to a member organization of a community, on a post."""
     with db.write() as s:
-        member = _load_member(s, member_id)
+        member = load_member(s, member_id)
         _check_report(s, member, data, None)
         report = PostReport(
             member_id=member.id,
