@@ -393,7 +393,7 @@ def _clean(data: OrgInput) -> dict[str, Any]:
         values[key] = v.optional_text(values[key])
     values["name"] = v.normalise_text(data.name)
     values["contact_phone"] = v.normalise_phone(data.contact_phone) or None
-    values["remark"] = (data.remark or "").strip() or None
+    values["remark"] = v.strip_or_none(data.remark)
     return values
 
 
