@@ -24,6 +24,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def export(
+    capsys: pytest.CaptureFixture[str], db_file: Path, out: Path | str, *args: str
+) -> tuple[int, str, str]:
+    """``pbc export-members OUT --db DB_FILE ARGS…``."""
+    return run(capsys, "export-members", str(out), "--db", str(db_file), *args)
+
+
 def run_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     """A command argparse refuses: its exit code and error text."""
     with pytest.raises(SystemExit) as exc:
@@ -67,37 +74,19 @@ def test_export_members_with_filters(
 ) -> None:
     db_file, _roster = setup
     path = tmp_path / "成田镇.xlsx"
-    code, out, _ = run(
-        capsys,
-        "export-members",
-        str(path),
-        "--db",
-        str(db_file),
-        "--town",
-        "成田镇",
-        "--search",
-        "张",
-    )
+    code, out, _ = export(capsys, db_file, path, "--town", "成田镇", "--search", "张")
     assert code == 0
     assert "已导出 2 名党员(身份证号和联系电话已部分隐藏)" in out
     assert sorted(names_in(path)) == ["张伟", "张伟强"]
     assert exports(db) == []
 
-    code, out, _ = run(
-        capsys,
-        "export-members",
-        str(path),
-        "--db",
-        str(db_file),
-        "--organization",
-        "甲村党支部",
-        "--category",
-        "预备党员",
+    code, out, _ = export(
+        capsys, db_file, path, "--organization", "甲村党支部", "--category", "预备党员"
     )
     assert code == 0 and names_in(path) == ["王芳"]
-    code, _, _ = run(capsys, "export-members", str(path), "--db", str(db_file), "--reported", "yes")
+    code, _, _ = export(capsys, db_file, path, "--reported", "yes")
     assert code == 0 and names_in(path) == ["赵敏"]
-    code, _, _ = run(capsys, "export-members", str(path), "--db", str(db_file), "--reported", "否")
+    code, _, _ = export(capsys, db_file, path, "--reported", "否")
     assert code == 0 and "赵敏" not in names_in(path) and len(names_in(path)) == 5
 
 
@@ -106,12 +95,10 @@ def test_unmasked_export_is_audited(
 ) -> None:
     db_file, roster = setup
     path = tmp_path / "完整.xlsx"
-    code, out, _ = run(
+    code, out, _ = export(
         capsys,
-        "export-members",
-        str(path),
-        "--db",
-        str(db_file),
+        db_file,
+        path,
         "--organization",
         str(roster.village),
         "--unmasked",
@@ -131,9 +118,7 @@ def test_english_messages(
     capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], tmp_path: Path
 ) -> None:
     db_file, _roster = setup
-    code, out, _ = run(
-        capsys, "export-members", str(tmp_path / "a.xlsx"), "--db", str(db_file), "--lang", "en"
-    )
+    code, out, _ = export(capsys, db_file, tmp_path / "a.xlsx", "--lang", "en")
     assert code == 0 and "6 members exported, ID numbers and phones partly hidden" in out
 
 
@@ -178,21 +163,15 @@ def test_bad_arguments(
 ) -> None:
     db_file, _roster = setup
     out_file = str(tmp_path / "a.xlsx")
-    code, _, err = run(
-        capsys, "export-members", out_file, "--db", str(db_file), "--organization", "丙村"
-    )
+    code, _, err = export(capsys, db_file, out_file, "--organization", "丙村")
     assert code == 2 and err.strip() == "错误: 找不到名为“丙村”的党组织。"
-    code, _, err = run(
-        capsys, "export-members", out_file, "--db", str(db_file), "--organization", "村党支部"
-    )
+    code, _, err = export(capsys, db_file, out_file, "--organization", "村党支部")
     assert code == 2 and "请写出完整名称" in err
-    code, _, err = run(
-        capsys, "export-members", out_file, "--db", str(db_file), "--category", "积极分子"
-    )
+    code, _, err = export(capsys, db_file, out_file, "--category", "积极分子")
     assert code == 2 and "未知的人员类别“积极分子”:应为“正式党员”或“预备党员”。" in err
-    code, _, err = run(capsys, "export-members", out_file, "--db", str(db_file), "--town", "成田")
+    code, _, err = export(capsys, db_file, out_file, "--town", "成田")
     assert code == 2 and "没有位于“成田”的党组织。已有的镇街:" in err
-    code, _, err = run(capsys, "export-members", str(tmp_path / "a.csv"), "--db", str(db_file))
+    code, _, err = export(capsys, db_file, tmp_path / "a.csv")
     assert code == 2 and "文件名应以 .xlsx 结尾" in err
     code, _, err = run(capsys, "export-template", str(tmp_path))
     assert code == 2 and "文件名应以 .xlsx 结尾" in err
