@@ -104,12 +104,23 @@ class PostCatalogueDialog(QDialog):
             for i in range(self.ui.postList.count())
         ]
 
+    def _current_row(self) -> svc.PostRow | None:
+        return self._rows.get(self.current_id) if self.current_id is not None else None
+
+    def _position(self, post_id: int | None) -> int:
+        """The list row showing ``post_id``; -1 when none does."""
+        post_list = self.ui.postList
+        return next(
+            (i for i in range(post_list.count()) if post_list.item(i).data(ID_ROLE) == post_id),
+            -1,
+        )
+
     def select_post(self, post_id: int) -> bool:
-        for i in range(self.ui.postList.count()):
-            if self.ui.postList.item(i).data(ID_ROLE) == post_id:
-                self.ui.postList.setCurrentRow(i)
-                return True
-        return False
+        position = self._position(post_id)
+        if position < 0:
+            return False
+        self.ui.postList.setCurrentRow(position)
+        return True
 
     def _selected(self, index: int) -> None:
         item = self.ui.postList.item(index) if index >= 0 else None
@@ -128,12 +139,7 @@ class PostCatalogueDialog(QDialog):
     def _select_quietly(self, post_id: int | None) -> None:
         post_list = self.ui.postList
         post_list.blockSignals(True)
-        for i in range(post_list.count()):
-            if post_list.item(i).data(ID_ROLE) == post_id:
-                post_list.setCurrentRow(i)
-                break
-        else:
-            post_list.setCurrentRow(-1)
+        post_list.setCurrentRow(self._position(post_id))
         post_list.blockSignals(False)
         self._update_buttons()
 
@@ -141,7 +147,7 @@ class PostCatalogueDialog(QDialog):
         """The name or duties typed differ from the shown post's (or a new one was begun)."""
         name = self.ui.nameEdit.text().strip()
         duties = self.ui.descriptionEdit.toPlainText().strip()
-        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        row = self._current_row()
         if row is None:
             return bool(name or duties)
         return name != row.name.strip() or duties != (row.description or "").strip()
@@ -153,7 +159,7 @@ class PostCatalogueDialog(QDialog):
         """
         if not self.has_unsaved_edits():
             return True
-        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        row = self._current_row()
         name = row.name if row is not None else self.ui.nameEdit.text().strip()
         question = self.tr("The post “{0}” has changes that are not saved. Save them?").format(name)
         if not messages.confirm(self, self.tr("Unsaved changes"), question):
@@ -187,7 +193,7 @@ class PostCatalogueDialog(QDialog):
 
     def _update_buttons(self) -> None:
         ui = self.ui
-        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        row = self._current_row()
         position = ui.postList.currentRow()
         ui.upButton.setEnabled(row is not None and position > 0)
         ui.downButton.setEnabled(row is not None and 0 <= position < ui.postList.count() - 1)
@@ -235,7 +241,7 @@ class PostCatalogueDialog(QDialog):
     def toggle_active(self) -> None:
         if not self._settle_edits():
             return
-        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        row = self._current_row()
         if row is None:
             return
         try:
@@ -258,7 +264,7 @@ class PostCatalogueDialog(QDialog):
         self.ui.postList.setFocus()
 
     def delete_current(self) -> None:
-        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        row = self._current_row()
         if row is None:
             return
         question = self.tr("Delete the post \u201c{0}\u201d from the catalogue?").format(row.name)
