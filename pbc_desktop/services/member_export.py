@@ -40,7 +40,7 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output, write_error
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, members
-from pbc_desktop.services.members import MemberQuery, mask_id_number, mask_phone
+from pbc_desktop.services.members import MemberQuery, shown_id_number, shown_phone
 
 ProgressFn = Callable[[int, str], None]
 CancelFn = Callable[[], bool]
@@ -374,9 +374,9 @@ def _values(row: Any, unmasked: bool) -> list[str | date | None]:
     for f in FIELDS:
         value = getattr(row, f.key)
         if f.key == "id_number":
-            value = (value or None) if unmasked else (mask_id_number(value) or None)
+            value = shown_id_number(value, unmasked) or None
         elif f.key == "phone":
-            value = (value or None) if unmasked else (mask_phone(value) or None)
+            value = shown_phone(value, unmasked) or None
         elif isinstance(value, Gender | MemberCategory | MembershipStatus):
             value = value.zh
         out.append(value)
@@ -637,14 +637,14 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
                 gender=m.gender,
                 ethnicity=m.ethnicity,
                 birth_date=m.birth_date,
-                id_number=(m.id_number or "") if unmasked else mask_id_number(m.id_number),
+                id_number=shown_id_number(m.id_number, unmasked),
                 education=m.education,
                 joined_on=m.joined_on,
                 confirmed_on=m.confirmed_on,
                 category=m.category,
                 party_post=m.party_post,
                 work_unit=m.work_unit,
-                phone=(m.phone or "") if unmasked else mask_phone(m.phone),
+                phone=shown_phone(m.phone, unmasked),
                 status=m.status,
             )
             for i, m in enumerate(s.scalars(stmt), start=1)

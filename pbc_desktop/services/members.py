@@ -196,11 +196,13 @@ def count_members(db: Database, query: MemberQuery) -> int:
         return int(s.execute(stmt).scalar_one())
 
 
-def _shown_id_number(value: str | None, unmasked: bool) -> str:
+def shown_id_number(value: str | None, unmasked: bool) -> str:
+    """The ID number as shown: masked unless ``unmasked``; ``""`` when there is none."""
     return (value or "") if unmasked else mask_id_number(value)
 
 
-def _shown_phone(value: str | None, unmasked: bool) -> str:
+def shown_phone(value: str | None, unmasked: bool) -> str:
+    """The phone as shown: masked unless ``unmasked``; ``""`` when there is none."""
     return (value or "") if unmasked else mask_phone(value)
 
 
@@ -238,8 +240,8 @@ def list_members(
                 category=r.category,
                 status=r.status,
                 joined_on=r.joined_on,
-                id_number=_shown_id_number(r.id_number, unmasked),
-                phone=_shown_phone(r.phone, unmasked),
+                id_number=shown_id_number(r.id_number, unmasked),
+                phone=shown_phone(r.phone, unmasked),
                 reported=bool(r.reported),
             )
             for r in s.execute(stmt)
@@ -328,8 +330,8 @@ def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -
             ethnicity=member.ethnicity,
             education=member.education,
             native_place=member.native_place,
-            id_number=_shown_id_number(member.id_number, unmasked),
-            phone=_shown_phone(member.phone, unmasked),
+            id_number=shown_id_number(member.id_number, unmasked),
+            phone=shown_phone(member.phone, unmasked),
             organization_name=org.name,
             town=org.town,
             category=member.category,
