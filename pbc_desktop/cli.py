@@ -87,17 +87,17 @@ def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> 
 def cmd_init(args: argparse.Namespace) -> int:
     from pbc_desktop.services.info import is_empty
 
+    path = _db_path(args)
     db = open_db(args)
     try:
         if not args.demo:
-            print(t(f"数据库已就绪: {_db_path(args)}", f"Database ready: {_db_path(args)}"))
+            print(t(f"数据库已就绪: {path}", f"Database ready: {path}"))
             return EXIT_OK
         if not is_empty(db):
             raise UserError(
                 t(
-                    f"数据库 {_db_path(args)} 已有数据,不能再生成演示数据。"
-                    "请指定一个新文件(--db)。",
-                    f"The database {_db_path(args)} already holds records; the demo can only "
+                    f"数据库 {path} 已有数据,不能再生成演示数据。请指定一个新文件(--db)。",
+                    f"The database {path} already holds records; the demo can only "
                     "be built into an empty one. Name a new file with --db.",
                 )
             )
@@ -108,7 +108,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                 print(f"[{percent:3d}%] {text}", file=sys.stderr, flush=True)
 
         summary = build_demo(db, scale=args.scale, seed=args.seed, progress=progress)
-        print(t(f"演示数据已生成: {_db_path(args)}", f"Demo district built: {_db_path(args)}"))
+        print(t(f"演示数据已生成: {path}", f"Demo district built: {path}"))
         print(summary)
         return EXIT_OK
     finally:
@@ -121,8 +121,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        print(t(f"数据库: {_db_path(args)}", f"Database: {_db_path(args)}"))
-        print(t(f"结构版本: {current_revision(db)}", f"Schema revision: {current_revision(db)}"))
+        path, revision = _db_path(args), current_revision(db)
+        print(t(f"数据库: {path}", f"Database: {path}"))
+        print(t(f"结构版本: {revision}", f"Schema revision: {revision}"))
         for count in record_counts(db):
             print(f"{count.label}: {count.count}")
         return EXIT_OK
