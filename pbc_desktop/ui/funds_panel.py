@@ -256,6 +256,10 @@ class FundsPanel(DialogHost, QWidget):
         cell = self.table.item(rows[0].row(), 0)
         return int(cell.data(ID_ROLE)) if cell is not None else None
 
+    def current_row(self) -> funds.LedgerRow | None:
+        entry_id = self.current_id()
+        return next((r for r in self.rows if r.id == entry_id), None)
+
     def select_id(self, entry_id: int) -> bool:
         for r, row in enumerate(self.rows):
             if row.id == entry_id:
@@ -311,15 +315,13 @@ class FundsPanel(DialogHost, QWidget):
         return self.open_entry(direction)
 
     def edit_current(self) -> FundEntryDialog | None:
-        entry_id = self.current_id()
-        row = next((r for r in self.rows if r.id == entry_id), None)
+        row = self.current_row()
         if row is None:
             return None
         return self.open_entry(row.direction, row.id)
 
     def delete_current(self) -> None:
-        entry_id = self.current_id()
-        row = next((r for r in self.rows if r.id == entry_id), None)
+        row = self.current_row()
         if row is None:
             return
         what = label(row.source) if row.source else (row.purpose or "")
