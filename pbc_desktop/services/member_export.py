@@ -145,13 +145,18 @@ class _RowCells:
         return out
 
 
+def _style_header(cell: Any, f: MemberField) -> None:
+    """A column name of the form: required ones in red."""
+    cell.font = REQUIRED_FONT if f.required else HEADER_FONT
+    cell.fill = HEADER_FILL
+    cell.alignment = CENTER
+
+
 def _header_cells(ws: Any, fields: tuple[MemberField, ...]) -> list[WriteOnlyCell]:
     cells = []
     for f in fields:
         cell = WriteOnlyCell(ws, value=f.zh)
-        cell.font = REQUIRED_FONT if f.required else HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = CENTER
+        _style_header(cell, f)
         cells.append(cell)
     return cells
 
@@ -209,10 +214,7 @@ def write_template(path: Path) -> Path:
     assert ws is not None
     ws.title = TEMPLATE_SHEET_TITLE
     for index, f in enumerate(FIELDS, start=1):
-        cell = ws.cell(row=1, column=index, value=f.zh)
-        cell.font = REQUIRED_FONT if f.required else HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = CENTER
+        _style_header(ws.cell(row=1, column=index, value=f.zh), f)
     _size_columns(ws, FIELDS)
     for index, f in enumerate(FIELDS, start=1):
         letter = get_column_letter(index)
