@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QWidget
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations
 from pbc_desktop.services.members import MemberQuery
-from pbc_desktop.ui import messages, printing
+from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.worker import CancelFn, JobOutcome, ProgressFn, run_with_progress
 
@@ -287,6 +287,8 @@ def save_roster_pdf(
 
 
 def landscape_printer() -> QPrinter:
+    from pbc_desktop.ui import printing  # pypdfium2: loaded when a roster is printed
+
     printer = printing.new_printer()
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     return printer
@@ -312,6 +314,8 @@ def _with_roster_pdf(
 
 
 def _paint(parent: QWidget | None, pdf: Path, printer: QPrinter) -> int:
+    from pbc_desktop.ui import printing
+
     try:
         return printing.paint_pdf(pdf, printer)
     except UserError as error:
@@ -352,6 +356,8 @@ def print_roster(
     title = QCoreApplication.translate("MemberExports", "Print the member roster")
 
     def send(pdf: Path) -> int:
+        from pbc_desktop.ui import printing
+
         printer = landscape_printer()
         dialog = QPrintDialog(printer, parent)
         dialog.setMinMax(1, printing.page_count(pdf))
