@@ -1165,12 +1165,16 @@ def list_evaluations(db: Database, report_id: int) -> list[EvaluationRow]:
         return [_evaluation_row(e) for e in s.scalars(stmt)]
 
 
-def get_evaluation(db: Database, report_id: int, year: int) -> EvaluationRow | None:
+def _evaluation(s: Session, report_id: int, year: int) -> PostEvaluation | None:
     stmt = select(PostEvaluation).where(
         PostEvaluation.report_id == report_id, PostEvaluation.year == year
     )
+    return s.scalars(stmt).first()
+
+
+def get_evaluation(db: Database, report_id: int, year: int) -> EvaluationRow | None:
     with db.read() as s:
-        found = s.scalars(stmt).first()
+        found = _evaluation(s, report_id, year)
         return _evaluation_row(found) if found is not None else None
 
 
@@ -1203,11 +1207,7 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
         _check_length(err, "remark", remark, REMARK_MAX, ("评语", "The remark"))
         err.raise_any()
         assert data.result is not None
-        entry = s.scalars(
-            select(PostEvaluation).where(
-                PostEvaluation.report_id == report_id, PostEvaluation.year == data.year
-            )
-        ).first()
+        entry = _evaluation(s, report_id, data.year)
         before = audit.snapshot(entry) if entry is not None else None
         if entry is None:
             entry = PostEvaluation(report_id=report_id, year=data.year)
@@ -1237,11 +1237,7 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
 def clear_evaluation(db: Database, report_id: int, year: int) -> None:
     with db.write() as s:
         report = _load_report(s, report_id)
-        entry = s.scalars(
-            select(PostEvaluation).where(
-                PostEvaluation.report_id == report_id, PostEvaluation.year == year
-            )
-        ).first()
+        entry = _evaluation(s, report_id, year)
         if entry is None:
             raise NotFoundError(
                 t(f"该报到记录没有{year}年度的评价。", f"The report has no evaluation for {year}.")
