@@ -593,13 +593,18 @@ def organization_choices(
 
 
 # -- reading reports -------------------------------------------------------------------------
-def _report_select() -> Select[Any]:
-    hours = (
+def _report_hours(*where: ColumnElement[bool]) -> Any:
+    """The hours logged on the enclosing query's report (the entries matching ``where``)."""
+    return (
         select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
-        .where(ServiceLog.report_id == PostReport.id)
+        .where(ServiceLog.report_id == PostReport.id, *where)
         .correlate(PostReport)
         .scalar_subquery()
     )
+
+
+def _report_select() -> Select[Any]:
+    hours = _report_hours()
     services = (
         select(func.count(ServiceLog.id))
         .where(ServiceLog.report_id == PostReport.id)
@@ -1432,16 +1437,11 @@ def _destinations(s: Session, org_ids: list[int]) -> dict[int, list[Destination]
 
 def reported_members(db: Database, org_id: int, year: int | None = None) -> list[ReportedMember]:
     """Every report of the organization's members (on a post first), hours in ``year``."""
-    hours_where: list[ColumnElement[bool]] = [ServiceLog.report_id == PostReport.id]
+    in_year: list[ColumnElement[bool]] = []
     if year is not None:
         first, after = date_bounds(year)
-        hours_where += [ServiceLog.served_on >= first, ServiceLog.served_on < after]
-    hours = (
-        select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
-        .where(*hours_where)
-        .correlate(PostReport)
-        .scalar_subquery()
-    )
+        in_year = [ServiceLog.served_on >= first, ServiceLog.served_on < after]
+    hours = _report_hours(*in_year)
     on_post_first = case((PostReport.status == PostReportStatus.ACTIVE, 0), else_=1)
     stmt = (
         select(
