@@ -41,6 +41,12 @@ class Host(Protocol):
     def switch_database(self, db: Database) -> None: ...
 
 
+def open_file(path: Path, actor: str) -> Database:
+    """Open, check and upgrade the SQLite file ``path`` as the window does: a copy made
+    before an upgrade goes to the backups folder."""
+    return open_database(sqlite_url(path), actor=actor, backup_dir=backups_dir())
+
+
 def describe(info: BackupInfo) -> str:
     """What a backup holds, as lines for a message: file, dates, schema, counts."""
     lines = [
@@ -283,7 +289,7 @@ class BackupActions(QObject):
         if result is None:
             return
         try:
-            restored = open_database(sqlite_url(db_path), actor=db.actor, backup_dir=backups_dir())
+            restored = open_file(db_path, db.actor)
         except UserError as exc:
             messages.show_user_error(self._parent, exc)
             return

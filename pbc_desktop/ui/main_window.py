@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop import __version__
-from pbc_desktop.db.engine import Database, sqlite_url
-from pbc_desktop.db.migrate import open_database
+from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
-from pbc_desktop.paths import backups_dir, settings_file
+from pbc_desktop.paths import settings_file
 from pbc_desktop.ui import messages
-from pbc_desktop.ui.backup_actions import BackupActions
+from pbc_desktop.ui.backup_actions import BackupActions, open_file
 from pbc_desktop.ui.context import AppContext
 
 
@@ -248,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def _open_path(self, path: Path) -> None:
         try:
-            db = open_database(sqlite_url(path), actor=self.ctx.actor, backup_dir=backups_dir())
+            db = open_file(path, self.ctx.actor)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return

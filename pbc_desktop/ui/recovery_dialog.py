@@ -14,14 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from pbc_desktop.db.engine import Database, sqlite_url
-from pbc_desktop.db.migrate import open_database
+from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
-from pbc_desktop.paths import backups_dir
 from pbc_desktop.services import backup
 from pbc_desktop.services.backup import BackupInfo
 from pbc_desktop.ui import messages
-from pbc_desktop.ui.backup_actions import describe, run_restore
+from pbc_desktop.ui.backup_actions import describe, open_file, run_restore
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +85,6 @@ class RecoveryDialog(QMessageBox):
         return self.choice()
 
 
-def _open(path: Path, actor: str) -> Database:
-    return open_database(sqlite_url(path), actor=actor, backup_dir=backups_dir())
-
-
 def recover(db_path: Path, error: UserError, actor: str) -> Database | None:
     """Offer a way on after ``db_path`` failed to open; the database to use, or ``None``."""
     cause = f" ({error.__cause__!r})" if error.__cause__ is not None else ""
@@ -103,7 +97,7 @@ def recover(db_path: Path, error: UserError, actor: str) -> Database | None:
             if result is None:
                 continue
             try:
-                return _open(db_path, actor)
+                return open_file(db_path, actor)
             except UserError as exc:
                 error = exc
                 continue
@@ -119,7 +113,7 @@ def recover(db_path: Path, error: UserError, actor: str) -> Database | None:
             if not chosen:
                 continue
             try:
-                return _open(Path(chosen), actor)
+                return open_file(Path(chosen), actor)
             except UserError as exc:
                 messages.show_user_error(None, exc)
                 continue
