@@ -25,8 +25,8 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.members import load_member
 
-# MemberInput attributes stored as columns of the same name (the organization is apart).
-_COLUMNS = tuple(f.name for f in fields(MemberInput) if f.name != "organization_id")
+# MemberInput attributes are stored as columns of the same name.
+_COLUMNS = tuple(f.name for f in fields(MemberInput))
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,7 @@ def get_member_input(db: Database, member_id: int) -> MemberInput:
     """The stored member as the editor's input: nothing masked."""
     with db.read() as s:
         member = load_member(s, member_id)
-        values = {key: getattr(member, key) for key in _COLUMNS}
-        return MemberInput(organization_id=member.organization_id, **values)
+        return MemberInput(**{key: getattr(member, key) for key in _COLUMNS})
 
 
 def deletion_impact(db: Database, member_id: int) -> MemberDeletion:
@@ -121,9 +120,7 @@ def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
 
 
 def _values(data: MemberInput) -> dict[str, Any]:
-    values = {key: getattr(data, key) for key in _COLUMNS}
-    values["organization_id"] = data.organization_id
-    return values
+    return {key: getattr(data, key) for key in _COLUMNS}
 
 
 def _duplicate_id(db: Database, exc: IntegrityError, data: MemberInput) -> ValidationError:
