@@ -109,7 +109,7 @@ def parse_id_number(value: object) -> str | None:
             return str(int(value))
         raise CellError(scientific_id_message(f"{value:.5E}".replace("E+0", "E+")))
     text = to_halfwidth(str(value)).strip().lstrip("'`‘’").strip()
-    text = re.sub(r"\s+", "", text).upper()
+    text = _SPACES.sub("", text).upper()
     if _SCIENTIFIC.match(text):
         raise CellError(scientific_id_message(text))
     if "*" in text:
