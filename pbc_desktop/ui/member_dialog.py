@@ -26,7 +26,7 @@ from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.members import mask_id_number, mask_phone
 from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.form_dialog import FormDialog, fill_choices, to_date, to_qdate
+from pbc_desktop.ui.form_dialog import FormDialog, to_date, to_qdate
 from pbc_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
 from pbc_desktop.ui.labels import fmt_date, label
 
@@ -160,7 +160,9 @@ class MemberDialog(FormDialog):
             combo.setCurrentIndex(-1)
         combo = ui.organizationCombo
         searchable(combo)
-        fill_choices(combo, orgs.choices(self.ctx.db), "")
+        combo.addItem("", None)
+        for choice in orgs.choices(self.ctx.db):
+            combo.addItem(choice.name, choice.id)
         combo.setCurrentIndex(0)
         line_edit = combo.lineEdit()
         if line_edit is not None:

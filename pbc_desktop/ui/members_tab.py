@@ -26,7 +26,6 @@ from pbc_desktop.ui import member_exports, messages
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.dialog_host import DialogHost
 from pbc_desktop.ui.dual_report_overview import DualReportOverviewDialog
-from pbc_desktop.ui.form_dialog import fill_choices
 from pbc_desktop.ui.import_dialog import MemberImportDialog
 from pbc_desktop.ui.labels import fmt_date, label
 from pbc_desktop.ui.listing_tab import (
@@ -383,7 +382,10 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         combo = self.organization_combo
         current = combo.currentData()
         combo.blockSignals(True)
-        fill_choices(combo, orgs.choices(self.ctx.db), "")
+        combo.clear()
+        combo.addItem("", None)
+        for choice in orgs.choices(self.ctx.db):
+            combo.addItem(choice.name, choice.id)
         combo.setCurrentIndex(max(find_data(combo, current), 0))
         combo.blockSignals(False)
 
