@@ -542,7 +542,8 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
 
     def delete_service(self) -> None:
-        entry = next((s for s in self.services if s.id == selected_id(self.services_table)), None)
+        service_id = selected_id(self.services_table)
+        entry = next((s for s in self.services if s.id == service_id), None)
         if entry is None:
             return
         question = self.tr("Delete the service of {0} ({1} hours): {2}?").format(
