@@ -106,6 +106,11 @@ def test_birth_date_and_gender_of_invalid_number_are_none() -> None:
     broken = valid[:17] + ("1" if valid[17] != "1" else "2")
     assert v.birth_date_from_id(broken) is None
     assert v.gender_from_id(broken) is None
+    assert v.id_number_facts(broken) is None
+    assert v.id_number_facts(valid) == (date(1980, 1, 1), Gender.MALE)
+    assert v.decode_id_number(" " + valid.lower()) == (date(1980, 1, 1), Gender.MALE)
+    with pytest.raises(ValueError, match="not a checked ID number"):
+        v.decode_id_number("44051419801301123X")  # no 13th month
 
 
 def test_id_check_char_rejects_bad_input() -> None:

@@ -13,11 +13,11 @@ from datetime import date
 
 from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
 from pbc_desktop.domain.validation import (
-    birth_date_from_id,
     date_order_error,
+    decode_id_number,
     future_date_error,
-    gender_from_id,
     id_number_error,
+    id_number_facts,
     normalise_id_number,
     normalise_phone,
     optional_text,
@@ -155,8 +155,9 @@ def completed(data: MemberInput) -> MemberInput:
     """
     number = normalise_id_number(data.id_number) or None
     phone = normalise_phone(data.phone) or None
-    birth = data.birth_date or birth_date_from_id(number)
-    gender = data.gender or gender_from_id(number)
+    facts = id_number_facts(number)
+    birth = data.birth_date or (facts[0] if facts else None)
+    gender = data.gender or (facts[1] if facts else None)
     return replace(
         data,
         name=person_name(data.name),
@@ -200,8 +201,7 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
     if id_problem:
         errors.append(FieldError("id_number", id_problem))
     else:
-        id_birth = birth_date_from_id(data.id_number)
-        id_gender = gender_from_id(data.id_number)
+        id_birth, id_gender = decode_id_number(data.id_number)
         if data.birth_date is not None and data.birth_date != id_birth:
             errors.append(
                 _error(

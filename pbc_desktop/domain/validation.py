@@ -139,20 +139,35 @@ def is_valid_id_number(value: str | None, *, today: date | None = None) -> bool:
     return id_number_error(value, today=today) is None
 
 
+def decode_id_number(value: str | None) -> tuple[date, Gender]:
+    """Birth date and sex of an ID number that :func:`id_number_error` has accepted.
+
+    The 17th digit is odd for men and even for women.
+    """
+    number = normalise_id_number(value)
+    birth = _birth_date(number)
+    if birth is None or len(number) != 18:
+        raise ValueError(f"not a checked ID number: {value!r}")
+    return birth, Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
+
+
+def id_number_facts(value: str | None) -> tuple[date, Gender] | None:
+    """Birth date and sex encoded in ``value``, checked once (``None`` when invalid)."""
+    if id_number_error(value) is not None:
+        return None
+    return decode_id_number(value)
+
+
 def birth_date_from_id(value: str | None) -> date | None:
     """The birth date encoded in a valid ID number (``None`` when the number is invalid)."""
-    number = normalise_id_number(value)
-    if id_number_error(number) is not None:
-        return None
-    return _birth_date(number)
+    facts = id_number_facts(value)
+    return facts[0] if facts else None
 
 
 def gender_from_id(value: str | None) -> Gender | None:
-    """The 17th digit is odd for men and even for women (``None`` when invalid)."""
-    number = normalise_id_number(value)
-    if id_number_error(number) is not None:
-        return None
-    return Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
+    """The sex encoded in a valid ID number (``None`` when the number is invalid)."""
+    facts = id_number_facts(value)
+    return facts[1] if facts else None
 
 
 # -- phone numbers ----------------------------------------------------------------------
