@@ -1,0 +1,91 @@
+"""How personal data (ID numbers, phones, birth dates) is shown when it must not be read.
+
+The scheme, and why
+-------------------
+A PRC resident ID number is ``RRRRRR YYYYMMDD SSS C``: a 6-digit region code, the birth
+date, a 3-digit sequence (its last digit gives the sex) and a check character computed
+from the 17 others. The old mask ``440514********416X`` hid exactly the 8 birth-date
+digits; every roster and export prints the birth date beside it, so the full number could
+be read back from any masked row.
+
+A masked ID number therefore shows **only its last 4 characters**
+(``**************416X``), and wherever an ID number is masked, a birth date shown beside it
+is cut to **the year** (``1985``). What is left to guess is the region code and the month
+and day: even for someone who assumes the district's own region code, about 365 / 11 ≈ 33
+numbers fit each row (the check character removes 10 of every 11 guesses), and thousands
+without it. The sex shown beside it is already given by the visible sequence digit.
+
+Phones keep the first 3 and the last 4 digits (``138****5678``), the form Chinese
+services print; nothing else shown beside a member tells the hidden 4 digits.
+
+Free text (log lines, tracebacks, audit summaries, error messages) goes through
+:func:`scrub_text`, which masks anything that looks like an ID number or a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MASK = "*"
+
+#: Characters of an ID number left visible by :func:`mask_id_number`.
+ID_VISIBLE = 4
+
+
+def mask_id_number(value: str | None) -> str:
+    """Only the last 4 characters: ``**************416X``; ``""`` when there is none."""
+    if not value:
+        return ""
+    text = value.strip()
+    if len(text) <= ID_VISIBLE:
+        return MASK * len(text)
+    return MASK * (len(text) - ID_VISIBLE) + text[-ID_VISIBLE:]
+
+
+def mask_phone(value: str | None) -> str:
+    """The first 3 and the last 4 characters: ``138****5678``; ``""`` when there is none."""
+    if not value:
+        return ""
+    text = value.strip()
+    if len(text) <= 7:
+        return MASK * max(len(text) - 2, 0) + text[-2:]
+    return text[:3] + MASK * (len(text) - 7) + text[-4:]
+
+
+def mask_birth_date(value: date | None) -> str:
+    """The birth year only (``1985``), shown beside a masked ID number."""
+    return f"{value.year:04d}" if value is not None else ""
+
+
+# An 18-character ID (17 digits and a digit or X) or a 15-digit one, not inside a longer
+# run of digits; full-width digits are caught too.
+_ID_RE = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９Xx]|[0-9０-９]{15})(?![0-9０-９Xx])")
+# A mainland mobile (optionally +86 / 86 / spaced or hyphenated 3-4-4) or a landline with
+# its area code (0754-87654321, 075487654321).
+_PHONE_RE = re.compile(
+    r"(?<![0-9０-９])(?:(?:\+?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}"
+    r"|0[1-9][0-9]{1,2}[ -]?[0-9]{7,8})(?![0-9])"
+)
+
+
+def _mask_match(match: re.Match[str]) -> str:
+    text = match.group(0)
+    return MASK * (len(text) - ID_VISIBLE) + text[-ID_VISIBLE:]
+
+
+def _mask_phone_match(match: re.Match[str]) -> str:
+    digits = re.sub(r"[^0-9]", "", match.group(0))
+    return mask_phone(digits)
+
+
+def scrub_text(text: str) -> str:
+    """``text`` with every ID number and phone number in it masked (for logs, audit, errors)."""
+    if not text:
+        return text
+    return _PHONE_RE.sub(_mask_phone_match, _ID_RE.sub(_mask_match, text))
+
+
+def contains_personal_numbers(text: str) -> bool:
+    """True when ``text`` holds something that looks like a full ID number or phone."""
+    return bool(_ID_RE.search(text) or _PHONE_RE.search(text))

@@ -1,0 +1,47 @@
+"""The masking scheme (domain/privacy.py): nothing shown lets the hidden part be rebuilt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pbc_desktop.domain import privacy
+
+
+def test_id_number_shows_only_its_last_four() -> None:
+    assert privacy.mask_id_number("44051419850302416X") == "**************416X"
+    assert privacy.mask_id_number(" 440514198503024161 ") == "**************4161"
+    assert privacy.mask_id_number("") == ""
+    assert privacy.mask_id_number(None) == ""
+    assert privacy.mask_id_number("123") == "***"
+
+
+def test_masked_id_keeps_no_birth_digits_and_birth_date_keeps_only_the_year() -> None:
+    masked = privacy.mask_id_number("44051419850302416X")
+    assert "19850302" not in masked
+    assert "440514" not in masked
+    assert privacy.mask_birth_date(date(1985, 3, 2)) == "1985"
+    assert privacy.mask_birth_date(None) == ""
+
+
+def test_phone_keeps_first_three_and_last_four() -> None:
+    assert privacy.mask_phone("13812345678") == "138****5678"
+    assert privacy.mask_phone("") == ""
+
+
+def test_scrub_text_masks_ids_and_phones_in_free_text() -> None:
+    text = (
+        "[parameters: ('张三', '44051419850302416X', '13812345678')] "
+        "tel 0754-87654321, +86 138 1234 5678, old id 440514850302416"
+    )
+    scrubbed = privacy.scrub_text(text)
+    for secret in ("44051419850302416X", "13812345678", "87654321", "1234 5678", "440514850302416"):
+        assert secret not in scrubbed
+    assert "张三" in scrubbed
+    assert "416X" in scrubbed
+    assert not privacy.contains_personal_numbers(scrubbed)
+    assert privacy.contains_personal_numbers(text)
+
+
+def test_scrub_text_leaves_ordinary_numbers() -> None:
+    text = "第12行: 2026年 共 3000 人, id=42, 版本 0001, 时间 20261204"
+    assert privacy.scrub_text(text) == text
