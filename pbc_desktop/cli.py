@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     lang.set_language(language if language in lang.SUPPORTED else "zh")
     args = parser.parse_args(arguments)
     lang.set_language(args.lang)
-    from pbc_desktop.logging_setup import setup_cli_logging
+    from pbc_desktop.logging_setup import report_bug, setup_cli_logging
 
     setup_cli_logging()
     handler: Handler = args.handler
@@ -247,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except UserError as exc:
         print(t(f"错误: {exc.message}", f"Error: {exc.message}"), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged
+        print(report_bug(exc), file=sys.stderr)
         return EXIT_USER_ERROR
 
 

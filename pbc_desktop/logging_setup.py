@@ -1,14 +1,41 @@
-"""Rotating log files in the data folder, shared by the window and the command line."""
+"""Rotating log files in the data folder, shared by the window and the command line.
+
+Nothing written there may hold a full ID number or phone: every line, with its
+traceback (chained exceptions included), passes through :func:`privacy.scrub_text` on its
+way out (:class:`ScrubbingFormatter`). A log is what a clerk sends to IT staff by e-mail.
+"""
 
 from __future__ import annotations
 
 import logging
+import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from pbc_desktop.domain.privacy import scrub_text
+from pbc_desktop.lang import t
 from pbc_desktop.paths import logs_dir
 
 LOG_FILENAME = "pbc-desktop.log"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+log = logging.getLogger(__name__)
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """A formatter whose final text (message, traceback, stack) has personal numbers masked.
+
+    The whole formatted line is scrubbed, not only ``record.msg``: the arguments, the
+    exception's message (e.g. SQLAlchemy's ``[parameters: …]``), every chained exception
+    and any stack come out of :meth:`logging.Formatter.format` as one string.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub_text(super().format(record))
+
+    def formatException(self, ei: logging._SysExcInfoType) -> str:
+        # Also cached on the record as ``exc_text``, which other handlers reuse: scrub it too.
+        return scrub_text(super().formatException(ei))
 
 
 def log_file() -> Path:
@@ -21,12 +48,13 @@ def setup_logging(level: int = logging.INFO) -> Path:
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
         if Path(old.baseFilename).resolve() == path.resolve():
+            old.setFormatter(ScrubbingFormatter(LOG_FORMAT))
             root.setLevel(level)
             return path
         root.removeHandler(old)
         old.close()
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(ScrubbingFormatter(LOG_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)
     return path
@@ -39,3 +67,37 @@ def setup_cli_logging() -> None:
         setup_logging()
     except OSError:
         logging.getLogger().addHandler(logging.NullHandler())
+
+
+def scrubbed_traceback(exc: BaseException) -> str:
+    """``exc``'s traceback as Python prints it (causes and contexts too), personal numbers
+    masked: for the crash dialog, the clipboard and stderr."""
+    return scrub_text("".join(traceback.format_exception(exc)))
+
+
+def _open_log_file() -> Path | None:
+    """The file the root logger writes to now, if any (no folder is made to find it)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None
+
+
+def report_bug(exc: BaseException) -> str:
+    """Log a bug that reached the command line (scrubbed) and return its one sentence."""
+    log.error("unhandled exception in the command line\n%s", scrubbed_traceback(exc))
+    first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+    what = scrub_text(f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__)
+    path = _open_log_file()
+    if path is None:
+        return t(
+            f"错误: 程序内部出错({what}),日志文件无法写入。已保存的记录不受影响。",
+            f"Error: an internal error occurred ({what}); the log file cannot be written. "
+            "Records already saved are safe.",
+        )
+    return t(
+        f"错误: 程序内部出错({what})。详细情况已写入日志文件 {path},"
+        "请把该文件交给技术人员。已保存的记录不受影响。",
+        f"Error: an internal error occurred ({what}). The details were written to the log "
+        f"file {path}; please give that file to your IT staff. Records already saved are safe.",
+    )

@@ -20,6 +20,7 @@ from pbc_desktop.db.models import (
     PostReport,
     ServiceLog,
 )
+from pbc_desktop.domain import privacy
 from pbc_desktop.domain.enums import (
     ActivityKind,
     AttendanceStatus,
@@ -111,7 +112,8 @@ def test_create_normalises_fills_from_the_id_and_audits(db: Database, org: int) 
     assert entry.entity_uuid == m.uuid
     assert entry.summary == "新增党员 陈伟"
     after = json.loads(entry.after or "{}")
-    assert after["id_number"] == CHEN_ID
+    assert after["id_number"] == privacy.mask_id_number(CHEN_ID)
+    assert CHEN_ID not in (entry.after or "")
     assert after["organization_id"] == org
 
 
@@ -211,7 +213,8 @@ def test_duplicate_id_number_names_the_other_member_and_organization(
     assert error.fields() == ["id_number"]
     assert "陈伟" in error.message
     assert "东山社区党支部" in error.message
-    assert CHEN_ID in error.message
+    assert not privacy.contains_personal_numbers(error.message)
+    assert "身份证号已登记" in error.message
     assert [m.name for m in stored(db)] == ["陈伟"]
 
 
@@ -261,7 +264,8 @@ def test_update_stores_and_audits_before_and_after(db: Database, org: int) -> No
     assert update.action == AuditAction.UPDATE
     assert update.summary == "修改党员 陈伟华"
     before, after = json.loads(update.before or ""), json.loads(update.after or "")
-    assert (before["phone"], after["phone"]) == ("13812345678", "0754-87654321")
+    assert (before["phone"], after["phone"]) == ("138****5678", "075******4321")
+    assert after["phone_changed"] is True
     assert (before["organization_id"], after["organization_id"]) == (org, new_org)
     assert (before["status"], after["status"]) == ("normal", "transferred_out")
 
@@ -324,7 +328,7 @@ def test_delete_a_member_without_reports(db: Database, org: int) -> None:
     assert stored(db) == []
     entry = audit_entries(db)[-1]
     assert (entry.action, entry.summary) == (AuditAction.DELETE, "删除党员 陈伟")
-    assert json.loads(entry.before or "")["id_number"] == CHEN_ID
+    assert json.loads(entry.before or "")["id_number"] == privacy.mask_id_number(CHEN_ID)
     with pytest.raises(NotFoundError):
         editing.delete_member(db, member_id)
 

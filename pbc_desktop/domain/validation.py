@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from pbc_desktop.domain.enums import Gender
+from pbc_desktop.domain.privacy import mask_id_number
 from pbc_desktop.lang import t
 
 # -- text -----------------------------------------------------------------------------
@@ -147,7 +148,7 @@ def decode_id_number(value: str | None) -> tuple[date, Gender]:
     number = normalise_id_number(value)
     birth = _birth_date(number)
     if birth is None or len(number) != 18:
-        raise ValueError(f"not a checked ID number: {value!r}")
+        raise ValueError(f"not a checked ID number: {mask_id_number(value)!r}")
     return birth, Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
 
 

@@ -74,10 +74,11 @@ def _impact(s: Session, member: PartyMember) -> MemberDeletion:
 
 
 # -- validation ------------------------------------------------------------------------------
-def _duplicate_message(number: str, name: str, organization: str) -> str:
+def _duplicate_message(name: str, organization: str) -> str:
+    # Names the member, never the number: messages end up in logs and screenshots.
     return t(
-        f"身份证号 {number} 已登记为“{organization}”的党员{name},同一人不能重复登记",
-        f"ID number {number} is already registered to {name} of “{organization}”; "
+        f"该身份证号已登记为“{organization}”的党员{name},同一人不能重复登记",
+        f"This ID number is already registered to {name} of “{organization}”; "
         "a person can be registered only once",
     )
 
@@ -113,7 +114,7 @@ def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
     if data.id_number and not any(e.field == "id_number" for e in errors):
         holder = _id_holder(s, data.id_number, own_id)
         if holder is not None:
-            errors.append(FieldError("id_number", _duplicate_message(data.id_number, *holder)))
+            errors.append(FieldError("id_number", _duplicate_message(*holder)))
     if errors:
         raise ValidationError(errors)
     return data
@@ -131,7 +132,7 @@ def _duplicate_id(db: Database, exc: IntegrityError, data: MemberInput) -> Valid
     with db.read() as s:
         holder = _id_holder(s, number, None)
     name, organization = holder or ("", "")
-    return ValidationError.single("id_number", _duplicate_message(number, name, organization))
+    return ValidationError.single("id_number", _duplicate_message(name, organization))
 
 
 # -- writing ---------------------------------------------------------------------------------
