@@ -495,7 +495,8 @@ def test_updates_and_new_members_are_written_a_chunk_at_a_time(
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.UPDATE))
         changed = sorted(f"{e.before} → {e.after}" for e in entries)
     assert changed == [
-        f'{{"phone": "13812345678"}} → {{"phone": "1390000{i:04d}"}}' for i in range(5)
+        f'{{"phone": "138****5678"}} → {{"phone": "139****{i:04d}", "phone_changed": true}}'
+        for i in range(5)
     ]
 
 

@@ -1,8 +1,23 @@
-"""The audit log: every write records who, when, which record, before → after."""
+"""The audit log: every write records who, when, which record, before → after.
+
+The log is kept forever, also for members who were deleted, and is read by whoever looks
+after the database: it never holds a full ID number or phone. Personal columns
+(:data:`PERSONAL_FIELDS`) are stored masked by the one scheme of ``domain/privacy.py``
+(an ID number's last 4 characters, a phone's first 3 and last 4, a birth date's year);
+every other text (the summary, free-text columns, extra facts) passes through
+``privacy.scrub_text``. A change that masking would hide (e.g. a corrected digit in the
+middle of an ID number) is still provable: the new values carry ``"<field>_changed": true``.
+
+Why not a hash of the full value instead: an ID number has only a few hundred million
+plausible values (region code × birth date × sequence, and the check character removes 10
+of every 11), and a phone about as many, so an unsalted hash is reversed by trying them
+all in minutes on any PC. It would keep the number in the log in all but name.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -13,8 +28,26 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.base import Record
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.privacy import mask_id_number, mask_phone, scrub_text
 
 _SKIP = frozenset({"created_at", "updated_at"})
+
+
+def _birth_year(value: Any) -> str:
+    if isinstance(value, date):
+        return f"{value.year:04d}"
+    return str(value)[:4] if value else ""
+
+
+#: Columns holding personal data, in any table (party_member.id_number / phone / birth_date,
+#: organization.contact_phone, community_role.phone), and how each is kept in the log.
+PERSONAL_FIELDS: dict[str, Callable[[Any], str]] = {
+    "id_number": mask_id_number,
+    "phone": mask_phone,
+    "contact_phone": mask_phone,
+    # Beside a masked ID number a birth date shows only its year (see domain/privacy.py).
+    "birth_date": _birth_year,
+}
 
 
 def _jsonable(value: Any) -> Any:
@@ -25,8 +58,50 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def snapshot(obj: Record, **extra: Any) -> dict[str, Any]:
-    """Column values of ``obj`` (and any ``extra`` facts such as member lists), JSON-ready."""
+def mask_facts(value: Any, key: str | None = None) -> Any:
+    """``value`` (facts for the log: dicts, lists, plain values) with personal data masked.
+
+    Keys of :data:`PERSONAL_FIELDS` are masked wherever they occur (nested too); any other
+    text is scrubbed of ID numbers and phones, except UUIDs, which are kept as they are.
+    Masking masked facts changes nothing.
+    """
+    if isinstance(value, Mapping):
+        return {k: mask_facts(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_facts(v, key) for v in value]
+    if key is not None and key in PERSONAL_FIELDS:
+        return PERSONAL_FIELDS[key](value) if value not in (None, "") else value
+    if isinstance(value, str) and not (key or "").endswith("uuid"):
+        return scrub_text(value)
+    return value
+
+
+class Snapshot(dict[str, Any]):
+    """A record's facts for the log, already masked.
+
+    The full personal values stay in memory only (:attr:`hidden`, never written), so that
+    two snapshots whose masks look alike still compare unequal when a value changed, and
+    :func:`record` can note that change.
+    """
+
+    def __init__(self, masked: Mapping[str, Any], hidden: Mapping[str, Any]) -> None:
+        super().__init__(masked)
+        self.hidden = dict(hidden)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Snapshot) and self.hidden != other.hidden:
+            return False
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # like any dict: not hashable
+
+
+def snapshot(obj: Record, **extra: Any) -> Snapshot:
+    """Column values of ``obj`` (and any ``extra`` facts such as member lists), JSON-ready,
+    with personal data masked (see :func:`mask_facts`)."""
     mapper = inspect(type(obj))
     data = {
         col.key: _jsonable(getattr(obj, col.key))
@@ -34,7 +109,32 @@ def snapshot(obj: Record, **extra: Any) -> dict[str, Any]:
         if col.key not in _SKIP
     }
     data.update({k: _jsonable(v) for k, v in extra.items()})
-    return data
+    hidden = {k: data[k] for k in PERSONAL_FIELDS if k in data}
+    return Snapshot(mask_facts(data), hidden)
+
+
+def masked_change(
+    before: Mapping[str, Any], after: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Facts of a change given with full values, masked for the log; a personal value that
+    changed is noted as ``"<field>_changed": true`` in the new facts."""
+    old = {k: _jsonable(v) for k, v in before.items()}
+    new = {k: _jsonable(v) for k, v in after.items()}
+    masked_after = mask_facts(new)
+    masked_after.update(_changed_flags(old, new))
+    return mask_facts(old), masked_after
+
+
+def _changed_flags(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, bool]:
+    return {
+        f"{key}_changed": True
+        for key in PERSONAL_FIELDS
+        if key in before and key in after and before[key] != after[key]
+    }
+
+
+def _json(facts: dict[str, Any] | None) -> str | None:
+    return json.dumps(facts, ensure_ascii=False, sort_keys=True) if facts else None
 
 
 def record(
@@ -48,18 +148,26 @@ def record(
     after: dict[str, Any] | None = None,
     entity: str | None = None,
 ) -> None:
-    """Append one entry; call inside the write transaction so it commits with the change."""
+    """Append one entry; call inside the write transaction so it commits with the change.
+
+    Whatever is passed, the entry holds no full ID number or phone: the summary is
+    scrubbed and ``before`` / ``after`` are masked (:func:`mask_facts`).
+    """
     if obj is not None:
         session.flush()
+    masked_before = mask_facts(before) if before else None
+    masked_after = mask_facts(after) if after else None
+    if isinstance(before, Snapshot) and isinstance(after, Snapshot) and masked_after:
+        masked_after.update(_changed_flags(before.hidden, after.hidden))
     session.add(
         AuditEntry(
-            actor=actor,
+            actor=scrub_text(actor),
             action=action,
             entity=entity or (obj.__tablename__ if obj is not None else "-"),
             entity_uuid=obj.uuid if obj is not None else None,
-            summary=summary[:300],
-            before=json.dumps(before, ensure_ascii=False, sort_keys=True) if before else None,
-            after=json.dumps(after, ensure_ascii=False, sort_keys=True) if after else None,
+            summary=scrub_text(summary)[:300],
+            before=_json(masked_before),
+            after=_json(masked_after),
         )
     )
 
