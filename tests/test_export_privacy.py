@@ -150,6 +150,19 @@ def test_the_roster_data_shows_the_year_unless_unmasked(db: Database, roster: Ro
     assert {r.name: r.birth_date for r in full.rows}["张伟"] == "1968-03-02"
 
 
+def test_a_masked_export_masks_numbers_in_the_remark(
+    db: Database, roster: Roster, tmp_path: Path
+) -> None:
+    number = "44051419850302416X"
+    add_member(db, "陈立", roster.village, remark=f"其子身份证 {number},电话 13912345678")
+    masked, full = tmp_path / "脱敏.xlsx", tmp_path / "完整.xlsx"
+    export_members(db, MemberQuery(text="陈立"), masked)
+    export_members(db, MemberQuery(text="陈立"), full, unmasked=True)
+    assert number not in all_text(masked) and "13912345678" not in all_text(masked)
+    assert "*" * 14 + "416X" in all_text(masked) and "139****5678" in all_text(masked)
+    assert number in all_text(full)
+
+
 def test_the_member_detail_masks_numbers_in_the_remark_too(db: Database, roster: Roster) -> None:
     number = "44051419850302416X"
     remark = f"其子身份证 {number},电话 13912345678"

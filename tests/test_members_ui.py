@@ -403,6 +403,7 @@ def test_the_editor_masks_the_numbers_until_asked(
     # Beside the masked ID number the birth date shows only its year, read-only.
     assert dialog.ui.idHintLabel.text() == "Born on 1985, 女"
     assert ui.birthEdit.text() == "1985" and ui.birthEdit.isReadOnly()
+    assert not ui.birthEdit.calendarPopup()  # its calendar would show the whole date
     assert not ui.birthCheck.isEnabled()
     assert dialog.show_numbers_button.isVisible()
     # Saving a masked form keeps the stored numbers and birth date.
@@ -421,6 +422,7 @@ def test_the_editor_masks_the_numbers_until_asked(
     assert dialog.ui.idHintLabel.text().startswith("Born on 1985-12-12")
     assert dialog.ui.birthEdit.text() != "1985" and not dialog.ui.birthEdit.isReadOnly()
     assert dialog.ui.birthEdit.date() == QDate(1985, 12, 12)
+    assert dialog.ui.birthEdit.calendarPopup()
     assert not dialog.ui.idEdit.isReadOnly()
     assert dialog.focusWidget() is dialog.ui.idEdit
     dialog.reject()

@@ -245,6 +245,7 @@ class MemberDialog(FormDialog):
         check, edit = self._dates["birth_date"]
         self._birth_format = edit.displayFormat()
         edit.setDisplayFormat("yyyy")
+        edit.setCalendarPopup(False)  # its calendar would show the whole date
         edit.setReadOnly(True)
         edit.setToolTip(hint)
         check.setEnabled(False)
@@ -254,6 +255,7 @@ class MemberDialog(FormDialog):
             return
         check, edit = self._dates["birth_date"]
         edit.setDisplayFormat(self._birth_format)
+        edit.setCalendarPopup(True)
         edit.setReadOnly(False)
         edit.setToolTip("")
         check.setEnabled(True)
