@@ -114,7 +114,7 @@ def known_town(db: Database, text: str | None) -> str | None:
 def cmd_export_members(args: argparse.Namespace) -> int:
     from pbc_desktop.cli import EXIT_OK, enum_option, open_db
     from pbc_desktop.domain.enums import MemberCategory
-    from pbc_desktop.services.member_export import export_members, find_organization
+    from pbc_desktop.services.member_export import cut_sentence, export_members, find_organization
     from pbc_desktop.services.members import MemberQuery
 
     out = xlsx_path(args.file)
@@ -140,9 +140,10 @@ def cmd_export_members(args: argparse.Namespace) -> int:
             category=category,
             reported=args.reported,
         )
-        count = export_members(db, query, out, unmasked=args.unmasked, actor=args.actor)
+        result = export_members(db, query, out, unmasked=args.unmasked, actor=args.actor)
     finally:
         db.dispose()
+    count = result.count
     if args.unmasked:
         print(
             t(
@@ -158,4 +159,6 @@ def cmd_export_members(args: argparse.Namespace) -> int:
                 f"{count} members exported, ID numbers and phones partly hidden: {out}",
             )
         )
+    if result.cut_rows:
+        print(cut_sentence(result.cut_rows))
     return EXIT_OK

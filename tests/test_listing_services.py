@@ -18,11 +18,12 @@ from pbc_desktop.domain.enums import (
     MemberCategory,
     PostReportStatus,
 )
+from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.services import activities, assessments, lists, members
 from pbc_desktop.services.activities import ActivityQuery
 from pbc_desktop.services.lists import ItemQuery
-from pbc_desktop.services.members import MemberQuery, mask_id_number, mask_phone
+from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
 from tests.listing_factories import TODAY, TOWN_A, TOWN_C, YEAR, Seeded, seed
 
@@ -38,10 +39,10 @@ def data(db: Database) -> Seeded:
 @pytest.mark.parametrize(
     ("raw", "masked"),
     [
-        ("440514199001011234", "440514********1234"),
-        ("44051419851212567X", "440514********567X"),
-        ("440514900101123", "440514*****1123"),
-        ("1234", "1234"),
+        ("440514199001011234", "**************1234"),
+        ("44051419851212567X", "**************567X"),
+        ("440514900101123", "***********1123"),
+        ("1234", "****"),
         ("", ""),
         (None, ""),
     ],
@@ -73,7 +74,7 @@ def test_members_are_listed_masked(db: Database, data: Seeded) -> None:
     assert _names(rows) == sorted(_names(rows))
     assert members.count_members(db, MemberQuery()) == 4
     chen = next(r for r in rows if r.name == "陈伟")
-    assert chen.id_number == "440514********1234"
+    assert chen.id_number == "**************1234"
     assert chen.phone == "138****5678"
     assert chen.reported
     assert chen.organization_name == "文光社区党委"
@@ -135,7 +136,7 @@ def test_member_sorting_and_paging(db: Database, data: Seeded) -> None:
 
 def test_member_detail(db: Database, data: Seeded) -> None:
     detail = members.get_member_detail(db, data.members["M1"])
-    assert detail.id_number == "440514********1234"
+    assert detail.id_number == "**************1234"
     assert detail.phone == "138****5678"
     assert len(detail.reports) == 2
     first = next(r for r in detail.reports if r.community_name == "文光党建共同体")

@@ -39,7 +39,7 @@ from tests.member_edit_helpers import add_member, add_report, valid_id
 from tests.org_factories import add_org
 
 CHEN_ID = valid_id("19900101", "123")  # 440514199001011237, male
-CHEN_MASKED = "440514********1237"
+CHEN_MASKED = "**************1237"
 LIN_ID = valid_id("19851212", "562")  # female
 
 
@@ -395,7 +395,7 @@ def test_listing_and_detail_are_masked_unless_asked(db: Database, org: int) -> N
     assert (detail.id_number, detail.phone, detail.birth_date) == (
         CHEN_ID,
         "13812345678",
-        date(1990, 1, 1),
+        "1990-01-01",
     )
 
 

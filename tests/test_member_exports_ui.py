@@ -17,10 +17,11 @@ from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction, MemberCategory
 from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.services.members import MemberQuery
+from pbc_desktop.services.xlsx_text import CUT_MARKER
 from pbc_desktop.ui import member_exports
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.worker import CancelFn, Job, JobOutcome
-from tests.member_export_factories import Roster, setup_roster
+from tests.member_export_factories import Roster, add_member, setup_roster
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
 
@@ -118,6 +119,27 @@ def test_export_the_current_filter_masked(
     assert all("*" in str(r[4]) for r in rows)
     assert len(boxes.shown) == 1 and "3" in boxes.shown[0] and str(target) in boxes.shown[0]
     assert opened == [] and export_entries(db) == []
+
+
+def test_the_window_says_which_rows_were_cut(
+    parent: QWidget,
+    *,
+    ctx: AppContext,
+    db: Database,
+    roster: Roster,
+    boxes: Boxes,
+    opened: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_member(db, "陈长", roster.village, remark="走访记录。" * 7000)  # > 32,767 characters
+    target = tmp_path / "长备注.xlsx"
+    save_dialog_answers(monkeypatch, str(target))
+    query = MemberQuery(text="陈长")
+    assert member_exports.export_roster_xlsx(parent, ctx, query) == target
+    [message] = boxes.shown
+    assert "第 2 行" in message and "已截断" in message and "32767" in message
+    assert str(load_workbook(target).worksheets[0]["P2"].value).endswith(CUT_MARKER)
 
 
 def test_unmasked_export_asks_first_and_is_audited(

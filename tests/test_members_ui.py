@@ -397,23 +397,32 @@ def test_the_editor_masks_the_numbers_until_asked(
 ) -> None:
     dialog = open_edit(qtbot, tab, "林丽")
     ui = dialog.ui
-    assert ui.idEdit.text() == LIN_ID[:6] + "********" + LIN_ID[-4:]
+    assert ui.idEdit.text() == "*" * 14 + LIN_ID[-4:]
     assert ui.phoneEdit.text() == "139****1111"
     assert ui.idEdit.isReadOnly() and ui.phoneEdit.isReadOnly()
-    assert dialog.ui.idHintLabel.text().startswith("Born on 1985-12-12")
+    # Beside the masked ID number the birth date shows only its year, read-only.
+    assert dialog.ui.idHintLabel.text() == "Born on 1985, 女"
+    assert ui.birthEdit.text() == "1985" and ui.birthEdit.isReadOnly()
+    assert not ui.birthEdit.calendarPopup()  # its calendar would show the whole date
+    assert not ui.birthCheck.isEnabled()
     assert dialog.show_numbers_button.isVisible()
-    # Saving a masked form keeps the stored numbers.
+    # Saving a masked form keeps the stored numbers and birth date.
     ui.workUnitEdit.setText("文光村委会")
     click_ok(qtbot, dialog)
     assert not dialog.isVisible()
     m = stored(db, "林丽")
     assert m is not None
     assert (m.id_number, m.phone, m.work_unit) == (LIN_ID, "13900001111", "文光村委会")
+    assert m.birth_date == date(1985, 12, 12)
 
     dialog = open_edit(qtbot, tab, "林丽")
     qtbot.mouseClick(dialog.show_numbers_button, Qt.MouseButton.LeftButton)
     assert not dialog.show_numbers_button.isVisible()
     assert (dialog.ui.idEdit.text(), dialog.ui.phoneEdit.text()) == (LIN_ID, "13900001111")
+    assert dialog.ui.idHintLabel.text().startswith("Born on 1985-12-12")
+    assert dialog.ui.birthEdit.text() != "1985" and not dialog.ui.birthEdit.isReadOnly()
+    assert dialog.ui.birthEdit.date() == QDate(1985, 12, 12)
+    assert dialog.ui.birthEdit.calendarPopup()
     assert not dialog.ui.idEdit.isReadOnly()
     assert dialog.focusWidget() is dialog.ui.idEdit
     dialog.reject()
@@ -537,13 +546,15 @@ def test_filter_by_town_category_and_reported(qtbot: QtBot, tab: MembersTab) -> 
 def test_id_numbers_and_phones_show_only_while_ticked(
     qtbot: QtBot, db: Database, tab: MembersTab
 ) -> None:
-    masked_id = CHEN_ID[:6] + "********" + CHEN_ID[-4:]
+    masked_id = "*" * 14 + CHEN_ID[-4:]
     assert not tab.unmask_check.isChecked()
     assert cells(tab, ID_COLUMN)["陈伟"] == masked_id
     assert cells(tab, PHONE_COLUMN)["陈伟"] == "138****5678"
     click_row(qtbot, tab, "陈伟")
     assert masked_id in tab.detail.toPlainText()
     assert CHEN_ID not in tab.detail.toPlainText()
+    assert "1990-01-01" not in tab.detail.toPlainText()  # the birth year only
+    assert "1990" in tab.detail.toPlainText()
 
     check(qtbot, tab.unmask_check)
     assert tab.unmask_check.isChecked()

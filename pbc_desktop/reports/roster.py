@@ -8,7 +8,8 @@ The header row is repeated on every page, pages after the first carry a running 
 every page "第 x 页 共 y 页". The title names the organization; a line gives the count and
 the date; 制表人 and 审核人 sign at the end.
 
-ID numbers and phones are masked unless the caller asks otherwise; an unmasked roster is
+ID numbers and phones are masked unless the caller asks otherwise, and the birth date beside
+a masked ID number shows only its year (``domain/privacy.py``); an unmasked roster is
 written to the audit log.
 """
 
@@ -82,7 +83,7 @@ COLUMNS: tuple[RosterColumn, ...] = (
     RosterColumn("name", "姓名", "Name", lambda r: r.name, cap_em=5),
     RosterColumn("gender", "性别", "Sex", lambda r: r.gender.zh if r.gender else ""),
     RosterColumn("ethnicity", "民族", "Ethnicity", lambda r: r.ethnicity or "", cap_em=3),
-    RosterColumn("birth_date", "出生日期", "Born", lambda r: _date(r.birth_date)),
+    RosterColumn("birth_date", "出生日期", "Born", lambda r: r.birth_date),
     RosterColumn("id_number", "身份证号", "ID number", lambda r: r.id_number),
     RosterColumn("education", "学历", "Education", lambda r: r.education or "", cap_em=4),
     RosterColumn("joined_on", "入党日期", "Joined", lambda r: _date(r.joined_on)),
@@ -219,7 +220,9 @@ def _table(roster: Roster, styles: layout.Styles) -> Table:
     trailer: list[Flowable] = []
     if not roster.unmasked:
         note = ParagraphStyle("RosterNote", parent=left, fontSize=HEAD_SIZE, leading=12)
-        trailer.append(Paragraph(layout.plain("注:身份证号和联系电话已部分隐藏。"), note))
+        trailer.append(
+            Paragraph(layout.plain("注:身份证号和联系电话已部分隐藏,出生日期只显示年份。"), note)
+        )
     trailer.append(
         layout.SignatureBlock(["制表人", "审核人"], font, size=INFO_SIZE, space_before=0)
     )

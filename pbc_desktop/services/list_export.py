@@ -1,4 +1,8 @@
-"""Export a service list (清单) to an Excel workbook: one header row, real dates, sized columns."""
+"""Export a service list (清单) to an Excel workbook: one header row, real dates, sized columns.
+
+Text is stored as text (``services/xlsx_text.py``): an item reading ``=HYPERLINK(...)`` stays
+those characters and never becomes a live formula.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.files import atomic_output, write_error
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import lists
+from pbc_desktop.services.xlsx_text import put_text
 
 DATE_FORMAT = "yyyy-mm-dd"
 OVERDUE_FONT = Font(color="C0392B", bold=True)
@@ -54,19 +59,24 @@ def write_list_xlsx(report: lists.ListReport, out_path: Path) -> Path:
     ws = wb.active
     assert ws is not None
     ws.title = report.kind.label(language())[:31]
+    wb.properties.title = report.title
     columns = _columns()
-    ws.append([header for header, _w, _v in columns])
-    for cell in ws[1]:
+    for index, (header, _w, _v) in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=index)
+        put_text(cell, header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for item in report.items:
-        ws.append([value(item) for _h, _w, value in columns])
-        row = ws.max_row
+    for row, item in enumerate(report.items, start=2):
         for index, (_h, _w, value) in enumerate(columns, start=1):
             cell = ws.cell(row=row, column=index)
-            if isinstance(value(item), date):
-                cell.number_format = DATE_FORMAT
+            shown = value(item)
+            if isinstance(shown, str):
+                put_text(cell, shown)
+            else:
+                cell.value = shown
+                if isinstance(shown, date):
+                    cell.number_format = DATE_FORMAT
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         if item.overdue:
             ws.cell(row=row, column=6).font = OVERDUE_FONT
@@ -74,7 +84,6 @@ def write_list_xlsx(report: lists.ListReport, out_path: Path) -> Path:
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
-    wb.properties.title = report.title
     out_path = Path(out_path)
     with atomic_output(out_path) as tmp:
         try:

@@ -7,8 +7,12 @@ show an 18-digit number as ``4.40514E+17`` and lose its last digits), dates are 
 dates shown ``yyyy-mm-dd``, choices are their Chinese labels and 所在党组织 is the
 organization's name.
 
-By default ID numbers and phones are masked (``440514********1234``); the sheet's name and
-a 说明 sheet say so. An unmasked export is written to the audit log with the filter and
+By default ID numbers and phones are masked (``**************1234``, ``138****5678``) and
+the birth date shows only its year, so the hidden digits cannot be read back from it
+(``domain/privacy.py``); ID numbers and phones in a remark or in the search text are masked
+too. The sheet's name and a 说明 sheet say so. Text is stored as text, never as a formula,
+and a cell too long for Excel is cut with a marker the 说明 sheet and the result name
+(``services/xlsx_text.py``). An unmasked export is written to the audit log with the filter and
 the number of members. The workbook is streamed (openpyxl write-only), so 30,000 members
 stay cheap, and written beside its target then renamed: a cancel or a failure leaves no
 file behind.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -26,7 +31,6 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -36,11 +40,25 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.enums import AuditAction, Gender, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import FIELDS, MemberField
+from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output, write_error
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, members
-from pbc_desktop.services.members import MemberQuery, shown_id_number, shown_phone
+from pbc_desktop.services.members import (
+    MemberQuery,
+    scrubbed,
+    shown_birth_date,
+    shown_id_number,
+    shown_phone,
+)
+from pbc_desktop.services.xlsx_text import (
+    CUT_MARKER,
+    EXCEL_CELL_MAX,
+    fit_text,
+    needs_text_cell,
+    store_text,
+)
 
 ProgressFn = Callable[[int, str], None]
 CancelFn = Callable[[], bool]
@@ -97,45 +115,46 @@ class ExportResult:
     path: Path
     count: int
     unmasked: bool
+    cut_rows: tuple[int, ...] = ()  # Excel rows with a cell cut to fit (see xlsx_text)
 
 
 # -- cells ------------------------------------------------------------------------------------
-def _clean_text(value: str) -> str:
-    """Text Excel accepts: control characters removed."""
-    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
-
-
 class _RowCells:
     """Values of a row ready for ``append``; one styled cell per column, reused.
 
     A write-only sheet serialises a row as soon as it is appended, so the same cell objects
     can carry the next row's values: the text and date columns are styled once, not 30,000
     times. Plain text goes in as is (cheapest), except text starting with "=", which must
-    stay text and not become a formula.
+    stay text and not become a formula (``xlsx_text.store_text``). :attr:`cut` tells
+    whether the last row had a cell cut to fit.
     """
 
-    def __init__(self, ws: Any, fields: tuple[MemberField, ...]) -> None:
+    def __init__(
+        self, ws: Any, fields: tuple[MemberField, ...], text_keys: frozenset[str] = TEXT_KEYS
+    ) -> None:
         self.cells: list[WriteOnlyCell] = []
         self.styled: list[bool] = []
+        self.cut = False
         for f in fields:
             cell = WriteOnlyCell(ws)
-            if f.key in TEXT_KEYS:
+            if f.key in text_keys:
                 cell.number_format = TEXT_FORMAT
             elif f.key in DATE_KEYS:
                 cell.number_format = DATE_FORMAT
             self.cells.append(cell)
-            self.styled.append(f.key in TEXT_KEYS or f.key in DATE_KEYS)
+            self.styled.append(f.key in text_keys or f.key in DATE_KEYS)
 
     def row(self, values: list[str | date | None]) -> list[WriteOnlyCell | str | None]:
         out: list[WriteOnlyCell | str | None] = []
+        self.cut = False
         for cell, styled, value in zip(self.cells, self.styled, values, strict=True):
             if value is None or value == "":
                 out.append(None)
             elif isinstance(value, str):
-                text = _clean_text(value)
-                if styled or text.startswith("="):
-                    cell.value = text
-                    cell.data_type = "s"
+                text, cut = fit_text(value)
+                self.cut = self.cut or cut
+                if styled or needs_text_cell(text):
+                    store_text(cell, text)
                     out.append(cell)
                 else:
                     out.append(text)
@@ -161,12 +180,14 @@ def _header_cells(ws: Any, fields: tuple[MemberField, ...]) -> list[WriteOnlyCel
     return cells
 
 
-def _size_columns(ws: Any, fields: tuple[MemberField, ...]) -> None:
+def _size_columns(
+    ws: Any, fields: tuple[MemberField, ...], text_keys: frozenset[str] = TEXT_KEYS
+) -> None:
     """Widths, and whole-column formats so rows typed in later are text or dates too."""
     for index, f in enumerate(fields, start=1):
         dim = ws.column_dimensions[get_column_letter(index)]
         dim.width = WIDTHS.get(f.key, DEFAULT_WIDTH)
-        if f.key in TEXT_KEYS:
+        if f.key in text_keys:
             dim.number_format = TEXT_FORMAT
         elif f.key in DATE_KEYS:
             dim.number_format = DATE_FORMAT
@@ -264,10 +285,26 @@ def write_template(path: Path) -> Path:
 
 
 # -- the filter, in words ----------------------------------------------------------------------
+_DIGIT_RUN = re.compile(r"[0-9０-９]{5,}")
+
+
+def shown_search(text: str) -> str:
+    """The search text as a description shows it: ID numbers and phones in it masked
+    (``privacy.scrub_text``) and any other run of 5 or more digits cut to its last 4, so it
+    tells no more of a number than a masked ID number does."""
+    return _DIGIT_RUN.sub(
+        lambda m: "*" * (len(m.group(0)) - 4) + m.group(0)[-4:], scrub_text(text.strip())
+    )
+
+
 def describe_query(db: Database, query: MemberQuery) -> str:
-    """The filter as the user chose it, e.g. "搜索“张”;镇街:成田镇;预备党员"."""
+    """The filter as the user chose it, e.g. "搜索“张”;镇街:成田镇;预备党员".
+
+    Numbers typed in the search box are masked (:func:`shown_search`): the description goes
+    into the 说明 sheet and the audit log.
+    """
     parts: list[str] = []
-    text = query.text.strip()
+    text = shown_search(query.text)
     if text:
         parts.append(t(f"搜索“{text}”", f"search “{text}”"))
     if query.organization_id is not None:
@@ -293,6 +330,7 @@ def describe_query(db: Database, query: MemberQuery) -> str:
 
 def _query_json(query: MemberQuery) -> dict[str, Any]:
     data = asdict(query)
+    data["text"] = shown_search(query.text)
     if query.category is not None:
         data["category"] = query.category.value
     return {k: v for k, v in data.items() if v not in (None, "")}
@@ -371,7 +409,8 @@ def _member_columns() -> list[Any]:
 
 
 def _values(row: Any, unmasked: bool) -> list[str | date | None]:
-    """A result row in the order of FIELDS, as the workbook shows it."""
+    """A result row in the order of FIELDS, as the workbook shows it: masked unless
+    ``unmasked`` (the birth date then shows only its year, a remark its numbers masked)."""
     out: list[str | date | None] = []
     for f in FIELDS:
         value = getattr(row, f.key)
@@ -379,6 +418,10 @@ def _values(row: Any, unmasked: bool) -> list[str | date | None]:
             value = shown_id_number(value, unmasked) or None
         elif f.key == "phone":
             value = shown_phone(value, unmasked) or None
+        elif f.key == "birth_date" and not unmasked:
+            value = shown_birth_date(value, unmasked) or None
+        elif f.key == "remark" and not unmasked:
+            value = scrubbed(value)
         elif isinstance(value, Gender | MemberCategory | MembershipStatus):
             value = value.zh
         out.append(value)
@@ -392,7 +435,34 @@ def _export_select(query: MemberQuery) -> Any:
     )
 
 
-def _notes(wb: Workbook, *, count: int, description: str, unmasked: bool, when: datetime) -> None:
+def _rows_text(rows: tuple[int, ...]) -> str:
+    """``2、5、9`` (the first 20, then 等 N 行)."""
+    shown = "、".join(str(r) for r in rows[:20])
+    return shown + (
+        t(f" 等 {len(rows)} 行", f" and more ({len(rows)} rows)") if len(rows) > 20 else ""
+    )
+
+
+def cut_sentence(rows: tuple[int, ...]) -> str:
+    """What the 说明 sheet, the CLI and the window say about cells cut to fit."""
+    return t(
+        f"第 {_rows_text(rows)} 行有内容超过 Excel 单元格上限({EXCEL_CELL_MAX} 字),已截断,"
+        f"以“{CUT_MARKER}”结尾;完整内容仍保存在本系统中,重新导入时截断的备注不会覆盖原文。",
+        f"Rows {_rows_text(rows)} hold text longer than an Excel cell takes ({EXCEL_CELL_MAX} "
+        f"characters): it was cut and ends with “{CUT_MARKER}”. The full text stays in the "
+        "program; a cut remark imported again does not replace it.",
+    )
+
+
+def _notes(
+    wb: Workbook,
+    *,
+    count: int,
+    description: str,
+    unmasked: bool,
+    when: datetime,
+    cut_rows: tuple[int, ...] = (),
+) -> None:
     ws = wb.create_sheet(NOTES_SHEET_TITLE)
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 80
@@ -404,9 +474,12 @@ def _notes(wb: Workbook, *, count: int, description: str, unmasked: bool, when: 
         )
     else:
         numbers = t(
-            "身份证号和联系电话已部分隐藏(如 440514********1234),本文件不能用于导入。",
-            "ID numbers and phones are partly hidden (such as 440514********1234); this "
-            "file cannot be imported.",
+            "身份证号和联系电话已部分隐藏:身份证号只显示后 4 位(如 **************1234),"
+            "联系电话只显示前 3 位和后 4 位(如 138****5678),出生日期只显示年份;"
+            "本文件不能用于导入。",
+            "ID numbers and phones are partly hidden: ID numbers show only their last 4 "
+            "characters (such as **************1234), phones their first 3 and last 4 digits "
+            "(such as 138****5678), birth dates only the year; this file cannot be imported.",
         )
     rows = [
         (t("导出时间", "Exported"), when.strftime("%Y-%m-%d %H:%M")),
@@ -421,12 +494,15 @@ def _notes(wb: Workbook, *, count: int, description: str, unmasked: bool, when: 
             ),
         ),
     ]
+    if cut_rows:
+        rows.append((t("截断", "Cut"), cut_sentence(cut_rows)))
     for label, value in rows:
-        label_cell = WriteOnlyCell(ws, value=label)
+        label_cell = WriteOnlyCell(ws)
+        store_text(label_cell, label)
         label_cell.font = HEADER_FONT
-        value_cell = WriteOnlyCell(ws, value=value)
+        value_cell = WriteOnlyCell(ws)
+        store_text(value_cell, fit_text(value)[0])
         value_cell.alignment = Alignment(wrap_text=True, vertical="top")
-        value_cell.data_type = "s"
         ws.append([label_cell, value_cell])
 
 
@@ -456,8 +532,9 @@ def export_members(
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
     now: datetime | None = None,
-) -> int:
-    """Write the members matching ``query`` to ``path`` (.xlsx); the number written.
+) -> ExportResult:
+    """Write the members matching ``query`` to ``path`` (.xlsx): the number written and the
+    rows with a cell cut to fit Excel (:func:`cut_sentence` says so).
 
     ``progress(percent, text)`` is called every few hundred rows; when ``cancelled()``
     turns true the export stops with :class:`ExportCancelledError` and leaves no file.
@@ -471,17 +548,20 @@ def export_members(
     description = describe_query(db, query)
     report(0, t(f"正在导出 {total} 名党员…", f"Exporting {total} members…"))
 
+    # Masked, the birth date is only its year: a text column like the ID number's.
+    text_keys = TEXT_KEYS if unmasked else TEXT_KEYS | {"birth_date"}
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_TITLE if unmasked else MASKED_SHEET_TITLE)
-    _size_columns(ws, FIELDS)
+    _size_columns(ws, FIELDS, text_keys)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{_last_column()}{max(total, 0) + 1}"
     wb.properties.title = ws.title
     count = 0
+    cut_rows: list[int] = []
     try:
         with atomic_output(target) as tmp:
             ws.append(_header_cells(ws, FIELDS))
-            cells = _RowCells(ws, FIELDS)
+            cells = _RowCells(ws, FIELDS, text_keys)
             with db.read() as s:
                 for row in s.execute(_export_select(query)):
                     if count % BATCH == 0:
@@ -494,9 +574,18 @@ def export_members(
                             )
                     ws.append(cells.row(_values(row, unmasked)))
                     count += 1
+                    if cells.cut:
+                        cut_rows.append(count + 1)  # as Excel numbers it, below the header
             if stop():
                 raise _cancelled_error()
-            _notes(wb, count=count, description=description, unmasked=unmasked, when=when)
+            _notes(
+                wb,
+                count=count,
+                description=description,
+                unmasked=unmasked,
+                when=when,
+                cut_rows=tuple(cut_rows),
+            )
             report(96, t("正在保存文件…", "Saving the file…"))
             _save(wb, tmp, target)
             if unmasked:
@@ -514,7 +603,7 @@ def export_members(
             _discard(sheet)
         raise
     report(100, t(f"已导出 {count} 名党员", f"{count} members exported"))
-    return count
+    return ExportResult(path=target, count=count, unmasked=unmasked, cut_rows=tuple(cut_rows))
 
 
 def record_unmasked_export(
@@ -559,7 +648,7 @@ class RosterRow:
     name: str
     gender: Gender | None
     ethnicity: str | None
-    birth_date: date | None
+    birth_date: str  # "1985-03-02"; only the year ("1985") unless the roster is unmasked
     id_number: str  # masked unless the roster is unmasked
     education: str | None
     joined_on: date | None
@@ -638,7 +727,7 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
                 name=m.name,
                 gender=m.gender,
                 ethnicity=m.ethnicity,
-                birth_date=m.birth_date,
+                birth_date=shown_birth_date(m.birth_date, unmasked),
                 id_number=shown_id_number(m.id_number, unmasked),
                 education=m.education,
                 joined_on=m.joined_on,

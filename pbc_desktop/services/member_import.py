@@ -62,6 +62,7 @@ from pbc_desktop.domain.validation import (
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
+from pbc_desktop.services.xlsx_text import is_cut  # the export's mark of a cut cell
 
 ProgressFn = Callable[[int, str], None]
 CancelFn = Callable[[], bool]
@@ -498,6 +499,8 @@ def _parse_cells(raw: dict[str, object], epoch_1904: bool) -> _Parsed:
             elif key == "remark":  # kept as typed, line breaks included
                 text = value.strip() if isinstance(value, str) else cells.parse_text(value)
                 out.values[key] = text or None
+                if is_cut(text):  # cut by an export: an update keeps the full stored remark
+                    out.given.discard(key)
             else:
                 out.values[key] = cells.parse_text(value)
         except cells.CellError as exc:

@@ -1,8 +1,10 @@
 """Party members (党员): masked listing and a read-only detail with posts and service.
 
-ID numbers and phones leave this module masked (``440514********1234``, ``138****5678``)
+ID numbers and phones leave this module masked (``**************1234``, ``138****5678``)
 unless the caller asks for them with ``unmasked=True`` (the user ticked "show"): the
-listing is shown on screens in shared offices.
+listing is shown on screens in shared offices. Beside a masked ID number the birth date is
+shown as its year only, so the hidden digits cannot be read back from it
+(``domain/privacy.py`` is the one masking scheme).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
     PostReportStatus,
 )
+from pbc_desktop.domain.privacy import mask_birth_date, mask_id_number, mask_phone, scrub_text
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services.paging import PageRequest
@@ -33,28 +36,6 @@ from pbc_desktop.services.scope import (
     ordered,
     town_community_ids,
 )
-
-MASK = "*"
-
-
-def mask_id_number(value: str | None) -> str:
-    """Keep the region code (6) and the last 4 characters: ``440514********1234``."""
-    if not value:
-        return ""
-    text = value.strip()
-    if len(text) <= 10:
-        return MASK * max(len(text) - 4, 0) + text[-4:]
-    return text[:6] + MASK * (len(text) - 10) + text[-4:]
-
-
-def mask_phone(value: str | None) -> str:
-    """Keep the first 3 and the last 4 characters: ``138****5678``."""
-    if not value:
-        return ""
-    text = value.strip()
-    if len(text) <= 7:
-        return MASK * max(len(text) - 2, 0) + text[-2:]
-    return text[:3] + MASK * (len(text) - 7) + text[-4:]
 
 
 # -- DTOs ------------------------------------------------------------------------------------
@@ -108,7 +89,7 @@ class MemberDetail:
     id: int
     name: str
     gender: Gender | None
-    birth_date: date | None
+    birth_date: str  # "1985-03-02"; only the year ("1985") unless read with unmasked=True
     ethnicity: str | None
     education: str | None
     native_place: str | None
@@ -122,7 +103,7 @@ class MemberDetail:
     confirmed_on: date | None
     party_post: str | None
     work_unit: str | None
-    remark: str | None
+    remark: str | None  # ID numbers and phones in it masked unless unmasked=True
     reports: tuple[ReportView, ...]
     services: tuple[ServiceView, ...]  # newest first
 
@@ -204,6 +185,20 @@ def shown_id_number(value: str | None, unmasked: bool) -> str:
 def shown_phone(value: str | None, unmasked: bool) -> str:
     """The phone as shown: masked unless ``unmasked``; ``""`` when there is none."""
     return (value or "") if unmasked else mask_phone(value)
+
+
+def shown_birth_date(value: date | None, unmasked: bool) -> str:
+    """The birth date as shown beside an ID number: ``1985-03-02``, or only ``1985`` while the
+    ID number is masked (the date would give back the hidden digits); ``""`` when unknown."""
+    if value is None:
+        return ""
+    return value.isoformat() if unmasked else mask_birth_date(value)
+
+
+def scrubbed(text: str | None) -> str | None:
+    """Free text (a remark) as shown while numbers are masked: ID numbers and phones in it
+    masked too."""
+    return scrub_text(text) if text else text
 
 
 def list_members(
@@ -326,7 +321,7 @@ def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -
             id=member.id,
             name=member.name,
             gender=member.gender,
-            birth_date=member.birth_date,
+            birth_date=shown_birth_date(member.birth_date, unmasked),
             ethnicity=member.ethnicity,
             education=member.education,
             native_place=member.native_place,
@@ -340,7 +335,7 @@ def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -
             confirmed_on=member.confirmed_on,
             party_post=member.party_post,
             work_unit=member.work_unit,
-            remark=member.remark,
+            remark=member.remark if unmasked else scrubbed(member.remark),
             reports=reports,
             services=services,
         )

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain import validation
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
+from pbc_desktop.domain.privacy import mask_birth_date, mask_id_number, mask_phone
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
-from pbc_desktop.services.members import mask_id_number, mask_phone
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.form_dialog import FormDialog, to_date, to_qdate
 from pbc_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
@@ -73,7 +73,8 @@ class MemberDialog(FormDialog):
 
     Editing a member, the ID number and phone are shown masked and read-only unless
     ``unmasked`` (the tab shows them in full) or the user clicks "Show ID number and
-    phone"; saving a masked form keeps the stored numbers.
+    phone"; beside a masked ID number the birth date shows only its year (read-only), as
+    ``domain.privacy`` requires. Saving a masked form keeps the stored numbers and date.
     """
 
     def __init__(
@@ -95,6 +96,7 @@ class MemberDialog(FormDialog):
         self._auto_birth: date | None = None
         self._auto_gender: Gender | None = None
         self._hidden: dict[QLineEdit, str] = {}  # a masked field → the text it stands for
+        self._birth_format: str | None = None  # the birth date's format while it shows a year
         ui = self.ui
         self._dates: dict[str, tuple[QCheckBox, QDateEdit]] = {
             "birth_date": (ui.birthCheck, ui.birthEdit),
@@ -235,6 +237,29 @@ class MemberDialog(FormDialog):
             edit.blockSignals(False)
             edit.setReadOnly(True)
             edit.setToolTip(hint)
+        if self.ui.idEdit in self._hidden:
+            self._mask_birth_date(hint)
+
+    def _mask_birth_date(self, hint: str) -> None:
+        """Beside the masked ID number, the birth date shows only its year and is read-only."""
+        check, edit = self._dates["birth_date"]
+        self._birth_format = edit.displayFormat()
+        edit.setDisplayFormat("yyyy")
+        edit.setCalendarPopup(False)  # its calendar would show the whole date
+        edit.setReadOnly(True)
+        edit.setToolTip(hint)
+        check.setEnabled(False)
+
+    def _unmask_birth_date(self) -> None:
+        if self._birth_format is None:
+            return
+        check, edit = self._dates["birth_date"]
+        edit.setDisplayFormat(self._birth_format)
+        edit.setCalendarPopup(True)
+        edit.setReadOnly(False)
+        edit.setToolTip("")
+        check.setEnabled(True)
+        self._birth_format = None
 
     def numbers_masked(self) -> bool:
         return bool(self._hidden)
@@ -248,6 +273,8 @@ class MemberDialog(FormDialog):
             edit.setReadOnly(False)
             edit.setToolTip("")
         self._hidden.clear()
+        self._unmask_birth_date()
+        self._on_id_changed(self.ui.idEdit.text())
         self.show_numbers_button.hide()
         self.ui.idEdit.setFocus()
 
@@ -281,9 +308,8 @@ class MemberDialog(FormDialog):
         if problem or birth is None or gender is None:
             self._show_id_hint(problem or "", _PROBLEM_STYLE)
             return
-        self._show_id_hint(
-            self.tr("Born on {0}, {1}").format(fmt_date(birth), label(gender)), _HINT_STYLE
-        )
+        shown = mask_birth_date(birth) if self._birth_format is not None else fmt_date(birth)
+        self._show_id_hint(self.tr("Born on {0}, {1}").format(shown, label(gender)), _HINT_STYLE)
         check, edit = self._dates["birth_date"]
         if not check.isChecked() or self._date_of("birth_date") == self._auto_birth:
             check.setChecked(True)
@@ -297,7 +323,8 @@ class MemberDialog(FormDialog):
     # -- reading the form --------------------------------------------------------------------
     def _date_of(self, key: str) -> date | None:
         check, edit = self._dates[key]
-        return to_date(edit.date()) if check.isChecked() and check.isEnabled() else None
+        masked = key == "birth_date" and self._birth_format is not None  # disabled, still held
+        return to_date(edit.date()) if check.isChecked() and (masked or check.isEnabled()) else None
 
     def _organization_id(self) -> int | None:
         """The chosen organization; ``None`` when the text names none (see :meth:`save`)."""

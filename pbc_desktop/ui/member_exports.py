@@ -142,7 +142,7 @@ def export_roster_xlsx(
     parent: QWidget | None, ctx: AppContext, query: MemberQuery, unmasked: bool = False
 ) -> Path | None:
     """The members of ``query`` (the tab's current filter) as an Excel workbook."""
-    from pbc_desktop.services.member_export import export_members
+    from pbc_desktop.services.member_export import ExportResult, cut_sentence, export_members
 
     title = QCoreApplication.translate("MemberExports", "Export members to Excel")
     if unmasked and not _confirm_unmasked(parent, title):
@@ -155,7 +155,7 @@ def export_roster_xlsx(
         return None
     db, actor = ctx.db, ctx.actor
 
-    def job(progress: ProgressFn, cancelled: CancelFn) -> int:
+    def job(progress: ProgressFn, cancelled: CancelFn) -> ExportResult:
         return export_members(
             db,
             query,
@@ -169,7 +169,8 @@ def export_roster_xlsx(
     outcome = run_with_progress(parent, title, job)
     if not _finish(parent, title, outcome):
         return None
-    count = outcome.result or 0
+    result = outcome.result
+    count = result.count if result is not None else 0
     if unmasked:
         text = QCoreApplication.translate(
             "MemberExports", "{0} members were saved to {1} with full ID numbers and phones."
@@ -179,7 +180,10 @@ def export_roster_xlsx(
             "MemberExports",
             "{0} members were saved to {1}; ID numbers and phones are partly hidden.",
         )
-    _offer_folder(parent, title, text.format(count, str(path)), path)
+    shown = text.format(count, str(path))
+    if result is not None and result.cut_rows:
+        shown += "\n\n" + cut_sentence(result.cut_rows)
+    _offer_folder(parent, title, shown, path)
     return path
 
 

@@ -470,7 +470,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             fields(
                 [
                     (self.tr("Gender"), label(d.gender)),
-                    (self.tr("Birth date"), fmt_date(d.birth_date)),
+                    (self.tr("Birth date"), d.birth_date),
                     (self.tr("Ethnicity"), d.ethnicity),
                     (self.tr("Education"), d.education),
                     (self.tr("Native place"), d.native_place),
