@@ -113,7 +113,7 @@ def test_an_unmasked_export_searched_by_phone_logs_the_search_masked(
     editing.create_member(
         db, MemberInput(name="陈伟", organization_id=org, id_number=ID_NUMBER, phone=PHONE)
     )
-    count = export_members(db, MemberQuery(text=PHONE), tmp_path / "out.xlsx", unmasked=True)
-    assert count == 1
+    result = export_members(db, MemberQuery(text=PHONE), tmp_path / "out.xlsx", unmasked=True)
+    assert result.count == 1
     assert_no_personal_numbers(db, PHONE)
     assert any("138****5678" in text for text in audit_text(db)[1:])
