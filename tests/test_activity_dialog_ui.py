@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import activities as svc
-from pbc_desktop.services import venues
+from pbc_desktop.services import attachments, venues
 from pbc_desktop.ui.activity_dialog import COL_REASON, COL_STATUS, ActivityDialog
 from pbc_desktop.ui.context import AppContext
 from tests.factories import make_community, make_member, make_orgs
@@ -188,20 +189,41 @@ def test_edit_keeps_everything_and_handles_files(
     assert edit.lecturer == "李老师" and edit.trainee_count == 45
     assert len(edit.attendance) == 1 and edit.agenda[0].title == "学习党章"
     assert [a.filename for a in edit.attachments] == ["合影.png"]
-    stored = edit.attachments[0].path
-    assert stored.exists() and stored != photo
+    stored = edit.attachments[0]
+    assert attachments.content(db, stored.id)[1] == photo.read_bytes()
 
-    # Remove it again in a second edit: the copy in the data folder goes too.
+    # Opened again: the thumbnail comes from the database, the file opens from a private
+    # temporary copy, and "save as" writes a copy where the user chooses.
+    photo.unlink()
     again = ActivityDialog(AppContext(db), aid)
     qtbot.addWidget(again)
     again.show()
-    assert again.ui.filesList.count() == 1
-    again.ui.filesList.item(0).setSelected(True)
+    files = again.ui.filesList
+    assert files.count() == 1 and files.item(0).text() == "合影.png"
+    assert again.ui.filesList.item(0).icon().pixmap(32, 32).toImage().pixelColor(16, 16).red() > 200
+    assert not again.ui.saveFileButton.isEnabled()
+    files.item(0).setSelected(True)
+    assert again.ui.saveFileButton.isEnabled()
+    opened: list[Path] = []
+    monkeypatch.setattr(again, "open_url", opened.append)
+    qtbot.mouseClick(again.ui.openFileButton, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].name == "合影.png"
+    assert opened[0].read_bytes() == attachments.content(db, stored.id)[1]
+    assert not opened[0].is_relative_to(paths.data_dir())
+    target = tmp_path / "U盘" / "合影副本.png"
+    target.parent.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(again, "choose_save_path", lambda name: asked.append(name) or str(target))
+    qtbot.mouseClick(again.ui.saveFileButton, Qt.MouseButton.LeftButton)
+    assert asked == ["合影.png"]
+    assert target.read_bytes() == opened[0].read_bytes()
+
+    # Remove it in this second edit: its rows go, and no file anywhere is deleted.
     qtbot.mouseClick(again.ui.removeFileButton, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(again.saved):
         click_ok(qtbot, again)
     assert svc.get_activity_edit(db, aid).attachments == ()
-    assert not stored.exists()
+    assert target.exists()
 
 
 def test_empty_title_is_refused_in_the_dialog(
