@@ -10,14 +10,15 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Activity
+from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments, venues
+from pbc_desktop.ui import messages
 from pbc_desktop.ui.activity_dialog import COL_REASON, COL_STATUS, ActivityDialog
 from pbc_desktop.ui.context import AppContext
 from tests.factories import make_community, make_member, make_orgs
@@ -224,6 +225,43 @@ def test_edit_keeps_everything_and_handles_files(
         click_ok(qtbot, again)
     assert svc.get_activity_edit(db, aid).attachments == ()
     assert target.exists()
+
+
+def test_an_attachment_missing_since_the_upgrade_is_shown_and_explained(
+    qtbot: QtBot,
+    db: Database,
+    world: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = tmp_path / "签到表.pdf"
+    doc.write_bytes(b"%PDF-1.4")
+    aid = svc.create_activity(
+        db,
+        svc.ActivityInput(
+            community_id=world["community"],
+            kind=ActivityKind.THEME_PARTY_DAY,
+            title="主题党日",
+            starts_at=datetime(2026, 4, 1, 9),
+            new_files=(doc,),
+        ),
+    )
+    with db.write() as s:  # as the 0002 upgrade leaves a file it could not find
+        s.execute(delete(AttachmentContent))
+        s.execute(update(Attachment).values(sha256=None, size=None))
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
+    opened: list[Path] = []
+    dialog = ActivityDialog(AppContext(db), aid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(dialog, "open_url", opened.append)
+    item = dialog.ui.filesList.item(0)
+    assert item.text() == "签到表.pdf (missing)"  # tests run without the translator
+    item.setSelected(True)
+    qtbot.mouseClick(dialog.ui.openFileButton, Qt.MouseButton.LeftButton)
+    assert opened == []
+    assert len(shown) == 1 and "附件「签到表.pdf」的内容不在数据库中" in shown[0]
 
 
 def test_empty_title_is_refused_in_the_dialog(
