@@ -10,13 +10,15 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
+from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Activity
+from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import activities as svc
-from pbc_desktop.services import venues
+from pbc_desktop.services import attachments, venues
+from pbc_desktop.ui import messages
 from pbc_desktop.ui.activity_dialog import COL_REASON, COL_STATUS, ActivityDialog
 from pbc_desktop.ui.context import AppContext
 from tests.factories import make_community, make_member, make_orgs
@@ -188,20 +190,78 @@ def test_edit_keeps_everything_and_handles_files(
     assert edit.lecturer == "李老师" and edit.trainee_count == 45
     assert len(edit.attendance) == 1 and edit.agenda[0].title == "学习党章"
     assert [a.filename for a in edit.attachments] == ["合影.png"]
-    stored = edit.attachments[0].path
-    assert stored.exists() and stored != photo
+    stored = edit.attachments[0]
+    assert attachments.content(db, stored.id)[1] == photo.read_bytes()
 
-    # Remove it again in a second edit: the copy in the data folder goes too.
+    # Opened again: the thumbnail comes from the database, the file opens from a private
+    # temporary copy, and "save as" writes a copy where the user chooses.
+    photo.unlink()
     again = ActivityDialog(AppContext(db), aid)
     qtbot.addWidget(again)
     again.show()
-    assert again.ui.filesList.count() == 1
-    again.ui.filesList.item(0).setSelected(True)
+    files = again.ui.filesList
+    assert files.count() == 1 and files.item(0).text() == "合影.png"
+    assert again.ui.filesList.item(0).icon().pixmap(32, 32).toImage().pixelColor(16, 16).red() > 200
+    assert not again.ui.saveFileButton.isEnabled()
+    files.item(0).setSelected(True)
+    assert again.ui.saveFileButton.isEnabled()
+    opened: list[Path] = []
+    monkeypatch.setattr(again, "open_url", opened.append)
+    qtbot.mouseClick(again.ui.openFileButton, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].name == "合影.png"
+    assert opened[0].read_bytes() == attachments.content(db, stored.id)[1]
+    assert not opened[0].is_relative_to(paths.data_dir())
+    target = tmp_path / "U盘" / "合影副本.png"
+    target.parent.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(again, "choose_save_path", lambda name: asked.append(name) or str(target))
+    qtbot.mouseClick(again.ui.saveFileButton, Qt.MouseButton.LeftButton)
+    assert asked == ["合影.png"]
+    assert target.read_bytes() == opened[0].read_bytes()
+
+    # Remove it in this second edit: its rows go, and no file anywhere is deleted.
     qtbot.mouseClick(again.ui.removeFileButton, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(again.saved):
         click_ok(qtbot, again)
     assert svc.get_activity_edit(db, aid).attachments == ()
-    assert not stored.exists()
+    assert target.exists()
+
+
+def test_an_attachment_missing_since_the_upgrade_is_shown_and_explained(
+    qtbot: QtBot,
+    db: Database,
+    world: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = tmp_path / "签到表.pdf"
+    doc.write_bytes(b"%PDF-1.4")
+    aid = svc.create_activity(
+        db,
+        svc.ActivityInput(
+            community_id=world["community"],
+            kind=ActivityKind.THEME_PARTY_DAY,
+            title="主题党日",
+            starts_at=datetime(2026, 4, 1, 9),
+            new_files=(doc,),
+        ),
+    )
+    with db.write() as s:  # as the 0002 upgrade leaves a file it could not find
+        s.execute(delete(AttachmentContent))
+        s.execute(update(Attachment).values(sha256=None, size=None))
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
+    opened: list[Path] = []
+    dialog = ActivityDialog(AppContext(db), aid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(dialog, "open_url", opened.append)
+    item = dialog.ui.filesList.item(0)
+    assert item.text() == "签到表.pdf (missing)"  # tests run without the translator
+    item.setSelected(True)
+    qtbot.mouseClick(dialog.ui.openFileButton, Qt.MouseButton.LeftButton)
+    assert opened == []
+    assert len(shown) == 1 and "附件「签到表.pdf」的内容不在数据库中" in shown[0]
 
 
 def test_empty_title_is_refused_in_the_dialog(

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, func, select
 
 from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Activity, AuditEntry, ConvenerTurn, FundEntry
+from pbc_desktop.db.models import (
+    Activity,
+    Attachment,
+    AttachmentContent,
+    AuditEntry,
+    ConvenerTurn,
+    FundEntry,
+)
 from pbc_desktop.domain.enums import (
     AbsenceReason,
     ActivityKind,
     AttendanceStatus,
     FundDirection,
 )
-from pbc_desktop.errors import ConflictError, ValidationError
+from pbc_desktop.errors import ConflictError, UserError, ValidationError
 from pbc_desktop.services import activities as svc
+from pbc_desktop.services import attachments
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import Choice
 from tests.factories import make_community, make_member, make_org, make_orgs
@@ -217,37 +228,109 @@ def test_update_and_sequence_numbers(db: Database, world: dict[str, int]) -> Non
         assert [e.value for e in entries] == ["create", "create", "update"]
 
 
-def test_attachments_copied_and_removed(
+def test_attachments_are_stored_in_the_database(
     db: Database, world: dict[str, int], tmp_path: Path
 ) -> None:
     photo = tmp_path / "合影.jpg"
-    photo.write_bytes(b"\xff\xd8fake")
+    photo.write_bytes(b"\xff\xd8fake jpeg")
     doc = tmp_path / "签到表.pdf"
-    doc.write_bytes(b"%PDF-1.4")
+    doc.write_bytes(b"%PDF-1.4 sign-in sheet")
     aid = svc.create_activity(db, meeting(world, new_files=(photo, doc)))
     edit = svc.get_activity_edit(db, aid)
     stored = {a.filename: a for a in edit.attachments}
     assert stored["合影.jpg"].is_photo and not stored["签到表.pdf"].is_photo
-    folder = paths.attachments_dir() / edit.uuid
-    assert all(a.path.parent == folder and a.path.read_bytes() for a in edit.attachments)
-    # The same name again gets its own file.
-    svc.update_activity(db, aid, meeting(world, new_files=(photo,)))
-    assert len(list(folder.iterdir())) == 3
+    assert stored["签到表.pdf"].size == len(b"%PDF-1.4 sign-in sheet")
+    assert attachments.content(db, stored["合影.jpg"].id) == ("合影.jpg", b"\xff\xd8fake jpeg")
+    with db.read() as s:
+        row = s.get(Attachment, stored["签到表.pdf"].id)
+        assert row is not None and row.sha256 == hashlib.sha256(doc.read_bytes()).hexdigest()
+    # The originals are the user's: no copy of them in the data folder, and they stay.
+    photo.write_bytes(b"changed afterwards")
+    assert attachments.content(db, stored["合影.jpg"].id)[1] == b"\xff\xd8fake jpeg"
+    assert not (paths.data_dir() / "attachments").exists()
+
+    svc.update_activity(db, aid, meeting(world, new_files=(photo,)))  # the same name again
+    assert [a.filename for a in svc.get_activity_edit(db, aid).attachments].count("合影.jpg") == 2
     keep = tuple(
         a.id for a in svc.get_activity_edit(db, aid).attachments if a.filename != "合影.jpg"
     )
     svc.update_activity(db, aid, meeting(world, keep_attachment_ids=keep))
-    assert [p.name for p in folder.iterdir()] == ["签到表.pdf"]
+    assert [a.filename for a in svc.get_activity_edit(db, aid).attachments] == ["签到表.pdf"]
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AttachmentContent)) == 1
+        audit_after = s.scalars(select(AuditEntry.after).order_by(AuditEntry.id.desc())).first()
+    assert audit_after is not None and hashlib.sha256(doc.read_bytes()).hexdigest() in audit_after
     svc.delete_activity(db, aid)
-    assert not folder.exists()
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 0
+        assert s.scalar(select(func.count()).select_from(AttachmentContent)) == 0
+    assert photo.exists() and doc.exists()
 
 
-def test_refused_save_leaves_no_files(db: Database, world: dict[str, int], tmp_path: Path) -> None:
-    photo = tmp_path / "a.png"
-    photo.write_bytes(b"png")
-    with pytest.raises(ValidationError):
-        svc.create_activity(db, meeting(world, title="", new_files=(photo,)))
-    assert list(paths.attachments_dir().iterdir()) == []
+def test_a_file_gone_or_too_large_is_named_and_nothing_is_saved(
+    db: Database, world: dict[str, int], tmp_path: Path
+) -> None:
+    gone = tmp_path / "会场照片.jpg"  # chosen, then moved away before saving
+    big = tmp_path / "录像.mp4"
+    with big.open("wb") as f:
+        f.truncate(attachments.MAX_FILE_BYTES + 1)  # sparse: nothing is written
+    fine = tmp_path / "议程.docx"
+    fine.write_bytes(b"agenda")
+    with pytest.raises(ValidationError) as refused:
+        svc.create_activity(db, meeting(world, new_files=(fine, gone, big)))
+    assert fields_of(refused) == ["attachments", "attachments"]
+    message = refused.value.message
+    assert "找不到文件「会场照片.jpg」" in message
+    assert "文件「录像.mp4」超过 50 MB" in message
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Activity)) == 0
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 0
+
+
+def test_an_unreadable_file_is_named(
+    db: Database, world: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aid = svc.create_activity(db, meeting(world))
+    locked = tmp_path / "锁定.xlsx"
+    locked.write_bytes(b"excel")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(ValidationError) as refused:
+        svc.update_activity(db, aid, meeting(world, title="改过的名称", new_files=(locked,)))
+    assert fields_of(refused) == ["attachments"]
+    assert "无法读取文件「锁定.xlsx」" in refused.value.message
+    assert svc.get_activity_edit(db, aid).title == "第一季度联席会议"
+
+
+def test_a_full_disk_while_storing_files_is_a_sentence_and_saves_nothing(
+    db: Database, world: dict[str, int], tmp_path: Path
+) -> None:
+    if not db.is_sqlite:
+        pytest.skip("SQLite only")
+    aid = svc.create_activity(db, meeting(world))
+    photo = tmp_path / "大合影.jpg"
+    photo.write_bytes(os.urandom(400_000))
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    # Every new connection may grow the file by a few pages only: the disk is "full".
+    event.listen(
+        db.engine,
+        "connect",
+        lambda dbapi, _rec: dbapi.execute(f"PRAGMA max_page_count={int(pages or 0) + 8}"),
+    )
+    db.engine.dispose()
+    with pytest.raises(UserError) as refused:
+        svc.update_activity(db, aid, meeting(world, title="新名称", new_files=(photo,)))
+    assert "磁盘空间不足" in refused.value.message
+    assert "\n" not in refused.value.message
+    edit = svc.get_activity_edit(db, aid)
+    assert edit.title == "第一季度联席会议" and edit.attachments == ()
 
 
 def test_delete_refused_when_funds_refer(db: Database, world: dict[str, int]) -> None:

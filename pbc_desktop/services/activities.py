@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -13,14 +11,12 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from pbc_desktop import paths
 from pbc_desktop.db.base import new_uuid
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Activity,
     ActivityOrganization,
     AgendaItem,
-    Attachment,
     Attendance,
     Community,
     ConvenerTurn,
@@ -41,7 +37,8 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit, communities
+from pbc_desktop.services import attachments, audit, communities
+from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
@@ -329,7 +326,6 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
 # -- editing ---------------------------------------------------------------------------------
 TITLE_MAX = 200
 NAME_MAX = 60
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"})
 
 
 @dataclass(frozen=True)
@@ -364,7 +360,7 @@ class AgendaInput:
 @dataclass(frozen=True)
 class ActivityInput:
     """Everything the editor saves. Attachments: ``keep_attachment_ids`` lists the stored
-    files to keep (``None`` keeps them all); ``new_files`` are copied into the data folder."""
+    files to keep (``None`` keeps them all); ``new_files`` are read into the database."""
 
     community_id: int | None
     kind: ActivityKind
@@ -390,10 +386,13 @@ class ActivityInput:
 
 @dataclass(frozen=True)
 class AttachmentView:
+    """An attachment as listed (its bytes are read only to open or save it)."""
+
     id: int
     filename: str
-    path: Path  # absolute, in the data folder
     is_photo: bool
+    size: int | None
+    missing: bool  # no content: not found when the database was upgraded
 
 
 @dataclass(frozen=True)
@@ -449,10 +448,6 @@ def count_attendance(statuses: Sequence[AttendanceStatus]) -> tuple[int, int]:
     expected = sum(1 for s in statuses if s in EXPECTED_STATUSES)
     present = sum(1 for s in statuses if s == AttendanceStatus.PRESENT)
     return expected, present
-
-
-def is_photo(name: str) -> bool:
-    return Path(name).suffix.lower() in PHOTO_SUFFIXES
 
 
 def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoice]:
@@ -547,10 +542,6 @@ def _load_full(s: Session, activity_id: int) -> Activity:
     return activity
 
 
-def attachment_path(stored_path: str) -> Path:
-    return paths.attachments_dir() / stored_path
-
-
 def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
     with db.read() as s:
         a = _load_full(s, activity_id)
@@ -612,14 +603,14 @@ def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
                 for g in a.agenda
             ),
             attachments=tuple(
-                AttachmentView(f.id, f.filename, attachment_path(f.stored_path), f.is_photo)
+                AttachmentView(f.id, f.filename, f.is_photo, f.size, f.missing)
                 for f in sorted(a.attachments, key=lambda f: f.id)
             ),
         )
 
 
-def _validate(s: Session, data: ActivityInput) -> None:
-    errors = FieldErrors()
+def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
+    """Raise every refused field at once, with ``errors`` already found (in the files)."""
     err = errors.add
 
     title = data.title.strip()
@@ -714,9 +705,6 @@ def _validate(s: Session, data: ActivityInput) -> None:
                 f"第{row}项议题的表决票数({item.votes_cast})超过实到人数({present})",
                 f"Agenda item {row}: {item.votes_cast} votes but only {present} present",
             )
-    for path in data.new_files:
-        if not Path(path).is_file():
-            err("attachments", f"找不到文件「{path}」", f"File not found: {path}")
     errors.raise_any()
 
 
@@ -742,7 +730,10 @@ def _facts(a: Activity) -> dict[str, Any]:
             }
             for g in a.agenda
         ],
-        attachments=sorted(f.stored_path for f in a.attachments),
+        attachments=sorted(
+            ({"filename": f.filename, "size": f.size, "sha256": f.sha256} for f in a.attachments),
+            key=lambda f: (str(f["filename"]), str(f["sha256"])),
+        ),
     )
 
 
@@ -750,18 +741,8 @@ def _person_key(member_id: int | None, name: str) -> tuple[int, str]:
     return (member_id, "") if member_id is not None else (0, name)
 
 
-def _unique_target(folder: Path, name: str) -> Path:
-    target = folder / name
-    stem, suffix = Path(name).stem, Path(name).suffix
-    n = 2
-    while target.exists():
-        target = folder / f"{stem} ({n}){suffix}"
-        n += 1
-    return target
-
-
-def _apply(a: Activity, data: ActivityInput, copied: list[Path]) -> list[Path]:
-    """Set ``a`` from ``data``; returns the stored files no longer kept (to delete later)."""
+def _apply(a: Activity, data: ActivityInput, files: Sequence[NewFile]) -> None:
+    """Set ``a`` from ``data``, adding ``files`` (read from ``data.new_files``)."""
     a.community_id = data.community_id
     a.kind = data.kind
     a.title = data.title.strip()
@@ -812,26 +793,10 @@ def _apply(a: Activity, data: ActivityInput, copied: list[Path]) -> list[Path]:
         for seq, g in enumerate(data.agenda, start=1)
     ]
 
-    removed: list[Path] = []
     if data.keep_attachment_ids is not None:
         keep = set(data.keep_attachment_ids)
-        removed = [attachment_path(f.stored_path) for f in a.attachments if f.id not in keep]
         a.attachments = [f for f in a.attachments if f.id in keep]
-    if data.new_files:
-        folder = paths.attachments_dir() / a.uuid
-        folder.mkdir(parents=True, exist_ok=True)
-        for source in data.new_files:
-            target = _unique_target(folder, Path(source).name)
-            shutil.copy2(source, target)
-            copied.append(target)
-            a.attachments.append(
-                Attachment(
-                    filename=Path(source).name,
-                    stored_path=f"{a.uuid}/{target.name}",
-                    is_photo=is_photo(target.name),
-                )
-            )
-    return removed
+    a.attachments.extend(f.attachment() for f in files)
 
 
 def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: int) -> None:
@@ -859,69 +824,56 @@ def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: in
             activity.seq_in_year = seq
 
 
-def _remove_files(files: Sequence[Path]) -> None:
-    for path in files:
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            if path.parent.is_dir() and not any(path.parent.iterdir()):
-                path.parent.rmdir()
-
-
 def create_activity(db: Database, data: ActivityInput) -> int:
-    copied: list[Path] = []
-    try:
-        with db.write() as s:
-            _validate(s, data)
-            activity = Activity(uuid=new_uuid())
-            s.add(activity)
-            _apply(activity, data, copied)
-            s.flush()
-            _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
-            audit.record(
-                s,
-                db.actor,
-                AuditAction.CREATE,
-                activity,
-                summary=t(f"新建活动「{activity.title}」", f"Created activity {activity.title}"),
-                after=_facts(activity),
-            )
-            return activity.id
-    except BaseException:
-        _remove_files(copied)  # nothing was saved: no file stays behind
-        raise
+    """Save a new activity; its new files are read into the database with it (all or nothing)."""
+    errors = FieldErrors()
+    files = attachments.read_new_files(data.new_files, errors)
+    with attachments.disk_full_as_sentence(), db.write() as s:
+        _validate(s, data, errors)
+        activity = Activity(uuid=new_uuid())
+        s.add(activity)
+        _apply(activity, data, files)
+        s.flush()
+        _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            activity,
+            summary=t(f"新建活动「{activity.title}」", f"Created activity {activity.title}"),
+            after=_facts(activity),
+        )
+        return activity.id
 
 
 def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None:
-    copied: list[Path] = []
-    try:
-        with db.write() as s:
-            activity = _load_full(s, activity_id)
-            _validate(s, data)
-            before = _facts(activity)
-            old_group = (activity.community_id, activity.kind, activity.starts_at.year)
-            removed = _apply(activity, data, copied)
-            s.flush()
-            _renumber(s, *old_group)
-            _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
-            audit.record(
-                s,
-                db.actor,
-                AuditAction.UPDATE,
-                activity,
-                summary=t(f"修改活动「{activity.title}」", f"Updated activity {activity.title}"),
-                before=before,
-                after=_facts(activity),
-            )
-    except BaseException:
-        _remove_files(copied)
-        raise
-    _remove_files(removed)
+    """Save an activity; removed attachments go with the transaction, new files are read in."""
+    errors = FieldErrors()
+    files = attachments.read_new_files(data.new_files, errors)
+    with attachments.disk_full_as_sentence(), db.write() as s:
+        activity = _load_full(s, activity_id)
+        _validate(s, data, errors)
+        before = _facts(activity)
+        old_group = (activity.community_id, activity.kind, activity.starts_at.year)
+        _apply(activity, data, files)
+        s.flush()
+        _renumber(s, *old_group)
+        _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            activity,
+            summary=t(f"修改活动「{activity.title}」", f"Updated activity {activity.title}"),
+            before=before,
+            after=_facts(activity),
+        )
 
 
 def delete_activity(db: Database, activity_id: int) -> None:
-    """Delete an activity, its attendance, agenda and files; refused while fund entries
-    (经费) refer to it, since the ledger would lose what the money was spent on."""
+    """Delete an activity with its attendance, agenda and attachments (rows of the database:
+    no file on disk is touched); refused while fund entries (经费) refer to it, since the
+    ledger would lose what the money was spent on."""
     with db.write() as s:
         activity = _load_full(s, activity_id)
         funds = s.scalar(
@@ -936,7 +888,6 @@ def delete_activity(db: Database, activity_id: int) -> None:
                     "deleted. Change those entries first, or mark the activity cancelled.",
                 )
             )
-        files = [attachment_path(f.stored_path) for f in activity.attachments]
         before = _facts(activity)
         group = (activity.community_id, activity.kind, activity.starts_at.year)
         audit.record(
@@ -950,7 +901,6 @@ def delete_activity(db: Database, activity_id: int) -> None:
         s.delete(activity)
         s.flush()
         _renumber(s, *group)
-    _remove_files(files)
 
 
 # -- month view ------------------------------------------------------------------------------

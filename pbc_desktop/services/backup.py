@@ -55,6 +55,7 @@ from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError
 from pbc_desktop.files import write_error
 from pbc_desktop.lang import t
+from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
 
 log = logging.getLogger(__name__)
@@ -240,9 +241,11 @@ def _copy(
     should_stop: ShouldStop | None = None,
     read_only: bool = False,
 ) -> None:
-    """:func:`copy_database`, with write failures turned into a sentence naming ``dest``."""
+    """:func:`copy_database`, with write failures turned into a sentence naming ``dest``;
+    then the copy's attachments are checked (count and SHA-256) like its pages were."""
     try:
         copy_database(src, dest, progress=progress, should_stop=should_stop, read_only=read_only)
+        attachments.check_copy(dest)
     except FileNotFoundError as exc:
         if not src.is_file():
             raise _missing(src) from exc

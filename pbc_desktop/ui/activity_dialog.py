@@ -27,7 +27,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import activities as svc
-from pbc_desktop.services import scope, venues
+from pbc_desktop.services import attachments, scope, venues
 from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
@@ -94,6 +94,7 @@ class ActivityDialog(QDialog):
         self._agenda_row = -1
         self._loading = False
         self._host_chosen = False
+        self._filenames: dict[int, str] = {}  # stored attachments' names, by id
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -192,6 +193,7 @@ class ActivityDialog(QDialog):
         ui.addFilesButton.clicked.connect(self.add_files)
         ui.removeFileButton.clicked.connect(self.remove_files)
         ui.openFileButton.clicked.connect(self.open_file)
+        ui.saveFileButton.clicked.connect(self.save_file)
         ui.filesList.itemSelectionChanged.connect(self._update_buttons)
         ui.filesList.itemDoubleClicked.connect(lambda _i: self.open_file())
         ui.buttonBox.accepted.connect(self.accept)
@@ -256,7 +258,7 @@ class ActivityDialog(QDialog):
             self.agenda.append(draft)
             ui.agendaList.addItem(self._agenda_text(len(self.agenda), draft))
         for attachment in a.attachments:
-            self._add_file_item(attachment.filename, attachment.path, attachment.id)
+            self._add_saved_item(attachment)
         self._loading = False
         if self.agenda:
             ui.agendaList.setCurrentRow(0)
@@ -593,40 +595,104 @@ class ActivityDialog(QDialog):
     def add_files(self) -> None:
         for name in self.choose_files():
             path = Path(name)
-            self._add_file_item(path.name, path, None)
+            item = self._add_file_item(path.name, str(path), str(path))
+            if attachments.is_photo(path.name):
+                self._set_thumbnail(item, QPixmap(str(path)))
         self._update_buttons()
 
-    def _add_file_item(self, filename: str, path: Path, saved_id: int | None) -> None:
+    def _add_saved_item(self, attachment: svc.AttachmentView) -> None:
+        """A stored attachment: its thumbnail is read from the database."""
+        if attachment.missing:
+            self._add_file_item(
+                self.tr("%1 (missing)").replace("%1", attachment.filename),
+                attachment.id,
+                self.tr("The content of this file was not found when the database was upgraded."),
+            )
+            return
+        self._filenames[attachment.id] = attachment.filename
+        item = self._add_file_item(attachment.filename, attachment.id, attachment.filename)
+        if attachment.is_photo:
+            try:
+                _name, data = attachments.content(self.ctx.db, attachment.id)
+            except UserError:
+                return
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            self._set_thumbnail(item, pixmap)
+
+    def _add_file_item(self, filename: str, value: int | str, tooltip: str) -> QListWidgetItem:
+        """An entry of the list: ``value`` is a stored attachment's id or a new file's path."""
         item = QListWidgetItem(filename)
-        item.setData(DATA, saved_id if saved_id is not None else str(path))
-        item.setData(Qt.ItemDataRole.ToolTipRole, str(path))
-        icon = QIcon()
-        if svc.is_photo(filename):
-            pixmap = QPixmap(str(path))
-            if not pixmap.isNull():
-                icon = QIcon(
+        item.setData(DATA, value)
+        item.setData(Qt.ItemDataRole.ToolTipRole, tooltip)
+        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.ui.filesList.addItem(item)
+        return item
+
+    @staticmethod
+    def _set_thumbnail(item: QListWidgetItem, pixmap: QPixmap) -> None:
+        if not pixmap.isNull():
+            item.setIcon(
+                QIcon(
                     pixmap.scaled(
                         THUMB,
                         Qt.AspectRatioMode.KeepAspectRatio,
                         Qt.TransformationMode.SmoothTransformation,
                     )
                 )
-        if icon.isNull():
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        item.setIcon(icon)
-        self.ui.filesList.addItem(item)
+            )
 
     def remove_files(self) -> None:
         for item in self.ui.filesList.selectedItems():
             self.ui.filesList.takeItem(self.ui.filesList.row(item))
         self._update_buttons()
 
+    def open_url(self, path: Path) -> None:
+        """Open a file with its program (tests replace this)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     def open_file(self) -> None:
-        item = self.ui.filesList.currentItem()
-        if item is not None:
-            QDesktopServices.openUrl(
-                QUrl.fromLocalFile(str(item.data(Qt.ItemDataRole.ToolTipRole)))
-            )
+        """Open the current file: a stored one through a private temporary copy."""
+        items = self.ui.filesList.selectedItems()
+        if not items:
+            return
+        value = items[0].data(DATA)
+        if not isinstance(value, int):
+            self.open_url(Path(str(value)))
+            return
+        try:
+            path = attachments.open_copy(self.ctx.db, value)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.open_url(path)
+
+    def choose_save_path(self, filename: str) -> str:
+        """Ask where to save a copy of an attachment (tests replace this)."""
+        suffix = Path(filename).suffix
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save attachment as"),
+            str(Path.home() / filename),
+            self.tr("This kind of file (*%1);;All files (*)").replace("%1", suffix)
+            if suffix
+            else self.tr("All files (*)"),
+        )
+        return name
+
+    def save_file(self) -> None:
+        """Save a copy of the current stored attachment where the user chooses."""
+        items = self.ui.filesList.selectedItems()
+        value = items[0].data(DATA) if len(items) == 1 else None
+        if not isinstance(value, int):
+            return
+        chosen = self.choose_save_path(self._filenames.get(value, items[0].text()))
+        if not chosen:
+            return
+        try:
+            attachments.save_copy(self.ctx.db, value, Path(chosen))
+        except UserError as exc:
+            messages.show_user_error(self, exc)
 
     def _file_data(self) -> tuple[tuple[int, ...], tuple[Path, ...]]:
         keep: list[int] = []
@@ -659,9 +725,11 @@ class ActivityDialog(QDialog):
         ui.removeAgendaButton.setEnabled(row >= 0)
         ui.agendaUpButton.setEnabled(row > 0)
         ui.agendaDownButton.setEnabled(0 <= row < len(self.agenda) - 1)
-        has_file = bool(ui.filesList.selectedItems())
-        ui.removeFileButton.setEnabled(has_file)
-        ui.openFileButton.setEnabled(has_file)
+        selected = ui.filesList.selectedItems()
+        ui.removeFileButton.setEnabled(bool(selected))
+        ui.openFileButton.setEnabled(bool(selected))
+        # Only a stored file can be saved elsewhere (a new one is still where it was chosen).
+        ui.saveFileButton.setEnabled(len(selected) == 1 and isinstance(selected[0].data(DATA), int))
 
     def _place(self) -> tuple[int | None, str | None]:
         combo = self.ui.placeCombo

@@ -268,6 +268,26 @@
         <translation>照片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>%1 (missing)</source>
+        <translation>%1(缺失)</translation>
+    </message>
+    <message>
+        <source>The content of this file was not found when the database was upgraded.</source>
+        <translation>升级数据库时没有找到这个文件的内容。</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>This kind of file (*%1);;All files (*)</source>
+        <translation>同类文件 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
@@ -470,6 +490,10 @@
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as...</source>
+        <translation>另存为...</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from pbc_desktop.db.models.activities import (
     ActivityOrganization,
     AgendaItem,
     Attachment,
+    AttachmentContent,
     Attendance,
 )
 from pbc_desktop.db.models.assessments import Assessment, Indicator, IndicatorSet, Score
@@ -41,6 +42,7 @@ __all__ = [
     "AgendaItem",
     "Assessment",
     "Attachment",
+    "AttachmentContent",
     "Attendance",
     "AuditEntry",
     "Claim",

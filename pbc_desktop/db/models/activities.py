@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pbc_desktop.db.base import EnumCode, Record
+from pbc_desktop.db.base import Base, EnumCode, Record
 from pbc_desktop.db.models.communities import Community
 from pbc_desktop.db.models.members import PartyMember
 from pbc_desktop.db.models.organizations import Organization, Venue
@@ -110,7 +110,13 @@ class AgendaItem(Record):
 
 
 class Attachment(Record):
-    """A photo or file copied into the data folder."""
+    """A photo or file of an activity, kept inside the database.
+
+    This row is what listings read (name, size, checksum); the bytes are in
+    :class:`AttachmentContent`, loaded only when a file is opened, saved or verified.
+    ``sha256`` is ``None`` when the content is missing: a file the upgrade to schema 0002
+    could not find in the old attachments folder (or refused, being outside it).
+    """
 
     __tablename__ = "attachment"
 
@@ -118,8 +124,27 @@ class Attachment(Record):
         ForeignKey("activity.id", ondelete="CASCADE"), index=True
     )
     filename: Mapped[str] = mapped_column(String(255))
-    stored_path: Mapped[str] = mapped_column(String(400))
     is_photo: Mapped[bool] = mapped_column(default=False)
     caption: Mapped[str | None] = mapped_column(String(200))
+    size: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str | None] = mapped_column(String(64))
 
     activity: Mapped[Activity] = relationship(back_populates="attachments")
+    content: Mapped[AttachmentContent | None] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise"
+    )
+
+    @property
+    def missing(self) -> bool:
+        return self.sha256 is None
+
+
+class AttachmentContent(Base):
+    """The bytes of one attachment (a separate table, so listings never load them)."""
+
+    __tablename__ = "attachment_content"
+
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)

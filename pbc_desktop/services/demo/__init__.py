@@ -231,7 +231,7 @@ def _fix_sequences(session: Session, rows: dict[str, list[dict[str, Any]]]) -> N
     if session.get_bind().dialect.name != "postgresql":
         return
     for name, table_rows in rows.items():
-        if table_rows:
+        if table_rows and "id" in table_rows[0]:  # not attachment_content
             session.execute(
                 text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), :value)"),
                 {"value": max(r["id"] for r in table_rows)},

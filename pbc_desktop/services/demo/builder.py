@@ -7,6 +7,7 @@ with a few ``executemany`` calls per table instead of one ORM object at a time.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import uuid
 from collections import defaultdict
@@ -22,6 +23,8 @@ from pbc_desktop.db.models import (
     ActivityOrganization,
     AgendaItem,
     Assessment,
+    Attachment,
+    AttachmentContent,
     Attendance,
     Claim,
     ClaimOrganization,
@@ -84,11 +87,13 @@ from pbc_desktop.domain.indicators import (
     DEFAULT_INDICATORS,
     grade_for,
 )
-from pbc_desktop.services.demo import data
+from pbc_desktop.services.demo import data, photos
 from pbc_desktop.services.demo.people import PeopleFactory, add_years, random_date
 
 Row = dict[str, Any]
 Tick = Callable[[], None]
+#: Photos attached to the first activities held (other than meetings).
+DEMO_PHOTOS = 12
 
 
 @dataclass(frozen=True)
@@ -317,6 +322,9 @@ class DistrictGenerator:
         self.communities: list[CommunityInfo] = []
         self.posts: list[tuple[int, str]] = []
         self.staff = [self.people.name(self.people.gender()) for _ in range(4)]
+        # Photos come from their own generator, so they change nothing else in the district.
+        self._photo_rng = random.Random(f"photos-{seed}")
+        self._photos_left = DEMO_PHOTOS
 
     # -- rows -----------------------------------------------------------------------------
     def add(self, table: Table | type[Any], **values: Any) -> int:
@@ -1355,6 +1363,26 @@ class DistrictGenerator:
             present = self._attendance(c, aid, participants, meeting)
         if meeting:
             self._agenda(aid, kind, present if status == ActivityStatus.HELD else None)
+        elif status == ActivityStatus.HELD and self._photos_left > 0:
+            self._photos(aid, title)
+
+    def _photos(self, aid: int, title: str) -> None:
+        """One or two photos of the first activities held (a few in all, at any scale)."""
+        for n in range(1, min(self._photos_left, self._photo_rng.choice((1, 1, 2))) + 1):
+            png = photos.activity_photo(self._photo_rng)
+            attachment_id = self.add(
+                Attachment,
+                activity_id=aid,
+                filename=f"现场照片{n}.png",
+                is_photo=True,
+                caption=f"{title}现场",
+                size=len(png),
+                sha256=hashlib.sha256(png).hexdigest(),
+            )
+            self.rows[AttachmentContent.__tablename__].append(
+                {"attachment_id": attachment_id, "data": png}
+            )
+            self._photos_left -= 1
 
     def _attendance(
         self, c: CommunityInfo, aid: int, participants: list[OrgInfo], meeting: bool

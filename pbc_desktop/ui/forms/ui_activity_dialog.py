@@ -471,6 +471,11 @@ class Ui_ActivityDialog(object):
 
         self.filesButtons.addWidget(self.openFileButton)
 
+        self.saveFileButton = QPushButton(self.filesPage)
+        self.saveFileButton.setObjectName(u"saveFileButton")
+
+        self.filesButtons.addWidget(self.saveFileButton)
+
         self.filesSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.filesButtons.addItem(self.filesSpacer)
@@ -591,5 +596,6 @@ class Ui_ActivityDialog(object):
         self.addFilesButton.setText(QCoreApplication.translate("ActivityDialog", u"Add photos or &files...", None))
         self.removeFileButton.setText(QCoreApplication.translate("ActivityDialog", u"Remove", None))
         self.openFileButton.setText(QCoreApplication.translate("ActivityDialog", u"Open", None))
+        self.saveFileButton.setText(QCoreApplication.translate("ActivityDialog", u"Save as...", None))
         self.tabs.setTabText(self.tabs.indexOf(self.filesPage), QCoreApplication.translate("ActivityDialog", u"Photos and files", None))
     # retranslateUi
