@@ -87,7 +87,13 @@ def _old_database(tmp_path: Path, data_dir: Path) -> tuple[Path, int, Path, Path
                 ENTRY_UUID,
                 f"修改党员「陈伟」:身份证号 {ID_NUMBER},电话 {PHONE}",
                 json.dumps(
-                    {"id_number": ID_NUMBER, "phone": PHONE, "name": "陈伟", "uuid": ENTRY_UUID},
+                    {
+                        "id_number": ID_NUMBER,
+                        "phone": PHONE,
+                        "birth_date": "1985-03-02",
+                        "name": "陈伟",
+                        "uuid": ENTRY_UUID,
+                    },
                     ensure_ascii=False,
                     sort_keys=True,
                 ),
@@ -155,6 +161,7 @@ def test_the_upgrade_masks_personal_numbers_in_the_audit_log(
     assert before == {
         "id_number": "**************416X",
         "phone": "138****5678",
+        "birth_date": "1985",
         "name": "陈伟",
         "uuid": ENTRY_UUID,
     }

@@ -163,6 +163,9 @@ def scrub_text(text: str) -> str:
 def _scrub_value(key: str, value: Any) -> Any:
     """Every string inside a JSON value scrubbed, except record UUIDs (hex, never personal)."""
     if isinstance(value, str):
+        if key == "birth_date":
+            # Beside a masked ID number a birth date keeps only its year (as new entries do).
+            return value[:4]
         return value if key.endswith("uuid") else scrub_text(value)
     if isinstance(value, list):
         return [_scrub_value(key, v) for v in value]
@@ -192,8 +195,7 @@ def _mask_audit_log() -> None:
         "SELECT id, summary, before, after FROM audit_log WHERE id > :last ORDER BY id LIMIT :n"
     )
     update = sa.text(
-        "UPDATE audit_log SET summary = :summary, before = :before, after = :after "
-        "WHERE id = :id"
+        "UPDATE audit_log SET summary = :summary, before = :before, after = :after WHERE id = :id"
     )
     last = 0
     while rows := bind.execute(select, {"last": last, "n": AUDIT_CHUNK}).fetchall():
