@@ -32,6 +32,7 @@ from pbc_desktop.domain.validation import (
     birth_date_from_id,
     name_key,
 )
+from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services.member_import.preview import (
     CancelFn,
@@ -48,8 +49,9 @@ from pbc_desktop.services.member_import.workbook import (
     _file_error,
     _find_sheet,
     _open,
-    _rows_of,
     _Sheet,
+    _sheet_rows,
+    merged_parts,
 )
 
 ORG_NAME_MAX = 120
@@ -70,12 +72,15 @@ class _Parsed:
     birth_month_only: bool = False
 
 
-def _parse_cells(raw: dict[str, object], epoch_1904: bool) -> _Parsed:
+def _parse_cells(raw: dict[str, object], epoch_1904: bool, letters: dict[str, str]) -> _Parsed:
     out = _Parsed({}, set(), {})
     for key, value in raw.items():
         if cells.is_blank(value):
             continue
         out.given.add(key)
+        if isinstance(value, cells.UncalculatedFormula | cells.MergedPart):
+            out.errors[key] = cells.mark_message(value, key, letters.get(key, "?"))
+            continue
         try:
             if key == "name":
                 out.values[key] = cells.parse_name(value)
@@ -220,20 +225,27 @@ def read_members(
     path: Path | str,
     *,
     create_orgs: bool = False,
+    sheet: str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
     today: date | None = None,
 ) -> ImportPreview:
     """Read and check every row of the roster at ``path``; nothing is written.
 
-    Raises :class:`UserError` when the file cannot be used (missing, not an .xlsx,
-    password-protected, damaged, no header row) and :class:`ImportCancelledError`.
+    The roster is the sheet named ``sheet``, or else the first visible sheet (the active
+    one first) whose header names the required columns; the preview's ``notices`` name the
+    other sheets that look like rosters, and columns named twice.
+
+    Raises :class:`UserError` when the file cannot be used (missing, not an .xlsx, too
+    large once unpacked, password-protected, damaged, no such sheet, no header row, more
+    than ``member_cells.MAX_DATA_ROWS`` rows) and :class:`ImportCancelledError`.
     """
     with _collection_paused():
         return _read_members(
             db,
             Path(path),
             create_orgs=create_orgs,
+            sheet_name=sheet,
             report=progress or (lambda _p, _t: None),
             stop=cancelled or (lambda: False),
             today=today,
@@ -245,6 +257,7 @@ def _read_members(
     path: Path,
     *,
     create_orgs: bool,
+    sheet_name: str | None,
     report: ProgressFn,
     stop: CancelFn,
     today: date | None,
@@ -265,9 +278,11 @@ def _read_members(
         except _BROKEN:
             raise _damaged(path) from None
         try:
-            sheet = _find_sheet(path, workbook)
+            choice = _find_sheet(path, workbook, sheet_name)
+            sheet = choice.sheet
             epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
-            checker = _RowChecker(orgs, existing, today, epoch_1904)
+            letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
+            checker = _RowChecker(orgs, existing, today, epoch_1904, letters)
             rows = _read_rows(path, sheet, checker, report, stop)
         finally:
             workbook.close()
@@ -287,6 +302,21 @@ def _read_members(
         rows=tuple(rows),
         create_orgs=create_orgs,
         missing_orgs=missing,
+        sheets=choice.rosters,
+        notices=choice.notices,
+    )
+
+
+def _too_many_rows(path: Path, sheet: str) -> UserError:
+    limit = f"{cells.MAX_DATA_ROWS:,}"
+    return _file_error(
+        path,
+        f"工作表“{sheet}”的党员超过 {limit} 行,这不像一份党员名册(一个区的名册也不到 10 万行),"
+        "程序没有读完它。请确认选对了文件;若名册确实这么大,请把它分成几个文件分别导入。",
+        f"the sheet “{sheet}” has more than {limit} rows of members, which is not what a "
+        "roster looks like (a whole district's has fewer than 100,000), so it was not read "
+        "to the end. Check that this is the right file; if the roster really is that large, "
+        "split it into several files and import them one by one.",
     )
 
 
@@ -296,10 +326,12 @@ def _read_rows(
     """Each row is parsed and checked as it is read: no copy of the sheet is kept."""
     columns = tuple(sheet.header.columns.items())
     estimate = sheet.estimate if sheet.estimate and sheet.estimate > sheet.header_row else None
+    merged = merged_parts(path, sheet)
     out: list[ImportRow] = []
     first = sheet.header_row + 1
-    for row_no, values in enumerate(_rows_of(path, sheet.worksheet, min_row=first), start=first):
-        if (row_no - first) % _CHECK_EVERY == 0:
+    rows = _sheet_rows(path, sheet.worksheet, min_row=first)
+    for seen, (row_no, values) in enumerate(rows):
+        if seen % _CHECK_EVERY == 0:
             if stop():
                 raise _cancelled_error()
             done = row_no - first
@@ -310,8 +342,15 @@ def _read_rows(
             )
         width = len(values)
         raw = {key: values[i] if i < width else None for i, key in columns}
-        if all(cells.is_blank(v) for v in raw.values()):
-            continue
+        parts = merged.get(row_no)
+        if parts:
+            raw.update(
+                (key, parts[i]) for i, key in columns if i in parts and cells.is_blank(raw[key])
+            )
+        if all(cells.is_blank(v) or isinstance(v, cells.MergedPart) for v in raw.values()):
+            continue  # nothing of its own
+        if len(out) == cells.MAX_DATA_ROWS:
+            raise _too_many_rows(path, sheet.name)
         out.append(checker.check(row_no, raw))
     if not out:
         raise _file_error(
@@ -338,11 +377,13 @@ class _RowChecker:
         existing: dict[str, int],
         today: date | None,
         epoch_1904: bool,
+        letters: dict[str, str],  # field key → its column's letters
     ) -> None:
         self.orgs = orgs
         self.existing = existing
         self.today = today
         self.epoch_1904 = epoch_1904
+        self.letters = letters
         self.seen_ids: dict[str, int] = {}
         self.org_keys: dict[str, str] = {}  # name_key of each organization name, computed once
         self.missing: dict[str, str] = {}  # name_key → the first spelling seen
@@ -362,7 +403,7 @@ class _RowChecker:
         return self._given.setdefault(given, given)
 
     def check(self, row_no: int, raw: dict[str, object]) -> ImportRow:
-        p = _parse_cells(raw, self.epoch_1904)
+        p = _parse_cells(raw, self.epoch_1904, self.letters)
         values = p.values
         for key in _SHARED_KEYS:
             text = values.get(key)
@@ -378,7 +419,10 @@ class _RowChecker:
         errors: list[Problem] = list(p.errors.items())
         org_missing = False
         if not org_name:
-            errors.append(("organization", t("所在党组织为空", "The Party organization is empty")))
+            if "organization" not in p.errors:  # else a formula or merged cell, said already
+                errors.append(
+                    ("organization", t("所在党组织为空", "The Party organization is empty"))
+                )
         elif found is None:
             org_missing = True
             org_name = self.shared(org_name)

@@ -114,6 +114,8 @@ class ImportPreview:
     rows: tuple[ImportRow, ...]
     create_orgs: bool = False
     missing_orgs: tuple[str, ...] = ()  # organization names not found, first spelling seen
+    sheets: tuple[str, ...] = ()  # the visible sheets that look like rosters, ``sheet`` too
+    notices: tuple[str, ...] = ()  # sheets not read, columns named twice: one sentence each
 
     def with_create_orgs(self, create_orgs: bool) -> ImportPreview:
         """The same rows checked with or without creating the missing organizations."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import uuid
@@ -11,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import utcnow
@@ -143,6 +144,24 @@ def _stale() -> UserError:
     )
 
 
+def _disk_full(exc: BaseException) -> bool:
+    """SQLite's “database or disk is full” (SQLITE_FULL), or the system's ENOSPC."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return "database or disk is full" in str(exc).lower()
+
+
+def _disk_full_error() -> UserError:
+    return UserError(
+        t(
+            "磁盘空间已满,导入没有完成,数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后"
+            "重新导入。",
+            "The disk is full, so the import did not finish and nothing was changed. Free "
+            "some disk space and import again.",
+        )
+    )
+
+
 def _row_values(data: MemberInput) -> dict[str, Any]:
     return {c: getattr(data, c) for c in _MEMBER_COLUMNS}
 
@@ -204,6 +223,10 @@ def apply_import(
             report(99, t("正在保存…", "Saving…"))
     except IntegrityError as exc:
         raise _stale() from exc
+    except (OperationalError, OSError) as exc:
+        if not _disk_full(exc):
+            raise
+        raise _disk_full_error() from exc
     report(100, t("导入完成。", "Import finished."))
     return result
 
