@@ -264,9 +264,11 @@ def _parser_class() -> type[Any]:
     cell (built on first use: openpyxl is imported only when a file is read)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
+    parse_cell = WorkSheetParser.parse_cell
+
     class Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
+            cell: dict[str, Any] = parse_cell(self, element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 cell["value"] = cells.UNCALCULATED
             return cell
@@ -296,7 +298,7 @@ def _sheet_rows(
                     continue
                 if max_row is not None and row_no > max_row:
                     return
-                values: list[object] = [None] * max((c["column"] for c in found), default=0)
+                values: list[object] = [None] * max([c["column"] for c in found], default=0)
                 for c in found:
                     values[c["column"] - 1] = c["value"]
                 yield row_no, values
