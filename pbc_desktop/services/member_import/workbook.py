@@ -409,10 +409,10 @@ def _find_sheet(path: Path, workbook: Any, wanted: str | None = None) -> _SheetC
         raise _file_error(
             path,
             f"名册在隐藏的工作表{_quoted(hidden)}中,隐藏的工作表不会导入。请在 Excel 中右键单击"
-            "工作表标签,选择“取消隐藏”后保存,再导入;或在导入时选择该工作表。",
+            "工作表标签,选择“取消隐藏”,保存后再导入。",
             f"the roster is on the hidden sheet {_quoted(hidden)}, and hidden sheets are not "
-            "imported. In Excel, right-click a sheet tab, choose Unhide, save and import "
-            "again, or choose that sheet when importing.",
+            "imported. In Excel, right-click a sheet tab, choose Unhide, save the workbook "
+            "and import it again.",
         )
     else:
         raise _no_roster(path, incomplete, anything=anything)
