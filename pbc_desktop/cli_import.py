@@ -10,13 +10,18 @@ from typing import TYPE_CHECKING
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
-    from pbc_desktop.services.member_import import ImportCounts
+    from pbc_desktop.services.member_import import ImportCounts, ImportPreview
 
 EXIT_BAD_ROWS = 1
 
 _EPILOG = """\
 The header row may be anywhere in the first 10 rows; columns may come in any order and
 other columns are ignored. 姓名, 身份证号 and 所在党组织 are required.
+
+The roster is read from the first visible sheet (the active one first) whose header names
+those columns; hidden sheets are not read unless chosen with --sheet. When several sheets
+look like rosters, or several columns have the same header, a "注意:" ("Note:") line says
+which one was read.
 
 Each bad row is printed as one line, e.g. "第12行: 身份证号校验位错误" ("Row 12: ..." with
 --lang en), the row number as Excel shows it. Then one summary line.
@@ -44,6 +49,12 @@ def register(
     p.add_argument("file", type=Path, metavar="FILE.xlsx", help="the roster workbook")
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    p.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet to read (default: the first visible sheet whose header names "
+        "the required columns; hidden sheets are read only when named here)",
     )
     p.add_argument(
         "--valid-only",
@@ -77,9 +88,12 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     progress = _progress if show_progress else None
     db = open_db(args)
     try:
-        preview = svc.read_members(db, args.file, create_orgs=args.create_orgs, progress=progress)
+        preview = svc.read_members(
+            db, args.file, create_orgs=args.create_orgs, sheet=args.sheet, progress=progress
+        )
         if show_progress:
             print(file=sys.stderr)
+        _print_notices(preview)
         bad = preview.bad_rows(args.on_duplicate)
         for problem in bad:
             print(problem.line())
@@ -113,6 +127,22 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         return EXIT_BAD_ROWS if bad else EXIT_OK
     finally:
         db.dispose()
+
+
+def _print_notices(preview: ImportPreview) -> None:
+    """The sheet read when several look like rosters, and columns named twice."""
+    for notice in preview.notices:
+        print(t(f"注意: {notice}", f"Note: {notice}"))
+    others = [n for n in preview.sheets if n != preview.sheet]
+    if others:
+        print(
+            t(
+                f"已读取工作表“{preview.sheet}”;如需导入其他工作表,请加 --sheet 工作表名,"
+                f'例如 --sheet "{others[0]}"。',
+                f"Read the sheet “{preview.sheet}”; to import another one add --sheet NAME, "
+                f'e.g. --sheet "{others[0]}".',
+            )
+        )
 
 
 def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -136,3 +136,64 @@ def database_state(db: Database) -> dict[str, list[tuple[object, ...]]]:
         for table in Base.metadata.sorted_tables:
             state[table.name] = sorted((tuple(r) for r in s.execute(select(table))), key=repr)
     return state
+
+
+def rewrite_parts(path: Path, change: Callable[[str, bytes], bytes]) -> Path:
+    """Rewrite every part of the workbook at ``path`` through ``change(name, data)``."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, change(item.filename, src.read(item.filename)))
+    shutil.move(tmp, path)
+    return path
+
+
+def set_raw_cell(path: Path, cell: str, xml: str, sheet: str = "sheet1") -> None:
+    """Replace the XML of ``cell`` (e.g. a formula with or without a saved result)."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != f"xl/worksheets/{sheet}.xml":
+            return data
+        text, n = re.subn(rf'<c r="{cell}"[^>]*?(?:/>|>.*?</c>)', xml, data.decode("utf-8"))
+        assert n == 1, f"cell {cell} not found"
+        return text.encode("utf-8")
+
+    rewrite_parts(path, change)
+
+
+STRICT_NAMESPACES = {
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main": (
+        "http://purl.oclc.org/ooxml/spreadsheetml/main"
+    ),
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+        "http://purl.oclc.org/ooxml/officeDocument/relationships"
+    ),
+}
+
+
+def strict_workbook(path: Path) -> Path:
+    """What Excel writes as “Strict Open XML Spreadsheet”: the parts' XML namespaces are
+    the ISO ones (purl.oclc.org) instead of the transitional ones openpyxl reads."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if not name.endswith((".xml", ".rels")):
+            return data
+        text = data.decode("utf-8")
+        for old, new in STRICT_NAMESPACES.items():
+            text = text.replace(old, new)
+        return text.encode("utf-8")
+
+    return rewrite_parts(path, change)
+
+
+def zip_bomb(path: Path, unpacked_mb: int = 64) -> Path:
+    """A real roster whose sheet XML is padded with ``unpacked_mb`` MB of spaces: the file
+    stays small (about a thousandth of that) and still holds a valid workbook."""
+    padding = b" " * (unpacked_mb << 20)
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        return data.replace(b"</worksheet>", padding + b"</worksheet>")
+
+    return rewrite_parts(path, change)

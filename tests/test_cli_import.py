@@ -180,3 +180,93 @@ def test_help_documents_the_exit_status(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert "--valid-only" in out
     assert "1  some rows are bad" in out
+
+
+def two_roster_sheets(tmp_path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "一支部"
+    second = wb.create_sheet("二支部")
+    hidden = wb.create_sheet("旧名册")
+    hidden.sheet_state = "hidden"
+    for ws, (name, number) in zip(
+        (first, second, hidden), (("甲", ID_A), ("乙", ID_B), ("丙", "1")), strict=True
+    ):
+        ws.append(["姓名", "身份证号", "所在党组织"])
+        ws.append([name, number, ORG])
+    path = tmp_path / "名册.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_several_roster_sheets_are_named_and_one_is_chosen_with_sheet(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = two_roster_sheets(tmp_path)
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
+    assert code == 0
+    assert out.splitlines() == [
+        "注意: 工作簿中有 2 个工作表像党员名册:读取了“一支部”,没有读取“二支部”。"
+        "如需导入其他工作表,请另行选择该工作表导入。",
+        "注意: 隐藏的工作表“旧名册”也像党员名册,没有读取(隐藏的工作表不导入)。",
+        '已读取工作表“一支部”;如需导入其他工作表,请加 --sheet 工作表名,例如 --sheet "二支部"。',
+        "新增党员 1 名,更新 0 名,跳过已有党员 0 名,有错误未导入 0 行",
+    ]
+    code, out, _ = run(
+        capsys, "import-members", str(path), "--db", str(db_file), "--sheet", "二支部"
+    )
+    assert code == 0
+    assert out.splitlines()[0].startswith("注意: 工作簿中有 2 个工作表像党员名册:读取了“二支部”")
+    assert names(db) == ["乙", "甲"]
+    code, out, err = run(
+        capsys, "import-members", str(path), "--db", str(db_file), "--sheet", "三支部"
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        "错误: 无法导入“名册.xlsx”:工作簿里没有名为“三支部”的工作表。"
+        "它的工作表是:“一支部”、“二支部”、“旧名册”。\n"
+    )
+
+
+def test_a_column_named_twice_is_a_note(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+) -> None:
+    path = write_roster(
+        tmp_path / "名册.xlsx",
+        [("甲", ID_A, ORG, "乙")],
+        headers=("姓名", "身份证号", "所在党组织", "姓名"),
+    )
+    code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--dry-run")
+    assert code == 0
+    assert out.splitlines()[0] == ("注意: 有 2 列都是“姓名”(A 列、D 列):读取了 A 列,D 列被忽略。")
+
+
+def test_a_full_disk_while_importing_exits_2_with_one_sentence(
+    capsys: pytest.CaptureFixture[str],
+    db: Database,
+    db_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from pbc_desktop.services import member_import as mi
+
+    def full(*_args: object) -> None:
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(mi.writing, "_audit_import", full)
+    path = roster(tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, None))
+    state = database_state(db)
+    code, out, err = run(capsys, "import-members", str(path), "--db", str(db_file))
+    assert (code, out) == (2, "")
+    assert err == (
+        "错误: 磁盘空间已满,导入没有完成,数据库没有任何改动。"
+        "请删除一些不需要的文件、腾出磁盘空间后重新导入。\n"
+    )
+    assert database_state(db) == state

@@ -232,3 +232,70 @@ def test_bad_rows_model(choose: Chooser, qtmodeltester: Any, dialog: MemberImpor
     ]
     header = dialog.model.headerData(0, Qt.Orientation.Horizontal)
     assert header == "Row"
+
+
+def test_a_roster_sheet_is_chosen_when_several_qualify(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    from openpyxl import Workbook
+
+    choose.roster([("张三", ID_A, ORG, None)])
+    ui = dialog.ui
+    assert ui.sheetCombo.isHidden()
+    assert ui.noticeLabel.isHidden()
+
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "一支部"
+    second = wb.create_sheet("二支部")
+    for ws, (name, number) in ((first, ("张三", ID_A)), (second, ("李四", ID_B))):
+        ws.append(list(HEADERS))
+        ws.append([name, number, ORG, None])
+    path = choose.folder / "两个支部.xlsx"
+    wb.save(path)
+    choose.file(path)
+    assert ui.sheetCombo.isVisibleTo(dialog)
+    assert [ui.sheetCombo.itemText(i) for i in range(ui.sheetCombo.count())] == ["一支部", "二支部"]
+    assert ui.sheetCombo.currentText() == "一支部"
+    assert ui.noticeLabel.isVisibleTo(dialog)
+    assert ui.noticeLabel.text().startswith(
+        "工作簿中有 2 个工作表像党员名册:读取了“一支部”,没有读取“二支部”。"
+    )
+    assert "Sheet “一支部”" in ui.summaryLabel.text()
+
+    ui.sheetCombo.setFocus()
+    QTest.keyClick(ui.sheetCombo, Qt.Key.Key_Down)  # as a clerk picks the next sheet
+    assert dialog.preview is not None
+    assert dialog.preview.sheet == "二支部"
+    assert [r.name for r in dialog.preview.rows] == ["李四"]
+    assert "Sheet “二支部”" in ui.summaryLabel.text()
+    assert ui.sheetCombo.currentText() == "二支部"
+    assert "读取了“二支部”,没有读取“一支部”" in ui.noticeLabel.text()
+    with qtbot.waitSignal(dialog.imported):
+        QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
+    assert names(db) == ["李四"]
+
+
+def test_a_full_disk_while_importing_is_a_sentence_and_changes_nothing(
+    choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def full(*_args: object) -> None:
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    choose.roster([("张三", ID_A, ORG, None), ("李四", ID_B, ORG, None)])
+    state = database_state(db)
+    choose.monkeypatch.setattr(svc.writing, "_audit_import", full)
+    emitted: list[object] = []
+    dialog.imported.connect(emitted.append)
+    QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    assert boxes.shown == [
+        "磁盘空间已满,导入没有完成,数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后重新导入。"
+    ]
+    assert emitted == []
+    assert database_state(db) == state
+    assert dialog.isVisible()

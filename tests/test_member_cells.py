@@ -285,6 +285,17 @@ def test_duplicate_headers_use_the_first_column() -> None:
     assert found is not None
     assert found.columns == {0: "name", 1: "work_unit", 2: "id_number"}
     assert found.ignored == ("工作单位及职务",)
+    assert found.duplicates == {"work_unit": (3,)}
+    assert found.duplicate_notices() == [
+        "有 2 列都是“工作单位及职务”(B 列、D 列):读取了 B 列,D 列被忽略。"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("index", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (701, "ZZ"), (702, "AAA")]
+)
+def test_column_letters(index: int, letters: str) -> None:
+    assert mc.column_letter(index) == letters
 
 
 @pytest.mark.parametrize("text", ["汉族", "某某村委会 主任", "ABC 公司", "13812345678"])

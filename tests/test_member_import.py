@@ -463,8 +463,9 @@ def test_unchanged_members_are_not_counted_as_updated(
 def test_updates_and_new_members_are_written_a_chunk_at_a_time(
     db: Database, org_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(mi, "_CHUNK", 3)
-    monkeypatch.setattr(mi, "_IN_CHUNK", 2)
+    monkeypatch.setattr(mi.writing, "_CHUNK", 3)
+    for module in (mi.writing, mi.checking):
+        monkeypatch.setattr(module, "_IN_CHUNK", 2)
     numbers = [make_id("19800101", f"{i:03d}") for i in range(12)]
     first = simple_roster(
         tmp_path / "first.xlsx", *(row(f"党员{i}", n) for i, n in enumerate(numbers[:7]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TypeVar
@@ -23,6 +23,8 @@ from pbc_desktop.lang import t
 E = TypeVar("E", bound=LabeledEnum)
 
 HEADER_SEARCH_ROWS = 10
+# A district's whole roster has fewer than 100,000 rows; a sheet with more is not a roster.
+MAX_DATA_ROWS = 200_000
 DATE_KEYS = ("birth_date", "joined_on", "confirmed_on")
 ENUM_KEYS = ("gender", "category", "status")
 REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
@@ -78,6 +80,49 @@ def parse_name(value: object) -> str:
 
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+# -- cells whose value the file does not hold --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UncalculatedFormula:
+    """A formula cell saved without its result (a program other than Excel wrote it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MergedPart:
+    """A cell inside merged cells other than their first: Excel keeps the value only there.
+
+    ``ref`` is the merged range as Excel writes it (``B3:B10``).
+    """
+
+    ref: str
+
+
+UNCALCULATED = UncalculatedFormula()
+CellMark = UncalculatedFormula | MergedPart
+
+
+def mark_message(mark: CellMark, key: str, column: str) -> str:
+    """Why a formula or merged cell of the field ``key`` (in ``column``) cannot be read,
+    and how to fix it in Excel."""
+    zh, en = _label(key)
+    if isinstance(mark, MergedPart):
+        return t(
+            f"{zh}({column} 列)是合并单元格 {mark.ref} 的一部分,合并单元格只有第一格有内容。"
+            "请在 Excel 中选中这些单元格,取消合并后在每一行都填上内容,再导入",
+            f"The {en} (column {column}) is part of the merged cells {mark.ref}, which hold a "
+            "value only in their first cell. Select them in Excel, unmerge them, fill in "
+            "every row and import again",
+        )
+    return t(
+        f"{zh}({column} 列)是一个公式,但文件里没有保存公式的计算结果(文件不是用 Excel 保存的)。"
+        "请在 Excel 中打开文件并保存一次,或复制这些单元格后用“选择性粘贴 → 数值”粘贴回去,再导入",
+        f"The {en} (column {column}) is a formula whose result the file does not hold "
+        "(it was not saved by Excel). Open the file in Excel and save it once, or copy the "
+        "cells and paste them back with Paste Special → Values, then import again",
+    )
 
 
 # -- ID numbers -------------------------------------------------------------------------
@@ -402,26 +447,63 @@ class HeaderMatch:
     row_index: int
     columns: dict[int, str]  # column index (0-based) → field key; the first of duplicates
     ignored: tuple[str, ...]  # headers of columns the import does not read
+    # Field key → the indexes of the later columns naming it again (not read).
+    duplicates: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def keys(self) -> frozenset[str]:
         return frozenset(self.columns.values())
+
+    def duplicate_notices(self) -> list[str]:
+        """One sentence per field named by several columns: which one is read."""
+        used = {key: index for index, key in self.columns.items()}
+        return [
+            duplicate_header_message(key, used[key], others)
+            for key, others in self.duplicates.items()
+        ]
 
 
 def match_header_row(cells: Sequence[object]) -> HeaderMatch:
     """Which known field each cell of a candidate header row names (row index 0)."""
     columns: dict[int, str] = {}
     ignored: list[str] = []
+    duplicates: dict[str, list[int]] = {}
     seen: set[str] = set()
     for index, cell in enumerate(cells):
         key = match_header(cell)
         if key is None or key in seen:
             if not is_blank(cell):
                 ignored.append(cell_text(cell))
+            if key is not None:
+                duplicates.setdefault(key, []).append(index)
             continue
         seen.add(key)
         columns[index] = key
-    return HeaderMatch(0, columns, tuple(ignored))
+    return HeaderMatch(0, columns, tuple(ignored), {k: tuple(v) for k, v in duplicates.items()})
+
+
+def column_letter(index: int) -> str:
+    """Excel's letters for a 0-based column index: 0 → A, 26 → AA."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def duplicate_header_message(key: str, used: int, ignored: Sequence[int]) -> str:
+    """``有 2 列都是“身份证号”(C 列、F 列):读取了 C 列,F 列被忽略。``"""
+    zh = FIELD_BY_KEY[key].zh
+    letters = [column_letter(i) for i in (used, *ignored)]
+    rest_zh = "、".join(f"{c} 列" for c in letters[1:])
+    rest_en = ", ".join(letters[1:])
+    return t(
+        f"有 {len(letters)} 列都是“{zh}”({'、'.join(f'{c} 列' for c in letters)}):"
+        f"读取了 {letters[0]} 列,{rest_zh}被忽略。",
+        f"{len(letters)} columns are headed “{FIELD_BY_KEY[key].en}” "
+        f"({', '.join(letters)}): column {letters[0]} is read and {rest_en} ignored.",
+    )
 
 
 def find_header(rows: Sequence[Sequence[object]]) -> HeaderMatch | None:
@@ -433,7 +515,7 @@ def find_header(rows: Sequence[Sequence[object]]) -> HeaderMatch | None:
         if not {"name", "id_number"} <= found.keys:
             continue
         if best is None or len(found.columns) > len(best.columns):
-            best = HeaderMatch(index, found.columns, found.ignored)
+            best = replace(found, row_index=index)
     return best
 
 

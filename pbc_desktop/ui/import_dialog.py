@@ -107,6 +107,7 @@ class MemberImportDialog(QDialog):
         ui.cancelButton.clicked.connect(self.reject)
         ui.skipRadio.toggled.connect(self._refresh)
         ui.createOrgsCheck.toggled.connect(self._create_orgs_toggled)
+        ui.sheetCombo.activated.connect(self._sheet_chosen)
         self._refresh()
 
     # -- choosing and reading the file ----------------------------------------------------
@@ -131,14 +132,20 @@ class MemberImportDialog(QDialog):
         if name:
             self.load(Path(name))
 
-    def load(self, path: Path) -> bool:
-        """Read and check ``path`` off the UI thread; False when refused or cancelled."""
+    def load(self, path: Path, sheet: str | None = None) -> bool:
+        """Read and check ``path`` (its sheet ``sheet``, or the one the service finds) off
+        the UI thread; False when refused or cancelled."""
         db = self.ctx.db
         create_orgs = self.ui.createOrgsCheck.isChecked()
 
         def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportPreview:
             return svc.read_members(
-                db, path, create_orgs=create_orgs, progress=progress, cancelled=cancelled
+                db,
+                path,
+                create_orgs=create_orgs,
+                sheet=sheet,
+                progress=progress,
+                cancelled=cancelled,
             )
 
         outcome = run_with_progress(self, self.tr("Reading the roster..."), job)
@@ -153,6 +160,13 @@ class MemberImportDialog(QDialog):
         self.ui.fileEdit.setText(str(path))
         self._refresh()
         return True
+
+    def _sheet_chosen(self, index: int) -> None:
+        """Another of the sheets that look like rosters: read it instead."""
+        preview = self.preview
+        name = self.ui.sheetCombo.itemText(index)
+        if preview is not None and name != preview.sheet and not self.load(preview.path, name):
+            self._refresh()  # back to the sheet still shown
 
     # -- options --------------------------------------------------------------------------
     def on_duplicate(self) -> svc.OnDuplicate:
@@ -170,7 +184,14 @@ class MemberImportDialog(QDialog):
         if preview is None:
             self.model.set_rows([])
             ui.summaryLabel.setText(self.tr("Choose a file to see what it holds."))
-            for widget in (ui.badLabel, ui.badTable, ui.newOrgsLabel):
+            for widget in (
+                ui.badLabel,
+                ui.badTable,
+                ui.newOrgsLabel,
+                ui.sheetLabel,
+                ui.sheetCombo,
+                ui.noticeLabel,
+            ):
                 widget.setVisible(False)
             ui.optionsGroup.setEnabled(False)
             ui.importButton.setEnabled(False)
@@ -191,6 +212,7 @@ class MemberImportDialog(QDialog):
         ui.badLabel.setVisible(bool(bad))
         ui.badTable.setVisible(bool(bad))
         ui.optionsGroup.setEnabled(True)
+        self._show_sheets(preview)
         ui.summaryLabel.setText(
             self.tr(
                 "Sheet “{0}”, header on row {1}: {2} rows read. {3} new members, "
@@ -228,6 +250,20 @@ class MemberImportDialog(QDialog):
             label = self.tr("Import all {0} rows").format(counts.total)
         ui.importButton.setText(label)
         ui.importButton.setEnabled(writes > 0)
+
+    def _show_sheets(self, preview: svc.ImportPreview) -> None:
+        """The sheet choice when several sheets look like rosters, and the notices."""
+        ui = self.ui
+        several = len(preview.sheets) > 1
+        ui.sheetCombo.blockSignals(True)
+        ui.sheetCombo.clear()
+        ui.sheetCombo.addItems(list(preview.sheets))
+        ui.sheetCombo.setCurrentText(preview.sheet)
+        ui.sheetCombo.blockSignals(False)
+        ui.sheetLabel.setVisible(several)
+        ui.sheetCombo.setVisible(several)
+        ui.noticeLabel.setText("\n".join(preview.notices))
+        ui.noticeLabel.setVisible(bool(preview.notices))
 
     # -- writing --------------------------------------------------------------------------
     def start_import(self) -> svc.ImportResult | None:

@@ -2619,6 +2619,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
+        <source>Roster s&amp;heet:</source>
+        <translation>名册所在工作表(&amp;H):</translation>
+    </message>
+    <message>
         <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
         <translation>有错误的行(不会导入;请在 Excel 中改正后重新选择文件):</translation>
     </message>

@@ -12,10 +12,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDialog,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QRadioButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QDialog, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QRadioButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_MemberImportDialog(object):
     def setupUi(self, MemberImportDialog):
@@ -57,6 +58,33 @@ class Ui_MemberImportDialog(object):
         self.summaryLabel.setWordWrap(True)
 
         self.mainLayout.addWidget(self.summaryLabel)
+
+        self.sheetLayout = QHBoxLayout()
+        self.sheetLayout.setObjectName(u"sheetLayout")
+        self.sheetLabel = QLabel(MemberImportDialog)
+        self.sheetLabel.setObjectName(u"sheetLabel")
+
+        self.sheetLayout.addWidget(self.sheetLabel)
+
+        self.sheetCombo = QComboBox(MemberImportDialog)
+        self.sheetCombo.setObjectName(u"sheetCombo")
+        self.sheetCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.sheetLayout.addWidget(self.sheetCombo)
+
+        self.sheetSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.sheetLayout.addItem(self.sheetSpacer)
+
+
+        self.mainLayout.addLayout(self.sheetLayout)
+
+        self.noticeLabel = QLabel(MemberImportDialog)
+        self.noticeLabel.setObjectName(u"noticeLabel")
+        self.noticeLabel.setStyleSheet(u"color: #b9770e;")
+        self.noticeLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.noticeLabel)
 
         self.badLabel = QLabel(MemberImportDialog)
         self.badLabel.setObjectName(u"badLabel")
@@ -133,11 +161,13 @@ class Ui_MemberImportDialog(object):
 
         self.mainLayout.addLayout(self.buttonLayout)
 
-        self.mainLayout.setStretch(4, 1)
+        self.mainLayout.setStretch(6, 1)
 #if QT_CONFIG(shortcut)
         self.fileEditLabel.setBuddy(self.chooseButton)
+        self.sheetLabel.setBuddy(self.sheetCombo)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.chooseButton, self.badTable)
+        QWidget.setTabOrder(self.chooseButton, self.sheetCombo)
+        QWidget.setTabOrder(self.sheetCombo, self.badTable)
         QWidget.setTabOrder(self.badTable, self.skipRadio)
         QWidget.setTabOrder(self.skipRadio, self.updateRadio)
         QWidget.setTabOrder(self.updateRadio, self.createOrgsCheck)
@@ -158,6 +188,7 @@ class Ui_MemberImportDialog(object):
         self.fileEditLabel.setText(QCoreApplication.translate("MemberImportDialog", u"File:", None))
         self.fileEdit.setPlaceholderText(QCoreApplication.translate("MemberImportDialog", u"No file chosen yet", None))
         self.chooseButton.setText(QCoreApplication.translate("MemberImportDialog", u"&Choose file...", None))
+        self.sheetLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Roster s&heet:", None))
         self.badLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Rows with errors (they are not imported; correct them in Excel and choose the file again):", None))
         self.optionsGroup.setTitle(QCoreApplication.translate("MemberImportDialog", u"Options", None))
         self.duplicateLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Members already present (same ID number):", None))

@@ -1,0 +1,499 @@
+"""Reading and checking every row of a roster; nothing is written."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.domain import member_cells as cells
+from pbc_desktop.domain.enums import (
+    Gender,
+    MemberCategory,
+    MembershipStatus,
+)
+from pbc_desktop.domain.member_rules import (
+    MemberInput,
+    completed,
+    member_errors,
+)
+from pbc_desktop.domain.validation import (
+    birth_date_from_id,
+    name_key,
+)
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+from pbc_desktop.services.member_import.preview import (
+    CancelFn,
+    ImportPreview,
+    ImportRow,
+    Problem,
+    ProgressFn,
+    _cancelled_error,
+)
+from pbc_desktop.services.member_import.workbook import (
+    _BROKEN,
+    _check_content,
+    _damaged,
+    _file_error,
+    _find_sheet,
+    _open,
+    _Sheet,
+    _sheet_rows,
+    merged_parts,
+)
+
+ORG_NAME_MAX = 120
+_CHUNK = 2_000
+_IN_CHUNK = 500
+_CHECK_EVERY = 500
+# Share of the progress bar for reading the file; checking the rows takes the rest.
+_READ_SHARE = 90
+_SWITCH_INTERVAL = 0.001  # seconds; see _collection_paused
+_MEMBER_COLUMNS = tuple(f.name for f in fields(MemberInput))
+
+
+@dataclass
+class _Parsed:
+    values: dict[str, Any]
+    given: set[str]
+    errors: dict[str, str]  # field key → message of a cell that could not be read
+    birth_month_only: bool = False
+
+
+def _parse_cells(raw: dict[str, object], epoch_1904: bool, letters: dict[str, str]) -> _Parsed:
+    out = _Parsed({}, set(), {})
+    for key, value in raw.items():
+        if cells.is_blank(value):
+            continue
+        out.given.add(key)
+        if isinstance(value, cells.UncalculatedFormula | cells.MergedPart):
+            out.errors[key] = cells.mark_message(value, key, letters.get(key, "?"))
+            continue
+        try:
+            if key == "name":
+                out.values[key] = cells.parse_name(value)
+            elif key == "id_number":
+                out.values[key] = cells.parse_id_number(value)
+            elif key in cells.DATE_KEYS:
+                parsed = cells.parse_date(value, key, epoch_1904=epoch_1904)
+                out.values[key] = parsed.value if parsed else None
+                if key == "birth_date" and parsed is not None:
+                    out.birth_month_only = parsed.month_only
+            elif key == "gender":
+                out.values[key] = cells.parse_choice(Gender, value, key)
+            elif key == "category":
+                out.values[key] = cells.parse_choice(MemberCategory, value, key)
+            elif key == "status":
+                out.values[key] = cells.parse_choice(MembershipStatus, value, key)
+            elif key == "remark":  # kept as typed, line breaks included
+                text = value.strip() if isinstance(value, str) else cells.parse_text(value)
+                out.values[key] = text or None
+            else:
+                out.values[key] = cells.parse_text(value)
+        except cells.CellError as exc:
+            out.errors[key] = exc.message
+    return out
+
+
+def _input(values: dict[str, Any], organization_id: int | None) -> MemberInput:
+    kwargs = {k: v for k, v in values.items() if k in _MEMBER_COLUMNS and v is not None}
+    kwargs.setdefault("name", "")
+    return MemberInput(organization_id=organization_id, **kwargs)
+
+
+def _check(data: MemberInput, skip: Iterable[str], today: date | None) -> list[Problem]:
+    """The editor's rules, without the organization (checked here against the database)
+    and without fields whose cell could not be read (already reported)."""
+    skipped = {"organization", *skip}
+    probe = data if data.organization_id is not None else replace(data, organization_id=0)
+    return [
+        (e.field, e.message) for e in member_errors(probe, today=today) if e.field not in skipped
+    ]
+
+
+def _use_id_birth_date(data: MemberInput, month_only: bool) -> MemberInput:
+    """``1985.03`` for a birth date agrees with an ID number saying 1985-03-02."""
+    if not month_only or data.birth_date is None:
+        return data
+    id_birth = birth_date_from_id(data.id_number)
+    if id_birth and (id_birth.year, id_birth.month) == (
+        data.birth_date.year,
+        data.birth_date.month,
+    ):
+        return replace(data, birth_date=id_birth)
+    return data
+
+
+def _org_index(s: Session) -> dict[str, tuple[int, str]]:
+    return {name_key(name): (oid, name) for oid, name in s.execute(_ORG_NAMES)}
+
+
+_ORG_NAMES = select(Organization.id, Organization.name)
+
+
+def _existing_members(s: Session, wanted: set[str | None] | None = None) -> dict[str, int]:
+    """The stored members by ID number (only those in ``wanted``, when given)."""
+    stmt = select(PartyMember.id_number, PartyMember.id).where(PartyMember.id_number.is_not(None))
+    out: dict[str, int] = {}
+    # Streamed: the session would otherwise fetch every row before the first is seen.
+    for number, mid in s.execute(stmt.execution_options(yield_per=_CHUNK)):
+        if number:
+            key = number.strip().upper()
+            if wanted is None or key in wanted:
+                out[key] = mid
+    return out
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No garbage collection, and the interpreter lock handed over often, while an import
+    works in its thread.
+
+    With tens of thousands of rows in memory a full collection takes up to half a second
+    and holds the interpreter lock, so the window would freeze while the import runs in
+    its thread. The rows hold no reference cycles; collection resumes afterwards. And the
+    window's thread, waiting for the lock at each call into Qt, would wait up to the
+    default switch interval (5 ms) each time: a repaint would take a tenth of a second.
+    """
+    enabled = gc.isenabled()
+    interval = sys.getswitchinterval()
+    gc.disable()
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+        if enabled:
+            gc.enable()
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _stored_inputs(s: Session, member_ids: Sequence[int]) -> dict[int, tuple[MemberInput, str]]:
+    """The stored members (as inputs) and their UUIDs, loaded a chunk at a time."""
+    columns = [getattr(PartyMember, c) for c in _MEMBER_COLUMNS]
+    out: dict[int, tuple[MemberInput, str]] = {}
+    for chunk in _chunks(sorted(set(member_ids)), _IN_CHUNK):
+        stmt = select(PartyMember.id, PartyMember.uuid, *columns).where(PartyMember.id.in_(chunk))
+        for mid, uid, *values in s.execute(stmt):
+            data = MemberInput(**dict(zip(_MEMBER_COLUMNS, values, strict=True)))
+            out[mid] = (data, uid)
+    return out
+
+
+def _merged(stored: MemberInput, data: MemberInput, given: frozenset[str]) -> MemberInput:
+    """The stored member with the filled-in cells (``given``) of a row written over it.
+
+    Birth date and sex left empty on both sides come from the (same) ID number, as
+    ``completed`` would fill them.
+    """
+    changes = {k: getattr(data, k) for k in given if k in _MEMBER_COLUMNS}
+    changes["organization_id"] = data.organization_id
+    if stored.birth_date is None and "birth_date" not in changes:
+        changes["birth_date"] = data.birth_date
+    if stored.gender is None and "gender" not in changes:
+        changes["gender"] = data.gender
+    return replace(stored, **changes)
+
+
+def _merged_errors(
+    merged: MemberInput, data: MemberInput, own: Sequence[Problem], today: date | None
+) -> list[Problem]:
+    """What storing ``merged`` would break beyond the row's own errors (``own``)."""
+    if merged == data:  # the row says everything the stored member holds
+        return []
+    return [e for e in _check(merged, (), today) if e not in own]
+
+
+def read_members(
+    db: Database,
+    path: Path | str,
+    *,
+    create_orgs: bool = False,
+    sheet: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+    today: date | None = None,
+) -> ImportPreview:
+    """Read and check every row of the roster at ``path``; nothing is written.
+
+    The roster is the sheet named ``sheet``, or else the first visible sheet (the active
+    one first) whose header names the required columns; the preview's ``notices`` name the
+    other sheets that look like rosters, and columns named twice.
+
+    Raises :class:`UserError` when the file cannot be used (missing, not an .xlsx, too
+    large once unpacked, password-protected, damaged, no such sheet, no header row, more
+    than ``member_cells.MAX_DATA_ROWS`` rows) and :class:`ImportCancelledError`.
+    """
+    with _collection_paused():
+        return _read_members(
+            db,
+            Path(path),
+            create_orgs=create_orgs,
+            sheet_name=sheet,
+            report=progress or (lambda _p, _t: None),
+            stop=cancelled or (lambda: False),
+            today=today,
+        )
+
+
+def _read_members(
+    db: Database,
+    path: Path,
+    *,
+    create_orgs: bool,
+    sheet_name: str | None,
+    report: ProgressFn,
+    stop: CancelFn,
+    today: date | None,
+) -> ImportPreview:
+    report(0, t("正在打开文件…", "Opening the file…"))
+    with db.read() as s:
+        orgs = _org_index(s)
+        existing = _existing_members(s)
+    with _open(path) as stream, warnings.catch_warnings():
+        # Files from WPS and other programs make openpyxl warn about parts it drops.
+        warnings.simplefilter("ignore")
+        _check_content(path, stream)
+        try:
+            from openpyxl import load_workbook
+
+            # Read-only: the rows are parsed one at a time as they are asked for.
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except _BROKEN:
+            raise _damaged(path) from None
+        try:
+            choice = _find_sheet(path, workbook, sheet_name)
+            sheet = choice.sheet
+            epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
+            letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
+            checker = _RowChecker(orgs, existing, today, epoch_1904, letters)
+            rows = _read_rows(path, sheet, checker, report, stop)
+        finally:
+            workbook.close()
+    # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
+    sheet.worksheet = None
+    missing = tuple(checker.missing.values())
+    del workbook, existing, checker
+    _check_updates(db, rows, today, report, stop)
+    report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
+    header = sheet.header
+    return ImportPreview(
+        path=path,
+        sheet=sheet.name,
+        header_row=sheet.header_row,
+        columns=tuple(header.columns[i] for i in sorted(header.columns)),
+        ignored_headers=header.ignored,
+        rows=tuple(rows),
+        create_orgs=create_orgs,
+        missing_orgs=missing,
+        sheets=choice.rosters,
+        notices=choice.notices,
+    )
+
+
+def _too_many_rows(path: Path, sheet: str) -> UserError:
+    limit = f"{cells.MAX_DATA_ROWS:,}"
+    return _file_error(
+        path,
+        f"工作表“{sheet}”的党员超过 {limit} 行,这不像一份党员名册(一个区的名册也不到 10 万行),"
+        "程序没有读完它。请确认选对了文件;若名册确实这么大,请把它分成几个文件分别导入。",
+        f"the sheet “{sheet}” has more than {limit} rows of members, which is not what a "
+        "roster looks like (a whole district's has fewer than 100,000), so it was not read "
+        "to the end. Check that this is the right file; if the roster really is that large, "
+        "split it into several files and import them one by one.",
+    )
+
+
+def _read_rows(
+    path: Path, sheet: _Sheet, checker: _RowChecker, report: ProgressFn, stop: CancelFn
+) -> list[ImportRow]:
+    """Each row is parsed and checked as it is read: no copy of the sheet is kept."""
+    columns = tuple(sheet.header.columns.items())
+    estimate = sheet.estimate if sheet.estimate and sheet.estimate > sheet.header_row else None
+    merged = merged_parts(path, sheet)
+    out: list[ImportRow] = []
+    first = sheet.header_row + 1
+    rows = _sheet_rows(path, sheet.worksheet, min_row=first)
+    for seen, (row_no, values) in enumerate(rows):
+        if seen % _CHECK_EVERY == 0:
+            if stop():
+                raise _cancelled_error()
+            done = row_no - first
+            percent = _READ_SHARE * done // estimate if estimate else min(_READ_SHARE - 1, 1)
+            report(
+                min(percent, _READ_SHARE - 1),
+                t(f"正在读取第 {row_no} 行…", f"Reading row {row_no}…"),
+            )
+        width = len(values)
+        raw = {key: values[i] if i < width else None for i, key in columns}
+        parts = merged.get(row_no)
+        if parts:
+            raw.update(
+                (key, parts[i]) for i, key in columns if i in parts and cells.is_blank(raw[key])
+            )
+        if all(cells.is_blank(v) or isinstance(v, cells.MergedPart) for v in raw.values()):
+            continue  # nothing of its own
+        if len(out) == cells.MAX_DATA_ROWS:
+            raise _too_many_rows(path, sheet.name)
+        out.append(checker.check(row_no, raw))
+    if not out:
+        raise _file_error(
+            path,
+            f"表头(第 {sheet.header_row} 行)下面没有任何党员。",
+            f"there are no members below the header (row {sheet.header_row}).",
+        )
+    return out
+
+
+# Columns whose texts repeat from row to row (汉族, 本科, the work unit of a village …).
+_SHARED_KEYS = ("ethnicity", "native_place", "education", "party_post", "work_unit")
+# Distinct texts kept for sharing; a column of all different texts stops growing the table.
+_SHARED_MAX = 20_000
+
+
+class _RowChecker:
+    """Checks the rows of one file: against the organizations and members stored and
+    against the rows before them. Equal texts and sets of filled-in fields are shared."""
+
+    def __init__(
+        self,
+        orgs: dict[str, tuple[int, str]],
+        existing: dict[str, int],
+        today: date | None,
+        epoch_1904: bool,
+        letters: dict[str, str],  # field key → its column's letters
+    ) -> None:
+        self.orgs = orgs
+        self.existing = existing
+        self.today = today
+        self.epoch_1904 = epoch_1904
+        self.letters = letters
+        self.seen_ids: dict[str, int] = {}
+        self.org_keys: dict[str, str] = {}  # name_key of each organization name, computed once
+        self.missing: dict[str, str] = {}  # name_key → the first spelling seen
+        self._texts: dict[str, str] = {}
+        self._given: dict[frozenset[str], frozenset[str]] = {}
+
+    def shared(self, text: str) -> str:
+        found = self._texts.get(text)
+        if found is not None:
+            return found
+        if len(self._texts) < _SHARED_MAX:
+            self._texts[text] = text
+        return text
+
+    def given(self, keys: set[str]) -> frozenset[str]:
+        given = frozenset(keys)
+        return self._given.setdefault(given, given)
+
+    def check(self, row_no: int, raw: dict[str, object]) -> ImportRow:
+        p = _parse_cells(raw, self.epoch_1904, self.letters)
+        values = p.values
+        for key in _SHARED_KEYS:
+            text = values.get(key)
+            if text is not None:
+                values[key] = self.shared(text)
+        org_name = values.pop("organization", None) or ""
+        org_key = self.org_keys.get(org_name)
+        if org_key is None:
+            org_key = self.org_keys[org_name] = name_key(org_name)
+        found = self.orgs.get(org_key) if org_name else None
+        data = completed(_input(values, found[0] if found else None))
+        data = _use_id_birth_date(data, p.birth_month_only)
+        errors: list[Problem] = list(p.errors.items())
+        org_missing = False
+        if not org_name:
+            if "organization" not in p.errors:  # else a formula or merged cell, said already
+                errors.append(
+                    ("organization", t("所在党组织为空", "The Party organization is empty"))
+                )
+        elif found is None:
+            org_missing = True
+            org_name = self.shared(org_name)
+            self.missing.setdefault(org_key, org_name)
+            if len(org_name) > ORG_NAME_MAX:
+                errors.append(
+                    (
+                        "organization",
+                        t(
+                            f"所在党组织名称不能超过 {ORG_NAME_MAX} 个字",
+                            f"An organization's name may have at most {ORG_NAME_MAX} characters",
+                        ),
+                    )
+                )
+        else:
+            org_name = found[1]
+        errors.extend(_check(data, p.errors, self.today))
+        number = data.id_number
+        existing_id = None
+        if number and "id_number" not in p.errors:
+            first_row = self.seen_ids.setdefault(number, row_no)
+            if first_row != row_no:
+                errors.append(
+                    (
+                        "id_number",
+                        t(
+                            f"身份证号与第{first_row}行重复",
+                            f"The ID number repeats that of row {first_row}",
+                        ),
+                    )
+                )
+            existing_id = self.existing.get(number)
+        # A refused row keeps its member only until its update is checked.
+        keep = not errors or existing_id is not None
+        return ImportRow(
+            row=row_no,
+            name=data.name,
+            member=data if keep else None,
+            org_name=org_name,
+            given=self.given(p.given),
+            errors=tuple(errors),
+            org_missing=org_missing,
+            existing_id=existing_id,
+        )
+
+
+def _check_updates(
+    db: Database, rows: list[ImportRow], today: date | None, report: ProgressFn, stop: CancelFn
+) -> None:
+    """What updating each stored member from its row would break, a chunk at a time.
+
+    A refused row drops its member once this is known.
+    """
+    pending = [i for i, r in enumerate(rows) if r.existing_id is not None]
+    with db.read() as s:
+        for done, chunk in enumerate(_chunks(pending, _IN_CHUNK)):
+            if stop():
+                raise _cancelled_error()
+            report(
+                _READ_SHARE + (100 - _READ_SHARE) * done * _IN_CHUNK // len(pending),
+                t("正在核对已有党员…", "Checking the members already stored…"),
+            )
+            stored = _stored_inputs(s, [rows[i].existing_id or 0 for i in chunk])
+            for i in chunk:
+                r = rows[i]
+                found = stored.get(r.existing_id or 0)
+                problems: tuple[Problem, ...] = ()
+                if found is not None:
+                    merged = _merged(found[0], r.data, r.given)
+                    problems = tuple(_merged_errors(merged, r.data, r.errors, today))
+                if problems or r.errors:
+                    rows[i] = replace(
+                        r, update_errors=problems, member=None if r.errors else r.member
+                    )

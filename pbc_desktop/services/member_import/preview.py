@@ -1,0 +1,203 @@
+"""What an import reads and would do: the rows as checked, their problems, the counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pbc_desktop.domain.member_rules import (
+    FIELDS,
+    MemberInput,
+)
+from pbc_desktop.domain.validation import (
+    name_key,
+)
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import language, t
+
+ProgressFn = Callable[[int, str], None]
+CancelFn = Callable[[], bool]
+OnDuplicate = Literal["skip", "update"]
+ON_DUPLICATE_CHOICES: tuple[OnDuplicate, ...] = ("skip", "update")
+_COLUMN_ORDER = {f.key: i for i, f in enumerate(FIELDS)}
+Problem = tuple[str, str]  # (field key, sentence)
+
+
+class ImportCancelledError(UserError):
+    """The user cancelled; nothing was written."""
+
+
+def _cancelled_error() -> ImportCancelledError:
+    return ImportCancelledError(
+        t("已取消导入,数据库没有任何改动。", "The import was cancelled; nothing was changed.")
+    )
+
+
+# -- DTOs -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    """One row of the roster, as read and checked.
+
+    ``member`` is completed (``member_rules.completed``); its ``organization_id`` is
+    ``None`` when the organization does not exist yet (``org_missing``). ``given`` names
+    the fields whose cells were filled in: an update changes only those. A row with
+    ``errors`` of its own can never be imported, so it keeps only what the preview shows
+    (``member`` is ``None``). A preview holds tens of thousands of rows: equal texts and
+    ``given`` sets are shared between them.
+    """
+
+    row: int  # as Excel shows it
+    name: str
+    member: MemberInput | None
+    org_name: str
+    given: frozenset[str]
+    errors: tuple[Problem, ...] = ()
+    org_missing: bool = False
+    existing_id: int | None = None  # the stored member with the same ID number
+    update_errors: tuple[Problem, ...] = ()  # what updating the stored member would break
+
+    @property
+    def data(self) -> MemberInput:
+        """The member to write; only rows without errors of their own keep it."""
+        if self.member is None:
+            raise ValueError(f"row {self.row} has errors; only its problems are kept")
+        return self.member
+
+    def problems(self, *, create_orgs: bool, on_duplicate: OnDuplicate) -> tuple[str, ...]:
+        """Why the row cannot be imported, in the order of the columns of the form."""
+        if not self.errors and not (
+            (self.org_missing and not create_orgs)
+            or (self.update_errors and self.existing_id is not None and on_duplicate == "update")
+        ):
+            return ()
+        found = list(self.errors)
+        if self.org_missing and not create_orgs:
+            found.append(("organization", _unknown_org_message(self.org_name)))
+        if self.existing_id is not None and on_duplicate == "update":
+            found.extend(e for e in self.update_errors if e not in found)
+        found.sort(key=lambda p: _COLUMN_ORDER.get(p[0], len(_COLUMN_ORDER)))
+        return tuple(message for _key, message in found)
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A row that cannot be imported, for the preview table and the CLI."""
+
+    row: int
+    name: str
+    messages: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        """The messages in one line; a sentence's own full stop gives way to the separator."""
+        return t(";", "; ").join(m.rstrip("。.") for m in self.messages)
+
+    def line(self) -> str:
+        """``第12行: 身份证号校验位错误`` (``Row 12: …`` in English)."""
+        return t(f"第{self.row}行: {self.reason}", f"Row {self.row}: {self.reason}")
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What the file holds and what importing it would do; nothing is written yet."""
+
+    path: Path
+    sheet: str
+    header_row: int
+    columns: tuple[str, ...]  # field keys found, in the order of the file
+    ignored_headers: tuple[str, ...]
+    rows: tuple[ImportRow, ...]
+    create_orgs: bool = False
+    missing_orgs: tuple[str, ...] = ()  # organization names not found, first spelling seen
+    sheets: tuple[str, ...] = ()  # the visible sheets that look like rosters, ``sheet`` too
+    notices: tuple[str, ...] = ()  # sheets not read, columns named twice: one sentence each
+
+    def with_create_orgs(self, create_orgs: bool) -> ImportPreview:
+        """The same rows checked with or without creating the missing organizations."""
+        return replace(self, create_orgs=create_orgs)
+
+    def problems_of(self, row: ImportRow, on_duplicate: OnDuplicate) -> tuple[str, ...]:
+        return row.problems(create_orgs=self.create_orgs, on_duplicate=on_duplicate)
+
+    def bad_rows(self, on_duplicate: OnDuplicate = "skip") -> list[RowProblem]:
+        out = []
+        for r in self.rows:
+            found = self.problems_of(r, on_duplicate)
+            if found:
+                out.append(RowProblem(r.row, r.name, found))
+        return out
+
+    def good_rows(self, on_duplicate: OnDuplicate = "skip") -> list[ImportRow]:
+        return [r for r in self.rows if not self.problems_of(r, on_duplicate)]
+
+    def counts(self, on_duplicate: OnDuplicate = "skip") -> ImportCounts:
+        good = self.good_rows(on_duplicate)
+        duplicates = sum(1 for r in good if r.existing_id is not None)
+        return ImportCounts(
+            total=len(self.rows),
+            new=len(good) - duplicates,
+            duplicates=duplicates,
+            bad=len(self.rows) - len(good),
+        )
+
+    def orgs_to_create(self, on_duplicate: OnDuplicate = "skip") -> list[str]:
+        """The missing organizations the good rows need (when ``create_orgs``)."""
+        if not self.create_orgs:
+            return []
+        needed = {name_key(r.org_name) for r in self.good_rows(on_duplicate) if r.org_missing}
+        return [n for n in self.missing_orgs if name_key(n) in needed]
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    total: int
+    new: int
+    duplicates: int  # good rows whose member is already stored
+    bad: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    updated: int
+    unchanged: int  # present and updated from rows that changed nothing
+    skipped: int  # present and left alone (on_duplicate="skip")
+    bad: int  # rows not imported because of their errors
+    created_orgs: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        text = t(
+            f"新增党员 {self.imported} 名,更新 {self.updated} 名,"
+            f"跳过已有党员 {self.skipped + self.unchanged} 名,有错误未导入 {self.bad} 行",
+            f"{self.imported} members added, {self.updated} updated, "
+            f"{self.skipped + self.unchanged} already present skipped, "
+            f"{self.bad} rows with errors not imported",
+        )
+        if self.created_orgs:
+            text += t(
+                f";新建党组织 {len(self.created_orgs)} 个",
+                f"; {len(self.created_orgs)} organizations created",
+            )
+        return text
+
+
+# -- messages ---------------------------------------------------------------------------
+
+
+def _unknown_org_message(name: str) -> str:
+    # The preview asks again at each change of its options: one sentence per name, not
+    # one per row.
+    return _unknown_org_text(name, language())
+
+
+@lru_cache(maxsize=2048)
+def _unknown_org_text(name: str, _language: str) -> str:
+    return t(
+        f"所在党组织“{name}”在系统中不存在",
+        f"The Party organization “{name}” does not exist",
+    )

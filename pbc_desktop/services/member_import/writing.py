@@ -1,0 +1,414 @@
+"""Writing the rows of a preview in one transaction, creating missing organizations."""
+
+from __future__ import annotations
+
+import errno
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry, Organization, PartyMember
+from pbc_desktop.domain.enums import (
+    AuditAction,
+    OrgField,
+    OrgKind,
+    OrgLevel,
+)
+from pbc_desktop.domain.member_rules import (
+    MemberInput,
+)
+from pbc_desktop.domain.validation import (
+    name_key,
+)
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.member_import.checking import (
+    _CHUNK,
+    _IN_CHUNK,
+    _MEMBER_COLUMNS,
+    _collection_paused,
+    _existing_members,
+    _merged,
+    _merged_errors,
+    _org_index,
+    _stored_inputs,
+)
+from pbc_desktop.services.member_import.preview import (
+    ON_DUPLICATE_CHOICES,
+    CancelFn,
+    ImportPreview,
+    ImportResult,
+    ImportRow,
+    OnDuplicate,
+    Problem,
+    ProgressFn,
+    _cancelled_error,
+)
+
+# -- new organizations ------------------------------------------------------------------
+
+_TOWN_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:镇|街道|乡))")
+_KIND_SUFFIXES = (
+    ("临时党支部", OrgKind.BRANCH),
+    ("党总支", OrgKind.GENERAL_BRANCH),
+    ("党工委", OrgKind.WORKING_COMMITTEE),
+    ("党委", OrgKind.COMMITTEE),
+    ("党组", OrgKind.GROUP),
+)
+_FIELD_WORDS = (
+    (("学校", "小学", "中学", "学院", "幼儿园"), OrgField.SCHOOL),
+    (("医院", "卫生院"), OrgField.HOSPITAL),
+    (("社区",), OrgField.URBAN_COMMUNITY),
+    (("村",), OrgField.RURAL),
+)
+
+
+def new_org_values(name: str, towns: Iterable[str]) -> dict[str, Any]:
+    """Column values of an organization created for an unknown 所在党组织 name.
+
+    Guessed from the name: the kind from its ending (党委, 党总支 …; else 党支部), the field
+    and level from its words (村 → 农村/村社区, 社区 → 社区/村社区, schools, hospitals; else
+    其他), the town from its beginning. The remark asks the clerk to check them.
+    """
+    kind = next((k for suffix, k in _KIND_SUFFIXES if name.endswith(suffix)), OrgKind.BRANCH)
+    org_field = next(
+        (f for words, f in _FIELD_WORDS if any(w in name for w in words)), OrgField.OTHER
+    )
+    town = next((tn for tn in sorted(towns, key=len, reverse=True) if name.startswith(tn)), None)
+    if town is None and (match := _TOWN_PREFIX.match(name)):
+        town = match.group(1)
+    if org_field in (OrgField.RURAL, OrgField.URBAN_COMMUNITY):
+        level = OrgLevel.VILLAGE
+    elif town:
+        level = OrgLevel.TOWN
+    else:
+        level = OrgLevel.DISTRICT
+    return {
+        "name": name,
+        "kind": kind,
+        "field": org_field,
+        "level": level,
+        "town": town,
+        "remark": t(
+            "导入党员名册时自动创建,请核对党组织类别、所属领域、层级、所属镇街和上级党组织。",
+            "Created by a member import; check its kind, field, level, town and parent.",
+        ),
+    }
+
+
+def _create_orgs(
+    s: Session, names: Sequence[str], index: dict[str, tuple[int, str]], actor: str
+) -> list[str]:
+    towns = {tn for tn in s.scalars(select(Organization.town).distinct()) if tn}
+    created = []
+    for name in names:
+        key = name_key(name)
+        if key in index:  # added meanwhile
+            continue
+        org = Organization(**new_org_values(name, towns))
+        s.add(org)
+        audit.record(
+            s,
+            actor,
+            AuditAction.CREATE,
+            org,
+            summary=t(f"导入党员时新增党组织 {name}", f"Created organization {name} on import"),
+            after=audit.snapshot(org),
+        )
+        index[key] = (org.id, name)
+        created.append(name)
+    return created
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def _stale() -> UserError:
+    return UserError(
+        t(
+            "读取文件后,数据库中的党组织或党员已被修改。请重新读取文件后再导入。",
+            "Organizations or members changed after the file was read. "
+            "Read the file again and import.",
+        )
+    )
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """SQLite's “database or disk is full” (SQLITE_FULL), or the system's ENOSPC."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return "database or disk is full" in str(exc).lower()
+
+
+def _disk_full_error() -> UserError:
+    return UserError(
+        t(
+            "磁盘空间已满,导入没有完成,数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后"
+            "重新导入。",
+            "The disk is full, so the import did not finish and nothing was changed. Free "
+            "some disk space and import again.",
+        )
+    )
+
+
+def _row_values(data: MemberInput) -> dict[str, Any]:
+    return {c: getattr(data, c) for c in _MEMBER_COLUMNS}
+
+
+def apply_import(
+    db: Database,
+    preview: ImportPreview,
+    *,
+    on_duplicate: OnDuplicate = "skip",
+    valid_only: bool = False,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+    actor: str | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """Write the rows of ``preview`` in one transaction.
+
+    Refuses (writing nothing) when a row is bad, unless ``valid_only``. A member already
+    stored (same ID number) is left alone (``skip``) or gets the filled-in cells of its row
+    (``update``; empty cells keep what is stored). Cancelling, or any error, rolls back.
+    The rows are written a chunk at a time, so no second copy of the file is built.
+    """
+    if on_duplicate not in ON_DUPLICATE_CHOICES:
+        raise ValueError(on_duplicate)
+    report = progress or (lambda _p, _t: None)
+    stop = cancelled or (lambda: False)
+    who = actor or db.actor
+    good = preview.good_rows(on_duplicate)
+    bad = len(preview.rows) - len(good)
+    if bad and not valid_only:
+        raise UserError(
+            t(
+                f"有 {bad} 行有错误,没有导入任何党员。"
+                "请改正这些行后重新导入,或选择只导入正确的行。",
+                f"{bad} rows have errors, so nothing was imported. Correct them and "
+                "import again, or choose to import only the valid rows.",
+            )
+        )
+
+    def check() -> None:
+        if stop():
+            raise _cancelled_error()
+
+    try:
+        with _collection_paused(), db.write() as s:
+            result = _write(
+                s,
+                preview=preview,
+                good=good,
+                on_duplicate=on_duplicate,
+                actor=who,
+                report=report,
+                check=check,
+                today=today,
+            )
+            result = replace(result, bad=bad)
+            _audit_import(s, who, preview, result, on_duplicate)
+            check()
+            report(99, t("正在保存…", "Saving…"))
+    except IntegrityError as exc:
+        raise _stale() from exc
+    except (OperationalError, OSError) as exc:
+        if not _disk_full(exc):
+            raise
+        raise _disk_full_error() from exc
+    report(100, t("导入完成。", "Import finished."))
+    return result
+
+
+# A stored member to update: the row's member (with its organization's id), the fields
+# its cells gave, its own errors and the stored member's id.
+_Duplicate = tuple[MemberInput, frozenset[str], tuple[Problem, ...], int]
+
+
+def _write(
+    s: Session,
+    *,
+    preview: ImportPreview,
+    good: list[ImportRow],
+    on_duplicate: OnDuplicate,
+    actor: str,
+    report: ProgressFn,
+    check: Callable[[], None],
+    today: date | None,
+) -> ImportResult:
+    check()
+    index = _org_index(s)
+    org_ids = {oid for oid, _name in index.values()}
+    existing = _existing_members(s, {r.data.id_number for r in good})
+    created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index, actor)
+
+    def organization_of(row: ImportRow) -> int:
+        if row.org_missing:
+            found = index.get(name_key(row.org_name))
+            if found is None:
+                raise _stale()
+            return found[0]
+        organization_id = row.data.organization_id
+        if organization_id is None or organization_id not in org_ids:
+            raise _stale()
+        return organization_id
+
+    stamp = utcnow()
+    total = len(good) or 1
+    imported = updated = unchanged = skipped = 0
+    new_rows: list[dict[str, Any]] = []
+    duplicates: list[_Duplicate] = []
+
+    def progressed(done: int) -> None:
+        report(
+            5 + 90 * done // total,
+            t(f"正在写入第 {done}/{total} 名…", f"Writing {done} of {total}…"),
+        )
+
+    def insert_new(done: int) -> None:
+        nonlocal imported
+        check()
+        s.execute(insert(PartyMember), new_rows)
+        imported += len(new_rows)
+        new_rows.clear()
+        progressed(done)
+
+    def update_duplicates(done: int) -> None:
+        nonlocal updated, unchanged
+        check()
+        changed, same = _update(s, duplicates, actor, today, stamp)
+        updated += changed
+        unchanged += same
+        duplicates.clear()
+        progressed(done)
+
+    for done, row in enumerate(good, start=1):
+        data = row.data
+        organization_id = organization_of(row)
+        member_id = existing.get(data.id_number or "")
+        if member_id is None:
+            values = _row_values(data)
+            values.update(
+                organization_id=organization_id,
+                uuid=str(uuid.uuid4()),
+                created_at=stamp,
+                updated_at=stamp,
+            )
+            new_rows.append(values)
+            if len(new_rows) == _CHUNK:
+                insert_new(done)
+        elif on_duplicate == "update":
+            merged = replace(data, organization_id=organization_id)
+            duplicates.append((merged, row.given, row.errors, member_id))
+            if len(duplicates) == _IN_CHUNK:
+                update_duplicates(done)
+        else:
+            skipped += 1
+    if new_rows:
+        insert_new(len(good))
+    if duplicates:
+        update_duplicates(len(good))
+    return ImportResult(
+        imported=imported,
+        updated=updated,
+        unchanged=unchanged,
+        skipped=skipped,
+        bad=0,
+        created_orgs=tuple(created),
+    )
+
+
+def _update(
+    s: Session,
+    duplicates: list[_Duplicate],
+    actor: str,
+    today: date | None,
+    stamp: datetime,
+) -> tuple[int, int]:
+    """Update one chunk of stored members; the audit keeps only the fields that changed."""
+    stored = _stored_inputs(s, [member_id for *_row, member_id in duplicates])
+    changes: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
+    unchanged = 0
+    for data, given, own, member_id in duplicates:
+        before, member_uuid = stored[member_id]
+        after = _merged(before, data, given)
+        if _merged_errors(after, data, own, today):
+            raise _stale()
+        diff = {
+            k: (old, new)
+            for k in _MEMBER_COLUMNS
+            if (old := getattr(before, k)) != (new := getattr(after, k))
+        }
+        if not diff:
+            unchanged += 1
+            continue
+        changes.append({"id": member_id, **_row_values(after), "updated_at": stamp})
+        entries.append(
+            {
+                "at": stamp,
+                "actor": actor,
+                "action": AuditAction.UPDATE,
+                "entity": PartyMember.__tablename__,
+                "entity_uuid": member_uuid,
+                "summary": t(
+                    f"导入党员名册时修改党员 {after.name}",
+                    f"Updated member {after.name} from a roster",
+                )[:300],
+                "before": _json({k: old for k, (old, _new) in diff.items()}),
+                "after": _json({k: new for k, (_old, new) in diff.items()}),
+            }
+        )
+    if changes:
+        s.execute(update(PartyMember), changes)
+        s.execute(insert(AuditEntry), entries)
+    return len(changes), unchanged
+
+
+def _json(values: dict[str, Any]) -> str:
+    return json.dumps(
+        {k: audit._jsonable(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True
+    )
+
+
+def _audit_import(
+    s: Session,
+    actor: str,
+    preview: ImportPreview,
+    result: ImportResult,
+    on_duplicate: OnDuplicate,
+) -> None:
+    audit.record(
+        s,
+        actor,
+        AuditAction.IMPORT,
+        None,
+        entity=PartyMember.__tablename__,
+        summary=t(
+            f"从“{preview.path.name}”导入党员:{result.summary()}",
+            f"Imported members from “{preview.path.name}”: {result.summary()}",
+        ),
+        after={
+            "file": preview.path.name,
+            "sheet": preview.sheet,
+            "rows": len(preview.rows),
+            "imported": result.imported,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "skipped": result.skipped,
+            "bad": result.bad,
+            "on_duplicate": on_duplicate,
+            "created_organizations": list(result.created_orgs),
+        },
+    )
