@@ -53,6 +53,7 @@ from pbc_desktop.services.member_import.workbook import (
     _sheet_rows,
     merged_parts,
 )
+from pbc_desktop.services.xlsx_text import is_cut  # the export's mark of a cut cell
 
 ORG_NAME_MAX = 120
 _CHUNK = 2_000
@@ -100,6 +101,8 @@ def _parse_cells(raw: dict[str, object], epoch_1904: bool, letters: dict[str, st
             elif key == "remark":  # kept as typed, line breaks included
                 text = value.strip() if isinstance(value, str) else cells.parse_text(value)
                 out.values[key] = text or None
+                if is_cut(text):  # cut by an export: an update keeps the full stored remark
+                    out.given.discard(key)
             else:
                 out.values[key] = cells.parse_text(value)
         except cells.CellError as exc:

@@ -366,14 +366,21 @@ def _update(
                     f"导入党员名册时修改党员 {after.name}",
                     f"Updated member {after.name} from a roster",
                 )[:300],
-                "before": _json({k: old for k, (old, _new) in diff.items()}),
-                "after": _json({k: new for k, (_old, new) in diff.items()}),
+                # Masked like every audit entry: no full ID number or phone in the log.
+                **_masked_diff(diff),
             }
         )
     if changes:
         s.execute(update(PartyMember), changes)
         s.execute(insert(AuditEntry), entries)
     return len(changes), unchanged
+
+
+def _masked_diff(diff: dict[str, tuple[Any, Any]]) -> dict[str, str]:
+    before, after = audit.masked_change(
+        {k: old for k, (old, _new) in diff.items()}, {k: new for k, (_old, new) in diff.items()}
+    )
+    return {"before": _json(before), "after": _json(after)}
 
 
 def _json(values: dict[str, Any]) -> str:
