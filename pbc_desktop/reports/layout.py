@@ -25,13 +25,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
 from pbc_desktop.files import atomic_output
 from pbc_desktop.reports.fonts import FontSet, official_fonts
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn, unprintable, unprintable_message
 
 INVARIANT_ENV = "PBC_PDF_INVARIANT"
 
@@ -59,6 +60,7 @@ FOOTER_SIZE = 10.5  # 五号
 BODY_LEADING = 28.0  # about 22 lines on the GB/T 9704 text block
 
 GRID = colors.Color(0.25, 0.25, 0.25)
+NOTE_COLOR = colors.HexColor("#c0392b")
 HEADER_FILL = colors.Color(0.92, 0.92, 0.92)
 
 CHINESE_DIGITS = "零一二三四五六七八九"
@@ -276,6 +278,24 @@ def title_paragraph(parts: Sequence[str], style: ParagraphStyle) -> Paragraph:
     return Paragraph("<br/>".join(plain(part) for part in parts if part), style)
 
 
+def add_unprintable_note(
+    story: list[Flowable], style: ParagraphStyle, warn: WarnFn | None = None
+) -> str | None:
+    """When the story holds characters no installed font has (printed 〓), end it with a
+    note in red naming the words, and pass the same sentence to ``warn``; the sentence."""
+    words = unprintable(story)
+    if not words:
+        return None
+    message = unprintable_message(words)
+    note = ParagraphStyle(
+        "UnprintableNote", parent=style, textColor=NOTE_COLOR, spaceBefore=style.leading
+    )
+    story.append(Paragraph(plain(message), note))
+    if warn is not None:
+        warn(message)
+    return message
+
+
 # -- tables --------------------------------------------------------------------------------
 def grid_style(font: str | None = None, *, header_rows: int = 0) -> list[tuple[Any, ...]]:
     """Ruled cells; ``font`` (default: the body font) also sets plain-string cells, which
@@ -483,9 +503,16 @@ def build_pdf(
     title: str,
     subject: str = "",
     invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
-    """Lay out the story on A4 pages with page numbers and write it atomically to out_path."""
+    """Lay out the story on A4 pages with page numbers and write it atomically to out_path.
+
+    Words with characters no installed font has are named in a note at the end and passed
+    to ``warn`` (see :mod:`pbc_desktop.reports.glyphs`).
+    """
     target = Path(out_path)
+    story = list(story)
+    add_unprintable_note(story, styles.small, warn)
     with atomic_output(target) as tmp:
         doc = BaseDocTemplate(
             str(tmp),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import Activity, AgendaItem, Attendance
@@ -16,6 +16,7 @@ from pbc_desktop.reports.activity_data import (
     participating_org_names,
     place_text,
 )
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     SignatureBlock,
     Styles,
@@ -44,9 +45,16 @@ def minutes_title(session: Session, activity: Activity) -> str:
 
 
 def build_minutes(
-    session: Session, activity_id: int, out_path: Path, *, invariant: bool = False
+    session: Session,
+    activity_id: int,
+    out_path: Path,
+    *,
+    invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
-    """Write the minutes of the activity to ``out_path`` (replaced only when complete)."""
+    """Write the minutes of the activity to ``out_path`` (replaced only when complete).
+
+    ``warn`` is told which words hold characters no installed font has."""
     activity = load_activity(session, activity_id)
     styles = make_styles()
     parts = minutes_title_parts(session, activity)
@@ -64,7 +72,13 @@ def build_minutes(
     signatures = SignatureBlock(("主持人", "记录人"), styles.fonts.body)
     story[-1] = KeepTogether([story[-1], signatures])
     return build_pdf(
-        out_path, story, styles, title=title, subject=activity.title, invariant=invariant
+        out_path,
+        story,
+        styles,
+        title=title,
+        subject=activity.title,
+        invariant=invariant,
+        warn=warn,
     )
 
 

@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 from reportlab.platypus.tables import TableStyle
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,7 @@ from pbc_desktop.reports.activity_data import (
     org_of,
     place_text,
 )
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     TEXT_HEIGHT,
     TEXT_WIDTH,
@@ -211,8 +212,11 @@ def build_signin(
     *,
     blank_rows: int | None = None,
     invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
-    """Write the sign-in sheet; ``blank_rows`` None fills the last page (at least five)."""
+    """Write the sign-in sheet; ``blank_rows`` None fills the last page (at least five).
+
+    ``warn`` is told which words hold characters no installed font has."""
     if blank_rows is not None and not 0 <= blank_rows <= MAX_BLANK_ROWS:
         raise UserError(
             t(
@@ -251,5 +255,11 @@ def build_signin(
         total = len(people) + blank_rows
     story = [*head, _table(people, total, styles)]
     return build_pdf(
-        out_path, story, styles, title=title, subject=activity.title, invariant=invariant
+        out_path,
+        story,
+        styles,
+        title=title,
+        subject=activity.title,
+        invariant=invariant,
+        warn=warn,
     )
