@@ -59,6 +59,7 @@ SMALL_SIZE = 12.0  # 小四
 FOOTER_SIZE = 10.5  # 五号
 BODY_LEADING = 28.0  # about 22 lines on the GB/T 9704 text block
 
+CELL_PADDING = 4.0  # points, left and right in ruled cells
 GRID = colors.Color(0.25, 0.25, 0.25)
 NOTE_COLOR = colors.HexColor("#c0392b")
 HEADER_FILL = colors.Color(0.92, 0.92, 0.92)
@@ -266,6 +267,33 @@ def paragraphs(text: str | None, style: ParagraphStyle) -> list[Flowable]:
     return [Paragraph(line, style) for line in lines(text)]
 
 
+ELLIPSIS = "…"
+
+
+def clipped(text: str | None, style: ParagraphStyle, width: float, max_lines: int) -> Paragraph:
+    """The text as one paragraph of at most ``max_lines`` lines at ``width``, cut with "…"
+    when longer (a form's header, a fixed row: the full text belongs to the record).
+
+    Line breaks of the text are kept (each counts as a line).
+    """
+    limit = max_lines * style.leading + 0.5
+
+    def para(source: str) -> Paragraph:
+        return Paragraph(markup(source), style)
+
+    whole = (text or "").strip()
+    if para(whole).wrap(width, limit * 100)[1] <= limit:
+        return para(whole)
+    low, high = 0, len(whole)  # the longest prefix that fits, with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if para(whole[:middle].rstrip() + ELLIPSIS).wrap(width, limit * 100)[1] <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return para(whole[:low].rstrip() + ELLIPSIS)
+
+
 def title_paragraph(parts: Sequence[str], style: ParagraphStyle) -> Paragraph:
     """The document title on one line, or broken between its parts when it is too long.
 
@@ -304,8 +332,8 @@ def grid_style(font: str | None = None, *, header_rows: int = 0) -> list[tuple[A
         ("FONT", (0, 0), (-1, -1), font or official_fonts().body, CELL_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]
@@ -322,11 +350,13 @@ def info_table(
     wide: Sequence[str] = (),
     label_width: float = 30 * mm,
     width: float = TEXT_WIDTH,
+    max_lines: int | None = None,
 ) -> Table:
     """Label | value cells, one or two pairs per row; long values wrap and may split pages.
 
     Values are plain text (several lines allowed). Labels named in ``wide`` take a whole row
-    of their own, their value spanning the other columns.
+    of their own, their value spanning the other columns. With ``max_lines`` (a form's
+    header that must leave room below it) longer values are cut with "…".
     """
     value_width = width / pairs_per_row - label_width
     columns = 2 * pairs_per_row
@@ -340,9 +370,19 @@ def info_table(
             data.append(list(line))
             line.clear()
 
+    def value_cell(value: str | None, cell_width: float) -> Paragraph:
+        if max_lines is None:
+            return Paragraph(markup(value), styles.cell)
+        return clipped(value, styles.cell, cell_width - 2 * CELL_PADDING, max_lines)
+
+    spanned = width - label_width
     for label, value in rows:
-        cells = [Paragraph(plain(label), styles.cell_label), Paragraph(markup(value), styles.cell)]
-        if label in wide and pairs_per_row > 1:
+        is_wide = label in wide and pairs_per_row > 1
+        cells = [
+            Paragraph(plain(label), styles.cell_label),
+            value_cell(value, spanned if is_wide else value_width),
+        ]
+        if is_wide:
             flush()
             line.extend(cells)
             spans.append(("SPAN", (1, len(data)), (-1, len(data))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 from sqlalchemy.orm import Session
 
@@ -103,7 +104,10 @@ def _basics(activity: Activity, styles: Styles) -> list[Flowable]:
     orgs = participating_org_names(activity)
     if orgs:
         rows.append(("参加单位", NAME_SEPARATOR.join(orgs)))
-    return [Paragraph("基本情况", styles.heading), info_table(rows, styles)]
+    # Not kept with its table: a table too long for the rest of the first page would take
+    # the heading along to the second, leaving the first with the title alone.
+    heading = ParagraphStyle("BasicsHeading", parent=styles.heading, keepWithNext=0)
+    return [Paragraph("基本情况", heading), info_table(rows, styles)]
 
 
 def _absence(row: Attendance) -> str:

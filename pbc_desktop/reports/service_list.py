@@ -88,6 +88,9 @@ def _items_table(report: lists.ListReport, st: _Styles) -> Table:
         )
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     style = layout.grid_style(header_rows=1)
+    # A long item splits across pages: its cells start at the top of each part (centred,
+    # ReportLab cut the row into slivers, each on a page of its own with the header).
+    style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if not report.items:
         style.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(style))
