@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Attendance
+from pbc_desktop.domain.enums import ActivityKind, AttendanceStatus
 from pbc_desktop.reports import glyphs
 from pbc_desktop.reports.fonts import FONT_DIR_ENV
 from pbc_desktop.reports.glyphs import REPLACEMENT, Paragraph
@@ -21,9 +23,13 @@ from pbc_desktop.reports.layout import make_styles
 from pbc_desktop.reports.minutes import build_minutes
 from pbc_desktop.reports.roster import build_roster
 from pbc_desktop.reports.signin import build_signin
-from tests.factories import make_org
+from pbc_desktop.services import activities
+from pbc_desktop.ui.activities_tab import ActivitiesTab
+from pbc_desktop.ui.context import AppContext
+from tests.factories import make_community, make_org, make_orgs
 from tests.member_export_factories import add_member
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
+from tests.qt_helpers import stub_boxes
 from tests.report_factories import make_joint_meeting, norm
 
 RARE_NAMES = ("张䶮", "李𠀀", "王㐀")  # extension A, extension B, the first of extension A
@@ -206,3 +212,38 @@ def test_invisible_marks_are_dropped_not_marked(no_fallback_fonts: Path) -> None
     assert text == "王芳"
     assert para.unprintable == ()
     assert glyphs.unprintable([para]) == []
+
+
+def test_the_activities_tab_names_the_unprintable_words(
+    qtbot: QtBot,
+    db: Database,
+    tmp_path: Path,
+    no_fallback_fonts: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    boxes = stub_boxes(monkeypatch)
+    a, b = make_orgs(db, "甲村党支部", "乙村党支部")
+    activity_id = activities.create_activity(
+        db,
+        activities.ActivityInput(
+            community_id=make_community(db, "甲乙党建共同体", [a, b]),
+            kind=ActivityKind.JOINT_MEETING,
+            title="三月联席会议",
+            starts_at=datetime(2026, 3, 10, 9),
+            chair="陈伟",
+            attendance=(
+                activities.AttendanceInput("陈伟", AttendanceStatus.PRESENT),
+                activities.AttendanceInput("张䶮", AttendanceStatus.PRESENT),
+            ),
+        ),
+    )
+    tab = ActivitiesTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.select_id(activity_id)
+    target = tmp_path / "纪要.pdf"
+    monkeypatch.setattr(tab, "choose_pdf_path", lambda _s: str(target))
+    assert tab.save_pdf() == target
+    warnings = [text for text in boxes.shown if "张䶮" in text]
+    assert len(warnings) == 1
+    assert "手写补正" in warnings[0]
+    assert f"张{REPLACEMENT}" in norm("".join(page_texts(target)))

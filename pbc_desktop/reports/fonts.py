@@ -203,8 +203,14 @@ def fallback_fonts() -> list[str]:
     return names
 
 
+def glyph_map(font: str) -> dict[int, int] | None:
+    """Code point → glyph of a registered TrueType font; None for a built-in Type 1 font."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    glyphs: dict[int, int] | None = getattr(face, "charToGlyph", None)
+    return glyphs
+
+
 def covers(font: str, char: str) -> bool:
     """Whether the registered font has a glyph for ``char`` (built-in Type 1 fonts: assumed)."""
-    face = getattr(pdfmetrics.getFont(font), "face", None)
-    glyphs = getattr(face, "charToGlyph", None)
+    glyphs = glyph_map(font)
     return glyphs is None or ord(char) in glyphs

@@ -31,6 +31,7 @@ from pbc_desktop.reports.fonts import (
     covers,
     fallback_fonts,
     font_dirs,
+    glyph_map,
 )
 
 #: Printed in place of a character no installed font has (the typesetters' 〓, U+3013).
@@ -141,6 +142,10 @@ def with_fallback_fonts(frags: Sequence[Any]) -> tuple[list[Any], set[str]]:
         text = getattr(frag, "text", "")
         font = getattr(frag, "fontName", None)
         if not text or not isinstance(text, str) or font is None or text.isascii():
+            out.append(frag)
+            continue
+        glyphs = glyph_map(font)
+        if glyphs is None or all(ord(char) in glyphs for char in text):  # the usual case
             out.append(frag)
             continue
         runs, lost = _runs(text, font)
