@@ -5,8 +5,12 @@ WenQuanYi Micro Hei is always there; when the Windows fonts of official document
 installed (仿宋, 黑体, 宋体, optionally 方正小标宋), reports use them in the style of
 GB/T 9704 instead: title in 小标宋 (or 黑体), headings in 黑体, body text in 仿宋.
 
+Characters none of these fonts has (rare names in CJK extensions B–G, emoji) are set in a
+fallback font (:func:`fallback_fonts`, used by :mod:`pbc_desktop.reports.glyphs`).
+
 ``PBC_FONT_DIR`` names an extra folder searched before the system ones (tests point it
-at a temporary folder).
+at a temporary folder); ``PBC_SYSTEM_FONTS=0`` leaves out the Windows folders and the fonts
+fontconfig lists.
 """
 
 from __future__ import annotations
@@ -146,11 +150,13 @@ def official_fonts() -> FontSet:
 # -- fallback fonts for rare characters --------------------------------------------------
 # Fonts holding the rarer characters (CJK extensions A–G, symbols, emoji outlines), tried
 # in this order for a character the document's own font lacks. Windows: 宋体 (extension A),
-# SimSun-ExtB, SimSun-ExtG (Windows 11), Segoe UI Symbol. Linux: 花園明朝 A/B (Debian's
-# fonts-hanazono) and Symbola.
+# SimSun-ExtB, MingLiU-ExtB, SimSun-ExtG (Windows 11), Segoe UI Symbol. Linux: 花園明朝 A/B
+# (Debian's fonts-hanazono) and Symbola. None is bundled: the extension fonts that are free
+# to ship (花園明朝 B alone is 30 MB) would more than double the installer.
 EXTENSION_FILES = (
     "simsun.ttc",
     "simsunb.ttf",
+    "mingliub.ttc",
     "simsunextg.ttf",
     "hanamina.ttf",
     "hanaminb.ttf",
