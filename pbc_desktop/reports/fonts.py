@@ -151,8 +151,8 @@ def official_fonts() -> FontSet:
 # Fonts holding the rarer characters (CJK extensions A–G, symbols, emoji outlines), tried
 # in this order for a character the document's own font lacks. Windows: 宋体 (extension A),
 # SimSun-ExtB, MingLiU-ExtB, SimSun-ExtG (Windows 11), Segoe UI Symbol. Linux: 花園明朝 A/B
-# (Debian's fonts-hanazono) and Symbola. None is bundled: the extension fonts that are free
-# to ship (花園明朝 B alone is 30 MB) would more than double the installer.
+# (Debian's fonts-hanazono) or Jigmo, and Symbola. None is bundled: the extension fonts
+# free to ship (花園明朝 B alone is 30 MB, Jigmo as large) would double the installer.
 EXTENSION_FILES = (
     "simsun.ttc",
     "simsunb.ttf",
@@ -160,6 +160,9 @@ EXTENSION_FILES = (
     "simsunextg.ttf",
     "hanamina.ttf",
     "hanaminb.ttf",
+    "jigmo.ttf",  # 字雲 (CC0), 花園明朝's successor: extensions A–I in three files
+    "jigmo2.ttf",
+    "jigmo3.ttf",
     "seguisym.ttf",
     "symbola.ttf",
     "symbola_hint.ttf",
