@@ -72,6 +72,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_report_assessment(args: argparse.Namespace) -> int:
     from pbc_desktop.cli import open_db
+    from pbc_desktop.cli_reports import warn
     from pbc_desktop.reports.assessment import build_assessment_report
 
     out: Path = args.output.expanduser().resolve()
@@ -84,7 +85,13 @@ def cmd_report_assessment(args: argparse.Namespace) -> int:
                 print(f"[{percent:3d}%] {text}", file=sys.stderr, flush=True)
 
         path = build_assessment_report(
-            db, args.year, out, town=args.town, invariant=args.invariant, progress=progress
+            db,
+            args.year,
+            out,
+            town=args.town,
+            invariant=args.invariant,
+            progress=progress,
+            warn=warn,
         )
         print(t(f"考核报告已生成: {path}", f"Assessment report written: {path}"))
         return EXIT_OK

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,11 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> Any:
     return kinds
 
 
+def warn(message: str) -> None:
+    """A warning about a written report (e.g. characters no font has), on stderr."""
+    print(t(f"注意:{message}", f"Note: {message}"), file=sys.stderr)
+
+
 def _output(args: argparse.Namespace) -> Path:
     path: Path = args.output
     return path.expanduser().resolve()
@@ -80,7 +86,7 @@ def cmd_report_minutes(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.read() as session:
-            path = build_minutes(session, args.activity, _output(args))
+            path = build_minutes(session, args.activity, _output(args), warn=warn)
     finally:
         db.dispose()
     print(t(f"已生成会议纪要: {path}", f"Minutes written: {path}"))
@@ -94,7 +100,9 @@ def cmd_report_signin(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.read() as session:
-            path = build_signin(session, args.activity, _output(args), blank_rows=args.blank_rows)
+            path = build_signin(
+                session, args.activity, _output(args), blank_rows=args.blank_rows, warn=warn
+            )
     finally:
         db.dispose()
     print(t(f"已生成签到表: {path}", f"Sign-in sheet written: {path}"))
@@ -109,7 +117,9 @@ def cmd_report_roster(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         org_id, name = find_organization(db, args.organization)
-        path = build_roster(db, org_id, _output(args), unmasked=args.unmasked, actor=args.actor)
+        path = build_roster(
+            db, org_id, _output(args), unmasked=args.unmasked, actor=args.actor, warn=warn
+        )
     finally:
         db.dispose()
     print(t(f"已生成{name}党员花名册: {path}", f"Member roster of {name} written: {path}"))

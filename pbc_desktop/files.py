@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +16,10 @@ from pbc_desktop.lang import t
 def atomic_output(out_path: Path) -> Iterator[Path]:
     """A temporary path beside ``out_path``, renamed onto it only if the block succeeds.
 
-    Expected failures (no permission, the file open in a PDF reader or Excel, a full disk)
-    become a :class:`UserError` naming the file.
+    Expected failures (no permission, the file open in a PDF reader or Excel, a full disk,
+    a read-only or failing drive) become a :class:`UserError` naming the file, whether they
+    happen while creating, writing (the ``with`` block) or renaming the file; the temporary
+    file is removed and an existing ``out_path`` is left as it was.
     """
     target = Path(out_path)
     if target.is_dir():
@@ -33,16 +36,54 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
     except OSError as exc:
         raise write_error(target, exc) from exc
     try:
-        yield tmp
         try:
+            yield tmp
             tmp.replace(target)
         except OSError as exc:
             raise write_error(target, exc) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a failing drive: the sentence above matters more
+            tmp.unlink(missing_ok=True)
+
+
+# No room left: on the drive (ENOSPC) or in the user's quota (EDQUOT, not on Windows).
+_DISK_FULL = frozenset(
+    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
+)
+
+
+def _errno_of(exc: BaseException) -> int | None:
+    """The errno of ``exc`` or of the OSError it was raised from (libraries re-raise
+    an OSError with a new message and no errno)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        code = getattr(current, "errno", None)
+        if isinstance(code, int):
+            return code
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def write_error(target: Path, exc: OSError) -> UserError:
+    """The sentence for an OSError while writing ``target``."""
+    code = _errno_of(exc)
+    if code in _DISK_FULL:
+        return UserError(
+            t(
+                f"无法写入“{target}”:磁盘已满。请删除不需要的文件腾出空间,或换一个位置后重试。",
+                f"Cannot write “{target}”: the disk is full. Free some space or choose "
+                "another place, then try again.",
+            )
+        )
+    if code == errno.EROFS:
+        return UserError(
+            t(
+                f"无法写入“{target}”:该磁盘或 U 盘是只读的。请换一个位置后重试。",
+                f"Cannot write “{target}”: the drive is read-only. Choose another place.",
+            )
+        )
     if isinstance(exc, PermissionError):
         return UserError(
             t(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,66 @@ def pdffonts_lines(path: Path) -> list[str]:
 def pdffonts_rows(path: Path) -> list[list[str]]:
     """:func:`pdffonts_lines` split into columns, blank lines left out."""
     return [line.split() for line in pdffonts_lines(path) if line.strip()]
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A run of text as drawn: its baseline's left end, font size and an estimated width."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+
+    @property
+    def width(self) -> float:
+        # CJK characters are one em wide, others about half (an estimate, on the safe side).
+        return sum(self.size if ord(ch) > 0x2E7F else self.size * 0.5 for ch in self.text)
+
+    def overlaps(self, other: TextRun) -> bool:
+        """Whether two runs on different baselines have boxes (baseline to 0.8 em above)
+        that cover one another: lines printed over each other.
+
+        Runs on one baseline are left out: the reader does not report how far each run
+        advances, so the parts of one line seem to start at the same place.
+        """
+        tolerance = 0.5
+        if abs(self.y - other.y) <= tolerance:
+            return False
+        across = (
+            self.x + tolerance < other.x + other.width and other.x + tolerance < self.x + self.width
+        )
+        up = self.y + tolerance < other.y + 0.8 * other.size and (
+            other.y + tolerance < self.y + 0.8 * self.size
+        )
+        return across and up
+
+
+def text_runs(path: Path, page: int = 0) -> list[TextRun]:
+    """The text runs of a page with their positions on it (points from the lower left)."""
+    runs: list[TextRun] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if not text.strip():
+            return
+        # The text matrix times the current transformation matrix.
+        a, b, _c, _d, e, f = tm
+        ca, cb, cc, cd, ce, cf = cm
+        x = e * ca + f * cc + ce
+        y = e * cb + f * cd + cf
+        scale = abs(a * ca + b * cc) or 1.0
+        runs.append(TextRun(text.replace("\n", ""), x, y, size * scale))
+
+    PdfReader(str(path)).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
+def overprinted(path: Path, page: int = 0) -> list[tuple[str, str]]:
+    """Pairs of text runs of the page that are drawn over one another."""
+    runs = text_runs(path, page)
+    return [
+        (one.text, two.text)
+        for i, one in enumerate(runs)
+        for two in runs[i + 1 :]
+        if one.overlaps(two)
+    ]

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfdoc
 
+from pbc_desktop import cli
+from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
 from pbc_desktop.files import atomic_output
+from tests.report_factories import make_joint_meeting
 
 
 def test_success_replaces_the_target_and_leaves_nothing_else(tmp_path: Path) -> None:
@@ -64,3 +70,97 @@ def test_a_file_held_open_elsewhere_is_a_sentence(
     with pytest.raises(UserError, match="正被其他程序"), atomic_output(target) as tmp:
         tmp.write_bytes(b"new")
     assert not target.exists()
+
+
+class _FullDisk(io.RawIOBase):
+    """A file on a disk that fills up: the first bytes are written, then ENOSPC."""
+
+    def __init__(self, path: str, room: int = 100) -> None:
+        self._file = Path(path).open("wb")  # noqa: SIM115 - closed in close()
+        self._room = room
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        chunk = bytes(data)[: self._room]
+        self._file.write(chunk)
+        self._room -= len(chunk)
+        if len(chunk) < len(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return len(chunk)
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, "磁盘已满"),
+        (getattr(errno, "EDQUOT", errno.ENOSPC), "磁盘已满"),
+        (errno.EROFS, "只读"),
+        (errno.EIO, "无法写入"),
+    ],
+)
+def test_an_error_while_writing_is_a_sentence_and_leaves_no_part(
+    tmp_path: Path, code: int, words: str
+) -> None:
+    target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+
+    def write_half() -> None:
+        with atomic_output(target) as tmp:
+            tmp.write_bytes(b"half")
+            raise OSError(code, os.strerror(code))
+
+    with pytest.raises(UserError, match=words) as caught:
+        write_half()
+    assert str(target) in caught.value.message
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in target.parent.iterdir()] == ["report.pdf"]
+
+
+def test_a_full_disk_while_writing_a_report_is_one_sentence_on_the_command_line(
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``pbc report minutes`` on a disk that fills while ReportLab writes the PDF."""
+    if db.path is None:
+        pytest.skip("the command line opens database files; this run uses a server database")
+    meeting = make_joint_meeting(db)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "纪要.pdf"
+    target.write_bytes(b"%PDF-old")
+
+    def full_disk_open(path: str, mode: str = "r", *args: object, **kwargs: object) -> object:
+        assert mode == "wb"
+        return _FullDisk(path)
+
+    monkeypatch.setattr(pdfdoc, "open", full_disk_open, raising=False)
+    code = cli.main(
+        [
+            "report",
+            "minutes",
+            "--db",
+            str(db.path),
+            "--activity",
+            str(meeting.activity_id),
+            "-o",
+            str(target),
+        ]
+    )
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert "磁盘已满" in err
+    assert str(target) in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+    assert target.read_bytes() == b"%PDF-old"
+    assert [p.name for p in folder.iterdir()] == ["纪要.pdf"]

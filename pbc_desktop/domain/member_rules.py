@@ -24,6 +24,7 @@ from pbc_desktop.domain.validation import (
     person_name,
     phone_error,
     strip_or_none,
+    text_error,
 )
 from pbc_desktop.errors import FieldError
 from pbc_desktop.lang import t
@@ -197,6 +198,10 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
                     f"The {f.en.lower()} cannot be longer than {f.max_length} characters",
                 )
             )
+        elif isinstance(value, str):  # no control characters, direction marks, line breaks
+            problem = text_error(value, (f.zh, f.en.lower()), multiline=f.key == "remark")
+            if problem is not None:
+                errors.append(FieldError(f.key, problem))
     id_problem = id_number_error(data.id_number, today=today)
     if id_problem:
         errors.append(FieldError("id_number", id_problem))

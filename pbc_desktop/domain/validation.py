@@ -8,11 +8,14 @@ Each ``*_error`` function returns a sentence for the user (in the current langua
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from pbc_desktop.domain.enums import Gender
 from pbc_desktop.domain.privacy import mask_id_number
 from pbc_desktop.lang import t
+
+Label = tuple[str, str]  # (Chinese, English) name of a field in messages
 
 # -- text -----------------------------------------------------------------------------
 
@@ -79,6 +82,72 @@ def name_key(value: str | None) -> str:
     Ignores case, width, whitespace and middle-dot variants.
     """
     return normalise_text(value).translate(_MIDDLE_DOTS).replace(" ", "").casefold()
+
+
+# -- text typed or pasted into a field ----------------------------------------------------
+
+# Spaces other than the ASCII one (full-width U+3000, no-break, en/em, narrow…) become " ".
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
+# Invisible characters that change how text is shown or compared: bidi marks, embeddings,
+# overrides and isolates (a name that reads backwards), zero-width space/joiners, BOM.
+_INVISIBLE = frozenset(
+    "\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def _refused_char(char: str, multiline: bool) -> bool:
+    if char == "\n":
+        return not multiline
+    if char == "\t":
+        return False  # a tab is a space (see clean_text)
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:  # C0 and C1 control characters, DEL
+        return True
+    return char in _INVISIBLE or unicodedata.category(char) in ("Cf", "Cs")
+
+
+def clean_text(
+    value: str | None, label: Label, *, max_len: int | None = None, multiline: bool = False
+) -> tuple[str, str | None]:
+    """A name, place or title as stored, and why it is refused (``None`` when accepted).
+
+    The text is stripped; full-width and other odd spaces and tabs become " "; Windows and
+    Unicode line breaks become "\\n". Refused, with the field (``label``) named: control
+    characters, bidi marks and overrides (U+200E/F, U+202A–202E, U+2066–2069), zero-width
+    and other invisible format characters, a line break in a single-line field, and more
+    than ``max_len`` characters.
+    """
+    if not value:
+        return "", None
+    text = _ODD_SPACES.sub(" ", value).replace("\t", " ")
+    text = _LINE_BREAKS.sub("\n", text).strip()
+    for position, char in enumerate(text, start=1):
+        if not _refused_char(char, multiline):
+            continue
+        if char == "\n":
+            return text, t(f"{label[0]}只能填写一行,不能换行", f"The {label[1]} must be one line")
+        return text, t(
+            f"{label[0]}的第 {position} 个字符是不可见的控制字符或排版标记(U+{ord(char):04X},"
+            "常由网页或聊天软件复制带入),请删除后重新输入",
+            f"Character {position} of the {label[1]} is an invisible control or direction "
+            f"mark (U+{ord(char):04X}, often copied from a web page or a chat); delete it "
+            "and type the text again",
+        )
+    if max_len is not None and len(text) > max_len:
+        return text, t(
+            f"{label[0]}不能超过 {max_len} 个字(现为 {len(text)} 个)",
+            f"The {label[1]} may have at most {max_len} characters (it has {len(text)})",
+        )
+    return text, None
+
+
+def text_error(
+    value: str | None, label: Label, *, max_len: int | None = None, multiline: bool = False
+) -> str | None:
+    """Why :func:`clean_text` refuses ``value``, or ``None``."""
+    return clean_text(value, label, max_len=max_len, multiline=multiline)[1]
 
 
 # -- resident ID number (GB 11643) ------------------------------------------------------
@@ -229,8 +298,6 @@ def phone_error(value: str | None) -> str | None:
 
 
 # -- dates ------------------------------------------------------------------------------
-
-Label = tuple[str, str]  # (Chinese, English) name of a field in messages
 
 START_DATE: Label = ("开始日期", "start date")
 END_DATE: Label = ("结束日期", "end date")

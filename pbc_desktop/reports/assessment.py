@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -43,6 +42,7 @@ from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.services import assessments
 from pbc_desktop.services.community_figures import format_figure, metric_label
 
@@ -103,13 +103,14 @@ class _Styles:
         self.toc2 = ParagraphStyle("toc2", parent=base, fontSize=11, leading=16, leftIndent=18)
 
 
-class _Heading(Paragraph):  # type: ignore[misc]
+class _Heading(Paragraph):
     """A heading that the document lists in its table of contents (level 0 or 1)."""
 
     def __init__(self, text: str, style: ParagraphStyle, level: int, key: str) -> None:
         super().__init__(text, style)
         self.toc_level = level
-        self.toc_text = text
+        # The table of contents makes its own paragraphs: keep the fallback fonts' runs.
+        self.toc_text = self.markup_with_fonts()
         plain = re.sub(r"<[^>]+>", "", text)
         self.toc_plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
         self.toc_key = key
@@ -377,7 +378,7 @@ def _community(sh: assessments.ScoringSheet, index: int, st: _Styles, font: str)
         )
         rows.append(
             [
-                row.category,
+                Paragraph(_esc(row.category), st.cell),
                 Paragraph(_esc(row.name), st.cell),
                 f"{row.max_score:g}",
                 "—" if row.score is None else f"{row.score:g}",
@@ -438,8 +439,11 @@ def build_assessment_report(
     progress: ProgressFn | None = None,
     should_cancel: CancelFn | None = None,
     today: date | None = None,
+    warn: WarnFn | None = None,
 ) -> Path:
     """Write the report of ``year`` (limited to ``town``) to ``out_path``; return the path.
+
+    ``warn`` is told which words hold characters no installed font has.
 
     ``db`` is the open database (its sessions are short, so this can run on a worker
     thread). The file appears only when complete; a cancel leaves nothing behind.
@@ -511,6 +515,7 @@ def build_assessment_report(
             report(5 + int(45 * i / count), t(f"正在排版 {i}/{count}", f"Laying out {i}/{count}"))
 
     check_cancel()
+    layout.add_unprintable_note(story, st.body, warn)
     report(50, t("正在生成 PDF…", "Writing the PDF..."))
     with atomic_output(Path(out_path)) as tmp:
         doc = _Doc(

@@ -5,15 +5,23 @@ WenQuanYi Micro Hei is always there; when the Windows fonts of official document
 installed (仿宋, 黑体, 宋体, optionally 方正小标宋), reports use them in the style of
 GB/T 9704 instead: title in 小标宋 (or 黑体), headings in 黑体, body text in 仿宋.
 
+Characters none of these fonts has (rare names in CJK extensions B–G, emoji) are set in a
+fallback font (:func:`fallback_fonts`, used by :mod:`pbc_desktop.reports.glyphs`).
+
 ``PBC_FONT_DIR`` names an extra folder searched before the system ones (tests point it
-at a temporary folder).
+at a temporary folder); ``PBC_SYSTEM_FONTS=0`` leaves out the Windows folders and the fonts
+fontconfig lists.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
+import shutil
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,3 +145,81 @@ def official_fonts() -> FontSet:
         heading=heading or fallback,
         body=_pick(files, BODY_FILES) or fallback,
     )
+
+
+# -- fallback fonts for rare characters --------------------------------------------------
+# Fonts holding the rarer characters (CJK extensions A–G, symbols, emoji outlines), tried
+# in this order for a character the document's own font lacks. Windows: 宋体 (extension A),
+# SimSun-ExtB, MingLiU-ExtB, SimSun-ExtG (Windows 11), Segoe UI Symbol. Linux: 花園明朝 A/B
+# (Debian's fonts-hanazono) or Jigmo, and Symbola. None is bundled: the extension fonts
+# free to ship (花園明朝 B alone is 30 MB, Jigmo as large) would double the installer.
+EXTENSION_FILES = (
+    "simsun.ttc",
+    "simsunb.ttf",
+    "mingliub.ttc",
+    "simsunextg.ttf",
+    "hanamina.ttf",
+    "hanaminb.ttf",
+    "jigmo.ttf",  # 字雲 (CC0), 花園明朝's successor: extensions A–I in three files
+    "jigmo2.ttf",
+    "jigmo3.ttf",
+    "seguisym.ttf",
+    "symbola.ttf",
+    "symbola_hint.ttf",
+)
+FC_LIST_TIMEOUT = 10.0  # seconds
+
+
+@functools.cache
+def _fontconfig_files() -> dict[str, Path]:
+    """The font files fontconfig knows (Linux, other Unix), lower-cased name → path."""
+    if sys.platform == "win32" or shutil.which("fc-list") is None:
+        return {}
+    try:
+        out = subprocess.run(
+            ["fc-list", "--format", "%{file}\n"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=FC_LIST_TIMEOUT,
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("fc-list failed: %s", exc)
+        return {}
+    found: dict[str, Path] = {}
+    for line in sorted(out.splitlines()):
+        if line.strip():
+            path = Path(line.strip())
+            found.setdefault(path.name.lower(), path)
+    return found
+
+
+def fallback_fonts() -> list[str]:
+    """ReportLab names of the fonts tried, in order, for characters a document's font lacks.
+
+    The bundled font first, then the extension fonts found in ``PBC_FONT_DIR``, the Windows
+    font folders and (unless ``PBC_SYSTEM_FONTS=0``) the fonts fontconfig lists.
+    """
+    files = _installed_files(font_dirs())
+    if os.environ.get(SYSTEM_FONTS_ENV) != "0":
+        for filename, path in _fontconfig_files().items():
+            files.setdefault(filename, path)
+    names = [bundled_font()]
+    for filename in EXTENSION_FILES:
+        name = _pick(files, (filename,))
+        if name is not None and name not in names:
+            names.append(name)
+    return names
+
+
+def glyph_map(font: str) -> dict[int, int] | None:
+    """Code point → glyph of a registered TrueType font; None for a built-in Type 1 font."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    glyphs: dict[int, int] | None = getattr(face, "charToGlyph", None)
+    return glyphs
+
+
+def covers(font: str, char: str) -> bool:
+    """Whether the registered font has a glyph for ``char`` (built-in Type 1 fonts: assumed)."""
+    glyphs = glyph_map(font)
+    return glyphs is None or ord(char) in glyphs

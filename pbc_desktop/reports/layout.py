@@ -25,13 +25,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
 from pbc_desktop.files import atomic_output
 from pbc_desktop.reports.fonts import FontSet, official_fonts
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn, unprintable, unprintable_message
 
 INVARIANT_ENV = "PBC_PDF_INVARIANT"
 
@@ -58,7 +59,9 @@ SMALL_SIZE = 12.0  # 小四
 FOOTER_SIZE = 10.5  # 五号
 BODY_LEADING = 28.0  # about 22 lines on the GB/T 9704 text block
 
+CELL_PADDING = 4.0  # points, left and right in ruled cells
 GRID = colors.Color(0.25, 0.25, 0.25)
+NOTE_COLOR = colors.HexColor("#c0392b")
 HEADER_FILL = colors.Color(0.92, 0.92, 0.92)
 
 CHINESE_DIGITS = "零一二三四五六七八九"
@@ -264,6 +267,33 @@ def paragraphs(text: str | None, style: ParagraphStyle) -> list[Flowable]:
     return [Paragraph(line, style) for line in lines(text)]
 
 
+ELLIPSIS = "…"
+
+
+def clipped(text: str | None, style: ParagraphStyle, width: float, max_lines: int) -> Paragraph:
+    """The text as one paragraph of at most ``max_lines`` lines at ``width``, cut with "…"
+    when longer (a form's header, a fixed row: the full text belongs to the record).
+
+    Line breaks of the text are kept (each counts as a line).
+    """
+    limit = max_lines * style.leading + 0.5
+
+    def para(source: str) -> Paragraph:
+        return Paragraph(markup(source), style)
+
+    whole = (text or "").strip()
+    if para(whole).wrap(width, limit * 100)[1] <= limit:
+        return para(whole)
+    low, high = 0, len(whole)  # the longest prefix that fits, with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if para(whole[:middle].rstrip() + ELLIPSIS).wrap(width, limit * 100)[1] <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return para(whole[:low].rstrip() + ELLIPSIS)
+
+
 def title_paragraph(parts: Sequence[str], style: ParagraphStyle) -> Paragraph:
     """The document title on one line, or broken between its parts when it is too long.
 
@@ -276,6 +306,24 @@ def title_paragraph(parts: Sequence[str], style: ParagraphStyle) -> Paragraph:
     return Paragraph("<br/>".join(plain(part) for part in parts if part), style)
 
 
+def add_unprintable_note(
+    story: list[Flowable], style: ParagraphStyle, warn: WarnFn | None = None
+) -> str | None:
+    """When the story holds characters no installed font has (printed 〓), end it with a
+    note in red naming the words, and pass the same sentence to ``warn``; the sentence."""
+    words = unprintable(story)
+    if not words:
+        return None
+    message = unprintable_message(words)
+    note = ParagraphStyle(
+        "UnprintableNote", parent=style, textColor=NOTE_COLOR, spaceBefore=style.leading
+    )
+    story.append(Paragraph(plain(message), note))
+    if warn is not None:
+        warn(message)
+    return message
+
+
 # -- tables --------------------------------------------------------------------------------
 def grid_style(font: str | None = None, *, header_rows: int = 0) -> list[tuple[Any, ...]]:
     """Ruled cells; ``font`` (default: the body font) also sets plain-string cells, which
@@ -284,8 +332,8 @@ def grid_style(font: str | None = None, *, header_rows: int = 0) -> list[tuple[A
         ("FONT", (0, 0), (-1, -1), font or official_fonts().body, CELL_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]
@@ -302,11 +350,13 @@ def info_table(
     wide: Sequence[str] = (),
     label_width: float = 30 * mm,
     width: float = TEXT_WIDTH,
+    max_lines: int | None = None,
 ) -> Table:
     """Label | value cells, one or two pairs per row; long values wrap and may split pages.
 
     Values are plain text (several lines allowed). Labels named in ``wide`` take a whole row
-    of their own, their value spanning the other columns.
+    of their own, their value spanning the other columns. With ``max_lines`` (a form's
+    header that must leave room below it) longer values are cut with "…".
     """
     value_width = width / pairs_per_row - label_width
     columns = 2 * pairs_per_row
@@ -320,9 +370,19 @@ def info_table(
             data.append(list(line))
             line.clear()
 
+    def value_cell(value: str | None, cell_width: float) -> Paragraph:
+        if max_lines is None:
+            return Paragraph(markup(value), styles.cell)
+        return clipped(value, styles.cell, cell_width - 2 * CELL_PADDING, max_lines)
+
+    spanned = width - label_width
     for label, value in rows:
-        cells = [Paragraph(plain(label), styles.cell_label), Paragraph(markup(value), styles.cell)]
-        if label in wide and pairs_per_row > 1:
+        is_wide = label in wide and pairs_per_row > 1
+        cells = [
+            Paragraph(plain(label), styles.cell_label),
+            value_cell(value, spanned if is_wide else value_width),
+        ]
+        if is_wide:
             flush()
             line.extend(cells)
             spans.append(("SPAN", (1, len(data)), (-1, len(data))))
@@ -483,9 +543,16 @@ def build_pdf(
     title: str,
     subject: str = "",
     invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
-    """Lay out the story on A4 pages with page numbers and write it atomically to out_path."""
+    """Lay out the story on A4 pages with page numbers and write it atomically to out_path.
+
+    Words with characters no installed font has are named in a note at the end and passed
+    to ``warn`` (see :mod:`pbc_desktop.reports.glyphs`).
+    """
     target = Path(out_path)
+    story = list(story)
+    add_unprintable_note(story, styles.small, warn)
     with atomic_output(target) as tmp:
         doc = BaseDocTemplate(
             str(tmp),

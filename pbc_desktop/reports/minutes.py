@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import Activity, AgendaItem, Attendance
@@ -16,6 +17,7 @@ from pbc_desktop.reports.activity_data import (
     participating_org_names,
     place_text,
 )
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     SignatureBlock,
     Styles,
@@ -44,9 +46,16 @@ def minutes_title(session: Session, activity: Activity) -> str:
 
 
 def build_minutes(
-    session: Session, activity_id: int, out_path: Path, *, invariant: bool = False
+    session: Session,
+    activity_id: int,
+    out_path: Path,
+    *,
+    invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
-    """Write the minutes of the activity to ``out_path`` (replaced only when complete)."""
+    """Write the minutes of the activity to ``out_path`` (replaced only when complete).
+
+    ``warn`` is told which words hold characters no installed font has."""
     activity = load_activity(session, activity_id)
     styles = make_styles()
     parts = minutes_title_parts(session, activity)
@@ -64,7 +73,13 @@ def build_minutes(
     signatures = SignatureBlock(("主持人", "记录人"), styles.fonts.body)
     story[-1] = KeepTogether([story[-1], signatures])
     return build_pdf(
-        out_path, story, styles, title=title, subject=activity.title, invariant=invariant
+        out_path,
+        story,
+        styles,
+        title=title,
+        subject=activity.title,
+        invariant=invariant,
+        warn=warn,
     )
 
 
@@ -89,7 +104,10 @@ def _basics(activity: Activity, styles: Styles) -> list[Flowable]:
     orgs = participating_org_names(activity)
     if orgs:
         rows.append(("参加单位", NAME_SEPARATOR.join(orgs)))
-    return [Paragraph("基本情况", styles.heading), info_table(rows, styles)]
+    # Not kept with its table: a table too long for the rest of the first page would take
+    # the heading along to the second, leaving the first with the title alone.
+    heading = ParagraphStyle("BasicsHeading", parent=styles.heading, keepWithNext=0)
+    return [Paragraph("基本情况", heading), info_table(rows, styles)]
 
 
 def _absence(row: Attendance) -> str:

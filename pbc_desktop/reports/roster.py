@@ -31,7 +31,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -43,6 +42,7 @@ from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.services import member_export
 from pbc_desktop.services.member_export import Roster, RosterRow
 
@@ -273,14 +273,14 @@ def build_story(roster: Roster, today: date) -> tuple[list[Flowable], layout.Sty
 def _numbered_canvas(font: str, running_head: str) -> type[Canvas]:
     """Page numbers on each page, and the running head "…(续)" from page 2."""
 
+    style = ParagraphStyle("RosterRunningHead", fontName=font, fontSize=HEAD_SIZE, leading=11)
+    # A paragraph, not drawString: a rare character of the name takes a fallback font.
+    text = Paragraph(layout.plain(f"{running_head}(续)"), style)
+
     def head(canvas: Canvas, number: int, _total: int) -> None:
         if number > 1:
-            canvas.setFont(font, HEAD_SIZE)
-            canvas.drawString(
-                LEFT_MARGIN,
-                PAGE_HEIGHT - TOP_MARGIN + 4 * mm,
-                layout.cjk_punctuation(f"{running_head}(续)"),
-            )
+            text.wrap(TEXT_WIDTH, TOP_MARGIN)
+            text.drawOn(canvas, LEFT_MARGIN, PAGE_HEIGHT - TOP_MARGIN + 4 * mm - 2)
 
     return layout.numbered_canvas(
         font, page_width=PAGE_WIDTH, footer_y=BOTTOM_MARGIN - 9 * mm, decorate=head
@@ -294,14 +294,17 @@ def write_roster_pdf(
     today: date | None = None,
     invariant: bool = False,
     before_publish: Callable[[], None] | None = None,
+    warn: WarnFn | None = None,
 ) -> Path:
     """Lay out the roster on A4 landscape pages and write it atomically to ``out_path``.
 
     ``before_publish`` runs once the document is complete, before it takes the name
-    ``out_path``; if it raises, no file is left.
+    ``out_path``; if it raises, no file is left. ``warn`` is told which words hold
+    characters no installed font has.
     """
     day = today or date.today()
     story, styles = build_story(roster, day)
+    layout.add_unprintable_note(story, styles.small, warn)
     title = title_of(roster)
     target = Path(out_path)
     with atomic_output(target) as tmp:
@@ -342,6 +345,7 @@ def build_roster(
     actor: str | None = None,
     today: date | None = None,
     invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
     """Write the 党员花名册 of one organization; an unmasked one is logged in the audit log
     (before the file appears: a roster with full numbers never leaves unlogged)."""
@@ -362,5 +366,10 @@ def build_roster(
         )
 
     return write_roster_pdf(
-        roster, target, today=today, invariant=invariant, before_publish=log if unmasked else None
+        roster,
+        target,
+        today=today,
+        invariant=invariant,
+        before_publish=log if unmasked else None,
+        warn=warn,
     )

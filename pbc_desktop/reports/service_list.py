@@ -14,11 +14,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.lang import language, t
 from pbc_desktop.reports import layout
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.services import lists
 
 RED = colors.HexColor("#c0392b")
@@ -87,6 +88,9 @@ def _items_table(report: lists.ListReport, st: _Styles) -> Table:
         )
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     style = layout.grid_style(header_rows=1)
+    # A long item splits across pages: its cells start at the top of each part (centred,
+    # ReportLab cut the row into slivers, each on a page of its own with the header).
+    style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if not report.items:
         style.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(style))
@@ -171,8 +175,11 @@ def build_service_list(
     *,
     today: date | None = None,
     invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
-    """Write the list for signing to ``out_path`` (atomically) and log the export."""
+    """Write the list for signing to ``out_path`` (atomically) and log the export.
+
+    ``warn`` is told which words hold characters no installed font has."""
     report = lists.get_list_report(db, list_id, today=today)
     story, styles = build_story(report)
     path = layout.build_pdf(
@@ -182,6 +189,7 @@ def build_service_list(
         title=report.title,
         subject=report.community_name,
         invariant=invariant,
+        warn=warn,
     )
     lists.record_export(db, list_id, path.name, "PDF")
     return path

@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 from reportlab.platypus.tables import TableStyle
 from sqlalchemy.orm import Session
 
@@ -32,17 +32,18 @@ from pbc_desktop.reports.activity_data import (
     org_of,
     place_text,
 )
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     TEXT_HEIGHT,
     TEXT_WIDTH,
     Styles,
     build_pdf,
     cjk_punctuation,
+    clipped,
     format_time_range,
     grid_style,
     info_table,
     make_styles,
-    plain,
     title_paragraph,
 )
 
@@ -59,6 +60,10 @@ TEXT_SIZE = 12.0
 FIT_SIZES = (14.0, 12.0, 10.5, 9.0, 7.5)
 ONE_LINE_MIN_SIZE = 9.0
 CELL_PADDING = 3.0
+# Lines of the header's texts at most (longer ones are cut with "…").
+TITLE_LINES = 3
+SUBTITLE_LINES = 2
+INFO_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -144,12 +149,13 @@ def _fit(
     for fit in sizes:
         if fit >= ONE_LINE_MIN_SIZE and stringWidth(text, font, fit) <= room_w:
             return Paragraph(escape(text), _cell_style(font, fit, center))
-    para = Paragraph("")
     for fit in sizes:
         para = Paragraph(escape(text), _cell_style(font, fit, center))
         if para.wrap(room_w, room_h * 4)[1] <= room_h:
             return para
-    return para
+    # Still too long at the smallest size: cut with "…" rather than spill into the next row.
+    smallest = _cell_style(font, sizes[-1], center)
+    return clipped(text, smallest, room_w, max(1, int(room_h // smallest.leading)))
 
 
 def _rows_to_fill(prefilled: int, first_page: int, other_pages: int) -> int:
@@ -211,8 +217,11 @@ def build_signin(
     *,
     blank_rows: int | None = None,
     invariant: bool = False,
+    warn: WarnFn | None = None,
 ) -> Path:
-    """Write the sign-in sheet; ``blank_rows`` None fills the last page (at least five)."""
+    """Write the sign-in sheet; ``blank_rows`` None fills the last page (at least five).
+
+    ``warn`` is told which words hold characters no installed font has."""
     if blank_rows is not None and not 0 <= blank_rows <= MAX_BLANK_ROWS:
         raise UserError(
             t(
@@ -235,11 +244,22 @@ def build_signin(
         ("应到人数", f"{expected} 人" if expected else ""),
         ("实到人数", ""),
     ]
-    head: list[Flowable] = [title_paragraph(parts, styles.title)]
+    # The header leaves most of the first page to the signatures: long texts are cut.
+    heading = title_paragraph(parts, styles.title)
+    if heading.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1] > TITLE_LINES * styles.title.leading:
+        heading = clipped(title, styles.title, TEXT_WIDTH, TITLE_LINES)
+    head: list[Flowable] = [heading]
     if activity.title and activity.title not in title:
-        head.append(Paragraph(plain(activity.title), styles.subtitle))
+        head.append(clipped(activity.title, styles.subtitle, TEXT_WIDTH, SUBTITLE_LINES))
     head.append(
-        info_table(info, styles, pairs_per_row=2, wide=("时间", "地点"), label_width=24 * mm)
+        info_table(
+            info,
+            styles,
+            pairs_per_row=2,
+            wide=("时间", "地点"),
+            label_width=24 * mm,
+            max_lines=INFO_LINES,
+        )
     )
     head.append(Spacer(1, 4 * mm))
 
@@ -251,5 +271,11 @@ def build_signin(
         total = len(people) + blank_rows
     story = [*head, _table(people, total, styles)]
     return build_pdf(
-        out_path, story, styles, title=title, subject=activity.title, invariant=invariant
+        out_path,
+        story,
+        styles,
+        title=title,
+        subject=activity.title,
+        invariant=invariant,
+        warn=warn,
     )

@@ -326,6 +326,8 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
 # -- editing ---------------------------------------------------------------------------------
 TITLE_MAX = 200
 NAME_MAX = 60
+PLACE_MAX = 200
+TEXT_MAX = 2000
 
 
 @dataclass(frozen=True)
@@ -639,6 +641,11 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
     ):
         if value and len(value.strip()) > NAME_MAX:
             err(field_name, f"{zh}姓名过长", f"The {field_name} name is too long")
+        else:
+            errors.text(field_name, value, (zh, field_name))
+    errors.text("title", data.title, ("活动名称", "title"))
+    errors.text("place", data.place, ("地点", "place"), max_len=PLACE_MAX)
+    errors.text("guests", data.guests, ("特邀嘉宾", "guests"), max_len=TEXT_MAX, multiline=True)
     orgs = list(dict.fromkeys(data.organization_ids))
     if orgs:
         known = set(s.scalars(select(Organization.id).where(Organization.id.in_(orgs))))
@@ -660,6 +667,12 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
                 f"Attendance row {row}: enter the name",
             )
             continue
+        errors.text(
+            "attendance",
+            name,
+            (f"参会人员第{row}行的姓名", f"name in attendance row {row}"),
+            max_len=NAME_MAX,
+        )
         if person.member_id is not None:
             duplicate = person.member_id in seen_members
             seen_members.add(person.member_id)
@@ -692,6 +705,12 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
     for row, item in enumerate(data.agenda, start=1):
         if not item.title.strip():
             err("agenda", f"第{row}项议题未填写名称", f"Agenda item {row}: enter its title")
+        errors.text(
+            "agenda",
+            item.title,
+            (f"第{row}项议题的名称", f"title of agenda item {row}"),
+            max_len=TITLE_MAX,
+        )
         counts = (item.votes_for, item.votes_against, item.votes_abstain)
         if any(v is not None and v < 0 for v in counts):
             err(

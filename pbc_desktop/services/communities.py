@@ -48,6 +48,8 @@ from pbc_desktop.services.paging import PageRequest
 
 MIN_MEMBERS = 2
 NAME_MAX = 120
+PERSON_MAX = 60
+THEME_MAX = 200
 
 
 def _today() -> date:
@@ -453,9 +455,17 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
             "The lead organization must be one of the members",
         )
 
+    errors.text("name", data.name, ("共同体名称", "community's name"))
+    errors.text("theme", data.theme, ("主题", "theme"), max_len=THEME_MAX)
     for row, role in enumerate(data.roles, start=1):
         if not role.person_name.strip():
             err("roles", f"班子第{row}行未填写姓名", f"Team row {row}: enter the person's name")
+        errors.text(
+            "roles",
+            role.person_name,
+            (f"班子第{row}行的姓名", f"name in team row {row}"),
+            max_len=PERSON_MAX,
+        )
 
     former: set[int] = set()
     if community_id is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pbc_desktop.domain.validation import Label, clean_text
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 
@@ -15,6 +16,22 @@ class FieldErrors:
     def add(self, name: str, zh: str, en: str) -> None:
         """Record an error of field ``name`` (the message in Chinese and English)."""
         self.errors.append(FieldError(name, t(zh, en)))
+
+    def text(
+        self,
+        name: str,
+        value: str | None,
+        label: Label,
+        *,
+        max_len: int | None = None,
+        multiline: bool = False,
+    ) -> str:
+        """``value`` as :func:`~pbc_desktop.domain.validation.clean_text` stores it; its
+        refusal (control characters, direction marks, a line break, too long) recorded."""
+        cleaned, problem = clean_text(value, label, max_len=max_len, multiline=multiline)
+        if problem is not None:
+            self.errors.append(FieldError(name, problem))
+        return cleaned
 
     def raise_any(self) -> None:
         """Raise a :class:`ValidationError` with every recorded error, if there is one."""

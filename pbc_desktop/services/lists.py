@@ -598,9 +598,14 @@ def _load_item(s: Session, item_id: int) -> ListItem:
 def _check_text(
     err: FieldErrors, name: str, value: str | None, limit: int, words: tuple[str, str]
 ) -> None:
+    """Not longer than ``limit``; no control characters or direction marks, and (unless
+    it is a long text of ``TEXT_MAX``) on one line."""
     zh, en = words
     if value is not None and len(value.strip()) > limit:
         err.add(name, f"{zh}不能超过{limit}个字", f"{en} is longer than {limit} characters")
+        return
+    noun = en.removeprefix("The ").strip("'")
+    err.text(name, value, (zh, noun), multiline=limit >= TEXT_MAX)
 
 
 def _check_not_future(err: FieldErrors, name: str, value: date | None, zh: str, en: str) -> None:

@@ -421,6 +421,14 @@ def _check_lengths(values: dict[str, Any], errors: list[FieldError]) -> None:
                     ),
                 )
             )
+    # Control characters and direction marks (names and places, as typed or pasted).
+    for key, zh, en in (
+        ("name", "党组织名称", "organization's name"),
+        *((key, zh, en) for key, (_limit, zh, en) in limits.items()),
+    ):
+        problem = v.text_error(values[key], (zh, en))
+        if problem is not None:
+            errors.append(FieldError(key, problem))
 
 
 def _check_name(s: Session, name: str, own_id: int | None, errors: list[FieldError]) -> None:

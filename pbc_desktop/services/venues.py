@@ -21,6 +21,7 @@ from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice
 
 NAME_MAX = 120
+ADDRESS_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
             stmt = stmt.where(Venue.id != own_id)
         if s.scalars(stmt.limit(1)).first() is not None:
             err("name", f"已有名为「{name}」的阵地", f"A venue named '{name}' already exists")
+    errors.text("name", data.name, ("阵地名称", "venue's name"))
+    errors.text("address", data.address, ("地址", "address"), max_len=ADDRESS_MAX)
     if data.capacity is not None and data.capacity < 0:
         err("capacity", "容纳人数不能为负数", "The capacity cannot be negative")
     if data.owner_org_id is not None and s.get(Organization, data.owner_org_id) is None:

@@ -271,11 +271,12 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
             return None
         build: BuildFn = build_signin if self.document() == SIGNIN else build_minutes
         db = self.ctx.db
+        notes: list[str] = []  # words with characters no font has (filled on the worker)
 
         def job(progress: Callable[[int, str], None], _cancel: Callable[[], bool]) -> Path:
             progress(10, "")
             with db.read() as session:
-                return build(session, row.id, out_path)
+                return build(session, row.id, out_path, warn=notes.append)
 
         from pbc_desktop.ui.worker import run_with_progress
 
@@ -285,6 +286,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
             return None
         if outcome.error is not None:
             raise outcome.error
+        printing.warn_unprintable(self, notes)
         return outcome.result
 
     def _with_pdf(self, use: Callable[[Path], None]) -> None:

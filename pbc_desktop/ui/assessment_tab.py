@@ -30,7 +30,7 @@ from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import assessments
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.ui import messages
+from pbc_desktop.ui import messages, printing
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.indicator_set_dialog import IndicatorSetDialog
 from pbc_desktop.ui.labels import label
@@ -311,11 +311,18 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         if out is None:
             return
         db = self.ctx.db
+        notes: list[str] = []  # words with characters no font has (filled on the worker)
         outcome = run_with_progress(
             self,
             self.tr("Writing the assessment report"),
             lambda progress, cancelled: build_assessment_report(
-                db, year, out, town=town, progress=progress, should_cancel=cancelled
+                db,
+                year,
+                out,
+                town=town,
+                progress=progress,
+                should_cancel=cancelled,
+                warn=notes.append,
             ),
         )
         if outcome.cancelled:
@@ -325,6 +332,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
                 messages.show_user_error(self, outcome.error)
                 return
             raise outcome.error
+        printing.warn_unprintable(self, notes)
         if messages.confirm(
             self,
             self.tr("Assessment report"),

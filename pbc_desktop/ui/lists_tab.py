@@ -35,7 +35,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import lists, scope
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.ui import messages
+from pbc_desktop.ui import messages, printing
 from pbc_desktop.ui.claim_dialog import ClaimDialog
 from pbc_desktop.ui.dialog_host import DialogHost
 from pbc_desktop.ui.funds_panel import FundsPanel
@@ -760,12 +760,13 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
             return None
         db = self.ctx.db
         list_id = row.id
+        notes: list[str] = []  # words with characters no font has (filled on the worker)
 
         def job(_progress: object = None, _cancelled: object = None) -> Path:
             if kind == "pdf":
                 from pbc_desktop.reports.service_list import build_service_list
 
-                return build_service_list(db, list_id, out)
+                return build_service_list(db, list_id, out, warn=notes.append)
             from pbc_desktop.services.list_export import export_list_xlsx
 
             return export_list_xlsx(db, list_id, out)
@@ -786,6 +787,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
                 messages.warning(self, title, str(exc))
                 return None
         self.last_export = out
+        printing.warn_unprintable(self, notes)
         if messages.confirm(
             self,
             title,

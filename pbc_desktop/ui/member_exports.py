@@ -248,13 +248,21 @@ def _write_roster(
     from pbc_desktop.reports.roster import build_roster
 
     db, actor = ctx.db, ctx.actor
+    notes: list[str] = []  # words with characters no font has (filled on the worker)
 
     def job(progress: ProgressFn, _cancelled: CancelFn) -> Path:
         progress(10, "")
-        return build_roster(db, organization_id, out, unmasked=unmasked, actor=actor)
+        return build_roster(
+            db, organization_id, out, unmasked=unmasked, actor=actor, warn=notes.append
+        )
 
     outcome = run_with_progress(parent, title, job)
-    return outcome.result if _finish(parent, title, outcome) else None
+    if not _finish(parent, title, outcome):
+        return None
+    from pbc_desktop.ui.printing import warn_unprintable
+
+    warn_unprintable(parent, notes)
+    return outcome.result
 
 
 def _organization(

@@ -13,11 +13,21 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.errors import UserError
+from pbc_desktop.ui import messages
 
 MAX_DPI = 300
 POINTS_PER_INCH = 72
+
+
+def warn_unprintable(parent: QWidget | None, notes: list[str]) -> None:
+    """Tell the user which words of a written report hold characters no font has (the
+    report's ``warn`` sentences; the document marks them 〓)."""
+    title = QCoreApplication.translate("Printing", "Characters missing from the fonts")
+    for note in notes:
+        messages.warning(parent, title, note)
 
 
 def new_printer() -> QPrinter:

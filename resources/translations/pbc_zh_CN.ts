@@ -3600,6 +3600,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
 <context>
     <name>Printing</name>
     <message>
+        <source>Characters missing from the fonts</source>
+        <translation>字库缺字</translation>
+    </message>
+    <message>
         <source>The printer could not be started. Check that it is ready.</source>
         <translation>无法启动打印机,请检查打印机是否就绪。</translation>
     </message>
