@@ -273,8 +273,8 @@ class _LockFile:
                 f.truncate()
                 f.write(json.dumps(data).encode("utf-8"))
             tmp.replace(self.holder_file)
-        except OSError:
-            log.warning("could not record the holder of %s", self.db_path, exc_info=True)
+        except OSError as exc:
+            log.warning("could not record the holder of %s: %s", self.db_path, exc)
 
     def acquire(self, exclusive: bool, wait: float) -> None:
         if exclusive and self.exclusive:

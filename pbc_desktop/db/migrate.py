@@ -307,7 +307,7 @@ def part_path(dest: Path) -> Path:
 
 
 _LEFTOVER = re.compile(
-    r"^\..+\.(?:(?P<pid>\d+)-)?[0-9a-f]{8}(?:\.part|\.sqlite)(?:-journal|-wal|-shm)?$"
+    r"^\..+?[.-](?:(?P<pid>\d+)-)?[0-9a-f]{8}(?:\.part|\.sqlite)(?:-journal|-wal|-shm)?$"
 )
 _OLD_LEFTOVER_SECONDS = 24 * 3600  # a copy named before process ids were in the names
 
