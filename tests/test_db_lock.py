@@ -164,3 +164,47 @@ def test_a_window_and_a_command_share_the_lock_and_a_restore_converts_its_own(
     window.release()
     window.release()  # twice is harmless
     assert not list(lock.holders_dir(path).glob("*.json"))
+
+
+def test_the_windows_restore_waits_for_a_command_then_names_it(
+    data_dir: Path, office: Path, other: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.db.engine import sqlite_url
+    from pbc_desktop.db.migrate import open_database
+    from pbc_desktop.services import backup
+    from tests.backup_helpers import add_orgs, names_in
+
+    monkeypatch.setenv(lock.WAIT_ENV, "0.3")
+    window_db = open_database(sqlite_url(office), backup_dir=data_dir / "backups")
+    try:
+        with holder(data_dir, office, "pbc import-members", "shared") as pid:
+            with pytest.raises(lock.DatabaseLockedError) as refused:
+                backup.restore(office, other, close=window_db)
+            assert "pbc import-members" in refused.value.message
+            assert str(pid) in refused.value.message
+            # the window goes on as before, still holding its share of the lock
+            add_orgs(window_db, "窗口里新建的党支部")
+            assert os.getpid() in {h.pid for h in lock.holders(office)}
+        assert names_in(window_db) == sorted([ORG, "窗口里新建的党支部"])
+        result = backup.restore(office, other, close=window_db)  # alone now: it goes through
+        assert result.kept is not None
+        assert org_names(result.kept) == sorted([ORG, "窗口里新建的党支部"])
+    finally:
+        window_db.dispose()
+    assert org_names(office) == ["别处的党支部"]
+
+
+def test_an_upgrade_waits_for_the_writers_then_names_them(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.db.engine import sqlite_url
+    from pbc_desktop.db.migrate import open_database
+
+    monkeypatch.setenv(lock.WAIT_ENV, "0.3")
+    path = tmp_path / "empty.sqlite"  # no schema yet: opening it upgrades it to the current one
+    path.touch()
+    with holder(data_dir, path, "pbc import-members", "shared"):
+        with pytest.raises(lock.DatabaseLockedError) as refused:
+            open_database(sqlite_url(path), backup_dir=tmp_path / "backups")
+        assert "pbc import-members" in refused.value.message
+    open_database(sqlite_url(path), backup_dir=tmp_path / "backups").dispose()
