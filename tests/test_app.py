@@ -228,3 +228,20 @@ def test_a_mistyped_db_is_refused_not_created(
     assert app_module.main(["--db", str(typo)]) == 2
     assert len(shown) == 1 and str(typo) in shown[0] and "找不到数据库文件" in shown[0]
     assert not typo.exists()
+
+
+def test_opening_a_read_only_file_says_so_and_keeps_the_current_database(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.backup_helpers import new_database
+
+    window = make_window(qtbot, db)
+    locked = tmp_path / "只读.sqlite"
+    new_database(locked, "上底村党总支").dispose()
+    locked.chmod(0o444)
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(locked), ""))
+    window.action_open.trigger()
+    assert len(shown) == 1 and "只读" in shown[0] and str(locked) in shown[0]
+    assert window.ctx.db is db

@@ -110,8 +110,12 @@ if sys.platform == "win32":
     _ERROR_IO_PENDING = 997
 
     def _os_lock(f: IO[bytes], exclusive: bool) -> bool:
-        """Lock byte 0 of ``f`` without waiting; False if another handle holds it."""
+        """Lock byte 0 of ``f`` without waiting; False if another handle holds it.
+
+        Windows neither converts a lock nor lets a handle lock over its own lock: the
+        handle's lock, if any, is let go first (as ``flock`` does when converting)."""
         handle = msvcrt.get_osfhandle(f.fileno())
+        _UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_Overlapped()))  # fails if none: fine
         flags = _LOCKFILE_FAIL_IMMEDIATELY | (_LOCKFILE_EXCLUSIVE_LOCK if exclusive else 0)
         if _LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(_Overlapped())):
             return True
