@@ -138,6 +138,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     remove_leftovers(folder, db_path.parent)
     backup_path: Path = args.file.expanduser()
     _refuse_if_a_window_has_it(db_path)
+    if db_path.exists():  # a writer at work: say so now, not after showing the backup
+        import contextlib
+
+        from pbc_desktop.db import lock
+
+        with contextlib.suppress(OSError):  # no lock file there: the restore will say why
+            lock.acquire(db_path, exclusive=True).release()
     backup.refuse_itself(db_path, backup_path)
     info = backup.inspect_backup(backup_path)
     for line in describe(info):

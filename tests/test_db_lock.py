@@ -87,8 +87,8 @@ def test_restore_is_refused_naming_the_writer_that_holds_the_database(
     data_dir: Path, office: Path, other: Path
 ) -> None:
     with holder(data_dir, office, "pbc import-members", "shared") as pid:
-        code, _out, err = finish(pbc(data_dir, "restore", str(other), "--yes"))
-    assert code == 2
+        code, out, err = finish(pbc(data_dir, "restore", str(other), "--yes"))
+    assert (code, out) == (2, "")
     sentence = one_sentence(err)
     assert "pbc import-members" in sentence and f"进程号 {pid}" in sentence
     assert org_names(office) == [ORG]
