@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pbc_desktop import i18n, paths
     from pbc_desktop.db.engine import sqlite_url
-    from pbc_desktop.db.migrate import open_database
+    from pbc_desktop.db.migrate import open_database, remove_leftovers
     from pbc_desktop.errors import DatabaseDamagedError, UserError
     from pbc_desktop.fonts import bundled_cjk_font
     from pbc_desktop.lang import t
@@ -90,11 +90,23 @@ def main(argv: list[str] | None = None) -> int:
 
     db_path = args.db or (paths.demo_db_path() if args.demo else paths.default_db_path())
     db_path = db_path.expanduser().resolve()
+    if args.db is not None and not db_path.exists():  # a mistyped --db is not a new office
+        messages.warning(
+            None,
+            t("无法打开数据库", "Cannot open the database"),
+            t(
+                f"找不到数据库文件“{db_path}”。请检查文件名和位置;新建数据库请用 文件 → 新建。",
+                f"There is no database file “{db_path}”. Check the name and the place; a new "
+                "database is made with File → New.",
+            ),
+        )
+        return 2
     name = server_name(str(db_path))
     if activate_running(name):
         log.info("another window has %s open; brought it to the front", db_path)
         return 0
     server = InstanceServer(name)
+    remove_leftovers(paths.backups_dir(), db_path.parent)  # copies a killed run left
 
     try:
         db = open_database(
@@ -111,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         messages.show_user_error(None, exc)
         return 1
+
+    for notice in db.notices:  # e.g. a -wal that was not the database's own, set aside
+        messages.warning(None, t("注意", "Note"), notice)
 
     if args.demo:
         from pbc_desktop.ui.demo_setup import ensure_demo

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,13 +41,75 @@ def _db_path(args: argparse.Namespace) -> Path:
     return path.expanduser().resolve()
 
 
-def open_db(args: argparse.Namespace) -> Database:
+def _db_path_or_error(args: argparse.Namespace) -> Path:
     from pbc_desktop import paths
-    from pbc_desktop.db.migrate import open_database
 
-    return open_database(
-        sqlite_url(_db_path(args)), actor=args.actor, backup_dir=paths.backups_dir()
+    try:
+        return _db_path(args)
+    except OSError as exc:  # no --db, and no data folder to find the default one in
+        raise paths.data_folder_error(exc) from exc
+
+
+def _writable(path: Path) -> bool:
+    return (
+        os.access(path, os.W_OK)
+        and bool(path.stat().st_mode & 0o222)
+        and os.access(path.parent, os.W_OK)
     )
+
+
+def _read_only(path: Path) -> Database:
+    """A database that cannot be written, opened only to read it (and said so)."""
+    from pbc_desktop.db.migrate import current_revision, head_revision
+
+    db = Database.read_only(path)
+    try:
+        revision = current_revision(db)
+    except Exception:
+        db.dispose()
+        raise
+    if revision != head_revision():
+        db.dispose()
+        raise UserError(
+            t(
+                f"数据库文件“{path}”无法写入,而它需要升级后才能使用。请把它复制到可以写入的"
+                "文件夹后再试。",
+                f"The database file “{path}” cannot be written, and it needs an upgrade "
+                "before it can be used. Copy it to a folder you can write to and try again.",
+            )
+        )
+    print(
+        t(
+            f"注意: 数据库文件“{path}”无法写入,只读取其中的数据。",
+            f"Note: the database file “{path}” cannot be written; it is only read.",
+        ),
+        file=sys.stderr,
+    )
+    return db
+
+
+def open_db(args: argparse.Namespace, *, write: bool = True, create: bool = False) -> Database:
+    """The database a command works on: opened, checked, upgraded and locked (see
+    ``db.lock``); a missing file is refused unless ``create`` (``pbc init``). A command
+    that only reads (``write=False``) reads a file that cannot be written, or that is
+    named by --db while the data folder is unusable, without changing it."""
+    from pbc_desktop import paths
+    from pbc_desktop.db.migrate import open_database, remove_leftovers
+
+    path = _db_path_or_error(args)
+    try:
+        backup_dir = paths.backups_dir()
+    except OSError as exc:
+        if write or not path.is_file():
+            raise paths.data_folder_error(exc) from exc
+        return _read_only(path)
+    remove_leftovers(backup_dir, path.parent)
+    if not write and path.is_file() and not _writable(path):
+        return _read_only(path)
+    db = open_database(sqlite_url(path), actor=args.actor, backup_dir=backup_dir, create=create)
+    for notice in db.notices:
+        print(t(f"注意: {notice}", f"Note: {notice}"), file=sys.stderr)
+    return db
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -87,8 +150,8 @@ def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> 
 def cmd_init(args: argparse.Namespace) -> int:
     from pbc_desktop.services.info import is_empty
 
-    path = _db_path(args)
-    db = open_db(args)
+    path = _db_path_or_error(args)
+    db = open_db(args, create=True)
     try:
         if not args.demo:
             print(t(f"数据库已就绪: {path}", f"Database ready: {path}"))
@@ -119,7 +182,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     from pbc_desktop.db.migrate import current_revision
     from pbc_desktop.services.info import record_counts
 
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         path, revision = _db_path(args), current_revision(db)
         print(t(f"数据库: {path}", f"Database: {path}"))
@@ -137,7 +200,7 @@ def cmd_communities(args: argparse.Namespace) -> int:
     from pbc_desktop.services.paging import PageRequest
 
     status = enum_option(CommunityStatus, args.status, ("状态", "status"))
-    db = open_db(args)
+    db = open_db(args, write=False)
     try:
         query = svc.CommunityQuery(text=args.search or "", town=args.town, status=status)
         total = svc.count_communities(db, query)
@@ -242,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     from pbc_desktop.logging_setup import report_bug, setup_cli_logging
 
     setup_cli_logging()
+    from pbc_desktop.db import lock
+
+    lock.set_program(f"pbc {args.command}")
     handler: Handler = args.handler
     try:
         return handler(args)

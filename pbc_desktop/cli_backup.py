@@ -37,14 +37,26 @@ def register(
     p.set_defaults(handler=cmd_restore)
 
 
+def _backups_folder() -> Path:
+    from pbc_desktop import paths
+
+    try:
+        return paths.backups_dir()
+    except OSError as exc:
+        raise paths.data_folder_error(exc) from exc
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, _db_path
+    from pbc_desktop.cli import EXIT_OK, _db_path_or_error
+    from pbc_desktop.db.migrate import remove_leftovers
     from pbc_desktop.errors import UserError
     from pbc_desktop.services import backup
 
-    db_path = _db_path(args)
+    db_path = _db_path_or_error(args)
     if args.to is None:
-        written = backup.automatic_backup(db_path, only_if_changed=False)
+        backups = _backups_folder()
+        remove_leftovers(backups, db_path.parent)
+        written = backup.automatic_backup(db_path, backups, only_if_changed=False)
     else:
         folder: Path = args.to.expanduser()
         if not folder.is_dir():
@@ -54,6 +66,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
                     f"The folder “{folder}” does not exist (is the USB stick plugged in?).",
                 )
             )
+        remove_leftovers(folder)
         written = backup.backup_to(db_path, folder)
     assert written is not None
     print(written.resolve())
@@ -115,13 +128,23 @@ def _refuse_if_a_window_has_it(db_path: Path) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, _db_path
+    from pbc_desktop.cli import EXIT_OK, _db_path_or_error
+    from pbc_desktop.db.migrate import remove_leftovers
     from pbc_desktop.errors import UserError
     from pbc_desktop.services import backup
 
-    db_path = _db_path(args)
+    db_path = _db_path_or_error(args)
+    folder = _backups_folder()
+    remove_leftovers(folder, db_path.parent)
     backup_path: Path = args.file.expanduser()
     _refuse_if_a_window_has_it(db_path)
+    if db_path.exists():  # a writer at work: say so now, not after showing the backup
+        import contextlib
+
+        from pbc_desktop.db import lock
+
+        with contextlib.suppress(OSError):  # no lock file there: the restore will say why
+            lock.acquire(db_path, exclusive=True).release()
     backup.refuse_itself(db_path, backup_path)
     info = backup.inspect_backup(backup_path)
     for line in describe(info):
@@ -133,7 +156,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "Nothing was restored. Add --yes to restore without a question.",
             )
         )
-    result = backup.restore(db_path, backup_path)
+    result = backup.restore(db_path, backup_path, folder=folder)
     print(t(f"已恢复到: {db_path}", f"Restored into: {db_path}"))
     if result.upgraded:
         print(t("备份的结构版本较旧,已升级。", "The backup had an older schema; it was upgraded."))

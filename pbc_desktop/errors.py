@@ -60,3 +60,7 @@ class DatabaseDamagedError(DatabaseError):
 
 class DatabaseLockedError(DatabaseError):
     """Another program holds the database for too long."""
+
+
+class DiskFullError(DatabaseError):
+    """The disk (or the medium) holding the database is full, or it failed to write."""

@@ -10,6 +10,9 @@ import os
 import sys
 from pathlib import Path
 
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+
 DATA_DIR_ENV = "PBC_DATA_DIR"
 DB_FILENAME = "pbc.sqlite"
 DEMO_DB_FILENAME = "demo.sqlite"
@@ -24,14 +27,36 @@ def data_dir() -> Path:
 
         base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
         path = Path(base or Path.home()) / "PBCDesktop"
-    path.mkdir(parents=True, exist_ok=True)
+    return private_folder(path)
+
+
+def private_folder(path: Path) -> Path:
+    """Create ``path`` (and its parents) if needed; the folder itself readable by its owner
+    only (0700 on POSIX; on Windows the user's profile is private already)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        info = path.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+            path.chmod(0o700)
     return path
 
 
 def _subdir(name: str) -> Path:
-    path = data_dir() / name
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(data_dir() / name)
+
+
+def data_folder_error(exc: OSError) -> UserError:
+    """The sentence for a data folder that cannot be created or written."""
+    folder = exc.filename or os.environ.get(DATA_DIR_ENV, "")
+    reason = exc.strerror or str(exc)
+    return UserError(
+        t(
+            f"数据文件夹“{folder}”无法写入({reason})。请检查磁盘是否已满、是否有写入权限,"
+            "或请 IT 人员协助。",
+            f"The data folder {folder} cannot be written ({reason}). Check that the disk is "
+            "not full and that you may write there, or ask your IT staff for help.",
+        )
+    )
 
 
 def default_db_path() -> Path:

@@ -147,8 +147,16 @@ def _run_app(args: list[str], data_dir: Path, **kwargs: object) -> subprocess.Po
     )
 
 
+def _new_office(path: Path) -> Path:
+    from pbc_desktop.db.engine import sqlite_url
+    from pbc_desktop.db.migrate import open_database
+
+    open_database(sqlite_url(path)).dispose()
+    return path
+
+
 def test_entry_point_shows_the_window(tmp_path: Path, data_dir: Path) -> None:
-    db_file = tmp_path / "office.sqlite"
+    db_file = _new_office(tmp_path / "office.sqlite")
     proc = _run_app(["--db", str(db_file), "--exit-after-show"], data_dir)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
@@ -159,7 +167,7 @@ def test_entry_point_shows_the_window(tmp_path: Path, data_dir: Path) -> None:
 def test_second_start_on_the_same_database_hands_over(tmp_path: Path, data_dir: Path) -> None:
     from pbc_desktop.ui.single_instance import server_name
 
-    db_file = tmp_path / "office.sqlite"
+    db_file = _new_office(tmp_path / "office.sqlite")
     first = _run_app(["--db", str(db_file)], data_dir)
     try:
         name = server_name(str(db_file.resolve()))
@@ -205,3 +213,35 @@ def test_an_unwritable_data_folder_is_a_message_not_a_traceback(
     assert len(shown) == 1
     assert str(blocked) in shown[0] and "无法写入" in shown[0]
     assert not (tmp_path / "office.sqlite").exists()
+
+
+def test_a_mistyped_db_is_refused_not_created(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop import app as app_module
+    from pbc_desktop.ui import messages
+
+    monkeypatch.setattr("pbc_desktop.i18n.install", lambda _app, _lang: [])
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _parent, _title, text: shown.append(text))
+    typo = tmp_path / "offcie.sqlite"
+    assert app_module.main(["--db", str(typo)]) == 2
+    assert len(shown) == 1 and str(typo) in shown[0] and "找不到数据库文件" in shown[0]
+    assert not typo.exists()
+
+
+def test_opening_a_read_only_file_says_so_and_keeps_the_current_database(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.backup_helpers import new_database
+
+    window = make_window(qtbot, db)
+    locked = tmp_path / "只读.sqlite"
+    new_database(locked, "上底村党总支").dispose()
+    locked.chmod(0o444)
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(locked), ""))
+    window.action_open.trigger()
+    assert len(shown) == 1 and "只读" in shown[0] and str(locked) in shown[0]
+    assert window.ctx.db is db

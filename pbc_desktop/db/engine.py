@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -14,8 +14,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from pbc_desktop.errors import DatabaseLockedError
+from pbc_desktop.errors import DatabaseLockedError, DiskFullError
 from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.db.lock import DatabaseLock
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -52,6 +55,29 @@ def _sqlite_begin(conn: Any) -> None:
 def sqlite_url(path: Path) -> str:
     """The URL of a SQLite file; any character in the path (``#``, ``%``, ``?``) survives."""
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def disk_full(path: Path | None) -> DiskFullError:
+    """The sentence for SQLite's "database or disk is full" and its disk I/O errors."""
+    where = path.parent if path is not None else None
+    return DiskFullError(
+        t(
+            f"磁盘已满(或无法写入),数据没有保存。请在“{where}”所在的磁盘上腾出空间后再试。"
+            if where is not None
+            else "磁盘已满(或无法写入),数据没有保存。请腾出磁盘空间后再试。",
+            f"The disk is full (or cannot be written), so nothing was saved. Free some space "
+            f"on the disk that holds “{where}” and try again."
+            if where is not None
+            else "The disk is full (or cannot be written), so nothing was saved. Free some "
+            "disk space and try again.",
+        )
+    )
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a SQLite error says the disk is full or could not be written."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "disk is full" in text or "disk i/o error" in text
 
 
 def _wal_mode_without_wal(path: Path) -> bool:
@@ -110,6 +136,10 @@ class Database:
         self.engine = engine or make_engine(url)
         self.actor = actor
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # The hold of the file's lock (db.lock) for as long as the database is open, and
+        # what opening it had to say (a foreign WAL set aside): set by open_database.
+        self.lock: DatabaseLock | None = None
+        self.notices: list[str] = []
 
     @classmethod
     def read_only(cls, path: Path) -> Database:
@@ -140,6 +170,8 @@ class Database:
                 session.connection(execution_options={"pbc_write": True})
                 yield session
         except OperationalError as exc:
+            if is_disk_full(exc):
+                raise disk_full(self.path) from exc
             if "locked" in str(exc).lower() or "busy" in str(exc).lower():
                 raise DatabaseLockedError(
                     t(
@@ -150,4 +182,8 @@ class Database:
             raise
 
     def dispose(self) -> None:
+        """Close the connections and let go of the file's lock (the database is done with)."""
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

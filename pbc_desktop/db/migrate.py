@@ -12,7 +12,9 @@ import glob
 import hashlib
 import logging
 import os
+import re
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -25,7 +27,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from pbc_desktop.db.engine import Database, read_only_uri
+from pbc_desktop.db import lock as db_lock
+from pbc_desktop.db.engine import Database, disk_full, is_disk_full, read_only_uri
+from pbc_desktop.db.stale_wal import set_aside_foreign_wal
 from pbc_desktop.errors import (
     DatabaseDamagedError,
     DatabaseError,
@@ -107,9 +111,34 @@ def _locked(path: Path | None) -> DatabaseLockedError:
     )
 
 
+def _read_only_file(path: Path) -> DatabaseError:
+    return DatabaseError(
+        t(
+            f"数据库文件“{path}”是只读的,本程序无法在其中保存。请去掉文件的“只读”属性,"
+            "或把它复制到可以写入的文件夹后再打开。",
+            f"The database file “{path}” is read-only, so the program could not save in it. "
+            "Clear the file's read-only attribute, or copy it to a folder you can write to "
+            "and open it there.",
+        )
+    )
+
+
+def _missing(path: Path) -> DatabaseError:
+    return DatabaseError(
+        t(
+            f"找不到数据库文件“{path}”。请检查文件名和位置(新建数据库请用 pbc init 或 "
+            "文件 → 新建)。",
+            f"There is no database file “{path}”. Check the name and the place (a new "
+            "database is made with pbc init or File → New).",
+        )
+    )
+
+
 def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
-    """Why SQLite refused ``path``: damage, or a file it may not write or lock."""
+    """Why SQLite refused ``path``: damage, a full disk, or a file it may not write or lock."""
     text = str(exc.orig or exc).lower()
+    if is_disk_full(exc):
+        return disk_full(path)
     if "malformed" in text:  # a database, but the check met a broken page
         return _failed_check(path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
@@ -119,7 +148,7 @@ def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
     return _damaged(path)
 
 
-def _unusable_path(path: Path, backup_dir: Path | None) -> DatabaseError | None:
+def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> DatabaseError | None:
     """What is wrong with ``path`` before SQLite is asked to open it, if anything."""
     if path.is_dir():
         return DatabaseError(
@@ -136,6 +165,16 @@ def _unusable_path(path: Path, backup_dir: Path | None) -> DatabaseError | None:
                 f"“{path.name}”.",
             )
         )
+    if not path.exists():
+        if not create:
+            return _missing(path)
+        if not os.access(path.parent, os.W_OK):
+            return _no_access(path)
+        return None
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
+        return _read_only_file(path)
+    if not os.access(path.parent, os.W_OK):  # SQLite writes its -wal and -shm there
+        return _no_access(path)
     # An empty file where a database with backups was is a lost database (a copy or a
     # power cut gone wrong), not a new one: send it to the backups instead of starting
     # an empty office over it.
@@ -214,7 +253,7 @@ def copy_database(
     if not src.is_file():
         raise FileNotFoundError(str(src))
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.part")
+    tmp = part_path(dest)
     uri = read_only_uri(src) if read_only else f"{src.resolve().as_uri()}?mode=rw"
     source = sqlite3.connect(uri, uri=True, timeout=10)
     try:
@@ -234,6 +273,7 @@ def copy_database(
                 progress(int(100 * (total - remaining) / total))
 
         try:
+            create_private(tmp)
             target = sqlite3.connect(tmp)
             try:
                 source.backup(target, pages=COPY_STEP_PAGES, progress=step)
@@ -252,6 +292,58 @@ def copy_database(
             remove_with_sidecars(tmp)
     finally:
         source.close()
+
+
+def create_private(path: Path) -> None:
+    """Create the empty file ``path``, readable and writable by its owner only (SQLite
+    gives the file's ``-journal``/``-wal``/``-shm`` the same permissions)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def part_path(dest: Path) -> Path:
+    """The temporary name a copy is written under: hidden, and naming this process, so
+    that :func:`remove_leftovers` tells a copy being written from one left by a kill."""
+    return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+
+
+_LEFTOVER = re.compile(
+    r"^\..+?[.-](?:(?P<pid>\d+)-)?[0-9a-f]{8}(?:\.part|\.sqlite)(?:-journal|-wal|-shm)?$"
+)
+_OLD_LEFTOVER_SECONDS = 24 * 3600  # a copy named before process ids were in the names
+
+
+def remove_leftovers(*folders: Path | None) -> list[Path]:
+    """Delete the temporary copies that a killed backup, restore or upgrade left in
+    ``folders`` (hidden ``.part`` files and restore work files, full of personal data);
+    a copy whose process still runs is left alone. Never raises; returns what it deleted.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    for folder in folders:
+        if folder is None:
+            continue
+        try:
+            entries = [p for p in folder.iterdir() if p.name.startswith(".")]
+        except OSError:
+            continue
+        for entry in entries:
+            match = _LEFTOVER.match(entry.name)
+            if match is None or not (".part" in entry.name or ".restore-" in entry.name):
+                continue
+            try:
+                if match["pid"] is not None:
+                    if db_lock.process_alive(int(match["pid"])):
+                        continue
+                elif now - entry.stat().st_mtime < _OLD_LEFTOVER_SECONDS:
+                    continue
+                entry.unlink()
+            except OSError:
+                log.warning("could not delete the leftover copy %s", entry, exc_info=True)
+            else:
+                removed.append(entry)
+    if removed:
+        log.info("deleted leftover copies: %s", ", ".join(str(p) for p in removed))
+    return removed
 
 
 def copy_stem(db_path: Path, folder: Path) -> str:
@@ -307,6 +399,18 @@ def upgrade(db: Database, backup_dir: Path | None = None, *, check: bool = True)
         raise too_new()
     if current is None and has_tables:
         raise _damaged(db.path)
+    # Nobody else may write while the schema changes: wait for them, or say who they are.
+    exclusive = (
+        db_lock.acquire(db.path, exclusive=True) if db.lock is not None and db.path else None
+    )
+    try:
+        return _upgrade_locked(db, current, backup_dir)
+    finally:
+        if exclusive is not None:
+            exclusive.release()
+
+
+def _upgrade_locked(db: Database, current: str | None, backup_dir: Path | None) -> Path | None:
     copy: Path | None = None
     if current is not None and db.path is not None and backup_dir is not None:
         try:
@@ -321,23 +425,77 @@ def upgrade(db: Database, backup_dir: Path | None = None, *, check: bool = True)
                     f"({exc}), so it was not upgraded. Check the free disk space and try again.",
                 )
             ) from exc
-    with db.engine.connect() as conn:
-        command.upgrade(alembic_config(conn), "head")
-        conn.commit()
+    try:
+        with db.engine.connect() as conn:
+            command.upgrade(alembic_config(conn), "head")
+            conn.commit()
+    except SADatabaseError as exc:
+        if is_disk_full(exc):
+            raise disk_full(db.path) from exc
+        raise
     return copy
 
 
-def open_database(
-    url: str, *, actor: str = "system", backup_dir: Path | None = None, check: bool = True
-) -> Database:
-    """Open (creating if needed), check and migrate a database."""
-    db = Database(url, actor=actor)
-    if db.path is not None and db.is_sqlite:
-        problem = _unusable_path(db.path, backup_dir)
-        if problem is not None:
-            db.dispose()
-            raise problem
+def _foreign_wal_notice(path: Path, kept: Path) -> str:
+    return t(
+        f"数据库“{path.name}”旁边有一个不属于它的临时日志文件(-wal,可能是复制文件时留下的),"
+        f"没有使用它,已改名保存为“{kept.name}”。数据库本身没有改动。",
+        f"A temporary log file (-wal) beside the database “{path.name}” does not belong to "
+        f"it (perhaps left when a file was copied over it); it was not applied and was kept "
+        f"as “{kept.name}”. The database itself was left as it was.",
+    )
+
+
+def _take_file(db: Database, path: Path) -> None:
+    """Hold the file's lock (shared, as every writer) and, when no other program has the
+    database open, set aside a ``-wal`` that is not its own before SQLite would apply it."""
     try:
+        db.lock = db_lock.acquire(path)
+        alone = db_lock.acquire(path, exclusive=True, wait=0)
+    except DatabaseLockedError as exc:
+        if db.lock is None:
+            raise
+        log.info("%s is open elsewhere: %s", path, exc.message)
+        return
+    except OSError as exc:
+        raise _no_access(path) from exc
+    try:
+        if not path.exists():
+            create_private(path)
+            return
+        kept = set_aside_foreign_wal(path)
+        if kept is not None:
+            db.notices.append(_foreign_wal_notice(path, kept))
+    except OSError as exc:
+        log.warning("could not look at the WAL beside %s: %s", path, exc)
+    finally:
+        alone.release()
+
+
+def open_database(
+    url: str,
+    *,
+    actor: str = "system",
+    backup_dir: Path | None = None,
+    check: bool = True,
+    create: bool = True,
+    lock: bool = True,
+) -> Database:
+    """Open, check and migrate a database.
+
+    A missing SQLite file is created (readable by its owner only) when ``create``, else
+    refused. With ``lock`` (every database a user works in; not a private temporary
+    copy), the file's lock is held shared until :meth:`Database.dispose`, and an upgrade
+    waits for it exclusively (:mod:`db.lock`).
+    """
+    db = Database(url, actor=actor)
+    try:
+        if db.path is not None and db.is_sqlite:
+            problem = _unusable_path(db.path, backup_dir, create)
+            if problem is not None:
+                raise problem
+            if lock:
+                _take_file(db, db.path)
         upgrade(db, backup_dir, check=check)
     except BaseException:
         db.dispose()

@@ -21,6 +21,7 @@ No Qt here: the window and ``pbc backup`` / ``pbc restore`` share these function
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -38,22 +39,24 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from pbc_desktop import paths
+from pbc_desktop.db import lock as db_lock
 from pbc_desktop.db.engine import Database, read_only_engine, sqlite_url
 from pbc_desktop.db.migrate import (
     COPY_STAMP,
     CopyStoppedError,
     copy_database,
     copy_stem,
+    create_private,
     head_revision,
     known_revisions,
     open_database,
+    part_path,
     remove_with_sidecars,
     too_new,
     unique_copy_path,
 )
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError
-from pbc_desktop.files import write_error
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -233,6 +236,54 @@ def _missing(db_path: Path) -> UserError:
     return UserError(t(f"找不到数据库文件“{db_path}”。", f"There is no database file “{db_path}”."))
 
 
+LOW_SPACE_BYTES = 1_000_000
+
+
+def cannot_write(dest: Path, exc: BaseException) -> UserError:
+    """Why the copy ``dest`` could not be written, named as it is: a full disk, a
+    read-only medium, no permission, or what the system said."""
+    code = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    full = code == errno.ENOSPC or "disk is full" in text
+    if not full and "disk i/o error" in text:
+        with contextlib.suppress(OSError):
+            full = shutil.disk_usage(dest.parent).free < LOW_SPACE_BYTES
+    if full:
+        return UserError(
+            t(
+                f"无法写入备份“{dest}”:磁盘(或 U 盘)已满。请腾出空间,或换一个位置。",
+                f"Cannot write the backup “{dest}”: the disk (or USB stick) is full. Free "
+                "some space or choose another place.",
+            )
+        )
+    if code == errno.EROFS:
+        return UserError(
+            t(
+                f"无法写入备份“{dest}”:这个磁盘或 U 盘是只读的(U 盘的写保护开关是否打开了?)。"
+                "请换一个位置。",
+                f"Cannot write the backup “{dest}”: the disk or USB stick is read-only (is "
+                "the stick's write-protect switch on?). Choose another place.",
+            )
+        )
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return UserError(
+            t(
+                f"无法写入备份“{dest}”:没有在文件夹“{dest.parent}”中写入的权限。"
+                "请换一个位置,或请管理员检查权限。",
+                f"Cannot write the backup “{dest}”: no permission to write in the folder "
+                f"“{dest.parent}”. Choose another place, or ask the administrator to check "
+                "the permissions.",
+            )
+        )
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return UserError(
+        t(
+            f"无法写入备份“{dest}”:{reason}。请换一个位置。",
+            f"Cannot write the backup “{dest}”: {reason}. Choose another place.",
+        )
+    )
+
+
 def _copy(
     src: Path,
     dest: Path,
@@ -249,18 +300,12 @@ def _copy(
     except FileNotFoundError as exc:
         if not src.is_file():
             raise _missing(src) from exc
-        raise write_error(dest, exc) from exc
+        raise cannot_write(dest, exc) from exc
     except OSError as exc:
-        raise write_error(dest, exc) from exc
+        raise cannot_write(dest, exc) from exc
     except sqlite3.Error as exc:
         log.warning("copying %s to %s failed: %s", src, dest, exc)
-        raise UserError(
-            t(
-                f"无法写入备份文件“{dest}”:{exc}。请检查磁盘空间,或换一个位置。",
-                f"Cannot write the backup “{dest}”: {exc}. Check the free space or choose "
-                "another place.",
-            )
-        ) from exc
+        raise cannot_write(dest, exc) from exc
 
 
 def automatic_backup(
@@ -391,7 +436,7 @@ def _contents(path: Path) -> tuple[tuple[Count, ...], datetime | None]:
 
 def _contents_after_upgrade(path: Path) -> tuple[tuple[Count, ...], datetime | None]:
     """The counts of an older backup, read from an upgraded temporary copy of it."""
-    with tempfile.TemporaryDirectory(prefix="pbc-inspect-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"pbc-inspect-{os.getpid()}-") as tmp:
         work = Path(tmp) / "backup.sqlite"
         _copy(path, work, read_only=True)
         _upgrade(work)
@@ -400,7 +445,7 @@ def _contents_after_upgrade(path: Path) -> tuple[tuple[Count, ...], datetime | N
 
 def _upgrade(path: Path) -> None:
     """Bring a copy to the current schema, leaving one self-contained file."""
-    db = open_database(sqlite_url(path), check=False)
+    db = open_database(sqlite_url(path), check=False, lock=False)
     db.dispose()
     conn = sqlite3.connect(path)
     try:
@@ -520,16 +565,21 @@ def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None
     except DatabaseDamagedError:
         # Not readable as a database: keep its bytes as they are, WAL file included.
         log.warning("%s is damaged; keeping a plain copy as %s", db_path, dest)
+        tmp = part_path(dest)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(f".{dest.name}.part")
+            create_private(tmp)
             shutil.copyfile(db_path, tmp)
             wal = db_path.with_name(db_path.name + "-wal")
             if wal.is_file():
-                shutil.copyfile(wal, dest.with_name(dest.name + "-wal"))
+                wal_copy = dest.with_name(dest.name + "-wal")
+                create_private(wal_copy)
+                shutil.copyfile(wal, wal_copy)
             tmp.replace(dest)
         except OSError as exc:
-            raise write_error(dest, exc) from exc
+            raise cannot_write(dest, exc) from exc
+        finally:
+            tmp.unlink(missing_ok=True)
     return dest
 
 
@@ -572,6 +622,15 @@ def _retire(db_path: Path) -> None:
             raise _in_use(db_path) from exc
 
 
+def _replacing(db_path: Path) -> db_lock.DatabaseLock:
+    """The database's lock, exclusively (waits a few seconds, then refuses naming who
+    has the database open)."""
+    try:
+        return db_lock.acquire(db_path, exclusive=True)
+    except OSError as exc:
+        raise cannot_write(db_path, exc) from exc
+
+
 def restore(
     db_path: Path,
     backup_path: Path,
@@ -595,7 +654,7 @@ def restore(
     report = progress or (lambda _percent: None)
     checked = _check(backup_path)
     report(5)
-    work = db_path.with_name(f".{db_path.name}.restore-{uuid.uuid4().hex[:8]}.sqlite")
+    work = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}-{uuid.uuid4().hex[:8]}.sqlite")
     try:
         _copy(
             backup_path,
@@ -611,15 +670,18 @@ def restore(
         if should_stop is not None and should_stop():
             raise CopyStoppedError
         report(90)
-        if close is not None:
-            close.dispose()
-        kept = keep_current(db_path, folder, now) if db_path.exists() else None
-        report(95)
-        _retire(db_path)
-        try:
-            work.replace(db_path)
-        except OSError as exc:
-            raise _in_use(db_path) from exc
+        # Every other writer (a window, a pbc command) has finished, or the restore is
+        # refused naming them; none starts until the file is replaced.
+        with _replacing(db_path):
+            if close is not None:
+                close.engine.dispose()  # its connections; its hold of the lock stays
+            kept = keep_current(db_path, folder, now) if db_path.exists() else None
+            report(95)
+            _retire(db_path)
+            try:
+                work.replace(db_path)
+            except OSError as exc:
+                raise _in_use(db_path) from exc
     finally:
         remove_with_sidecars(work)
     report(100)

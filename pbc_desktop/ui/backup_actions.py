@@ -41,10 +41,11 @@ class Host(Protocol):
     def switch_database(self, db: Database) -> None: ...
 
 
-def open_file(path: Path, actor: str) -> Database:
+def open_file(path: Path, actor: str, *, create: bool = False) -> Database:
     """Open, check and upgrade the SQLite file ``path`` as the window does: a copy made
-    before an upgrade goes to the backups folder."""
-    return open_database(sqlite_url(path), actor=actor, backup_dir=backups_dir())
+    before an upgrade goes to the backups folder. A missing file is refused unless
+    ``create`` (File → New)."""
+    return open_database(sqlite_url(path), actor=actor, backup_dir=backups_dir(), create=create)
 
 
 def describe(info: BackupInfo) -> str:

@@ -245,9 +245,9 @@ class MainWindow(QMainWindow):
         self.backups.update_actions()
         self.database_changed.emit(str(db.path or db.url))
 
-    def _open_path(self, path: Path) -> None:
+    def _open_path(self, path: Path, *, create: bool = False) -> None:
         try:
-            db = open_file(path, self.ctx.actor)
+            db = open_file(path, self.ctx.actor, create=create)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
                 self.tr("A file with that name already exists. Choose another name."),
             )
             return
-        self._open_path(target)
+        self._open_path(target, create=True)
 
     def open_database_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
