@@ -7,7 +7,10 @@ way out (:class:`ScrubbingFormatter`). A log is what a clerk sends to IT staff b
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
+import os
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -38,6 +41,16 @@ class ScrubbingFormatter(logging.Formatter):
         return scrub_text(super().formatException(ei))
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose files only their user may read (0600), like the database."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with contextlib.suppress(OSError):  # a log made 0644 by an older version
+            Path(self.baseFilename).chmod(0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def log_file() -> Path:
     return logs_dir() / LOG_FILENAME
 
@@ -53,7 +66,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
             return path
         root.removeHandler(old)
         old.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(ScrubbingFormatter(LOG_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)

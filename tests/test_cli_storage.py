@@ -255,6 +255,9 @@ def test_the_data_folder_database_and_backups_are_private(data_dir: Path) -> Non
     for folder in ("backups", "logs"):
         assert mode(data_dir / folder) == 0o700
     assert mode(Path(out.strip())) == 0o600
+    logs = list((data_dir / "logs").glob("*.log"))
+    assert logs
+    assert all(mode(log) == 0o600 for log in logs)
     db = open_database(sqlite_url(office))
     try:
         with db.write() as s:

@@ -93,6 +93,7 @@ def test_a_bug_in_the_command_line_is_one_scrubbed_sentence_and_a_scrubbed_log(
     tmp_path: Path, data_dir: Path
 ) -> None:
     env = {**os.environ, "PBC_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    assert main(["init", "--db", str(tmp_path / "x.sqlite")]) == 0  # only init creates one
     done = subprocess.run(
         [sys.executable, "-m", "tests.bug_helpers", "info", "--db", str(tmp_path / "x.sqlite")],
         cwd=ROOT,
