@@ -327,7 +327,7 @@ def test_a_full_disk_while_storing_files_is_a_sentence_and_saves_nothing(
     db.engine.dispose()
     with pytest.raises(UserError) as refused:
         svc.update_activity(db, aid, meeting(world, title="新名称", new_files=(photo,)))
-    assert "磁盘空间不足" in refused.value.message
+    assert "磁盘已满" in refused.value.message
     assert "\n" not in refused.value.message
     edit = svc.get_activity_edit(db, aid)
     assert edit.title == "第一季度联席会议" and edit.attachments == ()

@@ -847,7 +847,7 @@ def create_activity(db: Database, data: ActivityInput) -> int:
     """Save a new activity; its new files are read into the database with it (all or nothing)."""
     errors = FieldErrors()
     files = attachments.read_new_files(data.new_files, errors)
-    with attachments.disk_full_as_sentence(), db.write() as s:
+    with db.write() as s:
         _validate(s, data, errors)
         activity = Activity(uuid=new_uuid())
         s.add(activity)
@@ -869,7 +869,7 @@ def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None
     """Save an activity; removed attachments go with the transaction, new files are read in."""
     errors = FieldErrors()
     files = attachments.read_new_files(data.new_files, errors)
-    with attachments.disk_full_as_sentence(), db.write() as s:
+    with db.write() as s:
         activity = _load_full(s, activity_id)
         _validate(s, data, errors)
         before = _facts(activity)

@@ -18,13 +18,11 @@ import logging
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
 
 from pbc_desktop.db.engine import Database, read_only_uri
 from pbc_desktop.db.models import Attachment, AttachmentContent
@@ -107,24 +105,6 @@ def read_new_files(files: Sequence[Path], errors: FieldErrors) -> list[NewFile]:
     """Read the files to add; each one missing, unreadable or too large is a field error."""
     read = [_read_one(Path(p), errors) for p in files]
     return [f for f in read if f is not None]
-
-
-@contextmanager
-def disk_full_as_sentence() -> Iterator[None]:
-    """A full disk while writing attachments becomes a sentence (the transaction is gone)."""
-    try:
-        yield
-    except OperationalError as exc:
-        text = str(exc.orig or exc).lower()
-        if "full" not in text:
-            raise
-        raise UserError(
-            t(
-                "磁盘空间不足,附件没有保存(活动也没有保存)。请清理磁盘空间后再试。",
-                "The disk is full: the attachments were not saved (nor was the activity). "
-                "Free some disk space and try again.",
-            )
-        ) from exc
 
 
 # -- reading them back ------------------------------------------------------------------------
