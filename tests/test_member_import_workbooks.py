@@ -333,7 +333,7 @@ def test_other_database_errors_are_not_called_a_full_disk(
     preview = mi.read_members(db, roster(tmp_path / "r.xlsx", ("甲", ID_A, ORG, None)))
 
     def broken(_s: Session, *_args: object) -> None:
-        raise OperationalError("INSERT", {}, sqlite3.OperationalError("disk I/O error"))
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("no such table: x"))
 
     monkeypatch.setattr(mi.writing, "_audit_import", broken)
     with pytest.raises(OperationalError):

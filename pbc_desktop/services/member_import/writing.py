@@ -30,7 +30,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     name_key,
 )
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.member_import.checking import (
@@ -151,8 +151,8 @@ def _disk_full(exc: BaseException) -> bool:
     return "database or disk is full" in str(exc).lower()
 
 
-def _disk_full_error() -> UserError:
-    return UserError(
+def _disk_full_error() -> DiskFullError:
+    return DiskFullError(
         t(
             "磁盘空间已满,导入没有完成,数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后"
             "重新导入。",
@@ -223,6 +223,8 @@ def apply_import(
             report(99, t("正在保存…", "Saving…"))
     except IntegrityError as exc:
         raise _stale() from exc
+    except DiskFullError as exc:  # said by Database.write; the import says what it means here
+        raise _disk_full_error() from exc
     except (OperationalError, OSError) as exc:
         if not _disk_full(exc):
             raise
