@@ -22,7 +22,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports.common import check_length
-from pbc_desktop.services.scope import Choice
+from pbc_desktop.services.scope import Choice, name_taken
 
 POST_NAME_MAX = 60
 
@@ -156,15 +156,6 @@ def post_choices(db: Database, include_id: int | None = None) -> list[Choice]:
         ]
 
 
-def _post_name_taken(s: Session, name: str, own_id: int | None) -> str | None:
-    """The name of another post that reads the same (width, spaces and case ignored)."""
-    key = v.name_key(name)
-    for other_id, other_name in s.execute(select(Post.id, Post.name)):
-        if other_id != own_id and v.name_key(other_name) == key:
-            return str(other_name)
-    return None
-
-
 def _duplicate_post(name: str) -> str:
     return t(f"已有名为“{name}”的岗位,岗位名称不能重复", f"A post named “{name}” already exists")
 
@@ -177,7 +168,7 @@ def _validate_post(s: Session, data: PostInput, own_id: int | None) -> tuple[str
         err.add("name", "请填写岗位名称", "Enter the post's name")
     else:
         check_length(err, "name", name, POST_NAME_MAX, ("岗位名称", "The name"))
-        taken = _post_name_taken(s, name, own_id)
+        taken = name_taken(s, Post.id, Post.name, name, own_id)
         if taken is not None:
             err.errors.append(FieldError("name", _duplicate_post(taken)))
     check_length(err, "description", description, DESCRIPTION_MAX, ("岗位职责", "The duties"))
