@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,13 +41,11 @@ from pbc_desktop.domain.enums import AssessmentOutcome, Grade
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
-
-ProgressFn = Callable[[int, str], None]
-CancelFn = Callable[[], bool]
 
 #: Reports with more communities than this open with a table of contents.
 TOC_FROM = 3
