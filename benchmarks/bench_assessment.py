@@ -21,7 +21,8 @@ def main() -> int:
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
     from pbc_desktop.reports.assessment import build_assessment_report
-    from pbc_desktop.services import assessments, stats
+    from pbc_desktop.services import stats
+    from pbc_desktop.services.assessments import indicator_sets, results
 
     database = open_database(sqlite_url(district_db()))
     try:
@@ -37,10 +38,10 @@ def main() -> int:
         print(f"概览 figures and charts: worst {worst_ms:.0f} ms (goal < 500 ms)")
 
         assessed = [
-            y for y in assessments.years(database) if assessments.count_assessments(database, y)
+            y for y in indicator_sets.years(database) if results.count_assessments(database, y)
         ]
         year = assessed[0]
-        count = assessments.count_assessments(database, year)
+        count = results.count_assessments(database, year)
         with tempfile.TemporaryDirectory() as folder:
             out = Path(folder) / "assessment.pdf"
             t0 = time.perf_counter()

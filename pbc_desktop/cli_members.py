@@ -95,7 +95,7 @@ def cmd_export_template(args: argparse.Namespace) -> int:
 
 def known_town(db: Database, text: str | None) -> str | None:
     """The town ``text`` names, refused when no organization lies in it (a typo)."""
-    from pbc_desktop.services.organizations import towns
+    from pbc_desktop.services.scope import towns
 
     town = (text or "").strip()
     if not town:

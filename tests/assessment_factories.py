@@ -16,7 +16,7 @@ from pbc_desktop.domain.enums import (
     ListKind,
     VenueKind,
 )
-from pbc_desktop.services import assessments as svc
+from pbc_desktop.services.assessments import scoring
 from tests.factories import make_community, make_orgs
 
 YEAR = 2024
@@ -36,9 +36,9 @@ def running_communities(db: Database, *names: str, town: str = "成田镇") -> l
 
 def score_all(db: Database, assessment_id: int, fraction: float, feedback: str = "") -> float:
     """Give every indicator ``fraction`` of its maximum (rounded to halves); the total."""
-    sheet = svc.get_scoring_sheet(db, assessment_id)
+    sheet = scoring.get_scoring_sheet(db, assessment_id)
     scores = {r.indicator_id: round(r.max_score * fraction * 2) / 2 for r in sheet.rows}
-    svc.save_scores(db, assessment_id, svc.ScoresInput(scores, feedback or None))
+    scoring.save_scores(db, assessment_id, scoring.ScoresInput(scores, feedback or None))
     return round(sum(scores.values()), 2)
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import CommunityMember, PartyMember
 from pbc_desktop.domain.enums import CommunityStatus, MembershipStatus, OrgField, OrgLevel
-from pbc_desktop.services import post_reports
+from pbc_desktop.services.post_reports import catalogue, reports
 from tests.factories import make_community, make_org
 
 TOWN_A = "陈店镇"
@@ -82,8 +82,8 @@ def setup_posts(db: Database) -> PostSetup:
             )
         )
     revoked = make_community(db, "旧城党建共同体", [v3, home], status=CommunityStatus.REVOKED)
-    post_reports.ensure_default_posts(db)
-    posts = {p.name: p.id for p in post_reports.list_posts(db)}
+    catalogue.ensure_default_posts(db)
+    posts = {p.name: p.id for p in catalogue.list_posts(db)}
     return PostSetup(
         home=home,
         other_home=other_home,
@@ -110,8 +110,8 @@ def report_input(
     reported_on: date = date(2023, 3, 1),
     community: int | None = None,
     remark: str | None = None,
-) -> post_reports.ReportInput:
-    return post_reports.ReportInput(
+) -> reports.ReportInput:
+    return reports.ReportInput(
         community_id=community if community is not None else setup.community,
         organization_id=organization if organization is not None else setup.v1,
         post_id=setup.posts[post] if post else None,

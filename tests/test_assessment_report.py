@@ -12,7 +12,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AssessmentOutcome
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports.assessment import build_assessment_report
-from pbc_desktop.services import assessments as svc
+from pbc_desktop.services.assessments import indicator_sets, outcomes, scoring
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
 from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
 
@@ -22,18 +22,18 @@ FRACTIONS = (0.7, 0.95, 0.45, 0.85, 0.6)
 
 @pytest.fixture
 def assessed(db: Database) -> dict[str, float]:
-    svc.create_indicator_set(db, YEAR)
+    indicator_sets.create_indicator_set(db, YEAR)
     ids = running_communities(db, *NAMES)
     add_known_figures(db, ids[0])
     totals = {}
     for name, cid, fraction in zip(NAMES, ids, FRACTIONS, strict=True):
-        aid = svc.start_assessment(db, cid, YEAR)
+        aid = scoring.start_assessment(db, cid, YEAR)
         totals[name] = score_all(db, aid, fraction, f"{name}的反馈意见")
         if name == "东泰党建共同体":
-            svc.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30000")
-            svc.finish_assessment(db, aid)
+            outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30000")
+            outcomes.finish_assessment(db, aid)
         if name == "旧城党建共同体":
-            svc.set_outcome(
+            outcomes.set_outcome(
                 db, aid, AssessmentOutcome.RECTIFY, reasons="活动开展少", on=date.today()
             )
     return totals

@@ -14,39 +14,39 @@ from pbc_desktop.db.models import AuditEntry, Community
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, CommunityStatus, Grade
 from pbc_desktop.domain.indicators import DEFAULT_INDICATORS
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
-from pbc_desktop.services import assessments as svc
+from pbc_desktop.services.assessments import common, indicator_sets, outcomes, scoring
 from pbc_desktop.services.community_figures import community_figures, stats_field
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
 
 
 @pytest.fixture
 def year_set(db: Database) -> int:
-    return svc.create_indicator_set(db, YEAR)
+    return indicator_sets.create_indicator_set(db, YEAR)
 
 
 def test_default_set_totals_100_with_default_thresholds(db: Database, year_set: int) -> None:
-    view = svc.get_indicator_set(db, YEAR)
+    view = indicator_sets.get_indicator_set(db, YEAR)
     assert view is not None and view.id == year_set
     assert view.total_max == 100
     assert len(view.indicators) == len(DEFAULT_INDICATORS)
     assert [c for c, _ in view.category_totals()][:2] == ["组织联建", "活动共搞"]
     assert (view.thresholds.excellent_min, view.thresholds.good_min) == (90, 80)
-    assert svc.total_warning(view.total_max) is None
-    assert svc.total_warning(95) is not None
+    assert indicator_sets.total_warning(view.total_max) is None
+    assert indicator_sets.total_warning(95) is not None
     with pytest.raises(ConflictError):
-        svc.create_indicator_set(db, YEAR)
+        indicator_sets.create_indicator_set(db, YEAR)
 
 
 def test_copy_last_year_keeps_edits(db: Database, year_set: int) -> None:
-    view = svc.get_indicator_set(db, YEAR)
+    view = indicator_sets.get_indicator_set(db, YEAR)
     assert view is not None
     data = view.as_input()
     first = replace(data.indicators[0], max_score=7, name="组建程序规范(修订)")
     data = replace(data, excellent_min=92, indicators=(first, *data.indicators[1:]))
-    svc.update_indicator_set(db, year_set, data)
+    indicator_sets.update_indicator_set(db, year_set, data)
 
-    svc.create_indicator_set(db, YEAR + 2, copy_last_year=True)
-    copy = svc.get_indicator_set(db, YEAR + 2)
+    indicator_sets.create_indicator_set(db, YEAR + 2, copy_last_year=True)
+    copy = indicator_sets.get_indicator_set(db, YEAR + 2)
     assert copy is not None
     assert copy.name.startswith(str(YEAR + 2))
     assert copy.thresholds.excellent_min == 92
@@ -55,11 +55,11 @@ def test_copy_last_year_keeps_edits(db: Database, year_set: int) -> None:
     assert copy.total_max == 102
     assert {i.id for i in copy.indicators}.isdisjoint({i.id for i in view.indicators})
     with pytest.raises(NotFoundError):
-        svc.create_indicator_set(db, YEAR - 5, copy_last_year=True)
+        indicator_sets.create_indicator_set(db, YEAR - 5, copy_last_year=True)
 
 
 def test_set_validation_names_fields(db: Database, year_set: int) -> None:
-    view = svc.get_indicator_set(db, YEAR)
+    view = indicator_sets.get_indicator_set(db, YEAR)
     assert view is not None
     bad = replace(
         view.as_input(),
@@ -72,7 +72,7 @@ def test_set_validation_names_fields(db: Database, year_set: int) -> None:
         ),
     )
     with pytest.raises(ValidationError) as caught:
-        svc.update_indicator_set(db, year_set, bad)
+        indicator_sets.update_indicator_set(db, year_set, bad)
     fields = set(caught.value.fields())
     assert {
         "name",
@@ -85,22 +85,22 @@ def test_set_validation_names_fields(db: Database, year_set: int) -> None:
 
 def test_scores_validated_per_indicator(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "文光党建共同体")
-    aid = svc.start_assessment(db, cid, YEAR)
-    assert svc.start_assessment(db, cid, YEAR) == aid  # idempotent
-    sheet = svc.get_scoring_sheet(db, aid)
+    aid = scoring.start_assessment(db, cid, YEAR)
+    assert scoring.start_assessment(db, cid, YEAR) == aid  # idempotent
+    sheet = scoring.get_scoring_sheet(db, aid)
     first, second = sheet.rows[0], sheet.rows[1]
     with pytest.raises(ValidationError) as caught:
-        svc.save_scores(
+        scoring.save_scores(
             db,
             aid,
-            svc.ScoresInput({first.indicator_id: first.max_score + 1, second.indicator_id: -1}),
+            scoring.ScoresInput({first.indicator_id: first.max_score + 1, second.indicator_id: -1}),
         )
     assert caught.value.fields() == [
-        svc.score_field(first.indicator_id),
-        svc.score_field(second.indicator_id),
+        common.score_field(first.indicator_id),
+        common.score_field(second.indicator_id),
     ]
     assert first.name in caught.value.message
-    assert svc.get_scoring_sheet(db, aid).unscored == sheet.rows  # nothing saved
+    assert scoring.get_scoring_sheet(db, aid).unscored == sheet.rows  # nothing saved
 
 
 @pytest.mark.parametrize(
@@ -109,9 +109,9 @@ def test_scores_validated_per_indicator(db: Database, year_set: int) -> None:
 )
 def test_total_and_grade(db: Database, year_set: int, fraction: float, grade: Grade) -> None:
     (cid,) = running_communities(db, "东泰党建共同体")
-    aid = svc.start_assessment(db, cid, YEAR)
+    aid = scoring.start_assessment(db, cid, YEAR)
     total = score_all(db, aid, fraction, "反馈")
-    sheet = svc.get_scoring_sheet(db, aid)
+    sheet = scoring.get_scoring_sheet(db, aid)
     assert sheet.total == pytest.approx(total)
     assert sheet.grade == grade
     assert sheet.feedback == "反馈"
@@ -119,22 +119,24 @@ def test_total_and_grade(db: Database, year_set: int, fraction: float, grade: Gr
 
 def test_editable_thresholds_regrade_drafts(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "东泰党建共同体")
-    aid = svc.start_assessment(db, cid, YEAR)
+    aid = scoring.start_assessment(db, cid, YEAR)
     score_all(db, aid, 0.85)  # about 85: 良好 by default
-    assert svc.get_scoring_sheet(db, aid).grade == Grade.GOOD
-    view = svc.get_indicator_set(db, YEAR)
+    assert scoring.get_scoring_sheet(db, aid).grade == Grade.GOOD
+    view = indicator_sets.get_indicator_set(db, YEAR)
     assert view is not None
-    svc.update_indicator_set(db, year_set, replace(view.as_input(), excellent_min=82))
-    sheet = svc.get_scoring_sheet(db, aid)
+    indicator_sets.update_indicator_set(db, year_set, replace(view.as_input(), excellent_min=82))
+    sheet = scoring.get_scoring_sheet(db, aid)
     assert sheet.thresholds.excellent_min == 82
     assert sheet.grade == Grade.EXCELLENT
     # An indicator with scores cannot go, nor drop its maximum below a given score.
     data = view.as_input()
     with pytest.raises(ValidationError):
-        svc.update_indicator_set(db, year_set, replace(data, indicators=data.indicators[1:]))
+        indicator_sets.update_indicator_set(
+            db, year_set, replace(data, indicators=data.indicators[1:])
+        )
     low = replace(data.indicators[0], max_score=0.5)
     with pytest.raises(ValidationError) as caught:
-        svc.update_indicator_set(
+        indicator_sets.update_indicator_set(
             db, year_set, replace(data, indicators=(low, *data.indicators[1:]))
         )
     assert caught.value.fields() == ["indicators[1].max_score"]
@@ -142,35 +144,35 @@ def test_editable_thresholds_regrade_drafts(db: Database, year_set: int) -> None
 
 def test_finish_locks_and_reopen_is_audited(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "文光党建共同体")
-    aid = svc.start_assessment(db, cid, YEAR)
-    sheet = svc.get_scoring_sheet(db, aid)
-    svc.save_scores(db, aid, svc.ScoresInput({sheet.rows[0].indicator_id: 3}))
+    aid = scoring.start_assessment(db, cid, YEAR)
+    sheet = scoring.get_scoring_sheet(db, aid)
+    scoring.save_scores(db, aid, scoring.ScoresInput({sheet.rows[0].indicator_id: 3}))
     with pytest.raises(ValidationError) as caught:
-        svc.finish_assessment(db, aid)  # not every indicator scored
+        outcomes.finish_assessment(db, aid)  # not every indicator scored
     assert len(caught.value.errors) == len(sheet.rows) - 1
 
     score_all(db, aid, 0.95)
-    totals = svc.finish_assessment(db, aid)
+    totals = outcomes.finish_assessment(db, aid)
     assert totals.grade == Grade.EXCELLENT
-    locked = svc.get_scoring_sheet(db, aid)
+    locked = scoring.get_scoring_sheet(db, aid)
     assert locked.locked and locked.assessor == "测试员" and locked.finished_at is not None
     for attempt in (
-        lambda: svc.save_scores(db, aid, svc.ScoresInput({sheet.rows[0].indicator_id: 1})),
-        lambda: svc.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="100"),
-        lambda: svc.finish_assessment(db, aid),
+        lambda: scoring.save_scores(db, aid, scoring.ScoresInput({sheet.rows[0].indicator_id: 1})),
+        lambda: outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="100"),
+        lambda: outcomes.finish_assessment(db, aid),
     ):
-        with pytest.raises(svc.AssessmentLockedError, match="重新打开"):
+        with pytest.raises(common.AssessmentLockedError, match="重新打开"):
             attempt()
-    view = svc.get_indicator_set(db, YEAR)
+    view = indicator_sets.get_indicator_set(db, YEAR)
     assert view is not None
-    with pytest.raises(svc.AssessmentLockedError):
-        svc.update_indicator_set(db, year_set, view.as_input())
+    with pytest.raises(common.AssessmentLockedError):
+        indicator_sets.update_indicator_set(db, year_set, view.as_input())
 
     with pytest.raises(ValidationError) as why:
-        svc.reopen_assessment(db, aid, "  ")
+        outcomes.reopen_assessment(db, aid, "  ")
     assert why.value.fields() == ["reason"]
-    svc.reopen_assessment(db, aid, "材料补报")
-    assert svc.get_scoring_sheet(db, aid).status == AssessmentStatus.DRAFT
+    outcomes.reopen_assessment(db, aid, "材料补报")
+    assert scoring.get_scoring_sheet(db, aid).status == AssessmentStatus.DRAFT
     with db.read() as s:
         entry = s.scalars(
             select(AuditEntry)
@@ -181,43 +183,47 @@ def test_finish_locks_and_reopen_is_audited(db: Database, year_set: int) -> None
     assert entry.actor == "测试员" and entry.at is not None
     assert "材料补报" in entry.summary
     assert json.loads(entry.after or "{}")["reopen_reason"] == "材料补报"
-    svc.save_scores(db, aid, svc.ScoresInput({sheet.rows[0].indicator_id: 1}))  # editable again
+    # editable again:
+    scoring.save_scores(db, aid, scoring.ScoresInput({sheet.rows[0].indicator_id: 1}))
 
 
 def test_demonstration_award_in_fen(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "文光党建共同体")
-    aid = svc.start_assessment(db, cid, YEAR)
+    aid = scoring.start_assessment(db, cid, YEAR)
     score_all(db, aid, 0.95)
     with pytest.raises(ValidationError) as caught:
-        svc.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="12.345")
+        outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="12.345")
     assert caught.value.fields() == ["award"]
     with pytest.raises(ValidationError):
-        svc.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="abc")
-    svc.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30,000.50")
-    sheet = svc.get_scoring_sheet(db, aid)
+        outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="abc")
+    outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30,000.50")
+    sheet = scoring.get_scoring_sheet(db, aid)
     assert (sheet.outcome, sheet.award_cents) == (AssessmentOutcome.DEMONSTRATION, 3_000_050)
 
 
 def test_rectify_sets_the_community_status(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "旧城党建共同体")
-    aid = svc.start_assessment(db, cid, YEAR)
+    aid = scoring.start_assessment(db, cid, YEAR)
     score_all(db, aid, 0.4)
     with pytest.raises(ValidationError) as caught:
-        svc.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons=" ")
+        outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons=" ")
     assert caught.value.fields() == ["reasons"]
     with pytest.raises(ValidationError):
-        svc.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="1")  # graded Fail
-    svc.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显", on=date.today())
+        # graded Fail:
+        outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="1")
+    outcomes.set_outcome(
+        db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显", on=date.today()
+    )
     with db.read() as s:
         community = s.get(Community, cid)
         assert community is not None
         assert community.status == CommunityStatus.RECTIFYING
         assert community.events[-1].remark == "作用发挥不明显"
-    sheet = svc.get_scoring_sheet(db, aid)
+    sheet = scoring.get_scoring_sheet(db, aid)
     assert sheet.outcome == AssessmentOutcome.RECTIFY
     assert sheet.rectify_reasons == "作用发挥不明显"
     # Again (already rectifying): the outcome is kept, no second lifecycle step.
-    svc.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="再次说明")
+    outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="再次说明")
     with db.read() as s:
         community = s.get(Community, cid)
         assert community is not None and len(community.events) == 2
@@ -238,15 +244,17 @@ def test_supporting_figures(db: Database, year_set: int) -> None:
     assert figures["funds_income"] == 12345.5
     assert stats_field("trainee_times") == "trainees"
     assert stats_field("projects_solved") == "problems_solved"
-    aid = svc.start_assessment(db, cid, YEAR)
-    rows = {r.metric: r.figure for r in svc.get_scoring_sheet(db, aid, today=date(YEAR, 6, 1)).rows}
+    aid = scoring.start_assessment(db, cid, YEAR)
+    rows = {
+        r.metric: r.figure for r in scoring.get_scoring_sheet(db, aid, today=date(YEAR, 6, 1)).rows
+    }
     assert rows["activities"] == 4 and rows["funds_income"] == 12345.5
     assert rows[None] is None
 
 
 def test_revoked_not_startable_and_unassessed_list(db: Database, year_set: int) -> None:
     a, b = running_communities(db, "甲党建共同体", "乙党建共同体")
-    svc.start_assessment(db, a, YEAR)
-    assert [c.id for c in svc.unassessed_communities(db, YEAR)] == [b]
+    scoring.start_assessment(db, a, YEAR)
+    assert [c.id for c in scoring.unassessed_communities(db, YEAR)] == [b]
     with pytest.raises(NotFoundError):
-        svc.start_assessment(db, b, YEAR + 1)  # no system that year
+        scoring.start_assessment(db, b, YEAR + 1)  # no system that year

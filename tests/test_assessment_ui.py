@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, CommunityStatus, Grade
-from pbc_desktop.services import assessments as svc
+from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.ui import assessment_tab, messages
 from pbc_desktop.ui.assessment_tab import AssessmentTab
 from pbc_desktop.ui.context import AppContext
@@ -48,7 +48,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
 
 @pytest.fixture
 def ctx(db: Database) -> AppContext:
-    svc.create_indicator_set(db, YEAR)
+    indicator_sets.create_indicator_set(db, YEAR)
     return AppContext(db)
 
 
@@ -62,7 +62,7 @@ def type_score(qtbot: QtBot, dialog: ScoringDialog, indicator_id: int, text: str
 
 def test_scoring_by_typing(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     (cid,) = running_communities(ctx.db, "文光党建共同体")
-    aid = svc.start_assessment(ctx.db, cid, YEAR)
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
     dialog = ScoringDialog(ctx, aid)
     qtbot.addWidget(dialog)
     rows = dialog.sheet.rows
@@ -87,7 +87,7 @@ def test_scoring_by_typing(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
         dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert dialog.result() == 1
-    sheet = svc.get_scoring_sheet(ctx.db, aid)
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
     assert sheet.total == 87 and sheet.grade == Grade.GOOD
     assert sheet.feedback == "good work"
     assert not sheet.unscored
@@ -95,7 +95,7 @@ def test_scoring_by_typing(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
 
 def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     (cid,) = running_communities(ctx.db, "文光党建共同体")
-    aid = svc.start_assessment(ctx.db, cid, YEAR)
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
     dialog = ScoringDialog(ctx, aid, outcome=AssessmentOutcome.DEMONSTRATION)
     qtbot.addWidget(dialog)
     assert dialog.ui.awardEdit.isVisibleTo(dialog) and not dialog.ui.reasonsEdit.isVisibleTo(dialog)
@@ -109,7 +109,7 @@ def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Box
     dialog.ui.awardEdit.clear()
     qtbot.keyClicks(dialog.ui.awardEdit, "20000")
     qtbot.mouseClick(dialog.ui.finishButton, Qt.MouseButton.LeftButton)
-    sheet = svc.get_scoring_sheet(ctx.db, aid)
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
     assert sheet.status == AssessmentStatus.FINISHED
     assert (sheet.outcome, sheet.award_cents) == (AssessmentOutcome.DEMONSTRATION, 2_000_000)
 
@@ -122,20 +122,20 @@ def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Box
 
 def test_rectify_confirms_and_sets_status(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     (cid,) = running_communities(ctx.db, "旧城党建共同体")
-    aid = svc.start_assessment(ctx.db, cid, YEAR)
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
     dialog = ScoringDialog(ctx, aid, outcome=AssessmentOutcome.RECTIFY)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.ui.reasonsEdit, "no meetings held")
     boxes.answer = False
     dialog.accept()
     assert boxes.asked and dialog.result() == 0  # declined: nothing changed
-    assert svc.get_scoring_sheet(ctx.db, aid).outcome == AssessmentOutcome.NONE
+    assert scoring.get_scoring_sheet(ctx.db, aid).outcome == AssessmentOutcome.NONE
     boxes.answer = True
     dialog.accept()
     with ctx.db.read() as s:
         community = s.get(Community, cid)
         assert community is not None and community.status == CommunityStatus.RECTIFYING
-    assert svc.get_scoring_sheet(ctx.db, aid).rectify_reasons == "no meetings held"
+    assert scoring.get_scoring_sheet(ctx.db, aid).rectify_reasons == "no meetings held"
 
 
 def test_tab_start_finish_reopen(
@@ -163,18 +163,18 @@ def test_tab_start_finish_reopen(
     # Finishing an unscored assessment is refused with the reason.
     qtbot.mouseClick(tab.finish_button, Qt.MouseButton.LeftButton)
     assert boxes.warned and "尚未评分" in boxes.warned[-1]
-    sheet = svc.get_scoring_sheet(ctx.db, opened[0])
-    svc.save_scores(
-        ctx.db, opened[0], svc.ScoresInput({r.indicator_id: r.max_score for r in sheet.rows})
+    sheet = scoring.get_scoring_sheet(ctx.db, opened[0])
+    scoring.save_scores(
+        ctx.db, opened[0], scoring.ScoresInput({r.indicator_id: r.max_score for r in sheet.rows})
     )
     qtbot.mouseClick(tab.finish_button, Qt.MouseButton.LeftButton)
-    assert svc.get_scoring_sheet(ctx.db, opened[0]).locked
+    assert scoring.get_scoring_sheet(ctx.db, opened[0]).locked
     assert tab.reopen_button.isEnabled() and not tab.finish_button.isEnabled()
     assert tab.score_button.text() == tab.tr("&View scores...")
 
     monkeypatch.setattr(assessment_tab, "ask_text", lambda *_a: "补充材料")
     qtbot.mouseClick(tab.reopen_button, Qt.MouseButton.LeftButton)
-    assert not svc.get_scoring_sheet(ctx.db, opened[0]).locked
+    assert not scoring.get_scoring_sheet(ctx.db, opened[0]).locked
     assert tab.finish_button.isEnabled()
 
     qtbot.mouseClick(tab.demo_button, Qt.MouseButton.LeftButton)
@@ -187,7 +187,9 @@ def test_indicator_set_dialog_create_and_edit(qtbot: QtBot, ctx: AppContext, box
     dialog = IndicatorSetDialog(ctx, YEAR + 1, create=True)
     qtbot.addWidget(dialog)
     dialog.ui.sourceCombo.setCurrentIndex(1)  # copy of last year's
-    assert dialog.ui.indicatorsTable.rowCount() == len(svc.default_set_input(YEAR).indicators)
+    assert dialog.ui.indicatorsTable.rowCount() == len(
+        indicator_sets.default_set_input(YEAR).indicators
+    )
     assert "100" in dialog.ui.totalsLabel.text()
     assert not dialog.ui.warningLabel.isVisibleTo(dialog)
     dialog.ui.indicatorsTable.setCurrentCell(0, 1)
@@ -204,7 +206,7 @@ def test_indicator_set_dialog_create_and_edit(qtbot: QtBot, ctx: AppContext, box
     dialog.ui.excellentSpin.setValue(95)
     dialog.accept()
     assert dialog.result() == 1
-    view = svc.get_indicator_set(ctx.db, YEAR + 1)
+    view = indicator_sets.get_indicator_set(ctx.db, YEAR + 1)
     assert view is not None
     assert view.total_max == 101 and view.thresholds.excellent_min == 95
     assert view.indicators[1].name == "志愿服务时长"
@@ -219,7 +221,7 @@ def test_indicator_set_dialog_create_and_edit(qtbot: QtBot, ctx: AppContext, box
     assert "合格" in edit.ui.errorLabel.text()
     edit.ui.passSpin.setValue(60)
     edit.accept()
-    view = svc.get_indicator_set(ctx.db, YEAR + 1)
+    view = indicator_sets.get_indicator_set(ctx.db, YEAR + 1)
     assert view is not None and view.total_max == 100
 
 
@@ -227,7 +229,7 @@ def test_report_button_writes_pdf(
     qtbot: QtBot, ctx: AppContext, boxes: Boxes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     (cid,) = running_communities(ctx.db, "文光党建共同体")
-    svc.start_assessment(ctx.db, cid, YEAR)
+    scoring.start_assessment(ctx.db, cid, YEAR)
     out = tmp_path / "report.pdf"
     monkeypatch.setattr(assessment_tab, "ask_save_path", lambda *_a: out)
     folders: list[Path] = []
@@ -242,8 +244,9 @@ def test_report_button_writes_pdf(
 def test_tab_opens_on_the_latest_year_already_scored(qtbot: QtBot, ctx: AppContext) -> None:
     """Before year-end this year's set exists but is unscored: show last year's results."""
     (first,) = running_communities(ctx.db, "甲党建共同体")
-    svc.create_indicator_set(ctx.db, YEAR + 1, copy_last_year=True)  # YEAR's is made above
-    svc.start_assessment(ctx.db, first, YEAR)
+    # YEAR's is made above:
+    indicator_sets.create_indicator_set(ctx.db, YEAR + 1, copy_last_year=True)
+    scoring.start_assessment(ctx.db, first, YEAR)
     tab = AssessmentTab(ctx)
     qtbot.addWidget(tab)
     assert tab.year_combo.currentData() == YEAR

@@ -76,15 +76,15 @@ def test_report_assessment_command(
 ) -> None:
     from pypdf import PdfReader
 
-    from pbc_desktop.services import assessments as svc
+    from pbc_desktop.services.assessments import indicator_sets, scoring
     from tests.assessment_factories import running_communities, score_all
 
     path = db.path
     if path is None:
         pytest.skip("the command line opens a SQLite file")
-    svc.create_indicator_set(db, YEAR)
+    indicator_sets.create_indicator_set(db, YEAR)
     (cid,) = running_communities(db, "文光党建共同体")
-    score_all(db, svc.start_assessment(db, cid, YEAR), 0.8)
+    score_all(db, scoring.start_assessment(db, cid, YEAR), 0.8)
     out = tmp_path / "report.pdf"
     argv = ["report", "assessment", "--db", str(path), "--year", str(YEAR), "-o", str(out)]
     assert run([*argv, "--quiet", "--invariant"]) == 0

@@ -20,6 +20,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import communities as svc
+from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from tests.factories import make_activity, make_community, make_org, make_orgs
 
@@ -403,7 +404,7 @@ def test_paging(db: Database) -> None:
 
 
 def test_towns_and_organization_choices(db: Database, listed: dict[str, int]) -> None:
-    assert svc.towns(db) == sorted(["成田镇", "红场镇"])
+    assert scope.towns(db) == sorted(["成田镇", "红场镇"])
     choices = svc.organization_choices(db, "村")
     assert {c.name for c in choices} == {
         "简朴村党总支",

@@ -61,8 +61,8 @@ from pbc_desktop.domain.indicators import (
     grade_for,
 )
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import post_reports
 from pbc_desktop.services.demo import DemoCancelledError, DemoSummary, build_demo
+from pbc_desktop.services.post_reports import catalogue
 
 TODAY = date(2026, 6, 15)
 
@@ -441,7 +441,7 @@ def test_indicator_system() -> None:
 
 
 def test_demo_reports_use_a_catalogue_made_before_it(db: Database) -> None:
-    assert post_reports.ensure_default_posts(db)
+    assert catalogue.ensure_default_posts(db)
     with db.read() as s:
         before = s.scalar(select(func.count(Post.id)))
     build_demo(db, today=TODAY)

@@ -20,8 +20,9 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.errors import NotFoundError
-from pbc_desktop.services import activities, assessments, lists, members
+from pbc_desktop.services import activities, lists, members
 from pbc_desktop.services.activities import ActivityQuery
+from pbc_desktop.services.assessments import indicator_sets, results
 from pbc_desktop.services.lists import ItemQuery
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
@@ -309,31 +310,31 @@ def test_service_lists(db: Database, data: Seeded) -> None:
 
 # -- assessments -----------------------------------------------------------------------------
 def test_assessments_ranked_by_total(db: Database, data: Seeded) -> None:
-    assert assessments.years(db) == [YEAR]
-    rows = assessments.list_assessments(db, YEAR)
+    assert indicator_sets.years(db) == [YEAR]
+    rows = results.list_assessments(db, YEAR)
     assert [r.community_name for r in rows] == ["文光党建共同体", "东泰党建共同体"]
     assert rows[0].outcome == AssessmentOutcome.DEMONSTRATION
     assert rows[0].award_cents == 500_000
     assert rows[1].grade == Grade.FAIL
     assert rows[1].outcome == AssessmentOutcome.RECTIFY
-    assert [r.community_name for r in assessments.list_assessments(db, YEAR, TOWN_C)] == [
+    assert [r.community_name for r in results.list_assessments(db, YEAR, TOWN_C)] == [
         "东泰党建共同体"
     ]
-    assert assessments.count_assessments(db, YEAR, TOWN_A) == 1
-    assert assessments.list_assessments(db, 2023) == []
-    by_name = assessments.list_assessments(db, YEAR, page=PageRequest(sort="community"))
+    assert results.count_assessments(db, YEAR, TOWN_A) == 1
+    assert results.list_assessments(db, 2023) == []
+    by_name = results.list_assessments(db, YEAR, page=PageRequest(sort="community"))
     assert [r.community_name for r in by_name] == sorted(r.community_name for r in by_name)
 
 
 def test_assessment_detail(db: Database, data: Seeded) -> None:
-    detail = assessments.get_assessment_detail(db, data.assessments["C2"])
+    detail = results.get_assessment_detail(db, data.assessments["C2"])
     assert [(s.category, s.max_score, s.score) for s in detail.scores] == [
         ("组织建设", 40, 30),
         ("活动共搞", 60, None),
     ]
     assert detail.max_total == 100
-    good = assessments.get_assessment_detail(db, data.assessments["C1"])
+    good = results.get_assessment_detail(db, data.assessments["C1"])
     assert good.feedback == "活动扎实"
     assert good.scores[0].guidance == "召集人到位"
     with pytest.raises(NotFoundError):
-        assessments.get_assessment_detail(db, 99_999)
+        results.get_assessment_detail(db, 99_999)

@@ -16,11 +16,12 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction, MemberCategory
 from pbc_desktop.domain.member_rules import FIELDS
+from pbc_desktop.progress import CancelFn
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.xlsx_text import CUT_MARKER
 from pbc_desktop.ui import member_exports
 from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.worker import CancelFn, Job, JobOutcome
+from pbc_desktop.ui.worker import Job, JobOutcome
 from tests.member_export_factories import Roster, add_member, setup_roster
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes

@@ -593,12 +593,12 @@ def test_posts_panel_follows_the_selected_member(qtbot: QtBot, tab: MembersTab) 
 def test_a_write_in_the_posts_panel_refreshes_the_listing(
     qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
 ) -> None:
-    from pbc_desktop.services import post_reports
+    from pbc_desktop.services.post_reports import reports
 
     assert cells(tab, 8)["陈伟"]
     click_row(qtbot, tab, "陈伟")
     report_id = tab.posts_panel.reports[0].id
-    post_reports.end_report(db, report_id, post_reports.EndInput(ended_on=date.today()))
+    reports.end_report(db, report_id, reports.EndInput(ended_on=date.today()))
     tab.posts_panel.changed.emit()
     assert cells(tab, 8)["陈伟"] == ""
     current = tab.current_row()

@@ -15,6 +15,7 @@ from pbc_desktop.db.models import AuditEntry, Organization
 from pbc_desktop.domain.enums import AuditAction, MemberRole, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from tests.org_factories import (
     add_activity,
@@ -374,7 +375,7 @@ def test_sorting_and_paging(db: Database, district: dict[str, int]) -> None:
     by_town = orgs.list_organizations(
         db, orgs.OrgQuery(level=OrgLevel.TOWN), PageRequest(sort="town")
     )
-    assert [r.town for r in by_town] == orgs.towns(db)  # same collation as the town list
+    assert [r.town for r in by_town] == scope.towns(db)  # same collation as the town list
     everything = names(db, orgs.OrgQuery(), PageRequest(sort="name"))
     assert everything == sorted(everything)
     pages = [
@@ -401,7 +402,7 @@ def test_tree_by_level_and_town(db: Database, district: dict[str, int]) -> None:
     assert nodes[0].children == ()
     child = next(c for c in village.children if c.town == "陈店镇")
     assert orgs.count_organizations(db, child.query()) == child.count
-    assert orgs.towns(db) == sorted(["陈店镇", "峡山街道"])
+    assert scope.towns(db) == sorted(["陈店镇", "峡山街道"])
 
 
 def test_detail(db: Database, district: dict[str, int]) -> None:

@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import EvaluationResult, PostReportStatus
-from pbc_desktop.services import post_reports as svc
+from pbc_desktop.services.post_reports import catalogue as post_catalogue
+from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.dual_report_overview import DualReportOverviewDialog
 from pbc_desktop.ui.end_report_dialog import EndReportDialog
@@ -120,7 +121,7 @@ def closed(qtbot: QtBot, panel: MemberPostsPanel) -> None:
 
 
 def add_report(db: Database, setup: PostSetup, **kw: Any) -> int:
-    return svc.report_member(db, setup.member, report_input(setup, **kw))
+    return reports.report_member(db, setup.member, report_input(setup, **kw))
 
 
 # -- reporting -----------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def test_report_a_member_for_a_post(
         press_ok(qtbot, dialog)
     closed(qtbot, panel)
 
-    [row] = svc.list_member_reports(db, setup.member)
+    [row] = reports.list_member_reports(db, setup.member)
     assert (row.organization_name, row.post_name, row.reported_on, row.remark) == (
         "东泰社区党支部",
         "关爱帮扶",
@@ -195,10 +196,10 @@ def test_the_report_dialog_explains_what_is_missing(
     assert "入党日期" in dialog.ui.errorLabel.text()
     assert dialog.ui.reportedEdit.styleSheet()
     assert not dialog.ui.communityCombo.styleSheet()
-    assert svc.list_member_reports(db, setup.member) == []
+    assert reports.list_member_reports(db, setup.member) == []
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     closed(qtbot, panel)
-    assert svc.list_member_reports(db, setup.member) == []
+    assert reports.list_member_reports(db, setup.member) == []
 
 
 def test_a_member_not_in_good_standing_is_told_at_once(
@@ -213,7 +214,7 @@ def test_a_member_not_in_good_standing_is_told_at_once(
     choose(dialog.ui.organizationCombo, "文光社区党委")
     press_ok(qtbot, dialog)
     assert dialog.ui.memberLabel.styleSheet()  # the service refuses it too
-    assert svc.list_member_reports(db, setup.deceased) == []
+    assert reports.list_member_reports(db, setup.deceased) == []
 
 
 def test_a_second_report_to_the_same_organization_is_refused(
@@ -234,7 +235,7 @@ def test_correct_a_report_with_enter(
     qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel
 ) -> None:
     rid = add_report(db, setup, post="矛盾调解")
-    svc.set_post_active(db, setup.posts["矛盾调解"], False)
+    post_catalogue.set_post_active(db, setup.posts["矛盾调解"], False)
     panel.reload()
     click_row(qtbot, panel.reports_table, 0)
     press(qtbot, panel.reports_table, Qt.Key.Key_Return)
@@ -247,7 +248,7 @@ def test_correct_a_report_with_enter(
     choose(ui.postCombo, "环境整治")
     press_ok(qtbot, dialog)
     closed(qtbot, panel)
-    assert svc.get_report(db, rid).post_name == "环境整治"
+    assert reports.get_report(db, rid).post_name == "环境整治"
     assert cells(panel.reports_table, 0)[2] == "环境整治"
 
 
@@ -290,7 +291,7 @@ def test_log_edit_and_delete_service(
     with qtbot.waitSignal(panel.changed):
         press_ok(qtbot, dialog)
     closed(qtbot, panel)
-    [entry] = svc.list_services(db, rid)
+    [entry] = service_log.list_services(db, rid)
     assert (entry.served_on, entry.hours, entry.content) == (
         date(2024, 1, 10),
         2.5,
@@ -309,17 +310,17 @@ def test_log_edit_and_delete_service(
     type_text(qtbot, dialog.ui.contentEdit, "宣讲乡村振兴政策")
     press_ok(qtbot, dialog)
     closed(qtbot, panel)
-    assert svc.get_service(db, entry.id).content == "宣讲乡村振兴政策"
+    assert service_log.get_service(db, entry.id).content == "宣讲乡村振兴政策"
     assert text_at(panel.services_table, 0, 2) == "宣讲乡村振兴政策"
 
     click_row(qtbot, panel.services_table, 0)
     boxes.confirm_answer = False
     press(qtbot, panel.services_table, Qt.Key.Key_Delete)
-    assert svc.list_services(db, rid) != []
+    assert service_log.list_services(db, rid) != []
     boxes.confirm_answer = True
     with qtbot.waitSignal(panel.changed):
         click(qtbot, panel.delete_service_button)
-    assert svc.list_services(db, rid) == []
+    assert service_log.list_services(db, rid) == []
     assert panel.services_table.rowCount() == 0
     assert "宣讲乡村振兴政策" in boxes.shown[-1]
 
@@ -338,7 +339,7 @@ def test_service_needs_hours_and_content(
     text = dialog.ui.errorLabel.text()
     assert "服务时长应大于0" in text and "请填写服务内容" in text
     assert dialog.ui.hoursSpin.styleSheet() and dialog.ui.contentEdit.styleSheet()
-    assert svc.list_services(db, rid) == []
+    assert service_log.list_services(db, rid) == []
 
 
 # -- evaluations ---------------------------------------------------------------------------
@@ -360,7 +361,7 @@ def test_evaluate_a_year_and_change_it(
     type_text(qtbot, ui.remarkEdit, "履职尽责")
     press_ok(qtbot, dialog)
     closed(qtbot, panel)
-    assert [(e.year, e.result, e.remark) for e in svc.list_evaluations(db, rid)] == [
+    assert [(e.year, e.result, e.remark) for e in evaluations.list_evaluations(db, rid)] == [
         (2023, EvaluationResult.EXCELLENT, "履职尽责")
     ]
     assert cells(panel.evaluations_table, 0) == ["2023", "优秀", "履职尽责"]
@@ -377,12 +378,12 @@ def test_evaluate_a_year_and_change_it(
     click(qtbot, ui.qualifiedRadio)
     press_ok(qtbot, dialog)
     closed(qtbot, panel)
-    assert [e.result for e in svc.list_evaluations(db, rid)] == [EvaluationResult.QUALIFIED]
+    assert [e.result for e in evaluations.list_evaluations(db, rid)] == [EvaluationResult.QUALIFIED]
 
     click_row(qtbot, panel.evaluations_table, 0)
     with qtbot.waitSignal(panel.changed):
         click(qtbot, panel.clear_evaluation_button)
-    assert svc.list_evaluations(db, rid) == []
+    assert evaluations.list_evaluations(db, rid) == []
     assert panel.evaluations_table.rowCount() == 0
 
 
@@ -406,7 +407,7 @@ def test_leave_the_post_and_come_back(
     type_text(qtbot, dialog.ui.remarkEdit, "工作调动")
     press_ok(qtbot, dialog)
     closed(qtbot, panel)
-    row = svc.get_report(db, rid)
+    row = reports.get_report(db, rid)
     assert (row.status, row.ended_on, row.remark) == (
         PostReportStatus.ENDED,
         date(2024, 2, 1),
@@ -416,7 +417,7 @@ def test_leave_the_post_and_come_back(
     assert not panel.end_button.isEnabled()
     assert panel.resume_button.isEnabled()
     click(qtbot, panel.resume_button)
-    assert svc.get_report(db, rid).active
+    assert reports.get_report(db, rid).active
     assert panel.end_button.isEnabled()
 
 
@@ -424,7 +425,7 @@ def test_delete_a_report_made_by_mistake(
     qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel, boxes: Boxes
 ) -> None:
     used = add_report(db, setup)
-    svc.add_service(db, used, svc.ServiceInput(date(2024, 1, 1), 1, "清扫"))
+    service_log.add_service(db, used, service_log.ServiceInput(date(2024, 1, 1), 1, "清扫"))
     add_report(db, setup, organization=setup.v2, reported_on=date(2023, 1, 1))
     panel.reload()
     click_row(qtbot, panel.reports_table, 0)
@@ -433,7 +434,7 @@ def test_delete_a_report_made_by_mistake(
     click_row(qtbot, panel.reports_table, 1)
     press(qtbot, panel.reports_table, Qt.Key.Key_Delete)
     assert "东泰社区党支部" in boxes.shown[-1]
-    assert [r.id for r in svc.list_member_reports(db, setup.member)] == [used]
+    assert [r.id for r in reports.list_member_reports(db, setup.member)] == [used]
     assert panel.reports_table.rowCount() == 1
 
 
@@ -443,7 +444,7 @@ def test_a_report_deleted_elsewhere_is_said_not_crashed(
     rid = add_report(db, setup)
     panel.reload()
     click_row(qtbot, panel.reports_table, 0)
-    svc.delete_report(db, rid)
+    reports.delete_report(db, rid)
     click(qtbot, panel.add_service_button)
     assert panel.active_dialog is None
     assert "找不到该报到记录" in boxes.shown[-1]
@@ -461,14 +462,14 @@ def catalogue(qtbot: QtBot, db: Database, setup: PostSetup, boxes: Boxes) -> Pos
 
 
 def names(db: Database) -> list[str]:
-    return [p.name for p in svc.list_posts(db)]
+    return [p.name for p in post_catalogue.list_posts(db)]
 
 
 def test_catalogue_add_and_rename(
     qtbot: QtBot, db: Database, catalogue: PostCatalogueDialog
 ) -> None:
     ui = catalogue.ui
-    assert catalogue.post_names() == [n for n, _ in svc.DEFAULT_POSTS]
+    assert catalogue.post_names() == [n for n, _ in post_catalogue.DEFAULT_POSTS]
     assert ui.nameEdit.text() == "政策宣传"
     click(qtbot, ui.newButton)
     assert ui.nameEdit.text() == "" and ui.nameEdit.hasFocus()
@@ -515,11 +516,11 @@ def test_catalogue_order_and_deactivation(
     assert not ui.deleteButton.isEnabled()  # in use
     assert ui.activeButton.text() == "Deac&tivate"
     click(qtbot, ui.activeButton)
-    assert "志愿服务" not in [c.name for c in svc.post_choices(db)]
+    assert "志愿服务" not in [c.name for c in post_catalogue.post_choices(db)]
     assert ui.postList.currentItem().text() == "志愿服务 (inactive)"
     assert ui.activeButton.text() == "Reac&tivate"
     click(qtbot, ui.activeButton)
-    assert "志愿服务" in [c.name for c in svc.post_choices(db)]
+    assert "志愿服务" in [c.name for c in post_catalogue.post_choices(db)]
 
     catalogue.select_post(setup.posts["安全生产"])
     assert ui.deleteButton.isEnabled()
@@ -541,14 +542,14 @@ def test_catalogue_asks_before_dropping_unsaved_edits(
     catalogue.select_post(setup.posts["志愿服务"])
     assert "政策宣传" in boxes.shown[-1]
     assert ui.nameEdit.text() == "志愿服务"
-    assert svc.list_posts(db)[0].description != "宣讲惠民政策"
+    assert post_catalogue.list_posts(db)[0].description != "宣讲惠民政策"
 
     ui.descriptionEdit.setPlainText("组织志愿活动")
     boxes.confirm_answer = True  # ... or saves it
     catalogue.select_post(setup.posts["矛盾调解"])
     assert ui.nameEdit.text() == "矛盾调解"
     assert ui.postList.currentItem().text() == "矛盾调解"
-    by_name = {p.name: p.description for p in svc.list_posts(db)}
+    by_name = {p.name: p.description for p in post_catalogue.list_posts(db)}
     assert by_name["志愿服务"] == "组织志愿活动"
 
     # A new post typed but not saved: closing saves it when the user says so.
@@ -585,9 +586,9 @@ def overview(
     qtbot: QtBot, db: Database, setup: PostSetup, boxes: Boxes
 ) -> DualReportOverviewDialog:
     rid = add_report(db, setup)
-    svc.add_service(db, rid, svc.ServiceInput(date(2024, 1, 10), 2.5, "宣讲"))
-    svc.add_service(db, rid, svc.ServiceInput(date(2023, 6, 10), 1.0, "清扫"))
-    svc.report_member(db, setup.nurse, report_input(setup, organization=setup.v2))
+    service_log.add_service(db, rid, service_log.ServiceInput(date(2024, 1, 10), 2.5, "宣讲"))
+    service_log.add_service(db, rid, service_log.ServiceInput(date(2023, 6, 10), 1.0, "清扫"))
+    reports.report_member(db, setup.nurse, report_input(setup, organization=setup.v2))
     dialog = DualReportOverviewDialog(AppContext(db))
     qtbot.addWidget(dialog)
     dialog.resize(1100, 700)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,14 +40,12 @@ from pbc_desktop.domain.enums import AssessmentOutcome, Grade
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
-from pbc_desktop.services import assessments
+from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
-
-ProgressFn = Callable[[int, str], None]
-CancelFn = Callable[[], bool]
 
 #: Reports with more communities than this open with a table of contents.
 TOC_FROM = 3
@@ -185,8 +183,8 @@ def grade_chart(counts: Sequence[tuple[Grade, int]], font: str) -> Drawing:
 
 
 def _summary(
-    sheets: Sequence[assessments.ScoringSheet],
-    view: assessments.IndicatorSetView,
+    sheets: Sequence[scoring.ScoringSheet],
+    view: indicator_sets.IndicatorSetView,
     area: str,
     st: _Styles,
     font: str,
@@ -342,7 +340,7 @@ def _summary(
     return story
 
 
-def _community(sh: assessments.ScoringSheet, index: int, st: _Styles, font: str) -> list[Flowable]:
+def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> list[Flowable]:
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
         _Heading(f"{index}. {_esc(sh.community_name)}", st.h2, 1, f"c{sh.id}"),
@@ -458,12 +456,12 @@ def build_assessment_report(
             raise ReportCancelledError(t("已取消生成报告。", "The report was cancelled."))
 
     report(2, t("正在读取考核数据…", "Reading the assessments..."))
-    view = assessments.get_indicator_set(db, year)
+    view = indicator_sets.get_indicator_set(db, year)
     if view is None:
         raise NotFoundError(
             t(f"{year} 年没有标准体系和考核记录。", f"{year} has no indicator system.")
         )
-    sheets = assessments.scoring_sheets(db, year, town, today=today)
+    sheets = scoring.scoring_sheets(db, year, town, today=today)
     if not sheets:
         raise NotFoundError(
             t(

@@ -38,12 +38,9 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import organizations
+from pbc_desktop.services import audit, organizations
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.organizations import OrgChoice, towns
-
-__all__ = ["OrgChoice", "towns"]  # re-exported for the community pickers and filters
-from pbc_desktop.services import audit
+from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
 
 MIN_MEMBERS = 2

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -44,6 +43,7 @@ from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output, write_error
 from pbc_desktop.lang import t
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import audit, members
 from pbc_desktop.services.members import (
     MemberQuery,
@@ -59,9 +59,6 @@ from pbc_desktop.services.xlsx_text import (
     needs_text_cell,
     store_text,
 )
-
-ProgressFn = Callable[[int, str], None]
-CancelFn = Callable[[], bool]
 
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"

@@ -30,6 +30,7 @@ from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, Validat
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import name_taken
 
 LEVELS_NEEDING_TOWN = frozenset({OrgLevel.TOWN, OrgLevel.VILLAGE})
 NAME_MAX = 120
@@ -288,17 +289,6 @@ def tree(db: Database) -> list[TreeNode]:
     return nodes
 
 
-def towns(db: Database) -> list[str]:
-    stmt = (
-        select(Organization.town)
-        .where(Organization.town.is_not(None), Organization.town != "")
-        .distinct()
-        .order_by(Organization.town)
-    )
-    with db.read() as s:
-        return [town for town in s.scalars(stmt) if town]
-
-
 def choices(db: Database, text: str | None = None, limit: int | None = None) -> list[OrgChoice]:
     """Organizations for pickers, ordered by name; ``text`` narrows by name, short name or town."""
     stmt = select(Organization.id, Organization.name, Organization.level, Organization.town)
@@ -446,12 +436,9 @@ def _check_name(s: Session, name: str, own_id: int | None, errors: list[FieldErr
             )
         )
         return
-    key = v.name_key(name)
-    # 1,500 short names: comparing normalised keys in Python is portable and instant.
-    for other_id, other_name in s.execute(select(Organization.id, Organization.name)):
-        if other_id != own_id and v.name_key(other_name) == key:
-            errors.append(FieldError("name", _duplicate_message(other_name)))
-            return
+    taken = name_taken(s, Organization.id, Organization.name, name, own_id)
+    if taken is not None:
+        errors.append(FieldError("name", _duplicate_message(taken)))
 
 
 def _check_parent(

@@ -1,4 +1,9 @@
-"""Shared pieces of the read-only listings: the town scope and picker choices."""
+"""Query helpers shared by the feature services: the town scope, picker choices, year
+bounds, ordering (empty values last, enums in declared order), "name taken" checks.
+
+This module sits below every feature service and imports none of them, so any service
+can use it without importing a sibling sideways.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,11 @@ from enum import StrEnum
 from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, case, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, CommunityMember, Organization
-from pbc_desktop.services.organizations import towns
-
-__all__ = ["towns"]
+from pbc_desktop.domain.validation import name_key
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -25,6 +29,18 @@ class Choice:
 
     id: int
     name: str
+
+
+def towns(db: Database) -> list[str]:
+    """Every town (镇街) an organization names, sorted: the choices of the town filters."""
+    stmt = (
+        select(Organization.town)
+        .where(Organization.town.is_not(None), Organization.town != "")
+        .distinct()
+        .order_by(Organization.town)
+    )
+    with db.read() as s:
+        return [town for town in s.scalars(stmt) if town]
 
 
 def town_community_ids(town: str) -> Select[int]:
@@ -77,3 +93,23 @@ def enum_order(column: Any, enum_cls: type[StrEnum]) -> ColumnElement[int]:
 def organization_name(db: Database, org_id: int) -> str | None:
     with db.read() as s:
         return s.scalar(select(Organization.name).where(Organization.id == org_id))
+
+
+def name_taken(
+    s: Session,
+    id_column: InstrumentedAttribute[int],
+    name_column: InstrumentedAttribute[str],
+    name: str,
+    own_id: int | None,
+) -> str | None:
+    """The stored name of another record that reads the same as ``name`` (width, spaces and
+    case ignored, see ``validation.name_key``), or ``None``; ``own_id`` is the record itself.
+
+    A few thousand short names at most: comparing normalised keys in Python is portable and
+    instant.
+    """
+    key = name_key(name)
+    for other_id, other_name in s.execute(select(id_column, name_column)):
+        if other_id != own_id and name_key(other_name) == key:
+            return str(other_name)
+    return None

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import assessments
+from pbc_desktop.services.assessments import indicator_sets, outcomes, results, scoring
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui import messages, printing
 from pbc_desktop.ui.context import AppContext
@@ -74,7 +74,7 @@ def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-class AssessmentTab(ListingTab[assessments.AssessmentRow]):
+class AssessmentTab(ListingTab[results.AssessmentRow]):
     """Ranking, indicator system, scoring, outcome, locking and the report of a year."""
 
     key = "assessment"
@@ -169,9 +169,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         choices = (
             []
             if year is None
-            else assessments.unassessed_communities(
-                self.ctx.db, year, self.town_combo.currentData()
-            )
+            else scoring.unassessed_communities(self.ctx.db, year, self.town_combo.currentData())
         )
         self.start_combo.clear()
         for choice in choices:
@@ -212,7 +210,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         self._fill_start_choices()
 
     def new_set(self) -> None:
-        years = assessments.years(self.ctx.db)
+        years = indicator_sets.years(self.ctx.db)
         year = max([*years, date.today().year - 1]) + 1 if years else date.today().year
         dialog = IndicatorSetDialog(self.ctx, year, self, create=True)
         dialog.saved.connect(self._set_saved)
@@ -236,7 +234,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         if year is None or not isinstance(community_id, int):
             return
         try:
-            assessment_id = assessments.start_assessment(self.ctx.db, community_id, year)
+            assessment_id = scoring.start_assessment(self.ctx.db, community_id, year)
         except UserError as error:
             messages.show_user_error(self, error)
             return
@@ -272,7 +270,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         ):
             return
         try:
-            assessments.finish_assessment(self.ctx.db, row.id)
+            outcomes.finish_assessment(self.ctx.db, row.id)
         except UserError as error:
             messages.show_user_error(self, error)
         self._after_write(row.id)
@@ -291,7 +289,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         if reason is None:
             return
         try:
-            assessments.reopen_assessment(self.ctx.db, row.id, reason)
+            outcomes.reopen_assessment(self.ctx.db, row.id, reason)
         except UserError as error:
             messages.show_user_error(self, error)
         self._after_write(row.id)
@@ -351,7 +349,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
 
     def fill_choices(self) -> None:
         db = self.ctx.db
-        years = assessments.years(db)
+        years = indicator_sets.years(db)
         current = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -360,7 +358,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         # The latest year that has begun (a set for next year may already be prepared),
         # preferring one whose scoring has started: before year-end that is last year.
         started = [y for y in years if y <= date.today().year]
-        scored = [y for y in started if assessments.count_assessments(db, y) > 0]
+        scored = [y for y in started if results.count_assessments(db, y) > 0]
         fallback = next(iter(scored or started or years), None)
         set_combo_data(self.year_combo, current if current in years else fallback)
         self.year_combo.blockSignals(False)
@@ -369,7 +367,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
     def default_sort(self) -> tuple[int, Qt.SortOrder]:
         return 1, Qt.SortOrder.DescendingOrder
 
-    def columns(self) -> Sequence[Column[assessments.AssessmentRow]]:
+    def columns(self) -> Sequence[Column[results.AssessmentRow]]:
         return [
             Column(self.tr("Community"), lambda r: r.community_name, "community"),
             Column(self.tr("Total"), lambda r: f"{r.total:g}", "total", align_right=True),
@@ -390,11 +388,11 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         year = self.year_combo.currentData()
         return year if isinstance(year, int) else None
 
-    def fetch(self, page: PageRequest) -> list[assessments.AssessmentRow]:
+    def fetch(self, page: PageRequest) -> list[results.AssessmentRow]:
         year = self._year()
         if year is None:
             return []
-        return assessments.list_assessments(
+        return results.list_assessments(
             self.ctx.db,
             year,
             self.town_combo.currentData(),
@@ -406,7 +404,7 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         year = self._year()
         if year is None:
             return 0
-        return assessments.count_assessments(
+        return results.count_assessments(
             self.ctx.db, year, self.town_combo.currentData(), text=self.search_edit.text()
         )
 
@@ -428,8 +426,8 @@ class AssessmentTab(ListingTab[assessments.AssessmentRow]):
         self.with_signals_blocked([self.search_edit, self.year_combo, self.town_combo], change)
         self.reload()
 
-    def detail_html(self, row: assessments.AssessmentRow) -> str:
-        d = assessments.get_assessment_detail(self.ctx.db, row.id)
+    def detail_html(self, row: results.AssessmentRow) -> str:
+        d = results.get_assessment_detail(self.ctx.db, row.id)
         return "".join(
             [
                 heading(f"{d.community_name} · {d.year}"),

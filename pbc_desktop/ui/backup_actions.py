@@ -25,10 +25,11 @@ from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import CopyStoppedError, open_database
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import backups_dir, settings_file
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import backup
 from pbc_desktop.services.backup import BackupInfo
 from pbc_desktop.ui import messages
-from pbc_desktop.ui.worker import CancelFn, JobOutcome, ProgressFn, run_with_progress
+from pbc_desktop.ui.worker import JobOutcome, run_with_progress
 
 log = logging.getLogger(__name__)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.enums import CoBuildType, CommunityStatus, LabeledEnum
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
+from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.community_dialog import CommunityDialog
@@ -273,7 +274,7 @@ class CommunitiesTab(DialogHost, QWidget):
         self.town_combo.blockSignals(True)
         while self.town_combo.count() > 1:
             self.town_combo.removeItem(1)
-        for town in svc.towns(self.ctx.db):
+        for town in scope.towns(self.ctx.db):
             self.town_combo.addItem(town, town)
         index = self.town_combo.findData(current) if current else 0
         if current and index < 0:

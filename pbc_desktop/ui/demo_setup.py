@@ -6,9 +6,10 @@ from PySide6.QtCore import QCoreApplication
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.info import is_empty
 from pbc_desktop.ui import messages
-from pbc_desktop.ui.worker import CancelFn, ProgressFn, run_with_progress
+from pbc_desktop.ui.worker import run_with_progress
 
 
 def ensure_demo(db: Database) -> bool:

@@ -9,9 +9,9 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from pbc_desktop.services import post_reports as svc
 from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.post_reports import overview
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.forms.ui_dual_report_overview_dialog import Ui_DualReportOverviewDialog
 from pbc_desktop.ui.labels import fmt_date, label
@@ -56,11 +56,11 @@ class DualReportOverviewDialog(QDialog):
         for town in scope.towns(ctx.db):
             ui.townCombo.addItem(town, town)
         ui.yearCombo.addItem(self.tr("All years"), None)
-        for year in svc.service_years(ctx.db):
+        for year in overview.service_years(ctx.db):
             ui.yearCombo.addItem(str(year), year)
         table = ui.overviewTable
         style_record_table(table)
-        self.model: PagedTableModel[svc.OverviewRow] = PagedTableModel(
+        self.model: PagedTableModel[overview.OverviewRow] = PagedTableModel(
             self.columns(), self.fetch, self.count, parent=self
         )
         attach_model(table, self.model)
@@ -87,7 +87,7 @@ class DualReportOverviewDialog(QDialog):
         self.reload()
         ui.searchEdit.setFocus()
 
-    def columns(self) -> Sequence[Column[svc.OverviewRow]]:
+    def columns(self) -> Sequence[Column[overview.OverviewRow]]:
         return [
             Column(self.tr("Organization"), lambda r: r.name, "name"),
             Column(self.tr("Town"), lambda r: r.town, "town"),
@@ -105,20 +105,20 @@ class DualReportOverviewDialog(QDialog):
         ]
 
     # -- filters and data --------------------------------------------------------------------
-    def query(self) -> svc.OverviewQuery:
+    def query(self) -> overview.OverviewQuery:
         ui = self.ui
-        return svc.OverviewQuery(
+        return overview.OverviewQuery(
             text=ui.searchEdit.text(),
             town=ui.townCombo.currentData(),
             year=ui.yearCombo.currentData(),
             involved_only=ui.involvedCheck.isChecked(),
         )
 
-    def fetch(self, page: PageRequest) -> list[svc.OverviewRow]:
-        return svc.list_overview(self.ctx.db, self.query(), page)
+    def fetch(self, page: PageRequest) -> list[overview.OverviewRow]:
+        return overview.list_overview(self.ctx.db, self.query(), page)
 
     def count(self) -> int:
-        return svc.count_overview(self.ctx.db, self.query())
+        return overview.count_overview(self.ctx.db, self.query())
 
     def set_filters(
         self, *, text: str = "", town: str | None = None, year: int | None = None
@@ -146,7 +146,7 @@ class DualReportOverviewDialog(QDialog):
         self._show_detail()
 
     # -- detail ------------------------------------------------------------------------------
-    def current_row(self) -> svc.OverviewRow | None:
+    def current_row(self) -> overview.OverviewRow | None:
         return selected_record(self.ui.overviewTable, self.model)
 
     def _show_detail(self, *_args: object) -> None:
@@ -157,7 +157,7 @@ class DualReportOverviewDialog(QDialog):
             view.setHtml(f"<p style='color:#666'>{escape(hint)}</p>")
             return
         year = self.ui.yearCombo.currentData()
-        reports = svc.reported_members(self.ctx.db, row.id, year)
+        reports = overview.reported_members(self.ctx.db, row.id, year)
         hours = (
             self.tr("Hours in {0}").format(year) if year is not None else self.tr("Service hours")
         )

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from pbc_desktop.services import post_reports as svc
+from pbc_desktop.services.post_reports import reports
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.form_dialog import FormDialog, set_date, to_date, to_qdate
 from pbc_desktop.ui.forms.ui_end_report_dialog import Ui_EndReportDialog
@@ -24,7 +24,7 @@ class EndReportDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        report = svc.get_report(ctx.db, report_id)
+        report = reports.get_report(ctx.db, report_id)
         self.setWindowTitle(self.tr("Leave the post: {0}").format(report.member_name))
         ui.reportLabel.setText(report_caption(report))
         today = date.today()
@@ -45,9 +45,9 @@ class EndReportDialog(FormDialog):
 
     def save(self) -> int:
         ui = self.ui
-        svc.end_report(
+        reports.end_report(
             self.ctx.db,
             self.report_id,
-            svc.EndInput(to_date(ui.endedEdit.date()), ui.remarkEdit.toPlainText()),
+            reports.EndInput(to_date(ui.endedEdit.date()), ui.remarkEdit.toPlainText()),
         )
         return self.report_id

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 
 from pbc_desktop.domain.enums import EvaluationResult
-from pbc_desktop.services import post_reports as svc
+from pbc_desktop.services.post_reports import evaluations, reports
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.form_dialog import FormDialog, select_data
 from pbc_desktop.ui.forms.ui_evaluation_dialog import Ui_EvaluationDialog
@@ -33,7 +33,7 @@ class EvaluationDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        report = svc.get_report(ctx.db, report_id)
+        report = reports.get_report(ctx.db, report_id)
         self.setWindowTitle(self.tr("Yearly evaluation: {0}").format(report.member_name))
         ui.reportLabel.setText(report_caption(report))
         self.radios: dict[EvaluationResult, QRadioButton] = {
@@ -44,7 +44,7 @@ class EvaluationDialog(FormDialog):
         self.group = QButtonGroup(self)
         for radio in self.radios.values():
             self.group.addButton(radio)
-        years = list(reversed(svc.evaluation_years(report)))
+        years = list(reversed(evaluations.evaluation_years(report)))
         for each in years:
             ui.yearCombo.addItem(str(each), each)
         # Evaluations are made after the year: last year, when the member was on the post.
@@ -76,7 +76,7 @@ class EvaluationDialog(FormDialog):
 
     def _year_changed(self) -> None:
         ui = self.ui
-        found = svc.get_evaluation(self.ctx.db, self.report_id, self.year())
+        found = evaluations.get_evaluation(self.ctx.db, self.report_id, self.year())
         self.set_result(found.result if found else None)
         ui.remarkEdit.setPlainText(found.remark or "" if found else "")
         ui.existingHint.setText(
@@ -89,10 +89,10 @@ class EvaluationDialog(FormDialog):
         ui.existingHint.setVisible(found is not None)
 
     def save(self) -> int:
-        return svc.set_evaluation(
+        return evaluations.set_evaluation(
             self.ctx.db,
             self.report_id,
-            svc.EvaluationInput(
+            evaluations.EvaluationInput(
                 self.year(), self.chosen_result(), self.ui.remarkEdit.toPlainText()
             ),
         )

@@ -21,11 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
 from pbc_desktop.errors import UserError
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
-from pbc_desktop.ui.worker import CancelFn, ProgressFn, run_with_progress
+from pbc_desktop.ui.worker import run_with_progress
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW, NAME, REASON = range(3)

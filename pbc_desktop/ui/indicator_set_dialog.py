@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.indicators import METRICS
 from pbc_desktop.errors import FieldError, UserError, ValidationError
 from pbc_desktop.lang import language
-from pbc_desktop.services import assessments as svc
+from pbc_desktop.services.assessments import indicator_sets
 from pbc_desktop.services.community_figures import metric_label
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
@@ -49,7 +49,7 @@ class IndicatorSetDialog(QDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ui.errorLabel.hide()
         self.creating = create
-        self.view = None if create else svc.get_indicator_set(ctx.db, year)
+        self.view = None if create else indicator_sets.get_indicator_set(ctx.db, year)
         if not create and self.view is None:
             self.creating = True
         table = self.ui.indicatorsTable
@@ -111,9 +111,9 @@ class IndicatorSetDialog(QDialog):
     # -- loading ---------------------------------------------------------------------------
     def _load_source(self) -> None:
         year = self.ui.yearSpin.value()
-        data = svc.default_set_input(year)
+        data = indicator_sets.default_set_input(year)
         if self.ui.sourceCombo.currentData() == SOURCE_LAST_YEAR:
-            last = svc.latest_set_before(self.ctx.db, year)
+            last = indicator_sets.latest_set_before(self.ctx.db, year)
             if last is None:
                 self._show_error(
                     self.tr("There is no earlier indicator system; the default is shown.")
@@ -121,13 +121,15 @@ class IndicatorSetDialog(QDialog):
             else:
                 self._show_error(None)
                 old = last.as_input()
-                data = svc.IndicatorSetInput(
+                data = indicator_sets.IndicatorSetInput(
                     name=old.name.replace(str(last.year), str(year)),
                     excellent_min=old.excellent_min,
                     good_min=old.good_min,
                     pass_min=old.pass_min,
                     indicators=tuple(
-                        svc.IndicatorInput(i.category, i.name, i.max_score, i.guidance, i.metric)
+                        indicator_sets.IndicatorInput(
+                            i.category, i.name, i.max_score, i.guidance, i.metric
+                        )
                         for i in old.indicators
                     ),
                 )
@@ -135,7 +137,7 @@ class IndicatorSetDialog(QDialog):
             self._show_error(None)
         self._load(data)
 
-    def _load(self, data: svc.IndicatorSetInput) -> None:
+    def _load(self, data: indicator_sets.IndicatorSetInput) -> None:
         ui = self.ui
         ui.nameEdit.setText(data.name)
         ui.excellentSpin.setValue(data.excellent_min)
@@ -149,7 +151,7 @@ class IndicatorSetDialog(QDialog):
         table.blockSignals(False)
         self.update_totals()
 
-    def _append(self, ind: svc.IndicatorInput, row: int | None = None) -> int:
+    def _append(self, ind: indicator_sets.IndicatorInput, row: int | None = None) -> int:
         table = self.ui.indicatorsTable
         row = table.rowCount() if row is None else row
         table.insertRow(row)
@@ -180,14 +182,14 @@ class IndicatorSetDialog(QDialog):
         item = self.ui.indicatorsTable.item(row, col)
         return item.text() if item is not None else ""
 
-    def _row_input(self, row: int) -> svc.IndicatorInput:
+    def _row_input(self, row: int) -> indicator_sets.IndicatorInput:
         table = self.ui.indicatorsTable
         spin = table.cellWidget(row, COL_MAX)
         combo = table.cellWidget(row, COL_METRIC)
         category = table.item(row, COL_CATEGORY)
         raw_id = category.data(ID_ROLE) if category is not None else None
         metric = combo.currentData() if isinstance(combo, QComboBox) else None
-        return svc.IndicatorInput(
+        return indicator_sets.IndicatorInput(
             category=self._text(row, COL_CATEGORY),
             name=self._text(row, COL_NAME),
             max_score=spin.value() if isinstance(spin, QDoubleSpinBox) else 0.0,
@@ -196,8 +198,8 @@ class IndicatorSetDialog(QDialog):
             id=int(raw_id) if isinstance(raw_id, int) else None,
         )
 
-    def data(self) -> svc.IndicatorSetInput:
-        return svc.IndicatorSetInput(
+    def data(self) -> indicator_sets.IndicatorSetInput:
+        return indicator_sets.IndicatorSetInput(
             name=self.ui.nameEdit.text(),
             excellent_min=self.ui.excellentSpin.value(),
             good_min=self.ui.goodSpin.value(),
@@ -215,7 +217,7 @@ class IndicatorSetDialog(QDialog):
         self.ui.totalsLabel.setText(
             self.tr("Total {0} points: {1}").format(f"{data.total_max:g}", parts)
         )
-        warning = svc.total_warning(data.total_max)
+        warning = indicator_sets.total_warning(data.total_max)
         self.ui.warningLabel.setText(warning or "")
         self.ui.warningLabel.setVisible(warning is not None)
 
@@ -232,7 +234,9 @@ class IndicatorSetDialog(QDialog):
     def add_row(self) -> None:
         row = self._current()
         category = self._text(row, COL_CATEGORY) if row >= 0 else ""
-        new = self._append(svc.IndicatorInput(category, "", 1.0), row + 1 if row >= 0 else None)
+        new = self._append(
+            indicator_sets.IndicatorInput(category, "", 1.0), row + 1 if row >= 0 else None
+        )
         table = self.ui.indicatorsTable
         table.setCurrentCell(new, COL_NAME)
         item = table.item(new, COL_NAME)
@@ -287,16 +291,16 @@ class IndicatorSetDialog(QDialog):
 
     def accept(self) -> None:
         data = self.data()
-        warning = svc.total_warning(data.total_max)
+        warning = indicator_sets.total_warning(data.total_max)
         if warning and not messages.confirm(self, self.tr("Check the total"), warning):
             return
         year = self.ui.yearSpin.value()
         try:
             if self.creating:
-                svc.create_indicator_set(self.ctx.db, year, data=data)
+                indicator_sets.create_indicator_set(self.ctx.db, year, data=data)
             else:
                 assert self.view is not None
-                svc.update_indicator_set(self.ctx.db, self.view.id, data)
+                indicator_sets.update_indicator_set(self.ctx.db, self.view.id, data)
         except UserError as error:
             self._show_error(error)
             return

@@ -23,11 +23,12 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QWidget
 
 from pbc_desktop.errors import UserError
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import organizations
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.worker import CancelFn, JobOutcome, ProgressFn, run_with_progress
+from pbc_desktop.ui.worker import JobOutcome, run_with_progress
 
 
 # -- dialogs (tests replace these) -----------------------------------------------------------

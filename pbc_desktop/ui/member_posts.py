@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import post_reports as svc
+from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.dialog_host import DialogHost
@@ -121,9 +121,9 @@ class MemberPostsPanel(DialogHost, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._member_id: int | None = None
-        self.reports: list[svc.ReportRow] = []
-        self.services: list[svc.ServiceRow] = []
-        self.evaluations: list[svc.EvaluationRow] = []
+        self.reports: list[reports.ReportRow] = []
+        self.services: list[service_log.ServiceRow] = []
+        self.evaluations: list[evaluations.EvaluationRow] = []
         self._build()
         self._update_buttons()
 
@@ -334,13 +334,13 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.title_label.setText(self.tr("Choose a member to see their posts."))
         else:
             try:
-                brief = svc.member_brief(self.ctx.db, member_id)
+                brief = reports.member_brief(self.ctx.db, member_id)
             except UserError as exc:
                 self._member_id = None
                 self.reports = []
                 self.title_label.setText(exc.message)
             else:
-                self.reports = svc.list_member_reports(self.ctx.db, member_id)
+                self.reports = reports.list_member_reports(self.ctx.db, member_id)
                 if keep is None and self.reports:  # the newest report, so its log shows at once
                     keep = self.reports[0].id
                 on_post = sum(1 for r in self.reports if r.active)
@@ -380,7 +380,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         self.reports_table.blockSignals(False)
         self._report_chosen()
 
-    def current_report(self) -> svc.ReportRow | None:
+    def current_report(self) -> reports.ReportRow | None:
         report_id = selected_id(self.reports_table)
         return next((r for r in self.reports if r.id == report_id), None)
 
@@ -400,8 +400,8 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.services_box.setTitle(self.tr("Service log"))
             self.evaluations_box.setTitle(self.tr("Yearly evaluations"))
         else:
-            self.services = svc.list_services(self.ctx.db, report.id)
-            self.evaluations = svc.list_evaluations(self.ctx.db, report.id)
+            self.services = service_log.list_services(self.ctx.db, report.id)
+            self.evaluations = evaluations.list_evaluations(self.ctx.db, report.id)
             where = report.organization_name
             self.services_box.setTitle(self.tr("Service log: {0}").format(where))
             self.evaluations_box.setTitle(self.tr("Yearly evaluations: {0}").format(where))
@@ -512,7 +512,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         if not messages.confirm(self, self.tr("Back on post"), question):
             return
-        if self._write(lambda: svc.resume_report(self.ctx.db, report.id)):
+        if self._write(lambda: reports.resume_report(self.ctx.db, report.id)):
             self.reload(report.id)
 
     def delete_report(self) -> None:
@@ -522,7 +522,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         question = self.tr("Delete this report? {0}").format(report_caption(report))
         if not messages.confirm(self, self.tr("Delete report"), question):
             return
-        if self._write(lambda: svc.delete_report(self.ctx.db, report.id)):
+        if self._write(lambda: reports.delete_report(self.ctx.db, report.id)):
             self.reload()
 
     def add_service(self) -> None:
@@ -551,7 +551,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         if not messages.confirm(self, self.tr("Delete service entry"), question):
             return
-        if self._write(lambda: svc.delete_service(self.ctx.db, entry.id)):
+        if self._write(lambda: service_log.delete_service(self.ctx.db, entry.id)):
             self.reload()
 
     def evaluate(self) -> None:
@@ -572,5 +572,5 @@ class MemberPostsPanel(DialogHost, QWidget):
         question = self.tr("Remove the {0} evaluation of {1}?").format(year, report.member_name)
         if not messages.confirm(self, self.tr("Remove evaluation"), question):
             return
-        if self._write(lambda: svc.clear_evaluation(self.ctx.db, report.id, year)):
+        if self._write(lambda: evaluations.clear_evaluation(self.ctx.db, report.id, year)):
             self.reload()

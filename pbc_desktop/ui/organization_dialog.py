@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QWidget
 from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services import scope
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
@@ -78,7 +79,7 @@ class OrganizationDialog(QDialog):
         _fill_enum_combo(ui.kindCombo, OrgKind, self.tr("Choose a kind"))
         _fill_enum_combo(ui.fieldCombo, OrgField, self.tr("Choose a field"))
         _fill_enum_combo(ui.levelCombo, OrgLevel, self.tr("Choose a level"))
-        ui.townCombo.addItems(orgs.towns(self.ctx.db))
+        ui.townCombo.addItems(scope.towns(self.ctx.db))
         ui.townCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         ui.townCombo.setCurrentIndex(-1)
         ui.parentCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import post_reports as svc
+from pbc_desktop.services.post_reports import catalogue
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.forms.ui_post_catalogue_dialog import Ui_PostCatalogueDialog
@@ -39,7 +39,7 @@ class PostCatalogueDialog(QDialog):
             )
         )
         self.current_id: int | None = None
-        self._rows: dict[int, svc.PostRow] = {}
+        self._rows: dict[int, catalogue.PostRow] = {}
         self.field_widgets: dict[str, QWidget] = {
             "name": ui.nameEdit,
             "description": ui.descriptionEdit,
@@ -78,7 +78,7 @@ class PostCatalogueDialog(QDialog):
     def reload(self, select: int | None = None) -> None:
         ui = self.ui
         keep = select if select is not None else self.current_id
-        rows = svc.list_posts(self.ctx.db)
+        rows = catalogue.list_posts(self.ctx.db)
         self._rows = {r.id: r for r in rows}
         ui.postList.blockSignals(True)
         ui.postList.clear()
@@ -104,7 +104,7 @@ class PostCatalogueDialog(QDialog):
             for i in range(self.ui.postList.count())
         ]
 
-    def _current_row(self) -> svc.PostRow | None:
+    def _current_row(self) -> catalogue.PostRow | None:
         return self._rows.get(self.current_id) if self.current_id is not None else None
 
     def _position(self, post_id: int | None) -> int:
@@ -171,7 +171,7 @@ class PostCatalogueDialog(QDialog):
         if self._settle_edits():
             super().reject()
 
-    def _show(self, row: svc.PostRow | None) -> None:
+    def _show(self, row: catalogue.PostRow | None) -> None:
         ui = self.ui
         self.current_id = row.id if row else None
         self.show_error(None)
@@ -226,12 +226,12 @@ class PostCatalogueDialog(QDialog):
 
     def save(self) -> int | None:
         ui = self.ui
-        data = svc.PostInput(ui.nameEdit.text(), ui.descriptionEdit.toPlainText())
+        data = catalogue.PostInput(ui.nameEdit.text(), ui.descriptionEdit.toPlainText())
         try:
             if self.current_id is None:
-                self.current_id = svc.add_post(self.ctx.db, data)
+                self.current_id = catalogue.add_post(self.ctx.db, data)
             else:
-                svc.update_post(self.ctx.db, self.current_id, data)
+                catalogue.update_post(self.ctx.db, self.current_id, data)
         except UserError as exc:
             self.show_error(exc)
             return None
@@ -245,7 +245,7 @@ class PostCatalogueDialog(QDialog):
         if row is None:
             return
         try:
-            svc.set_post_active(self.ctx.db, row.id, not row.active)
+            catalogue.set_post_active(self.ctx.db, row.id, not row.active)
         except UserError as exc:
             self.show_error(exc)
             return
@@ -255,7 +255,7 @@ class PostCatalogueDialog(QDialog):
         if self.current_id is None or not self._settle_edits():
             return
         try:
-            moved = svc.move_post(self.ctx.db, self.current_id, step)
+            moved = catalogue.move_post(self.ctx.db, self.current_id, step)
         except UserError as exc:
             self.show_error(exc)
             return
@@ -271,7 +271,7 @@ class PostCatalogueDialog(QDialog):
         if not messages.confirm(self, self.tr("Delete post"), question):
             return
         try:
-            svc.delete_post(self.ctx.db, row.id)
+            catalogue.delete_post(self.ctx.db, row.id)
         except UserError as exc:
             self.show_error(exc)
             return

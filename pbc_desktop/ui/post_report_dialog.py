@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import MembershipStatus
-from pbc_desktop.services import post_reports as svc
+from pbc_desktop.services.post_reports import catalogue, reports
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.form_dialog import (
     FormDialog,
@@ -22,7 +22,7 @@ from pbc_desktop.ui.forms.ui_post_report_dialog import Ui_PostReportDialog
 from pbc_desktop.ui.labels import fmt_date, label
 
 
-def report_caption(report: svc.ReportRow) -> str:
+def report_caption(report: reports.ReportRow) -> str:
     """One line naming a report in the dialogs that act on it."""
     translate = QCoreApplication.translate
     post = report.post_name or translate("PostReports", "no post yet")
@@ -65,21 +65,21 @@ class PostReportDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        self.member = svc.member_brief(ctx.db, member_id)
+        self.member = reports.member_brief(ctx.db, member_id)
         ui.memberLabel.setText(
             self.tr("{0} ({1})").format(self.member.name, self.member.organization_name)
         )
-        self.report = svc.get_report(ctx.db, report_id) if report_id is not None else None
+        self.report = reports.get_report(ctx.db, report_id) if report_id is not None else None
         report = self.report
-        self._duties = {p.id: p.description or "" for p in svc.list_posts(ctx.db)}
-        fill_choices(ui.communityCombo, svc.community_choices(ctx.db), self.tr("(choose)"))
+        self._duties = {p.id: p.description or "" for p in catalogue.list_posts(ctx.db)}
+        fill_choices(ui.communityCombo, reports.community_choices(ctx.db), self.tr("(choose)"))
         if report is not None and report.community_id is not None:
             if ui.communityCombo.findData(report.community_id) < 0:  # revoked since
                 ui.communityCombo.addItem(report.community_name or "", report.community_id)
             select_data(ui.communityCombo, report.community_id)
         fill_choices(
             ui.postCombo,
-            svc.post_choices(ctx.db, report.post_id if report else None),
+            catalogue.post_choices(ctx.db, report.post_id if report else None),
             self.tr("(no post yet)"),
         )
         today = date.today()
@@ -127,7 +127,7 @@ class PostReportDialog(FormDialog):
         keep = ui.organizationCombo.currentData()
         community_id = ui.communityCombo.currentData()
         choices = (
-            svc.organization_choices(self.ctx.db, community_id, self.member.organization_id)
+            reports.organization_choices(self.ctx.db, community_id, self.member.organization_id)
             if community_id is not None
             else []
         )
@@ -151,9 +151,9 @@ class PostReportDialog(FormDialog):
         self.ui.postHint.setText(duties)
         self.ui.postHint.setVisible(bool(duties))
 
-    def collect(self) -> svc.ReportInput:
+    def collect(self) -> reports.ReportInput:
         ui = self.ui
-        return svc.ReportInput(
+        return reports.ReportInput(
             community_id=ui.communityCombo.currentData(),
             organization_id=ui.organizationCombo.currentData(),
             post_id=ui.postCombo.currentData(),
@@ -163,6 +163,6 @@ class PostReportDialog(FormDialog):
 
     def save(self) -> int:
         if self.report_id is None:
-            return svc.report_member(self.ctx.db, self.member_id, self.collect())
-        svc.update_report(self.ctx.db, self.report_id, self.collect())
+            return reports.report_member(self.ctx.db, self.member_id, self.collect())
+        reports.update_report(self.ctx.db, self.report_id, self.collect())
         return self.report_id

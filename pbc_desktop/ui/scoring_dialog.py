@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.enums import AssessmentOutcome, CommunityStatus, Grade
 from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.lang import language
-from pbc_desktop.services import assessments as svc
+from pbc_desktop.services.assessments import common, outcomes, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
 from pbc_desktop.ui import messages
 from pbc_desktop.ui.context import AppContext
@@ -60,7 +60,7 @@ class ScoringDialog(QDialog):
         self.ui = Ui_ScoringDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ui.errorLabel.hide()
-        self.sheet = svc.get_scoring_sheet(ctx.db, assessment_id)
+        self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
         self.spins: dict[int, QDoubleSpinBox] = {}
         for member in AssessmentOutcome:
             self.ui.outcomeCombo.addItem(label(member), member.value)
@@ -142,7 +142,7 @@ class ScoringDialog(QDialog):
             spin.valueChanged.connect(self.update_total)
             table.setCellWidget(i, COL_SCORE, spin)
             self.spins[row.indicator_id] = spin
-            self.field_widgets[svc.score_field(row.indicator_id)] = spin
+            self.field_widgets[common.score_field(row.indicator_id)] = spin
         table.resizeRowsToContents()
         # Tab walks down the score column, then on to the feedback.
         widgets: list[QWidget] = [*self.spins.values(), ui.feedbackEdit, ui.outcomeCombo]
@@ -192,7 +192,7 @@ class ScoringDialog(QDialog):
         }
 
     def update_total(self) -> None:
-        totals = svc.compute_totals(self.scores().values(), self.sheet.thresholds)
+        totals = common.compute_totals(self.scores().values(), self.sheet.thresholds)
         unscored = sum(1 for v in self.scores().values() if v is None)
         text = f"{totals.total:g} / {self.sheet.max_total:g}"
         if unscored:
@@ -245,20 +245,20 @@ class ScoringDialog(QDialog):
         ):
             return False
         try:
-            svc.save_scores(
+            scoring.save_scores(
                 self.ctx.db,
                 self.assessment_id,
-                svc.ScoresInput(self.scores(), self.ui.feedbackEdit.toPlainText()),
+                scoring.ScoresInput(self.scores(), self.ui.feedbackEdit.toPlainText()),
             )
             if changed:
-                svc.set_outcome(
+                outcomes.set_outcome(
                     self.ctx.db, self.assessment_id, outcome, award_yuan=award, reasons=reasons
                 )
         except UserError as error:
             self._show_error(error)
             return False
         self._show_error(None)
-        self.sheet = svc.get_scoring_sheet(self.ctx.db, self.assessment_id)
+        self.sheet = scoring.get_scoring_sheet(self.ctx.db, self.assessment_id)
         return True
 
     def accept(self) -> None:
@@ -282,7 +282,7 @@ class ScoringDialog(QDialog):
         if not self._save():
             return
         try:
-            svc.finish_assessment(self.ctx.db, self.assessment_id)
+            outcomes.finish_assessment(self.ctx.db, self.assessment_id)
         except UserError as error:
             self._show_error(error)
             return

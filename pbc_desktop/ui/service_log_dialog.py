@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from pbc_desktop.services import post_reports as svc
+from pbc_desktop.services.post_reports import reports, service_log
 from pbc_desktop.ui.context import AppContext
 from pbc_desktop.ui.form_dialog import FormDialog, set_date, to_date, to_qdate
 from pbc_desktop.ui.forms.ui_service_log_dialog import Ui_ServiceLogDialog
@@ -35,14 +35,14 @@ class ServiceLogDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        report = svc.get_report(ctx.db, report_id)
+        report = reports.get_report(ctx.db, report_id)
         ui.reportLabel.setText(report_caption(report))
         today = date.today()
         last = min(report.ended_on or today, today)
         ui.servedEdit.setMinimumDate(to_qdate(min(report.reported_on, last)))
         ui.servedEdit.setMaximumDate(to_qdate(last))
         set_date(ui.servedEdit, last)
-        ui.hoursSpin.setMaximum(svc.MAX_HOURS)
+        ui.hoursSpin.setMaximum(service_log.MAX_HOURS)
         ui.hoursSpin.setSuffix(self.tr(" h"))
         self.field_widgets = {
             "served_on": ui.servedEdit,
@@ -55,15 +55,15 @@ class ServiceLogDialog(FormDialog):
             self.setWindowTitle(self.tr("Log service: {0}").format(report.member_name))
         else:
             self.setWindowTitle(self.tr("Edit service entry: {0}").format(report.member_name))
-            entry = svc.get_service(ctx.db, service_id)
+            entry = service_log.get_service(ctx.db, service_id)
             set_date(ui.servedEdit, entry.served_on)
             ui.hoursSpin.setValue(entry.hours)
             ui.contentEdit.setPlainText(entry.content)
         ui.servedEdit.setFocus()
 
-    def collect(self) -> svc.ServiceInput:
+    def collect(self) -> service_log.ServiceInput:
         ui = self.ui
-        return svc.ServiceInput(
+        return service_log.ServiceInput(
             served_on=to_date(ui.servedEdit.date()),
             hours=ui.hoursSpin.value(),
             content=ui.contentEdit.toPlainText(),
@@ -71,6 +71,6 @@ class ServiceLogDialog(FormDialog):
 
     def save(self) -> int:
         if self.service_id is None:
-            return svc.add_service(self.ctx.db, self.report_id, self.collect())
-        svc.update_service(self.ctx.db, self.service_id, self.collect())
+            return service_log.add_service(self.ctx.db, self.report_id, self.collect())
+        service_log.update_service(self.ctx.db, self.service_id, self.collect())
         return self.service_id

@@ -14,9 +14,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from pbc_desktop.progress import CancelFn, ProgressFn
+
 T = TypeVar("T")
-ProgressFn = Callable[[int, str], None]
-CancelFn = Callable[[], bool]
 Job = Callable[[ProgressFn, CancelFn], T]
 SHOW_AFTER_MS = 300
 

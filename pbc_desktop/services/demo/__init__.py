@@ -20,11 +20,9 @@ from pbc_desktop.db.models import IndicatorSet, Organization, Post, ReminderRule
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import audit
 from pbc_desktop.services.demo.builder import SCALES, DistrictGenerator
-
-ProgressFn = Callable[[int, str], None]
-CancelFn = Callable[[], bool]
 
 _CHUNK = 5_000
 # Share of the progress bar spent generating rows; the rest is writing them.

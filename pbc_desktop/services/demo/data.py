@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pbc_desktop.domain.enums import CoBuildType, OrgField
-from pbc_desktop.services.post_reports import DEFAULT_POSTS
+from pbc_desktop.services.post_reports.catalogue import DEFAULT_POSTS
 
 DISTRICT_COMMITTEE = "中共汕头市潮南区委员会"
 AGENCY_WORKING_COMMITTEE = "中共汕头市潮南区直属机关工作委员会"

@@ -34,12 +34,11 @@ from pbc_desktop.domain.validation import (
 )
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.member_import.preview import (
-    CancelFn,
     ImportPreview,
     ImportRow,
     Problem,
-    ProgressFn,
     _cancelled_error,
 )
 from pbc_desktop.services.member_import.workbook import (

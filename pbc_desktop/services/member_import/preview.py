@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -18,8 +17,6 @@ from pbc_desktop.domain.validation import (
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language, t
 
-ProgressFn = Callable[[int, str], None]
-CancelFn = Callable[[], bool]
 OnDuplicate = Literal["skip", "update"]
 ON_DUPLICATE_CHOICES: tuple[OnDuplicate, ...] = ("skip", "update")
 _COLUMN_ORDER = {f.key: i for i, f in enumerate(FIELDS)}

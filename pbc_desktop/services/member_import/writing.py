@@ -32,6 +32,7 @@ from pbc_desktop.domain.validation import (
 )
 from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.lang import t
+from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import audit
 from pbc_desktop.services.member_import.checking import (
     _CHUNK,
@@ -46,13 +47,11 @@ from pbc_desktop.services.member_import.checking import (
 )
 from pbc_desktop.services.member_import.preview import (
     ON_DUPLICATE_CHOICES,
-    CancelFn,
     ImportPreview,
     ImportResult,
     ImportRow,
     OnDuplicate,
     Problem,
-    ProgressFn,
     _cancelled_error,
 )
 

@@ -1,0 +1,93 @@
+"""What the assessment services share: the lock, totals and grades, loading a record.
+
+Totals and grades come from ``domain.indicators.grade_for`` with the set's own thresholds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import Assessment, Community, Indicator, IndicatorSet
+from pbc_desktop.domain.enums import AssessmentStatus, Grade
+from pbc_desktop.domain.indicators import GradeThresholds, grade_for
+from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services.scope import AnySelect, town_community_ids
+
+
+class AssessmentLockedError(ConflictError):
+    """The assessment is finished; it must be reopened (with a reason) before any change."""
+
+
+@dataclass(frozen=True)
+class Totals:
+    total: float
+    grade: Grade
+
+
+def score_field(indicator_id: int) -> str:
+    """The field name of one indicator's score in a ``ValidationError``."""
+    return f"score:{indicator_id}"
+
+
+def thresholds_of(iset: IndicatorSet) -> GradeThresholds:
+    return GradeThresholds(iset.excellent_min, iset.good_min, iset.pass_min)
+
+
+def compute_totals(scores: Iterable[float | None], thresholds: GradeThresholds) -> Totals:
+    """Total of the given scores (unscored count as 0) and its grade by ``thresholds``."""
+    total = round(sum(s for s in scores if s is not None), 2)
+    return Totals(total, grade_for(total, thresholds))
+
+
+def filter_assessments(stmt: AnySelect, year: int, town: str | None, text: str) -> AnySelect:
+    """``stmt`` (over assessments) limited to ``year``, to ``town`` and to community names
+    containing ``text``; joins the indicator set and the community."""
+    stmt = (
+        stmt.join(IndicatorSet, IndicatorSet.id == Assessment.set_id)
+        .join(Community, Community.id == Assessment.community_id)
+        .where(IndicatorSet.year == year)
+    )
+    if town:
+        stmt = stmt.where(Assessment.community_id.in_(town_community_ids(town)))
+    if text.strip():
+        stmt = stmt.where(Community.name.icontains(text.strip(), autoescape=True))
+    return stmt
+
+
+def set_for_year(s: Session, year: int) -> IndicatorSet | None:
+    return s.scalars(select(IndicatorSet).where(IndicatorSet.year == year)).one_or_none()
+
+
+def load_assessment(s: Session, assessment_id: int) -> Assessment:
+    assessment = s.get(Assessment, assessment_id)
+    if assessment is None:
+        raise NotFoundError(
+            t(
+                "找不到该考核记录,可能已被删除。",
+                "The assessment was not found; it may have been deleted.",
+            )
+        )
+    return assessment
+
+
+def indicators_of(s: Session, set_id: int) -> list[Indicator]:
+    """The indicators of one set in their printed order."""
+    stmt = select(Indicator).where(Indicator.set_id == set_id).order_by(Indicator.seq, Indicator.id)
+    return list(s.scalars(stmt))
+
+
+def check_unlocked(assessment: Assessment) -> None:
+    if assessment.status == AssessmentStatus.FINISHED:
+        raise AssessmentLockedError(
+            t(
+                f"「{assessment.community.name}」的考核已完成并锁定,不能修改;"
+                "如确需修改,请先「重新打开」并说明原因。",
+                f"The assessment of '{assessment.community.name}' is finished and locked; "
+                "reopen it (giving a reason) before changing it.",
+            )
+        )

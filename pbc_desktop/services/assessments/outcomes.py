@@ -1,0 +1,184 @@
+"""The outcome of a year-end assessment (示范点 with an award, 整改, …), finishing it (which
+locks it) and reopening it with a reason.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import (
+    AssessmentOutcome,
+    AssessmentStatus,
+    AuditAction,
+    CommunityStatus,
+    Grade,
+    LifecycleAction,
+)
+from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.errors import ConflictError, FieldError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit, communities
+from pbc_desktop.services.assessments.common import (
+    Totals,
+    check_unlocked,
+    compute_totals,
+    indicators_of,
+    load_assessment,
+    score_field,
+    thresholds_of,
+)
+
+
+def yuan_to_cents(value: str | float | Decimal) -> int:
+    """A yuan amount (up to two decimals) in fen; :class:`ValidationError` on ``award``."""
+    try:
+        amount = Decimal(str(value).replace(",", "").strip() or "0")
+    except InvalidOperation:
+        raise ValidationError.single(
+            "award", t("奖补金额不是有效的数字", "The award is not a valid amount")
+        ) from None
+    if not amount.is_finite() or amount < 0 or amount > Decimal("100000000"):
+        raise ValidationError.single(
+            "award",
+            t("奖补金额须在 0 到 1 亿元之间", "The award must be between 0 and 100 million yuan"),
+        )
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError.single(
+            "award", t("奖补金额最多保留两位小数(分)", "The award has at most two decimals")
+        )
+    return int(amount * 100)
+
+
+def set_outcome(
+    db: Database,
+    assessment_id: int,
+    outcome: AssessmentOutcome,
+    *,
+    award_yuan: str | float | Decimal = 0,
+    reasons: str | None = None,
+    on: date | None = None,
+) -> None:
+    """示范点 with its 奖补 amount, 规范整顿 with reasons, or no outcome.
+
+    Marking for 整顿 also moves a running community to 整顿中 through the lifecycle
+    procedure (``communities.apply_lifecycle``), dated ``on`` (today by default).
+    """
+    award_cents = yuan_to_cents(award_yuan) if outcome == AssessmentOutcome.DEMONSTRATION else 0
+    clean_reasons = strip_or_none(reasons) if outcome == AssessmentOutcome.RECTIFY else None
+    if outcome == AssessmentOutcome.RECTIFY and clean_reasons is None:
+        raise ValidationError.single(
+            "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
+        )
+    with db.read() as s:
+        assessment = load_assessment(s, assessment_id)
+        check_unlocked(assessment)
+        community_id = assessment.community_id
+        community_status = assessment.community.status
+        if outcome == AssessmentOutcome.DEMONSTRATION and assessment.grade == Grade.FAIL:
+            raise ValidationError.single(
+                "outcome",
+                t(
+                    "考核不合格的共同体不能评为示范点",
+                    "A community graded Fail cannot be a demonstration site",
+                ),
+            )
+    if outcome == AssessmentOutcome.RECTIFY and community_status != CommunityStatus.RECTIFYING:
+        # Its own transaction, audited there; refused (clearly) unless the community runs.
+        communities.apply_lifecycle(
+            db, community_id, LifecycleAction.RECTIFY, on or date.today(), clean_reasons
+        )
+    with db.write() as s:
+        assessment = load_assessment(s, assessment_id)
+        check_unlocked(assessment)
+        before = audit.snapshot(assessment)
+        assessment.outcome = outcome
+        assessment.award_cents = award_cents
+        assessment.rectify_reasons = clean_reasons
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            assessment,
+            summary=t(
+                f"考核结果:{assessment.community.name} {outcome.zh}",
+                f"Assessment outcome of {assessment.community.name}: {outcome.en}",
+            ),
+            before=before,
+            after=audit.snapshot(assessment),
+        )
+
+
+def finish_assessment(db: Database, assessment_id: int) -> Totals:
+    """Lock the assessment; every indicator must be scored first."""
+    with db.write() as s:
+        assessment = load_assessment(s, assessment_id)
+        check_unlocked(assessment)
+        scored = {sc.indicator_id for sc in assessment.scores}
+        missing = [i for i in indicators_of(s, assessment.set_id) if i.id not in scored]
+        if missing:
+            raise ValidationError(
+                [
+                    FieldError(
+                        score_field(i.id),
+                        t(f"「{i.name}」尚未评分", f"'{i.name}' is not scored yet"),
+                    )
+                    for i in missing
+                ]
+            )
+        before = audit.snapshot(assessment)
+        totals = compute_totals(
+            (sc.score for sc in assessment.scores), thresholds_of(assessment.indicator_set)
+        )
+        assessment.total, assessment.grade = totals.total, totals.grade
+        assessment.status = AssessmentStatus.FINISHED
+        assessment.finished_at = datetime.now(UTC)
+        assessment.assessor = db.actor
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            assessment,
+            summary=t(
+                f"完成考核:{assessment.community.name} {totals.total:g} 分 {totals.grade.zh}",
+                f"Finished the assessment of {assessment.community.name}: "
+                f"{totals.total:g}, {totals.grade.en}",
+            ),
+            before=before,
+            after=audit.snapshot(assessment),
+        )
+        return totals
+
+
+def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
+    """Unlock a finished assessment; who, when and why go to the audit log."""
+    why = strip_or_none(reason)
+    if why is None:
+        raise ValidationError.single(
+            "reason", t("请说明重新打开的原因", "Give the reason for reopening")
+        )
+    with db.write() as s:
+        assessment = load_assessment(s, assessment_id)
+        if assessment.status != AssessmentStatus.FINISHED:
+            raise ConflictError(
+                t(
+                    "该考核尚未完成,无需重新打开",
+                    "The assessment is not finished; nothing to reopen",
+                )
+            )
+        before = audit.snapshot(assessment)
+        assessment.status = AssessmentStatus.DRAFT
+        assessment.finished_at = None
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            assessment,
+            summary=t(
+                f"重新打开考核:{assessment.community.name},原因:{why}",
+                f"Reopened the assessment of {assessment.community.name}: {why}",
+            ),
+            before=before,
+            after=audit.snapshot(assessment, reopen_reason=why),
+        )

@@ -1,0 +1,333 @@
+"""Scoring a community's year-end assessment: start it, read its scoring sheet with the
+figures on record, save the scores (a draft until it is finished).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Assessment, Community, Indicator, IndicatorSet, Score
+from pbc_desktop.domain.enums import (
+    AssessmentOutcome,
+    AssessmentStatus,
+    AuditAction,
+    CommunityStatus,
+    Grade,
+)
+from pbc_desktop.domain.indicators import GradeThresholds, grade_for
+from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.assessments.common import (
+    Totals,
+    check_unlocked,
+    compute_totals,
+    filter_assessments,
+    load_assessment,
+    score_field,
+    set_for_year,
+    thresholds_of,
+)
+from pbc_desktop.services.community_figures import figures_in_session
+from pbc_desktop.services.scope import Choice, town_community_ids
+
+
+@dataclass(frozen=True)
+class ScoringRow:
+    indicator_id: int
+    category: str
+    name: str
+    max_score: float
+    guidance: str | None
+    metric: str | None
+    figure: float | None  # the supporting figure the app knows, None without a metric
+    score: float | None  # None: not scored yet
+    remark: str | None
+
+
+@dataclass(frozen=True)
+class ScoringSheet:
+    """Everything the scoring form and the report show of one assessment."""
+
+    id: int
+    uuid: str
+    community_id: int
+    community_name: str
+    community_status: CommunityStatus
+    year: int
+    set_id: int
+    set_name: str
+    thresholds: GradeThresholds
+    status: AssessmentStatus
+    total: float
+    grade: Grade | None
+    feedback: str | None
+    outcome: AssessmentOutcome
+    award_cents: int
+    rectify_reasons: str | None
+    assessor: str | None
+    finished_at: datetime | None
+    rows: tuple[ScoringRow, ...]
+
+    @property
+    def locked(self) -> bool:
+        return self.status == AssessmentStatus.FINISHED
+
+    @property
+    def max_total(self) -> float:
+        return round(sum(r.max_score for r in self.rows), 2)
+
+    @property
+    def unscored(self) -> tuple[ScoringRow, ...]:
+        return tuple(r for r in self.rows if r.score is None)
+
+
+@dataclass(frozen=True)
+class ScoresInput:
+    """New scores by indicator id (None clears one), feedback and optional remarks."""
+
+    scores: Mapping[int, float | None]
+    feedback: str | None = None
+    remarks: Mapping[int, str | None] = field(default_factory=dict)
+
+
+def unassessed_communities(db: Database, year: int, town: str | None = None) -> list[Choice]:
+    """Communities not revoked and not yet assessed in ``year`` (to start scoring)."""
+    assessed = (
+        select(Assessment.community_id)
+        .join(IndicatorSet, IndicatorSet.id == Assessment.set_id)
+        .where(IndicatorSet.year == year)
+    )
+    stmt = select(Community.id, Community.name).where(
+        Community.status != CommunityStatus.REVOKED, Community.id.not_in(assessed)
+    )
+    if town:
+        stmt = stmt.where(Community.id.in_(town_community_ids(town)))
+    with db.read() as s:
+        return [Choice(r.id, r.name) for r in s.execute(stmt.order_by(Community.name))]
+
+
+def start_assessment(db: Database, community_id: int, year: int) -> int:
+    """Open a draft assessment of the community in ``year`` (the existing one if any)."""
+    with db.write() as s:
+        iset = set_for_year(s, year)
+        if iset is None:
+            raise NotFoundError(
+                t(
+                    f"{year} 年还没有标准体系,请先新建标准体系。",
+                    f"{year} has no indicator system yet; create one first.",
+                )
+            )
+        community = s.get(Community, community_id)
+        if community is None:
+            raise NotFoundError(t("该党建共同体已不存在", "The community no longer exists"))
+        found = s.scalar(
+            select(Assessment.id).where(
+                Assessment.set_id == iset.id, Assessment.community_id == community_id
+            )
+        )
+        if found is not None:
+            return int(found)
+        if community.status == CommunityStatus.REVOKED:
+            raise ConflictError(
+                t(
+                    f"「{community.name}」已撤销,不再考核",
+                    f"'{community.name}' is revoked and is not assessed",
+                )
+            )
+        grade = grade_for(0, thresholds_of(iset))
+        assessment = Assessment(
+            set_id=iset.id,
+            community_id=community_id,
+            status=AssessmentStatus.DRAFT,
+            total=0,
+            grade=grade,
+            outcome=AssessmentOutcome.NONE,
+            award_cents=0,
+        )
+        s.add(assessment)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            assessment,
+            summary=t(
+                f"开始 {year} 年考核:{community.name}",
+                f"Started the {year} assessment of {community.name}",
+            ),
+            after=audit.snapshot(assessment),
+        )
+        return assessment.id
+
+
+def _sheets(
+    s: Session, assessments: Sequence[Assessment], *, today: date | None
+) -> list[ScoringSheet]:
+    if not assessments:
+        return []
+    set_ids = {a.set_id for a in assessments}
+    indicators: dict[int, list[Indicator]] = {sid: [] for sid in set_ids}
+    for ind in s.scalars(
+        select(Indicator).where(Indicator.set_id.in_(set_ids)).order_by(Indicator.seq, Indicator.id)
+    ):
+        indicators[ind.set_id].append(ind)
+    ids = [a.id for a in assessments]
+    scores: dict[int, dict[int, Score]] = {aid: {} for aid in ids}
+    for i in range(0, len(ids), 500):
+        for sc in s.scalars(select(Score).where(Score.assessment_id.in_(ids[i : i + 500]))):
+            scores[sc.assessment_id][sc.indicator_id] = sc
+    sets = {
+        iset.id: iset
+        for iset in s.scalars(select(IndicatorSet).where(IndicatorSet.id.in_(set_ids)))
+    }
+    communities = {
+        c.id: c
+        for c in s.scalars(
+            select(Community).where(Community.id.in_({a.community_id for a in assessments}))
+        )
+    }
+    by_year: dict[int, list[int]] = {}
+    for a in assessments:
+        by_year.setdefault(sets[a.set_id].year, []).append(a.community_id)
+    figures = {
+        year: figures_in_session(s, year, cids, today=today) for year, cids in by_year.items()
+    }
+    out = []
+    for a in assessments:
+        iset = sets[a.set_id]
+        community = communities[a.community_id]
+        known = figures[iset.year][a.community_id]
+        given = scores[a.id]
+        out.append(
+            ScoringSheet(
+                id=a.id,
+                uuid=a.uuid,
+                community_id=a.community_id,
+                community_name=community.name,
+                community_status=community.status,
+                year=iset.year,
+                set_id=iset.id,
+                set_name=iset.name,
+                thresholds=thresholds_of(iset),
+                status=a.status,
+                total=float(a.total or 0),
+                grade=a.grade,
+                feedback=a.feedback,
+                outcome=a.outcome,
+                award_cents=int(a.award_cents or 0),
+                rectify_reasons=a.rectify_reasons,
+                assessor=a.assessor,
+                finished_at=a.finished_at,
+                rows=tuple(
+                    ScoringRow(
+                        indicator_id=ind.id,
+                        category=ind.category,
+                        name=ind.name,
+                        max_score=ind.max_score,
+                        guidance=ind.guidance,
+                        metric=ind.metric,
+                        figure=known.get(ind.metric) if ind.metric else None,
+                        score=given[ind.id].score if ind.id in given else None,
+                        remark=given[ind.id].remark if ind.id in given else None,
+                    )
+                    for ind in indicators[a.set_id]
+                ),
+            )
+        )
+    return out
+
+
+def get_scoring_sheet(
+    db: Database, assessment_id: int, *, today: date | None = None
+) -> ScoringSheet:
+    """One assessment with its indicators, scores and the supporting figures."""
+    with db.read() as s:
+        return _sheets(s, [load_assessment(s, assessment_id)], today=today)[0]
+
+
+def scoring_sheets(
+    db: Database, year: int, town: str | None = None, *, today: date | None = None
+) -> list[ScoringSheet]:
+    """Every assessment of ``year`` (in ``town``), highest total first, then by name."""
+    stmt = filter_assessments(select(Assessment).select_from(Assessment), year, town, "").order_by(
+        Assessment.total.desc(), Community.name, Assessment.id
+    )
+    with db.read() as s:
+        return _sheets(s, list(s.scalars(stmt)), today=today)
+
+
+def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
+    """Store scores (each 0..max of its indicator) and feedback; recompute total and grade."""
+    with db.write() as s:
+        assessment = load_assessment(s, assessment_id)
+        check_unlocked(assessment)
+        indicators = {
+            i.id: i
+            for i in s.scalars(select(Indicator).where(Indicator.set_id == assessment.set_id))
+        }
+        errors: list[FieldError] = []
+        for iid, value in data.scores.items():
+            ind = indicators.get(iid)
+            if ind is None:
+                raise NotFoundError(t("指标已不存在", "An indicator no longer exists"))
+            if value is None:
+                continue
+            if not 0 <= value <= ind.max_score:  # NaN fails this too
+                errors.append(
+                    FieldError(
+                        score_field(iid),
+                        t(
+                            f"「{ind.name}」的得分须在 0 到 {ind.max_score:g} 之间",
+                            f"The score of '{ind.name}' must be between 0 and {ind.max_score:g}",
+                        ),
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+        before = audit.snapshot(
+            assessment, scores={str(sc.indicator_id): sc.score for sc in assessment.scores}
+        )
+        current = {sc.indicator_id: sc for sc in assessment.scores}
+        for iid, value in data.scores.items():
+            remark = strip_or_none(data.remarks.get(iid)) if iid in data.remarks else None
+            sc = current.get(iid)
+            if value is None:
+                if sc is not None:
+                    assessment.scores.remove(sc)
+                continue
+            if sc is None:
+                assessment.scores.append(
+                    Score(indicator_id=iid, score=round(float(value), 2), remark=remark)
+                )
+            else:
+                sc.score = round(float(value), 2)
+                if iid in data.remarks:
+                    sc.remark = remark
+        assessment.feedback = strip_or_none(data.feedback)
+        s.flush()
+        totals = compute_totals(
+            (sc.score for sc in assessment.scores), thresholds_of(assessment.indicator_set)
+        )
+        assessment.total, assessment.grade = totals.total, totals.grade
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            assessment,
+            summary=t(
+                f"考核评分:{assessment.community.name} 合计 {totals.total:g} 分",
+                f"Scored {assessment.community.name}: total {totals.total:g}",
+            ),
+            before=before,
+            after=audit.snapshot(
+                assessment, scores={str(sc.indicator_id): sc.score for sc in assessment.scores}
+            ),
+        )
+        return totals

@@ -1,0 +1,58 @@
+"""Pieces shared by the 报到领岗 services: the clock, loading a report, length checks.
+
+Every module calls ``common.today()`` (not a copy of it), so a test fixes the date once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import PostReport, ServiceLog
+from pbc_desktop.errors import NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services.field_errors import FieldErrors
+
+REMARK_MAX = 2000
+
+
+def today() -> date:
+    """Today; the one clock of the 报到领岗 services (tests replace it)."""
+    return date.today()
+
+
+def report_gone() -> NotFoundError:
+    return NotFoundError(
+        t(
+            "找不到该报到记录,可能已被删除。",
+            "The post report was not found; it may have been deleted.",
+        )
+    )
+
+
+def load_report(s: Session, report_id: int) -> PostReport:
+    report = s.get(PostReport, report_id)
+    if report is None:
+        raise report_gone()
+    return report
+
+
+def check_length(
+    err: FieldErrors, name: str, value: str | None, limit: int, words: tuple[str, str]
+) -> None:
+    zh, en = words
+    if value is not None and len(value) > limit:
+        err.add(name, f"{zh}不能超过{limit}个字", f"{en} may have at most {limit} characters")
+
+
+def report_hours(*where: ColumnElement[bool]) -> Any:
+    """The hours logged on the enclosing query's report (the entries matching ``where``)."""
+    return (
+        select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
+        .where(ServiceLog.report_id == PostReport.id, *where)
+        .correlate(PostReport)
+        .scalar_subquery()
+    )

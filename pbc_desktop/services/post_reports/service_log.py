@@ -1,0 +1,197 @@
+"""The service log of a post report: the date, hours and what was done on the post."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import PostReport, ServiceLog
+from pbc_desktop.domain import validation as v
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.errors import FieldError, NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.post_reports import common
+from pbc_desktop.services.post_reports.common import check_length, load_report
+
+CONTENT_MAX = 2000
+
+
+MAX_HOURS = 24.0
+
+
+@dataclass(frozen=True)
+class ServiceInput:
+    served_on: date
+    hours: float
+    content: str
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: int
+    report_id: int
+    served_on: date
+    hours: float
+    content: str
+
+
+def _service_gone() -> NotFoundError:
+    return NotFoundError(
+        t(
+            "找不到该服务记录,可能已被删除。",
+            "The service entry was not found; it may have been deleted.",
+        )
+    )
+
+
+def _load_service(s: Session, service_id: int) -> ServiceLog:
+    entry = s.get(ServiceLog, service_id)
+    if entry is None:
+        raise _service_gone()
+    return entry
+
+
+def list_services(db: Database, report_id: int) -> list[ServiceRow]:
+    """The report's service, newest first."""
+    stmt = (
+        select(ServiceLog)
+        .where(ServiceLog.report_id == report_id)
+        .order_by(ServiceLog.served_on.desc(), ServiceLog.id.desc())
+    )
+    with db.read() as s:
+        return [_service_row(e) for e in s.scalars(stmt)]
+
+
+def get_service(db: Database, service_id: int) -> ServiceRow:
+    with db.read() as s:
+        return _service_row(_load_service(s, service_id))
+
+
+def _service_row(entry: ServiceLog) -> ServiceRow:
+    return ServiceRow(entry.id, entry.report_id, entry.served_on, float(entry.hours), entry.content)
+
+
+def _check_service(
+    s: Session, report: PostReport, data: ServiceInput, own_id: int | None
+) -> tuple[float, str]:
+    err = FieldErrors()
+    day = data.served_on
+    future = v.future_date_error(day, label=("服务日期", "service date"), today=common.today())
+    if future:
+        err.errors.append(FieldError("served_on", future))
+    if day < report.reported_on:
+        err.add(
+            "served_on",
+            f"服务日期不能早于报到日期({report.reported_on.isoformat()})",
+            f"The service date is before the report date ({report.reported_on.isoformat()})",
+        )
+    if report.ended_on is not None and day > report.ended_on:
+        err.add(
+            "served_on",
+            f"服务日期不能晚于离岗日期({report.ended_on.isoformat()})",
+            f"The service date is after the member left the post ({report.ended_on.isoformat()})",
+        )
+    hours = round(float(data.hours), 2) if math.isfinite(data.hours) else -1.0
+    if not 0 < hours <= MAX_HOURS:
+        err.add(
+            "hours", "服务时长应大于0且不超过24小时", "The hours must be more than 0 and at most 24"
+        )
+    else:
+        others = select(func.coalesce(func.sum(ServiceLog.hours), 0.0)).where(
+            ServiceLog.served_on == day,
+            ServiceLog.report_id.in_(
+                select(PostReport.id).where(PostReport.member_id == report.member_id)
+            ),
+        )
+        if own_id is not None:
+            others = others.where(ServiceLog.id != own_id)
+        logged = float(s.scalar(others) or 0)
+        if logged + hours > MAX_HOURS:
+            err.add(
+                "hours",
+                f"该党员{day.isoformat()}已登记{logged:g}小时,一天合计不能超过24小时",
+                f"The member already has {logged:g} hours on {day.isoformat()}; "
+                "a day has at most 24",
+            )
+    content = (data.content or "").strip()
+    if not content:
+        err.add("content", "请填写服务内容", "Describe the service")
+    check_length(err, "content", content, CONTENT_MAX, ("服务内容", "The description"))
+    err.raise_any()
+    return hours, content
+
+
+def add_service(db: Database, report_id: int, data: ServiceInput) -> int:
+    """Log service done on the post (date within the report's period, hours, content)."""
+    with db.write() as s:
+        report = load_report(s, report_id)
+        hours, content = _check_service(s, report, data, None)
+        entry = ServiceLog(
+            report_id=report.id, served_on=data.served_on, hours=hours, content=content
+        )
+        s.add(entry)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            entry,
+            summary=t(
+                f"登记党员{report.member.name}的服务记录({data.served_on.isoformat()},"
+                f"{hours:g}小时)",
+                f"Logged {hours:g} hours of service by {report.member.name} "
+                f"on {data.served_on.isoformat()}",
+            ),
+            after=audit.snapshot(entry),
+        )
+        return entry.id
+
+
+def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
+    with db.write() as s:
+        entry = _load_service(s, service_id)
+        report = entry.report
+        hours, content = _check_service(s, report, data, entry.id)
+        before = audit.snapshot(entry)
+        entry.served_on = data.served_on
+        entry.hours = hours
+        entry.content = content
+        after = audit.snapshot(entry)
+        if after == before:
+            return
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            entry,
+            summary=t(
+                f"修改党员{report.member.name}的服务记录({data.served_on.isoformat()})",
+                f"Updated a service entry of {report.member.name} ({data.served_on.isoformat()})",
+            ),
+            before=before,
+            after=after,
+        )
+
+
+def delete_service(db: Database, service_id: int) -> None:
+    with db.write() as s:
+        entry = _load_service(s, service_id)
+        name = entry.report.member.name
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            entry,
+            summary=t(
+                f"删除党员{name}的服务记录({entry.served_on.isoformat()})",
+                f"Deleted a service entry of {name} ({entry.served_on.isoformat()})",
+            ),
+            before=audit.snapshot(entry),
+        )
+        s.delete(entry)
