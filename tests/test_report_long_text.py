@@ -16,7 +16,8 @@ from pbc_desktop.reports.minutes import build_minutes
 from pbc_desktop.reports.roster import build_roster
 from pbc_desktop.reports.service_list import build_service_list
 from pbc_desktop.reports.signin import build_signin
-from pbc_desktop.services import assessments, lists
+from pbc_desktop.services import lists
+from pbc_desktop.services.assessments import indicator_sets, scoring
 from tests.assessment_factories import YEAR, running_communities, score_all
 from tests.factories import make_org
 from tests.list_factories import setup_community
@@ -150,10 +151,10 @@ def test_assessment_report_with_a_long_name_and_feedback_wraps_them(
     db: Database, tmp_path: Path
 ) -> None:
     long_name = "成田镇" + "跨领域跨层级跨地域跨行业" * 9 + "党建共同体"
-    assessments.create_indicator_set(db, YEAR)
+    indicator_sets.create_indicator_set(db, YEAR)
     names = (long_name, "东泰党建共同体", "旧城党建共同体", "新区党建共同体")
     for i, cid in enumerate(running_communities(db, *names)):
-        aid = assessments.start_assessment(db, cid, YEAR)
+        aid = scoring.start_assessment(db, cid, YEAR)
         score_all(db, aid, 0.9 - i * 0.1, feedback="反馈意见" * 150)
     out = build_assessment_report(db, YEAR, tmp_path / "考核.pdf")
     assert_nothing_overprinted_or_off_the_page(out)
