@@ -488,12 +488,12 @@
         <translation>移除</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>打开</translation>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <source>Save as...</source>
-        <translation>另存为...</translation>
+        <source>&amp;Save as...</source>
+        <translation>另存为(&amp;S)…</translation>
     </message>
 </context>
 <context>
