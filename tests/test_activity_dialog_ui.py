@@ -356,3 +356,38 @@ def test_keys_in_the_files_list_open_and_remove_instead_of_closing_the_dialog(
     assert ui.tabs.currentWidget() is ui.filesPage
     qtbot.keyClick(ui.filesList, Qt.Key.Key_Delete)
     assert ui.filesList.count() == 0 and dialog.isVisible()
+
+
+def test_direction_marks_in_the_summary_and_resolutions_are_refused_with_the_field_named(
+    qtbot: QtBot, db: Database, dialog: ActivityDialog
+) -> None:
+    """The multi-line fields were saved as typed, a right-to-left override and all."""
+    ui = dialog.ui
+    type_text(qtbot, ui.titleEdit, "第一季度联席会议")
+    ui.summaryEdit.setPlainText("学习了党章\n讨论了\u202e清单")  # as pasted from a chat
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    text = ui.errorLabel.text()
+    assert "概要的第 10 个字符是不可见的控制字符或排版标记(U+202E" in text
+    assert ui.tabs.currentWidget() is ui.basicsPage
+    assert "#c0392b" in ui.summaryEdit.styleSheet()
+
+    ui.summaryEdit.setPlainText("学习了党章\n讨论了清单")
+    qtbot.mouseClick(ui.addAgendaButton, Qt.MouseButton.LeftButton)
+    type_text(qtbot, ui.agendaTitleEdit, "审议清单")
+    ui.resolutionEdit.setPlainText("同意\x1b通过")
+    ui.tabs.setCurrentWidget(ui.basicsPage)
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "第1项议题的决议的第 3 个字符" in ui.errorLabel.text()
+    assert ui.tabs.currentWidget() is ui.agendaPage
+    with db.read() as s:
+        assert s.scalar(select(Activity.id)) is None
+
+    ui.resolutionEdit.setPlainText("同意通过\n全票")
+    with qtbot.waitSignal(dialog.saved):
+        click_ok(qtbot, dialog)
+    assert dialog.activity_id is not None
+    edit = svc.get_activity_edit(db, dialog.activity_id)
+    assert edit.summary == "学习了党章\n讨论了清单"
+    assert edit.agenda[0].resolution == "同意通过\n全票"

@@ -120,6 +120,7 @@ class ActivityDialog(QDialog):
             "recorder": self.ui.recorderEdit,
             "lecturer": self.ui.lecturerEdit,
             "trainee_count": self.ui.traineeSpin,
+            "summary": self.ui.summaryEdit,
             "organizations": self.ui.orgsList,
             "attendance": self.ui.attendanceTable,
             "agenda": self.ui.agendaList,
