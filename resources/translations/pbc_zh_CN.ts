@@ -2278,6 +2278,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>数据库:%1</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>注意</translation>
+    </message>
+    <message>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
