@@ -273,3 +273,121 @@ def test_empty_title_is_refused_in_the_dialog(
     assert dialog.ui.titleEdit.hasFocus() or dialog.ui.titleEdit.styleSheet()
     with db.read() as s:
         assert s.scalars(select(Activity)).first() is None
+
+
+def test_the_missing_attachment_cannot_be_saved_as(
+    qtbot: QtBot,
+    db: Database,
+    world: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing to save: "save as" is not offered, rather than asking where to save
+    "签到表.pdf (missing)" and then refusing."""
+    doc = tmp_path / "签到表.pdf"
+    doc.write_bytes(b"%PDF-1.4")
+    aid = svc.create_activity(
+        db,
+        svc.ActivityInput(
+            community_id=world["community"],
+            kind=ActivityKind.THEME_PARTY_DAY,
+            title="主题党日",
+            starts_at=datetime(2026, 4, 1, 9),
+            new_files=(doc,),
+        ),
+    )
+    with db.write() as s:
+        s.execute(delete(AttachmentContent))
+        s.execute(update(Attachment).values(sha256=None, size=None))
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
+    dialog = ActivityDialog(AppContext(db), aid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "choose_save_path", lambda name: asked.append(name) or "")
+    dialog.ui.filesList.item(0).setSelected(True)
+    assert dialog.ui.openFileButton.isEnabled()  # opening it explains why it is missing
+    assert not dialog.ui.saveFileButton.isEnabled()
+    dialog.save_file()
+    assert asked == [] and shown == []
+
+
+def test_keys_in_the_files_list_open_and_remove_instead_of_closing_the_dialog(
+    qtbot: QtBot,
+    db: Database,
+    world: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = tmp_path / "签到表.pdf"
+    doc.write_bytes(b"%PDF-1.4")
+    aid = svc.create_activity(
+        db,
+        svc.ActivityInput(
+            community_id=world["community"],
+            kind=ActivityKind.THEME_PARTY_DAY,
+            title="主题党日",
+            starts_at=datetime(2026, 4, 1, 9),
+            new_files=(doc,),
+        ),
+    )
+    dialog = ActivityDialog(AppContext(db), aid)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):  # shortcuts work in the active window
+        dialog.show()
+        dialog.activateWindow()
+    opened: list[Path] = []
+    monkeypatch.setattr(dialog, "open_url", opened.append)
+    ui = dialog.ui
+    ui.tabs.setCurrentWidget(ui.filesPage)
+    ui.filesList.setFocus()
+    ui.filesList.setCurrentRow(0)
+    qtbot.keyClick(ui.filesList, Qt.Key.Key_Return)  # opens the file, the dialog stays
+    assert [p.name for p in opened] == ["签到表.pdf"]
+    assert dialog.isVisible() and svc.get_activity_edit(db, aid).attachments
+    # The buttons have mnemonics on their page (not taken by the hidden pages' labels).
+    qtbot.keyClick(ui.filesList, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(opened) == 2)
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "choose_save_path", lambda name: asked.append(name) or "")
+    qtbot.keyClick(ui.filesList, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: asked == ["签到表.pdf"])
+    assert ui.tabs.currentWidget() is ui.filesPage
+    qtbot.keyClick(ui.filesList, Qt.Key.Key_Delete)
+    assert ui.filesList.count() == 0 and dialog.isVisible()
+
+
+def test_direction_marks_in_the_summary_and_resolutions_are_refused_with_the_field_named(
+    qtbot: QtBot, db: Database, dialog: ActivityDialog
+) -> None:
+    """The multi-line fields were saved as typed, a right-to-left override and all."""
+    ui = dialog.ui
+    type_text(qtbot, ui.titleEdit, "第一季度联席会议")
+    ui.summaryEdit.setPlainText("学习了党章\n讨论了\u202e清单")  # as pasted from a chat
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    text = ui.errorLabel.text()
+    assert "概要的第 10 个字符是不可见的控制字符或排版标记(U+202E" in text
+    assert ui.tabs.currentWidget() is ui.basicsPage
+    assert "#c0392b" in ui.summaryEdit.styleSheet()
+
+    ui.summaryEdit.setPlainText("学习了党章\n讨论了清单")
+    qtbot.mouseClick(ui.addAgendaButton, Qt.MouseButton.LeftButton)
+    type_text(qtbot, ui.agendaTitleEdit, "审议清单")
+    ui.resolutionEdit.setPlainText("同意\x1b通过")
+    ui.tabs.setCurrentWidget(ui.basicsPage)
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "第1项议题的决议的第 3 个字符" in ui.errorLabel.text()
+    assert ui.tabs.currentWidget() is ui.agendaPage
+    with db.read() as s:
+        assert s.scalar(select(Activity.id)) is None
+
+    ui.resolutionEdit.setPlainText("同意通过\n全票")
+    with qtbot.waitSignal(dialog.saved):
+        click_ok(qtbot, dialog)
+    assert dialog.activity_id is not None
+    edit = svc.get_activity_edit(db, dialog.activity_id)
+    assert edit.summary == "学习了党章\n讨论了清单"
+    assert edit.agenda[0].resolution == "同意通过\n全票"

@@ -245,3 +245,34 @@ def test_opening_a_read_only_file_says_so_and_keeps_the_current_database(
     window.action_open.trigger()
     assert len(shown) == 1 and "只读" in shown[0] and str(locked) in shown[0]
     assert window.ctx.db is db
+
+
+def test_opening_a_file_with_a_foreign_wal_says_it_was_set_aside(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start the notice is shown; File → Open set the -wal aside without a word."""
+    import shutil
+
+    from tests.backup_helpers import names_in, new_database
+    from tests.test_stale_wal import leave_beside, wal_left_by
+
+    old = tmp_path / "old" / "pbc.sqlite"
+    old.parent.mkdir()
+    new_database(old, "旧村").dispose()
+    wal, shm = wal_left_by(old, *[f"别村{i}" for i in range(50)])
+    good = tmp_path / "good.sqlite"
+    new_database(good, "好村党支部").dispose()
+    office = tmp_path / "office" / "pbc.sqlite"
+    office.parent.mkdir()
+    shutil.copyfile(good, office)
+    leave_beside(office, wal, shm)
+
+    window = make_window(qtbot, db)
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(office), ""))
+    window.action_open.trigger()
+    assert window.ctx.db.path == office and names_in(window.ctx.db) == ["好村党支部"]
+    assert len(shown) == 1
+    assert "不属于它的临时日志文件" in shown[0] and "pbc.sqlite-wal.foreign-" in shown[0]
+    assert len(list(office.parent.glob("pbc.sqlite-wal.foreign-*"))) == 1

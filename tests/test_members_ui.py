@@ -439,6 +439,35 @@ def test_the_editor_masks_the_numbers_until_asked(
     assert not dialog.ui.idEdit.isReadOnly()
 
 
+def test_the_masked_editor_masks_numbers_written_in_the_remark(
+    qtbot: QtBot, db: Database, ids: dict[str, int], tab: MembersTab
+) -> None:
+    """The detail panel masks them in the remark; the editor beside it did not."""
+    remark = f"配偶林丽,身份证 {LIN_ID},电话 13900001111"
+    with db.write() as s:
+        member = s.get(PartyMember, ids["陈伟"])
+        assert member is not None
+        member.remark = remark
+    tab.refresh()
+    dialog = open_edit(qtbot, tab, "陈伟")
+    ui = dialog.ui
+    shown = ui.remarkEdit.toPlainText()
+    assert LIN_ID not in shown and "13900001111" not in shown
+    assert shown == f"配偶林丽,身份证 {'*' * 14}{LIN_ID[-4:]},电话 139****1111"
+    assert ui.remarkEdit.isReadOnly()
+    # Saving the masked form keeps the remark as stored.
+    ui.workUnitEdit.setText("文光村委会")
+    click_ok(qtbot, dialog)
+    m = stored(db, "陈伟")
+    assert m is not None and (m.remark, m.work_unit) == (remark, "文光村委会")
+
+    dialog = open_edit(qtbot, tab, "陈伟")
+    qtbot.mouseClick(dialog.show_numbers_button, Qt.MouseButton.LeftButton)
+    assert dialog.ui.remarkEdit.toPlainText() == remark
+    assert not dialog.ui.remarkEdit.isReadOnly()
+    dialog.reject()
+
+
 def test_double_click_and_enter_open_the_editor(qtbot: QtBot, tab: MembersTab) -> None:
     click_row(qtbot, tab, "黄强")
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)

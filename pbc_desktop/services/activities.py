@@ -646,6 +646,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
     errors.text("title", data.title, ("活动名称", "title"))
     errors.text("place", data.place, ("地点", "place"), max_len=PLACE_MAX)
     errors.text("guests", data.guests, ("特邀嘉宾", "guests"), max_len=TEXT_MAX, multiline=True)
+    errors.text("summary", data.summary, ("概要", "summary"), multiline=True)
     orgs = list(dict.fromkeys(data.organization_ids))
     if orgs:
         known = set(s.scalars(select(Organization.id).where(Organization.id.in_(orgs))))
@@ -686,6 +687,12 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
                 f"Attendance row {row}: {name} is listed twice",
             )
         if person.status == AttendanceStatus.ABSENT:
+            errors.text(
+                "attendance",
+                person.reason_text,
+                (f"参会人员第{row}行的原因说明", f"reason in attendance row {row}"),
+                multiline=True,
+            )
             if person.absence_reason is None:
                 err(
                     "attendance",
@@ -711,6 +718,16 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
             (f"第{row}项议题的名称", f"title of agenda item {row}"),
             max_len=TITLE_MAX,
         )
+        for text, zh, en in (
+            (item.discussion, "讨论情况", "discussion"),
+            (item.resolution, "决议", "resolution"),
+        ):
+            errors.text(
+                "agenda",
+                text,
+                (f"第{row}项议题的{zh}", f"{en} of agenda item {row}"),
+                multiline=True,
+            )
         counts = (item.votes_for, item.votes_against, item.votes_abstain)
         if any(v is not None and v < 0 for v in counts):
             err(

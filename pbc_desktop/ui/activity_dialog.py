@@ -6,8 +6,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -109,6 +120,7 @@ class ActivityDialog(QDialog):
             "recorder": self.ui.recorderEdit,
             "lecturer": self.ui.lecturerEdit,
             "trainee_count": self.ui.traineeSpin,
+            "summary": self.ui.summaryEdit,
             "organizations": self.ui.orgsList,
             "attendance": self.ui.attendanceTable,
             "agenda": self.ui.agendaList,
@@ -196,8 +208,26 @@ class ActivityDialog(QDialog):
         ui.saveFileButton.clicked.connect(self.save_file)
         ui.filesList.itemSelectionChanged.connect(self._update_buttons)
         ui.filesList.itemDoubleClicked.connect(lambda _i: self.open_file())
+        ui.filesList.installEventFilter(self)
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the files list Enter opens the selected file and Delete removes it (Enter
+        would otherwise reach the OK button and close the dialog)."""
+        if (
+            watched is self.ui.filesList
+            and event.type() == QEvent.Type.KeyPress
+            and self.ui.filesList.selectedItems()
+        ):
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_file()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_files()
+                return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _select(combo: QComboBox, value: object) -> bool:
@@ -684,9 +714,9 @@ class ActivityDialog(QDialog):
         """Save a copy of the current stored attachment where the user chooses."""
         items = self.ui.filesList.selectedItems()
         value = items[0].data(DATA) if len(items) == 1 else None
-        if not isinstance(value, int):
-            return
-        chosen = self.choose_save_path(self._filenames.get(value, items[0].text()))
+        if not isinstance(value, int) or value not in self._filenames:
+            return  # a new file, or one missing since the upgrade: nothing stored to save
+        chosen = self.choose_save_path(self._filenames[value])
         if not chosen:
             return
         try:
@@ -728,8 +758,11 @@ class ActivityDialog(QDialog):
         selected = ui.filesList.selectedItems()
         ui.removeFileButton.setEnabled(bool(selected))
         ui.openFileButton.setEnabled(bool(selected))
-        # Only a stored file can be saved elsewhere (a new one is still where it was chosen).
-        ui.saveFileButton.setEnabled(len(selected) == 1 and isinstance(selected[0].data(DATA), int))
+        # Only a stored file can be saved elsewhere (a new one is still where it was chosen;
+        # one missing since the upgrade has no content).
+        ui.saveFileButton.setEnabled(
+            len(selected) == 1 and selected[0].data(DATA) in self._filenames
+        )
 
     def _place(self) -> tuple[int | None, str | None]:
         combo = self.ui.placeCombo

@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
             messages.show_user_error(self, exc)
             return
         self.switch_database(db)
+        for notice in db.notices:  # e.g. a -wal that was not the database's own, set aside
+            messages.warning(self, self.tr("Note"), notice)
 
     def new_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

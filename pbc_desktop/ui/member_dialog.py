@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain import validation
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
-from pbc_desktop.domain.privacy import mask_birth_date, mask_id_number, mask_phone
+from pbc_desktop.domain.privacy import (
+    mask_birth_date,
+    mask_id_number,
+    mask_phone,
+    scrub_text,
+)
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
@@ -96,6 +101,7 @@ class MemberDialog(FormDialog):
         self._auto_birth: date | None = None
         self._auto_gender: Gender | None = None
         self._hidden: dict[QLineEdit, str] = {}  # a masked field → the text it stands for
+        self._hidden_remark: str | None = None  # the remark, while shown with numbers masked
         self._birth_format: str | None = None  # the birth date's format while it shows a year
         ui = self.ui
         self._dates: dict[str, tuple[QCheckBox, QDateEdit]] = {
@@ -141,7 +147,7 @@ class MemberDialog(FormDialog):
             self._load(member_editing.get_member_input(ctx.db, member_id))
             if not unmasked:
                 self._mask()
-        self.show_numbers_button.setVisible(bool(self._hidden))
+        self.show_numbers_button.setVisible(self.numbers_masked())
         self._update_confirmed_row()
         self._on_id_changed(self._text(ui.idEdit))
         ui.nameEdit.setFocus()
@@ -239,6 +245,12 @@ class MemberDialog(FormDialog):
             edit.setToolTip(hint)
         if self.ui.idEdit in self._hidden:
             self._mask_birth_date(hint)
+        remark = self.ui.remarkEdit.toPlainText()
+        if scrub_text(remark) != remark:  # ID numbers or phones written in the remark
+            self._hidden_remark = remark
+            self.ui.remarkEdit.setPlainText(scrub_text(remark))
+            self.ui.remarkEdit.setReadOnly(True)
+            self.ui.remarkEdit.setToolTip(hint)
 
     def _mask_birth_date(self, hint: str) -> None:
         """Beside the masked ID number, the birth date shows only its year and is read-only."""
@@ -262,7 +274,7 @@ class MemberDialog(FormDialog):
         self._birth_format = None
 
     def numbers_masked(self) -> bool:
-        return bool(self._hidden)
+        return bool(self._hidden) or self._hidden_remark is not None
 
     def show_numbers(self) -> None:
         """Show the ID number and phone in full, editable."""
@@ -273,6 +285,11 @@ class MemberDialog(FormDialog):
             edit.setReadOnly(False)
             edit.setToolTip("")
         self._hidden.clear()
+        if self._hidden_remark is not None:
+            self.ui.remarkEdit.setPlainText(self._hidden_remark)
+            self.ui.remarkEdit.setReadOnly(False)
+            self.ui.remarkEdit.setToolTip("")
+            self._hidden_remark = None
         self._unmask_birth_date()
         self._on_id_changed(self.ui.idEdit.text())
         self.show_numbers_button.hide()
@@ -355,7 +372,11 @@ class MemberDialog(FormDialog):
             work_unit=ui.workUnitEdit.text(),
             phone=self._text(ui.phoneEdit),
             status=_enum_of(ui.statusCombo, MembershipStatus) or MembershipStatus.NORMAL,
-            remark=ui.remarkEdit.toPlainText(),
+            remark=(
+                self._hidden_remark
+                if self._hidden_remark is not None
+                else ui.remarkEdit.toPlainText()
+            ),
         )
 
     def _unknown_organization(self, error: ValidationError) -> ValidationError:

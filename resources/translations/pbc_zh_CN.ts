@@ -488,12 +488,12 @@
         <translation>移除</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>打开</translation>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <source>Save as...</source>
-        <translation>另存为...</translation>
+        <source>&amp;Save as...</source>
+        <translation>另存为(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2276,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Database: %1</source>
         <translation>数据库:%1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注意</translation>
     </message>
     <message>
         <source>New database</source>

@@ -595,7 +595,7 @@ class Ui_ActivityDialog(object):
         self.tabs.setTabText(self.tabs.indexOf(self.agendaPage), QCoreApplication.translate("ActivityDialog", u"Agenda and resolutions", None))
         self.addFilesButton.setText(QCoreApplication.translate("ActivityDialog", u"Add photos or &files...", None))
         self.removeFileButton.setText(QCoreApplication.translate("ActivityDialog", u"Remove", None))
-        self.openFileButton.setText(QCoreApplication.translate("ActivityDialog", u"Open", None))
-        self.saveFileButton.setText(QCoreApplication.translate("ActivityDialog", u"Save as...", None))
+        self.openFileButton.setText(QCoreApplication.translate("ActivityDialog", u"&Open", None))
+        self.saveFileButton.setText(QCoreApplication.translate("ActivityDialog", u"&Save as...", None))
         self.tabs.setTabText(self.tabs.indexOf(self.filesPage), QCoreApplication.translate("ActivityDialog", u"Photos and files", None))
     # retranslateUi
