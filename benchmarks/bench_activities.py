@@ -26,8 +26,8 @@ def timings(db_path: Path) -> dict[str, float]:
     from pbc_desktop.db.migrate import open_database
     from pbc_desktop.domain.enums import ActivityKind
     from pbc_desktop.services import activities
-    from pbc_desktop.ui.activities_tab import ActivitiesTab
-    from pbc_desktop.ui.context import AppContext
+    from pbc_desktop.ui.activities.tab import ActivitiesTab
+    from pbc_desktop.ui.common.context import AppContext
 
     app = QApplication.instance() or QApplication([])
     database = open_database(sqlite_url(db_path))

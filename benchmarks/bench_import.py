@@ -143,9 +143,9 @@ def main() -> int:
 
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
-    from pbc_desktop.ui import messages
-    from pbc_desktop.ui.main_window import MainWindow
-    from pbc_desktop.ui.members_tab import MembersTab
+    from pbc_desktop.ui.common import messages
+    from pbc_desktop.ui.members.tab import MembersTab
+    from pbc_desktop.ui.shell.main_window import MainWindow
 
     with sqlite3.connect(source) as conn:
         names = [n for (n,) in conn.execute("SELECT name FROM organization WHERE level='village'")]

@@ -27,8 +27,8 @@ def main() -> int:
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
     from pbc_desktop.services import lists, scope
-    from pbc_desktop.ui.context import AppContext
-    from pbc_desktop.ui.lists_tab import OVERDUE, ListsTab
+    from pbc_desktop.ui.common.context import AppContext
+    from pbc_desktop.ui.lists.tab import OVERDUE, ListsTab
 
     app = QApplication.instance() or QApplication([])
     database = open_database(sqlite_url(db_path))

@@ -62,8 +62,8 @@ def tab_timings(db_path: Path) -> dict[str, float]:
     from pbc_desktop.db.migrate import open_database
     from pbc_desktop.services import members
     from pbc_desktop.services.paging import PageRequest
-    from pbc_desktop.ui.context import AppContext
-    from pbc_desktop.ui.members_tab import MembersTab
+    from pbc_desktop.ui.common.context import AppContext
+    from pbc_desktop.ui.members.tab import MembersTab
 
     app = QApplication.instance() or QApplication([])
     database = open_database(sqlite_url(db_path))

@@ -38,8 +38,8 @@ def filter_timings(db: Path) -> dict[str, float]:
 
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
-    from pbc_desktop.ui.communities_tab import CommunitiesTab
-    from pbc_desktop.ui.context import AppContext
+    from pbc_desktop.ui.common.context import AppContext
+    from pbc_desktop.ui.communities.tab import CommunitiesTab
 
     app = QApplication.instance() or QApplication([])
     database = open_database(sqlite_url(db))

@@ -26,7 +26,7 @@ def main() -> int:
     from pbc_desktop.paths import demo_db_path
     from pbc_desktop.services.demo import build_demo
     from pbc_desktop.services.info import is_empty
-    from pbc_desktop.ui.main_window import MainWindow
+    from pbc_desktop.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     translators = i18n.install(app, language)  # noqa: F841

@@ -56,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     from pbc_desktop.fonts import bundled_cjk_font
     from pbc_desktop.lang import t
     from pbc_desktop.logging_setup import setup_logging
-    from pbc_desktop.ui import crash, messages
-    from pbc_desktop.ui.single_instance import InstanceServer, activate_running, server_name
+    from pbc_desktop.single_instance import InstanceServer, activate_running, server_name
+    from pbc_desktop.ui.common import messages
+    from pbc_desktop.ui.shell import crash
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     except DatabaseDamagedError as exc:
         # Damaged, or not a database at all: explain and offer the newest good backup.
-        from pbc_desktop.ui.recovery_dialog import recover
+        from pbc_desktop.ui.shell.recovery_dialog import recover
 
         recovered = recover(db_path, exc, current_actor())
         if recovered is None:
@@ -128,13 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         messages.warning(None, t("注意", "Note"), notice)
 
     if args.demo:
-        from pbc_desktop.ui.demo_setup import ensure_demo
+        from pbc_desktop.ui.shell.demo_setup import ensure_demo
 
         if not ensure_demo(db):
             db.dispose()
             return 1
 
-    from pbc_desktop.ui.main_window import MainWindow
+    from pbc_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(db)
     server.activated.connect(window.bring_to_front)

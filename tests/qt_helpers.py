@@ -7,7 +7,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from pbc_desktop.ui import messages
+from pbc_desktop.ui.common import messages
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -17,10 +17,10 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import activities as svc
 from pbc_desktop.services import venues
-from pbc_desktop.ui.activities_tab import SIGNIN, ActivitiesTab
-from pbc_desktop.ui.activity_dialog import ActivityDialog
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.venues_dialog import VenuesDialog
+from pbc_desktop.ui.activities.dialog import ActivityDialog
+from pbc_desktop.ui.activities.tab import SIGNIN, ActivitiesTab
+from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
+from pbc_desktop.ui.common.context import AppContext
 from tests.factories import make_community, make_member, make_orgs
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 

@@ -18,9 +18,9 @@ from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments, venues
-from pbc_desktop.ui import messages
-from pbc_desktop.ui.activity_dialog import COL_REASON, COL_STATUS, ActivityDialog
-from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.activities.dialog import COL_REASON, COL_STATUS, ActivityDialog
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
 from tests.factories import make_community, make_member, make_orgs
 from tests.qt_helpers import type_text
 

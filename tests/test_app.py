@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
-from pbc_desktop.ui import messages
-from pbc_desktop.ui.main_window import MainWindow
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.shell.main_window import MainWindow
 
 TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "活动", "清单", "考核"]
 
@@ -66,7 +66,7 @@ def test_every_tab_opens(qtbot: QtBot, db: Database) -> None:
 
 
 def test_file_menu_imports_members_on_the_members_tab(qtbot: QtBot, db: Database) -> None:
-    from pbc_desktop.ui.import_dialog import MemberImportDialog
+    from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
     window = make_window(qtbot, db)
     assert window.current_key() == "communities"
@@ -165,7 +165,7 @@ def test_entry_point_shows_the_window(tmp_path: Path, data_dir: Path) -> None:
 
 
 def test_second_start_on_the_same_database_hands_over(tmp_path: Path, data_dir: Path) -> None:
-    from pbc_desktop.ui.single_instance import server_name
+    from pbc_desktop.single_instance import server_name
 
     db_file = _new_office(tmp_path / "office.sqlite")
     first = _run_app(["--db", str(db_file)], data_dir)
@@ -201,7 +201,7 @@ def test_an_unwritable_data_folder_is_a_message_not_a_traceback(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pbc_desktop import app as app_module
-    from pbc_desktop.ui import messages
+    from pbc_desktop.ui.common import messages
 
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
@@ -219,7 +219,7 @@ def test_a_mistyped_db_is_refused_not_created(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pbc_desktop import app as app_module
-    from pbc_desktop.ui import messages
+    from pbc_desktop.ui.common import messages
 
     monkeypatch.setattr("pbc_desktop.i18n.install", lambda _app, _lang: [])
     shown: list[str] = []

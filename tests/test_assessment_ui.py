@@ -13,11 +13,12 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, CommunityStatus, Grade
 from pbc_desktop.services.assessments import indicator_sets, scoring
-from pbc_desktop.ui import assessment_tab, messages
-from pbc_desktop.ui.assessment_tab import AssessmentTab
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.indicator_set_dialog import IndicatorSetDialog
-from pbc_desktop.ui.scoring_dialog import ScoringDialog
+from pbc_desktop.ui.assessment import tab as assessment_tab
+from pbc_desktop.ui.assessment.indicator_set_dialog import IndicatorSetDialog
+from pbc_desktop.ui.assessment.scoring_dialog import ScoringDialog
+from pbc_desktop.ui.assessment.tab import AssessmentTab
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
 from tests.assessment_factories import YEAR, running_communities
 
 

@@ -17,11 +17,11 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import CopyStoppedError
 from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.services import backup
-from pbc_desktop.ui import recovery_dialog
-from pbc_desktop.ui.backup_actions import describe, failed
-from pbc_desktop.ui.main_window import MainWindow
-from pbc_desktop.ui.recovery_dialog import RecoveryDialog
-from pbc_desktop.ui.worker import JobOutcome
+from pbc_desktop.ui.common.worker import JobOutcome
+from pbc_desktop.ui.shell import recovery_dialog
+from pbc_desktop.ui.shell.backup_actions import describe, failed
+from pbc_desktop.ui.shell.main_window import MainWindow
+from pbc_desktop.ui.shell.recovery_dialog import RecoveryDialog
 from tests.backup_helpers import add_orgs, damage, names_in, new_database, org_names
 from tests.qt_helpers import Boxes, stub_boxes
 
@@ -355,7 +355,7 @@ def test_the_entry_point_sends_a_damaged_database_to_the_dialog(
 
     monkeypatch.setattr(recovery_dialog, "recover", fake_recover)
     monkeypatch.setattr("pbc_desktop.i18n.install", lambda _app, _lang: [])
-    monkeypatch.setattr("pbc_desktop.ui.crash.install", lambda: None)
+    monkeypatch.setattr("pbc_desktop.ui.shell.crash.install", lambda: None)
     monkeypatch.setattr("pbc_desktop.logging_setup.setup_logging", lambda: None)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert app_module.main(["--db", str(path)]) == 1

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.cli import main
 from pbc_desktop.db.migrate import head_revision
-from pbc_desktop.ui.single_instance import InstanceServer, server_name
+from pbc_desktop.single_instance import InstanceServer, server_name
 from tests.backup_helpers import add_orgs, damage, new_database, org_names
 
 

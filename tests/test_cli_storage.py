@@ -137,7 +137,8 @@ def test_a_full_disk_at_start_up_offers_no_restore(
     qtbot: object, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pbc_desktop import app as app_module
-    from pbc_desktop.ui import messages, recovery_dialog
+    from pbc_desktop.ui.common import messages
+    from pbc_desktop.ui.shell import recovery_dialog
 
     good = tmp_path / "good.sqlite"
     new_database(good, ORG).dispose()

@@ -20,10 +20,10 @@ from pbc_desktop.domain.enums import (
     LifecycleAction,
 )
 from pbc_desktop.services import communities as svc
-from pbc_desktop.ui.communities_tab import CommunitiesTab
-from pbc_desktop.ui.community_dialog import CommunityDialog
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.lifecycle_dialog import LifecycleDialog
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.communities.dialog import CommunityDialog
+from pbc_desktop.ui.communities.lifecycle_dialog import LifecycleDialog
+from pbc_desktop.ui.communities.tab import CommunitiesTab
 from tests.factories import make_activity, make_community, make_org, make_orgs
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.services import member_import as svc
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.import_dialog import MemberImportDialog
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 from tests.factories import make_org
 from tests.import_factories import (
     database_state,

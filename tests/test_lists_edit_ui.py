@@ -27,12 +27,12 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FundEntry, ListItem, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, FundDirection, FundSource, ItemStatus, ListKind
 from pbc_desktop.services import funds, lists
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.fund_entry_dialog import FundEntryDialog
-from pbc_desktop.ui.funds_panel import FundsPanel
-from pbc_desktop.ui.item_dialog import ItemDialog
-from pbc_desktop.ui.list_dialog import ListDialog
-from pbc_desktop.ui.lists_tab import ListsTab
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.lists.dialog import ListDialog
+from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
+from pbc_desktop.ui.lists.funds_panel import FundsPanel
+from pbc_desktop.ui.lists.item_dialog import ItemDialog
+from pbc_desktop.ui.lists.tab import ListsTab
 from tests.list_factories import Setup, setup_community
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 

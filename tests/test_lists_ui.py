@@ -14,15 +14,15 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Claim, FundEntry, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, FundDirection, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.services import funds, lists
-from pbc_desktop.ui import lists_tab as lists_tab_module
-from pbc_desktop.ui.claim_dialog import ClaimDialog
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.fund_entry_dialog import FundEntryDialog
-from pbc_desktop.ui.item_dialog import ItemDialog
-from pbc_desktop.ui.list_dialog import ListDialog
-from pbc_desktop.ui.lists_tab import ListsTab
-from pbc_desktop.ui.solve_dialog import SolveDialog
-from pbc_desktop.ui.supervision_dialog import SupervisionDialog
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.lists import tab as lists_tab_module
+from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
+from pbc_desktop.ui.lists.dialog import ListDialog
+from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
+from pbc_desktop.ui.lists.item_dialog import ItemDialog
+from pbc_desktop.ui.lists.solve_dialog import SolveDialog
+from pbc_desktop.ui.lists.supervision_dialog import SupervisionDialog
+from pbc_desktop.ui.lists.tab import ListsTab
 from tests.list_factories import Setup, setup_community
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 

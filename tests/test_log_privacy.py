@@ -19,7 +19,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import privacy
 from pbc_desktop.domain.validation import decode_id_number
 from pbc_desktop.logging_setup import log_file, setup_logging
-from pbc_desktop.ui import crash
+from pbc_desktop.ui.shell import crash
 from tests.bug_helpers import ID_NUMBER, PHONE, crash_with_personal_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +121,7 @@ def test_a_bug_in_the_command_line_in_process_exits_2_in_english(
     def crashing(_args: object) -> int:
         raise ValueError(f"ID {ID_NUMBER}, phone {PHONE}")
 
-    monkeypatch.setattr("pbc_desktop.cli.cmd_info", crashing)
+    monkeypatch.setattr("pbc_desktop.cli.database.cmd_info", crashing)
     code = main(["info", "--lang", "en", "--db", str(tmp_path / "x.sqlite")])
     _out, err = capsys.readouterr()
     assert code == 2

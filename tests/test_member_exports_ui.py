@@ -19,9 +19,9 @@ from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.progress import CancelFn
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.xlsx_text import CUT_MARKER
-from pbc_desktop.ui import member_exports
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.worker import Job, JobOutcome
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.worker import Job, JobOutcome
+from pbc_desktop.ui.members import exports as member_exports
 from tests.member_export_factories import Roster, add_member, setup_roster
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes

@@ -17,9 +17,9 @@ from pbc_desktop.db.models import PartyMember, PostReport
 from pbc_desktop.domain.enums import Gender, MemberCategory
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.services import member_editing
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.member_dialog import MemberDialog
-from pbc_desktop.ui.members_tab import ID_COLUMN, PHONE_COLUMN, MembersTab
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.members.dialog import MemberDialog
+from pbc_desktop.ui.members.tab import ID_COLUMN, PHONE_COLUMN, MembersTab
 from tests.member_edit_helpers import add_member, add_report, valid_id
 from tests.org_factories import add_org
 from tests.qt_helpers import Boxes, stub_boxes, type_text
@@ -638,7 +638,7 @@ def test_a_write_in_the_posts_panel_refreshes_the_listing(
 def test_import_button_opens_the_import_dialog_and_reloads_after(
     qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
 ) -> None:
-    from pbc_desktop.ui.import_dialog import MemberImportDialog
+    from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
     dialog = shown_dialog(tab)
@@ -653,7 +653,7 @@ def test_import_button_opens_the_import_dialog_and_reloads_after(
 def test_export_menu_exports_the_current_filter(
     qtbot: QtBot, tab: MembersTab, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pbc_desktop.ui import members_tab as module
+    from pbc_desktop.ui.members import tab as module
 
     calls: list[tuple[Any, bool]] = []
     monkeypatch.setattr(
@@ -681,8 +681,8 @@ def test_export_menu_exports_the_current_filter(
 
 
 def test_catalogue_and_overview_buttons_open_their_dialogs(qtbot: QtBot, tab: MembersTab) -> None:
-    from pbc_desktop.ui.dual_report_overview import DualReportOverviewDialog
-    from pbc_desktop.ui.post_catalogue_dialog import PostCatalogueDialog
+    from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
+    from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
 
     qtbot.mouseClick(tab.catalogue_button, Qt.MouseButton.LeftButton)
     dialog = shown_dialog(tab)

@@ -16,10 +16,10 @@ from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
-from pbc_desktop.ui import messages
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.organization_dialog import OrganizationDialog
-from pbc_desktop.ui.organizations_tab import OrganizationsTab
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.organizations.dialog import OrganizationDialog
+from pbc_desktop.ui.organizations.tab import OrganizationsTab
 from tests.org_factories import add_members, add_org
 from tests.qt_helpers import type_text
 

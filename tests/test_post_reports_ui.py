@@ -25,14 +25,14 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import EvaluationResult, PostReportStatus
 from pbc_desktop.services.post_reports import catalogue as post_catalogue
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.dual_report_overview import DualReportOverviewDialog
-from pbc_desktop.ui.end_report_dialog import EndReportDialog
-from pbc_desktop.ui.evaluation_dialog import EvaluationDialog
-from pbc_desktop.ui.member_posts import MemberPostsPanel
-from pbc_desktop.ui.post_catalogue_dialog import PostCatalogueDialog
-from pbc_desktop.ui.post_report_dialog import PostReportDialog
-from pbc_desktop.ui.service_log_dialog import ServiceLogDialog
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
+from pbc_desktop.ui.members.end_report_dialog import EndReportDialog
+from pbc_desktop.ui.members.evaluation_dialog import EvaluationDialog
+from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
+from pbc_desktop.ui.members.post_report_dialog import PostReportDialog
+from pbc_desktop.ui.members.posts import MemberPostsPanel
+from pbc_desktop.ui.members.service_log_dialog import ServiceLogDialog
 from tests.post_report_factories import TOWN_B, PostSetup, report_input, setup_posts
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 

@@ -13,13 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ActivityStatus, CoBuildType, ItemStatus, ListKind
-from pbc_desktop.ui.activities_tab import ActivitiesTab
-from pbc_desktop.ui.assessment_tab import AssessmentTab
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.listing_tab import SEARCH_DELAY_MS, ListingTab
-from pbc_desktop.ui.lists_tab import ListsTab
-from pbc_desktop.ui.members_tab import MembersTab
-from pbc_desktop.ui.overview_tab import OverviewTab
+from pbc_desktop.ui.activities.tab import ActivitiesTab
+from pbc_desktop.ui.assessment.tab import AssessmentTab
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.listing_tab import SEARCH_DELAY_MS, ListingTab
+from pbc_desktop.ui.lists.tab import ListsTab
+from pbc_desktop.ui.members.tab import MembersTab
+from pbc_desktop.ui.overview.tab import OverviewTab
 from tests.listing_factories import TOWN_A, YEAR, seed
 
 

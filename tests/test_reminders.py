@@ -20,8 +20,8 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import reminders as svc
-from pbc_desktop.ui.context import AppContext
-from pbc_desktop.ui.reminders_panel import RemindersPanel, RulesDialog
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.overview.reminders_panel import RemindersPanel, RulesDialog
 from tests.factories import make_activity, make_community, make_org
 
 K = ActivityKind

@@ -24,8 +24,8 @@ from pbc_desktop.reports.minutes import build_minutes
 from pbc_desktop.reports.roster import build_roster
 from pbc_desktop.reports.signin import build_signin
 from pbc_desktop.services import activities
-from pbc_desktop.ui.activities_tab import ActivitiesTab
-from pbc_desktop.ui.context import AppContext
+from pbc_desktop.ui.activities.tab import ActivitiesTab
+from pbc_desktop.ui.common.context import AppContext
 from tests.factories import make_community, make_org, make_orgs
 from tests.member_export_factories import add_member
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts

@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from pbc_desktop.errors import UserError
 from pbc_desktop.logging_setup import log_file, setup_logging
 from pbc_desktop.progress import CancelFn, ProgressFn
-from pbc_desktop.ui import crash, messages
-from pbc_desktop.ui.single_instance import InstanceServer, activate_running, server_name
-from pbc_desktop.ui.worker import run_with_progress
+from pbc_desktop.single_instance import InstanceServer, activate_running, server_name
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.shell import crash
 
 
 def test_server_name_is_per_database(tmp_path: Path) -> None:

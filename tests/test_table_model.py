@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt
 
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.ui.table_model import Column, PagedTableModel
+from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 
 
 @dataclass(frozen=True)

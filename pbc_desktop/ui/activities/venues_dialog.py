@@ -1,0 +1,179 @@
+"""阵地管理: party-mass service centres and other sites, and the communities they are open to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+
+from pbc_desktop.domain.enums import VenueKind
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import organizations, scope
+from pbc_desktop.services import venues as svc
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.forms.ui_venues_dialog import Ui_VenuesDialog
+
+DATA = Qt.ItemDataRole.UserRole
+NO_CAPACITY = -1
+
+
+class VenuesDialog(QDialog):
+    """Pick a venue on the left, edit it on the right; every write goes through the service."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_VenuesDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui.errorLabel.hide()
+        self.current_id: int | None = None
+        self._rows: dict[int, svc.VenueRow] = {}
+        ui = self.ui
+        for kind in VenueKind:
+            ui.kindCombo.addItem(label(kind), kind.value)
+        ui.ownerCombo.addItem("", None)
+        for org in organizations.choices(ctx.db):
+            ui.ownerCombo.addItem(org.name, org.id)
+        ui.ownerCombo.setInsertPolicy(ui.ownerCombo.InsertPolicy.NoInsert)
+        completer = ui.ownerCombo.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        ui.capacitySpin.setMinimum(NO_CAPACITY)
+        ui.capacitySpin.setValue(NO_CAPACITY)
+        for community in scope.community_choices(ctx.db):
+            item = QListWidgetItem(community.name)
+            item.setData(DATA, community.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            ui.communitiesList.addItem(item)
+        self.field_widgets: dict[str, QWidget] = {
+            "name": ui.nameEdit,
+            "capacity": ui.capacitySpin,
+            "owner": ui.ownerCombo,
+            "communities": ui.communitiesList,
+        }
+        ui.searchEdit.textChanged.connect(lambda _t: self.reload())
+        ui.venueList.currentRowChanged.connect(self._selected)
+        ui.newButton.clicked.connect(self.new_venue)
+        ui.deleteButton.clicked.connect(self.delete_current)
+        ui.saveButton.clicked.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setAutoDefault(False)
+        ui.saveButton.setDefault(True)
+        self.reload()
+        if ui.venueList.count():
+            ui.venueList.setCurrentRow(0)
+        else:
+            self.new_venue()
+
+    def reload(self, select: int | None = None) -> None:
+        ui = self.ui
+        keep = select if select is not None else self.current_id
+        rows = svc.list_venues(self.ctx.db, ui.searchEdit.text())
+        self._rows = {r.id: r for r in rows}
+        ui.venueList.blockSignals(True)
+        ui.venueList.clear()
+        for row in rows:
+            item = QListWidgetItem(row.name)
+            item.setData(DATA, row.id)
+            item.setToolTip(label(row.kind))
+            ui.venueList.addItem(item)
+            if row.id == keep:
+                ui.venueList.setCurrentItem(item)
+        ui.venueList.blockSignals(False)
+        ui.deleteButton.setEnabled(self.current_id is not None)
+
+    def _selected(self, index: int) -> None:
+        item = self.ui.venueList.item(index) if index >= 0 else None
+        row = self._rows.get(int(item.data(DATA))) if item is not None else None
+        if row is not None:
+            self._show(row)
+
+    def _show(self, row: svc.VenueRow | None) -> None:
+        ui = self.ui
+        self.current_id = row.id if row else None
+        self.show_error(None)
+        ui.venueBox.setTitle(row.name if row else self.tr("New venue"))
+        ui.nameEdit.setText(row.name if row else "")
+        kind = row.kind if row else VenueKind.SERVICE_CENTRE
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(kind.value))
+        owner = ui.ownerCombo.findData(row.owner_org_id if row else None)
+        ui.ownerCombo.setCurrentIndex(max(owner, 0))
+        ui.addressEdit.setText((row.address if row else None) or "")
+        capacity = row.capacity if row and row.capacity is not None else NO_CAPACITY
+        ui.capacitySpin.setValue(capacity)
+        ui.hoursEdit.setText((row.opening_hours if row else None) or "")
+        ui.remarkEdit.setPlainText((row.remark if row else None) or "")
+        opened = {c.id for c in row.communities} if row else set()
+        for i in range(ui.communitiesList.count()):
+            item = ui.communitiesList.item(i)
+            checked = item.data(DATA) in opened
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        ui.deleteButton.setEnabled(row is not None)
+
+    def new_venue(self) -> None:
+        self.ui.venueList.clearSelection()
+        self.ui.venueList.setCurrentRow(-1)
+        self._show(None)
+        self.ui.nameEdit.setFocus()
+
+    def collect(self) -> svc.VenueInput:
+        ui = self.ui
+        owner_index = ui.ownerCombo.findText(ui.ownerCombo.currentText().strip())
+        owner = ui.ownerCombo.itemData(owner_index) if owner_index >= 0 else None
+        capacity = ui.capacitySpin.value()
+        return svc.VenueInput(
+            name=ui.nameEdit.text(),
+            kind=VenueKind.from_label(str(ui.kindCombo.currentData())),
+            owner_org_id=owner if isinstance(owner, int) else None,
+            address=ui.addressEdit.text(),
+            capacity=None if capacity == NO_CAPACITY else capacity,
+            opening_hours=ui.hoursEdit.text(),
+            remark=ui.remarkEdit.toPlainText(),
+            community_ids=tuple(
+                int(ui.communitiesList.item(i).data(DATA))
+                for i in range(ui.communitiesList.count())
+                if ui.communitiesList.item(i).checkState() == Qt.CheckState.Checked
+            ),
+        )
+
+    def show_error(self, error: UserError | None) -> None:
+        messages.show_form_error(self.ui.errorLabel, self.field_widgets, error)
+
+    def save(self) -> int | None:
+        data = self.collect()
+        try:
+            if self.current_id is None:
+                self.current_id = svc.create_venue(self.ctx.db, data)
+            else:
+                svc.update_venue(self.ctx.db, self.current_id, data)
+        except UserError as exc:
+            self.show_error(exc)
+            return None
+        self.show_error(None)
+        self.reload(self.current_id)
+        self._selected(self.ui.venueList.currentRow())
+        return self.current_id
+
+    def delete_current(self) -> None:
+        row = self._rows.get(self.current_id) if self.current_id is not None else None
+        if row is None:
+            return
+        question = self.tr("Delete the venue \u201c{0}\u201d?").format(row.name)
+        if not messages.confirm(self, self.tr("Delete venue"), question):
+            return
+        try:
+            svc.delete_venue(self.ctx.db, row.id)
+        except UserError as exc:
+            self.show_error(exc)
+            return
+        self.current_id = None
+        self.reload()
+        if self.ui.venueList.count():
+            self.ui.venueList.setCurrentRow(0)
+        else:
+            self.new_venue()

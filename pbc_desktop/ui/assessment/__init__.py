@@ -1,0 +1,1 @@
+"""考核: the assessment tab, indicator systems and scoring."""

@@ -1,0 +1,473 @@
+"""The 考核 tab: the year-end ranking, the indicator system, scoring and the report.
+
+Above the ranking: the year's indicator system (new / edit), starting the scoring of a
+community not yet assessed, and, for the selected row, scoring, 示范点 / 整顿, finishing
+(locks it) and reopening (with a reason, logged). "Assessment report" writes the PDF of
+the year (and town) on a worker thread and offers to open its folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
+from pbc_desktop.errors import UserError
+from pbc_desktop.services.assessments import indicator_sets, outcomes, results, scoring
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.assessment.indicator_set_dialog import IndicatorSetDialog
+from pbc_desktop.ui.common import messages, printing
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.listing_tab import (
+    ListingTab,
+    fields,
+    grid,
+    heading,
+    select_adding,
+    set_combo_data,
+    text,
+)
+from pbc_desktop.ui.common.table_model import Column
+
+OUTCOME_COLORS = {
+    AssessmentOutcome.DEMONSTRATION: "#1e7b34",
+    AssessmentOutcome.RECTIFY: "#c0392b",
+}
+
+
+def yuan(cents: int) -> str:
+    return f"{cents / 100:,.2f}" if cents else ""
+
+
+# Modal input kept at module level so tests replace them (like ``ui.messages``).
+def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """A line of text from the user, or None when cancelled."""
+    value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal)
+    return value if ok else None
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
+    if not path:
+        return None
+    out = Path(path)
+    return out if out.suffix.lower() == ".pdf" else out.with_suffix(".pdf")
+
+
+def open_folder(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class AssessmentTab(ListingTab[results.AssessmentRow]):
+    """Ranking, indicator system, scoring, outcome, locking and the report of a year."""
+
+    key = "assessment"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._build_actions()
+        self.table.activated.connect(lambda _index: self.score_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.year_combo.currentIndexChanged.connect(self._fill_start_choices)
+        self.town_combo.currentIndexChanged.connect(self._fill_start_choices)
+        self._fill_start_choices()
+        self._update_actions()
+
+    def _button(self, name: str, text: str, tip: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(f"assessment{name}")
+        button.setToolTip(tip)
+        return button
+
+    def _build_actions(self) -> None:
+        self.new_set_button = self._button(
+            "NewSet", self.tr("New indicator system..."), self.tr("Set up a year's indicators")
+        )
+        self.edit_set_button = self._button(
+            "EditSet",
+            self.tr("Indicator system..."),
+            self.tr("Categories, indicators, maximum scores and grade thresholds of the year"),
+        )
+        self.start_combo = QComboBox(self)
+        self.start_combo.setObjectName("assessmentStartCombo")
+        self.start_combo.setMinimumContentsLength(12)
+        self.start_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.start_combo.setToolTip(self.tr("Communities not yet assessed this year"))
+        self.start_button = self._button("Start", self.tr("Start scoring"))
+        self.score_button = self._button("Score", self.tr("&Score..."))
+        self.demo_button = self._button(
+            "Demonstration", self.tr("Demonstration site..."), self.tr("Designate with an award")
+        )
+        self.rectify_button = self._button(
+            "Rectify", self.tr("Rectify..."), self.tr("Order rectification, with reasons")
+        )
+        self.finish_button = self._button(
+            "Finish", self.tr("&Finish"), self.tr("Lock the assessment against edits")
+        )
+        self.reopen_button = self._button(
+            "Reopen", self.tr("&Reopen..."), self.tr("Unlock it again; the reason is recorded")
+        )
+        self.report_button = self._button(
+            "Report",
+            self.tr("Assessment report..."),
+            self.tr("PDF of the year's ranking and every community's scores"),
+        )
+        sets = QHBoxLayout()
+        for widget in (self.new_set_button, self.edit_set_button, self.start_combo):
+            sets.addWidget(widget)
+        sets.addWidget(self.start_button)
+        sets.addStretch(1)
+        sets.addWidget(self.report_button)
+        rows = QHBoxLayout()
+        for button in (
+            self.score_button,
+            self.demo_button,
+            self.rectify_button,
+            self.finish_button,
+            self.reopen_button,
+        ):
+            rows.addWidget(button)
+        rows.addStretch(1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, sets)
+        layout.insertLayout(2, rows)
+        self.new_set_button.clicked.connect(self.new_set)
+        self.edit_set_button.clicked.connect(self.edit_set)
+        self.start_button.clicked.connect(self.start_scoring)
+        self.score_button.clicked.connect(self.score_selected)
+        self.demo_button.clicked.connect(
+            lambda: self.score_selected(AssessmentOutcome.DEMONSTRATION)
+        )
+        self.rectify_button.clicked.connect(lambda: self.score_selected(AssessmentOutcome.RECTIFY))
+        self.finish_button.clicked.connect(self.finish_selected)
+        self.reopen_button.clicked.connect(self.reopen_selected)
+        self.report_button.clicked.connect(self.make_report)
+
+    def _fill_start_choices(self) -> None:
+        if not hasattr(self, "start_combo"):
+            return
+        year = self._year()
+        choices = (
+            []
+            if year is None
+            else scoring.unassessed_communities(self.ctx.db, year, self.town_combo.currentData())
+        )
+        self.start_combo.clear()
+        for choice in choices:
+            self.start_combo.addItem(choice.name, choice.id)
+        if not choices:
+            self.start_combo.addItem(self.tr("(every community is assessed)"), None)
+        self._update_actions()
+
+    def _update_actions(self, *_args: object) -> None:
+        if not hasattr(self, "score_button"):
+            return
+        row = self.current_row()
+        year = self._year()
+        has_row = row is not None
+        draft = has_row and row is not None and row.status == AssessmentStatus.DRAFT
+        self.edit_set_button.setEnabled(year is not None)
+        self.report_button.setEnabled(year is not None)
+        self.start_button.setEnabled(
+            year is not None and isinstance(self.start_combo.currentData(), int)
+        )
+        self.start_combo.setEnabled(year is not None)
+        self.score_button.setEnabled(has_row)
+        self.score_button.setText(self.tr("&Score...") if draft else self.tr("&View scores..."))
+        for button in (self.demo_button, self.rectify_button, self.finish_button):
+            button.setEnabled(draft)
+        self.reopen_button.setEnabled(has_row and not draft)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._fill_start_choices()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _after_write(self, select_id: int | None = None) -> None:
+        self.model.refresh()
+        if select_id is not None:
+            self.select_id(select_id)
+        self.reload()
+        self._fill_start_choices()
+
+    def new_set(self) -> None:
+        years = indicator_sets.years(self.ctx.db)
+        year = max([*years, date.today().year - 1]) + 1 if years else date.today().year
+        dialog = IndicatorSetDialog(self.ctx, year, self, create=True)
+        dialog.saved.connect(self._set_saved)
+        dialog.exec()
+
+    def edit_set(self) -> None:
+        year = self._year()
+        if year is None:
+            return
+        dialog = IndicatorSetDialog(self.ctx, year, self)
+        dialog.saved.connect(self._set_saved)
+        dialog.exec()
+
+    def _set_saved(self, year: int) -> None:
+        self.fill_choices()
+        set_combo_data(self.year_combo, year)
+        self._after_write()
+
+    def start_scoring(self) -> None:
+        year, community_id = self._year(), self.start_combo.currentData()
+        if year is None or not isinstance(community_id, int):
+            return
+        try:
+            assessment_id = scoring.start_assessment(self.ctx.db, community_id, year)
+        except UserError as error:
+            messages.show_user_error(self, error)
+            return
+        self._after_write(assessment_id)
+        self.open_scoring(assessment_id)
+
+    def open_scoring(self, assessment_id: int, outcome: AssessmentOutcome | None = None) -> None:
+        from pbc_desktop.ui.assessment.scoring_dialog import ScoringDialog
+
+        try:
+            dialog = ScoringDialog(self.ctx, assessment_id, self, outcome=outcome)
+        except UserError as error:
+            messages.show_user_error(self, error)
+            self._after_write()
+            return
+        dialog.saved.connect(self._after_write)
+        dialog.exec()
+
+    def score_selected(self, outcome: AssessmentOutcome | None = None) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_scoring(row.id, outcome)
+
+    def finish_selected(self) -> None:
+        row = self.current_row()
+        if row is None or not messages.confirm(
+            self,
+            self.tr("Finish the assessment"),
+            self.tr(
+                "Finish and lock the assessment of '{0}'? It can only be changed after "
+                "reopening it, which is recorded."
+            ).format(row.community_name),
+        ):
+            return
+        try:
+            outcomes.finish_assessment(self.ctx.db, row.id)
+        except UserError as error:
+            messages.show_user_error(self, error)
+        self._after_write(row.id)
+
+    def reopen_selected(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        reason = ask_text(
+            self,
+            self.tr("Reopen the assessment"),
+            self.tr("Why must the finished assessment of '{0}' be changed?").format(
+                row.community_name
+            ),
+        )
+        if reason is None:
+            return
+        try:
+            outcomes.reopen_assessment(self.ctx.db, row.id, reason)
+        except UserError as error:
+            messages.show_user_error(self, error)
+        self._after_write(row.id)
+
+    def make_report(self) -> None:
+        from pbc_desktop.reports.assessment import build_assessment_report
+        from pbc_desktop.ui.common.worker import run_with_progress
+
+        year = self._year()
+        if year is None:
+            return
+        town = self.town_combo.currentData()
+        town = town if isinstance(town, str) and town else None
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{year}年度党建共同体考核报告{'-' + town if town else ''}.pdf"
+        out = ask_save_path(self, self.tr("Save the assessment report"), Path(docs or ".") / name)
+        if out is None:
+            return
+        db = self.ctx.db
+        notes: list[str] = []  # words with characters no font has (filled on the worker)
+        outcome = run_with_progress(
+            self,
+            self.tr("Writing the assessment report"),
+            lambda progress, cancelled: build_assessment_report(
+                db,
+                year,
+                out,
+                town=town,
+                progress=progress,
+                should_cancel=cancelled,
+                warn=notes.append,
+            ),
+        )
+        if outcome.cancelled:
+            return
+        if outcome.error is not None:
+            if isinstance(outcome.error, UserError):
+                messages.show_user_error(self, outcome.error)
+                return
+            raise outcome.error
+        printing.warn_unprintable(self, notes)
+        if messages.confirm(
+            self,
+            self.tr("Assessment report"),
+            self.tr("The report was saved as {0}. Open its folder?").format(str(out)),
+        ):
+            open_folder(out.parent)
+
+    def search_hint(self) -> str:
+        return self.tr("Search community")
+
+    def add_filters(self, row: QHBoxLayout) -> None:
+        self.year_combo = self.data_combo("YearFilter")
+        self.town_combo = self.data_combo("TownFilter")
+        row.addWidget(self.year_combo, 1)
+        row.addWidget(self.town_combo, 1)
+
+    def fill_choices(self) -> None:
+        db = self.ctx.db
+        years = indicator_sets.years(db)
+        current = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(str(year), year)
+        # The latest year that has begun (a set for next year may already be prepared),
+        # preferring one whose scoring has started: before year-end that is last year.
+        started = [y for y in years if y <= date.today().year]
+        scored = [y for y in started if results.count_assessments(db, y) > 0]
+        fallback = next(iter(scored or started or years), None)
+        set_combo_data(self.year_combo, current if current in years else fallback)
+        self.year_combo.blockSignals(False)
+        self.fill_town_combo(self.town_combo)
+
+    def default_sort(self) -> tuple[int, Qt.SortOrder]:
+        return 1, Qt.SortOrder.DescendingOrder
+
+    def columns(self) -> Sequence[Column[results.AssessmentRow]]:
+        return [
+            Column(self.tr("Community"), lambda r: r.community_name, "community"),
+            Column(self.tr("Total"), lambda r: f"{r.total:g}", "total", align_right=True),
+            Column(self.tr("Grade"), lambda r: label(r.grade), "grade"),
+            Column(
+                self.tr("Outcome"),
+                lambda r: "" if r.outcome == AssessmentOutcome.NONE else label(r.outcome),
+                "outcome",
+                foreground=lambda r: OUTCOME_COLORS.get(r.outcome),
+            ),
+            Column(
+                self.tr("Award (yuan)"), lambda r: yuan(r.award_cents), "award", align_right=True
+            ),
+            Column(self.tr("Scoring"), lambda r: label(r.status)),
+        ]
+
+    def _year(self) -> int | None:
+        year = self.year_combo.currentData()
+        return year if isinstance(year, int) else None
+
+    def fetch(self, page: PageRequest) -> list[results.AssessmentRow]:
+        year = self._year()
+        if year is None:
+            return []
+        return results.list_assessments(
+            self.ctx.db,
+            year,
+            self.town_combo.currentData(),
+            text=self.search_edit.text(),
+            page=page,
+        )
+
+    def count(self) -> int:
+        year = self._year()
+        if year is None:
+            return 0
+        return results.count_assessments(
+            self.ctx.db, year, self.town_combo.currentData(), text=self.search_edit.text()
+        )
+
+    def apply_filters(
+        self,
+        *,
+        year: int | None = None,
+        town: str | None = None,
+        text: str = "",
+    ) -> None:
+        """Show the ranking of ``year`` (default: the selected one) in ``town``."""
+
+        def change() -> None:
+            self.search_edit.setText(text)
+            if year is not None:
+                set_combo_data(self.year_combo, year)
+            select_adding(self.town_combo, town)
+
+        self.with_signals_blocked([self.search_edit, self.year_combo, self.town_combo], change)
+        self.reload()
+
+    def detail_html(self, row: results.AssessmentRow) -> str:
+        d = results.get_assessment_detail(self.ctx.db, row.id)
+        return "".join(
+            [
+                heading(f"{d.community_name} · {d.year}"),
+                fields(
+                    [
+                        (self.tr("Indicator system"), d.set_name),
+                        (self.tr("Scoring"), label(d.status)),
+                        (self.tr("Total"), f"{d.total:g} / {d.max_total:g}"),
+                        (self.tr("Grade"), label(d.grade)),
+                        (
+                            self.tr("Outcome"),
+                            None if d.outcome == AssessmentOutcome.NONE else label(d.outcome),
+                        ),
+                        (self.tr("Award (yuan)"), yuan(d.award_cents)),
+                        (self.tr("Reasons for rectification"), d.rectify_reasons),
+                        (self.tr("Assessor"), d.assessor),
+                    ]
+                ),
+                heading(self.tr("Scores")),
+                grid(
+                    [
+                        self.tr("Category"),
+                        self.tr("Indicator"),
+                        self.tr("Max"),
+                        self.tr("Score"),
+                        self.tr("Guidance"),
+                    ],
+                    [
+                        (
+                            s.category,
+                            s.name,
+                            f"{s.max_score:g}",
+                            "" if s.score is None else f"{s.score:g}",
+                            s.guidance,
+                        )
+                        for s in d.scores
+                    ],
+                    self.tr("No indicators in this year's system."),
+                ),
+                heading(self.tr("Feedback")),
+                f"<p>{text(d.feedback) or escape(self.tr('No feedback yet.'))}</p>",
+            ]
+        )

@@ -1,0 +1,1 @@
+"""Helpers shared by every feature: prompts, combos, dates, tables, dialogs, workers."""

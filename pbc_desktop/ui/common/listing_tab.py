@@ -1,0 +1,331 @@
+"""What the read-only listing tabs share: search, filters, a paged table and a detail pane.
+
+A tab subclasses :class:`ListingTab`, adds its filter combos, and supplies the columns,
+the fetch/count calls of its service and the detail HTML of one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.domain.enums import LabeledEnum
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import scope
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import Choice
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.table_model import Column, PagedTableModel
+from pbc_desktop.ui.common.views import (
+    attach_model,
+    keep_sortable_indicator,
+    make_record_table,
+    select_record,
+    selected_record,
+)
+
+SEARCH_DELAY_MS = 150
+T = TypeVar("T")
+E = TypeVar("E", bound=LabeledEnum)
+
+
+# -- detail HTML -----------------------------------------------------------------------------
+def text(value: object) -> str:
+    return "" if value is None else escape(str(value))
+
+
+def heading(title: str) -> str:
+    return f"<h3 style='margin:8px 0 4px 0'>{escape(title)}</h3>"
+
+
+def fields(pairs: Sequence[tuple[str, object]]) -> str:
+    """Label/value lines; empty values are left out."""
+    rows = "".join(
+        f"<tr><td style='color:#666;padding-right:12px'>{escape(k)}</td><td>{text(v)}</td></tr>"
+        for k, v in pairs
+        if v not in (None, "")
+    )
+    return f"<table cellspacing='0' cellpadding='2'>{rows}</table>"
+
+
+def grid(headers: Sequence[str], rows: Sequence[Sequence[object]], empty: str) -> str:
+    if not rows:
+        return f"<p style='color:#666'>{escape(empty)}</p>"
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{text(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
+
+
+# -- combos ----------------------------------------------------------------------------------
+def set_combo_data(combo: QComboBox, value: object) -> None:
+    """Select the entry holding ``value`` (the first, "all", when absent)."""
+    combo.setCurrentIndex(max(find_data(combo, value), 0))
+
+
+def find_data(combo: QComboBox, value: object) -> int:
+    """Like ``QComboBox.findData``, but compares Python values (enums included)."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            return i
+    return -1
+
+
+def select_adding(combo: QComboBox, value: object) -> None:
+    """Select ``value``, first adding an entry for it when the combo has none.
+
+    For a filter set from elsewhere (the dashboard) to a value not among the choices.
+    """
+    if value not in (None, "") and find_data(combo, value) < 0:
+        combo.addItem(str(value), value)
+    set_combo_data(combo, value)
+
+
+def combo_enum(combo: QComboBox, enum_cls: type[E]) -> E | None:
+    """The current entry as an enum member (Qt hands string enums back as plain strings)."""
+    data = combo.currentData()
+    if data is None:
+        return None
+    try:
+        return enum_cls.from_label(str(data))
+    except ValueError:
+        return None
+
+
+def as_enum(enum_cls: type[E], value: E | str | None) -> E | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, enum_cls) else enum_cls.from_label(str(value))
+
+
+class ListingTab(QWidget, Generic[T]):
+    """Search-as-you-type, filter combos, a sortable paged table and a read-only detail."""
+
+    #: objectName prefix of the widgets, e.g. "members" → membersTable, membersSplitter.
+    key = "listing"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._extra_text: list[str] = []
+        self.init_state()
+        self._build()
+        self.model: PagedTableModel[T] = PagedTableModel(
+            self.columns(), self.fetch, self.count, parent=self
+        )
+        attach_model(self.table, self.model)
+        self.table.horizontalHeader().setSortIndicator(*self.default_sort())
+        self.table.setSortingEnabled(True)
+        keep_sortable_indicator(self.table, self.model)
+        self.table.selectionModel().selectionChanged.connect(self._show_detail)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self.reload)
+        self.clear_extra_button.clicked.connect(self.clear_extra_filters)
+        self.refresh()
+
+    # -- for subclasses ------------------------------------------------------------------
+    def init_state(self) -> None:
+        """Set the tab's own attributes (called before the widgets are built)."""
+
+    def search_hint(self) -> str:
+        return ""
+
+    def add_filters(self, row: QHBoxLayout) -> None:
+        """Add the tab's filter combos to ``row`` (connect them to :meth:`reload`)."""
+
+    def fill_choices(self) -> None:
+        """(Re)load the entries of combos that come from the database."""
+
+    def columns(self) -> Sequence[Column[T]]:
+        raise NotImplementedError
+
+    def fetch(self, page: PageRequest) -> Sequence[T]:
+        raise NotImplementedError
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def detail_html(self, row: T) -> str:
+        raise NotImplementedError
+
+    def row_id(self, row: T) -> int:
+        return int(row.id)  # type: ignore[attr-defined]
+
+    def default_sort(self) -> tuple[int, Qt.SortOrder]:
+        return 0, Qt.SortOrder.AscendingOrder
+
+    def clear_extra(self) -> None:
+        """Forget filters set only through ``apply_filters`` (shown in the filter note)."""
+
+    # -- construction --------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName(f"{self.key}Search")
+        self.search_edit.setPlaceholderText(self.search_hint())
+        self.search_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName(f"{self.key}Count")
+        self.extra_label = QLabel(self)
+        self.extra_label.setObjectName(f"{self.key}ExtraFilters")
+        self.clear_extra_button = QToolButton(self)
+        self.clear_extra_button.setObjectName(f"{self.key}ClearExtra")
+        self.clear_extra_button.setText(QCoreApplication.translate("ListingTab", "Show all"))
+        self.clear_extra_button.setToolTip(
+            QCoreApplication.translate("ListingTab", "Remove these filters")
+        )
+
+        self.table = make_record_table(self, f"{self.key}Table")
+
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName(f"{self.key}Detail")
+        self.detail.setOpenLinks(False)
+        self.detail.setMinimumWidth(260)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 2)
+        self.add_filters(filters)
+        note = QHBoxLayout()
+        note.addWidget(self.extra_label)
+        note.addWidget(self.clear_extra_button)
+        note.addStretch(1)
+        note.addWidget(self.count_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"{self.key}Splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(note)
+        layout.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+    def enum_combo(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"{self.key}{name}")
+        combo.addItem(everything, None)
+        for member in enum_cls:
+            combo.addItem(label(member), member)
+        combo.currentIndexChanged.connect(self.reload)
+        return combo
+
+    def data_combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"{self.key}{name}")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.currentIndexChanged.connect(self.reload)
+        return combo
+
+    def fill_combo(
+        self, combo: QComboBox, everything: str, entries: Sequence[tuple[str, object]]
+    ) -> None:
+        """Replace the entries, keeping the current choice when it still exists."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for caption, value in entries:
+            combo.addItem(caption, value)
+        set_combo_data(combo, current)
+        combo.blockSignals(False)
+
+    def fill_choice_combo(self, combo: QComboBox, everything: str, choices: list[Choice]) -> None:
+        self.fill_combo(combo, everything, [(c.name, c.id) for c in choices])
+
+    def fill_community_combo(self, combo: QComboBox) -> None:
+        self.fill_choice_combo(
+            combo,
+            QCoreApplication.translate("ListingTab", "All communities"),
+            scope.community_choices(self.ctx.db),
+        )
+
+    def fill_year_combo(self, combo: QComboBox, years: Sequence[int]) -> None:
+        everything = QCoreApplication.translate("ListingTab", "All years")
+        self.fill_combo(combo, everything, [(str(y), y) for y in years])
+
+    def fill_town_combo(self, combo: QComboBox) -> None:
+        everything = QCoreApplication.translate("ListingTab", "All towns")
+        self.fill_combo(combo, everything, [(t, t) for t in scope.towns(self.ctx.db)])
+
+    # -- data ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the filter choices and the rows (after writes here or elsewhere)."""
+        self.fill_choices()
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the listing again with the current filters, keeping the selected row."""
+        self._search_timer.stop()
+        selected = self.current_row()
+        self.model.refresh()
+        if selected is not None:
+            self.select_id(self.row_id(selected))
+        self.count_label.setText(
+            QCoreApplication.translate("ListingTab", "Total: {0}").format(self.model.total())
+        )
+        self.extra_label.setText("; ".join(self._extra_text))
+        self.extra_label.setVisible(bool(self._extra_text))
+        self.clear_extra_button.setVisible(bool(self._extra_text))
+        self._show_detail()
+
+    def set_extra_text(self, parts: list[str]) -> None:
+        self._extra_text = [p for p in parts if p]
+
+    def clear_extra_filters(self) -> None:
+        self.clear_extra()
+        self._extra_text = []
+        self.reload()
+
+    def with_signals_blocked(self, widgets: Sequence[QWidget], change: Callable[[], Any]) -> None:
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            change()
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    # -- selection -----------------------------------------------------------------------
+    def current_row(self) -> T | None:
+        return selected_record(self.table, self.model)
+
+    def select_id(self, record_id: int) -> bool:
+        return select_record(self.table, self.model, lambda r: self.row_id(r) == record_id)
+
+    def _show_detail(self, *_args: object) -> None:
+        row = self.current_row()
+        if row is None:
+            self.detail.setHtml(
+                "<p style='color:#666'>"
+                + escape(
+                    QCoreApplication.translate("ListingTab", "Select a row to see its details.")
+                )
+                + "</p>"
+            )
+            return
+        try:
+            self.detail.setHtml(self.detail_html(row))
+        except UserError as error:
+            self.detail.setHtml(f"<p>{escape(error.message)}</p>")

@@ -1,0 +1,96 @@
+"""The record table every tab uses: whole-row selection, read-only, columns sized to fit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from pbc_desktop.ui.common.table_model import PagedTableModel
+
+MAX_FITTED_WIDTH = 260
+T = TypeVar("T")
+
+
+def make_record_table(parent: QWidget, object_name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(object_name)
+    style_record_table(table)
+    return table
+
+
+def style_record_table(table: QTableView) -> None:
+    """Give ``table`` (e.g. one placed in a ``.ui`` form) the record table's behaviour."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+
+
+def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
+    """Size columns to the loaded rows (never wider than ``max_width``) once, on first data.
+
+    Later resets keep the user's widths.
+    """
+    if table.property("columnsFitted") or table.model() is None:
+        return
+    if table.model().rowCount() == 0:
+        return
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, min(header.sectionSize(column) + 12, max_width))
+    table.setProperty("columnsFitted", True)
+
+
+def attach_model(table: QTableView, model: QAbstractItemModel) -> None:
+    """Show ``model`` in ``table`` and fit the columns once the first rows arrive."""
+    table.setModel(model)
+    fit_columns(table)
+    model.modelReset.connect(lambda: fit_columns(table))
+
+
+def keep_sortable_indicator(table: QTableView, model: PagedTableModel[Any]) -> None:
+    """Columns the service cannot sort by must not show a sort arrow.
+
+    Clicking such a header puts the arrow back where it was when this was called or last moved.
+    """
+    header = table.horizontalHeader()
+    sorted_by = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def keep(column: int, order: Qt.SortOrder) -> None:
+        nonlocal sorted_by
+        if model.is_sortable(column):
+            sorted_by = (column, order)
+            return
+        header.blockSignals(True)
+        header.setSortIndicator(*sorted_by)
+        header.blockSignals(False)
+
+    header.sortIndicatorChanged.connect(keep)
+
+
+def selected_record(table: QTableView, model: PagedTableModel[T]) -> T | None:
+    """The selected row (the view's current index alone can linger after a reload)."""
+    selected = table.selectionModel().selectedRows()
+    if not selected or selected[0].row() >= model.rowCount():
+        return None
+    return model.row_at(selected[0].row())
+
+
+def select_record(table: QTableView, model: PagedTableModel[T], match: Callable[[T], bool]) -> bool:
+    """Select and make current the first loaded row that ``match`` accepts."""
+    row = model.find_row(match)
+    if row < 0:
+        return False
+    table.selectRow(row)
+    table.setCurrentIndex(model.index(row, 0))
+    return True

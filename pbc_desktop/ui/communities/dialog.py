@@ -1,0 +1,439 @@
+"""Create or edit a Party-building community: basics, members, team and convener rotation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QListWidgetItem,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from pbc_desktop.domain import rotation
+from pbc_desktop.domain.enums import CoBuildType, LeadershipRole
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import communities as svc
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import to_date, to_qdate
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.forms.ui_community_dialog import Ui_CommunityDialog
+
+ORG_ROLE = Qt.ItemDataRole.UserRole
+#: An empty optional date is shown as the minimum of its date edit, displayed blank.
+NO_DATE = QDate(1949, 10, 1)
+PICKER_LIMIT = 200
+
+ROLE_PERSON, ROLE_ROLE, ROLE_ORG, ROLE_CROSS, ROLE_PHONE = range(5)
+TURN_ORG, TURN_LABEL, TURN_START, TURN_END = range(4)
+
+
+def optional_date_edit(value: date | None, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(" ")
+    edit.setDate(to_qdate(value) if value else NO_DATE)
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == edit.minimumDate() else to_date(value)
+
+
+class CommunityDialog(QDialog):
+    """Widgets only: everything is checked and saved by ``services.communities``."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self, ctx: AppContext, community_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.community_id = community_id
+        self.ui = Ui_CommunityDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui.errorLabel.hide()
+        self.ui.typesBox.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.type_boxes: dict[CoBuildType, QCheckBox] = {
+            CoBuildType.CROSS_FIELD: self.ui.typeCrossField,
+            CoBuildType.CROSS_LEVEL: self.ui.typeCrossLevel,
+            CoBuildType.CROSS_REGION: self.ui.typeCrossRegion,
+            CoBuildType.CROSS_INDUSTRY: self.ui.typeCrossIndustry,
+        }
+        for kind, box in self.type_boxes.items():
+            box.setText(label(kind))
+        for length in rotation.PeriodLength:
+            self.ui.periodLengthCombo.addItem(label(length), length.value)
+        self.ui.periodLengthCombo.setCurrentIndex(
+            self.ui.periodLengthCombo.findData(rotation.PeriodLength.QUARTER.value)
+        )
+        self.ui.foundedEdit.setMinimumDate(NO_DATE)
+        self.ui.foundedEdit.setSpecialValueText(" ")
+        self.ui.foundedEdit.setMaximumDate(to_qdate(date.today()))
+        for table in (self.ui.rolesTable, self.ui.rotationTable):
+            table.horizontalHeader().setStretchLastSection(True)
+            table.verticalHeader().setVisible(False)
+        # Names of every organization this dialog has shown, members or former members.
+        self._org_names: dict[int, str] = {}
+        self._former: list[svc.MemberView] = []
+        self._saved_members: dict[int, svc.MemberView] = {}
+        self.field_widgets: dict[str, QWidget] = {
+            "name": self.ui.nameEdit,
+            "types": self.ui.typesBox,
+            "founded_on": self.ui.foundedEdit,
+            "members": self.ui.membersList,
+            "lead_org": self.ui.leadCombo,
+            "roles": self.ui.rolesTable,
+            "rotation": self.ui.rotationTable,
+        }
+        self._connect()
+        if community_id is None:
+            self.setWindowTitle(self.tr("New Party-building community"))
+            self.ui.foundedEdit.setDate(to_qdate(date.today()))
+        else:
+            self.setWindowTitle(self.tr("Edit Party-building community"))
+            self._load(svc.get_community(ctx.db, community_id))
+        self.reload_available()
+        self._update_buttons()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.orgFilterEdit.textChanged.connect(self.reload_available)
+        ui.addMemberButton.clicked.connect(self.add_selected_members)
+        ui.removeMemberButton.clicked.connect(self.remove_selected_members)
+        ui.availableList.itemDoubleClicked.connect(lambda _i: self.add_selected_members())
+        ui.membersList.itemDoubleClicked.connect(lambda _i: self.remove_selected_members())
+        ui.memberUpButton.clicked.connect(lambda: self._move_member(-1))
+        ui.memberDownButton.clicked.connect(lambda: self._move_member(1))
+        ui.addRoleButton.clicked.connect(self._add_blank_role)
+        ui.removeRoleButton.clicked.connect(self._remove_role_row)
+        ui.proposeTurnButton.clicked.connect(self.propose_turn)
+        ui.removeTurnButton.clicked.connect(self._remove_turn_row)
+        for widget in (ui.availableList, ui.membersList):
+            widget.itemSelectionChanged.connect(self._update_buttons)
+        ui.rolesTable.itemSelectionChanged.connect(self._update_buttons)
+        ui.rotationTable.itemSelectionChanged.connect(self._update_buttons)
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    # -- loading -----------------------------------------------------------------------------
+    def _load(self, detail: svc.CommunityDetail) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(detail.name)
+        ui.themeEdit.setText(detail.theme or "")
+        ui.descriptionEdit.setPlainText(detail.description or "")
+        ui.foundedEdit.setDate(to_qdate(detail.founded_on) if detail.founded_on else NO_DATE)
+        for kind, box in self.type_boxes.items():
+            box.setChecked(kind in detail.types)
+        for member in detail.members:
+            self._org_names[member.organization_id] = member.name
+            self._saved_members[member.organization_id] = member
+            if member.active:
+                self._append_member(member.organization_id, member.name, member.town)
+            else:
+                self._former.append(member)
+        self._members_changed()
+        ui.leadCombo.setCurrentIndex(ui.leadCombo.findData(detail.lead_org_id))
+        for role in detail.roles:
+            if role.organization_id is not None and role.organization_name:
+                self._org_names[role.organization_id] = role.organization_name
+            self.add_role_row(role)
+        for turn in detail.rotation:
+            self._org_names[turn.organization_id] = turn.organization_name
+            self.add_turn_row(
+                turn.organization_id, turn.period_label, turn.period_start, turn.period_end
+            )
+        if detail.rotation:
+            last = detail.rotation[-1]
+            length = rotation.guess_length(last.period_start, last.period_end)
+            ui.periodLengthCombo.setCurrentIndex(ui.periodLengthCombo.findData(length.value))
+
+    # -- member picker -----------------------------------------------------------------------
+    def member_ids(self) -> list[int]:
+        ids: list[int] = []
+        for row in range(self.ui.membersList.count()):
+            item = self.ui.membersList.item(row)
+            ids.append(int(item.data(ORG_ROLE)))
+        return ids
+
+    def reload_available(self) -> None:
+        chosen = set(self.member_ids())
+        choices = svc.organization_choices(
+            self.ctx.db, self.ui.orgFilterEdit.text(), limit=PICKER_LIMIT
+        )
+        listing = self.ui.availableList
+        listing.clear()
+        for choice in choices:
+            if choice.id in chosen:
+                continue
+            self._org_names[choice.id] = choice.name
+            item = QListWidgetItem(self._org_text(choice.name, choice.town))
+            item.setData(ORG_ROLE, choice.id)
+            listing.addItem(item)
+        if len(choices) >= PICKER_LIMIT:
+            more = QListWidgetItem(self.tr("More organizations: type to narrow the list"))
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            listing.addItem(more)
+        self._update_buttons()
+
+    @staticmethod
+    def _org_text(name: str, town: str | None) -> str:
+        return f"{name}({town})" if town else name
+
+    def _append_member(self, org_id: int, name: str, town: str | None) -> None:
+        item = QListWidgetItem(self._org_text(name, town))
+        item.setData(ORG_ROLE, org_id)
+        self.ui.membersList.addItem(item)
+
+    def add_selected_members(self) -> None:
+        for item in self.ui.availableList.selectedItems():
+            org_id = item.data(ORG_ROLE)
+            if org_id is None:
+                continue
+            self.ui.membersList.addItem(item.clone())
+            self._former = [m for m in self._former if m.organization_id != org_id]
+        self._members_changed()
+        self.reload_available()
+
+    def remove_selected_members(self) -> None:
+        for item in self.ui.membersList.selectedItems():
+            org_id = int(item.data(ORG_ROLE))
+            if org_id in self._saved_members:
+                # A saved member that is removed leaves: the rotation passes over it.
+                self._former.append(self._saved_members[org_id])
+            self.ui.membersList.takeItem(self.ui.membersList.row(item))
+        self._members_changed()
+        self.reload_available()
+
+    def _move_member(self, step: int) -> None:
+        listing = self.ui.membersList
+        row = listing.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < listing.count():
+            return
+        item = listing.takeItem(row)
+        listing.insertItem(target, item)
+        listing.setCurrentRow(target)
+        self._members_changed()
+
+    def _members_changed(self) -> None:
+        members = [(org_id, self._org_names.get(org_id, "")) for org_id in self.member_ids()]
+        self._fill_org_combo(self.ui.leadCombo, members, blank=False)
+        for row in range(self.ui.rolesTable.rowCount()):
+            combo = self.ui.rolesTable.cellWidget(row, ROLE_ORG)
+            if isinstance(combo, QComboBox):
+                self._fill_org_combo(combo, members, blank=True)
+        for row in range(self.ui.rotationTable.rowCount()):
+            combo = self.ui.rotationTable.cellWidget(row, TURN_ORG)
+            if isinstance(combo, QComboBox):
+                self._fill_org_combo(combo, members, blank=False)
+        self._update_buttons()
+
+    def _fill_org_combo(
+        self, combo: QComboBox, members: list[tuple[int, str]], *, blank: bool
+    ) -> None:
+        """Refill with the members, keeping the current choice (even a former member)."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        if blank:
+            combo.addItem("", None)
+        for org_id, name in members:
+            combo.addItem(name, org_id)
+        if isinstance(current, int) and combo.findData(current) < 0:
+            combo.addItem(self._org_names.get(current, str(current)), current)
+        index = combo.findData(current) if current is not None else -1
+        combo.setCurrentIndex(max(index, 0) if combo.count() else -1)
+        combo.blockSignals(False)
+
+    def _members(self) -> list[tuple[int, str]]:
+        return [(org_id, self._org_names.get(org_id, "")) for org_id in self.member_ids()]
+
+    # -- leadership team ---------------------------------------------------------------------
+    def add_role_row(self, role: svc.RoleView | None = None) -> int:
+        table = self.ui.rolesTable
+        row = table.rowCount()
+        table.insertRow(row)
+        person = QTableWidgetItem(role.person_name if role else "")
+        table.setItem(row, ROLE_PERSON, person)
+        role_combo = QComboBox(table)
+        for kind in LeadershipRole:
+            role_combo.addItem(label(kind), kind.value)
+        if role is not None:
+            role_combo.setCurrentIndex(role_combo.findData(role.role.value))
+        elif row > 0:
+            role_combo.setCurrentIndex(role_combo.findData(LeadershipRole.COMMITTEE_MEMBER.value))
+        table.setCellWidget(row, ROLE_ROLE, role_combo)
+        org_combo = QComboBox(table)
+        if role is not None and role.organization_id is not None:
+            org_combo.addItem(role.organization_name or "", role.organization_id)
+        self._fill_org_combo(org_combo, self._members(), blank=True)
+        table.setCellWidget(row, ROLE_ORG, org_combo)
+        cross = QTableWidgetItem()
+        cross.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        cross.setCheckState(
+            Qt.CheckState.Checked if role and role.cross_appointment else Qt.CheckState.Unchecked
+        )
+        table.setItem(row, ROLE_CROSS, cross)
+        table.setItem(row, ROLE_PHONE, QTableWidgetItem((role.phone if role else None) or ""))
+        if role is None:
+            table.setCurrentItem(person)
+            table.editItem(person)
+        return row
+
+    def _add_blank_role(self) -> None:
+        self.add_role_row()
+        self._update_buttons()
+
+    def _remove_role_row(self) -> None:
+        row = self.ui.rolesTable.currentRow()
+        if row >= 0:
+            self.ui.rolesTable.removeRow(row)
+        self._update_buttons()
+
+    def _role_inputs(self) -> tuple[svc.RoleInput, ...]:
+        table = self.ui.rolesTable
+        roles: list[svc.RoleInput] = []
+        for row in range(table.rowCount()):
+            person = table.item(row, ROLE_PERSON)
+            phone = table.item(row, ROLE_PHONE)
+            cross = table.item(row, ROLE_CROSS)
+            role_combo = table.cellWidget(row, ROLE_ROLE)
+            org_combo = table.cellWidget(row, ROLE_ORG)
+            assert isinstance(role_combo, QComboBox)
+            assert isinstance(org_combo, QComboBox)
+            org_id = org_combo.currentData()
+            roles.append(
+                svc.RoleInput(
+                    person_name=person.text() if person else "",
+                    role=LeadershipRole.from_label(str(role_combo.currentData())),
+                    organization_id=org_id if isinstance(org_id, int) else None,
+                    cross_appointment=bool(cross and cross.checkState() == Qt.CheckState.Checked),
+                    phone=phone.text() if phone else None,
+                )
+            )
+        return tuple(roles)
+
+    # -- convener rotation -------------------------------------------------------------------
+    def add_turn_row(
+        self, org_id: int | None, period_label: str, start: date | None, end: date | None
+    ) -> int:
+        table = self.ui.rotationTable
+        row = table.rowCount()
+        table.insertRow(row)
+        org_combo = QComboBox(table)
+        if org_id is not None:
+            org_combo.addItem(self._org_names.get(org_id, str(org_id)), org_id)
+        self._fill_org_combo(org_combo, self._members(), blank=False)
+        table.setCellWidget(row, TURN_ORG, org_combo)
+        table.setItem(row, TURN_LABEL, QTableWidgetItem(period_label))
+        table.setCellWidget(row, TURN_START, optional_date_edit(start, table))
+        table.setCellWidget(row, TURN_END, optional_date_edit(end, table))
+        return row
+
+    def _turn_inputs(self) -> tuple[svc.TurnInput, ...]:
+        table = self.ui.rotationTable
+        turns: list[svc.TurnInput] = []
+        for row in range(table.rowCount()):
+            org_combo = table.cellWidget(row, TURN_ORG)
+            start = table.cellWidget(row, TURN_START)
+            end = table.cellWidget(row, TURN_END)
+            text = table.item(row, TURN_LABEL)
+            assert isinstance(org_combo, QComboBox)
+            assert isinstance(start, QDateEdit)
+            assert isinstance(end, QDateEdit)
+            org_id = org_combo.currentData()
+            turns.append(
+                svc.TurnInput(
+                    organization_id=org_id if isinstance(org_id, int) else -1,
+                    period_label=text.text() if text else "",
+                    period_start=date_of(start),
+                    period_end=date_of(end),
+                )
+            )
+        return tuple(turns)
+
+    def proposal(self) -> tuple[int, rotation.Period] | None:
+        """The next convener in member order after the last row, and the following period."""
+        members = [rotation.RotationMember(org_id) for org_id in self.member_ids()]
+        members += [rotation.RotationMember(m.organization_id, False) for m in self._former]
+        turns = [t for t in self._turn_inputs() if t.organization_id >= 0]
+        org_id = rotation.next_convener(members, [t.organization_id for t in turns])
+        if org_id is None:
+            return None
+        length = rotation.PeriodLength.from_label(str(self.ui.periodLengthCombo.currentData()))
+        last_end = turns[-1].period_end if turns else None
+        return org_id, rotation.next_period(last_end, length, date.today())
+
+    def propose_turn(self) -> None:
+        proposal = self.proposal()
+        if proposal is None:
+            return
+        org_id, period = proposal
+        row = self.add_turn_row(org_id, period.label, period.start, period.end)
+        self.ui.rotationTable.setCurrentCell(row, TURN_LABEL)
+        self._update_buttons()
+
+    def _remove_turn_row(self) -> None:
+        row = self.ui.rotationTable.currentRow()
+        if row >= 0:
+            self.ui.rotationTable.removeRow(row)
+        self._update_buttons()
+
+    # -- saving ------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        ui = self.ui
+        ui.addMemberButton.setEnabled(
+            any(i.data(ORG_ROLE) is not None for i in ui.availableList.selectedItems())
+        )
+        has_member = bool(ui.membersList.selectedItems())
+        ui.removeMemberButton.setEnabled(has_member)
+        row = ui.membersList.currentRow() if has_member else -1
+        ui.memberUpButton.setEnabled(row > 0)
+        ui.memberDownButton.setEnabled(0 <= row < ui.membersList.count() - 1)
+        ui.removeRoleButton.setEnabled(ui.rolesTable.currentRow() >= 0)
+        ui.removeTurnButton.setEnabled(ui.rotationTable.currentRow() >= 0)
+        ui.proposeTurnButton.setEnabled(ui.membersList.count() > 0)
+
+    def collect(self) -> svc.CommunityInput:
+        ui = self.ui
+        lead = ui.leadCombo.currentData()
+        return svc.CommunityInput(
+            name=ui.nameEdit.text(),
+            theme=ui.themeEdit.text(),
+            types=tuple(kind for kind, box in self.type_boxes.items() if box.isChecked()),
+            founded_on=date_of(ui.foundedEdit),
+            description=ui.descriptionEdit.toPlainText(),
+            lead_org_id=lead if isinstance(lead, int) else None,
+            member_org_ids=tuple(self.member_ids()),
+            roles=self._role_inputs(),
+            rotation=self._turn_inputs(),
+        )
+
+    def show_error(self, error: UserError | None) -> None:
+        messages.show_form_error(self.ui.errorLabel, self.field_widgets, error, self.ui.tabs)
+
+    def accept(self) -> None:
+        """Save through the service; on refusal keep the dialog open and say why."""
+        data = self.collect()
+        try:
+            if self.community_id is None:
+                self.community_id = svc.create_community(self.ctx.db, data)
+            else:
+                svc.update_community(self.ctx.db, self.community_id, data)
+        except UserError as exc:
+            self.show_error(exc)
+            return
+        self.show_error(None)
+        super().accept()
+        self.saved.emit(self.community_id)

@@ -1,0 +1,97 @@
+"""Create or edit a service list (需求/资源/项目清单) of a community, with its signing date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from pbc_desktop.domain.enums import ListKind
+from pbc_desktop.services import lists
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog, select_data, set_date, to_date, to_qdate
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.forms.ui_list_dialog import Ui_ListDialog
+
+
+class ListDialog(FormDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        community_id: int,
+        community_name: str,
+        list_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.community_id = community_id
+        self.list_id = list_id
+        self.ui = Ui_ListDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel)
+        ui = self.ui
+        ui.communityLabel.setText(community_name)
+        for kind in ListKind:
+            ui.kindCombo.addItem(label(kind), kind.value)
+        today = date.today()
+        ui.signedEdit.setMaximumDate(to_qdate(today))
+        set_date(ui.signedEdit, today)
+        ui.yearSpin.setValue(today.year)
+        ui.signedCheck.toggled.connect(ui.signedEdit.setEnabled)
+        ui.kindCombo.currentIndexChanged.connect(self._propose_title)
+        ui.yearSpin.valueChanged.connect(self._propose_title)
+        ui.titleEdit.textEdited.connect(self._title_typed)
+        self._auto_title = True
+        self.field_widgets = {
+            "kind": ui.kindCombo,
+            "title": ui.titleEdit,
+            "year": ui.yearSpin,
+            "signed_on": ui.signedEdit,
+        }
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        if list_id is None:
+            self.setWindowTitle(self.tr("New service list"))
+            ui.signedCheck.setChecked(False)
+            ui.signedEdit.setEnabled(False)
+            self._propose_title()
+        else:
+            self.setWindowTitle(self.tr("Edit service list"))
+            row = lists.get_service_list(ctx.db, list_id)
+            self._auto_title = False
+            select_data(ui.kindCombo, row.kind.value)
+            ui.yearSpin.setValue(row.year)
+            ui.titleEdit.setText(row.title)
+            ui.signedCheck.setChecked(row.signed_on is not None)
+            ui.signedEdit.setEnabled(row.signed_on is not None)
+            if row.signed_on:
+                set_date(ui.signedEdit, row.signed_on)
+
+    def kind(self) -> ListKind:
+        return ListKind.from_label(str(self.ui.kindCombo.currentData()))
+
+    def _title_typed(self, _text: str) -> None:
+        self._auto_title = False
+
+    def _propose_title(self) -> None:
+        """ "XX党建共同体2026年项目清单" until the clerk types a title of their own."""
+        if not self._auto_title:
+            return
+        name = self.ui.communityLabel.text()
+        self.ui.titleEdit.setText(f"{name}{self.ui.yearSpin.value()}年{self.kind().zh}")
+
+    def save(self) -> int:
+        ui = self.ui
+        data = lists.ListInput(
+            community_id=self.community_id,
+            kind=self.kind(),
+            title=ui.titleEdit.text(),
+            year=ui.yearSpin.value(),
+            signed_on=to_date(ui.signedEdit.date()) if ui.signedCheck.isChecked() else None,
+            remark=ui.remarkEdit.toPlainText(),
+        )
+        if self.list_id is None:
+            return lists.create_list(self.ctx.db, data)
+        lists.update_list(self.ctx.db, self.list_id, data)
+        return self.list_id

@@ -1,0 +1,337 @@
+"""The 经费 page of the 清单 tab: a community's ledger with running balance and yearly summary."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.domain.enums import FundDirection
+from pbc_desktop.domain.money import format_yuan
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import funds, scope
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
+
+OVER_COLOR = "#c0392b"
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FundsPanel(DialogHost, QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[funds.LedgerRow] = []
+        self.summary: funds.FundSummary | None = None
+        self.community_combo = QComboBox(self)
+        self.community_combo.setObjectName("fundsCommunity")
+        self.community_combo.setMinimumContentsLength(16)
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("fundsYear")
+        self.balance_label = QLabel(self)
+        self.balance_label.setObjectName("fundsBalance")
+        self.balance_label.setStyleSheet("font-weight: bold;")
+        self.income_button = QPushButton(self.tr("&Income..."), self)
+        self.income_button.setObjectName("fundsIncome")
+        self.income_button.setToolTip(self.tr("Record money received (higher-level, raised, dues)"))
+        self.expense_button = QPushButton(self.tr("E&xpense..."), self)
+        self.expense_button.setObjectName("fundsExpense")
+        self.expense_button.setToolTip(self.tr("Record money spent and what it was for"))
+        self.edit_button = QPushButton(self.tr("&Edit..."), self)
+        self.edit_button.setObjectName("fundsEdit")
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.delete_button.setObjectName("fundsDelete")
+        top = QHBoxLayout()
+        community_caption = QLabel(self.tr("&Community:"), self)
+        community_caption.setBuddy(self.community_combo)
+        year_caption = QLabel(self.tr("&Year:"), self)
+        year_caption.setBuddy(self.year_combo)
+        top.addWidget(community_caption)
+        top.addWidget(self.community_combo, 2)
+        top.addWidget(year_caption)
+        top.addWidget(self.year_combo)
+        top.addWidget(self.balance_label, 1)
+        for button in (
+            self.income_button,
+            self.expense_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            top.addWidget(button)
+
+        headers = [
+            self.tr("Date"),
+            self.tr("In/Out"),
+            self.tr("Source / purpose"),
+            self.tr("Amount"),
+            self.tr("Balance"),
+            self.tr("Linked to"),
+            self.tr("Handled by"),
+            self.tr("Remark"),
+        ]
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setObjectName("fundsLedger")
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.installEventFilter(self)
+        self.summary_view = QTextBrowser(self)
+        self.summary_view.setObjectName("fundsSummary")
+        self.summary_view.setMinimumWidth(240)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("fundsSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.summary_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.community_combo.currentIndexChanged.connect(self._community_changed)
+        self.year_combo.currentIndexChanged.connect(self.reload)
+        self.income_button.clicked.connect(lambda: self.new_entry(FundDirection.INCOME))
+        self.expense_button.clicked.connect(lambda: self.new_entry(FundDirection.EXPENSE))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    # -- data --------------------------------------------------------------------------------
+    def community_id(self) -> int | None:
+        value = self.community_combo.currentData()
+        return int(value) if value is not None else None
+
+    def refresh(self) -> None:
+        current = self.community_id()
+        self.community_combo.blockSignals(True)
+        self.community_combo.clear()
+        self.community_combo.addItem(self.tr("(choose a community)"), None)
+        for choice in scope.community_choices(self.ctx.db):
+            self.community_combo.addItem(choice.name, choice.id)
+        self._select_community(current)
+        self.community_combo.blockSignals(False)
+        self._community_changed()
+
+    def _select_community(self, community_id: int | None) -> None:
+        for i in range(self.community_combo.count()):
+            if self.community_combo.itemData(i) == community_id:
+                self.community_combo.setCurrentIndex(i)
+                return
+        self.community_combo.setCurrentIndex(0)
+
+    def set_community(self, community_id: int | None) -> None:
+        """Follow the community chosen on the 清单 page."""
+        if community_id is not None and community_id != self.community_id():
+            self._select_community(community_id)
+
+    def _community_changed(self) -> None:
+        cid = self.community_id()
+        keep = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.addItem(self.tr("All years"), None)
+        if cid is not None:
+            for year in funds.fund_years(self.ctx.db, cid):
+                self.year_combo.addItem(str(year), year)
+        index = self.year_combo.findData(keep) if keep is not None else 0
+        self.year_combo.setCurrentIndex(max(index, 0))
+        self.year_combo.blockSignals(False)
+        self.reload()
+
+    def year(self) -> int | None:
+        value = self.year_combo.currentData()
+        return int(value) if value is not None else None
+
+    def reload(self, *_args: object, keep_id: int | None = None) -> None:
+        cid = self.community_id()
+        keep = keep_id if keep_id is not None else self.current_id()
+        self.rows = funds.ledger(self.ctx.db, cid, self.year()) if cid is not None else []
+        table = self.table
+        table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            income = row.direction == FundDirection.INCOME
+            what = label(row.source) if income else (row.purpose or "")
+            linked = "、".join(x for x in (row.activity_title, row.item_title) if x)
+            marker = self.tr(" (over balance)") if row.over_balance else ""
+            amount = format_yuan(row.amount_cents if income else -row.amount_cents)
+            values = [
+                fmt_date(row.entry_date),
+                label(row.direction),
+                what + marker,
+                amount,
+                format_yuan(row.balance_cents),
+                linked,
+                row.handler or "",
+                row.remark or "",
+            ]
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if c in (3, 4):
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if row.over_balance or (c == 4 and row.balance_cents < 0):
+                    cell.setForeground(QBrush(QColor(OVER_COLOR)))
+                if c == 0:
+                    cell.setData(ID_ROLE, row.id)
+                table.setItem(r, c, cell)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        # Only the same entry stays chosen: when it is gone (deleted, other year or community),
+        # the row Qt kept selected would show another entry as chosen.
+        if keep is None or not self.select_id(keep):
+            table.clearSelection()
+        self._show_summary(cid)
+        self._update_buttons()
+
+    def _show_summary(self, cid: int | None) -> None:
+        if cid is None:
+            self.summary = None
+            self.balance_label.setText("")
+            hint = self.tr("Choose a community to see its ledger.")
+            self.summary_view.setHtml(f"<p style='color:#666'>{escape(hint)}</p>")
+            return
+        balance = funds.balance(self.ctx.db, cid)
+        color = f"color:{OVER_COLOR}" if balance < 0 else ""
+        self.balance_label.setText(self.tr("Balance: {0} yuan").format(format_yuan(balance)))
+        self.balance_label.setStyleSheet(f"font-weight: bold; {color}")
+        year = self.year() or (self.rows[-1].entry_date.year if self.rows else None)
+        if year is None:
+            self.summary = None
+            self.summary_view.setHtml(
+                f"<p style='color:#666'>{escape(self.tr('No entries yet.'))}</p>"
+            )
+            return
+        s = funds.yearly_summary(self.ctx.db, cid, year)
+        self.summary = s
+
+        def line(caption: str, cents: int, bold: bool = False) -> str:
+            text = escape(format_yuan(cents))
+            cell = f"<b>{text}</b>" if bold else text
+            return f"<tr><td>{escape(caption)}</td><td align='right'>{cell}</td></tr>"
+
+        parts = [
+            f"<h3>{escape(self.tr('Summary of {0}').format(year))}</h3><table cellpadding='2'>",
+            line(self.tr("Carried over"), s.opening_cents),
+        ]
+        parts += [line(label(src), cents) for src, cents in s.income_by_source.items()]
+        parts.append(line(self.tr("Total income"), s.income_cents, bold=True))
+        parts += [line(purpose, cents) for purpose, cents in s.expense_by_purpose.items()]
+        parts.append(line(self.tr("Total spending"), s.expense_cents, bold=True))
+        parts.append(line(self.tr("Balance at year end"), s.closing_cents, bold=True))
+        parts.append("</table>")
+        self.summary_view.setHtml("".join(parts))
+
+    # -- selection and actions ---------------------------------------------------------------
+    def current_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        cell = self.table.item(rows[0].row(), 0)
+        return int(cell.data(ID_ROLE)) if cell is not None else None
+
+    def current_row(self) -> funds.LedgerRow | None:
+        entry_id = self.current_id()
+        return next((r for r in self.rows if r.id == entry_id), None)
+
+    def select_id(self, entry_id: int) -> bool:
+        for r, row in enumerate(self.rows):
+            if row.id == entry_id:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        has_community = self.community_id() is not None
+        for button in (self.income_button, self.expense_button):
+            button.setEnabled(has_community)
+        selected = self.current_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+                self.edit_current()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.delete_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_entry(
+        self, direction: FundDirection, entry_id: int | None = None
+    ) -> FundEntryDialog | None:
+        cid = self.community_id()
+        if cid is None:
+            return None
+        try:
+            dialog = FundEntryDialog(
+                self.ctx,
+                cid,
+                self.community_combo.currentText(),
+                direction,
+                entry_id=entry_id,
+                parent=self,
+            )
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return None
+        self.open_dialog(dialog, self._after_save)
+        return dialog
+
+    def _after_save(self, entry_id: int) -> None:
+        self._community_changed()
+        self.select_id(entry_id)
+
+    def new_entry(self, direction: FundDirection) -> FundEntryDialog | None:
+        return self.open_entry(direction)
+
+    def edit_current(self) -> FundEntryDialog | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        return self.open_entry(row.direction, row.id)
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        what = label(row.source) if row.source else (row.purpose or "")
+        question = self.tr("Delete the {0} of {1} yuan ({2}, {3})?").format(
+            label(row.direction), format_yuan(row.amount_cents), fmt_date(row.entry_date), what
+        )
+        if not messages.confirm(self, self.tr("Delete fund entry"), question):
+            return
+        try:
+            funds.delete_entry(self.ctx.db, row.id)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+        self._community_changed()

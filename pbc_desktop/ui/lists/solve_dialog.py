@@ -1,0 +1,56 @@
+"""Solve (办结) an item: the date, the result and the residents' satisfaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from pbc_desktop.domain.enums import Satisfaction
+from pbc_desktop.services import lists
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog, set_date, to_date, to_qdate
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.forms.ui_solve_dialog import Ui_SolveDialog
+
+
+class SolveDialog(FormDialog):
+    def __init__(self, ctx: AppContext, item_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item_id = item_id
+        self.ui = Ui_SolveDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel)
+        ui = self.ui
+        detail = lists.get_item_detail(ctx.db, item_id)
+        ui.itemLabel.setText(detail.title)
+        today = date.today()
+        ui.dateEdit.setMaximumDate(to_qdate(today))
+        set_date(ui.dateEdit, today)
+        # No answer is preselected: the clerk records what the residents said.
+        ui.satisfactionCombo.addItem(self.tr("(choose)"), None)
+        for value in Satisfaction:
+            ui.satisfactionCombo.addItem(label(value), value.value)
+        self.field_widgets = {
+            "solved_on": ui.dateEdit,
+            "result": ui.resultEdit,
+            "satisfaction": ui.satisfactionCombo,
+            "status": ui.itemLabel,
+        }
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> int:
+        ui = self.ui
+        code = ui.satisfactionCombo.currentData()
+        lists.solve_item(
+            self.ctx.db,
+            self.item_id,
+            lists.SolveInput(
+                solved_on=to_date(ui.dateEdit.date()),
+                result=ui.resultEdit.toPlainText(),
+                satisfaction=Satisfaction.from_label(code) if isinstance(code, str) else None,
+            ),
+        )
+        return self.item_id

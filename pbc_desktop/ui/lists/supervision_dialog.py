@@ -1,0 +1,50 @@
+"""Record a follow-up (督办) of an item: date, by whom, progress and next step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from pbc_desktop.services import lists
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog, set_date, to_date, to_qdate
+from pbc_desktop.ui.forms.ui_supervision_dialog import Ui_SupervisionDialog
+
+
+class SupervisionDialog(FormDialog):
+    def __init__(self, ctx: AppContext, item_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item_id = item_id
+        self.ui = Ui_SupervisionDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel)
+        ui = self.ui
+        detail = lists.get_item_detail(ctx.db, item_id)
+        ui.itemLabel.setText(f"{detail.title}({detail.status_text})")
+        today = date.today()
+        ui.dateEdit.setMaximumDate(to_qdate(today))
+        set_date(ui.dateEdit, today)
+        ui.byEdit.setText(ctx.actor if ctx.actor != "system" else "")
+        self.field_widgets = {
+            "entry_date": ui.dateEdit,
+            "by_whom": ui.byEdit,
+            "progress": ui.progressEdit,
+            "status": ui.itemLabel,
+        }
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> int:
+        ui = self.ui
+        return lists.add_supervision(
+            self.ctx.db,
+            self.item_id,
+            lists.SupervisionInput(
+                entry_date=to_date(ui.dateEdit.date()),
+                by_whom=ui.byEdit.text(),
+                progress=ui.progressEdit.toPlainText(),
+                next_step=ui.nextEdit.toPlainText(),
+            ),
+        )

@@ -1,0 +1,803 @@
+"""The 清单 tab: the lists of a community, their items, claims, 督办 and solving; 经费 beside.
+
+Two pages: 清单 (a community's lists on the left, the items of every list or of the chosen
+one in the middle, the item's details on the right) and 经费 (the fund ledger).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.domain.enums import OVERDUE_LABEL, ItemStatus, ListKind
+from pbc_desktop.domain.items import ItemAction
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+from pbc_desktop.services import lists, scope
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.common import messages, printing
+from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.listing_tab import (
+    ListingTab,
+    as_enum,
+    combo_enum,
+    fields,
+    grid,
+    heading,
+    select_adding,
+    set_combo_data,
+)
+from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
+from pbc_desktop.ui.lists.dialog import ListDialog
+from pbc_desktop.ui.lists.funds_panel import FundsPanel
+from pbc_desktop.ui.lists.item_dialog import ItemDialog
+from pbc_desktop.ui.lists.solve_dialog import SolveDialog
+from pbc_desktop.ui.lists.supervision_dialog import SupervisionDialog
+
+OVERDUE = "*overdue"  # the status combo's entry for 逾期 (not a status code)
+OVERDUE_COLOR = "#c0392b"
+#: Lists with more items than this are exported off the UI thread, with progress shown.
+BIG_EXPORT = 150
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def claimants(row: lists.ItemRow) -> str:
+    """Lead organizations, then the others of a group claim: "甲 + 乙、丙"."""
+    text = "、".join(row.lead_orgs)
+    if row.partner_orgs:
+        text += " + " + "、".join(row.partner_orgs)
+    return text
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path, kind: str) -> Path | None:
+    """Where to save an export (``kind`` is "pdf" or "xlsx"); None when cancelled."""
+    pattern = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
+    if not path:
+        return None
+    out = Path(path)
+    return out if out.suffix.lower() == f".{kind}" else out.with_suffix(f".{kind}")
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    value, ok = QInputDialog.getText(parent, title, prompt)
+    return value if ok else None
+
+
+def ask_date(parent: QWidget | None, title: str, prompt: str) -> date | None:
+    """A date, typed as yyyy-mm-dd (today proposed); None when cancelled."""
+    while True:
+        value, ok = QInputDialog.getText(parent, title, prompt, text=date.today().isoformat())
+        if not ok:
+            return None
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            messages.warning(
+                parent, title, t("日期格式应为 2026-03-01", "Use a date like 2026-03-01")
+            )
+
+
+def open_folder(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
+    """Manage a community's lists and items; claims, 督办 and 办结 are enabled by status."""
+
+    key = "lists"
+
+    def init_state(self) -> None:
+        self._claimant_org_id: int | None = None
+        self._claimed: bool | None = None
+        self._list_id: int | None = None
+        self._lists: list[lists.ServiceListRow] = []
+        self.last_export: Path | None = None
+
+    # -- construction ------------------------------------------------------------------------
+    def _build(self) -> None:
+        super()._build()
+        self._build_lists_panel()
+        self._build_item_actions()
+        self.splitter.insertWidget(0, self.lists_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 2)
+        # The listing built by the base class becomes the 清单 page; 经费 is the second page.
+        outer = self.layout()
+        assert outer is not None
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        moved: list[QLayout | QWidget] = []
+        while outer.count():
+            entry = outer.takeAt(0)
+            if entry is None:
+                break
+            child_layout = entry.layout()
+            child_widget = entry.widget()
+            if child_layout is not None:
+                child_layout.setParent(None)
+                moved.append(child_layout)
+            elif child_widget is not None:
+                moved.append(child_widget)
+        for part in moved:
+            if isinstance(part, QLayout):
+                page_layout.addLayout(part)
+            else:
+                page_layout.addLayout(self.actions_row)
+                page_layout.addWidget(part, 1)
+        self.funds_panel = FundsPanel(self.ctx, self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("listsPages")
+        self.pages.addTab(page, self.tr("Lists"))
+        self.pages.addTab(self.funds_panel, self.tr("Funds"))
+        outer.addWidget(self.pages)
+        self.table.doubleClicked.connect(lambda _i: self.edit_item())
+        # On the 清单 page only: on 经费, F2 edits the chosen fund entry, not a hidden item.
+        self._shortcut(page, "Ctrl+N", self.new_item)
+        self._shortcut(page, "F2", self.edit_item)
+
+    def _shortcut(self, owner: QWidget, keys: str, slot: Callable[[], object]) -> None:
+        shortcut = QShortcut(QKeySequence(keys), owner)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())  # not the 'checked' flag
+        return button
+
+    def _build_lists_panel(self) -> None:
+        self.lists_panel = QWidget(self)
+        self.lists_panel.setObjectName("listsPanel")
+        self.lists_hint = QLabel(self.lists_panel)
+        self.lists_hint.setObjectName("listsHint")
+        self.lists_hint.setWordWrap(True)
+        headers = [
+            self.tr("List"),
+            self.tr("Year"),
+            self.tr("Signed on"),
+            self.tr("Solved / items"),
+        ]
+        self.lists_table = QTableWidget(0, len(headers), self.lists_panel)
+        self.lists_table.setObjectName("listsOfCommunity")
+        self.lists_table.setHorizontalHeaderLabels(headers)
+        self.lists_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lists_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lists_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lists_table.verticalHeader().setVisible(False)
+        self.lists_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.new_list_button = self._button(
+            self.tr("New list..."),
+            "newListButton",
+            self.tr("New demand, resource or project list of the chosen community"),
+            self.new_list,
+        )
+        self.edit_list_button = self._button(
+            self.tr("Edit..."), "editListButton", self.tr("Edit the chosen list"), self.edit_list
+        )
+        self.delete_list_button = self._button(
+            self.tr("Delete"),
+            "deleteListButton",
+            self.tr("Delete the chosen list (only while none of its items is being handled)"),
+            self.delete_list,
+        )
+        self.sign_list_button = self._button(
+            self.tr("Sign..."),
+            "signListButton",
+            self.tr("Record the day the community signed the list"),
+            self.sign_list,
+        )
+        self.pdf_button = self._button(
+            self.tr("PDF for signing..."),
+            "exportListPdfButton",
+            self.tr("Print the list with a signature line for every member organization"),
+            self.export_pdf,
+        )
+        self.xlsx_button = self._button(
+            self.tr("Excel..."),
+            "exportListXlsxButton",
+            self.tr("Export the list's items to an Excel workbook"),
+            self.export_xlsx,
+        )
+        first = QHBoxLayout()
+        for button in (self.new_list_button, self.edit_list_button, self.delete_list_button):
+            first.addWidget(button)
+        second = QHBoxLayout()
+        for button in (self.sign_list_button, self.pdf_button, self.xlsx_button):
+            second.addWidget(button)
+        layout = QVBoxLayout(self.lists_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.lists_hint)
+        layout.addWidget(self.lists_table, 1)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        self.lists_table.itemSelectionChanged.connect(self._list_chosen)
+        self.lists_table.doubleClicked.connect(lambda _i: self.edit_list())
+
+    def _build_item_actions(self) -> None:
+        self.new_item_button = self._button(
+            self.tr("&New item..."),
+            "newItemButton",
+            self.tr("Add an item to the chosen list (Ctrl+N)"),
+            self.new_item,
+        )
+        self.edit_item_button = self._button(
+            self.tr("&Edit..."), "editItemButton", self.tr("Edit the item (F2)"), self.edit_item
+        )
+        self.delete_item_button = self._button(
+            self.tr("Delete"),
+            "deleteItemButton",
+            self.tr("Delete an item nobody has claimed yet"),
+            self.delete_item,
+        )
+        self.claim_button = self._button(
+            self.tr("&Claim..."),
+            "claimButton",
+            self.tr("A member organization, or a group of them, claims the project"),
+            self.claim_item,
+        )
+        self.start_button = self._button(
+            self.tr("S&tart"),
+            "startButton",
+            self.tr("Mark the item as in progress"),
+            self.start_item,
+        )
+        self.supervise_button = self._button(
+            self.tr("&Follow up..."),
+            "superviseButton",
+            self.tr("Record a follow-up (supervision): progress and next step"),
+            self.supervise_item,
+        )
+        self.solve_button = self._button(
+            self.tr("S&olve..."),
+            "solveButton",
+            self.tr("Record the result and the residents' satisfaction"),
+            self.solve_item,
+        )
+        self.reopen_button = self._button(
+            self.tr("&Reopen..."),
+            "reopenButton",
+            self.tr("Reopen a solved item (the reason is logged)"),
+            self.reopen_item,
+        )
+        self.actions_row = QHBoxLayout()
+        self.actions_row.addStretch(1)
+        self.item_buttons: dict[ItemAction, QPushButton] = {
+            ItemAction.EDIT: self.edit_item_button,
+            ItemAction.DELETE: self.delete_item_button,
+            ItemAction.CLAIM: self.claim_button,
+            ItemAction.START: self.start_button,
+            ItemAction.SUPERVISE: self.supervise_button,
+            ItemAction.SOLVE: self.solve_button,
+            ItemAction.REOPEN: self.reopen_button,
+        }
+        self.actions_row.addWidget(self.new_item_button)
+        for button in self.item_buttons.values():
+            self.actions_row.addWidget(button)
+
+    def search_hint(self) -> str:
+        return self.tr("Search item, list or community")
+
+    def add_filters(self, row: QHBoxLayout) -> None:
+        self.community_combo = self.data_combo("CommunityFilter")
+        self.kind_combo = self.enum_combo(ListKind, self.tr("All lists"), "KindFilter")
+        self.status_combo = self.enum_combo(ItemStatus, self.tr("Any status"), "StatusFilter")
+        self.status_combo.addItem(t(*OVERDUE_LABEL), OVERDUE)
+        self.year_combo = self.data_combo("YearFilter")
+        self.town_combo = self.data_combo("TownFilter")
+        self.claimant_combo = self.data_combo("ClaimantFilter")
+        self.claimant_combo.setToolTip(self.tr("Items claimed by this organization"))
+        for combo in (
+            self.community_combo,
+            self.kind_combo,
+            self.status_combo,
+            self.claimant_combo,
+            self.year_combo,
+            self.town_combo,
+        ):
+            row.addWidget(combo, 1)
+        self.community_combo.currentIndexChanged.connect(self._community_changed)
+
+    def fill_choices(self) -> None:
+        db = self.ctx.db
+        self.fill_community_combo(self.community_combo)
+        self.fill_year_combo(self.year_combo, lists.list_years(db))
+        self.fill_town_combo(self.town_combo)
+        self._fill_claimants()
+        self._fill_lists()
+
+    def _fill_claimants(self) -> None:
+        choices = lists.claimant_choices(self.ctx.db, self.community_combo.currentData())
+        entries: list[tuple[str, object]] = [(c.name, c.id) for c in choices]
+        wanted = self._claimant_org_id or self.claimant_combo.currentData()
+        self._claimant_org_id = None
+        if wanted is not None and wanted not in {c.id for c in choices}:
+            name = scope.organization_name(self.ctx.db, wanted) or str(wanted)
+            entries.append((name, wanted))
+        self.claimant_combo.blockSignals(True)
+        self.fill_combo(self.claimant_combo, self.tr("Any claimant"), entries)
+        set_combo_data(self.claimant_combo, wanted)
+        self.claimant_combo.blockSignals(False)
+
+    def _community_changed(self) -> None:
+        self._list_id = None
+        self._fill_claimants()
+        self._fill_lists()
+        self.funds_panel.set_community(self.community_combo.currentData())
+        self.set_extra_text(self._notes())
+        self.reload()
+
+    def columns(self) -> Sequence[Column[lists.ItemRow]]:
+        return [
+            Column(self.tr("Community"), lambda r: r.community_name, "community"),
+            Column(self.tr("List"), lambda r: label(r.list_kind), "list_kind"),
+            Column(self.tr("Signed on"), lambda r: fmt_date(r.signed_on), "signed_on"),
+            Column(self.tr("Item"), lambda r: r.title, "title"),
+            Column(
+                self.tr("Status"),
+                lambda r: r.status_text,
+                "status",
+                foreground=lambda r: OVERDUE_COLOR if r.overdue else None,
+                tooltip=lambda r: (
+                    self.tr("Past the deadline and not solved") if r.overdue else None
+                ),
+            ),
+            Column(self.tr("Claimed by"), claimants, tooltip=claimants),
+            Column(
+                self.tr("Deadline"),
+                lambda r: fmt_date(r.deadline),
+                "deadline",
+                foreground=lambda r: OVERDUE_COLOR if r.overdue else None,
+            ),
+            Column(self.tr("Follow-ups"), lambda r: r.supervision_count or "", align_right=True),
+        ]
+
+    def query(self) -> lists.ItemQuery:
+        return lists.ItemQuery(
+            community_id=self.community_combo.currentData(),
+            list_kind=combo_enum(self.kind_combo, ListKind),
+            status=combo_enum(self.status_combo, ItemStatus),
+            overdue_only=self.status_combo.currentData() == OVERDUE,
+            claimant_org_id=self.claimant_combo.currentData(),
+            town=self.town_combo.currentData(),
+            text=self.search_edit.text(),
+            year=self.year_combo.currentData(),
+            claimed=self._claimed,
+            list_id=self._list_id,
+        )
+
+    def fetch(self, page: PageRequest) -> list[lists.ItemRow]:
+        return lists.list_items(self.ctx.db, self.query(), page)
+
+    def count(self) -> int:
+        return lists.count_items(self.ctx.db, self.query())
+
+    def clear_extra(self) -> None:
+        self._claimed = None
+        self._list_id = None
+        self.lists_table.blockSignals(True)
+        self.lists_table.clearSelection()
+        self.lists_table.blockSignals(False)
+        self._update_list_buttons()
+
+    def apply_filters(
+        self,
+        *,
+        text: str = "",
+        community_id: int | None = None,
+        list_kind: ListKind | str | None = None,
+        status: ItemStatus | str | None = None,
+        overdue_only: bool = False,
+        claimant_org_id: int | None = None,
+        town: str | None = None,
+        year: int | None = None,
+        claimed: bool | None = None,
+    ) -> None:
+        """Show exactly the items matching these filters (called by the dashboard)."""
+
+        def change() -> None:
+            self.search_edit.setText(text)
+            set_combo_data(self.community_combo, community_id)
+            set_combo_data(self.kind_combo, as_enum(ListKind, list_kind))
+            set_combo_data(
+                self.status_combo, OVERDUE if overdue_only else as_enum(ItemStatus, status)
+            )
+            select_adding(self.year_combo, year)
+            select_adding(self.town_combo, town)
+
+        widgets = [
+            self.search_edit,
+            self.community_combo,
+            self.kind_combo,
+            self.status_combo,
+            self.year_combo,
+            self.town_combo,
+        ]
+        self.with_signals_blocked(widgets, change)
+        self._claimant_org_id = claimant_org_id
+        if claimant_org_id is None:
+            self.with_signals_blocked(
+                [self.claimant_combo], lambda: self.claimant_combo.setCurrentIndex(0)
+            )
+        self._claimed = claimed
+        self._list_id = None
+        self._fill_claimants()
+        self._fill_lists()
+        self.funds_panel.set_community(community_id)
+        self.set_extra_text(self._notes())
+        self.reload()
+
+    def _notes(self) -> list[str]:
+        notes = []
+        if self._list_id is not None:
+            row = next((r for r in self._lists if r.id == self._list_id), None)
+            if row is not None:
+                notes.append(self.tr("List: {0}").format(row.title))
+        if self._claimed is True:
+            notes.append(self.tr("Claimed items only"))
+        elif self._claimed is False:
+            notes.append(self.tr("Unclaimed items only"))
+        return notes
+
+    def detail_html(self, row: lists.ItemRow) -> str:
+        d = lists.get_item_detail(self.ctx.db, row.id)
+        status = d.status_text
+        if d.overdue:
+            status = f"<span style='color:{OVERDUE_COLOR}'>{status}</span>"
+        claims = []
+        for c in d.claims:
+            partners = "、".join(
+                p.organization_name + (f"({p.responsible_person})" if p.responsible_person else "")
+                for p in c.participants
+            )
+            claims.append(
+                (
+                    label(c.mode),
+                    c.lead_org_name,
+                    partners,
+                    fmt_date(c.claimed_on),
+                    fmt_date(c.deadline),
+                    c.responsible,
+                )
+            )
+        return "".join(
+            [
+                heading(d.title),
+                fields(
+                    [
+                        (self.tr("Community"), d.community_name),
+                        (self.tr("List"), f"{d.list_title}({label(d.list_kind)})"),
+                        (self.tr("Signed on"), fmt_date(d.signed_on)),
+                        (self.tr("Category"), d.category),
+                        (self.tr("Description"), d.description),
+                        (self.tr("Answers the demand"), d.answers_title),
+                        (self.tr("Uses the resource"), d.uses_title),
+                        (self.tr("Expected result"), d.expected_result),
+                        (self.tr("Deadline"), fmt_date(d.deadline)),
+                        (self.tr("Solved on"), fmt_date(d.solved_on)),
+                        (self.tr("Result"), d.result),
+                        (self.tr("Satisfaction"), label(d.satisfaction)),
+                    ]
+                ),
+                f"<p>{self.tr('Status')}: <b>{status}</b></p>",
+                heading(self.tr("Claims")),
+                grid(
+                    [
+                        self.tr("Mode"),
+                        self.tr("Lead"),
+                        self.tr("Participants"),
+                        self.tr("Claimed on"),
+                        self.tr("Deadline"),
+                        self.tr("Responsible"),
+                    ],
+                    claims,
+                    self.tr("Not claimed yet."),
+                ),
+                heading(self.tr("Supervision")),
+                grid(
+                    [self.tr("Date"), self.tr("By"), self.tr("Progress"), self.tr("Next step")],
+                    [
+                        (fmt_date(v.entry_date), v.by_whom, v.progress, v.next_step)
+                        for v in d.supervisions
+                    ],
+                    self.tr("No follow-up recorded."),
+                ),
+            ]
+        )
+
+    # -- the lists of the chosen community ---------------------------------------------------
+    def community_id(self) -> int | None:
+        value = self.community_combo.currentData()
+        return int(value) if value is not None else None
+
+    def _fill_lists(self) -> None:
+        cid = self.community_id()
+        self._lists = lists.list_service_lists(self.ctx.db, cid) if cid is not None else []
+        table = self.lists_table
+        table.blockSignals(True)
+        table.clearSelection()
+        table.setRowCount(len(self._lists))
+        for r, row in enumerate(self._lists):
+            values = [
+                row.title,
+                str(row.year),
+                fmt_date(row.signed_on) or self.tr("not signed"),
+                f"{row.solved_count} / {row.item_count}",
+            ]
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, row.id)
+                cell.setToolTip(f"{row.title}({label(row.kind)})")
+                table.setItem(r, c, cell)
+            if row.id == self._list_id:
+                table.selectRow(r)
+        table.blockSignals(False)
+        if cid is None:
+            self.lists_hint.setText(self.tr("Choose a community above to manage its lists."))
+        elif not self._lists:
+            self.lists_hint.setText(self.tr("No lists yet: start with New list."))
+        else:
+            self.lists_hint.setText(self.tr("Select a list to show only its items."))
+        self._update_list_buttons()
+
+    def current_list(self) -> lists.ServiceListRow | None:
+        rows = self.lists_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._lists):
+            return None
+        return self._lists[rows[0].row()]
+
+    def select_list(self, list_id: int) -> None:
+        for r, row in enumerate(self._lists):
+            if row.id == list_id:
+                self.lists_table.selectRow(r)
+                return
+
+    def _list_chosen(self) -> None:
+        row = self.current_list()
+        self._list_id = row.id if row else None
+        self.set_extra_text(self._notes())
+        self._update_list_buttons()
+        self.reload()
+
+    def _update_list_buttons(self) -> None:
+        has_community = self.community_id() is not None
+        chosen = self.current_list() is not None
+        self.new_list_button.setEnabled(has_community)
+        for button in (
+            self.edit_list_button,
+            self.delete_list_button,
+            self.sign_list_button,
+            self.pdf_button,
+            self.xlsx_button,
+        ):
+            button.setEnabled(chosen)
+        self.new_item_button.setEnabled(chosen)
+
+    def _after_list_write(self, list_id: int | None) -> None:
+        self._list_id = list_id
+        self._fill_lists()
+        self.set_extra_text(self._notes())
+        self.fill_choices()
+        self.reload()
+
+    def new_list(self) -> None:
+        cid = self.community_id()
+        if cid is None:
+            return
+        self.open_dialog(
+            ListDialog(self.ctx, cid, self.community_combo.currentText(), parent=self),
+            self._after_list_write,
+        )
+
+    def edit_list(self) -> None:
+        row = self.current_list()
+        if row is None:
+            return
+        self._guard(
+            lambda: self.open_dialog(
+                ListDialog(self.ctx, row.community_id, row.community_name, row.id, self),
+                self._after_list_write,
+            )
+        )
+
+    def delete_list(self) -> None:
+        row = self.current_list()
+        if row is None:
+            return
+        question = self.tr("Delete the list {0} and its {1} items?").format(
+            row.title, row.item_count
+        )
+        if not messages.confirm(self, self.tr("Delete list"), question):
+            return
+        if self._guard(lambda: lists.delete_list(self.ctx.db, row.id)):
+            self._after_list_write(None)
+
+    def sign_list(self) -> None:
+        row = self.current_list()
+        if row is None:
+            return
+        when = ask_date(
+            self,
+            self.tr("Sign the list"),
+            self.tr("Date the community signed {0} (yyyy-mm-dd):").format(row.title),
+        )
+        if when is None:
+            return
+        if self._guard(lambda: lists.sign_list(self.ctx.db, row.id, when)):
+            self._after_list_write(row.id)
+
+    # -- items -------------------------------------------------------------------------------
+    def _show_detail(self, *args: object) -> None:
+        super()._show_detail(*args)
+        self._update_item_buttons()
+
+    def _update_item_buttons(self) -> None:
+        row = self.current_row()
+        actions = row.actions if row is not None else frozenset()
+        for action, button in self.item_buttons.items():
+            button.setEnabled(action in actions)
+
+    def _guard(self, work: Callable[[], object]) -> bool:
+        """Run ``work``; show a user error instead of failing. True when it succeeded."""
+        try:
+            work()
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return False
+        return True
+
+    def _after_item_write(self, item_id: int) -> None:
+        self._fill_lists()
+        self._fill_claimants()
+        self.reload()
+        self.select_id(item_id)
+
+    def _item_dialog(self, make: Callable[[int], QDialog]) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        item_id = row.id
+        self._guard(
+            lambda: self.open_dialog(make(item_id), lambda _i: self._after_item_write(item_id))
+        )
+
+    def new_item(self) -> None:
+        list_id = self._list_id
+        if list_id is None:
+            return
+        self._guard(
+            lambda: self.open_dialog(
+                ItemDialog(self.ctx, list_id, parent=self), self._after_item_write
+            )
+        )
+
+    def edit_item(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        self._guard(
+            lambda: self.open_dialog(
+                ItemDialog(self.ctx, row.list_id, row.id, self), self._after_item_write
+            )
+        )
+
+    def delete_item(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        question = self.tr("Delete the item {0}?").format(row.title)
+        if not messages.confirm(self, self.tr("Delete item"), question):
+            return
+        if self._guard(lambda: lists.delete_item(self.ctx.db, row.id)):
+            self._fill_lists()
+            self.reload()
+
+    def claim_item(self) -> None:
+        self._item_dialog(lambda i: ClaimDialog(self.ctx, i, self))
+
+    def supervise_item(self) -> None:
+        self._item_dialog(lambda i: SupervisionDialog(self.ctx, i, self))
+
+    def solve_item(self) -> None:
+        self._item_dialog(lambda i: SolveDialog(self.ctx, i, self))
+
+    def start_item(self) -> None:
+        row = self.current_row()
+        if row is not None and self._guard(lambda: lists.start_item(self.ctx.db, row.id)):
+            self._after_item_write(row.id)
+
+    def reopen_item(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        reason = ask_text(
+            self,
+            self.tr("Reopen the item"),
+            self.tr("Why is {0} reopened?").format(row.title),
+        )
+        if reason is None:
+            return
+        if self._guard(lambda: lists.reopen_item(self.ctx.db, row.id, reason)):
+            self._after_item_write(row.id)
+
+    # -- exports -----------------------------------------------------------------------------
+    def _export(self, kind: str) -> Path | None:
+        row = self.current_list()
+        if row is None:
+            return None
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(docs or ".") / f"{row.title}.{kind}"
+        title = self.tr("Save the list as PDF") if kind == "pdf" else self.tr("Save as Excel")
+        out = ask_save_path(self, title, suggested, kind)
+        if out is None:
+            return None
+        db = self.ctx.db
+        list_id = row.id
+        notes: list[str] = []  # words with characters no font has (filled on the worker)
+
+        def job(_progress: object = None, _cancelled: object = None) -> Path:
+            if kind == "pdf":
+                from pbc_desktop.reports.service_list import build_service_list
+
+                return build_service_list(db, list_id, out, warn=notes.append)
+            from pbc_desktop.services.list_export import export_list_xlsx
+
+            return export_list_xlsx(db, list_id, out)
+
+        if row.item_count > BIG_EXPORT:
+            outcome = run_with_progress(self, title, job)
+            if outcome.cancelled:
+                return None
+            if outcome.error is not None:
+                if isinstance(outcome.error, UserError | OSError):
+                    messages.warning(self, title, str(outcome.error))
+                    return None
+                raise outcome.error
+        else:
+            try:
+                job()
+            except (UserError, OSError) as exc:
+                messages.warning(self, title, str(exc))
+                return None
+        self.last_export = out
+        printing.warn_unprintable(self, notes)
+        if messages.confirm(
+            self,
+            title,
+            self.tr("The list was saved as {0}. Open its folder?").format(str(out)),
+        ):
+            open_folder(out.parent)
+        return out
+
+    def export_pdf(self) -> Path | None:
+        return self._export("pdf")
+
+    def export_xlsx(self) -> Path | None:
+        return self._export("xlsx")

@@ -1,0 +1,403 @@
+"""The dialog that adds or edits one party member (党员基本信息)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialogButtonBox,
+    QLineEdit,
+    QWidget,
+)
+
+from pbc_desktop.domain import validation
+from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
+from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
+from pbc_desktop.domain.privacy import (
+    mask_birth_date,
+    mask_id_number,
+    mask_phone,
+    scrub_text,
+)
+from pbc_desktop.errors import ValidationError
+from pbc_desktop.services import member_editing
+from pbc_desktop.services import organizations as orgs
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog, to_date, to_qdate
+from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
+
+E = TypeVar("E", bound=StrEnum)
+
+OLDEST_BIRTH = QDate(1900, 1, 1)
+BIRTH_SUGGESTION = date(1970, 1, 1)  # where the birth date edit opens when none is known
+_HINT_STYLE = "color: #666;"
+_PROBLEM_STYLE = "color: #c0392b;"
+
+
+def _fill_enum(combo: QComboBox, enum_cls: type[LabeledEnum]) -> None:
+    for member in enum_cls:
+        combo.addItem(label(member), member.value)
+
+
+def _select_value(combo: QComboBox, value: StrEnum | None) -> None:
+    combo.setCurrentIndex(combo.findData(value.value) if value is not None else -1)
+
+
+def _enum_of(combo: QComboBox, enum_cls: type[E]) -> E | None:
+    data = combo.currentData()
+    return enum_cls(data) if data is not None else None
+
+
+def searchable(combo: QComboBox, max_length: int | None = None) -> None:
+    """An editable combo whose entries are found by any part of their text."""
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is not None:
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    line_edit = combo.lineEdit()
+    if line_edit is not None and max_length is not None:
+        line_edit.setMaxLength(max_length)
+
+
+class MemberDialog(FormDialog):
+    """Fields are checked by ``services.member_editing``; refused input keeps the dialog open.
+
+    Typing a valid ID number fills the birth date and sex while they are empty (or still
+    hold what an earlier number filled in).
+
+    Editing a member, the ID number and phone are shown masked and read-only unless
+    ``unmasked`` (the tab shows them in full) or the user clicks "Show ID number and
+    phone"; beside a masked ID number the birth date shows only its year (read-only), as
+    ``domain.privacy`` requires. Saving a masked form keeps the stored numbers and date.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        member_id: int | None = None,
+        *,
+        organization_id: int | None = None,
+        unmasked: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        self.ui = Ui_MemberDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setObjectName("memberDialog")
+        self.init_form(self.ui.errorLabel)
+        self._auto_birth: date | None = None
+        self._auto_gender: Gender | None = None
+        self._hidden: dict[QLineEdit, str] = {}  # a masked field → the text it stands for
+        self._hidden_remark: str | None = None  # the remark, while shown with numbers masked
+        self._birth_format: str | None = None  # the birth date's format while it shows a year
+        ui = self.ui
+        self._dates: dict[str, tuple[QCheckBox, QDateEdit]] = {
+            "birth_date": (ui.birthCheck, ui.birthEdit),
+            "joined_on": (ui.joinedCheck, ui.joinedEdit),
+            "confirmed_on": (ui.confirmedCheck, ui.confirmedEdit),
+        }
+        self._set_up_widgets()
+        self.field_widgets = {
+            "name": ui.nameEdit,
+            "id_number": ui.idEdit,
+            "gender": ui.genderCombo,
+            "birth_date": ui.birthEdit,
+            "ethnicity": ui.ethnicityCombo,
+            "native_place": ui.nativePlaceEdit,
+            "education": ui.educationCombo,
+            "phone": ui.phoneEdit,
+            "organization": ui.organizationCombo,
+            "category": ui.categoryCombo,
+            "status": ui.statusCombo,
+            "joined_on": ui.joinedEdit,
+            "confirmed_on": ui.confirmedEdit,
+            "party_post": ui.partyPostEdit,
+            "work_unit": ui.workUnitEdit,
+            "remark": ui.remarkEdit,
+        }
+        ui.idEdit.textChanged.connect(self._on_id_changed)
+        ui.categoryCombo.currentIndexChanged.connect(self._update_confirmed_row)
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.show_numbers_button = ui.buttonBox.addButton(
+            self.tr("Show ID number and phone"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.show_numbers_button.setObjectName("memberShowNumbers")
+        self.show_numbers_button.setAutoDefault(False)
+        self.show_numbers_button.clicked.connect(lambda _checked=False: self.show_numbers())
+        if member_id is None:
+            self.setWindowTitle(self.tr("New party member"))
+            if organization_id is not None:
+                self._select_organization(organization_id)
+        else:
+            self.setWindowTitle(self.tr("Edit party member"))
+            self._load(member_editing.get_member_input(ctx.db, member_id))
+            if not unmasked:
+                self._mask()
+        self.show_numbers_button.setVisible(self.numbers_masked())
+        self._update_confirmed_row()
+        self._on_id_changed(self._text(ui.idEdit))
+        ui.nameEdit.setFocus()
+
+    # -- set-up ------------------------------------------------------------------------------
+    def _set_up_widgets(self) -> None:
+        ui = self.ui
+        _fill_enum(ui.genderCombo, Gender)
+        ui.genderCombo.setPlaceholderText(self.tr("From the ID number"))
+        ui.genderCombo.setCurrentIndex(-1)
+        _fill_enum(ui.categoryCombo, MemberCategory)
+        _fill_enum(ui.statusCombo, MembershipStatus)
+        ui.ethnicityCombo.addItems(list(ETHNICITIES))
+        ui.educationCombo.addItems(list(EDUCATION_LEVELS))
+        searchable(ui.ethnicityCombo, 20)
+        searchable(ui.educationCombo, 20)
+        for combo in (ui.ethnicityCombo, ui.educationCombo):
+            combo.setCurrentIndex(-1)
+        combo = ui.organizationCombo
+        searchable(combo)
+        combo.addItem("", None)
+        for choice in orgs.choices(self.ctx.db):
+            combo.addItem(choice.name, choice.id)
+        combo.setCurrentIndex(0)
+        line_edit = combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("Type part of the name to search"))
+        today = QDate.currentDate()
+        for check, edit in self._dates.values():
+            edit.setMinimumDate(OLDEST_BIRTH)
+            edit.setMaximumDate(today)
+            edit.setDate(today)
+            check.toggled.connect(edit.setEnabled)
+        ui.birthEdit.setDate(to_qdate(BIRTH_SUGGESTION))
+        ui.idHintLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._align_label_columns()
+
+    def _align_label_columns(self) -> None:
+        """The two groups' label columns get one width, so their fields line up."""
+        grids = (self.ui.personalLayout, self.ui.partyLayout)
+        for column in (0, 2):
+            width = 0
+            for grid in grids:
+                for row in range(grid.rowCount()):
+                    item = grid.itemAtPosition(row, column)
+                    widget = item.widget() if item is not None else None
+                    if widget is not None:
+                        width = max(width, widget.sizeHint().width())
+            for grid in grids:
+                grid.setColumnMinimumWidth(column, width)
+
+    def _select_organization(self, organization_id: int) -> None:
+        combo = self.ui.organizationCombo
+        combo.setCurrentIndex(max(combo.findData(organization_id), 0))
+
+    def _set_date(self, key: str, value: date | None) -> None:
+        check, edit = self._dates[key]
+        check.setChecked(value is not None)
+        if value is not None:
+            edit.setDate(to_qdate(value))
+
+    def _load(self, data: MemberInput) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(data.name)
+        _select_value(ui.genderCombo, data.gender)
+        self._set_date("birth_date", data.birth_date)
+        ui.ethnicityCombo.setEditText(data.ethnicity or "")
+        ui.nativePlaceEdit.setText(data.native_place or "")
+        ui.educationCombo.setEditText(data.education or "")
+        ui.phoneEdit.setText(data.phone or "")
+        if data.organization_id is not None:
+            self._select_organization(data.organization_id)
+        _select_value(ui.categoryCombo, data.category)
+        _select_value(ui.statusCombo, data.status)
+        self._set_date("joined_on", data.joined_on)
+        self._set_date("confirmed_on", data.confirmed_on)
+        ui.partyPostEdit.setText(data.party_post or "")
+        ui.workUnitEdit.setText(data.work_unit or "")
+        ui.remarkEdit.setPlainText(data.remark or "")
+        ui.idEdit.setText(data.id_number or "")  # last: the birth date and sex are loaded
+
+    # -- masking -----------------------------------------------------------------------------
+    def _mask(self) -> None:
+        """Show the loaded ID number and phone masked and read-only."""
+        hint = self.tr("Partly hidden: click “Show ID number and phone” to see or change it")
+        for edit, mask in ((self.ui.idEdit, mask_id_number), (self.ui.phoneEdit, mask_phone)):
+            text = edit.text()
+            if not text:
+                continue
+            self._hidden[edit] = text
+            edit.blockSignals(True)
+            edit.setText(mask(text))
+            edit.blockSignals(False)
+            edit.setReadOnly(True)
+            edit.setToolTip(hint)
+        if self.ui.idEdit in self._hidden:
+            self._mask_birth_date(hint)
+        remark = self.ui.remarkEdit.toPlainText()
+        if scrub_text(remark) != remark:  # ID numbers or phones written in the remark
+            self._hidden_remark = remark
+            self.ui.remarkEdit.setPlainText(scrub_text(remark))
+            self.ui.remarkEdit.setReadOnly(True)
+            self.ui.remarkEdit.setToolTip(hint)
+
+    def _mask_birth_date(self, hint: str) -> None:
+        """Beside the masked ID number, the birth date shows only its year and is read-only."""
+        check, edit = self._dates["birth_date"]
+        self._birth_format = edit.displayFormat()
+        edit.setDisplayFormat("yyyy")
+        edit.setCalendarPopup(False)  # its calendar would show the whole date
+        edit.setReadOnly(True)
+        edit.setToolTip(hint)
+        check.setEnabled(False)
+
+    def _unmask_birth_date(self) -> None:
+        if self._birth_format is None:
+            return
+        check, edit = self._dates["birth_date"]
+        edit.setDisplayFormat(self._birth_format)
+        edit.setCalendarPopup(True)
+        edit.setReadOnly(False)
+        edit.setToolTip("")
+        check.setEnabled(True)
+        self._birth_format = None
+
+    def numbers_masked(self) -> bool:
+        return bool(self._hidden) or self._hidden_remark is not None
+
+    def show_numbers(self) -> None:
+        """Show the ID number and phone in full, editable."""
+        for edit, text in self._hidden.items():
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+            edit.setReadOnly(False)
+            edit.setToolTip("")
+        self._hidden.clear()
+        if self._hidden_remark is not None:
+            self.ui.remarkEdit.setPlainText(self._hidden_remark)
+            self.ui.remarkEdit.setReadOnly(False)
+            self.ui.remarkEdit.setToolTip("")
+            self._hidden_remark = None
+        self._unmask_birth_date()
+        self._on_id_changed(self.ui.idEdit.text())
+        self.show_numbers_button.hide()
+        self.ui.idEdit.setFocus()
+
+    def _text(self, edit: QLineEdit) -> str:
+        """What ``edit`` holds, or stands for while masked."""
+        return self._hidden.get(edit, edit.text())
+
+    # -- behaviour ---------------------------------------------------------------------------
+    def _update_confirmed_row(self) -> None:
+        """A probationary member (预备党员) has no confirmation date yet."""
+        probationary = _enum_of(self.ui.categoryCombo, MemberCategory) == (
+            MemberCategory.PROBATIONARY
+        )
+        check, edit = self._dates["confirmed_on"]
+        check.setEnabled(not probationary)
+        edit.setEnabled(not probationary and check.isChecked())
+
+    def _show_id_hint(self, text: str, style: str) -> None:
+        self.ui.idHintLabel.setText(text)
+        self.ui.idHintLabel.setStyleSheet(style)
+        self.ui.idHintLabel.setVisible(bool(text))
+
+    def _on_id_changed(self, text: str) -> None:
+        number = validation.normalise_id_number(text)
+        if len(number) < 18:
+            self._show_id_hint("", "")
+            return
+        problem = validation.id_number_error(number)
+        birth = validation.birth_date_from_id(number)
+        gender = validation.gender_from_id(number)
+        if problem or birth is None or gender is None:
+            self._show_id_hint(problem or "", _PROBLEM_STYLE)
+            return
+        shown = mask_birth_date(birth) if self._birth_format is not None else fmt_date(birth)
+        self._show_id_hint(self.tr("Born on {0}, {1}").format(shown, label(gender)), _HINT_STYLE)
+        check, edit = self._dates["birth_date"]
+        if not check.isChecked() or self._date_of("birth_date") == self._auto_birth:
+            check.setChecked(True)
+            edit.setDate(to_qdate(birth))
+            self._auto_birth = birth
+        current = _enum_of(self.ui.genderCombo, Gender)
+        if current is None or current == self._auto_gender:
+            _select_value(self.ui.genderCombo, gender)
+            self._auto_gender = gender
+
+    # -- reading the form --------------------------------------------------------------------
+    def _date_of(self, key: str) -> date | None:
+        check, edit = self._dates[key]
+        masked = key == "birth_date" and self._birth_format is not None  # disabled, still held
+        return to_date(edit.date()) if check.isChecked() and (masked or check.isEnabled()) else None
+
+    def _organization_id(self) -> int | None:
+        """The chosen organization; ``None`` when the text names none (see :meth:`save`)."""
+        combo = self.ui.organizationCombo
+        text = combo.currentText().strip()
+        if not text:
+            return None
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        data = combo.itemData(index) if index > 0 else None
+        return int(data) if data is not None else None
+
+    def input(self) -> MemberInput:
+        """What the form holds, as the service's input."""
+        ui = self.ui
+        return MemberInput(
+            name=ui.nameEdit.text(),
+            organization_id=self._organization_id(),
+            id_number=self._text(ui.idEdit),
+            gender=_enum_of(ui.genderCombo, Gender),
+            ethnicity=ui.ethnicityCombo.currentText(),
+            birth_date=self._date_of("birth_date"),
+            native_place=ui.nativePlaceEdit.text(),
+            education=ui.educationCombo.currentText(),
+            joined_on=self._date_of("joined_on"),
+            confirmed_on=self._date_of("confirmed_on"),
+            category=_enum_of(ui.categoryCombo, MemberCategory) or MemberCategory.FULL,
+            party_post=ui.partyPostEdit.text(),
+            work_unit=ui.workUnitEdit.text(),
+            phone=self._text(ui.phoneEdit),
+            status=_enum_of(ui.statusCombo, MembershipStatus) or MembershipStatus.NORMAL,
+            remark=(
+                self._hidden_remark
+                if self._hidden_remark is not None
+                else ui.remarkEdit.toPlainText()
+            ),
+        )
+
+    def _unknown_organization(self, error: ValidationError) -> ValidationError:
+        """``error`` saying which typed organization name is unknown, when one was typed."""
+        text = self.ui.organizationCombo.currentText().strip()
+        if not text or self._organization_id() is not None:
+            return error
+        message = self.tr("No organization is named “{0}”; choose one from the list.").format(text)
+        return ValidationError(
+            [replace(e, message=message) if e.field == "organization" else e for e in error.errors]
+        )
+
+    def save(self) -> int:
+        data = self.input()
+        try:
+            if self.member_id is None:
+                return member_editing.create_member(self.ctx.db, data)
+            member_editing.update_member(self.ctx.db, self.member_id, data)
+        except ValidationError as error:
+            raise self._unknown_organization(error) from error
+        return self.member_id
+
+    def error_text(self) -> str:
+        return "" if self.ui.errorLabel.isHidden() else self.ui.errorLabel.text()

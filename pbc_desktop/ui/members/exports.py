@@ -1,0 +1,423 @@
+"""Member exports for the 党员 tab: the import template, the roster workbook of the current
+filter, and the 党员花名册 PDF of one organization (saved, previewed or printed).
+
+Plain functions taking the parent widget and the :class:`AppContext`; the tab wires them to
+its buttons. Long work runs off the UI thread with progress and cancel
+(``ui.worker.run_with_progress``). ID numbers and phones stay masked unless the caller
+passes ``unmasked=True`` (the user chose to show them); the user then confirms once more,
+and the export is recorded in the audit log. The file and print dialogs are module-level
+functions, so tests replace them as they do ``ui.messages``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QPageLayout
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QWidget
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.progress import CancelFn, ProgressFn
+from pbc_desktop.services import organizations
+from pbc_desktop.services.members import MemberQuery
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.worker import JobOutcome, run_with_progress
+
+
+# -- dialogs (tests replace these) -----------------------------------------------------------
+def documents_dir() -> Path:
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs or ".")
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path, kind: str) -> Path | None:
+    """Where to save (``kind`` "xlsx" or "pdf"); None when cancelled."""
+    pattern = (
+        QCoreApplication.translate("MemberExports", "Excel workbooks (*.xlsx)")
+        if kind == "xlsx"
+        else QCoreApplication.translate("MemberExports", "PDF files (*.pdf)")
+    )
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == f".{kind}" else path.with_name(f"{path.name}.{kind}")
+
+
+def ask_organization(parent: QWidget | None, names: list[str]) -> str | None:
+    """The name of an organization picked (or typed) from ``names``; None when cancelled."""
+    name, ok = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("MemberExports", "Member roster"),
+        QCoreApplication.translate(
+            "MemberExports", "Print the roster of which Party organization?"
+        ),
+        names,
+        0,
+        True,
+    )
+    return name if ok and name else None
+
+
+def exec_dialog(dialog: QDialog) -> int:
+    """Run a modal print or preview dialog."""
+    return dialog.exec()
+
+
+def open_folder(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+# -- shared steps ----------------------------------------------------------------------------
+def _confirm_unmasked(parent: QWidget | None, title: str) -> bool:
+    return messages.confirm(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "MemberExports",
+            "The file will show full ID numbers and phone numbers. Keep it safe and delete "
+            "it when it is no longer needed; the export is recorded in the audit log. "
+            "Continue?",
+        ),
+    )
+
+
+def _finish(parent: QWidget | None, title: str, outcome: JobOutcome[Any]) -> bool:
+    """True when the job succeeded; a cancel says nothing, a refusal says why."""
+    if outcome.cancelled:
+        return False
+    error = outcome.error
+    if error is not None:
+        if isinstance(error, UserError):
+            messages.warning(parent, title, error.message)
+            return False
+        if isinstance(error, OSError):
+            messages.warning(parent, title, str(error))
+            return False
+        raise error
+    return True
+
+
+def _offer_folder(parent: QWidget | None, title: str, text: str, path: Path) -> None:
+    question = QCoreApplication.translate("MemberExports", "{0} Open its folder?").format(text)
+    if messages.confirm(parent, title, question):
+        open_folder(path.parent)
+
+
+# -- the template ----------------------------------------------------------------------------
+def save_template(parent: QWidget | None) -> Path | None:
+    """Ask where, then write the import template (党员基本信息采集表)."""
+    from pbc_desktop.services.member_export import write_template
+
+    title = QCoreApplication.translate("MemberExports", "Save the import template")
+    name = QCoreApplication.translate("MemberExports", "Party member information form") + ".xlsx"
+    path = ask_save_path(parent, title, documents_dir() / name, "xlsx")
+    if path is None:
+        return None
+    try:
+        write_template(path)
+    except UserError as error:
+        messages.warning(parent, title, error.message)
+        return None
+    _offer_folder(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "MemberExports",
+            "The template was saved as {0}. Fill in one member a row and import it.",
+        ).format(str(path)),
+        path,
+    )
+    return path
+
+
+# -- the roster workbook ---------------------------------------------------------------------
+def export_roster_xlsx(
+    parent: QWidget | None, ctx: AppContext, query: MemberQuery, unmasked: bool = False
+) -> Path | None:
+    """The members of ``query`` (the tab's current filter) as an Excel workbook."""
+    from pbc_desktop.services.member_export import ExportResult, cut_sentence, export_members
+
+    title = QCoreApplication.translate("MemberExports", "Export members to Excel")
+    if unmasked and not _confirm_unmasked(parent, title):
+        return None
+    name = QCoreApplication.translate("MemberExports", "Party members {0}").format(
+        date.today().isoformat()
+    )
+    path = ask_save_path(parent, title, documents_dir() / f"{name}.xlsx", "xlsx")
+    if path is None:
+        return None
+    db, actor = ctx.db, ctx.actor
+
+    def job(progress: ProgressFn, cancelled: CancelFn) -> ExportResult:
+        return export_members(
+            db,
+            query,
+            path,
+            unmasked=unmasked,
+            actor=actor,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    outcome = run_with_progress(parent, title, job)
+    if not _finish(parent, title, outcome):
+        return None
+    result = outcome.result
+    count = result.count if result is not None else 0
+    if unmasked:
+        text = QCoreApplication.translate(
+            "MemberExports", "{0} members were saved to {1} with full ID numbers and phones."
+        )
+    else:
+        text = QCoreApplication.translate(
+            "MemberExports",
+            "{0} members were saved to {1}; ID numbers and phones are partly hidden.",
+        )
+    shown = text.format(count, str(path))
+    if result is not None and result.cut_rows:
+        shown += "\n\n" + cut_sentence(result.cut_rows)
+    _offer_folder(parent, title, shown, path)
+    return path
+
+
+# -- the 花名册 PDF ---------------------------------------------------------------------------
+def choose_organization(parent: QWidget | None, ctx: AppContext) -> int | None:
+    """Ask which organization; its id, or None when cancelled or not found."""
+    choices = organizations.choices(ctx.db)
+    if not choices:
+        messages.warning(
+            parent,
+            QCoreApplication.translate("MemberExports", "Member roster"),
+            QCoreApplication.translate(
+                "MemberExports", "No Party organization has been entered yet."
+            ),
+        )
+        return None
+    name = ask_organization(parent, [c.name for c in choices])
+    if name is None:
+        return None
+    needle = name.strip()
+    by_name = {c.name: c.id for c in choices}
+    found = by_name.get(needle)
+    if found is not None:
+        return found
+    # Part of a name, as typed into the picker: enough when it names one organization.
+    close = [c for c in choices if needle and needle in c.name]
+    if len(close) == 1:
+        return close[0].id
+    if close:
+        text = QCoreApplication.translate(
+            "MemberExports", "{0} Party organizations have “{1}” in their names: {2}. Choose one."
+        ).format(
+            len(close),
+            needle,
+            "、".join(c.name for c in close[:5]) + ("…" if len(close) > 5 else ""),
+        )
+    else:
+        text = QCoreApplication.translate(
+            "MemberExports", "No Party organization is named {0}."
+        ).format(name)
+    messages.warning(parent, QCoreApplication.translate("MemberExports", "Member roster"), text)
+    return None
+
+
+def _roster_name(ctx: AppContext, organization_id: int) -> str:
+    from pbc_desktop.services.scope import organization_name
+
+    org = organization_name(ctx.db, organization_id) or str(organization_id)
+    return QCoreApplication.translate("MemberExports", "{0} member roster").format(org)
+
+
+def _write_roster(
+    parent: QWidget | None,
+    ctx: AppContext,
+    organization_id: int,
+    out: Path,
+    *,
+    unmasked: bool,
+    title: str,
+) -> Path | None:
+    """Build the PDF off the UI thread; the path, or None after a message."""
+    from pbc_desktop.reports.roster import build_roster
+
+    db, actor = ctx.db, ctx.actor
+    notes: list[str] = []  # words with characters no font has (filled on the worker)
+
+    def job(progress: ProgressFn, _cancelled: CancelFn) -> Path:
+        progress(10, "")
+        return build_roster(
+            db, organization_id, out, unmasked=unmasked, actor=actor, warn=notes.append
+        )
+
+    outcome = run_with_progress(parent, title, job)
+    if not _finish(parent, title, outcome):
+        return None
+    from pbc_desktop.ui.common.printing import warn_unprintable
+
+    warn_unprintable(parent, notes)
+    return outcome.result
+
+
+def _organization(
+    parent: QWidget | None, ctx: AppContext, organization_id: int | None
+) -> int | None:
+    return organization_id if organization_id is not None else choose_organization(parent, ctx)
+
+
+def save_roster_pdf(
+    parent: QWidget | None,
+    ctx: AppContext,
+    organization_id: int | None,
+    unmasked: bool = False,
+) -> Path | None:
+    """Save the 党员花名册 of the organization (asked for when None) as a PDF."""
+    title = QCoreApplication.translate("MemberExports", "Save the member roster as PDF")
+    org_id = _organization(parent, ctx, organization_id)
+    if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
+        return None
+    path = ask_save_path(parent, title, documents_dir() / f"{_roster_name(ctx, org_id)}.pdf", "pdf")
+    if path is None:
+        return None
+    written = _write_roster(parent, ctx, org_id, path, unmasked=unmasked, title=title)
+    if written is not None:
+        _offer_folder(
+            parent,
+            title,
+            QCoreApplication.translate("MemberExports", "The roster was saved as {0}.").format(
+                str(written)
+            ),
+            written,
+        )
+    return written
+
+
+def landscape_printer() -> QPrinter:
+    from pbc_desktop.ui.common import printing  # pypdfium2: loaded when a roster is printed
+
+    printer = printing.new_printer()
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    return printer
+
+
+def _with_roster_pdf(
+    parent: QWidget | None,
+    ctx: AppContext,
+    organization_id: int | None,
+    *,
+    unmasked: bool,
+    title: str,
+    use: Callable[[Path], int],
+) -> int:
+    org_id = _organization(parent, ctx, organization_id)
+    if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
+        return 0
+    with tempfile.TemporaryDirectory(prefix="pbc-print-") as folder:
+        name = _roster_name(ctx, org_id).replace("/", "-")
+        out = Path(folder) / f"{name}.pdf"
+        pdf = _write_roster(parent, ctx, org_id, out, unmasked=unmasked, title=title)
+        return use(pdf) if pdf is not None else 0
+
+
+def _paint(parent: QWidget | None, pdf: Path, printer: QPrinter) -> int:
+    from pbc_desktop.ui.common import printing
+
+    try:
+        return printing.paint_pdf(pdf, printer)
+    except UserError as error:
+        messages.show_user_error(parent, error)
+        return 0
+
+
+def preview_roster(
+    parent: QWidget | None,
+    ctx: AppContext,
+    organization_id: int | None,
+    unmasked: bool = False,
+) -> int:
+    """Show the roster in a print preview (from which it can be printed); pages painted."""
+    title = QCoreApplication.translate("MemberExports", "Print preview")
+    painted: list[int] = []
+
+    def show(pdf: Path) -> int:
+        printer = landscape_printer()  # held here: the dialog does not own it
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        dialog.paintRequested.connect(lambda printer: painted.append(_paint(parent, pdf, printer)))
+        dialog.resize(1100, 800)
+        exec_dialog(dialog)
+        dialog.deleteLater()
+        return painted[-1] if painted else 0
+
+    return _with_roster_pdf(parent, ctx, organization_id, unmasked=unmasked, title=title, use=show)
+
+
+def print_roster(
+    parent: QWidget | None,
+    ctx: AppContext,
+    organization_id: int | None,
+    unmasked: bool = False,
+) -> int:
+    """Print the roster on A4 landscape after the print dialog; pages printed (0: none)."""
+    title = QCoreApplication.translate("MemberExports", "Print the member roster")
+
+    def send(pdf: Path) -> int:
+        from pbc_desktop.ui.common import printing
+
+        printer = landscape_printer()
+        dialog = QPrintDialog(printer, parent)
+        dialog.setMinMax(1, printing.page_count(pdf))
+        pages = 0
+        if exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            pages = _paint(parent, pdf, printer)
+        dialog.deleteLater()
+        return pages
+
+    return _with_roster_pdf(parent, ctx, organization_id, unmasked=unmasked, title=title, use=send)
+
+
+def roster_menu(
+    parent: QWidget,
+    ctx: AppContext,
+    organization_id: Callable[[], int | None],
+    unmasked: Callable[[], bool],
+) -> QMenu:
+    """A menu "Save as PDF… / Print preview… / Print…" for a 花名册 button.
+
+    ``organization_id()`` gives the organization of the tab's filter (None: ask) and
+    ``unmasked()`` whether the user chose to show full numbers, when an entry is chosen.
+    """
+    menu = QMenu(parent)
+    menu.setObjectName("rosterMenu")
+    entries: list[tuple[str, str, Callable[..., object]]] = [
+        (
+            "rosterSaveAction",
+            QCoreApplication.translate("MemberExports", "Save as PDF..."),
+            save_roster_pdf,
+        ),
+        (
+            "rosterPreviewAction",
+            QCoreApplication.translate("MemberExports", "Print preview..."),
+            preview_roster,
+        ),
+        (
+            "rosterPrintAction",
+            QCoreApplication.translate("MemberExports", "Print..."),
+            print_roster,
+        ),
+    ]
+    for object_name, text, run in entries:
+        action = QAction(text, menu)
+        action.setObjectName(object_name)
+        action.triggered.connect(
+            lambda _checked=False, run=run: run(parent, ctx, organization_id(), unmasked())
+        )
+        menu.addAction(action)
+    return menu

@@ -1,0 +1,310 @@
+"""Import party members from an Excel roster: choose the file, see every bad row, import.
+
+Reading and writing run off the UI thread with progress and cancel (``ui.worker``). The
+preview shows the counts and every bad row with its reason before anything is written;
+the options are re-checked on the rows already read, without reading the file again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.progress import CancelFn, ProgressFn
+from pbc_desktop.services import member_import as svc
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROW, NAME, REASON = range(3)
+WRAP_ROWS_UP_TO = 500
+_NO_INDEX = QModelIndex()
+
+
+class BadRowsModel(QAbstractTableModel):
+    """The rows that cannot be imported: Excel row number, name and why."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[svc.RowProblem] = []
+
+    def set_rows(self, rows: list[svc.RowProblem]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def problem(self, row: int) -> svc.RowProblem:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        problem = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ROW:
+                return str(problem.row)
+            if column == NAME:
+                return problem.name
+            return problem.reason
+        if role == Qt.ItemDataRole.ToolTipRole and column == REASON:
+            return "\n".join(problem.messages)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Row"), self.tr("Name"), self.tr("Why it cannot be imported"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+
+class MemberImportDialog(QDialog):
+    """``imported`` carries the :class:`~pbc_desktop.services.member_import.ImportResult`
+    once members were written, so the members tab can reload."""
+
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preview: svc.ImportPreview | None = None
+        self.last_result: svc.ImportResult | None = None
+        self.ui = Ui_MemberImportDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        ui = self.ui
+        self.model = BadRowsModel(self)
+        ui.badTable.setModel(self.model)
+        header = ui.badTable.horizontalHeader()
+        header.setSectionResizeMode(ROW, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        ui.chooseButton.clicked.connect(self.pick_file)
+        ui.importButton.clicked.connect(self.start_import)
+        ui.cancelButton.clicked.connect(self.reject)
+        ui.skipRadio.toggled.connect(self._refresh)
+        ui.createOrgsCheck.toggled.connect(self._create_orgs_toggled)
+        ui.sheetCombo.activated.connect(self._sheet_chosen)
+        self._refresh()
+
+    # -- choosing and reading the file ----------------------------------------------------
+    def choose_file(self) -> str:
+        """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``)."""
+        start = self.preview.path.parent if self.preview else self._documents()
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the member roster"),
+            str(start),
+            self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
+        )
+        return name
+
+    @staticmethod
+    def _documents() -> Path:
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs else Path.home()
+
+    def pick_file(self) -> None:
+        name = self.choose_file()
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path, sheet: str | None = None) -> bool:
+        """Read and check ``path`` (its sheet ``sheet``, or the one the service finds) off
+        the UI thread; False when refused or cancelled."""
+        db = self.ctx.db
+        create_orgs = self.ui.createOrgsCheck.isChecked()
+
+        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportPreview:
+            return svc.read_members(
+                db,
+                path,
+                create_orgs=create_orgs,
+                sheet=sheet,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        outcome = run_with_progress(self, self.tr("Reading the roster..."), job)
+        if outcome.cancelled or isinstance(outcome.error, svc.ImportCancelledError):
+            return False
+        if isinstance(outcome.error, UserError):
+            messages.warning(self, self.tr("Cannot read the file"), outcome.error.message)
+            return False
+        if outcome.error is not None:
+            raise outcome.error
+        self.preview = outcome.result
+        self.ui.fileEdit.setText(str(path))
+        self._refresh()
+        return True
+
+    def _sheet_chosen(self, index: int) -> None:
+        """Another of the sheets that look like rosters: read it instead."""
+        preview = self.preview
+        name = self.ui.sheetCombo.itemText(index)
+        if preview is not None and name != preview.sheet and not self.load(preview.path, name):
+            self._refresh()  # back to the sheet still shown
+
+    # -- options --------------------------------------------------------------------------
+    def on_duplicate(self) -> svc.OnDuplicate:
+        return "update" if self.ui.updateRadio.isChecked() else "skip"
+
+    def _create_orgs_toggled(self, checked: bool) -> None:
+        if self.preview is not None:
+            self.preview = self.preview.with_create_orgs(checked)
+        self._refresh()
+
+    # -- the preview ----------------------------------------------------------------------
+    def _refresh(self) -> None:
+        ui = self.ui
+        preview = self.preview
+        if preview is None:
+            self.model.set_rows([])
+            ui.summaryLabel.setText(self.tr("Choose a file to see what it holds."))
+            for widget in (
+                ui.badLabel,
+                ui.badTable,
+                ui.newOrgsLabel,
+                ui.sheetLabel,
+                ui.sheetCombo,
+                ui.noticeLabel,
+            ):
+                widget.setVisible(False)
+            ui.optionsGroup.setEnabled(False)
+            ui.importButton.setEnabled(False)
+            ui.importButton.setText(self.tr("Import"))
+            return
+        on_duplicate = self.on_duplicate()
+        counts = preview.counts(on_duplicate)
+        bad = preview.bad_rows(on_duplicate)
+        self.model.set_rows(bad)
+        # Whole sentences on wrapped lines; a file of thousands of bad rows keeps one line
+        # each (measuring every row would freeze the dialog), the tooltip has the rest.
+        rows_mode = (
+            QHeaderView.ResizeMode.ResizeToContents
+            if len(bad) <= WRAP_ROWS_UP_TO
+            else QHeaderView.ResizeMode.Interactive
+        )
+        ui.badTable.verticalHeader().setSectionResizeMode(rows_mode)
+        ui.badLabel.setVisible(bool(bad))
+        ui.badTable.setVisible(bool(bad))
+        ui.optionsGroup.setEnabled(True)
+        self._show_sheets(preview)
+        ui.summaryLabel.setText(
+            self.tr(
+                "Sheet “{0}”, header on row {1}: {2} rows read. {3} new members, "
+                "{4} already present, {5} rows with errors."
+            ).format(
+                preview.sheet,
+                preview.header_row,
+                counts.total,
+                counts.new,
+                counts.duplicates,
+                counts.bad,
+            )
+        )
+        missing = preview.missing_orgs
+        if preview.create_orgs and missing:
+            text = self.tr(
+                "These organizations will be created (check their kind, level and town "
+                "afterwards in the organizations tab): {0}"
+            ).format("、".join(preview.orgs_to_create(on_duplicate)))
+        elif missing:
+            text = self.tr("{0} organizations named in the file do not exist yet.").format(
+                len(missing)
+            )
+        else:
+            text = ""
+        ui.newOrgsLabel.setText(text)
+        ui.newOrgsLabel.setVisible(bool(text))
+        ui.createOrgsCheck.setEnabled(bool(missing) or ui.createOrgsCheck.isChecked())
+        writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
+        if writes == 0:
+            label = self.tr("Nothing new to import")
+        elif bad:
+            label = self.tr("Import the {0} valid rows").format(counts.new + counts.duplicates)
+        else:
+            label = self.tr("Import all {0} rows").format(counts.total)
+        ui.importButton.setText(label)
+        ui.importButton.setEnabled(writes > 0)
+
+    def _show_sheets(self, preview: svc.ImportPreview) -> None:
+        """The sheet choice when several sheets look like rosters, and the notices."""
+        ui = self.ui
+        several = len(preview.sheets) > 1
+        ui.sheetCombo.blockSignals(True)
+        ui.sheetCombo.clear()
+        ui.sheetCombo.addItems(list(preview.sheets))
+        ui.sheetCombo.setCurrentText(preview.sheet)
+        ui.sheetCombo.blockSignals(False)
+        ui.sheetLabel.setVisible(several)
+        ui.sheetCombo.setVisible(several)
+        ui.noticeLabel.setText("\n".join(preview.notices))
+        ui.noticeLabel.setVisible(bool(preview.notices))
+
+    # -- writing --------------------------------------------------------------------------
+    def start_import(self) -> svc.ImportResult | None:
+        preview = self.preview
+        if preview is None:
+            return None
+        db = self.ctx.db
+        actor = self.ctx.actor
+        on_duplicate = self.on_duplicate()
+        valid_only = preview.counts(on_duplicate).bad > 0
+
+        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportResult:
+            return svc.apply_import(
+                db,
+                preview,
+                on_duplicate=on_duplicate,
+                valid_only=valid_only,
+                progress=progress,
+                cancelled=cancelled,
+                actor=actor,
+            )
+
+        title = self.tr("Importing members...")
+        outcome = run_with_progress(self, title, job)
+        if outcome.cancelled or isinstance(outcome.error, svc.ImportCancelledError):
+            messages.information(
+                self,
+                self.tr("Import cancelled"),
+                self.tr("The import was cancelled; nothing was changed."),
+            )
+            return None
+        if isinstance(outcome.error, UserError):
+            messages.warning(self, self.tr("Cannot import"), outcome.error.message)
+            return None
+        if outcome.error is not None:
+            raise outcome.error
+        result = outcome.result
+        assert result is not None
+        self.last_result = result
+        messages.information(self, self.tr("Import finished"), result.summary())
+        self.imported.emit(result)
+        self.accept()
+        return result

@@ -1,0 +1,576 @@
+"""报到领岗 of one member: the posts they reported to, the service logged on the chosen post
+and its yearly evaluations, with the actions on each.
+
+The 党员 tab shows this panel for the selected member::
+
+    panel = MemberPostsPanel(ctx, parent)
+    panel.set_member(member_id)          # or None when no member is selected
+    panel.changed.connect(tab.reload)    # after every write (the "reported" column changes)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.services.post_reports import evaluations, reports, service_log
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.members.dual_report_overview import hours_text
+from pbc_desktop.ui.members.end_report_dialog import EndReportDialog
+from pbc_desktop.ui.members.evaluation_dialog import EvaluationDialog
+from pbc_desktop.ui.members.post_report_dialog import PostReportDialog, report_caption
+from pbc_desktop.ui.members.service_log_dialog import ServiceLogDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ENDED_COLOR = "#888888"
+HOURS_COLUMN = 6  # of the reports table
+
+
+def make_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_table(
+    table: QTableWidget,
+    rows: Sequence[tuple[int, Sequence[str]]],
+    keep: int | None,
+    right: Sequence[int] = (),
+) -> None:
+    """Show ``rows`` (id, cells); the row of ``keep`` stays selected, or none is.
+
+    The columns in ``right`` (numbers) are aligned right.
+    """
+    table.setRowCount(len(rows))
+    selected = -1
+    for r, (record_id, cells) in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setData(ID_ROLE, record_id)
+            cell.setToolTip(text if len(text) > 20 else "")
+            if c in right:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, cell)
+        if record_id == keep:
+            selected = r
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    if selected >= 0:
+        table.selectRow(selected)
+    else:
+        table.clearSelection()
+
+
+def selected_id(table: QTableWidget) -> int | None:
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    cell = table.item(rows[0].row(), 0)
+    return int(cell.data(ID_ROLE)) if cell is not None else None
+
+
+def select_id(table: QTableWidget, record_id: int) -> bool:
+    for r in range(table.rowCount()):
+        cell = table.item(r, 0)
+        if cell is not None and cell.data(ID_ROLE) == record_id:
+            table.selectRow(r)
+            return True
+    return False
+
+
+class MemberPostsPanel(DialogHost, QWidget):
+    """The member's post reports; for the chosen one, its service log and evaluations.
+
+    Keys: Enter edits and Delete deletes the selected line of the table that has the focus.
+    """
+
+    #: Emitted after every write made here.
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._member_id: int | None = None
+        self.reports: list[reports.ReportRow] = []
+        self.services: list[service_log.ServiceRow] = []
+        self.evaluations: list[evaluations.EvaluationRow] = []
+        self._build()
+        self._update_buttons()
+
+    # -- construction ------------------------------------------------------------------------
+    def _button(
+        self, name: str, text: str, tooltip: str, slot: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tooltip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _build(self) -> None:
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("memberPostsTitle")
+        self.title_label.setStyleSheet("font-weight: bold;")
+        self.title_label.setWordWrap(True)
+        self.report_button = self._button(
+            "memberPostsReport",
+            self.tr("Report to a &post..."),
+            self.tr("The member reports to a co-building organization and takes a post"),
+            self.new_report,
+        )
+        self.edit_report_button = self._button(
+            "memberPostsEdit",
+            self.tr("Correct..."),
+            self.tr("Correct the organization, post, date or remark of the report (Enter)"),
+            self.edit_report,
+        )
+        self.end_button = self._button(
+            "memberPostsEnd",
+            self.tr("&Leave post..."),
+            self.tr("The member leaves the post; the service log stays"),
+            self.end_report,
+        )
+        self.resume_button = self._button(
+            "memberPostsResume",
+            self.tr("Back on post"),
+            self.tr("Undo leaving the post (ended by mistake)"),
+            self.resume_report,
+        )
+        self.delete_report_button = self._button(
+            "memberPostsDelete",
+            self.tr("Delete report"),
+            self.tr("Delete a report entered by mistake (Del)"),
+            self.delete_report,
+        )
+        self.reports_table = make_table(
+            self,
+            "memberPostsReports",
+            [
+                self.tr("Reported to"),
+                self.tr("Community"),
+                self.tr("Post"),
+                self.tr("Since"),
+                self.tr("Status"),
+                self.tr("Left on"),
+                self.tr("Hours"),
+                self.tr("Evaluation"),
+            ],
+        )
+        self.add_service_button = self._button(
+            "memberPostsAddService",
+            self.tr("Log &service..."),
+            self.tr("Record service done on the chosen post (Ins)"),
+            self.add_service,
+        )
+        self.edit_service_button = self._button(
+            "memberPostsEditService",
+            self.tr("Edit entry..."),
+            self.tr("Edit the chosen service entry (Enter)"),
+            self.edit_service,
+        )
+        self.delete_service_button = self._button(
+            "memberPostsDeleteService",
+            self.tr("Delete entry"),
+            self.tr("Delete the chosen service entry (Del)"),
+            self.delete_service,
+        )
+        self.services_table = make_table(
+            self,
+            "memberPostsServices",
+            [self.tr("Date"), self.tr("Hours"), self.tr("What was done")],
+        )
+        self.services_total = QLabel(self)
+        self.services_total.setObjectName("memberPostsServiceTotal")
+        self.evaluate_button = self._button(
+            "memberPostsEvaluate",
+            self.tr("E&valuate..."),
+            self.tr(
+                "Record the yearly evaluation of the chosen post (Enter edits the chosen year)"
+            ),
+            self.evaluate,
+        )
+        self.clear_evaluation_button = self._button(
+            "memberPostsClearEvaluation",
+            self.tr("Remove evaluation"),
+            self.tr("Remove the chosen year's evaluation (Del)"),
+            self.clear_evaluation,
+        )
+        self.evaluations_table = make_table(
+            self,
+            "memberPostsEvaluations",
+            [self.tr("Year"), self.tr("Result"), self.tr("Remark")],
+        )
+
+        # The title on a line of its own: a long organization name does not squeeze it
+        # into a narrow column beside the buttons.
+        top = QHBoxLayout()
+        for button in (
+            self.report_button,
+            self.edit_report_button,
+            self.end_button,
+            self.resume_button,
+            self.delete_report_button,
+        ):
+            top.addWidget(button)
+        top.addStretch(1)
+        reports_box = QWidget(self)
+        reports_layout = QVBoxLayout(reports_box)
+        reports_layout.setContentsMargins(0, 0, 0, 0)
+        reports_layout.addWidget(self.title_label)
+        reports_layout.addLayout(top)
+        reports_layout.addWidget(self.reports_table)
+
+        self.services_box = QGroupBox(self.tr("Service log"), self)
+        self.services_box.setObjectName("memberPostsServiceBox")
+        services_buttons = QHBoxLayout()
+        for button in (
+            self.add_service_button,
+            self.edit_service_button,
+            self.delete_service_button,
+        ):
+            services_buttons.addWidget(button)
+        services_buttons.addStretch(1)
+        services_buttons.addWidget(self.services_total)
+        services_layout = QVBoxLayout(self.services_box)
+        services_layout.addLayout(services_buttons)
+        services_layout.addWidget(self.services_table)
+
+        self.evaluations_box = QGroupBox(self.tr("Yearly evaluations"), self)
+        self.evaluations_box.setObjectName("memberPostsEvaluationBox")
+        evaluation_buttons = QHBoxLayout()
+        evaluation_buttons.addWidget(self.evaluate_button)
+        evaluation_buttons.addWidget(self.clear_evaluation_button)
+        evaluation_buttons.addStretch(1)
+        evaluations_layout = QVBoxLayout(self.evaluations_box)
+        evaluations_layout.addLayout(evaluation_buttons)
+        evaluations_layout.addWidget(self.evaluations_table)
+
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.setObjectName("memberPostsLowerSplitter")
+        lower.addWidget(self.services_box)
+        lower.addWidget(self.evaluations_box)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        lower.setChildrenCollapsible(False)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("memberPostsSplitter")
+        splitter.addWidget(reports_box)
+        splitter.addWidget(lower)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.reports_table.itemSelectionChanged.connect(self._report_chosen)
+        self.services_table.itemSelectionChanged.connect(self._update_buttons)
+        self.evaluations_table.itemSelectionChanged.connect(self._update_buttons)
+        self.reports_table.doubleClicked.connect(lambda _i: self.edit_report())
+        self.services_table.doubleClicked.connect(lambda _i: self.edit_service())
+        self.evaluations_table.doubleClicked.connect(lambda _i: self.evaluate())
+        keys: tuple[tuple[QTableWidget, str, Callable[[], object]], ...] = (
+            (self.reports_table, "Return", self.edit_report),
+            (self.reports_table, "Enter", self.edit_report),
+            (self.reports_table, "Delete", self.delete_report),
+            (self.services_table, "Return", self.edit_service),
+            (self.services_table, "Enter", self.edit_service),
+            (self.services_table, "Insert", self.add_service),
+            (self.services_table, "Delete", self.delete_service),
+            (self.evaluations_table, "Return", self.evaluate),
+            (self.evaluations_table, "Enter", self.evaluate),
+            (self.evaluations_table, "Delete", self.clear_evaluation),
+        )
+        for table, key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- the member --------------------------------------------------------------------------
+    def member_id(self) -> int | None:
+        return self._member_id
+
+    def set_member(self, member_id: int | None) -> None:
+        """Show the reports of ``member_id`` (``None``: nothing, the actions are disabled)."""
+        if member_id != self._member_id:
+            self._member_id = member_id
+            self.reports_table.clearSelection()
+        self.reload()
+
+    def reload(self, keep_report: int | None = None) -> None:
+        """Read the member's reports again (after writes here or elsewhere)."""
+        keep = keep_report if keep_report is not None else self.current_report_id()
+        member_id = self._member_id
+        if member_id is None:
+            self.reports = []
+            self.title_label.setText(self.tr("Choose a member to see their posts."))
+        else:
+            try:
+                brief = reports.member_brief(self.ctx.db, member_id)
+            except UserError as exc:
+                self._member_id = None
+                self.reports = []
+                self.title_label.setText(exc.message)
+            else:
+                self.reports = reports.list_member_reports(self.ctx.db, member_id)
+                if keep is None and self.reports:  # the newest report, so its log shows at once
+                    keep = self.reports[0].id
+                on_post = sum(1 for r in self.reports if r.active)
+                self.title_label.setText(
+                    self.tr("{0} ({1}), on a post now: {2}").format(
+                        brief.name, brief.organization_name, on_post
+                    )
+                )
+        rows = [
+            (
+                r.id,
+                [
+                    r.organization_name,
+                    r.community_name or "",
+                    r.post_name or self.tr("(no post yet)"),
+                    fmt_date(r.reported_on),
+                    label(r.status),
+                    fmt_date(r.ended_on),
+                    hours_text(r.service_hours),
+                    (
+                        f"{r.last_evaluation_year} {label(r.last_evaluation)}"
+                        if r.last_evaluation is not None
+                        else ""
+                    ),
+                ],
+            )
+            for r in self.reports
+        ]
+        self.reports_table.blockSignals(True)
+        fill_table(self.reports_table, rows, keep, right=(HOURS_COLUMN,))
+        for r, report in enumerate(self.reports):
+            if not report.active:
+                for c in range(self.reports_table.columnCount()):
+                    cell = self.reports_table.item(r, c)
+                    if cell is not None:
+                        cell.setForeground(QBrush(QColor(ENDED_COLOR)))
+        self.reports_table.blockSignals(False)
+        self._report_chosen()
+
+    def current_report(self) -> reports.ReportRow | None:
+        report_id = selected_id(self.reports_table)
+        return next((r for r in self.reports if r.id == report_id), None)
+
+    def current_report_id(self) -> int | None:
+        report = self.current_report()
+        return report.id if report else None
+
+    def select_report(self, report_id: int) -> bool:
+        return select_id(self.reports_table, report_id)
+
+    def _report_chosen(self) -> None:
+        report = self.current_report()
+        keep_service = selected_id(self.services_table)
+        keep_year = selected_id(self.evaluations_table)
+        if report is None:
+            self.services, self.evaluations = [], []
+            self.services_box.setTitle(self.tr("Service log"))
+            self.evaluations_box.setTitle(self.tr("Yearly evaluations"))
+        else:
+            self.services = service_log.list_services(self.ctx.db, report.id)
+            self.evaluations = evaluations.list_evaluations(self.ctx.db, report.id)
+            where = report.organization_name
+            self.services_box.setTitle(self.tr("Service log: {0}").format(where))
+            self.evaluations_box.setTitle(self.tr("Yearly evaluations: {0}").format(where))
+        for table in (self.services_table, self.evaluations_table):
+            table.blockSignals(True)
+        fill_table(
+            self.services_table,
+            [
+                (s.id, [fmt_date(s.served_on), hours_text(s.hours), s.content])
+                for s in self.services
+            ],
+            keep_service,
+            right=(1,),
+        )
+        fill_table(
+            self.evaluations_table,
+            [(e.year, [str(e.year), label(e.result), e.remark or ""]) for e in self.evaluations],
+            keep_year,
+        )
+        for table in (self.services_table, self.evaluations_table):
+            table.blockSignals(False)
+        total = sum(s.hours for s in self.services)
+        self.services_total.setText(
+            self.tr("{0} entries, {1} hours").format(len(self.services), hours_text(total))
+            if report is not None
+            else ""
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        report = self.current_report()
+        has_member = self._member_id is not None
+        self.report_button.setEnabled(has_member)
+        self.edit_report_button.setEnabled(report is not None)
+        self.end_button.setEnabled(report is not None and report.active)
+        self.resume_button.setEnabled(report is not None and not report.active)
+        self.delete_report_button.setEnabled(
+            report is not None and report.service_count == 0 and report.last_evaluation is None
+        )
+        self.add_service_button.setEnabled(report is not None)
+        has_service = selected_id(self.services_table) is not None
+        self.edit_service_button.setEnabled(has_service)
+        self.delete_service_button.setEnabled(has_service)
+        self.evaluate_button.setEnabled(report is not None)
+        self.clear_evaluation_button.setEnabled(selected_id(self.evaluations_table) is not None)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _open(self, make: Callable[[], QDialog], on_saved: Callable[[int], object]) -> None:
+        """Open the dialog ``make`` builds; a record gone meanwhile is said and reloaded."""
+        try:
+            dialog = make()
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            self.reload()
+            return
+        self.open_dialog(dialog, on_saved)
+
+    def _after_report(self, report_id: int) -> None:
+        self.reload(report_id)
+        self.changed.emit()
+
+    def _after_service(self, service_id: int) -> None:
+        self.reload()
+        select_id(self.services_table, service_id)
+        self.changed.emit()
+
+    def _after_evaluation(self, _evaluation_id: int) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def new_report(self) -> None:
+        member_id = self._member_id
+        if member_id is None:
+            return
+        self._open(lambda: PostReportDialog(self.ctx, member_id, parent=self), self._after_report)
+
+    def edit_report(self) -> None:
+        report = self.current_report()
+        if report is None:
+            return
+        self._open(
+            lambda: PostReportDialog(self.ctx, report.member_id, report_id=report.id, parent=self),
+            self._after_report,
+        )
+
+    def end_report(self) -> None:
+        report = self.current_report()
+        if report is None or not report.active:
+            return
+        self._open(lambda: EndReportDialog(self.ctx, report.id, parent=self), self._after_report)
+
+    def _write(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            self.reload()
+            return False
+        self.changed.emit()
+        return True
+
+    def resume_report(self) -> None:
+        report = self.current_report()
+        if report is None or report.active:
+            return
+        question = self.tr("{0} is on this post again (leaving it was a mistake)?").format(
+            report_caption(report)
+        )
+        if not messages.confirm(self, self.tr("Back on post"), question):
+            return
+        if self._write(lambda: reports.resume_report(self.ctx.db, report.id)):
+            self.reload(report.id)
+
+    def delete_report(self) -> None:
+        report = self.current_report()
+        if report is None:
+            return
+        question = self.tr("Delete this report? {0}").format(report_caption(report))
+        if not messages.confirm(self, self.tr("Delete report"), question):
+            return
+        if self._write(lambda: reports.delete_report(self.ctx.db, report.id)):
+            self.reload()
+
+    def add_service(self) -> None:
+        report = self.current_report()
+        if report is None:
+            return
+        self._open(lambda: ServiceLogDialog(self.ctx, report.id, parent=self), self._after_service)
+
+    def edit_service(self) -> None:
+        report = self.current_report()
+        service_id = selected_id(self.services_table)
+        if report is None or service_id is None:
+            return
+        self._open(
+            lambda: ServiceLogDialog(self.ctx, report.id, service_id=service_id, parent=self),
+            self._after_service,
+        )
+
+    def delete_service(self) -> None:
+        service_id = selected_id(self.services_table)
+        entry = next((s for s in self.services if s.id == service_id), None)
+        if entry is None:
+            return
+        question = self.tr("Delete the service of {0} ({1} hours): {2}?").format(
+            fmt_date(entry.served_on), hours_text(entry.hours), entry.content
+        )
+        if not messages.confirm(self, self.tr("Delete service entry"), question):
+            return
+        if self._write(lambda: service_log.delete_service(self.ctx.db, entry.id)):
+            self.reload()
+
+    def evaluate(self) -> None:
+        report = self.current_report()
+        if report is None:
+            return
+        year = selected_id(self.evaluations_table)
+        self._open(
+            lambda: EvaluationDialog(self.ctx, report.id, year=year, parent=self),
+            self._after_evaluation,
+        )
+
+    def clear_evaluation(self) -> None:
+        report = self.current_report()
+        year = selected_id(self.evaluations_table)
+        if report is None or year is None:
+            return
+        question = self.tr("Remove the {0} evaluation of {1}?").format(year, report.member_name)
+        if not messages.confirm(self, self.tr("Remove evaluation"), question):
+            return
+        if self._write(lambda: evaluations.clear_evaluation(self.ctx.db, report.id, year)):
+            self.reload()

@@ -1,0 +1,498 @@
+"""The 党员 tab: a paged listing of party members (ID numbers and phones masked unless the
+user ticks "show"), with their posts and service, and the member editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.domain.enums import MemberCategory
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import member_editing, members
+from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.listing_tab import (
+    ListingTab,
+    as_enum,
+    combo_enum,
+    fields,
+    find_data,
+    heading,
+    select_adding,
+    set_combo_data,
+)
+from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.members import exports as member_exports
+from pbc_desktop.ui.members.dialog import MemberDialog, searchable
+from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
+from pbc_desktop.ui.members.import_dialog import MemberImportDialog
+from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
+from pbc_desktop.ui.members.posts import MemberPostsPanel
+
+ID_COLUMN, PHONE_COLUMN = 6, 7  # see MembersTab.columns
+
+
+class MembersTab(DialogHost, ListingTab[members.MemberRow]):
+    """Members: search and filters, add/edit/delete, and the show-ID-numbers switch.
+
+    More actions (post reports, import, export) go into :attr:`button_row` through
+    :meth:`add_button`.
+    """
+
+    key = "members"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._build_actions()
+        self._build_more_actions()
+        self._build_posts_panel()
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def init_state(self) -> None:
+        self._report_town: str | None = None
+        # Off whenever the tab is made: the private numbers show only while ticked.
+        self._unmasked = False
+        self._selection_buttons: list[QPushButton] = []
+
+    # -- the row of actions ------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        #: The row of action buttons above the filters; add to it with :meth:`add_button`.
+        self.button_row = QHBoxLayout()
+        self._stretch_at = 0
+        self.new_button = self.add_button(
+            "New",
+            self.tr("&New member..."),
+            self.new_member,
+            tooltip=self.tr("Add a party member (Ctrl+N)"),
+        )
+        self.edit_button = self.add_button(
+            "Edit",
+            self.tr("&Edit..."),
+            self.edit_current,
+            tooltip=self.tr("Edit the selected member (F2, Enter or double-click)"),
+            needs_selection=True,
+        )
+        self.delete_button = self.add_button(
+            "Delete",
+            self.tr("&Delete"),
+            self.delete_current,
+            tooltip=self.tr("Delete the selected member (Del)"),
+            needs_selection=True,
+        )
+        self.button_row.addStretch(1)
+        self.unmask_check = QCheckBox(self.tr("Show ID numbers and phones"), self)
+        self.unmask_check.setObjectName("membersUnmask")
+        self.unmask_check.setToolTip(
+            self.tr("Shown in full only while ticked; hide them again before leaving the desk")
+        )
+        self.unmask_check.toggled.connect(self.set_unmasked)
+        self.button_row.addWidget(self.unmask_check)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, self.button_row)
+        shortcuts = (
+            ("Ctrl+N", self, Qt.ShortcutContext.WidgetWithChildrenShortcut, self.new_member),
+            ("F2", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
+            ("Return", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
+            ("Enter", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
+            ("Delete", self.table, Qt.ShortcutContext.WidgetShortcut, self.delete_current),
+        )
+        for keys, owner, context, slot in shortcuts:
+            shortcut = QShortcut(QKeySequence(keys), owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    def add_button(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        tooltip: str = "",
+        needs_selection: bool = False,
+    ) -> QPushButton:
+        """Add a button to :attr:`button_row`, after the ones already there.
+
+        ``name`` completes the object name (``members<name>``); with ``needs_selection``
+        the button is enabled only while a member is selected.
+        """
+        button = QPushButton(text, self)
+        button.setObjectName(f"members{name}")
+        if tooltip:
+            button.setToolTip(tooltip)
+        button.clicked.connect(lambda _checked=False: slot())
+        self.button_row.insertWidget(self._stretch_at, button)
+        self._stretch_at += 1
+        if needs_selection:
+            self._selection_buttons.append(button)
+            button.setEnabled(self.current_row() is not None)
+        return button
+
+    def _build_more_actions(self) -> None:
+        self.import_button = self.add_button(
+            "Import",
+            self.tr("&Import from Excel..."),
+            self.import_members,
+            tooltip=self.tr("Import members from an Excel roster, with a preview of every bad row"),
+        )
+        self.export_button = self.add_button(
+            "Export",
+            self.tr("E&xport"),
+            lambda: None,
+            tooltip=self.tr("Excel roster, import template, printed roster"),
+        )
+        menu = member_exports.roster_menu(
+            self, self.ctx, self.organization_combo.currentData, lambda: self._unmasked
+        )
+        menu.insertSection(menu.actions()[0], self.tr("Printed roster"))
+        first = menu.actions()[0]
+        for name, text, slot in (
+            ("exportXlsxAction", self.tr("Export this list to Excel..."), self.export_xlsx),
+            ("exportTemplateAction", self.tr("Save the import template..."), self.save_template),
+        ):
+            action = QAction(text, menu)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            menu.insertAction(first, action)
+        self.export_button.setMenu(menu)
+        self.catalogue_button = self.add_button(
+            "Catalogue",
+            self.tr("Post catalogue..."),
+            self.open_catalogue,
+            tooltip=self.tr(
+                "The posts members can take when they report to a co-building organization"
+            ),
+        )
+        self.overview_button = self.add_button(
+            "Overview",
+            self.tr("Dual-report overview..."),
+            self.open_overview,
+            tooltip=self.tr("Per organization: members reported, where, and their service hours"),
+        )
+
+    def _build_posts_panel(self) -> None:
+        """The member's post reports, service log and evaluations, under the detail."""
+        self.posts_panel = MemberPostsPanel(self.ctx, self)
+        self.posts_panel.setObjectName("membersPosts")
+        self.posts_panel.changed.connect(self._posts_changed)
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail_splitter.setObjectName("membersDetailSplitter")
+        self.splitter.replaceWidget(1, self.detail_splitter)
+        self.detail_splitter.addWidget(self.detail)
+        self.detail_splitter.addWidget(self.posts_panel)
+        self.detail_splitter.setStretchFactor(0, 2)
+        self.detail_splitter.setStretchFactor(1, 3)
+        self.detail_splitter.setChildrenCollapsible(False)
+        self.table.selectionModel().selectionChanged.connect(self._member_chosen)
+        self.model.modelReset.connect(self._member_chosen)
+
+    def _member_chosen(self, *_args: object) -> None:
+        row = self.current_row()
+        member_id = row.id if row is not None else None
+        if member_id != self.posts_panel.member_id():
+            self.posts_panel.set_member(member_id)
+
+    def _posts_changed(self) -> None:
+        row = self.current_row()
+        self.refresh()
+        if row is not None:
+            self.select_id(row.id)
+
+    def _update_buttons(self, *_args: object) -> None:
+        selected = self.current_row() is not None
+        for button in self._selection_buttons:
+            button.setEnabled(selected)
+
+    # -- import, export, catalogue, overview ------------------------------------------------
+    def import_members(self) -> MemberImportDialog | None:
+        if self.raise_active_dialog():
+            return None
+        dialog = MemberImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        self.open_dialog(dialog)
+        return dialog
+
+    def export_xlsx(self) -> None:
+        member_exports.export_roster_xlsx(self, self.ctx, self.query(), self._unmasked)
+
+    def save_template(self) -> None:
+        member_exports.save_template(self)
+
+    def open_catalogue(self) -> PostCatalogueDialog | None:
+        if self.raise_active_dialog():
+            return None
+        dialog = PostCatalogueDialog(self.ctx, self)
+        dialog.changed.connect(self.posts_panel.reload)
+        self.open_dialog(dialog)
+        return dialog
+
+    def open_overview(self) -> DualReportOverviewDialog | None:
+        if self.raise_active_dialog():
+            return None
+        dialog = DualReportOverviewDialog(self.ctx, self)
+        town = self.town_combo.currentData()
+        if town:
+            dialog.set_filters(town=town)
+        self.open_dialog(dialog)
+        return dialog
+
+    def set_unmasked(self, unmasked: bool) -> None:
+        """Show ID numbers and phones in full (``True``) or masked, in the table and detail."""
+        if self.unmask_check.isChecked() != unmasked:
+            self.unmask_check.setChecked(unmasked)  # comes back here through toggled
+            return
+        self._unmasked = unmasked
+        self.reload()
+        if unmasked:  # full numbers are wider than the masked ones the columns were fitted to
+            header = self.table.horizontalHeader()
+            for column in (ID_COLUMN, PHONE_COLUMN):
+                wanted = self.table.sizeHintForColumn(column) + 12
+                if wanted > header.sectionSize(column):
+                    header.resizeSection(column, wanted)
+
+    # -- editing -----------------------------------------------------------------------------
+    def after_save(self, member_id: int) -> None:
+        """Show a member just written (by this tab's dialogs or others')."""
+        self.refresh()
+        self.select_id(member_id)
+        self.table.setFocus()
+
+    def new_member(self) -> MemberDialog | None:
+        if self.raise_active_dialog():
+            return None
+        dialog = MemberDialog(
+            self.ctx, organization_id=self.organization_combo.currentData(), parent=self
+        )
+        self.open_dialog(dialog, self.after_save)
+        return dialog
+
+    def edit_current(self) -> MemberDialog | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        if self.raise_active_dialog():
+            return None
+        try:
+            dialog = MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self)
+        except UserError as error:  # deleted in another window meanwhile
+            messages.show_user_error(self, error)
+            self.refresh()
+            return None
+        self.open_dialog(dialog, self.after_save)
+        return dialog
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        try:
+            impact = member_editing.deletion_impact(self.ctx.db, row.id)
+        except UserError as error:
+            messages.show_user_error(self, error)
+            self.refresh()
+            return
+        if impact.has_records:
+            question = self.tr(
+                "Delete the party member “{0}” together with {1} post reports and "
+                "{2} service records ({3} hours)? This cannot be undone."
+            ).format(
+                impact.name,
+                impact.report_count,
+                impact.service_count,
+                f"{impact.service_hours:g}",
+            )
+        else:
+            question = self.tr("Delete the party member “{0}”? This cannot be undone.").format(
+                impact.name
+            )
+        if not messages.confirm(self, self.tr("Delete party member"), question):
+            return
+        try:
+            member_editing.delete_member(self.ctx.db, row.id, with_reports=impact.has_records)
+        except UserError as error:
+            messages.show_user_error(self, error)
+        self.refresh()
+
+    # -- listing -----------------------------------------------------------------------------
+    def search_hint(self) -> str:
+        return self.tr("Search name, phone or last digits of the ID number")
+
+    def add_filters(self, row: QHBoxLayout) -> None:
+        self.organization_combo = self._organization_filter()
+        row.addWidget(self.organization_combo, 2)
+        self.town_combo = self.data_combo("TownFilter")
+        self.category_combo = self.enum_combo(
+            MemberCategory, self.tr("All categories"), "CategoryFilter"
+        )
+        self.reported_combo = QComboBox(self)
+        self.reported_combo.setObjectName("membersReportedFilter")
+        self.reported_combo.addItem(self.tr("Reported or not"), None)
+        self.reported_combo.addItem(self.tr("Reported to a post"), True)
+        self.reported_combo.addItem(self.tr("Not reported"), False)
+        self.reported_combo.currentIndexChanged.connect(self.reload)
+        for combo in (self.town_combo, self.category_combo, self.reported_combo):
+            row.addWidget(combo, 1)
+
+    def _organization_filter(self) -> QComboBox:
+        """An editable combo: type any part of an organization's name to find it."""
+        combo = QComboBox(self)
+        combo.setObjectName("membersOrganizationFilter")
+        combo.setEditable(True)
+        searchable(combo)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        line_edit = combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("All organizations (type to search)"))
+            line_edit.editingFinished.connect(self._organization_typed)
+        combo.addItem("", None)
+        combo.currentIndexChanged.connect(self.reload)
+        return combo
+
+    def _organization_typed(self) -> None:
+        """Typed text picks the organization of that name; blank means all; else undo."""
+        combo = self.organization_combo
+        text = combo.currentText().strip()
+        index = 0 if not text else combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            index = combo.currentIndex()
+        if index != combo.currentIndex():
+            combo.setCurrentIndex(index)
+        else:
+            combo.setEditText(combo.itemText(index))
+
+    def _fill_organizations(self) -> None:
+        combo = self.organization_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("", None)
+        for choice in orgs.choices(self.ctx.db):
+            combo.addItem(choice.name, choice.id)
+        combo.setCurrentIndex(max(find_data(combo, current), 0))
+        combo.blockSignals(False)
+
+    def fill_choices(self) -> None:
+        self._fill_organizations()
+        self.fill_town_combo(self.town_combo)
+
+    def columns(self) -> Sequence[Column[members.MemberRow]]:
+        return [
+            Column(self.tr("Name"), lambda r: r.name, "name"),
+            Column(self.tr("Gender"), lambda r: label(r.gender)),
+            Column(self.tr("Organization"), lambda r: r.organization_name, "organization"),
+            Column(self.tr("Town"), lambda r: r.town),
+            Column(self.tr("Category"), lambda r: label(r.category), "category"),
+            Column(self.tr("Joined on"), lambda r: fmt_date(r.joined_on), "joined_on"),
+            Column(self.tr("ID number"), lambda r: r.id_number),
+            Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("Reported"), lambda r: self.tr("Yes") if r.reported else ""),
+        ]
+
+    def query(self) -> members.MemberQuery:
+        return members.MemberQuery(
+            text=self.search_edit.text(),
+            organization_id=self.organization_combo.currentData(),
+            town=self.town_combo.currentData(),
+            category=combo_enum(self.category_combo, MemberCategory),
+            reported=self.reported_combo.currentData(),
+            report_town=self._report_town,
+        )
+
+    def fetch(self, page: PageRequest) -> list[members.MemberRow]:
+        return members.list_members(self.ctx.db, self.query(), page, unmasked=self._unmasked)
+
+    def count(self) -> int:
+        return members.count_members(self.ctx.db, self.query())
+
+    def clear_extra(self) -> None:
+        self._report_town = None
+
+    def apply_filters(
+        self,
+        *,
+        text: str = "",
+        organization_id: int | None = None,
+        town: str | None = None,
+        category: MemberCategory | str | None = None,
+        reported: bool | None = None,
+        report_town: str | None = None,
+    ) -> None:
+        """Show exactly the members matching these filters (called by the dashboard)."""
+        if organization_id is not None and find_data(self.organization_combo, organization_id) < 0:
+            self._fill_organizations()  # made since the tab filled its choices
+
+        def change() -> None:
+            self.search_edit.setText(text)
+            set_combo_data(self.organization_combo, organization_id)
+            select_adding(self.town_combo, town)
+            set_combo_data(self.category_combo, as_enum(MemberCategory, category))
+            set_combo_data(self.reported_combo, reported)
+
+        self.with_signals_blocked(
+            [
+                self.search_edit,
+                self.organization_combo,
+                self.town_combo,
+                self.category_combo,
+                self.reported_combo,
+            ],
+            change,
+        )
+        self._report_town = report_town or None
+        notes = []
+        if self._report_town:
+            notes.append(self.tr("Reported to communities in {0}").format(self._report_town))
+        self.set_extra_text(notes)
+        self.reload()
+
+    def detail_html(self, row: members.MemberRow) -> str:
+        d = members.get_member_detail(self.ctx.db, row.id, unmasked=self._unmasked)
+        parts = [
+            heading(d.name),
+            fields(
+                [
+                    (self.tr("Gender"), label(d.gender)),
+                    (self.tr("Birth date"), d.birth_date),
+                    (self.tr("Ethnicity"), d.ethnicity),
+                    (self.tr("Education"), d.education),
+                    (self.tr("Native place"), d.native_place),
+                    (self.tr("ID number"), d.id_number),
+                    (self.tr("Phone"), d.phone),
+                    (self.tr("Organization"), d.organization_name),
+                    (self.tr("Town"), d.town),
+                    (self.tr("Category"), label(d.category)),
+                    (self.tr("Status"), label(d.status)),
+                    (self.tr("Joined on"), fmt_date(d.joined_on)),
+                    (self.tr("Confirmed on"), fmt_date(d.confirmed_on)),
+                    (self.tr("Party post"), d.party_post),
+                    (self.tr("Work unit"), d.work_unit),
+                    (self.tr("Remark"), d.remark),
+                ]
+            ),
+            fields(
+                [
+                    (self.tr("Post reports"), str(len(d.reports))),
+                    (self.tr("Service hours"), f"{d.service_hours:g}"),
+                ]
+            ),
+        ]
+        return "".join(parts)

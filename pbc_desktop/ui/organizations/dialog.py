@@ -1,0 +1,202 @@
+"""The dialog that creates or edits one party organization (党组织)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QWidget
+
+from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
+from pbc_desktop.errors import UserError, ValidationError
+from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services import scope
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
+
+
+def _fill_enum_combo(combo: QComboBox, enum_cls: type[LabeledEnum], placeholder: str) -> None:
+    combo.clear()
+    for member in enum_cls:
+        combo.addItem(label(member), member)
+    combo.setPlaceholderText(placeholder)
+    combo.setCurrentIndex(-1)
+
+
+def _select_data(combo: QComboBox, value: object) -> None:
+    combo.setCurrentIndex(combo.findData(value) if value is not None else -1)
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _optional_date(check: QCheckBox, edit: QDateEdit) -> date | None:
+    return _to_date(edit.date()) if check.isChecked() and check.isEnabled() else None
+
+
+def _set_optional_date(check: QCheckBox, edit: QDateEdit, value: date | None) -> None:
+    check.setChecked(value is not None)
+    edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
+
+
+class OrganizationDialog(QDialog):
+    """Fields are validated by the service; refused input keeps the dialog open."""
+
+    def __init__(
+        self, ctx: AppContext, org_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.org_id = org_id
+        self.saved_id: int | None = None
+        self.ui = Ui_OrganizationDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setObjectName("organizationDialog")
+        self.setWindowTitle(
+            self.tr("New party organization") if org_id is None else self.tr("Edit organization")
+        )
+        self._date_rows = (
+            (self.ui.foundedCheck, self.ui.foundedEdit),
+            (self.ui.startCheck, self.ui.startEdit),
+            (self.ui.endCheck, self.ui.endEdit),
+        )
+        self._fill_choices()
+        for check, edit in self._date_rows:
+            edit.setDate(QDate.currentDate())
+            check.toggled.connect(edit.setEnabled)
+        self.ui.kindCombo.currentIndexChanged.connect(self._update_period_rows)
+        self.ui.buttonBox.accepted.connect(self.save)
+        if org_id is not None:
+            self._load(orgs.get_organization(ctx.db, org_id))
+        self._update_period_rows()
+
+    # -- set-up ------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        ui = self.ui
+        _fill_enum_combo(ui.kindCombo, OrgKind, self.tr("Choose a kind"))
+        _fill_enum_combo(ui.fieldCombo, OrgField, self.tr("Choose a field"))
+        _fill_enum_combo(ui.levelCombo, OrgLevel, self.tr("Choose a level"))
+        ui.townCombo.addItems(scope.towns(self.ctx.db))
+        ui.townCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        ui.townCombo.setCurrentIndex(-1)
+        ui.parentCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        ui.parentCombo.addItem("", None)
+        for choice in orgs.choices(self.ctx.db):
+            if choice.id != self.org_id:
+                ui.parentCombo.addItem(choice.name, choice.id)
+        line_edit = ui.parentCombo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("None (type to search)"))
+        completer = ui.parentCombo.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        ui.parentCombo.setCurrentIndex(0)
+
+    def _load(self, detail: orgs.OrgDetail) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(detail.name)
+        ui.shortNameEdit.setText(detail.short_name or "")
+        _select_data(ui.kindCombo, detail.kind)
+        _select_data(ui.fieldCombo, detail.field)
+        _select_data(ui.levelCombo, detail.level)
+        ui.townCombo.setEditText(detail.town or "")
+        ui.parentCombo.setCurrentIndex(max(ui.parentCombo.findData(detail.parent_id), 0))
+        ui.secretaryEdit.setText(detail.secretary or "")
+        ui.contactPersonEdit.setText(detail.contact_person or "")
+        ui.phoneEdit.setText(detail.contact_phone or "")
+        ui.addressEdit.setText(detail.address or "")
+        _set_optional_date(ui.foundedCheck, ui.foundedEdit, detail.founded_on)
+        _set_optional_date(ui.startCheck, ui.startEdit, detail.start_date)
+        _set_optional_date(ui.endCheck, ui.endEdit, detail.end_date)
+        ui.remarkEdit.setPlainText(detail.remark or "")
+
+    def _update_period_rows(self) -> None:
+        """Start and end dates belong to temporary branches (临时党支部) only."""
+        temporary = self.ui.kindCombo.currentData() == OrgKind.TEMPORARY_BRANCH
+        for check, edit in self._date_rows[1:]:
+            check.setEnabled(temporary)
+            edit.setEnabled(temporary and check.isChecked())
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        ui = self.ui
+        return {
+            "name": ui.nameEdit,
+            "short_name": ui.shortNameEdit,
+            "kind": ui.kindCombo,
+            "field": ui.fieldCombo,
+            "level": ui.levelCombo,
+            "town": ui.townCombo,
+            "parent_id": ui.parentCombo,
+            "secretary": ui.secretaryEdit,
+            "contact_person": ui.contactPersonEdit,
+            "contact_phone": ui.phoneEdit,
+            "address": ui.addressEdit,
+            "founded_on": ui.foundedEdit,
+            "start_date": ui.startEdit,
+            "end_date": ui.endEdit,
+        }
+
+    # -- saving ------------------------------------------------------------------------
+    def _parent_id(self) -> int | None:
+        combo = self.ui.parentCombo
+        text = combo.currentText().strip()
+        if not text:
+            return None
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index <= 0:
+            raise ValidationError.single(
+                "parent_id",
+                self.tr("No organization is named “{0}”; choose one from the list.").format(text),
+            )
+        parent_id = combo.itemData(index)
+        return int(parent_id) if parent_id is not None else None
+
+    def input(self) -> orgs.OrgInput:
+        """What the form holds, as the service's input (raises for an unknown parent)."""
+        ui = self.ui
+        return orgs.OrgInput(
+            name=ui.nameEdit.text(),
+            short_name=ui.shortNameEdit.text(),
+            kind=ui.kindCombo.currentData(),
+            field=ui.fieldCombo.currentData(),
+            level=ui.levelCombo.currentData(),
+            town=ui.townCombo.currentText(),
+            parent_id=self._parent_id(),
+            secretary=ui.secretaryEdit.text(),
+            contact_person=ui.contactPersonEdit.text(),
+            contact_phone=ui.phoneEdit.text(),
+            address=ui.addressEdit.text(),
+            founded_on=_optional_date(ui.foundedCheck, ui.foundedEdit),
+            start_date=_optional_date(ui.startCheck, ui.startEdit),
+            end_date=_optional_date(ui.endCheck, ui.endEdit),
+            remark=ui.remarkEdit.toPlainText(),
+        )
+
+    def save(self) -> None:
+        try:
+            data = self.input()
+            if self.org_id is None:
+                self.saved_id = orgs.create_organization(self.ctx.db, data)
+            else:
+                orgs.update_organization(self.ctx.db, self.org_id, data)
+                self.saved_id = self.org_id
+        except ValidationError as error:
+            self.show_error(error.message)
+            messages.mark_fields(self._field_widgets(), error)
+            return
+        except UserError as error:
+            self.show_error(error.message)
+            messages.mark_fields(self._field_widgets(), None)
+            return
+        self.accept()
+
+    def show_error(self, text: str) -> None:
+        self.ui.errorLabel.setText(text)
+        self.ui.errorLabel.setVisible(bool(text))
+
+    def error_text(self) -> str:
+        return "" if self.ui.errorLabel.isHidden() else self.ui.errorLabel.text()

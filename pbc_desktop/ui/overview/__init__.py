@@ -1,0 +1,1 @@
+"""概览: headline figures, charts and reminders."""

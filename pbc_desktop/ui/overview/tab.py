@@ -1,0 +1,467 @@
+"""The 概览 tab: the article's headline figures, live, for a year and an area.
+
+Every card and every bar is clickable and emits ``navigate(tab_key, filters)``, so the main
+window opens the tab that lists exactly the records counted. Small charts: communities by
+co-building type and by status, held activities per month, project items by status. Other
+panels (e.g. reminders) are placed on the right with :meth:`OverviewTab.add_side_panel`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
+from pbc_desktop.services import scope, stats
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.listing_tab import set_combo_data
+from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
+
+CARD_COLUMNS = 4
+#: The data of the chart bar counting overdue project items.
+OVERDUE = "overdue"
+BAR_COLOR = "#c0392b"
+ALERT_COLOR = "#c0392b"
+
+
+class FigureCard(QFrame):
+    """A large number with its caption and unit; click (or Enter/Space) to open the records."""
+
+    clicked = Signal()
+
+    def __init__(self, key: str, caption: str, unit: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"card_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.caption = QLabel(caption, self)
+        self.value_label = QLabel("0", self)
+        self.value_label.setObjectName(f"value_{key}")
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        self.unit = QLabel(unit, self)
+        number = QHBoxLayout()
+        number.addWidget(self.value_label)
+        number.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignBottom)
+        number.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addLayout(number)
+
+    def set_value(self, value: int, *, alert: bool = False) -> None:
+        self.value_label.setText(f"{value:,}")
+        self.value_label.setStyleSheet(f"color: {ALERT_COLOR};" if alert and value else "")
+
+    def value(self) -> int:
+        return int(self.value_label.text().replace(",", ""))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+@dataclass(frozen=True)
+class Bar:
+    caption: str
+    value: int
+    data: Any
+
+
+class BarChart(QWidget):
+    """Horizontal bars drawn with QPainter: caption, bar, value. Click a bar to open it."""
+
+    bar_clicked = Signal(object)
+
+    ROW_HEIGHT = 24
+    CAPTION_WIDTH = 110
+    VALUE_WIDTH = 48
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bars: list[Bar] = []
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self._bars = bars
+        self.setFixedHeight(max(len(bars), 1) * self.ROW_HEIGHT + 4)
+        self.update()
+
+    def bars(self) -> list[Bar]:
+        return list(self._bars)
+
+    def bar_rect(self, index: int) -> QRectF:
+        """Where bar ``index`` is drawn (its whole row is clickable)."""
+        return QRectF(0, 2 + index * self.ROW_HEIGHT, self.width(), self.ROW_HEIGHT)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max((b.value for b in self._bars), default=0) or 1
+        span = max(self.width() - self.CAPTION_WIDTH - self.VALUE_WIDTH - 8, 10)
+        text_color = self.palette().windowText().color()
+        for i, bar in enumerate(self._bars):
+            row = self.bar_rect(i)
+            painter.setPen(text_color)
+            caption = QRectF(row.left(), row.top(), self.CAPTION_WIDTH - 6, row.height())
+            painter.drawText(
+                caption,
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                bar.caption,
+            )
+            length = span * bar.value / top
+            body = QRectF(self.CAPTION_WIDTH, row.top() + 4, max(length, 1), row.height() - 8)
+            painter.fillRect(body, QColor(BAR_COLOR))
+            number = QRectF(body.right() + 6, row.top(), self.VALUE_WIDTH, row.height())
+            painter.drawText(
+                number,
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                str(bar.value),
+            )
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            for i, bar in enumerate(self._bars):
+                if self.bar_rect(i).contains(event.position()):
+                    self.bar_clicked.emit(bar.data)
+                    break
+        super().mouseReleaseEvent(event)
+
+
+class MonthChart(QWidget):
+    """Twelve vertical bars, one per month, value above and month below; click to open."""
+
+    month_clicked = Signal(int)
+
+    HEIGHT = 150
+    LABEL_HEIGHT = 18
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[int] = [0] * 12
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.HEIGHT)
+
+    def set_values(self, values: list[int]) -> None:
+        self._values = list(values)
+        self.setToolTip(", ".join(f"{i + 1}: {v}" for i, v in enumerate(values)))
+        self.update()
+
+    def values(self) -> list[int]:
+        return list(self._values)
+
+    def month_rect(self, month: int) -> QRectF:
+        """The clickable column of ``month`` (1..12)."""
+        width = self.width() / 12
+        return QRectF((month - 1) * width, 0, width, self.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max(self._values, default=0) or 1
+        text_color = self.palette().windowText().color()
+        span = self.height() - 2 * self.LABEL_HEIGHT - 4
+        for month, value in enumerate(self._values, start=1):
+            column = self.month_rect(month)
+            height = span * value / top
+            bar = QRectF(
+                column.left() + column.width() * 0.2,
+                self.height() - self.LABEL_HEIGHT - height,
+                column.width() * 0.6,
+                max(height, 1),
+            )
+            painter.fillRect(bar, QColor(BAR_COLOR))
+            painter.setPen(text_color)
+            painter.drawText(
+                QRectF(column.left(), bar.top() - self.LABEL_HEIGHT, column.width(), 16),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                str(value),
+            )
+            painter.drawText(
+                QRectF(column.left(), self.height() - self.LABEL_HEIGHT, column.width(), 16),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+                str(month),
+            )
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            for month in range(1, 13):
+                if self.month_rect(month).contains(event.position()):
+                    self.month_clicked.emit(month)
+                    break
+        super().mouseReleaseEvent(event)
+
+
+class OverviewTab(QWidget):
+    """Headline figures for a year and an area (全区 or one town)."""
+
+    navigate = Signal(str, dict)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.figures: stats.Figures | None = None
+        self.charts: stats.ChartFigures | None = None
+        self._build()
+        self.reminders = RemindersPanel(ctx, self)
+        self.reminders.setObjectName("overviewReminders")
+        self.add_side_panel(self.reminders)
+        self.reminders.navigate.connect(self.navigate)
+        self.year_combo.currentIndexChanged.connect(self.reload)
+        self.town_combo.currentIndexChanged.connect(self.reload)
+        self.type_chart.bar_clicked.connect(self._open_type)
+        self.status_chart.bar_clicked.connect(self._open_status)
+        self.month_chart.month_clicked.connect(self._open_month)
+        self.project_chart.bar_clicked.connect(self._open_projects)
+        self.refresh()
+
+    # -- construction ------------------------------------------------------------------
+    def _card_specs(self) -> list[tuple[str, str, str]]:
+        """(key, caption, unit) in the order shown, worded as in the article."""
+        return [
+            ("communities", self.tr("Party-building communities"), self.tr("communities")),
+            ("member_organizations", self.tr("Member organizations"), self.tr("organizations")),
+            ("service_centres", self.tr("Party-mass service centres opened"), self.tr("sites")),
+            ("members_reported", self.tr("Party members reported"), self.tr("people")),
+            ("activities", self.tr("Activities held"), self.tr("activities")),
+            ("trainings", self.tr("Education and training sessions held"), self.tr("sessions")),
+            ("trainees", self.tr("Party members trained"), self.tr("person-times")),
+            ("lists_signed", self.tr("Lists signed"), self.tr("lists")),
+            ("projects_claimed", self.tr("Service projects claimed"), self.tr("projects")),
+            ("problems_solved", self.tr("Problems solved"), self.tr("problems")),
+            ("overdue_items", self.tr("Overdue items"), self.tr("items")),
+        ]
+
+    def _build(self) -> None:
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("overviewYear")
+        self.town_combo = QComboBox(self)
+        self.town_combo.setObjectName("overviewTown")
+        self.as_of_label = QLabel(self)
+        self.as_of_label.setObjectName("overviewAsOf")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Year:"), self))
+        bar.addWidget(self.year_combo)
+        bar.addWidget(QLabel(self.tr("Area:"), self))
+        bar.addWidget(self.town_combo)
+        bar.addStretch(1)
+        bar.addWidget(self.as_of_label)
+
+        self.cards: dict[str, FigureCard] = {}
+        cards = QGridLayout()
+        for i, (key, caption, unit) in enumerate(self._card_specs()):
+            card = FigureCard(key, caption, unit, self)
+            card.clicked.connect(lambda k=key: self._open_card(k))
+            self.cards[key] = card
+            cards.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
+
+        self.type_chart = BarChart(self)
+        self.type_chart.setObjectName("overviewTypeChart")
+        self.status_chart = BarChart(self)
+        self.status_chart.setObjectName("overviewStatusChart")
+        self.month_chart = MonthChart(self)
+        self.month_chart.setObjectName("overviewMonthChart")
+        self.project_chart = BarChart(self)
+        self.project_chart.setObjectName("overviewProjectChart")
+        charts = QGridLayout()
+        for i, (title, chart) in enumerate(
+            (
+                (self.tr("Communities by co-building type"), self.type_chart),
+                (self.tr("Communities by status"), self.status_chart),
+                (self.tr("Activities held per month"), self.month_chart),
+                (self.tr("Service projects by status"), self.project_chart),
+            )
+        ):
+            box = QGroupBox(title, self)
+            box_layout = QVBoxLayout(box)
+            box_layout.addWidget(chart)
+            box_layout.addStretch(1)
+            charts.addWidget(box, i // 2, i % 2)
+
+        main = QVBoxLayout()
+        main.addLayout(cards)
+        main.addLayout(charts)
+        main.addStretch(1)
+        self.side_layout = QVBoxLayout()
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        body = QHBoxLayout()
+        body.addLayout(main, 1)
+        body.addLayout(self.side_layout)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(body, 1)
+
+    def add_side_panel(self, widget: QWidget) -> None:
+        """Place ``widget`` (e.g. the reminders panel) in a column right of the figures."""
+        widget.setParent(self)
+        widget.setMinimumWidth(max(widget.minimumWidth(), 260))
+        widget.setMaximumWidth(
+            max(widget.maximumWidth() if widget.maximumWidth() < 16777215 else 380, 260)
+        )
+        self.side_layout.addWidget(widget, 1)
+
+    # -- data --------------------------------------------------------------------------
+    def year(self) -> int:
+        year = self.year_combo.currentData()
+        return year if isinstance(year, int) else date.today().year
+
+    def town(self) -> str | None:
+        town = self.town_combo.currentData()
+        return town if isinstance(town, str) and town else None
+
+    def refresh(self) -> None:
+        """Reload the year and area choices, then the figures."""
+        db = self.ctx.db
+        year, town = self.year_combo.currentData(), self.town_combo.currentData()
+        for combo in (self.year_combo, self.town_combo):
+            combo.blockSignals(True)
+        self.year_combo.clear()
+        for y in stats.available_years(db):
+            self.year_combo.addItem(str(y), y)
+        set_combo_data(self.year_combo, year)
+        self.town_combo.clear()
+        self.town_combo.addItem(self.tr("Whole district"), None)
+        for t in scope.towns(db):
+            self.town_combo.addItem(t, t)
+        set_combo_data(self.town_combo, town)
+        for combo in (self.year_combo, self.town_combo):
+            combo.blockSignals(False)
+        self.reload()
+
+    def apply_filters(self, *, year: int | None = None, town: str | None = None) -> None:
+        for combo, value in ((self.year_combo, year), (self.town_combo, town)):
+            combo.blockSignals(True)
+            set_combo_data(combo, value)
+            combo.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        self.reminders.set_town(self.town())
+        f = stats.headline_figures(self.ctx.db, self.year(), self.town())
+        self.figures = f
+        values = {
+            "communities": f.communities,
+            "member_organizations": f.member_organizations,
+            "service_centres": f.service_centres,
+            "members_reported": f.members_reported,
+            "activities": f.activities_held,
+            "trainings": f.trainings,
+            "trainees": f.trainees,
+            "lists_signed": f.lists_signed,
+            "projects_claimed": f.projects_claimed,
+            "problems_solved": f.problems_solved,
+            "overdue_items": f.overdue_items,
+        }
+        for key, value in values.items():
+            self.cards[key].set_value(value, alert=key == "overdue_items")
+        self.type_chart.set_bars([Bar(label(t), n, t) for t, n in f.communities_by_type])
+        self.status_chart.set_bars([Bar(label(s), n, s) for s, n in f.communities_by_status])
+        c = stats.chart_figures(self.ctx.db, self.year(), self.town())
+        self.charts = c
+        self.month_chart.set_values(list(c.activities_by_month))
+        self.project_chart.set_bars(
+            [Bar(label(st), n, st) for st, n in c.projects_by_status]
+            + [Bar(self.tr("Overdue"), c.projects_overdue, OVERDUE)]
+        )
+        self.as_of_label.setText(self.tr("As of {0}").format(date.today().isoformat()))
+
+    # -- navigation --------------------------------------------------------------------
+    def card_target(self, key: str) -> tuple[str, dict[str, Any]]:
+        """The tab and filters listing the records behind card ``key``."""
+        year, town = self.year(), self.town()
+        area: dict[str, Any] = {"town": town} if town else {}
+        held = {"year": year, "status": ActivityStatus.HELD, **area}
+        targets: dict[str, tuple[str, dict[str, Any]]] = {
+            "communities": ("communities", dict(area)),
+            "member_organizations": ("communities", dict(area)),
+            "service_centres": ("communities", dict(area)),
+            "members_reported": ("members", {"reported": True, "report_town": town}),
+            "activities": ("activities", held),
+            "trainings": ("activities", {**held, "training_only": True}),
+            "trainees": ("activities", {**held, "training_only": True}),
+            "lists_signed": ("lists", {"year": year, **area}),
+            "projects_claimed": (
+                "lists",
+                {"year": year, "list_kind": ListKind.PROJECT, "claimed": True, **area},
+            ),
+            "problems_solved": ("lists", {"year": year, "status": ItemStatus.SOLVED, **area}),
+            "overdue_items": ("lists", {"overdue_only": True, **area}),
+        }
+        return targets[key]
+
+    def _open_card(self, key: str) -> None:
+        tab, filters = self.card_target(key)
+        self.navigate.emit(tab, filters)
+
+    def _open_type(self, cobuild_type: object) -> None:
+        area = {"town": self.town()} if self.town() else {}
+        self.navigate.emit("communities", {"cobuild_type": cobuild_type, **area})
+
+    def _open_status(self, status: object) -> None:
+        area = {"town": self.town()} if self.town() else {}
+        self.navigate.emit("communities", {"status": status, **area})
+
+    def month_target(self, month: int) -> tuple[str, dict[str, Any]]:
+        """The activities tab showing the held activities of ``month`` of the chosen year."""
+        year, town = self.year(), self.town()
+        last = calendar.monthrange(year, month)[1]
+        filters: dict[str, Any] = {
+            "year": year,
+            "status": ActivityStatus.HELD,
+            "date_from": date(year, month, 1),
+            "date_to": date(year, month, last),
+        }
+        if town:
+            filters["town"] = town
+        return "activities", filters
+
+    def _open_month(self, month: int) -> None:
+        self.navigate.emit(*self.month_target(month))
+
+    def project_target(self, status: object) -> tuple[str, dict[str, Any]]:
+        """The lists tab showing the year's project items of ``status`` (or overdue ones)."""
+        filters: dict[str, Any] = {"year": self.year(), "list_kind": ListKind.PROJECT}
+        if self.town():
+            filters["town"] = self.town()
+        if status == OVERDUE:
+            filters["overdue_only"] = True
+        else:
+            filters["status"] = status
+        return "lists", filters
+
+    def _open_projects(self, status: object) -> None:
+        self.navigate.emit(*self.project_target(status))

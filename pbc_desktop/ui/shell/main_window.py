@@ -1,0 +1,343 @@
+"""The main window: seven tabs over one open database, menus and remembered layout."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from pbc_desktop import __version__
+from pbc_desktop.db.engine import Database
+from pbc_desktop.errors import UserError
+from pbc_desktop.paths import settings_file
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
+
+
+class Tab(Protocol):
+    def refresh(self) -> None: ...
+
+
+TabFactory = Callable[[AppContext], QWidget]
+
+
+def _lazy(module: str, class_name: str) -> TabFactory:
+    """A factory that imports the tab's module only when the tab is first shown."""
+
+    def build(ctx: AppContext) -> QWidget:
+        tab_class = getattr(importlib.import_module(f"pbc_desktop.ui.{module}"), class_name)
+        widget: QWidget = tab_class(ctx)
+        return widget
+
+    return build
+
+
+def _tab_factories() -> list[tuple[str, str, TabFactory]]:
+    return [
+        (
+            "overview",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Overview")),
+            _lazy("overview.tab", "OverviewTab"),
+        ),
+        (
+            "communities",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Communities")),
+            _lazy("communities.tab", "CommunitiesTab"),
+        ),
+        (
+            "organizations",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Organizations")),
+            _lazy("organizations.tab", "OrganizationsTab"),
+        ),
+        (
+            "members",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Party members")),
+            _lazy("members.tab", "MembersTab"),
+        ),
+        (
+            "activities",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Activities")),
+            _lazy("activities.tab", "ActivitiesTab"),
+        ),
+        ("lists", str(QT_TRANSLATE_NOOP("MainWindow", "Lists")), _lazy("lists.tab", "ListsTab")),
+        (
+            "assessment",
+            str(QT_TRANSLATE_NOOP("MainWindow", "Assessment")),
+            _lazy("assessment.tab", "AssessmentTab"),
+        ),
+    ]
+
+
+def tab_title(source: str) -> str:
+    return QCoreApplication.translate("MainWindow", source)
+
+
+def ui_settings() -> QSettings:
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    """Tabs are built when first shown, so start-up only pays for the visible one."""
+
+    database_changed = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("PBC Desktop"))
+        self.setObjectName("mainWindow")
+        self.ctx = AppContext(db)
+        self._factories = _tab_factories()
+        self._tabs: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setObjectName("mainTabs")
+        self.tab_widget.setDocumentMode(True)
+        self.setCentralWidget(self.tab_widget)
+        self._db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._db_label)
+        self._build_menus()
+        self._build_tabs()
+        self.tab_widget.currentChanged.connect(self._on_tab_changed)
+        self._restore_state()
+        self._update_db_label()
+
+    # -- construction -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_new = QAction(self.tr("&New database..."), self)
+        self.action_new.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.action_new.triggered.connect(self.new_database)
+        self.action_open = QAction(self.tr("&Open database..."), self)
+        self.action_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_open.triggered.connect(self.open_database_dialog)
+        self.action_quit = QAction(self.tr("E&xit"), self)
+        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.action_quit.triggered.connect(self.close)
+        self.backups = BackupActions(self, self)
+        self.action_import_members = QAction(self.tr("&Import party members from Excel..."), self)
+        self.action_import_members.setObjectName("importMembersAction")
+        self.action_import_members.triggered.connect(self.import_members)
+        file_menu.addAction(self.action_new)
+        file_menu.addAction(self.action_open)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_import_members)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups.action_backup)
+        file_menu.addAction(self.backups.action_restore)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_about = QAction(self.tr("&About"), self)
+        self.action_about.triggered.connect(self.show_about)
+        help_menu.addAction(self.action_about)
+        for number in range(len(self._factories)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda n=number: self.tab_widget.setCurrentIndex(n))
+
+    def import_members(self) -> None:
+        """文件 → 导入党员: the 党员 tab's import, with the tab in view."""
+        from pbc_desktop.ui.members.tab import MembersTab
+
+        tab = self.show_tab("members")
+        assert isinstance(tab, MembersTab)
+        tab.import_members()
+
+    def _build_tabs(self) -> None:
+        self.tab_widget.blockSignals(True)
+        while self.tab_widget.count():
+            widget = self.tab_widget.widget(0)
+            self.tab_widget.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        self._tabs.clear()
+        self._placeholders.clear()
+        for key, title, _factory in self._factories:
+            holder = QWidget()
+            holder.setObjectName(f"{key}Holder")
+            self._placeholders[key] = holder
+            self.tab_widget.addTab(holder, tab_title(title))
+        self.tab_widget.blockSignals(False)
+
+    def tab_keys(self) -> list[str]:
+        return [key for key, _t, _f in self._factories]
+
+    def tab(self, key: str) -> QWidget:
+        """The tab widget for ``key``, built on first use."""
+        if key not in self._tabs:
+            factory = {k: f for k, _t, f in self._factories}[key]
+            widget = factory(self.ctx)
+            widget.setObjectName(f"{key}Tab")
+            holder = self._placeholders[key]
+            index = self.tab_widget.indexOf(holder)
+            self.tab_widget.blockSignals(True)
+            self.tab_widget.removeTab(index)
+            title = {k: t for k, t, _f in self._factories}[key]
+            self.tab_widget.insertTab(index, widget, tab_title(title))
+            self.tab_widget.setCurrentIndex(index)
+            self.tab_widget.blockSignals(False)
+            holder.deleteLater()
+            self._tabs[key] = widget
+            self._restore_splitters(widget)
+            navigate = getattr(widget, "navigate", None)
+            if navigate is not None:
+                navigate.connect(self.navigate)
+        return self._tabs[key]
+
+    def show_tab(self, key: str) -> QWidget:
+        widget = self.tab(key)
+        self.tab_widget.setCurrentWidget(widget)
+        return widget
+
+    def current_key(self) -> str:
+        return self.tab_keys()[self.tab_widget.currentIndex()]
+
+    def _on_tab_changed(self, index: int) -> None:
+        key = self.tab_keys()[index]
+        fresh = key not in self._tabs
+        widget = self.tab(key)
+        if not fresh:
+            refresh = getattr(widget, "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    def navigate(self, key: str, filters: dict[str, Any]) -> None:
+        """Open tab ``key`` filtered as the dashboard asked."""
+        widget = self.show_tab(key)
+        for name in ("apply_filters", "filter_by"):
+            method = getattr(widget, name, None)
+            if method is not None:
+                method(**filters)
+                return
+
+    # -- database -----------------------------------------------------------------------
+    def _update_db_label(self) -> None:
+        where = str(self.ctx.db.path) if self.ctx.db.path else self.ctx.db.url
+        self._db_label.setText(self.tr("Database: %1").replace("%1", where))
+        self.setWindowTitle(f"{self.tr('PBC Desktop')} — {Path(where).name}")
+
+    def current_db(self) -> Database:
+        return self.ctx.db
+
+    def switch_database(self, db: Database) -> None:
+        current = self.current_key()
+        self._save_splitters()
+        old = self.ctx.db
+        if old.path is not None and old.path != db.path:
+            self.backups.backup_now(old.path)  # the copy it would have had at exit
+        self.ctx = AppContext(db)
+        self._build_tabs()
+        self.show_tab(current)
+        old.dispose()
+        self._update_db_label()
+        self.backups.update_actions()
+        self.database_changed.emit(str(db.path or db.url))
+
+    def _open_path(self, path: Path, *, create: bool = False) -> None:
+        try:
+            db = open_file(path, self.ctx.actor, create=create)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.switch_database(db)
+        for notice in db.notices:  # e.g. a -wal that was not the database's own, set aside
+            messages.warning(self, self.tr("Note"), notice)
+
+    def new_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(Path.home()), self.tr("Database (*.sqlite)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix == "":
+            target = target.with_suffix(".sqlite")
+        if target.exists():
+            messages.warning(
+                self,
+                self.tr("New database"),
+                self.tr("A file with that name already exists. Choose another name."),
+            )
+            return
+        self._open_path(target, create=True)
+
+    def open_database_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            str(self.ctx.db.path.parent if self.ctx.db.path else Path.home()),
+            self.tr("Database (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self._open_path(Path(path))
+
+    def show_about(self) -> None:
+        messages.information(
+            self,
+            self.tr("About PBC Desktop"),
+            self.tr(
+                "PBC Desktop %1\n\nAn offline workbench for Party-building communities: "
+                "member organizations, members reporting for posts, joint activities and "
+                "meetings, lists, funds and the year-end assessment.\n\n"
+                "Bundled font: WenQuanYi Micro Hei (Apache License 2.0)."
+            ).replace("%1", __version__),
+        )
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- remembered layout --------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        last = settings.value("window/lastTab", "communities")
+        key = last if isinstance(last, str) and last in self.tab_keys() else "communities"
+        self.show_tab(key)
+
+    def _restore_splitters(self, widget: QWidget) -> None:
+        settings = ui_settings()
+        for splitter in widget.findChildren(QSplitter):
+            if splitter.objectName():
+                state = settings.value(f"splitters/{splitter.objectName()}")
+                if isinstance(state, QByteArray):
+                    splitter.restoreState(state)
+
+    def _save_splitters(self) -> None:
+        settings = ui_settings()
+        for widget in self._tabs.values():
+            for splitter in widget.findChildren(QSplitter):
+                if splitter.objectName():
+                    settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+
+    def save_state(self) -> None:
+        settings = ui_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/lastTab", self.current_key())
+        self._save_splitters()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.backups.timer.stop()
+        self.backups.backup_now()  # quick, bounded, only if something changed; never raises
+        super().closeEvent(event)
