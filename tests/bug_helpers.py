@@ -43,7 +43,7 @@ def crash_with_personal_data(db: Database) -> None:
 
 
 def _crashing_info(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import open_db
+    from pbc_desktop.cli.common import open_db
 
     crash_with_personal_data(open_db(args))
     return 0
@@ -51,6 +51,7 @@ def _crashing_info(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     from pbc_desktop import cli
+    from pbc_desktop.cli import database
 
-    cli.cmd_info = _crashing_info
+    database.cmd_info = _crashing_info
     raise SystemExit(cli.main(sys.argv[1:]))

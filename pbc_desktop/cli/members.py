@@ -85,7 +85,7 @@ def xlsx_path(path: Path) -> Path:
 
 
 def cmd_export_template(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK
+    from pbc_desktop.cli.common import EXIT_OK
     from pbc_desktop.services.member_export import write_template
 
     path = write_template(xlsx_path(args.file))
@@ -112,7 +112,7 @@ def known_town(db: Database, text: str | None) -> str | None:
 
 
 def cmd_export_members(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, enum_option, open_db
+    from pbc_desktop.cli.common import EXIT_OK, enum_option, open_db
     from pbc_desktop.domain.enums import MemberCategory
     from pbc_desktop.services.member_export import cut_sentence, export_members, find_organization
     from pbc_desktop.services.members import MemberQuery

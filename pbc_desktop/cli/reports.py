@@ -80,7 +80,7 @@ def _output(args: argparse.Namespace) -> Path:
 
 
 def cmd_report_minutes(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.cli.common import EXIT_OK, open_db
     from pbc_desktop.reports.minutes import build_minutes
 
     db = open_db(args)
@@ -94,7 +94,7 @@ def cmd_report_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_report_signin(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.cli.common import EXIT_OK, open_db
     from pbc_desktop.reports.signin import build_signin
 
     db = open_db(args)
@@ -110,7 +110,7 @@ def cmd_report_signin(args: argparse.Namespace) -> int:
 
 
 def cmd_report_roster(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.cli.common import EXIT_OK, open_db
     from pbc_desktop.reports.roster import build_roster
     from pbc_desktop.services.member_export import find_organization
 

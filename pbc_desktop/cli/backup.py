@@ -47,7 +47,7 @@ def _backups_folder() -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, _db_path_or_error
+    from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error
     from pbc_desktop.db.migrate import remove_leftovers
     from pbc_desktop.errors import UserError
     from pbc_desktop.services import backup
@@ -114,7 +114,7 @@ def _refuse_if_a_window_has_it(db_path: Path) -> None:
     under it (on Windows the replacement fails half-way): ask for it to be closed first.
     The window is brought to the front."""
     from pbc_desktop.errors import UserError
-    from pbc_desktop.ui.single_instance import activate_running, server_name
+    from pbc_desktop.single_instance import activate_running, server_name
 
     if activate_running(server_name(str(db_path)), timeout_ms=300):
         raise UserError(
@@ -128,7 +128,7 @@ def _refuse_if_a_window_has_it(db_path: Path) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, _db_path_or_error
+    from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error
     from pbc_desktop.db.migrate import remove_leftovers
     from pbc_desktop.errors import UserError
     from pbc_desktop.services import backup

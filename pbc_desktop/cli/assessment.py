@@ -51,7 +51,7 @@ def _figure_rows(f: Any) -> list[tuple[str, object]]:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import open_db, print_table
+    from pbc_desktop.cli.common import open_db, print_table
     from pbc_desktop.services import stats
 
     db = open_db(args)
@@ -71,8 +71,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_report_assessment(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import open_db
-    from pbc_desktop.cli_reports import warn
+    from pbc_desktop.cli.common import open_db
+    from pbc_desktop.cli.reports import warn
     from pbc_desktop.reports.assessment import build_assessment_report
 
     out: Path = args.output.expanduser().resolve()

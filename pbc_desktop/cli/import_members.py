@@ -81,7 +81,7 @@ def _progress(percent: int, text: str) -> None:
 
 
 def cmd_import_members(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli import EXIT_OK, open_db
+    from pbc_desktop.cli.common import EXIT_OK, open_db
     from pbc_desktop.services import member_import as svc
 
     show_progress = sys.stderr.isatty()

@@ -1,0 +1,103 @@
+"""``pbc``: the same services without a window, for offices' IT staff, scripts and tests.
+
+The parser and ``main`` live here; each command group has its module (``database``,
+``communities``, ``activities``, ``assessment``, ``import_members``, ``members``,
+``backup``, ``reports``) and shares ``common``. Nothing here imports the widget layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pbc_desktop import APP_NAME, __version__, lang
+from pbc_desktop.cli import (
+    activities,
+    assessment,
+    backup,
+    communities,
+    database,
+    import_members,
+    members,
+    reports,
+)
+from pbc_desktop.cli.common import EXIT_USER_ERROR, Handler
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+
+
+class Parser(argparse.ArgumentParser):
+    """Wrong arguments: the usage, then one sentence in the user's language (argparse's own
+    detail stays English) and status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(
+            t(
+                f"错误: 命令行参数不正确({message})。用法见“{self.prog} --help”。",
+                f"Error: wrong arguments ({message}). See “{self.prog} --help”.",
+            ),
+            file=sys.stderr,
+        )
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def _language_in(argv: Sequence[str]) -> str:
+    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it)."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return "zh"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--db", type=Path, help="database file (default: pbc.sqlite in the data folder)"
+    )
+    common.add_argument("--lang", choices=lang.SUPPORTED, default="zh", help="message language")
+    common.add_argument("--actor", default="cli", help="name recorded in the audit log")
+
+    parser = Parser(prog="pbc", description=f"{APP_NAME} (党建共同体工作台) command line")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub: Any = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    database.register(sub, common)
+    communities.register(sub, common)
+    activities.register(sub, common)
+    assessment.register(sub, common)
+    import_members.register(sub, common)
+    members.register(sub, common)
+    backup.register(sub, common)
+    report_kinds = reports.register(sub, common)
+    assessment.add_report_commands(report_kinds, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else argv
+    language = _language_in(arguments)
+    lang.set_language(language if language in lang.SUPPORTED else "zh")
+    args = parser.parse_args(arguments)
+    lang.set_language(args.lang)
+    from pbc_desktop.logging_setup import report_bug, setup_cli_logging
+
+    setup_cli_logging()
+    from pbc_desktop.db import lock
+
+    lock.set_program(f"pbc {args.command}")
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(t(f"错误: {exc.message}", f"Error: {exc.message}"), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged
+        print(report_bug(exc), file=sys.stderr)
+        return EXIT_USER_ERROR
