@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import PartyMember
+from pbc_desktop.db.models import Organization, PartyMember
 from tests.factories import make_org
 from tests.import_factories import (
     database_state,
@@ -146,6 +146,32 @@ def test_create_orgs(
     assert code == 0
     assert out.strip().endswith(";新建党组织 1 个")
     assert "--create-orgs" not in out
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u200b", "\u2066"])
+def test_create_orgs_refuses_a_name_with_a_direction_mark(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path, mark: str
+) -> None:
+    """A member's name with a direction mark was refused, but --create-orgs made an
+    organization whose name read backwards."""
+    path = roster(
+        tmp_path,
+        ("甲", ID_A, f"陈店镇新溪村{mark}党支部", "2010-07-01"),
+        ("乙", ID_B, ORG, "2010-07-01"),
+    )
+    with db.read() as s:
+        orgs_before = sorted(s.scalars(select(Organization.name)))
+    code, out, _ = run(
+        capsys, "import-members", str(path), "--db", str(db_file), "--create-orgs", "--valid-only"
+    )
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"第3行: 所在党组织名称的第 7 个字符是不可见的控制字符或排版标记(U+{ord(mark):04X},"
+        "常由网页或聊天软件复制带入),请删除后重新输入"
+    )
+    with db.read() as s:
+        assert sorted(s.scalars(select(Organization.name))) == orgs_before
+    assert names(db) == ["乙"]
 
 
 def test_english_lines(
