@@ -30,7 +30,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     name_key,
 )
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.member_import.checking import (
@@ -223,6 +223,10 @@ def apply_import(
             report(99, t("正在保存…", "Saving…"))
     except IntegrityError as exc:
         raise _stale() from exc
+    except DiskFullError as exc:  # db.write's sentence; the import's own when truly full
+        if exc.__cause__ is not None and _disk_full(exc.__cause__):
+            raise _disk_full_error() from exc
+        raise
     except (OperationalError, OSError) as exc:
         if not _disk_full(exc):
             raise
