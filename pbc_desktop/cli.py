@@ -334,7 +334,7 @@ class _StdoutMayClose:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if argv is None and not isinstance(sys.stdout, _StdoutMayClose):
-        sys.stdout = _StdoutMayClose(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = _StdoutMayClose(sys.stdout)
     arguments = sys.argv[1:] if argv is None else argv
     language = _language_in(arguments)
     lang.set_language(language if language in lang.SUPPORTED else "zh")
