@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 @contextlib.contextmanager
@@ -44,6 +49,22 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):  # a failing drive: the sentence above matters more
             tmp.unlink(missing_ok=True)
+
+
+def save_workbook(workbook: Workbook, tmp: Path, target: Path) -> None:
+    """Save ``workbook`` into ``tmp`` (from :func:`atomic_output` for ``target``).
+
+    openpyxl leaves its zip archive open when writing the file fails (a full disk): the
+    archive then fails again when it is garbage-collected and Python prints that second
+    error, a traceback, under the sentence. So the workbook is assembled in memory (a
+    district's whole roster is a few MB) and written to the file in one go."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    try:
+        with tmp.open("wb") as f:
+            f.write(buffer.getbuffer())
+    except OSError as exc:
+        raise write_error(target, exc) from exc
 
 
 # No room left: on the drive (ENOSPC) or in the user's quota (EDQUOT, not on Windows).

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,7 @@ from sqlalchemy import select
 
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import PartyMember
+from pbc_desktop.db.models import Organization, PartyMember
 from tests.factories import make_org
 from tests.import_factories import (
     database_state,
@@ -18,6 +21,7 @@ from tests.import_factories import (
     write_roster,
     wrong_check_digit,
 )
+from tests.storage_helpers import REPO
 
 ORG = "陈店镇文光村党支部"
 ID_A = make_id("19850302", "123")
@@ -148,6 +152,32 @@ def test_create_orgs(
     assert "--create-orgs" not in out
 
 
+@pytest.mark.parametrize("mark", ["\u202e", "\u200b", "\u2066"])
+def test_create_orgs_refuses_a_name_with_a_direction_mark(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path, mark: str
+) -> None:
+    """A member's name with a direction mark was refused, but --create-orgs made an
+    organization whose name read backwards."""
+    path = roster(
+        tmp_path,
+        ("甲", ID_A, f"陈店镇新溪村{mark}党支部", "2010-07-01"),
+        ("乙", ID_B, ORG, "2010-07-01"),
+    )
+    with db.read() as s:
+        orgs_before = sorted(s.scalars(select(Organization.name)))
+    code, out, _ = run(
+        capsys, "import-members", str(path), "--db", str(db_file), "--create-orgs", "--valid-only"
+    )
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"第3行: 所在党组织名称的第 7 个字符是不可见的控制字符或排版标记(U+{ord(mark):04X},"
+        "常由网页或聊天软件复制带入),请删除后重新输入"
+    )
+    with db.read() as s:
+        assert sorted(s.scalars(select(Organization.name))) == orgs_before
+    assert names(db) == ["乙"]
+
+
 def test_english_lines(
     capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
 ) -> None:
@@ -270,3 +300,31 @@ def test_a_full_disk_while_importing_exits_2_with_one_sentence(
         "请删除一些不需要的文件、腾出磁盘空间后重新导入。\n"
     )
     assert database_state(db) == state
+
+
+def test_output_piped_into_a_reader_that_stops_early_still_imports(
+    db: Database, db_file: Path, tmp_path: Path, data_dir: Path
+) -> None:
+    """``pbc import-members … | head -1``: the reader closes the pipe after the first bad
+    row; the import went on failing as an "internal error" and wrote nothing."""
+    path = roster(
+        tmp_path,
+        *[("甲" * 61, make_id("19700101", f"{i:02d}1"), ORG, "2010-07-01") for i in range(40)],
+        ("乙", ID_B, ORG, "2010-07-01"),
+    )
+    env = dict(os.environ, PBC_DATA_DIR=str(data_dir), PYTHONPATH=str(REPO))
+    command = ["import-members", str(path), "--db", str(db_file), "--valid-only"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pbc_desktop.cli", *command],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line
+    with proc.stderr:
+        err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 1  # some rows were bad: that is all the status says
+    assert err == ""
+    assert names(db) == ["乙"]

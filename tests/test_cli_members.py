@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import FIELDS
-from tests.member_export_factories import Roster, setup_roster
+from pbc_desktop.domain.privacy import contains_personal_numbers
+from tests.member_export_factories import Roster, add_member, setup_roster
 from tests.pdf_helpers import page_texts
 
 
@@ -88,6 +90,40 @@ def test_export_members_with_filters(
     assert code == 0 and names_in(path) == ["赵敏"]
     code, _, _ = export(capsys, db_file, path, "--reported", "否")
     assert code == 0 and "赵敏" not in names_in(path) and len(names_in(path)) == 5
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "身份证 440514 19850302 416X 备用",  # typed in groups
+        "身份证4405-1419-8503-0241-6X",
+        "证号４４０５１４１９８５０３０２４１６Ｘ",  # full-width (Chinese input method)
+        "电话１３９１２３４５６７８",
+        "手机139-1234-5678",
+        "座机(0754)87654321",
+        "座机（０７５４）８７６５４３２１",
+    ],
+)
+def test_a_masked_export_masks_grouped_and_full_width_numbers_in_the_remark(
+    capsys: pytest.CaptureFixture[str],
+    setup: tuple[Path, Roster],
+    db: Database,
+    tmp_path: Path,
+    typed: str,
+) -> None:
+    """Clerks type numbers in groups and with the Chinese input method's full-width digits:
+    the masked export must not print them whole."""
+    db_file, roster = setup
+    add_member(db, "陈立", roster.village, remark=typed)
+    path = tmp_path / "脱敏.xlsx"
+    code, _out, err = export(capsys, db_file, path, "--search", "陈立")
+    assert (code, err) == (0, "")
+    ws = load_workbook(path).worksheets[0]
+    remark = str(ws.cell(row=2, column=len(FIELDS)).value)
+    digits = "".join(ch for ch in unicodedata.normalize("NFKC", remark) if ch.isdigit())
+    assert len(digits) <= 8, remark  # no whole ID number (15/18) or phone (11/12) left
+    assert not contains_personal_numbers(remark), remark
+    assert contains_personal_numbers(typed)
 
 
 def test_unmasked_export_is_audited(

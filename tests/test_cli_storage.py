@@ -181,6 +181,22 @@ def test_backup_to_a_full_stick_says_full(tmp_path: Path, data_dir: Path) -> Non
     assert "已满" in one_sentence(err)
 
 
+@pytest.mark.parametrize("command", ["export-members", "export-template"])
+def test_a_workbook_on_a_full_disk_is_one_sentence_without_a_traceback(
+    tmp_path: Path, data_dir: Path, command: str
+) -> None:
+    """openpyxl left its zip open after the failed write; at exit Python printed a second
+    "No space left on device" traceback under the sentence."""
+    office = data_dir / "pbc.sqlite"
+    new_database(office, ORG).dispose()
+    with small_disk(tmp_path / "usb", "256k") as usb:
+        fill(usb)
+        code, out, err = run_pbc(data_dir, command, str(usb / "名册.xlsx"))
+        assert sorted(p.name for p in usb.iterdir()) == ["filler.bin"]
+    assert (code, out) == (2, "")
+    assert "磁盘已满" in one_sentence(err)
+
+
 def test_backup_to_a_folder_without_permission_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

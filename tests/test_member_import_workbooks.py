@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import member_cells as cells
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import member_import as mi
 from tests.factories import make_org
 from tests.import_factories import (
@@ -333,8 +333,14 @@ def test_other_database_errors_are_not_called_a_full_disk(
     preview = mi.read_members(db, roster(tmp_path / "r.xlsx", ("甲", ID_A, ORG, None)))
 
     def broken(_s: Session, *_args: object) -> None:
-        raise OperationalError("INSERT", {}, sqlite3.OperationalError("no such table: x"))
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("disk I/O error"))
 
     monkeypatch.setattr(mi.writing, "_audit_import", broken)
-    with pytest.raises(OperationalError):
+    state = database_state(db)
+    # The database layer names a failed write as one sentence that does not claim the disk
+    # is full; the import does not add its own "磁盘空间已满".
+    with pytest.raises(DiskFullError) as caught:
         mi.apply_import(db, preview)
+    assert "或无法写入" in caught.value.message
+    assert "磁盘空间已满" not in caught.value.message
+    assert database_state(db) == state

@@ -8,6 +8,7 @@ The parser and ``main`` live here; each command group has its module (``database
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,8 +80,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _StdoutMayClose:
+    """Standard output that a reader may stop reading (``pbc communities | head``): the
+    rest of the output is dropped and the command still finishes its work (an import
+    piped into ``head`` is written all the same) instead of failing as an internal error."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._closed_by_reader = False
+
+    def _reader_gone(self) -> None:
+        self._closed_by_reader = True
+        devnull = os.open(os.devnull, os.O_WRONLY)  # the final flush at exit goes nowhere
+        os.dup2(devnull, self._stream.fileno())
+        os.close(devnull)
+
+    def write(self, text: str) -> int:
+        if not self._closed_by_reader:
+            try:
+                self._stream.write(text)
+                if "\n" in text:
+                    self._stream.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._closed_by_reader:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    if argv is None and not isinstance(sys.stdout, _StdoutMayClose):
+        sys.stdout = _StdoutMayClose(sys.stdout)
     arguments = sys.argv[1:] if argv is None else argv
     language = _language_in(arguments)
     lang.set_language(language if language in lang.SUPPORTED else "zh")

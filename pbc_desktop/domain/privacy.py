@@ -59,23 +59,31 @@ def mask_birth_date(value: date | None) -> str:
 
 
 # An 18-character ID (17 digits and a digit or X) or a 15-digit one, not inside a longer
-# run of digits; full-width digits are caught too.
-_ID_RE = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９Xx]|[0-9０-９]{15})(?![0-9０-９Xx])")
+# run of digits; full-width digits are caught too, and so is a number typed in groups
+# (``440514 19850302 416X``, ``4405-1419-…``): one space or hyphen may separate digits.
+_D = "[0-9０-９]"
+_SEP = "[ \\-－\u3000]"
+_ID_RE = re.compile(
+    rf"(?<!{_D})(?<!{_D}{_SEP})"
+    rf"(?:{_D}(?:{_SEP}?{_D}){{16}}{_SEP}?[0-9０-９XxＸｘ]|{_D}(?:{_SEP}?{_D}){{14}})"
+    rf"(?![0-9０-９XxＸｘ])(?!{_SEP}{_D})"
+)
 # A mainland mobile (optionally +86 / 86 / spaced or hyphenated 3-4-4) or a landline with
-# its area code (0754-87654321, 075487654321).
+# its area code (0754-87654321, 075487654321, (0754)87654321); full-width digits too.
 _PHONE_RE = re.compile(
-    r"(?<![0-9０-９])(?:(?:\+?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}"
-    r"|0[1-9][0-9]{1,2}[ -]?[0-9]{7,8})(?![0-9])"
+    rf"(?<!{_D})(?:(?:[+＋]?[8８][6６]{_SEP}?)?[1１][3-9３-９]{_D}{_SEP}?{_D}{{4}}{_SEP}?{_D}{{4}}"
+    rf"|(?:[0０][1-9１-９]{_D}{{1,2}}|[(（][0０][1-9１-９]{_D}{{1,2}}[)）]){_SEP}?{_D}{{7,8}})"
+    rf"(?!{_D})"
 )
 
 
 def _mask_match(match: re.Match[str]) -> str:
-    text = match.group(0)
+    text = re.sub(_SEP, "", match.group(0))
     return MASK * (len(text) - ID_VISIBLE) + text[-ID_VISIBLE:]
 
 
 def _mask_phone_match(match: re.Match[str]) -> str:
-    digits = re.sub(r"[^0-9]", "", match.group(0))
+    digits = re.sub(r"[^0-9０-９]", "", match.group(0))
     return mask_phone(digits)
 
 

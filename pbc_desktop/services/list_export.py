@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import LabeledEnum
-from pbc_desktop.files import atomic_output, write_error
+from pbc_desktop.files import atomic_output, save_workbook
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import lists
 from pbc_desktop.services.xlsx_text import put_text
@@ -86,10 +86,7 @@ def write_list_xlsx(report: lists.ListReport, out_path: Path) -> Path:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
     out_path = Path(out_path)
     with atomic_output(out_path) as tmp:
-        try:
-            wb.save(tmp)
-        except OSError as exc:
-            raise write_error(out_path, exc) from exc
+        save_workbook(wb, tmp, out_path)
     return out_path
 
 

@@ -41,7 +41,7 @@ from pbc_desktop.domain.enums import AuditAction, Gender, MemberCategory, Member
 from pbc_desktop.domain.member_rules import FIELDS, MemberField
 from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.errors import NotFoundError, UserError
-from pbc_desktop.files import atomic_output, write_error
+from pbc_desktop.files import atomic_output, save_workbook
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import audit, members
@@ -195,10 +195,7 @@ def _last_column() -> str:
 
 
 def _save(wb: Workbook, tmp: Path, target: Path) -> None:
-    try:
-        wb.save(tmp)
-    except OSError as exc:
-        raise write_error(target, exc) from exc
+    save_workbook(wb, tmp, target)
 
 
 # -- the template ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     birth_date_from_id,
     name_key,
+    text_error,
 )
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -429,7 +430,11 @@ class _RowChecker:
             org_missing = True
             org_name = self.shared(org_name)
             self.missing.setdefault(org_key, org_name)
-            if len(org_name) > ORG_NAME_MAX:
+            # A new organization (--create-orgs) gets this name: the editor's rules.
+            refused = text_error(org_name, ("所在党组织名称", "organization's name"))
+            if refused is not None:
+                errors.append(("organization", refused))
+            elif len(org_name) > ORG_NAME_MAX:
                 errors.append(
                     (
                         "organization",

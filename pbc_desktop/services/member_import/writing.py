@@ -222,8 +222,10 @@ def apply_import(
             report(99, t("正在保存…", "Saving…"))
     except IntegrityError as exc:
         raise _stale() from exc
-    except DiskFullError as exc:  # said by Database.write; the import says what it means here
-        raise _disk_full_error() from exc
+    except DiskFullError as exc:  # db.write's sentence; the import's own when truly full
+        if exc.__cause__ is not None and _disk_full(exc.__cause__):
+            raise _disk_full_error() from exc
+        raise
     except (OperationalError, OSError) as exc:
         if not _disk_full(exc):
             raise
