@@ -89,6 +89,9 @@ def test_a_data_folder_that_cannot_be_written_is_named(tmp_path: Path) -> None:
     code, out, err = run_pbc(blocked, "info", "--db", str(office))  # needs nothing else
     assert code == 0, err
     assert "党组织: 1" in out
+    # The note names the data folder as the reason, not the database file (which is fine).
+    assert "数据文件夹" in err
+    assert "数据库文件" not in err
 
 
 # -- a full disk (items 17 and 18) -------------------------------------------------------

@@ -49,8 +49,9 @@ def _writable(path: Path) -> bool:
     )
 
 
-def _read_only(path: Path) -> Database:
-    """A database that cannot be written, opened only to read it (and said so)."""
+def _read_only(path: Path, note: str | None = None) -> Database:
+    """A database opened only to read it, and said so: by default because the file cannot
+    be written; ``note`` says why otherwise (e.g. the data folder cannot be used)."""
     from pbc_desktop.db.migrate import current_revision, head_revision
 
     db = Database.read_only(path)
@@ -70,7 +71,8 @@ def _read_only(path: Path) -> Database:
             )
         )
     print(
-        t(
+        note
+        or t(
             f"注意: 数据库文件“{path}”无法写入,只读取其中的数据。",
             f"Note: the database file “{path}” cannot be written; it is only read.",
         ),
@@ -93,7 +95,15 @@ def open_db(args: argparse.Namespace, *, write: bool = True, create: bool = Fals
     except OSError as exc:
         if write or not path.is_file():
             raise paths.data_folder_error(exc) from exc
-        return _read_only(path)
+        folder = exc.filename or ""
+        return _read_only(
+            path,
+            t(
+                f"注意: 数据文件夹“{folder}”无法使用,只读取数据库“{path}”中的数据,不做任何修改。",
+                f"Note: the data folder “{folder}” cannot be used; the database “{path}” is "
+                "only read, nothing is changed.",
+            ),
+        )
     remove_leftovers(backup_dir, path.parent)
     if not write and path.is_file() and not _writable(path):
         return _read_only(path)
