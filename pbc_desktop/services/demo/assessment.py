@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from pbc_desktop.db.models import Assessment, Indicator, IndicatorSet, LifecycleEvent, Score
+from pbc_desktop.db.models import Assessment, Indicator, IndicatorSet, Score
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
-    CommunityStatus,
     LifecycleAction,
 )
 from pbc_desktop.domain.indicators import DEFAULT_GRADE_THRESHOLDS, DEFAULT_INDICATORS, grade_for
-from pbc_desktop.services.demo import data
+from pbc_desktop.services.demo import communities, data
 from pbc_desktop.services.demo.district import CommunityInfo, District, Row
 
 
@@ -89,14 +88,11 @@ def add_assessments(gen: District) -> None:
         if c.rectify:
             row["outcome"] = AssessmentOutcome.RECTIFY
             row["rectify_reasons"] = data.RECTIFY_REASONS
-            c.status = CommunityStatus.RECTIFYING
-            c.row["status"] = CommunityStatus.RECTIFYING
-            gen.add(
-                LifecycleEvent,
-                community_id=c.id,
-                action=LifecycleAction.RECTIFY,
-                status_after=CommunityStatus.RECTIFYING,
-                occurred_on=rectify_on,
-                operator=gen.staff[1],
+            communities.take_step(
+                gen,
+                c,
+                LifecycleAction.RECTIFY,
+                on=rectify_on,
+                who=gen.staff[1],
                 remark="年底考核作用发挥不明显,责令规范整顿",
             )

@@ -20,6 +20,7 @@ from pbc_desktop.db.models import (
     ConvenerTurn,
     LifecycleEvent,
 )
+from pbc_desktop.domain import lifecycle
 from pbc_desktop.domain.enums import (
     CoBuildType,
     CommunityStatus,
@@ -258,50 +259,80 @@ def _events_first_day(gen: District) -> date:
 
 
 def _lifecycle(gen: District, info: CommunityInfo) -> None:
+    """The history that brings the community to its planned status, step by step."""
     rng = gen.rng
-    a, st = LifecycleAction, CommunityStatus
+    a = LifecycleAction
+    planned = info.status
     applicant = info.orgs[0].secretary
-    steps: list[tuple[LifecycleAction, CommunityStatus, date, str, str | None]] = []
+    steps: list[tuple[LifecycleAction, date, str, str]] = []
     if info.founded is not None:
         start = info.founded
         approve = start - timedelta(days=rng.randint(2, 10))
         review = approve - timedelta(days=rng.randint(5, 15))
         apply = review - timedelta(days=rng.randint(7, 20))
         steps = [
-            (a.APPLY, st.APPLIED, apply, applicant, "提交组建申请及组建方案"),
-            (a.REVIEW_PASS, st.REVIEWED, review, gen.staff[0], "组建程序和班子选配符合规定"),
-            (a.APPROVE, st.APPROVED, approve, gen.staff[1], "经区委组织部研究同意组建"),
-            (a.START, st.RUNNING, start, applicant, "召开成立大会,正式运行"),
+            (a.REVIEW_PASS, review, gen.staff[0], "组建程序和班子选配符合规定"),
+            (a.APPROVE, approve, gen.staff[1], "经区委组织部研究同意组建"),
+            (a.START, start, applicant, "召开成立大会,正式运行"),
         ]
     else:
         apply = random_date(rng, _events_first_day(gen), gen.today - timedelta(days=25))
-        steps = [(a.APPLY, st.APPLIED, apply, applicant, "提交组建申请及组建方案")]
-        if info.status == st.REVIEWED:
+        if planned == CommunityStatus.REVIEWED:
             review = apply + timedelta(days=rng.randint(5, 15))
-            steps.append(
-                (a.REVIEW_PASS, st.REVIEWED, review, gen.staff[0], "材料齐全,报区委组织部审批")
-            )
-        elif info.status == st.RETURNED:
+            steps = [(a.REVIEW_PASS, review, gen.staff[0], "材料齐全,报区委组织部审批")]
+        elif planned == CommunityStatus.RETURNED:
             review = apply + timedelta(days=rng.randint(5, 15))
-            steps.append(
-                (
-                    a.REVIEW_RETURN,
-                    st.RETURNED,
-                    review,
-                    gen.staff[0],
-                    "班子选配方案不完整,缺少联络员人选,请补充后重新申请",
-                )
-            )
-    for action, after, on, who, remark in steps:
-        gen.add(
-            LifecycleEvent,
-            community_id=info.id,
-            action=action,
-            status_after=after,
-            occurred_on=on,
-            operator=who,
-            remark=remark,
-        )
+            reason = "班子选配方案不完整,缺少联络员人选,请补充后重新申请"
+            steps = [(a.REVIEW_RETURN, review, gen.staff[0], reason)]
+    # The first step, as services.communities.create_community records it.
+    lifecycle.check_step_date(apply, None, gen.today)
+    _event(
+        gen,
+        info,
+        lifecycle.INITIAL_ACTION,
+        lifecycle.INITIAL_STATUS,
+        on=apply,
+        who=applicant,
+        remark="提交组建申请及组建方案",
+    )
+    for action, on, who, remark in steps:
+        take_step(gen, info, action, on=on, who=who, remark=remark)
+    assert info.status == planned, (info.name, info.status, planned)
+
+
+def take_step(
+    gen: District, info: CommunityInfo, action: LifecycleAction, *, on: date, who: str, remark: str
+) -> None:
+    """One dated step of the procedure, refused as ``services.communities.apply_lifecycle``
+    refuses it (a step the status does not allow, a date before the last one or in the
+    future): the demo can only tell a history the application accepts."""
+    status = lifecycle.next_status(info.status, action)
+    lifecycle.check_step_date(on, info.last_step, gen.today)
+    _event(gen, info, action, status, on=on, who=who, remark=remark)
+
+
+def _event(
+    gen: District,
+    info: CommunityInfo,
+    action: LifecycleAction,
+    status: CommunityStatus,
+    *,
+    on: date,
+    who: str,
+    remark: str,
+) -> None:
+    gen.add(
+        LifecycleEvent,
+        community_id=info.id,
+        action=action,
+        status_after=status,
+        occurred_on=on,
+        operator=who,
+        remark=remark,
+    )
+    info.status = status
+    info.row["status"] = status
+    info.last_step = on
 
 
 def _team(gen: District, info: CommunityInfo) -> None:
