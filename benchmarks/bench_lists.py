@@ -26,7 +26,8 @@ def main() -> int:
 
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
-    from pbc_desktop.services import lists, scope
+    from pbc_desktop.services import scope
+    from pbc_desktop.services.lists import queries
     from pbc_desktop.ui.common.context import AppContext
     from pbc_desktop.ui.lists.tab import OVERDUE, ListsTab
 
@@ -48,7 +49,7 @@ def main() -> int:
     tab.show()
     app.processEvents()
     # The communities with the most lists are the slowest to show.
-    busiest = sorted(lists.list_service_lists(database), key=lambda r: r.community_id)
+    busiest = sorted(queries.list_service_lists(database), key=lambda r: r.community_id)
     counts: dict[int, int] = {}
     for row in busiest:
         counts[row.community_id] = counts.get(row.community_id, 0) + row.item_count

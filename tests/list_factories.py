@@ -7,7 +7,7 @@ from datetime import date
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ListKind
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import editing
 from tests.factories import make_community, make_org
 
 
@@ -27,9 +27,9 @@ def setup_community(db: Database, name: str = "和平党建共同体", prefix: s
     ]
     outsider = make_org(db, f"{prefix}外镇党支部", town="外镇")
     cid = make_community(db, name, orgs)
-    list_id = lists.create_list(
+    list_id = editing.create_list(
         db,
-        lists.ListInput(
+        editing.ListInput(
             community_id=cid,
             kind=ListKind.PROJECT,
             title=f"{name}2026年项目清单",

@@ -25,8 +25,9 @@ from pbc_desktop.db.models import AuditEntry, PartyMember
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.reports.roster import build_roster
-from pbc_desktop.services import lists, members
+from pbc_desktop.services import members
 from pbc_desktop.services.list_export import export_list_xlsx
+from pbc_desktop.services.lists import editing
 from pbc_desktop.services.member_export import export_members, write_template
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.xlsx_text import CUT_MARKER, EXCEL_CELL_MAX, fit_text
@@ -280,10 +281,12 @@ def test_reimporting_a_cut_remark_keeps_the_full_text(
 def test_list_export_keeps_formula_like_text_as_text(db: Database, tmp_path: Path) -> None:
     st = setup_community(db)
     for text in FORMULAS:
-        lists.add_item(
+        editing.add_item(
             db,
             st.list_id,
-            lists.ItemInput(title=text, description=text, expected_result="#N/A", category="民生"),
+            editing.ItemInput(
+                title=text, description=text, expected_result="#N/A", category="民生"
+            ),
         )
     path = export_list_xlsx(db, st.list_id, tmp_path / "清单.xlsx")
     assert_no_formula(path)

@@ -11,7 +11,8 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, FundEntry
 from pbc_desktop.domain.enums import FundDirection, FundSource
 from pbc_desktop.errors import ValidationError
-from pbc_desktop.services import funds, lists
+from pbc_desktop.services import funds
+from pbc_desktop.services.lists import editing
 from tests.factories import make_activity
 from tests.list_factories import Setup, setup_community
 
@@ -86,7 +87,7 @@ def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
 
 def test_links_to_an_activity_or_project_of_the_community(db: Database, setup: Setup) -> None:
     activity = make_activity(db, setup.community_id, "七一主题党日")
-    item = lists.add_item(db, setup.list_id, lists.ItemInput(title="助老食堂"))
+    item = editing.add_item(db, setup.list_id, editing.ItemInput(title="助老食堂"))
     funds.add_entry(db, income(setup, 100_000, FundSource.HIGHER_LEVEL, date(2025, 1, 1)))
     entry = funds.add_entry(
         db,

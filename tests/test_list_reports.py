@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ClaimMode, Satisfaction
 from pbc_desktop.reports.service_list import build_service_list
-from pbc_desktop.services import lists
 from pbc_desktop.services.list_export import export_list_xlsx
+from pbc_desktop.services.lists import claims, editing, printout, supervision
 from tests.list_factories import Setup, setup_community
 from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
 
@@ -24,32 +24,32 @@ TITLES = ["长者饭堂建设", "老旧小区路灯改造", "青少年暑期托�
 def setup(db: Database) -> Setup:
     st = setup_community(db)
     ids = [
-        lists.add_item(db, st.list_id, lists.ItemInput(title=title, category="民生"))
+        editing.add_item(db, st.list_id, editing.ItemInput(title=title, category="民生"))
         for title in TITLES
     ]
-    lists.claim_item(
+    claims.claim_item(
         db,
         ids[0],
-        lists.ClaimInput(
+        claims.ClaimInput(
             ClaimMode.GROUP,
             st.orgs[0],
             date(2026, 3, 10),
             date(2026, 6, 30),
             "张三",
-            (lists.ParticipantInput(st.orgs[1], "李四"),),
+            (claims.ParticipantInput(st.orgs[1], "李四"),),
         ),
     )
-    lists.claim_item(
-        db, ids[1], lists.ClaimInput(ClaimMode.SINGLE, st.orgs[2], date(2026, 3, 10), None, "王五")
+    claims.claim_item(
+        db, ids[1], claims.ClaimInput(ClaimMode.SINGLE, st.orgs[2], date(2026, 3, 10), None, "王五")
     )
-    lists.solve_item(
-        db, ids[1], lists.SolveInput(date(2026, 5, 1), "全部亮灯", Satisfaction.SATISFIED)
+    supervision.solve_item(
+        db, ids[1], supervision.SolveInput(date(2026, 5, 1), "全部亮灯", Satisfaction.SATISFIED)
     )
     return st
 
 
 def test_report_data_has_every_item_and_member(db: Database, setup: Setup) -> None:
-    report = lists.get_list_report(db, setup.list_id, today=TODAY)
+    report = printout.get_list_report(db, setup.list_id, today=TODAY)
     assert report.title == "和平党建共同体2026年项目清单"
     assert [i.title for i in report.items] == TITLES
     assert report.members == ("和平村党支部", "区卫健局党支部", "和平供电所党支部")

@@ -20,10 +20,11 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.errors import NotFoundError
-from pbc_desktop.services import activities, lists, members
+from pbc_desktop.services import activities, members
 from pbc_desktop.services.activities import ActivityQuery
 from pbc_desktop.services.assessments import indicator_sets, results
-from pbc_desktop.services.lists import ItemQuery
+from pbc_desktop.services.lists import queries
+from pbc_desktop.services.lists.queries import ItemQuery
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
 from tests.listing_factories import TODAY, TOWN_A, TOWN_C, YEAR, Seeded, seed
@@ -221,10 +222,10 @@ def test_activity_detail(db: Database, data: Seeded) -> None:
 
 
 # -- lists -----------------------------------------------------------------------------------
-def _items(db: Database, **kw: object) -> dict[str, lists.ItemRow]:
+def _items(db: Database, **kw: object) -> dict[str, queries.ItemRow]:
     query = ItemQuery(**kw)  # type: ignore[arg-type]
-    rows = lists.list_items(db, query, ALL, today=TODAY)
-    assert lists.count_items(db, query, today=TODAY) == len(rows)
+    rows = queries.list_items(db, query, ALL, today=TODAY)
+    assert queries.count_items(db, query, today=TODAY) == len(rows)
     return {r.title: r for r in rows}
 
 
@@ -238,7 +239,7 @@ def test_items_show_overdue_with_a_fixed_today(db: Database, data: Seeded) -> No
     assert rows["修缮文化室"].status_text == "已解决"
     assert not rows["场地共享"].overdue  # no deadline
     assert set(_items(db, overdue_only=True)) == {"路灯维修", "电商培训"}
-    early = lists.list_items(db, ItemQuery(overdue_only=True), ALL, today=date(2024, 1, 1))
+    early = queries.list_items(db, ItemQuery(overdue_only=True), ALL, today=date(2024, 1, 1))
     assert early == []
 
 
@@ -268,19 +269,19 @@ def test_item_filters(db: Database, data: Seeded) -> None:
 
 
 def test_item_sorting(db: Database, data: Seeded) -> None:
-    rows = lists.list_items(db, ItemQuery(), PageRequest(sort="deadline"), today=TODAY)
+    rows = queries.list_items(db, ItemQuery(), PageRequest(sort="deadline"), today=TODAY)
     assert rows[0].title == "电商培训"
     assert rows[-1].title == "场地共享"  # no deadline: last
-    rows = lists.list_items(db, ItemQuery(), PageRequest(sort="deadline", descending=True))
+    rows = queries.list_items(db, ItemQuery(), PageRequest(sort="deadline", descending=True))
     assert rows[0].title == "助老服务"
     assert rows[-1].title == "场地共享"
-    default = lists.list_items(db, ItemQuery(), PageRequest(), today=TODAY)
+    default = queries.list_items(db, ItemQuery(), PageRequest(), today=TODAY)
     assert default[0].signed_on == date(2024, 3, 1)  # newest list first
     assert default[-1].signed_on is None
 
 
 def test_item_detail(db: Database, data: Seeded) -> None:
-    detail = lists.get_item_detail(db, data.items["I3"], today=TODAY)
+    detail = queries.get_item_detail(db, data.items["I3"], today=TODAY)
     assert detail.status_text == "已认领"
     (claim,) = detail.claims
     assert claim.mode == ClaimMode.GROUP
@@ -290,22 +291,22 @@ def test_item_detail(db: Database, data: Seeded) -> None:
         "区教育局机关党支部",
     ]
     assert [v.progress for v in detail.supervisions] == ["已排班", "已上门12户"]
-    late = lists.get_item_detail(db, data.items["I2"], today=TODAY)
+    late = queries.get_item_detail(db, data.items["I2"], today=TODAY)
     assert late.overdue
     with pytest.raises(NotFoundError):
-        lists.get_item_detail(db, 99_999)
+        queries.get_item_detail(db, 99_999)
 
 
 def test_service_lists(db: Database, data: Seeded) -> None:
-    rows = lists.list_service_lists(db)
+    rows = queries.list_service_lists(db)
     assert len(rows) == 4
     demand = next(r for r in rows if r.kind == ListKind.DEMAND)
     assert (demand.item_count, demand.solved_count) == (2, 1)
-    assert [r.title for r in lists.list_service_lists(db, data.communities["C2"])] == [
+    assert [r.title for r in queries.list_service_lists(db, data.communities["C2"])] == [
         "东泰2023年资源清单",
         "东泰2024年项目清单",
     ]
-    assert lists.list_years(db) == [2024, 2023]
+    assert queries.list_years(db) == [2024, 2023]
 
 
 # -- assessments -----------------------------------------------------------------------------

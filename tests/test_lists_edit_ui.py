@@ -26,7 +26,8 @@ from sqlalchemy import func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FundEntry, ListItem, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, FundDirection, FundSource, ItemStatus, ListKind
-from pbc_desktop.services import funds, lists
+from pbc_desktop.services import funds
+from pbc_desktop.services.lists import claims, editing, queries
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.lists.dialog import ListDialog
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
@@ -122,7 +123,7 @@ def count(db: Database, model: type[ListItem] | type[ServiceList] | type[FundEnt
 
 
 def claim(db: Database, setup: Setup, item_id: int) -> None:
-    lists.claim_item(db, item_id, lists.ClaimInput(ClaimMode.SINGLE, setup.orgs[0], SIGNED))
+    claims.claim_item(db, item_id, claims.ClaimInput(ClaimMode.SINGLE, setup.orgs[0], SIGNED))
 
 
 # -- lists ---------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ def test_edit_a_list_title_and_year(
     ok(qtbot, dialog)
     assert dialog.isVisible()
     assert "清单名称" in dialog.ui.errorLabel.text()
-    assert lists.get_service_list(db, setup.list_id).title == "和平党建共同体2026年项目清单"
+    assert queries.get_service_list(db, setup.list_id).title == "和平党建共同体2026年项目清单"
 
     retype(qtbot, dialog.ui.titleEdit, "和平2027年项目清单")
     retype(qtbot, dialog.ui.yearSpin, "2027")
@@ -153,7 +154,7 @@ def test_edit_a_list_title_and_year(
     assert not dialog.isVisible()
     assert dialog.result() == QDialog.DialogCode.Accepted
 
-    stored = lists.get_service_list(db, setup.list_id)
+    stored = queries.get_service_list(db, setup.list_id)
     assert (stored.title, stored.year, stored.signed_on, stored.kind) == (
         "和平2027年项目清单",
         2027,
@@ -178,9 +179,9 @@ def test_sign_a_list_through_the_date_prompt(
     boxes: Boxes,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    demand = lists.create_list(
+    demand = editing.create_list(
         db,
-        lists.ListInput(setup.community_id, ListKind.DEMAND, "和平需求清单", 2026),
+        editing.ListInput(setup.community_id, ListKind.DEMAND, "和平需求清单", 2026),
     )
     choose_community(tab, setup.community_id)
     row = list_row(tab, demand)
@@ -203,8 +204,8 @@ def test_sign_a_list_through_the_date_prompt(
     assert "和平需求清单" in prompts[0]
     assert boxes.shown == ["日期格式应为 2026-03-01"]
 
-    assert lists.get_service_list(db, demand).signed_on == PAST
-    assert lists.get_service_list(db, setup.list_id).signed_on == SIGNED  # the other list
+    assert queries.get_service_list(db, demand).signed_on == PAST
+    assert queries.get_service_list(db, setup.list_id).signed_on == SIGNED  # the other list
     row = list_row(tab, demand)
     assert list_cells(tab, row)[2] == "2026-02-20"
     assert tab.current_list() is not None and tab.current_list().id == demand  # type: ignore[union-attr]
@@ -212,24 +213,24 @@ def test_sign_a_list_through_the_date_prompt(
     # Cancelling the prompt changes nothing; a day in the future is refused by the service.
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("", False)))
     click(qtbot, tab.sign_list_button)
-    assert lists.get_service_list(db, demand).signed_on == PAST
+    assert queries.get_service_list(db, demand).signed_on == PAST
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("2100-01-01", True))
     )
     click(qtbot, tab.sign_list_button)
     assert "签订日期不能晚于今天" in boxes.shown[-1]
-    assert lists.get_service_list(db, demand).signed_on == PAST
+    assert queries.get_service_list(db, demand).signed_on == PAST
     assert list_cells(tab, list_row(tab, demand))[2] == "2026-02-20"
 
 
 def test_delete_a_list_when_confirmed(
     qtbot: QtBot, tab: ListsTab, db: Database, setup: Setup, boxes: Boxes
 ) -> None:
-    demand = lists.create_list(
-        db, lists.ListInput(setup.community_id, ListKind.DEMAND, "和平需求清单", 2026)
+    demand = editing.create_list(
+        db, editing.ListInput(setup.community_id, ListKind.DEMAND, "和平需求清单", 2026)
     )
-    lists.add_item(db, demand, lists.ItemInput(title="路灯不亮"))
-    kept = lists.add_item(db, setup.list_id, lists.ItemInput(title="长者饭堂"))
+    editing.add_item(db, demand, editing.ItemInput(title="路灯不亮"))
+    kept = editing.add_item(db, setup.list_id, editing.ItemInput(title="长者饭堂"))
     choose_community(tab, setup.community_id)
     assert sorted(shown_titles(tab)) == sorted(["路灯不亮", "长者饭堂"])
     click_row(qtbot, tab.lists_table, list_row(tab, demand))
@@ -259,8 +260,8 @@ def test_delete_a_list_when_confirmed(
 def test_delete_a_list_refused_while_an_item_is_handled(
     qtbot: QtBot, tab: ListsTab, db: Database, setup: Setup, boxes: Boxes
 ) -> None:
-    open_item = lists.add_item(db, setup.list_id, lists.ItemInput(title="长者饭堂"))
-    claimed = lists.add_item(db, setup.list_id, lists.ItemInput(title="修路"))
+    open_item = editing.add_item(db, setup.list_id, editing.ItemInput(title="长者饭堂"))
+    claimed = editing.add_item(db, setup.list_id, editing.ItemInput(title="修路"))
     claim(db, setup, claimed)
     choose_community(tab, setup.community_id)
     click_row(qtbot, tab.lists_table, list_row(tab, setup.list_id))
@@ -272,7 +273,7 @@ def test_delete_a_list_refused_while_an_item_is_handled(
     with db.read() as s:
         assert s.scalars(select(ServiceList.id)).all() == [setup.list_id]
         assert sorted(s.scalars(select(ListItem.id)).all()) == sorted([open_item, claimed])
-    assert lists.get_item_detail(db, claimed).status == ItemStatus.CLAIMED
+    assert queries.get_item_detail(db, claimed).status == ItemStatus.CLAIMED
     assert tab.lists_table.rowCount() == 1
     assert list_cells(tab, 0)[3] == "0 / 2"
     assert sorted(shown_titles(tab)) == sorted(["长者饭堂", "修路"])
@@ -282,8 +283,8 @@ def test_delete_a_list_refused_while_an_item_is_handled(
 def test_edit_an_item_title_and_deadline(
     qtbot: QtBot, tab: ListsTab, db: Database, setup: Setup
 ) -> None:
-    lists.add_item(db, setup.list_id, lists.ItemInput(title="修路"))
-    item = lists.add_item(db, setup.list_id, lists.ItemInput(title="长者饭堂", category="为老"))
+    editing.add_item(db, setup.list_id, editing.ItemInput(title="修路"))
+    item = editing.add_item(db, setup.list_id, editing.ItemInput(title="长者饭堂", category="为老"))
     choose_community(tab, setup.community_id)
     click_row(qtbot, tab.table, item_row(tab, item), 3)
     row = tab.current_row()
@@ -308,7 +309,7 @@ def test_edit_an_item_title_and_deadline(
     ok(qtbot, dialog)
     assert not dialog.isVisible()
 
-    detail = lists.get_item_detail(db, item)
+    detail = queries.get_item_detail(db, item)
     assert (detail.title, detail.deadline, detail.category, detail.status) == (
         "长者饭堂(二期)",
         date(2026, 9, 30),
@@ -326,7 +327,7 @@ def test_edit_an_item_title_and_deadline(
 
 
 def test_edit_an_item_with_f2(qtbot: QtBot, tab: ListsTab, db: Database, setup: Setup) -> None:
-    item = lists.add_item(db, setup.list_id, lists.ItemInput(title="长者饭堂"))
+    item = editing.add_item(db, setup.list_id, editing.ItemInput(title="长者饭堂"))
     choose_community(tab, setup.community_id)
     tab.activateWindow()
     qtbot.waitActive(tab)
@@ -338,15 +339,15 @@ def test_edit_an_item_with_f2(qtbot: QtBot, tab: ListsTab, db: Database, setup: 
     retype(qtbot, dialog.ui.titleEdit, "Canteen")
     qtbot.keyClick(dialog.ui.titleEdit, Qt.Key.Key_Return)
     assert not dialog.isVisible()
-    assert lists.get_item_detail(db, item).title == "Canteen"
+    assert queries.get_item_detail(db, item).title == "Canteen"
     assert shown_titles(tab) == ["Canteen"]
 
 
 def test_delete_an_unclaimed_item_but_not_a_claimed_one(
     qtbot: QtBot, tab: ListsTab, db: Database, setup: Setup, boxes: Boxes
 ) -> None:
-    unclaimed = lists.add_item(db, setup.list_id, lists.ItemInput(title="长者饭堂"))
-    claimed = lists.add_item(db, setup.list_id, lists.ItemInput(title="修路"))
+    unclaimed = editing.add_item(db, setup.list_id, editing.ItemInput(title="长者饭堂"))
+    claimed = editing.add_item(db, setup.list_id, editing.ItemInput(title="修路"))
     claim(db, setup, claimed)
     choose_community(tab, setup.community_id)
 
@@ -359,7 +360,7 @@ def test_delete_an_unclaimed_item_but_not_a_claimed_one(
     boxes.confirm_answer = True
     tab.delete_item()  # as if the button were still there
     assert "已认领" in boxes.shown[-1], boxes.shown
-    assert lists.get_item_detail(db, claimed).status == ItemStatus.CLAIMED
+    assert queries.get_item_detail(db, claimed).status == ItemStatus.CLAIMED
     assert count(db, ListItem) == 2
     shown = len(boxes.shown)
 
@@ -536,7 +537,7 @@ def test_an_invalid_amount_leaves_the_edited_entry_alone(
     ledger: tuple[int, int],
 ) -> None:
     income, _expense = ledger
-    item = lists.add_item(db, setup.list_id, lists.ItemInput(title="长者饭堂"))
+    item = editing.add_item(db, setup.list_id, editing.ItemInput(title="长者饭堂"))
     choose_community(tab, setup.community_id)
     click_row(qtbot, tab.lists_table, list_row(tab, setup.list_id))
     click_row(qtbot, tab.table, item_row(tab, item), 3)

@@ -12,7 +12,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, Claim, ListItem, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.errors import ConflictError, ValidationError
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import claims, editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
 from tests.list_factories import Setup, setup_community
 
@@ -25,10 +25,10 @@ def setup(db: Database) -> Setup:
 
 
 def add(db: Database, setup: Setup, title: str = "老旧小区路灯改造", **kw: object) -> int:
-    return lists.add_item(db, setup.list_id, lists.ItemInput(title=title, **kw))  # type: ignore[arg-type]
+    return editing.add_item(db, setup.list_id, editing.ItemInput(title=title, **kw))  # type: ignore[arg-type]
 
 
-def group_claim(setup: Setup, **kw: object) -> lists.ClaimInput:
+def group_claim(setup: Setup, **kw: object) -> claims.ClaimInput:
     values: dict[str, object] = {
         "mode": ClaimMode.GROUP,
         "lead_org_id": setup.orgs[0],
@@ -36,12 +36,12 @@ def group_claim(setup: Setup, **kw: object) -> lists.ClaimInput:
         "deadline": date(2026, 6, 30),
         "responsible": "张三",
         "participants": (
-            lists.ParticipantInput(setup.orgs[1], "李四"),
-            lists.ParticipantInput(setup.orgs[2], "王五"),
+            claims.ParticipantInput(setup.orgs[1], "李四"),
+            claims.ParticipantInput(setup.orgs[2], "王五"),
         ),
     }
     values.update(kw)
-    return lists.ClaimInput(**values)  # type: ignore[arg-type]
+    return claims.ClaimInput(**values)  # type: ignore[arg-type]
 
 
 def audit_summaries(db: Database) -> list[str]:
@@ -50,28 +50,28 @@ def audit_summaries(db: Database) -> list[str]:
 
 
 def status_of(db: Database, item_id: int) -> ItemStatus:
-    return lists.get_item_detail(db, item_id).status
+    return queries.get_item_detail(db, item_id).status
 
 
 def test_create_update_sign_and_delete_a_list(db: Database, setup: Setup) -> None:
-    rows = lists.list_service_lists(db, setup.community_id)
+    rows = queries.list_service_lists(db, setup.community_id)
     assert [(r.kind, r.year, r.signed_on) for r in rows] == [
         (ListKind.PROJECT, 2026, date(2026, 3, 1))
     ]
-    data = lists.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)
-    list_id = lists.create_list(db, data)
-    assert lists.get_service_list(db, list_id).signed_on is None
-    lists.sign_list(db, list_id, date(2026, 4, 1))
-    assert lists.get_service_list(db, list_id).signed_on == date(2026, 4, 1)
-    lists.update_list(
+    data = editing.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)
+    list_id = editing.create_list(db, data)
+    assert queries.get_service_list(db, list_id).signed_on is None
+    editing.sign_list(db, list_id, date(2026, 4, 1))
+    assert queries.get_service_list(db, list_id).signed_on == date(2026, 4, 1)
+    editing.update_list(
         db,
         list_id,
-        lists.ListInput(
+        editing.ListInput(
             setup.community_id, ListKind.DEMAND, "群众需求清单", 2026, date(2026, 4, 2)
         ),
     )
-    assert lists.get_service_list(db, list_id).title == "群众需求清单"
-    lists.delete_list(db, list_id)
+    assert queries.get_service_list(db, list_id).title == "群众需求清单"
+    editing.delete_list(db, list_id)
     with db.read() as s:
         assert s.get(ServiceList, list_id) is None
     summaries = audit_summaries(db)
@@ -81,26 +81,28 @@ def test_create_update_sign_and_delete_a_list(db: Database, setup: Setup) -> Non
 
 def test_list_validation_names_the_fields(db: Database, setup: Setup) -> None:
     with pytest.raises(ValidationError) as info:
-        lists.create_list(
-            db, lists.ListInput(setup.community_id, ListKind.DEMAND, "  ", 1990, date(2099, 1, 1))
+        editing.create_list(
+            db, editing.ListInput(setup.community_id, ListKind.DEMAND, "  ", 1990, date(2099, 1, 1))
         )
     assert set(info.value.fields()) == {"title", "year", "signed_on"}
 
 
 def test_items_link_demands_and_resources_of_the_same_community(db: Database, setup: Setup) -> None:
-    demand_list = lists.create_list(
-        db, lists.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)
+    demand_list = editing.create_list(
+        db, editing.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)
     )
-    demand = lists.add_item(db, demand_list, lists.ItemInput(title="路灯不亮"))
+    demand = editing.add_item(db, demand_list, editing.ItemInput(title="路灯不亮"))
     item = add(db, setup, answers_item_id=demand, expected_result="亮灯率100%")
-    detail = lists.get_item_detail(db, item)
+    detail = queries.get_item_detail(db, item)
     assert (detail.answers_title, detail.answers_item_id) == ("路灯不亮", demand)
-    assert [c.id for c in lists.source_choices(db, setup.community_id, ListKind.DEMAND)] == [demand]
+    assert [c.id for c in queries.source_choices(db, setup.community_id, ListKind.DEMAND)] == [
+        demand
+    ]
     with pytest.raises(ValidationError) as info:
         add(db, setup, "用错类型", uses_item_id=demand)  # a demand is not a resource
     assert info.value.fields() == ["uses_item"]
     other = setup_community(db, "另一个共同体", prefix="另")
-    foreign = lists.add_item(db, other.list_id, lists.ItemInput(title="别家的项目"))
+    foreign = editing.add_item(db, other.list_id, editing.ItemInput(title="别家的项目"))
     with pytest.raises(ValidationError) as info:
         add(db, setup, "跨共同体", answers_item_id=foreign)
     assert info.value.fields() == ["answers_item"]
@@ -112,8 +114,8 @@ def test_items_link_demands_and_resources_of_the_same_community(db: Database, se
 def test_group_claim_supervise_solve_and_reopen(db: Database, setup: Setup) -> None:
     item = add(db, setup)
     assert status_of(db, item) == ItemStatus.OPEN
-    lists.claim_item(db, item, group_claim(setup))
-    detail = lists.get_item_detail(db, item)
+    claims.claim_item(db, item, group_claim(setup))
+    detail = queries.get_item_detail(db, item)
     assert detail.status == ItemStatus.CLAIMED
     assert detail.deadline == date(2026, 6, 30)  # the claim's deadline becomes the item's
     (claim,) = detail.claims
@@ -124,64 +126,66 @@ def test_group_claim_supervise_solve_and_reopen(db: Database, setup: Setup) -> N
         ("区卫健局党支部", "李四"),
         ("和平供电所党支部", "王五"),
     ]
-    (row,) = lists.list_items(
-        db, lists.ItemQuery(list_id=setup.list_id), PageRequest(), today=TODAY
+    (row,) = queries.list_items(
+        db, queries.ItemQuery(list_id=setup.list_id), PageRequest(), today=TODAY
     )
     assert row.lead_orgs == ("和平村党支部",)
     assert row.partner_orgs == ("区卫健局党支部", "和平供电所党支部")
 
     # Follow-ups are kept in date order, whatever order they were typed in.
-    lists.add_supervision(
-        db, item, lists.SupervisionInput(date(2026, 4, 20), "镇党委", "已施工一半", "月底完工")
+    supervision.add_supervision(
+        db,
+        item,
+        supervision.SupervisionInput(date(2026, 4, 20), "镇党委", "已施工一半", "月底完工"),
     )
     assert status_of(db, item) == ItemStatus.IN_PROGRESS
-    lists.add_supervision(
-        db, item, lists.SupervisionInput(date(2026, 4, 1), "区委组织部", "已勘察")
+    supervision.add_supervision(
+        db, item, supervision.SupervisionInput(date(2026, 4, 1), "区委组织部", "已勘察")
     )
-    lists.add_supervision(
-        db, item, lists.SupervisionInput(date(2026, 4, 20), "镇党委", "同日第二次")
+    supervision.add_supervision(
+        db, item, supervision.SupervisionInput(date(2026, 4, 20), "镇党委", "同日第二次")
     )
-    assert [v.progress for v in lists.list_supervisions(db, item)] == [
+    assert [v.progress for v in supervision.list_supervisions(db, item)] == [
         "已勘察",
         "已施工一半",
         "同日第二次",
     ]
-    assert [v.progress for v in lists.get_item_detail(db, item).supervisions] == [
+    assert [v.progress for v in queries.get_item_detail(db, item).supervisions] == [
         "已勘察",
         "已施工一半",
         "同日第二次",
     ]
 
     # Overdue with a fixed clock: late on 1 July, not on the deadline day.
-    query = lists.ItemQuery(overdue_only=True)
-    assert lists.count_items(db, query, today=date(2026, 6, 30)) == 0
-    assert lists.count_items(db, query, today=date(2026, 7, 1)) == 1
-    (late,) = lists.list_items(db, query, PageRequest(), today=date(2026, 7, 1))
+    query = queries.ItemQuery(overdue_only=True)
+    assert queries.count_items(db, query, today=date(2026, 6, 30)) == 0
+    assert queries.count_items(db, query, today=date(2026, 7, 1)) == 1
+    (late,) = queries.list_items(db, query, PageRequest(), today=date(2026, 7, 1))
     assert late.status_text == "逾期"
 
     with pytest.raises(ValidationError) as info:
-        lists.solve_item(db, item, lists.SolveInput(date(2026, 5, 1), " ", None))
+        supervision.solve_item(db, item, supervision.SolveInput(date(2026, 5, 1), " ", None))
     assert set(info.value.fields()) == {"result", "satisfaction"}
-    lists.solve_item(
-        db, item, lists.SolveInput(date(2026, 5, 1), "路灯全部亮了", Satisfaction.SATISFIED)
+    supervision.solve_item(
+        db, item, supervision.SolveInput(date(2026, 5, 1), "路灯全部亮了", Satisfaction.SATISFIED)
     )
-    detail = lists.get_item_detail(db, item)
+    detail = queries.get_item_detail(db, item)
     assert (detail.status, detail.satisfaction, detail.result) == (
         ItemStatus.SOLVED,
         Satisfaction.SATISFIED,
         "路灯全部亮了",
     )
-    assert lists.count_items(db, query, today=date(2026, 7, 1)) == 0  # solved is never late
+    assert queries.count_items(db, query, today=date(2026, 7, 1)) == 0  # solved is never late
     with pytest.raises(ValidationError):
-        lists.add_supervision(
-            db, item, lists.SupervisionInput(date(2026, 5, 2), "镇党委", "再看看")
+        supervision.add_supervision(
+            db, item, supervision.SupervisionInput(date(2026, 5, 2), "镇党委", "再看看")
         )
 
     with pytest.raises(ValidationError) as info:
-        lists.reopen_item(db, item, " ")
+        supervision.reopen_item(db, item, " ")
     assert info.value.fields() == ["reason"]
-    lists.reopen_item(db, item, "群众反映又坏了")
-    detail = lists.get_item_detail(db, item)
+    supervision.reopen_item(db, item, "群众反映又坏了")
+    detail = queries.get_item_detail(db, item)
     assert (detail.status, detail.result, detail.satisfaction) == (
         ItemStatus.IN_PROGRESS,
         None,
@@ -197,23 +201,23 @@ def test_group_claim_supervise_solve_and_reopen(db: Database, setup: Setup) -> N
 
 def test_single_claim_and_explicit_start(db: Database, setup: Setup) -> None:
     item = add(db, setup)
-    lists.claim_item(
+    claims.claim_item(
         db,
         item,
-        lists.ClaimInput(ClaimMode.SINGLE, setup.orgs[1], date(2026, 3, 5), responsible="赵六"),
+        claims.ClaimInput(ClaimMode.SINGLE, setup.orgs[1], date(2026, 3, 5), responsible="赵六"),
     )
     assert status_of(db, item) == ItemStatus.CLAIMED
-    lists.start_item(db, item)
+    supervision.start_item(db, item)
     assert status_of(db, item) == ItemStatus.IN_PROGRESS
     with pytest.raises(ValidationError):
-        lists.start_item(db, item)
+        supervision.start_item(db, item)
 
 
 @pytest.mark.parametrize(
     ("change", "field"),
     [
         ({"participants": ()}, "participants"),  # a group of one
-        ({"participants": (lists.ParticipantInput(0),)}, "participants"),  # lead repeated
+        ({"participants": (claims.ParticipantInput(0),)}, "participants"),  # lead repeated
         ({"lead_org_id": None}, "lead_org"),
         ({"deadline": date(2026, 3, 1)}, "deadline"),
         ({"claimed_on": date(2099, 1, 1), "deadline": None}, "claimed_on"),
@@ -221,10 +225,10 @@ def test_single_claim_and_explicit_start(db: Database, setup: Setup) -> None:
 )
 def test_claim_refusals(db: Database, setup: Setup, change: dict[str, object], field: str) -> None:
     item = add(db, setup)
-    if change.get("participants") == (lists.ParticipantInput(0),):
-        change = {"participants": (lists.ParticipantInput(setup.orgs[0]),)}
+    if change.get("participants") == (claims.ParticipantInput(0),):
+        change = {"participants": (claims.ParticipantInput(setup.orgs[0]),)}
     with pytest.raises(ValidationError) as info:
-        lists.claim_item(db, item, group_claim(setup, **change))
+        claims.claim_item(db, item, group_claim(setup, **change))
     assert field in info.value.fields()
     assert status_of(db, item) == ItemStatus.OPEN
 
@@ -232,47 +236,47 @@ def test_claim_refusals(db: Database, setup: Setup, change: dict[str, object], f
 def test_claims_only_by_members_and_only_of_projects(db: Database, setup: Setup) -> None:
     item = add(db, setup)
     with pytest.raises(ValidationError) as info:
-        lists.claim_item(db, item, group_claim(setup, lead_org_id=setup.outsider))
+        claims.claim_item(db, item, group_claim(setup, lead_org_id=setup.outsider))
     assert info.value.fields() == ["lead_org"]
     with pytest.raises(ValidationError) as info:
-        lists.claim_item(
+        claims.claim_item(
             db,
             item,
-            group_claim(setup, participants=(lists.ParticipantInput(setup.outsider),)),
+            group_claim(setup, participants=(claims.ParticipantInput(setup.outsider),)),
         )
     assert info.value.fields() == ["participants"]
     with pytest.raises(ValidationError) as info:  # several organizations on a single claim
-        lists.claim_item(db, item, group_claim(setup, mode=ClaimMode.SINGLE))
+        claims.claim_item(db, item, group_claim(setup, mode=ClaimMode.SINGLE))
     assert info.value.fields() == ["participants"]
 
-    demands = lists.create_list(
-        db, lists.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)
+    demands = editing.create_list(
+        db, editing.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)
     )
-    demand = lists.add_item(db, demands, lists.ItemInput(title="群众需求"))
+    demand = editing.add_item(db, demands, editing.ItemInput(title="群众需求"))
     with pytest.raises(ValidationError) as info:
-        lists.claim_item(db, demand, group_claim(setup))
+        claims.claim_item(db, demand, group_claim(setup))
     assert info.value.fields() == ["status"]
     with db.read() as s:
         assert s.scalars(select(Claim)).all() == []
 
-    lists.claim_item(db, item, group_claim(setup))
+    claims.claim_item(db, item, group_claim(setup))
     with pytest.raises(ValidationError):  # already claimed
-        lists.claim_item(db, item, group_claim(setup))
-    assert [c.name for c in lists.claimant_choices(db, setup.community_id)] == sorted(
+        claims.claim_item(db, item, group_claim(setup))
+    assert [c.name for c in queries.claimant_choices(db, setup.community_id)] == sorted(
         ["和平村党支部", "区卫健局党支部", "和平供电所党支部"]
     )
-    assert [c.id for c in lists.member_choices(db, setup.community_id)] == setup.orgs
+    assert [c.id for c in queries.member_choices(db, setup.community_id)] == setup.orgs
 
 
 def test_busy_items_and_lists_are_not_deleted(db: Database, setup: Setup) -> None:
     item = add(db, setup)
     spare = add(db, setup, "备用事项")
-    lists.claim_item(db, item, group_claim(setup))
+    claims.claim_item(db, item, group_claim(setup))
     with pytest.raises(ValidationError):
-        lists.delete_item(db, item)
+        editing.delete_item(db, item)
     with pytest.raises(ConflictError):
-        lists.delete_list(db, setup.list_id)
-    lists.delete_item(db, spare)
+        editing.delete_list(db, setup.list_id)
+    editing.delete_item(db, spare)
     with db.read() as s:
         assert s.get(ListItem, spare) is None
         assert s.get(ListItem, item) is not None
@@ -280,12 +284,12 @@ def test_busy_items_and_lists_are_not_deleted(db: Database, setup: Setup) -> Non
 
 def test_update_item_is_audited(db: Database, setup: Setup) -> None:
     item = add(db, setup)
-    lists.update_item(
+    editing.update_item(
         db,
         item,
-        lists.ItemInput(title="路灯改造(二期)", category="基础设施", deadline=date(2026, 9, 1)),
+        editing.ItemInput(title="路灯改造(二期)", category="基础设施", deadline=date(2026, 9, 1)),
     )
-    detail = lists.get_item_detail(db, item)
+    detail = queries.get_item_detail(db, item)
     assert (detail.title, detail.category, detail.deadline) == (
         "路灯改造(二期)",
         "基础设施",

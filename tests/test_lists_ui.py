@@ -13,7 +13,8 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Claim, FundEntry, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, FundDirection, ItemStatus, ListKind, Satisfaction
-from pbc_desktop.services import funds, lists
+from pbc_desktop.services import funds
+from pbc_desktop.services.lists import claims, editing, queries, supervision
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.lists import tab as lists_tab_module
 from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
@@ -169,7 +170,7 @@ def test_create_list_item_claim_supervise_and_solve(
     combo = dialog.ui.satisfactionCombo
     combo.setCurrentIndex(combo.findData(Satisfaction.FAIRLY.value))
     ok(qtbot, dialog)
-    detail = lists.get_item_detail(db, row.id)
+    detail = queries.get_item_detail(db, row.id)
     assert (detail.status, detail.satisfaction, detail.result) == (
         ItemStatus.SOLVED,
         Satisfaction.FAIRLY,
@@ -185,20 +186,26 @@ def test_reopen_asks_for_the_reason(
 ) -> None:
     from datetime import date
 
-    item = lists.add_item(db, setup.list_id, lists.ItemInput(title="修路"))
-    lists.claim_item(db, item, lists.ClaimInput(ClaimMode.SINGLE, setup.orgs[0], date(2026, 3, 1)))
-    lists.solve_item(db, item, lists.SolveInput(date(2026, 3, 2), "修好了", Satisfaction.SATISFIED))
+    item = editing.add_item(db, setup.list_id, editing.ItemInput(title="修路"))
+    claims.claim_item(
+        db, item, claims.ClaimInput(ClaimMode.SINGLE, setup.orgs[0], date(2026, 3, 1))
+    )
+    supervision.solve_item(
+        db, item, supervision.SolveInput(date(2026, 3, 2), "修好了", Satisfaction.SATISFIED)
+    )
     tab.refresh()
     assert tab.select_id(item)
     monkeypatch.setattr(lists_tab_module, "ask_text", lambda *_a: "又坏了")
     click(qtbot, tab.reopen_button)
-    assert lists.get_item_detail(db, item).status == ItemStatus.IN_PROGRESS
+    assert queries.get_item_detail(db, item).status == ItemStatus.IN_PROGRESS
 
 
 def test_overdue_items_are_red(qtbot: QtBot, tab: ListsTab, db: Database, setup: Setup) -> None:
     from datetime import date
 
-    lists.add_item(db, setup.list_id, lists.ItemInput(title="过期项目", deadline=date(2025, 1, 1)))
+    editing.add_item(
+        db, setup.list_id, editing.ItemInput(title="过期项目", deadline=date(2025, 1, 1))
+    )
     tab.refresh()
     index = tab.model.index(0, 4)
     assert tab.model.data(index) == "逾期"
@@ -211,9 +218,9 @@ def test_overdue_items_are_red(qtbot: QtBot, tab: ListsTab, db: Database, setup:
 def test_claimant_filter(qtbot: QtBot, tab: ListsTab, db: Database, setup: Setup) -> None:
     from datetime import date
 
-    a = lists.add_item(db, setup.list_id, lists.ItemInput(title="甲认领"))
-    lists.add_item(db, setup.list_id, lists.ItemInput(title="没人认领"))
-    lists.claim_item(db, a, lists.ClaimInput(ClaimMode.SINGLE, setup.orgs[1], date(2026, 3, 1)))
+    a = editing.add_item(db, setup.list_id, editing.ItemInput(title="甲认领"))
+    editing.add_item(db, setup.list_id, editing.ItemInput(title="没人认领"))
+    claims.claim_item(db, a, claims.ClaimInput(ClaimMode.SINGLE, setup.orgs[1], date(2026, 3, 1)))
     tab.refresh()
     assert tab.model.rowCount() == 2
     combo = tab.claimant_combo
@@ -275,7 +282,7 @@ def test_exports_from_the_tab(
     monkeypatch: pytest.MonkeyPatch,
     boxes: Boxes,
 ) -> None:
-    lists.add_item(db, setup.list_id, lists.ItemInput(title="长者饭堂"))
+    editing.add_item(db, setup.list_id, editing.ItemInput(title="长者饭堂"))
     choose_community(tab, setup.community_id)
     tab.lists_table.selectRow(0)
     out = tmp_path / "list.xlsx"

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, ListItem, ServiceList
 from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
+from pbc_desktop.domain.items import is_overdue
 from pbc_desktop.services import stats
-from pbc_desktop.services.lists import is_overdue
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.listing_tab import set_combo_data
 from pbc_desktop.ui.overview.tab import OVERDUE, OverviewTab

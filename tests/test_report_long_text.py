@@ -16,8 +16,8 @@ from pbc_desktop.reports.minutes import build_minutes
 from pbc_desktop.reports.roster import build_roster
 from pbc_desktop.reports.service_list import build_service_list
 from pbc_desktop.reports.signin import build_signin
-from pbc_desktop.services import lists
 from pbc_desktop.services.assessments import indicator_sets, scoring
+from pbc_desktop.services.lists import editing
 from tests.assessment_factories import YEAR, running_communities, score_all
 from tests.factories import make_org
 from tests.list_factories import setup_community
@@ -111,10 +111,10 @@ def test_minutes_keep_every_long_text_whole_and_start_on_the_first_page(
 
 def test_service_list_with_a_long_item_splits_it_cleanly(db: Database, tmp_path: Path) -> None:
     setup = setup_community(db, name="和平" + "跨领域" * 38 + "共同体")
-    lists.add_item(
+    editing.add_item(
         db,
         setup.list_id,
-        lists.ItemInput(title="项目" * 100, description="内容" * 900, category="类" * 60),
+        editing.ItemInput(title="项目" * 100, description="内容" * 900, category="类" * 60),
     )
     out = build_service_list(db, setup.list_id, tmp_path / "清单.pdf")
     assert_nothing_overprinted_or_off_the_page(out)

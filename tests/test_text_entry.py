@@ -24,7 +24,8 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.domain.validation import clean_text
 from pbc_desktop.errors import ValidationError
-from pbc_desktop.services import activities, communities, lists, organizations, venues
+from pbc_desktop.services import activities, communities, organizations, venues
+from pbc_desktop.services.lists import editing
 from pbc_desktop.services.member_editing import create_member
 from tests.factories import make_community, make_orgs
 
@@ -211,8 +212,8 @@ def test_venue_name_with_a_zero_width_space_is_refused(db: Database) -> None:
 
 def test_list_title_with_a_line_break_is_refused(db: Database, world: dict[str, int]) -> None:
     with pytest.raises(ValidationError) as exc:
-        lists.create_list(
-            db, lists.ListInput(world["community"], ListKind.DEMAND, "和平\n需求清单", 2026)
+        editing.create_list(
+            db, editing.ListInput(world["community"], ListKind.DEMAND, "和平\n需求清单", 2026)
         )
     assert exc.value.fields() == ["title"]
     assert "清单名称只能填写一行" in exc.value.message

@@ -20,7 +20,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.lang import language, t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import printout
 
 RED = colors.HexColor("#c0392b")
 TABLE_SIZE = 10.5  # 五号: six columns fit the A4 text block
@@ -43,7 +43,7 @@ class _Styles:
         self.sign = ParagraphStyle("ListSign", parent=cell, fontSize=SIGN_SIZE, leading=18)
 
 
-def _items_table(report: lists.ListReport, st: _Styles) -> Table:
+def _items_table(report: printout.ListReport, st: _Styles) -> Table:
     lang = language()
     parts = [11, 35, 44, 16, 34, 28]
     widths = [layout.TEXT_WIDTH * p / sum(parts) for p in parts]
@@ -109,7 +109,7 @@ def _signature(org: str, st: _Styles) -> list[Flowable]:
     ]
 
 
-def _signatures(report: lists.ListReport, st: _Styles) -> list[Flowable]:
+def _signatures(report: printout.ListReport, st: _Styles) -> list[Flowable]:
     """Two member organizations side by side, each with its seal, signature and date."""
     story: list[Flowable] = [
         Spacer(1, 6 * mm),
@@ -148,7 +148,7 @@ def _signatures(report: lists.ListReport, st: _Styles) -> list[Flowable]:
     return story
 
 
-def build_story(report: lists.ListReport) -> tuple[list[Flowable], layout.Styles]:
+def build_story(report: printout.ListReport) -> tuple[list[Flowable], layout.Styles]:
     st = _Styles()
     if report.signed_on:
         signed = t(
@@ -180,7 +180,7 @@ def build_service_list(
     """Write the list for signing to ``out_path`` (atomically) and log the export.
 
     ``warn`` is told which words hold characters no installed font has."""
-    report = lists.get_list_report(db, list_id, today=today)
+    report = printout.get_list_report(db, list_id, today=today)
     story, styles = build_story(report)
     path = layout.build_pdf(
         Path(out_path),
@@ -191,5 +191,5 @@ def build_service_list(
         invariant=invariant,
         warn=warn,
     )
-    lists.record_export(db, list_id, path.name, "PDF")
+    printout.record_export(db, list_id, path.name, "PDF")
     return path

@@ -37,8 +37,7 @@ from pbc_desktop.domain.enums import (
     PostReportStatus,
 )
 from pbc_desktop.domain.indicators import METRICS
-from pbc_desktop.services.lists import overdue_clause
-from pbc_desktop.services.scope import date_bounds, year_bounds
+from pbc_desktop.services.scope import date_bounds, overdue_clause, year_bounds
 
 #: Where a metric's district-wide figure lives in ``stats.Figures`` when the names differ.
 #: (The indicators speak of 培训人次 and 解决问题; the dashboard's fields are older.)

@@ -18,7 +18,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.files import atomic_output, save_workbook
 from pbc_desktop.lang import language, t
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import printout
 from pbc_desktop.services.xlsx_text import put_text
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -28,7 +28,7 @@ HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
 Cell = str | int | date | None
 
 
-def _columns() -> list[tuple[str, int, Callable[[lists.ReportItem], Cell]]]:
+def _columns() -> list[tuple[str, int, Callable[[printout.ReportItem], Cell]]]:
     """(header, width in characters, value) of each column."""
     lang = language()
 
@@ -53,7 +53,7 @@ def _columns() -> list[tuple[str, int, Callable[[lists.ReportItem], Cell]]]:
     ]
 
 
-def write_list_xlsx(report: lists.ListReport, out_path: Path) -> Path:
+def write_list_xlsx(report: printout.ListReport, out_path: Path) -> Path:
     """Write the workbook atomically (a half-written file never replaces a good one)."""
     wb = Workbook()
     ws = wb.active
@@ -94,7 +94,7 @@ def export_list_xlsx(
     db: Database, list_id: int, out_path: Path, *, today: date | None = None
 ) -> Path:
     """The list's items as ``.xlsx``; the export is written to the audit log."""
-    report = lists.get_list_report(db, list_id, today=today)
+    report = printout.get_list_report(db, list_id, today=today)
     path = write_list_xlsx(report, out_path)
-    lists.record_export(db, list_id, path.name, "Excel")
+    printout.record_export(db, list_id, path.name, "Excel")
     return path

@@ -1,5 +1,6 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
-bounds, ordering (empty values last, enums in declared order), "name taken" checks.
+bounds, ordering (empty values last, enums in declared order), "name taken" checks, a
+community's current members, the SQL test of an overdue list item.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -12,11 +13,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Select, case, select
+from sqlalchemy import ColumnElement, Select, and_, case, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Community, CommunityMember, Organization
+from pbc_desktop.db.models import Community, CommunityMember, ListItem, Organization
+from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.validation import name_key
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
@@ -50,6 +52,25 @@ def town_community_ids(town: str) -> Select[int]:
         .join(Organization, Organization.id == CommunityMember.organization_id)
         .where(Organization.town == town, CommunityMember.left_on.is_(None))
         .distinct()
+    )
+
+
+def current_members(community_id: int) -> AnySelect:
+    """Ids and names of the community's current member organizations, in its order."""
+    return (
+        select(Organization.id, Organization.name)
+        .join(CommunityMember, CommunityMember.organization_id == Organization.id)
+        .where(CommunityMember.community_id == community_id, CommunityMember.left_on.is_(None))
+        .order_by(CommunityMember.seq, CommunityMember.id)
+    )
+
+
+def overdue_clause(today: date) -> ColumnElement[bool]:
+    """SQL test of 逾期 (``domain.items.is_overdue``): deadline before ``today``, not solved."""
+    return and_(
+        ListItem.deadline.is_not(None),
+        ListItem.deadline < today,
+        ListItem.status != ItemStatus.SOLVED,
     )
 
 

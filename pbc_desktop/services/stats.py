@@ -39,8 +39,7 @@ from pbc_desktop.domain.enums import (
     PostReportStatus,
     VenueKind,
 )
-from pbc_desktop.services.lists import overdue_clause
-from pbc_desktop.services.scope import town_community_ids, year_bounds
+from pbc_desktop.services.scope import overdue_clause, town_community_ids, year_bounds
 
 
 @dataclass(frozen=True)

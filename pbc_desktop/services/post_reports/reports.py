@@ -44,7 +44,7 @@ from pbc_desktop.services.post_reports.common import (
     report_gone,
     report_hours,
 )
-from pbc_desktop.services.scope import Choice
+from pbc_desktop.services.scope import Choice, current_members
 
 
 @dataclass(frozen=True)
@@ -138,12 +138,7 @@ def organization_choices(
 ) -> list[Choice]:
     """The community's current member organizations in its order (the lead among them),
     without ``exclude_org_id`` (the member's own organization)."""
-    stmt = (
-        select(Organization.id, Organization.name)
-        .join(CommunityMember, CommunityMember.organization_id == Organization.id)
-        .where(CommunityMember.community_id == community_id, CommunityMember.left_on.is_(None))
-        .order_by(CommunityMember.seq, CommunityMember.id)
-    )
+    stmt = current_members(community_id)
     if exclude_org_id is not None:
         stmt = stmt.where(Organization.id != exclude_org_id)
     with db.read() as s:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem, QWidget
 
 from pbc_desktop.domain.enums import ClaimMode
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import claims, queries
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog, fill_choices, set_date, to_date, to_qdate
 from pbc_desktop.ui.forms.ui_claim_dialog import Ui_ClaimDialog
@@ -28,9 +28,9 @@ class ClaimDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        detail = lists.get_item_detail(ctx.db, item_id)
+        detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(f"{detail.title}({detail.community_name})")
-        self.members = lists.member_choices(ctx.db, detail.community_id)
+        self.members = queries.member_choices(ctx.db, detail.community_id)
         fill_choices(ui.leadCombo, self.members)
         table = ui.partnersTable
         table.setHorizontalHeaderLabels([self.tr("Organization"), self.tr("Responsible person")])
@@ -96,19 +96,19 @@ class ClaimDialog(FormDialog):
                 org.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 person_item.setText(person)
 
-    def partners(self) -> tuple[lists.ParticipantInput, ...]:
+    def partners(self) -> tuple[claims.ParticipantInput, ...]:
         if self.mode() != ClaimMode.GROUP:
             return ()
         lead = self.ui.leadCombo.currentData()
         chosen = []
         for org_id, org, person in self._rows:
             if org_id != lead and org.checkState() == Qt.CheckState.Checked:
-                chosen.append(lists.ParticipantInput(org_id, person.text().strip() or None))
+                chosen.append(claims.ParticipantInput(org_id, person.text().strip() or None))
         return tuple(chosen)
 
     def save(self) -> int:
         ui = self.ui
-        data = lists.ClaimInput(
+        data = claims.ClaimInput(
             mode=self.mode(),
             lead_org_id=ui.leadCombo.currentData(),
             claimed_on=to_date(ui.claimedEdit.date()),
@@ -116,4 +116,4 @@ class ClaimDialog(FormDialog):
             responsible=ui.responsibleEdit.text(),
             participants=self.partners(),
         )
-        return lists.claim_item(self.ctx.db, self.item_id, data)
+        return claims.claim_item(self.ctx.db, self.item_id, data)

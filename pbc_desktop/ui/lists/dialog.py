@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import ListKind
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import editing, queries
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog, select_data, set_date, to_date, to_qdate
 from pbc_desktop.ui.common.labels import label
@@ -58,7 +58,7 @@ class ListDialog(FormDialog):
             self._propose_title()
         else:
             self.setWindowTitle(self.tr("Edit service list"))
-            row = lists.get_service_list(ctx.db, list_id)
+            row = queries.get_service_list(ctx.db, list_id)
             self._auto_title = False
             select_data(ui.kindCombo, row.kind.value)
             ui.yearSpin.setValue(row.year)
@@ -83,7 +83,7 @@ class ListDialog(FormDialog):
 
     def save(self) -> int:
         ui = self.ui
-        data = lists.ListInput(
+        data = editing.ListInput(
             community_id=self.community_id,
             kind=self.kind(),
             title=ui.titleEdit.text(),
@@ -92,6 +92,6 @@ class ListDialog(FormDialog):
             remark=ui.remarkEdit.toPlainText(),
         )
         if self.list_id is None:
-            return lists.create_list(self.ctx.db, data)
-        lists.update_list(self.ctx.db, self.list_id, data)
+            return editing.create_list(self.ctx.db, data)
+        editing.update_list(self.ctx.db, self.list_id, data)
         return self.list_id

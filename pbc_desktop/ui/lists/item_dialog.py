@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import ListKind
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import editing, queries
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import (
     FormDialog,
@@ -36,14 +36,14 @@ class ItemDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        lst = lists.get_service_list(ctx.db, list_id)
+        lst = queries.get_service_list(ctx.db, list_id)
         ui.listLabel.setText(f"{lst.title}({label(lst.kind)})")
         none = self.tr("(none)")
         fill_choices(
             ui.answersCombo,
             [
                 c
-                for c in lists.source_choices(ctx.db, lst.community_id, ListKind.DEMAND)
+                for c in queries.source_choices(ctx.db, lst.community_id, ListKind.DEMAND)
                 if c.id != item_id
             ],
             none,
@@ -52,7 +52,7 @@ class ItemDialog(FormDialog):
             ui.usesCombo,
             [
                 c
-                for c in lists.source_choices(ctx.db, lst.community_id, ListKind.RESOURCE)
+                for c in queries.source_choices(ctx.db, lst.community_id, ListKind.RESOURCE)
                 if c.id != item_id
             ],
             none,
@@ -79,7 +79,7 @@ class ItemDialog(FormDialog):
                 )
         else:
             self.setWindowTitle(self.tr("Edit list item"))
-            d = lists.get_item_detail(ctx.db, item_id)
+            d = queries.get_item_detail(ctx.db, item_id)
             ui.titleEdit.setText(d.title)
             ui.categoryEdit.setText(d.category or "")
             ui.descriptionEdit.setPlainText(d.description or "")
@@ -92,7 +92,7 @@ class ItemDialog(FormDialog):
 
     def save(self) -> int:
         ui = self.ui
-        data = lists.ItemInput(
+        data = editing.ItemInput(
             title=ui.titleEdit.text(),
             description=ui.descriptionEdit.toPlainText(),
             category=ui.categoryEdit.text(),
@@ -102,6 +102,6 @@ class ItemDialog(FormDialog):
             deadline=to_date(ui.deadlineEdit.date()) if ui.deadlineCheck.isChecked() else None,
         )
         if self.item_id is None:
-            return lists.add_item(self.ctx.db, self.list_id, data)
-        lists.update_item(self.ctx.db, self.item_id, data)
+            return editing.add_item(self.ctx.db, self.list_id, data)
+        editing.update_item(self.ctx.db, self.item_id, data)
         return self.item_id

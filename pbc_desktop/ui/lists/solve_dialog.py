@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import Satisfaction
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import queries, supervision
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog, set_date, to_date, to_qdate
 from pbc_desktop.ui.common.labels import label
@@ -23,7 +23,7 @@ class SolveDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        detail = lists.get_item_detail(ctx.db, item_id)
+        detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(detail.title)
         today = date.today()
         ui.dateEdit.setMaximumDate(to_qdate(today))
@@ -44,10 +44,10 @@ class SolveDialog(FormDialog):
     def save(self) -> int:
         ui = self.ui
         code = ui.satisfactionCombo.currentData()
-        lists.solve_item(
+        supervision.solve_item(
             self.ctx.db,
             self.item_id,
-            lists.SolveInput(
+            supervision.SolveInput(
                 solved_on=to_date(ui.dateEdit.date()),
                 result=ui.resultEdit.toPlainText(),
                 satisfaction=Satisfaction.from_label(code) if isinstance(code, str) else None,

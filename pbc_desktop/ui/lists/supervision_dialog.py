@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from pbc_desktop.services import lists
+from pbc_desktop.services.lists import queries, supervision
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog, set_date, to_date, to_qdate
 from pbc_desktop.ui.forms.ui_supervision_dialog import Ui_SupervisionDialog
@@ -21,7 +21,7 @@ class SupervisionDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         ui = self.ui
-        detail = lists.get_item_detail(ctx.db, item_id)
+        detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(f"{detail.title}({detail.status_text})")
         today = date.today()
         ui.dateEdit.setMaximumDate(to_qdate(today))
@@ -38,10 +38,10 @@ class SupervisionDialog(FormDialog):
 
     def save(self) -> int:
         ui = self.ui
-        return lists.add_supervision(
+        return supervision.add_supervision(
             self.ctx.db,
             self.item_id,
-            lists.SupervisionInput(
+            supervision.SupervisionInput(
                 entry_date=to_date(ui.dateEdit.date()),
                 by_whom=ui.byEdit.text(),
                 progress=ui.progressEdit.toPlainText(),

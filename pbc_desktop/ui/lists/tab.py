@@ -33,7 +33,8 @@ from pbc_desktop.domain.enums import OVERDUE_LABEL, ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
-from pbc_desktop.services import lists, scope
+from pbc_desktop.services import scope
+from pbc_desktop.services.lists import editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages, printing
 from pbc_desktop.ui.common.dialog_host import DialogHost
@@ -64,7 +65,7 @@ BIG_EXPORT = 150
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def claimants(row: lists.ItemRow) -> str:
+def claimants(row: queries.ItemRow) -> str:
     """Lead organizations, then the others of a group claim: "甲 + 乙、丙"."""
     text = "、".join(row.lead_orgs)
     if row.partner_orgs:
@@ -105,7 +106,7 @@ def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
+class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
     """Manage a community's lists and items; claims, 督办 and 办结 are enabled by status."""
 
     key = "lists"
@@ -114,7 +115,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
         self._claimant_org_id: int | None = None
         self._claimed: bool | None = None
         self._list_id: int | None = None
-        self._lists: list[lists.ServiceListRow] = []
+        self._lists: list[queries.ServiceListRow] = []
         self.last_export: Path | None = None
 
     # -- construction ------------------------------------------------------------------------
@@ -328,13 +329,13 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
     def fill_choices(self) -> None:
         db = self.ctx.db
         self.fill_community_combo(self.community_combo)
-        self.fill_year_combo(self.year_combo, lists.list_years(db))
+        self.fill_year_combo(self.year_combo, queries.list_years(db))
         self.fill_town_combo(self.town_combo)
         self._fill_claimants()
         self._fill_lists()
 
     def _fill_claimants(self) -> None:
-        choices = lists.claimant_choices(self.ctx.db, self.community_combo.currentData())
+        choices = queries.claimant_choices(self.ctx.db, self.community_combo.currentData())
         entries: list[tuple[str, object]] = [(c.name, c.id) for c in choices]
         wanted = self._claimant_org_id or self.claimant_combo.currentData()
         self._claimant_org_id = None
@@ -354,7 +355,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
         self.set_extra_text(self._notes())
         self.reload()
 
-    def columns(self) -> Sequence[Column[lists.ItemRow]]:
+    def columns(self) -> Sequence[Column[queries.ItemRow]]:
         return [
             Column(self.tr("Community"), lambda r: r.community_name, "community"),
             Column(self.tr("List"), lambda r: label(r.list_kind), "list_kind"),
@@ -379,8 +380,8 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
             Column(self.tr("Follow-ups"), lambda r: r.supervision_count or "", align_right=True),
         ]
 
-    def query(self) -> lists.ItemQuery:
-        return lists.ItemQuery(
+    def query(self) -> queries.ItemQuery:
+        return queries.ItemQuery(
             community_id=self.community_combo.currentData(),
             list_kind=combo_enum(self.kind_combo, ListKind),
             status=combo_enum(self.status_combo, ItemStatus),
@@ -393,11 +394,11 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
             list_id=self._list_id,
         )
 
-    def fetch(self, page: PageRequest) -> list[lists.ItemRow]:
-        return lists.list_items(self.ctx.db, self.query(), page)
+    def fetch(self, page: PageRequest) -> list[queries.ItemRow]:
+        return queries.list_items(self.ctx.db, self.query(), page)
 
     def count(self) -> int:
-        return lists.count_items(self.ctx.db, self.query())
+        return queries.count_items(self.ctx.db, self.query())
 
     def clear_extra(self) -> None:
         self._claimed = None
@@ -466,8 +467,8 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
             notes.append(self.tr("Unclaimed items only"))
         return notes
 
-    def detail_html(self, row: lists.ItemRow) -> str:
-        d = lists.get_item_detail(self.ctx.db, row.id)
+    def detail_html(self, row: queries.ItemRow) -> str:
+        d = queries.get_item_detail(self.ctx.db, row.id)
         status = d.status_text
         if d.overdue:
             status = f"<span style='color:{OVERDUE_COLOR}'>{status}</span>"
@@ -539,7 +540,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
 
     def _fill_lists(self) -> None:
         cid = self.community_id()
-        self._lists = lists.list_service_lists(self.ctx.db, cid) if cid is not None else []
+        self._lists = queries.list_service_lists(self.ctx.db, cid) if cid is not None else []
         table = self.lists_table
         table.blockSignals(True)
         table.clearSelection()
@@ -567,7 +568,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
             self.lists_hint.setText(self.tr("Select a list to show only its items."))
         self._update_list_buttons()
 
-    def current_list(self) -> lists.ServiceListRow | None:
+    def current_list(self) -> queries.ServiceListRow | None:
         rows = self.lists_table.selectionModel().selectedRows()
         if not rows or rows[0].row() >= len(self._lists):
             return None
@@ -636,7 +637,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
         )
         if not messages.confirm(self, self.tr("Delete list"), question):
             return
-        if self._guard(lambda: lists.delete_list(self.ctx.db, row.id)):
+        if self._guard(lambda: editing.delete_list(self.ctx.db, row.id)):
             self._after_list_write(None)
 
     def sign_list(self) -> None:
@@ -650,7 +651,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
         )
         if when is None:
             return
-        if self._guard(lambda: lists.sign_list(self.ctx.db, row.id, when)):
+        if self._guard(lambda: editing.sign_list(self.ctx.db, row.id, when)):
             self._after_list_write(row.id)
 
     # -- items -------------------------------------------------------------------------------
@@ -715,7 +716,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
         question = self.tr("Delete the item {0}?").format(row.title)
         if not messages.confirm(self, self.tr("Delete item"), question):
             return
-        if self._guard(lambda: lists.delete_item(self.ctx.db, row.id)):
+        if self._guard(lambda: editing.delete_item(self.ctx.db, row.id)):
             self._fill_lists()
             self.reload()
 
@@ -730,7 +731,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
 
     def start_item(self) -> None:
         row = self.current_row()
-        if row is not None and self._guard(lambda: lists.start_item(self.ctx.db, row.id)):
+        if row is not None and self._guard(lambda: supervision.start_item(self.ctx.db, row.id)):
             self._after_item_write(row.id)
 
     def reopen_item(self) -> None:
@@ -744,7 +745,7 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
         )
         if reason is None:
             return
-        if self._guard(lambda: lists.reopen_item(self.ctx.db, row.id, reason)):
+        if self._guard(lambda: supervision.reopen_item(self.ctx.db, row.id, reason)):
             self._after_item_write(row.id)
 
     # -- exports -----------------------------------------------------------------------------

@@ -1,0 +1,154 @@
+"""Pieces shared by the 清单 services: the clock, loading a list or an item, text and date
+checks, the status text with 逾期, the claimants and follow-up counts of many items at once.
+
+Every module calls ``common.today()`` (not a copy of it), so a test fixes the date once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import (
+    Claim,
+    ClaimOrganization,
+    ListItem,
+    Organization,
+    ServiceList,
+    Supervision,
+)
+from pbc_desktop.domain.enums import OVERDUE_LABEL, ItemStatus, ListKind
+from pbc_desktop.domain.items import ItemAction, allowed_actions
+from pbc_desktop.errors import NotFoundError
+from pbc_desktop.lang import language, t
+from pbc_desktop.services import audit
+from pbc_desktop.services.field_errors import FieldErrors
+
+TITLE_MAX = 200
+TEXT_MAX = 2000
+
+
+def today() -> date:
+    """Today; the one clock of the 清单 services (tests replace it)."""
+    return date.today()
+
+
+def status_text(status: ItemStatus, overdue: bool) -> str:
+    """The stored status in the current language, or 逾期."""
+    return t(*OVERDUE_LABEL) if overdue else status.label(language())
+
+
+class ItemState:
+    """``status_text`` and ``actions`` of an item DTO (a row or the detail)."""
+
+    status: ItemStatus
+    overdue: bool
+    list_kind: ListKind
+
+    @property
+    def status_text(self) -> str:
+        """The stored status, or 逾期 when past the deadline and not solved."""
+        return status_text(self.status, self.overdue)
+
+    @property
+    def actions(self) -> frozenset[ItemAction]:
+        return allowed_actions(self.status, self.list_kind)
+
+
+def claimants(
+    s: Session, item_ids: Sequence[int]
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The lead organizations and the other partners of each item's claims, by item id."""
+    leads: dict[int, list[str]] = defaultdict(list)
+    partners: dict[int, list[str]] = defaultdict(list)
+    if not item_ids:
+        return leads, partners
+    lead_stmt = (
+        select(Claim.item_id, Organization.name)
+        .join(Organization, Organization.id == Claim.lead_org_id)
+        .where(Claim.item_id.in_(item_ids))
+        .order_by(Claim.claimed_on, Claim.id)
+    )
+    for item_id, name in s.execute(lead_stmt):
+        if name not in leads[item_id]:
+            leads[item_id].append(name)
+    partner_stmt = (
+        select(Claim.item_id, Organization.name)
+        .join(ClaimOrganization, ClaimOrganization.claim_id == Claim.id)
+        .join(Organization, Organization.id == ClaimOrganization.organization_id)
+        .where(Claim.item_id.in_(item_ids))
+        .order_by(Claim.id, ClaimOrganization.id)
+    )
+    for item_id, name in s.execute(partner_stmt):
+        if name not in leads[item_id] and name not in partners[item_id]:
+            partners[item_id].append(name)
+    return leads, partners
+
+
+def supervision_counts(s: Session, item_ids: Sequence[int]) -> dict[int, int]:
+    """How many follow-ups (督办) each item has, by item id (items without any left out)."""
+    if not item_ids:
+        return {}
+    stmt = (
+        select(Supervision.item_id, func.count(Supervision.id))
+        .where(Supervision.item_id.in_(item_ids))
+        .group_by(Supervision.item_id)
+    )
+    return {item_id: int(n) for item_id, n in s.execute(stmt)}
+
+
+def list_gone() -> NotFoundError:
+    return NotFoundError(
+        t("该清单已不存在(可能已被删除)。", "The list no longer exists; it may have been deleted.")
+    )
+
+
+def item_gone() -> NotFoundError:
+    return NotFoundError(
+        t(
+            "找不到该清单事项,可能已被删除。",
+            "The list item was not found; it may have been deleted.",
+        )
+    )
+
+
+def load_list(s: Session, list_id: int) -> ServiceList:
+    lst = s.get(ServiceList, list_id)
+    if lst is None:
+        raise list_gone()
+    return lst
+
+
+def load_item(s: Session, item_id: int) -> ListItem:
+    item = s.get(ListItem, item_id)
+    if item is None:
+        raise item_gone()
+    return item
+
+
+def check_text(
+    err: FieldErrors, name: str, value: str | None, limit: int, words: tuple[str, str]
+) -> None:
+    """Not longer than ``limit``; no control characters or direction marks, and (unless
+    it is a long text of ``TEXT_MAX``) on one line."""
+    zh, en = words
+    if value is not None and len(value.strip()) > limit:
+        err.add(name, f"{zh}不能超过{limit}个字", f"{en} is longer than {limit} characters")
+        return
+    noun = en.removeprefix("The ").strip("'")
+    err.text(name, value, (zh, noun), multiline=limit >= TEXT_MAX)
+
+
+def check_not_future(err: FieldErrors, name: str, value: date | None, zh: str, en: str) -> None:
+    if value is not None and value > today():
+        err.add(name, f"{zh}不能晚于今天", f"{en} is in the future")
+
+
+def item_facts(item: ListItem) -> dict[str, Any]:
+    """The audit snapshot of an item."""
+    return audit.snapshot(item)

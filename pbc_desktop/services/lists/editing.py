@@ -1,0 +1,275 @@
+"""Writing lists (需求/资源/项目清单) and their items: create, edit, sign, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Community, ListItem, ServiceList
+from pbc_desktop.domain import items as items_rules
+from pbc_desktop.domain.enums import AuditAction, ItemStatus, ListKind
+from pbc_desktop.domain.items import ItemAction
+from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.errors import ConflictError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.lists.common import (
+    TEXT_MAX,
+    TITLE_MAX,
+    check_not_future,
+    check_text,
+    item_facts,
+    load_item,
+    load_list,
+)
+
+
+@dataclass(frozen=True)
+class ListInput:
+    community_id: int
+    kind: ListKind
+    title: str
+    year: int
+    signed_on: date | None = None
+    remark: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    title: str
+    description: str | None = None
+    category: str | None = None
+    answers_item_id: int | None = None  # the demand the item answers
+    uses_item_id: int | None = None  # the resource it uses
+    expected_result: str | None = None
+    deadline: date | None = None
+
+
+def _validate_list(s: Session, data: ListInput) -> None:
+    err = FieldErrors()
+    if s.get(Community, data.community_id) is None:
+        err.add("community", "请选择党建共同体", "Choose the community")
+    title = (data.title or "").strip()
+    if not title:
+        err.add("title", "请填写清单名称", "Enter the list's title")
+    check_text(err, "title", title, TITLE_MAX, ("清单名称", "The title"))
+    if not 2000 <= data.year <= 2100:
+        err.add("year", "年度应在2000至2100之间", "The year must be between 2000 and 2100")
+    check_not_future(err, "signed_on", data.signed_on, "签订日期", "The signing date")
+    err.raise_any()
+
+
+def create_list(db: Database, data: ListInput) -> int:
+    """A new 需求/资源/项目清单 of a community; ``signed_on`` may be set now or when signed."""
+    with db.write() as s:
+        _validate_list(s, data)
+        lst = ServiceList(
+            community_id=data.community_id,
+            kind=data.kind,
+            title=data.title.strip(),
+            year=data.year,
+            signed_on=data.signed_on,
+            remark=strip_or_none(data.remark),
+        )
+        s.add(lst)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            lst,
+            summary=t(f"新建清单「{lst.title}」", f"Created list {lst.title}"),
+            after=audit.snapshot(lst),
+        )
+        return lst.id
+
+
+def update_list(db: Database, list_id: int, data: ListInput) -> None:
+    with db.write() as s:
+        lst = load_list(s, list_id)
+        if data.community_id != lst.community_id:
+            raise ValidationError.single(
+                "community",
+                t("清单不能移到其他共同体", "A list cannot move to another community"),
+            )
+        if data.kind != lst.kind and lst.items:
+            raise ValidationError.single(
+                "kind",
+                t(
+                    "清单已有事项,不能更改清单类型",
+                    "The list has items; its kind cannot change",
+                ),
+            )
+        _validate_list(s, data)
+        before = audit.snapshot(lst)
+        lst.kind = data.kind
+        lst.title = data.title.strip()
+        lst.year = data.year
+        lst.signed_on = data.signed_on
+        lst.remark = strip_or_none(data.remark)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            lst,
+            summary=t(f"修改清单「{lst.title}」", f"Updated list {lst.title}"),
+            before=before,
+            after=audit.snapshot(lst),
+        )
+
+
+def sign_list(db: Database, list_id: int, signed_on: date) -> None:
+    """Record the day the community signed (签订) the list."""
+    with db.write() as s:
+        lst = load_list(s, list_id)
+        err = FieldErrors()
+        check_not_future(err, "signed_on", signed_on, "签订日期", "The signing date")
+        err.raise_any()
+        before = audit.snapshot(lst)
+        lst.signed_on = signed_on
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            lst,
+            summary=t(
+                f"签订清单「{lst.title}」({signed_on.isoformat()})",
+                f"Signed list {lst.title} on {signed_on.isoformat()}",
+            ),
+            before=before,
+            after=audit.snapshot(lst),
+        )
+
+
+def delete_list(db: Database, list_id: int) -> None:
+    """Delete a list and its items, unless an item was already claimed, followed up or solved."""
+    with db.write() as s:
+        lst = load_list(s, list_id)
+        busy = [it for it in lst.items if it.status != ItemStatus.OPEN or it.supervisions]
+        if busy:
+            raise ConflictError(
+                t(
+                    f"清单「{lst.title}」中有{len(busy)}个事项已在办理,不能删除。",
+                    f"{len(busy)} items of the list {lst.title} are being handled; "
+                    "it cannot be deleted.",
+                )
+            )
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            lst,
+            summary=t(f"删除清单「{lst.title}」", f"Deleted list {lst.title}"),
+            before=audit.snapshot(lst, items=[it.title for it in lst.items]),
+        )
+        s.delete(lst)
+
+
+# -- items ------------------------------------------------------------------------------------
+def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int | None) -> None:
+    err = FieldErrors()
+    if not (data.title or "").strip():
+        err.add("title", "请填写事项名称", "Enter the item's title")
+    check_text(err, "title", data.title, TITLE_MAX, ("事项名称", "The title"))
+    check_text(err, "category", data.category, 60, ("类别", "The category"))
+    check_text(err, "description", data.description, TEXT_MAX, ("事项内容", "The description"))
+    for name, linked_id, kind, zh, en in (
+        ("answers_item", data.answers_item_id, ListKind.DEMAND, "对应需求", "The demand"),
+        ("uses_item", data.uses_item_id, ListKind.RESOURCE, "使用资源", "The resource"),
+    ):
+        if linked_id is None:
+            continue
+        other = s.get(ListItem, linked_id)
+        if other is None or linked_id == item_id:
+            err.add(name, f"{zh}已不存在", f"{en} no longer exists")
+        elif other.service_list.community_id != lst.community_id:
+            err.add(
+                name,
+                f"{zh}必须是本共同体清单中的事项",
+                f"{en} must be an item of this community's lists",
+            )
+        elif other.service_list.kind != kind:
+            err.add(
+                name,
+                f"{zh}必须来自{kind.zh}",
+                f"{en} must come from a {kind.en.lower()}",
+            )
+    err.raise_any()
+
+
+def _apply_item(item: ListItem, data: ItemInput) -> None:
+    item.title = data.title.strip()
+    item.description = strip_or_none(data.description)
+    item.category = strip_or_none(data.category)
+    item.answers_item_id = data.answers_item_id
+    item.uses_item_id = data.uses_item_id
+    item.expected_result = strip_or_none(data.expected_result)
+    item.deadline = data.deadline
+
+
+def add_item(db: Database, list_id: int, data: ItemInput) -> int:
+    with db.write() as s:
+        lst = load_list(s, list_id)
+        _validate_item(s, lst, data, None)
+        seq = s.scalar(select(func.max(ListItem.seq)).where(ListItem.list_id == list_id))
+        item = ListItem(list_id=list_id, seq=(seq or 0) + 1, status=ItemStatus.OPEN)
+        _apply_item(item, data)
+        s.add(item)
+        s.flush()
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.CREATE,
+            item,
+            summary=t(
+                f"清单「{lst.title}」新增事项「{item.title}」",
+                f"Added item {item.title} to list {lst.title}",
+            ),
+            after=item_facts(item),
+        )
+        return item.id
+
+
+def update_item(db: Database, item_id: int, data: ItemInput) -> None:
+    with db.write() as s:
+        item = load_item(s, item_id)
+        _validate_item(s, item.service_list, data, item_id)
+        before = item_facts(item)
+        _apply_item(item, data)
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.UPDATE,
+            item,
+            summary=t(f"修改清单事项「{item.title}」", f"Updated item {item.title}"),
+            before=before,
+            after=item_facts(item),
+        )
+
+
+def delete_item(db: Database, item_id: int) -> None:
+    """Delete an item nobody has claimed or followed up yet."""
+    with db.write() as s:
+        item = load_item(s, item_id)
+        items_rules.check(item.status, item.service_list.kind, ItemAction.DELETE)
+        if item.supervisions:
+            raise ConflictError(
+                t(
+                    f"事项「{item.title}」已有督办记录,不能删除。",
+                    f"The item {item.title} has follow-ups and cannot be deleted.",
+                )
+            )
+        audit.record(
+            s,
+            db.actor,
+            AuditAction.DELETE,
+            item,
+            summary=t(f"删除清单事项「{item.title}」", f"Deleted item {item.title}"),
+            before=item_facts(item),
+        )
+        s.delete(item)
