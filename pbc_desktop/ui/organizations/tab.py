@@ -235,8 +235,9 @@ class OrganizationsTab(QWidget):
             pending.extend(item.child(i) for i in range(item.childCount()))
         return None
 
-    def filter_by(
+    def apply_filters(
         self,
+        *,
         level: OrgLevel | str | None = None,
         town: str | None = None,
         kind: OrgKind | str | None = None,
