@@ -85,6 +85,26 @@ def ui_settings() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
+#: Widgets whose state is remembered by object name, renamed to the one naming scheme
+#: (docs/CONTRIBUTING.md): old name → new name. Keep the entries: an office may skip versions.
+RENAMED_OBJECTS = {
+    "memberPostsSplitter": "membersPostsSplitter",
+    "memberPostsLowerSplitter": "membersPostsLowerSplitter",
+    "fundsSplitter": "listsFundsSplitter",
+}
+
+
+def migrate_settings(settings: QSettings) -> None:
+    """Move what was saved under an old object name to the new name and drop the old key
+    (a value already saved under the new name wins)."""
+    for old, new in RENAMED_OBJECTS.items():
+        old_key, new_key = f"splitters/{old}", f"splitters/{new}"
+        if settings.contains(old_key):
+            if not settings.contains(new_key):
+                settings.setValue(new_key, settings.value(old_key))
+            settings.remove(old_key)
+
+
 class MainWindow(QMainWindow):
     """Tabs are built when first shown, so start-up only pays for the visible one."""
 
@@ -298,6 +318,7 @@ class MainWindow(QMainWindow):
     # -- remembered layout --------------------------------------------------------------
     def _restore_state(self) -> None:
         settings = ui_settings()
+        migrate_settings(settings)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
