@@ -9,15 +9,18 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QSplitter
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
+from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.shell.main_window import MainWindow
+from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
+from pbc_desktop.ui.shell.main_window import MainWindow, migrate_settings
 
+QT_OWN_NAMES = {"ScrollLeftButton", "ScrollRightButton"}  # a QTabBar's scroll arrows
 TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "活动", "清单", "考核"]
 
 
@@ -65,6 +68,40 @@ def test_every_tab_opens(qtbot: QtBot, db: Database) -> None:
         assert widget.objectName() == f"{key}Tab"
 
 
+def test_every_tab_keeps_the_contract_and_the_naming_scheme(qtbot: QtBot, db: Database) -> None:
+    window = make_window(qtbot, db)
+    for key in window.tab_keys():
+        widget = window.show_tab(key)
+        assert isinstance(widget, Tab), key
+        assert isinstance(widget, Navigable) == (key == "overview"), key
+        names = {
+            child.objectName()
+            for child in widget.findChildren(QWidget)
+            if child.objectName()
+            and child.objectName() not in QT_OWN_NAMES
+            and not child.objectName().startswith("qt_")
+        }
+        assert names, key
+        assert [n for n in names if not n.startswith(key)] == [], key
+
+
+def test_a_tab_without_the_contract_is_refused() -> None:
+    with pytest.raises(TypeError, match="QWidget is not a Tab: no refresh, apply_filters"):
+        checked_tab(QWidget())
+
+
+def test_dashboard_navigation_applies_the_filters(qtbot: QtBot, db: Database) -> None:
+    window = make_window(qtbot, db)
+    overview = window.show_tab("overview")
+    assert isinstance(overview, Navigable)
+    overview.navigate.emit("communities", {"town": "成田镇"})
+    assert window.current_key() == "communities"
+    assert (
+        window.tab("communities").findChild(QComboBox, "communitiesTownFilter").currentText()
+        == "成田镇"
+    )
+
+
 def test_file_menu_imports_members_on_the_members_tab(qtbot: QtBot, db: Database) -> None:
     from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
@@ -95,6 +132,45 @@ def test_layout_and_last_tab_are_remembered(qtbot: QtBot, db: Database) -> None:
     restored = again.tab("organizations").findChild(QSplitter)
     assert restored is not None and restored.sizes()[0] == sizes[0]
     assert again.height() == size.height()  # widths are clamped to the small screen
+
+
+def test_splitters_saved_under_old_names_are_migrated(qtbot: QtBot, db: Database) -> None:
+    window = make_window(qtbot, db)
+    window.resize(760, 450)
+    window.show_tab("members")
+    splitter = window.tab("members").findChild(QSplitter, "membersPostsSplitter")
+    assert splitter is not None
+    splitter.setSizes([100, 250])
+    QApplication.processEvents()
+    sizes, state = splitter.sizes(), splitter.saveState()
+    window.close()
+    # The ini as an older version wrote it: the splitter under its old object name.
+    old = QSettings(str(settings_file()), QSettings.Format.IniFormat)
+    assert old.value("splitters/membersPostsSplitter") == state
+    old.remove("splitters/membersPostsSplitter")
+    old.setValue("splitters/memberPostsSplitter", state)
+    old.sync()
+    del old
+    assert "memberPostsSplitter" in settings_file().read_text(encoding="utf-8")
+
+    again = make_window(qtbot, db)
+    assert again.current_key() == "members"
+    restored = again.tab("members").findChild(QSplitter, "membersPostsSplitter")
+    QApplication.processEvents()
+    assert restored is not None and restored.sizes()[0] == sizes[0]
+    again.close()
+    text = settings_file().read_text(encoding="utf-8")
+    assert "memberPostsSplitter=" not in text
+    assert "membersPostsSplitter=" in text
+
+
+def test_a_value_under_the_new_name_wins_over_the_old(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    settings.setValue("splitters/fundsSplitter", QByteArray(b"old"))
+    settings.setValue("splitters/listsFundsSplitter", QByteArray(b"new"))
+    migrate_settings(settings)
+    assert not settings.contains("splitters/fundsSplitter")
+    assert settings.value("splitters/listsFundsSplitter") == QByteArray(b"new")
 
 
 def test_new_database_from_the_menu(

@@ -354,13 +354,13 @@ def test_search_and_filters(qtbot: QtBot, tab: CommunitiesTab, several: None) ->
 
 
 def test_filter_by_for_the_dashboard(tab: CommunitiesTab, several: None) -> None:
-    tab.filter_by(status=S.RUNNING)
+    tab.apply_filters(status=S.RUNNING)
     assert sorted(visible_names(tab)) == ["新农村连片示范共同体", "袜业党建联盟"]
     assert tab.status_combo.currentText() == "运行中"
-    tab.filter_by(town="红场镇", cobuild_type="cross_level")
+    tab.apply_filters(town="红场镇", cobuild_type="cross_level")
     assert visible_names(tab) == ["红色美丽乡村共同体"]
     assert tab.status_combo.currentIndex() == 0
-    tab.filter_by()
+    tab.apply_filters()
     assert tab.model.total() == 3
 
 

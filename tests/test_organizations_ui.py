@@ -173,14 +173,14 @@ def test_kind_and_field_filters(qtbot: QtBot, tab: OrganizationsTab) -> None:
 
 
 def test_filter_by_from_the_dashboard(tab: OrganizationsTab) -> None:
-    tab.filter_by(level="village", town="峡山街道")
+    tab.apply_filters(level="village", town="峡山街道")
     assert table_names(tab) == ["东山社区党支部"]
     current = tab.tree.currentItem()
     assert current is not None
     assert current.text(0) == "峡山街道 (1)"
-    tab.filter_by(kind=OrgKind.COMMITTEE)
+    tab.apply_filters(kind=OrgKind.COMMITTEE)
     assert table_names(tab) == ["陈店镇党委"]
-    tab.filter_by(field="社区", text="林")
+    tab.apply_filters(field="社区", text="林")
     assert table_names(tab) == ["东山社区党支部"]
     assert tab.search_edit.text() == "林"
 

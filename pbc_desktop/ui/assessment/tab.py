@@ -105,7 +105,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             self.tr("Categories, indicators, maximum scores and grade thresholds of the year"),
         )
         self.start_combo = QComboBox(self)
-        self.start_combo.setObjectName("assessmentStartCombo")
+        self.start_combo.setObjectName("assessmentStartCommunity")
         self.start_combo.setMinimumContentsLength(12)
         self.start_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

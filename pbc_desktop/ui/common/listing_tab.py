@@ -1,7 +1,9 @@
-"""What the read-only listing tabs share: search, filters, a paged table and a detail pane.
+"""What the listing tabs share: search, filters, a paged table and a detail pane.
 
 A tab subclasses :class:`ListingTab`, adds its filter combos, and supplies the columns,
-the fetch/count calls of its service and the detail HTML of one row.
+the fetch/count calls of its service and the detail HTML of one row (or its own detail
+widget, see :meth:`ListingTab.build_detail`). It implements the main window's
+:class:`~pbc_desktop.ui.common.tab.Tab` contract.
 """
 
 from __future__ import annotations
@@ -115,8 +117,13 @@ def as_enum(enum_cls: type[E], value: E | str | None) -> E | None:
 class ListingTab(QWidget, Generic[T]):
     """Search-as-you-type, filter combos, a sortable paged table and a read-only detail."""
 
-    #: objectName prefix of the widgets, e.g. "members" → membersTable, membersSplitter.
+    #: The tab's key (as in the main window) and the objectName prefix of its widgets,
+    #: e.g. "members" → membersTable, membersSplitter (see docs/CONTRIBUTING.md).
     key = "listing"
+    #: Milliseconds of typing pause before the search runs; 0 searches at every keystroke.
+    search_delay_ms = SEARCH_DELAY_MS
+    #: Select the first row whenever the selected one is gone (after a reload or a sort).
+    select_first_row = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,7 +139,12 @@ class ListingTab(QWidget, Generic[T]):
         self.table.setSortingEnabled(True)
         keep_sortable_indicator(self.table, self.model)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
-        self.search_edit.textChanged.connect(self._search_timer.start)
+        if self.select_first_row:
+            self.model.modelReset.connect(self._select_first_after_reset)
+        if self.search_delay_ms > 0:
+            self.search_edit.textChanged.connect(self._search_timer.start)
+        else:
+            self.search_edit.textChanged.connect(lambda _text: self.reload())
         self._search_timer.timeout.connect(self.reload)
         self.clear_extra_button.clicked.connect(self.clear_extra_filters)
         self.refresh()
@@ -162,6 +174,39 @@ class ListingTab(QWidget, Generic[T]):
     def detail_html(self, row: T) -> str:
         raise NotImplementedError
 
+    def build_detail(self) -> QWidget:
+        """The widget right of the table; by default :attr:`detail`, which shows
+        :meth:`detail_html`. A tab with its own widget also overrides :meth:`show_detail`."""
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName(f"{self.key}Detail")
+        self.detail.setOpenLinks(False)
+        self.detail.setMinimumWidth(260)
+        return self.detail
+
+    def show_detail(self, row: T | None) -> None:
+        """Show ``row`` (``None``: nothing selected) in the detail widget."""
+        if row is None:
+            self.detail.setHtml(
+                "<p style='color:#666'>"
+                + escape(
+                    QCoreApplication.translate("ListingTab", "Select a row to see its details.")
+                )
+                + "</p>"
+            )
+            return
+        try:
+            self.detail.setHtml(self.detail_html(row))
+        except UserError as error:
+            self.detail.setHtml(f"<p>{escape(error.message)}</p>")
+
+    def count_text(self, total: int) -> str:
+        return QCoreApplication.translate("ListingTab", "Total: {0}").format(total)
+
+    def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
+        """Place the row count (by default at the end of the note under the filters); a tab
+        may add its buttons here too."""
+        note.addWidget(self.count_label)
+
     def row_id(self, row: T) -> int:
         return int(row.id)  # type: ignore[attr-defined]
 
@@ -189,11 +234,7 @@ class ListingTab(QWidget, Generic[T]):
         )
 
         self.table = make_record_table(self, f"{self.key}Table")
-
-        self.detail = QTextBrowser(self)
-        self.detail.setObjectName(f"{self.key}Detail")
-        self.detail.setOpenLinks(False)
-        self.detail.setMinimumWidth(260)
+        detail = self.build_detail()
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 2)
@@ -202,12 +243,12 @@ class ListingTab(QWidget, Generic[T]):
         note.addWidget(self.extra_label)
         note.addWidget(self.clear_extra_button)
         note.addStretch(1)
-        note.addWidget(self.count_label)
+        self.arrange_rows(filters, note)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName(f"{self.key}Splitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -219,7 +260,8 @@ class ListingTab(QWidget, Generic[T]):
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.setInterval(self.search_delay_ms)
+        self._reloading = False
 
     def enum_combo(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -279,12 +321,15 @@ class ListingTab(QWidget, Generic[T]):
         """Run the listing again with the current filters, keeping the selected row."""
         self._search_timer.stop()
         selected = self.current_row()
-        self.model.refresh()
-        if selected is not None:
-            self.select_id(self.row_id(selected))
-        self.count_label.setText(
-            QCoreApplication.translate("ListingTab", "Total: {0}").format(self.model.total())
-        )
+        self._reloading = True
+        try:
+            self.model.refresh()
+        finally:
+            self._reloading = False
+        kept = selected is not None and self.select_id(self.row_id(selected))
+        if not kept and self.select_first_row:
+            self.select_first()
+        self.count_label.setText(self.count_text(self.model.total()))
         self.extra_label.setText("; ".join(self._extra_text))
         self.extra_label.setVisible(bool(self._extra_text))
         self.clear_extra_button.setVisible(bool(self._extra_text))
@@ -314,18 +359,13 @@ class ListingTab(QWidget, Generic[T]):
     def select_id(self, record_id: int) -> bool:
         return select_record(self.table, self.model, lambda r: self.row_id(r) == record_id)
 
+    def select_first(self) -> bool:
+        return select_record(self.table, self.model, lambda _row: True)
+
+    def _select_first_after_reset(self) -> None:
+        """After a sort the selection is gone: show the first row (reload picks its own)."""
+        if not self._reloading and self.current_row() is None:
+            self.select_first()
+
     def _show_detail(self, *_args: object) -> None:
-        row = self.current_row()
-        if row is None:
-            self.detail.setHtml(
-                "<p style='color:#666'>"
-                + escape(
-                    QCoreApplication.translate("ListingTab", "Select a row to see its details.")
-                )
-                + "</p>"
-            )
-            return
-        try:
-            self.detail.setHtml(self.detail_html(row))
-        except UserError as error:
-            self.detail.setHtml(f"<p>{escape(error.message)}</p>")
+        self.show_detail(self.current_row())

@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -23,17 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbc_desktop.domain.enums import CoBuildType, CommunityStatus, LabeledEnum
+from pbc_desktop.domain.enums import CoBuildType, CommunityStatus
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
-from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import fmt_date, label
-from pbc_desktop.ui.common.table_model import Column, PagedTableModel
-from pbc_desktop.ui.common.views import attach_model, make_record_table
+from pbc_desktop.ui.common.listing_tab import (
+    ListingTab,
+    as_enum,
+    combo_enum,
+    select_adding,
+    set_combo_data,
+)
+from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.communities.dialog import CommunityDialog
 from pbc_desktop.ui.communities.lifecycle_dialog import LifecycleDialog
 
@@ -66,86 +68,68 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.horizontalHeader().setStretchLastSection(True)
 
 
-def _enum_code(value: LabeledEnum | str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    return value.value if isinstance(value, LabeledEnum) else str(value)
+class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
+    """Communities: search and filters, the detail pane with its four pages, add/edit/delete
+    and the procedure steps. The first row is selected whenever the selected one is gone."""
 
+    key = "communities"
+    search_delay_ms = 0
+    select_first_row = True
 
-class CommunitiesTab(DialogHost, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._detail: svc.CommunityDetail | None = None
-        self._keep_id: int | None = None
-        self._build_toolbar()
-        self._build_table()
-        self._build_detail()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("communitiesSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail_panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.toolbar)
-        layout.addWidget(self.splitter, 1)
+        super().__init__(ctx, parent)
+        self.splitter.setChildrenCollapsible(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.installEventFilter(self)
         self._build_shortcuts()
-        self._fill_filter_combos()
-        # Enabling sorting sorts by the indicator, which loads the first page.
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+
+    def init_state(self) -> None:
+        self._detail: svc.CommunityDetail | None = None
 
     # -- construction ------------------------------------------------------------------------
-    def _build_toolbar(self) -> None:
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("communitySearch")
-        self.search_edit.setPlaceholderText(self.tr("Search name, theme or lead organization"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.town_combo = QComboBox(self)
-        self.town_combo.setObjectName("townFilter")
-        self.type_combo = QComboBox(self)
-        self.type_combo.setObjectName("typeFilter")
-        self.status_combo = QComboBox(self)
-        self.status_combo.setObjectName("statusFilter")
-        self.new_button = QPushButton(self.tr("&New..."), self)
-        self.new_button.setObjectName("newCommunityButton")
+    def search_hint(self) -> str:
+        return self.tr("Search name, theme or lead organization")
+
+    def add_filters(self, row: QHBoxLayout) -> None:
+        self.town_combo = self.data_combo("TownFilter")
+        self.type_combo = self.enum_combo(CoBuildType, self.tr("All types"), "TypeFilter")
+        self.status_combo = self.enum_combo(
+            CommunityStatus, self.tr("All statuses"), "StatusFilter"
+        )
+        for combo in (self.town_combo, self.type_combo, self.status_combo):
+            row.addWidget(combo)
+
+    def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
+        """The count and the buttons share the filter row."""
+        self.new_button = self._button("New", self.tr("&New..."), self.new_community)
         self.new_button.setToolTip(self.tr("New community (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("&Edit..."), self)
-        self.edit_button.setObjectName("editCommunityButton")
+        self.edit_button = self._button("Edit", self.tr("&Edit..."), self.edit_current)
         self.edit_button.setToolTip(self.tr("Edit the selected community (Enter or F2)"))
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.delete_button.setObjectName("deleteCommunityButton")
+        self.delete_button = self._button("Delete", self.tr("&Delete"), self.delete_current)
         self.delete_button.setToolTip(self.tr("Delete the selected community (Del)"))
-        self.lifecycle_button = QPushButton(self.tr("&Procedure step..."), self)
-        self.lifecycle_button.setObjectName("lifecycleButton")
+        self.lifecycle_button = self._button(
+            "Lifecycle", self.tr("&Procedure step..."), self.lifecycle_current
+        )
         self.lifecycle_button.setToolTip(
             self.tr("Record a step: review, approval, start, rectification or revocation")
         )
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("communityCount")
-        self.toolbar = QHBoxLayout()
-        self.toolbar.addWidget(self.search_edit, 2)
-        for combo in (self.town_combo, self.type_combo, self.status_combo):
-            self.toolbar.addWidget(combo)
-        self.toolbar.addWidget(self.count_label)
-        self.toolbar.addStretch(1)
+        filters.addWidget(self.count_label)
+        filters.addStretch(1)
         for button in (
             self.new_button,
             self.edit_button,
             self.delete_button,
             self.lifecycle_button,
         ):
-            self.toolbar.addWidget(button)
-        self.search_edit.textChanged.connect(self.reload)
-        for combo in (self.town_combo, self.type_combo, self.status_combo):
-            combo.currentIndexChanged.connect(self.reload)
-        self.new_button.clicked.connect(self.new_community)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        self.lifecycle_button.clicked.connect(self.lifecycle_current)
+            filters.addWidget(button)
 
-    def _columns(self) -> list[Column[svc.CommunityRow]]:
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(f"communities{name}")
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def columns(self) -> list[Column[svc.CommunityRow]]:
         return [
             Column(self.tr("Name"), lambda r: r.name, "name", tooltip=lambda r: r.theme),
             Column(self.tr("Lead organization"), lambda r: r.lead_org_name, "lead_org"),
@@ -160,27 +144,16 @@ class CommunitiesTab(DialogHost, QWidget):
             ),
         ]
 
-    def _build_table(self) -> None:
-        self.model: PagedTableModel[svc.CommunityRow] = PagedTableModel(
-            self._columns(), self._fetch, self._count, parent=self
-        )
-        self.table = make_record_table(self, "communitiesTable")
-        attach_model(self.table, self.model)
-        self.table.doubleClicked.connect(lambda _i: self.edit_current())
-        self.table.installEventFilter(self)
-        self.model.modelReset.connect(self._on_model_reset)
-        selection = self.table.selectionModel()
-        selection.currentRowChanged.connect(self._on_current_changed)
-
-    def _build_detail(self) -> None:
+    def build_detail(self) -> QWidget:
+        """The title, the key facts and four pages: members, team, rotation, procedure."""
         self.detail_panel = QWidget(self)
-        self.detail_panel.setObjectName("communityDetail")
+        self.detail_panel.setObjectName("communitiesDetail")
         self.detail_title = QLabel(self.detail_panel)
-        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setObjectName("communitiesDetailTitle")
         self.detail_title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.detail_title.setWordWrap(True)
         self.detail_info = QLabel(self.detail_panel)
-        self.detail_info.setObjectName("detailInfo")
+        self.detail_info.setObjectName("communitiesDetailInfo")
         self.detail_info.setWordWrap(True)
         self.detail_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.members_table = _read_only_table(
@@ -191,7 +164,7 @@ class CommunitiesTab(DialogHost, QWidget):
                 self.tr("Joined"),
                 self.tr("Left"),
             ],
-            "detailMembers",
+            "communitiesDetailMembers",
         )
         self.roles_table = _read_only_table(
             [
@@ -201,14 +174,14 @@ class CommunitiesTab(DialogHost, QWidget):
                 self.tr("Cross-appointment"),
                 self.tr("Phone"),
             ],
-            "detailRoles",
+            "communitiesDetailRoles",
         )
         self.rotation_table = _read_only_table(
             [self.tr("Convening organization"), self.tr("Period"), self.tr("From"), self.tr("To")],
-            "detailRotation",
+            "communitiesDetailRotation",
         )
         self.next_convener_label = QLabel(self.detail_panel)
-        self.next_convener_label.setObjectName("nextConvener")
+        self.next_convener_label.setObjectName("communitiesNextConvener")
         self.next_convener_label.setWordWrap(True)
         rotation_page = QWidget(self.detail_panel)
         rotation_layout = QVBoxLayout(rotation_page)
@@ -223,10 +196,10 @@ class CommunitiesTab(DialogHost, QWidget):
                 self.tr("By"),
                 self.tr("Remark"),
             ],
-            "detailTimeline",
+            "communitiesDetailTimeline",
         )
         self.detail_tabs = QTabWidget(self.detail_panel)
-        self.detail_tabs.setObjectName("detailTabs")
+        self.detail_tabs.setObjectName("communitiesDetailTabs")
         self.detail_tabs.addTab(self.members_table, self.tr("Members"))
         self.detail_tabs.addTab(self.roles_table, self.tr("Leadership team"))
         self.detail_tabs.addTab(rotation_page, self.tr("Convener rotation"))
@@ -236,6 +209,7 @@ class CommunitiesTab(DialogHost, QWidget):
         layout.addWidget(self.detail_title)
         layout.addWidget(self.detail_info)
         layout.addWidget(self.detail_tabs, 1)
+        return self.detail_panel
 
     def _build_shortcuts(self) -> None:
         new = QShortcut(QKeySequence("Ctrl+N"), self)
@@ -255,135 +229,66 @@ class CommunitiesTab(DialogHost, QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _fill_filter_combos(self) -> None:
-        for combo in (self.town_combo, self.type_combo, self.status_combo):
-            combo.blockSignals(True)
-        self.town_combo.addItem(self.tr("All towns"), None)
-        self.type_combo.addItem(self.tr("All types"), None)
-        for kind in CoBuildType:
-            self.type_combo.addItem(label(kind), kind.value)
-        self.status_combo.addItem(self.tr("All statuses"), None)
-        for status in CommunityStatus:
-            self.status_combo.addItem(label(status), status.value)
-        self._reload_towns()
-        for combo in (self.town_combo, self.type_combo, self.status_combo):
-            combo.blockSignals(False)
-
-    def _reload_towns(self) -> None:
-        current = self.town_combo.currentData()
-        self.town_combo.blockSignals(True)
-        while self.town_combo.count() > 1:
-            self.town_combo.removeItem(1)
-        for town in scope.towns(self.ctx.db):
-            self.town_combo.addItem(town, town)
-        index = self.town_combo.findData(current) if current else 0
-        if current and index < 0:
-            self.town_combo.addItem(str(current), current)
-            index = self.town_combo.count() - 1
-        self.town_combo.setCurrentIndex(index)
-        self.town_combo.blockSignals(False)
-
     # -- data --------------------------------------------------------------------------------
+    def fill_choices(self) -> None:
+        """Reload the towns, keeping a town the dashboard asked for even if none is left."""
+        town = self.town_combo.currentData()
+        self.fill_town_combo(self.town_combo)
+        self.with_signals_blocked([self.town_combo], lambda: select_adding(self.town_combo, town))
+
     def query(self) -> svc.CommunityQuery:
         town = self.town_combo.currentData()
-        kind = self.type_combo.currentData()
-        status = self.status_combo.currentData()
         return svc.CommunityQuery(
             text=self.search_edit.text(),
             town=town if isinstance(town, str) else None,
-            cobuild_type=CoBuildType.from_label(kind) if isinstance(kind, str) else None,
-            status=CommunityStatus.from_label(status) if isinstance(status, str) else None,
+            cobuild_type=combo_enum(self.type_combo, CoBuildType),
+            status=combo_enum(self.status_combo, CommunityStatus),
         )
 
-    def _fetch(self, page: PageRequest) -> list[svc.CommunityRow]:
+    def fetch(self, page: PageRequest) -> list[svc.CommunityRow]:
         return svc.list_communities(self.ctx.db, self.query(), page)
 
-    def _count(self) -> int:
+    def count(self) -> int:
         return svc.count_communities(self.ctx.db, self.query())
 
+    def count_text(self, total: int) -> str:
+        return self.tr("%1 communities").replace("%1", str(total))
+
     def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.model.row_at(index.row()).id
+        row = self.current_row()
+        return row.id if row is not None else None
 
-    def refresh(self) -> None:
-        """Reload towns, the list and the details (after another tab changed data)."""
-        self._reload_towns()
-        self.reload()
-
-    def reload(self, *_args: object) -> None:
-        self._after_reload(self.current_id())
-
-    def _after_reload(self, keep_id: int | None) -> None:
-        self._keep_id = keep_id
-        self.model.refresh()
-
-    def _on_model_reset(self) -> None:
-        total = self.model.total()
-        self.count_label.setText(self.tr("%1 communities").replace("%1", str(total)))
-        keep = self._keep_id
-        row = self.model.find_row(lambda r: r.id == keep) if keep is not None else -1
-        if row < 0 and self.model.rowCount() > 0:
-            row = 0
-        if row >= 0:
-            self.select_row(row)
-        else:
-            self._show_detail(None)
-
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        self._on_current_changed(index, QModelIndex())
-
-    def select_community(self, community_id: int) -> bool:
-        row = self.model.find_row(lambda r: r.id == community_id)
-        if row >= 0:
-            self.select_row(row)
-        return row >= 0
-
-    def filter_by(
+    def apply_filters(
         self,
+        *,
         status: CommunityStatus | str | None = None,
         town: str | None = None,
         cobuild_type: CoBuildType | str | None = None,
     ) -> None:
         """Show exactly the communities matching these filters (called by the dashboard)."""
-        combos = (self.town_combo, self.type_combo, self.status_combo)
-        for combo in (*combos, self.search_edit):
-            combo.blockSignals(True)
-        self.search_edit.clear()
-        if town and self.town_combo.findData(town) < 0:
-            self.town_combo.addItem(town, town)
-        for combo, value in (
-            (self.town_combo, town or None),
-            (self.type_combo, _enum_code(cobuild_type)),
-            (self.status_combo, _enum_code(status)),
-        ):
-            combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
-        for combo in (*combos, self.search_edit):
-            combo.blockSignals(False)
+
+        def change() -> None:
+            self.search_edit.clear()
+            select_adding(self.town_combo, town or None)
+            set_combo_data(self.type_combo, as_enum(CoBuildType, cobuild_type))
+            set_combo_data(self.status_combo, as_enum(CommunityStatus, status))
+
+        self.with_signals_blocked(
+            [self.search_edit, self.town_combo, self.type_combo, self.status_combo], change
+        )
         self.reload()
 
     # -- details -----------------------------------------------------------------------------
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def show_detail(self, row: svc.CommunityRow | None) -> None:
         detail: svc.CommunityDetail | None = None
-        if current.isValid() and current.row() < self.model.rowCount():
+        if row is not None:
             try:
-                detail = svc.get_community(self.ctx.db, self.model.row_at(current.row()).id)
+                detail = svc.get_community(self.ctx.db, row.id)
             except UserError as exc:
                 messages.show_user_error(self, exc)
-        self._show_detail(detail)
+        self._show_community(detail)
 
-    def detail(self) -> svc.CommunityDetail | None:
-        return self._detail
-
-    def _show_detail(self, detail: svc.CommunityDetail | None) -> None:
+    def _show_community(self, detail: svc.CommunityDetail | None) -> None:
         self._detail = detail
         self.detail_tabs.setEnabled(detail is not None)
         if detail is None:
@@ -480,8 +385,8 @@ class CommunitiesTab(DialogHost, QWidget):
 
     # -- actions -----------------------------------------------------------------------------
     def _after_save(self, community_id: int) -> None:
-        self._reload_towns()
-        self._after_reload(community_id)
+        self.refresh()
+        self.select_id(community_id)
         self.table.setFocus()
 
     def new_community(self) -> CommunityDialog:
@@ -527,4 +432,4 @@ class CommunitiesTab(DialogHost, QWidget):
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
-        self._after_reload(None)
+        self.reload()

@@ -152,6 +152,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
                 page_layout.addLayout(self.actions_row)
                 page_layout.addWidget(part, 1)
         self.funds_panel = FundsPanel(self.ctx, self)
+        self.funds_panel.setObjectName("listsFunds")
         self.pages = QTabWidget(self)
         self.pages.setObjectName("listsPages")
         self.pages.addTab(page, self.tr("Lists"))
@@ -187,7 +188,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
             self.tr("Solved / items"),
         ]
         self.lists_table = QTableWidget(0, len(headers), self.lists_panel)
-        self.lists_table.setObjectName("listsOfCommunity")
+        self.lists_table.setObjectName("listsListTable")
         self.lists_table.setHorizontalHeaderLabels(headers)
         self.lists_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lists_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -196,34 +197,34 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         self.lists_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.new_list_button = self._button(
             self.tr("New list..."),
-            "newListButton",
+            "listsNewList",
             self.tr("New demand, resource or project list of the chosen community"),
             self.new_list,
         )
         self.edit_list_button = self._button(
-            self.tr("Edit..."), "editListButton", self.tr("Edit the chosen list"), self.edit_list
+            self.tr("Edit..."), "listsEditList", self.tr("Edit the chosen list"), self.edit_list
         )
         self.delete_list_button = self._button(
             self.tr("Delete"),
-            "deleteListButton",
+            "listsDeleteList",
             self.tr("Delete the chosen list (only while none of its items is being handled)"),
             self.delete_list,
         )
         self.sign_list_button = self._button(
             self.tr("Sign..."),
-            "signListButton",
+            "listsSignList",
             self.tr("Record the day the community signed the list"),
             self.sign_list,
         )
         self.pdf_button = self._button(
             self.tr("PDF for signing..."),
-            "exportListPdfButton",
+            "listsExportListPdf",
             self.tr("Print the list with a signature line for every member organization"),
             self.export_pdf,
         )
         self.xlsx_button = self._button(
             self.tr("Excel..."),
-            "exportListXlsxButton",
+            "listsExportListXlsx",
             self.tr("Export the list's items to an Excel workbook"),
             self.export_xlsx,
         )
@@ -245,46 +246,46 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
     def _build_item_actions(self) -> None:
         self.new_item_button = self._button(
             self.tr("&New item..."),
-            "newItemButton",
+            "listsNewItem",
             self.tr("Add an item to the chosen list (Ctrl+N)"),
             self.new_item,
         )
         self.edit_item_button = self._button(
-            self.tr("&Edit..."), "editItemButton", self.tr("Edit the item (F2)"), self.edit_item
+            self.tr("&Edit..."), "listsEditItem", self.tr("Edit the item (F2)"), self.edit_item
         )
         self.delete_item_button = self._button(
             self.tr("Delete"),
-            "deleteItemButton",
+            "listsDeleteItem",
             self.tr("Delete an item nobody has claimed yet"),
             self.delete_item,
         )
         self.claim_button = self._button(
             self.tr("&Claim..."),
-            "claimButton",
+            "listsClaim",
             self.tr("A member organization, or a group of them, claims the project"),
             self.claim_item,
         )
         self.start_button = self._button(
             self.tr("S&tart"),
-            "startButton",
+            "listsStart",
             self.tr("Mark the item as in progress"),
             self.start_item,
         )
         self.supervise_button = self._button(
             self.tr("&Follow up..."),
-            "superviseButton",
+            "listsSupervise",
             self.tr("Record a follow-up (supervision): progress and next step"),
             self.supervise_item,
         )
         self.solve_button = self._button(
             self.tr("S&olve..."),
-            "solveButton",
+            "listsSolve",
             self.tr("Record the result and the residents' satisfaction"),
             self.solve_item,
         )
         self.reopen_button = self._button(
             self.tr("&Reopen..."),
-            "reopenButton",
+            "listsReopen",
             self.tr("Reopen a solved item (the reason is logged)"),
             self.reopen_item,
         )

@@ -395,7 +395,7 @@ def roster_menu(
     ``unmasked()`` whether the user chose to show full numbers, when an entry is chosen.
     """
     menu = QMenu(parent)
-    menu.setObjectName("rosterMenu")
+    menu.setObjectName("membersRosterMenu")
     entries: list[tuple[str, str, Callable[..., object]]] = [
         (
             "rosterSaveAction",

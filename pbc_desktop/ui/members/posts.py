@@ -139,42 +139,42 @@ class MemberPostsPanel(DialogHost, QWidget):
 
     def _build(self) -> None:
         self.title_label = QLabel(self)
-        self.title_label.setObjectName("memberPostsTitle")
+        self.title_label.setObjectName("membersPostsTitle")
         self.title_label.setStyleSheet("font-weight: bold;")
         self.title_label.setWordWrap(True)
         self.report_button = self._button(
-            "memberPostsReport",
+            "membersPostsReport",
             self.tr("Report to a &post..."),
             self.tr("The member reports to a co-building organization and takes a post"),
             self.new_report,
         )
         self.edit_report_button = self._button(
-            "memberPostsEdit",
+            "membersPostsEdit",
             self.tr("Correct..."),
             self.tr("Correct the organization, post, date or remark of the report (Enter)"),
             self.edit_report,
         )
         self.end_button = self._button(
-            "memberPostsEnd",
+            "membersPostsEnd",
             self.tr("&Leave post..."),
             self.tr("The member leaves the post; the service log stays"),
             self.end_report,
         )
         self.resume_button = self._button(
-            "memberPostsResume",
+            "membersPostsResume",
             self.tr("Back on post"),
             self.tr("Undo leaving the post (ended by mistake)"),
             self.resume_report,
         )
         self.delete_report_button = self._button(
-            "memberPostsDelete",
+            "membersPostsDelete",
             self.tr("Delete report"),
             self.tr("Delete a report entered by mistake (Del)"),
             self.delete_report,
         )
         self.reports_table = make_table(
             self,
-            "memberPostsReports",
+            "membersPostsReports",
             [
                 self.tr("Reported to"),
                 self.tr("Community"),
@@ -187,32 +187,32 @@ class MemberPostsPanel(DialogHost, QWidget):
             ],
         )
         self.add_service_button = self._button(
-            "memberPostsAddService",
+            "membersPostsAddService",
             self.tr("Log &service..."),
             self.tr("Record service done on the chosen post (Ins)"),
             self.add_service,
         )
         self.edit_service_button = self._button(
-            "memberPostsEditService",
+            "membersPostsEditService",
             self.tr("Edit entry..."),
             self.tr("Edit the chosen service entry (Enter)"),
             self.edit_service,
         )
         self.delete_service_button = self._button(
-            "memberPostsDeleteService",
+            "membersPostsDeleteService",
             self.tr("Delete entry"),
             self.tr("Delete the chosen service entry (Del)"),
             self.delete_service,
         )
         self.services_table = make_table(
             self,
-            "memberPostsServices",
+            "membersPostsServices",
             [self.tr("Date"), self.tr("Hours"), self.tr("What was done")],
         )
         self.services_total = QLabel(self)
-        self.services_total.setObjectName("memberPostsServiceTotal")
+        self.services_total.setObjectName("membersPostsServiceTotal")
         self.evaluate_button = self._button(
-            "memberPostsEvaluate",
+            "membersPostsEvaluate",
             self.tr("E&valuate..."),
             self.tr(
                 "Record the yearly evaluation of the chosen post (Enter edits the chosen year)"
@@ -220,14 +220,14 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.evaluate,
         )
         self.clear_evaluation_button = self._button(
-            "memberPostsClearEvaluation",
+            "membersPostsClearEvaluation",
             self.tr("Remove evaluation"),
             self.tr("Remove the chosen year's evaluation (Del)"),
             self.clear_evaluation,
         )
         self.evaluations_table = make_table(
             self,
-            "memberPostsEvaluations",
+            "membersPostsEvaluations",
             [self.tr("Year"), self.tr("Result"), self.tr("Remark")],
         )
 
@@ -251,7 +251,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         reports_layout.addWidget(self.reports_table)
 
         self.services_box = QGroupBox(self.tr("Service log"), self)
-        self.services_box.setObjectName("memberPostsServiceBox")
+        self.services_box.setObjectName("membersPostsServiceBox")
         services_buttons = QHBoxLayout()
         for button in (
             self.add_service_button,
@@ -266,7 +266,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         services_layout.addWidget(self.services_table)
 
         self.evaluations_box = QGroupBox(self.tr("Yearly evaluations"), self)
-        self.evaluations_box.setObjectName("memberPostsEvaluationBox")
+        self.evaluations_box.setObjectName("membersPostsEvaluationBox")
         evaluation_buttons = QHBoxLayout()
         evaluation_buttons.addWidget(self.evaluate_button)
         evaluation_buttons.addWidget(self.clear_evaluation_button)
@@ -276,14 +276,14 @@ class MemberPostsPanel(DialogHost, QWidget):
         evaluations_layout.addWidget(self.evaluations_table)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
-        lower.setObjectName("memberPostsLowerSplitter")
+        lower.setObjectName("membersPostsLowerSplitter")
         lower.addWidget(self.services_box)
         lower.addWidget(self.evaluations_box)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         lower.setChildrenCollapsible(False)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("memberPostsSplitter")
+        splitter.setObjectName("membersPostsSplitter")
         splitter.addWidget(reports_box)
         splitter.addWidget(lower)
         splitter.setChildrenCollapsible(False)

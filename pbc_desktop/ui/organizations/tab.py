@@ -41,6 +41,11 @@ TreeKey = tuple[OrgLevel | None, str | None]
 
 
 class OrganizationsTab(QWidget):
+    """A level/town tree beside the listing; implements the main window's Tab contract."""
+
+    #: The tab's key and the objectName prefix of its widgets (see docs/CONTRIBUTING.md).
+    key = "organizations"
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -61,30 +66,30 @@ class OrganizationsTab(QWidget):
     # -- construction ------------------------------------------------------------------
     def _build(self) -> None:
         self.tree = QTreeWidget(self)
-        self.tree.setObjectName("orgTree")
+        self.tree.setObjectName("organizationsTree")
         self.tree.setHeaderHidden(True)
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("orgSearch")
+        self.search_edit.setObjectName("organizationsSearch")
         self.search_edit.setPlaceholderText(self.tr("Search name or secretary"))
         self.search_edit.setClearButtonEnabled(True)
-        self.kind_filter = self._enum_filter(OrgKind, self.tr("All kinds"), "orgKindFilter")
-        self.field_filter = self._enum_filter(OrgField, self.tr("All fields"), "orgFieldFilter")
+        self.kind_filter = self._enum_filter(OrgKind, self.tr("All kinds"), "KindFilter")
+        self.field_filter = self._enum_filter(OrgField, self.tr("All fields"), "FieldFilter")
         self.new_button = QPushButton(self.tr("&New"), self)
-        self.new_button.setObjectName("orgNew")
+        self.new_button.setObjectName("organizationsNew")
         self.new_button.setToolTip(self.tr("New organization (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("&Edit"), self)
-        self.edit_button.setObjectName("orgEdit")
+        self.edit_button.setObjectName("organizationsEdit")
         self.edit_button.setToolTip(self.tr("Edit the selected organization (Enter, F2)"))
         self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.delete_button.setObjectName("orgDelete")
+        self.delete_button.setObjectName("organizationsDelete")
         self.delete_button.setToolTip(self.tr("Delete the selected organization (Del)"))
         self.count_label = QLabel(self)
-        self.count_label.setObjectName("orgCount")
+        self.count_label.setObjectName("organizationsCount")
 
-        self.table = make_record_table(self, "orgTable")
+        self.table = make_record_table(self, "organizationsTable")
         self.detail = QLabel(self)
-        self.detail.setObjectName("orgDetail")
+        self.detail.setObjectName("organizationsDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -123,7 +128,7 @@ class OrganizationsTab(QWidget):
 
     def _enum_filter(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
         combo = QComboBox(self)
-        combo.setObjectName(name)
+        combo.setObjectName(f"{self.key}{name}")
         combo.addItem(everything, None)
         for member in enum_cls:
             combo.addItem(label(member), member)
@@ -235,8 +240,9 @@ class OrganizationsTab(QWidget):
             pending.extend(item.child(i) for i in range(item.childCount()))
         return None
 
-    def filter_by(
+    def apply_filters(
         self,
+        *,
         level: OrgLevel | str | None = None,
         town: str | None = None,
         kind: OrgKind | str | None = None,

@@ -98,12 +98,12 @@ class RemindersPanel(QWidget):
         self._town: str | None = None
         self.rows: list[reminders.ReminderRow] = []
         self.title = QLabel(self)
-        self.title.setObjectName("remindersTitle")
+        self.title.setObjectName("overviewRemindersTitle")
         self.rules_button = QPushButton(self.tr("Edit &rules..."), self)
-        self.rules_button.setObjectName("remindersRules")
+        self.rules_button.setObjectName("overviewRemindersRules")
         self.rules_button.clicked.connect(self.edit_rules)
         self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("remindersTable")
+        self.table.setObjectName("overviewRemindersTable")
         self.table.setHorizontalHeaderLabels(
             [self.tr("Community"), self.tr("Kind"), self.tr("Last held"), self.tr("Overdue")]
         )

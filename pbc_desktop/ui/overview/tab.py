@@ -49,13 +49,14 @@ class FigureCard(QFrame):
     def __init__(self, key: str, caption: str, unit: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.setObjectName(f"card_{key}")
+        name = "overview" + "".join(part.title() for part in key.split("_"))
+        self.setObjectName(f"{name}Card")  # e.g. overviewMembersReportedCard
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.caption = QLabel(caption, self)
         self.value_label = QLabel("0", self)
-        self.value_label.setObjectName(f"value_{key}")
+        self.value_label.setObjectName(f"{name}Value")
         font = self.value_label.font()
         font.setPointSizeF(font.pointSizeF() * 2.4)
         font.setBold(True)
@@ -267,9 +268,9 @@ class OverviewTab(QWidget):
 
     def _build(self) -> None:
         self.year_combo = QComboBox(self)
-        self.year_combo.setObjectName("overviewYear")
+        self.year_combo.setObjectName("overviewYearFilter")
         self.town_combo = QComboBox(self)
-        self.town_combo.setObjectName("overviewTown")
+        self.town_combo.setObjectName("overviewTownFilter")
         self.as_of_label = QLabel(self)
         self.as_of_label.setObjectName("overviewAsOf")
         bar = QHBoxLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -24,12 +24,8 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
-
-
-class Tab(Protocol):
-    def refresh(self) -> None: ...
-
 
 TabFactory = Callable[[AppContext], QWidget]
 
@@ -89,6 +85,26 @@ def ui_settings() -> QSettings:
     return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
+#: Widgets whose state is remembered by object name, renamed to the one naming scheme
+#: (docs/CONTRIBUTING.md): old name → new name. Keep the entries: an office may skip versions.
+RENAMED_OBJECTS = {
+    "memberPostsSplitter": "membersPostsSplitter",
+    "memberPostsLowerSplitter": "membersPostsLowerSplitter",
+    "fundsSplitter": "listsFundsSplitter",
+}
+
+
+def migrate_settings(settings: QSettings) -> None:
+    """Move what was saved under an old object name to the new name and drop the old key
+    (a value already saved under the new name wins)."""
+    for old, new in RENAMED_OBJECTS.items():
+        old_key, new_key = f"splitters/{old}", f"splitters/{new}"
+        if settings.contains(old_key):
+            if not settings.contains(new_key):
+                settings.setValue(new_key, settings.value(old_key))
+            settings.remove(old_key)
+
+
 class MainWindow(QMainWindow):
     """Tabs are built when first shown, so start-up only pays for the visible one."""
 
@@ -101,6 +117,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(db)
         self._factories = _tab_factories()
         self._tabs: dict[str, QWidget] = {}
+        self._contracts: dict[str, Tab] = {}  # the same widgets, as the tab contract
         self._placeholders: dict[str, QWidget] = {}
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setObjectName("mainTabs")
@@ -163,6 +180,7 @@ class MainWindow(QMainWindow):
             if widget is not None:
                 widget.deleteLater()
         self._tabs.clear()
+        self._contracts.clear()
         self._placeholders.clear()
         for key, title, _factory in self._factories:
             holder = QWidget()
@@ -179,6 +197,7 @@ class MainWindow(QMainWindow):
         if key not in self._tabs:
             factory = {k: f for k, _t, f in self._factories}[key]
             widget = factory(self.ctx)
+            contract = checked_tab(widget)
             widget.setObjectName(f"{key}Tab")
             holder = self._placeholders[key]
             index = self.tab_widget.indexOf(holder)
@@ -190,10 +209,10 @@ class MainWindow(QMainWindow):
             self.tab_widget.blockSignals(False)
             holder.deleteLater()
             self._tabs[key] = widget
+            self._contracts[key] = contract
             self._restore_splitters(widget)
-            navigate = getattr(widget, "navigate", None)
-            if navigate is not None:
-                navigate.connect(self.navigate)
+            if isinstance(widget, Navigable):
+                widget.navigate.connect(self.navigate)
         return self._tabs[key]
 
     def show_tab(self, key: str) -> QWidget:
@@ -207,20 +226,14 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         key = self.tab_keys()[index]
         fresh = key not in self._tabs
-        widget = self.tab(key)
+        self.tab(key)
         if not fresh:
-            refresh = getattr(widget, "refresh", None)
-            if refresh is not None:
-                refresh()
+            self._contracts[key].refresh()
 
     def navigate(self, key: str, filters: dict[str, Any]) -> None:
         """Open tab ``key`` filtered as the dashboard asked."""
-        widget = self.show_tab(key)
-        for name in ("apply_filters", "filter_by"):
-            method = getattr(widget, name, None)
-            if method is not None:
-                method(**filters)
-                return
+        self.show_tab(key)
+        self._contracts[key].apply_filters(**filters)
 
     # -- database -----------------------------------------------------------------------
     def _update_db_label(self) -> None:
@@ -305,6 +318,7 @@ class MainWindow(QMainWindow):
     # -- remembered layout --------------------------------------------------------------
     def _restore_state(self) -> None:
         settings = ui_settings()
+        migrate_settings(settings)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

@@ -1,0 +1,41 @@
+"""The contract between the main window and its tabs.
+
+Every tab is a ``QWidget`` built as ``TabClass(ctx)`` that implements :class:`Tab`; a tab
+that can send the user to another tab (the dashboard) also implements :class:`Navigable`.
+The main window checks both once, when it builds the tab, and then calls them directly.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from PySide6.QtCore import SignalInstance
+
+
+@runtime_checkable
+class Tab(Protocol):
+    """What the main window asks of every tab."""
+
+    def refresh(self) -> None:
+        """Reload choices and rows: another tab (or window) may have changed the data."""
+
+    def apply_filters(self, *args: Any, **filters: Any) -> None:
+        """Show exactly the rows matching ``filters`` (keyword arguments only; the names
+        are the tab's own, e.g. ``town=``, ``status=``); filters not named are cleared."""
+
+
+@runtime_checkable
+class Navigable(Protocol):
+    """A tab that asks the main window to open another tab, filtered."""
+
+    @property
+    def navigate(self) -> SignalInstance:
+        """``Signal(str, dict)``: the key of the tab to open and its ``apply_filters``."""
+
+
+def checked_tab(widget: object) -> Tab:
+    """``widget`` as a :class:`Tab`, or a ``TypeError`` naming what it lacks (a bug)."""
+    if not isinstance(widget, Tab):
+        missing = [name for name in ("refresh", "apply_filters") if not hasattr(widget, name)]
+        raise TypeError(f"{type(widget).__name__} is not a Tab: no {', '.join(missing)}")
+    return widget
