@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Activity, CommunityVenue, FundEntry, ListItem, ServiceList, Venue
+from pbc_desktop.db.models import CommunityVenue, FundEntry, ListItem, ServiceList, Venue
 from pbc_desktop.domain.enums import (
     ActivityKind,
     ActivityStatus,
@@ -17,7 +17,7 @@ from pbc_desktop.domain.enums import (
     VenueKind,
 )
 from pbc_desktop.services.assessments import scoring
-from tests.factories import make_community, make_orgs
+from tests.factories import make_activity, make_community, make_orgs
 
 YEAR = 2024
 
@@ -45,28 +45,27 @@ def score_all(db: Database, assessment_id: int, fraction: float, feedback: str =
 def add_known_figures(db: Database, community_id: int) -> None:
     """Three held theme days, one training of 40, one meeting, a venue, a list, funds."""
     held, planned = ActivityStatus.HELD, ActivityStatus.PLANNED
+    for kind, title, starts_at, status, trainees in (
+        *(
+            (ActivityKind.THEME_PARTY_DAY, f"主题党日{day}", datetime(YEAR, 3, day, 9), held, 0)
+            for day in (1, 2, 3)
+        ),
+        (ActivityKind.TRAINING, "党务培训", datetime(YEAR, 4, 1, 9), held, 40),
+        (ActivityKind.JOINT_MEETING, "联席会议", datetime(YEAR, 5, 1, 9), held, 0),
+        # Not counted: another year, and a planned one.
+        (ActivityKind.THEME_PARTY_DAY, "去年主题党日", datetime(YEAR - 1, 3, 1, 9), held, 0),
+        (ActivityKind.VOLUNTEER, "计划中的志愿服务", datetime(YEAR, 11, 1, 9), planned, 0),
+    ):
+        make_activity(
+            db,
+            community_id,
+            title,
+            kind=kind,
+            starts_at=starts_at,
+            status=status,
+            trainee_count=trainees,
+        )
     with db.write() as s:
-        for kind, title, starts_at, status, trainees in (
-            *(
-                (ActivityKind.THEME_PARTY_DAY, f"主题党日{day}", datetime(YEAR, 3, day, 9), held, 0)
-                for day in (1, 2, 3)
-            ),
-            (ActivityKind.TRAINING, "党务培训", datetime(YEAR, 4, 1, 9), held, 40),
-            (ActivityKind.JOINT_MEETING, "联席会议", datetime(YEAR, 5, 1, 9), held, 0),
-            # Not counted: another year, and a planned one.
-            (ActivityKind.THEME_PARTY_DAY, "去年主题党日", datetime(YEAR - 1, 3, 1, 9), held, 0),
-            (ActivityKind.VOLUNTEER, "计划中的志愿服务", datetime(YEAR, 11, 1, 9), planned, 0),
-        ):
-            s.add(
-                Activity(
-                    community_id=community_id,
-                    kind=kind,
-                    title=title,
-                    starts_at=starts_at,
-                    status=status,
-                    trainee_count=trainees,
-                )
-            )
         venue = Venue(name=f"党群服务中心{community_id}", kind=VenueKind.SERVICE_CENTRE)
         s.add(venue)
         s.flush()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.db.models import Organization
-from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
+from tests.factories import make_orgs
 
 
 def new_database(path: Path, *names: str) -> Database:
@@ -21,18 +21,7 @@ def new_database(path: Path, *names: str) -> Database:
 
 
 def add_orgs(db: Database, *names: str, remark: str | None = None) -> None:
-    with db.write() as s:
-        s.add_all(
-            Organization(
-                name=name,
-                kind=OrgKind.BRANCH,
-                field=OrgField.RURAL,
-                level=OrgLevel.VILLAGE,
-                town="成田镇",
-                remark=remark,
-            )
-            for name in names
-        )
+    make_orgs(db, *names, remark=remark)
 
 
 def org_names(path: Path) -> list[str]:

@@ -11,11 +11,9 @@ import argparse
 import sys
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember
-from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
-from tests.member_edit_helpers import valid_id
+from tests.factories import make_id, make_org, new_member
 
-ID_NUMBER = valid_id("19850302", "416")
+ID_NUMBER = make_id("19850302", "416")
 PHONE = "13812345678"
 
 
@@ -23,20 +21,11 @@ def crash_with_personal_data(db: Database) -> None:
     """Raise a RuntimeError chained to an IntegrityError, both about ID_NUMBER and PHONE."""
     from sqlalchemy.exc import IntegrityError
 
+    org_id = make_org(db, "文光村党支部", town=None)
     try:
         with db.write() as s:
-            org = Organization(
-                name="文光村党支部",
-                kind=OrgKind.BRANCH,
-                field=OrgField.RURAL,
-                level=OrgLevel.VILLAGE,
-            )
-            s.add(org)
-            s.flush()
             for name in ("陈伟", "陈小伟"):
-                s.add(
-                    PartyMember(name=name, organization_id=org.id, id_number=ID_NUMBER, phone=PHONE)
-                )
+                s.add(new_member(name, org_id, id_number=ID_NUMBER, phone=PHONE))
             s.flush()
     except IntegrityError as exc:
         raise RuntimeError(f"could not store member {ID_NUMBER} (tel {PHONE})") from exc

@@ -15,9 +15,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database, sqlite_url
-from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
 from pbc_desktop.services.organizations import OrgInput, create_organization
+from tests.factories import new_member
 
 BATCH = 25
 
@@ -43,9 +44,7 @@ def main(argv: list[str]) -> int:
             uuid = s.scalar(select(Organization.uuid).where(Organization.id == org_id))
         print(f"org {org_id} {uuid}", flush=True)
         with db.write() as s:
-            s.add_all(
-                PartyMember(name=f"党员{run}-{i}-{k}", organization_id=org_id) for k in range(BATCH)
-            )
+            s.add_all(new_member(f"党员{run}-{i}-{k}", org_id) for k in range(BATCH))
         print(f"batch {org_id} {BATCH}", flush=True)
     return 0
 

@@ -26,19 +26,6 @@ TEMPLATE = (
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def check_char(first17: str) -> str:
-    """ISO 7064 MOD 11-2, written from the standard's formula (independent of the app)."""
-    total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(first17))
-    value = (12 - total % 11) % 11
-    return "X" if value == 10 else str(value)
-
-
-def make_id(birth: str, seq: str = "123", region: str = "440514") -> str:
-    """A valid ID number; the last digit of ``seq`` odd for men, even for women."""
-    first17 = region + birth + seq
-    return first17 + check_char(first17)
-
-
 def wrong_check_digit(number: str) -> str:
     last = "0" if number[-1] != "0" else "1"
     return number[:-1] + last

@@ -1,34 +1,29 @@
 """A small crafted district for the read-only listings and the dashboard figures.
 
-Written straight through the ORM in one ``db.write()`` block; :func:`seed` returns the
-ids the tests refer to. Known facts are spelt out beside the data.
+Organizations, communities, members, post reports and activities are made with
+``tests.factories``, the rest straight through the ORM; :func:`seed` returns the ids the
+tests refer to. Known facts are spelt out beside the data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
-    Activity,
     ActivityOrganization,
     AgendaItem,
     Assessment,
     Attendance,
     Claim,
     ClaimOrganization,
-    Community,
-    CommunityMember,
-    CommunityType,
     CommunityVenue,
     Indicator,
     IndicatorSet,
     ListItem,
-    Organization,
-    PartyMember,
     Post,
-    PostReport,
     Score,
     ServiceList,
     ServiceLog,
@@ -49,13 +44,12 @@ from pbc_desktop.domain.enums import (
     ItemStatus,
     ListKind,
     MemberCategory,
-    MemberRole,
     OrgField,
-    OrgKind,
     OrgLevel,
     PostReportStatus,
     VenueKind,
 )
+from tests.factories import make_activity, make_community, make_member, make_org, make_post_report
 
 TODAY = date(2024, 6, 1)
 YEAR = 2024
@@ -73,52 +67,39 @@ class Seeded:
     assessments: dict[str, int] = field(default_factory=dict)
 
 
-def _org(name: str, town: str | None, level: OrgLevel = OrgLevel.VILLAGE) -> Organization:
-    return Organization(
-        name=name, kind=OrgKind.BRANCH, field=OrgField.URBAN_COMMUNITY, level=level, town=town
-    )
-
-
 def seed(db: Database) -> Seeded:
     out = Seeded()
-    with db.write() as s:
-        orgs = {
-            "A": _org("文光社区党委", TOWN_A),
-            "B": _org("区教育局机关党支部", None, OrgLevel.DISTRICT),
-            "C": _org("东泰社区党支部", TOWN_C),
-            "D": _org("两英供电所党支部", "两英镇"),
-        }
-        s.add_all(orgs.values())
-        s.flush()
-        out.orgs = {k: o.id for k, o in orgs.items()}
+    urban = OrgField.URBAN_COMMUNITY
+    orgs = out.orgs = {
+        "A": make_org(db, "文光社区党委", town=TOWN_A, field=urban),
+        "B": make_org(db, "区教育局机关党支部", town=None, field=urban, level=OrgLevel.DISTRICT),
+        "C": make_org(db, "东泰社区党支部", town=TOWN_C, field=urban),
+        "D": make_org(db, "两英供电所党支部", town="两英镇", field=urban),
+    }
 
-        def community(
-            name: str, status: CommunityStatus, members: str, types: tuple[CoBuildType, ...]
-        ) -> Community:
-            c = Community(name=name, status=status, lead_org_id=orgs[members[0]].id)
-            c.members = [
-                CommunityMember(
-                    organization_id=orgs[k].id,
-                    role=MemberRole.LEAD if i == 0 else MemberRole.MEMBER,
-                    seq=i,
-                )
-                for i, k in enumerate(members)
-            ]
-            c.types = [CommunityType(type=t) for t in types]
-            return c
-
-        c1 = community(
-            "文光党建共同体",
-            CommunityStatus.RUNNING,
-            "AB",
-            (CoBuildType.CROSS_FIELD, CoBuildType.CROSS_LEVEL),
+    def community(
+        name: str, status: CommunityStatus, members: str, types: tuple[CoBuildType, ...]
+    ) -> int:
+        return make_community(
+            db,
+            name,
+            [orgs[k] for k in members],
+            types=types,
+            status=status,
+            applied_event=False,
         )
-        c2 = community("东泰党建共同体", CommunityStatus.RUNNING, "CD", (CoBuildType.CROSS_REGION,))
-        c3 = community("旧城党建共同体", CommunityStatus.REVOKED, "A", (CoBuildType.CROSS_FIELD,))
-        s.add_all([c1, c2, c3])
-        s.flush()
-        out.communities = {"C1": c1.id, "C2": c2.id, "C3": c3.id}
 
+    c1 = community(
+        "文光党建共同体",
+        CommunityStatus.RUNNING,
+        "AB",
+        (CoBuildType.CROSS_FIELD, CoBuildType.CROSS_LEVEL),
+    )
+    c2 = community("东泰党建共同体", CommunityStatus.RUNNING, "CD", (CoBuildType.CROSS_REGION,))
+    c3 = community("旧城党建共同体", CommunityStatus.REVOKED, "A", (CoBuildType.CROSS_FIELD,))
+    out.communities = {"C1": c1, "C2": c2, "C3": c3}
+
+    with db.write() as s:
         # Service centres: V1 (C1, C2) and V2 (C2) count; V3 is a room; V4 only a revoked one.
         v1 = Venue(name="文光党群服务中心", kind=VenueKind.SERVICE_CENTRE)
         v2 = Venue(name="东泰党群服务中心", kind=VenueKind.SERVICE_CENTRE)
@@ -127,119 +108,112 @@ def seed(db: Database) -> Seeded:
         s.add_all([v1, v2, v3, v4])
         s.flush()
         for cid, venue in ((c1, v1), (c2, v1), (c2, v2), (c1, v3), (c3, v4)):
-            s.add(CommunityVenue(community_id=cid.id, venue_id=venue.id))
+            s.add(CommunityVenue(community_id=cid, venue_id=venue.id))
 
-        members = {
-            "M1": PartyMember(
-                name="陈伟",
-                id_number="440514199001011234",
-                phone="13812345678",
-                organization_id=orgs["A"].id,
-                category=MemberCategory.FULL,
-                joined_on=date(2010, 7, 1),
-            ),
-            "M2": PartyMember(
-                name="林丽",
-                id_number="44051419851212567X",
-                phone="13900001111",
-                organization_id=orgs["A"].id,
-                category=MemberCategory.PROBATIONARY,
-                joined_on=date(2023, 7, 1),
-            ),
-            "M3": PartyMember(
-                name="黄强",
-                id_number="440513197001019876",
-                organization_id=orgs["C"].id,
-                category=MemberCategory.FULL,
-                joined_on=date(2000, 7, 1),
-            ),
-            "M4": PartyMember(name="郑敏", organization_id=orgs["B"].id),
-        }
-        s.add_all(members.values())
+    members = out.members = {
+        "M1": make_member(
+            db,
+            "陈伟",
+            orgs["A"],
+            id_number="440514199001011234",
+            phone="13812345678",
+            category=MemberCategory.FULL,
+            joined_on=date(2010, 7, 1),
+        ),
+        "M2": make_member(
+            db,
+            "林丽",
+            orgs["A"],
+            id_number="44051419851212567X",
+            phone="13900001111",
+            category=MemberCategory.PROBATIONARY,
+            joined_on=date(2023, 7, 1),
+        ),
+        "M3": make_member(
+            db,
+            "黄强",
+            orgs["C"],
+            id_number="440513197001019876",
+            category=MemberCategory.FULL,
+            joined_on=date(2000, 7, 1),
+        ),
+        "M4": make_member(db, "郑敏", orgs["B"]),
+    }
+    with db.write() as s:
         post = Post(name="政策宣传")
         s.add(post)
         s.flush()
-        out.members = {k: m.id for k, m in members.items()}
+        post_id = post.id
 
-        # Reported (active): M1 twice (C1, C2) and M3 (C2); M2's report has ended.
-        r1 = PostReport(
-            member_id=members["M1"].id,
-            community_id=c1.id,
-            organization_id=orgs["A"].id,
-            post_id=post.id,
-            reported_on=date(2023, 3, 1),
-        )
-        r1.services = [
-            ServiceLog(served_on=date(2024, 1, 10), hours=2.5, content="入户宣讲政策"),
-            ServiceLog(served_on=date(2024, 3, 5), hours=1.0, content="清理楼道"),
-        ]
+    # Reported (active): M1 twice (C1, C2) and M3 (C2); M2's report has ended.
+    r1 = make_post_report(
+        db,
+        members["M1"],
+        orgs["A"],
+        community_id=c1,
+        post_id=post_id,
+        reported_on=date(2023, 3, 1),
+    )
+    make_post_report(db, members["M1"], orgs["C"], community_id=c2, reported_on=date(2023, 4, 1))
+    make_post_report(db, members["M3"], orgs["C"], community_id=c2, reported_on=date(2023, 5, 1))
+    make_post_report(
+        db,
+        members["M2"],
+        orgs["A"],
+        community_id=c1,
+        reported_on=date(2023, 5, 1),
+        status=PostReportStatus.ENDED,
+    )
+    with db.write() as s:
         s.add_all(
             [
-                r1,
-                PostReport(
-                    member_id=members["M1"].id,
-                    community_id=c2.id,
-                    organization_id=orgs["C"].id,
-                    reported_on=date(2023, 4, 1),
+                ServiceLog(
+                    report_id=r1, served_on=date(2024, 1, 10), hours=2.5, content="入户宣讲政策"
                 ),
-                PostReport(
-                    member_id=members["M3"].id,
-                    community_id=c2.id,
-                    organization_id=orgs["C"].id,
-                    reported_on=date(2023, 5, 1),
-                ),
-                PostReport(
-                    member_id=members["M2"].id,
-                    community_id=c1.id,
-                    organization_id=orgs["A"].id,
-                    reported_on=date(2023, 5, 1),
-                    status=PostReportStatus.ENDED,
-                ),
+                ServiceLog(report_id=r1, served_on=date(2024, 3, 5), hours=1.0, content="清理楼道"),
             ]
         )
 
-        def activity(
-            key: str,
-            community_: Community | None,
-            kind: ActivityKind,
-            title: str,
-            when: datetime,
-            *,
-            status: ActivityStatus = ActivityStatus.HELD,
-            trainees: int = 0,
-            host: str = "A",
-            place: str | None = None,
-        ) -> Activity:
-            a = Activity(
-                community_id=community_.id if community_ else None,
-                host_org_id=orgs[host].id,
-                kind=kind,
-                title=title,
-                starts_at=when,
-                status=status,
-                trainee_count=trainees,
-                place=place,
-            )
-            s.add(a)
-            s.flush()
-            out.activities[key] = a.id
-            return a
-
-        a1 = activity(
-            "A1",
-            c1,
-            ActivityKind.TRAINING,
-            "基层党务培训班",
-            datetime(2024, 3, 5, 9, 0),
-            trainees=40,
-            place="文光社区会议室",
+    def activity(
+        key: str,
+        community_: int | None,
+        kind: ActivityKind,
+        title: str,
+        when: datetime,
+        *,
+        status: ActivityStatus = ActivityStatus.HELD,
+        trainees: int = 0,
+        host: str = "A",
+        place: str | None = None,
+        **extra: Any,
+    ) -> None:
+        out.activities[key] = make_activity(
+            db,
+            community_,
+            title,
+            kind=kind,
+            starts_at=when,
+            host_org_id=orgs[host],
+            status=status,
+            trainee_count=trainees,
+            place=place,
+            **extra,
         )
-        a1.attendance = [
+
+    activity(
+        "A1",
+        c1,
+        ActivityKind.TRAINING,
+        "基层党务培训班",
+        datetime(2024, 3, 5, 9, 0),
+        trainees=40,
+        place="文光社区会议室",
+        attendance=[
             Attendance(
-                member_id=members["M1"].id, person_name="陈伟", status=AttendanceStatus.PRESENT
+                member_id=members["M1"], person_name="陈伟", status=AttendanceStatus.PRESENT
             ),
             Attendance(
-                member_id=members["M2"].id,
+                member_id=members["M2"],
                 person_name="林丽",
                 status=AttendanceStatus.ABSENT,
                 absence_reason=AbsenceReason.SICK,
@@ -247,70 +221,71 @@ def seed(db: Database) -> Seeded:
             ),
             Attendance(person_name="王五", status=AttendanceStatus.PRESENT),
             Attendance(person_name="李嘉宾", status=AttendanceStatus.NON_VOTING),
-        ]
-        a1.agenda = [AgendaItem(seq=1, title="学习党章", resolution="每月集中学习一次")]
-        a1.organizations = [
-            ActivityOrganization(organization_id=orgs["A"].id),
-            ActivityOrganization(organization_id=orgs["B"].id),
-        ]
-        activity(
-            "A2",
-            c2,
-            ActivityKind.JOINT_MEETING,
-            "第二季度联席会议",
-            datetime(2024, 6, 1, 15),
-            host="C",
-        )
-        activity(
-            "A3",
-            c1,
-            ActivityKind.THEME_LESSON,
-            "七一主题党课",
-            datetime(2024, 7, 1, 9),
-            trainees=25,
-        )
-        activity(
-            "A4",
-            c2,
-            ActivityKind.VOLUNTEER,
-            "年底志愿服务",
-            datetime(2024, 12, 1, 9),
-            status=ActivityStatus.PLANNED,
-            host="C",
-        )
-        activity(
-            "A5",
-            c1,
-            ActivityKind.TRAINING,
-            "取消的培训",
-            datetime(2024, 5, 1, 9),
-            status=ActivityStatus.CANCELLED,
-            trainees=99,
-        )
-        activity(
-            "A6",
-            c2,
-            ActivityKind.TRAINING,
-            "去年的培训",
-            datetime(2023, 5, 1, 9),
-            trainees=10,
-            host="C",
-        )
-        activity(
-            "A7",
-            None,
-            ActivityKind.THEME_PARTY_DAY,
-            "区直主题党日",
-            datetime(2024, 2, 1, 9),
-            host="B",
-        )
+        ],
+        agenda=[AgendaItem(seq=1, title="学习党章", resolution="每月集中学习一次")],
+        organizations=[
+            ActivityOrganization(organization_id=orgs["A"]),
+            ActivityOrganization(organization_id=orgs["B"]),
+        ],
+    )
+    activity(
+        "A2",
+        c2,
+        ActivityKind.JOINT_MEETING,
+        "第二季度联席会议",
+        datetime(2024, 6, 1, 15),
+        host="C",
+    )
+    activity(
+        "A3",
+        c1,
+        ActivityKind.THEME_LESSON,
+        "七一主题党课",
+        datetime(2024, 7, 1, 9),
+        trainees=25,
+    )
+    activity(
+        "A4",
+        c2,
+        ActivityKind.VOLUNTEER,
+        "年底志愿服务",
+        datetime(2024, 12, 1, 9),
+        status=ActivityStatus.PLANNED,
+        host="C",
+    )
+    activity(
+        "A5",
+        c1,
+        ActivityKind.TRAINING,
+        "取消的培训",
+        datetime(2024, 5, 1, 9),
+        status=ActivityStatus.CANCELLED,
+        trainees=99,
+    )
+    activity(
+        "A6",
+        c2,
+        ActivityKind.TRAINING,
+        "去年的培训",
+        datetime(2023, 5, 1, 9),
+        trainees=10,
+        host="C",
+    )
+    activity(
+        "A7",
+        None,
+        ActivityKind.THEME_PARTY_DAY,
+        "区直主题党日",
+        datetime(2024, 2, 1, 9),
+        host="B",
+    )
+
+    with db.write() as s:
 
         def service_list(
-            cid: Community, kind: ListKind, title: str, year: int, signed: date | None
+            cid: int, kind: ListKind, title: str, year: int, signed: date | None
         ) -> ServiceList:
-            lst = ServiceList(
-                community_id=cid.id, kind=kind, title=title, year=year, signed_on=signed
-            )
+            lst = ServiceList(community_id=cid, kind=kind, title=title, year=year, signed_on=signed)
             s.add(lst)
             s.flush()
             return lst
@@ -339,13 +314,13 @@ def seed(db: Database) -> Seeded:
         group = Claim(
             item_id=i3.id,
             mode=ClaimMode.GROUP,
-            lead_org_id=orgs["A"].id,
+            lead_org_id=orgs["A"],
             claimed_on=date(2024, 3, 10),
             responsible="陈伟",
         )
         group.participants = [
-            ClaimOrganization(organization_id=orgs["A"].id),
-            ClaimOrganization(organization_id=orgs["B"].id, responsible_person="郑敏"),
+            ClaimOrganization(organization_id=orgs["A"]),
+            ClaimOrganization(organization_id=orgs["B"], responsible_person="郑敏"),
         ]
         s.add_all(
             [
@@ -353,7 +328,7 @@ def seed(db: Database) -> Seeded:
                 Claim(
                     item_id=i5.id,
                     mode=ClaimMode.SINGLE,
-                    lead_org_id=orgs["C"].id,
+                    lead_org_id=orgs["C"],
                     claimed_on=date(2024, 2, 1),
                 ),
                 Supervision(
@@ -382,7 +357,7 @@ def seed(db: Database) -> Seeded:
         s.flush()
         good = Assessment(
             set_id=iset.id,
-            community_id=c1.id,
+            community_id=c1,
             status=AssessmentStatus.FINISHED,
             total=92,
             grade=Grade.EXCELLENT,
@@ -396,7 +371,7 @@ def seed(db: Database) -> Seeded:
         ]
         weak = Assessment(
             set_id=iset.id,
-            community_id=c2.id,
+            community_id=c2,
             total=58,
             grade=Grade.FAIL,
             outcome=AssessmentOutcome.RECTIFY,

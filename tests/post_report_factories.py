@@ -1,4 +1,4 @@
-"""A small community for the 报到领岗 tests, written straight through the ORM.
+"""A small community for the 报到领岗 tests, made with ``tests.factories``.
 
 Two district agency branches send members to the village organizations of one running
 community; a second community is revoked and one village organization has left.
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import CommunityMember, PartyMember
+from pbc_desktop.db.models import CommunityMember
 from pbc_desktop.domain.enums import CommunityStatus, MembershipStatus, OrgField, OrgLevel
 from pbc_desktop.services.post_reports import catalogue, reports
-from tests.factories import make_community, make_org
+from tests.factories import make_community, make_member, make_org
 
 TOWN_A = "陈店镇"
 TOWN_B = "峡山街道"
@@ -37,20 +37,6 @@ class PostSetup:
     nurse: int  # 吴芳
     villager: int  # 郑敏, of v1
     posts: dict[str, int]
-
-
-def _member(
-    db: Database,
-    name: str,
-    org_id: int,
-    joined: date | None,
-    status: MembershipStatus = MembershipStatus.NORMAL,
-) -> int:
-    with db.write() as s:
-        member = PartyMember(name=name, organization_id=org_id, joined_on=joined, status=status)
-        s.add(member)
-        s.flush()
-        return member.id
 
 
 def setup_posts(db: Database) -> PostSetup:
@@ -93,11 +79,11 @@ def setup_posts(db: Database) -> PostSetup:
         left=left,
         community=community,
         revoked=revoked,
-        member=_member(db, "陈伟", home, JOINED),
-        newcomer=_member(db, "林丽", home, NEWCOMER_JOINED),
-        deceased=_member(db, "黄强", home, None, MembershipStatus.DECEASED),
-        nurse=_member(db, "吴芳", other_home, None),
-        villager=_member(db, "郑敏", v1, None),
+        member=make_member(db, "陈伟", home, joined_on=JOINED),
+        newcomer=make_member(db, "林丽", home, joined_on=NEWCOMER_JOINED),
+        deceased=make_member(db, "黄强", home, status=MembershipStatus.DECEASED),
+        nurse=make_member(db, "吴芳", other_home),
+        villager=make_member(db, "郑敏", v1),
         posts=posts,
     )
 

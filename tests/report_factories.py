@@ -1,4 +1,4 @@
-"""Crafted activities for the report tests, inserted with the ORM (no service, no audit)."""
+"""Crafted activities for the report tests, made with ``tests.factories`` (no service, no audit)."""
 
 from __future__ import annotations
 
@@ -9,28 +9,15 @@ from datetime import datetime
 
 from pbc_desktop.cli import build_parser
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import (
-    Activity,
-    ActivityOrganization,
-    AgendaItem,
-    Attendance,
-    Community,
-    CommunityMember,
-    Organization,
-    PartyMember,
-    Venue,
-)
+from pbc_desktop.db.models import ActivityOrganization, AgendaItem, Attendance, Venue
 from pbc_desktop.domain.enums import (
     AbsenceReason,
     ActivityKind,
     ActivityStatus,
     AttendanceStatus,
-    MemberRole,
-    OrgField,
-    OrgKind,
-    OrgLevel,
     VenueKind,
 )
+from tests.factories import make_activity, make_community, make_member, make_org
 
 COMMUNITY = "成田镇跨领域党建共同体"
 ORG_NAMES = ("成田镇上盐村党支部", "潮南区人民医院党支部", "成田镇中心小学党支部")
@@ -93,147 +80,115 @@ def make_joint_meeting(
     make this one the ``earlier_same_kind + 1``-th. ``agenda_items``/``attendees`` ask for
     a long record instead of the crafted one.
     """
+    orgs = [
+        make_org(db, name, town="成田镇", secretary=f"书记{i}") for i, name in enumerate(ORG_NAMES)
+    ]
+    community = make_community(db, COMMUNITY, orgs, types=(), applied_event=False)
     with db.write() as s:
-        orgs = [
-            Organization(
-                name=name,
-                kind=OrgKind.BRANCH,
-                field=OrgField.RURAL,
-                level=OrgLevel.VILLAGE,
-                town="成田镇",
-                secretary=f"书记{i}",
-            )
-            for i, name in enumerate(ORG_NAMES)
-        ]
-        s.add_all(orgs)
+        venue = Venue(name=VENUE, kind=VenueKind.SERVICE_CENTRE, owner_org_id=orgs[0])
+        s.add(venue)
         s.flush()
-        community = Community(
-            name=COMMUNITY,
-            lead_org_id=orgs[0].id,
-            members=[
-                CommunityMember(
-                    organization_id=o.id,
-                    role=MemberRole.LEAD if i == 0 else MemberRole.MEMBER,
-                    seq=i,
-                )
-                for i, o in enumerate(orgs)
-            ],
+        venue_id = venue.id
+
+    def other(kind: ActivityKind, when: datetime, st: ActivityStatus) -> None:
+        make_activity(
+            db, community, "其他活动", kind=kind, starts_at=when, host_org_id=orgs[0], status=st
         )
-        venue = Venue(name=VENUE, kind=VenueKind.SERVICE_CENTRE, owner_org_id=orgs[0].id)
-        s.add_all([community, venue])
-        s.flush()
 
-        def other(kind: ActivityKind, when: datetime, st: ActivityStatus) -> None:
-            s.add(
-                Activity(
-                    community_id=community.id,
-                    host_org_id=orgs[0].id,
-                    kind=kind,
-                    title="其他活动",
-                    starts_at=when,
-                    status=st,
-                )
+    for i in range(earlier_same_kind):
+        other(ActivityKind.JOINT_MEETING, datetime(2026, 1, 5 + i, 9, 0), ActivityStatus.HELD)
+    other(ActivityKind.JOINT_MEETING, datetime(2026, 2, 1, 9, 0), ActivityStatus.CANCELLED)
+    other(ActivityKind.REGULAR_MEETING, datetime(2026, 2, 2, 9, 0), ActivityStatus.HELD)
+    other(ActivityKind.JOINT_MEETING, datetime(2025, 12, 30, 9, 0), ActivityStatus.HELD)
+    other(ActivityKind.JOINT_MEETING, datetime(2026, 12, 30, 9, 0), ActivityStatus.HELD)
+
+    if agenda_items is None:
+        agenda = [
+            AgendaItem(
+                seq=i,
+                title=title,
+                discussion=discussion,
+                resolution=resolution,
+                votes_for=votes[0],
+                votes_against=votes[1],
+                votes_abstain=votes[2],
             )
-
-        for i in range(earlier_same_kind):
-            other(ActivityKind.JOINT_MEETING, datetime(2026, 1, 5 + i, 9, 0), ActivityStatus.HELD)
-        other(ActivityKind.JOINT_MEETING, datetime(2026, 2, 1, 9, 0), ActivityStatus.CANCELLED)
-        other(ActivityKind.REGULAR_MEETING, datetime(2026, 2, 2, 9, 0), ActivityStatus.HELD)
-        other(ActivityKind.JOINT_MEETING, datetime(2025, 12, 30, 9, 0), ActivityStatus.HELD)
-        other(ActivityKind.JOINT_MEETING, datetime(2026, 12, 30, 9, 0), ActivityStatus.HELD)
-
-        activity = Activity(
-            community_id=community.id,
-            host_org_id=orgs[0].id,
-            kind=ActivityKind.JOINT_MEETING,
-            title="第一季度联席会议",
-            starts_at=starts_at,
-            ends_at=starts_at.replace(hour=16, minute=0),
-            venue_id=venue.id,
-            chair="张伟",
-            recorder="王芳",
-            lecturer="区委党校 陈老师",
-            guests="区委组织部 何明",
-            status=status,
-            summary="会议由上盐村党支部主导,三个成员党组织参加。",
-            seq_in_year=seq_in_year,
-        )
-        activity.organizations = [ActivityOrganization(organization_id=o.id) for o in orgs]
-        if agenda_items is None:
-            activity.agenda = [
-                AgendaItem(
-                    seq=i,
-                    title=title,
-                    discussion=discussion,
-                    resolution=resolution,
-                    votes_for=votes[0],
-                    votes_against=votes[1],
-                    votes_abstain=votes[2],
-                )
-                for i, (title, discussion, resolution, votes) in enumerate(AGENDA, start=1)
-            ]
-        else:
-            activity.agenda = [
-                AgendaItem(
-                    seq=i,
-                    title=f"第{i}项议题:关于项目清单第{i}项的推进安排",
-                    discussion=f"与会人员围绕第{i}项议题进行了讨论。" * 6,
-                    resolution=f"第{i}项议题:同意按计划推进,由牵头单位负责落实。",
-                    votes_for=20,
-                    votes_against=0,
-                    votes_abstain=1,
-                )
-                for i in range(1, agenda_items + 1)
-            ]
-        s.add(activity)
-        s.flush()
-
-        members = [
-            PartyMember(
-                name=name,
-                organization_id=orgs[i % len(orgs)].id,
-                party_post="支部委员" if i % 3 == 0 else None,
-            )
-            for i, name in enumerate(PRESENT + tuple(n for n, _, _ in ABSENT) + OBSERVERS)
+            for i, (title, discussion, resolution, votes) in enumerate(AGENDA, start=1)
         ]
-        s.add_all(members)
-        s.flush()
-        if with_attendance and attendees is None:
-            rows = [
-                Attendance(person_name=m.name, member_id=m.id, status=AttendanceStatus.PRESENT)
-                for m in members[: len(PRESENT)]
-            ]
-            for m, (_, reason, text) in zip(members[len(PRESENT) :], ABSENT, strict=False):
-                rows.append(
-                    Attendance(
-                        person_name=m.name,
-                        member_id=m.id,
-                        status=AttendanceStatus.ABSENT,
-                        absence_reason=reason,
-                        reason_text=text,
-                    )
-                )
-            rows += [
-                Attendance(person_name=m.name, member_id=m.id, status=AttendanceStatus.NON_VOTING)
-                for m in members[len(PRESENT) + len(ABSENT) :]
-            ]
-            activity.attendance = rows
-        elif with_attendance and attendees is not None:
-            activity.attendance = [
+    else:
+        agenda = [
+            AgendaItem(
+                seq=i,
+                title=f"第{i}项议题:关于项目清单第{i}项的推进安排",
+                discussion=f"与会人员围绕第{i}项议题进行了讨论。" * 6,
+                resolution=f"第{i}项议题:同意按计划推进,由牵头单位负责落实。",
+                votes_for=20,
+                votes_against=0,
+                votes_abstain=1,
+            )
+            for i in range(1, agenda_items + 1)
+        ]
+    activity = make_activity(
+        db,
+        community,
+        "第一季度联席会议",
+        kind=ActivityKind.JOINT_MEETING,
+        starts_at=starts_at,
+        host_org_id=orgs[0],
+        ends_at=starts_at.replace(hour=16, minute=0),
+        venue_id=venue_id,
+        chair="张伟",
+        recorder="王芳",
+        lecturer="区委党校 陈老师",
+        guests="区委组织部 何明",
+        status=status,
+        summary="会议由上盐村党支部主导,三个成员党组织参加。",
+        seq_in_year=seq_in_year,
+        organizations=[ActivityOrganization(organization_id=o) for o in orgs],
+        agenda=agenda,
+    )
+
+    names = PRESENT + tuple(n for n, _, _ in ABSENT) + OBSERVERS
+    members = [
+        make_member(db, name, orgs[i % len(orgs)], party_post="支部委员" if i % 3 == 0 else None)
+        for i, name in enumerate(names)
+    ]
+    rows: list[Attendance] = []
+    if with_attendance and attendees is None:
+        named = list(zip(names, members, strict=True))
+        rows = [
+            Attendance(person_name=name, member_id=m, status=AttendanceStatus.PRESENT)
+            for name, m in named[: len(PRESENT)]
+        ]
+        for (name, m), (_, reason, text) in zip(named[len(PRESENT) :], ABSENT, strict=False):
+            rows.append(
                 Attendance(
-                    person_name=f"党员{i:03d}",
-                    status=AttendanceStatus.ABSENT if i % 10 == 0 else AttendanceStatus.PRESENT,
-                    absence_reason=AbsenceReason.PERSONAL if i % 10 == 0 else None,
+                    person_name=name,
+                    member_id=m,
+                    status=AttendanceStatus.ABSENT,
+                    absence_reason=reason,
+                    reason_text=text,
                 )
-                for i in range(1, attendees + 1)
-            ]
-        s.flush()
-        return Meeting(
-            community_id=community.id,
-            activity_id=activity.id,
-            org_ids=[o.id for o in orgs],
-            member_ids=[m.id for m in members],
-        )
+            )
+        rows += [
+            Attendance(person_name=name, member_id=m, status=AttendanceStatus.NON_VOTING)
+            for name, m in named[len(PRESENT) + len(ABSENT) :]
+        ]
+    elif with_attendance and attendees is not None:
+        rows = [
+            Attendance(
+                person_name=f"党员{i:03d}",
+                status=AttendanceStatus.ABSENT if i % 10 == 0 else AttendanceStatus.PRESENT,
+                absence_reason=AbsenceReason.PERSONAL if i % 10 == 0 else None,
+            )
+            for i in range(1, attendees + 1)
+        ]
+    if rows:
+        with db.write() as s:
+            for row in rows:
+                row.activity_id = activity
+            s.add_all(rows)
+    return Meeting(community_id=community, activity_id=activity, org_ids=orgs, member_ids=members)
 
 
 HALF_WIDTH = str.maketrans("\uff0c\uff1a\uff1b\uff08\uff09", ",:;()")

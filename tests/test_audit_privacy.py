@@ -17,11 +17,10 @@ from pbc_desktop.services import member_editing as editing
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.member_export import export_members
 from pbc_desktop.services.members import MemberQuery
-from tests.member_edit_helpers import add_report, valid_id
-from tests.org_factories import add_org
+from tests.factories import make_id, make_org, make_post_report
 
-ID_NUMBER = valid_id("19850302", "416")
-NEW_ID = valid_id("19900101", "123")
+ID_NUMBER = make_id("19850302", "416")
+NEW_ID = make_id("19900101", "123")
 PHONE = "13812345678"
 NEW_PHONE = "0754-87654321"
 
@@ -46,14 +45,14 @@ def assert_no_personal_numbers(db: Database, *secrets: str) -> None:
 
 
 def test_member_created_updated_and_deleted_leaves_no_full_id_or_phone(db: Database) -> None:
-    org = add_org(db, "文光村党支部")
-    to_org = add_org(db, "东山社区党支部")
+    org = make_org(db, "文光村党支部", town="陈店镇")
+    to_org = make_org(db, "东山社区党支部", town="陈店镇")
     member = MemberInput(name="陈伟", organization_id=org, id_number=ID_NUMBER, phone=PHONE)
     member_id = editing.create_member(db, member)
     editing.update_member(
         db, member_id, dataclasses.replace(member, id_number=NEW_ID, phone=NEW_PHONE)
     )
-    add_report(db, member_id, to_org, services=(2.0,))
+    make_post_report(db, member_id, to_org, services=(2.0,))
     editing.delete_member(db, member_id, with_reports=True)
 
     assert_no_personal_numbers(db, ID_NUMBER, NEW_ID, PHONE, "87654321", "19850302")
@@ -72,10 +71,10 @@ def test_member_created_updated_and_deleted_leaves_no_full_id_or_phone(db: Datab
 def test_a_change_hidden_by_the_mask_is_stored_and_noted(db: Database) -> None:
     """Only the birth date digits of the ID number change: the masks are alike, yet the
     update is written and the log says the ID number changed."""
-    org = add_org(db, "文光村党支部")
-    first = valid_id("19850302", "416")
+    org = make_org(db, "文光村党支部", town="陈店镇")
+    first = make_id("19850302", "416")
     second = next(
-        n for day in range(10, 29) if (n := valid_id(f"198503{day:02d}", "416"))[-4:] == first[-4:]
+        n for day in range(10, 29) if (n := make_id(f"198503{day:02d}", "416"))[-4:] == first[-4:]
     )
     member = MemberInput(name="陈伟", organization_id=org, id_number=first)
     member_id = editing.create_member(db, member)
@@ -109,7 +108,7 @@ def test_organization_contact_phone_is_masked_in_the_log(db: Database) -> None:
 def test_an_unmasked_export_searched_by_phone_logs_the_search_masked(
     db: Database, tmp_path: Path
 ) -> None:
-    org = add_org(db, "文光村党支部")
+    org = make_org(db, "文光村党支部", town="陈店镇")
     editing.create_member(
         db, MemberInput(name="陈伟", organization_id=org, id_number=ID_NUMBER, phone=PHONE)
     )

@@ -13,11 +13,10 @@ from sqlalchemy import select
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
-from tests.factories import make_org
+from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
     encrypted_workbook,
-    make_id,
     write_roster,
     wrong_check_digit,
 )

@@ -16,7 +16,8 @@ from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.domain.privacy import contains_personal_numbers
-from tests.member_export_factories import Roster, add_member, setup_roster
+from tests.factories import make_member
+from tests.member_export_factories import Roster, setup_roster
 from tests.pdf_helpers import page_texts
 
 
@@ -114,7 +115,7 @@ def test_a_masked_export_masks_grouped_and_full_width_numbers_in_the_remark(
     """Clerks type numbers in groups and with the Chinese input method's full-width digits:
     the masked export must not print them whole."""
     db_file, roster = setup
-    add_member(db, "陈立", roster.village, remark=typed)
+    make_member(db, "陈立", roster.village, remark=typed, complete=True)
     path = tmp_path / "脱敏.xlsx"
     code, _out, err = export(capsys, db_file, path, "--search", "陈立")
     assert (code, err) == (0, "")

@@ -22,7 +22,8 @@ from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import backup
 from pbc_desktop.services.organizations import OrgInput, create_organization
 from tests.backup_helpers import new_database, org_names
-from tests.import_factories import make_id, write_roster
+from tests.factories import make_id
+from tests.import_factories import write_roster
 from tests.storage_helpers import REPO, fill, one_sentence, read_only, run_pbc, small_disk
 
 ORG = "上底村党总支"

@@ -13,7 +13,8 @@ import pytest
 
 from pbc_desktop.db import lock
 from tests.backup_helpers import new_database, org_names
-from tests.import_factories import make_id, write_roster
+from tests.factories import make_id
+from tests.import_factories import write_roster
 
 REPO = Path(__file__).resolve().parent.parent
 ORG = "上底村党总支"

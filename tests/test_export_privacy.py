@@ -31,8 +31,9 @@ from pbc_desktop.services.lists import editing
 from pbc_desktop.services.member_export import export_members, write_template
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.xlsx_text import CUT_MARKER, EXCEL_CELL_MAX, fit_text
+from tests.factories import make_member
 from tests.list_factories import setup_community
-from tests.member_export_factories import Roster, add_member, setup_roster
+from tests.member_export_factories import Roster, setup_roster
 from tests.pdf_helpers import page_texts
 
 COLUMN = {f.key: i for i, f in enumerate(FIELDS)}
@@ -155,7 +156,9 @@ def test_a_masked_export_masks_numbers_in_the_remark(
     db: Database, roster: Roster, tmp_path: Path
 ) -> None:
     number = "44051419850302416X"
-    add_member(db, "陈立", roster.village, remark=f"其子身份证 {number},电话 13912345678")
+    make_member(
+        db, "陈立", roster.village, remark=f"其子身份证 {number},电话 13912345678", complete=True
+    )
     masked, full = tmp_path / "脱敏.xlsx", tmp_path / "完整.xlsx"
     export_members(db, MemberQuery(text="陈立"), masked)
     export_members(db, MemberQuery(text="陈立"), full, unmasked=True)
@@ -167,7 +170,7 @@ def test_a_masked_export_masks_numbers_in_the_remark(
 def test_the_member_detail_masks_numbers_in_the_remark_too(db: Database, roster: Roster) -> None:
     number = "44051419850302416X"
     remark = f"其子身份证 {number},电话 13912345678"
-    member_id = add_member(db, "陈立", roster.village, remark=remark)
+    member_id = make_member(db, "陈立", roster.village, remark=remark, complete=True)
     detail = members.get_member_detail(db, member_id)
     assert detail.remark is not None
     assert number not in detail.remark and "13912345678" not in detail.remark
@@ -224,7 +227,7 @@ def test_a_long_remark_is_cut_with_a_marker_and_the_rows_are_named(
 ) -> None:
     remark = long_remark()
     assert len(remark) > EXCEL_CELL_MAX
-    add_member(db, "陈长", roster.village, remark=remark)
+    make_member(db, "陈长", roster.village, remark=remark, complete=True)
     path = tmp_path / "名册.xlsx"
     result = export_members(db, MemberQuery(), path, unmasked=True)
     ws = load_workbook(path).worksheets[0]
@@ -258,7 +261,9 @@ def test_reimporting_a_cut_remark_keeps_the_full_text(
     if db.path is None:
         pytest.skip("the command line opens database files")
     remark = long_remark()
-    member_id = add_member(db, "陈长", roster.village, remark=remark, work_unit="甲村村委会")
+    member_id = make_member(
+        db, "陈长", roster.village, remark=remark, work_unit="甲村村委会", complete=True
+    )
     path = tmp_path / "名册.xlsx"
     export_members(db, MemberQuery(text="陈长"), path, unmasked=True)
     # The clerk edits another column of the exported file, then imports it back.
@@ -304,14 +309,15 @@ def test_every_member_workbook_holds_no_formula(
     db: Database, roster: Roster, tmp_path: Path
 ) -> None:
     for i, text in enumerate(FORMULAS):
-        add_member(
+        make_member(
             db,
             f"公式{i}",
             roster.village,
-            birth=date(1981 + i, 2, 3),
+            birth_date=date(1981 + i, 2, 3),
             remark=text,
             work_unit=text,
             party_post=text[:60],
+            complete=True,
         )
     written: list[Path] = [write_template(tmp_path / "模板.xlsx")]
     for unmasked in (False, True):

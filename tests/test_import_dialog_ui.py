@@ -18,11 +18,10 @@ from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.services import member_import as svc
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.import_dialog import MemberImportDialog
-from tests.factories import make_org
+from tests.factories import make_id, make_member, make_org
 from tests.import_factories import (
     database_state,
     encrypted_workbook,
-    make_id,
     write_roster,
     wrong_check_digit,
 )
@@ -160,16 +159,9 @@ def test_create_orgs_rechecks_the_rows(
 def test_members_already_present_are_skipped_or_updated(
     qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
 ) -> None:
-    with db.write() as s:
+    with db.read() as s:
         org_id = s.scalars(select(Organization.id)).one()
-        s.add(
-            PartyMember(
-                name="张老三",
-                id_number=ID_A,
-                organization_id=org_id,
-                joined_on=date(2008, 7, 1),
-            )
-        )
+    make_member(db, "张老三", org_id, id_number=ID_A, joined_on=date(2008, 7, 1))
     choose.roster([("张三", ID_A, ORG, "2008-07-01")])
     ui = dialog.ui
     assert ui.importButton.text() == "Nothing new to import"

@@ -35,17 +35,16 @@ from pbc_desktop.services import member_editing as editing
 from pbc_desktop.services import members
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
-from tests.member_edit_helpers import add_member, add_report, valid_id
-from tests.org_factories import add_org
+from tests.factories import make_id, make_member, make_org, make_post_report
 
-CHEN_ID = valid_id("19900101", "123")  # 440514199001011237, male
+CHEN_ID = make_id("19900101", "123")  # 440514199001011237, male
 CHEN_MASKED = "**************1237"
-LIN_ID = valid_id("19851212", "562")  # female
+LIN_ID = make_id("19851212", "562")  # female
 
 
 @pytest.fixture
 def org(db: Database) -> int:
-    return add_org(db, "文光村党支部")
+    return make_org(db, "文光村党支部", town="陈店镇")
 
 
 def member(org_id: int | None, **changes: object) -> MemberInput:
@@ -207,7 +206,7 @@ def test_padded_chinese_name_is_stored_as_the_import_stores_it(db: Database, org
 def test_duplicate_id_number_names_the_other_member_and_organization(
     db: Database, org: int
 ) -> None:
-    other_org = add_org(db, "东山社区党支部", town="峡山街道")
+    other_org = make_org(db, "东山社区党支部", town="峡山街道")
     editing.create_member(db, member(other_org, name="陈伟"))
     error = refusal(db, member(org, name="陈小伟", id_number=CHEN_ID.lower()))
     assert error.fields() == ["id_number"]
@@ -219,7 +218,7 @@ def test_duplicate_id_number_names_the_other_member_and_organization(
 
 
 def test_id_number_ending_in_x_is_compared_case_insensitively(db: Database, org: int) -> None:
-    number = valid_id("19851212", "102")
+    number = make_id("19851212", "102")
     assert number.endswith("X")
     editing.create_member(db, member(org, name="林丽", id_number=number))
     error = refusal(db, member(org, name="林小丽", id_number=number.lower()))
@@ -245,7 +244,7 @@ def test_update_to_another_members_id_number_is_refused(db: Database, org: int) 
 # -- update ----------------------------------------------------------------------------------
 def test_update_stores_and_audits_before_and_after(db: Database, org: int) -> None:
     member_id = editing.create_member(db, member(org, phone="13812345678"))
-    new_org = add_org(db, "东山社区党支部")
+    new_org = make_org(db, "东山社区党支部", town="陈店镇")
     editing.update_member(
         db,
         member_id,
@@ -293,7 +292,7 @@ def test_update_of_a_deleted_member(db: Database, org: int) -> None:
 
 
 def test_get_member_input_is_unmasked(db: Database, org: int) -> None:
-    member_id = add_member(
+    member_id = make_member(
         db,
         "林丽",
         org,
@@ -336,12 +335,12 @@ def test_delete_a_member_without_reports(db: Database, org: int) -> None:
 def test_delete_with_reports_needs_confirmation_then_takes_them_along(
     db: Database, org: int
 ) -> None:
-    to_org = add_org(db, "东山社区党支部")
+    to_org = make_org(db, "东山社区党支部", town="陈店镇")
     member_id = editing.create_member(db, member(org))
-    add_report(db, member_id, to_org, services=(2.5, 1.0))
-    add_report(db, member_id, to_org)
-    keep = add_member(db, "林丽", org)
-    add_report(db, keep, to_org, services=(3.0,))
+    make_post_report(db, member_id, to_org, services=(2.5, 1.0))
+    make_post_report(db, member_id, to_org)
+    keep = make_member(db, "林丽", org)
+    make_post_report(db, keep, to_org, services=(3.0,))
 
     impact = editing.deletion_impact(db, member_id)
     assert (impact.report_count, impact.service_count, impact.service_hours) == (2, 2, 3.5)
@@ -400,6 +399,6 @@ def test_listing_and_detail_are_masked_unless_asked(db: Database, org: int) -> N
 
 
 def test_unmasked_listing_shows_blank_for_missing_values(db: Database, org: int) -> None:
-    add_member(db, "郑敏", org)
+    make_member(db, "郑敏", org)
     [row] = members.list_members(db, MemberQuery(), PageRequest(), unmasked=True)
     assert (row.id_number, row.phone) == ("", "")

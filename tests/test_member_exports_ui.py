@@ -22,7 +22,8 @@ from pbc_desktop.services.xlsx_text import CUT_MARKER
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.worker import Job, JobOutcome
 from pbc_desktop.ui.members import exports as member_exports
-from tests.member_export_factories import Roster, add_member, setup_roster
+from tests.factories import make_member
+from tests.member_export_factories import Roster, setup_roster
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
 
@@ -133,7 +134,9 @@ def test_the_window_says_which_rows_were_cut(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    add_member(db, "陈长", roster.village, remark="走访记录。" * 7000)  # > 32,767 characters
+    make_member(
+        db, "陈长", roster.village, remark="走访记录。" * 7000, complete=True
+    )  # > 32,767 characters
     target = tmp_path / "长备注.xlsx"
     save_dialog_answers(monkeypatch, str(target))
     query = MemberQuery(text="陈长")

@@ -25,13 +25,12 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
-from tests.factories import make_org
+from tests.factories import make_id, make_member, make_org
 from tests.import_factories import (
     TEMPLATE,
     database_state,
     docx,
     encrypted_workbook,
-    make_id,
     member_rows,
     old_xls,
     set_raw_number,
@@ -373,22 +372,19 @@ def test_duplicate_id_number_within_the_file(db: Database, org_id: int, tmp_path
 
 
 def _existing(db: Database, org_id: int) -> int:
-    with db.write() as s:
-        member = PartyMember(
-            name="张老三",
-            id_number=ID_A,
-            gender=Gender.MALE,
-            birth_date=date(1985, 3, 2),
-            organization_id=org_id,
-            phone="13900000000",
-            ethnicity="汉族",
-            joined_on=date(2008, 7, 1),
-            confirmed_on=date(2009, 7, 1),
-            remark="老备注",
-        )
-        s.add(member)
-        s.flush()
-        return member.id
+    return make_member(
+        db,
+        "张老三",
+        org_id,
+        id_number=ID_A,
+        gender=Gender.MALE,
+        birth_date=date(1985, 3, 2),
+        phone="13900000000",
+        ethnicity="汉族",
+        joined_on=date(2008, 7, 1),
+        confirmed_on=date(2009, 7, 1),
+        remark="老备注",
+    )
 
 
 def test_existing_member_skipped(db: Database, org_id: int, tmp_path: Path) -> None:

@@ -20,10 +20,9 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import member_import as mi
-from tests.factories import make_org
+from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
-    make_id,
     set_raw_cell,
     strict_workbook,
     write_roster,

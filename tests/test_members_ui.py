@@ -20,8 +20,7 @@ from pbc_desktop.services import member_editing
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.dialog import MemberDialog
 from pbc_desktop.ui.members.tab import ID_COLUMN, PHONE_COLUMN, MembersTab
-from tests.member_edit_helpers import add_member, add_report, valid_id
-from tests.org_factories import add_org
+from tests.factories import make_id, make_member, make_org, make_post_report
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 
 # The organization pickers open their completion popup while typing; the offscreen
@@ -30,9 +29,9 @@ pytestmark = pytest.mark.qt_log_ignore(
     "does not support raise", "does not support grabbing the keyboard"
 )
 
-CHEN_ID = valid_id("19900101", "123")  # male
-LIN_ID = valid_id("19851212", "562")  # female
-ZHANG_ID = valid_id("19780315", "215")  # male
+CHEN_ID = make_id("19900101", "123")  # male
+LIN_ID = make_id("19851212", "562")  # female
+ZHANG_ID = make_id("19780315", "215")  # male
 
 
 @pytest.fixture
@@ -42,9 +41,9 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
 
 @pytest.fixture
 def ids(db: Database) -> dict[str, int]:
-    a = add_org(db, "文光村党支部", town="陈店镇")
-    b = add_org(db, "东山社区党支部", town="峡山街道")
-    c = add_org(db, "区教育局机关党支部", town=None)
+    a = make_org(db, "文光村党支部", town="陈店镇")
+    b = make_org(db, "东山社区党支部", town="峡山街道")
+    c = make_org(db, "区教育局机关党支部", town=None)
     chen = member_editing.create_member(
         db, MemberInput(name="陈伟", organization_id=a, id_number=CHEN_ID, phone="13812345678")
     )
@@ -59,9 +58,9 @@ def ids(db: Database) -> dict[str, int]:
             joined_on=date(2023, 7, 1),
         ),
     )
-    huang = add_member(db, "黄强", b)
-    zheng = add_member(db, "郑敏", c)
-    add_report(db, chen, b, services=(2.5,))
+    huang = make_member(db, "黄强", b)
+    zheng = make_member(db, "郑敏", c)
+    make_post_report(db, chen, b, services=(2.5,))
     return {"A": a, "B": b, "C": c, "陈伟": chen, "林丽": lin, "黄强": huang, "郑敏": zheng}
 
 
@@ -549,8 +548,8 @@ def test_organization_filter_from_the_dashboard(
     assert tab.organization_combo.currentText() == "文光村党支部"
     assert names(tab) == ["林丽", "陈伟"]
     # An organization made after the tab filled its choices is found too.
-    new_org = add_org(db, "新建党支部")
-    add_member(db, "新党员", new_org)
+    new_org = make_org(db, "新建党支部", town="陈店镇")
+    make_member(db, "新党员", new_org)
     tab.apply_filters(organization_id=new_org)
     assert tab.organization_combo.currentText() == "新建党支部"
     assert names(tab) == ["新党员"]
@@ -643,7 +642,7 @@ def test_import_button_opens_the_import_dialog_and_reloads_after(
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
     dialog = shown_dialog(tab)
     assert isinstance(dialog, MemberImportDialog)
-    add_member(db, "吴敏", ids["A"])
+    make_member(db, "吴敏", ids["A"])
     dialog.imported.emit(None)
     assert "吴敏" in names(tab)
     dialog.reject()

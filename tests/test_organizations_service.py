@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -17,12 +17,13 @@ from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
-from tests.org_factories import (
-    add_activity,
-    add_community,
-    add_members,
-    add_org,
-    add_post_report,
+from tests.factories import (
+    make_activity,
+    make_community,
+    make_member,
+    make_members,
+    make_org,
+    make_post_report,
 )
 
 
@@ -245,8 +246,8 @@ def test_delete_unused_organization(db: Database) -> None:
 
 
 def test_delete_refused_with_members(db: Database) -> None:
-    org_id = add_org(db, "文光村党支部")
-    add_members(db, org_id, 12)
+    org_id = make_org(db, "文光村党支部", town="陈店镇")
+    make_members(db, org_id, 12)
     with pytest.raises(ConflictError, match="该党组织下还有 12 名党员"):
         orgs.delete_organization(db, org_id)
     assert len(stored(db)) == 1
@@ -254,30 +255,34 @@ def test_delete_refused_with_members(db: Database) -> None:
 
 
 def test_delete_refused_with_children(db: Database) -> None:
-    top = add_org(db, "陈店镇党委", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN)
-    add_org(db, "文光村党支部", parent_id=top)
-    add_org(db, "内輋村党支部", parent_id=top)
+    top = make_org(db, "陈店镇党委", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN, town="陈店镇")
+    make_org(db, "文光村党支部", parent_id=top, town="陈店镇")
+    make_org(db, "内輋村党支部", parent_id=top, town="陈店镇")
     with pytest.raises(ConflictError, match="还有 2 个下级党组织"):
         orgs.delete_organization(db, top)
 
 
 @pytest.mark.parametrize("as_lead", [True, False])
 def test_delete_refused_in_community(db: Database, as_lead: bool) -> None:
-    org_id = add_org(db, "文光村党支部")
-    other = add_org(db, "陈店镇中学党支部", field=OrgField.SCHOOL)
+    org_id = make_org(db, "文光村党支部", town="陈店镇")
+    other = make_org(db, "陈店镇中学党支部", field=OrgField.SCHOOL, town="陈店镇")
     if as_lead:
-        add_community(db, "文光党建共同体", lead_org_id=org_id, member_org_ids=(other,))
+        make_community(
+            db, "文光党建共同体", (other,), lead_org_id=org_id, types=(), applied_event=False
+        )
     else:
-        add_community(db, "文光党建共同体", lead_org_id=other, member_org_ids=(org_id,))
+        make_community(
+            db, "文光党建共同体", (org_id,), lead_org_id=other, types=(), applied_event=False
+        )
     with pytest.raises(ConflictError, match="它是 1 个党建共同体的牵头或成员单位"):
         orgs.delete_organization(db, org_id)
 
 
 def test_delete_refused_with_post_reports_and_activities(db: Database) -> None:
-    home = add_org(db, "文光村党支部")
-    target = add_org(db, "陈店镇卫生院党支部", field=OrgField.HOSPITAL)
-    add_post_report(db, home, target)
-    add_activity(db, target)
+    home = make_org(db, "文光村党支部", town="陈店镇")
+    target = make_org(db, "陈店镇卫生院党支部", field=OrgField.HOSPITAL, town="陈店镇")
+    make_post_report(db, make_member(db, "报到党员", home), target)
+    make_activity(db, None, "主题党日", host_org_id=target, starts_at=datetime(2024, 7, 1, 9, 0))
     with pytest.raises(ConflictError) as info:
         orgs.delete_organization(db, target)
     assert "有 1 条党员报到记录" in info.value.message
@@ -291,7 +296,7 @@ def test_delete_refused_with_post_reports_and_activities(db: Database) -> None:
 @pytest.fixture
 def district(db: Database) -> dict[str, int]:
     ids = {
-        "区委": add_org(
+        "区委": make_org(
             db,
             "潮南区委",
             kind=OrgKind.COMMITTEE,
@@ -300,10 +305,15 @@ def district(db: Database) -> dict[str, int]:
             town=None,
         ),
     }
-    ids["陈店镇党委"] = add_org(
-        db, "陈店镇党委", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN, parent_id=ids["区委"]
+    ids["陈店镇党委"] = make_org(
+        db,
+        "陈店镇党委",
+        kind=OrgKind.COMMITTEE,
+        level=OrgLevel.TOWN,
+        parent_id=ids["区委"],
+        town="陈店镇",
     )
-    ids["峡山街道党工委"] = add_org(
+    ids["峡山街道党工委"] = make_org(
         db,
         "峡山街道党工委",
         kind=OrgKind.WORKING_COMMITTEE,
@@ -312,11 +322,13 @@ def district(db: Database) -> dict[str, int]:
         town="峡山街道",
         parent_id=ids["区委"],
     )
-    ids["文光村党支部"] = add_org(db, "文光村党支部", parent_id=ids["陈店镇党委"], secretary="陈明")
-    ids["内輋村党总支"] = add_org(
-        db, "内輋村党总支", kind=OrgKind.GENERAL_BRANCH, parent_id=ids["陈店镇党委"]
+    ids["文光村党支部"] = make_org(
+        db, "文光村党支部", parent_id=ids["陈店镇党委"], secretary="陈明", town="陈店镇"
     )
-    ids["东山社区党支部"] = add_org(
+    ids["内輋村党总支"] = make_org(
+        db, "内輋村党总支", kind=OrgKind.GENERAL_BRANCH, parent_id=ids["陈店镇党委"], town="陈店镇"
+    )
+    ids["东山社区党支部"] = make_org(
         db,
         "东山社区党支部",
         field=OrgField.URBAN_COMMUNITY,
@@ -324,9 +336,9 @@ def district(db: Database) -> dict[str, int]:
         parent_id=ids["峡山街道党工委"],
         secretary="林华",
     )
-    add_members(db, ids["文光村党支部"], 5)
-    add_members(db, ids["内輋村党总支"], 2)
-    add_members(db, ids["东山社区党支部"], 9)
+    make_members(db, ids["文光村党支部"], 5)
+    make_members(db, ids["内輋村党总支"], 2)
+    make_members(db, ids["东山社区党支部"], 9)
     return ids
 
 
@@ -407,10 +419,15 @@ def test_tree_by_level_and_town(db: Database, district: dict[str, int]) -> None:
 
 def test_detail(db: Database, district: dict[str, int]) -> None:
     lead = district["文光村党支部"]
-    add_community(
-        db, "文光党建共同体", lead_org_id=lead, member_org_ids=(district["内輋村党总支"],)
+    make_community(
+        db,
+        "文光党建共同体",
+        (district["内輋村党总支"],),
+        lead_org_id=lead,
+        types=(),
+        applied_event=False,
     )
-    add_community(db, "陈店教育共同体", member_org_ids=(lead,))
+    make_community(db, "陈店教育共同体", (lead,), lead_org_id=None, types=(), applied_event=False)
     detail = orgs.get_organization(db, lead)
     assert detail.member_count == 5
     assert detail.parent_name == "陈店镇党委"

@@ -20,24 +20,28 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.organizations.dialog import OrganizationDialog
 from pbc_desktop.ui.organizations.tab import OrganizationsTab
-from tests.org_factories import add_members, add_org
+from tests.factories import make_members, make_org
 from tests.qt_helpers import type_text
 
 
 @pytest.fixture
 def seeded(db: Database) -> dict[str, int]:
     ids: dict[str, int] = {}
-    ids["陈店镇党委"] = add_org(db, "陈店镇党委", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN)
-    ids["文光村党支部"] = add_org(db, "文光村党支部", parent_id=ids["陈店镇党委"], secretary="陈明")
-    ids["东山社区党支部"] = add_org(
+    ids["陈店镇党委"] = make_org(
+        db, "陈店镇党委", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN, town="陈店镇"
+    )
+    ids["文光村党支部"] = make_org(
+        db, "文光村党支部", parent_id=ids["陈店镇党委"], secretary="陈明", town="陈店镇"
+    )
+    ids["东山社区党支部"] = make_org(
         db,
         "东山社区党支部",
         field=OrgField.URBAN_COMMUNITY,
         town="峡山街道",
         secretary="林华",
     )
-    add_members(db, ids["文光村党支部"], 5)
-    add_members(db, ids["东山社区党支部"], 2)
+    make_members(db, ids["文光村党支部"], 5)
+    make_members(db, ids["东山社区党支部"], 2)
     return ids
 
 
@@ -388,7 +392,13 @@ def test_delete_confirmed_and_declined(
     shown_errors: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    unused = add_org(db, "陈店镇临时党支部", start_date=date(2022, 1, 1), end_date=date(2022, 2, 1))
+    unused = make_org(
+        db,
+        "陈店镇临时党支部",
+        start_date=date(2022, 1, 1),
+        end_date=date(2022, 2, 1),
+        town="陈店镇",
+    )
     tab.refresh()
     monkeypatch.setattr(messages, "confirm", lambda *_a: False)
     click_row(qtbot, tab, "陈店镇临时党支部")

@@ -26,8 +26,7 @@ from pbc_desktop.reports.signin import build_signin
 from pbc_desktop.services import activities
 from pbc_desktop.ui.activities.tab import ActivitiesTab
 from pbc_desktop.ui.common.context import AppContext
-from tests.factories import make_community, make_org, make_orgs
-from tests.member_export_factories import add_member
+from tests.factories import make_community, make_member, make_org, make_orgs
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 from tests.qt_helpers import stub_boxes
 from tests.report_factories import make_joint_meeting, norm
@@ -136,7 +135,7 @@ def test_roster_prints_rare_names_in_a_fallback_font(
 ) -> None:
     org = make_org(db, "甲村党支部")
     for day, name in enumerate(RARE_NAMES, start=1):
-        add_member(db, name, org, birth=date(1980, 5, day))
+        make_member(db, name, org, birth_date=date(1980, 5, day), complete=True)
     notes: list[str] = []
     out = build_roster(db, org, tmp_path / "花名册.pdf", warn=notes.append)
     text = "".join(page_texts(out))
@@ -173,8 +172,8 @@ def test_roster_without_a_fallback_font_names_the_members(
     db: Database, tmp_path: Path, no_fallback_fonts: Path
 ) -> None:
     org = make_org(db, "甲村党支部")
-    add_member(db, "张䶮", org, birth=date(1980, 5, 1))
-    add_member(db, "李娜", org, birth=date(1981, 5, 1))
+    make_member(db, "张䶮", org, birth_date=date(1980, 5, 1), complete=True)
+    make_member(db, "李娜", org, birth_date=date(1981, 5, 1), complete=True)
     notes: list[str] = []
     out = build_roster(db, org, tmp_path / "花名册.pdf", warn=notes.append)
     assert len(notes) == 1

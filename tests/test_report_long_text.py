@@ -19,9 +19,8 @@ from pbc_desktop.reports.signin import build_signin
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.lists import editing
 from tests.assessment_factories import YEAR, running_communities, score_all
-from tests.factories import make_org
+from tests.factories import make_member, make_org
 from tests.list_factories import setup_community
-from tests.member_export_factories import add_member
 from tests.pdf_helpers import overprinted, page_texts, text_runs
 from tests.report_factories import make_joint_meeting, norm
 
@@ -131,15 +130,16 @@ def test_service_list_with_a_long_item_splits_it_cleanly(db: Database, tmp_path:
 
 def test_roster_with_long_texts_wraps_them(db: Database, tmp_path: Path) -> None:
     org = make_org(db, "成田镇" + "上盐村" * 38 + "党支部")
-    add_member(
+    make_member(
         db,
         LONG_NAME,
         org,
         work_unit="成田镇上盐村村民委员会" * 18,
         party_post="支部委员兼纪检委员兼宣传委员",
-        birth=date(1970, 1, 1),
+        birth_date=date(1970, 1, 1),
+        complete=True,
     )
-    add_member(db, "李娜", org, birth=date(1971, 1, 1))
+    make_member(db, "李娜", org, birth_date=date(1971, 1, 1), complete=True)
     out = build_roster(db, org, tmp_path / "花名册.pdf")
     assert_nothing_overprinted_or_off_the_page(out)
     whole = norm("".join(page_texts(out)))

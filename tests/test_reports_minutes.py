@@ -12,12 +12,13 @@ from sqlalchemy import select
 
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Activity, AgendaItem, Organization
-from pbc_desktop.domain.enums import ActivityKind, OrgField, OrgKind, OrgLevel
+from pbc_desktop.db.models import Activity, AgendaItem
+from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import BUNDLED_FONT_NAME, FONT_DIR_ENV, font_file, official_fonts
 from pbc_desktop.reports.minutes import build_minutes
+from tests.factories import make_activity, make_orgs
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 from tests.report_factories import (
     ABSENT,
@@ -102,32 +103,22 @@ def test_stored_sequence_number_is_used(db: Database, tmp_path: Path) -> None:
 def test_branch_meeting_without_community_is_a_record_of_its_branch(
     db: Database, tmp_path: Path
 ) -> None:
-    with db.write() as s:
-        branch, other = (
-            Organization(
-                name=name, kind=OrgKind.BRANCH, field=OrgField.RURAL, level=OrgLevel.VILLAGE
-            )
-            for name in ("峡山街道东山社区党支部", "峡山街道西山社区党支部")
+    branch, other = make_orgs(db, "峡山街道东山社区党支部", "峡山街道西山社区党支部", town=None)
+
+    def meeting(org_id: int, month: int, agenda: tuple[AgendaItem, ...] = ()) -> int:
+        return make_activity(
+            db,
+            None,
+            "支委会",
+            kind=ActivityKind.BRANCH_COMMITTEE,
+            starts_at=datetime(2026, month, 3, 9, 0),
+            host_org_id=org_id,
+            agenda=list(agenda),
         )
-        s.add_all([branch, other])
-        s.flush()
 
-        def meeting(org: Organization, month: int) -> Activity:
-            a = Activity(
-                host_org_id=org.id,
-                kind=ActivityKind.BRANCH_COMMITTEE,
-                title="支委会",
-                starts_at=datetime(2026, month, 3, 9, 0),
-            )
-            s.add(a)
-            return a
-
-        meeting(branch, 1)
-        meeting(other, 2)  # another branch's meeting does not count
-        target = meeting(branch, 3)
-        target.agenda = [AgendaItem(seq=1, title="研究发展党员工作")]
-        s.flush()
-        target_id = target.id
+    meeting(branch, 1)
+    meeting(other, 2)  # another branch's meeting does not count
+    target_id = meeting(branch, 3, (AgendaItem(seq=1, title="研究发展党员工作"),))
     text = whole_text(minutes(db, target_id, tmp_path / "m.pdf"))
     assert "峡山街道东山社区党支部2026年第2次支委会会议记录" in text
     assert "一、研究发展党员工作" in text

@@ -28,8 +28,8 @@ from pbc_desktop.reports.roster import (
     fit_columns,
 )
 from pbc_desktop.services import member_export
-from tests.factories import make_org
-from tests.member_export_factories import Roster, add_member, setup_roster
+from tests.factories import make_member, make_org
+from tests.member_export_factories import Roster, setup_roster
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 
 TODAY = date(2026, 3, 1)
@@ -143,13 +143,14 @@ def test_many_pages_repeat_the_header_and_number_every_page(db: Database, tmp_pa
     org = make_org(db, "成田镇大寮村党委", town="成田镇")
     long_unit = "成田镇大寮村股份经济合作社第三经济社社长兼村民小组长"
     for i in range(90):
-        add_member(
+        make_member(
             db,
             f"党员{i:02d}号",
             org,
-            birth=date(1960 + i % 40, 1 + i % 12, 1 + i % 28),
+            birth_date=date(1960 + i % 40, 1 + i % 12, 1 + i % 28),
             work_unit=long_unit if i % 7 == 0 else "务农",
             status=MembershipStatus.LOST_CONTACT if i == 50 else MembershipStatus.NORMAL,
+            complete=True,
         )
     path = build_roster(db, org, tmp_path / "大寮村.pdf", today=TODAY)
     pages = [flat(p) for p in page_texts(path)]
