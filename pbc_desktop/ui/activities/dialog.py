@@ -41,8 +41,8 @@ from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments, scope, venues
 from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 
 DATA = Qt.ItemDataRole.UserRole
@@ -132,7 +132,7 @@ class ActivityDialog(QDialog):
             start = datetime.combine(day or date.today(), time(9, 0))
             self.ui.startEdit.setDateTime(to_qdatetime(start))
             self.ui.endEdit.setDateTime(to_qdatetime(start.replace(hour=11)))
-            self._select(self.ui.communityCombo, community_id)
+            select_data(self.ui.communityCombo, community_id)
             self._community_changed()
         else:
             self.setWindowTitle(self.tr("Edit activity"))
@@ -146,14 +146,14 @@ class ActivityDialog(QDialog):
     # -- set-up ------------------------------------------------------------------------------
     def _setup_widgets(self) -> None:
         ui = self.ui
-        ui.communityCombo.addItem(self.tr("(none: a branch's own activity)"), None)
-        for choice in scope.community_choices(self.ctx.db):
-            ui.communityCombo.addItem(choice.name, choice.id)
-        for kind in ActivityKind:
-            ui.kindCombo.addItem(label(kind), kind.value)
-        for status in ActivityStatus:
-            ui.statusCombo.addItem(label(status), status.value)
-        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(ActivityStatus.HELD.value))
+        fill_choices(
+            ui.communityCombo,
+            scope.community_choices(self.ctx.db),
+            self.tr("(none: a branch's own activity)"),
+        )
+        fill_enum(ui.kindCombo, ActivityKind)
+        fill_enum(ui.statusCombo, ActivityStatus)
+        select_data(ui.statusCombo, ActivityStatus.HELD, otherwise=-1)
         ui.placeCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = ui.placeCombo.lineEdit()
         if line is not None:
@@ -229,32 +229,24 @@ class ActivityDialog(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
-    @staticmethod
-    def _select(combo: QComboBox, value: object) -> bool:
-        for i in range(combo.count()):
-            if combo.itemData(i) == value:
-                combo.setCurrentIndex(i)
-                return True
-        return False
-
     # -- loading -----------------------------------------------------------------------------
     def _load(self, a: svc.ActivityEdit) -> None:
         ui = self.ui
         self._loading = True
-        if a.community_id is not None and not self._select(ui.communityCombo, a.community_id):
+        if a.community_id is not None and not select_data(ui.communityCombo, a.community_id):
             ui.communityCombo.addItem(a.community_name or "", a.community_id)
-            self._select(ui.communityCombo, a.community_id)
+            select_data(ui.communityCombo, a.community_id)
         self._fill_community_lists(a.community_id, [c.id for c in a.organizations])
         for org in a.organizations:
             self._ensure_org_item(org, checked=True)
-        self._select(ui.kindCombo, a.kind.value)
+        select_data(ui.kindCombo, a.kind.value)
         ui.titleEdit.setText(a.title)
-        self._select(ui.statusCombo, a.status.value)
+        select_data(ui.statusCombo, a.status.value)
         ui.startEdit.setDateTime(to_qdatetime(a.starts_at))
         ui.endCheck.setChecked(a.ends_at is not None)
         ui.endEdit.setDateTime(to_qdatetime(a.ends_at or a.starts_at))
         if a.venue_id is not None:
-            self._select(ui.placeCombo, a.venue_id)
+            select_data(ui.placeCombo, a.venue_id)
         else:
             ui.placeCombo.setEditText(a.place or "")
         if a.host_org_id is not None:
@@ -315,16 +307,11 @@ class ActivityDialog(QDialog):
             self._ensure_org_item(org, checked=checked)
         host = self.host_id()
         host_name = ui.hostCombo.currentText()
-        ui.hostCombo.clear()
-        ui.hostCombo.addItem("", None)
-        for org in members:
-            ui.hostCombo.addItem(org.name, org.id)
+        fill_choices(ui.hostCombo, members, "")
         if host is not None:
             self._set_host(Choice(host, host_name))
         place = ui.placeCombo.currentText()
-        ui.placeCombo.clear()
-        for venue in venues.venue_choices(self.ctx.db, community_id):
-            ui.placeCombo.addItem(venue.name, venue.id)
+        fill_choices(ui.placeCombo, venues.venue_choices(self.ctx.db, community_id))
         ui.placeCombo.setEditText(place)
 
     def _ensure_org_item(self, org: Choice, *, checked: bool) -> None:
@@ -359,9 +346,9 @@ class ActivityDialog(QDialog):
 
     def _set_host(self, org: Choice) -> None:
         combo = self.ui.hostCombo
-        if not self._select(combo, org.id):
+        if not select_data(combo, org.id):
             combo.addItem(org.name, org.id)
-            self._select(combo, org.id)
+            select_data(combo, org.id)
 
     def _host_picked(self) -> None:
         self._host_chosen = self.host_id() is not None
@@ -465,15 +452,12 @@ class ActivityDialog(QDialog):
         org_item.setFlags(org_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         table.setItem(row, COL_ORG, org_item)
         status_combo = QComboBox(table)
-        for value in AttendanceStatus:
-            status_combo.addItem(label(value), value.value)
-        self._select(status_combo, status.value)
+        fill_enum(status_combo, AttendanceStatus)
+        select_data(status_combo, status.value)
         table.setCellWidget(row, COL_STATUS, status_combo)
         reason_combo = QComboBox(table)
-        reason_combo.addItem("", None)
-        for why in AbsenceReason:
-            reason_combo.addItem(label(why), why.value)
-        self._select(reason_combo, reason.value if reason else None)
+        fill_enum(reason_combo, AbsenceReason, "")
+        select_data(reason_combo, reason.value if reason else None)
         table.setCellWidget(row, COL_REASON, reason_combo)
         table.setItem(row, COL_REASON_TEXT, QTableWidgetItem(reason_text or ""))
         status_combo.currentIndexChanged.connect(lambda _i: self._status_changed(reason_combo))

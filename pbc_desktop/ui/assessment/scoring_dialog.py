@@ -7,10 +7,9 @@ award, or 整顿 with reasons) are saved with the scores; "Save and finish" lock
 
 from __future__ import annotations
 
-from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialog,
@@ -22,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import AssessmentOutcome, CommunityStatus, Grade
-from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.lang import language
 from pbc_desktop.services.assessments import common, outcomes, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_scoring_dialog import Ui_ScoringDialog
 
@@ -41,10 +41,8 @@ def yuan_text(cents: int) -> str:
     return f"{cents / 100:.2f}" if cents else ""
 
 
-class ScoringDialog(QDialog):
+class ScoringDialog(FormDialog):
     """Widgets only: ``services.assessments`` validates and stores."""
-
-    saved = Signal(int)
 
     def __init__(
         self,
@@ -59,11 +57,10 @@ class ScoringDialog(QDialog):
         self.assessment_id = assessment_id
         self.ui = Ui_ScoringDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.ui.errorLabel.hide()
+        self.init_form(self.ui.errorLabel)
         self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
         self.spins: dict[int, QDoubleSpinBox] = {}
-        for member in AssessmentOutcome:
-            self.ui.outcomeCombo.addItem(label(member), member.value)
+        fill_enum(self.ui.outcomeCombo, AssessmentOutcome)
         table = self.ui.scoresTable
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
@@ -73,7 +70,7 @@ class ScoringDialog(QDialog):
         ui_layout = self.ui.mainLayout
         ui_layout.setStretch(ui_layout.indexOf(self.ui.scoresTable), 3)
         ui_layout.setStretch(ui_layout.indexOf(self.ui.bottomLayout), 1)
-        self.field_widgets: dict[str, QWidget] = {
+        self.field_widgets = {
             "award": self.ui.awardEdit,
             "reasons": self.ui.reasonsEdit,
             "outcome": self.ui.outcomeCombo,
@@ -174,7 +171,7 @@ class ScoringDialog(QDialog):
         return AssessmentOutcome.from_label(str(self.ui.outcomeCombo.currentData()))
 
     def select_outcome(self, outcome: AssessmentOutcome) -> None:
-        self.ui.outcomeCombo.setCurrentIndex(self.ui.outcomeCombo.findData(outcome.value))
+        select_data(self.ui.outcomeCombo, outcome, otherwise=-1)
 
     def _outcome_changed(self) -> None:
         outcome = self.outcome()
@@ -206,16 +203,9 @@ class ScoringDialog(QDialog):
             else "font-weight: bold; font-size: 14pt;"
         )
 
-    def _show_error(self, error: UserError | None) -> None:
-        self.ui.errorLabel.setText(escape(error.message) if error else "")
-        self.ui.errorLabel.setVisible(error is not None)
-        messages.mark_fields(
-            self.field_widgets, error if isinstance(error, ValidationError) else None
-        )
-
     # -- saving ----------------------------------------------------------------------------
-    def _save(self) -> bool:
-        """Scores, feedback and (when changed) the outcome; False with the error shown."""
+    def save(self) -> int | None:
+        """Scores, feedback and (when changed) the outcome; None when the user declines."""
         outcome = self.outcome()
         award = self.ui.awardEdit.text()
         reasons = self.ui.reasonsEdit.toPlainText()
@@ -243,31 +233,25 @@ class ScoringDialog(QDialog):
                 ).format(self.sheet.community_name),
             )
         ):
-            return False
-        try:
-            scoring.save_scores(
-                self.ctx.db,
-                self.assessment_id,
-                scoring.ScoresInput(self.scores(), self.ui.feedbackEdit.toPlainText()),
+            return None
+        scoring.save_scores(
+            self.ctx.db,
+            self.assessment_id,
+            scoring.ScoresInput(self.scores(), self.ui.feedbackEdit.toPlainText()),
+        )
+        if changed:
+            outcomes.set_outcome(
+                self.ctx.db, self.assessment_id, outcome, award_yuan=award, reasons=reasons
             )
-            if changed:
-                outcomes.set_outcome(
-                    self.ctx.db, self.assessment_id, outcome, award_yuan=award, reasons=reasons
-                )
-        except UserError as error:
-            self._show_error(error)
-            return False
-        self._show_error(None)
+        self.show_error(None)
         self.sheet = scoring.get_scoring_sheet(self.ctx.db, self.assessment_id)
-        return True
+        return self.assessment_id
 
     def accept(self) -> None:
-        if self.sheet.locked:
-            super().accept()
+        if self.sheet.locked:  # nothing to save: just close
+            QDialog.accept(self)
             return
-        if self._save():
-            self.saved.emit(self.assessment_id)
-            super().accept()
+        super().accept()
 
     def finish(self) -> None:
         if not messages.confirm(
@@ -279,12 +263,12 @@ class ScoringDialog(QDialog):
             ),
         ):
             return
-        if not self._save():
+        if self.attempt(self.save) is None:
             return
-        try:
+
+        def finish() -> int:
             outcomes.finish_assessment(self.ctx.db, self.assessment_id)
-        except UserError as error:
-            self._show_error(error)
-            return
-        self.saved.emit(self.assessment_id)
-        super().accept()
+            return self.assessment_id
+
+        if self.attempt(finish) is not None:
+            self.close_saved(self.assessment_id)

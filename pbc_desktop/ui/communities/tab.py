@@ -30,8 +30,9 @@ from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import attach_model, make_record_table
 from pbc_desktop.ui.communities.dialog import CommunityDialog

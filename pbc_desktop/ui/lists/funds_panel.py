@@ -26,9 +26,11 @@ from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import funds, scope
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill, fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
 
 OVER_COLOR = "#c0392b"
@@ -130,37 +132,27 @@ class FundsPanel(DialogHost, QWidget):
     def refresh(self) -> None:
         current = self.community_id()
         self.community_combo.blockSignals(True)
-        self.community_combo.clear()
-        self.community_combo.addItem(self.tr("(choose a community)"), None)
-        for choice in scope.community_choices(self.ctx.db):
-            self.community_combo.addItem(choice.name, choice.id)
-        self._select_community(current)
+        fill_choices(
+            self.community_combo,
+            scope.community_choices(self.ctx.db),
+            self.tr("(choose a community)"),
+        )
+        select_data(self.community_combo, current, otherwise=0)
         self.community_combo.blockSignals(False)
         self._community_changed()
-
-    def _select_community(self, community_id: int | None) -> None:
-        for i in range(self.community_combo.count()):
-            if self.community_combo.itemData(i) == community_id:
-                self.community_combo.setCurrentIndex(i)
-                return
-        self.community_combo.setCurrentIndex(0)
 
     def set_community(self, community_id: int | None) -> None:
         """Follow the community chosen on the 清单 page."""
         if community_id is not None and community_id != self.community_id():
-            self._select_community(community_id)
+            select_data(self.community_combo, community_id, otherwise=0)
 
     def _community_changed(self) -> None:
         cid = self.community_id()
         keep = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        self.year_combo.addItem(self.tr("All years"), None)
-        if cid is not None:
-            for year in funds.fund_years(self.ctx.db, cid):
-                self.year_combo.addItem(str(year), year)
-        index = self.year_combo.findData(keep) if keep is not None else 0
-        self.year_combo.setCurrentIndex(max(index, 0))
+        years = funds.fund_years(self.ctx.db, cid) if cid is not None else []
+        fill(self.year_combo, ((str(year), year) for year in years), self.tr("All years"))
+        select_data(self.year_combo, keep, otherwise=0)
         self.year_combo.blockSignals(False)
         self.reload()
 

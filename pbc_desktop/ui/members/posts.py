@@ -33,8 +33,9 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.members.dual_report_overview import hours_text
 from pbc_desktop.ui.members.end_report_dialog import EndReportDialog
 from pbc_desktop.ui.members.evaluation_dialog import EvaluationDialog

@@ -28,7 +28,8 @@ from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.labels import label
 
 ROW_DATA = Qt.ItemDataRole.UserRole
 
