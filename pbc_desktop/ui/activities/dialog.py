@@ -7,21 +7,16 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
     QEvent,
     QObject,
     QSize,
     Qt,
-    QTime,
     QTimer,
     QUrl,
-    Signal,
 )
 from PySide6.QtGui import QDesktopServices, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QListWidgetItem,
     QStyle,
@@ -43,6 +38,8 @@ from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import to_datetime, to_qdatetime
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 
 DATA = Qt.ItemDataRole.UserRole
@@ -52,15 +49,6 @@ COL_NAME, COL_ORG, COL_STATUS, COL_REASON, COL_REASON_TEXT = range(5)
 #: Kinds with a lecturer (主讲人): lessons, trainings and Party-spirit education.
 LECTURE_KINDS = TRAINING_KINDS
 THUMB = QSize(120, 90)
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    d, tm = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), tm.hour(), tm.minute())
 
 
 @dataclass
@@ -81,10 +69,8 @@ class AgendaDraft:
         )
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(FormDialog):
     """Widgets only: everything is checked and saved by ``services.activities``."""
-
-    saved = Signal(int)
 
     def __init__(
         self,
@@ -100,7 +86,7 @@ class ActivityDialog(QDialog):
         self.activity_id = activity_id
         self.ui = Ui_ActivityDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.ui.errorLabel.hide()
+        self.init_form(self.ui.errorLabel, self.ui.tabs)
         self.agenda: list[AgendaDraft] = []
         self._agenda_row = -1
         self._loading = False
@@ -110,7 +96,7 @@ class ActivityDialog(QDialog):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._setup_widgets()
-        self.field_widgets: dict[str, QWidget] = {
+        self.field_widgets = {
             "community": self.ui.communityCombo,
             "title": self.ui.titleEdit,
             "ends_at": self.ui.endEdit,
@@ -358,7 +344,7 @@ class ActivityDialog(QDialog):
         community = self.community_id()
         if community is None:
             return
-        day = from_qdatetime(self.ui.startEdit.dateTime()).date()
+        day = to_datetime(self.ui.startEdit.dateTime()).date()
         proposal = svc.propose_host(self.ctx.db, community, day)
         if proposal is not None:
             self._set_host(proposal)
@@ -768,8 +754,8 @@ class ActivityDialog(QDialog):
             community_id=self.community_id(),
             kind=kind,
             title=ui.titleEdit.text(),
-            starts_at=from_qdatetime(ui.startEdit.dateTime()),
-            ends_at=from_qdatetime(ui.endEdit.dateTime()) if ui.endCheck.isChecked() else None,
+            starts_at=to_datetime(ui.startEdit.dateTime()),
+            ends_at=to_datetime(ui.endEdit.dateTime()) if ui.endCheck.isChecked() else None,
             status=ActivityStatus.from_label(str(ui.statusCombo.currentData())),
             venue_id=venue_id,
             place=place,
@@ -791,20 +777,10 @@ class ActivityDialog(QDialog):
             new_files=new,
         )
 
-    def show_error(self, error: UserError | None) -> None:
-        messages.show_form_error(self.ui.errorLabel, self.field_widgets, error, self.ui.tabs)
-
-    def accept(self) -> None:
-        """Save through the service; on refusal keep the dialog open and say why."""
+    def save(self) -> int:
         data = self.collect()
-        try:
-            if self.activity_id is None:
-                self.activity_id = svc.create_activity(self.ctx.db, data)
-            else:
-                svc.update_activity(self.ctx.db, self.activity_id, data)
-        except UserError as exc:
-            self.show_error(exc)
-            return
-        self.show_error(None)
-        super().accept()
-        self.saved.emit(self.activity_id)
+        if self.activity_id is None:
+            self.activity_id = svc.create_activity(self.ctx.db, data)
+        else:
+            svc.update_activity(self.ctx.db, self.activity_id, data)
+        return self.activity_id

@@ -33,7 +33,7 @@ from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.common import messages, printing
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date
+from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date, to_qdate
 from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
@@ -462,7 +462,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
         if year is None and (date_from or date_to):
             notes.append(self.tr("From {0} to {1}").format(fmt_date(date_from), fmt_date(date_to)))
         if year is None and date_from and date_from == date_to:
-            self.month_view.setSelectedDate(QDate(date_from.year, date_from.month, date_from.day))
+            self.month_view.setSelectedDate(to_qdate(date_from))
         self.set_extra_text(notes)
         self.reload()
 

@@ -7,14 +7,11 @@ from html import escape
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -31,10 +28,10 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.views import ID_ROLE, make_item_table, select_id, selected_id
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
 
 OVER_COLOR = "#c0392b"
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FundsPanel(DialogHost, QWidget):
@@ -89,16 +86,7 @@ class FundsPanel(DialogHost, QWidget):
             self.tr("Handled by"),
             self.tr("Remark"),
         ]
-        self.table = QTableWidget(0, len(headers), self)
-        self.table.setObjectName("fundsLedger")
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_item_table(self, "fundsLedger", headers)
         self.table.installEventFilter(self)
         self.summary_view = QTextBrowser(self)
         self.summary_view.setObjectName("fundsSummary")
@@ -242,22 +230,14 @@ class FundsPanel(DialogHost, QWidget):
 
     # -- selection and actions ---------------------------------------------------------------
     def current_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        cell = self.table.item(rows[0].row(), 0)
-        return int(cell.data(ID_ROLE)) if cell is not None else None
+        return selected_id(self.table)
 
     def current_row(self) -> funds.LedgerRow | None:
         entry_id = self.current_id()
         return next((r for r in self.rows if r.id == entry_id), None)
 
     def select_id(self, entry_id: int) -> bool:
-        for r, row in enumerate(self.rows):
-            if row.id == entry_id:
-                self.table.selectRow(r)
-                return True
-        return False
+        return select_id(self.table, entry_id)
 
     def _update_buttons(self) -> None:
         has_community = self.community_id() is not None

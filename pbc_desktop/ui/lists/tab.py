@@ -12,14 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -40,6 +38,7 @@ from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.common.views import make_item_table
 from pbc_desktop.ui.common.worker import run_with_progress
 from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
 from pbc_desktop.ui.lists.dialog import ListDialog
@@ -143,13 +142,8 @@ class ListsTab(DialogHost, ListingTab[lists.ItemRow]):
             self.tr("Signed on"),
             self.tr("Solved / items"),
         ]
-        self.lists_table = QTableWidget(0, len(headers), self.lists_panel)
-        self.lists_table.setObjectName("listsOfCommunity")
-        self.lists_table.setHorizontalHeaderLabels(headers)
-        self.lists_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lists_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.lists_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.lists_table.verticalHeader().setVisible(False)
+        self.lists_table = make_item_table(self.lists_panel, "listsOfCommunity", headers)
+        self.lists_table.horizontalHeader().setStretchLastSection(False)
         self.lists_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.new_list_button = self._button(
             self.tr("New list..."),
