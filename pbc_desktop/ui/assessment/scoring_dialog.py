@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import AssessmentOutcome, CommunityStatus, Grade
+from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.lang import language
 from pbc_desktop.services.assessments import common, outcomes, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
@@ -35,10 +36,6 @@ COL_CATEGORY, COL_NAME, COL_MAX, COL_FIGURE, COL_SCORE = range(5)
 #: The spin box's lowest value stands for "not scored yet" and shows as a dash.
 UNSCORED = -0.5
 GRADE_COLORS = {Grade.EXCELLENT: "#1e7b34", Grade.GOOD: "#1f618d", Grade.FAIL: "#c0392b"}
-
-
-def yuan_text(cents: int) -> str:
-    return f"{cents / 100:.2f}" if cents else ""
 
 
 class ScoringDialog(FormDialog):
@@ -149,7 +146,7 @@ class ScoringDialog(FormDialog):
             next(iter(self.spins.values())).setFocus()
         ui.feedbackEdit.setPlainText(sheet.feedback or "")
         self.select_outcome(sheet.outcome)
-        ui.awardEdit.setText(yuan_text(sheet.award_cents))
+        ui.awardEdit.setText(self._award_text(sheet.award_cents))
         ui.reasonsEdit.setPlainText(sheet.rectify_reasons or "")
         locked = sheet.locked
         ui.statusLabel.setText(
@@ -182,6 +179,11 @@ class ScoringDialog(FormDialog):
         self.ui.reasonsLabel.setVisible(rectify)
         self.ui.reasonsEdit.setVisible(rectify)
 
+    @staticmethod
+    def _award_text(cents: int) -> str:
+        """The award as typed in its edit: ``20000.00``; blank for none."""
+        return format_yuan(cents, grouped=False) if cents else ""
+
     def scores(self) -> dict[int, float | None]:
         return {
             iid: None if spin.value() <= UNSCORED else spin.value()
@@ -213,7 +215,7 @@ class ScoringDialog(FormDialog):
             outcome != self.sheet.outcome
             or (
                 outcome == AssessmentOutcome.DEMONSTRATION
-                and award.strip() != yuan_text(self.sheet.award_cents)
+                and award.strip() != self._award_text(self.sheet.award_cents)
             )
             or (
                 outcome == AssessmentOutcome.RECTIFY

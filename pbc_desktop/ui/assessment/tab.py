@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
+from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import UserError
 from pbc_desktop.services.assessments import indicator_sets, outcomes, results, scoring
 from pbc_desktop.services.paging import PageRequest
@@ -38,10 +39,6 @@ OUTCOME_COLORS = {
     AssessmentOutcome.DEMONSTRATION: "#1e7b34",
     AssessmentOutcome.RECTIFY: "#c0392b",
 }
-
-
-def yuan(cents: int) -> str:
-    return f"{cents / 100:,.2f}" if cents else ""
 
 
 class AssessmentTab(ListingTab[results.AssessmentRow]):
@@ -346,7 +343,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
                 foreground=lambda r: OUTCOME_COLORS.get(r.outcome),
             ),
             Column(
-                self.tr("Award (yuan)"), lambda r: yuan(r.award_cents), "award", align_right=True
+                self.tr("Award (yuan)"),
+                lambda r: format_yuan(r.award_cents) if r.award_cents else "",
+                "award",
+                align_right=True,
             ),
             Column(self.tr("Scoring"), lambda r: label(r.status)),
         ]
@@ -408,7 +408,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
                             self.tr("Outcome"),
                             None if d.outcome == AssessmentOutcome.NONE else label(d.outcome),
                         ),
-                        (self.tr("Award (yuan)"), yuan(d.award_cents)),
+                        (
+                            self.tr("Award (yuan)"),
+                            format_yuan(d.award_cents) if d.award_cents else "",
+                        ),
                         (self.tr("Reasons for rectification"), d.rectify_reasons),
                         (self.tr("Assessor"), d.assessor),
                     ]
