@@ -26,6 +26,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import (
     as_enum,
     current_enum,
+    fill_choices,
     find_data,
     select_adding,
     select_data,
@@ -381,14 +382,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
 
     def _fill_organizations(self) -> None:
         combo = self.organization_combo
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("", None)
-        for choice in orgs.choices(self.ctx.db):
-            combo.addItem(choice.name, choice.id)
-        combo.setCurrentIndex(max(find_data(combo, current), 0))
-        combo.blockSignals(False)
+        fill_choices(combo, orgs.choices(self.ctx.db), "", keep_current=True)
 
     def fill_choices(self) -> None:
         self._fill_organizations()
