@@ -13,11 +13,10 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, CommunityStatus, Grade
 from pbc_desktop.services.assessments import indicator_sets, scoring
-from pbc_desktop.ui.assessment import tab as assessment_tab
 from pbc_desktop.ui.assessment.indicator_set_dialog import IndicatorSetDialog
 from pbc_desktop.ui.assessment.scoring_dialog import ScoringDialog
 from pbc_desktop.ui.assessment.tab import AssessmentTab
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from tests.assessment_factories import YEAR, running_communities
 
@@ -173,7 +172,7 @@ def test_tab_start_finish_reopen(
     assert tab.reopen_button.isEnabled() and not tab.finish_button.isEnabled()
     assert tab.score_button.text() == tab.tr("&View scores...")
 
-    monkeypatch.setattr(assessment_tab, "ask_text", lambda *_a: "补充材料")
+    monkeypatch.setattr(prompts, "ask_text", lambda *_a: "补充材料")
     qtbot.mouseClick(tab.reopen_button, Qt.MouseButton.LeftButton)
     assert not scoring.get_scoring_sheet(ctx.db, opened[0]).locked
     assert tab.finish_button.isEnabled()
@@ -232,9 +231,9 @@ def test_report_button_writes_pdf(
     (cid,) = running_communities(ctx.db, "文光党建共同体")
     scoring.start_assessment(ctx.db, cid, YEAR)
     out = tmp_path / "report.pdf"
-    monkeypatch.setattr(assessment_tab, "ask_save_path", lambda *_a: out)
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: out)
     folders: list[Path] = []
-    monkeypatch.setattr(assessment_tab, "open_folder", folders.append)
+    monkeypatch.setattr(prompts, "open_folder", folders.append)
     tab = AssessmentTab(ctx)
     qtbot.addWidget(tab)
     qtbot.mouseClick(tab.report_button, Qt.MouseButton.LeftButton)

@@ -15,8 +15,8 @@ from pbc_desktop.db.models import Claim, FundEntry, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, FundDirection, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.services import funds
 from pbc_desktop.services.lists import claims, editing, queries, supervision
+from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.lists import tab as lists_tab_module
 from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
 from pbc_desktop.ui.lists.dialog import ListDialog
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
@@ -195,7 +195,7 @@ def test_reopen_asks_for_the_reason(
     )
     tab.refresh()
     assert tab.select_id(item)
-    monkeypatch.setattr(lists_tab_module, "ask_text", lambda *_a: "又坏了")
+    monkeypatch.setattr(prompts, "ask_text", lambda *_a: "又坏了")
     click(qtbot, tab.reopen_button)
     assert queries.get_item_detail(db, item).status == ItemStatus.IN_PROGRESS
 
@@ -286,13 +286,13 @@ def test_exports_from_the_tab(
     choose_community(tab, setup.community_id)
     tab.lists_table.selectRow(0)
     out = tmp_path / "list.xlsx"
-    monkeypatch.setattr(lists_tab_module, "ask_save_path", lambda *_a: out)
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: out)
     boxes.confirm_answer = False
     click(qtbot, tab.xlsx_button)
     assert out.exists()
     assert tab.last_export == out
     pdf = tmp_path / "list.pdf"
-    monkeypatch.setattr(lists_tab_module, "ask_save_path", lambda *_a: pdf)
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: pdf)
     click(qtbot, tab.pdf_button)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "Open its folder" in boxes.shown[-1] or str(pdf) in boxes.shown[-1]

@@ -19,6 +19,7 @@ from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.progress import CancelFn
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.xlsx_text import CUT_MARKER
+from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.worker import Job, JobOutcome
 from pbc_desktop.ui.members import exports as member_exports
@@ -55,7 +56,7 @@ def roster(db: Database) -> Roster:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     folders: list[Path] = []
-    monkeypatch.setattr(member_exports, "open_folder", folders.append)
+    monkeypatch.setattr(prompts, "open_folder", folders.append)
     return folders
 
 
@@ -181,7 +182,7 @@ def test_a_cancelled_export_leaves_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     target = tmp_path / "取消.xlsx"
-    monkeypatch.setattr(member_exports, "ask_save_path", lambda *_a: target)
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: target)
 
     def cancelling(_parent: object, _title: str, job: Job[object]) -> JobOutcome[object]:
         def progress(_p: int, _t: str) -> None:
@@ -210,7 +211,7 @@ def test_a_refused_export_says_why(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(member_exports, "ask_save_path", lambda *_a: tmp_path)  # a folder
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: tmp_path)  # a folder
     assert member_exports.export_roster_xlsx(parent, ctx, MemberQuery()) is None
     assert len(boxes.shown) == 1 and "文件夹" in boxes.shown[0]
 

@@ -15,8 +15,8 @@ from pbc_desktop.db.models import Activity, ListItem, ServiceList
 from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
 from pbc_desktop.domain.items import is_overdue
 from pbc_desktop.services import stats
+from pbc_desktop.ui.common.combos import select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.listing_tab import set_combo_data
 from pbc_desktop.ui.overview.tab import OVERDUE, OverviewTab
 from tests.listing_factories import TODAY, YEAR, seed
 
@@ -52,7 +52,7 @@ def test_month_and_project_bars_navigate(qtbot: QtBot, db: Database) -> None:
     qtbot.addWidget(tab)
     tab.resize(1200, 800)
     tab.show()
-    set_combo_data(tab.year_combo, YEAR)
+    select_data(tab.year_combo, YEAR, otherwise=0)
     seen: list[tuple[str, dict[str, Any]]] = []
     tab.navigate.connect(lambda key, filters: seen.append((key, filters)))
     march = tab.month_chart.month_rect(3).center().toPoint()

@@ -61,8 +61,9 @@ def parse_yuan(text: str) -> int:
     return cents
 
 
-def format_yuan(cents: int, *, symbol: bool = False) -> str:
-    """``123450`` → ``1,234.50`` (``¥1,234.50`` with ``symbol``); negatives keep their sign."""
+def format_yuan(cents: int, *, symbol: bool = False, grouped: bool = True) -> str:
+    """``123450`` → ``1,234.50`` (``¥1,234.50`` with ``symbol``, ``1234.50`` without
+    ``grouped``, e.g. in an edit); negatives keep their sign."""
     sign = "-" if cents < 0 else ""
     yuan, fen = divmod(abs(cents), 100)
-    return f"{sign}{'¥' if symbol else ''}{yuan:,}.{fen:02d}"
+    return f"{sign}{'¥' if symbol else ''}{yuan:{',' if grouped else ''}}.{fen:02d}"

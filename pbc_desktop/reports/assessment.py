@@ -37,6 +37,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from pbc_desktop import APP_NAME
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AssessmentOutcome, Grade
+from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
@@ -56,10 +57,6 @@ RED = colors.HexColor("#c0392b")
 
 class ReportCancelledError(UserError):
     """The user cancelled; no file was written."""
-
-
-def yuan(cents: int) -> str:
-    return f"{cents / 100:,.2f}"
 
 
 class _Styles:
@@ -289,11 +286,11 @@ def _summary(
                             str(i),
                             Paragraph(_esc(sh.community_name), st.cell),
                             f"{sh.total:g}",
-                            yuan(sh.award_cents),
+                            format_yuan(sh.award_cents),
                         ]
                         for i, sh in enumerate(demo, start=1)
                     ],
-                    ["", t("合计", "Total"), "", yuan(award_total)],
+                    ["", t("合计", "Total"), "", format_yuan(award_total)],
                 ],
                 [12 * mm, 84 * mm, 20 * mm, 40 * mm],
                 right=(2, 3),
@@ -397,8 +394,8 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
             Paragraph(
                 _esc(
                     t(
-                        f"考核结果:示范点,奖补 {yuan(sh.award_cents)} 元。",
-                        f"Outcome: demonstration site, award {yuan(sh.award_cents)} yuan.",
+                        f"考核结果:示范点,奖补 {format_yuan(sh.award_cents)} 元。",
+                        f"Outcome: demonstration site, award {format_yuan(sh.award_cents)} yuan.",
                     )
                 ),
                 st.body,

@@ -2436,14 +2436,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
 <context>
     <name>MemberExports</name>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Member roster</source>
         <translation>党员花名册</translation>
     </message>
@@ -3610,6 +3602,17 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>The printer could not be started. Check that it is ready.</source>
         <translation>无法启动打印机,请检查打印机是否就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -7,21 +7,16 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
     QEvent,
     QObject,
     QSize,
     Qt,
-    QTime,
     QTimer,
     QUrl,
-    Signal,
 )
 from PySide6.QtGui import QDesktopServices, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QListWidgetItem,
     QStyle,
@@ -41,8 +36,10 @@ from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments, scope, venues
 from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.dates import to_datetime, to_qdatetime
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 
 DATA = Qt.ItemDataRole.UserRole
@@ -52,15 +49,6 @@ COL_NAME, COL_ORG, COL_STATUS, COL_REASON, COL_REASON_TEXT = range(5)
 #: Kinds with a lecturer (主讲人): lessons, trainings and Party-spirit education.
 LECTURE_KINDS = TRAINING_KINDS
 THUMB = QSize(120, 90)
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    d, tm = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), tm.hour(), tm.minute())
 
 
 @dataclass
@@ -81,10 +69,8 @@ class AgendaDraft:
         )
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(FormDialog):
     """Widgets only: everything is checked and saved by ``services.activities``."""
-
-    saved = Signal(int)
 
     def __init__(
         self,
@@ -100,7 +86,7 @@ class ActivityDialog(QDialog):
         self.activity_id = activity_id
         self.ui = Ui_ActivityDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.ui.errorLabel.hide()
+        self.init_form(self.ui.errorLabel, self.ui.tabs)
         self.agenda: list[AgendaDraft] = []
         self._agenda_row = -1
         self._loading = False
@@ -110,7 +96,7 @@ class ActivityDialog(QDialog):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._setup_widgets()
-        self.field_widgets: dict[str, QWidget] = {
+        self.field_widgets = {
             "community": self.ui.communityCombo,
             "title": self.ui.titleEdit,
             "ends_at": self.ui.endEdit,
@@ -132,7 +118,7 @@ class ActivityDialog(QDialog):
             start = datetime.combine(day or date.today(), time(9, 0))
             self.ui.startEdit.setDateTime(to_qdatetime(start))
             self.ui.endEdit.setDateTime(to_qdatetime(start.replace(hour=11)))
-            self._select(self.ui.communityCombo, community_id)
+            select_data(self.ui.communityCombo, community_id)
             self._community_changed()
         else:
             self.setWindowTitle(self.tr("Edit activity"))
@@ -146,14 +132,14 @@ class ActivityDialog(QDialog):
     # -- set-up ------------------------------------------------------------------------------
     def _setup_widgets(self) -> None:
         ui = self.ui
-        ui.communityCombo.addItem(self.tr("(none: a branch's own activity)"), None)
-        for choice in scope.community_choices(self.ctx.db):
-            ui.communityCombo.addItem(choice.name, choice.id)
-        for kind in ActivityKind:
-            ui.kindCombo.addItem(label(kind), kind.value)
-        for status in ActivityStatus:
-            ui.statusCombo.addItem(label(status), status.value)
-        ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(ActivityStatus.HELD.value))
+        fill_choices(
+            ui.communityCombo,
+            scope.community_choices(self.ctx.db),
+            self.tr("(none: a branch's own activity)"),
+        )
+        fill_enum(ui.kindCombo, ActivityKind)
+        fill_enum(ui.statusCombo, ActivityStatus)
+        select_data(ui.statusCombo, ActivityStatus.HELD, otherwise=-1)
         ui.placeCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = ui.placeCombo.lineEdit()
         if line is not None:
@@ -229,32 +215,24 @@ class ActivityDialog(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
-    @staticmethod
-    def _select(combo: QComboBox, value: object) -> bool:
-        for i in range(combo.count()):
-            if combo.itemData(i) == value:
-                combo.setCurrentIndex(i)
-                return True
-        return False
-
     # -- loading -----------------------------------------------------------------------------
     def _load(self, a: svc.ActivityEdit) -> None:
         ui = self.ui
         self._loading = True
-        if a.community_id is not None and not self._select(ui.communityCombo, a.community_id):
+        if a.community_id is not None and not select_data(ui.communityCombo, a.community_id):
             ui.communityCombo.addItem(a.community_name or "", a.community_id)
-            self._select(ui.communityCombo, a.community_id)
+            select_data(ui.communityCombo, a.community_id)
         self._fill_community_lists(a.community_id, [c.id for c in a.organizations])
         for org in a.organizations:
             self._ensure_org_item(org, checked=True)
-        self._select(ui.kindCombo, a.kind.value)
+        select_data(ui.kindCombo, a.kind.value)
         ui.titleEdit.setText(a.title)
-        self._select(ui.statusCombo, a.status.value)
+        select_data(ui.statusCombo, a.status.value)
         ui.startEdit.setDateTime(to_qdatetime(a.starts_at))
         ui.endCheck.setChecked(a.ends_at is not None)
         ui.endEdit.setDateTime(to_qdatetime(a.ends_at or a.starts_at))
         if a.venue_id is not None:
-            self._select(ui.placeCombo, a.venue_id)
+            select_data(ui.placeCombo, a.venue_id)
         else:
             ui.placeCombo.setEditText(a.place or "")
         if a.host_org_id is not None:
@@ -315,16 +293,11 @@ class ActivityDialog(QDialog):
             self._ensure_org_item(org, checked=checked)
         host = self.host_id()
         host_name = ui.hostCombo.currentText()
-        ui.hostCombo.clear()
-        ui.hostCombo.addItem("", None)
-        for org in members:
-            ui.hostCombo.addItem(org.name, org.id)
+        fill_choices(ui.hostCombo, members, "")
         if host is not None:
             self._set_host(Choice(host, host_name))
         place = ui.placeCombo.currentText()
-        ui.placeCombo.clear()
-        for venue in venues.venue_choices(self.ctx.db, community_id):
-            ui.placeCombo.addItem(venue.name, venue.id)
+        fill_choices(ui.placeCombo, venues.venue_choices(self.ctx.db, community_id))
         ui.placeCombo.setEditText(place)
 
     def _ensure_org_item(self, org: Choice, *, checked: bool) -> None:
@@ -359,9 +332,9 @@ class ActivityDialog(QDialog):
 
     def _set_host(self, org: Choice) -> None:
         combo = self.ui.hostCombo
-        if not self._select(combo, org.id):
+        if not select_data(combo, org.id):
             combo.addItem(org.name, org.id)
-            self._select(combo, org.id)
+            select_data(combo, org.id)
 
     def _host_picked(self) -> None:
         self._host_chosen = self.host_id() is not None
@@ -371,7 +344,7 @@ class ActivityDialog(QDialog):
         community = self.community_id()
         if community is None:
             return
-        day = from_qdatetime(self.ui.startEdit.dateTime()).date()
+        day = to_datetime(self.ui.startEdit.dateTime()).date()
         proposal = svc.propose_host(self.ctx.db, community, day)
         if proposal is not None:
             self._set_host(proposal)
@@ -465,15 +438,12 @@ class ActivityDialog(QDialog):
         org_item.setFlags(org_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         table.setItem(row, COL_ORG, org_item)
         status_combo = QComboBox(table)
-        for value in AttendanceStatus:
-            status_combo.addItem(label(value), value.value)
-        self._select(status_combo, status.value)
+        fill_enum(status_combo, AttendanceStatus)
+        select_data(status_combo, status.value)
         table.setCellWidget(row, COL_STATUS, status_combo)
         reason_combo = QComboBox(table)
-        reason_combo.addItem("", None)
-        for why in AbsenceReason:
-            reason_combo.addItem(label(why), why.value)
-        self._select(reason_combo, reason.value if reason else None)
+        fill_enum(reason_combo, AbsenceReason, "")
+        select_data(reason_combo, reason.value if reason else None)
         table.setCellWidget(row, COL_REASON, reason_combo)
         table.setItem(row, COL_REASON_TEXT, QTableWidgetItem(reason_text or ""))
         status_combo.currentIndexChanged.connect(lambda _i: self._status_changed(reason_combo))
@@ -784,8 +754,8 @@ class ActivityDialog(QDialog):
             community_id=self.community_id(),
             kind=kind,
             title=ui.titleEdit.text(),
-            starts_at=from_qdatetime(ui.startEdit.dateTime()),
-            ends_at=from_qdatetime(ui.endEdit.dateTime()) if ui.endCheck.isChecked() else None,
+            starts_at=to_datetime(ui.startEdit.dateTime()),
+            ends_at=to_datetime(ui.endEdit.dateTime()) if ui.endCheck.isChecked() else None,
             status=ActivityStatus.from_label(str(ui.statusCombo.currentData())),
             venue_id=venue_id,
             place=place,
@@ -807,20 +777,10 @@ class ActivityDialog(QDialog):
             new_files=new,
         )
 
-    def show_error(self, error: UserError | None) -> None:
-        messages.show_form_error(self.ui.errorLabel, self.field_widgets, error, self.ui.tabs)
-
-    def accept(self) -> None:
-        """Save through the service; on refusal keep the dialog open and say why."""
+    def save(self) -> int:
         data = self.collect()
-        try:
-            if self.activity_id is None:
-                self.activity_id = svc.create_activity(self.ctx.db, data)
-            else:
-                svc.update_activity(self.ctx.db, self.activity_id, data)
-        except UserError as exc:
-            self.show_error(exc)
-            return
-        self.show_error(None)
-        super().accept()
-        self.saved.emit(self.activity_id)
+        if self.activity_id is None:
+            self.activity_id = svc.create_activity(self.ctx.db, data)
+        else:
+            svc.update_activity(self.ctx.db, self.activity_id, data)
+        return self.activity_id

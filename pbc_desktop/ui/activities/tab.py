@@ -31,20 +31,13 @@ from pbc_desktop.services import activities, scope, stats
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.common import messages, printing
+from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date, to_qdate
+from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.form_dialog import to_date
-from pbc_desktop.ui.common.labels import fmt_date, fmt_datetime, label
-from pbc_desktop.ui.common.listing_tab import (
-    ListingTab,
-    as_enum,
-    combo_enum,
-    fields,
-    grid,
-    heading,
-    select_adding,
-    set_combo_data,
-)
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 
 TRAINING = "*training"  # the kind combo's entry for every training kind (not a code)
@@ -201,7 +194,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
             widget.setEnabled(row is not None)
         if row is not None:
             wanted = SIGNIN if row.status == ActivityStatus.PLANNED else MINUTES
-            self.document_combo.setCurrentIndex(self.document_combo.findData(wanted))
+            select_data(self.document_combo, wanted, otherwise=-1)
 
     # -- editing -------------------------------------------------------------------------
     def _after_save(self, activity_id: int) -> None:
@@ -403,9 +396,9 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
             date_from, date_to = date(year, 1, 1), date(year, 12, 31)
         return activities.ActivityQuery(
             community_id=self.community_combo.currentData(),
-            kind=combo_enum(self.kind_combo, ActivityKind),
+            kind=current_enum(self.kind_combo, ActivityKind),
             training_only=self.kind_combo.currentData() == TRAINING,
-            status=combo_enum(self.status_combo, ActivityStatus),
+            status=current_enum(self.status_combo, ActivityStatus),
             host_org_id=self._host_org_id,
             date_from=date_from,
             date_to=date_to,
@@ -441,11 +434,13 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
 
         def change() -> None:
             self.search_edit.setText(text)
-            set_combo_data(self.community_combo, community_id)
-            set_combo_data(
-                self.kind_combo, TRAINING if training_only else as_enum(ActivityKind, kind)
+            select_data(self.community_combo, community_id, otherwise=0)
+            select_data(
+                self.kind_combo,
+                TRAINING if training_only else as_enum(ActivityKind, kind),
+                otherwise=0,
             )
-            set_combo_data(self.status_combo, as_enum(ActivityStatus, status))
+            select_data(self.status_combo, as_enum(ActivityStatus, status), otherwise=0)
             select_adding(self.year_combo, year)
             select_adding(self.town_combo, town)
 
@@ -467,7 +462,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
         if year is None and (date_from or date_to):
             notes.append(self.tr("From {0} to {1}").format(fmt_date(date_from), fmt_date(date_to)))
         if year is None and date_from and date_from == date_to:
-            self.month_view.setSelectedDate(QDate(date_from.year, date_from.month, date_from.day))
+            self.month_view.setSelectedDate(to_qdate(date_from))
         self.set_extra_text(notes)
         self.reload()
 

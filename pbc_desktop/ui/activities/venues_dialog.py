@@ -10,6 +10,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations, scope
 from pbc_desktop.services import venues as svc
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_venues_dialog import Ui_VenuesDialog
@@ -30,11 +31,8 @@ class VenuesDialog(QDialog):
         self.current_id: int | None = None
         self._rows: dict[int, svc.VenueRow] = {}
         ui = self.ui
-        for kind in VenueKind:
-            ui.kindCombo.addItem(label(kind), kind.value)
-        ui.ownerCombo.addItem("", None)
-        for org in organizations.choices(ctx.db):
-            ui.ownerCombo.addItem(org.name, org.id)
+        fill_enum(ui.kindCombo, VenueKind)
+        fill_choices(ui.ownerCombo, organizations.choices(ctx.db), "")
         ui.ownerCombo.setInsertPolicy(ui.ownerCombo.InsertPolicy.NoInsert)
         completer = ui.ownerCombo.completer()
         if completer is not None:
@@ -100,9 +98,8 @@ class VenuesDialog(QDialog):
         ui.venueBox.setTitle(row.name if row else self.tr("New venue"))
         ui.nameEdit.setText(row.name if row else "")
         kind = row.kind if row else VenueKind.SERVICE_CENTRE
-        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(kind.value))
-        owner = ui.ownerCombo.findData(row.owner_org_id if row else None)
-        ui.ownerCombo.setCurrentIndex(max(owner, 0))
+        select_data(ui.kindCombo, kind, otherwise=-1)
+        select_data(ui.ownerCombo, row.owner_org_id if row else None, otherwise=0)
         ui.addressEdit.setText((row.address if row else None) or "")
         capacity = row.capacity if row and row.capacity is not None else NO_CAPACITY
         ui.capacitySpin.setValue(capacity)

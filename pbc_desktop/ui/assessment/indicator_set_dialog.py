@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QHeaderView,
@@ -22,7 +19,9 @@ from pbc_desktop.lang import language
 from pbc_desktop.services.assessments import indicator_sets
 from pbc_desktop.services.community_figures import metric_label
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_indicator_set_dialog import Ui_IndicatorSetDialog
 
 COL_CATEGORY, COL_NAME, COL_MAX, COL_METRIC, COL_GUIDANCE = range(5)
@@ -30,10 +29,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SOURCE_DEFAULT, SOURCE_LAST_YEAR = "default", "last_year"
 
 
-class IndicatorSetDialog(QDialog):
-    """With ``year`` of an existing system: edit it. Otherwise create one for a new year."""
+class IndicatorSetDialog(FormDialog):
+    """With ``year`` of an existing system: edit it. Otherwise create one for a new year.
 
-    saved = Signal(int)  # the year
+    ``saved`` sends the year.
+    """
 
     def __init__(
         self,
@@ -47,7 +47,7 @@ class IndicatorSetDialog(QDialog):
         self.ctx = ctx
         self.ui = Ui_IndicatorSetDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.ui.errorLabel.hide()
+        self.init_form(self.ui.errorLabel)
         self.creating = create
         self.view = None if create else indicator_sets.get_indicator_set(ctx.db, year)
         if not create and self.view is None:
@@ -67,7 +67,7 @@ class IndicatorSetDialog(QDialog):
         table.setColumnWidth(COL_NAME, 190)
         table.setColumnWidth(COL_MAX, 80)
         table.setColumnWidth(COL_METRIC, 170)
-        self.field_widgets: dict[str, QWidget] = {
+        self.field_widgets = {
             "name": self.ui.nameEdit,
             "excellent_min": self.ui.excellentSpin,
             "good_min": self.ui.goodSpin,
@@ -91,7 +91,7 @@ class IndicatorSetDialog(QDialog):
             ui.sourceCombo.hide()
             self._load(self.view.as_input())
             if self.view.finished:
-                self._show_error(
+                self.show_error(
                     self.tr(
                         "{0} assessments of this year are finished, so the system is locked; "
                         "reopen them before changing it."
@@ -115,11 +115,11 @@ class IndicatorSetDialog(QDialog):
         if self.ui.sourceCombo.currentData() == SOURCE_LAST_YEAR:
             last = indicator_sets.latest_set_before(self.ctx.db, year)
             if last is None:
-                self._show_error(
+                self.show_error(
                     self.tr("There is no earlier indicator system; the default is shown.")
                 )
             else:
-                self._show_error(None)
+                self.show_error(None)
                 old = last.as_input()
                 data = indicator_sets.IndicatorSetInput(
                     name=old.name.replace(str(last.year), str(year)),
@@ -134,7 +134,7 @@ class IndicatorSetDialog(QDialog):
                     ),
                 )
         else:
-            self._show_error(None)
+            self.show_error(None)
         self._load(data)
 
     def _load(self, data: indicator_sets.IndicatorSetInput) -> None:
@@ -170,10 +170,8 @@ class IndicatorSetDialog(QDialog):
         spin.valueChanged.connect(self.update_totals)
         table.setCellWidget(row, COL_MAX, spin)
         combo = QComboBox(table)
-        combo.addItem(self.tr("(none)"), None)
-        for code in METRICS:
-            combo.addItem(metric_label(code, language()), code)
-        combo.setCurrentIndex(max(combo.findData(ind.metric), 0) if ind.metric else 0)
+        fill(combo, ((metric_label(code, language()), code) for code in METRICS), self.tr("(none)"))
+        select_data(combo, ind.metric or None, otherwise=0)
         table.setCellWidget(row, COL_METRIC, combo)
         return row
 
@@ -265,11 +263,7 @@ class IndicatorSetDialog(QDialog):
         self._update_buttons()
 
     # -- saving ----------------------------------------------------------------------------
-    def _show_error(self, error: UserError | str | None) -> None:
-        text = error.message if isinstance(error, UserError) else (error or "")
-        self.ui.errorLabel.setText(escape(text))
-        self.ui.errorLabel.setVisible(bool(text))
-        marked: ValidationError | None = None
+    def show_error(self, error: UserError | str | None) -> None:
         if isinstance(error, ValidationError):
             # "indicators[3].max_score" → the table, with row 3 selected.
             rows = [
@@ -277,7 +271,7 @@ class IndicatorSetDialog(QDialog):
                 for e in error.errors
                 if e.field.startswith("indicators[")
             ]
-            marked = ValidationError(
+            error = ValidationError(
                 [
                     FieldError(
                         "indicators" if e.field.startswith("indicators") else e.field, e.message
@@ -287,22 +281,17 @@ class IndicatorSetDialog(QDialog):
             )
             if rows:
                 self.ui.indicatorsTable.selectRow(rows[0] - 1)
-        messages.mark_fields(self.field_widgets, marked)
+        super().show_error(error)
 
-    def accept(self) -> None:
+    def save(self) -> int | None:
         data = self.data()
         warning = indicator_sets.total_warning(data.total_max)
         if warning and not messages.confirm(self, self.tr("Check the total"), warning):
-            return
+            return None
         year = self.ui.yearSpin.value()
-        try:
-            if self.creating:
-                indicator_sets.create_indicator_set(self.ctx.db, year, data=data)
-            else:
-                assert self.view is not None
-                indicator_sets.update_indicator_set(self.ctx.db, self.view.id, data)
-        except UserError as error:
-            self._show_error(error)
-            return
-        self.saved.emit(year)
-        super().accept()
+        if self.creating:
+            indicator_sets.create_indicator_set(self.ctx.db, year, data=data)
+        else:
+            assert self.view is not None
+            indicator_sets.update_indicator_set(self.ctx.db, self.view.id, data)
+        return year

@@ -7,10 +7,9 @@ award, or 整顿 with reasons) are saved with the scores; "Save and finish" lock
 
 from __future__ import annotations
 
-from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialog,
@@ -22,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import AssessmentOutcome, CommunityStatus, Grade
-from pbc_desktop.errors import UserError, ValidationError
+from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.lang import language
 from pbc_desktop.services.assessments import common, outcomes, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_scoring_dialog import Ui_ScoringDialog
 
@@ -37,14 +38,8 @@ UNSCORED = -0.5
 GRADE_COLORS = {Grade.EXCELLENT: "#1e7b34", Grade.GOOD: "#1f618d", Grade.FAIL: "#c0392b"}
 
 
-def yuan_text(cents: int) -> str:
-    return f"{cents / 100:.2f}" if cents else ""
-
-
-class ScoringDialog(QDialog):
+class ScoringDialog(FormDialog):
     """Widgets only: ``services.assessments`` validates and stores."""
-
-    saved = Signal(int)
 
     def __init__(
         self,
@@ -59,11 +54,10 @@ class ScoringDialog(QDialog):
         self.assessment_id = assessment_id
         self.ui = Ui_ScoringDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.ui.errorLabel.hide()
+        self.init_form(self.ui.errorLabel)
         self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
         self.spins: dict[int, QDoubleSpinBox] = {}
-        for member in AssessmentOutcome:
-            self.ui.outcomeCombo.addItem(label(member), member.value)
+        fill_enum(self.ui.outcomeCombo, AssessmentOutcome)
         table = self.ui.scoresTable
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
@@ -73,7 +67,7 @@ class ScoringDialog(QDialog):
         ui_layout = self.ui.mainLayout
         ui_layout.setStretch(ui_layout.indexOf(self.ui.scoresTable), 3)
         ui_layout.setStretch(ui_layout.indexOf(self.ui.bottomLayout), 1)
-        self.field_widgets: dict[str, QWidget] = {
+        self.field_widgets = {
             "award": self.ui.awardEdit,
             "reasons": self.ui.reasonsEdit,
             "outcome": self.ui.outcomeCombo,
@@ -152,7 +146,7 @@ class ScoringDialog(QDialog):
             next(iter(self.spins.values())).setFocus()
         ui.feedbackEdit.setPlainText(sheet.feedback or "")
         self.select_outcome(sheet.outcome)
-        ui.awardEdit.setText(yuan_text(sheet.award_cents))
+        ui.awardEdit.setText(self._award_text(sheet.award_cents))
         ui.reasonsEdit.setPlainText(sheet.rectify_reasons or "")
         locked = sheet.locked
         ui.statusLabel.setText(
@@ -174,7 +168,7 @@ class ScoringDialog(QDialog):
         return AssessmentOutcome.from_label(str(self.ui.outcomeCombo.currentData()))
 
     def select_outcome(self, outcome: AssessmentOutcome) -> None:
-        self.ui.outcomeCombo.setCurrentIndex(self.ui.outcomeCombo.findData(outcome.value))
+        select_data(self.ui.outcomeCombo, outcome, otherwise=-1)
 
     def _outcome_changed(self) -> None:
         outcome = self.outcome()
@@ -184,6 +178,11 @@ class ScoringDialog(QDialog):
         self.ui.awardEdit.setVisible(demo)
         self.ui.reasonsLabel.setVisible(rectify)
         self.ui.reasonsEdit.setVisible(rectify)
+
+    @staticmethod
+    def _award_text(cents: int) -> str:
+        """The award as typed in its edit: ``20000.00``; blank for none."""
+        return format_yuan(cents, grouped=False) if cents else ""
 
     def scores(self) -> dict[int, float | None]:
         return {
@@ -206,16 +205,9 @@ class ScoringDialog(QDialog):
             else "font-weight: bold; font-size: 14pt;"
         )
 
-    def _show_error(self, error: UserError | None) -> None:
-        self.ui.errorLabel.setText(escape(error.message) if error else "")
-        self.ui.errorLabel.setVisible(error is not None)
-        messages.mark_fields(
-            self.field_widgets, error if isinstance(error, ValidationError) else None
-        )
-
     # -- saving ----------------------------------------------------------------------------
-    def _save(self) -> bool:
-        """Scores, feedback and (when changed) the outcome; False with the error shown."""
+    def save(self) -> int | None:
+        """Scores, feedback and (when changed) the outcome; None when the user declines."""
         outcome = self.outcome()
         award = self.ui.awardEdit.text()
         reasons = self.ui.reasonsEdit.toPlainText()
@@ -223,7 +215,7 @@ class ScoringDialog(QDialog):
             outcome != self.sheet.outcome
             or (
                 outcome == AssessmentOutcome.DEMONSTRATION
-                and award.strip() != yuan_text(self.sheet.award_cents)
+                and award.strip() != self._award_text(self.sheet.award_cents)
             )
             or (
                 outcome == AssessmentOutcome.RECTIFY
@@ -243,31 +235,25 @@ class ScoringDialog(QDialog):
                 ).format(self.sheet.community_name),
             )
         ):
-            return False
-        try:
-            scoring.save_scores(
-                self.ctx.db,
-                self.assessment_id,
-                scoring.ScoresInput(self.scores(), self.ui.feedbackEdit.toPlainText()),
+            return None
+        scoring.save_scores(
+            self.ctx.db,
+            self.assessment_id,
+            scoring.ScoresInput(self.scores(), self.ui.feedbackEdit.toPlainText()),
+        )
+        if changed:
+            outcomes.set_outcome(
+                self.ctx.db, self.assessment_id, outcome, award_yuan=award, reasons=reasons
             )
-            if changed:
-                outcomes.set_outcome(
-                    self.ctx.db, self.assessment_id, outcome, award_yuan=award, reasons=reasons
-                )
-        except UserError as error:
-            self._show_error(error)
-            return False
-        self._show_error(None)
+        self.show_error(None)
         self.sheet = scoring.get_scoring_sheet(self.ctx.db, self.assessment_id)
-        return True
+        return self.assessment_id
 
     def accept(self) -> None:
-        if self.sheet.locked:
-            super().accept()
+        if self.sheet.locked:  # nothing to save: just close
+            QDialog.accept(self)
             return
-        if self._save():
-            self.saved.emit(self.assessment_id)
-            super().accept()
+        super().accept()
 
     def finish(self) -> None:
         if not messages.confirm(
@@ -279,12 +265,12 @@ class ScoringDialog(QDialog):
             ),
         ):
             return
-        if not self._save():
+        if self.attempt(self.save) is None:
             return
-        try:
+
+        def finish() -> int:
             outcomes.finish_assessment(self.ctx.db, self.assessment_id)
-        except UserError as error:
-            self._show_error(error)
-            return
-        self.saved.emit(self.assessment_id)
-        super().accept()
+            return self.assessment_id
+
+        if self.attempt(finish) is not None:
+            self.close_saved(self.assessment_id)

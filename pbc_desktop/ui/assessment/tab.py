@@ -11,67 +11,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
+from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import UserError
 from pbc_desktop.services.assessments import indicator_sets, outcomes, results, scoring
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.assessment.indicator_set_dialog import IndicatorSetDialog
-from pbc_desktop.ui.common import messages, printing
+from pbc_desktop.ui.common import messages, printing, prompts
+from pbc_desktop.ui.common.combos import fill, fill_choices, select_adding, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.detail import fields, grid, heading, text
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.listing_tab import (
-    ListingTab,
-    fields,
-    grid,
-    heading,
-    select_adding,
-    set_combo_data,
-    text,
-)
+from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 
 OUTCOME_COLORS = {
     AssessmentOutcome.DEMONSTRATION: "#1e7b34",
     AssessmentOutcome.RECTIFY: "#c0392b",
 }
-
-
-def yuan(cents: int) -> str:
-    return f"{cents / 100:,.2f}" if cents else ""
-
-
-# Modal input kept at module level so tests replace them (like ``ui.messages``).
-def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
-    """A line of text from the user, or None when cancelled."""
-    value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal)
-    return value if ok else None
-
-
-def ask_save_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF (*.pdf)")
-    if not path:
-        return None
-    out = Path(path)
-    return out if out.suffix.lower() == ".pdf" else out.with_suffix(".pdf")
-
-
-def open_folder(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class AssessmentTab(ListingTab[results.AssessmentRow]):
@@ -171,9 +138,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             if year is None
             else scoring.unassessed_communities(self.ctx.db, year, self.town_combo.currentData())
         )
-        self.start_combo.clear()
-        for choice in choices:
-            self.start_combo.addItem(choice.name, choice.id)
+        fill_choices(self.start_combo, choices)
         if not choices:
             self.start_combo.addItem(self.tr("(every community is assessed)"), None)
         self._update_actions()
@@ -226,7 +191,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
 
     def _set_saved(self, year: int) -> None:
         self.fill_choices()
-        set_combo_data(self.year_combo, year)
+        select_data(self.year_combo, year, otherwise=0)
         self._after_write()
 
     def start_scoring(self) -> None:
@@ -279,7 +244,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         row = self.current_row()
         if row is None:
             return
-        reason = ask_text(
+        reason = prompts.ask_text(
             self,
             self.tr("Reopen the assessment"),
             self.tr("Why must the finished assessment of '{0}' be changed?").format(
@@ -303,9 +268,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             return
         town = self.town_combo.currentData()
         town = town if isinstance(town, str) and town else None
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{year}年度党建共同体考核报告{'-' + town if town else ''}.pdf"
-        out = ask_save_path(self, self.tr("Save the assessment report"), Path(docs or ".") / name)
+        out = prompts.ask_save_path(
+            self, self.tr("Save the assessment report"), prompts.documents_dir() / name
+        )
         if out is None:
             return
         db = self.ctx.db
@@ -336,7 +302,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             self.tr("Assessment report"),
             self.tr("The report was saved as {0}. Open its folder?").format(str(out)),
         ):
-            open_folder(out.parent)
+            prompts.open_folder(out.parent)
 
     def search_hint(self) -> str:
         return self.tr("Search community")
@@ -352,15 +318,13 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         years = indicator_sets.years(db)
         current = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for year in years:
-            self.year_combo.addItem(str(year), year)
+        fill(self.year_combo, ((str(year), year) for year in years))
         # The latest year that has begun (a set for next year may already be prepared),
         # preferring one whose scoring has started: before year-end that is last year.
         started = [y for y in years if y <= date.today().year]
         scored = [y for y in started if results.count_assessments(db, y) > 0]
         fallback = next(iter(scored or started or years), None)
-        set_combo_data(self.year_combo, current if current in years else fallback)
+        select_data(self.year_combo, current if current in years else fallback, otherwise=0)
         self.year_combo.blockSignals(False)
         self.fill_town_combo(self.town_combo)
 
@@ -379,7 +343,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
                 foreground=lambda r: OUTCOME_COLORS.get(r.outcome),
             ),
             Column(
-                self.tr("Award (yuan)"), lambda r: yuan(r.award_cents), "award", align_right=True
+                self.tr("Award (yuan)"),
+                lambda r: format_yuan(r.award_cents) if r.award_cents else "",
+                "award",
+                align_right=True,
             ),
             Column(self.tr("Scoring"), lambda r: label(r.status)),
         ]
@@ -420,7 +387,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         def change() -> None:
             self.search_edit.setText(text)
             if year is not None:
-                set_combo_data(self.year_combo, year)
+                select_data(self.year_combo, year, otherwise=0)
             select_adding(self.town_combo, town)
 
         self.with_signals_blocked([self.search_edit, self.year_combo, self.town_combo], change)
@@ -441,7 +408,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
                             self.tr("Outcome"),
                             None if d.outcome == AssessmentOutcome.NONE else label(d.outcome),
                         ),
-                        (self.tr("Award (yuan)"), yuan(d.award_cents)),
+                        (
+                            self.tr("Award (yuan)"),
+                            format_yuan(d.award_cents) if d.award_cents else "",
+                        ),
                         (self.tr("Reasons for rectification"), d.rectify_reasons),
                         (self.tr("Assessor"), d.assessor),
                     ]

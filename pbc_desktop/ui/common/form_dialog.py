@@ -1,75 +1,75 @@
-"""What the small record dialogs share: an error line, marked fields, save on OK."""
+"""The base of every record dialog: an error line, marked fields, save on OK, ``saved``."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
 
-from pbc_desktop.errors import UserError, ValidationError
-from pbc_desktop.services.scope import Choice
+from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
 
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def set_date(edit: QDateEdit, value: date) -> None:
-    edit.setDate(to_qdate(value))
-
-
-def fill_choices(combo: QComboBox, choices: list[Choice], blank: str | None = None) -> None:
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, None)
-    for choice in choices:
-        combo.addItem(choice.name, choice.id)
-
-
-def select_data(combo: QComboBox, value: object) -> None:
-    for i in range(combo.count()):
-        if combo.itemData(i) == value:
-            combo.setCurrentIndex(i)
-            return
+R = TypeVar("R")
 
 
 class FormDialog(QDialog):
-    """Subclasses build their ``Ui_*``, fill ``field_widgets`` and implement :meth:`save`."""
+    """Subclasses build their ``Ui_*``, call :meth:`init_form`, fill ``field_widgets``
+    and implement :meth:`save`.
+
+    OK runs :meth:`save`: a refusal (``UserError``) keeps the dialog open, says why in the
+    error line and marks every refused field at once (the first one focused, its tab
+    turned to); a success closes the dialog and emits ``saved`` with the record's id.
+    """
 
     saved = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field_widgets: dict[str, QWidget] = {}
-        self.saved_id = 0
+        self.saved_id: int | None = None  # set once saved
+        self._tabs: QTabWidget | None = None
 
-    def init_form(self, error_label: QLabel) -> None:
+    def init_form(self, error_label: QLabel, tabs: QTabWidget | None = None) -> None:
+        """``tabs``: the form's pages, turned to the first refused field's."""
         self._error_label = error_label
+        self._tabs = tabs
+        error_label.setTextFormat(Qt.TextFormat.PlainText)
         error_label.hide()
 
-    def save(self) -> int:
-        """Write through the service; return the record's id. Raise ``UserError`` to refuse."""
+    def save(self) -> int | None:
+        """Write through the service; return the record's id, or None to stay open quietly
+        (e.g. the user declined a confirmation). Raise ``UserError`` to refuse."""
         raise NotImplementedError
 
-    def show_error(self, text: str | None) -> None:
-        self._error_label.setText(text or "")
-        self._error_label.setVisible(bool(text))
+    def show_error(self, error: UserError | str | None) -> None:
+        """Say why in the error line (None hides it). A ``UserError`` also marks the
+        fields it names and clears the other marks; a plain sentence leaves them."""
+        if isinstance(error, UserError) or error is None:
+            messages.show_form_error(self._error_label, self.field_widgets, error, self._tabs)
+            return
+        self._error_label.setText(error)
+        self._error_label.setVisible(bool(error))
+
+    def error_text(self) -> str:
+        return "" if self._error_label.isHidden() else self._error_label.text()
+
+    def attempt(self, step: Callable[[], R]) -> R | None:
+        """Run ``step``; on a ``UserError`` show it and return None."""
+        try:
+            return step()
+        except UserError as exc:
+            self.show_error(exc)
+            return None
 
     def accept(self) -> None:
-        try:
-            self.saved_id = self.save()
-        except ValidationError as exc:
-            self.show_error(exc.message)
-            messages.mark_fields(self.field_widgets, exc)
-            return
-        except UserError as exc:
-            self.show_error(exc.message)
-            return
+        saved_id = self.attempt(self.save)
+        if saved_id is not None:
+            self.close_saved(saved_id)
+
+    def close_saved(self, saved_id: int) -> None:
+        """Close as accepted and tell the listeners which record was saved."""
+        self.saved_id = saved_id
         super().accept()
-        self.saved.emit(self.saved_id)
+        self.saved.emit(saved_id)

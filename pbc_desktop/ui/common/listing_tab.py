@@ -30,8 +30,8 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import Choice
+from pbc_desktop.ui.common.combos import fill, fill_enum
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
@@ -43,75 +43,6 @@ from pbc_desktop.ui.common.views import (
 
 SEARCH_DELAY_MS = 150
 T = TypeVar("T")
-E = TypeVar("E", bound=LabeledEnum)
-
-
-# -- detail HTML -----------------------------------------------------------------------------
-def text(value: object) -> str:
-    return "" if value is None else escape(str(value))
-
-
-def heading(title: str) -> str:
-    return f"<h3 style='margin:8px 0 4px 0'>{escape(title)}</h3>"
-
-
-def fields(pairs: Sequence[tuple[str, object]]) -> str:
-    """Label/value lines; empty values are left out."""
-    rows = "".join(
-        f"<tr><td style='color:#666;padding-right:12px'>{escape(k)}</td><td>{text(v)}</td></tr>"
-        for k, v in pairs
-        if v not in (None, "")
-    )
-    return f"<table cellspacing='0' cellpadding='2'>{rows}</table>"
-
-
-def grid(headers: Sequence[str], rows: Sequence[Sequence[object]], empty: str) -> str:
-    if not rows:
-        return f"<p style='color:#666'>{escape(empty)}</p>"
-    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{text(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
-
-
-# -- combos ----------------------------------------------------------------------------------
-def set_combo_data(combo: QComboBox, value: object) -> None:
-    """Select the entry holding ``value`` (the first, "all", when absent)."""
-    combo.setCurrentIndex(max(find_data(combo, value), 0))
-
-
-def find_data(combo: QComboBox, value: object) -> int:
-    """Like ``QComboBox.findData``, but compares Python values (enums included)."""
-    for i in range(combo.count()):
-        if combo.itemData(i) == value:
-            return i
-    return -1
-
-
-def select_adding(combo: QComboBox, value: object) -> None:
-    """Select ``value``, first adding an entry for it when the combo has none.
-
-    For a filter set from elsewhere (the dashboard) to a value not among the choices.
-    """
-    if value not in (None, "") and find_data(combo, value) < 0:
-        combo.addItem(str(value), value)
-    set_combo_data(combo, value)
-
-
-def combo_enum(combo: QComboBox, enum_cls: type[E]) -> E | None:
-    """The current entry as an enum member (Qt hands string enums back as plain strings)."""
-    data = combo.currentData()
-    if data is None:
-        return None
-    try:
-        return enum_cls.from_label(str(data))
-    except ValueError:
-        return None
-
-
-def as_enum(enum_cls: type[E], value: E | str | None) -> E | None:
-    if value is None or value == "":
-        return None
-    return value if isinstance(value, enum_cls) else enum_cls.from_label(str(value))
 
 
 class ListingTab(QWidget, Generic[T]):
@@ -266,9 +197,7 @@ class ListingTab(QWidget, Generic[T]):
     def enum_combo(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(f"{self.key}{name}")
-        combo.addItem(everything, None)
-        for member in enum_cls:
-            combo.addItem(label(member), member)
+        fill_enum(combo, enum_cls, blank=everything)
         combo.currentIndexChanged.connect(self.reload)
         return combo
 
@@ -284,14 +213,7 @@ class ListingTab(QWidget, Generic[T]):
         self, combo: QComboBox, everything: str, entries: Sequence[tuple[str, object]]
     ) -> None:
         """Replace the entries, keeping the current choice when it still exists."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for caption, value in entries:
-            combo.addItem(caption, value)
-        set_combo_data(combo, current)
-        combo.blockSignals(False)
+        fill(combo, entries, everything, keep_current=True)
 
     def fill_choice_combo(self, combo: QComboBox, everything: str, choices: list[Choice]) -> None:
         self.fill_combo(combo, everything, [(c.name, c.id) for c in choices])

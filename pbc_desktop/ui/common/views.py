@@ -1,16 +1,28 @@
-"""The record table every tab uses: whole-row selection, read-only, columns sized to fit."""
+"""The record table every tab uses: whole-row selection, read-only, columns sized to fit.
+
+A ``QTableView`` shows a ``PagedTableModel``; a small ``QTableWidget`` (a panel's few rows)
+is filled with :func:`fill_table`, each cell holding its record's id.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from pbc_desktop.ui.common.table_model import PagedTableModel
 
 MAX_FITTED_WIDTH = 260
+ID_ROLE = Qt.ItemDataRole.UserRole  # a QTableWidget cell's record id
 T = TypeVar("T")
 
 
@@ -94,3 +106,59 @@ def select_record(table: QTableView, model: PagedTableModel[T], match: Callable[
     table.selectRow(row)
     table.setCurrentIndex(model.index(row, 0))
     return True
+
+
+def make_item_table(parent: QWidget | None, name: str, headers: Sequence[str]) -> QTableWidget:
+    """A record table for a few rows filled by :func:`fill_table`."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    style_record_table(table)
+    return table
+
+
+def fill_table(
+    table: QTableWidget,
+    rows: Sequence[tuple[int, Sequence[str]]],
+    keep: int | None,
+    right: Sequence[int] = (),
+) -> None:
+    """Show ``rows`` (id, cells); the row of ``keep`` stays selected, or none is.
+
+    The columns in ``right`` (numbers) are aligned right.
+    """
+    table.setRowCount(len(rows))
+    selected = -1
+    for r, (record_id, cells) in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setData(ID_ROLE, record_id)
+            cell.setToolTip(text if len(text) > 20 else "")
+            if c in right:
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, cell)
+        if record_id == keep:
+            selected = r
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    if selected >= 0:
+        table.selectRow(selected)
+    else:
+        table.clearSelection()
+
+
+def selected_id(table: QTableWidget) -> int | None:
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    cell = table.item(rows[0].row(), 0)
+    return int(cell.data(ID_ROLE)) if cell is not None else None
+
+
+def select_id(table: QTableWidget, record_id: int) -> bool:
+    for r in range(table.rowCount()):
+        cell = table.item(r, 0)
+        if cell is not None and cell.data(ID_ROLE) == record_id:
+            table.selectRow(r)
+            return True
+    return False

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QListWidgetItem,
     QTableWidgetItem,
     QWidget,
@@ -17,11 +16,11 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain import rotation
 from pbc_desktop.domain.enums import CoBuildType, LeadershipRole
-from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill, fill_enum, find_data, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import to_date, to_qdate
+from pbc_desktop.ui.common.dates import to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_community_dialog import Ui_CommunityDialog
 
@@ -49,10 +48,8 @@ def date_of(edit: QDateEdit) -> date | None:
     return None if value == edit.minimumDate() else to_date(value)
 
 
-class CommunityDialog(QDialog):
+class CommunityDialog(FormDialog):
     """Widgets only: everything is checked and saved by ``services.communities``."""
-
-    saved = Signal(int)
 
     def __init__(
         self, ctx: AppContext, community_id: int | None = None, parent: QWidget | None = None
@@ -62,7 +59,7 @@ class CommunityDialog(QDialog):
         self.community_id = community_id
         self.ui = Ui_CommunityDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.ui.errorLabel.hide()
+        self.init_form(self.ui.errorLabel, self.ui.tabs)
         self.ui.typesBox.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.type_boxes: dict[CoBuildType, QCheckBox] = {
             CoBuildType.CROSS_FIELD: self.ui.typeCrossField,
@@ -72,11 +69,8 @@ class CommunityDialog(QDialog):
         }
         for kind, box in self.type_boxes.items():
             box.setText(label(kind))
-        for length in rotation.PeriodLength:
-            self.ui.periodLengthCombo.addItem(label(length), length.value)
-        self.ui.periodLengthCombo.setCurrentIndex(
-            self.ui.periodLengthCombo.findData(rotation.PeriodLength.QUARTER.value)
-        )
+        fill_enum(self.ui.periodLengthCombo, rotation.PeriodLength)
+        select_data(self.ui.periodLengthCombo, rotation.PeriodLength.QUARTER, otherwise=-1)
         self.ui.foundedEdit.setMinimumDate(NO_DATE)
         self.ui.foundedEdit.setSpecialValueText(" ")
         self.ui.foundedEdit.setMaximumDate(to_qdate(date.today()))
@@ -87,7 +81,7 @@ class CommunityDialog(QDialog):
         self._org_names: dict[int, str] = {}
         self._former: list[svc.MemberView] = []
         self._saved_members: dict[int, svc.MemberView] = {}
-        self.field_widgets: dict[str, QWidget] = {
+        self.field_widgets = {
             "name": self.ui.nameEdit,
             "types": self.ui.typesBox,
             "founded_on": self.ui.foundedEdit,
@@ -143,7 +137,7 @@ class CommunityDialog(QDialog):
             else:
                 self._former.append(member)
         self._members_changed()
-        ui.leadCombo.setCurrentIndex(ui.leadCombo.findData(detail.lead_org_id))
+        select_data(ui.leadCombo, detail.lead_org_id, otherwise=-1)
         for role in detail.roles:
             if role.organization_id is not None and role.organization_name:
                 self._org_names[role.organization_id] = role.organization_name
@@ -156,7 +150,7 @@ class CommunityDialog(QDialog):
         if detail.rotation:
             last = detail.rotation[-1]
             length = rotation.guess_length(last.period_start, last.period_end)
-            ui.periodLengthCombo.setCurrentIndex(ui.periodLengthCombo.findData(length.value))
+            select_data(ui.periodLengthCombo, length, otherwise=-1)
 
     # -- member picker -----------------------------------------------------------------------
     def member_ids(self) -> list[int]:
@@ -245,15 +239,10 @@ class CommunityDialog(QDialog):
         """Refill with the members, keeping the current choice (even a former member)."""
         current = combo.currentData()
         combo.blockSignals(True)
-        combo.clear()
-        if blank:
-            combo.addItem("", None)
-        for org_id, name in members:
-            combo.addItem(name, org_id)
-        if isinstance(current, int) and combo.findData(current) < 0:
+        fill(combo, ((name, org_id) for org_id, name in members), "" if blank else None)
+        if isinstance(current, int) and find_data(combo, current) < 0:
             combo.addItem(self._org_names.get(current, str(current)), current)
-        index = combo.findData(current) if current is not None else -1
-        combo.setCurrentIndex(max(index, 0) if combo.count() else -1)
+        select_data(combo, current, otherwise=0 if combo.count() else -1)
         combo.blockSignals(False)
 
     def _members(self) -> list[tuple[int, str]]:
@@ -267,12 +256,11 @@ class CommunityDialog(QDialog):
         person = QTableWidgetItem(role.person_name if role else "")
         table.setItem(row, ROLE_PERSON, person)
         role_combo = QComboBox(table)
-        for kind in LeadershipRole:
-            role_combo.addItem(label(kind), kind.value)
+        fill_enum(role_combo, LeadershipRole)
         if role is not None:
-            role_combo.setCurrentIndex(role_combo.findData(role.role.value))
+            select_data(role_combo, role.role, otherwise=-1)
         elif row > 0:
-            role_combo.setCurrentIndex(role_combo.findData(LeadershipRole.COMMITTEE_MEMBER.value))
+            select_data(role_combo, LeadershipRole.COMMITTEE_MEMBER, otherwise=-1)
         table.setCellWidget(row, ROLE_ROLE, role_combo)
         org_combo = QComboBox(table)
         if role is not None and role.organization_id is not None:
@@ -420,20 +408,10 @@ class CommunityDialog(QDialog):
             rotation=self._turn_inputs(),
         )
 
-    def show_error(self, error: UserError | None) -> None:
-        messages.show_form_error(self.ui.errorLabel, self.field_widgets, error, self.ui.tabs)
-
-    def accept(self) -> None:
-        """Save through the service; on refusal keep the dialog open and say why."""
+    def save(self) -> int:
         data = self.collect()
-        try:
-            if self.community_id is None:
-                self.community_id = svc.create_community(self.ctx.db, data)
-            else:
-                svc.update_community(self.ctx.db, self.community_id, data)
-        except UserError as exc:
-            self.show_error(exc)
-            return
-        self.show_error(None)
-        super().accept()
-        self.saved.emit(self.community_id)
+        if self.community_id is None:
+            self.community_id = svc.create_community(self.ctx.db, data)
+        else:
+            svc.update_community(self.ctx.db, self.community_id, data)
+        return self.community_id

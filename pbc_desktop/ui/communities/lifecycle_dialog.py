@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from pbc_desktop.domain import lifecycle
 from pbc_desktop.domain.enums import LifecycleAction
-from pbc_desktop.errors import UserError, ValidationError
+from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import communities as svc
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import to_date, to_qdate
+from pbc_desktop.ui.common.dates import to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_lifecycle_dialog import Ui_LifecycleDialog
 
 
-class LifecycleDialog(QDialog):
+class LifecycleDialog(FormDialog):
     """Steps the procedure allows come first; the others are greyed and say why not."""
-
-    saved = Signal(int)
 
     def __init__(self, ctx: AppContext, community_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +31,8 @@ class LifecycleDialog(QDialog):
         self.detail = svc.get_community(ctx.db, community_id)
         self.ui.communityLabel.setText(self.detail.name)
         self.ui.statusLabel.setText(label(self.detail.status))
-        self.ui.errorLabel.hide()
+        self.init_form(self.ui.errorLabel)
+        self.field_widgets = {"action": self.ui.actionCombo, "on": self.ui.dateEdit}
         self._fill_actions()
         today = date.today()
         self.ui.dateEdit.setMaximumDate(to_qdate(today))
@@ -48,8 +47,7 @@ class LifecycleDialog(QDialog):
     def _fill_actions(self) -> None:
         combo = self.ui.actionCombo
         allowed = list(self.detail.allowed_actions)
-        for action in allowed:
-            combo.addItem(label(action), action.value)
+        fill_enum(combo, allowed)
         others = [a for a in LifecycleAction if a not in allowed]
         if allowed and others:
             combo.insertSeparator(combo.count())
@@ -66,7 +64,7 @@ class LifecycleDialog(QDialog):
         return LifecycleAction.from_label(code) if isinstance(code, str) else None
 
     def select_action(self, action: LifecycleAction) -> None:
-        self.ui.actionCombo.setCurrentIndex(self.ui.actionCombo.findData(action.value))
+        select_data(self.ui.actionCombo, action, otherwise=-1)
 
     def _refusal(self) -> str | None:
         action = self.selected_action()
@@ -80,36 +78,19 @@ class LifecycleDialog(QDialog):
 
     def _on_action_changed(self) -> None:
         refusal = self._refusal()
-        self._show_error(refusal)
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(refusal is None)
-        messages.mark_fields(
-            {"action": self.ui.actionCombo},
-            ValidationError.single("action", refusal) if refusal else None,
-        )
+        self.show_error(ValidationError.single("action", refusal) if refusal else None)
 
-    def _show_error(self, text: str | None) -> None:
-        self.ui.errorLabel.setText(text or "")
-        self.ui.errorLabel.setVisible(bool(text))
-
-    def accept(self) -> None:
+    def save(self) -> int | None:
         action = self.selected_action()
         if action is None:
-            return
-        try:
-            svc.apply_lifecycle(
-                self.ctx.db,
-                self.community_id,
-                action,
-                to_date(self.ui.dateEdit.date()),
-                self.ui.remarkEdit.toPlainText(),
-            )
-        except ValidationError as exc:
-            self._show_error(exc.message)
-            messages.mark_fields({"action": self.ui.actionCombo, "on": self.ui.dateEdit}, exc)
-            return
-        except UserError as exc:
-            self._show_error(exc.message)
-            return
-        super().accept()
-        self.saved.emit(self.community_id)
+            return None
+        svc.apply_lifecycle(
+            self.ctx.db,
+            self.community_id,
+            action,
+            to_date(self.ui.dateEdit.date()),
+            self.ui.remarkEdit.toPlainText(),
+        )
+        return self.community_id

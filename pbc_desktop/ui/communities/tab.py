@@ -25,16 +25,12 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
-from pbc_desktop.ui.common.listing_tab import (
-    ListingTab,
-    as_enum,
-    combo_enum,
-    select_adding,
-    set_combo_data,
-)
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.communities.dialog import CommunityDialog
 from pbc_desktop.ui.communities.lifecycle_dialog import LifecycleDialog
@@ -241,8 +237,8 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         return svc.CommunityQuery(
             text=self.search_edit.text(),
             town=town if isinstance(town, str) else None,
-            cobuild_type=combo_enum(self.type_combo, CoBuildType),
-            status=combo_enum(self.status_combo, CommunityStatus),
+            cobuild_type=current_enum(self.type_combo, CoBuildType),
+            status=current_enum(self.status_combo, CommunityStatus),
         )
 
     def fetch(self, page: PageRequest) -> list[svc.CommunityRow]:
@@ -270,8 +266,8 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         def change() -> None:
             self.search_edit.clear()
             select_adding(self.town_combo, town or None)
-            set_combo_data(self.type_combo, as_enum(CoBuildType, cobuild_type))
-            set_combo_data(self.status_combo, as_enum(CommunityStatus, status))
+            select_data(self.type_combo, as_enum(CoBuildType, cobuild_type), otherwise=0)
+            select_data(self.status_combo, as_enum(CommunityStatus, status), otherwise=0)
 
         self.with_signals_blocked(
             [self.search_edit, self.town_combo, self.type_combo, self.status_combo], change

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem, 
 
 from pbc_desktop.domain.enums import ClaimMode
 from pbc_desktop.services.lists import claims, queries
+from pbc_desktop.ui.common.combos import fill_choices
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import FormDialog, fill_choices, set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_claim_dialog import Ui_ClaimDialog
 
 ORG_ROLE = Qt.ItemDataRole.UserRole

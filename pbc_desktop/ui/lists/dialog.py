@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import ListKind
 from pbc_desktop.services.lists import editing, queries
+from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import FormDialog, select_data, set_date, to_date, to_qdate
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_list_dialog import Ui_ListDialog
 
 
@@ -32,8 +33,7 @@ class ListDialog(FormDialog):
         self.init_form(self.ui.errorLabel)
         ui = self.ui
         ui.communityLabel.setText(community_name)
-        for kind in ListKind:
-            ui.kindCombo.addItem(label(kind), kind.value)
+        fill_enum(ui.kindCombo, ListKind)
         today = date.today()
         ui.signedEdit.setMaximumDate(to_qdate(today))
         set_date(ui.signedEdit, today)

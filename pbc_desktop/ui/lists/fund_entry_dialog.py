@@ -11,16 +11,10 @@ from pbc_desktop.domain.money import MoneyError, format_yuan, parse_yuan
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import funds
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import (
-    FormDialog,
-    fill_choices,
-    select_data,
-    set_date,
-    to_date,
-    to_qdate,
-)
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_fund_entry_dialog import Ui_FundEntryDialog
 
 
@@ -50,9 +44,7 @@ class FundEntryDialog(FormDialog):
         today = date.today()
         ui.dateEdit.setMaximumDate(to_qdate(today))
         set_date(ui.dateEdit, today)
-        ui.sourceCombo.addItem(self.tr("(choose)"), None)
-        for source in FundSource:
-            ui.sourceCombo.addItem(label(source), source.value)
+        fill_enum(ui.sourceCombo, FundSource, self.tr("(choose)"))
         none = self.tr("(none)")
         fill_choices(ui.activityCombo, funds.activity_choices(ctx.db, community_id), none)
         fill_choices(ui.itemCombo, funds.project_choices(ctx.db, community_id), none)

@@ -7,14 +7,11 @@ from html import escape
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -26,13 +23,15 @@ from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import funds, scope
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill, fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.views import ID_ROLE, make_item_table, select_id, selected_id
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
 
 OVER_COLOR = "#c0392b"
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FundsPanel(DialogHost, QWidget):
@@ -87,16 +86,7 @@ class FundsPanel(DialogHost, QWidget):
             self.tr("Handled by"),
             self.tr("Remark"),
         ]
-        self.table = QTableWidget(0, len(headers), self)
-        self.table.setObjectName("listsFundsLedger")
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_item_table(self, "listsFundsLedger", headers)
         self.table.installEventFilter(self)
         self.summary_view = QTextBrowser(self)
         self.summary_view.setObjectName("listsFundsSummary")
@@ -130,37 +120,27 @@ class FundsPanel(DialogHost, QWidget):
     def refresh(self) -> None:
         current = self.community_id()
         self.community_combo.blockSignals(True)
-        self.community_combo.clear()
-        self.community_combo.addItem(self.tr("(choose a community)"), None)
-        for choice in scope.community_choices(self.ctx.db):
-            self.community_combo.addItem(choice.name, choice.id)
-        self._select_community(current)
+        fill_choices(
+            self.community_combo,
+            scope.community_choices(self.ctx.db),
+            self.tr("(choose a community)"),
+        )
+        select_data(self.community_combo, current, otherwise=0)
         self.community_combo.blockSignals(False)
         self._community_changed()
-
-    def _select_community(self, community_id: int | None) -> None:
-        for i in range(self.community_combo.count()):
-            if self.community_combo.itemData(i) == community_id:
-                self.community_combo.setCurrentIndex(i)
-                return
-        self.community_combo.setCurrentIndex(0)
 
     def set_community(self, community_id: int | None) -> None:
         """Follow the community chosen on the 清单 page."""
         if community_id is not None and community_id != self.community_id():
-            self._select_community(community_id)
+            select_data(self.community_combo, community_id, otherwise=0)
 
     def _community_changed(self) -> None:
         cid = self.community_id()
         keep = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        self.year_combo.addItem(self.tr("All years"), None)
-        if cid is not None:
-            for year in funds.fund_years(self.ctx.db, cid):
-                self.year_combo.addItem(str(year), year)
-        index = self.year_combo.findData(keep) if keep is not None else 0
-        self.year_combo.setCurrentIndex(max(index, 0))
+        years = funds.fund_years(self.ctx.db, cid) if cid is not None else []
+        fill(self.year_combo, ((str(year), year) for year in years), self.tr("All years"))
+        select_data(self.year_combo, keep, otherwise=0)
         self.year_combo.blockSignals(False)
         self.reload()
 
@@ -250,22 +230,14 @@ class FundsPanel(DialogHost, QWidget):
 
     # -- selection and actions ---------------------------------------------------------------
     def current_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        cell = self.table.item(rows[0].row(), 0)
-        return int(cell.data(ID_ROLE)) if cell is not None else None
+        return selected_id(self.table)
 
     def current_row(self) -> funds.LedgerRow | None:
         entry_id = self.current_id()
         return next((r for r in self.rows if r.id == entry_id), None)
 
     def select_id(self, entry_id: int) -> bool:
-        for r, row in enumerate(self.rows):
-            if row.id == entry_id:
-                self.table.selectRow(r)
-                return True
-        return False
+        return select_id(self.table, entry_id)
 
     def _update_buttons(self) -> None:
         has_community = self.community_id() is not None

@@ -8,14 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import ListKind
 from pbc_desktop.services.lists import editing, queries
+from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import (
-    FormDialog,
-    fill_choices,
-    select_data,
-    set_date,
-    to_date,
-)
+from pbc_desktop.ui.common.dates import set_date, to_date
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_item_dialog import Ui_ItemDialog
 

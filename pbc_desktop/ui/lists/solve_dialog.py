@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import Satisfaction
 from pbc_desktop.services.lists import queries, supervision
+from pbc_desktop.ui.common.combos import fill_enum
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import FormDialog, set_date, to_date, to_qdate
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_solve_dialog import Ui_SolveDialog
 
 
@@ -29,9 +30,7 @@ class SolveDialog(FormDialog):
         ui.dateEdit.setMaximumDate(to_qdate(today))
         set_date(ui.dateEdit, today)
         # No answer is preselected: the clerk records what the residents said.
-        ui.satisfactionCombo.addItem(self.tr("(choose)"), None)
-        for value in Satisfaction:
-            ui.satisfactionCombo.addItem(label(value), value.value)
+        fill_enum(ui.satisfactionCombo, Satisfaction, self.tr("(choose)"))
         self.field_widgets = {
             "solved_on": ui.dateEdit,
             "result": ui.resultEdit,

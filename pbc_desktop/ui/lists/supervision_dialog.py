@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.services.lists import queries, supervision
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import FormDialog, set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_supervision_dialog import Ui_SupervisionDialog
 
 

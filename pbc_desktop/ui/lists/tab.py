@@ -7,22 +7,17 @@ one in the middle, the item's details on the right) and 经费 (the fund ledger)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLayout,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -36,20 +31,15 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import scope
 from pbc_desktop.services.lists import editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.ui.common import messages, printing
+from pbc_desktop.ui.common import messages, printing, prompts
+from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding, select_data
+from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
-from pbc_desktop.ui.common.listing_tab import (
-    ListingTab,
-    as_enum,
-    combo_enum,
-    fields,
-    grid,
-    heading,
-    select_adding,
-    set_combo_data,
-)
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.common.views import make_item_table
 from pbc_desktop.ui.common.worker import run_with_progress
 from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
 from pbc_desktop.ui.lists.dialog import ListDialog
@@ -71,39 +61,6 @@ def claimants(row: queries.ItemRow) -> str:
     if row.partner_orgs:
         text += " + " + "、".join(row.partner_orgs)
     return text
-
-
-def ask_save_path(parent: QWidget | None, title: str, suggested: Path, kind: str) -> Path | None:
-    """Where to save an export (``kind`` is "pdf" or "xlsx"); None when cancelled."""
-    pattern = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
-    if not path:
-        return None
-    out = Path(path)
-    return out if out.suffix.lower() == f".{kind}" else out.with_suffix(f".{kind}")
-
-
-def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
-    value, ok = QInputDialog.getText(parent, title, prompt)
-    return value if ok else None
-
-
-def ask_date(parent: QWidget | None, title: str, prompt: str) -> date | None:
-    """A date, typed as yyyy-mm-dd (today proposed); None when cancelled."""
-    while True:
-        value, ok = QInputDialog.getText(parent, title, prompt, text=date.today().isoformat())
-        if not ok:
-            return None
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            messages.warning(
-                parent, title, t("日期格式应为 2026-03-01", "Use a date like 2026-03-01")
-            )
-
-
-def open_folder(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
@@ -187,13 +144,8 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
             self.tr("Signed on"),
             self.tr("Solved / items"),
         ]
-        self.lists_table = QTableWidget(0, len(headers), self.lists_panel)
-        self.lists_table.setObjectName("listsListTable")
-        self.lists_table.setHorizontalHeaderLabels(headers)
-        self.lists_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lists_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.lists_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.lists_table.verticalHeader().setVisible(False)
+        self.lists_table = make_item_table(self.lists_panel, "listsListTable", headers)
+        self.lists_table.horizontalHeader().setStretchLastSection(False)
         self.lists_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.new_list_button = self._button(
             self.tr("New list..."),
@@ -345,7 +297,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
             entries.append((name, wanted))
         self.claimant_combo.blockSignals(True)
         self.fill_combo(self.claimant_combo, self.tr("Any claimant"), entries)
-        set_combo_data(self.claimant_combo, wanted)
+        select_data(self.claimant_combo, wanted, otherwise=0)
         self.claimant_combo.blockSignals(False)
 
     def _community_changed(self) -> None:
@@ -384,8 +336,8 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
     def query(self) -> queries.ItemQuery:
         return queries.ItemQuery(
             community_id=self.community_combo.currentData(),
-            list_kind=combo_enum(self.kind_combo, ListKind),
-            status=combo_enum(self.status_combo, ItemStatus),
+            list_kind=current_enum(self.kind_combo, ListKind),
+            status=current_enum(self.status_combo, ItemStatus),
             overdue_only=self.status_combo.currentData() == OVERDUE,
             claimant_org_id=self.claimant_combo.currentData(),
             town=self.town_combo.currentData(),
@@ -426,10 +378,12 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
 
         def change() -> None:
             self.search_edit.setText(text)
-            set_combo_data(self.community_combo, community_id)
-            set_combo_data(self.kind_combo, as_enum(ListKind, list_kind))
-            set_combo_data(
-                self.status_combo, OVERDUE if overdue_only else as_enum(ItemStatus, status)
+            select_data(self.community_combo, community_id, otherwise=0)
+            select_data(self.kind_combo, as_enum(ListKind, list_kind), otherwise=0)
+            select_data(
+                self.status_combo,
+                OVERDUE if overdue_only else as_enum(ItemStatus, status),
+                otherwise=0,
             )
             select_adding(self.year_combo, year)
             select_adding(self.town_combo, town)
@@ -645,7 +599,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         row = self.current_list()
         if row is None:
             return
-        when = ask_date(
+        when = prompts.ask_date(
             self,
             self.tr("Sign the list"),
             self.tr("Date the community signed {0} (yyyy-mm-dd):").format(row.title),
@@ -739,7 +693,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         row = self.current_row()
         if row is None:
             return
-        reason = ask_text(
+        reason = prompts.ask_text(
             self,
             self.tr("Reopen the item"),
             self.tr("Why is {0} reopened?").format(row.title),
@@ -754,10 +708,9 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         row = self.current_list()
         if row is None:
             return None
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(docs or ".") / f"{row.title}.{kind}"
+        suggested = prompts.documents_dir() / f"{row.title}.{kind}"
         title = self.tr("Save the list as PDF") if kind == "pdf" else self.tr("Save as Excel")
-        out = ask_save_path(self, title, suggested, kind)
+        out = prompts.ask_save_path(self, title, suggested, kind)
         if out is None:
             return None
         db = self.ctx.db
@@ -795,7 +748,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
             title,
             self.tr("The list was saved as {0}. Open its folder?").format(str(out)),
         ):
-            open_folder(out.parent)
+            prompts.open_folder(out.parent)
         return out
 
     def export_pdf(self) -> Path | None:

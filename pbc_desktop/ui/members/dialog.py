@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain import validation
-from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
+from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
 from pbc_desktop.domain.privacy import (
     mask_birth_date,
@@ -30,9 +30,11 @@ from pbc_desktop.domain.privacy import (
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import FormDialog, to_date, to_qdate
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.dates import fmt_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
 
 E = TypeVar("E", bound=StrEnum)
@@ -41,20 +43,6 @@ OLDEST_BIRTH = QDate(1900, 1, 1)
 BIRTH_SUGGESTION = date(1970, 1, 1)  # where the birth date edit opens when none is known
 _HINT_STYLE = "color: #666;"
 _PROBLEM_STYLE = "color: #c0392b;"
-
-
-def _fill_enum(combo: QComboBox, enum_cls: type[LabeledEnum]) -> None:
-    for member in enum_cls:
-        combo.addItem(label(member), member.value)
-
-
-def _select_value(combo: QComboBox, value: StrEnum | None) -> None:
-    combo.setCurrentIndex(combo.findData(value.value) if value is not None else -1)
-
-
-def _enum_of(combo: QComboBox, enum_cls: type[E]) -> E | None:
-    data = combo.currentData()
-    return enum_cls(data) if data is not None else None
 
 
 def searchable(combo: QComboBox, max_length: int | None = None) -> None:
@@ -155,11 +143,11 @@ class MemberDialog(FormDialog):
     # -- set-up ------------------------------------------------------------------------------
     def _set_up_widgets(self) -> None:
         ui = self.ui
-        _fill_enum(ui.genderCombo, Gender)
+        fill_enum(ui.genderCombo, Gender)
         ui.genderCombo.setPlaceholderText(self.tr("From the ID number"))
         ui.genderCombo.setCurrentIndex(-1)
-        _fill_enum(ui.categoryCombo, MemberCategory)
-        _fill_enum(ui.statusCombo, MembershipStatus)
+        fill_enum(ui.categoryCombo, MemberCategory)
+        fill_enum(ui.statusCombo, MembershipStatus)
         ui.ethnicityCombo.addItems(list(ETHNICITIES))
         ui.educationCombo.addItems(list(EDUCATION_LEVELS))
         searchable(ui.ethnicityCombo, 20)
@@ -168,9 +156,7 @@ class MemberDialog(FormDialog):
             combo.setCurrentIndex(-1)
         combo = ui.organizationCombo
         searchable(combo)
-        combo.addItem("", None)
-        for choice in orgs.choices(self.ctx.db):
-            combo.addItem(choice.name, choice.id)
+        fill_choices(combo, orgs.choices(self.ctx.db), "")
         combo.setCurrentIndex(0)
         line_edit = combo.lineEdit()
         if line_edit is not None:
@@ -201,7 +187,7 @@ class MemberDialog(FormDialog):
 
     def _select_organization(self, organization_id: int) -> None:
         combo = self.ui.organizationCombo
-        combo.setCurrentIndex(max(combo.findData(organization_id), 0))
+        select_data(combo, organization_id, otherwise=0)
 
     def _set_date(self, key: str, value: date | None) -> None:
         check, edit = self._dates[key]
@@ -212,7 +198,7 @@ class MemberDialog(FormDialog):
     def _load(self, data: MemberInput) -> None:
         ui = self.ui
         ui.nameEdit.setText(data.name)
-        _select_value(ui.genderCombo, data.gender)
+        select_data(ui.genderCombo, data.gender, otherwise=-1)
         self._set_date("birth_date", data.birth_date)
         ui.ethnicityCombo.setEditText(data.ethnicity or "")
         ui.nativePlaceEdit.setText(data.native_place or "")
@@ -220,8 +206,8 @@ class MemberDialog(FormDialog):
         ui.phoneEdit.setText(data.phone or "")
         if data.organization_id is not None:
             self._select_organization(data.organization_id)
-        _select_value(ui.categoryCombo, data.category)
-        _select_value(ui.statusCombo, data.status)
+        select_data(ui.categoryCombo, data.category, otherwise=-1)
+        select_data(ui.statusCombo, data.status, otherwise=-1)
         self._set_date("joined_on", data.joined_on)
         self._set_date("confirmed_on", data.confirmed_on)
         ui.partyPostEdit.setText(data.party_post or "")
@@ -302,7 +288,7 @@ class MemberDialog(FormDialog):
     # -- behaviour ---------------------------------------------------------------------------
     def _update_confirmed_row(self) -> None:
         """A probationary member (预备党员) has no confirmation date yet."""
-        probationary = _enum_of(self.ui.categoryCombo, MemberCategory) == (
+        probationary = current_enum(self.ui.categoryCombo, MemberCategory) == (
             MemberCategory.PROBATIONARY
         )
         check, edit = self._dates["confirmed_on"]
@@ -332,9 +318,9 @@ class MemberDialog(FormDialog):
             check.setChecked(True)
             edit.setDate(to_qdate(birth))
             self._auto_birth = birth
-        current = _enum_of(self.ui.genderCombo, Gender)
+        current = current_enum(self.ui.genderCombo, Gender)
         if current is None or current == self._auto_gender:
-            _select_value(self.ui.genderCombo, gender)
+            select_data(self.ui.genderCombo, gender, otherwise=-1)
             self._auto_gender = gender
 
     # -- reading the form --------------------------------------------------------------------
@@ -360,18 +346,18 @@ class MemberDialog(FormDialog):
             name=ui.nameEdit.text(),
             organization_id=self._organization_id(),
             id_number=self._text(ui.idEdit),
-            gender=_enum_of(ui.genderCombo, Gender),
+            gender=current_enum(ui.genderCombo, Gender),
             ethnicity=ui.ethnicityCombo.currentText(),
             birth_date=self._date_of("birth_date"),
             native_place=ui.nativePlaceEdit.text(),
             education=ui.educationCombo.currentText(),
             joined_on=self._date_of("joined_on"),
             confirmed_on=self._date_of("confirmed_on"),
-            category=_enum_of(ui.categoryCombo, MemberCategory) or MemberCategory.FULL,
+            category=current_enum(ui.categoryCombo, MemberCategory) or MemberCategory.FULL,
             party_post=ui.partyPostEdit.text(),
             work_unit=ui.workUnitEdit.text(),
             phone=self._text(ui.phoneEdit),
-            status=_enum_of(ui.statusCombo, MembershipStatus) or MembershipStatus.NORMAL,
+            status=current_enum(ui.statusCombo, MembershipStatus) or MembershipStatus.NORMAL,
             remark=(
                 self._hidden_remark
                 if self._hidden_remark is not None

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.post_reports import overview
+from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import fmt_date, label
-from pbc_desktop.ui.common.listing_tab import grid, heading, set_combo_data
+from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.detail import grid, heading
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
@@ -52,12 +54,9 @@ class DualReportOverviewDialog(QDialog):
                 "Received: members of other organizations on a post here."
             )
         )
-        ui.townCombo.addItem(self.tr("All towns"), None)
-        for town in scope.towns(ctx.db):
-            ui.townCombo.addItem(town, town)
-        ui.yearCombo.addItem(self.tr("All years"), None)
-        for year in overview.service_years(ctx.db):
-            ui.yearCombo.addItem(str(year), year)
+        fill(ui.townCombo, ((town, town) for town in scope.towns(ctx.db)), self.tr("All towns"))
+        years = overview.service_years(ctx.db)
+        fill(ui.yearCombo, ((str(year), year) for year in years), self.tr("All years"))
         table = ui.overviewTable
         style_record_table(table)
         self.model: PagedTableModel[overview.OverviewRow] = PagedTableModel(
@@ -128,8 +127,8 @@ class DualReportOverviewDialog(QDialog):
         for widget in (ui.searchEdit, ui.townCombo, ui.yearCombo):
             widget.blockSignals(True)
         ui.searchEdit.setText(text)
-        set_combo_data(ui.townCombo, town)
-        set_combo_data(ui.yearCombo, year)
+        select_data(ui.townCombo, town, otherwise=0)
+        select_data(ui.yearCombo, year, otherwise=0)
         for widget in (ui.searchEdit, ui.townCombo, ui.yearCombo):
             widget.blockSignals(False)
         self.reload()

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 
 from pbc_desktop.domain.enums import EvaluationResult
 from pbc_desktop.services.post_reports import evaluations, reports
+from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import FormDialog, select_data
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_evaluation_dialog import Ui_EvaluationDialog
 from pbc_desktop.ui.members.post_report_dialog import report_caption
@@ -45,8 +46,7 @@ class EvaluationDialog(FormDialog):
         for radio in self.radios.values():
             self.group.addButton(radio)
         years = list(reversed(evaluations.evaluation_years(report)))
-        for each in years:
-            ui.yearCombo.addItem(str(each), each)
+        fill(ui.yearCombo, ((str(each), each) for each in years))
         # Evaluations are made after the year: last year, when the member was on the post.
         default = date.today().year - 1
         wanted = year if year is not None else (default if default in years else years[0])

@@ -17,40 +17,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QPageLayout
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import organizations
 from pbc_desktop.services.members import MemberQuery
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.worker import JobOutcome, run_with_progress
 
 
 # -- dialogs (tests replace these) -----------------------------------------------------------
-def documents_dir() -> Path:
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs or ".")
-
-
-def ask_save_path(parent: QWidget | None, title: str, suggested: Path, kind: str) -> Path | None:
-    """Where to save (``kind`` "xlsx" or "pdf"); None when cancelled."""
-    pattern = (
-        QCoreApplication.translate("MemberExports", "Excel workbooks (*.xlsx)")
-        if kind == "xlsx"
-        else QCoreApplication.translate("MemberExports", "PDF files (*.pdf)")
-    )
-    name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == f".{kind}" else path.with_name(f"{path.name}.{kind}")
-
-
 def ask_organization(parent: QWidget | None, names: list[str]) -> str | None:
     """The name of an organization picked (or typed) from ``names``; None when cancelled."""
     name, ok = QInputDialog.getItem(
@@ -69,10 +50,6 @@ def ask_organization(parent: QWidget | None, names: list[str]) -> str | None:
 def exec_dialog(dialog: QDialog) -> int:
     """Run a modal print or preview dialog."""
     return dialog.exec()
-
-
-def open_folder(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 # -- shared steps ----------------------------------------------------------------------------
@@ -108,7 +85,7 @@ def _finish(parent: QWidget | None, title: str, outcome: JobOutcome[Any]) -> boo
 def _offer_folder(parent: QWidget | None, title: str, text: str, path: Path) -> None:
     question = QCoreApplication.translate("MemberExports", "{0} Open its folder?").format(text)
     if messages.confirm(parent, title, question):
-        open_folder(path.parent)
+        prompts.open_folder(path.parent)
 
 
 # -- the template ----------------------------------------------------------------------------
@@ -118,7 +95,7 @@ def save_template(parent: QWidget | None) -> Path | None:
 
     title = QCoreApplication.translate("MemberExports", "Save the import template")
     name = QCoreApplication.translate("MemberExports", "Party member information form") + ".xlsx"
-    path = ask_save_path(parent, title, documents_dir() / name, "xlsx")
+    path = prompts.ask_save_path(parent, title, prompts.documents_dir() / name, "xlsx")
     if path is None:
         return None
     try:
@@ -151,7 +128,7 @@ def export_roster_xlsx(
     name = QCoreApplication.translate("MemberExports", "Party members {0}").format(
         date.today().isoformat()
     )
-    path = ask_save_path(parent, title, documents_dir() / f"{name}.xlsx", "xlsx")
+    path = prompts.ask_save_path(parent, title, prompts.documents_dir() / f"{name}.xlsx", "xlsx")
     if path is None:
         return None
     db, actor = ctx.db, ctx.actor
@@ -283,7 +260,9 @@ def save_roster_pdf(
     org_id = _organization(parent, ctx, organization_id)
     if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
         return None
-    path = ask_save_path(parent, title, documents_dir() / f"{_roster_name(ctx, org_id)}.pdf", "pdf")
+    path = prompts.ask_save_path(
+        parent, title, prompts.documents_dir() / f"{_roster_name(ctx, org_id)}.pdf", "pdf"
+    )
     if path is None:
         return None
     written = _write_roster(parent, ctx, org_id, path, unmasked=unmasked, title=title)

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.worker import run_with_progress
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
@@ -114,7 +113,7 @@ class MemberImportDialog(QDialog):
     # -- choosing and reading the file ----------------------------------------------------
     def choose_file(self) -> str:
         """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``)."""
-        start = self.preview.path.parent if self.preview else self._documents()
+        start = self.preview.path.parent if self.preview else prompts.documents_dir()
         name, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the member roster"),
@@ -122,11 +121,6 @@ class MemberImportDialog(QDialog):
             self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
         )
         return name
-
-    @staticmethod
-    def _documents() -> Path:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(docs) if docs else Path.home()
 
     def pick_file(self) -> None:
         name = self.choose_file()

@@ -9,16 +9,11 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.services.post_reports import catalogue, reports
+from pbc_desktop.ui.common.combos import fill_choices, find_data, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.form_dialog import (
-    FormDialog,
-    fill_choices,
-    select_data,
-    set_date,
-    to_date,
-    to_qdate,
-)
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.dates import fmt_date, set_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_post_report_dialog import Ui_PostReportDialog
 
 
@@ -74,7 +69,7 @@ class PostReportDialog(FormDialog):
         self._duties = {p.id: p.description or "" for p in catalogue.list_posts(ctx.db)}
         fill_choices(ui.communityCombo, reports.community_choices(ctx.db), self.tr("(choose)"))
         if report is not None and report.community_id is not None:
-            if ui.communityCombo.findData(report.community_id) < 0:  # revoked since
+            if find_data(ui.communityCombo, report.community_id) < 0:  # revoked since
                 ui.communityCombo.addItem(report.community_name or "", report.community_id)
             select_data(ui.communityCombo, report.community_id)
         fill_choices(
@@ -136,7 +131,7 @@ class PostReportDialog(FormDialog):
         if (
             report is not None
             and community_id == report.community_id
-            and ui.organizationCombo.findData(report.organization_id) < 0
+            and find_data(ui.organizationCombo, report.organization_id) < 0
         ):  # the organization has left the community since
             ui.organizationCombo.addItem(report.organization_name, report.organization_id)
         if len(choices) == 1:

@@ -10,21 +10,18 @@ The 党员 tab shows this panel for the selected member::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,79 +30,18 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.views import fill_table, make_item_table, select_id, selected_id
 from pbc_desktop.ui.members.dual_report_overview import hours_text
 from pbc_desktop.ui.members.end_report_dialog import EndReportDialog
 from pbc_desktop.ui.members.evaluation_dialog import EvaluationDialog
 from pbc_desktop.ui.members.post_report_dialog import PostReportDialog, report_caption
 from pbc_desktop.ui.members.service_log_dialog import ServiceLogDialog
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 ENDED_COLOR = "#888888"
 HOURS_COLUMN = 6  # of the reports table
-
-
-def make_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def fill_table(
-    table: QTableWidget,
-    rows: Sequence[tuple[int, Sequence[str]]],
-    keep: int | None,
-    right: Sequence[int] = (),
-) -> None:
-    """Show ``rows`` (id, cells); the row of ``keep`` stays selected, or none is.
-
-    The columns in ``right`` (numbers) are aligned right.
-    """
-    table.setRowCount(len(rows))
-    selected = -1
-    for r, (record_id, cells) in enumerate(rows):
-        for c, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setData(ID_ROLE, record_id)
-            cell.setToolTip(text if len(text) > 20 else "")
-            if c in right:
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, cell)
-        if record_id == keep:
-            selected = r
-    table.resizeColumnsToContents()
-    table.horizontalHeader().setStretchLastSection(True)
-    if selected >= 0:
-        table.selectRow(selected)
-    else:
-        table.clearSelection()
-
-
-def selected_id(table: QTableWidget) -> int | None:
-    rows = table.selectionModel().selectedRows()
-    if not rows:
-        return None
-    cell = table.item(rows[0].row(), 0)
-    return int(cell.data(ID_ROLE)) if cell is not None else None
-
-
-def select_id(table: QTableWidget, record_id: int) -> bool:
-    for r in range(table.rowCount()):
-        cell = table.item(r, 0)
-        if cell is not None and cell.data(ID_ROLE) == record_id:
-            table.selectRow(r)
-            return True
-    return False
 
 
 class MemberPostsPanel(DialogHost, QWidget):
@@ -172,7 +108,7 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.tr("Delete a report entered by mistake (Del)"),
             self.delete_report,
         )
-        self.reports_table = make_table(
+        self.reports_table = make_item_table(
             self,
             "membersPostsReports",
             [
@@ -204,7 +140,7 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.tr("Delete the chosen service entry (Del)"),
             self.delete_service,
         )
-        self.services_table = make_table(
+        self.services_table = make_item_table(
             self,
             "membersPostsServices",
             [self.tr("Date"), self.tr("Hours"), self.tr("What was done")],
@@ -225,7 +161,7 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.tr("Remove the chosen year's evaluation (Del)"),
             self.clear_evaluation,
         )
-        self.evaluations_table = make_table(
+        self.evaluations_table = make_item_table(
             self,
             "membersPostsEvaluations",
             [self.tr("Year"), self.tr("Result"), self.tr("Remark")],

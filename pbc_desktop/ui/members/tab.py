@@ -23,19 +23,20 @@ from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.labels import fmt_date, label
-from pbc_desktop.ui.common.listing_tab import (
-    ListingTab,
+from pbc_desktop.ui.common.combos import (
     as_enum,
-    combo_enum,
-    fields,
+    current_enum,
+    fill_choices,
     find_data,
-    heading,
     select_adding,
-    set_combo_data,
+    select_data,
 )
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.detail import fields, heading
+from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.members.dialog import MemberDialog, searchable
@@ -381,14 +382,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
 
     def _fill_organizations(self) -> None:
         combo = self.organization_combo
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("", None)
-        for choice in orgs.choices(self.ctx.db):
-            combo.addItem(choice.name, choice.id)
-        combo.setCurrentIndex(max(find_data(combo, current), 0))
-        combo.blockSignals(False)
+        fill_choices(combo, orgs.choices(self.ctx.db), "", keep_current=True)
 
     def fill_choices(self) -> None:
         self._fill_organizations()
@@ -412,7 +406,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             text=self.search_edit.text(),
             organization_id=self.organization_combo.currentData(),
             town=self.town_combo.currentData(),
-            category=combo_enum(self.category_combo, MemberCategory),
+            category=current_enum(self.category_combo, MemberCategory),
             reported=self.reported_combo.currentData(),
             report_town=self._report_town,
         )
@@ -442,10 +436,10 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
 
         def change() -> None:
             self.search_edit.setText(text)
-            set_combo_data(self.organization_combo, organization_id)
+            select_data(self.organization_combo, organization_id, otherwise=0)
             select_adding(self.town_combo, town)
-            set_combo_data(self.category_combo, as_enum(MemberCategory, category))
-            set_combo_data(self.reported_combo, reported)
+            select_data(self.category_combo, as_enum(MemberCategory, category), otherwise=0)
+            select_data(self.reported_combo, reported, otherwise=0)
 
         self.with_signals_blocked(
             [

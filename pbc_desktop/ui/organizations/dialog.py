@@ -5,44 +5,35 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QWidget
 
 from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
-from pbc_desktop.errors import UserError, ValidationError
+from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services import scope
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.dates import to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
 
 
 def _fill_enum_combo(combo: QComboBox, enum_cls: type[LabeledEnum], placeholder: str) -> None:
-    combo.clear()
-    for member in enum_cls:
-        combo.addItem(label(member), member)
+    fill_enum(combo, enum_cls)
     combo.setPlaceholderText(placeholder)
     combo.setCurrentIndex(-1)
 
 
-def _select_data(combo: QComboBox, value: object) -> None:
-    combo.setCurrentIndex(combo.findData(value) if value is not None else -1)
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
 def _optional_date(check: QCheckBox, edit: QDateEdit) -> date | None:
-    return _to_date(edit.date()) if check.isChecked() and check.isEnabled() else None
+    return to_date(edit.date()) if check.isChecked() and check.isEnabled() else None
 
 
 def _set_optional_date(check: QCheckBox, edit: QDateEdit, value: date | None) -> None:
     check.setChecked(value is not None)
-    edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
+    edit.setDate(to_qdate(value) if value else QDate.currentDate())
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(FormDialog):
     """Fields are validated by the service; refused input keeps the dialog open."""
 
     def __init__(
@@ -51,9 +42,10 @@ class OrganizationDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.org_id = org_id
-        self.saved_id: int | None = None
         self.ui = Ui_OrganizationDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel)
+        self.field_widgets = self._field_widgets()
         self.setObjectName("organizationDialog")
         self.setWindowTitle(
             self.tr("New party organization") if org_id is None else self.tr("Edit organization")
@@ -68,7 +60,7 @@ class OrganizationDialog(QDialog):
             edit.setDate(QDate.currentDate())
             check.toggled.connect(edit.setEnabled)
         self.ui.kindCombo.currentIndexChanged.connect(self._update_period_rows)
-        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.accepted.connect(self.accept)
         if org_id is not None:
             self._load(orgs.get_organization(ctx.db, org_id))
         self._update_period_rows()
@@ -83,10 +75,8 @@ class OrganizationDialog(QDialog):
         ui.townCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         ui.townCombo.setCurrentIndex(-1)
         ui.parentCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        ui.parentCombo.addItem("", None)
-        for choice in orgs.choices(self.ctx.db):
-            if choice.id != self.org_id:
-                ui.parentCombo.addItem(choice.name, choice.id)
+        others = [c for c in orgs.choices(self.ctx.db) if c.id != self.org_id]
+        fill_choices(ui.parentCombo, others, "")
         line_edit = ui.parentCombo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("None (type to search)"))
@@ -100,11 +90,11 @@ class OrganizationDialog(QDialog):
         ui = self.ui
         ui.nameEdit.setText(detail.name)
         ui.shortNameEdit.setText(detail.short_name or "")
-        _select_data(ui.kindCombo, detail.kind)
-        _select_data(ui.fieldCombo, detail.field)
-        _select_data(ui.levelCombo, detail.level)
+        select_data(ui.kindCombo, detail.kind, otherwise=-1)
+        select_data(ui.fieldCombo, detail.field, otherwise=-1)
+        select_data(ui.levelCombo, detail.level, otherwise=-1)
         ui.townCombo.setEditText(detail.town or "")
-        ui.parentCombo.setCurrentIndex(max(ui.parentCombo.findData(detail.parent_id), 0))
+        select_data(ui.parentCombo, detail.parent_id, otherwise=0)
         ui.secretaryEdit.setText(detail.secretary or "")
         ui.contactPersonEdit.setText(detail.contact_person or "")
         ui.phoneEdit.setText(detail.contact_phone or "")
@@ -176,27 +166,9 @@ class OrganizationDialog(QDialog):
             remark=ui.remarkEdit.toPlainText(),
         )
 
-    def save(self) -> None:
-        try:
-            data = self.input()
-            if self.org_id is None:
-                self.saved_id = orgs.create_organization(self.ctx.db, data)
-            else:
-                orgs.update_organization(self.ctx.db, self.org_id, data)
-                self.saved_id = self.org_id
-        except ValidationError as error:
-            self.show_error(error.message)
-            messages.mark_fields(self._field_widgets(), error)
-            return
-        except UserError as error:
-            self.show_error(error.message)
-            messages.mark_fields(self._field_widgets(), None)
-            return
-        self.accept()
-
-    def show_error(self, text: str) -> None:
-        self.ui.errorLabel.setText(text)
-        self.ui.errorLabel.setVisible(bool(text))
-
-    def error_text(self) -> str:
-        return "" if self.ui.errorLabel.isHidden() else self.ui.errorLabel.text()
+    def save(self) -> int:
+        data = self.input()
+        if self.org_id is None:
+            return orgs.create_organization(self.ctx.db, data)
+        orgs.update_organization(self.ctx.db, self.org_id, data)
+        return self.org_id

@@ -24,8 +24,10 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
@@ -129,9 +131,7 @@ class OrganizationsTab(QWidget):
     def _enum_filter(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(f"{self.key}{name}")
-        combo.addItem(everything, None)
-        for member in enum_cls:
-            combo.addItem(label(member), member)
+        fill_enum(combo, enum_cls, everything)
         return combo
 
     def _columns(self) -> Sequence[Column[orgs.OrgRow]]:
@@ -262,9 +262,7 @@ class OrganizationsTab(QWidget):
             (self.kind_filter, OrgKind, kind),
             (self.field_filter, OrgField, field),
         ):
-            combo.setCurrentIndex(
-                max(combo.findData(enum_cls.from_label(value)), 0) if value else 0
-            )
+            select_data(combo, enum_cls.from_label(value) if value else None, otherwise=0)
         item = self.tree_item(level_value, town or None) or self.tree_item(None)
         if item is not None:
             self.tree.setCurrentItem(item)

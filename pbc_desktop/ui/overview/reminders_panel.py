@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,9 @@ from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.labels import fmt_date, label
+from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.views import make_item_table
 
 ROW_DATA = Qt.ItemDataRole.UserRole
 
@@ -102,16 +103,11 @@ class RemindersPanel(QWidget):
         self.rules_button = QPushButton(self.tr("Edit &rules..."), self)
         self.rules_button.setObjectName("overviewRemindersRules")
         self.rules_button.clicked.connect(self.edit_rules)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("overviewRemindersTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Community"), self.tr("Kind"), self.tr("Last held"), self.tr("Overdue")]
+        self.table = make_item_table(
+            self,
+            "overviewRemindersTable",
+            [self.tr("Community"), self.tr("Kind"), self.tr("Last held"), self.tr("Overdue")],
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setToolTip(self.tr("Double-click to see the community's activities"))
         self.table.cellActivated.connect(self.open_row)
         self.table.cellDoubleClicked.connect(self.open_row)

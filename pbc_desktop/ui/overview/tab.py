@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
 from pbc_desktop.services import scope, stats
+from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.listing_tab import set_combo_data
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 
 CARD_COLUMNS = 4
@@ -350,15 +350,10 @@ class OverviewTab(QWidget):
         year, town = self.year_combo.currentData(), self.town_combo.currentData()
         for combo in (self.year_combo, self.town_combo):
             combo.blockSignals(True)
-        self.year_combo.clear()
-        for y in stats.available_years(db):
-            self.year_combo.addItem(str(y), y)
-        set_combo_data(self.year_combo, year)
-        self.town_combo.clear()
-        self.town_combo.addItem(self.tr("Whole district"), None)
-        for t in scope.towns(db):
-            self.town_combo.addItem(t, t)
-        set_combo_data(self.town_combo, town)
+        fill(self.year_combo, ((str(y), y) for y in stats.available_years(db)))
+        select_data(self.year_combo, year, otherwise=0)
+        fill(self.town_combo, ((t, t) for t in scope.towns(db)), self.tr("Whole district"))
+        select_data(self.town_combo, town, otherwise=0)
         for combo in (self.year_combo, self.town_combo):
             combo.blockSignals(False)
         self.reload()
@@ -366,7 +361,7 @@ class OverviewTab(QWidget):
     def apply_filters(self, *, year: int | None = None, town: str | None = None) -> None:
         for combo, value in ((self.year_combo, year), (self.town_combo, town)):
             combo.blockSignals(True)
-            set_combo_data(combo, value)
+            select_data(combo, value, otherwise=0)
             combo.blockSignals(False)
         self.reload()
 

@@ -1,0 +1,119 @@
+"""Combo boxes whose entries carry data: fill them, select by data, read the data back.
+
+Entries of an enum carry the member's code (Qt hands string enums back as plain strings);
+entries of records carry their id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+from PySide6.QtWidgets import QComboBox
+
+from pbc_desktop.domain.enums import LabeledEnum
+from pbc_desktop.ui.common.labels import label
+
+E = TypeVar("E", bound=LabeledEnum)
+
+
+class Named(Protocol):
+    """A record offered for choice (``services.scope.Choice``, ``OrgChoice``, …)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def fill(
+    combo: QComboBox,
+    entries: Iterable[tuple[str, object]],
+    blank: str | None = None,
+    *,
+    keep_current: bool = False,
+) -> None:
+    """Replace the entries by ``entries`` (caption, data), after ``blank`` (data None).
+
+    With ``keep_current``, quietly (no signals) keep the current choice when it still
+    exists, else select the first entry.
+    """
+    current = combo.currentData()
+    if keep_current:
+        combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for caption, data in entries:
+        combo.addItem(caption, data)
+    if keep_current:
+        select_data(combo, current, otherwise=0)
+        combo.blockSignals(False)
+
+
+def fill_choices(
+    combo: QComboBox,
+    choices: Iterable[Named],
+    blank: str | None = None,
+    *,
+    keep_current: bool = False,
+) -> None:
+    """Replace the entries by ``choices`` (name shown, id as data), after ``blank``."""
+    fill(combo, ((c.name, c.id) for c in choices), blank, keep_current=keep_current)
+
+
+def fill_enum(combo: QComboBox, members: Iterable[LabeledEnum], blank: str | None = None) -> None:
+    """Replace the entries by ``members`` (an enum class or some of its members), labelled in
+    the UI language (the member's code as data), after ``blank``."""
+    fill(combo, ((label(m), m.value) for m in members), blank)
+
+
+def find_data(combo: QComboBox, value: object) -> int:
+    """Like ``QComboBox.findData``, but compares Python values (enums included); -1 if absent."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            return i
+    return -1
+
+
+def select_data(combo: QComboBox, value: object, otherwise: int | None = None) -> bool:
+    """Select the entry holding ``value``; True when there is one.
+
+    When there is none, select index ``otherwise`` (0: the first entry, -1: none), or leave
+    the selection as it is when ``otherwise`` is None.
+    """
+    index = find_data(combo, value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+        return True
+    if otherwise is not None:
+        combo.setCurrentIndex(otherwise)
+    return False
+
+
+def select_adding(combo: QComboBox, value: object) -> None:
+    """Select ``value``, first adding an entry for it when the combo has none.
+
+    For a filter set from elsewhere (the dashboard) to a value not among the choices.
+    """
+    if value not in (None, "") and find_data(combo, value) < 0:
+        combo.addItem(str(value), value)
+    select_data(combo, value, otherwise=0)
+
+
+def current_enum(combo: QComboBox, enum_cls: type[E]) -> E | None:
+    """The current entry as an enum member (None for a blank or an unknown entry)."""
+    data = combo.currentData()
+    if data is None:
+        return None
+    try:
+        return enum_cls.from_label(str(data))
+    except ValueError:
+        return None
+
+
+def as_enum(enum_cls: type[E], value: E | str | None) -> E | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, enum_cls) else enum_cls.from_label(str(value))

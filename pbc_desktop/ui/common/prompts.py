@@ -1,0 +1,66 @@
+"""The small modal questions: where to save, a line of text, a date; and opening a folder.
+
+One module so tests replace them here, as they do ``ui.common.messages``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from pbc_desktop.lang import t
+from pbc_desktop.ui.common import messages
+
+
+def documents_dir() -> Path:
+    """Where saving starts: the user's Documents folder (their home when there is none)."""
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs else Path.home()
+
+
+def _file_filter(kind: str) -> str:
+    if kind == "xlsx":
+        return QCoreApplication.translate("Prompts", "Excel workbooks (*.xlsx)")
+    return QCoreApplication.translate("Prompts", "PDF files (*.pdf)")
+
+
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: Path, kind: str = "pdf"
+) -> Path | None:
+    """Where to save a file of ``kind`` ("pdf" or "xlsx"); None when cancelled.
+
+    A name typed without the extension gets it added (dots in the name are kept).
+    """
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), _file_filter(kind))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == f".{kind}" else path.with_name(f"{path.name}.{kind}")
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """A line of text from the user, or None when cancelled."""
+    value, ok = QInputDialog.getText(parent, title, prompt)
+    return value if ok else None
+
+
+def ask_date(parent: QWidget | None, title: str, prompt: str) -> date | None:
+    """A date, typed as yyyy-mm-dd (today proposed); None when cancelled."""
+    while True:
+        value, ok = QInputDialog.getText(parent, title, prompt, text=date.today().isoformat())
+        if not ok:
+            return None
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            messages.warning(
+                parent, title, t("日期格式应为 2026-03-01", "Use a date like 2026-03-01")
+            )
+
+
+def open_folder(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
