@@ -45,3 +45,12 @@ def test_scrub_text_masks_ids_and_phones_in_free_text() -> None:
 def test_scrub_text_leaves_ordinary_numbers() -> None:
     text = "第12行: 2026年 共 3000 人, id=42, 版本 0001, 时间 20261204"
     assert privacy.scrub_text(text) == text
+
+
+def test_record_uuids_are_not_taken_for_numbers() -> None:
+    # Digit groups of a UUID can look like a landline (0754-87654321) or a grouped ID.
+    text = "修改党员 b3233186-4123-8765-0754-87654321abcd 与 20261204-4123-4567-8901-234567890123"
+    assert not privacy.contains_personal_numbers(text)
+    assert privacy.scrub_text(text) == text
+    beside = "b3233186-4123-8765-0754-87654321abcd 电话 13812345678"
+    assert privacy.scrub_text(beside) == "b3233186-4123-8765-0754-87654321abcd 电话 138****5678"

@@ -87,13 +87,39 @@ def _mask_phone_match(match: re.Match[str]) -> str:
     return mask_phone(digits)
 
 
+# A record's UUID (``b3233186-0754-4123-8765-43210fedcba9``) is never personal data, but its
+# digit groups can look like a landline or a grouped ID number: such spans are left alone.
+_UUID_RE = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
+
+
+def _outside_uuids(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into (is_uuid, part) pieces."""
+    parts: list[tuple[bool, str]] = []
+    last = 0
+    for match in _UUID_RE.finditer(text):
+        parts.append((False, text[last : match.start()]))
+        parts.append((True, match.group(0)))
+        last = match.end()
+    parts.append((False, text[last:]))
+    return parts
+
+
+def _scrub_part(text: str) -> str:
+    return _PHONE_RE.sub(_mask_phone_match, _ID_RE.sub(_mask_match, text))
+
+
 def scrub_text(text: str) -> str:
     """``text`` with every ID number and phone number in it masked (for logs, audit, errors)."""
     if not text:
         return text
-    return _PHONE_RE.sub(_mask_phone_match, _ID_RE.sub(_mask_match, text))
+    return "".join(part if is_uuid else _scrub_part(part) for is_uuid, part in _outside_uuids(text))
 
 
 def contains_personal_numbers(text: str) -> bool:
     """True when ``text`` holds something that looks like a full ID number or phone."""
-    return bool(_ID_RE.search(text) or _PHONE_RE.search(text))
+    return any(
+        not is_uuid and bool(_ID_RE.search(part) or _PHONE_RE.search(part))
+        for is_uuid, part in _outside_uuids(text)
+    )
