@@ -25,13 +25,13 @@ def timings(db_path: Path) -> dict[str, float]:
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
     from pbc_desktop.domain.enums import ActivityKind
-    from pbc_desktop.services import activities
+    from pbc_desktop.services.activities import listing
     from pbc_desktop.ui.activities.tab import ActivitiesTab
     from pbc_desktop.ui.common.context import AppContext
 
     app = QApplication.instance() or QApplication([])
     database = open_database(sqlite_url(db_path))
-    total = activities.count_activities(database, activities.ActivityQuery())
+    total = listing.count_activities(database, listing.ActivityQuery())
     print(f"activities in the database: {total}")
     out: dict[str, list[float]] = {"show": [], "filter": [], "month view": [], "day": []}
     for _ in range(3):

@@ -34,8 +34,7 @@ def main() -> int:
             for run in range(5):
                 out = base / f"minutes-{run}.pdf"
                 started = time.perf_counter()
-                with db.read() as session:
-                    build_minutes(session, meeting.activity_id, out)
+                build_minutes(db, meeting.activity_id, out)
                 timings.append(time.perf_counter() - started)
             from pypdf import PdfReader
 

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
-from pbc_desktop.services import activities as svc
 from pbc_desktop.services import venues
+from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.activities.tab import SIGNIN, ActivitiesTab
 from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
@@ -91,6 +91,30 @@ def test_month_view_counts_and_filters_by_day(qtbot: QtBot, tab: ActivitiesTab) 
     qtbot.mouseClick(tab.clear_extra_button, Qt.MouseButton.LeftButton)
     assert titles(tab) == ["四月联席会议", "三月联席会议"]
     assert tab.month_view.counts == {datetime(2026, 3, 10).date(): 1}
+
+
+def test_the_detail_phrases_an_absence_as_the_minutes_do(
+    db: Database, tab: ActivitiesTab, ids: dict[str, int]
+) -> None:
+    people = [
+        svc.AttendanceInput("陈伟", AttendanceStatus.ABSENT, None, AbsenceReason.OTHER, "在外务工"),
+        svc.AttendanceInput("黄强", AttendanceStatus.ABSENT, None, AbsenceReason.BUSINESS, "培训"),
+    ]
+    aid = svc.create_activity(
+        db,
+        svc.ActivityInput(
+            community_id=ids["community"],
+            kind=ActivityKind.JOINT_MEETING,
+            title="五月联席会议",
+            starts_at=datetime(2026, 5, 6, 9),
+            attendance=tuple(people),
+        ),
+    )
+    tab.reload()
+    assert tab.select_id(aid)
+    text = tab.detail.toPlainText()
+    assert "陈伟(在外务工), 黄强(公出:培训)" in text  # the absent, with why
+    assert "公出:培训" in text.split("黄强")[-1]  # the attendance table's reason
 
 
 def test_new_edit_and_delete(

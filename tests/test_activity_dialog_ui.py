@@ -16,8 +16,9 @@ from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
-from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments, venues
+from pbc_desktop.services.activities import editing as svc
+from pbc_desktop.services.activities.detail import get_activity_detail
 from pbc_desktop.ui.activities.dialog import COL_REASON, COL_STATUS, ActivityDialog
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
@@ -134,7 +135,7 @@ def test_create_meeting_with_agenda_and_attendance(
     ui.forSpin.setValue(2)
     with qtbot.waitSignal(dialog.saved) as saved:
         click_ok(qtbot, dialog)
-    detail = svc.get_activity_detail(db, saved.args[0])
+    detail = get_activity_detail(db, saved.args[0])
     assert detail.title == "2026年第1次联席会议"
     assert detail.starts_at == datetime(2026, 3, 10, 9, 0)
     assert detail.ends_at == datetime(2026, 3, 10, 11, 30)

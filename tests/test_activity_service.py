@@ -28,8 +28,10 @@ from pbc_desktop.domain.enums import (
     FundDirection,
 )
 from pbc_desktop.errors import ConflictError, UserError, ValidationError
-from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments
+from pbc_desktop.services.activities import editing as svc
+from pbc_desktop.services.activities.detail import get_activity_detail
+from pbc_desktop.services.activities.listing import ActivityQuery, day_counts, list_activities
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import Choice
 from tests.factories import make_community, make_member, make_org, make_orgs
@@ -89,12 +91,12 @@ def test_create_stores_everything_with_counts_and_audit(
     db: Database, world: dict[str, int]
 ) -> None:
     aid = svc.create_activity(db, meeting(world))
-    detail = svc.get_activity_detail(db, aid)
+    detail = get_activity_detail(db, aid)
     assert (detail.expected, detail.present) == (3, 2)
     assert [a.person_name for a in detail.absent] == ["黄强"]
     assert [g.title for g in detail.agenda] == ["审议项目清单", "通报经费情况"]
     assert detail.organizations == ("甲村党支部", "乙村党支部")
-    row = svc.list_activities(db, svc.ActivityQuery(), PageRequest())[0]
+    row = list_activities(db, ActivityQuery(), PageRequest())[0]
     assert (row.expected, row.present) == (3, 2)
     edit = svc.get_activity_edit(db, aid)
     assert edit.attendance[2].absence_reason == AbsenceReason.SICK
@@ -103,11 +105,6 @@ def test_create_stores_everything_with_counts_and_audit(
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "activity")).one()
         assert entry.actor == "测试员" and "黄强" in (entry.after or "")
         assert s.get(Activity, aid).seq_in_year == 1  # type: ignore[union-attr]
-
-
-def test_count_attendance() -> None:
-    assert svc.count_attendance([P, P, A, N, N]) == (3, 2)
-    assert svc.count_attendance([]) == (0, 0)
 
 
 @pytest.mark.parametrize(
@@ -369,6 +366,6 @@ def test_day_counts(db: Database, world: dict[str, int]) -> None:
         db, meeting(world, agenda=(), starts_at=datetime(2026, 3, 31, 15), ends_at=None)
     )
     svc.create_activity(db, meeting(world, agenda=(), starts_at=datetime(2026, 4, 1), ends_at=None))
-    counts = svc.day_counts(db, svc.ActivityQuery(), 2026, 3)
+    counts = day_counts(db, ActivityQuery(), 2026, 3)
     assert counts == {date(2026, 3, 10): 2, date(2026, 3, 31): 1}
-    assert svc.day_counts(db, svc.ActivityQuery(kind=ActivityKind.TRAINING), 2026, 3) == {}
+    assert day_counts(db, ActivityQuery(kind=ActivityKind.TRAINING), 2026, 3) == {}

@@ -21,8 +21,8 @@ from pbc_desktop.db.models import Attachment, AttachmentContent, AuditEntry
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.privacy import contains_personal_numbers
 from pbc_desktop.errors import DatabaseDamagedError, UserError
-from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments, backup
+from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.attachments import AttachmentCheck, verify_attachments
 from pbc_desktop.services.demo import build_demo
 from tests.factories import make_community, make_orgs

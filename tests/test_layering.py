@@ -73,18 +73,9 @@ def test_each_layer_imports_only_those_below_it(layer: str, above: tuple[str, ..
     assert _offenders(_modules(layer), above) == []
 
 
-# The minutes and the sign-in sheet still read their activity themselves (issue 11, item 4:
-# "reports fed by services"); every other report takes a service's DTO. The set must shrink:
-# a report that stops reading ORM rows is taken off it, a new one can never be added.
-READING_ROWS_THEMSELVES = {"reports/activity_data.py", "reports/minutes.py", "reports/signin.py"}
-
-
 def test_reports_take_a_services_data_not_rows() -> None:
-    found = {
-        line.split(":")[0]
-        for line in _offenders(_modules("reports"), ("sqlalchemy", "pbc_desktop.db.models"))
-    }
-    assert found == READING_ROWS_THEMSELVES
+    """Every report takes a service's DTO: none imports SQLAlchemy or the ORM models."""
+    assert _offenders(_modules("reports"), ("sqlalchemy", "pbc_desktop.db.models")) == []
 
 
 def test_the_rules_see_a_violation(tmp_path: Path) -> None:

@@ -20,8 +20,9 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.errors import NotFoundError
-from pbc_desktop.services import activities, members
-from pbc_desktop.services.activities import ActivityQuery
+from pbc_desktop.services import members
+from pbc_desktop.services.activities import listing
+from pbc_desktop.services.activities.detail import get_activity_detail
 from pbc_desktop.services.assessments import indicator_sets, results
 from pbc_desktop.services.lists import queries
 from pbc_desktop.services.lists.queries import ItemQuery
@@ -153,9 +154,9 @@ def test_member_detail(db: Database, data: Seeded) -> None:
 
 # -- activities ------------------------------------------------------------------------------
 def test_activities_newest_first_with_attendance_counts(db: Database, data: Seeded) -> None:
-    rows = activities.list_activities(db, ActivityQuery(), PageRequest())
+    rows = listing.list_activities(db, listing.ActivityQuery(), PageRequest())
     assert [r.starts_at for r in rows] == sorted((r.starts_at for r in rows), reverse=True)
-    assert activities.count_activities(db, ActivityQuery()) == 7
+    assert listing.count_activities(db, listing.ActivityQuery()) == 7
     training = next(r for r in rows if r.id == data.activities["A1"])
     assert (training.expected, training.present) == (3, 2)  # 列席 is not 应到
     assert training.trainee_count == 40
@@ -168,9 +169,9 @@ def test_activities_newest_first_with_attendance_counts(db: Database, data: Seed
 
 def test_activity_filters(db: Database, data: Seeded) -> None:
     def titles(**kw: object) -> set[str]:
-        query = ActivityQuery(**kw)  # type: ignore[arg-type]
-        rows = activities.list_activities(db, query, ALL)
-        assert activities.count_activities(db, query) == len(rows)
+        query = listing.ActivityQuery(**kw)  # type: ignore[arg-type]
+        rows = listing.list_activities(db, query, ALL)
+        assert listing.count_activities(db, query) == len(rows)
         return {r.title for r in rows}
 
     assert titles(community_id=data.communities["C2"]) == {
@@ -195,30 +196,30 @@ def test_activity_filters(db: Database, data: Seeded) -> None:
 
 
 def test_activity_sorting(db: Database, data: Seeded) -> None:
-    asc = activities.list_activities(db, ActivityQuery(), PageRequest(sort="starts_at"))
+    asc = listing.list_activities(db, listing.ActivityQuery(), PageRequest(sort="starts_at"))
     assert asc[0].title == "去年的培训"
-    by_title = activities.list_activities(db, ActivityQuery(), PageRequest(sort="title"))
+    by_title = listing.list_activities(db, listing.ActivityQuery(), PageRequest(sort="title"))
     assert [r.title for r in by_title] == sorted(r.title for r in by_title)
-    by_kind = activities.list_activities(db, ActivityQuery(), PageRequest(sort="kind"))
+    by_kind = listing.list_activities(db, listing.ActivityQuery(), PageRequest(sort="kind"))
     order = list(ActivityKind)
     assert [order.index(r.kind) for r in by_kind] == sorted(order.index(r.kind) for r in by_kind)
-    by_community = activities.list_activities(
-        db, ActivityQuery(), PageRequest(sort="community", descending=True)
+    by_community = listing.list_activities(
+        db, listing.ActivityQuery(), PageRequest(sort="community", descending=True)
     )
     assert by_community[-1].community_name is None  # empty last in either direction
-    page = activities.list_activities(db, ActivityQuery(), PageRequest(offset=5, limit=5))
+    page = listing.list_activities(db, listing.ActivityQuery(), PageRequest(offset=5, limit=5))
     assert len(page) == 2
 
 
 def test_activity_detail(db: Database, data: Seeded) -> None:
-    detail = activities.get_activity_detail(db, data.activities["A1"])
+    detail = get_activity_detail(db, data.activities["A1"])
     assert (detail.expected, detail.present) == (3, 2)
     assert [a.person_name for a in detail.absent] == ["林丽"]
     assert detail.absent[0].absence_reason == AbsenceReason.SICK
     assert detail.agenda[0].resolution == "每月集中学习一次"
     assert detail.organizations == ("文光社区党委", "区教育局机关党支部")
     with pytest.raises(NotFoundError):
-        activities.get_activity_detail(db, 99_999)
+        get_activity_detail(db, 99_999)
 
 
 # -- lists -----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from pbc_desktop.reports.layout import make_styles
 from pbc_desktop.reports.minutes import build_minutes
 from pbc_desktop.reports.roster import build_roster
 from pbc_desktop.reports.signin import build_signin
-from pbc_desktop.services import activities
+from pbc_desktop.services.activities import editing
 from pbc_desktop.ui.activities.tab import ActivitiesTab
 from pbc_desktop.ui.common.context import AppContext
 from tests.factories import make_community, make_member, make_org, make_orgs
@@ -110,8 +110,7 @@ def test_rare_names_print_in_a_fallback_font(
 ) -> None:
     activity_id = meeting_with_rare_names(db)
     notes: list[str] = []
-    with db.read() as s:
-        out = build(s, activity_id, tmp_path / "doc.pdf", warn=notes.append)  # type: ignore[operator]
+    out = build(db, activity_id, tmp_path / "doc.pdf", warn=notes.append)  # type: ignore[operator]
     text = "".join(page_texts(out))
     for name in RARE_NAMES:
         assert name in text
@@ -125,8 +124,7 @@ def test_minutes_print_an_emoji_in_a_fallback_font(
     db: Database, tmp_path: Path, fallback_fonts: Path
 ) -> None:
     activity_id = meeting_with_rare_names(db)
-    with db.read() as s:
-        out = build_minutes(s, activity_id, tmp_path / "纪要.pdf")
+    out = build_minutes(db, activity_id, tmp_path / "纪要.pdf")
     assert "会议气氛热烈😀。" in norm("".join(page_texts(out)))
 
 
@@ -151,8 +149,7 @@ def test_without_a_fallback_font_the_names_are_marked_and_named(
 ) -> None:
     activity_id = meeting_with_rare_names(db)
     notes: list[str] = []
-    with db.read() as s:
-        out = build_minutes(s, activity_id, tmp_path / "纪要.pdf", warn=notes.append)
+    out = build_minutes(db, activity_id, tmp_path / "纪要.pdf", warn=notes.append)
     assert len(notes) == 1
     for name in RARE_NAMES:
         assert name in notes[0]
@@ -222,17 +219,17 @@ def test_the_activities_tab_names_the_unprintable_words(
 ) -> None:
     boxes = stub_boxes(monkeypatch)
     a, b = make_orgs(db, "甲村党支部", "乙村党支部")
-    activity_id = activities.create_activity(
+    activity_id = editing.create_activity(
         db,
-        activities.ActivityInput(
+        editing.ActivityInput(
             community_id=make_community(db, "甲乙党建共同体", [a, b]),
             kind=ActivityKind.JOINT_MEETING,
             title="三月联席会议",
             starts_at=datetime(2026, 3, 10, 9),
             chair="陈伟",
             attendance=(
-                activities.AttendanceInput("陈伟", AttendanceStatus.PRESENT),
-                activities.AttendanceInput("张䶮", AttendanceStatus.PRESENT),
+                editing.AttendanceInput("陈伟", AttendanceStatus.PRESENT),
+                editing.AttendanceInput("张䶮", AttendanceStatus.PRESENT),
             ),
         ),
     )

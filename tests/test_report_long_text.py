@@ -68,8 +68,7 @@ def test_signin_sheet_with_long_texts_keeps_its_header_on_the_first_page(
     db: Database, tmp_path: Path
 ) -> None:
     activity_id = long_meeting(db)
-    with db.read() as s:
-        out = build_signin(s, activity_id, tmp_path / "签到表.pdf")
+    out = build_signin(db, activity_id, tmp_path / "签到表.pdf")
     assert_nothing_overprinted_or_off_the_page(out)
     first = norm(page_texts(out)[0])
     # The header, then the table with its first rows, on the first page.
@@ -84,8 +83,7 @@ def test_signin_sheet_with_long_texts_keeps_its_header_on_the_first_page(
 
 def test_signin_sheet_cuts_a_long_name_within_its_row(db: Database, tmp_path: Path) -> None:
     activity_id = long_meeting(db)
-    with db.read() as s:
-        out = build_signin(s, activity_id, tmp_path / "签到表.pdf")
+    out = build_signin(db, activity_id, tmp_path / "签到表.pdf")
     first = norm(page_texts(out)[0])
     assert "阿卜杜热合曼" in first
     assert norm(LONG_NAME) not in first
@@ -96,8 +94,7 @@ def test_minutes_keep_every_long_text_whole_and_start_on_the_first_page(
     db: Database, tmp_path: Path
 ) -> None:
     activity_id = long_meeting(db)
-    with db.read() as s:
-        out = build_minutes(s, activity_id, tmp_path / "纪要.pdf")
+    out = build_minutes(db, activity_id, tmp_path / "纪要.pdf")
     assert_nothing_overprinted_or_off_the_page(out)
     texts = [norm(text) for text in page_texts(out)]
     assert "基本情况" in texts[0]

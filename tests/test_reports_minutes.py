@@ -39,8 +39,7 @@ def whole_text(path: Path) -> str:
 
 
 def minutes(db: Database, activity_id: int, path: Path, **kwargs: bool) -> Path:
-    with db.read() as s:
-        return build_minutes(s, activity_id, path, **kwargs)
+    return build_minutes(db, activity_id, path, **kwargs)
 
 
 def test_minutes_of_a_joint_meeting_say_everything(db: Database, tmp_path: Path) -> None:
@@ -282,9 +281,7 @@ def test_building_minutes_writes_nothing_to_the_database(db: Database, tmp_path:
         before = s.get(Activity, meeting.activity_id)
         assert before is not None
         stamp = before.updated_at
-        build_minutes(s, meeting.activity_id, tmp_path / "m.pdf")
-        assert not s.new
-        assert not s.dirty
+    build_minutes(db, meeting.activity_id, tmp_path / "m.pdf")
     with db.read() as s:
         assert s.get(Activity, meeting.activity_id).updated_at == stamp  # type: ignore[union-attr]
 

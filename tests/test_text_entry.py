@@ -24,8 +24,10 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.domain.validation import clean_text
 from pbc_desktop.errors import ValidationError
-from pbc_desktop.services import activities, communities, organizations, venues
-from pbc_desktop.services.lists import editing
+from pbc_desktop.services import communities, organizations, venues
+from pbc_desktop.services.activities import editing
+from pbc_desktop.services.activities.detail import get_activity_detail
+from pbc_desktop.services.lists import editing as list_editing
 from pbc_desktop.services.member_editing import create_member
 from tests.factories import make_community, make_orgs
 
@@ -87,8 +89,8 @@ def world(db: Database) -> dict[str, int]:
     return {"a": a, "b": b, "community": make_community(db, "甲乙党建共同体", [a, b])}
 
 
-def meeting(w: dict[str, int], **changes: object) -> activities.ActivityInput:
-    base = activities.ActivityInput(
+def meeting(w: dict[str, int], **changes: object) -> editing.ActivityInput:
+    base = editing.ActivityInput(
         community_id=w["community"],
         kind=ActivityKind.JOINT_MEETING,
         title="第一季度联席会议",
@@ -97,9 +99,9 @@ def meeting(w: dict[str, int], **changes: object) -> activities.ActivityInput:
         host_org_id=w["a"],
         chair="陈伟",
         recorder="林丽",
-        attendance=(activities.AttendanceInput("陈伟", AttendanceStatus.PRESENT),),
+        attendance=(editing.AttendanceInput("陈伟", AttendanceStatus.PRESENT),),
     )
-    return activities.ActivityInput(**{**base.__dict__, **changes})
+    return editing.ActivityInput(**{**base.__dict__, **changes})
 
 
 def activity_count(db: Database) -> int:
@@ -111,12 +113,12 @@ def activity_count(db: Database) -> int:
     ("changes", "field", "words"),
     [
         (
-            {"attendance": (activities.AttendanceInput(f"王{RLO}芳", AttendanceStatus.PRESENT),)},
+            {"attendance": (editing.AttendanceInput(f"王{RLO}芳", AttendanceStatus.PRESENT),)},
             "attendance",
             "参会人员第1行的姓名",
         ),
         (
-            {"attendance": (activities.AttendanceInput("王" * 61, AttendanceStatus.PRESENT),)},
+            {"attendance": (editing.AttendanceInput("王" * 61, AttendanceStatus.PRESENT),)},
             "attendance",
             "不能超过 60 个字",
         ),
@@ -126,7 +128,7 @@ def activity_count(db: Database) -> int:
         ({"recorder": "林\u200b丽"}, "recorder", "记录人"),
         ({"title": "第一季度\n联席会议"}, "title", "活动名称只能填写一行"),
         (
-            {"agenda": (activities.AgendaInput(f"审议{RLO}清单"),)},
+            {"agenda": (editing.AgendaInput(f"审议{RLO}清单"),)},
             "agenda",
             "第1项议题的名称",
         ),
@@ -136,7 +138,7 @@ def test_activity_refuses_bad_names_and_places(
     db: Database, world: dict[str, int], changes: dict[str, object], field: str, words: str
 ) -> None:
     with pytest.raises(ValidationError) as exc:
-        activities.create_activity(db, meeting(world, **changes))
+        editing.create_activity(db, meeting(world, **changes))
     assert exc.value.fields() == [field]
     assert words in exc.value.message
     assert activity_count(db) == 0
@@ -145,15 +147,15 @@ def test_activity_refuses_bad_names_and_places(
 def test_activity_accepts_rare_characters_and_multiline_guests(
     db: Database, world: dict[str, int]
 ) -> None:
-    aid = activities.create_activity(
+    aid = editing.create_activity(
         db,
         meeting(
             world,
-            attendance=(activities.AttendanceInput("张䶮", AttendanceStatus.PRESENT),),
+            attendance=(editing.AttendanceInput("张䶮", AttendanceStatus.PRESENT),),
             guests="区委组织部 何明\n镇党委 李强",
         ),
     )
-    detail = activities.get_activity_detail(db, aid)
+    detail = get_activity_detail(db, aid)
     assert detail.guests == "区委组织部 何明\n镇党委 李强"
 
 
@@ -212,8 +214,8 @@ def test_venue_name_with_a_zero_width_space_is_refused(db: Database) -> None:
 
 def test_list_title_with_a_line_break_is_refused(db: Database, world: dict[str, int]) -> None:
     with pytest.raises(ValidationError) as exc:
-        editing.create_list(
-            db, editing.ListInput(world["community"], ListKind.DEMAND, "和平\n需求清单", 2026)
+        list_editing.create_list(
+            db, list_editing.ListInput(world["community"], ListKind.DEMAND, "和平\n需求清单", 2026)
         )
     assert exc.value.fields() == ["title"]
     assert "清单名称只能填写一行" in exc.value.message

@@ -25,7 +25,7 @@ def cmd_activities(args: argparse.Namespace) -> int:
     from pbc_desktop import lang
     from pbc_desktop.cli.common import EXIT_OK, enum_option, open_db, print_table
     from pbc_desktop.domain.enums import ActivityKind
-    from pbc_desktop.services import activities as svc
+    from pbc_desktop.services.activities import listing as svc
     from pbc_desktop.services.paging import PageRequest
 
     kind = enum_option(ActivityKind, args.kind, ("活动类型", "activity kind"))

@@ -80,47 +80,34 @@ def _output(args: argparse.Namespace) -> Path:
 
 
 def cmd_report_minutes(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import EXIT_OK, open_db
+    from pbc_desktop.cli.common import EXIT_OK, opened_db
     from pbc_desktop.reports.minutes import build_minutes
 
-    db = open_db(args)
-    try:
-        with db.read() as session:
-            path = build_minutes(session, args.activity, _output(args), warn=warn)
-    finally:
-        db.dispose()
+    with opened_db(args) as db:
+        path = build_minutes(db, args.activity, _output(args), warn=warn)
     print(t(f"已生成会议纪要: {path}", f"Minutes written: {path}"))
     return EXIT_OK
 
 
 def cmd_report_signin(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import EXIT_OK, open_db
+    from pbc_desktop.cli.common import EXIT_OK, opened_db
     from pbc_desktop.reports.signin import build_signin
 
-    db = open_db(args)
-    try:
-        with db.read() as session:
-            path = build_signin(
-                session, args.activity, _output(args), blank_rows=args.blank_rows, warn=warn
-            )
-    finally:
-        db.dispose()
+    with opened_db(args) as db:
+        path = build_signin(db, args.activity, _output(args), blank_rows=args.blank_rows, warn=warn)
     print(t(f"已生成签到表: {path}", f"Sign-in sheet written: {path}"))
     return EXIT_OK
 
 
 def cmd_report_roster(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import EXIT_OK, open_db
+    from pbc_desktop.cli.common import EXIT_OK, opened_db
     from pbc_desktop.reports.roster import build_roster
     from pbc_desktop.services.member_export import find_organization
 
-    db = open_db(args)
-    try:
+    with opened_db(args) as db:
         org_id, name = find_organization(db, args.organization)
         path = build_roster(
             db, org_id, _output(args), unmasked=args.unmasked, actor=args.actor, warn=warn
         )
-    finally:
-        db.dispose()
     print(t(f"已生成{name}党员花名册: {path}", f"Member roster of {name} written: {path}"))
     return EXIT_OK

@@ -6,17 +6,11 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
-from sqlalchemy.orm import Session
 
-from pbc_desktop.db.models import Activity, AgendaItem, Attendance
-from pbc_desktop.domain.enums import AbsenceReason, AttendanceStatus
-from pbc_desktop.reports.activity_data import (
-    base_title,
-    load_activity,
-    minutes_suffix,
-    participating_org_names,
-    place_text,
-)
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.attendance import absence_text
+from pbc_desktop.domain.enums import AttendanceStatus
+from pbc_desktop.reports.activity_titles import base_title, minutes_suffix, place_text
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     SignatureBlock,
@@ -31,22 +25,28 @@ from pbc_desktop.reports.layout import (
     plain,
     title_paragraph,
 )
+from pbc_desktop.services.activities.detail import AgendaView
+from pbc_desktop.services.activities.documents import (
+    ActivityDocument,
+    Attendee,
+    get_activity_document,
+)
 
 NAME_SEPARATOR = "、"
 
 
-def minutes_title_parts(session: Session, activity: Activity) -> tuple[str, str]:
-    owner, rest = base_title(session, activity)
+def minutes_title_parts(activity: ActivityDocument) -> tuple[str, str]:
+    owner, rest = base_title(activity)
     return owner, rest + minutes_suffix(activity)
 
 
-def minutes_title(session: Session, activity: Activity) -> str:
+def minutes_title(activity: ActivityDocument) -> str:
     """ "XX党建共同体2026年第3次联席会议纪要", or "XX党支部2026年第2次支委会会议记录"."""
-    return "".join(minutes_title_parts(session, activity))
+    return "".join(minutes_title_parts(activity))
 
 
 def build_minutes(
-    session: Session,
+    db: Database,
     activity_id: int,
     out_path: Path,
     *,
@@ -56,9 +56,21 @@ def build_minutes(
     """Write the minutes of the activity to ``out_path`` (replaced only when complete).
 
     ``warn`` is told which words hold characters no installed font has."""
-    activity = load_activity(session, activity_id)
+    return write_minutes_pdf(
+        get_activity_document(db, activity_id), out_path, invariant=invariant, warn=warn
+    )
+
+
+def write_minutes_pdf(
+    activity: ActivityDocument,
+    out_path: Path,
+    *,
+    invariant: bool = False,
+    warn: WarnFn | None = None,
+) -> Path:
+    """Lay out the minutes of ``activity`` and write them atomically to ``out_path``."""
     styles = make_styles()
-    parts = minutes_title_parts(session, activity)
+    parts = minutes_title_parts(activity)
     title = "".join(parts)
     story: list[Flowable] = [title_paragraph(parts, styles.title)]
     story += _basics(activity, styles)
@@ -88,47 +100,37 @@ def _label(text: str, styles: Styles) -> str:
     return f'<font face="{styles.fonts.heading}">{plain(text)}</font>'
 
 
-def _basics(activity: Activity, styles: Styles) -> list[Flowable]:
+def _basics(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
     meeting = activity.kind.is_meeting
     rows: list[tuple[str, str | None]] = [
         ("会议主题" if meeting else "活动主题", activity.title),
         ("时间", format_time_range(activity.starts_at, activity.ends_at)),
         ("地点", place_text(activity) or "—"),
     ]
-    if activity.host_org is not None:
-        rows.append(("主办单位", activity.host_org.name))
+    if activity.host_org_name is not None:
+        rows.append(("主办单位", activity.host_org_name))
     rows.append(("主持人", activity.chair or "—"))
     rows.append(("记录人", activity.recorder or "—"))
     if activity.lecturer:
         rows.append(("主讲人", activity.lecturer))
-    orgs = participating_org_names(activity)
-    if orgs:
-        rows.append(("参加单位", NAME_SEPARATOR.join(orgs)))
+    if activity.organizations:
+        rows.append(("参加单位", NAME_SEPARATOR.join(activity.organizations)))
     # Not kept with its table: a table too long for the rest of the first page would take
     # the heading along to the second, leaving the first with the title alone.
     heading = ParagraphStyle("BasicsHeading", parent=styles.heading, keepWithNext=0)
     return [Paragraph("基本情况", heading), info_table(rows, styles)]
 
 
-def _absence(row: Attendance) -> str:
-    reason = row.absence_reason
-    text = (row.reason_text or "").strip()
-    if reason is not None and text and reason is AbsenceReason.OTHER:
-        detail = text
-    elif reason is not None and text:
-        detail = f"{reason.zh}:{text}"
-    elif reason is not None:
-        detail = reason.zh
-    else:
-        detail = text
-    return f"{row.person_name}({detail})" if detail else row.person_name
+def _absence(row: Attendee) -> str:
+    detail = absence_text(row.absence_reason, row.reason_text)
+    return f"{row.name}({detail})" if detail else row.name
 
 
-def _attendance(activity: Activity, styles: Styles) -> list[Flowable]:
-    rows = sorted(activity.attendance, key=lambda a: a.id)
-    present = [a.person_name for a in rows if a.status is AttendanceStatus.PRESENT]
+def _attendance(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
+    rows = activity.attendance
+    present = [a.name for a in rows if a.status is AttendanceStatus.PRESENT]
     absent = [_absence(a) for a in rows if a.status is AttendanceStatus.ABSENT]
-    observers = [a.person_name for a in rows if a.status is AttendanceStatus.NON_VOTING]
+    observers = [a.name for a in rows if a.status is AttendanceStatus.NON_VOTING]
     out: list[Flowable] = [Paragraph("出席情况", styles.heading)]
     if not rows and not activity.guests:
         out.append(Paragraph("未登记出席情况。", styles.body))
@@ -157,7 +159,7 @@ def _attendance(activity: Activity, styles: Styles) -> list[Flowable]:
     return out
 
 
-def _votes(item: AgendaItem) -> str:
+def _votes(item: AgendaView) -> str:
     parts = [
         f"{label} {count} 票"
         for label, count in (
@@ -170,10 +172,10 @@ def _votes(item: AgendaItem) -> str:
     return ",".join(parts)
 
 
-def _agenda(activity: Activity, styles: Styles) -> list[Flowable]:
+def _agenda(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
     meeting = activity.kind.is_meeting
     out: list[Flowable] = [Paragraph("会议议题" if meeting else "活动内容", styles.heading)]
-    items = sorted(activity.agenda, key=lambda a: (a.seq, a.id))
+    items = activity.agenda
     if not items:
         out.append(Paragraph("未登记议题。" if meeting else "未登记具体内容。", styles.body))
         return out

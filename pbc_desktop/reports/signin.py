@@ -18,20 +18,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 from reportlab.platypus.tables import TableStyle
-from sqlalchemy.orm import Session
 
-from pbc_desktop.db.models import Activity
-from pbc_desktop.domain.enums import AbsenceReason, AttendanceStatus
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.attendance import absence_text
+from pbc_desktop.domain.enums import AttendanceStatus
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
-from pbc_desktop.reports.activity_data import (
-    attendance_in_order,
-    base_title,
-    load_activity,
-    members_of_participants,
-    org_of,
-    place_text,
-)
+from pbc_desktop.reports.activity_titles import base_title, place_text
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     TEXT_HEIGHT,
@@ -46,6 +39,7 @@ from pbc_desktop.reports.layout import (
     make_styles,
     title_paragraph,
 )
+from pbc_desktop.services.activities.documents import ActivityDocument, get_activity_document
 
 MIN_BLANK_ROWS = 5
 MAX_BLANK_ROWS = 1000
@@ -77,45 +71,40 @@ class Expected:
     voting: bool = True  # counted in 应到; 列席 are not
 
 
-def signin_title_parts(session: Session, activity: Activity) -> tuple[str, str]:
-    owner, rest = base_title(session, activity)
+def signin_title_parts(activity: ActivityDocument) -> tuple[str, str]:
+    owner, rest = base_title(activity)
     return owner, rest + "签到表"
 
 
-def signin_title(session: Session, activity: Activity) -> str:
+def signin_title(activity: ActivityDocument) -> str:
     """ "XX党建共同体2026年第3次联席会议签到表"."""
-    return "".join(signin_title_parts(session, activity))
+    return "".join(signin_title_parts(activity))
 
 
-def expected_people(session: Session, activity: Activity) -> list[Expected]:
+def expected_people(activity: ActivityDocument) -> list[Expected]:
     """The attendance rows (voting first, then 列席), else members of the participants."""
-    rows = attendance_in_order(activity)
+    rows = activity.attendance
     if rows:
         voting = [a for a in rows if a.status is not AttendanceStatus.NON_VOTING]
         observers = [a for a in rows if a.status is AttendanceStatus.NON_VOTING]
         people = []
         for a in voting + observers:
-            org = org_of(a.member)
             remark = ""
             if a.status is AttendanceStatus.NON_VOTING:
                 remark = "列席"
             elif a.status is AttendanceStatus.ABSENT:
-                reason = a.absence_reason
-                remark = reason.zh if reason and reason is not AbsenceReason.OTHER else "请假"
+                remark = absence_text(a.absence_reason, a.reason_text)
             people.append(
                 Expected(
-                    name=a.person_name,
-                    unit=org.name if org is not None else "",
-                    post=(a.member.party_post or "") if a.member is not None else "",
+                    name=a.name,
+                    unit=a.unit or "",
+                    post=a.post or "",
                     remark=remark,
                     voting=a.status is not AttendanceStatus.NON_VOTING,
                 )
             )
         return people
-    return [
-        Expected(name=m.name, unit=m.organization.name, post=m.party_post or "")
-        for m in members_of_participants(session, activity)
-    ]
+    return [Expected(name=m.name, unit=m.unit, post=m.post or "") for m in activity.invitees]
 
 
 def _widths() -> list[float]:
@@ -210,8 +199,18 @@ def _table(people: list[Expected], total_rows: int, styles: Styles) -> Table:
     return table
 
 
+def _check_blank_rows(blank_rows: int | None) -> None:
+    if blank_rows is not None and not 0 <= blank_rows <= MAX_BLANK_ROWS:
+        raise UserError(
+            t(
+                f"空白行数应在 0 到 {MAX_BLANK_ROWS} 之间。",
+                f"The number of blank rows must be between 0 and {MAX_BLANK_ROWS}.",
+            )
+        )
+
+
 def build_signin(
-    session: Session,
+    db: Database,
     activity_id: int,
     out_path: Path,
     *,
@@ -222,25 +221,37 @@ def build_signin(
     """Write the sign-in sheet; ``blank_rows`` None fills the last page (at least five).
 
     ``warn`` is told which words hold characters no installed font has."""
-    if blank_rows is not None and not 0 <= blank_rows <= MAX_BLANK_ROWS:
-        raise UserError(
-            t(
-                f"空白行数应在 0 到 {MAX_BLANK_ROWS} 之间。",
-                f"The number of blank rows must be between 0 and {MAX_BLANK_ROWS}.",
-            )
-        )
-    activity = load_activity(session, activity_id)
+    _check_blank_rows(blank_rows)
+    return write_signin_pdf(
+        get_activity_document(db, activity_id),
+        out_path,
+        blank_rows=blank_rows,
+        invariant=invariant,
+        warn=warn,
+    )
+
+
+def write_signin_pdf(
+    activity: ActivityDocument,
+    out_path: Path,
+    *,
+    blank_rows: int | None = None,
+    invariant: bool = False,
+    warn: WarnFn | None = None,
+) -> Path:
+    """Lay out the sign-in sheet of ``activity`` and write it atomically to ``out_path``."""
+    _check_blank_rows(blank_rows)
     styles = make_styles()
-    parts = signin_title_parts(session, activity)
+    parts = signin_title_parts(activity)
     title = "".join(parts)
-    people = expected_people(session, activity)
+    people = expected_people(activity)
     expected = sum(1 for p in people if p.voting)
 
     info: list[tuple[str, str | None]] = [
         ("时间", format_time_range(activity.starts_at, activity.ends_at)),
         ("地点", place_text(activity)),
         ("主持人", activity.chair),
-        ("主办单位", activity.host_org.name if activity.host_org else ""),
+        ("主办单位", activity.host_org_name or ""),
         ("应到人数", f"{expected} 人" if expected else ""),
         ("实到人数", ""),
     ]

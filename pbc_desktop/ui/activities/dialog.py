@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.attendance import count_attendance
 from pbc_desktop.domain.enums import (
     TRAINING_KINDS,
     AbsenceReason,
@@ -32,8 +33,8 @@ from pbc_desktop.domain.enums import (
     AttendanceStatus,
 )
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import activities as svc
 from pbc_desktop.services import attachments, scope, venues
+from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
@@ -495,11 +496,11 @@ class ActivityDialog(FormDialog):
         return tuple(people)
 
     def counts(self) -> tuple[int, int]:
-        return svc.count_attendance([p.status for p in self.attendance_inputs()])
+        return count_attendance([p.status for p in self.attendance_inputs()])
 
     def _update_counts(self) -> None:
         statuses = [p.status for p in self.attendance_inputs()]
-        expected, present = svc.count_attendance(statuses)
+        expected, present = count_attendance(statuses)
         absent = statuses.count(AttendanceStatus.ABSENT)
         listening = statuses.count(AttendanceStatus.NON_VOTING)
         self.ui.countsLabel.setText(

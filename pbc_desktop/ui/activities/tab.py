@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.attendance import absence_text
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
 from pbc_desktop.errors import UserError
+from pbc_desktop.lang import language
 from pbc_desktop.reports.minutes import build_minutes
 from pbc_desktop.reports.signin import build_signin
-from pbc_desktop.services import activities, scope, stats
+from pbc_desktop.services import scope, stats
+from pbc_desktop.services.activities import detail, editing, listing
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.common import messages, printing
@@ -43,6 +46,11 @@ from pbc_desktop.ui.common.table_model import Column
 TRAINING = "*training"  # the kind combo's entry for every training kind (not a code)
 MINUTES, SIGNIN = "minutes", "signin"
 BuildFn = Callable[..., Path]
+
+
+def absence(a: detail.AttendanceView) -> str:
+    """Why someone was absent, in the interface's language (as the minutes put it)."""
+    return absence_text(a.absence_reason, a.reason_text, language())
 
 
 class MonthView(QCalendarWidget):
@@ -80,7 +88,7 @@ class MonthView(QCalendarWidget):
         painter.restore()
 
 
-class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
+class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
     """Activities and meetings: listing, month view, editing, venues and printing."""
 
     key = "activities"
@@ -158,9 +166,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
             return
         query = replace(self.query(), date_from=None, date_to=None)
         view = self.month_view
-        view.set_counts(
-            activities.day_counts(self.ctx.db, query, view.yearShown(), view.monthShown())
-        )
+        view.set_counts(listing.day_counts(self.ctx.db, query, view.yearShown(), view.monthShown()))
 
     def show_day(self, day: QDate) -> None:
         """Filter the table to the activities of one day (clicked in the month view)."""
@@ -239,7 +245,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
         if not messages.confirm(self, self.tr("Delete activity"), question):
             return
         try:
-            activities.delete_activity(self.ctx.db, row.id)
+            editing.delete_activity(self.ctx.db, row.id)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -268,8 +274,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
 
         def job(progress: Callable[[int, str], None], _cancel: Callable[[], bool]) -> Path:
             progress(10, "")
-            with db.read() as session:
-                return build(session, row.id, out_path, warn=notes.append)
+            return build(db, row.id, out_path, warn=notes.append)
 
         from pbc_desktop.ui.common.worker import run_with_progress
 
@@ -371,7 +376,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
     def default_sort(self) -> tuple[int, Qt.SortOrder]:
         return 0, Qt.SortOrder.DescendingOrder
 
-    def columns(self) -> Sequence[Column[activities.ActivityRow]]:
+    def columns(self) -> Sequence[Column[listing.ActivityRow]]:
         return [
             Column(self.tr("Date and time"), lambda r: fmt_datetime(r.starts_at), "starts_at"),
             Column(self.tr("Kind"), lambda r: label(r.kind), "kind"),
@@ -389,12 +394,12 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
             ),
         ]
 
-    def query(self) -> activities.ActivityQuery:
+    def query(self) -> listing.ActivityQuery:
         year = self.year_combo.currentData()
         date_from, date_to = self._date_from, self._date_to
         if year is not None:
             date_from, date_to = date(year, 1, 1), date(year, 12, 31)
-        return activities.ActivityQuery(
+        return listing.ActivityQuery(
             community_id=self.community_combo.currentData(),
             kind=current_enum(self.kind_combo, ActivityKind),
             training_only=self.kind_combo.currentData() == TRAINING,
@@ -406,11 +411,11 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
             town=self.town_combo.currentData(),
         )
 
-    def fetch(self, page: PageRequest) -> list[activities.ActivityRow]:
-        return activities.list_activities(self.ctx.db, self.query(), page)
+    def fetch(self, page: PageRequest) -> list[listing.ActivityRow]:
+        return listing.list_activities(self.ctx.db, self.query(), page)
 
     def count(self) -> int:
-        return activities.count_activities(self.ctx.db, self.query())
+        return listing.count_activities(self.ctx.db, self.query())
 
     def clear_extra(self) -> None:
         self._host_org_id = None
@@ -466,14 +471,13 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
         self.set_extra_text(notes)
         self.reload()
 
-    def detail_html(self, row: activities.ActivityRow) -> str:
-        d = activities.get_activity_detail(self.ctx.db, row.id)
+    def detail_html(self, row: listing.ActivityRow) -> str:
+        d = detail.get_activity_detail(self.ctx.db, row.id)
         when = fmt_datetime(d.starts_at)
         if d.ends_at:
             when += " – " + d.ends_at.strftime("%H:%M")
         absent = ", ".join(
-            a.person_name + (f"({label(a.absence_reason)})" if a.absence_reason else "")
-            for a in d.absent
+            f"{a.person_name}({absence(a)})" if absence(a) else a.person_name for a in d.absent
         )
         return "".join(
             [
@@ -513,9 +517,7 @@ class ActivitiesTab(DialogHost, ListingTab[activities.ActivityRow]):
                         (
                             a.person_name,
                             label(a.status),
-                            " ".join(
-                                x for x in (label(a.absence_reason), a.reason_text or "") if x
-                            ),
+                            absence(a),
                         )
                         for a in d.attendance
                     ],

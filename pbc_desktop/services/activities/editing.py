@@ -1,15 +1,15 @@
-"""Joint activities and meetings (活动共搞, 例会): listing, detail, and the validated writes."""
+"""The activity editor: its data, the pickers it offers, and the validated writes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.base import new_uuid
 from pbc_desktop.db.engine import Database
@@ -25,8 +25,8 @@ from pbc_desktop.db.models import (
     PartyMember,
     Venue,
 )
+from pbc_desktop.domain.attendance import count_attendance
 from pbc_desktop.domain.enums import (
-    TRAINING_KINDS,
     AbsenceReason,
     ActivityKind,
     ActivityStatus,
@@ -35,295 +35,14 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
 )
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments, audit, communities
+from pbc_desktop.services.activities.detail import activity_not_found
 from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import (
-    AnySelect,
-    Choice,
-    enum_order,
-    ordered,
-    town_community_ids,
-    year_bounds,
-)
+from pbc_desktop.services.scope import Choice, year_bounds
 
-# 应到: everyone called (present or absent); 列席 (attending without vote) is not counted.
-EXPECTED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT)
-
-
-# -- DTOs ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ActivityQuery:
-    community_id: int | None = None
-    kind: ActivityKind | None = None
-    host_org_id: int | None = None
-    date_from: date | None = None
-    date_to: date | None = None  # inclusive
-    text: str = ""
-    town: str | None = None  # communities with a member organization in this town
-    training_only: bool = False  # 教育培训 kinds (ActivityKind.is_training)
-    status: ActivityStatus | None = None
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    id: int
-    starts_at: datetime
-    kind: ActivityKind
-    title: str
-    status: ActivityStatus
-    community_name: str | None
-    host_org_name: str | None
-    place: str | None
-    expected: int  # 应到
-    present: int  # 实到
-    trainee_count: int
-
-
-@dataclass(frozen=True)
-class AgendaView:
-    seq: int
-    title: str
-    discussion: str | None
-    resolution: str | None
-    votes_for: int | None
-    votes_against: int | None
-    votes_abstain: int | None
-
-
-@dataclass(frozen=True)
-class AttendanceView:
-    person_name: str
-    status: AttendanceStatus
-    absence_reason: AbsenceReason | None
-    reason_text: str | None
-
-
-@dataclass(frozen=True)
-class ActivityDetail:
-    id: int
-    kind: ActivityKind
-    title: str
-    status: ActivityStatus
-    starts_at: datetime
-    ends_at: datetime | None
-    community_name: str | None
-    host_org_name: str | None
-    place: str | None
-    chair: str | None
-    recorder: str | None
-    lecturer: str | None
-    guests: str | None
-    trainee_count: int
-    summary: str | None
-    organizations: tuple[str, ...]
-    agenda: tuple[AgendaView, ...]
-    attendance: tuple[AttendanceView, ...]
-
-    @property
-    def expected(self) -> int:
-        return count_attendance([a.status for a in self.attendance])[0]
-
-    @property
-    def present(self) -> int:
-        return count_attendance([a.status for a in self.attendance])[1]
-
-    @property
-    def absent(self) -> tuple[AttendanceView, ...]:
-        return tuple(a for a in self.attendance if a.status == AttendanceStatus.ABSENT)
-
-
-# -- listing ---------------------------------------------------------------------------------
-_Host = aliased(Organization)
-_place = func.coalesce(Activity.place, Venue.name)
-
-
-def _filtered(stmt: AnySelect, query: ActivityQuery) -> AnySelect:
-    stmt = (
-        stmt.outerjoin(Community, Community.id == Activity.community_id)
-        .outerjoin(_Host, _Host.id == Activity.host_org_id)
-        .outerjoin(Venue, Venue.id == Activity.venue_id)
-    )
-    needle = query.text.strip()
-    if needle:
-        stmt = stmt.where(
-            Activity.title.icontains(needle, autoescape=True)
-            | Activity.place.icontains(needle, autoescape=True)
-            | Venue.name.icontains(needle, autoescape=True)
-            | Community.name.icontains(needle, autoescape=True)
-            | _Host.name.icontains(needle, autoescape=True)
-        )
-    if query.community_id is not None:
-        stmt = stmt.where(Activity.community_id == query.community_id)
-    if query.kind is not None:
-        stmt = stmt.where(Activity.kind == query.kind)
-    if query.training_only:
-        stmt = stmt.where(Activity.kind.in_(sorted(TRAINING_KINDS)))
-    if query.status is not None:
-        stmt = stmt.where(Activity.status == query.status)
-    if query.host_org_id is not None:
-        stmt = stmt.where(Activity.host_org_id == query.host_org_id)
-    if query.date_from is not None:
-        stmt = stmt.where(Activity.starts_at >= datetime.combine(query.date_from, time()))
-    if query.date_to is not None:
-        end = datetime.combine(query.date_to + timedelta(days=1), time())
-        stmt = stmt.where(Activity.starts_at < end)
-    if query.town:
-        stmt = stmt.where(Activity.community_id.in_(town_community_ids(query.town)))
-    return stmt
-
-
-_SORT_KEYS: dict[str, Any] = {
-    "starts_at": Activity.starts_at,
-    "kind": enum_order(Activity.kind, ActivityKind),
-    "title": Activity.title,
-    "community": Community.name,
-}
-
-
-def _order(page: PageRequest) -> list[Any]:
-    key = _SORT_KEYS.get(page.sort or "")
-    if key is None:  # newest first
-        return [Activity.starts_at.desc(), Activity.id.desc()]
-    return [*ordered(key, page.descending), Activity.starts_at.desc(), Activity.id.desc()]
-
-
-def count_activities(db: Database, query: ActivityQuery) -> int:
-    stmt = _filtered(select(func.count(Activity.id)).select_from(Activity), query)
-    with db.read() as s:
-        return int(s.execute(stmt).scalar_one())
-
-
-def attendance_counts(s: Session, activity_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """应到 and 实到 per activity, in one grouped query over the given activities."""
-    if not activity_ids:
-        return {}
-    present = case((Attendance.status == AttendanceStatus.PRESENT, 1), else_=0)
-    stmt = (
-        select(Attendance.activity_id, func.count(Attendance.id), func.sum(present))
-        .where(
-            Attendance.activity_id.in_(activity_ids),
-            Attendance.status.in_(EXPECTED_STATUSES),
-        )
-        .group_by(Attendance.activity_id)
-    )
-    return {aid: (int(expected), int(shown or 0)) for aid, expected, shown in s.execute(stmt)}
-
-
-def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> list[ActivityRow]:
-    stmt = _filtered(
-        select(
-            Activity.id,
-            Activity.starts_at,
-            Activity.kind,
-            Activity.title,
-            Activity.status,
-            Community.name.label("community_name"),
-            _Host.name.label("host_name"),
-            _place.label("place"),
-            Activity.trainee_count,
-        ).select_from(Activity),
-        query,
-    )
-    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
-    with db.read() as s:
-        rows = list(s.execute(stmt))
-        counts = attendance_counts(s, [r.id for r in rows])
-    return [
-        ActivityRow(
-            id=r.id,
-            starts_at=r.starts_at,
-            kind=r.kind,
-            title=r.title,
-            status=r.status,
-            community_name=r.community_name,
-            host_org_name=r.host_name,
-            place=r.place,
-            expected=counts.get(r.id, (0, 0))[0],
-            present=counts.get(r.id, (0, 0))[1],
-            trainee_count=r.trainee_count or 0,
-        )
-        for r in rows
-    ]
-
-
-def host_org_choices(db: Database) -> list[Choice]:
-    """Organizations that have hosted an activity, for the host filter."""
-    stmt = (
-        select(Organization.id, Organization.name)
-        .where(
-            Organization.id.in_(
-                select(Activity.host_org_id).where(Activity.host_org_id.is_not(None))
-            )
-        )
-        .order_by(Organization.name)
-    )
-    with db.read() as s:
-        return [Choice(r.id, r.name) for r in s.execute(stmt)]
-
-
-# -- detail ----------------------------------------------------------------------------------
-def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
-    with db.read() as s:
-        activity = s.get(Activity, activity_id)
-        if activity is None:
-            raise _not_found()
-        orgs = s.scalars(
-            select(Organization.name)
-            .join(ActivityOrganization, ActivityOrganization.organization_id == Organization.id)
-            .where(ActivityOrganization.activity_id == activity_id)
-            .order_by(ActivityOrganization.id)
-        ).all()
-        agenda = s.scalars(
-            select(AgendaItem)
-            .where(AgendaItem.activity_id == activity_id)
-            .order_by(AgendaItem.seq, AgendaItem.id)
-        ).all()
-        attendance = s.scalars(
-            select(Attendance)
-            .where(Attendance.activity_id == activity_id)
-            .order_by(enum_order(Attendance.status, AttendanceStatus), Attendance.id)
-        ).all()
-        return ActivityDetail(
-            id=activity.id,
-            kind=activity.kind,
-            title=activity.title,
-            status=activity.status,
-            starts_at=activity.starts_at,
-            ends_at=activity.ends_at,
-            community_name=activity.community.name if activity.community else None,
-            host_org_name=activity.host_org.name if activity.host_org else None,
-            place=activity.place or (activity.venue.name if activity.venue else None),
-            chair=activity.chair,
-            recorder=activity.recorder,
-            lecturer=activity.lecturer,
-            guests=activity.guests,
-            trainee_count=activity.trainee_count or 0,
-            summary=activity.summary,
-            organizations=tuple(orgs),
-            agenda=tuple(
-                AgendaView(
-                    a.seq,
-                    a.title,
-                    a.discussion,
-                    a.resolution,
-                    a.votes_for,
-                    a.votes_against,
-                    a.votes_abstain,
-                )
-                for a in agenda
-            ),
-            attendance=tuple(
-                AttendanceView(a.person_name, a.status, a.absence_reason, a.reason_text)
-                for a in attendance
-            ),
-        )
-
-
-# -- editing ---------------------------------------------------------------------------------
 TITLE_MAX = 200
 NAME_MAX = 60
 PLACE_MAX = 200
@@ -445,13 +164,6 @@ class PersonChoice:
     organization_name: str
 
 
-def count_attendance(statuses: Sequence[AttendanceStatus]) -> tuple[int, int]:
-    """(应到, 实到): everyone called (present or absent), and those present; 列席 not counted."""
-    expected = sum(1 for s in statuses if s in EXPECTED_STATUSES)
-    present = sum(1 for s in statuses if s == AttendanceStatus.PRESENT)
-    return expected, present
-
-
 def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoice]:
     """Members whose name starts with or contains ``text`` (never the whole roll)."""
     needle = text.strip()
@@ -519,12 +231,6 @@ def community_org_choices(db: Database, community_id: int) -> list[Choice]:
     return [Choice(m.organization_id, m.name) for m in detail.active_members]
 
 
-def _not_found() -> NotFoundError:
-    return NotFoundError(
-        t("找不到该活动,可能已被删除。", "The activity was not found; it may have been deleted.")
-    )
-
-
 def _load_full(s: Session, activity_id: int) -> Activity:
     stmt = (
         select(Activity)
@@ -540,7 +246,7 @@ def _load_full(s: Session, activity_id: int) -> Activity:
     )
     activity = s.scalars(stmt).one_or_none()
     if activity is None:
-        raise _not_found()
+        raise activity_not_found()
     return activity
 
 
@@ -937,58 +643,3 @@ def delete_activity(db: Database, activity_id: int) -> None:
         s.delete(activity)
         s.flush()
         _renumber(s, *group)
-
-
-# -- month view ------------------------------------------------------------------------------
-def day_counts(db: Database, query: ActivityQuery, year: int, month: int) -> dict[date, int]:
-    """How many activities matching ``query`` fall on each day of a month."""
-    first = date(year, month, 1)
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    bounded = replace(
-        query,
-        date_from=max(first, query.date_from) if query.date_from else first,
-        date_to=min(nxt - timedelta(days=1), query.date_to)
-        if query.date_to
-        else nxt - timedelta(days=1),
-    )
-    day = func.date(Activity.starts_at)
-    stmt = _filtered(select(day, func.count(Activity.id)).select_from(Activity), bounded).group_by(
-        day
-    )
-    with db.read() as s:
-        out: dict[date, int] = {}
-        for value, n in s.execute(stmt):
-            key = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-            out[key] = int(n)
-        return out
-
-
-def community_by_name(db: Database, name: str) -> Choice:
-    """The community called ``name`` (or the only one whose name contains it)."""
-    needle = name.strip()
-    with db.read() as s:
-        exact = s.execute(select(Community.id, Community.name).where(Community.name == needle))
-        row = exact.first()
-        if row is not None:
-            return Choice(row.id, row.name)
-        similar = list(
-            s.execute(
-                select(Community.id, Community.name)
-                .where(Community.name.icontains(needle, autoescape=True))
-                .order_by(Community.name)
-                .limit(6)
-            )
-        )
-    if needle and len(similar) == 1:
-        return Choice(similar[0].id, similar[0].name)
-    if needle and similar:
-        names = "、".join(r.name for r in similar[:5])
-        raise NotFoundError(
-            t(
-                f"有多个党建共同体的名称包含「{needle}」:{names}。请写出完整名称。",
-                f"Several communities match '{needle}': {names}. Give the full name.",
-            )
-        )
-    raise NotFoundError(
-        t(f"找不到名为「{needle}」的党建共同体", f"No community is named '{needle}'")
-    )

@@ -1,0 +1,144 @@
+"""The activity's detail pane: everything stored about one activity, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    Activity,
+    ActivityOrganization,
+    AgendaItem,
+    Attendance,
+    Organization,
+)
+from pbc_desktop.domain.attendance import count_attendance
+from pbc_desktop.domain.enums import (
+    AbsenceReason,
+    ActivityKind,
+    ActivityStatus,
+    AttendanceStatus,
+)
+from pbc_desktop.errors import NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services.scope import enum_order
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    seq: int
+    title: str
+    discussion: str | None
+    resolution: str | None
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+
+
+def agenda_view(item: AgendaItem) -> AgendaView:
+    return AgendaView(
+        item.seq,
+        item.title,
+        item.discussion,
+        item.resolution,
+        item.votes_for,
+        item.votes_against,
+        item.votes_abstain,
+    )
+
+
+@dataclass(frozen=True)
+class AttendanceView:
+    person_name: str
+    status: AttendanceStatus
+    absence_reason: AbsenceReason | None
+    reason_text: str | None
+
+
+@dataclass(frozen=True)
+class ActivityDetail:
+    id: int
+    kind: ActivityKind
+    title: str
+    status: ActivityStatus
+    starts_at: datetime
+    ends_at: datetime | None
+    community_name: str | None
+    host_org_name: str | None
+    place: str | None
+    chair: str | None
+    recorder: str | None
+    lecturer: str | None
+    guests: str | None
+    trainee_count: int
+    summary: str | None
+    organizations: tuple[str, ...]
+    agenda: tuple[AgendaView, ...]
+    attendance: tuple[AttendanceView, ...]
+
+    @property
+    def expected(self) -> int:
+        return count_attendance([a.status for a in self.attendance])[0]
+
+    @property
+    def present(self) -> int:
+        return count_attendance([a.status for a in self.attendance])[1]
+
+    @property
+    def absent(self) -> tuple[AttendanceView, ...]:
+        return tuple(a for a in self.attendance if a.status == AttendanceStatus.ABSENT)
+
+
+def activity_not_found() -> NotFoundError:
+    return NotFoundError(
+        t("找不到该活动,可能已被删除。", "The activity was not found; it may have been deleted.")
+    )
+
+
+def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
+    with db.read() as s:
+        activity = s.get(Activity, activity_id)
+        if activity is None:
+            raise activity_not_found()
+        orgs = s.scalars(
+            select(Organization.name)
+            .join(ActivityOrganization, ActivityOrganization.organization_id == Organization.id)
+            .where(ActivityOrganization.activity_id == activity_id)
+            .order_by(ActivityOrganization.id)
+        ).all()
+        agenda = s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.activity_id == activity_id)
+            .order_by(AgendaItem.seq, AgendaItem.id)
+        ).all()
+        attendance = s.scalars(
+            select(Attendance)
+            .where(Attendance.activity_id == activity_id)
+            .order_by(enum_order(Attendance.status, AttendanceStatus), Attendance.id)
+        ).all()
+        return ActivityDetail(
+            id=activity.id,
+            kind=activity.kind,
+            title=activity.title,
+            status=activity.status,
+            starts_at=activity.starts_at,
+            ends_at=activity.ends_at,
+            community_name=activity.community.name if activity.community else None,
+            host_org_name=activity.host_org.name if activity.host_org else None,
+            place=activity.place or (activity.venue.name if activity.venue else None),
+            chair=activity.chair,
+            recorder=activity.recorder,
+            lecturer=activity.lecturer,
+            guests=activity.guests,
+            trainee_count=activity.trainee_count or 0,
+            summary=activity.summary,
+            organizations=tuple(orgs),
+            agenda=tuple(agenda_view(a) for a in agenda),
+            attendance=tuple(
+                AttendanceView(a.person_name, a.status, a.absence_reason, a.reason_text)
+                for a in attendance
+            ),
+        )
