@@ -15,7 +15,7 @@ the members to Excel, backs the database up, then opens the window offscreen
 Any failure ends the script with a non-zero status and a sentence saying what failed.
 
 The helpers at the top (version resource, data files, hidden imports) are also used by
-``pbc_desktop.spec`` and by ``tests/test_packaging.py``; they need only the standard library.
+``pbc_desktop.spec`` and by ``tests/packaging/test_packaging.py``; they need only the standard library.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from pbc_desktop.db.migrate import open_database
 from tests.crash_writer import BATCH
 
 KILLS = 30
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 pytestmark = [
     pytest.mark.slow,

@@ -27,7 +27,7 @@ from pbc_desktop.services.attachments import AttachmentCheck, verify_attachments
 from pbc_desktop.services.demo import build_demo
 from tests.factories import make_community, make_orgs
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ID_NUMBER = "44051419850101416X"
 PHONE = "13812345678"
 ENTRY_UUID = "0f1e2d3c-4b5a-4968-8776-123456789012"

@@ -16,7 +16,7 @@ from tests.backup_helpers import new_database, org_names
 from tests.factories import make_id
 from tests.import_factories import write_roster
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 ORG = "上底村党总支"
 
 

@@ -14,7 +14,7 @@ from pbc_desktop.db.engine import sqlite_url
 from pbc_desktop.db.migrate import backup_copy, open_database
 from tests.backup_helpers import add_orgs, integrity, names_in, new_database, org_names
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 def wal_left_by(path: Path, *names: str) -> tuple[bytes, bytes]:

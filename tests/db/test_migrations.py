@@ -25,7 +25,7 @@ from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
 from tests.backup_helpers import damage, new_database
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def test_fresh_database_is_at_head(db: Database) -> None:

@@ -330,7 +330,7 @@ def test_opening_a_file_with_a_foreign_wal_says_it_was_set_aside(
     import shutil
 
     from tests.backup_helpers import names_in, new_database
-    from tests.test_stale_wal import leave_beside, wal_left_by
+    from tests.db.test_stale_wal import leave_beside, wal_left_by
 
     old = tmp_path / "old" / "pbc.sqlite"
     old.parent.mkdir()

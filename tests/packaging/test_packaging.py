@@ -19,7 +19,7 @@ import pbc_desktop
 from pbc_desktop import fonts, i18n, paths
 from pbc_desktop.db import migrate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGING = ROOT / "packaging"
 
 

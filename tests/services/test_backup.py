@@ -20,7 +20,7 @@ from pbc_desktop.services.backup import AUTO, BackupFile
 from pbc_desktop.services.organizations import OrgInput, create_organization
 from tests.backup_helpers import add_orgs, damage, integrity, names_in, new_database, org_names
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NOW = datetime(2025, 6, 15, 18, 30, 0)
 
 

@@ -1,0 +1,1 @@
+"""Tests of the pbc command line: exit status, one sentence, what was stored."""

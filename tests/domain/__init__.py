@@ -1,0 +1,1 @@
+"""Tests of pbc_desktop/domain: pure rules, no database."""

@@ -1,0 +1,1 @@
+"""Tests of the Windows build and installer scripts."""

@@ -1,0 +1,1 @@
+"""Tests of pbc_desktop/reports: PDFs opened and read back."""

@@ -1,0 +1,1 @@
+"""Tests of pbc_desktop/services (and their audit and privacy rules)."""

@@ -1,0 +1,1 @@
+"""Widget tests (pytest-qt, offscreen): what the user sees and what was stored."""
