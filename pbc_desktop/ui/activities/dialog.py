@@ -41,6 +41,7 @@ from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_datetime, to_qdatetime
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.views import cell_text, cell_widget
 from pbc_desktop.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 
 DATA = Qt.ItemDataRole.UserRole
@@ -477,11 +478,8 @@ class ActivityDialog(FormDialog):
         people: list[svc.AttendanceInput] = []
         for row in range(table.rowCount()):
             name = table.item(row, COL_NAME)
-            status = table.cellWidget(row, COL_STATUS)
-            reason = table.cellWidget(row, COL_REASON)
-            text = table.item(row, COL_REASON_TEXT)
-            assert isinstance(status, QComboBox)
-            assert isinstance(reason, QComboBox)
+            status = cell_widget(table, row, COL_STATUS, QComboBox)
+            reason = cell_widget(table, row, COL_REASON, QComboBox)
             member = name.data(DATA) if name else None
             code = reason.currentData()
             people.append(
@@ -490,7 +488,7 @@ class ActivityDialog(FormDialog):
                     status=AttendanceStatus.from_label(str(status.currentData())),
                     member_id=member if isinstance(member, int) else None,
                     absence_reason=AbsenceReason.from_label(str(code)) if code else None,
-                    reason_text=text.text() if text else None,
+                    reason_text=cell_text(table, row, COL_REASON_TEXT),
                 )
             )
         return tuple(people)

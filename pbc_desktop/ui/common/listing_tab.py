@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from pbc_desktop.ui.common.views import (
     attach_model,
     keep_sortable_indicator,
     make_record_table,
+    make_splitter,
     select_record,
     selected_record,
 )
@@ -176,13 +176,9 @@ class ListingTab(QWidget, Generic[T]):
         note.addStretch(1)
         self.arrange_rows(filters, note)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName(f"{self.key}Splitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = make_splitter(
+            self, f"{self.key}Splitter", Qt.Orientation.Horizontal, [self.table, detail], (3, 2)
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

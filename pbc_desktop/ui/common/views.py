@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +25,7 @@ from pbc_desktop.ui.common.table_model import PagedTableModel
 MAX_FITTED_WIDTH = 260
 ID_ROLE = Qt.ItemDataRole.UserRole  # a QTableWidget cell's record id
 T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
 
 
 def make_record_table(parent: QWidget, object_name: str) -> QTableView:
@@ -162,3 +164,40 @@ def select_id(table: QTableWidget, record_id: int) -> bool:
             table.selectRow(r)
             return True
     return False
+
+
+def cell_widget(table: QTableWidget, row: int, column: int, kind: type[W]) -> W:
+    """The editor set in a cell of an editable table (a bug when missing or of another kind)."""
+    widget = table.cellWidget(row, column)
+    assert isinstance(widget, kind)
+    return widget
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str | None:
+    """The text of a cell of an editable table; None when the cell has no item."""
+    item = table.item(row, column)
+    return item.text() if item else None
+
+
+def make_splitter(
+    parent: QWidget,
+    name: str,
+    orientation: Qt.Orientation,
+    panes: Sequence[QWidget],
+    stretch: Sequence[int] = (),
+    *,
+    collapsible: bool = False,
+) -> QSplitter:
+    """A splitter over ``panes`` with the stretch factors ``stretch`` (in pane order).
+
+    ``name`` is its objectName, under which the main window remembers its sizes
+    (docs/CONTRIBUTING.md); by default no pane can be dragged shut.
+    """
+    splitter = QSplitter(orientation, parent)
+    splitter.setObjectName(name)
+    for pane in panes:
+        splitter.addWidget(pane)
+    for index, factor in enumerate(stretch):
+        splitter.setStretchFactor(index, factor)
+    splitter.setChildrenCollapsible(collapsible)
+    return splitter

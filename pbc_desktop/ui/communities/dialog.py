@@ -22,6 +22,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.views import cell_text, cell_widget
 from pbc_desktop.ui.forms.ui_community_dialog import Ui_CommunityDialog
 
 ORG_ROLE = Qt.ItemDataRole.UserRole
@@ -293,21 +294,16 @@ class CommunityDialog(FormDialog):
         table = self.ui.rolesTable
         roles: list[svc.RoleInput] = []
         for row in range(table.rowCount()):
-            person = table.item(row, ROLE_PERSON)
-            phone = table.item(row, ROLE_PHONE)
             cross = table.item(row, ROLE_CROSS)
-            role_combo = table.cellWidget(row, ROLE_ROLE)
-            org_combo = table.cellWidget(row, ROLE_ORG)
-            assert isinstance(role_combo, QComboBox)
-            assert isinstance(org_combo, QComboBox)
-            org_id = org_combo.currentData()
+            role_combo = cell_widget(table, row, ROLE_ROLE, QComboBox)
+            org_id = cell_widget(table, row, ROLE_ORG, QComboBox).currentData()
             roles.append(
                 svc.RoleInput(
-                    person_name=person.text() if person else "",
+                    person_name=cell_text(table, row, ROLE_PERSON) or "",
                     role=LeadershipRole.from_label(str(role_combo.currentData())),
                     organization_id=org_id if isinstance(org_id, int) else None,
                     cross_appointment=bool(cross and cross.checkState() == Qt.CheckState.Checked),
-                    phone=phone.text() if phone else None,
+                    phone=cell_text(table, row, ROLE_PHONE),
                 )
             )
         return tuple(roles)
@@ -333,20 +329,13 @@ class CommunityDialog(FormDialog):
         table = self.ui.rotationTable
         turns: list[svc.TurnInput] = []
         for row in range(table.rowCount()):
-            org_combo = table.cellWidget(row, TURN_ORG)
-            start = table.cellWidget(row, TURN_START)
-            end = table.cellWidget(row, TURN_END)
-            text = table.item(row, TURN_LABEL)
-            assert isinstance(org_combo, QComboBox)
-            assert isinstance(start, QDateEdit)
-            assert isinstance(end, QDateEdit)
-            org_id = org_combo.currentData()
+            org_id = cell_widget(table, row, TURN_ORG, QComboBox).currentData()
             turns.append(
                 svc.TurnInput(
                     organization_id=org_id if isinstance(org_id, int) else -1,
-                    period_label=text.text() if text else "",
-                    period_start=date_of(start),
-                    period_end=date_of(end),
+                    period_label=cell_text(table, row, TURN_LABEL) or "",
+                    period_start=date_of(cell_widget(table, row, TURN_START, QDateEdit)),
+                    period_end=date_of(cell_widget(table, row, TURN_END, QDateEdit)),
                 )
             )
         return tuple(turns)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -28,7 +27,13 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.views import ID_ROLE, make_item_table, select_id, selected_id
+from pbc_desktop.ui.common.views import (
+    ID_ROLE,
+    make_item_table,
+    make_splitter,
+    select_id,
+    selected_id,
+)
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
 
 OVER_COLOR = "#c0392b"
@@ -91,13 +96,13 @@ class FundsPanel(DialogHost, QWidget):
         self.summary_view = QTextBrowser(self)
         self.summary_view.setObjectName("listsFundsSummary")
         self.summary_view.setMinimumWidth(240)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("listsFundsSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.summary_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = make_splitter(
+            self,
+            "listsFundsSplitter",
+            Qt.Orientation.Horizontal,
+            [self.table, self.summary_view],
+            (3, 1),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,13 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.views import fill_table, make_item_table, select_id, selected_id
+from pbc_desktop.ui.common.views import (
+    fill_table,
+    make_item_table,
+    make_splitter,
+    select_id,
+    selected_id,
+)
 from pbc_desktop.ui.members.dual_report_overview import hours_text
 from pbc_desktop.ui.members.end_report_dialog import EndReportDialog
 from pbc_desktop.ui.members.evaluation_dialog import EvaluationDialog
@@ -211,18 +216,16 @@ class MemberPostsPanel(DialogHost, QWidget):
         evaluations_layout.addLayout(evaluation_buttons)
         evaluations_layout.addWidget(self.evaluations_table)
 
-        lower = QSplitter(Qt.Orientation.Horizontal, self)
-        lower.setObjectName("membersPostsLowerSplitter")
-        lower.addWidget(self.services_box)
-        lower.addWidget(self.evaluations_box)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
-        lower.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("membersPostsSplitter")
-        splitter.addWidget(reports_box)
-        splitter.addWidget(lower)
-        splitter.setChildrenCollapsible(False)
+        lower = make_splitter(
+            self,
+            "membersPostsLowerSplitter",
+            Qt.Orientation.Horizontal,
+            [self.services_box, self.evaluations_box],
+            (3, 2),
+        )
+        splitter = make_splitter(
+            self, "membersPostsSplitter", Qt.Orientation.Vertical, [reports_box, lower]
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from pbc_desktop.ui.common.views import (
     attach_model,
     keep_sortable_indicator,
     make_record_table,
+    make_splitter,
     select_record,
     selected_record,
 )
@@ -114,13 +114,15 @@ class OrganizationsTab(QWidget):
         right_layout.addWidget(self.table, 1)
         right_layout.addWidget(self.detail)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("organizationsSplitter")
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(right)
         # The tree keeps its width when the window grows, so a remembered layout survives.
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter = make_splitter(
+            self,
+            "organizationsSplitter",
+            Qt.Orientation.Horizontal,
+            [self.tree, right],
+            (0, 1),
+            collapsible=True,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
