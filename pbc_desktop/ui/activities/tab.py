@@ -34,7 +34,7 @@ from pbc_desktop.services.activities import detail, editing, listing
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.common import messages, printing
-from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding, select_data
+from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date, to_qdate
 from pbc_desktop.ui.common.detail import fields, grid, heading
@@ -436,28 +436,15 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         town: str | None = None,
     ) -> None:
         """Show exactly the activities matching these filters (called by the dashboard)."""
-
-        def change() -> None:
-            self.search_edit.setText(text)
-            select_data(self.community_combo, community_id, otherwise=0)
-            select_data(
-                self.kind_combo,
-                TRAINING if training_only else as_enum(ActivityKind, kind),
-                otherwise=0,
-            )
-            select_data(self.status_combo, as_enum(ActivityStatus, status), otherwise=0)
-            select_adding(self.year_combo, year)
-            select_adding(self.town_combo, town)
-
-        combos = [
-            self.search_edit,
-            self.community_combo,
-            self.kind_combo,
-            self.status_combo,
-            self.year_combo,
-            self.town_combo,
-        ]
-        self.with_signals_blocked(combos, change)
+        self.set_filters(
+            text,
+            chosen=[
+                (self.community_combo, community_id),
+                (self.kind_combo, TRAINING if training_only else as_enum(ActivityKind, kind)),
+                (self.status_combo, as_enum(ActivityStatus, status)),
+            ],
+            added=[(self.year_combo, year), (self.town_combo, town)],
+        )
         self._host_org_id = host_org_id
         self._date_from, self._date_to = date_from, date_to
         notes = []

@@ -29,7 +29,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import Choice
-from pbc_desktop.ui.common.combos import fill, fill_enum
+from pbc_desktop.ui.common.combos import fill, fill_enum, select_adding, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
@@ -260,6 +260,28 @@ class ListingTab(QWidget, Generic[T]):
         self.clear_extra()
         self._extra_text = []
         self.reload()
+
+    def set_filters(
+        self,
+        text: str,
+        chosen: Sequence[tuple[QComboBox, object]] = (),
+        added: Sequence[tuple[QComboBox, object]] = (),
+    ) -> None:
+        """Set the search text and filter combos at once, without a reload per change.
+
+        Each ``chosen`` combo selects its value (its first entry when it has none); each
+        ``added`` combo selects its value, adding an entry for it when missing.
+        """
+        combos = [combo for combo, _value in (*chosen, *added)]
+
+        def change() -> None:
+            self.search_edit.setText(text)
+            for combo, value in chosen:
+                select_data(combo, value, otherwise=0)
+            for combo, value in added:
+                select_adding(combo, value)
+
+        self.with_signals_blocked([self.search_edit, *combos], change)
 
     def with_signals_blocked(self, widgets: Sequence[QWidget], change: Callable[[], Any]) -> None:
         for widget in widgets:

@@ -25,7 +25,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding, select_data
+from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
@@ -262,15 +262,13 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         cobuild_type: CoBuildType | str | None = None,
     ) -> None:
         """Show exactly the communities matching these filters (called by the dashboard)."""
-
-        def change() -> None:
-            self.search_edit.clear()
-            select_adding(self.town_combo, town or None)
-            select_data(self.type_combo, as_enum(CoBuildType, cobuild_type), otherwise=0)
-            select_data(self.status_combo, as_enum(CommunityStatus, status), otherwise=0)
-
-        self.with_signals_blocked(
-            [self.search_edit, self.town_combo, self.type_combo, self.status_combo], change
+        self.set_filters(
+            "",
+            chosen=[
+                (self.type_combo, as_enum(CoBuildType, cobuild_type)),
+                (self.status_combo, as_enum(CommunityStatus, status)),
+            ],
+            added=[(self.town_combo, town or None)],
         )
         self.reload()
 

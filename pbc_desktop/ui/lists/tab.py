@@ -32,7 +32,7 @@ from pbc_desktop.services import scope
 from pbc_desktop.services.lists import editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages, printing, prompts
-from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding, select_data
+from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.dialog_host import DialogHost
@@ -375,28 +375,15 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         claimed: bool | None = None,
     ) -> None:
         """Show exactly the items matching these filters (called by the dashboard)."""
-
-        def change() -> None:
-            self.search_edit.setText(text)
-            select_data(self.community_combo, community_id, otherwise=0)
-            select_data(self.kind_combo, as_enum(ListKind, list_kind), otherwise=0)
-            select_data(
-                self.status_combo,
-                OVERDUE if overdue_only else as_enum(ItemStatus, status),
-                otherwise=0,
-            )
-            select_adding(self.year_combo, year)
-            select_adding(self.town_combo, town)
-
-        widgets = [
-            self.search_edit,
-            self.community_combo,
-            self.kind_combo,
-            self.status_combo,
-            self.year_combo,
-            self.town_combo,
-        ]
-        self.with_signals_blocked(widgets, change)
+        self.set_filters(
+            text,
+            chosen=[
+                (self.community_combo, community_id),
+                (self.kind_combo, as_enum(ListKind, list_kind)),
+                (self.status_combo, OVERDUE if overdue_only else as_enum(ItemStatus, status)),
+            ],
+            added=[(self.year_combo, year), (self.town_combo, town)],
+        )
         self._claimant_org_id = claimant_org_id
         if claimant_org_id is None:
             self.with_signals_blocked(

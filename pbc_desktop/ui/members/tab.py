@@ -28,8 +28,6 @@ from pbc_desktop.ui.common.combos import (
     current_enum,
     fill_choices,
     find_data,
-    select_adding,
-    select_data,
 )
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
@@ -433,23 +431,14 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         """Show exactly the members matching these filters (called by the dashboard)."""
         if organization_id is not None and find_data(self.organization_combo, organization_id) < 0:
             self._fill_organizations()  # made since the tab filled its choices
-
-        def change() -> None:
-            self.search_edit.setText(text)
-            select_data(self.organization_combo, organization_id, otherwise=0)
-            select_adding(self.town_combo, town)
-            select_data(self.category_combo, as_enum(MemberCategory, category), otherwise=0)
-            select_data(self.reported_combo, reported, otherwise=0)
-
-        self.with_signals_blocked(
-            [
-                self.search_edit,
-                self.organization_combo,
-                self.town_combo,
-                self.category_combo,
-                self.reported_combo,
+        self.set_filters(
+            text,
+            chosen=[
+                (self.organization_combo, organization_id),
+                (self.category_combo, as_enum(MemberCategory, category)),
+                (self.reported_combo, reported),
             ],
-            change,
+            added=[(self.town_combo, town)],
         )
         self._report_town = report_town or None
         notes = []
