@@ -41,40 +41,21 @@ def _lazy(module: str, class_name: str) -> TabFactory:
     return build
 
 
+#: The tabs in order: key (also the package under ui/ whose ``tab`` module holds it),
+#: untranslated title, tab class.
+TABS = (
+    ("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview"), "OverviewTab"),
+    ("communities", QT_TRANSLATE_NOOP("MainWindow", "Communities"), "CommunitiesTab"),
+    ("organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations"), "OrganizationsTab"),
+    ("members", QT_TRANSLATE_NOOP("MainWindow", "Party members"), "MembersTab"),
+    ("activities", QT_TRANSLATE_NOOP("MainWindow", "Activities"), "ActivitiesTab"),
+    ("lists", QT_TRANSLATE_NOOP("MainWindow", "Lists"), "ListsTab"),
+    ("assessment", QT_TRANSLATE_NOOP("MainWindow", "Assessment"), "AssessmentTab"),
+)
+
+
 def _tab_factories() -> list[tuple[str, str, TabFactory]]:
-    return [
-        (
-            "overview",
-            str(QT_TRANSLATE_NOOP("MainWindow", "Overview")),
-            _lazy("overview.tab", "OverviewTab"),
-        ),
-        (
-            "communities",
-            str(QT_TRANSLATE_NOOP("MainWindow", "Communities")),
-            _lazy("communities.tab", "CommunitiesTab"),
-        ),
-        (
-            "organizations",
-            str(QT_TRANSLATE_NOOP("MainWindow", "Organizations")),
-            _lazy("organizations.tab", "OrganizationsTab"),
-        ),
-        (
-            "members",
-            str(QT_TRANSLATE_NOOP("MainWindow", "Party members")),
-            _lazy("members.tab", "MembersTab"),
-        ),
-        (
-            "activities",
-            str(QT_TRANSLATE_NOOP("MainWindow", "Activities")),
-            _lazy("activities.tab", "ActivitiesTab"),
-        ),
-        ("lists", str(QT_TRANSLATE_NOOP("MainWindow", "Lists")), _lazy("lists.tab", "ListsTab")),
-        (
-            "assessment",
-            str(QT_TRANSLATE_NOOP("MainWindow", "Assessment")),
-            _lazy("assessment.tab", "AssessmentTab"),
-        ),
-    ]
+    return [(key, str(title), _lazy(f"{key}.tab", class_name)) for key, title, class_name in TABS]
 
 
 def tab_title(source: str) -> str:
