@@ -31,6 +31,12 @@ def set_date(edit: QDateEdit, value: date) -> None:
     edit.setDate(to_qdate(value))
 
 
+def set_date_capped(edit: QDateEdit, latest: date) -> None:
+    """Show ``latest`` and allow no later date (the day something was done: not to come)."""
+    edit.setMaximumDate(to_qdate(latest))
+    set_date(edit, latest)
+
+
 def fmt_date(value: date | None) -> str:
     return "" if value is None else value.isoformat()
 

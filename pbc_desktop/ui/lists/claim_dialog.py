@@ -11,7 +11,7 @@ from pbc_desktop.domain.enums import ClaimMode
 from pbc_desktop.services.lists import claims, queries
 from pbc_desktop.ui.common.combos import fill_choices
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_claim_dialog import Ui_ClaimDialog
 
@@ -62,8 +62,7 @@ class ClaimDialog(FormDialog):
             )
         )
         today = date.today()
-        ui.claimedEdit.setMaximumDate(to_qdate(today))
-        set_date(ui.claimedEdit, today)
+        set_date_capped(ui.claimedEdit, today)
         set_date(ui.deadlineEdit, detail.deadline or today + timedelta(days=90))
         ui.deadlineCheck.toggled.connect(ui.deadlineEdit.setEnabled)
         ui.groupRadio.toggled.connect(self._mode_changed)

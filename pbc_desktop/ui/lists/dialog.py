@@ -10,7 +10,7 @@ from pbc_desktop.domain.enums import ListKind
 from pbc_desktop.services.lists import editing, queries
 from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_list_dialog import Ui_ListDialog
 
@@ -35,8 +35,7 @@ class ListDialog(FormDialog):
         ui.communityLabel.setText(community_name)
         fill_enum(ui.kindCombo, ListKind)
         today = date.today()
-        ui.signedEdit.setMaximumDate(to_qdate(today))
-        set_date(ui.signedEdit, today)
+        set_date_capped(ui.signedEdit, today)
         ui.yearSpin.setValue(today.year)
         ui.signedCheck.toggled.connect(ui.signedEdit.setEnabled)
         ui.kindCombo.currentIndexChanged.connect(self._propose_title)

@@ -13,7 +13,7 @@ from pbc_desktop.services import funds
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_fund_entry_dialog import Ui_FundEntryDialog
 
@@ -42,8 +42,7 @@ class FundEntryDialog(FormDialog):
         ui = self.ui
         ui.communityLabel.setText(community_name)
         today = date.today()
-        ui.dateEdit.setMaximumDate(to_qdate(today))
-        set_date(ui.dateEdit, today)
+        set_date_capped(ui.dateEdit, today)
         fill_enum(ui.sourceCombo, FundSource, self.tr("(choose)"))
         none = self.tr("(none)")
         fill_choices(ui.activityCombo, funds.activity_choices(ctx.db, community_id), none)

@@ -10,7 +10,7 @@ from pbc_desktop.domain.enums import Satisfaction
 from pbc_desktop.services.lists import queries, supervision
 from pbc_desktop.ui.common.combos import fill_enum
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_solve_dialog import Ui_SolveDialog
 
@@ -27,8 +27,7 @@ class SolveDialog(FormDialog):
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(detail.title)
         today = date.today()
-        ui.dateEdit.setMaximumDate(to_qdate(today))
-        set_date(ui.dateEdit, today)
+        set_date_capped(ui.dateEdit, today)
         # No answer is preselected: the clerk records what the residents said.
         fill_enum(ui.satisfactionCombo, Satisfaction, self.tr("(choose)"))
         self.field_widgets = {

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.services.lists import queries, supervision
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_supervision_dialog import Ui_SupervisionDialog
 
@@ -25,8 +25,7 @@ class SupervisionDialog(FormDialog):
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(f"{detail.title}({detail.status_text})")
         today = date.today()
-        ui.dateEdit.setMaximumDate(to_qdate(today))
-        set_date(ui.dateEdit, today)
+        set_date_capped(ui.dateEdit, today)
         ui.byEdit.setText(ctx.actor if ctx.actor != "system" else "")
         self.field_widgets = {
             "entry_date": ui.dateEdit,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.services.post_reports import reports
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date_capped, to_date, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_end_report_dialog import Ui_EndReportDialog
 from pbc_desktop.ui.members.post_report_dialog import report_caption
@@ -30,8 +30,7 @@ class EndReportDialog(FormDialog):
         ui.reportLabel.setText(report_caption(report))
         today = date.today()
         ui.endedEdit.setMinimumDate(to_qdate(min(report.reported_on, today)))
-        ui.endedEdit.setMaximumDate(to_qdate(today))
-        set_date(ui.endedEdit, today)
+        set_date_capped(ui.endedEdit, today)
         ui.remarkEdit.setPlainText(report.remark or "")
         ui.hintLabel.setText(
             self.tr(

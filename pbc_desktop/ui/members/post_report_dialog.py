@@ -11,7 +11,7 @@ from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.services.post_reports import catalogue, reports
 from pbc_desktop.ui.common.combos import fill_choices, find_data, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import fmt_date, set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import fmt_date, set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_post_report_dialog import Ui_PostReportDialog
@@ -78,8 +78,7 @@ class PostReportDialog(FormDialog):
             self.tr("(no post yet)"),
         )
         today = date.today()
-        ui.reportedEdit.setMaximumDate(to_qdate(today))
-        set_date(ui.reportedEdit, today)
+        set_date_capped(ui.reportedEdit, today)
         self._community_changed()
         ui.communityCombo.currentIndexChanged.connect(self._community_changed)
         ui.postCombo.currentIndexChanged.connect(self._post_changed)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.services.post_reports import reports, service_log
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date, to_qdate
+from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_service_log_dialog import Ui_ServiceLogDialog
 from pbc_desktop.ui.members.post_report_dialog import report_caption
@@ -41,8 +41,7 @@ class ServiceLogDialog(FormDialog):
         today = date.today()
         last = min(report.ended_on or today, today)
         ui.servedEdit.setMinimumDate(to_qdate(min(report.reported_on, last)))
-        ui.servedEdit.setMaximumDate(to_qdate(last))
-        set_date(ui.servedEdit, last)
+        set_date_capped(ui.servedEdit, last)
         ui.hoursSpin.setMaximum(service_log.MAX_HOURS)
         ui.hoursSpin.setSuffix(self.tr(" h"))
         self.field_widgets = {
