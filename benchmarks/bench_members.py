@@ -136,7 +136,7 @@ def run_child(kind: str, db_path: Path) -> None:
             from pbc_desktop.services.member_export import export_members
 
             t0 = time.perf_counter()
-            count = export_members(database, MemberQuery(), Path(folder) / "members.xlsx")
+            count = export_members(database, MemberQuery(), Path(folder) / "members.xlsx").count
             seconds = time.perf_counter() - t0
             size = (Path(folder) / "members.xlsx").stat().st_size
         else:
