@@ -42,6 +42,7 @@ from pbc_desktop.services import audit, organizations
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import containing
 
 MIN_MEMBERS = 2
 NAME_MAX = 120
@@ -203,13 +204,7 @@ _STATUS_ORDER = case(
 
 def _filtered(stmt: Select[Any], query: CommunityQuery) -> Select[Any]:
     stmt = stmt.outerjoin(_LeadOrg, _LeadOrg.id == Community.lead_org_id)
-    needle = query.text.strip()
-    if needle:
-        stmt = stmt.where(
-            Community.name.icontains(needle, autoescape=True)
-            | Community.theme.icontains(needle, autoescape=True)
-            | _LeadOrg.name.icontains(needle, autoescape=True)
-        )
+    stmt = containing(stmt, query.text, Community.name, Community.theme, _LeadOrg.name)
     if query.status is not None:
         stmt = stmt.where(Community.status == query.status)
     if query.cobuild_type is not None:

@@ -30,7 +30,7 @@ from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, Validat
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import name_taken
+from pbc_desktop.services.scope import containing, name_taken
 
 LEVELS_NEEDING_TOWN = frozenset({OrgLevel.TOWN, OrgLevel.VILLAGE})
 NAME_MAX = 120
@@ -292,13 +292,7 @@ def tree(db: Database) -> list[TreeNode]:
 def choices(db: Database, text: str | None = None, limit: int | None = None) -> list[OrgChoice]:
     """Organizations for pickers, ordered by name; ``text`` narrows by name, short name or town."""
     stmt = select(Organization.id, Organization.name, Organization.level, Organization.town)
-    needle = (text or "").strip()
-    if needle:
-        stmt = stmt.where(
-            Organization.name.icontains(needle, autoescape=True)
-            | Organization.short_name.icontains(needle, autoescape=True)
-            | Organization.town.icontains(needle, autoescape=True)
-        )
+    stmt = containing(stmt, text, Organization.name, Organization.short_name, Organization.town)
     stmt = stmt.order_by(Organization.name, Organization.id)
     if limit is not None:
         stmt = stmt.limit(limit)
