@@ -173,9 +173,14 @@ def delete_list(db: Database, list_id: int) -> None:
 # -- items ------------------------------------------------------------------------------------
 def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int | None) -> None:
     err = FieldErrors()
-    if not (data.title or "").strip():
-        err.add("title", "请填写事项名称", "Enter the item's title")
-    check_text(err, "title", data.title, TITLE_MAX, ("事项名称", "The title"))
+    check_text(
+        err,
+        "title",
+        data.title,
+        TITLE_MAX,
+        ("事项名称", "The title"),
+        missing=("请填写事项名称", "Enter the item's title"),
+    )
     check_text(err, "category", data.category, 60, ("类别", "The category"))
     check_text(err, "description", data.description, TEXT_MAX, ("事项内容", "The description"))
     for name, linked_id, kind, zh, en in (
