@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from pbc_desktop.db.engine import Database
@@ -42,6 +42,7 @@ from pbc_desktop.services import audit, organizations
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import containing, enum_order, ordered, town_community_ids
 
 MIN_MEMBERS = 2
 NAME_MAX = 120
@@ -195,21 +196,11 @@ _member_count = (
     .scalar_subquery()
 )
 _LeadOrg = aliased(Organization)
-_STATUS_ORDER = case(
-    *((Community.status == status, i) for i, status in enumerate(CommunityStatus)),
-    else_=len(CommunityStatus),
-)
 
 
 def _filtered(stmt: Select[Any], query: CommunityQuery) -> Select[Any]:
     stmt = stmt.outerjoin(_LeadOrg, _LeadOrg.id == Community.lead_org_id)
-    needle = query.text.strip()
-    if needle:
-        stmt = stmt.where(
-            Community.name.icontains(needle, autoescape=True)
-            | Community.theme.icontains(needle, autoescape=True)
-            | _LeadOrg.name.icontains(needle, autoescape=True)
-        )
+    stmt = containing(stmt, query.text, Community.name, Community.theme, _LeadOrg.name)
     if query.status is not None:
         stmt = stmt.where(Community.status == query.status)
     if query.cobuild_type is not None:
@@ -220,23 +211,14 @@ def _filtered(stmt: Select[Any], query: CommunityQuery) -> Select[Any]:
             )
         )
     if query.town:
-        stmt = stmt.where(
-            exists()
-            .where(
-                CommunityMember.community_id == Community.id,
-                CommunityMember.left_on.is_(None),
-                Organization.id == CommunityMember.organization_id,
-                Organization.town == query.town,
-            )
-            .correlate(Community)
-        )
+        stmt = stmt.where(Community.id.in_(town_community_ids(query.town)))
     return stmt
 
 
 def _order(page: PageRequest) -> list[Any]:
     keys: dict[str, Any] = {
         "name": Community.name,
-        "status": _STATUS_ORDER,
+        "status": enum_order(Community.status, CommunityStatus),
         "founded_on": Community.founded_on,
         "member_count": _member_count,
         "lead_org": _LeadOrg.name,
@@ -244,10 +226,7 @@ def _order(page: PageRequest) -> list[Any]:
     key: ColumnElement[Any] | None = keys.get(page.sort or "")
     if key is None:
         return [Community.name, Community.id]
-    # Empty values last in either direction, the same on SQLite and PostgreSQL.
-    nulls_last = case((key.is_(None), 1), else_=0)
-    ordered = key.desc() if page.descending else key.asc()
-    return [nulls_last, ordered, Community.name, Community.id]
+    return [*ordered(key, page.descending), Community.name, Community.id]
 
 
 def count_communities(db: Database, query: CommunityQuery) -> int:

@@ -20,11 +20,11 @@ from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, Serv
 from pbc_desktop.domain.enums import AuditAction, FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import NotFoundError, UserError, ValidationError
+from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.scope import Choice, date_bounds
+from pbc_desktop.services.scope import Choice, check_same_community, date_bounds
 
 PURPOSE_MAX = 200
 
@@ -374,11 +374,7 @@ def update_entry(
 ) -> None:
     with db.write() as s:
         entry = _load(s, entry_id)
-        if data.community_id != entry.community_id:
-            raise ValidationError.single(
-                "community",
-                t("经费记录不能移到其他共同体", "An entry cannot move to another community"),
-            )
+        check_same_community(entry.community_id, data.community_id, ("经费记录", "An entry"))
         _validate(s, data)
         over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)
         before: dict[str, Any] = audit.snapshot(entry)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -30,7 +30,7 @@ from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, Validat
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import name_taken
+from pbc_desktop.services.scope import containing, enum_order, name_taken
 
 LEVELS_NEEDING_TOWN = frozenset({OrgLevel.TOWN, OrgLevel.VILLAGE})
 NAME_MAX = 120
@@ -198,23 +198,18 @@ def _filters(query: OrgQuery) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _enum_order(column: Any, enum_cls: Any) -> Any:
-    """Sort an enum column in declaration order (党委, 党总支, 党支部 …), not by code."""
-    return case({m.value: i for i, m in enumerate(enum_cls)}, value=column, else_=len(enum_cls))
-
-
 def _sort_columns(key: str | None, member_count: Any) -> list[Any]:
     columns: dict[str, list[Any]] = {
         "name": [Organization.name],
-        "kind": [_enum_order(Organization.kind, OrgKind)],
-        "field": [_enum_order(Organization.field, OrgField)],
-        "level": [_enum_order(Organization.level, OrgLevel)],
+        "kind": [enum_order(Organization.kind, OrgKind)],
+        "field": [enum_order(Organization.field, OrgField)],
+        "level": [enum_order(Organization.level, OrgLevel)],
         "town": [func.coalesce(Organization.town, "")],
         "member_count": [member_count],
         "secretary": [func.coalesce(Organization.secretary, "")],
     }
     return columns.get(key or "", []) or [
-        _enum_order(Organization.level, OrgLevel),
+        enum_order(Organization.level, OrgLevel),
         func.coalesce(Organization.town, ""),
     ]
 
@@ -292,13 +287,7 @@ def tree(db: Database) -> list[TreeNode]:
 def choices(db: Database, text: str | None = None, limit: int | None = None) -> list[OrgChoice]:
     """Organizations for pickers, ordered by name; ``text`` narrows by name, short name or town."""
     stmt = select(Organization.id, Organization.name, Organization.level, Organization.town)
-    needle = (text or "").strip()
-    if needle:
-        stmt = stmt.where(
-            Organization.name.icontains(needle, autoescape=True)
-            | Organization.short_name.icontains(needle, autoescape=True)
-            | Organization.town.icontains(needle, autoescape=True)
-        )
+    stmt = containing(stmt, text, Organization.name, Organization.short_name, Organization.town)
     stmt = stmt.order_by(Organization.name, Organization.id)
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -620,55 +609,60 @@ def _usage(s: Session, org_id: int) -> list[str]:
     def n(stmt: Select[Any]) -> int:
         return _count(s, stmt)
 
-    reasons: list[str] = []
-    members = n(select(func.count()).where(PartyMember.organization_id == org_id))
-    if members:
-        reasons.append(t(f"该党组织下还有 {members} 名党员", f"it still has {members} members"))
-    children = n(select(func.count()).where(Organization.parent_id == org_id))
-    if children:
-        reasons.append(t(f"还有 {children} 个下级党组织", f"it has {children} sub-organizations"))
-    communities = _led_or_linked(
-        s,
-        org_id,
-        Community.id,
-        Community.lead_org_id,
-        (CommunityMember.community_id, CommunityMember.organization_id),
-        (CommunityRole.community_id, CommunityRole.organization_id),
-        (ConvenerTurn.community_id, ConvenerTurn.organization_id),
-    )
-    if communities:
-        reasons.append(
-            t(
-                f"它是 {communities} 个党建共同体的牵头或成员单位",
-                f"it leads or belongs to {communities} Party-building communities",
-            )
-        )
-    reports = n(select(func.count()).where(PostReport.organization_id == org_id))
-    if reports:
-        reasons.append(
-            t(f"有 {reports} 条党员报到记录", f"{reports} member post reports refer to it")
-        )
-    activities = _led_or_linked(
-        s,
-        org_id,
-        Activity.id,
-        Activity.host_org_id,
-        (ActivityOrganization.activity_id, ActivityOrganization.organization_id),
-    )
-    if activities:
-        reasons.append(
-            t(f"参与或主办了 {activities} 次活动", f"it hosted or joined {activities} activities")
-        )
-    claims = _led_or_linked(
-        s,
-        org_id,
-        Claim.id,
-        Claim.lead_org_id,
-        (ClaimOrganization.claim_id, ClaimOrganization.organization_id),
-    )
-    if claims:
-        reasons.append(t(f"认领了 {claims} 个项目", f"it claimed {claims} projects"))
-    return reasons
+    # (how many, the sentence in Chinese and in English with {n} for the number)
+    uses: list[tuple[int, str, str]] = [
+        (
+            n(select(func.count()).where(PartyMember.organization_id == org_id)),
+            "该党组织下还有 {n} 名党员",
+            "it still has {n} members",
+        ),
+        (
+            n(select(func.count()).where(Organization.parent_id == org_id)),
+            "还有 {n} 个下级党组织",
+            "it has {n} sub-organizations",
+        ),
+        (
+            _led_or_linked(
+                s,
+                org_id,
+                Community.id,
+                Community.lead_org_id,
+                (CommunityMember.community_id, CommunityMember.organization_id),
+                (CommunityRole.community_id, CommunityRole.organization_id),
+                (ConvenerTurn.community_id, ConvenerTurn.organization_id),
+            ),
+            "它是 {n} 个党建共同体的牵头或成员单位",
+            "it leads or belongs to {n} Party-building communities",
+        ),
+        (
+            n(select(func.count()).where(PostReport.organization_id == org_id)),
+            "有 {n} 条党员报到记录",
+            "{n} member post reports refer to it",
+        ),
+        (
+            _led_or_linked(
+                s,
+                org_id,
+                Activity.id,
+                Activity.host_org_id,
+                (ActivityOrganization.activity_id, ActivityOrganization.organization_id),
+            ),
+            "参与或主办了 {n} 次活动",
+            "it hosted or joined {n} activities",
+        ),
+        (
+            _led_or_linked(
+                s,
+                org_id,
+                Claim.id,
+                Claim.lead_org_id,
+                (ClaimOrganization.claim_id, ClaimOrganization.organization_id),
+            ),
+            "认领了 {n} 个项目",
+            "it claimed {n} projects",
+        ),
+    ]
+    return [t(zh.format(n=count), en.format(n=count)) for count, zh, en in uses if count]
 
 
 def delete_organization(db: Database, org_id: int) -> None:

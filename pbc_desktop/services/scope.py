@@ -1,6 +1,7 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
-bounds, ordering (empty values last, enums in declared order), "name taken" checks, a
-community's current members, the SQL test of an overdue list item.
+bounds, ordering (empty values last, enums in declared order), text search, "name taken"
+checks, a community's current members, the SQL test of an overdue list item; and the rule
+that a record stays in the community it was made in.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -11,18 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, select
+from sqlalchemy import ColumnElement, Select, and_, case, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, CommunityMember, ListItem, Organization
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.validation import name_key
+from pbc_desktop.errors import ValidationError
+from pbc_desktop.lang import t
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
+_Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,16 @@ def towns(db: Database) -> list[str]:
     )
     with db.read() as s:
         return [town for town in s.scalars(stmt) if town]
+
+
+def check_same_community(stored_id: int, new_id: int, what: tuple[str, str]) -> None:
+    """Refuse to move a record to another community; ``what`` names the record in Chinese
+    and in English (as a sentence's subject: "A list")."""
+    if new_id != stored_id:
+        zh, en = what
+        raise ValidationError.single(
+            "community", t(f"{zh}不能移到其他共同体", f"{en} cannot move to another community")
+        )
 
 
 def town_community_ids(town: str) -> Select[int]:
@@ -93,6 +107,15 @@ def ordered(key: Any, descending: bool) -> list[Any]:
     """Order by ``key`` with empty values last in either direction, on any backend."""
     nulls_last: ColumnElement[int] = case((key.is_(None), 1), else_=0)
     return [nulls_last, key.desc() if descending else key.asc()]
+
+
+def containing(stmt: _Stmt, text: str | None, *columns: Any) -> _Stmt:
+    """``stmt`` narrowed to rows where any of ``columns`` contains ``text`` (stripped; case
+    and LIKE wildcards ignored); ``stmt`` itself when ``text`` is blank."""
+    needle = (text or "").strip()
+    if not needle:
+        return stmt
+    return stmt.where(or_(*(column.icontains(needle, autoescape=True) for column in columns)))
 
 
 def like_digits(text: str) -> str | None:

@@ -18,7 +18,7 @@ from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.scope import Choice
+from pbc_desktop.services.scope import Choice, containing
 
 NAME_MAX = 120
 ADDRESS_MAX = 200
@@ -66,12 +66,7 @@ def list_venues(db: Database, text: str = "") -> list[VenueRow]:
         )
         .order_by(Venue.name, Venue.id)
     )
-    needle = text.strip()
-    if needle:
-        stmt = stmt.where(
-            Venue.name.icontains(needle, autoescape=True)
-            | Venue.address.icontains(needle, autoescape=True)
-        )
+    stmt = containing(stmt, text, Venue.name, Venue.address)
     with db.read() as s:
         rows = list(s.execute(stmt))
         opened: dict[int, list[Choice]] = {}

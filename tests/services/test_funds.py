@@ -85,6 +85,14 @@ def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
     assert info.value.fields() == ["purpose"]
 
 
+def test_an_entry_stays_in_its_community(db: Database, setup: Setup) -> None:
+    entry = funds.add_entry(db, income(setup, 1_000, FundSource.RAISED, date(2025, 1, 5)))
+    other = setup_community(db, "团结党建共同体", prefix="团结")
+    with pytest.raises(ValidationError) as info:
+        funds.update_entry(db, entry, income(other, 1_000, FundSource.RAISED, date(2025, 1, 5)))
+    assert info.value.fields() == ["community"]
+
+
 def test_links_to_an_activity_or_project_of_the_community(db: Database, setup: Setup) -> None:
     activity = make_activity(db, setup.community_id, "七一主题党日")
     item = editing.add_item(db, setup.list_id, editing.ItemInput(title="助老食堂"))

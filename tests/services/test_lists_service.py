@@ -87,6 +87,14 @@ def test_list_validation_names_the_fields(db: Database, setup: Setup) -> None:
     assert set(info.value.fields()) == {"title", "year", "signed_on"}
 
 
+def test_a_list_stays_in_its_community(db: Database, setup: Setup) -> None:
+    other = setup_community(db, "团结党建共同体", prefix="团结")
+    data = editing.ListInput(other.community_id, ListKind.PROJECT, "项目清单", 2026)
+    with pytest.raises(ValidationError) as info:
+        editing.update_list(db, setup.list_id, data)
+    assert info.value.fields() == ["community"]
+
+
 def test_items_link_demands_and_resources_of_the_same_community(db: Database, setup: Setup) -> None:
     demand_list = editing.create_list(
         db, editing.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)

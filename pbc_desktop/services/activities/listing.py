@@ -25,6 +25,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
     Choice,
+    containing,
     enum_order,
     ordered,
     town_community_ids,
@@ -69,15 +70,9 @@ def _filtered(stmt: AnySelect, query: ActivityQuery) -> AnySelect:
         .outerjoin(_Host, _Host.id == Activity.host_org_id)
         .outerjoin(Venue, Venue.id == Activity.venue_id)
     )
-    needle = query.text.strip()
-    if needle:
-        stmt = stmt.where(
-            Activity.title.icontains(needle, autoescape=True)
-            | Activity.place.icontains(needle, autoescape=True)
-            | Venue.name.icontains(needle, autoescape=True)
-            | Community.name.icontains(needle, autoescape=True)
-            | _Host.name.icontains(needle, autoescape=True)
-        )
+    stmt = containing(
+        stmt, query.text, Activity.title, Activity.place, Venue.name, Community.name, _Host.name
+    )
     if query.community_id is not None:
         stmt = stmt.where(Activity.community_id == query.community_id)
     if query.kind is not None:

@@ -132,11 +132,21 @@ def load_item(s: Session, item_id: int) -> ListItem:
 
 
 def check_text(
-    err: FieldErrors, name: str, value: str | None, limit: int, words: tuple[str, str]
+    err: FieldErrors,
+    name: str,
+    value: str | None,
+    limit: int,
+    words: tuple[str, str],
+    *,
+    missing: tuple[str, str] | None = None,
 ) -> None:
     """Not longer than ``limit``; no control characters or direction marks, and (unless
-    it is a long text of ``TEXT_MAX``) on one line."""
+    it is a long text of ``TEXT_MAX``) on one line. Given ``missing`` (the request to fill
+    it in, in Chinese and English), the text is required."""
     zh, en = words
+    if missing is not None and not (value or "").strip():
+        err.add(name, *missing)
+        return
     if value is not None and len(value.strip()) > limit:
         err.add(name, f"{zh}不能超过{limit}个字", f"{en} is longer than {limit} characters")
         return

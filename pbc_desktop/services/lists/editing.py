@@ -27,6 +27,7 @@ from pbc_desktop.services.lists.common import (
     load_item,
     load_list,
 )
+from pbc_desktop.services.scope import check_same_community
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,7 @@ def create_list(db: Database, data: ListInput) -> int:
 def update_list(db: Database, list_id: int, data: ListInput) -> None:
     with db.write() as s:
         lst = load_list(s, list_id)
-        if data.community_id != lst.community_id:
-            raise ValidationError.single(
-                "community",
-                t("清单不能移到其他共同体", "A list cannot move to another community"),
-            )
+        check_same_community(lst.community_id, data.community_id, ("清单", "A list"))
         if data.kind != lst.kind and lst.items:
             raise ValidationError.single(
                 "kind",
@@ -173,9 +170,14 @@ def delete_list(db: Database, list_id: int) -> None:
 # -- items ------------------------------------------------------------------------------------
 def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int | None) -> None:
     err = FieldErrors()
-    if not (data.title or "").strip():
-        err.add("title", "请填写事项名称", "Enter the item's title")
-    check_text(err, "title", data.title, TITLE_MAX, ("事项名称", "The title"))
+    check_text(
+        err,
+        "title",
+        data.title,
+        TITLE_MAX,
+        ("事项名称", "The title"),
+        missing=("请填写事项名称", "Enter the item's title"),
+    )
     check_text(err, "category", data.category, 60, ("类别", "The category"))
     check_text(err, "description", data.description, TEXT_MAX, ("事项内容", "The description"))
     for name, linked_id, kind, zh, en in (

@@ -37,6 +37,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
     Choice,
+    containing,
     current_members,
     enum_order,
     ordered,
@@ -149,14 +150,9 @@ def _filtered(stmt: AnySelect, query: ItemQuery, today: date) -> AnySelect:
     stmt = stmt.join(ServiceList, ServiceList.id == ListItem.list_id).join(
         Community, Community.id == ServiceList.community_id
     )
-    needle = query.text.strip()
-    if needle:
-        stmt = stmt.where(
-            ListItem.title.icontains(needle, autoescape=True)
-            | ListItem.description.icontains(needle, autoescape=True)
-            | ServiceList.title.icontains(needle, autoescape=True)
-            | Community.name.icontains(needle, autoescape=True)
-        )
+    stmt = containing(
+        stmt, query.text, ListItem.title, ListItem.description, ServiceList.title, Community.name
+    )
     if query.community_id is not None:
         stmt = stmt.where(ServiceList.community_id == query.community_id)
     if query.list_kind is not None:

@@ -95,12 +95,22 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
         item = load_item(s, item_id)
         target = items_rules.after_supervision(item.status, item.service_list.kind)
         err = FieldErrors()
-        if not data.by_whom.strip():
-            err.add("by_whom", "请填写督办人或督办单位", "Enter who followed the item up")
-        check_text(err, "by_whom", data.by_whom, 60, ("督办人", "'By whom'"))
-        if not data.progress.strip():
-            err.add("progress", "请填写进展情况", "Describe the progress")
-        check_text(err, "progress", data.progress, TEXT_MAX, ("进展情况", "The progress"))
+        check_text(
+            err,
+            "by_whom",
+            data.by_whom,
+            60,
+            ("督办人", "'By whom'"),
+            missing=("请填写督办人或督办单位", "Enter who followed the item up"),
+        )
+        check_text(
+            err,
+            "progress",
+            data.progress,
+            TEXT_MAX,
+            ("进展情况", "The progress"),
+            missing=("请填写进展情况", "Describe the progress"),
+        )
         _check_dated_after_claim(err, item, "entry_date", data.entry_date, ("督办日期", "The date"))
         err.raise_any()
         before = item_facts(item)
@@ -150,9 +160,14 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
         item = load_item(s, item_id)
         target = items_rules.after_solve(item.status, item.service_list.kind)
         err = FieldErrors()
-        if not data.result.strip():
-            err.add("result", "请填写办理结果", "Describe the result")
-        check_text(err, "result", data.result, TEXT_MAX, ("办理结果", "The result"))
+        check_text(
+            err,
+            "result",
+            data.result,
+            TEXT_MAX,
+            ("办理结果", "The result"),
+            missing=("请填写办理结果", "Describe the result"),
+        )
         if data.satisfaction is None:
             err.add("satisfaction", "请选择群众满意度", "Choose the residents' satisfaction")
         _check_dated_after_claim(
