@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -30,7 +30,7 @@ from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, Validat
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import name_taken
+from pbc_desktop.services.scope import enum_order, name_taken
 
 LEVELS_NEEDING_TOWN = frozenset({OrgLevel.TOWN, OrgLevel.VILLAGE})
 NAME_MAX = 120
@@ -198,23 +198,18 @@ def _filters(query: OrgQuery) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _enum_order(column: Any, enum_cls: Any) -> Any:
-    """Sort an enum column in declaration order (党委, 党总支, 党支部 …), not by code."""
-    return case({m.value: i for i, m in enumerate(enum_cls)}, value=column, else_=len(enum_cls))
-
-
 def _sort_columns(key: str | None, member_count: Any) -> list[Any]:
     columns: dict[str, list[Any]] = {
         "name": [Organization.name],
-        "kind": [_enum_order(Organization.kind, OrgKind)],
-        "field": [_enum_order(Organization.field, OrgField)],
-        "level": [_enum_order(Organization.level, OrgLevel)],
+        "kind": [enum_order(Organization.kind, OrgKind)],
+        "field": [enum_order(Organization.field, OrgField)],
+        "level": [enum_order(Organization.level, OrgLevel)],
         "town": [func.coalesce(Organization.town, "")],
         "member_count": [member_count],
         "secretary": [func.coalesce(Organization.secretary, "")],
     }
     return columns.get(key or "", []) or [
-        _enum_order(Organization.level, OrgLevel),
+        enum_order(Organization.level, OrgLevel),
         func.coalesce(Organization.town, ""),
     ]
 
