@@ -14,7 +14,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -65,6 +65,16 @@ def _grouped(s: Session, stmt: Any) -> dict[int, float]:
     return {int(cid): float(value or 0) for cid, value in s.execute(stmt)}
 
 
+def _item_counts(*conds: ColumnElement[bool]) -> Select[int, int]:
+    """How many list items match ``conds``, per community of their list."""
+    return (
+        select(ServiceList.community_id, func.count(ListItem.id))
+        .join(ServiceList, ServiceList.id == ListItem.list_id)
+        .where(*conds)
+        .group_by(ServiceList.community_id)
+    )
+
+
 def figures_in_session(
     s: Session, year: int, community_ids: Collection[int], *, today: date | None = None
 ) -> dict[int, Figures]:
@@ -110,27 +120,18 @@ def figures_in_session(
                 PostReport.status == PostReportStatus.ACTIVE,
             )
             .group_by(PostReport.community_id),
-            "projects_claimed": select(ServiceList.community_id, func.count(ListItem.id))
-            .join(ServiceList, ServiceList.id == ListItem.list_id)
-            .where(
+            "projects_claimed": _item_counts(
                 ServiceList.community_id.in_(chunk),
                 ServiceList.year == year,
                 ServiceList.kind == ListKind.PROJECT,
                 ListItem.id.in_(select(Claim.item_id)),
-            )
-            .group_by(ServiceList.community_id),
-            "projects_solved": select(ServiceList.community_id, func.count(ListItem.id))
-            .join(ServiceList, ServiceList.id == ListItem.list_id)
-            .where(
+            ),
+            "projects_solved": _item_counts(
                 ServiceList.community_id.in_(chunk),
                 ServiceList.year == year,
                 ListItem.status == ItemStatus.SOLVED,
-            )
-            .group_by(ServiceList.community_id),
-            "overdue_items": select(ServiceList.community_id, func.count(ListItem.id))
-            .join(ServiceList, ServiceList.id == ListItem.list_id)
-            .where(ServiceList.community_id.in_(chunk), overdue_clause(day))
-            .group_by(ServiceList.community_id),
+            ),
+            "overdue_items": _item_counts(ServiceList.community_id.in_(chunk), overdue_clause(day)),
             "venues_opened": select(
                 CommunityVenue.community_id, func.count(func.distinct(CommunityVenue.venue_id))
             )

@@ -23,7 +23,7 @@ from pbc_desktop.errors import NotFoundError
 from pbc_desktop.services import members
 from pbc_desktop.services.activities import listing
 from pbc_desktop.services.activities.detail import get_activity_detail
-from pbc_desktop.services.assessments import indicator_sets, results
+from pbc_desktop.services.assessments import indicator_sets, results, scoring
 from pbc_desktop.services.lists import queries
 from pbc_desktop.services.lists.queries import ItemQuery
 from pbc_desktop.services.members import MemberQuery
@@ -329,14 +329,14 @@ def test_assessments_ranked_by_total(db: Database, data: Seeded) -> None:
 
 
 def test_assessment_detail(db: Database, data: Seeded) -> None:
-    detail = results.get_assessment_detail(db, data.assessments["C2"])
-    assert [(s.category, s.max_score, s.score) for s in detail.scores] == [
+    detail = scoring.get_scoring_sheet(db, data.assessments["C2"])
+    assert [(s.category, s.max_score, s.score) for s in detail.rows] == [
         ("组织建设", 40, 30),
         ("活动共搞", 60, None),
     ]
     assert detail.max_total == 100
-    good = results.get_assessment_detail(db, data.assessments["C1"])
+    good = scoring.get_scoring_sheet(db, data.assessments["C1"])
     assert good.feedback == "活动扎实"
-    assert good.scores[0].guidance == "召集人到位"
+    assert good.rows[0].guidance == "召集人到位"
     with pytest.raises(NotFoundError):
-        results.get_assessment_detail(db, 99_999)
+        scoring.get_scoring_sheet(db, 99_999)

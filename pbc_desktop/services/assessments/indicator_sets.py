@@ -139,15 +139,20 @@ def _set_view(s: Session, iset: IndicatorSet) -> IndicatorSetView:
     )
 
 
+def _latest_before(s: Session, year: int) -> IndicatorSet | None:
+    """The most recent stored system of a year before ``year``."""
+    return s.scalars(
+        select(IndicatorSet)
+        .where(IndicatorSet.year < year)
+        .order_by(IndicatorSet.year.desc())
+        .limit(1)
+    ).one_or_none()
+
+
 def latest_set_before(db: Database, year: int) -> IndicatorSetView | None:
     """The most recent system of a year before ``year`` (what "copy last year's" copies)."""
     with db.read() as s:
-        iset = s.scalars(
-            select(IndicatorSet)
-            .where(IndicatorSet.year < year)
-            .order_by(IndicatorSet.year.desc())
-            .limit(1)
-        ).one_or_none()
+        iset = _latest_before(s, year)
         return None if iset is None else _set_view(s, iset)
 
 
@@ -279,12 +284,7 @@ def create_indicator_set(
         if given is not None:
             data = given
         elif copy_last_year:
-            source = s.scalars(
-                select(IndicatorSet)
-                .where(IndicatorSet.year < year)
-                .order_by(IndicatorSet.year.desc())
-                .limit(1)
-            ).one_or_none()
+            source = _latest_before(s, year)
             if source is None:
                 raise NotFoundError(
                     t(

@@ -1,4 +1,6 @@
-"""The assessment results: the year's ranking (a paged listing) and one assessment's detail."""
+"""The assessment results: the year's ranking (a paged listing).
+
+One assessment's detail is its scoring sheet (``scoring.get_scoring_sheet``)."""
 
 from __future__ import annotations
 
@@ -8,12 +10,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Assessment, Community, IndicatorSet, Score
+from pbc_desktop.db.models import Assessment, Community, IndicatorSet
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, Grade
 from pbc_desktop.services.assessments.common import (
     filter_assessments,
-    indicators_of,
-    load_assessment,
 )
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import enum_order, ordered
@@ -30,37 +30,6 @@ class AssessmentRow:
     outcome: AssessmentOutcome
     award_cents: int
     status: AssessmentStatus
-
-
-@dataclass(frozen=True)
-class ScoreView:
-    category: str
-    name: str
-    max_score: float
-    guidance: str | None
-    score: float | None  # None: not scored yet
-    remark: str | None
-
-
-@dataclass(frozen=True)
-class AssessmentDetail:
-    id: int
-    community_name: str
-    year: int
-    set_name: str
-    status: AssessmentStatus
-    total: float
-    grade: Grade | None
-    outcome: AssessmentOutcome
-    award_cents: int
-    rectify_reasons: str | None
-    feedback: str | None
-    assessor: str | None
-    scores: tuple[ScoreView, ...]
-
-    @property
-    def max_total(self) -> float:
-        return sum(s.max_score for s in self.scores)
 
 
 _SORT_KEYS: dict[str, Any] = {
@@ -128,39 +97,3 @@ def list_assessments(
             )
             for r in s.execute(stmt)
         ]
-
-
-def get_assessment_detail(db: Database, assessment_id: int) -> AssessmentDetail:
-    with db.read() as s:
-        assessment = load_assessment(s, assessment_id)
-        scored = {
-            sc.indicator_id: sc
-            for sc in s.scalars(select(Score).where(Score.assessment_id == assessment_id))
-        }
-        indicators = indicators_of(s, assessment.set_id)
-        iset = assessment.indicator_set
-        return AssessmentDetail(
-            id=assessment.id,
-            community_name=assessment.community.name,
-            year=iset.year,
-            set_name=iset.name,
-            status=assessment.status,
-            total=float(assessment.total or 0),
-            grade=assessment.grade,
-            outcome=assessment.outcome,
-            award_cents=int(assessment.award_cents or 0),
-            rectify_reasons=assessment.rectify_reasons,
-            feedback=assessment.feedback,
-            assessor=assessment.assessor,
-            scores=tuple(
-                ScoreView(
-                    category=ind.category,
-                    name=ind.name,
-                    max_score=ind.max_score,
-                    guidance=ind.guidance,
-                    score=scored[ind.id].score if ind.id in scored else None,
-                    remark=scored[ind.id].remark if ind.id in scored else None,
-                )
-                for ind in indicators
-            ),
-        )

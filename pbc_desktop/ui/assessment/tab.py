@@ -394,7 +394,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self.reload()
 
     def detail_html(self, row: results.AssessmentRow) -> str:
-        d = results.get_assessment_detail(self.ctx.db, row.id)
+        d = scoring.get_scoring_sheet(self.ctx.db, row.id)
         return "".join(
             [
                 heading(f"{d.community_name} · {d.year}"),
@@ -433,7 +433,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
                             "" if s.score is None else f"{s.score:g}",
                             s.guidance,
                         )
-                        for s in d.scores
+                        for s in d.rows
                     ],
                     self.tr("No indicators in this year's system."),
                 ),
