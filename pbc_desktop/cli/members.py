@@ -140,7 +140,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
             category=category,
             reported=args.reported,
         )
-        result = export_members(db, query, out, unmasked=args.unmasked, actor=args.actor)
+        result = export_members(db, query, out, unmasked=args.unmasked)
     finally:
         db.dispose()
     count = result.count

@@ -106,8 +106,6 @@ def cmd_report_roster(args: argparse.Namespace) -> int:
 
     with opened_db(args) as db:
         org_id, name = find_organization(db, args.organization)
-        path = build_roster(
-            db, org_id, _output(args), unmasked=args.unmasked, actor=args.actor, warn=warn
-        )
+        path = build_roster(db, org_id, _output(args), unmasked=args.unmasked, warn=warn)
     print(t(f"已生成{name}党员花名册: {path}", f"Member roster of {name} written: {path}"))
     return EXIT_OK

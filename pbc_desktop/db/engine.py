@@ -167,6 +167,8 @@ class Database:
         """One transaction: committed when the block ends, rolled back on any exception."""
         try:
             with self._sessions() as session, session.begin():
+                # Who makes this transaction's changes, for its audit entries.
+                session.info["pbc_actor"] = self.actor
                 session.connection(execution_options={"pbc_write": True})
                 yield session
         except OperationalError as exc:

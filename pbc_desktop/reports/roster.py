@@ -342,7 +342,6 @@ def build_roster(
     out_path: Path,
     *,
     unmasked: bool = False,
-    actor: str | None = None,
     today: date | None = None,
     invariant: bool = False,
     warn: WarnFn | None = None,
@@ -362,7 +361,6 @@ def build_roster(
                 f"党组织:{roster.organization_name}", f"organization: {roster.organization_name}"
             ),
             details={"organization_id": organization_id},
-            actor=actor,
         )
 
     return write_roster_pdf(

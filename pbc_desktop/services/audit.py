@@ -137,9 +137,19 @@ def _json(facts: dict[str, Any] | None) -> str | None:
     return json.dumps(facts, ensure_ascii=False, sort_keys=True) if facts else None
 
 
+ACTOR_KEY = "pbc_actor"
+
+
+def actor_of(session: Session) -> str:
+    """Who makes this transaction's changes: set by ``Database.write`` (``session.info``)."""
+    actor = session.info.get(ACTOR_KEY)
+    if not isinstance(actor, str) or not actor:
+        raise RuntimeError("audit entry written outside Database.write()")
+    return actor
+
+
 def record(
     session: Session,
-    actor: str,
     action: AuditAction,
     obj: Record | None,
     *,
@@ -150,8 +160,9 @@ def record(
 ) -> None:
     """Append one entry; call inside the write transaction so it commits with the change.
 
-    Whatever is passed, the entry holds no full ID number or phone: the summary is
-    scrubbed and ``before`` / ``after`` are masked (:func:`mask_facts`).
+    The actor is the transaction's (see :meth:`Database.write`). Whatever is passed, the
+    entry holds no full ID number or phone: the summary is scrubbed and ``before`` /
+    ``after`` are masked (:func:`mask_facts`).
     """
     if obj is not None:
         session.flush()
@@ -161,7 +172,7 @@ def record(
         masked_after.update(_changed_flags(before.hidden, after.hidden))
     session.add(
         AuditEntry(
-            actor=scrub_text(actor),
+            actor=scrub_text(actor_of(session)),
             action=action,
             entity=entity or (obj.__tablename__ if obj is not None else "-"),
             entity_uuid=obj.uuid if obj is not None else None,
@@ -169,6 +180,56 @@ def record(
             before=_json(masked_before),
             after=_json(masked_after),
         )
+    )
+
+
+_DEFAULT: Any = object()
+
+
+def created(
+    session: Session, obj: Record, summary: str, *, after: dict[str, Any] | None = _DEFAULT
+) -> None:
+    """Log that ``obj`` was created; its facts default to :func:`snapshot` after a flush."""
+    session.flush()
+    record(
+        session,
+        AuditAction.CREATE,
+        obj,
+        summary=summary,
+        after=snapshot(obj) if after is _DEFAULT else after,
+    )
+
+
+def updated(
+    session: Session,
+    obj: Record,
+    summary: str,
+    before: dict[str, Any] | None,
+    *,
+    after: dict[str, Any] | None = _DEFAULT,
+) -> None:
+    """Log that ``obj`` changed from ``before``; the new facts default to :func:`snapshot`."""
+    session.flush()
+    record(
+        session,
+        AuditAction.UPDATE,
+        obj,
+        summary=summary,
+        before=before,
+        after=snapshot(obj) if after is _DEFAULT else after,
+    )
+
+
+def deleted(
+    session: Session, obj: Record, summary: str, *, before: dict[str, Any] | None = _DEFAULT
+) -> None:
+    """Log that ``obj`` is being deleted (call before ``session.delete``)."""
+    record(
+        session,
+        AuditAction.DELETE,
+        obj,
+        summary=summary,
+        before=snapshot(obj) if before is _DEFAULT else before,
     )
 
 

@@ -28,7 +28,6 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain import lifecycle, rotation
 from pbc_desktop.domain.enums import (
-    AuditAction,
     CoBuildType,
     CommunityStatus,
     LeadershipRole,
@@ -576,12 +575,10 @@ def create_community(db: Database, data: CommunityInput) -> int:
         ]
         s.add(community)
         s.flush()
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             community,
-            summary=t(f"新建党建共同体「{community.name}」", f"Created community {community.name}"),
+            t(f"新建党建共同体「{community.name}」", f"Created community {community.name}"),
             after=_facts(community),
         )
         return community.id
@@ -595,13 +592,11 @@ def update_community(db: Database, community_id: int, data: CommunityInput) -> N
         before = _facts(community)
         _apply(community, data, today)
         s.flush()
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             community,
-            summary=t(f"修改党建共同体「{community.name}」", f"Updated community {community.name}"),
-            before=before,
+            t(f"修改党建共同体「{community.name}」", f"Updated community {community.name}"),
+            before,
             after=_facts(community),
         )
 
@@ -630,16 +625,14 @@ def apply_lifecycle(
                 remark=strip_or_none(remark),
             )
         )
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             community,
-            summary=t(
+            t(
                 f"党建共同体「{community.name}」{action.zh}",
                 f"Community {community.name}: {action.en}",
             ),
-            before=before,
+            before,
             after=audit.snapshot(community, action=action, on=on, remark=strip_or_none(remark)),
         )
         return target
@@ -675,12 +668,10 @@ def delete_community(db: Database, community_id: int) -> None:
                 )
             )
         before = _facts(community)
-        audit.record(
+        audit.deleted(
             s,
-            db.actor,
-            AuditAction.DELETE,
             community,
-            summary=t(f"删除党建共同体「{community.name}」", f"Deleted community {community.name}"),
+            t(f"删除党建共同体「{community.name}」", f"Deleted community {community.name}"),
             before=before,
         )
         s.delete(community)

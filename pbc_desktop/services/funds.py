@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, ServiceList
-from pbc_desktop.domain.enums import AuditAction, FundDirection, FundSource, ListKind
+from pbc_desktop.domain.enums import FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import NotFoundError, UserError
@@ -358,14 +358,7 @@ def add_entry(db: Database, data: FundInput, *, confirm_over_balance: bool = Fal
         _apply(entry, data, over)
         s.add(entry)
         s.flush()
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.CREATE,
-            entry,
-            summary=_summary(entry, "记录", "Recorded"),
-            after=audit.snapshot(entry),
-        )
+        audit.created(s, entry, _summary(entry, "记录", "Recorded"))
         return entry.id
 
 
@@ -379,26 +372,11 @@ def update_entry(
         over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)
         before: dict[str, Any] = audit.snapshot(entry)
         _apply(entry, data, over)
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.UPDATE,
-            entry,
-            summary=_summary(entry, "修改", "Updated"),
-            before=before,
-            after=audit.snapshot(entry),
-        )
+        audit.updated(s, entry, _summary(entry, "修改", "Updated"), before)
 
 
 def delete_entry(db: Database, entry_id: int) -> None:
     with db.write() as s:
         entry = _load(s, entry_id)
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.DELETE,
-            entry,
-            summary=_summary(entry, "删除", "Deleted"),
-            before=audit.snapshot(entry),
-        )
+        audit.deleted(s, entry, _summary(entry, "删除", "Deleted"))
         s.delete(entry)

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
-from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
@@ -136,29 +135,22 @@ def _duplicate_id(db: Database, exc: IntegrityError, data: MemberInput) -> Valid
 
 
 # -- writing ---------------------------------------------------------------------------------
-def create_member(db: Database, data: MemberInput, *, actor: str | None = None) -> int:
-    """Validate and store a new member; returns its id. ``actor`` defaults to ``db.actor``."""
+def create_member(db: Database, data: MemberInput) -> int:
+    """Validate and store a new member; returns its id."""
     try:
         with db.write() as s:
             clean = _validate(s, data, None)
             member = PartyMember(**_values(clean))
             s.add(member)
-            audit.record(
-                s,
-                actor or db.actor,
-                AuditAction.CREATE,
-                member,
-                summary=t(f"新增党员 {member.name}", f"Added party member {member.name}"),
-                after=audit.snapshot(member),
+            audit.created(
+                s, member, t(f"新增党员 {member.name}", f"Added party member {member.name}")
             )
             return member.id
     except IntegrityError as exc:
         raise _duplicate_id(db, exc, data) from exc
 
 
-def update_member(
-    db: Database, member_id: int, data: MemberInput, *, actor: str | None = None
-) -> None:
+def update_member(db: Database, member_id: int, data: MemberInput) -> None:
     """Validate and store the member's new values (nothing is written when unchanged)."""
     try:
         with db.write() as s:
@@ -170,22 +162,18 @@ def update_member(
             after = audit.snapshot(member)
             if after == before:
                 return
-            audit.record(
+            audit.updated(
                 s,
-                actor or db.actor,
-                AuditAction.UPDATE,
                 member,
-                summary=t(f"修改党员 {member.name}", f"Updated party member {member.name}"),
-                before=before,
+                t(f"修改党员 {member.name}", f"Updated party member {member.name}"),
+                before,
                 after=after,
             )
     except IntegrityError as exc:
         raise _duplicate_id(db, exc, data) from exc
 
 
-def delete_member(
-    db: Database, member_id: int, *, with_reports: bool = False, actor: str | None = None
-) -> None:
+def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -> None:
     """Delete the member; with ``with_reports`` also its post reports and their service log.
 
     Without ``with_reports`` a member who has post reports is refused with a ConflictError
@@ -218,7 +206,5 @@ def delete_member(
             )
         else:
             summary = t(f"删除党员 {member.name}", f"Deleted party member {member.name}")
-        audit.record(
-            s, actor or db.actor, AuditAction.DELETE, member, summary=summary, before=before
-        )
+        audit.deleted(s, member, summary, before=before)
         s.delete(member)

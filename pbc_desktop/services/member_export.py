@@ -522,7 +522,6 @@ def export_members(
     path: Path,
     *,
     unmasked: bool = False,
-    actor: str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
     now: datetime | None = None,
@@ -532,7 +531,7 @@ def export_members(
 
     ``progress(percent, text)`` is called every few hundred rows; when ``cancelled()``
     turns true the export stops with :class:`ExportCancelledError` and leaves no file.
-    An unmasked export is recorded in the audit log (by ``actor``, default ``db.actor``).
+    An unmasked export is recorded in the audit log.
     """
     target = Path(path)
     report = progress or (lambda _p, _t: None)
@@ -590,7 +589,6 @@ def export_members(
                     count=count,
                     description=description,
                     details={"filter": _query_json(query)},
-                    actor=actor,
                 )
     except BaseException:
         for sheet in wb.worksheets:
@@ -608,7 +606,6 @@ def record_unmasked_export(
     count: int,
     description: str,
     details: dict[str, Any] | None = None,
-    actor: str | None = None,
 ) -> None:
     """Log that full ID numbers and phones left the program (``what``: which document)."""
     after: dict[str, Any] = {
@@ -621,10 +618,8 @@ def record_unmasked_export(
     with db.write() as s:
         audit.record(
             s,
-            actor or db.actor,
             AuditAction.EXPORT,
             None,
-            entity=PartyMember.__tablename__,
             summary=t(
                 f"导出{what},含完整身份证号和联系电话:{count} 名党员({description}),"
                 f"文件 {file_name}",
@@ -632,6 +627,7 @@ def record_unmasked_export(
                 f"({description}), file {file_name}",
             ),
             after=json.loads(json.dumps(after, ensure_ascii=False, default=str)),
+            entity=PartyMember.__tablename__,
         )
 
 

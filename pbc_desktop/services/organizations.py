@@ -25,7 +25,7 @@ from pbc_desktop.db.models import (
     PostReport,
 )
 from pbc_desktop.domain import validation as v
-from pbc_desktop.domain.enums import AuditAction, MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import audit
@@ -553,14 +553,7 @@ def create_organization(db: Database, data: OrgInput) -> int:
             values = _validate(s, data, None)
             org = Organization(**values)
             s.add(org)
-            audit.record(
-                s,
-                db.actor,
-                AuditAction.CREATE,
-                org,
-                summary=t(f"新增党组织 {org.name}", f"Created organization {org.name}"),
-                after=audit.snapshot(org),
-            )
+            audit.created(s, org, t(f"新增党组织 {org.name}", f"Created organization {org.name}"))
             return org.id
     except IntegrityError as exc:
         raise _duplicate_name(exc, v.normalise_text(data.name)) from exc
@@ -579,13 +572,11 @@ def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
             after = audit.snapshot(org)
             if after == before:
                 return
-            audit.record(
+            audit.updated(
                 s,
-                db.actor,
-                AuditAction.UPDATE,
                 org,
-                summary=t(f"修改党组织 {org.name}", f"Updated organization {org.name}"),
-                before=before,
+                t(f"修改党组织 {org.name}", f"Updated organization {org.name}"),
+                before,
                 after=after,
             )
     except IntegrityError as exc:
@@ -682,12 +673,7 @@ def delete_organization(db: Database, org_id: int) -> None:
                 )
             )
         before = audit.snapshot(org)
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.DELETE,
-            org,
-            summary=t(f"删除党组织 {org.name}", f"Deleted organization {org.name}"),
-            before=before,
+        audit.deleted(
+            s, org, t(f"删除党组织 {org.name}", f"Deleted organization {org.name}"), before=before
         )
         s.delete(org)

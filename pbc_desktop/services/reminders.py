@@ -72,13 +72,12 @@ def set_rules(db: Database, rules: Mapping[ActivityKind, int]) -> None:
                 s.add(ReminderRule(kind=kind, interval_months=1, enabled=False))
         audit.record(
             s,
-            db.actor,
             AuditAction.UPDATE,
             None,
-            entity="reminder_rule",
             summary=t("修改活动到期提醒规则", "Changed the activity reminder rules"),
             before=before or {"defaults": True},
             after={k.value: v for k, v in wanted.items()} or {"none": True},
+            entity="reminder_rule",
         )
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, CommunityVenue, Organization, Venue
-from pbc_desktop.domain.enums import AuditAction, VenueKind
+from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
@@ -189,12 +189,10 @@ def create_venue(db: Database, data: VenueInput) -> int:
         s.add(venue)
         links = _apply(s, venue, [], data)
         s.flush()
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             venue,
-            summary=t(f"新增阵地「{venue.name}」", f"Created venue {venue.name}"),
+            t(f"新增阵地「{venue.name}」", f"Created venue {venue.name}"),
             after=_snapshot(venue, links),
         )
         return venue.id
@@ -207,13 +205,11 @@ def update_venue(db: Database, venue_id: int, data: VenueInput) -> None:
         before = _snapshot(venue, links)
         links = _apply(s, venue, links, data)
         s.flush()
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             venue,
-            summary=t(f"修改阵地「{venue.name}」", f"Updated venue {venue.name}"),
-            before=before,
+            t(f"修改阵地「{venue.name}」", f"Updated venue {venue.name}"),
+            before,
             after=_snapshot(venue, links),
         )
 
@@ -233,12 +229,7 @@ def delete_venue(db: Database, venue_id: int) -> None:
         before = _snapshot(venue, links)
         for link in links:
             s.delete(link)
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.DELETE,
-            venue,
-            summary=t(f"删除阵地「{venue.name}」", f"Deleted venue {venue.name}"),
-            before=before,
+        audit.deleted(
+            s, venue, t(f"删除阵地「{venue.name}」", f"Deleted venue {venue.name}"), before=before
         )
         s.delete(venue)

@@ -104,9 +104,8 @@ def test_the_table_lies_within_the_landscape_margins(
 
 
 def test_unmasked_roster_is_audited(db: Database, roster: Roster, tmp_path: Path) -> None:
-    path = build_roster(
-        db, roster.village, tmp_path / "完整.pdf", unmasked=True, actor="组织委员", today=TODAY
-    )
+    db.actor = "组织委员"
+    path = build_roster(db, roster.village, tmp_path / "完整.pdf", unmasked=True, today=TODAY)
     text = flat(page_texts(path)[0])
     for number in ids_of(db, roster.village):
         assert number in text

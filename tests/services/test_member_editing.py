@@ -116,8 +116,9 @@ def test_create_normalises_fills_from_the_id_and_audits(db: Database, org: int) 
     assert after["organization_id"] == org
 
 
-def test_create_records_the_given_actor(db: Database, org: int) -> None:
-    editing.create_member(db, member(org), actor="导入")
+def test_create_records_the_databases_actor(db: Database, org: int) -> None:
+    db.actor = "导入"
+    editing.create_member(db, member(org))
     assert [e.actor for e in audit_entries(db)] == ["导入"]
 
 

@@ -149,7 +149,8 @@ def test_unmasked_export_is_audited_with_count_and_filter(
 ) -> None:
     path = tmp_path / "甲村.xlsx"
     query = MemberQuery(organization_id=roster.village, category=MemberCategory.FULL)
-    count = export_members(db, query, path, unmasked=True, actor="李书记").count
+    db.actor = "李书记"
+    count = export_members(db, query, path, unmasked=True).count
     assert count == 3
     wb = load_workbook(path)
     assert wb.worksheets[0].title == SHEET_TITLE

@@ -31,7 +31,6 @@ from pbc_desktop.domain.enums import (
     ActivityKind,
     ActivityStatus,
     AttendanceStatus,
-    AuditAction,
     MembershipStatus,
 )
 from pbc_desktop.domain.validation import strip_or_none
@@ -577,12 +576,10 @@ def create_activity(db: Database, data: ActivityInput) -> int:
         _apply(activity, data, files)
         s.flush()
         _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             activity,
-            summary=t(f"新建活动「{activity.title}」", f"Created activity {activity.title}"),
+            t(f"新建活动「{activity.title}」", f"Created activity {activity.title}"),
             after=_facts(activity),
         )
         return activity.id
@@ -601,13 +598,11 @@ def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None
         s.flush()
         _renumber(s, *old_group)
         _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             activity,
-            summary=t(f"修改活动「{activity.title}」", f"Updated activity {activity.title}"),
-            before=before,
+            t(f"修改活动「{activity.title}」", f"Updated activity {activity.title}"),
+            before,
             after=_facts(activity),
         )
 
@@ -632,12 +627,10 @@ def delete_activity(db: Database, activity_id: int) -> None:
             )
         before = _facts(activity)
         group = (activity.community_id, activity.kind, activity.starts_at.year)
-        audit.record(
+        audit.deleted(
             s,
-            db.actor,
-            AuditAction.DELETE,
             activity,
-            summary=t(f"删除活动「{activity.title}」", f"Deleted activity {activity.title}"),
+            t(f"删除活动「{activity.title}」", f"Deleted activity {activity.title}"),
             before=before,
         )
         s.delete(activity)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Assessment, Indicator, IndicatorSet, Score
-from pbc_desktop.domain.enums import AssessmentStatus, AuditAction
+from pbc_desktop.domain.enums import AssessmentStatus
 from pbc_desktop.domain.indicators import (
     DEFAULT_GRADE_THRESHOLDS,
     DEFAULT_INDICATORS,
@@ -317,12 +317,10 @@ def create_indicator_set(
         )
         iset.indicators = [_new_indicator(ind, seq) for seq, ind in enumerate(data.indicators, 1)]
         s.add(iset)
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             iset,
-            summary=t(
+            t(
                 f"新建 {year} 年标准体系" + (f"(复制 {source_year} 年)" if source_year else ""),
                 f"Created the {year} indicator system"
                 + (f" (copy of {source_year})" if source_year else ""),
@@ -432,12 +430,10 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
         for assessment in s.scalars(select(Assessment).where(Assessment.set_id == set_id)):
             totals = compute_totals((sc.score for sc in assessment.scores), thresholds)
             assessment.total, assessment.grade = totals.total, totals.grade
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             iset,
-            summary=t(f"修改 {iset.year} 年标准体系", f"Edited the {iset.year} indicator system"),
-            before=before,
+            t(f"修改 {iset.year} 年标准体系", f"Edited the {iset.year} indicator system"),
+            before,
             after=_set_facts(iset),
         )

@@ -11,7 +11,6 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
-    AuditAction,
     CommunityStatus,
     Grade,
     LifecycleAction,
@@ -96,17 +95,14 @@ def set_outcome(
         assessment.outcome = outcome
         assessment.award_cents = award_cents
         assessment.rectify_reasons = clean_reasons
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             assessment,
-            summary=t(
+            t(
                 f"考核结果:{assessment.community.name} {outcome.zh}",
                 f"Assessment outcome of {assessment.community.name}: {outcome.en}",
             ),
-            before=before,
-            after=audit.snapshot(assessment),
+            before,
         )
 
 
@@ -135,18 +131,15 @@ def finish_assessment(db: Database, assessment_id: int) -> Totals:
         assessment.status = AssessmentStatus.FINISHED
         assessment.finished_at = datetime.now(UTC)
         assessment.assessor = db.actor
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             assessment,
-            summary=t(
+            t(
                 f"完成考核:{assessment.community.name} {totals.total:g} 分 {totals.grade.zh}",
                 f"Finished the assessment of {assessment.community.name}: "
                 f"{totals.total:g}, {totals.grade.en}",
             ),
-            before=before,
-            after=audit.snapshot(assessment),
+            before,
         )
         return totals
 
@@ -170,15 +163,13 @@ def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
         before = audit.snapshot(assessment)
         assessment.status = AssessmentStatus.DRAFT
         assessment.finished_at = None
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             assessment,
-            summary=t(
+            t(
                 f"重新打开考核:{assessment.community.name},原因:{why}",
                 f"Reopened the assessment of {assessment.community.name}: {why}",
             ),
-            before=before,
+            before,
             after=audit.snapshot(assessment, reopen_reason=why),
         )

@@ -16,7 +16,6 @@ from pbc_desktop.db.models import Assessment, Community, Indicator, IndicatorSet
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
-    AuditAction,
     CommunityStatus,
     Grade,
 )
@@ -153,16 +152,13 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
             award_cents=0,
         )
         s.add(assessment)
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             assessment,
-            summary=t(
+            t(
                 f"开始 {year} 年考核:{community.name}",
                 f"Started the {year} assessment of {community.name}",
             ),
-            after=audit.snapshot(assessment),
         )
         return assessment.id
 
@@ -316,16 +312,14 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
             (sc.score for sc in assessment.scores), thresholds_of(assessment.indicator_set)
         )
         assessment.total, assessment.grade = totals.total, totals.grade
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             assessment,
-            summary=t(
+            t(
                 f"考核评分:{assessment.community.name} 合计 {totals.total:g} 分",
                 f"Scored {assessment.community.name}: total {totals.total:g}",
             ),
-            before=before,
+            before,
             after=audit.snapshot(
                 assessment, scores={str(sc.indicator_id): sc.score for sc in assessment.scores}
             ),

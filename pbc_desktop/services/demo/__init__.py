@@ -151,16 +151,13 @@ def build_demo(
         summary = _summary(gen, scale, seed)
         audit.record(
             session,
-            db.actor,
             AuditAction.IMPORT,
             None,
-            entity="demo",
-            summary=(
-                f"生成演示数据(规模 {scale},种子 {seed}):党组织 {summary.organizations} 个,"
-                f"党员 {summary.party_members} 名,党建共同体 {summary.communities} 个,"
-                f"活动 {summary.activities} 场"
-            ),
+            summary=f"生成演示数据(规模 {scale},种子 {seed}):党组织 {summary.organizations} 个,"
+            f"党员 {summary.party_members} 名,党建共同体 {summary.communities} 个,"
+            f"活动 {summary.activities} 场",
             after={"scale": scale, "seed": seed, "today": day.isoformat(), **summary.counts()},
+            entity="demo",
         )
         _fix_sequences(session, gen.rows)
         check()

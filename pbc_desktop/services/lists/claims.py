@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Claim, ClaimOrganization, CommunityMember, ListItem
 from pbc_desktop.domain import items as items_rules
-from pbc_desktop.domain.enums import AuditAction, ClaimMode
+from pbc_desktop.domain.enums import ClaimMode
 from pbc_desktop.domain.items import ItemAction
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.lang import t
@@ -131,16 +131,14 @@ def claim_item(db: Database, item_id: int, data: ClaimInput) -> int:
         if data.deadline is not None:
             item.deadline = data.deadline
         s.flush()
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             item,
-            summary=t(
+            t(
                 f"事项「{item.title}」{data.mode.zh}",
                 f"Item {item.title}: {data.mode.en.lower()}",
             ),
-            before=before,
+            before,
             after=item_facts(item) | {"claim": _claim_facts(claim)},
         )
         return claim.id

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, ListItem, ServiceList
 from pbc_desktop.domain import items as items_rules
-from pbc_desktop.domain.enums import AuditAction, ItemStatus, ListKind
+from pbc_desktop.domain.enums import ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, ValidationError
@@ -79,14 +79,7 @@ def create_list(db: Database, data: ListInput) -> int:
         )
         s.add(lst)
         s.flush()
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.CREATE,
-            lst,
-            summary=t(f"新建清单「{lst.title}」", f"Created list {lst.title}"),
-            after=audit.snapshot(lst),
-        )
+        audit.created(s, lst, t(f"新建清单「{lst.title}」", f"Created list {lst.title}"))
         return lst.id
 
 
@@ -109,15 +102,7 @@ def update_list(db: Database, list_id: int, data: ListInput) -> None:
         lst.year = data.year
         lst.signed_on = data.signed_on
         lst.remark = strip_or_none(data.remark)
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.UPDATE,
-            lst,
-            summary=t(f"修改清单「{lst.title}」", f"Updated list {lst.title}"),
-            before=before,
-            after=audit.snapshot(lst),
-        )
+        audit.updated(s, lst, t(f"修改清单「{lst.title}」", f"Updated list {lst.title}"), before)
 
 
 def sign_list(db: Database, list_id: int, signed_on: date) -> None:
@@ -129,17 +114,14 @@ def sign_list(db: Database, list_id: int, signed_on: date) -> None:
         err.raise_any()
         before = audit.snapshot(lst)
         lst.signed_on = signed_on
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             lst,
-            summary=t(
+            t(
                 f"签订清单「{lst.title}」({signed_on.isoformat()})",
                 f"Signed list {lst.title} on {signed_on.isoformat()}",
             ),
-            before=before,
-            after=audit.snapshot(lst),
+            before,
         )
 
 
@@ -156,12 +138,10 @@ def delete_list(db: Database, list_id: int) -> None:
                     "it cannot be deleted.",
                 )
             )
-        audit.record(
+        audit.deleted(
             s,
-            db.actor,
-            AuditAction.DELETE,
             lst,
-            summary=t(f"删除清单「{lst.title}」", f"Deleted list {lst.title}"),
+            t(f"删除清单「{lst.title}」", f"Deleted list {lst.title}"),
             before=audit.snapshot(lst, items=[it.title for it in lst.items]),
         )
         s.delete(lst)
@@ -223,12 +203,10 @@ def add_item(db: Database, list_id: int, data: ItemInput) -> int:
         _apply_item(item, data)
         s.add(item)
         s.flush()
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             item,
-            summary=t(
+            t(
                 f"清单「{lst.title}」新增事项「{item.title}」",
                 f"Added item {item.title} to list {lst.title}",
             ),
@@ -243,13 +221,11 @@ def update_item(db: Database, item_id: int, data: ItemInput) -> None:
         _validate_item(s, item.service_list, data, item_id)
         before = item_facts(item)
         _apply_item(item, data)
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             item,
-            summary=t(f"修改清单事项「{item.title}」", f"Updated item {item.title}"),
-            before=before,
+            t(f"修改清单事项「{item.title}」", f"Updated item {item.title}"),
+            before,
             after=item_facts(item),
         )
 
@@ -266,12 +242,10 @@ def delete_item(db: Database, item_id: int) -> None:
                     f"The item {item.title} has follow-ups and cannot be deleted.",
                 )
             )
-        audit.record(
+        audit.deleted(
             s,
-            db.actor,
-            AuditAction.DELETE,
             item,
-            summary=t(f"删除清单事项「{item.title}」", f"Deleted item {item.title}"),
+            t(f"删除清单事项「{item.title}」", f"Deleted item {item.title}"),
             before=item_facts(item),
         )
         s.delete(item)

@@ -123,7 +123,6 @@ def record_export(db: Database, list_id: int, file_name: str, kind: str) -> None
         lst = load_list(s, list_id)
         audit.record(
             s,
-            db.actor,
             AuditAction.EXPORT,
             lst,
             summary=t(

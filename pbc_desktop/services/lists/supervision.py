@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import ListItem, Supervision
 from pbc_desktop.domain import items as items_rules
-from pbc_desktop.domain.enums import AuditAction, ItemStatus, Satisfaction
+from pbc_desktop.domain.enums import ItemStatus, Satisfaction
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
@@ -70,13 +70,11 @@ def _set_status(
     zh, en = words
     before = item_facts(item)
     item.status = status
-    audit.record(
+    audit.updated(
         s,
-        db.actor,
-        AuditAction.UPDATE,
         item,
-        summary=t(f"事项「{item.title}」{zh}", f"Item {item.title}: {en}"),
-        before=before,
+        t(f"事项「{item.title}」{zh}", f"Item {item.title}: {en}"),
+        before,
         after=item_facts(item),
     )
 
@@ -124,13 +122,11 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
         s.add(entry)
         item.status = target
         s.flush()
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             item,
-            summary=t(f"督办事项「{item.title}」", f"Followed up item {item.title}"),
-            before=before,
+            t(f"督办事项「{item.title}」", f"Followed up item {item.title}"),
+            before,
             after=item_facts(item) | {"supervision": audit.snapshot(entry)},
         )
         return entry.id
@@ -179,13 +175,11 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
         item.solved_on = data.solved_on
         item.result = data.result.strip()
         item.satisfaction = data.satisfaction
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             item,
-            summary=t(f"事项「{item.title}」已解决", f"Item {item.title} solved"),
-            before=before,
+            t(f"事项「{item.title}」已解决", f"Item {item.title} solved"),
+            before,
             after=item_facts(item),
         )
 
@@ -204,15 +198,13 @@ def reopen_item(db: Database, item_id: int, reason: str) -> None:
         item.solved_on = None
         item.result = None
         item.satisfaction = None
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             item,
-            summary=t(
+            t(
                 f"重新打开事项「{item.title}」:{reason.strip()}",
                 f"Reopened item {item.title}: {reason.strip()}",
             ),
-            before=before,
+            before,
             after=item_facts(item) | {"reason": reason.strip()},
         )

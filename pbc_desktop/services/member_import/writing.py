@@ -106,9 +106,7 @@ def new_org_values(name: str, towns: Iterable[str]) -> dict[str, Any]:
     }
 
 
-def _create_orgs(
-    s: Session, names: Sequence[str], index: dict[str, tuple[int, str]], actor: str
-) -> list[str]:
+def _create_orgs(s: Session, names: Sequence[str], index: dict[str, tuple[int, str]]) -> list[str]:
     towns = {tn for tn in s.scalars(select(Organization.town).distinct()) if tn}
     created = []
     for name in names:
@@ -117,13 +115,8 @@ def _create_orgs(
             continue
         org = Organization(**new_org_values(name, towns))
         s.add(org)
-        audit.record(
-            s,
-            actor,
-            AuditAction.CREATE,
-            org,
-            summary=t(f"导入党员时新增党组织 {name}", f"Created organization {name} on import"),
-            after=audit.snapshot(org),
+        audit.created(
+            s, org, t(f"导入党员时新增党组织 {name}", f"Created organization {name} on import")
         )
         index[key] = (org.id, name)
         created.append(name)
@@ -173,7 +166,6 @@ def apply_import(
     valid_only: bool = False,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
-    actor: str | None = None,
     today: date | None = None,
 ) -> ImportResult:
     """Write the rows of ``preview`` in one transaction.
@@ -187,7 +179,6 @@ def apply_import(
         raise ValueError(on_duplicate)
     report = progress or (lambda _p, _t: None)
     stop = cancelled or (lambda: False)
-    who = actor or db.actor
     good = preview.good_rows(on_duplicate)
     bad = len(preview.rows) - len(good)
     if bad and not valid_only:
@@ -211,13 +202,12 @@ def apply_import(
                 preview=preview,
                 good=good,
                 on_duplicate=on_duplicate,
-                actor=who,
                 report=report,
                 check=check,
                 today=today,
             )
             result = replace(result, bad=bad)
-            _audit_import(s, who, preview, result, on_duplicate)
+            _audit_import(s, preview, result, on_duplicate)
             check()
             report(99, t("正在保存…", "Saving…"))
     except IntegrityError as exc:
@@ -245,7 +235,6 @@ def _write(
     preview: ImportPreview,
     good: list[ImportRow],
     on_duplicate: OnDuplicate,
-    actor: str,
     report: ProgressFn,
     check: Callable[[], None],
     today: date | None,
@@ -254,7 +243,8 @@ def _write(
     index = _org_index(s)
     org_ids = {oid for oid, _name in index.values()}
     existing = _existing_members(s, {r.data.id_number for r in good})
-    created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index, actor)
+    created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index)
+    actor = audit.actor_of(s)
 
     def organization_of(row: ImportRow) -> int:
         if row.org_missing:
@@ -394,17 +384,14 @@ def _json(values: dict[str, Any]) -> str:
 
 def _audit_import(
     s: Session,
-    actor: str,
     preview: ImportPreview,
     result: ImportResult,
     on_duplicate: OnDuplicate,
 ) -> None:
     audit.record(
         s,
-        actor,
         AuditAction.IMPORT,
         None,
-        entity=PartyMember.__tablename__,
         summary=t(
             f"从“{preview.path.name}”导入党员:{result.summary()}",
             f"Imported members from “{preview.path.name}”: {result.summary()}",
@@ -421,4 +408,5 @@ def _audit_import(
             "on_duplicate": on_duplicate,
             "created_organizations": list(result.created_orgs),
         },
+        entity=PartyMember.__tablename__,
     )

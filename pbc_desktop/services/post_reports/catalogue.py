@@ -93,15 +93,14 @@ def ensure_default_posts(db: Database) -> bool:
         s.flush()
         audit.record(
             s,
-            db.actor,
             AuditAction.CREATE,
             None,
-            entity=Post.__tablename__,
             summary=t(
                 f"建立默认岗位目录({len(DEFAULT_POSTS)}个岗位)",
                 f"Added the default post catalogue ({len(DEFAULT_POSTS)} posts)",
             ),
             after={"posts": [name for name, _ in DEFAULT_POSTS]},
+            entity=Post.__tablename__,
         )
     return True
 
@@ -191,14 +190,7 @@ def add_post(db: Database, data: PostInput) -> int:
             last = s.scalar(select(func.max(Post.seq)))
             post = Post(name=name, description=description, active=True, seq=(last or 0) + 1)
             s.add(post)
-            audit.record(
-                s,
-                db.actor,
-                AuditAction.CREATE,
-                post,
-                summary=t(f"新增岗位「{name}」", f"Added post {name}"),
-                after=audit.snapshot(post),
-            )
+            audit.created(s, post, t(f"新增岗位「{name}」", f"Added post {name}"))
             return post.id
     except IntegrityError as exc:
         raise _integrity(exc, v.normalise_text(data.name)) from exc
@@ -222,9 +214,7 @@ def update_post(db: Database, post_id: int, data: PostInput) -> None:
                 if old_name != name
                 else t(f"修改岗位「{name}」的职责", f"Changed the duties of post {name}")
             )
-            audit.record(
-                s, db.actor, AuditAction.UPDATE, post, summary=summary, before=before, after=after
-            )
+            audit.updated(s, post, summary, before, after=after)
     except IntegrityError as exc:
         raise _integrity(exc, v.normalise_text(data.name)) from exc
 
@@ -237,18 +227,13 @@ def set_post_active(db: Database, post_id: int, active: bool) -> None:
             return
         before = audit.snapshot(post)
         post.active = active
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             post,
-            summary=(
-                t(f"启用岗位「{post.name}」", f"Reactivated post {post.name}")
-                if active
-                else t(f"停用岗位「{post.name}」", f"Deactivated post {post.name}")
-            ),
-            before=before,
-            after=audit.snapshot(post),
+            t(f"启用岗位「{post.name}」", f"Reactivated post {post.name}")
+            if active
+            else t(f"停用岗位「{post.name}」", f"Deactivated post {post.name}"),
+            before,
         )
 
 
@@ -267,13 +252,11 @@ def move_post(db: Database, post_id: int, step: int) -> bool:
         posts.insert(target, moved)
         for seq, post in enumerate(posts, start=1):
             post.seq = seq
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             moved,
-            summary=t(f"调整岗位「{moved.name}」的顺序", f"Moved post {moved.name}"),
-            before={"order": before},
+            t(f"调整岗位「{moved.name}」的顺序", f"Moved post {moved.name}"),
+            {"order": before},
             after={"order": [p.name for p in posts]},
         )
         return True
@@ -294,12 +277,5 @@ def delete_post(db: Database, post_id: int) -> None:
                     "Deactivate it instead.",
                 )
             )
-        audit.record(
-            s,
-            db.actor,
-            AuditAction.DELETE,
-            post,
-            summary=t(f"删除岗位「{post.name}」", f"Deleted post {post.name}"),
-            before=audit.snapshot(post),
-        )
+        audit.deleted(s, post, t(f"删除岗位「{post.name}」", f"Deleted post {post.name}"))
         s.delete(post)

@@ -104,7 +104,6 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
         name = report.member.name
         audit.record(
             s,
-            db.actor,
             AuditAction.CREATE if before is None else AuditAction.UPDATE,
             entry,
             summary=t(
@@ -126,14 +125,9 @@ def clear_evaluation(db: Database, report_id: int, year: int) -> None:
                 t(f"该报到记录没有{year}年度的评价。", f"The report has no evaluation for {year}.")
             )
         name = report.member.name
-        audit.record(
+        audit.deleted(
             s,
-            db.actor,
-            AuditAction.DELETE,
             entry,
-            summary=t(
-                f"删除党员{name}{year}年度报到领岗评价", f"Removed the {year} evaluation of {name}"
-            ),
-            before=audit.snapshot(entry),
+            t(f"删除党员{name}{year}年度报到领岗评价", f"Removed the {year} evaluation of {name}"),
         )
         s.delete(entry)

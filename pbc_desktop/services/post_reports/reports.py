@@ -25,7 +25,6 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.enums import (
-    AuditAction,
     CommunityStatus,
     EvaluationResult,
     MembershipStatus,
@@ -410,12 +409,10 @@ def report_member(db: Database, member_id: int, data: ReportInput) -> int:
         s.add(report)
         s.flush()
         where = _where(s, report)
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             report,
-            summary=t(f"党员{member.name}到{where}报到", f"{member.name} reported to {where}"),
+            t(f"党员{member.name}到{where}报到", f"{member.name} reported to {where}"),
             after=_report_facts(report),
         )
         return report.id
@@ -437,16 +434,14 @@ def update_report(db: Database, report_id: int, data: ReportInput) -> None:
         after = _report_facts(report)
         if after == before:
             return
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             report,
-            summary=t(
+            t(
                 f"修改党员{member.name}的报到记录({_where(s, report)})",
                 f"Updated the post report of {member.name} ({_where(s, report)})",
             ),
-            before=before,
+            before,
             after=after,
         )
 
@@ -484,16 +479,14 @@ def end_report(db: Database, report_id: int, data: EndInput) -> None:
         report.status = PostReportStatus.ENDED
         report.ended_on = ended
         report.remark = remark
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             report,
-            summary=t(
+            t(
                 f"党员{member.name}从{_where(s, report)}离岗({ended.isoformat()})",
                 f"{member.name} left {_where(s, report)} on {ended.isoformat()}",
             ),
-            before=before,
+            before,
             after=_report_facts(report),
         )
 
@@ -521,16 +514,14 @@ def resume_report(db: Database, report_id: int) -> None:
         before = _report_facts(report)
         report.status = PostReportStatus.ACTIVE
         report.ended_on = None
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             report,
-            summary=t(
+            t(
                 f"恢复党员{member.name}在{_where(s, report)}的在岗状态",
                 f"{member.name} is on the post at {_where(s, report)} again",
             ),
-            before=before,
+            before,
             after=_report_facts(report),
         )
 
@@ -551,12 +542,10 @@ def delete_report(db: Database, report_id: int) -> None:
                     "it cannot be deleted. End it when the member leaves the post.",
                 )
             )
-        audit.record(
+        audit.deleted(
             s,
-            db.actor,
-            AuditAction.DELETE,
             report,
-            summary=t(
+            t(
                 f"删除党员{member.name}到{_where(s, report)}的报到记录",
                 f"Deleted the report of {member.name} to {_where(s, report)}",
             ),

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PostReport, ServiceLog
 from pbc_desktop.domain import validation as v
-from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.errors import FieldError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
@@ -137,18 +136,15 @@ def add_service(db: Database, report_id: int, data: ServiceInput) -> int:
             report_id=report.id, served_on=data.served_on, hours=hours, content=content
         )
         s.add(entry)
-        audit.record(
+        audit.created(
             s,
-            db.actor,
-            AuditAction.CREATE,
             entry,
-            summary=t(
+            t(
                 f"登记党员{report.member.name}的服务记录({data.served_on.isoformat()},"
                 f"{hours:g}小时)",
                 f"Logged {hours:g} hours of service by {report.member.name} "
                 f"on {data.served_on.isoformat()}",
             ),
-            after=audit.snapshot(entry),
         )
         return entry.id
 
@@ -165,16 +161,14 @@ def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
         after = audit.snapshot(entry)
         if after == before:
             return
-        audit.record(
+        audit.updated(
             s,
-            db.actor,
-            AuditAction.UPDATE,
             entry,
-            summary=t(
+            t(
                 f"修改党员{report.member.name}的服务记录({data.served_on.isoformat()})",
                 f"Updated a service entry of {report.member.name} ({data.served_on.isoformat()})",
             ),
-            before=before,
+            before,
             after=after,
         )
 
@@ -183,15 +177,12 @@ def delete_service(db: Database, service_id: int) -> None:
     with db.write() as s:
         entry = _load_service(s, service_id)
         name = entry.report.member.name
-        audit.record(
+        audit.deleted(
             s,
-            db.actor,
-            AuditAction.DELETE,
             entry,
-            summary=t(
+            t(
                 f"删除党员{name}的服务记录({entry.served_on.isoformat()})",
                 f"Deleted a service entry of {name} ({entry.served_on.isoformat()})",
             ),
-            before=audit.snapshot(entry),
         )
         s.delete(entry)

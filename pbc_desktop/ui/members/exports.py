@@ -131,7 +131,7 @@ def export_roster_xlsx(
     path = prompts.ask_save_path(parent, title, prompts.documents_dir() / f"{name}.xlsx", "xlsx")
     if path is None:
         return None
-    db, actor = ctx.db, ctx.actor
+    db = ctx.db
 
     def job(progress: ProgressFn, cancelled: CancelFn) -> ExportResult:
         return export_members(
@@ -139,7 +139,6 @@ def export_roster_xlsx(
             query,
             path,
             unmasked=unmasked,
-            actor=actor,
             progress=progress,
             cancelled=cancelled,
         )
@@ -225,14 +224,12 @@ def _write_roster(
     """Build the PDF off the UI thread; the path, or None after a message."""
     from pbc_desktop.reports.roster import build_roster
 
-    db, actor = ctx.db, ctx.actor
+    db = ctx.db
     notes: list[str] = []  # words with characters no font has (filled on the worker)
 
     def job(progress: ProgressFn, _cancelled: CancelFn) -> Path:
         progress(10, "")
-        return build_roster(
-            db, organization_id, out, unmasked=unmasked, actor=actor, warn=notes.append
-        )
+        return build_roster(db, organization_id, out, unmasked=unmasked, warn=notes.append)
 
     outcome = run_with_progress(parent, title, job)
     if not _finish(parent, title, outcome):

@@ -266,7 +266,6 @@ class MemberImportDialog(QDialog):
         if preview is None:
             return None
         db = self.ctx.db
-        actor = self.ctx.actor
         on_duplicate = self.on_duplicate()
         valid_only = preview.counts(on_duplicate).bad > 0
 
@@ -278,7 +277,6 @@ class MemberImportDialog(QDialog):
                 valid_only=valid_only,
                 progress=progress,
                 cancelled=cancelled,
-                actor=actor,
             )
 
         title = self.tr("Importing members...")
