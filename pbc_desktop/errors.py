@@ -64,3 +64,11 @@ class DatabaseLockedError(DatabaseError):
 
 class DiskFullError(DatabaseError):
     """The disk (or the medium) holding the database is full, or it failed to write."""
+
+
+class SignInError(UserError):
+    """A sign-in was refused: wrong name or password, a locked or disabled account."""
+
+
+class PermissionDeniedError(UserError):
+    """The signed-in account may not do this (its role or its scope)."""

@@ -23,6 +23,20 @@ TEST_DB_URL_ENV = "PBC_TEST_DB_URL"
 
 
 @pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at its cheapest: the real cost (64 MiB, 0.2 s a hash) would slow every
+    test that makes an account; a hash carries its parameters, so verification is real."""
+    from argon2 import PasswordHasher
+
+    from pbc_desktop.services.accounts import passwords
+
+    monkeypatch.setattr(
+        passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )
+    monkeypatch.setattr(passwords, "_DUMMY_HASH", None)
+
+
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never the user's data folder: each test has a fresh one."""
     folder = tmp_path / "data"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from pbc_desktop.domain.accounts import SYSTEM, Actor
 from pbc_desktop.errors import DatabaseLockedError, DiskFullError
 from pbc_desktop.lang import t
 
@@ -131,15 +133,29 @@ def make_engine(url: str) -> Engine:
 class Database:
     """An open database: the engine, short sessions for reads and one transaction per write."""
 
-    def __init__(self, url: str, *, actor: str = "system", engine: Engine | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        actor: str | None = None,
+        user: Actor = SYSTEM,
+        engine: Engine | None = None,
+    ) -> None:
         self.url = url
         self.engine = engine or make_engine(url)
-        self.actor = actor
+        # Who acts: the signed-in account (services check its permissions and scope);
+        # ``actor`` names the program acting on its own (a district-wide actor, no account).
+        self.user = user if actor is None else replace(SYSTEM, username=actor, name=actor)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # The hold of the file's lock (db.lock) for as long as the database is open, and
         # what opening it had to say (a foreign WAL set aside): set by open_database.
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
+
+    @property
+    def actor(self) -> str:
+        """The acting person as the audit log and records name them."""
+        return self.user.label
 
     @classmethod
     def read_only(cls, path: Path) -> Database:
@@ -163,12 +179,16 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
+    def write(self, *, user: Actor | None = None) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any exception.
+
+        Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself).
+        """
+        acting = user or self.user
         try:
             with self._sessions() as session, session.begin():
-                # Who makes this transaction's changes, for its audit entries.
-                session.info["pbc_actor"] = self.actor
+                session.info["pbc_actor"] = acting.label
+                session.info["pbc_user_id"] = acting.user_id
                 session.connection(execution_options={"pbc_write": True})
                 yield session
         except OperationalError as exc:

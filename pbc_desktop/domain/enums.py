@@ -260,8 +260,12 @@ class AssessmentOutcome(LabeledEnum):
 
 
 class UserRole(LabeledEnum):
-    ADMIN = "admin", "管理员", "Administrator"
-    CLERK = "clerk", "录入员", "Clerk"
+    """An account's role (its permissions: ``domain/accounts.py``)."""
+
+    DISTRICT = "district", "区委组织部管理员", "District organization department (administrator)"
+    TOWN = "town", "镇(街道)党(工)委", "Town (subdistrict) Party committee"
+    VILLAGE = "village", "村(社区)党组织", "Village (community) Party organization"
+    VIEWER = "viewer", "查看(督查)", "Viewer (inspection)"
 
 
 class AuditAction(LabeledEnum):
@@ -270,3 +274,5 @@ class AuditAction(LabeledEnum):
     DELETE = "delete", "删除", "Delete"
     EXPORT = "export", "导出", "Export"
     IMPORT = "import", "导入", "Import"
+    SIGN_IN = "sign_in", "登录", "Sign-in"
+    LOCKOUT = "lockout", "账号锁定", "Account locked"

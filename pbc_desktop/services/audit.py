@@ -17,20 +17,22 @@ all in minutes on any PC. It would keep the number in the log in all but name.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import Record
-from pbc_desktop.db.models import AuditEntry
+from pbc_desktop.db.base import Record, utcnow
+from pbc_desktop.db.models import AuditEntry, AuditHead
+from pbc_desktop.domain.audit_chain import ChainFacts, entry_hash
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone, scrub_text
 
-_SKIP = frozenset({"created_at", "updated_at"})
+# Never logged: bookkeeping, and a password hash (not the password, but no one's business).
+_SKIP = frozenset({"created_at", "updated_at", "password_hash"})
 
 
 def _birth_year(value: Any) -> str:
@@ -138,6 +140,7 @@ def _json(facts: dict[str, Any] | None) -> str | None:
 
 
 ACTOR_KEY = "pbc_actor"
+USER_KEY = "pbc_user_id"
 
 
 def actor_of(session: Session) -> str:
@@ -146,6 +149,51 @@ def actor_of(session: Session) -> str:
     if not isinstance(actor, str) or not actor:
         raise RuntimeError("audit entry written outside Database.write()")
     return actor
+
+
+def _head(session: Session) -> AuditHead:
+    """The chain's end, locked for this transaction (SQLite: the write lock already is)."""
+    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()).first()
+    if head is None:
+        head = AuditHead(id=1, last_id=0, last_hash="", entries=0)
+        session.add(head)
+    return head
+
+
+def append(session: Session, entries: Sequence[dict[str, Any]]) -> None:
+    """Insert audit rows (already masked) at the end of the chain, in this order.
+
+    Each dict holds ``at``, ``action``, ``entity``, ``entity_uuid``, ``summary``,
+    ``before``, ``after``; the actor and account come from the transaction.
+    """
+    if not entries:
+        return
+    actor = scrub_text(actor_of(session))[:60]
+    user_id = session.info.get(USER_KEY)
+    head = _head(session)
+    prev = head.last_hash
+    rows = []
+    for entry in entries:
+        row = {**entry, "actor": actor, "user_id": user_id, "prev_hash": prev}
+        row["hash"] = prev = entry_hash(
+            prev,
+            ChainFacts(
+                at=row["at"],
+                user_id=user_id,
+                actor=actor,
+                action=str(row["action"]),
+                entity=row["entity"],
+                entity_uuid=row.get("entity_uuid"),
+                summary=row["summary"],
+                before=row.get("before"),
+                after=row.get("after"),
+            ),
+        )
+        rows.append(row)
+    ids = session.scalars(insert(AuditEntry).returning(AuditEntry.id), rows).all()
+    head.last_id = max(ids) if ids else head.last_id
+    head.last_hash = prev
+    head.entries += len(rows)
 
 
 def record(
@@ -170,16 +218,19 @@ def record(
     masked_after = mask_facts(after) if after else None
     if isinstance(before, Snapshot) and isinstance(after, Snapshot) and masked_after:
         masked_after.update(_changed_flags(before.hidden, after.hidden))
-    session.add(
-        AuditEntry(
-            actor=scrub_text(actor_of(session)),
-            action=action,
-            entity=entity or (obj.__tablename__ if obj is not None else "-"),
-            entity_uuid=obj.uuid if obj is not None else None,
-            summary=scrub_text(summary)[:300],
-            before=_json(masked_before),
-            after=_json(masked_after),
-        )
+    append(
+        session,
+        [
+            {
+                "at": utcnow(),
+                "action": action,
+                "entity": entity or (obj.__tablename__ if obj is not None else "-"),
+                "entity_uuid": obj.uuid if obj is not None else None,
+                "summary": scrub_text(summary)[:300],
+                "before": _json(masked_before),
+                "after": _json(masked_after),
+            }
+        ],
     )
 
 

@@ -20,7 +20,7 @@ from pbc_desktop.db.migrate import (
     open_database,
     upgrade,
 )
-from pbc_desktop.db.models import Organization
+from pbc_desktop.db.models import AuditEntry, Organization
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError
 from tests.backup_helpers import damage, new_database
@@ -180,6 +180,11 @@ REMOVED_BY_MIGRATIONS: dict[str, set[str]] = {
     "attachment": {"stored_path"},  # 0002: the files moved into the database
 }
 
+# What a migration rewrites on purpose: (table, column) -> old value -> new value.
+MAPPED_BY_MIGRATIONS: dict[tuple[str, str], dict[object, object]] = {
+    ("app_user", "role"): {"admin": "district", "clerk": "viewer"},  # 0003: the four roles
+}
+
 Rows = dict[str, tuple[list[str], list[tuple[object, ...]]]]
 
 
@@ -247,9 +252,31 @@ def test_every_released_schema_upgrades_with_its_records(fixture: Path, tmp_path
         assert set(kept) <= set(new_columns), f"{table}: columns lost"
         old_at = [columns.index(c) for c in kept]
         new_at = [new_columns.index(c) for c in kept]
+        maps = [MAPPED_BY_MIGRATIONS.get((table, c), {}) for c in kept]
         assert [tuple(row[i] for i in new_at) for row in new_data] == [
-            tuple(row[i] for i in old_at) for row in data
+            tuple(m.get(row[i], row[i]) for i, m in zip(old_at, maps, strict=True)) for row in data
         ], f"{table}: records changed"
     copies = list((tmp_path / "backups").glob("*.sqlite"))
     upgraded = fixture.stem != f"schema_{head_revision()}"
     assert len(copies) == (1 if upgraded else 0)  # the copy kept before an upgrade
+
+
+def test_an_upgraded_audit_log_is_chained_and_verifies(tmp_path: Path) -> None:
+    from pbc_desktop.services.audit_chain import verify_chain
+
+    work = tmp_path / "old.sqlite"
+    work.write_bytes((FIXTURES / "schema_0002.sqlite").read_bytes())
+    conn = sqlite3.connect(work)
+    (entries,) = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+    conn.close()
+    assert entries > 0
+    db = open_database(sqlite_url(work), backup_dir=tmp_path / "backups")
+    try:
+        check = verify_chain(db)
+        assert check.intact, check.message
+        assert check.entries == entries
+        with db.read() as s:
+            actors = set(s.scalars(select(AuditEntry.actor)))
+        assert actors  # the old entries keep their actor text
+    finally:
+        db.dispose()

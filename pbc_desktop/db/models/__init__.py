@@ -34,7 +34,7 @@ from pbc_desktop.db.models.members import (
     ServiceLog,
 )
 from pbc_desktop.db.models.organizations import Organization, Venue
-from pbc_desktop.db.models.system import AuditEntry, ReminderRule, User
+from pbc_desktop.db.models.system import AuditEntry, AuditHead, ReminderRule, User
 
 __all__ = [
     "Activity",
@@ -45,6 +45,7 @@ __all__ = [
     "AttachmentContent",
     "Attendance",
     "AuditEntry",
+    "AuditHead",
     "Claim",
     "ClaimOrganization",
     "Community",

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pbc_desktop.db.models import Post, ReminderRule, User
-from pbc_desktop.domain.enums import ActivityKind, UserRole
+from pbc_desktop.domain.enums import ActivityKind, OrgLevel, UserRole
+from pbc_desktop.services.accounts.passwords import hash_password
 from pbc_desktop.services.demo import (
     activities,
     assessment,
@@ -36,7 +37,7 @@ class DistrictGenerator(District):
             _catalogues,
             organizations.add_organizations,
             members.add_members,
-            _admin_user,
+            _demo_accounts,
             organizations.add_venues,
             communities.add_communities,
             members.add_post_reports,
@@ -67,17 +68,48 @@ def _catalogues(gen: District) -> None:
             gen.add(ReminderRule, kind=kind, interval_months=months, enabled=True)
 
 
-def _admin_user(gen: District) -> None:
+#: The demo's accounts, one per role, all with :data:`DEMO_PASSWORD` (the README and the
+#: sign-in dialog's hint give it): user name, name, 单位/职务, role.
+DEMO_PASSWORD = "demo1234"
+DEMO_ACCOUNTS: tuple[tuple[str, str, str, UserRole], ...] = (
+    ("admin", "系统管理员", "区委组织部", UserRole.DISTRICT),
+    ("zhen", "镇组织委员", "镇党委", UserRole.TOWN),
+    ("cun", "村党支部书记", "村党组织", UserRole.VILLAGE),
+    ("ducha", "督查员", "区委组织部督查室", UserRole.VIEWER),
+)
+
+
+def _demo_accounts(gen: District) -> None:
+    """One account per role: the town account gets the first village's town, the village
+    account that village's organization."""
     district = gen.district
     assert district is not None, "the organizations come first"
-    if "admin" not in gen.skip.get("app_user", set()):
+    village = next(o for o in gen.orgs if o.level is OrgLevel.VILLAGE and o.town)
+    scope: dict[UserRole, dict[str, object]] = {
+        UserRole.DISTRICT: {},
+        UserRole.TOWN: {"town": village.town},
+        UserRole.VILLAGE: {"organization_id": village.id},
+        UserRole.VIEWER: {},
+    }
+    password_hash = hash_password(DEMO_PASSWORD)
+    for username, name, unit, role in DEMO_ACCOUNTS:
+        if username in gen.skip.get("app_user", set()):
+            continue
+        unit_text = f"{village.town}{unit}" if role is UserRole.TOWN else unit
+        if role is UserRole.VILLAGE:
+            unit_text = village.name
         gen.add(
             User,
-            username="admin",
-            display_name="系统管理员",
-            role=UserRole.ADMIN,
+            username=username,
+            display_name=name,
+            unit=unit_text,
+            role=role,
             active=True,
-            organization_id=district.id,
+            organization_id=scope[role].get("organization_id"),
+            town=scope[role].get("town"),
+            password_hash=password_hash,
+            must_change_password=False,
+            failed_sign_ins=0,
         )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import utcnow
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry, Organization, PartyMember
+from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.enums import (
     AuditAction,
     OrgField,
@@ -244,7 +244,6 @@ def _write(
     org_ids = {oid for oid, _name in index.values()}
     existing = _existing_members(s, {r.data.id_number for r in good})
     created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index)
-    actor = audit.actor_of(s)
 
     def organization_of(row: ImportRow) -> int:
         if row.org_missing:
@@ -280,7 +279,7 @@ def _write(
     def update_duplicates(done: int) -> None:
         nonlocal updated, unchanged
         check()
-        changed, same = _update(s, duplicates, actor, today, stamp)
+        changed, same = _update(s, duplicates, today, stamp)
         updated += changed
         unchanged += same
         duplicates.clear()
@@ -325,7 +324,6 @@ def _write(
 def _update(
     s: Session,
     duplicates: list[_Duplicate],
-    actor: str,
     today: date | None,
     stamp: datetime,
 ) -> tuple[int, int]:
@@ -351,7 +349,6 @@ def _update(
         entries.append(
             {
                 "at": stamp,
-                "actor": actor,
                 "action": AuditAction.UPDATE,
                 "entity": PartyMember.__tablename__,
                 "entity_uuid": member_uuid,
@@ -365,7 +362,7 @@ def _update(
         )
     if changes:
         s.execute(update(PartyMember), changes)
-        s.execute(insert(AuditEntry), entries)
+        audit.append(s, entries)
     return len(changes), unchanged
 
 

@@ -1,0 +1,112 @@
+"""Accounts: roles, what each may do, and the password rules (plain Python, no storage).
+
+Scope is by organization tree: an account is tied to one organization (a village or
+community office, the organizations below it) or to one town (every organization whose
+``town`` is it); a district account sees everything. Which records fall inside a scope is
+decided by ``services/scope.py``; this module only says what a role may do at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from pbc_desktop.domain.enums import UserRole
+
+#: Shortest password accepted (characters).
+PASSWORD_MIN_LENGTH = 8
+#: Longest (argon2 takes any length; this only stops a pasted document).
+PASSWORD_MAX_LENGTH = 128
+#: Wrong passwords in a row that lock an account …
+MAX_FAILED_SIGN_INS = 5
+#: … for this long.
+LOCKOUT = timedelta(minutes=15)
+#: Idle minutes before the window locks itself (settable in the window).
+DEFAULT_IDLE_LOCK_MINUTES = 15
+
+USERNAME_MAX = 60
+NAME_MAX = 60
+UNIT_MAX = 120
+
+
+class Permission(StrEnum):
+    """What an account may do besides looking at what its scope holds."""
+
+    #: Change records inside the scope (members, activities, lists, claims, funds…).
+    WRITE = "write"
+    #: Score the communities of the scope in the year-end assessment.
+    SCORE = "score"
+    #: District-wide rules: indicator systems, 示范点 and rectification, the registry.
+    DISTRICT_RULES = "district_rules"
+    #: Create, reset and disable accounts.
+    MANAGE_ACCOUNTS = "manage_accounts"
+    #: See, print and export full ID numbers and phones (each use is audited).
+    SEE_PERSONAL_DATA = "see_personal_data"
+    #: Read the audit log and check its chain.
+    VIEW_AUDIT = "view_audit"
+    #: Restore backups, upgrade, replace the database.
+    MAINTAIN = "maintain"
+
+
+ROLE_PERMISSIONS: dict[UserRole, frozenset[Permission]] = {
+    UserRole.DISTRICT: frozenset(Permission),
+    UserRole.TOWN: frozenset({Permission.WRITE, Permission.SCORE}),
+    UserRole.VILLAGE: frozenset({Permission.WRITE}),
+    UserRole.VIEWER: frozenset(),
+}
+
+
+def role_needs_organization(role: UserRole) -> bool:
+    return role is UserRole.VILLAGE
+
+
+def role_needs_town(role: UserRole) -> bool:
+    return role is UserRole.TOWN
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person on whose behalf a service runs.
+
+    ``organization_id`` / ``town`` tie the account to its part of the organization tree
+    (both empty: the whole district). ``user_id`` is None only for the program itself
+    (migrations, the demo builder), which acts as a district administrator.
+    """
+
+    user_id: int | None
+    username: str
+    name: str
+    unit: str
+    role: UserRole
+    organization_id: int | None = None
+    town: str | None = None
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    @property
+    def whole_district(self) -> bool:
+        return self.organization_id is None and self.town is None
+
+    @property
+    def label(self) -> str:
+        """How the person is named on records and paper: 姓名(单位/职务)."""
+        return f"{self.name}({self.unit})" if self.unit else self.name
+
+
+#: The program acting on its own (schema upgrades, building a demo database).
+SYSTEM = Actor(None, "system", "system", "", UserRole.DISTRICT)
+
+
+def password_problem(password: str, *, username: str = "") -> str | None:
+    """Why ``password`` is refused (a Chinese sentence key for ``lang.t``), or None."""
+    if len(password) < PASSWORD_MIN_LENGTH:
+        return "short"
+    if len(password) > PASSWORD_MAX_LENGTH:
+        return "long"
+    if password.strip() != password:
+        return "spaces"
+    if username and password.lower() == username.lower():
+        return "username"
+    return None

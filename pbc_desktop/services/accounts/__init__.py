@@ -1,0 +1,1 @@
+"""Accounts: passwords, signing in, creating and looking after accounts."""

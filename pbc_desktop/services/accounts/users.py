@@ -1,0 +1,343 @@
+"""Accounts: the first administrator, creating, listing, resetting and disabling.
+
+Accounts are never deleted (their audit entries stay theirs); a disabled one cannot sign
+in. Only an account with :attr:`Permission.MANAGE_ACCOUNTS` manages others; anyone
+changes their own password.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, User
+from pbc_desktop.domain import accounts as rules
+from pbc_desktop.domain.accounts import Actor, Permission
+from pbc_desktop.domain.enums import AuditAction, UserRole
+from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.accounts.passwords import (
+    check_new_password,
+    hash_password,
+    verify_password,
+)
+from pbc_desktop.services.permissions import require
+
+
+@dataclass(frozen=True)
+class UserInput:
+    username: str
+    name: str
+    unit: str
+    role: UserRole
+    organization_id: int | None = None
+    town: str | None = None
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    name: str
+    unit: str
+    role: UserRole
+    organization_id: int | None
+    organization_name: str | None
+    town: str | None
+    active: bool
+    must_change_password: bool
+    locked_until: datetime | None
+    last_sign_in_at: datetime | None
+
+
+def actor_of(user: User) -> Actor:
+    """The acting person a stored account stands for."""
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        name=user.display_name,
+        unit=user.unit,
+        role=user.role,
+        organization_id=user.organization_id,
+        town=user.town,
+    )
+
+
+def _can_sign_in() -> ColumnElement[bool]:
+    return and_(User.active.is_(True), User.password_hash.is_not(None))
+
+
+def needs_first_admin(db: Database) -> bool:
+    """True while no district administrator can sign in (a new or upgraded database)."""
+    with db.read() as s:
+        stmt = select(func.count(User.id)).where(_can_sign_in(), User.role == UserRole.DISTRICT)
+        return not s.scalar(stmt)
+
+
+def _not_found(user_id: int | str) -> NotFoundError:
+    return NotFoundError(t(f"找不到账号 {user_id}。", f"No account {user_id}."))
+
+
+def _validated(s: Session, data: UserInput, user_id: int | None = None) -> dict[str, object]:
+    errors: list[FieldError] = []
+    username = data.username.strip()
+    name = data.name.strip()
+    unit = data.unit.strip()
+    if not username:
+        errors.append(FieldError("username", t("请填写用户名。", "Enter a user name.")))
+    elif len(username) > rules.USERNAME_MAX or any(c.isspace() for c in username):
+        errors.append(
+            FieldError(
+                "username",
+                t(
+                    f"用户名不能含空格,最多 {rules.USERNAME_MAX} 个字符。",
+                    f"A user name has no spaces and at most {rules.USERNAME_MAX} characters.",
+                ),
+            )
+        )
+    else:
+        taken = s.scalar(
+            select(User.id).where(
+                func.lower(User.username) == username.lower(), User.id != (user_id or 0)
+            )
+        )
+        if taken is not None:
+            errors.append(
+                FieldError(
+                    "username",
+                    t(f"用户名“{username}”已被使用。", f"The user name “{username}” is taken."),
+                )
+            )
+    if not name or len(name) > rules.NAME_MAX:
+        errors.append(
+            FieldError(
+                "name", t(f"请填写姓名(最多 {rules.NAME_MAX} 个字)。", "Enter the person's name.")
+            )
+        )
+    if len(unit) > rules.UNIT_MAX:
+        errors.append(
+            FieldError("unit", t(f"单位/职务最多 {rules.UNIT_MAX} 个字。", "The unit is too long."))
+        )
+    organization_id = data.organization_id
+    town = strip_or_none(data.town)
+    if rules.role_needs_organization(data.role):
+        town = None
+        if organization_id is None or s.get(Organization, organization_id) is None:
+            errors.append(
+                FieldError(
+                    "organization",
+                    t(
+                        "村(社区)账号要选择所属党组织。",
+                        "A village account needs its organization.",
+                    ),
+                )
+            )
+    elif rules.role_needs_town(data.role):
+        organization_id = None
+        known = town is not None and s.scalar(
+            select(Organization.id).where(Organization.town == town).limit(1)
+        )
+        if not known:
+            errors.append(
+                FieldError(
+                    "town",
+                    t(
+                        "镇(街道)账号要选择所属镇街(须是党组织中登记过的镇街)。",
+                        "A town account needs its town (one the organizations name).",
+                    ),
+                )
+            )
+    elif data.role is UserRole.DISTRICT:
+        organization_id, town = None, None
+    else:  # a viewer: the whole district, a town or one organization
+        if organization_id is not None and s.get(Organization, organization_id) is None:
+            errors.append(
+                FieldError("organization", t("找不到所选党组织。", "No such organization."))
+            )
+        if organization_id is not None:
+            town = None
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "username": username,
+        "display_name": name,
+        "unit": unit,
+        "role": data.role,
+        "organization_id": organization_id,
+        "town": town,
+    }
+
+
+def _add(s: Session, data: UserInput, password: str, *, must_change: bool) -> User:
+    values = _validated(s, data)
+    check_new_password(password, username=str(values["username"]))
+    user = User(**values, password_hash=hash_password(password), must_change_password=must_change)
+    s.add(user)
+    audit.created(
+        s,
+        user,
+        t(
+            f"新建账号 {user.username}({user.display_name},{user.role.zh})",
+            f"Created account {user.username} ({user.display_name}, {user.role.en})",
+        ),
+    )
+    return user
+
+
+def create_first_admin(db: Database, data: UserInput, password: str) -> Actor:
+    """The first district administrator of a new or upgraded database; refused once one
+    exists (then an administrator creates accounts)."""
+    with db.write() as s:
+        if s.scalar(
+            select(func.count(User.id)).where(_can_sign_in(), User.role == UserRole.DISTRICT)
+        ):
+            raise ConflictError(
+                t(
+                    "已经有管理员账号了,请用管理员账号登录后再新建账号。",
+                    "An administrator exists already: sign in as one to create accounts.",
+                )
+            )
+        first = UserInput(data.username, data.name, data.unit, UserRole.DISTRICT)
+        user = _add(s, first, password, must_change=False)
+        return actor_of(user)
+
+
+def create_user(db: Database, data: UserInput, password: str, *, must_change: bool = True) -> int:
+    """A new account; its person changes the password at the first sign-in by default."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    with db.write() as s:
+        return _add(s, data, password, must_change=must_change).id
+
+
+def _view(user: User, org_names: dict[int, str]) -> UserView:
+    return UserView(
+        id=user.id,
+        username=user.username,
+        name=user.display_name,
+        unit=user.unit,
+        role=user.role,
+        organization_id=user.organization_id,
+        organization_name=org_names.get(user.organization_id or 0),
+        town=user.town,
+        active=user.active,
+        must_change_password=user.must_change_password,
+        locked_until=user.locked_until,
+        last_sign_in_at=user.last_sign_in_at,
+    )
+
+
+def list_users(db: Database) -> list[UserView]:
+    require(db, Permission.MANAGE_ACCOUNTS)
+    with db.read() as s:
+        users = list(s.scalars(select(User).order_by(User.active.desc(), User.username)))
+        ids = {u.organization_id for u in users if u.organization_id}
+        stmt = select(Organization.id, Organization.name).where(Organization.id.in_(ids))
+        names = {row.id: row.name for row in s.execute(stmt)}
+        return [_view(u, names) for u in users]
+
+
+def _by_name(s: Session, username: str) -> User:
+    user = s.scalars(
+        select(User).where(func.lower(User.username) == username.strip().lower())
+    ).first()
+    if user is None:
+        raise _not_found(username.strip())
+    return user
+
+
+def user_id_by_name(db: Database, username: str) -> int:
+    with db.read() as s:
+        return _by_name(s, username).id
+
+
+def _get(s: Session, user_id: int) -> User:
+    user = s.get(User, user_id)
+    if user is None:
+        raise _not_found(user_id)
+    return user
+
+
+def reset_password(db: Database, user_id: int, password: str) -> None:
+    """An administrator sets a new password; the person must change it at next sign-in.
+    The account is unlocked."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    with db.write() as s:
+        user = _get(s, user_id)
+        check_new_password(password, username=user.username)
+        user.password_hash = hash_password(password)
+        user.must_change_password = user.id != db.user.user_id
+        user.failed_sign_ins = 0
+        user.locked_until = None
+        audit.record(
+            s,
+            AuditAction.UPDATE,
+            user,
+            summary=t(f"重置账号 {user.username} 的密码", f"Reset the password of {user.username}"),
+        )
+
+
+def change_password(db: Database, user_id: int, old: str, new: str) -> None:
+    """A person changes their own password (the old one proves it is them)."""
+    with db.write() as s:
+        user = _get(s, user_id)
+        if not verify_password(user.password_hash, old):
+            raise ValidationError.single(
+                "old_password", t("原密码不正确。", "The current password is wrong.")
+            )
+        if new == old:
+            raise ValidationError.single(
+                "password",
+                t("新密码不能与原密码相同。", "The new password must differ from the current one."),
+            )
+        check_new_password(new, username=user.username)
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        audit.record(
+            s,
+            AuditAction.UPDATE,
+            user,
+            summary=t(
+                f"账号 {user.username} 修改了密码", f"{user.username} changed their password"
+            ),
+        )
+
+
+def set_active(db: Database, user_id: int, active: bool) -> None:
+    """Disable (or enable again) an account; never one's own, never the last administrator."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    with db.write() as s:
+        user = _get(s, user_id)
+        if user.active == active:
+            return
+        if not active and user.id == db.user.user_id:
+            raise ConflictError(
+                t("不能停用自己正在使用的账号。", "You cannot disable your own account.")
+            )
+        if not active and user.role is UserRole.DISTRICT:
+            others = s.scalar(
+                select(func.count(User.id)).where(
+                    _can_sign_in(), User.role == UserRole.DISTRICT, User.id != user.id
+                )
+            )
+            if not others:
+                raise ConflictError(
+                    t(
+                        "这是最后一个管理员账号,不能停用。",
+                        "This is the last administrator account; it cannot be disabled.",
+                    )
+                )
+        before = audit.snapshot(user)
+        user.active = active
+        verb = ("启用", "Enabled") if active else ("停用", "Disabled")
+        audit.updated(
+            s,
+            user,
+            t(f"{verb[0]}账号 {user.username}", f"{verb[1]} account {user.username}"),
+            before,
+        )

@@ -1,0 +1,207 @@
+"""Accounts: the first administrator, passwords (argon2, rules), sign-in and lock-out,
+reset, disable; nothing of a password in the database, the log or the audit."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry, User
+from pbc_desktop.domain.accounts import LOCKOUT, Permission
+from pbc_desktop.domain.enums import AuditAction, UserRole
+from pbc_desktop.errors import (
+    ConflictError,
+    PermissionDeniedError,
+    SignInError,
+    ValidationError,
+)
+from pbc_desktop.services.accounts import users
+from pbc_desktop.services.accounts.sign_in import sign_in
+from tests.factories import make_org
+
+ADMIN_PW = "Gu4rded-admin"
+CLERK_PW = "cl3rk-Secret"
+NOW = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+
+
+def admin(db: Database) -> None:
+    """Make the first administrator and act as them."""
+    db.user = users.create_first_admin(
+        db, users.UserInput("wang", "王主任", "区委组织部", UserRole.DISTRICT), ADMIN_PW
+    )
+
+
+def village_account(db: Database, org: int, password: str = CLERK_PW) -> int:
+    return users.create_user(
+        db,
+        users.UserInput("li", "李书记", "甲村党支部", UserRole.VILLAGE, organization_id=org),
+        password,
+    )
+
+
+def test_a_new_database_needs_its_first_administrator(db: Database) -> None:
+    assert users.needs_first_admin(db)
+    admin(db)
+    assert not users.needs_first_admin(db)
+    assert db.user.role is UserRole.DISTRICT and db.user.can(Permission.MANAGE_ACCOUNTS)
+    with pytest.raises(ConflictError):
+        users.create_first_admin(
+            db, users.UserInput("zhao", "赵", "", UserRole.DISTRICT), "another-pass1"
+        )
+
+
+def test_passwords_are_stored_as_argon2id_hashes_only(db: Database, tmp_path: Path) -> None:
+    admin(db)
+    org = make_org(db, "甲村党支部")
+    village_account(db, org)
+    assert db.path is not None
+    raw = db.path.read_bytes() + b"".join(
+        p.read_bytes() for p in db.path.parent.glob(db.path.name + "-wal")
+    )
+    for password in (ADMIN_PW, CLERK_PW):
+        assert password.encode() not in raw
+    with db.read() as s:
+        hashes = list(s.scalars(select(User.password_hash)))
+        audit_text = " ".join(
+            f"{e.summary} {e.before} {e.after}" for e in s.scalars(select(AuditEntry))
+        )
+    assert all(h is not None and h.startswith("$argon2id$") for h in hashes)
+    assert "argon2" not in audit_text and "password_hash" not in audit_text
+    for password in (ADMIN_PW, CLERK_PW):
+        assert password not in audit_text
+
+
+@pytest.mark.parametrize(
+    ("password", "words"),
+    [("short1", "至少要 8 个"), (" padded-pass ", "空格"), ("wangwang", None)],
+)
+def test_a_weak_password_is_refused_naming_the_rule(
+    db: Database, password: str, words: str | None
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        users.create_first_admin(
+            db,
+            users.UserInput("wangwang" if words is None else "wang", "王", "", UserRole.DISTRICT),
+            password,
+        )
+    assert caught.value.fields() == ["password"]
+    assert password.strip() not in caught.value.message
+    assert (words or "用户名相同") in caught.value.message
+
+
+def test_sign_in_with_the_right_password_names_the_person(db: Database) -> None:
+    admin(db)
+    org = make_org(db, "甲村党支部")
+    village_account(db, org)
+    done = sign_in(db, "LI", CLERK_PW, now=NOW)
+    assert done.actor.username == "li" and done.actor.organization_id == org
+    assert done.must_change_password  # an administrator chose the first password
+    assert done.actor.label == "李书记(甲村党支部)"
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.SIGN_IN)).one()
+        assert entry.user_id == done.actor.user_id and entry.actor == "李书记(甲村党支部)"
+
+
+def test_a_wrong_password_or_user_gets_one_sentence_that_tells_nothing(db: Database) -> None:
+    admin(db)
+    with pytest.raises(SignInError) as wrong_password:
+        sign_in(db, "wang", "not-the-password", now=NOW)
+    with pytest.raises(SignInError) as no_user:
+        sign_in(db, "nobody", "not-the-password", now=NOW)
+    assert no_user.value.message == "用户名或密码不正确。"
+    assert wrong_password.value.message.startswith("用户名或密码不正确")
+    assert "not-the-password" not in wrong_password.value.message
+
+
+def test_five_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
+    admin(db)
+    for _ in range(4):
+        with pytest.raises(SignInError, match="再错"):
+            sign_in(db, "wang", "wrong-password", now=NOW)
+    with pytest.raises(SignInError, match="已锁定"):
+        sign_in(db, "wang", "wrong-password", now=NOW)
+    # locked: even the right password is refused
+    with pytest.raises(SignInError, match="15 分钟"):
+        sign_in(db, "wang", ADMIN_PW, now=NOW + timedelta(seconds=1))
+    with db.read() as s:
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.LOCKOUT)).one()
+    assert sign_in(db, "wang", ADMIN_PW, now=NOW + LOCKOUT + timedelta(seconds=1)).actor
+
+
+def test_a_reset_unlocks_and_forces_a_new_password(db: Database) -> None:
+    admin(db)
+    org = make_org(db, "甲村党支部")
+    li = village_account(db, org)
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            sign_in(db, "li", "wrong-password", now=NOW)
+    users.reset_password(db, li, "n3w-password")
+    done = sign_in(db, "li", "n3w-password", now=NOW)
+    assert done.must_change_password
+    with pytest.raises(ValidationError, match="原密码不正确"):
+        users.change_password(db, li, "wrong-password", "mine-now-123")
+    users.change_password(db, li, "n3w-password", "mine-now-123")
+    assert not sign_in(db, "li", "mine-now-123", now=NOW).must_change_password
+
+
+def test_accounts_are_disabled_never_deleted(db: Database) -> None:
+    admin(db)
+    org = make_org(db, "甲村党支部")
+    li = village_account(db, org)
+    users.set_active(db, li, False)
+    with pytest.raises(SignInError, match="已停用"):
+        sign_in(db, "li", CLERK_PW, now=NOW)
+    assert [u.username for u in users.list_users(db)] == ["wang", "li"]
+    with pytest.raises(ConflictError, match="自己"):
+        users.set_active(db, db.user.user_id or 0, False)
+
+
+def test_only_an_administrator_manages_accounts(db: Database) -> None:
+    admin(db)
+    org = make_org(db, "甲村党支部")
+    village_account(db, org)
+    db.user = sign_in(db, "li", CLERK_PW, now=NOW).actor
+    with pytest.raises(PermissionDeniedError, match="没有权限管理账号"):
+        users.list_users(db)
+    with pytest.raises(PermissionDeniedError):
+        users.create_user(db, users.UserInput("x", "X", "", UserRole.DISTRICT), "whatever-123")
+
+
+def test_a_village_account_needs_its_organization_a_town_account_its_town(db: Database) -> None:
+    admin(db)
+    make_org(db, "甲村党支部", town="成田镇")
+    with pytest.raises(ValidationError) as village:
+        users.create_user(db, users.UserInput("c", "C", "", UserRole.VILLAGE), "password-123")
+    assert village.value.fields() == ["organization"]
+    with pytest.raises(ValidationError) as town:
+        users.create_user(
+            db, users.UserInput("z", "Z", "", UserRole.TOWN, town="不存在镇"), "password-123"
+        )
+    assert town.value.fields() == ["town"]
+    users.create_user(
+        db, users.UserInput("z", "Z", "", UserRole.TOWN, town="成田镇"), "password-123"
+    )
+
+
+def test_the_username_is_unique_whatever_its_case(db: Database) -> None:
+    admin(db)
+    with pytest.raises(ValidationError, match="已被使用"):
+        users.create_user(db, users.UserInput("WANG", "王二", "", UserRole.VIEWER), "password-123")
+
+
+def test_nothing_of_a_password_reaches_the_sqlite_file_after_a_failed_sign_in(
+    db: Database,
+) -> None:
+    admin(db)
+    with pytest.raises(SignInError):
+        sign_in(db, "wang", "typo-Guarded-admin", now=NOW)
+    assert db.path is not None
+    conn = sqlite3.connect(db.path)
+    dump = "\n".join(conn.iterdump())
+    conn.close()
+    assert "typo-Guarded-admin" not in dump and ADMIN_PW not in dump
