@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -104,7 +105,7 @@ def test_the_table_lies_within_the_landscape_margins(
 
 
 def test_unmasked_roster_is_audited(db: Database, roster: Roster, tmp_path: Path) -> None:
-    db.actor = "组织委员"
+    db.user = replace(db.user, name="组织委员")
     path = build_roster(db, roster.village, tmp_path / "完整.pdf", unmasked=True, today=TODAY)
     text = flat(page_texts(path)[0])
     for number in ids_of(db, roster.village):

@@ -61,7 +61,9 @@ from pbc_desktop.domain.indicators import (
     grade_for,
 )
 from pbc_desktop.errors import UserError
+from pbc_desktop.services.accounts.passwords import verify_password
 from pbc_desktop.services.demo import DemoCancelledError, DemoSummary, build_demo
+from pbc_desktop.services.demo.builder import DEMO_PASSWORD
 from pbc_desktop.services.post_reports import catalogue
 
 TODAY = date(2026, 6, 15)
@@ -270,10 +272,15 @@ def test_every_tab_has_data(demo: tuple[Database, DemoSummary]) -> None:
         assert rules[ActivityKind.REGULAR_MEETING] == 1
         assert rules[ActivityKind.JOINT_MEETING] == 3
         assert rules[ActivityKind.THEME_PARTY_DAY] == 1
-        admin = s.scalar(select(User).where(User.username == "admin"))
-        assert admin is not None
-        assert admin.role == UserRole.ADMIN
-        assert admin.display_name == "系统管理员"
+        accounts = {u.username: u for u in s.scalars(select(User))}
+        assert {u.role for u in accounts.values()} == set(UserRole)  # one per role
+        assert accounts["admin"].role == UserRole.DISTRICT
+        assert accounts["admin"].display_name == "系统管理员"
+        village = s.get(Organization, accounts["cun"].organization_id)
+        assert village is not None and village.level == OrgLevel.VILLAGE
+        assert accounts["zhen"].town == village.town
+        for account in accounts.values():  # the README's and the sign-in hint's password
+            assert verify_password(account.password_hash, DEMO_PASSWORD)
         entries = s.scalars(select(AuditEntry)).all()
         assert len(entries) == 1
         assert entries[0].action == AuditAction.IMPORT

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -117,7 +118,7 @@ def test_create_normalises_fills_from_the_id_and_audits(db: Database, org: int) 
 
 
 def test_create_records_the_databases_actor(db: Database, org: int) -> None:
-    db.actor = "导入"
+    db.user = replace(db.user, name="导入")
     editing.create_member(db, member(org))
     assert [e.actor for e in audit_entries(db)] == ["导入"]
 

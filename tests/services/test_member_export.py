@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -149,7 +150,7 @@ def test_unmasked_export_is_audited_with_count_and_filter(
 ) -> None:
     path = tmp_path / "甲村.xlsx"
     query = MemberQuery(organization_id=roster.village, category=MemberCategory.FULL)
-    db.actor = "李书记"
+    db.user = replace(db.user, name="李书记")
     count = export_members(db, query, path, unmasked=True).count
     assert count == 3
     wb = load_workbook(path)

@@ -139,7 +139,8 @@ def _chain() -> None:
         sa.column("last_hash", sa.String),
         sa.column("entries", sa.Integer),
     )
-    conn.execute(head.insert().values(id=1, last_id=last_id, last_hash=prev, entries=count))
+    if count:  # an empty log gets its head with its first entry
+        conn.execute(head.insert().values(id=1, last_id=last_id, last_hash=prev, entries=count))
 
 
 def upgrade() -> None:
