@@ -8,7 +8,7 @@ account may see or change is ``services/scope.py``'s business.
 from __future__ import annotations
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.accounts import Actor, Permission
 from pbc_desktop.errors import PermissionDeniedError
 from pbc_desktop.lang import t
 
@@ -29,13 +29,12 @@ _WHAT: dict[Permission, tuple[str, str]] = {
 }
 
 
-def denied(db: Database, permission: Permission) -> PermissionDeniedError:
+def denied(actor: Actor, permission: Permission) -> PermissionDeniedError:
     zh, en = _WHAT[permission]
-    role = db.user.role
     return PermissionDeniedError(
         t(
-            f"当前账号({db.user.username},{role.zh})没有权限{zh}。",
-            f"The signed-in account ({db.user.username}, {role.en}) may not {en}.",
+            f"当前账号({actor.username},{actor.role.zh})没有权限{zh}。",
+            f"The signed-in account ({actor.username}, {actor.role.en}) may not {en}.",
         )
     )
 
@@ -43,4 +42,4 @@ def denied(db: Database, permission: Permission) -> PermissionDeniedError:
 def require(db: Database, permission: Permission) -> None:
     """Refuse unless the acting account holds ``permission``."""
     if not db.user.can(permission):
-        raise denied(db, permission)
+        raise denied(db.user, permission)

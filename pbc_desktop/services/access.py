@@ -1,0 +1,173 @@
+"""What the acting account may see and change: scope by organization tree.
+
+An account is tied to one organization (a village or community office and the
+organizations below it), to one town (every organization whose ``town`` is it), or to
+the whole district. Those are its **own organizations**. From them:
+
+* **organizations, party members, post reports** are seen when their organization is own;
+* a **community** is seen when its lead organization or any current member organization
+  is own, and with it its activities, lists, items, claims, funds and assessments (a
+  community across towns is seen by every member organization's town);
+* **changing** needs :attr:`Permission.WRITE` and an own record: a member of an own
+  organization, an activity an own organization hosts, a list, item, claim or fund entry
+  of a community an own organization takes part in (leads or belongs to), a claim led by
+  an own organization; the community itself (name, members, leadership, lifecycle) only
+  a town or the district when its lead organization is own; the organization registry
+  the district, a town its own town's organizations.
+
+Out of scope means *not listed and not found* (the same sentence as a record that does not
+exist: an account learns nothing of what it may not see) and *not changeable* (a visible
+record of another organization is refused with :class:`PermissionDeniedError`).
+
+Every feature service asks :func:`of` once per call and applies the clauses to its
+queries; the checks raise the one sentence for each refusal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Community, CommunityMember, Organization
+from pbc_desktop.domain.accounts import Actor, Permission
+from pbc_desktop.domain.enums import UserRole
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.lang import t
+from pbc_desktop.services.permissions import denied
+
+
+@dataclass(frozen=True)
+class Access:
+    """The acting account and its own organizations (None: the whole district)."""
+
+    actor: Actor
+    own_org_ids: frozenset[int] | None
+
+    @property
+    def whole(self) -> bool:
+        return self.own_org_ids is None
+
+    # -- what is seen ------------------------------------------------------------------
+    def orgs(self, column: Any) -> ColumnElement[bool]:
+        """SQL test: the organization id in ``column`` is one of the own organizations."""
+        if self.own_org_ids is None:
+            return true()
+        if not self.own_org_ids:
+            return false()
+        within: ColumnElement[bool] = column.in_(sorted(self.own_org_ids))
+        return within
+
+    def community_ids(self) -> Select[tuple[int]]:
+        """The ids of the communities seen: led by, or with a current member that is, an
+        own organization."""
+        members = select(CommunityMember.community_id).where(
+            self.orgs(CommunityMember.organization_id), CommunityMember.left_on.is_(None)
+        )
+        led = select(Community.id).where(self.orgs(Community.lead_org_id))
+        return members.union(led)  # type: ignore[return-value]
+
+    def communities(self, column: Any) -> ColumnElement[bool]:
+        """SQL test: the community id in ``column`` is of a community seen."""
+        if self.own_org_ids is None:
+            return true()
+        within: ColumnElement[bool] = column.in_(self.community_ids())
+        return within
+
+    def sees_org(self, org_id: int | None) -> bool:
+        return self.own_org_ids is None or (org_id is not None and org_id in self.own_org_ids)
+
+    def sees_community(self, s: Session, community_id: int) -> bool:
+        if self.own_org_ids is None:
+            return True
+        stmt = select(Community.id).where(
+            Community.id == community_id, Community.id.in_(self.community_ids())
+        )
+        return s.scalar(stmt) is not None
+
+    def takes_part(self, s: Session, community_id: int) -> bool:
+        """An own organization leads the community or is a current member of it."""
+        return self.sees_community(s, community_id)
+
+    # -- refusals ------------------------------------------------------------------------
+    def require(self, permission: Permission) -> None:
+        if not self.actor.can(permission):
+            raise denied(self.actor, permission)
+
+    def check_org_visible(self, org_id: int | None, not_found: NotFoundError) -> None:
+        """Out of scope reads as missing: ``not_found`` is the service's own sentence."""
+        if not self.sees_org(org_id):
+            raise not_found
+
+    def check_community_visible(
+        self, s: Session, community_id: int, not_found: NotFoundError
+    ) -> None:
+        if not self.sees_community(s, community_id):
+            raise not_found
+
+    def check_org_writable(self, org_id: int | None) -> None:
+        """WRITE, and the record's organization is own."""
+        self.require(Permission.WRITE)
+        if not self.sees_org(org_id):
+            raise not_own()
+
+    def check_community_writable(self, s: Session, community_id: int) -> None:
+        """WRITE, and an own organization takes part in the community (its lists, funds…)."""
+        self.require(Permission.WRITE)
+        if not self.takes_part(s, community_id):
+            raise not_own()
+
+    def check_community_record_writable(self, lead_org_id: int | None) -> None:
+        """The community itself: a town or the district, its lead organization own."""
+        self.require(Permission.WRITE)
+        if self.actor.role is UserRole.VILLAGE or not self.sees_org(lead_org_id):
+            raise not_own()
+
+
+def not_own() -> PermissionDeniedError:
+    return PermissionDeniedError(
+        t(
+            "这条记录属于其他党组织,当前账号只能查看,不能修改。",
+            "This record belongs to another organization: the signed-in account may look "
+            "at it but not change it.",
+        )
+    )
+
+
+def own_org_ids(s: Session, actor: Actor) -> frozenset[int] | None:
+    """The organizations an account answers for (None: all of them)."""
+    if actor.whole_district:
+        return None
+    if actor.town is not None:
+        return frozenset(s.scalars(select(Organization.id).where(Organization.town == actor.town)))
+    rows = s.execute(select(Organization.id, Organization.parent_id)).all()
+    children: dict[int, list[int]] = {}
+    for org_id, parent_id in rows:
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(org_id)
+    own: set[int] = set()
+    todo = [actor.organization_id] if actor.organization_id is not None else []
+    while todo:
+        org_id = todo.pop()
+        if org_id not in own:
+            own.add(org_id)
+            todo.extend(children.get(org_id, ()))
+    return frozenset(own)
+
+
+def of(db: Database, s: Session | None = None) -> Access:
+    """The acting account's access, read in ``s`` (or a short read of its own)."""
+    if db.user.whole_district:
+        return Access(db.user, None)
+    if s is not None:
+        return Access(db.user, own_org_ids(s, db.user))
+    with db.read() as session:
+        return Access(db.user, own_org_ids(session, db.user))
+
+
+def orgs_filter(access: Access) -> ColumnElement[bool]:
+    """Organizations seen (the registry's listing)."""
+    return access.orgs(Organization.id)

@@ -1,0 +1,85 @@
+"""A small district of two towns for scope tests, and an account of each kind.
+
+::
+
+    甲镇党委 (town 甲镇)                乙镇党委 (town 乙镇)
+    ├─ 甲一村党总支                     └─ 乙一村党支部
+    │   └─ 甲一村第一党支部
+    └─ 甲二村党支部
+
+    共同体 甲镇共建   lead 甲镇党委, members 甲一村党总支, 甲二村党支部
+    共同体 跨镇共建   lead 乙镇党委, members 乙一村党支部, 甲二村党支部   (across towns)
+    共同体 乙镇共建   lead 乙镇党委, members 乙一村党支部
+
+Seen by: 甲镇 → 甲镇共建 + 跨镇共建; 甲一村 → 甲镇共建; 甲二村 → 甲镇共建 + 跨镇共建;
+乙镇 → 跨镇共建 + 乙镇共建. One party member in each village organization.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.accounts import Actor
+from pbc_desktop.domain.enums import OrgKind, OrgLevel, UserRole
+from tests.factories import make_community, make_member, make_org
+
+
+@dataclass(frozen=True)
+class TwoTowns:
+    jia_town: int
+    jia_one: int
+    jia_one_first: int
+    jia_two: int
+    yi_town: int
+    yi_one: int
+    jia_community: int
+    cross_community: int
+    yi_community: int
+    member_jia_one: int
+    member_jia_one_first: int
+    member_jia_two: int
+    member_yi_one: int
+
+
+def two_towns(db: Database) -> TwoTowns:
+    town = {"kind": OrgKind.COMMITTEE, "level": OrgLevel.TOWN}
+    jia_town = make_org(db, "甲镇党委", town="甲镇", **town)
+    jia_one = make_org(
+        db, "甲一村党总支", town="甲镇", kind=OrgKind.GENERAL_BRANCH, parent_id=jia_town
+    )
+    jia_one_first = make_org(db, "甲一村第一党支部", town="甲镇", parent_id=jia_one)
+    jia_two = make_org(db, "甲二村党支部", town="甲镇", parent_id=jia_town)
+    yi_town = make_org(db, "乙镇党委", town="乙镇", **town)
+    yi_one = make_org(db, "乙一村党支部", town="乙镇", parent_id=yi_town)
+    return TwoTowns(
+        jia_town=jia_town,
+        jia_one=jia_one,
+        jia_one_first=jia_one_first,
+        jia_two=jia_two,
+        yi_town=yi_town,
+        yi_one=yi_one,
+        jia_community=make_community(db, "甲镇共建", [jia_one, jia_two], lead_org_id=jia_town),
+        cross_community=make_community(db, "跨镇共建", [yi_one, jia_two], lead_org_id=yi_town),
+        yi_community=make_community(db, "乙镇共建", [yi_one], lead_org_id=yi_town),
+        member_jia_one=make_member(db, "甲一党员", jia_one),
+        member_jia_one_first=make_member(db, "甲一支部党员", jia_one_first),
+        member_jia_two=make_member(db, "甲二党员", jia_two),
+        member_yi_one=make_member(db, "乙一党员", yi_one),
+    )
+
+
+def district_actor() -> Actor:
+    return Actor(101, "qu", "区管理员", "区委组织部", UserRole.DISTRICT)
+
+
+def town_actor(town: str = "甲镇") -> Actor:
+    return Actor(102, "zhen", "镇组织委员", f"{town}党委", UserRole.TOWN, town=town)
+
+
+def village_actor(org_id: int, name: str = "村书记") -> Actor:
+    return Actor(103, "cun", name, "村党组织", UserRole.VILLAGE, organization_id=org_id)
+
+
+def viewer_actor(*, town: str | None = None, org_id: int | None = None) -> Actor:
+    return Actor(104, "ducha", "督查员", "督查室", UserRole.VIEWER, org_id, town)

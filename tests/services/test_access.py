@@ -1,0 +1,98 @@
+"""Scope by organization tree: own organizations, communities seen, what may change."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Community
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.services import access
+from tests.scope_factories import (
+    TwoTowns,
+    district_actor,
+    town_actor,
+    two_towns,
+    viewer_actor,
+    village_actor,
+)
+
+
+@pytest.fixture
+def world(db: Database) -> TwoTowns:
+    return two_towns(db)
+
+
+def seen_communities(db: Database) -> set[str]:
+    acc = access.of(db)
+    with db.read() as s:
+        return set(s.scalars(select(Community.name).where(acc.communities(Community.id))))
+
+
+def test_the_district_sees_everything(db: Database, world: TwoTowns) -> None:
+    db.user = district_actor()
+    assert access.of(db).whole
+    assert seen_communities(db) == {"甲镇共建", "跨镇共建", "乙镇共建"}
+
+
+def test_a_town_owns_its_towns_organizations(db: Database, world: TwoTowns) -> None:
+    db.user = town_actor("甲镇")
+    acc = access.of(db)
+    assert acc.own_org_ids == {world.jia_town, world.jia_one, world.jia_one_first, world.jia_two}
+    # a community across towns is seen by every member organization's town
+    assert seen_communities(db) == {"甲镇共建", "跨镇共建"}
+
+
+def test_a_village_owns_its_organization_and_those_below(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(world.jia_one)
+    assert access.of(db).own_org_ids == {world.jia_one, world.jia_one_first}
+    assert seen_communities(db) == {"甲镇共建"}
+    db.user = village_actor(world.jia_two)
+    assert seen_communities(db) == {"甲镇共建", "跨镇共建"}
+
+
+def test_a_village_takes_part_in_its_communities_but_does_not_edit_them(
+    db: Database, world: TwoTowns
+) -> None:
+    db.user = village_actor(world.jia_two)
+    acc = access.of(db)
+    with db.read() as s:
+        acc.check_community_writable(s, world.cross_community)  # its lists, funds…
+        with pytest.raises(PermissionDeniedError, match="只能查看"):
+            acc.check_community_writable(s, world.yi_community)
+    with pytest.raises(PermissionDeniedError):
+        acc.check_community_record_writable(world.yi_town)
+    with pytest.raises(PermissionDeniedError):
+        acc.check_community_record_writable(world.jia_two)  # a village never edits one
+
+
+def test_a_town_edits_the_communities_it_leads(db: Database, world: TwoTowns) -> None:
+    db.user = town_actor("甲镇")
+    acc = access.of(db)
+    acc.check_community_record_writable(world.jia_town)
+    with pytest.raises(PermissionDeniedError):
+        acc.check_community_record_writable(world.yi_town)  # 跨镇共建: 乙镇 leads it
+
+
+def test_out_of_scope_reads_as_missing(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(world.jia_one)
+    acc = access.of(db)
+    missing = NotFoundError("找不到")
+    acc.check_org_visible(world.jia_one_first, missing)
+    with pytest.raises(NotFoundError):
+        acc.check_org_visible(world.yi_one, missing)
+    with db.read() as s, pytest.raises(NotFoundError):
+        acc.check_community_visible(s, world.cross_community, missing)
+
+
+def test_a_viewer_sees_its_scope_and_changes_nothing(db: Database, world: TwoTowns) -> None:
+    db.user = viewer_actor(town="乙镇")
+    acc = access.of(db)
+    assert seen_communities(db) == {"跨镇共建", "乙镇共建"}
+    assert not db.user.can(Permission.WRITE)
+    with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
+        acc.check_org_writable(world.yi_one)
+    db.user = viewer_actor()
+    assert access.of(db).whole
