@@ -18,11 +18,17 @@ Seen by: 甲镇 → 甲镇共建 + 跨镇共建; 甲一村 → 甲镇共建; 甲
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import count
+from typing import Any
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import User
 from pbc_desktop.domain.accounts import Actor
 from pbc_desktop.domain.enums import OrgKind, OrgLevel, UserRole
+from pbc_desktop.services.accounts.users import actor_of
 from tests.factories import make_community, make_member, make_org
+
+_serial = count(1)
 
 
 @dataclass(frozen=True)
@@ -69,17 +75,32 @@ def two_towns(db: Database) -> TwoTowns:
     )
 
 
-def district_actor() -> Actor:
-    return Actor(101, "qu", "区管理员", "区委组织部", UserRole.DISTRICT)
+def _account(db: Database, role: UserRole, name: str, unit: str, **scope: Any) -> Actor:
+    """A stored account (no password: tests act as it directly)."""
+    with db.write() as s:
+        user = User(
+            username=f"{role.value}{next(_serial)}",
+            display_name=name,
+            unit=unit,
+            role=role,
+            **scope,
+        )
+        s.add(user)
+        s.flush()
+        return actor_of(user)
 
 
-def town_actor(town: str = "甲镇") -> Actor:
-    return Actor(102, "zhen", "镇组织委员", f"{town}党委", UserRole.TOWN, town=town)
+def district_actor(db: Database) -> Actor:
+    return _account(db, UserRole.DISTRICT, "区管理员", "区委组织部")
 
 
-def village_actor(org_id: int, name: str = "村书记") -> Actor:
-    return Actor(103, "cun", name, "村党组织", UserRole.VILLAGE, organization_id=org_id)
+def town_actor(db: Database, town: str = "甲镇") -> Actor:
+    return _account(db, UserRole.TOWN, "镇组织委员", f"{town}党委", town=town)
 
 
-def viewer_actor(*, town: str | None = None, org_id: int | None = None) -> Actor:
-    return Actor(104, "ducha", "督查员", "督查室", UserRole.VIEWER, org_id, town)
+def village_actor(db: Database, org_id: int, name: str = "村书记") -> Actor:
+    return _account(db, UserRole.VILLAGE, name, "村党组织", organization_id=org_id)
+
+
+def viewer_actor(db: Database, *, town: str | None = None, org_id: int | None = None) -> Actor:
+    return _account(db, UserRole.VIEWER, "督查员", "督查室", town=town, organization_id=org_id)

@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.members import load_member
 
 # MemberInput attributes are stored as columns of the same name.
@@ -47,14 +48,14 @@ class MemberDeletion:
 def get_member_input(db: Database, member_id: int) -> MemberInput:
     """The stored member as the editor's input: nothing masked."""
     with db.read() as s:
-        member = load_member(s, member_id)
+        member = load_member(s, member_id, access.of(db, s))
         return MemberInput(**{key: getattr(member, key) for key in _COLUMNS})
 
 
 def deletion_impact(db: Database, member_id: int) -> MemberDeletion:
     """The member's post reports and service, which :func:`delete_member` removes with it."""
     with db.read() as s:
-        member = load_member(s, member_id)
+        member = load_member(s, member_id, access.of(db, s))
         return _impact(s, member)
 
 
@@ -139,7 +140,10 @@ def create_member(db: Database, data: MemberInput) -> int:
     """Validate and store a new member; returns its id."""
     try:
         with db.write() as s:
+            acc = access.of(db, s)
+            acc.require(Permission.WRITE)
             clean = _validate(s, data, None)
+            acc.check_org_writable(clean.organization_id)
             member = PartyMember(**_values(clean))
             s.add(member)
             audit.created(
@@ -154,8 +158,11 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
     """Validate and store the member's new values (nothing is written when unchanged)."""
     try:
         with db.write() as s:
-            member = load_member(s, member_id)
+            acc = access.of(db, s)
+            member = load_member(s, member_id, acc)
+            acc.check_org_writable(member.organization_id)
             clean = _validate(s, data, member_id)
+            acc.check_org_writable(clean.organization_id)  # not moved out of the scope
             before = audit.snapshot(member)
             for key, value in _values(clean).items():
                 setattr(member, key, value)
@@ -181,7 +188,9 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
     activities and community roles keep the person's name, without the link.
     """
     with db.write() as s:
-        member = load_member(s, member_id)
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
         impact = _impact(s, member)
         if impact.has_records and not with_reports:
             raise ConflictError(

@@ -44,7 +44,7 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output, save_workbook
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
-from pbc_desktop.services import audit, members
+from pbc_desktop.services import access, audit, members
 from pbc_desktop.services.members import (
     MemberQuery,
     scrubbed,
@@ -343,19 +343,22 @@ def find_organization(db: Database, text: str) -> tuple[int, str]:
     """
     needle = text.strip()
     with db.read() as s:
+        seen = access.of(db, s).orgs(Organization.id)
         row = s.execute(
-            select(Organization.id, Organization.name).where(Organization.name == needle)
+            select(Organization.id, Organization.name).where(Organization.name == needle, seen)
         ).first()
         if row is None and needle.isdigit():
             row = s.execute(
-                select(Organization.id, Organization.name).where(Organization.id == int(needle))
+                select(Organization.id, Organization.name).where(
+                    Organization.id == int(needle), seen
+                )
             ).first()
         if row is not None:
             return int(row.id), str(row.name)
         close = list(
             s.scalars(
                 select(Organization.name)
-                .where(Organization.name.icontains(needle, autoescape=True))
+                .where(Organization.name.icontains(needle, autoescape=True), seen)
                 .order_by(Organization.name)
                 .limit(6)
             )
@@ -422,8 +425,8 @@ def _values(row: Any, unmasked: bool) -> list[str | date | None]:
     return out
 
 
-def _export_select(query: MemberQuery) -> Any:
-    stmt = members._filtered(select(*_member_columns()).select_from(PartyMember), query)
+def _export_select(query: MemberQuery, acc: access.Access) -> Any:
+    stmt = members._filtered(select(*_member_columns()).select_from(PartyMember), query, acc)
     return stmt.order_by(Organization.name, PartyMember.name, PartyMember.id).execution_options(
         yield_per=BATCH
     )
@@ -537,6 +540,8 @@ def export_members(
     report = progress or (lambda _p, _t: None)
     stop = cancelled or (lambda: False)
     when = now or datetime.now()
+    acc = access.of(db)
+    members.check_unmasked(acc, unmasked)
     total = members.count_members(db, query)
     description = describe_query(db, query)
     report(0, t(f"正在导出 {total} 名党员…", f"Exporting {total} members…"))
@@ -556,7 +561,7 @@ def export_members(
             ws.append(_header_cells(ws, FIELDS))
             cells = _RowCells(ws, FIELDS, text_keys)
             with db.read() as s:
-                for row in s.execute(_export_select(query)):
+                for row in s.execute(_export_select(query, acc)):
                     if count % BATCH == 0:
                         if stop():
                             raise _cancelled_error()
@@ -627,6 +632,25 @@ def record_unmasked_export(
                 f"({description}), file {file_name}",
             ),
             after=json.loads(json.dumps(after, ensure_ascii=False, default=str)),
+            entity=PartyMember.__tablename__,
+        )
+
+
+def record_unmasked_view(db: Database) -> None:
+    """Log that the signed-in person chose to see full ID numbers and phones on screen
+    (refused without the permission)."""
+    acc = access.of(db)
+    members.check_unmasked(acc, True)
+    with db.write() as s:
+        audit.record(
+            s,
+            AuditAction.EXPORT,
+            None,
+            summary=t(
+                "在党员页显示完整身份证号和联系电话",
+                "Showed full ID numbers and phones on the members tab",
+            ),
+            after={"unmasked": True, "where": "members tab"},
             entity=PartyMember.__tablename__,
         )
 
@@ -703,8 +727,10 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
         )
     )
     with db.read() as s:
+        acc = access.of(db, s)
+        members.check_unmasked(acc, unmasked)
         org = s.get(Organization, organization_id)
-        if org is None:
+        if org is None or not acc.sees_org(org.id):
             raise NotFoundError(
                 t(
                     "找不到该党组织,可能已被删除。",

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, Organization, PartyMember, Post, PostReport, ServiceLog
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     Gender,
     MemberCategory,
@@ -28,6 +29,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.privacy import mask_birth_date, mask_id_number, mask_phone, scrub_text
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
@@ -125,8 +127,9 @@ def _active_report(*where: ColumnElement[bool]) -> ColumnElement[bool]:
     )
 
 
-def _filtered(stmt: AnySelect, query: MemberQuery) -> AnySelect:
+def _filtered(stmt: AnySelect, query: MemberQuery, acc: access.Access) -> AnySelect:
     stmt = stmt.join(Organization, Organization.id == PartyMember.organization_id)
+    stmt = stmt.where(acc.orgs(PartyMember.organization_id))
     # NFKC: digits, X and spaces typed in the input method's full-width mode (１２３４).
     needle = unicodedata.normalize("NFKC", query.text).strip()
     if needle:
@@ -172,9 +175,16 @@ def _order(page: PageRequest) -> list[Any]:
 
 
 def count_members(db: Database, query: MemberQuery) -> int:
-    stmt = _filtered(select(func.count(PartyMember.id)).select_from(PartyMember), query)
     with db.read() as s:
+        acc = access.of(db, s)
+        stmt = _filtered(select(func.count(PartyMember.id)).select_from(PartyMember), query, acc)
         return int(s.execute(stmt).scalar_one())
+
+
+def check_unmasked(acc: access.Access, unmasked: bool) -> None:
+    """Full ID numbers and phones only for an account allowed to see them."""
+    if unmasked:
+        acc.require(Permission.SEE_PERSONAL_DATA)
 
 
 def shown_id_number(value: str | None, unmasked: bool) -> str:
@@ -205,6 +215,8 @@ def list_members(
     db: Database, query: MemberQuery, page: PageRequest, *, unmasked: bool = False
 ) -> list[MemberRow]:
     """One page of members; ID numbers and phones masked unless ``unmasked``."""
+    acc = access.of(db)
+    check_unmasked(acc, unmasked)
     stmt = _filtered(
         select(
             PartyMember.id,
@@ -221,6 +233,7 @@ def list_members(
             _active_report().label("reported"),
         ).select_from(PartyMember),
         query,
+        acc,
     )
     stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
     with db.read() as s:
@@ -253,10 +266,11 @@ def member_not_found() -> NotFoundError:
     )
 
 
-def load_member(s: Session, member_id: int) -> PartyMember:
-    """The stored member; :func:`member_not_found` when it is gone."""
+def load_member(s: Session, member_id: int, acc: access.Access | None = None) -> PartyMember:
+    """The stored member; :func:`member_not_found` when it is gone or (with ``acc``) not of
+    the account's organizations."""
     member = s.get(PartyMember, member_id)
-    if member is None:
+    if member is None or (acc is not None and not acc.sees_org(member.organization_id)):
         raise member_not_found()
     return member
 
@@ -314,7 +328,9 @@ def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[
 def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -> MemberDetail:
     """The member with posts and service; ID number and phone masked unless ``unmasked``."""
     with db.read() as s:
-        member = load_member(s, member_id)
+        acc = access.of(db, s)
+        check_unmasked(acc, unmasked)
+        member = load_member(s, member_id, acc)
         org = member.organization
         reports, services = _reports(s, member_id)
         return MemberDetail(

@@ -32,13 +32,13 @@ def seen_communities(db: Database) -> set[str]:
 
 
 def test_the_district_sees_everything(db: Database, world: TwoTowns) -> None:
-    db.user = district_actor()
+    db.user = district_actor(db)
     assert access.of(db).whole
     assert seen_communities(db) == {"甲镇共建", "跨镇共建", "乙镇共建"}
 
 
 def test_a_town_owns_its_towns_organizations(db: Database, world: TwoTowns) -> None:
-    db.user = town_actor("甲镇")
+    db.user = town_actor(db, "甲镇")
     acc = access.of(db)
     assert acc.own_org_ids == {world.jia_town, world.jia_one, world.jia_one_first, world.jia_two}
     # a community across towns is seen by every member organization's town
@@ -46,17 +46,17 @@ def test_a_town_owns_its_towns_organizations(db: Database, world: TwoTowns) -> N
 
 
 def test_a_village_owns_its_organization_and_those_below(db: Database, world: TwoTowns) -> None:
-    db.user = village_actor(world.jia_one)
+    db.user = village_actor(db, world.jia_one)
     assert access.of(db).own_org_ids == {world.jia_one, world.jia_one_first}
     assert seen_communities(db) == {"甲镇共建"}
-    db.user = village_actor(world.jia_two)
+    db.user = village_actor(db, world.jia_two)
     assert seen_communities(db) == {"甲镇共建", "跨镇共建"}
 
 
 def test_a_village_takes_part_in_its_communities_but_does_not_edit_them(
     db: Database, world: TwoTowns
 ) -> None:
-    db.user = village_actor(world.jia_two)
+    db.user = village_actor(db, world.jia_two)
     acc = access.of(db)
     with db.read() as s:
         acc.check_community_writable(s, world.cross_community)  # its lists, funds…
@@ -69,7 +69,7 @@ def test_a_village_takes_part_in_its_communities_but_does_not_edit_them(
 
 
 def test_a_town_edits_the_communities_it_leads(db: Database, world: TwoTowns) -> None:
-    db.user = town_actor("甲镇")
+    db.user = town_actor(db, "甲镇")
     acc = access.of(db)
     acc.check_community_record_writable(world.jia_town)
     with pytest.raises(PermissionDeniedError):
@@ -77,7 +77,7 @@ def test_a_town_edits_the_communities_it_leads(db: Database, world: TwoTowns) ->
 
 
 def test_out_of_scope_reads_as_missing(db: Database, world: TwoTowns) -> None:
-    db.user = village_actor(world.jia_one)
+    db.user = village_actor(db, world.jia_one)
     acc = access.of(db)
     missing = NotFoundError("找不到")
     acc.check_org_visible(world.jia_one_first, missing)
@@ -88,11 +88,11 @@ def test_out_of_scope_reads_as_missing(db: Database, world: TwoTowns) -> None:
 
 
 def test_a_viewer_sees_its_scope_and_changes_nothing(db: Database, world: TwoTowns) -> None:
-    db.user = viewer_actor(town="乙镇")
+    db.user = viewer_actor(db, town="乙镇")
     acc = access.of(db)
     assert seen_communities(db) == {"跨镇共建", "乙镇共建"}
     assert not db.user.can(Permission.WRITE)
     with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
         acc.check_org_writable(world.yi_one)
-    db.user = viewer_actor()
+    db.user = viewer_actor(db)
     assert access.of(db).whole

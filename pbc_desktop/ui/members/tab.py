@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import member_editing, members
+from pbc_desktop.services import member_editing, member_export, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
@@ -253,11 +254,28 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         self.open_dialog(dialog)
         return dialog
 
+    def refresh(self) -> None:
+        """Also offer full numbers only to an account allowed to see them (the account may
+        have changed: switch user)."""
+        allowed = self.ctx.db.user.can(Permission.SEE_PERSONAL_DATA)
+        self.unmask_check.setVisible(allowed)
+        if not allowed and self._unmasked:
+            self._unmasked = False
+            self.unmask_check.setChecked(False)
+        super().refresh()
+
     def set_unmasked(self, unmasked: bool) -> None:
         """Show ID numbers and phones in full (``True``) or masked, in the table and detail."""
         if self.unmask_check.isChecked() != unmasked:
             self.unmask_check.setChecked(unmasked)  # comes back here through toggled
             return
+        if unmasked and not self._unmasked:
+            try:
+                member_export.record_unmasked_view(self.ctx.db)  # audited; needs permission
+            except UserError as exc:
+                messages.show_user_error(self, exc)
+                self.unmask_check.setChecked(False)
+                return
         self._unmasked = unmasked
         self.reload()
         if unmasked:  # full numbers are wider than the masked ones the columns were fitted to

@@ -1,0 +1,140 @@
+"""Members, their editing, exports and rosters limited to the acting account's scope; full
+ID numbers only with the permission, and each use audited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.services import member_editing, member_export, members
+from pbc_desktop.services.members import MemberQuery
+from pbc_desktop.services.paging import PageRequest
+from tests.factories import make_id
+from tests.scope_factories import (
+    TwoTowns,
+    district_actor,
+    town_actor,
+    two_towns,
+    viewer_actor,
+    village_actor,
+)
+
+ALL = MemberQuery()
+PAGE = PageRequest()
+
+
+@pytest.fixture
+def world(db: Database) -> TwoTowns:
+    return two_towns(db)
+
+
+def listed(db: Database) -> set[str]:
+    return {r.name for r in members.list_members(db, ALL, PAGE)}
+
+
+def test_each_account_lists_the_members_of_its_own_organizations(
+    db: Database, world: TwoTowns
+) -> None:
+    db.user = district_actor(db)
+    assert listed(db) == {"甲一党员", "甲一支部党员", "甲二党员", "乙一党员"}
+    db.user = town_actor(db, "甲镇")
+    assert listed(db) == {"甲一党员", "甲一支部党员", "甲二党员"}
+    assert members.count_members(db, ALL) == 3
+    db.user = village_actor(db, world.jia_one)
+    assert listed(db) == {"甲一党员", "甲一支部党员"}  # its organization and the one below
+    # a filter naming another organization does not widen the scope
+    assert members.list_members(db, MemberQuery(organization_id=world.yi_one), PAGE) == []
+    db.user = viewer_actor(db, town="乙镇")
+    assert listed(db) == {"乙一党员"}
+
+
+def test_a_member_out_of_scope_is_not_found(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(db, world.jia_one)
+    assert members.get_member_detail(db, world.member_jia_one_first).name == "甲一支部党员"
+    for read in (
+        lambda: members.get_member_detail(db, world.member_yi_one),
+        lambda: member_editing.get_member_input(db, world.member_jia_two),
+        lambda: member_editing.deletion_impact(db, world.member_yi_one),
+        lambda: member_editing.delete_member(db, world.member_yi_one),
+    ):
+        with pytest.raises(NotFoundError, match="找不到该党员"):
+            read()
+
+
+def test_changes_stay_inside_the_own_organizations(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(db, world.jia_two)
+    new = MemberInput(
+        name="新党员", organization_id=world.jia_two, id_number=make_id("19900101", "123")
+    )
+    created = member_editing.create_member(db, new)
+    with pytest.raises(PermissionDeniedError, match="其他党组织"):
+        member_editing.create_member(
+            db,
+            MemberInput(
+                name="外村", organization_id=world.yi_one, id_number=make_id("19900102", "123")
+            ),
+        )
+    moved = member_editing.get_member_input(db, created)
+    with pytest.raises(PermissionDeniedError):  # not moved out of its scope either
+        member_editing.update_member(
+            db, created, MemberInput(**{**moved.__dict__, "organization_id": world.jia_one})
+        )
+    member_editing.delete_member(db, created)
+
+
+def test_a_viewer_changes_nothing(db: Database, world: TwoTowns) -> None:
+    db.user = viewer_actor(db, town="甲镇")
+    with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
+        member_editing.create_member(
+            db,
+            MemberInput(
+                name="某", organization_id=world.jia_two, id_number=make_id("19900103", "123")
+            ),
+        )
+    with pytest.raises(PermissionDeniedError):
+        member_editing.delete_member(db, world.member_jia_two)
+
+
+def test_full_numbers_need_the_permission(db: Database, world: TwoTowns, tmp_path: Path) -> None:
+    db.user = town_actor(db, "甲镇")
+    for refused in (
+        lambda: members.list_members(db, ALL, PAGE, unmasked=True),
+        lambda: members.get_member_detail(db, world.member_jia_two, unmasked=True),
+        lambda: member_export.export_members(db, ALL, tmp_path / "x.xlsx", unmasked=True),
+        lambda: member_export.get_roster(db, world.jia_two, unmasked=True),
+        lambda: member_export.record_unmasked_view(db),
+    ):
+        with pytest.raises(PermissionDeniedError, match="完整的身份证号"):
+            refused()
+    assert not (tmp_path / "x.xlsx").exists()
+    db.user = district_actor(db)
+    member_export.record_unmasked_view(db)
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.EXPORT)).one()
+    assert "显示完整身份证号" in entry.summary and entry.user_id == db.user.user_id
+
+
+def test_exports_and_rosters_hold_only_the_scope(
+    db: Database, world: TwoTowns, tmp_path: Path
+) -> None:
+    db.user = village_actor(db, world.jia_one)
+    out = tmp_path / "members.xlsx"
+    assert member_export.export_members(db, ALL, out).count == 2
+    names = {
+        row[0] for row in load_workbook(out).worksheets[0].iter_rows(min_row=2, values_only=True)
+    }
+    assert "乙一党员" not in names and "甲二党员" not in names
+    assert member_export.get_roster(db, world.jia_one).count() == 1
+    with pytest.raises(NotFoundError):
+        member_export.get_roster(db, world.yi_one)
+    with pytest.raises(NotFoundError):
+        member_export.find_organization(db, "乙一村党支部")
+    assert member_export.find_organization(db, "甲一村第一党支部")[0] == world.jia_one_first
