@@ -71,6 +71,8 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         # Off whenever the tab is made: the private numbers show only while ticked.
         self._unmasked = False
         self._selection_buttons: list[QPushButton] = []
+        # Made here, before the first refresh() offers it (or not) to the account.
+        self.unmask_check = QCheckBox(self.tr("Show ID numbers and phones"), self)
 
     # -- the row of actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -98,7 +100,6 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             needs_selection=True,
         )
         self.button_row.addStretch(1)
-        self.unmask_check = QCheckBox(self.tr("Show ID numbers and phones"), self)
         self.unmask_check.setObjectName("membersUnmask")
         self.unmask_check.setToolTip(
             self.tr("Shown in full only while ticked; hide them again before leaving the desk")
