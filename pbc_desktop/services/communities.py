@@ -185,7 +185,7 @@ def organization_choices(
     db: Database, text: str | None = None, limit: int = 200
 ) -> list[OrgChoice]:
     """Organizations for the member pickers, filtered by name or town."""
-    return organizations.choices(db, text, limit)
+    return organizations.choices(db, text, limit, whole_district=True)
 
 
 _member_count = (

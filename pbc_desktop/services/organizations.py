@@ -25,10 +25,11 @@ from pbc_desktop.db.models import (
     PostReport,
 )
 from pbc_desktop.domain import validation as v
-from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel, UserRole
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import language, t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import containing, enum_order, name_taken
 
@@ -173,8 +174,8 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _filters(query: OrgQuery) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
+def _filters(query: OrgQuery, acc: access.Access) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [acc.orgs(Organization.id)]
     text = v.normalise_text(query.text)
     if text:
         pattern = _like(text)
@@ -218,6 +219,7 @@ SORT_KEYS = ("name", "kind", "field", "level", "town", "member_count", "secretar
 
 
 def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list[OrgRow]:
+    acc = access.of(db)
     counts = _member_counts()
     parent = aliased(Organization)
     member_count = func.coalesce(counts.c.n, 0)
@@ -225,7 +227,7 @@ def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list
         select(Organization, parent.name, member_count)
         .outerjoin(parent, Organization.parent_id == parent.id)
         .outerjoin(counts, counts.c.org_id == Organization.id)
-        .where(*_filters(query))
+        .where(*_filters(query, acc))
     )
     order = _sort_columns(page.sort, member_count)
     if page.descending:
@@ -253,17 +255,19 @@ def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list
 
 
 def count_organizations(db: Database, query: OrgQuery) -> int:
-    stmt = select(func.count(Organization.id)).where(*_filters(query))
     with db.read() as s:
+        stmt = select(func.count(Organization.id)).where(*_filters(query, access.of(db, s)))
         return int(s.execute(stmt).scalar_one())
 
 
 def tree(db: Database) -> list[TreeNode]:
     """One node per level (区, 镇街, 村社区) with its towns as children, each with a count."""
-    stmt = select(Organization.level, Organization.town, func.count(Organization.id)).group_by(
-        Organization.level, Organization.town
-    )
     with db.read() as s:
+        stmt = (
+            select(Organization.level, Organization.town, func.count(Organization.id))
+            .where(access.of(db, s).orgs(Organization.id))
+            .group_by(Organization.level, Organization.town)
+        )
         rows = [(level, town, int(n)) for level, town, n in s.execute(stmt)]
     lang = language()
     nodes = []
@@ -284,14 +288,24 @@ def tree(db: Database) -> list[TreeNode]:
     return nodes
 
 
-def choices(db: Database, text: str | None = None, limit: int | None = None) -> list[OrgChoice]:
-    """Organizations for pickers, ordered by name; ``text`` narrows by name, short name or town."""
+def choices(
+    db: Database,
+    text: str | None = None,
+    limit: int | None = None,
+    *,
+    whole_district: bool = False,
+) -> list[OrgChoice]:
+    """Organizations for pickers, ordered by name; ``text`` narrows by name, short name or
+    town. The account's own ones, or with ``whole_district`` every one (the members of a
+    community may come from other towns: names only)."""
     stmt = select(Organization.id, Organization.name, Organization.level, Organization.town)
     stmt = containing(stmt, text, Organization.name, Organization.short_name, Organization.town)
     stmt = stmt.order_by(Organization.name, Organization.id)
     if limit is not None:
         stmt = stmt.limit(limit)
     with db.read() as s:
+        if not whole_district:
+            stmt = stmt.where(access.of(db, s).orgs(Organization.id))
         return [OrgChoice(i, name, level, town) for i, name, level, town in s.execute(stmt)]
 
 
@@ -357,9 +371,17 @@ def _not_found(org_id: int) -> NotFoundError:
 def get_organization(db: Database, org_id: int) -> OrgDetail:
     with db.read() as s:
         org = s.get(Organization, org_id)
-        if org is None:
+        if org is None or not access.of(db, s).sees_org(org.id):
             raise _not_found(org_id)
         return _detail(s, org)
+
+
+def _check_registry(acc: access.Access, town: str | None) -> None:
+    """Adding or removing organizations: the district, or a town in its own town."""
+    acc.require(Permission.WRITE)
+    if acc.whole or (acc.actor.role is UserRole.TOWN and town == acc.actor.town):
+        return
+    raise access.not_own()
 
 
 # -- validation -------------------------------------------------------------------------
@@ -550,7 +572,10 @@ def create_organization(db: Database, data: OrgInput) -> int:
     """Validate and store a new organization; returns its id."""
     try:
         with db.write() as s:
+            acc = access.of(db, s)
+            acc.require(Permission.WRITE)
             values = _validate(s, data, None)
+            _check_registry(acc, values.get("town"))
             org = Organization(**values)
             s.add(org)
             audit.created(s, org, t(f"新增党组织 {org.name}", f"Created organization {org.name}"))
@@ -562,10 +587,14 @@ def create_organization(db: Database, data: OrgInput) -> int:
 def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
     try:
         with db.write() as s:
+            acc = access.of(db, s)
             org = s.get(Organization, org_id)
-            if org is None:
+            if org is None or not acc.sees_org(org.id):
                 raise _not_found(org_id)
+            acc.check_org_writable(org.id)
             values = _validate(s, data, org_id)
+            if acc.actor.town is not None and values.get("town") != acc.actor.town:
+                raise access.not_own()  # a town keeps its organizations in its town
             before = audit.snapshot(org)
             for key, value in values.items():
                 setattr(org, key, value)
@@ -659,9 +688,11 @@ def _usage(s: Session, org_id: int) -> list[str]:
 def delete_organization(db: Database, org_id: int) -> None:
     """Delete an organization nothing refers to; otherwise ConflictError names what does."""
     with db.write() as s:
+        acc = access.of(db, s)
         org = s.get(Organization, org_id)
-        if org is None:
+        if org is None or not acc.sees_org(org.id):
             raise _not_found(org_id)
+        _check_registry(acc, org.town)
         reasons = _usage(s, org_id)
         if reasons:
             sep = t(";", "; ")
