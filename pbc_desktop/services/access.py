@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy import ColumnElement, Select, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -76,6 +76,30 @@ class Access:
             return true()
         within: ColumnElement[bool] = column.in_(self.community_ids())
         return within
+
+    def activities(self, community_column: Any, host_column: Any) -> ColumnElement[bool]:
+        """SQL test: an activity of a community seen, or hosted by an own organization."""
+        if self.own_org_ids is None:
+            return true()
+        return or_(self.communities(community_column), self.orgs(host_column))
+
+    def sees_activity(self, s: Session, community_id: int | None, host_org_id: int | None) -> bool:
+        return self.sees_org(host_org_id) or (
+            community_id is not None and self.sees_community(s, community_id)
+        )
+
+    def check_activity_writable(
+        self, s: Session, community_id: int | None, host_org_id: int | None
+    ) -> None:
+        """WRITE, and an own organization hosts it (no host: takes part in its community)."""
+        self.require(Permission.WRITE)
+        if self.whole:
+            return
+        if host_org_id is not None:
+            if not self.sees_org(host_org_id):
+                raise not_own()
+        elif community_id is None or not self.takes_part(s, community_id):
+            raise not_own()
 
     def sees_org(self, org_id: int | None) -> bool:
         return self.own_org_ids is None or (org_id is not None and org_id in self.own_org_ids)

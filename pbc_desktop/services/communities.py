@@ -27,6 +27,7 @@ from pbc_desktop.db.models import (
     ServiceList,
 )
 from pbc_desktop.domain import lifecycle, rotation
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     CoBuildType,
     CommunityStatus,
@@ -37,7 +38,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit, organizations
+from pbc_desktop.services import access, audit, organizations
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
@@ -197,8 +198,9 @@ _member_count = (
 _LeadOrg = aliased(Organization)
 
 
-def _filtered(stmt: Select[Any], query: CommunityQuery) -> Select[Any]:
+def _filtered(stmt: Select[Any], query: CommunityQuery, acc: access.Access) -> Select[Any]:
     stmt = stmt.outerjoin(_LeadOrg, _LeadOrg.id == Community.lead_org_id)
+    stmt = stmt.where(acc.communities(Community.id))
     stmt = containing(stmt, query.text, Community.name, Community.theme, _LeadOrg.name)
     if query.status is not None:
         stmt = stmt.where(Community.status == query.status)
@@ -229,12 +231,14 @@ def _order(page: PageRequest) -> list[Any]:
 
 
 def count_communities(db: Database, query: CommunityQuery) -> int:
-    stmt = _filtered(select(func.count(Community.id)).select_from(Community), query)
     with db.read() as s:
+        acc = access.of(db, s)
+        stmt = _filtered(select(func.count(Community.id)).select_from(Community), query, acc)
         return int(s.execute(stmt).scalar_one())
 
 
 def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> list[CommunityRow]:
+    acc = access.of(db)
     stmt = _filtered(
         select(
             Community.id,
@@ -246,6 +250,7 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
             _member_count.label("member_count"),
         ),
         query,
+        acc,
     )
     stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
     with db.read() as s:
@@ -276,7 +281,14 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
     ]
 
 
-def _load(s: Session, community_id: int) -> Community:
+def _gone() -> NotFoundError:
+    return NotFoundError(t("该党建共同体已不存在(可能已被删除)", "The community no longer exists"))
+
+
+def _load(s: Session, community_id: int, acc: access.Access) -> Community:
+    """The community with everything it shows; missing (or out of scope): :func:`_gone`."""
+    if not acc.sees_community(s, community_id):
+        raise _gone()
     stmt = (
         select(Community)
         .where(Community.id == community_id)
@@ -291,9 +303,7 @@ def _load(s: Session, community_id: int) -> Community:
     )
     community = s.scalars(stmt).one_or_none()
     if community is None:
-        raise NotFoundError(
-            t("该党建共同体已不存在(可能已被删除)", "The community no longer exists")
-        )
+        raise _gone()
     return community
 
 
@@ -352,7 +362,7 @@ def _detail(c: Community) -> CommunityDetail:
 
 def get_community(db: Database, community_id: int) -> CommunityDetail:
     with db.read() as s:
-        return _detail(_load(s, community_id))
+        return _detail(_load(s, community_id, access.of(db, s)))
 
 
 def propose_convener(
@@ -562,7 +572,10 @@ def create_community(db: Database, data: CommunityInput) -> int:
     """Create a community; its first lifecycle step (提交申请) is recorded with it."""
     today = _today()
     with db.write() as s:
+        acc = access.of(db, s)
+        acc.require(Permission.WRITE)
         _validate(s, data, None)
+        acc.check_community_record_writable(data.lead_org_id)
         community = Community(status=lifecycle.INITIAL_STATUS)
         _apply(community, data, today)
         community.events = [
@@ -587,8 +600,11 @@ def create_community(db: Database, data: CommunityInput) -> int:
 def update_community(db: Database, community_id: int, data: CommunityInput) -> None:
     today = _today()
     with db.write() as s:
-        community = _load(s, community_id)
+        acc = access.of(db, s)
+        community = _load(s, community_id, acc)
+        acc.check_community_record_writable(community.lead_org_id)
         _validate(s, data, community_id)
+        acc.check_community_record_writable(data.lead_org_id)  # not handed to another town
         before = _facts(community)
         _apply(community, data, today)
         s.flush()
@@ -610,7 +626,9 @@ def apply_lifecycle(
 ) -> CommunityStatus:
     """Record one dated step of the procedure and move the community to its new status."""
     with db.write() as s:
-        community = _load(s, community_id)
+        acc = access.of(db, s)
+        community = _load(s, community_id, acc)
+        acc.check_community_record_writable(community.lead_org_id)
         target = lifecycle.next_status(community.status, action)
         previous = max((e.occurred_on for e in community.events), default=None)
         lifecycle.check_step_date(on, previous, _today())
@@ -650,7 +668,9 @@ _DEPENDENTS: Sequence[tuple[Any, str, str]] = (
 def delete_community(db: Database, community_id: int) -> None:
     """Delete a community that nothing refers to; otherwise say what refers to it."""
     with db.write() as s:
-        community = _load(s, community_id)
+        acc = access.of(db, s)
+        community = _load(s, community_id, acc)
+        acc.check_community_record_writable(community.lead_org_id)
         found_zh: list[str] = []
         found_en: list[str] = []
         for model, zh, en in _DEPENDENTS:

@@ -23,6 +23,7 @@ from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -89,8 +90,13 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
 
 
 def community_choices(db: Database) -> list[Choice]:
-    stmt = select(Community.id, Community.name).order_by(Community.name, Community.id)
+    """The communities the account sees, by name (filter combos, pickers)."""
+
     with db.read() as s:
+        seen = access.of(db, s).communities(Community.id)
+        stmt = (
+            select(Community.id, Community.name).where(seen).order_by(Community.name, Community.id)
+        )
         return [Choice(r.id, r.name) for r in s.execute(stmt)]
 
 

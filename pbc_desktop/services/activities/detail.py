@@ -24,6 +24,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.scope import enum_order
 
 
@@ -101,7 +102,9 @@ def activity_not_found() -> NotFoundError:
 def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
     with db.read() as s:
         activity = s.get(Activity, activity_id)
-        if activity is None:
+        if activity is None or not access.of(db, s).sees_activity(
+            s, activity.community_id, activity.host_org_id
+        ):
             raise activity_not_found()
         orgs = s.scalars(
             select(Organization.name)

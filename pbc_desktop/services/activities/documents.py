@@ -24,6 +24,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.activities.detail import AgendaView, agenda_view
 
 
@@ -76,7 +77,7 @@ class ActivityDocument:
 def get_activity_document(db: Database, activity_id: int) -> ActivityDocument:
     """The activity with everything its minutes and sign-in sheet print, in a few queries."""
     with db.read() as s:
-        a = _load(s, activity_id)
+        a = _load(s, activity_id, access.of(db, s))
         links = sorted(a.organizations, key=lambda link: link.id)
         attendance = sorted(a.attendance, key=lambda row: row.id)
         return ActivityDocument(
@@ -112,7 +113,7 @@ def get_activity_document(db: Database, activity_id: int) -> ActivityDocument:
         )
 
 
-def _load(s: Session, activity_id: int) -> Activity:
+def _load(s: Session, activity_id: int, acc: access.Access) -> Activity:
     stmt = (
         select(Activity)
         .where(Activity.id == activity_id)
@@ -128,7 +129,7 @@ def _load(s: Session, activity_id: int) -> Activity:
         )
     )
     activity = s.scalars(stmt).first()
-    if activity is None:
+    if activity is None or not acc.sees_activity(s, activity.community_id, activity.host_org_id):
         raise NotFoundError(
             t(
                 f"找不到编号为 {activity_id} 的活动,它可能已被删除。",

@@ -25,6 +25,7 @@ from pbc_desktop.db.models import (
     PartyMember,
     Venue,
 )
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.attendance import count_attendance
 from pbc_desktop.domain.enums import (
     AbsenceReason,
@@ -36,7 +37,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
-from pbc_desktop.services import attachments, audit, communities
+from pbc_desktop.services import access, attachments, audit, communities
 from pbc_desktop.services.activities.detail import activity_not_found
 from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
@@ -230,7 +231,7 @@ def community_org_choices(db: Database, community_id: int) -> list[Choice]:
     return [Choice(m.organization_id, m.name) for m in detail.active_members]
 
 
-def _load_full(s: Session, activity_id: int) -> Activity:
+def _load_full(s: Session, activity_id: int, acc: access.Access) -> Activity:
     stmt = (
         select(Activity)
         .where(Activity.id == activity_id)
@@ -244,14 +245,14 @@ def _load_full(s: Session, activity_id: int) -> Activity:
         )
     )
     activity = s.scalars(stmt).one_or_none()
-    if activity is None:
+    if activity is None or not acc.sees_activity(s, activity.community_id, activity.host_org_id):
         raise activity_not_found()
     return activity
 
 
 def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
     with db.read() as s:
-        a = _load_full(s, activity_id)
+        a = _load_full(s, activity_id, access.of(db, s))
         member_orgs: dict[int, str] = {}
         ids = [x.member_id for x in a.attendance if x.member_id is not None]
         if ids:
@@ -570,7 +571,10 @@ def create_activity(db: Database, data: ActivityInput) -> int:
     errors = FieldErrors()
     files = attachments.read_new_files(data.new_files, errors)
     with db.write() as s:
+        acc = access.of(db, s)
+        acc.require(Permission.WRITE)
         _validate(s, data, errors)
+        acc.check_activity_writable(s, data.community_id, data.host_org_id)
         activity = Activity(uuid=new_uuid())
         s.add(activity)
         _apply(activity, data, files)
@@ -590,8 +594,11 @@ def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None
     errors = FieldErrors()
     files = attachments.read_new_files(data.new_files, errors)
     with db.write() as s:
-        activity = _load_full(s, activity_id)
+        acc = access.of(db, s)
+        activity = _load_full(s, activity_id, acc)
+        acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
         _validate(s, data, errors)
+        acc.check_activity_writable(s, data.community_id, data.host_org_id)
         before = _facts(activity)
         old_group = (activity.community_id, activity.kind, activity.starts_at.year)
         _apply(activity, data, files)
@@ -612,7 +619,9 @@ def delete_activity(db: Database, activity_id: int) -> None:
     no file on disk is touched); refused while fund entries (经费) refer to it, since the
     ledger would lose what the money was spent on."""
     with db.write() as s:
-        activity = _load_full(s, activity_id)
+        acc = access.of(db, s)
+        activity = _load_full(s, activity_id, acc)
+        acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
         funds = s.scalar(
             select(func.count(FundEntry.id)).where(FundEntry.activity_id == activity_id)
         )

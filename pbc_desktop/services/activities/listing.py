@@ -21,6 +21,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
@@ -64,11 +65,12 @@ _Host = aliased(Organization)
 _place = func.coalesce(Activity.place, Venue.name)
 
 
-def _filtered(stmt: AnySelect, query: ActivityQuery) -> AnySelect:
+def _filtered(stmt: AnySelect, query: ActivityQuery, acc: access.Access) -> AnySelect:
     stmt = (
         stmt.outerjoin(Community, Community.id == Activity.community_id)
         .outerjoin(_Host, _Host.id == Activity.host_org_id)
         .outerjoin(Venue, Venue.id == Activity.venue_id)
+        .where(acc.activities(Activity.community_id, Activity.host_org_id))
     )
     stmt = containing(
         stmt, query.text, Activity.title, Activity.place, Venue.name, Community.name, _Host.name
@@ -109,8 +111,9 @@ def _order(page: PageRequest) -> list[Any]:
 
 
 def count_activities(db: Database, query: ActivityQuery) -> int:
-    stmt = _filtered(select(func.count(Activity.id)).select_from(Activity), query)
     with db.read() as s:
+        acc = access.of(db, s)
+        stmt = _filtered(select(func.count(Activity.id)).select_from(Activity), query, acc)
         return int(s.execute(stmt).scalar_one())
 
 
@@ -131,6 +134,7 @@ def attendance_counts(s: Session, activity_ids: Sequence[int]) -> dict[int, tupl
 
 
 def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> list[ActivityRow]:
+    acc = access.of(db)
     stmt = _filtered(
         select(
             Activity.id,
@@ -144,6 +148,7 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
             Activity.trainee_count,
         ).select_from(Activity),
         query,
+        acc,
     )
     stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
     with db.read() as s:
@@ -168,17 +173,15 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
 
 
 def host_org_choices(db: Database) -> list[Choice]:
-    """Organizations that have hosted an activity, for the host filter."""
-    stmt = (
-        select(Organization.id, Organization.name)
-        .where(
-            Organization.id.in_(
-                select(Activity.host_org_id).where(Activity.host_org_id.is_not(None))
-            )
-        )
-        .order_by(Organization.name)
-    )
+    """Organizations that have hosted an activity the account sees, for the host filter."""
     with db.read() as s:
+        seen = access.of(db, s).activities(Activity.community_id, Activity.host_org_id)
+        hosts = select(Activity.host_org_id).where(Activity.host_org_id.is_not(None), seen)
+        stmt = (
+            select(Organization.id, Organization.name)
+            .where(Organization.id.in_(hosts))
+            .order_by(Organization.name)
+        )
         return [Choice(r.id, r.name) for r in s.execute(stmt)]
 
 
@@ -195,10 +198,11 @@ def day_counts(db: Database, query: ActivityQuery, year: int, month: int) -> dic
         else nxt - timedelta(days=1),
     )
     day = func.date(Activity.starts_at)
-    stmt = _filtered(select(day, func.count(Activity.id)).select_from(Activity), bounded).group_by(
-        day
-    )
     with db.read() as s:
+        acc = access.of(db, s)
+        stmt = _filtered(
+            select(day, func.count(Activity.id)).select_from(Activity), bounded, acc
+        ).group_by(day)
         out: dict[date, int] = {}
         for value, n in s.execute(stmt):
             key = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
@@ -210,14 +214,17 @@ def community_by_name(db: Database, name: str) -> Choice:
     """The community called ``name`` (or the only one whose name contains it)."""
     needle = name.strip()
     with db.read() as s:
-        exact = s.execute(select(Community.id, Community.name).where(Community.name == needle))
+        seen = access.of(db, s).communities(Community.id)
+        exact = s.execute(
+            select(Community.id, Community.name).where(Community.name == needle, seen)
+        )
         row = exact.first()
         if row is not None:
             return Choice(row.id, row.name)
         similar = list(
             s.execute(
                 select(Community.id, Community.name)
-                .where(Community.name.icontains(needle, autoescape=True))
+                .where(Community.name.icontains(needle, autoescape=True), seen)
                 .order_by(Community.name)
                 .limit(6)
             )

@@ -1,0 +1,163 @@
+"""Communities and their activities by scope: a community across towns is seen by every
+member organization's town, changed only by the town that leads it; an activity is
+changed only by the organization that hosts it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import ActivityKind, CoBuildType, LifecycleAction
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.services import communities
+from pbc_desktop.services.activities import detail, documents, editing, listing
+from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.scope import community_choices
+from tests.factories import make_activity
+from tests.scope_factories import (
+    TwoTowns,
+    district_actor,
+    town_actor,
+    two_towns,
+    viewer_actor,
+    village_actor,
+)
+
+PAGE = PageRequest()
+
+
+@pytest.fixture
+def world(db: Database) -> TwoTowns:
+    return two_towns(db)
+
+
+@pytest.fixture
+def activities(db: Database, world: TwoTowns) -> dict[str, int]:
+    return {
+        "甲": make_activity(db, world.jia_community, "甲镇活动", host_org_id=world.jia_one),
+        "跨": make_activity(db, world.cross_community, "跨镇活动", host_org_id=world.yi_one),
+        "乙": make_activity(db, world.yi_community, "乙镇活动", host_org_id=world.yi_one),
+    }
+
+
+def community_names(db: Database) -> set[str]:
+    return {r.name for r in communities.list_communities(db, communities.CommunityQuery(), PAGE)}
+
+
+def activity_titles(db: Database) -> set[str]:
+    return {r.title for r in listing.list_activities(db, listing.ActivityQuery(), PAGE)}
+
+
+def test_communities_listed_by_scope(db: Database, world: TwoTowns) -> None:
+    db.user = town_actor(db, "甲镇")
+    assert community_names(db) == {"甲镇共建", "跨镇共建"}
+    assert communities.count_communities(db, communities.CommunityQuery()) == 2
+    assert {c.name for c in community_choices(db)} == {"甲镇共建", "跨镇共建"}
+    db.user = village_actor(db, world.jia_one_first)  # below 甲一村, a member of 甲镇共建
+    assert community_names(db) == set()
+    db.user = village_actor(db, world.jia_one)
+    assert community_names(db) == {"甲镇共建"}
+    with pytest.raises(NotFoundError):
+        communities.get_community(db, world.cross_community)
+
+
+def test_a_cross_town_community_is_read_only_for_the_town_that_does_not_lead(
+    db: Database, world: TwoTowns
+) -> None:
+    db.user = town_actor(db, "甲镇")
+    cross = communities.get_community(db, world.cross_community)  # seen
+    assert cross.name == "跨镇共建"
+    with pytest.raises(PermissionDeniedError, match="只能查看"):
+        communities.apply_lifecycle(
+            db, world.cross_community, LifecycleAction.REVIEW_PASS, datetime(2024, 2, 1).date()
+        )
+    with pytest.raises(PermissionDeniedError):
+        communities.delete_community(db, world.cross_community)
+    own = communities.create_community(
+        db,
+        communities.CommunityInput(
+            name="甲镇新共建",
+            types=(CoBuildType.CROSS_FIELD,),
+            lead_org_id=world.jia_town,
+            member_org_ids=(world.jia_town, world.jia_two),
+        ),
+    )
+    with pytest.raises(PermissionDeniedError):  # led by another town's committee
+        communities.create_community(
+            db,
+            communities.CommunityInput(
+                name="乙镇新共建",
+                types=(CoBuildType.CROSS_FIELD,),
+                lead_org_id=world.yi_town,
+                member_org_ids=(world.yi_town, world.jia_two),
+            ),
+        )
+    communities.delete_community(db, own)
+
+
+def test_a_village_never_edits_a_community(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(db, world.jia_two)
+    with pytest.raises(PermissionDeniedError):
+        communities.delete_community(db, world.jia_community)
+
+
+def test_activities_listed_by_scope(
+    db: Database, world: TwoTowns, activities: dict[str, int]
+) -> None:
+    db.user = district_actor(db)
+    assert activity_titles(db) == {"甲镇活动", "跨镇活动", "乙镇活动"}
+    db.user = town_actor(db, "甲镇")
+    assert activity_titles(db) == {"甲镇活动", "跨镇活动"}
+    assert listing.count_activities(db, listing.ActivityQuery()) == 2
+    assert {c.name for c in listing.host_org_choices(db)} == {"甲一村党总支", "乙一村党支部"}
+    db.user = village_actor(db, world.jia_one)
+    assert activity_titles(db) == {"甲镇活动"}
+    for read in (
+        lambda: detail.get_activity_detail(db, activities["跨"]),
+        lambda: documents.get_activity_document(db, activities["乙"]),
+        lambda: editing.get_activity_edit(db, activities["乙"]),
+    ):
+        with pytest.raises(NotFoundError):
+            read()
+
+
+def test_an_activity_is_changed_by_the_organization_that_hosts_it(
+    db: Database, world: TwoTowns, activities: dict[str, int]
+) -> None:
+    db.user = village_actor(db, world.jia_two)  # sees 跨镇活动, hosted by 乙一村
+    assert detail.get_activity_detail(db, activities["跨"]).title == "跨镇活动"
+    with pytest.raises(PermissionDeniedError, match="只能查看"):
+        editing.delete_activity(db, activities["跨"])
+    new = editing.create_activity(
+        db,
+        editing.ActivityInput(
+            community_id=world.cross_community,
+            kind=ActivityKind.THEME_PARTY_DAY,
+            title="甲二村主办",
+            starts_at=datetime(2024, 5, 1, 9, 0),
+            host_org_id=world.jia_two,
+        ),
+    )
+    with pytest.raises(PermissionDeniedError):
+        editing.create_activity(
+            db,
+            editing.ActivityInput(
+                community_id=world.cross_community,
+                kind=ActivityKind.THEME_PARTY_DAY,
+                title="替乙一村办",
+                starts_at=datetime(2024, 5, 2, 9, 0),
+                host_org_id=world.yi_one,
+            ),
+        )
+    editing.delete_activity(db, new)
+
+
+def test_a_viewer_reads_but_does_not_write(
+    db: Database, world: TwoTowns, activities: dict[str, int]
+) -> None:
+    db.user = viewer_actor(db, town="乙镇")
+    assert activity_titles(db) == {"跨镇活动", "乙镇活动"}
+    with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
+        editing.delete_activity(db, activities["乙"])
