@@ -132,6 +132,11 @@ class Access:
         if not self.sees_community(s, community_id):
             raise not_found
 
+    def require_community(self, s: Session, community_id: int) -> None:
+        """A community the account does not see reads as one that does not exist."""
+        if not self.sees_community(s, community_id):
+            raise community_gone()
+
     def check_org_writable(self, org_id: int | None) -> None:
         """WRITE, and the record's organization is own."""
         self.require(Permission.WRITE)
@@ -149,6 +154,12 @@ class Access:
         self.require(Permission.WRITE)
         if self.actor.role is UserRole.VILLAGE or not self.sees_org(lead_org_id):
             raise not_own()
+
+
+def community_gone() -> NotFoundError:
+    return NotFoundError(
+        t("找不到该党建共同体,可能已被删除。", "The community was not found; it may be deleted.")
+    )
 
 
 def not_own() -> PermissionDeniedError:

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, ServiceList
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice, check_same_community, date_bounds
 
@@ -121,6 +122,7 @@ def _balance(s: Session, community_id: int, *, excluding: int | None = None) -> 
 def balance(db: Database, community_id: int) -> int:
     """The community's balance in fen: all income minus all spending."""
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         return _balance(s, community_id)
 
 
@@ -136,6 +138,7 @@ def ledger(db: Database, community_id: int, year: int | None = None) -> list[Led
     rows: list[LedgerRow] = []
     running = 0
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         for entry, activity_title, item_title in s.execute(stmt):
             signed = (
                 entry.amount_cents
@@ -170,6 +173,7 @@ def yearly_summary(db: Database, community_id: int, year: int) -> FundSummary:
     """Income per source and spending per purpose in ``year``, with opening balance."""
     start, end = date_bounds(year)
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         opening = s.scalar(
             select(func.coalesce(func.sum(_SIGNED), 0)).where(
                 FundEntry.community_id == community_id, FundEntry.entry_date < start
@@ -210,12 +214,13 @@ def fund_years(db: Database, community_id: int) -> list[int]:
     """Years with entries, newest first."""
     stmt = select(FundEntry.entry_date).where(FundEntry.community_id == community_id)
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         return sorted({d.year for d in s.scalars(stmt)}, reverse=True)
 
 
 def get_entry(db: Database, entry_id: int) -> FundInput:
     with db.read() as s:
-        e = _load(s, entry_id)
+        e = _load(s, entry_id, access.of(db, s))
         return FundInput(
             community_id=e.community_id,
             direction=e.direction,
@@ -239,6 +244,7 @@ def activity_choices(db: Database, community_id: int, limit: int = 300) -> list[
         .limit(limit)
     )
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         return [Choice(r.id, f"{r.starts_at:%Y-%m-%d} {r.title}") for r in s.execute(stmt)]
 
 
@@ -251,16 +257,22 @@ def project_choices(db: Database, community_id: int) -> list[Choice]:
         .order_by(ServiceList.year.desc(), ListItem.seq, ListItem.id)
     )
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]
 
 
 # -- writing ---------------------------------------------------------------------------------
-def _load(s: Session, entry_id: int) -> FundEntry:
+def _load(s: Session, entry_id: int, acc: access.Access, *, change: bool = False) -> FundEntry:
+    """The entry, if the account sees its community (and, to ``change`` it, takes part)."""
     entry = s.get(FundEntry, entry_id)
-    if entry is None:
+    if entry is not None and change:
+        acc.require(Permission.WRITE)
+    if entry is None or not acc.sees_community(s, entry.community_id):
         raise NotFoundError(
             t("该经费记录已不存在(可能已被删除)。", "The fund entry no longer exists.")
         )
+    if change:
+        acc.check_community_writable(s, entry.community_id)
     return entry
 
 
@@ -352,7 +364,10 @@ def _summary(entry: FundEntry, verb_zh: str, verb_en: str) -> str:
 def add_entry(db: Database, data: FundInput, *, confirm_over_balance: bool = False) -> int:
     """Record income or an expense; an expense beyond the balance needs confirmation."""
     with db.write() as s:
+        acc = access.of(db, s)
+        acc.require(Permission.WRITE)
         _validate(s, data)
+        acc.check_community_writable(s, data.community_id)
         over = _over_balance(s, data, None, confirm_over_balance=confirm_over_balance)
         entry = FundEntry()
         _apply(entry, data, over)
@@ -366,7 +381,7 @@ def update_entry(
     db: Database, entry_id: int, data: FundInput, *, confirm_over_balance: bool = False
 ) -> None:
     with db.write() as s:
-        entry = _load(s, entry_id)
+        entry = _load(s, entry_id, access.of(db, s), change=True)
         check_same_community(entry.community_id, data.community_id, ("经费记录", "An entry"))
         _validate(s, data)
         over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)
@@ -377,6 +392,6 @@ def update_entry(
 
 def delete_entry(db: Database, entry_id: int) -> None:
     with db.write() as s:
-        entry = _load(s, entry_id)
+        entry = _load(s, entry_id, access.of(db, s), change=True)
         audit.deleted(s, entry, _summary(entry, "删除", "Deleted"))
         s.delete(entry)

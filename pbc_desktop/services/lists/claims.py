@@ -17,9 +17,14 @@ from pbc_desktop.domain.enums import ClaimMode
 from pbc_desktop.domain.items import ItemAction
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.lists.common import check_not_future, check_text, item_facts, load_item
+from pbc_desktop.services.lists.common import (
+    changing_item,
+    check_not_future,
+    check_text,
+    item_facts,
+)
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,9 @@ def _validate_claim(s: Session, item: ListItem, data: ClaimInput) -> list[int]:
 def claim_item(db: Database, item_id: int, data: ClaimInput) -> int:
     """单个认领 or 组团认领 of a project item by member organizations; 待认领 → 已认领."""
     with db.write() as s:
-        item = load_item(s, item_id)
+        item = changing_item(s, db, item_id)
         orgs = _validate_claim(s, item, data)
+        access.of(db, s).check_org_writable(data.lead_org_id)  # an own organization claims
         before = item_facts(item)
         responsible = {
             p.organization_id: strip_or_none(p.responsible_person) for p in data.participants

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Claim,
     ClaimOrganization,
@@ -26,7 +27,7 @@ from pbc_desktop.domain.enums import OVERDUE_LABEL, ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction, allowed_actions
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import language, t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 
 TITLE_MAX = 200
@@ -117,17 +118,35 @@ def item_gone() -> NotFoundError:
     )
 
 
-def load_list(s: Session, list_id: int) -> ServiceList:
+def load_list(s: Session, list_id: int, acc: access.Access) -> ServiceList:
+    """The list, if it exists and is of a community the account sees."""
     lst = s.get(ServiceList, list_id)
-    if lst is None:
+    if lst is None or not acc.sees_community(s, lst.community_id):
         raise list_gone()
     return lst
 
 
-def load_item(s: Session, item_id: int) -> ListItem:
+def load_item(s: Session, item_id: int, acc: access.Access) -> ListItem:
+    """The item, if it exists and its list is of a community the account sees."""
     item = s.get(ListItem, item_id)
-    if item is None:
+    if item is None or not acc.sees_community(s, item.service_list.community_id):
         raise item_gone()
+    return item
+
+
+def changing_list(s: Session, db: Database, list_id: int) -> ServiceList:
+    """The list to change: seen, and its community one the account takes part in."""
+    acc = access.of(db, s)
+    lst = load_list(s, list_id, acc)
+    acc.check_community_writable(s, lst.community_id)
+    return lst
+
+
+def changing_item(s: Session, db: Database, item_id: int) -> ListItem:
+    """The item to change (see :func:`changing_list`)."""
+    acc = access.of(db, s)
+    item = load_item(s, item_id, acc)
+    acc.check_community_writable(s, item.service_list.community_id)
     return item
 
 

@@ -11,21 +11,22 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, ListItem, ServiceList
 from pbc_desktop.domain import items as items_rules
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.lists.common import (
     TEXT_MAX,
     TITLE_MAX,
+    changing_item,
+    changing_list,
     check_not_future,
     check_text,
     item_facts,
-    load_item,
-    load_list,
 )
 from pbc_desktop.services.scope import check_same_community
 
@@ -68,7 +69,10 @@ def _validate_list(s: Session, data: ListInput) -> None:
 def create_list(db: Database, data: ListInput) -> int:
     """A new 需求/资源/项目清单 of a community; ``signed_on`` may be set now or when signed."""
     with db.write() as s:
+        acc = access.of(db, s)
+        acc.require(Permission.WRITE)
         _validate_list(s, data)
+        acc.check_community_writable(s, data.community_id)
         lst = ServiceList(
             community_id=data.community_id,
             kind=data.kind,
@@ -85,7 +89,7 @@ def create_list(db: Database, data: ListInput) -> int:
 
 def update_list(db: Database, list_id: int, data: ListInput) -> None:
     with db.write() as s:
-        lst = load_list(s, list_id)
+        lst = changing_list(s, db, list_id)
         check_same_community(lst.community_id, data.community_id, ("清单", "A list"))
         if data.kind != lst.kind and lst.items:
             raise ValidationError.single(
@@ -108,7 +112,7 @@ def update_list(db: Database, list_id: int, data: ListInput) -> None:
 def sign_list(db: Database, list_id: int, signed_on: date) -> None:
     """Record the day the community signed (签订) the list."""
     with db.write() as s:
-        lst = load_list(s, list_id)
+        lst = changing_list(s, db, list_id)
         err = FieldErrors()
         check_not_future(err, "signed_on", signed_on, "签订日期", "The signing date")
         err.raise_any()
@@ -128,7 +132,7 @@ def sign_list(db: Database, list_id: int, signed_on: date) -> None:
 def delete_list(db: Database, list_id: int) -> None:
     """Delete a list and its items, unless an item was already claimed, followed up or solved."""
     with db.write() as s:
-        lst = load_list(s, list_id)
+        lst = changing_list(s, db, list_id)
         busy = [it for it in lst.items if it.status != ItemStatus.OPEN or it.supervisions]
         if busy:
             raise ConflictError(
@@ -196,7 +200,7 @@ def _apply_item(item: ListItem, data: ItemInput) -> None:
 
 def add_item(db: Database, list_id: int, data: ItemInput) -> int:
     with db.write() as s:
-        lst = load_list(s, list_id)
+        lst = changing_list(s, db, list_id)
         _validate_item(s, lst, data, None)
         seq = s.scalar(select(func.max(ListItem.seq)).where(ListItem.list_id == list_id))
         item = ListItem(list_id=list_id, seq=(seq or 0) + 1, status=ItemStatus.OPEN)
@@ -217,7 +221,7 @@ def add_item(db: Database, list_id: int, data: ItemInput) -> int:
 
 def update_item(db: Database, item_id: int, data: ItemInput) -> None:
     with db.write() as s:
-        item = load_item(s, item_id)
+        item = changing_item(s, db, item_id)
         _validate_item(s, item.service_list, data, item_id)
         before = item_facts(item)
         _apply_item(item, data)
@@ -233,7 +237,7 @@ def update_item(db: Database, item_id: int, data: ItemInput) -> None:
 def delete_item(db: Database, item_id: int) -> None:
     """Delete an item nobody has claimed or followed up yet."""
     with db.write() as s:
-        item = load_item(s, item_id)
+        item = changing_item(s, db, item_id)
         items_rules.check(item.status, item.service_list.kind, ItemAction.DELETE)
         if item.supervisions:
             raise ConflictError(

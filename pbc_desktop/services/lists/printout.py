@@ -13,7 +13,7 @@ from pbc_desktop.db.models import Claim, ListItem
 from pbc_desktop.domain.enums import AuditAction, ClaimMode, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.domain.items import is_overdue
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.lists.common import (
     claimants,
     load_list,
@@ -62,7 +62,7 @@ def get_list_report(db: Database, list_id: int, *, today: date | None = None) ->
     """Everything printed on the signed list: its items with claims, and the signatories."""
     day = today or date.today()
     with db.read() as s:
-        lst = load_list(s, list_id)
+        lst = load_list(s, list_id, access.of(db, s))
         community = lst.community
         item_rows = list(
             s.scalars(
@@ -120,7 +120,7 @@ def get_list_report(db: Database, list_id: int, *, today: date | None = None) ->
 def record_export(db: Database, list_id: int, file_name: str, kind: str) -> None:
     """Log that the list was exported (``kind``: "PDF" or "Excel") to ``file_name``."""
     with db.write() as s:
-        lst = load_list(s, list_id)
+        lst = load_list(s, list_id, access.of(db, s))  # whoever sees a list may print it
         audit.record(
             s,
             AuditAction.EXPORT,

@@ -25,6 +25,7 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain.enums import ClaimMode, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.domain.items import is_overdue
+from pbc_desktop.services import access
 from pbc_desktop.services.lists.common import (
     ItemState,
     claimants,
@@ -146,10 +147,11 @@ def _claimed_by(org_id: int) -> ColumnElement[bool]:
     return or_(as_lead.correlate(ListItem), as_partner.correlate(ListItem))
 
 
-def _filtered(stmt: AnySelect, query: ItemQuery, today: date) -> AnySelect:
+def _filtered(stmt: AnySelect, query: ItemQuery, today: date, acc: access.Access) -> AnySelect:
     stmt = stmt.join(ServiceList, ServiceList.id == ListItem.list_id).join(
         Community, Community.id == ServiceList.community_id
     )
+    stmt = stmt.where(acc.communities(ServiceList.community_id))
     stmt = containing(
         stmt, query.text, ListItem.title, ListItem.description, ServiceList.title, Community.name
     )
@@ -194,10 +196,13 @@ def _order(page: PageRequest) -> list[Any]:
 
 
 def count_items(db: Database, query: ItemQuery, *, today: date | None = None) -> int:
-    stmt = _filtered(
-        select(func.count(ListItem.id)).select_from(ListItem), query, today or date.today()
-    )
     with db.read() as s:
+        stmt = _filtered(
+            select(func.count(ListItem.id)).select_from(ListItem),
+            query,
+            today or date.today(),
+            access.of(db, s),
+        )
         return int(s.execute(stmt).scalar_one())
 
 
@@ -205,6 +210,7 @@ def list_items(
     db: Database, query: ItemQuery, page: PageRequest, *, today: date | None = None
 ) -> list[ItemRow]:
     day = today or date.today()
+    acc = access.of(db)
     stmt = _filtered(
         select(
             ListItem.id,
@@ -221,6 +227,7 @@ def list_items(
         ).select_from(ListItem),
         query,
         day,
+        acc,
     )
     stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
     with db.read() as s:
@@ -276,6 +283,7 @@ def list_service_lists(
     if list_id is not None:
         stmt = stmt.where(ServiceList.id == list_id)
     with db.read() as s:
+        stmt = stmt.where(access.of(db, s).communities(ServiceList.community_id))
         return [
             ServiceListRow(
                 id=r.id,
@@ -295,15 +303,18 @@ def list_service_lists(
 def list_years(db: Database) -> list[int]:
     """Years that have lists, newest first."""
     with db.read() as s:
+        seen = access.of(db, s).communities(ServiceList.community_id)
         return list(
-            s.scalars(select(ServiceList.year).distinct().order_by(ServiceList.year.desc()))
+            s.scalars(
+                select(ServiceList.year).where(seen).distinct().order_by(ServiceList.year.desc())
+            )
         )
 
 
 def get_item_detail(db: Database, item_id: int, *, today: date | None = None) -> ItemDetail:
     day = today or date.today()
     with db.read() as s:
-        item = load_item(s, item_id)
+        item = load_item(s, item_id, access.of(db, s))
         linked = aliased(ListItem)
 
         def title_of(other_id: int | None) -> str | None:
@@ -364,6 +375,8 @@ def get_service_list(db: Database, list_id: int) -> ServiceListRow:
 def member_choices(db: Database, community_id: int) -> list[Choice]:
     """The community's current member organizations, in the community's order."""
     with db.read() as s:
+        if not access.of(db, s).sees_community(s, community_id):
+            return []
         return [Choice(r.id, r.name) for r in s.execute(current_members(community_id))]
 
 
@@ -387,6 +400,14 @@ def claimant_choices(db: Database, community_id: int | None = None) -> list[Choi
         stmt = select(Organization.id, Organization.name).where(Organization.id.in_(in_community))
     stmt = stmt.order_by(Organization.name, Organization.id)
     with db.read() as s:
+        seen_items = (
+            select(ListItem.id)
+            .join(ServiceList, ServiceList.id == ListItem.list_id)
+            .where(access.of(db, s).communities(ServiceList.community_id))
+        )
+        stmt = stmt.where(
+            Organization.id.in_(select(both.c.org_id).where(both.c.item_id.in_(seen_items)))
+        )
         return [Choice(r.id, r.name) for r in s.execute(stmt)]
 
 
@@ -399,4 +420,6 @@ def source_choices(db: Database, community_id: int, kind: ListKind) -> list[Choi
         .order_by(ServiceList.year.desc(), ServiceList.id, ListItem.seq, ListItem.id)
     )
     with db.read() as s:
+        if not access.of(db, s).sees_community(s, community_id):
+            return []
         return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]

@@ -15,10 +15,11 @@ from pbc_desktop.domain.enums import ItemStatus, Satisfaction
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.lists.common import (
     TEXT_MAX,
+    changing_item,
     check_not_future,
     check_text,
     item_facts,
@@ -82,7 +83,7 @@ def _set_status(
 def start_item(db: Database, item_id: int) -> None:
     """已认领 → 推进中 without waiting for the first follow-up."""
     with db.write() as s:
-        item = load_item(s, item_id)
+        item = changing_item(s, db, item_id)
         target = items_rules.after_start(item.status, item.service_list.kind)
         _set_status(db, s, item, target, ("开始推进", "started"))
 
@@ -90,7 +91,7 @@ def start_item(db: Database, item_id: int) -> None:
 def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
     """A dated follow-up (督办); the first one moves a claimed item to 推进中."""
     with db.write() as s:
-        item = load_item(s, item_id)
+        item = changing_item(s, db, item_id)
         target = items_rules.after_supervision(item.status, item.service_list.kind)
         err = FieldErrors()
         check_text(
@@ -147,13 +148,14 @@ def supervisions(s: Session, item_id: int) -> list[SupervisionView]:
 def list_supervisions(db: Database, item_id: int) -> list[SupervisionView]:
     """The follow-ups of an item by date (entries of one day in the order recorded)."""
     with db.read() as s:
+        load_item(s, item_id, access.of(db, s))
         return supervisions(s, item_id)
 
 
 def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
     """办结: the result and the residents' satisfaction are required."""
     with db.write() as s:
-        item = load_item(s, item_id)
+        item = changing_item(s, db, item_id)
         target = items_rules.after_solve(item.status, item.service_list.kind)
         err = FieldErrors()
         check_text(
@@ -187,7 +189,7 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
 def reopen_item(db: Database, item_id: int, reason: str) -> None:
     """已解决 → 推进中; the earlier result stays in the audit log with the reason."""
     with db.write() as s:
-        item = load_item(s, item_id)
+        item = changing_item(s, db, item_id)
         target = items_rules.after_reopen(item.status, item.service_list.kind)
         if not reason.strip():
             raise ValidationError.single(
