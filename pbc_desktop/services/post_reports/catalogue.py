@@ -16,11 +16,13 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, Post, PostReport
 from pbc_desktop.domain import validation as v
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, PostReportStatus
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.permissions import require
 from pbc_desktop.services.post_reports.common import check_length
 from pbc_desktop.services.scope import Choice, name_taken
 
@@ -184,6 +186,7 @@ def _integrity(exc: IntegrityError, name: str) -> ValidationError:
 
 def add_post(db: Database, data: PostInput) -> int:
     """A new active post at the end of the catalogue."""
+    require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
     try:
         with db.write() as s:
             name, description = _validate_post(s, data, None)
@@ -198,6 +201,7 @@ def add_post(db: Database, data: PostInput) -> int:
 
 def update_post(db: Database, post_id: int, data: PostInput) -> None:
     """Rename a post or change its duties; reports keep pointing at it."""
+    require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
     try:
         with db.write() as s:
             post = _load_post(s, post_id)
@@ -221,6 +225,7 @@ def update_post(db: Database, post_id: int, data: PostInput) -> None:
 
 def set_post_active(db: Database, post_id: int, active: bool) -> None:
     """停用/启用: an inactive post is no longer offered; reports on it stay as they are."""
+    require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
     with db.write() as s:
         post = _load_post(s, post_id)
         if post.active == active:
@@ -239,6 +244,7 @@ def set_post_active(db: Database, post_id: int, active: bool) -> None:
 
 def move_post(db: Database, post_id: int, step: int) -> bool:
     """Move a post ``step`` places (-1 up, +1 down); ``False`` when it cannot move further."""
+    require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
     with db.write() as s:
         posts = list(s.scalars(select(Post).order_by(Post.seq, Post.id)))
         index = next((i for i, p in enumerate(posts) if p.id == post_id), None)
@@ -264,6 +270,7 @@ def move_post(db: Database, post_id: int, step: int) -> bool:
 
 def delete_post(db: Database, post_id: int) -> None:
     """Delete a post no report names; a post in use can only be deactivated."""
+    require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
     with db.write() as s:
         post = _load_post(s, post_id)
         used = int(

@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.models import PostReport, ServiceLog
+from pbc_desktop.db.models import PartyMember, PostReport, ServiceLog
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.field_errors import FieldErrors
 
 REMARK_MAX = 2000
@@ -33,10 +35,27 @@ def report_gone() -> NotFoundError:
     )
 
 
-def load_report(s: Session, report_id: int) -> PostReport:
+def reports_seen(acc: access.Access) -> ColumnElement[bool]:
+    """SQL test: a report of a member of an own organization, or to an own organization."""
+    if acc.whole:
+        return true()
+    own_members = select(PartyMember.id).where(acc.orgs(PartyMember.organization_id))
+    return or_(acc.orgs(PostReport.organization_id), PostReport.member_id.in_(own_members))
+
+
+def load_report(
+    s: Session, report_id: int, acc: access.Access, *, change: bool = False
+) -> PostReport:
+    """The report, if the account answers for the member or for the organization reported
+    to (a member's home office and the unit the member serves both keep it); to ``change``
+    it the account needs WRITE too."""
     report = s.get(PostReport, report_id)
-    if report is None:
+    if report is None or not (
+        acc.sees_org(report.organization_id) or acc.sees_org(report.member.organization_id)
+    ):
         raise report_gone()
+    if change:
+        acc.require(Permission.WRITE)
     return report
 
 

@@ -14,7 +14,7 @@ from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.enums import AuditAction, EvaluationResult
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports import common
 from pbc_desktop.services.post_reports.common import REMARK_MAX, check_length, load_report
@@ -45,6 +45,7 @@ def list_evaluations(db: Database, report_id: int) -> list[EvaluationRow]:
         .order_by(PostEvaluation.year.desc())
     )
     with db.read() as s:
+        load_report(s, report_id, access.of(db, s))
         return [_evaluation_row(e) for e in s.scalars(stmt)]
 
 
@@ -57,6 +58,7 @@ def _evaluation(s: Session, report_id: int, year: int) -> PostEvaluation | None:
 
 def get_evaluation(db: Database, report_id: int, year: int) -> EvaluationRow | None:
     with db.read() as s:
+        load_report(s, report_id, access.of(db, s))
         found = _evaluation(s, report_id, year)
         return _evaluation_row(found) if found is not None else None
 
@@ -74,7 +76,7 @@ def evaluation_years(report: ReportRow, today: date | None = None) -> range:
 def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
     """Record (or replace) the evaluation of ``data.year``; one per report and year."""
     with db.write() as s:
-        report = load_report(s, report_id)
+        report = load_report(s, report_id, access.of(db, s), change=True)
         err = FieldErrors()
         last = (report.ended_on or common.today()).year
         if not report.reported_on.year <= data.year <= last:
@@ -118,7 +120,7 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
 
 def clear_evaluation(db: Database, report_id: int, year: int) -> None:
     with db.write() as s:
-        report = load_report(s, report_id)
+        report = load_report(s, report_id, access.of(db, s), change=True)
         entry = _evaluation(s, report_id, year)
         if entry is None:
             raise NotFoundError(

@@ -17,6 +17,7 @@ from pbc_desktop.db.models import Community, Organization, PartyMember, Post, Po
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.post_reports.common import report_hours
 from pbc_desktop.services.scope import date_bounds, ordered
@@ -143,8 +144,10 @@ def _hours(year: int | None) -> Any:
     return stmt.subquery("served_hours")
 
 
-def _overview_filters(query: OverviewQuery, reported: Any, received: Any) -> list[Any]:
-    conds: list[ColumnElement[bool]] = []
+def _overview_filters(
+    query: OverviewQuery, reported: Any, received: Any, acc: access.Access
+) -> list[Any]:
+    conds: list[ColumnElement[bool]] = [acc.orgs(Organization.id)]
     needle = v.normalise_text(query.text)
     if needle:
         conds.append(
@@ -176,8 +179,8 @@ def count_overview(db: Database, query: OverviewQuery) -> int:
         stmt = stmt.outerjoin(reported, reported.c.org_id == Organization.id).outerjoin(
             received, received.c.org_id == Organization.id
         )
-    stmt = stmt.where(*_overview_filters(query, reported, received))
     with db.read() as s:
+        stmt = stmt.where(*_overview_filters(query, reported, received, access.of(db, s)))
         return int(s.execute(stmt).scalar_one())
 
 
@@ -204,7 +207,7 @@ def list_overview(db: Database, query: OverviewQuery, page: PageRequest) -> list
         .outerjoin(reported, reported.c.org_id == Organization.id)
         .outerjoin(received, received.c.org_id == Organization.id)
         .outerjoin(hours, hours.c.org_id == Organization.id)
-        .where(*_overview_filters(query, reported, received))
+        .where(*_overview_filters(query, reported, received, access.of(db)))
     )
     keys: dict[str, Any] = {
         "name": Organization.name,
@@ -296,6 +299,8 @@ def reported_members(db: Database, org_id: int, year: int | None = None) -> list
         .order_by(on_post_first, PartyMember.name, PostReport.reported_on, PostReport.id)
     )
     with db.read() as s:
+        if not access.of(db, s).sees_org(org_id):
+            return []
         return [
             ReportedMember(
                 report_id=r.id,

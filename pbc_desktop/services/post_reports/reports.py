@@ -32,7 +32,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import ConflictError, FieldError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.post_reports import common
@@ -42,6 +42,7 @@ from pbc_desktop.services.post_reports.common import (
     load_report,
     report_gone,
     report_hours,
+    reports_seen,
 )
 from pbc_desktop.services.scope import Choice, current_members
 
@@ -110,7 +111,7 @@ class ReportRow:
 
 def member_brief(db: Database, member_id: int) -> MemberBrief:
     with db.read() as s:
-        member = load_member(s, member_id)
+        member = load_member(s, member_id, access.of(db, s))
         return MemberBrief(
             id=member.id,
             name=member.name,
@@ -129,6 +130,7 @@ def community_choices(db: Database) -> list[Choice]:
         .order_by(Community.name, Community.id)
     )
     with db.read() as s:
+        stmt = stmt.where(access.of(db, s).communities(Community.id))
         return [Choice(i, name) for i, name in s.execute(stmt)]
 
 
@@ -214,12 +216,14 @@ def list_member_reports(db: Database, member_id: int) -> list[ReportRow]:
         .order_by(on_post_first, PostReport.reported_on.desc(), PostReport.id.desc())
     )
     with db.read() as s:
+        stmt = stmt.where(reports_seen(access.of(db, s)))
         return [_report_row(r) for r in s.execute(stmt)]
 
 
 def get_report(db: Database, report_id: int) -> ReportRow:
     with db.read() as s:
-        row = s.execute(_report_select().where(PostReport.id == report_id)).first()
+        seen = reports_seen(access.of(db, s))
+        row = s.execute(_report_select().where(PostReport.id == report_id, seen)).first()
     if row is None:
         raise report_gone()
     return _report_row(row)
@@ -395,7 +399,9 @@ def _check_against_records(
 def report_member(db: Database, member_id: int, data: ReportInput) -> int:
     """报到领岗: the member reports to a member organization of a community, on a post."""
     with db.write() as s:
-        member = load_member(s, member_id)
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)  # the member's own office reports
         _check_report(s, member, data, None)
         report = PostReport(
             member_id=member.id,
@@ -421,7 +427,7 @@ def report_member(db: Database, member_id: int, data: ReportInput) -> int:
 def update_report(db: Database, report_id: int, data: ReportInput) -> None:
     """Correct a report: where, which post, the date, the remark."""
     with db.write() as s:
-        report = load_report(s, report_id)
+        report = load_report(s, report_id, access.of(db, s), change=True)
         member = report.member
         _check_report(s, member, data, report)
         before = _report_facts(report)
@@ -449,7 +455,7 @@ def update_report(db: Database, report_id: int, data: ReportInput) -> None:
 def end_report(db: Database, report_id: int, data: EndInput) -> None:
     """离岗: the member leaves the post; the service log and evaluations stay."""
     with db.write() as s:
-        report = load_report(s, report_id)
+        report = load_report(s, report_id, access.of(db, s), change=True)
         member = report.member
         if report.status != PostReportStatus.ACTIVE:
             raise ConflictError(
@@ -498,7 +504,7 @@ def _iso(value: date | None) -> str:
 def resume_report(db: Database, report_id: int) -> None:
     """Undo 离岗 (ended by mistake): the member is on the post again."""
     with db.write() as s:
-        report = load_report(s, report_id)
+        report = load_report(s, report_id, access.of(db, s), change=True)
         member = report.member
         if report.status == PostReportStatus.ACTIVE:
             return
@@ -529,7 +535,7 @@ def resume_report(db: Database, report_id: int) -> None:
 def delete_report(db: Database, report_id: int) -> None:
     """Delete a report entered by mistake; one with service or evaluations must be ended."""
     with db.write() as s:
-        report = load_report(s, report_id)
+        report = load_report(s, report_id, access.of(db, s), change=True)
         member = report.member
         services = len(report.services)
         evaluations = len(report.evaluations)

@@ -14,7 +14,7 @@ from pbc_desktop.db.models import PostReport, ServiceLog
 from pbc_desktop.domain import validation as v
 from pbc_desktop.errors import FieldError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports import common
 from pbc_desktop.services.post_reports.common import check_length, load_report
@@ -50,10 +50,16 @@ def _service_gone() -> NotFoundError:
     )
 
 
-def _load_service(s: Session, service_id: int) -> ServiceLog:
+def _load_service(
+    s: Session, service_id: int, acc: access.Access, *, change: bool = False
+) -> ServiceLog:
     entry = s.get(ServiceLog, service_id)
     if entry is None:
         raise _service_gone()
+    try:
+        load_report(s, entry.report_id, acc, change=change)
+    except NotFoundError:
+        raise _service_gone() from None
     return entry
 
 
@@ -65,12 +71,13 @@ def list_services(db: Database, report_id: int) -> list[ServiceRow]:
         .order_by(ServiceLog.served_on.desc(), ServiceLog.id.desc())
     )
     with db.read() as s:
+        load_report(s, report_id, access.of(db, s))
         return [_service_row(e) for e in s.scalars(stmt)]
 
 
 def get_service(db: Database, service_id: int) -> ServiceRow:
     with db.read() as s:
-        return _service_row(_load_service(s, service_id))
+        return _service_row(_load_service(s, service_id, access.of(db, s)))
 
 
 def _service_row(entry: ServiceLog) -> ServiceRow:
@@ -130,7 +137,7 @@ def _check_service(
 def add_service(db: Database, report_id: int, data: ServiceInput) -> int:
     """Log service done on the post (date within the report's period, hours, content)."""
     with db.write() as s:
-        report = load_report(s, report_id)
+        report = load_report(s, report_id, access.of(db, s), change=True)
         hours, content = _check_service(s, report, data, None)
         entry = ServiceLog(
             report_id=report.id, served_on=data.served_on, hours=hours, content=content
@@ -151,7 +158,7 @@ def add_service(db: Database, report_id: int, data: ServiceInput) -> int:
 
 def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
     with db.write() as s:
-        entry = _load_service(s, service_id)
+        entry = _load_service(s, service_id, access.of(db, s), change=True)
         report = entry.report
         hours, content = _check_service(s, report, data, entry.id)
         before = audit.snapshot(entry)
@@ -175,7 +182,7 @@ def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
 
 def delete_service(db: Database, service_id: int) -> None:
     with db.write() as s:
-        entry = _load_service(s, service_id)
+        entry = _load_service(s, service_id, access.of(db, s), change=True)
         name = entry.report.member.name
         audit.deleted(
             s,
