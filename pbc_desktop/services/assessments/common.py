@@ -12,10 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import Assessment, Community, Indicator, IndicatorSet
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AssessmentStatus, Grade
 from pbc_desktop.domain.indicators import GradeThresholds, grade_for
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.scope import AnySelect, town_community_ids
 
 
@@ -44,13 +46,16 @@ def compute_totals(scores: Iterable[float | None], thresholds: GradeThresholds) 
     return Totals(total, grade_for(total, thresholds))
 
 
-def filter_assessments(stmt: AnySelect, year: int, town: str | None, text: str) -> AnySelect:
-    """``stmt`` (over assessments) limited to ``year``, to ``town`` and to community names
-    containing ``text``; joins the indicator set and the community."""
+def filter_assessments(
+    stmt: AnySelect, year: int, town: str | None, text: str, acc: access.Access
+) -> AnySelect:
+    """``stmt`` (over assessments) limited to ``year``, to ``town``, to community names
+    containing ``text`` and to the communities the account sees; joins the indicator set
+    and the community."""
     stmt = (
         stmt.join(IndicatorSet, IndicatorSet.id == Assessment.set_id)
         .join(Community, Community.id == Assessment.community_id)
-        .where(IndicatorSet.year == year)
+        .where(IndicatorSet.year == year, acc.communities(Assessment.community_id))
     )
     if town:
         stmt = stmt.where(Assessment.community_id.in_(town_community_ids(town)))
@@ -63,15 +68,29 @@ def set_for_year(s: Session, year: int) -> IndicatorSet | None:
     return s.scalars(select(IndicatorSet).where(IndicatorSet.year == year)).one_or_none()
 
 
-def load_assessment(s: Session, assessment_id: int) -> Assessment:
+def check_scorer(acc: access.Access, lead_org_id: int | None) -> None:
+    """Scoring: the SCORE permission, and the community led by an own organization (a town
+    scores its town's communities; the district every one)."""
+    acc.require(Permission.SCORE)
+    if not acc.whole and not acc.sees_org(lead_org_id):
+        raise access.not_own()
+
+
+def load_assessment(
+    s: Session, assessment_id: int, acc: access.Access, *, score: bool = False
+) -> Assessment:
+    """The assessment of a community the account sees; to ``score`` it, see
+    :func:`check_scorer`."""
     assessment = s.get(Assessment, assessment_id)
-    if assessment is None:
+    if assessment is None or not acc.sees_community(s, assessment.community_id):
         raise NotFoundError(
             t(
                 "找不到该考核记录,可能已被删除。",
                 "The assessment was not found; it may have been deleted.",
             )
         )
+    if score:
+        check_scorer(acc, assessment.community.lead_org_id)
     return assessment
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Assessment, Indicator, IndicatorSet, Score
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AssessmentStatus
 from pbc_desktop.domain.indicators import (
     DEFAULT_GRADE_THRESHOLDS,
@@ -28,6 +29,7 @@ from pbc_desktop.services.assessments.common import (
     set_for_year,
     thresholds_of,
 )
+from pbc_desktop.services.permissions import require
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,7 @@ def create_indicator_set(
     (``copy_last_year``), else the default."""
     if not 2000 <= year <= 2100:
         raise ValidationError.single("year", t("年份不正确", "The year is not valid"))
+    require(db, Permission.DISTRICT_RULES)
     with db.write() as s:
         if set_for_year(s, year) is not None:
             raise ConflictError(
@@ -348,6 +351,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
     that has scores would be removed, or when a maximum falls below a score already given.
     """
     validate_set(data)
+    require(db, Permission.DISTRICT_RULES)
     with db.write() as s:
         iset = s.get(IndicatorSet, set_id)
         if iset is None:

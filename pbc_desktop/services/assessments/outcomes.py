@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
@@ -18,7 +19,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit, communities
+from pbc_desktop.services import access, audit, communities
 from pbc_desktop.services.assessments.common import (
     Totals,
     check_unlocked,
@@ -28,6 +29,7 @@ from pbc_desktop.services.assessments.common import (
     score_field,
     thresholds_of,
 )
+from pbc_desktop.services.permissions import require
 
 
 def yuan_to_cents(value: str | float | Decimal) -> int:
@@ -70,8 +72,9 @@ def set_outcome(
         raise ValidationError.single(
             "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
         )
+    require(db, Permission.DISTRICT_RULES)  # 示范点 and 整顿 are the district's to decide
     with db.read() as s:
-        assessment = load_assessment(s, assessment_id)
+        assessment = load_assessment(s, assessment_id, access.of(db, s))
         check_unlocked(assessment)
         community_id = assessment.community_id
         community_status = assessment.community.status
@@ -89,7 +92,7 @@ def set_outcome(
             db, community_id, LifecycleAction.RECTIFY, on or date.today(), clean_reasons
         )
     with db.write() as s:
-        assessment = load_assessment(s, assessment_id)
+        assessment = load_assessment(s, assessment_id, access.of(db, s))
         check_unlocked(assessment)
         before = audit.snapshot(assessment)
         assessment.outcome = outcome
@@ -109,7 +112,7 @@ def set_outcome(
 def finish_assessment(db: Database, assessment_id: int) -> Totals:
     """Lock the assessment; every indicator must be scored first."""
     with db.write() as s:
-        assessment = load_assessment(s, assessment_id)
+        assessment = load_assessment(s, assessment_id, access.of(db, s), score=True)
         check_unlocked(assessment)
         scored = {sc.indicator_id for sc in assessment.scores}
         missing = [i for i in indicators_of(s, assessment.set_id) if i.id not in scored]
@@ -152,7 +155,7 @@ def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
             "reason", t("请说明重新打开的原因", "Give the reason for reopening")
         )
     with db.write() as s:
-        assessment = load_assessment(s, assessment_id)
+        assessment = load_assessment(s, assessment_id, access.of(db, s), score=True)
         if assessment.status != AssessmentStatus.FINISHED:
             raise ConflictError(
                 t(

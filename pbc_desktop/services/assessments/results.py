@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Assessment, Community, IndicatorSet
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, Grade
+from pbc_desktop.services import access
 from pbc_desktop.services.assessments.common import (
     filter_assessments,
 )
@@ -42,10 +43,14 @@ _SORT_KEYS: dict[str, Any] = {
 
 
 def count_assessments(db: Database, year: int, town: str | None = None, *, text: str = "") -> int:
-    stmt = filter_assessments(
-        select(func.count(Assessment.id)).select_from(Assessment), year, town, text
-    )
     with db.read() as s:
+        stmt = filter_assessments(
+            select(func.count(Assessment.id)).select_from(Assessment),
+            year,
+            town,
+            text,
+            access.of(db, s),
+        )
         return int(s.execute(stmt).scalar_one())
 
 
@@ -76,6 +81,7 @@ def list_assessments(
         year,
         town,
         text,
+        access.of(db),
     )
     stmt = (
         stmt.order_by(*order, Assessment.total.desc(), Community.name, Assessment.id)

@@ -23,9 +23,10 @@ from pbc_desktop.domain.indicators import GradeThresholds, grade_for
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.assessments.common import (
     Totals,
+    check_scorer,
     check_unlocked,
     compute_totals,
     filter_assessments,
@@ -110,6 +111,7 @@ def unassessed_communities(db: Database, year: int, town: str | None = None) -> 
     if town:
         stmt = stmt.where(Community.id.in_(town_community_ids(town)))
     with db.read() as s:
+        stmt = stmt.where(access.of(db, s).communities(Community.id))
         return [Choice(r.id, r.name) for r in s.execute(stmt.order_by(Community.name))]
 
 
@@ -124,9 +126,11 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
                     f"{year} has no indicator system yet; create one first.",
                 )
             )
+        acc = access.of(db, s)
         community = s.get(Community, community_id)
-        if community is None:
+        if community is None or not acc.sees_community(s, community_id):
             raise NotFoundError(t("该党建共同体已不存在", "The community no longer exists"))
+        check_scorer(acc, community.lead_org_id)
         found = s.scalar(
             select(Assessment.id).where(
                 Assessment.set_id == iset.id, Assessment.community_id == community_id
@@ -245,24 +249,24 @@ def get_scoring_sheet(
 ) -> ScoringSheet:
     """One assessment with its indicators, scores and the supporting figures."""
     with db.read() as s:
-        return _sheets(s, [load_assessment(s, assessment_id)], today=today)[0]
+        return _sheets(s, [load_assessment(s, assessment_id, access.of(db, s))], today=today)[0]
 
 
 def scoring_sheets(
     db: Database, year: int, town: str | None = None, *, today: date | None = None
 ) -> list[ScoringSheet]:
     """Every assessment of ``year`` (in ``town``), highest total first, then by name."""
-    stmt = filter_assessments(select(Assessment).select_from(Assessment), year, town, "").order_by(
-        Assessment.total.desc(), Community.name, Assessment.id
-    )
     with db.read() as s:
+        stmt = filter_assessments(
+            select(Assessment).select_from(Assessment), year, town, "", access.of(db, s)
+        ).order_by(Assessment.total.desc(), Community.name, Assessment.id)
         return _sheets(s, list(s.scalars(stmt)), today=today)
 
 
 def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
     """Store scores (each 0..max of its indicator) and feedback; recompute total and grade."""
     with db.write() as s:
-        assessment = load_assessment(s, assessment_id)
+        assessment = load_assessment(s, assessment_id, access.of(db, s), score=True)
         check_unlocked(assessment)
         indicators = {
             i.id: i
