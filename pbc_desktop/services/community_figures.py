@@ -37,6 +37,7 @@ from pbc_desktop.domain.enums import (
     PostReportStatus,
 )
 from pbc_desktop.domain.indicators import METRICS
+from pbc_desktop.services import access
 from pbc_desktop.services.scope import date_bounds, overdue_clause, year_bounds
 
 #: Where a metric's district-wide figure lives in ``stats.Figures`` when the names differ.
@@ -168,6 +169,7 @@ def community_figures(
 ) -> Figures:
     """Every metric of one community in ``year``."""
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         return figures_in_session(s, year, [community_id], today=today)[community_id]
 
 

@@ -11,10 +11,12 @@ from sqlalchemy import func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, LifecycleEvent, ReminderRule
 from pbc_desktop.domain import reminders
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus, AuditAction, CommunityStatus
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
+from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import town_community_ids
 
 
@@ -53,6 +55,7 @@ def set_rules(db: Database, rules: Mapping[ActivityKind, int]) -> None:
     ]
     if errors:
         raise ValidationError(errors)
+    require(db, Permission.DISTRICT_RULES)  # the reminder rules are district-wide
     with db.write() as s:
         stored = {r.kind: r for r in s.scalars(select(ReminderRule))}
         before = {k.value: r.interval_months for k, r in stored.items() if r.enabled}
@@ -100,6 +103,7 @@ def due_reminders(db: Database, today: date, town: str | None = None) -> list[Re
     ).where(Community.status == CommunityStatus.RUNNING)
     if town:
         communities = communities.where(Community.id.in_(town_community_ids(town)))
+    communities = communities.where(access.of(db).communities(Community.id))
     held = (
         select(Activity.community_id, Activity.kind, func.max(Activity.starts_at))
         .where(

@@ -39,6 +39,7 @@ from pbc_desktop.domain.enums import (
     PostReportStatus,
     VenueKind,
 )
+from pbc_desktop.services import access
 from pbc_desktop.services.scope import overdue_clause, town_community_ids, year_bounds
 
 
@@ -72,9 +73,12 @@ def headline_figures(
     day = today or date.today()
     start, end = year_bounds(year)
     scope = town_community_ids(town) if town else None
+    acc = access.of(db)
 
     def within(column: Any) -> list[ColumnElement[bool]]:
-        return [] if scope is None else [column.in_(scope)]
+        """The town asked for, and the communities the account sees."""
+        conds = [] if scope is None else [column.in_(scope)]
+        return conds if acc.whole else [*conds, acc.communities(column)]
 
     live = [Community.status != CommunityStatus.REVOKED]
     live_ids = select(Community.id).where(*live, *within(Community.id))
@@ -237,6 +241,11 @@ def chart_figures(
         projects = projects.where(ServiceList.community_id.in_(scope))
         overdue = overdue.where(ServiceList.community_id.in_(scope))
     with db.read() as s:
+        acc = access.of(db, s)
+        if not acc.whole:
+            by_month = by_month.where(acc.communities(Activity.community_id))
+            projects = projects.where(acc.communities(ServiceList.community_id))
+            overdue = overdue.where(acc.communities(ServiceList.community_id))
         months = {int(m): int(n) for m, n in s.execute(by_month.group_by(month))}
         statuses = {st: int(n) for st, n in s.execute(projects.group_by(ListItem.status))}
         late = int(s.execute(overdue).scalar_one())

@@ -7,16 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Community, CommunityVenue, Organization, Venue
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice, containing
 
@@ -51,6 +52,14 @@ class VenueRow:
     activity_count: int
 
 
+def _seen(acc: access.Access) -> ColumnElement[bool]:
+    """SQL test: a venue of an own organization, or opened to a community seen."""
+    if acc.whole:
+        return true()
+    opened = select(CommunityVenue.venue_id).where(acc.communities(CommunityVenue.community_id))
+    return or_(acc.orgs(Venue.owner_org_id), Venue.id.in_(opened))
+
+
 def list_venues(db: Database, text: str = "") -> list[VenueRow]:
     """Every venue (a district has hundreds at most), filtered by name or address."""
     used = (
@@ -68,7 +77,7 @@ def list_venues(db: Database, text: str = "") -> list[VenueRow]:
     )
     stmt = containing(stmt, text, Venue.name, Venue.address)
     with db.read() as s:
-        rows = list(s.execute(stmt))
+        rows = list(s.execute(stmt.where(_seen(access.of(db, s)))))
         opened: dict[int, list[Choice]] = {}
         ids = [v.id for v, _ in rows]
         if ids:
@@ -101,6 +110,7 @@ def venue_choices(db: Database, community_id: int | None = None) -> list[Choice]
     """Venues for the activity editor's place: those opened to the community first."""
     stmt = select(Venue.id, Venue.name).order_by(Venue.name, Venue.id)
     with db.read() as s:
+        stmt = stmt.where(_seen(access.of(db, s)))
         everything = [Choice(r.id, r.name) for r in s.execute(stmt)]
         if community_id is None:
             return everything
@@ -146,10 +156,12 @@ def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
     errors.raise_any()
 
 
-def _load(s: Session, venue_id: int) -> tuple[Venue, list[CommunityVenue]]:
-    venue = s.get(Venue, venue_id)
+def _load(s: Session, venue_id: int, acc: access.Access) -> tuple[Venue, list[CommunityVenue]]:
+    """The venue to change: seen, and of an own organization."""
+    venue = s.scalar(select(Venue).where(Venue.id == venue_id, _seen(acc)))
     if venue is None:
         raise NotFoundError(t("该阵地已不存在(可能已被删除)", "The venue no longer exists"))
+    acc.check_org_writable(venue.owner_org_id)
     links = list(s.scalars(select(CommunityVenue).where(CommunityVenue.venue_id == venue_id)))
     return venue, links
 
@@ -184,7 +196,10 @@ def _apply(
 
 def create_venue(db: Database, data: VenueInput) -> int:
     with db.write() as s:
+        acc = access.of(db, s)
+        acc.require(Permission.WRITE)
         _validate(s, data, None)
+        acc.check_org_writable(data.owner_org_id)
         venue = Venue()
         s.add(venue)
         links = _apply(s, venue, [], data)
@@ -200,8 +215,10 @@ def create_venue(db: Database, data: VenueInput) -> int:
 
 def update_venue(db: Database, venue_id: int, data: VenueInput) -> None:
     with db.write() as s:
-        venue, links = _load(s, venue_id)
+        acc = access.of(db, s)
+        venue, links = _load(s, venue_id, acc)
         _validate(s, data, venue_id)
+        acc.check_org_writable(data.owner_org_id)
         before = _snapshot(venue, links)
         links = _apply(s, venue, links, data)
         s.flush()
@@ -217,7 +234,7 @@ def update_venue(db: Database, venue_id: int, data: VenueInput) -> None:
 def delete_venue(db: Database, venue_id: int) -> None:
     """Delete a venue no activity was held at; its openings to communities go with it."""
     with db.write() as s:
-        venue, links = _load(s, venue_id)
+        venue, links = _load(s, venue_id, access.of(db, s))
         used = s.scalar(select(func.count(Activity.id)).where(Activity.venue_id == venue_id))
         if used:
             raise ConflictError(

@@ -36,6 +36,7 @@ from pbc_desktop.domain.validation import (
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
+from pbc_desktop.services import access
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
     ImportRow,
@@ -139,8 +140,11 @@ def _use_id_birth_date(data: MemberInput, month_only: bool) -> MemberInput:
     return data
 
 
-def _org_index(s: Session) -> dict[str, tuple[int, str]]:
-    return {name_key(name): (oid, name) for oid, name in s.execute(_ORG_NAMES)}
+def _org_index(s: Session, acc: access.Access) -> dict[str, tuple[int, str]]:
+    """The account's own organizations by name key (a roster row naming another
+    organization reads as naming one that does not exist)."""
+    stmt = _ORG_NAMES.where(acc.orgs(Organization.id))
+    return {name_key(name): (oid, name) for oid, name in s.execute(stmt)}
 
 
 _ORG_NAMES = select(Organization.id, Organization.name)
@@ -267,7 +271,7 @@ def _read_members(
 ) -> ImportPreview:
     report(0, t("正在打开文件…", "Opening the file…"))
     with db.read() as s:
-        orgs = _org_index(s)
+        orgs = _org_index(s, access.of(db, s))
         existing = _existing_members(s)
     with _open(path) as stream, warnings.catch_warnings():
         # Files from WPS and other programs make openpyxl warn about parts it drops.

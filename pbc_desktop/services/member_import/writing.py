@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.base import utcnow
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     AuditAction,
     OrgField,
@@ -30,14 +31,15 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     name_key,
 )
-from pbc_desktop.errors import DiskFullError, UserError
+from pbc_desktop.errors import DiskFullError, PermissionDeniedError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.member_import.checking import (
     _CHUNK,
     _IN_CHUNK,
     _MEMBER_COLUMNS,
+    _chunks,
     _collection_paused,
     _existing_members,
     _merged,
@@ -179,6 +181,18 @@ def apply_import(
         raise ValueError(on_duplicate)
     report = progress or (lambda _p, _t: None)
     stop = cancelled or (lambda: False)
+    acc = access.of(db)
+    acc.require(Permission.WRITE)
+    if preview.orgs_to_create(on_duplicate) and not acc.whole:
+        raise PermissionDeniedError(
+            t(
+                "名册中有尚未登记的党组织;导入时新建党组织需要区级管理员账号。"
+                "请先请管理员在“党组织”页添加这些党组织,或删去这些行。",
+                "The roster names organizations that are not registered; only a district "
+                "administrator may create organizations on import. Ask one to add them on "
+                "the Organizations tab first, or remove those rows.",
+            )
+        )
     good = preview.good_rows(on_duplicate)
     bad = len(preview.rows) - len(good)
     if bad and not valid_only:
@@ -198,6 +212,7 @@ def apply_import(
     try:
         with _collection_paused(), db.write() as s:
             result = _write(
+                db,
                 s,
                 preview=preview,
                 good=good,
@@ -229,7 +244,34 @@ def apply_import(
 _Duplicate = tuple[MemberInput, frozenset[str], tuple[Problem, ...], int]
 
 
+def _foreign_members(s: Session, acc: access.Access, member_ids: Iterable[int]) -> set[int]:
+    """Of ``member_ids``, those of organizations the account does not answer for."""
+    if acc.whole:
+        return set()
+    ids = list(member_ids)
+    foreign: set[int] = set()
+    for chunk in _chunks(ids, _IN_CHUNK):
+        stmt = select(PartyMember.id).where(
+            PartyMember.id.in_(chunk), ~acc.orgs(PartyMember.organization_id)
+        )
+        foreign.update(s.scalars(stmt))
+    return foreign
+
+
+def _not_own_member(row: int) -> PermissionDeniedError:
+    return PermissionDeniedError(
+        t(
+            f"第 {row} 行的身份证号属于其他党组织的党员,当前账号不能修改,没有导入任何党员。"
+            "请删去这一行,或选择跳过已有的党员。",
+            f"Row {row}: the ID number is of a member of another organization, which the "
+            "signed-in account may not change; nothing was imported. Remove the row, or "
+            "choose to skip members already stored.",
+        )
+    )
+
+
 def _write(
+    db: Database,
     s: Session,
     *,
     preview: ImportPreview,
@@ -240,9 +282,11 @@ def _write(
     today: date | None,
 ) -> ImportResult:
     check()
-    index = _org_index(s)
+    acc = access.of(db, s)
+    index = _org_index(s, acc)
     org_ids = {oid for oid, _name in index.values()}
     existing = _existing_members(s, {r.data.id_number for r in good})
+    foreign = _foreign_members(s, acc, existing.values()) if on_duplicate == "update" else set()
     created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index)
 
     def organization_of(row: ImportRow) -> int:
@@ -301,6 +345,8 @@ def _write(
             if len(new_rows) == _CHUNK:
                 insert_new(done)
         elif on_duplicate == "update":
+            if member_id in foreign:
+                raise _not_own_member(row.row)
             merged = replace(data, organization_id=organization_id)
             duplicates.append((merged, row.given, row.errors, member_id))
             if len(duplicates) == _IN_CHUNK:
