@@ -68,8 +68,43 @@ def db_url(tmp_path: Path) -> str:
     return sqlite_url(tmp_path / "test.sqlite")
 
 
+#: The administrator every test database has, for the command line (``pbc --user``).
+TEST_ADMIN = "tester"
+TEST_PASSWORD = "test-password-1"
+
+
+def add_test_admin(database: Database) -> None:
+    """The account ``pbc`` commands sign in as (inserted directly: no audit entry, so tests
+    that count entries see only their own)."""
+    from pbc_desktop.db.models import User
+    from pbc_desktop.domain.enums import UserRole
+    from pbc_desktop.services.accounts.passwords import hash_password
+
+    with database.write() as s:
+        if s.query(User).filter_by(username=TEST_ADMIN).first() is not None:
+            return
+        s.add(
+            User(
+                username=TEST_ADMIN,
+                display_name="测试管理员",
+                unit="区委组织部",
+                role=UserRole.DISTRICT,
+                password_hash=hash_password(TEST_PASSWORD),
+            )
+        )
+
+
+@pytest.fixture(autouse=True)
+def cli_account(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pbc`` commands in tests act as :data:`TEST_ADMIN` (their own processes too)."""
+    monkeypatch.setenv("PBC_USER", TEST_ADMIN)
+    monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
+    monkeypatch.delenv("PBC_NEW_PASSWORD", raising=False)
+
+
 @pytest.fixture
 def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
     database = open_database(db_url, actor="测试员", backup_dir=tmp_path / "backups")
+    add_test_admin(database)
     yield database
     database.dispose()

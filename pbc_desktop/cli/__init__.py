@@ -18,12 +18,14 @@ from pbc_desktop import APP_NAME, __version__, lang
 from pbc_desktop.cli import (
     activities,
     assessment,
+    audit,
     backup,
     communities,
     database,
     import_members,
     members,
     reports,
+    users,
 )
 from pbc_desktop.cli.common import EXIT_USER_ERROR, Handler
 from pbc_desktop.errors import UserError
@@ -62,7 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, help="database file (default: pbc.sqlite in the data folder)"
     )
     common.add_argument("--lang", choices=lang.SUPPORTED, default="zh", help="message language")
-    common.add_argument("--actor", default="cli", help="name recorded in the audit log")
+    common.add_argument(
+        "--user",
+        help="the account to act as (default: $PBC_USER); its password is asked for, or "
+        "taken from $PBC_PASSWORD",
+    )
 
     parser = Parser(prog="pbc", description=f"{APP_NAME} (党建共同体工作台) command line")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -75,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_members.register(sub, common)
     members.register(sub, common)
     backup.register(sub, common)
+    users.register(sub, common)
+    audit.register(sub, common)
     report_kinds = reports.register(sub, common)
     assessment.add_report_commands(report_kinds, common)
     return parser

@@ -81,11 +81,111 @@ def _read_only(path: Path, note: str | None = None) -> Database:
     return db
 
 
-def open_db(args: argparse.Namespace, *, write: bool = True, create: bool = False) -> Database:
+PASSWORD_ENV = "PBC_PASSWORD"
+NEW_PASSWORD_ENV = "PBC_NEW_PASSWORD"
+USER_ENV = "PBC_USER"
+
+
+def interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
+    """A password from the environment variable ``env``, else typed at the terminal (not
+    shown; ``twice`` for a new one); refused when neither is possible."""
+    import getpass
+
+    given = os.environ.get(env)
+    if given:
+        return given
+    if not interactive():
+        raise UserError(
+            t(
+                f"需要密码:请在终端中运行并按提示输入,或设置环境变量 {env}。",
+                f"A password is needed: run this in a terminal and type it when asked, "
+                f"or set the environment variable {env}.",
+            )
+        )
+    password = getpass.getpass(prompt)
+    if twice and getpass.getpass(t("再输入一次: ", "Again: ")) != password:
+        raise UserError(t("两次输入的密码不一致。", "The two passwords differ."))
+    return password
+
+
+def _username(args: argparse.Namespace) -> str:
+    name: str | None = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if name:
+        return name
+    if interactive():
+        return input(t("用户名: ", "User name: ")).strip()
+    raise UserError(
+        t(
+            f"请用 --user 指明以哪个账号操作(或设置环境变量 {USER_ENV}),"
+            f"密码在提示时输入或放在环境变量 {PASSWORD_ENV} 中。",
+            f"Name the account to act as with --user (or the environment variable "
+            f"{USER_ENV}); the password is typed when asked or taken from {PASSWORD_ENV}.",
+        )
+    )
+
+
+def no_administrator() -> UserError:
+    return UserError(
+        t(
+            "这个数据库还没有管理员账号。请先新建第一个管理员:"
+            "pbc user add 用户名 --role district --name 姓名 --unit 单位",
+            "This database has no administrator yet. Create the first one with: "
+            "pbc user add NAME --role district --name 'Full name' --unit 'Unit'",
+        )
+    )
+
+
+def sign_in_for(db: Database, args: argparse.Namespace, *, record: bool = True) -> None:
+    """Sign in as the command's user and make them the one who acts (``db.user``)."""
+    from pbc_desktop.services.accounts.sign_in import sign_in
+    from pbc_desktop.services.accounts.users import needs_first_admin
+
+    if needs_first_admin(db):
+        raise no_administrator()
+    name = _username(args)
+    password = ask_password(PASSWORD_ENV, t("密码: ", "Password: "))
+    # A command's sign-in is checked (and wrong tries counted) but not noted in the log:
+    # a command that only reads leaves the database as it was.
+    done = sign_in(db, name, password, record=record, note=False)
+    if done.must_change_password:
+        raise UserError(
+            t(
+                f"管理员重置了账号 {done.actor.username} 的密码,请先修改密码:"
+                f"pbc user passwd {done.actor.username}",
+                f"An administrator reset the password of {done.actor.username}; change it "
+                f"first: pbc user passwd {done.actor.username}",
+            )
+        )
+    db.user = done.actor
+
+
+def open_db(
+    args: argparse.Namespace,
+    *,
+    write: bool = True,
+    create: bool = False,
+    sign_in: bool = True,
+) -> Database:
     """The database a command works on: opened, checked, upgraded and locked (see
-    ``db.lock``); a missing file is refused unless ``create`` (``pbc init``). A command
-    that only reads (``write=False``) reads a file that cannot be written, or that is
-    named by --db while the data folder is unusable, without changing it."""
+    ``db.lock``), acting as the signed-in ``--user`` (unless ``sign_in`` is False: the
+    command signs in itself); a missing file is refused unless ``create`` (``pbc init``).
+    A command that only reads (``write=False``) reads a file that cannot be written, or
+    that is named by --db while the data folder is unusable, without changing it."""
+    db = _open_db(args, write=write, create=create)
+    if sign_in:
+        try:
+            sign_in_for(db, args, record=db.writable)
+        except BaseException:
+            db.dispose()
+            raise
+    return db
+
+
+def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database:
     from pbc_desktop import paths
     from pbc_desktop.db.migrate import open_database, remove_leftovers
 
@@ -107,7 +207,7 @@ def open_db(args: argparse.Namespace, *, write: bool = True, create: bool = Fals
     remove_leftovers(backup_dir, path.parent)
     if not write and path.is_file() and not _writable(path):
         return _read_only(path)
-    db = open_database(sqlite_url(path), actor=args.actor, backup_dir=backup_dir, create=create)
+    db = open_database(sqlite_url(path), backup_dir=backup_dir, create=create)
     for notice in db.notices:
         print(t(f"注意: {notice}", f"Note: {notice}"), file=sys.stderr)
     return db

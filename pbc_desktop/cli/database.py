@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from pbc_desktop.cli.common import EXIT_OK, _db_path, _db_path_or_error, open_db
+from pbc_desktop.cli.common import (
+    EXIT_OK,
+    PASSWORD_ENV,
+    USER_ENV,
+    _db_path,
+    _db_path_or_error,
+    ask_password,
+    interactive,
+    open_db,
+)
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.migrate import remove_with_sidecars
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -19,6 +31,14 @@ def register(
     p.add_argument("--scale", choices=("demo", "district"), default="demo")
     p.add_argument("--seed", type=int, default=2021)
     p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="the first administrator's user name (default: $PBC_USER); the password is "
+        "asked for or taken from $PBC_PASSWORD",
+    )
+    p.add_argument("--name", dest="admin_name", help="the administrator's full name")
+    p.add_argument("--unit", dest="admin_unit", default="", help="their 单位/职务")
     p.set_defaults(handler=cmd_init)
 
     p = subparsers.add_parser("info", parents=[common_parent], help="what a database holds")
@@ -29,9 +49,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     from pbc_desktop.services.info import is_empty
 
     path = _db_path_or_error(args)
-    db = open_db(args, create=True)
+    existed = path.exists()
+    db = open_db(args, create=True, sign_in=False)
     try:
         if not args.demo:
+            try:
+                _first_admin(db, args, needed=True)
+            except BaseException:
+                if not existed:  # no database without its administrator is left behind
+                    db.dispose()
+                    remove_with_sidecars(path)
+                raise
             print(t(f"数据库已就绪: {path}", f"Database ready: {path}"))
             return EXIT_OK
         if not is_empty(db):
@@ -49,11 +77,45 @@ def cmd_init(args: argparse.Namespace) -> int:
                 print(f"[{percent:3d}%] {text}", file=sys.stderr, flush=True)
 
         summary = build_demo(db, scale=args.scale, seed=args.seed, progress=progress)
+        _first_admin(db, args, needed=False)  # the demo has its own accounts
         print(t(f"演示数据已生成: {path}", f"Demo district built: {path}"))
         print(summary)
         return EXIT_OK
     finally:
         db.dispose()
+
+
+def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool) -> None:
+    """Create the administrator --admin names (or $PBC_USER); asked for at a terminal when
+    the database has none (``needed``), refused in a script that names none."""
+    from pbc_desktop.domain.enums import UserRole
+    from pbc_desktop.services.accounts import users
+
+    name = args.admin or os.environ.get(USER_ENV)
+    missing = users.needs_first_admin(db)
+    if name is None:
+        if not (needed and missing):
+            return
+        if not interactive():
+            raise UserError(
+                t(
+                    f"新数据库需要第一个管理员:请用 --admin 用户名 指明(密码放在环境变量 "
+                    f"{PASSWORD_ENV} 中),或在终端中运行并按提示输入。",
+                    f"A new database needs its first administrator: name them with --admin "
+                    f"NAME (the password in the environment variable {PASSWORD_ENV}), or "
+                    "run this in a terminal and answer the questions.",
+                )
+            )
+        name = input(t("管理员用户名: ", "Administrator's user name: ")).strip()
+    password = ask_password(
+        PASSWORD_ENV, t("管理员密码: ", "Administrator's password: "), twice=True
+    )
+    data = users.UserInput(name, args.admin_name or name, args.admin_unit, UserRole.DISTRICT)
+    if missing:
+        users.create_first_admin(db, data, password)
+    elif name.strip().lower() not in {u.username.lower() for u in users.list_users(db)}:
+        users.create_user(db, data, password, must_change=False)  # e.g. the demo's
+    print(t(f"管理员账号: {name}", f"Administrator: {name}"))
 
 
 def cmd_info(args: argparse.Namespace) -> int:

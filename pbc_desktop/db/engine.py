@@ -151,6 +151,7 @@ class Database:
         # what opening it had to say (a foreign WAL set aside): set by open_database.
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
+        self.writable = True  # False: opened only to read (Database.read_only)
 
     @property
     def actor(self) -> str:
@@ -160,7 +161,9 @@ class Database:
     @classmethod
     def read_only(cls, path: Path) -> Database:
         """Open a SQLite file only to read it (e.g. a backup to inspect); it stays unchanged."""
-        return cls(sqlite_url(path.resolve()), engine=read_only_engine(path))
+        db = cls(sqlite_url(path.resolve()), engine=read_only_engine(path))
+        db.writable = False
+        return db
 
     @property
     def path(self) -> Path | None:

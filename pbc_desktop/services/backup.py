@@ -56,10 +56,12 @@ from pbc_desktop.db.migrate import (
     unique_copy_path,
 )
 from pbc_desktop.db.models import AuditEntry
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
+from pbc_desktop.services.permissions import require
 
 log = logging.getLogger(__name__)
 
@@ -649,6 +651,8 @@ def restore(
     the prepared copy renamed onto ``db_path``. Until that moment a failure or a stop
     leaves the current database untouched.
     """
+    if close is not None:  # the window's open database: its signed-in person must be allowed
+        require(close, Permission.MAINTAIN)
     db_path, backup_path = Path(db_path), Path(backup_path)
     refuse_itself(db_path, backup_path)
     report = progress or (lambda _percent: None)

@@ -12,6 +12,7 @@ from pbc_desktop.cli import main
 from pbc_desktop.db.engine import sqlite_url
 from pbc_desktop.db.migrate import head_revision, open_database
 from pbc_desktop.db.models import Community, CommunityMember, Organization
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -23,7 +24,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
-    assert main(["init", "--demo", "--quiet", "--db", str(path)]) == 0
+    with pytest.MonkeyPatch.context() as env:  # the suite's test account, made by init
+        env.setenv("PBC_PASSWORD", TEST_PASSWORD)
+        args = ["init", "--demo", "--quiet", "--db", str(path), "--admin", TEST_ADMIN]
+        assert main(args) == 0
     return path
 
 

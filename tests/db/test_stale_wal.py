@@ -13,6 +13,7 @@ import pytest
 from pbc_desktop.db.engine import sqlite_url
 from pbc_desktop.db.migrate import backup_copy, open_database
 from tests.backup_helpers import add_orgs, integrity, names_in, new_database, org_names
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD
 
 REPO = Path(__file__).resolve().parent.parent.parent
 
@@ -126,7 +127,13 @@ def test_the_command_line_says_it_set_a_wal_aside(tmp_path: Path, data_dir: Path
         text=True,
         timeout=120,
         check=False,
-        env={"PBC_DATA_DIR": str(data_dir), "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        env={
+            "PBC_DATA_DIR": str(data_dir),
+            "PYTHONPATH": str(REPO),
+            "PATH": "/usr/bin:/bin",
+            "PBC_USER": TEST_ADMIN,
+            "PBC_PASSWORD": TEST_PASSWORD,
+        },
     )
     assert proc.returncode == 0, proc.stderr
     assert "pbc.sqlite-wal.foreign-" in proc.stderr and "Traceback" not in proc.stderr

@@ -4,6 +4,7 @@ reset, disable; nothing of a password in the database, the log or the audit."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.migrate import open_database
 from pbc_desktop.db.models import AuditEntry, User
 from pbc_desktop.domain.accounts import LOCKOUT, Permission
 from pbc_desktop.domain.enums import AuditAction, UserRole
@@ -27,6 +29,14 @@ from tests.factories import make_org
 ADMIN_PW = "Gu4rded-admin"
 CLERK_PW = "cl3rk-Secret"
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
+    """A database with no account at all (not the suite's usual one with its admin)."""
+    database = open_database(db_url, actor="测试员", backup_dir=tmp_path / "backups")
+    yield database
+    database.dispose()
 
 
 def admin(db: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,14 @@ ARTICLE = {
 }
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+@pytest.fixture
+def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
+    """A database with no account at all (not the suite's usual one with its admin)."""
+    database = open_database(db_url, actor="测试员", backup_dir=tmp_path / "backups")
+    yield database
+    database.dispose()
 
 
 def gb11643_ok(number: str) -> bool:

@@ -46,14 +46,26 @@ def _locked(until: datetime, now: datetime) -> SignInError:
     )
 
 
-def sign_in(db: Database, username: str, password: str, *, now: datetime | None = None) -> SignedIn:
+def sign_in(
+    db: Database,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    record: bool = True,
+    note: bool = True,
+) -> SignedIn:
     """Check ``password`` for ``username``; the acting person on success.
 
     Five wrong passwords in a row lock the account for :data:`LOCKOUT`; a locked or
-    disabled account is refused even with the right password.
+    disabled account is refused even with the right password. Without ``record`` (a
+    database only read, e.g. on a read-only medium) nothing is written: no counting, no
+    audit entry. Without ``note`` a right password writes only what must change (earlier
+    wrong tries forgotten, an old hash renewed): a command line that only reads leaves the
+    database as it was.
     """
     when = now or utcnow()
-    with db.write() as s:
+    with db.write() if record else db.read() as s:
         user = s.scalars(
             select(User).where(func.lower(User.username) == username.strip().lower())
         ).first()
@@ -64,12 +76,17 @@ def sign_in(db: Database, username: str, password: str, *, now: datetime | None 
             raise _locked(user.locked_until, when)
         right = verify_password(user.password_hash, password)
     if not right:
+        if not record:
+            raise _wrong()
         _count_failure(db, user.id, when)
     if not user.active:
         raise SignInError(
             t("该账号已停用,请联系管理员。", "This account is disabled; ask an administrator.")
         )
     actor = actor_of(user)
+    stale = user.password_hash is not None and needs_rehash(user.password_hash)
+    if not record or not (note or stale or user.failed_sign_ins or user.locked_until):
+        return SignedIn(actor, user.must_change_password)
     with db.write(user=actor) as s:
         stored = s.get(User, user.id)
         assert stored is not None

@@ -1,0 +1,35 @@
+"""``pbc audit verify``: is the audit log's hash chain intact?"""
+
+from __future__ import annotations
+
+import argparse
+
+from pbc_desktop.cli.common import EXIT_OK, opened_db
+
+#: The chain is broken: an entry was altered or removed (the message names the first).
+EXIT_BROKEN = 1
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    common_parent: argparse.ArgumentParser,
+) -> None:
+    audit = subparsers.add_parser("audit", help="the audit log")
+    actions: argparse._SubParsersAction[argparse.ArgumentParser] = audit.add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = actions.add_parser(
+        "verify",
+        parents=[common_parent],
+        help="check the hash chain (exit 0 intact, 1 altered or removed entries)",
+    )
+    p.set_defaults(handler=cmd_verify)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.audit_chain import verify_chain
+
+    with opened_db(args, write=False) as db:
+        check = verify_chain(db)
+    print(check.message)
+    return EXIT_OK if check.intact else EXIT_BROKEN

@@ -1,0 +1,189 @@
+"""``pbc user``: the accounts of a database (add, list, passwd, disable, enable)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pbc_desktop.cli.common import (
+    EXIT_OK,
+    NEW_PASSWORD_ENV,
+    ask_password,
+    enum_option,
+    no_administrator,
+    open_db,
+    print_table,
+    sign_in_for,
+)
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+
+ROLE_CHOICES = ("district", "town", "village", "viewer")
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    common_parent: argparse.ArgumentParser,
+) -> None:
+    user = subparsers.add_parser("user", help="accounts: add, list, passwd, disable, enable")
+    actions: argparse._SubParsersAction[argparse.ArgumentParser] = user.add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    p = actions.add_parser(
+        "add",
+        parents=[common_parent],
+        help="a new account (the first administrator of a database needs no --user)",
+    )
+    p.add_argument("name", metavar="NAME", help="the user name to sign in with")
+    p.add_argument("--role", required=True, choices=ROLE_CHOICES)
+    p.add_argument("--organization", help="its organization (name or id): village, viewer")
+    p.add_argument("--town", help="its town: town, viewer")
+    p.add_argument("--name", dest="full_name", help="the person's name (default: NAME)")
+    p.add_argument("--unit", default="", help="单位/职务, printed beside the name")
+    p.set_defaults(handler=cmd_add)
+
+    p = actions.add_parser("list", parents=[common_parent], help="every account")
+    p.set_defaults(handler=cmd_list)
+
+    p = actions.add_parser(
+        "passwd",
+        parents=[common_parent],
+        help="a new password: one's own, or (an administrator) anyone's",
+    )
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(handler=cmd_passwd)
+
+    for action, active in (("disable", False), ("enable", True)):
+        p = actions.add_parser(
+            action, parents=[common_parent], help=f"{action} an account (never deleted)"
+        )
+        p.add_argument("name", metavar="NAME")
+        p.set_defaults(handler=cmd_set_active, active=active)
+
+
+def _new_password() -> str:
+    return ask_password(NEW_PASSWORD_ENV, t("新密码: ", "New password: "), twice=True)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from pbc_desktop.domain.enums import UserRole
+    from pbc_desktop.services.accounts import users
+    from pbc_desktop.services.member_export import find_organization
+
+    role = enum_option(UserRole, args.role, ("角色", "role"))
+    assert role is not None
+    db = open_db(args, sign_in=False)
+    try:
+        first = users.needs_first_admin(db)
+        if first and role is not UserRole.DISTRICT:
+            raise no_administrator()
+        if not first:
+            sign_in_for(db, args)
+        org_id = find_organization(db, args.organization)[0] if args.organization else None
+        data = users.UserInput(
+            username=args.name,
+            name=args.full_name or args.name,
+            unit=args.unit,
+            role=role,
+            organization_id=org_id,
+            town=args.town,
+        )
+        password = _new_password()
+        if first:
+            users.create_first_admin(db, data, password)
+        else:
+            users.create_user(db, data, password)
+        print(t(f"已新建账号 {args.name}({role.zh})", f"Account {args.name} created ({role.en})"))
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.accounts import users
+
+    db = open_db(args, write=False)
+    try:
+        rows = []
+        for u in users.list_users(db):
+            state = (
+                t("已停用", "disabled")
+                if not u.active
+                else t("需改密码", "must change password")
+                if u.must_change_password
+                else t("正常", "active")
+            )
+            rows.append(
+                (
+                    u.username,
+                    u.name,
+                    u.unit,
+                    t(u.role.zh, u.role.value),
+                    u.organization_name or u.town or t("全区", "whole district"),
+                    state,
+                )
+            )
+        print_table(
+            [
+                t("用户名", "user"),
+                t("姓名", "name"),
+                t("单位/职务", "unit"),
+                t("角色", "role"),
+                t("范围", "scope"),
+                t("状态", "state"),
+            ],
+            rows,
+        )
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    """One's own password (the sign-in proves the old one), or an administrator's reset."""
+    import os
+
+    from pbc_desktop.cli.common import PASSWORD_ENV, USER_ENV
+    from pbc_desktop.services.accounts import users
+    from pbc_desktop.services.accounts.sign_in import sign_in
+
+    db = open_db(args, sign_in=False)
+    try:
+        acting = args.user or os.environ.get(USER_ENV) or args.name
+        old = ask_password(PASSWORD_ENV, t("当前密码: ", "Current password: "))
+        done = sign_in(db, acting, old)
+        db.user = done.actor
+        target = users.user_id_by_name(db, args.name)
+        new = _new_password()
+        if target == done.actor.user_id:
+            users.change_password(db, target, old, new)
+            print(t("密码已修改。", "The password was changed."))
+        else:
+            if done.must_change_password:
+                raise UserError(t("请先修改自己的密码。", "Change your own password first."))
+            users.reset_password(db, target, new)
+            print(
+                t(
+                    f"已重置 {args.name} 的密码;该用户下次登录时须修改密码。",
+                    f"The password of {args.name} was reset; they must change it at "
+                    "their next sign-in.",
+                )
+            )
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_set_active(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.accounts import users
+
+    db = open_db(args)
+    try:
+        users.set_active(db, users.user_id_by_name(db, args.name), args.active)
+        print(
+            t(f"已启用账号 {args.name}", f"Account {args.name} enabled")
+            if args.active
+            else t(f"已停用账号 {args.name}", f"Account {args.name} disabled")
+        )
+        return EXIT_OK
+    finally:
+        db.dispose()

@@ -1,0 +1,210 @@
+"""``pbc user``, ``pbc audit verify``, ``--user``/``PBC_PASSWORD`` and ``pbc init --admin``:
+each command and each refusal (one sentence, exit 2), and no password in any output."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pbc_desktop.cli import main
+from pbc_desktop.db.engine import Database
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+from tests.factories import make_org
+
+NEW = "Village-pass-1"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert TEST_PASSWORD not in out + err and NEW not in out + err
+    return code, out, err
+
+
+@pytest.fixture
+def office(db: Database) -> Path:
+    make_org(db, "甲村党支部", town="成田镇")
+    assert db.path is not None
+    return db.path
+
+
+def add_village_account(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PBC_NEW_PASSWORD", NEW)
+    code, out, err = run(
+        capsys,
+        "user", "add", "li", "--role", "village", "--organization", "甲村党支部",
+        "--name", "李书记", "--unit", "甲村党支部", "--db", str(office),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "已新建账号 li" in out
+
+
+def test_an_administrator_adds_lists_and_disables_accounts(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_village_account(capsys, office, monkeypatch)
+    code, out, _ = run(capsys, "user", "list", "--db", str(office))
+    assert code == 0
+    assert "李书记" in out and "甲村党支部" in out and "需改密码" in out
+    code, out, _ = run(capsys, "user", "disable", "li", "--db", str(office))
+    assert code == 0 and "已停用账号 li" in out
+    monkeypatch.setenv("PBC_PASSWORD", NEW)
+    code, _, err = run(capsys, "communities", "--db", str(office), "--user", "li")
+    assert code == 2 and "已停用" in err
+
+
+def test_a_reset_password_must_be_changed_first(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_village_account(capsys, office, monkeypatch)
+    monkeypatch.setenv("PBC_PASSWORD", NEW)
+    code, _, err = run(capsys, "communities", "--db", str(office), "--user", "li")
+    assert code == 2 and "pbc user passwd li" in err
+    monkeypatch.setenv("PBC_NEW_PASSWORD", "Mine-now-123")
+    code, out, err = run(capsys, "user", "passwd", "li", "--db", str(office), "--user", "li")
+    assert code == 0 and "密码已修改" in out, err
+    monkeypatch.setenv("PBC_PASSWORD", "Mine-now-123")
+    code, _, err = run(capsys, "communities", "--db", str(office), "--user", "li")
+    assert code == 0, err
+
+
+def test_a_village_account_may_not_manage_accounts(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_village_account(capsys, office, monkeypatch)
+    monkeypatch.setenv("PBC_PASSWORD", NEW)
+    monkeypatch.setenv("PBC_NEW_PASSWORD", "Mine-now-123")
+    assert run(capsys, "user", "passwd", "li", "--db", str(office), "--user", "li")[0] == 0
+    monkeypatch.setenv("PBC_PASSWORD", "Mine-now-123")
+    code, out, err = run(
+        capsys, "user", "add", "x", "--role", "viewer", "--db", str(office), "--user", "li"
+    )
+    assert (code, out) == (2, "")
+    assert "没有权限管理账号" in err and "Traceback" not in err
+
+
+def test_wrong_password_and_lockout(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PBC_PASSWORD", "not-the-password")
+    for left in (4, 3, 2, 1):
+        code, _, err = run(capsys, "communities", "--db", str(office))
+        assert code == 2 and f"再错 {left} 次" in err
+    code, _, err = run(capsys, "communities", "--db", str(office))
+    assert code == 2 and "已锁定" in err
+    monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)  # locked: the right one too
+    code, _, err = run(capsys, "communities", "--db", str(office))
+    assert code == 2 and "已锁定" in err
+
+
+def test_refusals_name_what_is_wrong(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PBC_USER")
+    code, _, err = run(capsys, "communities", "--db", str(office))
+    assert code == 2 and "--user" in err
+    monkeypatch.setenv("PBC_USER", TEST_ADMIN)
+    monkeypatch.setenv("PBC_NEW_PASSWORD", NEW)
+    code, _, err = run(
+        capsys,
+        "user",
+        "add",
+        "x",
+        "--role",
+        "village",
+        "--organization",
+        "没有这个",
+        "--db",
+        str(office),
+    )
+    assert code == 2 and "找不到名为“没有这个”的党组织" in err
+    code, _, err = run(capsys, "user", "add", "z", "--role", "town", "--db", str(office))
+    assert code == 2 and "镇(街道)账号要选择所属镇街" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["user", "add", "y", "--role", "boss", "--db", str(office)])
+    assert exc.value.code == 2
+
+
+def test_a_new_database_needs_its_first_administrator(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.sqlite"
+    monkeypatch.delenv("PBC_USER")
+    code, _, err = run(capsys, "init", "--db", str(path))
+    assert code == 2 and "--admin" in err
+    assert not path.exists()  # nothing left without its administrator
+    code, out, err = run(
+        capsys,
+        "init",
+        "--db",
+        str(path),
+        "--admin",
+        "wang",
+        "--name",
+        "王主任",
+        "--unit",
+        "区委组织部",
+    )
+    assert code == 0, err
+    assert "管理员账号: wang" in out
+    code, _, err = run(capsys, "communities", "--db", str(path), "--user", "wang")
+    assert code == 0, err
+
+
+def test_an_upgraded_database_without_accounts_says_how_to_make_the_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.backup_helpers import new_database
+
+    path = tmp_path / "old.sqlite"
+    new_database(path, "甲村党支部").dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM app_user")  # as a database from before accounts
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "communities", "--db", str(path))
+    assert code == 2 and "pbc user add" in err
+    monkeypatch.setenv("PBC_NEW_PASSWORD", NEW)
+    code, _, err = run(capsys, "user", "add", "li", "--role", "village", "--db", str(path))
+    assert code == 2 and "还没有管理员" in err  # the first account is an administrator
+    code, _, err = run(capsys, "user", "add", "wang", "--role", "district", "--db", str(path))
+    assert code == 0, err
+    monkeypatch.setenv("PBC_PASSWORD", NEW)
+    code, _, err = run(capsys, "communities", "--db", str(path), "--user", "wang")
+    assert code == 0, err
+
+
+def test_audit_verify_intact_edited_and_deleted(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_village_account(capsys, office, monkeypatch)
+    run(capsys, "user", "disable", "li", "--db", str(office))
+    code, out, _ = run(capsys, "audit", "verify", "--db", str(office))
+    assert code == 0 and "操作日志完整" in out
+    conn = sqlite3.connect(office)
+    conn.execute("UPDATE audit_log SET summary = '改过' WHERE id = 1")
+    conn.commit()
+    code, out, _ = run(capsys, "audit", "verify", "--db", str(office))
+    assert code == 1 and "第 1 条记录被改动过" in out
+    conn.execute("DELETE FROM audit_log WHERE id = 1")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "audit", "verify", "--db", str(office))
+    assert code == 1 and "第 2 条之前" in out
+
+
+def test_no_password_reaches_the_database_file(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_village_account(capsys, office, monkeypatch)
+    monkeypatch.setenv("PBC_PASSWORD", "typo-" + TEST_PASSWORD)
+    run(capsys, "communities", "--db", str(office))
+    conn = sqlite3.connect(office)
+    dump = "\n".join(conn.iterdump())
+    conn.close()
+    for secret in (TEST_PASSWORD, NEW, "typo-"):
+        assert secret not in dump
