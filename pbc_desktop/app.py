@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import sys
@@ -28,17 +27,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="open the demo district (demo.sqlite in the data folder), built on first start",
     )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="interface language")
+    parser.add_argument(
+        "--user",
+        default=os.environ.get("PBC_USER"),
+        help="sign in as this account, the password from $PBC_PASSWORD (else the sign-in "
+        "dialog asks)",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     # For benchmarks and smoke tests: show the window, report the time, quit.
     parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
-def current_actor() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "user"
+#: Who acts before anyone signs in (opening, upgrading, recovering): the program itself,
+#: never the PC's login name. Records are made only by a signed-in account.
+BEFORE_SIGN_IN = "system"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,13 +114,13 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         db = open_database(
-            sqlite_url(db_path), actor=current_actor(), backup_dir=paths.backups_dir()
+            sqlite_url(db_path), actor=BEFORE_SIGN_IN, backup_dir=paths.backups_dir()
         )
     except DatabaseDamagedError as exc:
         # Damaged, or not a database at all: explain and offer the newest good backup.
         from pbc_desktop.ui.shell.recovery_dialog import recover
 
-        recovered = recover(db_path, exc, current_actor())
+        recovered = recover(db_path, exc, BEFORE_SIGN_IN)
         if recovered is None:
             return 1
         db = recovered
@@ -134,6 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         if not ensure_demo(db):
             db.dispose()
             return 1
+
+    from pbc_desktop.ui.accounts.session import sign_in_to
+
+    demo = args.demo or db_path == paths.demo_db_path().expanduser().resolve()
+    password = os.environ.get("PBC_PASSWORD")
+    if sign_in_to(db, None, demo=demo, user=args.user, password=password) is None:
+        db.dispose()  # the person cancelled: nothing opened, nothing changed
+        return 0
 
     from pbc_desktop.ui.shell.main_window import MainWindow
 

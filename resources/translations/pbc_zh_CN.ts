@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>First administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
+        <translation>这个数据库还没有管理员。请先建立第一个管理员账号(区委组织部账号),再由它为各镇街、村(社区)建立账号。</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>The person changes this first password when they first sign in.</source>
+        <translation>该用户第一次登录时须修改这个初始密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Unit / post:</source>
+        <translation>单位/职务(&amp;U):</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所属党组织(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>所属镇街(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A):</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesTab</name>
     <message>
         <source>Search title, place, community or host</source>
@@ -797,6 +856,37 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>An administrator set your password. Choose your own now (at least 8 characters); without it the program cannot be used.</source>
+        <translation>管理员为您设置了密码。请现在设置自己的密码(至少 8 个字符),否则无法使用本程序。</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; not your user name.</source>
+        <translation>至少 8 个字符,不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N):</translation>
+    </message>
+    <message>
+        <source>New password &amp;again:</source>
+        <translation>再次输入新密码(&amp;A):</translation>
+    </message>
+</context>
+<context>
     <name>ClaimDialog</name>
     <message>
         <source>Organization</source>
@@ -1000,10 +1090,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Procedure</source>
         <translation>组建程序</translation>
-    </message>
-    <message>
-        <source>All towns</source>
-        <translation>全部镇街</translation>
     </message>
     <message>
         <source>All types</source>
@@ -1843,7 +1929,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>ListingTab</name>
     <message>
         <source>Show all</source>
-        <extracomment>objectName prefix of the widgets, e.g. &quot;members&quot; → membersTable, membersSplitter.</extracomment>
         <translation>显示全部</translation>
     </message>
     <message>
@@ -1868,6 +1953,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Select a row to see its details.</source>
+        <extracomment>The tab&apos;s key (as in the main window) and the objectName prefix of its widgets, e.g. &quot;members&quot; → membersTable, membersSplitter (see docs/CONTRIBUTING.md). Milliseconds of typing pause before the search runs; 0 searches at every keystroke. Select the first row whenever the selected one is gone (after a reload or a sort).</extracomment>
         <translation>选择一行查看详细信息。</translation>
     </message>
 </context>
@@ -2215,6 +2301,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
+        <extracomment>The tabs in order: key (also the package under ui/ whose ``tab`` module holds it), untranslated title, tab class.</extracomment>
         <translation>概览</translation>
     </message>
     <message>
@@ -2243,6 +2330,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>PBC Desktop</source>
+        <extracomment>Widgets whose state is remembered by object name, renamed to the one naming scheme (docs/CONTRIBUTING.md): old name → new name. Keep the entries: an office may skip versions.</extracomment>
         <translation>党建共同体工作台</translation>
     </message>
     <message>
@@ -2256,6 +2344,22 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>&amp;Open database...</source>
         <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user...</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password...</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after idle time...</source>
+        <translation>自动锁定时间(&amp;A)…</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
@@ -2272,6 +2376,22 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 · %2</source>
+        <translation>当前用户:%1 · %2</translation>
+    </message>
+    <message>
+        <source>The password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>自动锁定时间</translation>
+    </message>
+    <message>
+        <source>Lock the window after this many minutes without use (0: never):</source>
+        <translation>无人操作多少分钟后锁定窗口(0 表示不锁定):</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -3153,6 +3273,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <name>OrganizationsTab</name>
     <message>
         <source>Search name or secretary</source>
+        <extracomment>The tab&apos;s key and the objectName prefix of its widgets (see docs/CONTRIBUTING.md).</extracomment>
         <translation>搜索名称或书记</translation>
     </message>
     <message>
@@ -3846,6 +3967,57 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>&amp;What was done:</source>
         <translation>服务内容(&amp;W):</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>The window was locked after a time without use. Open dialogs are kept; enter the password of %1 to go on.</source>
+        <translation>窗口因一段时间无人使用已锁定,打开的对话框都保留着。请输入 %1 的密码继续。</translation>
+    </message>
+    <message>
+        <source>Switch user...</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <source>Exit program</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>Sign in with your own account: what you do is recorded in your name.</source>
+        <translation>请用本人账号登录:所做的操作会以您的名义记录。</translation>
+    </message>
+    <message>
+        <source>Demo database. Accounts (password %1 for all):</source>
+        <translation>演示数据库。账号如下(密码均为 %1):</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
     </message>
 </context>
 <context>

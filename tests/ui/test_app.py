@@ -176,11 +176,25 @@ def test_a_value_under_the_new_name_wins_over_the_old(tmp_path: Path) -> None:
 def test_new_database_from_the_menu(
     qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from pbc_desktop.ui.accounts.account_dialog import AccountDialog
+
+    def first_admin(dialog: AccountDialog) -> int:
+        dialog.ui.nameEdit.setText("王主任")
+        dialog.ui.unitEdit.setText("区委组织部")
+        dialog.ui.usernameEdit.setText("wang")
+        dialog.ui.passwordEdit.setText("Guarded-123")
+        dialog.ui.password2Edit.setText("Guarded-123")
+        dialog.accept()
+        return dialog.result()
+
     window = make_window(qtbot, db)
     target = tmp_path / "second"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(AccountDialog, "exec", first_admin)
     window.action_new.trigger()
     assert window.ctx.db.path == (tmp_path / "second.sqlite")
+    assert window.ctx.db.user.username == "wang"  # a new database starts with its admin
+    assert "王主任(区委组织部)" in window._user_label.text()
     assert "second.sqlite" in window._db_label.text()
     assert (tmp_path / "second.sqlite").exists()
 
@@ -211,6 +225,14 @@ def test_about_names_the_version(
     assert shown and __version__ in shown[0]
 
 
+def sign_in_as_tester(db: Database) -> object:
+    from pbc_desktop.services.accounts.sign_in import sign_in
+    from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+
+    db.user = sign_in(db, TEST_ADMIN, TEST_PASSWORD).actor
+    return db.user
+
+
 def _run_app(args: list[str], data_dir: Path, **kwargs: object) -> subprocess.Popen[str]:
     env = dict(os.environ, PBC_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
     return subprocess.Popen(
@@ -226,8 +248,11 @@ def _run_app(args: list[str], data_dir: Path, **kwargs: object) -> subprocess.Po
 def _new_office(path: Path) -> Path:
     from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
+    from tests.conftest import add_test_admin
 
-    open_database(sqlite_url(path)).dispose()
+    db = open_database(sqlite_url(path))
+    add_test_admin(db)  # the app signs in as it (PBC_USER / PBC_PASSWORD)
+    db.dispose()
     return path
 
 
@@ -347,6 +372,10 @@ def test_opening_a_file_with_a_foreign_wal_says_it_was_set_aside(
     shown: list[str] = []
     monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(office), ""))
+    monkeypatch.setattr(  # the office's tester signs in (the dialog itself: test_sign_in_ui)
+        "pbc_desktop.ui.accounts.session.sign_in_to",
+        lambda db, parent: sign_in_as_tester(db),
+    )
     window.action_open.trigger()
     assert window.ctx.db.path == office and names_in(window.ctx.db) == ["好村党支部"]
     assert len(shown) == 1

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import CopyStoppedError, open_database
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import backups_dir, settings_file
 from pbc_desktop.progress import CancelFn, ProgressFn
@@ -142,10 +143,13 @@ class BackupActions(QObject):
         return self._host.current_db().path
 
     def update_actions(self) -> None:
-        """Backups are of SQLite files; a server database has its own."""
+        """Backups are of SQLite files (a server database has its own); restoring one
+        replaces everyone's records, so only an account allowed to maintain may."""
         enabled = self._db_path() is not None
         self.action_backup.setEnabled(enabled)
-        self.action_restore.setEnabled(enabled)
+        self.action_restore.setEnabled(
+            enabled and self._host.current_db().user.can(Permission.MAINTAIN)
+        )
 
     # -- automatic ----------------------------------------------------------------------
     def check_daily(self) -> None:

@@ -10,7 +10,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -22,6 +25,8 @@ from pbc_desktop import __version__
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
+from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
+from pbc_desktop.ui.accounts.idle_lock import IdleLock, idle_minutes
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
@@ -105,12 +110,17 @@ class MainWindow(QMainWindow):
         self.tab_widget.setDocumentMode(True)
         self.setCentralWidget(self.tab_widget)
         self._db_label = QLabel(self)
+        self._user_label = QLabel(self)
+        self._user_label.setObjectName("mainUser")
+        self.statusBar().addPermanentWidget(self._user_label)
         self.statusBar().addPermanentWidget(self._db_label)
         self._build_menus()
         self._build_tabs()
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
         self._restore_state()
         self._update_db_label()
+        self.idle_lock = IdleLock(idle_minutes(ui_settings()), self)
+        self.idle_lock.idle.connect(self.lock)
 
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -121,6 +131,19 @@ class MainWindow(QMainWindow):
         self.action_open = QAction(self.tr("&Open database..."), self)
         self.action_open.setShortcut(QKeySequence.StandardKey.Open)
         self.action_open.triggered.connect(self.open_database_dialog)
+        self.action_switch_user = QAction(self.tr("S&witch user..."), self)
+        self.action_switch_user.setObjectName("mainSwitchUser")
+        self.action_switch_user.triggered.connect(self.switch_user)
+        self.action_change_password = QAction(self.tr("Change &password..."), self)
+        self.action_change_password.setObjectName("mainChangePassword")
+        self.action_change_password.triggered.connect(self.change_password)
+        self.action_lock = QAction(self.tr("&Lock now"), self)
+        self.action_lock.setObjectName("mainLock")
+        self.action_lock.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.action_lock.triggered.connect(self.lock)
+        self.action_idle_minutes = QAction(self.tr("Lock &after idle time..."), self)
+        self.action_idle_minutes.setObjectName("mainIdleMinutes")
+        self.action_idle_minutes.triggered.connect(self.ask_idle_minutes)
         self.action_quit = QAction(self.tr("E&xit"), self)
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.triggered.connect(self.close)
@@ -135,6 +158,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.backups.action_backup)
         file_menu.addAction(self.backups.action_restore)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_switch_user)
+        file_menu.addAction(self.action_change_password)
+        file_menu.addAction(self.action_lock)
+        file_menu.addAction(self.action_idle_minutes)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -216,11 +244,88 @@ class MainWindow(QMainWindow):
         self.show_tab(key)
         self._contracts[key].apply_filters(**filters)
 
+    # -- who works ---------------------------------------------------------------------
+    def _update_user(self) -> None:
+        user = self.ctx.db.user
+        self._user_label.setText(
+            self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", user.role.zh)
+        )
+        self.action_change_password.setEnabled(user.user_id is not None)
+        self.backups.update_actions()
+
+    def _after_user_change(self) -> None:
+        """Another person: every tab is built again for what they may see."""
+        current = self.current_key()
+        self._save_splitters()
+        self._build_tabs()
+        self.show_tab(current)
+        self._update_user()
+
+    def switch_user(self) -> None:
+        """文件 → 切换用户: someone else signs in; the window then shows their scope."""
+        from pbc_desktop.ui.accounts.session import act_as
+        from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
+
+        dialog = SignInDialog(self.ctx.db, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed is None:
+            return
+        if act_as(self.ctx.db, self, dialog.signed) is not None:
+            self._after_user_change()
+
+    def change_password(self) -> None:
+        from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+
+        if ChangePasswordDialog(self.ctx.db, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("The password was changed."), 5000)
+
+    def lock(self) -> None:
+        """Cover the window until the same person's password (open dialogs stay open
+        beneath), or another person signs in, or the program is left."""
+        from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
+
+        if self.idle_lock.paused or self.ctx.db.user.user_id is None:
+            return
+        self.idle_lock.paused = True
+        try:
+            while True:
+                dialog = SignInDialog(self.ctx.db, self, unlock_as=self.ctx.db.user.username)
+                dialog.setObjectName("unlockDialog")
+                dialog.exec()
+                if dialog.choice == "exit":
+                    QApplication.instance().quit()  # type: ignore[union-attr]
+                    return
+                if dialog.choice == "switch":
+                    before = self.ctx.db.user
+                    self.switch_user()
+                    if self.ctx.db.user != before:
+                        return
+                    continue
+                if dialog.signed is not None:
+                    return
+        finally:
+            self.idle_lock.paused = False
+            self.idle_lock.restart()
+
+    def ask_idle_minutes(self) -> None:
+        settings = ui_settings()
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Lock after idle time"),
+            self.tr("Lock the window after this many minutes without use (0: never):"),
+            idle_minutes(settings),
+            0,
+            480,
+        )
+        if ok:
+            settings.setValue(IDLE_SETTING, minutes)
+            self.idle_lock.set_minutes(minutes)
+
     # -- database -----------------------------------------------------------------------
     def _update_db_label(self) -> None:
         where = str(self.ctx.db.path) if self.ctx.db.path else self.ctx.db.url
         self._db_label.setText(self.tr("Database: %1").replace("%1", where))
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {Path(where).name}")
+        self._update_user()
 
     def current_db(self) -> Database:
         return self.ctx.db
@@ -240,10 +345,15 @@ class MainWindow(QMainWindow):
         self.database_changed.emit(str(db.path or db.url))
 
     def _open_path(self, path: Path, *, create: bool = False) -> None:
+        from pbc_desktop.ui.accounts.session import sign_in_to
+
         try:
             db = open_file(path, self.ctx.actor, create=create)
         except UserError as exc:
             messages.show_user_error(self, exc)
+            return
+        if sign_in_to(db, self) is None:  # a new database's first administrator, or a sign-in
+            db.dispose()
             return
         self.switch_database(db)
         for notice in db.notices:  # e.g. a -wal that was not the database's own, set aside

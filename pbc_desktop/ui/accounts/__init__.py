@@ -1,0 +1,1 @@
+"""Signing in, the first administrator, passwords and the idle lock."""

@@ -1,0 +1,46 @@
+"""Changing one's own password (and the change an administrator's reset asks for)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.errors import ValidationError
+from pbc_desktop.services.accounts import users
+from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog
+
+
+class ChangePasswordDialog(FormDialog):
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, forced: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ui = Ui_ChangePasswordDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setObjectName("changePasswordDialog")
+        self.init_form(self.ui.errorLabel)
+        self.field_widgets = {
+            "old_password": self.ui.oldPasswordEdit,
+            "password": self.ui.passwordEdit,
+        }
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.introLabel.setText(
+            self.tr(
+                "An administrator set your password. Choose your own now (at least 8 "
+                "characters); without it the program cannot be used."
+            )
+            if forced
+            else self.tr("At least 8 characters; not your user name.")
+        )
+
+    def save(self) -> int | None:
+        new = self.ui.passwordEdit.text()
+        if new != self.ui.password2Edit.text():
+            raise ValidationError.single("password", self.tr("The two new passwords differ."))
+        user_id = self.db.user.user_id
+        assert user_id is not None, "only a signed-in person changes a password"
+        users.change_password(self.db, user_id, self.ui.oldPasswordEdit.text(), new)
+        return user_id

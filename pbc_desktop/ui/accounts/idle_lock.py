@@ -1,0 +1,69 @@
+"""Lock the window after a time without keyboard or mouse use (open dialogs stay open)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from pbc_desktop.domain.accounts import DEFAULT_IDLE_LOCK_MINUTES
+
+SETTING = "security/idleLockMinutes"
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+def idle_minutes(settings: QSettings) -> int:
+    """The configured minutes (0: never lock)."""
+    value = settings.value(SETTING, DEFAULT_IDLE_LOCK_MINUTES)
+    try:
+        return max(0, int(str(value)))
+    except ValueError:
+        return DEFAULT_IDLE_LOCK_MINUTES
+
+
+class IdleLock(QObject):
+    """Emits ``idle`` once the application had no input for the set time; any key or
+    mouse use in any of its windows starts the time again. ``timeout_ms`` overrides the
+    minutes (tests)."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timeout)
+        self.paused = False  # while the lock itself is showing
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: int) -> None:
+        self.set_timeout_ms(minutes * 60_000)
+
+    def set_timeout_ms(self, ms: int) -> None:
+        self._timeout_ms = ms
+        self.restart()
+
+    def restart(self) -> None:
+        if self._timeout_ms > 0:
+            self._timer.start(self._timeout_ms)
+        else:
+            self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.paused and event.type() in _ACTIVITY and self._timer.isActive():
+            self._timer.start(self._timeout_ms)
+        return False
+
+    def _on_timeout(self) -> None:
+        if not self.paused:
+            self.idle.emit()

@@ -1,0 +1,212 @@
+"""The window's people: first administrator, sign-in, wrong password and lockout, a forced
+password change, switch user, the idle lock, and what a village account's tabs show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.migrate import open_database
+from pbc_desktop.services.accounts import users
+from pbc_desktop.ui.accounts import session
+from pbc_desktop.ui.accounts.account_dialog import AccountDialog
+from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
+from pbc_desktop.ui.shell.main_window import MainWindow
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+from tests.scope_factories import TwoTowns, two_towns
+
+Filler = Callable[[QDialog], int]
+
+
+def answering(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], fill: Filler) -> list[QDialog]:
+    """Replace ``cls.exec`` by ``fill`` (which types and presses OK); the dialogs shown."""
+    shown: list[QDialog] = []
+
+    def run(dialog: QDialog) -> int:
+        shown.append(dialog)
+        return fill(dialog)
+
+    monkeypatch.setattr(cls, "exec", run)
+    return shown
+
+
+def typed(name: str, password: str) -> Filler:
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog)
+        if not dialog.ui.usernameEdit.isReadOnly():
+            dialog.ui.usernameEdit.setText(name)
+        dialog.ui.passwordEdit.setText(password)
+        dialog.accept()
+        return dialog.result()
+
+    return fill
+
+
+def test_a_new_database_asks_for_its_first_administrator(
+    qtbot: QtBot, db_url: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = open_database(db_url)
+    errors: list[str] = []
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, AccountDialog) and dialog.first_admin
+        assert dialog.ui.roleCombo.isHidden()
+        dialog.ui.nameEdit.setText("王主任")
+        dialog.ui.usernameEdit.setText("wang")
+        dialog.ui.passwordEdit.setText("short")
+        dialog.ui.password2Edit.setText("short")
+        dialog.accept()
+        errors.append(dialog.error_text())  # refused, the dialog stays open
+        dialog.ui.passwordEdit.setText("Guarded-123")
+        dialog.ui.password2Edit.setText("Guarded-123")
+        dialog.accept()
+        return dialog.result()
+
+    answering(monkeypatch, AccountDialog, fill)
+    actor = session.sign_in_to(fresh)
+    assert actor is not None and actor.username == "wang" and fresh.user == actor
+    assert errors == ["密码至少要 8 个字符。"]
+    assert not users.needs_first_admin(fresh)
+    fresh.dispose()
+
+
+def test_sign_in_with_the_demo_hint_and_a_wrong_password(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog)
+        seen.append(dialog.ui.hintLabel.text() if dialog.ui.hintLabel.isVisibleTo(dialog) else "")
+        dialog.ui.usernameEdit.setText(TEST_ADMIN)
+        dialog.ui.passwordEdit.setText("wrong-password")
+        dialog.accept()
+        seen.append(dialog.error_text())
+        assert dialog.ui.passwordEdit.text() == ""  # never left in the field
+        dialog.ui.passwordEdit.setText(TEST_PASSWORD)
+        dialog.accept()
+        return dialog.result()
+
+    answering(monkeypatch, SignInDialog, fill)
+    actor = session.sign_in_to(db, demo=True)
+    assert actor is not None and actor.username == TEST_ADMIN
+    assert "demo1234" in seen[0] and "cun" in seen[0]
+    assert seen[1] == "用户名或密码不正确(再错 4 次账号将被锁定)。"
+
+
+def test_five_wrong_passwords_lock_the_account(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog)
+        dialog.ui.usernameEdit.setText(TEST_ADMIN)
+        for _ in range(6):
+            dialog.ui.passwordEdit.setText("wrong-password")
+            dialog.accept()
+            errors.append(dialog.error_text())
+        dialog.reject()
+        return dialog.result()
+
+    answering(monkeypatch, SignInDialog, fill)
+    assert session.sign_in_to(db) is None  # cancelled after the lock
+    assert "已锁定" in errors[4] and "已锁定" in errors[5]
+
+
+def test_a_reset_password_is_changed_before_the_window_opens(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = two_towns(db)
+    db.user = session.sign_in_to(db, user=TEST_ADMIN, password=TEST_PASSWORD) or db.user
+    users.create_user(
+        db,
+        users.UserInput("li", "李书记", "甲二村党支部", users.UserRole.VILLAGE, world.jia_two),
+        "first-pass-1",
+    )
+
+    def change(dialog: QDialog) -> int:
+        assert isinstance(dialog, ChangePasswordDialog)
+        dialog.ui.oldPasswordEdit.setText("first-pass-1")
+        dialog.ui.passwordEdit.setText("Mine-now-123")
+        dialog.ui.password2Edit.setText("Mine-now-123")
+        dialog.accept()
+        return dialog.result()
+
+    shown = answering(monkeypatch, ChangePasswordDialog, change)
+    actor = session.sign_in_to(db, user="li", password="first-pass-1")
+    assert actor is not None and actor.username == "li" and len(shown) == 1
+    assert session.sign_in_to(db, user="li", password="Mine-now-123") is not None
+    assert len(shown) == 1  # no second change asked for
+
+
+def village_window(qtbot: QtBot, db: Database) -> tuple[MainWindow, TwoTowns]:
+    world = two_towns(db)
+    db.user = session.sign_in_to(db, user=TEST_ADMIN, password=TEST_PASSWORD) or db.user
+    users.create_user(
+        db,
+        users.UserInput("li", "李书记", "甲一村", users.UserRole.VILLAGE, world.jia_one),
+        "Village-pass-1",
+        must_change=False,
+    )
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    return window, world
+
+
+def community_names(window: MainWindow) -> set[str]:
+    tab = window.show_tab("communities")
+    model = tab.table.model()  # type: ignore[attr-defined]
+    return {model.index(r, 0).data() for r in range(model.rowCount())}
+
+
+def test_switch_user_shows_only_the_village_s_own(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _world = village_window(qtbot, db)
+    assert community_names(window) == {"甲镇共建", "跨镇共建", "乙镇共建"}
+    members = window.show_tab("members")
+    assert members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
+    answering(monkeypatch, SignInDialog, typed("li", "Village-pass-1"))
+    window.action_switch_user.trigger()
+    assert db.user.username == "li" and "李书记(甲一村)" in window._user_label.text()
+    assert community_names(window) == {"甲镇共建"}
+    members = window.show_tab("members")
+    assert not members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
+    assert not window.backups.action_restore.isEnabled()
+
+
+def test_the_idle_lock_keeps_open_dialogs_and_needs_the_password(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _world = village_window(qtbot, db)
+    window.show()
+    open_dialog = QMessageBox(window)
+    open_dialog.setText("正在填写的对话框")
+    open_dialog.show()
+    tries: list[str] = []
+
+    def unlock(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog) and dialog.unlocking
+        assert dialog.ui.usernameEdit.text() == TEST_ADMIN and dialog.ui.usernameEdit.isReadOnly()
+        dialog.reject()  # Esc does not lift the lock
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        dialog.ui.passwordEdit.setText("wrong-password")
+        dialog.accept()
+        tries.append(dialog.error_text())
+        dialog.ui.passwordEdit.setText(TEST_PASSWORD)
+        dialog.accept()
+        return dialog.result()
+
+    answering(monkeypatch, SignInDialog, unlock)
+    window.idle_lock.set_timeout_ms(30)
+    qtbot.waitUntil(lambda: bool(tries), timeout=3000)
+    assert "用户名或密码不正确" in tries[0]
+    assert open_dialog.isVisible() and open_dialog.text() == "正在填写的对话框"
+    assert db.user.username == TEST_ADMIN
+    window.idle_lock.set_timeout_ms(0)
