@@ -24,8 +24,9 @@ from pbc_desktop.domain.enums import (
     AttendanceStatus,
     LeadershipRole,
 )
+from pbc_desktop.domain.rotation import month_start
 from pbc_desktop.services.demo import communities, data, photos
-from pbc_desktop.services.demo.district import CommunityInfo, District, OrgInfo, month_start
+from pbc_desktop.services.demo.district import CommunityInfo, District, OrgInfo
 
 _ABSENCE_TEXT = {
     AbsenceReason.SICK: "身体不适请假",
