@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pbc_desktop.lang import t
 
+if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Subcommands
 
-def register(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    common_parent: argparse.ArgumentParser,
-) -> None:
+
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "activities", parents=[common_parent], help="list a community's activities and meetings"
     )

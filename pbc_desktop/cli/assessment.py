@@ -15,10 +15,13 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Subcommands
 
 EXIT_OK = 0
 
@@ -99,7 +102,7 @@ def cmd_report_assessment(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     """Add ``stats`` to the top-level sub-commands."""
     p = subparsers.add_parser(
         "stats", parents=[common_parent], help="headline figures of the dashboard (概览)"
@@ -110,7 +113,9 @@ def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_stats)
 
 
-def add_report_commands(report_subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def add_report_commands(
+    report_subparsers: Subcommands, common_parent: argparse.ArgumentParser
+) -> None:
     """Add ``assessment`` to the sub-commands of ``pbc report``."""
     p = report_subparsers.add_parser(
         "assessment", parents=[common_parent], help="year-end assessment report (PDF)"

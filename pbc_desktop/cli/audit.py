@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from pbc_desktop.cli.common import EXIT_OK, opened_db
+from pbc_desktop.cli.common import EXIT_OK, Subcommands, opened_db
 
 #: The chain is broken: an entry was altered or removed (the message names the first).
 EXIT_BROKEN = 1
 
 
-def register(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    common_parent: argparse.ArgumentParser,
-) -> None:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     audit = subparsers.add_parser("audit", help="the audit log")
-    actions: argparse._SubParsersAction[argparse.ArgumentParser] = audit.add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    actions: Subcommands = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = actions.add_parser(
         "verify",
         parents=[common_parent],

@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Subcommands
     from pbc_desktop.services.backup import BackupInfo
 
 
-def register(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    common_parent: argparse.ArgumentParser,
-) -> None:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "backup",
         parents=[common_parent],

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.errors import UserError
@@ -22,6 +22,8 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
 Handler = Callable[[argparse.Namespace], int]
+#: What a command module's ``register`` adds its commands (or a command its actions) to.
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 E = TypeVar("E", bound="LabeledEnum")
 
 

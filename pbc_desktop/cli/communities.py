@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 
 from pbc_desktop import lang
-from pbc_desktop.cli.common import EXIT_OK, enum_option, open_db, print_table
+from pbc_desktop.cli.common import EXIT_OK, Subcommands, enum_option, open_db, print_table
 from pbc_desktop.lang import t
 
 
-def register(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    common_parent: argparse.ArgumentParser,
-) -> None:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "communities", parents=[common_parent], help="list Party-building communities"
     )

@@ -10,6 +10,7 @@ from pbc_desktop.cli.common import (
     EXIT_OK,
     PASSWORD_ENV,
     USER_ENV,
+    Subcommands,
     _db_path,
     _db_path_or_error,
     ask_password,
@@ -22,10 +23,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
 
-def register(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    common_parent: argparse.ArgumentParser,
-) -> None:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("init", parents=[common_parent], help="create or upgrade a database")
     p.add_argument("--demo", action="store_true", help="fill it with the demo district")
     p.add_argument("--scale", choices=("demo", "district"), default="demo")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Subcommands
     from pbc_desktop.services.member_import import ImportCounts, ImportPreview
 
 EXIT_BAD_ROWS = 1
@@ -34,10 +35,7 @@ Exit status:
 """
 
 
-def register(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    common_parent: argparse.ArgumentParser,
-) -> None:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "import-members",
         parents=[common_parent],

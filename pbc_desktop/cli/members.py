@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Subcommands
     from pbc_desktop.db.engine import Database
 
 YES = ("yes", "y", "true", "1", "是", "已报到")
@@ -38,7 +39,7 @@ def yes_no(text: str) -> bool:
     )
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> None:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
     """Add ``export-template`` and ``export-members`` to ``pbc``."""
     p = subparsers.add_parser(
         "export-template",

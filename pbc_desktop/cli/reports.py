@@ -12,9 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Subcommands
 
 
 def _non_negative(text: str) -> int:
@@ -29,7 +32,7 @@ def _non_negative(text: str) -> int:
     return value
 
 
-def register(subparsers: Any, common_parent: argparse.ArgumentParser) -> Any:
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> Subcommands:
     """Add ``report minutes``, ``signin`` and ``roster``; returns the ``report`` kinds for more."""
     report = subparsers.add_parser("report", help="print a report as PDF")
     kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")

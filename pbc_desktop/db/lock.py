@@ -31,7 +31,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pbc_desktop.errors import DatabaseLockedError
 from pbc_desktop.lang import t
@@ -85,25 +85,21 @@ if sys.platform == "win32":
         ]
 
     _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-    _LockFileEx = _kernel32.LockFileEx
-    _LockFileEx.argtypes = [
-        wintypes.HANDLE,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        ctypes.POINTER(_Overlapped),
-    ]
-    _LockFileEx.restype = wintypes.BOOL
-    _UnlockFileEx = _kernel32.UnlockFileEx
-    _UnlockFileEx.argtypes = [
-        wintypes.HANDLE,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        wintypes.DWORD,
-        ctypes.POINTER(_Overlapped),
-    ]
-    _UnlockFileEx.restype = wintypes.BOOL
+
+    def _file_lock_function(name: str, dwords: int) -> Any:
+        """``BOOL name(HANDLE, DWORD × dwords, LPOVERLAPPED)`` of kernel32: LockFileEx
+        (flags, reserved, bytes low, bytes high), UnlockFileEx (reserved, bytes low, high)."""
+        function = getattr(_kernel32, name)
+        function.argtypes = [
+            wintypes.HANDLE,
+            *[wintypes.DWORD] * dwords,
+            ctypes.POINTER(_Overlapped),
+        ]
+        function.restype = wintypes.BOOL
+        return function
+
+    _LockFileEx = _file_lock_function("LockFileEx", 4)
+    _UnlockFileEx = _file_lock_function("UnlockFileEx", 3)
     _LOCKFILE_FAIL_IMMEDIATELY = 0x1
     _LOCKFILE_EXCLUSIVE_LOCK = 0x2
     _ERROR_LOCK_VIOLATION = 33

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from functools import partial
 
 from pbc_desktop.domain.enums import ItemStatus, ListKind
 from pbc_desktop.errors import ValidationError
@@ -114,29 +115,29 @@ def check(status: ItemStatus, kind: ListKind, action: ItemAction) -> None:
         raise _refuse(status, kind, action)
 
 
-def after_claim(status: ItemStatus, kind: ListKind) -> ItemStatus:
-    check(status, kind, ItemAction.CLAIM)
-    return S.CLAIMED
+# The status an item takes after each action that moves it (a follow-up: see status_after).
+_STATUS_AFTER = {
+    ItemAction.CLAIM: S.CLAIMED,
+    ItemAction.START: S.IN_PROGRESS,
+    ItemAction.SUPERVISE: S.IN_PROGRESS,
+    ItemAction.SOLVE: S.SOLVED,
+    ItemAction.REOPEN: S.IN_PROGRESS,
+}
 
 
-def after_start(status: ItemStatus, kind: ListKind) -> ItemStatus:
-    check(status, kind, ItemAction.START)
-    return S.IN_PROGRESS
+def status_after(action: ItemAction, status: ItemStatus, kind: ListKind) -> ItemStatus:
+    """The status after ``action``, refused (:func:`check`) when not allowed.
 
-
-def after_supervision(status: ItemStatus, kind: ListKind) -> ItemStatus:
-    """The first follow-up sets an item in progress (an unclaimed project awaits its claim)."""
-    check(status, kind, ItemAction.SUPERVISE)
-    if status == S.OPEN and needs_claim(kind):
+    The first follow-up sets an item in progress (an unclaimed project awaits its claim).
+    """
+    check(status, kind, action)
+    if action == ItemAction.SUPERVISE and status == S.OPEN and needs_claim(kind):
         return status
-    return S.IN_PROGRESS
+    return _STATUS_AFTER[action]
 
 
-def after_solve(status: ItemStatus, kind: ListKind) -> ItemStatus:
-    check(status, kind, ItemAction.SOLVE)
-    return S.SOLVED
-
-
-def after_reopen(status: ItemStatus, kind: ListKind) -> ItemStatus:
-    check(status, kind, ItemAction.REOPEN)
-    return S.IN_PROGRESS
+after_claim = partial(status_after, ItemAction.CLAIM)
+after_start = partial(status_after, ItemAction.START)
+after_supervision = partial(status_after, ItemAction.SUPERVISE)
+after_solve = partial(status_after, ItemAction.SOLVE)
+after_reopen = partial(status_after, ItemAction.REOPEN)

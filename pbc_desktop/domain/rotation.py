@@ -62,22 +62,28 @@ def next_convener(members: Sequence[RotationMember[K]], turns: Sequence[K]) -> K
     return active[0]
 
 
-def _add_months(day: date, months: int) -> date:
+def month_start(day: date, months: int = 0) -> date:
+    """The first day of the month ``months`` after the month of ``day``."""
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
 
-def period_label(start: date, length: PeriodLength) -> str:
+def period_texts(start: date, length: PeriodLength) -> tuple[str, str]:
+    """The label of the period beginning on ``start``, in Chinese and in English."""
     year = start.year
     if length == PeriodLength.MONTH:
-        return t(f"{year}年{start.month}月", f"{year}-{start.month:02d}")
+        return f"{year}年{start.month}月", f"{year}-{start.month:02d}"
     if length == PeriodLength.QUARTER:
         quarter = (start.month - 1) // 3 + 1
-        return t(f"{year}年第{quarter}季度", f"{year} Q{quarter}")
+        return f"{year}年第{quarter}季度", f"{year} Q{quarter}"
     if length == PeriodLength.HALF_YEAR:
         first = start.month <= 6
-        return t(f"{year}年{'上' if first else '下'}半年", f"{year} H{1 if first else 2}")
-    return t(f"{year}年度", f"{year}")
+        return f"{year}年{'上' if first else '下'}半年", f"{year} H{1 if first else 2}"
+    return f"{year}年度", f"{year}"
+
+
+def period_label(start: date, length: PeriodLength) -> str:
+    return t(*period_texts(start, length))
 
 
 def period_containing(day: date, length: PeriodLength) -> Period:
@@ -85,7 +91,7 @@ def period_containing(day: date, length: PeriodLength) -> Period:
     months = length.months
     first_month = (day.month - 1) // months * months + 1
     start = date(day.year, first_month, 1)
-    end = _add_months(start, months) - timedelta(days=1)
+    end = month_start(start, months) - timedelta(days=1)
     return Period(period_label(start, length), start, end)
 
 

@@ -19,7 +19,6 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -34,7 +33,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from pbc_desktop import APP_NAME
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AssessmentOutcome, Grade
 from pbc_desktop.domain.money import format_yuan
@@ -517,7 +515,7 @@ def build_assessment_report(
             tmp,
             title=title,
             font=fonts.body,
-            invariant=layout.invariant_requested(invariant),
+            invariant=invariant,
             sections=count,
             progress=report,
         )
@@ -543,21 +541,10 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         sections: int,
         progress: ProgressFn,
     ) -> None:
-        super().__init__(
-            str(path),
-            pagesize=A4,
-            leftMargin=layout.LEFT_MARGIN,
-            rightMargin=layout.RIGHT_MARGIN,
-            topMargin=layout.TOP_MARGIN,
-            bottomMargin=layout.BOTTOM_MARGIN,
-            title=title,
-            author=APP_NAME,
-            creator=APP_NAME,
-            invariant=1 if invariant else 0,
-            lang="zh-CN",
-            # Otherwise the canvas starts every page in Helvetica, an unembedded font.
-            initialFontName=font,
+        options = layout.document_options(
+            layout.PORTRAIT, title=title, font=font, invariant=invariant
         )
+        super().__init__(str(path), **options)
         self.addPageTemplates([layout.body_page()])
         self._sections = max(sections, 1)
         self._done = 0

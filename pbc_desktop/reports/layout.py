@@ -44,13 +44,37 @@ for _module in (_rl_textsplit, _rl_paragraph):  # single-style and mixed-style p
         ch for ch in NEVER_STARTS_A_LINE if ch not in _module.ALL_CANNOT_START
     )
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-TOP_MARGIN = 37 * mm
-BOTTOM_MARGIN = 35 * mm
-LEFT_MARGIN = 28 * mm
-RIGHT_MARGIN = 26 * mm
-TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
-TEXT_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """A page and its margins; the text block is what the margins leave of it."""
+
+    size: tuple[float, float]  # width, height
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+    @property
+    def width(self) -> float:
+        return self.size[0]
+
+    @property
+    def height(self) -> float:
+        return self.size[1]
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def text_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+PORTRAIT = PageGeometry(A4, top=37 * mm, bottom=35 * mm, left=28 * mm, right=26 * mm)
+TEXT_WIDTH = PORTRAIT.text_width
+TEXT_HEIGHT = PORTRAIT.text_height
 
 TITLE_SIZE = 22.0  # 二号
 BODY_SIZE = 16.0  # 三号
@@ -476,8 +500,8 @@ PageDecorator = Callable[[Canvas, int, int], None]
 def numbered_canvas(
     font: str,
     *,
-    page_width: float = PAGE_WIDTH,
-    footer_y: float = BOTTOM_MARGIN - 7 * mm - FOOTER_SIZE,
+    page_width: float = PORTRAIT.width,
+    footer_y: float = PORTRAIT.bottom - 7 * mm - FOOTER_SIZE,
     decorate: PageDecorator | None = None,
 ) -> type[Canvas]:
     """A canvas that holds its pages until the end, then writes "第 x 页 共 y 页" on each.
@@ -508,24 +532,14 @@ def numbered_canvas(
     return NumberedCanvas
 
 
-def body_page(
-    width: float = TEXT_WIDTH,
-    height: float = TEXT_HEIGHT,
-    template_id: str = "page",
-    *,
-    left: float = LEFT_MARGIN,
-    bottom: float = BOTTOM_MARGIN,
-) -> PageTemplate:
-    """The page of every report: one frame filling the text area, without padding.
-
-    The text area (``width`` × ``height``, its lower left corner at ``left``, ``bottom``)
-    defaults to A4 portrait's.
-    """
+def body_page(page: PageGeometry = PORTRAIT, template_id: str = "page") -> PageTemplate:
+    """The page of every report: one frame filling the text block of ``page``, without
+    padding."""
     frame = Frame(
-        left,
-        bottom,
-        width,
-        height,
+        page.left,
+        page.bottom,
+        page.text_width,
+        page.text_height,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -533,6 +547,36 @@ def body_page(
         id="body",
     )
     return PageTemplate(id=template_id, frames=[frame])
+
+
+def document_options(
+    page: PageGeometry,
+    *,
+    title: str,
+    subject: str | None = None,
+    font: str,
+    invariant: bool = False,
+) -> dict[str, Any]:
+    """The arguments of a report's ``BaseDocTemplate``: the page and its margins, the
+    document's title (and subject), the application as author, repeatable output when
+    asked (:func:`invariant_requested`), Chinese, and ``font`` from the first page on
+    (otherwise the canvas starts every page in Helvetica, an unembedded font)."""
+    options: dict[str, Any] = {
+        "pagesize": page.size,
+        "leftMargin": page.left,
+        "rightMargin": page.right,
+        "topMargin": page.top,
+        "bottomMargin": page.bottom,
+        "title": title,
+        "author": APP_NAME,
+        "creator": APP_NAME,
+        "invariant": 1 if invariant_requested(invariant) else 0,
+        "lang": "zh-CN",
+        "initialFontName": font,
+    }
+    if subject is not None:
+        options["subject"] = subject
+    return options
 
 
 def build_pdf(
@@ -556,18 +600,9 @@ def build_pdf(
     with atomic_output(target) as tmp:
         doc = BaseDocTemplate(
             str(tmp),
-            pagesize=A4,
-            leftMargin=LEFT_MARGIN,
-            rightMargin=RIGHT_MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=BOTTOM_MARGIN,
-            title=title,
-            subject=subject,
-            author=APP_NAME,
-            creator=APP_NAME,
-            invariant=1 if invariant_requested(invariant) else 0,
-            lang="zh-CN",
-            initialFontName=styles.fonts.body,
+            **document_options(
+                PORTRAIT, title=title, subject=subject, font=styles.fonts.body, invariant=invariant
+            ),
         )
         doc.addPageTemplates([body_page()])
         doc.build(story, canvasmaker=numbered_canvas(styles.fonts.body))

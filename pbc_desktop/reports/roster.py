@@ -36,7 +36,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pbc_desktop import APP_NAME
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
 from pbc_desktop.files import atomic_output
@@ -46,13 +45,7 @@ from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.services import member_export
 from pbc_desktop.services.member_export import Roster, RosterRow
 
-PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
-TOP_MARGIN = 18 * mm
-BOTTOM_MARGIN = 16 * mm
-LEFT_MARGIN = 15 * mm
-RIGHT_MARGIN = 15 * mm
-TEXT_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
-TEXT_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+PAGE = layout.PageGeometry(landscape(A4), top=18 * mm, bottom=16 * mm, left=15 * mm, right=15 * mm)
 
 TITLE_SIZE = 18.0  # 小二
 INFO_SIZE = 12.0  # 小四
@@ -106,7 +99,7 @@ def _header_width(text: str, font: str, size: float) -> float:
 
 
 def column_widths(
-    texts: Sequence[Sequence[str]], font: str, size: float, *, width: float = TEXT_WIDTH
+    texts: Sequence[Sequence[str]], font: str, size: float, *, width: float = PAGE.text_width
 ) -> list[float]:
     """Each column as wide as its longest entry (up to its cap), the work unit the rest."""
     widths: list[float] = []
@@ -127,7 +120,7 @@ def column_widths(
 
 
 def fit_columns(
-    texts: Sequence[Sequence[str]], font: str, *, width: float = TEXT_WIDTH
+    texts: Sequence[Sequence[str]], font: str, *, width: float = PAGE.text_width
 ) -> tuple[float, list[float]]:
     """The largest of SIZES at which 工作单位及职务 keeps MIN_REST, with its widths."""
     rest = [c.key for c in COLUMNS].index(REST_KEY)
@@ -179,7 +172,8 @@ def _summary(roster: Roster, today: date, style: ParagraphStyle) -> Table:
         Paragraph(layout.plain(text), st)
         for text, st in zip((town, counts, made), aligned, strict=True)
     ]
-    table = Table([cells], colWidths=[TEXT_WIDTH * 0.25, TEXT_WIDTH * 0.5, TEXT_WIDTH * 0.25])
+    width = PAGE.text_width
+    table = Table([cells], colWidths=[width * 0.25, width * 0.5, width * 0.25])
     table.setStyle(
         TableStyle(
             [
@@ -279,11 +273,11 @@ def _numbered_canvas(font: str, running_head: str) -> type[Canvas]:
 
     def head(canvas: Canvas, number: int, _total: int) -> None:
         if number > 1:
-            text.wrap(TEXT_WIDTH, TOP_MARGIN)
-            text.drawOn(canvas, LEFT_MARGIN, PAGE_HEIGHT - TOP_MARGIN + 4 * mm - 2)
+            text.wrap(PAGE.text_width, PAGE.top)
+            text.drawOn(canvas, PAGE.left, PAGE.height - PAGE.top + 4 * mm - 2)
 
     return layout.numbered_canvas(
-        font, page_width=PAGE_WIDTH, footer_y=BOTTOM_MARGIN - 9 * mm, decorate=head
+        font, page_width=PAGE.width, footer_y=PAGE.bottom - 9 * mm, decorate=head
     )
 
 
@@ -308,28 +302,15 @@ def write_roster_pdf(
     title = title_of(roster)
     target = Path(out_path)
     with atomic_output(target) as tmp:
-        doc = BaseDocTemplate(
-            str(tmp),
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=LEFT_MARGIN,
-            rightMargin=RIGHT_MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=BOTTOM_MARGIN,
+        options = layout.document_options(
+            PAGE,
             title=title,
             subject=roster.organization_name,
-            author=APP_NAME,
-            creator=APP_NAME,
-            invariant=1 if layout.invariant_requested(invariant) else 0,
-            lang="zh-CN",
-            initialFontName=styles.fonts.body,
+            font=styles.fonts.body,
+            invariant=invariant,
         )
-        doc.addPageTemplates(
-            [
-                layout.body_page(
-                    TEXT_WIDTH, TEXT_HEIGHT, "landscape", left=LEFT_MARGIN, bottom=BOTTOM_MARGIN
-                )
-            ]
-        )
+        doc = BaseDocTemplate(str(tmp), **options)
+        doc.addPageTemplates([layout.body_page(PAGE, "landscape")])
         doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body, title))
         if before_publish is not None:
             before_publish()

@@ -19,12 +19,9 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports.layout import make_styles
 from pbc_desktop.reports.roster import (
     COLUMNS,
-    LEFT_MARGIN,
     MIN_REST,
-    PAGE_HEIGHT,
+    PAGE,
     SIZES,
-    TEXT_WIDTH,
-    TOP_MARGIN,
     build_roster,
     fit_columns,
 )
@@ -100,8 +97,8 @@ def test_the_table_lies_within_the_landscape_margins(
     page.extract_text(visitor_text=visit)
     left = min(x for x, _y in corners)
     top = max(y for _x, y in corners)
-    assert LEFT_MARGIN <= left < LEFT_MARGIN + 5 * mm
-    assert PAGE_HEIGHT - TOP_MARGIN - 10 * mm < top < PAGE_HEIGHT - TOP_MARGIN
+    assert PAGE.left <= left < PAGE.left + 5 * mm
+    assert PAGE.height - PAGE.top - 10 * mm < top < PAGE.height - PAGE.top
 
 
 def test_unmasked_roster_is_audited(db: Database, roster: Roster, tmp_path: Path) -> None:
@@ -205,7 +202,7 @@ def test_widths_fill_the_page_and_step_down_for_long_entries() -> None:
     short = [[c.key[:2] for c in COLUMNS]]
     size, widths = fit_columns(short, font)
     assert size == SIZES[0]
-    assert sum(widths) == pytest.approx(TEXT_WIDTH)
+    assert sum(widths) == pytest.approx(PAGE.text_width)
     long_row = [c.value for c in COLUMNS]
     texts = [
         [
@@ -229,4 +226,4 @@ def test_widths_fill_the_page_and_step_down_for_long_entries() -> None:
     size, widths = fit_columns(texts, font)
     rest = widths[[c.key for c in COLUMNS].index("work_unit")]
     assert size < SIZES[0] and rest >= MIN_REST
-    assert sum(widths) == pytest.approx(TEXT_WIDTH)
+    assert sum(widths) == pytest.approx(PAGE.text_width)

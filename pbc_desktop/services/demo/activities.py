@@ -24,8 +24,9 @@ from pbc_desktop.domain.enums import (
     AttendanceStatus,
     LeadershipRole,
 )
+from pbc_desktop.domain.rotation import month_start
 from pbc_desktop.services.demo import communities, data, photos
-from pbc_desktop.services.demo.district import CommunityInfo, District, OrgInfo, month_start
+from pbc_desktop.services.demo.district import CommunityInfo, District, OrgInfo
 
 _ABSENCE_TEXT = {
     AbsenceReason.SICK: "身体不适请假",
@@ -204,37 +205,34 @@ def _attendance(
     for member_id, name in people.items():
         if rng.random() < 0.09:
             reason = rng.choice(list(AbsenceReason))
-            gen.add(
-                Attendance,
-                activity_id=aid,
-                member_id=member_id,
-                person_name=name,
-                status=AttendanceStatus.ABSENT,
-                absence_reason=reason,
-                reason_text=_ABSENCE_TEXT[reason],
-            )
+            _attend(gen, aid, member_id, name, AttendanceStatus.ABSENT, reason=reason)
         else:
             voters += 1
-            gen.add(
-                Attendance,
-                activity_id=aid,
-                member_id=member_id,
-                person_name=name,
-                status=AttendanceStatus.PRESENT,
-                absence_reason=None,
-                reason_text=None,
-            )
+            _attend(gen, aid, member_id, name, AttendanceStatus.PRESENT)
     if meeting and rng.random() < 0.35:
-        gen.add(
-            Attendance,
-            activity_id=aid,
-            member_id=None,
-            person_name=rng.choice(gen.staff),
-            status=AttendanceStatus.NON_VOTING,
-            absence_reason=None,
-            reason_text=None,
-        )
+        _attend(gen, aid, None, rng.choice(gen.staff), AttendanceStatus.NON_VOTING)
     return voters
+
+
+def _attend(
+    gen: District,
+    aid: int,
+    member_id: int | None,
+    name: str,
+    status: AttendanceStatus,
+    *,
+    reason: AbsenceReason | None = None,
+) -> None:
+    """One attendance row; an absence carries its reason and the clerk's words for it."""
+    gen.add(
+        Attendance,
+        activity_id=aid,
+        member_id=member_id,
+        person_name=name,
+        status=status,
+        absence_reason=reason,
+        reason_text=None if reason is None else _ABSENCE_TEXT[reason],
+    )
 
 
 def _agenda(gen: District, aid: int, kind: ActivityKind, voters: int | None) -> None:

@@ -20,7 +20,7 @@ from pbc_desktop.db.models import (
     ConvenerTurn,
     LifecycleEvent,
 )
-from pbc_desktop.domain import lifecycle
+from pbc_desktop.domain import lifecycle, rotation
 from pbc_desktop.domain.enums import (
     CoBuildType,
     CommunityStatus,
@@ -30,6 +30,7 @@ from pbc_desktop.domain.enums import (
     OrgField,
     OrgLevel,
 )
+from pbc_desktop.domain.rotation import PeriodLength, month_start
 from pbc_desktop.services.demo import data, organizations
 from pbc_desktop.services.demo.district import (
     REPORTING_FIELDS,
@@ -38,17 +39,8 @@ from pbc_desktop.services.demo.district import (
     District,
     OrgInfo,
     RoleInfo,
-    month_start,
 )
 from pbc_desktop.services.demo.people import random_date
-
-
-def _half_year_label(start: date) -> str:
-    return f"{start.year}年{'上' if start.month <= 6 else '下'}半年"
-
-
-def _quarter_label(start: date) -> str:
-    return f"{start.year}年第{(start.month - 1) // 3 + 1}季度"
 
 
 def add_communities(gen: District) -> None:
@@ -392,29 +384,28 @@ def _team(gen: District, info: CommunityInfo) -> None:
 
 
 def _rotation(gen: District, info: CommunityInfo) -> None:
+    """Quarterly or half-yearly turns from the founding period to the current one, as
+    ``domain.rotation`` counts them."""
     assert info.founded is not None
-    quarterly = gen.rng.random() < 0.4
-    months = 3 if quarterly else 6
-    start = month_start(info.founded)
-    start = month_start(start, -((start.month - 1) % months))
+    length = PeriodLength.QUARTER if gen.rng.random() < 0.4 else PeriodLength.HALF_YEAR
+    horizon = month_start(gen.today, length.months)
+    period = rotation.period_containing(info.founded, length)
     seq = 0
-    horizon = month_start(gen.today, months)
-    while start < horizon:
-        end = month_start(start, months) - timedelta(days=1)
+    while period.start < horizon:
         org = info.orgs[seq % len(info.orgs)]
-        label = _quarter_label(start) if quarterly else _half_year_label(start)
+        zh_label, _en_label = rotation.period_texts(period.start, length)  # demo data is Chinese
         gen.add(
             ConvenerTurn,
             community_id=info.id,
             organization_id=org.id,
             seq=seq,
-            period_label=label,
-            period_start=start,
-            period_end=end,
+            period_label=zh_label,
+            period_start=period.start,
+            period_end=period.end,
         )
-        info.turns.append((start, end, org))
+        info.turns.append((period.start, period.end, org))
         seq += 1
-        start = end + timedelta(days=1)
+        period = rotation.next_period(period.end, length, gen.today)
 
 
 def convener_org(info: CommunityInfo, day: date) -> OrgInfo:

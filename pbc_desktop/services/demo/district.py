@@ -175,11 +175,6 @@ REPORTING_FIELDS = (
 )
 
 
-def month_start(day: date, months: int = 0) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
 class District:
     """Every row of the district in memory (``rows``, by table) and what the areas share."""
 

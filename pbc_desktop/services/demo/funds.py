@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pbc_desktop.db.models import FundEntry
 from pbc_desktop.domain.enums import FundDirection, FundSource, LeadershipRole
 from pbc_desktop.services.demo import data
-from pbc_desktop.services.demo.district import District
+from pbc_desktop.services.demo.district import CommunityInfo, District
 from pbc_desktop.services.demo.people import random_date
 
 
@@ -36,19 +36,14 @@ def add_funds(gen: District) -> None:
                 low, high = amounts[source]
                 cents = rng.randint(low // 100, high // 100) * 100 * 100
                 income += cents
-                gen.add(
-                    FundEntry,
-                    community_id=c.id,
-                    entry_date=random_date(rng, first, income_end),
-                    direction=FundDirection.INCOME,
-                    source=source,
-                    purpose=f"{year}年度党建共同体工作经费",
-                    amount_cents=cents,
-                    activity_id=None,
-                    item_id=None,
-                    over_balance=False,
+                _entry(
+                    gen,
+                    c,
+                    random_date(rng, first, income_end),
+                    cents,
+                    f"{year}年度党建共同体工作经费",
                     handler=handler,
-                    remark=None,
+                    source=source,
                 )
             budget = int(income * rng.uniform(0.4, 0.85))
             spend_from = income_end + timedelta(days=1)
@@ -65,17 +60,43 @@ def add_funds(gen: District) -> None:
                 cents = rng.randint(5, max(6, budget // 3 // 10_000)) * 10_000
                 cents = min(cents, budget)
                 budget -= cents
-                gen.add(
-                    FundEntry,
-                    community_id=c.id,
-                    entry_date=random_date(rng, spend_from, last),
-                    direction=FundDirection.EXPENSE,
-                    source=None,
-                    purpose=purpose,
-                    amount_cents=cents,
+                _entry(
+                    gen,
+                    c,
+                    random_date(rng, spend_from, last),
+                    cents,
+                    purpose,
+                    handler=handler,
                     activity_id=aid,
                     item_id=item_id,
-                    over_balance=False,
-                    handler=handler,
-                    remark=None,
                 )
+
+
+def _entry(
+    gen: District,
+    c: CommunityInfo,
+    on: date,
+    cents: int,
+    purpose: str,
+    *,
+    handler: str,
+    source: FundSource | None = None,
+    activity_id: int | None = None,
+    item_id: int | None = None,
+) -> None:
+    """One ledger line: income when it has a ``source``, else spending (on an activity or a
+    project item, when given)."""
+    gen.add(
+        FundEntry,
+        community_id=c.id,
+        entry_date=on,
+        direction=FundDirection.EXPENSE if source is None else FundDirection.INCOME,
+        source=source,
+        purpose=purpose,
+        amount_cents=cents,
+        activity_id=activity_id,
+        item_id=item_id,
+        over_balance=False,
+        handler=handler,
+        remark=None,
+    )

@@ -16,6 +16,8 @@ _SUFFIX_KIND = {
     "党支部": (OrgKind.BRANCH, OrgField.RURAL),
     "党委": (OrgKind.COMMITTEE, OrgField.URBAN_COMMUNITY),
 }
+# The units every town has at the district's scale (besides its 教育系统): unit, field, weight.
+_TOWN_UNITS = (("机关", OrgField.AGENCY, "town_agency"), ("卫生院", OrgField.HOSPITAL, "hospital"))
 # Relative number of members per kind of organization.
 _WEIGHTS = {
     "village_committee": 2.6,
@@ -52,6 +54,8 @@ def _org(
     unit: str | None = None,
 ) -> OrgInfo:
     rng = gen.rng
+    if town is None and parent is not None:
+        town = parent.town  # an organization lies in its parent's town
     short = short or name
     unit = unit or short
     place = f"汕头市潮南区{town or ''}{unit.removeprefix('区')}"
@@ -187,30 +191,10 @@ def add_organizations(gen: District) -> None:
     temps += [f"{p}医学集中观察点临时党支部" for p in data.OBSERVATION_POINTS]
     for name in temps[: max(0, sc.temporary - 1)]:
         start = random_date(rng, date(2020, 1, 25), date(2020, 2, 3))
-        _org(
-            gen,
-            name,
-            OrgKind.TEMPORARY_BRANCH,
-            OrgField.OTHER,
-            OrgLevel.DISTRICT,
-            parent=district,
-            founded=start,
-            start=start,
-            end=random_date(rng, date(2020, 3, 20), date(2020, 5, 31)),
-            remark="疫情防控期间在一线成立,任务完成后撤销。",
-        )
-    flood_start = gen.today - timedelta(days=45)
-    _org(
-        gen,
-        f"潮南区{gen.this_year}年防汛抢险临时党支部",
-        OrgKind.TEMPORARY_BRANCH,
-        OrgField.OTHER,
-        OrgLevel.DISTRICT,
-        parent=district,
-        founded=flood_start,
-        start=flood_start,
-        remark="汛期结束后撤销。",
-    )
+        end = random_date(rng, date(2020, 3, 20), date(2020, 5, 31))
+        _temporary_branch(gen, name, start, end, "疫情防控期间在一线成立,任务完成后撤销。")
+    flood = f"潮南区{gen.this_year}年防汛抢险临时党支部"
+    _temporary_branch(gen, flood, gen.today - timedelta(days=45), None, "汛期结束后撤销。")
 
     # Top up with private enterprises to the district's size.
     if sc.target_orgs is not None:
@@ -220,8 +204,50 @@ def add_organizations(gen: District) -> None:
             _enterprise(gen, town_name, gen.org_by_name[committee_name(town_name)])
 
 
+def _temporary_branch(gen: District, name: str, start: date, end: date | None, remark: str) -> None:
+    """A 临时党支部 of the district, founded the day its task starts (``end``: dissolved)."""
+    _org(
+        gen,
+        name,
+        OrgKind.TEMPORARY_BRANCH,
+        OrgField.OTHER,
+        OrgLevel.DISTRICT,
+        parent=gen.district,
+        founded=start,
+        start=start,
+        end=end,
+        remark=remark,
+    )
+
+
 def committee_name(town: str) -> str:
     return f"{town}党工委" if town.endswith("街道") else f"{town}党委"
+
+
+def _town_unit(
+    gen: District,
+    committee: OrgInfo,
+    short: str,
+    kind: OrgKind,
+    fld: OrgField,
+    *,
+    weight: str,
+    suffix: str = "党支部",
+    founded: date | None = None,
+) -> OrgInfo:
+    """An organization of a town under the town's committee: ``short`` names its unit, the
+    organization is named ``short`` + ``suffix``."""
+    return _org(
+        gen,
+        f"{short}{suffix}",
+        kind,
+        fld,
+        OrgLevel.TOWN,
+        parent=committee,
+        short=short,
+        weight=weight,
+        founded=founded,
+    )
 
 
 def _enterprise(gen: District, town: str, parent: OrgInfo) -> OrgInfo:
@@ -234,17 +260,15 @@ def _enterprise(gen: District, town: str, parent: OrgInfo) -> OrgInfo:
             company = f"汕头市潮南区{town[:2]}{prefix[-2:]}{trade}"
         if f"{company}党支部" not in gen.org_by_name:
             break
-    return _org(
+    founded = random_date(rng, date(2005, 1, 1), date(gen.this_year - 3, 12, 31))
+    return _town_unit(
         gen,
-        f"{company}党支部",
+        parent,
+        company,
         OrgKind.BRANCH,
         OrgField.PRIVATE_ENTERPRISE,
-        OrgLevel.TOWN,
-        town=town,
-        parent=parent,
-        short=company,
         weight="enterprise",
-        founded=random_date(rng, date(2005, 1, 1), date(gen.this_year - 3, 12, 31)),
+        founded=founded,
     )
 
 
@@ -262,39 +286,17 @@ def _town(gen: District, town: data.Town, district: OrgInfo, used_villages: set[
         short=name,
     )
     if sc.town_units:
-        _org(
-            gen,
-            f"{name}机关党支部",
-            OrgKind.BRANCH,
-            OrgField.AGENCY,
-            OrgLevel.TOWN,
-            town=name,
-            parent=committee,
-            short=f"{name}机关",
-            weight="town_agency",
-        )
-        _org(
-            gen,
-            f"{name}卫生院党支部",
-            OrgKind.BRANCH,
-            OrgField.HOSPITAL,
-            OrgLevel.TOWN,
-            town=name,
-            parent=committee,
-            short=f"{name}卫生院",
-            weight="hospital",
-        )
+        for unit, fld, weight in _TOWN_UNITS:
+            _town_unit(gen, committee, f"{name}{unit}", OrgKind.BRANCH, fld, weight=weight)
     if sc.town_units or name == "司马浦镇":
-        _org(
+        _town_unit(
             gen,
-            f"{name}教育系统党总支",
+            committee,
+            f"{name}教育系统",
             OrgKind.GENERAL_BRANCH,
             OrgField.SCHOOL,
-            OrgLevel.TOWN,
-            town=name,
-            parent=committee,
-            short=f"{name}教育系统",
             weight="school_system",
+            suffix="党总支",
         )
     for short, suffix in _village_names(gen, town, used_villages):
         kind, fld = _SUFFIX_KIND[suffix]
@@ -307,7 +309,6 @@ def _town(gen: District, town: data.Town, district: OrgInfo, used_villages: set[
             kind,
             fld,
             OrgLevel.VILLAGE,
-            town=name,
             parent=committee,
             short=short,
             weight=weight,
@@ -320,7 +321,6 @@ def _town(gen: District, town: data.Town, district: OrgInfo, used_villages: set[
                     OrgKind.BRANCH,
                     fld,
                     OrgLevel.VILLAGE,
-                    town=name,
                     parent=village,
                     short=f"{short}第{data.BRANCH_ORDINALS[n]}党支部",
                     weight="sub_branch",
@@ -329,57 +329,41 @@ def _town(gen: District, town: data.Town, district: OrgInfo, used_villages: set[
     kinds = list(data.SCHOOL_KINDS)
     rng.shuffle(kinds)
     for school in kinds[: sc.schools_per_town]:
-        _org(
-            gen,
-            f"{name}{school}党支部",
-            OrgKind.BRANCH,
-            OrgField.SCHOOL,
-            OrgLevel.TOWN,
-            town=name,
-            parent=committee,
-            short=f"{name}{school}",
-            weight="school",
+        _town_unit(
+            gen, committee, f"{name}{school}", OrgKind.BRANCH, OrgField.SCHOOL, weight="school"
         )
     if name == "成田镇":
         for n, org_name in enumerate(data.CHENGTIAN_ALLIANCE):
-            _org(
+            kind, suffix = (
+                (OrgKind.GENERAL_BRANCH, "党总支部") if n == 0 else (OrgKind.BRANCH, "党支部")
+            )
+            short = org_name.removesuffix(suffix)
+            _town_unit(
                 gen,
-                org_name,
-                OrgKind.GENERAL_BRANCH if n == 0 else OrgKind.BRANCH,
+                committee,
+                short,
+                kind,
                 OrgField.SOCIAL_ORGANIZATION,
-                OrgLevel.TOWN,
-                town=name,
-                parent=committee,
-                short=org_name.removesuffix("党总支部").removesuffix("党支部"),
                 weight="social",
+                suffix=suffix,
             )
         for org_name in data.CHENGTIAN_ENTERPRISES:
-            _org(
+            short = org_name.removesuffix("党支部")
+            _town_unit(
                 gen,
-                org_name,
+                committee,
+                short,
                 OrgKind.BRANCH,
                 OrgField.PRIVATE_ENTERPRISE,
-                OrgLevel.TOWN,
-                town=name,
-                parent=committee,
-                short=org_name.removesuffix("党支部"),
                 weight="enterprise",
             )
     socials = list(data.SOCIAL_ORG_KINDS)
     rng.shuffle(socials)
     for social in socials[: sc.social_per_town]:
-        org_name = f"{name}{social}党支部"
-        if org_name not in gen.org_by_name:
-            _org(
-                gen,
-                org_name,
-                OrgKind.BRANCH,
-                OrgField.SOCIAL_ORGANIZATION,
-                OrgLevel.TOWN,
-                town=name,
-                parent=committee,
-                short=f"{name}{social}",
-                weight="social",
+        short = f"{name}{social}"
+        if f"{short}党支部" not in gen.org_by_name:
+            _town_unit(
+                gen, committee, short, OrgKind.BRANCH, OrgField.SOCIAL_ORGANIZATION, weight="social"
             )
     for _ in range(sc.enterprises_per_town):
         _enterprise(gen, name, committee)
