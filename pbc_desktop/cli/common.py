@@ -90,11 +90,21 @@ def interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def typed(prompt: str, *, secret: bool = False) -> str:
+    """What the person at the terminal answers (``secret``: not shown); Ctrl+D or Ctrl+C
+    instead of an answer ends the command with one sentence."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt) if secret else input(prompt).strip()
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # the prompt's line ends before the sentence
+        raise UserError(t("没有输入,命令已取消。", "Nothing was typed; cancelled.")) from None
+
+
 def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
     """A password from the environment variable ``env``, else typed at the terminal (not
     shown; ``twice`` for a new one); refused when neither is possible."""
-    import getpass
-
     given = os.environ.get(env)
     if given:
         return given
@@ -106,8 +116,8 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
                 f"or set the environment variable {env}.",
             )
         )
-    password = getpass.getpass(prompt)
-    if twice and getpass.getpass(t("再输入一次: ", "Again: ")) != password:
+    password = typed(prompt, secret=True)
+    if twice and typed(t("再输入一次: ", "Again: "), secret=True) != password:
         raise UserError(t("两次输入的密码不一致。", "The two passwords differ."))
     return password
 
@@ -117,7 +127,7 @@ def _username(args: argparse.Namespace) -> str:
     if name:
         return name
     if interactive():
-        return input(t("用户名: ", "User name: ")).strip()
+        return typed(t("用户名: ", "User name: "))
     raise UserError(
         t(
             f"请用 --user 指明以哪个账号操作(或设置环境变量 {USER_ENV}),"
