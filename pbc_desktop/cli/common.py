@@ -257,6 +257,24 @@ def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> 
         raise UserError(t(f"未知的{zh}“{text}”", f"Unknown {en} “{text}”")) from None
 
 
+def known_town(db: Database, text: str | None) -> str | None:
+    """The town ``text`` names, refused when no organization lies in it (a typo)."""
+    from pbc_desktop.services.scope import towns
+
+    town = (text or "").strip()
+    if not town:
+        return None
+    known = towns(db)
+    if town not in known:
+        raise UserError(
+            t(
+                f"没有位于“{town}”的党组织。已有的镇街:{'、'.join(known)}。",
+                f"No Party organization lies in “{town}”. The towns are: {', '.join(known)}.",
+            )
+        )
+    return town
+
+
 @contextmanager
 def opened_db(args: argparse.Namespace, *, write: bool = True) -> Iterator[Database]:
     """``with opened_db(args) as db:`` the command's database, let go when the block ends."""

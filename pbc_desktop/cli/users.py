@@ -9,6 +9,7 @@ from pbc_desktop.cli.common import (
     NEW_PASSWORD_ENV,
     ask_password,
     enum_option,
+    known_town,
     no_administrator,
     open_db,
     print_table,
@@ -88,7 +89,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             unit=args.unit,
             role=role,
             organization_id=org_id,
-            town=args.town,
+            town=known_town(db, args.town),  # a typo refused, for a viewer too
         )
         password = _new_password()
         if first:

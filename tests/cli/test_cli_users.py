@@ -124,6 +124,15 @@ def test_refusals_name_what_is_wrong(
     assert code == 2 and "找不到名为“没有这个”的党组织" in err
     code, _, err = run(capsys, "user", "add", "z", "--role", "town", "--db", str(office))
     assert code == 2 and "镇(街道)账号要选择所属镇街" in err
+    for role in ("town", "viewer"):  # a town no organization lies in: a typo
+        code, _, err = run(
+            capsys, "user", "add", "z", "--role", role, "--town", "成田", "--db", str(office)
+        )
+        assert code == 2 and "没有位于“成田”的党组织。已有的镇街:成田镇" in err
+    code, _, err = run(
+        capsys, "user", "add", "z", "--role", "viewer", "--town", "成田镇", "--db", str(office)
+    )
+    assert code == 0, err
     with pytest.raises(SystemExit) as exc:
         main(["user", "add", "y", "--role", "boss", "--db", str(office)])
     assert exc.value.code == 2
