@@ -550,8 +550,10 @@ def smoke_test(folder: Path) -> None:
         env = dict(os.environ)
         # The programs run in UTF-8 mode (see the spec), so their output decodes as UTF-8.
         env.update(PBC_DATA_DIR=str(tmp / "data"), QT_QPA_PLATFORM="offscreen")
-        for name in ("PYTHONPATH", "PYTHONHOME", "PBC_FONT_DIR"):
+        for name in ("PYTHONPATH", "PYTHONHOME", "PBC_FONT_DIR", "PBC_NEW_PASSWORD"):
             env.pop(name, None)
+        # Every command acts as an account: `pbc init --demo` makes this administrator.
+        env.update(PBC_USER="smoke", PBC_PASSWORD="smoke-test-password")
         db = tmp / "demo.sqlite"
         step("version", [pbc, "--version"], env, expect=f"{APP_NAME} {version}")
         step("demo database", [pbc, "init", "--demo", "--quiet", "--db", db], env)

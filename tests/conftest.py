@@ -17,6 +17,7 @@ from pbc_desktop import lang
 from pbc_desktop.db.base import Base
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
+from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.reports.fonts import SYSTEM_FONTS_ENV
 
 TEST_DB_URL_ENV = "PBC_TEST_DB_URL"
@@ -76,19 +77,36 @@ TEST_PASSWORD = "test-password-1"
 def add_test_admin(database: Database) -> None:
     """The account ``pbc`` commands sign in as (inserted directly: no audit entry, so tests
     that count entries see only their own)."""
+
+    add_account(database, TEST_ADMIN, UserRole.DISTRICT, name="测试管理员", unit="区委组织部")
+
+
+def add_account(
+    database: Database,
+    username: str,
+    role: UserRole,
+    *,
+    name: str = "测试员",
+    unit: str = "",
+    organization_id: int | None = None,
+    town: str | None = None,
+) -> None:
+    """An account with :data:`TEST_PASSWORD` that may sign in at once (inserted directly,
+    without an audit entry); nothing when ``username`` exists already."""
     from pbc_desktop.db.models import User
-    from pbc_desktop.domain.enums import UserRole
     from pbc_desktop.services.accounts.passwords import hash_password
 
     with database.write() as s:
-        if s.query(User).filter_by(username=TEST_ADMIN).first() is not None:
+        if s.query(User).filter_by(username=username).first() is not None:
             return
         s.add(
             User(
-                username=TEST_ADMIN,
-                display_name="测试管理员",
-                unit="区委组织部",
-                role=UserRole.DISTRICT,
+                username=username,
+                display_name=name,
+                unit=unit,
+                role=role,
+                organization_id=organization_id,
+                town=town,
                 password_hash=hash_password(TEST_PASSWORD),
             )
         )

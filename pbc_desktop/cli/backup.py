@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -44,6 +46,17 @@ def _backups_folder() -> Path:
         raise paths.data_folder_error(exc) from exc
 
 
+def _signed_in(args: argparse.Namespace, permission: Permission | None = None) -> None:
+    """Sign in as the command's user (refused without ``permission``), as every command
+    does; the database is let go at once, for the backup or restore works on its file."""
+    from pbc_desktop.cli.common import opened_db
+    from pbc_desktop.services.permissions import require
+
+    with opened_db(args, write=False) as db:
+        if permission is not None:
+            require(db, permission)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error
     from pbc_desktop.db.migrate import remove_leftovers
@@ -51,6 +64,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from pbc_desktop.services import backup
 
     db_path = _db_path_or_error(args)
+    _signed_in(args)  # any account may take a copy, as in the window
     if args.to is None:
         backups = _backups_folder()
         remove_leftovers(backups, db_path.parent)
@@ -136,11 +150,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     remove_leftovers(folder, db_path.parent)
     backup_path: Path = args.file.expanduser()
     _refuse_if_a_window_has_it(db_path)
-    if db_path.exists():  # a writer at work: say so now, not after showing the backup
+    if db_path.exists():
         import contextlib
 
         from pbc_desktop.db import lock
 
+        # Replacing everyone's records needs the permission to maintain, as in the window;
+        # a damaged database, which no one can sign in to, is recovered all the same.
+        with contextlib.suppress(DatabaseDamagedError):
+            _signed_in(args, Permission.MAINTAIN)
+        # A writer at work: say so now, not after showing the backup.
         with contextlib.suppress(OSError):  # no lock file there: the restore will say why
             lock.acquire(db_path, exclusive=True).release()
     backup.refuse_itself(db_path, backup_path)

@@ -92,11 +92,21 @@ def interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def typed(prompt: str, *, secret: bool = False) -> str:
+    """What the person at the terminal answers (``secret``: not shown); Ctrl+D or Ctrl+C
+    instead of an answer ends the command with one sentence."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt) if secret else input(prompt).strip()
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # the prompt's line ends before the sentence
+        raise UserError(t("没有输入,命令已取消。", "Nothing was typed; cancelled.")) from None
+
+
 def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
     """A password from the environment variable ``env``, else typed at the terminal (not
     shown; ``twice`` for a new one); refused when neither is possible."""
-    import getpass
-
     given = os.environ.get(env)
     if given:
         return given
@@ -108,8 +118,8 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
                 f"or set the environment variable {env}.",
             )
         )
-    password = getpass.getpass(prompt)
-    if twice and getpass.getpass(t("再输入一次: ", "Again: ")) != password:
+    password = typed(prompt, secret=True)
+    if twice and typed(t("再输入一次: ", "Again: "), secret=True) != password:
         raise UserError(t("两次输入的密码不一致。", "The two passwords differ."))
     return password
 
@@ -119,7 +129,7 @@ def _username(args: argparse.Namespace) -> str:
     if name:
         return name
     if interactive():
-        return input(t("用户名: ", "User name: ")).strip()
+        return typed(t("用户名: ", "User name: "))
     raise UserError(
         t(
             f"请用 --user 指明以哪个账号操作(或设置环境变量 {USER_ENV}),"
@@ -247,6 +257,24 @@ def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> 
     except ValueError:
         zh, en = words
         raise UserError(t(f"未知的{zh}“{text}”", f"Unknown {en} “{text}”")) from None
+
+
+def known_town(db: Database, text: str | None) -> str | None:
+    """The town ``text`` names, refused when no organization lies in it (a typo)."""
+    from pbc_desktop.services.scope import towns
+
+    town = (text or "").strip()
+    if not town:
+        return None
+    known = towns(db)
+    if town not in known:
+        raise UserError(
+            t(
+                f"没有位于“{town}”的党组织。已有的镇街:{'、'.join(known)}。",
+                f"No Party organization lies in “{town}”. The towns are: {', '.join(known)}.",
+            )
+        )
+    return town
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from pbc_desktop.cli.common import (
     ask_password,
     interactive,
     open_db,
+    typed,
 )
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import remove_with_sidecars
@@ -104,7 +105,7 @@ def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool) -> Non
                     "run this in a terminal and answer the questions.",
                 )
             )
-        name = input(t("管理员用户名: ", "Administrator's user name: ")).strip()
+        name = typed(t("管理员用户名: ", "Administrator's user name: "))
     password = ask_password(
         PASSWORD_ENV, t("管理员密码: ", "Administrator's password: "), twice=True
     )

@@ -21,7 +21,6 @@ from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
     from pbc_desktop.cli.common import Subcommands
-    from pbc_desktop.db.engine import Database
 
 YES = ("yes", "y", "true", "1", "是", "已报到")
 NO = ("no", "n", "false", "0", "否", "未报到")
@@ -94,26 +93,8 @@ def cmd_export_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def known_town(db: Database, text: str | None) -> str | None:
-    """The town ``text`` names, refused when no organization lies in it (a typo)."""
-    from pbc_desktop.services.scope import towns
-
-    town = (text or "").strip()
-    if not town:
-        return None
-    known = towns(db)
-    if town not in known:
-        raise UserError(
-            t(
-                f"没有位于“{town}”的党组织。已有的镇街:{'、'.join(known)}。",
-                f"No Party organization lies in “{town}”. The towns are: {', '.join(known)}.",
-            )
-        )
-    return town
-
-
 def cmd_export_members(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import EXIT_OK, enum_option, open_db
+    from pbc_desktop.cli.common import EXIT_OK, enum_option, known_town, open_db
     from pbc_desktop.domain.enums import MemberCategory
     from pbc_desktop.services.member_export import cut_sentence, export_members, find_organization
     from pbc_desktop.services.members import MemberQuery

@@ -9,13 +9,16 @@ from pbc_desktop.cli.common import (
     NEW_PASSWORD_ENV,
     ask_password,
     enum_option,
+    known_town,
     no_administrator,
     open_db,
     print_table,
     sign_in_for,
 )
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+from pbc_desktop.services.permissions import require
 
 ROLE_CHOICES = ("district", "town", "village", "viewer")
 
@@ -78,6 +81,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             raise no_administrator()
         if not first:
             sign_in_for(db, args)
+            require(db, Permission.MANAGE_ACCOUNTS)  # before a new password is typed in vain
         org_id = find_organization(db, args.organization)[0] if args.organization else None
         data = users.UserInput(
             username=args.name,
@@ -85,7 +89,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             unit=args.unit,
             role=role,
             organization_id=org_id,
-            town=args.town,
+            town=known_town(db, args.town),  # a typo refused, for a viewer too
         )
         password = _new_password()
         if first:
@@ -153,13 +157,16 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         done = sign_in(db, acting, old)
         db.user = done.actor
         target = users.user_id_by_name(db, args.name)
+        own = target == done.actor.user_id
+        if not own:  # refused before a new password is typed in vain
+            if done.must_change_password:
+                raise UserError(t("请先修改自己的密码。", "Change your own password first."))
+            require(db, Permission.MANAGE_ACCOUNTS)
         new = _new_password()
-        if target == done.actor.user_id:
+        if own:
             users.change_password(db, target, old, new)
             print(t("密码已修改。", "The password was changed."))
         else:
-            if done.must_change_password:
-                raise UserError(t("请先修改自己的密码。", "Change your own password first."))
             users.reset_password(db, target, new)
             print(
                 t(

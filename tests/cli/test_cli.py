@@ -104,6 +104,35 @@ def test_unknown_status_is_a_clear_error(
     assert "未知的状态“飞行中”" in err
 
 
+def test_the_demos_own_accounts_act_within_their_scope(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.db.models import User
+    from pbc_desktop.services.demo.builder import DEMO_PASSWORD
+
+    monkeypatch.setenv("PBC_PASSWORD", DEMO_PASSWORD)
+    listed: dict[str, set[str]] = {}
+    for account in ("admin", "zhen"):
+        code, out, err = run(capsys, "communities", "--db", str(demo_file), "--user", account)
+        assert code == 0, err
+        listed[account] = {line.split()[0] for line in out.splitlines()[2:-1]}
+    db = open_database(sqlite_url(demo_file))
+    with db.read() as s:
+        town = s.scalars(select(User.town).where(User.username == "zhen")).one()
+        of_the_town = set(
+            s.scalars(
+                select(Community.name)
+                .join(CommunityMember, CommunityMember.community_id == Community.id)
+                .join(Organization, Organization.id == CommunityMember.organization_id)
+                .where(Organization.town == town)
+            )
+        )
+    db.dispose()
+    assert listed["zhen"] == of_the_town and of_the_town < listed["admin"]
+    code, out, err = run(capsys, "user", "list", "--db", str(demo_file), "--user", "ducha")
+    assert (code, out) == (2, "") and "没有权限管理账号" in err
+
+
 def test_english_messages(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
     code, out, _ = run(capsys, "communities", "--db", str(demo_file), "--lang", "en")
     assert code == 0

@@ -12,9 +12,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.cli import main
-from pbc_desktop.db.migrate import head_revision
+from pbc_desktop.db.engine import sqlite_url
+from pbc_desktop.db.migrate import head_revision, open_database
+from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.single_instance import InstanceServer, server_name
 from tests.backup_helpers import add_orgs, damage, new_database, org_names
+from tests.conftest import TEST_PASSWORD, add_account
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -178,3 +181,44 @@ def test_restore_refuses_while_a_window_has_the_database(
     assert org_names(office_db) == ["上底村党总支"]
     code, _, _ = run(capsys, "restore", str(other), "--yes")
     assert code == 0 and org_names(office_db) == ["别处的党支部"]
+
+
+def test_backup_and_restore_act_as_a_signed_in_account(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = tmp_path / "other.sqlite"
+    new_database(other, "别处的党支部").dispose()
+    db = open_database(sqlite_url(office_db))
+    add_account(db, "ducha", UserRole.VIEWER)
+    db.dispose()
+    monkeypatch.setenv("PBC_PASSWORD", "not-the-password")
+    for command in (("backup",), ("restore", str(other), "--yes")):
+        code, out, err = run(capsys, *command)
+        assert (code, out) == (2, "") and "用户名或密码不正确" in err, command
+    assert not list((office_db.parent / "backups").glob("*auto*"))  # no copy taken
+    monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
+    monkeypatch.setenv("PBC_USER", "ducha")  # a viewer takes a copy, as in the window
+    code, out, err = run(capsys, "backup")
+    assert code == 0 and Path(out.strip()).is_file(), err
+    code, out, err = run(capsys, "restore", str(other), "--yes")  # but replaces nothing
+    assert (code, out) == (2, "") and "没有权限" in err and err.count("\n") == 1
+    assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_a_damaged_database_is_restored_without_signing_in(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_dir / "pbc.sqlite"
+    new_database(path, *(f"党支部{i:03d}" for i in range(300))).dispose()
+    code, out, err = run(capsys, "backup")
+    assert code == 0, err
+    good = Path(out.strip())
+    damage(path)
+    monkeypatch.delenv("PBC_USER")  # no one can sign in to a damaged file
+    monkeypatch.delenv("PBC_PASSWORD")
+    code, out, err = run(capsys, "restore", str(good), "--yes")
+    assert (code, err) == (0, ""), err
+    assert len(org_names(path)) == 300

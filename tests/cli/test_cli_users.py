@@ -124,6 +124,15 @@ def test_refusals_name_what_is_wrong(
     assert code == 2 and "找不到名为“没有这个”的党组织" in err
     code, _, err = run(capsys, "user", "add", "z", "--role", "town", "--db", str(office))
     assert code == 2 and "镇(街道)账号要选择所属镇街" in err
+    for role in ("town", "viewer"):  # a town no organization lies in: a typo
+        code, _, err = run(
+            capsys, "user", "add", "z", "--role", role, "--town", "成田", "--db", str(office)
+        )
+        assert code == 2 and "没有位于“成田”的党组织。已有的镇街:成田镇" in err
+    code, _, err = run(
+        capsys, "user", "add", "z", "--role", "viewer", "--town", "成田镇", "--db", str(office)
+    )
+    assert code == 0, err
     with pytest.raises(SystemExit) as exc:
         main(["user", "add", "y", "--role", "boss", "--db", str(office)])
     assert exc.value.code == 2
@@ -208,3 +217,158 @@ def test_no_password_reaches_the_database_file(
     conn.close()
     for secret in (TEST_PASSWORD, NEW, "typo-"):
         assert secret not in dump
+
+
+def add_own_password_account(
+    capsys: pytest.CaptureFixture[str],
+    office: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    *role: str,
+) -> str:
+    """An account (``role``: its --role and scope options) that has set its own password, so
+    it may act: that password."""
+    mine = f"{name}-own-pass-1"
+    monkeypatch.setenv("PBC_NEW_PASSWORD", NEW)
+    code, _, err = run(capsys, "user", "add", name, *role, "--db", str(office))
+    assert code == 0, err
+    monkeypatch.setenv("PBC_PASSWORD", NEW)
+    monkeypatch.setenv("PBC_NEW_PASSWORD", mine)
+    code, _, err = run(capsys, "user", "passwd", name, "--db", str(office), "--user", name)
+    assert code == 0, err
+    monkeypatch.setenv("PBC_PASSWORD", mine)
+    monkeypatch.delenv("PBC_NEW_PASSWORD")
+    return mine
+
+
+def test_enable_lets_a_disabled_account_sign_in_again(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = add_own_password_account(capsys, office, monkeypatch, "zhao", "--role", "viewer")
+    monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
+    assert run(capsys, "user", "disable", "zhao", "--db", str(office))[0] == 0
+    code, out, _ = run(capsys, "user", "enable", "zhao", "--db", str(office))
+    assert code == 0 and "已启用账号 zhao" in out
+    monkeypatch.setenv("PBC_PASSWORD", mine)
+    code, out, err = run(capsys, "communities", "--db", str(office), "--user", "zhao")
+    assert code == 0, err
+
+
+def test_a_viewer_may_neither_manage_accounts_nor_check_the_audit_log(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_own_password_account(capsys, office, monkeypatch, "zhao", "--role", "viewer")
+    # No new password is at hand: the refusal comes before one would be asked for.
+    for command in (
+        ("user", "add", "x", "--role", "viewer"),
+        ("user", "passwd", TEST_ADMIN),
+        ("user", "disable", TEST_ADMIN),
+        ("user", "list"),
+        ("audit", "verify"),
+    ):
+        code, out, err = run(capsys, *command, "--db", str(office), "--user", "zhao")
+        assert (code, out) == (2, ""), command
+        assert err.startswith("错误: 当前账号(zhao,查看(督查))没有权限"), command
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_messages_in_english(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_own_password_account(capsys, office, monkeypatch, "zhao", "--role", "viewer")
+    code, _, err = run(
+        capsys, "user", "list", "--lang", "en", "--db", str(office), "--user", "zhao"
+    )
+    assert code == 2
+    assert err.strip() == (
+        "Error: The signed-in account (zhao, Viewer (inspection)) may not manage accounts."
+    )
+    monkeypatch.setenv("PBC_PASSWORD", "not-the-password")
+    code, _, err = run(capsys, "info", "--lang", "en", "--db", str(office), "--user", "zhao")
+    assert code == 2 and "user name or password is wrong" in err
+    monkeypatch.delenv("PBC_USER")
+    code, _, err = run(capsys, "info", "--lang", "en", "--db", str(office))
+    assert code == 2 and err.startswith("Error: Name the account to act as with --user")
+    monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
+    code, out, _ = run(
+        capsys, "audit", "verify", "--lang", "en", "--db", str(office), "--user", TEST_ADMIN
+    )
+    assert code == 0 and out.startswith("The audit log is intact")
+
+
+class Terminal:
+    """Someone at a terminal answering the prompts in turn (``None``: Ctrl+D)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> None:
+        import getpass
+
+        from pbc_desktop.cli import common, database
+
+        self.answers = list(answers)
+        self.prompts: list[str] = []
+        for module in (common, database):
+            monkeypatch.setattr(module, "interactive", lambda: True)
+        monkeypatch.setattr("builtins.input", self.answer)
+        monkeypatch.setattr(getpass, "getpass", self.answer)
+        for name in ("PBC_USER", "PBC_PASSWORD", "PBC_NEW_PASSWORD"):
+            monkeypatch.delenv(name, raising=False)
+
+    def answer(self, prompt: str = "") -> str:
+        self.prompts.append(prompt)
+        answer = self.answers.pop(0)
+        if answer is None:
+            raise EOFError
+        return answer
+
+
+def test_at_a_terminal_the_user_name_and_passwords_are_asked_for(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Terminal(monkeypatch, TEST_ADMIN, TEST_PASSWORD, NEW, NEW)
+    code, out, err = run(capsys, "user", "add", "li", "--role", "viewer", "--db", str(office))
+    assert code == 0 and "已新建账号 li" in out, err
+    assert terminal.prompts == ["用户名: ", "密码: ", "新密码: ", "再输入一次: "]
+    assert terminal.answers == []
+    terminal.answers = [TEST_ADMIN, TEST_PASSWORD, NEW, "Typo-" + NEW]
+    code, out, err = run(capsys, "user", "add", "wu", "--role", "viewer", "--db", str(office))
+    assert (code, out) == (2, "") and "两次输入的密码不一致" in err
+    terminal.answers = [TEST_ADMIN, None]  # Ctrl+D at the password prompt
+    code, out, err = run(capsys, "info", "--db", str(office))
+    assert code == 2 and "没有输入,命令已取消" in err and "Traceback" not in err
+
+
+def test_init_at_a_terminal_asks_for_the_first_administrator(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.sqlite"
+    terminal = Terminal(monkeypatch, "wang", NEW, NEW)
+    code, out, err = run(capsys, "init", "--db", str(path), "--name", "王主任")
+    assert code == 0 and "管理员账号: wang" in out, err
+    assert terminal.prompts == ["管理员用户名: ", "管理员密码: ", "再输入一次: "]
+    terminal.answers = ["wang", NEW]
+    code, out, err = run(capsys, "user", "list", "--db", str(path))
+    assert code == 0 and "王主任" in out, err
+
+
+def test_no_password_reaches_the_log_files(
+    capsys: pytest.CaptureFixture[str],
+    office: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+) -> None:
+    mine = add_own_password_account(
+        capsys, office, monkeypatch, "zhao", "--role", "village", "--organization", "甲村党支部"
+    )
+    for password in ("typo-" + mine, mine):
+        monkeypatch.setenv("PBC_PASSWORD", password)
+        run(capsys, "communities", "--db", str(office), "--user", "zhao")
+    monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
+    monkeypatch.setenv("PBC_NEW_PASSWORD", "reset-" + NEW)
+    assert run(capsys, "user", "passwd", "zhao", "--db", str(office))[0] == 0
+    files = [p for p in data_dir.rglob("*") if p.is_file()] + list(office.parent.glob("*"))
+    assert any(p.parent.name == "logs" for p in files)  # the log was written to
+    for path in files:
+        if path.is_file():
+            text = path.read_bytes()
+            for secret in (TEST_PASSWORD, NEW, mine, "reset-"):
+                assert secret.encode() not in text, path
