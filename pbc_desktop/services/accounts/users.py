@@ -216,6 +216,14 @@ def create_first_admin(db: Database, data: UserInput, password: str) -> Actor:
         return actor_of(user)
 
 
+def check_user(db: Database, data: UserInput) -> None:
+    """Refuse ``data`` as :func:`create_user` would (every field at once), writing nothing:
+    a form names the refused fields together with its own (the password typed twice)."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    with db.read() as s:
+        _validated(s, data)
+
+
 def create_user(db: Database, data: UserInput, password: str, *, must_change: bool = True) -> int:
     """A new account; its person changes the password at the first sign-in by default."""
     require(db, Permission.MANAGE_ACCOUNTS)

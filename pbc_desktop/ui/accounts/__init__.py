@@ -1,0 +1,1 @@
+"""账号: signing in, the first administrator, switching user, the idle lock, the accounts."""
