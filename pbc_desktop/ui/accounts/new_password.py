@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.services.accounts.passwords import check_new_password
 
-#: The fields' names in a form's ``field_widgets``.
+# The fields' names in a form's ``field_widgets``.
 PASSWORD, PASSWORD_AGAIN = "password", "password_again"
 
 

@@ -173,7 +173,7 @@ class Ui_UserDialog(object):
         UserDialog.setWindowTitle(QCoreApplication.translate("UserDialog", u"New account", None))
         self.usernameLabel.setText(QCoreApplication.translate("UserDialog", u"&User name:", None))
         self.nameLabel.setText(QCoreApplication.translate("UserDialog", u"&Name:", None))
-        self.unitLabel.setText(QCoreApplication.translate("UserDialog", u"Unit / &post:", None))
+        self.unitLabel.setText(QCoreApplication.translate("UserDialog", u"Un&it / post:", None))
         self.roleLabel.setText(QCoreApplication.translate("UserDialog", u"&Role:", None))
         self.organizationLabel.setText(QCoreApplication.translate("UserDialog", u"&Organization:", None))
         self.townLabel.setText(QCoreApplication.translate("UserDialog", u"&Town:", None))
