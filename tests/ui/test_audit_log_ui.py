@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -207,3 +207,19 @@ def test_a_village_account_is_not_offered_either(qtbot: QtBot, db: Database) -> 
     assert not admin.menu.menuAction().isVisible()
     titles = [a.text() for a in window.menuBar().actions() if a.isVisible()]
     assert "&Tools" not in titles
+
+
+# The offscreen platform cannot raise a popup nor grab the keyboard for it.
+@pytest.mark.qt_log_ignore(r"does not support raise\(\)", "does not support grabbing the keyboard")
+def test_an_empty_date_filter_opens_its_calendar_on_this_month(
+    qtbot: QtBot, viewer: AuditLogDialog
+) -> None:
+    edit = viewer.panel.from_edit
+    arrow = QPoint(edit.width() - 5, edit.height() // 2)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)
+    calendar = edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert edit.text() == "any day"  # nothing chosen yet
+    calendar.window().close()

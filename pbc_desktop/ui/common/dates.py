@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
 
 def to_date(value: QDate) -> date:
@@ -41,7 +41,26 @@ def optional_date_edit(
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(blank)
     edit.setDate(to_qdate(value) if value else NO_DATE)
+    edit.calendarWidget().installEventFilter(_OpenOnToday(edit))
     return edit
+
+
+class _OpenOnToday(QObject):
+    """An empty optional date's calendar opens on the current month, not on NO_DATE's."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QCalendarWidget)
+            and self._edit.date() == NO_DATE
+        ):
+            today = QDate.currentDate()
+            watched.setCurrentPage(today.year(), today.month())
+        return False
 
 
 def date_of(edit: QDateEdit) -> date | None:
