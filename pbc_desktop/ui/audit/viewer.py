@@ -79,6 +79,7 @@ class AuditPanel(ListingTab[AuditRow]):
         self.verify_result = QLabel(self)
         self.verify_result.setObjectName("auditVerifyResult")
         self.verify_result.setWordWrap(True)
+        self.verify_result.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.verify_button = QPushButton(self.tr("&Check integrity..."), self)
         self.verify_button.setObjectName("auditVerify")
         self.verify_button.setToolTip(
