@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.audit_entries import FieldChange
 from pbc_desktop.domain.enums import AuditAction
-from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import audit_log
 from pbc_desktop.services.audit_chain import ChainCheck, verify_chain
@@ -32,7 +31,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import date_of, fmt_datetime, optional_date_edit
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
-from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 
 _CHANGED_STYLE = "background:#fff3cd"
 _SAME_STYLE = "color:#666"
@@ -226,13 +225,8 @@ class AuditLogDialog(QDialog):
             return verify_chain(db, progress=progress, cancelled=cancelled)
 
         outcome = run_with_progress(self, self.tr("Checking the audit log"), job)
-        if outcome.cancelled:
+        if not succeeded(self, outcome):
             return
-        if outcome.error is not None:
-            if isinstance(outcome.error, UserError):
-                messages.show_user_error(self, outcome.error)
-                return
-            raise outcome.error
         check = outcome.result
         assert check is not None
         self.panel.show_check(check)
