@@ -9,10 +9,10 @@ decided by ``services/scope.py``; this module only says what a role may do at al
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
-from pbc_desktop.domain.enums import UserRole
+from pbc_desktop.domain.enums import AccountStatus, UserRole
 
 #: Shortest password accepted (characters).
 PASSWORD_MIN_LENGTH = 8
@@ -110,3 +110,17 @@ def password_problem(password: str, *, username: str = "") -> str | None:
     if username and password.lower() == username.lower():
         return "username"
     return None
+
+
+def account_status(
+    *, active: bool, locked_until: datetime | None, must_change_password: bool, now: datetime
+) -> AccountStatus:
+    """The one status an account shows: disabled first, then locked (until the lock-out
+    ends), then waiting for its new password."""
+    if not active:
+        return AccountStatus.DISABLED
+    if locked_until is not None and locked_until > now:
+        return AccountStatus.LOCKED
+    if must_change_password:
+        return AccountStatus.MUST_CHANGE_PASSWORD
+    return AccountStatus.ACTIVE

@@ -276,3 +276,12 @@ class AuditAction(LabeledEnum):
     IMPORT = "import", "导入", "Import"
     SIGN_IN = "sign_in", "登录", "Sign-in"
     LOCKOUT = "lockout", "账号锁定", "Account locked"
+
+
+class AccountStatus(LabeledEnum):
+    """How an account stands, as the accounts manager shows it (``accounts.account_status``)."""
+
+    ACTIVE = "active", "正常", "Active"
+    DISABLED = "disabled", "已停用", "Disabled"
+    LOCKED = "locked", "已锁定", "Locked"
+    MUST_CHANGE_PASSWORD = "must_change_password", "需改密码", "Must change password"

@@ -61,6 +61,73 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>&amp;New account...</source>
+        <translation>新建账号(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password...</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit / post</source>
+        <translation>单位/职务</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Organization / town</source>
+        <translation>所属党组织/镇街</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>{0} accounts</source>
+        <translation>共 {0} 个账号</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>Disable the account {0} ({1})? It can no longer sign in; its records and log entries stay. It can be enabled again.</source>
+        <translation>停用账号 {0}({1})?停用后不能再登录,它的记录和操作日志都保留,以后可以重新启用。</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesTab</name>
     <message>
         <source>Search title, place, community or host</source>
@@ -556,6 +623,21 @@
     </message>
 </context>
 <context>
+    <name>AdminActions</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts...</source>
+        <translation>账号管理(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log...</source>
+        <translation>操作日志(&amp;L)…</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -736,6 +818,112 @@
     <message>
         <source>Feedback</source>
         <translation>反馈意见</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Checking the audit log</source>
+        <translation>正在检查操作日志</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Search the summaries</source>
+        <translation>搜索操作摘要</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>&amp;Check integrity...</source>
+        <translation>检查完整性(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check that no entry of the log was altered or removed</source>
+        <translation>检查操作日志中有没有记录被改动或删除</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All record types</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>{0} entries</source>
+        <translation>共 {0} 条</translation>
+    </message>
+    <message>
+        <source>Entry No. {0}</source>
+        <translation>第 {0} 条记录</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录标识</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <source>No facts recorded.</source>
+        <translation>未记录具体内容。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
     </message>
 </context>
 <context>
@@ -3167,6 +3355,13 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>NewPassword</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>New party organization</source>
@@ -3820,6 +4015,29 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>A new password for {0} ({1}):</source>
+        <translation>为账号 {0}({1})设置新密码:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Repeat p&amp;assword:</source>
+        <translation>再次输入密码(&amp;A):</translation>
+    </message>
+    <message>
+        <source>The person must choose a new password at the next sign-in.</source>
+        <translation>该用户下次登录时须修改密码。</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <source>Reminder rules</source>
@@ -4072,6 +4290,77 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>&amp;Next step:</source>
         <translation>下一步(&amp;N):</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <source>Choose a role</source>
+        <translation>请选择角色</translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation>输入名称查找</translation>
+    </message>
+    <message>
+        <source>Sees and changes everything in the district and manages the accounts.</source>
+        <translation>可查看和修改全区的所有数据,并管理账号。</translation>
+    </message>
+    <message>
+        <source>Sees and changes the records of its town.</source>
+        <translation>可查看和修改本镇街的数据。</translation>
+    </message>
+    <message>
+        <source>Sees and changes the records of its organization and those below it.</source>
+        <translation>可查看和修改本党组织及其下级党组织的数据。</translation>
+    </message>
+    <message>
+        <source>Sees without changing: one organization, one town, or (choosing neither) the whole district.</source>
+        <translation>只能查看,不能修改:可限于一个党组织或一个镇街,都不选则查看全区。</translation>
+    </message>
+    <message>
+        <source>No organization is named “{0}”; choose one from the list.</source>
+        <translation>没有名为“{0}”的党组织,请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose the account&apos;s role.</source>
+        <translation>请选择账号的角色。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Un&amp;it / post:</source>
+        <translation>单位/职务(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所属党组织(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>所属镇街(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Repeat p&amp;assword:</source>
+        <translation>再次输入密码(&amp;A):</translation>
     </message>
 </context>
 <context>

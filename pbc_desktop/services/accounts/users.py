@@ -8,7 +8,7 @@ changes their own password.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, User
 from pbc_desktop.domain import accounts as rules
-from pbc_desktop.domain.accounts import Actor, Permission
-from pbc_desktop.domain.enums import AuditAction, UserRole
+from pbc_desktop.domain.accounts import Actor, Permission, account_status
+from pbc_desktop.domain.enums import AccountStatus, AuditAction, UserRole
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
@@ -54,6 +54,14 @@ class UserView:
     must_change_password: bool
     locked_until: datetime | None
     last_sign_in_at: datetime | None
+
+    def status(self, now: datetime | None = None) -> AccountStatus:
+        return account_status(
+            active=self.active,
+            locked_until=self.locked_until,
+            must_change_password=self.must_change_password,
+            now=now or datetime.now(UTC),
+        )
 
 
 def actor_of(user: User) -> Actor:
@@ -206,6 +214,14 @@ def create_first_admin(db: Database, data: UserInput, password: str) -> Actor:
         first = UserInput(data.username, data.name, data.unit, UserRole.DISTRICT)
         user = _add(s, first, password, must_change=False)
         return actor_of(user)
+
+
+def check_user(db: Database, data: UserInput) -> None:
+    """Refuse ``data`` as :func:`create_user` would (every field at once), writing nothing:
+    a form names the refused fields together with its own (the password typed twice)."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    with db.read() as s:
+        _validated(s, data)
 
 
 def create_user(db: Database, data: UserInput, password: str, *, must_change: bool = True) -> int:

@@ -261,7 +261,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
 
     def make_report(self) -> None:
         from pbc_desktop.reports.assessment import build_assessment_report
-        from pbc_desktop.ui.common.worker import run_with_progress
+        from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 
         year = self._year()
         if year is None:
@@ -289,13 +289,8 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
                 warn=notes.append,
             ),
         )
-        if outcome.cancelled:
+        if not succeeded(self, outcome):
             return
-        if outcome.error is not None:
-            if isinstance(outcome.error, UserError):
-                messages.show_user_error(self, outcome.error)
-                return
-            raise outcome.error
         printing.warn_unprintable(self, notes)
         if messages.confirm(
             self,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
 
 
 def to_date(value: QDate) -> date:
@@ -25,6 +25,47 @@ def to_datetime(value: QDateTime) -> datetime:
 def to_qdatetime(value: datetime) -> QDateTime:
     """To the minute (seconds dropped)."""
     return QDateTime(to_qdate(value), QTime(value.hour, value.minute))
+
+
+#: The earliest date an optional date field holds; it shows blank and stands for "none".
+NO_DATE = QDate(1949, 10, 1)
+
+
+def optional_date_edit(
+    value: date | None, parent: QWidget | None = None, *, blank: str = " "
+) -> QDateEdit:
+    """A date field that may be left empty (showing ``blank``): read it with :func:`date_of`."""
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(blank)
+    edit.setDate(to_qdate(value) if value else NO_DATE)
+    edit.calendarWidget().installEventFilter(_OpenOnToday(edit))
+    return edit
+
+
+class _OpenOnToday(QObject):
+    """An empty optional date's calendar opens on the current month, not on NO_DATE's."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QCalendarWidget)
+            and self._edit.date() == NO_DATE
+        ):
+            today = QDate.currentDate()
+            watched.setCurrentPage(today.year(), today.month())
+        return False
+
+
+def date_of(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == edit.minimumDate() else to_date(value)
 
 
 def set_date(edit: QDateEdit, value: date) -> None:

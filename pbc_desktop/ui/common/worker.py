@@ -14,7 +14,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
+from pbc_desktop.ui.common import messages
 
 T = TypeVar("T")
 Job = Callable[[ProgressFn, CancelFn], T]
@@ -115,3 +117,16 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job[T]) -> JobOut
     dialog.close()
     dialog.deleteLater()
     return outcome
+
+
+def succeeded(parent: QWidget | None, outcome: JobOutcome[Any]) -> bool:
+    """Whether the job ran to its end: False when it was cancelled or refused (the refusal,
+    a ``UserError``, is shown to the user); any other error is a bug and raised again."""
+    if outcome.cancelled:
+        return False
+    if outcome.error is None:
+        return True
+    if isinstance(outcome.error, UserError):
+        messages.show_user_error(parent, outcome.error)
+        return False
+    raise outcome.error

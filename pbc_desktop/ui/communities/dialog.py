@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,34 +19,17 @@ from pbc_desktop.domain.enums import CoBuildType, LeadershipRole
 from pbc_desktop.services import communities as svc
 from pbc_desktop.ui.common.combos import fill, fill_enum, find_data, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import to_date, to_qdate
+from pbc_desktop.ui.common.dates import NO_DATE, date_of, optional_date_edit, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.views import cell_text, cell_widget
 from pbc_desktop.ui.forms.ui_community_dialog import Ui_CommunityDialog
 
 ORG_ROLE = Qt.ItemDataRole.UserRole
-#: An empty optional date is shown as the minimum of its date edit, displayed blank.
-NO_DATE = QDate(1949, 10, 1)
 PICKER_LIMIT = 200
 
 ROLE_PERSON, ROLE_ROLE, ROLE_ORG, ROLE_CROSS, ROLE_PHONE = range(5)
 TURN_ORG, TURN_LABEL, TURN_START, TURN_END = range(4)
-
-
-def optional_date_edit(value: date | None, parent: QWidget | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(" ")
-    edit.setDate(to_qdate(value) if value else NO_DATE)
-    return edit
-
-
-def date_of(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == edit.minimumDate() else to_date(value)
 
 
 class CommunityDialog(FormDialog):

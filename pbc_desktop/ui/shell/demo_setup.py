@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.info import is_empty
-from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 
 
 def ensure_demo(db: Database) -> bool:
@@ -24,11 +22,4 @@ def ensure_demo(db: Database) -> bool:
     outcome = run_with_progress(
         None, QCoreApplication.translate("DemoSetup", "Building the demo district..."), job
     )
-    if outcome.cancelled:
-        return False
-    if isinstance(outcome.error, UserError):
-        messages.show_user_error(None, outcome.error)
-        return False
-    if outcome.error is not None:
-        raise outcome.error
-    return True
+    return succeeded(None, outcome)

@@ -30,6 +30,7 @@ from pbc_desktop.ui.accounts.idle_lock import IdleLock, idle_minutes
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
+from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
 
 TabFactory = Callable[[AppContext], QWidget]
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_idle_minutes)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        self._add_admin_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.action_about = QAction(self.tr("&About"), self)
         self.action_about.triggered.connect(self.show_about)
@@ -172,6 +174,12 @@ class MainWindow(QMainWindow):
         for number in range(len(self._factories)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.tab_widget.setCurrentIndex(n))
+
+    def _add_admin_menu(self) -> None:
+        """工具 → 账号管理, 操作日志 (``admin_actions.py``), for the accounts that may use them."""
+        self.admin = AdminActions(self, self)
+        self.menuBar().addMenu(self.admin.menu)
+        self.database_changed.connect(lambda _where: self.admin.update_actions())
 
     def import_members(self) -> None:
         """文件 → 导入党员: the 党员 tab's import, with the tab in view."""
@@ -260,6 +268,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.show_tab(current)
         self._update_user()
+        self.admin.update_actions()  # 工具: accounts and the audit log, by permission
 
     def switch_user(self) -> None:
         """文件 → 切换用户: someone else signs in; the window then shows their scope."""
