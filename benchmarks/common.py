@@ -8,6 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+# The district database is the demo's: the window and every ``pbc`` command sign in as its
+# administrator (README, "Accounts and signing in").
+os.environ.setdefault("PBC_USER", "admin")
+os.environ.setdefault("PBC_PASSWORD", "demo1234")
+
 CACHE = Path(tempfile.gettempdir()) / "pbc-bench"
 DISTRICT_DB = CACHE / "district.sqlite"
 
