@@ -1,7 +1,8 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
 bounds, ordering (empty values last, enums in declared order), text search, "name taken"
-checks, a community's current members, the SQL test of an overdue list item; and the rule
-that a record stays in the community it was made in.
+checks, a community's current members, the SQL test of an overdue list item, post reports
+with where they went and the hours served; and the rule that a record stays in the
+community it was made in.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -14,11 +15,19 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Community, CommunityMember, ListItem, Organization
+from pbc_desktop.db.models import (
+    Community,
+    CommunityMember,
+    ListItem,
+    Organization,
+    Post,
+    PostReport,
+    ServiceLog,
+)
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
@@ -86,6 +95,33 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
         ListItem.deadline.is_not(None),
         ListItem.deadline < today,
         ListItem.status != ItemStatus.SOLVED,
+    )
+
+
+def report_places(*columns: Any) -> AnySelect:
+    """``columns`` of post reports with where each went: ``org_name`` (the organization
+    reported to), ``community_name`` and ``post_name`` (either may be empty)."""
+    return (
+        select(
+            *columns,
+            Community.name.label("community_name"),
+            Organization.name.label("org_name"),
+            Post.name.label("post_name"),
+        )
+        .select_from(PostReport)
+        .join(Organization, Organization.id == PostReport.organization_id)
+        .outerjoin(Community, Community.id == PostReport.community_id)
+        .outerjoin(Post, Post.id == PostReport.post_id)
+    )
+
+
+def report_hours(*where: ColumnElement[bool]) -> Any:
+    """The hours logged on the enclosing query's report (the entries matching ``where``)."""
+    return (
+        select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
+        .where(ServiceLog.report_id == PostReport.id, *where)
+        .correlate(PostReport)
+        .scalar_subquery()
     )
 
 
