@@ -1,8 +1,8 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
 bounds, ordering (empty values last, enums in declared order), text search, "name taken"
-checks, a community's current members, the SQL test of an overdue list item, post reports
-with where they went and the hours served; and the rule that a record stays in the
-community it was made in.
+checks (and the clash of a name taken meanwhile), a community's current members, the SQL
+test of an overdue list item, post reports with where they went and the hours served; and
+the rule that a record stays in the community it was made in.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pbc_desktop.db.engine import Database
@@ -199,3 +200,11 @@ def name_taken(
         if other_id != own_id and name_key(other_name) == key:
             return str(other_name)
     return None
+
+
+def name_clash(exc: IntegrityError, message: str) -> ValidationError:
+    """``message`` as the refusal of the name field when a concurrent write took the name
+    between the :func:`name_taken` check and the insert; any other failure is re-raised."""
+    if "name" not in str(exc.orig).lower():
+        raise exc
+    return ValidationError.single("name", message)
