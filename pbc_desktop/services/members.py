@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Community, Organization, PartyMember, Post, PostReport, ServiceLog
+from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     Gender,
@@ -36,6 +36,8 @@ from pbc_desktop.services.scope import (
     enum_order,
     like_digits,
     ordered,
+    report_hours,
+    report_places,
     town_community_ids,
 )
 
@@ -276,26 +278,14 @@ def load_member(s: Session, member_id: int, acc: access.Access | None = None) ->
 
 
 def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[ServiceView, ...]]:
-    hours = (
-        select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
-        .where(ServiceLog.report_id == PostReport.id)
-        .correlate(PostReport)
-        .scalar_subquery()
-    )
     report_stmt = (
-        select(
+        report_places(
             PostReport.id,
-            Organization.name.label("org_name"),
-            Community.name.label("community_name"),
-            Post.name.label("post_name"),
             PostReport.reported_on,
             PostReport.status,
             PostReport.ended_on,
-            hours.label("hours"),
+            report_hours().label("hours"),
         )
-        .join(Organization, Organization.id == PostReport.organization_id)
-        .outerjoin(Community, Community.id == PostReport.community_id)
-        .outerjoin(Post, Post.id == PostReport.post_id)
         .where(PostReport.member_id == member_id)
         .order_by(PostReport.reported_on.desc(), PostReport.id.desc())
     )

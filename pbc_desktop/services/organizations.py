@@ -31,7 +31,7 @@ from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, Validat
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import containing, enum_order, name_taken
+from pbc_desktop.services.scope import containing, enum_order, name_clash, name_taken
 
 LEVELS_NEEDING_TOWN = frozenset({OrgLevel.TOWN, OrgLevel.VILLAGE})
 NAME_MAX = 120
@@ -551,13 +551,6 @@ def _validate(s: Session, data: OrgInput, own_id: int | None) -> dict[str, Any]:
     return values
 
 
-def _duplicate_name(exc: IntegrityError, name: str) -> ValidationError:
-    """A concurrent write took the name between our check and the insert."""
-    if "name" not in str(exc.orig).lower():
-        raise exc
-    return ValidationError.single("name", _duplicate_message(name))
-
-
 def _duplicate_message(name: str) -> str:
     return t(
         f"已有名为“{name}”的党组织,名称不能重复",
@@ -581,7 +574,7 @@ def create_organization(db: Database, data: OrgInput) -> int:
             audit.created(s, org, t(f"新增党组织 {org.name}", f"Created organization {org.name}"))
             return org.id
     except IntegrityError as exc:
-        raise _duplicate_name(exc, v.normalise_text(data.name)) from exc
+        raise name_clash(exc, _duplicate_message(v.normalise_text(data.name))) from exc
 
 
 def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
@@ -609,7 +602,7 @@ def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
                 after=after,
             )
     except IntegrityError as exc:
-        raise _duplicate_name(exc, v.normalise_text(data.name)) from exc
+        raise name_clash(exc, _duplicate_message(v.normalise_text(data.name))) from exc
 
 
 def _led_or_linked(

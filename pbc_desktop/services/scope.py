@@ -1,7 +1,8 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
 bounds, ordering (empty values last, enums in declared order), text search, "name taken"
-checks, a community's current members, the SQL test of an overdue list item; and the rule
-that a record stays in the community it was made in.
+checks (and the clash of a name taken meanwhile), a community's current members, the SQL
+test of an overdue list item, post reports with where they went and the hours served; and
+the rule that a record stays in the community it was made in.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -14,11 +15,20 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Community, CommunityMember, ListItem, Organization
+from pbc_desktop.db.models import (
+    Community,
+    CommunityMember,
+    ListItem,
+    Organization,
+    Post,
+    PostReport,
+    ServiceLog,
+)
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
@@ -86,6 +96,33 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
         ListItem.deadline.is_not(None),
         ListItem.deadline < today,
         ListItem.status != ItemStatus.SOLVED,
+    )
+
+
+def report_places(*columns: Any) -> AnySelect:
+    """``columns`` of post reports with where each went: ``org_name`` (the organization
+    reported to), ``community_name`` and ``post_name`` (either may be empty)."""
+    return (
+        select(
+            *columns,
+            Community.name.label("community_name"),
+            Organization.name.label("org_name"),
+            Post.name.label("post_name"),
+        )
+        .select_from(PostReport)
+        .join(Organization, Organization.id == PostReport.organization_id)
+        .outerjoin(Community, Community.id == PostReport.community_id)
+        .outerjoin(Post, Post.id == PostReport.post_id)
+    )
+
+
+def report_hours(*where: ColumnElement[bool]) -> Any:
+    """The hours logged on the enclosing query's report (the entries matching ``where``)."""
+    return (
+        select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
+        .where(ServiceLog.report_id == PostReport.id, *where)
+        .correlate(PostReport)
+        .scalar_subquery()
     )
 
 
@@ -163,3 +200,11 @@ def name_taken(
         if other_id != own_id and name_key(other_name) == key:
             return str(other_name)
     return None
+
+
+def name_clash(exc: IntegrityError, message: str) -> ValidationError:
+    """``message`` as the refusal of the name field when a concurrent write took the name
+    between the :func:`name_taken` check and the insert; any other failure is re-raised."""
+    if "name" not in str(exc.orig).lower():
+        raise exc
+    return ValidationError.single("name", message)

@@ -24,6 +24,7 @@ from pbc_desktop.services.lists.common import (
     check_not_future,
     check_text,
     item_facts,
+    item_updated,
 )
 
 
@@ -137,7 +138,7 @@ def claim_item(db: Database, item_id: int, data: ClaimInput) -> int:
         if data.deadline is not None:
             item.deadline = data.deadline
         s.flush()
-        audit.updated(
+        item_updated(
             s,
             item,
             t(
@@ -145,6 +146,6 @@ def claim_item(db: Database, item_id: int, data: ClaimInput) -> int:
                 f"Item {item.title}: {data.mode.en.lower()}",
             ),
             before,
-            after=item_facts(item) | {"claim": _claim_facts(claim)},
+            claim=_claim_facts(claim),
         )
         return claim.id

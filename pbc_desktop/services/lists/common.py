@@ -1,5 +1,6 @@
 """Pieces shared by the 清单 services: the clock, loading a list or an item, text and date
-checks, the status text with 逾期, the claimants and follow-up counts of many items at once.
+checks, the status text with 逾期, the claimants and follow-up counts of many items at once,
+the audit entry of a changed item.
 
 Every module calls ``common.today()`` (not a copy of it), so a test fixes the date once.
 """
@@ -7,7 +8,7 @@ Every module calls ``common.today()`` (not a copy of it), so a test fixes the da
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -150,6 +151,15 @@ def changing_item(s: Session, db: Database, item_id: int) -> ListItem:
     return item
 
 
+def moving_item(
+    s: Session, db: Database, item_id: int, rule: Callable[[ItemStatus, ListKind], ItemStatus]
+) -> tuple[ListItem, ItemStatus]:
+    """The item to change (see :func:`changing_item`) and the status ``rule`` (one of
+    ``domain.items.after_*``) moves it to; the rule refuses a step its status does not allow."""
+    item = changing_item(s, db, item_id)
+    return item, rule(item.status, item.service_list.kind)
+
+
 def check_text(
     err: FieldErrors,
     name: str,
@@ -181,3 +191,11 @@ def check_not_future(err: FieldErrors, name: str, value: date | None, zh: str, e
 def item_facts(item: ListItem) -> dict[str, Any]:
     """The audit snapshot of an item."""
     return audit.snapshot(item)
+
+
+def item_updated(
+    s: Session, item: ListItem, summary: str, before: dict[str, Any], **extra: Any
+) -> None:
+    """Log the change of ``item`` since ``before`` (its :func:`item_facts` then); ``extra``
+    facts (the claim, the follow-up, the reason) are added to its facts now."""
+    audit.updated(s, item, summary, before, after=item_facts(item) | extra)

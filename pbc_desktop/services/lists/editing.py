@@ -27,6 +27,7 @@ from pbc_desktop.services.lists.common import (
     check_not_future,
     check_text,
     item_facts,
+    item_updated,
 )
 from pbc_desktop.services.scope import check_same_community
 
@@ -225,12 +226,8 @@ def update_item(db: Database, item_id: int, data: ItemInput) -> None:
         _validate_item(s, item.service_list, data, item_id)
         before = item_facts(item)
         _apply_item(item, data)
-        audit.updated(
-            s,
-            item,
-            t(f"修改清单事项「{item.title}」", f"Updated item {item.title}"),
-            before,
-            after=item_facts(item),
+        item_updated(
+            s, item, t(f"修改清单事项「{item.title}」", f"Updated item {item.title}"), before
         )
 
 

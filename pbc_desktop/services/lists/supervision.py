@@ -19,11 +19,12 @@ from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.lists.common import (
     TEXT_MAX,
-    changing_item,
     check_not_future,
     check_text,
     item_facts,
+    item_updated,
     load_item,
+    moving_item,
 )
 
 
@@ -71,28 +72,20 @@ def _set_status(
     zh, en = words
     before = item_facts(item)
     item.status = status
-    audit.updated(
-        s,
-        item,
-        t(f"事项「{item.title}」{zh}", f"Item {item.title}: {en}"),
-        before,
-        after=item_facts(item),
-    )
+    item_updated(s, item, t(f"事项「{item.title}」{zh}", f"Item {item.title}: {en}"), before)
 
 
 def start_item(db: Database, item_id: int) -> None:
     """已认领 → 推进中 without waiting for the first follow-up."""
     with db.write() as s:
-        item = changing_item(s, db, item_id)
-        target = items_rules.after_start(item.status, item.service_list.kind)
+        item, target = moving_item(s, db, item_id, items_rules.after_start)
         _set_status(db, s, item, target, ("开始推进", "started"))
 
 
 def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
     """A dated follow-up (督办); the first one moves a claimed item to 推进中."""
     with db.write() as s:
-        item = changing_item(s, db, item_id)
-        target = items_rules.after_supervision(item.status, item.service_list.kind)
+        item, target = moving_item(s, db, item_id, items_rules.after_supervision)
         err = FieldErrors()
         check_text(
             err,
@@ -123,12 +116,12 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
         s.add(entry)
         item.status = target
         s.flush()
-        audit.updated(
+        item_updated(
             s,
             item,
             t(f"督办事项「{item.title}」", f"Followed up item {item.title}"),
             before,
-            after=item_facts(item) | {"supervision": audit.snapshot(entry)},
+            supervision=audit.snapshot(entry),
         )
         return entry.id
 
@@ -155,8 +148,7 @@ def list_supervisions(db: Database, item_id: int) -> list[SupervisionView]:
 def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
     """办结: the result and the residents' satisfaction are required."""
     with db.write() as s:
-        item = changing_item(s, db, item_id)
-        target = items_rules.after_solve(item.status, item.service_list.kind)
+        item, target = moving_item(s, db, item_id, items_rules.after_solve)
         err = FieldErrors()
         check_text(
             err,
@@ -177,20 +169,13 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
         item.solved_on = data.solved_on
         item.result = data.result.strip()
         item.satisfaction = data.satisfaction
-        audit.updated(
-            s,
-            item,
-            t(f"事项「{item.title}」已解决", f"Item {item.title} solved"),
-            before,
-            after=item_facts(item),
-        )
+        item_updated(s, item, t(f"事项「{item.title}」已解决", f"Item {item.title} solved"), before)
 
 
 def reopen_item(db: Database, item_id: int, reason: str) -> None:
     """已解决 → 推进中; the earlier result stays in the audit log with the reason."""
     with db.write() as s:
-        item = changing_item(s, db, item_id)
-        target = items_rules.after_reopen(item.status, item.service_list.kind)
+        item, target = moving_item(s, db, item_id, items_rules.after_reopen)
         if not reason.strip():
             raise ValidationError.single(
                 "reason", t("请填写重新打开的原因", "Give the reason for reopening")
@@ -200,7 +185,7 @@ def reopen_item(db: Database, item_id: int, reason: str) -> None:
         item.solved_on = None
         item.result = None
         item.satisfaction = None
-        audit.updated(
+        item_updated(
             s,
             item,
             t(
@@ -208,5 +193,5 @@ def reopen_item(db: Database, item_id: int, reason: str) -> None:
                 f"Reopened item {item.title}: {reason.strip()}",
             ),
             before,
-            after=item_facts(item) | {"reason": reason.strip()},
+            reason=reason.strip(),
         )

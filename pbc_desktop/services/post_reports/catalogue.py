@@ -18,13 +18,13 @@ from pbc_desktop.db.models import AuditEntry, Post, PostReport
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, PostReportStatus
-from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.post_reports.common import check_length
-from pbc_desktop.services.scope import Choice, name_taken
+from pbc_desktop.services.scope import Choice, name_clash, name_taken
 
 POST_NAME_MAX = 60
 
@@ -177,13 +177,6 @@ def _validate_post(s: Session, data: PostInput, own_id: int | None) -> tuple[str
     return name, description
 
 
-def _integrity(exc: IntegrityError, name: str) -> ValidationError:
-    """A concurrent write took the name between our check and the insert."""
-    if "name" not in str(exc.orig).lower():
-        raise exc
-    return ValidationError.single("name", _duplicate_post(name))
-
-
 def add_post(db: Database, data: PostInput) -> int:
     """A new active post at the end of the catalogue."""
     require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
@@ -196,7 +189,7 @@ def add_post(db: Database, data: PostInput) -> int:
             audit.created(s, post, t(f"新增岗位「{name}」", f"Added post {name}"))
             return post.id
     except IntegrityError as exc:
-        raise _integrity(exc, v.normalise_text(data.name)) from exc
+        raise name_clash(exc, _duplicate_post(v.normalise_text(data.name))) from exc
 
 
 def update_post(db: Database, post_id: int, data: PostInput) -> None:
@@ -220,7 +213,7 @@ def update_post(db: Database, post_id: int, data: PostInput) -> None:
             )
             audit.updated(s, post, summary, before, after=after)
     except IntegrityError as exc:
-        raise _integrity(exc, v.normalise_text(data.name)) from exc
+        raise name_clash(exc, _duplicate_post(v.normalise_text(data.name))) from exc
 
 
 def set_post_active(db: Database, post_id: int, active: bool) -> None:

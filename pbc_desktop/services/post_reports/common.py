@@ -1,4 +1,5 @@
-"""Pieces shared by the 报到领岗 services: the clock, loading a report, length checks.
+"""Pieces shared by the 报到领岗 services: the clock, loading a report, length and date
+checks.
 
 Every module calls ``common.today()`` (not a copy of it), so a test fixes the date once.
 """
@@ -6,14 +7,14 @@ Every module calls ``common.today()`` (not a copy of it), so a test fixes the da
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import ColumnElement, or_, select, true
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.models import PartyMember, PostReport, ServiceLog
+from pbc_desktop.db.models import PartyMember, PostReport
+from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.errors import NotFoundError
+from pbc_desktop.errors import FieldError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.field_errors import FieldErrors
@@ -67,11 +68,24 @@ def check_length(
         err.add(name, f"{zh}不能超过{limit}个字", f"{en} may have at most {limit} characters")
 
 
-def report_hours(*where: ColumnElement[bool]) -> Any:
-    """The hours logged on the enclosing query's report (the entries matching ``where``)."""
-    return (
-        select(func.coalesce(func.sum(ServiceLog.hours), 0.0))
-        .where(ServiceLog.report_id == PostReport.id, *where)
-        .correlate(PostReport)
-        .scalar_subquery()
-    )
+def check_not_future(err: FieldErrors, name: str, day: date, label: v.Label) -> None:
+    """``day`` must not be after :func:`today`; ``label`` names it ("离岗日期", "end date")."""
+    future = v.future_date_error(day, label=label, today=today())
+    if future:
+        err.errors.append(FieldError(name, future))
+
+
+def check_in_report(
+    err: FieldErrors, name: str, day: date, report: PostReport, label: v.Label
+) -> None:
+    """A day of the report's period (service, leaving): not in the future, not before the
+    report date."""
+    check_not_future(err, name, day, label)
+    if day < report.reported_on:
+        zh, en = label
+        reported = report.reported_on.isoformat()
+        err.add(
+            name,
+            f"{zh}不能早于报到日期({reported})",
+            f"The {en} is before the report date ({reported})",
+        )

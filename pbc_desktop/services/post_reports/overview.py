@@ -13,14 +13,13 @@ from sqlalchemy import ColumnElement, case, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Community, Organization, PartyMember, Post, PostReport, ServiceLog
+from pbc_desktop.db.models import Community, Organization, PartyMember, PostReport, ServiceLog
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.post_reports.common import report_hours
-from pbc_desktop.services.scope import date_bounds, ordered
+from pbc_desktop.services.scope import date_bounds, ordered, report_hours, report_places
 
 SUMMARY_DESTINATIONS = 3  # destinations named in an overview row; the rest are counted
 
@@ -279,22 +278,16 @@ def reported_members(db: Database, org_id: int, year: int | None = None) -> list
     hours = report_hours(*in_year)
     on_post_first = case((PostReport.status == PostReportStatus.ACTIVE, 0), else_=1)
     stmt = (
-        select(
+        report_places(
             PostReport.id,
             PartyMember.id.label("member_id"),
             PartyMember.name.label("member_name"),
-            Community.name.label("community_name"),
-            Organization.name.label("org_name"),
-            Post.name.label("post_name"),
             PostReport.reported_on,
             PostReport.status,
             PostReport.ended_on,
             hours.label("hours"),
         )
         .join(PartyMember, PartyMember.id == PostReport.member_id)
-        .join(Organization, Organization.id == PostReport.organization_id)
-        .outerjoin(Community, Community.id == PostReport.community_id)
-        .outerjoin(Post, Post.id == PostReport.post_id)
         .where(PartyMember.organization_id == org_id)
         .order_by(on_post_first, PartyMember.name, PostReport.reported_on, PostReport.id)
     )

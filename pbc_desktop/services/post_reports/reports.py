@@ -30,21 +30,21 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
     PostReportStatus,
 )
-from pbc_desktop.errors import ConflictError, FieldError
+from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.members import load_member
-from pbc_desktop.services.post_reports import common
 from pbc_desktop.services.post_reports.common import (
     REMARK_MAX,
+    check_in_report,
     check_length,
+    check_not_future,
     load_report,
     report_gone,
-    report_hours,
     reports_seen,
 )
-from pbc_desktop.services.scope import Choice, current_members
+from pbc_desktop.services.scope import Choice, current_members, report_hours, report_places
 
 
 @dataclass(frozen=True)
@@ -165,21 +165,15 @@ def _report_select() -> Select[Any]:
     )
     last = aliased(PostEvaluation)
     return (
-        select(
+        report_places(
             PostReport,
             PartyMember.name.label("member_name"),
-            Community.name.label("community_name"),
-            Organization.name.label("org_name"),
-            Post.name.label("post_name"),
             hours.label("hours"),
             services.label("services"),
             last.year.label("last_year"),
             last.result.label("last_result"),
         )
         .join(PartyMember, PartyMember.id == PostReport.member_id)
-        .join(Organization, Organization.id == PostReport.organization_id)
-        .outerjoin(Community, Community.id == PostReport.community_id)
-        .outerjoin(Post, Post.id == PostReport.post_id)
         .outerjoin(last, (last.report_id == PostReport.id) & (last.year == last_year))
     )
 
@@ -324,9 +318,7 @@ def _check_report(
                 "post", f"岗位「{post.name}」已停用,请另选岗位", f"The post {post.name} is inactive"
             )
     reported = data.reported_on
-    future = v.future_date_error(reported, label=("报到日期", "report date"), today=common.today())
-    if future:
-        err.errors.append(FieldError("reported_on", future))
+    check_not_future(err, "reported_on", reported, ("报到日期", "report date"))
     if member.joined_on is not None and reported < member.joined_on:
         joined = member.joined_on.isoformat()
         err.add(
@@ -466,15 +458,7 @@ def end_report(db: Database, report_id: int, data: EndInput) -> None:
             )
         err = FieldErrors()
         ended = data.ended_on
-        future = v.future_date_error(ended, label=("离岗日期", "end date"), today=common.today())
-        if future:
-            err.errors.append(FieldError("ended_on", future))
-        if ended < report.reported_on:
-            err.add(
-                "ended_on",
-                f"离岗日期不能早于报到日期({report.reported_on.isoformat()})",
-                f"The end date is before the report date ({report.reported_on.isoformat()})",
-            )
+        check_in_report(err, "ended_on", ended, report, ("离岗日期", "end date"))
         check = FieldErrors()
         _check_against_records(s, check, report, report.reported_on, ended)
         err.errors.extend(e for e in check.errors if e.field == "ended_on")

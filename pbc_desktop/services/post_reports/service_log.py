@@ -11,13 +11,11 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PostReport, ServiceLog
-from pbc_desktop.domain import validation as v
-from pbc_desktop.errors import FieldError, NotFoundError
+from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.post_reports import common
-from pbc_desktop.services.post_reports.common import check_length, load_report
+from pbc_desktop.services.post_reports.common import check_in_report, check_length, load_report
 
 CONTENT_MAX = 2000
 
@@ -89,15 +87,7 @@ def _check_service(
 ) -> tuple[float, str]:
     err = FieldErrors()
     day = data.served_on
-    future = v.future_date_error(day, label=("服务日期", "service date"), today=common.today())
-    if future:
-        err.errors.append(FieldError("served_on", future))
-    if day < report.reported_on:
-        err.add(
-            "served_on",
-            f"服务日期不能早于报到日期({report.reported_on.isoformat()})",
-            f"The service date is before the report date ({report.reported_on.isoformat()})",
-        )
+    check_in_report(err, "served_on", day, report, ("服务日期", "service date"))
     if report.ended_on is not None and day > report.ended_on:
         err.add(
             "served_on",
