@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +23,7 @@ from pbc_desktop.services import member_editing, member_export, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.combos import (
     as_enum,
     current_enum,
@@ -152,13 +152,10 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         menu.insertSection(menu.actions()[0], self.tr("Printed roster"))
         first = menu.actions()[0]
         for name, text, slot in (
-            ("exportXlsxAction", self.tr("Export this list to Excel..."), self.export_xlsx),
-            ("exportTemplateAction", self.tr("Save the import template..."), self.save_template),
+            ("membersExportXlsx", self.tr("Export this list to Excel..."), self.export_xlsx),
+            ("membersExportTemplate", self.tr("Save the import template..."), self.save_template),
         ):
-            action = QAction(text, menu)
-            action.setObjectName(name)
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            menu.insertAction(first, action)
+            menu.insertAction(first, make_action(menu, name, text, slot))
         self.export_button.setMenu(menu)
         self.catalogue_button = self.add_button(
             "Catalogue",
