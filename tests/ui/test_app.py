@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QMenu,
+    QSplitter,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop import i18n
@@ -83,6 +90,19 @@ def test_every_tab_keeps_the_contract_and_the_naming_scheme(qtbot: QtBot, db: Da
         }
         assert names, key
         assert [n for n in names if not n.startswith(key)] == [], key
+
+
+def test_menu_entries_follow_the_naming_scheme(qtbot: QtBot, db: Database) -> None:
+    window = make_window(qtbot, db)
+    names = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        names.append(menu.objectName())
+        names += [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert len(names) > 10
+    assert [n for n in names if not n.startswith("main")] == []
+    assert {"mainFileMenu", "mainImportMembers", "mainBackup", "mainAuditLog"} <= set(names)
 
 
 def test_a_tab_without_the_contract_is_refused() -> None:

@@ -305,7 +305,7 @@ def test_preview_and_menu(
 
     menu = member_exports.roster_menu(parent, ctx, lambda: roster.village, lambda: False)
     names = [a.objectName() for a in menu.actions()]
-    assert names == ["rosterSaveAction", "rosterPreviewAction", "rosterPrintAction"]
+    assert names == ["membersRosterSave", "membersRosterPreview", "membersRosterPrint"]
     save_dialog_answers(monkeypatch, str(tmp_path / "菜单.pdf"))
     menu.actions()[0].trigger()
     assert (tmp_path / "菜单.pdf").exists()

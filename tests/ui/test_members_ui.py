@@ -664,15 +664,15 @@ def test_export_menu_exports_the_current_filter(
     assert menu is not None
     actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
     assert {
-        "exportXlsxAction",
-        "exportTemplateAction",
-        "rosterSaveAction",
-        "rosterPreviewAction",
-        "rosterPrintAction",
+        "membersExportXlsx",
+        "membersExportTemplate",
+        "membersRosterSave",
+        "membersRosterPreview",
+        "membersRosterPrint",
     } <= set(actions)
     choose(tab.category_combo, MemberCategory.PROBATIONARY)
     tab.set_unmasked(True)
-    actions["exportXlsxAction"].trigger()
+    actions["membersExportXlsx"].trigger()
     assert len(calls) == 1
     query, unmasked = calls[0]
     assert query.category == MemberCategory.PROBATIONARY

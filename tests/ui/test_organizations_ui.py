@@ -53,8 +53,8 @@ def tab(qtbot: QtBot, db: Database, seeded: dict[str, int]) -> Iterator[Organiza
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
-    if widget.dialog is not None:
-        widget.dialog.reject()
+    if widget.active_dialog is not None:
+        widget.active_dialog.reject()
 
 
 @pytest.fixture
@@ -108,9 +108,9 @@ def open_dialog(
         qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
     else:
         qtbot.keyClick(tab.table, key)
-    assert tab.dialog is not None
-    qtbot.waitExposed(tab.dialog)
-    return tab.dialog
+    assert tab.active_dialog is not None
+    qtbot.waitExposed(tab.active_dialog)
+    return tab.active_dialog
 
 
 def click_ok(qtbot: QtBot, dialog: OrganizationDialog) -> None:
@@ -144,7 +144,7 @@ def test_selecting_a_row_enables_buttons_and_shows_detail(
     click_row(qtbot, tab, "文光村党支部")
     assert tab.edit_button.isEnabled()
     assert tab.delete_button.isEnabled()
-    detail = tab.detail.text()
+    detail = tab.detail_label.text()
     assert "文光村党支部" in detail
     assert "Parent: 陈店镇党委" in detail
     assert "Members: 5" in detail
@@ -230,7 +230,7 @@ def test_create_through_the_dialog(
     assert not ui.startCheck.isEnabled()
     click_ok(qtbot, dialog)
 
-    qtbot.waitUntil(lambda: tab.dialog is None)
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
     assert "陈店镇 内輋村党支部" in stored_names(db)
     new_id = next(r.id for r in tab.model.rows() if r.name == "陈店镇 内輋村党支部")
     detail = orgs.get_organization(db, new_id)
@@ -259,7 +259,7 @@ def test_bad_input_shows_message_and_stores_nothing(
     type_text(qtbot, ui.phoneEdit, "12345")
     click_ok(qtbot, dialog)
 
-    assert tab.dialog is dialog
+    assert tab.active_dialog is dialog
     assert dialog.isVisible()
     text = dialog.error_text()
     assert "已有名为“文光村党支部”的党组织" in text
@@ -279,7 +279,7 @@ def test_bad_input_shows_message_and_stores_nothing(
     choose(qtbot, ui.levelCombo, OrgLevel.DISTRICT)
     ui.phoneEdit.clear()
     click_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: tab.dialog is None)
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
     assert "文光村第二党支部" in stored_names(db)
 
 
@@ -321,7 +321,7 @@ def test_temporary_branch_dates(qtbot: QtBot, tab: OrganizationsTab, db: Databas
 
     ui.endEdit.setDate(date(2022, 6, 30))
     click_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: tab.dialog is None)
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
     row = next(r for r in tab.model.rows() if r.name == "峡山街道防疫临时党支部")
     detail = orgs.get_organization(db, row.id)
     assert (detail.start_date, detail.end_date) == (date(2022, 3, 10), date(2022, 6, 30))
@@ -340,12 +340,12 @@ def test_edit_with_f2_and_enter(qtbot: QtBot, tab: OrganizationsTab, db: Databas
     ui.secretaryEdit.clear()
     type_text(qtbot, ui.secretaryEdit, "黄海")
     click_ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: tab.dialog is None)
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
 
     org_id = tab.current_row().id  # type: ignore[union-attr]
     assert orgs.get_organization(db, org_id).secretary == "黄海"
     assert orgs.get_organization(db, org_id).parent_name == "陈店镇党委"
-    assert "Secretary: 黄海" in tab.detail.text()
+    assert "Secretary: 黄海" in tab.detail_label.text()
 
     tab.table.setFocus()
     dialog = open_dialog(qtbot, tab, Qt.Key.Key_Return)
@@ -354,14 +354,14 @@ def test_edit_with_f2_and_enter(qtbot: QtBot, tab: OrganizationsTab, db: Databas
         dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel),
         Qt.MouseButton.LeftButton,
     )
-    qtbot.waitUntil(lambda: tab.dialog is None)
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
 
 
 def test_ctrl_n_opens_the_new_dialog(qtbot: QtBot, tab: OrganizationsTab) -> None:
     tab.search_edit.setFocus()
     qtbot.keyClick(tab.search_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert tab.dialog is not None
-    assert tab.dialog.org_id is None
+    assert tab.active_dialog is not None
+    assert tab.active_dialog.org_id is None
 
 
 # -- delete -----------------------------------------------------------------------------

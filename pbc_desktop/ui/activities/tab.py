@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -106,26 +105,20 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         self._date_to: date | None = None
 
     # -- actions row and month view ------------------------------------------------------
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"activities{name}")
-        button.clicked.connect(slot)
-        return button
-
     def _build_actions(self) -> None:
-        self.new_button = self._button("New", self.tr("&New activity..."), self.new_activity)
-        self.edit_button = self._button("Edit", self.tr("&Edit..."), self.edit_current)
-        self.delete_button = self._button("Delete", self.tr("&Delete"), self.delete_current)
-        self.venues_button = self._button("Venues", self.tr("&Venues (阵地)..."), self.open_venues)
+        self.new_button = self.button("New", self.tr("&New activity..."), self.new_activity)
+        self.edit_button = self.button("Edit", self.tr("&Edit..."), self.edit_current)
+        self.delete_button = self.button("Delete", self.tr("&Delete"), self.delete_current)
+        self.venues_button = self.button("Venues", self.tr("&Venues (阵地)..."), self.open_venues)
         self.document_combo = QComboBox(self)
         self.document_combo.setObjectName("activitiesDocument")
         self.document_combo.addItem(self.tr("Minutes / record"), MINUTES)
         self.document_combo.addItem(self.tr("Sign-in sheet"), SIGNIN)
         self.document_combo.setToolTip(self.tr("Which document to print"))
-        self.preview_button = self._button("Preview", self.tr("Print pre&view..."), self.preview)
-        self.print_button = self._button("Print", self.tr("&Print..."), self.print_document)
-        self.pdf_button = self._button("Pdf", self.tr("Save as P&DF..."), self.save_pdf)
-        self.month_button = self._button("MonthView", self.tr("&Month view"), self._toggle_month)
+        self.preview_button = self.button("Preview", self.tr("Print pre&view..."), self.preview)
+        self.print_button = self.button("Print", self.tr("&Print..."), self.print_document)
+        self.pdf_button = self.button("Pdf", self.tr("Save as P&DF..."), self.save_pdf)
+        self.month_button = self.button("MonthView", self.tr("&Month view"), self._toggle_month)
         self.month_button.setCheckable(True)
         row = QHBoxLayout()
         widget: QWidget
@@ -203,11 +196,6 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
             select_data(self.document_combo, wanted, otherwise=-1)
 
     # -- editing -------------------------------------------------------------------------
-    def _after_save(self, activity_id: int) -> None:
-        self.refresh()
-        self.select_id(activity_id)
-        self.table.setFocus()
-
     def new_activity(self) -> ActivityDialog:
         community = self.community_combo.currentData()
         day = self._date_from if self._date_from == self._date_to else None
@@ -218,7 +206,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
             day=day,
             parent=self,
         )
-        self.open_dialog(dialog, self._after_save)
+        self.open_dialog(dialog, self.show_saved)
         return dialog
 
     def edit_current(self) -> ActivityDialog | None:
@@ -231,7 +219,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
             messages.show_user_error(self, exc)
             self.refresh()
             return None
-        self.open_dialog(dialog, self._after_save)
+        self.open_dialog(dialog, self.show_saved)
         return dialog
 
     def delete_current(self) -> None:

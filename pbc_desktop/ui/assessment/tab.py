@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,20 +55,18 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self._fill_start_choices()
         self._update_actions()
 
-    def _button(self, name: str, text: str, tip: str = "") -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"assessment{name}")
-        button.setToolTip(tip)
-        return button
-
     def _build_actions(self) -> None:
-        self.new_set_button = self._button(
-            "NewSet", self.tr("New indicator system..."), self.tr("Set up a year's indicators")
+        self.new_set_button = self.button(
+            "NewSet",
+            self.tr("New indicator system..."),
+            tooltip=self.tr("Set up a year's indicators"),
         )
-        self.edit_set_button = self._button(
+        self.edit_set_button = self.button(
             "EditSet",
             self.tr("Indicator system..."),
-            self.tr("Categories, indicators, maximum scores and grade thresholds of the year"),
+            tooltip=self.tr(
+                "Categories, indicators, maximum scores and grade thresholds of the year"
+            ),
         )
         self.start_combo = QComboBox(self)
         self.start_combo.setObjectName("assessmentStartCommunity")
@@ -78,24 +75,28 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.start_combo.setToolTip(self.tr("Communities not yet assessed this year"))
-        self.start_button = self._button("Start", self.tr("Start scoring"))
-        self.score_button = self._button("Score", self.tr("&Score..."))
-        self.demo_button = self._button(
-            "Demonstration", self.tr("Demonstration site..."), self.tr("Designate with an award")
+        self.start_button = self.button("Start", self.tr("Start scoring"))
+        self.score_button = self.button("Score", self.tr("&Score..."))
+        self.demo_button = self.button(
+            "Demonstration",
+            self.tr("Demonstration site..."),
+            tooltip=self.tr("Designate with an award"),
         )
-        self.rectify_button = self._button(
-            "Rectify", self.tr("Rectify..."), self.tr("Order rectification, with reasons")
+        self.rectify_button = self.button(
+            "Rectify", self.tr("Rectify..."), tooltip=self.tr("Order rectification, with reasons")
         )
-        self.finish_button = self._button(
-            "Finish", self.tr("&Finish"), self.tr("Lock the assessment against edits")
+        self.finish_button = self.button(
+            "Finish", self.tr("&Finish"), tooltip=self.tr("Lock the assessment against edits")
         )
-        self.reopen_button = self._button(
-            "Reopen", self.tr("&Reopen..."), self.tr("Unlock it again; the reason is recorded")
+        self.reopen_button = self.button(
+            "Reopen",
+            self.tr("&Reopen..."),
+            tooltip=self.tr("Unlock it again; the reason is recorded"),
         )
-        self.report_button = self._button(
+        self.report_button = self.button(
             "Report",
             self.tr("Assessment report..."),
-            self.tr("PDF of the year's ranking and every community's scores"),
+            tooltip=self.tr("PDF of the year's ranking and every community's scores"),
         )
         sets = QHBoxLayout()
         for widget in (self.new_set_button, self.edit_set_button, self.start_combo):

@@ -13,11 +13,13 @@ from html import escape
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -138,6 +140,17 @@ class ListingTab(QWidget, Generic[T]):
         may add its buttons here too."""
         note.addWidget(self.count_label)
 
+    def arrange_tab(self, filters: QHBoxLayout, note: QHBoxLayout, detail: QWidget) -> None:
+        """Lay the tab out and make :attr:`splitter` (``<key>Splitter``, its layout is
+        remembered): by default the two rows above the table, the detail beside the table."""
+        self.splitter = make_splitter(
+            self, f"{self.key}Splitter", Qt.Orientation.Horizontal, [self.table, detail], (3, 2)
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(note)
+        layout.addWidget(self.splitter, 1)
+
     def row_id(self, row: T) -> int:
         return int(row.id)  # type: ignore[attr-defined]
 
@@ -176,19 +189,49 @@ class ListingTab(QWidget, Generic[T]):
         note.addStretch(1)
         self.arrange_rows(filters, note)
 
-        self.splitter = make_splitter(
-            self, f"{self.key}Splitter", Qt.Orientation.Horizontal, [self.table, detail], (3, 2)
-        )
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(note)
-        layout.addWidget(self.splitter, 1)
+        self.arrange_tab(filters, note, detail)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(self.search_delay_ms)
         self._reloading = False
+
+    def button(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object] | None = None,
+        tooltip: str = "",
+    ) -> QPushButton:
+        """A push button named ``<key><name>`` (``membersNew``) that calls ``slot``."""
+        button = QPushButton(text, self)
+        button.setObjectName(f"{self.key}{name}")
+        if tooltip:
+            button.setToolTip(tooltip)
+        if slot is not None:
+            button.clicked.connect(lambda _checked=False: slot())  # not the 'checked' flag
+        return button
+
+    def add_record_shortcuts(
+        self,
+        new: Callable[[], object],
+        edit: Callable[[], object],
+        delete: Callable[[], object],
+    ) -> None:
+        """Ctrl+N anywhere on the tab makes a record; Enter or F2 edits and Del deletes the
+        selected one while the table has the focus."""
+        table = Qt.ShortcutContext.WidgetShortcut
+        shortcuts = (
+            ("Ctrl+N", self, Qt.ShortcutContext.WidgetWithChildrenShortcut, new),
+            ("F2", self.table, table, edit),
+            ("Return", self.table, table, edit),
+            ("Enter", self.table, table, edit),
+            ("Delete", self.table, table, delete),
+        )
+        for keys, owner, context, slot in shortcuts:
+            shortcut = QShortcut(QKeySequence(keys), owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
 
     def enum_combo(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -252,6 +295,13 @@ class ListingTab(QWidget, Generic[T]):
         self.extra_label.setVisible(bool(self._extra_text))
         self.clear_extra_button.setVisible(bool(self._extra_text))
         self._show_detail()
+
+    def show_saved(self, record_id: int) -> None:
+        """Show a record just written (by this tab's dialogs or others'): reload everything,
+        select it and put the focus back on the table."""
+        self.refresh()
+        self.select_id(record_id)
+        self.table.setFocus()
 
     def set_extra_text(self, parts: list[str]) -> None:
         self._extra_text = [p for p in parts if p]

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -97,13 +96,13 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
 
     def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
         """The count and the buttons share the filter row."""
-        self.new_button = self._button("New", self.tr("&New..."), self.new_community)
+        self.new_button = self.button("New", self.tr("&New..."), self.new_community)
         self.new_button.setToolTip(self.tr("New community (Ctrl+N)"))
-        self.edit_button = self._button("Edit", self.tr("&Edit..."), self.edit_current)
+        self.edit_button = self.button("Edit", self.tr("&Edit..."), self.edit_current)
         self.edit_button.setToolTip(self.tr("Edit the selected community (Enter or F2)"))
-        self.delete_button = self._button("Delete", self.tr("&Delete"), self.delete_current)
+        self.delete_button = self.button("Delete", self.tr("&Delete"), self.delete_current)
         self.delete_button.setToolTip(self.tr("Delete the selected community (Del)"))
-        self.lifecycle_button = self._button(
+        self.lifecycle_button = self.button(
             "Lifecycle", self.tr("&Procedure step..."), self.lifecycle_current
         )
         self.lifecycle_button.setToolTip(
@@ -118,12 +117,6 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
             self.lifecycle_button,
         ):
             filters.addWidget(button)
-
-    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"communities{name}")
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def columns(self) -> list[Column[svc.CommunityRow]]:
         return [
@@ -378,14 +371,9 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         self.lifecycle_button.setEnabled(bool(detail and detail.allowed_actions))
 
     # -- actions -----------------------------------------------------------------------------
-    def _after_save(self, community_id: int) -> None:
-        self.refresh()
-        self.select_id(community_id)
-        self.table.setFocus()
-
     def new_community(self) -> CommunityDialog:
         dialog = CommunityDialog(self.ctx, None, self)
-        self.open_dialog(dialog, self._after_save)
+        self.open_dialog(dialog, self.show_saved)
         return dialog
 
     def _open_for_current(self, make: Callable[[int], _D]) -> _D | None:
@@ -400,7 +388,7 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
             messages.show_user_error(self, exc)
             self.reload()
             return None
-        self.open_dialog(dialog, self._after_save)
+        self.open_dialog(dialog, self.show_saved)
         return dialog
 
     def edit_current(self) -> CommunityDialog | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QPageLayout
+from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
@@ -27,6 +27,7 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import organizations
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.ui.common import messages, prompts
+from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.worker import JobOutcome, run_with_progress
 
@@ -374,26 +375,25 @@ def roster_menu(
     menu.setObjectName("membersRosterMenu")
     entries: list[tuple[str, str, Callable[..., object]]] = [
         (
-            "rosterSaveAction",
+            "membersRosterSave",
             QCoreApplication.translate("MemberExports", "Save as PDF..."),
             save_roster_pdf,
         ),
         (
-            "rosterPreviewAction",
+            "membersRosterPreview",
             QCoreApplication.translate("MemberExports", "Print preview..."),
             preview_roster,
         ),
         (
-            "rosterPrintAction",
+            "membersRosterPrint",
             QCoreApplication.translate("MemberExports", "Print..."),
             print_roster,
         ),
     ]
+
+    def chosen(run: Callable[..., object]) -> Callable[[], object]:
+        return lambda: run(parent, ctx, organization_id(), unmasked())
+
     for object_name, text, run in entries:
-        action = QAction(text, menu)
-        action.setObjectName(object_name)
-        action.triggered.connect(
-            lambda _checked=False, run=run: run(parent, ctx, organization_id(), unmasked())
-        )
-        menu.addAction(action)
+        menu.addAction(make_action(menu, object_name, text, chosen(run)))
     return menu

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +23,7 @@ from pbc_desktop.services import member_editing, member_export, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.combos import (
     as_enum,
     current_enum,
@@ -109,17 +109,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, self.button_row)
-        shortcuts = (
-            ("Ctrl+N", self, Qt.ShortcutContext.WidgetWithChildrenShortcut, self.new_member),
-            ("F2", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
-            ("Return", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
-            ("Enter", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
-            ("Delete", self.table, Qt.ShortcutContext.WidgetShortcut, self.delete_current),
-        )
-        for keys, owner, context, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), owner)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
+        self.add_record_shortcuts(self.new_member, self.edit_current, self.delete_current)
 
     def add_button(
         self,
@@ -135,11 +125,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         ``name`` completes the object name (``members<name>``); with ``needs_selection``
         the button is enabled only while a member is selected.
         """
-        button = QPushButton(text, self)
-        button.setObjectName(f"members{name}")
-        if tooltip:
-            button.setToolTip(tooltip)
-        button.clicked.connect(lambda _checked=False: slot())
+        button = self.button(name, text, slot, tooltip)
         self.button_row.insertWidget(self._stretch_at, button)
         self._stretch_at += 1
         if needs_selection:
@@ -166,13 +152,10 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         menu.insertSection(menu.actions()[0], self.tr("Printed roster"))
         first = menu.actions()[0]
         for name, text, slot in (
-            ("exportXlsxAction", self.tr("Export this list to Excel..."), self.export_xlsx),
-            ("exportTemplateAction", self.tr("Save the import template..."), self.save_template),
+            ("membersExportXlsx", self.tr("Export this list to Excel..."), self.export_xlsx),
+            ("membersExportTemplate", self.tr("Save the import template..."), self.save_template),
         ):
-            action = QAction(text, menu)
-            action.setObjectName(name)
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            menu.insertAction(first, action)
+            menu.insertAction(first, make_action(menu, name, text, slot))
         self.export_button.setMenu(menu)
         self.catalogue_button = self.add_button(
             "Catalogue",
@@ -287,19 +270,13 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
                     header.resizeSection(column, wanted)
 
     # -- editing -----------------------------------------------------------------------------
-    def after_save(self, member_id: int) -> None:
-        """Show a member just written (by this tab's dialogs or others')."""
-        self.refresh()
-        self.select_id(member_id)
-        self.table.setFocus()
-
     def new_member(self) -> MemberDialog | None:
         if self.raise_active_dialog():
             return None
         dialog = MemberDialog(
             self.ctx, organization_id=self.organization_combo.currentData(), parent=self
         )
-        self.open_dialog(dialog, self.after_save)
+        self.open_dialog(dialog, self.show_saved)
         return dialog
 
     def edit_current(self) -> MemberDialog | None:
@@ -314,7 +291,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             messages.show_user_error(self, error)
             self.refresh()
             return None
-        self.open_dialog(dialog, self.after_save)
+        self.open_dialog(dialog, self.show_saved)
         return dialog
 
     def delete_current(self) -> None:

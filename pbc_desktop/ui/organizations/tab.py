@@ -2,118 +2,119 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from pbc_desktop.domain.enums import LabeledEnum, MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.common.combos import fill_enum, select_data
+from pbc_desktop.ui.common.combos import as_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.table_model import Column, PagedTableModel
-from pbc_desktop.ui.common.views import (
-    attach_model,
-    keep_sortable_indicator,
-    make_record_table,
-    make_splitter,
-    select_record,
-    selected_record,
-)
+from pbc_desktop.ui.common.listing_tab import ListingTab
+from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.common.views import make_splitter
 from pbc_desktop.ui.organizations.dialog import OrganizationDialog
 
-SEARCH_DELAY_MS = 250
 TreeKey = tuple[OrgLevel | None, str | None]
 
 
-class OrganizationsTab(QWidget):
-    """A level/town tree beside the listing; implements the main window's Tab contract."""
+class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
+    """A level/town tree beside the listing, whose rows, table and detail stack up."""
 
-    #: The tab's key and the objectName prefix of its widgets (see docs/CONTRIBUTING.md).
     key = "organizations"
+    search_delay_ms = 250
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._tree_query: TreeKey = (None, None)
-        self.dialog: OrganizationDialog | None = None
-        self._build()
-        self.model: PagedTableModel[orgs.OrgRow] = PagedTableModel(
-            self._columns(), self._fetch, self._count, parent=self
+        super().__init__(ctx, parent)
+        # After a sort nothing is selected: clear the detail and the buttons.
+        self.model.modelReset.connect(self._show_detail)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.add_record_shortcuts(self.new_organization, self.edit_current, self.delete_current)
+        keyboard_order = (
+            self.tree,
+            self.search_edit,
+            self.kind_filter,
+            self.field_filter,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.table,
         )
-        attach_model(self.table, self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.selectionModel().selectionChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(self._on_current_changed)
-        self._connect()
-        self.refresh()
+        for before, after in pairwise(keyboard_order):
+            QWidget.setTabOrder(before, after)
 
-    # -- construction ------------------------------------------------------------------
-    def _build(self) -> None:
+    def init_state(self) -> None:
+        self._tree_query: TreeKey = (None, None)
+        # Made first, so the keyboard reaches it first.
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("organizationsTree")
         self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(self._on_tree_changed)
 
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("organizationsSearch")
-        self.search_edit.setPlaceholderText(self.tr("Search name or secretary"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.kind_filter = self._enum_filter(OrgKind, self.tr("All kinds"), "KindFilter")
-        self.field_filter = self._enum_filter(OrgField, self.tr("All fields"), "FieldFilter")
-        self.new_button = QPushButton(self.tr("&New"), self)
-        self.new_button.setObjectName("organizationsNew")
-        self.new_button.setToolTip(self.tr("New organization (Ctrl+N)"))
-        self.edit_button = QPushButton(self.tr("&Edit"), self)
-        self.edit_button.setObjectName("organizationsEdit")
-        self.edit_button.setToolTip(self.tr("Edit the selected organization (Enter, F2)"))
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.delete_button.setObjectName("organizationsDelete")
-        self.delete_button.setToolTip(self.tr("Delete the selected organization (Del)"))
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("organizationsCount")
+    # -- construction ------------------------------------------------------------------
+    def search_hint(self) -> str:
+        return self.tr("Search name or secretary")
 
-        self.table = make_record_table(self, "organizationsTable")
-        self.detail = QLabel(self)
-        self.detail.setObjectName("organizationsDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setMinimumHeight(90)
+    def add_filters(self, row: QHBoxLayout) -> None:
+        self.kind_filter = self.enum_combo(OrgKind, self.tr("All kinds"), "KindFilter")
+        self.field_filter = self.enum_combo(OrgField, self.tr("All fields"), "FieldFilter")
+        row.addWidget(self.kind_filter, 1)
+        row.addWidget(self.field_filter, 1)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 2)
-        filters.addWidget(self.kind_filter, 1)
-        filters.addWidget(self.field_filter, 1)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
+    def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
+        """The buttons start the row under the filters, the count ends it."""
+        self.new_button = self.button(
+            "New", self.tr("&New"), self.new_organization, self.tr("New organization (Ctrl+N)")
+        )
+        self.edit_button = self.button(
+            "Edit",
+            self.tr("&Edit"),
+            self.edit_current,
+            self.tr("Edit the selected organization (Enter, F2)"),
+        )
+        self.delete_button = self.button(
+            "Delete",
+            self.tr("&Delete"),
+            self.delete_current,
+            self.tr("Delete the selected organization (Del)"),
+        )
+        for index, button in enumerate((self.new_button, self.edit_button, self.delete_button)):
+            note.insertWidget(index, button)
+        note.addWidget(self.count_label)
+
+    def build_detail(self) -> QWidget:
+        """Plain lines under the table."""
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("organizationsDetail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail_label.setMinimumHeight(90)
+        return self.detail_label
+
+    def arrange_tab(self, filters: QHBoxLayout, note: QHBoxLayout, detail: QWidget) -> None:
+        """The tree left; right of it the rows, the table and the detail under it."""
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(filters)
-        right_layout.addLayout(buttons)
+        right_layout.addLayout(note)
         right_layout.addWidget(self.table, 1)
-        right_layout.addWidget(self.detail)
-
+        right_layout.addWidget(detail)
         # The tree keeps its width when the window grows, so a remembered layout survives.
         self.splitter = make_splitter(
             self,
@@ -126,17 +127,7 @@ class OrganizationsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-
-    def _enum_filter(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(f"{self.key}{name}")
-        fill_enum(combo, enum_cls, everything)
-        return combo
-
-    def _columns(self) -> Sequence[Column[orgs.OrgRow]]:
+    def columns(self) -> list[Column[orgs.OrgRow]]:
         return [
             Column(self.tr("Name"), lambda r: r.name, "name"),
             Column(self.tr("Kind"), lambda r: label(r.kind), "kind"),
@@ -149,29 +140,6 @@ class OrganizationsTab(QWidget):
             Column(self.tr("Members"), lambda r: r.member_count, "member_count", align_right=True),
         ]
 
-    def _connect(self) -> None:
-        self.tree.currentItemChanged.connect(self._on_tree_changed)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self._search_timer.timeout.connect(self.reload)
-        self.kind_filter.currentIndexChanged.connect(self.reload)
-        self.field_filter.currentIndexChanged.connect(self.reload)
-        self.new_button.clicked.connect(self.new_organization)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        self.table.doubleClicked.connect(self.edit_current)
-        keep_sortable_indicator(self.table, self.model)
-        shortcuts = (
-            ("Ctrl+N", self, Qt.ShortcutContext.WidgetWithChildrenShortcut, self.new_organization),
-            ("Return", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
-            ("Enter", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
-            ("F2", self.table, Qt.ShortcutContext.WidgetShortcut, self.edit_current),
-            ("Delete", self.table, Qt.ShortcutContext.WidgetShortcut, self.delete_current),
-        )
-        for keys, owner, context, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), owner)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
-
     # -- data --------------------------------------------------------------------------
     def query(self) -> orgs.OrgQuery:
         level, town = self._tree_query
@@ -183,28 +151,17 @@ class OrganizationsTab(QWidget):
             field=self.field_filter.currentData(),
         )
 
-    def _fetch(self, page: PageRequest) -> list[orgs.OrgRow]:
+    def fetch(self, page: PageRequest) -> list[orgs.OrgRow]:
         return orgs.list_organizations(self.ctx.db, self.query(), page)
 
-    def _count(self) -> int:
+    def count(self) -> int:
         return orgs.count_organizations(self.ctx.db, self.query())
 
-    def refresh(self) -> None:
-        """Reload the tree and the table (after a write here or elsewhere)."""
-        self._fill_tree()
-        self.reload()
+    def count_text(self, total: int) -> str:
+        return self.tr("{0} organizations").format(total)
 
-    def reload(self) -> None:
-        """Re-run the listing with the current filters, keeping the selected row if shown."""
-        self._search_timer.stop()
-        selected = self.current_row()
-        self.model.refresh()
-        if selected is not None:
-            self.select_id(selected.id)
-        self.count_label.setText(self.tr("{0} organizations").format(self.model.total()))
-        self._on_current_changed()
-
-    def _fill_tree(self) -> None:
+    def fill_choices(self) -> None:
+        """Rebuild the tree with its counts, keeping the chosen node."""
         nodes = orgs.tree(self.ctx.db)
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -255,22 +212,22 @@ class OrganizationsTab(QWidget):
 
         Enum values may be given as members, codes or labels.
         """
-        level_value = OrgLevel.from_label(level) if level else None
-        widgets = (self.tree, self.search_edit, self.kind_filter, self.field_filter)
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.search_edit.setText(text)
-        for combo, enum_cls, value in (
-            (self.kind_filter, OrgKind, kind),
-            (self.field_filter, OrgField, field),
-        ):
-            select_data(combo, enum_cls.from_label(value) if value else None, otherwise=0)
-        item = self.tree_item(level_value, town or None) or self.tree_item(None)
-        if item is not None:
-            self.tree.setCurrentItem(item)
+        level_value = as_enum(OrgLevel, level)
+        self.set_filters(
+            text,
+            chosen=[
+                (self.kind_filter, as_enum(OrgKind, kind)),
+                (self.field_filter, as_enum(OrgField, field)),
+            ],
+        )
+
+        def choose_node() -> None:
+            item = self.tree_item(level_value, town or None) or self.tree_item(None)
+            if item is not None:
+                self.tree.setCurrentItem(item)
+
+        self.with_signals_blocked([self.tree], choose_node)
         self._tree_query = (level_value, town or None)
-        for widget in widgets:
-            widget.blockSignals(False)
         self.reload()
 
     def _on_tree_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
@@ -279,19 +236,11 @@ class OrganizationsTab(QWidget):
         self._tree_query = current.data(0, Qt.ItemDataRole.UserRole)
         self.reload()
 
-    # -- selection ---------------------------------------------------------------------
-    def current_row(self) -> orgs.OrgRow | None:
-        """The selected row (the view's current index alone can linger after a reload)."""
-        return selected_record(self.table, self.model)
-
-    def select_id(self, org_id: int) -> bool:
-        return select_record(self.table, self.model, lambda r: r.id == org_id)
-
-    def _on_current_changed(self, *_args: object) -> None:
-        row = self.current_row()
+    # -- details -----------------------------------------------------------------------
+    def show_detail(self, row: orgs.OrgRow | None) -> None:
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
-        self.detail.setText(self._detail_text(row.id) if row is not None else "")
+        self.detail_label.setText(self._detail_text(row.id) if row is not None else "")
 
     def _detail_text(self, org_id: int) -> str:
         try:
@@ -335,8 +284,7 @@ class OrganizationsTab(QWidget):
             self._open_dialog(row.id)
 
     def _open_dialog(self, org_id: int | None) -> None:
-        if self.dialog is not None:
-            self.dialog.raise_()
+        if self.raise_active_dialog():
             return
         try:
             dialog = OrganizationDialog(self.ctx, org_id, self)
@@ -344,20 +292,7 @@ class OrganizationsTab(QWidget):
             messages.show_user_error(self, error)
             self.refresh()
             return
-        self.dialog = dialog
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.open()
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is None:
-            return
-        saved = dialog.saved_id
-        dialog.deleteLater()
-        if saved is not None:
-            self.refresh()
-            self.select_id(saved)
-            self.table.setFocus()
+        self.open_dialog(dialog, self.show_saved)
 
     def delete_current(self) -> None:
         row = self.current_row()

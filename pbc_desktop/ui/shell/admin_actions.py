@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
 
@@ -31,20 +32,16 @@ class AdminActions(DialogHost, QObject):
         self._host = host
         self._parent = parent
         self.menu = QMenu(self.tr("&Tools"), parent)
-        self.menu.setObjectName("toolsMenu")
+        self.menu.setObjectName("mainToolsMenu")
         self.action_accounts = self._action(
-            "actionAccounts", self.tr("&Accounts..."), self.open_accounts
+            "mainAccounts", self.tr("&Accounts..."), self.open_accounts
         )
-        self.action_audit = self._action(
-            "actionAuditLog", self.tr("Audit &log..."), self.open_audit
-        )
+        self.action_audit = self._action("mainAuditLog", self.tr("Audit &log..."), self.open_audit)
         self.menu.aboutToShow.connect(self.update_actions)
         self.update_actions()
 
     def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self._parent)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
+        action = make_action(self._parent, name, text, slot)
         self.menu.addAction(action)
         return action
 

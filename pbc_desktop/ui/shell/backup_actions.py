@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pbc_desktop.db.engine import Database, sqlite_url
@@ -30,6 +29,7 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import backup
 from pbc_desktop.services.backup import BackupInfo
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.worker import JobOutcome, run_with_progress
 
 log = logging.getLogger(__name__)
@@ -125,12 +125,12 @@ class BackupActions(QObject):
         super().__init__(parent)
         self._host = host
         self._parent = parent
-        self.action_backup = QAction(self.tr("Back up to…"), parent)
-        self.action_backup.setObjectName("actionBackup")
-        self.action_backup.triggered.connect(self.backup_to_dialog)
-        self.action_restore = QAction(self.tr("Restore…"), parent)
-        self.action_restore.setObjectName("actionRestore")
-        self.action_restore.triggered.connect(self.restore_dialog)
+        self.action_backup = make_action(
+            parent, "mainBackup", self.tr("Back up to…"), self.backup_to_dialog
+        )
+        self.action_restore = make_action(
+            parent, "mainRestore", self.tr("Restore…"), self.restore_dialog
+        )
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self.timer = QTimer(self)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,6 +28,7 @@ from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
 from pbc_desktop.ui.accounts.idle_lock import IdleLock, idle_minutes
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.admin_actions import AdminActions
@@ -126,32 +127,37 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.action_new = QAction(self.tr("&New database..."), self)
-        self.action_new.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.action_new.triggered.connect(self.new_database)
-        self.action_open = QAction(self.tr("&Open database..."), self)
-        self.action_open.setShortcut(QKeySequence.StandardKey.Open)
-        self.action_open.triggered.connect(self.open_database_dialog)
-        self.action_switch_user = QAction(self.tr("S&witch user..."), self)
-        self.action_switch_user.setObjectName("mainSwitchUser")
-        self.action_switch_user.triggered.connect(self.switch_user)
-        self.action_change_password = QAction(self.tr("Change &password..."), self)
-        self.action_change_password.setObjectName("mainChangePassword")
-        self.action_change_password.triggered.connect(self.change_password)
-        self.action_lock = QAction(self.tr("&Lock now"), self)
-        self.action_lock.setObjectName("mainLock")
-        self.action_lock.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.action_lock.triggered.connect(self.lock)
-        self.action_idle_minutes = QAction(self.tr("Lock &after idle time..."), self)
-        self.action_idle_minutes.setObjectName("mainIdleMinutes")
-        self.action_idle_minutes.triggered.connect(self.ask_idle_minutes)
-        self.action_quit = QAction(self.tr("E&xit"), self)
-        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.action_quit.triggered.connect(self.close)
+        file_menu.setObjectName("mainFileMenu")
+        self.action_new = make_action(
+            self, "mainNewDatabase", self.tr("&New database..."), self.new_database, "Ctrl+Shift+N"
+        )
+        self.action_open = make_action(
+            self,
+            "mainOpenDatabase",
+            self.tr("&Open database..."),
+            self.open_database_dialog,
+            QKeySequence(QKeySequence.StandardKey.Open),
+        )
+        self.action_switch_user = make_action(
+            self, "mainSwitchUser", self.tr("S&witch user..."), self.switch_user
+        )
+        self.action_change_password = make_action(
+            self, "mainChangePassword", self.tr("Change &password..."), self.change_password
+        )
+        self.action_lock = make_action(
+            self, "mainLock", self.tr("&Lock now"), self.lock, "Ctrl+Shift+L"
+        )
+        self.action_idle_minutes = make_action(
+            self, "mainIdleMinutes", self.tr("Lock &after idle time..."), self.ask_idle_minutes
+        )
+        self.action_quit = make_action(self, "mainQuit", self.tr("E&xit"), self.close, "Ctrl+Q")
         self.backups = BackupActions(self, self)
-        self.action_import_members = QAction(self.tr("&Import party members from Excel..."), self)
-        self.action_import_members.setObjectName("importMembersAction")
-        self.action_import_members.triggered.connect(self.import_members)
+        self.action_import_members = make_action(
+            self,
+            "mainImportMembers",
+            self.tr("&Import party members from Excel..."),
+            self.import_members,
+        )
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
         file_menu.addSeparator()
@@ -168,8 +174,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_quit)
         self._add_admin_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.action_about = QAction(self.tr("&About"), self)
-        self.action_about.triggered.connect(self.show_about)
+        help_menu.setObjectName("mainHelpMenu")
+        self.action_about = make_action(self, "mainAbout", self.tr("&About"), self.show_about)
         help_menu.addAction(self.action_about)
         for number in range(len(self._factories)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
