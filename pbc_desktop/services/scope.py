@@ -1,7 +1,9 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
 bounds, ordering (empty values last, enums in declared order), text search, "name taken"
 checks, a community's current members, the SQL test of an overdue list item; and the rule
-that a record stays in the community it was made in.
+that a record stays in the community it was made in. Also the two steps every service
+repeats around its records: a DTO filled from a record's same-named attributes, and an
+update that is audited only when it changed something.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -9,25 +11,31 @@ can use it without importing a sibling sideways.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from pbc_desktop.db.base import Record
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, CommunityMember, ListItem, Organization
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access
+from pbc_desktop.services import access, audit
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 _Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
+_Dto = TypeVar("_Dto", bound="DataclassInstance")
 
 
 @dataclass(frozen=True)
@@ -163,3 +171,24 @@ def name_taken(
         if other_id != own_id and name_key(other_name) == key:
             return str(other_name)
     return None
+
+
+def from_attributes(cls: type[_Dto], source: object, **given: Any) -> _Dto:
+    """A ``cls`` (a dataclass) of ``given`` and, for each other field, the attribute of
+    ``source`` (a record or a result row) of the same name."""
+    copied = {f.name: getattr(source, f.name) for f in fields(cls) if f.name not in given}
+    return cls(**copied, **given)
+
+
+def update_audited(
+    s: Session, record: Record, values: Mapping[str, Any], summary: Callable[[], str]
+) -> None:
+    """Set ``values`` on ``record`` and audit the change under ``summary()`` (called once
+    the values are set, so it can name the record as it now is); nothing is written to
+    the audit trail when no value changed."""
+    before = audit.snapshot(record)
+    for key, value in values.items():
+        setattr(record, key, value)
+    after = audit.snapshot(record)
+    if after != before:
+        audit.updated(s, record, summary(), before, after=after)
