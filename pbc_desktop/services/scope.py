@@ -1,8 +1,7 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
-bounds, ordering (empty values last, enums in declared order), text search, "name taken"
-checks, a community's current members, the SQL test of an overdue list item; and the rule
-that a record stays in the community it was made in. Also the two steps every service
-repeats around its records: a DTO filled from a record's same-named attributes, and an
+bounds, ordering (empty values last, enums in declared order, a listing's sorted page),
+text search, "name taken" checks, a community's current members, the SQL test of an
+overdue list item; the rule that a record stays in the community it was made in; and an
 update that is audited only when it changed something.
 
 This module sits below every feature service and imports none of them, so any service
@@ -11,11 +10,11 @@ can use it without importing a sibling sideways.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -28,14 +27,11 @@ from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
+from pbc_desktop.services.paging import PageRequest
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 _Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
-_Dto = TypeVar("_Dto", bound="DataclassInstance")
 
 
 @dataclass(frozen=True)
@@ -123,6 +119,21 @@ def ordered(key: Any, descending: bool) -> list[Any]:
     return [nulls_last, key.desc() if descending else key.asc()]
 
 
+def sorted_page(
+    stmt: _Stmt,
+    page: PageRequest,
+    keys: Mapping[str, Any],
+    *tail: Any,
+    default: Sequence[Any] = (),
+) -> _Stmt:
+    """The ``page`` of a listing: ``stmt`` ordered by the column ``keys`` gives the page's
+    sort key (empty values last), or by ``default`` when the key is not one of ``keys``;
+    then by ``tail``, which makes the order total; sliced to the page."""
+    key = keys.get(page.sort or "")
+    first = list(default) if key is None else ordered(key, page.descending)
+    return stmt.order_by(*first, *tail).offset(page.offset).limit(page.limit)
+
+
 def containing(stmt: _Stmt, text: str | None, *columns: Any) -> _Stmt:
     """``stmt`` narrowed to rows where any of ``columns`` contains ``text`` (stripped; case
     and LIKE wildcards ignored); ``stmt`` itself when ``text`` is blank."""
@@ -171,13 +182,6 @@ def name_taken(
         if other_id != own_id and name_key(other_name) == key:
             return str(other_name)
     return None
-
-
-def from_attributes(cls: type[_Dto], source: object, **given: Any) -> _Dto:
-    """A ``cls`` (a dataclass) of ``given`` and, for each other field, the attribute of
-    ``source`` (a record or a result row) of the same name."""
-    copied = {f.name: getattr(source, f.name) for f in fields(cls) if f.name not in given}
-    return cls(**copied, **given)
 
 
 def update_audited(
