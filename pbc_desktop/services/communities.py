@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from pbc_desktop.db.engine import Database
@@ -42,7 +42,7 @@ from pbc_desktop.services import access, audit, organizations
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import containing, enum_order, ordered, town_community_ids
+from pbc_desktop.services.scope import containing, enum_order, sorted_page, town_community_ids
 
 MIN_MEMBERS = 2
 NAME_MAX = 120
@@ -216,18 +216,13 @@ def _filtered(stmt: Select[Any], query: CommunityQuery, acc: access.Access) -> S
     return stmt
 
 
-def _order(page: PageRequest) -> list[Any]:
-    keys: dict[str, Any] = {
-        "name": Community.name,
-        "status": enum_order(Community.status, CommunityStatus),
-        "founded_on": Community.founded_on,
-        "member_count": _member_count,
-        "lead_org": _LeadOrg.name,
-    }
-    key: ColumnElement[Any] | None = keys.get(page.sort or "")
-    if key is None:
-        return [Community.name, Community.id]
-    return [*ordered(key, page.descending), Community.name, Community.id]
+_SORT_KEYS: dict[str, Any] = {
+    "name": Community.name,
+    "status": enum_order(Community.status, CommunityStatus),
+    "founded_on": Community.founded_on,
+    "member_count": _member_count,
+    "lead_org": _LeadOrg.name,
+}
 
 
 def count_communities(db: Database, query: CommunityQuery) -> int:
@@ -252,7 +247,7 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
         query,
         acc,
     )
-    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
+    stmt = sorted_page(stmt, page, _SORT_KEYS, Community.name, Community.id)
     with db.read() as s:
         rows = list(s.execute(stmt))
         ids = [r.id for r in rows]

@@ -24,6 +24,7 @@ from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.members import load_member
+from pbc_desktop.services.scope import update_audited
 
 # MemberInput attributes are stored as columns of the same name.
 _COLUMNS = tuple(f.name for f in fields(MemberInput))
@@ -163,18 +164,11 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
             acc.check_org_writable(member.organization_id)
             clean = _validate(s, data, member_id)
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
-            before = audit.snapshot(member)
-            for key, value in _values(clean).items():
-                setattr(member, key, value)
-            after = audit.snapshot(member)
-            if after == before:
-                return
-            audit.updated(
+            update_audited(
                 s,
                 member,
-                t(f"修改党员 {member.name}", f"Updated party member {member.name}"),
-                before,
-                after=after,
+                _values(clean),
+                lambda: t(f"修改党员 {member.name}", f"Updated party member {member.name}"),
             )
     except IntegrityError as exc:
         raise _duplicate_id(db, exc, data) from exc

@@ -35,9 +35,9 @@ from pbc_desktop.services.scope import (
     AnySelect,
     enum_order,
     like_digits,
-    ordered,
     report_hours,
     report_places,
+    sorted_page,
     town_community_ids,
 )
 
@@ -168,14 +168,6 @@ _SORT_KEYS: dict[str, Any] = {
 }
 
 
-def _order(page: PageRequest) -> list[Any]:
-    key = _SORT_KEYS.get(page.sort or "")
-    tail = [PartyMember.name, PartyMember.id]
-    if key is None:
-        return tail
-    return [*ordered(key, page.descending), *tail]
-
-
 def count_members(db: Database, query: MemberQuery) -> int:
     with db.read() as s:
         acc = access.of(db, s)
@@ -237,7 +229,7 @@ def list_members(
         query,
         acc,
     )
-    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
+    stmt = sorted_page(stmt, page, _SORT_KEYS, PartyMember.name, PartyMember.id)
     with db.read() as s:
         return [
             MemberRow(

@@ -31,7 +31,13 @@ from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, Validat
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import containing, enum_order, name_clash, name_taken
+from pbc_desktop.services.scope import (
+    containing,
+    enum_order,
+    name_clash,
+    name_taken,
+    update_audited,
+)
 
 LEVELS_NEEDING_TOWN = frozenset({OrgLevel.TOWN, OrgLevel.VILLAGE})
 NAME_MAX = 120
@@ -588,18 +594,11 @@ def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
             values = _validate(s, data, org_id)
             if acc.actor.town is not None and values.get("town") != acc.actor.town:
                 raise access.not_own()  # a town keeps its organizations in its town
-            before = audit.snapshot(org)
-            for key, value in values.items():
-                setattr(org, key, value)
-            after = audit.snapshot(org)
-            if after == before:
-                return
-            audit.updated(
+            update_audited(
                 s,
                 org,
-                t(f"修改党组织 {org.name}", f"Updated organization {org.name}"),
-                before,
-                after=after,
+                values,
+                lambda: t(f"修改党组织 {org.name}", f"Updated organization {org.name}"),
             )
     except IntegrityError as exc:
         raise name_clash(exc, _duplicate_message(v.normalise_text(data.name))) from exc

@@ -1,8 +1,9 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
-bounds, ordering (empty values last, enums in declared order), text search, "name taken"
-checks (and the clash of a name taken meanwhile), a community's current members, the SQL
-test of an overdue list item, post reports with where they went and the hours served; and
-the rule that a record stays in the community it was made in.
+bounds, ordering (empty values last, enums in declared order, a listing's sorted page),
+text search, "name taken" checks (and the clash of a name taken meanwhile), a community's
+current members, the SQL test of an overdue list item, post reports with where they went
+and the hours served; the rule that a record stays in the community it was made in; and an
+update that is audited only when it changed something.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -10,6 +11,7 @@ can use it without importing a sibling sideways.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -19,6 +21,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from pbc_desktop.db.base import Record
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Community,
@@ -33,7 +36,8 @@ from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access
+from pbc_desktop.services import access, audit
+from pbc_desktop.services.paging import PageRequest
 
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -152,6 +156,21 @@ def ordered(key: Any, descending: bool) -> list[Any]:
     return [nulls_last, key.desc() if descending else key.asc()]
 
 
+def sorted_page(
+    stmt: _Stmt,
+    page: PageRequest,
+    keys: Mapping[str, Any],
+    *tail: Any,
+    default: Sequence[Any] = (),
+) -> _Stmt:
+    """The ``page`` of a listing: ``stmt`` ordered by the column ``keys`` gives the page's
+    sort key (empty values last), or by ``default`` when the key is not one of ``keys``;
+    then by ``tail``, which makes the order total; sliced to the page."""
+    key = keys.get(page.sort or "")
+    first = list(default) if key is None else ordered(key, page.descending)
+    return stmt.order_by(*first, *tail).offset(page.offset).limit(page.limit)
+
+
 def containing(stmt: _Stmt, text: str | None, *columns: Any) -> _Stmt:
     """``stmt`` narrowed to rows where any of ``columns`` contains ``text`` (stripped; case
     and LIKE wildcards ignored); ``stmt`` itself when ``text`` is blank."""
@@ -208,3 +227,17 @@ def name_clash(exc: IntegrityError, message: str) -> ValidationError:
     if "name" not in str(exc.orig).lower():
         raise exc
     return ValidationError.single("name", message)
+
+
+def update_audited(
+    s: Session, record: Record, values: Mapping[str, Any], summary: Callable[[], str]
+) -> None:
+    """Set ``values`` on ``record`` and audit the change under ``summary()`` (called once
+    the values are set, so it can name the record as it now is); nothing is written to
+    the audit trail when no value changed."""
+    before = audit.snapshot(record)
+    for key, value in values.items():
+        setattr(record, key, value)
+    after = audit.snapshot(record)
+    if after != before:
+        audit.updated(s, record, summary(), before, after=after)

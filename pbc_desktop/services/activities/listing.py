@@ -28,7 +28,7 @@ from pbc_desktop.services.scope import (
     Choice,
     containing,
     enum_order,
-    ordered,
+    sorted_page,
     town_community_ids,
 )
 
@@ -103,13 +103,6 @@ _SORT_KEYS: dict[str, Any] = {
 }
 
 
-def _order(page: PageRequest) -> list[Any]:
-    key = _SORT_KEYS.get(page.sort or "")
-    if key is None:  # newest first
-        return [Activity.starts_at.desc(), Activity.id.desc()]
-    return [*ordered(key, page.descending), Activity.starts_at.desc(), Activity.id.desc()]
-
-
 def count_activities(db: Database, query: ActivityQuery) -> int:
     with db.read() as s:
         acc = access.of(db, s)
@@ -150,7 +143,7 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
         query,
         acc,
     )
-    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
+    stmt = sorted_page(stmt, page, _SORT_KEYS, Activity.starts_at.desc(), Activity.id.desc())
     with db.read() as s:
         rows = list(s.execute(stmt))
         counts = attendance_counts(s, [r.id for r in rows])
