@@ -1328,7 +1328,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>CommunityDialog</name>
     <message>
         <source>New Party-building community</source>
-        <extracomment>An empty optional date is shown as the minimum of its date edit, displayed blank.</extracomment>
         <translation>新建党建共同体</translation>
     </message>
     <message>
@@ -2486,6 +2485,13 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <source>Locked. Sign in again to go on.</source>
+        <translation>已锁定。请重新登录后继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
@@ -2568,6 +2574,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Signed in: %1 · %2</source>
         <translation>当前用户:%1 · %2</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>%1 dialog(s) are still open. Switching user closes them and what was typed there and not saved is lost. Switch user anyway?</source>
+        <translation>还有 %1 个对话框未关闭。切换用户会关闭它们,其中尚未保存的内容将丢失。仍要切换用户吗?</translation>
     </message>
     <message>
         <source>The password was changed.</source>
@@ -4185,6 +4199,21 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>&amp;What was done:</source>
         <translation>服务内容(&amp;W):</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The new database was not created: it cannot be used without its first administrator.</source>
+        <translation>没有创建新数据库:没有第一位管理员,数据库无法使用。</translation>
+    </message>
+    <message>
+        <source>The database was not opened: it cannot be used before its first administrator is created. It asks again the next time it is opened.</source>
+        <translation>没有打开数据库:创建第一位管理员之前,数据库无法使用。下次打开时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Database not opened</source>
+        <translation>未打开数据库</translation>
     </message>
 </context>
 <context>
