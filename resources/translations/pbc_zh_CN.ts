@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AccountDialog</name>
-    <message>
-        <source>First administrator</source>
-        <translation>第一个管理员</translation>
-    </message>
-    <message>
-        <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
-        <translation>这个数据库还没有管理员。请先建立第一个管理员账号(区委组织部账号),再由它为各镇街、村(社区)建立账号。</translation>
-    </message>
-    <message>
-        <source>New account</source>
-        <translation>新建账号</translation>
-    </message>
-    <message>
-        <source>The person changes this first password when they first sign in.</source>
-        <translation>该用户第一次登录时须修改这个初始密码。</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>姓名(&amp;N):</translation>
-    </message>
-    <message>
-        <source>&amp;Unit / post:</source>
-        <translation>单位/职务(&amp;U):</translation>
-    </message>
-    <message>
-        <source>User na&amp;me:</source>
-        <translation>用户名(&amp;M):</translation>
-    </message>
-    <message>
-        <source>&amp;Role:</source>
-        <translation>角色(&amp;R):</translation>
-    </message>
-    <message>
-        <source>&amp;Organization:</source>
-        <translation>所属党组织(&amp;O):</translation>
-    </message>
-    <message>
-        <source>&amp;Town:</source>
-        <translation>所属镇街(&amp;T):</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P):</translation>
-    </message>
-    <message>
-        <source>Password &amp;again:</source>
-        <translation>再次输入密码(&amp;A):</translation>
-    </message>
-</context>
-<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -1054,10 +995,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>至少 8 个字符,不能与用户名相同。</translation>
     </message>
     <message>
-        <source>The two new passwords differ.</source>
-        <translation>两次输入的新密码不一致。</translation>
-    </message>
-    <message>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -1688,6 +1625,37 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>R&amp;emark:</source>
         <translation>备注(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
+        <translation>这个数据库还没有管理员。请先建立第一个管理员账号(区委组织部账号),再由它为各镇街、村(社区)建立账号。</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Unit / post:</source>
+        <translation>单位/职务(&amp;U):</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A):</translation>
     </message>
 </context>
 <context>

@@ -177,21 +177,21 @@ def test_a_value_under_the_new_name_wins_over_the_old(tmp_path: Path) -> None:
 def test_new_database_from_the_menu(
     qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pbc_desktop.ui.accounts.account_dialog import AccountDialog
+    from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 
-    def first_admin(dialog: AccountDialog) -> int:
+    def first_admin(dialog: FirstAdminDialog) -> int:
         dialog.ui.nameEdit.setText("王主任")
         dialog.ui.unitEdit.setText("区委组织部")
         dialog.ui.usernameEdit.setText("wang")
         dialog.ui.passwordEdit.setText("Guarded-123")
-        dialog.ui.password2Edit.setText("Guarded-123")
+        dialog.ui.passwordAgainEdit.setText("Guarded-123")
         dialog.accept()
         return dialog.result()
 
     window = make_window(qtbot, db)
     target = tmp_path / "second"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(AccountDialog, "exec", first_admin)
+    monkeypatch.setattr(FirstAdminDialog, "exec", first_admin)
     window.action_new.trigger()
     assert window.ctx.db.path == (tmp_path / "second.sqlite")
     assert window.ctx.db.user.username == "wang"  # a new database starts with its admin
@@ -205,7 +205,7 @@ def test_a_new_database_without_its_administrator_is_not_kept(
 ) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from pbc_desktop.ui.accounts.account_dialog import AccountDialog
+    from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 
     window = make_window(qtbot, db)
     said: list[str] = []
@@ -213,7 +213,7 @@ def test_a_new_database_without_its_administrator_is_not_kept(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "second"), "")
     )
-    monkeypatch.setattr(AccountDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(FirstAdminDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
     window.action_new.trigger()
     assert window.ctx.db is db and not list(tmp_path.glob("second.sqlite*"))
     assert len(said) == 1 and "not created" in said[0]

@@ -12,12 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
+from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.paths import demo_db_path
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
 from pbc_desktop.ui.accounts import session
-from pbc_desktop.ui.accounts.account_dialog import AccountDialog
 from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.shell.main_window import MainWindow
@@ -58,23 +59,30 @@ def test_a_new_database_asks_for_its_first_administrator(
     errors: list[str] = []
 
     def fill(dialog: QDialog) -> int:
-        assert isinstance(dialog, AccountDialog) and dialog.first_admin
-        assert dialog.ui.roleCombo.isHidden()
-        dialog.ui.nameEdit.setText("王主任")
+        assert isinstance(dialog, FirstAdminDialog)
         dialog.ui.usernameEdit.setText("wang")
         dialog.ui.passwordEdit.setText("short")
-        dialog.ui.password2Edit.setText("short")
-        dialog.accept()
-        errors.append(dialog.error_text())  # refused, the dialog stays open
+        dialog.ui.passwordAgainEdit.setText("short")
+        dialog.accept()  # refused, every field at once; the dialog stays open
+        errors.append(dialog.error_text())
+        marked.extend(name for name, w in dialog.field_widgets.items() if w.styleSheet())
+        dialog.ui.nameEdit.setText("王主任")
+        dialog.ui.unitEdit.setText("区委组织部")
         dialog.ui.passwordEdit.setText("Guarded-123")
-        dialog.ui.password2Edit.setText("Guarded-123")
+        dialog.ui.passwordAgainEdit.setText("Guarded-124")
+        dialog.accept()
+        errors.append(dialog.error_text())
+        dialog.ui.passwordAgainEdit.setText("Guarded-123")
         dialog.accept()
         return dialog.result()
 
-    answering(monkeypatch, AccountDialog, fill)
+    marked: list[str] = []
+    answering(monkeypatch, FirstAdminDialog, fill)
     actor = session.sign_in_to(fresh)
     assert actor is not None and actor.username == "wang" and fresh.user == actor
-    assert errors == ["密码至少要 8 个字符。"]
+    assert actor.label == "王主任(区委组织部)" and actor.role is UserRole.DISTRICT
+    assert "密码至少要 8 个字符。" in errors[0] and marked == ["name", "password"]
+    assert errors[1] == "The two passwords differ."
     assert not users.needs_first_admin(fresh)
     fresh.dispose()
 
@@ -83,7 +91,7 @@ def test_refusing_the_first_administrator_opens_nothing_and_says_so(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     said = stub_information(monkeypatch)
-    answering(monkeypatch, AccountDialog, lambda dialog: QDialog.DialogCode.Rejected)
+    answering(monkeypatch, FirstAdminDialog, lambda dialog: QDialog.DialogCode.Rejected)
     new_file = tmp_path / "new.sqlite"
     fresh = open_database(sqlite_url(new_file), create=True)
     assert session.sign_in_to(fresh, created=True) is None
@@ -316,3 +324,27 @@ def test_the_idle_lock_keeps_open_dialogs_and_needs_the_password(
     assert open_dialog.isVisible() and open_dialog.text() == "正在填写的对话框"
     assert db.user.username == TEST_ADMIN and not window.lock_cover.isVisible()
     window.idle_lock.set_timeout_ms(0)
+
+
+def test_change_password_from_the_file_menu(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _world = village_window(qtbot, db)
+    errors: list[tuple[str, list[str]]] = []
+
+    def change(dialog: QDialog) -> int:
+        assert isinstance(dialog, ChangePasswordDialog)
+        dialog.ui.oldPasswordEdit.setText(TEST_PASSWORD)
+        dialog.ui.passwordEdit.setText("Brand-new-123")
+        dialog.ui.password2Edit.setText("Brand-new-124")
+        dialog.accept()  # the second field is marked, nothing changed
+        marked = [name for name, w in dialog.field_widgets.items() if w.styleSheet()]
+        errors.append((dialog.error_text(), marked))
+        dialog.ui.password2Edit.setText("Brand-new-123")
+        dialog.accept()
+        return dialog.result()
+
+    answering(monkeypatch, ChangePasswordDialog, change)
+    window.action_change_password.trigger()
+    assert errors == [("The two passwords differ.", ["password_again"])]
+    assert session.sign_in_to(db, user=TEST_ADMIN, password="Brand-new-123") is not None

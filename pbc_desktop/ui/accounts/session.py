@@ -13,8 +13,8 @@ from pbc_desktop.domain.accounts import Actor
 from pbc_desktop.errors import SignInError
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
-from pbc_desktop.ui.accounts.account_dialog import AccountDialog
 from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 from pbc_desktop.ui.common import messages
 
@@ -87,7 +87,7 @@ def sign_in_to(
     opens it with the reason.
     """
     if users.needs_first_admin(db):
-        first = AccountDialog(db, parent, first_admin=True)
+        first = FirstAdminDialog(db, parent)
         if first.exec() != QDialog.DialogCode.Accepted or first.actor is None:
             _say_not_opened(parent, created=created)
             return None

@@ -9,6 +9,7 @@ from pbc_desktop.errors import ValidationError
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
 from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_sign_in_dialog import Ui_SignInDialog
 
 
@@ -68,7 +69,7 @@ class SignInDialog(FormDialog):
             )
         self.ui.hintLabel.setVisible(demo)
         if demo:
-            accounts = "\n".join(f"{name}: {role.zh}" for name, _n, _u, role in DEMO_ACCOUNTS)
+            accounts = "\n".join(f"{name}: {label(role)}" for name, _n, _u, role in DEMO_ACCOUNTS)
             self.ui.hintLabel.setText(
                 self.tr("Demo database. Accounts (password %1 for all):").replace(
                     "%1", DEMO_PASSWORD
@@ -78,6 +79,7 @@ class SignInDialog(FormDialog):
             )
         if error:
             self.show_error(error)
+        self.adjustSize()  # as tall as what it shows (the hint only on the demo)
 
     def _leave(self, choice: str) -> None:
         self.choice = choice

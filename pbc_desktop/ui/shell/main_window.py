@@ -29,6 +29,7 @@ from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
 from pbc_desktop.ui.accounts.idle_lock import IdleLock, LockCover, idle_minutes
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
         """The status bar and the title name who is signed in (姓名(单位), role)."""
         user = self.ctx.db.user
         self._user_label.setText(
-            self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", user.role.zh)
+            self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", label(user.role))
         )
         where = self.ctx.db.path.name if self.ctx.db.path else self.ctx.db.url
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {where} — {user.label}")
