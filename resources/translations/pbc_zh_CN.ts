@@ -4199,8 +4199,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <source>The window was locked after a time without use. Open dialogs are kept; enter the password of %1 to go on.</source>
-        <translation>窗口因一段时间无人使用已锁定,打开的对话框都保留着。请输入 %1 的密码继续。</translation>
+        <source>The window is locked; open dialogs are kept. Enter the password of %1 to go on.</source>
+        <translation>窗口已锁定,打开的对话框都保留着。请输入 %1 的密码继续。</translation>
     </message>
     <message>
         <source>Switch user...</source>

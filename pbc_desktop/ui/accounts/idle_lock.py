@@ -87,7 +87,9 @@ class LockCover(QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet("color: #555; font-size: 16pt;")
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(label)  # above the unlock dialog, which sits in the middle
+        layout.addStretch(3)
         window.installEventFilter(self)
         self.hide()
 

@@ -21,6 +21,7 @@ class Ui_FirstAdminDialog(object):
         if not FirstAdminDialog.objectName():
             FirstAdminDialog.setObjectName(u"FirstAdminDialog")
         FirstAdminDialog.resize(460, 260)
+        FirstAdminDialog.setMinimumSize(QSize(400, 0))
         self.mainLayout = QVBoxLayout(FirstAdminDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.introLabel = QLabel(FirstAdminDialog)
