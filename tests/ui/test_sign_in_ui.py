@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database, sqlite_url
@@ -348,3 +348,35 @@ def test_change_password_from_the_file_menu(
     window.action_change_password.trigger()
     assert errors == [("The two passwords differ.", ["password_again"])]
     assert session.sign_in_to(db, user=TEST_ADMIN, password="Brand-new-123") is not None
+
+
+def test_the_lock_offers_another_person_and_leaving_the_program(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _world = village_window(qtbot, db)
+    window.show()
+    shown: list[str] = []
+
+    def at_the_lock(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog)
+        shown.append(dialog.objectName())
+        if dialog.unlocking:  # the lock: another person signs in
+            dialog.findChild(QPushButton, "signInSwitch").click()
+            return dialog.result()
+        return typed("li", "Village-pass-1")(dialog)
+
+    answering(monkeypatch, SignInDialog, at_the_lock)
+    window.action_lock.trigger()
+    assert shown == ["unlockDialog", "signInDialog"] and db.user.username == "li"
+    assert "李书记(甲一村)" in window._user_label.text() and not window.lock_cover.isVisible()
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))
+
+    def leave(dialog: QDialog) -> int:
+        dialog.findChild(QPushButton, "signInExit").click()
+        return dialog.result()
+
+    answering(monkeypatch, SignInDialog, leave)
+    window.action_lock.trigger()
+    assert quits == [True] and not window.isVisible()  # closed as File → Exit closes it

@@ -333,7 +333,8 @@ class MainWindow(QMainWindow):
                 dialog.setObjectName("unlockDialog")
                 dialog.exec()
                 dialog.deleteLater()
-                if dialog.choice == "exit":
+                if dialog.choice == "exit":  # as File → Exit: the layout kept, a backup made
+                    self.close()
                     QApplication.instance().quit()  # type: ignore[union-attr]
                     return
                 if dialog.choice == "switch":
