@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     server = InstanceServer(name)
     remove_leftovers(paths.backups_dir(), db_path.parent)  # copies a killed run left
+    created = not db_path.exists()  # first start: pbc.sqlite (or demo.sqlite) is made now
 
     try:
         db = open_database(
@@ -138,12 +139,11 @@ def main(argv: list[str] | None = None) -> int:
             db.dispose()
             return 1
 
-    from pbc_desktop.ui.accounts.session import sign_in_to
+    from pbc_desktop.ui.accounts.session import close_unused, sign_in_to
 
-    demo = args.demo or db_path == paths.demo_db_path().expanduser().resolve()
     password = os.environ.get("PBC_PASSWORD")
-    if sign_in_to(db, None, demo=demo, user=args.user, password=password) is None:
-        db.dispose()  # the person cancelled: nothing opened, nothing changed
+    if sign_in_to(db, None, created=created, user=args.user, password=password) is None:
+        close_unused(db, created=created)  # the person cancelled: nothing opened or kept
         return 0
 
     from pbc_desktop.ui.shell.main_window import MainWindow

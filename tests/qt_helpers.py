@@ -55,3 +55,18 @@ def stub_boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     monkeypatch.setattr(messages, "information", recorder.warning)
     monkeypatch.setattr(messages, "confirm", recorder.confirm)
     return recorder
+
+
+def sign_ins_as_tester(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database the window opens (File → Open, New) is signed in to as the test's
+    administrator without the dialog (the dialogs themselves: ``test_sign_in_ui``)."""
+    from pbc_desktop.db.engine import Database
+    from pbc_desktop.domain.accounts import Actor
+    from pbc_desktop.services.accounts.sign_in import sign_in
+    from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+
+    def as_tester(db: Database, _parent: QWidget | None = None, **_options: object) -> Actor:
+        db.user = sign_in(db, TEST_ADMIN, TEST_PASSWORD).actor
+        return db.user
+
+    monkeypatch.setattr("pbc_desktop.ui.accounts.session.sign_in_to", as_tester)

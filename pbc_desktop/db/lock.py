@@ -69,6 +69,14 @@ def holders_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + "-holders")
 
 
+def remove_lock_files(db_path: Path) -> None:
+    """Remove the lock file and the holders folder beside a database file that was itself
+    removed; both stay while a holder is still recorded there."""
+    with contextlib.suppress(OSError):
+        holders_dir(db_path).rmdir()  # only when empty
+        lock_path(db_path).unlink()
+
+
 # -- the OS lock ------------------------------------------------------------------------
 if sys.platform == "win32":
     import ctypes

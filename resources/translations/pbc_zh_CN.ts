@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AccountDialog</name>
-    <message>
-        <source>First administrator</source>
-        <translation>第一个管理员</translation>
-    </message>
-    <message>
-        <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
-        <translation>这个数据库还没有管理员。请先建立第一个管理员账号(区委组织部账号),再由它为各镇街、村(社区)建立账号。</translation>
-    </message>
-    <message>
-        <source>New account</source>
-        <translation>新建账号</translation>
-    </message>
-    <message>
-        <source>The person changes this first password when they first sign in.</source>
-        <translation>该用户第一次登录时须修改这个初始密码。</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>姓名(&amp;N):</translation>
-    </message>
-    <message>
-        <source>&amp;Unit / post:</source>
-        <translation>单位/职务(&amp;U):</translation>
-    </message>
-    <message>
-        <source>User na&amp;me:</source>
-        <translation>用户名(&amp;M):</translation>
-    </message>
-    <message>
-        <source>&amp;Role:</source>
-        <translation>角色(&amp;R):</translation>
-    </message>
-    <message>
-        <source>&amp;Organization:</source>
-        <translation>所属党组织(&amp;O):</translation>
-    </message>
-    <message>
-        <source>&amp;Town:</source>
-        <translation>所属镇街(&amp;T):</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P):</translation>
-    </message>
-    <message>
-        <source>Password &amp;again:</source>
-        <translation>再次输入密码(&amp;A):</translation>
-    </message>
-</context>
-<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -1054,10 +995,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>至少 8 个字符,不能与用户名相同。</translation>
     </message>
     <message>
-        <source>The two new passwords differ.</source>
-        <translation>两次输入的新密码不一致。</translation>
-    </message>
-    <message>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -1328,7 +1265,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>CommunityDialog</name>
     <message>
         <source>New Party-building community</source>
-        <extracomment>An empty optional date is shown as the minimum of its date edit, displayed blank.</extracomment>
         <translation>新建党建共同体</translation>
     </message>
     <message>
@@ -1689,6 +1625,37 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>R&amp;emark:</source>
         <translation>备注(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
+        <translation>这个数据库还没有管理员。请先建立第一个管理员账号(区委组织部账号),再由它为各镇街、村(社区)建立账号。</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>第一个管理员</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Unit / post:</source>
+        <translation>单位/职务(&amp;U):</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>用户名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2453,13 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <source>Locked. Sign in again to go on.</source>
+        <translation>已锁定。请重新登录后继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
@@ -2568,6 +2542,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Signed in: %1 · %2</source>
         <translation>当前用户:%1 · %2</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>%1 dialog(s) are still open. Switching user closes them and what was typed there and not saved is lost. Switch user anyway?</source>
+        <translation>还有 %1 个对话框未关闭。切换用户会关闭它们,其中尚未保存的内容将丢失。仍要切换用户吗?</translation>
     </message>
     <message>
         <source>The password was changed.</source>
@@ -4188,6 +4170,21 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>The new database was not created: it cannot be used without its first administrator.</source>
+        <translation>没有创建新数据库:没有第一位管理员,数据库无法使用。</translation>
+    </message>
+    <message>
+        <source>The database was not opened: it cannot be used before its first administrator is created. It asks again the next time it is opened.</source>
+        <translation>没有打开数据库:创建第一位管理员之前,数据库无法使用。下次打开时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Database not opened</source>
+        <translation>未打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in</source>
@@ -4202,8 +4199,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <source>The window was locked after a time without use. Open dialogs are kept; enter the password of %1 to go on.</source>
-        <translation>窗口因一段时间无人使用已锁定,打开的对话框都保留着。请输入 %1 的密码继续。</translation>
+        <source>The window is locked; open dialogs are kept. Enter the password of %1 to go on.</source>
+        <translation>窗口已锁定,打开的对话框都保留着。请输入 %1 的密码继续。</translation>
     </message>
     <message>
         <source>Switch user...</source>

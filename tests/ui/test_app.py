@@ -26,6 +26,7 @@ from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.main_window import MainWindow, migrate_settings
+from tests.qt_helpers import sign_ins_as_tester
 
 QT_OWN_NAMES = {"ScrollLeftButton", "ScrollRightButton"}  # a QTabBar's scroll arrows
 TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "活动", "清单", "考核"]
@@ -196,27 +197,46 @@ def test_a_value_under_the_new_name_wins_over_the_old(tmp_path: Path) -> None:
 def test_new_database_from_the_menu(
     qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pbc_desktop.ui.accounts.account_dialog import AccountDialog
+    from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 
-    def first_admin(dialog: AccountDialog) -> int:
+    def first_admin(dialog: FirstAdminDialog) -> int:
         dialog.ui.nameEdit.setText("王主任")
         dialog.ui.unitEdit.setText("区委组织部")
         dialog.ui.usernameEdit.setText("wang")
         dialog.ui.passwordEdit.setText("Guarded-123")
-        dialog.ui.password2Edit.setText("Guarded-123")
+        dialog.ui.passwordAgainEdit.setText("Guarded-123")
         dialog.accept()
         return dialog.result()
 
     window = make_window(qtbot, db)
     target = tmp_path / "second"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(AccountDialog, "exec", first_admin)
+    monkeypatch.setattr(FirstAdminDialog, "exec", first_admin)
     window.action_new.trigger()
     assert window.ctx.db.path == (tmp_path / "second.sqlite")
     assert window.ctx.db.user.username == "wang"  # a new database starts with its admin
     assert "王主任(区委组织部)" in window._user_label.text()
     assert "second.sqlite" in window._db_label.text()
     assert (tmp_path / "second.sqlite").exists()
+
+
+def test_a_new_database_without_its_administrator_is_not_kept(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
+
+    window = make_window(qtbot, db)
+    said: list[str] = []
+    monkeypatch.setattr(messages, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "second"), "")
+    )
+    monkeypatch.setattr(FirstAdminDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
+    window.action_new.trigger()
+    assert window.ctx.db is db and not list(tmp_path.glob("second.sqlite*"))
+    assert len(said) == 1 and "not created" in said[0]
 
 
 def test_opening_a_damaged_file_keeps_the_current_database(
@@ -243,14 +263,6 @@ def test_about_names_the_version(
     monkeypatch.setattr(messages, "information", lambda _p, _t, text: shown.append(text))
     window.action_about.trigger()
     assert shown and __version__ in shown[0]
-
-
-def sign_in_as_tester(db: Database) -> object:
-    from pbc_desktop.services.accounts.sign_in import sign_in
-    from tests.conftest import TEST_ADMIN, TEST_PASSWORD
-
-    db.user = sign_in(db, TEST_ADMIN, TEST_PASSWORD).actor
-    return db.user
 
 
 def _run_app(args: list[str], data_dir: Path, **kwargs: object) -> subprocess.Popen[str]:
@@ -283,6 +295,19 @@ def test_entry_point_shows_the_window(tmp_path: Path, data_dir: Path) -> None:
     assert proc.returncode == 0, err
     assert out.startswith("shown ")
     assert db_file.exists()
+
+
+def test_entry_point_signs_in_with_user_and_password_from_the_environment(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import TEST_ADMIN
+
+    db_file = _new_office(tmp_path / "office.sqlite")
+    monkeypatch.delenv("PBC_USER")  # the account from --user, its password from PBC_PASSWORD
+    proc = _run_app(["--db", str(db_file), "--user", TEST_ADMIN, "--exit-after-show"], data_dir)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.startswith("shown ")
 
 
 def test_second_start_on_the_same_database_hands_over(tmp_path: Path, data_dir: Path) -> None:
@@ -392,10 +417,7 @@ def test_opening_a_file_with_a_foreign_wal_says_it_was_set_aside(
     shown: list[str] = []
     monkeypatch.setattr(messages, "warning", lambda _p, _t, text: shown.append(text))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(office), ""))
-    monkeypatch.setattr(  # the office's tester signs in (the dialog itself: test_sign_in_ui)
-        "pbc_desktop.ui.accounts.session.sign_in_to",
-        lambda db, parent: sign_in_as_tester(db),
-    )
+    sign_ins_as_tester(monkeypatch)  # the office's tester signs in
     window.action_open.trigger()
     assert window.ctx.db.path == office and names_in(window.ctx.db) == ["好村党支部"]
     assert len(shown) == 1

@@ -23,8 +23,7 @@ from pbc_desktop.ui.shell.backup_actions import describe, failed
 from pbc_desktop.ui.shell.main_window import MainWindow
 from pbc_desktop.ui.shell.recovery_dialog import RecoveryDialog
 from tests.backup_helpers import add_orgs, damage, names_in, new_database, org_names
-from tests.qt_helpers import Boxes, stub_boxes
-from tests.ui.test_app import sign_in_as_tester
+from tests.qt_helpers import Boxes, sign_ins_as_tester, stub_boxes
 
 
 @pytest.fixture
@@ -269,9 +268,7 @@ def test_opening_another_database_backs_up_the_one_left(
     window = make_window(qtbot, office)
     open_dialog(monkeypatch, tmp_path / "other.sqlite")
     new_database(tmp_path / "other.sqlite", "别处的党支部").dispose()
-    monkeypatch.setattr(  # its tester signs in (the dialog itself: test_sign_in_ui)
-        "pbc_desktop.ui.accounts.session.sign_in_to", lambda db, parent: sign_in_as_tester(db)
-    )
+    sign_ins_as_tester(monkeypatch)  # its tester signs in
     window.action_open.trigger()
     assert window.ctx.db.path == tmp_path / "other.sqlite"
     assert len(backups_in(data_dir)) == 1

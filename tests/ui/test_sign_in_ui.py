@@ -4,20 +4,25 @@ password change, switch user, the idle lock, and what a village account's tabs s
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from pbc_desktop.db.engine import Database
+from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
+from pbc_desktop.domain.enums import UserRole
+from pbc_desktop.paths import demo_db_path
 from pbc_desktop.services.accounts import users
+from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
 from pbc_desktop.ui.accounts import session
-from pbc_desktop.ui.accounts.account_dialog import AccountDialog
 from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
+from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.shell.main_window import MainWindow
-from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD, add_test_admin
 from tests.scope_factories import TwoTowns, two_towns
 
 Filler = Callable[[QDialog], int]
@@ -54,35 +59,93 @@ def test_a_new_database_asks_for_its_first_administrator(
     errors: list[str] = []
 
     def fill(dialog: QDialog) -> int:
-        assert isinstance(dialog, AccountDialog) and dialog.first_admin
-        assert dialog.ui.roleCombo.isHidden()
-        dialog.ui.nameEdit.setText("王主任")
+        assert isinstance(dialog, FirstAdminDialog)
         dialog.ui.usernameEdit.setText("wang")
         dialog.ui.passwordEdit.setText("short")
-        dialog.ui.password2Edit.setText("short")
-        dialog.accept()
-        errors.append(dialog.error_text())  # refused, the dialog stays open
+        dialog.ui.passwordAgainEdit.setText("short")
+        dialog.accept()  # refused, every field at once; the dialog stays open
+        errors.append(dialog.error_text())
+        marked.extend(name for name, w in dialog.field_widgets.items() if w.styleSheet())
+        dialog.ui.nameEdit.setText("王主任")
+        dialog.ui.unitEdit.setText("区委组织部")
         dialog.ui.passwordEdit.setText("Guarded-123")
-        dialog.ui.password2Edit.setText("Guarded-123")
+        dialog.ui.passwordAgainEdit.setText("Guarded-124")
+        dialog.accept()
+        errors.append(dialog.error_text())
+        dialog.ui.passwordAgainEdit.setText("Guarded-123")
         dialog.accept()
         return dialog.result()
 
-    answering(monkeypatch, AccountDialog, fill)
+    marked: list[str] = []
+    answering(monkeypatch, FirstAdminDialog, fill)
     actor = session.sign_in_to(fresh)
     assert actor is not None and actor.username == "wang" and fresh.user == actor
-    assert errors == ["密码至少要 8 个字符。"]
+    assert actor.label == "王主任(区委组织部)" and actor.role is UserRole.DISTRICT
+    assert "密码至少要 8 个字符。" in errors[0] and marked == ["name", "password"]
+    assert errors[1] == "The two passwords differ."
     assert not users.needs_first_admin(fresh)
     fresh.dispose()
 
 
-def test_sign_in_with_the_demo_hint_and_a_wrong_password(
-    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+def test_refusing_the_first_administrator_opens_nothing_and_says_so(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    said = stub_information(monkeypatch)
+    answering(monkeypatch, FirstAdminDialog, lambda dialog: QDialog.DialogCode.Rejected)
+    new_file = tmp_path / "new.sqlite"
+    fresh = open_database(sqlite_url(new_file), create=True)
+    assert session.sign_in_to(fresh, created=True) is None
+    session.close_unused(fresh, created=True)
+    assert "not created" in said[0] and not list(tmp_path.glob("new.sqlite*"))  # nothing kept
+    old_file = tmp_path / "old.sqlite"  # e.g. upgraded from before accounts: kept, asked again
+    older = open_database(sqlite_url(old_file), create=True)
+    assert session.sign_in_to(older) is None
+    session.close_unused(older, created=False)
+    assert "not opened" in said[1] and old_file.exists()
+
+
+def stub_information(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(messages, "information", lambda _p, _t, text: said.append(text))
+    return said
+
+
+def demo_database(data_dir: Path) -> Database:
+    """A database at the demo district's place (``--demo``), with the test's account."""
+    demo = open_database(sqlite_url(demo_db_path()), create=True)
+    add_test_admin(demo)
+    return demo
+
+
+def hint_of(dialog: SignInDialog) -> str:
+    return dialog.ui.hintLabel.text() if dialog.ui.hintLabel.isVisibleTo(dialog) else ""
+
+
+def test_only_the_demo_database_names_the_demo_accounts(
+    qtbot: QtBot, db: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hints: list[str] = []
+
+    def look(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog)
+        hints.append(hint_of(dialog))
+        return QDialog.DialogCode.Rejected
+
+    answering(monkeypatch, SignInDialog, look)
+    assert session.sign_in_to(db) is None  # Cancel: nobody signed in
+    assert hints == [""]
+    assert not session.is_demo(db)
+
+
+def test_sign_in_with_the_demo_hint_and_a_wrong_password(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = demo_database(data_dir)
     seen: list[str] = []
 
     def fill(dialog: QDialog) -> int:
         assert isinstance(dialog, SignInDialog)
-        seen.append(dialog.ui.hintLabel.text() if dialog.ui.hintLabel.isVisibleTo(dialog) else "")
+        seen.append(hint_of(dialog))
         dialog.ui.usernameEdit.setText(TEST_ADMIN)
         dialog.ui.passwordEdit.setText("wrong-password")
         dialog.accept()
@@ -93,10 +156,33 @@ def test_sign_in_with_the_demo_hint_and_a_wrong_password(
         return dialog.result()
 
     answering(monkeypatch, SignInDialog, fill)
-    actor = session.sign_in_to(db, demo=True)
-    assert actor is not None and actor.username == TEST_ADMIN
-    assert "demo1234" in seen[0] and "cun" in seen[0]
+    actor = session.sign_in_to(db)
+    assert actor is not None and actor.username == TEST_ADMIN and db.user == actor
+    for name, _n, _u, _role in DEMO_ACCOUNTS:
+        assert name in seen[0]
+    assert DEMO_PASSWORD in seen[0] and "村(社区)党组织" in seen[0]
     assert seen[1] == "用户名或密码不正确(再错 4 次账号将被锁定)。"
+    db.dispose()
+
+
+def test_a_wrong_password_from_the_environment_opens_the_dialog_with_the_reason(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog)
+        seen.append((dialog.ui.usernameEdit.text(), dialog.error_text()))
+        dialog.ui.passwordEdit.setText(TEST_PASSWORD)
+        dialog.accept()
+        return dialog.result()
+
+    shown = answering(monkeypatch, SignInDialog, fill)
+    right = session.sign_in_to(db, user=TEST_ADMIN, password=TEST_PASSWORD)
+    assert right is not None and right.username == TEST_ADMIN and not shown  # no dialog
+    actor = session.sign_in_to(db, user=TEST_ADMIN, password="wrong-password")
+    assert actor is not None and actor.username == TEST_ADMIN
+    assert seen == [(TEST_ADMIN, "用户名或密码不正确(再错 4 次账号将被锁定)。")]
 
 
 def test_five_wrong_passwords_lock_the_account(
@@ -172,13 +258,39 @@ def test_switch_user_shows_only_the_village_s_own(
     assert community_names(window) == {"甲镇共建", "跨镇共建", "乙镇共建"}
     members = window.show_tab("members")
     assert members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
+    assert "测试管理员(区委组织部)" in window.windowTitle()
     answering(monkeypatch, SignInDialog, typed("li", "Village-pass-1"))
     window.action_switch_user.trigger()
     assert db.user.username == "li" and "李书记(甲一村)" in window._user_label.text()
+    assert "李书记(甲一村)" in window.windowTitle() and "测试管理员" not in window.windowTitle()
     assert community_names(window) == {"甲镇共建"}
     members = window.show_tab("members")
     assert not members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
     assert not window.backups.action_restore.isEnabled()
+
+
+def test_switch_user_asks_before_closing_open_dialogs(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _world = village_window(qtbot, db)
+    window.show()
+    open_dialog = QMessageBox(window)
+    open_dialog.show()
+    questions: list[str] = []
+    answers = iter([False, True])
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        questions.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    shown = answering(monkeypatch, SignInDialog, typed("li", "Village-pass-1"))
+    window.action_switch_user.trigger()  # No: nothing asked further, nothing closed
+    assert len(questions) == 1 and "1" in questions[0] and not shown
+    assert open_dialog.isVisible() and db.user.username == TEST_ADMIN
+    window.action_switch_user.trigger()  # Yes: the dialog is closed, the village signs in
+    assert len(questions) == 2 and len(shown) == 1
+    assert not open_dialog.isVisible() and db.user.username == "li"
 
 
 def test_the_idle_lock_keeps_open_dialogs_and_needs_the_password(
@@ -194,6 +306,8 @@ def test_the_idle_lock_keeps_open_dialogs_and_needs_the_password(
     def unlock(dialog: QDialog) -> int:
         assert isinstance(dialog, SignInDialog) and dialog.unlocking
         assert dialog.ui.usernameEdit.text() == TEST_ADMIN and dialog.ui.usernameEdit.isReadOnly()
+        assert window.lock_cover.isVisible()  # the records are hidden while locked
+        assert window.lock_cover.geometry() == window.rect()
         dialog.reject()  # Esc does not lift the lock
         assert dialog.result() != QDialog.DialogCode.Accepted
         dialog.ui.passwordEdit.setText("wrong-password")
@@ -208,5 +322,61 @@ def test_the_idle_lock_keeps_open_dialogs_and_needs_the_password(
     qtbot.waitUntil(lambda: bool(tries), timeout=3000)
     assert "用户名或密码不正确" in tries[0]
     assert open_dialog.isVisible() and open_dialog.text() == "正在填写的对话框"
-    assert db.user.username == TEST_ADMIN
+    assert db.user.username == TEST_ADMIN and not window.lock_cover.isVisible()
     window.idle_lock.set_timeout_ms(0)
+
+
+def test_change_password_from_the_file_menu(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _world = village_window(qtbot, db)
+    errors: list[tuple[str, list[str]]] = []
+
+    def change(dialog: QDialog) -> int:
+        assert isinstance(dialog, ChangePasswordDialog)
+        dialog.ui.oldPasswordEdit.setText(TEST_PASSWORD)
+        dialog.ui.passwordEdit.setText("Brand-new-123")
+        dialog.ui.password2Edit.setText("Brand-new-124")
+        dialog.accept()  # the second field is marked, nothing changed
+        marked = [name for name, w in dialog.field_widgets.items() if w.styleSheet()]
+        errors.append((dialog.error_text(), marked))
+        dialog.ui.password2Edit.setText("Brand-new-123")
+        dialog.accept()
+        return dialog.result()
+
+    answering(monkeypatch, ChangePasswordDialog, change)
+    window.action_change_password.trigger()
+    assert errors == [("The two passwords differ.", ["password_again"])]
+    assert session.sign_in_to(db, user=TEST_ADMIN, password="Brand-new-123") is not None
+
+
+def test_the_lock_offers_another_person_and_leaving_the_program(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _world = village_window(qtbot, db)
+    window.show()
+    shown: list[str] = []
+
+    def at_the_lock(dialog: QDialog) -> int:
+        assert isinstance(dialog, SignInDialog)
+        shown.append(dialog.objectName())
+        if dialog.unlocking:  # the lock: another person signs in
+            dialog.findChild(QPushButton, "signInSwitch").click()
+            return dialog.result()
+        return typed("li", "Village-pass-1")(dialog)
+
+    answering(monkeypatch, SignInDialog, at_the_lock)
+    window.action_lock.trigger()
+    assert shown == ["unlockDialog", "signInDialog"] and db.user.username == "li"
+    assert "李书记(甲一村)" in window._user_label.text() and not window.lock_cover.isVisible()
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))
+
+    def leave(dialog: QDialog) -> int:
+        dialog.findChild(QPushButton, "signInExit").click()
+        return dialog.result()
+
+    answering(monkeypatch, SignInDialog, leave)
+    window.action_lock.trigger()
+    assert quits == [True] and not window.isVisible()  # closed as File → Exit closes it

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services.accounts import users
+from pbc_desktop.ui.accounts.new_password import PASSWORD, PASSWORD_AGAIN, password_problems
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog
 
@@ -23,7 +24,8 @@ class ChangePasswordDialog(FormDialog):
         self.init_form(self.ui.errorLabel)
         self.field_widgets = {
             "old_password": self.ui.oldPasswordEdit,
-            "password": self.ui.passwordEdit,
+            PASSWORD: self.ui.passwordEdit,
+            PASSWORD_AGAIN: self.ui.password2Edit,
         }
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -37,10 +39,13 @@ class ChangePasswordDialog(FormDialog):
         )
 
     def save(self) -> int | None:
-        new = self.ui.passwordEdit.text()
-        if new != self.ui.password2Edit.text():
-            raise ValidationError.single("password", self.tr("The two new passwords differ."))
-        user_id = self.db.user.user_id
-        assert user_id is not None, "only a signed-in person changes a password"
-        users.change_password(self.db, user_id, self.ui.oldPasswordEdit.text(), new)
-        return user_id
+        user = self.db.user
+        assert user.user_id is not None, "only a signed-in person changes a password"
+        problems = password_problems(
+            self.ui.passwordEdit, self.ui.password2Edit, username=user.username
+        )
+        if problems:
+            raise ValidationError(problems)
+        old, new = self.ui.oldPasswordEdit.text(), self.ui.passwordEdit.text()
+        users.change_password(self.db, user.user_id, old, new)
+        return user.user_id

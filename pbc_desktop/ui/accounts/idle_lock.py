@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from pbc_desktop.domain.accounts import DEFAULT_IDLE_LOCK_MINUTES
 
@@ -67,3 +68,40 @@ class IdleLock(QObject):
     def _on_timeout(self) -> None:
         if not self.paused:
             self.idle.emit()
+
+
+class LockCover(QWidget):
+    """A plain panel over the whole window while it is locked, so its records are not
+    seen; the dialogs open over the window are windows of their own and stay as they
+    were."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("mainLockCover")
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#eef1f4"))
+        self.setPalette(palette)
+        label = QLabel(self.tr("Locked. Sign in again to go on."), self)
+        label.setObjectName("mainLockCoverText")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #555; font-size: 16pt;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(label)  # above the unlock dialog, which sits in the middle
+        layout.addStretch(3)
+        window.installEventFilter(self)
+        self.hide()
+
+    def cover(self) -> None:
+        window = self.parentWidget()
+        assert window is not None
+        self.setGeometry(window.rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        window = self.parentWidget()
+        if event.type() == QEvent.Type.Resize and watched is window and self.isVisible():
+            self.setGeometry(window.rect())
+        return False

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
+from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.lock import remove_lock_files
+from pbc_desktop.db.migrate import remove_with_sidecars
 from pbc_desktop.domain.accounts import Actor
 from pbc_desktop.errors import SignInError
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
-from pbc_desktop.ui.accounts.account_dialog import AccountDialog
 from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
+from pbc_desktop.ui.common import messages
+
+
+def is_demo(db: Database) -> bool:
+    """Whether ``db`` is the demo district's file (``--demo``): its sign-in names the demo
+    accounts and their password. Any other file, even a copy of the demo, names nobody."""
+    path = db.path
+    return path is not None and path.resolve() == paths.demo_db_path().expanduser().resolve()
 
 
 def _changed_password(db: Database, parent: QWidget | None) -> bool:
@@ -29,24 +41,55 @@ def act_as(db: Database, parent: QWidget | None, done: SignedIn) -> Actor | None
     return done.actor
 
 
+def _say_not_opened(parent: QWidget | None, *, created: bool) -> None:
+    """The first administrator was not created: the database is not opened (and a file
+    made just now is not kept, see :func:`close_unused`)."""
+    if created:
+        text = QCoreApplication.translate(
+            "Session",
+            "The new database was not created: it cannot be used without its first administrator.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "Session",
+            "The database was not opened: it cannot be used before its first administrator "
+            "is created. It asks again the next time it is opened.",
+        )
+    title = QCoreApplication.translate("Session", "Database not opened")
+    messages.information(parent, title, text)
+
+
+def close_unused(db: Database, *, created: bool) -> None:
+    """Close ``db``, which nobody signed in to; a file ``created`` just now that still has
+    no administrator is removed, as ``pbc init`` does: no database is left without one."""
+    path = db.path
+    removable = created and path is not None and users.needs_first_admin(db)
+    db.dispose()
+    if removable and path is not None:
+        remove_with_sidecars(path)
+        remove_lock_files(path)
+
+
 def sign_in_to(
     db: Database,
     parent: QWidget | None = None,
     *,
-    demo: bool = False,
+    created: bool = False,
     user: str | None = None,
     password: str | None = None,
 ) -> Actor | None:
     """The person who will work on ``db`` (also made ``db.user``); None when they cancel.
 
-    A database with no administrator asks for the first one; otherwise the sign-in dialog
-    (with the demo accounts named on the demo). ``user`` and ``password`` (scripts, smoke
-    tests: ``--user`` and ``PBC_PASSWORD``) sign in without the dialog; a wrong one opens
-    it with the reason.
+    A database with no administrator asks for the first one (``created``: the file was
+    made just now; a refusal says the database is not opened); otherwise the sign-in
+    dialog (with the demo accounts named on the demo). ``user`` and ``password`` (scripts,
+    smoke tests: ``--user`` and ``PBC_PASSWORD``) sign in without the dialog; a wrong one
+    opens it with the reason.
     """
     if users.needs_first_admin(db):
-        first = AccountDialog(db, parent, first_admin=True)
+        first = FirstAdminDialog(db, parent)
         if first.exec() != QDialog.DialogCode.Accepted or first.actor is None:
+            _say_not_opened(parent, created=created)
             return None
         db.user = first.actor
         return first.actor
@@ -56,7 +99,7 @@ def sign_in_to(
             return act_as(db, parent, sign_in(db, user, password))
         except SignInError as exc:
             error = exc.message
-    dialog = SignInDialog(db, parent, demo=demo, error=error)
+    dialog = SignInDialog(db, parent, demo=is_demo(db), error=error)
     if user:
         dialog.ui.usernameEdit.setText(user)
         dialog.ui.passwordEdit.setFocus()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.errors import ValidationError
+from pbc_desktop.errors import SignInError, ValidationError
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
 from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_sign_in_dialog import Ui_SignInDialog
 
 
@@ -46,8 +47,8 @@ class SignInDialog(FormDialog):
             self.setWindowTitle(self.tr("Locked"))
             self.ui.introLabel.setText(
                 self.tr(
-                    "The window was locked after a time without use. Open dialogs are kept; "
-                    "enter the password of %1 to go on."
+                    "The window is locked; open dialogs are kept. Enter the password of %1 "
+                    "to go on."
                 ).replace("%1", unlock_as)
             )
             self.ui.usernameEdit.setText(unlock_as)
@@ -68,7 +69,7 @@ class SignInDialog(FormDialog):
             )
         self.ui.hintLabel.setVisible(demo)
         if demo:
-            accounts = "\n".join(f"{name}: {role.zh}" for name, _n, _u, role in DEMO_ACCOUNTS)
+            accounts = "\n".join(f"{name}: {label(role)}" for name, _n, _u, role in DEMO_ACCOUNTS)
             self.ui.hintLabel.setText(
                 self.tr("Demo database. Accounts (password %1 for all):").replace(
                     "%1", DEMO_PASSWORD
@@ -78,6 +79,7 @@ class SignInDialog(FormDialog):
             )
         if error:
             self.show_error(error)
+        self.adjustSize()  # as tall as what it shows (the hint only on the demo)
 
     def _leave(self, choice: str) -> None:
         self.choice = choice
@@ -97,6 +99,9 @@ class SignInDialog(FormDialog):
             raise ValidationError.single("password", self.tr("Enter your password."))
         try:
             self.signed = sign_in(self.db, name, password)
+        except SignInError:
+            self.ui.passwordEdit.setFocus()  # typed again there, the user name kept
+            raise
         finally:
             self.ui.passwordEdit.clear()
         return self.signed.actor.user_id or 0

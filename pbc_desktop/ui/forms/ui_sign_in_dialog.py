@@ -21,6 +21,7 @@ class Ui_SignInDialog(object):
         if not SignInDialog.objectName():
             SignInDialog.setObjectName(u"SignInDialog")
         SignInDialog.resize(420, 240)
+        SignInDialog.setMinimumSize(QSize(400, 0))
         self.mainLayout = QVBoxLayout(SignInDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.introLabel = QLabel(SignInDialog)

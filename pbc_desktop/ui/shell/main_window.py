@@ -26,10 +26,11 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
-from pbc_desktop.ui.accounts.idle_lock import IdleLock, idle_minutes
+from pbc_desktop.ui.accounts.idle_lock import IdleLock, LockCover, idle_minutes
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._update_db_label()
         self.idle_lock = IdleLock(idle_minutes(ui_settings()), self)
         self.idle_lock.idle.connect(self.lock)
+        self.lock_cover = LockCover(self)
 
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -260,10 +262,13 @@ class MainWindow(QMainWindow):
 
     # -- who works ---------------------------------------------------------------------
     def _update_user(self) -> None:
+        """The status bar and the title name who is signed in (姓名(单位), role)."""
         user = self.ctx.db.user
         self._user_label.setText(
-            self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", user.role.zh)
+            self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", label(user.role))
         )
+        where = self.ctx.db.path.name if self.ctx.db.path else self.ctx.db.url
+        self.setWindowTitle(f"{self.tr('PBC Desktop')} — {where} — {user.label}")
         self.action_change_password.setEnabled(user.user_id is not None)
         self.backups.update_actions()
 
@@ -276,15 +281,41 @@ class MainWindow(QMainWindow):
         self._update_user()
         self.admin.update_actions()  # 工具: accounts and the audit log, by permission
 
+    def open_dialogs(self) -> list[QDialog]:
+        """The dialogs open over the window (record forms, the accounts manager, …)."""
+        return [dialog for dialog in self.findChildren(QDialog) if dialog.isVisible()]
+
+    def _close_dialogs(self, dialogs: list[QDialog]) -> bool:
+        """Close ``dialogs`` as Cancel would (a dialog may first offer to save, as the
+        person still signed in); False when one stayed open."""
+        for dialog in dialogs:
+            dialog.reject()
+        return not any(dialog.isVisible() for dialog in dialogs)
+
     def switch_user(self) -> None:
-        """文件 → 切换用户: someone else signs in; the window then shows their scope."""
-        from pbc_desktop.ui.accounts.session import act_as
+        """文件 → 切换用户: someone else signs in; the window then shows their scope.
+        Dialogs still open would be closed, so the person is asked first."""
+        from pbc_desktop.ui.accounts.session import act_as, is_demo
         from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 
-        dialog = SignInDialog(self.ctx.db, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed is None:
+        dialogs = self.open_dialogs()
+        if dialogs and not messages.confirm(
+            self,
+            self.tr("Switch user"),
+            self.tr(
+                "%1 dialog(s) are still open. Switching user closes them and what was typed "
+                "there and not saved is lost. Switch user anyway?"
+            ).replace("%1", str(len(dialogs))),
+        ):
             return
-        if act_as(self.ctx.db, self, dialog.signed) is not None:
+        dialog = SignInDialog(self.ctx.db, self, demo=is_demo(self.ctx.db))
+        dialog.setWindowTitle(self.tr("Switch user"))
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        signed = dialog.signed if accepted else None
+        if signed is None or not self._close_dialogs(dialogs):
+            return
+        if act_as(self.ctx.db, self, signed) is not None:
             self._after_user_change()
 
     def change_password(self) -> None:
@@ -295,18 +326,21 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Cover the window until the same person's password (open dialogs stay open
-        beneath), or another person signs in, or the program is left."""
+        above the cover), or another person signs in, or the program is left."""
         from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 
         if self.idle_lock.paused or self.ctx.db.user.user_id is None:
             return
         self.idle_lock.paused = True
+        self.lock_cover.cover()
         try:
             while True:
                 dialog = SignInDialog(self.ctx.db, self, unlock_as=self.ctx.db.user.username)
                 dialog.setObjectName("unlockDialog")
                 dialog.exec()
-                if dialog.choice == "exit":
+                dialog.deleteLater()
+                if dialog.choice == "exit":  # as File → Exit: the layout kept, a backup made
+                    self.close()
                     QApplication.instance().quit()  # type: ignore[union-attr]
                     return
                 if dialog.choice == "switch":
@@ -318,6 +352,7 @@ class MainWindow(QMainWindow):
                 if dialog.signed is not None:
                     return
         finally:
+            self.lock_cover.hide()
             self.idle_lock.paused = False
             self.idle_lock.restart()
 
@@ -339,7 +374,6 @@ class MainWindow(QMainWindow):
     def _update_db_label(self) -> None:
         where = str(self.ctx.db.path) if self.ctx.db.path else self.ctx.db.url
         self._db_label.setText(self.tr("Database: %1").replace("%1", where))
-        self.setWindowTitle(f"{self.tr('PBC Desktop')} — {Path(where).name}")
         self._update_user()
 
     def current_db(self) -> Database:
@@ -360,15 +394,16 @@ class MainWindow(QMainWindow):
         self.database_changed.emit(str(db.path or db.url))
 
     def _open_path(self, path: Path, *, create: bool = False) -> None:
-        from pbc_desktop.ui.accounts.session import sign_in_to
+        from pbc_desktop.ui.accounts.session import close_unused, sign_in_to
 
         try:
             db = open_file(path, self.ctx.actor, create=create)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
-        if sign_in_to(db, self) is None:  # a new database's first administrator, or a sign-in
-            db.dispose()
+        # A new (or upgraded) database's first administrator, or a sign-in.
+        if sign_in_to(db, self, created=create) is None:
+            close_unused(db, created=create)
             return
         self.switch_database(db)
         for notice in db.notices:  # e.g. a -wal that was not the database's own, set aside
