@@ -1,0 +1,153 @@
+"""An office (单位) as other offices know it: its card and its keys' fingerprint.
+
+Every database belongs to one office (a village or community, a town or subdistrict, the
+district). Offices exchange data as signed packages; to trust a package an office first
+registers the sender's **card**: the office's UUID, name, level and code and its two
+public keys (Ed25519 to verify signatures, X25519 to encrypt packages to it). The card
+travels as a small JSON file; the **fingerprint** (a digest of both public keys) is what
+two clerks read to each other on the phone, or compare on paper, before registering it.
+
+Plain Python: the keys here are raw 32-byte public keys; making and using them is the
+services' business (``services/exchange/keys.py``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import uuid as uuid_module
+from dataclasses import dataclass
+
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.lang import t
+
+CARD_FORMAT = "pbc-office-card"
+CARD_VERSION = 1
+KEY_BYTES = 32
+NAME_MAX = 120
+CODE_MAX = 40
+#: Bytes of the SHA-256 digest shown as the fingerprint (20 bytes: 40 hex digits).
+FINGERPRINT_BYTES = 20
+
+
+class CardError(ValueError):
+    """A card file that is not a valid office card; the message is one sentence."""
+
+
+@dataclass(frozen=True)
+class OfficeCard:
+    uuid: str
+    name: str
+    level: OrgLevel
+    code: str
+    sign_key: bytes  # Ed25519 public key, raw 32 bytes
+    box_key: bytes  # X25519 public key, raw 32 bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sign_key, self.box_key)
+
+
+def fingerprint(sign_key: bytes, box_key: bytes) -> str:
+    """``"3F2A 9C01 …"``: ten groups of four hex digits over both public keys."""
+    digest = hashlib.sha256(b"pbc-office\n" + sign_key + box_key).digest()[:FINGERPRINT_BYTES]
+    text = digest.hex().upper()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def card_to_json(card: OfficeCard) -> str:
+    return json.dumps(
+        {
+            "format": CARD_FORMAT,
+            "version": CARD_VERSION,
+            "uuid": card.uuid,
+            "name": card.name,
+            "level": card.level.value,
+            "code": card.code,
+            "sign_key": base64.b64encode(card.sign_key).decode("ascii"),
+            "box_key": base64.b64encode(card.box_key).decode("ascii"),
+            "fingerprint": card.fingerprint,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def card_from_json(text: str) -> OfficeCard:
+    """Parse a card file's text; :class:`CardError` names what is wrong."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise CardError(
+            t(
+                "该文件不是单位名片（不是 JSON 格式）。",
+                "The file is not an office card (it is not JSON).",
+            )
+        ) from exc
+    if not isinstance(data, dict) or data.get("format") != CARD_FORMAT:
+        raise CardError(t("该文件不是单位名片。", "The file is not an office card."))
+    if data.get("version") != CARD_VERSION:
+        raise CardError(
+            t(
+                "该单位名片由更新版本的程序生成。",
+                "The office card was made by a newer version of the program.",
+            )
+        )
+    name = _text(data, "name", NAME_MAX)
+    code = _text(data, "code", CODE_MAX, required=False)
+    try:
+        office_uuid = str(uuid_module.UUID(str(data.get("uuid"))))
+    except ValueError as exc:
+        raise CardError(
+            t("单位名片的标识已损坏。", "The office card's identifier is damaged.")
+        ) from exc
+    try:
+        level = OrgLevel[str(data.get("level")).upper()]
+    except KeyError as exc:
+        raise CardError(
+            t(
+                "单位名片的层级不是村（社区）、镇街或区。",
+                "The office card's level is not village, town or district.",
+            )
+        ) from exc
+    card = OfficeCard(
+        uuid=office_uuid,
+        name=name,
+        level=level,
+        code=code,
+        sign_key=_key(data, "sign_key"),
+        box_key=_key(data, "box_key"),
+    )
+    shown = data.get("fingerprint")
+    if shown is not None and shown != card.fingerprint:
+        raise CardError(
+            t(
+                "单位名片的指纹与其公钥不符。",
+                "The office card's fingerprint does not match its keys.",
+            )
+        )
+    return card
+
+
+def _text(data: dict[str, object], key: str, limit: int, *, required: bool = True) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()) or len(value) > limit:
+        raise CardError(
+            t(f"单位名片的 {key} 缺失或过长。", f"The office card's {key} is missing or too long.")
+        )
+    return value.strip()
+
+
+def _key(data: dict[str, object], key: str) -> bytes:
+    value = data.get(key)
+    try:
+        raw = base64.b64decode(str(value), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise CardError(
+            t(f"单位名片的 {key} 已损坏。", f"The office card's {key} is damaged.")
+        ) from exc
+    if len(raw) != KEY_BYTES:
+        raise CardError(t(f"单位名片的 {key} 已损坏。", f"The office card's {key} is damaged."))
+    return raw

@@ -1,0 +1,65 @@
+"""Office cards: the round trip, the fingerprint, and every way a card file is refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.domain.offices import CardError, OfficeCard, card_from_json, card_to_json
+
+CARD = OfficeCard(
+    uuid="7d4a0c4e-2b1f-4f0e-9d55-0a3b7c1e2f40",
+    name="和平镇党委",
+    level=OrgLevel.TOWN,
+    code="440514-101",
+    sign_key=bytes(range(32)),
+    box_key=bytes(range(32, 64)),
+)
+
+
+def test_card_round_trip_keeps_every_field() -> None:
+    assert card_from_json(card_to_json(CARD)) == CARD
+
+
+def test_fingerprint_is_ten_groups_and_covers_both_keys() -> None:
+    groups = CARD.fingerprint.split(" ")
+    assert len(groups) == 10
+    assert all(len(g) == 4 for g in groups)
+    other_box = OfficeCard(**{**CARD.__dict__, "box_key": bytes(32)})
+    other_sign = OfficeCard(**{**CARD.__dict__, "sign_key": bytes(32)})
+    assert len({CARD.fingerprint, other_box.fingerprint, other_sign.fingerprint}) == 3
+
+
+def _altered(**changes: object) -> str:
+    data = json.loads(card_to_json(CARD))
+    data.update(changes)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("not json", "JSON"),
+        ("[]", "不是单位名片"),
+        (_altered(format="other"), "不是单位名片"),
+        (_altered(version=2), "更新版本"),
+        (_altered(name=""), "name"),
+        (_altered(uuid="x"), "标识"),
+        (_altered(level="province"), "层级"),
+        (_altered(sign_key="AAAA"), "sign_key"),
+        (_altered(box_key="%%%"), "box_key"),
+        (_altered(fingerprint="0000"), "指纹"),
+    ],
+)
+def test_bad_cards_are_refused_with_a_sentence(text: str, words: str) -> None:
+    with pytest.raises(CardError, match=words):
+        card_from_json(text)
+
+
+def test_key_swapped_under_a_kept_fingerprint_is_refused() -> None:
+    data = json.loads(card_to_json(CARD))
+    data["sign_key"], data["box_key"] = data["box_key"], data["sign_key"]
+    with pytest.raises(CardError, match="指纹"):
+        card_from_json(json.dumps(data))
