@@ -1,0 +1,1 @@
+"""Offices exchange their data: office identity and keys, signed packages, merging."""
