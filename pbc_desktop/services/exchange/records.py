@@ -1,0 +1,293 @@
+"""Records as they travel in a package: one JSON object per row, keyed by UUID.
+
+A package carries rows, not database ids: every office numbers its rows itself, so a row
+travels under its ``uuid`` and each foreign key travels as the UUID of the row it points
+at (``"community_id": "5b0c…"``). Which tables travel, and how each column's value is
+written and read back, is derived from the models' metadata, so a column added by a later
+migration travels without a change here; :data:`LOCAL_TABLES` names what never leaves
+the database (accounts, the audit trail, this PC's reminder settings) and attachment bytes
+travel as package files named by their SHA-256.
+
+Reading a row back checks every value against its column (type, length, enum code), so a
+package from a newer or damaged program is refused with a sentence naming the table and
+column rather than writing a bad value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    RowMapping,
+    String,
+    Table,
+    Text,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+import pbc_desktop.db.models  # noqa: F401  (registers every table on the metadata)
+from pbc_desktop.db.base import Base, EnumCode, UTCDateTime
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+
+#: Tables that stay in their database: accounts and the audit trail are each office's
+#: own, reminder rules are this PC's settings, attachment bytes travel as package files.
+LOCAL_TABLES = frozenset(
+    {"app_user", "audit_log", "audit_head", "attachment_content", "reminder_rule"}
+)
+_NOT_SENT = frozenset({"id"})
+
+
+class RowError(UserError):
+    """A package row that does not fit this database's columns."""
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """How one table's rows are written: its plain columns and its foreign keys."""
+
+    table: Table
+    columns: tuple[Column[Any], ...]
+    #: column name → the table its UUID refers to
+    references: Mapping[str, Table]
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    @property
+    def self_references(self) -> tuple[str, ...]:
+        """Foreign keys into the same table (a parent organization, an answered item)."""
+        return tuple(c for c, target in self.references.items() if target is self.table)
+
+
+def exchanged_tables() -> tuple[TableShape, ...]:
+    """Every travelling table, parents before the rows that point at them."""
+    shapes = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in LOCAL_TABLES or "uuid" not in table.c:
+            continue
+        references: dict[str, Table] = {}
+        for column in table.columns:
+            for fk in column.foreign_keys:
+                references[column.name] = fk.column.table
+        columns = tuple(
+            c for c in table.columns if c.name not in _NOT_SENT and c.name not in references
+        )
+        shapes.append(TableShape(table, columns, references))
+    return tuple(shapes)
+
+
+def shape_of(name: str) -> TableShape:
+    for shape in exchanged_tables():
+        if shape.name == name:
+            return shape
+    raise RowError(
+        t(
+            f"数据包含有本程序不认识的数据类型“{name}”。",
+            f"The package holds unknown records “{name}”.",
+        )
+    )
+
+
+class UuidIndex:
+    """Database id ↔ UUID of the rows of the tables foreign keys point at, loaded once per
+    table on first use (one query instead of one per row)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._to_uuid: dict[str, dict[int, str]] = {}
+        self._to_id: dict[str, dict[str, int]] = {}
+
+    def uuid(self, table: Table, row_id: int) -> str:
+        return self._uuids(table)[row_id]
+
+    def id(self, table: Table, row_uuid: str) -> int | None:
+        if table.name not in self._to_id:
+            self._to_id[table.name] = {u: i for i, u in self._uuids(table).items()}
+        return self._to_id[table.name].get(row_uuid)
+
+    def add(self, table: Table, row_id: int, row_uuid: str) -> None:
+        self._uuids(table)[row_id] = row_uuid
+        if table.name in self._to_id:
+            self._to_id[table.name][row_uuid] = row_id
+
+    def _uuids(self, table: Table) -> dict[int, str]:
+        if table.name not in self._to_uuid:
+            rows = self._session.execute(select(table.c.id, table.c.uuid))
+            self._to_uuid[table.name] = {row[0]: row[1] for row in rows}
+        return self._to_uuid[table.name]
+
+
+def encode_row(shape: TableShape, row: RowMapping, index: UuidIndex) -> dict[str, Any]:
+    """One database row (a ``select(table)`` mapping) as the JSON object a package holds."""
+    out: dict[str, Any] = {}
+    for column in shape.columns:
+        out[column.name] = _encode_value(row[column.name])
+    for name, target in shape.references.items():
+        value = row[name]
+        out[name] = None if value is None else index.uuid(target, value)
+    return out
+
+
+def iter_encoded(session: Session, shape: TableShape, index: UuidIndex) -> Iterator[dict[str, Any]]:
+    """Every row of ``shape``'s table, encoded, in id order (streamed, not loaded at once)."""
+    result = session.execute(select(shape.table).order_by(shape.table.c.id))
+    for row in result.mappings():
+        yield encode_row(shape, row, index)
+
+
+def decode_row(
+    shape: TableShape, data: Mapping[str, Any], index: UuidIndex
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """A package row as column values for this database, and the UUIDs of the foreign keys
+    into its own table, which the caller sets once every row of the table is in.
+
+    :class:`RowError` names the first value that does not fit; a foreign key to a row this
+    database does not have is refused too (the package that brings it was not imported).
+    """
+    if not isinstance(data, Mapping):
+        raise _bad(shape, "uuid")
+    values: dict[str, Any] = {}
+    for column in shape.columns:
+        if column.name not in data:
+            if column.nullable or column.default is not None:
+                continue
+            raise _bad(shape, column.name)
+        values[column.name] = _decode_value(shape, column, data[column.name])
+    own: dict[str, str] = {}
+    for name, target in shape.references.items():
+        ref = data.get(name)
+        if ref is None:
+            values[name] = None
+            continue
+        if not isinstance(ref, str):
+            raise _bad(shape, name)
+        if target is shape.table:
+            own[name] = ref
+            values[name] = None
+            continue
+        found = index.id(target, ref)
+        if found is None:
+            raise RowError(
+                t(
+                    f"数据包中的“{shape.name}”记录引用了本库没有的“{target.name}”记录"
+                    "（请先导入更早的数据包）。",
+                    f"A “{shape.name}” record in the package refers to a “{target.name}” "
+                    "record this database does not have (import the earlier package first).",
+                )
+            )
+        values[name] = found
+    return values, own
+
+
+def link_own(
+    session: Session,
+    shape: TableShape,
+    index: UuidIndex,
+    row_uuid: str,
+    own: Mapping[str, str],
+    *,
+    updated_at: datetime,
+) -> None:
+    """Set the foreign keys into the row's own table that :func:`decode_row` left out,
+    once every row of the table is in; ``updated_at`` is written again so that this second
+    step does not stamp the row as changed here."""
+    refs: dict[str, Any] = {}
+    for name, ref in own.items():
+        found = index.id(shape.table, ref)
+        if found is None:
+            raise RowError(
+                t(
+                    f"数据包中的“{shape.name}”记录引用了本库没有的同类记录（请先导入更早的数据包）。",
+                    f"A “{shape.name}” record in the package refers to another one this "
+                    "database does not have (import the earlier package first).",
+                )
+            )
+        refs[name] = found
+    refs["updated_at"] = updated_at
+    session.execute(update(shape.table).where(shape.table.c.uuid == row_uuid).values(refs))
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        raise TypeError("binary columns travel as package files")
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+def _decode_value(shape: TableShape, column: Column[Any], value: Any) -> Any:
+    if value is None:
+        if not column.nullable:
+            raise _bad(shape, column.name)
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, EnumCode):
+            return kind.enum_cls(value)
+        if isinstance(kind, UTCDateTime | DateTime):
+            parsed = datetime.fromisoformat(_text(value))
+            if isinstance(kind, UTCDateTime):
+                parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+            return parsed
+        if isinstance(kind, Date):
+            return date.fromisoformat(_text(value))
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise ValueError
+            return value
+        if isinstance(kind, Integer | BigInteger):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError
+            return value
+        if isinstance(kind, Float):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError
+            return float(value)
+        if isinstance(kind, String | Text):
+            text = _text(value)
+            length = getattr(kind, "length", None)
+            if length is not None and len(text) > length:
+                raise ValueError
+            return text
+        if isinstance(kind, LargeBinary):
+            raise ValueError
+    except (ValueError, TypeError) as exc:
+        raise _bad(shape, column.name) from exc
+    raise _bad(shape, column.name)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError
+    return value
+
+
+def _bad(shape: TableShape, column: str) -> RowError:
+    return RowError(
+        t(
+            f"数据包中“{shape.name}”记录的“{column}”值不符合本程序的格式。",
+            f"The package's “{shape.name}” record has an invalid “{column}” value.",
+        )
+    )
