@@ -16,7 +16,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from pbc_desktop.db.engine import sqlite_url
+from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import copy_database, head_revision, open_database
 from pbc_desktop.services.demo import build_demo
 
@@ -56,12 +56,57 @@ def _thin(path: Path, keep: int) -> None:
         conn.close()
 
 
+def _exchange_state(db: Database) -> None:
+    """A row in each table that only packages fill (the demo exchanges none), so the
+    migration test sees them carried over."""
+    from datetime import UTC, datetime
+
+    from pbc_desktop.db.models import ExchangeLogEntry, Organization, SyncBase, SyncConflict
+
+    at = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    with db.write() as s:
+        org = s.query(Organization).order_by(Organization.id).first()
+        assert org is not None
+        s.add(SyncBase(record_uuid=org.uuid, updated_at=at))
+        sender = "6f1d3f3e-8c55-4a57-9a2e-6ad1c2b0f001"
+        package = "2a7c1a90-1f7b-4f43-8a52-93a0f1e0a002"
+        s.add(
+            SyncConflict(
+                entity="organization",
+                record_uuid=org.uuid,
+                label=org.name,
+                sender=sender,
+                package_uuid=package,
+                kept="theirs",
+                fields='["contact"]',
+                other='{"contact": "李四"}',
+                at=at,
+            )
+        )
+        s.add(
+            ExchangeLogEntry(
+                direction="received",
+                package_uuid=package,
+                sender=sender,
+                sender_name="和平镇党委",
+                recipient=None,
+                created_at=at,
+                at=at,
+                fingerprint="0000 1111 2222 3333",
+                counts='{"organization": {"changed": 1}}',
+                conflicts=1,
+                watermark=at,
+            )
+        )
+
+
 def build(out: Path, *, keep: int = KEEP_ROWS, seed: int = 2021) -> Path:
     with tempfile.TemporaryDirectory(prefix="pbc-fixture-") as tmp:
         work = Path(tmp) / "demo.sqlite"
         db = open_database(sqlite_url(work))
         try:
             build_demo(db, scale="demo", seed=seed)
+            _exchange_state(db)
         finally:
             db.dispose()
         _thin(work, keep)

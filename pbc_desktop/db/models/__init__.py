@@ -18,6 +18,7 @@ from pbc_desktop.db.models.communities import (
     ConvenerTurn,
     LifecycleEvent,
 )
+from pbc_desktop.db.models.exchange import ExchangeLogEntry, SyncBase, SyncConflict
 from pbc_desktop.db.models.funds import FundEntry
 from pbc_desktop.db.models.lists import (
     Claim,
@@ -54,6 +55,7 @@ __all__ = [
     "CommunityType",
     "CommunityVenue",
     "ConvenerTurn",
+    "ExchangeLogEntry",
     "FundEntry",
     "Indicator",
     "IndicatorSet",
@@ -69,6 +71,8 @@ __all__ = [
     "ServiceList",
     "ServiceLog",
     "Supervision",
+    "SyncBase",
+    "SyncConflict",
     "User",
     "Venue",
 ]

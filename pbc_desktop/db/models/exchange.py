@@ -1,0 +1,72 @@
+"""What merging packages remembers: the version of each record last agreed with another
+office, the conflicts left for a person to decide, and every package sent or received."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pbc_desktop.db.base import Base, UTCDateTime, utcnow
+
+
+class SyncBase(Base):
+    """The ``updated_at`` a record had when it last came in from a package.
+
+    A package's row older than or as old as this is stale (never rolls the record back);
+    a local row whose ``updated_at`` is no longer this was changed here since. Comparing
+    for equality (not order) keeps a PC whose clock is behind from hiding its own edits.
+    """
+
+    __tablename__ = "sync_base"
+
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SyncConflict(Base):
+    """A record changed both here and at another office since they last agreed.
+
+    ``kept`` says whose version the record holds now (``"theirs"`` when the sending
+    office owns the record, ``"mine"`` otherwise); ``other`` is the version not kept,
+    as the package's JSON row, so the person deciding can take it instead.
+    """
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    sender: Mapped[str] = mapped_column(String(36))
+    package_uuid: Mapped[str] = mapped_column(String(36))
+    kept: Mapped[str] = mapped_column(String(8))
+    fields: Mapped[str] = mapped_column(Text)  # JSON list of the differing column names
+    other: Mapped[str] = mapped_column(Text)  # JSON row of the version not kept
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
+
+
+class ExchangeLogEntry(Base):
+    """One package sent or received (the exchange log; the 数据移交单 prints from it)."""
+
+    __tablename__ = "exchange_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(8))  # "sent" | "received"
+    package_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    sender: Mapped[str] = mapped_column(String(36))
+    sender_name: Mapped[str] = mapped_column(String(120))
+    recipient: Mapped[str | None] = mapped_column(String(36))
+    recipient_name: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    counts: Mapped[str] = mapped_column(Text)  # JSON {record type: {change: n}}
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    #: the newest ``updated_at`` the package carried: the next package to the same
+    #: recipient holds only what changed after it
+    watermark: Mapped[datetime | None] = mapped_column(UTCDateTime())
