@@ -67,8 +67,8 @@ def _exchange_state(db: Database) -> None:
     with db.write() as s:
         org = s.query(Organization).order_by(Organization.id).first()
         assert org is not None
-        s.add(SyncBase(record_uuid=org.uuid, updated_at=at))
         sender = "6f1d3f3e-8c55-4a57-9a2e-6ad1c2b0f001"
+        s.add(SyncBase(record_uuid=org.uuid, office=sender, updated_at=at))
         package = "2a7c1a90-1f7b-4f43-8a52-93a0f1e0a002"
         s.add(
             SyncConflict(

@@ -12,16 +12,19 @@ from pbc_desktop.db.base import Base, UTCDateTime, utcnow
 
 
 class SyncBase(Base):
-    """The ``updated_at`` a record had when it last came in from a package.
+    """The ``updated_at`` a record had when this office and ``office`` last agreed on it:
+    when it last came in from that office's package, or last went out in a package to it.
 
     A package's row older than or as old as this is stale (never rolls the record back);
     a local row whose ``updated_at`` is no longer this was changed here since. Comparing
     for equality (not order) keeps a PC whose clock is behind from hiding its own edits.
+    Kept per office: a town agrees with each village and with the district separately.
     """
 
     __tablename__ = "sync_base"
 
     record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office: Mapped[str] = mapped_column(String(36), primary_key=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

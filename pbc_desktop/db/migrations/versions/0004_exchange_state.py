@@ -5,7 +5,7 @@ Revises: 0003
 Create Date: 2027-03-01
 
 Three new tables for packages between offices (``services/exchange/``): ``sync_base``
-(the ``updated_at`` each record had when it last came in from a package), ``sync_conflict``
+(the ``updated_at`` each record had when this office and another last agreed on it), ``sync_conflict``
 (records changed at both ends, for a person to decide) and ``exchange_log`` (every package
 sent or received). Nothing existing changes.
 """
@@ -28,8 +28,9 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table('sync_base',
     sa.Column('record_uuid', sa.String(length=36), nullable=False),
+    sa.Column('office', sa.String(length=36), nullable=False),
     sa.Column('updated_at', UTCDateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('record_uuid', name=op.f('pk_sync_base'))
+    sa.PrimaryKeyConstraint('record_uuid', 'office', name=op.f('pk_sync_base'))
     )
     op.create_table('exchange_log',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -1,0 +1,369 @@
+"""Merging a package's rows into this database: new, changed, unchanged, conflicting, deleted.
+
+The rules (the issue's "ownership decides conflicts"):
+
+- Each record's **agreed version** is the ``updated_at`` it had when it last came in from a
+  package (``sync_base``). A package row no newer than that is stale: an older package
+  arriving after a newer one never rolls a record back, and the same package twice
+  changes nothing.
+- A record **changed here** since it was agreed (its ``updated_at`` is no longer the agreed
+  one; compared for equality, so a PC clock that is behind cannot hide an edit) and also
+  changed in the package is a **conflict**. The office that owns the record wins: when the
+  sender owns it, its version is applied and ours is kept in the conflict for a person to
+  take back; otherwise ours stays and the sender's is kept in the conflict.
+- A record not changed here takes the package's version, ``updated_at`` included, so the
+  next comparison is exact.
+- A tombstone deletes a record unless it was changed here and the sender does not own
+  it (a conflict), or it is still used by a record of ours (a conflict too: nothing is
+  deleted from under a record that points at it).
+
+:func:`merge` does all of this in the caller's transaction; the preview is the same call
+in a transaction that is rolled back (``services/exchange/importing.py``), so what the
+preview shows is exactly what applying does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import RowMapping, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import SyncBase, SyncConflict
+from pbc_desktop.services.exchange import records
+from pbc_desktop.services.exchange.records import TableShape, UuidIndex
+
+CHUNK = 500
+_NOT_COMPARED = frozenset({"uuid", "created_at", "updated_at"})
+_LABEL_COLUMNS = ("name", "title", "person_name", "item_title", "summary")
+
+
+class Change(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One record the package adds, changes, deletes or conflicts on (unchanged ones are
+    only counted)."""
+
+    entity: str
+    uuid: str
+    change: Change
+    label: str
+    #: the columns that differ (changed and conflicting records)
+    fields: tuple[str, ...] = ()
+    #: for a conflict: whose version the record now holds ("mine" or "theirs")
+    kept: str = ""
+
+
+@dataclass
+class MergeResult:
+    counts: dict[str, Counter[Change]] = field(default_factory=dict)
+    changes: list[RowChange] = field(default_factory=list)
+    #: the newest ``updated_at`` among the package's rows
+    newest: datetime | None = None
+
+    def count(self, entity: str, change: Change) -> int:
+        return self.counts.get(entity, Counter())[change]
+
+    @property
+    def conflicts(self) -> int:
+        return sum(c[Change.CONFLICT] for c in self.counts.values())
+
+    def note(self, entity: str, change: Change) -> None:
+        self.counts.setdefault(entity, Counter())[change] += 1
+
+
+#: Who owns a package row: the sending office, unless the row names another (a town
+#: passes its villages' records on); ``None`` for "this database's own".
+OwnerOf = Callable[[TableShape, Mapping[str, Any]], str | None]
+
+
+@dataclass(frozen=True)
+class Sender:
+    office_uuid: str
+    package_uuid: str
+    owner_of: OwnerOf
+
+
+def merge(
+    session: Session,
+    parts: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
+    tombstones: Iterable[Mapping[str, Any]],
+    sender: Sender,
+) -> MergeResult:
+    """Merge ``parts`` (record type → package rows, parents first) and then ``tombstones``
+    (``{"entity", "uuid"}``) into the session's transaction."""
+    result = MergeResult()
+    index = UuidIndex(session)
+    for name, rows in parts:
+        shape = records.shape_of(name)
+        later: list[tuple[str, dict[str, str], datetime]] = []
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, CHUNK)):
+            _merge_chunk(
+                session, shape, chunk, sender=sender, index=index, result=result, later=later
+            )
+        for row_uuid, own, updated_at in later:
+            records.link_own(session, shape, index, row_uuid, own, updated_at=updated_at)
+    _apply_tombstones(session, tombstones, sender, result)
+    return result
+
+
+def _merge_chunk(
+    session: Session,
+    shape: TableShape,
+    chunk: list[Mapping[str, Any]],
+    *,
+    sender: Sender,
+    index: UuidIndex,
+    result: MergeResult,
+    later: list[tuple[str, dict[str, str], datetime]],
+) -> None:
+    table = shape.table
+    decoded = [(row, *records.decode_row(shape, row, index)) for row in chunk]
+    uuids = [values["uuid"] for _row, values, _own in decoded]
+    existing = {
+        r["uuid"]: r
+        for r in session.execute(select(table).where(table.c.uuid.in_(uuids))).mappings()
+    }
+    bases = _bases(session, uuids, sender.office_uuid)
+    for row, values, own in decoded:
+        row_uuid: str = values["uuid"]
+        incoming_at: datetime = values["updated_at"]
+        if result.newest is None or incoming_at > result.newest:
+            result.newest = incoming_at
+        local = existing.get(row_uuid)
+        if local is None:
+            new_id = session.execute(
+                insert(table).values(values).returning(table.c.id)
+            ).scalar_one()
+            index.add(table, new_id, row_uuid)
+            _agree(session, bases, row_uuid, incoming_at)
+            if own:
+                later.append((row_uuid, own, incoming_at))
+            _record(result, shape, row_uuid, Change.NEW, values)
+            continue
+        differing = _differing(shape, local, values, own, index)
+        base = bases.get(row_uuid)
+        if not differing:
+            _agree(session, bases, row_uuid, local["updated_at"])
+            result.note(shape.name, Change.UNCHANGED)
+            continue
+        if incoming_at <= (base if base is not None else local["updated_at"]):
+            result.note(shape.name, Change.UNCHANGED)  # stale: never roll back
+            continue
+        edited_here = base is None or local["updated_at"] != base
+        sender_owns = sender.owner_of(shape, row) == sender.office_uuid
+        kept = ""
+        if edited_here and not (base is None and sender_owns):
+            kept = "theirs" if sender_owns else "mine"
+            other = records.encode_row(shape, local, index) if sender_owns else row
+            _conflict(
+                session,
+                shape,
+                row_uuid,
+                sender=sender,
+                kept=kept,
+                values=values,
+                fields=tuple(differing),
+                other=other,
+            )
+            if not sender_owns:  # ours stays; the package's version is seen, not asked again
+                _agree(session, bases, row_uuid, incoming_at)
+                _record(
+                    result, shape, row_uuid, Change.CONFLICT, values, fields=differing, kept=kept
+                )
+                continue
+        session.execute(update(table).where(table.c.uuid == row_uuid).values(values))
+        _agree(session, bases, row_uuid, incoming_at)
+        if own:
+            later.append((row_uuid, own, incoming_at))
+        change = Change.CONFLICT if kept else Change.CHANGED
+        _record(result, shape, row_uuid, change, values, fields=differing, kept=kept)
+
+
+def _apply_tombstones(
+    session: Session,
+    tombstones: Iterable[Mapping[str, Any]],
+    sender: Sender,
+    result: MergeResult,
+) -> None:
+    order = {shape.name: i for i, shape in enumerate(records.exchanged_tables())}
+    listed = sorted(
+        tombstones, key=lambda t: -order.get(str(t.get("entity")), -1)
+    )  # children first
+    for stone in listed:
+        shape = records.shape_of(str(stone.get("entity")))
+        row_uuid = str(stone.get("uuid"))
+        table = shape.table
+        local = session.execute(select(table).where(table.c.uuid == row_uuid)).mappings().first()
+        if local is None:
+            continue  # never had it, or deleted already
+        base = session.get(SyncBase, (row_uuid, sender.office_uuid))
+        edited_here = base is None or local["updated_at"] != base.updated_at
+        owner = stone.get("owner") or sender.office_uuid
+        values = dict(local)
+        if edited_here and owner != sender.office_uuid:
+            _conflict(
+                session,
+                shape,
+                row_uuid,
+                sender=sender,
+                kept="mine",
+                values=values,
+                fields=("deleted",),
+                other=stone,
+            )
+            _record(
+                result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine"
+            )
+            continue
+        try:
+            with session.begin_nested():
+                session.execute(delete(table).where(table.c.uuid == row_uuid))
+        except IntegrityError:  # still used by a record of ours
+            _conflict(
+                session,
+                shape,
+                row_uuid,
+                sender=sender,
+                kept="mine",
+                values=values,
+                fields=("deleted",),
+                other=stone,
+            )
+            _record(
+                result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine"
+            )
+            continue
+        session.execute(delete(SyncBase).where(SyncBase.record_uuid == row_uuid))
+        _record(result, shape, row_uuid, Change.DELETED, values)
+
+
+def _conflict(
+    session: Session,
+    shape: TableShape,
+    row_uuid: str,
+    *,
+    sender: Sender,
+    kept: str,
+    values: Mapping[str, Any],
+    fields: tuple[str, ...],
+    other: Mapping[str, Any],
+) -> None:
+    session.add(
+        SyncConflict(
+            entity=shape.name,
+            record_uuid=row_uuid,
+            label=_label(values)[:200],
+            sender=sender.office_uuid,
+            package_uuid=sender.package_uuid,
+            kept=kept,
+            fields=json.dumps(list(fields)),
+            other=json.dumps(dict(other), ensure_ascii=False),
+        )
+    )
+
+
+def _bases(session: Session, uuids: list[str], office: str) -> _Bases:
+    rows = session.execute(
+        select(SyncBase.record_uuid, SyncBase.updated_at).where(
+            SyncBase.office == office, SyncBase.record_uuid.in_(uuids)
+        )
+    )
+    return _Bases(office, {row[0]: row[1] for row in rows})
+
+
+@dataclass
+class _Bases:
+    """The agreed versions with one office, for the rows of one chunk."""
+
+    office: str
+    known: dict[str, datetime]
+
+    def get(self, row_uuid: str) -> datetime | None:
+        return self.known.get(row_uuid)
+
+
+def _agree(session: Session, bases: _Bases, row_uuid: str, at: datetime) -> None:
+    """Remember ``at`` as the version of ``row_uuid`` this office and ``bases.office``
+    agree on."""
+    if row_uuid in bases.known:
+        if bases.known[row_uuid] != at:
+            session.execute(
+                update(SyncBase)
+                .where(SyncBase.record_uuid == row_uuid, SyncBase.office == bases.office)
+                .values(updated_at=at)
+            )
+    else:
+        session.execute(
+            insert(SyncBase).values(record_uuid=row_uuid, office=bases.office, updated_at=at)
+        )
+    bases.known[row_uuid] = at
+
+
+def agree_sent(session: Session, recipient: str, sent: Iterable[tuple[str, datetime]]) -> None:
+    """Remember each ``(uuid, updated_at)`` a package to ``recipient`` carries as the
+    version both now hold (called in the export's transaction)."""
+    iterator = iter(sent)
+    while chunk := list(islice(iterator, CHUNK)):
+        bases = _bases(session, [u for u, _at in chunk], recipient)
+        for row_uuid, at in chunk:
+            _agree(session, bases, row_uuid, at)
+
+
+def _differing(
+    shape: TableShape,
+    local: RowMapping,
+    values: Mapping[str, Any],
+    own: Mapping[str, str],
+    index: UuidIndex,
+) -> list[str]:
+    names = [
+        name
+        for name, value in values.items()
+        if name not in _NOT_COMPARED and name not in own and local[name] != value
+    ]
+    for name, ref in own.items():
+        current = local[name]
+        if current is None or index.uuid(shape.table, current) != ref:
+            names.append(name)
+    return names
+
+
+def _label(values: Mapping[str, Any]) -> str:
+    for column in _LABEL_COLUMNS:
+        value = values.get(column)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _record(
+    result: MergeResult,
+    shape: TableShape,
+    row_uuid: str,
+    change: Change,
+    values: Mapping[str, Any],
+    *,
+    fields: Iterable[str] = (),
+    kept: str = "",
+) -> None:
+    result.note(shape.name, change)
+    result.changes.append(
+        RowChange(shape.name, row_uuid, change, _label(values), tuple(fields), kept)
+    )

@@ -1,0 +1,182 @@
+"""Merging packages: new, changed, unchanged, stale, conflicting and deleted records, by the
+rules of ownership (services/exchange/merge.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, PartyMember, SyncConflict
+from pbc_desktop.services.exchange.merge import Change
+from tests.factories import make_member, make_org
+from tests.services.exchange.helpers import (
+    TOWN,
+    VILLAGE,
+    dump,
+    merge_into,
+    office_db,
+    owned_by,
+    relayed_by,
+    rows_of,
+    send,
+)
+
+
+@pytest.fixture
+def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
+    yield village, town
+    village.dispose()
+    town.dispose()
+
+
+def _village_with_members(village: Database) -> tuple[int, int]:
+    branch = make_org(village, "上底村党支部")
+    member = make_member(village, "陈小明", branch, complete=True)
+    make_member(village, "李红", branch)
+    return branch, member
+
+
+def _set(db: Database, member_id: int, **values: object) -> None:
+    with db.write() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None
+        for key, value in values.items():
+            setattr(member, key, value)
+
+
+def _member(db: Database, name: str) -> PartyMember:
+    with db.read() as s:
+        member = s.scalars(select(PartyMember).where(PartyMember.name == name)).one()
+        s.expunge(member)
+        return member
+
+
+def test_first_package_adds_everything_and_the_same_one_again_changes_nothing(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    package = dump(village)
+    first = merge_into(town, package, owned_by(VILLAGE))
+    assert first.count("party_member", Change.NEW) == 2
+    assert first.count("organization", Change.NEW) == 1
+    assert dump(town) == package  # same rows, same versions
+    again = merge_into(town, package, owned_by(VILLAGE))
+    assert again.changes == []
+    assert again.count("party_member", Change.UNCHANGED) == 2
+    assert dump(town) == package
+
+
+def test_a_change_travels_field_by_field(offices: tuple[Database, Database]) -> None:
+    village, town = offices
+    _branch, member = _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    _set(village, member, work_unit="潮南区峡山街道")
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    changed = [c for c in result.changes if c.change is Change.CHANGED]
+    assert [(c.entity, c.label, c.fields) for c in changed] == [
+        ("party_member", "陈小明", ("work_unit",))
+    ]
+    assert _member(town, "陈小明").work_unit == "潮南区峡山街道"
+
+
+def test_an_older_package_after_a_newer_one_never_rolls_back(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _branch, member = _village_with_members(village)
+    old = dump(village)
+    _set(village, member, work_unit="新单位")
+    new = dump(village)
+    merge_into(town, new, owned_by(VILLAGE))
+    late = merge_into(town, old, owned_by(VILLAGE))
+    assert late.changes == []
+    assert _member(town, "陈小明").work_unit == "新单位"
+
+
+def test_edited_at_both_ends_the_owner_wins_and_ours_is_kept_in_the_conflict(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _branch, member = _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    town_copy = _member(town, "陈小明").id
+    _set(town, town_copy, work_unit="镇上改的")
+    _set(village, member, work_unit="村里改的")
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    assert result.conflicts == 1
+    (conflict,) = [c for c in result.changes if c.change is Change.CONFLICT]
+    assert (conflict.kept, conflict.fields) == ("theirs", ("work_unit",))
+    assert _member(town, "陈小明").work_unit == "村里改的"
+    with town.read() as s:
+        stored = s.scalars(select(SyncConflict)).one()
+        assert "镇上改的" in stored.other
+        assert stored.kept == "theirs"
+
+
+def test_a_record_of_ours_edited_elsewhere_stays_ours(offices: tuple[Database, Database]) -> None:
+    village, town = offices
+    _branch, member = _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    # the town changes the village's record and sends it back down
+    _set(town, _member(town, "陈小明").id, work_unit="镇上改的")
+    _set(village, member, phone="13900001111")
+    back = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE))
+    assert back.conflicts == 1
+    assert _member(village, "陈小明").work_unit != "镇上改的"
+    again = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE))
+    assert again.conflicts == 0  # seen once, not asked again
+
+
+def test_an_unchanged_echo_of_our_own_records_is_nothing(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    echo = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE))
+    assert echo.changes == []
+
+
+def test_a_deletion_travels_as_a_tombstone(offices: tuple[Database, Database]) -> None:
+    village, town = offices
+    _branch, _member_id = _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    gone = rows_of(dump(village), "party_member")[1]
+    result = merge_into(
+        town, [], owned_by(VILLAGE), tombstones=[{"entity": "party_member", "uuid": gone["uuid"]}]
+    )
+    assert result.count("party_member", Change.DELETED) == 1
+    with town.read() as s:
+        assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == gone["uuid"])) is None
+
+
+def test_a_tombstone_for_a_record_still_used_here_is_a_conflict(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    branch = rows_of(dump(village), "organization")[0]
+    result = merge_into(
+        town, [], owned_by(VILLAGE), tombstones=[{"entity": "organization", "uuid": branch["uuid"]}]
+    )
+    assert result.conflicts == 1
+    with town.read() as s:
+        assert s.scalar(select(Organization.id).where(Organization.uuid == branch["uuid"]))
+
+
+def test_newest_version_is_reported_for_the_next_watermark(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    assert result.newest is not None
+    assert result.newest <= datetime.now(UTC)
