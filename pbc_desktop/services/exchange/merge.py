@@ -33,7 +33,7 @@ from enum import StrEnum
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import RowMapping, delete, insert, select, update
+from sqlalchemy import RowMapping, UniqueConstraint, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -107,32 +107,37 @@ def merge(
 ) -> MergeResult:
     """Merge ``parts`` (record type → package rows, parents first) and then ``tombstones``
     (``{"entity", "uuid"}``) into the session's transaction."""
-    result = MergeResult()
-    index = UuidIndex(session)
+    ctx = _Context(session, sender, UuidIndex(session), MergeResult())
     for name, rows in parts:
         shape = records.shape_of(name)
         later: list[tuple[str, dict[str, str], datetime]] = []
         iterator = iter(rows)
         while chunk := list(islice(iterator, CHUNK)):
-            _merge_chunk(
-                session, shape, chunk, sender=sender, index=index, result=result, later=later
-            )
+            _merge_chunk(ctx, shape, chunk, later)
         for row_uuid, own, updated_at in later:
-            records.link_own(session, shape, index, row_uuid, own, updated_at=updated_at)
-    _apply_tombstones(session, tombstones, sender, result)
-    return result
+            records.link_own(session, shape, ctx.index, row_uuid, own, updated_at=updated_at)
+    _apply_tombstones(session, tombstones, sender, ctx.result)
+    return ctx.result
+
+
+@dataclass
+class _Context:
+    session: Session
+    sender: Sender
+    index: UuidIndex
+    result: MergeResult
+    #: table name → ids of the rows this merge inserted (nothing of ours can share a
+    #: natural key with a row whose parent is new)
+    fresh: dict[str, set[int]] = field(default_factory=dict)
 
 
 def _merge_chunk(
-    session: Session,
+    ctx: _Context,
     shape: TableShape,
     chunk: list[Mapping[str, Any]],
-    *,
-    sender: Sender,
-    index: UuidIndex,
-    result: MergeResult,
     later: list[tuple[str, dict[str, str], datetime]],
 ) -> None:
+    session, sender, index, result = ctx.session, ctx.sender, ctx.index, ctx.result
     table = shape.table
     decoded = [(row, *records.decode_row(shape, row, index)) for row in chunk]
     uuids = [values["uuid"] for _row, values, _own in decoded]
@@ -148,15 +153,32 @@ def _merge_chunk(
             result.newest = incoming_at
         local = existing.get(row_uuid)
         if local is None:
-            new_id = session.execute(
-                insert(table).values(values).returning(table.c.id)
-            ).scalar_one()
-            index.add(table, new_id, row_uuid)
-            _agree(session, bases, row_uuid, incoming_at)
-            if own:
-                later.append((row_uuid, own, incoming_at))
-            _record(result, shape, row_uuid, Change.NEW, values)
-            continue
+            local = _adopt(ctx, shape, values)
+            if local is None:
+                new_id = session.execute(
+                    insert(table).values(values).returning(table.c.id)
+                ).scalar_one()
+                index.add(table, new_id, row_uuid)
+                ctx.fresh.setdefault(table.name, set()).add(new_id)
+                _agree(session, bases, row_uuid, incoming_at)
+                if own:
+                    later.append((row_uuid, own, incoming_at))
+                _record(result, shape, row_uuid, Change.NEW, values)
+                continue
+            if local["uuid"] != row_uuid:  # the same record under another UUID, exchanged
+                _conflict(
+                    session,
+                    shape,
+                    local["uuid"],
+                    sender=sender,
+                    kept="mine",
+                    values=values,
+                    fields=("uuid",),
+                    other=row,
+                )
+                index.alias(table, row_uuid, local["id"])
+                _record(result, shape, row_uuid, Change.CONFLICT, values, fields=("uuid",))
+                continue
         differing = _differing(shape, local, values, own, index)
         base = bases.get(row_uuid)
         if not differing:
@@ -194,6 +216,56 @@ def _merge_chunk(
             later.append((row_uuid, own, incoming_at))
         change = Change.CONFLICT if kept else Change.CHANGED
         _record(result, shape, row_uuid, change, values, fields=differing, kept=kept)
+
+
+def _adopt(ctx: _Context, shape: TableShape, values: Mapping[str, Any]) -> RowMapping | None:
+    """The row of ours that is the package row's record under another UUID: one with the
+    same natural key (a unique name, ID number, or pair such as community + organization).
+
+    A row of ours never exchanged with anybody takes the package's UUID, so from now on
+    both offices name it alike (a village's own 党支部 meeting the district's registry
+    entry for it). One already exchanged keeps its UUID and is returned as it is: the
+    caller lists the clash as a conflict.
+    """
+    table = shape.table
+    for key in _natural_keys(shape):
+        if any(values.get(c) is None for c in key):
+            continue
+        if any(
+            c in shape.references and values[c] in ctx.fresh.get(shape.references[c].name, ())
+            for c in key
+        ):
+            continue  # its parent is new here: nothing of ours can share this key
+        match = (
+            ctx.session.execute(select(table).where(*(table.c[c] == values[c] for c in key)))
+            .mappings()
+            .first()
+        )
+        if match is None:
+            continue
+        exchanged = ctx.session.scalar(
+            select(SyncBase.office).where(SyncBase.record_uuid == match["uuid"]).limit(1)
+        )
+        if exchanged is not None:
+            return match
+        ctx.session.execute(
+            update(table)
+            .where(table.c.id == match["id"])
+            .values(uuid=values["uuid"], updated_at=match["updated_at"])
+        )
+        ctx.index.add(table, match["id"], values["uuid"])
+        return ctx.session.execute(select(table).where(table.c.id == match["id"])).mappings().one()
+    return None
+
+
+def _natural_keys(shape: TableShape) -> list[tuple[str, ...]]:
+    keys = []
+    for constraint in shape.table.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            names = tuple(c.name for c in constraint.columns)
+            if names != ("uuid",):
+                keys.append(names)
+    return keys
 
 
 def _apply_tombstones(

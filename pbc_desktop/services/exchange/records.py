@@ -121,6 +121,13 @@ class UuidIndex:
             self._to_id[table.name] = {u: i for i, u in self._uuids(table).items()}
         return self._to_id[table.name].get(row_uuid)
 
+    def alias(self, table: Table, row_uuid: str, row_id: int) -> None:
+        """Let ``row_uuid`` find row ``row_id`` too (a record another office knows under
+        another UUID)."""
+        if table.name not in self._to_id:
+            self._to_id[table.name] = {u: i for i, u in self._uuids(table).items()}
+        self._to_id[table.name][row_uuid] = row_id
+
     def add(self, table: Table, row_id: int, row_uuid: str) -> None:
         self._uuids(table)[row_id] = row_uuid
         if table.name in self._to_id:

@@ -180,3 +180,37 @@ def test_newest_version_is_reported_for_the_next_watermark(
     result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
     assert result.newest is not None
     assert result.newest <= datetime.now(UTC)
+
+
+def test_a_record_made_at_both_ends_under_one_name_becomes_one(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    make_org(town, "上底村党支部")  # the town's registry entry, never exchanged
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    assert result.count("organization", Change.NEW) == 0
+    assert result.count("party_member", Change.NEW) == 2
+    with town.read() as s:
+        (org,) = s.scalars(select(Organization)).all()
+        village_uuid = rows_of(dump(village), "organization")[0]["uuid"]
+        assert org.uuid == village_uuid  # both offices now name it alike
+        assert {m.organization_id for m in s.scalars(select(PartyMember))} == {org.id}
+
+
+def test_the_same_id_number_under_another_exchanged_record_is_a_conflict_not_a_crash(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    number = _member(village, "陈小明").id_number
+    town_branch = make_org(town, "镇机关党支部")
+    make_member(town, "陈晓明", town_branch, id_number=number)
+    send(town, "district-office")  # the town's record has been exchanged under its UUID
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    conflicts = [c for c in result.changes if c.change is Change.CONFLICT]
+    assert [(c.entity, c.label, c.fields) for c in conflicts] == [
+        ("party_member", "陈小明", ("uuid",))
+    ]
+    assert result.count("party_member", Change.NEW) == 1  # 李红
+    assert _member(town, "陈晓明").id_number == number
