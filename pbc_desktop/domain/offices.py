@@ -44,6 +44,11 @@ class OfficeCard:
     code: str
     sign_key: bytes  # Ed25519 public key, raw 32 bytes
     box_key: bytes  # X25519 public key, raw 32 bytes
+    #: the office's part of the organization tree, so a package sent down or sideways
+    #: holds only the communities it is in: a village's own organization (its UUID), a
+    #: town's name; neither for the district
+    organization_uuid: str | None = None
+    town: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -69,6 +74,8 @@ def card_to_json(card: OfficeCard) -> str:
             "sign_key": base64.b64encode(card.sign_key).decode("ascii"),
             "box_key": base64.b64encode(card.box_key).decode("ascii"),
             "fingerprint": card.fingerprint,
+            "organization_uuid": card.organization_uuid,
+            "town": card.town,
         },
         ensure_ascii=False,
         indent=2,
@@ -119,6 +126,8 @@ def card_from_json(text: str) -> OfficeCard:
         code=code,
         sign_key=_key(data, "sign_key"),
         box_key=_key(data, "box_key"),
+        organization_uuid=_optional_uuid(data.get("organization_uuid")),
+        town=_text(data, "town", NAME_MAX, required=False) or None,
     )
     shown = data.get("fingerprint")
     if shown is not None and shown != card.fingerprint:
@@ -131,8 +140,22 @@ def card_from_json(text: str) -> OfficeCard:
     return card
 
 
+def _optional_uuid(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        return str(uuid_module.UUID(str(value)))
+    except ValueError as exc:
+        raise CardError(
+            t(
+                "单位名片的党组织标识已损坏。",
+                "The office card's organization identifier is damaged.",
+            )
+        ) from exc
+
+
 def _text(data: dict[str, object], key: str, limit: int, *, required: bool = True) -> str:
-    value = data.get(key, "")
+    value = data.get(key) or ""
     if not isinstance(value, str) or (required and not value.strip()) or len(value) > limit:
         raise CardError(
             t(f"单位名片的 {key} 缺失或过长。", f"The office card's {key} is missing or too long.")

@@ -16,6 +16,7 @@ CARD = OfficeCard(
     code="440514-101",
     sign_key=bytes(range(32)),
     box_key=bytes(range(32, 64)),
+    town="和平镇",
 )
 
 
@@ -51,6 +52,7 @@ def _altered(**changes: object) -> str:
         (_altered(sign_key="AAAA"), "sign_key"),
         (_altered(box_key="%%%"), "box_key"),
         (_altered(fingerprint="0000"), "指纹"),
+        (_altered(organization_uuid="nope"), "党组织标识"),
     ],
 )
 def test_bad_cards_are_refused_with_a_sentence(text: str, words: str) -> None:
@@ -63,3 +65,10 @@ def test_key_swapped_under_a_kept_fingerprint_is_refused() -> None:
     data["sign_key"], data["box_key"] = data["box_key"], data["sign_key"]
     with pytest.raises(CardError, match="指纹"):
         card_from_json(json.dumps(data))
+
+
+def test_a_card_without_its_place_in_the_tree_still_reads() -> None:
+    data = json.loads(card_to_json(CARD))
+    del data["organization_uuid"], data["town"]
+    card = card_from_json(json.dumps(data))
+    assert (card.organization_uuid, card.town) == (None, None)
