@@ -1,0 +1,212 @@
+"""What a package to another office holds: which records, which of their fields.
+
+**Which records.** Going *up* (village → town → district) a package holds everything this
+database has: the level above supervises and merges it all. Going *down* or *sideways*
+(the district or a town to a village, a village to another) it holds what the recipient's
+own account would see: the organization registry and the district's reference lists
+(indicator systems, posts, venues), the communities one of its organizations belongs to
+with everything recorded in them, and its own party members. A reference from a record it
+gets to one it does not (another village's member in an attendance list) travels empty.
+
+**Since when.** Unless everything is asked for, a record travels only when the recipient
+does not already hold this version of it: the version it was last sent, or the one that
+came from it (``sync_base``, per office). Clocks do not matter: what counts is whether the
+version changed, not when.
+
+**Personal data.** ID numbers and phones go up only; going down or sideways they are left
+out of the rows (not emptied: the recipient's own values stay as they are) and the
+manifest says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import Community, CommunityMember, Organization, PartyMember, SyncBase
+from pbc_desktop.domain.accounts import Actor
+from pbc_desktop.domain.enums import OrgLevel, UserRole
+from pbc_desktop.lang import t
+from pbc_desktop.services.access import own_org_ids
+from pbc_desktop.services.exchange import records
+from pbc_desktop.services.exchange.records import TableShape, UuidIndex
+
+_RANK = {OrgLevel.VILLAGE: 0, OrgLevel.TOWN: 1, OrgLevel.DISTRICT: 2}
+
+#: Columns that go up only (table → columns).
+PERSONAL: dict[str, tuple[str, ...]] = {
+    "party_member": ("id_number", "phone"),
+    "community_role": ("phone",),
+}
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+    SIDEWAYS = "sideways"
+
+
+def direction(sender: OrgLevel, recipient: OrgLevel) -> Direction:
+    if _RANK[recipient] > _RANK[sender]:
+        return Direction.UP
+    if _RANK[recipient] < _RANK[sender]:
+        return Direction.DOWN
+    return Direction.SIDEWAYS
+
+
+@dataclass(frozen=True)
+class Recipient:
+    uuid: str
+    level: OrgLevel
+    #: its organization (a village) or town (a town); both None: the district
+    organization_uuid: str | None = None
+    town: str | None = None
+
+
+@dataclass
+class Selection:
+    """The rows a package will carry, read as the package is written (streamed)."""
+
+    session: Session
+    recipient: Recipient
+    direction: Direction
+    everything: bool
+    #: table name → the ids the recipient may have (None: every row)
+    allowed: dict[str, Select[Any] | None]
+    #: (uuid, updated_at) of every row handed out: agreed with the recipient once the
+    #: package is safely written
+    sent: list[tuple[str, datetime]] = field(default_factory=list)
+
+    @property
+    def left_out(self) -> list[str]:
+        if self.direction is Direction.UP:
+            return []
+        return [
+            t(
+                "党员身份证号、联系电话只向上级报送，本数据包未包含。",
+                "Members' ID numbers and phones go to the levels above only; this package "
+                "leaves them out.",
+            )
+        ]
+
+    def parts(self) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        index = UuidIndex(self.session)
+        for shape in records.exchanged_tables():
+            yield shape.name, self._rows(shape, index)
+
+    def _rows(self, shape: TableShape, index: UuidIndex) -> Iterator[dict[str, Any]]:
+        table = shape.table
+        stmt = select(table).order_by(table.c.id)
+        ids = self.allowed.get(shape.name)
+        if ids is not None:
+            stmt = stmt.where(table.c.id.in_(ids))
+        if not self.everything:
+            stmt = stmt.where(~_agreed(table, self.recipient.uuid))
+        hidden = PERSONAL.get(shape.name, ()) if self.direction is not Direction.UP else ()
+        outside = self._outside_references(shape)
+        for row in self.session.execute(stmt).mappings():
+            encoded = records.encode_row(shape, row, index)
+            for column in hidden:
+                encoded.pop(column, None)
+            for column, target_ids in outside.items():
+                if row[column] is not None and row[column] not in target_ids:
+                    encoded[column] = None
+            self.sent.append((row["uuid"], row["updated_at"]))
+            yield encoded
+
+    def _outside_references(self, shape: TableShape) -> dict[str, frozenset[int]]:
+        """Nullable references into restricted tables: column → the ids the recipient gets
+        (a row that belongs to such a parent was filtered out before; what is left only
+        refers to it, like an attendance row to another village's member)."""
+        out: dict[str, frozenset[int]] = {}
+        for column, target in shape.references.items():
+            ids = self.allowed.get(target.name)
+            if ids is not None and shape.table.c[column].nullable and target is not shape.table:
+                out[column] = frozenset(self.session.scalars(ids))
+        return out
+
+
+def select_rows(
+    session: Session,
+    *,
+    sender_level: OrgLevel,
+    recipient: Recipient,
+    everything: bool = False,
+) -> Selection:
+    way = direction(sender_level, recipient.level)
+    allowed: dict[str, Select[Any] | None] = {}
+    if way is not Direction.UP:
+        allowed = _recipient_scope(session, recipient)
+    return Selection(session, recipient, way, everything, allowed)
+
+
+def _agreed(table: Any, office: str) -> ColumnElement[bool]:
+    return exists().where(
+        SyncBase.record_uuid == table.c.uuid,
+        SyncBase.office == office,
+        SyncBase.updated_at == table.c.updated_at,
+    )
+
+
+#: Shared by the whole district: every office gets all of them.
+_REGISTRY = frozenset({"organization", "indicator_set", "indicator", "post", "venue"})
+
+
+def _recipient_scope(session: Session, recipient: Recipient) -> dict[str, Select[Any] | None]:
+    """For each travelling table, the ids of the rows the recipient's account would see."""
+    org_id = None
+    if recipient.organization_uuid is not None:
+        org_id = session.scalar(
+            select(Organization.id).where(Organization.uuid == recipient.organization_uuid)
+        )
+    if recipient.level is OrgLevel.DISTRICT or (org_id is None and recipient.town is None):
+        own: frozenset[int] = frozenset()  # an office not placed in the tree: registry only
+    else:
+        actor = Actor(
+            None,
+            "recipient",
+            "recipient",
+            "",
+            UserRole.TOWN if recipient.town else UserRole.VILLAGE,
+            organization_id=org_id,
+            town=recipient.town,
+        )
+        own = own_org_ids(session, actor) or frozenset()
+    communities = select(Community.id).where(
+        or_(
+            Community.lead_org_id.in_(own),
+            Community.id.in_(
+                select(CommunityMember.community_id).where(CommunityMember.organization_id.in_(own))
+            ),
+        )
+    )
+    allowed: dict[str, Select[Any] | None] = {
+        "community": communities,
+        "party_member": select(PartyMember.id).where(PartyMember.organization_id.in_(own)),
+    }
+    for shape in records.exchanged_tables():
+        if shape.name in allowed:
+            continue
+        if shape.name in _REGISTRY:
+            allowed[shape.name] = None
+            continue
+        restricted: dict[str, Select[Any]] = {}
+        for column, target in shape.references.items():
+            target_ids = allowed.get(target.name)
+            if target_ids is not None and target is not shape.table:
+                restricted[column] = target_ids
+        decided = any(not shape.table.c[c].nullable for c in restricted)
+        conditions = []
+        for column, target_ids in restricted.items():
+            col = shape.table.c[column]
+            if col.nullable and decided:
+                continue  # a reference only: it travels empty (Selection._outside_references)
+            conditions.append(col.in_(target_ids))  # the row belongs there
+        allowed[shape.name] = select(shape.table.c.id).where(*conditions) if conditions else None
+    return allowed

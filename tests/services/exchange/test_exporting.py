@@ -1,0 +1,159 @@
+"""What a package holds: everything going up; going down or sideways what the recipient's
+account would see, without ID numbers and phones; only versions it does not hold yet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    Activity,
+    Attendance,
+    CommunityMember,
+    Organization,
+    PartyMember,
+)
+from pbc_desktop.domain.enums import AttendanceStatus, OrgLevel
+from pbc_desktop.services.demo import build_demo
+from pbc_desktop.services.exchange.exporting import Direction, Recipient, direction, select_rows
+from pbc_desktop.services.exchange.merge import agree_sent
+from tests.factories import make_activity, make_member
+from tests.scope_factories import TwoTowns, two_towns
+from tests.services.exchange.helpers import Parts, merge_into, office_db, owned_by
+
+DISTRICT = "d0000000-0000-4000-8000-000000000001"
+TOWN = "d0000000-0000-4000-8000-000000000002"
+VILLAGE = "d0000000-0000-4000-8000-000000000003"
+
+
+def _collect(
+    db: Database, recipient: Recipient, sender: OrgLevel, *, everything: bool = False
+) -> Parts:
+    with db.write() as s:
+        selection = select_rows(s, sender_level=sender, recipient=recipient, everything=everything)
+        parts = [(name, list(rows)) for name, rows in selection.parts()]
+        agree_sent(s, recipient.uuid, selection.sent)
+    return parts
+
+
+def _rows(parts: Parts, entity: str) -> list[dict[str, Any]]:
+    return next(rows for name, rows in parts if name == entity)
+
+
+def _uuid(db: Database, model: Any, row_id: int) -> str:
+    with db.read() as s:
+        return str(s.scalar(select(model.uuid).where(model.id == row_id)))
+
+
+@pytest.fixture
+def world(db: Database) -> TwoTowns:
+    return two_towns(db)
+
+
+def test_direction_follows_the_levels() -> None:
+    assert direction(OrgLevel.VILLAGE, OrgLevel.TOWN) is Direction.UP
+    assert direction(OrgLevel.DISTRICT, OrgLevel.VILLAGE) is Direction.DOWN
+    assert direction(OrgLevel.VILLAGE, OrgLevel.VILLAGE) is Direction.SIDEWAYS
+
+
+def test_up_carries_everything_once_with_personal_data(db: Database, world: TwoTowns) -> None:
+    make_member(db, "带证党员", world.jia_one, complete=True)
+    up = Recipient(DISTRICT, OrgLevel.DISTRICT)
+    parts = _collect(db, up, OrgLevel.TOWN)
+    members = _rows(parts, "party_member")
+    assert len(members) == 5
+    assert any(m.get("id_number") for m in members)
+    assert all(rows == [] for _name, rows in _collect(db, up, OrgLevel.TOWN))  # nothing new
+    with db.write() as s:
+        member = s.get(PartyMember, world.member_yi_one)
+        assert member is not None
+        member.work_unit = "乙一村村委会"
+    again = _collect(db, up, OrgLevel.TOWN)
+    assert [(n, [r["name"] for r in rows]) for n, rows in again if rows] == [
+        ("party_member", ["乙一党员"])
+    ]
+    assert len(_rows(_collect(db, up, OrgLevel.TOWN, everything=True), "party_member")) == 5
+
+
+def test_down_to_a_village_holds_what_its_account_sees(db: Database, world: TwoTowns) -> None:
+    make_member(db, "带证党员", world.jia_two, complete=True)
+    cross_activity = make_activity(db, world.cross_community, "跨镇联学", host_org_id=world.yi_one)
+    with db.write() as s:  # a 乙一村 member attends; 甲二村 gets the row without the link
+        s.add(
+            Attendance(
+                activity_id=cross_activity,
+                member_id=world.member_yi_one,
+                person_name="乙一党员",
+                status=AttendanceStatus.PRESENT,
+            )
+        )
+    make_activity(db, world.yi_community, "乙镇内部活动", host_org_id=world.yi_one)
+    village = Recipient(
+        VILLAGE, OrgLevel.VILLAGE, organization_uuid=_uuid(db, Organization, world.jia_two)
+    )
+    parts = _collect(db, village, OrgLevel.DISTRICT)
+    assert len(_rows(parts, "organization")) == 6  # the whole registry
+    assert {r["name"] for r in _rows(parts, "community")} == {"甲镇共建", "跨镇共建"}
+    assert {r["name"] for r in _rows(parts, "party_member")} == {"甲二党员", "带证党员"}
+    assert all("id_number" not in r and "phone" not in r for r in _rows(parts, "party_member"))
+    assert [r["title"] for r in _rows(parts, "activity")] == ["跨镇联学"]
+    (attendance,) = _rows(parts, "attendance")
+    assert attendance["member_id"] is None
+    assert attendance["person_name"] == "乙一党员"
+
+
+def test_down_to_a_town_holds_its_towns_communities(db: Database, world: TwoTowns) -> None:
+    town = Recipient(TOWN, OrgLevel.TOWN, town="乙镇")
+    parts = _collect(db, town, OrgLevel.DISTRICT)
+    assert {r["name"] for r in _rows(parts, "community")} == {"跨镇共建", "乙镇共建"}
+    assert {r["name"] for r in _rows(parts, "party_member")} == {"乙一党员"}
+
+
+@pytest.fixture
+def demo_district(db: Database) -> Database:
+    build_demo(db, today=date(2026, 11, 20))
+    return db
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[Database]:
+    other = office_db(tmp_path, "empty")
+    yield other
+    other.dispose()
+
+
+def test_a_down_package_stands_on_its_own_in_an_empty_database(
+    demo_district: Database, empty: Database
+) -> None:
+    with demo_district.read() as s:
+        org = s.scalars(
+            select(Organization)
+            .join(CommunityMember, CommunityMember.organization_id == Organization.id)
+            .where(Organization.level == OrgLevel.VILLAGE)
+            .limit(1)
+        ).one()
+        org_uuid = org.uuid
+    village = Recipient(VILLAGE, OrgLevel.VILLAGE, organization_uuid=org_uuid)
+    parts = _collect(demo_district, village, OrgLevel.DISTRICT)
+    result = merge_into(empty, parts, owned_by(DISTRICT))  # no reference left dangling
+    assert result.conflicts == 0
+    assert len(_rows(parts, "activity")) > 0
+    with empty.read() as s:
+        assert s.scalar(select(Activity.id).limit(1)) is not None
+
+
+def test_an_up_package_of_the_demo_district_stands_on_its_own(
+    demo_district: Database, empty: Database
+) -> None:
+    parts = _collect(demo_district, Recipient(DISTRICT, OrgLevel.DISTRICT), OrgLevel.TOWN)
+    result = merge_into(empty, parts, owned_by(TOWN))
+    assert result.conflicts == 0
+    assert result.count("party_member", next(iter(result.counts["party_member"]))) == len(
+        _rows(parts, "party_member")
+    )
