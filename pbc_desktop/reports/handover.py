@@ -1,0 +1,169 @@
+"""数据移交单: the sheet two offices sign when a package changes hands on a USB stick.
+
+One A4 page: who sent it to whom, when, the package's fingerprint (to compare with the file
+that arrives), how many records of each kind it carried (received: how many were new,
+changed, unchanged, conflicting or deleted), what personal data it left out, and the
+signatures of the person handing it over and the person receiving it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from pbc_desktop.domain.exchange import label_order, record_label
+from pbc_desktop.lang import t
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.reports.layout import (
+    TEXT_WIDTH,
+    SignatureBlock,
+    Styles,
+    build_pdf,
+    grid_style,
+    info_table,
+    make_styles,
+    plain,
+    title_paragraph,
+)
+
+#: the columns of a received package's counts, in the order printed
+RECEIVED_COLUMNS = ("new", "changed", "unchanged", "conflict", "deleted")
+SIGN_SIZE = 12.0  # 小四, as on the other signed sheets
+
+
+@dataclass(frozen=True)
+class HandoverSheet:
+    """What the sheet prints (``services/exchange`` fills it from the exchange log)."""
+
+    received: bool
+    sender: str
+    sender_fingerprint: str
+    recipient: str
+    recipient_fingerprint: str
+    package_uuid: str
+    package_fingerprint: str
+    created_at: datetime
+    handled_at: datetime
+    handled_by: str
+    encrypted: bool
+    #: record type → {"rows": n} (sent) or {change: n} (received)
+    counts: dict[str, dict[str, int]]
+    left_out: tuple[str, ...] = ()
+    conflicts: int = 0
+
+
+def _time(value: datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _counts_table(sheet: HandoverSheet, styles: Styles) -> Table:
+    kinds = sorted(sheet.counts, key=label_order)
+    if sheet.received:
+        head = [
+            t("数据类别", "Records"),
+            t("新增", "New"),
+            t("修改", "Changed"),
+            t("未变", "Unchanged"),
+            t("冲突", "Conflicts"),
+            t("删除", "Deleted"),
+        ]
+        keys: tuple[str, ...] = RECEIVED_COLUMNS
+    else:
+        head = [t("数据类别", "Records"), t("记录数", "Records carried")]
+        keys = ("rows",)
+    data: list[list[Flowable | str]] = [[Paragraph(plain(h), styles.cell_label) for h in head]]
+    totals = dict.fromkeys(keys, 0)
+    for kind in kinds:
+        values = [sheet.counts[kind].get(k, 0) for k in keys]
+        if not any(values):
+            continue
+        for k, v in zip(keys, values, strict=True):
+            totals[k] += v
+        row: list[Flowable | str] = [Paragraph(plain(record_label(kind)), styles.cell)]
+        row += [Paragraph(str(v), styles.cell) for v in values]
+        data.append(row)
+    total: list[Flowable | str] = [Paragraph(plain(t("合计", "Total")), styles.cell_label)]
+    total += [Paragraph(str(totals[k]), styles.cell) for k in keys]
+    data.append(total)
+    first = 40 * mm
+    rest = (TEXT_WIDTH - first) / len(keys)
+    table = Table(data, colWidths=[first] + [rest] * len(keys), repeatRows=1)
+    table.setStyle(TableStyle(grid_style(styles.fonts.body, header_rows=1)))
+    return table
+
+
+def write_handover_pdf(
+    sheet: HandoverSheet, out_path: Path, *, invariant: bool = False, warn: WarnFn | None = None
+) -> Path:
+    """Lay out the 数据移交单 of one package and write it atomically to ``out_path``."""
+    styles = make_styles()
+    title = t("党建共同体数据移交单", "Data handover sheet")
+    kind = t("接收", "received") if sheet.received else t("移交", "sent")
+    story: list[Flowable] = [title_paragraph((title,), styles.title)]
+    sender_fp = t("移交单位指纹", "Sender's fingerprint")
+    recipient_fp = t("接收单位指纹", "Recipient's fingerprint")
+    package = t("数据包编号", "Package")
+    package_fp = t("数据包指纹", "Package fingerprint")
+    handled = t("本单位", "This office")
+    rows: list[tuple[str, str | None]] = [
+        (t("移交单位", "From"), sheet.sender),
+        (t("接收单位", "To"), sheet.recipient),
+        (sender_fp, sheet.sender_fingerprint),
+        (recipient_fp, sheet.recipient_fingerprint or "—"),
+        (package, sheet.package_uuid),
+        (package_fp, sheet.package_fingerprint),
+        (t("生成时间", "Made at"), _time(sheet.created_at)),
+        (
+            t("加密", "Encrypted"),
+            t("是(仅接收单位可打开)", "yes (only the recipient can open it)")
+            if sheet.encrypted
+            else t("否", "no"),
+        ),
+        (
+            handled,
+            t(
+                f"{_time(sheet.handled_at)} {kind},经办人:{sheet.handled_by}",
+                f"{kind} {_time(sheet.handled_at)} by {sheet.handled_by}",
+            ),
+        ),
+    ]
+    story.append(
+        info_table(
+            rows,
+            styles,
+            pairs_per_row=2,
+            wide=(sender_fp, recipient_fp, package, package_fp, handled),
+            label_width=30 * mm,
+        )
+    )
+    story += [Spacer(1, 3 * mm), _counts_table(sheet, styles)]
+    notes = list(sheet.left_out)
+    if sheet.received and sheet.conflicts:
+        notes.append(
+            t(
+                f"有 {sheet.conflicts} 条记录两地均有修改,已列入冲突清单,待经办人逐条确认。",
+                f"{sheet.conflicts} records were changed at both ends and wait in the "
+                "conflict list for a decision.",
+            )
+        )
+    for note in notes:
+        story += [Spacer(1, 2 * mm), Paragraph(plain(note), styles.small)]
+    story += [
+        Spacer(1, 6 * mm),
+        SignatureBlock(
+            [t("移交人", "Handed over by"), t("接收人", "Received by")], styles.fonts.body
+        ),
+    ]
+    return build_pdf(
+        out_path,
+        story,
+        styles,
+        title=title,
+        subject=sheet.package_uuid,
+        invariant=invariant,
+        warn=warn,
+    )

@@ -1,0 +1,75 @@
+"""The 数据移交单: who, when, the fingerprints, the counts per record type, what was left
+out, the signature lines; Chinese in an embedded font, on one page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pbc_desktop.domain.exchange import RECORD_LABELS
+from pbc_desktop.reports.handover import HandoverSheet, write_handover_pdf
+from pbc_desktop.services.exchange import records
+from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
+
+AT = datetime(2026, 12, 1, 2, 30, tzinfo=UTC)
+
+
+def _sheet(*, received: bool) -> HandoverSheet:
+    counts = (
+        {"party_member": {"new": 3, "changed": 2, "conflict": 1}, "activity": {"unchanged": 7}}
+        if received
+        else {"party_member": {"rows": 5}, "activity": {"rows": 7}, "score": {"rows": 0}}
+    )
+    return HandoverSheet(
+        received=received,
+        sender="上底村党委",
+        sender_fingerprint="3F2A 9C01 0000 1111 2222 3333 4444 5555 6666 7777",
+        recipient="和平镇党委",
+        recipient_fingerprint="AAAA BBBB CCCC DDDD EEEE FFFF 0000 1111 2222 3333",
+        package_uuid="2a7c1a90-1f7b-4f43-8a52-93a0f1e0a002",
+        package_fingerprint="9999 8888 7777 6666 5555 4444 3333 2222 1111 0000",
+        created_at=AT,
+        handled_at=AT,
+        handled_by="张三(镇党委组织委员)",
+        encrypted=True,
+        counts=counts,
+        left_out=("党员身份证号、联系电话只向上级报送,本数据包未包含。",),
+        conflicts=1 if received else 0,
+    )
+
+
+def test_every_travelling_record_type_has_a_name() -> None:
+    assert {shape.name for shape in records.exchanged_tables()} <= set(RECORD_LABELS)
+
+
+def test_a_sent_package_sheet(tmp_path: Path) -> None:
+    out = write_handover_pdf(_sheet(received=False), tmp_path / "sent.pdf", invariant=True)
+    text = "".join(page_texts(out))
+    flat = text.replace(" ", "").replace("\n", "")
+    for words in ("党建共同体数据移交单", "上底村党委", "和平镇党委", "移交人", "接收人", "加密"):
+        assert words in flat
+    assert "99998888777766665555" in flat  # the package's fingerprint
+    assert "党员5" in flat and "活动7" in flat and "合计12" in flat
+    assert "评分" not in flat  # nothing of that kind: no row
+    assert "身份证号" in flat
+
+
+def test_a_received_package_sheet_counts_each_change(tmp_path: Path) -> None:
+    out = write_handover_pdf(_sheet(received=True), tmp_path / "in.pdf", invariant=True)
+    text = "".join(page_texts(out))
+    flat = text.replace(" ", "").replace("\n", "")
+    assert "新增修改未变冲突删除" in flat
+    assert "党员32010" in flat
+    assert "冲突清单" in flat
+
+
+def test_the_sample_sheets_fit_one_page(tmp_path: Path) -> None:
+    for received in (False, True):
+        out = write_handover_pdf(_sheet(received=received), tmp_path / "x.pdf", invariant=True)
+        assert len(page_texts(out)) == 1
+
+
+def test_fonts_are_embedded(tmp_path: Path) -> None:
+    skip_without_pdffonts()
+    out = write_handover_pdf(_sheet(received=True), tmp_path / "in.pdf", invariant=True)
+    assert all(row[-5] == "yes" or "yes" in row for row in pdffonts_rows(out))
