@@ -12,7 +12,8 @@ The rules (the issue's "ownership decides conflicts"):
   sender owns it, its version is applied and ours is kept in the conflict for a person to
   take back; otherwise ours stays and the sender's is kept in the conflict.
 - A record not changed here takes the package's version, ``updated_at`` included, so the
-  next comparison is exact.
+  next comparison is exact; except one of our own records changed by another office,
+  which stays as it is and is listed for us to decide (the owner decides, always).
 - A tombstone deletes a record unless it was changed here and the sender does not own
   it (a conflict), or it is still used by a record of ours (a conflict too: nothing is
   deleted from under a record that points at it).
@@ -97,6 +98,9 @@ class Sender:
     office_uuid: str
     package_uuid: str
     owner_of: OwnerOf
+    #: this database's own office: a change another office made to one of our records
+    #: is never applied by itself (the owner decides)
+    local_office: str = ""
 
 
 def merge(
@@ -189,9 +193,11 @@ def _merge_chunk(
             result.note(shape.name, Change.UNCHANGED)  # stale: never roll back
             continue
         edited_here = base is None or local["updated_at"] != base
-        sender_owns = sender.owner_of(shape, row) == sender.office_uuid
+        owner = sender.owner_of(shape, row)
+        sender_owns = owner == sender.office_uuid
+        we_own = bool(sender.local_office) and owner == sender.local_office
         kept = ""
-        if edited_here and not (base is None and sender_owns):
+        if we_own or (edited_here and not (base is None and sender_owns)):
             kept = "theirs" if sender_owns else "mine"
             other = records.encode_row(shape, local, index) if sender_owns else row
             _conflict(

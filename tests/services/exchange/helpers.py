@@ -55,22 +55,20 @@ def rows_of(parts: Parts, entity: str) -> list[dict[str, Any]]:
     return next(rows for name, rows in parts if name == entity)
 
 
-def owned_by(office: str) -> Sender:
-    """A package from ``office``, which owns every row it sends."""
-
-    def owner(_shape: TableShape, _row: Mapping[str, Any]) -> str:
-        return office
-
-    return Sender(office_uuid=office, package_uuid="p-" + office[-4:], owner_of=owner)
+def owned_by(office: str, *, local: str = "") -> Sender:
+    """A package from ``office``, which owns every row it sends, to the office ``local``."""
+    return relayed_by(office, office, local=local)
 
 
-def relayed_by(office: str, owner: str) -> Sender:
-    """A package from ``office`` passing on rows ``owner`` owns."""
+def relayed_by(office: str, owner: str, *, local: str = "") -> Sender:
+    """A package from ``office`` passing on rows ``owner`` owns, to the office ``local``."""
 
     def owner_of(_shape: TableShape, _row: Mapping[str, Any]) -> str:
         return owner
 
-    return Sender(office_uuid=office, package_uuid="p-" + office[-4:], owner_of=owner_of)
+    return Sender(
+        office_uuid=office, package_uuid="p-" + office[-4:], owner_of=owner_of, local_office=local
+    )
 
 
 def merge_into(

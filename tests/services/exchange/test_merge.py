@@ -127,10 +127,10 @@ def test_a_record_of_ours_edited_elsewhere_stays_ours(offices: tuple[Database, D
     # the town changes the village's record and sends it back down
     _set(town, _member(town, "陈小明").id, work_unit="镇上改的")
     _set(village, member, phone="13900001111")
-    back = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE))
+    back = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE, local=VILLAGE))
     assert back.conflicts == 1
     assert _member(village, "陈小明").work_unit != "镇上改的"
-    again = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE))
+    again = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE, local=VILLAGE))
     assert again.conflicts == 0  # seen once, not asked again
 
 
@@ -140,7 +140,7 @@ def test_an_unchanged_echo_of_our_own_records_is_nothing(
     village, town = offices
     _village_with_members(village)
     merge_into(town, send(village, TOWN), owned_by(VILLAGE))
-    echo = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE))
+    echo = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE, local=VILLAGE))
     assert echo.changes == []
 
 
@@ -214,3 +214,15 @@ def test_the_same_id_number_under_another_exchanged_record_is_a_conflict_not_a_c
     ]
     assert result.count("party_member", Change.NEW) == 1  # 李红
     assert _member(town, "陈晓明").id_number == number
+
+
+def test_a_change_to_our_record_made_elsewhere_waits_for_us_even_untouched_here(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    _set(town, _member(town, "陈小明").id, work_unit="镇上改的")
+    back = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE, local=VILLAGE))
+    assert [(c.change, c.kept) for c in back.changes] == [(Change.CONFLICT, "mine")]
+    assert _member(village, "陈小明").work_unit != "镇上改的"

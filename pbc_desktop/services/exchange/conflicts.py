@@ -1,0 +1,172 @@
+"""The conflict list: records changed here and at another office since they last agreed,
+for a person to decide field by field which version stands.
+
+Merging already kept one version (the owner's: ``services/exchange/merge.py``); deciding
+either confirms it or takes the other one, which then counts as a change made here and
+travels in the next package like any edit.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import SyncConflict
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.exchange import record_label
+from pbc_desktop.domain.privacy import mask_id_number, mask_phone
+from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.exchange import records
+from pbc_desktop.services.exchange.records import UuidIndex
+from pbc_desktop.services.permissions import require
+
+DELETED = "deleted"  # the field list of a deletion kept from happening
+SAME_KEY = "uuid"  # the field list of a record another office has under another UUID
+
+_MASKS = {"id_number": mask_id_number, "phone": mask_phone}
+
+
+@dataclass(frozen=True)
+class FieldVersions:
+    name: str
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    entity: str
+    entity_label: str
+    label: str
+    at: datetime
+    #: True: the record holds the other office's version (it owns the record)
+    kept_theirs: bool
+    deletion: bool
+    same_key: bool
+    fields: tuple[FieldVersions, ...]
+
+    @property
+    def decidable(self) -> bool:
+        """Whether the other version can be taken (two records under one name cannot be
+        joined here: that is a matter for the offices to settle)."""
+        return not self.same_key
+
+
+def open_conflicts(db: Database) -> list[ConflictView]:
+    require(db, Permission.WRITE)
+    personal = db.user.can(Permission.SEE_PERSONAL_DATA)
+    with db.read() as s:
+        rows = s.scalars(
+            select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.id)
+        ).all()
+        index = UuidIndex(s)
+        return [_view(s, c, index, personal=personal) for c in rows]
+
+
+def _view(s: Session, c: SyncConflict, index: UuidIndex, *, personal: bool) -> ConflictView:
+    names = tuple(json.loads(c.fields))
+    other: dict[str, Any] = json.loads(c.other)
+    current = _current(s, c, index)
+    ours, theirs = (other, current) if c.kept == "theirs" else (current, other)
+    fields = tuple(
+        FieldVersions(
+            name,
+            _shown(name, ours.get(name), personal=personal),
+            _shown(name, theirs.get(name), personal=personal),
+        )
+        for name in names
+        if name not in {DELETED, SAME_KEY}
+    )
+    return ConflictView(
+        id=c.id,
+        entity=c.entity,
+        entity_label=record_label(c.entity),
+        label=c.label,
+        at=c.at,
+        kept_theirs=c.kept == "theirs",
+        deletion=DELETED in names,
+        same_key=SAME_KEY in names,
+        fields=fields,
+    )
+
+
+def _current(s: Session, c: SyncConflict, index: UuidIndex) -> dict[str, Any]:
+    shape = records.shape_of(c.entity)
+    row = s.execute(select(shape.table).where(shape.table.c.uuid == c.record_uuid)).mappings()
+    found = row.first()
+    return {} if found is None else records.encode_row(shape, found, index)
+
+
+def _shown(name: str, value: Any, *, personal: bool) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    mask = _MASKS.get(name)
+    return text if personal or mask is None else mask(text)
+
+
+def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
+    """Close a conflict: keep the record as merging left it, or take the other version
+    (a deletion: delete the record)."""
+    require(db, Permission.WRITE)
+    with db.write() as s:
+        c = s.get(SyncConflict, conflict_id)
+        if c is None or c.resolved_at is not None:
+            raise NotFoundError(
+                t("该冲突已处理或不存在。", "The conflict was decided already or does not exist.")
+            )
+        names = json.loads(c.fields)
+        shape = records.shape_of(c.entity)
+        table = shape.table
+        choice = t("保留当前版本", "kept the current version")
+        if take_other:
+            if SAME_KEY in names:
+                raise ConflictError(
+                    t(
+                        "两个单位把同一名称登记为不同记录,不能在此合并;请与对方单位核对后修改其中一条。",
+                        "The two offices hold this name as two different records, which "
+                        "cannot be joined here; agree with the other office and change one.",
+                    )
+                )
+            if DELETED in names:
+                try:
+                    with s.begin_nested():
+                        s.execute(delete(table).where(table.c.uuid == c.record_uuid))
+                except IntegrityError as exc:
+                    raise ConflictError(
+                        t(
+                            "该记录仍被本单位的其他记录使用,不能删除。",
+                            "The record is still used by other records here and cannot be deleted.",
+                        )
+                    ) from exc
+            else:
+                other = json.loads(c.other)
+                values, _own = records.decode_row(shape, other, UuidIndex(s))
+                values = {k: v for k, v in values.items() if k in names}
+                values["updated_at"] = utcnow()  # a change made here: it travels on
+                s.execute(update(table).where(table.c.uuid == c.record_uuid).values(values))
+            choice = t("采用另一版本", "took the other version")
+        c.resolved_at = utcnow()
+        c.resolved_by = db.user.user_id
+        audit.record(
+            s,
+            AuditAction.UPDATE,
+            None,
+            summary=t(
+                f"处理数据交换冲突:{record_label(c.entity)} {c.label},{choice}",
+                f"Decided an exchange conflict: {record_label(c.entity)} {c.label}, {choice}",
+            ),
+            entity=c.entity,
+        )

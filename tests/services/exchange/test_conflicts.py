@@ -1,0 +1,123 @@
+"""Deciding conflicts: each field's two versions side by side (personal data masked
+without the permission), keep or take the other version, deletions, refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
+from pbc_desktop.services.exchange import conflicts
+from pbc_desktop.services.exchange.merge import Change
+from tests.factories import make_member, make_org
+from tests.scope_factories import viewer_actor
+from tests.services.exchange.helpers import (
+    TOWN,
+    VILLAGE,
+    dump,
+    merge_into,
+    office_db,
+    owned_by,
+    relayed_by,
+    rows_of,
+    send,
+)
+
+
+@pytest.fixture
+def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
+    yield village, town
+    village.dispose()
+    town.dispose()
+
+
+def _edit(db: Database, name: str, **values: object) -> None:
+    with db.write() as s:
+        member = s.scalars(select(PartyMember).where(PartyMember.name == name)).one()
+        for key, value in values.items():
+            setattr(member, key, value)
+
+
+def _value(db: Database, name: str, column: str) -> object:
+    with db.read() as s:
+        member = s.scalars(select(PartyMember).where(PartyMember.name == name)).one()
+        return getattr(member, column)
+
+
+def _conflict_at_the_town(village: Database, town: Database) -> conflicts.ConflictView:
+    branch = make_org(village, "上底村党支部")
+    make_member(village, "陈小明", branch, complete=True)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    _edit(town, "陈小明", work_unit="镇上改的", phone="13900000001")
+    _edit(village, "陈小明", work_unit="村里改的", phone="13900000002")
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    assert result.conflicts == 1
+    (view,) = conflicts.open_conflicts(town)
+    return view
+
+
+def test_both_versions_of_each_field_are_shown(offices: tuple[Database, Database]) -> None:
+    view = _conflict_at_the_town(*offices)
+    assert (view.entity_label, view.label, view.kept_theirs) == ("党员", "陈小明", True)
+    shown = {f.name: (f.ours, f.theirs) for f in view.fields}
+    assert shown["work_unit"] == ("镇上改的", "村里改的")
+    assert shown["phone"] == ("13900000001", "13900000002")  # the district account sees them
+
+
+def test_phones_are_masked_without_the_permission(offices: tuple[Database, Database]) -> None:
+    village, town = offices
+    _conflict_at_the_town(village, town)
+    make_org(town, "镇党委督查组")
+    town.user = viewer_actor(town)
+    with pytest.raises(PermissionDeniedError):
+        conflicts.open_conflicts(town)
+
+
+def test_taking_our_version_back_makes_it_a_change_made_here(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    view = _conflict_at_the_town(village, town)
+    assert _value(town, "陈小明", "work_unit") == "村里改的"  # the owner's, as merged
+    conflicts.resolve(town, view.id, take_other=True)
+    assert _value(town, "陈小明", "work_unit") == "镇上改的"
+    assert conflicts.open_conflicts(town) == []
+    with pytest.raises(NotFoundError):
+        conflicts.resolve(town, view.id, take_other=False)
+    # the town's decision travels back to the village as a change of the town's
+    back = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE, local=VILLAGE))
+    assert back.count("party_member", Change.CONFLICT) == 1  # the village owns it: it decides
+
+
+def test_keeping_the_merged_version_closes_the_conflict(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    view = _conflict_at_the_town(village, town)
+    conflicts.resolve(town, view.id, take_other=False)
+    assert _value(town, "陈小明", "work_unit") == "村里改的"
+    assert conflicts.open_conflicts(town) == []
+
+
+def test_a_deletion_still_used_here_cannot_be_taken(offices: tuple[Database, Database]) -> None:
+    village, town = offices
+    branch = make_org(village, "上底村党支部")
+    make_member(village, "陈小明", branch)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    org = rows_of(dump(village), "organization")[0]
+    merge_into(
+        town, [], owned_by(VILLAGE), tombstones=[{"entity": "organization", "uuid": org["uuid"]}]
+    )
+    (view,) = conflicts.open_conflicts(town)
+    assert view.deletion
+    with pytest.raises(ConflictError, match="仍被"):
+        conflicts.resolve(town, view.id, take_other=True)
+    with town.read() as s:
+        assert s.scalar(select(Organization.id).where(Organization.uuid == org["uuid"]))
+    assert len(conflicts.open_conflicts(town)) == 1  # nothing half-done
