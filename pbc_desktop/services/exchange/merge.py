@@ -34,7 +34,7 @@ from enum import StrEnum
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import RowMapping, UniqueConstraint, delete, insert, select, update
+from sqlalchemy import RowMapping, UniqueConstraint, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -150,6 +150,9 @@ def _merge_chunk(
         for r in session.execute(select(table).where(table.c.uuid.in_(uuids))).mappings()
     }
     bases = _bases(session, uuids, sender.office_uuid)
+    known = _natural_matches(ctx, shape, [v for _r, v, _o in decoded if v["uuid"] not in existing])
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for row, values, own in decoded:
         row_uuid: str = values["uuid"]
         incoming_at: datetime = values["updated_at"]
@@ -157,13 +160,9 @@ def _merge_chunk(
             result.newest = incoming_at
         local = existing.get(row_uuid)
         if local is None:
-            local = _adopt(ctx, shape, values)
+            local = _adopt(ctx, shape, values, known)
             if local is None:
-                new_id = session.execute(
-                    insert(table).values(values).returning(table.c.id)
-                ).scalar_one()
-                index.add(table, new_id, row_uuid)
-                ctx.fresh.setdefault(table.name, set()).add(new_id)
+                new.append(values)
                 _agree(session, bases, row_uuid, incoming_at)
                 if own:
                     later.append((row_uuid, own, incoming_at))
@@ -216,15 +215,72 @@ def _merge_chunk(
                     result, shape, row_uuid, Change.CONFLICT, values, fields=differing, kept=kept
                 )
                 continue
-        session.execute(update(table).where(table.c.uuid == row_uuid).values(values))
+        changed.append(values)
         _agree(session, bases, row_uuid, incoming_at)
         if own:
             later.append((row_uuid, own, incoming_at))
         change = Change.CONFLICT if kept else Change.CHANGED
         _record(result, shape, row_uuid, change, values, fields=differing, kept=kept)
+    _insert(ctx, shape, new)
+    _update(session, shape, changed)
+    bases.flush(session)
 
 
-def _adopt(ctx: _Context, shape: TableShape, values: Mapping[str, Any]) -> RowMapping | None:
+def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """Rows grouped by the columns they set (one statement, many rows, per group)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    return groups
+
+
+def _insert(ctx: _Context, shape: TableShape, rows: list[dict[str, Any]]) -> None:
+    table = shape.table
+    fresh = ctx.fresh.setdefault(table.name, set())
+    for group in _by_keys(rows).values():
+        stmt = insert(table).returning(table.c.id, table.c.uuid, sort_by_parameter_order=True)
+        for new_id, row_uuid in ctx.session.execute(stmt, group):
+            ctx.index.add(table, new_id, row_uuid)
+            fresh.add(new_id)
+
+
+def _update(session: Session, shape: TableShape, rows: list[dict[str, Any]]) -> None:
+    table = shape.table
+    for keys, group in _by_keys(rows).items():
+        stmt = (
+            update(table)
+            .where(table.c.uuid == bindparam("match_uuid"))
+            .values({k: bindparam(f"new_{k}") for k in keys if k != "uuid"})
+        )
+        params = [
+            {f"new_{k}": v for k, v in row.items()} | {"match_uuid": row["uuid"]} for row in group
+        ]
+        session.connection().execute(stmt, params)
+
+
+def _natural_matches(
+    ctx: _Context, shape: TableShape, rows: list[dict[str, Any]]
+) -> dict[tuple[str, ...], dict[tuple[Any, ...], RowMapping]]:
+    """Rows of ours sharing a one-column natural key (a name, an ID number) with one of
+    ``rows``, found in one query per key; composite keys are looked up row by row."""
+    table = shape.table
+    found: dict[tuple[str, ...], dict[tuple[Any, ...], RowMapping]] = {}
+    for key in _natural_keys(shape):
+        if len(key) != 1 or not rows:
+            continue
+        (column,) = key
+        wanted = {r[column] for r in rows if r.get(column) is not None}
+        matches = ctx.session.execute(select(table).where(table.c[column].in_(wanted))).mappings()
+        found[key] = {(m[column],): m for m in matches} if wanted else {}
+    return found
+
+
+def _adopt(
+    ctx: _Context,
+    shape: TableShape,
+    values: Mapping[str, Any],
+    known: dict[tuple[str, ...], dict[tuple[Any, ...], RowMapping]],
+) -> RowMapping | None:
     """The row of ours that is the package row's record under another UUID: one with the
     same natural key (a unique name, ID number, or pair such as community + organization).
 
@@ -242,11 +298,14 @@ def _adopt(ctx: _Context, shape: TableShape, values: Mapping[str, Any]) -> RowMa
             for c in key
         ):
             continue  # its parent is new here: nothing of ours can share this key
-        match = (
-            ctx.session.execute(select(table).where(*(table.c[c] == values[c] for c in key)))
-            .mappings()
-            .first()
-        )
+        if key in known:
+            match = known[key].get(tuple(values[c] for c in key))
+        else:
+            match = (
+                ctx.session.execute(select(table).where(*(table.c[c] == values[c] for c in key)))
+                .mappings()
+                .first()
+            )
         if match is None:
             continue
         exchanged = ctx.session.scalar(
@@ -368,29 +427,43 @@ def _bases(session: Session, uuids: list[str], office: str) -> _Bases:
 
 @dataclass
 class _Bases:
-    """The agreed versions with one office, for the rows of one chunk."""
+    """The agreed versions with one office, for the rows of one chunk; changes to them
+    are written together by :meth:`flush`."""
 
     office: str
     known: dict[str, datetime]
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
 
     def get(self, row_uuid: str) -> datetime | None:
         return self.known.get(row_uuid)
 
+    def flush(self, session: Session) -> None:
+        if self.inserts:
+            session.execute(insert(SyncBase), self.inserts)
+        if self.updates:
+            stmt = (
+                update(SyncBase)
+                .where(
+                    SyncBase.record_uuid == bindparam("match_uuid"),
+                    SyncBase.office == bindparam("match_office"),
+                )
+                .values(updated_at=bindparam("new_at"))
+            )
+            session.connection().execute(stmt, self.updates)
+        self.inserts, self.updates = [], []
 
-def _agree(session: Session, bases: _Bases, row_uuid: str, at: datetime) -> None:
+
+def _agree(_session: Session, bases: _Bases, row_uuid: str, at: datetime) -> None:
     """Remember ``at`` as the version of ``row_uuid`` this office and ``bases.office``
-    agree on."""
+    agree on (written by ``bases.flush``)."""
     if row_uuid in bases.known:
         if bases.known[row_uuid] != at:
-            session.execute(
-                update(SyncBase)
-                .where(SyncBase.record_uuid == row_uuid, SyncBase.office == bases.office)
-                .values(updated_at=at)
+            bases.updates.append(
+                {"match_uuid": row_uuid, "match_office": bases.office, "new_at": at}
             )
     else:
-        session.execute(
-            insert(SyncBase).values(record_uuid=row_uuid, office=bases.office, updated_at=at)
-        )
+        bases.inserts.append({"record_uuid": row_uuid, "office": bases.office, "updated_at": at})
     bases.known[row_uuid] = at
 
 
@@ -402,6 +475,7 @@ def agree_sent(session: Session, recipient: str, sent: Iterable[tuple[str, datet
         bases = _bases(session, [u for u, _at in chunk], recipient)
         for row_uuid, at in chunk:
             _agree(session, bases, row_uuid, at)
+        bases.flush(session)
 
 
 def _differing(
