@@ -54,11 +54,26 @@ class OfficeCard:
     def fingerprint(self) -> str:
         return fingerprint(self.sign_key, self.box_key)
 
+    @property
+    def fingerprint_digest(self) -> bytes:
+        return fingerprint_digest(self.sign_key, self.box_key)
+
 
 def fingerprint(sign_key: bytes, box_key: bytes) -> str:
     """``"3F2A 9C01 …"``: ten groups of four hex digits over both public keys."""
-    digest = hashlib.sha256(b"pbc-office\n" + sign_key + box_key).digest()[:FINGERPRINT_BYTES]
-    text = digest.hex().upper()
+    return grouped_digest(fingerprint_digest(sign_key, box_key))
+
+
+def fingerprint_digest(sign_key: bytes, box_key: bytes) -> bytes:
+    """The fingerprint as raw bytes (:data:`FINGERPRINT_BYTES` long), as an encrypted
+    package's header names its recipient."""
+    return hashlib.sha256(b"pbc-office\n" + sign_key + box_key).digest()[:FINGERPRINT_BYTES]
+
+
+def grouped_digest(digest: bytes) -> str:
+    """The first :data:`FINGERPRINT_BYTES` of ``digest`` as ten groups of four hex digits,
+    the form clerks read aloud or compare on paper (an office's keys, a package file)."""
+    text = digest[:FINGERPRINT_BYTES].hex().upper()
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 

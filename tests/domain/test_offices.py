@@ -7,7 +7,13 @@ import json
 import pytest
 
 from pbc_desktop.domain.enums import OrgLevel
-from pbc_desktop.domain.offices import CardError, OfficeCard, card_from_json, card_to_json
+from pbc_desktop.domain.offices import (
+    CardError,
+    OfficeCard,
+    card_from_json,
+    card_to_json,
+    grouped_digest,
+)
 
 CARD = OfficeCard(
     uuid="7d4a0c4e-2b1f-4f0e-9d55-0a3b7c1e2f40",
@@ -31,6 +37,13 @@ def test_fingerprint_is_ten_groups_and_covers_both_keys() -> None:
     other_box = OfficeCard(**{**CARD.__dict__, "box_key": bytes(32)})
     other_sign = OfficeCard(**{**CARD.__dict__, "sign_key": bytes(32)})
     assert len({CARD.fingerprint, other_box.fingerprint, other_sign.fingerprint}) == 3
+
+
+def test_fingerprint_digest_is_the_grouped_text_as_bytes() -> None:
+    assert len(CARD.fingerprint_digest) == 20
+    assert grouped_digest(CARD.fingerprint_digest) == CARD.fingerprint
+    assert grouped_digest(bytes(range(32))) == grouped_digest(bytes(range(20)))
+    assert grouped_digest(bytes(range(20))).startswith("0001 0203 ")
 
 
 def _altered(**changes: object) -> str:
