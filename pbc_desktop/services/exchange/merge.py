@@ -31,10 +31,20 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import RowMapping, UniqueConstraint, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    RowMapping,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,6 +53,7 @@ from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
 
 CHUNK = 500
+_SYNC_BASE = cast(Table, SyncBase.__table__)
 _NOT_COMPARED = frozenset({"uuid", "created_at", "updated_at"})
 _LABEL_COLUMNS = ("name", "title", "person_name", "item_title", "summary")
 
@@ -235,13 +246,21 @@ def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str,
 
 
 def _insert(ctx: _Context, shape: TableShape, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` many per statement, then learn their ids in one query (a RETURNING
+    in row order would cost SQLite a statement per row)."""
+    if not rows:
+        return
     table = shape.table
-    fresh = ctx.fresh.setdefault(table.name, set())
+    connection = ctx.session.connection()
     for group in _by_keys(rows).values():
-        stmt = insert(table).returning(table.c.id, table.c.uuid, sort_by_parameter_order=True)
-        for new_id, row_uuid in ctx.session.execute(stmt, group):
-            ctx.index.add(table, new_id, row_uuid)
-            fresh.add(new_id)
+        connection.execute(insert(table), group)
+    fresh = ctx.fresh.setdefault(table.name, set())
+    uuids = [row["uuid"] for row in rows]
+    for new_id, row_uuid in connection.execute(
+        select(table.c.id, table.c.uuid).where(table.c.uuid.in_(uuids))
+    ):
+        ctx.index.add(table, new_id, row_uuid)
+        fresh.add(new_id)
 
 
 def _update(session: Session, shape: TableShape, rows: list[dict[str, Any]]) -> None:
@@ -265,7 +284,7 @@ def _natural_matches(
     ``rows``, found in one query per key; composite keys are looked up row by row."""
     table = shape.table
     found: dict[tuple[str, ...], dict[tuple[Any, ...], RowMapping]] = {}
-    for key in _natural_keys(shape):
+    for key in _natural_keys_of(shape.name):
         if len(key) != 1 or not rows:
             continue
         (column,) = key
@@ -290,7 +309,7 @@ def _adopt(
     caller lists the clash as a conflict.
     """
     table = shape.table
-    for key in _natural_keys(shape):
+    for key in _natural_keys_of(shape.name):
         if any(values.get(c) is None for c in key):
             continue
         if any(
@@ -321,6 +340,11 @@ def _adopt(
         ctx.index.add(table, match["id"], values["uuid"])
         return ctx.session.execute(select(table).where(table.c.id == match["id"])).mappings().one()
     return None
+
+
+@cache
+def _natural_keys_of(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(_natural_keys(records.shape_of(name)))
 
 
 def _natural_keys(shape: TableShape) -> list[tuple[str, ...]]:
@@ -440,7 +464,7 @@ class _Bases:
 
     def flush(self, session: Session) -> None:
         if self.inserts:
-            session.execute(insert(SyncBase), self.inserts)
+            session.connection().execute(insert(_SYNC_BASE), self.inserts)
         if self.updates:
             stmt = (
                 update(SyncBase)
@@ -470,12 +494,19 @@ def _agree(_session: Session, bases: _Bases, row_uuid: str, at: datetime) -> Non
 def agree_sent(session: Session, recipient: str, sent: Iterable[tuple[str, datetime]]) -> None:
     """Remember each ``(uuid, updated_at)`` a package to ``recipient`` carries as the
     version both now hold (called in the export's transaction)."""
+    table = _SYNC_BASE
+    connection = session.connection()
     iterator = iter(sent)
     while chunk := list(islice(iterator, CHUNK)):
-        bases = _bases(session, [u for u, _at in chunk], recipient)
-        for row_uuid, at in chunk:
-            _agree(session, bases, row_uuid, at)
-        bases.flush(session)
+        connection.execute(
+            delete(table).where(
+                table.c.office == recipient, table.c.record_uuid.in_([u for u, _at in chunk])
+            )
+        )
+        connection.execute(
+            insert(table),
+            [{"record_uuid": u, "office": recipient, "updated_at": at} for u, at in chunk],
+        )
 
 
 def _differing(
