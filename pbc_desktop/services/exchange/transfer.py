@@ -1,0 +1,346 @@
+"""Sending and receiving one package: the database side of a ``.pbcx`` file.
+
+:func:`send_package` writes what the recipient does not hold yet (``exporting.py``) into a
+signed, optionally encrypted package (``package.py``), then, in the same transaction,
+remembers the versions sent and logs the package; a package that could not be written
+leaves the database as it was. :func:`preview_package` merges a package in a transaction
+that is rolled back, so the preview is exactly what :func:`receive_package` then applies
+in one transaction, with the attachments' bytes, the exchange log entry and an audit
+entry. Receiving a package twice changes nothing.
+
+The offices come in as parameters (this office's card and keys, how to find a registered
+sender's card), so this module does not care where they are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.migrate import head_revision, known_revisions
+from pbc_desktop.db.models import Attachment, AttachmentContent, ExchangeLogEntry
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.offices import OfficeCard
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+from pbc_desktop.services import audit
+from pbc_desktop.services.exchange.exporting import Recipient, select_rows
+from pbc_desktop.services.exchange.keys import OfficeKeys
+from pbc_desktop.services.exchange.merge import MergeResult, Sender, agree_sent, merge
+from pbc_desktop.services.exchange.package import (
+    Package,
+    PackageError,
+    PackageWriter,
+    Problem,
+    open_package,
+)
+from pbc_desktop.services.permissions import require
+
+#: the part holding deletions (``{"entity", "uuid", "owner"}`` rows), after the records
+TOMBSTONES = "tombstones"
+
+
+class AlreadyReceivedError(UserError):
+    """The package was received before; receiving it again would change nothing."""
+
+
+@dataclass(frozen=True)
+class LocalOffice:
+    card: OfficeCard
+    #: None: this PC lacks the office's private keys (it can neither sign nor decrypt)
+    keys: OfficeKeys | None
+
+
+@dataclass(frozen=True)
+class Sent:
+    path: Path
+    package_uuid: str
+    fingerprint: str
+    counts: dict[str, int]
+    left_out: tuple[str, ...]
+    log_id: int
+
+
+@dataclass(frozen=True)
+class Received:
+    package_uuid: str
+    fingerprint: str
+    sender: str
+    created_at: datetime
+    result: MergeResult
+    left_out: tuple[str, ...]
+    #: set once applied: the exchange log entry
+    log_id: int | None = None
+
+
+def send_package(
+    db: Database,
+    path: Path,
+    *,
+    me: LocalOffice,
+    to: OfficeCard,
+    everything: bool = False,
+    encrypt: bool = False,
+) -> Sent:
+    require(db, Permission.WRITE)
+    if me.keys is None:
+        raise _no_keys()
+    recipient = Recipient(to.uuid, to.level, to.organization_uuid, to.town)
+    with db.write() as s:
+        selection = select_rows(
+            s, sender_level=me.card.level, recipient=recipient, everything=everything
+        )
+        shas: set[str] = set()
+        with PackageWriter(
+            path, me.keys, me.card, to, encrypt=encrypt, schema_revision=head_revision()
+        ) as writer:
+            for name, rows in selection.parts():
+                writer.add_part(name, _noting_files(rows, shas) if name == "attachment" else rows)
+            writer.add_part(TOMBSTONES, [])
+            for sha in sorted(shas):
+                data = _attachment_bytes(s, sha)
+                if data is not None:
+                    writer.add_file(sha, data)
+            writer.set(
+                scope={"direction": selection.direction.value, "everything": everything},
+                left_out=selection.left_out,
+            )
+        manifest = writer.manifest
+        assert manifest is not None  # the with block ended without an error
+        agree_sent(s, to.uuid, selection.sent)
+        counts = {k: v for k, v in manifest.counts.items() if k != TOMBSTONES}
+        entry = ExchangeLogEntry(
+            direction="sent",
+            package_uuid=manifest.package_uuid,
+            sender=me.card.uuid,
+            sender_name=me.card.name,
+            recipient=to.uuid,
+            recipient_name=to.name,
+            created_at=manifest.created_at,
+            by=db.user.user_id,
+            fingerprint=writer.fingerprint,
+            counts=json.dumps({k: {"rows": v} for k, v in counts.items()}),
+            conflicts=0,
+            watermark=max((at for _u, at in selection.sent), default=None),
+        )
+        s.add(entry)
+        s.flush()
+        audit.record(
+            s,
+            AuditAction.EXPORT,
+            None,
+            summary=t(
+                f"向{to.name}发送数据包,共 {sum(counts.values())} 条记录",
+                f"Sent a package of {sum(counts.values())} records to {to.name}",
+            ),
+            entity="exchange_log",
+        )
+        return Sent(
+            path=Path(path),
+            package_uuid=manifest.package_uuid,
+            fingerprint=writer.fingerprint,
+            counts=counts,
+            left_out=manifest.left_out,
+            log_id=entry.id,
+        )
+
+
+def _noting_files(rows: Iterator[dict[str, Any]], shas: set[str]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        if row.get("sha256"):
+            shas.add(str(row["sha256"]))
+        yield row
+
+
+def _attachment_bytes(s: Session, sha: str) -> bytes | None:
+    return s.scalar(
+        select(AttachmentContent.data)
+        .join(Attachment, Attachment.id == AttachmentContent.attachment_id)
+        .where(Attachment.sha256 == sha)
+        .limit(1)
+    )
+
+
+class _Preview(Exception):  # noqa: N818 (a signal, not an error)
+    def __init__(self, received: Received) -> None:
+        super().__init__()
+        self.received = received
+
+
+def preview_package(
+    db: Database,
+    path: Path,
+    *,
+    me: LocalOffice,
+    lookup_sender: Callable[[str], OfficeCard | None],
+) -> Received:
+    """What receiving the package would do, record by record; nothing is written."""
+    require(db, Permission.WRITE)
+    with _opened(db, path, me, lookup_sender) as package:
+        try:
+            with db.write() as s:
+                raise _Preview(_merge(s, package, me))
+        except _Preview as preview:
+            return preview.received
+
+
+def receive_package(
+    db: Database,
+    path: Path,
+    *,
+    me: LocalOffice,
+    lookup_sender: Callable[[str], OfficeCard | None],
+) -> Received:
+    """Merge the package into the database in one transaction (all of it or nothing)."""
+    require(db, Permission.WRITE)
+    with _opened(db, path, me, lookup_sender) as package, db.write() as s:
+        received = _merge(s, package, me)
+        _store_files(s, package, received.result)
+        m = package.manifest
+        entry = ExchangeLogEntry(
+            direction="received",
+            package_uuid=m.package_uuid,
+            sender=m.sender.uuid,
+            sender_name=m.sender.name,
+            recipient=me.card.uuid,
+            recipient_name=me.card.name,
+            created_at=m.created_at,
+            by=db.user.user_id,
+            fingerprint=package.fingerprint,
+            counts=json.dumps(
+                {k: {c.value: n for c, n in v.items()} for k, v in received.result.counts.items()}
+            ),
+            conflicts=received.result.conflicts,
+            watermark=received.result.newest,
+        )
+        s.add(entry)
+        s.flush()
+        changed = sum(
+            n for v in received.result.counts.values() for c, n in v.items() if c != "unchanged"
+        )
+        audit.record(
+            s,
+            AuditAction.IMPORT,
+            None,
+            summary=t(
+                f"接收{m.sender.name}的数据包:{changed} 条记录有变化,"
+                f"{received.result.conflicts} 条冲突",
+                f"Received a package from {m.sender.name}: {changed} records changed, "
+                f"{received.result.conflicts} conflicts",
+            ),
+            entity="exchange_log",
+        )
+        return Received(**{**received.__dict__, "log_id": entry.id})
+
+
+class _Opened:
+    def __init__(self, package: Package) -> None:
+        self.package = package
+
+    def __enter__(self) -> Package:
+        return self.package
+
+    def __exit__(self, *exc: object) -> None:
+        self.package.close()
+
+
+def _opened(
+    db: Database,
+    path: Path,
+    me: LocalOffice,
+    lookup_sender: Callable[[str], OfficeCard | None],
+) -> _Opened:
+    package = open_package(path, my_keys=me.keys, my_uuid=me.card.uuid, lookup_sender=lookup_sender)
+    try:
+        m = package.manifest
+        if m.schema_revision not in known_revisions():
+            raise PackageError(
+                Problem.TOO_NEW,
+                t(
+                    f"数据包“{Path(path).name}”由更新版本的程序生成,请先升级本程序。",
+                    f"The package “{Path(path).name}” was made by a newer version of the "
+                    "program; upgrade this one first.",
+                ),
+            )
+        with db.read() as s:
+            before = s.scalar(
+                select(ExchangeLogEntry.at).where(
+                    ExchangeLogEntry.package_uuid == m.package_uuid,
+                    ExchangeLogEntry.direction == "received",
+                )
+            )
+        if before is not None:
+            when = before.astimezone().strftime("%Y-%m-%d %H:%M")
+            raise AlreadyReceivedError(
+                t(
+                    f"该数据包已于 {when} 接收过,再次接收不会有任何变化。",
+                    f"This package was received on {when}; receiving it again changes nothing.",
+                )
+            )
+    except BaseException:
+        package.close()
+        raise
+    return _Opened(package)
+
+
+def _merge(s: Session, package: Package, me: LocalOffice) -> Received:
+    m = package.manifest
+    sender_uuid = m.sender.uuid
+
+    def owner_of(_shape: Any, row: Mapping[str, Any]) -> str:
+        return str(row.get("origin_office") or sender_uuid)
+
+    parts = [(p.name, package.iter_part(p.name)) for p in m.parts if p.name != TOMBSTONES]
+    tombstones = package.iter_part(TOMBSTONES) if m.part(TOMBSTONES) else iter(())
+    result = merge(
+        s,
+        parts,
+        tombstones,
+        Sender(sender_uuid, m.package_uuid, owner_of, local_office=me.card.uuid),
+    )
+    return Received(
+        package_uuid=m.package_uuid,
+        fingerprint=package.fingerprint,
+        sender=m.sender.name,
+        created_at=m.created_at,
+        result=result,
+        left_out=m.left_out,
+    )
+
+
+def _store_files(s: Session, package: Package, result: MergeResult) -> None:
+    """The bytes of every attachment the merge added or changed whose content is here."""
+    touched = [
+        c.uuid
+        for c in result.changes
+        if c.entity == "attachment" and c.change.value in {"new", "changed", "conflict"}
+    ]
+    for attachment in s.scalars(select(Attachment).where(Attachment.uuid.in_(touched))):
+        sha = attachment.sha256
+        if sha is None or package.manifest.file(sha) is None:
+            continue
+        content = s.get(AttachmentContent, attachment.id)
+        data = package.read_file(sha)
+        if content is None:
+            s.add(AttachmentContent(attachment_id=attachment.id, data=data))
+        else:
+            content.data = data
+
+
+def _no_keys() -> UserError:
+    return UserError(
+        t(
+            "本机没有本单位的密钥,不能签名或打开数据包;请由管理员导入单位密钥。",
+            "This PC does not hold the office's keys, so it cannot sign or open packages; "
+            "an administrator must import them.",
+        )
+    )

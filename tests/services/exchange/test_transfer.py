@@ -1,0 +1,157 @@
+"""A package between two offices' databases, end to end: sent, previewed, received once,
+refused when altered, from a stranger or for another office; attachments arrive intact."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    Attachment,
+    AttachmentContent,
+    ExchangeLogEntry,
+    PartyMember,
+)
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.services.exchange.merge import Change
+from pbc_desktop.services.exchange.package import PackageError, Problem
+from pbc_desktop.services.exchange.transfer import (
+    AlreadyReceivedError,
+    LocalOffice,
+    preview_package,
+    receive_package,
+    send_package,
+)
+from tests.factories import make_activity, make_community, make_member, make_org
+from tests.services.exchange.helpers import office_db
+from tests.services.exchange.package_helpers import Office, office, registry
+
+PHOTO = bytes(range(256)) * 64
+
+
+@pytest.fixture
+def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
+    yield village, town
+    village.dispose()
+    town.dispose()
+
+
+VILLAGE = office("a0000000-0000-4000-8000-000000000001", "上底村党委", OrgLevel.VILLAGE)
+TOWN = office("a0000000-0000-4000-8000-000000000002", "和平镇党委", OrgLevel.TOWN)
+STRANGER = office("a0000000-0000-4000-8000-000000000003", "冒名单位", OrgLevel.VILLAGE)
+
+
+def _me(o: Office) -> LocalOffice:
+    return LocalOffice(o.card, o.keys)
+
+
+def _village_data(village: Database) -> None:
+    branch = make_org(village, "上底村党支部")
+    make_member(village, "陈小明", branch, complete=True)
+    community = make_community(village, "上底共建", [branch], lead_org_id=branch)
+    activity = make_activity(village, community, "主题党日", host_org_id=branch)
+    with village.write() as s:
+        s.add(
+            Attachment(
+                activity_id=activity,
+                filename="合影.jpg",
+                is_photo=True,
+                size=len(PHOTO),
+                sha256=hashlib.sha256(PHOTO).hexdigest(),
+                content=AttachmentContent(data=PHOTO),
+            )
+        )
+
+
+def _count(db: Database, model: object) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)  # type: ignore[arg-type]
+
+
+def test_a_package_goes_up_previewed_then_received_once(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "usb" / "上底村.pbcx"
+    path.parent.mkdir()
+    sent = send_package(village, path, me=_me(VILLAGE), to=TOWN.card, encrypt=True)
+    assert sent.counts["party_member"] == 1
+    assert sent.left_out == ()  # going up: ID numbers and phones travel
+    lookup = registry(VILLAGE)
+    preview = preview_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    assert preview.result.count("party_member", Change.NEW) == 1
+    assert _count(town, PartyMember) == 0  # the preview wrote nothing
+    received = receive_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    assert received.result.counts == preview.result.counts
+    with town.read() as s:
+        member = s.scalars(select(PartyMember)).one()
+        assert member.id_number  # travelled up
+        content = s.scalars(select(AttachmentContent)).one()
+        assert hashlib.sha256(content.data).hexdigest() == hashlib.sha256(PHOTO).hexdigest()
+        logged = s.scalars(select(ExchangeLogEntry)).one()
+        assert (logged.direction, logged.sender_name) == ("received", "上底村党委")
+    with pytest.raises(AlreadyReceivedError):
+        receive_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    # nothing new at the village: the next package is empty
+    again = send_package(village, tmp_path / "again.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    assert sum(again.counts.values()) == 0
+
+
+def test_an_altered_package_is_refused_and_nothing_written(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "p.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(PackageError):
+        receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    assert _count(town, PartyMember) == 0
+    assert _count(town, ExchangeLogEntry) == 0
+
+
+def test_unregistered_sender_and_other_recipient_are_refused(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "p.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card, encrypt=True)
+    with pytest.raises(PackageError) as unknown:
+        receive_package(town, path, me=_me(TOWN), lookup_sender=registry(STRANGER))
+    assert unknown.value.problem is Problem.UNKNOWN_SENDER
+    with pytest.raises(PackageError) as other:
+        receive_package(town, path, me=_me(STRANGER), lookup_sender=registry(VILLAGE))
+    assert other.value.problem is Problem.OTHER_RECIPIENT
+    assert _count(town, PartyMember) == 0
+
+
+def test_going_down_leaves_personal_data_out_and_says_so(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    village, town = offices
+    _village_data(village)
+    up = tmp_path / "up.pbcx"
+    send_package(village, up, me=_me(VILLAGE), to=TOWN.card)
+    receive_package(town, up, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    with town.write() as s:
+        member = s.scalars(select(PartyMember)).one()
+        member.work_unit = "镇里更正的单位"
+    down = tmp_path / "down.pbcx"
+    sent = send_package(town, down, me=_me(TOWN), to=VILLAGE.card, everything=True)
+    assert sent.left_out  # ID numbers and phones stay up
+    back = receive_package(village, down, me=_me(VILLAGE), lookup_sender=registry(TOWN))
+    assert back.left_out == sent.left_out
+    with village.read() as s:
+        member = s.scalars(select(PartyMember)).one()
+        assert member.id_number  # the village's own value was not emptied
