@@ -8,13 +8,13 @@ signatures of the person handing it over and the person receiving it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.exchange import label_order, record_label
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
@@ -29,31 +29,11 @@ from pbc_desktop.reports.layout import (
     plain,
     title_paragraph,
 )
+from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
 
 #: the columns of a received package's counts, in the order printed
 RECEIVED_COLUMNS = ("new", "changed", "unchanged", "conflict", "deleted")
 SIGN_SIZE = 12.0  # 小四, as on the other signed sheets
-
-
-@dataclass(frozen=True)
-class HandoverSheet:
-    """What the sheet prints (``services/exchange`` fills it from the exchange log)."""
-
-    received: bool
-    sender: str
-    sender_fingerprint: str
-    recipient: str
-    recipient_fingerprint: str
-    package_uuid: str
-    package_fingerprint: str
-    created_at: datetime
-    handled_at: datetime
-    handled_by: str
-    encrypted: bool
-    #: record type → {"rows": n} (sent) or {change: n} (received)
-    counts: dict[str, dict[str, int]]
-    left_out: tuple[str, ...] = ()
-    conflicts: int = 0
 
 
 def _time(value: datetime) -> str:
@@ -94,6 +74,18 @@ def _counts_table(sheet: HandoverSheet, styles: Styles) -> Table:
     table = Table(data, colWidths=[first] + [rest] * len(keys), repeatRows=1)
     table.setStyle(TableStyle(grid_style(styles.fonts.body, header_rows=1)))
     return table
+
+
+def build_handover(
+    db: Database,
+    log_id: int,
+    out_path: Path,
+    *,
+    invariant: bool = False,
+    warn: WarnFn | None = None,
+) -> Path:
+    """The 数据移交单 of the exchange log entry ``log_id``, written to ``out_path``."""
+    return write_handover_pdf(handover_sheet(db, log_id), out_path, invariant=invariant, warn=warn)
 
 
 def write_handover_pdf(

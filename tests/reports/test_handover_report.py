@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pbc_desktop.domain.exchange import RECORD_LABELS
-from pbc_desktop.reports.handover import HandoverSheet, write_handover_pdf
+from pbc_desktop.reports.handover import write_handover_pdf
 from pbc_desktop.services.exchange import records
+from pbc_desktop.services.exchange.log import HandoverSheet
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 
 AT = datetime(2026, 12, 1, 2, 30, tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pbc_desktop.db.base import Base, UTCDateTime, utcnow
@@ -68,7 +68,11 @@ class ExchangeLogEntry(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
     fingerprint: Mapped[str] = mapped_column(String(80))
+    sender_fingerprint: Mapped[str] = mapped_column(String(80), default="")
+    recipient_fingerprint: Mapped[str] = mapped_column(String(80), default="")
+    encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
     counts: Mapped[str] = mapped_column(Text)  # JSON {record type: {change: n}}
+    left_out: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of sentences
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     #: the newest ``updated_at`` the package carried: the next package to the same
     #: recipient holds only what changed after it

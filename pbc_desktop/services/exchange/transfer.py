@@ -128,6 +128,10 @@ def send_package(
             created_at=manifest.created_at,
             by=db.user.user_id,
             fingerprint=writer.fingerprint,
+            sender_fingerprint=me.card.fingerprint,
+            recipient_fingerprint=to.fingerprint,
+            encrypted=encrypt,
+            left_out=json.dumps(list(manifest.left_out), ensure_ascii=False),
             counts=json.dumps({k: {"rows": v} for k, v in counts.items()}),
             conflicts=0,
             watermark=max((at for _u, at in selection.sent), default=None),
@@ -216,6 +220,10 @@ def receive_package(
             created_at=m.created_at,
             by=db.user.user_id,
             fingerprint=package.fingerprint,
+            sender_fingerprint=m.sender.fingerprint,
+            recipient_fingerprint=me.card.fingerprint,
+            encrypted=package.encrypted,
+            left_out=json.dumps(list(m.left_out), ensure_ascii=False),
             counts=json.dumps(
                 {k: {c.value: n for c, n in v.items()} for k, v in received.result.counts.items()}
             ),

@@ -155,3 +155,30 @@ def test_going_down_leaves_personal_data_out_and_says_so(
     with village.read() as s:
         member = s.scalars(select(PartyMember)).one()
         assert member.id_number  # the village's own value was not emptied
+
+
+def test_each_package_is_logged_and_its_handover_sheet_prints(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    from pbc_desktop.reports.handover import build_handover
+    from pbc_desktop.services.exchange.log import exchange_log
+    from tests.pdf_helpers import page_texts
+
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "p.pbcx"
+    sent = send_package(village, path, me=_me(VILLAGE), to=TOWN.card, encrypt=True)
+    received = receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    (out,) = exchange_log(village)
+    (into,) = exchange_log(town)
+    assert (out.received, out.recipient, out.fingerprint) == (False, "和平镇党委", sent.fingerprint)
+    assert (into.received, into.sender, into.fingerprint) == (True, "上底村党委", sent.fingerprint)
+    assert into.records == sum(
+        n for v in received.result.counts.values() for c, n in v.items() if c != "unchanged"
+    )
+    pdf = build_handover(town, into.id, tmp_path / "移交单.pdf", invariant=True)
+    text = "".join(page_texts(pdf)).replace(" ", "").replace("\n", "")
+    assert "上底村党委" in text and "和平镇党委" in text
+    assert sent.fingerprint.replace(" ", "") in text
+    assert VILLAGE.card.fingerprint.replace(" ", "") in text
+    assert "仅接收单位可打开" in text
