@@ -1,50 +1,85 @@
-"""How the records a package carries are named to people (the preview, the log, the
-数据移交单), in the order an office reads them."""
+"""How the records and fields a package carries are named to people (the preview, the
+conflict list, the log, the 数据移交单), in the order an office reads them."""
 
 from __future__ import annotations
 
+from pbc_desktop.domain.audit_entries import record_type_names
+from pbc_desktop.domain.member_rules import FIELD_BY_KEY
 from pbc_desktop.lang import t
 
-#: table name → (Chinese, English)
-RECORD_LABELS: dict[str, tuple[str, str]] = {
-    "organization": ("党组织", "Organizations"),
-    "post": ("岗位", "Posts"),
-    "venue": ("阵地", "Venues"),
-    "indicator_set": ("考核指标体系", "Indicator systems"),
-    "indicator": ("考核指标", "Indicators"),
-    "community": ("党建共同体", "Communities"),
-    "community_member": ("成员单位", "Member organizations"),
-    "community_type": ("共建类型", "Co-building types"),
-    "community_role": ("班子成员", "Leadership roles"),
-    "community_venue": ("共享阵地", "Shared venues"),
-    "convener_turn": ("轮值召集", "Convener turns"),
-    "lifecycle_event": ("组建程序", "Lifecycle steps"),
-    "party_member": ("党员", "Party members"),
-    "post_report": ("报到领岗", "Post reports"),
-    "service_log": ("服务记录", "Service logs"),
-    "post_evaluation": ("履职评价", "Post evaluations"),
-    "activity": ("活动", "Activities"),
-    "activity_organization": ("参与单位", "Participating organizations"),
-    "agenda_item": ("议题", "Agenda items"),
-    "attendance": ("出席情况", "Attendance"),
-    "attachment": ("附件", "Attachments"),
-    "service_list": ("清单", "Lists"),
-    "list_item": ("清单事项", "List items"),
-    "claim": ("认领", "Claims"),
-    "claim_organization": ("认领单位", "Claiming organizations"),
-    "supervision": ("督办", "Supervision"),
-    "fund_entry": ("经费", "Fund entries"),
-    "assessment": ("年度考核", "Assessments"),
-    "score": ("评分", "Scores"),
+#: Record types in the order an office reads them (registry first, then communities,
+#: members, activities, lists and assessment).
+READING_ORDER: tuple[str, ...] = (
+    "organization",
+    "post",
+    "venue",
+    "indicator_set",
+    "indicator",
+    "community",
+    "community_member",
+    "community_type",
+    "community_role",
+    "community_venue",
+    "convener_turn",
+    "lifecycle_event",
+    "party_member",
+    "post_report",
+    "service_log",
+    "post_evaluation",
+    "activity",
+    "activity_organization",
+    "agenda_item",
+    "attendance",
+    "attachment",
+    "service_list",
+    "list_item",
+    "claim",
+    "claim_organization",
+    "supervision",
+    "fund_entry",
+    "assessment",
+    "score",
+)
+
+#: Fields named alike in most record types (a member's own fields: ``member_rules``).
+_COMMON_FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("名称", "Name"),
+    "title": ("标题", "Title"),
+    "remark": ("备注", "Remark"),
+    "description": ("内容", "Description"),
+    "status": ("状态", "Status"),
+    "town": ("所属镇街", "Town"),
+    "organization_id": ("所属党组织", "Organization"),
+    "community_id": ("党建共同体", "Community"),
+    "member_id": ("党员", "Member"),
+    "activity_id": ("活动", "Activity"),
+    "starts_at": ("时间", "Time"),
+    "ends_at": ("结束时间", "End"),
+    "place": ("地点", "Place"),
+    "summary": ("内容摘要", "Summary"),
+    "phone": ("联系电话", "Phone"),
+    "score": ("得分", "Score"),
+    "amount": ("金额", "Amount"),
+    "deadline": ("完成时限", "Deadline"),
+    "uuid": ("记录标识", "Record identifier"),
+    "deleted": ("删除", "Deletion"),
 }
 
 
 def record_label(entity: str) -> str:
-    zh, en = RECORD_LABELS.get(entity, (entity, entity))
-    return t(zh, en)
+    return t(*record_type_names(entity))
 
 
 def label_order(entity: str) -> int:
     """Where ``entity`` stands when records are listed for people (unknown ones last)."""
-    order = list(RECORD_LABELS)
-    return order.index(entity) if entity in order else len(order)
+    return READING_ORDER.index(entity) if entity in READING_ORDER else len(READING_ORDER)
+
+
+def field_label(entity: str, field: str) -> str:
+    """A column's name for people: a member's field as the 党员信息采集表 names it, a
+    common one by :data:`_COMMON_FIELDS`, any other as stored."""
+    if entity == "party_member" and field in FIELD_BY_KEY:
+        return FIELD_BY_KEY[field].label
+    if field in _COMMON_FIELDS:
+        return t(*_COMMON_FIELDS[field])
+    return field

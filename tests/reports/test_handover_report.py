@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pbc_desktop.domain.exchange import RECORD_LABELS
+from pbc_desktop.domain.audit_entries import RECORD_TYPES
+from pbc_desktop.domain.exchange import READING_ORDER
 from pbc_desktop.reports.handover import write_handover_pdf
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.log import HandoverSheet
@@ -39,8 +40,10 @@ def _sheet(*, received: bool) -> HandoverSheet:
     )
 
 
-def test_every_travelling_record_type_has_a_name() -> None:
-    assert {shape.name for shape in records.exchanged_tables()} <= set(RECORD_LABELS)
+def test_every_travelling_record_type_has_a_name_and_a_place() -> None:
+    travelling = {shape.name for shape in records.exchanged_tables()}
+    assert travelling <= set(RECORD_TYPES)
+    assert travelling == set(READING_ORDER)
 
 
 def test_a_sent_package_sheet(tmp_path: Path) -> None:
