@@ -1421,6 +1421,77 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Exchange conflicts</source>
+        <translation>数据交换冲突清单</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>数据类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>当前采用</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This office&apos;s version</source>
+        <translation>本单位版本</translation>
+    </message>
+    <message>
+        <source>Other office&apos;s version</source>
+        <translation>对方单位版本</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is</source>
+        <translation>保留当前版本(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take the other version</source>
+        <translation>采用另一版本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>the other office&apos;s</source>
+        <translation>对方单位</translation>
+    </message>
+    <message>
+        <source>this office&apos;s</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <source>No conflicts wait for a decision.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Arrived {at}. The record now holds {whose} version.</source>
+        <translation>{at} 收到。该记录当前采用{whose}的版本。</translation>
+    </message>
+    <message>
+        <source>The other office holds this name as another record: agree with it which one stays, then change the other.</source>
+        <translation>对方单位以另一条记录登记了同一名称:请与对方核对保留哪一条,再修改另一条。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1625,6 +1696,69 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>R&amp;emark:</source>
         <translation>备注(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeLogDialog</name>
+    <message>
+        <source>Exchange log</source>
+        <translation>数据交换记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Sent / received</source>
+        <translation>发送/接收</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>移交单位</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>数据类别</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Package fingerprint</source>
+        <translation>数据包指纹</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Save the &amp;handover sheet...</source>
+        <translation>保存数据移交单(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the handover sheet</source>
+        <translation>保存数据移交单</translation>
+    </message>
+    <message>
+        <source>handover-{n}.pdf</source>
+        <translation>数据移交单-{n}.pdf</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>已保存为 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3450,7 +3584,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <name>OrganizationsTab</name>
     <message>
         <source>Search name or secretary</source>
-        <extracomment>The tab&apos;s key and the objectName prefix of its widgets (see docs/CONTRIBUTING.md).</extracomment>
         <translation>搜索名称或书记</translation>
     </message>
     <message>
@@ -3889,6 +4022,94 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>{0}: {1}, {2}, {3}</source>
         <translation>{0}:{1},{2},{3}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Receive a package</source>
+        <extracomment>the records listed one by one at the most (the counts above cover all of them)</extracomment>
+        <translation>接收数据包</translation>
+    </message>
+    <message>
+        <source>Package from {sender}, made {at}.
+Package fingerprint: {fp}
+Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
+        <translation>来自{sender}的数据包,生成于 {at}。
+数据包指纹:{fp}
+请与对方数据移交单上的指纹核对。</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>数据类别</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>变化的字段</translation>
+    </message>
+    <message>
+        <source>{n} more records are counted above but not listed.</source>
+        <translation>另有 {n} 条记录已计入上表,未逐条列出。</translation>
+    </message>
+    <message>
+        <source>{n} records were changed both here and at the other office: the owner&apos;s version is kept and the other waits in the conflict list for you to decide.</source>
+        <translation>有 {n} 条记录两地均有修改:已采用记录所属单位的版本,另一版本列入冲突清单,待您确认。</translation>
+    </message>
+    <message>
+        <source>The package holds nothing new for this database.</source>
+        <translation>该数据包没有本库尚未有的内容。</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,140 @@
+"""The exchange dialogs driven as a clerk would: the preview of a package before it is
+received, the conflict list (keep or take the other version), the exchange log and its
+数据移交单."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import PartyMember
+from pbc_desktop.services.exchange.transfer import preview_package, receive_package, send_package
+from pbc_desktop.ui.common import prompts
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.views import cell_text
+from pbc_desktop.ui.exchange.conflicts_dialog import ConflictsDialog
+from pbc_desktop.ui.exchange.log_dialog import ExchangeLogDialog
+from pbc_desktop.ui.exchange.preview_dialog import PreviewDialog
+from tests.pdf_helpers import page_texts
+from tests.qt_helpers import Boxes, stub_boxes
+from tests.services.exchange.helpers import office_db
+from tests.services.exchange.package_helpers import registry
+from tests.services.exchange.test_transfer import TOWN, VILLAGE, _me, _village_data
+
+
+@pytest.fixture
+def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
+    yield village, town
+    village.dispose()
+    town.dispose()
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return stub_boxes(monkeypatch)
+
+
+def _package(village: Database, tmp_path: Path) -> Path:
+    path = tmp_path / "上底村.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    return path
+
+
+def _column(table: object, column: int) -> list[str]:
+    return [cell_text(table, r, column) or "" for r in range(table.rowCount())]  # type: ignore[attr-defined]
+
+
+def test_the_preview_counts_and_lists_what_would_change(
+    qtbot: QtBot, offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    village, town = offices
+    _village_data(village)
+    path = _package(village, tmp_path)
+    received = preview_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    dialog = PreviewDialog(received)
+    qtbot.addWidget(dialog)
+    assert "上底村党委" in dialog.findChild(object, "exchangePreviewHead").text()  # type: ignore[union-attr]
+    assert "党员" in _column(dialog.counts, 0)
+    member_row = _column(dialog.counts, 0).index("党员")
+    assert cell_text(dialog.counts, member_row, 1) == "1"  # one new
+    assert "陈小明" in _column(dialog.changes, 1)
+    apply = dialog.findChild(QPushButton, "exchangePreviewApply")
+    assert apply is not None and apply.isDefault()
+
+
+def test_a_package_with_nothing_new_only_closes(
+    qtbot: QtBot, offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    village, town = offices
+    _village_data(village)
+    path = _package(village, tmp_path)
+    receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    again = tmp_path / "again.pbcx"
+    send_package(village, again, me=_me(VILLAGE), to=TOWN.card, everything=True)
+    dialog = PreviewDialog(
+        preview_package(town, again, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QPushButton, "exchangePreviewApply") is None
+    assert "nothing new" in dialog.notes.text() or "没有新" in dialog.notes.text()
+
+
+def test_a_conflict_is_decided_in_the_list(
+    qtbot: QtBot, offices: tuple[Database, Database], tmp_path: Path, boxes: Boxes
+) -> None:
+    village, town = offices
+    _village_data(village)
+    receive_package(
+        town, _package(village, tmp_path), me=_me(TOWN), lookup_sender=registry(VILLAGE)
+    )
+    for db, unit in ((town, "镇上改的"), (village, "村里改的")):
+        with db.write() as s:
+            s.scalars(select(PartyMember)).one().work_unit = unit
+    second = tmp_path / "second.pbcx"
+    send_package(village, second, me=_me(VILLAGE), to=TOWN.card)
+    receive_package(town, second, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    dialog = ConflictsDialog(AppContext(town))
+    qtbot.addWidget(dialog)
+    assert _column(dialog.list, 1) == ["陈小明"]
+    fields = {cell_text(dialog.fields, r, 0): r for r in range(dialog.fields.rowCount())}
+    work = fields["工作单位"] if "工作单位" in fields else next(iter(fields.values()))
+    assert cell_text(dialog.fields, work, 1) == "镇上改的"
+    assert cell_text(dialog.fields, work, 2) == "村里改的"
+    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.rowCount() == 0
+    assert not dialog.take_button.isEnabled()
+    with town.read() as s:
+        assert s.scalars(select(PartyMember)).one().work_unit == "镇上改的"
+    assert boxes.shown == []
+
+
+def test_the_log_saves_a_handover_sheet(
+    qtbot: QtBot,
+    offices: tuple[Database, Database],
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    village, town = offices
+    _village_data(village)
+    receive_package(
+        town, _package(village, tmp_path), me=_me(TOWN), lookup_sender=registry(VILLAGE)
+    )
+    dialog = ExchangeLogDialog(AppContext(town))
+    qtbot.addWidget(dialog)
+    assert _column(dialog.table, 2) == ["上底村党委"]
+    out = tmp_path / "移交单.pdf"
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: out)
+    qtbot.mouseClick(dialog.sheet_button, Qt.MouseButton.LeftButton)
+    assert "和平镇党委" in "".join(page_texts(out))
+    assert len(boxes.shown) == 1  # "saved as …"
+    close = dialog.findChild(QDialogButtonBox)
+    assert close is not None
