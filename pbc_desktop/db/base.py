@@ -76,11 +76,16 @@ class Base(DeclarativeBase):
 
 
 class Record(Base):
-    """Abstract base: integer key for joins, stable UUID for exchange between offices."""
+    """Abstract base: integer key for joins, stable UUID for exchange between offices.
+
+    ``origin_office`` is the UUID of the office the record came from in a package (the
+    office that made it); empty for a record made in this database.
+    """
 
     __abstract__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    origin_office: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

@@ -274,7 +274,19 @@ def updated(
 def deleted(
     session: Session, obj: Record, summary: str, *, before: dict[str, Any] | None = _DEFAULT
 ) -> None:
-    """Log that ``obj`` is being deleted (call before ``session.delete``)."""
+    """Log that ``obj`` is being deleted (call before ``session.delete``), and leave a
+    tombstone so the deletion travels to the other offices in the next packages."""
+    from pbc_desktop.db.models import Tombstone
+    from pbc_desktop.services.exchange.records import LOCAL_TABLES
+
+    if obj.__tablename__ not in LOCAL_TABLES:
+        stone = session.get(Tombstone, obj.uuid)
+        if stone is None:
+            session.add(
+                Tombstone(
+                    record_uuid=obj.uuid, entity=obj.__tablename__, origin_office=obj.origin_office
+                )
+            )
     record(
         session,
         AuditAction.DELETE,

@@ -18,7 +18,13 @@ from pbc_desktop.db.models.communities import (
     ConvenerTurn,
     LifecycleEvent,
 )
-from pbc_desktop.db.models.exchange import ExchangeLogEntry, SyncBase, SyncConflict
+from pbc_desktop.db.models.exchange import (
+    ExchangeLogEntry,
+    Office,
+    SyncBase,
+    SyncConflict,
+    Tombstone,
+)
 from pbc_desktop.db.models.funds import FundEntry
 from pbc_desktop.db.models.lists import (
     Claim,
@@ -61,6 +67,7 @@ __all__ = [
     "IndicatorSet",
     "LifecycleEvent",
     "ListItem",
+    "Office",
     "Organization",
     "PartyMember",
     "Post",
@@ -73,6 +80,7 @@ __all__ = [
     "Supervision",
     "SyncBase",
     "SyncConflict",
+    "Tombstone",
     "User",
     "Venue",
 ]

@@ -5,10 +5,49 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pbc_desktop.db.base import Base, UTCDateTime, utcnow
+from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, utcnow
+from pbc_desktop.domain.enums import OrgLevel
+
+
+class Office(Base):
+    """This database's own office (``local``, one row once it is set up) and the offices
+    registered from their cards, whose packages it accepts (``domain/offices.py``).
+
+    The local office's private keys are not here: they sit in a file beside the database
+    (``services/exchange/offices.py``), so a backup or a copy of the database carries none.
+    """
+
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[OrgLevel] = mapped_column(EnumCode(OrgLevel))
+    code: Mapped[str] = mapped_column(String(40), default="")
+    organization_uuid: Mapped[str | None] = mapped_column(String(36))
+    town: Mapped[str | None] = mapped_column(String(60))
+    sign_key: Mapped[bytes] = mapped_column(LargeBinary)
+    box_key: Mapped[bytes] = mapped_column(LargeBinary)
+    local: Mapped[bool] = mapped_column(Boolean, default=False)
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    registered_by: Mapped[int | None] = mapped_column(
+        ForeignKey("app_user.id", ondelete="SET NULL")
+    )
+
+
+class Tombstone(Base):
+    """A deleted record, so the deletion travels in the next packages (``entity`` is its
+    table); written where every deletion is audited (``services/audit.deleted``)."""
+
+    __tablename__ = "tombstone"
+
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    origin_office: Mapped[str | None] = mapped_column(String(36))
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
 
 class SyncBase(Base):

@@ -22,14 +22,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.models import Community, CommunityMember, Organization, PartyMember, SyncBase
+from pbc_desktop.db.models import (
+    Community,
+    CommunityMember,
+    Organization,
+    PartyMember,
+    SyncBase,
+    Tombstone,
+)
 from pbc_desktop.domain.accounts import Actor
 from pbc_desktop.domain.enums import OrgLevel, UserRole
 from pbc_desktop.lang import t
@@ -119,6 +126,27 @@ class Selection:
                     encoded[column] = None
             self.sent.append((row["uuid"], row["updated_at"]))
             yield encoded
+
+    def tombstones(self, local_office: str) -> Iterator[dict[str, Any]]:
+        """The deletions the recipient has not had yet (``owner``: the office the deleted
+        record came from, this one when it was made here)."""
+        stmt = select(Tombstone).order_by(Tombstone.deleted_at)
+        if not self.everything:
+            stmt = stmt.where(
+                ~exists().where(
+                    SyncBase.record_uuid == Tombstone.record_uuid,
+                    SyncBase.office == self.recipient.uuid,
+                    SyncBase.updated_at == Tombstone.deleted_at,
+                )
+            )
+        for stone in self.session.scalars(stmt):
+            self.sent.append((stone.record_uuid, stone.deleted_at))
+            yield {
+                "entity": stone.entity,
+                "uuid": stone.record_uuid,
+                "owner": stone.origin_office or local_office,
+                "deleted_at": stone.deleted_at.astimezone(UTC).replace(tzinfo=None).isoformat(),
+            }
 
     def _outside_references(self, shape: TableShape) -> dict[str, frozenset[int]]:
         """Nullable references into restricted tables: column → the ids the recipient gets

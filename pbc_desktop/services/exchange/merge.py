@@ -29,7 +29,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cache
 from itertools import islice
@@ -48,7 +48,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.models import SyncBase, SyncConflict
+from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.models import SyncBase, SyncConflict, Tombstone
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
 
@@ -155,6 +156,9 @@ def _merge_chunk(
     session, sender, index, result = ctx.session, ctx.sender, ctx.index, ctx.result
     table = shape.table
     decoded = [(row, *records.decode_row(shape, row, index)) for row in chunk]
+    for _row, values, _own in decoded:  # where each record came from, as this office sees it
+        origin = values.get("origin_office") or sender.office_uuid
+        values["origin_office"] = None if origin == sender.local_office else origin
     uuids = [values["uuid"] for _row, values, _own in decoded]
     existing = {
         r["uuid"]: r
@@ -412,7 +416,34 @@ def _apply_tombstones(
             )
             continue
         session.execute(delete(SyncBase).where(SyncBase.record_uuid == row_uuid))
+        deleted_at = _stone_time(stone)
+        if session.get(Tombstone, row_uuid) is None:  # passed on in this office's packages
+            origin = None if owner == sender.local_office else owner
+            session.add(
+                Tombstone(
+                    record_uuid=row_uuid,
+                    entity=shape.name,
+                    origin_office=origin,
+                    deleted_at=deleted_at,
+                )
+            )
+        # the deletion came from the sender: it is not sent back to it
+        session.add(
+            SyncBase(record_uuid=row_uuid, office=sender.office_uuid, updated_at=deleted_at)
+        )
         _record(result, shape, row_uuid, Change.DELETED, values)
+
+
+def _stone_time(stone: Mapping[str, Any]) -> datetime:
+    """When the tombstone says the record was deleted (now, if it does not say)."""
+    at = stone.get("deleted_at")
+    if isinstance(at, str):
+        try:
+            parsed = datetime.fromisoformat(at)
+        except ValueError:
+            return utcnow()
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return utcnow()
 
 
 def _conflict(

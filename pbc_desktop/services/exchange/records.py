@@ -48,7 +48,7 @@ from pbc_desktop.lang import t
 #: Tables that stay in their database: accounts and the audit trail are each office's
 #: own, reminder rules are this PC's settings, attachment bytes travel as package files.
 LOCAL_TABLES = frozenset(
-    {"app_user", "audit_log", "audit_head", "attachment_content", "reminder_rule"}
+    {"app_user", "audit_log", "audit_head", "attachment_content", "reminder_rule", "office"}
 )
 _NOT_SENT = frozenset({"id"})
 

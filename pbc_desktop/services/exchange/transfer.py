@@ -105,7 +105,7 @@ def send_package(
         ) as writer:
             for name, rows in selection.parts():
                 writer.add_part(name, _noting_files(rows, shas) if name == "attachment" else rows)
-            writer.add_part(TOMBSTONES, [])
+            writer.add_part(TOMBSTONES, selection.tombstones(me.card.uuid))
             for sha in sorted(shas):
                 data = _attachment_bytes(s, sha)
                 if data is not None:

@@ -182,3 +182,39 @@ def test_each_package_is_logged_and_its_handover_sheet_prints(
     assert sent.fingerprint.replace(" ", "") in text
     assert VILLAGE.card.fingerprint.replace(" ", "") in text
     assert "仅接收单位可打开" in text
+
+
+DISTRICT = office("a0000000-0000-4000-8000-000000000004", "潮南区委组织部", OrgLevel.DISTRICT)
+
+
+def test_village_to_town_to_district_keeps_where_records_came_from_and_deletions_travel(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    from pbc_desktop.db.models import Activity
+    from pbc_desktop.services.activities.editing import delete_activity
+
+    village, town = offices
+    district = office_db(tmp_path, "district")
+    try:
+        _village_data(village)
+        hops = [(village, VILLAGE, town, TOWN), (town, TOWN, district, DISTRICT)]
+
+        def relay(name: str) -> None:
+            for source, me, target, them in hops:
+                path = tmp_path / f"{name}-{me.card.name}.pbcx"
+                send_package(source, path, me=_me(me), to=them.card)
+                receive_package(target, path, me=_me(them), lookup_sender=registry(me))
+
+        relay("first")
+        with district.read() as s:
+            origins = set(s.scalars(select(PartyMember.origin_office)))
+            assert origins == {VILLAGE.card.uuid}  # the village's, though the town sent it
+        with village.read() as s:
+            activity_id = s.scalars(select(Activity.id)).one()
+        delete_activity(village, activity_id)
+        relay("second")
+        for db in (town, district):
+            assert _count(db, Activity) == 0
+            assert _count(db, Attachment) == 0  # its photo went with it
+    finally:
+        district.dispose()

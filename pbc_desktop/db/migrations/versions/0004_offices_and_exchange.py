@@ -1,13 +1,17 @@
-"""exchange state: the version agreed per record, conflicts, the exchange log
+"""offices and exchange: this office and the registered ones, where each record came from,
+deletions that travel, the version agreed per record, conflicts, the exchange log
 
 Revision ID: 0004
 Revises: 0003
 Create Date: 2027-03-01
 
-Three new tables for packages between offices (``services/exchange/``): ``sync_base``
-(the ``updated_at`` each record had when this office and another last agreed on it), ``sync_conflict``
-(records changed at both ends, for a person to decide) and ``exchange_log`` (every package
-sent or received). Nothing existing changes.
+For packages between offices (``services/exchange/``): ``office`` (this database's own
+office and the offices registered from their cards), ``origin_office`` on every record
+(empty: made here), ``tombstone`` (deleted records, so deletions travel), ``sync_base`` (the
+``updated_at`` each record had when this office and another last agreed on it),
+``sync_conflict`` (records changed at both ends, for a person to decide) and
+``exchange_log`` (every package sent or received). Existing rows keep their values; their
+``origin_office`` is empty, as records made here.
 """
 
 from __future__ import annotations
@@ -25,7 +29,77 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+#: every table of a record (``db.base.Record``) in this revision
+RECORD_TABLES = (
+    "activity",
+    "activity_organization",
+    "agenda_item",
+    "app_user",
+    "assessment",
+    "attachment",
+    "attendance",
+    "claim",
+    "claim_organization",
+    "community",
+    "community_member",
+    "community_role",
+    "community_type",
+    "community_venue",
+    "convener_turn",
+    "fund_entry",
+    "indicator",
+    "indicator_set",
+    "lifecycle_event",
+    "list_item",
+    "organization",
+    "party_member",
+    "post",
+    "post_evaluation",
+    "post_report",
+    "reminder_rule",
+    "score",
+    "service_list",
+    "service_log",
+    "supervision",
+    "venue",
+)
+
+
 def upgrade() -> None:
+    for table in RECORD_TABLES:
+        op.add_column(table, sa.Column("origin_office", sa.String(length=36), nullable=True))
+    op.create_table(
+        "tombstone",
+        sa.Column("record_uuid", sa.String(length=36), nullable=False),
+        sa.Column("entity", sa.String(length=40), nullable=False),
+        sa.Column("origin_office", sa.String(length=36), nullable=True),
+        sa.Column("deleted_at", UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("record_uuid", name=op.f("pk_tombstone")),
+    )
+    op.create_index(op.f("ix_tombstone_deleted_at"), "tombstone", ["deleted_at"], unique=False)
+    op.create_table(
+        "office",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("level", sa.String(length=32), nullable=False),
+        sa.Column("code", sa.String(length=40), nullable=False),
+        sa.Column("organization_uuid", sa.String(length=36), nullable=True),
+        sa.Column("town", sa.String(length=60), nullable=True),
+        sa.Column("sign_key", sa.LargeBinary(), nullable=False),
+        sa.Column("box_key", sa.LargeBinary(), nullable=False),
+        sa.Column("local", sa.Boolean(), nullable=False),
+        sa.Column("registered_at", UTCDateTime(), nullable=False),
+        sa.Column("registered_by", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["registered_by"],
+            ["app_user.id"],
+            name=op.f("fk_office_registered_by_app_user"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_office")),
+        sa.UniqueConstraint("uuid", name=op.f("uq_office_uuid")),
+    )
     op.create_table('sync_base',
     sa.Column('record_uuid', sa.String(length=36), nullable=False),
     sa.Column('office', sa.String(length=36), nullable=False),
@@ -75,6 +149,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("office")
+    op.drop_index(op.f("ix_tombstone_deleted_at"), table_name="tombstone")
+    op.drop_table("tombstone")
+    for table in RECORD_TABLES:
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.drop_column("origin_office")
     op.drop_index(op.f("ix_sync_conflict_record_uuid"), table_name="sync_conflict")
     op.drop_table("sync_conflict")
     op.drop_index(op.f("ix_exchange_log_package_uuid"), table_name="exchange_log")
