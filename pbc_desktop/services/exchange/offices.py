@@ -1,0 +1,350 @@
+"""This database's office and the offices it exchanges packages with.
+
+**This office** is set up once, by an administrator, with its name, level and place in the
+organization tree; its two key pairs are made then. The public keys are in the ``office``
+table (they go on the office card); the **private keys are in a file beside the database**
+(``<database>.office-key``, readable by its owner only), never inside it: a backup, a
+copy sent for help or a restored file carries no key that could sign packages in this
+office's name. Moving the database to another PC without that file leaves it unable to
+sign or open packages until an administrator imports the keys (exported with a
+passphrase: :func:`export_keys`, :func:`import_keys`).
+
+**Other offices** are registered from their cards (``domain/offices.py``) after the
+clerks have compared the fingerprint by phone or on paper; only registered offices'
+packages are accepted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid as uuid_module
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Office, Organization
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import AuditAction, OrgLevel
+from pbc_desktop.domain.offices import CODE_MAX, NAME_MAX, OfficeCard
+from pbc_desktop.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    UserError,
+    ValidationError,
+)
+from pbc_desktop.files import atomic_output
+from pbc_desktop.lang import t
+from pbc_desktop.paths import data_dir
+from pbc_desktop.services import audit
+from pbc_desktop.services.exchange import keys
+from pbc_desktop.services.exchange.keys import OfficeKeys
+from pbc_desktop.services.exchange.transfer import LocalOffice
+from pbc_desktop.services.permissions import require
+
+KEY_SUFFIX = ".office-key"
+
+
+@dataclass(frozen=True)
+class OfficeSetup:
+    name: str
+    level: OrgLevel
+    code: str = ""
+    organization_id: int | None = None
+    town: str | None = None
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    uuid: str
+    name: str
+    level: OrgLevel
+    code: str
+    fingerprint: str
+    local: bool
+    town: str | None
+
+
+def key_file(db: Database) -> Path:
+    """Where this database's office keeps its private keys: beside a SQLite file, in the
+    data folder for a server database."""
+    path = db.path
+    if path is not None:
+        return path.with_name(path.name + KEY_SUFFIX)
+    return data_dir() / f"server{KEY_SUFFIX}"
+
+
+def _card(row: Office) -> OfficeCard:
+    return OfficeCard(
+        uuid=row.uuid,
+        name=row.name,
+        level=row.level,
+        code=row.code,
+        sign_key=row.sign_key,
+        box_key=row.box_key,
+        organization_uuid=row.organization_uuid,
+        town=row.town,
+    )
+
+
+def _view(row: Office) -> OfficeView:
+    card = _card(row)
+    return OfficeView(
+        card.uuid, card.name, card.level, card.code, card.fingerprint, row.local, row.town
+    )
+
+
+def local_card(db: Database) -> OfficeCard | None:
+    with db.read() as s:
+        row = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        return None if row is None else _card(row)
+
+
+def local_office(db: Database) -> LocalOffice:
+    """This office with its keys (``keys`` None when this PC lacks the key file);
+    :class:`NotFoundError` when the office was never set up."""
+    card = local_card(db)
+    if card is None:
+        raise NotFoundError(
+            t(
+                "本库尚未设置本单位信息,请先由管理员设置本单位(文件 → 数据交换 → 本单位)。",
+                "This database has no office yet: an administrator sets it up first "
+                "(File → Data exchange → This office).",
+            )
+        )
+    return LocalOffice(card, _read_keys(db, card))
+
+
+def _read_keys(db: Database, card: OfficeCard) -> OfficeKeys | None:
+    try:
+        data = key_file(db).read_bytes()
+    except OSError:
+        return None
+    try:
+        found = keys.from_pem(data)
+    except keys.KeyFileError:
+        return None
+    if (found.sign_public, found.box_public) != (card.sign_key, card.box_key):
+        return None  # another office's keys: as good as none
+    return found
+
+
+def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
+    """Set up this database's office and make its keys (once)."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    name = setup.name.strip()
+    errors: dict[str, str] = {}
+    if not name or len(name) > NAME_MAX:
+        errors["name"] = t(
+            "请填写单位名称(不超过120字)。", "Enter the office's name (120 characters at most)."
+        )
+    if len(setup.code) > CODE_MAX:
+        errors["code"] = t("单位代码不超过40字。", "The office code is 40 characters at most.")
+    if setup.level is OrgLevel.VILLAGE and setup.organization_id is None:
+        errors["organization"] = t(
+            "村(社区)单位请选择本单位的党组织。", "A village office chooses its organization."
+        )
+    if setup.level is OrgLevel.TOWN and not (setup.town or "").strip():
+        errors["town"] = t("镇街单位请填写所在镇街。", "A town office names its town.")
+    if errors:
+        raise ValidationError([FieldError(k, v) for k, v in errors.items()])
+    office_keys = keys.generate()
+    with db.write() as s:
+        if s.scalars(select(Office).where(Office.local.is_(True))).first() is not None:
+            raise ConflictError(t("本单位已经设置过。", "This office is set up already."))
+        org_uuid = None
+        if setup.organization_id is not None:
+            org = s.get(Organization, setup.organization_id)
+            if org is None:
+                raise NotFoundError(t("找不到所选党组织。", "The organization was not found."))
+            org_uuid = org.uuid
+        row = Office(
+            uuid=str(uuid_module.uuid4()),
+            name=name,
+            level=setup.level,
+            code=setup.code.strip(),
+            organization_uuid=org_uuid,
+            town=(setup.town or "").strip() or None
+            if setup.level is not OrgLevel.DISTRICT
+            else None,
+            sign_key=office_keys.sign_public,
+            box_key=office_keys.box_public,
+            local=True,
+            registered_by=db.user.user_id,
+        )
+        s.add(row)
+        s.flush()
+        _write_keys(key_file(db), office_keys)  # the database row commits only after this
+        audit.record(
+            s,
+            AuditAction.CREATE,
+            None,
+            summary=t(f"设置本单位:{name}", f"Set up this office: {name}"),
+            entity="office",
+        )
+        return _card(row)
+
+
+def _write_keys(path: Path, office_keys: OfficeKeys, passphrase: str | None = None) -> None:
+    try:
+        with atomic_output(path) as tmp:
+            tmp.touch(mode=0o600)  # readable by its owner only, before a key is in it
+            with contextlib.suppress(OSError):
+                tmp.chmod(0o600)
+            tmp.write_bytes(keys.to_pem(office_keys, passphrase))
+    except OSError as exc:
+        raise UserError(
+            t(
+                f"无法写入密钥文件“{path}”:{exc.strerror or exc}",
+                f"Cannot write the key file “{path}”: {exc.strerror or exc}",
+            )
+        ) from exc
+
+
+def offices(db: Database) -> list[OfficeView]:
+    """This office first, then the registered ones by name."""
+    with db.read() as s:
+        rows = s.scalars(select(Office).order_by(Office.local.desc(), Office.name)).all()
+        return [_view(r) for r in rows]
+
+
+def lookup(db: Database) -> Callable[[str], OfficeCard | None]:
+    """A registered office's card by its UUID (for checking a package's sender)."""
+    with db.read() as s:
+        cards = {r.uuid: _card(r) for r in s.scalars(select(Office).where(Office.local.is_(False)))}
+    return cards.get
+
+
+def find_office(db: Database, name_or_uuid: str) -> OfficeCard:
+    """A registered office named (or identified) so; :class:`NotFoundError` otherwise."""
+    key = name_or_uuid.strip()
+    with db.read() as s:
+        rows = s.scalars(
+            select(Office).where(
+                Office.local.is_(False), (Office.name == key) | (Office.uuid == key)
+            )
+        ).all()
+        if len(rows) == 1:
+            return _card(rows[0])
+    raise NotFoundError(
+        t(
+            f"没有登记名为“{key}”的单位;请先登记对方单位的名片。",
+            f"No office named “{key}” is registered; register its card first.",
+        )
+    )
+
+
+def register_card(db: Database, card: OfficeCard) -> bool:
+    """Register another office from its card; False when it is registered already with
+    these keys. A card with this office's identity, or the same office with other keys,
+    is refused with a sentence."""
+    require(db, Permission.WRITE)
+    with db.write() as s:
+        existing = s.scalars(select(Office).where(Office.uuid == card.uuid)).first()
+        if existing is not None:
+            if existing.local:
+                raise ConflictError(
+                    t("这是本单位自己的名片,无需登记。", "This is this office's own card.")
+                )
+            known = _card(existing)
+            if (known.sign_key, known.box_key) == (card.sign_key, card.box_key):
+                return False
+            raise ConflictError(
+                t(
+                    f"“{known.name}”已登记,指纹为 {known.fingerprint};"
+                    f"这张名片的指纹却是 {card.fingerprint}。请与对方核实后再登记。",
+                    f"“{known.name}” is registered with fingerprint {known.fingerprint}, "
+                    f"but this card's is {card.fingerprint}. Check with that office first.",
+                )
+            )
+        s.add(
+            Office(
+                uuid=card.uuid,
+                name=card.name,
+                level=card.level,
+                code=card.code,
+                organization_uuid=card.organization_uuid,
+                town=card.town,
+                sign_key=card.sign_key,
+                box_key=card.box_key,
+                local=False,
+                registered_by=db.user.user_id,
+            )
+        )
+        audit.record(
+            s,
+            AuditAction.CREATE,
+            None,
+            summary=t(
+                f"登记单位:{card.name}(指纹 {card.fingerprint})",
+                f"Registered office {card.name} (fingerprint {card.fingerprint})",
+            ),
+            entity="office",
+        )
+        return True
+
+
+def export_keys(db: Database, out: Path, passphrase: str) -> Path:
+    """This office's private keys, encrypted with ``passphrase``, to move them to another PC."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    if len(passphrase) < 8:
+        raise ValidationError.single(
+            "passphrase", t("口令至少8位。", "The passphrase has at least 8 characters.")
+        )
+    office = local_office(db)
+    if office.keys is None:
+        raise _keys_missing()
+    _write_keys(out, office.keys, passphrase)
+    with db.write() as s:
+        audit.record(
+            s,
+            AuditAction.EXPORT,
+            None,
+            summary=t("导出本单位密钥", "Exported the office's keys"),
+            entity="office",
+        )
+    return out
+
+
+def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
+    """Put the office's keys (from :func:`export_keys`) beside this database."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    office = local_office(db)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            t(
+                f"无法读取“{source}”:{exc.strerror or exc}",
+                f"Cannot read “{source}”: {exc.strerror or exc}",
+            )
+        ) from exc
+    found = keys.from_pem(data, passphrase)
+    if (found.sign_public, found.box_public) != (office.card.sign_key, office.card.box_key):
+        raise ConflictError(
+            t(
+                "该密钥文件不属于本单位(指纹不符)。",
+                "The key file belongs to another office (the fingerprint differs).",
+            )
+        )
+    _write_keys(key_file(db), found)
+    with db.write() as s:
+        audit.record(
+            s,
+            AuditAction.IMPORT,
+            None,
+            summary=t("导入本单位密钥", "Imported the office's keys"),
+            entity="office",
+        )
+
+
+def _keys_missing() -> UserError:
+    return UserError(
+        t(
+            "本机没有本单位的密钥文件,请由管理员导入单位密钥。",
+            "This PC lacks the office's key file: an administrator imports the keys.",
+        )
+    )

@@ -1,0 +1,116 @@
+"""This office and the registered ones: set up once with keys beside the database (never
+inside it), cards registered after checking, keys moved with a passphrase."""
+
+from __future__ import annotations
+
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Office
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    UserError,
+    ValidationError,
+)
+from pbc_desktop.services.exchange import keys, offices
+from pbc_desktop.services.exchange.offices import OfficeSetup
+from tests.factories import make_org
+from tests.scope_factories import viewer_actor
+from tests.services.exchange.package_helpers import office
+
+TOWN = office("c0000000-0000-4000-8000-000000000002", "和平镇党委", OrgLevel.TOWN)
+
+
+def _set_up(db: Database) -> None:
+    branch = make_org(db, "上底村党支部")
+    offices.create_local_office(
+        db, OfficeSetup("上底村党委", OrgLevel.VILLAGE, "440514-1", organization_id=branch)
+    )
+
+
+def test_this_office_is_set_up_once_with_its_keys_beside_the_database(db: Database) -> None:
+    _set_up(db)
+    me = offices.local_office(db)
+    assert me.card.name == "上底村党委"
+    assert me.card.organization_uuid is not None
+    assert me.keys is not None and me.keys.sign_public == me.card.sign_key
+    path = offices.key_file(db)
+    assert path.parent == db.path.parent  # type: ignore[union-attr]
+    if sys.platform != "win32":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert b"PRIVATE KEY" not in db.path.read_bytes()  # type: ignore[union-attr]
+    with pytest.raises(ConflictError):
+        offices.create_local_office(db, OfficeSetup("又一个", OrgLevel.DISTRICT))
+
+
+def test_what_is_missing_is_named_field_by_field(db: Database) -> None:
+    with pytest.raises(ValidationError) as refused:
+        offices.create_local_office(db, OfficeSetup(" ", OrgLevel.VILLAGE))
+    assert set(refused.value.fields()) == {"name", "organization"}
+    with pytest.raises(ValidationError) as town:
+        offices.create_local_office(db, OfficeSetup("镇", OrgLevel.TOWN))
+    assert town.value.fields() == ["town"]
+
+
+def test_without_its_key_file_the_office_cannot_sign(db: Database) -> None:
+    _set_up(db)
+    offices.key_file(db).unlink()
+    assert offices.local_office(db).keys is None
+    with pytest.raises(NotFoundError):
+        offices.find_office(db, "和平镇党委")
+
+
+def test_registering_cards(db: Database) -> None:
+    _set_up(db)
+    assert offices.register_card(db, TOWN.card) is True
+    assert offices.register_card(db, TOWN.card) is False  # the same card again
+    assert offices.find_office(db, "和平镇党委") == TOWN.card
+    assert offices.lookup(db)(TOWN.card.uuid) == TOWN.card
+    impostor = office(TOWN.card.uuid, "和平镇党委", OrgLevel.TOWN)
+    with pytest.raises(ConflictError) as refused:
+        offices.register_card(db, impostor.card)
+    assert TOWN.card.fingerprint in str(refused.value)
+    assert impostor.card.fingerprint in str(refused.value)
+    with pytest.raises(ConflictError, match="本单位自己"):
+        offices.register_card(db, offices.local_office(db).card)
+    names = [(o.name, o.local) for o in offices.offices(db)]
+    assert names == [("上底村党委", True), ("和平镇党委", False)]
+
+
+def test_a_viewer_registers_nothing(db: Database) -> None:
+    _set_up(db)
+    db.user = viewer_actor(db)
+    with pytest.raises(PermissionDeniedError):
+        offices.register_card(db, TOWN.card)
+    with db.read() as s:
+        assert s.scalars(select(Office).where(Office.local.is_(False))).first() is None
+
+
+def test_keys_move_to_another_pc_with_a_passphrase(db: Database, tmp_path: Path) -> None:
+    _set_up(db)
+    before = offices.local_office(db).keys
+    out = offices.export_keys(db, tmp_path / "usb" / "keys.pem", "口令-至少八个字符")
+    assert b"ENCRYPTED" in out.read_bytes()
+    offices.key_file(db).unlink()
+    with pytest.raises(keys.KeyFileError):
+        offices.import_keys(db, out, "wrong passphrase")
+    offices.import_keys(db, out, "口令-至少八个字符")
+    after = offices.local_office(db).keys
+    assert before is not None and after is not None
+    assert after.sign_public == before.sign_public
+    stranger = tmp_path / "other.pem"
+    stranger.write_bytes(keys.to_pem(TOWN.keys, "口令-至少八个字符"))
+    with pytest.raises(ConflictError):
+        offices.import_keys(db, stranger, "口令-至少八个字符")
+    with pytest.raises(ValidationError):
+        offices.export_keys(db, tmp_path / "k.pem", "short")
+    with pytest.raises(UserError):
+        offices.import_keys(db, tmp_path / "missing.pem", "口令-至少八个字符")
