@@ -65,6 +65,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services.accounts.passwords import verify_password
 from pbc_desktop.services.demo import DemoCancelledError, DemoSummary, build_demo
 from pbc_desktop.services.demo.builder import DEMO_PASSWORD
+from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.post_reports import catalogue
 
 TODAY = date(2026, 6, 15)
@@ -290,10 +291,14 @@ def test_every_tab_has_data(demo: tuple[Database, DemoSummary]) -> None:
         assert accounts["zhen"].town == village.town
         for account in accounts.values():  # the README's and the sign-in hint's password
             assert verify_password(account.password_hash, DEMO_PASSWORD)
-        entries = s.scalars(select(AuditEntry)).all()
-        assert len(entries) == 1
-        assert entries[0].action == AuditAction.IMPORT
-        assert entries[0].entity == "demo"
+        entries = s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+        assert [(e.action, e.entity) for e in entries] == [
+            (AuditAction.IMPORT, "demo"),
+            (AuditAction.CREATE, "office"),  # the demo database is the district's office
+        ]
+    card = offices.local_office(db)
+    assert (card.card.name, card.card.level) == ("中共汕头市潮南区委组织部", OrgLevel.DISTRICT)
+    assert card.keys is not None
 
 
 def test_overdue_and_solved_items(demo: tuple[Database, DemoSummary]) -> None:

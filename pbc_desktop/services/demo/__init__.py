@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.base import Base
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import IndicatorSet, Organization, Post, ReminderRule, User
-from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.enums import AuditAction, OrgLevel
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import audit
 from pbc_desktop.services.demo.builder import SCALES, DistrictGenerator
+from pbc_desktop.services.demo.data import DISTRICT_CODE, DISTRICT_OFFICE
 
 _CHUNK = 5_000
 # Share of the progress bar spent generating rows; the rest is writing them.
@@ -162,8 +163,20 @@ def build_demo(
         _fix_sequences(session, gen.rows)
         check()
         report(99, t("正在保存…", "Saving…"))
+    _district_office(db)
     report(100, t("演示数据已生成。", "The demo district is ready."))
     return summary
+
+
+def _district_office(db: Database) -> None:
+    """The demo database is the district's office (its keys beside the file), so it can
+    exchange packages at once."""
+    from pbc_desktop.services.exchange import offices
+
+    if offices.local_card(db) is None:
+        offices.create_local_office(
+            db, offices.OfficeSetup(DISTRICT_OFFICE, OrgLevel.DISTRICT, code=DISTRICT_CODE)
+        )
 
 
 def _first_ids(session: Session) -> dict[str, int]:

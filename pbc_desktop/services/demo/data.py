@@ -8,6 +8,9 @@ from pbc_desktop.domain.enums import CoBuildType, OrgField
 from pbc_desktop.services.post_reports.catalogue import DEFAULT_POSTS
 
 DISTRICT_COMMITTEE = "中共汕头市潮南区委员会"
+#: the demo database's own office (packages: ``services/exchange``)
+DISTRICT_OFFICE = "中共汕头市潮南区委组织部"
+DISTRICT_CODE = "440514"
 AGENCY_WORKING_COMMITTEE = "中共汕头市潮南区直属机关工作委员会"
 TWO_NEW_COMMITTEE = "中共汕头市潮南区非公有制经济组织和社会组织委员会"
 ORG_DEPARTMENT = "区委组织部"
