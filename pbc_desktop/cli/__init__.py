@@ -2,7 +2,8 @@
 
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``, ``members``,
-``backup``, ``reports``) and shares ``common``. Nothing here imports the widget layer.
+``backup``, ``reports``, ``users``, ``audit``, ``exchange``) and shares ``common``.
+Nothing here imports the widget layer.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pbc_desktop.cli import (
     backup,
     communities,
     database,
+    exchange,
     import_members,
     members,
     reports,
@@ -83,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.register(sub, common)
     users.register(sub, common)
     audit.register(sub, common)
+    exchange.register(sub, common)
     report_kinds = reports.register(sub, common)
     assessment.add_report_commands(report_kinds, common)
     return parser

@@ -18,6 +18,7 @@ from pbc_desktop.cli.common import (
     open_db,
     typed,
 )
+from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import remove_with_sidecars
 from pbc_desktop.errors import UserError
@@ -38,6 +39,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument("--name", dest="admin_name", help="the administrator's full name")
     p.add_argument("--unit", dest="admin_unit", default="", help="their 单位/职务")
+    add_office_arguments(p, required=False)
     p.set_defaults(handler=cmd_init)
 
     p = subparsers.add_parser("info", parents=[common_parent], help="what a database holds")
@@ -54,6 +56,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not args.demo:
             try:
                 _first_admin(db, args, needed=True)
+                if args.office:
+                    create_office_from(db, args)
             except BaseException:
                 if not existed:  # no database without its administrator is left behind
                     db.dispose()

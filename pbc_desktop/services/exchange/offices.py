@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office, Organization
@@ -143,10 +144,6 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         )
     if len(setup.code) > CODE_MAX:
         errors["code"] = t("单位代码不超过40字。", "The office code is 40 characters at most.")
-    if setup.level is OrgLevel.VILLAGE and setup.organization_id is None:
-        errors["organization"] = t(
-            "村(社区)单位请选择本单位的党组织。", "A village office chooses its organization."
-        )
     if setup.level is OrgLevel.TOWN and not (setup.town or "").strip():
         errors["town"] = t("镇街单位请填写所在镇街。", "A town office names its town.")
     if errors:
@@ -155,12 +152,7 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
     with db.write() as s:
         if s.scalars(select(Office).where(Office.local.is_(True))).first() is not None:
             raise ConflictError(t("本单位已经设置过。", "This office is set up already."))
-        org_uuid = None
-        if setup.organization_id is not None:
-            org = s.get(Organization, setup.organization_id)
-            if org is None:
-                raise NotFoundError(t("找不到所选党组织。", "The organization was not found."))
-            org_uuid = org.uuid
+        org_uuid = _organization_uuid(s, setup.organization_id)
         row = Office(
             uuid=str(uuid_module.uuid4()),
             name=name,
@@ -186,6 +178,47 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
             entity="office",
         )
         return _card(row)
+
+
+def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
+    """Change this office's name, code or place in the tree (its keys stay): a village
+    office names its organization once the district's registry has arrived. Offices that
+    registered the old card register the new one (same keys: it replaces the old)."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    name = setup.name.strip()
+    if not name or len(name) > NAME_MAX:
+        raise ValidationError.single(
+            "name",
+            t("请填写单位名称(不超过120字)。", "Enter the office's name (120 characters at most)."),
+        )
+    with db.write() as s:
+        row = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        if row is None:
+            raise NotFoundError(t("本库尚未设置本单位。", "This database has no office yet."))
+        before = _card(row)
+        row.name, row.code, row.level = name, setup.code.strip(), setup.level
+        row.organization_uuid = _organization_uuid(s, setup.organization_id)
+        row.town = (setup.town or "").strip() or None
+        audit.record(
+            s,
+            AuditAction.UPDATE,
+            None,
+            summary=t(
+                f"修改本单位信息:{before.name} → {name}",
+                f"Changed this office: {before.name} → {name}",
+            ),
+            entity="office",
+        )
+        return _card(row)
+
+
+def _organization_uuid(s: Session, organization_id: int | None) -> str | None:
+    if organization_id is None:
+        return None
+    org = s.get(Organization, organization_id)
+    if org is None:
+        raise NotFoundError(t("找不到所选党组织。", "The organization was not found."))
+    return org.uuid
 
 
 def _write_keys(path: Path, office_keys: OfficeKeys, passphrase: str | None = None) -> None:
@@ -251,7 +284,21 @@ def register_card(db: Database, card: OfficeCard) -> bool:
                 )
             known = _card(existing)
             if (known.sign_key, known.box_key) == (card.sign_key, card.box_key):
-                return False
+                if known == card:
+                    return False
+                # the same office with a new name or place in the tree
+                existing.name, existing.level, existing.code = card.name, card.level, card.code
+                existing.organization_uuid, existing.town = card.organization_uuid, card.town
+                audit.record(
+                    s,
+                    AuditAction.UPDATE,
+                    None,
+                    summary=t(
+                        f"更新已登记单位:{card.name}", f"Updated registered office {card.name}"
+                    ),
+                    entity="office",
+                )
+                return True
             raise ConflictError(
                 t(
                     f"“{known.name}”已登记,指纹为 {known.fingerprint};"

@@ -3,6 +3,7 @@ inside it), cards registered after checking, keys moved with a passphrase."""
 
 from __future__ import annotations
 
+import dataclasses
 import stat
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ def test_this_office_is_set_up_once_with_its_keys_beside_the_database(db: Databa
 def test_what_is_missing_is_named_field_by_field(db: Database) -> None:
     with pytest.raises(ValidationError) as refused:
         offices.create_local_office(db, OfficeSetup(" ", OrgLevel.VILLAGE))
-    assert set(refused.value.fields()) == {"name", "organization"}
+    assert refused.value.fields() == ["name"]
     with pytest.raises(ValidationError) as town:
         offices.create_local_office(db, OfficeSetup("镇", OrgLevel.TOWN))
     assert town.value.fields() == ["town"]
@@ -114,3 +115,23 @@ def test_keys_move_to_another_pc_with_a_passphrase(db: Database, tmp_path: Path)
         offices.export_keys(db, tmp_path / "k.pem", "short")
     with pytest.raises(UserError):
         offices.import_keys(db, tmp_path / "missing.pem", "口令-至少八个字符")
+
+
+def test_a_village_office_names_its_organization_once_the_registry_arrived(db: Database) -> None:
+    offices.create_local_office(db, OfficeSetup("上底村党委", OrgLevel.VILLAGE))
+    before = offices.local_office(db).card
+    assert before.organization_uuid is None  # down packages: the registry only
+    branch = make_org(db, "上底村党支部")
+    after = offices.update_local_office(
+        db, OfficeSetup("上底村党委", OrgLevel.VILLAGE, organization_id=branch)
+    )
+    assert after.organization_uuid is not None
+    assert (after.sign_key, after.fingerprint) == (before.sign_key, before.fingerprint)
+
+
+def test_a_registered_office_sends_its_updated_card(db: Database) -> None:
+    _set_up(db)
+    offices.register_card(db, TOWN.card)
+    moved = dataclasses.replace(TOWN.card, name="和平镇党委(新)", town="和平镇")
+    assert offices.register_card(db, moved) is True
+    assert offices.find_office(db, "和平镇党委(新)") == moved

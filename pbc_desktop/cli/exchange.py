@@ -1,0 +1,361 @@
+"""``pbc office`` (this office, its card and keys, the registered offices) and ``pbc
+exchange`` (packages: export, import with a preview, the log, the conflicts)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from pbc_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    Subcommands,
+    interactive,
+    opened_db,
+    print_table,
+    typed,
+)
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.domain.exchange import field_label, label_order, record_label
+from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import language, t
+from pbc_desktop.services.exchange import offices
+from pbc_desktop.services.exchange.merge import Change, MergeResult
+from pbc_desktop.services.permissions import require
+
+PASSPHRASE_ENV = "PBC_KEY_PASSPHRASE"
+EXIT_CONFLICTS = 1
+LEVELS = ("village", "town", "district")
+
+
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
+    office = subparsers.add_parser("office", help="this office, its card and keys; other offices")
+    actions: Subcommands = office.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = actions.add_parser("show", parents=[common_parent], help="this office and its fingerprint")
+    p.add_argument("--json", action="store_true", help="as JSON")
+    p.set_defaults(handler=cmd_show)
+    p = actions.add_parser("create", parents=[common_parent], help="set up this office (once)")
+    add_office_arguments(p, required=True)
+    p.set_defaults(handler=cmd_create)
+    p = actions.add_parser(
+        "update",
+        parents=[common_parent],
+        help="change this office's name or place in the tree (then send the new card)",
+    )
+    add_office_arguments(p, required=True)
+    p.set_defaults(handler=cmd_create, update=True)
+    p = actions.add_parser("card", parents=[common_parent], help="save this office's card")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_card)
+    p = actions.add_parser("register", parents=[common_parent], help="register another office")
+    p.add_argument("card", type=Path, metavar="FILE", help="the other office's card")
+    p.add_argument("--yes", action="store_true", help="do not ask to confirm the fingerprint")
+    p.set_defaults(handler=cmd_register)
+    p = actions.add_parser("list", parents=[common_parent], help="this office and registered ones")
+    p.set_defaults(handler=cmd_list)
+    p = actions.add_parser("export-key", parents=[common_parent], help="the office's keys")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export_key)
+    p = actions.add_parser("import-key", parents=[common_parent], help="put the keys here")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_import_key)
+
+    exchange = subparsers.add_parser("exchange", help="data packages to and from other offices")
+    steps: Subcommands = exchange.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p = steps.add_parser("export", parents=[common_parent], help="a package for another office")
+    p.add_argument("--to", required=True, metavar="OFFICE", help="a registered office's name")
+    p.add_argument("--all", action="store_true", help="everything, not only what is new to it")
+    p.add_argument("--encrypt", action="store_true", help="only the recipient can open it")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export)
+    p = steps.add_parser(
+        "import",
+        parents=[common_parent],
+        help="receive a package (exit 0 applied, 1 conflicts left to decide, 2 refused)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="only show what it would change")
+    p.set_defaults(handler=cmd_import)
+    p = steps.add_parser("log", parents=[common_parent], help="packages sent and received")
+    p.set_defaults(handler=cmd_log)
+
+
+def add_office_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
+    p.add_argument("--office", required=required, metavar="NAME", help="this office's name")
+    p.add_argument("--level", choices=LEVELS, required=required, help="this office's level")
+    p.add_argument("--code", default="", help="this office's code (optional)")
+    p.add_argument(
+        "--organization", metavar="NAME|ID", help="a village office: its own organization"
+    )
+    p.add_argument("--town", dest="office_town", metavar="NAME", help="a town office: its town")
+
+
+def create_office_from(db: Database, args: argparse.Namespace) -> None:
+    """``pbc init --office …`` and ``pbc office create``: set up this office."""
+    from pbc_desktop.services.member_export import find_organization
+
+    level = OrgLevel[args.level.upper()]
+    org_id = find_organization(db, args.organization)[0] if args.organization else None
+    town = args.office_town  # a new office's database may not know its town's records yet
+    setup = offices.OfficeSetup(args.office, level, args.code, organization_id=org_id, town=town)
+    if getattr(args, "update", False):
+        card = offices.update_local_office(db, setup)
+    else:
+        card = offices.create_local_office(db, setup)
+    print(t(f"本单位:{card.name}", f"This office: {card.name}"))
+    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    with opened_db(args) as db:
+        create_office_from(db, args)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with opened_db(args, write=False) as db:
+        me = offices.local_office(db)
+        path = offices.key_file(db)
+    card = me.card
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "uuid": card.uuid,
+                    "name": card.name,
+                    "level": card.level.value,
+                    "code": card.code,
+                    "fingerprint": card.fingerprint,
+                    "keys_here": me.keys is not None,
+                },
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(t(f"本单位:{card.name}", f"This office: {card.name}"))
+    print(t(f"层级:{card.level.zh}", f"Level: {card.level.en}"))
+    if card.code:
+        print(t(f"代码:{card.code}", f"Code: {card.code}"))
+    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+    if me.keys is None:
+        print(
+            t(
+                f"本机没有单位密钥文件({path}):不能发送或接收数据包。",
+                f"This PC lacks the office's key file ({path}): it cannot send or "
+                "receive packages.",
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_card(args: argparse.Namespace) -> int:
+    from pbc_desktop.files import atomic_output
+
+    with opened_db(args, write=False) as db:
+        card = offices.local_office(db).card
+    with atomic_output(args.output) as tmp:
+        tmp.write_text(card_to_json(card), encoding="utf-8")
+    print(t(f"单位名片已保存:{args.output}", f"Office card saved: {args.output}"))
+    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+    return EXIT_OK
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    try:
+        card = card_from_json(Path(args.card).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError(
+            t(f"无法读取“{args.card}”:{exc.strerror}", f"Cannot read “{args.card}”: {exc.strerror}")
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(t("该文件不是单位名片。", "The file is not an office card.")) from exc
+    except CardError as exc:
+        raise UserError(str(exc)) from exc
+    print(t(f"单位:{card.name}({card.level.zh})", f"Office: {card.name} ({card.level.en})"))
+    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+    if not args.yes:
+        if not interactive():
+            raise UserError(
+                t(
+                    "请先与对方单位核对指纹,再加 --yes 登记。",
+                    "Compare the fingerprint with the other office first, then add --yes.",
+                )
+            )
+        answer = typed(t("指纹与对方核对一致吗?(y/N) ", "Does the fingerprint match? (y/N) "))
+        if answer.lower() not in {"y", "yes", "是"}:
+            print(t("未登记。", "Not registered."))
+            return EXIT_USER_ERROR
+    with opened_db(args) as db:
+        new = offices.register_card(db, card)
+    print(
+        t(f"已登记:{card.name}", f"Registered: {card.name}")
+        if new
+        else t(f"{card.name} 已登记过,无变化。", f"{card.name} was registered already.")
+    )
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with opened_db(args, write=False) as db:
+        rows = offices.offices(db)
+    print_table(
+        [
+            t("单位", "Office"),
+            t("层级", "Level"),
+            t("本单位", "This office"),
+            t("指纹", "Fingerprint"),
+        ],
+        [(o.name, o.level.label(language()), "✓" if o.local else "", o.fingerprint) for o in rows],
+    )
+    return EXIT_OK
+
+
+def _passphrase(*, twice: bool) -> str:
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not interactive():
+        raise UserError(
+            t(
+                f"需要密钥口令:请在终端中运行并按提示输入,或设置环境变量 {PASSPHRASE_ENV}。",
+                f"A passphrase is needed: run this in a terminal, or set {PASSPHRASE_ENV}.",
+            )
+        )
+    first = typed(t("密钥口令: ", "Passphrase: "), secret=True)
+    if twice and typed(t("再输入一次: ", "Again: "), secret=True) != first:
+        raise UserError(t("两次输入的口令不一致。", "The two passphrases differ."))
+    return first
+
+
+def cmd_export_key(args: argparse.Namespace) -> int:
+    with opened_db(args) as db:
+        require(db, Permission.MANAGE_ACCOUNTS)  # before asking for a passphrase
+        out = offices.export_keys(db, args.output, _passphrase(twice=True))
+    print(t(f"单位密钥已导出:{out}(请妥善保管)", f"Office keys exported: {out} (keep it safe)"))
+    return EXIT_OK
+
+
+def cmd_import_key(args: argparse.Namespace) -> int:
+    with opened_db(args) as db:
+        offices.import_keys(db, args.file, _passphrase(twice=False))
+    print(t("单位密钥已导入。", "Office keys imported."))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange.transfer import send_package
+
+    with opened_db(args) as db:
+        me = offices.local_office(db)
+        to = offices.find_office(db, args.to)
+        sent = send_package(
+            db, args.output, me=me, to=to, everything=args.all, encrypt=args.encrypt
+        )
+    total = sum(sent.counts.values())
+    print(t(f"数据包已生成:{sent.path}", f"Package written: {sent.path}"))
+    print(t(f"接收单位:{to.name}", f"For: {to.name}"))
+    for kind in sorted(sent.counts, key=label_order):
+        if sent.counts[kind]:
+            print(f"  {record_label(kind)}: {sent.counts[kind]}")
+    print(t(f"共 {total} 条记录", f"{total} records in all"))
+    for note in sent.left_out:
+        print(note)
+    print(t(f"数据包指纹:{sent.fingerprint}", f"Package fingerprint: {sent.fingerprint}"))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange.transfer import (
+        AlreadyReceivedError,
+        preview_package,
+        receive_package,
+    )
+
+    with opened_db(args, write=not args.dry_run) as db:
+        me = offices.local_office(db)
+        step = preview_package if args.dry_run else receive_package
+        try:
+            received = step(db, args.file, me=me, lookup_sender=offices.lookup(db))
+        except AlreadyReceivedError as exc:  # nothing to do, nothing wrong
+            print(exc)
+            return EXIT_OK
+    print(t(f"来自:{received.sender}", f"From: {received.sender}"))
+    print(t(f"数据包指纹:{received.fingerprint}", f"Package fingerprint: {received.fingerprint}"))
+    _print_result(received.result)
+    for note in received.left_out:
+        print(note)
+    if args.dry_run:
+        print(t("(试运行:未写入任何数据)", "(dry run: nothing was written)"))
+    if received.result.conflicts:
+        print(
+            t(
+                f"有 {received.result.conflicts} 条冲突待确认(窗口:文件 → 数据交换 → 冲突清单)。",
+                f"{received.result.conflicts} conflicts wait for a decision (File → Data "
+                "exchange → Conflicts).",
+            )
+        )
+        return EXIT_CONFLICTS
+    return EXIT_OK
+
+
+def _print_result(result: MergeResult) -> None:
+    columns = (Change.NEW, Change.CHANGED, Change.UNCHANGED, Change.CONFLICT, Change.DELETED)
+    print_table(
+        [
+            t("数据类别", "Records"),
+            t("新增", "New"),
+            t("修改", "Changed"),
+            t("未变", "Unchanged"),
+            t("冲突", "Conflicts"),
+            t("删除", "Deleted"),
+        ],
+        [
+            [record_label(kind)] + [str(result.counts[kind][c]) for c in columns]
+            for kind in sorted(result.counts, key=label_order)
+        ],
+    )
+    for change in result.changes:
+        if change.change is Change.CONFLICT:
+            fields = "、".join(field_label(change.entity, f) for f in change.fields)
+            print(
+                t(
+                    f"冲突:{record_label(change.entity)} {change.label}({fields})",
+                    f"Conflict: {record_label(change.entity)} {change.label} ({fields})",
+                )
+            )
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange.log import exchange_log
+
+    with opened_db(args, write=False) as db:
+        rows = exchange_log(db)
+    print_table(
+        [
+            t("时间", "When"),
+            t("方向", "Direction"),
+            t("移交单位", "From"),
+            t("接收单位", "To"),
+            t("记录数", "Records"),
+            t("冲突", "Conflicts"),
+            t("数据包指纹", "Package fingerprint"),
+        ],
+        [
+            (
+                r.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                t("接收", "received") if r.received else t("发送", "sent"),
+                r.sender,
+                r.recipient,
+                r.records,
+                r.conflicts if r.received else "",
+                r.fingerprint,
+            )
+            for r in rows
+        ],
+    )
+    return EXIT_OK
