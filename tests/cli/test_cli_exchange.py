@@ -1,0 +1,157 @@
+"""``pbc office`` and ``pbc exchange``: two offices set up from the command line exchange a
+package through a folder as two PCs would; every refusal is one sentence and exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pbc_desktop.cli import main
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _init(capsys: pytest.CaptureFixture[str], path: Path, *office: str) -> None:
+    code, out, err = run(capsys, "init", "--db", str(path), "--admin", TEST_ADMIN, *office)
+    assert code == 0, err
+    assert "指纹" in out
+
+
+@pytest.fixture
+def offices(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[Path, Path]:
+    """A village and a town, each with its office, each registered at the other."""
+    village, town = tmp_path / "pc1" / "village.sqlite", tmp_path / "pc2" / "town.sqlite"
+    village.parent.mkdir()
+    town.parent.mkdir()
+    _init(capsys, village, "--office", "上底村党委", "--level", "village")
+    _init(capsys, town, "--office", "和平镇党委", "--level", "town", "--town", "和平镇")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for db, card in ((village, usb / "village.card"), (town, usb / "town.card")):
+        code, _, err = run(capsys, "office", "card", "--db", str(db), "-o", str(card))
+        assert code == 0, err
+    for db, card in ((village, usb / "town.card"), (town, usb / "village.card")):
+        code, out, err = run(capsys, "office", "register", "--db", str(db), str(card), "--yes")
+        assert code == 0 and "已登记" in out, err
+    return village, town
+
+
+def test_show_and_list(capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path]) -> None:
+    village, _town = offices
+    code, out, _ = run(capsys, "office", "show", "--db", str(village), "--json")
+    shown = json.loads(out)
+    assert (code, shown["name"], shown["level"], shown["keys_here"]) == (
+        0,
+        "上底村党委",
+        "village",
+        True,
+    )
+    code, out, _ = run(capsys, "office", "list", "--db", str(village))
+    assert code == 0 and "上底村党委" in out and "和平镇党委" in out
+    assert shown["fingerprint"] in out
+
+
+def test_a_package_goes_up_through_a_folder(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    village, town = offices
+    package = tmp_path / "usb" / "up.pbcx"
+    code, out, err = run(
+        capsys, "exchange", "export", "--db", str(village), "--to", "和平镇党委",
+        "-o", str(package), "--encrypt",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "数据包指纹" in out
+    code, out, err = run(capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run")
+    assert code == 0, err
+    assert "试运行" in out
+    code, out, err = run(capsys, "exchange", "import", "--db", str(town), str(package))
+    assert code == 0, err
+    code, out, _ = run(capsys, "exchange", "import", "--db", str(town), str(package))
+    assert code == 0 and "接收过" in out  # the same package twice: nothing changes
+    code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
+    assert code == 0 and "上底村党委" in out and "接收" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("exchange", "export", "--to", "不存在的单位", "-o", "x.pbcx"), "没有登记"),
+        (("exchange", "import", "missing.pbcx"), "无法读取"),
+        (("office", "register", "missing.card", "--yes"), "无法读取"),
+        (("office", "create", "--office", "再来", "--level", "district"), "已经设置"),
+    ],
+)
+@pytest.mark.usefixtures("in_tmp")
+def test_refusals_are_one_sentence_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    offices: tuple[Path, Path],
+    args: tuple[str, ...],
+    words: str,
+) -> None:
+    village, _ = offices
+    code, _, err = run(capsys, *args, "--db", str(village))
+    assert code == 2
+    assert words in err
+    assert "Traceback" not in err
+    assert err.strip().count("\n") == 0
+
+
+def test_a_package_from_an_unregistered_office_is_refused(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    village, _town = offices
+    stranger = tmp_path / "pc3" / "stranger.sqlite"
+    stranger.parent.mkdir()
+    _init(capsys, stranger, "--office", "陌生单位", "--level", "town", "--town", "甲镇")
+    card = tmp_path / "usb" / "village.card"
+    run(capsys, "office", "register", "--db", str(stranger), str(card), "--yes")
+    package = tmp_path / "usb" / "odd.pbcx"
+    code, _, err = run(
+        capsys,
+        "exchange",
+        "export",
+        "--db",
+        str(stranger),
+        "--to",
+        "上底村党委",
+        "-o",
+        str(package),
+    )
+    assert code == 0, err
+    code, _, err = run(capsys, "exchange", "import", "--db", str(village), str(package))
+    assert code == 2 and "登记" in err
+
+
+def test_keys_export_and_import_with_a_passphrase(
+    capsys: pytest.CaptureFixture[str],
+    offices: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    village, _ = offices
+    out_file = tmp_path / "usb" / "keys.pem"
+    monkeypatch.setenv("PBC_KEY_PASSPHRASE", "a long passphrase")
+    code, _, err = run(capsys, "office", "export-key", "--db", str(village), "-o", str(out_file))
+    assert code == 0, err
+    Path(str(village) + ".office-key").unlink()
+    code, out, _ = run(capsys, "office", "show", "--db", str(village))
+    assert "没有单位密钥" in out
+    code, _, err = run(capsys, "office", "import-key", "--db", str(village), str(out_file))
+    assert code == 0, err
+    monkeypatch.setenv("PBC_KEY_PASSPHRASE", "wrong passphrase")
+    code, _, err = run(capsys, "office", "import-key", "--db", str(village), str(out_file))
+    assert code == 2 and "口令错误" in err
+    assert TEST_PASSWORD not in err
