@@ -1699,6 +1699,79 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Data e&amp;xchange</source>
+        <translation>数据交换(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Send a package...</source>
+        <translation>发送数据包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receive a package...</source>
+        <translation>接收数据包(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts...</source>
+        <translation>冲突清单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Exchange &amp;log...</source>
+        <translation>交换记录(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offices...</source>
+        <translation>本单位与登记单位(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The signed-in account may not change records.</source>
+        <translation>当前账号不能修改数据。</translation>
+    </message>
+    <message>
+        <source>Send a package</source>
+        <translation>发送数据包</translation>
+    </message>
+    <message>
+        <source>No office is registered yet: register the other office&apos;s card first (Data exchange → Offices).</source>
+        <translation>尚未登记任何单位:请先登记对方单位的名片(数据交换 → 本单位与登记单位)。</translation>
+    </message>
+    <message>
+        <source>Package for {to} saved as {path}: {n} records.
+Package fingerprint: {fp}</source>
+        <translation>发往{to}的数据包已保存为 {path},共 {n} 条记录。
+数据包指纹:{fp}</translation>
+    </message>
+    <message>
+        <source>Receive a package</source>
+        <translation>接收数据包</translation>
+    </message>
+    <message>
+        <source>The package from {sender} was received.</source>
+        <translation>已接收{sender}的数据包。</translation>
+    </message>
+    <message>
+        <source>{n} conflicts wait for a decision (Data exchange → Conflicts).</source>
+        <translation>有 {n} 条冲突待确认(数据交换 → 冲突清单)。</translation>
+    </message>
+    <message>
+        <source>Save the handover sheet to print and file now?</source>
+        <translation>现在保存数据移交单以便打印存档吗?</translation>
+    </message>
+    <message>
+        <source>Save the handover sheet</source>
+        <translation>保存数据移交单</translation>
+    </message>
+    <message>
+        <source>handover-{n}.pdf</source>
+        <translation>数据移交单-{n}.pdf</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeLogDialog</name>
     <message>
         <source>Exchange log</source>
@@ -3478,6 +3551,126 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>Offices</source>
+        <translation>本单位与登记单位</translation>
+    </message>
+    <message>
+        <source>&amp;Set up this office...</source>
+        <translation>设置本单位(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the &amp;card...</source>
+        <translation>保存单位名片(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Card as &amp;PDF...</source>
+        <translation>名片存为PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Register an office...</source>
+        <translation>登记单位(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Only an administrator sets up the office.</source>
+        <translation>只有管理员可以设置本单位。</translation>
+    </message>
+    <message>
+        <source>This database has no office yet. An administrator sets it up once: its name, level and place; its keys are made then.</source>
+        <translation>本库尚未设置本单位。请管理员设置一次:单位名称、层级和所属党组织或镇街;同时生成单位密钥。</translation>
+    </message>
+    <message>
+        <source>This office: {name} ({level})</source>
+        <translation>本单位:{name}({level})</translation>
+    </message>
+    <message>
+        <source>This PC lacks the office&apos;s key file: it can neither send nor receive packages until an administrator imports the keys.</source>
+        <translation>本机没有本单位的密钥文件:在管理员导入单位密钥之前,不能发送或接收数据包。</translation>
+    </message>
+    <message>
+        <source>Save the office card</source>
+        <translation>保存单位名片</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Office card as PDF</source>
+        <translation>单位名片存为PDF</translation>
+    </message>
+    <message>
+        <source>Register an office</source>
+        <translation>登记单位</translation>
+    </message>
+    <message>
+        <source>The file is not an office card.</source>
+        <translation>该文件不是单位名片。</translation>
+    </message>
+    <message>
+        <source>Office: {name} ({level})
+Fingerprint: {fp}
+
+Has the other office read you the same fingerprint by phone or in person? Register it only if every group matches.</source>
+        <translation>单位:{name}({level})
+指纹:{fp}
+
+对方单位是否已通过电话或当面向您核对了相同的指纹?只有每一组都一致才能登记。</translation>
+    </message>
+    <message>
+        <source>That office was registered already.</source>
+        <translation>该单位已登记过。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSetupDialog</name>
+    <message>
+        <source>Set up this office</source>
+        <translation>设置本单位</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(暂无)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>单位名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>层级(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>单位代码(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Organization (village):</source>
+        <translation>所属党组织(村/社区)(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Town (town):</source>
+        <translation>所在镇街(镇街)(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>New party organization</source>
@@ -4353,6 +4546,29 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Save and &amp;finish</source>
         <translation>保存并完成(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send a package</source>
+        <translation>发送数据包</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>接收单位(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Everything, not only what is new to that office</source>
+        <translation>全部数据(不只是对方尚未收到的)(&amp;E)</translation>
+    </message>
+    <message>
+        <source>En&amp;crypt: only that office can open it</source>
+        <translation>加密(仅接收单位可以打开)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Next you choose where to save it, e.g. on a USB stick.</source>
+        <translation>下一步选择保存位置,例如U盘。</translation>
     </message>
 </context>
 <context>

@@ -96,12 +96,19 @@ def test_every_tab_keeps_the_contract_and_the_naming_scheme(qtbot: QtBot, db: Da
 def test_menu_entries_follow_the_naming_scheme(qtbot: QtBot, db: Database) -> None:
     window = make_window(qtbot, db)
     names = []
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
+    menus = [a.menu() for a in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop()
         assert isinstance(menu, QMenu)
         names.append(menu.objectName())
-        names += [a.objectName() for a in menu.actions() if not a.isSeparator()]
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            names.append(action.objectName())
+            if action.menu() is not None:
+                menus.append(action.menu())  # a submenu: 文件 → 数据交换
     assert len(names) > 10
+    assert {"mainExchangeMenu", "mainExchangeSend", "mainExchangeReceive"} <= set(names)
     assert [n for n in names if not n.startswith("main")] == []
     assert {"mainFileMenu", "mainImportMembers", "mainBackup", "mainAuditLog"} <= set(names)
 

@@ -32,6 +32,7 @@ from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
+from pbc_desktop.ui.exchange.actions import ExchangeActions
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
 
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_open)
         file_menu.addSeparator()
         file_menu.addAction(self.action_import_members)
+        self.exchange = ExchangeActions(self, self)  # its entries follow the account on show
+        file_menu.addMenu(self.exchange.menu)
         file_menu.addSeparator()
         file_menu.addAction(self.backups.action_backup)
         file_menu.addAction(self.backups.action_restore)
@@ -254,6 +257,11 @@ class MainWindow(QMainWindow):
         self.tab(key)
         if not fresh:
             self._contracts[key].refresh()
+
+    def refresh_all(self) -> None:
+        """After records came in from elsewhere (a package): the tab in view shows them;
+        the others refresh when they are shown."""
+        self._contracts[self.current_key()].refresh()
 
     def navigate(self, key: str, filters: dict[str, Any]) -> None:
         """Open tab ``key`` filtered as the dashboard asked."""

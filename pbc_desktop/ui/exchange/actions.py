@@ -1,0 +1,272 @@
+"""文件 → 数据交换: send a package (to a folder such as a USB stick), receive one (with the
+preview first), the conflict list, the exchange log, and this office / registered offices.
+
+Sending and receiving run off the UI thread; after each, the 数据移交单 can be saved at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMenu,
+    QWidget,
+)
+
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.errors import UserError
+from pbc_desktop.progress import CancelFn, ProgressFn
+from pbc_desktop.services.exchange import offices
+from pbc_desktop.services.exchange.transfer import (
+    Received,
+    Sent,
+    preview_package,
+    receive_package,
+    send_package,
+)
+from pbc_desktop.ui.common import messages, prompts
+from pbc_desktop.ui.common.actions import make_action
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
+
+PACKAGE_FILTER = "*.pbcx"
+
+
+class Host(Protocol):
+    ctx: AppContext
+
+    def refresh_all(self) -> None: ...
+
+
+class ExchangeActions(DialogHost, QObject):
+    def __init__(self, host: Host, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._parent = parent
+        self.menu = QMenu(self.tr("Data e&xchange"), parent)
+        self.menu.setObjectName("mainExchangeMenu")
+        self.menu.menuAction().setObjectName("mainExchange")
+        self.action_send = self._action(
+            "mainExchangeSend", self.tr("&Send a package..."), self.send
+        )
+        self.action_receive = self._action(
+            "mainExchangeReceive", self.tr("&Receive a package..."), self.receive
+        )
+        self.menu.addSeparator()
+        self.action_conflicts = self._action(
+            "mainExchangeConflicts", self.tr("&Conflicts..."), self.open_conflicts
+        )
+        self.action_log = self._action(
+            "mainExchangeLog", self.tr("Exchange &log..."), self.open_log
+        )
+        self.menu.addSeparator()
+        self.action_offices = self._action(
+            "mainExchangeOffices", self.tr("&Offices..."), self.open_offices
+        )
+        self.menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        action = make_action(self._parent, name, text, slot)
+        self.menu.addAction(action)
+        return action
+
+    def update_actions(self) -> None:
+        """A viewer account may look at the offices; only accounts that change records
+        send, receive and decide conflicts."""
+        writes = self._host.ctx.db.user.can(Permission.WRITE)
+        for action in (
+            self.action_send,
+            self.action_receive,
+            self.action_conflicts,
+            self.action_log,
+        ):
+            action.setEnabled(writes)
+            action.setToolTip(
+                "" if writes else self.tr("The signed-in account may not change records.")
+            )
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def _open(self, build: Callable[[AppContext, QWidget], QDialog]) -> None:
+        if self.raise_active_dialog():
+            return
+        try:
+            dialog = build(self._host.ctx, self._parent)
+        except UserError as error:
+            messages.show_user_error(self._parent, error)
+            return
+        self.open_dialog(dialog)
+
+    def open_conflicts(self) -> None:
+        from pbc_desktop.ui.exchange.conflicts_dialog import ConflictsDialog
+
+        self._open(ConflictsDialog)
+
+    def open_log(self) -> None:
+        from pbc_desktop.ui.exchange.log_dialog import ExchangeLogDialog
+
+        self._open(ExchangeLogDialog)
+
+    def open_offices(self) -> None:
+        from pbc_desktop.ui.exchange.office_dialog import OfficeDialog
+
+        self._open(OfficeDialog)
+
+    # -- send ----------------------------------------------------------------------------------
+    def send(self) -> None:
+        db = self._host.ctx.db
+        title = self.tr("Send a package")
+        try:
+            me = offices.local_office(db)
+        except UserError as exc:
+            messages.show_user_error(self._parent, exc)
+            return
+        others = [o for o in offices.offices(db) if not o.local]
+        if not others:
+            messages.warning(
+                self._parent,
+                title,
+                self.tr(
+                    "No office is registered yet: register the other office's card first "
+                    "(Data exchange → Offices)."
+                ),
+            )
+            return
+        dialog = SendDialog(others, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        to = offices.find_office(db, dialog.recipient())
+        suggested = prompts.documents_dir() / f"{me.card.name}-{to.name}-{date.today():%Y%m%d}.pbcx"
+        name, _ = QFileDialog.getSaveFileName(self._parent, title, str(suggested), PACKAGE_FILTER)
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".pbcx") else Path(name + ".pbcx")
+        everything, encrypt = dialog.everything.isChecked(), dialog.encrypt.isChecked()
+
+        def job(_progress: ProgressFn, _cancelled: CancelFn) -> Sent:
+            return send_package(db, path, me=me, to=to, everything=everything, encrypt=encrypt)
+
+        outcome = run_with_progress(self._parent, title, job)
+        if not succeeded(self._parent, outcome) or outcome.result is None:
+            return
+        sent = outcome.result
+        text = self.tr(
+            "Package for {to} saved as {path}: {n} records.\nPackage fingerprint: {fp}"
+        ).format(to=to.name, path=path, n=sum(sent.counts.values()), fp=sent.fingerprint)
+        if sent.left_out:
+            text += "\n" + "\n".join(sent.left_out)
+        self._offer_sheet(title, text, sent.log_id)
+
+    # -- receive -------------------------------------------------------------------------------
+    def receive(self) -> None:
+        from pbc_desktop.ui.exchange.preview_dialog import PreviewDialog
+
+        db = self._host.ctx.db
+        title = self.tr("Receive a package")
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent, title, str(prompts.documents_dir()), PACKAGE_FILTER
+        )
+        if not name:
+            return
+        path = Path(name)
+        try:
+            me = offices.local_office(db)
+        except UserError as exc:
+            messages.show_user_error(self._parent, exc)
+            return
+        lookup = offices.lookup(db)
+
+        def preview(_progress: ProgressFn, _cancelled: CancelFn) -> Received:
+            return preview_package(db, path, me=me, lookup_sender=lookup)
+
+        outcome = run_with_progress(self._parent, title, preview)
+        if not succeeded(self._parent, outcome) or outcome.result is None:
+            return
+        dialog = PreviewDialog(outcome.result, self._parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+
+        def apply(_progress: ProgressFn, _cancelled: CancelFn) -> Received:
+            return receive_package(db, path, me=me, lookup_sender=lookup)
+
+        applied = run_with_progress(self._parent, title, apply)
+        if not succeeded(self._parent, applied) or applied.result is None:
+            return
+        self._host.refresh_all()
+        received = applied.result
+        text = self.tr("The package from {sender} was received.").format(sender=received.sender)
+        if received.result.conflicts:
+            text += "\n" + self.tr(
+                "{n} conflicts wait for a decision (Data exchange → Conflicts)."
+            ).format(n=received.result.conflicts)
+        self._offer_sheet(title, text, received.log_id)
+
+    def _offer_sheet(self, title: str, text: str, log_id: int | None) -> None:
+        """Say what happened and offer to save the 数据移交单 at once."""
+        from pbc_desktop.reports.handover import build_handover
+
+        question = text + "\n\n" + self.tr("Save the handover sheet to print and file now?")
+        if log_id is None or not messages.confirm(self._parent, title, question):
+            return
+        out = prompts.ask_save_path(
+            self._parent,
+            self.tr("Save the handover sheet"),
+            prompts.documents_dir() / self.tr("handover-{n}.pdf").format(n=log_id),
+        )
+        if out is None:
+            return
+        try:
+            build_handover(self._host.ctx.db, log_id, out)
+        except (UserError, OSError) as exc:
+            messages.warning(self._parent, title, str(exc))
+            return
+        messages.information(self._parent, title, self.tr("Saved as {path}.").format(path=out))
+
+
+class SendDialog(QDialog):
+    """To whom, everything or only what is new to it, encrypted or not."""
+
+    def __init__(self, others: list[offices.OfficeView], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exchangeSendDialog")
+        self.setWindowTitle(self.tr("Send a package"))
+        form = QFormLayout(self)
+        self.to_combo = QComboBox(self)
+        self.to_combo.setObjectName("exchangeSendTo")
+        for office in others:
+            self.to_combo.addItem(office.name, office.uuid)
+        form.addRow(self.tr("&To:"), self.to_combo)
+        self.everything = QCheckBox(
+            self.tr("&Everything, not only what is new to that office"), self
+        )
+        self.everything.setObjectName("exchangeSendEverything")
+        self.encrypt = QCheckBox(self.tr("En&crypt: only that office can open it"), self)
+        self.encrypt.setObjectName("exchangeSendEncrypt")
+        self.encrypt.setChecked(True)  # a lost USB stick leaks nothing
+        form.addRow(self.everything)
+        form.addRow(self.encrypt)
+        note = QLabel(self.tr("Next you choose where to save it, e.g. on a USB stick."), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def recipient(self) -> str:
+        return str(self.to_combo.currentData())

@@ -1,0 +1,160 @@
+"""文件 → 数据交换 driven as two clerks would: the village sets up its office and registers
+the town's card, sends a package to a folder; the town receives it after the preview and
+saves the 数据移交单."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import ExchangeLogEntry, PartyMember
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.domain.offices import card_to_json
+from pbc_desktop.services.exchange import offices
+from pbc_desktop.services.exchange.offices import OfficeSetup
+from pbc_desktop.ui.common import messages, prompts
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.views import cell_text
+from pbc_desktop.ui.exchange.actions import ExchangeActions, SendDialog
+from pbc_desktop.ui.exchange.office_dialog import OfficeDialog, OfficeSetupDialog
+from pbc_desktop.ui.exchange.preview_dialog import PreviewDialog
+from tests.factories import make_member, make_org
+from tests.qt_helpers import Boxes, stub_boxes
+from tests.services.exchange.helpers import office_db
+
+
+@dataclass
+class Host:
+    ctx: AppContext
+    refreshed: int = 0
+
+    def refresh_all(self) -> None:
+        self.refreshed += 1
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    recorder = stub_boxes(monkeypatch)
+    monkeypatch.setattr(messages, "show_user_error", lambda _p, e: recorder.shown.append(str(e)))
+    return recorder
+
+
+@pytest.fixture
+def two_offices(tmp_path: Path) -> tuple[Database, Database]:
+    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
+    branch = make_org(village, "上底村党支部")
+    make_member(village, "陈小明", branch, complete=True)
+    offices.create_local_office(
+        village, OfficeSetup("上底村党委", OrgLevel.VILLAGE, organization_id=branch)
+    )
+    offices.create_local_office(town, OfficeSetup("和平镇党委", OrgLevel.TOWN, town="和平镇"))
+    yield village, town  # type: ignore[misc]
+    village.dispose()
+    town.dispose()
+
+
+def test_an_administrator_sets_up_the_office_in_the_dialog(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    dialog = OfficeDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    assert dialog.setup_button.isVisible() is False or dialog.setup_button.isEnabled()
+    assert not dialog.card_button.isEnabled()
+    setup = OfficeSetupDialog(AppContext(db), dialog)
+    qtbot.addWidget(setup)
+    setup.save()  # nothing typed: the name is asked for
+    assert "单位名称" in setup.error.text()
+    setup.name_edit.setText("潮南区委组织部")
+    setup.level_combo.setCurrentIndex(setup.level_combo.findData(OrgLevel.DISTRICT.value))
+    setup.save()
+    assert setup.result() == QDialog.DialogCode.Accepted
+    dialog.reload()
+    assert "潮南区委组织部" in dialog.summary.text()
+    assert dialog.fingerprint.text().replace("\n", " ") == offices.local_card(db).fingerprint  # type: ignore[union-attr]
+    assert dialog.card_button.isEnabled()
+
+
+def test_a_card_is_registered_after_the_fingerprint_is_confirmed(
+    qtbot: QtBot,
+    two_offices: tuple[Database, Database],
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    village, town = two_offices
+    card_file = tmp_path / "town.pbccard"
+    card_file.write_text(card_to_json(offices.local_card(town)), encoding="utf-8")  # type: ignore[arg-type]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(card_file), ""))
+    dialog = OfficeDialog(AppContext(village))
+    qtbot.addWidget(dialog)
+    boxes.confirm_answer = False
+    dialog.register()
+    assert dialog.table.rowCount() == 1  # not confirmed: not registered
+    boxes.confirm_answer = True
+    dialog.register()
+    assert [cell_text(dialog.table, r, 0) for r in range(2)] == ["上底村党委", "和平镇党委"]
+    assert offices.local_card(town).fingerprint in boxes.shown[-1]  # type: ignore[union-attr]
+
+
+def test_send_then_receive_with_the_preview_and_the_handover_sheet(
+    qtbot: QtBot,
+    two_offices: tuple[Database, Database],
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    village, town = two_offices
+    offices.register_card(village, offices.local_card(town))  # type: ignore[arg-type]
+    offices.register_card(town, offices.local_card(village))  # type: ignore[arg-type]
+    package = tmp_path / "usb" / "上底村"
+    package.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(package), ""))
+    monkeypatch.setattr(SendDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    boxes.confirm_answer = False  # no handover sheet for the sender this time
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    sender = ExchangeActions(Host(AppContext(village)), parent)
+    sender.action_send.trigger()
+    sent = package.with_suffix(".pbcx")
+    assert sent.exists()
+    assert "和平镇党委" in boxes.shown[-1]
+
+    previews: list[PreviewDialog] = []
+
+    def accept(dialog: PreviewDialog) -> int:
+        previews.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(sent), ""))
+    monkeypatch.setattr(PreviewDialog, "exec", accept)
+    sheet = tmp_path / "移交单.pdf"
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a, **_k: sheet)
+    boxes.confirm_answer = True
+    host = Host(AppContext(town))
+    receiver = ExchangeActions(host, parent)
+    receiver.action_receive.trigger()
+    assert len(previews) == 1 and previews[0].counts.rowCount() > 0
+    with town.read() as s:
+        assert s.scalars(select(PartyMember.name)).all() == ["陈小明"]
+        assert s.scalars(select(ExchangeLogEntry.direction)).all() == ["received"]
+    assert host.refreshed == 1
+    assert sheet.exists()
+
+
+def test_a_viewer_cannot_send_or_receive(qtbot: QtBot, db: Database) -> None:
+    from tests.scope_factories import viewer_actor
+
+    db.user = viewer_actor(db)
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    menu = ExchangeActions(Host(AppContext(db)), parent)
+    assert not menu.action_send.isEnabled()
+    assert not menu.action_receive.isEnabled()
+    assert menu.action_offices.isEnabled()
+    assert menu.action_send.toolTip()
