@@ -61,7 +61,14 @@ def _exchange_state(db: Database) -> None:
     migration test sees them carried over."""
     from datetime import UTC, datetime
 
-    from pbc_desktop.db.models import ExchangeLogEntry, Organization, SyncBase, SyncConflict
+    from pbc_desktop.db.models import (
+        ExchangeLogEntry,
+        Organization,
+        SyncBase,
+        SyncConflict,
+        Tombstone,
+        User,
+    )
 
     at = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     with db.write() as s:
@@ -96,6 +103,15 @@ def _exchange_state(db: Database) -> None:
                 counts='{"organization": {"changed": 1}}',
                 conflicts=1,
                 watermark=at,
+            )
+        )
+        s.add(
+            Tombstone(
+                record_uuid="3b9d0c1e-7a44-4f0e-b1c2-5d6e7f809003",
+                entity="activity",
+                origin_office=None,
+                deleted_at=at,
+                deleted_by=s.query(User.id).order_by(User.id).limit(1).scalar(),
             )
         )
 

@@ -22,11 +22,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, event, insert, inspect, select
+from sqlalchemy.orm import Mapper, Session, object_session
 
 from pbc_desktop.db.base import Record, utcnow
-from pbc_desktop.db.models import AuditEntry, AuditHead
+from pbc_desktop.db.models import AuditEntry, AuditHead, Tombstone
 from pbc_desktop.domain.audit_chain import ChainFacts, entry_hash
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone, scrub_text
@@ -274,19 +274,8 @@ def updated(
 def deleted(
     session: Session, obj: Record, summary: str, *, before: dict[str, Any] | None = _DEFAULT
 ) -> None:
-    """Log that ``obj`` is being deleted (call before ``session.delete``), and leave a
-    tombstone so the deletion travels to the other offices in the next packages."""
-    from pbc_desktop.db.models import Tombstone
-    from pbc_desktop.services.exchange.records import LOCAL_TABLES
-
-    if obj.__tablename__ not in LOCAL_TABLES:
-        stone = session.get(Tombstone, obj.uuid)
-        if stone is None:
-            session.add(
-                Tombstone(
-                    record_uuid=obj.uuid, entity=obj.__tablename__, origin_office=obj.origin_office
-                )
-            )
+    """Log that ``obj`` is being deleted (call before ``session.delete``). The flush that
+    deletes it leaves its tombstone (:func:`_leave_tombstone`)."""
     record(
         session,
         AuditAction.DELETE,
@@ -303,3 +292,36 @@ def entries_for(session: Session, entity_uuid: str) -> list[AuditEntry]:
         .order_by(AuditEntry.at, AuditEntry.id)
     )
     return list(session.scalars(stmt))
+
+
+def _leave_tombstone(_mapper: Mapper[Any], connection: Connection, target: Record) -> None:
+    """Leave a tombstone for every travelling row a flush deletes, so the deletion reaches
+    the other offices in the next packages: a record deleted by a service (after
+    :func:`deleted`), and as much a child the ORM deletes with its parent or drops from its
+    parent's list (a community's roles and rotation replaced, an activity's attendance).
+    A record's deletion is recorded here once, whoever deleted it; packages' own
+    deletions (``services/exchange/merge.py``) are written in SQL and leave theirs there.
+    """
+    from pbc_desktop.services.exchange.records import LOCAL_TABLES
+
+    if target.__tablename__ in LOCAL_TABLES:
+        return
+    known = connection.execute(
+        select(Tombstone.record_uuid).where(Tombstone.record_uuid == target.uuid)
+    ).first()
+    if known is not None:
+        return
+    session = object_session(target)
+    user_id = session.info.get(USER_KEY) if session is not None else None
+    connection.execute(
+        insert(Tombstone).values(
+            record_uuid=target.uuid,
+            entity=target.__tablename__,
+            origin_office=target.origin_office,
+            deleted_at=utcnow(),
+            deleted_by=user_id,
+        )
+    )
+
+
+event.listen(Record, "after_delete", _leave_tombstone, propagate=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, utcnow
@@ -18,9 +18,19 @@ class Office(Base):
 
     The local office's private keys are not here: they sit in a file beside the database
     (``services/exchange/offices.py``), so a backup or a copy of the database carries none.
+    A unique index over the local rows keeps this database to one office of its own.
     """
 
     __tablename__ = "office"
+    __table_args__ = (
+        Index(
+            "uq_office_local",
+            "local",
+            unique=True,
+            sqlite_where=text("local"),
+            postgresql_where=text("local"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -40,7 +50,11 @@ class Office(Base):
 
 class Tombstone(Base):
     """A deleted record, so the deletion travels in the next packages (``entity`` is its
-    table); written where every deletion is audited (``services/audit.deleted``)."""
+    table, ``origin_office`` the office it came from, empty when made here). Left for every
+    travelling row the ORM deletes, also a child dropped from its parent's list
+    (``services/audit.py``), and for a deletion received in a package (``merge.py``).
+    ``deleted_by`` is this database's account (empty for a received deletion); it stays
+    here: packages carry no account."""
 
     __tablename__ = "tombstone"
 
@@ -48,6 +62,7 @@ class Tombstone(Base):
     entity: Mapped[str] = mapped_column(String(40))
     origin_office: Mapped[str | None] = mapped_column(String(36))
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    deleted_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
 
 
 class SyncBase(Base):

@@ -135,3 +135,23 @@ def test_a_registered_office_sends_its_updated_card(db: Database) -> None:
     moved = dataclasses.replace(TOWN.card, name="和平镇党委(新)", town="和平镇")
     assert offices.register_card(db, moved) is True
     assert offices.find_office(db, "和平镇党委(新)") == moved
+
+
+def test_the_database_itself_holds_one_office_of_its_own(db: Database) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    _set_up(db)
+    card = TOWN.card
+    with pytest.raises(IntegrityError), db.write() as s:
+        s.add(
+            Office(
+                uuid=card.uuid,
+                name=card.name,
+                level=card.level,
+                sign_key=card.sign_key,
+                box_key=card.box_key,
+                local=True,
+            )
+        )
+    offices.register_card(db, card)  # registered offices are as many as there are
+    assert [o.local for o in offices.offices(db)] == [True, False]

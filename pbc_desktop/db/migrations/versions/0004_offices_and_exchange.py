@@ -6,9 +6,10 @@ Revises: 0003
 Create Date: 2027-03-01
 
 For packages between offices (``services/exchange/``): ``office`` (this database's own
-office and the offices registered from their cards), ``origin_office`` on every record
-(empty: made here), ``tombstone`` (deleted records, so deletions travel), ``sync_base`` (the
-``updated_at`` each record had when this office and another last agreed on it),
+office, at most one, and the offices registered from their cards), ``origin_office`` on
+every record (empty: made here), ``tombstone`` (deleted records, so deletions travel, and
+who deleted them here), ``sync_base`` (the ``updated_at`` each record had when this office
+and another last agreed on it),
 ``sync_conflict`` (records changed at both ends, for a person to decide) and
 ``exchange_log`` (every package sent or received). Existing rows keep their values; their
 ``origin_office`` is empty, as records made here.
@@ -74,6 +75,13 @@ def upgrade() -> None:
         sa.Column("entity", sa.String(length=40), nullable=False),
         sa.Column("origin_office", sa.String(length=36), nullable=True),
         sa.Column("deleted_at", UTCDateTime(), nullable=False),
+        sa.Column("deleted_by", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["deleted_by"],
+            ["app_user.id"],
+            name=op.f("fk_tombstone_deleted_by_app_user"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("record_uuid", name=op.f("pk_tombstone")),
     )
     op.create_index(op.f("ix_tombstone_deleted_at"), "tombstone", ["deleted_at"], unique=False)
@@ -99,6 +107,15 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_office")),
         sa.UniqueConstraint("uuid", name=op.f("uq_office_uuid")),
+    )
+    # one office of its own per database
+    op.create_index(
+        "uq_office_local",
+        "office",
+        ["local"],
+        unique=True,
+        sqlite_where=sa.text("local"),
+        postgresql_where=sa.text("local"),
     )
     op.create_table('sync_base',
     sa.Column('record_uuid', sa.String(length=36), nullable=False),
@@ -149,6 +166,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("uq_office_local", table_name="office")
     op.drop_table("office")
     op.drop_index(op.f("ix_tombstone_deleted_at"), table_name="tombstone")
     op.drop_table("tombstone")
