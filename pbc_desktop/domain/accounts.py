@@ -47,12 +47,15 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     #: Restore backups, upgrade, replace the database.
     MAINTAIN = "maintain"
+    #: Send and receive packages, register other offices' cards, decide exchange conflicts
+    #: (this office's own set-up and its keys: MANAGE_ACCOUNTS).
+    EXCHANGE = "exchange"
 
 
 ROLE_PERMISSIONS: dict[UserRole, frozenset[Permission]] = {
     UserRole.DISTRICT: frozenset(Permission),
-    UserRole.TOWN: frozenset({Permission.WRITE, Permission.SCORE}),
-    UserRole.VILLAGE: frozenset({Permission.WRITE}),
+    UserRole.TOWN: frozenset({Permission.WRITE, Permission.SCORE, Permission.EXCHANGE}),
+    UserRole.VILLAGE: frozenset({Permission.WRITE, Permission.EXCHANGE}),
     UserRole.VIEWER: frozenset(),
 }
 

@@ -26,6 +26,7 @@ _WHAT: dict[Permission, tuple[str, str]] = {
     ),
     Permission.VIEW_AUDIT: ("查看操作日志", "read the audit log"),
     Permission.MAINTAIN: ("恢复备份或替换数据库", "restore backups or replace the database"),
+    Permission.EXCHANGE: ("与其他单位交换数据", "exchange data with other offices"),
 }
 
 

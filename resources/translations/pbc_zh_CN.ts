@@ -1725,8 +1725,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>本单位与登记单位(&amp;O)…</translation>
     </message>
     <message>
-        <source>The signed-in account may not change records.</source>
-        <translation>当前账号不能修改数据。</translation>
+        <source>The signed-in account may not exchange data with other offices.</source>
+        <translation>当前账号没有权限与其他单位交换数据。</translation>
     </message>
     <message>
         <source>Send a package</source>

@@ -65,7 +65,7 @@ class ConflictView:
 
 
 def open_conflicts(db: Database) -> list[ConflictView]:
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     personal = db.user.can(Permission.SEE_PERSONAL_DATA)
     with db.read() as s:
         rows = s.scalars(
@@ -120,7 +120,7 @@ def _shown(name: str, value: Any, *, personal: bool) -> str:
 def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
     """Close a conflict: keep the record as merging left it, or take the other version
     (a deletion: delete the record)."""
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     with db.write() as s:
         c = s.get(SyncConflict, conflict_id)
         if c is None or c.resolved_at is not None:

@@ -52,7 +52,7 @@ class LogRow:
 
 def exchange_log(db: Database) -> list[LogRow]:
     """Newest first."""
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     with db.read() as s:
         rows = s.execute(
             select(ExchangeLogEntry, User.display_name)
@@ -86,7 +86,7 @@ def _records(entry: ExchangeLogEntry) -> int:
 
 
 def handover_sheet(db: Database, log_id: int) -> HandoverSheet:
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     with db.read() as s:
         entry = s.get(ExchangeLogEntry, log_id)
         if entry is None:

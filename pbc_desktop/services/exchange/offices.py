@@ -274,7 +274,7 @@ def register_card(db: Database, card: OfficeCard) -> bool:
     """Register another office from its card; False when it is registered already with
     these keys. A card with this office's identity, or the same office with other keys,
     is refused with a sentence."""
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     with db.write() as s:
         existing = s.scalars(select(Office).where(Office.uuid == card.uuid)).first()
         if existing is not None:

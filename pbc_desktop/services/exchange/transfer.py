@@ -91,7 +91,7 @@ def send_package(
     everything: bool = False,
     encrypt: bool = False,
 ) -> Sent:
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     if me.keys is None:
         raise _no_keys()
     recipient = Recipient(to.uuid, to.level, to.organization_uuid, to.town)
@@ -188,7 +188,7 @@ def preview_package(
     lookup_sender: Callable[[str], OfficeCard | None],
 ) -> Received:
     """What receiving the package would do, record by record; nothing is written."""
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     with _opened(db, path, me, lookup_sender) as package:
         try:
             with db.write() as s:
@@ -205,7 +205,7 @@ def receive_package(
     lookup_sender: Callable[[str], OfficeCard | None],
 ) -> Received:
     """Merge the package into the database in one transaction (all of it or nothing)."""
-    require(db, Permission.WRITE)
+    require(db, Permission.EXCHANGE)
     with _opened(db, path, me, lookup_sender) as package, db.write() as s:
         received = _merge(s, package, me)
         _store_files(s, package, received.result)

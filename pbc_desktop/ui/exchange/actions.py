@@ -85,9 +85,9 @@ class ExchangeActions(DialogHost, QObject):
         return action
 
     def update_actions(self) -> None:
-        """A viewer account may look at the offices; only accounts that change records
+        """A viewer account may look at the offices; only accounts that exchange data
         send, receive and decide conflicts."""
-        writes = self._host.ctx.db.user.can(Permission.WRITE)
+        writes = self._host.ctx.db.user.can(Permission.EXCHANGE)
         for action in (
             self.action_send,
             self.action_receive,
@@ -96,7 +96,9 @@ class ExchangeActions(DialogHost, QObject):
         ):
             action.setEnabled(writes)
             action.setToolTip(
-                "" if writes else self.tr("The signed-in account may not change records.")
+                ""
+                if writes
+                else self.tr("The signed-in account may not exchange data with other offices.")
             )
 
     # -- dialogs -------------------------------------------------------------------------------

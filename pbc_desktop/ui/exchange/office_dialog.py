@@ -101,7 +101,7 @@ class OfficeDialog(QDialog):
             )
         for button in (self.card_button, self.print_button):
             button.setEnabled(card is not None)
-        self.register_button.setEnabled(card is not None and user.can(Permission.WRITE))
+        self.register_button.setEnabled(card is not None and user.can(Permission.EXCHANGE))
         if card is None:
             self.summary.setText(
                 self.tr(

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.errors import (
     ConflictError,
@@ -24,7 +25,7 @@ from pbc_desktop.errors import (
 from pbc_desktop.services.exchange import keys, offices
 from pbc_desktop.services.exchange.offices import OfficeSetup
 from tests.factories import make_org
-from tests.scope_factories import viewer_actor
+from tests.scope_factories import town_actor, viewer_actor, village_actor
 from tests.services.exchange.package_helpers import office
 
 TOWN = office("c0000000-0000-4000-8000-000000000002", "和平镇党委", OrgLevel.TOWN)
@@ -84,6 +85,18 @@ def test_registering_cards(db: Database) -> None:
         offices.register_card(db, offices.local_office(db).card)
     names = [(o.name, o.local) for o in offices.offices(db)]
     assert names == [("上底村党委", True), ("和平镇党委", False)]
+
+
+def test_clerks_exchange_but_only_an_administrator_sets_up_the_office(db: Database) -> None:
+    branch = make_org(db, "下底村党支部")
+    for clerk in (village_actor(db, branch), town_actor(db)):
+        assert clerk.can(Permission.EXCHANGE) and not clerk.can(Permission.MANAGE_ACCOUNTS)
+        db.user = clerk
+        with pytest.raises(PermissionDeniedError, match="管理账号"):
+            offices.create_local_office(db, OfficeSetup("下底村党委", OrgLevel.VILLAGE))
+    assert not viewer_actor(db).can(Permission.EXCHANGE)
+    db.user = village_actor(db, branch, name="另一位村书记")
+    assert offices.register_card(db, TOWN.card) is True
 
 
 def test_a_viewer_registers_nothing(db: Database) -> None:
