@@ -21,7 +21,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.exchange import field_label, label_order, record_label
-from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
+from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json, keys_missing
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language, t
 from pbc_desktop.services.exchange import offices
@@ -143,13 +143,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(t(f"代码:{card.code}", f"Code: {card.code}"))
     print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
     if me.keys is None:
-        print(
-            t(
-                f"本机没有单位密钥文件({path}):不能发送或接收数据包。",
-                f"This PC lacks the office's key file ({path}): it cannot send or "
-                "receive packages.",
-            )
-        )
+        print(keys_missing())
+        print(t(f"密钥文件应在:{path}", f"The key file belongs at: {path}"))
     return EXIT_OK
 
 

@@ -146,9 +146,14 @@ def test_keys_export_and_import_with_a_passphrase(
     monkeypatch.setenv("PBC_KEY_PASSPHRASE", "a long passphrase")
     code, _, err = run(capsys, "office", "export-key", "--db", str(village), "-o", str(out_file))
     assert code == 0, err
-    Path(str(village) + ".office-key").unlink()
+    Path(str(village) + ".office-key").unlink()  # the database moved without its key file
     code, out, _ = run(capsys, "office", "show", "--db", str(village))
-    assert "没有单位密钥" in out
+    assert "没有本单位的密钥文件" in out and "pbc office import-key" in out
+    package = tmp_path / "usb" / "up.pbcx"
+    code, _, err = run(
+        capsys, "exchange", "export", "--db", str(village), "--to", "和平镇党委", "-o", str(package)
+    )
+    assert code == 2 and "导入密钥" in err and not package.exists()
     code, _, err = run(capsys, "office", "import-key", "--db", str(village), str(out_file))
     assert code == 0, err
     monkeypatch.setenv("PBC_KEY_PASSPHRASE", "wrong passphrase")

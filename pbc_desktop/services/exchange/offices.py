@@ -17,6 +17,7 @@ packages are accepted.
 from __future__ import annotations
 
 import contextlib
+import logging
 import uuid as uuid_module
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office, Organization
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
-from pbc_desktop.domain.offices import CODE_MAX, NAME_MAX, OfficeCard
+from pbc_desktop.domain.offices import CODE_MAX, NAME_MAX, OfficeCard, keys_missing
 from pbc_desktop.errors import (
     ConflictError,
     FieldError,
@@ -47,6 +48,8 @@ from pbc_desktop.services.exchange.transfer import LocalOffice
 from pbc_desktop.services.permissions import require
 
 KEY_SUFFIX = ".office-key"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,16 @@ class OfficeView:
 
 def key_file(db: Database) -> Path:
     """Where this database's office keeps its private keys: beside a SQLite file, in the
-    data folder for a server database."""
+    data folder for a server database.
+
+    Beside the file rather than in the user's data folder or settings, because the keys
+    belong to the database, not to the PC: two copies of the program with two data
+    folders (or two databases in one) are two offices, each with its own keys, and a
+    test's temporary database has its own. Not inside the database, because the database
+    is what gets copied: backups (``services/backup.py`` copies the database file alone
+    through SQLite's backup API), a copy sent for help, a file on a USB stick. Restoring a
+    backup replaces only the database file; the key file beside it stays and still fits,
+    the office's keys being made once and never changed."""
     path = db.path
     if path is not None:
         return path.with_name(path.name + KEY_SUFFIX)
@@ -133,21 +145,41 @@ def _read_keys(db: Database, card: OfficeCard) -> OfficeKeys | None:
     return found
 
 
-def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
-    """Set up this database's office and make its keys (once)."""
-    require(db, Permission.MANAGE_ACCOUNTS)
+def check_office(setup: OfficeSetup) -> list[FieldError]:
+    """What is wrong with ``setup``, field by field (``name``, ``code``, ``town``), so a
+    form can name every refused field at once before anything is written."""
+    errors: list[FieldError] = []
     name = setup.name.strip()
-    errors: dict[str, str] = {}
     if not name or len(name) > NAME_MAX:
-        errors["name"] = t(
-            "请填写单位名称(不超过120字)。", "Enter the office's name (120 characters at most)."
+        errors.append(
+            FieldError(
+                "name",
+                t(
+                    "请填写单位名称(不超过120字)。",
+                    "Enter the office's name (120 characters at most).",
+                ),
+            )
         )
-    if len(setup.code) > CODE_MAX:
-        errors["code"] = t("单位代码不超过40字。", "The office code is 40 characters at most.")
+    if len(setup.code.strip()) > CODE_MAX:
+        errors.append(
+            FieldError(
+                "code", t("单位代码不超过40字。", "The office code is 40 characters at most.")
+            )
+        )
     if setup.level is OrgLevel.TOWN and not (setup.town or "").strip():
-        errors["town"] = t("镇街单位请填写所在镇街。", "A town office names its town.")
-    if errors:
-        raise ValidationError([FieldError(k, v) for k, v in errors.items()])
+        errors.append(
+            FieldError("town", t("镇街单位请填写所在镇街。", "A town office names its town."))
+        )
+    return errors
+
+
+def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
+    """Set up this database's office and make its keys (once). A key file already beside
+    the database (left by an earlier database of that name) is kept aside, not replaced."""
+    require(db, Permission.MANAGE_ACCOUNTS)
+    if errors := check_office(setup):
+        raise ValidationError(errors)
+    name = setup.name.strip()
     office_keys = keys.generate()
     with db.write() as s:
         if s.scalars(select(Office).where(Office.local.is_(True))).first() is not None:
@@ -169,7 +201,9 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         )
         s.add(row)
         s.flush()
-        _write_keys(key_file(db), office_keys)  # the database row commits only after this
+        path = key_file(db)
+        _keep_aside(path)
+        _write_keys(path, office_keys)  # the database row commits only after this
         audit.record(
             s,
             AuditAction.CREATE,
@@ -185,12 +219,9 @@ def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
     office names its organization once the district's registry has arrived. Offices that
     registered the old card register the new one (same keys: it replaces the old)."""
     require(db, Permission.MANAGE_ACCOUNTS)
+    if errors := check_office(setup):
+        raise ValidationError(errors)
     name = setup.name.strip()
-    if not name or len(name) > NAME_MAX:
-        raise ValidationError.single(
-            "name",
-            t("请填写单位名称(不超过120字)。", "Enter the office's name (120 characters at most)."),
-        )
     with db.write() as s:
         row = s.scalars(select(Office).where(Office.local.is_(True))).first()
         if row is None:
@@ -219,6 +250,27 @@ def _organization_uuid(s: Session, organization_id: int | None) -> str | None:
     if org is None:
         raise NotFoundError(t("找不到所选党组织。", "The organization was not found."))
     return org.uuid
+
+
+def _keep_aside(path: Path) -> None:
+    """Rename a key file found where a new office's keys go (``….office-key.1.old``, the
+    first free number): private keys are never overwritten, in case they are still
+    needed, e.g. by a backup of the database they belong to."""
+    if not path.exists():
+        return
+    number = 1
+    while (aside := path.with_name(f"{path.name}.{number}.old")).exists():
+        number += 1
+    try:
+        path.rename(aside)
+    except OSError as exc:
+        raise UserError(
+            t(
+                f"无法把原有的密钥文件“{path}”改名保留:{exc.strerror or exc}",
+                f"Cannot keep the existing key file “{path}” aside: {exc.strerror or exc}",
+            )
+        ) from exc
+    log.warning("an earlier office key file was kept aside as %s", aside)
 
 
 def _write_keys(path: Path, office_keys: OfficeKeys, passphrase: str | None = None) -> None:
@@ -389,9 +441,4 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
 
 
 def _keys_missing() -> UserError:
-    return UserError(
-        t(
-            "本机没有本单位的密钥文件,请由管理员导入单位密钥。",
-            "This PC lacks the office's key file: an administrator imports the keys.",
-        )
-    )
+    return UserError(keys_missing())

@@ -29,7 +29,7 @@ from pbc_desktop.db.migrate import head_revision, known_revisions
 from pbc_desktop.db.models import Attachment, AttachmentContent, ExchangeLogEntry
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction
-from pbc_desktop.domain.offices import OfficeCard
+from pbc_desktop.domain.offices import OfficeCard, keys_missing
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
@@ -345,10 +345,4 @@ def _store_files(s: Session, package: Package, result: MergeResult) -> None:
 
 
 def _no_keys() -> UserError:
-    return UserError(
-        t(
-            "本机没有本单位的密钥,不能签名或打开数据包;请由管理员导入单位密钥。",
-            "This PC does not hold the office's keys, so it cannot sign or open packages; "
-            "an administrator must import them.",
-        )
-    )
+    return UserError(keys_missing())

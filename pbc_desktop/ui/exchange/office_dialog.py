@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
-from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
+from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json, keys_missing
 from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language
@@ -116,10 +116,7 @@ class OfficeDialog(QDialog):
                 name=card.name, level=card.level.label(language())
             )
             if not keys_here:
-                text += "\n" + self.tr(
-                    "This PC lacks the office's key file: it can neither send nor receive "
-                    "packages until an administrator imports the keys."
-                )
+                text += "\n" + keys_missing()
             self.summary.setText(text)
             groups = card.fingerprint.split()
             self.fingerprint.setText(" ".join(groups[:5]) + "\n" + " ".join(groups[5:]))

@@ -168,3 +168,31 @@ def test_the_database_itself_holds_one_office_of_its_own(db: Database) -> None:
         )
     offices.register_card(db, card)  # registered offices are as many as there are
     assert [o.local for o in offices.offices(db)] == [True, False]
+
+
+def test_a_key_file_found_where_new_keys_go_is_kept_aside(db: Database) -> None:
+    path = offices.key_file(db)
+    path.write_bytes(keys.to_pem(TOWN.keys))  # left by an earlier database of this name
+    _set_up(db)
+    aside = path.with_name(path.name + ".1.old")
+    assert keys.from_pem(aside.read_bytes()).sign_public == TOWN.card.sign_key
+    assert offices.local_office(db).keys is not None  # the new office's own
+
+
+def test_backups_carry_no_key_and_a_restore_keeps_signing(db: Database, tmp_path: Path) -> None:
+    from pbc_desktop.services import backup
+
+    if db.path is None:
+        pytest.skip("SQLite only: a server database has no file to back up")
+    _set_up(db)
+    copy = backup.backup_to(db.path, tmp_path / "usb-copy.sqlite")
+    assert b"PRIVATE KEY" not in copy.read_bytes()
+    assert not list(tmp_path.glob("usb-copy*.office-key*"))
+    db.dispose()
+    backup.restore(db.path, copy, folder=tmp_path / "kept")
+    assert not list((tmp_path / "kept").glob("*office-key*"))
+    again = Database(db.url, actor="测试员")
+    try:
+        assert offices.local_office(again).keys is not None  # the key file beside still fits
+    finally:
+        again.dispose()
