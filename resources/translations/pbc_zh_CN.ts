@@ -1837,8 +1837,21 @@ Package fingerprint: {fp}</source>
 <context>
     <name>FirstAdminDialog</name>
     <message>
+        <source>The office this database belongs to: packages of data exchanged with other offices are signed with its keys, made now.</source>
+        <extracomment>the office&apos;s fields among the account&apos;s (``office_name`` beside ``name``)</extracomment>
+        <translation>本数据库所属的单位:与其他单位交换的数据包以本单位的密钥签名,密钥此时生成。</translation>
+    </message>
+    <message>
         <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
         <translation>这个数据库还没有管理员。请先建立第一个管理员账号(区委组织部账号),再由它为各镇街、村(社区)建立账号。</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <source>The administrator was created, but this office was not set up: {reason} It is asked again at the next sign-in.</source>
+        <translation>管理员账号已创建,但本单位未能设置:{reason}下次登录时会再次询问。</translation>
     </message>
     <message>
         <source>First administrator</source>
@@ -1863,6 +1876,22 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>层级(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Organization (a village office):</source>
+        <translation>所属党组织(村社区单位)(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Town (a town office):</source>
+        <translation>所在镇街(镇街单位)(&amp;T):</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice name:</source>
+        <translation>单位名称(&amp;F):</translation>
     </message>
 </context>
 <context>
@@ -3573,6 +3602,18 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>登记单位(&amp;R)…</translation>
     </message>
     <message>
+        <source>E&amp;xport the keys...</source>
+        <translation>导出密钥(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import the keys...</source>
+        <translation>导入密钥(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s private keys, to move them to another PC (administrators):</source>
+        <translation>本单位私钥(换电脑时迁移,仅限管理员):</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>单位</translation>
     </message>
@@ -3601,10 +3642,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>本单位:{name}({level})</translation>
     </message>
     <message>
-        <source>This PC lacks the office&apos;s key file: it can neither send nor receive packages until an administrator imports the keys.</source>
-        <translation>本机没有本单位的密钥文件:在管理员导入单位密钥之前,不能发送或接收数据包。</translation>
-    </message>
-    <message>
         <source>Save the office card</source>
         <translation>保存单位名片</translation>
     </message>
@@ -3615,6 +3652,38 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Office card as PDF</source>
         <translation>单位名片存为PDF</translation>
+    </message>
+    <message>
+        <source>Export the office&apos;s keys</source>
+        <translation>导出本单位密钥</translation>
+    </message>
+    <message>
+        <source>A passphrase for the key file (8 characters at least); it is asked when the keys are imported:</source>
+        <translation>为密钥文件设置口令(至少8位),导入密钥时需要输入:</translation>
+    </message>
+    <message>
+        <source>The passphrase again:</source>
+        <translation>再输入一次口令:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}. Whoever has this file and its passphrase can send packages in this office&apos;s name: keep both apart, and safe.</source>
+        <translation>已保存为 {path}。持有此文件及其口令的人可以本单位名义发送数据包:请将文件与口令分开妥善保管。</translation>
+    </message>
+    <message>
+        <source>Import the office&apos;s keys</source>
+        <translation>导入本单位密钥</translation>
+    </message>
+    <message>
+        <source>The key file&apos;s passphrase:</source>
+        <translation>密钥文件的口令:</translation>
+    </message>
+    <message>
+        <source>The keys are in place: this PC sends and receives packages.</source>
+        <translation>密钥已导入,本机可以发送和接收数据包。</translation>
     </message>
     <message>
         <source>Register an office</source>
@@ -3640,34 +3709,54 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
 </context>
 <context>
+    <name>OfficeForm</name>
+    <message>
+        <source>(choose)</source>
+        <extracomment>the levels in the order clerks meet them: most offices are villages</extracomment>
+        <translation>(请选择)</translation>
+    </message>
+    <message>
+        <source>(not in the registry yet)</source>
+        <translation>(名录中尚无)</translation>
+    </message>
+    <message>
+        <source>{town} Party committee</source>
+        <translation>{town}党委</translation>
+    </message>
+    <message>
+        <source>Choose this office&apos;s level.</source>
+        <translation>请选择本单位的层级。</translation>
+    </message>
+</context>
+<context>
     <name>OfficeSetupDialog</name>
     <message>
         <source>Set up this office</source>
         <translation>设置本单位</translation>
     </message>
     <message>
-        <source>(none yet)</source>
-        <translation>(暂无)</translation>
+        <source>The office this database belongs to. Its keys are made now and kept in a file beside the database; other offices register its card to exchange data with it.</source>
+        <translation>本数据库所属的单位。单位密钥此时生成,保存在数据库旁的文件中;其他单位登记本单位的名片后即可与本单位交换数据。</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>&amp;Organization (a village office):</source>
+        <translation>所属党组织(村社区单位)(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Town (a town office):</source>
+        <translation>所在镇街(镇街单位)(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
         <translation>单位名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Code (optional):</source>
+        <translation>单位代码(选填)(&amp;C):</translation>
     </message>
     <message>
         <source>&amp;Level:</source>
         <translation>层级(&amp;L):</translation>
-    </message>
-    <message>
-        <source>&amp;Code:</source>
-        <translation>单位代码(&amp;C):</translation>
-    </message>
-    <message>
-        <source>&amp;Organization (village):</source>
-        <translation>所属党组织(村/社区)(&amp;O):</translation>
-    </message>
-    <message>
-        <source>&amp;Town (town):</source>
-        <translation>所在镇街(镇街)(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -4608,6 +4697,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
 </context>
 <context>
     <name>Session</name>
+    <message>
+        <source>This database has no office yet. Set it up now: packages of data are exchanged with other offices in its name. Cancel asks again at the next sign-in.</source>
+        <translation>本数据库尚未设置本单位。请现在设置:与其他单位交换的数据包以本单位的名义收发。若取消,下次登录时会再次询问。</translation>
+    </message>
     <message>
         <source>The new database was not created: it cannot be used without its first administrator.</source>
         <translation>没有创建新数据库:没有第一位管理员,数据库无法使用。</translation>

@@ -62,22 +62,72 @@ def two_offices(tmp_path: Path) -> tuple[Database, Database]:
 def test_an_administrator_sets_up_the_office_in_the_dialog(
     qtbot: QtBot, db: Database, boxes: Boxes
 ) -> None:
+    make_org(db, "司马浦镇大布村党委", town="司马浦镇")
     dialog = OfficeDialog(AppContext(db))
     qtbot.addWidget(dialog)
     assert dialog.setup_button.isVisible() is False or dialog.setup_button.isEnabled()
     assert not dialog.card_button.isEnabled()
-    setup = OfficeSetupDialog(AppContext(db), dialog)
+    setup = OfficeSetupDialog(db, dialog)
     qtbot.addWidget(setup)
-    setup.save()  # nothing typed: the name is asked for
-    assert "单位名称" in setup.error.text()
-    setup.name_edit.setText("潮南区委组织部")
-    setup.level_combo.setCurrentIndex(setup.level_combo.findData(OrgLevel.DISTRICT.value))
-    setup.save()
+    setup.accept()  # nothing chosen: the level and the name, at once
+    assert setup.result() != QDialog.DialogCode.Accepted
+    assert setup.error.text().splitlines()[1] == "请填写单位名称(不超过120字)。"
+    assert [k for k, w in setup.field_widgets.items() if w.styleSheet()] == ["level", "name"]
+    setup.level_combo.setCurrentIndex(setup.level_combo.findData(OrgLevel.TOWN.value))
+    assert setup.town_combo.isEnabled() and not setup.org_combo.isEnabled()
+    setup.town_combo.setCurrentText("司马浦镇")  # a town the registry names
+    assert setup.name_edit.text() == "司马浦镇党委"  # the name follows the town
+    setup.name_edit.setText("中共司马浦镇委员会")
+    setup.town_combo.setCurrentText("司马浦")
+    assert setup.name_edit.text() == "中共司马浦镇委员会"  # typed: kept
+    setup.accept()
     assert setup.result() == QDialog.DialogCode.Accepted
     dialog.reload()
-    assert "潮南区委组织部" in dialog.summary.text()
+    assert "中共司马浦镇委员会" in dialog.summary.text()
     assert dialog.fingerprint.text().replace("\n", " ") == offices.local_card(db).fingerprint  # type: ignore[union-attr]
     assert dialog.card_button.isEnabled()
+    assert offices.local_card(db).town == "司马浦"  # type: ignore[union-attr]
+
+
+def test_keys_exported_and_imported_in_the_dialog_with_a_passphrase(
+    qtbot: QtBot, db: Database, boxes: Boxes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offices.create_local_office(db, OfficeSetup("潮南区委组织部", OrgLevel.DISTRICT))
+    dialog = OfficeDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    assert dialog.export_keys_button.isVisibleTo(dialog)
+    target = tmp_path / "usb" / "keys.pbckey"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    answers = iter(["a long passphrase", "another one", "a long passphrase", "a long passphrase"])
+    monkeypatch.setattr(prompts, "ask_secret", lambda *_a: next(answers))
+    dialog.export_keys()  # typed differently twice: nothing written
+    assert not target.exists() and "differ" in boxes.shown[-1]
+    dialog.export_keys()
+    assert target.exists() and "ENCRYPTED" in target.read_text()
+    offices.key_file(db).unlink()  # the database moved to a PC without its key file
+    dialog.reload()
+    assert "导入密钥" in dialog.summary.text() and not dialog.export_keys_button.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(prompts, "ask_secret", lambda *_a: "a wrong passphrase")
+    dialog.import_keys()
+    assert offices.local_office(db).keys is None and "口令" in boxes.shown[-1]
+    monkeypatch.setattr(prompts, "ask_secret", lambda *_a: "a long passphrase")
+    dialog.import_keys()
+    assert offices.local_office(db).keys is not None
+    assert dialog.export_keys_button.isEnabled()
+
+
+def test_only_administrators_see_the_keys(qtbot: QtBot, db: Database) -> None:
+    from tests.scope_factories import town_actor
+
+    offices.create_local_office(db, OfficeSetup("潮南区委组织部", OrgLevel.DISTRICT))
+    db.user = town_actor(db)
+    dialog = OfficeDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    assert not dialog.export_keys_button.isVisibleTo(dialog)
+    assert not dialog.import_keys_button.isVisibleTo(dialog)
+    assert dialog.register_button.isEnabled()  # a town clerk registers cards
 
 
 def test_a_card_is_registered_after_the_fingerprint_is_confirmed(

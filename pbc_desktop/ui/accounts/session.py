@@ -9,14 +9,16 @@ from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.lock import remove_lock_files
 from pbc_desktop.db.migrate import remove_with_sidecars
-from pbc_desktop.domain.accounts import Actor
+from pbc_desktop.domain.accounts import Actor, Permission
 from pbc_desktop.errors import SignInError
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
+from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.exchange.office_dialog import OfficeSetupDialog
 
 
 def is_demo(db: Database) -> bool:
@@ -31,14 +33,34 @@ def _changed_password(db: Database, parent: QWidget | None) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def act_as(db: Database, parent: QWidget | None, done: SignedIn) -> Actor | None:
-    """Act as ``done``'s person; a password an administrator set is changed first."""
+def act_as(
+    db: Database, parent: QWidget | None, done: SignedIn, *, ask_office: bool = True
+) -> Actor | None:
+    """Act as ``done``'s person; a password an administrator set is changed first. An
+    administrator of a database without its office is then asked for it (``ask_office``;
+    not for scripted sign-ins, which answer no questions)."""
     previous = db.user
     db.user = done.actor
     if done.must_change_password and not _changed_password(db, parent):
         db.user = previous
         return None
+    if ask_office:
+        offer_office_setup(db, parent)
     return done.actor
+
+
+def offer_office_setup(db: Database, parent: QWidget | None) -> None:
+    """A database with accounts but no office of its own (from before offices, or made
+    by ``pbc init`` without ``--office``): its administrator is asked to set the office up
+    at each sign-in until it is; Cancel leaves it for the next time."""
+    if not db.user.can(Permission.MANAGE_ACCOUNTS) or offices.local_card(db) is not None:
+        return
+    intro = QCoreApplication.translate(
+        "Session",
+        "This database has no office yet. Set it up now: packages of data are exchanged "
+        "with other offices in its name. Cancel asks again at the next sign-in.",
+    )
+    OfficeSetupDialog(db, parent, intro).exec()
 
 
 def _say_not_opened(parent: QWidget | None, *, created: bool) -> None:
@@ -96,7 +118,7 @@ def sign_in_to(
     error: str | None = None
     if user and password:
         try:
-            return act_as(db, parent, sign_in(db, user, password))
+            return act_as(db, parent, sign_in(db, user, password), ask_office=False)
         except SignInError as exc:
             error = exc.message
     dialog = SignInDialog(db, parent, demo=is_demo(db), error=error)

@@ -1,4 +1,5 @@
-"""The small modal questions: where to save, a line of text, a date; and opening a folder.
+"""The small modal questions: where to save, a line of text, a passphrase, a date; and
+opening a folder.
 
 One module so tests replace them here, as they do ``ui.common.messages``.
 """
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from pbc_desktop.lang import t
 from pbc_desktop.ui.common import messages
@@ -45,6 +46,12 @@ def ask_save_path(
 def ask_text(parent: QWidget | None, title: str, prompt: str) -> str | None:
     """A line of text from the user, or None when cancelled."""
     value, ok = QInputDialog.getText(parent, title, prompt)
+    return value if ok else None
+
+
+def ask_secret(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """A passphrase typed unseen, or None when cancelled."""
+    value, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
     return value if ok else None
 
 

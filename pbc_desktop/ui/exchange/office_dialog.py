@@ -20,20 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json, keys_missing
 from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language
-from pbc_desktop.services.communities import organization_choices
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.common import messages, prompts
-from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.views import fill_table, make_item_table
+from pbc_desktop.ui.exchange.office_form import OfficeForm
 
 CARD_FILTER = "*.pbccard"
+KEY_FILE_EXT = ".pbckey"
+KEY_FILTER = "*.pbckey"
 
 
 class OfficeDialog(QDialog):
@@ -72,6 +74,20 @@ class OfficeDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        keys_row = QHBoxLayout()
+        self.export_keys_button = QPushButton(self.tr("E&xport the keys..."), self)
+        self.export_keys_button.setObjectName("exchangeOfficeExportKeys")
+        self.import_keys_button = QPushButton(self.tr("&Import the keys..."), self)
+        self.import_keys_button.setObjectName("exchangeOfficeImportKeys")
+        self.keys_note = QLabel(
+            self.tr("The office's private keys, to move them to another PC (administrators):"),
+            self,
+        )
+        keys_row.addWidget(self.keys_note)
+        keys_row.addWidget(self.export_keys_button)
+        keys_row.addWidget(self.import_keys_button)
+        keys_row.addStretch(1)
+        layout.addLayout(keys_row)
         self.table = make_item_table(
             self,
             "exchangeOfficeTable",
@@ -85,6 +101,8 @@ class OfficeDialog(QDialog):
         self.card_button.clicked.connect(self.save_card)
         self.print_button.clicked.connect(self.print_card)
         self.register_button.clicked.connect(self.register)
+        self.export_keys_button.clicked.connect(self.export_keys)
+        self.import_keys_button.clicked.connect(self.import_keys)
         self.resize(820, 480)
         self.reload()
 
@@ -102,6 +120,11 @@ class OfficeDialog(QDialog):
         for button in (self.card_button, self.print_button):
             button.setEnabled(card is not None)
         self.register_button.setEnabled(card is not None and user.can(Permission.EXCHANGE))
+        admin = card is not None and user.can(Permission.MANAGE_ACCOUNTS)
+        for widget in (self.keys_note, self.export_keys_button, self.import_keys_button):
+            widget.setVisible(admin)
+        keys_here = card is not None and offices.local_office(self.ctx.db).keys is not None
+        self.export_keys_button.setEnabled(keys_here)
         if card is None:
             self.summary.setText(
                 self.tr(
@@ -111,7 +134,6 @@ class OfficeDialog(QDialog):
             )
             self.fingerprint.setText("")
         else:
-            keys_here = offices.local_office(self.ctx.db).keys is not None
             text = self.tr("This office: {name} ({level})").format(
                 name=card.name, level=card.level.label(language())
             )
@@ -131,7 +153,7 @@ class OfficeDialog(QDialog):
         )
 
     def set_up(self) -> None:
-        dialog = OfficeSetupDialog(self.ctx, self)
+        dialog = OfficeSetupDialog(self.ctx.db, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
 
@@ -171,6 +193,66 @@ class OfficeDialog(QDialog):
             return
         messages.information(self, title, self.tr("Saved as {path}.").format(path=out))
 
+    def export_keys(self) -> None:
+        card = offices.local_card(self.ctx.db)
+        if card is None:
+            return
+        title = self.tr("Export the office's keys")
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, str(prompts.documents_dir() / f"{card.name}{KEY_FILE_EXT}"), KEY_FILTER
+        )
+        if not name:
+            return
+        passphrase = prompts.ask_secret(
+            self,
+            title,
+            self.tr(
+                "A passphrase for the key file (8 characters at least); it is asked when "
+                "the keys are imported:"
+            ),
+        )
+        if passphrase is None:
+            return
+        again = prompts.ask_secret(self, title, self.tr("The passphrase again:"))
+        if again is None:
+            return
+        if again != passphrase:
+            messages.warning(self, title, self.tr("The two passphrases differ."))
+            return
+        try:
+            out = offices.export_keys(self.ctx.db, Path(name), passphrase)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        messages.information(
+            self,
+            title,
+            self.tr(
+                "Saved as {path}. Whoever has this file and its passphrase can send "
+                "packages in this office's name: keep both apart, and safe."
+            ).format(path=out),
+        )
+
+    def import_keys(self) -> None:
+        title = self.tr("Import the office's keys")
+        name, _ = QFileDialog.getOpenFileName(
+            self, title, str(prompts.documents_dir()), KEY_FILTER + ";;*"
+        )
+        if not name:
+            return
+        passphrase = prompts.ask_secret(self, title, self.tr("The key file's passphrase:"))
+        if passphrase is None:
+            return
+        try:
+            offices.import_keys(self.ctx.db, Path(name), passphrase or None)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.reload()
+        messages.information(
+            self, title, self.tr("The keys are in place: this PC sends and receives packages.")
+        )
+
     def register(self) -> None:
         title = self.tr("Register an office")
         name, _ = QFileDialog.getOpenFileName(
@@ -204,70 +286,74 @@ class OfficeDialog(QDialog):
         self.reload()
 
 
-class OfficeSetupDialog(QDialog):
-    """This office's name, level and place in the tree (an administrator, once)."""
+class OfficeSetupDialog(FormDialog):
+    """This office's name, level, code and place in the tree (an administrator, once).
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    ``intro`` says why it is asked (at sign-in: a database with accounts but no office);
+    Cancel leaves it for later."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, intro: str = "") -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.db = db
         self.setObjectName("exchangeOfficeSetupDialog")
         self.setWindowTitle(self.tr("Set up this office"))
-        form = QFormLayout(self)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(
+            intro
+            or self.tr(
+                "The office this database belongs to. Its keys are made now and kept in a "
+                "file beside the database; other offices register its card to exchange "
+                "data with it."
+            ),
+            self,
+        )
+        self.intro.setObjectName("officeSetupIntro")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.error = QLabel(self)
+        self.error.setObjectName("officeSetupError")
+        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("officeName")
         self.level_combo = QComboBox(self)
         self.level_combo.setObjectName("officeLevel")
-        fill_enum(self.level_combo, list(OrgLevel))
-        self.code_edit = QLineEdit(self)
-        self.code_edit.setObjectName("officeCode")
         self.org_combo = QComboBox(self)
         self.org_combo.setObjectName("officeOrganization")
-        fill_choices(
-            self.org_combo, organization_choices(ctx.db, limit=5000), blank=self.tr("(none yet)")
-        )
-        self.town_edit = QLineEdit(self)
-        self.town_edit.setObjectName("officeTown")
-        form.addRow(self.tr("&Name:"), self.name_edit)
+        self.town_combo = QComboBox(self)
+        self.town_combo.setObjectName("officeTown")
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("officeCode")
         form.addRow(self.tr("&Level:"), self.level_combo)
-        form.addRow(self.tr("&Code:"), self.code_edit)
-        form.addRow(self.tr("&Organization (village):"), self.org_combo)
-        form.addRow(self.tr("&Town (town):"), self.town_edit)
-        self.error = QLabel(self)
-        self.error.setObjectName("officeSetupError")
-        self.error.setStyleSheet("color:#c0392b")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
+        form.addRow(self.tr("&Organization (a village office):"), self.org_combo)
+        form.addRow(self.tr("&Town (a town office):"), self.town_combo)
+        form.addRow(self.tr("Office &name:"), self.name_edit)
+        form.addRow(self.tr("&Code (optional):"), self.code_edit)
+        layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.save)
+        buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.org_combo.currentIndexChanged.connect(self._suggest_name)
-        self.resize(520, 0)
-
-    def _suggest_name(self) -> None:
-        if not self.name_edit.text().strip() and self.org_combo.currentData() is not None:
-            self.name_edit.setText(self.org_combo.currentText())
-
-    def setup(self) -> offices.OfficeSetup:
-        level = current_enum(self.level_combo, OrgLevel) or OrgLevel.VILLAGE
-        org = self.org_combo.currentData()
-        return offices.OfficeSetup(
-            self.name_edit.text(),
-            level,
-            self.code_edit.text(),
-            organization_id=org if level is OrgLevel.VILLAGE else None,
-            town=self.town_edit.text() if level is OrgLevel.TOWN else None,
+        layout.addWidget(buttons)
+        self.office = OfficeForm(
+            db,
+            name_edit=self.name_edit,
+            level_combo=self.level_combo,
+            organization_combo=self.org_combo,
+            town_combo=self.town_combo,
+            code_edit=self.code_edit,
         )
+        self.init_form(self.error)
+        self.field_widgets = self.office.field_widgets()
+        self.level_combo.setFocus()
+        self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
 
-    def save(self) -> None:
-        try:
-            offices.create_local_office(self.ctx.db, self.setup())
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            return
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.accept()
+    def save(self) -> int:
+        setup, errors = self.office.setup(), self.office.problems()
+        if setup is None or errors:
+            raise ValidationError(errors)
+        offices.create_local_office(self.db, setup)
+        return 0

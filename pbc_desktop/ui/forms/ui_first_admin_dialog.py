@@ -12,16 +12,17 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
 
 class Ui_FirstAdminDialog(object):
     def setupUi(self, FirstAdminDialog):
         if not FirstAdminDialog.objectName():
             FirstAdminDialog.setObjectName(u"FirstAdminDialog")
-        FirstAdminDialog.resize(460, 260)
-        FirstAdminDialog.setMinimumSize(QSize(400, 0))
+        FirstAdminDialog.resize(520, 440)
+        FirstAdminDialog.setMinimumSize(QSize(460, 0))
         self.mainLayout = QVBoxLayout(FirstAdminDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.introLabel = QLabel(FirstAdminDialog)
@@ -99,6 +100,64 @@ class Ui_FirstAdminDialog(object):
 
         self.mainLayout.addLayout(self.formLayout)
 
+        self.officeGroup = QGroupBox(FirstAdminDialog)
+        self.officeGroup.setObjectName(u"officeGroup")
+        self.officeLayout = QVBoxLayout(self.officeGroup)
+        self.officeLayout.setObjectName(u"officeLayout")
+        self.officeIntroLabel = QLabel(self.officeGroup)
+        self.officeIntroLabel.setObjectName(u"officeIntroLabel")
+        self.officeIntroLabel.setWordWrap(True)
+
+        self.officeLayout.addWidget(self.officeIntroLabel)
+
+        self.officeFormLayout = QFormLayout()
+        self.officeFormLayout.setObjectName(u"officeFormLayout")
+        self.officeLevelComboLabel = QLabel(self.officeGroup)
+        self.officeLevelComboLabel.setObjectName(u"officeLevelComboLabel")
+
+        self.officeFormLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.officeLevelComboLabel)
+
+        self.officeLevelCombo = QComboBox(self.officeGroup)
+        self.officeLevelCombo.setObjectName(u"officeLevelCombo")
+
+        self.officeFormLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.officeLevelCombo)
+
+        self.officeOrganizationComboLabel = QLabel(self.officeGroup)
+        self.officeOrganizationComboLabel.setObjectName(u"officeOrganizationComboLabel")
+
+        self.officeFormLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.officeOrganizationComboLabel)
+
+        self.officeOrganizationCombo = QComboBox(self.officeGroup)
+        self.officeOrganizationCombo.setObjectName(u"officeOrganizationCombo")
+
+        self.officeFormLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.officeOrganizationCombo)
+
+        self.officeTownComboLabel = QLabel(self.officeGroup)
+        self.officeTownComboLabel.setObjectName(u"officeTownComboLabel")
+
+        self.officeFormLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.officeTownComboLabel)
+
+        self.officeTownCombo = QComboBox(self.officeGroup)
+        self.officeTownCombo.setObjectName(u"officeTownCombo")
+
+        self.officeFormLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.officeTownCombo)
+
+        self.officeNameEditLabel = QLabel(self.officeGroup)
+        self.officeNameEditLabel.setObjectName(u"officeNameEditLabel")
+
+        self.officeFormLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.officeNameEditLabel)
+
+        self.officeNameEdit = QLineEdit(self.officeGroup)
+        self.officeNameEdit.setObjectName(u"officeNameEdit")
+
+        self.officeFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.officeNameEdit)
+
+
+        self.officeLayout.addLayout(self.officeFormLayout)
+
+
+        self.mainLayout.addWidget(self.officeGroup)
+
         self.verticalSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.mainLayout.addItem(self.verticalSpacer)
@@ -115,6 +174,10 @@ class Ui_FirstAdminDialog(object):
         self.usernameEditLabel.setBuddy(self.usernameEdit)
         self.passwordEditLabel.setBuddy(self.passwordEdit)
         self.passwordAgainEditLabel.setBuddy(self.passwordAgainEdit)
+        self.officeLevelComboLabel.setBuddy(self.officeLevelCombo)
+        self.officeOrganizationComboLabel.setBuddy(self.officeOrganizationCombo)
+        self.officeTownComboLabel.setBuddy(self.officeTownCombo)
+        self.officeNameEditLabel.setBuddy(self.officeNameEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(FirstAdminDialog)
@@ -129,4 +192,9 @@ class Ui_FirstAdminDialog(object):
         self.usernameEditLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"User na&me:", None))
         self.passwordEditLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"&Password:", None))
         self.passwordAgainEditLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"Password &again:", None))
+        self.officeGroup.setTitle(QCoreApplication.translate("FirstAdminDialog", u"This office", None))
+        self.officeLevelComboLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"&Level:", None))
+        self.officeOrganizationComboLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"&Organization (a village office):", None))
+        self.officeTownComboLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"&Town (a town office):", None))
+        self.officeNameEditLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"O&ffice name:", None))
     # retranslateUi
