@@ -259,6 +259,10 @@
         <translation>概要</translation>
     </message>
     <message>
+        <source>From office</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
         <source>Agenda and resolutions</source>
         <translation>议题与决议</translation>
     </message>
@@ -3482,6 +3486,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>From office</source>
+        <translation>来源单位</translation>
     </message>
     <message>
         <source>Service hours</source>

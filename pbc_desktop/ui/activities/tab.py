@@ -477,6 +477,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
                         (self.tr("Absent"), absent),
                         (self.tr("Trainees (person-times)"), d.trainee_count or None),
                         (self.tr("Summary"), d.summary),
+                        (self.tr("From office"), d.origin),
                     ]
                 ),
                 heading(self.tr("Agenda and resolutions")),

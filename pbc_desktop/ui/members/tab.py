@@ -465,6 +465,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
                     (self.tr("Party post"), d.party_post),
                     (self.tr("Work unit"), d.work_unit),
                     (self.tr("Remark"), d.remark),
+                    (self.tr("From office"), d.origin),
                 ]
             ),
             fields(

@@ -279,3 +279,30 @@ def test_the_preview_of_the_demo_district_counts_exactly_what_receiving_does(
     assert [(c.entity, c.uuid, c.change) for c in preview.result.changes] == [
         (c.entity, c.uuid, c.change) for c in received.result.changes
     ]
+
+
+def test_a_merged_record_says_which_office_it_came_from(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    from pbc_desktop.db.models import Activity
+    from pbc_desktop.services.activities.detail import get_activity_detail
+    from pbc_desktop.services.exchange import offices as office_registry
+    from pbc_desktop.services.members import get_member_detail
+
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "p.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    with town.read() as s:
+        assert s.scalar(select(func.count()).select_from(PartyMember)) == 0
+    receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    with town.read() as s:
+        member_id = s.scalars(select(PartyMember.id)).one()
+        activity_id = s.scalars(select(Activity.id)).one()
+    assert get_member_detail(town, member_id).origin == "未登记的单位"
+    office_registry.register_card(town, VILLAGE.card)
+    assert get_member_detail(town, member_id).origin == "上底村党委"
+    assert get_activity_detail(town, activity_id).origin == "上底村党委"
+    with village.read() as s:
+        own = s.scalars(select(PartyMember.id)).one()
+    assert get_member_detail(village, own).origin is None  # made here
