@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from pbc_desktop.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
     Subcommands,
+    ask_password,
     interactive,
     opened_db,
     print_table,
@@ -216,20 +216,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _passphrase(*, twice: bool) -> str:
-    given = os.environ.get(PASSPHRASE_ENV)
-    if given:
-        return given
-    if not interactive():
-        raise UserError(
-            t(
-                f"需要密钥口令:请在终端中运行并按提示输入,或设置环境变量 {PASSPHRASE_ENV}。",
-                f"A passphrase is needed: run this in a terminal, or set {PASSPHRASE_ENV}.",
-            )
-        )
-    first = typed(t("密钥口令: ", "Passphrase: "), secret=True)
-    if twice and typed(t("再输入一次: ", "Again: "), secret=True) != first:
-        raise UserError(t("两次输入的口令不一致。", "The two passphrases differ."))
-    return first
+    return ask_password(PASSPHRASE_ENV, t("密钥口令: ", "Passphrase: "), twice=twice)
 
 
 def cmd_export_key(args: argparse.Namespace) -> int:

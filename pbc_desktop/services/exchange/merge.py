@@ -408,36 +408,16 @@ def _apply_tombstones(
         owner = stone.get("owner") or sender.office_uuid
         values = dict(local)
         if edited_here and owner != sender.office_uuid:
-            _conflict(
-                session,
-                shape,
-                row_uuid,
-                sender=sender,
-                kept="mine",
-                values=values,
-                fields=("deleted",),
-                other=stone,
-            )
-            _record(
-                result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine"
+            _deletion_kept(
+                session, shape, row_uuid, sender=sender, values=values, stone=stone, result=result
             )
             continue
         try:
             with session.begin_nested():
                 session.execute(delete(table).where(table.c.uuid == row_uuid))
         except IntegrityError:  # still used by a record of ours
-            _conflict(
-                session,
-                shape,
-                row_uuid,
-                sender=sender,
-                kept="mine",
-                values=values,
-                fields=("deleted",),
-                other=stone,
-            )
-            _record(
-                result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine"
+            _deletion_kept(
+                session, shape, row_uuid, sender=sender, values=values, stone=stone, result=result
             )
             continue
         session.execute(delete(SyncBase).where(SyncBase.record_uuid == row_uuid))
@@ -457,6 +437,30 @@ def _apply_tombstones(
             SyncBase(record_uuid=row_uuid, office=sender.office_uuid, updated_at=deleted_at)
         )
         _record(result, shape, row_uuid, Change.DELETED, values)
+
+
+def _deletion_kept(
+    session: Session,
+    shape: TableShape,
+    row_uuid: str,
+    *,
+    sender: Sender,
+    values: Mapping[str, Any],
+    stone: Mapping[str, Any],
+    result: MergeResult,
+) -> None:
+    """The record stays (changed here, or still used here): a conflict to decide."""
+    _conflict(
+        session,
+        shape,
+        row_uuid,
+        sender=sender,
+        kept="mine",
+        values=values,
+        fields=("deleted",),
+        other=stone,
+    )
+    _record(result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine")
 
 
 def _stone_time(stone: Mapping[str, Any]) -> datetime:

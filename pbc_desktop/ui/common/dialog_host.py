@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.ui.common import messages
 
 
 class DialogHost:
@@ -20,6 +23,18 @@ class DialogHost:
             dialog.saved.connect(on_saved)  # type: ignore[attr-defined]
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
+
+    def open_built(self, build: Callable[[], QDialog], parent: QWidget | None) -> None:
+        """Open the dialog ``build()`` makes, unless one is open already (then raise it);
+        a refusal while building it (say, a permission lost meanwhile) is shown instead."""
+        if self.raise_active_dialog():
+            return
+        try:
+            dialog = build()
+        except UserError as error:
+            messages.show_user_error(parent, error)
+            return
+        self.open_dialog(dialog)
 
     def raise_active_dialog(self) -> bool:
         """Bring the open dialog to the front; ``False`` when none is open."""

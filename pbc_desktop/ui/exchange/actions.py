@@ -101,14 +101,7 @@ class ExchangeActions(DialogHost, QObject):
 
     # -- dialogs -------------------------------------------------------------------------------
     def _open(self, build: Callable[[AppContext, QWidget], QDialog]) -> None:
-        if self.raise_active_dialog():
-            return
-        try:
-            dialog = build(self._host.ctx, self._parent)
-        except UserError as error:
-            messages.show_user_error(self._parent, error)
-            return
-        self.open_dialog(dialog)
+        self.open_built(lambda: build(self._host.ctx, self._parent), self._parent)
 
     def open_conflicts(self) -> None:
         from pbc_desktop.ui.exchange.conflicts_dialog import ConflictsDialog

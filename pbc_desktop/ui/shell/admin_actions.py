@@ -10,8 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.errors import UserError
-from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
@@ -60,14 +58,7 @@ class AdminActions(DialogHost, QObject):
         self.menu.menuAction().setVisible(any_shown)
 
     def _open(self, build: Callable[[AppContext, QWidget], QDialog]) -> None:
-        if self.raise_active_dialog():
-            return
-        try:
-            dialog = build(self._host.ctx, self._parent)
-        except UserError as error:  # e.g. the account lost the permission meanwhile
-            messages.show_user_error(self._parent, error)
-            return
-        self.open_dialog(dialog)
+        self.open_built(lambda: build(self._host.ctx, self._parent), self._parent)
 
     def open_accounts(self) -> None:
         from pbc_desktop.ui.accounts.manager import AccountsDialog
