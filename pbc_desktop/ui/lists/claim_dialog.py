@@ -11,7 +11,12 @@ from pbc_desktop.domain.enums import ClaimMode
 from pbc_desktop.services.lists import claims, queries
 from pbc_desktop.ui.common.combos import fill_choices
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
+from pbc_desktop.ui.common.dates import (
+    checked_date,
+    set_date,
+    set_date_capped,
+    to_date,
+)
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_claim_dialog import Ui_ClaimDialog
 
@@ -113,7 +118,7 @@ class ClaimDialog(FormDialog):
             mode=self.mode(),
             lead_org_id=ui.leadCombo.currentData(),
             claimed_on=to_date(ui.claimedEdit.date()),
-            deadline=to_date(ui.deadlineEdit.date()) if ui.deadlineCheck.isChecked() else None,
+            deadline=checked_date(ui.deadlineCheck, ui.deadlineEdit),
             responsible=ui.responsibleEdit.text(),
             participants=self.partners(),
         )
