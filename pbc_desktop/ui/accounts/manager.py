@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import AccountStatus
-from pbc_desktop.errors import UserError
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.users import UserView
 from pbc_desktop.services.paging import PageRequest
@@ -172,8 +171,5 @@ class AccountsDialog(DialogHost, QDialog):
             ).format(user.username, user.name),
         ):
             return
-        try:
-            users.set_active(self.ctx.db, user.id, not user.active)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(self, lambda: users.set_active(self.ctx.db, user.id, not user.active))
         self.refresh()

@@ -688,10 +688,7 @@ class ActivityDialog(FormDialog):
         chosen = self.choose_save_path(self._filenames[value])
         if not chosen:
             return
-        try:
-            attachments.save_copy(self.ctx.db, value, Path(chosen))
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        messages.guarded(self, lambda: attachments.save_copy(self.ctx.db, value, Path(chosen)))
 
     def _file_data(self) -> tuple[tuple[int, ...], tuple[Path, ...]]:
         keep: list[int] = []

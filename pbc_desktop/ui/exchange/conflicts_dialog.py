@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.exchange import field_label
-from pbc_desktop.errors import UserError
 from pbc_desktop.services.exchange import conflicts
 from pbc_desktop.services.exchange.conflicts import ConflictView
 from pbc_desktop.ui.common import messages
@@ -133,8 +132,7 @@ class ConflictsDialog(QDialog):
         view = self._selected()
         if view is None:
             return
-        try:
-            conflicts.resolve(self.ctx.db, view.id, take_other=take_other)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        messages.guarded(
+            self, lambda: conflicts.resolve(self.ctx.db, view.id, take_other=take_other)
+        )
         self.reload()
