@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
@@ -15,6 +23,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import checked_date, set_date, show_checked_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
 from pbc_desktop.ui.common.views import close_without_enter
 from pbc_desktop.ui.common.worker import JobOutcome, succeeded
@@ -137,6 +146,43 @@ def test_a_host_that_is_no_widget_has_no_window_for_messages() -> None:
         pass
 
     assert Plain().message_parent() is None
+
+
+class Form(FormDialog):
+    def __init__(self) -> None:
+        super().__init__()
+        self.box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(error := QLabel())
+        layout.addWidget(self.box)
+        self.init_form(error, buttons=self.box)
+        self.answer: int | None = 5
+
+    def save(self) -> int | None:
+        return self.answer
+
+    def press(self, which: QDialogButtonBox.StandardButton) -> None:
+        button = self.box.button(which)
+        assert button is not None
+        button.click()
+
+
+def test_a_form_s_ok_saves_and_its_cancel_closes(qtbot: QtBot) -> None:
+    form = Form()
+    qtbot.addWidget(form)
+    form.answer = None  # e.g. a confirmation was declined: stays open
+    form.show()
+    form.press(QDialogButtonBox.StandardButton.Ok)
+    assert form.isVisible() and form.saved_id is None
+    form.answer = 5
+    with qtbot.waitSignal(form.saved) as saved:
+        form.press(QDialogButtonBox.StandardButton.Ok)
+    assert saved.args == [5] and form.result() == QDialog.DialogCode.Accepted
+    form.show()
+    form.press(QDialogButtonBox.StandardButton.Cancel)
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
 
 
 # -- menus ---------------------------------------------------------------------------------

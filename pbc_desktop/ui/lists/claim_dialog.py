@@ -33,7 +33,7 @@ class ClaimDialog(FormDialog):
         self.item_id = item_id
         self.ui = Ui_ClaimDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(f"{detail.title}({detail.community_name})")
@@ -80,8 +80,6 @@ class ClaimDialog(FormDialog):
             "responsible": ui.responsibleEdit,
             "status": ui.itemLabel,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         self._mode_changed()
 
     def mode(self) -> ClaimMode:

@@ -34,7 +34,7 @@ class ListDialog(FormDialog):
         self.list_id = list_id
         self.ui = Ui_ListDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         ui.communityLabel.setText(community_name)
         fill_enum(ui.kindCombo, ListKind)
@@ -52,8 +52,6 @@ class ListDialog(FormDialog):
             "year": ui.yearSpin,
             "signed_on": ui.signedEdit,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         if list_id is None:
             self.setWindowTitle(self.tr("New service list"))
             ui.signedCheck.setChecked(False)

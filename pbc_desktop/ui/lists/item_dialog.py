@@ -30,7 +30,7 @@ class ItemDialog(FormDialog):
         self.item_id = item_id
         self.ui = Ui_ItemDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         lst = queries.get_service_list(ctx.db, list_id)
         ui.listLabel.setText(f"{lst.title}({label(lst.kind)})")
@@ -64,8 +64,6 @@ class ItemDialog(FormDialog):
             "answers_item": ui.answersCombo,
             "uses_item": ui.usesCombo,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         if item_id is None:
             self.setWindowTitle(self.tr("New list item"))
             if lst.kind == ListKind.PROJECT:
