@@ -25,7 +25,7 @@ from pbc_desktop.ui.common.dates import checked_date, set_date, show_checked_dat
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
-from pbc_desktop.ui.common.views import close_without_enter
+from pbc_desktop.ui.common.views import close_buttons, close_without_enter
 from pbc_desktop.ui.common.worker import JobOutcome, succeeded
 
 
@@ -88,6 +88,19 @@ def test_enter_does_not_press_close(qtbot: QtBot) -> None:
     close_without_enter(buttons)
     assert not close.autoDefault()
     close_without_enter(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok))  # none: no-op
+
+
+def test_close_buttons_close_their_dialog(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    buttons = close_buttons(dialog)
+    assert buttons.parent() is dialog
+    assert buttons.standardButtons() == QDialogButtonBox.StandardButton.Close
+    dialog.show()
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert close is not None
+    close.click()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
 
 
 # -- refusals ------------------------------------------------------------------------------

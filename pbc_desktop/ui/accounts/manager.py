@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +29,7 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
+    close_buttons,
     make_record_table,
     select_record,
     selected_record,
@@ -66,8 +66,7 @@ class AccountsDialog(DialogHost, QDialog):
         )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("accountsCount")
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
 
         actions = QHBoxLayout()
         for button in (self.new_button, self.reset_button, self.active_button):

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QSplitter,
@@ -211,3 +212,10 @@ def close_without_enter(buttons: QDialogButtonBox) -> None:
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
     if close is not None:
         close.setAutoDefault(False)
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A button box holding Close, which closes ``dialog`` (as Escape does)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,7 +19,13 @@ from pbc_desktop.services.exchange.conflicts import ConflictView
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
-from pbc_desktop.ui.common.views import fill_table, make_item_table, make_splitter, selected_id
+from pbc_desktop.ui.common.views import (
+    close_buttons,
+    fill_table,
+    make_item_table,
+    make_splitter,
+    selected_id,
+)
 
 
 class ConflictsDialog(QDialog):
@@ -62,8 +67,7 @@ class ConflictsDialog(QDialog):
         row.addWidget(self.take_button)
         row.addStretch(1)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
         self.keep_button.clicked.connect(lambda: self._decide(take_other=False))
         self.take_button.clicked.connect(lambda: self._decide(take_other=True))
