@@ -253,10 +253,10 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         if self.unmask_check.isChecked() != unmasked:
             self.unmask_check.setChecked(unmasked)  # comes back here through toggled
             return
+        # Showing the full numbers is recorded in the audit log and needs the permission.
         if (
             unmasked
             and not self._unmasked
-            # audited; needs the permission
             and not messages.guarded(self, lambda: member_export.record_unmasked_view(self.ctx.db))
         ):
             self.unmask_check.setChecked(False)
