@@ -20,7 +20,13 @@ from pbc_desktop.cli.common import (
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
-from pbc_desktop.domain.exchange import field_label, label_order, record_label
+from pbc_desktop.domain.exchange import (
+    RECEIVED_COUNTS,
+    field_label,
+    label_order,
+    received_headings,
+    record_label,
+)
 from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language, t
@@ -291,16 +297,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _print_result(result: MergeResult) -> None:
-    columns = (Change.NEW, Change.CHANGED, Change.UNCHANGED, Change.CONFLICT, Change.DELETED)
+    columns = [Change(key) for key, _zh, _en in RECEIVED_COUNTS]
     print_table(
-        [
-            t("数据类别", "Records"),
-            t("新增", "New"),
-            t("修改", "Changed"),
-            t("未变", "Unchanged"),
-            t("冲突", "Conflicts"),
-            t("删除", "Deleted"),
-        ],
+        received_headings(),
         [
             [record_label(kind)] + [str(result.counts[kind][c]) for c in columns]
             for kind in sorted(result.counts, key=label_order)

@@ -213,14 +213,11 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         row = self.current_row()
         if row is None:
             return None
-        try:
-            dialog = ActivityDialog(self.ctx, row.id, parent=self)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.refresh()
-            return None
-        self.open_dialog(dialog, self.show_saved)
-        return dialog
+        return self.open_made(
+            lambda: ActivityDialog(self.ctx, row.id, parent=self),
+            self.show_saved,
+            gone=self.refresh,
+        )
 
     def delete_current(self) -> None:
         row = self.current_row()
@@ -232,12 +229,8 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         ).format(row.title, fmt_datetime(row.starts_at))
         if not messages.confirm(self, self.tr("Delete activity"), question):
             return
-        try:
-            editing.delete_activity(self.ctx.db, row.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.refresh()
+        if messages.guarded(self, lambda: editing.delete_activity(self.ctx.db, row.id)):
+            self.refresh()
 
     def open_venues(self) -> QDialog:
         from pbc_desktop.ui.activities.venues_dialog import VenuesDialog

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QListWidgetItem, QWidget
 
 from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.errors import UserError
@@ -13,6 +13,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.views import close_without_enter
 from pbc_desktop.ui.forms.ui_venues_dialog import Ui_VenuesDialog
 
 DATA = Qt.ItemDataRole.UserRole
@@ -58,9 +59,7 @@ class VenuesDialog(QDialog):
         ui.deleteButton.clicked.connect(self.delete_current)
         ui.saveButton.clicked.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
-        close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setAutoDefault(False)
+        close_without_enter(ui.buttonBox)
         ui.saveButton.setDefault(True)
         self.reload()
         if ui.venueList.count():

@@ -47,7 +47,7 @@ class IndicatorSetDialog(FormDialog):
         self.ctx = ctx
         self.ui = Ui_IndicatorSetDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.creating = create
         self.view = None if create else indicator_sets.get_indicator_set(ctx.db, year)
         if not create and self.view is None:
@@ -104,8 +104,6 @@ class IndicatorSetDialog(FormDialog):
         ui.downButton.clicked.connect(lambda: self._move(1))
         table.itemChanged.connect(lambda _item: self.update_totals())
         table.itemSelectionChanged.connect(self._update_buttons)
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         self._update_buttons()
 
     # -- loading ---------------------------------------------------------------------------

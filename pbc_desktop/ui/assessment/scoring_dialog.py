@@ -54,7 +54,7 @@ class ScoringDialog(FormDialog):
         self.assessment_id = assessment_id
         self.ui = Ui_ScoringDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
         self.spins: dict[int, QDoubleSpinBox] = {}
         fill_enum(self.ui.outcomeCombo, AssessmentOutcome)
@@ -82,8 +82,6 @@ class ScoringDialog(FormDialog):
             )
             target.setFocus()
         self.ui.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.finishButton.clicked.connect(self.finish)
         self._outcome_changed()
         self.update_total()

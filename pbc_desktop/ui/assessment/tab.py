@@ -235,10 +235,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             ).format(row.community_name),
         ):
             return
-        try:
-            outcomes.finish_assessment(self.ctx.db, row.id)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(self, lambda: outcomes.finish_assessment(self.ctx.db, row.id))
         self._after_write(row.id)
 
     def reopen_selected(self) -> None:
@@ -254,10 +251,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         )
         if reason is None:
             return
-        try:
-            outcomes.reopen_assessment(self.ctx.db, row.id, reason)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(self, lambda: outcomes.reopen_assessment(self.ctx.db, row.id, reason))
         self._after_write(row.id)
 
     def make_report(self) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
+
+D = TypeVar("D", bound=QDialog)
 
 
 class DialogHost:
@@ -24,17 +27,32 @@ class DialogHost:
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
 
-    def open_built(self, build: Callable[[], QDialog], parent: QWidget | None) -> None:
-        """Open the dialog ``build()`` makes, unless one is open already (then raise it);
-        a refusal while building it (say, a permission lost meanwhile) is shown instead."""
-        if self.raise_active_dialog():
-            return
+    def open_made(
+        self,
+        make: Callable[[], D],
+        on_saved: Callable[[int], object] | None = None,
+        *,
+        gone: Callable[[], object] | None = None,
+    ) -> D | None:
+        """Open the dialog ``make`` builds, as :meth:`open_dialog` does.
+
+        When it cannot be built (a ``UserError``: its record was deleted in another window
+        meanwhile, the account lost the permission…), say why, call ``gone`` (e.g. reload
+        the list the record was chosen from) and return None.
+        """
         try:
-            dialog = build()
+            dialog = make()
         except UserError as error:
-            messages.show_user_error(parent, error)
-            return
-        self.open_dialog(dialog)
+            messages.show_user_error(self.message_parent(), error)
+            if gone is not None:
+                gone()
+            return None
+        self.open_dialog(dialog, on_saved)
+        return dialog
+
+    def message_parent(self) -> QWidget | None:
+        """The window a refusal is shown over: the host itself when it is a widget."""
+        return self if isinstance(self, QWidget) else None
 
     def raise_active_dialog(self) -> bool:
         """Bring the open dialog to the front; ``False`` when none is open."""

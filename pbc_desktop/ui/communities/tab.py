@@ -382,14 +382,7 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         community_id = self.current_id()
         if community_id is None:
             return None
-        try:
-            dialog = make(community_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.reload()
-            return None
-        self.open_dialog(dialog, self.show_saved)
-        return dialog
+        return self.open_made(lambda: make(community_id), self.show_saved, gone=self.reload)
 
     def edit_current(self) -> CommunityDialog | None:
         return self._open_for_current(lambda cid: CommunityDialog(self.ctx, cid, self))
@@ -409,9 +402,5 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         ).replace("%1", detail.name)
         if not messages.confirm(self, self.tr("Delete community"), question):
             return
-        try:
-            svc.delete_community(self.ctx.db, detail.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.reload()
+        if messages.guarded(self, lambda: svc.delete_community(self.ctx.db, detail.id)):
+            self.reload()

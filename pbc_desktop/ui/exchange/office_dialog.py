@@ -31,7 +31,7 @@ from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.views import fill_table, make_item_table
+from pbc_desktop.ui.common.views import close_buttons, fill_table, make_item_table
 
 CARD_FILTER = "*.pbccard"
 
@@ -78,8 +78,7 @@ class OfficeDialog(QDialog):
             [self.tr("Office"), self.tr("Level"), self.tr("This office"), self.tr("Fingerprint")],
         )
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
         self.setup_button.clicked.connect(self.set_up)
         self.card_button.clicked.connect(self.save_card)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.enums import FundDirection
 from pbc_desktop.domain.money import format_yuan
-from pbc_desktop.errors import UserError
 from pbc_desktop.services import funds, scope
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill, fill_choices, select_data
@@ -269,20 +268,11 @@ class FundsPanel(DialogHost, QWidget):
         cid = self.community_id()
         if cid is None:
             return None
-        try:
-            dialog = FundEntryDialog(
-                self.ctx,
-                cid,
-                self.community_combo.currentText(),
-                direction,
-                entry_id=entry_id,
-                parent=self,
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return None
-        self.open_dialog(dialog, self._after_save)
-        return dialog
+        name = self.community_combo.currentText()
+        return self.open_made(
+            lambda: FundEntryDialog(self.ctx, cid, name, direction, entry_id=entry_id, parent=self),
+            self._after_save,
+        )
 
     def _after_save(self, entry_id: int) -> None:
         self._community_changed()
@@ -307,8 +297,5 @@ class FundsPanel(DialogHost, QWidget):
         )
         if not messages.confirm(self, self.tr("Delete fund entry"), question):
             return
-        try:
-            funds.delete_entry(self.ctx.db, row.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        messages.guarded(self, lambda: funds.delete_entry(self.ctx.db, row.id))
         self._community_changed()

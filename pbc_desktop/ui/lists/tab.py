@@ -40,7 +40,7 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.views import make_item_table
-from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
 from pbc_desktop.ui.lists.dialog import ListDialog
 from pbc_desktop.ui.lists.funds_panel import FundsPanel
@@ -563,11 +563,9 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         row = self.current_list()
         if row is None:
             return
-        self._guard(
-            lambda: self.open_dialog(
-                ListDialog(self.ctx, row.community_id, row.community_name, row.id, self),
-                self._after_list_write,
-            )
+        self.open_made(
+            lambda: ListDialog(self.ctx, row.community_id, row.community_name, row.id, self),
+            self._after_list_write,
         )
 
     def delete_list(self) -> None:
@@ -579,7 +577,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         )
         if not messages.confirm(self, self.tr("Delete list"), question):
             return
-        if self._guard(lambda: editing.delete_list(self.ctx.db, row.id)):
+        if messages.guarded(self, lambda: editing.delete_list(self.ctx.db, row.id)):
             self._after_list_write(None)
 
     def sign_list(self) -> None:
@@ -593,7 +591,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         )
         if when is None:
             return
-        if self._guard(lambda: editing.sign_list(self.ctx.db, row.id, when)):
+        if messages.guarded(self, lambda: editing.sign_list(self.ctx.db, row.id, when)):
             self._after_list_write(row.id)
 
     # -- items -------------------------------------------------------------------------------
@@ -607,15 +605,6 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         for action, button in self.item_buttons.items():
             button.setEnabled(action in actions)
 
-    def _guard(self, work: Callable[[], object]) -> bool:
-        """Run ``work``; show a user error instead of failing. True when it succeeded."""
-        try:
-            work()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return False
-        return True
-
     def _after_item_write(self, item_id: int) -> None:
         self._fill_lists()
         self._fill_claimants()
@@ -627,28 +616,20 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         if row is None:
             return
         item_id = row.id
-        self._guard(
-            lambda: self.open_dialog(make(item_id), lambda _i: self._after_item_write(item_id))
-        )
+        self.open_made(lambda: make(item_id), lambda _i: self._after_item_write(item_id))
 
     def new_item(self) -> None:
         list_id = self._list_id
         if list_id is None:
             return
-        self._guard(
-            lambda: self.open_dialog(
-                ItemDialog(self.ctx, list_id, parent=self), self._after_item_write
-            )
-        )
+        self.open_made(lambda: ItemDialog(self.ctx, list_id, parent=self), self._after_item_write)
 
     def edit_item(self) -> None:
         row = self.current_row()
         if row is None:
             return
-        self._guard(
-            lambda: self.open_dialog(
-                ItemDialog(self.ctx, row.list_id, row.id, self), self._after_item_write
-            )
+        self.open_made(
+            lambda: ItemDialog(self.ctx, row.list_id, row.id, self), self._after_item_write
         )
 
     def delete_item(self) -> None:
@@ -658,7 +639,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         question = self.tr("Delete the item {0}?").format(row.title)
         if not messages.confirm(self, self.tr("Delete item"), question):
             return
-        if self._guard(lambda: editing.delete_item(self.ctx.db, row.id)):
+        if messages.guarded(self, lambda: editing.delete_item(self.ctx.db, row.id)):
             self._fill_lists()
             self.reload()
 
@@ -673,7 +654,9 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
 
     def start_item(self) -> None:
         row = self.current_row()
-        if row is not None and self._guard(lambda: supervision.start_item(self.ctx.db, row.id)):
+        if row is not None and messages.guarded(
+            self, lambda: supervision.start_item(self.ctx.db, row.id)
+        ):
             self._after_item_write(row.id)
 
     def reopen_item(self) -> None:
@@ -687,7 +670,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         )
         if reason is None:
             return
-        if self._guard(lambda: supervision.reopen_item(self.ctx.db, row.id, reason)):
+        if messages.guarded(self, lambda: supervision.reopen_item(self.ctx.db, row.id, reason)):
             self._after_item_write(row.id)
 
     # -- exports -----------------------------------------------------------------------------
@@ -715,13 +698,8 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
 
         if row.item_count > BIG_EXPORT:
             outcome = run_with_progress(self, title, job)
-            if outcome.cancelled:
+            if not succeeded(self, outcome, title=title, refused=(UserError, OSError)):
                 return None
-            if outcome.error is not None:
-                if isinstance(outcome.error, UserError | OSError):
-                    messages.warning(self, title, str(outcome.error))
-                    return None
-                raise outcome.error
         else:
             try:
                 job()

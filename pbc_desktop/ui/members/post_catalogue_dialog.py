@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.services.post_reports import catalogue
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.views import close_without_enter
 from pbc_desktop.ui.forms.ui_post_catalogue_dialog import Ui_PostCatalogueDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -52,9 +53,7 @@ class PostCatalogueDialog(QDialog):
         ui.upButton.clicked.connect(lambda: self.move_current(-1))
         ui.downButton.clicked.connect(lambda: self.move_current(+1))
         ui.buttonBox.rejected.connect(self.reject)
-        close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setAutoDefault(False)
+        close_without_enter(ui.buttonBox)
         for button in (ui.newButton, ui.activeButton, ui.deleteButton, ui.upButton, ui.downButton):
             button.setAutoDefault(False)
         ui.saveButton.setDefault(True)

@@ -390,13 +390,7 @@ class MemberPostsPanel(DialogHost, QWidget):
     # -- actions -----------------------------------------------------------------------------
     def _open(self, make: Callable[[], QDialog], on_saved: Callable[[int], object]) -> None:
         """Open the dialog ``make`` builds; a record gone meanwhile is said and reloaded."""
-        try:
-            dialog = make()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.reload()
-            return
-        self.open_dialog(dialog, on_saved)
+        self.open_made(make, on_saved, gone=self.reload)
 
     def _after_report(self, report_id: int) -> None:
         self.reload(report_id)

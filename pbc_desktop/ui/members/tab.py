@@ -253,13 +253,14 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         if self.unmask_check.isChecked() != unmasked:
             self.unmask_check.setChecked(unmasked)  # comes back here through toggled
             return
-        if unmasked and not self._unmasked:
-            try:
-                member_export.record_unmasked_view(self.ctx.db)  # audited; needs permission
-            except UserError as exc:
-                messages.show_user_error(self, exc)
-                self.unmask_check.setChecked(False)
-                return
+        # Showing the full numbers is recorded in the audit log and needs the permission.
+        if (
+            unmasked
+            and not self._unmasked
+            and not messages.guarded(self, lambda: member_export.record_unmasked_view(self.ctx.db))
+        ):
+            self.unmask_check.setChecked(False)
+            return
         self._unmasked = unmasked
         self.reload()
         if unmasked:  # full numbers are wider than the masked ones the columns were fitted to
@@ -285,14 +286,11 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             return None
         if self.raise_active_dialog():
             return None
-        try:
-            dialog = MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self)
-        except UserError as error:  # deleted in another window meanwhile
-            messages.show_user_error(self, error)
-            self.refresh()
-            return None
-        self.open_dialog(dialog, self.show_saved)
-        return dialog
+        return self.open_made(
+            lambda: MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self),
+            self.show_saved,
+            gone=self.refresh,
+        )
 
     def delete_current(self) -> None:
         row = self.current_row()
@@ -320,10 +318,12 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             )
         if not messages.confirm(self, self.tr("Delete party member"), question):
             return
-        try:
-            member_editing.delete_member(self.ctx.db, row.id, with_reports=impact.has_records)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(
+            self,
+            lambda: member_editing.delete_member(
+                self.ctx.db, row.id, with_reports=impact.has_records
+            ),
+        )
         self.refresh()
 
     # -- listing -----------------------------------------------------------------------------

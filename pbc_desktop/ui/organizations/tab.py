@@ -286,13 +286,9 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
     def _open_dialog(self, org_id: int | None) -> None:
         if self.raise_active_dialog():
             return
-        try:
-            dialog = OrganizationDialog(self.ctx, org_id, self)
-        except UserError as error:  # e.g. deleted in another window meanwhile
-            messages.show_user_error(self, error)
-            self.refresh()
-            return
-        self.open_dialog(dialog, self.show_saved)
+        self.open_made(
+            lambda: OrganizationDialog(self.ctx, org_id, self), self.show_saved, gone=self.refresh
+        )
 
     def delete_current(self) -> None:
         row = self.current_row()
@@ -301,9 +297,5 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
         question = self.tr("Delete the organization “{0}”? This cannot be undone.").format(row.name)
         if not messages.confirm(self, self.tr("Delete organization"), question):
             return
-        try:
-            orgs.delete_organization(self.ctx.db, row.id)
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
-        self.refresh()
+        if messages.guarded(self, lambda: orgs.delete_organization(self.ctx.db, row.id)):
+            self.refresh()
