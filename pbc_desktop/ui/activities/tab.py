@@ -26,8 +26,6 @@ from pbc_desktop.domain.attendance import absence_text
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language
-from pbc_desktop.reports.minutes import build_minutes
-from pbc_desktop.reports.signin import build_signin
 from pbc_desktop.services import scope, stats
 from pbc_desktop.services.activities import detail, editing, listing
 from pbc_desktop.services.paging import PageRequest
@@ -274,6 +272,10 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         row = self.current_row()
         if row is None:
             return None
+        # ReportLab is loaded at the first print, not with the tab (a tenth of a second).
+        from pbc_desktop.reports.minutes import build_minutes
+        from pbc_desktop.reports.signin import build_signin
+
         build: BuildFn = build_signin if self.document() == SIGNIN else build_minutes
         db = self.ctx.db
         notes: list[str] = []  # words with characters no font has (filled on the worker)

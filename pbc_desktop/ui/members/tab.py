@@ -4,6 +4,7 @@ user ticks "show"), with their posts and service, and the member editor."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import member_editing, member_export, members
+from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
@@ -41,9 +42,11 @@ from pbc_desktop.ui.common.write_guard import Rule
 from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.members.dialog import MemberDialog, searchable
 from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
-from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
 from pbc_desktop.ui.members.posts import MemberPostsPanel
+
+if TYPE_CHECKING:
+    from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
 ID_COLUMN, PHONE_COLUMN = 6, 7  # see MembersTab.columns
 
@@ -207,6 +210,9 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
     def import_members(self) -> MemberImportDialog | None:
         if self.raise_active_dialog():
             return None
+        # openpyxl is loaded at the first import, not with the tab (a tenth of a second).
+        from pbc_desktop.ui.members.import_dialog import MemberImportDialog
+
         dialog = MemberImportDialog(self.ctx, self)
         dialog.imported.connect(lambda _result: self.refresh())
         self.open_dialog(dialog)
@@ -252,6 +258,8 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             self.unmask_check.setChecked(unmasked)  # comes back here through toggled
             return
         if unmasked and not self._unmasked:
+            from pbc_desktop.services import member_export  # openpyxl: loaded when used
+
             try:
                 member_export.record_unmasked_view(self.ctx.db)  # audited; needs permission
             except UserError as exc:
