@@ -156,6 +156,11 @@ class ListingTab(QWidget, Generic[T]):
         None; asked when the selection changes. By default: the WRITE permission."""
         return refusal(self.ctx.db.user, Permission.WRITE)
 
+    def idle_refusal(self) -> str | None:
+        """With nothing selected: why the account may change no record here at all (so a
+        disabled Edit still says why), or None. By default: the WRITE permission."""
+        return refusal(self.ctx.db.user, Permission.WRITE)
+
     def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
         """Place the row count (by default at the end of the note under the filters); a tab
         may add its buttons here too."""
@@ -392,11 +397,6 @@ class ListingTab(QWidget, Generic[T]):
 
     def _show_detail(self, *_args: object) -> None:
         row = self.current_row()
-        # Nothing selected: the account's own refusal, so a disabled Edit still says why.
-        self._row_refusal = (
-            self.change_refusal(row)
-            if row is not None
-            else refusal(self.ctx.db.user, Permission.WRITE)
-        )
+        self._row_refusal = self.change_refusal(row) if row is not None else self.idle_refusal()
         self.show_detail(row)
         self.writes.update()

@@ -288,6 +288,9 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
     def change_refusal(self, row: svc.CommunityRow) -> str | None:
         return svc.change_refusal(self.ctx.db, row.id)
 
+    def idle_refusal(self) -> str | None:
+        return self.refused_new()  # a village changes no community at all
+
     def show_detail(self, row: svc.CommunityRow | None) -> None:
         detail: svc.CommunityDetail | None = None
         if row is not None:
