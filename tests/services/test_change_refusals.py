@@ -25,6 +25,7 @@ from tests.factories import make_activity
 from tests.scope_factories import (
     district_actor,
     town_actor,
+    town_venues,
     two_towns,
     viewer_actor,
     village_actor,
@@ -42,15 +43,7 @@ class Records:
         db.user = district_actor(db)
         self.by_jia_two = make_activity(db, w.cross_community, "甲二办", host_org_id=w.jia_two)
         self.by_yi_one = make_activity(db, w.cross_community, "乙一办", host_org_id=w.yi_one)
-        self.jia_two_venue = venues.create_venue(
-            db, venues.VenueInput("甲二村党群服务中心", owner_org_id=w.jia_two)
-        )
-        self.yi_venue = venues.create_venue(
-            db,
-            venues.VenueInput(
-                "乙镇党群服务中心", owner_org_id=w.yi_town, community_ids=(w.cross_community,)
-            ),
-        )
+        self.jia_two_venue, self.yi_venue = town_venues(db, w)
         indicator_sets.create_indicator_set(db, YEAR)
         self.jia_assessment = scoring.start_assessment(db, w.jia_community, YEAR)
         self.cross_assessment = scoring.start_assessment(db, w.cross_community, YEAR)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import FundDirection, FundSource, ListKind
-from pbc_desktop.services import access, funds, member_editing, venues
+from pbc_desktop.services import access, funds, member_editing
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.lists import editing as list_editing
 from pbc_desktop.ui.activities.tab import ActivitiesTab
@@ -34,6 +34,7 @@ from tests.scope_factories import (
     TwoTowns,
     district_actor,
     town_actor,
+    town_venues,
     two_towns,
     viewer_actor,
     village_actor,
@@ -119,20 +120,14 @@ def world(db: Database) -> World:
     )
     indicator_sets.create_indicator_set(db, 2024)
     scoring.start_assessment(db, w.jia_community, 2024)
+    jia_two_venue, yi_venue = town_venues(db, w)
     return World(
         towns=w,
         by_jia_two=make_activity(db, w.cross_community, "甲二办", host_org_id=w.jia_two),
         by_yi_one=make_activity(db, w.cross_community, "乙一办", host_org_id=w.yi_one),
         list_id=list_id,
-        jia_two_venue=venues.create_venue(
-            db, venues.VenueInput("甲二村党群服务中心", owner_org_id=w.jia_two)
-        ),
-        yi_venue=venues.create_venue(
-            db,
-            venues.VenueInput(
-                "乙镇党群服务中心", owner_org_id=w.yi_town, community_ids=(w.cross_community,)
-            ),
-        ),
+        jia_two_venue=jia_two_venue,
+        yi_venue=yi_venue,
     )
 
 
