@@ -44,6 +44,10 @@ from tests.scope_factories import (
 WRITE_ACTIONS = {
     "mainImportMembers",
     "mainRestore",
+    "mainExchangeSend",
+    "mainExchangeReceive",
+    "mainExchangeConflicts",
+    "mainExchangeLog",
     "communitiesNew",
     "communitiesEdit",
     "communitiesDelete",

@@ -58,7 +58,7 @@ class ScoringDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel)
         self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
-        #: Why the account may only look (another town's community, a viewer), or None.
+        # Why the account may only look (another town's community, a viewer), or None.
         self.refusal = None if self.sheet.locked else scoring.change_refusal(ctx.db, assessment_id)
         self.writes = WriteGuard(ctx, self)
         self.spins: dict[int, QDoubleSpinBox] = {}

@@ -69,7 +69,7 @@ class ListingTab(QWidget, Generic[T]):
         super().__init__(parent)
         self.ctx = ctx
         self._extra_text: list[str] = []
-        #: The tab's write actions, enabled only while the account may use them.
+        # The tab's write actions, enabled only while the account may use them.
         self.writes = WriteGuard(ctx, self)
         self._new_refusal: str | None = None
         self._row_refusal: str | None = None

@@ -41,6 +41,7 @@ from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
+from pbc_desktop.ui.common.write_guard import WriteGuard
 
 PACKAGE_FILTER = "*.pbcx"
 
@@ -76,6 +77,17 @@ class ExchangeActions(DialogHost, QObject):
         self.action_offices = self._action(
             "mainExchangeOffices", self.tr("&Offices..."), self.open_offices
         )
+        # A viewer account may look at the offices; only accounts that change records send,
+        # receive and decide conflicts.
+        self.writes = WriteGuard(lambda: self._host.ctx.db, self)
+        for action in (
+            self.action_send,
+            self.action_receive,
+            self.action_conflicts,
+            self.action_log,
+        ):
+            self.writes.add(action, Permission.WRITE)
+        self.menu.setToolTipsVisible(True)  # a disabled entry says why
         self.menu.aboutToShow.connect(self.update_actions)
         self.update_actions()
 
@@ -85,19 +97,8 @@ class ExchangeActions(DialogHost, QObject):
         return action
 
     def update_actions(self) -> None:
-        """A viewer account may look at the offices; only accounts that change records
-        send, receive and decide conflicts."""
-        writes = self._host.ctx.db.user.can(Permission.WRITE)
-        for action in (
-            self.action_send,
-            self.action_receive,
-            self.action_conflicts,
-            self.action_log,
-        ):
-            action.setEnabled(writes)
-            action.setToolTip(
-                "" if writes else self.tr("The signed-in account may not change records.")
-            )
+        """Follow the signed-in account (call after a sign-in or a new database)."""
+        self.writes.update()
 
     # -- dialogs -------------------------------------------------------------------------------
     def _open(self, build: Callable[[AppContext, QWidget], QDialog]) -> None:
