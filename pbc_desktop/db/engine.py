@@ -197,7 +197,9 @@ class Database:
         except OperationalError as exc:
             if is_disk_full(exc):
                 raise disk_full(self.path) from exc
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            # SQLite's own message only: the statement may name a column such as locked_until.
+            reason = str(exc.orig or exc).lower()
+            if "locked" in reason or "busy" in reason:
                 raise DatabaseLockedError(
                     t(
                         "数据库正被其他程序占用,请稍后再试。",

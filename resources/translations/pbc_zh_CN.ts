@@ -1729,10 +1729,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>本单位与登记单位(&amp;O)…</translation>
     </message>
     <message>
-        <source>The signed-in account may not change records.</source>
-        <translation>当前账号不能修改数据。</translation>
-    </message>
-    <message>
         <source>Send a package</source>
         <translation>发送数据包</translation>
     </message>
@@ -3595,10 +3591,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Fingerprint</source>
         <translation>指纹</translation>
-    </message>
-    <message>
-        <source>Only an administrator sets up the office.</source>
-        <translation>只有管理员可以设置本单位。</translation>
     </message>
     <message>
         <source>This database has no office yet. An administrator sets it up once: its name, level and place; its keys are made then.</source>

@@ -21,6 +21,7 @@ from pbc_desktop.db.models import (
     AuditEntry,
     Claim,
     Community,
+    CommunityMember,
     FundEntry,
     LifecycleEvent,
     ListItem,
@@ -288,6 +289,13 @@ def test_every_tab_has_data(demo: tuple[Database, DemoSummary]) -> None:
         assert accounts["admin"].display_name == "系统管理员"
         village = s.get(Organization, accounts["cun"].organization_id)
         assert village is not None and village.level == OrgLevel.VILLAGE
+        shared = select(CommunityMember.community_id).where(
+            CommunityMember.organization_id == village.id
+        )
+        partners = select(func.count()).where(  # its communities have other members too
+            CommunityMember.community_id.in_(shared), CommunityMember.organization_id != village.id
+        )
+        assert (s.scalar(partners) or 0) > 0
         assert accounts["zhen"].town == village.town
         for account in accounts.values():  # the README's and the sign-in hint's password
             assert verify_password(account.password_hash, DEMO_PASSWORD)

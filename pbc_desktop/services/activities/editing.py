@@ -566,6 +566,24 @@ def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: in
             activity.seq_in_year = seq
 
 
+def change_refusal(db: Database, activity_id: int | None = None) -> str | None:
+    """Why the acting account may not change or delete the activity ``activity_id`` (with
+    None: record a new one), or None when it may."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        acc.require(Permission.WRITE)
+        if activity_id is None:
+            return
+        row = s.execute(
+            select(Activity.community_id, Activity.host_org_id).where(Activity.id == activity_id)
+        ).one_or_none()
+        if row is None or not acc.sees_activity(s, row.community_id, row.host_org_id):
+            raise activity_not_found()
+        acc.check_activity_writable(s, row.community_id, row.host_org_id)
+
+    return access.refusal(db, check)
+
+
 def create_activity(db: Database, data: ActivityInput) -> int:
     """Save a new activity; its new files are read into the database with it (all or nothing)."""
     errors = FieldErrors()

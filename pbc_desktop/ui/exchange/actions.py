@@ -35,6 +35,7 @@ from pbc_desktop.services.exchange.transfer import (
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
+from pbc_desktop.ui.common.write_guard import WriteGuard
 
 PACKAGE_FILTER = "*.pbcx"
 
@@ -65,23 +66,23 @@ class ExchangeActions(MenuActions[Host]):
         self.action_offices = self.add_entry(
             "mainExchangeOffices", self.tr("&Offices..."), self.open_offices
         )
-        self.menu.aboutToShow.connect(self.update_actions)
-        self.update_actions()
-
-    def update_actions(self) -> None:
-        """A viewer account may look at the offices; only accounts that change records
-        send, receive and decide conflicts."""
-        writes = self._host.ctx.db.user.can(Permission.WRITE)
+        # A viewer account may look at the offices; only accounts that change records send,
+        # receive and decide conflicts.
+        self.writes = WriteGuard(lambda: self._host.ctx.db, self)
         for action in (
             self.action_send,
             self.action_receive,
             self.action_conflicts,
             self.action_log,
         ):
-            action.setEnabled(writes)
-            action.setToolTip(
-                "" if writes else self.tr("The signed-in account may not change records.")
-            )
+            self.writes.add(action, Permission.WRITE)
+        self.menu.setToolTipsVisible(True)  # a disabled entry says why
+        self.menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Follow the signed-in account (call after a sign-in or a new database)."""
+        self.writes.update()
 
     # -- dialogs -------------------------------------------------------------------------------
     def open_conflicts(self) -> None:

@@ -32,6 +32,7 @@ from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.views import close_buttons, fill_table, make_item_table
+from pbc_desktop.ui.common.write_guard import WriteGuard
 
 CARD_FILTER = "*.pbccard"
 
@@ -84,23 +85,21 @@ class OfficeDialog(QDialog):
         self.card_button.clicked.connect(self.save_card)
         self.print_button.clicked.connect(self.print_card)
         self.register_button.clicked.connect(self.register)
+        # Setting this office up is an administrator's; registering others', a writer's.
+        self._has_card = False
+        self.writes = WriteGuard(ctx, self)
+        self.writes.add(self.setup_button, Permission.MANAGE_ACCOUNTS)
+        self.writes.add(self.register_button, Permission.WRITE, when=lambda: self._has_card)
         self.resize(820, 480)
         self.reload()
 
     def reload(self) -> None:
         card = offices.local_card(self.ctx.db)
-        user = self.ctx.db.user
         self.setup_button.setVisible(card is None)
-        self.setup_button.setEnabled(user.can(Permission.MANAGE_ACCOUNTS))
-        if card is None:
-            self.setup_button.setToolTip(
-                ""
-                if user.can(Permission.MANAGE_ACCOUNTS)
-                else self.tr("Only an administrator sets up the office.")
-            )
+        self._has_card = card is not None
         for button in (self.card_button, self.print_button):
             button.setEnabled(card is not None)
-        self.register_button.setEnabled(card is not None and user.can(Permission.WRITE))
+        self.writes.update()
         if card is None:
             self.summary.setText(
                 self.tr(

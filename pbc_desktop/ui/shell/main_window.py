@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop import __version__
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
@@ -32,6 +33,7 @@ from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
@@ -161,6 +163,9 @@ class MainWindow(QMainWindow):
             self.tr("&Import party members from Excel..."),
             self.import_members,
         )
+        file_menu.setToolTipsVisible(True)  # a disabled entry says why
+        self.writes = WriteGuard(lambda: self.ctx.db, self)
+        self.writes.add(self.action_import_members, Permission.WRITE)
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
         file_menu.addSeparator()
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {where} — {user.label}")
         self.action_change_password.setEnabled(user.user_id is not None)
         self.backups.update_actions()
+        self.writes.update()
 
     def _after_user_change(self) -> None:
         """Another person: every tab is built again for what they may see."""
