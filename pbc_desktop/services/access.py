@@ -70,6 +70,18 @@ class Access:
         led = select(Community.id).where(self.orgs(Community.lead_org_id))
         return members.union(led)  # type: ignore[return-value]
 
+    def orgs_met(self, column: Any) -> ColumnElement[bool]:
+        """SQL test: the organization in ``column`` is own, or leads or is a current member
+        of a community seen (whose members the account meets at its activities)."""
+        if self.own_org_ids is None:
+            return true()
+        seen = self.community_ids()
+        partners = select(CommunityMember.organization_id).where(
+            CommunityMember.community_id.in_(seen), CommunityMember.left_on.is_(None)
+        )
+        leads = select(Community.lead_org_id).where(Community.id.in_(seen))
+        return or_(self.orgs(column), column.in_(partners), column.in_(leads))
+
     def communities(self, column: Any) -> ColumnElement[bool]:
         """SQL test: the community id in ``column`` is of a community seen."""
         if self.own_org_ids is None:

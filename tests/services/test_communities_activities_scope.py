@@ -190,3 +190,25 @@ def test_an_activity_s_files_are_read_only_within_scope(
         attachments.content(db, ids["甲"])
     db.user = district_actor(db)
     assert {attachments.content(db, i)[0] for i in ids.values()} == {"甲.txt", "跨.txt", "乙.txt"}
+
+
+def test_the_attendee_pickers_offer_only_the_members_the_account_meets(
+    db: Database, world: TwoTowns
+) -> None:
+    """Searching members by name or calling an organization's members (an activity's
+    attendance): the account's own organizations and those of the communities it sees,
+    never the whole district's roll."""
+
+    def found(text: str = "党员") -> set[str]:
+        return {p.name for p in editing.member_choices(db, text)}
+
+    every = [world.jia_one, world.jia_one_first, world.jia_two, world.yi_one]
+    db.user = village_actor(db, world.jia_one)  # 甲镇共建: with 甲二村
+    assert found() == {"甲一党员", "甲一支部党员", "甲二党员"}
+    assert {p.name for p in editing.members_of(db, every)} == found()
+    assert editing.members_of(db, [world.yi_one]) == []
+    db.user = town_actor(db, "乙镇")  # 跨镇共建 brings 甲二村
+    assert found() == {"乙一党员", "甲二党员"}
+    assert found("甲一") == set()
+    db.user = district_actor(db)
+    assert len(found()) == len(editing.members_of(db, every)) == 4
