@@ -26,7 +26,13 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
-from pbc_desktop.ui.accounts.idle_lock import IdleLock, LockCover, idle_minutes
+from pbc_desktop.ui.accounts.idle_lock import (
+    IdleLock,
+    LockCover,
+    cover_dialogs,
+    idle_minutes,
+    uncover,
+)
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
@@ -325,14 +331,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The password was changed."), 5000)
 
     def lock(self) -> None:
-        """Cover the window until the same person's password (open dialogs stay open
-        above the cover), or another person signs in, or the program is left."""
+        """Cover the window and every open dialog until the same person's password (the
+        dialogs stay open, covered, what was typed kept), or another person signs in, or
+        the program is left."""
         from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 
         if self.idle_lock.paused or self.ctx.db.user.user_id is None:
             return
         self.idle_lock.paused = True
         self.lock_cover.cover()
+        covers = cover_dialogs(self.open_dialogs())
         try:
             while True:
                 dialog = SignInDialog(self.ctx.db, self, unlock_as=self.ctx.db.user.username)
@@ -352,6 +360,7 @@ class MainWindow(QMainWindow):
                 if dialog.signed is not None:
                     return
         finally:
+            uncover(covers)
             self.lock_cover.hide()
             self.idle_lock.paused = False
             self.idle_lock.restart()
