@@ -198,6 +198,24 @@ def test_a_village_account_needs_its_organization_a_town_account_its_town(db: Da
     )
 
 
+def test_names_refuse_control_characters_and_direction_marks(db: Database) -> None:
+    """The name is printed as 经办人/评分人 and kept in the audit log: a right-to-left
+    override (U+202E) would make it read backwards there, as in any other name field."""
+    admin(db)
+    with pytest.raises(ValidationError) as refused:
+        users.create_user(
+            db,
+            users.UserInput("x\u202ey", "王\u202e五", "村\x07委", UserRole.VIEWER),
+            CLERK_PW,
+        )
+    assert {e.field for e in refused.value.errors} == {"username", "name", "unit"}
+    assert "U+202E" in refused.value.errors[0].message
+    with pytest.raises(ValidationError):
+        users.check_user(db, users.UserInput("zhao", "赵\u200b六", "", UserRole.VIEWER))
+    users.create_user(db, users.UserInput("  zhao ", "赵\u3000六", "", UserRole.VIEWER), CLERK_PW)
+    assert [u.name for u in users.list_users(db) if u.username == "zhao"] == ["赵 六"]
+
+
 def test_the_username_is_unique_whatever_its_case(db: Database) -> None:
     admin(db)
     with pytest.raises(ValidationError, match="已被使用"):
