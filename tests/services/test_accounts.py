@@ -13,18 +13,20 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import open_database
-from pbc_desktop.db.models import AuditEntry, User
+from pbc_desktop.db.models import AuditEntry, PartyMember, User
 from pbc_desktop.domain.accounts import LOCKOUT, Permission
 from pbc_desktop.domain.enums import AuditAction, UserRole
+from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import (
     ConflictError,
     PermissionDeniedError,
     SignInError,
     ValidationError,
 )
+from pbc_desktop.services import member_editing
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import sign_in
-from tests.factories import make_org
+from tests.factories import complete_fields, make_org
 
 ADMIN_PW = "Gu4rded-admin"
 CLERK_PW = "cl3rk-Secret"
@@ -169,6 +171,29 @@ def test_accounts_are_disabled_never_deleted(db: Database) -> None:
     assert [u.username for u in users.list_users(db)] == ["wang", "li"]
     with pytest.raises(ConflictError, match="自己"):
         users.set_active(db, db.user.user_id or 0, False)
+
+
+def test_an_account_disabled_while_signed_in_changes_nothing_more(db: Database) -> None:
+    """The window (or a long command) of an account an administrator disables meanwhile
+    keeps reading, but every write is refused with one sentence and nothing is stored."""
+    admin(db)
+    wang = db.user
+    org = make_org(db, "甲村党支部")
+    village_account(db, org)
+    li = sign_in(db, "li", CLERK_PW, now=NOW).actor
+    db.user = li
+    member_editing.create_member(db, MemberInput("张三", org, **complete_fields()))
+    db.user = wang
+    users.set_active(db, li.user_id or 0, False)
+    db.user = li
+    with pytest.raises(PermissionDeniedError, match="已被停用"):
+        member_editing.create_member(db, MemberInput("李四", org, **complete_fields()))
+    with db.read() as s:
+        assert s.scalars(select(PartyMember.name)).all() == ["张三"]
+    db.user = wang
+    users.set_active(db, li.user_id or 0, True)
+    db.user = li
+    member_editing.create_member(db, MemberInput("李四", org, **complete_fields()))
 
 
 def test_only_an_administrator_manages_accounts(db: Database) -> None:
