@@ -125,15 +125,15 @@ def test_a_wrong_password_or_user_gets_one_sentence_that_tells_nothing(db: Datab
         sign_in(db, "wang", "not-the-password", now=NOW)
     with pytest.raises(SignInError) as no_user:
         sign_in(db, "nobody", "not-the-password", now=NOW)
-    assert no_user.value.message == "用户名或密码不正确。"
-    assert wrong_password.value.message.startswith("用户名或密码不正确")
+    # The same sentence: no count of tries left, which would say that "wang" exists.
+    assert no_user.value.message == wrong_password.value.message == "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
     assert "not-the-password" not in wrong_password.value.message
 
 
 def test_five_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
     admin(db)
     for _ in range(4):
-        with pytest.raises(SignInError, match="再错"):
+        with pytest.raises(SignInError, match="将被锁定 15 分钟"):
             sign_in(db, "wang", "wrong-password", now=NOW)
     with pytest.raises(SignInError, match="已锁定"):
         sign_in(db, "wang", "wrong-password", now=NOW)

@@ -162,7 +162,7 @@ def test_sign_in_with_the_demo_hint_and_a_wrong_password(
     for name, _n, _u, _role in DEMO_ACCOUNTS:
         assert name in seen[0]
     assert DEMO_PASSWORD in seen[0] and "村(社区)党组织" in seen[0]
-    assert seen[1] == "用户名或密码不正确(再错 4 次账号将被锁定)。"
+    assert seen[1] == "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
     db.dispose()
 
 
@@ -183,7 +183,7 @@ def test_a_wrong_password_from_the_environment_opens_the_dialog_with_the_reason(
     assert right is not None and right.username == TEST_ADMIN and not shown  # no dialog
     actor = session.sign_in_to(db, user=TEST_ADMIN, password="wrong-password")
     assert actor is not None and actor.username == TEST_ADMIN
-    assert seen == [(TEST_ADMIN, "用户名或密码不正确(再错 4 次账号将被锁定)。")]
+    assert seen == [(TEST_ADMIN, "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。")]
 
 
 def test_five_wrong_passwords_lock_the_account(
