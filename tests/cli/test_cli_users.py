@@ -406,3 +406,19 @@ def test_the_account_s_fields_are_checked_before_its_password_is_asked_for(
     terminal.answers = [TEST_ADMIN, TEST_PASSWORD]
     code, _, err = run(capsys, "user", "add", "a b", "--role", "viewer", "--db", str(office))
     assert code == 2 and "用户名不能含空格" in err and terminal.answers == []
+
+
+def test_enter_alone_at_the_password_prompt_is_not_a_wrong_password(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in the sign-in dialog: an empty password cancels, and is not counted towards the
+    five wrong passwords that lock the account."""
+    terminal = Terminal(monkeypatch, TEST_ADMIN, "")
+    code, _, err = run(capsys, "communities", "--db", str(office))
+    assert code == 2 and "没有输入密码" in err and terminal.answers == []
+    conn = sqlite3.connect(office)
+    failed = conn.execute(
+        "SELECT failed_sign_ins FROM app_user WHERE username = ?", (TEST_ADMIN,)
+    ).fetchone()
+    conn.close()
+    assert failed == (0,)
