@@ -37,6 +37,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
@@ -473,7 +474,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, 1200, 760)
         last = settings.value("window/lastTab", "communities")
         key = last if isinstance(last, str) and last in self.tab_keys() else "communities"
         self.show_tab(key)
