@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pbc_desktop.db.models import Post, ReminderRule, User
-from pbc_desktop.domain.enums import ActivityKind, OrgLevel, UserRole
+from pbc_desktop.domain.enums import ActivityKind, CommunityStatus, OrgLevel, UserRole
 from pbc_desktop.services.accounts.passwords import hash_password
 from pbc_desktop.services.demo import (
     activities,
@@ -37,7 +37,6 @@ class DistrictGenerator(District):
             _catalogues,
             organizations.add_organizations,
             members.add_members,
-            _demo_accounts,
             organizations.add_venues,
             communities.add_communities,
             members.add_post_reports,
@@ -45,6 +44,7 @@ class DistrictGenerator(District):
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
+            _demo_accounts,  # last: the village account's organization takes part
         )
         for step in steps:
             self.tick()
@@ -80,11 +80,21 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, UserRole], ...] = (
 
 
 def _demo_accounts(gen: District) -> None:
-    """One account per role: the town account gets the first village's town, the village
-    account that village's organization."""
+    """One account per role: the village account gets a village organization that takes
+    part in a running community (so that signing in as it shows communities, activities
+    and lists, not empty tabs), the town account that village's town."""
     district = gen.district
     assert district is not None, "the organizations come first"
-    village = next(o for o in gen.orgs if o.level is OrgLevel.VILLAGE and o.town)
+    taking_part = (
+        o
+        for c in gen.communities
+        if c.status is CommunityStatus.RUNNING
+        for o in c.orgs
+        if o.level is OrgLevel.VILLAGE and o.town and o.members
+    )
+    village = next(taking_part, None) or next(
+        o for o in gen.orgs if o.level is OrgLevel.VILLAGE and o.town
+    )
     scope: dict[UserRole, dict[str, object]] = {
         UserRole.DISTRICT: {},
         UserRole.TOWN: {"town": village.town},
