@@ -215,6 +215,18 @@ def of(db: Database, s: Session | None = None) -> Access:
         return Access(db.user, own_org_ids(session, db.user))
 
 
+def area_name(db: Database) -> str | None:
+    """The part of the district the acting account sees, as headings and printed paper
+    name it: its town, or its organization; None for the whole district (全区)."""
+    user = db.user
+    if user.town is not None:
+        return user.town
+    if user.organization_id is None:
+        return None
+    with db.read() as s:
+        return s.scalar(select(Organization.name).where(Organization.id == user.organization_id))
+
+
 def orgs_filter(access: Access) -> ColumnElement[bool]:
     """Organizations seen (the registry's listing)."""
     return access.orgs(Organization.id)
