@@ -126,7 +126,8 @@ def test_a_wrong_password_or_user_gets_one_sentence_that_tells_nothing(db: Datab
     with pytest.raises(SignInError) as no_user:
         sign_in(db, "nobody", "not-the-password", now=NOW)
     # The same sentence: no count of tries left, which would say that "wang" exists.
-    assert no_user.value.message == wrong_password.value.message == "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
+    wrong = "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
+    assert no_user.value.message == wrong_password.value.message == wrong
     assert "not-the-password" not in wrong_password.value.message
 
 
