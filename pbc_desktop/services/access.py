@@ -73,6 +73,18 @@ class Access:
         led = select(Community.id).where(self.orgs(Community.lead_org_id))
         return members.union(led)  # type: ignore[return-value]
 
+    def orgs_met(self, column: Any) -> ColumnElement[bool]:
+        """SQL test: the organization in ``column`` is own, or leads or is a current member
+        of a community seen (whose members the account meets at its activities)."""
+        if self.own_org_ids is None:
+            return true()
+        seen = self.community_ids()
+        partners = select(CommunityMember.organization_id).where(
+            CommunityMember.community_id.in_(seen), CommunityMember.left_on.is_(None)
+        )
+        leads = select(Community.lead_org_id).where(Community.id.in_(seen))
+        return or_(self.orgs(column), column.in_(partners), column.in_(leads))
+
     def communities(self, column: Any) -> ColumnElement[bool]:
         """SQL test: the community id in ``column`` is of a community seen."""
         if self.own_org_ids is None:
@@ -248,6 +260,18 @@ def community_work_refusal(db: Database, community_id: int) -> str | None:
         acc.check_community_writable(s, community_id)
 
     return refusal(db, check)
+
+
+def area_name(db: Database) -> str | None:
+    """The part of the district the acting account sees, as headings and printed paper
+    name it: its town, or its organization; None for the whole district (全区)."""
+    user = db.user
+    if user.town is not None:
+        return user.town
+    if user.organization_id is None:
+        return None
+    with db.read() as s:
+        return s.scalar(select(Organization.name).where(Organization.id == user.organization_id))
 
 
 def orgs_filter(access: Access) -> ColumnElement[bool]:

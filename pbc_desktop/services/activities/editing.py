@@ -165,7 +165,8 @@ class PersonChoice:
 
 
 def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoice]:
-    """Members whose name starts with or contains ``text`` (never the whole roll)."""
+    """Members whose name starts with or contains ``text`` (never the whole roll), of the
+    organizations the account meets (its own, and those of the communities it sees)."""
     needle = text.strip()
     if not needle:
         return []
@@ -178,13 +179,15 @@ def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoic
         .limit(limit)
     )
     with db.read() as s:
+        stmt = stmt.where(access.of(db, s).orgs_met(PartyMember.organization_id))
         return [PersonChoice(r.id, r.name, r.org) for r in s.execute(stmt)]
 
 
 def members_of(
     db: Database, organization_ids: Sequence[int], limit: int = 500
 ) -> list[PersonChoice]:
-    """Members in good standing of the given organizations (to call them all at once)."""
+    """Members in good standing of the given organizations (to call them all at once);
+    only those of organizations the account meets (see :func:`member_choices`)."""
     if not organization_ids:
         return []
     stmt = (
@@ -198,6 +201,7 @@ def members_of(
         .limit(limit)
     )
     with db.read() as s:
+        stmt = stmt.where(access.of(db, s).orgs_met(PartyMember.organization_id))
         return [PersonChoice(r.id, r.name, r.org) for r in s.execute(stmt)]
 
 

@@ -45,6 +45,7 @@ class DistrictGenerator(District):
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
+            _demo_accounts,  # last: the village account's organization takes part
         )
         for step in steps:
             self.tick()
@@ -80,14 +81,15 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, UserRole], ...] = (
 
 
 def _demo_accounts(gen: District) -> None:
-    """One account per role: the village account gets the first village organization that
-    takes part in a running community with other organizations (so that signing in as it
-    shows its own records beside others' it may only look at), the town account its town."""
+    """One account per role: the village account gets the first village organization with
+    members that takes part in a running community with other organizations (so that
+    signing in as it shows its own records beside others' it may only look at, not empty
+    tabs), the town account its town."""
     district = gen.district
     assert district is not None, "the organizations come first"
     shared = [c for c in gen.communities if c.running and len(c.orgs) > 1]
     village = next(
-        (o for c in shared for o in c.orgs if o.level is OrgLevel.VILLAGE and o.town),
+        (o for c in shared for o in c.orgs if o.level is OrgLevel.VILLAGE and o.town and o.members),
         next(o for o in gen.orgs if o.level is OrgLevel.VILLAGE and o.town),
     )
     scope: dict[UserRole, dict[str, object]] = {

@@ -26,6 +26,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
@@ -78,7 +79,7 @@ class AccountsDialog(DialogHost, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.resize(1000, 520)
+        fit_to_screen(self, 1000, 520)
         self._show_count()
         self._update_buttons()
 

@@ -38,6 +38,7 @@ from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.table_model import Column
 
 TRAINING = "*training"  # the kind combo's entry for every training kind (not a code)
@@ -304,7 +305,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
             dialog = QPrintPreviewDialog(printer, self)
             dialog.setWindowTitle(self.tr("Print preview"))
             dialog.paintRequested.connect(lambda p: self._paint(pdf, p))
-            dialog.resize(900, 1000)
+            fit_to_screen(dialog, 900, 1000)
             self.exec_dialog(dialog)
             dialog.deleteLater()
 

@@ -27,11 +27,18 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
-from pbc_desktop.ui.accounts.idle_lock import IdleLock, LockCover, idle_minutes
+from pbc_desktop.ui.accounts.idle_lock import (
+    IdleLock,
+    LockCover,
+    cover_dialogs,
+    idle_minutes,
+    uncover,
+)
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
@@ -339,14 +346,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The password was changed."), 5000)
 
     def lock(self) -> None:
-        """Cover the window until the same person's password (open dialogs stay open
-        above the cover), or another person signs in, or the program is left."""
+        """Cover the window and every open dialog until the same person's password (the
+        dialogs stay open, covered, what was typed kept), or another person signs in, or
+        the program is left."""
         from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 
         if self.idle_lock.paused or self.ctx.db.user.user_id is None:
             return
         self.idle_lock.paused = True
         self.lock_cover.cover()
+        covers = cover_dialogs(self.open_dialogs())
         try:
             while True:
                 dialog = SignInDialog(self.ctx.db, self, unlock_as=self.ctx.db.user.username)
@@ -366,6 +375,7 @@ class MainWindow(QMainWindow):
                 if dialog.signed is not None:
                     return
         finally:
+            uncover(covers)
             self.lock_cover.hide()
             self.idle_lock.paused = False
             self.idle_lock.restart()
@@ -478,7 +488,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, 1200, 760)
         last = settings.value("window/lastTab", "communities")
         key = last if isinstance(last, str) and last in self.tab_keys() else "communities"
         self.show_tab(key)
