@@ -44,6 +44,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 BEFORE_SIGN_IN = "system"
 
 
+PASSWORD_ENV = "PBC_PASSWORD"
+
+
+def take_password() -> str | None:
+    """The password given in ``PBC_PASSWORD`` (scripts, smoke tests), taken out of the
+    environment: no program the window starts (a PDF viewer, the file manager opening an
+    attachment or a folder) inherits it."""
+    return os.environ.pop(PASSWORD_ENV, None) or None
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -141,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pbc_desktop.ui.accounts.session import close_unused, sign_in_to
 
-    password = os.environ.get("PBC_PASSWORD")
+    password = take_password()
     if sign_in_to(db, None, created=created, user=args.user, password=password) is None:
         close_unused(db, created=created)  # the person cancelled: nothing opened or kept
         return 0

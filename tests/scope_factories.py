@@ -25,6 +25,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import User
 from pbc_desktop.domain.accounts import Actor
 from pbc_desktop.domain.enums import OrgKind, OrgLevel, UserRole
+from pbc_desktop.services import venues
 from pbc_desktop.services.accounts.users import actor_of
 from tests.factories import make_community, make_member, make_org
 
@@ -104,3 +105,18 @@ def village_actor(db: Database, org_id: int, name: str = "村书记") -> Actor:
 
 def viewer_actor(db: Database, *, town: str | None = None, org_id: int | None = None) -> Actor:
     return _account(db, UserRole.VIEWER, "督查员", "督查室", town=town, organization_id=org_id)
+
+
+def town_venues(db: Database, world: TwoTowns) -> tuple[int, int]:
+    """甲二村党群服务中心 (甲二村's own) and 乙镇党群服务中心 (乙镇党委's, opened to 跨镇共建,
+    so 甲二村 sees it but may not change it); made as the acting account (a district's)."""
+    own = venues.create_venue(
+        db, venues.VenueInput("甲二村党群服务中心", owner_org_id=world.jia_two)
+    )
+    opened = venues.create_venue(
+        db,
+        venues.VenueInput(
+            "乙镇党群服务中心", owner_org_id=world.yi_town, community_ids=(world.cross_community,)
+        ),
+    )
+    return own, opened

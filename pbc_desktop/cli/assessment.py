@@ -55,7 +55,7 @@ def _figure_rows(f: Any) -> list[tuple[str, object]]:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import open_db, print_table
-    from pbc_desktop.services import stats
+    from pbc_desktop.services import access, stats
 
     db = open_db(args)
     try:
@@ -65,7 +65,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(stats.figures_dict(figures), ensure_ascii=False, indent=2))
             return EXIT_OK
-        area = args.town or t("全区", "whole district")
+        area = args.town or access.area_name(db) or t("全区", "whole district")
         print(t(f"{year} 年 · {area}", f"{year} · {area}"))
         print_table([t("指标", "Figure"), t("数值", "Value")], _figure_rows(figures))
         return EXIT_OK

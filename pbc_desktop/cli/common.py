@@ -119,6 +119,8 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
             )
         )
     password = typed(prompt, secret=True)
+    if not password:  # Enter alone: not a wrong password, never counted towards a lock-out
+        raise UserError(t("没有输入密码,命令已取消。", "No password was typed; cancelled."))
     if twice and typed(t("再输入一次: ", "Again: "), secret=True) != password:
         raise UserError(t("两次输入的密码不一致。", "The two passwords differ."))
     return password

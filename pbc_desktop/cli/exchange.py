@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from pbc_desktop.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
     Subcommands,
+    ask_password,
     interactive,
     opened_db,
     print_table,
@@ -20,7 +20,13 @@ from pbc_desktop.cli.common import (
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
-from pbc_desktop.domain.exchange import field_label, label_order, record_label
+from pbc_desktop.domain.exchange import (
+    RECEIVED_COUNTS,
+    field_label,
+    label_order,
+    received_headings,
+    record_label,
+)
 from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json, keys_missing
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language, t
@@ -211,20 +217,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _passphrase(*, twice: bool) -> str:
-    given = os.environ.get(PASSPHRASE_ENV)
-    if given:
-        return given
-    if not interactive():
-        raise UserError(
-            t(
-                f"需要密钥口令:请在终端中运行并按提示输入,或设置环境变量 {PASSPHRASE_ENV}。",
-                f"A passphrase is needed: run this in a terminal, or set {PASSPHRASE_ENV}.",
-            )
-        )
-    first = typed(t("密钥口令: ", "Passphrase: "), secret=True)
-    if twice and typed(t("再输入一次: ", "Again: "), secret=True) != first:
-        raise UserError(t("两次输入的口令不一致。", "The two passphrases differ."))
-    return first
+    return ask_password(PASSPHRASE_ENV, t("密钥口令: ", "Passphrase: "), twice=twice)
 
 
 def cmd_export_key(args: argparse.Namespace) -> int:
@@ -299,16 +292,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _print_result(result: MergeResult) -> None:
-    columns = (Change.NEW, Change.CHANGED, Change.UNCHANGED, Change.CONFLICT, Change.DELETED)
+    columns = [Change(key) for key, _zh, _en in RECEIVED_COUNTS]
     print_table(
-        [
-            t("数据类别", "Records"),
-            t("新增", "New"),
-            t("修改", "Changed"),
-            t("未变", "Unchanged"),
-            t("冲突", "Conflicts"),
-            t("删除", "Deleted"),
-        ],
+        received_headings(),
         [
             [record_label(kind)] + [str(result.counts[kind][c]) for c in columns]
             for kind in sorted(result.counts, key=label_order)

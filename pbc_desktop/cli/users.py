@@ -16,6 +16,7 @@ from pbc_desktop.cli.common import (
     sign_in_for,
 )
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services.permissions import require
@@ -67,13 +68,52 @@ def _new_password() -> str:
     return ask_password(NEW_PASSWORD_ENV, t("新密码: ", "New password: "), twice=True)
 
 
+def _check_scope_options(role: UserRole, organization: str | None, town: str | None) -> None:
+    """Refuse ``--organization``/``--town`` that the role cannot have, rather than drop
+    them: ``--role district --town X`` would otherwise make an administrator of the whole
+    district for someone meant to look after one town."""
+    if role is UserRole.DISTRICT and (organization or town):
+        raise UserError(
+            t(
+                "管理员账号(district)管理全区,不能指定 --organization 或 --town。"
+                "只管一个镇街请用 --role town --town 镇街,只查看请用 --role viewer。",
+                "An administrator (district) looks after the whole district: it takes "
+                "neither --organization nor --town. For one town use --role town --town "
+                "NAME; to only look, --role viewer.",
+            )
+        )
+    if role is UserRole.VILLAGE and town:
+        raise UserError(
+            t(
+                "村(社区)账号属于一个党组织,用 --organization 指定,不能指定 --town。",
+                "A village account belongs to one organization (--organization); it takes "
+                "no --town.",
+            )
+        )
+    if role is UserRole.TOWN and organization:
+        raise UserError(
+            t(
+                "镇(街道)账号属于一个镇街,用 --town 指定,不能指定 --organization。",
+                "A town account belongs to one town (--town); it takes no --organization.",
+            )
+        )
+    if role is UserRole.VIEWER and organization and town:
+        raise UserError(
+            t(
+                "查看账号限于一个党组织或一个镇街,请只指定 --organization 和 --town 之一。",
+                "A viewer is limited to one organization or one town: give only one of "
+                "--organization and --town.",
+            )
+        )
+
+
 def cmd_add(args: argparse.Namespace) -> int:
-    from pbc_desktop.domain.enums import UserRole
     from pbc_desktop.services.accounts import users
     from pbc_desktop.services.member_export import find_organization
 
     role = enum_option(UserRole, args.role, ("角色", "role"))
     assert role is not None
+    _check_scope_options(role, args.organization, args.town)
     db = open_db(args, sign_in=False)
     try:
         first = users.needs_first_admin(db)
@@ -91,6 +131,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             organization_id=org_id,
             town=known_town(db, args.town),  # a typo refused, for a viewer too
         )
+        users.check_user(db, data)  # every field refused before a password is typed in vain
         password = _new_password()
         if first:
             users.create_first_admin(db, data, password)

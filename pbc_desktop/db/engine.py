@@ -9,14 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from pbc_desktop.domain.accounts import SYSTEM, Actor
-from pbc_desktop.errors import DatabaseLockedError, DiskFullError
+from pbc_desktop.errors import DatabaseLockedError, DiskFullError, PermissionDeniedError
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -130,6 +130,22 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
+def _check_still_active(session: Session, actor: Actor) -> None:
+    """Refuse a write by an account disabled since it signed in (e.g. by an administrator
+    in another window or with ``pbc user disable``): its open window reads on, and can
+    change nothing more."""
+    from pbc_desktop.db.models import User
+
+    if not session.scalar(select(User.active).where(User.id == actor.user_id)):
+        raise PermissionDeniedError(
+            t(
+                f"账号 {actor.username} 已被停用,不能再修改数据。请联系管理员。",
+                f"The account {actor.username} has been disabled and can change nothing "
+                "more. Ask an administrator.",
+            )
+        )
+
+
 class Database:
     """An open database: the engine, short sessions for reads and one transaction per write."""
 
@@ -193,11 +209,15 @@ class Database:
                 session.info["pbc_actor"] = acting.label
                 session.info["pbc_user_id"] = acting.user_id
                 session.connection(execution_options={"pbc_write": True})
+                if acting.user_id is not None:
+                    _check_still_active(session, acting)
                 yield session
         except OperationalError as exc:
             if is_disk_full(exc):
                 raise disk_full(self.path) from exc
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            # SQLite's own message only: the statement may name a column such as locked_until.
+            reason = str(exc.orig or exc).lower()
+            if "locked" in reason or "busy" in reason:
                 raise DatabaseLockedError(
                     t(
                         "数据库正被其他程序占用,请稍后再试。",

@@ -83,3 +83,20 @@ def field_label(entity: str, field: str) -> str:
     if field in _COMMON_FIELDS:
         return t(*_COMMON_FIELDS[field])
     return field
+
+
+#: What a received package did, by kind of record, in the order its counts are read:
+#: (key, 中文, English); the keys are those of ``services.exchange.merge.Change``.
+RECEIVED_COUNTS: tuple[tuple[str, str, str], ...] = (
+    ("new", "新增", "New"),
+    ("changed", "修改", "Changed"),
+    ("unchanged", "未变", "Unchanged"),
+    ("conflict", "冲突", "Conflicts"),
+    ("deleted", "删除", "Deleted"),
+)
+
+
+def received_headings() -> list[str]:
+    """The heading row of a received package's counts: the kind of record, then each of
+    :data:`RECEIVED_COUNTS` (the 数据移交单 and ``pbc exchange import`` alike)."""
+    return [t("数据类别", "Records")] + [t(zh, en) for _key, zh, en in RECEIVED_COUNTS]

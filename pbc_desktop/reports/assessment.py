@@ -43,6 +43,7 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.services import access
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
 
@@ -468,7 +469,7 @@ def build_assessment_report(
     fonts = official_fonts()
     font = fonts.body
     st = _Styles(fonts)
-    area = town or t("全区", "The whole district")
+    area = town or access.area_name(db) or t("全区", "The whole district")
     title = t(f"{year}年度党建共同体考核情况报告", f"Assessment of the communities, {year}")
     story: list[Flowable] = [
         Spacer(1, 20 * mm),

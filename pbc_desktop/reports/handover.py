@@ -15,7 +15,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.domain.exchange import label_order, record_label
+from pbc_desktop.domain.exchange import (
+    RECEIVED_COUNTS,
+    label_order,
+    received_headings,
+    record_label,
+)
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
@@ -32,7 +37,6 @@ from pbc_desktop.reports.layout import (
 from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
 
 #: the columns of a received package's counts, in the order printed
-RECEIVED_COLUMNS = ("new", "changed", "unchanged", "conflict", "deleted")
 SIGN_SIZE = 12.0  # 小四, as on the other signed sheets
 
 
@@ -43,15 +47,8 @@ def _time(value: datetime) -> str:
 def _counts_table(sheet: HandoverSheet, styles: Styles) -> Table:
     kinds = sorted(sheet.counts, key=label_order)
     if sheet.received:
-        head = [
-            t("数据类别", "Records"),
-            t("新增", "New"),
-            t("修改", "Changed"),
-            t("未变", "Unchanged"),
-            t("冲突", "Conflicts"),
-            t("删除", "Deleted"),
-        ]
-        keys: tuple[str, ...] = RECEIVED_COLUMNS
+        head = received_headings()
+        keys: tuple[str, ...] = tuple(key for key, _zh, _en in RECEIVED_COUNTS)
     else:
         head = [t("数据类别", "Records"), t("记录数", "Records carried")]
         keys = ("rows",)

@@ -20,11 +20,14 @@ exist: an account learns nothing of what it may not see) and *not changeable* (a
 record of another organization is refused with :class:`PermissionDeniedError`).
 
 Every feature service asks :func:`of` once per call and applies the clauses to its
-queries; the checks raise the one sentence for each refusal.
+queries; the checks raise the one sentence for each refusal. The window asks the same
+checks beforehand through :func:`refusal` (each feature's ``change_refusal``), so that it
+offers only what would not be refused and says why in that sentence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +72,18 @@ class Access:
         )
         led = select(Community.id).where(self.orgs(Community.lead_org_id))
         return members.union(led)  # type: ignore[return-value]
+
+    def orgs_met(self, column: Any) -> ColumnElement[bool]:
+        """SQL test: the organization in ``column`` is own, or leads or is a current member
+        of a community seen (whose members the account meets at its activities)."""
+        if self.own_org_ids is None:
+            return true()
+        seen = self.community_ids()
+        partners = select(CommunityMember.organization_id).where(
+            CommunityMember.community_id.in_(seen), CommunityMember.left_on.is_(None)
+        )
+        leads = select(Community.lead_org_id).where(Community.id.in_(seen))
+        return or_(self.orgs(column), column.in_(partners), column.in_(leads))
 
     def communities(self, column: Any) -> ColumnElement[bool]:
         """SQL test: the community id in ``column`` is of a community seen."""
@@ -149,10 +164,16 @@ class Access:
         if not self.takes_part(s, community_id):
             raise not_own()
 
+    def check_community_records(self) -> None:
+        """Making or changing communities at all: WRITE, and a town or the district."""
+        self.require(Permission.WRITE)
+        if self.actor.role is UserRole.VILLAGE:
+            raise kept_by_town()
+
     def check_community_record_writable(self, lead_org_id: int | None) -> None:
         """The community itself: a town or the district, its lead organization own."""
-        self.require(Permission.WRITE)
-        if self.actor.role is UserRole.VILLAGE or not self.sees_org(lead_org_id):
+        self.check_community_records()
+        if not self.sees_org(lead_org_id):
             raise not_own()
 
 
@@ -168,6 +189,17 @@ def not_own() -> PermissionDeniedError:
             "这条记录属于其他党组织,当前账号只能查看,不能修改。",
             "This record belongs to another organization: the signed-in account may look "
             "at it but not change it.",
+        )
+    )
+
+
+def kept_by_town() -> PermissionDeniedError:
+    return PermissionDeniedError(
+        t(
+            "党建共同体本身(名称、成员单位、班子和组建程序)由镇(街道)或区委组织部维护,"
+            "村(社区)账号只能查看。",
+            "A community itself (its name, members, team and procedure) is kept by the town "
+            "or the district; a village or community account may only look at it.",
         )
     )
 
@@ -201,6 +233,45 @@ def of(db: Database, s: Session | None = None) -> Access:
         return Access(db.user, own_org_ids(s, db.user))
     with db.read() as session:
         return Access(db.user, own_org_ids(session, db.user))
+
+
+def refusal(db: Database, check: Callable[[Session, Access], object]) -> str | None:
+    """Why the acting account may not do what ``check`` checks (the sentence the writing
+    service would refuse with), or None when it may.
+
+    ``check`` is the writing service's own check, asked in a short read that writes nothing:
+    the window disables an action it refuses and shows the sentence. A record gone meanwhile
+    is refused with its not-found sentence. The service still checks when it writes.
+    """
+    with db.read() as s:
+        try:
+            check(s, of(db, s))
+        except (PermissionDeniedError, NotFoundError) as error:
+            return error.message
+    return None
+
+
+def community_work_refusal(db: Database, community_id: int) -> str | None:
+    """Why the account may not change a community's lists, items, claims and fund entries
+    (see :meth:`Access.check_community_writable`), or None."""
+
+    def check(s: Session, acc: Access) -> None:
+        acc.require_community(s, community_id)
+        acc.check_community_writable(s, community_id)
+
+    return refusal(db, check)
+
+
+def area_name(db: Database) -> str | None:
+    """The part of the district the acting account sees, as headings and printed paper
+    name it: its town, or its organization; None for the whole district (全区)."""
+    user = db.user
+    if user.town is not None:
+        return user.town
+    if user.organization_id is None:
+        return None
+    with db.read() as s:
+        return s.scalar(select(Organization.name).where(Organization.id == user.organization_id))
 
 
 def orgs_filter(access: Access) -> ColumnElement[bool]:

@@ -25,10 +25,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database, read_only_uri
-from pbc_desktop.db.models import Attachment, AttachmentContent
+from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
 from pbc_desktop.errors import DatabaseDamagedError, NotFoundError, UserError
 from pbc_desktop.files import atomic_output, write_error
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 from pbc_desktop.services.field_errors import FieldErrors
 
 log = logging.getLogger(__name__)
@@ -119,13 +120,25 @@ def _missing_content(filename: str) -> UserError:
 
 
 def content(db: Database, attachment_id: int) -> tuple[str, bytes]:
-    """An attachment's file name and bytes."""
+    """An attachment's file name and bytes; one of an activity the acting account does not
+    see reads as one that does not exist."""
     with db.read() as s:
         row = s.execute(
-            select(Attachment.filename, Attachment.sha256, AttachmentContent.data)
+            select(
+                Attachment.filename,
+                Attachment.sha256,
+                AttachmentContent.data,
+                Activity.community_id,
+                Activity.host_org_id,
+            )
+            .join(Activity, Activity.id == Attachment.activity_id)
             .outerjoin(AttachmentContent, AttachmentContent.attachment_id == Attachment.id)
             .where(Attachment.id == attachment_id)
         ).one_or_none()
+        if row is not None and not access.of(db, s).sees_activity(
+            s, row.community_id, row.host_org_id
+        ):
+            row = None
     if row is None:
         raise NotFoundError(
             t(

@@ -48,6 +48,41 @@ def _broken(count: int, entry_id: int, zh: str, en: str) -> ChainCheck:
     return ChainCheck(count, entry_id, t(zh, en))
 
 
+def _head_problem(
+    head: AuditHead | None, last_hash: str, count: int, last_id: int
+) -> tuple[str, str] | None:
+    """What the chain's end (``audit_head``, written with every entry) says is wrong with
+    a chain that is whole in itself: its newest entries removed (all of them, even), the
+    end itself removed, or the last entry renumbered."""
+    if head is None:
+        if count == 0:
+            return None  # a log never written to
+        return (
+            f"操作日志不完整:记录操作日志末尾的数据(audit_head)被删除了,无法确认第 {last_id} "
+            "条之后的记录是否被删除。",
+            f"The audit log is not intact: the record of its end (audit_head) was removed, "
+            f"so entries after #{last_id} may have been removed too.",
+        )
+    if count == 0 and head.entries:
+        return (
+            f"操作日志不完整:全部 {head.entries} 条记录都被删除了。",
+            f"The audit log is not intact: all its {head.entries} entries were removed.",
+        )
+    if head.last_hash != last_hash or head.entries != count:
+        return (
+            f"操作日志不完整:第 {last_id} 条之后的记录被删除了。",
+            f"The audit log is not intact: entries after #{last_id} were removed.",
+        )
+    if head.last_id != last_id:
+        return (
+            f"操作日志不完整:最后一条记录的编号被改动过(原为第 {head.last_id} 条,现为第 "
+            f"{last_id} 条)。",
+            f"The audit log is not intact: the number of its last entry was changed (from "
+            f"#{head.last_id} to #{last_id}).",
+        )
+    return None
+
+
 def verify_chain(
     db: Database, *, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
 ) -> ChainCheck:
@@ -93,15 +128,9 @@ def verify_chain(
                 int(count * 100 / max(total, 1)),
                 t(f"已检查 {count} 条", f"{count} entries checked"),
             )
-        head_hash = head.last_hash if head is not None else ""
-        head_count = head.entries if head is not None else 0
-        if head_hash != prev or head_count != count:
-            return _broken(
-                count,
-                last_id,
-                f"操作日志不完整:第 {last_id} 条之后的记录被删除了。",
-                f"The audit log is not intact: entries after #{last_id} were removed.",
-            )
+        problem = _head_problem(head, prev, count, last_id)
+        if problem is not None:
+            return _broken(count, last_id, *problem)
     return ChainCheck(
         count,
         None,

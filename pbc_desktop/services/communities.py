@@ -563,6 +563,22 @@ def _apply(c: Community, data: CommunityInput, today: date) -> None:
     ]
 
 
+def change_refusal(db: Database, community_id: int | None = None) -> str | None:
+    """Why the acting account may not change the community ``community_id`` itself (its
+    record, members, team, procedure; delete it), or with None make one; None when it may."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        if community_id is None:
+            acc.check_community_records()
+            return
+        if not acc.sees_community(s, community_id):
+            raise _gone()
+        lead_org_id = s.scalar(select(Community.lead_org_id).where(Community.id == community_id))
+        acc.check_community_record_writable(lead_org_id)
+
+    return access.refusal(db, check)
+
+
 def create_community(db: Database, data: CommunityInput) -> int:
     """Create a community; its first lifecycle step (提交申请) is recorded with it."""
     today = _today()

@@ -137,6 +137,19 @@ def _duplicate_id(db: Database, exc: IntegrityError, data: MemberInput) -> Valid
 
 
 # -- writing ---------------------------------------------------------------------------------
+def change_refusal(db: Database, member_id: int | None = None) -> str | None:
+    """Why the acting account may not change or delete the member ``member_id`` (nor
+    report them to a post, log their service, evaluate them), or with None add or import
+    members; None when it may."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        acc.require(Permission.WRITE)
+        if member_id is not None:
+            acc.check_org_writable(load_member(s, member_id, acc).organization_id)
+
+    return access.refusal(db, check)
+
+
 def create_member(db: Database, data: MemberInput) -> int:
     """Validate and store a new member; returns its id."""
     try:

@@ -35,6 +35,7 @@ from pbc_desktop.services.scope import (
     AnySelect,
     enum_order,
     like_digits,
+    origin_name,
     report_hours,
     report_places,
     sorted_page,
@@ -110,6 +111,8 @@ class MemberDetail:
     remark: str | None  # ID numbers and phones in it masked unless unmasked=True
     reports: tuple[ReportView, ...]
     services: tuple[ServiceView, ...]  # newest first
+    #: the office the record came from in a package (None: made here)
+    origin: str | None = None
 
     @property
     def service_hours(self) -> float:
@@ -336,4 +339,5 @@ def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -
             remark=member.remark if unmasked else scrubbed(member.remark),
             reports=reports,
             services=services,
+            origin=origin_name(s, member.origin_office),
         )

@@ -27,7 +27,13 @@ from pbc_desktop.db.models import (
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel, UserRole
-from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from pbc_desktop.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.paging import PageRequest
@@ -387,7 +393,34 @@ def _check_registry(acc: access.Access, town: str | None) -> None:
     acc.require(Permission.WRITE)
     if acc.whole or (acc.actor.role is UserRole.TOWN and town == acc.actor.town):
         return
-    raise access.not_own()
+    if acc.actor.role is UserRole.TOWN:
+        raise access.not_own()  # another town's
+    raise PermissionDeniedError(
+        t(
+            "党组织的新增和删除由区委组织部或其所在镇(街道)办理,村(社区)账号不能。",
+            "Organizations are added and removed by the district or by their own town, not "
+            "by a village or community account.",
+        )
+    )
+
+
+def change_refusal(db: Database, org_id: int | None = None, *, delete: bool = False) -> str | None:
+    """Why the acting account may not change (``delete``: delete) the organization
+    ``org_id``, or with None add one to the registry; None when it may."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        if org_id is None:
+            _check_registry(acc, acc.actor.town)
+            return
+        org = s.get(Organization, org_id)
+        if org is None or not acc.sees_org(org.id):
+            raise _not_found(org_id)
+        if delete:
+            _check_registry(acc, org.town)
+        else:
+            acc.check_org_writable(org.id)
+
+    return access.refusal(db, check)
 
 
 # -- validation -------------------------------------------------------------------------

@@ -44,3 +44,9 @@ def require(db: Database, permission: Permission) -> None:
     """Refuse unless the acting account holds ``permission``."""
     if not db.user.can(permission):
         raise denied(db.user, permission)
+
+
+def refusal(actor: Actor, permission: Permission) -> str | None:
+    """Why ``actor`` may not use ``permission`` (the sentence :func:`require` refuses with),
+    or None when it may: for the window, which disables what would be refused."""
+    return None if actor.can(permission) else denied(actor, permission).message

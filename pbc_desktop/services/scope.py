@@ -241,3 +241,13 @@ def update_audited(
     after = audit.snapshot(record)
     if after != before:
         audit.updated(s, record, summary(), before, after=after)
+
+
+def origin_name(s: Session, origin_office: str | None) -> str | None:
+    """The office a record came from in a package, as people read it (None: made here)."""
+    if origin_office is None:
+        return None
+    from pbc_desktop.db.models import Office
+
+    name = s.scalar(select(Office.name).where(Office.uuid == origin_office))
+    return name or t("未登记的单位", "an office not registered here")

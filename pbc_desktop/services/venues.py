@@ -194,6 +194,19 @@ def _apply(
     return kept
 
 
+def change_refusal(db: Database, venue_id: int | None = None) -> str | None:
+    """Why the acting account may not change or delete the venue ``venue_id`` (one of
+    another organization, opened to a community it sees), or with None add one; None when
+    it may."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        acc.require(Permission.WRITE)
+        if venue_id is not None:
+            _load(s, venue_id, acc)
+
+    return access.refusal(db, check)
+
+
 def create_venue(db: Database, data: VenueInput) -> int:
     with db.write() as s:
         acc = access.of(db, s)

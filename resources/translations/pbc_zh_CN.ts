@@ -259,6 +259,10 @@
         <translation>概要</translation>
     </message>
     <message>
+        <source>From office</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
         <source>Agenda and resolutions</source>
         <translation>议题与决议</translation>
     </message>
@@ -1723,10 +1727,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>&amp;Offices...</source>
         <translation>本单位与登记单位(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>The signed-in account may not exchange data with other offices.</source>
-        <translation>当前账号没有权限与其他单位交换数据。</translation>
     </message>
     <message>
         <source>Send a package</source>
@@ -3513,6 +3513,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>是</translation>
     </message>
     <message>
+        <source>From office</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
         <source>Service hours</source>
         <translation>服务时长(小时)</translation>
     </message>
@@ -3628,10 +3632,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Fingerprint</source>
         <translation>指纹</translation>
-    </message>
-    <message>
-        <source>Only an administrator sets up the office.</source>
-        <translation>只有管理员可以设置本单位。</translation>
     </message>
     <message>
         <source>This database has no office yet. An administrator sets it up once: its name, level and place; its keys are made then.</source>

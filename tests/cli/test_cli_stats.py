@@ -11,6 +11,8 @@ from pbc_desktop import lang
 from pbc_desktop.cli import build_parser
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
+from tests.conftest import TEST_ADMIN
+from tests.factories import make_org
 from tests.listing_factories import TOWN_A, YEAR, seed
 from tests.stats_recount import recount
 
@@ -93,3 +95,24 @@ def test_report_assessment_command(
     assert "文光党建共同体" in text
     with pytest.raises(UserError):
         run([*argv[:-2], "--year", str(YEAR + 1), "-o", str(tmp_path / "none.pdf")])
+
+
+def test_a_town_or_village_account_s_figures_are_headed_with_its_part(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not 全区: the figures are those of the account's scope, and so is the heading (and
+    the printed assessment report's, which shares it)."""
+    from pbc_desktop.domain.enums import UserRole
+    from tests.conftest import add_account
+
+    seed(db)
+    path = db.path
+    if path is None:
+        pytest.skip("the command line opens a SQLite file")
+    org = make_org(db, "甲村党支部", town="陈店镇")
+    add_account(db, "zhen", UserRole.TOWN, town=TOWN_A)
+    add_account(db, "cun", UserRole.VILLAGE, organization_id=org)
+    for user, heading in (("zhen", TOWN_A), ("cun", "甲村党支部"), (TEST_ADMIN, "全区")):
+        monkeypatch.setenv("PBC_USER", user)
+        assert run(["stats", "--db", str(path), "--year", str(YEAR)]) == 0
+        assert capsys.readouterr().out.splitlines()[0] == f"{YEAR} 年 · {heading}"

@@ -91,9 +91,9 @@ def test_wrong_password_and_lockout(
     capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PBC_PASSWORD", "not-the-password")
-    for left in (4, 3, 2, 1):
+    for _ in range(4):
         code, _, err = run(capsys, "communities", "--db", str(office))
-        assert code == 2 and f"再错 {left} 次" in err
+        assert code == 2 and "用户名或密码不正确。密码连续输错 5 次" in err
     code, _, err = run(capsys, "communities", "--db", str(office))
     assert code == 2 and "已锁定" in err
     monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)  # locked: the right one too
@@ -372,3 +372,53 @@ def test_no_password_reaches_the_log_files(
             text = path.read_bytes()
             for secret in (TEST_PASSWORD, NEW, mine, "reset-"):
                 assert secret.encode() not in text, path
+
+
+def test_scope_options_the_role_cannot_have_are_refused(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never dropped in silence: ``--role district --town X`` made an administrator of the
+    whole district for someone meant to look after one town."""
+    monkeypatch.setenv("PBC_NEW_PASSWORD", NEW)
+    org, town = ["--organization", "甲村党支部"], ["--town", "成田镇"]
+    for role, options, words in (
+        ("district", town, "--role town --town"),
+        ("district", org, "不能指定 --organization 或 --town"),
+        ("village", org + town, "不能指定 --town"),
+        ("town", town + org, "不能指定 --organization"),
+        ("viewer", org + town, "只指定 --organization 和 --town 之一"),
+    ):
+        code, out, err = run(
+            capsys, "user", "add", "z", "--role", role, *options, "--db", str(office)
+        )
+        assert (code, out) == (2, "") and words in err, (role, err)
+    _, out, _ = run(capsys, "user", "list", "--db", str(office))
+    assert "\nz " not in out
+
+
+def test_the_account_s_fields_are_checked_before_its_password_is_asked_for(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Terminal(monkeypatch, TEST_ADMIN, TEST_PASSWORD)
+    code, _, err = run(capsys, "user", "add", "li", "--role", "village", "--db", str(office))
+    assert code == 2 and "村(社区)账号要选择所属党组织" in err
+    assert terminal.prompts == ["用户名: ", "密码: "]  # no new password typed in vain
+    terminal.answers = [TEST_ADMIN, TEST_PASSWORD]
+    code, _, err = run(capsys, "user", "add", "a b", "--role", "viewer", "--db", str(office))
+    assert code == 2 and "用户名不能含空格" in err and terminal.answers == []
+
+
+def test_enter_alone_at_the_password_prompt_is_not_a_wrong_password(
+    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in the sign-in dialog: an empty password cancels, and is not counted towards the
+    five wrong passwords that lock the account."""
+    terminal = Terminal(monkeypatch, TEST_ADMIN, "")
+    code, _, err = run(capsys, "communities", "--db", str(office))
+    assert code == 2 and "没有输入密码" in err and terminal.answers == []
+    conn = sqlite3.connect(office)
+    failed = conn.execute(
+        "SELECT failed_sign_ins FROM app_user WHERE username = ?", (TEST_ADMIN,)
+    ).fetchone()
+    conn.close()
+    assert failed == (0,)

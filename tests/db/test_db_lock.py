@@ -10,8 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from pbc_desktop.db import lock
+from pbc_desktop.db.engine import Database
 from tests.backup_helpers import new_database, org_names
 from tests.factories import make_id
 from tests.import_factories import write_roster
@@ -213,3 +216,12 @@ def test_an_upgrade_waits_for_the_writers_then_names_them(
             open_database(sqlite_url(path), backup_dir=tmp_path / "backups")
         assert "pbc import-members" in refused.value.message
     open_database(sqlite_url(path), backup_dir=tmp_path / "backups").dispose()
+
+
+def test_only_sqlite_s_own_busy_reads_as_locked(db: Database) -> None:
+    """A statement naming a column such as ``locked_until`` that fails for another reason
+    (a missing column, say) is not said to be "busy in another program"."""
+    with pytest.raises(OperationalError) as failed, db.write() as s:
+        s.execute(text("SELECT locked_until FROM no_such_table"))
+    assert not isinstance(failed.value, lock.DatabaseLockedError)
+    assert "no such table" in str(failed.value.orig)

@@ -109,3 +109,17 @@ def test_cancel_leaves_no_file(db: Database, assessed: dict[str, float], tmp_pat
         build_assessment_report(db, YEAR, out, should_cancel=lambda: True)
     assert not out.exists()
     assert not any("cancelled" in p.name for p in tmp_path.iterdir())
+
+
+def test_a_town_account_s_report_is_headed_with_its_town(
+    db: Database, assessed: dict[str, float], tmp_path: Path
+) -> None:
+    """A town office prints the report of the communities it sees: its heading and its
+    summary name the town, not 全区."""
+    from tests.scope_factories import town_actor
+
+    db.user = town_actor(db, "成田镇")
+    pdf = build_assessment_report(db, YEAR, tmp_path / "town.pdf", invariant=True)
+    text = "".join(page_texts(pdf))
+    assert "\n 成田镇\n" in text and "成田镇共考核党建共同体 5 个" in text
+    assert "全区" not in text

@@ -13,18 +13,20 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import open_database
-from pbc_desktop.db.models import AuditEntry, User
+from pbc_desktop.db.models import AuditEntry, PartyMember, User
 from pbc_desktop.domain.accounts import LOCKOUT, Permission
 from pbc_desktop.domain.enums import AuditAction, UserRole
+from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import (
     ConflictError,
     PermissionDeniedError,
     SignInError,
     ValidationError,
 )
+from pbc_desktop.services import member_editing
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import sign_in
-from tests.factories import make_org
+from tests.factories import complete_fields, make_org
 
 ADMIN_PW = "Gu4rded-admin"
 CLERK_PW = "cl3rk-Secret"
@@ -123,15 +125,16 @@ def test_a_wrong_password_or_user_gets_one_sentence_that_tells_nothing(db: Datab
         sign_in(db, "wang", "not-the-password", now=NOW)
     with pytest.raises(SignInError) as no_user:
         sign_in(db, "nobody", "not-the-password", now=NOW)
-    assert no_user.value.message == "用户名或密码不正确。"
-    assert wrong_password.value.message.startswith("用户名或密码不正确")
+    # The same sentence: no count of tries left, which would say that "wang" exists.
+    wrong = "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
+    assert no_user.value.message == wrong_password.value.message == wrong
     assert "not-the-password" not in wrong_password.value.message
 
 
 def test_five_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
     admin(db)
     for _ in range(4):
-        with pytest.raises(SignInError, match="再错"):
+        with pytest.raises(SignInError, match="将被锁定 15 分钟"):
             sign_in(db, "wang", "wrong-password", now=NOW)
     with pytest.raises(SignInError, match="已锁定"):
         sign_in(db, "wang", "wrong-password", now=NOW)
@@ -171,6 +174,29 @@ def test_accounts_are_disabled_never_deleted(db: Database) -> None:
         users.set_active(db, db.user.user_id or 0, False)
 
 
+def test_an_account_disabled_while_signed_in_changes_nothing_more(db: Database) -> None:
+    """The window (or a long command) of an account an administrator disables meanwhile
+    keeps reading, but every write is refused with one sentence and nothing is stored."""
+    admin(db)
+    wang = db.user
+    org = make_org(db, "甲村党支部")
+    village_account(db, org)
+    li = sign_in(db, "li", CLERK_PW, now=NOW).actor
+    db.user = li
+    member_editing.create_member(db, MemberInput("张三", org, **complete_fields()))
+    db.user = wang
+    users.set_active(db, li.user_id or 0, False)
+    db.user = li
+    with pytest.raises(PermissionDeniedError, match="已被停用"):
+        member_editing.create_member(db, MemberInput("李四", org, **complete_fields()))
+    with db.read() as s:
+        assert s.scalars(select(PartyMember.name)).all() == ["张三"]
+    db.user = wang
+    users.set_active(db, li.user_id or 0, True)
+    db.user = li
+    member_editing.create_member(db, MemberInput("李四", org, **complete_fields()))
+
+
 def test_only_an_administrator_manages_accounts(db: Database) -> None:
     admin(db)
     org = make_org(db, "甲村党支部")
@@ -196,6 +222,24 @@ def test_a_village_account_needs_its_organization_a_town_account_its_town(db: Da
     users.create_user(
         db, users.UserInput("z", "Z", "", UserRole.TOWN, town="成田镇"), "password-123"
     )
+
+
+def test_names_refuse_control_characters_and_direction_marks(db: Database) -> None:
+    """The name is printed as 经办人/评分人 and kept in the audit log: a right-to-left
+    override (U+202E) would make it read backwards there, as in any other name field."""
+    admin(db)
+    with pytest.raises(ValidationError) as refused:
+        users.create_user(
+            db,
+            users.UserInput("x\u202ey", "王\u202e五", "村\x07委", UserRole.VIEWER),
+            CLERK_PW,
+        )
+    assert {e.field for e in refused.value.errors} == {"username", "name", "unit"}
+    assert "U+202E" in refused.value.errors[0].message
+    with pytest.raises(ValidationError):
+        users.check_user(db, users.UserInput("zhao", "赵\u200b六", "", UserRole.VIEWER))
+    users.create_user(db, users.UserInput("  zhao ", "赵\u3000六", "", UserRole.VIEWER), CLERK_PW)
+    assert [u.name for u in users.list_users(db) if u.username == "zhao"] == ["赵 六"]
 
 
 def test_the_username_is_unique_whatever_its_case(db: Database) -> None:

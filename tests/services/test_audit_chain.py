@@ -69,3 +69,22 @@ def test_only_an_administrator_checks_the_chain(db: Database) -> None:
     db.user = replace(db.user, role=UserRole.VILLAGE)
     with pytest.raises(PermissionDeniedError):
         verify_chain(db)
+
+
+def test_a_log_removed_whole_or_its_end_removed_is_said_so(db: Database) -> None:
+    some_work(db)
+    sql(db, "DELETE FROM audit_head")
+    check = verify_chain(db)
+    assert check.broken_at == 4 and "audit_head" in check.message and "删除" in check.message
+    sql(db, "INSERT INTO audit_head (id, last_id, last_hash, entries) VALUES (1, 0, '', 4)")
+    sql(db, "DELETE FROM audit_log")  # truncated: the head still counts 4
+    check = verify_chain(db)
+    assert not check.intact and "全部 4 条记录都被删除了" in check.message
+    assert "第 0 条" not in check.message
+
+
+def test_the_last_entry_renumbered_is_found(db: Database) -> None:
+    some_work(db)
+    sql(db, "UPDATE audit_log SET id = 100 WHERE id = 4")
+    check = verify_chain(db)
+    assert check.broken_at == 100 and "原为第 4 条" in check.message

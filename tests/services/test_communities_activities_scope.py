@@ -9,9 +9,10 @@ from datetime import datetime
 import pytest
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Attachment, AttachmentContent
 from pbc_desktop.domain.enums import ActivityKind, CoBuildType, LifecycleAction
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError
-from pbc_desktop.services import communities
+from pbc_desktop.services import attachments, communities
 from pbc_desktop.services.activities import detail, documents, editing, listing
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import community_choices
@@ -161,3 +162,53 @@ def test_a_viewer_reads_but_does_not_write(
     assert activity_titles(db) == {"跨镇活动", "乙镇活动"}
     with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
         editing.delete_activity(db, activities["乙"])
+
+
+def test_an_activity_s_files_are_read_only_within_scope(
+    db: Database, world: TwoTowns, activities: dict[str, int]
+) -> None:
+    """A photo or file is read by id (open, save as): one of an activity the account does
+    not see reads as missing, like the activity itself."""
+    ids = {}
+    with db.write() as s:
+        for key, activity_id in activities.items():
+            row = Attachment(activity_id=activity_id, filename=f"{key}.txt", size=2, sha256="-")
+            s.add(row)
+            s.flush()
+            s.add(AttachmentContent(attachment_id=row.id, data=key.encode()))
+            ids[key] = row.id
+    db.user = village_actor(db, world.jia_one)  # sees 甲镇共建 only
+    assert attachments.content(db, ids["甲"]) == ("甲.txt", "甲".encode())
+    for key in ("跨", "乙"):
+        with pytest.raises(NotFoundError):
+            attachments.content(db, ids[key])
+        with pytest.raises(NotFoundError):
+            attachments.open_copy(db, ids[key])
+    db.user = town_actor(db, "乙镇")
+    assert attachments.content(db, ids["跨"])[0] == "跨.txt"
+    with pytest.raises(NotFoundError):
+        attachments.content(db, ids["甲"])
+    db.user = district_actor(db)
+    assert {attachments.content(db, i)[0] for i in ids.values()} == {"甲.txt", "跨.txt", "乙.txt"}
+
+
+def test_the_attendee_pickers_offer_only_the_members_the_account_meets(
+    db: Database, world: TwoTowns
+) -> None:
+    """Searching members by name or calling an organization's members (an activity's
+    attendance): the account's own organizations and those of the communities it sees,
+    never the whole district's roll."""
+
+    def found(text: str = "党员") -> set[str]:
+        return {p.name for p in editing.member_choices(db, text)}
+
+    every = [world.jia_one, world.jia_one_first, world.jia_two, world.yi_one]
+    db.user = village_actor(db, world.jia_one)  # 甲镇共建: with 甲二村
+    assert found() == {"甲一党员", "甲一支部党员", "甲二党员"}
+    assert {p.name for p in editing.members_of(db, every)} == found()
+    assert editing.members_of(db, [world.yi_one]) == []
+    db.user = town_actor(db, "乙镇")  # 跨镇共建 brings 甲二村
+    assert found() == {"乙一党员", "甲二党员"}
+    assert found("甲一") == set()
+    db.user = district_actor(db)
+    assert len(found()) == len(editing.members_of(db, every)) == 4

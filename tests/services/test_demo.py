@@ -21,6 +21,7 @@ from pbc_desktop.db.models import (
     AuditEntry,
     Claim,
     Community,
+    CommunityMember,
     FundEntry,
     LifecycleEvent,
     ListItem,
@@ -288,6 +289,13 @@ def test_every_tab_has_data(demo: tuple[Database, DemoSummary]) -> None:
         assert accounts["admin"].display_name == "系统管理员"
         village = s.get(Organization, accounts["cun"].organization_id)
         assert village is not None and village.level == OrgLevel.VILLAGE
+        shared = select(CommunityMember.community_id).where(
+            CommunityMember.organization_id == village.id
+        )
+        partners = select(func.count()).where(  # its communities have other members too
+            CommunityMember.community_id.in_(shared), CommunityMember.organization_id != village.id
+        )
+        assert (s.scalar(partners) or 0) > 0
         assert accounts["zhen"].town == village.town
         for account in accounts.values():  # the README's and the sign-in hint's password
             assert verify_password(account.password_hash, DEMO_PASSWORD)
@@ -474,3 +482,23 @@ def test_demo_reports_use_a_catalogue_made_before_it(db: Database) -> None:
         )
     assert reports
     assert without_post == 0
+
+
+def test_the_demo_s_village_and_town_accounts_see_their_part_of_the_district(
+    demo: tuple[Database, DemoSummary],
+) -> None:
+    """Signing in as ``cun`` (and ``zhen``) to try the program shows communities, their
+    activities and lists, and the organization's members: never empty tabs."""
+    from pbc_desktop.services import communities, members
+    from pbc_desktop.services.accounts.sign_in import sign_in
+    from pbc_desktop.services.activities import listing
+    from pbc_desktop.services.lists import queries
+    from pbc_desktop.services.paging import PageRequest
+
+    db, _ = demo
+    for username in ("cun", "zhen"):
+        db.user = sign_in(db, username, DEMO_PASSWORD).actor
+        assert communities.count_communities(db, communities.CommunityQuery()) >= 1
+        assert listing.list_activities(db, listing.ActivityQuery(), PageRequest())
+        assert queries.list_service_lists(db)
+        assert members.count_members(db, members.MemberQuery()) >= 1

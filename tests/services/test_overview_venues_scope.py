@@ -15,6 +15,7 @@ from tests.scope_factories import (
     TwoTowns,
     district_actor,
     town_actor,
+    town_venues,
     two_towns,
     viewer_actor,
     village_actor,
@@ -52,15 +53,7 @@ def test_reminder_rules_are_the_districts(db: Database, world: TwoTowns) -> None
 
 def test_venues_by_owner_and_opening(db: Database, world: TwoTowns) -> None:
     db.user = district_actor(db)
-    jia = venues.create_venue(
-        db, venues.VenueInput("甲二村党群服务中心", owner_org_id=world.jia_two)
-    )
-    yi = venues.create_venue(
-        db,
-        venues.VenueInput(
-            "乙镇党群服务中心", owner_org_id=world.yi_town, community_ids=(world.cross_community,)
-        ),
-    )
+    jia, yi = town_venues(db, world)
     db.user = village_actor(db, world.jia_one)
     assert {v.name for v in venues.list_venues(db)} == set()
     db.user = village_actor(db, world.jia_two)  # its own, and one opened to 跨镇共建

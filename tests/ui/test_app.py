@@ -317,6 +317,21 @@ def test_entry_point_signs_in_with_user_and_password_from_the_environment(
     assert out.startswith("shown ")
 
 
+def test_the_password_from_the_environment_is_not_passed_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``PBC_PASSWORD`` signs the window in once and leaves the environment, so a PDF
+    viewer or file manager the window starts never inherits it."""
+    from pbc_desktop.app import take_password
+
+    monkeypatch.setenv("PBC_PASSWORD", "Secret-pass-1")
+    assert take_password() == "Secret-pass-1"
+    assert "PBC_PASSWORD" not in os.environ
+    assert take_password() is None
+    monkeypatch.setenv("PBC_PASSWORD", "")  # empty: no password, the dialog asks
+    assert take_password() is None and "PBC_PASSWORD" not in os.environ
+
+
 def test_second_start_on_the_same_database_hands_over(tmp_path: Path, data_dir: Path) -> None:
     from pbc_desktop.single_instance import server_name
 

@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -196,6 +197,19 @@ def test_an_administrator_opens_both_from_the_tools_menu(
     admin.action_audit.trigger()
     assert isinstance(admin.active_dialog, AuditLogDialog)
     admin.active_dialog.reject()
+
+
+def test_both_fit_on_a_small_screen(qtbot: QtBot, db: Database) -> None:
+    """An office's old 1024×768 monitor (the test screen is smaller still): the audit log
+    (1100 wide when there is room) and the accounts never put a button off the screen."""
+    db.user = sign_in(db, TEST_ADMIN, TEST_PASSWORD).actor
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    free = screen.availableGeometry()
+    assert free.width() < 1100
+    for dialog in (AuditLogDialog(AppContext(db)), AccountsDialog(AppContext(db))):
+        qtbot.addWidget(dialog)
+        assert dialog.width() <= free.width() and dialog.height() <= free.height()
 
 
 def test_a_village_account_is_not_offered_either(qtbot: QtBot, db: Database) -> None:

@@ -91,3 +91,18 @@ def test_side_panel_sits_beside_the_figures(qtbot: QtBot, db: Database) -> None:
     qtbot.waitExposed(tab)
     assert panel.parent() is tab and panel.isVisible()
     assert panel.geometry().left() > tab.cards["communities"].geometry().right()
+
+
+def test_the_area_choice_names_the_account_s_part_not_the_whole_district(
+    qtbot: QtBot, db: Database
+) -> None:
+    from tests.factories import make_org
+    from tests.scope_factories import town_actor, village_actor
+
+    db.user = village_actor(db, make_org(db, "甲村党支部", town="陈店镇"))
+    tab = OverviewTab(AppContext(db))
+    qtbot.addWidget(tab)
+    assert tab.town_combo.itemText(0) == "甲村党支部"
+    db.user = town_actor(db, "陈店镇")
+    tab.refresh()
+    assert tab.town_combo.itemText(0) == "陈店镇"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database, sqlite_url
@@ -19,6 +19,7 @@ from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
 from pbc_desktop.ui.accounts import session
 from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
+from pbc_desktop.ui.accounts.idle_lock import LockCover
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.shell.main_window import MainWindow
@@ -161,7 +162,7 @@ def test_sign_in_with_the_demo_hint_and_a_wrong_password(
     for name, _n, _u, _role in DEMO_ACCOUNTS:
         assert name in seen[0]
     assert DEMO_PASSWORD in seen[0] and "村(社区)党组织" in seen[0]
-    assert seen[1] == "用户名或密码不正确(再错 4 次账号将被锁定)。"
+    assert seen[1] == "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
     db.dispose()
 
 
@@ -182,7 +183,7 @@ def test_a_wrong_password_from_the_environment_opens_the_dialog_with_the_reason(
     assert right is not None and right.username == TEST_ADMIN and not shown  # no dialog
     actor = session.sign_in_to(db, user=TEST_ADMIN, password="wrong-password")
     assert actor is not None and actor.username == TEST_ADMIN
-    assert seen == [(TEST_ADMIN, "用户名或密码不正确(再错 4 次账号将被锁定)。")]
+    assert seen == [(TEST_ADMIN, "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。")]
 
 
 def test_five_wrong_passwords_lock_the_account(
@@ -380,3 +381,30 @@ def test_the_lock_offers_another_person_and_leaving_the_program(
     answering(monkeypatch, SignInDialog, leave)
     window.action_lock.trigger()
     assert quits == [True] and not window.isVisible()  # closed as File → Exit closes it
+
+
+def test_the_lock_covers_the_open_dialogs_too(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record form left open is not readable by whoever passes the locked PC; once
+    unlocked it is as it was, with what was typed."""
+    window, _world = village_window(qtbot, db)
+    window.show()
+    form = QDialog(window)
+    field = QLineEdit(form)
+    field.setText("440514198807071234")
+    form.resize(400, 200)
+    form.show()
+    seen: list[bool] = []
+
+    def unlock(dialog: QDialog) -> int:
+        covers = form.findChildren(LockCover)
+        seen.append(len(covers) == 1 and covers[0].isVisible())
+        seen.append(covers[0].geometry() == form.rect())
+        return typed(TEST_ADMIN, TEST_PASSWORD)(dialog)
+
+    answering(monkeypatch, SignInDialog, unlock)
+    window.action_lock.trigger()
+    assert seen == [True, True]
+    assert form.isVisible() and field.text() == "440514198807071234"
+    qtbot.waitUntil(lambda: not form.findChildren(LockCover))

@@ -1,7 +1,9 @@
 """Signing in: the password checked, wrong tries counted, an account locked for a while.
 
-The refusal never says whether the user name exists; the counting and the lock are
-written even though the sign-in fails (their own transaction).
+A wrong name and a wrong password get the same sentence in the same time, so a refusal
+never says whether the user name exists (only the fifth wrong password of an existing
+account says that it is now locked); the counting and the lock are written even though
+the sign-in fails (their own transaction).
 """
 
 from __future__ import annotations
@@ -31,7 +33,17 @@ class SignedIn:
 
 
 def _wrong() -> SignInError:
-    return SignInError(t("用户名或密码不正确。", "The user name or password is wrong."))
+    """The one refusal of a wrong name or password: the same words whether the account
+    exists or not (no count of the tries left, which only an existing account has)."""
+    minutes = int(LOCKOUT.total_seconds()) // 60
+    return SignInError(
+        t(
+            f"用户名或密码不正确。密码连续输错 {MAX_FAILED_SIGN_INS} 次,账号将被锁定 "
+            f"{minutes} 分钟。",
+            f"The user name or password is wrong. After {MAX_FAILED_SIGN_INS} wrong "
+            f"passwords in a row the account is locked for {minutes} minutes.",
+        )
+    )
 
 
 def _locked(until: datetime, now: datetime) -> SignInError:
@@ -111,14 +123,7 @@ def _count_failure(db: Database, user_id: int, when: datetime) -> None:
         assert user is not None
         user.failed_sign_ins += 1
         if user.failed_sign_ins < MAX_FAILED_SIGN_INS:
-            left = MAX_FAILED_SIGN_INS - user.failed_sign_ins
-            error = SignInError(
-                t(
-                    f"用户名或密码不正确(再错 {left} 次账号将被锁定)。",
-                    f"The user name or password is wrong ({left} more tries before the "
-                    "account is locked).",
-                )
-            )
+            error = _wrong()
         else:
             user.failed_sign_ins = 0
             user.locked_until = when + LOCKOUT

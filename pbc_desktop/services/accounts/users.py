@@ -18,7 +18,7 @@ from pbc_desktop.db.models import Organization, User
 from pbc_desktop.domain import accounts as rules
 from pbc_desktop.domain.accounts import Actor, Permission, account_status
 from pbc_desktop.domain.enums import AccountStatus, AuditAction, UserRole
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
@@ -92,43 +92,44 @@ def _not_found(user_id: int | str) -> NotFoundError:
     return NotFoundError(t(f"找不到账号 {user_id}。", f"No account {user_id}."))
 
 
+def _username_problem(s: Session, username: str, user_id: int | None) -> str | None:
+    if not username:
+        return t("请填写用户名。", "Enter a user name.")
+    if len(username) > rules.USERNAME_MAX or any(c.isspace() for c in username):
+        return t(
+            f"用户名不能含空格,最多 {rules.USERNAME_MAX} 个字符。",
+            f"A user name has no spaces and at most {rules.USERNAME_MAX} characters.",
+        )
+    taken = s.scalar(
+        select(User.id).where(
+            func.lower(User.username) == username.lower(), User.id != (user_id or 0)
+        )
+    )
+    if taken is not None:
+        return t(f"用户名“{username}”已被使用。", f"The user name “{username}” is taken.")
+    return None
+
+
 def _validated(s: Session, data: UserInput, user_id: int | None = None) -> dict[str, object]:
     errors: list[FieldError] = []
-    username = data.username.strip()
-    name = data.name.strip()
-    unit = data.unit.strip()
-    if not username:
-        errors.append(FieldError("username", t("请填写用户名。", "Enter a user name.")))
-    elif len(username) > rules.USERNAME_MAX or any(c.isspace() for c in username):
-        errors.append(
-            FieldError(
-                "username",
-                t(
-                    f"用户名不能含空格,最多 {rules.USERNAME_MAX} 个字符。",
-                    f"A user name has no spaces and at most {rules.USERNAME_MAX} characters.",
-                ),
-            )
-        )
-    else:
-        taken = s.scalar(
-            select(User.id).where(
-                func.lower(User.username) == username.lower(), User.id != (user_id or 0)
-            )
-        )
-        if taken is not None:
-            errors.append(
-                FieldError(
-                    "username",
-                    t(f"用户名“{username}”已被使用。", f"The user name “{username}” is taken."),
-                )
-            )
-    if not name or len(name) > rules.NAME_MAX:
+    # Printed as 经办人/评分人 and kept in the audit log: no control characters or direction
+    # marks (a name that reads backwards), as every other name typed into the program.
+    username, bad_username = clean_text(data.username, ("用户名", "user name"))
+    name, bad_name = clean_text(data.name, ("姓名", "name"))
+    unit, bad_unit = clean_text(data.unit, ("单位/职务", "unit"))
+    problem = bad_username or _username_problem(s, username, user_id)
+    if problem is not None:
+        errors.append(FieldError("username", problem))
+    for field, bad in (("name", bad_name), ("unit", bad_unit)):
+        if bad is not None:
+            errors.append(FieldError(field, bad))
+    if bad_name is None and (not name or len(name) > rules.NAME_MAX):
         errors.append(
             FieldError(
                 "name", t(f"请填写姓名(最多 {rules.NAME_MAX} 个字)。", "Enter the person's name.")
             )
         )
-    if len(unit) > rules.UNIT_MAX:
+    if bad_unit is None and len(unit) > rules.UNIT_MAX:
         errors.append(
             FieldError("unit", t(f"单位/职务最多 {rules.UNIT_MAX} 个字。", "The unit is too long."))
         )

@@ -25,7 +25,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
-from pbc_desktop.services.scope import enum_order
+from pbc_desktop.services.scope import enum_order, origin_name
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,9 @@ class ActivityDetail:
     def absent(self) -> tuple[AttendanceView, ...]:
         return tuple(a for a in self.attendance if a.status == AttendanceStatus.ABSENT)
 
+    #: the office the record came from in a package (None: made here)
+    origin: str | None = None
+
 
 def activity_not_found() -> NotFoundError:
     return NotFoundError(
@@ -144,4 +147,5 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
                 AttendanceView(a.person_name, a.status, a.absence_reason, a.reason_text)
                 for a in attendance
             ),
+            origin=origin_name(s, activity.origin_office),
         )

@@ -165,7 +165,8 @@ class PersonChoice:
 
 
 def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoice]:
-    """Members whose name starts with or contains ``text`` (never the whole roll)."""
+    """Members whose name starts with or contains ``text`` (never the whole roll), of the
+    organizations the account meets (its own, and those of the communities it sees)."""
     needle = text.strip()
     if not needle:
         return []
@@ -178,13 +179,15 @@ def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoic
         .limit(limit)
     )
     with db.read() as s:
+        stmt = stmt.where(access.of(db, s).orgs_met(PartyMember.organization_id))
         return [PersonChoice(r.id, r.name, r.org) for r in s.execute(stmt)]
 
 
 def members_of(
     db: Database, organization_ids: Sequence[int], limit: int = 500
 ) -> list[PersonChoice]:
-    """Members in good standing of the given organizations (to call them all at once)."""
+    """Members in good standing of the given organizations (to call them all at once);
+    only those of organizations the account meets (see :func:`member_choices`)."""
     if not organization_ids:
         return []
     stmt = (
@@ -198,6 +201,7 @@ def members_of(
         .limit(limit)
     )
     with db.read() as s:
+        stmt = stmt.where(access.of(db, s).orgs_met(PartyMember.organization_id))
         return [PersonChoice(r.id, r.name, r.org) for r in s.execute(stmt)]
 
 
@@ -564,6 +568,24 @@ def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: in
         seq += 1
         if activity.seq_in_year != seq:
             activity.seq_in_year = seq
+
+
+def change_refusal(db: Database, activity_id: int | None = None) -> str | None:
+    """Why the acting account may not change or delete the activity ``activity_id`` (with
+    None: record a new one), or None when it may."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        acc.require(Permission.WRITE)
+        if activity_id is None:
+            return
+        row = s.execute(
+            select(Activity.community_id, Activity.host_org_id).where(Activity.id == activity_id)
+        ).one_or_none()
+        if row is None or not acc.sees_activity(s, row.community_id, row.host_org_id):
+            raise activity_not_found()
+        acc.check_activity_writable(s, row.community_id, row.host_org_id)
+
+    return access.refusal(db, check)
 
 
 def create_activity(db: Database, data: ActivityInput) -> int:

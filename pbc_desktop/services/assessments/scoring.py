@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Assessment, Community, Indicator, IndicatorSet, Score
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
@@ -113,6 +114,28 @@ def unassessed_communities(db: Database, year: int, town: str | None = None) -> 
     with db.read() as s:
         stmt = stmt.where(access.of(db, s).communities(Community.id))
         return [Choice(r.id, r.name) for r in s.execute(stmt.order_by(Community.name))]
+
+
+def start_refusal(db: Database, community_id: int | None = None) -> str | None:
+    """Why the acting account may not start scoring the community ``community_id`` (None:
+    any community), or None when it may."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        if community_id is None:
+            acc.require(Permission.SCORE)
+            return
+        community = s.get(Community, community_id)
+        if community is None or not acc.sees_community(s, community_id):
+            raise NotFoundError(t("该党建共同体已不存在", "The community no longer exists"))
+        check_scorer(acc, community.lead_org_id)
+
+    return access.refusal(db, check)
+
+
+def change_refusal(db: Database, assessment_id: int) -> str | None:
+    """Why the acting account may not score, finish or reopen the assessment
+    ``assessment_id`` (a community another town leads), or None when it may."""
+    return access.refusal(db, lambda s, acc: load_assessment(s, assessment_id, acc, score=True))
 
 
 def start_assessment(db: Database, community_id: int, year: int) -> int:

@@ -37,14 +37,15 @@ class DistrictGenerator(District):
             _catalogues,
             organizations.add_organizations,
             members.add_members,
-            _demo_accounts,
             organizations.add_venues,
             communities.add_communities,
+            _demo_accounts,
             members.add_post_reports,
             activities.add_activities,
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
+            _demo_accounts,  # last: the village account's organization takes part
         )
         for step in steps:
             self.tick()
@@ -80,11 +81,17 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, UserRole], ...] = (
 
 
 def _demo_accounts(gen: District) -> None:
-    """One account per role: the town account gets the first village's town, the village
-    account that village's organization."""
+    """One account per role: the village account gets the first village organization with
+    members that takes part in a running community with other organizations (so that
+    signing in as it shows its own records beside others' it may only look at, not empty
+    tabs), the town account its town."""
     district = gen.district
     assert district is not None, "the organizations come first"
-    village = next(o for o in gen.orgs if o.level is OrgLevel.VILLAGE and o.town)
+    shared = [c for c in gen.communities if c.running and len(c.orgs) > 1]
+    village = next(
+        (o for c in shared for o in c.orgs if o.level is OrgLevel.VILLAGE and o.town and o.members),
+        next(o for o in gen.orgs if o.level is OrgLevel.VILLAGE and o.town),
+    )
     scope: dict[UserRole, dict[str, object]] = {
         UserRole.DISTRICT: {},
         UserRole.TOWN: {"town": village.town},

@@ -120,18 +120,27 @@ def merge(
     parts: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
     tombstones: Iterable[Mapping[str, Any]],
     sender: Sender,
+    *,
+    dry: bool = False,
 ) -> MergeResult:
     """Merge ``parts`` (record type → package rows, parents first) and then ``tombstones``
-    (``{"entity", "uuid"}``) into the session's transaction."""
-    ctx = _Context(session, sender, UuidIndex(session), MergeResult())
+    (``{"entity", "uuid"}``) into the session's transaction.
+
+    ``dry`` (the preview, whose transaction is rolled back) decides every row exactly as
+    merging does but leaves out the writes nothing later depends on: new rows get
+    stand-in ids instead of being inserted, changed rows and agreed versions are not
+    written. Deletions are still tried (whether one is refused depends on the database).
+    """
+    ctx = _Context(session, sender, UuidIndex(session), MergeResult(), dry=dry)
     for name, rows in parts:
         shape = records.shape_of(name)
         later: list[tuple[str, dict[str, str], datetime]] = []
         iterator = iter(rows)
         while chunk := list(islice(iterator, CHUNK)):
             _merge_chunk(ctx, shape, chunk, later)
-        for row_uuid, own, updated_at in later:
-            records.link_own(session, shape, ctx.index, row_uuid, own, updated_at=updated_at)
+        if not dry:
+            for row_uuid, own, updated_at in later:
+                records.link_own(session, shape, ctx.index, row_uuid, own, updated_at=updated_at)
     _apply_tombstones(session, tombstones, sender, ctx.result)
     return ctx.result
 
@@ -142,9 +151,12 @@ class _Context:
     sender: Sender
     index: UuidIndex
     result: MergeResult
+    dry: bool = False
     #: table name → ids of the rows this merge inserted (nothing of ours can share a
     #: natural key with a row whose parent is new)
     fresh: dict[str, set[int]] = field(default_factory=dict)
+    #: the last stand-in id given to a new row in a dry run (counting down from -1)
+    stand_in: int = 0
 
 
 def _merge_chunk(
@@ -236,6 +248,9 @@ def _merge_chunk(
             later.append((row_uuid, own, incoming_at))
         change = Change.CONFLICT if kept else Change.CHANGED
         _record(result, shape, row_uuid, change, values, fields=differing, kept=kept)
+    if ctx.dry:
+        _stand_in(ctx, shape, new)
+        return
     _insert(ctx, shape, new)
     _update(session, shape, changed)
     bases.flush(session)
@@ -247,6 +262,16 @@ def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str,
     for row in rows:
         groups.setdefault(tuple(sorted(row)), []).append(row)
     return groups
+
+
+def _stand_in(ctx: _Context, shape: TableShape, rows: list[dict[str, Any]]) -> None:
+    """Ids that no row has, for the new rows of a dry run, so the rows that point at
+    them resolve as they will once inserted."""
+    fresh = ctx.fresh.setdefault(shape.table.name, set())
+    for row in rows:
+        ctx.stand_in -= 1
+        ctx.index.add(shape.table, ctx.stand_in, row["uuid"])
+        fresh.add(ctx.stand_in)
 
 
 def _insert(ctx: _Context, shape: TableShape, rows: list[dict[str, Any]]) -> None:
@@ -383,36 +408,16 @@ def _apply_tombstones(
         owner = stone.get("owner") or sender.office_uuid
         values = dict(local)
         if edited_here and owner != sender.office_uuid:
-            _conflict(
-                session,
-                shape,
-                row_uuid,
-                sender=sender,
-                kept="mine",
-                values=values,
-                fields=("deleted",),
-                other=stone,
-            )
-            _record(
-                result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine"
+            _deletion_kept(
+                session, shape, row_uuid, sender=sender, values=values, stone=stone, result=result
             )
             continue
         try:
             with session.begin_nested():
                 session.execute(delete(table).where(table.c.uuid == row_uuid))
         except IntegrityError:  # still used by a record of ours
-            _conflict(
-                session,
-                shape,
-                row_uuid,
-                sender=sender,
-                kept="mine",
-                values=values,
-                fields=("deleted",),
-                other=stone,
-            )
-            _record(
-                result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine"
+            _deletion_kept(
+                session, shape, row_uuid, sender=sender, values=values, stone=stone, result=result
             )
             continue
         session.execute(delete(SyncBase).where(SyncBase.record_uuid == row_uuid))
@@ -432,6 +437,30 @@ def _apply_tombstones(
             SyncBase(record_uuid=row_uuid, office=sender.office_uuid, updated_at=deleted_at)
         )
         _record(result, shape, row_uuid, Change.DELETED, values)
+
+
+def _deletion_kept(
+    session: Session,
+    shape: TableShape,
+    row_uuid: str,
+    *,
+    sender: Sender,
+    values: Mapping[str, Any],
+    stone: Mapping[str, Any],
+    result: MergeResult,
+) -> None:
+    """The record stays (changed here, or still used here): a conflict to decide."""
+    _conflict(
+        session,
+        shape,
+        row_uuid,
+        sender=sender,
+        kept="mine",
+        values=values,
+        fields=("deleted",),
+        other=stone,
+    )
+    _record(result, shape, row_uuid, Change.CONFLICT, values, fields=("deleted",), kept="mine")
 
 
 def _stone_time(stone: Mapping[str, Any]) -> datetime:

@@ -204,13 +204,7 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         path = key_file(db)
         _keep_aside(path)
         _write_keys(path, office_keys)  # the database row commits only after this
-        audit.record(
-            s,
-            AuditAction.CREATE,
-            None,
-            summary=t(f"设置本单位:{name}", f"Set up this office: {name}"),
-            entity="office",
-        )
+        _audit(s, AuditAction.CREATE, t(f"设置本单位:{name}", f"Set up this office: {name}"))
         return _card(row)
 
 
@@ -230,15 +224,13 @@ def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         row.name, row.code, row.level = name, setup.code.strip(), setup.level
         row.organization_uuid = _organization_uuid(s, setup.organization_id)
         row.town = (setup.town or "").strip() or None
-        audit.record(
+        _audit(
             s,
             AuditAction.UPDATE,
-            None,
-            summary=t(
+            t(
                 f"修改本单位信息:{before.name} → {name}",
                 f"Changed this office: {before.name} → {name}",
             ),
-            entity="office",
         )
         return _card(row)
 
@@ -341,14 +333,10 @@ def register_card(db: Database, card: OfficeCard) -> bool:
                 # the same office with a new name or place in the tree
                 existing.name, existing.level, existing.code = card.name, card.level, card.code
                 existing.organization_uuid, existing.town = card.organization_uuid, card.town
-                audit.record(
+                _audit(
                     s,
                     AuditAction.UPDATE,
-                    None,
-                    summary=t(
-                        f"更新已登记单位:{card.name}", f"Updated registered office {card.name}"
-                    ),
-                    entity="office",
+                    t(f"更新已登记单位:{card.name}", f"Updated registered office {card.name}"),
                 )
                 return True
             raise ConflictError(
@@ -373,15 +361,13 @@ def register_card(db: Database, card: OfficeCard) -> bool:
                 registered_by=db.user.user_id,
             )
         )
-        audit.record(
+        _audit(
             s,
             AuditAction.CREATE,
-            None,
-            summary=t(
+            t(
                 f"登记单位:{card.name}(指纹 {card.fingerprint})",
                 f"Registered office {card.name} (fingerprint {card.fingerprint})",
             ),
-            entity="office",
         )
         return True
 
@@ -398,13 +384,7 @@ def export_keys(db: Database, out: Path, passphrase: str) -> Path:
         raise _keys_missing()
     _write_keys(out, office.keys, passphrase)
     with db.write() as s:
-        audit.record(
-            s,
-            AuditAction.EXPORT,
-            None,
-            summary=t("导出本单位密钥", "Exported the office's keys"),
-            entity="office",
-        )
+        _audit(s, AuditAction.EXPORT, t("导出本单位密钥", "Exported the office's keys"))
     return out
 
 
@@ -431,13 +411,11 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
         )
     _write_keys(key_file(db), found)
     with db.write() as s:
-        audit.record(
-            s,
-            AuditAction.IMPORT,
-            None,
-            summary=t("导入本单位密钥", "Imported the office's keys"),
-            entity="office",
-        )
+        _audit(s, AuditAction.IMPORT, t("导入本单位密钥", "Imported the office's keys"))
+
+
+def _audit(s: Session, action: AuditAction, summary: str) -> None:
+    audit.record(s, action, None, summary=summary, entity="office")
 
 
 def _keys_missing() -> UserError:

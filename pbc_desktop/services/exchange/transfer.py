@@ -192,7 +192,7 @@ def preview_package(
     with _opened(db, path, me, lookup_sender) as package:
         try:
             with db.write() as s:
-                raise _Preview(_merge(s, package, me))
+                raise _Preview(_merge(s, package, me, dry=True))
         except _Preview as preview:
             return preview.received
 
@@ -300,7 +300,7 @@ def _opened(
     return _Opened(package)
 
 
-def _merge(s: Session, package: Package, me: LocalOffice) -> Received:
+def _merge(s: Session, package: Package, me: LocalOffice, *, dry: bool = False) -> Received:
     m = package.manifest
     sender_uuid = m.sender.uuid
 
@@ -314,6 +314,7 @@ def _merge(s: Session, package: Package, me: LocalOffice) -> Received:
         parts,
         tombstones,
         Sender(sender_uuid, m.package_uuid, owner_of, local_office=me.card.uuid),
+        dry=dry,
     )
     return Received(
         package_uuid=m.package_uuid,

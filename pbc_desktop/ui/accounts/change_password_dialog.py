@@ -21,14 +21,12 @@ class ChangePasswordDialog(FormDialog):
         self.ui = Ui_ChangePasswordDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("changePasswordDialog")
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {
             "old_password": self.ui.oldPasswordEdit,
             PASSWORD: self.ui.passwordEdit,
             PASSWORD_AGAIN: self.ui.password2Edit,
         }
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.introLabel.setText(
             self.tr(
                 "An administrator set your password. Choose your own now (at least 8 "

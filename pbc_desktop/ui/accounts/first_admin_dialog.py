@@ -36,7 +36,7 @@ class FirstAdminDialog(FormDialog):
         self.ui = ui = Ui_FirstAdminDialog()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("firstAdminDialog")
-        self.init_form(ui.errorLabel)
+        self.init_form(ui.errorLabel, buttons=ui.buttonBox)
         self.field_widgets = {
             "name": ui.nameEdit,
             "unit": ui.unitEdit,
@@ -58,8 +58,6 @@ class FirstAdminDialog(FormDialog):
                 "offices are signed with its keys, made now."
             )
         )
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         ui.introLabel.setText(
             self.tr(
                 "This database has no administrator yet. Create the first one: the "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
@@ -72,8 +75,8 @@ class IdleLock(QObject):
 
 class LockCover(QWidget):
     """A plain panel over the whole window while it is locked, so its records are not
-    seen; the dialogs open over the window are windows of their own and stay as they
-    were."""
+    seen. Each dialog open over the window gets one of its own (:func:`cover_dialogs`):
+    what it shows is hidden too, and what was typed in it stays as it was."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -105,3 +108,20 @@ class LockCover(QWidget):
         if event.type() == QEvent.Type.Resize and watched is window and self.isVisible():
             self.setGeometry(window.rect())
         return False
+
+
+def cover_dialogs(dialogs: Iterable[QWidget]) -> list[LockCover]:
+    """Cover each of ``dialogs`` (the ones open while the window locks) until
+    :func:`uncover`: a record form left open shows nothing to whoever passes by."""
+    covers = [LockCover(dialog) for dialog in dialogs]
+    for cover in covers:
+        cover.cover()
+    return covers
+
+
+def uncover(covers: Iterable[LockCover]) -> None:
+    """Take the covers away (those of dialogs closed meanwhile went with them)."""
+    for cover in covers:
+        with contextlib.suppress(RuntimeError):  # its dialog, and so it, was deleted
+            cover.hide()
+            cover.deleteLater()

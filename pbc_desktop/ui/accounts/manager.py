@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import AccountStatus
-from pbc_desktop.errors import UserError
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.users import UserView
 from pbc_desktop.services.paging import PageRequest
@@ -28,9 +26,11 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
+    close_buttons,
     make_record_table,
     select_record,
     selected_record,
@@ -67,8 +67,7 @@ class AccountsDialog(DialogHost, QDialog):
         )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("accountsCount")
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
 
         actions = QHBoxLayout()
         for button in (self.new_button, self.reset_button, self.active_button):
@@ -80,7 +79,7 @@ class AccountsDialog(DialogHost, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.resize(1000, 520)
+        fit_to_screen(self, 1000, 520)
         self._show_count()
         self._update_buttons()
 
@@ -172,8 +171,5 @@ class AccountsDialog(DialogHost, QDialog):
             ).format(user.username, user.name),
         ):
             return
-        try:
-            users.set_active(self.ctx.db, user.id, not user.active)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(self, lambda: users.set_active(self.ctx.db, user.id, not user.active))
         self.refresh()

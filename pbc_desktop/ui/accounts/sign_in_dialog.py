@@ -37,10 +37,8 @@ class SignInDialog(FormDialog):
         self.ui = Ui_SignInDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("signInDialog")
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {"username": self.ui.usernameEdit, "password": self.ui.passwordEdit}
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Sign in") if unlock_as is None else self.tr("Unlock"))
         if unlock_as is not None:

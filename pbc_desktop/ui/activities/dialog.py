@@ -88,7 +88,7 @@ class ActivityDialog(FormDialog):
         self.activity_id = activity_id
         self.ui = Ui_ActivityDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, self.ui.tabs)
+        self.init_form(self.ui.errorLabel, self.ui.tabs, buttons=self.ui.buttonBox)
         self.agenda: list[AgendaDraft] = []
         self._agenda_row = -1
         self._loading = False
@@ -197,8 +197,6 @@ class ActivityDialog(FormDialog):
         ui.filesList.itemSelectionChanged.connect(self._update_buttons)
         ui.filesList.itemDoubleClicked.connect(lambda _i: self.open_file())
         ui.filesList.installEventFilter(self)
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the files list Enter opens the selected file and Delete removes it (Enter
@@ -688,10 +686,7 @@ class ActivityDialog(FormDialog):
         chosen = self.choose_save_path(self._filenames[value])
         if not chosen:
             return
-        try:
-            attachments.save_copy(self.ctx.db, value, Path(chosen))
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        messages.guarded(self, lambda: attachments.save_copy(self.ctx.db, value, Path(chosen)))
 
     def _file_data(self) -> tuple[tuple[int, ...], tuple[Path, ...]]:
         keep: list[int] = []

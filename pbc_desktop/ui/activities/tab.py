@@ -26,8 +26,6 @@ from pbc_desktop.domain.attendance import absence_text
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language
-from pbc_desktop.reports.minutes import build_minutes
-from pbc_desktop.reports.signin import build_signin
 from pbc_desktop.services import scope, stats
 from pbc_desktop.services.activities import detail, editing, listing
 from pbc_desktop.services.paging import PageRequest
@@ -40,6 +38,7 @@ from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.table_model import Column
 
 TRAINING = "*training"  # the kind combo's entry for every training kind (not a code)
@@ -95,7 +94,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._build_actions()
-        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.doubleClicked.connect(lambda _i: self.writes.press(self.edit_button))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -106,9 +105,23 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
 
     # -- actions row and month view ------------------------------------------------------
     def _build_actions(self) -> None:
-        self.new_button = self.button("New", self.tr("&New activity..."), self.new_activity)
-        self.edit_button = self.button("Edit", self.tr("&Edit..."), self.edit_current)
-        self.delete_button = self.button("Delete", self.tr("&Delete"), self.delete_current)
+        self.new_button = self.button(
+            "New", self.tr("&New activity..."), self.new_activity, rule=self.refused_new
+        )
+        self.edit_button = self.button(
+            "Edit",
+            self.tr("&Edit..."),
+            self.edit_current,
+            rule=self.refused_selected,
+            when=self.has_selection,
+        )
+        self.delete_button = self.button(
+            "Delete",
+            self.tr("&Delete"),
+            self.delete_current,
+            rule=self.refused_selected,
+            when=self.has_selection,
+        )
         self.venues_button = self.button("Venues", self.tr("&Venues (阵地)..."), self.open_venues)
         self.document_combo = QComboBox(self)
         self.document_combo.setObjectName("activitiesDocument")
@@ -182,8 +195,6 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
     def _update_buttons(self) -> None:
         row = self.current_row()
         widgets: tuple[QWidget, ...] = (
-            self.edit_button,
-            self.delete_button,
             self.preview_button,
             self.print_button,
             self.pdf_button,
@@ -196,6 +207,12 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
             select_data(self.document_combo, wanted, otherwise=-1)
 
     # -- editing -------------------------------------------------------------------------
+    def creation_refusal(self) -> str | None:
+        return editing.change_refusal(self.ctx.db)
+
+    def change_refusal(self, row: listing.ActivityRow) -> str | None:
+        return editing.change_refusal(self.ctx.db, row.id)
+
     def new_activity(self) -> ActivityDialog:
         community = self.community_combo.currentData()
         day = self._date_from if self._date_from == self._date_to else None
@@ -213,14 +230,11 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         row = self.current_row()
         if row is None:
             return None
-        try:
-            dialog = ActivityDialog(self.ctx, row.id, parent=self)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.refresh()
-            return None
-        self.open_dialog(dialog, self.show_saved)
-        return dialog
+        return self.open_made(
+            lambda: ActivityDialog(self.ctx, row.id, parent=self),
+            self.show_saved,
+            gone=self.refresh,
+        )
 
     def delete_current(self) -> None:
         row = self.current_row()
@@ -232,12 +246,8 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         ).format(row.title, fmt_datetime(row.starts_at))
         if not messages.confirm(self, self.tr("Delete activity"), question):
             return
-        try:
-            editing.delete_activity(self.ctx.db, row.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.refresh()
+        if messages.guarded(self, lambda: editing.delete_activity(self.ctx.db, row.id)):
+            self.refresh()
 
     def open_venues(self) -> QDialog:
         from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
@@ -256,6 +266,10 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         row = self.current_row()
         if row is None:
             return None
+        # ReportLab is loaded at the first print, not with the tab (a tenth of a second).
+        from pbc_desktop.reports.minutes import build_minutes
+        from pbc_desktop.reports.signin import build_signin
+
         build: BuildFn = build_signin if self.document() == SIGNIN else build_minutes
         db = self.ctx.db
         notes: list[str] = []  # words with characters no font has (filled on the worker)
@@ -291,7 +305,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
             dialog = QPrintPreviewDialog(printer, self)
             dialog.setWindowTitle(self.tr("Print preview"))
             dialog.paintRequested.connect(lambda p: self._paint(pdf, p))
-            dialog.resize(900, 1000)
+            fit_to_screen(dialog, 900, 1000)
             self.exec_dialog(dialog)
             dialog.deleteLater()
 
@@ -477,6 +491,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
                         (self.tr("Absent"), absent),
                         (self.tr("Trainees (person-times)"), d.trainee_count or None),
                         (self.tr("Summary"), d.summary),
+                        (self.tr("From office"), d.origin),
                     ]
                 ),
                 heading(self.tr("Agenda and resolutions")),

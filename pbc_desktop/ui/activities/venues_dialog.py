@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QListWidgetItem, QWidget
 
 from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.errors import UserError
@@ -13,6 +13,8 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.views import close_without_enter
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.forms.ui_venues_dialog import Ui_VenuesDialog
 
 DATA = Qt.ItemDataRole.UserRole
@@ -30,6 +32,8 @@ class VenuesDialog(QDialog):
         self.ui.errorLabel.hide()
         self.current_id: int | None = None
         self._rows: dict[int, svc.VenueRow] = {}
+        self._new_refusal = svc.change_refusal(ctx.db)
+        self._refusal = self._new_refusal  # of the shown venue (None: it may be changed)
         ui = self.ui
         fill_enum(ui.kindCombo, VenueKind)
         fill_choices(ui.ownerCombo, organizations.choices(ctx.db), "")
@@ -58,15 +62,38 @@ class VenuesDialog(QDialog):
         ui.deleteButton.clicked.connect(self.delete_current)
         ui.saveButton.clicked.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
-        close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setAutoDefault(False)
+        close_without_enter(ui.buttonBox)
         ui.saveButton.setDefault(True)
+        self._guard_writes()
         self.reload()
         if ui.venueList.count():
             ui.venueList.setCurrentRow(0)
         else:
             self.new_venue()
+
+    def _guard_writes(self) -> None:
+        """A venue is changed by its owner's office: others see it, and the form stays."""
+        ui = self.ui
+        self.writes = WriteGuard(self.ctx, self)
+        self.writes.add(ui.newButton, lambda: self._new_refusal)
+        self.writes.add(ui.deleteButton, self.refused, when=lambda: self.current_id is not None)
+        for widget in (
+            ui.saveButton,
+            ui.nameEdit,
+            ui.kindCombo,
+            ui.ownerCombo,
+            ui.addressEdit,
+            ui.capacitySpin,
+            ui.hoursEdit,
+            ui.communitiesList,
+            ui.remarkEdit,
+        ):
+            self.writes.add(widget, self.refused)
+        self.writes.update()
+
+    def refused(self) -> str | None:
+        """Why the account may not change the shown venue (or add one), or None."""
+        return self._refusal
 
     def reload(self, select: int | None = None) -> None:
         ui = self.ui
@@ -83,7 +110,7 @@ class VenuesDialog(QDialog):
             if row.id == keep:
                 ui.venueList.setCurrentItem(item)
         ui.venueList.blockSignals(False)
-        ui.deleteButton.setEnabled(self.current_id is not None)
+        self.writes.update()
 
     def _selected(self, index: int) -> None:
         item = self.ui.venueList.item(index) if index >= 0 else None
@@ -110,7 +137,10 @@ class VenuesDialog(QDialog):
             item = ui.communitiesList.item(i)
             checked = item.data(DATA) in opened
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        ui.deleteButton.setEnabled(row is not None)
+        self._refusal = (
+            svc.change_refusal(self.ctx.db, row.id) if row is not None else self._new_refusal
+        )
+        self.writes.update()
 
     def new_venue(self) -> None:
         self.ui.venueList.clearSelection()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.indicators import METRICS
 from pbc_desktop.errors import FieldError, UserError, ValidationError
 from pbc_desktop.lang import language
@@ -22,6 +23,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.forms.ui_indicator_set_dialog import Ui_IndicatorSetDialog
 
 COL_CATEGORY, COL_NAME, COL_MAX, COL_METRIC, COL_GUIDANCE = range(5)
@@ -47,7 +49,7 @@ class IndicatorSetDialog(FormDialog):
         self.ctx = ctx
         self.ui = Ui_IndicatorSetDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.creating = create
         self.view = None if create else indicator_sets.get_indicator_set(ctx.db, year)
         if not create and self.view is None:
@@ -98,15 +100,42 @@ class IndicatorSetDialog(FormDialog):
                     ).format(self.view.finished)
                 )
                 ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self._guard_writes()
         ui.addButton.clicked.connect(self.add_row)
         ui.removeButton.clicked.connect(self.remove_row)
         ui.upButton.clicked.connect(lambda: self._move(-1))
         ui.downButton.clicked.connect(lambda: self._move(1))
         table.itemChanged.connect(lambda _item: self.update_totals())
         table.itemSelectionChanged.connect(self._update_buttons)
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         self._update_buttons()
+
+    def _guard_writes(self) -> None:
+        """The system is the district's: anyone else sees it, changes nothing."""
+        ui = self.ui
+        self.writes = WriteGuard(self.ctx, self)
+        rule = Permission.DISTRICT_RULES
+        save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        open_to_change = save.isEnabled()  # not locked by finished assessments
+        self.writes.add(save, rule, when=lambda: open_to_change)
+        table = ui.indicatorsTable
+        for widget, when in (
+            (ui.addButton, None),
+            (ui.removeButton, lambda: 0 <= self._current() < table.rowCount()),
+            (ui.upButton, lambda: self._current() > 0),
+            (ui.downButton, lambda: 0 <= self._current() < table.rowCount() - 1),
+            (ui.nameEdit, None),
+            (ui.excellentSpin, None),
+            (ui.goodSpin, None),
+            (ui.passSpin, None),
+        ):
+            self.writes.add(widget, rule, when=when)
+        if not self.writes.allows(rule):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            for row in range(table.rowCount()):
+                for col in (COL_MAX, COL_METRIC):
+                    cell = table.cellWidget(row, col)
+                    if cell is not None:
+                        cell.setEnabled(False)
 
     # -- loading ---------------------------------------------------------------------------
     def _load_source(self) -> None:
@@ -224,10 +253,7 @@ class IndicatorSetDialog(FormDialog):
         return self.ui.indicatorsTable.currentRow()
 
     def _update_buttons(self) -> None:
-        row, count = self._current(), self.ui.indicatorsTable.rowCount()
-        self.ui.removeButton.setEnabled(0 <= row < count)
-        self.ui.upButton.setEnabled(row > 0)
-        self.ui.downButton.setEnabled(0 <= row < count - 1)
+        self.writes.update()
 
     def add_row(self) -> None:
         row = self._current()

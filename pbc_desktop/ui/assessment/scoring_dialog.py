@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AssessmentOutcome, CommunityStatus, Grade
 from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.lang import language
@@ -30,6 +31,7 @@ from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.forms.ui_scoring_dialog import Ui_ScoringDialog
 
 COL_CATEGORY, COL_NAME, COL_MAX, COL_FIGURE, COL_SCORE = range(5)
@@ -54,8 +56,11 @@ class ScoringDialog(FormDialog):
         self.assessment_id = assessment_id
         self.ui = Ui_ScoringDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
+        # Why the account may only look (another town's community, a viewer), or None.
+        self.refusal = None if self.sheet.locked else scoring.change_refusal(ctx.db, assessment_id)
+        self.writes = WriteGuard(ctx, self)
         self.spins: dict[int, QDoubleSpinBox] = {}
         fill_enum(self.ui.outcomeCombo, AssessmentOutcome)
         table = self.ui.scoresTable
@@ -73,7 +78,11 @@ class ScoringDialog(FormDialog):
             "outcome": self.ui.outcomeCombo,
         }
         self._load()
-        if outcome is not None and not self.sheet.locked:
+        if not self.read_only:  # 示范点 and 整顿 are the district's to decide
+            for widget in (self.ui.outcomeCombo, self.ui.awardEdit, self.ui.reasonsEdit):
+                self.writes.add(widget, Permission.DISTRICT_RULES)
+            self.writes.update()
+        if outcome is not None and not self.read_only:
             self.select_outcome(outcome)
             target: QWidget = (
                 self.ui.awardEdit
@@ -82,8 +91,6 @@ class ScoringDialog(FormDialog):
             )
             target.setFocus()
         self.ui.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.finishButton.clicked.connect(self.finish)
         self._outcome_changed()
         self.update_total()
@@ -148,12 +155,15 @@ class ScoringDialog(FormDialog):
         self.select_outcome(sheet.outcome)
         ui.awardEdit.setText(self._award_text(sheet.award_cents))
         ui.reasonsEdit.setPlainText(sheet.rectify_reasons or "")
-        locked = sheet.locked
-        ui.statusLabel.setText(
-            self.tr("Finished: locked. Reopen it in the Assessment tab to change it.")
-            if locked
-            else label(sheet.status)
-        )
+        locked = self.read_only
+        if self.refusal is not None:
+            ui.statusLabel.setText(self.refusal)
+        else:
+            ui.statusLabel.setText(
+                self.tr("Finished: locked. Reopen it in the Assessment tab to change it.")
+                if locked
+                else label(sheet.status)
+            )
         ui.statusLabel.setStyleSheet("color: #c0392b;" if locked else "")
         for widget in (*self.spins.values(), ui.outcomeCombo, ui.awardEdit):
             widget.setEnabled(not locked)
@@ -164,6 +174,11 @@ class ScoringDialog(FormDialog):
             ui.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
     # -- state -----------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """Finished (locked), or the account may not score it: shown, not changed."""
+        return self.sheet.locked or self.refusal is not None
+
     def outcome(self) -> AssessmentOutcome:
         return AssessmentOutcome.from_label(str(self.ui.outcomeCombo.currentData()))
 
@@ -250,7 +265,7 @@ class ScoringDialog(FormDialog):
         return self.assessment_id
 
     def accept(self) -> None:
-        if self.sheet.locked:  # nothing to save: just close
+        if self.read_only:  # nothing to save: just close
             QDialog.accept(self)
             return
         super().accept()

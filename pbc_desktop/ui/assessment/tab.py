@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus
 from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import UserError
@@ -51,15 +52,18 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self.table.activated.connect(lambda _index: self.score_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.year_combo.currentIndexChanged.connect(self._fill_start_choices)
+        self.start_combo.currentIndexChanged.connect(self._start_chosen)
         self.town_combo.currentIndexChanged.connect(self._fill_start_choices)
         self._fill_start_choices()
         self._update_actions()
 
     def _build_actions(self) -> None:
+        self._start_refusal: str | None = None
         self.new_set_button = self.button(
             "NewSet",
             self.tr("New indicator system..."),
             tooltip=self.tr("Set up a year's indicators"),
+            rule=Permission.DISTRICT_RULES,
         )
         self.edit_set_button = self.button(
             "EditSet",
@@ -75,23 +79,42 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.start_combo.setToolTip(self.tr("Communities not yet assessed this year"))
-        self.start_button = self.button("Start", self.tr("Start scoring"))
+        self.start_button = self.button(
+            "Start",
+            self.tr("Start scoring"),
+            rule=self.refused_start,
+            when=lambda: (
+                self._year() is not None and isinstance(self.start_combo.currentData(), int)
+            ),
+        )
         self.score_button = self.button("Score", self.tr("&Score..."))
         self.demo_button = self.button(
             "Demonstration",
             self.tr("Demonstration site..."),
             tooltip=self.tr("Designate with an award"),
+            rule=Permission.DISTRICT_RULES,
+            when=self._draft,
         )
         self.rectify_button = self.button(
-            "Rectify", self.tr("Rectify..."), tooltip=self.tr("Order rectification, with reasons")
+            "Rectify",
+            self.tr("Rectify..."),
+            tooltip=self.tr("Order rectification, with reasons"),
+            rule=Permission.DISTRICT_RULES,
+            when=self._draft,
         )
         self.finish_button = self.button(
-            "Finish", self.tr("&Finish"), tooltip=self.tr("Lock the assessment against edits")
+            "Finish",
+            self.tr("&Finish"),
+            tooltip=self.tr("Lock the assessment against edits"),
+            rule=self.refused_selected,
+            when=self._draft,
         )
         self.reopen_button = self.button(
             "Reopen",
             self.tr("&Reopen..."),
             tooltip=self.tr("Unlock it again; the reason is recorded"),
+            rule=self.refused_selected,
+            when=lambda: self.has_selection() and not self._draft(),
         )
         self.report_button = self.button(
             "Report",
@@ -142,26 +165,39 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         fill_choices(self.start_combo, choices)
         if not choices:
             self.start_combo.addItem(self.tr("(every community is assessed)"), None)
+        self._start_chosen()
+
+    def _start_chosen(self) -> None:
+        community_id = self.start_combo.currentData()
+        self._start_refusal = scoring.start_refusal(
+            self.ctx.db, community_id if isinstance(community_id, int) else None
+        )
         self._update_actions()
+
+    def refused_start(self) -> str | None:
+        """The rule of starting the chosen community's scoring (a town scores its own)."""
+        return self._start_refusal
+
+    def _draft(self) -> bool:
+        row = self.current_row()
+        return row is not None and row.status == AssessmentStatus.DRAFT
+
+    def change_refusal(self, row: results.AssessmentRow) -> str | None:
+        return scoring.change_refusal(self.ctx.db, row.id)
 
     def _update_actions(self, *_args: object) -> None:
         if not hasattr(self, "score_button"):
             return
-        row = self.current_row()
         year = self._year()
-        has_row = row is not None
-        draft = has_row and row is not None and row.status == AssessmentStatus.DRAFT
         self.edit_set_button.setEnabled(year is not None)
         self.report_button.setEnabled(year is not None)
-        self.start_button.setEnabled(
-            year is not None and isinstance(self.start_combo.currentData(), int)
-        )
         self.start_combo.setEnabled(year is not None)
-        self.score_button.setEnabled(has_row)
-        self.score_button.setText(self.tr("&Score...") if draft else self.tr("&View scores..."))
-        for button in (self.demo_button, self.rectify_button, self.finish_button):
-            button.setEnabled(draft)
-        self.reopen_button.setEnabled(has_row and not draft)
+        self.score_button.setEnabled(self.has_selection())
+        scoring_allowed = self._draft() and self.refused_selected() is None
+        self.score_button.setText(
+            self.tr("&Score...") if scoring_allowed else self.tr("&View scores...")
+        )
+        self.writes.update()
 
     def refresh(self) -> None:
         super().refresh()
@@ -235,10 +271,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             ).format(row.community_name),
         ):
             return
-        try:
-            outcomes.finish_assessment(self.ctx.db, row.id)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(self, lambda: outcomes.finish_assessment(self.ctx.db, row.id))
         self._after_write(row.id)
 
     def reopen_selected(self) -> None:
@@ -254,10 +287,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         )
         if reason is None:
             return
-        try:
-            outcomes.reopen_assessment(self.ctx.db, row.id, reason)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(self, lambda: outcomes.reopen_assessment(self.ctx.db, row.id, reason))
         self._after_write(row.id)
 
     def make_report(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,7 +29,9 @@ from pbc_desktop.ui.common.combos import current_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import date_of, fmt_datetime, optional_date_edit
 from pbc_desktop.ui.common.listing_tab import ListingTab
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.common.views import close_buttons
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 
 _CHANGED_STYLE = "background:#fff3cd"
@@ -210,12 +211,11 @@ class AuditLogDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.panel = AuditPanel(ctx, self)
         self.panel.verify_button.clicked.connect(self.verify)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 680)
+        fit_to_screen(self, 1100, 680)
 
     def verify(self) -> None:
         """Walk the whole chain off the UI thread; say what was found and show that entry."""

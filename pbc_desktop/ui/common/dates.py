@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCalendarWidget, QDateEdit, QWidget
 
 
 def to_date(value: QDate) -> date:
@@ -70,6 +70,21 @@ def date_of(edit: QDateEdit) -> date | None:
 
 def set_date(edit: QDateEdit, value: date) -> None:
     edit.setDate(to_qdate(value))
+
+
+def checked_date(check: QAbstractButton, edit: QDateEdit) -> date | None:
+    """The date of a field that ``check`` turns on (e.g. "填写" beside a deadline): None
+    unless the box is ticked and may be (one switched off for this kind of record)."""
+    return to_date(edit.date()) if check.isChecked() and check.isEnabled() else None
+
+
+def show_checked_date(check: QAbstractButton, edit: QDateEdit, value: date | None) -> None:
+    """Show ``value`` in such a field: ticked and filled in, or unticked (``None``) with
+    the field's date left as it is."""
+    check.setChecked(value is not None)
+    edit.setEnabled(value is not None)
+    if value is not None:
+        set_date(edit, value)
 
 
 def set_date_capped(edit: QDateEdit, latest: date) -> None:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.ui.common import messages
+
+D = TypeVar("D", bound=QDialog)
 
 
 class DialogHost:
@@ -20,6 +26,33 @@ class DialogHost:
             dialog.saved.connect(on_saved)  # type: ignore[attr-defined]
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
+
+    def open_made(
+        self,
+        make: Callable[[], D],
+        on_saved: Callable[[int], object] | None = None,
+        *,
+        gone: Callable[[], object] | None = None,
+    ) -> D | None:
+        """Open the dialog ``make`` builds, as :meth:`open_dialog` does.
+
+        When it cannot be built (a ``UserError``: its record was deleted in another window
+        meanwhile, the account lost the permission…), say why, call ``gone`` (e.g. reload
+        the list the record was chosen from) and return None.
+        """
+        try:
+            dialog = make()
+        except UserError as error:
+            messages.show_user_error(self.message_parent(), error)
+            if gone is not None:
+                gone()
+            return None
+        self.open_dialog(dialog, on_saved)
+        return dialog
+
+    def message_parent(self) -> QWidget | None:
+        """The window a refusal is shown over: the host itself when it is a widget."""
+        return self if isinstance(self, QWidget) else None
 
     def raise_active_dialog(self) -> bool:
         """Bring the open dialog to the front; ``False`` when none is open."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
@@ -31,12 +31,21 @@ class FormDialog(QDialog):
         self.saved_id: int | None = None  # set once saved
         self._tabs: QTabWidget | None = None
 
-    def init_form(self, error_label: QLabel, tabs: QTabWidget | None = None) -> None:
-        """``tabs``: the form's pages, turned to the first refused field's."""
+    def init_form(
+        self,
+        error_label: QLabel,
+        tabs: QTabWidget | None = None,
+        buttons: QDialogButtonBox | None = None,
+    ) -> None:
+        """``tabs``: the form's pages, turned to the first refused field's; ``buttons``:
+        the OK/Cancel box, its OK then runs :meth:`accept` and its Cancel :meth:`reject`."""
         self._error_label = error_label
         self._tabs = tabs
         error_label.setTextFormat(Qt.TextFormat.PlainText)
         error_label.hide()
+        if buttons is not None:
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
 
     def save(self) -> int | None:
         """Write through the service; return the record's id, or None to stay open quietly

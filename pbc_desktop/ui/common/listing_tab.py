@@ -4,6 +4,11 @@ A tab subclasses :class:`ListingTab`, adds its filter combos, and supplies the c
 the fetch/count calls of its service and the detail HTML of one row (or its own detail
 widget, see :meth:`ListingTab.build_detail`). It implements the main window's
 :class:`~pbc_desktop.ui.common.tab.Tab` contract.
+
+Its write actions (``button(..., rule=...)``) are guarded by :attr:`ListingTab.writes`:
+:meth:`ListingTab.refused_new` and :meth:`ListingTab.refused_selected` are the rules of
+making a record and of changing the selected one, asked of the tab's service through
+:meth:`ListingTab.creation_refusal` and :meth:`ListingTab.change_refusal`.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ from html import escape
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.permissions import refusal
 from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.common.combos import fill, fill_enum, select_adding, select_data
 from pbc_desktop.ui.common.context import AppContext
@@ -42,6 +48,7 @@ from pbc_desktop.ui.common.views import (
     select_record,
     selected_record,
 )
+from pbc_desktop.ui.common.write_guard import Rule, Target, WriteGuard, anyone
 
 SEARCH_DELAY_MS = 150
 T = TypeVar("T")
@@ -62,6 +69,10 @@ class ListingTab(QWidget, Generic[T]):
         super().__init__(parent)
         self.ctx = ctx
         self._extra_text: list[str] = []
+        # The tab's write actions, enabled only while the account may use them.
+        self.writes = WriteGuard(ctx, self)
+        self._new_refusal: str | None = None
+        self._row_refusal: str | None = None
         self.init_state()
         self._build()
         self.model: PagedTableModel[T] = PagedTableModel(
@@ -135,6 +146,21 @@ class ListingTab(QWidget, Generic[T]):
     def count_text(self, total: int) -> str:
         return QCoreApplication.translate("ListingTab", "Total: {0}").format(total)
 
+    def creation_refusal(self) -> str | None:
+        """Why the account may not make a record here (the tab's service says), or None;
+        asked at every :meth:`refresh`. By default: the WRITE permission."""
+        return refusal(self.ctx.db.user, Permission.WRITE)
+
+    def change_refusal(self, row: T) -> str | None:
+        """Why the account may not change the selected ``row`` (the tab's service says), or
+        None; asked when the selection changes. By default: the WRITE permission."""
+        return refusal(self.ctx.db.user, Permission.WRITE)
+
+    def idle_refusal(self) -> str | None:
+        """With nothing selected: why the account may change no record here at all (so a
+        disabled Edit still says why), or None. By default: the WRITE permission."""
+        return refusal(self.ctx.db.user, Permission.WRITE)
+
     def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
         """Place the row count (by default at the end of the note under the filters); a tab
         may add its buttons here too."""
@@ -202,24 +228,37 @@ class ListingTab(QWidget, Generic[T]):
         text: str,
         slot: Callable[[], object] | None = None,
         tooltip: str = "",
+        *,
+        rule: Rule | None = None,
+        when: Callable[[], bool] | None = None,
     ) -> QPushButton:
-        """A push button named ``<key><name>`` (``membersNew``) that calls ``slot``."""
+        """A push button named ``<key><name>`` (``membersNew``) that calls ``slot``; with a
+        ``rule`` a write action of :attr:`writes`, enabled while ``when`` holds too (``when``
+        alone: enabled while it holds, whoever is signed in)."""
         button = QPushButton(text, self)
         button.setObjectName(f"{self.key}{name}")
         if tooltip:
             button.setToolTip(tooltip)
         if slot is not None:
             button.clicked.connect(lambda _checked=False: slot())  # not the 'checked' flag
+        if rule is not None or when is not None:
+            self.writes.add(button, rule or anyone, when=when)
         return button
 
-    def add_record_shortcuts(
-        self,
-        new: Callable[[], object],
-        edit: Callable[[], object],
-        delete: Callable[[], object],
-    ) -> None:
-        """Ctrl+N anywhere on the tab makes a record; Enter or F2 edits and Del deletes the
-        selected one while the table has the focus."""
+    def has_selection(self) -> bool:
+        return self.current_row() is not None
+
+    def refused_new(self) -> str | None:
+        """The rule of making a record here (see :meth:`creation_refusal`)."""
+        return self._new_refusal
+
+    def refused_selected(self) -> str | None:
+        """The rule of changing the selected record (see :meth:`change_refusal`)."""
+        return self._row_refusal
+
+    def add_record_shortcuts(self, new: Target, edit: Target, delete: Target) -> None:
+        """Ctrl+N anywhere on the tab presses ``new``; Enter or F2 presses ``edit`` and Del
+        ``delete`` while the table has the focus (nothing while the action is disabled)."""
         table = Qt.ShortcutContext.WidgetShortcut
         shortcuts = (
             ("Ctrl+N", self, Qt.ShortcutContext.WidgetWithChildrenShortcut, new),
@@ -228,10 +267,8 @@ class ListingTab(QWidget, Generic[T]):
             ("Enter", self.table, table, edit),
             ("Delete", self.table, table, delete),
         )
-        for keys, owner, context, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), owner)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
+        for keys, owner, context, target in shortcuts:
+            self.writes.shortcut(keys, owner, target, context)
 
     def enum_combo(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -275,6 +312,7 @@ class ListingTab(QWidget, Generic[T]):
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the filter choices and the rows (after writes here or elsewhere)."""
+        self._new_refusal = self.creation_refusal()
         self.fill_choices()
         self.reload()
 
@@ -358,4 +396,7 @@ class ListingTab(QWidget, Generic[T]):
             self.select_first()
 
     def _show_detail(self, *_args: object) -> None:
-        self.show_detail(self.current_row())
+        row = self.current_row()
+        self._row_refusal = self.change_refusal(row) if row is not None else self.idle_refusal()
+        self.show_detail(row)
+        self.writes.update()

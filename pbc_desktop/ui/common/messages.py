@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QWidget
@@ -33,6 +33,17 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def show_user_error(parent: QWidget | None, error: UserError) -> None:
     warning(parent, QCoreApplication.translate("Messages", "Cannot do that"), error.message)
+
+
+def guarded(parent: QWidget | None, work: Callable[[], object]) -> bool:
+    """Run ``work`` (a service call); when it is refused (a ``UserError``), say why over
+    ``parent`` instead of failing. True when it went through."""
+    try:
+        work()
+    except UserError as error:
+        show_user_error(parent, error)
+        return False
+    return True
 
 
 def mark_fields(widgets: Mapping[str, QWidget], error: ValidationError | None) -> None:

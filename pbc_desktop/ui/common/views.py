@@ -1,7 +1,8 @@
 """The record table every tab uses: whole-row selection, read-only, columns sized to fit.
 
 A ``QTableView`` shows a ``PagedTableModel``; a small ``QTableWidget`` (a panel's few rows)
-is filled with :func:`fill_table`, each cell holding its record's id.
+is filled with :func:`fill_table`, each cell holding its record's id. Also the other pieces
+of a window's layout that dialogs share: splitters and a Close button Enter does not press.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QSplitter,
     QTableView,
@@ -201,3 +204,18 @@ def make_splitter(
         splitter.setStretchFactor(index, factor)
     splitter.setChildrenCollapsible(collapsible)
     return splitter
+
+
+def close_without_enter(buttons: QDialogButtonBox) -> None:
+    """Enter does not close the window: the Close button of ``buttons`` is not pressed by
+    Enter (which then saves, or searches); Escape or a click still closes it."""
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    if close is not None:
+        close.setAutoDefault(False)
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A button box holding Close, which closes ``dialog`` (as Escape does)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

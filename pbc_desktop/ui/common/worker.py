@@ -119,14 +119,31 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job[T]) -> JobOut
     return outcome
 
 
-def succeeded(parent: QWidget | None, outcome: JobOutcome[Any]) -> bool:
-    """Whether the job ran to its end: False when it was cancelled or refused (the refusal,
-    a ``UserError``, is shown to the user); any other error is a bug and raised again."""
-    if outcome.cancelled:
+def succeeded(
+    parent: QWidget | None,
+    outcome: JobOutcome[Any],
+    *,
+    title: str | None = None,
+    refused: tuple[type[BaseException], ...] = (UserError,),
+    stopped: tuple[type[BaseException], ...] = (),
+) -> bool:
+    """Whether the job ran to its end.
+
+    False when it was cancelled, or stopped by an error of a ``stopped`` kind (nothing is
+    said), or refused by one of a ``refused`` kind: that is shown over ``parent``, in a
+    message titled ``title`` (by default as :func:`messages.show_user_error` says it). Any
+    other error is a bug and raised again.
+    """
+    error = outcome.error
+    if outcome.cancelled or isinstance(error, stopped):
         return False
-    if outcome.error is None:
+    if error is None:
         return True
-    if isinstance(outcome.error, UserError):
-        messages.show_user_error(parent, outcome.error)
-        return False
-    raise outcome.error
+    if not isinstance(error, refused):
+        raise error
+    if title is None and isinstance(error, UserError):
+        messages.show_user_error(parent, error)
+    else:
+        text = error.message if isinstance(error, UserError) else str(error)
+        messages.warning(parent, title or "", text)
+    return False

@@ -43,7 +43,7 @@ class CommunityDialog(FormDialog):
         self.community_id = community_id
         self.ui = Ui_CommunityDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, self.ui.tabs)
+        self.init_form(self.ui.errorLabel, self.ui.tabs, buttons=self.ui.buttonBox)
         self.ui.typesBox.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.type_boxes: dict[CoBuildType, QCheckBox] = {
             CoBuildType.CROSS_FIELD: self.ui.typeCrossField,
@@ -101,8 +101,6 @@ class CommunityDialog(FormDialog):
             widget.itemSelectionChanged.connect(self._update_buttons)
         ui.rolesTable.itemSelectionChanged.connect(self._update_buttons)
         ui.rotationTable.itemSelectionChanged.connect(self._update_buttons)
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
 
     # -- loading -----------------------------------------------------------------------------
     def _load(self, detail: svc.CommunityDetail) -> None:

@@ -31,7 +31,7 @@ class LifecycleDialog(FormDialog):
         self.detail = svc.get_community(ctx.db, community_id)
         self.ui.communityLabel.setText(self.detail.name)
         self.ui.statusLabel.setText(label(self.detail.status))
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {"action": self.ui.actionCombo, "on": self.ui.dateEdit}
         self._fill_actions()
         today = date.today()
@@ -40,8 +40,6 @@ class LifecycleDialog(FormDialog):
             self.ui.dateEdit.setMinimumDate(to_qdate(min(self.detail.last_step_on, today)))
         self.ui.dateEdit.setDate(to_qdate(today))
         self.ui.actionCombo.currentIndexChanged.connect(self._on_action_changed)
-        self.ui.buttonBox.accepted.connect(self.accept)
-        self.ui.buttonBox.rejected.connect(self.reject)
         self._on_action_changed()
 
     def _fill_actions(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -74,9 +74,9 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.splitter.setChildrenCollapsible(True)
-        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.doubleClicked.connect(lambda _i: self.writes.press(self.edit_button))
         self.table.installEventFilter(self)
-        self._build_shortcuts()
+        self.writes.shortcut("Ctrl+N", self, self.new_button)
 
     def init_state(self) -> None:
         self._detail: svc.CommunityDetail | None = None
@@ -96,17 +96,37 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
 
     def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
         """The count and the buttons share the filter row."""
-        self.new_button = self.button("New", self.tr("&New..."), self.new_community)
-        self.new_button.setToolTip(self.tr("New community (Ctrl+N)"))
-        self.edit_button = self.button("Edit", self.tr("&Edit..."), self.edit_current)
-        self.edit_button.setToolTip(self.tr("Edit the selected community (Enter or F2)"))
-        self.delete_button = self.button("Delete", self.tr("&Delete"), self.delete_current)
-        self.delete_button.setToolTip(self.tr("Delete the selected community (Del)"))
-        self.lifecycle_button = self.button(
-            "Lifecycle", self.tr("&Procedure step..."), self.lifecycle_current
+        selected = self.refused_selected
+        self.new_button = self.button(
+            "New",
+            self.tr("&New..."),
+            self.new_community,
+            self.tr("New community (Ctrl+N)"),
+            rule=self.refused_new,
         )
-        self.lifecycle_button.setToolTip(
-            self.tr("Record a step: review, approval, start, rectification or revocation")
+        self.edit_button = self.button(
+            "Edit",
+            self.tr("&Edit..."),
+            self.edit_current,
+            self.tr("Edit the selected community (Enter or F2)"),
+            rule=selected,
+            when=lambda: self._detail is not None,
+        )
+        self.delete_button = self.button(
+            "Delete",
+            self.tr("&Delete"),
+            self.delete_current,
+            self.tr("Delete the selected community (Del)"),
+            rule=selected,
+            when=lambda: self._detail is not None,
+        )
+        self.lifecycle_button = self.button(
+            "Lifecycle",
+            self.tr("&Procedure step..."),
+            self.lifecycle_current,
+            self.tr("Record a step: review, approval, start, rectification or revocation"),
+            rule=selected,
+            when=lambda: bool(self._detail and self._detail.allowed_actions),
         )
         filters.addWidget(self.count_label)
         filters.addStretch(1)
@@ -200,21 +220,17 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         layout.addWidget(self.detail_tabs, 1)
         return self.detail_panel
 
-    def _build_shortcuts(self) -> None:
-        new = QShortcut(QKeySequence("Ctrl+N"), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.new_community)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter/F2 edit and Delete deletes, but only while the table has the focus."""
+        """Enter/F2 edit and Delete deletes, but only while the table has the focus (and
+        the account may)."""
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
-                self.edit_current()
+                self.writes.press(self.edit_button)
                 return True
             if key == Qt.Key.Key_Delete:
-                self.delete_current()
+                self.writes.press(self.delete_button)
                 return True
         return super().eventFilter(watched, event)
 
@@ -266,6 +282,15 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         self.reload()
 
     # -- details -----------------------------------------------------------------------------
+    def creation_refusal(self) -> str | None:
+        return svc.change_refusal(self.ctx.db)
+
+    def change_refusal(self, row: svc.CommunityRow) -> str | None:
+        return svc.change_refusal(self.ctx.db, row.id)
+
+    def idle_refusal(self) -> str | None:
+        return self.refused_new()  # a village changes no community at all
+
     def show_detail(self, row: svc.CommunityRow | None) -> None:
         detail: svc.CommunityDetail | None = None
         if row is not None:
@@ -291,7 +316,6 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
             ):
                 table.setRowCount(0)
             self.next_convener_label.clear()
-            self._update_buttons()
             return
         self.detail_title.setText(detail.name)
         info = [
@@ -361,14 +385,6 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
                 for e in reversed(detail.events)
             ],
         )
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        detail = self._detail
-        selected = detail is not None
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
-        self.lifecycle_button.setEnabled(bool(detail and detail.allowed_actions))
 
     # -- actions -----------------------------------------------------------------------------
     def new_community(self) -> CommunityDialog:
@@ -382,14 +398,7 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         community_id = self.current_id()
         if community_id is None:
             return None
-        try:
-            dialog = make(community_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.reload()
-            return None
-        self.open_dialog(dialog, self.show_saved)
-        return dialog
+        return self.open_made(lambda: make(community_id), self.show_saved, gone=self.reload)
 
     def edit_current(self) -> CommunityDialog | None:
         return self._open_for_current(lambda cid: CommunityDialog(self.ctx, cid, self))
@@ -409,9 +418,5 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         ).replace("%1", detail.name)
         if not messages.confirm(self, self.tr("Delete community"), question):
             return
-        try:
-            svc.delete_community(self.ctx.db, detail.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.reload()
+        if messages.guarded(self, lambda: svc.delete_community(self.ctx.db, detail.id)):
+            self.reload()

@@ -6,13 +6,10 @@ Sending and receiving run off the UI thread; after each, the 数据移交单 can
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMenu,
     QWidget,
 )
 
@@ -37,95 +33,72 @@ from pbc_desktop.services.exchange.transfer import (
     send_package,
 )
 from pbc_desktop.ui.common import messages, prompts
-from pbc_desktop.ui.common.actions import make_action
-from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
+from pbc_desktop.ui.common.write_guard import WriteGuard
 
 PACKAGE_FILTER = "*.pbcx"
 
 
-class Host(Protocol):
-    ctx: AppContext
-
+class Host(MenuHost, Protocol):
     def refresh_all(self) -> None: ...
 
 
-class ExchangeActions(DialogHost, QObject):
+class ExchangeActions(MenuActions[Host]):
     def __init__(self, host: Host, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._host = host
-        self._parent = parent
-        self.menu = QMenu(self.tr("Data e&xchange"), parent)
-        self.menu.setObjectName("mainExchangeMenu")
+        super().__init__(host, parent, "mainExchangeMenu")
+        self.menu.setTitle(self.tr("Data e&xchange"))
         self.menu.menuAction().setObjectName("mainExchange")
-        self.action_send = self._action(
+        self.action_send = self.add_entry(
             "mainExchangeSend", self.tr("&Send a package..."), self.send
         )
-        self.action_receive = self._action(
+        self.action_receive = self.add_entry(
             "mainExchangeReceive", self.tr("&Receive a package..."), self.receive
         )
         self.menu.addSeparator()
-        self.action_conflicts = self._action(
+        self.action_conflicts = self.add_entry(
             "mainExchangeConflicts", self.tr("&Conflicts..."), self.open_conflicts
         )
-        self.action_log = self._action(
+        self.action_log = self.add_entry(
             "mainExchangeLog", self.tr("Exchange &log..."), self.open_log
         )
         self.menu.addSeparator()
-        self.action_offices = self._action(
+        self.action_offices = self.add_entry(
             "mainExchangeOffices", self.tr("&Offices..."), self.open_offices
         )
-        self.menu.aboutToShow.connect(self.update_actions)
-        self.update_actions()
-
-    def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
-        action = make_action(self._parent, name, text, slot)
-        self.menu.addAction(action)
-        return action
-
-    def update_actions(self) -> None:
-        """A viewer account may look at the offices; only accounts that exchange data
-        send, receive and decide conflicts."""
-        writes = self._host.ctx.db.user.can(Permission.EXCHANGE)
+        # A viewer account may look at the offices; only accounts that exchange data send,
+        # receive and decide conflicts.
+        self.writes = WriteGuard(lambda: self._host.ctx.db, self)
         for action in (
             self.action_send,
             self.action_receive,
             self.action_conflicts,
             self.action_log,
         ):
-            action.setEnabled(writes)
-            action.setToolTip(
-                ""
-                if writes
-                else self.tr("The signed-in account may not exchange data with other offices.")
-            )
+            self.writes.add(action, Permission.EXCHANGE)
+        self.menu.setToolTipsVisible(True)  # a disabled entry says why
+        self.menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Follow the signed-in account (call after a sign-in or a new database)."""
+        self.writes.update()
 
     # -- dialogs -------------------------------------------------------------------------------
-    def _open(self, build: Callable[[AppContext, QWidget], QDialog]) -> None:
-        if self.raise_active_dialog():
-            return
-        try:
-            dialog = build(self._host.ctx, self._parent)
-        except UserError as error:
-            messages.show_user_error(self._parent, error)
-            return
-        self.open_dialog(dialog)
-
     def open_conflicts(self) -> None:
         from pbc_desktop.ui.exchange.conflicts_dialog import ConflictsDialog
 
-        self._open(ConflictsDialog)
+        self.open_window(ConflictsDialog)
 
     def open_log(self) -> None:
         from pbc_desktop.ui.exchange.log_dialog import ExchangeLogDialog
 
-        self._open(ExchangeLogDialog)
+        self.open_window(ExchangeLogDialog)
 
     def open_offices(self) -> None:
         from pbc_desktop.ui.exchange.office_dialog import OfficeDialog
 
-        self._open(OfficeDialog)
+        self.open_window(OfficeDialog)
 
     # -- send ----------------------------------------------------------------------------------
     def send(self) -> None:

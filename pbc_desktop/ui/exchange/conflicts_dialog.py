@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,13 +14,18 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.exchange import field_label
-from pbc_desktop.errors import UserError
 from pbc_desktop.services.exchange import conflicts
 from pbc_desktop.services.exchange.conflicts import ConflictView
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
-from pbc_desktop.ui.common.views import fill_table, make_item_table, make_splitter, selected_id
+from pbc_desktop.ui.common.views import (
+    close_buttons,
+    fill_table,
+    make_item_table,
+    make_splitter,
+    selected_id,
+)
 
 
 class ConflictsDialog(QDialog):
@@ -63,8 +67,7 @@ class ConflictsDialog(QDialog):
         row.addWidget(self.take_button)
         row.addStretch(1)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
         self.keep_button.clicked.connect(lambda: self._decide(take_other=False))
         self.take_button.clicked.connect(lambda: self._decide(take_other=True))
@@ -133,8 +136,7 @@ class ConflictsDialog(QDialog):
         view = self._selected()
         if view is None:
             return
-        try:
-            conflicts.resolve(self.ctx.db, view.id, take_other=take_other)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        messages.guarded(
+            self, lambda: conflicts.resolve(self.ctx.db, view.id, take_other=take_other)
+        )
         self.reload()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from pbc_desktop.services.exchange.log import LogRow, exchange_log
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
-from pbc_desktop.ui.common.views import fill_table, make_item_table, selected_id
+from pbc_desktop.ui.common.views import close_buttons, fill_table, make_item_table, selected_id
 
 
 class ExchangeLogDialog(QDialog):
@@ -73,8 +72,7 @@ class ExchangeLogDialog(QDialog):
         row.addWidget(self.sheet_button)
         row.addStretch(1)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
         self.resize(900, 460)
 

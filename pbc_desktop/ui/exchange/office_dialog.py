@@ -30,7 +30,8 @@ from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
-from pbc_desktop.ui.common.views import fill_table, make_item_table
+from pbc_desktop.ui.common.views import close_buttons, fill_table, make_item_table
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.office_form import OfficeForm
 
 CARD_FILTER = "*.pbccard"
@@ -94,8 +95,7 @@ class OfficeDialog(QDialog):
             [self.tr("Office"), self.tr("Level"), self.tr("This office"), self.tr("Fingerprint")],
         )
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
         self.setup_button.clicked.connect(self.set_up)
         self.card_button.clicked.connect(self.save_card)
@@ -103,24 +103,23 @@ class OfficeDialog(QDialog):
         self.register_button.clicked.connect(self.register)
         self.export_keys_button.clicked.connect(self.export_keys)
         self.import_keys_button.clicked.connect(self.import_keys)
+        # Setting this office up and its keys are an administrator's; registering others',
+        # an account's that exchanges data.
+        self._has_card = False
+        self.writes = WriteGuard(ctx, self)
+        self.writes.add(self.setup_button, Permission.MANAGE_ACCOUNTS)
+        self.writes.add(self.register_button, Permission.EXCHANGE, when=lambda: self._has_card)
         self.resize(820, 480)
         self.reload()
 
     def reload(self) -> None:
         card = offices.local_card(self.ctx.db)
-        user = self.ctx.db.user
         self.setup_button.setVisible(card is None)
-        self.setup_button.setEnabled(user.can(Permission.MANAGE_ACCOUNTS))
-        if card is None:
-            self.setup_button.setToolTip(
-                ""
-                if user.can(Permission.MANAGE_ACCOUNTS)
-                else self.tr("Only an administrator sets up the office.")
-            )
+        self._has_card = card is not None
         for button in (self.card_button, self.print_button):
             button.setEnabled(card is not None)
-        self.register_button.setEnabled(card is not None and user.can(Permission.EXCHANGE))
-        admin = card is not None and user.can(Permission.MANAGE_ACCOUNTS)
+        self.writes.update()
+        admin = card is not None and self.ctx.db.user.can(Permission.MANAGE_ACCOUNTS)
         for widget in (self.keys_note, self.export_keys_button, self.import_keys_button):
             widget.setVisible(admin)
         keys_here = card is not None and offices.local_office(self.ctx.db).keys is not None

@@ -11,7 +11,12 @@ from pbc_desktop.domain.enums import ClaimMode
 from pbc_desktop.services.lists import claims, queries
 from pbc_desktop.ui.common.combos import fill_choices
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
+from pbc_desktop.ui.common.dates import (
+    checked_date,
+    set_date,
+    set_date_capped,
+    to_date,
+)
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_claim_dialog import Ui_ClaimDialog
 
@@ -28,7 +33,7 @@ class ClaimDialog(FormDialog):
         self.item_id = item_id
         self.ui = Ui_ClaimDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(f"{detail.title}({detail.community_name})")
@@ -75,8 +80,6 @@ class ClaimDialog(FormDialog):
             "responsible": ui.responsibleEdit,
             "status": ui.itemLabel,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         self._mode_changed()
 
     def mode(self) -> ClaimMode:
@@ -113,7 +116,7 @@ class ClaimDialog(FormDialog):
             mode=self.mode(),
             lead_org_id=ui.leadCombo.currentData(),
             claimed_on=to_date(ui.claimedEdit.date()),
-            deadline=to_date(ui.deadlineEdit.date()) if ui.deadlineCheck.isChecked() else None,
+            deadline=checked_date(ui.deadlineCheck, ui.deadlineEdit),
             responsible=ui.responsibleEdit.text(),
             participants=self.partners(),
         )

@@ -10,7 +10,11 @@ from pbc_desktop.domain.enums import ListKind
 from pbc_desktop.services.lists import editing, queries
 from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
+from pbc_desktop.ui.common.dates import (
+    checked_date,
+    set_date_capped,
+    show_checked_date,
+)
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_list_dialog import Ui_ListDialog
 
@@ -30,7 +34,7 @@ class ListDialog(FormDialog):
         self.list_id = list_id
         self.ui = Ui_ListDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         ui.communityLabel.setText(community_name)
         fill_enum(ui.kindCombo, ListKind)
@@ -48,8 +52,6 @@ class ListDialog(FormDialog):
             "year": ui.yearSpin,
             "signed_on": ui.signedEdit,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         if list_id is None:
             self.setWindowTitle(self.tr("New service list"))
             ui.signedCheck.setChecked(False)
@@ -62,10 +64,7 @@ class ListDialog(FormDialog):
             select_data(ui.kindCombo, row.kind.value)
             ui.yearSpin.setValue(row.year)
             ui.titleEdit.setText(row.title)
-            ui.signedCheck.setChecked(row.signed_on is not None)
-            ui.signedEdit.setEnabled(row.signed_on is not None)
-            if row.signed_on:
-                set_date(ui.signedEdit, row.signed_on)
+            show_checked_date(ui.signedCheck, ui.signedEdit, row.signed_on)
 
     def kind(self) -> ListKind:
         return ListKind.from_label(str(self.ui.kindCombo.currentData()))
@@ -87,7 +86,7 @@ class ListDialog(FormDialog):
             kind=self.kind(),
             title=ui.titleEdit.text(),
             year=ui.yearSpin.value(),
-            signed_on=to_date(ui.signedEdit.date()) if ui.signedCheck.isChecked() else None,
+            signed_on=checked_date(ui.signedCheck, ui.signedEdit),
             remark=ui.remarkEdit.toPlainText(),
         )
         if self.list_id is None:

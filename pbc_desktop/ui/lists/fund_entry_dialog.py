@@ -38,7 +38,7 @@ class FundEntryDialog(FormDialog):
         self.direction = direction
         self.ui = Ui_FundEntryDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         ui.communityLabel.setText(community_name)
         today = date.today()
@@ -60,8 +60,6 @@ class FundEntryDialog(FormDialog):
             "activity": ui.activityCombo,
             "item": ui.itemCombo,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         if entry_id is None:
             self.setWindowTitle(self.tr("Record income") if income else self.tr("Record expense"))
         else:

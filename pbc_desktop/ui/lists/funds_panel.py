@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import FundDirection
 from pbc_desktop.domain.money import format_yuan
-from pbc_desktop.errors import UserError
-from pbc_desktop.services import funds, scope
+from pbc_desktop.services import access, funds, scope
+from pbc_desktop.services.permissions import refusal
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill, fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
@@ -34,6 +35,7 @@ from pbc_desktop.ui.common.views import (
     select_id,
     selected_id,
 )
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
 
 OVER_COLOR = "#c0392b"
@@ -45,6 +47,8 @@ class FundsPanel(DialogHost, QWidget):
         self.ctx = ctx
         self.rows: list[funds.LedgerRow] = []
         self.summary: funds.FundSummary | None = None
+        self.writes = WriteGuard(ctx, self)
+        self._refusal: str | None = None  # of the chosen community's ledger
         self.community_combo = QComboBox(self)
         self.community_combo.setObjectName("listsFundsCommunity")
         self.community_combo.setMinimumContentsLength(16)
@@ -113,8 +117,16 @@ class FundsPanel(DialogHost, QWidget):
         self.expense_button.clicked.connect(lambda: self.new_entry(FundDirection.EXPENSE))
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.doubleClicked.connect(lambda _i: self.writes.press(self.edit_button))
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        has_community = self._has_community
+        for button, when in (
+            (self.income_button, has_community),
+            (self.expense_button, has_community),
+            (self.edit_button, self._has_entry),
+            (self.delete_button, self._has_entry),
+        ):
+            self.writes.add(button, self.refused, when=when)
         self.refresh()
 
     # -- data --------------------------------------------------------------------------------
@@ -141,6 +153,11 @@ class FundsPanel(DialogHost, QWidget):
 
     def _community_changed(self) -> None:
         cid = self.community_id()
+        self._refusal = (
+            access.community_work_refusal(self.ctx.db, cid)
+            if cid is not None
+            else refusal(self.ctx.db.user, Permission.WRITE)
+        )
         keep = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
         years = funds.fund_years(self.ctx.db, cid) if cid is not None else []
@@ -244,22 +261,27 @@ class FundsPanel(DialogHost, QWidget):
     def select_id(self, entry_id: int) -> bool:
         return select_id(self.table, entry_id)
 
+    def refused(self) -> str | None:
+        """Why the account may not change the chosen community's ledger (None: it may)."""
+        return self._refusal
+
+    def _has_community(self) -> bool:
+        return self.community_id() is not None
+
+    def _has_entry(self) -> bool:
+        return self.current_id() is not None
+
     def _update_buttons(self) -> None:
-        has_community = self.community_id() is not None
-        for button in (self.income_button, self.expense_button):
-            button.setEnabled(has_community)
-        selected = self.current_id() is not None
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
+        self.writes.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
-                self.edit_current()
+                self.writes.press(self.edit_button)
                 return True
             if event.key() == Qt.Key.Key_Delete:
-                self.delete_current()
+                self.writes.press(self.delete_button)
                 return True
         return super().eventFilter(watched, event)
 
@@ -269,20 +291,11 @@ class FundsPanel(DialogHost, QWidget):
         cid = self.community_id()
         if cid is None:
             return None
-        try:
-            dialog = FundEntryDialog(
-                self.ctx,
-                cid,
-                self.community_combo.currentText(),
-                direction,
-                entry_id=entry_id,
-                parent=self,
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return None
-        self.open_dialog(dialog, self._after_save)
-        return dialog
+        name = self.community_combo.currentText()
+        return self.open_made(
+            lambda: FundEntryDialog(self.ctx, cid, name, direction, entry_id=entry_id, parent=self),
+            self._after_save,
+        )
 
     def _after_save(self, entry_id: int) -> None:
         self._community_changed()
@@ -307,8 +320,5 @@ class FundsPanel(DialogHost, QWidget):
         )
         if not messages.confirm(self, self.tr("Delete fund entry"), question):
             return
-        try:
-            funds.delete_entry(self.ctx.db, row.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        messages.guarded(self, lambda: funds.delete_entry(self.ctx.db, row.id))
         self._community_changed()

@@ -10,7 +10,7 @@ from pbc_desktop.domain.enums import ListKind
 from pbc_desktop.services.lists import editing, queries
 from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, to_date
+from pbc_desktop.ui.common.dates import checked_date, set_date, show_checked_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_item_dialog import Ui_ItemDialog
@@ -30,7 +30,7 @@ class ItemDialog(FormDialog):
         self.item_id = item_id
         self.ui = Ui_ItemDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         lst = queries.get_service_list(ctx.db, list_id)
         ui.listLabel.setText(f"{lst.title}({label(lst.kind)})")
@@ -64,8 +64,6 @@ class ItemDialog(FormDialog):
             "answers_item": ui.answersCombo,
             "uses_item": ui.usesCombo,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         if item_id is None:
             self.setWindowTitle(self.tr("New list item"))
             if lst.kind == ListKind.PROJECT:
@@ -82,9 +80,7 @@ class ItemDialog(FormDialog):
             ui.expectedEdit.setPlainText(d.expected_result or "")
             select_data(ui.answersCombo, d.answers_item_id)
             select_data(ui.usesCombo, d.uses_item_id)
-            if d.deadline:
-                ui.deadlineCheck.setChecked(True)
-                set_date(ui.deadlineEdit, d.deadline)
+            show_checked_date(ui.deadlineCheck, ui.deadlineEdit, d.deadline)
 
     def save(self) -> int:
         ui = self.ui
@@ -95,7 +91,7 @@ class ItemDialog(FormDialog):
             answers_item_id=ui.answersCombo.currentData(),
             uses_item_id=ui.usesCombo.currentData(),
             expected_result=ui.expectedEdit.toPlainText(),
-            deadline=to_date(ui.deadlineEdit.date()) if ui.deadlineCheck.isChecked() else None,
+            deadline=checked_date(ui.deadlineCheck, ui.deadlineEdit),
         )
         if self.item_id is None:
             return editing.add_item(self.ctx.db, self.list_id, data)

@@ -22,7 +22,7 @@ class SolveDialog(FormDialog):
         self.item_id = item_id
         self.ui = Ui_SolveDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(detail.title)
@@ -36,8 +36,6 @@ class SolveDialog(FormDialog):
             "satisfaction": ui.satisfactionCombo,
             "status": ui.itemLabel,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
 
     def save(self) -> int:
         ui = self.ui

@@ -20,7 +20,7 @@ class SupervisionDialog(FormDialog):
         self.item_id = item_id
         self.ui = Ui_SupervisionDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(f"{detail.title}({detail.status_text})")
@@ -33,8 +33,6 @@ class SupervisionDialog(FormDialog):
             "progress": ui.progressEdit,
             "status": ui.itemLabel,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
 
     def save(self) -> int:
         ui = self.ui

@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OVERDUE_LABEL, ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
-from pbc_desktop.services import scope
+from pbc_desktop.services import access, scope
 from pbc_desktop.services.lists import editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.permissions import refusal
 from pbc_desktop.ui.common import messages, printing, prompts
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.dates import fmt_date
@@ -40,7 +41,8 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.views import make_item_table
-from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
+from pbc_desktop.ui.common.write_guard import Rule
 from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
 from pbc_desktop.ui.lists.dialog import ListDialog
 from pbc_desktop.ui.lists.funds_panel import FundsPanel
@@ -73,6 +75,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         self._claimed: bool | None = None
         self._list_id: int | None = None
         self._lists: list[queries.ServiceListRow] = []
+        self._community_refusal: str | None = None  # of the chosen community's lists
         self.last_export: Path | None = None
 
     # -- construction ------------------------------------------------------------------------
@@ -115,22 +118,35 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         self.pages.addTab(page, self.tr("Lists"))
         self.pages.addTab(self.funds_panel, self.tr("Funds"))
         outer.addWidget(self.pages)
-        self.table.doubleClicked.connect(lambda _i: self.edit_item())
+        self.table.doubleClicked.connect(lambda _i: self.writes.press(self.edit_item_button))
         # On the 清单 page only: on 经费, F2 edits the chosen fund entry, not a hidden item.
-        self._shortcut(page, "Ctrl+N", self.new_item)
-        self._shortcut(page, "F2", self.edit_item)
+        self.writes.shortcut("Ctrl+N", page, self.new_item_button)
+        self.writes.shortcut("F2", page, self.edit_item_button)
 
-    def _shortcut(self, owner: QWidget, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), owner)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-
-    def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+    def _button(
+        self,
+        text: str,
+        name: str,
+        tip: str,
+        slot: Callable[[], object],
+        *,
+        rule: Rule | None = None,
+        when: Callable[[], bool] | None = None,
+    ) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: slot())  # not the 'checked' flag
+        if rule is not None:
+            self.writes.add(button, rule, when=when)
         return button
+
+    def refused_lists(self) -> str | None:
+        """The rule of the chosen community's lists (and their items)."""
+        return self._community_refusal
+
+    def _list_chosen_now(self) -> bool:
+        return self.current_list() is not None
 
     def _build_lists_panel(self) -> None:
         self.lists_panel = QWidget(self)
@@ -152,21 +168,33 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
             "listsNewList",
             self.tr("New demand, resource or project list of the chosen community"),
             self.new_list,
+            rule=self.refused_lists,
+            when=lambda: self.community_id() is not None,
         )
+        chosen = self._list_chosen_now
         self.edit_list_button = self._button(
-            self.tr("Edit..."), "listsEditList", self.tr("Edit the chosen list"), self.edit_list
+            self.tr("Edit..."),
+            "listsEditList",
+            self.tr("Edit the chosen list"),
+            self.edit_list,
+            rule=self.refused_lists,
+            when=chosen,
         )
         self.delete_list_button = self._button(
             self.tr("Delete"),
             "listsDeleteList",
             self.tr("Delete the chosen list (only while none of its items is being handled)"),
             self.delete_list,
+            rule=self.refused_lists,
+            when=chosen,
         )
         self.sign_list_button = self._button(
             self.tr("Sign..."),
             "listsSignList",
             self.tr("Record the day the community signed the list"),
             self.sign_list,
+            rule=self.refused_lists,
+            when=chosen,
         )
         self.pdf_button = self._button(
             self.tr("PDF for signing..."),
@@ -193,7 +221,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         layout.addLayout(first)
         layout.addLayout(second)
         self.lists_table.itemSelectionChanged.connect(self._list_chosen)
-        self.lists_table.doubleClicked.connect(lambda _i: self.edit_list())
+        self.lists_table.doubleClicked.connect(lambda _i: self.writes.press(self.edit_list_button))
 
     def _build_item_actions(self) -> None:
         self.new_item_button = self._button(
@@ -201,6 +229,8 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
             "listsNewItem",
             self.tr("Add an item to the chosen list (Ctrl+N)"),
             self.new_item,
+            rule=self.refused_lists,
+            when=self._list_chosen_now,
         )
         self.edit_item_button = self._button(
             self.tr("&Edit..."), "listsEditItem", self.tr("Edit the item (F2)"), self.edit_item
@@ -253,8 +283,18 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
             ItemAction.REOPEN: self.reopen_button,
         }
         self.actions_row.addWidget(self.new_item_button)
-        for button in self.item_buttons.values():
+        for action, button in self.item_buttons.items():
             self.actions_row.addWidget(button)
+            self.writes.add(button, self.refused_selected, when=self._row_allows(action))
+
+    def _row_allows(self, action: ItemAction) -> Callable[[], bool]:
+        """Whether the selected item's status allows ``action`` (待认领 items are claimed…)."""
+
+        def allows() -> bool:
+            row = self.current_row()
+            return row is not None and action in row.actions
+
+        return allows
 
     def search_hint(self) -> str:
         return self.tr("Search item, list or community")
@@ -482,6 +522,11 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
 
     def _fill_lists(self) -> None:
         cid = self.community_id()
+        self._community_refusal = (
+            access.community_work_refusal(self.ctx.db, cid)
+            if cid is not None
+            else refusal(self.ctx.db.user, Permission.WRITE)
+        )
         self._lists = queries.list_service_lists(self.ctx.db, cid) if cid is not None else []
         table = self.lists_table
         table.blockSignals(True)
@@ -530,18 +575,10 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         self.reload()
 
     def _update_list_buttons(self) -> None:
-        has_community = self.community_id() is not None
         chosen = self.current_list() is not None
-        self.new_list_button.setEnabled(has_community)
-        for button in (
-            self.edit_list_button,
-            self.delete_list_button,
-            self.sign_list_button,
-            self.pdf_button,
-            self.xlsx_button,
-        ):
+        for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(chosen)
-        self.new_item_button.setEnabled(chosen)
+        self.writes.update()
 
     def _after_list_write(self, list_id: int | None) -> None:
         self._list_id = list_id
@@ -563,11 +600,9 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         row = self.current_list()
         if row is None:
             return
-        self._guard(
-            lambda: self.open_dialog(
-                ListDialog(self.ctx, row.community_id, row.community_name, row.id, self),
-                self._after_list_write,
-            )
+        self.open_made(
+            lambda: ListDialog(self.ctx, row.community_id, row.community_name, row.id, self),
+            self._after_list_write,
         )
 
     def delete_list(self) -> None:
@@ -579,7 +614,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         )
         if not messages.confirm(self, self.tr("Delete list"), question):
             return
-        if self._guard(lambda: editing.delete_list(self.ctx.db, row.id)):
+        if messages.guarded(self, lambda: editing.delete_list(self.ctx.db, row.id)):
             self._after_list_write(None)
 
     def sign_list(self) -> None:
@@ -593,28 +628,12 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         )
         if when is None:
             return
-        if self._guard(lambda: editing.sign_list(self.ctx.db, row.id, when)):
+        if messages.guarded(self, lambda: editing.sign_list(self.ctx.db, row.id, when)):
             self._after_list_write(row.id)
 
     # -- items -------------------------------------------------------------------------------
-    def _show_detail(self, *args: object) -> None:
-        super()._show_detail(*args)
-        self._update_item_buttons()
-
-    def _update_item_buttons(self) -> None:
-        row = self.current_row()
-        actions = row.actions if row is not None else frozenset()
-        for action, button in self.item_buttons.items():
-            button.setEnabled(action in actions)
-
-    def _guard(self, work: Callable[[], object]) -> bool:
-        """Run ``work``; show a user error instead of failing. True when it succeeded."""
-        try:
-            work()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return False
-        return True
+    def change_refusal(self, row: queries.ItemRow) -> str | None:
+        return access.community_work_refusal(self.ctx.db, row.community_id)
 
     def _after_item_write(self, item_id: int) -> None:
         self._fill_lists()
@@ -627,28 +646,20 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         if row is None:
             return
         item_id = row.id
-        self._guard(
-            lambda: self.open_dialog(make(item_id), lambda _i: self._after_item_write(item_id))
-        )
+        self.open_made(lambda: make(item_id), lambda _i: self._after_item_write(item_id))
 
     def new_item(self) -> None:
         list_id = self._list_id
         if list_id is None:
             return
-        self._guard(
-            lambda: self.open_dialog(
-                ItemDialog(self.ctx, list_id, parent=self), self._after_item_write
-            )
-        )
+        self.open_made(lambda: ItemDialog(self.ctx, list_id, parent=self), self._after_item_write)
 
     def edit_item(self) -> None:
         row = self.current_row()
         if row is None:
             return
-        self._guard(
-            lambda: self.open_dialog(
-                ItemDialog(self.ctx, row.list_id, row.id, self), self._after_item_write
-            )
+        self.open_made(
+            lambda: ItemDialog(self.ctx, row.list_id, row.id, self), self._after_item_write
         )
 
     def delete_item(self) -> None:
@@ -658,7 +669,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         question = self.tr("Delete the item {0}?").format(row.title)
         if not messages.confirm(self, self.tr("Delete item"), question):
             return
-        if self._guard(lambda: editing.delete_item(self.ctx.db, row.id)):
+        if messages.guarded(self, lambda: editing.delete_item(self.ctx.db, row.id)):
             self._fill_lists()
             self.reload()
 
@@ -673,7 +684,9 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
 
     def start_item(self) -> None:
         row = self.current_row()
-        if row is not None and self._guard(lambda: supervision.start_item(self.ctx.db, row.id)):
+        if row is not None and messages.guarded(
+            self, lambda: supervision.start_item(self.ctx.db, row.id)
+        ):
             self._after_item_write(row.id)
 
     def reopen_item(self) -> None:
@@ -687,7 +700,7 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
         )
         if reason is None:
             return
-        if self._guard(lambda: supervision.reopen_item(self.ctx.db, row.id, reason)):
+        if messages.guarded(self, lambda: supervision.reopen_item(self.ctx.db, row.id, reason)):
             self._after_item_write(row.id)
 
     # -- exports -----------------------------------------------------------------------------
@@ -715,13 +728,8 @@ class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
 
         if row.item_count > BIG_EXPORT:
             outcome = run_with_progress(self, title, job)
-            if outcome.cancelled:
+            if not succeeded(self, outcome, title=title, refused=(UserError, OSError)):
                 return None
-            if outcome.error is not None:
-                if isinstance(outcome.error, UserError | OSError):
-                    messages.warning(self, title, str(outcome.error))
-                    return None
-                raise outcome.error
         else:
             try:
                 job()

@@ -85,7 +85,7 @@ class MemberDialog(FormDialog):
         self.ui = Ui_MemberDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("memberDialog")
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self._auto_birth: date | None = None
         self._auto_gender: Gender | None = None
         self._hidden: dict[QLineEdit, str] = {}  # a masked field → the text it stands for
@@ -118,8 +118,6 @@ class MemberDialog(FormDialog):
         }
         ui.idEdit.textChanged.connect(self._on_id_changed)
         ui.categoryCombo.currentIndexChanged.connect(self._update_confirmed_row)
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         self.show_numbers_button = ui.buttonBox.addButton(
             self.tr("Show ID number and phone"), QDialogButtonBox.ButtonRole.ResetRole
         )

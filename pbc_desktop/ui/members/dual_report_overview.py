@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
@@ -20,6 +20,7 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
+    close_without_enter,
     keep_sortable_indicator,
     selected_record,
     style_record_table,
@@ -78,10 +79,7 @@ class DualReportOverviewDialog(QDialog):
         ui.involvedCheck.toggled.connect(self.reload)
         table.selectionModel().selectionChanged.connect(self._show_detail)
         ui.buttonBox.rejected.connect(self.reject)
-        # Enter searches at once; only Escape or the button closes the window.
-        close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setAutoDefault(False)
+        close_without_enter(ui.buttonBox)  # Enter searches at once
         ui.searchEdit.returnPressed.connect(self.reload)
         self.reload()
         ui.searchEdit.setFocus()

@@ -23,7 +23,7 @@ class EndReportDialog(FormDialog):
         self.report_id = report_id
         self.ui = Ui_EndReportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         report = reports.get_report(ctx.db, report_id)
         self.setWindowTitle(self.tr("Leave the post: {0}").format(report.member_name))
@@ -39,8 +39,6 @@ class EndReportDialog(FormDialog):
             )
         )
         self.field_widgets = {"ended_on": ui.endedEdit, "remark": ui.remarkEdit}
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         ui.endedEdit.setFocus()
 
     def save(self) -> int:

@@ -32,7 +32,7 @@ class EvaluationDialog(FormDialog):
         self.report_id = report_id
         self.ui = Ui_EvaluationDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         report = reports.get_report(ctx.db, report_id)
         self.setWindowTitle(self.tr("Yearly evaluation: {0}").format(report.member_name))
@@ -57,8 +57,6 @@ class EvaluationDialog(FormDialog):
             "result": ui.resultBox,
             "remark": ui.remarkEdit,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         self._year_changed()
         ui.yearCombo.setFocus()
 

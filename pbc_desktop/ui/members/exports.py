@@ -15,7 +15,6 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout
@@ -29,7 +28,8 @@ from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.worker import JobOutcome, run_with_progress
+from pbc_desktop.ui.common.screens import fit_to_screen
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 
 
 # -- dialogs (tests replace these) -----------------------------------------------------------
@@ -65,22 +65,6 @@ def _confirm_unmasked(parent: QWidget | None, title: str) -> bool:
             "Continue?",
         ),
     )
-
-
-def _finish(parent: QWidget | None, title: str, outcome: JobOutcome[Any]) -> bool:
-    """True when the job succeeded; a cancel says nothing, a refusal says why."""
-    if outcome.cancelled:
-        return False
-    error = outcome.error
-    if error is not None:
-        if isinstance(error, UserError):
-            messages.warning(parent, title, error.message)
-            return False
-        if isinstance(error, OSError):
-            messages.warning(parent, title, str(error))
-            return False
-        raise error
-    return True
 
 
 def _offer_folder(parent: QWidget | None, title: str, text: str, path: Path) -> None:
@@ -145,7 +129,7 @@ def export_roster_xlsx(
         )
 
     outcome = run_with_progress(parent, title, job)
-    if not _finish(parent, title, outcome):
+    if not succeeded(parent, outcome, title=title, refused=(UserError, OSError)):
         return None
     result = outcome.result
     count = result.count if result is not None else 0
@@ -233,7 +217,7 @@ def _write_roster(
         return build_roster(db, organization_id, out, unmasked=unmasked, warn=notes.append)
 
     outcome = run_with_progress(parent, title, job)
-    if not _finish(parent, title, outcome):
+    if not succeeded(parent, outcome, title=title, refused=(UserError, OSError)):
         return None
     from pbc_desktop.ui.common.printing import warn_unprintable
 
@@ -328,7 +312,7 @@ def preview_roster(
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(lambda printer: painted.append(_paint(parent, pdf, printer)))
-        dialog.resize(1100, 800)
+        fit_to_screen(dialog, 1100, 800)
         exec_dialog(dialog)
         dialog.deleteLater()
         return painted[-1] if painted else 0

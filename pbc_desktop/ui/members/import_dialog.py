@@ -19,12 +19,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
-from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.worker import run_with_progress
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -144,13 +143,13 @@ class MemberImportDialog(QDialog):
             )
 
         outcome = run_with_progress(self, self.tr("Reading the roster..."), job)
-        if outcome.cancelled or isinstance(outcome.error, svc.ImportCancelledError):
+        if not succeeded(
+            self,
+            outcome,
+            title=self.tr("Cannot read the file"),
+            stopped=(svc.ImportCancelledError,),
+        ):
             return False
-        if isinstance(outcome.error, UserError):
-            messages.warning(self, self.tr("Cannot read the file"), outcome.error.message)
-            return False
-        if outcome.error is not None:
-            raise outcome.error
         self.preview = outcome.result
         self.ui.fileEdit.setText(str(path))
         self._refresh()
@@ -288,11 +287,8 @@ class MemberImportDialog(QDialog):
                 self.tr("The import was cancelled; nothing was changed."),
             )
             return None
-        if isinstance(outcome.error, UserError):
-            messages.warning(self, self.tr("Cannot import"), outcome.error.message)
+        if not succeeded(self, outcome, title=self.tr("Cannot import")):
             return None
-        if outcome.error is not None:
-            raise outcome.error
         result = outcome.result
         assert result is not None
         self.last_result = result

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.services.post_reports import catalogue
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.views import close_without_enter
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.forms.ui_post_catalogue_dialog import Ui_PostCatalogueDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -52,27 +55,51 @@ class PostCatalogueDialog(QDialog):
         ui.upButton.clicked.connect(lambda: self.move_current(-1))
         ui.downButton.clicked.connect(lambda: self.move_current(+1))
         ui.buttonBox.rejected.connect(self.reject)
-        close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setAutoDefault(False)
+        close_without_enter(ui.buttonBox)
         for button in (ui.newButton, ui.activeButton, ui.deleteButton, ui.upButton, ui.downButton):
             button.setAutoDefault(False)
         ui.saveButton.setDefault(True)
-        for keys, slot in (
-            ("Ctrl+Up", lambda: self.move_current(-1)),
-            ("Ctrl+Down", lambda: self.move_current(+1)),
-            ("Ctrl+N", self.new_post),
-            ("Ctrl+S", self.save),
+        self._guard_writes()
+        window = Qt.ShortcutContext.WindowShortcut
+        for keys, button in (
+            ("Ctrl+Up", ui.upButton),
+            ("Ctrl+Down", ui.downButton),
+            ("Ctrl+N", ui.newButton),
+            ("Ctrl+S", ui.saveButton),
         ):
-            QShortcut(QKeySequence(keys), self).activated.connect(slot)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), ui.postList)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_current)
+            self.writes.shortcut(keys, self, button, window)
+        delete = QKeySequence(QKeySequence.StandardKey.Delete)
+        on_list = Qt.ShortcutContext.WidgetShortcut
+        self.writes.shortcut(delete, ui.postList, ui.deleteButton, on_list)
         self.reload()
         if ui.postList.count():
             ui.postList.setCurrentRow(0)
         else:
             self.new_post()
+
+    def _guard_writes(self) -> None:
+        """The catalogue is the district's: anyone else reads it and changes nothing."""
+        ui = self.ui
+        self.writes = WriteGuard(self.ctx, self)
+        chosen = self._current_row
+
+        def position() -> int:
+            return ui.postList.currentRow()
+
+        for widget, when in (
+            (ui.newButton, None),
+            (ui.saveButton, None),
+            (ui.nameEdit, None),
+            (ui.descriptionEdit, None),
+            (ui.upButton, lambda: chosen() is not None and position() > 0),
+            (
+                ui.downButton,
+                lambda: chosen() is not None and 0 <= position() < ui.postList.count() - 1,
+            ),
+            (ui.activeButton, lambda: chosen() is not None),
+            (ui.deleteButton, lambda: (row := chosen()) is not None and not row.in_use),
+        ):
+            self.writes.add(widget, Permission.DISTRICT_RULES, when=when)
 
     # -- the list ----------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
@@ -194,17 +221,13 @@ class PostCatalogueDialog(QDialog):
     def _update_buttons(self) -> None:
         ui = self.ui
         row = self._current_row()
-        position = ui.postList.currentRow()
-        ui.upButton.setEnabled(row is not None and position > 0)
-        ui.downButton.setEnabled(row is not None and 0 <= position < ui.postList.count() - 1)
-        ui.activeButton.setEnabled(row is not None)
         ui.activeButton.setText(
             self.tr("Reac&tivate") if row is not None and not row.active else self.tr("Deac&tivate")
         )
-        ui.deleteButton.setEnabled(row is not None and not row.in_use)
         ui.deleteButton.setToolTip(
             self.tr("In use: deactivate it instead") if row is not None and row.in_use else ""
         )
+        self.writes.update()
 
     # -- actions -----------------------------------------------------------------------------
     def new_post(self) -> None:

@@ -58,7 +58,7 @@ class PostReportDialog(FormDialog):
         self.report_id = report_id
         self.ui = Ui_PostReportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         self.member = reports.member_brief(ctx.db, member_id)
         ui.memberLabel.setText(
@@ -90,8 +90,6 @@ class PostReportDialog(FormDialog):
             "reported_on": ui.reportedEdit,
             "remark": ui.remarkEdit,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         if report is None:
             self.setWindowTitle(self.tr("Report to a post: {0}").format(self.member.name))
             if self.member.status != MembershipStatus.NORMAL:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
+from pbc_desktop.services import member_editing
+from pbc_desktop.services.permissions import refusal
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
@@ -39,6 +42,7 @@ from pbc_desktop.ui.common.views import (
     select_id,
     selected_id,
 )
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.members.dual_report_overview import hours_text
 from pbc_desktop.ui.members.end_report_dialog import EndReportDialog
 from pbc_desktop.ui.members.evaluation_dialog import EvaluationDialog
@@ -62,6 +66,9 @@ class MemberPostsPanel(DialogHost, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._member_id: int | None = None
+        # Why the account may not change the shown member's posts (None: it may).
+        self._refusal = refusal(ctx.db.user, Permission.WRITE)
+        self.writes = WriteGuard(ctx, self)
         self.reports: list[reports.ReportRow] = []
         self.services: list[service_log.ServiceRow] = []
         self.evaluations: list[evaluations.EvaluationRow] = []
@@ -233,25 +240,61 @@ class MemberPostsPanel(DialogHost, QWidget):
         self.reports_table.itemSelectionChanged.connect(self._report_chosen)
         self.services_table.itemSelectionChanged.connect(self._update_buttons)
         self.evaluations_table.itemSelectionChanged.connect(self._update_buttons)
-        self.reports_table.doubleClicked.connect(lambda _i: self.edit_report())
-        self.services_table.doubleClicked.connect(lambda _i: self.edit_service())
-        self.evaluations_table.doubleClicked.connect(lambda _i: self.evaluate())
-        keys: tuple[tuple[QTableWidget, str, Callable[[], object]], ...] = (
-            (self.reports_table, "Return", self.edit_report),
-            (self.reports_table, "Enter", self.edit_report),
-            (self.reports_table, "Delete", self.delete_report),
-            (self.services_table, "Return", self.edit_service),
-            (self.services_table, "Enter", self.edit_service),
-            (self.services_table, "Insert", self.add_service),
-            (self.services_table, "Delete", self.delete_service),
-            (self.evaluations_table, "Return", self.evaluate),
-            (self.evaluations_table, "Enter", self.evaluate),
-            (self.evaluations_table, "Delete", self.clear_evaluation),
+        press = self.writes.press
+        self.reports_table.doubleClicked.connect(lambda _i: press(self.edit_report_button))
+        self.services_table.doubleClicked.connect(lambda _i: press(self.edit_service_button))
+        self.evaluations_table.doubleClicked.connect(lambda _i: press(self.evaluate_button))
+        keys: tuple[tuple[QTableWidget, str, QPushButton], ...] = (
+            (self.reports_table, "Return", self.edit_report_button),
+            (self.reports_table, "Enter", self.edit_report_button),
+            (self.reports_table, "Delete", self.delete_report_button),
+            (self.services_table, "Return", self.edit_service_button),
+            (self.services_table, "Enter", self.edit_service_button),
+            (self.services_table, "Insert", self.add_service_button),
+            (self.services_table, "Delete", self.delete_service_button),
+            (self.evaluations_table, "Return", self.evaluate_button),
+            (self.evaluations_table, "Enter", self.evaluate_button),
+            (self.evaluations_table, "Delete", self.clear_evaluation_button),
         )
-        for table, key, slot in keys:
-            shortcut = QShortcut(QKeySequence(key), table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        for table, key, button in keys:
+            self.writes.shortcut(key, table, button, Qt.ShortcutContext.WidgetShortcut)
+        self._guard_buttons()
+
+    def _guard_buttons(self) -> None:
+        """Each action: the member's office may change it (the member's rule), and what it
+        acts on is chosen."""
+        report = self.current_report
+
+        def has_service() -> bool:
+            return selected_id(self.services_table) is not None
+
+        def removable() -> bool:
+            chosen = report()
+            return (
+                chosen is not None and chosen.service_count == 0 and chosen.last_evaluation is None
+            )
+
+        conditions: tuple[tuple[QPushButton, Callable[[], bool]], ...] = (
+            (self.report_button, lambda: self._member_id is not None),
+            (self.edit_report_button, lambda: report() is not None),
+            (self.end_button, lambda: (chosen := report()) is not None and chosen.active),
+            (self.resume_button, lambda: (chosen := report()) is not None and not chosen.active),
+            (self.delete_report_button, removable),
+            (self.add_service_button, lambda: report() is not None),
+            (self.edit_service_button, has_service),
+            (self.delete_service_button, has_service),
+            (self.evaluate_button, lambda: report() is not None),
+            (
+                self.clear_evaluation_button,
+                lambda: selected_id(self.evaluations_table) is not None,
+            ),
+        )
+        for button, when in conditions:
+            self.writes.add(button, self.refused, when=when)
+
+    def refused(self) -> str | None:
+        """Why the account may not change the shown member's posts (None: it may)."""
+        return self._refusal
 
     # -- the member --------------------------------------------------------------------------
     def member_id(self) -> int | None:
@@ -262,6 +305,11 @@ class MemberPostsPanel(DialogHost, QWidget):
         if member_id != self._member_id:
             self._member_id = member_id
             self.reports_table.clearSelection()
+        self._refusal = (
+            refusal(self.ctx.db.user, Permission.WRITE)
+            if member_id is None
+            else member_editing.change_refusal(self.ctx.db, member_id)
+        )
         self.reload()
 
     def reload(self, keep_report: int | None = None) -> None:
@@ -371,32 +419,12 @@ class MemberPostsPanel(DialogHost, QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        report = self.current_report()
-        has_member = self._member_id is not None
-        self.report_button.setEnabled(has_member)
-        self.edit_report_button.setEnabled(report is not None)
-        self.end_button.setEnabled(report is not None and report.active)
-        self.resume_button.setEnabled(report is not None and not report.active)
-        self.delete_report_button.setEnabled(
-            report is not None and report.service_count == 0 and report.last_evaluation is None
-        )
-        self.add_service_button.setEnabled(report is not None)
-        has_service = selected_id(self.services_table) is not None
-        self.edit_service_button.setEnabled(has_service)
-        self.delete_service_button.setEnabled(has_service)
-        self.evaluate_button.setEnabled(report is not None)
-        self.clear_evaluation_button.setEnabled(selected_id(self.evaluations_table) is not None)
+        self.writes.update()
 
     # -- actions -----------------------------------------------------------------------------
     def _open(self, make: Callable[[], QDialog], on_saved: Callable[[int], object]) -> None:
         """Open the dialog ``make`` builds; a record gone meanwhile is said and reloaded."""
-        try:
-            dialog = make()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            self.reload()
-            return
-        self.open_dialog(dialog, on_saved)
+        self.open_made(make, on_saved, gone=self.reload)
 
     def _after_report(self, report_id: int) -> None:
         self.reload(report_id)

@@ -34,7 +34,7 @@ class ServiceLogDialog(FormDialog):
         self.service_id = service_id
         self.ui = Ui_ServiceLogDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         report = reports.get_report(ctx.db, report_id)
         ui.reportLabel.setText(report_caption(report))
@@ -49,8 +49,6 @@ class ServiceLogDialog(FormDialog):
             "hours": ui.hoursSpin,
             "content": ui.contentEdit,
         }
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
         if service_id is None:
             self.setWindowTitle(self.tr("Log service: {0}").format(report.member_name))
         else:

@@ -4,6 +4,7 @@ user ticks "show"), with their posts and service, and the member editor."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import member_editing, member_export, members
+from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
@@ -37,12 +38,15 @@ from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.common.write_guard import Rule
 from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.members.dialog import MemberDialog, searchable
 from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
-from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
 from pbc_desktop.ui.members.posts import MemberPostsPanel
+
+if TYPE_CHECKING:
+    from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
 ID_COLUMN, PHONE_COLUMN = 6, 7  # see MembersTab.columns
 
@@ -61,16 +65,12 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         self._build_actions()
         self._build_more_actions()
         self._build_posts_panel()
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        self._update_buttons()
+        self.table.doubleClicked.connect(lambda _index: self.writes.press(self.edit_button))
 
     def init_state(self) -> None:
         self._report_town: str | None = None
         # Off whenever the tab is made: the private numbers show only while ticked.
         self._unmasked = False
-        self._selection_buttons: list[QPushButton] = []
         # Made here, before the first refresh() offers it (or not) to the account.
         self.unmask_check = QCheckBox(self.tr("Show ID numbers and phones"), self)
 
@@ -84,20 +84,23 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             self.tr("&New member..."),
             self.new_member,
             tooltip=self.tr("Add a party member (Ctrl+N)"),
+            rule=self.refused_new,
         )
         self.edit_button = self.add_button(
             "Edit",
             self.tr("&Edit..."),
             self.edit_current,
             tooltip=self.tr("Edit the selected member (F2, Enter or double-click)"),
-            needs_selection=True,
+            rule=self.refused_selected,
+            when=self.has_selection,
         )
         self.delete_button = self.add_button(
             "Delete",
             self.tr("&Delete"),
             self.delete_current,
             tooltip=self.tr("Delete the selected member (Del)"),
-            needs_selection=True,
+            rule=self.refused_selected,
+            when=self.has_selection,
         )
         self.button_row.addStretch(1)
         self.unmask_check.setObjectName("membersUnmask")
@@ -109,7 +112,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, self.button_row)
-        self.add_record_shortcuts(self.new_member, self.edit_current, self.delete_current)
+        self.add_record_shortcuts(self.new_button, self.edit_button, self.delete_button)
 
     def add_button(
         self,
@@ -119,18 +122,20 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         *,
         tooltip: str = "",
         needs_selection: bool = False,
+        rule: Rule | None = None,
+        when: Callable[[], bool] | None = None,
     ) -> QPushButton:
         """Add a button to :attr:`button_row`, after the ones already there.
 
         ``name`` completes the object name (``members<name>``); with ``needs_selection``
-        the button is enabled only while a member is selected.
+        the button is enabled only while a member is selected; ``rule`` and ``when`` make
+        it a write action (see :meth:`ListingTab.button`).
         """
-        button = self.button(name, text, slot, tooltip)
+        if needs_selection and when is None:
+            when = self.has_selection
+        button = self.button(name, text, slot, tooltip, rule=rule, when=when)
         self.button_row.insertWidget(self._stretch_at, button)
         self._stretch_at += 1
-        if needs_selection:
-            self._selection_buttons.append(button)
-            button.setEnabled(self.current_row() is not None)
         return button
 
     def _build_more_actions(self) -> None:
@@ -139,6 +144,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             self.tr("&Import from Excel..."),
             self.import_members,
             tooltip=self.tr("Import members from an Excel roster, with a preview of every bad row"),
+            rule=self.refused_new,
         )
         self.export_button = self.add_button(
             "Export",
@@ -200,15 +206,13 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         if row is not None:
             self.select_id(row.id)
 
-    def _update_buttons(self, *_args: object) -> None:
-        selected = self.current_row() is not None
-        for button in self._selection_buttons:
-            button.setEnabled(selected)
-
     # -- import, export, catalogue, overview ------------------------------------------------
     def import_members(self) -> MemberImportDialog | None:
         if self.raise_active_dialog():
             return None
+        # openpyxl is loaded at the first import, not with the tab (a tenth of a second).
+        from pbc_desktop.ui.members.import_dialog import MemberImportDialog
+
         dialog = MemberImportDialog(self.ctx, self)
         dialog.imported.connect(lambda _result: self.refresh())
         self.open_dialog(dialog)
@@ -254,10 +258,10 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             self.unmask_check.setChecked(unmasked)  # comes back here through toggled
             return
         if unmasked and not self._unmasked:
-            try:
-                member_export.record_unmasked_view(self.ctx.db)  # audited; needs permission
-            except UserError as exc:
-                messages.show_user_error(self, exc)
+            from pbc_desktop.services import member_export  # openpyxl: loaded when used
+
+            # showing the full numbers is audited and needs the permission
+            if not messages.guarded(self, lambda: member_export.record_unmasked_view(self.ctx.db)):
                 self.unmask_check.setChecked(False)
                 return
         self._unmasked = unmasked
@@ -270,6 +274,12 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
                     header.resizeSection(column, wanted)
 
     # -- editing -----------------------------------------------------------------------------
+    def creation_refusal(self) -> str | None:
+        return member_editing.change_refusal(self.ctx.db)
+
+    def change_refusal(self, row: members.MemberRow) -> str | None:
+        return member_editing.change_refusal(self.ctx.db, row.id)
+
     def new_member(self) -> MemberDialog | None:
         if self.raise_active_dialog():
             return None
@@ -285,14 +295,11 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             return None
         if self.raise_active_dialog():
             return None
-        try:
-            dialog = MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self)
-        except UserError as error:  # deleted in another window meanwhile
-            messages.show_user_error(self, error)
-            self.refresh()
-            return None
-        self.open_dialog(dialog, self.show_saved)
-        return dialog
+        return self.open_made(
+            lambda: MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self),
+            self.show_saved,
+            gone=self.refresh,
+        )
 
     def delete_current(self) -> None:
         row = self.current_row()
@@ -320,10 +327,12 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
             )
         if not messages.confirm(self, self.tr("Delete party member"), question):
             return
-        try:
-            member_editing.delete_member(self.ctx.db, row.id, with_reports=impact.has_records)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        messages.guarded(
+            self,
+            lambda: member_editing.delete_member(
+                self.ctx.db, row.id, with_reports=impact.has_records
+            ),
+        )
         self.refresh()
 
     # -- listing -----------------------------------------------------------------------------
@@ -465,6 +474,7 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
                     (self.tr("Party post"), d.party_post),
                     (self.tr("Work unit"), d.work_unit),
                     (self.tr("Remark"), d.remark),
+                    (self.tr("From office"), d.origin),
                 ]
             ),
             fields(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import ValidationError
@@ -13,7 +11,7 @@ from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services import scope
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import to_date, to_qdate
+from pbc_desktop.ui.common.dates import checked_date, show_checked_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_organization_dialog import Ui_OrganizationDialog
 
@@ -22,15 +20,6 @@ def _fill_enum_combo(combo: QComboBox, enum_cls: type[LabeledEnum], placeholder:
     fill_enum(combo, enum_cls)
     combo.setPlaceholderText(placeholder)
     combo.setCurrentIndex(-1)
-
-
-def _optional_date(check: QCheckBox, edit: QDateEdit) -> date | None:
-    return to_date(edit.date()) if check.isChecked() and check.isEnabled() else None
-
-
-def _set_optional_date(check: QCheckBox, edit: QDateEdit, value: date | None) -> None:
-    check.setChecked(value is not None)
-    edit.setDate(to_qdate(value) if value else QDate.currentDate())
 
 
 class OrganizationDialog(FormDialog):
@@ -99,9 +88,9 @@ class OrganizationDialog(FormDialog):
         ui.contactPersonEdit.setText(detail.contact_person or "")
         ui.phoneEdit.setText(detail.contact_phone or "")
         ui.addressEdit.setText(detail.address or "")
-        _set_optional_date(ui.foundedCheck, ui.foundedEdit, detail.founded_on)
-        _set_optional_date(ui.startCheck, ui.startEdit, detail.start_date)
-        _set_optional_date(ui.endCheck, ui.endEdit, detail.end_date)
+        show_checked_date(ui.foundedCheck, ui.foundedEdit, detail.founded_on)
+        show_checked_date(ui.startCheck, ui.startEdit, detail.start_date)
+        show_checked_date(ui.endCheck, ui.endEdit, detail.end_date)
         ui.remarkEdit.setPlainText(detail.remark or "")
 
     def _update_period_rows(self) -> None:
@@ -160,9 +149,9 @@ class OrganizationDialog(FormDialog):
             contact_person=ui.contactPersonEdit.text(),
             contact_phone=ui.phoneEdit.text(),
             address=ui.addressEdit.text(),
-            founded_on=_optional_date(ui.foundedCheck, ui.foundedEdit),
-            start_date=_optional_date(ui.startCheck, ui.startEdit),
-            end_date=_optional_date(ui.endCheck, ui.endEdit),
+            founded_on=checked_date(ui.foundedCheck, ui.foundedEdit),
+            start_date=checked_date(ui.startCheck, ui.startEdit),
+            end_date=checked_date(ui.endCheck, ui.endEdit),
             remark=ui.remarkEdit.toPlainText(),
         )
 

@@ -42,8 +42,8 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
         super().__init__(ctx, parent)
         # After a sort nothing is selected: clear the detail and the buttons.
         self.model.modelReset.connect(self._show_detail)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.add_record_shortcuts(self.new_organization, self.edit_current, self.delete_current)
+        self.table.doubleClicked.connect(lambda _index: self.writes.press(self.edit_button))
+        self.add_record_shortcuts(self.new_button, self.edit_button, self.delete_button)
         keyboard_order = (
             self.tree,
             self.search_edit,
@@ -78,19 +78,27 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
     def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
         """The buttons start the row under the filters, the count ends it."""
         self.new_button = self.button(
-            "New", self.tr("&New"), self.new_organization, self.tr("New organization (Ctrl+N)")
+            "New",
+            self.tr("&New"),
+            self.new_organization,
+            self.tr("New organization (Ctrl+N)"),
+            rule=self.refused_new,
         )
         self.edit_button = self.button(
             "Edit",
             self.tr("&Edit"),
             self.edit_current,
             self.tr("Edit the selected organization (Enter, F2)"),
+            rule=self.refused_selected,
+            when=self.has_selection,
         )
         self.delete_button = self.button(
             "Delete",
             self.tr("&Delete"),
             self.delete_current,
             self.tr("Delete the selected organization (Del)"),
+            rule=self.refused_delete,
+            when=self.has_selection,
         )
         for index, button in enumerate((self.new_button, self.edit_button, self.delete_button)):
             note.insertWidget(index, button)
@@ -237,9 +245,18 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
         self.reload()
 
     # -- details -----------------------------------------------------------------------
+    def creation_refusal(self) -> str | None:
+        return orgs.change_refusal(self.ctx.db)
+
+    def change_refusal(self, row: orgs.OrgRow) -> str | None:
+        return orgs.change_refusal(self.ctx.db, row.id)
+
+    def refused_delete(self) -> str | None:
+        """A village edits its own organization but removes none (the registry's rule)."""
+        row = self.current_row()
+        return None if row is None else orgs.change_refusal(self.ctx.db, row.id, delete=True)
+
     def show_detail(self, row: orgs.OrgRow | None) -> None:
-        self.edit_button.setEnabled(row is not None)
-        self.delete_button.setEnabled(row is not None)
         self.detail_label.setText(self._detail_text(row.id) if row is not None else "")
 
     def _detail_text(self, org_id: int) -> str:
@@ -286,13 +303,9 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
     def _open_dialog(self, org_id: int | None) -> None:
         if self.raise_active_dialog():
             return
-        try:
-            dialog = OrganizationDialog(self.ctx, org_id, self)
-        except UserError as error:  # e.g. deleted in another window meanwhile
-            messages.show_user_error(self, error)
-            self.refresh()
-            return
-        self.open_dialog(dialog, self.show_saved)
+        self.open_made(
+            lambda: OrganizationDialog(self.ctx, org_id, self), self.show_saved, gone=self.refresh
+        )
 
     def delete_current(self) -> None:
         row = self.current_row()
@@ -301,9 +314,5 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
         question = self.tr("Delete the organization “{0}”? This cannot be undone.").format(row.name)
         if not messages.confirm(self, self.tr("Delete organization"), question):
             return
-        try:
-            orgs.delete_organization(self.ctx.db, row.id)
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
-        self.refresh()
+        if messages.guarded(self, lambda: orgs.delete_organization(self.ctx.db, row.id)):
+            self.refresh()

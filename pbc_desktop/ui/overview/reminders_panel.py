@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain import reminders as rules_domain
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
@@ -30,6 +31,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.views import make_item_table
+from pbc_desktop.ui.common.write_guard import WriteGuard
 
 ROW_DATA = Qt.ItemDataRole.UserRole
 
@@ -62,6 +64,11 @@ class RulesDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.writes = WriteGuard(ctx, self)  # the reminder rules are the district's
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for widget in (ok, *self.spins.values()):
+            self.writes.add(widget, Permission.DISTRICT_RULES)
+        self.writes.update()
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
@@ -103,6 +110,9 @@ class RemindersPanel(QWidget):
         self.rules_button = QPushButton(self.tr("Edit &rules..."), self)
         self.rules_button.setObjectName("overviewRemindersRules")
         self.rules_button.clicked.connect(self.edit_rules)
+        self.writes = WriteGuard(ctx, self)
+        self.writes.add(self.rules_button, Permission.DISTRICT_RULES)
+        self.writes.update()
         self.table = make_item_table(
             self,
             "overviewRemindersTable",

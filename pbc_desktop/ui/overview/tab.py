@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
-from pbc_desktop.services import scope, stats
+from pbc_desktop.services import access, scope, stats
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
@@ -352,7 +352,8 @@ class OverviewTab(QWidget):
             combo.blockSignals(True)
         fill(self.year_combo, ((str(y), y) for y in stats.available_years(db)))
         select_data(self.year_combo, year, otherwise=0)
-        fill(self.town_combo, ((t, t) for t in scope.towns(db)), self.tr("Whole district"))
+        everything = access.area_name(db) or self.tr("Whole district")  # a town: its name
+        fill(self.town_combo, ((t, t) for t in scope.towns(db)), everything)
         select_data(self.town_combo, town, otherwise=0)
         for combo in (self.year_combo, self.town_combo):
             combo.blockSignals(False)

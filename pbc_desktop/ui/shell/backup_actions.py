@@ -31,6 +31,7 @@ from pbc_desktop.services.backup import BackupInfo
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.worker import JobOutcome, run_with_progress
+from pbc_desktop.ui.common.write_guard import WriteGuard
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,11 @@ class BackupActions(QObject):
         self.timer.setInterval(self.DAILY_CHECK_MS)
         self.timer.timeout.connect(self.check_daily)
         self.timer.start()
+        # Restoring replaces everyone's records: only an account allowed to maintain may.
+        self.writes = WriteGuard(host.current_db, self)
+        self.writes.add(
+            self.action_restore, Permission.MAINTAIN, when=lambda: self._db_path() is not None
+        )
         self.update_actions()
 
     def _db_path(self) -> Path | None:
@@ -145,11 +151,8 @@ class BackupActions(QObject):
     def update_actions(self) -> None:
         """Backups are of SQLite files (a server database has its own); restoring one
         replaces everyone's records, so only an account allowed to maintain may."""
-        enabled = self._db_path() is not None
-        self.action_backup.setEnabled(enabled)
-        self.action_restore.setEnabled(
-            enabled and self._host.current_db().user.can(Permission.MAINTAIN)
-        )
+        self.action_backup.setEnabled(self._db_path() is not None)
+        self.writes.update()
 
     # -- automatic ----------------------------------------------------------------------
     def check_daily(self) -> None:

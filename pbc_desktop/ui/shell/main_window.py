@@ -23,15 +23,24 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop import __version__
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
-from pbc_desktop.ui.accounts.idle_lock import IdleLock, LockCover, idle_minutes
+from pbc_desktop.ui.accounts.idle_lock import (
+    IdleLock,
+    LockCover,
+    cover_dialogs,
+    idle_minutes,
+    uncover,
+)
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
+from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
@@ -161,6 +170,9 @@ class MainWindow(QMainWindow):
             self.tr("&Import party members from Excel..."),
             self.import_members,
         )
+        file_menu.setToolTipsVisible(True)  # a disabled entry says why
+        self.writes = WriteGuard(lambda: self.ctx.db, self)
+        self.writes.add(self.action_import_members, Permission.WRITE)
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
         file_menu.addSeparator()
@@ -279,6 +291,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {where} — {user.label}")
         self.action_change_password.setEnabled(user.user_id is not None)
         self.backups.update_actions()
+        self.writes.update()
 
     def _after_user_change(self) -> None:
         """Another person: every tab is built again for what they may see."""
@@ -333,14 +346,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The password was changed."), 5000)
 
     def lock(self) -> None:
-        """Cover the window until the same person's password (open dialogs stay open
-        above the cover), or another person signs in, or the program is left."""
+        """Cover the window and every open dialog until the same person's password (the
+        dialogs stay open, covered, what was typed kept), or another person signs in, or
+        the program is left."""
         from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 
         if self.idle_lock.paused or self.ctx.db.user.user_id is None:
             return
         self.idle_lock.paused = True
         self.lock_cover.cover()
+        covers = cover_dialogs(self.open_dialogs())
         try:
             while True:
                 dialog = SignInDialog(self.ctx.db, self, unlock_as=self.ctx.db.user.username)
@@ -360,6 +375,7 @@ class MainWindow(QMainWindow):
                 if dialog.signed is not None:
                     return
         finally:
+            uncover(covers)
             self.lock_cover.hide()
             self.idle_lock.paused = False
             self.idle_lock.restart()
@@ -472,7 +488,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, 1200, 760)
         last = settings.value("window/lastTab", "communities")
         key = last if isinstance(last, str) and last in self.tab_keys() else "communities"
         self.show_tab(key)

@@ -218,3 +218,91 @@ def test_village_to_town_to_district_keeps_where_records_came_from_and_deletions
             assert _count(db, Attachment) == 0  # its photo went with it
     finally:
         district.dispose()
+
+
+def test_a_package_from_the_previous_schema_is_received_after_an_upgrade(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    """An office still on schema 0003 (no ``origin_office`` column yet) sends a package;
+    the upgraded office reads it: columns it lacks are simply not there."""
+    from pbc_desktop.services.exchange.package import PackageWriter
+    from tests.services.exchange.helpers import dump
+
+    village, town = offices
+    _village_data(village)
+    old_rows = [
+        (name, [{k: v for k, v in r.items() if k != "origin_office"} for r in rows])
+        for name, rows in dump(village)
+    ]
+    path = tmp_path / "old.pbcx"
+    with PackageWriter(
+        path, VILLAGE.keys, VILLAGE.card, TOWN.card, encrypt=False, schema_revision="0003"
+    ) as writer:
+        for name, rows in old_rows:
+            writer.add_part(name, rows)
+    received = receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    assert received.result.count("party_member", Change.NEW) == 1
+    with town.read() as s:
+        assert s.scalars(select(PartyMember.origin_office)).one() == VILLAGE.card.uuid
+
+
+def test_a_package_from_a_newer_program_is_refused(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    from pbc_desktop.services.exchange.package import PackageWriter
+
+    _village, town = offices
+    path = tmp_path / "new.pbcx"
+    with PackageWriter(
+        path, VILLAGE.keys, VILLAGE.card, TOWN.card, encrypt=False, schema_revision="0099"
+    ) as writer:
+        writer.add_part("party_member", [])
+    with pytest.raises(PackageError, match="更新版本"):
+        receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+
+
+def test_the_preview_of_the_demo_district_counts_exactly_what_receiving_does(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from pbc_desktop.services.demo import build_demo
+
+    village, town = offices
+    build_demo(village, today=date(2026, 11, 20))
+    path = tmp_path / "demo.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    lookup = registry(VILLAGE)
+    preview = preview_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    received = receive_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    assert preview.result.counts == received.result.counts
+    assert [(c.entity, c.uuid, c.change) for c in preview.result.changes] == [
+        (c.entity, c.uuid, c.change) for c in received.result.changes
+    ]
+
+
+def test_a_merged_record_says_which_office_it_came_from(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    from pbc_desktop.db.models import Activity
+    from pbc_desktop.services.activities.detail import get_activity_detail
+    from pbc_desktop.services.exchange import offices as office_registry
+    from pbc_desktop.services.members import get_member_detail
+
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "p.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    with town.read() as s:
+        assert s.scalar(select(func.count()).select_from(PartyMember)) == 0
+    receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    with town.read() as s:
+        member_id = s.scalars(select(PartyMember.id)).one()
+        activity_id = s.scalars(select(Activity.id)).one()
+    assert get_member_detail(town, member_id).origin == "未登记的单位"
+    office_registry.register_card(town, VILLAGE.card)
+    assert get_member_detail(town, member_id).origin == "上底村党委"
+    assert get_activity_detail(town, activity_id).origin == "上底村党委"
+    with village.read() as s:
+        own = s.scalars(select(PartyMember.id)).one()
+    assert get_member_detail(village, own).origin is None  # made here
