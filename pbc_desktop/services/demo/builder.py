@@ -45,7 +45,6 @@ class DistrictGenerator(District):
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
-            _demo_accounts,  # last: the village account's organization takes part
         )
         for step in steps:
             self.tick()
