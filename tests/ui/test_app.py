@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
@@ -212,6 +213,9 @@ def test_new_database_from_the_menu(
         dialog.ui.usernameEdit.setText("wang")
         dialog.ui.passwordEdit.setText("Guarded-123")
         dialog.ui.passwordAgainEdit.setText("Guarded-123")
+        level = dialog.ui.officeLevelCombo
+        level.setCurrentIndex(level.findData(OrgLevel.DISTRICT.value))
+        dialog.ui.officeNameEdit.setText("潮南区委组织部")
         dialog.accept()
         return dialog.result()
 

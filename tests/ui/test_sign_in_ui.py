@@ -12,18 +12,22 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
-from pbc_desktop.domain.enums import UserRole
+from pbc_desktop.domain.enums import OrgLevel, UserRole
 from pbc_desktop.paths import demo_db_path
 from pbc_desktop.services.accounts import users
+from pbc_desktop.services.accounts.sign_in import sign_in
 from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
+from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.accounts import session
 from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
 from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.accounts.idle_lock import LockCover
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.exchange.office_dialog import OfficeSetupDialog
 from pbc_desktop.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD, add_test_admin
+from tests.factories import make_org
 from tests.scope_factories import TwoTowns, two_towns
 
 Filler = Callable[[QDialog], int]
@@ -69,6 +73,7 @@ def test_a_new_database_asks_for_its_first_administrator(
         marked.extend(name for name, w in dialog.field_widgets.items() if w.styleSheet())
         dialog.ui.nameEdit.setText("王主任")
         dialog.ui.unitEdit.setText("区委组织部")
+        choose_office(dialog, OrgLevel.DISTRICT, "潮南区委组织部")
         dialog.ui.passwordEdit.setText("Guarded-123")
         dialog.ui.passwordAgainEdit.setText("Guarded-124")
         dialog.accept()
@@ -82,10 +87,69 @@ def test_a_new_database_asks_for_its_first_administrator(
     actor = session.sign_in_to(fresh)
     assert actor is not None and actor.username == "wang" and fresh.user == actor
     assert actor.label == "王主任(区委组织部)" and actor.role is UserRole.DISTRICT
-    assert "密码至少要 8 个字符。" in errors[0] and marked == ["name", "password"]
+    assert "密码至少要 8 个字符。" in errors[0]
+    assert marked == ["name", "password", "office_level", "office_name"]
     assert errors[1] == "The two passwords differ."
     assert not users.needs_first_admin(fresh)
+    card = offices.local_card(fresh)  # the office is made with its administrator
+    assert card is not None and card.name == "潮南区委组织部" and card.level is OrgLevel.DISTRICT
+    assert offices.local_office(fresh).keys is not None
     fresh.dispose()
+
+
+def choose_office(dialog: FirstAdminDialog, level: OrgLevel, name: str | None = None) -> None:
+    ui = dialog.ui
+    ui.officeLevelCombo.setCurrentIndex(ui.officeLevelCombo.findData(level.value))
+    if name is not None:
+        ui.officeNameEdit.setText(name)
+
+
+def test_a_village_office_follows_its_organization_in_the_first_administrators_dialog(
+    qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = open_database(db_url)
+    org = make_org(fresh, "司马浦镇大布村党委", town="司马浦镇")
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, FirstAdminDialog)
+        ui = dialog.ui
+        ui.nameEdit.setText("李书记")
+        ui.usernameEdit.setText("li")
+        ui.passwordEdit.setText("Guarded-123")
+        ui.passwordAgainEdit.setText("Guarded-123")
+        choose_office(dialog, OrgLevel.VILLAGE)
+        assert ui.officeOrganizationCombo.isEnabled() and not ui.officeTownCombo.isEnabled()
+        ui.officeOrganizationCombo.setCurrentIndex(ui.officeOrganizationCombo.findData(org))
+        assert ui.officeNameEdit.text() == "司马浦镇大布村党委"  # the name follows it
+        dialog.accept()
+        return dialog.result()
+
+    answering(monkeypatch, FirstAdminDialog, fill)
+    assert session.sign_in_to(fresh) is not None
+    card = offices.local_card(fresh)
+    assert card is not None and card.level is OrgLevel.VILLAGE
+    assert card.name == "司马浦镇大布村党委"
+    fresh.dispose()
+
+
+def test_an_administrator_of_a_database_without_its_office_is_asked_for_it(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, OfficeSetupDialog)
+        assert "no office yet" in dialog.intro.text()
+        dialog.level_combo.setCurrentIndex(dialog.level_combo.findData(OrgLevel.DISTRICT.value))
+        dialog.name_edit.setText("潮南区委组织部")
+        dialog.accept()
+        return dialog.result()
+
+    asked = answering(monkeypatch, OfficeSetupDialog, fill)
+    done = sign_in(db, TEST_ADMIN, TEST_PASSWORD)
+    assert session.act_as(db, None, done) is not None and len(asked) == 1
+    card = offices.local_card(db)
+    assert card is not None and card.name == "潮南区委组织部"
+    session.act_as(db, None, done)  # set up: not asked again
+    assert len(asked) == 1
 
 
 def test_refusing_the_first_administrator_opens_nothing_and_says_so(
