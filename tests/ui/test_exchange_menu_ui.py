@@ -76,7 +76,7 @@ def test_an_administrator_sets_up_the_office_in_the_dialog(
     setup.level_combo.setCurrentIndex(setup.level_combo.findData(OrgLevel.TOWN.value))
     assert setup.town_combo.isEnabled() and not setup.org_combo.isEnabled()
     setup.town_combo.setCurrentText("司马浦镇")  # a town the registry names
-    assert setup.name_edit.text() == "司马浦镇党委"  # the name follows the town
+    assert setup.name_edit.text() == "司马浦镇 Party committee"  # follows the town (untranslated)
     setup.name_edit.setText("中共司马浦镇委员会")
     setup.town_combo.setCurrentText("司马浦")
     assert setup.name_edit.text() == "中共司马浦镇委员会"  # typed: kept
