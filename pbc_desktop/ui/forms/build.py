@@ -29,7 +29,7 @@ def target_for(ui_file: Path) -> Path:
 def generate(ui_file: Path) -> str:
     """The Python source for one form, without uic's version banner (stable across builds)."""
     out = subprocess.run(
-        [uic_executable(), str(ui_file)],
+        [uic_executable(), "--star-imports", str(ui_file)],
         check=True,
         capture_output=True,
         text=True,
