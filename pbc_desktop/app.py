@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from pbc_desktop import APP_NAME, __version__
+from pbc_desktop.errors import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         setup_logging()
     except OSError as exc:  # nowhere to keep data: say so before anything else fails
         folder = exc.filename or os.environ.get(paths.DATA_DIR_ENV, "")
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         messages.warning(
             None,
             t("无法启动", "Cannot start"),

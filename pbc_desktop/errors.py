@@ -6,7 +6,10 @@ else that escapes is a bug and reaches the global exception hook.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
+
+from pbc_desktop.lang import t
 
 
 class UserError(Exception):
@@ -72,3 +75,32 @@ class SignInError(UserError):
 
 class PermissionDeniedError(UserError):
     """The signed-in account may not do this (its role or its scope)."""
+
+
+#: what the system's error numbers mean, in the words of the user's language
+_OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+    errno.EISDIR: ("这是一个文件夹,不是文件", "it is a folder, not a file"),
+    errno.ENOTDIR: ("路径中的一项不是文件夹", "a part of the path is not a folder"),
+    errno.EACCES: ("没有权限", "no permission"),
+    errno.EPERM: ("没有权限", "no permission"),
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
+    errno.EEXIST: ("已经存在", "it exists already"),
+    errno.ENAMETOOLONG: ("文件名太长", "the name is too long"),
+    errno.EIO: (
+        "读写出错(磁盘或U盘可能已损坏或已拔出)",
+        "a read or write error (the disk or USB stick may be damaged or removed)",
+    ),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why a file operation failed, in the user's language: the system's own text
+    (``strerror``) is English on most machines, so common cases are phrased here."""
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, PermissionError) and code not in _OS_REASONS:
+        code = errno.EACCES
+    if code in _OS_REASONS:
+        return t(*_OS_REASONS[code])
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def write_error(target: Path, exc: OSError) -> UserError:
         )
     return UserError(
         t(
-            f"无法写入“{target}”:{exc.strerror or exc}",
-            f"Cannot write “{target}”: {exc.strerror or exc}",
+            f"无法写入“{target}”:{os_reason(exc)}",
+            f"Cannot write “{target}”: {os_reason(exc)}",
         )
     )

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
 DATA_DIR_ENV = "PBC_DATA_DIR"
@@ -48,7 +48,7 @@ def _subdir(name: str) -> Path:
 def data_folder_error(exc: OSError) -> UserError:
     """The sentence for a data folder that cannot be created or written."""
     folder = exc.filename or os.environ.get(DATA_DIR_ENV, "")
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     return UserError(
         t(
             f"数据文件夹“{folder}”无法写入({reason})。请检查磁盘是否已满、是否有写入权限,"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase import pdfdoc
 
-from pbc_desktop import cli
+from pbc_desktop import cli, lang
 from pbc_desktop.db.engine import Database
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.files import atomic_output
 from tests.report_factories import make_joint_meeting
 
@@ -164,3 +164,19 @@ def test_a_full_disk_while_writing_a_report_is_one_sentence_on_the_command_line(
     assert "Traceback" not in err
     assert target.read_bytes() == b"%PDF-old"
     assert [p.name for p in folder.iterdir()] == ["纪要.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("error", "zh", "en"),
+    [
+        (FileNotFoundError(errno.ENOENT, "No such file or directory"), "不存在", "no such file"),
+        (PermissionError(errno.EACCES, "Permission denied"), "没有权限", "no permission"),
+        (PermissionError("no code"), "没有权限", "no permission"),
+        (OSError(errno.ENOSPC, "No space left on device"), "磁盘已满", "disk is full"),
+        (OSError(errno.EPIPE, "Broken pipe"), "Broken pipe", "Broken pipe"),
+    ],
+)
+def test_a_system_error_is_phrased_in_the_users_language(error: OSError, zh: str, en: str) -> None:
+    assert zh in os_reason(error)
+    lang.set_language("en")
+    assert en in os_reason(error)

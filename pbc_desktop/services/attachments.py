@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database, read_only_uri
 from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
-from pbc_desktop.errors import DatabaseDamagedError, NotFoundError, UserError
+from pbc_desktop.errors import DatabaseDamagedError, NotFoundError, UserError, os_reason
 from pbc_desktop.files import atomic_output, write_error
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
@@ -84,7 +84,7 @@ def _read_one(path: Path, errors: FieldErrors) -> NewFile | None:
             with path.open("rb") as f:
                 data = f.read(MAX_FILE_BYTES + 1)  # it may have grown since
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         errors.add(
             FIELD,
             f"无法读取文件「{name}」:{reason}",
@@ -173,10 +173,9 @@ def open_copy(db: Database, attachment_id: int) -> Path:
     except OSError as exc:
         raise UserError(
             t(
-                f"无法打开附件「{filename}」:临时文件写不进去({exc.strerror or exc})。"
-                "请检查磁盘空间。",
+                f"无法打开附件「{filename}」:临时文件写不进去({os_reason(exc)})。请检查磁盘空间。",
                 f"Cannot open the attachment “{filename}”: its temporary file could not be "
-                f"written ({exc.strerror or exc}). Check the free disk space.",
+                f"written ({os_reason(exc)}). Check the free disk space.",
             )
         ) from exc
     return target

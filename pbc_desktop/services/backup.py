@@ -57,7 +57,7 @@ from pbc_desktop.db.migrate import (
 )
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError
+from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError, os_reason
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -277,7 +277,7 @@ def cannot_write(dest: Path, exc: BaseException) -> UserError:
                 "the permissions.",
             )
         )
-    reason = getattr(exc, "strerror", None) or str(exc)
+    reason = os_reason(exc)
     return UserError(
         t(
             f"无法写入备份“{dest}”:{reason}。请换一个位置。",
@@ -496,7 +496,7 @@ def _check(path: Path) -> _Checked:
         stat = path.stat()
     except OSError as exc:
         raise UserError(
-            t(f"无法读取文件“{path}”:{exc.strerror}", f"Cannot read “{path}”: {exc.strerror}")
+            t(f"无法读取文件“{path}”:{os_reason(exc)}", f"Cannot read “{path}”: {os_reason(exc)}")
         ) from exc
     if header != SQLITE_HEADER:
         raise _not_a_database(path)

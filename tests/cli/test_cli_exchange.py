@@ -89,8 +89,12 @@ def test_a_package_goes_up_through_a_folder(
     ("args", "words"),
     [
         (("exchange", "export", "--to", "不存在的单位", "-o", "x.pbcx"), "没有登记"),
-        (("exchange", "import", "missing.pbcx"), "无法读取"),
-        (("office", "register", "missing.card", "--yes"), "无法读取"),
+        (
+            ("exchange", "import", "missing.pbcx"),
+            "无法读取数据包“missing.pbcx”：文件或文件夹不存在",
+        ),
+        (("exchange", "import", "."), "这是一个文件夹,不是文件"),
+        (("office", "register", "missing.card", "--yes"), "文件或文件夹不存在"),
         (("office", "create", "--office", "再来", "--level", "district"), "已经设置"),
     ],
 )

@@ -37,6 +37,7 @@ from pbc_desktop.errors import (
     NotFoundError,
     UserError,
     ValidationError,
+    os_reason,
 )
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
@@ -258,8 +259,8 @@ def _keep_aside(path: Path) -> None:
     except OSError as exc:
         raise UserError(
             t(
-                f"无法把原有的密钥文件“{path}”改名保留:{exc.strerror or exc}",
-                f"Cannot keep the existing key file “{path}” aside: {exc.strerror or exc}",
+                f"无法把原有的密钥文件“{path}”改名保留:{os_reason(exc)}",
+                f"Cannot keep the existing key file “{path}” aside: {os_reason(exc)}",
             )
         ) from exc
     log.warning("an earlier office key file was kept aside as %s", aside)
@@ -275,8 +276,8 @@ def _write_keys(path: Path, office_keys: OfficeKeys, passphrase: str | None = No
     except OSError as exc:
         raise UserError(
             t(
-                f"无法写入密钥文件“{path}”:{exc.strerror or exc}",
-                f"Cannot write the key file “{path}”: {exc.strerror or exc}",
+                f"无法写入密钥文件“{path}”:{os_reason(exc)}",
+                f"Cannot write the key file “{path}”: {os_reason(exc)}",
             )
         ) from exc
 
@@ -397,8 +398,8 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
     except OSError as exc:
         raise UserError(
             t(
-                f"无法读取“{source}”:{exc.strerror or exc}",
-                f"Cannot read “{source}”: {exc.strerror or exc}",
+                f"无法读取“{source}”:{os_reason(exc)}",
+                f"Cannot read “{source}”: {os_reason(exc)}",
             )
         ) from exc
     found = keys.from_pem(data, passphrase)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.offices import OfficeCard
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
 FORMAT = "pbc-package"
@@ -284,8 +284,8 @@ def cannot_read(name: str, exc: OSError) -> PackageError:
     return PackageError(
         Problem.CANNOT_READ,
         t(
-            f"无法读取数据包“{name}”：{exc.strerror or exc}",
-            f"Cannot read the package “{name}”: {exc.strerror or exc}",
+            f"无法读取数据包“{name}”：{os_reason(exc)}",
+            f"Cannot read the package “{name}”: {os_reason(exc)}",
         ),
     )
 

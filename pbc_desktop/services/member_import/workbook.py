@@ -16,7 +16,7 @@ from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.domain.member_rules import (
     FIELD_BY_KEY,
 )
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -225,7 +225,7 @@ def _open(path: Path) -> IO[bytes]:
         raise _file_error(
             path,
             "文件无法打开,可能正被其他程序占用或没有权限。请关闭该文件后重试。",
-            f"the file cannot be opened ({exc.strerror or exc}). Close it in other programs "
+            f"the file cannot be opened ({os_reason(exc)}). Close it in other programs "
             "and try again.",
         ) from exc
 
