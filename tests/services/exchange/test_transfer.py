@@ -306,3 +306,34 @@ def test_a_merged_record_says_which_office_it_came_from(
     with village.read() as s:
         own = s.scalars(select(PartyMember.id)).one()
     assert get_member_detail(village, own).origin is None  # made here
+
+
+def test_two_programs_receiving_the_same_package_at_once_apply_it_once(
+    offices: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other program receives the package between this one's first look at the
+    exchange log and its write: asked again under the write lock, it is refused."""
+    from pbc_desktop.services.exchange import transfer
+
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "p.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    lookup = registry(VILLAGE)
+    other = Database(town.url, actor="测试员")  # a second copy of the program, same file
+    first_look = transfer._refuse_if_received
+    looks: list[str] = []
+
+    def racing(s: object, package_uuid: str) -> None:
+        if not looks:  # this program's first look: the other one receives it meanwhile
+            looks.append("read")
+            first_look(s, package_uuid)  # type: ignore[arg-type]
+            receive_package(other, path, me=_me(TOWN), lookup_sender=lookup)
+            return
+        first_look(s, package_uuid)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(transfer, "_refuse_if_received", racing)
+    with pytest.raises(AlreadyReceivedError):
+        receive_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    other.dispose()
+    assert _count(town, ExchangeLogEntry) == 1 and _count(town, PartyMember) == 1
