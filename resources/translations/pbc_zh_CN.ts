@@ -1795,7 +1795,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Records</source>
-        <translation>数据类别</translation>
+        <translation>记录数</translation>
     </message>
     <message>
         <source>Conflicts</source>
