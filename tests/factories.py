@@ -63,10 +63,11 @@ def make_id(birth: str | date = "19900101", seq: str | int = "123", region: str 
 
 def next_id(birth: date, gender: Gender) -> str:
     """A valid ID number not handed out before in this run, agreeing with ``gender``."""
-    seq = next(_id_serial) % 1000
-    if (seq % 2 == 1) != (gender is Gender.MALE):
-        seq = (seq + 1) % 1000
-    return make_id(birth, seq)
+    serial = next(_id_serial)
+    while (serial % 2 == 1) != (gender is Gender.MALE):  # a number of its own, never reused
+        serial = next(_id_serial)
+    # past a thousand numbers the region changes (440514, 440515, ...): never a repeat
+    return make_id(birth, serial % 1000, region=str(440514 + serial // 1000))
 
 
 # -- organizations ------------------------------------------------------------------------
