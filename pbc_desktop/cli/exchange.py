@@ -78,6 +78,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.add_argument("--all", action="store_true", help="everything, not only what is new to it")
     p.add_argument("--encrypt", action="store_true", help="only the recipient can open it")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    _sheet_argument(p)
     p.set_defaults(handler=cmd_export)
     p = steps.add_parser(
         "import",
@@ -86,9 +87,29 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only show what it would change")
+    _sheet_argument(p)
     p.set_defaults(handler=cmd_import)
     p = steps.add_parser("log", parents=[common_parent], help="packages sent and received")
     p.set_defaults(handler=cmd_log)
+
+
+def _sheet_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--sheet",
+        type=Path,
+        metavar="PDF",
+        help="also save the handover sheet (数据移交单) to print, sign and file",
+    )
+
+
+def _save_sheet(db: Database, log_id: int | None, out: Path | None) -> None:
+    """The handover sheet of the package just sent or received (``--sheet``)."""
+    if out is None or log_id is None:
+        return
+    from pbc_desktop.reports.handover import build_handover
+
+    build_handover(db, log_id, out)
+    print(t(f"数据移交单已保存:{out}", f"Handover sheet saved: {out}"))
 
 
 def add_office_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
@@ -247,16 +268,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         sent = send_package(
             db, args.output, me=me, to=to, everything=args.all, encrypt=args.encrypt
         )
-    total = sum(sent.counts.values())
-    print(t(f"数据包已生成:{sent.path}", f"Package written: {sent.path}"))
-    print(t(f"接收单位:{to.name}", f"For: {to.name}"))
-    for kind in sorted(sent.counts, key=label_order):
-        if sent.counts[kind]:
-            print(f"  {record_label(kind)}: {sent.counts[kind]}")
-    print(t(f"共 {total} 条记录", f"{total} records in all"))
-    for note in sent.left_out:
-        print(note)
-    print(t(f"数据包指纹:{sent.fingerprint}", f"Package fingerprint: {sent.fingerprint}"))
+        total = sum(sent.counts.values())
+        print(t(f"数据包已生成:{sent.path}", f"Package written: {sent.path}"))
+        print(t(f"接收单位:{to.name}", f"For: {to.name}"))
+        for kind in sorted(sent.counts, key=label_order):
+            if sent.counts[kind]:
+                print(f"  {record_label(kind)}: {sent.counts[kind]}")
+        print(t(f"共 {total} 条记录", f"{total} records in all"))
+        for note in sent.left_out:
+            print(note)
+        print(t(f"数据包指纹:{sent.fingerprint}", f"Package fingerprint: {sent.fingerprint}"))
+        _save_sheet(db, sent.log_id, args.sheet)
     return EXIT_OK
 
 
@@ -267,6 +289,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         receive_package,
     )
 
+    if args.dry_run and args.sheet:
+        raise UserError(
+            t(
+                "试运行不接收数据包,也就没有数据移交单:请去掉 --sheet 或 --dry-run。",
+                "A dry run receives nothing, so there is no handover sheet: leave out --sheet "
+                "or --dry-run.",
+            )
+        )
     with opened_db(args, write=not args.dry_run) as db:
         me = offices.local_office(db)
         step = preview_package if args.dry_run else receive_package
@@ -275,13 +305,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         except AlreadyReceivedError as exc:  # nothing to do, nothing wrong
             print(exc)
             return EXIT_OK
-    print(t(f"来自:{received.sender}", f"From: {received.sender}"))
-    print(t(f"数据包指纹:{received.fingerprint}", f"Package fingerprint: {received.fingerprint}"))
-    _print_result(received.result)
-    for note in received.left_out:
-        print(note)
-    if args.dry_run:
-        print(t("(试运行:未写入任何数据)", "(dry run: nothing was written)"))
+        print(t(f"来自:{received.sender}", f"From: {received.sender}"))
+        print(
+            t(f"数据包指纹:{received.fingerprint}", f"Package fingerprint: {received.fingerprint}")
+        )
+        _print_result(received.result)
+        for note in received.left_out:
+            print(note)
+        if args.dry_run:
+            print(t("(试运行:未写入任何数据)", "(dry run: nothing was written)"))
+        else:
+            _save_sheet(db, received.log_id, args.sheet)
     if received.result.conflicts:
         print(
             t(

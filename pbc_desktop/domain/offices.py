@@ -88,6 +88,14 @@ def grouped_digest(digest: bytes) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+def fingerprint_lines(grouped: str) -> tuple[str, str]:
+    """A grouped fingerprint as the two lines of five groups that clerks read out by
+    phone, on the screen, the office card and the handover sheet alike."""
+    groups = grouped.split()
+    half = (len(groups) + 1) // 2
+    return " ".join(groups[:half]), " ".join(groups[half:])
+
+
 def card_to_json(card: OfficeCard) -> str:
     return json.dumps(
         {

@@ -21,6 +21,7 @@ from pbc_desktop.domain.exchange import (
     received_headings,
     record_label,
 )
+from pbc_desktop.domain.offices import fingerprint_lines
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
@@ -85,6 +86,10 @@ def build_handover(
     return write_handover_pdf(handover_sheet(db, log_id), out_path, invariant=invariant, warn=warn)
 
 
+def _two_lines(fingerprint: str | None) -> str:
+    return "\n".join(fingerprint_lines(fingerprint)) if fingerprint else "—"
+
+
 def write_handover_pdf(
     sheet: HandoverSheet, out_path: Path, *, invariant: bool = False, warn: WarnFn | None = None
 ) -> Path:
@@ -101,10 +106,10 @@ def write_handover_pdf(
     rows: list[tuple[str, str | None]] = [
         (t("移交单位", "From"), sheet.sender),
         (t("接收单位", "To"), sheet.recipient),
-        (sender_fp, sheet.sender_fingerprint),
-        (recipient_fp, sheet.recipient_fingerprint or "—"),
+        (sender_fp, _two_lines(sheet.sender_fingerprint)),
+        (recipient_fp, _two_lines(sheet.recipient_fingerprint)),
         (package, sheet.package_uuid),
-        (package_fp, sheet.package_fingerprint),
+        (package_fp, _two_lines(sheet.package_fingerprint)),
         (t("生成时间", "Made at"), _time(sheet.created_at)),
         (
             t("加密", "Encrypted"),
@@ -126,7 +131,7 @@ def write_handover_pdf(
             styles,
             pairs_per_row=2,
             wide=(sender_fp, recipient_fp, package, package_fp, handled),
-            label_width=30 * mm,
+            label_width=34 * mm,
         )
     )
     story += [Spacer(1, 3 * mm), _counts_table(sheet, styles)]
@@ -142,7 +147,7 @@ def write_handover_pdf(
     for note in notes:
         story += [Spacer(1, 2 * mm), Paragraph(plain(note), styles.small)]
     story += [
-        Spacer(1, 6 * mm),
+        Spacer(1, 2 * mm),
         SignatureBlock(
             [t("移交人", "Handed over by"), t("接收人", "Received by")], styles.fonts.body
         ),

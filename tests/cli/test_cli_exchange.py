@@ -10,6 +10,7 @@ import pytest
 
 from pbc_desktop.cli import main
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+from tests.pdf_helpers import page_texts
 
 
 @pytest.fixture
@@ -70,15 +71,31 @@ def test_a_package_goes_up_through_a_folder(
     package = tmp_path / "usb" / "up.pbcx"
     code, out, err = run(
         capsys, "exchange", "export", "--db", str(village), "--to", "和平镇党委",
-        "-o", str(package), "--encrypt",
+        "-o", str(package), "--encrypt", "--sheet", str(tmp_path / "移交单-发送.pdf"),
     )  # fmt: skip
     assert code == 0, err
     assert "数据包指纹" in out
+    sent_text = "".join(page_texts(tmp_path / "移交单-发送.pdf")).replace(" ", "")
+    assert "上底村党委" in sent_text and "和平镇党委" in sent_text
     code, out, err = run(capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run")
     assert code == 0, err
     assert "试运行" in out
-    code, out, err = run(capsys, "exchange", "import", "--db", str(town), str(package))
+    code, out, err = run(
+        capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run",
+        "--sheet", str(tmp_path / "none.pdf"),
+    )  # fmt: skip
+    assert code == 2 and "--sheet" in err and not (tmp_path / "none.pdf").exists()
+    received_sheet = tmp_path / "移交单-接收.pdf"
+    code, out, err = run(
+        capsys, "exchange", "import", "--db", str(town), str(package),
+        "--sheet", str(received_sheet),
+    )  # fmt: skip
     assert code == 0, err
+    assert "数据移交单已保存" in out
+    text = "".join(page_texts(received_sheet)).replace(" ", "").replace("\n", "")
+    assert "数据移交单" in text and "上底村党委" in text and "和平镇党委" in text
+    fingerprint = next(ln for ln in out.splitlines() if ln.startswith("数据包指纹"))
+    assert fingerprint.split(":")[1].replace(" ", "") in text
     code, out, _ = run(capsys, "exchange", "import", "--db", str(town), str(package))
     assert code == 0 and "接收过" in out  # the same package twice: nothing changes
     code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
