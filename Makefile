@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck pytest forms translations bench clean
+.PHONY: setup run test lint typecheck pytest wheel-check forms translations bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,13 @@ typecheck: $(STAMP)
 pytest: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-## Everything CI checks: lint, types, the whole test suite.
-test: setup lint typecheck pytest
+## The wheel (`pip install .`) installed into a fresh venv works: fonts, icons and
+## translations inside it, the CLI and the window (packaging/build.py --wheel).
+wheel-check: setup
+	$(BIN)/python packaging/build.py --wheel
+
+## Everything CI checks: lint, types, the whole test suite, the wheel.
+test: setup lint typecheck pytest wheel-check
 
 PACKAGING_STAMP := $(VENV)/.packaging
 .PHONY: package installer

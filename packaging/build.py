@@ -6,6 +6,7 @@ to keep the installer script compiling)::
     python packaging/build.py                    # translations, PyInstaller, smoke test
     python packaging/build.py --installer        # ... and makensis -> dist/*-setup.exe
     python packaging/build.py --installed DIR    # only the smoke test, on an installed copy
+    python packaging/build.py --wheel            # the wheel, installed into a fresh venv
 
 The smoke test runs ``pbc --version``, ``pbc init --demo`` into a temporary folder,
 ``pbc communities``/``pbc activities``, writes the minutes and the sign-in sheet of a
@@ -600,6 +601,74 @@ def smoke_test(folder: Path) -> None:
     print("smoke test passed")
 
 
+# --- the wheel ------------------------------------------------------------------------
+
+#: what an installed wheel must carry beside its code (a font for the PDFs, the window's
+#: icon, the compiled Chinese translations)
+WHEEL_RESOURCES = ("fonts/wqy-microhei.ttc", "icons/app.png", "translations/pbc_zh_CN.qm")
+
+
+#: the installed window's translator loaded from the wheel's .qm (a string of the office form)
+TRANSLATED = (
+    "from PySide6.QtWidgets import QApplication; from PySide6.QtCore import QCoreApplication; "
+    "from pbc_desktop import i18n; app = QApplication([]); keep = i18n.install(app, 'zh'); "
+    "print(QCoreApplication.translate('OfficeForm', '(choose)'))"
+)
+
+
+def venv_bin(venv: Path) -> Path:
+    return venv / ("Scripts" if IS_WINDOWS else "bin")
+
+
+def smoke_test_wheel() -> None:
+    """Build the wheel (not editable), install it with its dependencies into a fresh
+    virtual environment outside the checkout, check that its resources were installed
+    inside the package, then smoke-test its ``pbc`` and ``pbc-desktop``."""
+    with tempfile.TemporaryDirectory(prefix="pbc-wheel-") as scratch:
+        tmp = Path(scratch)
+        print("== wheel", flush=True)
+        built = run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp, ROOT],
+            capture_output=True,
+        )
+        wheels = sorted(tmp.glob("pbc_desktop-*.whl"))
+        if built.returncode != 0 or not wheels:
+            raise SmokeTestError(f"the wheel was not built: {built.stderr.strip()[-2000:]}")
+        with zipfile.ZipFile(wheels[0]) as wheel:
+            names = set(wheel.namelist())
+        missing = [r for r in WHEEL_RESOURCES if f"pbc_desktop/resources/{r}" not in names]
+        if missing:
+            raise SmokeTestError(f"the wheel lacks {', '.join(missing)}")
+        print(f"   {wheels[0].name}: {wheels[0].stat().st_size // 1024} KiB", flush=True)
+        venv = tmp / "venv"
+        print("== fresh virtual environment", flush=True)
+        made = run([sys.executable, "-m", "venv", venv], capture_output=True)
+        if made.returncode != 0:
+            raise SmokeTestError(f"no virtual environment: {made.stderr.strip()}")
+        python = venv_bin(venv) / f"python{EXE_SUFFIX}"
+        installed = run(
+            [python, "-m", "pip", "install", "--quiet", wheels[0]],
+            capture_output=True,
+            cwd=tmp,
+        )
+        if installed.returncode != 0:
+            raise SmokeTestError(f"the wheel did not install: {installed.stderr.strip()[-2000:]}")
+        where = run(
+            [python, "-c", "from pbc_desktop.paths import resources_dir; print(resources_dir())"],
+            capture_output=True,
+            cwd=tmp,
+        ).stdout.strip()
+        if not where.startswith(str(venv)):
+            raise SmokeTestError(f"the installed program reads its resources from {where!r}")
+        step(
+            "Chinese translations",
+            [python, "-c", TRANSLATED],
+            {**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            expect="(请选择)",
+        )
+        smoke_test(venv_bin(venv))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -607,6 +676,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         metavar="DIR",
         help="only smoke-test the program installed in DIR (no build)",
+    )
+    parser.add_argument(
+        "--wheel", action="store_true", help="only build the wheel and smoke-test it in a venv"
     )
     parser.add_argument("--installer", action="store_true", help="also build setup.exe")
     parser.add_argument("--clean", action="store_true", help="PyInstaller --clean")
@@ -620,6 +692,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.installed is not None:
             smoke_test(args.installed)
+            return 0
+        if args.wheel:
+            smoke_test_wheel()
+            print(f"done in {time.perf_counter() - started:.0f} s")
             return 0
         bundle = DIST / BUNDLE_NAME
         if not args.skip_build:

@@ -84,11 +84,14 @@ def settings_file() -> Path:
 
 
 def resources_dir() -> Path:
-    """``resources/`` beside the package, or inside a PyInstaller bundle."""
+    """``resources/``: inside the installed package (a wheel, see setup.py), inside a
+    PyInstaller bundle, or beside the package in a source checkout."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"
 
 
 def forms_dir() -> Path:

@@ -58,10 +58,14 @@ def test_every_source_string_has_a_finished_chinese_translation(tmp_path: Path) 
     assert len(shipped) > 50
 
 
-def test_qm_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_shipped_qm_is_the_ts_compiled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled translations are committed (a wheel and the installer ship them as
+    they are): they must be what the .ts compiles to now (`python -m pbc_desktop.i18n build`)."""
+    shipped = i18n.qm_file().read_bytes()
     monkeypatch.setattr(i18n, "qm_file", lambda locale="zh_CN": tmp_path / f"pbc_{locale}.qm")
     qm = i18n.build()
     assert qm.stat().st_size > 1000
+    assert qm.read_bytes() == shipped, "run `python -m pbc_desktop.i18n build` and commit the .qm"
 
 
 @pytest.mark.parametrize("ui_file", sorted(forms_dir().glob("*.ui")), ids=lambda p: p.stem)
