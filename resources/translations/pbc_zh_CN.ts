@@ -2344,7 +2344,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Select a row to see its details.</source>
-        <extracomment>The tab&apos;s key (as in the main window) and the objectName prefix of its widgets, e.g. &quot;members&quot; → membersTable, membersSplitter (see docs/CONTRIBUTING.md). Milliseconds of typing pause before the search runs; 0 searches at every keystroke. Select the first row whenever the selected one is gone (after a reload or a sort).</extracomment>
+        <extracomment>the keys of every listing tab (:meth:`ListingTab.add_record_shortcuts`), also listed by 帮助 → 快捷键: Ctrl+N on the tab, the others on its table The tab&apos;s key (as in the main window) and the objectName prefix of its widgets, e.g. &quot;members&quot; → membersTable, membersSplitter (see docs/CONTRIBUTING.md). Milliseconds of typing pause before the search runs; 0 searches at every keystroke. Select the first row whenever the selected one is gone (after a reload or a sort).</extracomment>
         <translation>选择一行查看详细信息。</translation>
     </message>
 </context>
@@ -2770,6 +2770,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts...</source>
+        <translation>快捷键(&amp;K)...</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -4712,6 +4716,57 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Database not opened</source>
         <translation>未打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Alt with the underlined letter opens a menu or presses a button; Tab moves to the next field, Escape closes a window without saving.</source>
+        <translation>按 Alt 加带下划线的字母可打开菜单或按下按钮；Tab 键移到下一栏，Esc 键关闭窗口且不保存。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用位置</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>主窗口</translation>
+    </message>
+    <message>
+        <source>Show {tab}</source>
+        <translation>切换到“{tab}”</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>Open or change the selected record</source>
+        <translation>打开或修改所选记录</translation>
+    </message>
+    <message>
+        <source>Delete the selected record</source>
+        <translation>删除所选记录</translation>
+    </message>
+    <message>
+        <source>A tab&apos;s list</source>
+        <translation>各标签页</translation>
+    </message>
+    <message>
+        <source>A tab&apos;s table</source>
+        <translation>各标签页的表格</translation>
     </message>
 </context>
 <context>

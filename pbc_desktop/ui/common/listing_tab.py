@@ -54,6 +54,17 @@ SEARCH_DELAY_MS = 150
 T = TypeVar("T")
 
 
+#: the keys of every listing tab (:meth:`ListingTab.add_record_shortcuts`), also listed by
+#: 帮助 → 快捷键: Ctrl+N on the tab, the others on its table
+RECORD_SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+N", "new"),
+    ("F2", "edit"),
+    ("Return", "edit"),
+    ("Enter", "edit"),
+    ("Delete", "delete"),
+)
+
+
 class ListingTab(QWidget, Generic[T]):
     """Search-as-you-type, filter combos, a sortable paged table and a read-only detail."""
 
@@ -257,18 +268,17 @@ class ListingTab(QWidget, Generic[T]):
         return self._row_refusal
 
     def add_record_shortcuts(self, new: Target, edit: Target, delete: Target) -> None:
-        """Ctrl+N anywhere on the tab presses ``new``; Enter or F2 presses ``edit`` and Del
-        ``delete`` while the table has the focus (nothing while the action is disabled)."""
-        table = Qt.ShortcutContext.WidgetShortcut
-        shortcuts = (
-            ("Ctrl+N", self, Qt.ShortcutContext.WidgetWithChildrenShortcut, new),
-            ("F2", self.table, table, edit),
-            ("Return", self.table, table, edit),
-            ("Enter", self.table, table, edit),
-            ("Delete", self.table, table, delete),
-        )
-        for keys, owner, context, target in shortcuts:
-            self.writes.shortcut(keys, owner, target, context)
+        """:data:`RECORD_SHORTCUTS`: Ctrl+N anywhere on the tab presses ``new``; Enter or
+        F2 presses ``edit`` and Del ``delete`` while the table has the focus (nothing while
+        the action is disabled)."""
+        targets = {"new": new, "edit": edit, "delete": delete}
+        for keys, role in RECORD_SHORTCUTS:
+            if role == "new":
+                self.writes.shortcut(keys, self, new, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            else:
+                self.writes.shortcut(
+                    keys, self.table, targets[role], Qt.ShortcutContext.WidgetShortcut
+                )
 
     def enum_combo(self, enum_cls: type[LabeledEnum], everything: str, name: str) -> QComboBox:
         combo = QComboBox(self)

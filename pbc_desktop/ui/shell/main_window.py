@@ -192,6 +192,10 @@ class MainWindow(QMainWindow):
         self._add_admin_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("mainHelpMenu")
+        self.action_shortcuts = make_action(
+            self, "mainShortcuts", self.tr("&Keyboard shortcuts..."), self.show_shortcuts
+        )
+        help_menu.addAction(self.action_shortcuts)
         self.action_about = make_action(self, "mainAbout", self.tr("&About"), self.show_about)
         help_menu.addAction(self.action_about)
         for number in range(len(self._factories)):
@@ -460,6 +464,11 @@ class MainWindow(QMainWindow):
         )
         if path:
             self._open_path(Path(path))
+
+    def show_shortcuts(self) -> None:
+        from pbc_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self.tab_widget, self).exec()
 
     def show_about(self) -> None:
         messages.information(

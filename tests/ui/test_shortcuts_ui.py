@@ -1,0 +1,61 @@
+"""帮助 → 快捷键 lists what the keys really do: read from the menus and the tabs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMenu
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.ui.common.views import cell_text
+from pbc_desktop.ui.shell.main_window import MainWindow
+from pbc_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog, key_text
+
+
+def test_the_shortcuts_window_lists_the_menus_tabs_and_record_keys(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    shown: list[ShortcutsDialog] = []
+
+    def look(dialog: ShortcutsDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", look)
+    window.action_shortcuts.trigger()
+    (dialog,) = shown
+    table = dialog.table
+    rows = [tuple(cell_text(table, r, c) for c in range(3)) for r in range(table.rowCount())]
+    by_keys = {row[0]: row for row in rows}
+    opened = key_text(window.action_open.shortcut())
+    assert by_keys[opened][2].startswith("File")  # a menu entry, with its menu
+    assert by_keys[key_text("Ctrl+1")][1] == f"Show {window.tab_widget.tabText(0).replace('&', '')}"
+    tabs = min(window.tab_widget.count(), 9)
+    assert sum(1 for row in rows if row[2] == "Window") == tabs
+    assert by_keys[key_text("Ctrl+N")][1] == "New record"
+    assert by_keys[key_text("Delete")][1] == "Delete the selected record"
+    assert "F2" in {k for row in rows for k in row[0].split()}
+    # every shortcut of every menu entry is listed
+    listed = {k for row in rows for k in row[0].split("  ")}
+    in_menus = [a for m in window.menuBar().findChildren(QMenu) for a in m.actions()]
+    assert any(a.shortcuts() for a in in_menus)
+    for action in in_menus:
+        for keys in action.shortcuts():
+            assert key_text(keys) in listed, action.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("文件(&F)", "文件"),
+        ("新建数据库(&N)...", "新建数据库"),
+        ("&File", "File"),
+        ("A && B", "A & B"),
+    ],
+)
+def test_menu_texts_lose_their_accelerators(text: str, plain: str) -> None:
+    from pbc_desktop.ui.shell.shortcuts_dialog import _plain
+
+    assert _plain(text) == plain
