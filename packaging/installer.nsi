@@ -120,6 +120,10 @@ LangString CloseProgram ${LANG_SIMPCHINESE} "${APP_NAME_ZH}正在运行。请先
 LangString CloseProgram ${LANG_ENGLISH} "${APP_NAME_EN} is running. Please close it (including pbc in a command window), then click Retry."
 LangString ShortcutComment ${LANG_SIMPCHINESE} "党建共同体的组建、活动、清单和考核"
 LangString ShortcutComment ${LANG_ENGLISH} "Party-building communities: formation, activities, lists and assessment"
+LangString DemoShortcut ${LANG_SIMPCHINESE} "${APP_NAME_ZH}(演示数据)"
+LangString DemoShortcut ${LANG_ENGLISH} "${APP_NAME_EN} (demo district)"
+LangString DemoShortcutComment ${LANG_SIMPCHINESE} "打开演示区的数据,账号 admin,密码 demo1234"
+LangString DemoShortcutComment ${LANG_ENGLISH} "The demo district: account admin, password demo1234"
 LangString UnComponentsTop ${LANG_SIMPCHINESE} "程序文件将被删除。您的数据(数据库、备份、日志)默认保留,重新安装后可以继续使用。"
 LangString UnComponentsTop ${LANG_ENGLISH} "The program files will be removed. Your data (database, backups, logs) is kept unless you tick it below, so a new installation can carry on with it."
 LangString UnSecProgram ${LANG_SIMPCHINESE} "程序"
@@ -207,6 +211,9 @@ Section "-Program" SecProgram
     "$INSTDIR\${GUI_EXE}" 0 SW_SHOWNORMAL "" "$(ShortcutComment)"
   CreateShortcut "$DESKTOP\${APP_NAME_ZH}.lnk" "$INSTDIR\${GUI_EXE}" "" \
     "$INSTDIR\${GUI_EXE}" 0 SW_SHOWNORMAL "" "$(ShortcutComment)"
+  ; The demo district, to look around before entering one's own data (its own database).
+  CreateShortcut "$SMPROGRAMS\$(DemoShortcut).lnk" "$INSTDIR\${GUI_EXE}" "--demo" \
+    "$INSTDIR\${GUI_EXE}" 0 SW_SHOWNORMAL "" "$(DemoShortcutComment)"
 
   ; Apps / Programs and Features: HKCU for the current user, HKLM for all users.
   WriteRegStr SHCTX "${UNINSTALL_KEY}" "DisplayName" "${APP_NAME_ZH} ${APP_NAME_EN}"
@@ -243,6 +250,7 @@ Section "un.$(UnSecProgram)" UnSecProgram
 
   Delete "$SMPROGRAMS\${APP_NAME_ZH}.lnk"
   Delete "$DESKTOP\${APP_NAME_ZH}.lnk"
+  Delete "$SMPROGRAMS\$(DemoShortcut).lnk"
   DeleteRegKey SHCTX "${UNINSTALL_KEY}"
 SectionEnd
 

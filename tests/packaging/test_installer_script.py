@@ -86,6 +86,7 @@ WINE_TESTS_ENV = "PBC_WINE_TESTS"
 
 UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\PBCDesktop"
 LNK = "党建共同体工作台.lnk"
+DEMO_LNK = "党建共同体工作台(演示数据).lnk"
 
 
 def _wine64() -> str | None:
@@ -153,6 +154,10 @@ class Wine:
     def start_menu_lnk(self) -> Path:
         return self.user / "AppData/Roaming/Microsoft/Windows/Start Menu/Programs" / LNK
 
+    @property
+    def demo_lnk(self) -> Path:
+        return self.start_menu_lnk.with_name(DEMO_LNK)
+
 
 def _setup(tmp_path: Path, version: str, extra: str) -> Path:
     payload = tmp_path / f"payload-{version}"
@@ -184,6 +189,7 @@ def test_install_upgrade_and_uninstall_under_wine(tmp_path: Path) -> None:
     assert (program / "pbc-desktop.exe").is_file()
     assert (program / "uninstall.exe").is_file()
     assert wine.start_menu_lnk.is_file()
+    assert wine.demo_lnk.is_file()  # the demo district, beside the program's own entry
     assert wine.reg("HKCU", "DisplayVersion") == "0.1.0"
     assert wine.reg("HKCU", "InstallMode") == "CurrentUser"
     assert (wine.reg("HKCU", "UninstallString") or "").endswith("/CurrentUser")
@@ -205,6 +211,7 @@ def test_install_upgrade_and_uninstall_under_wine(tmp_path: Path) -> None:
     assert not (program / "_internal").exists()
     assert (program / "notes.txt").is_file()
     assert not wine.start_menu_lnk.exists()
+    assert not wine.demo_lnk.exists()
     assert wine.reg("HKCU", "DisplayVersion") is None
     assert (data / "pbc.sqlite").is_file()
     assert (data / "backups" / "copy.sqlite").is_file()
