@@ -42,7 +42,13 @@ from pbc_desktop.services import access, audit, organizations
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import containing, enum_order, sorted_page, town_community_ids
+from pbc_desktop.services.scope import (
+    containing,
+    enum_order,
+    from_fields,
+    sorted_page,
+    town_community_ids,
+)
 
 MIN_MEMBERS = 2
 NAME_MAX = 120
@@ -262,12 +268,9 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
                 types[cid].append(kind)
     order = list(CoBuildType)
     return [
-        CommunityRow(
-            id=r.id,
-            name=r.name,
-            theme=r.theme,
-            status=r.status,
-            founded_on=r.founded_on,
+        from_fields(
+            CommunityRow,
+            r,
             lead_org_name=r.lead_name,
             member_count=int(r.member_count or 0),
             types=tuple(sorted(types[r.id], key=order.index)),
@@ -304,16 +307,10 @@ def _load(s: Session, community_id: int, acc: access.Access) -> Community:
 
 def _detail(c: Community) -> CommunityDetail:
     order = list(CoBuildType)
-    return CommunityDetail(
-        id=c.id,
-        uuid=c.uuid,
-        name=c.name,
-        theme=c.theme,
-        description=c.description,
-        status=c.status,
-        founded_on=c.founded_on,
+    return from_fields(
+        CommunityDetail,
+        c,
         types=tuple(sorted((ct.type for ct in c.types), key=order.index)),
-        lead_org_id=c.lead_org_id,
         lead_org_name=c.lead_org.name if c.lead_org else None,
         members=tuple(
             MemberView(
