@@ -44,15 +44,7 @@ class AgendaView:
 
 
 def agenda_view(item: AgendaItem) -> AgendaView:
-    return AgendaView(
-        item.seq,
-        item.title,
-        item.discussion,
-        item.resolution,
-        item.votes_for,
-        item.votes_against,
-        item.votes_abstain,
-    )
+    return from_fields(AgendaView, item)
 
 
 @dataclass(frozen=True)
@@ -138,9 +130,6 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
             trainee_count=activity.trainee_count or 0,
             organizations=tuple(orgs),
             agenda=tuple(agenda_view(a) for a in agenda),
-            attendance=tuple(
-                AttendanceView(a.person_name, a.status, a.absence_reason, a.reason_text)
-                for a in attendance
-            ),
+            attendance=tuple(from_fields(AttendanceView, a) for a in attendance),
             origin=origin_name(s, activity.origin_office),
         )

@@ -283,30 +283,18 @@ def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
                 for o in sorted(a.organizations, key=lambda o: o.id)
             ),
             attendance=tuple(
-                AttendanceEdit(
-                    x.person_name,
-                    x.status,
-                    x.member_id,
-                    x.absence_reason,
-                    x.reason_text,
-                    member_orgs.get(x.member_id) if x.member_id is not None else None,
+                from_fields(
+                    AttendanceEdit,
+                    x,
+                    organization_name=(
+                        member_orgs.get(x.member_id) if x.member_id is not None else None
+                    ),
                 )
                 for x in sorted(a.attendance, key=lambda x: x.id)
             ),
-            agenda=tuple(
-                AgendaInput(
-                    g.title,
-                    g.discussion,
-                    g.resolution,
-                    g.votes_for,
-                    g.votes_against,
-                    g.votes_abstain,
-                )
-                for g in a.agenda
-            ),
+            agenda=tuple(from_fields(AgendaInput, g) for g in a.agenda),
             attachments=tuple(
-                AttachmentView(f.id, f.filename, f.is_photo, f.size, f.missing)
-                for f in sorted(a.attachments, key=lambda f: f.id)
+                from_fields(AttachmentView, f) for f in sorted(a.attachments, key=lambda f: f.id)
             ),
         )
 
