@@ -313,41 +313,19 @@ def _detail(c: Community) -> CommunityDetail:
         types=tuple(sorted((ct.type for ct in c.types), key=order.index)),
         lead_org_name=c.lead_org.name if c.lead_org else None,
         members=tuple(
-            MemberView(
-                m.organization_id,
-                m.organization.name,
-                m.organization.town,
-                m.role,
-                m.joined_on,
-                m.left_on,
-            )
+            from_fields(MemberView, m, name=m.organization.name, town=m.organization.town)
             for m in c.members
         ),
         roles=tuple(
-            RoleView(
-                r.person_name,
-                r.role,
-                r.organization_id,
-                r.organization.name if r.organization else None,
-                r.cross_appointment,
-                r.phone,
+            from_fields(
+                RoleView, r, organization_name=r.organization.name if r.organization else None
             )
             for r in c.roles
         ),
         rotation=tuple(
-            TurnView(
-                tn.organization_id,
-                tn.organization.name,
-                tn.period_label,
-                tn.period_start,
-                tn.period_end,
-            )
-            for tn in c.rotation
+            from_fields(TurnView, tn, organization_name=tn.organization.name) for tn in c.rotation
         ),
-        events=tuple(
-            EventView(e.action, e.status_after, e.occurred_on, e.operator, e.remark)
-            for e in c.events
-        ),
+        events=tuple(from_fields(EventView, e) for e in c.events),
         allowed_actions=tuple(lifecycle.allowed_actions(c.status)),
     )
 
