@@ -237,18 +237,17 @@ def record(
 _DEFAULT: Any = object()
 
 
+def _or_snapshot(obj: Record, facts: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The facts a caller passed, or (passed none) ``obj``'s :func:`snapshot`."""
+    return snapshot(obj) if facts is _DEFAULT else facts
+
+
 def created(
     session: Session, obj: Record, summary: str, *, after: dict[str, Any] | None = _DEFAULT
 ) -> None:
     """Log that ``obj`` was created; its facts default to :func:`snapshot` after a flush."""
     session.flush()
-    record(
-        session,
-        AuditAction.CREATE,
-        obj,
-        summary=summary,
-        after=snapshot(obj) if after is _DEFAULT else after,
-    )
+    record(session, AuditAction.CREATE, obj, summary=summary, after=_or_snapshot(obj, after))
 
 
 def updated(
@@ -267,7 +266,7 @@ def updated(
         obj,
         summary=summary,
         before=before,
-        after=snapshot(obj) if after is _DEFAULT else after,
+        after=_or_snapshot(obj, after),
     )
 
 
@@ -276,13 +275,7 @@ def deleted(
 ) -> None:
     """Log that ``obj`` is being deleted (call before ``session.delete``). The flush that
     deletes it leaves its tombstone (:func:`_leave_tombstone`)."""
-    record(
-        session,
-        AuditAction.DELETE,
-        obj,
-        summary=summary,
-        before=snapshot(obj) if before is _DEFAULT else before,
-    )
+    record(session, AuditAction.DELETE, obj, summary=summary, before=_or_snapshot(obj, before))
 
 
 def entries_for(session: Session, entity_uuid: str) -> list[AuditEntry]:

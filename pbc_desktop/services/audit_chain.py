@@ -14,6 +14,7 @@ from pbc_desktop.domain.audit_chain import ChainFacts, entry_hash
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.permissions import require
+from pbc_desktop.services.scope import from_fields
 
 CHUNK = 5000
 
@@ -31,17 +32,7 @@ class ChainCheck:
 
 
 def _facts(e: AuditEntry) -> ChainFacts:
-    return ChainFacts(
-        at=e.at,
-        user_id=e.user_id,
-        actor=e.actor,
-        action=str(e.action),
-        entity=e.entity,
-        entity_uuid=e.entity_uuid,
-        summary=e.summary,
-        before=e.before,
-        after=e.after,
-    )
+    return from_fields(ChainFacts, e, action=str(e.action))
 
 
 def _broken(count: int, entry_id: int, zh: str, en: str) -> ChainCheck:

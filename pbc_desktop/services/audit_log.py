@@ -21,7 +21,13 @@ from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.lang import t
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.permissions import require
-from pbc_desktop.services.scope import AnySelect, containing, enum_order, ordered
+from pbc_desktop.services.scope import (
+    AnySelect,
+    containing,
+    enum_order,
+    from_fields,
+    ordered,
+)
 
 
 @dataclass(frozen=True)
@@ -134,20 +140,13 @@ def count_entries(db: Database, query: AuditQuery) -> int:
 
 def _row(e: AuditEntry, username: str | None) -> AuditRow:
     zh, en = record_type_names(e.entity)
-    return AuditRow(
-        id=e.id,
+    return from_fields(
+        AuditRow,
+        e,
         at=_local(e.at),
-        actor=e.actor,
-        user_id=e.user_id,
         username=username,
-        action=e.action,
         action_label=t(e.action.zh, e.action.en),
-        entity=e.entity,
         entity_label=t(zh, en),
-        entity_uuid=e.entity_uuid,
-        summary=e.summary,
-        before=e.before,
-        after=e.after,
     )
 
 

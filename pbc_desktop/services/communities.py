@@ -42,7 +42,13 @@ from pbc_desktop.services import access, audit, organizations
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import containing, enum_order, sorted_page, town_community_ids
+from pbc_desktop.services.scope import (
+    containing,
+    enum_order,
+    from_fields,
+    sorted_page,
+    town_community_ids,
+)
 
 MIN_MEMBERS = 2
 NAME_MAX = 120
@@ -262,12 +268,9 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
                 types[cid].append(kind)
     order = list(CoBuildType)
     return [
-        CommunityRow(
-            id=r.id,
-            name=r.name,
-            theme=r.theme,
-            status=r.status,
-            founded_on=r.founded_on,
+        from_fields(
+            CommunityRow,
+            r,
             lead_org_name=r.lead_name,
             member_count=int(r.member_count or 0),
             types=tuple(sorted(types[r.id], key=order.index)),
@@ -304,53 +307,25 @@ def _load(s: Session, community_id: int, acc: access.Access) -> Community:
 
 def _detail(c: Community) -> CommunityDetail:
     order = list(CoBuildType)
-    return CommunityDetail(
-        id=c.id,
-        uuid=c.uuid,
-        name=c.name,
-        theme=c.theme,
-        description=c.description,
-        status=c.status,
-        founded_on=c.founded_on,
+    return from_fields(
+        CommunityDetail,
+        c,
         types=tuple(sorted((ct.type for ct in c.types), key=order.index)),
-        lead_org_id=c.lead_org_id,
         lead_org_name=c.lead_org.name if c.lead_org else None,
         members=tuple(
-            MemberView(
-                m.organization_id,
-                m.organization.name,
-                m.organization.town,
-                m.role,
-                m.joined_on,
-                m.left_on,
-            )
+            from_fields(MemberView, m, name=m.organization.name, town=m.organization.town)
             for m in c.members
         ),
         roles=tuple(
-            RoleView(
-                r.person_name,
-                r.role,
-                r.organization_id,
-                r.organization.name if r.organization else None,
-                r.cross_appointment,
-                r.phone,
+            from_fields(
+                RoleView, r, organization_name=r.organization.name if r.organization else None
             )
             for r in c.roles
         ),
         rotation=tuple(
-            TurnView(
-                tn.organization_id,
-                tn.organization.name,
-                tn.period_label,
-                tn.period_start,
-                tn.period_end,
-            )
-            for tn in c.rotation
+            from_fields(TurnView, tn, organization_name=tn.organization.name) for tn in c.rotation
         ),
-        events=tuple(
-            EventView(e.action, e.status_after, e.occurred_on, e.operator, e.remark)
-            for e in c.events
-        ),
+        events=tuple(from_fields(EventView, e) for e in c.events),
         allowed_actions=tuple(lifecycle.allowed_actions(c.status)),
     )
 

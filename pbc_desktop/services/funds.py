@@ -25,7 +25,7 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.scope import Choice, check_same_community, date_bounds
+from pbc_desktop.services.scope import Choice, check_same_community, date_bounds, from_fields
 
 PURPOSE_MAX = 200
 
@@ -149,21 +149,12 @@ def ledger(db: Database, community_id: int, year: int | None = None) -> list[Led
             if year is not None and entry.entry_date.year != year:
                 continue
             rows.append(
-                LedgerRow(
-                    id=entry.id,
-                    entry_date=entry.entry_date,
-                    direction=entry.direction,
-                    source=entry.source,
-                    purpose=entry.purpose,
-                    amount_cents=entry.amount_cents,
+                from_fields(
+                    LedgerRow,
+                    entry,
                     balance_cents=running,
-                    over_balance=entry.over_balance,
-                    activity_id=entry.activity_id,
                     activity_title=activity_title,
-                    item_id=entry.item_id,
                     item_title=item_title,
-                    handler=entry.handler,
-                    remark=entry.remark,
                 )
             )
     return rows
@@ -221,18 +212,7 @@ def fund_years(db: Database, community_id: int) -> list[int]:
 def get_entry(db: Database, entry_id: int) -> FundInput:
     with db.read() as s:
         e = _load(s, entry_id, access.of(db, s))
-        return FundInput(
-            community_id=e.community_id,
-            direction=e.direction,
-            entry_date=e.entry_date,
-            amount_cents=e.amount_cents,
-            source=e.source,
-            purpose=e.purpose,
-            activity_id=e.activity_id,
-            item_id=e.item_id,
-            handler=e.handler,
-            remark=e.remark,
-        )
+        return from_fields(FundInput, e)
 
 
 def activity_choices(db: Database, community_id: int, limit: int = 300) -> list[Choice]:

@@ -52,6 +52,7 @@ from pbc_desktop.services.members import (
     shown_id_number,
     shown_phone,
 )
+from pbc_desktop.services.scope import from_fields
 from pbc_desktop.services.xlsx_text import (
     CUT_MARKER,
     EXCEL_CELL_MAX,
@@ -738,21 +739,13 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
                 )
             )
         rows = tuple(
-            RosterRow(
+            from_fields(
+                RosterRow,
+                m,
                 seq=i,
-                name=m.name,
-                gender=m.gender,
-                ethnicity=m.ethnicity,
                 birth_date=shown_birth_date(m.birth_date, unmasked),
                 id_number=shown_id_number(m.id_number, unmasked),
-                education=m.education,
-                joined_on=m.joined_on,
-                confirmed_on=m.confirmed_on,
-                category=m.category,
-                party_post=m.party_post,
-                work_unit=m.work_unit,
                 phone=shown_phone(m.phone, unmasked),
-                status=m.status,
             )
             for i, m in enumerate(s.scalars(stmt), start=1)
         )

@@ -34,6 +34,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
     enum_order,
+    from_fields,
     like_digits,
     origin_name,
     report_hours,
@@ -235,16 +236,10 @@ def list_members(
     stmt = sorted_page(stmt, page, _SORT_KEYS, PartyMember.name, PartyMember.id)
     with db.read() as s:
         return [
-            MemberRow(
-                id=r.id,
-                name=r.name,
-                gender=r.gender,
-                organization_id=r.organization_id,
+            from_fields(
+                MemberRow,
+                r,
                 organization_name=r.org_name,
-                town=r.town,
-                category=r.category,
-                status=r.status,
-                joined_on=r.joined_on,
                 id_number=shown_id_number(r.id_number, unmasked),
                 phone=shown_phone(r.phone, unmasked),
                 reported=bool(r.reported),
@@ -285,15 +280,7 @@ def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[
         .order_by(PostReport.reported_on.desc(), PostReport.id.desc())
     )
     reports = tuple(
-        ReportView(
-            organization_name=r.org_name,
-            community_name=r.community_name,
-            post_name=r.post_name,
-            reported_on=r.reported_on,
-            status=r.status,
-            ended_on=r.ended_on,
-            service_hours=float(r.hours or 0),
-        )
+        from_fields(ReportView, r, organization_name=r.org_name, service_hours=float(r.hours or 0))
         for r in s.execute(report_stmt)
     )
     service_stmt = (
@@ -318,24 +305,14 @@ def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -
         member = load_member(s, member_id, acc)
         org = member.organization
         reports, services = _reports(s, member_id)
-        return MemberDetail(
-            id=member.id,
-            name=member.name,
-            gender=member.gender,
+        return from_fields(
+            MemberDetail,
+            member,
             birth_date=shown_birth_date(member.birth_date, unmasked),
-            ethnicity=member.ethnicity,
-            education=member.education,
-            native_place=member.native_place,
             id_number=shown_id_number(member.id_number, unmasked),
             phone=shown_phone(member.phone, unmasked),
             organization_name=org.name,
             town=org.town,
-            category=member.category,
-            status=member.status,
-            joined_on=member.joined_on,
-            confirmed_on=member.confirmed_on,
-            party_post=member.party_post,
-            work_unit=member.work_unit,
             remark=member.remark if unmasked else scrubbed(member.remark),
             reports=reports,
             services=services,

@@ -40,6 +40,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     containing,
     enum_order,
+    from_fields,
     name_clash,
     name_taken,
     update_audited,
@@ -139,7 +140,7 @@ class OrgInput:
     @classmethod
     def from_detail(cls, detail: OrgDetail) -> OrgInput:
         """The input that would store ``detail`` unchanged (a starting point for edits)."""
-        return cls(**{f.name: getattr(detail, f.name) for f in fields(cls)})
+        return from_fields(cls, detail)
 
 
 @dataclass(frozen=True)
@@ -248,20 +249,7 @@ def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list
     stmt = stmt.offset(page.offset).limit(page.limit)
     with db.read() as s:
         return [
-            OrgRow(
-                id=org.id,
-                name=org.name,
-                short_name=org.short_name,
-                kind=org.kind,
-                field=org.field,
-                level=org.level,
-                town=org.town,
-                parent_id=org.parent_id,
-                parent_name=parent_name,
-                secretary=org.secretary,
-                contact_phone=org.contact_phone,
-                member_count=int(n),
-            )
+            from_fields(OrgRow, org, parent_name=parent_name, member_count=int(n))
             for org, parent_name, n in s.execute(stmt)
         ]
 
@@ -346,25 +334,10 @@ def _detail(s: Session, org: Organization) -> OrgDetail:
     ):
         memberships[cid] = CommunityRef(cid, name, MemberRole.LEAD)
     communities = tuple(sorted(memberships.values(), key=lambda c: c.name))
-    return OrgDetail(
-        id=org.id,
-        uuid=org.uuid,
-        name=org.name,
-        short_name=org.short_name,
-        kind=org.kind,
-        field=org.field,
-        level=org.level,
-        town=org.town,
-        parent_id=org.parent_id,
+    return from_fields(
+        OrgDetail,
+        org,
         parent_name=parent_name,
-        secretary=org.secretary,
-        contact_person=org.contact_person,
-        contact_phone=org.contact_phone,
-        address=org.address,
-        founded_on=org.founded_on,
-        start_date=org.start_date,
-        end_date=org.end_date,
-        remark=org.remark,
         children_count=children,
         member_count=members,
         communities=communities,

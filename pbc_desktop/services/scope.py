@@ -2,8 +2,9 @@
 bounds, ordering (empty values last, enums in declared order, a listing's sorted page),
 text search, "name taken" checks (and the clash of a name taken meanwhile), a community's
 current members, the SQL test of an overdue list item, post reports with where they went
-and the hours served; the rule that a record stays in the community it was made in; and an
-update that is audited only when it changed something.
+and the hours served; the rule that a record stays in the community it was made in; an
+update that is audited only when it changed something; and a DTO filled from a record or
+a result row whose attributes bear its field names.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -12,10 +13,11 @@ can use it without importing a sibling sideways.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeAlias, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -39,9 +41,13 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.paging import PageRequest
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 # A SELECT of any columns (SQLAlchemy 2.1 types rows as a variadic tuple).
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 _Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
+_Dto = TypeVar("_Dto", bound="DataclassInstance")
 
 
 @dataclass(frozen=True)
@@ -251,3 +257,17 @@ def origin_name(s: Session, origin_office: str | None) -> str | None:
 
     name = s.scalar(select(Office.name).where(Office.uuid == origin_office))
     return name or t("未登记的单位", "an office not registered here")
+
+
+@cache
+def _field_names(cls: type[DataclassInstance]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def from_fields(cls: type[_Dto], source: object, **given: Any) -> _Dto:
+    """The dataclass ``cls`` with each field read from the attribute of that name of
+    ``source`` (a record, a result row, another DTO), but for the fields ``given``."""
+    names = _field_names(cls)
+    if unknown := given.keys() - set(names):
+        raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
+    return cls(**{n: given[n] if n in given else getattr(source, n) for n in names})

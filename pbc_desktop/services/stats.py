@@ -96,12 +96,14 @@ def headline_figures(
         .where(ServiceList.year == year, *within(ServiceList.community_id))
     )
     scalars = select(
-        _count(select(func.count(Community.id)).where(*live, *within(Community.id))).label("c"),
+        _count(select(func.count(Community.id)).where(*live, *within(Community.id))).label(
+            "communities"
+        ),
         _count(
             select(func.count(func.distinct(CommunityMember.organization_id))).where(
                 CommunityMember.left_on.is_(None), CommunityMember.community_id.in_(live_ids)
             )
-        ).label("orgs"),
+        ).label("member_organizations"),
         _count(
             select(func.count(func.distinct(CommunityVenue.venue_id)))
             .join(Venue, Venue.id == CommunityVenue.venue_id)
@@ -109,9 +111,9 @@ def headline_figures(
                 Venue.kind == VenueKind.SERVICE_CENTRE,
                 CommunityVenue.community_id.in_(live_ids),
             )
-        ).label("centres"),
-        _count(select(func.count(Activity.id)).where(*in_year)).label("acts"),
-        _count(select(func.count(Activity.id)).where(*held)).label("held"),
+        ).label("service_centres"),
+        _count(select(func.count(Activity.id)).where(*in_year)).label("activities"),
+        _count(select(func.count(Activity.id)).where(*held)).label("activities_held"),
         _count(select(func.count(Activity.id)).where(*training)).label("trainings"),
         _count(select(func.coalesce(func.sum(Activity.trainee_count), 0)).where(*training)).label(
             "trainees"
@@ -120,14 +122,14 @@ def headline_figures(
             select(func.count(func.distinct(PostReport.member_id))).where(
                 PostReport.status == PostReportStatus.ACTIVE, *within(PostReport.community_id)
             )
-        ).label("reported"),
+        ).label("members_reported"),
         _count(
             select(func.count(ServiceList.id)).where(
                 ServiceList.year == year,
                 ServiceList.signed_on.is_not(None),
                 *within(ServiceList.community_id),
             )
-        ).label("lists"),
+        ).label("lists_signed"),
         _count(
             select(func.count(ListItem.id))
             .join(ServiceList, ServiceList.id == ListItem.list_id)
@@ -136,17 +138,17 @@ def headline_figures(
                 ServiceList.kind == ListKind.PROJECT,
                 ListItem.id.in_(select(Claim.item_id)),
             )
-        ).label("claimed"),
+        ).label("projects_claimed"),
         _count(
             select(func.count(ListItem.id)).where(
                 ListItem.id.in_(year_items), ListItem.status == ItemStatus.SOLVED
             )
-        ).label("solved"),
+        ).label("problems_solved"),
         _count(
             select(func.count(ListItem.id))
             .join(ServiceList, ServiceList.id == ListItem.list_id)
             .where(overdue_clause(day), *within(ServiceList.community_id))
-        ).label("overdue"),
+        ).label("overdue_items"),
     )
     by_type_stmt = (
         select(CommunityType.type, func.count(func.distinct(CommunityType.community_id)))
@@ -162,23 +164,14 @@ def headline_figures(
         r = s.execute(scalars).one()
         by_type = {kind: int(n) for kind, n in s.execute(by_type_stmt)}
         by_status = {status: int(n) for status, n in s.execute(by_status_stmt)}
+    # each count is labelled with the field of Figures it fills
+    counts: dict[str, Any] = {name: int(n) for name, n in r._mapping.items()}
     return Figures(
         year=year,
         town=town,
-        communities=int(r.c),
         communities_by_type=tuple((k, by_type.get(k, 0)) for k in CoBuildType),
         communities_by_status=tuple((k, by_status.get(k, 0)) for k in CommunityStatus),
-        member_organizations=int(r.orgs),
-        service_centres=int(r.centres),
-        activities=int(r.acts),
-        activities_held=int(r.held),
-        trainings=int(r.trainings),
-        trainees=int(r.trainees),
-        members_reported=int(r.reported),
-        lists_signed=int(r.lists),
-        projects_claimed=int(r.claimed),
-        problems_solved=int(r.solved),
-        overdue_items=int(r.overdue),
+        **counts,
     )
 
 

@@ -19,7 +19,11 @@ from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.scope import Choice, containing
+from pbc_desktop.services.scope import (
+    Choice,
+    containing,
+    from_fields,
+)
 
 NAME_MAX = 120
 ADDRESS_MAX = 200
@@ -89,16 +93,10 @@ def list_venues(db: Database, text: str = "") -> list[VenueRow]:
             ):
                 opened.setdefault(venue_id, []).append(Choice(cid, name))
         return [
-            VenueRow(
-                id=v.id,
-                name=v.name,
-                kind=v.kind,
-                owner_org_id=v.owner_org_id,
+            from_fields(
+                VenueRow,
+                v,
                 owner_name=v.owner.name if v.owner else None,
-                address=v.address,
-                capacity=v.capacity,
-                opening_hours=v.opening_hours,
-                remark=v.remark,
                 communities=tuple(opened.get(v.id, ())),
                 activity_count=int(n or 0),
             )

@@ -28,6 +28,7 @@ from pbc_desktop.services.accounts.passwords import (
     verify_password,
 )
 from pbc_desktop.services.permissions import require
+from pbc_desktop.services.scope import from_fields
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,7 @@ class UserView:
 
 def actor_of(user: User) -> Actor:
     """The acting person a stored account stands for."""
-    return Actor(
-        user_id=user.id,
-        username=user.username,
-        name=user.display_name,
-        unit=user.unit,
-        role=user.role,
-        organization_id=user.organization_id,
-        town=user.town,
-    )
+    return from_fields(Actor, user, user_id=user.id, name=user.display_name)
 
 
 def _can_sign_in() -> ColumnElement[bool]:
@@ -233,19 +226,11 @@ def create_user(db: Database, data: UserInput, password: str, *, must_change: bo
 
 
 def _view(user: User, org_names: dict[int, str]) -> UserView:
-    return UserView(
-        id=user.id,
-        username=user.username,
+    return from_fields(
+        UserView,
+        user,
         name=user.display_name,
-        unit=user.unit,
-        role=user.role,
-        organization_id=user.organization_id,
         organization_name=org_names.get(user.organization_id or 0),
-        town=user.town,
-        active=user.active,
-        must_change_password=user.must_change_password,
-        locked_until=user.locked_until,
-        last_sign_in_at=user.last_sign_in_at,
     )
 
 

@@ -25,7 +25,11 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
-from pbc_desktop.services.scope import enum_order, origin_name
+from pbc_desktop.services.scope import (
+    enum_order,
+    from_fields,
+    origin_name,
+)
 
 
 @dataclass(frozen=True)
@@ -40,15 +44,7 @@ class AgendaView:
 
 
 def agenda_view(item: AgendaItem) -> AgendaView:
-    return AgendaView(
-        item.seq,
-        item.title,
-        item.discussion,
-        item.resolution,
-        item.votes_for,
-        item.votes_against,
-        item.votes_abstain,
-    )
+    return from_fields(AgendaView, item)
 
 
 @dataclass(frozen=True)
@@ -125,27 +121,15 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
             .where(Attendance.activity_id == activity_id)
             .order_by(enum_order(Attendance.status, AttendanceStatus), Attendance.id)
         ).all()
-        return ActivityDetail(
-            id=activity.id,
-            kind=activity.kind,
-            title=activity.title,
-            status=activity.status,
-            starts_at=activity.starts_at,
-            ends_at=activity.ends_at,
+        return from_fields(
+            ActivityDetail,
+            activity,
             community_name=activity.community.name if activity.community else None,
             host_org_name=activity.host_org.name if activity.host_org else None,
             place=activity.place or (activity.venue.name if activity.venue else None),
-            chair=activity.chair,
-            recorder=activity.recorder,
-            lecturer=activity.lecturer,
-            guests=activity.guests,
             trainee_count=activity.trainee_count or 0,
-            summary=activity.summary,
             organizations=tuple(orgs),
             agenda=tuple(agenda_view(a) for a in agenda),
-            attendance=tuple(
-                AttendanceView(a.person_name, a.status, a.absence_reason, a.reason_text)
-                for a in attendance
-            ),
+            attendance=tuple(from_fields(AttendanceView, a) for a in attendance),
             origin=origin_name(s, activity.origin_office),
         )

@@ -26,6 +26,7 @@ from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.activities.detail import AgendaView, agenda_view
+from pbc_desktop.services.scope import from_fields
 
 
 @dataclass(frozen=True)
@@ -80,29 +81,19 @@ def get_activity_document(db: Database, activity_id: int) -> ActivityDocument:
         a = _load(s, activity_id, access.of(db, s))
         links = sorted(a.organizations, key=lambda link: link.id)
         attendance = sorted(a.attendance, key=lambda row: row.id)
-        return ActivityDocument(
-            id=a.id,
-            kind=a.kind,
-            title=a.title,
-            starts_at=a.starts_at,
-            ends_at=a.ends_at,
+        return from_fields(
+            ActivityDocument,
+            a,
             community_name=a.community.name if a.community is not None else None,
             host_org_name=a.host_org.name if a.host_org is not None else None,
             ordinal=_ordinal_in_year(s, a),
             venue_name=a.venue.name if a.venue is not None else None,
-            place=a.place,
-            chair=a.chair,
-            recorder=a.recorder,
-            lecturer=a.lecturer,
-            guests=a.guests,
-            summary=a.summary,
             organizations=tuple(link.organization.name for link in links),
             attendance=tuple(
-                Attendee(
+                from_fields(
+                    Attendee,
+                    row,
                     name=row.person_name,
-                    status=row.status,
-                    absence_reason=row.absence_reason,
-                    reason_text=row.reason_text,
                     unit=row.member.organization.name if row.member is not None else None,
                     post=row.member.party_post if row.member is not None else None,
                 )

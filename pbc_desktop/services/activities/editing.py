@@ -41,7 +41,11 @@ from pbc_desktop.services import access, attachments, audit, communities
 from pbc_desktop.services.activities.detail import activity_not_found
 from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
-from pbc_desktop.services.scope import Choice, year_bounds
+from pbc_desktop.services.scope import (
+    Choice,
+    from_fields,
+    year_bounds,
+)
 
 TITLE_MAX = 200
 NAME_MAX = 60
@@ -268,55 +272,29 @@ def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
                     .where(PartyMember.id.in_(ids))
                 )
             }
-        return ActivityEdit(
-            id=a.id,
-            uuid=a.uuid,
-            community_id=a.community_id,
+        return from_fields(
+            ActivityEdit,
+            a,
             community_name=a.community.name if a.community else None,
-            kind=a.kind,
-            title=a.title,
-            starts_at=a.starts_at,
-            ends_at=a.ends_at,
-            status=a.status,
-            venue_id=a.venue_id,
-            place=a.place,
-            host_org_id=a.host_org_id,
             host_org_name=a.host_org.name if a.host_org else None,
-            chair=a.chair,
-            recorder=a.recorder,
-            lecturer=a.lecturer,
-            guests=a.guests,
             trainee_count=a.trainee_count or 0,
-            summary=a.summary,
             organizations=tuple(
                 Choice(o.organization_id, o.organization.name)
                 for o in sorted(a.organizations, key=lambda o: o.id)
             ),
             attendance=tuple(
-                AttendanceEdit(
-                    x.person_name,
-                    x.status,
-                    x.member_id,
-                    x.absence_reason,
-                    x.reason_text,
-                    member_orgs.get(x.member_id) if x.member_id is not None else None,
+                from_fields(
+                    AttendanceEdit,
+                    x,
+                    organization_name=(
+                        member_orgs.get(x.member_id) if x.member_id is not None else None
+                    ),
                 )
                 for x in sorted(a.attendance, key=lambda x: x.id)
             ),
-            agenda=tuple(
-                AgendaInput(
-                    g.title,
-                    g.discussion,
-                    g.resolution,
-                    g.votes_for,
-                    g.votes_against,
-                    g.votes_abstain,
-                )
-                for g in a.agenda
-            ),
+            agenda=tuple(from_fields(AgendaInput, g) for g in a.agenda),
             attachments=tuple(
-                AttachmentView(f.id, f.filename, f.is_photo, f.size, f.missing)
-                for f in sorted(a.attachments, key=lambda f: f.id)
+                from_fields(AttachmentView, f) for f in sorted(a.attachments, key=lambda f: f.id)
             ),
         )
 

@@ -28,6 +28,7 @@ from pbc_desktop.services.scope import (
     Choice,
     containing,
     enum_order,
+    from_fields,
     sorted_page,
     town_community_ids,
 )
@@ -148,15 +149,10 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
         rows = list(s.execute(stmt))
         counts = attendance_counts(s, [r.id for r in rows])
     return [
-        ActivityRow(
-            id=r.id,
-            starts_at=r.starts_at,
-            kind=r.kind,
-            title=r.title,
-            status=r.status,
-            community_name=r.community_name,
+        from_fields(
+            ActivityRow,
+            r,
             host_org_name=r.host_name,
-            place=r.place,
             expected=counts.get(r.id, (0, 0))[0],
             present=counts.get(r.id, (0, 0))[1],
             trainee_count=r.trainee_count or 0,

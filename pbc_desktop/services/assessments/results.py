@@ -17,7 +17,11 @@ from pbc_desktop.services.assessments.common import (
     filter_assessments,
 )
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import enum_order, ordered
+from pbc_desktop.services.scope import (
+    enum_order,
+    from_fields,
+    ordered,
+)
 
 
 @dataclass(frozen=True)
@@ -90,16 +94,12 @@ def list_assessments(
     )
     with db.read() as s:
         return [
-            AssessmentRow(
-                id=r.id,
-                community_id=r.community_id,
+            from_fields(
+                AssessmentRow,
+                r,
                 community_name=r.name,
-                year=r.year,
                 total=float(r.total or 0),
-                grade=r.grade,
-                outcome=r.outcome,
                 award_cents=int(r.award_cents or 0),
-                status=r.status,
             )
             for r in s.execute(stmt)
         ]

@@ -37,7 +37,11 @@ from pbc_desktop.services.assessments.common import (
     thresholds_of,
 )
 from pbc_desktop.services.community_figures import figures_in_session
-from pbc_desktop.services.scope import Choice, town_community_ids
+from pbc_desktop.services.scope import (
+    Choice,
+    from_fields,
+    town_community_ids,
+)
 
 
 @dataclass(frozen=True)
@@ -229,33 +233,22 @@ def _sheets(
         known = figures[iset.year][a.community_id]
         given = scores[a.id]
         out.append(
-            ScoringSheet(
-                id=a.id,
-                uuid=a.uuid,
-                community_id=a.community_id,
+            from_fields(
+                ScoringSheet,
+                a,
                 community_name=community.name,
                 community_status=community.status,
                 year=iset.year,
                 set_id=iset.id,
                 set_name=iset.name,
                 thresholds=thresholds_of(iset),
-                status=a.status,
                 total=float(a.total or 0),
-                grade=a.grade,
-                feedback=a.feedback,
-                outcome=a.outcome,
                 award_cents=int(a.award_cents or 0),
-                rectify_reasons=a.rectify_reasons,
-                assessor=a.assessor,
-                finished_at=a.finished_at,
                 rows=tuple(
-                    ScoringRow(
+                    from_fields(
+                        ScoringRow,
+                        ind,
                         indicator_id=ind.id,
-                        category=ind.category,
-                        name=ind.name,
-                        max_score=ind.max_score,
-                        guidance=ind.guidance,
-                        metric=ind.metric,
                         figure=known.get(ind.metric) if ind.metric else None,
                         score=given[ind.id].score if ind.id in given else None,
                         remark=given[ind.id].remark if ind.id in given else None,

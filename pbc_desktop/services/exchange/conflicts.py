@@ -30,6 +30,7 @@ from pbc_desktop.services import audit
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import UuidIndex
 from pbc_desktop.services.permissions import require
+from pbc_desktop.services.scope import from_fields
 
 DELETED = "deleted"  # the field list of a deletion kept from happening
 SAME_KEY = "uuid"  # the field list of a record another office has under another UUID
@@ -89,12 +90,10 @@ def _view(s: Session, c: SyncConflict, index: UuidIndex, *, personal: bool) -> C
         for name in names
         if name not in {DELETED, SAME_KEY}
     )
-    return ConflictView(
-        id=c.id,
-        entity=c.entity,
+    return from_fields(
+        ConflictView,
+        c,
         entity_label=record_label(c.entity),
-        label=c.label,
-        at=c.at,
         kept_theirs=c.kept == "theirs",
         deletion=DELETED in names,
         same_key=SAME_KEY in names,

@@ -14,6 +14,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services.permissions import require
+from pbc_desktop.services.scope import from_fields
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,13 @@ def exchange_log(db: Database) -> list[LogRow]:
             .order_by(ExchangeLogEntry.at.desc(), ExchangeLogEntry.id.desc())
         ).all()
         return [
-            LogRow(
-                id=e.id,
+            from_fields(
+                LogRow,
+                e,
                 received=e.direction == "received",
-                at=e.at,
                 sender=e.sender_name,
                 recipient=e.recipient_name,
                 records=_records(e),
-                conflicts=e.conflicts,
-                fingerprint=e.fingerprint,
                 by=name or "",
             )
             for e, name in rows
@@ -95,19 +94,15 @@ def handover_sheet(db: Database, log_id: int) -> HandoverSheet:
         by = ""
         if user is not None:
             by = f"{user.display_name}({user.unit})" if user.unit else user.display_name
-        return HandoverSheet(
+        return from_fields(
+            HandoverSheet,
+            entry,
             received=entry.direction == "received",
             sender=entry.sender_name,
-            sender_fingerprint=entry.sender_fingerprint,
             recipient=entry.recipient_name,
-            recipient_fingerprint=entry.recipient_fingerprint,
-            package_uuid=entry.package_uuid,
             package_fingerprint=entry.fingerprint,
-            created_at=entry.created_at,
             handled_at=entry.at,
             handled_by=by,
-            encrypted=entry.encrypted,
             counts=_counts(entry),
             left_out=tuple(json.loads(entry.left_out or "[]")),
-            conflicts=entry.conflicts,
         )

@@ -47,6 +47,7 @@ from pbc_desktop.services.exchange import keys
 from pbc_desktop.services.exchange.keys import OfficeKeys
 from pbc_desktop.services.exchange.transfer import LocalOffice
 from pbc_desktop.services.permissions import require
+from pbc_desktop.services.scope import from_fields
 
 KEY_SUFFIX = ".office-key"
 
@@ -92,16 +93,7 @@ def key_file(db: Database) -> Path:
 
 
 def _card(row: Office) -> OfficeCard:
-    return OfficeCard(
-        uuid=row.uuid,
-        name=row.name,
-        level=row.level,
-        code=row.code,
-        sign_key=row.sign_key,
-        box_key=row.box_key,
-        organization_uuid=row.organization_uuid,
-        town=row.town,
-    )
+    return from_fields(OfficeCard, row)
 
 
 def _view(row: Office) -> OfficeView:

@@ -20,7 +20,10 @@ from pbc_desktop.services.lists.common import (
     status_text,
     supervision_counts,
 )
-from pbc_desktop.services.scope import current_members
+from pbc_desktop.services.scope import (
+    current_members,
+    from_fields,
+)
 
 
 @dataclass(frozen=True)
@@ -87,30 +90,20 @@ def get_list_report(db: Database, list_id: int, *, today: date | None = None) ->
         for seq, it in enumerate(item_rows, start=1):
             first = claims.get(it.id)
             report_items.append(
-                ReportItem(
+                from_fields(
+                    ReportItem,
+                    it,
                     seq=seq,
-                    title=it.title,
-                    category=it.category,
-                    description=it.description,
-                    expected_result=it.expected_result,
-                    status=it.status,
                     overdue=is_overdue(it.status, it.deadline, day),
                     claim_mode=first.mode if first else None,
                     claimants=tuple(leads.get(it.id, [])) + tuple(partners.get(it.id, [])),
                     responsible=first.responsible if first else None,
-                    deadline=it.deadline,
-                    solved_on=it.solved_on,
-                    result=it.result,
-                    satisfaction=it.satisfaction,
                     supervision_count=supervised.get(it.id, 0),
                 )
             )
-        return ListReport(
-            id=lst.id,
-            title=lst.title,
-            kind=lst.kind,
-            year=lst.year,
-            signed_on=lst.signed_on,
+        return from_fields(
+            ListReport,
+            lst,
             community_name=community.name,
             members=tuple(names),
             items=tuple(report_items),

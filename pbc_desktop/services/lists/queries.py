@@ -41,6 +41,7 @@ from pbc_desktop.services.scope import (
     containing,
     current_members,
     enum_order,
+    from_fields,
     ordered,
     overdue_clause,
     town_community_ids,
@@ -236,19 +237,12 @@ def list_items(
         leads, partners = claimants(s, ids)
         supervised = supervision_counts(s, ids)
     return [
-        ItemRow(
-            id=r.id,
-            community_id=r.community_id,
-            community_name=r.community_name,
-            list_id=r.list_id,
+        from_fields(
+            ItemRow,
+            r,
             list_kind=r.kind,
-            list_title=r.list_title,
             list_year=r.year,
-            signed_on=r.signed_on,
-            title=r.title,
-            status=r.status,
             overdue=is_overdue(r.status, r.deadline, day),
-            deadline=r.deadline,
             lead_orgs=tuple(leads.get(r.id, ())),
             partner_orgs=tuple(partners.get(r.id, ())),
             supervision_count=supervised.get(r.id, 0),
@@ -285,17 +279,7 @@ def list_service_lists(
     with db.read() as s:
         stmt = stmt.where(access.of(db, s).communities(ServiceList.community_id))
         return [
-            ServiceListRow(
-                id=r.id,
-                community_id=r.community_id,
-                community_name=r.community_name,
-                kind=r.kind,
-                title=r.title,
-                year=r.year,
-                signed_on=r.signed_on,
-                item_count=int(r.items),
-                solved_count=int(r.solved or 0),
-            )
+            from_fields(ServiceListRow, r, item_count=int(r.items), solved_count=int(r.solved or 0))
             for r in s.execute(stmt)
         ]
 
@@ -326,31 +310,21 @@ def get_item_detail(db: Database, item_id: int, *, today: date | None = None) ->
             select(Claim).where(Claim.item_id == item_id).order_by(Claim.claimed_on, Claim.id)
         ).all()
         lst = item.service_list
-        return ItemDetail(
-            id=item.id,
-            title=item.title,
-            description=item.description,
-            category=item.category,
+        return from_fields(
+            ItemDetail,
+            item,
             community_name=lst.community.name,
             list_kind=lst.kind,
             list_title=lst.title,
             signed_on=lst.signed_on,
-            status=item.status,
             overdue=is_overdue(item.status, item.deadline, day),
-            deadline=item.deadline,
-            expected_result=item.expected_result,
-            solved_on=item.solved_on,
-            result=item.result,
-            satisfaction=item.satisfaction,
             answers_title=title_of(item.answers_item_id),
             uses_title=title_of(item.uses_item_id),
             claims=tuple(
-                ClaimView(
-                    mode=c.mode,
+                from_fields(
+                    ClaimView,
+                    c,
                     lead_org_name=c.lead_org.name,
-                    claimed_on=c.claimed_on,
-                    deadline=c.deadline,
-                    responsible=c.responsible,
                     participants=tuple(
                         ParticipantView(p.organization.name, p.responsible_person)
                         for p in c.participants
@@ -361,8 +335,6 @@ def get_item_detail(db: Database, item_id: int, *, today: date | None = None) ->
             supervisions=tuple(supervisions(s, item_id)),
             list_id=lst.id,
             community_id=lst.community_id,
-            answers_item_id=item.answers_item_id,
-            uses_item_id=item.uses_item_id,
         )
 
 

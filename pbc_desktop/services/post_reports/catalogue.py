@@ -24,7 +24,12 @@ from pbc_desktop.services import audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.post_reports.common import check_length
-from pbc_desktop.services.scope import Choice, name_clash, name_taken
+from pbc_desktop.services.scope import (
+    Choice,
+    from_fields,
+    name_clash,
+    name_taken,
+)
 
 POST_NAME_MAX = 60
 
@@ -131,15 +136,7 @@ def list_posts(db: Database, *, include_inactive: bool = True) -> list[PostRow]:
         stmt = stmt.where(Post.active.is_(True))
     with db.read() as s:
         return [
-            PostRow(
-                id=p.id,
-                name=p.name,
-                description=p.description,
-                active=p.active,
-                seq=p.seq,
-                report_count=int(n),
-                active_count=int(active),
-            )
+            from_fields(PostRow, p, report_count=int(n), active_count=int(active))
             for p, n, active in s.execute(stmt)
         ]
 

@@ -19,7 +19,13 @@ from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import date_bounds, ordered, report_hours, report_places
+from pbc_desktop.services.scope import (
+    date_bounds,
+    from_fields,
+    ordered,
+    report_hours,
+    report_places,
+)
 
 SUMMARY_DESTINATIONS = 3  # destinations named in an overview row; the rest are counted
 
@@ -295,16 +301,11 @@ def reported_members(db: Database, org_id: int, year: int | None = None) -> list
         if not access.of(db, s).sees_org(org_id):
             return []
         return [
-            ReportedMember(
+            from_fields(
+                ReportedMember,
+                r,
                 report_id=r.id,
-                member_id=r.member_id,
-                member_name=r.member_name,
-                community_name=r.community_name,
                 organization_name=r.org_name,
-                post_name=r.post_name,
-                reported_on=r.reported_on,
-                status=r.status,
-                ended_on=r.ended_on,
                 service_hours=round(float(r.hours or 0), 2),
             )
             for r in s.execute(stmt)

@@ -44,7 +44,13 @@ from pbc_desktop.services.post_reports.common import (
     report_gone,
     reports_seen,
 )
-from pbc_desktop.services.scope import Choice, current_members, report_hours, report_places
+from pbc_desktop.services.scope import (
+    Choice,
+    current_members,
+    from_fields,
+    report_hours,
+    report_places,
+)
 
 
 @dataclass(frozen=True)
@@ -112,14 +118,7 @@ class ReportRow:
 def member_brief(db: Database, member_id: int) -> MemberBrief:
     with db.read() as s:
         member = load_member(s, member_id, access.of(db, s))
-        return MemberBrief(
-            id=member.id,
-            name=member.name,
-            organization_id=member.organization_id,
-            organization_name=member.organization.name,
-            joined_on=member.joined_on,
-            status=member.status,
-        )
+        return from_fields(MemberBrief, member, organization_name=member.organization.name)
 
 
 def community_choices(db: Database) -> list[Choice]:
@@ -180,20 +179,13 @@ def _report_select() -> Select[Any]:
 
 def _report_row(r: Any) -> ReportRow:
     report: PostReport = r[0]
-    return ReportRow(
-        id=report.id,
-        member_id=report.member_id,
+    return from_fields(
+        ReportRow,
+        report,
         member_name=r.member_name,
-        community_id=report.community_id,
         community_name=r.community_name,
-        organization_id=report.organization_id,
         organization_name=r.org_name,
-        post_id=report.post_id,
         post_name=r.post_name,
-        reported_on=report.reported_on,
-        status=report.status,
-        ended_on=report.ended_on,
-        remark=report.remark,
         service_hours=float(r.hours or 0),
         service_count=int(r.services or 0),
         last_evaluation_year=r.last_year,
