@@ -22,7 +22,6 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import as_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
-from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -32,7 +31,7 @@ from pbc_desktop.ui.organizations.dialog import OrganizationDialog
 TreeKey = tuple[OrgLevel | None, str | None]
 
 
-class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
+class OrganizationsTab(ListingTab[orgs.OrgRow]):
     """A level/town tree beside the listing, whose rows, table and detail stack up."""
 
     key = "organizations"
