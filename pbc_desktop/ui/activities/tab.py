@@ -107,19 +107,9 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         self.new_button = self.button(
             "New", self.tr("&New activity..."), self.new_activity, rule=self.refused_new
         )
-        self.edit_button = self.button(
-            "Edit",
-            self.tr("&Edit..."),
-            self.edit_current,
-            rule=self.refused_selected,
-            when=self.has_selection,
-        )
-        self.delete_button = self.button(
-            "Delete",
-            self.tr("&Delete"),
-            self.delete_current,
-            rule=self.refused_selected,
-            when=self.has_selection,
+        self.edit_button = self.selection_button("Edit", self.tr("&Edit..."), self.edit_current)
+        self.delete_button = self.selection_button(
+            "Delete", self.tr("&Delete"), self.delete_current
         )
         self.venues_button = self.button("Venues", self.tr("&Venues (阵地)..."), self.open_venues)
         self.document_combo = QComboBox(self)

@@ -247,6 +247,21 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
             self.writes.add(button, rule or anyone, when=when)
         return button
 
+    def selection_button(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        tooltip: str = "",
+        *,
+        rule: Rule | None = None,
+    ) -> QPushButton:
+        """A write action on the selected record (Edit, Delete…): enabled while a row is
+        selected and ``rule`` allows it (by default :meth:`refused_selected`)."""
+        return self.button(
+            name, text, slot, tooltip, rule=rule or self.refused_selected, when=self.has_selection
+        )
+
     def has_selection(self) -> bool:
         return self.current_row() is not None
 

@@ -83,21 +83,18 @@ class OrganizationsTab(ListingTab[orgs.OrgRow]):
             self.tr("New organization (Ctrl+N)"),
             rule=self.refused_new,
         )
-        self.edit_button = self.button(
+        self.edit_button = self.selection_button(
             "Edit",
             self.tr("&Edit"),
             self.edit_current,
             self.tr("Edit the selected organization (Enter, F2)"),
-            rule=self.refused_selected,
-            when=self.has_selection,
         )
-        self.delete_button = self.button(
+        self.delete_button = self.selection_button(
             "Delete",
             self.tr("&Delete"),
             self.delete_current,
             self.tr("Delete the selected organization (Del)"),
             rule=self.refused_delete,
-            when=self.has_selection,
         )
         for index, button in enumerate((self.new_button, self.edit_button, self.delete_button)):
             note.insertWidget(index, button)
