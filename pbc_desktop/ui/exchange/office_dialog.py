@@ -333,8 +333,6 @@ class OfficeSetupDialog(FormDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.office = OfficeForm(
             db,
@@ -344,7 +342,7 @@ class OfficeSetupDialog(FormDialog):
             town_combo=self.town_combo,
             code_edit=self.code_edit,
         )
-        self.init_form(self.error)
+        self.init_form(self.error, buttons=buttons)
         self.field_widgets = self.office.field_widgets()
         self.level_combo.setFocus()
         self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
