@@ -85,13 +85,7 @@ class _Styles:
             spaceAfter=6,
         )
         self.h2 = ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=fonts.heading,
-            fontSize=13,
-            leading=19,
-            spaceBefore=8,
-            spaceAfter=4,
+            "h2", parent=self.h1, fontSize=13, leading=19, spaceBefore=8, spaceAfter=4
         )
         self.toc1 = ParagraphStyle("toc1", parent=base, fontSize=12, leading=19)
         self.toc2 = ParagraphStyle("toc2", parent=base, fontSize=11, leading=16, leftIndent=18)

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib import textsplit as _rl_textsplit
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -220,59 +220,43 @@ class Styles:
 
 def make_styles(fonts: FontSet | None = None) -> Styles:
     fonts = fonts or official_fonts()
-    base = {"wordWrap": "CJK", "allowWidows": 0, "allowOrphans": 0}
-    body = ParagraphStyle(
-        "Body",
+    # One line of body text; the other styles differ from it only where they say.
+    line = ParagraphStyle(
+        "Line",
         fontName=fonts.body,
         fontSize=BODY_SIZE,
         leading=BODY_LEADING,
-        firstLineIndent=2 * BODY_SIZE,
-        alignment=TA_JUSTIFY,
-        **base,
+        wordWrap="CJK",
+        allowWidows=0,
+        allowOrphans=0,
     )
-    cell = ParagraphStyle(
-        "Cell", fontName=fonts.body, fontSize=CELL_SIZE, leading=20, alignment=TA_LEFT, **base
+    body = ParagraphStyle("Body", parent=line, firstLineIndent=2 * BODY_SIZE, alignment=TA_JUSTIFY)
+    heading = ParagraphStyle(
+        "Heading",
+        parent=line,
+        fontName=fonts.heading,
+        spaceBefore=BODY_LEADING * 0.4,
+        keepWithNext=1,
     )
-    small = ParagraphStyle(
-        "Small", fontName=fonts.body, fontSize=SMALL_SIZE, leading=15, alignment=TA_LEFT, **base
-    )
+    cell = ParagraphStyle("Cell", parent=line, fontSize=CELL_SIZE, leading=20)
+    small = ParagraphStyle("Small", parent=line, fontSize=SMALL_SIZE, leading=15)
     return Styles(
         fonts=fonts,
         title=ParagraphStyle(
             "Title",
+            parent=line,
             fontName=fonts.title,
             fontSize=TITLE_SIZE,
             leading=TITLE_SIZE * 1.5,
             alignment=TA_CENTER,
             spaceAfter=BODY_LEADING * 0.75,
-            **base,
         ),
         subtitle=ParagraphStyle(
-            "Subtitle",
-            fontName=fonts.body,
-            fontSize=BODY_SIZE,
-            leading=BODY_LEADING,
-            alignment=TA_CENTER,
-            spaceAfter=BODY_LEADING * 0.5,
-            **base,
+            "Subtitle", parent=line, alignment=TA_CENTER, spaceAfter=BODY_LEADING * 0.5
         ),
-        heading=ParagraphStyle(
-            "Heading",
-            fontName=fonts.heading,
-            fontSize=BODY_SIZE,
-            leading=BODY_LEADING,
-            spaceBefore=BODY_LEADING * 0.4,
-            keepWithNext=1,
-            **base,
-        ),
+        heading=heading,
         subheading=ParagraphStyle(
-            "Subheading",
-            fontName=fonts.heading,
-            fontSize=BODY_SIZE,
-            leading=BODY_LEADING,
-            firstLineIndent=2 * BODY_SIZE,
-            keepWithNext=1,
-            **base,
+            "Subheading", parent=heading, spaceBefore=0, firstLineIndent=2 * BODY_SIZE
         ),
         body=body,
         body_flush=ParagraphStyle("BodyFlush", parent=body, firstLineIndent=0),

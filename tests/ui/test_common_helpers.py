@@ -25,7 +25,7 @@ from pbc_desktop.ui.common.dates import checked_date, set_date, show_checked_dat
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
-from pbc_desktop.ui.common.views import close_buttons, close_without_enter
+from pbc_desktop.ui.common.views import close_buttons, close_without_enter, ok_cancel_buttons
 from pbc_desktop.ui.common.worker import JobOutcome, succeeded
 
 
@@ -101,6 +101,27 @@ def test_close_buttons_close_their_dialog(qtbot: QtBot) -> None:
     assert close is not None
     close.click()
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+@pytest.mark.parametrize(
+    ("pressed", "result"),
+    [
+        (QDialogButtonBox.StandardButton.Ok, QDialog.DialogCode.Accepted),
+        (QDialogButtonBox.StandardButton.Cancel, QDialog.DialogCode.Rejected),
+    ],
+)
+def test_ok_cancel_buttons_accept_or_reject_their_dialog(
+    qtbot: QtBot, pressed: QDialogButtonBox.StandardButton, result: QDialog.DialogCode
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    buttons = ok_cancel_buttons(dialog)
+    assert buttons.parent() is dialog
+    dialog.show()
+    button = buttons.button(pressed)
+    assert button is not None
+    button.click()
+    assert not dialog.isVisible() and dialog.result() == result
 
 
 # -- refusals ------------------------------------------------------------------------------

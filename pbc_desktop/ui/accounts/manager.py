@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
@@ -43,13 +43,11 @@ _STATUS_COLORS = {
 }
 
 
-class AccountsDialog(DialogHost, QDialog):
+class AccountsDialog(DialogHost, MenuWindow):
     """The accounts (a few dozen at most: all loaded at once, active ones first)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("accountsDialog")
+        super().__init__(ctx, parent, "accountsDialog")
         self.setWindowTitle(self.tr("Accounts"))
         self._users: list[UserView] = users.list_users(ctx.db)
         self._now = datetime.now(UTC)

@@ -35,7 +35,6 @@ from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date, to_qdate
 from pbc_desktop.ui.common.detail import fields, grid, heading
-from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.screens import fit_to_screen
@@ -86,7 +85,7 @@ class MonthView(QCalendarWidget):
         painter.restore()
 
 
-class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
+class ActivitiesTab(ListingTab[listing.ActivityRow]):
     """Activities and meetings: listing, month view, editing, venues and printing."""
 
     key = "activities"
@@ -108,19 +107,9 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         self.new_button = self.button(
             "New", self.tr("&New activity..."), self.new_activity, rule=self.refused_new
         )
-        self.edit_button = self.button(
-            "Edit",
-            self.tr("&Edit..."),
-            self.edit_current,
-            rule=self.refused_selected,
-            when=self.has_selection,
-        )
-        self.delete_button = self.button(
-            "Delete",
-            self.tr("&Delete"),
-            self.delete_current,
-            rule=self.refused_selected,
-            when=self.has_selection,
+        self.edit_button = self.selection_button("Edit", self.tr("&Edit..."), self.edit_current)
+        self.delete_button = self.selection_button(
+            "Delete", self.tr("&Delete"), self.delete_current
         )
         self.venues_button = self.button("Venues", self.tr("&Venues (阵地)..."), self.open_venues)
         self.document_combo = QComboBox(self)
@@ -227,14 +216,7 @@ class ActivitiesTab(DialogHost, ListingTab[listing.ActivityRow]):
         return dialog
 
     def edit_current(self) -> ActivityDialog | None:
-        row = self.current_row()
-        if row is None:
-            return None
-        return self.open_made(
-            lambda: ActivityDialog(self.ctx, row.id, parent=self),
-            self.show_saved,
-            gone=self.refresh,
-        )
+        return self.open_for_selected(lambda row: ActivityDialog(self.ctx, row.id, parent=self))
 
     def delete_current(self) -> None:
         row = self.current_row()

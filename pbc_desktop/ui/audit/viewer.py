@@ -9,7 +9,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,6 +28,7 @@ from pbc_desktop.ui.common.combos import current_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import date_of, fmt_datetime, optional_date_edit
 from pbc_desktop.ui.common.listing_tab import ListingTab
+from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.screens import fit_to_screen
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.views import close_buttons
@@ -200,13 +200,11 @@ class AuditPanel(ListingTab[AuditRow]):
             self.show_entry(check.broken_at)
 
 
-class AuditLogDialog(QDialog):
+class AuditLogDialog(MenuWindow):
     """The viewer's window: the panel, and Close."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("auditLogDialog")
+        super().__init__(ctx, parent, "auditLogDialog")
         self.setWindowTitle(self.tr("Audit log"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.panel = AuditPanel(ctx, self)

@@ -39,6 +39,7 @@ from pbc_desktop.services.permissions import refusal
 from pbc_desktop.services.scope import Choice
 from pbc_desktop.ui.common.combos import fill, fill_enum, select_adding, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dialog_host import D, DialogHost
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.common.views import (
     attach_model,
@@ -65,8 +66,9 @@ RECORD_SHORTCUTS: tuple[tuple[str, str], ...] = (
 )
 
 
-class ListingTab(QWidget, Generic[T]):
-    """Search-as-you-type, filter combos, a sortable paged table and a read-only detail."""
+class ListingTab(DialogHost, QWidget, Generic[T]):
+    """Search-as-you-type, filter combos, a sortable paged table and a read-only detail;
+    the record dialogs it opens are kept as :class:`DialogHost` keeps them."""
 
     #: The tab's key (as in the main window) and the objectName prefix of its widgets,
     #: e.g. "members" → membersTable, membersSplitter (see docs/CONTRIBUTING.md).
@@ -256,6 +258,21 @@ class ListingTab(QWidget, Generic[T]):
             self.writes.add(button, rule or anyone, when=when)
         return button
 
+    def selection_button(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        tooltip: str = "",
+        *,
+        rule: Rule | None = None,
+    ) -> QPushButton:
+        """A write action on the selected record (Edit, Delete…): enabled while a row is
+        selected and ``rule`` allows it (by default :meth:`refused_selected`)."""
+        return self.button(
+            name, text, slot, tooltip, rule=rule or self.refused_selected, when=self.has_selection
+        )
+
     def has_selection(self) -> bool:
         return self.current_row() is not None
 
@@ -393,6 +410,18 @@ class ListingTab(QWidget, Generic[T]):
     # -- selection -----------------------------------------------------------------------
     def current_row(self) -> T | None:
         return selected_record(self.table, self.model)
+
+    def open_for_selected(
+        self, make: Callable[[T], D], *, gone: Callable[[], object] | None = None
+    ) -> D | None:
+        """Open the dialog ``make`` builds for the selected row (None with nothing selected)
+        through :meth:`DialogHost.open_made`: once saved, the record is shown
+        (:meth:`show_saved`); gone meanwhile, it is said and ``gone`` called (by default
+        :meth:`refresh`)."""
+        row = self.current_row()
+        if row is None:
+            return None
+        return self.open_made(lambda: make(row), self.show_saved, gone=gone or self.refresh)
 
     def select_id(self, record_id: int) -> bool:
         return select_record(self.table, self.model, lambda r: self.row_id(r) == record_id)

@@ -14,6 +14,16 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
 
 
+class MenuWindow(QDialog):
+    """A window a menu entry opens: :meth:`MenuActions.open_window` builds it as
+    ``Window(ctx, parent)``; it keeps ``ctx`` and is named ``name`` (tests find it by it)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, name: str) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(name)
+
+
 class MenuHost(Protocol):
     """What a menu needs from the main window."""
 
@@ -44,7 +54,7 @@ class MenuActions(DialogHost, QObject, Generic[H]):
         self.menu.addAction(action)
         return action
 
-    def open_window(self, build: Callable[[AppContext, QWidget], QDialog]) -> None:
+    def open_window(self, build: Callable[[AppContext, QWidget], MenuWindow]) -> None:
         """Open the window ``build`` makes, or bring the one open to the front; a refusal
         (e.g. the account lost the permission meanwhile) is said instead."""
         if not self.raise_active_dialog():

@@ -214,6 +214,16 @@ def close_without_enter(buttons: QDialogButtonBox) -> None:
         close.setAutoDefault(False)
 
 
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A button box holding OK, which accepts ``dialog``, and Cancel, which rejects it."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     """A button box holding Close, which closes ``dialog`` (as Escape does)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QTableWidget,
@@ -27,7 +25,6 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
-from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -39,8 +36,6 @@ _STATUS_COLORS = {
     CommunityStatus.RECTIFYING: "#d35400",
     CommunityStatus.REVOKED: "#888888",
 }
-
-_D = TypeVar("_D", bound=QDialog)
 
 
 def _read_only_table(headers: Sequence[str], name: str) -> QTableWidget:
@@ -63,7 +58,7 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.horizontalHeader().setStretchLastSection(True)
 
 
-class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
+class CommunitiesTab(ListingTab[svc.CommunityRow]):
     """Communities: search and filters, the detail pane with its four pages, add/edit/delete
     and the procedure steps. The first row is selected whenever the selected one is gone."""
 
@@ -392,21 +387,17 @@ class CommunitiesTab(DialogHost, ListingTab[svc.CommunityRow]):
         self.open_dialog(dialog, self.show_saved)
         return dialog
 
-    def _open_for_current(self, make: Callable[[int], _D]) -> _D | None:
-        """Open the dialog ``make`` builds for the selected community; if it cannot be
-        opened (the community is gone), say why and reload."""
-        community_id = self.current_id()
-        if community_id is None:
-            return None
-        return self.open_made(lambda: make(community_id), self.show_saved, gone=self.reload)
-
     def edit_current(self) -> CommunityDialog | None:
-        return self._open_for_current(lambda cid: CommunityDialog(self.ctx, cid, self))
+        return self.open_for_selected(
+            lambda row: CommunityDialog(self.ctx, row.id, self), gone=self.reload
+        )
 
     def lifecycle_current(self) -> LifecycleDialog | None:
         if not (self._detail and self._detail.allowed_actions):
             return None
-        return self._open_for_current(lambda cid: LifecycleDialog(self.ctx, cid, self))
+        return self.open_for_selected(
+            lambda row: LifecycleDialog(self.ctx, row.id, self), gone=self.reload
+        )
 
     def delete_current(self) -> None:
         detail = self._detail

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -34,6 +33,7 @@ from pbc_desktop.services.exchange.transfer import (
 )
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
+from pbc_desktop.ui.common.views import ok_cancel_buttons
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
@@ -236,11 +236,7 @@ class SendDialog(QDialog):
         note = QLabel(self.tr("Next you choose where to save it, e.g. on a USB stick."), self)
         note.setWordWrap(True)
         form.addRow(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form.addRow(buttons)
 
     def recipient(self) -> str:

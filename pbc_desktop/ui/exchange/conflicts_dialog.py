@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from pbc_desktop.services.exchange.conflicts import ConflictView
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
+from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.views import (
     close_buttons,
     fill_table,
@@ -28,11 +28,9 @@ from pbc_desktop.ui.common.views import (
 )
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(MenuWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("exchangeConflictsDialog")
+        super().__init__(ctx, parent, "exchangeConflictsDialog")
         self.setWindowTitle(self.tr("Exchange conflicts"))
         self._views: list[ConflictView] = []
         layout = QVBoxLayout(self)

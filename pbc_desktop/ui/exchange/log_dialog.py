@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -17,14 +16,13 @@ from pbc_desktop.services.exchange.log import LogRow, exchange_log
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_datetime
+from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.views import close_buttons, fill_table, make_item_table, selected_id
 
 
-class ExchangeLogDialog(QDialog):
+class ExchangeLogDialog(MenuWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("exchangeLogDialog")
+        super().__init__(ctx, parent, "exchangeLogDialog")
         self.setWindowTitle(self.tr("Exchange log"))
         self._rows: list[LogRow] = exchange_log(ctx.db)
         layout = QVBoxLayout(self)

@@ -36,6 +36,7 @@ from pbc_desktop.services.exchange import offices
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.views import close_buttons, fill_table, make_item_table
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.office_form import OfficeForm
@@ -45,11 +46,9 @@ KEY_FILE_EXT = ".pbckey"
 KEY_FILTER = "*.pbckey"
 
 
-class OfficeDialog(QDialog):
+class OfficeDialog(MenuWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("exchangeOfficeDialog")
+        super().__init__(ctx, parent, "exchangeOfficeDialog")
         self.setWindowTitle(self.tr("Offices"))
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
@@ -339,8 +338,6 @@ class OfficeSetupDialog(FormDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.office = OfficeForm(
             db,
@@ -350,7 +347,7 @@ class OfficeSetupDialog(FormDialog):
             town_combo=self.town_combo,
             code_edit=self.code_edit,
         )
-        self.init_form(self.error)
+        self.init_form(self.error, buttons=buttons)
         self.field_widgets = self.office.field_widgets()
         self.level_combo.setFocus()
         self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())

@@ -36,7 +36,6 @@ from pbc_desktop.ui.common import messages, printing, prompts
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields, grid, heading
-from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -65,7 +64,7 @@ def claimants(row: queries.ItemRow) -> str:
     return text
 
 
-class ListsTab(DialogHost, ListingTab[queries.ItemRow]):
+class ListsTab(ListingTab[queries.ItemRow]):
     """Manage a community's lists and items; claims, 督办 and 办结 are enabled by status."""
 
     key = "lists"

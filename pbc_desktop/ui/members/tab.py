@@ -34,7 +34,6 @@ from pbc_desktop.ui.common.combos import (
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields, heading
-from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -51,7 +50,7 @@ if TYPE_CHECKING:
 ID_COLUMN, PHONE_COLUMN = 6, 7  # see MembersTab.columns
 
 
-class MembersTab(DialogHost, ListingTab[members.MemberRow]):
+class MembersTab(ListingTab[members.MemberRow]):
     """Members: search and filters, add/edit/delete, and the show-ID-numbers switch.
 
     More actions (post reports, import, export) go into :attr:`button_row` through
@@ -290,15 +289,10 @@ class MembersTab(DialogHost, ListingTab[members.MemberRow]):
         return dialog
 
     def edit_current(self) -> MemberDialog | None:
-        row = self.current_row()
-        if row is None:
+        if self.has_selection() and self.raise_active_dialog():
             return None
-        if self.raise_active_dialog():
-            return None
-        return self.open_made(
-            lambda: MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self),
-            self.show_saved,
-            gone=self.refresh,
+        return self.open_for_selected(
+            lambda row: MemberDialog(self.ctx, row.id, unmasked=self._unmasked, parent=self)
         )
 
     def delete_current(self) -> None:

@@ -22,7 +22,6 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import as_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
-from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -32,7 +31,7 @@ from pbc_desktop.ui.organizations.dialog import OrganizationDialog
 TreeKey = tuple[OrgLevel | None, str | None]
 
 
-class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
+class OrganizationsTab(ListingTab[orgs.OrgRow]):
     """A level/town tree beside the listing, whose rows, table and detail stack up."""
 
     key = "organizations"
@@ -84,21 +83,18 @@ class OrganizationsTab(DialogHost, ListingTab[orgs.OrgRow]):
             self.tr("New organization (Ctrl+N)"),
             rule=self.refused_new,
         )
-        self.edit_button = self.button(
+        self.edit_button = self.selection_button(
             "Edit",
             self.tr("&Edit"),
             self.edit_current,
             self.tr("Edit the selected organization (Enter, F2)"),
-            rule=self.refused_selected,
-            when=self.has_selection,
         )
-        self.delete_button = self.button(
+        self.delete_button = self.selection_button(
             "Delete",
             self.tr("&Delete"),
             self.delete_current,
             self.tr("Delete the selected organization (Del)"),
             rule=self.refused_delete,
-            when=self.has_selection,
         )
         for index, button in enumerate((self.new_button, self.edit_button, self.delete_button)):
             note.insertWidget(index, button)

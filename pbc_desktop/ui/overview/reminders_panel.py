@@ -30,7 +30,7 @@ from pbc_desktop.services import reminders
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.views import make_item_table
+from pbc_desktop.ui.common.views import make_item_table, ok_cancel_buttons
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
 ROW_DATA = Qt.ItemDataRole.UserRole
@@ -59,11 +59,7 @@ class RulesDialog(QDialog):
         self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         self.writes = WriteGuard(ctx, self)  # the reminder rules are the district's
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         for widget in (ok, *self.spins.values()):
