@@ -1209,6 +1209,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>备注</translation>
     </message>
     <message>
+        <source>Member organizations</source>
+        <translation>成员单位</translation>
+    </message>
+    <message>
         <source>Leadership team</source>
         <translation>班子成员</translation>
     </message>

@@ -449,3 +449,14 @@ def test_opening_a_file_with_a_foreign_wal_says_it_was_set_aside(
     assert len(shown) == 1
     assert "不属于它的临时日志文件" in shown[0] and "pbc.sqlite-wal.foreign-" in shown[0]
     assert len(list(office.parent.glob("pbc.sqlite-wal.foreign-*"))) == 1
+
+
+def test_the_community_detail_opens_on_its_member_organizations_in_chinese(
+    qtbot: QtBot, db: Database, chinese: object
+) -> None:
+    from pbc_desktop.ui.communities.tab import CommunitiesTab
+
+    window = make_window(qtbot, db)
+    tab = window.show_tab("communities")
+    assert isinstance(tab, CommunitiesTab)
+    assert tab.detail_tabs.tabText(0) == "成员单位"  # not 成员单位数, the table's count column

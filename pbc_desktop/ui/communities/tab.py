@@ -204,7 +204,7 @@ class CommunitiesTab(ListingTab[svc.CommunityRow]):
         )
         self.detail_tabs = QTabWidget(self.detail_panel)
         self.detail_tabs.setObjectName("communitiesDetailTabs")
-        self.detail_tabs.addTab(self.members_table, self.tr("Members"))
+        self.detail_tabs.addTab(self.members_table, self.tr("Member organizations"))
         self.detail_tabs.addTab(self.roles_table, self.tr("Leadership team"))
         self.detail_tabs.addTab(rotation_page, self.tr("Convener rotation"))
         self.detail_tabs.addTab(self.events_table, self.tr("Procedure"))
