@@ -2596,8 +2596,8 @@ Package fingerprint: {fp}</source>
         <translation>另存为Excel</translation>
     </message>
     <message>
-        <source>The list was saved as {0}. Open its folder?</source>
-        <translation>清单已保存为 {0}。打开所在文件夹?</translation>
+        <source>The list was saved as {0}.</source>
+        <translation>清单已保存为 {0}。</translation>
     </message>
     <message>
         <source>Claimed items only</source>
@@ -2980,10 +2980,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>The file will show full ID numbers and phone numbers. Keep it safe and delete it when it is no longer needed; the export is recorded in the audit log. Continue?</source>
         <translation>文件将显示完整的身份证号和联系电话。请妥善保管,不再需要时及时删除;本次导出将记入操作日志。是否继续?</translation>
-    </message>
-    <message>
-        <source>{0} Open its folder?</source>
-        <translation>{0}是否打开所在文件夹?</translation>
     </message>
     <message>
         <source>Save the import template</source>

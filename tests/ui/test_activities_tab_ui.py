@@ -20,6 +20,7 @@ from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.activities.tab import SIGNIN, ActivitiesTab
 from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
+from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from tests.factories import make_community, make_member, make_orgs
 from tests.qt_helpers import Boxes, stub_boxes, type_text
@@ -173,11 +174,15 @@ def test_print_and_save_as_pdf(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    boxes = stub_boxes(monkeypatch)
     tab.select_id(ids["march"])
     target = tmp_path / "纪要"
     monkeypatch.setattr(tab, "choose_pdf_path", lambda _s: str(target))
+    opened: list[Path] = []
+    monkeypatch.setattr(prompts, "open_folder", opened.append)
     saved = tab.save_pdf()
     assert saved == tmp_path / "纪要.pdf"
+    assert str(saved) in boxes.shown[-1] and opened == [tmp_path]  # says where; opens it
     text = "".join(p.extract_text() for p in PdfReader(saved).pages)
     assert "审议项目清单" in text and "黄强" in text
 

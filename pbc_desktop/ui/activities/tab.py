@@ -30,7 +30,7 @@ from pbc_desktop.services import scope, stats
 from pbc_desktop.services.activities import detail, editing, listing
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
-from pbc_desktop.ui.common import messages, printing
+from pbc_desktop.ui.common import messages, printing, prompts
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date, to_qdate
@@ -330,7 +330,10 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         if not name:
             return None
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        return self.write_pdf(path)
+        written = self.write_pdf(path)
+        if written is not None:
+            prompts.offer_folder(self, self.tr("Save as PDF"), written)
+        return written
 
     def search_hint(self) -> str:
         return self.tr("Search title, place, community or host")

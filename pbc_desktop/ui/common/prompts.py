@@ -71,3 +71,11 @@ def ask_date(parent: QWidget | None, title: str, prompt: str) -> date | None:
 
 def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def offer_folder(parent: QWidget | None, title: str, saved: Path, said: str | None = None) -> None:
+    """Say where a file was saved (``said``, or "Saved as …") and offer to open its folder:
+    a clerk who saved a PDF or a workbook must be able to find it."""
+    said = said or t(f"已保存为 {saved}。", f"Saved as {saved}.")
+    if messages.confirm(parent, title, said + t("打开所在的文件夹吗?", " Open its folder?")):
+        open_folder(saved.parent)

@@ -737,12 +737,8 @@ class ListsTab(ListingTab[queries.ItemRow]):
                 return None
         self.last_export = out
         printing.warn_unprintable(self, notes)
-        if messages.confirm(
-            self,
-            title,
-            self.tr("The list was saved as {0}. Open its folder?").format(str(out)),
-        ):
-            prompts.open_folder(out.parent)
+        said = self.tr("The list was saved as {0}.").format(str(out))
+        prompts.offer_folder(self, title, out, said)
         return out
 
     def export_pdf(self) -> Path | None:

@@ -67,12 +67,6 @@ def _confirm_unmasked(parent: QWidget | None, title: str) -> bool:
     )
 
 
-def _offer_folder(parent: QWidget | None, title: str, text: str, path: Path) -> None:
-    question = QCoreApplication.translate("MemberExports", "{0} Open its folder?").format(text)
-    if messages.confirm(parent, title, question):
-        prompts.open_folder(path.parent)
-
-
 # -- the template ----------------------------------------------------------------------------
 def save_template(parent: QWidget | None) -> Path | None:
     """Ask where, then write the import template (党员基本信息采集表)."""
@@ -88,15 +82,10 @@ def save_template(parent: QWidget | None) -> Path | None:
     except UserError as error:
         messages.warning(parent, title, error.message)
         return None
-    _offer_folder(
-        parent,
-        title,
-        QCoreApplication.translate(
-            "MemberExports",
-            "The template was saved as {0}. Fill in one member a row and import it.",
-        ).format(str(path)),
-        path,
+    said = QCoreApplication.translate(
+        "MemberExports", "The template was saved as {0}. Fill in one member a row and import it."
     )
+    prompts.offer_folder(parent, title, path, said.format(str(path)))
     return path
 
 
@@ -145,7 +134,7 @@ def export_roster_xlsx(
     shown = text.format(count, str(path))
     if result is not None and result.cut_rows:
         shown += "\n\n" + cut_sentence(result.cut_rows)
-    _offer_folder(parent, title, shown, path)
+    prompts.offer_folder(parent, title, path, shown)
     return path
 
 
@@ -249,14 +238,8 @@ def save_roster_pdf(
         return None
     written = _write_roster(parent, ctx, org_id, path, unmasked=unmasked, title=title)
     if written is not None:
-        _offer_folder(
-            parent,
-            title,
-            QCoreApplication.translate("MemberExports", "The roster was saved as {0}.").format(
-                str(written)
-            ),
-            written,
-        )
+        said = QCoreApplication.translate("MemberExports", "The roster was saved as {0}.")
+        prompts.offer_folder(parent, title, written, said.format(str(written)))
     return written
 
 
