@@ -392,3 +392,24 @@ def test_direction_marks_in_the_summary_and_resolutions_are_refused_with_the_fie
     edit = svc.get_activity_edit(db, dialog.activity_id)
     assert edit.summary == "学习了党章\n讨论了清单"
     assert edit.agenda[0].resolution == "同意通过\n全票"
+
+
+def test_enter_in_the_attendance_grid_goes_to_the_next_person_not_ok(
+    qtbot: QtBot, dialog: ActivityDialog
+) -> None:
+    ui = dialog.ui
+    ui.tabs.setCurrentWidget(ui.peoplePage)
+    type_text(qtbot, ui.memberSearchEdit, "陈")
+    qtbot.waitUntil(lambda: ui.memberResults.count() == 2)
+    ui.memberResults.selectAll()
+    qtbot.mouseClick(ui.addMemberButton, Qt.MouseButton.LeftButton)
+    table = ui.attendanceTable
+    table.setFocus()
+    table.setCurrentCell(0, COL_STATUS)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert not dialog.error_text()  # OK was not pressed (it would name the missing title)
+    assert dialog.isVisible() and table.currentRow() == 1
+    combo = table.cellWidget(1, COL_STATUS)
+    assert isinstance(combo, QComboBox)
+    qtbot.keyClick(combo, Qt.Key.Key_Enter)  # in a row's status box too
+    assert not dialog.error_text() and dialog.isVisible()

@@ -197,10 +197,17 @@ class ActivityDialog(FormDialog):
         ui.filesList.itemSelectionChanged.connect(self._update_buttons)
         ui.filesList.itemDoubleClicked.connect(lambda _i: self.open_file())
         ui.filesList.installEventFilter(self)
+        ui.attendanceTable.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """In the files list Enter opens the selected file and Delete removes it (Enter
-        would otherwise reach the OK button and close the dialog)."""
+        """In the files list Enter opens the selected file and Delete removes it; in the
+        attendance grid Enter goes to the next person, as in a spreadsheet (Enter would
+        otherwise reach the OK button and close the dialog half-filled)."""
+        if self._in_attendance(watched) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._next_attendance_row()
+                return True
         if (
             watched is self.ui.filesList
             and event.type() == QEvent.Type.KeyPress
@@ -417,6 +424,20 @@ class ActivityDialog(FormDialog):
         self._update_counts()
         self._update_buttons()
 
+    def _in_attendance(self, watched: QObject) -> bool:
+        table = self.ui.attendanceTable
+        return watched is table or (
+            isinstance(watched, QComboBox) and watched.parent() is table.viewport()
+        )
+
+    def _next_attendance_row(self) -> None:
+        table = self.ui.attendanceTable
+        row = table.currentRow()
+        column = max(table.currentColumn(), 0)
+        if row + 1 < table.rowCount():
+            table.setCurrentCell(row + 1, column)
+        table.setFocus()
+
     def add_attendance_row(  # noqa: PLR0917
         self,
         name: str,
@@ -445,6 +466,8 @@ class ActivityDialog(FormDialog):
         fill_enum(reason_combo, AbsenceReason, "")
         select_data(reason_combo, reason.value if reason else None)
         table.setCellWidget(row, COL_REASON, reason_combo)
+        for combo in (status_combo, reason_combo):
+            combo.installEventFilter(self)
         table.setItem(row, COL_REASON_TEXT, QTableWidgetItem(reason_text or ""))
         status_combo.currentIndexChanged.connect(lambda _i: self._status_changed(reason_combo))
         status_combo.currentIndexChanged.connect(self._update_counts)
