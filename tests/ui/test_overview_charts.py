@@ -106,3 +106,26 @@ def test_the_area_choice_names_the_account_s_part_not_the_whole_district(
     db.user = town_actor(db, "陈店镇")
     tab.refresh()
     assert tab.town_combo.itemText(0) == "陈店镇"
+
+
+def test_the_overview_opens_on_this_year_not_a_later_one_of_planned_meetings(
+    qtbot: QtBot, db: Database
+) -> None:
+    from datetime import date, datetime
+
+    from pbc_desktop.domain.enums import ActivityStatus
+    from pbc_desktop.ui.common.context import AppContext
+    from pbc_desktop.ui.overview.tab import OverviewTab
+    from tests.factories import make_activity, make_community, make_orgs
+
+    this_year = date.today().year
+    orgs = make_orgs(db, "甲村党支部", "乙村党支部")
+    community = make_community(db, "甲乙共建", list(orgs))
+    make_activity(
+        db, community, "明年的联席会议", starts_at=datetime(this_year + 1, 3, 1, 9),
+        status=ActivityStatus.PLANNED,
+    )  # fmt: skip
+    tab = OverviewTab(AppContext(db))
+    qtbot.addWidget(tab)
+    assert tab.year_combo.findData(this_year + 1) >= 0  # the later year can be chosen
+    assert tab.year() == this_year

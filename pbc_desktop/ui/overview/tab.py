@@ -351,7 +351,8 @@ class OverviewTab(QWidget):
         for combo in (self.year_combo, self.town_combo):
             combo.blockSignals(True)
         fill(self.year_combo, ((str(y), y) for y in stats.available_years(db)))
-        select_data(self.year_combo, year, otherwise=0)
+        # first the current year, never a later one that only has planned meetings
+        select_data(self.year_combo, year if year is not None else date.today().year, otherwise=0)
         everything = access.area_name(db) or self.tr("Whole district")  # a town: its name
         fill(self.town_combo, ((t, t) for t in scope.towns(db)), everything)
         select_data(self.town_combo, town, otherwise=0)
