@@ -86,7 +86,7 @@ def _refuse(status: ItemStatus, kind: ListKind, action: ItemAction) -> Validatio
         return ValidationError.single(
             "status",
             t(
-                f"该事项已{status.zh},不能再次认领。",
+                f"该事项{status.zh},不能再次认领。",
                 f"The item is already {status.en.lower()} and cannot be claimed again.",
             ),
         )
@@ -113,6 +113,14 @@ def check(status: ItemStatus, kind: ListKind, action: ItemAction) -> None:
     """Raise a :class:`ValidationError` naming ``status`` when ``action`` is not allowed."""
     if action not in allowed_actions(status, kind):
         raise _refuse(status, kind, action)
+
+
+def why_not(status: ItemStatus, kind: ListKind, action: ItemAction) -> str | None:
+    """The sentence :func:`check` would refuse ``action`` with (None: it is allowed): the
+    window shows it on the disabled button, e.g. why 认领 is not possible."""
+    if action in allowed_actions(status, kind):
+        return None
+    return str(_refuse(status, kind, action))
 
 
 # The status an item takes after each action that moves it (a follow-up: see status_after).

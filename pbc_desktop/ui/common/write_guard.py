@@ -41,6 +41,7 @@ class _Guarded:
     target: Target
     rule: Rule
     when: Callable[[], bool] | None
+    why_not: Refusal | None = None  # the record's state refusing it (a solved item…)
     tooltip: str = ""  # the target's own tooltip, put back when it is allowed again
     refused: bool = False  # its tooltip shows the refusal
 
@@ -56,11 +57,19 @@ class WriteGuard(QObject):
         self._guarded: list[_Guarded] = []
         self._started = False
 
-    def add(self, target: Target, rule: Rule, *, when: Callable[[], bool] | None = None) -> None:
+    def add(
+        self,
+        target: Target,
+        rule: Rule,
+        *,
+        when: Callable[[], bool] | None = None,
+        why_not: Refusal | None = None,
+    ) -> None:
         """Guard ``target`` by ``rule`` (and ``when``, its own condition), from the first
         :meth:`update` on (at once when that has run: a widget still being built calls
-        :meth:`update` when its rules can be asked)."""
-        guarded = _Guarded(target, rule, when)
+        :meth:`update` when its rules can be asked). ``why_not``: what the selected
+        record's state says against it (not the account's rule), also on the tooltip."""
+        guarded = _Guarded(target, rule, when, why_not)
         self._guarded.append(guarded)
         if self._started:
             self._apply(guarded, {})
@@ -93,6 +102,8 @@ class WriteGuard(QObject):
             asked[rule] = self.refusal(rule)
         reason = asked[rule]
         wanted = guarded.when() if guarded.when is not None else True
+        if reason is None and wanted and guarded.why_not is not None:
+            reason = guarded.why_not()
         target = guarded.target
         target.setEnabled(reason is None and wanted)
         if reason is not None:

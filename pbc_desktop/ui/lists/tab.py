@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain import items as items_rules
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OVERDUE_LABEL, ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction
@@ -284,16 +285,22 @@ class ListsTab(ListingTab[queries.ItemRow]):
         self.actions_row.addWidget(self.new_item_button)
         for action, button in self.item_buttons.items():
             self.actions_row.addWidget(button)
-            self.writes.add(button, self.refused_selected, when=self._row_allows(action))
+            self.writes.add(
+                button,
+                self.refused_selected,
+                when=self.has_selection,
+                why_not=self._status_refusal(action),
+            )
 
-    def _row_allows(self, action: ItemAction) -> Callable[[], bool]:
-        """Whether the selected item's status allows ``action`` (待认领 items are claimed…)."""
+    def _status_refusal(self, action: ItemAction) -> Callable[[], str | None]:
+        """Why the selected item's status does not allow ``action`` (a demand is not
+        claimed, a solved item is reopened first…), shown on the disabled button."""
 
-        def allows() -> bool:
+        def refusal() -> str | None:
             row = self.current_row()
-            return row is not None and action in row.actions
+            return None if row is None else items_rules.why_not(row.status, row.list_kind, action)
 
-        return allows
+        return refusal
 
     def search_hint(self) -> str:
         return self.tr("Search item, list or community")
