@@ -207,6 +207,8 @@ def receive_package(
     """Merge the package into the database in one transaction (all of it or nothing)."""
     require(db, Permission.EXCHANGE)
     with _opened(db, path, me, lookup_sender) as package, db.write() as s:
+        # again inside the write: another window or command may have received it meanwhile
+        _refuse_received(s, package.manifest.package_uuid)
         received = _merge(s, package, me)
         _store_files(s, package, received.result)
         m = package.manifest
@@ -280,24 +282,29 @@ def _opened(
                 ),
             )
         with db.read() as s:
-            before = s.scalar(
-                select(ExchangeLogEntry.at).where(
-                    ExchangeLogEntry.package_uuid == m.package_uuid,
-                    ExchangeLogEntry.direction == "received",
-                )
-            )
-        if before is not None:
-            when = before.astimezone().strftime("%Y-%m-%d %H:%M")
-            raise AlreadyReceivedError(
-                t(
-                    f"该数据包已于 {when} 接收过,再次接收不会有任何变化。",
-                    f"This package was received on {when}; receiving it again changes nothing.",
-                )
-            )
+            _refuse_received(s, m.package_uuid)
     except BaseException:
         package.close()
         raise
     return _Opened(package)
+
+
+def _refuse_received(s: Session, package_uuid: str) -> None:
+    """:class:`AlreadyReceivedError` when the package is in the exchange log as received."""
+    before = s.scalar(
+        select(ExchangeLogEntry.at).where(
+            ExchangeLogEntry.package_uuid == package_uuid,
+            ExchangeLogEntry.direction == "received",
+        )
+    )
+    if before is not None:
+        when = before.astimezone().strftime("%Y-%m-%d %H:%M")
+        raise AlreadyReceivedError(
+            t(
+                f"该数据包已于 {when} 接收过,再次接收不会有任何变化。",
+                f"This package was received on {when}; receiving it again changes nothing.",
+            )
+        )
 
 
 def _merge(s: Session, package: Package, me: LocalOffice, *, dry: bool = False) -> Received:
