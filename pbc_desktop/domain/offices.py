@@ -112,7 +112,7 @@ def card_from_json(text: str) -> OfficeCard:
     """Parse a card file's text; :class:`CardError` names what is wrong."""
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # not JSON, or nested beyond the parser's depth
         raise CardError(
             t(
                 "该文件不是单位名片（不是 JSON 格式）。",
