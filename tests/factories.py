@@ -63,9 +63,9 @@ def make_id(birth: str | date = "19900101", seq: str | int = "123", region: str 
 
 def next_id(birth: date, gender: Gender) -> str:
     """A valid ID number not handed out before in this run, agreeing with ``gender``."""
-    seq = next(_id_serial) % 1000
-    if (seq % 2 == 1) != (gender is Gender.MALE):
-        seq = (seq + 1) % 1000
+    # two numbers per serial, odd for a man and even for a woman: consecutive calls never
+    # share one (rounding a serial up to the right parity made neighbours collide)
+    seq = (2 * next(_id_serial) + (gender is Gender.MALE)) % 1000
     return make_id(birth, seq)
 
 
