@@ -88,6 +88,13 @@ def grouped_digest(digest: bytes) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+def fingerprint_lines(grouped: str) -> tuple[str, str]:
+    """A grouped fingerprint as two lines of five groups, the way the offices window, the
+    office card and the 数据移交单 print it (never broken elsewhere)."""
+    groups = grouped.split()
+    return " ".join(groups[:5]), " ".join(groups[5:])
+
+
 def card_to_json(card: OfficeCard) -> str:
     return json.dumps(
         {

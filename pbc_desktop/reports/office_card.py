@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from pbc_desktop.domain.offices import OfficeCard, card_to_json
+from pbc_desktop.domain.offices import OfficeCard, card_to_json, fingerprint_lines
 from pbc_desktop.lang import language, t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import build_pdf, info_table, make_styles, plain, title_paragraph
@@ -41,8 +41,7 @@ def write_office_card_pdf(
     styles = make_styles()
     title = t("党建共同体工作台 单位名片", "Office card")
     big = ParagraphStyle("Fingerprint", parent=styles.body, fontSize=20, leading=30, alignment=1)
-    groups = card.fingerprint.split()
-    fingerprint = " ".join(groups[:5]) + "<br/>" + " ".join(groups[5:])
+    fingerprint = "<br/>".join(fingerprint_lines(card.fingerprint))
     story: list[Flowable] = [
         title_paragraph((title,), styles.title),
         info_table(

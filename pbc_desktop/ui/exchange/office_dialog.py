@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json, keys_missing
+from pbc_desktop.domain.offices import (
+    CardError,
+    card_from_json,
+    card_to_json,
+    fingerprint_lines,
+    keys_missing,
+)
 from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language
@@ -142,8 +148,7 @@ class OfficeDialog(QDialog):
             if not keys_here:
                 text += "\n" + keys_missing()
             self.summary.setText(text)
-            groups = card.fingerprint.split()
-            self.fingerprint.setText(" ".join(groups[:5]) + "\n" + " ".join(groups[5:]))
+            self.fingerprint.setText("\n".join(fingerprint_lines(card.fingerprint)))
         rows = offices.offices(self.ctx.db)
         fill_table(
             self.table,
