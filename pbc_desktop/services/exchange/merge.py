@@ -17,8 +17,9 @@ The rules (the issue's "ownership decides conflicts"):
 - A change that would give a record the natural key another record here holds (an ID
   number corrected there to one of our other members') is a conflict too: ours stays.
 - A tombstone deletes a record unless it was changed here and the sender does not own
-  it (a conflict), or it is still used by a record of ours (a conflict too: nothing is
-  deleted from under a record that points at it).
+  it, or it is one of our own records (another office deleted it: we decide), or it is
+  still used by a record of ours (each a conflict: nothing is deleted from under a record
+  that points at it).
 
 :func:`merge` does all of this in the caller's transaction; the preview is the same call
 in a transaction that is rolled back (``services/exchange/importing.py``), so what the
@@ -472,7 +473,8 @@ def _apply_tombstones(
         edited_here = base is None or local["updated_at"] != base.updated_at
         owner = stone.get("owner") or sender.office_uuid
         values = dict(local)
-        if edited_here and owner != sender.office_uuid:
+        we_own = bool(sender.local_office) and owner == sender.local_office
+        if we_own or (edited_here and owner != sender.office_uuid):  # the owner decides
             _deletion_kept(
                 session, shape, row_uuid, sender=sender, values=values, stone=stone, result=result
             )

@@ -165,6 +165,23 @@ def test_a_deletion_travels_as_a_tombstone(offices: tuple[Database, Database]) -
         assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == gone["uuid"])) is None
 
 
+def test_another_office_deleting_one_of_our_records_waits_for_us(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    ours = rows_of(dump(village), "party_member")[1]
+    # the town deleted the village's member; its tombstone names the village as the owner
+    stone = {"entity": "party_member", "uuid": ours["uuid"], "owner": VILLAGE}
+    result = merge_into(village, [], relayed_by(TOWN, VILLAGE, local=VILLAGE), [stone])
+    assert result.count("party_member", Change.CONFLICT) == 1
+    with village.read() as s:
+        assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == ours["uuid"]))
+        conflict = s.scalars(select(SyncConflict)).one()
+        assert (conflict.kept, conflict.fields) == ("mine", '["deleted"]')
+
+
 def test_a_tombstone_for_a_record_still_used_here_is_a_conflict(
     offices: tuple[Database, Database],
 ) -> None:
