@@ -14,6 +14,9 @@ The rules (the issue's "ownership decides conflicts"):
 - A record not changed here takes the package's version, ``updated_at`` included, so the
   next comparison is exact; except one of our own records changed by another office,
   which stays as it is and is listed for us to decide (the owner decides, always).
+- **Who owns** a record this database holds is what this database knows (the office it
+  came from, or this one); a package's word counts only for a record new here, so no
+  package can claim another office's record, or ours, for its sender.
 - A change that would give a record the natural key another record here holds (an ID
   number corrected there to one of our other members') is a conflict too: ours stays.
 - A tombstone deletes a record unless it was changed here and the sender does not own
@@ -163,6 +166,8 @@ class _Context:
     fresh: dict[str, set[int]] = field(default_factory=dict)
     #: the last stand-in id given to a new row in a dry run (counting down from -1)
     stand_in: int = 0
+    #: UUIDs of our never-exchanged rows that took the package's UUID in this merge
+    adopted: set[str] = field(default_factory=set)
 
 
 def _merge_chunk(
@@ -215,8 +220,12 @@ def _merge_chunk(
                 index.alias(table, row_uuid, local["id"])
                 _record(result, shape, row_uuid, Change.CONFLICT, values, fields=("uuid",))
                 continue
-        differing = _differing(shape, local, values, own, index)
         base = bases.get(row_uuid)
+        adopted = row_uuid in ctx.adopted
+        owner = _owner(sender, row, shape, local, adopted=adopted)
+        if not adopted:
+            values["origin_office"] = local["origin_office"]  # a package cannot reassign it
+        differing = _differing(shape, local, values, own, index)
         if not differing:
             _agree(session, bases, row_uuid, local["updated_at"])
             result.note(shape.name, Change.UNCHANGED)
@@ -241,7 +250,6 @@ def _merge_chunk(
             _record(result, shape, row_uuid, Change.CONFLICT, values, fields=differing, kept="mine")
             continue
         edited_here = base is None or local["updated_at"] != base
-        owner = sender.owner_of(shape, row)
         sender_owns = owner == sender.office_uuid
         we_own = bool(sender.local_office) and owner == sender.local_office
         kept = ""
@@ -276,6 +284,25 @@ def _merge_chunk(
     _insert(ctx, shape, new)
     _update(session, shape, changed)
     bases.flush(session)
+
+
+def _owner(
+    sender: Sender,
+    row: Mapping[str, Any],
+    shape: TableShape,
+    local: RowMapping,
+    *,
+    adopted: bool,
+) -> str | None:
+    """Who owns a record this database holds: the office it is known to have come from, or
+    this office for one of its own. Only for a record of ours that has just taken the
+    package's UUID (the same name at both ends) does the package say: a package cannot
+    claim another office's record, or ours, for its sender."""
+    if local["origin_office"] is not None:
+        return str(local["origin_office"])
+    if sender.local_office and not adopted:
+        return sender.local_office
+    return sender.owner_of(shape, row)
 
 
 def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
@@ -409,6 +436,7 @@ def _adopt(
             .values(uuid=values["uuid"], updated_at=match["updated_at"])
         )
         ctx.index.add(table, match["id"], values["uuid"])
+        ctx.adopted.add(values["uuid"])
         return ctx.session.execute(select(table).where(table.c.id == match["id"])).mappings().one()
     return None
 
@@ -471,7 +499,10 @@ def _apply_tombstones(
             continue  # never had it, or deleted already
         base = session.get(SyncBase, (row_uuid, sender.office_uuid))
         edited_here = base is None or local["updated_at"] != base.updated_at
-        owner = stone.get("owner") or sender.office_uuid
+        # whose record it is, as this database knows it (the tombstone's word only when
+        # this database does not know it)
+        owner = local["origin_office"] or sender.local_office or stone.get("owner")
+        owner = owner or sender.office_uuid
         values = dict(local)
         we_own = bool(sender.local_office) and owner == sender.local_office
         if we_own or (edited_here and owner != sender.office_uuid):  # the owner decides

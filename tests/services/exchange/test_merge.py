@@ -291,3 +291,33 @@ def test_two_package_records_with_one_id_number_refuse_the_package(
         merge_into(town, parts, owned_by(VILLAGE, local=TOWN))
     with town.read() as s:
         assert s.scalars(select(PartyMember)).all() == []
+
+
+def test_a_package_cannot_claim_one_of_our_records_for_its_sender(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    branch = make_org(town, "镇机关党支部")
+    make_member(town, "镇干部", branch, work_unit="镇党委")
+    merge_into(village, send(town, VILLAGE), owned_by(TOWN, local=VILLAGE))
+    with village.write() as s:
+        s.scalars(select(PartyMember)).one().work_unit = "村里改的"
+    # the package says the village owns every row it sends, the town's member too
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    assert result.count("party_member", Change.CONFLICT) == 1
+    member = _member(town, "镇干部")
+    assert (member.work_unit, member.origin_office) == ("镇党委", None)  # still ours
+
+
+def test_a_tombstone_cannot_claim_one_of_our_records_for_its_sender(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    ours = rows_of(dump(village), "party_member")[1]
+    stone = {"entity": "party_member", "uuid": ours["uuid"], "owner": TOWN}  # says: the town's
+    result = merge_into(village, [], relayed_by(TOWN, TOWN, local=VILLAGE), [stone])
+    assert result.count("party_member", Change.CONFLICT) == 1
+    with village.read() as s:
+        assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == ours["uuid"]))
