@@ -89,11 +89,10 @@ def grouped_digest(digest: bytes) -> str:
 
 
 def fingerprint_lines(grouped: str) -> tuple[str, str]:
-    """A grouped fingerprint as the two lines of five groups that clerks read out by
-    phone, on the screen, the office card and the handover sheet alike."""
+    """A grouped fingerprint as two lines of five groups, the way the offices window, the
+    office card and the 数据移交单 print it (never broken elsewhere)."""
     groups = grouped.split()
-    half = (len(groups) + 1) // 2
-    return " ".join(groups[:half]), " ".join(groups[half:])
+    return " ".join(groups[:5]), " ".join(groups[5:])
 
 
 def card_to_json(card: OfficeCard) -> str:
@@ -120,7 +119,7 @@ def card_from_json(text: str) -> OfficeCard:
     """Parse a card file's text; :class:`CardError` names what is wrong."""
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # not JSON, or nested beyond the parser's depth
         raise CardError(
             t(
                 "该文件不是单位名片（不是 JSON 格式）。",

@@ -39,6 +39,11 @@ from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
 
 #: the columns of a received package's counts, in the order printed
 SIGN_SIZE = 12.0  # 小四, as on the other signed sheets
+LABEL_WIDTH = 34 * mm  # 移交单位指纹 on one line
+
+
+def _lines(fingerprint: str) -> str:
+    return "\n".join(fingerprint_lines(fingerprint)) if fingerprint else ""
 
 
 def _time(value: datetime) -> str:
@@ -86,10 +91,6 @@ def build_handover(
     return write_handover_pdf(handover_sheet(db, log_id), out_path, invariant=invariant, warn=warn)
 
 
-def _two_lines(fingerprint: str | None) -> str:
-    return "\n".join(fingerprint_lines(fingerprint)) if fingerprint else "—"
-
-
 def write_handover_pdf(
     sheet: HandoverSheet, out_path: Path, *, invariant: bool = False, warn: WarnFn | None = None
 ) -> Path:
@@ -106,10 +107,10 @@ def write_handover_pdf(
     rows: list[tuple[str, str | None]] = [
         (t("移交单位", "From"), sheet.sender),
         (t("接收单位", "To"), sheet.recipient),
-        (sender_fp, _two_lines(sheet.sender_fingerprint)),
-        (recipient_fp, _two_lines(sheet.recipient_fingerprint)),
+        (sender_fp, _lines(sheet.sender_fingerprint)),
+        (recipient_fp, _lines(sheet.recipient_fingerprint) or "—"),
         (package, sheet.package_uuid),
-        (package_fp, _two_lines(sheet.package_fingerprint)),
+        (package_fp, _lines(sheet.package_fingerprint)),
         (t("生成时间", "Made at"), _time(sheet.created_at)),
         (
             t("加密", "Encrypted"),
@@ -131,7 +132,7 @@ def write_handover_pdf(
             styles,
             pairs_per_row=2,
             wide=(sender_fp, recipient_fp, package, package_fp, handled),
-            label_width=34 * mm,
+            label_width=LABEL_WIDTH,
         )
     )
     story += [Spacer(1, 3 * mm), _counts_table(sheet, styles)]
@@ -146,12 +147,11 @@ def write_handover_pdf(
         )
     for note in notes:
         story += [Spacer(1, 2 * mm), Paragraph(plain(note), styles.small)]
-    story += [
-        Spacer(1, 2 * mm),
+    story.append(  # its own space before it is enough: a short sheet keeps it on page 1
         SignatureBlock(
             [t("移交人", "Handed over by"), t("接收人", "Received by")], styles.fonts.body
-        ),
-    ]
+        )
+    )
     return build_pdf(
         out_path,
         story,

@@ -3638,12 +3638,24 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>指纹</translation>
     </message>
     <message>
+        <source>C&amp;hange this office...</source>
+        <translation>修改本单位(&amp;H)…</translation>
+    </message>
+    <message>
         <source>This database has no office yet. An administrator sets it up once: its name, level and place; its keys are made then.</source>
         <translation>本库尚未设置本单位。请管理员设置一次:单位名称、层级和所属党组织或镇街;同时生成单位密钥。</translation>
     </message>
     <message>
         <source>This office: {name} ({level})</source>
         <translation>本单位:{name}({level})</translation>
+    </message>
+    <message>
+        <source>Change this office</source>
+        <translation>修改本单位</translation>
+    </message>
+    <message>
+        <source>This office was changed; its keys and fingerprint stay. Send the new card to the offices you exchange data with: each registers it again.</source>
+        <translation>本单位信息已修改,密钥和指纹不变。请把新的单位名片发给与本单位交换数据的各单位,由对方重新登记。</translation>
     </message>
     <message>
         <source>Save the office card</source>
@@ -3737,6 +3749,14 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>Set up this office</source>
         <translation>设置本单位</translation>
+    </message>
+    <message>
+        <source>Change this office</source>
+        <translation>修改本单位</translation>
+    </message>
+    <message>
+        <source>The office this database belongs to; its keys stay as they are. A village office names its organization here once the registry has arrived.</source>
+        <translation>本数据库所属的单位,密钥保持不变。村(社区)单位在收到党组织名录后,在此选择所属党组织。</translation>
     </message>
     <message>
         <source>The office this database belongs to. Its keys are made now and kept in a file beside the database; other offices register its card to exchange data with it.</source>

@@ -56,6 +56,7 @@ def _altered(**changes: object) -> str:
     ("text", "words"),
     [
         ("not json", "JSON"),
+        ("[" * 100_000 + "]" * 100_000, "JSON"),
         ("[]", "不是单位名片"),
         (_altered(format="other"), "不是单位名片"),
         (_altered(version=2), "更新版本"),

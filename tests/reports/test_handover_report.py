@@ -77,3 +77,17 @@ def test_fonts_are_embedded(tmp_path: Path) -> None:
     skip_without_pdffonts()
     out = write_handover_pdf(_sheet(received=True), tmp_path / "in.pdf", invariant=True)
     assert all(row[-5] == "yes" or "yes" in row for row in pdffonts_rows(out))
+
+
+def test_labels_and_fingerprints_are_not_broken_across_lines(tmp_path: Path) -> None:
+    out = write_handover_pdf(_sheet(received=True), tmp_path / "in.pdf", invariant=True)
+    lines = [line.strip() for line in "".join(page_texts(out)).splitlines()]
+    for label in ("移交单位指纹", "接收单位指纹", "数据包指纹"):
+        assert any(label in line for line in lines), label
+    # five groups to a line, as the office card and the offices window show them
+    for halves in (
+        ("3F2A 9C01 0000 1111 2222", "3333 4444 5555 6666 7777"),
+        ("9999 8888 7777 6666 5555", "4444 3333 2222 1111 0000"),
+    ):
+        for half in halves:
+            assert any(line.endswith(half) for line in lines), half

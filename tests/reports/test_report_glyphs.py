@@ -218,6 +218,7 @@ def test_the_activities_tab_names_the_unprintable_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     boxes = stub_boxes(monkeypatch)
+    boxes.confirm_answer = False  # "open its folder?": no
     a, b = make_orgs(db, "甲村党支部", "乙村党支部")
     activity_id = editing.create_activity(
         db,

@@ -89,6 +89,34 @@ def test_an_administrator_sets_up_the_office_in_the_dialog(
     assert offices.local_card(db).town == "司马浦"  # type: ignore[union-attr]
 
 
+def test_a_village_names_its_organization_once_the_registry_has_arrived(
+    qtbot: QtBot, db: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offices.create_local_office(db, OfficeSetup("上底村党委", OrgLevel.VILLAGE))  # no registry yet
+    before = offices.local_card(db)
+    branch = make_org(db, "上底村党支部")  # the registry arrived in a package
+    dialog = OfficeDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    assert dialog.setup_button.isVisibleTo(dialog) and dialog.setup_button.isEnabled()
+    assert dialog.setup_button.text() == "C&hange this office..."  # untranslated in tests
+
+    def choose_the_branch(setup: OfficeSetupDialog) -> QDialog.DialogCode:
+        assert setup.name_edit.text() == "上底村党委"  # the office as it is
+        assert setup.level_combo.currentData() == OrgLevel.VILLAGE.value
+        setup.org_combo.setCurrentIndex(setup.org_combo.findData(branch))
+        assert setup.name_edit.text() == "上底村党委"  # its own name is kept
+        setup.accept()
+        return QDialog.DialogCode(setup.result())
+
+    monkeypatch.setattr(OfficeSetupDialog, "exec", choose_the_branch)
+    dialog.set_up()
+    after = offices.local_card(db)
+    assert after is not None and before is not None
+    assert after.organization_uuid is not None
+    assert (after.name, after.fingerprint) == (before.name, before.fingerprint)  # keys stay
+    assert "new card" in boxes.shown[-1]  # the other offices register it again
+
+
 def test_keys_exported_and_imported_in_the_dialog_with_a_passphrase(
     qtbot: QtBot, db: Database, boxes: Boxes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

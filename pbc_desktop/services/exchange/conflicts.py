@@ -155,7 +155,19 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
                 values, _own = records.decode_row(shape, other, UuidIndex(s))
                 values = {k: v for k, v in values.items() if k in names}
                 values["updated_at"] = utcnow()  # a change made here: it travels on
-                s.execute(update(table).where(table.c.uuid == c.record_uuid).values(values))
+                try:
+                    with s.begin_nested():
+                        s.execute(update(table).where(table.c.uuid == c.record_uuid).values(values))
+                except IntegrityError as exc:  # e.g. its ID number is another record's here
+                    raise ConflictError(
+                        t(
+                            "另一版本的内容(如身份证号码)与本库另一条记录相同,不能采用;"
+                            "请与对方单位核对后修改其中一条。",
+                            "The other version holds a value (such as an ID number) that "
+                            "another record here has; agree with the other office and "
+                            "change one of them.",
+                        )
+                    ) from exc
             choice = t("采用另一版本", "took the other version")
         c.resolved_at = utcnow()
         c.resolved_by = db.user.user_id

@@ -14,9 +14,15 @@ The rules (the issue's "ownership decides conflicts"):
 - A record not changed here takes the package's version, ``updated_at`` included, so the
   next comparison is exact; except one of our own records changed by another office,
   which stays as it is and is listed for us to decide (the owner decides, always).
+- **Who owns** a record this database holds is what this database knows (the office it
+  came from, or this one); a package's word counts only for a record new here, so no
+  package can claim another office's record, or ours, for its sender.
+- A change that would give a record the natural key another record here holds (an ID
+  number corrected there to one of our other members') is a conflict too: ours stays.
 - A tombstone deletes a record unless it was changed here and the sender does not own
-  it (a conflict), or it is still used by a record of ours (a conflict too: nothing is
-  deleted from under a record that points at it).
+  it, or it is one of our own records (another office deleted it: we decide), or it is
+  still used by a record of ours (each a conflict: nothing is deleted from under a record
+  that points at it).
 
 :func:`merge` does all of this in the caller's transaction; the preview is the same call
 in a transaction that is rolled back (``services/exchange/importing.py``), so what the
@@ -27,7 +33,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -50,6 +57,8 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import utcnow
 from pbc_desktop.db.models import SyncBase, SyncConflict, Tombstone
+from pbc_desktop.domain.exchange import record_label
+from pbc_desktop.lang import t
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
 
@@ -157,6 +166,8 @@ class _Context:
     fresh: dict[str, set[int]] = field(default_factory=dict)
     #: the last stand-in id given to a new row in a dry run (counting down from -1)
     stand_in: int = 0
+    #: UUIDs of our never-exchanged rows that took the package's UUID in this merge
+    adopted: set[str] = field(default_factory=set)
 
 
 def _merge_chunk(
@@ -209,8 +220,12 @@ def _merge_chunk(
                 index.alias(table, row_uuid, local["id"])
                 _record(result, shape, row_uuid, Change.CONFLICT, values, fields=("uuid",))
                 continue
-        differing = _differing(shape, local, values, own, index)
         base = bases.get(row_uuid)
+        adopted = row_uuid in ctx.adopted
+        owner = _owner(sender, row, shape, local, adopted=adopted)
+        if not adopted:
+            values["origin_office"] = local["origin_office"]  # a package cannot reassign it
+        differing = _differing(shape, local, values, own, index)
         if not differing:
             _agree(session, bases, row_uuid, local["updated_at"])
             result.note(shape.name, Change.UNCHANGED)
@@ -218,8 +233,23 @@ def _merge_chunk(
         if incoming_at <= (base if base is not None else local["updated_at"]):
             result.note(shape.name, Change.UNCHANGED)  # stale: never roll back
             continue
+        if _taken(session, shape, row_uuid, values, differing):
+            # e.g. an ID number corrected there that another record holds here: ours stays,
+            # theirs waits in the conflict list for a person
+            _conflict(
+                session,
+                shape,
+                row_uuid,
+                sender=sender,
+                kept="mine",
+                values=values,
+                fields=tuple(differing),
+                other=row,
+            )
+            _agree(session, bases, row_uuid, incoming_at)
+            _record(result, shape, row_uuid, Change.CONFLICT, values, fields=differing, kept="mine")
+            continue
         edited_here = base is None or local["updated_at"] != base
-        owner = sender.owner_of(shape, row)
         sender_owns = owner == sender.office_uuid
         we_own = bool(sender.local_office) and owner == sender.local_office
         kept = ""
@@ -256,6 +286,25 @@ def _merge_chunk(
     bases.flush(session)
 
 
+def _owner(
+    sender: Sender,
+    row: Mapping[str, Any],
+    shape: TableShape,
+    local: RowMapping,
+    *,
+    adopted: bool,
+) -> str | None:
+    """Who owns a record this database holds: the office it is known to have come from, or
+    this office for one of its own. Only for a record of ours that has just taken the
+    package's UUID (the same name at both ends) does the package say: a package cannot
+    claim another office's record, or ours, for its sender."""
+    if local["origin_office"] is not None:
+        return str(local["origin_office"])
+    if sender.local_office and not adopted:
+        return sender.local_office
+    return sender.owner_of(shape, row)
+
+
 def _by_keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
     """Rows grouped by the columns they set (one statement, many rows, per group)."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -282,7 +331,8 @@ def _insert(ctx: _Context, shape: TableShape, rows: list[dict[str, Any]]) -> Non
     table = shape.table
     connection = ctx.session.connection()
     for group in _by_keys(rows).values():
-        connection.execute(insert(table), group)
+        with _refused_as_clash(shape):
+            connection.execute(insert(table), group)
     fresh = ctx.fresh.setdefault(table.name, set())
     uuids = [row["uuid"] for row in rows]
     for new_id, row_uuid in connection.execute(
@@ -303,7 +353,26 @@ def _update(session: Session, shape: TableShape, rows: list[dict[str, Any]]) -> 
         params = [
             {f"new_{k}": v for k, v in row.items()} | {"match_uuid": row["uuid"]} for row in group
         ]
-        session.connection().execute(stmt, params)
+        with _refused_as_clash(shape):
+            session.connection().execute(stmt, params)
+
+
+@contextmanager
+def _refused_as_clash(shape: TableShape) -> Iterator[None]:
+    """A package whose rows clash with each other or with ours in a way merging does not
+    decide (two of its records with one ID number) is refused with a sentence."""
+    try:
+        yield
+    except IntegrityError as exc:
+        raise records.RowError(
+            t(
+                f"数据包中的“{record_label(shape.name)}”记录与本库或包内的其他记录重复"
+                "(如身份证号码或名称相同),已拒绝,未写入任何数据。请发出单位核对后重新导出。",
+                f"The package's “{record_label(shape.name)}” records clash with other records "
+                "(the same ID number or name, for instance); it was refused and nothing was "
+                "written. Ask the sending office to check them and export again.",
+            )
+        ) from exc
 
 
 def _natural_matches(
@@ -367,8 +436,33 @@ def _adopt(
             .values(uuid=values["uuid"], updated_at=match["updated_at"])
         )
         ctx.index.add(table, match["id"], values["uuid"])
+        ctx.adopted.add(values["uuid"])
         return ctx.session.execute(select(table).where(table.c.id == match["id"])).mappings().one()
     return None
+
+
+def _taken(
+    session: Session,
+    shape: TableShape,
+    row_uuid: str,
+    values: Mapping[str, Any],
+    differing: Iterable[str],
+) -> bool:
+    """Whether a changed value of a natural key (an ID number, a unique name) is held by
+    another record here: applying the change would make two records one."""
+    table = shape.table
+    changed = set(differing)
+    for key in _natural_keys_of(shape.name):
+        if not changed.intersection(key) or any(values.get(c) is None for c in key):
+            continue
+        other = session.scalar(
+            select(table.c.id)
+            .where(*(table.c[c] == values[c] for c in key), table.c.uuid != row_uuid)
+            .limit(1)
+        )
+        if other is not None:
+            return True
+    return False
 
 
 @cache
@@ -405,9 +499,13 @@ def _apply_tombstones(
             continue  # never had it, or deleted already
         base = session.get(SyncBase, (row_uuid, sender.office_uuid))
         edited_here = base is None or local["updated_at"] != base.updated_at
-        owner = stone.get("owner") or sender.office_uuid
+        # whose record it is, as this database knows it (the tombstone's word only when
+        # this database does not know it)
+        owner = local["origin_office"] or sender.local_office or stone.get("owner")
+        owner = owner or sender.office_uuid
         values = dict(local)
-        if edited_here and owner != sender.office_uuid:
+        we_own = bool(sender.local_office) and owner == sender.local_office
+        if we_own or (edited_here and owner != sender.office_uuid):  # the owner decides
             _deletion_kept(
                 session, shape, row_uuid, sender=sender, values=values, stone=stone, result=result
             )

@@ -109,6 +109,21 @@ def local_card(db: Database) -> OfficeCard | None:
         return None if row is None else _card(row)
 
 
+def local_setup(db: Database) -> OfficeSetup | None:
+    """This office as set up (to change it: :func:`update_local_office`); its organization
+    by id, None when that organization is not in this database's registry."""
+    with db.read() as s:
+        row = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        if row is None:
+            return None
+        org_id = None
+        if row.organization_uuid is not None:
+            org_id = s.scalar(
+                select(Organization.id).where(Organization.uuid == row.organization_uuid)
+            )
+        return OfficeSetup(row.name, row.level, row.code, organization_id=org_id, town=row.town)
+
+
 def local_office(db: Database) -> LocalOffice:
     """This office with its keys (``keys`` None when this PC lacks the key file);
     :class:`NotFoundError` when the office was never set up."""

@@ -217,7 +217,7 @@ class Package:
     def _row(self, part: PartInfo, line: bytes, line_no: int) -> dict[str, Any]:
         try:
             row = json.loads(line, parse_constant=_no_constant)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested beyond the parser's depth
             row = None
         if not isinstance(row, dict):
             raise pm.bad_row(self.path.name, part.member, line_no)

@@ -179,7 +179,7 @@ def format_version(data: bytes) -> int | None:
     (checked before the rest, so a newer package is refused as newer, not as damaged)."""
     try:
         obj = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested beyond the parser's depth
         return None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         return None
@@ -192,7 +192,7 @@ def manifest_from_bytes(data: bytes) -> Manifest:
     is missing or of the wrong kind."""
     try:
         obj = json.loads(data)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise ManifestError("json") from exc
     top = _obj(obj, "manifest")
     sender = _obj(top.get("sender"), "sender")

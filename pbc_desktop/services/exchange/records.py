@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 
 import pbc_desktop.db.models  # noqa: F401  (registers every table on the metadata)
 from pbc_desktop.db.base import Base, EnumCode, UTCDateTime
+from pbc_desktop.domain.exchange import field_label, record_label
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -219,10 +220,11 @@ def decode_row(
         if found is None:
             raise RowError(
                 t(
-                    f"数据包中的“{shape.name}”记录引用了本库没有的“{target.name}”记录"
-                    "（请先导入更早的数据包）。",
-                    f"A “{shape.name}” record in the package refers to a “{target.name}” "
-                    "record this database does not have (import the earlier package first).",
+                    f"数据包中的“{record_label(shape.name)}”记录引用了本库没有的"
+                    f"“{record_label(target.name)}”记录（请先导入更早的数据包）。",
+                    f"A “{record_label(shape.name)}” record in the package refers to a "
+                    f"“{record_label(target.name)}” record this database does not have "
+                    "(import the earlier package first).",
                 )
             )
         values[name] = found
@@ -247,9 +249,10 @@ def link_own(
         if found is None:
             raise RowError(
                 t(
-                    f"数据包中的“{shape.name}”记录引用了本库没有的同类记录（请先导入更早的数据包）。",
-                    f"A “{shape.name}” record in the package refers to another one this "
-                    "database does not have (import the earlier package first).",
+                    f"数据包中的“{record_label(shape.name)}”记录引用了本库没有的同类记录"
+                    "（请先导入更早的数据包）。",
+                    f"A “{record_label(shape.name)}” record in the package refers to another "
+                    "one this database does not have (import the earlier package first).",
                 )
             )
         refs[name] = found
@@ -352,9 +355,11 @@ def _text(value: Any) -> str:
 
 
 def _bad(shape: TableShape, column: str) -> RowError:
+    kind, field = record_label(shape.name), field_label(shape.name, column)
     return RowError(
         t(
-            f"数据包中“{shape.name}”记录的“{column}”值不符合本程序的格式。",
-            f"The package's “{shape.name}” record has an invalid “{column}” value.",
+            f"数据包中一条“{kind}”记录的“{field}”不符合本程序的格式,已拒绝,未写入任何数据。",
+            f"A “{kind}” record in the package has an invalid “{field}”; the package was "
+            "refused and nothing was written.",
         )
     )

@@ -1,4 +1,5 @@
-"""文件 → 数据交换 → 本单位: this office (set up by an administrator the first time), its
+"""文件 → 数据交换 → 本单位: this office (set up by an administrator the first time, changed
+later: a village names its organization once the registry has arrived), its
 fingerprint in large type, its card saved or printed; and the registered offices, with
 登记单位 from a card file after comparing the fingerprint."""
 
@@ -119,7 +120,9 @@ class OfficeDialog(MenuWindow):
 
     def reload(self) -> None:
         card = offices.local_card(self.ctx.db)
-        self.setup_button.setVisible(card is None)
+        self.setup_button.setText(
+            self.tr("&Set up this office...") if card is None else self.tr("C&hange this office...")
+        )
         self._has_card = card is not None
         for button in (self.card_button, self.print_button):
             button.setEnabled(card is not None)
@@ -156,9 +159,22 @@ class OfficeDialog(MenuWindow):
         )
 
     def set_up(self) -> None:
-        dialog = OfficeSetupDialog(self.ctx.db, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reload()
+        """Set this office up, or change it (a village names its organization once the
+        registry has arrived); other offices then register the new card."""
+        current = offices.local_setup(self.ctx.db)
+        dialog = OfficeSetupDialog(self.ctx.db, self, current=current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.reload()
+        if current is not None:
+            messages.information(
+                self,
+                self.tr("Change this office"),
+                self.tr(
+                    "This office was changed; its keys and fingerprint stay. Send the new "
+                    "card to the offices you exchange data with: each registers it again."
+                ),
+            )
 
     def save_card(self) -> None:
         card = offices.local_card(self.ctx.db)
@@ -290,17 +306,33 @@ class OfficeDialog(MenuWindow):
 
 
 class OfficeSetupDialog(FormDialog):
-    """This office's name, level, code and place in the tree (an administrator, once).
+    """This office's name, level, code and place in the tree: set up by an administrator
+    once, or changed (``current``: the office as it is; its keys stay).
 
     ``intro`` says why it is asked (at sign-in: a database with accounts but no office);
     Cancel leaves it for later."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, intro: str = "") -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        intro: str = "",
+        *,
+        current: offices.OfficeSetup | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.current = current
         self.setObjectName("exchangeOfficeSetupDialog")
-        self.setWindowTitle(self.tr("Set up this office"))
+        self.setWindowTitle(
+            self.tr("Set up this office") if current is None else self.tr("Change this office")
+        )
         layout = QVBoxLayout(self)
+        if current is not None:
+            intro = intro or self.tr(
+                "The office this database belongs to; its keys stay as they are. A village "
+                "office names its organization here once the registry has arrived."
+            )
         self.intro = QLabel(
             intro
             or self.tr(
@@ -347,6 +379,8 @@ class OfficeSetupDialog(FormDialog):
             town_combo=self.town_combo,
             code_edit=self.code_edit,
         )
+        if current is not None:
+            self.office.show(current)
         self.init_form(self.error, buttons=buttons)
         self.field_widgets = self.office.field_widgets()
         self.level_combo.setFocus()
@@ -356,5 +390,8 @@ class OfficeSetupDialog(FormDialog):
         setup, errors = self.office.setup(), self.office.problems()
         if setup is None or errors:
             raise ValidationError(errors)
-        offices.create_local_office(self.db, setup)
+        if self.current is None:
+            offices.create_local_office(self.db, setup)
+        else:
+            offices.update_local_office(self.db, setup)
         return 0

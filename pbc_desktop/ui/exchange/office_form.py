@@ -19,7 +19,7 @@ from pbc_desktop.errors import FieldError
 from pbc_desktop.services import scope
 from pbc_desktop.services.communities import organization_choices
 from pbc_desktop.services.exchange import offices
-from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum
+from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum, select_data
 
 #: the levels in the order clerks meet them: most offices are villages
 LEVELS = (OrgLevel.VILLAGE, OrgLevel.TOWN, OrgLevel.DISTRICT)
@@ -60,6 +60,16 @@ class OfficeForm(QObject):
         organization_combo.currentIndexChanged.connect(self._suggest_name)
         town_combo.editTextChanged.connect(self._suggest_name)
         self._level_changed()
+
+    def show(self, setup: offices.OfficeSetup) -> None:
+        """Fill the form with an office as it is set up (to change it)."""
+        self.level_combo.setCurrentIndex(self.level_combo.findData(setup.level.value))
+        select_data(self.organization_combo, setup.organization_id, otherwise=0)
+        self.town_combo.setEditText(setup.town or "")
+        self.name_edit.setText(setup.name)
+        self._suggested = ""  # the office's own name: kept unless the clerk changes it
+        if self.code_edit is not None:
+            self.code_edit.setText(setup.code)
 
     @property
     def level(self) -> OrgLevel | None:

@@ -121,3 +121,21 @@ def test_a_deletion_still_used_here_cannot_be_taken(offices: tuple[Database, Dat
     with town.read() as s:
         assert s.scalar(select(Organization.id).where(Organization.uuid == org["uuid"]))
     assert len(conflicts.open_conflicts(town)) == 1  # nothing half-done
+
+
+def test_another_version_whose_id_number_another_record_holds_cannot_be_taken(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    branch = make_org(village, "上底村党支部")
+    make_member(village, "陈小明", branch, complete=True)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    taken = "11010519491231002X"
+    make_member(town, "王五", int(str(_value(town, "陈小明", "organization_id"))), id_number=taken)
+    _edit(village, "陈小明", id_number=taken)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    (view,) = conflicts.open_conflicts(town)
+    with pytest.raises(ConflictError, match="身份证号码"):
+        conflicts.resolve(town, view.id, take_other=True)
+    assert _value(town, "王五", "id_number") == taken
+    assert conflicts.open_conflicts(town)  # still waiting for a decision

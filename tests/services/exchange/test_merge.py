@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember, SyncConflict
-from pbc_desktop.services.exchange.merge import Change
+from pbc_desktop.services.exchange.merge import Change, MergeResult
+from pbc_desktop.services.exchange.records import RowError
 from tests.factories import make_member, make_org
 from tests.services.exchange.helpers import (
     TOWN,
@@ -164,6 +165,23 @@ def test_a_deletion_travels_as_a_tombstone(offices: tuple[Database, Database]) -
         assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == gone["uuid"])) is None
 
 
+def test_another_office_deleting_one_of_our_records_waits_for_us(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    ours = rows_of(dump(village), "party_member")[1]
+    # the town deleted the village's member; its tombstone names the village as the owner
+    stone = {"entity": "party_member", "uuid": ours["uuid"], "owner": VILLAGE}
+    result = merge_into(village, [], relayed_by(TOWN, VILLAGE, local=VILLAGE), [stone])
+    assert result.count("party_member", Change.CONFLICT) == 1
+    with village.read() as s:
+        assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == ours["uuid"]))
+        conflict = s.scalars(select(SyncConflict)).one()
+        assert (conflict.kept, conflict.fields) == ("mine", '["deleted"]')
+
+
 def test_a_tombstone_for_a_record_still_used_here_is_a_conflict(
     offices: tuple[Database, Database],
 ) -> None:
@@ -233,3 +251,73 @@ def test_a_change_to_our_record_made_elsewhere_waits_for_us_even_untouched_here(
     back = merge_into(village, send(town, VILLAGE), relayed_by(TOWN, VILLAGE, local=VILLAGE))
     assert [(c.change, c.kept) for c in back.changes] == [(Change.CONFLICT, "mine")]
     assert _member(village, "陈小明").work_unit != "镇上改的"
+
+
+ID_OF_ANOTHER = "11010519491231002X"
+
+
+def _id_number_corrected_to_another_members(village: Database, town: Database) -> MergeResult:
+    """The village corrects a member's ID number to one the town holds on another member."""
+    _branch, member = _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    make_member(town, "王五", _member(town, "陈小明").organization_id, id_number=ID_OF_ANOTHER)
+    _set(village, member, id_number=ID_OF_ANOTHER)
+    return merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+
+
+def test_a_changed_id_number_another_record_holds_is_a_conflict(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    result = _id_number_corrected_to_another_members(village, town)
+    assert result.count("party_member", Change.CONFLICT) == 1
+    (change,) = [c for c in result.changes if c.change is Change.CONFLICT]
+    assert (change.label, change.fields, change.kept) == ("陈小明", ("id_number",), "mine")
+    assert _member(town, "陈小明").id_number != ID_OF_ANOTHER  # ours stays
+    assert _member(town, "王五").id_number == ID_OF_ANOTHER
+    again = merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    assert again.conflicts == 0  # seen once, not asked again
+
+
+def test_two_package_records_with_one_id_number_refuse_the_package(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    parts = dump(village)
+    for row in rows_of(parts, "party_member"):
+        row["id_number"] = ID_OF_ANOTHER
+    with pytest.raises(RowError, match="党员"):
+        merge_into(town, parts, owned_by(VILLAGE, local=TOWN))
+    with town.read() as s:
+        assert s.scalars(select(PartyMember)).all() == []
+
+
+def test_a_package_cannot_claim_one_of_our_records_for_its_sender(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    branch = make_org(town, "镇机关党支部")
+    make_member(town, "镇干部", branch, work_unit="镇党委")
+    merge_into(village, send(town, VILLAGE), owned_by(TOWN, local=VILLAGE))
+    with village.write() as s:
+        s.scalars(select(PartyMember)).one().work_unit = "村里改的"
+    # the package says the village owns every row it sends, the town's member too
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    assert result.count("party_member", Change.CONFLICT) == 1
+    member = _member(town, "镇干部")
+    assert (member.work_unit, member.origin_office) == ("镇党委", None)  # still ours
+
+
+def test_a_tombstone_cannot_claim_one_of_our_records_for_its_sender(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    _village_with_members(village)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE, local=TOWN))
+    ours = rows_of(dump(village), "party_member")[1]
+    stone = {"entity": "party_member", "uuid": ours["uuid"], "owner": TOWN}  # says: the town's
+    result = merge_into(village, [], relayed_by(TOWN, TOWN, local=VILLAGE), [stone])
+    assert result.count("party_member", Change.CONFLICT) == 1
+    with village.read() as s:
+        assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == ours["uuid"]))

@@ -309,6 +309,15 @@ def test_another_zip_is_not_a_package(tmp_path: Path) -> None:
     _refused(Problem.NOT_PACKAGE, path)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"format": "pbc-package", "x": ' + b"[" * 100_000 + b"}"],
+)
+def test_a_manifest_nested_too_deep_is_not_a_package(plain: Path, text: bytes) -> None:
+    rewrite(plain, replace={"manifest.json": text})
+    _refused(Problem.NOT_PACKAGE, plain)
+
+
 def test_missing_file_cannot_be_read(tmp_path: Path) -> None:
     error = _refused(Problem.CANNOT_READ, tmp_path / "gone.pbcx")
     assert "gone.pbcx" in error.message
@@ -535,7 +544,16 @@ def test_a_zip_with_a_password(plain: Path, member: str) -> None:
 # -- refused: rows that are not records -----------------------------------------------------
 @pytest.mark.parametrize(
     "line",
-    [b"[1, 2]", b'"text"', b"{not json", b"", b'{"a": NaN}', b"\xff\xfe{}", b"null"],
+    [
+        b"[1, 2]",
+        b'"text"',
+        b"{not json",
+        b"",
+        b'{"a": NaN}',
+        b"\xff\xfe{}",
+        b"null",
+        b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    ],
 )
 def test_a_line_that_is_not_a_record(plain: Path, line: bytes) -> None:
     data = b'{"uuid":"a"}\n' + line + b"\n"

@@ -87,22 +87,25 @@ def _member_row(db: Database) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("column", "value"),
+    ("column", "value", "said"),
     [
-        ("name", 7),
-        ("name", "名" * 500),
-        ("gender", "neither"),
-        ("joined_on", "2026-13-01"),
-        ("created_at", "yesterday"),
+        ("name", 7, "“党员”记录的“姓名”"),
+        ("name", "名" * 500, "“姓名”"),
+        ("gender", "neither", "“性别”"),
+        ("joined_on", "2026-13-01", "“入党日期”"),
+        ("created_at", "yesterday", "“created_at”"),
     ],
 )
-def test_a_value_that_does_not_fit_is_named(db: Database, column: str, value: Any) -> None:
+def test_a_value_that_does_not_fit_is_named_in_the_clerks_words(
+    db: Database, column: str, value: Any, said: str
+) -> None:
     row = _member_row(db)
     assert column in row
     row[column] = value
     shape = records.shape_of("party_member")
-    with db.read() as s, pytest.raises(RowError, match=column):
+    with db.read() as s, pytest.raises(RowError, match=said) as caught:
         records.decode_row(shape, row, UuidIndex(s))
+    assert "party_member" not in caught.value.message
 
 
 def test_a_reference_to_a_record_not_here_asks_for_the_earlier_package(db: Database) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -134,6 +135,35 @@ def test_unregistered_sender_and_other_recipient_are_refused(
         receive_package(town, path, me=_me(STRANGER), lookup_sender=registry(VILLAGE))
     assert other.value.problem is Problem.OTHER_RECIPIENT
     assert _count(town, PartyMember) == 0
+
+
+def test_two_receptions_of_one_package_at_once_apply_it_once(
+    offices: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.services.exchange import transfer
+
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "p.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    lookup = registry(VILLAGE)
+    checked = transfer._opened
+
+    def other_program_receives_it_meanwhile(*args: Any) -> Any:
+        opened = checked(*args)  # not received yet: this reception goes on
+        monkeypatch.setattr(transfer, "_opened", checked)
+        second = office_db(tmp_path, "town")  # a second window on the same database
+        try:
+            receive_package(second, path, me=_me(TOWN), lookup_sender=lookup)
+        finally:
+            second.dispose()
+        return opened
+
+    monkeypatch.setattr(transfer, "_opened", other_program_receives_it_meanwhile)
+    with pytest.raises(AlreadyReceivedError):
+        receive_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    assert _count(town, ExchangeLogEntry) == 1
+    assert _count(town, PartyMember) == 1
 
 
 def test_going_down_leaves_personal_data_out_and_says_so(
