@@ -4589,6 +4589,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>({0} 项未评分)</translation>
     </message>
     <message>
+        <source>(not scored yet)</source>
+        <translation>(尚未评分)</translation>
+    </message>
+    <message>
         <source>Order rectification</source>
         <translation>列为规范整顿</translation>
     </message>

@@ -73,6 +73,13 @@ def test_scoring_by_typing(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     figure_row = next(i for i, r in enumerate(rows) if r.metric == "activities")
     assert "开展活动场次" in dialog.ui.scoresTable.item(figure_row, 3).text()
 
+    assert dialog.ui.gradeLabel.text() == "(not scored yet)"  # no 不合格 before scoring
+    type_score(qtbot, dialog, first.indicator_id, f"{first.max_score + 5:g}")  # over the top
+    assert dialog.spins[first.indicator_id].value() == first.max_score + 5  # kept as typed
+    qtbot.mouseClick(
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert dialog.result() != 1 and f"0 到 {first.max_score:g} 之间" in dialog.error_text()
     for row in rows:
         type_score(qtbot, dialog, row.indicator_id, f"{row.max_score:g}")
     assert dialog.ui.totalLabel.text() == "100 / 100"

@@ -134,7 +134,10 @@ class ScoringDialog(FormDialog):
             spin.setObjectName(f"score_{row.indicator_id}")
             spin.setDecimals(1)
             spin.setSingleStep(0.5)
-            spin.setRange(UNSCORED, row.max_score)
+            # Up to the maximum with the arrows; a higher typed score is kept and refused
+            # on saving with a sentence naming the indicator and its maximum (a spin box
+            # would silently swallow the keystrokes).
+            spin.setRange(UNSCORED, max(row.max_score * 10, 100.0))
             spin.setSpecialValueText("—")
             spin.setValue(UNSCORED if row.score is None else row.score)
             spin.setToolTip(self.tr("0 to {0}. {1}").format(f"{row.max_score:g}", tip).strip())
@@ -212,6 +215,10 @@ class ScoringDialog(FormDialog):
         if unscored:
             text += " " + self.tr("({0} not scored)").format(unscored)
         self.ui.totalLabel.setText(text)
+        if unscored == len(self.spins):  # nothing scored yet: no grade to show
+            self.ui.gradeLabel.setText(self.tr("(not scored yet)"))
+            self.ui.gradeLabel.setStyleSheet("font-weight: bold; font-size: 14pt; color: #666;")
+            return
         self.ui.gradeLabel.setText(label(totals.grade))
         color = GRADE_COLORS.get(totals.grade)
         self.ui.gradeLabel.setStyleSheet(
