@@ -411,14 +411,6 @@
         <translation>主办单位(&amp;H):</translation>
     </message>
     <message>
-        <source>Propose from &amp;rotation</source>
-        <translation>按轮值建议(&amp;R)</translation>
-    </message>
-    <message>
-        <source>C&amp;hair:</source>
-        <translation>主持人(&amp;H):</translation>
-    </message>
-    <message>
         <source>&amp;Recorder:</source>
         <translation>记录人(&amp;R):</translation>
     </message>
@@ -427,8 +419,16 @@
         <translation>主讲人(&amp;L):</translation>
     </message>
     <message>
-        <source>Trainee &amp;person-times:</source>
-        <translation>培训人次(&amp;P):</translation>
+        <source>Pr&amp;opose from rotation</source>
+        <translation>按轮值建议(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ch&amp;air:</source>
+        <translation>主持人(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Tra&amp;inee person-times:</source>
+        <translation>培训人次(&amp;I):</translation>
     </message>
     <message>
         <source>&amp;Guests:</source>
@@ -519,8 +519,8 @@
         <translation>议题(&amp;I):</translation>
     </message>
     <message>
-        <source>D&amp;iscussion:</source>
-        <translation>讨论情况(&amp;I):</translation>
+        <source>Dis&amp;cussion:</source>
+        <translation>讨论情况(&amp;C):</translation>
     </message>
     <message>
         <source>Res&amp;olution:</source>
@@ -1953,8 +1953,8 @@ Package fingerprint: {fp}</source>
         <translation>用途(&amp;P):</translation>
     </message>
     <message>
-        <source>&amp;Activity:</source>
-        <translation>关联活动(&amp;A):</translation>
+        <source>A&amp;ctivity:</source>
+        <translation>关联活动(&amp;C):</translation>
     </message>
     <message>
         <source>Pro&amp;ject:</source>
@@ -2238,8 +2238,8 @@ Package fingerprint: {fp}</source>
         <translation>预期成效(&amp;X):</translation>
     </message>
     <message>
-        <source>&amp;Deadline:</source>
-        <translation>完成时限(&amp;D):</translation>
+        <source>Dead&amp;line:</source>
+        <translation>完成时限(&amp;L):</translation>
     </message>
     <message>
         <source>Has a deadline</source>
@@ -4224,12 +4224,12 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <translation>岗位</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N):</translation>
+        <source>N&amp;ame:</source>
+        <translation>名称(&amp;A):</translation>
     </message>
     <message>
-        <source>D&amp;uties:</source>
-        <translation>岗位职责(&amp;U):</translation>
+        <source>Dut&amp;ies:</source>
+        <translation>岗位职责(&amp;I):</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -4661,8 +4661,8 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>整顿原因(&amp;R):</translation>
     </message>
     <message>
-        <source>Save and &amp;finish</source>
-        <translation>保存并完成(&amp;F)</translation>
+        <source>Save and f&amp;inish</source>
+        <translation>保存并完成(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -4867,8 +4867,8 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>办理结果(&amp;R):</translation>
     </message>
     <message>
-        <source>Residents&apos; &amp;satisfaction:</source>
-        <translation>群众满意度(&amp;S):</translation>
+        <source>Residents&apos; satisf&amp;action:</source>
+        <translation>群众满意度(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -5004,8 +5004,8 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>阵地</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N):</translation>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M):</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>

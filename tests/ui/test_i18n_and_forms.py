@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -75,3 +76,47 @@ def test_generated_form_code_matches_its_ui_file(ui_file: Path) -> None:
     assert target.read_text(encoding="utf-8") == forms_build.generate(ui_file), (
         f"{ui_file.name} changed without regenerating; run `make forms`"
     )
+
+
+def _accelerator(text: str) -> str | None:
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def _labelled(widget: ET.Element, page: str | None, out: list[tuple[str | None, str]]) -> None:
+    """Every text of ``widget`` and below with the tab page it is on (None: on every page:
+    Qt answers Alt+letter only for visible widgets, so two pages may share a letter)."""
+    for prop in widget.findall("property"):
+        if prop.get("name") in ("text", "title") and prop.findtext("string"):
+            out.append((page, prop.findtext("string") or ""))
+    tabs = widget.get("class") == "QTabWidget"
+    for child in widget:
+        if child.tag == "widget" and tabs:
+            title = child.findtext("attribute[@name='title']/string")
+            if title:
+                out.append((None, title))
+            _labelled(child, child.get("name"), out)
+        elif child.tag in ("widget", "layout", "item"):
+            _labelled(child, page, out)
+
+
+@pytest.mark.parametrize("ui_file", sorted(forms_dir().glob("*.ui")), ids=lambda p: p.stem)
+def test_no_two_alt_letters_alike_in_a_dialog(ui_file: Path) -> None:
+    """Alt+letter reaches one field or button of a dialog, in English and in Chinese."""
+    root = ET.parse(ui_file).getroot()
+    context = root.findtext("class") or ""
+    chinese = {
+        source: message.findtext("translation") or ""
+        for (name, source), message in _messages(i18n.ts_file()).items()
+        if name == context
+    }
+    texts: list[tuple[str | None, str]] = []
+    top = root.find("widget")
+    assert top is not None
+    _labelled(top, None, texts)
+    pages = {page for page, _ in texts if page} or {None}
+    for language, shown in (("en", lambda s: s), ("zh", lambda s: chinese.get(s) or s)):
+        for page in pages:
+            letters = [_accelerator(shown(s)) for p, s in texts if p in (None, page)]
+            twice = {a for a in letters if a and letters.count(a) > 1}
+            assert not twice, f"{ui_file.name} ({language}, {page}): Alt+{', '.join(twice)}"

@@ -152,7 +152,7 @@ class Ui_FundEntryDialog(object):
         self.amountEdit.setPlaceholderText(QCoreApplication.translate("FundEntryDialog", u"1,234.50", None))
         self.sourceComboLabel.setText(QCoreApplication.translate("FundEntryDialog", u"&Source:", None))
         self.purposeEditLabel.setText(QCoreApplication.translate("FundEntryDialog", u"&Purpose:", None))
-        self.activityComboLabel.setText(QCoreApplication.translate("FundEntryDialog", u"&Activity:", None))
+        self.activityComboLabel.setText(QCoreApplication.translate("FundEntryDialog", u"A&ctivity:", None))
         self.itemComboLabel.setText(QCoreApplication.translate("FundEntryDialog", u"Pro&ject:", None))
         self.handlerEditLabel.setText(QCoreApplication.translate("FundEntryDialog", u"&Handled by:", None))
         self.remarkEditLabel.setText(QCoreApplication.translate("FundEntryDialog", u"&Remark:", None))

@@ -157,6 +157,6 @@ class Ui_ItemDialog(object):
         self.answersComboLabel.setText(QCoreApplication.translate("ItemDialog", u"&Answers the demand:", None))
         self.usesComboLabel.setText(QCoreApplication.translate("ItemDialog", u"&Uses the resource:", None))
         self.expectedEditLabel.setText(QCoreApplication.translate("ItemDialog", u"E&xpected result:", None))
-        self.deadlineCheckLabel.setText(QCoreApplication.translate("ItemDialog", u"&Deadline:", None))
+        self.deadlineCheckLabel.setText(QCoreApplication.translate("ItemDialog", u"Dead&line:", None))
         self.deadlineCheck.setText(QCoreApplication.translate("ItemDialog", u"Has a deadline", None))
     # retranslateUi

@@ -209,5 +209,5 @@ class Ui_ScoringDialog(object):
         self.outcomeLabel.setText(QCoreApplication.translate("ScoringDialog", u"&Outcome:", None))
         self.awardLabel.setText(QCoreApplication.translate("ScoringDialog", u"&Award (yuan):", None))
         self.reasonsLabel.setText(QCoreApplication.translate("ScoringDialog", u"&Reasons for rectification:", None))
-        self.finishButton.setText(QCoreApplication.translate("ScoringDialog", u"Save and &finish", None))
+        self.finishButton.setText(QCoreApplication.translate("ScoringDialog", u"Save and f&inish", None))
     # retranslateUi

@@ -94,5 +94,5 @@ class Ui_SolveDialog(object):
         self.itemLabelLabel.setText(QCoreApplication.translate("SolveDialog", u"Item:", None))
         self.dateEditLabel.setText(QCoreApplication.translate("SolveDialog", u"&Solved on:", None))
         self.resultEditLabel.setText(QCoreApplication.translate("SolveDialog", u"&Result:", None))
-        self.satisfactionComboLabel.setText(QCoreApplication.translate("SolveDialog", u"Residents' &satisfaction:", None))
+        self.satisfactionComboLabel.setText(QCoreApplication.translate("SolveDialog", u"Residents' satisf&action:", None))
     # retranslateUi

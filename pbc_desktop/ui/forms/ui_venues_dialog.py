@@ -210,7 +210,7 @@ class Ui_VenuesDialog(object):
         self.newButton.setText(QCoreApplication.translate("VenuesDialog", u"&New", None))
         self.deleteButton.setText(QCoreApplication.translate("VenuesDialog", u"&Delete", None))
         self.venueBox.setTitle(QCoreApplication.translate("VenuesDialog", u"Venue", None))
-        self.nameLabel.setText(QCoreApplication.translate("VenuesDialog", u"&Name:", None))
+        self.nameLabel.setText(QCoreApplication.translate("VenuesDialog", u"Na&me:", None))
         self.kindLabel.setText(QCoreApplication.translate("VenuesDialog", u"&Kind:", None))
         self.ownerLabel.setText(QCoreApplication.translate("VenuesDialog", u"&Owner organization:", None))
         self.addressLabel.setText(QCoreApplication.translate("VenuesDialog", u"&Address:", None))
