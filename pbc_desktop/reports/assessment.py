@@ -485,14 +485,14 @@ def build_assessment_report(
             ]
         )
         story += [Paragraph(_esc(t("目  录", "Contents")), st.h1), toc, PageBreak()]
-    story += _summary(sheets, view, area, st, font)
-    story.append(
-        layout.SignatureBlock(
-            [t("考核组负责人", "Head of the assessment team"), t("经办人", "Clerk")],
-            fonts.body,
-            size=12,
-        )
+    summary = _summary(sheets, view, area, st, font)
+    signatures = layout.SignatureBlock(
+        [t("考核组负责人", "Head of the assessment team"), t("经办人", "Clerk")],
+        fonts.body,
+        size=12,
     )
+    # the signatures follow the text they sign onto its page, never alone on the next
+    story += [*summary[:-1], KeepTogether([summary[-1], signatures])]
     story.append(PageBreak())
     story.append(_Heading(t("五、各共同体考核情况", "5. Each community"), st.h1, 0, "communities"))
     count = len(sheets)
@@ -514,7 +514,8 @@ def build_assessment_report(
             sections=count,
             progress=report,
         )
-        canvas = layout.numbered_canvas(fonts.body)  # the shared footer
+        head = layout.running_head(title, fonts.body)
+        canvas = layout.numbered_canvas(fonts.body, decorate=head)  # the shared footer
         if with_toc:
             doc.multiBuild(story, canvasmaker=canvas)
         else:

@@ -575,6 +575,8 @@ def build_pdf(
 ) -> Path:
     """Lay out the story on A4 pages with page numbers and write it atomically to out_path.
 
+    From the second page on, ``title`` runs at the head of the page, so that a page that
+    comes loose (one holding only the signatures, say) still says what it belongs to.
     Words with characters no installed font has are named in a note at the end and passed
     to ``warn`` (see :mod:`pbc_desktop.reports.glyphs`).
     """
@@ -589,5 +591,30 @@ def build_pdf(
             ),
         )
         doc.addPageTemplates([body_page()])
-        doc.build(story, canvasmaker=numbered_canvas(styles.fonts.body))
+        head = running_head(title, styles.fonts.body)
+        doc.build(story, canvasmaker=numbered_canvas(styles.fonts.body, decorate=head))
     return target
+
+
+def running_head(title: str, font: str, page: PageGeometry = PORTRAIT) -> PageDecorator:
+    """Draws ``title`` small and grey above the text block of every page but the first
+    (which opens with the title itself), with a hairline under it."""
+
+    shown = title
+    while len(shown) > 1 and stringWidth(shown, font, FOOTER_SIZE) > page.text_width:
+        shown = shown[:-2] + "…"  # a long title is cut to the text block's width
+
+    def draw(canvas: Canvas, number: int, _total: int) -> None:
+        if number == 1:
+            return
+        y = page.height - page.top + 6 * mm
+        canvas.saveState()
+        canvas.setFont(font, FOOTER_SIZE)
+        canvas.setFillGray(0.35)
+        canvas.drawCentredString(page.width / 2, y, shown)
+        canvas.setStrokeGray(0.6)
+        canvas.setLineWidth(0.4)
+        canvas.line(page.left, y - 2 * mm, page.width - page.right, y - 2 * mm)
+        canvas.restoreState()
+
+    return draw

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.lang import language, t
@@ -163,7 +163,7 @@ def build_story(report: printout.ListReport) -> tuple[list[Flowable], layout.Sty
         Paragraph(_esc(subtitle), ParagraphStyle("ListSub", parent=st.sign, alignment=1)),
         Spacer(1, 5 * mm),
         _items_table(report, st),
-        *_signatures(report, st),
+        KeepTogether(_signatures(report, st)),  # the heading never parts from the seals
     ]
     return story, st.base
 

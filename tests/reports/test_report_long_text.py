@@ -120,6 +120,8 @@ def test_service_list_with_a_long_item_splits_it_cleanly(db: Database, tmp_path:
     for text in texts:
         assert text.count("内容及预期成效") <= 1
     assert texts[0].count("项目项目项目") >= 1
+    # a later page says what it belongs to: the title, cut to the width, at its head
+    assert all(re.search("和平(跨领域)+跨?领?…", text) for text in texts[1:])
     whole = "".join(texts)
     assert whole.count("内容") == 900 + len(texts) - 1  # and the header of each page but the last
     assert pages(out) <= 8
