@@ -2343,6 +2343,10 @@ Package fingerprint: {fp}</source>
         <translation>全部镇街</translation>
     </message>
     <message>
+        <source>The filters were cleared to show the record just saved.</source>
+        <translation>已清除筛选条件，以显示刚保存的记录。</translation>
+    </message>
+    <message>
         <source>Total: {0}</source>
         <translation>共 {0} 条</translation>
     </message>

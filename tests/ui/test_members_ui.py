@@ -694,3 +694,19 @@ def test_catalogue_and_overview_buttons_open_their_dialogs(qtbot: QtBot, tab: Me
     assert isinstance(overview, DualReportOverviewDialog)
     assert overview.ui.townCombo.currentData() == "陈店镇"
     overview.reject()
+
+
+def test_a_record_saved_while_the_filters_hide_it_is_shown_and_the_tab_says_so(
+    qtbot: QtBot, tab: MembersTab, ids: dict[str, int], db: Database
+) -> None:
+    tab.search_edit.setText("陈伟")
+    tab.reload()
+    assert names(tab) == ["陈伟"]
+    newcomer = make_member(db, "王五", ids["B"])  # e.g. saved by the New dialog
+    tab.show_saved(newcomer)
+    assert tab.search_edit.text() == "" and "王五" in names(tab)
+    row = tab.current_row()
+    assert row is not None and row.name == "王五"
+    assert "cleared" in tab.extra_label.text() and tab.extra_label.isVisible()
+    tab.show_saved(ids["陈伟"])  # nothing filtered: nothing to say
+    assert not tab.extra_label.isVisible()

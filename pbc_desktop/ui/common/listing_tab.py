@@ -82,6 +82,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         super().__init__(parent)
         self.ctx = ctx
         self._extra_text: list[str] = []
+        self._filter_combos: list[QComboBox] = []  # enum_combo and data_combo: index 0 = all
         # The tab's write actions, enabled only while the account may use them.
         self.writes = WriteGuard(ctx, self)
         self._new_refusal: str | None = None
@@ -302,6 +303,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         combo.setObjectName(f"{self.key}{name}")
         fill_enum(combo, enum_cls, blank=everything)
         combo.currentIndexChanged.connect(self.reload)
+        self._filter_combos.append(combo)
         return combo
 
     def data_combo(self, name: str) -> QComboBox:
@@ -310,6 +312,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         combo.currentIndexChanged.connect(self.reload)
+        self._filter_combos.append(combo)
         return combo
 
     def fill_combo(
@@ -365,8 +368,35 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         """Show a record just written (by this tab's dialogs or others'): reload everything,
         select it and put the focus back on the table."""
         self.refresh()
-        self.select_id(record_id)
+        if not self.select_id(record_id) and self._clear_filters():
+            self.reload()  # the filters hid it: show everything, and say so
+            if self.select_id(record_id):
+                self.extra_label.setText(
+                    QCoreApplication.translate(
+                        "ListingTab", "The filters were cleared to show the record just saved."
+                    )
+                )
+                self.extra_label.setVisible(True)
         self.table.setFocus()
+
+    def _clear_filters(self) -> bool:
+        """Empty the search and set every filter to its first entry (all); False when
+        nothing was filtered."""
+        filtered = bool(self.search_edit.text()) or bool(self._extra_text)
+        filtered |= any(c.currentIndex() > 0 for c in self._filter_combos)
+        if not filtered:
+            return False
+        for widget in (self.search_edit, *self._filter_combos):
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        for combo in self._filter_combos:
+            combo.setCurrentIndex(0)
+        for widget in (self.search_edit, *self._filter_combos):
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        self.clear_extra()
+        self._extra_text = []
+        return True
 
     def set_extra_text(self, parts: list[str]) -> None:
         self._extra_text = [p for p in parts if p]
