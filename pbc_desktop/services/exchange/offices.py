@@ -361,6 +361,16 @@ def find_office(db: Database, name_or_uuid: str) -> OfficeCard:
         ).all()
         if len(rows) == 1:
             return _card(rows[0])
+        if rows:  # e.g. an office that set itself up again on a new PC
+            which = ";".join(f"{r.uuid}(指纹 {_card(r).fingerprint})" for r in rows)
+            which_en = "; ".join(f"{r.uuid} (fingerprint {_card(r).fingerprint})" for r in rows)
+            raise ConflictError(
+                t(
+                    f"登记了 {len(rows)} 个名为“{key}”的单位,请用单位标识指明是哪一个:{which}。",
+                    f"{len(rows)} registered offices are named “{key}”; name one by its "
+                    f"identifier: {which_en}.",
+                )
+            )
     raise NotFoundError(
         t(
             f"没有登记名为“{key}”的单位;请先登记对方单位的名片。",
