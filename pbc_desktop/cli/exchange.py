@@ -27,7 +27,7 @@ from pbc_desktop.domain.exchange import (
     received_headings,
     record_label,
 )
-from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json, keys_missing
+from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import language, t
 from pbc_desktop.services.exchange import offices
@@ -148,6 +148,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with opened_db(args, write=False) as db:
         me = offices.local_office(db)
         path = offices.key_file(db)
+        problem = offices.keys_problem(db) if me.keys is None else ""
     card = me.card
     if args.json:
         print(
@@ -170,7 +171,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(t(f"代码:{card.code}", f"Code: {card.code}"))
     print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
     if me.keys is None:
-        print(keys_missing())
+        print(problem)
         print(t(f"密钥文件应在:{path}", f"The key file belongs at: {path}"))
     return EXIT_OK
 

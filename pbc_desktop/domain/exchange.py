@@ -63,6 +63,169 @@ _COMMON_FIELDS: dict[str, tuple[str, str]] = {
     "deadline": ("完成时限", "Deadline"),
     "uuid": ("记录标识", "Record identifier"),
     "deleted": ("删除", "Deletion"),
+    "origin_office": ("来源单位", "Came from"),
+    "seq": ("排序", "Order"),
+    "kind": ("类别", "Kind"),
+    "category": ("类别", "Category"),
+    "year": ("年度", "Year"),
+    "address": ("地址", "Address"),
+    "founded_on": ("成立日期", "Founded on"),
+    "start_date": ("开始日期", "Start date"),
+    "end_date": ("结束日期", "End date"),
+    "person_name": ("姓名", "Name"),
+    "role": ("角色", "Role"),
+    "result": ("结果", "Result"),
+    "content": ("内容", "Content"),
+    "entry_date": ("日期", "Date"),
+    "set_id": ("指标体系", "Indicator system"),
+    "item_id": ("清单事项", "List item"),
+    "venue_id": ("阵地", "Venue"),
+    "post_id": ("岗位", "Post"),
+    "report_id": ("报到领岗", "Post report"),
+    "lead_org_id": ("牵头党组织", "Lead organization"),
+}
+
+#: Fields of one record type only, or named otherwise there (record type → field → names).
+_TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
+    "organization": {
+        "short_name": ("简称", "Short name"),
+        "kind": ("组织类别", "Kind"),
+        "field": ("所属领域", "Field"),
+        "level": ("层级", "Level"),
+        "secretary": ("书记", "Secretary"),
+        "contact_person": ("联系人", "Contact person"),
+        "contact_phone": ("联系电话", "Contact phone"),
+        "start_date": ("设立日期", "Set up on"),
+        "end_date": ("撤销日期", "Dissolved on"),
+        "parent_id": ("上级党组织", "Parent organization"),
+    },
+    "indicator_set": {
+        "excellent_min": ("优秀分数线", "Excellent from"),
+        "good_min": ("良好分数线", "Good from"),
+        "pass_min": ("合格分数线", "Pass from"),
+    },
+    "indicator": {
+        "max_score": ("分值", "Points"),
+        "guidance": ("评分说明", "Guidance"),
+        "metric": ("统计口径", "Metric"),
+    },
+    "post": {"active": ("启用", "Active")},
+    "community": {"theme": ("主题", "Theme")},
+    "venue": {
+        "kind": ("阵地类别", "Kind"),
+        "capacity": ("容纳人数", "Capacity"),
+        "opening_hours": ("开放时间", "Opening hours"),
+        "owner_org_id": ("所属党组织", "Organization"),
+    },
+    "activity": {
+        "kind": ("活动类型", "Kind"),
+        "chair": ("主持人", "Chair"),
+        "recorder": ("记录人", "Recorder"),
+        "lecturer": ("主讲人", "Lecturer"),
+        "guests": ("列席嘉宾", "Guests"),
+        "trainee_count": ("培训人次", "Trainees"),
+        "seq_in_year": ("年度序号", "Number in the year"),
+        "host_org_id": ("主办党组织", "Host organization"),
+    },
+    "assessment": {
+        "total": ("总分", "Total"),
+        "grade": ("等次", "Grade"),
+        "feedback": ("反馈意见", "Feedback"),
+        "outcome": ("考核结果运用", "Outcome"),
+        "award_cents": ("奖补金额", "Award"),
+        "rectify_reasons": ("整顿原因", "Reasons for rectification"),
+        "finished_at": ("完成时间", "Finished at"),
+        "assessor": ("考核人", "Assessor"),
+    },
+    "community_member": {
+        "joined_on": ("加入日期", "Joined on"),
+        "left_on": ("退出日期", "Left on"),
+    },
+    "community_role": {
+        "role": ("职务", "Role"),
+        "cross_appointment": ("交叉任职", "Cross-appointment"),
+    },
+    "community_type": {"type": ("共建类型", "Co-building type")},
+    "community_venue": {"opened_on": ("开放日期", "Opened on")},
+    "convener_turn": {
+        "period_label": ("轮值期", "Period"),
+        "period_start": ("开始日期", "Period start"),
+        "period_end": ("结束日期", "Period end"),
+    },
+    "lifecycle_event": {
+        "action": ("程序", "Step"),
+        "status_after": ("办理后状态", "Status after"),
+        "occurred_on": ("日期", "Date"),
+        "operator": ("经办人", "Done by"),
+    },
+    "post_report": {
+        "reported_on": ("报到日期", "Reported on"),
+        "ended_on": ("结束日期", "Ended on"),
+    },
+    "service_list": {
+        "kind": ("清单类别", "Kind"),
+        "signed_on": ("签订日期", "Signed on"),
+    },
+    "agenda_item": {
+        "discussion": ("讨论情况", "Discussion"),
+        "resolution": ("决议", "Resolution"),
+        "votes_for": ("赞成票", "Votes for"),
+        "votes_against": ("反对票", "Votes against"),
+        "votes_abstain": ("弃权票", "Abstentions"),
+    },
+    "attachment": {
+        "filename": ("文件名", "File name"),
+        "is_photo": ("照片", "Photo"),
+        "caption": ("说明", "Caption"),
+        "size": ("大小", "Size"),
+        "sha256": ("文件校验值", "Checksum"),
+    },
+    "attendance": {
+        "absence_reason": ("缺席原因", "Reason for absence"),
+        "reason_text": ("原因说明", "Reason"),
+    },
+    "list_item": {
+        "expected_result": ("预期成效", "Expected result"),
+        "solved_on": ("解决日期", "Solved on"),
+        "result": ("办理结果", "Result"),
+        "satisfaction": ("满意度", "Satisfaction"),
+        "list_id": ("清单", "List"),
+        "answers_item_id": ("对应需求", "Answers the demand"),
+        "uses_item_id": ("使用资源", "Uses the resource"),
+    },
+    "post_evaluation": {"result": ("评价结果", "Evaluation")},
+    "score": {
+        "assessment_id": ("考核", "Assessment"),
+        "indicator_id": ("考核指标", "Indicator"),
+    },
+    "service_log": {
+        "served_on": ("服务日期", "Served on"),
+        "hours": ("服务时长", "Hours"),
+        "content": ("服务内容", "What was done"),
+    },
+    "claim": {
+        "mode": ("认领方式", "Mode"),
+        "claimed_on": ("认领日期", "Claimed on"),
+        "responsible": ("责任人", "Responsible"),
+        "lead_org_id": ("牵头认领党组织", "Lead organization"),
+    },
+    "fund_entry": {
+        "direction": ("收支", "Income or spending"),
+        "source": ("来源", "Source"),
+        "purpose": ("用途", "Purpose"),
+        "amount_cents": ("金额", "Amount"),
+        "over_balance": ("超出结余", "Over the balance"),
+        "handler": ("经手人", "Handled by"),
+    },
+    "supervision": {
+        "by_whom": ("督办人", "By"),
+        "progress": ("进展情况", "Progress"),
+        "next_step": ("下一步", "Next step"),
+    },
+    "claim_organization": {
+        "responsible_person": ("责任人", "Responsible"),
+        "claim_id": ("认领", "Claim"),
+    },
 }
 
 
@@ -76,10 +239,13 @@ def label_order(entity: str) -> int:
 
 
 def field_label(entity: str, field: str) -> str:
-    """A column's name for people: a member's field as the 党员信息采集表 names it, a
-    common one by :data:`_COMMON_FIELDS`, any other as stored."""
+    """A column's name for people: a member's field as the 党员信息采集表 names it, one
+    of a record type by :data:`_TABLE_FIELDS`, a common one by :data:`_COMMON_FIELDS`,
+    any other as stored."""
     if entity == "party_member" and field in FIELD_BY_KEY:
         return FIELD_BY_KEY[field].label
+    if field in _TABLE_FIELDS.get(entity, {}):
+        return t(*_TABLE_FIELDS[entity][field])
     if field in _COMMON_FIELDS:
         return t(*_COMMON_FIELDS[field])
     return field

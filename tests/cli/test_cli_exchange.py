@@ -181,3 +181,22 @@ def test_keys_export_and_import_with_a_passphrase(
     code, _, err = run(capsys, "office", "import-key", "--db", str(village), str(out_file))
     assert code == 2 and "口令错误" in err
     assert TEST_PASSWORD not in err
+
+
+def test_another_offices_key_file_beside_the_database_is_named_as_such(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path]
+) -> None:
+    village, town = offices
+    town_key = Path(str(town) + ".office-key")
+    village_key = Path(str(village) + ".office-key")
+    village_key.write_bytes(town_key.read_bytes())  # a folder copied from the town's PC
+    code, out, _ = run(capsys, "office", "show", "--db", str(village))
+    assert code == 0
+    assert "属于另一个单位" in out
+    code, out, _ = run(capsys, "office", "show", "--db", str(town), "--json")
+    town_fingerprint = json.loads(out)["fingerprint"]
+    code, out, _ = run(capsys, "office", "show", "--db", str(village))
+    assert town_fingerprint in out  # whose keys they are
+    village_key.write_text("-----BEGIN ENCRYPTED PRIVATE KEY-----\nnot really\n")
+    code, out, _ = run(capsys, "office", "show", "--db", str(village))
+    assert "已损坏或加了口令" in out

@@ -26,3 +26,20 @@ def test_headings_in_either_language() -> None:
         ]
     finally:
         lang.set_language("zh")
+
+
+def test_every_travelling_field_has_a_name_for_people() -> None:
+    """The preview, the conflict list and ``pbc exchange import`` name changed fields in
+    Chinese, never by their column (``chair``, ``origin_office``)."""
+    from pbc_desktop.domain.exchange import field_label
+    from pbc_desktop.services.exchange import records
+
+    unnamed = [
+        f"{shape.name}.{column}"
+        for shape in records.exchanged_tables()
+        for column in [c.name for c in shape.columns] + list(shape.references)
+        if column not in {"uuid", "created_at", "updated_at"}
+        and field_label(shape.name, column) == column
+    ]
+    assert unnamed == []
+    assert field_label("activity", "chair") == "主持人"

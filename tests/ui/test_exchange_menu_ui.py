@@ -236,3 +236,13 @@ def test_a_viewer_cannot_send_or_receive(qtbot: QtBot, db: Database) -> None:
     assert not menu.action_receive.isEnabled()
     assert menu.action_offices.isEnabled()
     assert menu.action_send.toolTip()
+
+
+def test_two_offices_of_one_name_are_told_apart_in_the_send_dialog(qtbot: QtBot) -> None:
+    def view(uuid: str, fingerprint: str) -> offices.OfficeView:
+        return offices.OfficeView(uuid, "和平镇党委", OrgLevel.TOWN, "", fingerprint, False, None)
+
+    dialog = SendDialog([view("u1", "1111 2222 3333"), view("u2", "4444 5555 6666")])
+    qtbot.addWidget(dialog)
+    shown = [dialog.to_combo.itemText(i) for i in range(dialog.to_combo.count())]
+    assert shown == ["和平镇党委(1111 2222…)", "和平镇党委(4444 5555…)"]

@@ -233,27 +233,13 @@ def _merge_chunk(
         if incoming_at <= (base if base is not None else local["updated_at"]):
             result.note(shape.name, Change.UNCHANGED)  # stale: never roll back
             continue
-        if _taken(session, shape, row_uuid, values, differing):
-            # e.g. an ID number corrected there that another record holds here: ours stays,
-            # theirs waits in the conflict list for a person
-            _conflict(
-                session,
-                shape,
-                row_uuid,
-                sender=sender,
-                kept="mine",
-                values=values,
-                fields=tuple(differing),
-                other=row,
-            )
-            _agree(session, bases, row_uuid, incoming_at)
-            _record(result, shape, row_uuid, Change.CONFLICT, values, fields=differing, kept="mine")
-            continue
+        # e.g. an ID number corrected there that another record holds here: ours stays
+        taken = _taken(session, shape, row_uuid, values, differing)
         edited_here = base is None or local["updated_at"] != base
-        sender_owns = owner == sender.office_uuid
+        sender_owns = owner == sender.office_uuid and not taken
         we_own = bool(sender.local_office) and owner == sender.local_office
         kept = ""
-        if we_own or (edited_here and not (base is None and sender_owns)):
+        if taken or we_own or (edited_here and not (base is None and sender_owns)):
             kept = "theirs" if sender_owns else "mine"
             other = records.encode_row(shape, local, index) if sender_owns else row
             _conflict(

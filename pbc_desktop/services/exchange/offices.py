@@ -30,7 +30,13 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office, Organization
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
-from pbc_desktop.domain.offices import CODE_MAX, NAME_MAX, OfficeCard, keys_missing
+from pbc_desktop.domain.offices import (
+    CODE_MAX,
+    NAME_MAX,
+    OfficeCard,
+    fingerprint,
+    keys_missing,
+)
 from pbc_desktop.errors import (
     ConflictError,
     FieldError,
@@ -151,6 +157,40 @@ def _read_keys(db: Database, card: OfficeCard) -> OfficeKeys | None:
     if (found.sign_public, found.box_public) != (card.sign_key, card.box_key):
         return None  # another office's keys: as good as none
     return found
+
+
+def keys_problem(db: Database) -> str:
+    """Why this PC cannot sign or open packages for this office, in one sentence: no key
+    file, or the file beside the database is another office's, a passphrase-protected
+    export or damaged (each says what to do)."""
+    card = local_card(db)
+    path = key_file(db)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return keys_missing()
+    try:
+        found = keys.from_pem(data)
+    except keys.KeyFileError:
+        return t(
+            f"密钥文件“{path}”已损坏或加了口令(导出的密钥文件不能直接放在这里),"
+            "请管理员用“导入密钥”(pbc office import-key)导入本单位的密钥。",
+            f"The key file “{path}” is damaged or protected by a passphrase (an exported key "
+            "file cannot simply be put there): an administrator imports the office's keys "
+            "(Import the keys, or pbc office import-key).",
+        )
+    if card is not None and (found.sign_public, found.box_public) != (
+        card.sign_key,
+        card.box_key,
+    ):
+        other = fingerprint(found.sign_public, found.box_public)
+        return t(
+            f"密钥文件“{path}”属于另一个单位(指纹 {other}),不是本单位的;"
+            "请管理员导入本单位的密钥(pbc office import-key)。",
+            f"The key file “{path}” belongs to another office (fingerprint {other}), not "
+            "this one: an administrator imports this office's keys (pbc office import-key).",
+        )
+    return keys_missing()
 
 
 def check_office(setup: OfficeSetup) -> list[FieldError]:
@@ -314,6 +354,16 @@ def find_office(db: Database, name_or_uuid: str) -> OfficeCard:
         ).all()
         if len(rows) == 1:
             return _card(rows[0])
+        if rows:  # e.g. an office that set itself up again on a new PC
+            which = ";".join(f"{r.uuid}(指纹 {_card(r).fingerprint})" for r in rows)
+            which_en = "; ".join(f"{r.uuid} (fingerprint {_card(r).fingerprint})" for r in rows)
+            raise ConflictError(
+                t(
+                    f"登记了 {len(rows)} 个名为“{key}”的单位,请用单位标识指明是哪一个:{which}。",
+                    f"{len(rows)} registered offices are named “{key}”; name one by its "
+                    f"identifier: {which_en}.",
+                )
+            )
     raise NotFoundError(
         t(
             f"没有登记名为“{key}”的单位;请先登记对方单位的名片。",

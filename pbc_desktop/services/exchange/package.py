@@ -119,6 +119,9 @@ _BROKEN = (
 
 Progress = Callable[[int, int], object]  # (bytes done, bytes in all)
 
+#: How the inner form (a ZIP) starts: a member, or the end record of an empty archive.
+_ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06")
+
 
 class Package:
     """An opened package whose container, manifest and signature were checked; use it as a
@@ -363,11 +366,13 @@ def _open(
     lookup_sender: Callable[[str], OfficeCard | None],
 ) -> Package:
     name = path.name
-    sha = hashlib.sha256()
+    head = raw.read(HEADER_BYTES)
+    if not (head.startswith(MAGIC) or head[:4] in _ZIP_STARTS):
+        raise pm.not_package(name)  # before reading it all: a film renamed .pbcx
+    sha = hashlib.sha256(head)
     while block := raw.read(BLOCK):
         sha.update(block)
-    raw.seek(0)
-    head = raw.read(HEADER_BYTES)
+    raw.seek(len(head))
     ours = None if my_keys is None else fingerprint(my_keys.sign_public, my_keys.box_public)
     inner: BinaryIO
     if head.startswith(MAGIC):
@@ -384,7 +389,7 @@ def _open(
         opened = OpenedStream(raw, header, head, my_keys.box)
         opened.authenticate()
         inner = files.enter_context(io.BufferedReader(opened, BLOCK))
-    elif head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+    elif head[:4] in _ZIP_STARTS:
         inner = raw
     else:
         raise pm.not_package(name)

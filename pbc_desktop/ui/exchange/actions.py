@@ -6,6 +6,7 @@ Sending and receiving run off the UI thread; after each, the 数据移交单 can
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -221,8 +222,12 @@ class SendDialog(QDialog):
         form = QFormLayout(self)
         self.to_combo = QComboBox(self)
         self.to_combo.setObjectName("exchangeSendTo")
+        names = Counter(o.name for o in others)
         for office in others:
-            self.to_combo.addItem(office.name, office.uuid)
+            shown = office.name
+            if names[office.name] > 1:  # one office set up anew: its fingerprint tells
+                shown += f"({office.fingerprint[:9]}…)"
+            self.to_combo.addItem(shown, office.uuid)
         form.addRow(self.tr("&To:"), self.to_combo)
         self.everything = QCheckBox(
             self.tr("&Everything, not only what is new to that office"), self

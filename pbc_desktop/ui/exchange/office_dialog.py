@@ -28,7 +28,6 @@ from pbc_desktop.domain.offices import (
     card_from_json,
     card_to_json,
     fingerprint_lines,
-    keys_missing,
 )
 from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.files import atomic_output
@@ -145,7 +144,7 @@ class OfficeDialog(MenuWindow):
                 name=card.name, level=card.level.label(language())
             )
             if not keys_here:
-                text += "\n" + keys_missing()
+                text += "\n" + offices.keys_problem(self.ctx.db)
             self.summary.setText(text)
             self.fingerprint.setText("\n".join(fingerprint_lines(card.fingerprint)))
         rows = offices.offices(self.ctx.db)

@@ -87,6 +87,18 @@ def test_registering_cards(db: Database) -> None:
     assert names == [("上底村党委", True), ("和平镇党委", False)]
 
 
+def test_two_registered_offices_of_one_name_are_told_apart_by_identifier(db: Database) -> None:
+    _set_up(db)
+    again = office("c0000000-0000-4000-8000-000000000009", "和平镇党委", OrgLevel.TOWN)
+    offices.register_card(db, TOWN.card)
+    offices.register_card(db, again.card)  # the town set itself up anew on a new PC
+    with pytest.raises(ConflictError) as which:
+        offices.find_office(db, "和平镇党委")
+    assert TOWN.card.uuid in which.value.message and again.card.uuid in which.value.message
+    assert again.card.fingerprint in which.value.message
+    assert offices.find_office(db, again.card.uuid) == again.card
+
+
 def test_clerks_exchange_but_only_an_administrator_sets_up_the_office(db: Database) -> None:
     branch = make_org(db, "下底村党支部")
     for clerk in (village_actor(db, branch), town_actor(db)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import zipfile
@@ -297,6 +298,36 @@ def test_not_a_package(tmp_path: Path, content: bytes) -> None:
     path.write_bytes(content)
     problem = Problem.DAMAGED if content.startswith(b"PK") else Problem.NOT_PACKAGE
     _refused(problem, path)
+
+
+def test_a_large_file_that_is_not_a_package_is_refused_before_it_is_read_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from pbc_desktop.services.exchange import package
+
+    hashed = [0]
+
+    class CountingSha:
+        def __init__(self, data: bytes = b"") -> None:
+            self._sha = hashlib.sha256(data)
+            hashed[0] += len(data)
+
+        def update(self, data: bytes) -> None:
+            hashed[0] += len(data)
+            self._sha.update(data)
+
+        def hexdigest(self) -> str:
+            return self._sha.hexdigest()
+
+    monkeypatch.setattr(package, "hashlib", SimpleNamespace(sha256=CountingSha))
+    path = tmp_path / "会议录像.pbcx"  # a film renamed, or picked by mistake
+    with path.open("wb") as film:
+        film.write(b"\x00\x00\x00\x18ftypmp42")
+        film.truncate(32 * 1024 * 1024)
+    _refused(Problem.NOT_PACKAGE, path)
+    assert hashed[0] < 1024 * 1024
 
 
 def test_another_zip_is_not_a_package(tmp_path: Path) -> None:
