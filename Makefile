@@ -8,12 +8,12 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck pytest forms translations bench clean
+.PHONY: setup run test lint typecheck pytest pytest-sqlite pytest-server forms translations bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,postgres]'
 	touch $(STAMP)
 
 setup: $(STAMP) translations
@@ -35,8 +35,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: setup
+## The whole suite twice: on SQLite files, then on a throwaway PostgreSQL server that
+## tests/pg_cluster.py starts and removes (skipped, saying so, where PostgreSQL is not installed).
+pytest: pytest-sqlite pytest-server
+
+pytest-sqlite: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+pytest-server: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.pg_cluster -- $(BIN)/python -m pytest -q
 
 ## Everything CI checks: lint, types, the whole test suite.
 test: setup lint typecheck pytest
