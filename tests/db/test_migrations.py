@@ -39,9 +39,8 @@ def test_migrated_schema_equals_the_models(db: Database) -> None:
     assert diff == []
 
 
+@pytest.mark.sqlite_only("SQLite's own settings (PRAGMA)")
 def test_sqlite_pragmas_are_set(db: Database) -> None:
-    if not db.is_sqlite:
-        pytest.skip("SQLite only")
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
