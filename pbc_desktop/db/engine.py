@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -118,6 +119,29 @@ def read_only_engine(path: Path) -> Engine:
     return engine
 
 
+#: What stands in a server's error for the values of the row it refused.
+HIDDEN_DETAIL = "DETAIL:  (the row's values are not shown)"
+
+
+def _hide_row_values(context: ExceptionContext) -> None:
+    """A server's error names the values of the row it refused (``Key (id_number)=(…)
+    already exists``, ``Failing row contains (…)``): personal data, which errors and logs
+    never hold (as SQLAlchemy's ``hide_parameters`` keeps the statement's values out).
+    Its DETAIL line is taken out of the driver's error and of SQLAlchemy's."""
+    original = context.original_exception
+    detail = getattr(getattr(original, "diag", None), "message_detail", None)
+    if not detail:
+        return
+    for error in (original, context.sqlalchemy_exception):
+        if error is not None:
+            error.args = tuple(
+                re.sub(r"DETAIL:\s+" + re.escape(detail), HIDDEN_DETAIL, arg)
+                if isinstance(arg, str)
+                else arg
+                for arg in error.args
+            )
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -127,7 +151,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "handle_error", _hide_row_values)
+    return engine
 
 
 def _check_still_active(session: Session, actor: Actor) -> None:
