@@ -60,6 +60,17 @@ def sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
+def is_server_url(text: str) -> bool:
+    """Whether ``text`` (a ``--db``) names a database server (``postgresql+psycopg://…``)
+    rather than a file."""
+    return "://" in text and not text.lower().startswith("sqlite")
+
+
+def shown_url(url: str) -> str:
+    """A database URL as messages show it: its password, if any, hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def disk_full(path: Path | None) -> DiskFullError:
     """The sentence for SQLite's "database or disk is full" and its disk I/O errors."""
     where = path.parent if path is not None else None

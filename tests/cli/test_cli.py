@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from pbc_desktop import __version__
 from pbc_desktop.cli import main
-from pbc_desktop.db.engine import sqlite_url
+from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import head_revision, open_database
 from pbc_desktop.db.models import Community, CommunityMember, Organization
-from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD, db_arg
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -159,3 +159,15 @@ def test_damaged_database_file(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     code, _, err = run(capsys, "info", "--db", str(bad))
     assert code == 2
     assert "不是本程序可用的数据库" in err
+
+
+def test_a_server_database_is_named_by_its_url_without_a_password(
+    capsys: pytest.CaptureFixture[str], db: Database
+) -> None:
+    code, out, err = run(capsys, "info", "--db", db_arg(db))
+    assert code == 0, err
+    assert f"数据库: {db.path if db.path is not None else db.url}" in out
+    code, _, err = run(
+        capsys, "backup", "--db", "postgresql+psycopg://clerk:secret@127.0.0.1:1/pbc"
+    )
+    assert code == 2 and "只用于数据库文件" in err and "secret" not in err
