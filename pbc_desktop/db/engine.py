@@ -205,6 +205,7 @@ class Database:
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
+        self._disposed = False
 
     @property
     def actor(self) -> str:
@@ -231,8 +232,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        finally:
+            self._let_go_if_disposed()
 
     @contextmanager
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
@@ -262,9 +266,20 @@ class Database:
                     )
                 ) from exc
             raise
+        finally:
+            self._let_go_if_disposed()
+
+    def _let_go_if_disposed(self) -> None:
+        """A database used after :meth:`dispose` (a widget's timer firing as its window
+        closes) closes the connection that use opened at once: nothing is kept in the pool
+        of an engine no one disposes again (on a server, a connection left to the garbage
+        collector, still open)."""
+        if self._disposed:
+            self.engine.dispose()
 
     def dispose(self) -> None:
         """Close the connections and let go of the file's lock (the database is done with)."""
+        self._disposed = True
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
