@@ -46,19 +46,27 @@ SERVER_SETTINGS = {
 PROGRAMS = ("initdb", "pg_ctl", "createdb")
 
 
-def find_bin_dir() -> Path | None:
-    """The folder holding ``initdb``, ``pg_ctl`` and ``createdb``, or None."""
-    candidates = [Path(os.environ[PG_BIN_ENV])] if os.environ.get(PG_BIN_ENV) else []
+def _candidates() -> list[Path]:
+    given = os.environ.get(PG_BIN_ENV)
+    if given:
+        return [Path(given)]
+    found = []
     on_path = shutil.which("pg_ctl")
     if on_path:  # Debian links some of them into /usr/local/bin or /usr/bin
-        candidates.append(Path(on_path).resolve().parent)
-    candidates += sorted(
+        found.append(Path(on_path).resolve().parent)
+    found += sorted(
         (p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/initdb")),
         key=lambda d: int(d.parent.name) if d.parent.name.isdigit() else 0,
         reverse=True,
     )
+    return found
+
+
+def find_bin_dir() -> Path | None:
+    """The folder holding ``initdb``, ``pg_ctl`` and ``createdb`` (only ``PBC_PG_BIN``
+    is looked in when that is set), or None."""
     exe = ".exe" if os.name == "nt" else ""
-    for folder in candidates:
+    for folder in _candidates():
         if all((folder / f"{name}{exe}").is_file() for name in PROGRAMS):
             return folder
     return None
@@ -175,7 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     cluster = Cluster(bin_dir)
     try:
         cluster.start()
-        print(f"pg_cluster: {TEST_DB_URL_ENV}={cluster.url}", file=sys.stderr, flush=True)
+        print(
+            f"pg_cluster: {TEST_DB_URL_ENV}={cluster.url}\npg_cluster: server in {cluster.folder}",
+            file=sys.stderr,
+            flush=True,
+        )
         env = {**os.environ, TEST_DB_URL_ENV: cluster.url}
         return subprocess.run(command, env=env, check=False).returncode
     except KeyboardInterrupt:
