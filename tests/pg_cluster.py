@@ -8,11 +8,11 @@ runs the command with ``PBC_TEST_DB_URL`` set to that database's
 ``postgresql+psycopg://`` URL, then stops the server and removes the folder, whatever the
 command's outcome (also on Ctrl+C). The exit status is the command's.
 
-The PostgreSQL programs are found on ``PATH``, in ``PBC_PG_BIN`` or in Debian's
-``/usr/lib/postgresql/<version>/bin``. Without them the command is not run and the exit
-status is 0 (a developer's machine without PostgreSQL), unless ``PBC_REQUIRE_POSTGRES=1``
-(CI), when it is an error. The server refuses to run as root: as root the cluster belongs
-to the ``postgres`` account (or ``nobody``).
+The PostgreSQL programs are taken from ``PBC_PG_BIN`` when it is set, else found on
+``PATH`` or in Debian's ``/usr/lib/postgresql/<version>/bin``. Without them the command
+is not run and the exit status is 0 (a developer's machine without PostgreSQL), unless
+``PBC_REQUIRE_POSTGRES=1`` (CI), when it is an error. The server refuses to run as root:
+as root the cluster belongs to the ``postgres`` account (or ``nobody``).
 """
 
 from __future__ import annotations
@@ -41,8 +41,6 @@ SERVER_SETTINGS = {
     "full_page_writes": "off",
     "max_connections": "200",
 }
-
-
 PROGRAMS = ("initdb", "pg_ctl", "createdb")
 
 
