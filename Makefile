@@ -8,12 +8,12 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck pytest wheel-check forms translations bench clean
+.PHONY: setup run test lint typecheck pytest pytest-sqlite pytest-server wheel-check forms translations bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,postgres]'
 	touch $(STAMP)
 
 setup: $(STAMP) translations
@@ -35,15 +35,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: setup
+## The whole suite twice: on SQLite files, then on a throwaway PostgreSQL server that
+## tests/pg_cluster.py starts and removes (skipped, saying so, where PostgreSQL is not installed).
+pytest: pytest-sqlite pytest-server
+
+pytest-sqlite: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+pytest-server: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.pg_cluster -- $(BIN)/python -m pytest -q
 
 ## The wheel (`pip install .`) installed into a fresh venv works: fonts, icons and
 ## translations inside it, the CLI and the window (packaging/build.py --wheel).
 wheel-check: setup
 	$(BIN)/python packaging/build.py --wheel
 
-## Everything CI checks: lint, types, the whole test suite, the wheel.
+## Everything CI checks: lint, types, the whole test suite on both backends, the wheel.
 test: setup lint typecheck pytest wheel-check
 
 PACKAGING_STAMP := $(VENV)/.packaging

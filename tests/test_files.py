@@ -15,6 +15,7 @@ from pbc_desktop import cli, lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.files import atomic_output
+from tests.conftest import db_arg
 from tests.report_factories import make_joint_meeting
 
 
@@ -130,8 +131,6 @@ def test_a_full_disk_while_writing_a_report_is_one_sentence_on_the_command_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """``pbc report minutes`` on a disk that fills while ReportLab writes the PDF."""
-    if db.path is None:
-        pytest.skip("the command line opens database files; this run uses a server database")
     meeting = make_joint_meeting(db)
     folder = tmp_path / "out"
     folder.mkdir()
@@ -148,7 +147,7 @@ def test_a_full_disk_while_writing_a_report_is_one_sentence_on_the_command_line(
             "report",
             "minutes",
             "--db",
-            str(db.path),
+            db_arg(db),
             "--activity",
             str(meeting.activity_id),
             "-o",

@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 from pbc_desktop import APP_NAME, __version__, lang
@@ -63,7 +62,9 @@ def _language_in(argv: Sequence[str]) -> str:
 def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument(
-        "--db", type=Path, help="database file (default: pbc.sqlite in the data folder)"
+        "--db",
+        help="database file (default: pbc.sqlite in the data folder), or a server's URL "
+        "postgresql+psycopg://USER@HOST:PORT/DATABASE",
     )
     common.add_argument("--lang", choices=lang.SUPPORTED, default="zh", help="message language")
     common.add_argument(

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from pbc_desktop.db.engine import Database, sqlite_url
+from pbc_desktop.db.engine import Database, is_server_url, shown_url, sqlite_url
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -27,10 +27,31 @@ Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 E = TypeVar("E", bound="LabeledEnum")
 
 
+def server_url(args: argparse.Namespace) -> str | None:
+    """The server's URL that ``--db`` gives, or None (a database file)."""
+    given: str | None = args.db
+    return given if given is not None and is_server_url(given) else None
+
+
+def db_label(args: argparse.Namespace) -> str:
+    """The database as messages name it: the file's path, or the server's URL (no password)."""
+    url = server_url(args)
+    return shown_url(url) if url is not None else str(_db_path_or_error(args))
+
+
 def _db_path(args: argparse.Namespace) -> Path:
     from pbc_desktop import paths
 
-    path: Path = args.db if args.db is not None else paths.default_db_path()
+    if server_url(args) is not None:
+        raise UserError(
+            t(
+                "这个命令只用于数据库文件,不用于服务器上的数据库"
+                "(服务器上的数据库由服务器备份和管理)。",
+                "This command works on a database file, not on a server's database (a "
+                "server's database is backed up and looked after on the server).",
+            )
+        )
+    path = Path(args.db) if args.db is not None else paths.default_db_path()
     return path.expanduser().resolve()
 
 
@@ -203,6 +224,9 @@ def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database
     from pbc_desktop import paths
     from pbc_desktop.db.migrate import open_database, remove_leftovers
 
+    url = server_url(args)
+    if url is not None:  # no file: no folder to check, no lock, no copy before an upgrade
+        return open_database(url, create=create)
     path = _db_path_or_error(args)
     try:
         backup_dir = paths.backups_dir()

@@ -11,11 +11,12 @@ from pbc_desktop.cli.common import (
     PASSWORD_ENV,
     USER_ENV,
     Subcommands,
-    _db_path,
     _db_path_or_error,
     ask_password,
+    db_label,
     interactive,
     open_db,
+    server_url,
     typed,
 )
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
@@ -49,8 +50,10 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
 def cmd_init(args: argparse.Namespace) -> int:
     from pbc_desktop.services.info import is_empty
 
-    path = _db_path_or_error(args)
-    existed = path.exists()
+    on_server = server_url(args) is not None
+    path = None if on_server else _db_path_or_error(args)
+    existed = path is None or path.exists()
+    where = db_label(args)
     db = open_db(args, create=True, sign_in=False)
     try:
         if not args.demo:
@@ -59,17 +62,17 @@ def cmd_init(args: argparse.Namespace) -> int:
                 if args.office:
                     create_office_from(db, args)
             except BaseException:
-                if not existed:  # no database without its administrator is left behind
+                if path is not None and not existed:  # no file without its administrator
                     db.dispose()
                     remove_with_sidecars(path)
                 raise
-            print(t(f"数据库已就绪: {path}", f"Database ready: {path}"))
+            print(t(f"数据库已就绪: {where}", f"Database ready: {where}"))
             return EXIT_OK
         if not is_empty(db):
             raise UserError(
                 t(
-                    f"数据库 {path} 已有数据,不能再生成演示数据。请指定一个新文件(--db)。",
-                    f"The database {path} already holds records; the demo can only "
+                    f"数据库 {where} 已有数据,不能再生成演示数据。请指定一个新文件(--db)。",
+                    f"The database {where} already holds records; the demo can only "
                     "be built into an empty one. Name a new file with --db.",
                 )
             )
@@ -81,7 +84,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         summary = build_demo(db, scale=args.scale, seed=args.seed, progress=progress)
         _first_admin(db, args, needed=False)  # the demo has its own accounts
-        print(t(f"演示数据已生成: {path}", f"Demo district built: {path}"))
+        print(t(f"演示数据已生成: {where}", f"Demo district built: {where}"))
         print(summary)
         return EXIT_OK
     finally:
@@ -127,7 +130,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
     db = open_db(args, write=False)
     try:
-        path, revision = _db_path(args), current_revision(db)
+        path, revision = db_label(args), current_revision(db)
         print(t(f"数据库: {path}", f"Database: {path}"))
         print(t(f"结构版本: {revision}", f"Schema revision: {revision}"))
         for count in record_counts(db):

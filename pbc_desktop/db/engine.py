@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -57,6 +58,17 @@ def _sqlite_begin(conn: Any) -> None:
 def sqlite_url(path: Path) -> str:
     """The URL of a SQLite file; any character in the path (``#``, ``%``, ``?``) survives."""
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+
+
+def is_server_url(text: str) -> bool:
+    """Whether ``text`` (a ``--db``) names a database server (``postgresql+psycopg://…``)
+    rather than a file."""
+    return "://" in text and not text.lower().startswith("sqlite")
+
+
+def shown_url(url: str) -> str:
+    """A database URL as messages show it: its password, if any, hidden."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def disk_full(path: Path | None) -> DiskFullError:
@@ -118,6 +130,29 @@ def read_only_engine(path: Path) -> Engine:
     return engine
 
 
+#: What stands in a server's error for the values of the row it refused.
+HIDDEN_DETAIL = "DETAIL:  (the row's values are not shown)"
+
+
+def _hide_row_values(context: ExceptionContext) -> None:
+    """A server's error names the values of the row it refused (``Key (id_number)=(…)
+    already exists``, ``Failing row contains (…)``): personal data, which errors and logs
+    never hold (as SQLAlchemy's ``hide_parameters`` keeps the statement's values out).
+    Its DETAIL line is taken out of the driver's error and of SQLAlchemy's."""
+    original = context.original_exception
+    detail = getattr(getattr(original, "diag", None), "message_detail", None)
+    if not detail:
+        return
+    for error in (original, context.sqlalchemy_exception):
+        if error is not None:
+            error.args = tuple(
+                re.sub(r"DETAIL:\s+" + re.escape(detail), HIDDEN_DETAIL, arg)
+                if isinstance(arg, str)
+                else arg
+                for arg in error.args
+            )
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -127,7 +162,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "handle_error", _hide_row_values)
+    return engine
 
 
 def _check_still_active(session: Session, actor: Actor) -> None:
@@ -168,6 +205,7 @@ class Database:
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
+        self._disposed = False
 
     @property
     def actor(self) -> str:
@@ -194,8 +232,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        finally:
+            self._let_go_if_disposed()
 
     @contextmanager
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
@@ -225,9 +266,20 @@ class Database:
                     )
                 ) from exc
             raise
+        finally:
+            self._let_go_if_disposed()
+
+    def _let_go_if_disposed(self) -> None:
+        """A database used after :meth:`dispose` (a widget's timer firing as its window
+        closes) closes the connection that use opened at once: nothing is kept in the pool
+        of an engine no one disposes again (on a server, a connection left to the garbage
+        collector, still open)."""
+        if self._disposed:
+            self.engine.dispose()
 
     def dispose(self) -> None:
         """Close the connections and let go of the file's lock (the database is done with)."""
+        self._disposed = True
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()

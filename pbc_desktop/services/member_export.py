@@ -561,8 +561,10 @@ def export_members(
         with atomic_output(target) as tmp:
             ws.append(_header_cells(ws, FIELDS))
             cells = _RowCells(ws, FIELDS, text_keys)
-            with db.read() as s:
-                for row in s.execute(_export_select(query, acc)):
+            # Closed when left (a cancel too): on a server the rows come through a cursor
+            # held open there until the result is closed.
+            with db.read() as s, s.execute(_export_select(query, acc)) as rows:
+                for row in rows:
                     if count % BATCH == 0:
                         if stop():
                             raise _cancelled_error()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ActivityKind
+from tests.conftest import db_arg
 from tests.factories import make_activity, make_community, make_orgs
 
 
@@ -20,7 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db_file(db: Database) -> Path:
+def db_file(db: Database) -> str:
     a, b = make_orgs(db, "甲村党支部", "乙村党支部")
     cid = make_community(db, "甲乙党建共同体", [a, b])
     make_community(db, "甲乙丙党建共同体", [a, b])
@@ -33,12 +33,10 @@ def db_file(db: Database) -> Path:
     )
     make_activity(db, cid, "七一主题党日", starts_at=datetime(2026, 7, 1, 15), host_org_id=b)
     make_activity(db, cid, "去年的例会", starts_at=datetime(2025, 12, 1, 9))
-    if db.path is None:
-        pytest.skip("the command line opens database files; this run uses a server database")
-    return db.path
+    return db_arg(db)
 
 
-def test_table_of_a_year(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+def test_table_of_a_year(capsys: pytest.CaptureFixture[str], db_file: str) -> None:
     code, out, _ = run(
         capsys,
         "activities",
@@ -62,7 +60,7 @@ def test_table_of_a_year(capsys: pytest.CaptureFixture[str], db_file: Path) -> N
     assert lines[-1] == "共 2 次活动"
 
 
-def test_all_years_in_english(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+def test_all_years_in_english(capsys: pytest.CaptureFixture[str], db_file: str) -> None:
     code, out, _ = run(
         capsys, "activities", "--db", str(db_file), "--community", "甲乙党建共同体", "--lang", "en"
     )
@@ -70,7 +68,7 @@ def test_all_years_in_english(capsys: pytest.CaptureFixture[str], db_file: Path)
     assert "Joint meeting" in out and out.splitlines()[-1] == "3 activities"
 
 
-def test_unknown_or_ambiguous_community(capsys: pytest.CaptureFixture[str], db_file: Path) -> None:
+def test_unknown_or_ambiguous_community(capsys: pytest.CaptureFixture[str], db_file: str) -> None:
     code, out, err = run(capsys, "activities", "--db", str(db_file), "--community", "不存在")
     assert code == 2 and out == ""
     assert "找不到名为「不存在」的党建共同体" in err

@@ -19,6 +19,8 @@ from pbc_desktop.single_instance import InstanceServer, server_name
 from tests.backup_helpers import add_orgs, damage, new_database, org_names
 from tests.conftest import TEST_PASSWORD, add_account
 
+pytestmark = pytest.mark.sqlite_only("backups and restores copy the database file")
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
+from tests.conftest import db_arg
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
@@ -39,11 +40,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db_file(db: Database) -> Path:
+def db_file(db: Database) -> str:
     make_org(db, ORG, town="陈店镇")
-    if db.path is None:
-        pytest.skip("the command line opens database files; this run uses a server database")
-    return db.path
+    return db_arg(db)
 
 
 def roster(tmp_path: Path, *rows: tuple[object, ...]) -> Path:
@@ -56,7 +55,7 @@ def roster(tmp_path: Path, *rows: tuple[object, ...]) -> Path:
 
 
 def test_dry_run_prints_bad_rows_and_writes_nothing(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = roster(
         tmp_path,
@@ -81,7 +80,7 @@ def test_dry_run_prints_bad_rows_and_writes_nothing(
 
 
 def test_dry_run_of_a_good_file_exits_0(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = roster(tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, "新村党支部", None))
     code, out, _ = run(
@@ -94,7 +93,7 @@ def test_dry_run_of_a_good_file_exits_0(
 
 
 def test_bad_rows_import_nothing(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = roster(
         tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", wrong_check_digit(ID_B), ORG, None)
@@ -108,7 +107,7 @@ def test_bad_rows_import_nothing(
 
 
 def test_valid_only_imports_the_good_rows_and_still_exits_1(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = roster(
         tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", wrong_check_digit(ID_B), ORG, None)
@@ -123,7 +122,7 @@ def test_valid_only_imports_the_good_rows_and_still_exits_1(
 
 
 def test_good_file_imports_and_exits_0_then_duplicates(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = roster(tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, "2012.07"))
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
@@ -139,7 +138,7 @@ def test_good_file_imports_and_exits_0_then_duplicates(
 
 
 def test_create_orgs(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = roster(tmp_path, ("甲", ID_A, "陈店镇新溪村党支部", "2010-07-01"))
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
@@ -153,7 +152,7 @@ def test_create_orgs(
 
 @pytest.mark.parametrize("mark", ["\u202e", "\u200b", "\u2066"])
 def test_create_orgs_refuses_a_name_with_a_direction_mark(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path, mark: str
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path, mark: str
 ) -> None:
     """A member's name with a direction mark was refused, but --create-orgs made an
     organization whose name read backwards."""
@@ -178,7 +177,7 @@ def test_create_orgs_refuses_a_name_with_a_direction_mark(
 
 
 def test_english_lines(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = roster(tmp_path, ("甲", wrong_check_digit(ID_A), ORG, None))
     code, out, _ = run(
@@ -190,7 +189,7 @@ def test_english_lines(
 
 
 def test_unusable_file_exits_2_with_one_sentence(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = encrypted_workbook(tmp_path / "名册.xlsx")
     code, out, err = run(capsys, "import-members", str(path), "--db", str(db_file))
@@ -232,7 +231,7 @@ def two_roster_sheets(tmp_path: Path) -> Path:
 
 
 def test_several_roster_sheets_are_named_and_one_is_chosen_with_sheet(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = two_roster_sheets(tmp_path)
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
@@ -261,7 +260,7 @@ def test_several_roster_sheets_are_named_and_one_is_chosen_with_sheet(
 
 
 def test_a_column_named_twice_is_a_note(
-    capsys: pytest.CaptureFixture[str], db: Database, db_file: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:
     path = write_roster(
         tmp_path / "名册.xlsx",
@@ -276,7 +275,7 @@ def test_a_column_named_twice_is_a_note(
 def test_a_full_disk_while_importing_exits_2_with_one_sentence(
     capsys: pytest.CaptureFixture[str],
     db: Database,
-    db_file: Path,
+    db_file: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -302,7 +301,7 @@ def test_a_full_disk_while_importing_exits_2_with_one_sentence(
 
 
 def test_output_piped_into_a_reader_that_stops_early_still_imports(
-    db: Database, db_file: Path, tmp_path: Path, data_dir: Path
+    db: Database, db_file: str, tmp_path: Path, data_dir: Path
 ) -> None:
     """``pbc import-members … | head -1``: the reader closes the pipe after the first bad
     row; the import went on failing as an "internal error" and wrote nothing."""

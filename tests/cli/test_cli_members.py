@@ -16,6 +16,7 @@ from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.domain.privacy import contains_personal_numbers
+from tests.conftest import db_arg
 from tests.factories import make_member
 from tests.member_export_factories import Roster, setup_roster
 from tests.pdf_helpers import page_texts
@@ -28,7 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def export(
-    capsys: pytest.CaptureFixture[str], db_file: Path, out: Path | str, *args: str
+    capsys: pytest.CaptureFixture[str], db_file: str, out: Path | str, *args: str
 ) -> tuple[int, str, str]:
     """``pbc export-members OUT --db DB_FILE ARGS…``."""
     return run(capsys, "export-members", str(out), "--db", str(db_file), *args)
@@ -43,11 +44,9 @@ def run_exit(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def setup(db: Database) -> tuple[Path, Roster]:
+def setup(db: Database) -> tuple[str, Roster]:
     roster = setup_roster(db)
-    if db.path is None:
-        pytest.skip("the command line opens database files; this run uses a server database")
-    return db.path, roster
+    return db_arg(db), roster
 
 
 def names_in(path: Path) -> list[str]:
@@ -73,7 +72,7 @@ def test_export_template(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
 
 
 def test_export_members_with_filters(
-    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], db: Database, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], setup: tuple[str, Roster], db: Database, tmp_path: Path
 ) -> None:
     db_file, _roster = setup
     path = tmp_path / "成田镇.xlsx"
@@ -107,7 +106,7 @@ def test_export_members_with_filters(
 )
 def test_a_masked_export_masks_grouped_and_full_width_numbers_in_the_remark(
     capsys: pytest.CaptureFixture[str],
-    setup: tuple[Path, Roster],
+    setup: tuple[str, Roster],
     db: Database,
     tmp_path: Path,
     typed: str,
@@ -128,7 +127,7 @@ def test_a_masked_export_masks_grouped_and_full_width_numbers_in_the_remark(
 
 
 def test_unmasked_export_is_audited(
-    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], db: Database, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], setup: tuple[str, Roster], db: Database, tmp_path: Path
 ) -> None:
     db_file, roster = setup
     path = tmp_path / "完整.xlsx"
@@ -150,7 +149,7 @@ def test_unmasked_export_is_audited(
 
 
 def test_english_messages(
-    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], setup: tuple[str, Roster], tmp_path: Path
 ) -> None:
     db_file, _roster = setup
     code, out, _ = export(capsys, db_file, tmp_path / "a.xlsx", "--lang", "en")
@@ -158,7 +157,7 @@ def test_english_messages(
 
 
 def test_report_roster(
-    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], db: Database, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], setup: tuple[str, Roster], db: Database, tmp_path: Path
 ) -> None:
     db_file, _roster = setup
     pdf = tmp_path / "花名册.pdf"
@@ -194,7 +193,7 @@ def test_report_roster(
 
 
 def test_bad_arguments(
-    capsys: pytest.CaptureFixture[str], setup: tuple[Path, Roster], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], setup: tuple[str, Roster], tmp_path: Path
 ) -> None:
     db_file, _roster = setup
     out_file = str(tmp_path / "a.xlsx")

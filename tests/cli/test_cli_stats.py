@@ -11,7 +11,7 @@ from pbc_desktop import lang
 from pbc_desktop.cli import build_parser
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
-from tests.conftest import TEST_ADMIN
+from tests.conftest import TEST_ADMIN, db_arg
 from tests.factories import make_org
 from tests.listing_factories import TOWN_A, YEAR, seed
 from tests.stats_recount import recount
@@ -49,9 +49,7 @@ def test_stats_json_equals_independent_counts(
     db: Database, db_url: str, capsys: pytest.CaptureFixture[str], town: str | None
 ) -> None:
     seed(db)
-    path = db.path
-    if path is None:
-        pytest.skip("the command line opens a SQLite file")
+    path = db_arg(db)
     argv = ["stats", "--db", str(path), "--year", str(YEAR), "--json"]
     if town:
         argv += ["--town", town]
@@ -63,9 +61,7 @@ def test_stats_json_equals_independent_counts(
 
 def test_stats_table_and_unknown_town(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     seed(db)
-    path = db.path
-    if path is None:
-        pytest.skip("the command line opens a SQLite file")
+    path = db_arg(db)
     assert run(["stats", "--db", str(path), "--year", str(YEAR)]) == 0
     out = capsys.readouterr().out
     assert "党建共同体(个)" in out and "逾期事项(个)" in out
@@ -81,9 +77,7 @@ def test_report_assessment_command(
     from pbc_desktop.services.assessments import indicator_sets, scoring
     from tests.assessment_factories import running_communities, score_all
 
-    path = db.path
-    if path is None:
-        pytest.skip("the command line opens a SQLite file")
+    path = db_arg(db)
     indicator_sets.create_indicator_set(db, YEAR)
     (cid,) = running_communities(db, "文光党建共同体")
     score_all(db, scoring.start_assessment(db, cid, YEAR), 0.8)
@@ -106,9 +100,7 @@ def test_a_town_or_village_account_s_figures_are_headed_with_its_part(
     from tests.conftest import add_account
 
     seed(db)
-    path = db.path
-    if path is None:
-        pytest.skip("the command line opens a SQLite file")
+    path = db_arg(db)
     org = make_org(db, "甲村党支部", town="陈店镇")
     add_account(db, "zhen", UserRole.TOWN, town=TOWN_A)
     add_account(db, "cun", UserRole.VILLAGE, organization_id=org)

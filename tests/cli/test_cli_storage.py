@@ -26,6 +26,10 @@ from tests.factories import make_id
 from tests.import_factories import write_roster
 from tests.storage_helpers import REPO, fill, one_sentence, read_only, run_pbc, small_disk
 
+pytestmark = pytest.mark.sqlite_only(
+    "where the database file lives: folders, permissions, full disks"
+)
+
 ORG = "上底村党总支"
 
 

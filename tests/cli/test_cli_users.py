@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from pbc_desktop.cli import main
 from pbc_desktop.db.engine import Database
-from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD, all_rows_text, db_arg, sql_by_hand
 from tests.factories import make_org
 
 NEW = "Village-pass-1"
@@ -24,14 +25,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def office(db: Database) -> Path:
+def office(db: Database) -> str:
     make_org(db, "甲村党支部", town="成田镇")
-    assert db.path is not None
-    return db.path
+    return db_arg(db)
 
 
 def add_village_account(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PBC_NEW_PASSWORD", NEW)
     code, out, err = run(
@@ -44,7 +44,7 @@ def add_village_account(
 
 
 def test_an_administrator_adds_lists_and_disables_accounts(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_village_account(capsys, office, monkeypatch)
     code, out, _ = run(capsys, "user", "list", "--db", str(office))
@@ -58,7 +58,7 @@ def test_an_administrator_adds_lists_and_disables_accounts(
 
 
 def test_a_reset_password_must_be_changed_first(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_village_account(capsys, office, monkeypatch)
     monkeypatch.setenv("PBC_PASSWORD", NEW)
@@ -73,7 +73,7 @@ def test_a_reset_password_must_be_changed_first(
 
 
 def test_a_village_account_may_not_manage_accounts(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_village_account(capsys, office, monkeypatch)
     monkeypatch.setenv("PBC_PASSWORD", NEW)
@@ -88,7 +88,7 @@ def test_a_village_account_may_not_manage_accounts(
 
 
 def test_wrong_password_and_lockout(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PBC_PASSWORD", "not-the-password")
     for _ in range(4):
@@ -102,7 +102,7 @@ def test_wrong_password_and_lockout(
 
 
 def test_refusals_name_what_is_wrong(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("PBC_USER")
     code, _, err = run(capsys, "communities", "--db", str(office))
@@ -188,40 +188,34 @@ def test_an_upgraded_database_without_accounts_says_how_to_make_the_first(
 
 
 def test_audit_verify_intact_edited_and_deleted(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], db: Database, office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_village_account(capsys, office, monkeypatch)
     run(capsys, "user", "disable", "li", "--db", str(office))
     code, out, _ = run(capsys, "audit", "verify", "--db", str(office))
     assert code == 0 and "操作日志完整" in out
-    conn = sqlite3.connect(office)
-    conn.execute("UPDATE audit_log SET summary = '改过' WHERE id = 1")
-    conn.commit()
+    sql_by_hand(db, "UPDATE audit_log SET summary = '改过' WHERE id = 1")
     code, out, _ = run(capsys, "audit", "verify", "--db", str(office))
     assert code == 1 and "第 1 条记录被改动过" in out
-    conn.execute("DELETE FROM audit_log WHERE id = 1")
-    conn.commit()
-    conn.close()
+    sql_by_hand(db, "DELETE FROM audit_log WHERE id = 1")
     code, out, _ = run(capsys, "audit", "verify", "--db", str(office))
     assert code == 1 and "第 2 条之前" in out
 
 
 def test_no_password_reaches_the_database_file(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], db: Database, office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_village_account(capsys, office, monkeypatch)
     monkeypatch.setenv("PBC_PASSWORD", "typo-" + TEST_PASSWORD)
     run(capsys, "communities", "--db", str(office))
-    conn = sqlite3.connect(office)
-    dump = "\n".join(conn.iterdump())
-    conn.close()
+    dump = all_rows_text(db)
     for secret in (TEST_PASSWORD, NEW, "typo-"):
         assert secret not in dump
 
 
 def add_own_password_account(
     capsys: pytest.CaptureFixture[str],
-    office: Path,
+    office: str,
     monkeypatch: pytest.MonkeyPatch,
     name: str,
     *role: str,
@@ -242,7 +236,7 @@ def add_own_password_account(
 
 
 def test_enable_lets_a_disabled_account_sign_in_again(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mine = add_own_password_account(capsys, office, monkeypatch, "zhao", "--role", "viewer")
     monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
@@ -255,7 +249,7 @@ def test_enable_lets_a_disabled_account_sign_in_again(
 
 
 def test_a_viewer_may_neither_manage_accounts_nor_check_the_audit_log(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_own_password_account(capsys, office, monkeypatch, "zhao", "--role", "viewer")
     # No new password is at hand: the refusal comes before one would be asked for.
@@ -273,7 +267,7 @@ def test_a_viewer_may_neither_manage_accounts_nor_check_the_audit_log(
 
 
 def test_messages_in_english(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_own_password_account(capsys, office, monkeypatch, "zhao", "--role", "viewer")
     code, _, err = run(
@@ -322,7 +316,7 @@ class Terminal:
 
 
 def test_at_a_terminal_the_user_name_and_passwords_are_asked_for(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     terminal = Terminal(monkeypatch, TEST_ADMIN, TEST_PASSWORD, NEW, NEW)
     code, out, err = run(capsys, "user", "add", "li", "--role", "viewer", "--db", str(office))
@@ -352,7 +346,8 @@ def test_init_at_a_terminal_asks_for_the_first_administrator(
 
 def test_no_password_reaches_the_log_files(
     capsys: pytest.CaptureFixture[str],
-    office: Path,
+    db: Database,
+    office: str,
     monkeypatch: pytest.MonkeyPatch,
     data_dir: Path,
 ) -> None:
@@ -365,8 +360,13 @@ def test_no_password_reaches_the_log_files(
     monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
     monkeypatch.setenv("PBC_NEW_PASSWORD", "reset-" + NEW)
     assert run(capsys, "user", "passwd", "zhao", "--db", str(office))[0] == 0
-    files = [p for p in data_dir.rglob("*") if p.is_file()] + list(office.parent.glob("*"))
+    files = [p for p in data_dir.rglob("*") if p.is_file()]
+    if db.path is not None:  # the database file and its -wal
+        files += db.path.parent.glob("*")
     assert any(p.parent.name == "logs" for p in files)  # the log was written to
+    stored = all_rows_text(db)
+    for secret in (TEST_PASSWORD, NEW, mine, "reset-"):
+        assert secret not in stored
     for path in files:
         if path.is_file():
             text = path.read_bytes()
@@ -375,7 +375,7 @@ def test_no_password_reaches_the_log_files(
 
 
 def test_scope_options_the_role_cannot_have_are_refused(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Never dropped in silence: ``--role district --town X`` made an administrator of the
     whole district for someone meant to look after one town."""
@@ -397,7 +397,7 @@ def test_scope_options_the_role_cannot_have_are_refused(
 
 
 def test_the_account_s_fields_are_checked_before_its_password_is_asked_for(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     terminal = Terminal(monkeypatch, TEST_ADMIN, TEST_PASSWORD)
     code, _, err = run(capsys, "user", "add", "li", "--role", "village", "--db", str(office))
@@ -409,16 +409,16 @@ def test_the_account_s_fields_are_checked_before_its_password_is_asked_for(
 
 
 def test_enter_alone_at_the_password_prompt_is_not_a_wrong_password(
-    capsys: pytest.CaptureFixture[str], office: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], db: Database, office: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As in the sign-in dialog: an empty password cancels, and is not counted towards the
     five wrong passwords that lock the account."""
     terminal = Terminal(monkeypatch, TEST_ADMIN, "")
     code, _, err = run(capsys, "communities", "--db", str(office))
     assert code == 2 and "没有输入密码" in err and terminal.answers == []
-    conn = sqlite3.connect(office)
-    failed = conn.execute(
-        "SELECT failed_sign_ins FROM app_user WHERE username = ?", (TEST_ADMIN,)
-    ).fetchone()
-    conn.close()
-    assert failed == (0,)
+    with db.engine.connect() as conn:
+        failed = conn.execute(
+            text("SELECT failed_sign_ins FROM app_user WHERE username = :name"),
+            {"name": TEST_ADMIN},
+        ).one()
+    assert tuple(failed) == (0,)

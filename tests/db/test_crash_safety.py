@@ -21,6 +21,7 @@ KILLS = 30
 REPO = Path(__file__).resolve().parent.parent.parent
 
 pytestmark = [
+    pytest.mark.sqlite_only("a writer killed mid-write leaves a valid database file"),
     pytest.mark.slow,
     pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
 ]

@@ -19,6 +19,8 @@ from tests.backup_helpers import new_database, org_names
 from tests.factories import make_id
 from tests.import_factories import write_roster
 
+pytestmark = pytest.mark.sqlite_only("the single-writer lock is a lock on the database file")
+
 REPO = Path(__file__).resolve().parent.parent.parent
 ORG = "上底村党总支"
 

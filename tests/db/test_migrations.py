@@ -39,17 +39,16 @@ def test_migrated_schema_equals_the_models(db: Database) -> None:
     assert diff == []
 
 
+@pytest.mark.sqlite_only("SQLite's own settings (PRAGMA)")
 def test_sqlite_pragmas_are_set(db: Database) -> None:
-    if not db.is_sqlite:
-        pytest.skip("SQLite only")
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10_000
 
 
-def test_reopening_keeps_records_and_makes_no_copy(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "a.sqlite")
+def test_reopening_keeps_records_and_makes_no_copy(db_url: str, tmp_path: Path) -> None:
+    url = db_url
     db = open_database(url, backup_dir=tmp_path / "backups")
     with db.write() as s:
         s.add(
@@ -69,14 +68,13 @@ def test_reopening_keeps_records_and_makes_no_copy(tmp_path: Path) -> None:
     assert not (tmp_path / "backups").exists()
 
 
-def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "newer.sqlite"
-    db = open_database(sqlite_url(path))
+def test_database_from_a_newer_version_is_refused(db_url: str) -> None:
+    db = open_database(db_url)
     with db.write() as s:
         s.execute(text("UPDATE alembic_version SET version_num = 'zz99_future'"))
     db.dispose()
     with pytest.raises(DatabaseTooNewError, match="更新版本"):
-        open_database(sqlite_url(path))
+        open_database(db_url)
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
@@ -142,14 +140,13 @@ def test_an_empty_file_beside_backups_is_a_lost_database(tmp_path: Path) -> None
     assert path.stat().st_size == 0
 
 
-def test_foreign_tables_without_version_are_refused(tmp_path: Path) -> None:
-    path = tmp_path / "other.sqlite"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE stuff (x INTEGER)")
-    conn.commit()
-    conn.close()
+def test_foreign_tables_without_version_are_refused(db_url: str) -> None:
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE stuff (x INTEGER)"))
+    engine.dispose()
     with pytest.raises(DatabaseDamagedError):
-        open_database(sqlite_url(path))
+        open_database(db_url)
 
 
 def test_backup_copy_is_a_consistent_database(tmp_path: Path) -> None:

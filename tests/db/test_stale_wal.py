@@ -15,6 +15,8 @@ from pbc_desktop.db.migrate import backup_copy, open_database
 from tests.backup_helpers import add_orgs, integrity, names_in, new_database, org_names
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD
 
+pytestmark = pytest.mark.sqlite_only("the -wal file beside a database file")
+
 REPO = Path(__file__).resolve().parent.parent.parent
 
 

@@ -26,6 +26,7 @@ from pbc_desktop.reports.signin import build_signin
 from pbc_desktop.services.activities import editing
 from pbc_desktop.ui.activities.tab import ActivitiesTab
 from pbc_desktop.ui.common.context import AppContext
+from tests.conftest import db_arg
 from tests.factories import make_community, make_member, make_org, make_orgs
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 from tests.qt_helpers import stub_boxes
@@ -185,11 +186,9 @@ def test_cli_names_the_unprintable_words(
     db: Database, tmp_path: Path, no_fallback_fonts: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     activity_id = meeting_with_rare_names(db)
-    if db.path is None:
-        pytest.skip("the command line opens database files; this run uses a server database")
     out = tmp_path / "纪要.pdf"
     code = cli.main(
-        ["report", "minutes", "--db", str(db.path), "--activity", str(activity_id), "-o", str(out)]
+        ["report", "minutes", "--db", db_arg(db), "--activity", str(activity_id), "-o", str(out)]
     )
     stdout, stderr = capsys.readouterr()
     assert code == 0

@@ -18,6 +18,7 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import BUNDLED_FONT_NAME, FONT_DIR_ENV, font_file, official_fonts
 from pbc_desktop.reports.minutes import build_minutes
+from tests.conftest import db_arg
 from tests.factories import make_activity, make_orgs
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 from tests.report_factories import (
@@ -308,12 +309,10 @@ def test_time_range_formats() -> None:
 def test_cli_report_minutes(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if db.path is None:
-        pytest.skip("the command line opens SQLite files")
     meeting = make_joint_meeting(db)
     out = tmp_path / "pdf" / "纪要.pdf"
     args = report_parser().parse_args(
-        ["report", "minutes", "--db", str(db.path), "--activity", str(meeting.activity_id),
+        ["report", "minutes", "--db", db_arg(db), "--activity", str(meeting.activity_id),
          "-o", str(out)]
     )  # fmt: skip
     assert args.handler(args) == 0
@@ -321,7 +320,7 @@ def test_cli_report_minutes(
     assert norm(f"{COMMUNITY}2026年第3次联席会议纪要") in whole_text(out)
 
     args = report_parser().parse_args(
-        ["report", "minutes", "--db", str(db.path), "--activity", "999", "-o", str(out)]
+        ["report", "minutes", "--db", db_arg(db), "--activity", "999", "-o", str(out)]
     )
     with pytest.raises(NotFoundError):
         args.handler(args)

@@ -13,6 +13,7 @@ from pbc_desktop.db.models import Activity, PartyMember
 from pbc_desktop.domain.enums import ActivityStatus, MembershipStatus
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports.signin import HEADERS, MIN_BLANK_ROWS, build_signin
+from tests.conftest import db_arg
 from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
 from tests.report_factories import (
     ABSENT,
@@ -153,12 +154,10 @@ def test_unknown_activity(db: Database, tmp_path: Path) -> None:
 def test_cli_report_signin(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if db.path is None:
-        pytest.skip("the command line opens SQLite files")
     meeting = make_joint_meeting(db, status=ActivityStatus.PLANNED)
     out = tmp_path / "签到表.pdf"
     args = report_parser().parse_args(
-        ["report", "signin", "--db", str(db.path), "--activity", str(meeting.activity_id),
+        ["report", "signin", "--db", db_arg(db), "--activity", str(meeting.activity_id),
          "-o", str(out), "--blank-rows", "0"]
     )  # fmt: skip
     assert args.handler(args) == 0

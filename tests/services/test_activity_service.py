@@ -305,11 +305,10 @@ def test_an_unreadable_file_is_named(
     assert svc.get_activity_edit(db, aid).title == "第一季度联席会议"
 
 
+@pytest.mark.sqlite_only("a full disk under the database file")
 def test_a_full_disk_while_storing_files_is_a_sentence_and_saves_nothing(
     db: Database, world: dict[str, int], tmp_path: Path
 ) -> None:
-    if not db.is_sqlite:
-        pytest.skip("SQLite only")
     aid = svc.create_activity(db, meeting(world))
     photo = tmp_path / "大合影.jpg"
     photo.write_bytes(os.urandom(400_000))

@@ -20,6 +20,8 @@ from pbc_desktop.services.backup import AUTO, BackupFile
 from pbc_desktop.services.organizations import OrgInput, create_organization
 from tests.backup_helpers import add_orgs, damage, integrity, names_in, new_database, org_names
 
+pytestmark = pytest.mark.sqlite_only("backups copy the database file")
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NOW = datetime(2025, 6, 15, 18, 30, 0)
 

@@ -31,6 +31,7 @@ from pbc_desktop.services.lists import editing
 from pbc_desktop.services.member_export import export_members, write_template
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.xlsx_text import CUT_MARKER, EXCEL_CELL_MAX, fit_text
+from tests.conftest import db_arg
 from tests.factories import make_member
 from tests.list_factories import setup_community
 from tests.member_export_factories import Roster, setup_roster
@@ -240,10 +241,8 @@ def test_a_long_remark_is_cut_with_a_marker_and_the_rows_are_named(
     assert f"第 {cell.row} 行" in cut_note and "32767" in cut_note
     assert "截断" not in notes_of_uncut(db, tmp_path)
     # The command line says so too (exit 0: the file was written).
-    if db.path is None:
-        return
     out_cli = tmp_path / "命令行.xlsx"
-    code = cli.main(["export-members", str(out_cli), "--db", str(db.path), "--search", "陈长"])
+    code = cli.main(["export-members", str(out_cli), "--db", db_arg(db), "--search", "陈长"])
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert "第 2 行" in out and "已截断" in out
@@ -258,8 +257,6 @@ def notes_of_uncut(db: Database, tmp_path: Path) -> dict[str, str]:
 def test_reimporting_a_cut_remark_keeps_the_full_text(
     db: Database, roster: Roster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if db.path is None:
-        pytest.skip("the command line opens database files")
     remark = long_remark()
     member_id = make_member(
         db, "陈长", roster.village, remark=remark, work_unit="甲村村委会", complete=True
@@ -272,7 +269,7 @@ def test_reimporting_a_cut_remark_keeps_the_full_text(
     assert str(ws.cell(row=2, column=COLUMN["remark"] + 1).value).endswith(CUT_MARKER)
     ws.cell(row=2, column=COLUMN["work_unit"] + 1).value = "甲村股份经济合作社"
     wb.save(path)
-    code = cli.main(["import-members", str(path), "--db", str(db.path), "--on-duplicate", "update"])
+    code = cli.main(["import-members", str(path), "--db", db_arg(db), "--on-duplicate", "update"])
     capsys.readouterr()
     assert code == 0
     with db.read() as s:

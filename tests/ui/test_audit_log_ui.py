@@ -1,10 +1,8 @@
 """工具 → 操作日志: filters and pages over a few hundred entries, before → after as stored,
-the chain check (intact, then an entry edited with sqlite3 named and shown); and the 工具
+the chain check (intact, then an entry edited by hand named and shown); and the 工具
 menu offered only to accounts that may use it."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -22,7 +20,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.table_model import PAGE_SIZE
 from pbc_desktop.ui.shell.main_window import MainWindow
 from tests.audit_factories import add_entries
-from tests.conftest import TEST_ADMIN, TEST_PASSWORD
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD, sql_by_hand
 from tests.factories import make_org
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 from tests.scope_factories import village_actor
@@ -55,14 +53,6 @@ def choose(combo: QComboBox, data: object) -> None:
     index = combo.findData(data)
     assert index >= 0, data
     combo.setCurrentIndex(index)
-
-
-def sql(db: Database, statement: str) -> None:
-    assert db.path is not None
-    conn = sqlite3.connect(db.path)
-    conn.execute(statement)
-    conn.commit()
-    conn.close()
 
 
 def test_newest_first_fetched_page_by_page(
@@ -148,7 +138,9 @@ def test_check_integrity_then_an_edited_entry_is_named_and_shown(
     assert panel.verify_result.text() == f"操作日志完整:{ENTRIES} 条记录均未被改动。"
     assert boxes.shown[-1] == panel.verify_result.text()
 
-    sql(db, "UPDATE audit_log SET summary = '什么也没改' WHERE id = 7")  # not on the first page
+    sql_by_hand(
+        db, "UPDATE audit_log SET summary = '什么也没改' WHERE id = 7"
+    )  # not on the first page
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
     assert panel.verify_result.text() == "操作日志不完整:第 7 条记录被改动过。"
     assert boxes.shown[-1] == panel.verify_result.text()
@@ -158,12 +150,12 @@ def test_check_integrity_then_an_edited_entry_is_named_and_shown(
     qtbot.mouseClick(panel.clear_extra_button, Qt.MouseButton.LeftButton)
     assert shown(panel) == ENTRIES
 
-    sql(db, "UPDATE audit_log SET summary = '也改了' WHERE id = 440")  # on the first page
-    sql(db, "UPDATE audit_log SET summary = '什么也没删' WHERE id = 7")
+    sql_by_hand(db, "UPDATE audit_log SET summary = '也改了' WHERE id = 440")  # on the first page
+    sql_by_hand(db, "UPDATE audit_log SET summary = '什么也没删' WHERE id = 7")
     panel.reload()
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
     assert "第 7 条" in panel.verify_result.text()  # the first one altered
-    sql(db, "DELETE FROM audit_log WHERE id <= 8")
+    sql_by_hand(db, "DELETE FROM audit_log WHERE id <= 8")
     panel.reload()
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
     assert "第 9 条之前" in panel.verify_result.text()

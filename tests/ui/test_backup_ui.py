@@ -25,6 +25,8 @@ from pbc_desktop.ui.shell.recovery_dialog import RecoveryDialog
 from tests.backup_helpers import add_orgs, damage, names_in, new_database, org_names
 from tests.qt_helpers import Boxes, sign_ins_as_tester, stub_boxes
 
+pytestmark = pytest.mark.sqlite_only("backups and restores copy the database file")
+
 
 @pytest.fixture
 def office(data_dir: Path) -> Iterator[Database]:

@@ -155,11 +155,12 @@ def _existing_members(s: Session, wanted: set[str | None] | None = None) -> dict
     stmt = select(PartyMember.id_number, PartyMember.id).where(PartyMember.id_number.is_not(None))
     out: dict[str, int] = {}
     # Streamed: the session would otherwise fetch every row before the first is seen.
-    for number, mid in s.execute(stmt.execution_options(yield_per=_CHUNK)):
-        if number:
-            key = number.strip().upper()
-            if wanted is None or key in wanted:
-                out[key] = mid
+    with s.execute(stmt.execution_options(yield_per=_CHUNK)) as rows:  # closed, even on error
+        for number, mid in rows:
+            if number:
+                key = number.strip().upper()
+                if wanted is None or key in wanted:
+                    out[key] = mid
     return out
 
 

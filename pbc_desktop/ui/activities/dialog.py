@@ -173,6 +173,7 @@ class ActivityDialog(FormDialog):
         ui.memberSearchEdit.textChanged.connect(self._search_timer.start)
         ui.memberSearchEdit.returnPressed.connect(self._search_now)
         self._search_timer.timeout.connect(self.search_members)
+        self.finished.connect(self._search_timer.stop)  # no search once the dialog is closed
         ui.memberResults.itemDoubleClicked.connect(lambda _i: self.add_selected_members())
         ui.memberResults.itemSelectionChanged.connect(self._update_buttons)
         ui.addMemberButton.clicked.connect(self.add_selected_members)
