@@ -50,6 +50,14 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
 def cmd_init(args: argparse.Namespace) -> int:
     from pbc_desktop.services.info import is_empty
 
+    office_asked = args.office is not None or args.level is not None
+    if office_asked and not (args.demo or ((args.office or "").strip() and args.level)):
+        raise UserError(
+            t(
+                "设置本单位需要同时给出单位名称(--office)和层级(--level)。",
+                "Setting up this office needs both its name (--office) and its level (--level).",
+            )
+        )
     on_server = server_url(args) is not None
     path = None if on_server else _db_path_or_error(args)
     existed = path is None or path.exists()
@@ -59,7 +67,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if not args.demo:
             try:
                 _first_admin(db, args, needed=True)
-                if args.office:
+                if office_asked:
                     create_office_from(db, args)
             except BaseException:
                 if path is not None and not existed:  # no file without its administrator

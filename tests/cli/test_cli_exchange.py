@@ -200,3 +200,18 @@ def test_another_offices_key_file_beside_the_database_is_named_as_such(
     village_key.write_text("-----BEGIN ENCRYPTED PRIVATE KEY-----\nnot really\n")
     code, out, _ = run(capsys, "office", "show", "--db", str(village))
     assert "已损坏或加了口令" in out
+
+
+@pytest.mark.parametrize(
+    "office",
+    [("--office", "上底村党委"), ("--office", " ", "--level", "village"), ("--level", "town")],
+    ids=["no level", "blank name", "no name"],
+)
+def test_an_office_half_given_to_init_is_one_sentence_and_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, office: tuple[str, ...]
+) -> None:
+    path = tmp_path / "new.sqlite"
+    code, _, err = run(capsys, "init", "--db", str(path), "--admin", TEST_ADMIN, *office)
+    assert code == 2 and "--office" in err and "--level" in err
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+    assert not list(tmp_path.glob("new.sqlite*"))  # nothing made
