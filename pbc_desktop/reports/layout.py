@@ -598,20 +598,25 @@ def build_pdf(
 
 def running_head(title: str, font: str, page: PageGeometry = PORTRAIT) -> PageDecorator:
     """Draws ``title`` small and grey above the text block of every page but the first
-    (which opens with the title itself), with a hairline under it."""
-
-    shown = title
-    while len(shown) > 1 and stringWidth(shown, font, FOOTER_SIZE) > page.text_width:
-        shown = shown[:-2] + "…"  # a long title is cut to the text block's width
+    (which opens with the title itself), with a hairline under it. A paragraph cut to one
+    line (:func:`clipped`), not drawString: a rare character takes its fallback font."""
+    style = ParagraphStyle(
+        "RunningHead",
+        fontName=font,
+        fontSize=FOOTER_SIZE,
+        leading=FOOTER_SIZE * 1.2,
+        alignment=TA_CENTER,
+        textColor=colors.Color(0.35, 0.35, 0.35),
+    )
+    head = clipped(title, style, page.text_width, 1)
+    head.wrap(page.text_width, style.leading)
 
     def draw(canvas: Canvas, number: int, _total: int) -> None:
         if number == 1:
             return
         y = page.height - page.top + 6 * mm
+        head.drawOn(canvas, page.left, y - 2)
         canvas.saveState()
-        canvas.setFont(font, FOOTER_SIZE)
-        canvas.setFillGray(0.35)
-        canvas.drawCentredString(page.width / 2, y, shown)
         canvas.setStrokeGray(0.6)
         canvas.setLineWidth(0.4)
         canvas.line(page.left, y - 2 * mm, page.width - page.right, y - 2 * mm)
