@@ -93,27 +93,17 @@ class CommunityRef:
 
 
 @dataclass(frozen=True)
-class OrgDetail:
-    id: int
+class OrgDetail(OrgRow):
+    """The listing's row of an organization, with the rest of its record."""
+
     uuid: str
-    name: str
-    short_name: str | None
-    kind: OrgKind
-    field: OrgField
-    level: OrgLevel
-    town: str | None
-    parent_id: int | None
-    parent_name: str | None
-    secretary: str | None
     contact_person: str | None
-    contact_phone: str | None
     address: str | None
     founded_on: date | None
     start_date: date | None
     end_date: date | None
     remark: str | None
     children_count: int
-    member_count: int
     communities: tuple[CommunityRef, ...]
 
 
