@@ -69,21 +69,30 @@ def role_needs_town(role: UserRole) -> bool:
 
 
 @dataclass(frozen=True)
-class Actor:
-    """The signed-in person on whose behalf a service runs.
+class Account:
+    """Who an account is and what it answers for: the person, the role and the scope.
 
     ``organization_id`` / ``town`` tie the account to its part of the organization tree
-    (both empty: the whole district). ``user_id`` is None only for the program itself
-    (migrations, the demo builder), which acts as a district administrator.
+    (both empty: the whole district).
     """
 
-    user_id: int | None
     username: str
     name: str
     unit: str
     role: UserRole
     organization_id: int | None = None
     town: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Actor(Account):
+    """The signed-in person on whose behalf a service runs.
+
+    ``user_id`` is None only for the program itself (migrations, the demo builder), which
+    acts as a district administrator.
+    """
+
+    user_id: int | None
 
     def can(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]
@@ -99,7 +108,7 @@ class Actor:
 
 
 #: The program acting on its own (schema upgrades, building a demo database).
-SYSTEM = Actor(None, "system", "system", "", UserRole.DISTRICT)
+SYSTEM = Actor("system", "system", "", UserRole.DISTRICT, user_id=None)
 
 
 def password_problem(password: str, *, username: str = "") -> str | None:

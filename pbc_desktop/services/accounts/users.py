@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, User
 from pbc_desktop.domain import accounts as rules
-from pbc_desktop.domain.accounts import Actor, Permission, account_status
+from pbc_desktop.domain.accounts import Account, Actor, Permission, account_status
 from pbc_desktop.domain.enums import AccountStatus, AuditAction, UserRole
 from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
@@ -30,27 +30,16 @@ from pbc_desktop.services.accounts.passwords import (
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
 
-
-@dataclass(frozen=True)
-class UserInput:
-    username: str
-    name: str
-    unit: str
-    role: UserRole
-    organization_id: int | None = None
-    town: str | None = None
+#: What the account form (or the CLI) submits: the account's own fields.
+UserInput = Account
 
 
-@dataclass(frozen=True)
-class UserView:
+@dataclass(frozen=True, kw_only=True)
+class UserView(Account):
+    """An account as the manager lists it."""
+
     id: int
-    username: str
-    name: str
-    unit: str
-    role: UserRole
-    organization_id: int | None
     organization_name: str | None
-    town: str | None
     active: bool
     must_change_password: bool
     locked_until: datetime | None

@@ -197,13 +197,13 @@ def _recipient_scope(session: Session, recipient: Recipient) -> dict[str, Select
         own: frozenset[int] = frozenset()  # an office not placed in the tree: registry only
     else:
         actor = Actor(
-            None,
             "recipient",
             "recipient",
             "",
             UserRole.TOWN if recipient.town else UserRole.VILLAGE,
             organization_id=org_id,
             town=recipient.town,
+            user_id=None,
         )
         own = own_org_ids(session, actor) or frozenset()
     communities = select(Community.id).where(
