@@ -56,7 +56,10 @@ class AttendanceView:
 
 
 @dataclass(frozen=True)
-class ActivityDetail:
+class ActivityFacts:
+    """A stored activity's own fields, with the names of its community and host: what the
+    detail pane and the editor both show."""
+
     id: int
     kind: ActivityKind
     title: str
@@ -72,6 +75,10 @@ class ActivityDetail:
     guests: str | None
     trainee_count: int
     summary: str | None
+
+
+@dataclass(frozen=True)
+class ActivityDetail(ActivityFacts):
     organizations: tuple[str, ...]
     agenda: tuple[AgendaView, ...]
     attendance: tuple[AttendanceView, ...]

@@ -38,7 +38,7 @@ from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, attachments, audit, communities
-from pbc_desktop.services.activities.detail import activity_not_found
+from pbc_desktop.services.activities.detail import ActivityFacts, activity_not_found
 from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import (
@@ -131,28 +131,13 @@ class AttendanceEdit:
 
 
 @dataclass(frozen=True)
-class ActivityEdit:
+class ActivityEdit(ActivityFacts):
     """A stored activity as the editor shows it (ids plus the names to display)."""
 
-    id: int
     uuid: str
     community_id: int | None
-    community_name: str | None
-    kind: ActivityKind
-    title: str
-    starts_at: datetime
-    ends_at: datetime | None
-    status: ActivityStatus
     venue_id: int | None
-    place: str | None
     host_org_id: int | None
-    host_org_name: str | None
-    chair: str | None
-    recorder: str | None
-    lecturer: str | None
-    guests: str | None
-    trainee_count: int
-    summary: str | None
     organizations: tuple[Choice, ...]
     attendance: tuple[AttendanceEdit, ...]
     agenda: tuple[AgendaInput, ...]
