@@ -62,22 +62,15 @@ class FundInput:
     remark: str | None = None
 
 
-@dataclass(frozen=True)
-class LedgerRow:
+@dataclass(frozen=True, kw_only=True)
+class LedgerRow(FundInput):
+    """A stored entry (its fields as :func:`get_entry` gives them) as the ledger lists it."""
+
     id: int
-    entry_date: date
-    direction: FundDirection
-    source: FundSource | None
-    purpose: str | None
-    amount_cents: int
     balance_cents: int  # running balance after this entry
     over_balance: bool
-    activity_id: int | None
     activity_title: str | None
-    item_id: int | None
     item_title: str | None
-    handler: str | None
-    remark: str | None
 
     @property
     def signed_cents(self) -> int:
