@@ -64,19 +64,26 @@ class ItemQuery:
 
 
 @dataclass(frozen=True)
-class ItemRow(ItemState):
+class ItemFacts(ItemState):
+    """What a row of the listing and the detail both show of an item: its list, its
+    community and its state."""
+
     id: int
     community_id: int
     community_name: str
     list_id: int
     list_kind: ListKind
     list_title: str
-    list_year: int
     signed_on: date | None
     title: str
     status: ItemStatus
     overdue: bool
     deadline: date | None
+
+
+@dataclass(frozen=True)
+class ItemRow(ItemFacts):
+    list_year: int
     lead_orgs: tuple[str, ...]
     partner_orgs: tuple[str, ...]  # other organizations of group claims (组团认领)
     supervision_count: int
@@ -99,18 +106,9 @@ class ClaimView:
 
 
 @dataclass(frozen=True)
-class ItemDetail(ItemState):
-    id: int
-    title: str
+class ItemDetail(ItemFacts):
     description: str | None
     category: str | None
-    community_name: str
-    list_kind: ListKind
-    list_title: str
-    signed_on: date | None
-    status: ItemStatus
-    overdue: bool
-    deadline: date | None
     expected_result: str | None
     solved_on: date | None
     result: str | None
@@ -119,8 +117,6 @@ class ItemDetail(ItemState):
     uses_title: str | None
     claims: tuple[ClaimView, ...]
     supervisions: tuple[SupervisionView, ...]
-    list_id: int = 0
-    community_id: int = 0
     answers_item_id: int | None = None
     uses_item_id: int | None = None
 
