@@ -29,19 +29,17 @@ from pbc_desktop.services.lists.common import (
 
 
 @dataclass(frozen=True)
-class SupervisionView:
-    entry_date: date
-    by_whom: str
-    progress: str
-    next_step: str | None
-
-
-@dataclass(frozen=True)
 class SupervisionInput:
+    """A follow-up (督办): when, by whom, the progress and the next step."""
+
     entry_date: date
     by_whom: str
     progress: str
     next_step: str | None = None
+
+
+#: A stored follow-up, as listed: the same four facts as entered.
+SupervisionView = SupervisionInput
 
 
 @dataclass(frozen=True)
