@@ -125,23 +125,18 @@ class MemberView:
         return self.left_on is None
 
 
-@dataclass(frozen=True)
-class RoleView:
-    person_name: str
-    role: LeadershipRole
-    organization_id: int | None
+@dataclass(frozen=True, kw_only=True)
+class RoleView(RoleInput):
+    """A stored seat, as entered, with its organization's name."""
+
     organization_name: str | None
-    cross_appointment: bool
-    phone: str | None
 
 
-@dataclass(frozen=True)
-class TurnView:
-    organization_id: int
+@dataclass(frozen=True, kw_only=True)
+class TurnView(TurnInput):
+    """A stored turn of the rotation, as entered, with its organization's name."""
+
     organization_name: str
-    period_label: str
-    period_start: date | None
-    period_end: date | None
 
 
 @dataclass(frozen=True)
