@@ -33,6 +33,7 @@ from pbc_desktop.services.lists.common import (
     load_item,
     supervision_counts,
 )
+from pbc_desktop.services.lists.editing import ListInput
 from pbc_desktop.services.lists.supervision import SupervisionView, supervisions
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
@@ -121,15 +122,12 @@ class ItemDetail(ItemFacts):
     uses_item_id: int | None = None
 
 
-@dataclass(frozen=True)
-class ServiceListRow:
+@dataclass(frozen=True, kw_only=True)
+class ServiceListRow(ListInput):
+    """A list as entered, with its id, its community's name and how many items it holds."""
+
     id: int
-    community_id: int
     community_name: str
-    kind: ListKind
-    title: str
-    year: int
-    signed_on: date | None
     item_count: int
     solved_count: int
 
@@ -260,6 +258,7 @@ def list_service_lists(
             ServiceList.title,
             ServiceList.year,
             ServiceList.signed_on,
+            ServiceList.remark,
             func.count(ListItem.id).label("items"),
             solved.label("solved"),
         )
