@@ -239,10 +239,12 @@ def test_a_viewer_cannot_send_or_receive(qtbot: QtBot, db: Database) -> None:
 
 
 def test_two_offices_of_one_name_are_told_apart_in_the_send_dialog(qtbot: QtBot) -> None:
-    def view(uuid: str, fingerprint: str) -> offices.OfficeView:
-        return offices.OfficeView(uuid, "和平镇党委", OrgLevel.TOWN, "", fingerprint, False, None)
+    def view(uuid: str, key: bytes) -> offices.OfficeView:
+        return offices.OfficeView(uuid, "和平镇党委", OrgLevel.TOWN, "", key, key, local=False)
 
-    dialog = SendDialog([view("u1", "1111 2222 3333"), view("u2", "4444 5555 6666")])
+    one, other = view("u1", b"\x01" * 32), view("u2", b"\x02" * 32)
+    assert one.fingerprint[:9] != other.fingerprint[:9]
+    dialog = SendDialog([one, other])
     qtbot.addWidget(dialog)
     shown = [dialog.to_combo.itemText(i) for i in range(dialog.to_combo.count())]
-    assert shown == ["和平镇党委(1111 2222…)", "和平镇党委(4444 5555…)"]
+    assert shown == [f"和平镇党委({one.fingerprint[:9]}…)", f"和平镇党委({other.fingerprint[:9]}…)"]

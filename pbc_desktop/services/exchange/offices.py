@@ -69,15 +69,11 @@ class OfficeSetup:
     town: str | None = None
 
 
-@dataclass(frozen=True)
-class OfficeView:
-    uuid: str
-    name: str
-    level: OrgLevel
-    code: str
-    fingerprint: str
+@dataclass(frozen=True, kw_only=True)
+class OfficeView(OfficeCard):
+    """A known office: its card, and whether it is this database's own."""
+
     local: bool
-    town: str | None
 
 
 def key_file(db: Database) -> Path:
@@ -103,10 +99,7 @@ def _card(row: Office) -> OfficeCard:
 
 
 def _view(row: Office) -> OfficeView:
-    card = _card(row)
-    return OfficeView(
-        card.uuid, card.name, card.level, card.code, card.fingerprint, row.local, row.town
-    )
+    return from_fields(OfficeView, row)
 
 
 def local_card(db: Database) -> OfficeCard | None:
