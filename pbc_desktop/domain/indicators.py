@@ -30,12 +30,13 @@ METRICS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class IndicatorSpec:
-    """One indicator of the standard system."""
+    """One indicator of the standard system (the set editor, a set's view and the scoring
+    sheet show these fields of it)."""
 
     category: str
     name: str
     max_score: float
-    guidance: str
+    guidance: str | None = None
     metric: str | None = None
 
 

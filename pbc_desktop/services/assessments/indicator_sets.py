@@ -17,6 +17,7 @@ from pbc_desktop.domain.indicators import (
     DEFAULT_INDICATORS,
     METRICS,
     GradeThresholds,
+    IndicatorSpec,
 )
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
@@ -30,15 +31,11 @@ from pbc_desktop.services.assessments.common import (
     thresholds_of,
 )
 from pbc_desktop.services.permissions import require
+from pbc_desktop.services.scope import from_fields
 
 
 @dataclass(frozen=True)
-class IndicatorInput:
-    category: str
-    name: str
-    max_score: float
-    guidance: str | None = None
-    metric: str | None = None
+class IndicatorInput(IndicatorSpec):
     id: int | None = None  # an existing indicator being edited; None: a new one
 
 
@@ -55,15 +52,10 @@ class IndicatorSetInput:
         return round(sum(i.max_score for i in self.indicators), 2)
 
 
-@dataclass(frozen=True)
-class IndicatorView:
+@dataclass(frozen=True, kw_only=True)
+class IndicatorView(IndicatorSpec):
     id: int
     seq: int
-    category: str
-    name: str
-    max_score: float
-    guidance: str | None
-    metric: str | None
 
 
 @dataclass(frozen=True)
@@ -93,10 +85,7 @@ class IndicatorSetView:
             excellent_min=self.thresholds.excellent_min,
             good_min=self.thresholds.good_min,
             pass_min=self.thresholds.pass_min,
-            indicators=tuple(
-                IndicatorInput(i.category, i.name, i.max_score, i.guidance, i.metric, i.id)
-                for i in self.indicators
-            ),
+            indicators=tuple(from_fields(IndicatorInput, i) for i in self.indicators),
         )
 
 
@@ -132,10 +121,7 @@ def _set_view(s: Session, iset: IndicatorSet) -> IndicatorSetView:
         year=iset.year,
         name=iset.name,
         thresholds=thresholds_of(iset),
-        indicators=tuple(
-            IndicatorView(i.id, i.seq, i.category, i.name, i.max_score, i.guidance, i.metric)
-            for i in indicators
-        ),
+        indicators=tuple(from_fields(IndicatorView, i) for i in indicators),
         assessments=int(counts[0]),
         finished=int(counts[1]),
     )
@@ -257,10 +243,7 @@ def default_set_input(year: int) -> IndicatorSetInput:
         excellent_min=DEFAULT_GRADE_THRESHOLDS.excellent_min,
         good_min=DEFAULT_GRADE_THRESHOLDS.good_min,
         pass_min=DEFAULT_GRADE_THRESHOLDS.pass_min,
-        indicators=tuple(
-            IndicatorInput(spec.category, spec.name, spec.max_score, spec.guidance, spec.metric)
-            for spec in DEFAULT_INDICATORS
-        ),
+        indicators=tuple(from_fields(IndicatorInput, spec, id=None) for spec in DEFAULT_INDICATORS),
     )
 
 
@@ -305,10 +288,7 @@ def create_indicator_set(
                 excellent_min=old.excellent_min,
                 good_min=old.good_min,
                 pass_min=old.pass_min,
-                indicators=tuple(
-                    IndicatorInput(i.category, i.name, i.max_score, i.guidance, i.metric)
-                    for i in old.indicators
-                ),
+                indicators=tuple(from_fields(IndicatorInput, i, id=None) for i in old.indicators),
             )
         validate_set(data)
         iset = IndicatorSet(

@@ -20,7 +20,7 @@ from pbc_desktop.domain.enums import (
     CommunityStatus,
     Grade,
 )
-from pbc_desktop.domain.indicators import GradeThresholds, grade_for
+from pbc_desktop.domain.indicators import GradeThresholds, IndicatorSpec, grade_for
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
@@ -44,14 +44,9 @@ from pbc_desktop.services.scope import (
 )
 
 
-@dataclass(frozen=True)
-class ScoringRow:
+@dataclass(frozen=True, kw_only=True)
+class ScoringRow(IndicatorSpec):
     indicator_id: int
-    category: str
-    name: str
-    max_score: float
-    guidance: str | None
-    metric: str | None
     figure: float | None  # the supporting figure the app knows, None without a metric
     score: float | None  # None: not scored yet
     remark: str | None
