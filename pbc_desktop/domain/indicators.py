@@ -8,6 +8,7 @@ beside it while scoring. The maximum scores add up to exactly 100.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pbc_desktop.domain.enums import Grade
@@ -195,8 +196,10 @@ DEFAULT_INDICATORS: tuple[IndicatorSpec, ...] = (
 )
 
 
-def total_max_score(indicators: tuple[IndicatorSpec, ...] = DEFAULT_INDICATORS) -> float:
-    return sum(i.max_score for i in indicators)
+def total_max_score(indicators: Iterable[IndicatorSpec] = DEFAULT_INDICATORS) -> float:
+    """The full marks of a set: its indicators' maximum scores added up (rounded to the
+    hundredth, so that a float sum reads as the figures typed)."""
+    return round(sum(i.max_score for i in indicators), 2)
 
 
 def grade_for(total: float, thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOLDS) -> Grade:

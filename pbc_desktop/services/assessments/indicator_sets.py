@@ -18,6 +18,7 @@ from pbc_desktop.domain.indicators import (
     METRICS,
     GradeThresholds,
     IndicatorSpec,
+    total_max_score,
 )
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
@@ -49,7 +50,7 @@ class IndicatorSetInput:
 
     @property
     def total_max(self) -> float:
-        return round(sum(i.max_score for i in self.indicators), 2)
+        return total_max_score(self.indicators)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,7 +71,7 @@ class IndicatorSetView:
 
     @property
     def total_max(self) -> float:
-        return round(sum(i.max_score for i in self.indicators), 2)
+        return total_max_score(self.indicators)
 
     def category_totals(self) -> list[tuple[str, float]]:
         """Each category with the sum of its maximum scores, in first-appearance order."""

@@ -20,7 +20,12 @@ from pbc_desktop.domain.enums import (
     CommunityStatus,
     Grade,
 )
-from pbc_desktop.domain.indicators import GradeThresholds, IndicatorSpec, grade_for
+from pbc_desktop.domain.indicators import (
+    GradeThresholds,
+    IndicatorSpec,
+    grade_for,
+    total_max_score,
+)
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
@@ -82,7 +87,7 @@ class ScoringSheet:
 
     @property
     def max_total(self) -> float:
-        return round(sum(r.max_score for r in self.rows), 2)
+        return total_max_score(self.rows)
 
     @property
     def unscored(self) -> tuple[ScoringRow, ...]:
