@@ -18,7 +18,6 @@ from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
     CommunityStatus,
-    Grade,
 )
 from pbc_desktop.domain.indicators import (
     GradeThresholds,
@@ -41,6 +40,7 @@ from pbc_desktop.services.assessments.common import (
     set_for_year,
     thresholds_of,
 )
+from pbc_desktop.services.assessments.results import AssessmentRow
 from pbc_desktop.services.community_figures import figures_in_session
 from pbc_desktop.services.scope import (
     Choice,
@@ -58,24 +58,16 @@ class ScoringRow(IndicatorSpec):
 
 
 @dataclass(frozen=True)
-class ScoringSheet:
-    """Everything the scoring form and the report show of one assessment."""
+class ScoringSheet(AssessmentRow):
+    """Everything the scoring form and the report show of one assessment: its row in the
+    results, and the rest."""
 
-    id: int
     uuid: str
-    community_id: int
-    community_name: str
     community_status: CommunityStatus
-    year: int
     set_id: int
     set_name: str
     thresholds: GradeThresholds
-    status: AssessmentStatus
-    total: float
-    grade: Grade | None
     feedback: str | None
-    outcome: AssessmentOutcome
-    award_cents: int
     rectify_reasons: str | None
     assessor: str | None
     finished_at: datetime | None
