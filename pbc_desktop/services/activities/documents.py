@@ -17,7 +17,6 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain.enums import (
     AbsenceReason,
-    ActivityKind,
     ActivityStatus,
     AttendanceStatus,
     MembershipStatus,
@@ -25,7 +24,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
-from pbc_desktop.services.activities.detail import AgendaView, agenda_view
+from pbc_desktop.services.activities.detail import ActivityFacts, AgendaView, agenda_view
 from pbc_desktop.services.scope import from_fields
 
 
@@ -51,22 +50,12 @@ class Invitee:
 
 
 @dataclass(frozen=True)
-class ActivityDocument:
-    id: int
-    kind: ActivityKind
-    title: str
-    starts_at: datetime
-    ends_at: datetime | None
-    community_name: str | None
-    host_org_name: str | None
+class ActivityDocument(ActivityFacts):
+    """The activity as its minutes and sign-in sheet print it (``place`` as typed; the
+    venue apart)."""
+
     ordinal: int  # 第N次: its place among its owner's activities of the kind that year
     venue_name: str | None
-    place: str | None
-    chair: str | None
-    recorder: str | None
-    lecturer: str | None
-    guests: str | None
-    summary: str | None
     organizations: tuple[str, ...]  # the participating organizations, in their order
     attendance: tuple[Attendee, ...]  # in the order they were entered
     agenda: tuple[AgendaView, ...]  # in their order
@@ -86,6 +75,7 @@ def get_activity_document(db: Database, activity_id: int) -> ActivityDocument:
             a,
             community_name=a.community.name if a.community is not None else None,
             host_org_name=a.host_org.name if a.host_org is not None else None,
+            trainee_count=a.trainee_count or 0,
             ordinal=_ordinal_in_year(s, a),
             venue_name=a.venue.name if a.venue is not None else None,
             organizations=tuple(link.organization.name for link in links),
