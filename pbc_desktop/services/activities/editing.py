@@ -120,13 +120,10 @@ class AttachmentView:
     missing: bool  # no content: not found when the database was upgraded
 
 
-@dataclass(frozen=True)
-class AttendanceEdit:
-    person_name: str
-    status: AttendanceStatus
-    member_id: int | None
-    absence_reason: AbsenceReason | None
-    reason_text: str | None
+@dataclass(frozen=True, kw_only=True)
+class AttendanceEdit(AttendanceInput):
+    """A stored attendance row, as entered, with the member's organization."""
+
     organization_name: str | None
 
 
