@@ -20,7 +20,7 @@ import contextlib
 import logging
 import uuid as uuid_module
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -398,20 +398,7 @@ def register_card(db: Database, card: OfficeCard) -> bool:
                     f"but this card's is {card.fingerprint}. Check with that office first.",
                 )
             )
-        s.add(
-            Office(
-                uuid=card.uuid,
-                name=card.name,
-                level=card.level,
-                code=card.code,
-                organization_uuid=card.organization_uuid,
-                town=card.town,
-                sign_key=card.sign_key,
-                box_key=card.box_key,
-                local=False,
-                registered_by=db.user.user_id,
-            )
-        )
+        s.add(Office(**asdict(card), local=False, registered_by=db.user.user_id))
         _audit(
             s,
             AuditAction.CREATE,
