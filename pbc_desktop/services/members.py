@@ -31,6 +31,7 @@ from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.post_reports.common import ReportFacts
 from pbc_desktop.services.scope import (
     AnySelect,
     enum_order,
@@ -80,17 +81,6 @@ class ServiceView:
 
 
 @dataclass(frozen=True)
-class ReportView:
-    organization_name: str
-    community_name: str | None
-    post_name: str | None
-    reported_on: date
-    status: PostReportStatus
-    ended_on: date | None
-    service_hours: float
-
-
-@dataclass(frozen=True)
 class MemberDetail:
     id: int
     name: str
@@ -110,7 +100,7 @@ class MemberDetail:
     party_post: str | None
     work_unit: str | None
     remark: str | None  # ID numbers and phones in it masked unless unmasked=True
-    reports: tuple[ReportView, ...]
+    reports: tuple[ReportFacts, ...]
     services: tuple[ServiceView, ...]  # newest first
     #: the office the record came from in a package (None: made here)
     origin: str | None = None
@@ -267,7 +257,7 @@ def load_member(s: Session, member_id: int, acc: access.Access | None = None) ->
     return member
 
 
-def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[ServiceView, ...]]:
+def _reports(s: Session, member_id: int) -> tuple[tuple[ReportFacts, ...], tuple[ServiceView, ...]]:
     report_stmt = (
         report_places(
             PostReport.id,
@@ -280,7 +270,7 @@ def _reports(s: Session, member_id: int) -> tuple[tuple[ReportView, ...], tuple[
         .order_by(PostReport.reported_on.desc(), PostReport.id.desc())
     )
     reports = tuple(
-        from_fields(ReportView, r, organization_name=r.org_name, service_hours=float(r.hours or 0))
+        from_fields(ReportFacts, r, organization_name=r.org_name, service_hours=float(r.hours or 0))
         for r in s.execute(report_stmt)
     )
     service_stmt = (

@@ -6,6 +6,7 @@ Every module calls ``common.today()`` (not a copy of it), so a test fixes the da
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, or_, select, true
@@ -14,12 +15,27 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.models import PartyMember, PostReport
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import PostReportStatus
 from pbc_desktop.errors import FieldError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.field_errors import FieldErrors
 
 REMARK_MAX = 2000
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """A report as every listing of reports shows it: where to, which post, from when to
+    when, and the hours served on it."""
+
+    organization_name: str
+    community_name: str | None
+    post_name: str | None
+    reported_on: date
+    status: PostReportStatus
+    ended_on: date | None
+    service_hours: float
 
 
 def today() -> date:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, distinct, func, or_, select
@@ -19,6 +18,7 @@ from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.post_reports.common import ReportFacts
 from pbc_desktop.services.scope import (
     date_bounds,
     from_fields,
@@ -84,20 +84,13 @@ class OverviewRow:
         return parts
 
 
-@dataclass(frozen=True)
-class ReportedMember:
+@dataclass(frozen=True, kw_only=True)
+class ReportedMember(ReportFacts):
     """A report of one of the organization's members (the overview's detail)."""
 
     report_id: int
     member_id: int
     member_name: str
-    community_name: str | None
-    organization_name: str
-    post_name: str | None
-    reported_on: date
-    status: PostReportStatus
-    ended_on: date | None
-    service_hours: float
 
 
 def _counts() -> tuple[Any, Any, Any]:

@@ -37,6 +37,7 @@ from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.post_reports.common import (
     REMARK_MAX,
+    ReportFacts,
     check_in_report,
     check_length,
     check_not_future,
@@ -82,22 +83,15 @@ class EndInput:
     remark: str | None = None
 
 
-@dataclass(frozen=True)
-class ReportRow:
+@dataclass(frozen=True, kw_only=True)
+class ReportRow(ReportFacts):
     id: int
     member_id: int
     member_name: str
     community_id: int | None
-    community_name: str | None
     organization_id: int
-    organization_name: str
     post_id: int | None
-    post_name: str | None
-    reported_on: date
-    status: PostReportStatus
-    ended_on: date | None
     remark: str | None
-    service_hours: float
     service_count: int
     last_evaluation_year: int | None
     last_evaluation: EvaluationResult | None
