@@ -32,6 +32,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.post_reports.common import ReportFacts
+from pbc_desktop.services.post_reports.service_log import ServiceInput
 from pbc_desktop.services.scope import (
     AnySelect,
     enum_order,
@@ -72,11 +73,10 @@ class MemberRow:
     reported: bool
 
 
-@dataclass(frozen=True)
-class ServiceView:
-    served_on: date
-    hours: float
-    content: str
+@dataclass(frozen=True, kw_only=True)
+class ServiceView(ServiceInput):
+    """A service entry as the member's detail lists it, with the organization served."""
+
     organization_name: str
 
 

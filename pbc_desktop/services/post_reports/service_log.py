@@ -16,6 +16,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports.common import check_in_report, check_length, load_report
+from pbc_desktop.services.scope import from_fields
 
 CONTENT_MAX = 2000
 
@@ -25,18 +26,17 @@ MAX_HOURS = 24.0
 
 @dataclass(frozen=True)
 class ServiceInput:
+    """A service entry: the day, the hours and what was done."""
+
     served_on: date
     hours: float
     content: str
 
 
-@dataclass(frozen=True)
-class ServiceRow:
+@dataclass(frozen=True, kw_only=True)
+class ServiceRow(ServiceInput):
     id: int
     report_id: int
-    served_on: date
-    hours: float
-    content: str
 
 
 def _service_gone() -> NotFoundError:
@@ -79,7 +79,7 @@ def get_service(db: Database, service_id: int) -> ServiceRow:
 
 
 def _service_row(entry: ServiceLog) -> ServiceRow:
-    return ServiceRow(entry.id, entry.report_id, entry.served_on, float(entry.hours), entry.content)
+    return from_fields(ServiceRow, entry, hours=float(entry.hours))
 
 
 def _check_service(
