@@ -30,7 +30,9 @@ ADDRESS_MAX = 200
 
 
 @dataclass(frozen=True)
-class VenueInput:
+class VenueFacts:
+    """A venue's own fields, as entered and as listed."""
+
     name: str
     kind: VenueKind = VenueKind.SERVICE_CENTRE
     owner_org_id: int | None = None
@@ -38,20 +40,17 @@ class VenueInput:
     capacity: int | None = None
     opening_hours: str | None = None
     remark: str | None = None
-    community_ids: tuple[int, ...] = ()  # communities the venue is opened to
 
 
 @dataclass(frozen=True)
-class VenueRow:
+class VenueInput(VenueFacts):
+    community_ids: tuple[int, ...] = ()  # communities the venue is opened to
+
+
+@dataclass(frozen=True, kw_only=True)
+class VenueRow(VenueFacts):
     id: int
-    name: str
-    kind: VenueKind
-    owner_org_id: int | None
     owner_name: str | None
-    address: str | None
-    capacity: int | None
-    opening_hours: str | None
-    remark: str | None
     communities: tuple[Choice, ...]
     activity_count: int
 
