@@ -81,13 +81,20 @@ def test_showing_a_checked_date_ticks_and_fills_or_clears(qtbot: QtBot) -> None:
 
 # -- buttons -------------------------------------------------------------------------------
 def test_enter_does_not_press_close(qtbot: QtBot) -> None:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    qtbot.addWidget(buttons)
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
     assert close is not None
-    close_without_enter(buttons)
+    close_without_enter(buttons, dialog)
     assert not close.autoDefault()
-    close_without_enter(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok))  # none: no-op
+    dialog.show()
+    close.click()
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    other = QDialog()
+    qtbot.addWidget(other)
+    close_without_enter(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, other), other)
 
 
 def test_close_buttons_close_their_dialog(qtbot: QtBot) -> None:

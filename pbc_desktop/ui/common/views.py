@@ -206,9 +206,10 @@ def make_splitter(
     return splitter
 
 
-def close_without_enter(buttons: QDialogButtonBox) -> None:
-    """Enter does not close the window: the Close button of ``buttons`` is not pressed by
-    Enter (which then saves, or searches); Escape or a click still closes it."""
+def close_without_enter(buttons: QDialogButtonBox, dialog: QDialog) -> None:
+    """The Close button of ``buttons`` closes ``dialog`` (as Escape does), but Enter does
+    not press it: Enter then saves, or searches."""
+    buttons.rejected.connect(dialog.reject)
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
     if close is not None:
         close.setAutoDefault(False)

@@ -78,8 +78,7 @@ class DualReportOverviewDialog(QDialog):
         ui.yearCombo.currentIndexChanged.connect(self.reload)
         ui.involvedCheck.toggled.connect(self.reload)
         table.selectionModel().selectionChanged.connect(self._show_detail)
-        ui.buttonBox.rejected.connect(self.reject)
-        close_without_enter(ui.buttonBox)  # Enter searches at once
+        close_without_enter(ui.buttonBox, self)  # Enter searches at once
         ui.searchEdit.returnPressed.connect(self.reload)
         self.reload()
         ui.searchEdit.setFocus()

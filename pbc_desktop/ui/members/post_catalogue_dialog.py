@@ -54,8 +54,7 @@ class PostCatalogueDialog(QDialog):
         ui.deleteButton.clicked.connect(self.delete_current)
         ui.upButton.clicked.connect(lambda: self.move_current(-1))
         ui.downButton.clicked.connect(lambda: self.move_current(+1))
-        ui.buttonBox.rejected.connect(self.reject)
-        close_without_enter(ui.buttonBox)
+        close_without_enter(ui.buttonBox, self)
         for button in (ui.newButton, ui.activeButton, ui.deleteButton, ui.upButton, ui.downButton):
             button.setAutoDefault(False)
         ui.saveButton.setDefault(True)
