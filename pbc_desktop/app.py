@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             None,
             t("无法启动", "Cannot start"),
             t(
-                f"数据文件夹“{folder}”无法写入({reason})。请检查磁盘是否已满、"
-                "是否有写入权限,或请 IT 人员协助。",
+                f"数据文件夹“{folder}”无法写入（{reason}）。请检查磁盘是否已满、"
+                "是否有写入权限，或请 IT 人员协助。",
                 f"The data folder {folder} cannot be written ({reason}). Check that the disk "
                 "is not full and that you may write there, or ask your IT staff for help.",
             ),
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             None,
             t("无法打开数据库", "Cannot open the database"),
             t(
-                f"找不到数据库文件“{db_path}”。请检查文件名和位置;新建数据库请用 文件 → 新建。",
+                f"找不到数据库文件“{db_path}”。请检查文件名和位置；新建数据库请用 文件 → 新建。",
                 f"There is no database file “{db_path}”. Check the name and the place; a new "
                 "database is made with File → New.",
             ),

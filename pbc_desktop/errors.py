@@ -80,7 +80,7 @@ class PermissionDeniedError(UserError):
 #: what the system's error numbers mean, in the words of the user's language
 _OS_REASONS: dict[int, tuple[str, str]] = {
     errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
-    errno.EISDIR: ("这是一个文件夹,不是文件", "it is a folder, not a file"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
     errno.ENOTDIR: ("路径中的一项不是文件夹", "a part of the path is not a folder"),
     errno.EACCES: ("没有权限", "no permission"),
     errno.EPERM: ("没有权限", "no permission"),
@@ -89,7 +89,7 @@ _OS_REASONS: dict[int, tuple[str, str]] = {
     errno.EEXIST: ("已经存在", "it exists already"),
     errno.ENAMETOOLONG: ("文件名太长", "the name is too long"),
     errno.EIO: (
-        "读写出错(磁盘或U盘可能已损坏或已拔出)",
+        "读写出错（磁盘或U盘可能已损坏或已拔出）",
         "a read or write error (the disk or USB stick may be damaged or removed)",
     ),
 }

@@ -109,7 +109,7 @@ def test_a_bug_in_the_command_line_is_one_scrubbed_sentence_and_a_scrubbed_log(
         check=False,
     )
     assert (done.returncode, done.stdout) == (2, ""), done.stderr
-    assert done.stderr.startswith("错误: 程序内部出错(RuntimeError: could not store member ")
+    assert done.stderr.startswith("错误：程序内部出错（RuntimeError: could not store member ")
     assert done.stderr.count("\n") == 1
     assert str(log_file()) in done.stderr
     assert "Traceback" not in done.stderr

@@ -41,7 +41,7 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(
             t(
-                f"错误: 命令行参数不正确({message})。用法见“{self.prog} --help”。",
+                f"错误：命令行参数不正确（{message}）。用法见“{self.prog} --help”。",
                 f"Error: wrong arguments ({message}). See “{self.prog} --help”.",
             ),
             file=sys.stderr,
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        print(t(f"错误: {exc.message}", f"Error: {exc.message}"), file=sys.stderr)
+        print(t(f"错误：{exc.message}", f"Error: {exc.message}"), file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged
         print(report_bug(exc), file=sys.stderr)

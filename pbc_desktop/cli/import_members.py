@@ -103,8 +103,8 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         if bad and not args.valid_only:
             print(
                 t(
-                    f"有 {len(bad)} 行有错误,没有导入任何党员。"
-                    "请改正后重新导入,或加 --valid-only 只导入正确的行。",
+                    f"有 {len(bad)} 行有错误，没有导入任何党员。"
+                    "请改正后重新导入，或加 --valid-only 只导入正确的行。",
                     f"{len(bad)} rows have errors; nothing was imported. Correct them and "
                     "import again, or add --valid-only to import only the good rows.",
                 )
@@ -130,12 +130,12 @@ def cmd_import_members(args: argparse.Namespace) -> int:
 def _print_notices(preview: ImportPreview) -> None:
     """The sheet read when several look like rosters, and columns named twice."""
     for notice in preview.notices:
-        print(t(f"注意: {notice}", f"Note: {notice}"))
+        print(t(f"注意：{notice}", f"Note: {notice}"))
     others = [n for n in preview.sheets if n != preview.sheet]
     if others:
         print(
             t(
-                f"已读取工作表“{preview.sheet}”;如需导入其他工作表,请加 --sheet 工作表名,"
+                f"已读取工作表“{preview.sheet}”；如需导入其他工作表，请加 --sheet 工作表名，"
                 f'例如 --sheet "{others[0]}"。',
                 f"Read the sheet “{preview.sheet}”; to import another one add --sheet NAME, "
                 f'e.g. --sheet "{others[0]}".',
@@ -147,8 +147,8 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
     action = t("更新", "update") if on_duplicate == "update" else t("跳过", "skip")
     print(
         t(
-            f"试运行,未写入任何数据:共 {counts.total} 行,可新增 {counts.new} 名,"
-            f"已有党员 {counts.duplicates} 名(将{action}),有错误 {counts.bad} 行",
+            f"试运行，未写入任何数据：共 {counts.total} 行，可新增 {counts.new} 名，"
+            f"已有党员 {counts.duplicates} 名（将{action}），有错误 {counts.bad} 行",
             f"Dry run, nothing written: {counts.total} rows, {counts.new} new members, "
             f"{counts.duplicates} already present (would {action}), {counts.bad} bad rows",
         )
@@ -156,7 +156,7 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
     if new_orgs:
         print(
             t(
-                f"将新建党组织 {len(new_orgs)} 个:{'、'.join(new_orgs)}",
+                f"将新建党组织 {len(new_orgs)} 个：{'、'.join(new_orgs)}",
                 f"{len(new_orgs)} organizations would be created: {', '.join(new_orgs)}",
             )
         )
@@ -170,8 +170,8 @@ def _print_missing_orgs(missing: tuple[str, ...], create_orgs: bool) -> None:
     shown_en = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
     print(
         t(
-            f"有 {len(missing)} 个党组织在系统中不存在({shown}):请核对名称是否与“党组织”页中"
-            "的完全一致,或加 --create-orgs 新建这些党组织。",
+            f"有 {len(missing)} 个党组织在系统中不存在（{shown}）：请核对名称是否与“党组织”页中"
+            "的完全一致，或加 --create-orgs 新建这些党组织。",
             f"{len(missing)} Party organizations do not exist ({shown_en}): check that the "
             "names are exactly those of the organizations tab, or add --create-orgs to "
             "create them.",

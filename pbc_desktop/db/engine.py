@@ -76,9 +76,9 @@ def disk_full(path: Path | None) -> DiskFullError:
     where = path.parent if path is not None else None
     return DiskFullError(
         t(
-            f"磁盘已满(或无法写入),数据没有保存。请在“{where}”所在的磁盘上腾出空间后再试。"
+            f"磁盘已满（或无法写入），数据没有保存。请在“{where}”所在的磁盘上腾出空间后再试。"
             if where is not None
-            else "磁盘已满(或无法写入),数据没有保存。请腾出磁盘空间后再试。",
+            else "磁盘已满（或无法写入），数据没有保存。请腾出磁盘空间后再试。",
             f"The disk is full (or cannot be written), so nothing was saved. Free some space "
             f"on the disk that holds “{where}” and try again."
             if where is not None
@@ -176,7 +176,7 @@ def _check_still_active(session: Session, actor: Actor) -> None:
     if not session.scalar(select(User.active).where(User.id == actor.user_id)):
         raise PermissionDeniedError(
             t(
-                f"账号 {actor.username} 已被停用,不能再修改数据。请联系管理员。",
+                f"账号 {actor.username} 已被停用，不能再修改数据。请联系管理员。",
                 f"The account {actor.username} has been disabled and can change nothing "
                 "more. Ask an administrator.",
             )
@@ -261,7 +261,7 @@ class Database:
             if "locked" in reason or "busy" in reason:
                 raise DatabaseLockedError(
                     t(
-                        "数据库正被其他程序占用,请稍后再试。",
+                        "数据库正被其他程序占用，请稍后再试。",
                         "The database is busy in another program; please try again shortly.",
                     )
                 ) from exc

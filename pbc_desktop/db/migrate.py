@@ -73,7 +73,7 @@ def current_revision(db: Database) -> str | None:
 def _damaged(path: Path | None) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         t(
-            f"文件“{path}”不是本程序可用的数据库,或已损坏。",
+            f"文件“{path}”不是本程序可用的数据库，或已损坏。",
             f"The file “{path}” is not a database this program can use, or it is damaged.",
         )
     )
@@ -82,7 +82,7 @@ def _damaged(path: Path | None) -> DatabaseDamagedError:
 def _failed_check(path: Path | None) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         t(
-            f"数据库文件“{path}”已损坏:完整性检查没有通过。",
+            f"数据库文件“{path}”已损坏：完整性检查没有通过。",
             f"The database file “{path}” is damaged: it failed its integrity check.",
         )
     )
@@ -91,8 +91,8 @@ def _failed_check(path: Path | None) -> DatabaseDamagedError:
 def _no_access(path: Path | None) -> DatabaseError:
     return DatabaseError(
         t(
-            f"无法打开数据库文件“{path}”:文件或它所在的文件夹是只读的,或者没有权限。"
-            "本程序需要在那里写入。请把文件复制到可以写入的文件夹(例如“文档”)后再打开,"
+            f"无法打开数据库文件“{path}”：文件或它所在的文件夹是只读的，或者没有权限。"
+            "本程序需要在那里写入。请把文件复制到可以写入的文件夹（例如“文档”）后再打开，"
             "或请管理员检查权限。",
             f"Cannot open the database file “{path}”: the file or its folder is read-only, "
             "or there is no permission. The program needs to write there. Copy the file to a "
@@ -105,7 +105,7 @@ def _no_access(path: Path | None) -> DatabaseError:
 def _locked(path: Path | None) -> DatabaseLockedError:
     return DatabaseLockedError(
         t(
-            f"数据库文件“{path}”正被其他程序占用,请关闭该程序后再试。",
+            f"数据库文件“{path}”正被其他程序占用，请关闭该程序后再试。",
             f"The database file “{path}” is held by another program; close it and try again.",
         )
     )
@@ -114,7 +114,7 @@ def _locked(path: Path | None) -> DatabaseLockedError:
 def _read_only_file(path: Path) -> DatabaseError:
     return DatabaseError(
         t(
-            f"数据库文件“{path}”是只读的,本程序无法在其中保存。请去掉文件的“只读”属性,"
+            f"数据库文件“{path}”是只读的，本程序无法在其中保存。请去掉文件的“只读”属性，"
             "或把它复制到可以写入的文件夹后再打开。",
             f"The database file “{path}” is read-only, so the program could not save in it. "
             "Clear the file's read-only attribute, or copy it to a folder you can write to "
@@ -126,8 +126,8 @@ def _read_only_file(path: Path) -> DatabaseError:
 def _missing(path: Path) -> DatabaseError:
     return DatabaseError(
         t(
-            f"找不到数据库文件“{path}”。请检查文件名和位置(新建数据库请用 pbc init 或 "
-            "文件 → 新建)。",
+            f"找不到数据库文件“{path}”。请检查文件名和位置（新建数据库请用 pbc init 或 "
+            "文件 → 新建）。",
             f"There is no database file “{path}”. Check the name and the place (a new "
             "database is made with pbc init or File → New).",
         )
@@ -153,14 +153,14 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
     if path.is_dir():
         return DatabaseError(
             t(
-                f"“{path}”是一个文件夹,不是数据库文件。",
+                f"“{path}”是一个文件夹，不是数据库文件。",
                 f"“{path}” is a folder, not a database file.",
             )
         )
     if not path.parent.is_dir():
         return DatabaseError(
             t(
-                f"文件夹“{path.parent}”不存在,无法打开数据库文件“{path.name}”。",
+                f"文件夹“{path.parent}”不存在，无法打开数据库文件“{path.name}”。",
                 f"The folder “{path.parent}” does not exist; cannot open the database file "
                 f"“{path.name}”.",
             )
@@ -186,7 +186,7 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
     ):
         return DatabaseDamagedError(
             t(
-                f"数据库文件“{path}”是空的(0 字节),里面的记录已经丢失。",
+                f"数据库文件“{path}”是空的（0 字节），里面的记录已经丢失。",
                 f"The database file “{path}” is empty (0 bytes); its records are lost.",
             )
         )
@@ -196,7 +196,7 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
 def too_new() -> DatabaseTooNewError:
     return DatabaseTooNewError(
         t(
-            "这个数据库由更新版本的党建共同体工作台创建,当前版本无法打开。请先升级本程序。",
+            "这个数据库由更新版本的党建共同体工作台创建，当前版本无法打开。请先升级本程序。",
             "This database was written by a newer version of PBC Desktop and cannot be "
             "opened by this one. Please upgrade the program first.",
         )
@@ -419,7 +419,7 @@ def _upgrade_locked(db: Database, current: str | None, backup_dir: Path | None) 
             log.exception("pre-upgrade copy of %s failed", db.path)
             raise UserError(
                 t(
-                    f"升级数据库前无法把它复制到“{backup_dir}”({exc}),因此没有升级。"
+                    f"升级数据库前无法把它复制到“{backup_dir}”（{exc}），因此没有升级。"
                     "请检查磁盘空间后重试。",
                     f"The database could not be copied to “{backup_dir}” before its upgrade "
                     f"({exc}), so it was not upgraded. Check the free disk space and try again.",
@@ -438,8 +438,8 @@ def _upgrade_locked(db: Database, current: str | None, backup_dir: Path | None) 
 
 def _foreign_wal_notice(path: Path, kept: Path) -> str:
     return t(
-        f"数据库“{path.name}”旁边有一个不属于它的临时日志文件(-wal,可能是复制文件时留下的),"
-        f"没有使用它,已改名保存为“{kept.name}”。数据库本身没有改动。",
+        f"数据库“{path.name}”旁边有一个不属于它的临时日志文件（-wal，可能是复制文件时留下的），"
+        f"没有使用它，已改名保存为“{kept.name}”。数据库本身没有改动。",
         f"A temporary log file (-wal) beside the database “{path.name}” does not belong to "
         f"it (perhaps left when a file was copied over it); it was not applied and was kept "
         f"as “{kept.name}”. The database itself was left as it was.",

@@ -110,15 +110,16 @@ def mark_message(mark: CellMark, key: str, column: str) -> str:
     zh, en = _label(key)
     if isinstance(mark, MergedPart):
         return t(
-            f"{zh}({column} 列)是合并单元格 {mark.ref} 的一部分,合并单元格只有第一格有内容。"
-            "请在 Excel 中选中这些单元格,取消合并后在每一行都填上内容,再导入",
+            f"{zh}（{column} 列）是合并单元格 {mark.ref} 的一部分，合并单元格只有第一格有内容。"
+            "请在 Excel 中选中这些单元格，取消合并后在每一行都填上内容，再导入",
             f"The {en} (column {column}) is part of the merged cells {mark.ref}, which hold a "
             "value only in their first cell. Select them in Excel, unmerge them, fill in "
             "every row and import again",
         )
     return t(
-        f"{zh}({column} 列)是一个公式,但文件里没有保存公式的计算结果(文件不是用 Excel 保存的)。"
-        "请在 Excel 中打开文件并保存一次,或复制这些单元格后用“选择性粘贴 → 数值”粘贴回去,再导入",
+        f"{zh}（{column} 列）是一个公式，但文件里没有保存公式的计算结果"
+        "（文件不是用 Excel 保存的）。"
+        "请在 Excel 中打开文件并保存一次，或复制这些单元格后用“选择性粘贴 → 数值”粘贴回去，再导入",
         f"The {en} (column {column}) is a formula whose result the file does not hold "
         "(it was not saved by Excel). Open the file in Excel and save it once, or copy the "
         "cells and paste them back with Paste Special → Values, then import again",
@@ -133,8 +134,8 @@ _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d*)?E[+-]?\d+$")
 def scientific_id_message(shown: str) -> str:
     """Why an ID number that Excel turned into a number is refused, and how to fix it."""
     return t(
-        f"身份证号“{shown}”已被 Excel 变成了科学计数法,后几位数字已经丢失。"
-        "请把该列的单元格格式设置为“文本”后重新输入身份证号,或在号码前加一个英文单引号(')再输入。",
+        f"身份证号“{shown}”已被 Excel 变成了科学计数法，后几位数字已经丢失。"
+        "请把该列的单元格格式设置为“文本”后重新输入身份证号，或在号码前加一个英文单引号（'）再输入。",
         f"The ID number “{shown}” was turned into scientific notation by Excel and its last "
         "digits are lost. Set the column's cell format to Text and type the ID numbers again, "
         "or type an apostrophe (') before each number.",
@@ -160,7 +161,7 @@ def parse_id_number(value: object) -> str | None:
     if "*" in text:
         raise CellError(
             t(
-                f"身份证号“{text}”中有数字被 * 隐藏了(来自隐藏身份证号的导出文件),无法导入。"
+                f"身份证号“{text}”中有数字被 * 隐藏了（来自隐藏身份证号的导出文件），无法导入。"
                 "请使用导出时选择了显示完整身份证号的文件。",
                 f"The ID number “{text}” has digits hidden by * (an export with hidden ID "
                 "numbers). Import an export made with the full ID numbers shown.",
@@ -203,7 +204,7 @@ def _unreadable(key: str, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(
         t(
-            f"{zh}“{shown}”无法识别为日期,{_forms_hint()}",
+            f"{zh}“{shown}”无法识别为日期，{_forms_hint()}",
             f"The {en} “{shown}” is not a date; {_forms_hint()}",
         )
     )
@@ -236,7 +237,7 @@ def _year_only(key: str, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(
         t(
-            f"{zh}“{shown}”只有年份,{_forms_hint()}",
+            f"{zh}“{shown}”只有年份，{_forms_hint()}",
             f"The {en} “{shown}” gives only a year; {_forms_hint()}",
         )
     )
@@ -266,7 +267,8 @@ def _parse_number_date(key: str, value: float, epoch_1904: bool) -> ParsedDate:
                 zh, en = _label(key)
                 raise CellError(
                     t(
-                        f"{zh}“{shown}”无法确定是 1 月还是 10 月(Excel 会把 1985.10 存成 1985.1)。"
+                        f"{zh}“{shown}”无法确定是 1 月还是 10 月"
+                        "（Excel 会把 1985.10 存成 1985.1）。"
                         "请把该列的单元格格式设置为“文本”后写成 1985.01 或 1985.10",
                         f"The {en} “{shown}” may mean January or October (Excel stores "
                         "1985.10 as 1985.1). Set the column's cell format to Text and write "
@@ -386,7 +388,7 @@ def parse_choice(enum_cls: type[E], value: object, key: str) -> E | None:
     options_en = " or ".join(m.en for m in enum_cls)
     raise CellError(
         t(
-            f"{zh}“{shown}”无法识别,应为 {options_zh}",
+            f"{zh}“{shown}”无法识别，应为 {options_zh}",
             f"The {en} “{shown}” is not known; use {options_en}",
         )
     )
@@ -499,8 +501,8 @@ def duplicate_header_message(key: str, used: int, ignored: Sequence[int]) -> str
     rest_zh = "、".join(f"{c} 列" for c in letters[1:])
     rest_en = ", ".join(letters[1:])
     return t(
-        f"有 {len(letters)} 列都是“{zh}”({'、'.join(f'{c} 列' for c in letters)}):"
-        f"读取了 {letters[0]} 列,{rest_zh}被忽略。",
+        f"有 {len(letters)} 列都是“{zh}”（{'、'.join(f'{c} 列' for c in letters)}）："
+        f"读取了 {letters[0]} 列，{rest_zh}被忽略。",
         f"{len(letters)} columns are headed “{FIELD_BY_KEY[key].en}” "
         f"({', '.join(letters)}): column {letters[0]} is read and {rest_en} ignored.",
     )

@@ -211,7 +211,7 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
             errors.append(
                 _error(
                     "birth_date",
-                    f"出生日期与身份证号不一致(身份证号为 {id_birth:%Y-%m-%d})",
+                    f"出生日期与身份证号不一致（身份证号为 {id_birth:%Y-%m-%d}）",
                     f"The birth date does not match the ID number ({id_birth:%Y-%m-%d})",
                 )
             )
@@ -251,7 +251,7 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
         errors.append(
             _error(
                 "confirmed_on",
-                "预备党员不应有转正日期;已转正的请将人员类别改为正式党员",
+                "预备党员不应有转正日期；已转正的请将人员类别改为正式党员",
                 "A probationary member has no confirmation date; "
                 "if confirmed, set the category to full member",
             )

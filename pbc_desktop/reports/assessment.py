@@ -186,9 +186,9 @@ def _summary(
         Paragraph(
             _esc(
                 t(
-                    f"{area}共考核党建共同体 {len(sheets)} 个。标准体系:{view.name},"
-                    f"满分 {view.total_max:g} 分;优秀 ≥ {th.excellent_min:g} 分,"
-                    f"良好 ≥ {th.good_min:g} 分,合格 ≥ {th.pass_min:g} 分,其余为不合格。",
+                    f"{area}共考核党建共同体 {len(sheets)} 个。标准体系：{view.name}，"
+                    f"满分 {view.total_max:g} 分；优秀 ≥ {th.excellent_min:g} 分，"
+                    f"良好 ≥ {th.good_min:g} 分，合格 ≥ {th.pass_min:g} 分，其余为不合格。",
                     f"{len(sheets)} communities assessed in {area}. Indicator system: "
                     f"{view.name}, out of {view.total_max:g}; excellent ≥ {th.excellent_min:g}, "
                     f"good ≥ {th.good_min:g}, pass ≥ {th.pass_min:g}, otherwise fail.",
@@ -272,7 +272,7 @@ def _summary(
                         t("序号", "No."),
                         t("党建共同体", "Community"),
                         t("总分", "Total"),
-                        t("奖补金额(元)", "Award (yuan)"),
+                        t("奖补金额（元）", "Award (yuan)"),
                     ],
                     *[
                         [
@@ -337,9 +337,9 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
         Paragraph(
             _esc(
                 t(
-                    f"总分 {sh.total:g} / {sh.max_total:g} 分,等次:"
-                    f"{sh.grade.zh if sh.grade else '—'};状态:{sh.status.zh}"
-                    + (f";评分人:{sh.assessor}" if sh.assessor else ""),
+                    f"总分 {sh.total:g} / {sh.max_total:g} 分，等次："
+                    f"{sh.grade.zh if sh.grade else '—'}；状态：{sh.status.zh}"
+                    + (f"；评分人：{sh.assessor}" if sh.assessor else ""),
                     f"Total {sh.total:g} / {sh.max_total:g}, grade: "
                     f"{sh.grade.en if sh.grade else '—'}; {sh.status.en}"
                     + (f"; assessor: {sh.assessor}" if sh.assessor else ""),
@@ -387,7 +387,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
             Paragraph(
                 _esc(
                     t(
-                        f"考核结果:示范点,奖补 {format_yuan(sh.award_cents)} 元。",
+                        f"考核结果：示范点，奖补 {format_yuan(sh.award_cents)} 元。",
                         f"Outcome: demonstration site, award {format_yuan(sh.award_cents)} yuan.",
                     )
                 ),
@@ -399,7 +399,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
             Paragraph(
                 _esc(
                     t(
-                        f"考核结果:规范整顿。原因:{sh.rectify_reasons or ''}",
+                        f"考核结果：规范整顿。原因：{sh.rectify_reasons or ''}",
                         f"Outcome: rectification. Reasons: {sh.rectify_reasons or ''}",
                     )
                 ),
@@ -408,7 +408,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
         )
     tail.append(
         Paragraph(
-            _esc(t("考核反馈:", "Feedback: ") + (sh.feedback or t("(无)", "(none)"))),
+            _esc(t("考核反馈：", "Feedback: ") + (sh.feedback or t("（无）", "(none)"))),
             st.body,
         )
     )

@@ -280,7 +280,9 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
 
 
 def _gone() -> NotFoundError:
-    return NotFoundError(t("该党建共同体已不存在(可能已被删除)", "The community no longer exists"))
+    return NotFoundError(
+        t("该党建共同体已不存在（可能已被删除）", "The community no longer exists")
+    )
 
 
 def _load(s: Session, community_id: int, acc: access.Access) -> Community:
@@ -667,8 +669,8 @@ def delete_community(db: Database, community_id: int) -> None:
         if found_zh:
             raise ConflictError(
                 t(
-                    f"「{community.name}」已有{'、'.join(found_zh)},不能删除。"
-                    "如不再运行,请办理「撤销」。",
+                    f"「{community.name}」已有{'、'.join(found_zh)}，不能删除。"
+                    "如不再运行，请办理「撤销」。",
                     f"'{community.name}' has {', '.join(found_en)} and cannot be deleted. "
                     "Revoke it instead if it no longer runs.",
                 )

@@ -20,6 +20,7 @@ from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, Serv
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.lang import t
@@ -39,7 +40,7 @@ class OverBalanceError(UserError):
         super().__init__(
             t(
                 f"本次支出 {format_yuan(amount_cents)} 元超过当前结余 "
-                f"{format_yuan(balance_cents)} 元。确认仍要记账吗?该笔将标记为「超支」。",
+                f"{format_yuan(balance_cents)} 元。确认仍要记账吗？该笔将标记为「超支」。",
                 f"This expense of {format_yuan(amount_cents)} yuan exceeds the balance of "
                 f"{format_yuan(balance_cents)} yuan. Record it anyway? "
                 "It will be marked as over the balance.",
@@ -238,7 +239,7 @@ def project_choices(db: Database, community_id: int) -> list[Choice]:
     )
     with db.read() as s:
         access.of(db, s).require_community(s, community_id)
-        return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]
+        return [Choice(r.id, with_note(r.title, r.year)) for r in s.execute(stmt)]
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -249,7 +250,7 @@ def _load(s: Session, entry_id: int, acc: access.Access, *, change: bool = False
         acc.require(Permission.WRITE)
     if entry is None or not acc.sees_community(s, entry.community_id):
         raise NotFoundError(
-            t("该经费记录已不存在(可能已被删除)。", "The fund entry no longer exists.")
+            t("该经费记录已不存在（可能已被删除）。", "The fund entry no longer exists.")
         )
     if change:
         acc.check_community_writable(s, entry.community_id)
@@ -265,7 +266,7 @@ def _validate(s: Session, data: FundInput) -> None:
     if data.amount_cents <= 0:
         err("amount", "金额必须大于零", "The amount must be greater than zero")
     elif data.amount_cents > MAX_CENTS:
-        err("amount", "金额过大,请核对", "The amount is too large; please check it")
+        err("amount", "金额过大，请核对", "The amount is too large; please check it")
     if data.entry_date > date.today():
         err("entry_date", "日期不能晚于今天", "The date is in the future")
     if data.direction == FundDirection.INCOME and data.source is None:
@@ -335,7 +336,7 @@ def _summary(entry: FundEntry, verb_zh: str, verb_en: str) -> str:
     what_zh = entry.source.zh if entry.source else (entry.purpose or "")
     what_en = entry.source.en if entry.source else (entry.purpose or "")
     return t(
-        f"{verb_zh}经费{entry.direction.zh}:{what_zh} {format_yuan(entry.amount_cents)}元",
+        f"{verb_zh}经费{entry.direction.zh}：{what_zh} {format_yuan(entry.amount_cents)}元",
         f"{verb_en} fund {entry.direction.en.lower()}: {what_en} "
         f"{format_yuan(entry.amount_cents)} yuan",
     )

@@ -78,7 +78,7 @@ def _impact(s: Session, member: PartyMember) -> MemberDeletion:
 def _duplicate_message(name: str, organization: str) -> str:
     # Names the member, never the number: messages end up in logs and screenshots.
     return t(
-        f"该身份证号已登记为“{organization}”的党员{name},同一人不能重复登记",
+        f"该身份证号已登记为“{organization}”的党员{name}，同一人不能重复登记",
         f"This ID number is already registered to {name} of “{organization}”; "
         "a person can be registered only once",
     )
@@ -106,7 +106,7 @@ def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
             FieldError(
                 "organization",
                 t(
-                    "所选党组织不存在,可能已被删除,请重新选择",
+                    "所选党组织不存在，可能已被删除，请重新选择",
                     "The chosen Party organization does not exist (it may have been "
                     "deleted); choose another",
                 ),
@@ -203,7 +203,7 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
             raise ConflictError(
                 t(
                     f"党员{member.name}有 {impact.report_count} 条报到领岗记录和 "
-                    f"{impact.service_count} 条服务记录;确认删除后这些记录会一并删除。",
+                    f"{impact.service_count} 条服务记录；确认删除后这些记录会一并删除。",
                     f"{member.name} has {impact.report_count} post reports and "
                     f"{impact.service_count} service records; confirm to delete them too.",
                 )
@@ -215,8 +215,8 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
         before = audit.snapshot(member, reports=reports) if reports else audit.snapshot(member)
         if impact.has_records:
             summary = t(
-                f"删除党员 {member.name}(含 {impact.report_count} 条报到领岗记录、"
-                f"{impact.service_count} 条服务记录)",
+                f"删除党员 {member.name}（含 {impact.report_count} 条报到领岗记录、"
+                f"{impact.service_count} 条服务记录）",
                 f"Deleted party member {member.name} with {impact.report_count} post reports "
                 f"and {impact.service_count} service records",
             )

@@ -347,7 +347,7 @@ def _detail(s: Session, org: Organization) -> OrgDetail:
 def _not_found(org_id: int) -> NotFoundError:
     return NotFoundError(
         t(
-            f"找不到该党组织(编号 {org_id}),可能已被删除。",
+            f"找不到该党组织（编号 {org_id}），可能已被删除。",
             f"Organization {org_id} was not found; it may have been deleted.",
         )
     )
@@ -370,7 +370,7 @@ def _check_registry(acc: access.Access, town: str | None) -> None:
         raise access.not_own()  # another town's
     raise PermissionDeniedError(
         t(
-            "党组织的新增和删除由区委组织部或其所在镇(街道)办理,村(社区)账号不能。",
+            "党组织的新增和删除由区委组织部或其所在镇（街道）办理，村（社区）账号不能。",
             "Organizations are added and removed by the district or by their own town, not "
             "by a village or community account.",
         )
@@ -496,7 +496,7 @@ def _check_parent(
                 FieldError(
                     "parent_id",
                     t(
-                        "上级党组织不能是它的下级党组织(会形成循环)",
+                        "上级党组织不能是它的下级党组织（会形成循环）",
                         "The parent cannot be one of its own sub-organizations (a cycle)",
                     ),
                 )
@@ -565,7 +565,7 @@ def _validate(s: Session, data: OrgInput, own_id: int | None) -> dict[str, Any]:
 
 def _duplicate_message(name: str) -> str:
     return t(
-        f"已有名为“{name}”的党组织,名称不能重复",
+        f"已有名为“{name}”的党组织，名称不能重复",
         f"An organization named “{name}” already exists",
     )
 
@@ -696,7 +696,7 @@ def delete_organization(db: Database, org_id: int) -> None:
             sep = t(";", "; ")
             raise ConflictError(
                 t(
-                    f"不能删除“{org.name}”:{sep.join(reasons)}。请先处理这些记录。",
+                    f"不能删除“{org.name}”：{sep.join(reasons)}。请先处理这些记录。",
                     f"“{org.name}” cannot be deleted: {sep.join(reasons)}. "
                     "Deal with those records first.",
                 )

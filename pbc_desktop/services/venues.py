@@ -158,7 +158,7 @@ def _load(s: Session, venue_id: int, acc: access.Access) -> tuple[Venue, list[Co
     """The venue to change: seen, and of an own organization."""
     venue = s.scalar(select(Venue).where(Venue.id == venue_id, _seen(acc)))
     if venue is None:
-        raise NotFoundError(t("该阵地已不存在(可能已被删除)", "The venue no longer exists"))
+        raise NotFoundError(t("该阵地已不存在（可能已被删除）", "The venue no longer exists"))
     acc.check_org_writable(venue.owner_org_id)
     links = list(s.scalars(select(CommunityVenue).where(CommunityVenue.venue_id == venue_id)))
     return venue, links
@@ -250,7 +250,7 @@ def delete_venue(db: Database, venue_id: int) -> None:
         if used:
             raise ConflictError(
                 t(
-                    f"已有{used}次活动在「{venue.name}」举行,不能删除该阵地。",
+                    f"已有{used}次活动在「{venue.name}」举行，不能删除该阵地。",
                     f"{used} activities were held at '{venue.name}'; it cannot be deleted.",
                 )
             )

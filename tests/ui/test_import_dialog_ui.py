@@ -219,7 +219,7 @@ def test_bad_rows_model(choose: Chooser, qtmodeltester: Any, dialog: MemberImpor
     tooltip = dialog.model.data(dialog.model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
     assert tooltip.splitlines() == [
         "身份证号校验位错误",
-        "入党日期“明天”无法识别为日期,"
+        "入党日期“明天”无法识别为日期，"
         "请写成 1985-03-02、1985.3.2、1985/03/02、1985年3月2日 或 1985.03",
     ]
     header = dialog.model.headerData(0, Qt.Orientation.Horizontal)
@@ -252,7 +252,7 @@ def test_a_roster_sheet_is_chosen_when_several_qualify(
     assert ui.sheetCombo.currentText() == "一支部"
     assert ui.noticeLabel.isVisibleTo(dialog)
     assert ui.noticeLabel.text().startswith(
-        "工作簿中有 2 个工作表像党员名册:读取了“一支部”,没有读取“二支部”。"
+        "工作簿中有 2 个工作表像党员名册：读取了“一支部”，没有读取“二支部”。"
     )
     assert "Sheet “一支部”" in ui.summaryLabel.text()
 
@@ -263,7 +263,7 @@ def test_a_roster_sheet_is_chosen_when_several_qualify(
     assert [r.name for r in dialog.preview.rows] == ["李四"]
     assert "Sheet “二支部”" in ui.summaryLabel.text()
     assert ui.sheetCombo.currentText() == "二支部"
-    assert "读取了“二支部”,没有读取“一支部”" in ui.noticeLabel.text()
+    assert "读取了“二支部”，没有读取“一支部”" in ui.noticeLabel.text()
     with qtbot.waitSignal(dialog.imported):
         QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
     assert names(db) == ["李四"]
@@ -286,7 +286,7 @@ def test_a_full_disk_while_importing_is_a_sentence_and_changes_nothing(
     dialog.imported.connect(emitted.append)
     QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
     assert boxes.shown == [
-        "磁盘空间已满,导入没有完成,数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后重新导入。"
+        "磁盘空间已满，导入没有完成，数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后重新导入。"
     ]
     assert emitted == []
     assert database_state(db) == state

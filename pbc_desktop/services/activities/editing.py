@@ -371,7 +371,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
         if duplicate:
             err(
                 "attendance",
-                f"参会人员「{name}」重复登记(第{row}行)",
+                f"参会人员「{name}」重复登记（第{row}行）",
                 f"Attendance row {row}: {name} is listed twice",
             )
         if person.status == AttendanceStatus.ABSENT:
@@ -384,7 +384,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
             if person.absence_reason is None:
                 err(
                     "attendance",
-                    f"「{name}」缺席,请选择缺席原因(第{row}行)",
+                    f"「{name}」缺席，请选择缺席原因（第{row}行）",
                     f"Attendance row {row}: choose why {name} was absent",
                 )
             elif person.absence_reason == AbsenceReason.OTHER and not strip_or_none(
@@ -392,7 +392,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
             ):
                 err(
                     "attendance",
-                    f"「{name}」的缺席原因为「其他」,请写明原因(第{row}行)",
+                    f"「{name}」的缺席原因为「其他」，请写明原因（第{row}行）",
                     f"Attendance row {row}: describe the other reason for {name}'s absence",
                 )
 
@@ -426,7 +426,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
         elif item.votes_cast > present:
             err(
                 "agenda",
-                f"第{row}项议题的表决票数({item.votes_cast})超过实到人数({present})",
+                f"第{row}项议题的表决票数（{item.votes_cast}）超过实到人数（{present}）",
                 f"Agenda item {row}: {item.votes_cast} votes but only {present} present",
             )
     errors.raise_any()
@@ -628,8 +628,8 @@ def delete_activity(db: Database, activity_id: int) -> None:
         if funds:
             raise ConflictError(
                 t(
-                    f"活动「{activity.title}」已有{funds}条经费记录,不能删除。"
-                    "请先修改或删除这些经费记录,或把活动状态改为「已取消」。",
+                    f"活动「{activity.title}」已有{funds}条经费记录，不能删除。"
+                    "请先修改或删除这些经费记录，或把活动状态改为「已取消」。",
                     f"Activity '{activity.title}' has {funds} fund entries and cannot be "
                     "deleted. Change those entries first, or mark the activity cancelled.",
                 )

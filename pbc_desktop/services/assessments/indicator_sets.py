@@ -111,7 +111,7 @@ def total_warning(total_max: float) -> str | None:
     if abs(total_max - 100) < 1e-9:
         return None
     return t(
-        f"各项满分合计为 {total_max:g} 分,不是 100 分。等次按总分划分,请确认。",
+        f"各项满分合计为 {total_max:g} 分，不是 100 分。等次按总分划分，请确认。",
         f"The maximum scores add up to {total_max:g}, not 100. Grades go by the total; "
         "please check.",
     )
@@ -324,7 +324,7 @@ def create_indicator_set(
             s,
             iset,
             t(
-                f"新建 {year} 年标准体系" + (f"(复制 {source_year} 年)" if source_year else ""),
+                f"新建 {year} 年标准体系" + (f"（复制 {source_year} 年）" if source_year else ""),
                 f"Created the {year} indicator system"
                 + (f" (copy of {source_year})" if source_year else ""),
             ),
@@ -364,8 +364,8 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
         if finished:
             raise AssessmentLockedError(
                 t(
-                    f"{iset.year} 年已有 {finished} 个共同体完成考核,标准体系已锁定;"
-                    "如需修改,请先重新打开这些考核。",
+                    f"{iset.year} 年已有 {finished} 个共同体完成考核，标准体系已锁定；"
+                    "如需修改，请先重新打开这些考核。",
                     f"{finished} assessments of {iset.year} are finished, so the system is "
                     "locked; reopen them before changing it.",
                 )
@@ -389,7 +389,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
                     FieldError(
                         "indicators",
                         t(
-                            f"指标「{old.name}」已有评分,不能删除",
+                            f"指标「{old.name}」已有评分，不能删除",
                             f"Indicator '{old.name}' has scores and cannot be removed",
                         ),
                     )
@@ -403,7 +403,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
                     FieldError(
                         f"indicators[{i}].max_score",
                         t(
-                            f"指标「{ind.name}」已有 {highest:g} 分的评分,满分不能低于它",
+                            f"指标「{ind.name}」已有 {highest:g} 分的评分，满分不能低于它",
                             f"Indicator '{ind.name}' already has a score of {highest:g}; "
                             "its maximum cannot be lower",
                         ),

@@ -149,7 +149,7 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
         if iset is None:
             raise NotFoundError(
                 t(
-                    f"{year} 年还没有标准体系,请先新建标准体系。",
+                    f"{year} 年还没有标准体系，请先新建标准体系。",
                     f"{year} has no indicator system yet; create one first.",
                 )
             )
@@ -168,7 +168,7 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
         if community.status == CommunityStatus.REVOKED:
             raise ConflictError(
                 t(
-                    f"「{community.name}」已撤销,不再考核",
+                    f"「{community.name}」已撤销，不再考核",
                     f"'{community.name}' is revoked and is not assessed",
                 )
             )
@@ -187,7 +187,7 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
             s,
             assessment,
             t(
-                f"开始 {year} 年考核:{community.name}",
+                f"开始 {year} 年考核：{community.name}",
                 f"Started the {year} assessment of {community.name}",
             ),
         )
@@ -336,7 +336,7 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
             s,
             assessment,
             t(
-                f"考核评分:{assessment.community.name} 合计 {totals.total:g} 分",
+                f"考核评分：{assessment.community.name} 合计 {totals.total:g} 分",
                 f"Scored {assessment.community.name}: total {totals.total:g}",
             ),
             before,

@@ -353,7 +353,7 @@ def _refused_as_clash(shape: TableShape) -> Iterator[None]:
         raise records.RowError(
             t(
                 f"数据包中的“{record_label(shape.name)}”记录与本库或包内的其他记录重复"
-                "(如身份证号码或名称相同),已拒绝,未写入任何数据。请发出单位核对后重新导出。",
+                "（如身份证号码或名称相同），已拒绝，未写入任何数据。请发出单位核对后重新导出。",
                 f"The package's “{record_label(shape.name)}” records clash with other records "
                 "(the same ID number or name, for instance); it was refused and nothing was "
                 "written. Ask the sending office to check them and export again.",

@@ -358,7 +358,7 @@ def _bad(shape: TableShape, column: str) -> RowError:
     kind, field = record_label(shape.name), field_label(shape.name, column)
     return RowError(
         t(
-            f"数据包中一条“{kind}”记录的“{field}”不符合本程序的格式,已拒绝,未写入任何数据。",
+            f"数据包中一条“{kind}”记录的“{field}”不符合本程序的格式，已拒绝，未写入任何数据。",
             f"A “{kind}” record in the package has an invalid “{field}”; the package was "
             "refused and nothing was written.",
         )

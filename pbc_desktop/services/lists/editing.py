@@ -96,7 +96,7 @@ def update_list(db: Database, list_id: int, data: ListInput) -> None:
             raise ValidationError.single(
                 "kind",
                 t(
-                    "清单已有事项,不能更改清单类型",
+                    "清单已有事项，不能更改清单类型",
                     "The list has items; its kind cannot change",
                 ),
             )
@@ -123,7 +123,7 @@ def sign_list(db: Database, list_id: int, signed_on: date) -> None:
             s,
             lst,
             t(
-                f"签订清单「{lst.title}」({signed_on.isoformat()})",
+                f"签订清单「{lst.title}」（{signed_on.isoformat()}）",
                 f"Signed list {lst.title} on {signed_on.isoformat()}",
             ),
             before,
@@ -138,7 +138,7 @@ def delete_list(db: Database, list_id: int) -> None:
         if busy:
             raise ConflictError(
                 t(
-                    f"清单「{lst.title}」中有{len(busy)}个事项已在办理,不能删除。",
+                    f"清单「{lst.title}」中有{len(busy)}个事项已在办理，不能删除。",
                     f"{len(busy)} items of the list {lst.title} are being handled; "
                     "it cannot be deleted.",
                 )
@@ -239,7 +239,7 @@ def delete_item(db: Database, item_id: int) -> None:
         if item.supervisions:
             raise ConflictError(
                 t(
-                    f"事项「{item.title}」已有督办记录,不能删除。",
+                    f"事项「{item.title}」已有督办记录，不能删除。",
                     f"The item {item.title} has follow-ups and cannot be deleted.",
                 )
             )

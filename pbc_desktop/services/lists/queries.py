@@ -25,6 +25,7 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain.enums import ClaimMode, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.domain.items import is_overdue
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services import access
 from pbc_desktop.services.lists.common import (
     ItemState,
@@ -394,4 +395,4 @@ def source_choices(db: Database, community_id: int, kind: ListKind) -> list[Choi
     with db.read() as s:
         if not access.of(db, s).sees_community(s, community_id):
             return []
-        return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]
+        return [Choice(r.id, with_note(r.title, r.year)) for r in s.execute(stmt)]

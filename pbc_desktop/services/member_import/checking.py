@@ -319,8 +319,8 @@ def _too_many_rows(path: Path, sheet: str) -> UserError:
     limit = f"{cells.MAX_DATA_ROWS:,}"
     return _file_error(
         path,
-        f"工作表“{sheet}”的党员超过 {limit} 行,这不像一份党员名册(一个区的名册也不到 10 万行),"
-        "程序没有读完它。请确认选对了文件;若名册确实这么大,请把它分成几个文件分别导入。",
+        f"工作表“{sheet}”的党员超过 {limit} 行，这不像一份党员名册（一个区的名册也不到 10 万行），"
+        "程序没有读完它。请确认选对了文件；若名册确实这么大，请把它分成几个文件分别导入。",
         f"the sheet “{sheet}” has more than {limit} rows of members, which is not what a "
         "roster looks like (a whole district's has fewer than 100,000), so it was not read "
         "to the end. Check that this is the right file; if the roster really is that large, "
@@ -363,7 +363,7 @@ def _read_rows(
     if not out:
         raise _file_error(
             path,
-            f"表头(第 {sheet.header_row} 行)下面没有任何党员。",
+            f"表头（第 {sheet.header_row} 行）下面没有任何党员。",
             f"there are no members below the header (row {sheet.header_row}).",
         )
     return out

@@ -29,12 +29,12 @@ _RATIO_FROM = 16 << 20  # small parts (styles, a few rows) may compress better
 
 
 def _file_error(path: Path, zh: str, en: str) -> UserError:
-    return UserError(t(f"无法导入“{path.name}”:{zh}", f"Cannot import “{path.name}”: {en}"))
+    return UserError(t(f"无法导入“{path.name}”：{zh}", f"Cannot import “{path.name}”: {en}"))
 
 
 def _save_as_xlsx_hint() -> tuple[str, str]:
     return (
-        "请在 Excel 或 WPS 中打开它,另存为“Excel 工作簿(*.xlsx)”后再导入。",
+        "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿(*.xlsx)”后再导入。",
         "Open it in Excel or WPS, save it as “Excel Workbook (*.xlsx)” and import that file.",
     )
 
@@ -47,7 +47,7 @@ def _not_xlsx(path: Path, what_zh: str, what_en: str) -> UserError:
 def _damaged(path: Path) -> UserError:
     return _file_error(
         path,
-        "文件已损坏,无法读取。若能在 Excel 中打开它,请另存为一个新的 .xlsx 文件后再导入。",
+        "文件已损坏，无法读取。若能在 Excel 中打开它，请另存为一个新的 .xlsx 文件后再导入。",
         "the file is damaged and cannot be read. If Excel can open it, save it as a new "
         ".xlsx file and import that one.",
     )
@@ -65,17 +65,19 @@ def _check_ole(path: Path, data: bytes) -> UserError:
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
         return _file_error(
             path,
-            "工作簿设置了打开密码,程序无法读取。请在 Excel 中打开它,"
-            "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存,然后再导入。",
+            "工作簿设置了打开密码，程序无法读取。请在 Excel 中打开它，"
+            "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存，然后再导入。",
             "the workbook is protected by a password. Open it in Excel, clear the password "
             "under File → Info → Protect Workbook → Encrypt with Password, save it and "
             "import it again.",
         )
     if _utf16("WordDocument") in data:
-        return _not_xlsx(path, "这是一个 Word 文档,不是 Excel 工作簿。", "this is a Word document.")
+        return _not_xlsx(
+            path, "这是一个 Word 文档，不是 Excel 工作簿。", "this is a Word document."
+        )
     return _not_xlsx(
         path,
-        "这是旧版 Excel 97-2003 工作簿(.xls 或 .et),程序只能读取 .xlsx。",
+        "这是旧版 Excel 97-2003 工作簿（.xls 或 .et），程序只能读取 .xlsx。",
         "this is an old Excel 97-2003 workbook (.xls); only .xlsx workbooks can be read.",
     )
 
@@ -97,7 +99,7 @@ def _check_zip(path: Path, stream: IO[bytes]) -> None:
     finally:
         stream.seek(0)
     if "word/document.xml" in names:
-        raise _not_xlsx(path, "这是一个 Word 文档,不是 Excel 工作簿。", "this is a Word document.")
+        raise _not_xlsx(path, "这是一个 Word 文档，不是 Excel 工作簿。", "this is a Word document.")
     if "ppt/presentation.xml" in names:
         raise _not_xlsx(
             path, "这是一个 PowerPoint 文件,不是 Excel 工作簿。", "this is a PowerPoint file."
@@ -107,7 +109,7 @@ def _check_zip(path: Path, stream: IO[bytes]) -> None:
             path, "这是 OpenDocument 表格(.ods),不是 Excel 工作簿。", "this is an .ods file."
         )
     raise _not_xlsx(
-        path, "这是一个压缩包,不是 Excel 工作簿。", "this is a zip archive, not a workbook."
+        path, "这是一个压缩包，不是 Excel 工作簿。", "this is a zip archive, not a workbook."
     )
 
 
@@ -125,9 +127,10 @@ def _check_sizes(path: Path, infos: Sequence[zipfile.ZipInfo]) -> None:
     size = f"{total / 2**30:.1f} GB" if total >= 2**30 else f"{total / 2**20:.0f} MB"
     raise _file_error(
         path,
-        f"文件解压后会有 {size},远超一份党员名册应有的大小(可能已损坏,或被故意构造成“压缩炸弹”),"
-        "为免耗尽电脑内存,程序不读取它。请确认选对了文件;若它确是名册,请在 Excel 中打开它,"
-        "只复制名册的行到一个新工作簿,保存后再导入。",
+        f"文件解压后会有 {size}，远超一份党员名册应有的大小"
+        "（可能已损坏，或被故意构造成“压缩炸弹”），"
+        "为免耗尽电脑内存，程序不读取它。请确认选对了文件；若它确是名册，请在 Excel 中打开它，"
+        "只复制名册的行到一个新工作簿，保存后再导入。",
         f"it would unpack to {size}, far more than any member roster (it may be damaged or "
         "built as a “zip bomb”), so it is not read, to keep the computer's memory safe. "
         "Check that this is the right file; if it is a roster, open it in Excel, copy the "
@@ -139,9 +142,9 @@ def _check_not_strict(path: Path, head: bytes) -> None:
     if _STRICT_NS in head:
         raise _file_error(
             path,
-            "这是“Strict Open XML 电子表格”格式的工作簿,程序只能读取普通的 .xlsx。请在 Excel 中"
-            "打开它,选择“文件 → 另存为”,保存类型选“Excel 工作簿(*.xlsx)”(不要选 Strict Open XML "
-            "电子表格),保存后导入新文件。",
+            "这是“Strict Open XML 电子表格”格式的工作簿，程序只能读取普通的 .xlsx。请在 Excel 中"
+            "打开它，选择“文件 → 另存为”，保存类型选“Excel 工作簿(*.xlsx)”（不要选 Strict Open XML "
+            "电子表格），保存后导入新文件。",
             "this workbook is in the “Strict Open XML Spreadsheet” format; only ordinary .xlsx "
             "workbooks can be read. Open it in Excel, choose File → Save As, pick the type "
             "“Excel Workbook (*.xlsx)” (not Strict Open XML Spreadsheet), save it and import "
@@ -165,15 +168,15 @@ def _check_content(path: Path, stream: IO[bytes]) -> None:
     if _looks_like_utf16(sample):
         raise _not_xlsx(
             path,
-            "这是一个 UTF-16(Unicode)编码的文本文件(例如 Excel 另存的“Unicode 文本”,"
-            "或别的系统导出的表格),不是 Excel 工作簿。",
+            "这是一个 UTF-16（Unicode）编码的文本文件（例如 Excel 另存的“Unicode 文本”，"
+            "或别的系统导出的表格），不是 Excel 工作簿。",
             "this is a UTF-16 (Unicode) text file, such as Excel's “Unicode Text” or a table "
             "exported by another system, not an Excel workbook.",
         )
     if path.suffix.lower() in (".csv", ".txt") or _looks_like_text(sample):
         raise _not_xlsx(
             path,
-            "这是一个文本文件(如 CSV),不是 Excel 工作簿。",
+            "这是一个文本文件（如 CSV），不是 Excel 工作簿。",
             "this is a text file (such as CSV), not an Excel workbook.",
         )
     if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -217,14 +220,14 @@ def _open(path: Path) -> IO[bytes]:
         raise UserError(t(f"找不到文件“{path}”。", f"The file “{path}” does not exist."))
     if path.is_dir():
         raise UserError(
-            t(f"“{path}”是一个文件夹,请选择文件。", f"“{path}” is a folder; choose a file.")
+            t(f"“{path}”是一个文件夹，请选择文件。", f"“{path}” is a folder; choose a file.")
         )
     try:
         return path.open("rb")
     except OSError as exc:
         raise _file_error(
             path,
-            "文件无法打开,可能正被其他程序占用或没有权限。请关闭该文件后重试。",
+            "文件无法打开，可能正被其他程序占用或没有权限。请关闭该文件后重试。",
             f"the file cannot be opened ({os_reason(exc)}). Close it in other programs "
             "and try again.",
         ) from exc
@@ -371,7 +374,7 @@ def _quoted(names: Iterable[str]) -> str:
 def _unknown_sheet(path: Path, wanted: str, names: Sequence[str]) -> UserError:
     return _file_error(
         path,
-        f"工作簿里没有名为“{wanted}”的工作表。它的工作表是:{_quoted(names)}。",
+        f"工作簿里没有名为“{wanted}”的工作表。它的工作表是：{_quoted(names)}。",
         f"the workbook has no sheet named “{wanted}”. Its sheets are {_quoted(names)}.",
     )
 
@@ -408,8 +411,8 @@ def _find_sheet(path: Path, workbook: Any, wanted: str | None = None) -> _SheetC
     elif hidden:
         raise _file_error(
             path,
-            f"名册在隐藏的工作表{_quoted(hidden)}中,隐藏的工作表不会导入。请在 Excel 中右键单击"
-            "工作表标签,选择“取消隐藏”,保存后再导入。",
+            f"名册在隐藏的工作表{_quoted(hidden)}中，隐藏的工作表不会导入。请在 Excel 中右键单击"
+            "工作表标签，选择“取消隐藏”，保存后再导入。",
             f"the roster is on the hidden sheet {_quoted(hidden)}, and hidden sheets are not "
             "imported. In Excel, right-click a sheet tab, choose Unhide, save the workbook "
             "and import it again.",
@@ -458,7 +461,7 @@ def _no_roster(path: Path, incomplete: cells.HeaderMatch | None, *, anything: bo
     return _file_error(
         path,
         f"在前 {cells.HEADER_SEARCH_ROWS} 行中找不到表头行。"
-        f"表头行须包含 {required} 这几列(列的顺序不限,其他列会被忽略)。",
+        f"表头行须包含 {required} 这几列（列的顺序不限，其他列会被忽略）。",
         f"no header row in the first {cells.HEADER_SEARCH_ROWS} rows. The header row must "
         f"name the columns {required} (in any order; other columns are ignored).",
     )
@@ -494,8 +497,8 @@ def _sheet_notices(sheet: _Sheet, rosters: Sequence[str], hidden: Sequence[str])
     if others:
         notices.append(
             t(
-                f"工作簿中有 {len(rosters)} 个工作表像党员名册:读取了“{sheet.name}”,"
-                f"没有读取{_quoted(others)}。如需导入其他工作表,请另行选择该工作表导入。",
+                f"工作簿中有 {len(rosters)} 个工作表像党员名册：读取了“{sheet.name}”，"
+                f"没有读取{_quoted(others)}。如需导入其他工作表，请另行选择该工作表导入。",
                 f"{len(rosters)} sheets of the workbook look like rosters: “{sheet.name}” was "
                 f"read, {_quoted(others)} not. To import another one, choose that sheet.",
             )
@@ -503,7 +506,7 @@ def _sheet_notices(sheet: _Sheet, rosters: Sequence[str], hidden: Sequence[str])
     if hidden:
         notices.append(
             t(
-                f"隐藏的工作表{_quoted(hidden)}也像党员名册,没有读取(隐藏的工作表不导入)。",
+                f"隐藏的工作表{_quoted(hidden)}也像党员名册，没有读取（隐藏的工作表不导入）。",
                 f"The hidden sheet {_quoted(hidden)} also looks like a roster and was not "
                 "read (hidden sheets are not imported).",
             )

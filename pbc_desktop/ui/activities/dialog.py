@@ -32,6 +32,7 @@ from pbc_desktop.domain.enums import (
     ActivityStatus,
     AttendanceStatus,
 )
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import attachments, scope, venues
 from pbc_desktop.services.activities import editing as svc
@@ -371,7 +372,7 @@ class ActivityDialog(FormDialog):
         results.clear()
         found = svc.member_choices(self.ctx.db, self.ui.memberSearchEdit.text(), limit=PICKER_LIMIT)
         for person in found:
-            item = QListWidgetItem(f"{person.name}({person.organization_name})")
+            item = QListWidgetItem(with_note(person.name, person.organization_name))
             item.setData(DATA, person)
             results.addItem(item)
         if len(found) >= PICKER_LIMIT:

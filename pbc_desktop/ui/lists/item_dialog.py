@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import ListKind
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services.lists import editing, queries
 from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
@@ -33,7 +34,7 @@ class ItemDialog(FormDialog):
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         lst = queries.get_service_list(ctx.db, list_id)
-        ui.listLabel.setText(f"{lst.title}({label(lst.kind)})")
+        ui.listLabel.setText(with_note(lst.title, label(lst.kind)))
         none = self.tr("(none)")
         fill_choices(
             ui.answersCombo,
