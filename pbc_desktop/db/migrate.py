@@ -16,7 +16,7 @@ import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -560,10 +560,23 @@ def _server_foreign(db: Database) -> DatabaseDamagedError:
 def server_schema(db: Database) -> tuple[str | None, bool]:
     """The server database's revision and whether it holds any table; a connection
     refused or lost is a sentence (:func:`db.server.server_error`)."""
+    with _on_server(db) as conn:
+        revision = MigrationContext.configure(conn).get_current_revision()
+        return revision, bool(inspect(conn).get_table_names())
+
+
+def server_version(db: Database) -> str:
+    """The server's product and version as it names them (``PostgreSQL 16.4``)."""
+    with _on_server(db) as conn:
+        return f"PostgreSQL {conn.scalar(text('SHOW server_version'))}"
+
+
+@contextlib.contextmanager
+def _on_server(db: Database) -> Iterator[Connection]:
+    """A connection to the server; refused or lost, a sentence."""
     try:
         with db.engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
-            return revision, bool(inspect(conn).get_table_names())
+            yield conn
     except DBAPIError as exc:
         refused = server_error(exc, db.url)
         if refused is None:
