@@ -259,6 +259,21 @@ class Database:
         finally:
             self._let_go_if_disposed()
 
+    def ping(self) -> str | None:
+        """On a server: None when it answers, else the sentence saying why not (the
+        window's connection watch, from a background thread). A file: always None."""
+        if self.is_sqlite:
+            return None
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            lost = server_error(exc, self.url)
+            return lost.message if lost is not None else str(exc.orig or exc)
+        finally:
+            self._let_go_if_disposed()
+        return None
+
     def _lost(self, exc: DBAPIError, *, saving: bool) -> ServerConnectionError | None:
         """On a server, a lost or refused connection as a sentence; else None."""
         return None if self.is_sqlite else server_error(exc, self.url, saving=saving)

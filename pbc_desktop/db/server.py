@@ -27,6 +27,9 @@ KEEPALIVES = {
     "keepalives_idle": 5,
     "keepalives_interval": 2,
     "keepalives_count": 3,
+    # and a statement sent into a dead network fails after 10 s instead of retrying for
+    # a quarter of an hour
+    "tcp_user_timeout": 10_000,
 }
 
 
@@ -61,6 +64,15 @@ class ServerAddress:
             database=parsed.database or "",
             account=parsed.username or "",
         )
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without its password, and the password (None when it has none): the
+    password then travels in the connection's arguments, never shown with the URL."""
+    parsed = make_url(url)
+    password = parsed.password
+    without = parsed.set(password=None).render_as_string(hide_password=False)
+    return without, (str(password) if password is not None else None)
 
 
 def connect_arguments(url: str, password: str | None) -> dict[str, object]:
