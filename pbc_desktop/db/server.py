@@ -71,7 +71,14 @@ def split_password(url: str) -> tuple[str, str | None]:
     password then travels in the connection's arguments, never shown with the URL."""
     parsed = make_url(url)
     password = parsed.password
-    without = parsed.set(password=None).render_as_string(hide_password=False)
+    without = URL.create(  # URL.set(password=None) would keep it
+        parsed.drivername,
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    ).render_as_string(hide_password=False)
     return without, (str(password) if password is not None else None)
 
 
