@@ -229,7 +229,7 @@ def test_the_file_menu_connects_and_signs_in(
     qtbot.addWidget(window)
     assert window.action_connect.text().replace("&", "") in {
         "Connect to server...",
-        "连接到服务器(S)...",
+        "连接到服务器(S)…",
     }
     window.action_connect.trigger()
     assert window.current_db() is other

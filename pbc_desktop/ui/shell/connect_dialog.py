@@ -28,7 +28,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_connect_dialog import Ui_ConnectDialog
 
-#: Who acts while nobody is signed in yet (as ``app.BEFORE_SIGN_IN``).
+# Who acts while nobody is signed in yet (as ``app.BEFORE_SIGN_IN``).
 BEFORE_SIGN_IN = "system"
 RECENT_KEY = "server/recent"
 RECENT_MAX = 8
