@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pbc_desktop.db.engine import Database, is_server_url, shown_url, sqlite_url
+from pbc_desktop.db.server import split_password
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
@@ -255,7 +256,8 @@ def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database
 
     url = server_url(args)
     if url is not None:  # no file: no folder to check, no lock, no copy before an upgrade
-        return open_database(url, create=create)
+        url, password = split_password(url)  # kept out of every message that names the URL
+        return open_database(url, create=create, password=password)
     path = _db_path_or_error(args)
     try:
         backup_dir = paths.backups_dir()

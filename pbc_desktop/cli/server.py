@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from pbc_desktop.cli.common import EXIT_OK, Subcommands, server_url
+from pbc_desktop.db.server import split_password
 from pbc_desktop.cli.database import admin_answers, make_admin
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
 from pbc_desktop.db.engine import Database, shown_url
@@ -69,7 +70,8 @@ def _server_db(args: argparse.Namespace) -> Database:
                 "postgresql+psycopg://ACCOUNT@HOST/DATABASE.",
             )
         )
-    return Database(url)
+    url, password = split_password(url)
+    return Database(url, password=password)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -460,3 +460,13 @@ def test_the_community_detail_opens_on_its_member_organizations_in_chinese(
     tab = window.show_tab("communities")
     assert isinstance(tab, CommunitiesTab)
     assert tab.detail_tabs.tabText(0) == "成员单位"  # not 成员单位数, the table's count column
+
+
+@pytest.mark.server_only("the window on a server's database")
+def test_entry_point_opens_a_server_database(db: Database, data_dir: Path) -> None:
+    """``pbc-desktop --db postgresql+psycopg://…``: connected, signed in (PBC_USER,
+    PBC_PASSWORD), the window shown."""
+    proc = _run_app(["--db", db.url, "--exit-after-show"], data_dir)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.startswith("shown ")

@@ -252,3 +252,13 @@ def test_the_status_bar_says_when_the_server_stops_answering(qtbot: QtBot, db: D
         pass
     assert watch.banner.isHidden()
     watch.stop()
+
+
+def test_connect_at_start_says_an_older_schema_in_a_message_box(
+    qtbot: QtBot, store: FakeStore, server: Connections, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    boxes = stub_boxes(monkeypatch)
+    sentence = "服务器上的数据库版本比本程序旧,需要先升级:请管理员运行 pbc server upgrade。"
+    server.refusals.append(ServerUpgradeNeededError(sentence))
+    assert connect_dialog.connect_at_start("postgresql+psycopg://pbc_app@10.38.1.5/pbc") is None
+    assert boxes.shown == [sentence]
