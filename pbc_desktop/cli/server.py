@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 
 from pbc_desktop.cli.common import EXIT_OK, Subcommands, server_url
-from pbc_desktop.db.server import split_password
 from pbc_desktop.cli.database import admin_answers, make_admin
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
 from pbc_desktop.db.engine import Database, shown_url
+from pbc_desktop.db.server import split_password
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
