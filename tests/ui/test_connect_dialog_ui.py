@@ -232,8 +232,11 @@ def test_the_file_menu_connects_and_signs_in(
         "连接到服务器(S)…",
     }
     window.action_connect.trigger()
-    assert window.current_db() is other
-    assert window.current_db().user.username == "tester"
+    try:
+        assert window.current_db() is other
+        assert window.current_db().user.username == "tester"
+    finally:
+        other.dispose()
 
 
 def test_the_status_bar_says_when_the_server_stops_answering(qtbot: QtBot, db: Database) -> None:
