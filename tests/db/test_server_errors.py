@@ -16,6 +16,7 @@ from pbc_desktop.db.server import ServerAddress, connect_arguments, server_error
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import ServerConnectionError
 from tests.conftest import server_database
+from tests.factories import make_orgs
 
 URL = "postgresql+psycopg://pbc_chengtian@10.38.1.5:5432/pbc"
 
@@ -100,19 +101,6 @@ def test_the_password_never_travels_in_the_url() -> None:
     assert "connect_timeout" not in connect_arguments(URL + "?connect_timeout=30", None)
 
 
-def _organization(db: Database, name: str) -> None:
-    with db.write() as s:
-        s.add(
-            Organization(
-                name=name,
-                kind=OrgKind.BRANCH,
-                field=OrgField.RURAL,
-                level=OrgLevel.VILLAGE,
-                town="成田镇",
-            )
-        )
-
-
 @pytest.mark.server_only("a server connection that is cut")
 def test_a_save_cut_off_by_a_lost_connection_is_refused_and_saving_again_works(
     db: Database,
@@ -141,7 +129,7 @@ def test_a_save_cut_off_by_a_lost_connection_is_refused_and_saving_again_works(
         save_cut_off()
     killer.dispose()
     assert "Traceback" not in lost.value.message and "\n" not in lost.value.message
-    _organization(db, "上底村党支部")  # the server is back: saving again works
+    make_orgs(db, "上底村党支部")  # the server is back: saving again works
     with db.read() as s:
         assert s.scalars(select(Organization.name)).all() == ["上底村党支部"]
 
