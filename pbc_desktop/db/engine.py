@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 from pbc_desktop.db.server import connect_arguments, server_error
 from pbc_desktop.domain.accounts import SYSTEM, Actor
 from pbc_desktop.errors import (
+    DatabaseError,
     DatabaseLockedError,
     DiskFullError,
     PermissionDeniedError,
@@ -172,12 +173,23 @@ def make_engine(url: str, password: str | None = None) -> Engine:
         return engine
     # pool_pre_ping: a connection the network or a restarted server dropped while it
     # waited in the pool is replaced before use instead of failing the next save.
-    engine = create_engine(
-        url,
-        pool_pre_ping=True,
-        hide_parameters=True,
-        connect_args=connect_arguments(url, password),
-    )
+    try:
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            connect_args=connect_arguments(url, password),
+        )
+    except ImportError as exc:  # an installation without the server's driver (psycopg)
+        raise DatabaseError(
+            t(
+                "这个版本的程序没有安装连接数据库服务器所需的组件(psycopg),"
+                "只能打开数据库文件。请向 IT 人员索取带服务器组件的安装包。",
+                "This installation of the program lacks the component that connects to a "
+                "database server (psycopg) and opens database files only. Ask your IT "
+                "staff for an installation with the server component.",
+            )
+        ) from exc
     event.listen(engine, "handle_error", _hide_row_values)
     return engine
 

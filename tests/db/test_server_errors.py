@@ -149,3 +149,15 @@ def test_a_missing_database_and_a_closed_port_are_said_plainly() -> None:
     unreachable = Database(closed)
     assert unreachable.ping() is not None  # the window's watch: not answering
     unreachable.dispose()
+
+
+def test_an_installation_without_the_server_driver_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from pbc_desktop.errors import DatabaseError
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as in a bundle without it
+    with pytest.raises(DatabaseError, match="psycopg"):
+        Database(URL)
