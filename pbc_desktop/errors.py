@@ -65,6 +65,15 @@ class DatabaseLockedError(DatabaseError):
     """Another program holds the database for too long."""
 
 
+class ServerConnectionError(DatabaseError):
+    """The database server cannot be reached, refused the connection, or the connection
+    was lost while in use (nothing of the interrupted write was saved)."""
+
+
+class ServerUpgradeNeededError(DatabaseError):
+    """The server's schema is older than this program: an administrator upgrades it."""
+
+
 class DiskFullError(DatabaseError):
     """The disk (or the medium) holding the database is full, or it failed to write."""
 

@@ -29,8 +29,19 @@ def on_server() -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """On the server run, skip the tests marked ``sqlite_only("why")``, saying why."""
+    """On the server run, skip the tests marked ``sqlite_only("why")``, saying why; on
+    the SQLite run, those marked ``server_only("why")``."""
     if not on_server():
+        for item in items:
+            marker = item.get_closest_marker("server_only")
+            if marker is not None:
+                why = marker.args[0] if marker.args else "a database server"
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason=f"server only: {why} (run under tests/pg_cluster.py, "
+                        "as make test does)"
+                    )
+                )
         return
     for item in items:
         marker = item.get_closest_marker("sqlite_only")

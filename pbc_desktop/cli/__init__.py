@@ -2,7 +2,7 @@
 
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``, ``members``,
-``backup``, ``reports``, ``users``, ``audit``, ``exchange``) and shares ``common``.
+``backup``, ``reports``, ``users``, ``audit``, ``exchange``, ``server``) and shares ``common``.
 Nothing here imports the widget layer.
 """
 
@@ -26,6 +26,7 @@ from pbc_desktop.cli import (
     import_members,
     members,
     reports,
+    server,
     users,
 )
 from pbc_desktop.cli.common import EXIT_USER_ERROR, Handler
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.register(sub, common)
     audit.register(sub, common)
     exchange.register(sub, common)
+    server.register(sub, common)
     report_kinds = reports.register(sub, common)
     assessment.add_report_commands(report_kinds, common)
     return parser

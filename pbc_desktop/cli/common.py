@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pbc_desktop.db.engine import Database, is_server_url, shown_url, sqlite_url
-from pbc_desktop.errors import UserError
+from pbc_desktop.db.server import split_password
+from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -125,9 +126,12 @@ def typed(prompt: str, *, secret: bool = False) -> str:
         raise UserError(t("没有输入，命令已取消。", "Nothing was typed; cancelled.")) from None
 
 
-def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
-    """A password from the environment variable ``env``, else typed at the terminal (not
-    shown; ``twice`` for a new one); refused when neither is possible."""
+def ask_password(env: str, prompt: str, *, twice: bool = False, file: str | None = None) -> str:
+    """A password from ``file`` (its first line; ``-``: standard input, for scripts that
+    pipe it), else from the environment variable ``env``, else typed at the terminal (not
+    shown; ``twice`` for a new one); refused when none is possible."""
+    if file is not None:
+        return _password_from(file)
     given = os.environ.get(env)
     if given:
         return given
@@ -144,6 +148,32 @@ def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
         raise UserError(t("没有输入密码，命令已取消。", "No password was typed; cancelled."))
     if twice and typed(t("再输入一次：", "Again: "), secret=True) != password:
         raise UserError(t("两次输入的密码不一致。", "The two passwords differ."))
+    return password
+
+
+def _password_from(file: str) -> str:
+    """The first line of ``file`` (``-``: standard input), without its line end."""
+    try:
+        if file == "-":
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+        else:
+            with Path(file).open(encoding="utf-8-sig") as f:
+                line = f.readline()
+    except OSError as exc:
+        raise UserError(
+            t(
+                f"无法读取密码文件“{file}”（{os_reason(exc)}）。",
+                f"Cannot read the password file “{file}” ({os_reason(exc)}).",
+            )
+        ) from exc
+    password = line.rstrip("\r\n")
+    if not password:
+        raise UserError(
+            t(
+                f"密码文件“{file}”的第一行是空的。",
+                f"The first line of the password file “{file}” is empty.",
+            )
+        )
     return password
 
 
@@ -226,7 +256,8 @@ def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database
 
     url = server_url(args)
     if url is not None:  # no file: no folder to check, no lock, no copy before an upgrade
-        return open_database(url, create=create)
+        url, password = split_password(url)  # kept out of every message that names the URL
+        return open_database(url, create=create, password=password)
     path = _db_path_or_error(args)
     try:
         backup_dir = paths.backups_dir()

@@ -103,14 +103,21 @@ def cmd_init(args: argparse.Namespace) -> int:
 def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool) -> None:
     """Create the administrator --admin names (or $PBC_USER); asked for at a terminal when
     the database has none (``needed``), refused in a script that names none."""
-    from pbc_desktop.domain.enums import UserRole
     from pbc_desktop.services.accounts import users
 
+    answers = admin_answers(args, needed=needed and users.needs_first_admin(db))
+    if answers is not None:
+        make_admin(db, args, *answers)
+
+
+def admin_answers(args: argparse.Namespace, *, needed: bool) -> tuple[str, str] | None:
+    """The first administrator's user name and password: --admin (or $PBC_USER), else
+    asked at a terminal when ``needed``; the password from --password-file (``-``:
+    standard input), $PBC_PASSWORD or typed twice. None: no administrator to make."""
     name = args.admin or os.environ.get(USER_ENV)
-    missing = users.needs_first_admin(db)
     if name is None:
-        if not (needed and missing):
-            return
+        if not needed:
+            return None
         if not interactive():
             raise UserError(
                 t(
@@ -123,10 +130,22 @@ def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool) -> Non
             )
         name = typed(t("管理员用户名：", "Administrator's user name: "))
     password = ask_password(
-        PASSWORD_ENV, t("管理员密码：", "Administrator's password: "), twice=True
+        PASSWORD_ENV,
+        t("管理员密码：", "Administrator's password: "),
+        twice=True,
+        file=getattr(args, "password_file", None),
     )
+    return name, password
+
+
+def make_admin(db: Database, args: argparse.Namespace, name: str, password: str) -> None:
+    """The administrator ``name``: the first one of a database that has none, or another
+    district account (e.g. beside the demo's own)."""
+    from pbc_desktop.domain.enums import UserRole
+    from pbc_desktop.services.accounts import users
+
     data = users.UserInput(name, args.admin_name or name, args.admin_unit, UserRole.DISTRICT)
-    if missing:
+    if users.needs_first_admin(db):
         users.create_first_admin(db, data, password)
     elif name.strip().lower() not in {u.username.lower() for u in users.list_users(db)}:
         users.create_user(db, data, password, must_change=False)  # e.g. the demo's

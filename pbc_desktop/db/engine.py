@@ -12,12 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import URL, ExceptionContext, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from pbc_desktop.db.server import connect_arguments, server_error
 from pbc_desktop.domain.accounts import SYSTEM, Actor
-from pbc_desktop.errors import DatabaseLockedError, DiskFullError, PermissionDeniedError
+from pbc_desktop.errors import (
+    DatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    PermissionDeniedError,
+    ServerConnectionError,
+)
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -153,7 +160,9 @@ def _hide_row_values(context: ExceptionContext) -> None:
             )
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """The engine for ``url``; on a server, ``password`` goes with each connection and
+    never into the URL (so no message or log that shows the URL can show it)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
@@ -162,7 +171,25 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    # pool_pre_ping: a connection the network or a restarted server dropped while it
+    # waited in the pool is replaced before use instead of failing the next save.
+    try:
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            connect_args=connect_arguments(url, password),
+        )
+    except ImportError as exc:  # an installation without the server's driver (psycopg)
+        raise DatabaseError(
+            t(
+                "这个版本的程序没有安装连接数据库服务器所需的组件（psycopg），"
+                "只能打开数据库文件。请向 IT 人员索取带服务器组件的安装包。",
+                "This installation of the program lacks the component that connects to a "
+                "database server (psycopg) and opens database files only. Ask your IT "
+                "staff for an installation with the server component.",
+            )
+        ) from exc
     event.listen(engine, "handle_error", _hide_row_values)
     return engine
 
@@ -193,9 +220,10 @@ class Database:
         actor: str | None = None,
         user: Actor = SYSTEM,
         engine: Engine | None = None,
+        password: str | None = None,
     ) -> None:
         self.url = url
-        self.engine = engine or make_engine(url)
+        self.engine = engine or make_engine(url, password)
         # Who acts: the signed-in account (services check its permissions and scope);
         # ``actor`` names the program acting on its own (a district-wide actor, no account).
         self.user = user if actor is None else replace(SYSTEM, username=actor, name=actor)
@@ -235,8 +263,32 @@ class Database:
         try:
             with self._sessions() as session:
                 yield session
+        except DBAPIError as exc:
+            lost = self._lost(exc, saving=False)
+            if lost is None:
+                raise
+            raise lost from exc
         finally:
             self._let_go_if_disposed()
+
+    def ping(self) -> str | None:
+        """On a server: None when it answers, else the sentence saying why not (the
+        window's connection watch, from a background thread). A file: always None."""
+        if self.is_sqlite:
+            return None
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            lost = server_error(exc, self.url)
+            return lost.message if lost is not None else str(exc.orig or exc)
+        finally:
+            self._let_go_if_disposed()
+        return None
+
+    def _lost(self, exc: DBAPIError, *, saving: bool) -> ServerConnectionError | None:
+        """On a server, a lost or refused connection as a sentence; else None."""
+        return None if self.is_sqlite else server_error(exc, self.url, saving=saving)
 
     @contextmanager
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
@@ -256,6 +308,9 @@ class Database:
         except OperationalError as exc:
             if is_disk_full(exc):
                 raise disk_full(self.path) from exc
+            lost = self._lost(exc, saving=True)
+            if lost is not None:
+                raise lost from exc
             # SQLite's own message only: the statement may name a column such as locked_until.
             reason = str(exc.orig or exc).lower()
             if "locked" in reason or "busy" in reason:
@@ -266,6 +321,11 @@ class Database:
                     )
                 ) from exc
             raise
+        except DBAPIError as exc:
+            lost = self._lost(exc, saving=True)
+            if lost is None:
+                raise
+            raise lost from exc
         finally:
             self._let_go_if_disposed()
 

@@ -16,7 +16,7 @@ import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -24,17 +24,20 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import DBAPIError
 
 from pbc_desktop.db import lock as db_lock
-from pbc_desktop.db.engine import Database, disk_full, is_disk_full, read_only_uri
+from pbc_desktop.db.engine import Database, disk_full, is_disk_full, read_only_uri, shown_url
+from pbc_desktop.db.server import server_error
 from pbc_desktop.db.stale_wal import set_aside_foreign_wal
 from pbc_desktop.errors import (
     DatabaseDamagedError,
     DatabaseError,
     DatabaseLockedError,
     DatabaseTooNewError,
+    ServerUpgradeNeededError,
     UserError,
 )
 from pbc_desktop.lang import t
@@ -480,6 +483,7 @@ def open_database(
     check: bool = True,
     create: bool = True,
     lock: bool = True,
+    password: str | None = None,
 ) -> Database:
     """Open, check and migrate a database.
 
@@ -487,10 +491,17 @@ def open_database(
     refused. With ``lock`` (every database a user works in; not a private temporary
     copy), the file's lock is held shared until :meth:`Database.dispose`, and an upgrade
     waits for it exclusively (:mod:`db.lock`).
+
+    A server's database (``password``: its account's, kept out of the URL) is never
+    upgraded here: see :func:`check_server_schema`; an empty one gets the schema only
+    when ``create``.
     """
-    db = Database(url, actor=actor)
+    db = Database(url, actor=actor, password=password)
     try:
-        if db.path is not None and db.is_sqlite:
+        if not db.is_sqlite:
+            check_server_schema(db, create=create)
+            return db
+        if db.path is not None:
             problem = _unusable_path(db.path, backup_dir, create)
             if problem is not None:
                 raise problem
@@ -501,3 +512,119 @@ def open_database(
         db.dispose()
         raise
     return db
+
+
+# -- a server's schema: set up and upgraded only by an administrator's explicit command --
+
+
+def server_too_new() -> DatabaseTooNewError:
+    return DatabaseTooNewError(
+        t(
+            "服务器上的数据库版本比本程序新，请升级本程序。",
+            "The database on the server is of a newer version than this program: please "
+            "upgrade the program.",
+        )
+    )
+
+
+def server_needs_upgrade() -> ServerUpgradeNeededError:
+    return ServerUpgradeNeededError(
+        t(
+            "服务器上的数据库版本比本程序旧，需要先升级：请管理员运行 pbc server upgrade。",
+            "The database on the server is of an older version than this program and must "
+            "be upgraded first: an administrator runs pbc server upgrade.",
+        )
+    )
+
+
+def server_not_set_up(db: Database) -> DatabaseError:
+    return DatabaseError(
+        t(
+            f"服务器上的数据库 {shown_url(db.url)} 还没有建立：请管理员先运行 pbc server init。",
+            f"The database {shown_url(db.url)} on the server is not set up yet: an "
+            "administrator runs pbc server init first.",
+        )
+    )
+
+
+def _server_foreign(db: Database) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        t(
+            f"服务器上的数据库 {shown_url(db.url)} 里已有不属于本程序的表："
+            "请换一个新建的空数据库。",
+            f"The database {shown_url(db.url)} on the server holds tables that are not "
+            "this program's: use a new, empty database.",
+        )
+    )
+
+
+def server_schema(db: Database) -> tuple[str | None, bool]:
+    """The server database's revision and whether it holds any table; a connection
+    refused or lost is a sentence (:func:`db.server.server_error`)."""
+    with _on_server(db) as conn:
+        revision = MigrationContext.configure(conn).get_current_revision()
+        return revision, bool(inspect(conn).get_table_names())
+
+
+def server_version(db: Database) -> str:
+    """The server's product and version as it names them (``PostgreSQL 16.4``)."""
+    with _on_server(db) as conn:
+        return f"PostgreSQL {conn.scalar(text('SHOW server_version'))}"
+
+
+@contextlib.contextmanager
+def _on_server(db: Database) -> Iterator[Connection]:
+    """A connection to the server; refused or lost, a sentence."""
+    try:
+        with db.engine.connect() as conn:
+            yield conn
+    except DBAPIError as exc:
+        refused = server_error(exc, db.url)
+        if refused is None:
+            raise
+        raise refused from exc
+
+
+def check_server_schema(db: Database, *, create: bool = False) -> None:
+    """A client never changes a server's schema: a newer one is refused (upgrade the
+    program), an older one too (an administrator runs ``pbc server upgrade``). An empty
+    database gets the schema when ``create`` (``pbc server init``, ``pbc init``)."""
+    revision, has_tables = server_schema(db)
+    if revision == head_revision():
+        return
+    if revision is None and not has_tables:
+        if not create:
+            raise server_not_set_up(db)
+        upgrade_server(db)
+        return
+    if revision is None:
+        raise _server_foreign(db)
+    if revision not in known_revisions():
+        raise server_too_new()
+    raise server_needs_upgrade()
+
+
+#: The key of the advisory lock two administrators' upgrades queue on.
+_UPGRADE_LOCK = 0x7062_6301
+
+
+def upgrade_server(db: Database) -> tuple[str | None, str]:
+    """Migrate a server's database to head (``pbc server init``/``upgrade``): one
+    transaction (PostgreSQL changes a schema transactionally), one upgrade at a time.
+    Returns the revisions before and after."""
+    before, has_tables = server_schema(db)
+    if before is None and has_tables:
+        raise _server_foreign(db)
+    if before is not None and before not in known_revisions():
+        raise server_too_new()
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+            command.upgrade(alembic_config(conn), "head")
+            conn.commit()
+    except DBAPIError as exc:
+        refused = server_error(exc, db.url, saving=True)
+        if refused is None:
+            raise
+        raise refused from exc
+    return before, head_revision()

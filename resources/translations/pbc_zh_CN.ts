@@ -1500,6 +1500,73 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password is asked at each connection.</source>
+        <translation>这台电脑没有可用的密码保管库：每次连接都要输入密码。</translation>
+    </message>
+    <message>
+        <source>(a new connection)</source>
+        <translation>（新的连接）</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>请填写服务器的名称或地址。</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>请填写数据库名。</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s account.</source>
+        <translation>请填写本单位的账号。</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接到服务器</translation>
+    </message>
+    <message>
+        <source>The shared database of the town or the district on its server. The account and password are the office&apos;s, given by the server&apos;s administrator; then you sign in with your own account.</source>
+        <translation>镇街或区放在服务器上的共用数据库。账号和密码是本单位的，由服务器管理员提供；连接后再用您自己的账号登录。</translation>
+    </message>
+    <message>
+        <source>R&amp;ecent:</source>
+        <translation>最近使用(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S):</translation>
+    </message>
+    <message>
+        <source>10.38.1.5</source>
+        <translation>10.38.1.5</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Re&amp;member the password</source>
+        <translation>记住密码(&amp;M)</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -2750,6 +2817,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source>&amp;Open database...</source>
         <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;server...</source>
+        <translation>连接到服务器(&amp;S)…</translation>
     </message>
     <message>
         <source>S&amp;witch user...</source>
@@ -4690,6 +4761,17 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Next you choose where to save it, e.g. on a USB stick.</source>
         <translation>下一步选择保存位置，例如U盘。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWatch</name>
+    <message>
+        <source>No connection to the server; retrying. Open dialogs keep what was typed: save again once it is back.</source>
+        <translation>与服务器的连接中断了，正在重试。打开的对话框保留着已填写的内容：连接恢复后再保存一次。</translation>
+    </message>
+    <message>
+        <source>The server is reachable again.</source>
+        <translation>已重新连接到服务器。</translation>
     </message>
 </context>
 <context>
