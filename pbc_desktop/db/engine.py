@@ -14,10 +14,16 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from pbc_desktop.domain.accounts import SYSTEM, Actor
-from pbc_desktop.errors import DatabaseLockedError, DiskFullError, PermissionDeniedError
+from pbc_desktop.errors import (
+    DatabaseLockedError,
+    DiskFullError,
+    PermissionDeniedError,
+    stale_edit,
+)
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -242,7 +248,9 @@ class Database:
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception.
 
-        Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself).
+        Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself). A row
+        that another connection changed or deleted since this transaction read it (the
+        ORM's version check, ``Record.version``) refuses the whole write with a sentence.
         """
         acting = user or self.user
         try:
@@ -253,6 +261,8 @@ class Database:
                 if acting.user_id is not None:
                     _check_still_active(session, acting)
                 yield session
+        except StaleDataError as exc:
+            raise stale_edit() from exc
         except OperationalError as exc:
             if is_disk_full(exc):
                 raise disk_full(self.path) from exc

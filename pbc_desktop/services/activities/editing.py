@@ -37,7 +37,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, attachments, audit, communities
+from pbc_desktop.services import access, attachments, audit, communities, versions
 from pbc_desktop.services.activities.detail import activity_not_found
 from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
@@ -107,6 +107,8 @@ class ActivityInput:
     agenda: tuple[AgendaInput, ...] = ()
     keep_attachment_ids: tuple[int, ...] | None = None
     new_files: tuple[Path, ...] = ()
+    #: the version the editor read (``ActivityEdit.version``); None: not checked
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,7 @@ class ActivityEdit:
     attendance: tuple[AttendanceEdit, ...]
     agenda: tuple[AgendaInput, ...]
     attachments: tuple[AttachmentView, ...]
+    version: int  # the stored version, handed back with the input (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -590,13 +593,15 @@ def create_activity(db: Database, data: ActivityInput) -> int:
 
 
 def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None:
-    """Save an activity; removed attachments go with the transaction, new files are read in."""
+    """Save an activity; removed attachments go with the transaction, new files are read in.
+    Refused when someone else changed it since ``data.version`` was read."""
     errors = FieldErrors()
     files = attachments.read_new_files(data.new_files, errors)
     with db.write() as s:
         acc = access.of(db, s)
         activity = _load_full(s, activity_id, acc)
         acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
+        versions.check(s, activity, data.version)
         _validate(s, data, errors)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
         before = _facts(activity)

@@ -391,7 +391,10 @@ def _update(
         if not diff:
             unchanged += 1
             continue
-        changes.append({"id": member_id, **_row_values(after), "updated_at": stamp})
+        # the version read: the update counts one more, and is refused had it changed
+        changes.append(
+            {"id": member_id, **_row_values(after), "updated_at": stamp, "version": before.version}
+        )
         entries.append(
             {
                 "at": stamp,
