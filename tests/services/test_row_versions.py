@@ -21,8 +21,8 @@ from pbc_desktop.services.accounts.users import actor_of
 from pbc_desktop.services.activities import editing as activity_editing
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from tests.assessment_factories import YEAR, running_communities
-from tests.factories import make_activity, make_member, make_org
 from tests.conftest import add_account
+from tests.factories import make_activity, make_member, make_org
 
 
 def client(db: Database, username: str, name: str) -> Database:
@@ -176,7 +176,7 @@ def test_two_saves_at_the_same_moment_one_waits_and_is_refused(
         try:
             member_editing.update_member(li, member_id, replace(read, work_unit="李四写的"))
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001  (the test reads it)
+        except BaseException as exc:  # the test reads it
             outcome.append(exc)
 
     saver = threading.Thread(target=li_saves)
@@ -203,15 +203,20 @@ def test_a_row_changed_under_an_open_transaction_is_refused_by_the_orm(
     """The model's own version check (``version_id_col``): an ORM update of a row whose
     version moved since it was loaded is refused as a whole, in a sentence."""
     member_id = make_member(db, "王五", make_org(db), complete=True)
-    with pytest.raises(StaleEditError), db.write() as s:
-        member = s.get(PartyMember, member_id)
-        assert member is not None
-        s.execute(
-            PartyMember.__table__.update()
-            .where(PartyMember.id == member_id)
-            .values(version=PartyMember.version + 1)
-        )
-        member.remark = "不会保存"
+
+    def change_under_it() -> None:
+        with db.write() as s:
+            member = s.get(PartyMember, member_id)
+            assert member is not None
+            s.execute(
+                PartyMember.__table__.update()
+                .where(PartyMember.id == member_id)
+                .values(version=PartyMember.version + 1)
+            )
+            member.remark = "不会保存"
+
+    with pytest.raises(StaleEditError):
+        change_under_it()
     assert member_editing.get_member_input(db, member_id).remark != "不会保存"
 
 
