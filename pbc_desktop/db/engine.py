@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -212,6 +213,8 @@ class Database:
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
         self._disposed = False
+        # Per thread: the session of the snapshot being read in it (see snapshot()).
+        self._local = threading.local()
 
     @property
     def actor(self) -> str:
@@ -238,9 +241,47 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A short session to read in; inside :meth:`snapshot` (in this thread), the
+        snapshot's own."""
+        shared: Session | None = getattr(self._local, "snapshot", None)
+        if shared is not None:
+            yield shared
+            return
         try:
             with self._sessions() as session:
                 yield session
+        finally:
+            self._let_go_if_disposed()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """One consistent view of the database for a long read (a report, an export): every
+        :meth:`read` in this thread inside the block is this one transaction, which sees
+        the database as it was at its first query, whatever others commit meanwhile.
+
+        On a server: one ``REPEATABLE READ``, ``READ ONLY`` transaction. On SQLite a read
+        transaction already is a snapshot (WAL): one plain transaction. Writes inside the
+        block (:meth:`write`, e.g. an audit entry) are their own transactions, as ever. A
+        snapshot inside a snapshot is the outer one.
+        """
+        outer: Session | None = getattr(self._local, "snapshot", None)
+        if outer is not None:
+            yield outer
+            return
+        try:
+            with self._sessions() as session, session.begin():
+                if not self.is_sqlite:
+                    session.connection(
+                        execution_options={
+                            "isolation_level": "REPEATABLE READ",
+                            "postgresql_readonly": True,
+                        }
+                    )
+                self._local.snapshot = session
+                try:
+                    yield session
+                finally:
+                    self._local.snapshot = None
         finally:
             self._let_go_if_disposed()
 

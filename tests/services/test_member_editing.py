@@ -317,6 +317,7 @@ def test_get_member_input_is_unmasked(db: Database, org: int) -> None:
         category=MemberCategory.PROBATIONARY,
         phone="13900001111",
         remark="备注",
+        version=1,  # as read, handed back with the editor's input
     )
 
 

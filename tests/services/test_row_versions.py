@@ -8,21 +8,25 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from openpyxl import load_workbook
+from sqlalchemy import select, text
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Assessment, AuditEntry, PartyMember, User
 from pbc_desktop.domain.enums import UserRole
+from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import StaleEditError
-from pbc_desktop.services import audit, member_editing, versions
+from pbc_desktop.services import audit, member_editing, member_export, versions
 from pbc_desktop.services.accounts.users import actor_of
 from pbc_desktop.services.activities import editing as activity_editing
 from pbc_desktop.services.assessments import indicator_sets, scoring
+from pbc_desktop.services.members import MemberQuery
 from tests.assessment_factories import YEAR, running_communities
 from tests.conftest import add_account
-from tests.factories import make_activity, make_member, make_org
+from tests.factories import complete_fields, make_activity, make_member, make_org
 
 
 def client(db: Database, username: str, name: str) -> Database:
@@ -227,3 +231,68 @@ def test_the_assessment_version_is_on_the_sheet(db: Database) -> None:
     with db.read() as s:
         stored = s.scalar(select(Assessment.version).where(Assessment.id == assessment_id))
     assert scoring.get_scoring_sheet(db, assessment_id).version == stored
+
+
+# -- snapshots: long reads see one moment while others write ---------------------------------
+def test_an_export_read_while_another_client_writes_is_of_one_moment(
+    db: Database,
+    clients: tuple[Database, Database],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The export counts the members, then describes its filter, then reads the rows; a
+    member 张三 adds in between is in none of them (on a server without the snapshot the
+    rows would hold one more than the count)."""
+    zhang, _li = clients
+    organization = make_org(db)
+    for name in ("陈伟", "林丽", "黄强"):
+        make_member(db, name, organization, complete=True)
+    describe = member_export.describe_query
+
+    def describe_while_zhang_adds(d: Database, query: MemberQuery) -> str:
+        member_editing.create_member(
+            zhang, MemberInput(name="王新", organization_id=organization, **complete_fields())
+        )
+        return describe(d, query)
+
+    monkeypatch.setattr(member_export, "describe_query", describe_while_zhang_adds)
+    result = member_export.export_members(db, MemberQuery(), tmp_path / "党员.xlsx")
+    assert result.count == 3
+    book = load_workbook(tmp_path / "党员.xlsx", read_only=True)
+    try:
+        rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
+    finally:
+        book.close()
+    assert len(rows) == 3 and "王新" not in {row[0] for row in rows}
+    assert member_export.export_members(db, MemberQuery(), tmp_path / "后.xlsx").count == 4
+
+
+def test_reads_inside_a_snapshot_are_its_own_in_this_thread_only(db: Database) -> None:
+    with db.snapshot() as snap:
+        with db.read() as s:
+            assert s is snap
+        with db.snapshot() as inner:
+            assert inner is snap
+        elsewhere: list[object] = []
+
+        def read_elsewhere() -> None:
+            with db.read() as s:
+                elsewhere.append(s)
+
+        worker = threading.Thread(target=read_elsewhere)
+        worker.start()
+        worker.join()
+        assert elsewhere and elsewhere[0] is not snap
+    with db.read() as s:
+        assert s is not snap
+
+
+@pytest.mark.server_only("transaction isolation levels")
+def test_a_snapshot_on_the_server_is_one_repeatable_read_read_only_transaction(
+    db: Database,
+) -> None:
+    with db.snapshot() as s:
+        assert s.scalar(text("SHOW transaction_isolation")) == "repeatable read"
+        assert s.scalar(text("SHOW transaction_read_only")) == "on"
+    with db.read() as s:  # the connection back in the pool is as it was
+        assert s.scalar(text("SHOW transaction_isolation")) == "read committed"
