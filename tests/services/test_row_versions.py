@@ -296,3 +296,37 @@ def test_a_snapshot_on_the_server_is_one_repeatable_read_read_only_transaction(
         assert s.scalar(text("SHOW transaction_read_only")) == "on"
     with db.read() as s:  # the connection back in the pool is as it was
         assert s.scalar(text("SHOW transaction_isolation")) == "read committed"
+
+
+def test_numbering_an_activity_anew_does_not_refuse_its_editor(db: Database) -> None:
+    """An activity added before another renumbers it (第N次): not an edit of it, so a
+    clerk's editor open on it saves as ever."""
+    organization = make_org(db)
+    later = make_activity(db, None, "第二次", host_org_id=organization)
+    read = activity_editing.get_activity_edit(db, later)
+    activity_editing.create_activity(
+        db,
+        activity_editing.ActivityInput(
+            community_id=None,
+            kind=read.kind,
+            title="更早的一次",
+            starts_at=read.starts_at.replace(month=1),
+            host_org_id=organization,
+        ),
+    )
+    renumbered = activity_editing.get_activity_edit(db, later)
+    with db.read() as s:
+        assert s.scalar(select(Activity.seq_in_year).where(Activity.id == later)) == 2
+    assert renumbered.version == read.version
+    activity_editing.update_activity(
+        db,
+        later,
+        activity_editing.ActivityInput(
+            community_id=None,
+            kind=read.kind,
+            title="第二次(改)",
+            starts_at=read.starts_at,
+            host_org_id=organization,
+            version=read.version,
+        ),
+    )

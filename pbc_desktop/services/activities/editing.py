@@ -8,10 +8,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
-from pbc_desktop.db.base import new_uuid
+from pbc_desktop.db.base import new_uuid, utcnow
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Activity,
@@ -543,12 +544,27 @@ def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: in
     )
     seq = 0
     for activity in s.scalars(stmt):
-        if activity.status == ActivityStatus.CANCELLED:
-            activity.seq_in_year = None
-            continue
-        seq += 1
-        if activity.seq_in_year != seq:
-            activity.seq_in_year = seq
+        number: int | None = None
+        if activity.status != ActivityStatus.CANCELLED:
+            seq += 1
+            number = seq
+        if activity.seq_in_year != number:
+            _set_number(s, activity, number)
+
+
+def _set_number(s: Session, activity: Activity, number: int | None) -> None:
+    """A new 第N次 for ``activity``: a change that travels (``updated_at``), but not an
+    edit of it: its version stays, so a clerk's editor open on it is not refused because
+    another activity was added before it."""
+    now = utcnow()
+    s.execute(
+        update(Activity)
+        .where(Activity.id == activity.id)
+        .values(seq_in_year=number, updated_at=now),
+        execution_options={"synchronize_session": False},
+    )
+    set_committed_value(activity, "seq_in_year", number)
+    set_committed_value(activity, "updated_at", now)
 
 
 def change_refusal(db: Database, activity_id: int | None = None) -> str | None:
