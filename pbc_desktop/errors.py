@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from datetime import datetime
 
 from pbc_desktop.lang import t
 
@@ -47,6 +48,30 @@ class NotFoundError(UserError):
 
 class ConflictError(UserError):
     """The write is refused because of other records (e.g. deleting a record in use)."""
+
+
+class StaleEditError(ConflictError):
+    """Someone else saved the record since this editor read it (optimistic locking): the
+    save is refused, the editor keeps its input."""
+
+
+def stale_edit(who: str | None = None, at: datetime | None = None) -> StaleEditError:
+    """The refusal of a save over someone else's change, naming them and when (local time)
+    where the audit log knows."""
+    if who and at is not None:
+        when = at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return StaleEditError(
+            t(
+                f"该记录已被 {who} 于 {when} 修改，请关闭后重新打开再保存",
+                f"{who} changed this record at {when}; close it and open it again before saving",
+            )
+        )
+    return StaleEditError(
+        t(
+            "该记录已被其他人修改，请关闭后重新打开再保存",
+            "Someone else changed this record; close it and open it again before saving",
+        )
+    )
 
 
 class DatabaseError(UserError):

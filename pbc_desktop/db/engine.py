@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -14,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from pbc_desktop.db.server import connect_arguments, server_error
@@ -24,6 +26,7 @@ from pbc_desktop.errors import (
     DiskFullError,
     PermissionDeniedError,
     ServerConnectionError,
+    stale_edit,
 )
 from pbc_desktop.lang import t
 
@@ -234,6 +237,8 @@ class Database:
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
         self._disposed = False
+        # Per thread: the session of the snapshot being read in it (see snapshot()).
+        self._local = threading.local()
 
     @property
     def actor(self) -> str:
@@ -260,6 +265,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A short session to read in; inside :meth:`snapshot` (in this thread), the
+        snapshot's own."""
+        shared: Session | None = getattr(self._local, "snapshot", None)
+        if shared is not None:
+            yield shared
+            return
         try:
             with self._sessions() as session:
                 yield session
@@ -291,10 +302,44 @@ class Database:
         return None if self.is_sqlite else server_error(exc, self.url, saving=saving)
 
     @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """One consistent view of the database for a long read (a report, an export): every
+        :meth:`read` in this thread inside the block is this one transaction, which sees
+        the database as it was at its first query, whatever others commit meanwhile.
+
+        On a server: one ``REPEATABLE READ``, ``READ ONLY`` transaction. On SQLite a read
+        transaction already is a snapshot (WAL): one plain transaction. Writes inside the
+        block (:meth:`write`, e.g. an audit entry) are their own transactions, as ever. A
+        snapshot inside a snapshot is the outer one.
+        """
+        outer: Session | None = getattr(self._local, "snapshot", None)
+        if outer is not None:
+            yield outer
+            return
+        try:
+            with self._sessions() as session, session.begin():
+                if not self.is_sqlite:
+                    session.connection(
+                        execution_options={
+                            "isolation_level": "REPEATABLE READ",
+                            "postgresql_readonly": True,
+                        }
+                    )
+                self._local.snapshot = session
+                try:
+                    yield session
+                finally:
+                    self._local.snapshot = None
+        finally:
+            self._let_go_if_disposed()
+
+    @contextmanager
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception.
 
-        Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself).
+        Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself). A row
+        that another connection changed or deleted since this transaction read it (the
+        ORM's version check, ``Record.version``) refuses the whole write with a sentence.
         """
         acting = user or self.user
         try:
@@ -305,6 +350,8 @@ class Database:
                 if acting.user_id is not None:
                     _check_still_active(session, acting)
                 yield session
+        except StaleDataError as exc:
+            raise stale_edit() from exc
         except OperationalError as exc:
             if is_disk_full(exc):
                 raise disk_full(self.path) from exc

@@ -446,12 +446,14 @@ def build_assessment_report(
             raise ReportCancelledError(t("已取消生成报告。", "The report was cancelled."))
 
     report(2, t("正在读取考核数据…", "Reading the assessments..."))
-    view = indicator_sets.get_indicator_set(db, year)
+    with db.snapshot():  # the scores of one moment, while others score
+        view = indicator_sets.get_indicator_set(db, year)
+        sheets = scoring.scoring_sheets(db, year, town, today=today) if view is not None else []
+        area = town or access.area_name(db) or t("全区", "The whole district")
     if view is None:
         raise NotFoundError(
             t(f"{year} 年没有标准体系和考核记录。", f"{year} has no indicator system.")
         )
-    sheets = scoring.scoring_sheets(db, year, town, today=today)
     if not sheets:
         raise NotFoundError(
             t(
@@ -463,7 +465,6 @@ def build_assessment_report(
     fonts = official_fonts()
     font = fonts.body
     st = _Styles(fonts)
-    area = town or access.area_name(db) or t("全区", "The whole district")
     title = t(f"{year}年度党建共同体考核情况报告", f"Assessment of the communities, {year}")
     story: list[Flowable] = [
         Spacer(1, 20 * mm),

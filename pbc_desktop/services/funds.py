@@ -24,7 +24,7 @@ from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice, check_same_community, date_bounds, from_fields
 
@@ -61,6 +61,8 @@ class FundInput:
     item_id: int | None = None
     handler: str | None = None
     remark: str | None = None
+    #: the stored version (``get_entry``), handed back by the editor; None: not checked
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -363,6 +365,7 @@ def update_entry(
 ) -> None:
     with db.write() as s:
         entry = _load(s, entry_id, access.of(db, s), change=True)
+        versions.check(s, entry, data.version)
         check_same_community(entry.community_id, data.community_id, ("经费记录", "An entry"))
         _validate(s, data)
         over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)

@@ -9,7 +9,7 @@ each under the name of its :class:`~pbc_desktop.domain.member_rules.MemberInput`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,15 +19,19 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
+from pbc_desktop.domain.member_rules import (
+    STORED_FIELDS,
+    MemberInput,
+    completed,
+    member_errors,
+)
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.scope import update_audited
 
-# MemberInput attributes are stored as columns of the same name.
-_COLUMNS = tuple(f.name for f in fields(MemberInput))
+_COLUMNS = STORED_FIELDS
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,9 @@ def get_member_input(db: Database, member_id: int) -> MemberInput:
     """The stored member as the editor's input: nothing masked."""
     with db.read() as s:
         member = load_member(s, member_id, access.of(db, s))
-        return MemberInput(**{key: getattr(member, key) for key in _COLUMNS})
+        return MemberInput(
+            **{key: getattr(member, key) for key in _COLUMNS}, version=member.version
+        )
 
 
 def deletion_impact(db: Database, member_id: int) -> MemberDeletion:
@@ -169,12 +175,14 @@ def create_member(db: Database, data: MemberInput) -> int:
 
 
 def update_member(db: Database, member_id: int, data: MemberInput) -> None:
-    """Validate and store the member's new values (nothing is written when unchanged)."""
+    """Validate and store the member's new values (nothing is written when unchanged);
+    refused when someone else changed the member since ``data.version`` was read."""
     try:
         with db.write() as s:
             acc = access.of(db, s)
             member = load_member(s, member_id, acc)
             acc.check_org_writable(member.organization_id)
+            versions.check(s, member, data.version)
             clean = _validate(s, data, member_id)
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
             update_audited(

@@ -536,7 +536,32 @@ def export_members(
     ``progress(percent, text)`` is called every few hundred rows; when ``cancelled()``
     turns true the export stops with :class:`ExportCancelledError` and leaves no file.
     An unmasked export is recorded in the audit log.
+
+    The count, the description and the rows are read in one snapshot (``db.snapshot``):
+    members saved by others meanwhile are in none of them or in all.
     """
+    with db.snapshot():
+        return _export_members(
+            db,
+            query,
+            path,
+            unmasked=unmasked,
+            progress=progress,
+            cancelled=cancelled,
+            now=now,
+        )
+
+
+def _export_members(
+    db: Database,
+    query: MemberQuery,
+    path: Path,
+    *,
+    unmasked: bool,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+    now: datetime | None,
+) -> ExportResult:
     target = Path(path)
     report = progress or (lambda _p, _t: None)
     stop = cancelled or (lambda: False)
@@ -729,7 +754,7 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
             PartyMember.id,
         )
     )
-    with db.read() as s:
+    with db.snapshot() as s:  # the roster of one moment, while others write
         acc = access.of(db, s)
         members.check_unmasked(acc, unmasked)
         org = s.get(Organization, organization_id)

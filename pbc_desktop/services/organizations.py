@@ -35,7 +35,7 @@ from pbc_desktop.errors import (
     ValidationError,
 )
 from pbc_desktop.lang import language, t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     containing,
@@ -115,6 +115,7 @@ class OrgDetail:
     children_count: int
     member_count: int
     communities: tuple[CommunityRef, ...]
+    version: int
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class OrgInput:
     start_date: date | None = None
     end_date: date | None = None
     remark: str | None = None
+    #: the version the editor read (``OrgDetail.version``); None: not checked
+    version: int | None = None
 
     @classmethod
     def from_detail(cls, detail: OrgDetail) -> OrgInput:
@@ -401,7 +404,9 @@ def change_refusal(db: Database, org_id: int | None = None, *, delete: bool = Fa
 
 def _clean(data: OrgInput) -> dict[str, Any]:
     """The column values ``data`` would be stored as (text normalised, blanks as None)."""
-    values: dict[str, Any] = {f.name: getattr(data, f.name) for f in fields(data)}
+    values: dict[str, Any] = {
+        f.name: getattr(data, f.name) for f in fields(data) if f.name != "version"
+    }
     for key in ("short_name", "town", "secretary", "contact_person", "address"):
         values[key] = v.optional_text(values[key])
     values["name"] = v.normalise_text(data.name)
@@ -597,6 +602,7 @@ def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
             if org is None or not acc.sees_org(org.id):
                 raise _not_found(org_id)
             acc.check_org_writable(org.id)
+            versions.check(s, org, data.version)
             values = _validate(s, data, org_id)
             if acc.actor.town is not None and values.get("town") != acc.actor.town:
                 raise access.not_own()  # a town keeps its organizations in its town

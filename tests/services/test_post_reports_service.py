@@ -446,7 +446,7 @@ def test_log_edit_and_delete_service(db: Database, setup: PostSetup) -> None:
     assert (row.service_hours, row.service_count) == (3.5, 2)
     service_log.update_service(db, second, service(date(2024, 3, 6), 1.5, "清理楼道卫生"))
     assert service_log.get_service(db, second) == service_log.ServiceRow(
-        second, rid, date(2024, 3, 6), 1.5, "清理楼道卫生"
+        second, rid, date(2024, 3, 6), 1.5, "清理楼道卫生", version=2
     )
     service_log.delete_service(db, first)
     assert [r.id for r in service_log.list_services(db, rid)] == [second]

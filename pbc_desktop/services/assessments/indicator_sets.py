@@ -21,7 +21,7 @@ from pbc_desktop.domain.indicators import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import audit, versions
 from pbc_desktop.services.assessments.common import (
     AssessmentLockedError,
     compute_totals,
@@ -49,6 +49,7 @@ class IndicatorSetInput:
     good_min: float
     pass_min: float
     indicators: tuple[IndicatorInput, ...]
+    version: int | None = None  # the version the editor read; None: not checked
 
     @property
     def total_max(self) -> float:
@@ -75,6 +76,7 @@ class IndicatorSetView:
     indicators: tuple[IndicatorView, ...]
     assessments: int
     finished: int
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
     @property
     def total_max(self) -> float:
@@ -138,6 +140,7 @@ def _set_view(s: Session, iset: IndicatorSet) -> IndicatorSetView:
         ),
         assessments=int(counts[0]),
         finished=int(counts[1]),
+        version=iset.version,
     )
 
 
@@ -356,6 +359,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
         iset = s.get(IndicatorSet, set_id)
         if iset is None:
             raise NotFoundError(t("找不到该标准体系", "The indicator system was not found"))
+        versions.check(s, iset, data.version)
         finished = s.scalar(
             select(func.count(Assessment.id)).where(
                 Assessment.set_id == set_id, Assessment.status == AssessmentStatus.FINISHED

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.base import utcnow, version_bump
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import SyncConflict
 from pbc_desktop.domain.accounts import Permission
@@ -155,6 +155,7 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
                 values, _own = records.decode_row(shape, other, UuidIndex(s))
                 values = {k: v for k, v in values.items() if k in names}
                 values["updated_at"] = utcnow()  # a change made here: it travels on
+                values.update(version_bump(table))
                 try:
                     with s.begin_nested():
                         s.execute(update(table).where(table.c.uuid == c.record_uuid).values(values))

@@ -55,7 +55,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.base import utcnow, version_bump
 from pbc_desktop.db.models import SyncBase, SyncConflict, Tombstone
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.lang import t
@@ -335,6 +335,7 @@ def _update(session: Session, shape: TableShape, rows: list[dict[str, Any]]) -> 
             update(table)
             .where(table.c.uuid == bindparam("match_uuid"))
             .values({k: bindparam(f"new_{k}") for k in keys if k != "uuid"})
+            .values(version_bump(table))  # a received change counts here too
         )
         params = [
             {f"new_{k}": v for k, v in row.items()} | {"match_uuid": row["uuid"]} for row in group
@@ -419,7 +420,7 @@ def _adopt(
         ctx.session.execute(
             update(table)
             .where(table.c.id == match["id"])
-            .values(uuid=values["uuid"], updated_at=match["updated_at"])
+            .values(uuid=values["uuid"], updated_at=match["updated_at"], **version_bump(table))
         )
         ctx.index.add(table, match["id"], values["uuid"])
         ctx.adopted.add(values["uuid"])

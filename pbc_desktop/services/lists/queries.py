@@ -124,6 +124,7 @@ class ItemDetail(ItemState):
     community_id: int = 0
     answers_item_id: int | None = None
     uses_item_id: int | None = None
+    version: int = 0  # the stored version, handed back by the editor (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class ServiceListRow:
     signed_on: date | None
     item_count: int
     solved_count: int
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
 def _claimed_by(org_id: int) -> ColumnElement[bool]:
@@ -267,6 +269,7 @@ def list_service_lists(
             ServiceList.signed_on,
             func.count(ListItem.id).label("items"),
             solved.label("solved"),
+            ServiceList.version,
         )
         .join(Community, Community.id == ServiceList.community_id)
         .outerjoin(ListItem, ListItem.list_id == ServiceList.id)

@@ -7,7 +7,7 @@ import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
 )
 from pbc_desktop.domain.member_rules import (
+    STORED_FIELDS,
     MemberInput,
     completed,
     member_errors,
@@ -63,7 +64,7 @@ _CHECK_EVERY = 500
 # Share of the progress bar for reading the file; checking the rows takes the rest.
 _READ_SHARE = 90
 _SWITCH_INTERVAL = 0.001  # seconds; see _collection_paused
-_MEMBER_COLUMNS = tuple(f.name for f in fields(MemberInput))
+_MEMBER_COLUMNS = STORED_FIELDS
 
 
 @dataclass
@@ -197,9 +198,11 @@ def _stored_inputs(s: Session, member_ids: Sequence[int]) -> dict[int, tuple[Mem
     columns = [getattr(PartyMember, c) for c in _MEMBER_COLUMNS]
     out: dict[int, tuple[MemberInput, str]] = {}
     for chunk in _chunks(sorted(set(member_ids)), _IN_CHUNK):
-        stmt = select(PartyMember.id, PartyMember.uuid, *columns).where(PartyMember.id.in_(chunk))
-        for mid, uid, *values in s.execute(stmt):
-            data = MemberInput(**dict(zip(_MEMBER_COLUMNS, values, strict=True)))
+        stmt = select(PartyMember.id, PartyMember.uuid, PartyMember.version, *columns).where(
+            PartyMember.id.in_(chunk)
+        )
+        for mid, uid, version, *values in s.execute(stmt):
+            data = MemberInput(**dict(zip(_MEMBER_COLUMNS, values, strict=True)), version=version)
             out[mid] = (data, uid)
     return out
 

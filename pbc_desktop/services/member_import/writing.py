@@ -31,7 +31,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     name_key,
 )
-from pbc_desktop.errors import DiskFullError, PermissionDeniedError, UserError
+from pbc_desktop.errors import DiskFullError, PermissionDeniedError, StaleEditError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit
@@ -225,7 +225,7 @@ def apply_import(
             _audit_import(s, preview, result, on_duplicate)
             check()
             report(99, t("正在保存…", "Saving…"))
-    except IntegrityError as exc:
+    except (IntegrityError, StaleEditError) as exc:  # a member changed since the file was read
         raise _stale() from exc
     except DiskFullError as exc:  # db.write's sentence; the import's own when truly full
         if exc.__cause__ is not None and _disk_full(exc.__cause__):
@@ -391,7 +391,10 @@ def _update(
         if not diff:
             unchanged += 1
             continue
-        changes.append({"id": member_id, **_row_values(after), "updated_at": stamp})
+        # the version read: the update counts one more, and is refused had it changed
+        changes.append(
+            {"id": member_id, **_row_values(after), "updated_at": stamp, "version": before.version}
+        )
         entries.append(
             {
                 "at": stamp,

@@ -20,7 +20,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, PostReportStatus
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.post_reports.common import check_length
@@ -61,6 +61,7 @@ class PostRow:
     seq: int
     report_count: int  # every report naming the post, ended ones included
     active_count: int  # members on the post now
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
     @property
     def in_use(self) -> bool:
@@ -71,6 +72,7 @@ class PostRow:
 class PostInput:
     name: str
     description: str | None = None
+    version: int | None = None  # the version the editor read (PostRow); None: not checked
 
 
 def _post_gone() -> NotFoundError:
@@ -195,6 +197,7 @@ def update_post(db: Database, post_id: int, data: PostInput) -> None:
     try:
         with db.write() as s:
             post = _load_post(s, post_id)
+            versions.check(s, post, data.version)
             name, description = _validate_post(s, data, post_id)
             before = audit.snapshot(post)
             old_name = post.name

@@ -32,7 +32,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.post_reports.common import (
@@ -72,6 +72,7 @@ class ReportInput:
     post_id: int | None
     reported_on: date
     remark: str | None = None
+    version: int | None = None  # the version the editor read (ReportRow); None: not checked
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class ReportRow:
     service_count: int
     last_evaluation_year: int | None
     last_evaluation: EvaluationResult | None
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
     @property
     def active(self) -> bool:
@@ -414,6 +416,7 @@ def update_report(db: Database, report_id: int, data: ReportInput) -> None:
     """Correct a report: where, which post, the date, the remark."""
     with db.write() as s:
         report = load_report(s, report_id, access.of(db, s), change=True)
+        versions.check(s, report, data.version)
         member = report.member
         _check_report(s, member, data, report)
         before = _report_facts(report)

@@ -13,7 +13,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PostReport, ServiceLog
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports.common import check_in_report, check_length, load_report
 
@@ -28,6 +28,7 @@ class ServiceInput:
     served_on: date
     hours: float
     content: str
+    version: int | None = None  # the version the editor read (ServiceRow); None: unchecked
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class ServiceRow:
     served_on: date
     hours: float
     content: str
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
 def _service_gone() -> NotFoundError:
@@ -79,7 +81,14 @@ def get_service(db: Database, service_id: int) -> ServiceRow:
 
 
 def _service_row(entry: ServiceLog) -> ServiceRow:
-    return ServiceRow(entry.id, entry.report_id, entry.served_on, float(entry.hours), entry.content)
+    return ServiceRow(
+        entry.id,
+        entry.report_id,
+        entry.served_on,
+        float(entry.hours),
+        entry.content,
+        entry.version,
+    )
 
 
 def _check_service(
@@ -149,6 +158,7 @@ def add_service(db: Database, report_id: int, data: ServiceInput) -> int:
 def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
     with db.write() as s:
         entry = _load_service(s, service_id, access.of(db, s), change=True)
+        versions.check(s, entry, data.version)
         report = entry.report
         hours, content = _check_service(s, report, data, entry.id)
         before = audit.snapshot(entry)

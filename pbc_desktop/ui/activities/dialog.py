@@ -227,6 +227,7 @@ class ActivityDialog(FormDialog):
     # -- loading -----------------------------------------------------------------------------
     def _load(self, a: svc.ActivityEdit) -> None:
         ui = self.ui
+        self.read_version = a.version
         self._loading = True
         if a.community_id is not None and not select_data(ui.communityCombo, a.community_id):
             ui.communityCombo.addItem(a.community_name or "", a.community_id)
@@ -794,6 +795,7 @@ class ActivityDialog(FormDialog):
             agenda=tuple(d.to_input() for d in self.agenda),
             keep_attachment_ids=keep if self.activity_id is not None else None,
             new_files=new,
+            version=self.read_version,
         )
 
     def save(self) -> int:

@@ -176,8 +176,8 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         self.set_extra_text(notes)
         self.reload()
 
-    def reload(self) -> None:
-        super().reload()
+    def reload(self, *, keep_rows: int = 0) -> None:
+        super().reload(keep_rows=keep_rows)
         if hasattr(self, "month_view"):
             self._refresh_month()
             self._update_buttons()

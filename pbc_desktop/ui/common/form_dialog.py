@@ -21,6 +21,11 @@ class FormDialog(QDialog):
     OK runs :meth:`save`: a refusal (``UserError``) keeps the dialog open, says why in the
     error line and marks every refused field at once (the first one focused, its tab
     turned to); a success closes the dialog and emits ``saved`` with the record's id.
+
+    A dialog editing a stored record keeps the version it loaded in :attr:`read_version`
+    and hands it back with its input: a save over someone else's change since then is
+    refused (``StaleEditError``, naming who and when) like any refusal, the user's input
+    left as it is.
     """
 
     saved = Signal(int)
@@ -29,6 +34,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.field_widgets: dict[str, QWidget] = {}
         self.saved_id: int | None = None  # set once saved
+        self.read_version: int | None = None  # the loaded record's version (None: new)
         self._tabs: QTabWidget | None = None
 
     def init_form(

@@ -106,6 +106,7 @@ class CommunityDialog(FormDialog):
     # -- loading -----------------------------------------------------------------------------
     def _load(self, detail: svc.CommunityDetail) -> None:
         ui = self.ui
+        self.read_version = detail.version
         ui.nameEdit.setText(detail.name)
         ui.themeEdit.setText(detail.theme or "")
         ui.descriptionEdit.setPlainText(detail.description or "")
@@ -377,6 +378,7 @@ class CommunityDialog(FormDialog):
             member_org_ids=tuple(self.member_ids()),
             roles=self._role_inputs(),
             rotation=self._turn_inputs(),
+            version=self.read_version,
         )
 
     def save(self) -> int:

@@ -75,6 +75,7 @@ class ItemDialog(FormDialog):
         else:
             self.setWindowTitle(self.tr("Edit list item"))
             d = queries.get_item_detail(ctx.db, item_id)
+            self.read_version = d.version
             ui.titleEdit.setText(d.title)
             ui.categoryEdit.setText(d.category or "")
             ui.descriptionEdit.setPlainText(d.description or "")
@@ -93,6 +94,7 @@ class ItemDialog(FormDialog):
             uses_item_id=ui.usesCombo.currentData(),
             expected_result=ui.expectedEdit.toPlainText(),
             deadline=checked_date(ui.deadlineCheck, ui.deadlineEdit),
+            version=self.read_version,
         )
         if self.item_id is None:
             return editing.add_item(self.ctx.db, self.list_id, data)

@@ -37,10 +37,11 @@ from pbc_desktop.ui.accounts.idle_lock import (
 )
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
+from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import fit_to_screen
-from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
+from pbc_desktop.ui.common.tab import FollowsChanges, Navigable, Tab, checked_tab
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
 from pbc_desktop.ui.shell.admin_actions import AdminActions
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(idle_minutes(ui_settings()), self)
         self.idle_lock.idle.connect(self.lock)
         self.lock_cover = LockCover(self)
+        self.change_watch = ChangeWatch(self.ctx, self)
+        self.change_watch.changed.connect(self.follow_changes)
 
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -286,6 +289,18 @@ class MainWindow(QMainWindow):
         """After records came in from elsewhere (a package): the tab in view shows them;
         the others refresh when they are shown."""
         self._contracts[self.current_key()].refresh()
+
+    def follow_changes(self) -> None:
+        """Others wrote to the (server) database: the tab in view shows it, keeping the
+        user's place; the others refresh when they are shown, as ever."""
+        key = self.current_key()
+        widget = self._tabs.get(key)
+        if widget is None:
+            return
+        if isinstance(widget, FollowsChanges):
+            widget.follow_changes()
+        else:
+            self._contracts[key].refresh()
 
     def navigate(self, key: str, filters: dict[str, Any]) -> None:
         """Open tab ``key`` filtered as the dashboard asked."""
