@@ -132,7 +132,7 @@ class DateEdit(QDateEdit):
             return False if exc.problem is DateProblem.IMPOSSIBLE else None
         return self._read(text) is not None
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if self._special(text):
             return QValidator.State.Acceptable, text, pos
         verdict = self._judge(text)
