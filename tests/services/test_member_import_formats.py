@@ -25,6 +25,7 @@ from tests.import_factories import (
     OLE_MAGIC,
     csv_roster,
     ods_roster,
+    rewrite_parts,
     write_roster,
     xls_roster,
 )
@@ -253,30 +254,13 @@ def test_other_ole_and_open_document_files_are_refused(db: Database, tmp_path: P
     ppt.write_bytes(OLE_MAGIC + bytes(504) + name + bytes(2048))
     assert "PowerPoint" in refused(db, ppt)
     assert refused(db, ppt).endswith(SAVE_AS)
-    odt = ods_roster(tmp_path / "文档.ods", [])
-    with zipfile_replaced(odt, "mimetype", b"application/vnd.oasis.opendocument.text"):
-        assert "Word 文档" in refused(db, odt)
-
-
-class zipfile_replaced:  # noqa: N801 - used as a context manager
-    """The zip at ``path`` with ``name`` holding ``data`` while the block runs."""
-
-    def __init__(self, path: Path, name: str, data: bytes) -> None:
-        import zipfile
-
-        self.path = path
-        with zipfile.ZipFile(path) as src:
-            parts = {i.filename: src.read(i.filename) for i in src.infolist()}
-        parts[name] = data
-        with zipfile.ZipFile(path, "w") as dst:
-            for part, content in parts.items():
-                dst.writestr(part, content)
-
-    def __enter__(self) -> Path:
-        return self.path
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
+    odt = rewrite_parts(
+        ods_roster(tmp_path / "文档.ods", []),
+        lambda name, data: (
+            b"application/vnd.oasis.opendocument.text" if name == "mimetype" else data
+        ),
+    )
+    assert "Word 文档" in refused(db, odt)
 
 
 def test_an_ods_zip_bomb_is_refused_before_it_is_read(

@@ -836,3 +836,8 @@ def _sheet_notices(sheet: _Sheet, rosters: Sequence[str], hidden: Sequence[str])
         )
     notices.extend(sheet.header.duplicate_notices())
     return tuple(notices)
+
+
+# The reading interface under its public names (the underscored ones stay for old callers).
+find_sheet = _find_sheet
+sheet_rows = _sheet_rows
