@@ -285,3 +285,20 @@ def test_a_utf8_bom_is_not_part_of_the_first_header(
     path = tmp_path / "r.csv"
     path.write_bytes(codecs.BOM_UTF8 + f"姓名,身份证号,所在党组织\n甲,{IDS[0]},{ORG}\n".encode())
     assert mi.read_members(db, path).columns == ("name", "id_number", "organization")
+
+
+def test_formulas_and_long_numbers_are_found_across_the_scans_chunks(
+    db: Database, org_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.import_factories import set_raw_cell
+
+    rows = [(f"党员{i}", "placeholder", ORG) for i in range(40)]
+    path = write_roster(tmp_path / "r.xlsx", rows, headers=("姓名", "身份证号", "所在党组织"))
+    set_raw_cell(path, "B2", f'<c r="B2" t="n"><v>{IDS[0]}</v></c>')  # an exact integer
+    set_raw_cell(path, "A41", '<c r="A41" t="str"><f>"王"&amp;"五"</f></c>')  # no result
+    monkeypatch.setattr(workbook, "_SCAN_CHUNK", 97)  # rows cut anywhere between reads
+    preview = mi.read_members(db, path)
+    assert preview.rows[0].data.id_number == IDS[0]
+    last = preview.rows[-1]
+    assert last.row == 41
+    assert last.errors[0][1].startswith("姓名(A 列)是一个公式")
