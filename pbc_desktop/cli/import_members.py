@@ -1,4 +1,4 @@
-"""``pbc import-members``: import party members from an Excel roster (.xlsx)."""
+"""``pbc import-members``: import party members from a roster (.xlsx, .xls, .ods or .csv)."""
 
 from __future__ import annotations
 
@@ -39,12 +39,13 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "import-members",
         parents=[common_parent],
-        help="import party members from an Excel roster (.xlsx)",
-        description="Import party members from an Excel roster (.xlsx).",
+        help="import party members from a roster (.xlsx, .xls, .ods or .csv)",
+        description="Import party members from a roster: an Excel workbook (.xlsx, .xlsm, .xls), "
+        "an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="the roster workbook")
+    p.add_argument("file", type=Path, metavar="FILE", help="the roster (.xlsx, .xls, .ods or .csv)")
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and report; write nothing"
     )

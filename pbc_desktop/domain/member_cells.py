@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TypeVar
 
+from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR, DateProblem, DateTextError, parse_date_text
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import FIELD_BY_KEY, FIELDS
 from pbc_desktop.domain.validation import normalise_text, person_name, to_halfwidth
@@ -29,8 +30,8 @@ DATE_KEYS = ("birth_date", "joined_on", "confirmed_on")
 ENUM_KEYS = ("gender", "category", "status")
 REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 
-_MIN_YEAR = 1900
-_MAX_YEAR = 2100
+_MIN_YEAR = MIN_YEAR
+_MAX_YEAR = MAX_YEAR
 # Excel serial numbers of 1900-01-01 .. 2100-12-31 (the 1900 date system).
 _MAX_SERIAL = 73050
 # Excel keeps 15 significant digits: a float this large has lost the end of an ID number.
@@ -181,13 +182,6 @@ class ParsedDate:
     month_only: bool = False
 
 
-_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
-_FULL_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?$")
-_MONTH_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?$")
-_COMPACT_FULL = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
-
-
 def _label(key: str) -> tuple[str, str]:
     f = FIELD_BY_KEY[key]
     return f.zh, f.en.lower()
@@ -210,16 +204,18 @@ def _unreadable(key: str, shown: str) -> CellError:
     )
 
 
+def _impossible(key: str, shown: str) -> CellError:
+    zh, en = _label(key)
+    return CellError(t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date"))
+
+
 def _make_date(key: str, shown: str, year: int, month: int, day: int) -> date:
     if not _MIN_YEAR <= year <= _MAX_YEAR:
         raise _unreadable(key, shown)
     try:
         return date(year, month, day)
     except ValueError:
-        zh, en = _label(key)
-        raise CellError(
-            t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date")
-        ) from None
+        raise _impossible(key, shown) from None
 
 
 def excel_serial_date(serial: float, *, epoch_1904: bool = False) -> date:
@@ -303,17 +299,15 @@ def parse_date(value: object, key: str, *, epoch_1904: bool = False) -> ParsedDa
         return _parse_number_date(key, value, epoch_1904)
     if not isinstance(value, str):
         raise _unreadable(key, str(value))
-    shown = normalise_text(value)
-    text = _TIME_SUFFIX.sub("", shown).strip()
-    if match := _FULL_DATE.match(text) or _COMPACT_FULL.match(text):
-        y, m, d = (int(g) for g in match.groups())
-        return ParsedDate(_make_date(key, shown, y, m, d))
-    if match := _MONTH_DATE.match(text) or _COMPACT_MONTH.match(text):
-        y, m = (int(g) for g in match.groups())
-        return ParsedDate(_make_date(key, shown, y, m, 1), month_only=True)
-    if re.fullmatch(r"\d{4}\s*年?", text):
-        raise _year_only(key, shown)
-    raise _unreadable(key, shown)
+    try:
+        typed = parse_date_text(value)
+    except DateTextError as exc:
+        if exc.problem is DateProblem.IMPOSSIBLE:
+            raise _impossible(key, exc.shown) from None
+        if exc.problem is DateProblem.YEAR_ONLY:
+            raise _year_only(key, exc.shown) from None
+        raise _unreadable(key, exc.shown) from None
+    return ParsedDate(typed.value, typed.month_only)
 
 
 # -- choices (性别, 人员类别, 党籍状态) ---------------------------------------------------

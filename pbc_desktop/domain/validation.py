@@ -123,7 +123,10 @@ def clean_text(
         return "", None
     text = _ODD_SPACES.sub(" ", value).replace("\t", " ")
     text = _LINE_BREAKS.sub("\n", text).strip()
-    for position, char in enumerate(text, start=1):
+    # Every refused character is unprintable (Cc, Cf or Cs, or a line break): most texts
+    # are printable and need no look at each character.
+    printable = text.isprintable()
+    for position, char in enumerate("" if printable else text, start=1):
         if not _refused_char(char, multiline):
             continue
         if char == "\n":

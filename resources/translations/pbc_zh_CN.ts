@@ -3136,8 +3136,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>选择党员名册</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        <source>Rosters (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)</source>
+        <translation>党员名册 (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument 表格 (*.ods);;CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the roster...</source>
@@ -3204,8 +3204,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>从 Excel 导入党员</translation>
     </message>
     <message>
-        <source>Choose an Excel workbook (.xlsx) with one member per row. The header row may be anywhere in the first 10 rows and must name the columns 姓名, 身份证号 and 所在党组织; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.</source>
-        <translation>请选择 Excel 工作簿（.xlsx），每行一名党员。表头可在前 10 行中的任一行，须包含“姓名”“身份证号”“所在党组织”三列；列的顺序不限，其他列将被忽略。点击“导入”之前不会保存任何内容。</translation>
+        <source>Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one member per row. The header row may be anywhere in the first 10 rows and must name the columns 姓名, 身份证号 and 所在党组织; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.</source>
+        <translation>请选择 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）或 CSV 文件，每行一名党员。表头可在前 10 行中的任一行，须包含“姓名”“身份证号”“所在党组织”三列；列的顺序不限，其他列将被忽略。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
         <source>File:</source>

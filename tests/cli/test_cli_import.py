@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -18,8 +19,10 @@ from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
     encrypted_workbook,
+    ods_roster,
     write_roster,
     wrong_check_digit,
+    xls_roster,
 )
 from tests.storage_helpers import REPO
 
@@ -209,6 +212,35 @@ def test_unusable_file_exits_2_with_one_sentence(
     code, _, err = run(capsys, "import-members", str(tmp_path / "无.xlsx"), "--db", str(db_file))
     assert code == 2
     assert "找不到文件" in err
+
+
+@pytest.mark.parametrize("write", [xls_roster, ods_roster], ids=["xls", "ods"])
+def test_an_old_xls_or_an_ods_roster_imports(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path, write: Any
+) -> None:
+    suffix = ".xls" if write is xls_roster else ".ods"
+    path = write(
+        tmp_path / f"名册{suffix}",
+        [("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, None)],
+        headers=("姓名", "身份证号", "所在党组织", "入党日期"),
+    )
+    code, out, _err = run(capsys, "import-members", str(path), "--db", db_file)
+    assert code == 0, out
+    assert names(db) == ["乙", "甲"]
+
+
+def test_a_wps_et_file_exits_2_with_one_sentence(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
+) -> None:
+    path = xls_roster(tmp_path / "名册.xls", [("甲", ID_A, ORG)]).rename(tmp_path / "名册.et")
+    state = database_state(db)
+    code, out, err = run(capsys, "import-members", str(path), "--db", db_file)
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "错误：无法导入“名册.et”：这是 WPS 表格自己格式的文件（.et），程序无法读取。"
+        "请在 WPS 中打开它，另存为“Excel 工作簿(*.xlsx)”后再导入。"
+    )
+    assert database_state(db) == state
 
 
 def test_help_documents_the_exit_status(capsys: pytest.CaptureFixture[str]) -> None:

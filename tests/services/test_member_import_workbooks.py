@@ -260,7 +260,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(
     def never(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the workbook was parsed")
 
-    monkeypatch.setattr("openpyxl.load_workbook", never)
+    monkeypatch.setattr(mi.workbook, "_calamine_book", never)
     message = refused(db, path)
     assert message.startswith("无法导入“r.xlsx”：文件解压后会有 64 MB，远超一份党员名册应有的大小")
     assert "压缩炸弹" in message

@@ -20,10 +20,13 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 from tests.factories import make_id, make_member, make_org
 from tests.import_factories import (
+    csv_roster,
     database_state,
     encrypted_workbook,
+    ods_roster,
     write_roster,
     wrong_check_digit,
+    xls_roster,
 )
 from tests.qt_helpers import Boxes, stub_boxes
 
@@ -179,6 +182,33 @@ def test_members_already_present_are_skipped_or_updated(
         QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
     assert (signal.args[0].imported, signal.args[0].updated) == (1, 1)
     assert names(db) == ["张三", "李四"]
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods", ".csv"])
+def test_old_excel_opendocument_and_csv_rosters_are_offered_and_imported(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, suffix: str
+) -> None:
+    dialog = choose.dialog
+    write = {".xls": xls_roster, ".ods": ods_roster, ".csv": csv_roster}[suffix]
+    path = write(
+        choose.folder / f"名册{suffix}",
+        [("张三", ID_A, ORG, date(2010, 7, 1)), ("王五", ID_C, ORG, "2012.7.1")],
+        headers=HEADERS,
+    )
+    asked: list[str] = []
+
+    def fake_open(_parent: object, _title: str, _dir: str, pattern: str) -> tuple[str, str]:
+        asked.append(pattern)
+        return str(path), ""
+
+    choose.monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+    QTest.mouseClick(dialog.ui.chooseButton, Qt.MouseButton.LeftButton)
+    assert f"*{suffix}" in asked[0].split(";;")[0]  # the first filter offers every format
+    assert "2 new members" in dialog.ui.summaryLabel.text()
+    with qtbot.waitSignal(dialog.imported):
+        QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    assert names(db) == ["张三", "王五"]
+    assert boxes.shown[-1].startswith("新增党员 2 名")
 
 
 def test_a_file_that_cannot_be_read_is_explained(

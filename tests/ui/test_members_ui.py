@@ -361,6 +361,35 @@ def test_optional_dates_can_be_cleared_and_probationers_have_no_confirmation(
     assert m.joined_on is None
 
 
+def test_dates_are_typed_from_the_keyboard_and_an_impossible_one_is_not_saved(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    dialog = open_new(qtbot, tab)
+    ui = dialog.ui
+    type_text(qtbot, ui.nameEdit, "张晓明")
+    type_text(qtbot, ui.idEdit, ZHANG_ID)
+    type_text(qtbot, ui.organizationCombo, "东山社区党支部")
+    check(qtbot, ui.joinedCheck)
+    joined = ui.joinedEdit.lineEdit()
+    ui.joinedEdit.setFocus()
+    ui.joinedEdit.selectAll()
+    qtbot.keyClicks(ui.joinedEdit, "2001-2-30")
+    click_ok(qtbot, dialog)
+    assert dialog.error_text() == "“2001-2-30”这一天不存在，请检查月份和日期。"
+    assert shown_dialog(tab) is dialog
+    assert stored(db, "张晓明") is None
+    ui.joinedEdit.setFocus()
+    ui.joinedEdit.selectAll()
+    qtbot.keyClicks(ui.joinedEdit, "2001.7.1")
+    click_ok(qtbot, dialog)  # takes the date being typed
+    assert ui.joinedEdit.date() == QDate(2001, 7, 1)
+    assert joined.text() == "2001-07-01"
+    assert shown_dialog(tab) is None
+    m = stored(db, "张晓明")
+    assert m is not None
+    assert m.joined_on == date(2001, 7, 1)
+
+
 # -- editing -----------------------------------------------------------------------------------
 def test_edit_a_member(qtbot: QtBot, db: Database, tab: MembersTab) -> None:
     dialog = open_edit(qtbot, tab, "林丽")
@@ -447,7 +476,7 @@ def test_the_masked_editor_masks_numbers_written_in_the_remark(
     qtbot: QtBot, db: Database, ids: dict[str, int], tab: MembersTab
 ) -> None:
     """The detail panel masks them in the remark; the editor beside it did not."""
-    remark = f"配偶林丽,身份证 {LIN_ID},电话 13900001111"
+    remark = f"配偶林丽，身份证 {LIN_ID}，电话 13900001111"
     with db.write() as s:
         member = s.get(PartyMember, ids["陈伟"])
         assert member is not None
@@ -457,7 +486,7 @@ def test_the_masked_editor_masks_numbers_written_in_the_remark(
     ui = dialog.ui
     shown = ui.remarkEdit.toPlainText()
     assert LIN_ID not in shown and "13900001111" not in shown
-    assert shown == f"配偶林丽,身份证 {'*' * 14}{LIN_ID[-4:]},电话 139****1111"
+    assert shown == f"配偶林丽，身份证 {'*' * 14}{LIN_ID[-4:]}，电话 139****1111"
     assert ui.remarkEdit.isReadOnly()
     # Saving the masked form keeps the remark as stored.
     ui.workUnitEdit.setText("文光村委会")

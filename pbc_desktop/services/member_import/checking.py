@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -45,15 +44,12 @@ from pbc_desktop.services.member_import.preview import (
     _cancelled_error,
 )
 from pbc_desktop.services.member_import.workbook import (
-    _BROKEN,
-    _check_content,
-    _damaged,
     _file_error,
     _find_sheet,
-    _open,
     _Sheet,
     _sheet_rows,
     merged_parts,
+    open_book,
 )
 from pbc_desktop.services.xlsx_text import is_cut  # the export's mark of a cut cell
 
@@ -277,30 +273,16 @@ def _read_members(
     with db.read() as s:
         orgs = _org_index(s, access.of(db, s))
         existing = _existing_members(s)
-    with _open(path) as stream, warnings.catch_warnings():
-        # Files from WPS and other programs make openpyxl warn about parts it drops.
-        warnings.simplefilter("ignore")
-        _check_content(path, stream)
-        try:
-            from openpyxl import load_workbook
-
-            # Read-only: the rows are parsed one at a time as they are asked for.
-            workbook = load_workbook(stream, read_only=True, data_only=True)
-        except _BROKEN:
-            raise _damaged(path) from None
-        try:
-            choice = _find_sheet(path, workbook, sheet_name)
-            sheet = choice.sheet
-            epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
-            letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
-            checker = _RowChecker(orgs, existing, today, epoch_1904, letters)
-            rows = _read_rows(path, sheet, checker, report, stop)
-        finally:
-            workbook.close()
+    with open_book(path) as book:
+        choice = _find_sheet(path, book, sheet_name)
+        sheet = choice.sheet
+        letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
+        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters)
+        rows = _read_rows(path, sheet, checker, report, stop)
     # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
     sheet.worksheet = None
     missing = tuple(checker.missing.values())
-    del workbook, existing, checker
+    del book, existing, checker
     _check_updates(db, rows, today, report, stop)
     report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     header = sheet.header

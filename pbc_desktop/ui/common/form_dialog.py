@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWi
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.dates import DateEdit, refused_date
 
 R = TypeVar("R")
 
@@ -49,6 +50,8 @@ class FormDialog(QDialog):
         self._tabs = tabs
         error_label.setTextFormat(Qt.TextFormat.PlainText)
         error_label.hide()
+        for edit in self.findChildren(DateEdit):  # a typed date that is no date
+            edit.refused.connect(self.show_error)
         if buttons is not None:
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
@@ -79,6 +82,15 @@ class FormDialog(QDialog):
             return None
 
     def accept(self) -> None:
+        for edit in self.findChildren(DateEdit):
+            edit.finish_typing()  # OK clicked while a date was being typed
+        pending = refused_date(self)
+        if pending is not None and pending.problem:  # what was typed there is not taken
+            self.show_error(pending.problem)
+            if self._tabs is not None:
+                messages.show_page_of(self._tabs, pending)
+            pending.setFocus()
+            return
         saved_id = self.attempt(self.save)
         if saved_id is not None:
             self.close_saved(saved_id)
