@@ -17,7 +17,7 @@ from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import (
     Choice,
@@ -45,6 +45,7 @@ class VenueFacts:
 @dataclass(frozen=True)
 class VenueInput(VenueFacts):
     community_ids: tuple[int, ...] = ()  # communities the venue is opened to
+    version: int | None = None  # the version the editor read (VenueRow); None: not checked
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,6 +54,7 @@ class VenueRow(VenueFacts):
     owner_name: str | None
     communities: tuple[Choice, ...]
     activity_count: int
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
 def _seen(acc: access.Access) -> ColumnElement[bool]:
@@ -157,7 +159,7 @@ def _load(s: Session, venue_id: int, acc: access.Access) -> tuple[Venue, list[Co
     """The venue to change: seen, and of an own organization."""
     venue = s.scalar(select(Venue).where(Venue.id == venue_id, _seen(acc)))
     if venue is None:
-        raise NotFoundError(t("该阵地已不存在(可能已被删除)", "The venue no longer exists"))
+        raise NotFoundError(t("该阵地已不存在（可能已被删除）", "The venue no longer exists"))
     acc.check_org_writable(venue.owner_org_id)
     links = list(s.scalars(select(CommunityVenue).where(CommunityVenue.venue_id == venue_id)))
     return venue, links
@@ -227,6 +229,7 @@ def update_venue(db: Database, venue_id: int, data: VenueInput) -> None:
     with db.write() as s:
         acc = access.of(db, s)
         venue, links = _load(s, venue_id, acc)
+        versions.check(s, venue, data.version)
         _validate(s, data, venue_id)
         acc.check_org_writable(data.owner_org_id)
         before = _snapshot(venue, links)
@@ -249,7 +252,7 @@ def delete_venue(db: Database, venue_id: int) -> None:
         if used:
             raise ConflictError(
                 t(
-                    f"已有{used}次活动在「{venue.name}」举行,不能删除该阵地。",
+                    f"已有{used}次活动在「{venue.name}」举行，不能删除该阵地。",
                     f"{used} activities were held at '{venue.name}'; it cannot be deleted.",
                 )
             )
