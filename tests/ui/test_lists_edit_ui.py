@@ -170,6 +170,32 @@ def test_edit_a_list_title_and_year(
     assert tab.year_combo.findData(2027) >= 0
 
 
+def test_editing_a_list_keeps_its_remark(qtbot: QtBot, db: Database, setup: Setup) -> None:
+    stored = queries.get_service_list(db, setup.list_id)
+    editing.update_list(
+        db,
+        setup.list_id,
+        editing.ListInput(
+            community_id=setup.community_id,
+            kind=stored.kind,
+            title=stored.title,
+            year=stored.year,
+            signed_on=stored.signed_on,
+            remark="经共同体联席会议审议通过",
+        ),
+    )
+    dialog = ListDialog(AppContext(db), setup.community_id, "和平党建共同体", setup.list_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.remarkEdit.toPlainText() == "经共同体联席会议审议通过"
+
+    retype(qtbot, dialog.ui.titleEdit, "和平2026年项目清单")
+    ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    stored = queries.get_service_list(db, setup.list_id)
+    assert (stored.title, stored.remark) == ("和平2026年项目清单", "经共同体联席会议审议通过")
+
+
 def test_sign_a_list_through_the_date_prompt(
     qtbot: QtBot,
     *,

@@ -66,6 +66,7 @@ class ListDialog(FormDialog):
             ui.yearSpin.setValue(row.year)
             ui.titleEdit.setText(row.title)
             show_checked_date(ui.signedCheck, ui.signedEdit, row.signed_on)
+            ui.remarkEdit.setPlainText(row.remark or "")
 
     def kind(self) -> ListKind:
         return ListKind.from_label(str(self.ui.kindCombo.currentData()))
