@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text
+from sqlalchemy import ColumnElement, DateTime, FromClause, MetaData, String, Text
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, validates
 from sqlalchemy.types import TypeDecorator
@@ -164,12 +164,12 @@ class PinyinNamed:
         return value
 
 
-def is_derived(column: Column[Any]) -> bool:
+def is_derived(column: ColumnElement[Any]) -> bool:
     """Whether ``column`` is computed from other columns (see :data:`DERIVED`)."""
-    return DERIVED in column.info
+    return DERIVED in getattr(column, "info", {})
 
 
-def name_key_values(table: Table, values: Mapping[str, Any]) -> dict[str, str]:
+def name_key_values(table: FromClause, values: Mapping[str, Any]) -> dict[str, str]:
     """The pinyin key columns to set beside ``values`` in an UPDATE of ``table``: empty
     unless the values set the name of a :class:`PinyinNamed` table."""
     name = values.get("name")
