@@ -179,7 +179,7 @@ def _members_of(s: Session, org_ids: list[int]) -> tuple[Invitee, ...]:
             PartyMember.status == MembershipStatus.NORMAL,
         )
         .options(joinedload(PartyMember.organization))
-        .order_by(PartyMember.id)
+        .order_by(PartyMember.name_sort, PartyMember.id)
     ).all()
     return tuple(
         Invitee(m.name, m.organization.name, m.party_post)
