@@ -278,7 +278,7 @@ def tree(db: Database) -> list[TreeNode]:
         of_level = [(town, n) for lv, town, n in rows if lv == level]
         if not of_level:
             continue
-        towns = sorted(((town, n) for town, n in of_level if town), key=lambda tn: sort_key(tn[0]))
+        towns = sorted((town, n) for town, n in of_level if town)
         nodes.append(
             TreeNode(
                 label=level.label(lang),

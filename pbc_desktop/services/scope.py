@@ -35,7 +35,7 @@ from pbc_desktop.db.models import (
     ServiceLog,
 )
 from pbc_desktop.domain.enums import ItemStatus
-from pbc_desktop.domain.pinyin import pinyin_needle, sort_key
+from pbc_desktop.domain.pinyin import pinyin_needle
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
@@ -68,7 +68,7 @@ def towns(db: Database) -> list[str]:
         .order_by(Organization.town)
     )
     with db.read() as s:
-        return sorted((town for town in s.scalars(stmt) if town), key=sort_key)
+        return [town for town in s.scalars(stmt) if town]
 
 
 def check_same_community(stored_id: int, new_id: int, what: tuple[str, str]) -> None:
