@@ -28,11 +28,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pypinyin.constants import PHRASES_DICT
-from pypinyin.contrib.tone_convert import to_tone3
-from pypinyin.pinyin_dict import pinyin_dict
-from pypinyin.seg.mmseg import seg as _words
+if TYPE_CHECKING:
+    from pypinyin.seg.mmseg import Seg
 
 # The surname readings of characters whose everyday reading differs (TONE3 spelling).
 SURNAMES: dict[str, tuple[str, ...]] = {
@@ -90,6 +89,25 @@ _PAD = 6  # the longest syllable: zhuang, chuang, shuang
 _NO_READING = ("zzzzzz", 0)
 
 
+# pypinyin's dictionaries, loaded on the first name (importing them takes a good part of a
+# second, which the program's start does not wait for).
+_READINGS: dict[int, str] = {}  # code point -> "zhāng,cháng"
+_PHRASES: dict[str, list[list[str]]] = {}  # word -> each character's readings
+_WORDS: list[Seg] = []  # pypinyin's word segmentation (forward maximum matching)
+
+
+def _load() -> None:
+    if _READINGS:
+        return
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.pinyin_dict import pinyin_dict
+    from pypinyin.seg.mmseg import seg
+
+    _PHRASES.update(PHRASES_DICT)
+    _WORDS.append(seg)
+    _READINGS.update(pinyin_dict)
+
+
 @dataclass(frozen=True)
 class NameKeys:
     """What is stored beside a name for ordering and searching (see the module text)."""
@@ -110,21 +128,23 @@ def _split(tone3: str) -> _Reading:
 
 
 def _has_reading(ch: str) -> bool:
-    return ord(ch) in pinyin_dict
+    return ord(ch) in _READINGS
 
 
 def _polyphonic(ch: str) -> bool:
-    return "," in pinyin_dict.get(ord(ch), "")
+    return "," in _READINGS.get(ord(ch), "")
 
 
 @lru_cache(maxsize=4096)
 def _syllable(marked: str) -> _Reading:
     """A syllable as pypinyin's dictionaries spell it (``zhāng``) as ``("zhang", 1)``."""
+    from pypinyin.contrib.tone_convert import to_tone3
+
     return _split(to_tone3(marked, neutral_tone_with_five=True))
 
 
 def _char_reading(ch: str) -> _Reading:
-    return _syllable(pinyin_dict[ord(ch)].split(",", 1)[0])
+    return _syllable(_READINGS[ord(ch)].split(",", 1)[0])
 
 
 def _run_readings(run: str) -> tuple[_Reading, ...]:
@@ -135,8 +155,8 @@ def _run_readings(run: str) -> tuple[_Reading, ...]:
     if not any(_polyphonic(ch) for ch in run):
         return tuple(_char_reading(ch) for ch in run)
     out: list[_Reading] = []
-    for word in _words.cut(run):
-        phrase = PHRASES_DICT.get(word)
+    for word in _WORDS[0].cut(run):
+        phrase = _PHRASES.get(word)
         if phrase is not None and len(phrase) == len(word):
             out.extend(_syllable(readings[0]) for readings in phrase)
         else:
@@ -205,6 +225,7 @@ def _token(ch: str, reading: _Reading) -> str:
 def name_keys(name: str, *, person: bool = False) -> NameKeys:
     """The order key, initials and pinyin of ``name``; a ``person``'s surname is read as a
     surname."""
+    _load()
     text = unicodedata.normalize("NFKC", name).strip()
     if not person:
         return NameKeys(*_part(text))
