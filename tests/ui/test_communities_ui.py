@@ -301,11 +301,11 @@ def test_delete_key_asks_and_deletes(
     assert stored_names(db) == ["乙共同体", "甲共同体"]
     boxes.confirm_answer = True
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    # Sorted by name, 乙 (U+4E59) comes first and is the selected row.
-    assert "乙共同体" in boxes.shown[-1]
-    assert stored_names(db) == ["甲共同体"]
-    assert visible_names(tab) == ["甲共同体"]
-    assert tab.detail_title.text() == "甲共同体"
+    # Sorted by name in pinyin, 甲 (jia) comes first and is the selected row.
+    assert "甲共同体" in boxes.shown[-1]
+    assert stored_names(db) == ["乙共同体"]
+    assert visible_names(tab) == ["乙共同体"]
+    assert tab.detail_title.text() == "乙共同体"
 
 
 def test_delete_refused_when_an_activity_exists(
