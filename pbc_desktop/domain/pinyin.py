@@ -90,22 +90,21 @@ _NO_READING = ("zzzzzz", 0)
 
 
 # pypinyin's dictionaries, loaded on the first name (importing them takes a good part of a
-# second, which the program's start does not wait for).
+# second, which the program's start does not wait for, and about 55 MB).
 _READINGS: dict[int, str] = {}  # code point -> "zhāng,cháng"
 _PHRASES: dict[str, list[list[str]]] = {}  # word -> each character's readings
-_WORDS: list[Seg] = []  # pypinyin's word segmentation (forward maximum matching)
+_WORDS: Seg | None = None  # pypinyin's word segmentation (forward maximum matching)
 
 
 def _load() -> None:
-    if _READINGS:
+    global _READINGS, _PHRASES, _WORDS
+    if _WORDS is not None:
         return
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.pinyin_dict import pinyin_dict
     from pypinyin.seg.mmseg import seg
 
-    _PHRASES.update(PHRASES_DICT)
-    _WORDS.append(seg)
-    _READINGS.update(pinyin_dict)
+    _READINGS, _PHRASES, _WORDS = pinyin_dict, PHRASES_DICT, seg
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,8 @@ def _run_readings(run: str) -> tuple[_Reading, ...]:
     if not any(_polyphonic(ch) for ch in run):
         return tuple(_char_reading(ch) for ch in run)
     out: list[_Reading] = []
-    for word in _WORDS[0].cut(run):
+    assert _WORDS is not None
+    for word in _WORDS.cut(run):
         phrase = _PHRASES.get(word)
         if phrase is not None and len(phrase) == len(word):
             out.extend(_syllable(readings[0]) for readings in phrase)
@@ -209,19 +209,19 @@ def _keys(readings: Iterable[tuple[str, _Reading]]) -> _Keys:
     return "".join(sort), "".join(s[0] for s in spoken if s), "".join(spoken)
 
 
-@lru_cache(maxsize=32_768)  # given names repeat: 3,651 among the demo's 30,000 members
+@lru_cache(maxsize=4096)  # given names repeat: 3,651 among the demo's 30,000 members
 def _part(text: str) -> _Keys:
     return _keys(_readings(text))
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=8192)
 def _token(ch: str, reading: _Reading) -> str:
     """One character's part of the order key."""
     syllable, tone = reading
     return f"{syllable.ljust(_PAD, '0')}{tone}{ord(ch):05x}"
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=1024)  # the three columns of one row ask for the same name
 def name_keys(name: str, *, person: bool = False) -> NameKeys:
     """The order key, initials and pinyin of ``name``; a ``person``'s surname is read as a
     surname."""
