@@ -9,10 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Attendance
+from pbc_desktop.db.models import ActivityOrganization, Attendance
 from pbc_desktop.domain.enums import AttendanceStatus
 from pbc_desktop.services import communities, member_editing, members, organizations
 from pbc_desktop.services.activities.detail import get_activity_detail
+from pbc_desktop.services.activities.documents import get_activity_document
 from pbc_desktop.services.activities.editing import member_choices
 from pbc_desktop.services.member_export import export_members, get_roster
 from pbc_desktop.services.members import MemberQuery
@@ -174,3 +175,15 @@ def test_attendance_is_listed_by_status_then_pinyin(db: Database) -> None:
         ("张伟", present),
         ("曾强", absent),
     ]
+
+
+def test_the_minutes_and_sign_in_sheet_list_names_by_pinyin(db: Database, branch: int) -> None:
+    """Attendees (the printed documents group them by status) and, before attendance is
+    taken, the members of the participating organizations."""
+    invited = make_activity(db, None, organizations=[ActivityOrganization(organization_id=branch)])
+    assert [i.name for i in get_activity_document(db, invited).invitees] == PEOPLE_IN_ORDER
+    present = AttendanceStatus.PRESENT
+    taken = make_activity(
+        db, None, attendance=[Attendance(person_name=n, status=present) for n in PEOPLE]
+    )
+    assert [a.name for a in get_activity_document(db, taken).attendance] == PEOPLE_IN_ORDER
