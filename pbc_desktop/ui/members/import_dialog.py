@@ -117,7 +117,10 @@ class MemberImportDialog(QDialog):
             self,
             self.tr("Choose the member roster"),
             str(start),
-            self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
+            self.tr(
+                "Rosters (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;"
+                "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)"
+            ),
         )
         return name
 

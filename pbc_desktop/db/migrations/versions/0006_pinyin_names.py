@@ -1,8 +1,8 @@
 """names in pinyin: order and search keys beside the names of members, organizations and
 communities
 
-Revision ID: 0005_pinyin
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2027-04-01
 
 ``party_member``, ``organization`` and ``community`` gain ``name_sort`` (the order key),
@@ -22,8 +22,8 @@ from alembic import op
 
 from pbc_desktop.domain.pinyin import name_keys
 
-revision: str = "0005_pinyin"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
