@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,17 +17,21 @@ from sqlalchemy import select, text
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Assessment, AuditEntry, PartyMember, User
-from pbc_desktop.domain.enums import UserRole
+from pbc_desktop.domain.enums import FundDirection, FundSource, UserRole
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import StaleEditError
-from pbc_desktop.services import audit, member_editing, member_export, versions
+from pbc_desktop.services import audit, funds, member_editing, member_export, venues, versions
 from pbc_desktop.services.accounts.users import actor_of
 from pbc_desktop.services.activities import editing as activity_editing
 from pbc_desktop.services.assessments import indicator_sets, scoring
+from pbc_desktop.services.lists import editing as list_editing
+from pbc_desktop.services.lists import queries as list_queries
 from pbc_desktop.services.members import MemberQuery
+from pbc_desktop.services.scope import from_fields
 from tests.assessment_factories import YEAR, running_communities
 from tests.conftest import add_account
 from tests.factories import complete_fields, make_activity, make_member, make_org
+from tests.list_factories import setup_community
 
 
 def client(db: Database, username: str, name: str) -> Database:
@@ -330,3 +335,34 @@ def test_numbering_an_activity_anew_does_not_refuse_its_editor(db: Database) -> 
             version=read.version,
         ),
     )
+
+
+def test_listing_rows_sharing_a_base_with_their_input_carry_the_stored_version(
+    db: Database,
+) -> None:
+    """A service list, a fund entry and a venue: the row an editor opens from is its input
+    plus more, and the version on it is the one a save must hand back."""
+    setup = setup_community(db)
+    row = list_queries.get_service_list(db, setup.list_id)
+    list_editing.update_list(db, setup.list_id, from_fields(list_editing.ListInput, row))
+    with pytest.raises(StaleEditError):  # the version read before that save is stale now
+        list_editing.update_list(db, setup.list_id, from_fields(list_editing.ListInput, row))
+    assert list_queries.get_service_list(db, setup.list_id).version == row.version + 1
+
+    entry = funds.FundInput(
+        setup.community_id, FundDirection.INCOME, date(2026, 3, 1), 50000, FundSource.HIGHER_LEVEL
+    )
+    entry_id = funds.add_entry(db, entry)
+    (ledger_row,) = funds.ledger(db, setup.community_id)
+    assert ledger_row.version == funds.get_entry(db, entry_id).version
+    funds.update_entry(db, entry_id, from_fields(funds.FundInput, ledger_row, amount_cents=1))
+    with pytest.raises(StaleEditError):
+        funds.update_entry(db, entry_id, from_fields(funds.FundInput, ledger_row))
+
+    venue_id = venues.create_venue(db, venues.VenueInput("和平村党群服务中心"))
+    (venue,) = venues.list_venues(db)
+    assert venue.id == venue_id
+    data = from_fields(venues.VenueInput, venue, community_ids=())
+    venues.update_venue(db, venue_id, replace(data, address="和平村1号"))
+    with pytest.raises(StaleEditError):
+        venues.update_venue(db, venue_id, data)
