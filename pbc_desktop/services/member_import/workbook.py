@@ -510,3 +510,59 @@ def _sheet_notices(sheet: _Sheet, rosters: Sequence[str], hidden: Sequence[str])
         )
     notices.extend(sheet.header.duplicate_notices())
     return tuple(notices)
+
+
+# -- the rows of any workbook (other imports) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """A visible sheet: its name and its rows, ``(Excel's row number, values)``."""
+
+    name: str
+    rows: tuple[tuple[int, list[object]], ...]
+    truncated: bool  # the sheet has more rows than were asked for
+
+
+@dataclass(frozen=True)
+class WorkbookRows:
+    sheets: tuple[SheetRows, ...]  # the visible sheets, the active one first
+    epoch_1904: bool
+
+
+def read_visible_sheets(path: Path | str, *, max_rows: int) -> WorkbookRows:
+    """The rows of every visible sheet of the workbook at ``path`` (the active sheet first),
+    for imports other than the roster's. A file that is not a usable .xlsx is refused with
+    the roster's sentences; at most ``max_rows`` rows are read a sheet. A formula without a
+    saved result reads as :data:`~pbc_desktop.domain.member_cells.UNCALCULATED`."""
+    import warnings
+
+    path = Path(path)
+    with _open(path) as stream, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # parts of WPS files that openpyxl drops
+        _check_content(path, stream)
+        try:
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except _BROKEN:
+            raise _damaged(path) from None
+        try:
+            visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+            if workbook.active in visible:
+                visible.remove(workbook.active)
+                visible.insert(0, workbook.active)
+            sheets = []
+            for ws in visible:
+                rows: list[tuple[int, list[object]]] = []
+                truncated = False
+                for row in _sheet_rows(path, ws):  # left at a break: its file part closes
+                    if len(rows) == max_rows:
+                        truncated = True
+                        break
+                    rows.append(row)
+                sheets.append(SheetRows(ws.title, tuple(rows), truncated))
+            epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
+        finally:
+            workbook.close()
+    return WorkbookRows(tuple(sheets), epoch_1904)
