@@ -164,6 +164,12 @@ class MainWindow(QMainWindow):
         )
         self.action_quit = make_action(self, "mainQuit", self.tr("E&xit"), self.close, "Ctrl+Q")
         self.backups = BackupActions(self, self)
+        self.action_import_organizations = make_action(
+            self,
+            "mainImportOrganizations",
+            self.tr("Import Party or&ganizations from Excel..."),
+            self.import_organizations,
+        )
         self.action_import_members = make_action(
             self,
             "mainImportMembers",
@@ -172,10 +178,12 @@ class MainWindow(QMainWindow):
         )
         file_menu.setToolTipsVisible(True)  # a disabled entry says why
         self.writes = WriteGuard(lambda: self.ctx.db, self)
+        self.writes.add(self.action_import_organizations, Permission.WRITE)
         self.writes.add(self.action_import_members, Permission.WRITE)
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
         file_menu.addSeparator()
+        file_menu.addAction(self.action_import_organizations)
         file_menu.addAction(self.action_import_members)
         self.exchange = ExchangeActions(self, self)  # its entries follow the account on show
         file_menu.addMenu(self.exchange.menu)
@@ -207,6 +215,14 @@ class MainWindow(QMainWindow):
         self.admin = AdminActions(self, self)
         self.menuBar().addMenu(self.admin.menu)
         self.database_changed.connect(lambda _where: self.admin.update_actions())
+
+    def import_organizations(self) -> None:
+        """文件 → 从 Excel 导入党组织: the 党组织 tab's import, with the tab in view."""
+        from pbc_desktop.ui.organizations.tab import OrganizationsTab
+
+        tab = self.show_tab("organizations")
+        assert isinstance(tab, OrganizationsTab)
+        tab.import_organizations()
 
     def import_members(self) -> None:
         """文件 → 导入党员: the 党员 tab's import, with the tab in view."""

@@ -1,0 +1,89 @@
+"""The rows of an Excel file that cannot be imported, as the import dialogs list them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from pbc_desktop.services.member_import import RowProblem
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROW, NAME, REASON = range(3)
+WRAP_ROWS_UP_TO = 500
+_NO_INDEX = QModelIndex()
+
+
+class BadRowsModel(QAbstractTableModel):
+    """The rows that cannot be imported: Excel row number, name and why."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowProblem] = []
+
+    def set_rows(self, rows: list[RowProblem]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def problem(self, row: int) -> RowProblem:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        problem = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ROW:
+                return str(problem.row)
+            if column == NAME:
+                return problem.name
+            return problem.reason
+        if role == Qt.ItemDataRole.ToolTipRole and column == REASON:
+            return "\n".join(problem.messages)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Row"), self.tr("Name"), self.tr("Why it cannot be imported"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+
+def show_bad_rows(table: QTableView, model: BadRowsModel, bad: list[RowProblem]) -> None:
+    """Fill ``model`` with ``bad``: whole sentences on wrapped lines; a file of thousands
+    of bad rows keeps one line each (measuring every row would freeze the dialog), the
+    tooltip has the rest."""
+    model.set_rows(bad)
+    rows_mode = (
+        QHeaderView.ResizeMode.ResizeToContents
+        if len(bad) <= WRAP_ROWS_UP_TO
+        else QHeaderView.ResizeMode.Interactive
+    )
+    table.verticalHeader().setSectionResizeMode(rows_mode)
+    table.setVisible(bool(bad))
+
+
+def set_up_bad_rows(table: QTableView, parent: QWidget) -> BadRowsModel:
+    """A :class:`BadRowsModel` on ``table``, its row and name columns sized to contents."""
+    model = BadRowsModel(parent)
+    table.setModel(model)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(ROW, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+    return model
