@@ -18,9 +18,10 @@ _NO_INDEX = QModelIndex()
 class BadRowsModel(QAbstractTableModel):
     """The rows that cannot be imported: Excel row number, name and why."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, name_title: str | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowProblem] = []
+        self._name_title = name_title  # the name column's title (else a person's “Name”)
 
     def set_rows(self, rows: list[RowProblem]) -> None:
         self.beginResetModel()
@@ -61,7 +62,11 @@ class BadRowsModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("Row"), self.tr("Name"), self.tr("Why it cannot be imported"))
+        titles = (
+            self.tr("Row"),
+            self._name_title or self.tr("Name"),
+            self.tr("Why it cannot be imported"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
 
@@ -79,9 +84,11 @@ def show_bad_rows(table: QTableView, model: BadRowsModel, bad: list[RowProblem])
     table.setVisible(bool(bad))
 
 
-def set_up_bad_rows(table: QTableView, parent: QWidget) -> BadRowsModel:
+def set_up_bad_rows(
+    table: QTableView, parent: QWidget, name_title: str | None = None
+) -> BadRowsModel:
     """A :class:`BadRowsModel` on ``table``, its row and name columns sized to contents."""
-    model = BadRowsModel(parent)
+    model = BadRowsModel(parent, name_title)
     table.setModel(model)
     header = table.horizontalHeader()
     header.setSectionResizeMode(ROW, QHeaderView.ResizeMode.ResizeToContents)

@@ -39,7 +39,7 @@ class OrganizationImportDialog(QDialog):
         self.ui = Ui_OrganizationImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         ui = self.ui
-        self.model = set_up_bad_rows(ui.badTable, self)
+        self.model = set_up_bad_rows(ui.badTable, self, self.tr("Organization"))
         ui.chooseButton.clicked.connect(self.pick_file)
         ui.templateButton.clicked.connect(self.save_template)
         ui.importButton.clicked.connect(self.start_import)
