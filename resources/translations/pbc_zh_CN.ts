@@ -1917,20 +1917,12 @@ Package fingerprint: {fp}</source>
         <translation>本库还没有党建共同体和活动。请按顺序完成下面几步,每完成一步会打上勾;全部完成后,这里将显示概览数据。</translation>
     </message>
     <message>
-        <source>1. This office</source>
-        <translation>1. 本单位信息</translation>
-    </message>
-    <message>
         <source>The office&apos;s name and level, for packages exchanged with the town or the district (File → Data exchange → Offices).</source>
         <translation>本单位的名称和层级,用于与镇街、区之间交换数据包(文件 → 数据交换 → 本单位与登记单位)。</translation>
     </message>
     <message>
         <source>This office...</source>
         <translation>本单位信息…</translation>
-    </message>
-    <message>
-        <source>2. Import the Party organizations</source>
-        <translation>2. 导入党组织</translation>
     </message>
     <message>
         <source>The organizations and their parents from an Excel list; the dialog saves an empty template to fill in.</source>
@@ -1941,20 +1933,12 @@ Package fingerprint: {fp}</source>
         <translation>导入党组织…</translation>
     </message>
     <message>
-        <source>3. Import the Party members</source>
-        <translation>3. 导入党员</translation>
-    </message>
-    <message>
         <source>The members&apos; roster from Excel, each with the organization they belong to.</source>
         <translation>从 Excel 导入党员名册,每名党员注明所在党组织。</translation>
     </message>
     <message>
         <source>Import members...</source>
         <translation>导入党员…</translation>
-    </message>
-    <message>
-        <source>4. Set up a Party-building community</source>
-        <translation>4. 建立党建共同体</translation>
     </message>
     <message>
         <source>Its lead and member organizations, co-building types and team.</source>
@@ -1965,8 +1949,24 @@ Package fingerprint: {fp}</source>
         <translation>新建共同体…</translation>
     </message>
     <message>
-        <source>5. Record an activity</source>
-        <translation>5. 记录活动</translation>
+        <source>This office</source>
+        <translation>本单位信息</translation>
+    </message>
+    <message>
+        <source>Import the Party organizations</source>
+        <translation>导入党组织</translation>
+    </message>
+    <message>
+        <source>Import the Party members</source>
+        <translation>导入党员</translation>
+    </message>
+    <message>
+        <source>Set up a Party-building community</source>
+        <translation>建立党建共同体</translation>
+    </message>
+    <message>
+        <source>Record an activity</source>
+        <translation>记录活动</translation>
     </message>
     <message>
         <source>A themed Party day, a lecture, volunteer service or a meeting.</source>

@@ -99,7 +99,7 @@ class FirstRunPanel(DialogHost, QWidget):
         return [
             (
                 "office",
-                self.tr("1. This office"),
+                self.tr("This office"),
                 self.tr(
                     "The office's name and level, for packages exchanged with the town or the "
                     "district (File → Data exchange → Offices)."
@@ -109,7 +109,7 @@ class FirstRunPanel(DialogHost, QWidget):
             ),
             (
                 "organizations",
-                self.tr("2. Import the Party organizations"),
+                self.tr("Import the Party organizations"),
                 self.tr(
                     "The organizations and their parents from an Excel list; the dialog saves "
                     "an empty template to fill in."
@@ -119,7 +119,7 @@ class FirstRunPanel(DialogHost, QWidget):
             ),
             (
                 "members",
-                self.tr("3. Import the Party members"),
+                self.tr("Import the Party members"),
                 self.tr(
                     "The members' roster from Excel, each with the organization they belong to."
                 ),
@@ -128,14 +128,14 @@ class FirstRunPanel(DialogHost, QWidget):
             ),
             (
                 "communities",
-                self.tr("4. Set up a Party-building community"),
+                self.tr("Set up a Party-building community"),
                 self.tr("Its lead and member organizations, co-building types and team."),
                 self.tr("New community..."),
                 lambda: communities.change_refusal(db),
             ),
             (
                 "activities",
-                self.tr("5. Record an activity"),
+                self.tr("Record an activity"),
                 self.tr("A themed Party day, a lecture, volunteer service or a meeting."),
                 self.tr("New activity..."),
                 lambda: editing.change_refusal(db),
