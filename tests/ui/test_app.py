@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.paths import settings_file
@@ -31,14 +30,6 @@ from tests.qt_helpers import sign_ins_as_tester
 
 QT_OWN_NAMES = {"ScrollLeftButton", "ScrollRightButton"}  # a QTabBar's scroll arrows
 TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "活动", "清单", "考核"]
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> object:
-    translators = i18n.install(qapp, "zh")
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)  # type: ignore[arg-type]
 
 
 def make_window(qtbot: QtBot, db: Database) -> MainWindow:

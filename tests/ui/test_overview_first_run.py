@@ -3,16 +3,14 @@ opening its dialog; then the figures as before."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.services.exchange import offices
@@ -120,14 +118,6 @@ def test_a_viewer_is_told_why_the_write_steps_are_not_offered(db: Database, qtbo
         button = tab.first_run.buttons[step]
         assert not button.isEnabled()
         assert "没有权限" in button.toolTip()
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[object]:
-    translators = i18n.install(qapp, "zh")
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)  # type: ignore[arg-type]
 
 
 def test_screenshot_at_1024_by_768(qtbot: QtBot, db: Database, chinese: object) -> None:
