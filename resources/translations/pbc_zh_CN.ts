@@ -1715,6 +1715,25 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>ExcelImport</name>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消,数据没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <source>Data e&amp;xchange</source>
@@ -3200,22 +3219,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>正在导入党员…</translation>
     </message>
     <message>
-        <source>Import cancelled</source>
-        <translation>导入已取消</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was changed.</source>
-        <translation>导入已取消,数据没有任何改动。</translation>
-    </message>
-    <message>
-        <source>Cannot import</source>
-        <translation>无法导入</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
         <source>Import party members from Excel</source>
         <translation>从 Excel 导入党员</translation>
     </message>
@@ -4046,22 +4049,6 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>Importing organizations...</source>
         <translation>正在导入党组织…</translation>
-    </message>
-    <message>
-        <source>Import cancelled</source>
-        <translation>导入已取消</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was changed.</source>
-        <translation>导入已取消,数据没有任何改动。</translation>
-    </message>
-    <message>
-        <source>Cannot import</source>
-        <translation>无法导入</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
     </message>
     <message>
         <source>Import Party organizations from Excel</source>

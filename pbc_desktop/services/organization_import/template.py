@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -21,10 +20,10 @@ from pbc_desktop.services.member_export import (
     REQUIRED_FONT,
     TEMPLATE_ROWS,
     TEXT_FORMAT,
+    add_notes_sheet,
 )
 
 TEMPLATE_SHEET_TITLE = "党组织信息表"
-NOTES_SHEET_TITLE = "说明"
 _WIDTHS = {"name": 30, "parent": 30, "address": 24, "remark": 20, "level": 8}
 
 
@@ -60,33 +59,24 @@ def write_org_template(path: Path) -> Path:
             rule.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
             ws.add_data_validation(rule)
     ws.freeze_panes = "A2"
-    notes = wb.create_sheet(NOTES_SHEET_TITLE)
-    notes.append([t("填写说明", "How to fill in")])
-    notes["A1"].font = Font(bold=True, size=14)
-    for line in (
-        t(
-            f"在“{TEMPLATE_SHEET_TITLE}”中从第 2 行起每行填写一个党组织,不要修改第 1 行的列名。",
-            "Fill in one organization a row from row 2 of the first sheet; keep the column "
-            "names of row 1.",
+    add_notes_sheet(
+        wb,
+        (
+            t(
+                f"在“{TEMPLATE_SHEET_TITLE}”中从第 2 行起每行填写一个党组织,"
+                "不要修改第 1 行的列名。",
+                "Fill in one organization a row from row 2 of the first sheet; keep the "
+                "column names of row 1.",
+            ),
+            t("红色列名为必填项。", "Columns with red names must be filled in."),
+            t(
+                "上级党组织可以写在它的下级之后;系统中已有的同名党组织可选择跳过或按本表更新。",
+                "A parent may come after its children; organizations already stored under "
+                "the same name are skipped or updated from the sheet, as chosen.",
+            ),
         ),
-        t("红色列名为必填项。", "Columns with red names must be filled in."),
-        t(
-            "上级党组织可以写在它的下级之后;系统中已有的同名党组织可选择跳过或按本表更新。",
-            "A parent may come after its children; organizations already stored under the "
-            "same name are skipped or updated from the sheet, as chosen.",
-        ),
-        "",
-    ):
-        notes.append([line])
-    notes.append([t("列名", "Column"), t("必填", "Required"), t("填写要求", "What to enter")])
-    for cell in notes[notes.max_row]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-    for column in oc.COLUMNS:
-        notes.append([column.zh, t("是", "yes") if column.required else "", column.hint()])
-    notes.column_dimensions["A"].width = 16
-    notes.column_dimensions["B"].width = 8
-    notes.column_dimensions["C"].width = 70
+        [(c.zh, c.required, c.hint()) for c in oc.COLUMNS],
+    )
     wb.properties.title = TEMPLATE_SHEET_TITLE
     with atomic_output(target) as tmp:
         save_workbook(wb, tmp, target)

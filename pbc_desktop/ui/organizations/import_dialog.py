@@ -16,8 +16,8 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import organization_import as svc
 from pbc_desktop.ui.common import messages, prompts
-from pbc_desktop.ui.common.bad_rows import set_up_bad_rows, show_bad_rows
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.excel_import import run_import, set_up_bad_rows, show_bad_rows
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
 
@@ -177,20 +177,7 @@ class OrganizationImportDialog(QDialog):
                 cancelled=cancelled,
             )
 
-        outcome = run_with_progress(self, self.tr("Importing organizations..."), job)
-        if outcome.cancelled or isinstance(outcome.error, svc.ImportCancelledError):
-            messages.information(
-                self,
-                self.tr("Import cancelled"),
-                self.tr("The import was cancelled; nothing was changed."),
-            )
-            return None
-        if not succeeded(self, outcome, title=self.tr("Cannot import")):
-            return None
-        result = outcome.result
-        assert result is not None
-        self.last_result = result
-        messages.information(self, self.tr("Import finished"), result.summary())
-        self.imported.emit(result)
-        self.accept()
+        result = run_import(self, self.tr("Importing organizations..."), job, self.imported)
+        if result is not None:
+            self.last_result = result
         return result

@@ -1,13 +1,23 @@
-"""The rows of an Excel file that cannot be imported, as the import dialogs list them."""
+"""What the Excel import dialogs (members, organizations) share: the table of the rows
+that cannot be imported, and the import run off the UI thread to its message."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    SignalInstance,
+)
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
-from pbc_desktop.services.member_import import RowProblem
+from pbc_desktop.services.member_import import ImportCancelledError, RowProblem
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.worker import Job, run_with_progress, succeeded
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW, NAME, REASON = range(3)
@@ -94,3 +104,38 @@ def set_up_bad_rows(
     header.setSectionResizeMode(ROW, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
     return model
+
+
+class Summarized(Protocol):
+    def summary(self) -> str: ...
+
+
+R = TypeVar("R", bound=Summarized)
+
+
+def run_import(dialog: QDialog, title: str, job: Job[R], imported: SignalInstance) -> R | None:
+    """Run the writing ``job`` with progress and cancel; a cancel or a refusal is said and
+    keeps ``dialog`` open (None), else the result's summary is said, ``imported`` sends the
+    result and the dialog closes."""
+    outcome = run_with_progress(dialog, title, job)
+    if outcome.cancelled or isinstance(outcome.error, ImportCancelledError):
+        messages.information(
+            dialog,
+            QCoreApplication.translate("ExcelImport", "Import cancelled"),
+            QCoreApplication.translate(
+                "ExcelImport", "The import was cancelled; nothing was changed."
+            ),
+        )
+        return None
+    if not succeeded(
+        dialog, outcome, title=QCoreApplication.translate("ExcelImport", "Cannot import")
+    ):
+        return None
+    result = outcome.result
+    assert result is not None
+    messages.information(
+        dialog, QCoreApplication.translate("ExcelImport", "Import finished"), result.summary()
+    )
+    imported.emit(result)
+    dialog.accept()
+    return result
