@@ -315,3 +315,13 @@ def test_a_viewer_imports_nothing(db: Database, tmp_path: Path) -> None:
     preview = oi.read_organizations(db, path)
     with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
         oi.apply_org_import(db, preview)
+
+
+def test_the_scope_is_checked_again_when_writing(db: Database, tmp_path: Path) -> None:
+    world = two_towns(db)
+    path = write_org_list(tmp_path / "orgs.xlsx", [org("甲三村党支部", "甲镇党委")])
+    preview = oi.read_organizations(db, path)  # read by the district
+    db.user = village_actor(db, world.jia_two)
+    with pytest.raises(PermissionDeniedError, match=r"村\(社区\)账号不能"):
+        oi.apply_org_import(db, preview)
+    assert "甲三村党支部" not in stored_tree(db)

@@ -26,6 +26,7 @@ from pbc_desktop.services.organization_import.preview import (
     OrgImportPreview,
     OrgImportResult,
 )
+from pbc_desktop.services.organizations import check_registry
 from pbc_desktop.services.scope import update_audited
 
 
@@ -92,6 +93,7 @@ def apply_org_import(
                 if w.existing_id is None:
                     if w.key in ids:
                         raise _stale()
+                    check_registry(acc, values["town"])  # as checked in the preview
                     org = Organization(**values)
                     s.add(org)
                     audit.created(
