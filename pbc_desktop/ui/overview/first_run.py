@@ -22,7 +22,7 @@ from pbc_desktop.services import communities, first_steps
 from pbc_desktop.services.activities import editing
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
-from pbc_desktop.ui.common.write_guard import Rule, WriteGuard, anyone
+from pbc_desktop.ui.common.write_guard import Rule, WriteGuard
 
 DONE_MARK = "✓"
 DONE_COLOR = "#1e8449"
@@ -74,7 +74,8 @@ class FirstRunPanel(DialogHost, QWidget):
             button = QPushButton(button_text, self)
             button.setObjectName(f"overviewStep{step.title()}Button")
             button.clicked.connect(lambda _checked=False, s=step: self.open_step(s))
-            self.writes.add(button, rule)
+            if rule is not None:  # the office dialog guards its own set-up button
+                self.writes.add(button, rule)
             grid.addWidget(mark, row, 0)
             grid.addWidget(name, row, 1)
             grid.addWidget(explain, row, 2)
@@ -92,9 +93,10 @@ class FirstRunPanel(DialogHost, QWidget):
         layout.addSpacing(8)
         layout.addWidget(box)
         layout.addStretch(1)
+        self.writes.update()
 
-    def _specs(self) -> list[tuple[str, str, str, str, Rule]]:
-        """(step, heading, explanation, button, rule) in the order they are taken."""
+    def _specs(self) -> list[tuple[str, str, str, str, Rule | None]]:
+        """(step, heading, explanation, button, rule or None for anyone) in order."""
         db = self.ctx.db
         return [
             (
@@ -105,7 +107,7 @@ class FirstRunPanel(DialogHost, QWidget):
                     "district (File → Data exchange → Offices)."
                 ),
                 self.tr("This office..."),
-                anyone,
+                None,
             ),
             (
                 "organizations",
