@@ -325,3 +325,23 @@ def test_the_scope_is_checked_again_when_writing(db: Database, tmp_path: Path) -
     with pytest.raises(PermissionDeniedError, match=r"村\(社区\)账号不能"):
         oi.apply_org_import(db, preview)
     assert "甲三村党支部" not in stored_tree(db)
+
+
+def test_a_parent_merged_over_several_rows_is_the_parent_of_each(
+    db: Database, tmp_path: Path
+) -> None:
+    path = write_org_list(
+        tmp_path / "orgs.xlsx",
+        [
+            org("甲镇党委", None, kind="党委", field="机关"),
+            org("甲一村党支部", "甲镇党委"),
+            org("甲二村党支部", None),
+            org("甲三村党支部", None),
+        ],
+    )
+    wb = load_workbook(path)
+    wb.worksheets[0].merge_cells("C3:C5")  # 上级党组织 of rows 3 to 5
+    wb.save(path)
+    oi.apply_org_import(db, oi.read_organizations(db, path))
+    tree = stored_tree(db)
+    assert [tree[n] for n in ("甲一村党支部", "甲二村党支部", "甲三村党支部")] == ["甲镇党委"] * 3

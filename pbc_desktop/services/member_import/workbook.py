@@ -534,7 +534,8 @@ def read_visible_sheets(path: Path | str, *, max_rows: int) -> WorkbookRows:
     """The rows of every visible sheet of the workbook at ``path`` (the active sheet first),
     for imports other than the roster's. A file that is not a usable .xlsx is refused with
     the roster's sentences; at most ``max_rows`` rows are read a sheet. A formula without a
-    saved result reads as :data:`~pbc_desktop.domain.member_cells.UNCALCULATED`."""
+    saved result reads as :data:`~pbc_desktop.domain.member_cells.UNCALCULATED`; the cells
+    inside merged cells read as their first cell (a parent named once for several rows)."""
     import warnings
 
     path = Path(path)
@@ -561,8 +562,36 @@ def read_visible_sheets(path: Path | str, *, max_rows: int) -> WorkbookRows:
                         truncated = True
                         break
                     rows.append(row)
+                try:
+                    with ws._get_source() as src:
+                        _fill_merged(rows, _merge_refs(src))
+                except _BROKEN:
+                    raise _damaged(path) from None
                 sheets.append(SheetRows(ws.title, tuple(rows), truncated))
             epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
         finally:
             workbook.close()
     return WorkbookRows(tuple(sheets), epoch_1904)
+
+
+def _fill_merged(rows: list[tuple[int, list[object]]], refs: list[tuple[str, str]]) -> None:
+    """Give every cell inside merged cells, in the rows read, the value of the first."""
+    by_row = dict(rows)
+    for first, end in refs:
+        if not end:
+            continue
+        c1, r1 = _cell(first)
+        c2, r2 = _cell(end)
+        top = by_row.get(r1)
+        value = top[c1] if top is not None and c1 < len(top) else None
+        if cells.is_blank(value):
+            continue
+        for row_no in range(r1, r2 + 1):
+            values = by_row.get(row_no)
+            if values is None:
+                continue
+            if len(values) <= c2:
+                values.extend([None] * (c2 + 1 - len(values)))
+            for col in range(c1, c2 + 1):
+                if cells.is_blank(values[col]):
+                    values[col] = value
