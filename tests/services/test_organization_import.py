@@ -15,6 +15,7 @@ from pbc_desktop.db.models import AuditEntry, Organization
 from pbc_desktop.domain.enums import AuditAction, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import PermissionDeniedError, UserError
 from pbc_desktop.services import organization_import as oi
+from pbc_desktop.services.audit_chain import verify_chain
 from pbc_desktop.services.organizations import OrgQuery, count_organizations, get_organization
 from tests.factories import make_org
 from tests.org_import_factories import org, stored_tree, write_org_list

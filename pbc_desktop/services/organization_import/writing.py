@@ -79,6 +79,7 @@ def apply_org_import(
             ids = {name_key(n): i for i, n in s.execute(select(Organization.id, Organization.name))}
             if any(ids.get(key) != o.id for key, o in preview.stored.items()):
                 raise _stale()
+            new: dict[str, Organization] = {}  # by name key, flushed at the end
             for done, w in enumerate(plan.writes, start=1):
                 if stop():
                     raise _cancelled_error()
@@ -86,21 +87,21 @@ def apply_org_import(
                     5 + 90 * done // total,
                     t(f"正在写入第 {done}/{total} 个…", f"Writing {done} of {total}…"),
                 )
-                parent_id = ids.get(w.parent_key) if w.parent_key else None
-                if w.parent_key and parent_id is None:
-                    raise _stale()
-                values = {**w.values, "parent_id": parent_id}
+                values = dict(w.values)
+                parent = new.get(w.parent_key) if w.parent_key else None
+                if parent is None:
+                    values["parent_id"] = ids.get(w.parent_key) if w.parent_key else None
+                    if w.parent_key and values["parent_id"] is None:
+                        raise _stale()
                 if w.existing_id is None:
                     if w.key in ids:
                         raise _stale()
                     check_registry(acc, values["town"])  # as checked in the preview
                     org = Organization(**values)
+                    if parent is not None:
+                        org.parent = parent  # its id comes with the flush
                     s.add(org)
-                    audit.created(
-                        s, org, t(f"导入新增党组织 {org.name}", f"Imported organization {org.name}")
-                    )
-                    ids[w.key] = org.id
-                    created += 1
+                    new[w.key] = org
                     continue
                 found = s.get(Organization, w.existing_id)
                 if found is None:
@@ -110,12 +111,22 @@ def apply_org_import(
                 if any(getattr(org, k) != v for k, v in stored.items()):
                     raise _stale()  # changed meanwhile: the preview merged older values
                 acc.check_org_writable(org.id)
-                before = audit.snapshot(org)
-                update_audited(s, org, values, _updated_summary(org))
-                if audit.snapshot(org) == before:
+                if parent is not None:
+                    s.flush()  # the new parent's id
+                    values["parent_id"] = parent.id
+                if all(getattr(org, k) == v for k, v in values.items()):
                     unchanged += 1
-                else:
-                    updated += 1
+                    continue
+                update_audited(s, org, values, _updated_summary(org))
+                updated += 1
+            audit.created_all(
+                s,
+                [
+                    (org, t(f"导入新增党组织 {org.name}", f"Imported organization {org.name}"))
+                    for org in new.values()
+                ],
+            )
+            created = len(new)
             result = OrgImportResult(
                 created=created,
                 updated=updated,
