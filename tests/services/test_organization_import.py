@@ -78,6 +78,7 @@ def test_a_good_list_with_children_before_parents_builds_the_tree(
         assert any(
             e.action == AuditAction.IMPORT and "新增党组织 4 个" in e.summary for e in entries
         )
+    assert verify_chain(db).intact
 
 
 def test_the_level_and_town_are_derived_when_left_empty(db: Database, tmp_path: Path) -> None:
