@@ -282,7 +282,7 @@ def test_a_town_imports_within_its_own_town(db: Database, tmp_path: Path) -> Non
     )
     preview = oi.read_organizations(db, path)
     assert [p.line() for p in preview.bad_rows("update")] == [
-        "第3行: 这条记录属于其他党组织,当前账号只能查看,不能修改",
+        "第3行: 所属镇街“乙镇”不是本账号的“甲镇”,镇街账号只能新增本镇街的党组织",
         "第4行: 这条记录属于其他党组织,当前账号只能查看,不能修改",
     ]
     result = oi.apply_org_import(db, preview, on_duplicate="update", valid_only=True)
@@ -347,3 +347,18 @@ def test_a_parent_merged_over_several_rows_is_the_parent_of_each(
     oi.apply_org_import(db, oi.read_organizations(db, path))
     tree = stored_tree(db)
     assert [tree[n] for n in ("甲一村党支部", "甲二村党支部", "甲三村党支部")] == ["甲镇党委"] * 3
+
+
+def test_children_of_a_stored_organization_whose_update_is_refused_still_import(
+    db: Database, tmp_path: Path
+) -> None:
+    make_org(db, "甲镇党委", town="甲镇", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN)
+    path = write_org_list(
+        tmp_path / "orgs.xlsx",
+        [org("甲镇党委", None, kind="党委", phone="99988"), org("甲二村党支部", "甲镇党委")],
+    )
+    preview = oi.read_organizations(db, path)
+    assert [p.row for p in preview.bad_rows("update")] == [2]
+    result = oi.apply_org_import(db, preview, on_duplicate="update", valid_only=True)
+    assert (result.created, result.bad) == (1, 1)
+    assert stored_tree(db)["甲二村党支部"] == "甲镇党委"

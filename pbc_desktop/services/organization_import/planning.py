@@ -130,8 +130,10 @@ def make_plan(preview: OrgImportPreview, on_duplicate: OnDuplicate) -> Plan:
     while changed:
         changed = False
         for key, r in writing.items():
-            parent = nodes[key].parent
-            prow = nodes[parent].row if parent in nodes else None
+            above = nodes.get(nodes[key].parent or "")
+            if above is None or above.stored is not None:  # a stored parent stays
+                continue
+            prow = above.row
             if problems[r.row] or prow is None or not problems[prow.row]:
                 continue
             problems[r.row].append(
@@ -244,6 +246,12 @@ def _scope_refusal(acc: access.Access, stored: StoredOrg | None, town: str | Non
     """Why the account may not add (``stored`` None) or change this organization."""
     if acc.whole or not acc.actor.can(Permission.WRITE):
         return None  # a viewer is refused once, for the whole import
+    if stored is None and acc.actor.town is not None and town != acc.actor.town:
+        return t(
+            f"所属镇街“{town or ''}”不是本账号的“{acc.actor.town}”,镇街账号只能新增本镇街的党组织",
+            f"The town “{town or ''}” is not the account's own “{acc.actor.town}”; a town "
+            "account adds organizations of its own town only",
+        )
     try:
         if stored is None:
             organizations.check_registry(acc, town)
