@@ -9,10 +9,12 @@ dialog as a clerk would, stays under 300 MB."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +30,7 @@ GOAL_SECONDS = 20.0
 GOAL_STALL_MS = 250.0
 GOAL_PEAK_MB = 300.0  # the whole process, window open on the district database
 ROWS = 30_000
+FORMATS = ("xlsx", "xls", "ods", "csv", "all")
 HEADERS = (
     "序号",
     "姓名",
@@ -80,20 +83,18 @@ def _mb(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0f} MB"
 
 
-def make_roster(path: Path, organizations: list[str], phones_seed: int) -> Path:
-    """A roster as offices send it: a title, the header on row 3, dates in several forms.
-
-    The same members each time; ``phones_seed`` gives them other phone numbers.
-    """
-    from openpyxl import Workbook
-
+def roster_lines(
+    organizations: list[str], phones_seed: int
+) -> tuple[list[list[object]], list[list[object]]]:
+    """The lines above the header (a title, who filled it in) and the members' rows, dates
+    in several forms. The same members each time; ``phones_seed`` gives them other phones."""
     rng = random.Random(2021)
     phones = random.Random(phones_seed)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("党员名册")
-    ws.append(["潮南区党员信息采集表"])
-    ws.append(["填报单位:区委组织部", None, None, None, "填报日期:2026年5月"])
-    ws.append(list(HEADERS))
+    above: list[list[object]] = [
+        ["潮南区党员信息采集表"],
+        ["填报单位:区委组织部", None, None, None, "填报日期:2026年5月"],
+    ]
+    rows: list[list[object]] = []
     day0 = date(1950, 1, 1)
     used: set[str] = set()
     for i in range(ROWS):
@@ -110,7 +111,7 @@ def make_roster(path: Path, organizations: list[str], phones_seed: int) -> Path:
             f"{joined.year}年{joined.month}月{joined.day}日",
             joined,
         )
-        ws.append(
+        rows.append(
             [
                 i + 1,
                 f"党员{i:05d}",
@@ -131,11 +132,47 @@ def make_roster(path: Path, organizations: list[str], phones_seed: int) -> Path:
                 None,
             ]
         )
+    return above, rows
+
+
+def make_roster(path: Path, organizations: list[str], phones_seed: int) -> Path:
+    """A roster as offices send it, in the format its suffix names: a title, the header on
+    row 3, dates in several forms (.xlsx by openpyxl, .xls by xlwt, .ods built by hand,
+    .csv as Excel's “CSV UTF-8”, dates as text there)."""
+    from tests.import_factories import csv_roster, ods_roster, xls_roster
+
+    above, rows = roster_lines(organizations, phones_seed)
+    if path.suffix == ".xls":
+        return xls_roster(path, rows, headers=HEADERS, above=above)
+    if path.suffix == ".ods":
+        return ods_roster(path, rows, headers=HEADERS, above=above)
+    if path.suffix == ".csv":
+        return csv_roster(path, rows, headers=HEADERS, above=above, encoding="utf-8-sig")
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("党员名册")
+    for line in [*above, list(HEADERS), *rows]:
+        ws.append(line)
     wb.save(path)
     return path
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="xlsx",
+        help="the roster's format (default: xlsx); `all` runs each in turn",
+    )
+    fmt = parser.parse_args().format
+    if fmt == "all":
+        codes = [
+            subprocess.run([sys.executable, __file__, "--format", f], check=False).returncode
+            for f in FORMATS[:-1]
+        ]
+        return max(codes)
     os.environ.update(bench_env())
     source = district_db()
     from PySide6.QtCore import QElapsedTimer, QEvent, QTimer
@@ -151,7 +188,7 @@ def main() -> int:
         names = [n for (n,) in conn.execute("SELECT name FROM organization WHERE level='village'")]
     rosters = {}
     for on_duplicate, seed in (("skip", 1), ("update", 2)):
-        roster = rosters[on_duplicate] = CACHE / f"import-{ROWS}-{seed}.xlsx"
+        roster = rosters[on_duplicate] = CACHE / f"import-{ROWS}-{seed}.{fmt}"
         if not roster.exists():
             t0 = time.perf_counter()
             make_roster(roster, names, seed)
@@ -219,8 +256,9 @@ def main() -> int:
                 ok = ok and total < GOAL_SECONDS and stall["worst"] < GOAL_STALL_MS
                 label = "new members" if on_duplicate == "skip" else "again, new phone numbers"
                 print(
-                    f"{ROWS} rows, {label}: read+check {read_s:.1f} s, write {write_s:.1f} s, "
-                    f"total {total:.1f} s (goal < {GOAL_SECONDS:.0f} s) {verdict}"
+                    f"{fmt}: {ROWS} rows, {label}: read+check {read_s:.1f} s, "
+                    f"write {write_s:.1f} s, total {total:.1f} s "
+                    f"(goal < {GOAL_SECONDS:.0f} s) {verdict}"
                 )
                 print(f"  {result.summary()}")
                 print(

@@ -8,9 +8,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pbc_desktop import APP_NAME, __version__
 from pbc_desktop.errors import os_reason
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from pbc_desktop.db.engine import Database
+    from pbc_desktop.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +27,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="pbc-desktop", description="PBC Desktop (党建共同体工作台)"
     )
     parser.add_argument(
-        "--db", type=Path, help="database file (default: pbc.sqlite in the data folder)"
+        "--db",
+        help="database file (default: pbc.sqlite in the data folder), or a server's URL "
+        "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE",
     )
     parser.add_argument(
         "--demo",
@@ -59,12 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QFontDatabase, QIcon
     from PySide6.QtWidgets import QApplication
 
     from pbc_desktop import i18n, paths
-    from pbc_desktop.db.engine import sqlite_url
+    from pbc_desktop.db.engine import is_server_url, sqlite_url
     from pbc_desktop.db.migrate import open_database, remove_leftovers
     from pbc_desktop.errors import DatabaseDamagedError, UserError
     from pbc_desktop.fonts import bundled_cjk_font
@@ -92,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             None,
             t("无法启动", "Cannot start"),
             t(
-                f"数据文件夹“{folder}”无法写入({reason})。请检查磁盘是否已满、"
-                "是否有写入权限,或请 IT 人员协助。",
+                f"数据文件夹“{folder}”无法写入（{reason}）。请检查磁盘是否已满、"
+                "是否有写入权限，或请 IT 人员协助。",
                 f"The data folder {folder} cannot be written ({reason}). Check that the disk "
                 "is not full and that you may write there, or ask your IT staff for help.",
             ),
@@ -103,14 +111,20 @@ def main(argv: list[str] | None = None) -> int:
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         QFontDatabase.addApplicationFont(str(bundled_cjk_font()))
 
-    db_path = args.db or (paths.demo_db_path() if args.demo else paths.default_db_path())
+    if args.db is not None and is_server_url(args.db):
+        return _run_on_server(app, args, started)
+    db_path = (
+        Path(args.db)
+        if args.db is not None
+        else (paths.demo_db_path() if args.demo else paths.default_db_path())
+    )
     db_path = db_path.expanduser().resolve()
     if args.db is not None and not db_path.exists():  # a mistyped --db is not a new office
         messages.warning(
             None,
             t("无法打开数据库", "Cannot open the database"),
             t(
-                f"找不到数据库文件“{db_path}”。请检查文件名和位置;新建数据库请用 文件 → 新建。",
+                f"找不到数据库文件“{db_path}”。请检查文件名和位置；新建数据库请用 文件 → 新建。",
                 f"There is no database file “{db_path}”. Check the name and the place; a new "
                 "database is made with File → New.",
             ),
@@ -156,6 +170,42 @@ def main(argv: list[str] | None = None) -> int:
     if sign_in_to(db, None, created=created, user=args.user, password=password) is None:
         close_unused(db, created=created)  # the person cancelled: nothing opened or kept
         return 0
+
+    return _run_window(app, db, server, args, started)
+
+
+def _run_on_server(app: QApplication, args: argparse.Namespace, started: float) -> int:
+    """``--db postgresql+psycopg://…``: connect (the dialog asks for what is missing or
+    wrong), sign in, and run the window on the server's database."""
+    from pbc_desktop.db.server import ServerAddress, split_password
+    from pbc_desktop.single_instance import InstanceServer, activate_running, server_name
+    from pbc_desktop.ui.accounts.session import sign_in_to
+    from pbc_desktop.ui.shell.connect_dialog import connect_at_start
+
+    name = server_name(ServerAddress.from_url(split_password(args.db)[0]).label())
+    if activate_running(name):
+        log.info("another window has this server database open; brought it to the front")
+        return 0
+    server = InstanceServer(name)
+    db = connect_at_start(args.db)
+    if db is None:
+        server.close()
+        return 2
+    if sign_in_to(db, None, user=args.user, password=take_password()) is None:
+        db.dispose()
+        server.close()
+        return 0
+    return _run_window(app, db, server, args, started)
+
+
+def _run_window(
+    app: QApplication,
+    db: Database,
+    server: InstanceServer,
+    args: argparse.Namespace,
+    started: float,
+) -> int:
+    from PySide6.QtCore import QTimer
 
     from pbc_desktop.ui.shell.main_window import MainWindow
 

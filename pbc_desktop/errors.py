@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from datetime import datetime
 
 from pbc_desktop.lang import t
 
@@ -49,6 +50,30 @@ class ConflictError(UserError):
     """The write is refused because of other records (e.g. deleting a record in use)."""
 
 
+class StaleEditError(ConflictError):
+    """Someone else saved the record since this editor read it (optimistic locking): the
+    save is refused, the editor keeps its input."""
+
+
+def stale_edit(who: str | None = None, at: datetime | None = None) -> StaleEditError:
+    """The refusal of a save over someone else's change, naming them and when (local time)
+    where the audit log knows."""
+    if who and at is not None:
+        when = at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return StaleEditError(
+            t(
+                f"该记录已被 {who} 于 {when} 修改，请关闭后重新打开再保存",
+                f"{who} changed this record at {when}; close it and open it again before saving",
+            )
+        )
+    return StaleEditError(
+        t(
+            "该记录已被其他人修改，请关闭后重新打开再保存",
+            "Someone else changed this record; close it and open it again before saving",
+        )
+    )
+
+
 class DatabaseError(UserError):
     """The database file cannot be used as it is."""
 
@@ -63,6 +88,15 @@ class DatabaseDamagedError(DatabaseError):
 
 class DatabaseLockedError(DatabaseError):
     """Another program holds the database for too long."""
+
+
+class ServerConnectionError(DatabaseError):
+    """The database server cannot be reached, refused the connection, or the connection
+    was lost while in use (nothing of the interrupted write was saved)."""
+
+
+class ServerUpgradeNeededError(DatabaseError):
+    """The server's schema is older than this program: an administrator upgrades it."""
 
 
 class DiskFullError(DatabaseError):
@@ -80,7 +114,7 @@ class PermissionDeniedError(UserError):
 #: what the system's error numbers mean, in the words of the user's language
 _OS_REASONS: dict[int, tuple[str, str]] = {
     errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
-    errno.EISDIR: ("这是一个文件夹,不是文件", "it is a folder, not a file"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
     errno.ENOTDIR: ("路径中的一项不是文件夹", "a part of the path is not a folder"),
     errno.EACCES: ("没有权限", "no permission"),
     errno.EPERM: ("没有权限", "no permission"),
@@ -89,7 +123,7 @@ _OS_REASONS: dict[int, tuple[str, str]] = {
     errno.EEXIST: ("已经存在", "it exists already"),
     errno.ENAMETOOLONG: ("文件名太长", "the name is too long"),
     errno.EIO: (
-        "读写出错(磁盘或U盘可能已损坏或已拔出)",
+        "读写出错（磁盘或U盘可能已损坏或已拔出）",
         "a read or write error (the disk or USB stick may be damaged or removed)",
     ),
 }

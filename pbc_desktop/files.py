@@ -30,7 +30,7 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
     if target.is_dir():
         raise UserError(
             t(
-                f"“{target}”是一个文件夹,请给出文件名。",
+                f"“{target}”是一个文件夹，请给出文件名。",
                 f"“{target}” is a folder; give a file name.",
             )
         )
@@ -93,7 +93,7 @@ def write_error(target: Path, exc: OSError) -> UserError:
     if code in _DISK_FULL:
         return UserError(
             t(
-                f"无法写入“{target}”:磁盘已满。请删除不需要的文件腾出空间,或换一个位置后重试。",
+                f"无法写入“{target}”：磁盘已满。请删除不需要的文件腾出空间，或换一个位置后重试。",
                 f"Cannot write “{target}”: the disk is full. Free some space or choose "
                 "another place, then try again.",
             )
@@ -101,14 +101,14 @@ def write_error(target: Path, exc: OSError) -> UserError:
     if code == errno.EROFS:
         return UserError(
             t(
-                f"无法写入“{target}”:该磁盘或 U 盘是只读的。请换一个位置后重试。",
+                f"无法写入“{target}”：该磁盘或 U 盘是只读的。请换一个位置后重试。",
                 f"Cannot write “{target}”: the drive is read-only. Choose another place.",
             )
         )
     if isinstance(exc, PermissionError):
         return UserError(
             t(
-                f"无法写入“{target}”:没有权限,或文件正被其他程序(如 PDF 阅读器或 Excel)打开。"
+                f"无法写入“{target}”：没有权限，或文件正被其他程序（如 PDF 阅读器或 Excel）打开。"
                 "请关闭该文件或换一个位置后重试。",
                 f"Cannot write “{target}”: no permission, or the file is open in another "
                 "program (such as a PDF reader or Excel). Close it or choose another place.",
@@ -116,7 +116,7 @@ def write_error(target: Path, exc: OSError) -> UserError:
         )
     return UserError(
         t(
-            f"无法写入“{target}”:{os_reason(exc)}",
+            f"无法写入“{target}”：{os_reason(exc)}",
             f"Cannot write “{target}”: {os_reason(exc)}",
         )
     )

@@ -104,12 +104,12 @@ def report_bug(exc: BaseException) -> str:
     path = _open_log_file()
     if path is None:
         return t(
-            f"错误: 程序内部出错({what}),日志文件无法写入。已保存的记录不受影响。",
+            f"错误：程序内部出错（{what}），日志文件无法写入。已保存的记录不受影响。",
             f"Error: an internal error occurred ({what}); the log file cannot be written. "
             "Records already saved are safe.",
         )
     return t(
-        f"错误: 程序内部出错({what})。详细情况已写入日志文件 {path},"
+        f"错误：程序内部出错（{what}）。详细情况已写入日志文件 {path}，"
         "请把该文件交给技术人员。已保存的记录不受影响。",
         f"Error: an internal error occurred ({what}). The details were written to the log "
         f"file {path}; please give that file to your IT staff. Records already saved are safe.",

@@ -51,7 +51,7 @@ def data_folder_error(exc: OSError) -> UserError:
     reason = os_reason(exc)
     return UserError(
         t(
-            f"数据文件夹“{folder}”无法写入({reason})。请检查磁盘是否已满、是否有写入权限,"
+            f"数据文件夹“{folder}”无法写入（{reason}）。请检查磁盘是否已满、是否有写入权限，"
             "或请 IT 人员协助。",
             f"The data folder {folder} cannot be written ({reason}). Check that the disk is "
             "not full and that you may write there, or ask your IT staff for help.",

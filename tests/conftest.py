@@ -29,14 +29,14 @@ def on_server() -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """On the server run, skip the tests marked ``sqlite_only("why")``, saying why."""
-    if not on_server():
-        return
+    """On the server run, skip the tests marked ``sqlite_only("why")``; on SQLite, those
+    marked ``server_only("why")``; saying why."""
+    skipped, kind = ("sqlite_only", "SQLite") if on_server() else ("server_only", "PostgreSQL")
     for item in items:
-        marker = item.get_closest_marker("sqlite_only")
+        marker = item.get_closest_marker(skipped)
         if marker is not None:
-            why = marker.args[0] if marker.args else "SQLite by nature"
-            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {why}"))
+            why = marker.args[0] if marker.args else f"{kind} by nature"
+            item.add_marker(pytest.mark.skip(reason=f"{kind} only: {why}"))
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import zipfile
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 
@@ -184,3 +188,128 @@ def zip_bomb(path: Path, unpacked_mb: int = 64) -> Path:
         return data.replace(b"</worksheet>", padding + b"</worksheet>")
 
     return rewrite_parts(path, change)
+
+
+# -- other formats ----------------------------------------------------------------------
+
+
+def xls_roster(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    *,
+    headers: Sequence[str] = TEMPLATE,
+    above: Sequence[Sequence[object]] = (),
+    sheet_title: str = "党员名册",
+    merged: Sequence[tuple[int, int, int, int]] = (),
+) -> Path:
+    """A real Excel 97-2003 workbook (BIFF8, written by xlwt), laid out as
+    :func:`write_roster`'s; dates are date cells. ``merged``: 0-based (first row, last row,
+    first column, last column) ranges, the first cell keeping its value."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet(sheet_title)
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    lines = [*above, headers, *rows]
+    covered = {
+        (r, c) for r1, r2, c1, c2 in merged for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+    }
+    for r1, r2, c1, c2 in merged:
+        sheet.write_merge(r1, r2, c1, c2, lines[r1][c1] if c1 < len(lines[r1]) else None)
+    for r, line in enumerate(lines):
+        for c, value in enumerate(line):
+            if value is None or (r, c) in covered:
+                continue
+            if isinstance(value, date):
+                sheet.write(r, c, value, date_style)
+            else:
+                sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def _ods_cell(value: object) -> str:
+    if value is None:
+        return "<table:table-cell/>"
+    if isinstance(value, date):
+        return (
+            f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+            f"<text:p>{value.isoformat()}</text:p></table:table-cell>"
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+    return (
+        '<table:table-cell office:value-type="string">'
+        f"<text:p>{escape(str(value))}</text:p></table:table-cell>"
+    )
+
+
+def ods_roster(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    *,
+    headers: Sequence[str] = TEMPLATE,
+    above: Sequence[Sequence[object]] = (),
+    sheet_title: str = "党员名册",
+) -> Path:
+    """An OpenDocument spreadsheet built by hand: the zip LibreOffice writes, reduced to
+    its mimetype, manifest and content.xml (dates are date cells)."""
+    table = "".join(
+        "<table:table-row>" + "".join(_ods_cell(v) for v in line) + "</table:table-row>"
+        for line in [*above, headers, *rows]
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<office:document-content {_ODS_NS} office:version="1.2"><office:body>'
+        f'<office:spreadsheet><table:table table:name="{escape(sheet_title)}">{table}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def csv_roster(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    *,
+    headers: Sequence[str] = TEMPLATE,
+    above: Sequence[Sequence[object]] = (),
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> Path:
+    """A CSV roster as Excel saves one (``utf-8-sig``: “CSV UTF-8”, ``gbk``: the plain
+    “CSV” of a Chinese Windows); dates as text, ISO."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    for line in [*above, headers, *rows]:
+        writer.writerow(
+            ["" if v is None else v.isoformat() if isinstance(v, date) else v for v in line]
+        )
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path

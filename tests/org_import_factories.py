@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization
-from tests.import_factories import write_roster
+from tests.import_factories import csv_roster, ods_roster, write_roster, xls_roster
 
 ORG_HEADERS = (
     "党组织名称",
@@ -24,8 +24,21 @@ ORG_HEADERS = (
 
 
 def write_org_list(
-    path: Path, rows: Sequence[Sequence[object]], *, headers: Sequence[str] = ORG_HEADERS
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    *,
+    headers: Sequence[str] = ORG_HEADERS,
+    encoding: str = "utf-8-sig",
 ) -> Path:
+    """The list as the kind of file its suffix names: .xls (Excel 97-2003), .ods, .csv (in
+    ``encoding``), else .xlsx."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return csv_roster(path, rows, headers=headers, encoding=encoding)
+    if suffix == ".xls":
+        return xls_roster(path, rows, headers=headers, sheet_title="党组织信息表")
+    if suffix == ".ods":
+        return ods_roster(path, rows, headers=headers, sheet_title="党组织信息表")
     return write_roster(path, rows, headers=headers, sheet_title="党组织信息表")
 
 

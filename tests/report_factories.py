@@ -72,6 +72,7 @@ def make_joint_meeting(
     attendees: int | None = None,
     status: ActivityStatus = ActivityStatus.HELD,
     with_attendance: bool = True,
+    title: str = "联席会议",
 ) -> Meeting:
     """A community's 联席会议 with agenda, votes, absentees with reasons and 列席.
 
@@ -131,7 +132,7 @@ def make_joint_meeting(
     activity = make_activity(
         db,
         community,
-        "第一季度联席会议",
+        title,
         kind=ActivityKind.JOINT_MEETING,
         starts_at=starts_at,
         host_org_id=orgs[0],

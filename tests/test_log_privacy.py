@@ -109,7 +109,7 @@ def test_a_bug_in_the_command_line_is_one_scrubbed_sentence_and_a_scrubbed_log(
         check=False,
     )
     assert (done.returncode, done.stdout) == (2, ""), done.stderr
-    assert done.stderr.startswith("错误: 程序内部出错(RuntimeError: could not store member ")
+    assert done.stderr.startswith("错误：程序内部出错（RuntimeError: could not store member ")
     assert done.stderr.count("\n") == 1
     assert str(log_file()) in done.stderr
     assert "Traceback" not in done.stderr
@@ -156,3 +156,20 @@ def test_a_bug_in_a_background_thread_is_logged_scrubbed(
     text = logs_text(data_dir)
     assert "unhandled exception in a background thread" in text and "IntegrityError" in text
     assert_clean(text)
+
+
+def test_a_server_password_is_in_no_message_and_no_log(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A password typed into --db's URL: the refusal names the server, never the password,
+    and the log holds it nowhere either."""
+    from tests.pg_cluster import free_port
+
+    secret = "Sup3r-secret-pw"
+    url = f"postgresql+psycopg://pbc_chengtian:{secret}@127.0.0.1:{free_port()}/pbc"
+    for command_line in (["info"], ["server", "status"]):
+        assert main([*command_line, "--db", url]) == 2
+        err = capsys.readouterr().err
+        assert "连接不上服务器 127.0.0.1:" in err and err.count("\n") == 1
+        assert secret not in err
+    assert secret not in logs_text(data_dir)

@@ -3,7 +3,7 @@
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``,
 ``import_organizations``, ``members``, ``backup``, ``reports``, ``users``, ``audit``,
-``exchange``) and shares ``common``.
+``exchange``, ``server``) and shares ``common``.
 Nothing here imports the widget layer.
 """
 
@@ -28,6 +28,7 @@ from pbc_desktop.cli import (
     import_organizations,
     members,
     reports,
+    server,
     users,
 )
 from pbc_desktop.cli.common import EXIT_USER_ERROR, Handler
@@ -43,7 +44,7 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(
             t(
-                f"错误: 命令行参数不正确({message})。用法见“{self.prog} --help”。",
+                f"错误：命令行参数不正确（{message}）。用法见“{self.prog} --help”。",
                 f"Error: wrong arguments ({message}). See “{self.prog} --help”.",
             ),
             file=sys.stderr,
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.register(sub, common)
     audit.register(sub, common)
     exchange.register(sub, common)
+    server.register(sub, common)
     report_kinds = reports.register(sub, common)
     assessment.add_report_commands(report_kinds, common)
     return parser
@@ -150,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        print(t(f"错误: {exc.message}", f"Error: {exc.message}"), file=sys.stderr)
+        print(t(f"错误：{exc.message}", f"Error: {exc.message}"), file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged
         print(report_bug(exc), file=sys.stderr)

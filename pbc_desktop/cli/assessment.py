@@ -36,20 +36,20 @@ def _check_town(db: Any, town: str | None) -> None:
 def _figure_rows(f: Any) -> list[tuple[str, object]]:
     """(caption, value) in the dashboard's order and words."""
     rows: list[tuple[str, object]] = [
-        (t("党建共同体(个)", "Party-building communities"), f.communities),
-        (t("成员党组织(个)", "Member organizations"), f.member_organizations),
-        (t("开放党群服务中心(处)", "Party-mass service centres opened"), f.service_centres),
-        (t("党员报到(人)", "Party members reported"), f.members_reported),
-        (t("开展活动(场次)", "Activities held"), f.activities_held),
-        (t("组织教育培训(场次)", "Education and training sessions held"), f.trainings),
-        (t("培训党员(人次)", "Party members trained (person-times)"), f.trainees),
-        (t("签订清单(份)", "Lists signed"), f.lists_signed),
-        (t("认领服务项目(个)", "Service projects claimed"), f.projects_claimed),
-        (t("解决问题(个)", "Problems solved"), f.problems_solved),
-        (t("逾期事项(个)", "Overdue items"), f.overdue_items),
+        (t("党建共同体（个）", "Party-building communities"), f.communities),
+        (t("成员党组织（个）", "Member organizations"), f.member_organizations),
+        (t("开放党群服务中心（处）", "Party-mass service centres opened"), f.service_centres),
+        (t("党员报到（人）", "Party members reported"), f.members_reported),
+        (t("开展活动（场次）", "Activities held"), f.activities_held),
+        (t("组织教育培训（场次）", "Education and training sessions held"), f.trainings),
+        (t("培训党员（人次）", "Party members trained (person-times)"), f.trainees),
+        (t("签订清单（份）", "Lists signed"), f.lists_signed),
+        (t("认领服务项目（个）", "Service projects claimed"), f.projects_claimed),
+        (t("解决问题（个）", "Problems solved"), f.problems_solved),
+        (t("逾期事项（个）", "Overdue items"), f.overdue_items),
     ]
-    rows += [(t(f"类型:{k.zh}", f"Type: {k.en}"), n) for k, n in f.communities_by_type]
-    rows += [(t(f"状态:{k.zh}", f"Status: {k.en}"), n) for k, n in f.communities_by_status]
+    rows += [(t(f"类型：{k.zh}", f"Type: {k.en}"), n) for k, n in f.communities_by_type]
+    rows += [(t(f"状态：{k.zh}", f"Status: {k.en}"), n) for k, n in f.communities_by_status]
     return rows
 
 
@@ -96,7 +96,7 @@ def cmd_report_assessment(args: argparse.Namespace) -> int:
             progress=progress,
             warn=warn,
         )
-        print(t(f"考核报告已生成: {path}", f"Assessment report written: {path}"))
+        print(t(f"考核报告已生成：{path}", f"Assessment report written: {path}"))
         return EXIT_OK
     finally:
         db.dispose()

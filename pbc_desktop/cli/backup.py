@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.lang import t
 
@@ -74,7 +75,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             raise UserError(
                 t(
-                    f"文件夹“{folder}”不存在(U 盘是否已插好?)。",
+                    f"文件夹“{folder}”不存在（U 盘是否已插好？）。",
                     f"The folder “{folder}” does not exist (is the USB stick plugged in?).",
                 )
             )
@@ -88,22 +89,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def describe(info: BackupInfo) -> list[str]:
     """The lines that say what a backup holds (for ``pbc restore``)."""
     lines = [
-        t(f"备份文件: {info.path}", f"Backup file: {info.path}"),
+        t(f"备份文件：{info.path}", f"Backup file: {info.path}"),
         t(
-            f"备份时间: {info.written_at:%Y-%m-%d %H:%M}",
+            f"备份时间：{info.written_at:%Y-%m-%d %H:%M}",
             f"Written: {info.written_at:%Y-%m-%d %H:%M}",
         ),
     ]
     if info.last_change is not None:
         lines.append(
             t(
-                f"最后一次修改: {info.last_change:%Y-%m-%d %H:%M}",
+                f"最后一次修改：{info.last_change:%Y-%m-%d %H:%M}",
                 f"Last change: {info.last_change:%Y-%m-%d %H:%M}",
             )
         )
-    upgrade = t("(恢复时将升级)", " (upgraded when restored)") if info.needs_upgrade else ""
-    lines.append(t(f"结构版本: {info.revision}", f"Schema revision: {info.revision}") + upgrade)
-    lines.extend(f"{count.label}: {count.count}" for count in info.counts)
+    upgrade = t("（恢复时将升级）", " (upgraded when restored)") if info.needs_upgrade else ""
+    lines.append(t(f"结构版本：{info.revision}", f"Schema revision: {info.revision}") + upgrade)
+    lines.extend(labelled(count.label, count.count) for count in info.counts)
     return lines
 
 
@@ -111,7 +112,7 @@ def _confirmed(db_path: Path) -> bool:
     if not sys.stdin.isatty():
         return False
     question = t(
-        f"用这个备份替换数据库“{db_path}”吗?[y/N] ",
+        f"用这个备份替换数据库“{db_path}”吗？[y/N] ",
         f"Replace the database “{db_path}” by this backup? [y/N] ",
     )
     try:
@@ -131,7 +132,7 @@ def _refuse_if_a_window_has_it(db_path: Path) -> None:
     if activate_running(server_name(str(db_path)), timeout_ms=300):
         raise UserError(
             t(
-                f"数据库“{db_path}”正在党建共同体工作台的窗口中打开。请先关闭窗口再恢复,"
+                f"数据库“{db_path}”正在党建共同体工作台的窗口中打开。请先关闭窗口再恢复，"
                 "或在窗口中使用 文件 → 恢复…。",
                 f"The database “{db_path}” is open in a PBC Desktop window. Close the window "
                 "first, or restore from the window with File → Restore….",
@@ -174,13 +175,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
             )
         )
     result = backup.restore(db_path, backup_path, folder=folder)
-    print(t(f"已恢复到: {db_path}", f"Restored into: {db_path}"))
+    print(t(f"已恢复到：{db_path}", f"Restored into: {db_path}"))
     if result.upgraded:
-        print(t("备份的结构版本较旧,已升级。", "The backup had an older schema; it was upgraded."))
+        print(t("备份的结构版本较旧，已升级。", "The backup had an older schema; it was upgraded."))
     if result.kept is not None:
         print(
             t(
-                f"原来的数据库已保存为: {result.kept}",
+                f"原来的数据库已保存为：{result.kept}",
                 f"The previous database was kept as: {result.kept}",
             )
         )

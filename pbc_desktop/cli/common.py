@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pbc_desktop.db.engine import Database, is_server_url, shown_url, sqlite_url
-from pbc_desktop.errors import UserError
+from pbc_desktop.db.server import split_password
+from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ def _db_path(args: argparse.Namespace) -> Path:
     if server_url(args) is not None:
         raise UserError(
             t(
-                "这个命令只用于数据库文件,不用于服务器上的数据库"
-                "(服务器上的数据库由服务器备份和管理)。",
+                "这个命令只用于数据库文件，不用于服务器上的数据库"
+                "（服务器上的数据库由服务器备份和管理）。",
                 "This command works on a database file, not on a server's database (a "
                 "server's database is backed up and looked after on the server).",
             )
@@ -87,7 +88,7 @@ def _read_only(path: Path, note: str | None = None) -> Database:
         db.dispose()
         raise UserError(
             t(
-                f"数据库文件“{path}”无法写入,而它需要升级后才能使用。请把它复制到可以写入的"
+                f"数据库文件“{path}”无法写入，而它需要升级后才能使用。请把它复制到可以写入的"
                 "文件夹后再试。",
                 f"The database file “{path}” cannot be written, and it needs an upgrade "
                 "before it can be used. Copy it to a folder you can write to and try again.",
@@ -96,7 +97,7 @@ def _read_only(path: Path, note: str | None = None) -> Database:
     print(
         note
         or t(
-            f"注意: 数据库文件“{path}”无法写入,只读取其中的数据。",
+            f"注意：数据库文件“{path}”无法写入，只读取其中的数据。",
             f"Note: the database file “{path}” cannot be written; it is only read.",
         ),
         file=sys.stderr,
@@ -122,28 +123,57 @@ def typed(prompt: str, *, secret: bool = False) -> str:
         return getpass.getpass(prompt) if secret else input(prompt).strip()
     except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)  # the prompt's line ends before the sentence
-        raise UserError(t("没有输入,命令已取消。", "Nothing was typed; cancelled.")) from None
+        raise UserError(t("没有输入，命令已取消。", "Nothing was typed; cancelled.")) from None
 
 
-def ask_password(env: str, prompt: str, *, twice: bool = False) -> str:
-    """A password from the environment variable ``env``, else typed at the terminal (not
-    shown; ``twice`` for a new one); refused when neither is possible."""
+def ask_password(env: str, prompt: str, *, twice: bool = False, file: str | None = None) -> str:
+    """A password from ``file`` (its first line; ``-``: standard input, for scripts that
+    pipe it), else from the environment variable ``env``, else typed at the terminal (not
+    shown; ``twice`` for a new one); refused when none is possible."""
+    if file is not None:
+        return _password_from(file)
     given = os.environ.get(env)
     if given:
         return given
     if not interactive():
         raise UserError(
             t(
-                f"需要密码:请在终端中运行并按提示输入,或设置环境变量 {env}。",
+                f"需要密码：请在终端中运行并按提示输入，或设置环境变量 {env}。",
                 f"A password is needed: run this in a terminal and type it when asked, "
                 f"or set the environment variable {env}.",
             )
         )
     password = typed(prompt, secret=True)
     if not password:  # Enter alone: not a wrong password, never counted towards a lock-out
-        raise UserError(t("没有输入密码,命令已取消。", "No password was typed; cancelled."))
-    if twice and typed(t("再输入一次: ", "Again: "), secret=True) != password:
+        raise UserError(t("没有输入密码，命令已取消。", "No password was typed; cancelled."))
+    if twice and typed(t("再输入一次：", "Again: "), secret=True) != password:
         raise UserError(t("两次输入的密码不一致。", "The two passwords differ."))
+    return password
+
+
+def _password_from(file: str) -> str:
+    """The first line of ``file`` (``-``: standard input), without its line end."""
+    try:
+        if file == "-":
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+        else:
+            with Path(file).open(encoding="utf-8-sig") as f:
+                line = f.readline()
+    except OSError as exc:
+        raise UserError(
+            t(
+                f"无法读取密码文件“{file}”（{os_reason(exc)}）。",
+                f"Cannot read the password file “{file}” ({os_reason(exc)}).",
+            )
+        ) from exc
+    password = line.rstrip("\r\n")
+    if not password:
+        raise UserError(
+            t(
+                f"密码文件“{file}”的第一行是空的。",
+                f"The first line of the password file “{file}” is empty.",
+            )
+        )
     return password
 
 
@@ -152,10 +182,10 @@ def _username(args: argparse.Namespace) -> str:
     if name:
         return name
     if interactive():
-        return typed(t("用户名: ", "User name: "))
+        return typed(t("用户名：", "User name: "))
     raise UserError(
         t(
-            f"请用 --user 指明以哪个账号操作(或设置环境变量 {USER_ENV}),"
+            f"请用 --user 指明以哪个账号操作（或设置环境变量 {USER_ENV}），"
             f"密码在提示时输入或放在环境变量 {PASSWORD_ENV} 中。",
             f"Name the account to act as with --user (or the environment variable "
             f"{USER_ENV}); the password is typed when asked or taken from {PASSWORD_ENV}.",
@@ -166,7 +196,7 @@ def _username(args: argparse.Namespace) -> str:
 def no_administrator() -> UserError:
     return UserError(
         t(
-            "这个数据库还没有管理员账号。请先新建第一个管理员:"
+            "这个数据库还没有管理员账号。请先新建第一个管理员："
             "pbc user add 用户名 --role district --name 姓名 --unit 单位",
             "This database has no administrator yet. Create the first one with: "
             "pbc user add NAME --role district --name 'Full name' --unit 'Unit'",
@@ -182,14 +212,14 @@ def sign_in_for(db: Database, args: argparse.Namespace, *, record: bool = True) 
     if needs_first_admin(db):
         raise no_administrator()
     name = _username(args)
-    password = ask_password(PASSWORD_ENV, t("密码: ", "Password: "))
+    password = ask_password(PASSWORD_ENV, t("密码：", "Password: "))
     # A command's sign-in is checked (and wrong tries counted) but not noted in the log:
     # a command that only reads leaves the database as it was.
     done = sign_in(db, name, password, record=record, note=False)
     if done.must_change_password:
         raise UserError(
             t(
-                f"管理员重置了账号 {done.actor.username} 的密码,请先修改密码:"
+                f"管理员重置了账号 {done.actor.username} 的密码，请先修改密码："
                 f"pbc user passwd {done.actor.username}",
                 f"An administrator reset the password of {done.actor.username}; change it "
                 f"first: pbc user passwd {done.actor.username}",
@@ -226,7 +256,8 @@ def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database
 
     url = server_url(args)
     if url is not None:  # no file: no folder to check, no lock, no copy before an upgrade
-        return open_database(url, create=create)
+        url, password = split_password(url)  # kept out of every message that names the URL
+        return open_database(url, create=create, password=password)
     path = _db_path_or_error(args)
     try:
         backup_dir = paths.backups_dir()
@@ -237,7 +268,7 @@ def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database
         return _read_only(
             path,
             t(
-                f"注意: 数据文件夹“{folder}”无法使用,只读取数据库“{path}”中的数据,不做任何修改。",
+                f"注意：数据文件夹“{folder}”无法使用，只读取数据库“{path}”中的数据，不做任何修改。",
                 f"Note: the data folder “{folder}” cannot be used; the database “{path}” is "
                 "only read, nothing is changed.",
             ),
@@ -247,7 +278,7 @@ def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database
         return _read_only(path)
     db = open_database(sqlite_url(path), backup_dir=backup_dir, create=create)
     for notice in db.notices:
-        print(t(f"注意: {notice}", f"Note: {notice}"), file=sys.stderr)
+        print(t(f"注意：{notice}", f"Note: {notice}"), file=sys.stderr)
     return db
 
 
@@ -296,7 +327,7 @@ def known_town(db: Database, text: str | None) -> str | None:
     if town not in known:
         raise UserError(
             t(
-                f"没有位于“{town}”的党组织。已有的镇街:{'、'.join(known)}。",
+                f"没有位于“{town}”的党组织。已有的镇街：{'、'.join(known)}。",
                 f"No Party organization lies in “{town}”. The towns are: {', '.join(known)}.",
             )
         )

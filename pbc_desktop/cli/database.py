@@ -22,6 +22,7 @@ from pbc_desktop.cli.common import (
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import remove_with_sidecars
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -54,7 +55,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if office_asked and not (args.demo or ((args.office or "").strip() and args.level)):
         raise UserError(
             t(
-                "设置本单位需要同时给出单位名称(--office)和层级(--level)。",
+                "设置本单位需要同时给出单位名称（--office）和层级（--level）。",
                 "Setting up this office needs both its name (--office) and its level (--level).",
             )
         )
@@ -74,12 +75,12 @@ def cmd_init(args: argparse.Namespace) -> int:
                     db.dispose()
                     remove_with_sidecars(path)
                 raise
-            print(t(f"数据库已就绪: {where}", f"Database ready: {where}"))
+            print(t(f"数据库已就绪：{where}", f"Database ready: {where}"))
             return EXIT_OK
         if not is_empty(db):
             raise UserError(
                 t(
-                    f"数据库 {where} 已有数据,不能再生成演示数据。请指定一个新文件(--db)。",
+                    f"数据库 {where} 已有数据，不能再生成演示数据。请指定一个新文件（--db）。",
                     f"The database {where} already holds records; the demo can only "
                     "be built into an empty one. Name a new file with --db.",
                 )
@@ -92,7 +93,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         summary = build_demo(db, scale=args.scale, seed=args.seed, progress=progress)
         _first_admin(db, args, needed=False)  # the demo has its own accounts
-        print(t(f"演示数据已生成: {where}", f"Demo district built: {where}"))
+        print(t(f"演示数据已生成：{where}", f"Demo district built: {where}"))
         print(summary)
         return EXIT_OK
     finally:
@@ -102,34 +103,53 @@ def cmd_init(args: argparse.Namespace) -> int:
 def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool) -> None:
     """Create the administrator --admin names (or $PBC_USER); asked for at a terminal when
     the database has none (``needed``), refused in a script that names none."""
-    from pbc_desktop.domain.enums import UserRole
     from pbc_desktop.services.accounts import users
 
+    answers = admin_answers(args, needed=needed and users.needs_first_admin(db))
+    if answers is not None:
+        make_admin(db, args, *answers)
+
+
+def admin_answers(args: argparse.Namespace, *, needed: bool) -> tuple[str, str] | None:
+    """The first administrator's user name and password: --admin (or $PBC_USER), else
+    asked at a terminal when ``needed``; the password from --password-file (``-``:
+    standard input), $PBC_PASSWORD or typed twice. None: no administrator to make."""
     name = args.admin or os.environ.get(USER_ENV)
-    missing = users.needs_first_admin(db)
     if name is None:
-        if not (needed and missing):
-            return
+        if not needed:
+            return None
         if not interactive():
             raise UserError(
                 t(
-                    f"新数据库需要第一个管理员:请用 --admin 用户名 指明(密码放在环境变量 "
-                    f"{PASSWORD_ENV} 中),或在终端中运行并按提示输入。",
+                    f"新数据库需要第一个管理员：请用 --admin 用户名 指明（密码放在环境变量 "
+                    f"{PASSWORD_ENV} 中），或在终端中运行并按提示输入。",
                     f"A new database needs its first administrator: name them with --admin "
                     f"NAME (the password in the environment variable {PASSWORD_ENV}), or "
                     "run this in a terminal and answer the questions.",
                 )
             )
-        name = typed(t("管理员用户名: ", "Administrator's user name: "))
+        name = typed(t("管理员用户名：", "Administrator's user name: "))
     password = ask_password(
-        PASSWORD_ENV, t("管理员密码: ", "Administrator's password: "), twice=True
+        PASSWORD_ENV,
+        t("管理员密码：", "Administrator's password: "),
+        twice=True,
+        file=getattr(args, "password_file", None),
     )
+    return name, password
+
+
+def make_admin(db: Database, args: argparse.Namespace, name: str, password: str) -> None:
+    """The administrator ``name``: the first one of a database that has none, or another
+    district account (e.g. beside the demo's own)."""
+    from pbc_desktop.domain.enums import UserRole
+    from pbc_desktop.services.accounts import users
+
     data = users.UserInput(name, args.admin_name or name, args.admin_unit, UserRole.DISTRICT)
-    if missing:
+    if users.needs_first_admin(db):
         users.create_first_admin(db, data, password)
     elif name.strip().lower() not in {u.username.lower() for u in users.list_users(db)}:
         users.create_user(db, data, password, must_change=False)  # e.g. the demo's
-    print(t(f"管理员账号: {name}", f"Administrator: {name}"))
+    print(t(f"管理员账号：{name}", f"Administrator: {name}"))
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -139,10 +159,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     db = open_db(args, write=False)
     try:
         path, revision = db_label(args), current_revision(db)
-        print(t(f"数据库: {path}", f"Database: {path}"))
-        print(t(f"结构版本: {revision}", f"Schema revision: {revision}"))
+        print(t(f"数据库：{path}", f"Database: {path}"))
+        print(t(f"结构版本：{revision}", f"Schema revision: {revision}"))
         for count in record_counts(db):
-            print(f"{count.label}: {count.count}")
+            print(labelled(count.label, count.count))
         return EXIT_OK
     finally:
         db.dispose()

@@ -28,6 +28,7 @@ from pbc_desktop.domain.exchange import (
     record_label,
 )
 from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import language, t
 from pbc_desktop.services.exchange import offices
@@ -109,7 +110,7 @@ def _save_sheet(db: Database, log_id: int | None, out: Path | None) -> None:
     from pbc_desktop.reports.handover import build_handover
 
     build_handover(db, log_id, out)
-    print(t(f"数据移交单已保存:{out}", f"Handover sheet saved: {out}"))
+    print(t(f"数据移交单已保存：{out}", f"Handover sheet saved: {out}"))
 
 
 def add_office_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
@@ -134,8 +135,8 @@ def create_office_from(db: Database, args: argparse.Namespace) -> None:
         card = offices.update_local_office(db, setup)
     else:
         card = offices.create_local_office(db, setup)
-    print(t(f"本单位:{card.name}", f"This office: {card.name}"))
-    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+    print(t(f"本单位：{card.name}", f"This office: {card.name}"))
+    print(t(f"指纹：{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
 
 
 def cmd_create(args: argparse.Namespace) -> int:
@@ -165,14 +166,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    print(t(f"本单位:{card.name}", f"This office: {card.name}"))
-    print(t(f"层级:{card.level.zh}", f"Level: {card.level.en}"))
+    print(t(f"本单位：{card.name}", f"This office: {card.name}"))
+    print(t(f"层级：{card.level.zh}", f"Level: {card.level.en}"))
     if card.code:
-        print(t(f"代码:{card.code}", f"Code: {card.code}"))
-    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+        print(t(f"代码：{card.code}", f"Code: {card.code}"))
+    print(t(f"指纹：{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
     if me.keys is None:
         print(problem)
-        print(t(f"密钥文件应在:{path}", f"The key file belongs at: {path}"))
+        print(t(f"密钥文件应在：{path}", f"The key file belongs at: {path}"))
     return EXIT_OK
 
 
@@ -183,8 +184,8 @@ def cmd_card(args: argparse.Namespace) -> int:
         card = offices.local_office(db).card
     with atomic_output(args.output) as tmp:
         tmp.write_text(card_to_json(card), encoding="utf-8")
-    print(t(f"单位名片已保存:{args.output}", f"Office card saved: {args.output}"))
-    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+    print(t(f"单位名片已保存：{args.output}", f"Office card saved: {args.output}"))
+    print(t(f"指纹：{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
     return EXIT_OK
 
 
@@ -194,7 +195,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(
             t(
-                f"无法读取“{args.card}”:{os_reason(exc)}",
+                f"无法读取“{args.card}”：{os_reason(exc)}",
                 f"Cannot read “{args.card}”: {os_reason(exc)}",
             )
         ) from exc
@@ -202,26 +203,26 @@ def cmd_register(args: argparse.Namespace) -> int:
         raise UserError(t("该文件不是单位名片。", "The file is not an office card.")) from exc
     except CardError as exc:
         raise UserError(str(exc)) from exc
-    print(t(f"单位:{card.name}({card.level.zh})", f"Office: {card.name} ({card.level.en})"))
-    print(t(f"指纹:{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
+    print(t(f"单位：{card.name}（{card.level.zh}）", f"Office: {card.name} ({card.level.en})"))
+    print(t(f"指纹：{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
     if not args.yes:
         if not interactive():
             raise UserError(
                 t(
-                    "请先与对方单位核对指纹,再加 --yes 登记。",
+                    "请先与对方单位核对指纹，再加 --yes 登记。",
                     "Compare the fingerprint with the other office first, then add --yes.",
                 )
             )
-        answer = typed(t("指纹与对方核对一致吗?(y/N) ", "Does the fingerprint match? (y/N) "))
+        answer = typed(t("指纹与对方核对一致吗？（y/N）", "Does the fingerprint match? (y/N) "))
         if answer.lower() not in {"y", "yes", "是"}:
             print(t("未登记。", "Not registered."))
             return EXIT_USER_ERROR
     with opened_db(args) as db:
         new = offices.register_card(db, card)
     print(
-        t(f"已登记:{card.name}", f"Registered: {card.name}")
+        t(f"已登记：{card.name}", f"Registered: {card.name}")
         if new
-        else t(f"{card.name} 已登记过,无变化。", f"{card.name} was registered already.")
+        else t(f"{card.name} 已登记过，无变化。", f"{card.name} was registered already.")
     )
     return EXIT_OK
 
@@ -242,14 +243,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _passphrase(*, twice: bool) -> str:
-    return ask_password(PASSPHRASE_ENV, t("密钥口令: ", "Passphrase: "), twice=twice)
+    return ask_password(PASSPHRASE_ENV, t("密钥口令：", "Passphrase: "), twice=twice)
 
 
 def cmd_export_key(args: argparse.Namespace) -> int:
     with opened_db(args) as db:
         require(db, Permission.MANAGE_ACCOUNTS)  # before asking for a passphrase
         out = offices.export_keys(db, args.output, _passphrase(twice=True))
-    print(t(f"单位密钥已导出:{out}(请妥善保管)", f"Office keys exported: {out} (keep it safe)"))
+    print(t(f"单位密钥已导出：{out}（请妥善保管）", f"Office keys exported: {out} (keep it safe)"))
     return EXIT_OK
 
 
@@ -270,15 +271,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             db, args.output, me=me, to=to, everything=args.all, encrypt=args.encrypt
         )
         total = sum(sent.counts.values())
-        print(t(f"数据包已生成:{sent.path}", f"Package written: {sent.path}"))
-        print(t(f"接收单位:{to.name}", f"For: {to.name}"))
+        print(t(f"数据包已生成：{sent.path}", f"Package written: {sent.path}"))
+        print(t(f"接收单位：{to.name}", f"For: {to.name}"))
         for kind in sorted(sent.counts, key=label_order):
             if sent.counts[kind]:
-                print(f"  {record_label(kind)}: {sent.counts[kind]}")
+                print("  " + labelled(record_label(kind), sent.counts[kind]))
         print(t(f"共 {total} 条记录", f"{total} records in all"))
         for note in sent.left_out:
             print(note)
-        print(t(f"数据包指纹:{sent.fingerprint}", f"Package fingerprint: {sent.fingerprint}"))
+        print(t(f"数据包指纹：{sent.fingerprint}", f"Package fingerprint: {sent.fingerprint}"))
         _save_sheet(db, sent.log_id, args.sheet)
     return EXIT_OK
 
@@ -293,7 +294,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run and args.sheet:
         raise UserError(
             t(
-                "试运行不接收数据包,也就没有数据移交单:请去掉 --sheet 或 --dry-run。",
+                "试运行不接收数据包，也就没有数据移交单：请去掉 --sheet 或 --dry-run。",
                 "A dry run receives nothing, so there is no handover sheet: leave out --sheet "
                 "or --dry-run.",
             )
@@ -306,21 +307,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         except AlreadyReceivedError as exc:  # nothing to do, nothing wrong
             print(exc)
             return EXIT_OK
-        print(t(f"来自:{received.sender}", f"From: {received.sender}"))
+        print(t(f"来自：{received.sender}", f"From: {received.sender}"))
         print(
-            t(f"数据包指纹:{received.fingerprint}", f"Package fingerprint: {received.fingerprint}")
+            t(f"数据包指纹：{received.fingerprint}", f"Package fingerprint: {received.fingerprint}")
         )
         _print_result(received.result)
         for note in received.left_out:
             print(note)
         if args.dry_run:
-            print(t("(试运行:未写入任何数据)", "(dry run: nothing was written)"))
+            print(t("（试运行：未写入任何数据）", "(dry run: nothing was written)"))
         else:
             _save_sheet(db, received.log_id, args.sheet)
     if received.result.conflicts:
         print(
             t(
-                f"有 {received.result.conflicts} 条冲突待确认(窗口:文件 → 数据交换 → 冲突清单)。",
+                f"有 {received.result.conflicts} 条冲突待确认"
+                "（窗口：文件 → 数据交换 → 冲突清单）。",
                 f"{received.result.conflicts} conflicts wait for a decision (File → Data "
                 "exchange → Conflicts).",
             )
@@ -343,7 +345,7 @@ def _print_result(result: MergeResult) -> None:
             fields = "、".join(field_label(change.entity, f) for f in change.fields)
             print(
                 t(
-                    f"冲突:{record_label(change.entity)} {change.label}({fields})",
+                    f"冲突：{record_label(change.entity)} {change.label}（{fields}）",
                     f"Conflict: {record_label(change.entity)} {change.label} ({fields})",
                 )
             )

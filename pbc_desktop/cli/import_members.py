@@ -1,4 +1,4 @@
-"""``pbc import-members``: import party members from an Excel roster (.xlsx)."""
+"""``pbc import-members``: import party members from a roster (.xlsx, .xls, .ods or .csv)."""
 
 from __future__ import annotations
 
@@ -39,12 +39,13 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "import-members",
         parents=[common_parent],
-        help="import party members from an Excel roster (.xlsx)",
-        description="Import party members from an Excel roster (.xlsx).",
+        help="import party members from a roster (.xlsx, .xls, .ods or .csv)",
+        description="Import party members from a roster: an Excel workbook (.xlsx, .xlsm, .xls), "
+        "an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="the roster workbook")
+    p.add_argument("file", type=Path, metavar="FILE", help="the roster (.xlsx, .xls, .ods or .csv)")
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and report; write nothing"
     )
@@ -103,8 +104,8 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         if bad and not args.valid_only:
             print(
                 t(
-                    f"有 {len(bad)} 行有错误,没有导入任何党员。"
-                    "请改正后重新导入,或加 --valid-only 只导入正确的行。",
+                    f"有 {len(bad)} 行有错误，没有导入任何党员。"
+                    "请改正后重新导入，或加 --valid-only 只导入正确的行。",
                     f"{len(bad)} rows have errors; nothing was imported. Correct them and "
                     "import again, or add --valid-only to import only the good rows.",
                 )
@@ -130,12 +131,12 @@ def cmd_import_members(args: argparse.Namespace) -> int:
 def _print_notices(preview: ImportPreview) -> None:
     """The sheet read when several look like rosters, and columns named twice."""
     for notice in preview.notices:
-        print(t(f"注意: {notice}", f"Note: {notice}"))
+        print(t(f"注意：{notice}", f"Note: {notice}"))
     others = [n for n in preview.sheets if n != preview.sheet]
     if others:
         print(
             t(
-                f"已读取工作表“{preview.sheet}”;如需导入其他工作表,请加 --sheet 工作表名,"
+                f"已读取工作表“{preview.sheet}”；如需导入其他工作表，请加 --sheet 工作表名，"
                 f'例如 --sheet "{others[0]}"。',
                 f"Read the sheet “{preview.sheet}”; to import another one add --sheet NAME, "
                 f'e.g. --sheet "{others[0]}".',
@@ -147,8 +148,8 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
     action = t("更新", "update") if on_duplicate == "update" else t("跳过", "skip")
     print(
         t(
-            f"试运行,未写入任何数据:共 {counts.total} 行,可新增 {counts.new} 名,"
-            f"已有党员 {counts.duplicates} 名(将{action}),有错误 {counts.bad} 行",
+            f"试运行，未写入任何数据：共 {counts.total} 行，可新增 {counts.new} 名，"
+            f"已有党员 {counts.duplicates} 名（将{action}），有错误 {counts.bad} 行",
             f"Dry run, nothing written: {counts.total} rows, {counts.new} new members, "
             f"{counts.duplicates} already present (would {action}), {counts.bad} bad rows",
         )
@@ -156,7 +157,7 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
     if new_orgs:
         print(
             t(
-                f"将新建党组织 {len(new_orgs)} 个:{'、'.join(new_orgs)}",
+                f"将新建党组织 {len(new_orgs)} 个：{'、'.join(new_orgs)}",
                 f"{len(new_orgs)} organizations would be created: {', '.join(new_orgs)}",
             )
         )
@@ -170,8 +171,8 @@ def _print_missing_orgs(missing: tuple[str, ...], create_orgs: bool) -> None:
     shown_en = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
     print(
         t(
-            f"有 {len(missing)} 个党组织在系统中不存在({shown}):请核对名称是否与“党组织”页中"
-            "的完全一致,或加 --create-orgs 新建这些党组织。",
+            f"有 {len(missing)} 个党组织在系统中不存在（{shown}）：请核对名称是否与“党组织”页中"
+            "的完全一致，或加 --create-orgs 新建这些党组织。",
             f"{len(missing)} Party organizations do not exist ({shown_en}): check that the "
             "names are exactly those of the organizations tab, or add --create-orgs to "
             "create them.",

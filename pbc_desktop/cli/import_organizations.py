@@ -1,4 +1,5 @@
-"""``pbc import-organizations``: import Party organizations from an Excel list (.xlsx)."""
+"""``pbc import-organizations``: import Party organizations from a list (.xlsx, .xls, .ods or
+.csv)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ sheet, in any order, or an organization already stored), 所属镇街, 层级 (d
 field and the parent when empty), 简称, 书记, 联系人, 联系电话, 地址, 成立日期, 开始日期,
 结束日期, 备注. `pbc export-template --organizations FILE.xlsx` writes an empty list.
 
-Each bad row is printed as one line, e.g. "第12行: 上级党组织“…”既不在本表中,系统中也没有…"
+Each bad row is printed as one line, e.g. "第12行：上级党组织“…”既不在本表中，系统中也没有…"
 ("Row 12: ..." with --lang en), the row number as Excel shows it. Then one summary line.
 
 Exit status:
@@ -36,12 +37,15 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "import-organizations",
         parents=[common_parent],
-        help="import Party organizations from an Excel list (.xlsx)",
-        description="Import Party organizations from an Excel list (.xlsx).",
+        help="import Party organizations from a list (.xlsx, .xls, .ods or .csv)",
+        description="Import Party organizations from a list: an Excel workbook (.xlsx, .xlsm, "
+        ".xls), an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="the organization list")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="the organization list (.xlsx, .xls, .ods or .csv)"
+    )
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and report; write nothing"
     )
@@ -76,8 +80,8 @@ def cmd_import_organizations(args: argparse.Namespace) -> int:
         if bad and not args.valid_only:
             print(
                 t(
-                    f"有 {len(bad)} 行有错误,没有导入任何党组织。"
-                    "请改正后重新导入,或加 --valid-only 只导入正确的行。",
+                    f"有 {len(bad)} 行有错误，没有导入任何党组织。"
+                    "请改正后重新导入，或加 --valid-only 只导入正确的行。",
                     f"{len(bad)} rows have errors; nothing was imported. Correct them and "
                     "import again, or add --valid-only to import only the good rows.",
                 )
@@ -96,8 +100,8 @@ def _print_dry_run(counts: ImportCounts, on_duplicate: str) -> None:
     action = t("更新", "update") if on_duplicate == "update" else t("跳过", "skip")
     print(
         t(
-            f"试运行,未写入任何数据:共 {counts.total} 行,可新增 {counts.new} 个,"
-            f"已有党组织 {counts.duplicates} 个(将{action}),有错误 {counts.bad} 行",
+            f"试运行，未写入任何数据：共 {counts.total} 行，可新增 {counts.new} 个，"
+            f"已有党组织 {counts.duplicates} 个（将{action}），有错误 {counts.bad} 行",
             f"Dry run, nothing written: {counts.total} rows, {counts.new} new organizations, "
             f"{counts.duplicates} already present (would {action}), {counts.bad} bad rows",
         ),

@@ -35,7 +35,7 @@ def yes_no(text: str) -> bool:
     if key in NO:
         return False
     raise argparse.ArgumentTypeError(
-        t(f"应为 yes 或 no(是/否),而不是“{text}”", f"expected yes or no, not “{text}”")
+        t(f"应为 yes 或 no（是/否），而不是“{text}”", f"expected yes or no, not “{text}”")
     )
 
 
@@ -84,7 +84,7 @@ def xlsx_path(path: Path) -> Path:
     if path.suffix.lower() != ".xlsx":
         raise UserError(
             t(
-                f"文件名应以 .xlsx 结尾:{path}",
+                f"文件名应以 .xlsx 结尾：{path}",
                 f"The file name must end in .xlsx: {path}",
             )
         )
@@ -98,7 +98,7 @@ def cmd_export_template(args: argparse.Namespace) -> int:
 
     write = write_org_template if args.organizations else write_template
     path = write(xlsx_path(args.file))
-    print(t(f"已生成导入模板: {path}", f"Import template written: {path}"))
+    print(t(f"已生成导入模板：{path}", f"Import template written: {path}"))
     return EXIT_OK
 
 
@@ -114,7 +114,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     except UserError as error:
         raise UserError(
             t(
-                f"{error.message}:应为“正式党员”或“预备党员”。",
+                f"{error.message}：应为“正式党员”或“预备党员”。",
                 f"{error.message}: expected 正式党员 (full) or 预备党员 (probationary).",
             )
         ) from None
@@ -138,7 +138,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     if args.unmasked:
         print(
             t(
-                f"已导出 {count} 名党员(含完整身份证号和联系电话,已记入操作日志): {out}",
+                f"已导出 {count} 名党员（含完整身份证号和联系电话，已记入操作日志）：{out}",
                 f"{count} members exported with full ID numbers and phones "
                 f"(recorded in the audit log): {out}",
             )
@@ -146,7 +146,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     else:
         print(
             t(
-                f"已导出 {count} 名党员(身份证号和联系电话已部分隐藏): {out}",
+                f"已导出 {count} 名党员（身份证号和联系电话已部分隐藏）：{out}",
                 f"{count} members exported, ID numbers and phones partly hidden: {out}",
             )
         )

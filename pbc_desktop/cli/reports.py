@@ -27,7 +27,7 @@ def _non_negative(text: str) -> int:
         value = -1
     if value < 0:
         raise argparse.ArgumentTypeError(
-            t(f"应为 0 或正整数: {text}", f"expected 0 or a positive whole number: {text}")
+            t(f"应为 0 或正整数：{text}", f"expected 0 or a positive whole number: {text}")
         )
     return value
 
@@ -74,7 +74,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
 
 def warn(message: str) -> None:
     """A warning about a written report (e.g. characters no font has), on stderr."""
-    print(t(f"注意:{message}", f"Note: {message}"), file=sys.stderr)
+    print(t(f"注意：{message}", f"Note: {message}"), file=sys.stderr)
 
 
 def _output(args: argparse.Namespace) -> Path:
@@ -88,7 +88,7 @@ def cmd_report_minutes(args: argparse.Namespace) -> int:
 
     with opened_db(args) as db:
         path = build_minutes(db, args.activity, _output(args), warn=warn)
-    print(t(f"已生成会议纪要: {path}", f"Minutes written: {path}"))
+    print(t(f"已生成会议纪要：{path}", f"Minutes written: {path}"))
     return EXIT_OK
 
 
@@ -98,7 +98,7 @@ def cmd_report_signin(args: argparse.Namespace) -> int:
 
     with opened_db(args) as db:
         path = build_signin(db, args.activity, _output(args), blank_rows=args.blank_rows, warn=warn)
-    print(t(f"已生成签到表: {path}", f"Sign-in sheet written: {path}"))
+    print(t(f"已生成签到表：{path}", f"Sign-in sheet written: {path}"))
     return EXIT_OK
 
 
@@ -110,5 +110,5 @@ def cmd_report_roster(args: argparse.Namespace) -> int:
     with opened_db(args) as db:
         org_id, name = find_organization(db, args.organization)
         path = build_roster(db, org_id, _output(args), unmasked=args.unmasked, warn=warn)
-    print(t(f"已生成{name}党员花名册: {path}", f"Member roster of {name} written: {path}"))
+    print(t(f"已生成{name}党员花名册：{path}", f"Member roster of {name} written: {path}"))
     return EXIT_OK

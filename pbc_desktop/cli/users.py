@@ -65,7 +65,7 @@ def register(
 
 
 def _new_password() -> str:
-    return ask_password(NEW_PASSWORD_ENV, t("新密码: ", "New password: "), twice=True)
+    return ask_password(NEW_PASSWORD_ENV, t("新密码：", "New password: "), twice=True)
 
 
 def _check_scope_options(role: UserRole, organization: str | None, town: str | None) -> None:
@@ -85,7 +85,7 @@ def _check_scope_options(role: UserRole, organization: str | None, town: str | N
     if role is UserRole.VILLAGE and town:
         raise UserError(
             t(
-                "村(社区)账号属于一个党组织,用 --organization 指定,不能指定 --town。",
+                "村（社区）账号属于一个党组织，用 --organization 指定，不能指定 --town。",
                 "A village account belongs to one organization (--organization); it takes "
                 "no --town.",
             )
@@ -93,14 +93,14 @@ def _check_scope_options(role: UserRole, organization: str | None, town: str | N
     if role is UserRole.TOWN and organization:
         raise UserError(
             t(
-                "镇(街道)账号属于一个镇街,用 --town 指定,不能指定 --organization。",
+                "镇（街道）账号属于一个镇街，用 --town 指定，不能指定 --organization。",
                 "A town account belongs to one town (--town); it takes no --organization.",
             )
         )
     if role is UserRole.VIEWER and organization and town:
         raise UserError(
             t(
-                "查看账号限于一个党组织或一个镇街,请只指定 --organization 和 --town 之一。",
+                "查看账号限于一个党组织或一个镇街，请只指定 --organization 和 --town 之一。",
                 "A viewer is limited to one organization or one town: give only one of "
                 "--organization and --town.",
             )
@@ -137,7 +137,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             users.create_first_admin(db, data, password)
         else:
             users.create_user(db, data, password)
-        print(t(f"已新建账号 {args.name}({role.zh})", f"Account {args.name} created ({role.en})"))
+        print(t(f"已新建账号 {args.name}（{role.zh}）", f"Account {args.name} created ({role.en})"))
         return EXIT_OK
     finally:
         db.dispose()
@@ -194,7 +194,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     db = open_db(args, sign_in=False)
     try:
         acting = args.user or os.environ.get(USER_ENV) or args.name
-        old = ask_password(PASSWORD_ENV, t("当前密码: ", "Current password: "))
+        old = ask_password(PASSWORD_ENV, t("当前密码：", "Current password: "))
         done = sign_in(db, acting, old)
         db.user = done.actor
         target = users.user_id_by_name(db, args.name)
@@ -211,7 +211,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             users.reset_password(db, target, new)
             print(
                 t(
-                    f"已重置 {args.name} 的密码;该用户下次登录时须修改密码。",
+                    f"已重置 {args.name} 的密码；该用户下次登录时须修改密码。",
                     f"The password of {args.name} was reset; they must change it at "
                     "their next sign-in.",
                 )

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import ColumnElement, DateTime, Integer, MetaData, String, Table
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -80,6 +80,12 @@ class Record(Base):
 
     ``origin_office`` is the UUID of the office the record came from in a package (the
     office that made it); empty for a record made in this database.
+
+    ``version`` counts the row's changes (optimistic locking, ``services/versions.py``):
+    every UPDATE the ORM flushes adds one and is refused (``StaleDataError``) when another
+    connection changed the row since it was read; an editor hands back the version it
+    read, and its save is refused when the stored one differs. It stays in its database
+    (packages do not carry it; a received change adds one).
     """
 
     __abstract__ = True
@@ -89,3 +95,14 @@ class Record(Base):
     origin_office: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805  (a class-level directive)
+        return {"version_id_col": cls.version}
+
+
+def version_bump(table: Table) -> dict[str, ColumnElement[Any]]:
+    """What a Core ``UPDATE`` of a record table sets beside its values so that the change
+    counts, as the ORM's own updates do (``Record.version``): the version plus one."""
+    return {"version": table.c.version + 1}

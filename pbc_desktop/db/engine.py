@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -12,12 +13,21 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import URL, ExceptionContext, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
+from pbc_desktop.db.server import connect_arguments, server_error
 from pbc_desktop.domain.accounts import SYSTEM, Actor
-from pbc_desktop.errors import DatabaseLockedError, DiskFullError, PermissionDeniedError
+from pbc_desktop.errors import (
+    DatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    PermissionDeniedError,
+    ServerConnectionError,
+    stale_edit,
+)
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -76,9 +86,9 @@ def disk_full(path: Path | None) -> DiskFullError:
     where = path.parent if path is not None else None
     return DiskFullError(
         t(
-            f"磁盘已满(或无法写入),数据没有保存。请在“{where}”所在的磁盘上腾出空间后再试。"
+            f"磁盘已满（或无法写入），数据没有保存。请在“{where}”所在的磁盘上腾出空间后再试。"
             if where is not None
-            else "磁盘已满(或无法写入),数据没有保存。请腾出磁盘空间后再试。",
+            else "磁盘已满（或无法写入），数据没有保存。请腾出磁盘空间后再试。",
             f"The disk is full (or cannot be written), so nothing was saved. Free some space "
             f"on the disk that holds “{where}” and try again."
             if where is not None
@@ -153,7 +163,9 @@ def _hide_row_values(context: ExceptionContext) -> None:
             )
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, password: str | None = None) -> Engine:
+    """The engine for ``url``; on a server, ``password`` goes with each connection and
+    never into the URL (so no message or log that shows the URL can show it)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
@@ -162,7 +174,25 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    # pool_pre_ping: a connection the network or a restarted server dropped while it
+    # waited in the pool is replaced before use instead of failing the next save.
+    try:
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            connect_args=connect_arguments(url, password),
+        )
+    except ImportError as exc:  # an installation without the server's driver (psycopg)
+        raise DatabaseError(
+            t(
+                "这个版本的程序没有安装连接数据库服务器所需的组件（psycopg），"
+                "只能打开数据库文件。请向 IT 人员索取带服务器组件的安装包。",
+                "This installation of the program lacks the component that connects to a "
+                "database server (psycopg) and opens database files only. Ask your IT "
+                "staff for an installation with the server component.",
+            )
+        ) from exc
     event.listen(engine, "handle_error", _hide_row_values)
     return engine
 
@@ -176,7 +206,7 @@ def _check_still_active(session: Session, actor: Actor) -> None:
     if not session.scalar(select(User.active).where(User.id == actor.user_id)):
         raise PermissionDeniedError(
             t(
-                f"账号 {actor.username} 已被停用,不能再修改数据。请联系管理员。",
+                f"账号 {actor.username} 已被停用，不能再修改数据。请联系管理员。",
                 f"The account {actor.username} has been disabled and can change nothing "
                 "more. Ask an administrator.",
             )
@@ -193,9 +223,10 @@ class Database:
         actor: str | None = None,
         user: Actor = SYSTEM,
         engine: Engine | None = None,
+        password: str | None = None,
     ) -> None:
         self.url = url
-        self.engine = engine or make_engine(url)
+        self.engine = engine or make_engine(url, password)
         # Who acts: the signed-in account (services check its permissions and scope);
         # ``actor`` names the program acting on its own (a district-wide actor, no account).
         self.user = user if actor is None else replace(SYSTEM, username=actor, name=actor)
@@ -206,6 +237,8 @@ class Database:
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
         self._disposed = False
+        # Per thread: the session of the snapshot being read in it (see snapshot()).
+        self._local = threading.local()
 
     @property
     def actor(self) -> str:
@@ -232,9 +265,71 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A short session to read in; inside :meth:`snapshot` (in this thread), the
+        snapshot's own."""
+        shared: Session | None = getattr(self._local, "snapshot", None)
+        if shared is not None:
+            yield shared
+            return
         try:
             with self._sessions() as session:
                 yield session
+        except DBAPIError as exc:
+            lost = self._lost(exc, saving=False)
+            if lost is None:
+                raise
+            raise lost from exc
+        finally:
+            self._let_go_if_disposed()
+
+    def ping(self) -> str | None:
+        """On a server: None when it answers, else the sentence saying why not (the
+        window's connection watch, from a background thread). A file: always None."""
+        if self.is_sqlite:
+            return None
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            lost = server_error(exc, self.url)
+            return lost.message if lost is not None else str(exc.orig or exc)
+        finally:
+            self._let_go_if_disposed()
+        return None
+
+    def _lost(self, exc: DBAPIError, *, saving: bool) -> ServerConnectionError | None:
+        """On a server, a lost or refused connection as a sentence; else None."""
+        return None if self.is_sqlite else server_error(exc, self.url, saving=saving)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """One consistent view of the database for a long read (a report, an export): every
+        :meth:`read` in this thread inside the block is this one transaction, which sees
+        the database as it was at its first query, whatever others commit meanwhile.
+
+        On a server: one ``REPEATABLE READ``, ``READ ONLY`` transaction. On SQLite a read
+        transaction already is a snapshot (WAL): one plain transaction. Writes inside the
+        block (:meth:`write`, e.g. an audit entry) are their own transactions, as ever. A
+        snapshot inside a snapshot is the outer one.
+        """
+        outer: Session | None = getattr(self._local, "snapshot", None)
+        if outer is not None:
+            yield outer
+            return
+        try:
+            with self._sessions() as session, session.begin():
+                if not self.is_sqlite:
+                    session.connection(
+                        execution_options={
+                            "isolation_level": "REPEATABLE READ",
+                            "postgresql_readonly": True,
+                        }
+                    )
+                self._local.snapshot = session
+                try:
+                    yield session
+                finally:
+                    self._local.snapshot = None
         finally:
             self._let_go_if_disposed()
 
@@ -242,7 +337,9 @@ class Database:
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any exception.
 
-        Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself).
+        Its audit entries name :attr:`user`, or ``user`` (a sign-in records itself). A row
+        that another connection changed or deleted since this transaction read it (the
+        ORM's version check, ``Record.version``) refuses the whole write with a sentence.
         """
         acting = user or self.user
         try:
@@ -253,19 +350,29 @@ class Database:
                 if acting.user_id is not None:
                     _check_still_active(session, acting)
                 yield session
+        except StaleDataError as exc:
+            raise stale_edit() from exc
         except OperationalError as exc:
             if is_disk_full(exc):
                 raise disk_full(self.path) from exc
+            lost = self._lost(exc, saving=True)
+            if lost is not None:
+                raise lost from exc
             # SQLite's own message only: the statement may name a column such as locked_until.
             reason = str(exc.orig or exc).lower()
             if "locked" in reason or "busy" in reason:
                 raise DatabaseLockedError(
                     t(
-                        "数据库正被其他程序占用,请稍后再试。",
+                        "数据库正被其他程序占用，请稍后再试。",
                         "The database is busy in another program; please try again shortly.",
                     )
                 ) from exc
             raise
+        except DBAPIError as exc:
+            lost = self._lost(exc, saving=True)
+            if lost is None:
+                raise
+            raise lost from exc
         finally:
             self._let_go_if_disposed()
 

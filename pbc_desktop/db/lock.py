@@ -184,7 +184,7 @@ class Holder:
         if self.program != WINDOW:
             program = self.program
         return t(
-            f"{program}(进程号 {self.pid},用户 {self.user},自 {self.since:%m-%d %H:%M} 起)",
+            f"{program}（进程号 {self.pid}，用户 {self.user}，自 {self.since:%m-%d %H:%M} 起）",
             f"{program} (process {self.pid}, user {self.user}, since {self.since:%m-%d %H:%M})",
         )
 
@@ -230,14 +230,14 @@ def _busy(db_path: Path, exclusive: bool, own: Path | None) -> DatabaseLockedErr
     if exclusive:
         return DatabaseLockedError(
             t(
-                f"数据库“{db_path}”正被使用:{names}。请等它结束或关闭它后再试。",
+                f"数据库“{db_path}”正被使用：{names}。请等它结束或关闭它后再试。",
                 f"The database “{db_path}” is in use by {names}. Wait for it to finish, or "
                 "close it, and try again.",
             )
         )
     return DatabaseLockedError(
         t(
-            f"数据库“{db_path}”正在被恢复或升级:{names}。请等它完成后再试。",
+            f"数据库“{db_path}”正在被恢复或升级：{names}。请等它完成后再试。",
             f"The database “{db_path}” is being restored or upgraded by {names}. Wait for it "
             "to finish and try again.",
         )

@@ -16,7 +16,7 @@ import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -24,17 +24,20 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import DBAPIError
 
 from pbc_desktop.db import lock as db_lock
-from pbc_desktop.db.engine import Database, disk_full, is_disk_full, read_only_uri
+from pbc_desktop.db.engine import Database, disk_full, is_disk_full, read_only_uri, shown_url
+from pbc_desktop.db.server import server_error
 from pbc_desktop.db.stale_wal import set_aside_foreign_wal
 from pbc_desktop.errors import (
     DatabaseDamagedError,
     DatabaseError,
     DatabaseLockedError,
     DatabaseTooNewError,
+    ServerUpgradeNeededError,
     UserError,
 )
 from pbc_desktop.lang import t
@@ -73,7 +76,7 @@ def current_revision(db: Database) -> str | None:
 def _damaged(path: Path | None) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         t(
-            f"文件“{path}”不是本程序可用的数据库,或已损坏。",
+            f"文件“{path}”不是本程序可用的数据库，或已损坏。",
             f"The file “{path}” is not a database this program can use, or it is damaged.",
         )
     )
@@ -82,7 +85,7 @@ def _damaged(path: Path | None) -> DatabaseDamagedError:
 def _failed_check(path: Path | None) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         t(
-            f"数据库文件“{path}”已损坏:完整性检查没有通过。",
+            f"数据库文件“{path}”已损坏：完整性检查没有通过。",
             f"The database file “{path}” is damaged: it failed its integrity check.",
         )
     )
@@ -91,8 +94,8 @@ def _failed_check(path: Path | None) -> DatabaseDamagedError:
 def _no_access(path: Path | None) -> DatabaseError:
     return DatabaseError(
         t(
-            f"无法打开数据库文件“{path}”:文件或它所在的文件夹是只读的,或者没有权限。"
-            "本程序需要在那里写入。请把文件复制到可以写入的文件夹(例如“文档”)后再打开,"
+            f"无法打开数据库文件“{path}”：文件或它所在的文件夹是只读的，或者没有权限。"
+            "本程序需要在那里写入。请把文件复制到可以写入的文件夹（例如“文档”）后再打开，"
             "或请管理员检查权限。",
             f"Cannot open the database file “{path}”: the file or its folder is read-only, "
             "or there is no permission. The program needs to write there. Copy the file to a "
@@ -105,7 +108,7 @@ def _no_access(path: Path | None) -> DatabaseError:
 def _locked(path: Path | None) -> DatabaseLockedError:
     return DatabaseLockedError(
         t(
-            f"数据库文件“{path}”正被其他程序占用,请关闭该程序后再试。",
+            f"数据库文件“{path}”正被其他程序占用，请关闭该程序后再试。",
             f"The database file “{path}” is held by another program; close it and try again.",
         )
     )
@@ -114,7 +117,7 @@ def _locked(path: Path | None) -> DatabaseLockedError:
 def _read_only_file(path: Path) -> DatabaseError:
     return DatabaseError(
         t(
-            f"数据库文件“{path}”是只读的,本程序无法在其中保存。请去掉文件的“只读”属性,"
+            f"数据库文件“{path}”是只读的，本程序无法在其中保存。请去掉文件的“只读”属性，"
             "或把它复制到可以写入的文件夹后再打开。",
             f"The database file “{path}” is read-only, so the program could not save in it. "
             "Clear the file's read-only attribute, or copy it to a folder you can write to "
@@ -126,8 +129,8 @@ def _read_only_file(path: Path) -> DatabaseError:
 def _missing(path: Path) -> DatabaseError:
     return DatabaseError(
         t(
-            f"找不到数据库文件“{path}”。请检查文件名和位置(新建数据库请用 pbc init 或 "
-            "文件 → 新建)。",
+            f"找不到数据库文件“{path}”。请检查文件名和位置（新建数据库请用 pbc init 或 "
+            "文件 → 新建）。",
             f"There is no database file “{path}”. Check the name and the place (a new "
             "database is made with pbc init or File → New).",
         )
@@ -153,14 +156,14 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
     if path.is_dir():
         return DatabaseError(
             t(
-                f"“{path}”是一个文件夹,不是数据库文件。",
+                f"“{path}”是一个文件夹，不是数据库文件。",
                 f"“{path}” is a folder, not a database file.",
             )
         )
     if not path.parent.is_dir():
         return DatabaseError(
             t(
-                f"文件夹“{path.parent}”不存在,无法打开数据库文件“{path.name}”。",
+                f"文件夹“{path.parent}”不存在，无法打开数据库文件“{path.name}”。",
                 f"The folder “{path.parent}” does not exist; cannot open the database file "
                 f"“{path.name}”.",
             )
@@ -186,7 +189,7 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
     ):
         return DatabaseDamagedError(
             t(
-                f"数据库文件“{path}”是空的(0 字节),里面的记录已经丢失。",
+                f"数据库文件“{path}”是空的（0 字节），里面的记录已经丢失。",
                 f"The database file “{path}” is empty (0 bytes); its records are lost.",
             )
         )
@@ -196,7 +199,7 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
 def too_new() -> DatabaseTooNewError:
     return DatabaseTooNewError(
         t(
-            "这个数据库由更新版本的党建共同体工作台创建,当前版本无法打开。请先升级本程序。",
+            "这个数据库由更新版本的党建共同体工作台创建，当前版本无法打开。请先升级本程序。",
             "This database was written by a newer version of PBC Desktop and cannot be "
             "opened by this one. Please upgrade the program first.",
         )
@@ -419,7 +422,7 @@ def _upgrade_locked(db: Database, current: str | None, backup_dir: Path | None) 
             log.exception("pre-upgrade copy of %s failed", db.path)
             raise UserError(
                 t(
-                    f"升级数据库前无法把它复制到“{backup_dir}”({exc}),因此没有升级。"
+                    f"升级数据库前无法把它复制到“{backup_dir}”（{exc}），因此没有升级。"
                     "请检查磁盘空间后重试。",
                     f"The database could not be copied to “{backup_dir}” before its upgrade "
                     f"({exc}), so it was not upgraded. Check the free disk space and try again.",
@@ -438,8 +441,8 @@ def _upgrade_locked(db: Database, current: str | None, backup_dir: Path | None) 
 
 def _foreign_wal_notice(path: Path, kept: Path) -> str:
     return t(
-        f"数据库“{path.name}”旁边有一个不属于它的临时日志文件(-wal,可能是复制文件时留下的),"
-        f"没有使用它,已改名保存为“{kept.name}”。数据库本身没有改动。",
+        f"数据库“{path.name}”旁边有一个不属于它的临时日志文件（-wal，可能是复制文件时留下的），"
+        f"没有使用它，已改名保存为“{kept.name}”。数据库本身没有改动。",
         f"A temporary log file (-wal) beside the database “{path.name}” does not belong to "
         f"it (perhaps left when a file was copied over it); it was not applied and was kept "
         f"as “{kept.name}”. The database itself was left as it was.",
@@ -480,6 +483,7 @@ def open_database(
     check: bool = True,
     create: bool = True,
     lock: bool = True,
+    password: str | None = None,
 ) -> Database:
     """Open, check and migrate a database.
 
@@ -487,10 +491,17 @@ def open_database(
     refused. With ``lock`` (every database a user works in; not a private temporary
     copy), the file's lock is held shared until :meth:`Database.dispose`, and an upgrade
     waits for it exclusively (:mod:`db.lock`).
+
+    A server's database (``password``: its account's, kept out of the URL) is never
+    upgraded here: see :func:`check_server_schema`; an empty one gets the schema only
+    when ``create``.
     """
-    db = Database(url, actor=actor)
+    db = Database(url, actor=actor, password=password)
     try:
-        if db.path is not None and db.is_sqlite:
+        if not db.is_sqlite:
+            check_server_schema(db, create=create)
+            return db
+        if db.path is not None:
             problem = _unusable_path(db.path, backup_dir, create)
             if problem is not None:
                 raise problem
@@ -501,3 +512,119 @@ def open_database(
         db.dispose()
         raise
     return db
+
+
+# -- a server's schema: set up and upgraded only by an administrator's explicit command --
+
+
+def server_too_new() -> DatabaseTooNewError:
+    return DatabaseTooNewError(
+        t(
+            "服务器上的数据库版本比本程序新，请升级本程序。",
+            "The database on the server is of a newer version than this program: please "
+            "upgrade the program.",
+        )
+    )
+
+
+def server_needs_upgrade() -> ServerUpgradeNeededError:
+    return ServerUpgradeNeededError(
+        t(
+            "服务器上的数据库版本比本程序旧，需要先升级：请管理员运行 pbc server upgrade。",
+            "The database on the server is of an older version than this program and must "
+            "be upgraded first: an administrator runs pbc server upgrade.",
+        )
+    )
+
+
+def server_not_set_up(db: Database) -> DatabaseError:
+    return DatabaseError(
+        t(
+            f"服务器上的数据库 {shown_url(db.url)} 还没有建立：请管理员先运行 pbc server init。",
+            f"The database {shown_url(db.url)} on the server is not set up yet: an "
+            "administrator runs pbc server init first.",
+        )
+    )
+
+
+def _server_foreign(db: Database) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        t(
+            f"服务器上的数据库 {shown_url(db.url)} 里已有不属于本程序的表："
+            "请换一个新建的空数据库。",
+            f"The database {shown_url(db.url)} on the server holds tables that are not "
+            "this program's: use a new, empty database.",
+        )
+    )
+
+
+def server_schema(db: Database) -> tuple[str | None, bool]:
+    """The server database's revision and whether it holds any table; a connection
+    refused or lost is a sentence (:func:`db.server.server_error`)."""
+    with _on_server(db) as conn:
+        revision = MigrationContext.configure(conn).get_current_revision()
+        return revision, bool(inspect(conn).get_table_names())
+
+
+def server_version(db: Database) -> str:
+    """The server's product and version as it names them (``PostgreSQL 16.4``)."""
+    with _on_server(db) as conn:
+        return f"PostgreSQL {conn.scalar(text('SHOW server_version'))}"
+
+
+@contextlib.contextmanager
+def _on_server(db: Database) -> Iterator[Connection]:
+    """A connection to the server; refused or lost, a sentence."""
+    try:
+        with db.engine.connect() as conn:
+            yield conn
+    except DBAPIError as exc:
+        refused = server_error(exc, db.url)
+        if refused is None:
+            raise
+        raise refused from exc
+
+
+def check_server_schema(db: Database, *, create: bool = False) -> None:
+    """A client never changes a server's schema: a newer one is refused (upgrade the
+    program), an older one too (an administrator runs ``pbc server upgrade``). An empty
+    database gets the schema when ``create`` (``pbc server init``, ``pbc init``)."""
+    revision, has_tables = server_schema(db)
+    if revision == head_revision():
+        return
+    if revision is None and not has_tables:
+        if not create:
+            raise server_not_set_up(db)
+        upgrade_server(db)
+        return
+    if revision is None:
+        raise _server_foreign(db)
+    if revision not in known_revisions():
+        raise server_too_new()
+    raise server_needs_upgrade()
+
+
+#: The key of the advisory lock two administrators' upgrades queue on.
+_UPGRADE_LOCK = 0x7062_6301
+
+
+def upgrade_server(db: Database) -> tuple[str | None, str]:
+    """Migrate a server's database to head (``pbc server init``/``upgrade``): one
+    transaction (PostgreSQL changes a schema transactionally), one upgrade at a time.
+    Returns the revisions before and after."""
+    before, has_tables = server_schema(db)
+    if before is None and has_tables:
+        raise _server_foreign(db)
+    if before is not None and before not in known_revisions():
+        raise server_too_new()
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+            command.upgrade(alembic_config(conn), "head")
+            conn.commit()
+    except DBAPIError as exc:
+        refused = server_error(exc, db.url, saving=True)
+        if refused is None:
+            raise
+        raise refused from exc
+    return before, head_revision()

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from pbc_desktop.domain.enums import AccountStatus, UserRole
+from pbc_desktop.domain.punctuation import with_note
 
 #: Shortest password accepted (characters).
 PASSWORD_MIN_LENGTH = 8
@@ -95,7 +96,7 @@ class Actor:
     @property
     def label(self) -> str:
         """How the person is named on records and paper: 姓名(单位/职务)."""
-        return f"{self.name}({self.unit})" if self.unit else self.name
+        return with_note(self.name, self.unit) if self.unit else self.name
 
 
 #: The program acting on its own (schema upgrades, building a demo database).

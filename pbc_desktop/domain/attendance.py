@@ -19,7 +19,7 @@ def count_attendance(statuses: Sequence[AttendanceStatus]) -> tuple[int, int]:
 
 def absence_text(reason: AbsenceReason | None, text: str | None, lang: str = "zh") -> str:
     """Why someone was absent, in one phrase: the reason ("病假"), the reason and its words
-    ("公出:赴区委党校培训"), the words alone for 其他 ("家中有急事"), or "" when neither
+    ("公出：赴区委党校培训"), the words alone for 其他 ("家中有急事"), or "" when neither
     was given. The minutes, the sign-in sheet and the activity's detail all print this."""
     words = (text or "").strip()
     if reason is None:
@@ -29,4 +29,4 @@ def absence_text(reason: AbsenceReason | None, text: str | None, lang: str = "zh
         return name
     if reason is AbsenceReason.OTHER:
         return words
-    return f"{name}: {words}" if lang == "en" else f"{name}:{words}"
+    return f"{name}: {words}" if lang == "en" else f"{name}：{words}"

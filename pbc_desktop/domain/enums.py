@@ -263,9 +263,9 @@ class UserRole(LabeledEnum):
     """An account's role (its permissions: ``domain/accounts.py``)."""
 
     DISTRICT = "district", "区委组织部管理员", "District organization department (administrator)"
-    TOWN = "town", "镇(街道)党(工)委", "Town (subdistrict) Party committee"
-    VILLAGE = "village", "村(社区)党组织", "Village (community) Party organization"
-    VIEWER = "viewer", "查看(督查)", "Viewer (inspection)"
+    TOWN = "town", "镇（街道）党（工）委", "Town (subdistrict) Party committee"
+    VILLAGE = "village", "村（社区）党组织", "Village (community) Party organization"
+    VIEWER = "viewer", "查看（督查）", "Viewer (inspection)"
 
 
 class AuditAction(LabeledEnum):

@@ -73,7 +73,7 @@ def _refuse(status: ItemStatus, kind: ListKind, action: ItemAction) -> Validatio
         return ValidationError.single(
             "status",
             t(
-                "该事项已解决;如需继续办理,请先「重新打开」。",
+                "该事项已解决；如需继续办理，请先「重新打开」。",
                 "The item is solved; reopen it first to work on it again.",
             ),
         )
@@ -86,7 +86,7 @@ def _refuse(status: ItemStatus, kind: ListKind, action: ItemAction) -> Validatio
         return ValidationError.single(
             "status",
             t(
-                f"该事项{status.zh},不能再次认领。",
+                f"该事项{status.zh}，不能再次认领。",
                 f"The item is already {status.en.lower()} and cannot be claimed again.",
             ),
         )
@@ -94,7 +94,7 @@ def _refuse(status: ItemStatus, kind: ListKind, action: ItemAction) -> Validatio
         return ValidationError.single(
             "status",
             t(
-                "项目事项需先认领,才能推进或办结。",
+                "项目事项需先认领，才能推进或办结。",
                 "A project item must be claimed before it is started or solved.",
             ),
         )

@@ -46,23 +46,23 @@ def allowed_actions(status: CommunityStatus) -> list[LifecycleAction]:
 
 def _refusal(status: CommunityStatus, action: LifecycleAction) -> str:
     if status == S.REVOKED:
-        return t("该共同体已撤销,不能再办理任何程序", "The community is revoked; no further step")
+        return t("该共同体已撤销，不能再办理任何程序", "The community is revoked; no further step")
     if action == A.APPROVE and status in (S.APPLIED, S.RETURNED):
-        return t("尚未审核通过,不能批准", "Not yet passed review; it cannot be approved")
+        return t("尚未审核通过，不能批准", "Not yet passed review; it cannot be approved")
     if action == A.START and status in (S.APPLIED, S.REVIEWED, S.RETURNED):
-        return t("尚未批准,不能开始运行", "Not yet approved; it cannot start running")
+        return t("尚未批准，不能开始运行", "Not yet approved; it cannot start running")
     if action in (A.REVIEW_PASS, A.REVIEW_RETURN) and status == S.RETURNED:
-        return t("申请已退回,请先重新提交申请", "The application was returned; apply again first")
+        return t("申请已退回，请先重新提交申请", "The application was returned; apply again first")
     if action == A.APPLY and status != S.RETURNED:
         return t(
-            "已提交过申请,只有被退回后才能重新申请", "Already applied; reapply only if returned"
+            "已提交过申请，只有被退回后才能重新申请", "Already applied; reapply only if returned"
         )
     if action == A.RECTIFY and status == S.RECTIFYING:
         return t("已在整顿中", "Already under rectification")
     if action in (A.RECTIFY, A.FINISH_RECTIFY) and status != S.RUNNING:
         return t("只有运行中的共同体才能整顿", "Only a running community can be rectified")
     return t(
-        f"当前状态为「{status.zh}」,不能办理「{action.zh}」",
+        f"当前状态为「{status.zh}」，不能办理「{action.zh}」",
         f"A community that is '{status.en}' cannot '{action.en}'",
     )
 
@@ -83,7 +83,7 @@ def check_step_date(on: date, previous: date | None, today: date) -> None:
         raise LifecycleError(
             "on",
             t(
-                f"日期 {on.isoformat()} 晚于今天,不能登记未来的程序",
+                f"日期 {on.isoformat()} 晚于今天，不能登记未来的程序",
                 f"The date {on.isoformat()} is in the future",
             ),
         )

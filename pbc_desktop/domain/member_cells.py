@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TypeVar
 
+from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR, DateProblem, DateTextError, parse_date_text
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import FIELD_BY_KEY, FIELDS
 from pbc_desktop.domain.validation import normalise_text, person_name, to_halfwidth
@@ -31,8 +32,8 @@ DATE_KEYS = ("birth_date", "joined_on", "confirmed_on")
 ENUM_KEYS = ("gender", "category", "status")
 REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 
-_MIN_YEAR = 1900
-_MAX_YEAR = 2100
+_MIN_YEAR = MIN_YEAR
+_MAX_YEAR = MAX_YEAR
 # Excel serial numbers of 1900-01-01 .. 2100-12-31 (the 1900 date system).
 _MAX_SERIAL = 73050
 # Excel keeps 15 significant digits: a float this large has lost the end of an ID number.
@@ -112,15 +113,16 @@ def mark_message(mark: CellMark, key: FieldLabel, column: str) -> str:
     zh, en = _label(key)
     if isinstance(mark, MergedPart):
         return t(
-            f"{zh}({column} 列)是合并单元格 {mark.ref} 的一部分,合并单元格只有第一格有内容。"
-            "请在 Excel 中选中这些单元格,取消合并后在每一行都填上内容,再导入",
+            f"{zh}（{column} 列）是合并单元格 {mark.ref} 的一部分，合并单元格只有第一格有内容。"
+            "请在 Excel 中选中这些单元格，取消合并后在每一行都填上内容，再导入",
             f"The {en} (column {column}) is part of the merged cells {mark.ref}, which hold a "
             "value only in their first cell. Select them in Excel, unmerge them, fill in "
             "every row and import again",
         )
     return t(
-        f"{zh}({column} 列)是一个公式,但文件里没有保存公式的计算结果(文件不是用 Excel 保存的)。"
-        "请在 Excel 中打开文件并保存一次,或复制这些单元格后用“选择性粘贴 → 数值”粘贴回去,再导入",
+        f"{zh}（{column} 列）是一个公式，但文件里没有保存公式的计算结果"
+        "（文件不是用 Excel 保存的）。"
+        "请在 Excel 中打开文件并保存一次，或复制这些单元格后用“选择性粘贴 → 数值”粘贴回去，再导入",
         f"The {en} (column {column}) is a formula whose result the file does not hold "
         "(it was not saved by Excel). Open the file in Excel and save it once, or copy the "
         "cells and paste them back with Paste Special → Values, then import again",
@@ -135,8 +137,8 @@ _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d*)?E[+-]?\d+$")
 def scientific_id_message(shown: str) -> str:
     """Why an ID number that Excel turned into a number is refused, and how to fix it."""
     return t(
-        f"身份证号“{shown}”已被 Excel 变成了科学计数法,后几位数字已经丢失。"
-        "请把该列的单元格格式设置为“文本”后重新输入身份证号,或在号码前加一个英文单引号(')再输入。",
+        f"身份证号“{shown}”已被 Excel 变成了科学计数法，后几位数字已经丢失。"
+        "请把该列的单元格格式设置为“文本”后重新输入身份证号，或在号码前加一个英文单引号（'）再输入。",
         f"The ID number “{shown}” was turned into scientific notation by Excel and its last "
         "digits are lost. Set the column's cell format to Text and type the ID numbers again, "
         "or type an apostrophe (') before each number.",
@@ -162,7 +164,7 @@ def parse_id_number(value: object) -> str | None:
     if "*" in text:
         raise CellError(
             t(
-                f"身份证号“{text}”中有数字被 * 隐藏了(来自隐藏身份证号的导出文件),无法导入。"
+                f"身份证号“{text}”中有数字被 * 隐藏了（来自隐藏身份证号的导出文件），无法导入。"
                 "请使用导出时选择了显示完整身份证号的文件。",
                 f"The ID number “{text}” has digits hidden by * (an export with hidden ID "
                 "numbers). Import an export made with the full ID numbers shown.",
@@ -180,13 +182,6 @@ class ParsedDate:
 
     value: date
     month_only: bool = False
-
-
-_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
-_FULL_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?$")
-_MONTH_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?$")
-_COMPACT_FULL = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
 
 
 def _label(key: FieldLabel) -> tuple[str, str]:
@@ -207,10 +202,15 @@ def _unreadable(key: FieldLabel, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(
         t(
-            f"{zh}“{shown}”无法识别为日期,{_forms_hint()}",
+            f"{zh}“{shown}”无法识别为日期，{_forms_hint()}",
             f"The {en} “{shown}” is not a date; {_forms_hint()}",
         )
     )
+
+
+def _impossible(key: FieldLabel, shown: str) -> CellError:
+    zh, en = _label(key)
+    return CellError(t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date"))
 
 
 def _make_date(key: FieldLabel, shown: str, year: int, month: int, day: int) -> date:
@@ -219,10 +219,7 @@ def _make_date(key: FieldLabel, shown: str, year: int, month: int, day: int) -> 
     try:
         return date(year, month, day)
     except ValueError:
-        zh, en = _label(key)
-        raise CellError(
-            t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date")
-        ) from None
+        raise _impossible(key, shown) from None
 
 
 def excel_serial_date(serial: float, *, epoch_1904: bool = False) -> date:
@@ -240,7 +237,7 @@ def _year_only(key: FieldLabel, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(
         t(
-            f"{zh}“{shown}”只有年份,{_forms_hint()}",
+            f"{zh}“{shown}”只有年份，{_forms_hint()}",
             f"The {en} “{shown}” gives only a year; {_forms_hint()}",
         )
     )
@@ -270,7 +267,8 @@ def _parse_number_date(key: FieldLabel, value: float, epoch_1904: bool) -> Parse
                 zh, en = _label(key)
                 raise CellError(
                     t(
-                        f"{zh}“{shown}”无法确定是 1 月还是 10 月(Excel 会把 1985.10 存成 1985.1)。"
+                        f"{zh}“{shown}”无法确定是 1 月还是 10 月"
+                        "（Excel 会把 1985.10 存成 1985.1）。"
                         "请把该列的单元格格式设置为“文本”后写成 1985.01 或 1985.10",
                         f"The {en} “{shown}” may mean January or October (Excel stores "
                         "1985.10 as 1985.1). Set the column's cell format to Text and write "
@@ -305,17 +303,15 @@ def parse_date(value: object, key: FieldLabel, *, epoch_1904: bool = False) -> P
         return _parse_number_date(key, value, epoch_1904)
     if not isinstance(value, str):
         raise _unreadable(key, str(value))
-    shown = normalise_text(value)
-    text = _TIME_SUFFIX.sub("", shown).strip()
-    if match := _FULL_DATE.match(text) or _COMPACT_FULL.match(text):
-        y, m, d = (int(g) for g in match.groups())
-        return ParsedDate(_make_date(key, shown, y, m, d))
-    if match := _MONTH_DATE.match(text) or _COMPACT_MONTH.match(text):
-        y, m = (int(g) for g in match.groups())
-        return ParsedDate(_make_date(key, shown, y, m, 1), month_only=True)
-    if re.fullmatch(r"\d{4}\s*年?", text):
-        raise _year_only(key, shown)
-    raise _unreadable(key, shown)
+    try:
+        typed = parse_date_text(value)
+    except DateTextError as exc:
+        if exc.problem is DateProblem.IMPOSSIBLE:
+            raise _impossible(key, exc.shown) from None
+        if exc.problem is DateProblem.YEAR_ONLY:
+            raise _year_only(key, exc.shown) from None
+        raise _unreadable(key, exc.shown) from None
+    return ParsedDate(typed.value, typed.month_only)
 
 
 # -- choices (性别, 人员类别, 党籍状态) ---------------------------------------------------
@@ -390,7 +386,7 @@ def parse_choice(enum_cls: type[E], value: object, key: FieldLabel) -> E | None:
     options_en = " or ".join(m.en for m in enum_cls)
     raise CellError(
         t(
-            f"{zh}“{shown}”无法识别,应为 {options_zh}",
+            f"{zh}“{shown}”无法识别，应为 {options_zh}",
             f"The {en} “{shown}” is not known; use {options_en}",
         )
     )
@@ -503,8 +499,8 @@ def duplicate_header_message(key: str, used: int, ignored: Sequence[int]) -> str
     rest_zh = "、".join(f"{c} 列" for c in letters[1:])
     rest_en = ", ".join(letters[1:])
     return t(
-        f"有 {len(letters)} 列都是“{zh}”({'、'.join(f'{c} 列' for c in letters)}):"
-        f"读取了 {letters[0]} 列,{rest_zh}被忽略。",
+        f"有 {len(letters)} 列都是“{zh}”（{'、'.join(f'{c} 列' for c in letters)}）："
+        f"读取了 {letters[0]} 列，{rest_zh}被忽略。",
         f"{len(letters)} columns are headed “{FIELD_BY_KEY[key].en}” "
         f"({', '.join(letters)}): column {letters[0]} is read and {rest_en} ignored.",
     )

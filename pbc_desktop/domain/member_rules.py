@@ -8,7 +8,7 @@ the database (the organization exists, no other member has the ID number) live i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
@@ -129,6 +129,13 @@ class MemberInput:
     phone: str | None = None
     status: MembershipStatus = MembershipStatus.NORMAL
     remark: str | None = None
+    #: the stored member's version when the editor read it (``services/versions.py``);
+    #: None: not read by an editor (a new member, a row of a workbook)
+    version: int | None = None
+
+
+#: The attributes of :class:`MemberInput` stored as the member's columns of the same name.
+STORED_FIELDS = tuple(f.name for f in fields(MemberInput) if f.name != "version")
 
 
 def _error(key: str, zh: str, en: str) -> FieldError:
@@ -211,7 +218,7 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
             errors.append(
                 _error(
                     "birth_date",
-                    f"出生日期与身份证号不一致(身份证号为 {id_birth:%Y-%m-%d})",
+                    f"出生日期与身份证号不一致（身份证号为 {id_birth:%Y-%m-%d}）",
                     f"The birth date does not match the ID number ({id_birth:%Y-%m-%d})",
                 )
             )
@@ -251,7 +258,7 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
         errors.append(
             _error(
                 "confirmed_on",
-                "预备党员不应有转正日期;已转正的请将人员类别改为正式党员",
+                "预备党员不应有转正日期；已转正的请将人员类别改为正式党员",
                 "A probationary member has no confirmation date; "
                 "if confirmed, set the category to full member",
             )

@@ -52,12 +52,12 @@ def parse_yuan(text: str) -> int:
         raise MoneyError(t("金额格式不对", "Invalid amount")) from exc
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise MoneyError(t("金额最多精确到分(两位小数)", "Use at most two decimals (fen)"))
+        raise MoneyError(t("金额最多精确到分（两位小数）", "Use at most two decimals (fen)"))
     cents = int(value * 100)
     if cents <= 0:
         raise MoneyError(t("金额必须大于零", "The amount must be greater than zero"))
     if cents > MAX_CENTS:
-        raise MoneyError(t("金额过大,请核对", "The amount is too large; please check it"))
+        raise MoneyError(t("金额过大，请核对", "The amount is too large; please check it"))
     return cents
 
 

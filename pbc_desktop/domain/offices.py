@@ -35,8 +35,8 @@ FINGERPRINT_BYTES = 20
 def keys_missing() -> str:
     """What a PC without the office's private keys is told, and how to bring them."""
     return t(
-        "本机没有本单位的密钥文件,不能签名或打开数据包:请管理员在“文件 → 数据交换 → "
-        "本单位与登记单位”中导入密钥(或运行 pbc office import-key 文件)。",
+        "本机没有本单位的密钥文件，不能签名或打开数据包：请管理员在“文件 → 数据交换 → "
+        "本单位与登记单位”中导入密钥（或运行 pbc office import-key 文件）。",
         "This PC lacks the office's key file, so it can neither sign nor open packages: an "
         "administrator imports the keys in File → Data exchange → Offices (or runs pbc "
         "office import-key FILE).",

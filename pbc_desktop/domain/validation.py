@@ -123,21 +123,24 @@ def clean_text(
         return "", None
     text = _ODD_SPACES.sub(" ", value).replace("\t", " ")
     text = _LINE_BREAKS.sub("\n", text).strip()
-    for position, char in enumerate(text, start=1):
+    # Every refused character is unprintable (Cc, Cf or Cs, or a line break): most texts
+    # are printable and need no look at each character.
+    printable = text.isprintable()
+    for position, char in enumerate("" if printable else text, start=1):
         if not _refused_char(char, multiline):
             continue
         if char == "\n":
-            return text, t(f"{label[0]}只能填写一行,不能换行", f"The {label[1]} must be one line")
+            return text, t(f"{label[0]}只能填写一行，不能换行", f"The {label[1]} must be one line")
         return text, t(
-            f"{label[0]}的第 {position} 个字符是不可见的控制字符或排版标记(U+{ord(char):04X},"
-            "常由网页或聊天软件复制带入),请删除后重新输入",
+            f"{label[0]}的第 {position} 个字符是不可见的控制字符或排版标记（U+{ord(char):04X}，"
+            "常由网页或聊天软件复制带入），请删除后重新输入",
             f"Character {position} of the {label[1]} is an invisible control or direction "
             f"mark (U+{ord(char):04X}, often copied from a web page or a chat); delete it "
             "and type the text again",
         )
     if max_len is not None and len(text) > max_len:
         return text, t(
-            f"{label[0]}不能超过 {max_len} 个字(现为 {len(text)} 个)",
+            f"{label[0]}不能超过 {max_len} 个字（现为 {len(text)} 个）",
             f"The {label[1]} may have at most {max_len} characters (it has {len(text)})",
         )
     return text, None
@@ -185,12 +188,12 @@ def id_number_error(value: str | None, *, today: date | None = None) -> str | No
         return t("身份证号不能为空", "The ID number is empty")
     if len(number) != 18:
         return t(
-            f"身份证号应为 18 位,现为 {len(number)} 位",
+            f"身份证号应为 18 位，现为 {len(number)} 位",
             f"The ID number must have 18 characters, not {len(number)}",
         )
     if not _ID_SHAPE.match(number):
         return t(
-            "身份证号只能由数字组成(最后一位可为 X)",
+            "身份证号只能由数字组成（最后一位可为 X）",
             "The ID number may contain only digits (the last may be X)",
         )
     if number[0] == "0":
@@ -272,7 +275,7 @@ def mobile_error(value: str | None) -> str | None:
     if is_mobile(value):
         return None
     return t(
-        "手机号码应为 1 开头的 11 位数字,如 13812345678",
+        "手机号码应为 1 开头的 11 位数字，如 13812345678",
         "A mobile number has 11 digits starting with 1, e.g. 13812345678",
     )
 
@@ -281,7 +284,7 @@ def landline_error(value: str | None) -> str | None:
     if is_landline(value):
         return None
     return t(
-        "固定电话格式不正确,应如 0754-87654321 或 87654321,分机号写在后面如 -123",
+        "固定电话格式不正确，应如 0754-87654321 或 87654321，分机号写在后面如 -123",
         "A landline number looks like 0754-87654321 or 87654321, extension as -123",
     )
 
@@ -291,7 +294,7 @@ def phone_error(value: str | None) -> str | None:
     if is_mobile(value) or is_landline(value):
         return None
     return t(
-        "电话号码格式不正确,应为手机号(如 13812345678)或固定电话(如 0754-87654321)",
+        "电话号码格式不正确，应为手机号（如 13812345678）或固定电话（如 0754-87654321）",
         "The phone number is not valid: use a mobile (e.g. 13812345678) "
         "or a landline number (e.g. 0754-87654321)",
     )

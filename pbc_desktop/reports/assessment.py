@@ -186,9 +186,9 @@ def _summary(
         Paragraph(
             _esc(
                 t(
-                    f"{area}共考核党建共同体 {len(sheets)} 个。标准体系:{view.name},"
-                    f"满分 {view.total_max:g} 分;优秀 ≥ {th.excellent_min:g} 分,"
-                    f"良好 ≥ {th.good_min:g} 分,合格 ≥ {th.pass_min:g} 分,其余为不合格。",
+                    f"{area}共考核党建共同体 {len(sheets)} 个。标准体系：{view.name}，"
+                    f"满分 {view.total_max:g} 分；优秀 ≥ {th.excellent_min:g} 分，"
+                    f"良好 ≥ {th.good_min:g} 分，合格 ≥ {th.pass_min:g} 分，其余为不合格。",
                     f"{len(sheets)} communities assessed in {area}. Indicator system: "
                     f"{view.name}, out of {view.total_max:g}; excellent ≥ {th.excellent_min:g}, "
                     f"good ≥ {th.good_min:g}, pass ≥ {th.pass_min:g}, otherwise fail.",
@@ -272,7 +272,7 @@ def _summary(
                         t("序号", "No."),
                         t("党建共同体", "Community"),
                         t("总分", "Total"),
-                        t("奖补金额(元)", "Award (yuan)"),
+                        t("奖补金额（元）", "Award (yuan)"),
                     ],
                     *[
                         [
@@ -337,9 +337,9 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
         Paragraph(
             _esc(
                 t(
-                    f"总分 {sh.total:g} / {sh.max_total:g} 分,等次:"
-                    f"{sh.grade.zh if sh.grade else '—'};状态:{sh.status.zh}"
-                    + (f";评分人:{sh.assessor}" if sh.assessor else ""),
+                    f"总分 {sh.total:g} / {sh.max_total:g} 分，等次："
+                    f"{sh.grade.zh if sh.grade else '—'}；状态：{sh.status.zh}"
+                    + (f"；评分人：{sh.assessor}" if sh.assessor else ""),
                     f"Total {sh.total:g} / {sh.max_total:g}, grade: "
                     f"{sh.grade.en if sh.grade else '—'}; {sh.status.en}"
                     + (f"; assessor: {sh.assessor}" if sh.assessor else ""),
@@ -387,7 +387,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
             Paragraph(
                 _esc(
                     t(
-                        f"考核结果:示范点,奖补 {format_yuan(sh.award_cents)} 元。",
+                        f"考核结果：示范点，奖补 {format_yuan(sh.award_cents)} 元。",
                         f"Outcome: demonstration site, award {format_yuan(sh.award_cents)} yuan.",
                     )
                 ),
@@ -399,7 +399,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
             Paragraph(
                 _esc(
                     t(
-                        f"考核结果:规范整顿。原因:{sh.rectify_reasons or ''}",
+                        f"考核结果：规范整顿。原因：{sh.rectify_reasons or ''}",
                         f"Outcome: rectification. Reasons: {sh.rectify_reasons or ''}",
                     )
                 ),
@@ -408,7 +408,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
         )
     tail.append(
         Paragraph(
-            _esc(t("考核反馈:", "Feedback: ") + (sh.feedback or t("(无)", "(none)"))),
+            _esc(t("考核反馈：", "Feedback: ") + (sh.feedback or t("（无）", "(none)"))),
             st.body,
         )
     )
@@ -446,12 +446,14 @@ def build_assessment_report(
             raise ReportCancelledError(t("已取消生成报告。", "The report was cancelled."))
 
     report(2, t("正在读取考核数据…", "Reading the assessments..."))
-    view = indicator_sets.get_indicator_set(db, year)
+    with db.snapshot():  # the scores of one moment, while others score
+        view = indicator_sets.get_indicator_set(db, year)
+        sheets = scoring.scoring_sheets(db, year, town, today=today) if view is not None else []
+        area = town or access.area_name(db) or t("全区", "The whole district")
     if view is None:
         raise NotFoundError(
             t(f"{year} 年没有标准体系和考核记录。", f"{year} has no indicator system.")
         )
-    sheets = scoring.scoring_sheets(db, year, town, today=today)
     if not sheets:
         raise NotFoundError(
             t(
@@ -463,7 +465,6 @@ def build_assessment_report(
     fonts = official_fonts()
     font = fonts.body
     st = _Styles(fonts)
-    area = town or access.area_name(db) or t("全区", "The whole district")
     title = t(f"{year}年度党建共同体考核情况报告", f"Assessment of the communities, {year}")
     story: list[Flowable] = [
         Spacer(1, 20 * mm),

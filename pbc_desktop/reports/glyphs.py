@@ -251,13 +251,13 @@ def unprintable_message(words: Sequence[str]) -> str:
     listed = "、".join(words[:MAX_LISTED])
     codes = sorted({ch for word in words for ch in word if font_for(ch, bundled_font()) is None})
     if codes:
-        listed += "(" + "、".join(f"U+{ord(ch):04X}" for ch in codes[:MAX_LISTED]) + ")"
+        listed += "（" + "、".join(f"U+{ord(ch):04X}" for ch in codes[:MAX_LISTED]) + "）"
     more = len(words) - MAX_LISTED
     if more > 0:
         listed += t(f" 等 {len(words)} 处", f" and {more} more")
     return t(
-        f"本机字库中没有以下文字中的个别字,PDF 中以“{REPLACEMENT}”标出,请打印后手写补正:"
-        f"{listed}。可安装 SimSun-ExtB 或花园明朝(HanaMin)字库后重新生成。",
+        f"本机字库中没有以下文字中的个别字，PDF 中以“{REPLACEMENT}”标出，请打印后手写补正："
+        f"{listed}。可安装 SimSun-ExtB 或花园明朝（HanaMin）字库后重新生成。",
         f"Some characters of these words are in no font on this computer and are marked "
         f"“{REPLACEMENT}” in the PDF; correct them by hand after printing: {listed}. "
         "Installing SimSun-ExtB or HanaMin fonts and writing the PDF again prints them.",

@@ -114,14 +114,14 @@ def write_handover_pdf(
         (t("生成时间", "Made at"), _time(sheet.created_at)),
         (
             t("加密", "Encrypted"),
-            t("是(仅接收单位可打开)", "yes (only the recipient can open it)")
+            t("是（仅接收单位可打开）", "yes (only the recipient can open it)")
             if sheet.encrypted
             else t("否", "no"),
         ),
         (
             handled,
             t(
-                f"{_time(sheet.handled_at)} {kind},经办人:{sheet.handled_by}",
+                f"{_time(sheet.handled_at)} {kind}，经办人：{sheet.handled_by}",
                 f"{kind} {_time(sheet.handled_at)} by {sheet.handled_by}",
             ),
         ),
@@ -140,7 +140,7 @@ def write_handover_pdf(
     if sheet.received and sheet.conflicts:
         notes.append(
             t(
-                f"有 {sheet.conflicts} 条记录两地均有修改,已列入冲突清单,待经办人逐条确认。",
+                f"有 {sheet.conflicts} 条记录两地均有修改，已列入冲突清单，待经办人逐条确认。",
                 f"{sheet.conflicts} records were changed at both ends and wait in the "
                 "conflict list for a decision.",
             )

@@ -30,6 +30,7 @@ from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
+from pbc_desktop.domain.punctuation import cjk_punctuation
 from pbc_desktop.files import atomic_output
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn, unprintable, unprintable_message
@@ -95,52 +96,6 @@ CHINESE_DIGITS = "零一二三四五六七八九"
 def invariant_requested(invariant: bool = False) -> bool:
     """Repeatable output (fixed dates and document id): asked for, or PBC_PDF_INVARIANT=1."""
     return invariant or os.environ.get(INVARIANT_ENV, "") not in ("", "0")
-
-
-# Half-width punctuation typed between Chinese characters, and its full-width form.
-_FULL_WIDTH = {
-    ",": "\uff0c",
-    ":": "\uff1a",
-    ";": "\uff1b",
-    "(": "\uff08",
-    ")": "\uff09",
-    "?": "\uff1f",
-    "!": "\uff01",
-}
-
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3400 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x3000 <= code <= 0x303F
-        or 0xFF00 <= code <= 0xFFEF
-        or 0x20000 <= code <= 0x2FFFF
-    )
-
-
-def cjk_punctuation(text: str) -> str:
-    """Half-width , : ; ( ) ? ! next to a Chinese character become full-width (,:;()?!).
-
-    Clerks often type with a half-width input method; on paper the Chinese forms are
-    expected. Times (14:30), numbers (3,000) and Latin text are left alone.
-    """
-    if not any(ch in _FULL_WIDTH for ch in text):
-        return text
-    chars = list(text)
-    changed = True
-    while changed:  # "(签字):" — the colon follows a bracket that has just become full-width
-        changed = False
-        for i, ch in enumerate(chars):
-            if ch not in _FULL_WIDTH:
-                continue
-            before = chars[i - 1] if i > 0 else " "
-            after = chars[i + 1] if i + 1 < len(chars) else " "
-            if _is_cjk(before) or _is_cjk(after):
-                chars[i] = _FULL_WIDTH[ch]
-                changed = True
-    return "".join(chars)
 
 
 def plain(text: str | None) -> str:
@@ -429,7 +384,7 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
         space_before: float = BODY_LEADING,
     ) -> None:
         super().__init__()
-        self.labels = [cjk_punctuation(f"{label}(签字):") for label in labels]
+        self.labels = [cjk_punctuation(f"{label}（签字）：") for label in labels]
         self.font = font
         self.size = size
         self.date_text = date_text
@@ -463,7 +418,7 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
             right = left + column - self.size
             x = self._text(left, sign_y, label)
             self._underline(x + 2, sign_y, max(right - x - 2, self.size * 3))
-            x = self._text(left, date_y, cjk_punctuation("日期:"))
+            x = self._text(left, date_y, cjk_punctuation("日期："))
             if self.date_text:
                 self._text(x, date_y, cjk_punctuation(self.date_text))
                 continue
@@ -572,13 +527,15 @@ def build_pdf(
     subject: str = "",
     invariant: bool = False,
     warn: WarnFn | None = None,
+    watermark: str | None = None,
 ) -> Path:
     """Lay out the story on A4 pages with page numbers and write it atomically to out_path.
 
     From the second page on, ``title`` runs at the head of the page, so that a page that
     comes loose (one holding only the signatures, say) still says what it belongs to.
     Words with characters no installed font has are named in a note at the end and passed
-    to ``warn`` (see :mod:`pbc_desktop.reports.glyphs`).
+    to ``warn`` (see :mod:`pbc_desktop.reports.glyphs`). ``watermark`` (草稿) is printed
+    large and light across every page.
     """
     target = Path(out_path)
     story = list(story)
@@ -592,8 +549,34 @@ def build_pdf(
         )
         doc.addPageTemplates([body_page()])
         head = running_head(title, styles.fonts.body)
-        doc.build(story, canvasmaker=numbered_canvas(styles.fonts.body, decorate=head))
+        decorate = head if watermark is None else both(head, mark(watermark, styles.fonts.heading))
+        doc.build(story, canvasmaker=numbered_canvas(styles.fonts.body, decorate=decorate))
     return target
+
+
+def both(first: PageDecorator, second: PageDecorator) -> PageDecorator:
+    def draw(canvas: Canvas, number: int, total: int) -> None:
+        first(canvas, number, total)
+        second(canvas, number, total)
+
+    return draw
+
+
+def mark(text: str, font: str, page: PageGeometry = PORTRAIT) -> PageDecorator:
+    """A large light diagonal word across every page (草稿, 已取消): the paper says what it
+    is even when copied in black and white, and the text under it stays readable."""
+
+    def draw(canvas: Canvas, _number: int, _total: int) -> None:
+        canvas.saveState()
+        canvas.setFillColor(colors.Color(0.75, 0.1, 0.1))
+        canvas.setFillAlpha(0.16)
+        canvas.setFont(font, 96)
+        canvas.translate(page.width / 2, page.height / 2)
+        canvas.rotate(35)
+        canvas.drawCentredString(0, -30, text)
+        canvas.restoreState()
+
+    return draw
 
 
 def running_head(title: str, font: str, page: PageGeometry = PORTRAIT) -> PageDecorator:

@@ -9,7 +9,8 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.attendance import absence_text
-from pbc_desktop.domain.enums import AttendanceStatus
+from pbc_desktop.domain.enums import ActivityStatus, AttendanceStatus
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.reports.activity_titles import base_title, minutes_suffix, place_text
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
@@ -73,6 +74,9 @@ def write_minutes_pdf(
     parts = minutes_title_parts(activity)
     title = "".join(parts)
     story: list[Flowable] = [title_paragraph(parts, styles.title)]
+    status_note = _status_note(activity)
+    if status_note is not None:
+        story.append(Paragraph(status_note, styles.subtitle))
     story += _basics(activity, styles)
     story += _attendance(activity, styles)
     if activity.summary:
@@ -92,7 +96,21 @@ def write_minutes_pdf(
         subject=activity.title,
         invariant=invariant,
         warn=warn,
+        watermark=_WATERMARKS.get(activity.status),
     )
+
+
+#: Minutes of a meeting not held are printed marked: planned → a draft, cancelled → void.
+_WATERMARKS = {ActivityStatus.PLANNED: "草稿", ActivityStatus.CANCELLED: "已取消"}
+
+
+def _status_note(activity: ActivityDocument) -> str | None:
+    what = "会议" if activity.kind.is_meeting else "活动"
+    if activity.status is ActivityStatus.PLANNED:
+        return f"（草稿：本次{what}尚未举行，状态为“计划中”，记录举行后请重新打印。）"
+    if activity.status is ActivityStatus.CANCELLED:
+        return f"（本次{what}已取消，未举行。此页仅供存档。）"
+    return None
 
 
 def _label(text: str, styles: Styles) -> str:
@@ -123,7 +141,7 @@ def _basics(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
 
 def _absence(row: Attendee) -> str:
     detail = absence_text(row.absence_reason, row.reason_text)
-    return f"{row.name}({detail})" if detail else row.name
+    return with_note(row.name, detail) if detail else row.name
 
 
 def _attendance(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
@@ -137,11 +155,11 @@ def _attendance(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
         return out
     if rows:
         expected = len(present) + len(absent)
-        counts = f"应到 {expected} 人,实到 {len(present)} 人"
+        counts = f"应到 {expected} 人，实到 {len(present)} 人"
         if absent:
-            counts += f",缺席 {len(absent)} 人"
+            counts += f"，缺席 {len(absent)} 人"
         if observers:
-            counts += f",列席 {len(observers)} 人"
+            counts += f"，列席 {len(observers)} 人"
         out.append(Paragraph(plain(counts + "。"), styles.body))
 
     def names(label: str, items: list[str]) -> None:
@@ -183,11 +201,11 @@ def _agenda(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
         out.append(Paragraph(f"{chinese_number(n)}、{plain(item.title)}", styles.subheading))
         discussion = lines(item.discussion)
         if discussion:
-            discussion[0] = _label("讨论情况:", styles) + discussion[0]
+            discussion[0] = _label("讨论情况：", styles) + discussion[0]
             out += [Paragraph(p, styles.body) for p in discussion]
         resolution = lines(item.resolution)
         if resolution:
-            resolution[0] = _label("决议:", styles) + resolution[0]
+            resolution[0] = _label("决议：", styles) + resolution[0]
             out += [Paragraph(p, styles.body) for p in resolution]
         votes = _votes(item)
         if votes:

@@ -62,7 +62,7 @@ def write_office_card_pdf(
         Paragraph(
             plain(
                 t(
-                    "登记本单位前,请对方单位经办人与本单位通电话或当面逐组核对以上指纹;"
+                    "登记本单位前，请对方单位经办人与本单位通电话或当面逐组核对以上指纹；"
                     "指纹一致才能登记。二维码为名片文件全文。",
                     "Before registering this office, the other office reads these groups "
                     "back by phone or in person; register only if they match. The QR code "

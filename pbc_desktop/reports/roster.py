@@ -148,17 +148,17 @@ def summary_parts(roster: Roster, today: date) -> tuple[str, str, str]:
     """("所在镇街:成田镇", "党员 69 名(正式党员 65 名,预备党员 4 名)", "制表日期:2026年3月1日")."""
     full = roster.count(MemberCategory.FULL)
     probation = roster.count(MemberCategory.PROBATIONARY)
-    counts = f"党员 {roster.count()} 名(正式党员 {full} 名,预备党员 {probation} 名"
+    counts = f"党员 {roster.count()} 名（正式党员 {full} 名，预备党员 {probation} 名"
     others = [
         f"{status.zh} {n} 名"
         for status in MembershipStatus
         if status is not MembershipStatus.NORMAL and (n := roster.with_status(status))
     ]
     if others:
-        counts += ";其中" + "、".join(others)
-    counts += ")"
-    town = f"所在镇街:{roster.town}" if roster.town else ""
-    return town, counts, f"制表日期:{today.year}年{today.month}月{today.day}日"
+        counts += "；其中" + "、".join(others)
+    counts += "）"
+    town = f"所在镇街：{roster.town}" if roster.town else ""
+    return town, counts, f"制表日期：{today.year}年{today.month}月{today.day}日"
 
 
 def _summary(roster: Roster, today: date, style: ParagraphStyle) -> Table:
@@ -209,13 +209,13 @@ def _table(roster: Roster, styles: layout.Styles) -> Table:
             ]
         )
     if not roster.rows:
-        data.append([Paragraph(layout.plain(t("(暂无党员)", "(no members)")), center), *blank])
+        data.append([Paragraph(layout.plain(t("（暂无党员）", "(no members)")), center), *blank])
     last_ruled = len(data) - 1
     trailer: list[Flowable] = []
     if not roster.unmasked:
         note = ParagraphStyle("RosterNote", parent=left, fontSize=HEAD_SIZE, leading=12)
         trailer.append(
-            Paragraph(layout.plain("注:身份证号和联系电话已部分隐藏,出生日期只显示年份。"), note)
+            Paragraph(layout.plain("注：身份证号和联系电话已部分隐藏，出生日期只显示年份。"), note)
         )
     trailer.append(
         layout.SignatureBlock(["制表人", "审核人"], font, size=INFO_SIZE, space_before=0)
@@ -269,7 +269,7 @@ def _numbered_canvas(font: str, running_head: str) -> type[Canvas]:
 
     style = ParagraphStyle("RosterRunningHead", fontName=font, fontSize=HEAD_SIZE, leading=11)
     # A paragraph, not drawString: a rare character of the name takes a fallback font.
-    text = Paragraph(layout.plain(f"{running_head}(续)"), style)
+    text = Paragraph(layout.plain(f"{running_head}（续）"), style)
 
     def head(canvas: Canvas, number: int, _total: int) -> None:
         if number > 1:
@@ -335,11 +335,11 @@ def build_roster(
     def log() -> None:
         member_export.record_unmasked_export(
             db,
-            what=t("党员花名册(PDF)", "member roster (PDF)"),
+            what=t("党员花名册（PDF）", "member roster (PDF)"),
             file_name=target.name,
             count=roster.count(),
             description=t(
-                f"党组织:{roster.organization_name}", f"organization: {roster.organization_name}"
+                f"党组织：{roster.organization_name}", f"organization: {roster.organization_name}"
             ),
             details={"organization_id": organization_id},
         )

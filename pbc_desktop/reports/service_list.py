@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.lang import language, t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
@@ -61,14 +62,14 @@ def _items_table(report: printout.ListReport, st: _Styles) -> Table:
         if item.expected_result:
             expected = layout.markup(item.expected_result)
             content += ("<br/>" if content else "") + t(
-                f"预期成效:{expected}", f"Expected: {expected}"
+                f"预期成效：{expected}", f"Expected: {expected}"
             )
         claim = "、".join(_esc(c) for c in item.claimants)
         if item.claim_mode is not None and claim:
             claim += f"<br/>({_esc(item.claim_mode.label(lang))})"
         if item.responsible:
             who = _esc(item.responsible)
-            claim += "<br/>" + t(f"责任人:{who}", f"Responsible: {who}")
+            claim += "<br/>" + t(f"责任人：{who}", f"Responsible: {who}")
         title = _esc(item.title)
         if item.category:
             title += f"<br/><font size='8'>[{_esc(item.category)}]</font>"
@@ -84,7 +85,7 @@ def _items_table(report: printout.ListReport, st: _Styles) -> Table:
         )
     if not report.items:
         rows.append(
-            [Paragraph(_esc(t("(暂无事项)", "(no items yet)")), st.center), "", "", "", "", ""]
+            [Paragraph(_esc(t("（暂无事项）", "(no items yet)")), st.center), "", "", "", "", ""]
         )
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     style = layout.grid_style(header_rows=1)
@@ -99,9 +100,9 @@ def _items_table(report: printout.ListReport, st: _Styles) -> Table:
 
 def _signature(org: str, st: _Styles) -> list[Flowable]:
     """单位(盖章):org, then 负责人(签字):____ and 日期:__年__月__日 (the shared block)."""
-    seal = t("单位(盖章)", "Organization (seal)")
+    seal = t("单位（盖章）", "Organization (seal)")
     return [
-        Paragraph(f"{_esc(seal)}:{_esc(org)}", st.sign),
+        Paragraph(_esc(labelled(seal, org)), st.sign),
         layout.SignatureBlock(
             [t("负责人", "Head")], st.base.fonts.body, size=SIGN_SIZE, space_before=2 * mm
         ),
@@ -117,7 +118,7 @@ def _signatures(report: printout.ListReport, st: _Styles) -> list[Flowable]:
         Paragraph(
             _esc(
                 t(
-                    "以上清单经党建共同体各成员单位共同商定,签字盖章后生效。",
+                    "以上清单经党建共同体各成员单位共同商定，签字盖章后生效。",
                     "Agreed by every member organization of the community; "
                     "valid once signed and sealed.",
                 )
@@ -152,7 +153,7 @@ def build_story(report: printout.ListReport) -> tuple[list[Flowable], layout.Sty
     st = _Styles()
     if report.signed_on:
         signed = t(
-            f"签订日期:{report.signed_on.year}年{report.signed_on.month}月{report.signed_on.day}日",
+            f"签订日期：{report.signed_on.year}年{report.signed_on.month}月{report.signed_on.day}日",
             f"Signed on {report.signed_on.isoformat()}",
         )
     else:

@@ -22,6 +22,7 @@ from reportlab.platypus.tables import TableStyle
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.attendance import absence_text
 from pbc_desktop.domain.enums import AttendanceStatus
+from pbc_desktop.domain.punctuation import cjk_punctuation
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.reports.activity_titles import base_title, place_text
@@ -31,7 +32,6 @@ from pbc_desktop.reports.layout import (
     TEXT_WIDTH,
     Styles,
     build_pdf,
-    cjk_punctuation,
     clipped,
     format_time_range,
     grid_style,

@@ -179,14 +179,14 @@ class Access:
 
 def community_gone() -> NotFoundError:
     return NotFoundError(
-        t("找不到该党建共同体,可能已被删除。", "The community was not found; it may be deleted.")
+        t("找不到该党建共同体，可能已被删除。", "The community was not found; it may be deleted.")
     )
 
 
 def not_own() -> PermissionDeniedError:
     return PermissionDeniedError(
         t(
-            "这条记录属于其他党组织,当前账号只能查看,不能修改。",
+            "这条记录属于其他党组织，当前账号只能查看，不能修改。",
             "This record belongs to another organization: the signed-in account may look "
             "at it but not change it.",
         )
@@ -196,8 +196,8 @@ def not_own() -> PermissionDeniedError:
 def kept_by_town() -> PermissionDeniedError:
     return PermissionDeniedError(
         t(
-            "党建共同体本身(名称、成员单位、班子和组建程序)由镇(街道)或区委组织部维护,"
-            "村(社区)账号只能查看。",
+            "党建共同体本身（名称、成员单位、班子和组建程序）由镇（街道）或区委组织部维护，"
+            "村（社区）账号只能查看。",
             "A community itself (its name, members, team and procedure) is kept by the town "
             "or the district; a village or community account may only look at it.",
         )

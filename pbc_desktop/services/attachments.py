@@ -73,7 +73,7 @@ def _read_one(path: Path, errors: FieldErrors) -> NewFile | None:
     if not path.is_file():
         errors.add(
             FIELD,
-            f"找不到文件「{name}」(位置:{path.parent}),它可能已被移动或删除",
+            f"找不到文件「{name}」（位置：{path.parent}），它可能已被移动或删除",
             f"The file “{name}” is not in {path.parent}; it may have been moved or deleted",
         )
         return None
@@ -87,14 +87,14 @@ def _read_one(path: Path, errors: FieldErrors) -> NewFile | None:
         reason = os_reason(exc)
         errors.add(
             FIELD,
-            f"无法读取文件「{name}」:{reason}",
+            f"无法读取文件「{name}」：{reason}",
             f"The file “{name}” cannot be read: {reason}",
         )
         return None
     if too_large or len(data) > MAX_FILE_BYTES:
         errors.add(
             FIELD,
-            f"文件「{name}」超过 {MAX_FILE_MB} MB,不能作为附件。请压缩后再添加",
+            f"文件「{name}」超过 {MAX_FILE_MB} MB，不能作为附件。请压缩后再添加",
             f"The file “{name}” is larger than {MAX_FILE_MB} MB and cannot be attached; "
             "make it smaller first",
         )
@@ -112,7 +112,7 @@ def read_new_files(files: Sequence[Path], errors: FieldErrors) -> list[NewFile]:
 def _missing_content(filename: str) -> UserError:
     return UserError(
         t(
-            f"附件「{filename}」的内容不在数据库中:升级数据库时在原附件文件夹里没有找到这个文件。",
+            f"附件「{filename}」的内容不在数据库中：升级数据库时在原附件文件夹里没有找到这个文件。",
             f"The content of the attachment “{filename}” is not in the database: the file was "
             "not found in the old attachments folder when the database was upgraded.",
         )
@@ -142,7 +142,7 @@ def content(db: Database, attachment_id: int) -> tuple[str, bytes]:
     if row is None:
         raise NotFoundError(
             t(
-                "找不到该附件,可能已被删除。",
+                "找不到该附件，可能已被删除。",
                 "The attachment was not found; it may have been deleted.",
             )
         )
@@ -173,7 +173,7 @@ def open_copy(db: Database, attachment_id: int) -> Path:
     except OSError as exc:
         raise UserError(
             t(
-                f"无法打开附件「{filename}」:临时文件写不进去({os_reason(exc)})。请检查磁盘空间。",
+                f"无法打开附件「{filename}」：临时文件写不进去（{os_reason(exc)}）。请检查磁盘空间。",
                 f"Cannot open the attachment “{filename}”: its temporary file could not be "
                 f"written ({os_reason(exc)}). Check the free disk space.",
             )
@@ -230,7 +230,7 @@ def verify_attachments(path: Path) -> AttachmentCheck:
             if data is None or hashlib.sha256(data).hexdigest() != sha:
                 bad.append(filename)
         if contents != count and not bad:
-            bad.append(t(f"(共 {contents} 份内容)", f"({contents} contents)"))
+            bad.append(t(f"（共 {contents} 份内容）", f"({contents} contents)"))
         return AttachmentCheck(count, tuple(bad))
     finally:
         conn.close()
@@ -249,7 +249,7 @@ def check_copy(path: Path) -> int:
         path.unlink(missing_ok=True)
         raise AttachmentsDamagedError(
             t(
-                f"无法核对“{path}”中的附件:{exc}",
+                f"无法核对“{path}”中的附件：{exc}",
                 f"The attachments in “{path}” could not be checked: {exc}",
             )
         ) from exc
@@ -261,8 +261,8 @@ def check_copy(path: Path) -> int:
     log.warning("%d of %d attachments in %s failed their check", len(found.bad), found.count, path)
     raise AttachmentsDamagedError(
         t(
-            f"复制到“{path}”的附件核对没有通过({len(found.bad)} 个附件的内容与校验值不符:"
-            f"{names}),这份复制没有保留。",
+            f"复制到“{path}”的附件核对没有通过（{len(found.bad)} 个附件的内容与校验值不符："
+            f"{names}），这份复制没有保留。",
             f"The attachments copied to “{path}” failed their check ({len(found.bad)} do not "
             f"match their checksum: {names_en}); the copy was not kept.",
         )

@@ -31,8 +31,9 @@ from pbc_desktop.domain.audit_chain import ChainFacts, entry_hash
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone, scrub_text
 
-# Never logged: bookkeeping, and a password hash (not the password, but no one's business).
-_SKIP = frozenset({"created_at", "updated_at", "password_hash"})
+# Never logged: bookkeeping (the row version too), and a password hash (not the password,
+# but no one's business).
+_SKIP = frozenset({"created_at", "updated_at", "version", "password_hash"})
 
 
 def _birth_year(value: Any) -> str:

@@ -49,25 +49,25 @@ def _head_problem(
         if count == 0:
             return None  # a log never written to
         return (
-            f"操作日志不完整:记录操作日志末尾的数据(audit_head)被删除了,无法确认第 {last_id} "
+            f"操作日志不完整：记录操作日志末尾的数据（audit_head）被删除了，无法确认第 {last_id} "
             "条之后的记录是否被删除。",
             f"The audit log is not intact: the record of its end (audit_head) was removed, "
             f"so entries after #{last_id} may have been removed too.",
         )
     if count == 0 and head.entries:
         return (
-            f"操作日志不完整:全部 {head.entries} 条记录都被删除了。",
+            f"操作日志不完整：全部 {head.entries} 条记录都被删除了。",
             f"The audit log is not intact: all its {head.entries} entries were removed.",
         )
     if head.last_hash != last_hash or head.entries != count:
         return (
-            f"操作日志不完整:第 {last_id} 条之后的记录被删除了。",
+            f"操作日志不完整：第 {last_id} 条之后的记录被删除了。",
             f"The audit log is not intact: entries after #{last_id} were removed.",
         )
     if head.last_id != last_id:
         return (
-            f"操作日志不完整:最后一条记录的编号被改动过(原为第 {head.last_id} 条,现为第 "
-            f"{last_id} 条)。",
+            f"操作日志不完整：最后一条记录的编号被改动过（原为第 {head.last_id} 条，现为第 "
+            f"{last_id} 条）。",
             f"The audit log is not intact: the number of its last entry was changed (from "
             f"#{head.last_id} to #{last_id}).",
         )
@@ -102,7 +102,7 @@ def verify_chain(
                     return _broken(
                         count,
                         e.id,
-                        f"操作日志不完整:第 {e.id} 条之前的记录被删除或改动过。",
+                        f"操作日志不完整：第 {e.id} 条之前的记录被删除或改动过。",
                         f"The audit log is not intact: an entry before #{e.id} was removed "
                         "or altered.",
                     )
@@ -110,7 +110,7 @@ def verify_chain(
                     return _broken(
                         count,
                         e.id,
-                        f"操作日志不完整:第 {e.id} 条记录被改动过。",
+                        f"操作日志不完整：第 {e.id} 条记录被改动过。",
                         f"The audit log is not intact: entry #{e.id} was altered.",
                     )
                 prev, last_id = e.hash, e.id
@@ -126,7 +126,7 @@ def verify_chain(
         count,
         None,
         t(
-            f"操作日志完整:{count} 条记录均未被改动。",
+            f"操作日志完整：{count} 条记录均未被改动。",
             f"The audit log is intact: {count} entries, none altered.",
         ),
     )

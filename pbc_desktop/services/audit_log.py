@@ -18,6 +18,7 @@ from pbc_desktop.db.models import AuditEntry, User
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.audit_entries import FieldChange, field_changes, record_type_names
 from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.lang import t
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.permissions import require
@@ -174,7 +175,7 @@ def who_choices(db: Database) -> list[WhoChoice]:
             select(User.id, User.display_name, User.username).order_by(User.username)
         )
         choices = [
-            WhoChoice(f"{name}({username})", user_id=uid) for uid, name, username in accounts
+            WhoChoice(with_note(name, username), user_id=uid) for uid, name, username in accounts
         ]
         names = s.scalars(
             select(AuditEntry.actor)

@@ -253,7 +253,7 @@ def cannot_write(dest: Path, exc: BaseException) -> UserError:
     if full:
         return UserError(
             t(
-                f"无法写入备份“{dest}”:磁盘(或 U 盘)已满。请腾出空间,或换一个位置。",
+                f"无法写入备份“{dest}”：磁盘（或 U 盘）已满。请腾出空间，或换一个位置。",
                 f"Cannot write the backup “{dest}”: the disk (or USB stick) is full. Free "
                 "some space or choose another place.",
             )
@@ -261,7 +261,7 @@ def cannot_write(dest: Path, exc: BaseException) -> UserError:
     if code == errno.EROFS:
         return UserError(
             t(
-                f"无法写入备份“{dest}”:这个磁盘或 U 盘是只读的(U 盘的写保护开关是否打开了?)。"
+                f"无法写入备份“{dest}”：这个磁盘或 U 盘是只读的（U 盘的写保护开关是否打开了？）。"
                 "请换一个位置。",
                 f"Cannot write the backup “{dest}”: the disk or USB stick is read-only (is "
                 "the stick's write-protect switch on?). Choose another place.",
@@ -270,8 +270,8 @@ def cannot_write(dest: Path, exc: BaseException) -> UserError:
     if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
         return UserError(
             t(
-                f"无法写入备份“{dest}”:没有在文件夹“{dest.parent}”中写入的权限。"
-                "请换一个位置,或请管理员检查权限。",
+                f"无法写入备份“{dest}”：没有在文件夹“{dest.parent}”中写入的权限。"
+                "请换一个位置，或请管理员检查权限。",
                 f"Cannot write the backup “{dest}”: no permission to write in the folder "
                 f"“{dest.parent}”. Choose another place, or ask the administrator to check "
                 "the permissions.",
@@ -280,7 +280,7 @@ def cannot_write(dest: Path, exc: BaseException) -> UserError:
     reason = os_reason(exc)
     return UserError(
         t(
-            f"无法写入备份“{dest}”:{reason}。请换一个位置。",
+            f"无法写入备份“{dest}”：{reason}。请换一个位置。",
             f"Cannot write the backup “{dest}”: {reason}. Choose another place.",
         )
     )
@@ -358,7 +358,7 @@ def backup_to(
     elif not target.parent.exists():  # a USB stick pulled out, a mistyped folder
         raise UserError(
             t(
-                f"文件夹“{target.parent}”不存在(U 盘是否已插好?)。",
+                f"文件夹“{target.parent}”不存在（U 盘是否已插好？）。",
                 f"The folder “{target.parent}” does not exist (is the USB stick plugged in?).",
             )
         )
@@ -367,7 +367,7 @@ def backup_to(
     if dest.resolve() == db_path.resolve():
         raise UserError(
             t(
-                "不能把数据库备份到它自己身上,请换一个文件名或位置。",
+                "不能把数据库备份到它自己身上，请换一个文件名或位置。",
                 "A database cannot be backed up onto itself; choose another name or place.",
             )
         )
@@ -397,7 +397,7 @@ def _not_found(path: Path) -> UserError:
 def _not_a_database(path: Path) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         t(
-            f"文件“{path}”不是数据库,也不是本程序的备份文件。",
+            f"文件“{path}”不是数据库，也不是本程序的备份文件。",
             f"The file “{path}” is not a database, nor a backup made by this program.",
         )
     )
@@ -406,7 +406,7 @@ def _not_a_database(path: Path) -> DatabaseDamagedError:
 def _damaged(path: Path) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         t(
-            f"文件“{path}”已损坏,无法用来恢复。请换一个备份文件。",
+            f"文件“{path}”已损坏，无法用来恢复。请换一个备份文件。",
             f"The file “{path}” is damaged and cannot be restored. Choose another backup.",
         )
     )
@@ -415,7 +415,7 @@ def _damaged(path: Path) -> DatabaseDamagedError:
 def _foreign(path: Path) -> DatabaseError:
     return DatabaseError(
         t(
-            f"文件“{path}”是一个数据库,但不是党建共同体工作台的数据库。",
+            f"文件“{path}”是一个数据库，但不是党建共同体工作台的数据库。",
             f"The file “{path}” is a database, but not one of PBC Desktop.",
         )
     )
@@ -484,7 +484,7 @@ def _check(path: Path) -> _Checked:
     if path.is_dir():
         raise UserError(
             t(
-                f"“{path}”是一个文件夹,请选择其中的一个备份文件。",
+                f"“{path}”是一个文件夹，请选择其中的一个备份文件。",
                 f"“{path}” is a folder; choose a backup file in it.",
             )
         )
@@ -496,7 +496,7 @@ def _check(path: Path) -> _Checked:
         stat = path.stat()
     except OSError as exc:
         raise UserError(
-            t(f"无法读取文件“{path}”:{os_reason(exc)}", f"Cannot read “{path}”: {os_reason(exc)}")
+            t(f"无法读取文件“{path}”：{os_reason(exc)}", f"Cannot read “{path}”: {os_reason(exc)}")
         ) from exc
     if header != SQLITE_HEADER:
         raise _not_a_database(path)
@@ -588,7 +588,7 @@ def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None
 def _in_use(db_path: Path) -> UserError:
     return UserError(
         t(
-            f"无法替换数据库“{db_path}”:它正被其他程序打开。请关闭其他打开它的窗口或程序后重试。",
+            f"无法替换数据库“{db_path}”：它正被其他程序打开。请关闭其他打开它的窗口或程序后重试。",
             f"Cannot replace the database “{db_path}”: another program has it open. Close "
             "the other windows or programs that use it and try again.",
         )
@@ -600,7 +600,7 @@ def refuse_itself(db_path: Path, backup_path: Path) -> None:
     if db_path.exists() and backup_path.resolve() == db_path.resolve():
         raise UserError(
             t(
-                "所选文件就是当前的数据库,不能用它恢复自己。",
+                "所选文件就是当前的数据库，不能用它恢复自己。",
                 "The file chosen is the current database itself; choose a backup.",
             )
         )

@@ -38,7 +38,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit, organizations
+from pbc_desktop.services import access, audit, organizations, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.organizations import OrgChoice
 from pbc_desktop.services.paging import PageRequest
@@ -109,6 +109,8 @@ class CommunityInput:
     description: str | None = None
     roles: tuple[RoleInput, ...] = ()
     rotation: tuple[TurnInput, ...] = ()
+    #: the version the editor read (``CommunityDetail.version``); None: not checked
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,7 @@ class CommunityDetail:
     roles: tuple[RoleView, ...]
     rotation: tuple[TurnView, ...]
     events: tuple[EventView, ...]
+    version: int
     allowed_actions: tuple[LifecycleAction, ...] = field(default=())
 
     @property
@@ -280,7 +283,9 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
 
 
 def _gone() -> NotFoundError:
-    return NotFoundError(t("该党建共同体已不存在(可能已被删除)", "The community no longer exists"))
+    return NotFoundError(
+        t("该党建共同体已不存在（可能已被删除）", "The community no longer exists")
+    )
 
 
 def _load(s: Session, community_id: int, acc: access.Access) -> Community:
@@ -589,6 +594,7 @@ def update_community(db: Database, community_id: int, data: CommunityInput) -> N
         acc = access.of(db, s)
         community = _load(s, community_id, acc)
         acc.check_community_record_writable(community.lead_org_id)
+        versions.check(s, community, data.version)
         _validate(s, data, community_id)
         acc.check_community_record_writable(data.lead_org_id)  # not handed to another town
         before = _facts(community)
@@ -667,8 +673,8 @@ def delete_community(db: Database, community_id: int) -> None:
         if found_zh:
             raise ConflictError(
                 t(
-                    f"「{community.name}」已有{'、'.join(found_zh)},不能删除。"
-                    "如不再运行,请办理「撤销」。",
+                    f"「{community.name}」已有{'、'.join(found_zh)}，不能删除。"
+                    "如不再运行，请办理「撤销」。",
                     f"'{community.name}' has {', '.join(found_en)} and cannot be deleted. "
                     "Revoke it instead if it no longer runs.",
                 )

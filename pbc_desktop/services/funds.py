@@ -20,10 +20,11 @@ from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, Serv
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice, check_same_community, date_bounds, from_fields
 
@@ -39,7 +40,7 @@ class OverBalanceError(UserError):
         super().__init__(
             t(
                 f"本次支出 {format_yuan(amount_cents)} 元超过当前结余 "
-                f"{format_yuan(balance_cents)} 元。确认仍要记账吗?该笔将标记为「超支」。",
+                f"{format_yuan(balance_cents)} 元。确认仍要记账吗？该笔将标记为「超支」。",
                 f"This expense of {format_yuan(amount_cents)} yuan exceeds the balance of "
                 f"{format_yuan(balance_cents)} yuan. Record it anyway? "
                 "It will be marked as over the balance.",
@@ -60,6 +61,8 @@ class FundInput:
     item_id: int | None = None
     handler: str | None = None
     remark: str | None = None
+    #: the stored version (``get_entry``), handed back by the editor; None: not checked
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -238,7 +241,7 @@ def project_choices(db: Database, community_id: int) -> list[Choice]:
     )
     with db.read() as s:
         access.of(db, s).require_community(s, community_id)
-        return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]
+        return [Choice(r.id, with_note(r.title, r.year)) for r in s.execute(stmt)]
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -249,7 +252,7 @@ def _load(s: Session, entry_id: int, acc: access.Access, *, change: bool = False
         acc.require(Permission.WRITE)
     if entry is None or not acc.sees_community(s, entry.community_id):
         raise NotFoundError(
-            t("该经费记录已不存在(可能已被删除)。", "The fund entry no longer exists.")
+            t("该经费记录已不存在（可能已被删除）。", "The fund entry no longer exists.")
         )
     if change:
         acc.check_community_writable(s, entry.community_id)
@@ -265,7 +268,7 @@ def _validate(s: Session, data: FundInput) -> None:
     if data.amount_cents <= 0:
         err("amount", "金额必须大于零", "The amount must be greater than zero")
     elif data.amount_cents > MAX_CENTS:
-        err("amount", "金额过大,请核对", "The amount is too large; please check it")
+        err("amount", "金额过大，请核对", "The amount is too large; please check it")
     if data.entry_date > date.today():
         err("entry_date", "日期不能晚于今天", "The date is in the future")
     if data.direction == FundDirection.INCOME and data.source is None:
@@ -335,7 +338,7 @@ def _summary(entry: FundEntry, verb_zh: str, verb_en: str) -> str:
     what_zh = entry.source.zh if entry.source else (entry.purpose or "")
     what_en = entry.source.en if entry.source else (entry.purpose or "")
     return t(
-        f"{verb_zh}经费{entry.direction.zh}:{what_zh} {format_yuan(entry.amount_cents)}元",
+        f"{verb_zh}经费{entry.direction.zh}：{what_zh} {format_yuan(entry.amount_cents)}元",
         f"{verb_en} fund {entry.direction.en.lower()}: {what_en} "
         f"{format_yuan(entry.amount_cents)} yuan",
     )
@@ -362,6 +365,7 @@ def update_entry(
 ) -> None:
     with db.write() as s:
         entry = _load(s, entry_id, access.of(db, s), change=True)
+        versions.check(s, entry, data.version)
         check_same_community(entry.community_id, data.community_id, ("经费记录", "An entry"))
         _validate(s, data)
         over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)

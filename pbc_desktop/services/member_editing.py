@@ -9,7 +9,7 @@ each under the name of its :class:`~pbc_desktop.domain.member_rules.MemberInput`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,15 +19,19 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
+from pbc_desktop.domain.member_rules import (
+    STORED_FIELDS,
+    MemberInput,
+    completed,
+    member_errors,
+)
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.scope import update_audited
 
-# MemberInput attributes are stored as columns of the same name.
-_COLUMNS = tuple(f.name for f in fields(MemberInput))
+_COLUMNS = STORED_FIELDS
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,9 @@ def get_member_input(db: Database, member_id: int) -> MemberInput:
     """The stored member as the editor's input: nothing masked."""
     with db.read() as s:
         member = load_member(s, member_id, access.of(db, s))
-        return MemberInput(**{key: getattr(member, key) for key in _COLUMNS})
+        return MemberInput(
+            **{key: getattr(member, key) for key in _COLUMNS}, version=member.version
+        )
 
 
 def deletion_impact(db: Database, member_id: int) -> MemberDeletion:
@@ -78,7 +84,7 @@ def _impact(s: Session, member: PartyMember) -> MemberDeletion:
 def _duplicate_message(name: str, organization: str) -> str:
     # Names the member, never the number: messages end up in logs and screenshots.
     return t(
-        f"该身份证号已登记为“{organization}”的党员{name},同一人不能重复登记",
+        f"该身份证号已登记为“{organization}”的党员{name}，同一人不能重复登记",
         f"This ID number is already registered to {name} of “{organization}”; "
         "a person can be registered only once",
     )
@@ -106,7 +112,7 @@ def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
             FieldError(
                 "organization",
                 t(
-                    "所选党组织不存在,可能已被删除,请重新选择",
+                    "所选党组织不存在，可能已被删除，请重新选择",
                     "The chosen Party organization does not exist (it may have been "
                     "deleted); choose another",
                 ),
@@ -169,12 +175,14 @@ def create_member(db: Database, data: MemberInput) -> int:
 
 
 def update_member(db: Database, member_id: int, data: MemberInput) -> None:
-    """Validate and store the member's new values (nothing is written when unchanged)."""
+    """Validate and store the member's new values (nothing is written when unchanged);
+    refused when someone else changed the member since ``data.version`` was read."""
     try:
         with db.write() as s:
             acc = access.of(db, s)
             member = load_member(s, member_id, acc)
             acc.check_org_writable(member.organization_id)
+            versions.check(s, member, data.version)
             clean = _validate(s, data, member_id)
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
             update_audited(
@@ -203,7 +211,7 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
             raise ConflictError(
                 t(
                     f"党员{member.name}有 {impact.report_count} 条报到领岗记录和 "
-                    f"{impact.service_count} 条服务记录;确认删除后这些记录会一并删除。",
+                    f"{impact.service_count} 条服务记录；确认删除后这些记录会一并删除。",
                     f"{member.name} has {impact.report_count} post reports and "
                     f"{impact.service_count} service records; confirm to delete them too.",
                 )
@@ -215,8 +223,8 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
         before = audit.snapshot(member, reports=reports) if reports else audit.snapshot(member)
         if impact.has_records:
             summary = t(
-                f"删除党员 {member.name}(含 {impact.report_count} 条报到领岗记录、"
-                f"{impact.service_count} 条服务记录)",
+                f"删除党员 {member.name}（含 {impact.report_count} 条报到领岗记录、"
+                f"{impact.service_count} 条服务记录）",
                 f"Deleted party member {member.name} with {impact.report_count} post reports "
                 f"and {impact.service_count} service records",
             )

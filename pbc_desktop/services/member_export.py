@@ -95,7 +95,7 @@ TEMPLATE_ROWS = 5000  # rows of the template prepared with text, date and choice
 BATCH = 500  # rows between progress reports and cancel checks
 
 SHEET_TITLE = "党员名册"
-MASKED_SHEET_TITLE = "党员名册(号码已部分隐藏)"
+MASKED_SHEET_TITLE = "党员名册（号码已部分隐藏）"
 TEMPLATE_SHEET_TITLE = "党员基本信息采集表"
 NOTES_SHEET_TITLE = "说明"
 
@@ -203,24 +203,24 @@ def _save(wb: Workbook, tmp: Path, target: Path) -> None:
 # -- the template ------------------------------------------------------------------------------
 def _field_hint(f: MemberField) -> str:
     if f.key in CHOICES:
-        return t("可选:", "One of: ") + "、".join(CHOICES[f.key])
+        return t("可选：", "One of: ") + "、".join(CHOICES[f.key])
     if f.key in DATE_KEYS:
-        return t("日期,如 1980-05-01", "A date such as 1980-05-01")
+        return t("日期，如 1980-05-01", "A date such as 1980-05-01")
     if f.key == "id_number":
         return t(
-            "18 位公民身份号码;出生日期和性别可由它自动填写",
+            "18 位公民身份号码；出生日期和性别可由它自动填写",
             "The 18-character ID number; birth date and gender can be taken from it",
         )
     if f.key == "phone":
         return t("手机或固定电话", "A mobile or fixed-line number")
     if f.key == "organization":
         return t(
-            "党组织的完整名称,须已在“党组织”中登记",
+            "党组织的完整名称，须已在“党组织”中登记",
             "The full name of a Party organization already entered in the app",
         )
     if f.max_length:
         return t(f"不超过 {f.max_length} 个字", f"At most {f.max_length} characters")
-    return t("其他需要说明的情况,可不填", "Anything else worth noting; may be left empty")
+    return t("其他需要说明的情况，可不填", "Anything else worth noting; may be left empty")
 
 
 def add_notes_sheet(
@@ -273,13 +273,13 @@ def write_template(path: Path) -> Path:
         wb,
         (
             t(
-                "在“党员基本信息采集表”中从第 2 行起每行填写一名党员,不要修改第 1 行的列名。",
+                "在“党员基本信息采集表”中从第 2 行起每行填写一名党员，不要修改第 1 行的列名。",
                 "Fill in one member a row from row 2 of the first sheet; keep the column names "
                 "of row 1.",
             ),
             t("红色列名为必填项。", "Columns with red names must be filled in."),
             t(
-                "身份证号和联系电话列已设为文本格式,请勿改为数字格式。",
+                "身份证号和联系电话列已设为文本格式，请勿改为数字格式。",
                 "The ID number and phone columns are text; do not change them to numbers.",
             ),
         ),
@@ -316,9 +316,9 @@ def describe_query(db: Database, query: MemberQuery) -> str:
         parts.append(t(f"搜索“{text}”", f"search “{text}”"))
     if query.organization_id is not None:
         name = _organization_name(db, query.organization_id)
-        parts.append(t(f"党组织:{name}", f"organization: {name}"))
+        parts.append(t(f"党组织：{name}", f"organization: {name}"))
     if query.town:
-        parts.append(t(f"镇街:{query.town}", f"town: {query.town}"))
+        parts.append(t(f"镇街：{query.town}", f"town: {query.town}"))
     if query.category is not None:
         parts.append(t(query.category.zh, query.category.en))
     if query.reported is not None:
@@ -332,7 +332,7 @@ def describe_query(db: Database, query: MemberQuery) -> str:
                 f"reported to communities in {query.report_town}",
             )
         )
-    return ";".join(parts) if parts else t("全部党员", "all members")
+    return "；".join(parts) if parts else t("全部党员", "all members")
 
 
 def _query_json(query: MemberQuery) -> dict[str, Any]:
@@ -383,7 +383,7 @@ def find_organization(db: Database, text: str) -> tuple[int, str]:
         shown_en = ", ".join(close[:5]) + (" …" if len(close) > 5 else "")
         raise NotFoundError(
             t(
-                f"找不到名为“{needle}”的党组织。请写出完整名称,例如:{shown}。",
+                f"找不到名为“{needle}”的党组织。请写出完整名称，例如：{shown}。",
                 f"No Party organization is named “{needle}”. Give the full name, "
                 f"for example: {shown_en}.",
             )
@@ -456,8 +456,8 @@ def _rows_text(rows: tuple[int, ...]) -> str:
 def cut_sentence(rows: tuple[int, ...]) -> str:
     """What the 说明 sheet, the CLI and the window say about cells cut to fit."""
     return t(
-        f"第 {_rows_text(rows)} 行有内容超过 Excel 单元格上限({EXCEL_CELL_MAX} 字),已截断,"
-        f"以“{CUT_MARKER}”结尾;完整内容仍保存在本系统中,重新导入时截断的备注不会覆盖原文。",
+        f"第 {_rows_text(rows)} 行有内容超过 Excel 单元格上限（{EXCEL_CELL_MAX} 字），已截断，"
+        f"以“{CUT_MARKER}”结尾；完整内容仍保存在本系统中，重新导入时截断的备注不会覆盖原文。",
         f"Rows {_rows_text(rows)} hold text longer than an Excel cell takes ({EXCEL_CELL_MAX} "
         f"characters): it was cut and ends with “{CUT_MARKER}”. The full text stays in the "
         "program; a cut remark imported again does not replace it.",
@@ -478,14 +478,14 @@ def _notes(
     ws.column_dimensions["B"].width = 80
     if unmasked:
         numbers = t(
-            "本文件含完整的身份证号和联系电话,请妥善保管,用后及时删除;本次导出已记入操作日志。",
+            "本文件含完整的身份证号和联系电话，请妥善保管，用后及时删除；本次导出已记入操作日志。",
             "This file holds full ID numbers and phone numbers: keep it safe and delete it "
             "when done. The export is recorded in the audit log.",
         )
     else:
         numbers = t(
-            "身份证号和联系电话已部分隐藏:身份证号只显示后 4 位(如 **************1234),"
-            "联系电话只显示前 3 位和后 4 位(如 138****5678),出生日期只显示年份;"
+            "身份证号和联系电话已部分隐藏：身份证号只显示后 4 位（如 **************1234），"
+            "联系电话只显示前 3 位和后 4 位（如 138****5678），出生日期只显示年份；"
             "本文件不能用于导入。",
             "ID numbers and phones are partly hidden: ID numbers show only their last 4 "
             "characters (such as **************1234), phones their first 3 and last 4 digits "
@@ -499,7 +499,7 @@ def _notes(
         (
             t("格式", "Layout"),
             t(
-                "第 1 行为列名,与“党员基本信息采集表”模板一致;从第 2 行起每行一名党员。",
+                "第 1 行为列名，与“党员基本信息采集表”模板一致；从第 2 行起每行一名党员。",
                 "Row 1 holds the column names of the import template; one member a row from row 2.",
             ),
         ),
@@ -529,7 +529,7 @@ def _discard(ws: Any) -> None:
 
 
 def _cancelled_error() -> ExportCancelledError:
-    return ExportCancelledError(t("已取消导出,未生成文件。", "The export was cancelled; no file."))
+    return ExportCancelledError(t("已取消导出，未生成文件。", "The export was cancelled; no file."))
 
 
 def export_members(
@@ -548,7 +548,32 @@ def export_members(
     ``progress(percent, text)`` is called every few hundred rows; when ``cancelled()``
     turns true the export stops with :class:`ExportCancelledError` and leaves no file.
     An unmasked export is recorded in the audit log.
+
+    The count, the description and the rows are read in one snapshot (``db.snapshot``):
+    members saved by others meanwhile are in none of them or in all.
     """
+    with db.snapshot():
+        return _export_members(
+            db,
+            query,
+            path,
+            unmasked=unmasked,
+            progress=progress,
+            cancelled=cancelled,
+            now=now,
+        )
+
+
+def _export_members(
+    db: Database,
+    query: MemberQuery,
+    path: Path,
+    *,
+    unmasked: bool,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+    now: datetime | None,
+) -> ExportResult:
     target = Path(path)
     report = progress or (lambda _p, _t: None)
     stop = cancelled or (lambda: False)
@@ -641,7 +666,7 @@ def record_unmasked_export(
             AuditAction.EXPORT,
             None,
             summary=t(
-                f"导出{what},含完整身份证号和联系电话:{count} 名党员({description}),"
+                f"导出{what}，含完整身份证号和联系电话：{count} 名党员（{description}），"
                 f"文件 {file_name}",
                 f"Exported the {what} with full ID numbers and phones: {count} members "
                 f"({description}), file {file_name}",
@@ -741,14 +766,14 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
             PartyMember.id,
         )
     )
-    with db.read() as s:
+    with db.snapshot() as s:  # the roster of one moment, while others write
         acc = access.of(db, s)
         members.check_unmasked(acc, unmasked)
         org = s.get(Organization, organization_id)
         if org is None or not acc.sees_org(org.id):
             raise NotFoundError(
                 t(
-                    "找不到该党组织,可能已被删除。",
+                    "找不到该党组织，可能已被删除。",
                     "The Party organization was not found; it may have been deleted.",
                 )
             )

@@ -252,7 +252,7 @@ def list_members(
 def member_not_found() -> NotFoundError:
     return NotFoundError(
         t(
-            "找不到该党员,可能已被删除。",
+            "找不到该党员，可能已被删除。",
             "The party member was not found; it may have been deleted.",
         )
     )

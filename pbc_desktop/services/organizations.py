@@ -35,7 +35,7 @@ from pbc_desktop.errors import (
     ValidationError,
 )
 from pbc_desktop.lang import language, t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     containing,
@@ -115,6 +115,7 @@ class OrgDetail:
     children_count: int
     member_count: int
     communities: tuple[CommunityRef, ...]
+    version: int
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class OrgInput:
     start_date: date | None = None
     end_date: date | None = None
     remark: str | None = None
+    #: the version the editor read (``OrgDetail.version``); None: not checked
+    version: int | None = None
 
     @classmethod
     def from_detail(cls, detail: OrgDetail) -> OrgInput:
@@ -347,7 +350,7 @@ def _detail(s: Session, org: Organization) -> OrgDetail:
 def _not_found(org_id: int) -> NotFoundError:
     return NotFoundError(
         t(
-            f"找不到该党组织(编号 {org_id}),可能已被删除。",
+            f"找不到该党组织（编号 {org_id}），可能已被删除。",
             f"Organization {org_id} was not found; it may have been deleted.",
         )
     )
@@ -370,7 +373,7 @@ def check_registry(acc: access.Access, town: str | None) -> None:
         raise access.not_own()  # another town's
     raise PermissionDeniedError(
         t(
-            "党组织的新增和删除由区委组织部或其所在镇(街道)办理,村(社区)账号不能。",
+            "党组织的新增和删除由区委组织部或其所在镇（街道）办理，村（社区）账号不能。",
             "Organizations are added and removed by the district or by their own town, not "
             "by a village or community account.",
         )
@@ -401,7 +404,9 @@ def change_refusal(db: Database, org_id: int | None = None, *, delete: bool = Fa
 
 def _clean(data: OrgInput) -> dict[str, Any]:
     """The column values ``data`` would be stored as (text normalised, blanks as None)."""
-    values: dict[str, Any] = {f.name: getattr(data, f.name) for f in fields(data)}
+    values: dict[str, Any] = {
+        f.name: getattr(data, f.name) for f in fields(data) if f.name != "version"
+    }
     for key in ("short_name", "town", "secretary", "contact_person", "address"):
         values[key] = v.optional_text(values[key])
     values["name"] = v.normalise_text(data.name)
@@ -496,7 +501,7 @@ def _check_parent(
                 FieldError(
                     "parent_id",
                     t(
-                        "上级党组织不能是它的下级党组织(会形成循环)",
+                        "上级党组织不能是它的下级党组织（会形成循环）",
                         "The parent cannot be one of its own sub-organizations (a cycle)",
                     ),
                 )
@@ -578,7 +583,7 @@ def input_errors(values: dict[str, Any]) -> list[FieldError]:
 
 def _duplicate_message(name: str) -> str:
     return t(
-        f"已有名为“{name}”的党组织,名称不能重复",
+        f"已有名为“{name}”的党组织，名称不能重复",
         f"An organization named “{name}” already exists",
     )
 
@@ -610,6 +615,7 @@ def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
             if org is None or not acc.sees_org(org.id):
                 raise _not_found(org_id)
             acc.check_org_writable(org.id)
+            versions.check(s, org, data.version)
             values = _validate(s, data, org_id)
             if acc.actor.town is not None and values.get("town") != acc.actor.town:
                 raise access.not_own()  # a town keeps its organizations in its town
@@ -709,7 +715,7 @@ def delete_organization(db: Database, org_id: int) -> None:
             sep = t(";", "; ")
             raise ConflictError(
                 t(
-                    f"不能删除“{org.name}”:{sep.join(reasons)}。请先处理这些记录。",
+                    f"不能删除“{org.name}”：{sep.join(reasons)}。请先处理这些记录。",
                     f"“{org.name}” cannot be deleted: {sep.join(reasons)}. "
                     "Deal with those records first.",
                 )

@@ -34,7 +34,7 @@ def denied(actor: Actor, permission: Permission) -> PermissionDeniedError:
     zh, en = _WHAT[permission]
     return PermissionDeniedError(
         t(
-            f"当前账号({actor.username},{actor.role.zh})没有权限{zh}。",
+            f"当前账号（{actor.username}，{actor.role.zh}）没有权限{zh}。",
             f"The signed-in account ({actor.username}, {actor.role.en}) may not {en}.",
         )
     )

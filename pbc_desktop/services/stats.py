@@ -160,7 +160,7 @@ def headline_figures(
         .where(*within(Community.id))
         .group_by(Community.status)
     )
-    with db.read() as s:
+    with db.snapshot() as s:  # figures of one moment, while others write
         r = s.execute(scalars).one()
         by_type = {kind: int(n) for kind, n in s.execute(by_type_stmt)}
         by_status = {status: int(n) for status, n in s.execute(by_status_stmt)}
@@ -233,7 +233,7 @@ def chart_figures(
         by_month = by_month.where(Activity.community_id.in_(scope))
         projects = projects.where(ServiceList.community_id.in_(scope))
         overdue = overdue.where(ServiceList.community_id.in_(scope))
-    with db.read() as s:
+    with db.snapshot() as s:  # figures of one moment, while others write
         acc = access.of(db, s)
         if not acc.whole:
             by_month = by_month.where(acc.communities(Activity.community_id))

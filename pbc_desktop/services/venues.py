@@ -17,7 +17,7 @@ from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import (
     Choice,
@@ -39,6 +39,7 @@ class VenueInput:
     opening_hours: str | None = None
     remark: str | None = None
     community_ids: tuple[int, ...] = ()  # communities the venue is opened to
+    version: int | None = None  # the version the editor read (VenueRow); None: not checked
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class VenueRow:
     remark: str | None
     communities: tuple[Choice, ...]
     activity_count: int
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
 def _seen(acc: access.Access) -> ColumnElement[bool]:
@@ -158,7 +160,7 @@ def _load(s: Session, venue_id: int, acc: access.Access) -> tuple[Venue, list[Co
     """The venue to change: seen, and of an own organization."""
     venue = s.scalar(select(Venue).where(Venue.id == venue_id, _seen(acc)))
     if venue is None:
-        raise NotFoundError(t("该阵地已不存在(可能已被删除)", "The venue no longer exists"))
+        raise NotFoundError(t("该阵地已不存在（可能已被删除）", "The venue no longer exists"))
     acc.check_org_writable(venue.owner_org_id)
     links = list(s.scalars(select(CommunityVenue).where(CommunityVenue.venue_id == venue_id)))
     return venue, links
@@ -228,6 +230,7 @@ def update_venue(db: Database, venue_id: int, data: VenueInput) -> None:
     with db.write() as s:
         acc = access.of(db, s)
         venue, links = _load(s, venue_id, acc)
+        versions.check(s, venue, data.version)
         _validate(s, data, venue_id)
         acc.check_org_writable(data.owner_org_id)
         before = _snapshot(venue, links)
@@ -250,7 +253,7 @@ def delete_venue(db: Database, venue_id: int) -> None:
         if used:
             raise ConflictError(
                 t(
-                    f"已有{used}次活动在「{venue.name}」举行,不能删除该阵地。",
+                    f"已有{used}次活动在「{venue.name}」举行，不能删除该阵地。",
                     f"{used} activities were held at '{venue.name}'; it cannot be deleted.",
                 )
             )

@@ -22,7 +22,7 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 EXCEL_CELL_MAX = 32_767
 
 #: The end of a cell whose text was cut to fit; language-independent, so the import finds it.
-CUT_MARKER = "…【已截断:超出 Excel 单元格 32767 字上限】"
+CUT_MARKER = "…【已截断：超出 Excel 单元格 32767 字上限】"
 
 
 def _units(text: str) -> int:

@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Disable the account {0} ({1})? It can no longer sign in; its records and log entries stay. It can be enabled again.</source>
-        <translation>停用账号 {0}({1})?停用后不能再登录,它的记录和操作日志都保留,以后可以重新启用。</translation>
+        <translation>停用账号 {0}（{1}）？停用后不能再登录，它的记录和操作日志都保留，以后可以重新启用。</translation>
     </message>
 </context>
 <context>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>Hosted by {0}</source>
-        <translation>主办单位:{0}</translation>
+        <translation>主办单位：{0}</translation>
     </message>
     <message>
         <source>&amp;New activity...</source>
@@ -180,7 +180,7 @@
     </message>
     <message>
         <source>Delete the activity “{0}” of {1} with its attendance, agenda, photos and files? This cannot be undone.</source>
-        <translation>删除 {1} 的活动“{0}”及其出席情况、议题、照片和文件?删除后无法恢复。</translation>
+        <translation>删除 {1} 的活动“{0}”及其出席情况、议题、照片和文件？删除后无法恢复。</translation>
     </message>
     <message>
         <source>Delete activity</source>
@@ -316,19 +316,19 @@
     </message>
     <message>
         <source>(none: a branch&apos;s own activity)</source>
-        <translation>(无:本支部自身活动)</translation>
+        <translation>（无：本支部自身活动）</translation>
     </message>
     <message>
         <source>A venue, or type another place</source>
-        <translation>选择阵地,或输入其他地点</translation>
+        <translation>选择阵地，或输入其他地点</translation>
     </message>
     <message>
         <source>More members: type more of the name</source>
-        <translation>还有更多党员:请输入更多姓名文字</translation>
+        <translation>还有更多党员：请输入更多姓名文字</translation>
     </message>
     <message>
         <source>Expected {0}, present {1}, absent {2}, attending without vote {3}</source>
-        <translation>应到 {0} 人,实到 {1} 人,缺席 {2} 人,列席 {3} 人</translation>
+        <translation>应到 {0} 人，实到 {1} 人，缺席 {2} 人，列席 {3} 人</translation>
     </message>
     <message>
         <source>Add photos or files</source>
@@ -340,7 +340,7 @@
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation>%1(缺失)</translation>
+        <translation>%1（缺失）</translation>
     </message>
     <message>
         <source>The content of this file was not found when the database was upgraded.</source>
@@ -404,7 +404,7 @@
     </message>
     <message>
         <source>Choose a venue (阵地) or type another place</source>
-        <translation>选择阵地,或输入其他地点</translation>
+        <translation>选择阵地，或输入其他地点</translation>
     </message>
     <message>
         <source>&amp;Host organization:</source>
@@ -532,7 +532,7 @@
     </message>
     <message>
         <source>Votes:</source>
-        <translation>表决:</translation>
+        <translation>表决：</translation>
     </message>
     <message>
         <source>For</source>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <source>Lock the assessment against edits</source>
-        <translation>锁定考核结果,不再修改</translation>
+        <translation>锁定考核结果，不再修改</translation>
     </message>
     <message>
         <source>&amp;Reopen...</source>
@@ -642,7 +642,7 @@
     </message>
     <message>
         <source>Unlock it again; the reason is recorded</source>
-        <translation>解除锁定;原因会被记录</translation>
+        <translation>解除锁定；原因会被记录</translation>
     </message>
     <message>
         <source>Assessment report...</source>
@@ -654,7 +654,7 @@
     </message>
     <message>
         <source>(every community is assessed)</source>
-        <translation>(所有党建共同体均已考核)</translation>
+        <translation>（所有党建共同体均已考核）</translation>
     </message>
     <message>
         <source>&amp;View scores...</source>
@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Finish and lock the assessment of &apos;{0}&apos;? It can only be changed after reopening it, which is recorded.</source>
-        <translation>完成并锁定“{0}”的考核?之后只有重新打开才能修改,重新打开会被记录。</translation>
+        <translation>完成并锁定“{0}”的考核？之后只有重新打开才能修改，重新打开会被记录。</translation>
     </message>
     <message>
         <source>Reopen the assessment</source>
@@ -674,7 +674,7 @@
     </message>
     <message>
         <source>Why must the finished assessment of &apos;{0}&apos; be changed?</source>
-        <translation>为什么要修改“{0}”已完成的考核?</translation>
+        <translation>为什么要修改“{0}”已完成的考核？</translation>
     </message>
     <message>
         <source>Save the assessment report</source>
@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>The report was saved as {0}. Open its folder?</source>
-        <translation>报告已保存为 {0}。打开所在文件夹?</translation>
+        <translation>报告已保存为 {0}。打开所在文件夹？</translation>
     </message>
     <message>
         <source>Search community</source>
@@ -714,7 +714,7 @@
     </message>
     <message>
         <source>Award (yuan)</source>
-        <translation>奖补(元)</translation>
+        <translation>奖补（元）</translation>
     </message>
     <message>
         <source>Scoring</source>
@@ -875,23 +875,23 @@
     <name>Backup</name>
     <message>
         <source>File: %1</source>
-        <translation>文件:%1</translation>
+        <translation>文件：%1</translation>
     </message>
     <message>
         <source>Backed up: %1</source>
-        <translation>备份时间:%1</translation>
+        <translation>备份时间：%1</translation>
     </message>
     <message>
         <source>Last change recorded: %1</source>
-        <translation>最后一次修改:%1</translation>
+        <translation>最后一次修改：%1</translation>
     </message>
     <message>
         <source>Size: %1 MB</source>
-        <translation>大小:%1 MB</translation>
+        <translation>大小：%1 MB</translation>
     </message>
     <message>
         <source>Made by an earlier version: it will be upgraded when restored.</source>
-        <translation>由较早版本创建:恢复时会自动升级。</translation>
+        <translation>由较早版本创建：恢复时会自动升级。</translation>
     </message>
     <message>
         <source>Restoring the backup…</source>
@@ -932,7 +932,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>数据库已复制到
 %1
 
-请把备份存放在这台电脑以外的地方,例如放在上锁抽屉里的U盘中。</translation>
+请把备份存放在这台电脑以外的地方，例如放在上锁抽屉里的U盘中。</translation>
     </message>
     <message>
         <source>Restore from a backup</source>
@@ -948,11 +948,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Replace the database now open by this backup?</source>
-        <translation>用这个备份替换当前打开的数据库吗?</translation>
+        <translation>用这个备份替换当前打开的数据库吗？</translation>
     </message>
     <message>
         <source>The database as it is now is first copied to the backups folder.</source>
-        <translation>替换前,当前数据库会先复制一份到备份文件夹。</translation>
+        <translation>替换前，当前数据库会先复制一份到备份文件夹。</translation>
     </message>
     <message>
         <source>Restore a backup</source>
@@ -992,11 +992,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>ChangePasswordDialog</name>
     <message>
         <source>An administrator set your password. Choose your own now (at least 8 characters); without it the program cannot be used.</source>
-        <translation>管理员为您设置了密码。请现在设置自己的密码(至少 8 个字符),否则无法使用本程序。</translation>
+        <translation>管理员为您设置了密码。请现在设置自己的密码（至少 8 个字符），否则无法使用本程序。</translation>
     </message>
     <message>
         <source>At least 8 characters; not your user name.</source>
-        <translation>至少 8 个字符,不能与用户名相同。</translation>
+        <translation>至少 8 个字符，不能与用户名相同。</translation>
     </message>
     <message>
         <source>Change password</source>
@@ -1035,11 +1035,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Item:</source>
-        <translation>事项:</translation>
+        <translation>事项：</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation>认领方式:</translation>
+        <translation>认领方式：</translation>
     </message>
     <message>
         <source>&amp;Single claim</source>
@@ -1086,7 +1086,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>New community (Ctrl+N)</source>
-        <translation>新建党建共同体(Ctrl+N)</translation>
+        <translation>新建党建共同体（Ctrl+N）</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
@@ -1094,7 +1094,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Edit the selected community (Enter or F2)</source>
-        <translation>编辑选中的党建共同体(回车或 F2)</translation>
+        <translation>编辑选中的党建共同体（回车或 F2）</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1102,7 +1102,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Delete the selected community (Del)</source>
-        <translation>删除选中的党建共同体(Del)</translation>
+        <translation>删除选中的党建共同体（Del）</translation>
     </message>
     <message>
         <source>&amp;Procedure step...</source>
@@ -1110,7 +1110,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Record a step: review, approval, start, rectification or revocation</source>
-        <translation>登记程序步骤:审核、批准、运行、整顿或撤销</translation>
+        <translation>登记程序步骤：审核、批准、运行、整顿或撤销</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1242,11 +1242,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Select a community to see its members, team, rotation and procedure.</source>
-        <translation>选择一个党建共同体,查看其成员单位、班子、轮值和组建程序。</translation>
+        <translation>选择一个党建共同体，查看其成员单位、班子、轮值和组建程序。</translation>
     </message>
     <message>
         <source>Theme: %1</source>
-        <translation>主题:%1</translation>
+        <translation>主题：%1</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1258,11 +1258,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Next in turn: %1, %2 (%3 to %4)</source>
-        <translation>下一轮值:%1,%2(%3 至 %4)</translation>
+        <translation>下一轮值：%1,%2（%3 至 %4）</translation>
     </message>
     <message>
         <source>Delete the community “%1” with its members, team, rotation and procedure record? This cannot be undone.</source>
-        <translation>删除党建共同体“%1”及其成员单位、班子、轮值和组建程序记录?删除后无法恢复。</translation>
+        <translation>删除党建共同体“%1”及其成员单位、班子、轮值和组建程序记录？删除后无法恢复。</translation>
     </message>
     <message>
         <source>Delete community</source>
@@ -1281,7 +1281,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>No Party organization is stored yet, so there is no lead or member organization to choose. Import them first (File → Import Party organizations from Excel...) or add them one by one on the Organizations tab.</source>
-        <translation>系统中还没有任何党组织,无法选择牵头单位和成员单位。请先导入党组织(文件 → 从 Excel 导入党组织),或在“党组织”页逐个新增。</translation>
+        <translation>系统中还没有任何党组织，无法选择牵头单位和成员单位。请先导入党组织（文件 → 从 Excel 导入党组织），或在“党组织”页逐个新增。</translation>
     </message>
     <message>
         <source>Import &amp;organizations...</source>
@@ -1289,7 +1289,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>More organizations: type to narrow the list</source>
-        <translation>还有更多党组织:请输入文字缩小范围</translation>
+        <translation>还有更多党组织：请输入文字缩小范围</translation>
     </message>
     <message>
         <source>Party-building community</source>
@@ -1305,7 +1305,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>e.g. Chensha Avenue Party-building community</source>
-        <translation>例如:陈沙大道改建工程党建共同体</translation>
+        <translation>例如：陈沙大道改建工程党建共同体</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
@@ -1313,7 +1313,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Co-building types:</source>
-        <translation>共建类型:</translation>
+        <translation>共建类型：</translation>
     </message>
     <message>
         <source>Cross-field</source>
@@ -1349,7 +1349,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Members (in rotation order):</source>
-        <translation>成员单位(按轮值顺序):</translation>
+        <translation>成员单位（按轮值顺序）：</translation>
     </message>
     <message>
         <source>&amp;Add →</source>
@@ -1425,7 +1425,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Period length:</source>
-        <translation>轮值周期:</translation>
+        <translation>轮值周期：</translation>
     </message>
     <message>
         <source>&amp;Propose next turn</source>
@@ -1504,7 +1504,74 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>The other office holds this name as another record: agree with it which one stays, then change the other.</source>
-        <translation>对方单位以另一条记录登记了同一名称:请与对方核对保留哪一条,再修改另一条。</translation>
+        <translation>对方单位以另一条记录登记了同一名称：请与对方核对保留哪一条，再修改另一条。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>This computer has no password store: the password is asked at each connection.</source>
+        <translation>这台电脑没有可用的密码保管库：每次连接都要输入密码。</translation>
+    </message>
+    <message>
+        <source>(a new connection)</source>
+        <translation>（新的连接）</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name or address.</source>
+        <translation>请填写服务器的名称或地址。</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>请填写数据库名。</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s account.</source>
+        <translation>请填写本单位的账号。</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接到服务器</translation>
+    </message>
+    <message>
+        <source>The shared database of the town or the district on its server. The account and password are the office&apos;s, given by the server&apos;s administrator; then you sign in with your own account.</source>
+        <translation>镇街或区放在服务器上的共用数据库。账号和密码是本单位的，由服务器管理员提供；连接后再用您自己的账号登录。</translation>
+    </message>
+    <message>
+        <source>R&amp;ecent:</source>
+        <translation>最近使用(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S):</translation>
+    </message>
+    <message>
+        <source>10.38.1.5</source>
+        <translation>10.38.1.5</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Re&amp;member the password</source>
+        <translation>记住密码(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1515,11 +1582,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Sorry, something went wrong inside the program. Your saved records are safe.</source>
-        <translation>抱歉,程序内部出现了错误。已保存的记录不会丢失。</translation>
+        <translation>抱歉，程序内部出现了错误。已保存的记录不会丢失。</translation>
     </message>
     <message>
         <source>The details were written to the log file:</source>
-        <translation>详细情况已写入日志文件:</translation>
+        <translation>详细情况已写入日志文件：</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -1537,7 +1604,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>DualReportOverviewDialog</name>
     <message>
         <source>Members: its own members now; Reported: of them, members on a post now; Received: members of other organizations on a post here.</source>
-        <translation>党员数:本组织现有党员;已报到:其中目前在岗的党员;接收:在本组织报到在岗的其他组织党员。</translation>
+        <translation>党员数：本组织现有党员；已报到：其中目前在岗的党员；接收：在本组织报到在岗的其他组织党员。</translation>
     </message>
     <message>
         <source>All towns</source>
@@ -1573,7 +1640,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Service hours</source>
-        <translation>服务时长(小时)</translation>
+        <translation>服务时长（小时）</translation>
     </message>
     <message>
         <source>Reported to</source>
@@ -1585,7 +1652,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Select an organization to see where its members reported.</source>
-        <translation>选择一个党组织,查看其党员的报到去向。</translation>
+        <translation>选择一个党组织，查看其党员的报到去向。</translation>
     </message>
     <message>
         <source>Hours in {0}</source>
@@ -1613,7 +1680,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>{0} members, {1} on a post now ({2}); {3} members of other organizations on a post here.</source>
-        <translation>党员 {0} 名,目前在岗 {1} 名({2});在本组织报到在岗的其他组织党员 {3} 名。</translation>
+        <translation>党员 {0} 名，目前在岗 {1} 名（{2}）；在本组织报到在岗的其他组织党员 {3} 名。</translation>
     </message>
     <message>
         <source>None of its members has reported to a post.</source>
@@ -1648,11 +1715,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>EndReportDialog</name>
     <message>
         <source>Leave the post: {0}</source>
-        <translation>离岗:{0}</translation>
+        <translation>离岗：{0}</translation>
     </message>
     <message>
         <source>The service log and the evaluations stay with the report. Write the reason in the remark, e.g. a transfer.</source>
-        <translation>服务记录和年度评价仍保留在报到记录中。请在备注中写明离岗原因,如工作调动。</translation>
+        <translation>服务记录和年度评价仍保留在报到记录中。请在备注中写明离岗原因，如工作调动。</translation>
     </message>
     <message>
         <source>Leave the post</source>
@@ -1660,7 +1727,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Report:</source>
-        <translation>报到记录:</translation>
+        <translation>报到记录：</translation>
     </message>
     <message>
         <source>&amp;Left the post on:</source>
@@ -1675,11 +1742,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>EvaluationDialog</name>
     <message>
         <source>Yearly evaluation: {0}</source>
-        <translation>年度评价:{0}</translation>
+        <translation>年度评价：{0}</translation>
     </message>
     <message>
         <source>{0} was evaluated {1}; saving replaces it.</source>
-        <translation>{0}年已评为{1};保存将替换原评价。</translation>
+        <translation>{0}年已评为{1}；保存将替换原评价。</translation>
     </message>
     <message>
         <source>Yearly evaluation</source>
@@ -1687,7 +1754,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Report:</source>
-        <translation>报到记录:</translation>
+        <translation>报到记录：</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
@@ -1695,7 +1762,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Result:</source>
-        <translation>评价结果:</translation>
+        <translation>评价结果：</translation>
     </message>
     <message>
         <source>E&amp;xcellent</source>
@@ -1717,12 +1784,16 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
 <context>
     <name>ExcelImport</name>
     <message>
+        <source>Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument 表格 (*.ods);;CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
-        <translation>导入已取消,数据没有任何改动。</translation>
+        <translation>导入已取消，数据没有任何改动。</translation>
     </message>
     <message>
         <source>Cannot import</source>
@@ -1765,13 +1836,13 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>No office is registered yet: register the other office&apos;s card first (Data exchange → Offices).</source>
-        <translation>尚未登记任何单位:请先登记对方单位的名片(数据交换 → 本单位与登记单位)。</translation>
+        <translation>尚未登记任何单位：请先登记对方单位的名片（数据交换 → 本单位与登记单位）。</translation>
     </message>
     <message>
         <source>Package for {to} saved as {path}: {n} records.
 Package fingerprint: {fp}</source>
-        <translation>发往{to}的数据包已保存为 {path},共 {n} 条记录。
-数据包指纹:{fp}</translation>
+        <translation>发往{to}的数据包已保存为 {path}，共 {n} 条记录。
+数据包指纹：{fp}</translation>
     </message>
     <message>
         <source>Receive a package</source>
@@ -1783,11 +1854,11 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>{n} conflicts wait for a decision (Data exchange → Conflicts).</source>
-        <translation>有 {n} 条冲突待确认(数据交换 → 冲突清单)。</translation>
+        <translation>有 {n} 条冲突待确认（数据交换 → 冲突清单）。</translation>
     </message>
     <message>
         <source>Save the handover sheet to print and file now?</source>
-        <translation>现在保存数据移交单以便打印存档吗?</translation>
+        <translation>现在保存数据移交单以便打印存档吗？</translation>
     </message>
     <message>
         <source>Save the handover sheet</source>
@@ -1870,11 +1941,11 @@ Package fingerprint: {fp}</source>
     <message>
         <source>The office this database belongs to: packages of data exchanged with other offices are signed with its keys, made now.</source>
         <extracomment>the office&apos;s fields among the account&apos;s (``office_name`` beside ``name``)</extracomment>
-        <translation>本数据库所属的单位:与其他单位交换的数据包以本单位的密钥签名,密钥此时生成。</translation>
+        <translation>本数据库所属的单位：与其他单位交换的数据包以本单位的密钥签名，密钥此时生成。</translation>
     </message>
     <message>
         <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
-        <translation>这个数据库还没有管理员。请先建立第一个管理员账号(区委组织部账号),再由它为各镇街、村(社区)建立账号。</translation>
+        <translation>这个数据库还没有管理员。请先建立第一个管理员账号（区委组织部账号），再由它为各镇街、村（社区）建立账号。</translation>
     </message>
     <message>
         <source>This office</source>
@@ -1882,7 +1953,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>The administrator was created, but this office was not set up: {reason} It is asked again at the next sign-in.</source>
-        <translation>管理员账号已创建,但本单位未能设置:{reason}下次登录时会再次询问。</translation>
+        <translation>管理员账号已创建，但本单位未能设置：{reason}下次登录时会再次询问。</translation>
     </message>
     <message>
         <source>First administrator</source>
@@ -1914,11 +1985,11 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Organization (a village office):</source>
-        <translation>所属党组织(村社区单位)(&amp;O):</translation>
+        <translation>所属党组织（村社区单位）(&amp;O):</translation>
     </message>
     <message>
         <source>&amp;Town (a town office):</source>
-        <translation>所在镇街(镇街单位)(&amp;T):</translation>
+        <translation>所在镇街（镇街单位）(&amp;T):</translation>
     </message>
     <message>
         <source>O&amp;ffice name:</source>
@@ -1933,11 +2004,11 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>This database holds no communities or activities yet. Take these steps in order; each is ticked once done. Then this page shows the overview&apos;s figures.</source>
-        <translation>本库还没有党建共同体和活动。请按顺序完成下面几步,每完成一步会打上勾;全部完成后,这里将显示概览数据。</translation>
+        <translation>本库还没有党建共同体和活动。请按顺序完成下面几步，每完成一步会打上勾；全部完成后，这里将显示概览数据。</translation>
     </message>
     <message>
         <source>The office&apos;s name and level, for packages exchanged with the town or the district (File → Data exchange → Offices).</source>
-        <translation>本单位的名称和层级,用于与镇街、区之间交换数据包(文件 → 数据交换 → 本单位与登记单位)。</translation>
+        <translation>本单位的名称和层级，用于与镇街、区之间交换数据包（文件 → 数据交换 → 本单位与登记单位）。</translation>
     </message>
     <message>
         <source>This office...</source>
@@ -1945,7 +2016,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>The organizations and their parents from an Excel list; the dialog saves an empty template to fill in.</source>
-        <translation>从 Excel 名单导入党组织及其上级党组织;在导入窗口中可以保存一份空白模板来填写。</translation>
+        <translation>从 Excel 名单导入党组织及其上级党组织；在导入窗口中可以保存一份空白模板来填写。</translation>
     </message>
     <message>
         <source>Import organizations...</source>
@@ -1953,7 +2024,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>The members&apos; roster from Excel, each with the organization they belong to.</source>
-        <translation>从 Excel 导入党员名册,每名党员注明所在党组织。</translation>
+        <translation>从 Excel 导入党员名册，每名党员注明所在党组织。</translation>
     </message>
     <message>
         <source>Import members...</source>
@@ -2004,11 +2075,11 @@ Package fingerprint: {fp}</source>
     <name>FundEntryDialog</name>
     <message>
         <source>(choose)</source>
-        <translation>(请选择)</translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(无)</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Record income</source>
@@ -2032,7 +2103,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Community:</source>
-        <translation>党建共同体:</translation>
+        <translation>党建共同体：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -2040,7 +2111,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Amount (yuan):</source>
-        <translation>金额(元)(&amp;A):</translation>
+        <translation>金额（元）(&amp;A):</translation>
     </message>
     <message>
         <source>1,234.50</source>
@@ -2079,7 +2150,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Record money received (higher-level, raised, dues)</source>
-        <translation>登记收到的经费(上级拨款、各方筹集、党费补助)</translation>
+        <translation>登记收到的经费（上级拨款、各方筹集、党费补助）</translation>
     </message>
     <message>
         <source>E&amp;xpense...</source>
@@ -2139,7 +2210,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>(choose a community)</source>
-        <translation>(请选择党建共同体)</translation>
+        <translation>（请选择党建共同体）</translation>
     </message>
     <message>
         <source>All years</source>
@@ -2147,7 +2218,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source> (over balance)</source>
-        <translation>(超出余额)</translation>
+        <translation>（超出余额）</translation>
     </message>
     <message>
         <source>Choose a community to see its ledger.</source>
@@ -2155,7 +2226,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Balance: {0} yuan</source>
-        <translation>余额:{0} 元</translation>
+        <translation>余额：{0} 元</translation>
     </message>
     <message>
         <source>Carried over</source>
@@ -2175,7 +2246,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Delete the {0} of {1} yuan ({2}, {3})?</source>
-        <translation>删除这笔 {1} 元的{0}({2},{3})?</translation>
+        <translation>删除这笔 {1} 元的{0}（{2},{3}）？</translation>
     </message>
     <message>
         <source>Delete fund entry</source>
@@ -2190,7 +2261,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>The standard system (default)</source>
-        <translation>标准体系(默认)</translation>
+        <translation>标准体系（默认）</translation>
     </message>
     <message>
         <source>Copy of last year&apos;s</source>
@@ -2202,23 +2273,23 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>{0} assessments of this year are finished, so the system is locked; reopen them before changing it.</source>
-        <translation>本年度已有 {0} 个考核完成,指标体系已锁定;请先重新打开这些考核再修改。</translation>
+        <translation>本年度已有 {0} 个考核完成，指标体系已锁定；请先重新打开这些考核再修改。</translation>
     </message>
     <message>
         <source>There is no earlier indicator system; the default is shown.</source>
-        <translation>没有更早年度的指标体系,显示默认体系。</translation>
+        <translation>没有更早年度的指标体系，显示默认体系。</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(无)</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>(no category)</source>
-        <translation>(无类别)</translation>
+        <translation>（无类别）</translation>
     </message>
     <message>
         <source>Total {0} points: {1}</source>
-        <translation>总分 {0} 分:{1}</translation>
+        <translation>总分 {0} 分：{1}</translation>
     </message>
     <message>
         <source>Check the total</source>
@@ -2242,7 +2313,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Grade thresholds:</source>
-        <translation>等次分数线:</translation>
+        <translation>等次分数线：</translation>
     </message>
     <message>
         <source>&amp;Excellent from</source>
@@ -2297,7 +2368,7 @@ Package fingerprint: {fp}</source>
     <name>ItemDialog</name>
     <message>
         <source>(none)</source>
-        <translation>(无)</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>New list item</source>
@@ -2313,7 +2384,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>List:</source>
-        <translation>清单:</translation>
+        <translation>清单：</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
@@ -2360,11 +2431,11 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Community:</source>
-        <translation>党建共同体:</translation>
+        <translation>党建共同体：</translation>
     </message>
     <message>
         <source>Current status:</source>
-        <translation>当前状态:</translation>
+        <translation>当前状态：</translation>
     </message>
     <message>
         <source>&amp;Step:</source>
@@ -2395,7 +2466,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Community:</source>
-        <translation>党建共同体:</translation>
+        <translation>党建共同体：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
@@ -2523,7 +2594,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Delete the chosen list (only while none of its items is being handled)</source>
-        <translation>删除所选清单(仅当其事项均未在办理中)</translation>
+        <translation>删除所选清单（仅当其事项均未在办理中）</translation>
     </message>
     <message>
         <source>Sign...</source>
@@ -2539,7 +2610,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Print the list with a signature line for every member organization</source>
-        <translation>打印清单,每个成员单位都有签字盖章栏</translation>
+        <translation>打印清单，每个成员单位都有签字盖章栏</translation>
     </message>
     <message>
         <source>Excel...</source>
@@ -2555,7 +2626,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Add an item to the chosen list (Ctrl+N)</source>
-        <translation>向所选清单新增事项(Ctrl+N)</translation>
+        <translation>向所选清单新增事项（Ctrl+N）</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
@@ -2563,7 +2634,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Edit the item (F2)</source>
-        <translation>编辑事项(F2)</translation>
+        <translation>编辑事项（F2）</translation>
     </message>
     <message>
         <source>Delete an item nobody has claimed yet</source>
@@ -2575,7 +2646,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>A member organization, or a group of them, claims the project</source>
-        <translation>由一个成员单位单个认领,或多个成员单位组团认领项目</translation>
+        <translation>由一个成员单位单个认领，或多个成员单位组团认领项目</translation>
     </message>
     <message>
         <source>S&amp;tart</source>
@@ -2591,7 +2662,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Record a follow-up (supervision): progress and next step</source>
-        <translation>登记督办:进展情况和下一步</translation>
+        <translation>登记督办：进展情况和下一步</translation>
     </message>
     <message>
         <source>S&amp;olve...</source>
@@ -2607,7 +2678,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Reopen a solved item (the reason is logged)</source>
-        <translation>重新打开已解决的事项(原因会被记录)</translation>
+        <translation>重新打开已解决的事项（原因会被记录）</translation>
     </message>
     <message>
         <source>Items claimed by this organization</source>
@@ -2643,7 +2714,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>List: {0}</source>
-        <translation>清单:{0}</translation>
+        <translation>清单：{0}</translation>
     </message>
     <message>
         <source>not signed</source>
@@ -2655,15 +2726,15 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>No lists yet: start with New list.</source>
-        <translation>还没有清单:请点击“新建清单”。</translation>
+        <translation>还没有清单：请点击“新建清单”。</translation>
     </message>
     <message>
         <source>Select a list to show only its items.</source>
-        <translation>选择一个清单,只显示其事项。</translation>
+        <translation>选择一个清单，只显示其事项。</translation>
     </message>
     <message>
         <source>Delete the list {0} and its {1} items?</source>
-        <translation>删除清单 {0} 及其 {1} 个事项?</translation>
+        <translation>删除清单 {0} 及其 {1} 个事项？</translation>
     </message>
     <message>
         <source>Delete list</source>
@@ -2675,7 +2746,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Date the community signed {0} (yyyy-mm-dd):</source>
-        <translation>党建共同体签订“{0}”的日期(yyyy-mm-dd):</translation>
+        <translation>党建共同体签订“{0}”的日期（yyyy-mm-dd）：</translation>
     </message>
     <message>
         <source>Delete the item {0}?</source>
@@ -2691,7 +2762,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Why is {0} reopened?</source>
-        <translation>为什么重新打开“{0}”?</translation>
+        <translation>为什么重新打开“{0}”？</translation>
     </message>
     <message>
         <source>Save the list as PDF</source>
@@ -2854,6 +2925,10 @@ Package fingerprint: {fp}</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
+        <source>Connect to &amp;server...</source>
+        <translation>连接到服务器(&amp;S)…</translation>
+    </message>
+    <message>
         <source>S&amp;witch user...</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
@@ -2895,7 +2970,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Signed in: %1 · %2</source>
-        <translation>当前用户:%1 · %2</translation>
+        <translation>当前用户：%1 · %2</translation>
     </message>
     <message>
         <source>Switch user</source>
@@ -2903,7 +2978,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>%1 dialog(s) are still open. Switching user closes them and what was typed there and not saved is lost. Switch user anyway?</source>
-        <translation>还有 %1 个对话框未关闭。切换用户会关闭它们,其中尚未保存的内容将丢失。仍要切换用户吗?</translation>
+        <translation>还有 %1 个对话框未关闭。切换用户会关闭它们，其中尚未保存的内容将丢失。仍要切换用户吗？</translation>
     </message>
     <message>
         <source>The password was changed.</source>
@@ -2915,11 +2990,11 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>Lock the window after this many minutes without use (0: never):</source>
-        <translation>无人操作多少分钟后锁定窗口(0 表示不锁定):</translation>
+        <translation>无人操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation>数据库:%1</translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2935,7 +3010,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>A file with that name already exists. Choose another name.</source>
-        <translation>已有同名文件,请换一个名称。</translation>
+        <translation>已有同名文件，请换一个名称。</translation>
     </message>
     <message>
         <source>Open database</source>
@@ -2957,9 +3032,9 @@ An offline workbench for Party-building communities: member organizations, membe
 Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>党建共同体工作台 %1
 
-离线管理党建共同体:成员党组织、党员报到领岗、活动共搞与会议、需求/资源/项目清单、经费和年底考核。
+离线管理党建共同体：成员党组织、党员报到领岗、活动共搞与会议、需求/资源/项目清单、经费和年底考核。
 
-内置字体:文泉驿微米黑(Apache License 2.0)。</translation>
+内置字体：文泉驿微米黑（Apache License 2.0）。</translation>
     </message>
 </context>
 <context>
@@ -2986,7 +3061,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Partly hidden: click “Show ID number and phone” to see or change it</source>
-        <translation>已部分隐藏:点击“显示完整身份证号和电话”后可查看或修改</translation>
+        <translation>已部分隐藏：点击“显示完整身份证号和电话”后可查看或修改</translation>
     </message>
     <message>
         <source>Born on {0}, {1}</source>
@@ -2994,7 +3069,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>No organization is named “{0}”; choose one from the list.</source>
-        <translation>没有名为“{0}”的党组织,请从列表中选择。</translation>
+        <translation>没有名为“{0}”的党组织，请从列表中选择。</translation>
     </message>
     <message>
         <source>Party member</source>
@@ -3085,11 +3160,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Print the roster of which Party organization?</source>
-        <translation>打印哪个党组织的花名册?</translation>
+        <translation>打印哪个党组织的花名册？</translation>
     </message>
     <message>
         <source>The file will show full ID numbers and phone numbers. Keep it safe and delete it when it is no longer needed; the export is recorded in the audit log. Continue?</source>
-        <translation>文件将显示完整的身份证号和联系电话。请妥善保管,不再需要时及时删除;本次导出将记入操作日志。是否继续?</translation>
+        <translation>文件将显示完整的身份证号和联系电话。请妥善保管，不再需要时及时删除；本次导出将记入操作日志。是否继续？</translation>
     </message>
     <message>
         <source>Save the import template</source>
@@ -3101,11 +3176,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>The template was saved as {0}. Fill in one member a row and import it.</source>
-        <translation>模板已保存为 {0}。每行填写一名党员,填好后导入。</translation>
+        <translation>模板已保存为 {0}。每行填写一名党员，填好后导入。</translation>
     </message>
     <message>
         <source>Export members to Excel</source>
-        <translation>导出党员名册(Excel)</translation>
+        <translation>导出党员名册（Excel）</translation>
     </message>
     <message>
         <source>Party members {0}</source>
@@ -3113,11 +3188,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>{0} members were saved to {1} with full ID numbers and phones.</source>
-        <translation>已将 {0} 名党员导出到 {1},含完整的身份证号和联系电话。</translation>
+        <translation>已将 {0} 名党员导出到 {1}，含完整的身份证号和联系电话。</translation>
     </message>
     <message>
         <source>{0} members were saved to {1}; ID numbers and phones are partly hidden.</source>
-        <translation>已将 {0} 名党员导出到 {1},身份证号和联系电话已部分隐藏。</translation>
+        <translation>已将 {0} 名党员导出到 {1}，身份证号和联系电话已部分隐藏。</translation>
     </message>
     <message>
         <source>No Party organization has been entered yet.</source>
@@ -3125,7 +3200,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>{0} Party organizations have “{1}” in their names: {2}. Choose one.</source>
-        <translation>名称中含有“{1}”的党组织有 {0} 个:{2}。请选择其中一个。</translation>
+        <translation>名称中含有“{1}”的党组织有 {0} 个：{2}。请选择其中一个。</translation>
     </message>
     <message>
         <source>No Party organization is named {0}.</source>
@@ -3171,8 +3246,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>选择党员名册</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        <source>Rosters</source>
+        <translation>党员名册</translation>
     </message>
     <message>
         <source>Reading the roster...</source>
@@ -3184,7 +3259,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Choose a file to see what it holds.</source>
-        <translation>请选择文件,查看其中的内容。</translation>
+        <translation>请选择文件，查看其中的内容。</translation>
     </message>
     <message>
         <source>Import</source>
@@ -3192,11 +3267,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Sheet “{0}”, header on row {1}: {2} rows read. {3} new members, {4} already present, {5} rows with errors.</source>
-        <translation>工作表“{0}”,表头在第 {1} 行:共读取 {2} 行。新党员 {3} 名,已存在 {4} 名,有错误的行 {5} 行。</translation>
+        <translation>工作表“{0}”，表头在第 {1} 行：共读取 {2} 行。新党员 {3} 名，已存在 {4} 名，有错误的行 {5} 行。</translation>
     </message>
     <message>
         <source>These organizations will be created (check their kind, level and town afterwards in the organizations tab): {0}</source>
-        <translation>将新建以下党组织(导入后请在“党组织”页核对其类型、层级和镇街):{0}</translation>
+        <translation>将新建以下党组织（导入后请在“党组织”页核对其类型、层级和镇街）：{0}</translation>
     </message>
     <message>
         <source>{0} organizations named in the file do not exist yet.</source>
@@ -3223,12 +3298,12 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>从 Excel 导入党员</translation>
     </message>
     <message>
-        <source>Choose an Excel workbook (.xlsx) with one member per row. The header row may be anywhere in the first 10 rows and must name the columns 姓名, 身份证号 and 所在党组织; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.</source>
-        <translation>请选择 Excel 工作簿(.xlsx),每行一名党员。表头可在前 10 行中的任一行,须包含“姓名”“身份证号”“所在党组织”三列;列的顺序不限,其他列将被忽略。点击“导入”之前不会保存任何内容。</translation>
+        <source>Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one member per row. The header row may be anywhere in the first 10 rows and must name the columns 姓名, 身份证号 and 所在党组织; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.</source>
+        <translation>请选择 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）或 CSV 文件，每行一名党员。表头可在前 10 行中的任一行，须包含“姓名”“身份证号”“所在党组织”三列；列的顺序不限，其他列将被忽略。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation>文件:</translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>No file chosen yet</source>
@@ -3244,7 +3319,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
-        <translation>有错误的行(不会导入;请在 Excel 中改正后重新选择文件):</translation>
+        <translation>有错误的行（不会导入；请在 Excel 中改正后重新选择文件）：</translation>
     </message>
     <message>
         <source>Options</source>
@@ -3252,15 +3327,15 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Members already present (same ID number):</source>
-        <translation>已存在的党员(身份证号相同):</translation>
+        <translation>已存在的党员（身份证号相同）：</translation>
     </message>
     <message>
         <source>&amp;Skip them and keep what is stored</source>
-        <translation>跳过,保留已有信息(&amp;S)</translation>
+        <translation>跳过，保留已有信息(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Update them from the file (empty cells keep what is stored)</source>
-        <translation>按文件更新(空白单元格保留已有信息)(&amp;U)</translation>
+        <translation>按文件更新（空白单元格保留已有信息）(&amp;U)</translation>
     </message>
     <message>
         <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
@@ -3288,7 +3363,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Correct the organization, post, date or remark of the report (Enter)</source>
-        <translation>更正报到的单位、岗位、日期或备注(Enter)</translation>
+        <translation>更正报到的单位、岗位、日期或备注（Enter）</translation>
     </message>
     <message>
         <source>&amp;Leave post...</source>
@@ -3296,7 +3371,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>The member leaves the post; the service log stays</source>
-        <translation>党员离开岗位;服务记录保留</translation>
+        <translation>党员离开岗位；服务记录保留</translation>
     </message>
     <message>
         <source>Back on post</source>
@@ -3304,7 +3379,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Undo leaving the post (ended by mistake)</source>
-        <translation>撤销离岗(误操作时使用)</translation>
+        <translation>撤销离岗（误操作时使用）</translation>
     </message>
     <message>
         <source>Delete report</source>
@@ -3312,7 +3387,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Delete a report entered by mistake (Del)</source>
-        <translation>删除误录的报到记录(Del)</translation>
+        <translation>删除误录的报到记录（Del）</translation>
     </message>
     <message>
         <source>Reported to</source>
@@ -3340,7 +3415,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Hours</source>
-        <translation>时长(小时)</translation>
+        <translation>时长（小时）</translation>
     </message>
     <message>
         <source>Evaluation</source>
@@ -3352,7 +3427,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Record service done on the chosen post (Ins)</source>
-        <translation>登记在所选岗位上的服务(Ins)</translation>
+        <translation>登记在所选岗位上的服务（Ins）</translation>
     </message>
     <message>
         <source>Edit entry...</source>
@@ -3360,7 +3435,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Edit the chosen service entry (Enter)</source>
-        <translation>修改所选服务记录(Enter)</translation>
+        <translation>修改所选服务记录（Enter）</translation>
     </message>
     <message>
         <source>Delete entry</source>
@@ -3368,7 +3443,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Delete the chosen service entry (Del)</source>
-        <translation>删除所选服务记录(Del)</translation>
+        <translation>删除所选服务记录（Del）</translation>
     </message>
     <message>
         <source>Date</source>
@@ -3384,7 +3459,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Record the yearly evaluation of the chosen post (Enter edits the chosen year)</source>
-        <translation>登记所选岗位的年度评价(Enter 修改所选年度)</translation>
+        <translation>登记所选岗位的年度评价（Enter 修改所选年度）</translation>
     </message>
     <message>
         <source>Remove evaluation</source>
@@ -3392,7 +3467,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Remove the chosen year&apos;s evaluation (Del)</source>
-        <translation>删除所选年度的评价(Del)</translation>
+        <translation>删除所选年度的评价（Del）</translation>
     </message>
     <message>
         <source>Year</source>
@@ -3416,39 +3491,39 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Choose a member to see their posts.</source>
-        <translation>选择一名党员,查看其报到领岗情况。</translation>
+        <translation>选择一名党员，查看其报到领岗情况。</translation>
     </message>
     <message>
         <source>{0} ({1}), on a post now: {2}</source>
-        <translation>{0}({1}),目前在岗:{2} 处</translation>
+        <translation>{0}（{1}），目前在岗：{2} 处</translation>
     </message>
     <message>
         <source>(no post yet)</source>
-        <translation>(尚未领岗)</translation>
+        <translation>（尚未领岗）</translation>
     </message>
     <message>
         <source>Service log: {0}</source>
-        <translation>服务记录:{0}</translation>
+        <translation>服务记录：{0}</translation>
     </message>
     <message>
         <source>Yearly evaluations: {0}</source>
-        <translation>年度评价:{0}</translation>
+        <translation>年度评价：{0}</translation>
     </message>
     <message>
         <source>{0} entries, {1} hours</source>
-        <translation>{0} 条,{1} 小时</translation>
+        <translation>{0} 条，{1} 小时</translation>
     </message>
     <message>
         <source>{0} is on this post again (leaving it was a mistake)?</source>
-        <translation>{0}恢复在岗(离岗为误操作)?</translation>
+        <translation>{0}恢复在岗（离岗为误操作）？</translation>
     </message>
     <message>
         <source>Delete this report? {0}</source>
-        <translation>删除这条报到记录?{0}</translation>
+        <translation>删除这条报到记录？{0}</translation>
     </message>
     <message>
         <source>Delete the service of {0} ({1} hours): {2}?</source>
-        <translation>删除 {0} 的服务记录({1} 小时):{2}?</translation>
+        <translation>删除 {0} 的服务记录（{1} 小时）：{2}?</translation>
     </message>
     <message>
         <source>Delete service entry</source>
@@ -3456,7 +3531,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Remove the {0} evaluation of {1}?</source>
-        <translation>删除{1}的 {0} 年度评价?</translation>
+        <translation>删除{1}的 {0} 年度评价？</translation>
     </message>
 </context>
 <context>
@@ -3468,7 +3543,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Add a party member (Ctrl+N)</source>
-        <translation>新增一名党员(Ctrl+N)</translation>
+        <translation>新增一名党员（Ctrl+N）</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
@@ -3476,7 +3551,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Edit the selected member (F2, Enter or double-click)</source>
-        <translation>编辑所选党员(F2、Enter 或双击)</translation>
+        <translation>编辑所选党员（F2、Enter 或双击）</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3484,7 +3559,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Delete the selected member (Del)</source>
-        <translation>删除所选党员(Del)</translation>
+        <translation>删除所选党员（Del）</translation>
     </message>
     <message>
         <source>Show ID numbers and phones</source>
@@ -3492,7 +3567,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Shown in full only while ticked; hide them again before leaving the desk</source>
-        <translation>仅在勾选时完整显示;离开座位前请取消勾选</translation>
+        <translation>仅在勾选时完整显示；离开座位前请取消勾选</translation>
     </message>
     <message>
         <source>&amp;Import from Excel...</source>
@@ -3500,7 +3575,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Import members from an Excel roster, with a preview of every bad row</source>
-        <translation>从 Excel 名册导入党员,导入前预览每一个错误行</translation>
+        <translation>从 Excel 名册导入党员，导入前预览每一个错误行</translation>
     </message>
     <message>
         <source>E&amp;xport</source>
@@ -3512,7 +3587,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Printed roster</source>
-        <translation>党员花名册(PDF)</translation>
+        <translation>党员花名册（PDF）</translation>
     </message>
     <message>
         <source>Export this list to Excel...</source>
@@ -3536,11 +3611,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Delete the party member “{0}” together with {1} post reports and {2} service records ({3} hours)? This cannot be undone.</source>
-        <translation>删除党员“{0}”及其 {1} 条报到记录和 {2} 条服务记录(共 {3} 小时)?此操作不能撤销。</translation>
+        <translation>删除党员“{0}”及其 {1} 条报到记录和 {2} 条服务记录（共 {3} 小时）？此操作不能撤销。</translation>
     </message>
     <message>
         <source>Delete the party member “{0}”? This cannot be undone.</source>
-        <translation>删除党员“{0}”?此操作不能撤销。</translation>
+        <translation>删除党员“{0}”？此操作不能撤销。</translation>
     </message>
     <message>
         <source>Delete party member</source>
@@ -3568,7 +3643,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>All organizations (type to search)</source>
-        <translation>全部党组织(可输入搜索)</translation>
+        <translation>全部党组织（可输入搜索）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3616,7 +3691,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Service hours</source>
-        <translation>服务时长(小时)</translation>
+        <translation>服务时长（小时）</translation>
     </message>
     <message>
         <source>Reported to communities in {0}</source>
@@ -3624,7 +3699,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Per organization: members reported, where, and their service hours</source>
-        <translation>按党组织统计:报到人数、报到去向和服务时长</translation>
+        <translation>按党组织统计：报到人数、报到去向和服务时长</translation>
     </message>
     <message>
         <source>Birth date</source>
@@ -3713,7 +3788,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>The office&apos;s private keys, to move them to another PC (administrators):</source>
-        <translation>本单位私钥(换电脑时迁移,仅限管理员):</translation>
+        <translation>本单位私钥（换电脑时迁移，仅限管理员）：</translation>
     </message>
     <message>
         <source>Office</source>
@@ -3737,11 +3812,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>This database has no office yet. An administrator sets it up once: its name, level and place; its keys are made then.</source>
-        <translation>本库尚未设置本单位。请管理员设置一次:单位名称、层级和所属党组织或镇街;同时生成单位密钥。</translation>
+        <translation>本库尚未设置本单位。请管理员设置一次：单位名称、层级和所属党组织或镇街；同时生成单位密钥。</translation>
     </message>
     <message>
         <source>This office: {name} ({level})</source>
-        <translation>本单位:{name}({level})</translation>
+        <translation>本单位：{name}（{level}）</translation>
     </message>
     <message>
         <source>Change this office</source>
@@ -3749,7 +3824,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>This office was changed; its keys and fingerprint stay. Send the new card to the offices you exchange data with: each registers it again.</source>
-        <translation>本单位信息已修改,密钥和指纹不变。请把新的单位名片发给与本单位交换数据的各单位,由对方重新登记。</translation>
+        <translation>本单位信息已修改，密钥和指纹不变。请把新的单位名片发给与本单位交换数据的各单位，由对方重新登记。</translation>
     </message>
     <message>
         <source>Save the office card</source>
@@ -3769,11 +3844,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>A passphrase for the key file (8 characters at least); it is asked when the keys are imported:</source>
-        <translation>为密钥文件设置口令(至少8位),导入密钥时需要输入:</translation>
+        <translation>为密钥文件设置口令（至少8位），导入密钥时需要输入：</translation>
     </message>
     <message>
         <source>The passphrase again:</source>
-        <translation>再输入一次口令:</translation>
+        <translation>再输入一次口令：</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -3781,7 +3856,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Saved as {path}. Whoever has this file and its passphrase can send packages in this office&apos;s name: keep both apart, and safe.</source>
-        <translation>已保存为 {path}。持有此文件及其口令的人可以本单位名义发送数据包:请将文件与口令分开妥善保管。</translation>
+        <translation>已保存为 {path}。持有此文件及其口令的人可以本单位名义发送数据包：请将文件与口令分开妥善保管。</translation>
     </message>
     <message>
         <source>Import the office&apos;s keys</source>
@@ -3789,11 +3864,11 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>The key file&apos;s passphrase:</source>
-        <translation>密钥文件的口令:</translation>
+        <translation>密钥文件的口令：</translation>
     </message>
     <message>
         <source>The keys are in place: this PC sends and receives packages.</source>
-        <translation>密钥已导入,本机可以发送和接收数据包。</translation>
+        <translation>密钥已导入，本机可以发送和接收数据包。</translation>
     </message>
     <message>
         <source>Register an office</source>
@@ -3808,10 +3883,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
 Fingerprint: {fp}
 
 Has the other office read you the same fingerprint by phone or in person? Register it only if every group matches.</source>
-        <translation>单位:{name}({level})
-指纹:{fp}
+        <translation>单位：{name}（{level}）
+指纹：{fp}
 
-对方单位是否已通过电话或当面向您核对了相同的指纹?只有每一组都一致才能登记。</translation>
+对方单位是否已通过电话或当面向您核对了相同的指纹？只有每一组都一致才能登记。</translation>
     </message>
     <message>
         <source>That office was registered already.</source>
@@ -3823,11 +3898,11 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>(choose)</source>
         <extracomment>the levels in the order clerks meet them: most offices are villages</extracomment>
-        <translation>(请选择)</translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>(not in the registry yet)</source>
-        <translation>(名录中尚无)</translation>
+        <translation>（名录中尚无）</translation>
     </message>
     <message>
         <source>{town} Party committee</source>
@@ -3850,19 +3925,19 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>The office this database belongs to; its keys stay as they are. A village office names its organization here once the registry has arrived.</source>
-        <translation>本数据库所属的单位,密钥保持不变。村(社区)单位在收到党组织名录后,在此选择所属党组织。</translation>
+        <translation>本数据库所属的单位，密钥保持不变。村（社区）单位在收到党组织名录后，在此选择所属党组织。</translation>
     </message>
     <message>
         <source>The office this database belongs to. Its keys are made now and kept in a file beside the database; other offices register its card to exchange data with it.</source>
-        <translation>本数据库所属的单位。单位密钥此时生成,保存在数据库旁的文件中;其他单位登记本单位的名片后即可与本单位交换数据。</translation>
+        <translation>本数据库所属的单位。单位密钥此时生成，保存在数据库旁的文件中；其他单位登记本单位的名片后即可与本单位交换数据。</translation>
     </message>
     <message>
         <source>&amp;Organization (a village office):</source>
-        <translation>所属党组织(村社区单位)(&amp;O):</translation>
+        <translation>所属党组织（村社区单位）(&amp;O):</translation>
     </message>
     <message>
         <source>&amp;Town (a town office):</source>
-        <translation>所在镇街(镇街单位)(&amp;T):</translation>
+        <translation>所在镇街（镇街单位）(&amp;T):</translation>
     </message>
     <message>
         <source>Office &amp;name:</source>
@@ -3870,7 +3945,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>&amp;Code (optional):</source>
-        <translation>单位代码(选填)(&amp;C):</translation>
+        <translation>单位代码（选填）(&amp;C):</translation>
     </message>
     <message>
         <source>&amp;Level:</source>
@@ -3901,11 +3976,11 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>None (type to search)</source>
-        <translation>无(输入文字搜索)</translation>
+        <translation>无（输入文字搜索）</translation>
     </message>
     <message>
         <source>No organization is named “{0}”; choose one from the list.</source>
-        <translation>没有名为“{0}”的党组织,请从列表中选择。</translation>
+        <translation>没有名为“{0}”的党组织，请从列表中选择。</translation>
     </message>
     <message>
         <source>Party organization</source>
@@ -3957,7 +4032,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Founded on:</source>
-        <translation>成立日期:</translation>
+        <translation>成立日期：</translation>
     </message>
     <message>
         <source>Known</source>
@@ -3965,7 +4040,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Start date:</source>
-        <translation>设立日期:</translation>
+        <translation>设立日期：</translation>
     </message>
     <message>
         <source>Set</source>
@@ -3973,7 +4048,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>End date:</source>
-        <translation>撤销日期:</translation>
+        <translation>撤销日期：</translation>
     </message>
     <message>
         <source>&amp;Remark:</source>
@@ -4007,8 +4082,8 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <translation>选择党组织名单</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        <source>Organization lists</source>
+        <translation>党组织名单</translation>
     </message>
     <message>
         <source>Reading the organization list...</source>
@@ -4020,7 +4095,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Choose a file to see what it holds.</source>
-        <translation>请选择文件,查看其中的内容。</translation>
+        <translation>请选择文件，查看其中的内容。</translation>
     </message>
     <message>
         <source>Import</source>
@@ -4028,11 +4103,11 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Sheet “{0}”, header on row {1}: {2} rows read. {3} new organizations, {4} already present, {5} rows with errors.</source>
-        <translation>工作表“{0}”,表头在第 {1} 行:共读取 {2} 行。新党组织 {3} 个,已存在 {4} 个,有错误的行 {5} 行。</translation>
+        <translation>工作表“{0}”，表头在第 {1} 行：共读取 {2} 行。新党组织 {3} 个，已存在 {4} 个，有错误的行 {5} 行。</translation>
     </message>
     <message>
         <source>Columns not read: {0}</source>
-        <translation>未读取的列:{0}</translation>
+        <translation>未读取的列：{0}</translation>
     </message>
     <message>
         <source>Nothing new to import</source>
@@ -4055,12 +4130,12 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <translation>从 Excel 导入党组织</translation>
     </message>
     <message>
-        <source>Choose an Excel workbook (.xlsx) with one Party organization per row. The header row may be anywhere in the first 10 rows and must name the columns 党组织名称, 党组织类别 and 所属领域; 上级党组织 may name another row of the sheet (in any order) or an organization already stored. Nothing is saved before you click Import.</source>
-        <translation>请选择 Excel 工作簿(.xlsx),每行一个党组织。表头可在前 10 行中的任一行,须包含“党组织名称”“党组织类别”“所属领域”三列;“上级党组织”可以是表中的另一行(先后不限),也可以是系统中已有的党组织。点击“导入”之前不会保存任何内容。</translation>
+        <source>Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one Party organization per row. The header row may be anywhere in the first 10 rows and must name the columns 党组织名称, 党组织类别 and 所属领域; 上级党组织 may name another row of the sheet (in any order) or an organization already stored. Nothing is saved before you click Import.</source>
+        <translation>请选择 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）或 CSV 文件，每行一个党组织。表头可在前 10 行中的任一行，须包含“党组织名称”“党组织类别”“所属领域”三列；“上级党组织”可以是表中的另一行（先后不限），也可以是系统中已有的党组织。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation>文件:</translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>No file chosen yet</source>
@@ -4076,7 +4151,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
-        <translation>有错误的行(不会导入;请在 Excel 中改正后重新选择文件):</translation>
+        <translation>有错误的行（不会导入；请在 Excel 中改正后重新选择文件）：</translation>
     </message>
     <message>
         <source>Options</source>
@@ -4084,15 +4159,15 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Party organizations already present (same name):</source>
-        <translation>已存在的党组织(名称相同):</translation>
+        <translation>已存在的党组织（名称相同）：</translation>
     </message>
     <message>
         <source>&amp;Skip them and keep what is stored</source>
-        <translation>跳过,保留已有信息(&amp;S)</translation>
+        <translation>跳过，保留已有信息(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Update them from the file (empty cells keep what is stored)</source>
-        <translation>按文件更新(空白单元格保留已有信息)(&amp;U)</translation>
+        <translation>按文件更新（空白单元格保留已有信息）(&amp;U)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4119,7 +4194,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>New organization (Ctrl+N)</source>
-        <translation>新建党组织(Ctrl+N)</translation>
+        <translation>新建党组织（Ctrl+N）</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -4127,7 +4202,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Edit the selected organization (Enter, F2)</source>
-        <translation>编辑选中的党组织(回车、F2)</translation>
+        <translation>编辑选中的党组织（回车、F2）</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -4135,7 +4210,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Delete the selected organization (Del)</source>
-        <translation>删除选中的党组织(Del)</translation>
+        <translation>删除选中的党组织（Del）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4179,11 +4254,11 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>All ({0})</source>
-        <translation>全部({0})</translation>
+        <translation>全部（{0}）</translation>
     </message>
     <message>
         <source>Parent: {0}</source>
-        <translation>上级党组织:{0}</translation>
+        <translation>上级党组织：{0}</translation>
     </message>
     <message>
         <source>none</source>
@@ -4191,35 +4266,35 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Secretary: {0}   Contact: {1}   Phone: {2}</source>
-        <translation>书记:{0}   联系人:{1}   电话:{2}</translation>
+        <translation>书记：{0}   联系人：{1}   电话：{2}</translation>
     </message>
     <message>
         <source>Members: {0}   Sub-organizations: {1}</source>
-        <translation>党员:{0} 名   下级党组织:{1} 个</translation>
+        <translation>党员：{0} 名   下级党组织：{1} 个</translation>
     </message>
     <message>
         <source>Address: {0}</source>
-        <translation>地址:{0}</translation>
+        <translation>地址：{0}</translation>
     </message>
     <message>
         <source>Founded on: {0}</source>
-        <translation>成立日期:{0}</translation>
+        <translation>成立日期：{0}</translation>
     </message>
     <message>
         <source>Period: {0} to {1}</source>
-        <translation>存续期间:{0} 至 {1}</translation>
+        <translation>存续期间：{0} 至 {1}</translation>
     </message>
     <message>
         <source> (lead)</source>
-        <translation>(牵头)</translation>
+        <translation>（牵头）</translation>
     </message>
     <message>
         <source>Communities: {0}</source>
-        <translation>所在党建共同体:{0}</translation>
+        <translation>所在党建共同体：{0}</translation>
     </message>
     <message>
         <source>Delete the organization “{0}”? This cannot be undone.</source>
-        <translation>删除党组织“{0}”?删除后无法恢复。</translation>
+        <translation>删除党组织“{0}”？删除后无法恢复。</translation>
     </message>
     <message>
         <source>Delete organization</source>
@@ -4319,19 +4394,19 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Year:</source>
-        <translation>年度:</translation>
+        <translation>年度：</translation>
     </message>
     <message>
         <source>Area:</source>
-        <translation>范围:</translation>
+        <translation>范围：</translation>
     </message>
     <message>
         <source>Communities by co-building type</source>
-        <translation>党建共同体(按共建类型)</translation>
+        <translation>党建共同体（按共建类型）</translation>
     </message>
     <message>
         <source>Communities by status</source>
-        <translation>党建共同体(按状态)</translation>
+        <translation>党建共同体（按状态）</translation>
     </message>
     <message>
         <source>Activities held per month</source>
@@ -4339,7 +4414,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Service projects by status</source>
-        <translation>服务项目(按状态)</translation>
+        <translation>服务项目（按状态）</translation>
     </message>
     <message>
         <source>Whole district</source>
@@ -4358,15 +4433,15 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <name>PostCatalogueDialog</name>
     <message>
         <source>The posts a member can take when reporting to a co-building organization. A post in use cannot be deleted; deactivate it and it is no longer offered.</source>
-        <translation>党员到共建单位报到时可认领的岗位。已被使用的岗位不能删除;停用后不再供选择。</translation>
+        <translation>党员到共建单位报到时可认领的岗位。已被使用的岗位不能删除；停用后不再供选择。</translation>
     </message>
     <message>
         <source>{0} (inactive)</source>
-        <translation>{0}(已停用)</translation>
+        <translation>{0}（已停用）</translation>
     </message>
     <message>
         <source>The post “{0}” has changes that are not saved. Save them?</source>
-        <translation>岗位“{0}”的修改尚未保存,是否保存?</translation>
+        <translation>岗位“{0}”的修改尚未保存，是否保存？</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -4378,11 +4453,11 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Type the name and the duties, then click Save.</source>
-        <translation>填写名称和岗位职责,然后点击“保存”。</translation>
+        <translation>填写名称和岗位职责，然后点击“保存”。</translation>
     </message>
     <message>
         <source>Named by {0} reports; {1} members are on this post now.</source>
-        <translation>共有 {0} 条报到记录认领此岗位;目前在岗 {1} 人。</translation>
+        <translation>共有 {0} 条报到记录认领此岗位；目前在岗 {1} 人。</translation>
     </message>
     <message>
         <source>No report names this post yet.</source>
@@ -4390,7 +4465,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Inactive: not offered when a member reports.</source>
-        <translation>已停用:党员报到时不再提供此岗位。</translation>
+        <translation>已停用：党员报到时不再提供此岗位。</translation>
     </message>
     <message>
         <source>Reac&amp;tivate</source>
@@ -4402,11 +4477,11 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>In use: deactivate it instead</source>
-        <translation>岗位已被使用:请改为停用</translation>
+        <translation>岗位已被使用：请改为停用</translation>
     </message>
     <message>
         <source>Delete the post “{0}” from the catalogue?</source>
-        <translation>从岗位目录中删除“{0}”?</translation>
+        <translation>从岗位目录中删除“{0}”？</translation>
     </message>
     <message>
         <source>Delete post</source>
@@ -4422,7 +4497,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Move the post up (Ctrl+Up)</source>
-        <translation>上移岗位(Ctrl+↑)</translation>
+        <translation>上移岗位（Ctrl+↑）</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
@@ -4430,7 +4505,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Move the post down (Ctrl+Down)</source>
-        <translation>下移岗位(Ctrl+↓)</translation>
+        <translation>下移岗位（Ctrl+↓）</translation>
     </message>
     <message>
         <source>Post</source>
@@ -4450,7 +4525,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Add a post to the catalogue (Ctrl+N)</source>
-        <translation>向目录添加岗位(Ctrl+N)</translation>
+        <translation>向目录添加岗位（Ctrl+N）</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -4469,27 +4544,27 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>(choose)</source>
-        <translation>(请选择)</translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>(no post yet)</source>
-        <translation>(暂不领岗)</translation>
+        <translation>（暂不领岗）</translation>
     </message>
     <message>
         <source>Report to a post: {0}</source>
-        <translation>报到领岗:{0}</translation>
+        <translation>报到领岗：{0}</translation>
     </message>
     <message>
         <source>The member&apos;s status is {0}: only members in good standing report.</source>
-        <translation>该党员的党籍状态为“{0}”:只有党籍状态正常的党员才能报到。</translation>
+        <translation>该党员的党籍状态为“{0}”：只有党籍状态正常的党员才能报到。</translation>
     </message>
     <message>
         <source>No community is open for reports yet: set up a Party-building community with member organizations first.</source>
-        <translation>还没有可以报到的党建共同体:请先建立有成员单位的党建共同体。</translation>
+        <translation>还没有可以报到的党建共同体：请先建立有成员单位的党建共同体。</translation>
     </message>
     <message>
         <source>Correct the post report: {0}</source>
-        <translation>更正报到记录:{0}</translation>
+        <translation>更正报到记录：{0}</translation>
     </message>
     <message>
         <source>Report to a post</source>
@@ -4497,7 +4572,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>Member:</source>
-        <translation>党员:</translation>
+        <translation>党员：</translation>
     </message>
     <message>
         <source>&amp;Community:</source>
@@ -4554,8 +4629,8 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <source>Package from {sender}, made {at}.
 Package fingerprint: {fp}
 Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
-        <translation>来自{sender}的数据包,生成于 {at}。
-数据包指纹:{fp}
+        <translation>来自{sender}的数据包，生成于 {at}。
+数据包指纹：{fp}
 请与对方数据移交单上的指纹核对。</translation>
     </message>
     <message>
@@ -4596,11 +4671,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>{n} more records are counted above but not listed.</source>
-        <translation>另有 {n} 条记录已计入上表,未逐条列出。</translation>
+        <translation>另有 {n} 条记录已计入上表，未逐条列出。</translation>
     </message>
     <message>
         <source>{n} records were changed both here and at the other office: the owner&apos;s version is kept and the other waits in the conflict list for you to decide.</source>
-        <translation>有 {n} 条记录两地均有修改:已采用记录所属单位的版本,另一版本列入冲突清单,待您确认。</translation>
+        <translation>有 {n} 条记录两地均有修改：已采用记录所属单位的版本，另一版本列入冲突清单，待您确认。</translation>
     </message>
     <message>
         <source>The package holds nothing new for this database.</source>
@@ -4639,7 +4714,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>The printer could not be started. Check that it is ready.</source>
-        <translation>无法启动打印机,请检查打印机是否就绪。</translation>
+        <translation>无法启动打印机，请检查打印机是否就绪。</translation>
     </message>
 </context>
 <context>
@@ -4661,15 +4736,15 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>The newest good backup of this database:</source>
-        <translation>该数据库最近的一份完好备份:</translation>
+        <translation>该数据库最近的一份完好备份：</translation>
     </message>
     <message>
         <source>Restore it? Whatever was entered after that backup has to be entered again. The damaged file is kept in the backups folder.</source>
-        <translation>要恢复这份备份吗?备份之后录入的内容需要重新录入。损坏的文件会保留在备份文件夹中。</translation>
+        <translation>要恢复这份备份吗？备份之后录入的内容需要重新录入。损坏的文件会保留在备份文件夹中。</translation>
     </message>
     <message>
         <source>No good backup of this database was found in the backups folder. Open another database file (for example a backup on a USB stick), or quit and ask for help.</source>
-        <translation>备份文件夹中没有找到该数据库的完好备份。请打开其他数据库文件(例如U盘上的备份),或退出程序并寻求技术支持。</translation>
+        <translation>备份文件夹中没有找到该数据库的完好备份。请打开其他数据库文件（例如U盘上的备份），或退出程序并寻求技术支持。</translation>
     </message>
     <message>
         <source>Restore the backup</source>
@@ -4721,7 +4796,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Overdue activities: {0}</source>
-        <translation>逾期未开展的活动:{0}</translation>
+        <translation>逾期未开展的活动：{0}</translation>
     </message>
     <message>
         <source>never</source>
@@ -4744,7 +4819,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>A new password for {0} ({1}):</source>
-        <translation>为账号 {0}({1})设置新密码:</translation>
+        <translation>为账号 {0}（{1}）设置新密码：</translation>
     </message>
     <message>
         <source>New &amp;password:</source>
@@ -4783,11 +4858,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Score {0} ({1})</source>
         <extracomment>The spin box&apos;s lowest value stands for &quot;not scored yet&quot; and shows as a dash.</extracomment>
-        <translation>评分:{0}({1})</translation>
+        <translation>评分：{0}（{1}）</translation>
     </message>
     <message>
         <source>Excellent ≥ {0}, good ≥ {1}, pass ≥ {2}</source>
-        <translation>优秀 ≥ {0},良好 ≥ {1},合格 ≥ {2}</translation>
+        <translation>优秀 ≥ {0}，良好 ≥ {1}，合格 ≥ {2}</translation>
     </message>
     <message>
         <source>0 to {0}. {1}</source>
@@ -4795,15 +4870,15 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Finished: locked. Reopen it in the Assessment tab to change it.</source>
-        <translation>已完成并锁定。如需修改,请在“考核”页重新打开。</translation>
+        <translation>已完成并锁定。如需修改，请在“考核”页重新打开。</translation>
     </message>
     <message>
         <source>({0} not scored)</source>
-        <translation>({0} 项未评分)</translation>
+        <translation>（{0} 项未评分）</translation>
     </message>
     <message>
         <source>(not scored yet)</source>
-        <translation>(尚未评分)</translation>
+        <translation>（尚未评分）</translation>
     </message>
     <message>
         <source>Order rectification</source>
@@ -4811,7 +4886,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Marking &apos;{0}&apos; for rectification also puts the community under rectification (整顿中). Continue?</source>
-        <translation>将“{0}”列为规范整顿对象,该党建共同体的状态也会变为“整顿中”。继续吗?</translation>
+        <translation>将“{0}”列为规范整顿对象，该党建共同体的状态也会变为“整顿中”。继续吗？</translation>
     </message>
     <message>
         <source>Finish the assessment</source>
@@ -4819,7 +4894,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>A finished assessment is locked: it can only be changed after reopening it, which is recorded. Finish it now?</source>
-        <translation>完成后的考核将被锁定,只有重新打开才能修改,重新打开会被记录。现在完成吗?</translation>
+        <translation>完成后的考核将被锁定，只有重新打开才能修改，重新打开会被记录。现在完成吗？</translation>
     </message>
     <message>
         <source>Score a community</source>
@@ -4847,11 +4922,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Total:</source>
-        <translation>总分:</translation>
+        <translation>总分：</translation>
     </message>
     <message>
         <source>Grade:</source>
-        <translation>等次:</translation>
+        <translation>等次：</translation>
     </message>
     <message>
         <source>&amp;Feedback</source>
@@ -4867,7 +4942,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;Award (yuan):</source>
-        <translation>奖补金额(元)(&amp;A):</translation>
+        <translation>奖补金额（元）(&amp;A):</translation>
     </message>
     <message>
         <source>&amp;Reasons for rectification:</source>
@@ -4890,15 +4965,26 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;Everything, not only what is new to that office</source>
-        <translation>全部数据(不只是对方尚未收到的)(&amp;E)</translation>
+        <translation>全部数据（不只是对方尚未收到的）(&amp;E)</translation>
     </message>
     <message>
         <source>En&amp;crypt: only that office can open it</source>
-        <translation>加密(仅接收单位可以打开)(&amp;C)</translation>
+        <translation>加密（仅接收单位可以打开）(&amp;C)</translation>
     </message>
     <message>
         <source>Next you choose where to save it, e.g. on a USB stick.</source>
-        <translation>下一步选择保存位置,例如U盘。</translation>
+        <translation>下一步选择保存位置，例如U盘。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWatch</name>
+    <message>
+        <source>No connection to the server; retrying. Open dialogs keep what was typed: save again once it is back.</source>
+        <translation>与服务器的连接中断了，正在重试。打开的对话框保留着已填写的内容：连接恢复后再保存一次。</translation>
+    </message>
+    <message>
+        <source>The server is reachable again.</source>
+        <translation>已重新连接到服务器。</translation>
     </message>
 </context>
 <context>
@@ -4909,11 +4995,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Log service: {0}</source>
-        <translation>登记服务:{0}</translation>
+        <translation>登记服务：{0}</translation>
     </message>
     <message>
         <source>Edit service entry: {0}</source>
-        <translation>修改服务记录:{0}</translation>
+        <translation>修改服务记录：{0}</translation>
     </message>
     <message>
         <source>Service entry</source>
@@ -4921,7 +5007,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Report:</source>
-        <translation>报到记录:</translation>
+        <translation>报到记录：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -4940,15 +5026,15 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <name>Session</name>
     <message>
         <source>This database has no office yet. Set it up now: packages of data are exchanged with other offices in its name. Cancel asks again at the next sign-in.</source>
-        <translation>本数据库尚未设置本单位。请现在设置:与其他单位交换的数据包以本单位的名义收发。若取消,下次登录时会再次询问。</translation>
+        <translation>本数据库尚未设置本单位。请现在设置：与其他单位交换的数据包以本单位的名义收发。若取消，下次登录时会再次询问。</translation>
     </message>
     <message>
         <source>The new database was not created: it cannot be used without its first administrator.</source>
-        <translation>没有创建新数据库:没有第一位管理员,数据库无法使用。</translation>
+        <translation>没有创建新数据库：没有第一位管理员，数据库无法使用。</translation>
     </message>
     <message>
         <source>The database was not opened: it cannot be used before its first administrator is created. It asks again the next time it is opened.</source>
-        <translation>没有打开数据库:创建第一位管理员之前,数据库无法使用。下次打开时会再次询问。</translation>
+        <translation>没有打开数据库：创建第一位管理员之前，数据库无法使用。下次打开时会再次询问。</translation>
     </message>
     <message>
         <source>Database not opened</source>
@@ -5022,7 +5108,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>The window is locked; open dialogs are kept. Enter the password of %1 to go on.</source>
-        <translation>窗口已锁定,打开的对话框都保留着。请输入 %1 的密码继续。</translation>
+        <translation>窗口已锁定，打开的对话框都保留着。请输入 %1 的密码继续。</translation>
     </message>
     <message>
         <source>Switch user...</source>
@@ -5034,11 +5120,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Sign in with your own account: what you do is recorded in your name.</source>
-        <translation>请用本人账号登录:所做的操作会以您的名义记录。</translation>
+        <translation>请用本人账号登录：所做的操作会以您的名义记录。</translation>
     </message>
     <message>
         <source>Demo database. Accounts (password %1 for all):</source>
-        <translation>演示数据库。账号如下(密码均为 %1):</translation>
+        <translation>演示数据库。账号如下（密码均为 %1）：</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
@@ -5061,7 +5147,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <name>SolveDialog</name>
     <message>
         <source>(choose)</source>
-        <translation>(请选择)</translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>Solve the item</source>
@@ -5069,7 +5155,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Item:</source>
-        <translation>事项:</translation>
+        <translation>事项：</translation>
     </message>
     <message>
         <source>&amp;Solved on:</source>
@@ -5092,7 +5178,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Item:</source>
-        <translation>事项:</translation>
+        <translation>事项：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -5127,7 +5213,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Sees and changes everything in the district and manages the accounts.</source>
-        <translation>可查看和修改全区的所有数据,并管理账号。</translation>
+        <translation>可查看和修改全区的所有数据，并管理账号。</translation>
     </message>
     <message>
         <source>Sees and changes the records of its town.</source>
@@ -5139,11 +5225,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Sees without changing: one organization, one town, or (choosing neither) the whole district.</source>
-        <translation>只能查看,不能修改:可限于一个党组织或一个镇街,都不选则查看全区。</translation>
+        <translation>只能查看，不能修改：可限于一个党组织或一个镇街，都不选则查看全区。</translation>
     </message>
     <message>
         <source>No organization is named “{0}”; choose one from the list.</source>
-        <translation>没有名为“{0}”的党组织,请从列表中选择。</translation>
+        <translation>没有名为“{0}”的党组织，请从列表中选择。</translation>
     </message>
     <message>
         <source>Choose the account&apos;s role.</source>
@@ -5190,7 +5276,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Delete the venue “{0}”?</source>
-        <translation>删除阵地“{0}”?</translation>
+        <translation>删除阵地“{0}”？</translation>
     </message>
     <message>
         <source>Delete venue</source>

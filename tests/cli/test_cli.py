@@ -70,9 +70,9 @@ def test_demo_and_info(capsys: pytest.CaptureFixture[str], demo: Demo) -> None:
         orgs = s.scalar(select(func.count()).select_from(Organization))
         communities = s.scalar(select(func.count()).select_from(Community))
     db.dispose()
-    assert f"党组织: {orgs}" in out
-    assert f"党建共同体: {communities}" in out
-    assert f"结构版本: {head_revision()}" in out
+    assert f"党组织：{orgs}" in out
+    assert f"党建共同体：{communities}" in out
+    assert f"结构版本：{head_revision()}" in out
 
 
 def test_demo_into_a_database_with_records_is_refused(
@@ -160,7 +160,7 @@ def test_wrong_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> 
         main(["init", "--scale", "galaxy"])
     assert exc.value.code == 2
     err = capsys.readouterr().err
-    assert "错误: 命令行参数不正确" in err
+    assert "错误：命令行参数不正确" in err
     assert "invalid choice" in err
     assert "pbc init --help" in err
     with pytest.raises(SystemExit) as exc:
@@ -182,7 +182,7 @@ def test_a_server_database_is_named_by_its_url_without_a_password(
 ) -> None:
     code, out, err = run(capsys, "info", "--db", db_arg(db))
     assert code == 0, err
-    assert f"数据库: {db.path if db.path is not None else db.url}" in out
+    assert f"数据库：{db.path if db.path is not None else db.url}" in out
     code, _, err = run(
         capsys, "backup", "--db", "postgresql+psycopg://clerk:secret@127.0.0.1:1/pbc"
     )

@@ -65,7 +65,7 @@ def test_backup_refusals_are_one_sentence(
 ) -> None:
     code, out, err = run(capsys, "backup", "--to", str(tmp_path / "no-stick"))
     assert code == 2 and out == ""
-    assert err.startswith("错误: 文件夹") and "U 盘" in err and err.count("\n") == 1
+    assert err.startswith("错误：文件夹") and "U 盘" in err and err.count("\n") == 1
     code, _, err = run(capsys, "backup", "--db", str(tmp_path / "none.sqlite"))
     assert code == 2 and "找不到数据库文件" in err
     assert not (tmp_path / "none.sqlite").exists()
@@ -83,9 +83,9 @@ def test_restore_shows_the_contents_and_the_kept_copy(
     db.dispose()
     code, out, err = run(capsys, "restore", str(copy), "--yes")
     assert (code, err) == (0, "")
-    assert f"备份文件: {copy}" in out
-    assert "党组织: 1" in out and f"结构版本: {head_revision()}" in out
-    kept = Path(out.strip().splitlines()[-1].split(": ", 1)[1])
+    assert f"备份文件：{copy}" in out
+    assert "党组织：1" in out and f"结构版本：{head_revision()}" in out
+    kept = Path(out.strip().splitlines()[-1].split("：", 1)[1])
     assert kept.parent == data_dir / "backups" and "before-restore" in kept.name
     assert org_names(kept) == ["上底村党总支", "又一个党支部", "后来新增的党支部"]
     assert org_names(office_db) == ["上底村党总支"]
@@ -162,7 +162,7 @@ def test_a_damaged_backup_is_one_sentence_on_screen_and_the_details_in_the_log(
         timeout=60,
     )
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.startswith("错误: 文件") and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("错误：文件") and done.stderr.count("\n") == 1, done.stderr
     logged = (data_dir / "logs" / "pbc-desktop.log").read_text(encoding="utf-8")
     assert "WARNING pbc_desktop.services.backup: " in logged and str(broken) in logged
     assert org_names(office_db) == ["上底村党总支"]

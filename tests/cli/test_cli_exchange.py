@@ -95,7 +95,7 @@ def test_a_package_goes_up_through_a_folder(
     text = "".join(page_texts(received_sheet)).replace(" ", "").replace("\n", "")
     assert "数据移交单" in text and "上底村党委" in text and "和平镇党委" in text
     fingerprint = next(ln for ln in out.splitlines() if ln.startswith("数据包指纹"))
-    assert fingerprint.split(":")[1].replace(" ", "") in text
+    assert fingerprint.split("：")[1].replace(" ", "") in text
     code, out, _ = run(capsys, "exchange", "import", "--db", str(town), str(package))
     assert code == 0 and "接收过" in out  # the same package twice: nothing changes
     code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
@@ -110,7 +110,7 @@ def test_a_package_goes_up_through_a_folder(
             ("exchange", "import", "missing.pbcx"),
             "无法读取数据包“missing.pbcx”：文件或文件夹不存在",
         ),
-        (("exchange", "import", "."), "这是一个文件夹,不是文件"),
+        (("exchange", "import", "."), "这是一个文件夹，不是文件"),
         (("office", "register", "missing.card", "--yes"), "文件或文件夹不存在"),
         (("office", "create", "--office", "再来", "--level", "district"), "已经设置"),
     ],

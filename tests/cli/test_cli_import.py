@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -18,8 +19,10 @@ from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
     encrypted_workbook,
+    ods_roster,
     write_roster,
     wrong_check_digit,
+    xls_roster,
 )
 from tests.storage_helpers import REPO
 
@@ -68,12 +71,12 @@ def test_dry_run_prints_bad_rows_and_writes_nothing(
     assert code == 1
     lines = out.splitlines()
     assert lines[:2] == [
-        "第4行: 身份证号校验位错误",
-        "第5行: 所在党组织“不存在的党支部”在系统中不存在",
+        "第4行：身份证号校验位错误",
+        "第5行：所在党组织“不存在的党支部”在系统中不存在",
     ]
-    assert lines[2].startswith("试运行,未写入任何数据:共 3 行,可新增 1 名")
+    assert lines[2].startswith("试运行，未写入任何数据：共 3 行，可新增 1 名")
     assert lines[3] == (
-        "有 1 个党组织在系统中不存在(不存在的党支部):请核对名称是否与“党组织”页中的完全一致,"
+        "有 1 个党组织在系统中不存在（不存在的党支部）：请核对名称是否与“党组织”页中的完全一致，"
         "或加 --create-orgs 新建这些党组织。"
     )
     assert database_state(db) == state
@@ -88,7 +91,7 @@ def test_dry_run_of_a_good_file_exits_0(
     )
     assert code == 0
     assert "可新增 2 名" in out
-    assert "将新建党组织 1 个:新村党支部" in out
+    assert "将新建党组织 1 个：新村党支部" in out
     assert names(db) == []
 
 
@@ -100,7 +103,7 @@ def test_bad_rows_import_nothing(
     )
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
     assert code == 1
-    assert out.splitlines()[0] == "第4行: 身份证号校验位错误"
+    assert out.splitlines()[0] == "第4行：身份证号校验位错误"
     assert "没有导入任何党员" in out
     assert "--valid-only" in out
     assert names(db) == []
@@ -115,8 +118,8 @@ def test_valid_only_imports_the_good_rows_and_still_exits_1(
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--valid-only")
     assert code == 1
     assert out.splitlines() == [
-        "第4行: 身份证号校验位错误",
-        "新增党员 1 名,更新 0 名,跳过已有党员 0 名,有错误未导入 1 行",
+        "第4行：身份证号校验位错误",
+        "新增党员 1 名，更新 0 名，跳过已有党员 0 名，有错误未导入 1 行",
     ]
     assert names(db) == ["甲"]
 
@@ -126,14 +129,23 @@ def test_good_file_imports_and_exits_0_then_duplicates(
 ) -> None:
     path = roster(tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, "2012.07"))
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
-    assert (code, out.strip()) == (0, "新增党员 2 名,更新 0 名,跳过已有党员 0 名,有错误未导入 0 行")
+    assert (code, out.strip()) == (
+        0,
+        "新增党员 2 名，更新 0 名，跳过已有党员 0 名，有错误未导入 0 行",
+    )
     again = roster(tmp_path, ("甲某", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, "2012.07"))
     code, out, _ = run(capsys, "import-members", str(again), "--db", str(db_file))
-    assert (code, out.strip()) == (0, "新增党员 0 名,更新 0 名,跳过已有党员 2 名,有错误未导入 0 行")
+    assert (code, out.strip()) == (
+        0,
+        "新增党员 0 名，更新 0 名，跳过已有党员 2 名，有错误未导入 0 行",
+    )
     code, out, _ = run(
         capsys, "import-members", str(again), "--db", str(db_file), "--on-duplicate", "update"
     )
-    assert (code, out.strip()) == (0, "新增党员 0 名,更新 1 名,跳过已有党员 1 名,有错误未导入 0 行")
+    assert (code, out.strip()) == (
+        0,
+        "新增党员 0 名，更新 1 名，跳过已有党员 1 名，有错误未导入 0 行",
+    )
     assert names(db) == ["乙", "甲某"]
 
 
@@ -146,7 +158,7 @@ def test_create_orgs(
     assert out.splitlines()[-1].endswith("或加 --create-orgs 新建这些党组织。")
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--create-orgs")
     assert code == 0
-    assert out.strip().endswith(";新建党组织 1 个")
+    assert out.strip().endswith("；新建党组织 1 个")
     assert "--create-orgs" not in out
 
 
@@ -168,8 +180,8 @@ def test_create_orgs_refuses_a_name_with_a_direction_mark(
     )
     assert code == 1
     assert out.splitlines()[0] == (
-        f"第3行: 所在党组织名称的第 7 个字符是不可见的控制字符或排版标记(U+{ord(mark):04X},"
-        "常由网页或聊天软件复制带入),请删除后重新输入"
+        f"第3行：所在党组织名称的第 7 个字符是不可见的控制字符或排版标记（U+{ord(mark):04X}，"
+        "常由网页或聊天软件复制带入），请删除后重新输入"
     )
     with db.read() as s:
         assert sorted(s.scalars(select(Organization.name))) == orgs_before
@@ -195,11 +207,40 @@ def test_unusable_file_exits_2_with_one_sentence(
     code, out, err = run(capsys, "import-members", str(path), "--db", str(db_file))
     assert code == 2
     assert out == ""
-    assert err.startswith("错误: 无法导入“名册.xlsx”:工作簿设置了打开密码")
+    assert err.startswith("错误：无法导入“名册.xlsx”：工作簿设置了打开密码")
     assert len(err.strip().splitlines()) == 1
     code, _, err = run(capsys, "import-members", str(tmp_path / "无.xlsx"), "--db", str(db_file))
     assert code == 2
     assert "找不到文件" in err
+
+
+@pytest.mark.parametrize("write", [xls_roster, ods_roster], ids=["xls", "ods"])
+def test_an_old_xls_or_an_ods_roster_imports(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path, write: Any
+) -> None:
+    suffix = ".xls" if write is xls_roster else ".ods"
+    path = write(
+        tmp_path / f"名册{suffix}",
+        [("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, None)],
+        headers=("姓名", "身份证号", "所在党组织", "入党日期"),
+    )
+    code, out, _err = run(capsys, "import-members", str(path), "--db", db_file)
+    assert code == 0, out
+    assert names(db) == ["乙", "甲"]
+
+
+def test_a_wps_et_file_exits_2_with_one_sentence(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
+) -> None:
+    path = xls_roster(tmp_path / "名册.xls", [("甲", ID_A, ORG)]).rename(tmp_path / "名册.et")
+    state = database_state(db)
+    code, out, err = run(capsys, "import-members", str(path), "--db", db_file)
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "错误：无法导入“名册.et”：这是 WPS 表格自己格式的文件（.et），程序无法读取。"
+        "请在 WPS 中打开它，另存为“Excel 工作簿(*.xlsx)”后再导入。"
+    )
+    assert database_state(db) == state
 
 
 def test_help_documents_the_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
@@ -237,25 +278,25 @@ def test_several_roster_sheets_are_named_and_one_is_chosen_with_sheet(
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file))
     assert code == 0
     assert out.splitlines() == [
-        "注意: 工作簿中有 2 个工作表像党员名册:读取了“一支部”,没有读取“二支部”。"
-        "如需导入其他工作表,请另行选择该工作表导入。",
-        "注意: 隐藏的工作表“旧名册”也像党员名册,没有读取(隐藏的工作表不导入)。",
-        '已读取工作表“一支部”;如需导入其他工作表,请加 --sheet 工作表名,例如 --sheet "二支部"。',
-        "新增党员 1 名,更新 0 名,跳过已有党员 0 名,有错误未导入 0 行",
+        "注意：工作簿中有 2 个工作表像党员名册：读取了“一支部”，没有读取“二支部”。"
+        "如需导入其他工作表，请另行选择该工作表导入。",
+        "注意：隐藏的工作表“旧名册”也像党员名册，没有读取（隐藏的工作表不导入）。",
+        '已读取工作表“一支部”；如需导入其他工作表，请加 --sheet 工作表名，例如 --sheet "二支部"。',
+        "新增党员 1 名，更新 0 名，跳过已有党员 0 名，有错误未导入 0 行",
     ]
     code, out, _ = run(
         capsys, "import-members", str(path), "--db", str(db_file), "--sheet", "二支部"
     )
     assert code == 0
-    assert out.splitlines()[0].startswith("注意: 工作簿中有 2 个工作表像党员名册:读取了“二支部”")
+    assert out.splitlines()[0].startswith("注意：工作簿中有 2 个工作表像党员名册：读取了“二支部”")
     assert names(db) == ["乙", "甲"]
     code, out, err = run(
         capsys, "import-members", str(path), "--db", str(db_file), "--sheet", "三支部"
     )
     assert (code, out) == (2, "")
     assert err == (
-        "错误: 无法导入“名册.xlsx”:工作簿里没有名为“三支部”的工作表。"
-        "它的工作表是:“一支部”、“二支部”、“旧名册”。\n"
+        "错误：无法导入“名册.xlsx”：工作簿里没有名为“三支部”的工作表。"
+        "它的工作表是：“一支部”、“二支部”、“旧名册”。\n"
     )
 
 
@@ -269,7 +310,9 @@ def test_a_column_named_twice_is_a_note(
     )
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--dry-run")
     assert code == 0
-    assert out.splitlines()[0] == ("注意: 有 2 列都是“姓名”(A 列、D 列):读取了 A 列,D 列被忽略。")
+    assert out.splitlines()[0] == (
+        "注意：有 2 列都是“姓名”（A 列、D 列）：读取了 A 列，D 列被忽略。"
+    )
 
 
 def test_a_full_disk_while_importing_exits_2_with_one_sentence(
@@ -294,7 +337,7 @@ def test_a_full_disk_while_importing_exits_2_with_one_sentence(
     code, out, err = run(capsys, "import-members", str(path), "--db", str(db_file))
     assert (code, out) == (2, "")
     assert err == (
-        "错误: 磁盘空间已满,导入没有完成,数据库没有任何改动。"
+        "错误：磁盘空间已满，导入没有完成，数据库没有任何改动。"
         "请删除一些不需要的文件、腾出磁盘空间后重新导入。\n"
     )
     assert database_state(db) == state

@@ -66,7 +66,7 @@ def test_export_template(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     path = tmp_path / "模板.xlsx"
     code, out, err = run(capsys, "export-template", str(path))
     assert (code, err) == (0, "")
-    assert out.strip() == f"已生成导入模板: {path}"
+    assert out.strip() == f"已生成导入模板：{path}"
     ws = load_workbook(path).worksheets[0]
     assert [c.value for c in ws[1]] == [f.zh for f in FIELDS]
 
@@ -78,7 +78,7 @@ def test_export_members_with_filters(
     path = tmp_path / "成田镇.xlsx"
     code, out, _ = export(capsys, db_file, path, "--town", "成田镇", "--search", "张")
     assert code == 0
-    assert "已导出 2 名党员(身份证号和联系电话已部分隐藏)" in out
+    assert "已导出 2 名党员（身份证号和联系电话已部分隐藏）" in out
     assert sorted(names_in(path)) == ["张伟", "张伟强"]
     assert exports(db) == []
 
@@ -100,7 +100,7 @@ def test_export_members_with_filters(
         "证号４４０５１４１９８５０３０２４１６Ｘ",  # full-width (Chinese input method)
         "电话１３９１２３４５６７８",
         "手机139-1234-5678",
-        "座机(0754)87654321",
+        "座机（0754）87654321",
         "座机（０７５４）８７６５４３２１",
     ],
 )
@@ -140,11 +140,11 @@ def test_unmasked_export_is_audited(
         "--unmasked",
     )
     assert code == 0
-    assert "已导出 4 名党员(含完整身份证号和联系电话,已记入操作日志)" in out
+    assert "已导出 4 名党员（含完整身份证号和联系电话，已记入操作日志）" in out
     ws = load_workbook(path).worksheets[0]
     assert "*" not in str(ws.cell(row=2, column=5).value)
     ((actor, summary, after),) = exports(db)
-    assert actor == "测试管理员(区委组织部)" and "甲村党支部" in summary  # the signed-in account
+    assert actor == "测试管理员（区委组织部）" and "甲村党支部" in summary  # the signed-in account
     assert json.loads(after or "{}")["count"] == 4
 
 
@@ -172,7 +172,7 @@ def test_report_roster(
         "--out",
         str(pdf),
     )
-    assert code == 0 and out.strip() == f"已生成甲村党支部党员花名册: {pdf}"
+    assert code == 0 and out.strip() == f"已生成甲村党支部党员花名册：{pdf}"
     text = "".join(page_texts(pdf)[0].split())
     assert "甲村党支部党员花名册" in text and "138****8000" in text
     assert exports(db) == []
@@ -198,19 +198,19 @@ def test_bad_arguments(
     db_file, _roster = setup
     out_file = str(tmp_path / "a.xlsx")
     code, _, err = export(capsys, db_file, out_file, "--organization", "丙村")
-    assert code == 2 and err.strip() == "错误: 找不到名为“丙村”的党组织。"
+    assert code == 2 and err.strip() == "错误：找不到名为“丙村”的党组织。"
     code, _, err = export(capsys, db_file, out_file, "--organization", "村党支部")
     assert code == 2 and "请写出完整名称" in err
     code, _, err = export(capsys, db_file, out_file, "--category", "积极分子")
-    assert code == 2 and "未知的人员类别“积极分子”:应为“正式党员”或“预备党员”。" in err
+    assert code == 2 and "未知的人员类别“积极分子”：应为“正式党员”或“预备党员”。" in err
     code, _, err = export(capsys, db_file, out_file, "--town", "成田")
-    assert code == 2 and "没有位于“成田”的党组织。已有的镇街:" in err
+    assert code == 2 and "没有位于“成田”的党组织。已有的镇街：" in err
     code, _, err = export(capsys, db_file, tmp_path / "a.csv")
     assert code == 2 and "文件名应以 .xlsx 结尾" in err
     code, _, err = run(capsys, "export-template", str(tmp_path))
     assert code == 2 and "文件名应以 .xlsx 结尾" in err
     code, err = run_exit(capsys, "export-members", out_file, "--reported", "maybe")
-    assert code == 2 and "应为 yes 或 no(是/否),而不是“maybe”" in err
+    assert code == 2 and "应为 yes 或 no（是/否），而不是“maybe”" in err
     code, err = run_exit(capsys, "report", "roster", "-o", str(tmp_path / "a.pdf"))
     assert code == 2 and "--organization" in err
     code, _, err = run(

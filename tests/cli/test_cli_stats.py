@@ -64,7 +64,7 @@ def test_stats_table_and_unknown_town(db: Database, capsys: pytest.CaptureFixtur
     path = db_arg(db)
     assert run(["stats", "--db", str(path), "--year", str(YEAR)]) == 0
     out = capsys.readouterr().out
-    assert "党建共同体(个)" in out and "逾期事项(个)" in out
+    assert "党建共同体（个）" in out and "逾期事项（个）" in out
     with pytest.raises(UserError, match="没有名为"):
         run(["stats", "--db", str(path), "--year", str(YEAR), "--town", "火星镇"])
 

@@ -76,7 +76,7 @@ def test_a_read_only_database_is_refused_for_writing_and_only_read_for_info(
     assert "只读" in one_sentence(err) and str(path) in err
     code, out, err = run_pbc(data_dir, "info", "--db", str(path))
     assert code == 0, err
-    assert "党组织: 1" in out and "只读取" in err and "Traceback" not in err
+    assert "党组织：1" in out and "只读取" in err and "Traceback" not in err
     assert path.read_bytes() == before
     assert not path.with_name(path.name + "-wal").exists()
 
@@ -93,7 +93,7 @@ def test_a_data_folder_that_cannot_be_written_is_named(tmp_path: Path) -> None:
         assert str(blocked) in sentence and "数据文件夹" in sentence
     code, out, err = run_pbc(blocked, "info", "--db", str(office))  # needs nothing else
     assert code == 0, err
-    assert "党组织: 1" in out
+    assert "党组织：1" in out
     # The note names the data folder as the reason, not the database file (which is fine).
     assert "数据文件夹" in err
     assert "数据库文件" not in err

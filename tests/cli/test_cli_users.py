@@ -123,12 +123,12 @@ def test_refusals_name_what_is_wrong(
     )
     assert code == 2 and "找不到名为“没有这个”的党组织" in err
     code, _, err = run(capsys, "user", "add", "z", "--role", "town", "--db", str(office))
-    assert code == 2 and "镇(街道)账号要选择所属镇街" in err
+    assert code == 2 and "镇（街道）账号要选择所属镇街" in err
     for role in ("town", "viewer"):  # a town no organization lies in: a typo
         code, _, err = run(
             capsys, "user", "add", "z", "--role", role, "--town", "成田", "--db", str(office)
         )
-        assert code == 2 and "没有位于“成田”的党组织。已有的镇街:成田镇" in err
+        assert code == 2 and "没有位于“成田”的党组织。已有的镇街：成田镇" in err
     code, _, err = run(
         capsys, "user", "add", "z", "--role", "viewer", "--town", "成田镇", "--db", str(office)
     )
@@ -159,7 +159,7 @@ def test_a_new_database_needs_its_first_administrator(
         "区委组织部",
     )
     assert code == 0, err
-    assert "管理员账号: wang" in out
+    assert "管理员账号：wang" in out
     code, _, err = run(capsys, "communities", "--db", str(path), "--user", "wang")
     assert code == 0, err
 
@@ -262,7 +262,7 @@ def test_a_viewer_may_neither_manage_accounts_nor_check_the_audit_log(
     ):
         code, out, err = run(capsys, *command, "--db", str(office), "--user", "zhao")
         assert (code, out) == (2, ""), command
-        assert err.startswith("错误: 当前账号(zhao,查看(督查))没有权限"), command
+        assert err.startswith("错误：当前账号（zhao，查看（督查））没有权限"), command
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
@@ -321,14 +321,14 @@ def test_at_a_terminal_the_user_name_and_passwords_are_asked_for(
     terminal = Terminal(monkeypatch, TEST_ADMIN, TEST_PASSWORD, NEW, NEW)
     code, out, err = run(capsys, "user", "add", "li", "--role", "viewer", "--db", str(office))
     assert code == 0 and "已新建账号 li" in out, err
-    assert terminal.prompts == ["用户名: ", "密码: ", "新密码: ", "再输入一次: "]
+    assert terminal.prompts == ["用户名：", "密码：", "新密码：", "再输入一次："]
     assert terminal.answers == []
     terminal.answers = [TEST_ADMIN, TEST_PASSWORD, NEW, "Typo-" + NEW]
     code, out, err = run(capsys, "user", "add", "wu", "--role", "viewer", "--db", str(office))
     assert (code, out) == (2, "") and "两次输入的密码不一致" in err
     terminal.answers = [TEST_ADMIN, None]  # Ctrl+D at the password prompt
     code, out, err = run(capsys, "info", "--db", str(office))
-    assert code == 2 and "没有输入,命令已取消" in err and "Traceback" not in err
+    assert code == 2 and "没有输入，命令已取消" in err and "Traceback" not in err
 
 
 def test_init_at_a_terminal_asks_for_the_first_administrator(
@@ -337,8 +337,8 @@ def test_init_at_a_terminal_asks_for_the_first_administrator(
     path = tmp_path / "new.sqlite"
     terminal = Terminal(monkeypatch, "wang", NEW, NEW)
     code, out, err = run(capsys, "init", "--db", str(path), "--name", "王主任")
-    assert code == 0 and "管理员账号: wang" in out, err
-    assert terminal.prompts == ["管理员用户名: ", "管理员密码: ", "再输入一次: "]
+    assert code == 0 and "管理员账号：wang" in out, err
+    assert terminal.prompts == ["管理员用户名：", "管理员密码：", "再输入一次："]
     terminal.answers = ["wang", NEW]
     code, out, err = run(capsys, "user", "list", "--db", str(path))
     assert code == 0 and "王主任" in out, err
@@ -401,8 +401,8 @@ def test_the_account_s_fields_are_checked_before_its_password_is_asked_for(
 ) -> None:
     terminal = Terminal(monkeypatch, TEST_ADMIN, TEST_PASSWORD)
     code, _, err = run(capsys, "user", "add", "li", "--role", "village", "--db", str(office))
-    assert code == 2 and "村(社区)账号要选择所属党组织" in err
-    assert terminal.prompts == ["用户名: ", "密码: "]  # no new password typed in vain
+    assert code == 2 and "村（社区）账号要选择所属党组织" in err
+    assert terminal.prompts == ["用户名：", "密码："]  # no new password typed in vain
     terminal.answers = [TEST_ADMIN, TEST_PASSWORD]
     code, _, err = run(capsys, "user", "add", "a b", "--role", "viewer", "--db", str(office))
     assert code == 2 and "用户名不能含空格" in err and terminal.answers == []

@@ -23,7 +23,7 @@ def test_count_attendance() -> None:
         (
             AbsenceReason.BUSINESS,
             " 赴区委党校培训 ",
-            "公出:赴区委党校培训",
+            "公出：赴区委党校培训",
             "On official business: 赴区委党校培训",
         ),
         (AbsenceReason.OTHER, "家中有急事", "家中有急事", "家中有急事"),

@@ -65,7 +65,7 @@ def test_every_disallowed_pair_is_refused_with_a_message() -> None:
 
 
 def test_approval_before_review_names_the_reason() -> None:
-    with pytest.raises(LifecycleError, match="尚未审核通过,不能批准"):
+    with pytest.raises(LifecycleError, match="尚未审核通过，不能批准"):
         next_status(S.APPLIED, A.APPROVE)
 
 

@@ -216,7 +216,7 @@ def test_status(value: str, expected: MembershipStatus) -> None:
 def test_unknown_choice_names_the_options() -> None:
     with pytest.raises(mc.CellError) as caught:
         mc.parse_choice(Gender, "未知", "gender")
-    assert caught.value.message == "性别“未知”无法识别,应为 男 或 女"
+    assert caught.value.message == "性别“未知”无法识别，应为 男 或 女"
     assert mc.parse_choice(Gender, None, "gender") is None
 
 
@@ -229,10 +229,10 @@ def test_unknown_choice_names_the_options() -> None:
         ("姓名", "name"),
         ("* 姓 名", "name"),
         ("身份证号码", "id_number"),
-        ("公民身份号码(18位)", "id_number"),
-        ("身份证号码(必填)", "id_number"),
+        ("公民身份号码（18位）", "id_number"),
+        ("身份证号码（必填）", "id_number"),
         ("出生年月", "birth_date"),
-        ("入党时间:", "joined_on"),
+        ("入党时间：", "joined_on"),
         ("所在支部", "organization"),
         ("所属党组织", "organization"),
         ("手机号码", "phone"),
@@ -253,7 +253,7 @@ def test_header_row_found_below_a_title() -> None:
     rows: list[tuple[object, ...]] = [
         ("某某村党员名册",),
         (),
-        ("填报单位:某某村党支部", None, None, "填报日期:2026年5月"),
+        ("填报单位：某某村党支部", None, None, "填报日期：2026年5月"),
         ("序号", "入党时间", "姓 名", "备用", "身份证号码", "所在党组织"),
         (1, "1985.03", "张三", None, "440514198503021234", "某某村党支部"),
     ]
@@ -287,7 +287,7 @@ def test_duplicate_headers_use_the_first_column() -> None:
     assert found.ignored == ("工作单位及职务",)
     assert found.duplicates == {"work_unit": (3,)}
     assert found.duplicate_notices() == [
-        "有 2 列都是“工作单位及职务”(B 列、D 列):读取了 B 列,D 列被忽略。"
+        "有 2 列都是“工作单位及职务”（B 列、D 列）：读取了 B 列，D 列被忽略。"
     ]
 
 

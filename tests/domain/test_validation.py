@@ -248,3 +248,15 @@ def test_future_date() -> None:
         v.future_date_error(date(2026, 6, 2), label=("成立日期", "founding date"), today=TODAY)
         == "The founding date cannot be in the future"
     )
+
+
+def test_every_refused_character_is_unprintable() -> None:
+    """clean_text skips its look at each character for a printable text."""
+    from pbc_desktop.domain.validation import _refused_char
+
+    printable_refused = [
+        hex(code)
+        for code in range(0x30000)
+        if chr(code).isprintable() and _refused_char(chr(code), multiline=False)
+    ]
+    assert printable_refused == []

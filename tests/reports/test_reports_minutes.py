@@ -13,7 +13,7 @@ from sqlalchemy import select
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, AgendaItem
-from pbc_desktop.domain.enums import ActivityKind
+from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import BUNDLED_FONT_NAME, FONT_DIR_ENV, font_file, official_fonts
@@ -54,7 +54,7 @@ def test_minutes_of_a_joint_meeting_say_everything(db: Database, tmp_path: Path)
     for heading in ("基本情况", "出席情况", "会议概况", "会议议题"):
         assert heading in text
     for label, value in (
-        ("会议主题", "第一季度联席会议"),
+        ("会议主题", "联席会议"),
         ("时间", "2026年3月12日14:30—16:00"),
         ("地点", VENUE),
         ("主办单位", ORG_NAMES[0]),
@@ -92,6 +92,42 @@ def test_paper_uses_chinese_punctuation(db: Database, tmp_path: Path) -> None:
     assert "主持人\uff08签字\uff09\uff1a" in raw
     assert "吴刚\uff08病假\uff09" in raw
     assert "14:30" in raw  # times keep their colon
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("第一季度联席会议", f"{COMMUNITY}第一季度联席会议纪要"),
+        (f"{COMMUNITY}第二季度联席会议", f"{COMMUNITY}第二季度联席会议纪要"),
+        ("研究春耕互助", f"{COMMUNITY}2026年第3次联席会议纪要"),  # a subject, not a heading
+        ("联席会议", f"{COMMUNITY}2026年第3次联席会议纪要"),
+    ],
+)
+def test_heading_matches_the_meetings_title(
+    db: Database, tmp_path: Path, title: str, heading: str
+) -> None:
+    meeting = make_joint_meeting(db, title=title)
+    text = whole_text(minutes(db, meeting.activity_id, tmp_path / "m.pdf"))
+    assert text.startswith(norm(heading) + "基本情况")
+    assert "草稿" not in text and "已取消" not in text
+
+
+@pytest.mark.parametrize(
+    ("status", "word", "note"),
+    [
+        (ActivityStatus.PLANNED, "草稿", "草稿:本次会议尚未举行"),
+        (ActivityStatus.CANCELLED, "已取消", "本次会议已取消,未举行"),
+    ],
+)
+def test_minutes_of_a_meeting_not_held_are_marked(
+    db: Database, tmp_path: Path, status: ActivityStatus, word: str, note: str
+) -> None:
+    meeting = make_joint_meeting(db, status=status, agenda_items=40)
+    pages = [norm(p) for p in page_texts(minutes(db, meeting.activity_id, tmp_path / "m.pdf"))]
+    assert len(pages) > 1
+    assert note in pages[0]
+    # The watermark is drawn on every page, not only the first.
+    assert all(word in page for page in pages)
 
 
 def test_stored_sequence_number_is_used(db: Database, tmp_path: Path) -> None:

@@ -116,10 +116,10 @@ def test_sign_in_with_the_right_password_names_the_person(db: Database) -> None:
     done = sign_in(db, "LI", CLERK_PW, now=NOW)
     assert done.actor.username == "li" and done.actor.organization_id == org
     assert done.must_change_password  # an administrator chose the first password
-    assert done.actor.label == "李书记(甲村党支部)"
+    assert done.actor.label == "李书记（甲村党支部）"
     with db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.SIGN_IN)).one()
-        assert entry.user_id == done.actor.user_id and entry.actor == "李书记(甲村党支部)"
+        assert entry.user_id == done.actor.user_id and entry.actor == "李书记（甲村党支部）"
 
 
 def test_a_wrong_password_or_user_gets_one_sentence_that_tells_nothing(db: Database) -> None:
@@ -129,7 +129,7 @@ def test_a_wrong_password_or_user_gets_one_sentence_that_tells_nothing(db: Datab
     with pytest.raises(SignInError) as no_user:
         sign_in(db, "nobody", "not-the-password", now=NOW)
     # The same sentence: no count of tries left, which would say that "wang" exists.
-    wrong = "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
+    wrong = "用户名或密码不正确。密码连续输错 5 次，账号将被锁定 15 分钟。"
     assert no_user.value.message == wrong_password.value.message == wrong
     assert "not-the-password" not in wrong_password.value.message
 

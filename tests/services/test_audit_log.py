@@ -110,7 +110,9 @@ def test_the_filter_choices(db: Database) -> None:
     add_entries(db, 3)
     add_entries(db, 1, user=clerk)
     who = who_choices(db)
-    assert [w.caption for w in who if w.user_id == clerk.user_id] == [f"区管理员({clerk.username})"]
+    assert [w.caption for w in who if w.user_id == clerk.user_id] == [
+        f"区管理员（{clerk.username}）"
+    ]
     assert [w.actor for w in who if w.user_id is None] == ["测试员"]
     choices = record_type_choices(db)
     assert choices == sorted(

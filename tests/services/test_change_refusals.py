@@ -93,7 +93,7 @@ def test_a_viewer_may_change_nothing_and_is_told_why(db: Database, records: Reco
     db.user = viewer_actor(db, town="甲镇")
     got = answers(db, records)
     assert allowed(db, records) == set()
-    assert got["new member"] == f"当前账号({db.user.username},查看(督查))没有权限修改数据。"
+    assert got["new member"] == f"当前账号（{db.user.username}，查看（督查））没有权限修改数据。"
     assert got["start scoring"] is not None and "考核评分" in got["start scoring"]
 
 
@@ -116,7 +116,7 @@ def test_a_village_changes_its_own_and_only_looks_at_the_others(
     assert got["venue of 乙镇"] == access.not_own().message
     assert got["edit 甲镇共建"] == access.kept_by_town().message
     assert got["new community"] == access.kept_by_town().message
-    assert got["new organization"] is not None and "村(社区)账号不能" in got["new organization"]
+    assert got["new organization"] is not None and "村（社区）账号不能" in got["new organization"]
 
 
 def test_a_town_changes_what_it_leads(db: Database, records: Records) -> None:
@@ -133,7 +133,7 @@ def test_a_town_changes_what_it_leads(db: Database, records: Records) -> None:
 
 def test_a_record_out_of_scope_reads_as_gone(db: Database, records: Records) -> None:
     db.user = village_actor(db, records.world.jia_one)  # 甲一村 does not take part in 跨镇共建
-    assert editing.change_refusal(db, records.by_yi_one) == "找不到该活动,可能已被删除。"
+    assert editing.change_refusal(db, records.by_yi_one) == "找不到该活动，可能已被删除。"
     assert communities.change_refusal(db, records.world.cross_community) is not None
 
 

@@ -187,14 +187,14 @@ def test_update_changes_members_and_keeps_those_that_left(db: Database, orgs: li
         cid,
         sample_input(
             orgs,
-            name="陈沙大道党建共同体(二期)",
+            name="陈沙大道党建共同体（二期）",
             lead_org_id=orgs[1],
             member_org_ids=(orgs[1], orgs[2]),
             roles=(svc.RoleInput("林华", LeadershipRole.CONVENER, orgs[1]),),
         ),
     )
     detail = svc.get_community(db, cid)
-    assert detail.name == "陈沙大道党建共同体(二期)"
+    assert detail.name == "陈沙大道党建共同体（二期）"
     assert detail.lead_org_id == orgs[1]
     assert [(m.organization_id, m.role) for m in detail.active_members] == [
         (orgs[1], MemberRole.LEAD),
@@ -254,7 +254,7 @@ def test_lifecycle_walk(db: Database, orgs: list[int]) -> None:
 
 def test_approval_before_review_is_refused(db: Database, orgs: list[int]) -> None:
     cid = svc.create_community(db, sample_input(orgs))
-    with pytest.raises(ValidationError, match="尚未审核通过,不能批准") as info:
+    with pytest.raises(ValidationError, match="尚未审核通过，不能批准") as info:
         svc.apply_lifecycle(db, cid, A.APPROVE, date(2024, 4, 1))
     assert info.value.fields() == ["action"]
     detail = svc.get_community(db, cid)

@@ -143,7 +143,7 @@ def test_edit_and_delete_are_audited(db: Database, setup: Setup) -> None:
             s.scalars(select(AuditEntry.summary).where(AuditEntry.entity == "fund_entry"))
         )
     assert summaries == [
-        "记录经费收入:各方筹集 100.00元",
-        "修改经费收入:各方筹集 120.00元",
-        "删除经费收入:各方筹集 120.00元",
+        "记录经费收入：各方筹集 100.00元",
+        "修改经费收入：各方筹集 120.00元",
+        "删除经费收入：各方筹集 120.00元",
     ]

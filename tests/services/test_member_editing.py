@@ -317,6 +317,7 @@ def test_get_member_input_is_unmasked(db: Database, org: int) -> None:
         category=MemberCategory.PROBATIONARY,
         phone="13900001111",
         remark="备注",
+        version=1,  # as read, handed back with the editor's input
     )
 
 
@@ -357,7 +358,7 @@ def test_delete_with_reports_needs_confirmation_then_takes_them_along(
         assert list(s.scalars(select(PostReport.member_id))) == [keep]
         assert list(s.scalars(select(ServiceLog.hours))) == [3.0]
     entry = audit_entries(db)[-1]
-    assert entry.summary == "删除党员 陈伟(含 2 条报到领岗记录、2 条服务记录)"
+    assert entry.summary == "删除党员 陈伟（含 2 条报到领岗记录、2 条服务记录）"
     before = json.loads(entry.before or "")
     assert len(before["reports"]) == 2
     assert sorted(len(r["services"]) for r in before["reports"]) == [0, 2]

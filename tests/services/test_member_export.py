@@ -220,7 +220,9 @@ def test_filter_in_words(db: Database, roster: Roster) -> None:
         category=MemberCategory.PROBATIONARY,
         reported=False,
     )
-    assert describe_query(db, query) == "搜索“张”;党组织:甲村党支部;镇街:成田镇;预备党员;未报到"
+    assert (
+        describe_query(db, query) == "搜索“张”；党组织：甲村党支部；镇街：成田镇；预备党员；未报到"
+    )
 
 
 def test_progress_and_cancel_leave_no_file(
@@ -278,7 +280,7 @@ def test_a_failed_export_keeps_the_previous_file(
 def test_find_organization(db: Database, roster: Roster) -> None:
     assert find_organization(db, " 甲村党支部 ") == (roster.village, "甲村党支部")
     assert find_organization(db, str(roster.agency)) == (roster.agency, "区教育局机关党支部")
-    with pytest.raises(NotFoundError, match="例如:乙村党支部、甲村党支部"):
+    with pytest.raises(NotFoundError, match="例如：乙村党支部、甲村党支部"):
         find_organization(db, "村党支部")
     with pytest.raises(NotFoundError, match="找不到名为“丙村”的党组织"):
         find_organization(db, "丙村")

@@ -36,7 +36,7 @@ def test_a_row_of_another_organization_reads_as_unknown(
     )
     preview = mi.read_members(db, path)
     assert [p.line() for p in preview.bad_rows()] == [
-        "第3行: 所在党组织“乙一村党支部”在系统中不存在"
+        "第3行：所在党组织“乙一村党支部”在系统中不存在"
     ]
     result = mi.apply_import(db, preview, valid_only=True)
     assert result.imported == 1

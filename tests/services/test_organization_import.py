@@ -3,6 +3,7 @@ duplicates, dry runs (a preview writes nothing), valid rows only, and scope."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,12 +14,19 @@ from sqlalchemy import func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, Organization
 from pbc_desktop.domain.enums import AuditAction, OrgField, OrgKind, OrgLevel
-from pbc_desktop.errors import PermissionDeniedError, UserError
+from pbc_desktop.errors import PermissionDeniedError, StaleEditError, UserError
 from pbc_desktop.services import organization_import as oi
 from pbc_desktop.services.audit_chain import verify_chain
-from pbc_desktop.services.organizations import OrgQuery, count_organizations, get_organization
+from pbc_desktop.services.organizations import (
+    OrgInput,
+    OrgQuery,
+    count_organizations,
+    get_organization,
+    update_organization,
+)
 from tests.factories import make_org
-from tests.org_import_factories import org, stored_tree, write_org_list
+from tests.import_factories import xls_roster
+from tests.org_import_factories import ORG_HEADERS, org, stored_tree, write_org_list
 from tests.scope_factories import town_actor, two_towns, viewer_actor, village_actor
 
 PHONE = "13812345678"
@@ -124,17 +132,18 @@ def test_each_kind_of_bad_row_is_named_with_its_row_and_column(
     )
     preview = oi.read_organizations(db, path)
     lines = [p.line() for p in preview.bad_rows()]
-    assert lines[0].startswith("第3行: 党组织类别“协会”无法识别,应为 党委 或 党总支")
-    assert lines[1].startswith("第4行: 所属领域“外星”无法识别")
+    assert lines[0].startswith("第3行：党组织类别“协会”无法识别，应为 党委 或 党总支")
+    assert lines[1].startswith("第4行：所属领域“外星”无法识别")
     assert lines[2] == (
-        "第5行: 电话号码格式不正确,应为手机号(如 13812345678)或固定电话(如 0754-87654321)"
+        "第5行：电话号码格式不正确，应为手机号（如 13812345678）或固定电话（如 0754-87654321）"
     )
-    assert lines[3] == "第6行: 成立日期“2015年13月1日”不是有效的日期"
+    assert lines[3] == "第6行：成立日期“2015年13月1日”不是有效的日期"
     assert (
-        lines[4] == "第7行: 上级党组织“不存在的党委”既不在本表中,系统中也没有,请核对名称或先导入它"
+        lines[4]
+        == "第7行：上级党组织“不存在的党委”既不在本表中，系统中也没有，请核对名称或先导入它"
     )
-    assert lines[5] == "第8行: 党组织名称与第2行重复"
-    assert lines[6] == "第9行: 党组织名称为空"
+    assert lines[5] == "第8行：党组织名称与第2行重复"
+    assert lines[6] == "第9行：党组织名称为空"
     assert "99988" not in "".join(lines)
     with pytest.raises(UserError, match="有 7 行有错误"):
         oi.apply_org_import(db, preview)
@@ -155,7 +164,7 @@ def test_valid_only_imports_the_good_rows_and_not_the_children_of_bad_ones(
     )
     preview = oi.read_organizations(db, path)
     assert [p.line() for p in preview.bad_rows()][1] == (
-        "第4行: 上级党组织“坏党总支”(第3行)有错误,不能导入"
+        "第4行：上级党组织“坏党总支”（第3行）有错误，不能导入"
     )
     result = oi.apply_org_import(db, preview, valid_only=True)
     assert (result.created, result.bad) == (2, 2)
@@ -178,11 +187,11 @@ def test_cycles_are_refused_in_the_file_and_with_stored_organizations(
     preview = oi.read_organizations(db, path)
     lines = [p.line() for p in preview.bad_rows()]
     assert lines[0] == (
-        "第2行: 上级党组织形成循环(甲党支部 → 乙党支部 → 丙党支部 → 甲党支部),"
+        "第2行：上级党组织形成循环（甲党支部 → 乙党支部 → 丙党支部 → 甲党支部），"
         "请改正其中一行的上级党组织"
     )
     assert len(lines) == 4
-    assert lines[3] == "第5行: 上级党组织不能是它自己"
+    assert lines[3] == "第5行：上级党组织不能是它自己"
     # stored 丁 under 戊; the file puts 戊 under 丁 and updates 丁 … only when updating
     top = make_org(db, "戊党委", town="甲镇", kind=OrgKind.COMMITTEE)
     make_org(db, "丁党支部", town="甲镇", parent_id=top)
@@ -191,7 +200,7 @@ def test_cycles_are_refused_in_the_file_and_with_stored_organizations(
     assert preview.bad_rows("skip") == []
     assert preview.counts("skip").duplicates == 1
     assert [p.reason for p in preview.bad_rows("update")] == [
-        "上级党组织形成循环(戊党委 → 丁党支部 → 戊党委),请改正其中一行的上级党组织"
+        "上级党组织形成循环（戊党委 → 丁党支部 → 戊党委），请改正其中一行的上级党组织"
     ]
 
 
@@ -234,6 +243,40 @@ def test_a_preview_writes_nothing_and_a_changed_database_is_read_again(
     make_org(db, "新党支部", town="甲镇")
     with pytest.raises(UserError, match="重新读取文件"):
         oi.apply_org_import(db, preview)
+
+
+def test_an_organization_changed_after_the_preview_refuses_the_update(
+    db: Database, tmp_path: Path
+) -> None:
+    # any change counts (its row version), also of a field the row leaves empty
+    org_id = make_org(db, "甲二村党支部", town="甲镇", secretary="旧书记")
+    path = write_org_list(tmp_path / "orgs.xlsx", [org("甲二村党支部", None, secretary="新书记")])
+    preview = oi.read_organizations(db, path)
+    stored = get_organization(db, org_id)
+    update_organization(
+        db, org_id, replace(OrgInput.from_detail(stored), address="村委会", version=stored.version)
+    )
+    edited = get_organization(db, org_id)
+    with pytest.raises(UserError, match="重新读取文件"):
+        oi.apply_org_import(db, preview, on_duplicate="update")
+    assert get_organization(db, org_id) == edited
+    again = oi.read_organizations(db, path)
+    assert oi.apply_org_import(db, again, on_duplicate="update").updated == 1
+    after = get_organization(db, org_id)
+    assert (after.secretary, after.address) == ("新书记", "村委会")
+    assert after.version == edited.version + 1  # the import's change counts
+
+
+def test_an_editor_open_before_an_import_is_refused_after_it(db: Database, tmp_path: Path) -> None:
+    org_id = make_org(db, "甲二村党支部", town="甲镇", secretary="旧书记")
+    opened = get_organization(db, org_id)
+    path = write_org_list(tmp_path / "orgs.xlsx", [org("甲二村党支部", None, secretary="新书记")])
+    oi.apply_org_import(db, oi.read_organizations(db, path), on_duplicate="update")
+    with pytest.raises(StaleEditError):
+        update_organization(
+            db, org_id, replace(OrgInput.from_detail(opened), address="x", version=opened.version)
+        )
+    assert get_organization(db, org_id).secretary == "新书记"
     assert count_organizations(db, OrgQuery()) == 1
 
 
@@ -246,10 +289,13 @@ def test_a_file_that_is_no_organization_list_is_one_sentence(db: Database, tmp_p
     )
     with pytest.raises(UserError, match="表格缺少“所属领域”列"):
         oi.read_organizations(db, no_field)
-    text = tmp_path / "c.xlsx"
-    text.write_text("党组织名称,党组织类别\n", encoding="utf-8")
-    with pytest.raises(UserError, match="文本文件"):
-        oi.read_organizations(db, text)
+    page = tmp_path / "c.xls"  # what web systems export as “Excel”
+    page.write_text("<html><table><tr><td>党组织名称</td></tr></table></html>", encoding="utf-8")
+    with pytest.raises(UserError, match="这是一个网页或 XML 文件"):
+        oi.read_organizations(db, page)
+    csv_list = write_org_list(tmp_path / "d.csv", [("甲党支部", "党支部")], headers=ORG_HEADERS[:2])
+    with pytest.raises(UserError, match="表格缺少“所属领域”列"):
+        oi.read_organizations(db, csv_list)
 
 
 def test_the_template_reads_back_as_an_empty_list(db: Database, tmp_path: Path) -> None:
@@ -282,8 +328,8 @@ def test_a_town_imports_within_its_own_town(db: Database, tmp_path: Path) -> Non
     )
     preview = oi.read_organizations(db, path)
     assert [p.line() for p in preview.bad_rows("update")] == [
-        "第3行: 所属镇街“乙镇”不是本账号的“甲镇”,镇街账号只能新增本镇街的党组织",
-        "第4行: 这条记录属于其他党组织,当前账号只能查看,不能修改",
+        "第3行：所属镇街“乙镇”不是本账号的“甲镇”，镇街账号只能新增本镇街的党组织",
+        "第4行：这条记录属于其他党组织，当前账号只能查看，不能修改",
     ]
     result = oi.apply_org_import(db, preview, on_duplicate="update", valid_only=True)
     assert result.created == 1
@@ -303,7 +349,7 @@ def test_a_village_may_update_its_own_but_add_none(db: Database, tmp_path: Path)
     )
     preview = oi.read_organizations(db, path)
     assert [p.line() for p in preview.bad_rows("update")] == [
-        "第3行: 党组织的新增和删除由区委组织部或其所在镇(街道)办理,村(社区)账号不能"
+        "第3行：党组织的新增和删除由区委组织部或其所在镇（街道）办理，村（社区）账号不能"
     ]
     result = oi.apply_org_import(db, preview, on_duplicate="update", valid_only=True)
     assert (result.created, result.updated) == (0, 1)
@@ -324,9 +370,82 @@ def test_the_scope_is_checked_again_when_writing(db: Database, tmp_path: Path) -
     path = write_org_list(tmp_path / "orgs.xlsx", [org("甲三村党支部", "甲镇党委")])
     preview = oi.read_organizations(db, path)  # read by the district
     db.user = village_actor(db, world.jia_two)
-    with pytest.raises(PermissionDeniedError, match=r"村\(社区\)账号不能"):
+    with pytest.raises(PermissionDeniedError, match="村（社区）账号不能"):
         oi.apply_org_import(db, preview)
     assert "甲三村党支部" not in stored_tree(db)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [("orgs.xls", ""), ("orgs.ods", ""), ("orgs.csv", "utf-8-sig"), ("orgs.csv", "gbk")],
+)
+def test_every_kind_of_file_the_roster_reads_is_read(
+    db: Database, tmp_path: Path, name: str, encoding: str
+) -> None:
+    # Excel 97-2003 and OpenDocument with date cells; CSV (Excel's “CSV UTF-8” and the GBK
+    # “CSV” of a Chinese Windows) with dates as text, typed as offices type them
+    text_dates = name.endswith(".csv")
+    path = write_org_list(
+        tmp_path / name,
+        [
+            org("甲一村党支部", "甲镇党委", phone=PHONE),
+            org(
+                "甲镇机关党支部",
+                "甲镇党委",
+                field="机关",
+                founded="2015.7.1" if text_dates else date(2015, 7, 1),
+            ),
+            org("甲镇党委", None, kind="党委", field="机关"),
+        ],
+        encoding=encoding or "utf-8-sig",
+    )
+    preview = oi.read_organizations(db, path)
+    assert preview.bad_rows() == []
+    assert oi.apply_org_import(db, preview).created == 3
+    assert stored_tree(db) == {
+        "甲镇党委": None,
+        "甲一村党支部": "甲镇党委",
+        "甲镇机关党支部": "甲镇党委",
+    }
+    assert only(db, "甲一村党支部").contact_phone == PHONE
+    assert only(db, "甲镇机关党支部").founded_on == date(2015, 7, 1)
+
+
+def test_a_text_date_is_read_as_typed_dates_are(db: Database, tmp_path: Path) -> None:
+    path = write_org_list(
+        tmp_path / "orgs.csv",
+        [
+            org("甲党支部", founded="20150701"),
+            org("乙党支部", founded="2015-2-30"),
+            org("丙党支部", founded="2015"),
+        ],
+    )
+    preview = oi.read_organizations(db, path)
+    lines = [p.line() for p in preview.bad_rows()]
+    assert lines[0] == "第3行：成立日期“2015-2-30”不是有效的日期"
+    assert lines[1].startswith("第4行：成立日期“2015”只有年份，请写成 ")
+    assert len(lines) == 2
+    oi.apply_org_import(db, preview, valid_only=True)
+    assert only(db, "甲党支部").founded_on == date(2015, 7, 1)
+
+
+def test_a_parent_merged_in_an_old_xls_is_the_parent_of_each(db: Database, tmp_path: Path) -> None:
+    rows = [
+        org("甲镇党委", None, kind="党委", field="机关"),
+        org("甲一村党支部", "甲镇党委"),
+        org("甲二村党支部", None),
+        org("甲三村党支部", None),
+    ]
+    path = xls_roster(
+        tmp_path / "orgs.xls",
+        rows,
+        headers=ORG_HEADERS,
+        sheet_title="党组织信息表",
+        merged=[(2, 4, 2, 2)],  # 上级党组织 of Excel's rows 3 to 5
+    )
+    oi.apply_org_import(db, oi.read_organizations(db, path))
+    tree = stored_tree(db)
+    assert [tree[n] for n in ("甲一村党支部", "甲二村党支部", "甲三村党支部")] == ["甲镇党委"] * 3
 
 
 def test_a_parent_merged_over_several_rows_is_the_parent_of_each(

@@ -74,10 +74,10 @@ def test_a_new_database_gets_the_default_catalogue_once(db: Database) -> None:
     assert [r.name for r in rows] == DEFAULT_NAMES
     assert all(r.active and not r.in_use for r in rows)
     assert [r.seq for r in rows] == list(range(1, len(DEFAULT_NAMES) + 1))
-    assert rows[0].description == "宣讲党的路线方针政策,入户宣传惠民政策"
+    assert rows[0].description == "宣讲党的路线方针政策，入户宣传惠民政策"
     assert [c.name for c in catalogue.post_choices(db)] == DEFAULT_NAMES
     assert count(db, Post) == len(DEFAULT_NAMES)
-    assert audit_summaries(db, "post") == ["建立默认岗位目录(8个岗位)"]
+    assert audit_summaries(db, "post") == ["建立默认岗位目录（8个岗位）"]
     assert catalogue.ensure_default_posts(db) is False
 
 
@@ -98,12 +98,14 @@ def test_a_catalogue_already_filled_is_left_alone(db: Database) -> None:
 
 def test_add_rename_and_describe_posts(db: Database) -> None:
     catalogue.list_posts(db)
-    new_id = catalogue.add_post(db, catalogue.PostInput("  护河  巡查 ", " 巡查河道,劝阻乱丢垃圾 "))
+    new_id = catalogue.add_post(
+        db, catalogue.PostInput("  护河  巡查 ", " 巡查河道，劝阻乱丢垃圾 ")
+    )
     rows = catalogue.list_posts(db)
     assert rows[-1].id == new_id
     assert (rows[-1].name, rows[-1].description, rows[-1].active) == (
         "护河 巡查",
-        "巡查河道,劝阻乱丢垃圾",
+        "巡查河道，劝阻乱丢垃圾",
         True,
     )
     assert rows[-1].seq == len(DEFAULT_NAMES) + 1
@@ -163,7 +165,7 @@ def test_deactivated_posts_are_not_offered_but_kept_for_their_reports(db: Databa
     catalogue.set_post_active(db, posts["矛盾调解"], False)  # no change, no audit
     assert "矛盾调解" not in [c.name for c in catalogue.post_choices(db)]
     kept = catalogue.post_choices(db, include_id=posts["矛盾调解"])
-    assert "矛盾调解(已停用)" in [c.name for c in kept]
+    assert "矛盾调解（已停用）" in [c.name for c in kept]
     assert [r.name for r in catalogue.list_posts(db, include_inactive=False)] == [
         n for n in DEFAULT_NAMES if n != "矛盾调解"
     ]
@@ -191,7 +193,7 @@ def test_a_post_in_use_cannot_be_deleted_only_deactivated(db: Database, setup: P
     used = setup.posts["志愿服务"]
     row = next(r for r in catalogue.list_posts(db) if r.id == used)
     assert (row.report_count, row.active_count, row.in_use) == (1, 1, True)
-    with pytest.raises(ConflictError, match="不能删除;如不再使用,请停用"):
+    with pytest.raises(ConflictError, match="不能删除；如不再使用，请停用"):
         catalogue.delete_post(db, used)
     assert count(db, Post) == len(DEFAULT_NAMES)
     catalogue.set_post_active(db, used, False)
@@ -233,7 +235,7 @@ def test_report_a_member_to_a_post(db: Database, setup: PostSetup) -> None:
     assert (row.reported_on, row.ended_on, row.remark) == (date(2023, 3, 1), None, "每月第一周报到")
     assert (row.service_hours, row.service_count, row.last_evaluation) == (0.0, 0, None)
     assert reports.list_member_reports(db, setup.member) == [row]
-    assert audit_summaries(db, "post_report") == ["党员陈伟到文光社区党委(政策宣传岗)报到"]
+    assert audit_summaries(db, "post_report") == ["党员陈伟到文光社区党委（政策宣传岗）报到"]
     with db.read() as s:
         after = s.scalar(select(AuditEntry.after).where(AuditEntry.entity == "post_report"))
     assert after is not None and json.loads(after)["organization_id"] == setup.v1
@@ -284,7 +286,7 @@ def test_report_dates(db: Database, setup: PostSetup) -> None:
     with pytest.raises(ValidationError, match="报到日期不能晚于今天") as exc:
         report(db, setup, reported_on=date(2024, 6, 2))
     assert fields_of(exc) == {"reported_on"}
-    with pytest.raises(ValidationError, match=r"入党日期\(2010-07-01\)") as exc:
+    with pytest.raises(ValidationError, match=r"入党日期\（2010-07-01\）") as exc:
         report(db, setup, reported_on=date(2010, 6, 30))
     assert fields_of(exc) == {"reported_on"}
     assert report(db, setup, reported_on=JOINED)
@@ -340,7 +342,8 @@ def test_correct_a_report(db: Database, setup: PostSetup) -> None:
     row = reports.get_report(db, rid)
     assert (row.post_name, row.remark) == ("关爱帮扶", "调整岗位")
     assert (
-        audit_summaries(db, "post_report")[-1] == "修改党员陈伟的报到记录(文光社区党委(关爱帮扶岗))"
+        audit_summaries(db, "post_report")[-1]
+        == "修改党员陈伟的报到记录（文光社区党委（关爱帮扶岗））"
     )
     with pytest.raises(ValidationError, match="2023-04-01的服务记录") as exc:
         reports.update_report(db, rid, report_input(setup, reported_on=date(2023, 4, 2)))
@@ -372,15 +375,15 @@ def test_end_a_report(db: Database, setup: PostSetup) -> None:
         reports.end_report(db, rid, reports.EndInput(date(2023, 5, 31)))
     assert fields_of(exc) == {"ended_on"}
     assert reports.get_report(db, rid).active
-    reports.end_report(db, rid, reports.EndInput(date(2023, 6, 30), "工作调动,离岗"))
+    reports.end_report(db, rid, reports.EndInput(date(2023, 6, 30), "工作调动，离岗"))
     row = reports.get_report(db, rid)
     assert (row.status, row.ended_on, row.remark) == (
         PostReportStatus.ENDED,
         date(2023, 6, 30),
-        "工作调动,离岗",
+        "工作调动，离岗",
     )
     assert audit_summaries(db, "post_report")[-1] == (
-        "党员陈伟从文光社区党委(政策宣传岗)离岗(2023-06-30)"
+        "党员陈伟从文光社区党委（政策宣传岗）离岗（2023-06-30）"
     )
     with pytest.raises(ConflictError, match="已于2023-06-30离岗"):
         reports.end_report(db, rid, reports.EndInput(date(2023, 7, 1)))
@@ -403,7 +406,8 @@ def test_resume_a_report_ended_by_mistake(db: Database, setup: PostSetup) -> Non
     row = reports.get_report(db, rid)
     assert (row.active, row.ended_on) == (True, None)
     assert (
-        audit_summaries(db, "post_report")[-1] == "恢复党员陈伟在文光社区党委(政策宣传岗)的在岗状态"
+        audit_summaries(db, "post_report")[-1]
+        == "恢复党员陈伟在文光社区党委（政策宣传岗）的在岗状态"
     )
     before = len(audit_summaries(db))
     reports.resume_report(db, rid)  # already on the post
@@ -419,7 +423,8 @@ def test_delete_a_report_entered_by_mistake(db: Database, setup: PostSetup) -> N
     reports.delete_report(db, rid)
     assert [r.id for r in reports.list_member_reports(db, setup.member)] == [used]
     assert (
-        audit_summaries(db, "post_report")[-1] == "删除党员陈伟到文光社区党委(政策宣传岗)的报到记录"
+        audit_summaries(db, "post_report")[-1]
+        == "删除党员陈伟到文光社区党委（政策宣传岗）的报到记录"
     )
     with pytest.raises(NotFoundError):
         reports.get_report(db, rid)
@@ -441,15 +446,15 @@ def test_log_edit_and_delete_service(db: Database, setup: PostSetup) -> None:
     assert (row.service_hours, row.service_count) == (3.5, 2)
     service_log.update_service(db, second, service(date(2024, 3, 6), 1.5, "清理楼道卫生"))
     assert service_log.get_service(db, second) == service_log.ServiceRow(
-        second, rid, date(2024, 3, 6), 1.5, "清理楼道卫生"
+        second, rid, date(2024, 3, 6), 1.5, "清理楼道卫生", version=2
     )
     service_log.delete_service(db, first)
     assert [r.id for r in service_log.list_services(db, rid)] == [second]
     assert audit_summaries(db, "service_log") == [
-        "登记党员陈伟的服务记录(2024-01-10,2.5小时)",
-        "登记党员陈伟的服务记录(2024-03-05,1小时)",
-        "修改党员陈伟的服务记录(2024-03-06)",
-        "删除党员陈伟的服务记录(2024-01-10)",
+        "登记党员陈伟的服务记录（2024-01-10,2.5小时）",
+        "登记党员陈伟的服务记录（2024-03-05,1小时）",
+        "修改党员陈伟的服务记录（2024-03-06）",
+        "删除党员陈伟的服务记录（2024-01-10）",
     ]
     with pytest.raises(NotFoundError):
         service_log.update_service(db, first, service())
@@ -464,7 +469,7 @@ def test_log_edit_and_delete_service(db: Database, setup: PostSetup) -> None:
         (service(hours=float("nan")), "hours", "大于0且不超过24"),
         (service(content="  "), "content", "请填写服务内容"),
         (service(content="字" * 2001), "content", "不能超过2000个字"),
-        (service(day=date(2023, 2, 28)), "served_on", "不能早于报到日期(2023-03-01)"),
+        (service(day=date(2023, 2, 28)), "served_on", "不能早于报到日期（2023-03-01）"),
         (service(day=date(2024, 6, 2)), "served_on", "不能晚于今天"),
     ],
 )
@@ -494,7 +499,7 @@ def test_whole_days_are_fine_but_not_more(db: Database, setup: PostSetup) -> Non
 def test_no_service_after_leaving_the_post(db: Database, setup: PostSetup) -> None:
     rid = report(db, setup)
     reports.end_report(db, rid, reports.EndInput(date(2023, 12, 31)))
-    with pytest.raises(ValidationError, match=r"离岗日期\(2023-12-31\)") as exc:
+    with pytest.raises(ValidationError, match=r"离岗日期\（2023-12-31\）") as exc:
         service_log.add_service(db, rid, service(date(2024, 1, 1)))
     assert fields_of(exc) == {"served_on"}
     service_log.add_service(db, rid, service(date(2023, 12, 31)))  # late entry of past service
@@ -528,9 +533,9 @@ def test_one_evaluation_per_report_and_year(db: Database, setup: PostSetup) -> N
     with pytest.raises(NotFoundError, match="没有2024年度的评价"):
         evaluations.clear_evaluation(db, rid, 2024)
     assert audit_summaries(db, "post_evaluation") == [
-        "党员陈伟2023年度报到领岗评价:合格",
-        "党员陈伟2023年度报到领岗评价:优秀",
-        "党员陈伟2024年度报到领岗评价:不合格",
+        "党员陈伟2023年度报到领岗评价：合格",
+        "党员陈伟2023年度报到领岗评价：优秀",
+        "党员陈伟2024年度报到领岗评价：不合格",
         "删除党员陈伟2024年度报到领岗评价",
     ]
 
@@ -595,7 +600,7 @@ def test_overview_counts_members_reports_and_hours(db: Database, reported: PostS
         ("东泰社区党支部", 1),
     ]
     assert home.destination_count == 2
-    assert home.summary == "文光社区党委(文光党建共同体) 2人;东泰社区党支部(文光党建共同体) 1人"
+    assert home.summary == "文光社区党委（文光党建共同体）2人；东泰社区党支部（文光党建共同体）1人"
     nurse = rows["区卫健局机关党支部"]  # her report ended: hours stay, no one on a post
     assert (nurse.member_count, nurse.reported_count, nurse.service_hours) == (1, 0, 4.0)
     assert nurse.summary == ""

@@ -79,7 +79,7 @@ def test_clean_text_allows_line_breaks_in_multiline_fields_and_limits_length() -
         None,
     )
     _text, problem = clean_text("地" * 201, ("地点", "place"), max_len=200)
-    assert problem == "地点不能超过 200 个字(现为 201 个)"
+    assert problem == "地点不能超过 200 个字（现为 201 个）"
 
 
 # -- the services ----------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def test_the_table_lists_every_account_with_its_role_scope_and_status(
         "zhen",
         "镇组织委员",
         "陈店镇党委",
-        "镇(街道)党(工)委",
+        "镇（街道）党（工）委",
         "陈店镇",
         "需改密码",
     ]

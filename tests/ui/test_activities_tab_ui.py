@@ -114,8 +114,8 @@ def test_the_detail_phrases_an_absence_as_the_minutes_do(
     tab.reload()
     assert tab.select_id(aid)
     text = tab.detail.toPlainText()
-    assert "陈伟(在外务工), 黄强(公出:培训)" in text  # the absent, with why
-    assert "公出:培训" in text.split("黄强")[-1]  # the attendance table's reason
+    assert "陈伟（在外务工），黄强（公出：培训）" in text  # the absent, with why
+    assert "公出：培训" in text.split("黄强")[-1]  # the attendance table's reason
 
 
 def test_new_edit_and_delete(

@@ -217,7 +217,7 @@ def test_new_database_from_the_menu(
     window.action_new.trigger()
     assert window.ctx.db.path == (tmp_path / "second.sqlite")
     assert window.ctx.db.user.username == "wang"  # a new database starts with its admin
-    assert "王主任(区委组织部)" in window._user_label.text()
+    assert "王主任（区委组织部）" in window._user_label.text()
     assert "second.sqlite" in window._db_label.text()
     assert (tmp_path / "second.sqlite").exists()
 
@@ -451,3 +451,13 @@ def test_the_community_detail_opens_on_its_member_organizations_in_chinese(
     tab = window.show_tab("communities")
     assert isinstance(tab, CommunitiesTab)
     assert tab.detail_tabs.tabText(0) == "成员单位"  # not 成员单位数, the table's count column
+
+
+@pytest.mark.server_only("the window on a server's database")
+def test_entry_point_opens_a_server_database(db: Database, data_dir: Path) -> None:
+    """``pbc-desktop --db postgresql+psycopg://…``: connected, signed in (PBC_USER,
+    PBC_PASSWORD), the window shown."""
+    proc = _run_app(["--db", db.url, "--exit-after-show"], data_dir)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.startswith("shown ")

@@ -102,8 +102,8 @@ def test_filters_narrow_the_entries(qtbot: QtBot, viewer: AuditLogDialog, db: Da
     choose(panel.action_combo, None)
     choose(panel.type_combo, None)
     captions = [panel.who_combo.itemText(i) for i in range(panel.who_combo.count())]
-    assert f"李书记({clerk.username})" in captions and "测试员" in captions
-    index = captions.index(f"李书记({clerk.username})")
+    assert f"李书记（{clerk.username}）" in captions and "测试员" in captions
+    index = captions.index(f"李书记（{clerk.username}）")
     panel.who_combo.setCurrentIndex(index)
     assert shown(panel) == 3 and all(r.user_id == clerk.user_id for r in panel.model.rows())
     panel.who_combo.setCurrentIndex(captions.index("测试员"))
@@ -135,14 +135,14 @@ def test_check_integrity_then_an_edited_entry_is_named_and_shown(
 ) -> None:
     panel = viewer.panel
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
-    assert panel.verify_result.text() == f"操作日志完整:{ENTRIES} 条记录均未被改动。"
+    assert panel.verify_result.text() == f"操作日志完整：{ENTRIES} 条记录均未被改动。"
     assert boxes.shown[-1] == panel.verify_result.text()
 
     sql_by_hand(
         db, "UPDATE audit_log SET summary = '什么也没改' WHERE id = 7"
     )  # not on the first page
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
-    assert panel.verify_result.text() == "操作日志不完整:第 7 条记录被改动过。"
+    assert panel.verify_result.text() == "操作日志不完整：第 7 条记录被改动过。"
     assert boxes.shown[-1] == panel.verify_result.text()
     current = panel.current_row()
     assert current is not None and current.id == 7 and current.summary == "什么也没改"

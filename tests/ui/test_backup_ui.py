@@ -141,7 +141,7 @@ def test_restore_shows_the_contents_asks_and_reopens(
     open_dialog(monkeypatch, copy)
     window.backups.action_restore.trigger()
     question, done = boxes.shown
-    assert str(copy) in question and "党组织: 1" in question and "党员: 0" in question
+    assert str(copy) in question and "党组织：1" in question and "党员：0" in question
     assert window.ctx.db is not office
     assert names_in(window.ctx.db) == ["上底村党总支"]
     assert window.current_key() == "organizations"
@@ -205,7 +205,7 @@ def test_what_a_backup_holds_is_said_in_chinese(
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)  # type: ignore[arg-type]
-    assert f"文件:{copy}" in text and "备份时间:" in text and "大小:" in text
+    assert f"文件：{copy}" in text and "备份时间：" in text and "大小：" in text
     assert "File:" not in text and "Size:" not in text
 
 
@@ -317,7 +317,7 @@ def test_damaged_database_at_start_up_offers_the_newest_good_backup(
         db.dispose()
     (dialog,) = seen
     assert dialog.text() == "数据库文件已损坏"
-    assert str(good) in dialog.informativeText() and "党组织: 300" in dialog.informativeText()
+    assert str(good) in dialog.informativeText() and "党组织：300" in dialog.informativeText()
     kept = backups_in(data_dir, backup.BEFORE_RESTORE)
     assert len(kept) == 1 and kept[0].read_bytes() == damaged_bytes
 
@@ -369,7 +369,7 @@ def test_recovery_dialog_names_the_three_ways_on(qtbot: QtBot, data_dir: Path) -
     path, good_copy = damaged_office(data_dir)
     good = backup.newest_good_backup(path)
     assert good is not None and good.path == good_copy
-    error = DatabaseDamagedError(f"数据库文件“{path}”已损坏:完整性检查没有通过。")
+    error = DatabaseDamagedError(f"数据库文件“{path}”已损坏：完整性检查没有通过。")
     dialog = RecoveryDialog(error, good)
     qtbot.addWidget(dialog)
     dialog.show()

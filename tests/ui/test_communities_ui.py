@@ -270,7 +270,7 @@ def test_approval_before_review_is_explained_and_not_stored(
     assert combo.currentText() == "审核通过"
     combo.setCurrentIndex(combo.findText("批准"))
     assert dialog.ui.errorLabel.isVisible()
-    assert dialog.ui.errorLabel.text() == "尚未审核通过,不能批准"
+    assert dialog.ui.errorLabel.text() == "尚未审核通过，不能批准"
     ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()
     dialog.accept()  # even if forced, nothing is stored

@@ -71,7 +71,7 @@ def test_an_administrator_sets_up_the_office_in_the_dialog(
     qtbot.addWidget(setup)
     setup.accept()  # nothing chosen: the level and the name, at once
     assert setup.result() != QDialog.DialogCode.Accepted
-    assert setup.error.text().splitlines()[1] == "请填写单位名称(不超过120字)。"
+    assert setup.error.text().splitlines()[1] == "请填写单位名称（不超过120字）。"
     assert [k for k, w in setup.field_widgets.items() if w.styleSheet()] == ["level", "name"]
     setup.level_combo.setCurrentIndex(setup.level_combo.findData(OrgLevel.TOWN.value))
     assert setup.town_combo.isEnabled() and not setup.org_combo.isEnabled()
@@ -245,4 +245,4 @@ def test_two_offices_of_one_name_are_told_apart_in_the_send_dialog(qtbot: QtBot)
     dialog = SendDialog([view("u1", "1111 2222 3333"), view("u2", "4444 5555 6666")])
     qtbot.addWidget(dialog)
     shown = [dialog.to_combo.itemText(i) for i in range(dialog.to_combo.count())]
-    assert shown == ["和平镇党委(1111 2222…)", "和平镇党委(4444 5555…)"]
+    assert shown == ["和平镇党委（1111 2222…）", "和平镇党委（4444 5555…）"]

@@ -20,10 +20,13 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 from tests.factories import make_id, make_member, make_org
 from tests.import_factories import (
+    csv_roster,
     database_state,
     encrypted_workbook,
+    ods_roster,
     write_roster,
     wrong_check_digit,
+    xls_roster,
 )
 from tests.qt_helpers import Boxes, stub_boxes
 
@@ -181,6 +184,33 @@ def test_members_already_present_are_skipped_or_updated(
     assert names(db) == ["张三", "李四"]
 
 
+@pytest.mark.parametrize("suffix", [".xls", ".ods", ".csv"])
+def test_old_excel_opendocument_and_csv_rosters_are_offered_and_imported(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, suffix: str
+) -> None:
+    dialog = choose.dialog
+    write = {".xls": xls_roster, ".ods": ods_roster, ".csv": csv_roster}[suffix]
+    path = write(
+        choose.folder / f"名册{suffix}",
+        [("张三", ID_A, ORG, date(2010, 7, 1)), ("王五", ID_C, ORG, "2012.7.1")],
+        headers=HEADERS,
+    )
+    asked: list[str] = []
+
+    def fake_open(_parent: object, _title: str, _dir: str, pattern: str) -> tuple[str, str]:
+        asked.append(pattern)
+        return str(path), ""
+
+    choose.monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+    QTest.mouseClick(dialog.ui.chooseButton, Qt.MouseButton.LeftButton)
+    assert f"*{suffix}" in asked[0].split(";;")[0]  # the first filter offers every format
+    assert "2 new members" in dialog.ui.summaryLabel.text()
+    with qtbot.waitSignal(dialog.imported):
+        QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    assert names(db) == ["张三", "王五"]
+    assert boxes.shown[-1].startswith("新增党员 2 名")
+
+
 def test_a_file_that_cannot_be_read_is_explained(
     choose: Chooser, boxes: Boxes, dialog: MemberImportDialog, tmp_path: Path
 ) -> None:
@@ -219,7 +249,7 @@ def test_bad_rows_model(choose: Chooser, qtmodeltester: Any, dialog: MemberImpor
     tooltip = dialog.model.data(dialog.model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
     assert tooltip.splitlines() == [
         "身份证号校验位错误",
-        "入党日期“明天”无法识别为日期,"
+        "入党日期“明天”无法识别为日期，"
         "请写成 1985-03-02、1985.3.2、1985/03/02、1985年3月2日 或 1985.03",
     ]
     header = dialog.model.headerData(0, Qt.Orientation.Horizontal)
@@ -252,7 +282,7 @@ def test_a_roster_sheet_is_chosen_when_several_qualify(
     assert ui.sheetCombo.currentText() == "一支部"
     assert ui.noticeLabel.isVisibleTo(dialog)
     assert ui.noticeLabel.text().startswith(
-        "工作簿中有 2 个工作表像党员名册:读取了“一支部”,没有读取“二支部”。"
+        "工作簿中有 2 个工作表像党员名册：读取了“一支部”，没有读取“二支部”。"
     )
     assert "Sheet “一支部”" in ui.summaryLabel.text()
 
@@ -263,7 +293,7 @@ def test_a_roster_sheet_is_chosen_when_several_qualify(
     assert [r.name for r in dialog.preview.rows] == ["李四"]
     assert "Sheet “二支部”" in ui.summaryLabel.text()
     assert ui.sheetCombo.currentText() == "二支部"
-    assert "读取了“二支部”,没有读取“一支部”" in ui.noticeLabel.text()
+    assert "读取了“二支部”，没有读取“一支部”" in ui.noticeLabel.text()
     with qtbot.waitSignal(dialog.imported):
         QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
     assert names(db) == ["李四"]
@@ -286,7 +316,7 @@ def test_a_full_disk_while_importing_is_a_sentence_and_changes_nothing(
     dialog.imported.connect(emitted.append)
     QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
     assert boxes.shown == [
-        "磁盘空间已满,导入没有完成,数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后重新导入。"
+        "磁盘空间已满，导入没有完成，数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后重新导入。"
     ]
     assert emitted == []
     assert database_state(db) == state

@@ -117,7 +117,7 @@ def test_create_list_item_claim_supervise_and_solve(
     assert row.status == ItemStatus.OPEN
     assert tab.claim_button.isEnabled()
     assert not tab.solve_button.isEnabled()
-    assert tab.solve_button.toolTip() == "项目事项需先认领,才能推进或办结。"  # says why
+    assert tab.solve_button.toolTip() == "项目事项需先认领，才能推进或办结。"  # says why
 
     # 组团认领: the picker offers the community's members only; a group of one is refused.
     click(qtbot, tab.claim_button)
@@ -146,7 +146,7 @@ def test_create_list_item_claim_supervise_and_solve(
     assert row is not None and row.status == ItemStatus.CLAIMED
     assert "区卫健局党支部" in tab.model.data(tab.model.index(0, 5))
     assert not tab.claim_button.isEnabled()
-    assert tab.claim_button.toolTip() == "该事项已认领,不能再次认领。"
+    assert tab.claim_button.toolTip() == "该事项已认领，不能再次认领。"
 
     # 督办 moves it in progress.
     click(qtbot, tab.supervise_button)

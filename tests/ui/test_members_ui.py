@@ -1,8 +1,10 @@
-"""The 党员 tab and the member dialog, driven through the keyboard and mouse like a clerk."""
+"""The 党员 tab and the member dialog, driven through the keyboard and mouse like a clerk
+(also with another clerk writing to the same database)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,14 +15,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import PartyMember, PostReport
-from pbc_desktop.domain.enums import Gender, MemberCategory
+from pbc_desktop.db.models import PartyMember, PostReport, User
+from pbc_desktop.domain.enums import Gender, MemberCategory, UserRole
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.services import member_editing
+from pbc_desktop.services.accounts.users import actor_of
+from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.dialog import MemberDialog
 from pbc_desktop.ui.members.tab import ID_COLUMN, PHONE_COLUMN, MembersTab
-from tests.factories import make_id, make_member, make_org, make_post_report
+from tests.conftest import add_account
+from tests.factories import complete_fields, make_id, make_member, make_org, make_post_report
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 
 # The organization pickers open their completion popup while typing; the offscreen
@@ -356,6 +361,35 @@ def test_optional_dates_can_be_cleared_and_probationers_have_no_confirmation(
     assert m.joined_on is None
 
 
+def test_dates_are_typed_from_the_keyboard_and_an_impossible_one_is_not_saved(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int]
+) -> None:
+    dialog = open_new(qtbot, tab)
+    ui = dialog.ui
+    type_text(qtbot, ui.nameEdit, "张晓明")
+    type_text(qtbot, ui.idEdit, ZHANG_ID)
+    type_text(qtbot, ui.organizationCombo, "东山社区党支部")
+    check(qtbot, ui.joinedCheck)
+    joined = ui.joinedEdit.lineEdit()
+    ui.joinedEdit.setFocus()
+    ui.joinedEdit.selectAll()
+    qtbot.keyClicks(ui.joinedEdit, "2001-2-30")
+    click_ok(qtbot, dialog)
+    assert dialog.error_text() == "“2001-2-30”这一天不存在，请检查月份和日期。"
+    assert shown_dialog(tab) is dialog
+    assert stored(db, "张晓明") is None
+    ui.joinedEdit.setFocus()
+    ui.joinedEdit.selectAll()
+    qtbot.keyClicks(ui.joinedEdit, "2001.7.1")
+    click_ok(qtbot, dialog)  # takes the date being typed
+    assert ui.joinedEdit.date() == QDate(2001, 7, 1)
+    assert joined.text() == "2001-07-01"
+    assert shown_dialog(tab) is None
+    m = stored(db, "张晓明")
+    assert m is not None
+    assert m.joined_on == date(2001, 7, 1)
+
+
 # -- editing -----------------------------------------------------------------------------------
 def test_edit_a_member(qtbot: QtBot, db: Database, tab: MembersTab) -> None:
     dialog = open_edit(qtbot, tab, "林丽")
@@ -442,7 +476,7 @@ def test_the_masked_editor_masks_numbers_written_in_the_remark(
     qtbot: QtBot, db: Database, ids: dict[str, int], tab: MembersTab
 ) -> None:
     """The detail panel masks them in the remark; the editor beside it did not."""
-    remark = f"配偶林丽,身份证 {LIN_ID},电话 13900001111"
+    remark = f"配偶林丽，身份证 {LIN_ID}，电话 13900001111"
     with db.write() as s:
         member = s.get(PartyMember, ids["陈伟"])
         assert member is not None
@@ -452,7 +486,7 @@ def test_the_masked_editor_masks_numbers_written_in_the_remark(
     ui = dialog.ui
     shown = ui.remarkEdit.toPlainText()
     assert LIN_ID not in shown and "13900001111" not in shown
-    assert shown == f"配偶林丽,身份证 {'*' * 14}{LIN_ID[-4:]},电话 139****1111"
+    assert shown == f"配偶林丽，身份证 {'*' * 14}{LIN_ID[-4:]}，电话 139****1111"
     assert ui.remarkEdit.isReadOnly()
     # Saving the masked form keeps the remark as stored.
     ui.workUnitEdit.setText("文光村委会")
@@ -710,3 +744,78 @@ def test_a_record_saved_while_the_filters_hide_it_is_shown_and_the_tab_says_so(
     assert "cleared" in tab.extra_label.text() and tab.extra_label.isVisible()
     tab.show_saved(ids["陈伟"])  # nothing filtered: nothing to say
     assert not tab.extra_label.isVisible()
+
+
+# -- another clerk writes meanwhile (a server database) ---------------------------------------
+@pytest.fixture
+def other_pc(db: Database) -> Iterator[Database]:
+    """Another client of the same database (its own connections), signed in as 张三."""
+    add_account(db, "zhangsan", UserRole.DISTRICT, name="张三", unit="区委组织部")
+    with db.read() as s:
+        user = s.scalars(select(User).where(User.username == "zhangsan")).one()
+    other = Database(db.url, user=actor_of(user))
+    yield other
+    other.dispose()
+
+
+def test_a_save_over_another_clerks_change_keeps_the_dialog_and_the_input(
+    qtbot: QtBot, db: Database, tab: MembersTab, ids: dict[str, int], other_pc: Database
+) -> None:
+    dialog = open_edit(qtbot, tab, "林丽")
+    # meanwhile 张三, on another PC, saves the same member
+    theirs = member_editing.get_member_input(other_pc, ids["林丽"])
+    member_editing.update_member(other_pc, ids["林丽"], replace(theirs, party_post="组织委员"))
+
+    type_text(qtbot, dialog.ui.workUnitEdit, "陈店镇文光村村委会")
+    typed = dialog.input()
+    click_ok(qtbot, dialog)
+
+    assert shown_dialog(tab) is dialog and dialog.isVisible()  # not closed
+    assert "该记录已被 张三 于 " in dialog.error_text()
+    assert "请关闭后重新打开再保存" in dialog.error_text()
+    assert dialog.input() == typed  # every field as the clerk left it
+    m = stored(db, "林丽")
+    assert m is not None and (m.party_post, m.work_unit) == ("组织委员", None)
+
+    # closed and opened again, the clerk's change goes in over 张三's, which stays
+    dialog.reject()
+    again = open_edit(qtbot, tab, "林丽")
+    type_text(qtbot, again.ui.workUnitEdit, "陈店镇文光村村委会")
+    click_ok(qtbot, again)
+    assert shown_dialog(tab) is None
+    m = stored(db, "林丽")
+    assert m is not None and (m.party_post, m.work_unit) == ("组织委员", "陈店镇文光村村委会")
+
+
+def test_the_listing_shows_another_clerks_new_member_keeping_the_selection(
+    qtbot: QtBot, tab: MembersTab, ids: dict[str, int], other_pc: Database
+) -> None:
+    watch = ChangeWatch(tab.ctx, tab, interval_ms=50)
+    watch.everywhere = True  # on SQLite too: two connections stand for two PCs
+    watch.changed.connect(tab.follow_changes)
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    click_row(qtbot, tab, "黄强")
+    qtbot.wait(150)  # the watch has had its first look
+    member_editing.create_member(
+        other_pc, MemberInput(name="王新", organization_id=ids["A"], **complete_fields())
+    )
+    qtbot.waitUntil(lambda: "王新" in names(tab), timeout=5000)
+    current = tab.current_row()
+    assert current is not None and current.name == "黄强"
+
+
+def test_no_look_on_sqlite_nor_while_another_window_is_active(
+    qtbot: QtBot, db: Database, tab: MembersTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Database] = []
+    monkeypatch.setattr("pbc_desktop.services.changes.last_change", lambda d: asked.append(d) or 0)
+    watch = ChangeWatch(tab.ctx, tab, interval_ms=60_000)
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    watch.look()
+    assert asked == ([] if db.is_sqlite else [db])
+    watch.everywhere = True
+    monkeypatch.setattr(tab, "isActiveWindow", lambda: False)
+    watch.look()
+    assert len(asked) == (0 if db.is_sqlite else 1)

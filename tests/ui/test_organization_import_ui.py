@@ -91,7 +91,7 @@ def test_the_preview_lists_bad_rows_then_imports_the_valid_ones(
     dialog.imported.connect(imported.append)
     QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
     assert stored_tree(db) == {"甲镇党委": None, "甲二村党支部": "甲镇党委"}
-    assert boxes.shown == ["新增党组织 2 个,更新 0 个,跳过已有党组织 0 个,有错误未导入 1 行"]
+    assert boxes.shown == ["新增党组织 2 个，更新 0 个，跳过已有党组织 0 个，有错误未导入 1 行"]
     assert len(imported) == 1
     assert not dialog.isVisible()
 
@@ -134,10 +134,10 @@ def test_a_cancelled_import_changes_nothing(
 def test_a_file_that_cannot_be_read_is_said_and_nothing_is_shown(
     monkeypatch: pytest.MonkeyPatch, boxes: Boxes, dialog: OrganizationImportDialog, tmp_path: Path
 ) -> None:
-    text = tmp_path / "a.csv"
-    text.write_text("党组织名称\n", encoding="utf-8")
-    choose(monkeypatch, dialog, text)
-    assert len(boxes.shown) == 1 and "文本文件" in boxes.shown[0]
+    page = tmp_path / "a.xls"  # a web page, as web systems export “Excel”
+    page.write_text("<html><table><tr><td>党组织名称</td></tr></table></html>", encoding="utf-8")
+    choose(monkeypatch, dialog, page)
+    assert len(boxes.shown) == 1 and "网页" in boxes.shown[0]
     assert dialog.preview is None
     assert not dialog.ui.importButton.isEnabled()
 

@@ -413,3 +413,45 @@ def test_delete_confirmed_and_declined(
     with pytest.raises(UserError):
         orgs.get_organization(db, unused)
     assert not tab.delete_button.isEnabled()
+
+
+def test_a_save_on_a_lost_server_connection_keeps_the_dialog_and_its_input(
+    qtbot: QtBot, tab: OrganizationsTab, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The network drops as OK is pressed: one sentence in the dialog, what was typed
+    kept; pressing OK again once the server is back saves it."""
+    from sqlalchemy.exc import OperationalError
+
+    from pbc_desktop.db.server import server_error
+
+    server_url = "postgresql+psycopg://pbc_chengtian@10.38.1.5:5432/pbc"
+    dropped = OperationalError("COMMIT", {}, Exception("server closed the connection"))
+    lost = server_error(dropped, server_url, saving=True)
+    assert lost is not None
+    real_write = db.write
+    failures = [lost]
+
+    def write(**options: object) -> object:
+        if failures:
+            raise failures.pop()
+        return real_write(**options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(db, "write", write)
+    dialog = open_dialog(qtbot, tab)
+    ui = dialog.ui
+    type_text(qtbot, ui.nameEdit, "断网村党支部")
+    choose(qtbot, ui.kindCombo, OrgKind.BRANCH)
+    choose(qtbot, ui.fieldCombo, OrgField.RURAL)
+    choose(qtbot, ui.levelCombo, OrgLevel.VILLAGE)
+    type_text(qtbot, ui.townCombo, "成田镇")
+    click_ok(qtbot, dialog)
+
+    assert tab.active_dialog is dialog and dialog.isVisible()
+    assert dialog.error_text() == lost.message
+    assert "这次没有保存" in lost.message and "Traceback" not in dialog.error_text()
+    assert ui.nameEdit.text() == "断网村党支部"
+    assert "断网村党支部" not in stored_names(db)
+
+    click_ok(qtbot, dialog)  # the server is back
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
+    assert "断网村党支部" in stored_names(db)

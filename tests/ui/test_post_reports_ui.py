@@ -243,7 +243,7 @@ def test_correct_a_report_with_enter(
     ui = dialog.ui
     assert ui.communityCombo.currentText() == "文光党建共同体"
     assert ui.organizationCombo.currentText() == "文光社区党委"
-    assert ui.postCombo.currentText() == "矛盾调解(已停用)"  # kept for this report
+    assert ui.postCombo.currentText() == "矛盾调解（已停用）"  # kept for this report
     assert ui.reportedEdit.date() == QDate(2023, 3, 1)
     choose(ui.postCombo, "环境整治")
     press_ok(qtbot, dialog)
@@ -617,7 +617,7 @@ def test_overview_shows_counts_and_filters(
     model = overview.model
     values = [model.index(1, c).data() for c in range(model.columnCount())]
     assert values[:7] == ["区教育局机关党支部", "", "2", "1", "50%", "0", "3.5"]
-    assert values[7] == "文光社区党委(文光党建共同体) 1人"
+    assert values[7] == "文光社区党委（文光党建共同体）1人"
 
     type_text(qtbot, ui.searchEdit, "卫健")
     QTest.keyClick(ui.searchEdit, Qt.Key.Key_Return)  # searches at once, keeps the window

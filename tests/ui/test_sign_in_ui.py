@@ -86,7 +86,7 @@ def test_a_new_database_asks_for_its_first_administrator(
     answering(monkeypatch, FirstAdminDialog, fill)
     actor = session.sign_in_to(fresh)
     assert actor is not None and actor.username == "wang" and fresh.user == actor
-    assert actor.label == "王主任(区委组织部)" and actor.role is UserRole.DISTRICT
+    assert actor.label == "王主任（区委组织部）" and actor.role is UserRole.DISTRICT
     assert "密码至少要 8 个字符。" in errors[0]
     assert marked == ["name", "password", "office_level", "office_name"]
     assert errors[1] == "The two passwords differ."
@@ -225,8 +225,8 @@ def test_sign_in_with_the_demo_hint_and_a_wrong_password(
     assert actor is not None and actor.username == TEST_ADMIN and db.user == actor
     for name, _n, _u, _role in DEMO_ACCOUNTS:
         assert name in seen[0]
-    assert DEMO_PASSWORD in seen[0] and "村(社区)党组织" in seen[0]
-    assert seen[1] == "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。"
+    assert DEMO_PASSWORD in seen[0] and "村（社区）党组织" in seen[0]
+    assert seen[1] == "用户名或密码不正确。密码连续输错 5 次，账号将被锁定 15 分钟。"
     db.dispose()
 
 
@@ -247,7 +247,7 @@ def test_a_wrong_password_from_the_environment_opens_the_dialog_with_the_reason(
     assert right is not None and right.username == TEST_ADMIN and not shown  # no dialog
     actor = session.sign_in_to(db, user=TEST_ADMIN, password="wrong-password")
     assert actor is not None and actor.username == TEST_ADMIN
-    assert seen == [(TEST_ADMIN, "用户名或密码不正确。密码连续输错 5 次,账号将被锁定 15 分钟。")]
+    assert seen == [(TEST_ADMIN, "用户名或密码不正确。密码连续输错 5 次，账号将被锁定 15 分钟。")]
 
 
 def test_five_wrong_passwords_lock_the_account(
@@ -323,11 +323,11 @@ def test_switch_user_shows_only_the_village_s_own(
     assert community_names(window) == {"甲镇共建", "跨镇共建", "乙镇共建"}
     members = window.show_tab("members")
     assert members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
-    assert "测试管理员(区委组织部)" in window.windowTitle()
+    assert "测试管理员（区委组织部）" in window.windowTitle()
     answering(monkeypatch, SignInDialog, typed("li", "Village-pass-1"))
     window.action_switch_user.trigger()
-    assert db.user.username == "li" and "李书记(甲一村)" in window._user_label.text()
-    assert "李书记(甲一村)" in window.windowTitle() and "测试管理员" not in window.windowTitle()
+    assert db.user.username == "li" and "李书记（甲一村）" in window._user_label.text()
+    assert "李书记（甲一村）" in window.windowTitle() and "测试管理员" not in window.windowTitle()
     assert community_names(window) == {"甲镇共建"}
     members = window.show_tab("members")
     assert not members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
@@ -433,7 +433,7 @@ def test_the_lock_offers_another_person_and_leaving_the_program(
     answering(monkeypatch, SignInDialog, at_the_lock)
     window.action_lock.trigger()
     assert shown == ["unlockDialog", "signInDialog"] and db.user.username == "li"
-    assert "李书记(甲一村)" in window._user_label.text() and not window.lock_cover.isVisible()
+    assert "李书记（甲一村）" in window._user_label.text() and not window.lock_cover.isVisible()
 
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))

@@ -38,7 +38,7 @@ def _wrong() -> SignInError:
     minutes = int(LOCKOUT.total_seconds()) // 60
     return SignInError(
         t(
-            f"用户名或密码不正确。密码连续输错 {MAX_FAILED_SIGN_INS} 次,账号将被锁定 "
+            f"用户名或密码不正确。密码连续输错 {MAX_FAILED_SIGN_INS} 次，账号将被锁定 "
             f"{minutes} 分钟。",
             f"The user name or password is wrong. After {MAX_FAILED_SIGN_INS} wrong "
             f"passwords in a row the account is locked for {minutes} minutes.",
@@ -50,7 +50,7 @@ def _locked(until: datetime, now: datetime) -> SignInError:
     minutes = max(1, int((until - now).total_seconds() + 59) // 60)
     return SignInError(
         t(
-            f"密码连续输错 {MAX_FAILED_SIGN_INS} 次,账号已锁定,请 {minutes} 分钟后再试,"
+            f"密码连续输错 {MAX_FAILED_SIGN_INS} 次，账号已锁定，请 {minutes} 分钟后再试，"
             "或请管理员重置密码。",
             f"The password was wrong {MAX_FAILED_SIGN_INS} times in a row, so the account is "
             f"locked: try again in {minutes} minutes, or ask an administrator to reset it.",
@@ -93,7 +93,7 @@ def sign_in(
         _count_failure(db, user.id, when)
     if not user.active:
         raise SignInError(
-            t("该账号已停用,请联系管理员。", "This account is disabled; ask an administrator.")
+            t("该账号已停用，请联系管理员。", "This account is disabled; ask an administrator.")
         )
     actor = actor_of(user)
     stale = user.password_hash is not None and needs_rehash(user.password_hash)

@@ -90,7 +90,7 @@ def _username_problem(s: Session, username: str, user_id: int | None) -> str | N
         return t("请填写用户名。", "Enter a user name.")
     if len(username) > rules.USERNAME_MAX or any(c.isspace() for c in username):
         return t(
-            f"用户名不能含空格,最多 {rules.USERNAME_MAX} 个字符。",
+            f"用户名不能含空格，最多 {rules.USERNAME_MAX} 个字符。",
             f"A user name has no spaces and at most {rules.USERNAME_MAX} characters.",
         )
     taken = s.scalar(
@@ -119,7 +119,7 @@ def _validated(s: Session, data: UserInput, user_id: int | None = None) -> dict[
     if bad_name is None and (not name or len(name) > rules.NAME_MAX):
         errors.append(
             FieldError(
-                "name", t(f"请填写姓名(最多 {rules.NAME_MAX} 个字)。", "Enter the person's name.")
+                "name", t(f"请填写姓名（最多 {rules.NAME_MAX} 个字）。", "Enter the person's name.")
             )
         )
     if bad_unit is None and len(unit) > rules.UNIT_MAX:
@@ -135,7 +135,7 @@ def _validated(s: Session, data: UserInput, user_id: int | None = None) -> dict[
                 FieldError(
                     "organization",
                     t(
-                        "村(社区)账号要选择所属党组织。",
+                        "村（社区）账号要选择所属党组织。",
                         "A village account needs its organization.",
                     ),
                 )
@@ -150,7 +150,7 @@ def _validated(s: Session, data: UserInput, user_id: int | None = None) -> dict[
                 FieldError(
                     "town",
                     t(
-                        "镇(街道)账号要选择所属镇街(须是党组织中登记过的镇街)。",
+                        "镇（街道）账号要选择所属镇街（须是党组织中登记过的镇街）。",
                         "A town account needs its town (one the organizations name).",
                     ),
                 )
@@ -185,7 +185,7 @@ def _add(s: Session, data: UserInput, password: str, *, must_change: bool) -> Us
         s,
         user,
         t(
-            f"新建账号 {user.username}({user.display_name},{user.role.zh})",
+            f"新建账号 {user.username}（{user.display_name},{user.role.zh}）",
             f"Created account {user.username} ({user.display_name}, {user.role.en})",
         ),
     )
@@ -201,7 +201,7 @@ def create_first_admin(db: Database, data: UserInput, password: str) -> Actor:
         ):
             raise ConflictError(
                 t(
-                    "已经有管理员账号了,请用管理员账号登录后再新建账号。",
+                    "已经有管理员账号了，请用管理员账号登录后再新建账号。",
                     "An administrator exists already: sign in as one to create accounts.",
                 )
             )
@@ -330,7 +330,7 @@ def set_active(db: Database, user_id: int, active: bool) -> None:
             if not others:
                 raise ConflictError(
                     t(
-                        "这是最后一个管理员账号,不能停用。",
+                        "这是最后一个管理员账号，不能停用。",
                         "This is the last administrator account; it cannot be disabled.",
                     )
                 )

@@ -94,7 +94,7 @@ class ActivityDetail:
 
 def activity_not_found() -> NotFoundError:
     return NotFoundError(
-        t("找不到该活动,可能已被删除。", "The activity was not found; it may have been deleted.")
+        t("找不到该活动，可能已被删除。", "The activity was not found; it may have been deleted.")
     )
 
 

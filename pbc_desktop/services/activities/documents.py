@@ -54,6 +54,7 @@ class Invitee:
 class ActivityDocument:
     id: int
     kind: ActivityKind
+    status: ActivityStatus
     title: str
     starts_at: datetime
     ends_at: datetime | None
@@ -123,7 +124,7 @@ def _load(s: Session, activity_id: int, acc: access.Access) -> Activity:
     if activity is None or not acc.sees_activity(s, activity.community_id, activity.host_org_id):
         raise NotFoundError(
             t(
-                f"找不到编号为 {activity_id} 的活动,它可能已被删除。",
+                f"找不到编号为 {activity_id} 的活动，它可能已被删除。",
                 f"There is no activity with id {activity_id}; it may have been deleted.",
             )
         )

@@ -8,10 +8,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
-from pbc_desktop.db.base import new_uuid
+from pbc_desktop.db.base import new_uuid, utcnow
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Activity,
@@ -37,7 +38,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, attachments, audit, communities
+from pbc_desktop.services import access, attachments, audit, communities, versions
 from pbc_desktop.services.activities.detail import activity_not_found
 from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
@@ -107,6 +108,8 @@ class ActivityInput:
     agenda: tuple[AgendaInput, ...] = ()
     keep_attachment_ids: tuple[int, ...] | None = None
     new_files: tuple[Path, ...] = ()
+    #: the version the editor read (``ActivityEdit.version``); None: not checked
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,7 @@ class ActivityEdit:
     attendance: tuple[AttendanceEdit, ...]
     agenda: tuple[AgendaInput, ...]
     attachments: tuple[AttachmentView, ...]
+    version: int  # the stored version, handed back with the input (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -371,7 +375,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
         if duplicate:
             err(
                 "attendance",
-                f"参会人员「{name}」重复登记(第{row}行)",
+                f"参会人员「{name}」重复登记（第{row}行）",
                 f"Attendance row {row}: {name} is listed twice",
             )
         if person.status == AttendanceStatus.ABSENT:
@@ -384,7 +388,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
             if person.absence_reason is None:
                 err(
                     "attendance",
-                    f"「{name}」缺席,请选择缺席原因(第{row}行)",
+                    f"「{name}」缺席，请选择缺席原因（第{row}行）",
                     f"Attendance row {row}: choose why {name} was absent",
                 )
             elif person.absence_reason == AbsenceReason.OTHER and not strip_or_none(
@@ -392,7 +396,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
             ):
                 err(
                     "attendance",
-                    f"「{name}」的缺席原因为「其他」,请写明原因(第{row}行)",
+                    f"「{name}」的缺席原因为「其他」，请写明原因（第{row}行）",
                     f"Attendance row {row}: describe the other reason for {name}'s absence",
                 )
 
@@ -426,7 +430,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
         elif item.votes_cast > present:
             err(
                 "agenda",
-                f"第{row}项议题的表决票数({item.votes_cast})超过实到人数({present})",
+                f"第{row}项议题的表决票数（{item.votes_cast}）超过实到人数（{present}）",
                 f"Agenda item {row}: {item.votes_cast} votes but only {present} present",
             )
     errors.raise_any()
@@ -540,12 +544,27 @@ def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: in
     )
     seq = 0
     for activity in s.scalars(stmt):
-        if activity.status == ActivityStatus.CANCELLED:
-            activity.seq_in_year = None
-            continue
-        seq += 1
-        if activity.seq_in_year != seq:
-            activity.seq_in_year = seq
+        number: int | None = None
+        if activity.status != ActivityStatus.CANCELLED:
+            seq += 1
+            number = seq
+        if activity.seq_in_year != number:
+            _set_number(s, activity, number)
+
+
+def _set_number(s: Session, activity: Activity, number: int | None) -> None:
+    """A new 第N次 for ``activity``: a change that travels (``updated_at``), but not an
+    edit of it: its version stays, so a clerk's editor open on it is not refused because
+    another activity was added before it."""
+    now = utcnow()
+    s.execute(
+        update(Activity)
+        .where(Activity.id == activity.id)
+        .values(seq_in_year=number, updated_at=now),
+        execution_options={"synchronize_session": False},
+    )
+    set_committed_value(activity, "seq_in_year", number)
+    set_committed_value(activity, "updated_at", now)
 
 
 def change_refusal(db: Database, activity_id: int | None = None) -> str | None:
@@ -590,13 +609,15 @@ def create_activity(db: Database, data: ActivityInput) -> int:
 
 
 def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None:
-    """Save an activity; removed attachments go with the transaction, new files are read in."""
+    """Save an activity; removed attachments go with the transaction, new files are read in.
+    Refused when someone else changed it since ``data.version`` was read."""
     errors = FieldErrors()
     files = attachments.read_new_files(data.new_files, errors)
     with db.write() as s:
         acc = access.of(db, s)
         activity = _load_full(s, activity_id, acc)
         acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
+        versions.check(s, activity, data.version)
         _validate(s, data, errors)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
         before = _facts(activity)
@@ -628,8 +649,8 @@ def delete_activity(db: Database, activity_id: int) -> None:
         if funds:
             raise ConflictError(
                 t(
-                    f"活动「{activity.title}」已有{funds}条经费记录,不能删除。"
-                    "请先修改或删除这些经费记录,或把活动状态改为「已取消」。",
+                    f"活动「{activity.title}」已有{funds}条经费记录，不能删除。"
+                    "请先修改或删除这些经费记录，或把活动状态改为「已取消」。",
                     f"Activity '{activity.title}' has {funds} fund entries and cannot be "
                     "deleted. Change those entries first, or mark the activity cancelled.",
                 )

@@ -224,7 +224,7 @@ def community_by_name(db: Database, name: str) -> Choice:
         names = "、".join(r.name for r in similar[:5])
         raise NotFoundError(
             t(
-                f"有多个党建共同体的名称包含「{needle}」:{names}。请写出完整名称。",
+                f"有多个党建共同体的名称包含「{needle}」：{names}。请写出完整名称。",
                 f"Several communities match '{needle}': {names}. Give the full name.",
             )
         )

@@ -85,7 +85,7 @@ def load_assessment(
     if assessment is None or not acc.sees_community(s, assessment.community_id):
         raise NotFoundError(
             t(
-                "找不到该考核记录,可能已被删除。",
+                "找不到该考核记录，可能已被删除。",
                 "The assessment was not found; it may have been deleted.",
             )
         )
@@ -104,8 +104,8 @@ def check_unlocked(assessment: Assessment) -> None:
     if assessment.status == AssessmentStatus.FINISHED:
         raise AssessmentLockedError(
             t(
-                f"「{assessment.community.name}」的考核已完成并锁定,不能修改;"
-                "如确需修改,请先「重新打开」并说明原因。",
+                f"「{assessment.community.name}」的考核已完成并锁定，不能修改；"
+                "如确需修改，请先「重新打开」并说明原因。",
                 f"The assessment of '{assessment.community.name}' is finished and locked; "
                 "reopen it (giving a reason) before changing it.",
             )

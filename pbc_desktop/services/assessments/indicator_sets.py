@@ -21,7 +21,7 @@ from pbc_desktop.domain.indicators import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import audit, versions
 from pbc_desktop.services.assessments.common import (
     AssessmentLockedError,
     compute_totals,
@@ -49,6 +49,7 @@ class IndicatorSetInput:
     good_min: float
     pass_min: float
     indicators: tuple[IndicatorInput, ...]
+    version: int | None = None  # the version the editor read; None: not checked
 
     @property
     def total_max(self) -> float:
@@ -75,6 +76,7 @@ class IndicatorSetView:
     indicators: tuple[IndicatorView, ...]
     assessments: int
     finished: int
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
     @property
     def total_max(self) -> float:
@@ -111,7 +113,7 @@ def total_warning(total_max: float) -> str | None:
     if abs(total_max - 100) < 1e-9:
         return None
     return t(
-        f"各项满分合计为 {total_max:g} 分,不是 100 分。等次按总分划分,请确认。",
+        f"各项满分合计为 {total_max:g} 分，不是 100 分。等次按总分划分，请确认。",
         f"The maximum scores add up to {total_max:g}, not 100. Grades go by the total; "
         "please check.",
     )
@@ -138,6 +140,7 @@ def _set_view(s: Session, iset: IndicatorSet) -> IndicatorSetView:
         ),
         assessments=int(counts[0]),
         finished=int(counts[1]),
+        version=iset.version,
     )
 
 
@@ -324,7 +327,7 @@ def create_indicator_set(
             s,
             iset,
             t(
-                f"新建 {year} 年标准体系" + (f"(复制 {source_year} 年)" if source_year else ""),
+                f"新建 {year} 年标准体系" + (f"（复制 {source_year} 年）" if source_year else ""),
                 f"Created the {year} indicator system"
                 + (f" (copy of {source_year})" if source_year else ""),
             ),
@@ -356,6 +359,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
         iset = s.get(IndicatorSet, set_id)
         if iset is None:
             raise NotFoundError(t("找不到该标准体系", "The indicator system was not found"))
+        versions.check(s, iset, data.version)
         finished = s.scalar(
             select(func.count(Assessment.id)).where(
                 Assessment.set_id == set_id, Assessment.status == AssessmentStatus.FINISHED
@@ -364,8 +368,8 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
         if finished:
             raise AssessmentLockedError(
                 t(
-                    f"{iset.year} 年已有 {finished} 个共同体完成考核,标准体系已锁定;"
-                    "如需修改,请先重新打开这些考核。",
+                    f"{iset.year} 年已有 {finished} 个共同体完成考核，标准体系已锁定；"
+                    "如需修改，请先重新打开这些考核。",
                     f"{finished} assessments of {iset.year} are finished, so the system is "
                     "locked; reopen them before changing it.",
                 )
@@ -389,7 +393,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
                     FieldError(
                         "indicators",
                         t(
-                            f"指标「{old.name}」已有评分,不能删除",
+                            f"指标「{old.name}」已有评分，不能删除",
                             f"Indicator '{old.name}' has scores and cannot be removed",
                         ),
                     )
@@ -403,7 +407,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
                     FieldError(
                         f"indicators[{i}].max_score",
                         t(
-                            f"指标「{ind.name}」已有 {highest:g} 分的评分,满分不能低于它",
+                            f"指标「{ind.name}」已有 {highest:g} 分的评分，满分不能低于它",
                             f"Indicator '{ind.name}' already has a score of {highest:g}; "
                             "its maximum cannot be lower",
                         ),

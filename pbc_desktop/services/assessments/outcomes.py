@@ -47,7 +47,7 @@ def yuan_to_cents(value: str | float | Decimal) -> int:
         )
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError.single(
-            "award", t("奖补金额最多保留两位小数(分)", "The award has at most two decimals")
+            "award", t("奖补金额最多保留两位小数（分）", "The award has at most two decimals")
         )
     return int(amount * 100)
 
@@ -102,7 +102,7 @@ def set_outcome(
             s,
             assessment,
             t(
-                f"考核结果:{assessment.community.name} {outcome.zh}",
+                f"考核结果：{assessment.community.name} {outcome.zh}",
                 f"Assessment outcome of {assessment.community.name}: {outcome.en}",
             ),
             before,
@@ -138,7 +138,7 @@ def finish_assessment(db: Database, assessment_id: int) -> Totals:
             s,
             assessment,
             t(
-                f"完成考核:{assessment.community.name} {totals.total:g} 分 {totals.grade.zh}",
+                f"完成考核：{assessment.community.name} {totals.total:g} 分 {totals.grade.zh}",
                 f"Finished the assessment of {assessment.community.name}: "
                 f"{totals.total:g}, {totals.grade.en}",
             ),
@@ -159,7 +159,7 @@ def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
         if assessment.status != AssessmentStatus.FINISHED:
             raise ConflictError(
                 t(
-                    "该考核尚未完成,无需重新打开",
+                    "该考核尚未完成，无需重新打开",
                     "The assessment is not finished; nothing to reopen",
                 )
             )
@@ -170,7 +170,7 @@ def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
             s,
             assessment,
             t(
-                f"重新打开考核:{assessment.community.name},原因:{why}",
+                f"重新打开考核：{assessment.community.name}，原因：{why}",
                 f"Reopened the assessment of {assessment.community.name}: {why}",
             ),
             before,

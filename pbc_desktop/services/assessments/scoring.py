@@ -24,7 +24,7 @@ from pbc_desktop.domain.indicators import GradeThresholds, grade_for
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.assessments.common import (
     Totals,
     check_scorer,
@@ -80,6 +80,7 @@ class ScoringSheet:
     assessor: str | None
     finished_at: datetime | None
     rows: tuple[ScoringRow, ...]
+    version: int  # the assessment's stored version, handed back with the scores
 
     @property
     def locked(self) -> bool:
@@ -101,6 +102,8 @@ class ScoresInput:
     scores: Mapping[int, float | None]
     feedback: str | None = None
     remarks: Mapping[int, str | None] = field(default_factory=dict)
+    #: the assessment's version the scorer read (``ScoringSheet.version``); None: unchecked
+    version: int | None = None
 
 
 def unassessed_communities(db: Database, year: int, town: str | None = None) -> list[Choice]:
@@ -149,7 +152,7 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
         if iset is None:
             raise NotFoundError(
                 t(
-                    f"{year} 年还没有标准体系,请先新建标准体系。",
+                    f"{year} 年还没有标准体系，请先新建标准体系。",
                     f"{year} has no indicator system yet; create one first.",
                 )
             )
@@ -168,7 +171,7 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
         if community.status == CommunityStatus.REVOKED:
             raise ConflictError(
                 t(
-                    f"「{community.name}」已撤销,不再考核",
+                    f"「{community.name}」已撤销，不再考核",
                     f"'{community.name}' is revoked and is not assessed",
                 )
             )
@@ -187,7 +190,7 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
             s,
             assessment,
             t(
-                f"开始 {year} 年考核:{community.name}",
+                f"开始 {year} 年考核：{community.name}",
                 f"Started the {year} assessment of {community.name}",
             ),
         )
@@ -280,10 +283,12 @@ def scoring_sheets(
 
 
 def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
-    """Store scores (each 0..max of its indicator) and feedback; recompute total and grade."""
+    """Store scores (each 0..max of its indicator) and feedback; recompute total and grade.
+    Refused when someone else changed the assessment since ``data.version`` was read."""
     with db.write() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s), score=True)
         check_unlocked(assessment)
+        versions.check(s, assessment, data.version)
         indicators = {
             i.id: i
             for i in s.scalars(select(Indicator).where(Indicator.set_id == assessment.set_id))
@@ -336,7 +341,7 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
             s,
             assessment,
             t(
-                f"考核评分:{assessment.community.name} 合计 {totals.total:g} 分",
+                f"考核评分：{assessment.community.name} 合计 {totals.total:g} 分",
                 f"Scored {assessment.community.name}: total {totals.total:g}",
             ),
             before,

@@ -18,6 +18,7 @@ from pbc_desktop.db.base import Base
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import IndicatorSet, Organization, Post, ReminderRule, User
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
@@ -61,10 +62,10 @@ class DemoSummary:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _META}
 
     def __str__(self) -> str:
-        lines = [t(f"规模 {self.scale},种子 {self.seed}", f"scale {self.scale}, seed {self.seed}")]
+        lines = [t(f"规模 {self.scale}，种子 {self.seed}", f"scale {self.scale}, seed {self.seed}")]
         for key, value in self.counts().items():
             zh, en = _LABELS[key]
-            lines.append(f"  {t(zh, en)}: {value}")
+            lines.append("  " + labelled(t(zh, en), value))
         return "\n".join(lines)
 
 
@@ -106,7 +107,7 @@ def build_demo(
     if scale not in SCALES:
         raise UserError(
             t(
-                f"未知的演示数据规模“{scale}”,可选 demo 或 district。",
+                f"未知的演示数据规模“{scale}”，可选 demo 或 district。",
                 f"Unknown demo scale “{scale}”; choose demo or district.",
             )
         )
@@ -132,7 +133,7 @@ def build_demo(
         if session.scalar(select(Organization.id).limit(1)) is not None:
             raise UserError(
                 t(
-                    "数据库中已有党组织,不能再生成演示数据。请使用一个新的空数据库。",
+                    "数据库中已有党组织，不能再生成演示数据。请使用一个新的空数据库。",
                     "The database already holds organizations; the demo can only be built "
                     "into a new, empty database.",
                 )
@@ -154,8 +155,9 @@ def build_demo(
             session,
             AuditAction.IMPORT,
             None,
-            summary=f"生成演示数据(规模 {scale},种子 {seed}):党组织 {summary.organizations} 个,"
-            f"党员 {summary.party_members} 名,党建共同体 {summary.communities} 个,"
+            summary=f"生成演示数据（规模 {scale}，种子 {seed}）："
+            f"党组织 {summary.organizations} 个，"
+            f"党员 {summary.party_members} 名，党建共同体 {summary.communities} 个，"
             f"活动 {summary.activities} 场",
             after={"scale": scale, "seed": seed, "today": day.isoformat(), **summary.counts()},
             entity="demo",
@@ -219,7 +221,7 @@ def _write_rows(
             done += len(chunk)
             report(
                 _GENERATE_SHARE + (98 - _GENERATE_SHARE) * done // total,
-                t(f"正在写入数据库({done}/{total})…", f"Writing records ({done}/{total})…"),
+                t(f"正在写入数据库（{done}/{total}）…", f"Writing records ({done}/{total})…"),
             )
 
 

@@ -145,7 +145,7 @@ def _activity(
         trainee_count=trainees,
         status=status,
         summary=(
-            f"由{host.short}主导,{len(participants)}个成员党组织参加。"
+            f"由{host.short}主导，{len(participants)}个成员党组织参加。"
             if status == ActivityStatus.HELD
             else None
         ),

@@ -94,5 +94,5 @@ def add_assessments(gen: District) -> None:
                 LifecycleAction.RECTIFY,
                 on=rectify_on,
                 who=gen.staff[1],
-                remark="年底考核作用发挥不明显,责令规范整顿",
+                remark="年底考核作用发挥不明显，责令规范整顿",
             )

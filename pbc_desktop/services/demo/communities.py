@@ -199,7 +199,7 @@ def _community(
         lead_org_id=lead.id,
         founded_on=founded,
         status=status,
-        description=description or f"{lead.short}牵头,{len(orgs)}个成员党组织联建共建。",
+        description=description or f"{lead.short}牵头，{len(orgs)}个成员党组织联建共建。",
     )
     info = CommunityInfo(
         cid,
@@ -265,16 +265,16 @@ def _lifecycle(gen: District, info: CommunityInfo) -> None:
         steps = [
             (a.REVIEW_PASS, review, gen.staff[0], "组建程序和班子选配符合规定"),
             (a.APPROVE, approve, gen.staff[1], "经区委组织部研究同意组建"),
-            (a.START, start, applicant, "召开成立大会,正式运行"),
+            (a.START, start, applicant, "召开成立大会，正式运行"),
         ]
     else:
         apply = random_date(rng, _events_first_day(gen), gen.today - timedelta(days=25))
         if planned == CommunityStatus.REVIEWED:
             review = apply + timedelta(days=rng.randint(5, 15))
-            steps = [(a.REVIEW_PASS, review, gen.staff[0], "材料齐全,报区委组织部审批")]
+            steps = [(a.REVIEW_PASS, review, gen.staff[0], "材料齐全，报区委组织部审批")]
         elif planned == CommunityStatus.RETURNED:
             review = apply + timedelta(days=rng.randint(5, 15))
-            reason = "班子选配方案不完整,缺少联络员人选,请补充后重新申请"
+            reason = "班子选配方案不完整，缺少联络员人选，请补充后重新申请"
             steps = [(a.REVIEW_RETURN, review, gen.staff[0], reason)]
     # The first step, as services.communities.create_community records it.
     lifecycle.check_step_date(apply, None, gen.today)

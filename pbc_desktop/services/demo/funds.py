@@ -52,7 +52,7 @@ def add_funds(gen: District) -> None:
                 for aid in rng.sample(c.activities[year], min(len(c.activities[year]), 4))
             ]
             spending += [
-                (f"项目实施:{title}", None, item_id) for item_id, title in c.projects[year][:2]
+                (f"项目实施：{title}", None, item_id) for item_id, title in c.projects[year][:2]
             ]
             for purpose, aid, item_id in spending:
                 if spend_from > last or budget < 100_000:

@@ -45,7 +45,7 @@ def _list_set(gen: District, c: CommunityInfo, year: int, signed: date, projects
             title=f"{year}年度{c.short}{kind.zh}",
             year=year,
             signed_on=signed,
-            remark="经联席会议审议,各成员党组织签字确认",
+            remark="经联席会议审议，各成员党组织签字确认",
         )
     demands: list[tuple[int, Row]] = []
     for seq, (title, category) in enumerate(
@@ -84,7 +84,7 @@ def _list_set(gen: District, c: CommunityInfo, year: int, signed: date, projects
             latest = min(gen.today, deadline + timedelta(days=20))
             solved_on = random_date(rng, claimed_on + timedelta(days=15), latest)
             solved_on = min(solved_on, gen.today)
-            result = f"已完成:{expected}"
+            result = f"已完成：{expected}"
             satisfaction = rng.choices(list(Satisfaction), (80, 17, 3))[0]
         item_id = gen.add(
             ListItem,

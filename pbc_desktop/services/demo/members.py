@@ -140,7 +140,7 @@ def _report(gen: District, c: CommunityInfo, target: OrgInfo, member_id: int) ->
         reported_on=reported_on,
         status=PostReportStatus.ENDED if ended else PostReportStatus.ACTIVE,
         ended_on=ended_on,
-        remark="工作调动,离岗" if ended else None,
+        remark="工作调动，离岗" if ended else None,
     )
     last_day = ended_on or gen.today
     for _ in range(rng.randint(1, 3 if gen.scale.name == "district" else 4)):
@@ -161,7 +161,7 @@ def _report(gen: District, c: CommunityInfo, target: OrgInfo, member_id: int) ->
             (25, 72, 3),
         )[0]
         remarks = {
-            EvaluationResult.EXCELLENT: "履职尽责,服务群众成效明显",
+            EvaluationResult.EXCELLENT: "履职尽责，服务群众成效明显",
             EvaluationResult.QUALIFIED: "能按要求参加报到服务",
             EvaluationResult.UNQUALIFIED: "全年参加服务次数偏少",
         }

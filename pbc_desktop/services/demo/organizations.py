@@ -192,7 +192,7 @@ def add_organizations(gen: District) -> None:
     for name in temps[: max(0, sc.temporary - 1)]:
         start = random_date(rng, date(2020, 1, 25), date(2020, 2, 3))
         end = random_date(rng, date(2020, 3, 20), date(2020, 5, 31))
-        _temporary_branch(gen, name, start, end, "疫情防控期间在一线成立,任务完成后撤销。")
+        _temporary_branch(gen, name, start, end, "疫情防控期间在一线成立，任务完成后撤销。")
     flood = f"潮南区{gen.this_year}年防汛抢险临时党支部"
     _temporary_branch(gen, flood, gen.today - timedelta(days=45), None, "汛期结束后撤销。")
 
@@ -413,6 +413,6 @@ def add_venues(gen: District) -> None:
                 address=f"汕头市潮南区{town}",
                 capacity=rng.choice((100, 200, 300)),
                 opening_hours="周二至周日 9:00-17:00",
-                remark="预约参观,可开展现场教学。",
+                remark="预约参观，可开展现场教学。",
             )
         )

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.base import utcnow, version_bump
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import SyncConflict
 from pbc_desktop.domain.accounts import Permission
@@ -134,7 +134,7 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
             if SAME_KEY in names:
                 raise ConflictError(
                     t(
-                        "两个单位把同一名称登记为不同记录,不能在此合并;请与对方单位核对后修改其中一条。",
+                        "两个单位把同一名称登记为不同记录，不能在此合并；请与对方单位核对后修改其中一条。",
                         "The two offices hold this name as two different records, which "
                         "cannot be joined here; agree with the other office and change one.",
                     )
@@ -146,7 +146,7 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
                 except IntegrityError as exc:
                     raise ConflictError(
                         t(
-                            "该记录仍被本单位的其他记录使用,不能删除。",
+                            "该记录仍被本单位的其他记录使用，不能删除。",
                             "The record is still used by other records here and cannot be deleted.",
                         )
                     ) from exc
@@ -155,13 +155,14 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
                 values, _own = records.decode_row(shape, other, UuidIndex(s))
                 values = {k: v for k, v in values.items() if k in names}
                 values["updated_at"] = utcnow()  # a change made here: it travels on
+                values.update(version_bump(table))
                 try:
                     with s.begin_nested():
                         s.execute(update(table).where(table.c.uuid == c.record_uuid).values(values))
                 except IntegrityError as exc:  # e.g. its ID number is another record's here
                     raise ConflictError(
                         t(
-                            "另一版本的内容(如身份证号码)与本库另一条记录相同,不能采用;"
+                            "另一版本的内容（如身份证号码）与本库另一条记录相同，不能采用；"
                             "请与对方单位核对后修改其中一条。",
                             "The other version holds a value (such as an ID number) that "
                             "another record here has; agree with the other office and "
@@ -176,7 +177,7 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
             AuditAction.UPDATE,
             None,
             summary=t(
-                f"处理数据交换冲突:{record_label(c.entity)} {c.label},{choice}",
+                f"处理数据交换冲突：{record_label(c.entity)} {c.label},{choice}",
                 f"Decided an exchange conflict: {record_label(c.entity)} {c.label}, {choice}",
             ),
             entity=c.entity,

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import ExchangeLogEntry, User
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services.permissions import require
@@ -93,7 +94,7 @@ def handover_sheet(db: Database, log_id: int) -> HandoverSheet:
         user = s.get(User, entry.by) if entry.by is not None else None
         by = ""
         if user is not None:
-            by = f"{user.display_name}({user.unit})" if user.unit else user.display_name
+            by = with_note(user.display_name, user.unit) if user.unit else user.display_name
         return from_fields(
             HandoverSheet,
             entry,

@@ -55,7 +55,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.base import utcnow, version_bump
 from pbc_desktop.db.models import SyncBase, SyncConflict, Tombstone
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.lang import t
@@ -335,6 +335,7 @@ def _update(session: Session, shape: TableShape, rows: list[dict[str, Any]]) -> 
             update(table)
             .where(table.c.uuid == bindparam("match_uuid"))
             .values({k: bindparam(f"new_{k}") for k in keys if k != "uuid"})
+            .values(version_bump(table))  # a received change counts here too
         )
         params = [
             {f"new_{k}": v for k, v in row.items()} | {"match_uuid": row["uuid"]} for row in group
@@ -353,7 +354,7 @@ def _refused_as_clash(shape: TableShape) -> Iterator[None]:
         raise records.RowError(
             t(
                 f"数据包中的“{record_label(shape.name)}”记录与本库或包内的其他记录重复"
-                "(如身份证号码或名称相同),已拒绝,未写入任何数据。请发出单位核对后重新导出。",
+                "（如身份证号码或名称相同），已拒绝，未写入任何数据。请发出单位核对后重新导出。",
                 f"The package's “{record_label(shape.name)}” records clash with other records "
                 "(the same ID number or name, for instance); it was refused and nothing was "
                 "written. Ask the sending office to check them and export again.",
@@ -419,7 +420,7 @@ def _adopt(
         ctx.session.execute(
             update(table)
             .where(table.c.id == match["id"])
-            .values(uuid=values["uuid"], updated_at=match["updated_at"])
+            .values(uuid=values["uuid"], updated_at=match["updated_at"], **version_bump(table))
         )
         ctx.index.add(table, match["id"], values["uuid"])
         ctx.adopted.add(values["uuid"])

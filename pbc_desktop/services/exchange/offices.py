@@ -137,7 +137,7 @@ def local_office(db: Database) -> LocalOffice:
     if card is None:
         raise NotFoundError(
             t(
-                "本库尚未设置本单位信息,请先由管理员设置本单位(文件 → 数据交换 → 本单位)。",
+                "本库尚未设置本单位信息，请先由管理员设置本单位（文件 → 数据交换 → 本单位）。",
                 "This database has no office yet: an administrator sets it up first "
                 "(File → Data exchange → This office).",
             )
@@ -173,8 +173,8 @@ def keys_problem(db: Database) -> str:
         found = keys.from_pem(data)
     except keys.KeyFileError:
         return t(
-            f"密钥文件“{path}”已损坏或加了口令(导出的密钥文件不能直接放在这里),"
-            "请管理员用“导入密钥”(pbc office import-key)导入本单位的密钥。",
+            f"密钥文件“{path}”已损坏或加了口令（导出的密钥文件不能直接放在这里），"
+            "请管理员用“导入密钥”（pbc office import-key）导入本单位的密钥。",
             f"The key file “{path}” is damaged or protected by a passphrase (an exported key "
             "file cannot simply be put there): an administrator imports the office's keys "
             "(Import the keys, or pbc office import-key).",
@@ -185,8 +185,8 @@ def keys_problem(db: Database) -> str:
     ):
         other = fingerprint(found.sign_public, found.box_public)
         return t(
-            f"密钥文件“{path}”属于另一个单位(指纹 {other}),不是本单位的;"
-            "请管理员导入本单位的密钥(pbc office import-key)。",
+            f"密钥文件“{path}”属于另一个单位（指纹 {other}），不是本单位的；"
+            "请管理员导入本单位的密钥（pbc office import-key）。",
             f"The key file “{path}” belongs to another office (fingerprint {other}), not "
             "this one: an administrator imports this office's keys (pbc office import-key).",
         )
@@ -203,7 +203,7 @@ def check_office(setup: OfficeSetup) -> list[FieldError]:
             FieldError(
                 "name",
                 t(
-                    "请填写单位名称(不超过120字)。",
+                    "请填写单位名称（不超过120字）。",
                     "Enter the office's name (120 characters at most).",
                 ),
             )
@@ -252,7 +252,7 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         path = key_file(db)
         _keep_aside(path)
         _write_keys(path, office_keys)  # the database row commits only after this
-        _audit(s, AuditAction.CREATE, t(f"设置本单位:{name}", f"Set up this office: {name}"))
+        _audit(s, AuditAction.CREATE, t(f"设置本单位：{name}", f"Set up this office: {name}"))
         return _card(row)
 
 
@@ -276,7 +276,7 @@ def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
             s,
             AuditAction.UPDATE,
             t(
-                f"修改本单位信息:{before.name} → {name}",
+                f"修改本单位信息：{before.name} → {name}",
                 f"Changed this office: {before.name} → {name}",
             ),
         )
@@ -306,7 +306,7 @@ def _keep_aside(path: Path) -> None:
     except OSError as exc:
         raise UserError(
             t(
-                f"无法把原有的密钥文件“{path}”改名保留:{os_reason(exc)}",
+                f"无法把原有的密钥文件“{path}”改名保留：{os_reason(exc)}",
                 f"Cannot keep the existing key file “{path}” aside: {os_reason(exc)}",
             )
         ) from exc
@@ -323,7 +323,7 @@ def _write_keys(path: Path, office_keys: OfficeKeys, passphrase: str | None = No
     except OSError as exc:
         raise UserError(
             t(
-                f"无法写入密钥文件“{path}”:{os_reason(exc)}",
+                f"无法写入密钥文件“{path}”：{os_reason(exc)}",
                 f"Cannot write the key file “{path}”: {os_reason(exc)}",
             )
         ) from exc
@@ -355,18 +355,18 @@ def find_office(db: Database, name_or_uuid: str) -> OfficeCard:
         if len(rows) == 1:
             return _card(rows[0])
         if rows:  # e.g. an office that set itself up again on a new PC
-            which = ";".join(f"{r.uuid}(指纹 {_card(r).fingerprint})" for r in rows)
+            which = "；".join(f"{r.uuid}（指纹 {_card(r).fingerprint}）" for r in rows)
             which_en = "; ".join(f"{r.uuid} (fingerprint {_card(r).fingerprint})" for r in rows)
             raise ConflictError(
                 t(
-                    f"登记了 {len(rows)} 个名为“{key}”的单位,请用单位标识指明是哪一个:{which}。",
+                    f"登记了 {len(rows)} 个名为“{key}”的单位，请用单位标识指明是哪一个：{which}。",
                     f"{len(rows)} registered offices are named “{key}”; name one by its "
                     f"identifier: {which_en}.",
                 )
             )
     raise NotFoundError(
         t(
-            f"没有登记名为“{key}”的单位;请先登记对方单位的名片。",
+            f"没有登记名为“{key}”的单位；请先登记对方单位的名片。",
             f"No office named “{key}” is registered; register its card first.",
         )
     )
@@ -382,7 +382,7 @@ def register_card(db: Database, card: OfficeCard) -> bool:
         if existing is not None:
             if existing.local:
                 raise ConflictError(
-                    t("这是本单位自己的名片,无需登记。", "This is this office's own card.")
+                    t("这是本单位自己的名片，无需登记。", "This is this office's own card.")
                 )
             known = _card(existing)
             if (known.sign_key, known.box_key) == (card.sign_key, card.box_key):
@@ -394,12 +394,12 @@ def register_card(db: Database, card: OfficeCard) -> bool:
                 _audit(
                     s,
                     AuditAction.UPDATE,
-                    t(f"更新已登记单位:{card.name}", f"Updated registered office {card.name}"),
+                    t(f"更新已登记单位：{card.name}", f"Updated registered office {card.name}"),
                 )
                 return True
             raise ConflictError(
                 t(
-                    f"“{known.name}”已登记,指纹为 {known.fingerprint};"
+                    f"“{known.name}”已登记，指纹为 {known.fingerprint}；"
                     f"这张名片的指纹却是 {card.fingerprint}。请与对方核实后再登记。",
                     f"“{known.name}” is registered with fingerprint {known.fingerprint}, "
                     f"but this card's is {card.fingerprint}. Check with that office first.",
@@ -423,7 +423,7 @@ def register_card(db: Database, card: OfficeCard) -> bool:
             s,
             AuditAction.CREATE,
             t(
-                f"登记单位:{card.name}(指纹 {card.fingerprint})",
+                f"登记单位：{card.name}（指纹 {card.fingerprint}）",
                 f"Registered office {card.name} (fingerprint {card.fingerprint})",
             ),
         )
@@ -455,7 +455,7 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
     except OSError as exc:
         raise UserError(
             t(
-                f"无法读取“{source}”:{os_reason(exc)}",
+                f"无法读取“{source}”：{os_reason(exc)}",
                 f"Cannot read “{source}”: {os_reason(exc)}",
             )
         ) from exc
@@ -463,7 +463,7 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
     if (found.sign_public, found.box_public) != (office.card.sign_key, office.card.box_key):
         raise ConflictError(
             t(
-                "该密钥文件不属于本单位(指纹不符)。",
+                "该密钥文件不属于本单位（指纹不符）。",
                 "The key file belongs to another office (the fingerprint differs).",
             )
         )

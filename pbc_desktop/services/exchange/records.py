@@ -41,7 +41,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 import pbc_desktop.db.models  # noqa: F401  (registers every table on the metadata)
-from pbc_desktop.db.base import Base, EnumCode, UTCDateTime
+from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, version_bump
 from pbc_desktop.domain.exchange import field_label, record_label
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -51,7 +51,9 @@ from pbc_desktop.lang import t
 LOCAL_TABLES = frozenset(
     {"app_user", "audit_log", "audit_head", "attachment_content", "reminder_rule", "office"}
 )
-_NOT_SENT = frozenset({"id"})
+#: Never in a package: the row's id and its change counter are this database's own (a
+#: received change counts one more here).
+_NOT_SENT = frozenset({"id", "version"})
 
 
 class RowError(UserError):
@@ -257,7 +259,11 @@ def link_own(
             )
         refs[name] = found
     refs["updated_at"] = updated_at
-    session.execute(update(shape.table).where(shape.table.c.uuid == row_uuid).values(refs))
+    session.execute(
+        update(shape.table)
+        .where(shape.table.c.uuid == row_uuid)
+        .values({**refs, **version_bump(shape.table)})
+    )
 
 
 def _utc_text(value: datetime) -> str:
@@ -358,7 +364,7 @@ def _bad(shape: TableShape, column: str) -> RowError:
     kind, field = record_label(shape.name), field_label(shape.name, column)
     return RowError(
         t(
-            f"数据包中一条“{kind}”记录的“{field}”不符合本程序的格式,已拒绝,未写入任何数据。",
+            f"数据包中一条“{kind}”记录的“{field}”不符合本程序的格式，已拒绝，未写入任何数据。",
             f"A “{kind}” record in the package has an invalid “{field}”; the package was "
             "refused and nothing was written.",
         )

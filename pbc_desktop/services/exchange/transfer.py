@@ -143,7 +143,7 @@ def send_package(
             AuditAction.EXPORT,
             None,
             summary=t(
-                f"向{to.name}发送数据包,共 {sum(counts.values())} 条记录",
+                f"向{to.name}发送数据包，共 {sum(counts.values())} 条记录",
                 f"Sent a package of {sum(counts.values())} records to {to.name}",
             ),
             entity="exchange_log",
@@ -241,7 +241,7 @@ def receive_package(
             AuditAction.IMPORT,
             None,
             summary=t(
-                f"接收{m.sender.name}的数据包:{changed} 条记录有变化,"
+                f"接收{m.sender.name}的数据包：{changed} 条记录有变化，"
                 f"{received.result.conflicts} 条冲突",
                 f"Received a package from {m.sender.name}: {changed} records changed, "
                 f"{received.result.conflicts} conflicts",
@@ -275,7 +275,7 @@ def _opened(
             raise PackageError(
                 Problem.TOO_NEW,
                 t(
-                    f"数据包“{Path(path).name}”由更新版本的程序生成,请先升级本程序。",
+                    f"数据包“{Path(path).name}”由更新版本的程序生成，请先升级本程序。",
                     f"The package “{Path(path).name}” was made by a newer version of the "
                     "program; upgrade this one first.",
                 ),
@@ -301,7 +301,7 @@ def _refuse_if_received(s: Session, package_uuid: str) -> None:
         when = before.astimezone().strftime("%Y-%m-%d %H:%M")
         raise AlreadyReceivedError(
             t(
-                f"该数据包已于 {when} 接收过,再次接收不会有任何变化。",
+                f"该数据包已于 {when} 接收过，再次接收不会有任何变化。",
                 f"This package was received on {when}; receiving it again changes nothing.",
             )
         )

@@ -85,14 +85,14 @@ def _validate_claim(s: Session, item: ListItem, data: ClaimInput) -> list[int]:
     if data.mode == ClaimMode.SINGLE and others:
         err.add(
             "participants",
-            "单个认领只能有一个认领单位;多个单位请选「组团认领」",
+            "单个认领只能有一个认领单位；多个单位请选「组团认领」",
             "A single claim has one organization; choose a group claim for several",
         )
     if data.mode == ClaimMode.GROUP:
         if len(orgs) + len(others) < 2:
             err.add(
                 "participants",
-                "组团认领至少需要两个党组织(牵头单位和参与单位)",
+                "组团认领至少需要两个党组织（牵头单位和参与单位）",
                 "A group claim needs at least two organizations (the lead and a partner)",
             )
         outsiders = [o for o in others if o not in members]

@@ -106,14 +106,17 @@ def supervision_counts(s: Session, item_ids: Sequence[int]) -> dict[int, int]:
 
 def list_gone() -> NotFoundError:
     return NotFoundError(
-        t("该清单已不存在(可能已被删除)。", "The list no longer exists; it may have been deleted.")
+        t(
+            "该清单已不存在（可能已被删除）。",
+            "The list no longer exists; it may have been deleted.",
+        )
     )
 
 
 def item_gone() -> NotFoundError:
     return NotFoundError(
         t(
-            "找不到该清单事项,可能已被删除。",
+            "找不到该清单事项，可能已被删除。",
             "The list item was not found; it may have been deleted.",
         )
     )

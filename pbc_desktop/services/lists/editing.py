@@ -17,7 +17,7 @@ from pbc_desktop.domain.items import ItemAction
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.lists.common import (
     TEXT_MAX,
@@ -40,6 +40,7 @@ class ListInput:
     year: int
     signed_on: date | None = None
     remark: str | None = None
+    version: int | None = None  # the version the editor read; None: not checked
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class ItemInput:
     uses_item_id: int | None = None  # the resource it uses
     expected_result: str | None = None
     deadline: date | None = None
+    version: int | None = None  # the version the editor read; None: not checked
 
 
 def _validate_list(s: Session, data: ListInput) -> None:
@@ -91,12 +93,13 @@ def create_list(db: Database, data: ListInput) -> int:
 def update_list(db: Database, list_id: int, data: ListInput) -> None:
     with db.write() as s:
         lst = changing_list(s, db, list_id)
+        versions.check(s, lst, data.version)
         check_same_community(lst.community_id, data.community_id, ("清单", "A list"))
         if data.kind != lst.kind and lst.items:
             raise ValidationError.single(
                 "kind",
                 t(
-                    "清单已有事项,不能更改清单类型",
+                    "清单已有事项，不能更改清单类型",
                     "The list has items; its kind cannot change",
                 ),
             )
@@ -123,7 +126,7 @@ def sign_list(db: Database, list_id: int, signed_on: date) -> None:
             s,
             lst,
             t(
-                f"签订清单「{lst.title}」({signed_on.isoformat()})",
+                f"签订清单「{lst.title}」（{signed_on.isoformat()}）",
                 f"Signed list {lst.title} on {signed_on.isoformat()}",
             ),
             before,
@@ -138,7 +141,7 @@ def delete_list(db: Database, list_id: int) -> None:
         if busy:
             raise ConflictError(
                 t(
-                    f"清单「{lst.title}」中有{len(busy)}个事项已在办理,不能删除。",
+                    f"清单「{lst.title}」中有{len(busy)}个事项已在办理，不能删除。",
                     f"{len(busy)} items of the list {lst.title} are being handled; "
                     "it cannot be deleted.",
                 )
@@ -223,6 +226,7 @@ def add_item(db: Database, list_id: int, data: ItemInput) -> int:
 def update_item(db: Database, item_id: int, data: ItemInput) -> None:
     with db.write() as s:
         item = changing_item(s, db, item_id)
+        versions.check(s, item, data.version)
         _validate_item(s, item.service_list, data, item_id)
         before = item_facts(item)
         _apply_item(item, data)
@@ -239,7 +243,7 @@ def delete_item(db: Database, item_id: int) -> None:
         if item.supervisions:
             raise ConflictError(
                 t(
-                    f"事项「{item.title}」已有督办记录,不能删除。",
+                    f"事项「{item.title}」已有督办记录，不能删除。",
                     f"The item {item.title} has follow-ups and cannot be deleted.",
                 )
             )

@@ -119,7 +119,7 @@ def record_export(db: Database, list_id: int, file_name: str, kind: str) -> None
             AuditAction.EXPORT,
             lst,
             summary=t(
-                f"导出清单「{lst.title}」为{kind}:{file_name}",
+                f"导出清单「{lst.title}」为{kind}：{file_name}",
                 f"Exported list {lst.title} to {kind}: {file_name}",
             ),
         )

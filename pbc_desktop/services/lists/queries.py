@@ -25,6 +25,7 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain.enums import ClaimMode, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.domain.items import is_overdue
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services import access
 from pbc_desktop.services.lists.common import (
     ItemState,
@@ -123,6 +124,7 @@ class ItemDetail(ItemState):
     community_id: int = 0
     answers_item_id: int | None = None
     uses_item_id: int | None = None
+    version: int = 0  # the stored version, handed back by the editor (optimistic locking)
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class ServiceListRow:
     signed_on: date | None
     item_count: int
     solved_count: int
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
 def _claimed_by(org_id: int) -> ColumnElement[bool]:
@@ -266,6 +269,7 @@ def list_service_lists(
             ServiceList.signed_on,
             func.count(ListItem.id).label("items"),
             solved.label("solved"),
+            ServiceList.version,
         )
         .join(Community, Community.id == ServiceList.community_id)
         .outerjoin(ListItem, ListItem.list_id == ServiceList.id)
@@ -394,4 +398,4 @@ def source_choices(db: Database, community_id: int, kind: ListKind) -> list[Choi
     with db.read() as s:
         if not access.of(db, s).sees_community(s, community_id):
             return []
-        return [Choice(r.id, f"{r.title}({r.year})") for r in s.execute(stmt)]
+        return [Choice(r.id, with_note(r.title, r.year)) for r in s.execute(stmt)]

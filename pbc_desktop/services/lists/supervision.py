@@ -61,7 +61,7 @@ def _check_dated_after_claim(
     if first_claim is not None and value < first_claim:
         err.add(
             name,
-            f"{zh}不能早于认领日期({first_claim.isoformat()})",
+            f"{zh}不能早于认领日期（{first_claim.isoformat()}）",
             f"{en} is before the claim ({first_claim.isoformat()})",
         )
 
@@ -189,7 +189,7 @@ def reopen_item(db: Database, item_id: int, reason: str) -> None:
             s,
             item,
             t(
-                f"重新打开事项「{item.title}」:{reason.strip()}",
+                f"重新打开事项「{item.title}」：{reason.strip()}",
                 f"Reopened item {item.title}: {reason.strip()}",
             ),
             before,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import gc
 import sys
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
 )
 from pbc_desktop.domain.member_rules import (
+    STORED_FIELDS,
     MemberInput,
     completed,
     member_errors,
@@ -44,15 +44,12 @@ from pbc_desktop.services.member_import.preview import (
     _cancelled_error,
 )
 from pbc_desktop.services.member_import.workbook import (
-    _BROKEN,
-    _check_content,
-    _damaged,
     _file_error,
     _find_sheet,
-    _open,
     _Sheet,
     _sheet_rows,
     merged_parts,
+    open_book,
 )
 from pbc_desktop.services.xlsx_text import is_cut  # the export's mark of a cut cell
 
@@ -63,7 +60,7 @@ _CHECK_EVERY = 500
 # Share of the progress bar for reading the file; checking the rows takes the rest.
 _READ_SHARE = 90
 _SWITCH_INTERVAL = 0.001  # seconds; see _collection_paused
-_MEMBER_COLUMNS = tuple(f.name for f in fields(MemberInput))
+_MEMBER_COLUMNS = STORED_FIELDS
 
 
 @dataclass
@@ -197,9 +194,11 @@ def _stored_inputs(s: Session, member_ids: Sequence[int]) -> dict[int, tuple[Mem
     columns = [getattr(PartyMember, c) for c in _MEMBER_COLUMNS]
     out: dict[int, tuple[MemberInput, str]] = {}
     for chunk in _chunks(sorted(set(member_ids)), _IN_CHUNK):
-        stmt = select(PartyMember.id, PartyMember.uuid, *columns).where(PartyMember.id.in_(chunk))
-        for mid, uid, *values in s.execute(stmt):
-            data = MemberInput(**dict(zip(_MEMBER_COLUMNS, values, strict=True)))
+        stmt = select(PartyMember.id, PartyMember.uuid, PartyMember.version, *columns).where(
+            PartyMember.id.in_(chunk)
+        )
+        for mid, uid, version, *values in s.execute(stmt):
+            data = MemberInput(**dict(zip(_MEMBER_COLUMNS, values, strict=True)), version=version)
             out[mid] = (data, uid)
     return out
 
@@ -274,30 +273,16 @@ def _read_members(
     with db.read() as s:
         orgs = _org_index(s, access.of(db, s))
         existing = _existing_members(s)
-    with _open(path) as stream, warnings.catch_warnings():
-        # Files from WPS and other programs make openpyxl warn about parts it drops.
-        warnings.simplefilter("ignore")
-        _check_content(path, stream)
-        try:
-            from openpyxl import load_workbook
-
-            # Read-only: the rows are parsed one at a time as they are asked for.
-            workbook = load_workbook(stream, read_only=True, data_only=True)
-        except _BROKEN:
-            raise _damaged(path) from None
-        try:
-            choice = _find_sheet(path, workbook, sheet_name)
-            sheet = choice.sheet
-            epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
-            letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
-            checker = _RowChecker(orgs, existing, today, epoch_1904, letters)
-            rows = _read_rows(path, sheet, checker, report, stop)
-        finally:
-            workbook.close()
+    with open_book(path) as book:
+        choice = _find_sheet(path, book, sheet_name)
+        sheet = choice.sheet
+        letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
+        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters)
+        rows = _read_rows(path, sheet, checker, report, stop)
     # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
     sheet.worksheet = None
     missing = tuple(checker.missing.values())
-    del workbook, existing, checker
+    del book, existing, checker
     _check_updates(db, rows, today, report, stop)
     report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     header = sheet.header
@@ -319,8 +304,8 @@ def _too_many_rows(path: Path, sheet: str) -> UserError:
     limit = f"{cells.MAX_DATA_ROWS:,}"
     return _file_error(
         path,
-        f"工作表“{sheet}”的党员超过 {limit} 行,这不像一份党员名册(一个区的名册也不到 10 万行),"
-        "程序没有读完它。请确认选对了文件;若名册确实这么大,请把它分成几个文件分别导入。",
+        f"工作表“{sheet}”的党员超过 {limit} 行，这不像一份党员名册（一个区的名册也不到 10 万行），"
+        "程序没有读完它。请确认选对了文件；若名册确实这么大，请把它分成几个文件分别导入。",
         f"the sheet “{sheet}” has more than {limit} rows of members, which is not what a "
         "roster looks like (a whole district's has fewer than 100,000), so it was not read "
         "to the end. Check that this is the right file; if the roster really is that large, "
@@ -363,7 +348,7 @@ def _read_rows(
     if not out:
         raise _file_error(
             path,
-            f"表头(第 {sheet.header_row} 行)下面没有任何党员。",
+            f"表头（第 {sheet.header_row} 行）下面没有任何党员。",
             f"there are no members below the header (row {sheet.header_row}).",
         )
     return out

@@ -29,7 +29,7 @@ class ImportCancelledError(UserError):
 
 def _cancelled_error() -> ImportCancelledError:
     return ImportCancelledError(
-        t("已取消导入,数据库没有任何改动。", "The import was cancelled; nothing was changed.")
+        t("已取消导入，数据库没有任何改动。", "The import was cancelled; nothing was changed.")
     )
 
 
@@ -92,11 +92,11 @@ class RowProblem:
     @property
     def reason(self) -> str:
         """The messages in one line; a sentence's own full stop gives way to the separator."""
-        return t(";", "; ").join(m.rstrip("。.") for m in self.messages)
+        return t("；", "; ").join(m.rstrip("。.") for m in self.messages)
 
     def line(self) -> str:
         """``第12行: 身份证号校验位错误`` (``Row 12: …`` in English)."""
-        return t(f"第{self.row}行: {self.reason}", f"Row {self.row}: {self.reason}")
+        return t(f"第{self.row}行：{self.reason}", f"Row {self.row}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -169,15 +169,15 @@ class ImportResult:
 
     def summary(self) -> str:
         text = t(
-            f"新增党员 {self.imported} 名,更新 {self.updated} 名,"
-            f"跳过已有党员 {self.skipped + self.unchanged} 名,有错误未导入 {self.bad} 行",
+            f"新增党员 {self.imported} 名，更新 {self.updated} 名，"
+            f"跳过已有党员 {self.skipped + self.unchanged} 名，有错误未导入 {self.bad} 行",
             f"{self.imported} members added, {self.updated} updated, "
             f"{self.skipped + self.unchanged} already present skipped, "
             f"{self.bad} rows with errors not imported",
         )
         if self.created_orgs:
             text += t(
-                f";新建党组织 {len(self.created_orgs)} 个",
+                f"；新建党组织 {len(self.created_orgs)} 个",
                 f"; {len(self.created_orgs)} organizations created",
             )
         return text

@@ -1,15 +1,31 @@
-"""Opening a roster workbook: refuse what is not an .xlsx, find the sheet, read its rows."""
+"""Opening a roster: refuse, with a sentence, what cannot be read; find the sheet; read its
+rows.
+
+Read: Excel workbooks (.xlsx, .xlsm, and the old Excel 97-2003 .xls), OpenDocument
+spreadsheets (.ods) — all through calamine — and CSV text (UTF-8, with or without a
+byte-order mark, or GBK/GB18030, found out from the bytes). The kind of a file is told by
+its content, not its name: a CSV named .xls is read as CSV.
+
+Public reading interface (the member import and other imports use it):
+:func:`open_book` (a context manager giving a :class:`Book`), :func:`find_sheet`,
+:func:`sheet_rows` and :func:`merged_parts`. Each raises :class:`UserError` with one
+sentence for a file it cannot use.
+"""
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError
 
 from pbc_desktop.domain import member_cells as cells
@@ -21,20 +37,26 @@ from pbc_desktop.lang import t
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _XML_HEAD = 4096
 # A roster of 200,000 rows unpacks to a few hundred MB; its parts compress 5 to 30 times.
 _MAX_UNPACKED = 1 << 30
 _MAX_RATIO = 200
 _RATIO_FROM = 16 << 20  # small parts (styles, a few rows) may compress better
+# A CSV of 200,000 rows has some 50 MB; it is read whole to find out its encoding.
+_MAX_TEXT = 256 << 20
+
+#: The kinds of file read: an Excel 2007+ workbook, an Excel 97-2003 one, OpenDocument, CSV.
+XLSX, XLS, ODS, CSV = "xlsx", "xls", "ods", "csv"
 
 
 def _file_error(path: Path, zh: str, en: str) -> UserError:
-    return UserError(t(f"无法导入“{path.name}”:{zh}", f"Cannot import “{path.name}”: {en}"))
+    return UserError(t(f"无法导入“{path.name}”：{zh}", f"Cannot import “{path.name}”: {en}"))
 
 
 def _save_as_xlsx_hint() -> tuple[str, str]:
     return (
-        "请在 Excel 或 WPS 中打开它,另存为“Excel 工作簿(*.xlsx)”后再导入。",
+        "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿(*.xlsx)”后再导入。",
         "Open it in Excel or WPS, save it as “Excel Workbook (*.xlsx)” and import that file.",
     )
 
@@ -47,9 +69,36 @@ def _not_xlsx(path: Path, what_zh: str, what_en: str) -> UserError:
 def _damaged(path: Path) -> UserError:
     return _file_error(
         path,
-        "文件已损坏,无法读取。若能在 Excel 中打开它,请另存为一个新的 .xlsx 文件后再导入。",
+        "文件已损坏，无法读取。若能在 Excel 中打开它，请另存为一个新的 .xlsx 文件后再导入。",
         "the file is damaged and cannot be read. If Excel can open it, save it as a new "
         ".xlsx file and import that one.",
+    )
+
+
+def _password(path: Path) -> UserError:
+    return _file_error(
+        path,
+        "工作簿设置了打开密码，程序无法读取。请在 Excel 中打开它，"
+        "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存，然后再导入。",
+        "the workbook is protected by a password. Open it in Excel, clear the password "
+        "under File → Info → Protect Workbook → Encrypt with Password, save it and "
+        "import it again.",
+    )
+
+
+def _too_large(path: Path, total: int, *, unpacked: bool) -> UserError:
+    size = f"{total / 2**30:.1f} GB" if total >= 2**30 else f"{total / 2**20:.0f} MB"
+    has_zh = "文件解压后会有" if unpacked else "文件有"
+    has_en = "it would unpack to" if unpacked else "it holds"
+    return _file_error(
+        path,
+        f"{has_zh} {size}，远超一份党员名册应有的大小（可能已损坏，或被故意构造成“压缩炸弹”），"
+        "为免耗尽电脑内存，程序不读取它。请确认选对了文件；若它确是名册，请在 Excel 中打开它，"
+        "只复制名册的行到一个新工作簿，保存后再导入。",
+        f"{has_en} {size}, far more than any member roster (it may be damaged or "
+        "built as a “zip bomb”), so it is not read, to keep the computer's memory safe. "
+        "Check that this is the right file; if it is a roster, open it in Excel, copy the "
+        "roster's rows into a new workbook, save it and import that one.",
     )
 
 
@@ -60,27 +109,37 @@ def _utf16(text: str) -> bytes:
     return text.encode("utf-16-le")
 
 
-def _check_ole(path: Path, data: bytes) -> UserError:
-    """An OLE compound file: an encrypted workbook, an old .xls, or another Office file."""
-    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        return _file_error(
-            path,
-            "工作簿设置了打开密码,程序无法读取。请在 Excel 中打开它,"
-            "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码并保存,然后再导入。",
-            "the workbook is protected by a password. Open it in Excel, clear the password "
-            "under File → Info → Protect Workbook → Encrypt with Password, save it and "
-            "import it again.",
-        )
-    if _utf16("WordDocument") in data:
-        return _not_xlsx(path, "这是一个 Word 文档,不是 Excel 工作簿。", "this is a Word document.")
-    return _not_xlsx(
+def _wps(path: Path) -> UserError:
+    return _file_error(
         path,
-        "这是旧版 Excel 97-2003 工作簿(.xls 或 .et),程序只能读取 .xlsx。",
-        "this is an old Excel 97-2003 workbook (.xls); only .xlsx workbooks can be read.",
+        "这是 WPS 表格自己格式的文件（.et），程序无法读取。"
+        "请在 WPS 中打开它，另存为“Excel 工作簿(*.xlsx)”后再导入。",
+        "this is a file in WPS Spreadsheets' own format (.et), which cannot be read. "
+        "Open it in WPS, save it as “Excel Workbook (*.xlsx)” and import that file.",
     )
 
 
-def _check_zip(path: Path, stream: IO[bytes]) -> None:
+def _check_ole(path: Path, data: bytes) -> str:
+    """An OLE compound file: an old .xls is read; an encrypted workbook, a WPS .et file or
+    another Office file is refused."""
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        raise _password(path)
+    if _utf16("WordDocument") in data:
+        raise _not_xlsx(path, "这是一个 Word 文档，不是 Excel 工作簿。", "this is a Word document.")
+    if _utf16("PowerPoint Document") in data:
+        raise _not_xlsx(
+            path, "这是一个 PowerPoint 文件,不是 Excel 工作簿。", "this is a PowerPoint file."
+        )
+    if path.suffix.lower() in (".et", ".ett"):
+        raise _wps(path)
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        return XLS
+    raise _not_xlsx(path, "它不是 Excel 工作簿。", "it is not an Excel workbook.")
+
+
+def _check_zip(path: Path, stream: IO[bytes]) -> str:
+    """An .xlsx/.xlsm or .ods file is read, once its declared sizes are safe; a Strict Open
+    XML workbook, another Office file or a plain archive is refused."""
     try:
         with zipfile.ZipFile(stream) as archive:
             infos = archive.infolist()
@@ -91,23 +150,22 @@ def _check_zip(path: Path, stream: IO[bytes]) -> None:
             if book is not None:
                 with archive.open(book) as part:
                     _check_not_strict(path, part.read(_XML_HEAD))
-                return
+                return XLSX
+            mime = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError):
         raise _damaged(path) from None
     finally:
         stream.seek(0)
-    if "word/document.xml" in names:
-        raise _not_xlsx(path, "这是一个 Word 文档,不是 Excel 工作簿。", "this is a Word document.")
+    if "content.xml" in names and (mime.startswith(_ODS_MIME) or not mime):
+        return ODS
+    if "word/document.xml" in names or mime.startswith(b"application/vnd.oasis.opendocument.t"):
+        raise _not_xlsx(path, "这是一个 Word 文档，不是 Excel 工作簿。", "this is a Word document.")
     if "ppt/presentation.xml" in names:
         raise _not_xlsx(
             path, "这是一个 PowerPoint 文件,不是 Excel 工作簿。", "this is a PowerPoint file."
         )
-    if "content.xml" in names:
-        raise _not_xlsx(
-            path, "这是 OpenDocument 表格(.ods),不是 Excel 工作簿。", "this is an .ods file."
-        )
     raise _not_xlsx(
-        path, "这是一个压缩包,不是 Excel 工作簿。", "this is a zip archive, not a workbook."
+        path, "这是一个压缩包，不是 Excel 工作簿。", "this is a zip archive, not a workbook."
     )
 
 
@@ -122,26 +180,16 @@ def _check_sizes(path: Path, infos: Sequence[zipfile.ZipInfo]) -> None:
     )
     if total <= _MAX_UNPACKED and not inflated:
         return
-    size = f"{total / 2**30:.1f} GB" if total >= 2**30 else f"{total / 2**20:.0f} MB"
-    raise _file_error(
-        path,
-        f"文件解压后会有 {size},远超一份党员名册应有的大小(可能已损坏,或被故意构造成“压缩炸弹”),"
-        "为免耗尽电脑内存,程序不读取它。请确认选对了文件;若它确是名册,请在 Excel 中打开它,"
-        "只复制名册的行到一个新工作簿,保存后再导入。",
-        f"it would unpack to {size}, far more than any member roster (it may be damaged or "
-        "built as a “zip bomb”), so it is not read, to keep the computer's memory safe. "
-        "Check that this is the right file; if it is a roster, open it in Excel, copy the "
-        "roster's rows into a new workbook, save it and import that one.",
-    )
+    raise _too_large(path, total, unpacked=True)
 
 
 def _check_not_strict(path: Path, head: bytes) -> None:
     if _STRICT_NS in head:
         raise _file_error(
             path,
-            "这是“Strict Open XML 电子表格”格式的工作簿,程序只能读取普通的 .xlsx。请在 Excel 中"
-            "打开它,选择“文件 → 另存为”,保存类型选“Excel 工作簿(*.xlsx)”(不要选 Strict Open XML "
-            "电子表格),保存后导入新文件。",
+            "这是“Strict Open XML 电子表格”格式的工作簿，程序只能读取普通的 .xlsx。请在 Excel 中"
+            "打开它，选择“文件 → 另存为”，保存类型选“Excel 工作簿(*.xlsx)”（不要选 Strict Open XML "
+            "电子表格），保存后导入新文件。",
             "this workbook is in the “Strict Open XML Spreadsheet” format; only ordinary .xlsx "
             "workbooks can be read. Open it in Excel, choose File → Save As, pick the type "
             "“Excel Workbook (*.xlsx)” (not Strict Open XML Spreadsheet), save it and import "
@@ -149,34 +197,47 @@ def _check_not_strict(path: Path, head: bytes) -> None:
         )
 
 
-def _check_content(path: Path, stream: IO[bytes]) -> None:
-    """Refuse, with a sentence, any file that is not an Excel 2007+ workbook."""
+_MARKUP = re.compile(rb"^\s*<(?:\?xml|!doctype|html|table|head|body|meta)\b", re.IGNORECASE)
+
+
+def _check_content(path: Path, stream: IO[bytes]) -> str:
+    """The kind of file (:data:`XLSX`, :data:`XLS`, :data:`ODS` or :data:`CSV`); any other
+    file is refused with a sentence."""
     head = stream.read(8)
     stream.seek(0)
     if not head:
         raise _file_error(path, "文件是空的。", "the file is empty.")
     if head.startswith(b"PK"):
-        _check_zip(path, stream)
-        return
+        return _check_zip(path, stream)
     if head == _OLE_MAGIC:
-        raise _check_ole(path, stream.read())
+        try:
+            return _check_ole(path, stream.read())
+        finally:
+            stream.seek(0)
+    if path.suffix.lower() in (".et", ".ett"):
+        raise _wps(path)
     sample = stream.read(4096)
     stream.seek(0)
     if _looks_like_utf16(sample):
         raise _not_xlsx(
             path,
-            "这是一个 UTF-16(Unicode)编码的文本文件(例如 Excel 另存的“Unicode 文本”,"
-            "或别的系统导出的表格),不是 Excel 工作簿。",
+            "这是一个 UTF-16（Unicode）编码的文本文件（例如 Excel 另存的“Unicode 文本”，"
+            "或别的系统导出的表格），不是 Excel 工作簿。",
             "this is a UTF-16 (Unicode) text file, such as Excel's “Unicode Text” or a table "
             "exported by another system, not an Excel workbook.",
         )
-    if path.suffix.lower() in (".csv", ".txt") or _looks_like_text(sample):
-        raise _not_xlsx(
-            path,
-            "这是一个文本文件(如 CSV),不是 Excel 工作簿。",
-            "this is a text file (such as CSV), not an Excel workbook.",
-        )
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if _looks_like_text(sample):
+        if _MARKUP.match(sample.removeprefix(codecs.BOM_UTF8)):
+            # What many web systems export as “.xls”: a web page or Excel 2003 XML.
+            raise _not_xlsx(
+                path,
+                "这是一个网页或 XML 文件（常见于从网上系统导出的“Excel”），"
+                "不是真正的 Excel 工作簿。",
+                "this is a web page or XML file (as web systems often export “Excel” files), "
+                "not a real workbook.",
+            )
+        return CSV
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         raise _damaged(path)
     raise _not_xlsx(path, "它不是 Excel 工作簿。", "it is not an Excel workbook.")
 
@@ -217,14 +278,14 @@ def _open(path: Path) -> IO[bytes]:
         raise UserError(t(f"找不到文件“{path}”。", f"The file “{path}” does not exist."))
     if path.is_dir():
         raise UserError(
-            t(f"“{path}”是一个文件夹,请选择文件。", f"“{path}” is a folder; choose a file.")
+            t(f"“{path}”是一个文件夹，请选择文件。", f"“{path}” is a folder; choose a file.")
         )
     try:
         return path.open("rb")
     except OSError as exc:
         raise _file_error(
             path,
-            "文件无法打开,可能正被其他程序占用或没有权限。请关闭该文件后重试。",
+            "文件无法打开，可能正被其他程序占用或没有权限。请关闭该文件后重试。",
             f"the file cannot be opened ({os_reason(exc)}). Close it in other programs "
             "and try again.",
         ) from exc
@@ -232,11 +293,310 @@ def _open(path: Path) -> IO[bytes]:
 
 # -- reading ----------------------------------------------------------------------------
 
-# What openpyxl raises on a workbook whose parts are broken.
-_BROKEN = (zipfile.BadZipFile, KeyError, ParseError, ValueError, TypeError, EOFError, OSError)
-_MERGE_REF = re.compile(rb'mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d+)(?::([A-Z]{1,3}\d+))?"')
+
+def _calamine_errors() -> tuple[type[BaseException], ...]:
+    from python_calamine import CalamineError
+
+    return (CalamineError,)
+
+
+# What a broken file makes the readers raise (calamine's own errors are added on first use).
+_BROKEN: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    KeyError,
+    ParseError,
+    ValueError,
+    TypeError,
+    EOFError,
+    OSError,
+    IndexError,
+    csv.Error,
+    *_calamine_errors(),
+)
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
 _SCAN_CHUNK = 1 << 20
+# In a sheet's XML: a formula, or a stored number of 16 digits or more (an ID number some
+# programs write as a number; calamine reads it as a float, which keeps only 15 or so).
+_XLSX_MARK = re.compile(rb"<f[\s>/]|<v>(-?\d{16,})</v>")
+_XLSX_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_ROW_END = b"</row>"
+
+Row = list[object]
+
+
+class Worksheet:
+    """One sheet of a :class:`Book`: its title, whether it is hidden, and its rows."""
+
+    def __init__(self, title: str, sheet_state: str) -> None:
+        self.title = title
+        self.sheet_state = sheet_state  # "visible" or "hidden"
+
+    @property
+    def max_row(self) -> int | None:
+        """Excel's number of the last row, if known before reading."""
+        return None
+
+    def rows(self) -> Iterator[Row]:
+        """Every row from the first (row 1), empty ones included, as far as the sheet goes."""
+        raise NotImplementedError
+
+    def merged(self) -> list[tuple[int, int, int, int]]:
+        """Merged ranges as 0-based (first row, first column, last row, last column)."""
+        return []
+
+    def marks(self) -> dict[int, dict[int, object]]:
+        """Row number → 0-based column → the value to read instead of the reader's: a
+        formula saved without its result (:data:`~member_cells.UNCALCULATED`), an exact
+        integer the reader rounded."""
+        return {}
+
+
+class _CalamineSheet(Worksheet):
+    def __init__(self, book: Book, title: str, sheet_state: str, part: str | None) -> None:
+        super().__init__(title, sheet_state)
+        self._book = book
+        self._part = part  # the sheet's XML in an .xlsx
+        self._sheet: Any = None
+
+    def _loaded(self) -> Any:
+        if self._sheet is None:
+            self._sheet = self._book.calamine.get_sheet_by_name(self.title)
+        return self._sheet
+
+    @property
+    def max_row(self) -> int | None:
+        end = self._loaded().end
+        return None if end is None else end[0] + 1
+
+    def rows(self) -> Iterator[Row]:
+        sheet = self._loaded()
+        if sheet.start is None:
+            return
+        # calamine's rows start at row 1 but at the sheet's first used column.
+        pad: Row = [None] * sheet.start[1]
+        if pad:
+            for values in sheet.iter_rows():
+                yield pad + values
+        else:
+            yield from sheet.iter_rows()
+
+    def merged(self) -> list[tuple[int, int, int, int]]:
+        ranges = self._loaded().merged_cell_ranges or []
+        return [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in ranges]
+
+    def marks(self) -> dict[int, dict[int, object]]:
+        if self._part is None or self._book.stream is None:
+            return {}
+        with zipfile.ZipFile(self._book.stream) as archive, archive.open(self._part) as src:
+            return _xlsx_marks(src)
+
+    def drop(self) -> None:
+        self._sheet = None
+
+
+def _xlsx_marks(src: IO[bytes]) -> dict[int, dict[int, object]]:
+    """The formulas and long stored integers of a sheet's XML, a whole number of rows at a
+    time (a scan of its bytes: most sheets have neither)."""
+    out: dict[int, dict[int, object]] = {}
+    rest = b""
+    while True:
+        chunk = src.read(_SCAN_CHUNK)
+        data = rest + chunk
+        cut = len(data) if not chunk else data.rfind(_ROW_END) + len(_ROW_END)
+        if cut < len(_ROW_END):  # no row ends in it yet
+            rest = data
+            continue
+        piece, rest = data[:cut], data[cut:]
+        for match in _XLSX_MARK.finditer(piece):
+            start = piece.rfind(b"<c ", 0, match.start())
+            cell = _XLSX_CELL.match(piece, start) if start >= 0 else None
+            if cell is None:
+                continue
+            col, row = _cell(cell.group(1).decode() + cell.group(2).decode())
+            digits = match.group(1)
+            value: object = cells.UNCALCULATED if digits is None else int(digits)
+            out.setdefault(row, {})[col] = value
+        if not chunk:
+            return out
+
+
+class _CsvSheet(Worksheet):
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__(title, "visible")
+        self._text = text
+
+    @property
+    def max_row(self) -> int | None:
+        return self._text.count("\n") + 1
+
+    def rows(self) -> Iterator[Row]:
+        reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=_delimiter(self._text))
+        for record in reader:
+            yield [_csv_value(v) for v in record]
+
+
+def _csv_value(text: str) -> object:
+    """A CSV field; ``="0123"`` (how some systems keep ID numbers as text) gives ``0123``."""
+    if not text:
+        return None
+    if text.startswith('="') and text.endswith('"') and len(text) >= 3:
+        return text[2:-1]
+    return text
+
+
+def _delimiter(text: str) -> str:
+    """Comma, tab or semicolon: the one the first lines use most."""
+    head = text[:4096]
+    return max((",", "\t", ";"), key=head.count) if head else ","
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _not_xlsx(
+        path,
+        "文件是文本文件（如 CSV），但它的文字编码无法识别。",
+        "it is a text file (such as CSV) in an encoding that cannot be told.",
+    )
+
+
+@dataclass
+class Book:
+    """An open roster file: its sheets (worksheets only, in the file's order), the one
+    Excel shows first, and the date system of its serial numbers."""
+
+    kind: str
+    worksheets: list[Worksheet] = field(default_factory=list)
+    active_index: int = 0
+    epoch_1904: bool = False
+    calamine: Any = None
+    stream: IO[bytes] | None = None
+
+    @property
+    def active(self) -> Worksheet | None:
+        if 0 <= self.active_index < len(self.worksheets):
+            return self.worksheets[self.active_index]
+        return None
+
+    def close(self) -> None:
+        for ws in self.worksheets:
+            if isinstance(ws, _CalamineSheet):
+                ws.drop()
+        if self.calamine is not None:
+            self.calamine.close()
+            self.calamine = None
+        self.stream = None
+
+
+def _calamine_book(stream: IO[bytes]) -> Any:
+    """calamine's workbook from the open file (it reads the whole file first)."""
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_filelike(stream)
+
+
+@dataclass(frozen=True)
+class _XlsxInfo:
+    epoch_1904: bool = False
+    active: str | None = None  # the title of the sheet shown first
+    parts: dict[str, str] = field(default_factory=dict)  # sheet title → its XML's name
+
+
+def _xlsx_info(stream: IO[bytes]) -> _XlsxInfo:
+    """What calamine does not tell of an .xlsx: the date system, the sheet Excel shows first
+    and where each sheet's XML is (a broken part leaves the defaults: calamine says more)."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names:
+                return _XlsxInfo()
+            root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            rels_name = "xl/_rels/workbook.xml.rels"
+            rels = ElementTree.fromstring(archive.read(rels_name)) if rels_name in names else None
+    except _BROKEN:
+        return _XlsxInfo()
+    finally:
+        stream.seek(0)
+    targets = {}
+    for rel in rels.iter() if rels is not None else ():
+        if rel.get("Id") and rel.get("Target"):
+            target = rel.get("Target", "")
+            targets[rel.get("Id")] = (
+                target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+            )
+    titles, parts = [], {}
+    for sheet in root.iterfind("{*}sheets/{*}sheet"):
+        title = sheet.get("name", "")
+        titles.append(title)
+        rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+        if rid in targets:
+            parts[title] = targets[rid]
+    pr = root.find("{*}workbookPr")
+    epoch_1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
+    view = root.find("{*}bookViews/{*}workbookView")
+    try:
+        active_tab = int(view.get("activeTab", "0")) if view is not None else 0
+    except ValueError:
+        active_tab = 0
+    active = titles[active_tab] if 0 <= active_tab < len(titles) else None
+    return _XlsxInfo(epoch_1904, active, parts)
+
+
+def _load_calamine(path: Path, stream: IO[bytes], kind: str) -> Book:
+    from python_calamine import PasswordError, SheetTypeEnum, SheetVisibleEnum
+
+    info = _xlsx_info(stream) if kind == XLSX else _XlsxInfo()
+    try:
+        workbook = _calamine_book(stream)
+        metadata = list(workbook.sheets_metadata)
+    except PasswordError:
+        raise _password(path) from None
+    except _BROKEN:
+        raise _damaged(path) from None
+    finally:
+        stream.seek(0)
+    book = Book(kind, epoch_1904=info.epoch_1904, calamine=workbook, stream=stream)
+    for meta in metadata:
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        state = "visible" if meta.visible == SheetVisibleEnum.Visible else "hidden"
+        book.worksheets.append(_CalamineSheet(book, meta.name, state, info.parts.get(meta.name)))
+    titles = [ws.title for ws in book.worksheets]
+    book.active_index = titles.index(info.active) if info.active in titles else 0
+    return book
+
+
+def _load_csv(path: Path, stream: IO[bytes]) -> Book:
+    data = stream.read(_MAX_TEXT + 1)
+    stream.seek(0)
+    if len(data) > _MAX_TEXT:
+        raise _too_large(path, path.stat().st_size, unpacked=False)
+    return Book(CSV, [_CsvSheet(path.stem, _decoded(path, data))])
+
+
+def load_book(path: Path, stream: IO[bytes], kind: str) -> Book:
+    """The file opened as :func:`_check_content` found it to be (close it when done)."""
+    if kind == CSV:
+        return _load_csv(path, stream)
+    return _load_calamine(path, stream, kind)
+
+
+@contextmanager
+def open_book(path: Path | str) -> Iterator[Book]:
+    """The roster file at ``path``, checked and open; a file that cannot be read raises
+    :class:`UserError` with a sentence saying why and what to do."""
+    path = Path(path)
+    with _open(path) as stream:
+        book = load_book(path, stream, _check_content(path, stream))
+        try:
+            yield book
+        finally:
+            book.close()
 
 
 @dataclass
@@ -258,56 +618,42 @@ class _SheetChoice:
     notices: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def _parser_class() -> type[Any]:
-    """openpyxl's sheet parser, telling a formula without a saved result from an empty
-    cell (built on first use: openpyxl is imported only when a file is read)."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
-
-    parse_cell = WorkSheetParser.parse_cell
-
-    class Parser(WorkSheetParser):  # type: ignore[misc]
-        def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = parse_cell(self, element)
-            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
-                cell["value"] = cells.UNCALCULATED
-            return cell
-
-    return Parser
-
-
 def _sheet_rows(
-    path: Path, ws: Any, *, min_row: int = 1, max_row: int | None = None
-) -> Iterator[tuple[int, list[object]]]:
+    path: Path, ws: Worksheet, *, min_row: int = 1, max_row: int | None = None
+) -> Iterator[tuple[int, Row]]:
     """``(Excel's row number, values)`` of each row the sheet holds, read lazily; a broken
     part of the file becomes a message. A formula without a saved result reads as
-    :data:`~pbc_desktop.domain.member_cells.UNCALCULATED`."""
-    wb = ws.parent
+    :data:`~pbc_desktop.domain.member_cells.UNCALCULATED` (not when ``max_row`` is given:
+    the first rows are read for their header)."""
     try:
-        with ws._get_source() as src:
-            parser = _parser_class()(
-                src,
-                ws._shared_strings,
-                data_only=True,
-                epoch=wb.epoch,
-                date_formats=wb._date_formats,
-                timedelta_formats=wb._timedelta_formats,
-            )
-            for row_no, found in parser.parse():
-                if row_no < min_row:
-                    continue
-                if max_row is not None and row_no > max_row:
-                    return
-                values: list[object] = [None] * max([c["column"] for c in found], default=0)
-                for c in found:
-                    values[c["column"] - 1] = c["value"]
-                yield row_no, values
+        marks = ws.marks() if max_row is None else {}
+        for index, values in enumerate(ws.rows()):
+            row_no = index + 1
+            if row_no < min_row:
+                continue
+            if max_row is not None and row_no > max_row:
+                return
+            found = marks.get(row_no)
+            yield row_no, _marked(values, found) if found else values
     except _BROKEN:
         raise _damaged(path) from None
 
 
-def _first_rows(path: Path, ws: Any) -> list[list[object]]:
-    rows: list[list[object]] = [[] for _ in range(cells.HEADER_SEARCH_ROWS)]
+def _marked(values: Row, found: dict[int, object]) -> Row:
+    values = list(values)
+    for col, mark in found.items():
+        if col >= len(values):
+            values.extend([None] * (col + 1 - len(values)))
+        now = values[col]
+        if (mark is cells.UNCALCULATED and cells.is_blank(now)) or (
+            isinstance(mark, int) and isinstance(now, float)
+        ):
+            values[col] = mark
+    return values
+
+
+def _first_rows(path: Path, ws: Worksheet) -> list[Row]:
+    rows: list[Row] = [[] for _ in range(cells.HEADER_SEARCH_ROWS)]
     for row_no, values in _sheet_rows(path, ws, max_row=cells.HEADER_SEARCH_ROWS):
         rows[row_no - 1] = values
     return rows
@@ -315,42 +661,23 @@ def _first_rows(path: Path, ws: Any) -> list[list[object]]:
 
 def merged_parts(path: Path, sheet: _Sheet) -> dict[int, dict[int, cells.MergedPart]]:
     """Row number → column index → the merged range, for the cells of the columns read,
-    below the header, that lie inside merged cells but are not their first cell.
-
-    The ranges come at the end of the sheet's XML: they are found by a scan of its bytes,
-    before the rows are read, so that each row is checked once.
-    """
-    ws = sheet.worksheet
+    below the header, that lie inside merged cells but are not their first cell."""
     columns = set(sheet.header.columns)
     out: dict[int, dict[int, cells.MergedPart]] = {}
     try:
-        with ws._get_source() as src:
-            refs = _merge_refs(src)
+        ranges = sheet.worksheet.merged()
     except _BROKEN:
         raise _damaged(path) from None
     last = sheet.header_row + cells.MAX_DATA_ROWS + 1
-    for first, end in refs:
-        c1, r1 = _cell(first)
-        c2, r2 = _cell(end or first)
-        part = cells.MergedPart(f"{first}:{end}" if end else first)
-        for row in range(max(r1, sheet.header_row + 1), min(r2, last) + 1):
+    for r1, c1, r2, c2 in ranges:
+        first = f"{cells.column_letter(c1)}{r1 + 1}"
+        end = f"{cells.column_letter(c2)}{r2 + 1}"
+        part = cells.MergedPart(f"{first}:{end}" if end != first else first)
+        for row in range(max(r1 + 1, sheet.header_row + 1), min(r2 + 1, last) + 1):
             for col in columns.intersection(range(c1, c2 + 1)):
-                if (row, col) != (r1, c1):
+                if (row, col) != (r1 + 1, c1):
                     out.setdefault(row, {})[col] = part
     return out
-
-
-def _merge_refs(src: IO[bytes]) -> list[tuple[str, str]]:
-    refs: list[tuple[str, str]] = []
-    buffer = b""
-    while chunk := src.read(_SCAN_CHUNK):
-        buffer += chunk
-        last = 0
-        for match in _MERGE_REF.finditer(buffer):
-            refs.append((match.group(1).decode(), (match.group(2) or b"").decode()))
-            last = match.end()
-        buffer = buffer[max(last, len(buffer) - 512) :]
-    return refs
 
 
 def _cell(ref: str) -> tuple[int, int]:
@@ -371,7 +698,7 @@ def _quoted(names: Iterable[str]) -> str:
 def _unknown_sheet(path: Path, wanted: str, names: Sequence[str]) -> UserError:
     return _file_error(
         path,
-        f"工作簿里没有名为“{wanted}”的工作表。它的工作表是:{_quoted(names)}。",
+        f"工作簿里没有名为“{wanted}”的工作表。它的工作表是：{_quoted(names)}。",
         f"the workbook has no sheet named “{wanted}”. Its sheets are {_quoted(names)}.",
     )
 
@@ -408,8 +735,8 @@ def _find_sheet(path: Path, workbook: Any, wanted: str | None = None) -> _SheetC
     elif hidden:
         raise _file_error(
             path,
-            f"名册在隐藏的工作表{_quoted(hidden)}中,隐藏的工作表不会导入。请在 Excel 中右键单击"
-            "工作表标签,选择“取消隐藏”,保存后再导入。",
+            f"名册在隐藏的工作表{_quoted(hidden)}中，隐藏的工作表不会导入。请在 Excel 中右键单击"
+            "工作表标签，选择“取消隐藏”，保存后再导入。",
             f"the roster is on the hidden sheet {_quoted(hidden)}, and hidden sheets are not "
             "imported. In Excel, right-click a sheet tab, choose Unhide, save the workbook "
             "and import it again.",
@@ -458,7 +785,7 @@ def _no_roster(path: Path, incomplete: cells.HeaderMatch | None, *, anything: bo
     return _file_error(
         path,
         f"在前 {cells.HEADER_SEARCH_ROWS} 行中找不到表头行。"
-        f"表头行须包含 {required} 这几列(列的顺序不限,其他列会被忽略)。",
+        f"表头行须包含 {required} 这几列（列的顺序不限，其他列会被忽略）。",
         f"no header row in the first {cells.HEADER_SEARCH_ROWS} rows. The header row must "
         f"name the columns {required} (in any order; other columns are ignored).",
     )
@@ -494,8 +821,8 @@ def _sheet_notices(sheet: _Sheet, rosters: Sequence[str], hidden: Sequence[str])
     if others:
         notices.append(
             t(
-                f"工作簿中有 {len(rosters)} 个工作表像党员名册:读取了“{sheet.name}”,"
-                f"没有读取{_quoted(others)}。如需导入其他工作表,请另行选择该工作表导入。",
+                f"工作簿中有 {len(rosters)} 个工作表像党员名册：读取了“{sheet.name}”，"
+                f"没有读取{_quoted(others)}。如需导入其他工作表，请另行选择该工作表导入。",
                 f"{len(rosters)} sheets of the workbook look like rosters: “{sheet.name}” was "
                 f"read, {_quoted(others)} not. To import another one, choose that sheet.",
             )
@@ -503,7 +830,7 @@ def _sheet_notices(sheet: _Sheet, rosters: Sequence[str], hidden: Sequence[str])
     if hidden:
         notices.append(
             t(
-                f"隐藏的工作表{_quoted(hidden)}也像党员名册,没有读取(隐藏的工作表不导入)。",
+                f"隐藏的工作表{_quoted(hidden)}也像党员名册，没有读取（隐藏的工作表不导入）。",
                 f"The hidden sheet {_quoted(hidden)} also looks like a roster and was not "
                 "read (hidden sheets are not imported).",
             )
@@ -531,62 +858,49 @@ class WorkbookRows:
 
 
 def read_visible_sheets(path: Path | str, *, max_rows: int) -> WorkbookRows:
-    """The rows of every visible sheet of the workbook at ``path`` (the active sheet first),
-    for imports other than the roster's. A file that is not a usable .xlsx is refused with
-    the roster's sentences; at most ``max_rows`` rows are read a sheet. A formula without a
-    saved result reads as :data:`~pbc_desktop.domain.member_cells.UNCALCULATED`; the cells
-    inside merged cells read as their first cell (a parent named once for several rows)."""
-    import warnings
-
+    """The rows of every visible sheet of the file at ``path`` (the active sheet first), for
+    imports other than the roster's: every kind the roster reads (.xlsx, .xlsm, .xls, .ods,
+    CSV), and a file that cannot be read is refused with the roster's sentences. At most
+    ``max_rows`` rows are read a sheet. A formula without a saved result reads as
+    :data:`~pbc_desktop.domain.member_cells.UNCALCULATED`; the cells inside merged cells
+    read as their first cell (a parent named once for several rows)."""
     path = Path(path)
-    with _open(path) as stream, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # parts of WPS files that openpyxl drops
-        _check_content(path, stream)
-        try:
-            from openpyxl import load_workbook
-
-            workbook = load_workbook(stream, read_only=True, data_only=True)
-        except _BROKEN:
-            raise _damaged(path) from None
-        try:
-            visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
-            if workbook.active in visible:
-                visible.remove(workbook.active)
-                visible.insert(0, workbook.active)
-            sheets = []
-            for ws in visible:
-                rows: list[tuple[int, list[object]]] = []
-                truncated = False
-                for row in _sheet_rows(path, ws):  # left at a break: its file part closes
-                    if len(rows) == max_rows:
-                        truncated = True
-                        break
-                    rows.append(row)
-                try:
-                    with ws._get_source() as src:
-                        _fill_merged(rows, _merge_refs(src))
-                except _BROKEN:
-                    raise _damaged(path) from None
-                sheets.append(SheetRows(ws.title, tuple(rows), truncated))
-            epoch_1904 = bool(getattr(workbook, "epoch", None) and workbook.epoch.year == 1904)
-        finally:
-            workbook.close()
-    return WorkbookRows(tuple(sheets), epoch_1904)
+    with open_book(path) as book:
+        visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+        active = book.active
+        if active in visible:
+            visible.remove(active)
+            visible.insert(0, active)
+        sheets = []
+        for ws in visible:
+            rows: list[tuple[int, list[object]]] = []
+            truncated = False
+            for row in _sheet_rows(path, ws):
+                if len(rows) == max_rows:
+                    truncated = True
+                    break
+                rows.append(row)
+            try:
+                ranges = ws.merged()
+            except _BROKEN:
+                raise _damaged(path) from None
+            _fill_merged(rows, ranges)
+            sheets.append(SheetRows(ws.title, tuple(rows), truncated))
+        return WorkbookRows(tuple(sheets), book.epoch_1904)
 
 
-def _fill_merged(rows: list[tuple[int, list[object]]], refs: list[tuple[str, str]]) -> None:
-    """Give every cell inside merged cells, in the rows read, the value of the first."""
+def _fill_merged(
+    rows: list[tuple[int, list[object]]], ranges: Sequence[tuple[int, int, int, int]]
+) -> None:
+    """Give every cell inside merged cells (0-based ranges), in the rows read, the value
+    of the first."""
     by_row = dict(rows)
-    for first, end in refs:
-        if not end:
-            continue
-        c1, r1 = _cell(first)
-        c2, r2 = _cell(end)
-        top = by_row.get(r1)
+    for r1, c1, r2, c2 in ranges:
+        top = by_row.get(r1 + 1)
         value = top[c1] if top is not None and c1 < len(top) else None
         if cells.is_blank(value):
             continue
-        for row_no in range(r1, r2 + 1):
+        for row_no in range(r1 + 1, r2 + 2):
             values = by_row.get(row_no)
             if values is None:
                 continue
@@ -595,3 +909,8 @@ def _fill_merged(rows: list[tuple[int, list[object]]], refs: list[tuple[str, str
             for col in range(c1, c2 + 1):
                 if cells.is_blank(values[col]):
                     values[col] = value
+
+
+# The reading interface under its public names (the underscored ones stay for old callers).
+find_sheet = _find_sheet
+sheet_rows = _sheet_rows

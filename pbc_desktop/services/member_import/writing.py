@@ -31,7 +31,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     name_key,
 )
-from pbc_desktop.errors import DiskFullError, PermissionDeniedError, UserError
+from pbc_desktop.errors import DiskFullError, PermissionDeniedError, StaleEditError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit
@@ -102,7 +102,7 @@ def new_org_values(name: str, towns: Iterable[str]) -> dict[str, Any]:
         "level": level,
         "town": town,
         "remark": t(
-            "导入党员名册时自动创建,请核对党组织类别、所属领域、层级、所属镇街和上级党组织。",
+            "导入党员名册时自动创建，请核对党组织类别、所属领域、层级、所属镇街和上级党组织。",
             "Created by a member import; check its kind, field, level, town and parent.",
         ),
     }
@@ -131,7 +131,7 @@ def _create_orgs(s: Session, names: Sequence[str], index: dict[str, tuple[int, s
 def _stale() -> UserError:
     return UserError(
         t(
-            "读取文件后,数据库中的党组织或党员已被修改。请重新读取文件后再导入。",
+            "读取文件后，数据库中的党组织或党员已被修改。请重新读取文件后再导入。",
             "Organizations or members changed after the file was read. "
             "Read the file again and import.",
         )
@@ -148,7 +148,7 @@ def _disk_full(exc: BaseException) -> bool:
 def _disk_full_error() -> DiskFullError:
     return DiskFullError(
         t(
-            "磁盘空间已满,导入没有完成,数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后"
+            "磁盘空间已满，导入没有完成，数据库没有任何改动。请删除一些不需要的文件、腾出磁盘空间后"
             "重新导入。",
             "The disk is full, so the import did not finish and nothing was changed. Free "
             "some disk space and import again.",
@@ -186,8 +186,8 @@ def apply_import(
     if preview.orgs_to_create(on_duplicate) and not acc.whole:
         raise PermissionDeniedError(
             t(
-                "名册中有尚未登记的党组织;导入时新建党组织需要区级管理员账号。"
-                "请先请管理员在“党组织”页添加这些党组织,或删去这些行。",
+                "名册中有尚未登记的党组织；导入时新建党组织需要区级管理员账号。"
+                "请先请管理员在“党组织”页添加这些党组织，或删去这些行。",
                 "The roster names organizations that are not registered; only a district "
                 "administrator may create organizations on import. Ask one to add them on "
                 "the Organizations tab first, or remove those rows.",
@@ -198,8 +198,8 @@ def apply_import(
     if bad and not valid_only:
         raise UserError(
             t(
-                f"有 {bad} 行有错误,没有导入任何党员。"
-                "请改正这些行后重新导入,或选择只导入正确的行。",
+                f"有 {bad} 行有错误，没有导入任何党员。"
+                "请改正这些行后重新导入，或选择只导入正确的行。",
                 f"{bad} rows have errors, so nothing was imported. Correct them and "
                 "import again, or choose to import only the valid rows.",
             )
@@ -225,7 +225,7 @@ def apply_import(
             _audit_import(s, preview, result, on_duplicate)
             check()
             report(99, t("正在保存…", "Saving…"))
-    except IntegrityError as exc:
+    except (IntegrityError, StaleEditError) as exc:  # a member changed since the file was read
         raise _stale() from exc
     except DiskFullError as exc:  # db.write's sentence; the import's own when truly full
         if exc.__cause__ is not None and _disk_full(exc.__cause__):
@@ -261,8 +261,8 @@ def _foreign_members(s: Session, acc: access.Access, member_ids: Iterable[int]) 
 def _not_own_member(row: int) -> PermissionDeniedError:
     return PermissionDeniedError(
         t(
-            f"第 {row} 行的身份证号属于其他党组织的党员,当前账号不能修改,没有导入任何党员。"
-            "请删去这一行,或选择跳过已有的党员。",
+            f"第 {row} 行的身份证号属于其他党组织的党员，当前账号不能修改，没有导入任何党员。"
+            "请删去这一行，或选择跳过已有的党员。",
             f"Row {row}: the ID number is of a member of another organization, which the "
             "signed-in account may not change; nothing was imported. Remove the row, or "
             "choose to skip members already stored.",
@@ -391,7 +391,10 @@ def _update(
         if not diff:
             unchanged += 1
             continue
-        changes.append({"id": member_id, **_row_values(after), "updated_at": stamp})
+        # the version read: the update counts one more, and is refused had it changed
+        changes.append(
+            {"id": member_id, **_row_values(after), "updated_at": stamp, "version": before.version}
+        )
         entries.append(
             {
                 "at": stamp,
@@ -436,7 +439,7 @@ def _audit_import(
         AuditAction.IMPORT,
         None,
         summary=t(
-            f"从“{preview.path.name}”导入党员:{result.summary()}",
+            f"从“{preview.path.name}”导入党员：{result.summary()}",
             f"Imported members from “{preview.path.name}”: {result.summary()}",
         ),
         after={

@@ -1,4 +1,5 @@
-"""Importing Party organizations from an Excel list (党组织信息表, .xlsx).
+"""Importing Party organizations from a list (党组织信息表: .xlsx, .xls, .ods or .csv, as the
+roster).
 
 As the member import, in two steps so that the user sees every problem first:
 

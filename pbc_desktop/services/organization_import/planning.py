@@ -24,7 +24,7 @@ from pbc_desktop.services.organization_import.preview import (
 )
 from pbc_desktop.services.organizations import NAME_MAX, OrgInput
 
-_INPUT_FIELDS = tuple(f.name for f in fields(OrgInput) if f.name != "parent_id")
+_INPUT_FIELDS = tuple(f.name for f in fields(OrgInput) if f.name not in ("parent_id", "version"))
 _ORDER = {c.key: i for i, c in enumerate(oc.COLUMNS)}
 _ORDER["parent_id"] = _ORDER["parent"]
 
@@ -95,7 +95,7 @@ def make_plan(preview: OrgImportPreview, on_duplicate: OnDuplicate) -> Plan:
                 (
                     "parent",
                     t(
-                        f"上级党组织形成循环({names}),请改正其中一行的上级党组织",
+                        f"上级党组织形成循环（{names}），请改正其中一行的上级党组织",
                         f"The parents form a cycle ({names}); correct the parent of one row",
                     ),
                 )
@@ -140,7 +140,7 @@ def make_plan(preview: OrgImportPreview, on_duplicate: OnDuplicate) -> Plan:
                 (
                     "parent",
                     t(
-                        f"上级党组织“{prow.name}”(第{prow.row}行)有错误,不能导入",
+                        f"上级党组织“{prow.name}”（第{prow.row}行）有错误，不能导入",
                         f"The parent “{prow.name}” (row {prow.row}) has errors and is not imported",
                     ),
                 )
@@ -175,7 +175,7 @@ def _name_of(node: _Node) -> str:
 
 def _unknown_parent(name: str) -> str:
     return t(
-        f"上级党组织“{name}”既不在本表中,系统中也没有,请核对名称或先导入它",
+        f"上级党组织“{name}”既不在本表中，系统中也没有，请核对名称或先导入它",
         f"The parent “{name}” is neither in this sheet nor stored; check the name or "
         "import it first",
     )
@@ -248,7 +248,7 @@ def _scope_refusal(acc: access.Access, stored: StoredOrg | None, town: str | Non
         return None  # a viewer is refused once, for the whole import
     if stored is None and acc.actor.town is not None and town != acc.actor.town:
         return t(
-            f"所属镇街“{town or ''}”不是本账号的“{acc.actor.town}”,镇街账号只能新增本镇街的党组织",
+            f"所属镇街“{town or ''}”不是本账号的“{acc.actor.town}”，镇街账号只能新增本镇街的党组织",
             f"The town “{town or ''}” is not the account's own “{acc.actor.town}”; a town "
             "account adds organizations of its own town only",
         )

@@ -43,8 +43,9 @@ class StoredOrg:
 
     id: int
     name: str
-    values: dict[str, Any]  # ``OrgInput`` fields but the parent
+    values: dict[str, Any]  # ``OrgInput`` fields but the parent and the version
     parent_id: int | None
+    version: int  # ``Record.version`` when read: a change since then refuses the import
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,8 @@ class OrgImportResult:
 
     def summary(self) -> str:
         return t(
-            f"新增党组织 {self.created} 个,更新 {self.updated} 个,"
-            f"跳过已有党组织 {self.skipped + self.unchanged} 个,有错误未导入 {self.bad} 行",
+            f"新增党组织 {self.created} 个，更新 {self.updated} 个，"
+            f"跳过已有党组织 {self.skipped + self.unchanged} 个，有错误未导入 {self.bad} 行",
             f"{self.created} organizations added, {self.updated} updated, "
             f"{self.skipped + self.unchanged} already present skipped, "
             f"{self.bad} rows with errors not imported",

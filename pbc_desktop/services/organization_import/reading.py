@@ -32,7 +32,7 @@ from pbc_desktop.services.organizations import OrgInput
 
 #: A district has about 1,500 organizations; a sheet with more rows is not such a list.
 MAX_ROWS = 20_000
-_STORED_FIELDS = tuple(f.name for f in fields(OrgInput) if f.name != "parent_id")
+_STORED_FIELDS = tuple(f.name for f in fields(OrgInput) if f.name not in ("parent_id", "version"))
 
 
 def read_organizations(
@@ -59,8 +59,8 @@ def read_organizations(
     if sheet.truncated:
         raise _file_error(
             path,
-            f"工作表“{sheet.name}”超过 {MAX_ROWS:,} 行,不像一份党组织名单(一个区约有 1,500 个"
-            "党组织)。请确认选对了文件。",
+            f"工作表“{sheet.name}”超过 {MAX_ROWS:,} 行，不像一份党组织名单（一个区约有 1,500 个"
+            "党组织）。请确认选对了文件。",
             f"the sheet “{sheet.name}” has more than {MAX_ROWS:,} rows, which is not what a "
             "list of organizations looks like (a district has about 1,500). Check that this "
             "is the right file.",
@@ -81,7 +81,7 @@ def read_organizations(
     if not rows:
         raise _file_error(
             path,
-            f"表头(第 {header_row} 行)下面没有任何党组织。",
+            f"表头（第 {header_row} 行）下面没有任何党组织。",
             f"there are no organizations below the header (row {header_row}).",
         )
     report(80, t("正在核对已有党组织…", "Checking the organizations already stored…"))
@@ -93,6 +93,7 @@ def read_organizations(
                 org.name,
                 {k: getattr(org, k) for k in _STORED_FIELDS},
                 org.parent_id,
+                org.version,
             )
             for org in s.scalars(select(Organization))
         }
@@ -135,7 +136,7 @@ def _find_sheet(path: Path, sheets: tuple[SheetRows, ...]) -> tuple[SheetRows, o
     raise _file_error(
         path,
         f"在前 {cells.HEADER_SEARCH_ROWS} 行中找不到党组织名单的表头行。表头行须包含 {required} "
-        "这几列(列的顺序不限,其他列会被忽略);可用“导出导入模板”得到一份空白名单。",
+        "这几列（列的顺序不限，其他列会被忽略）；可用“导出导入模板”得到一份空白名单。",
         f"no header row of an organization list in the first {cells.HEADER_SEARCH_ROWS} rows. "
         f"The header row must name the columns {required} (in any order; other columns are "
         "ignored); the import template is such a list, empty.",

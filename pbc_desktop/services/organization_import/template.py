@@ -63,14 +63,14 @@ def write_org_template(path: Path) -> Path:
         wb,
         (
             t(
-                f"在“{TEMPLATE_SHEET_TITLE}”中从第 2 行起每行填写一个党组织,"
+                f"在“{TEMPLATE_SHEET_TITLE}”中从第 2 行起每行填写一个党组织，"
                 "不要修改第 1 行的列名。",
                 "Fill in one organization a row from row 2 of the first sheet; keep the "
                 "column names of row 1.",
             ),
             t("红色列名为必填项。", "Columns with red names must be filled in."),
             t(
-                "上级党组织可以写在它的下级之后;系统中已有的同名党组织可选择跳过或按本表更新。",
+                "上级党组织可以写在它的下级之后；系统中已有的同名党组织可选择跳过或按本表更新。",
                 "A parent may come after its children; organizations already stored under "
                 "the same name are skipped or updated from the sheet, as chosen.",
             ),

@@ -13,7 +13,7 @@ from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.validation import name_key
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import StaleEditError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit
@@ -33,7 +33,7 @@ from pbc_desktop.services.scope import update_audited
 def _stale() -> UserError:
     return UserError(
         t(
-            "读取文件后,数据库中的党组织已被修改。请重新读取文件后再导入。",
+            "读取文件后，数据库中的党组织已被修改。请重新读取文件后再导入。",
             "Organizations changed after the file was read. Read the file again and import.",
         )
     )
@@ -65,8 +65,8 @@ def apply_org_import(
     if bad and not valid_only:
         raise UserError(
             t(
-                f"有 {bad} 行有错误,没有导入任何党组织。"
-                "请改正这些行后重新导入,或选择只导入正确的行。",
+                f"有 {bad} 行有错误，没有导入任何党组织。"
+                "请改正这些行后重新导入，或选择只导入正确的行。",
                 f"{bad} rows have errors, so nothing was imported. Correct them and "
                 "import again, or choose to import only the valid rows.",
             )
@@ -107,8 +107,7 @@ def apply_org_import(
                 if found is None:
                     raise _stale()
                 org = found
-                stored = preview.stored[w.key].values
-                if any(getattr(org, k) != v for k, v in stored.items()):
+                if org.version != preview.stored[w.key].version:
                     raise _stale()  # changed meanwhile: the preview merged older values
                 acc.check_org_writable(org.id)
                 if parent is not None:
@@ -138,7 +137,7 @@ def apply_org_import(
             if stop():
                 raise _cancelled_error()
             report(99, t("正在保存…", "Saving…"))
-    except IntegrityError as exc:
+    except (IntegrityError, StaleEditError) as exc:  # changed since the file was read
         raise _stale() from exc
     report(100, t("导入完成。", "Import finished."))
     return result
@@ -159,7 +158,7 @@ def _audit_import(
         AuditAction.IMPORT,
         None,
         summary=t(
-            f"从“{preview.path.name}”导入党组织:{result.summary()}",
+            f"从“{preview.path.name}”导入党组织：{result.summary()}",
             f"Imported organizations from “{preview.path.name}”: {result.summary()}",
         ),
         after={

@@ -20,7 +20,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, PostReportStatus
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.post_reports.common import check_length
@@ -39,13 +39,13 @@ DESCRIPTION_MAX = 500
 
 #: The catalogue a new database starts with (the posts the article's offices use).
 DEFAULT_POSTS: tuple[tuple[str, str], ...] = (
-    ("政策宣传", "宣讲党的路线方针政策,入户宣传惠民政策"),
+    ("政策宣传", "宣讲党的路线方针政策，入户宣传惠民政策"),
     ("志愿服务", "参加共建单位组织的志愿服务活动"),
-    ("矛盾调解", "协助村(社区)调解邻里纠纷,化解信访矛盾"),
+    ("矛盾调解", "协助村（社区）调解邻里纠纷，化解信访矛盾"),
     ("环境整治", "参与人居环境整治、垃圾分类和河道清理"),
     ("关爱帮扶", "结对帮扶困难群众、留守老人和儿童"),
-    ("文明实践", "参与新时代文明实践站(所)活动"),
-    ("助企服务", "走访企业,协调解决企业生产经营困难"),
+    ("文明实践", "参与新时代文明实践站（所）活动"),
+    ("助企服务", "走访企业，协调解决企业生产经营困难"),
     ("安全生产", "参与安全生产检查和消防安全宣传"),
 )
 
@@ -61,6 +61,7 @@ class PostRow:
     seq: int
     report_count: int  # every report naming the post, ended ones included
     active_count: int  # members on the post now
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
     @property
     def in_use(self) -> bool:
@@ -71,11 +72,12 @@ class PostRow:
 class PostInput:
     name: str
     description: str | None = None
+    version: int | None = None  # the version the editor read (PostRow); None: not checked
 
 
 def _post_gone() -> NotFoundError:
     return NotFoundError(
-        t("找不到该岗位,可能已被删除。", "The post was not found; it may have been deleted.")
+        t("找不到该岗位，可能已被删除。", "The post was not found; it may have been deleted.")
     )
 
 
@@ -103,7 +105,7 @@ def ensure_default_posts(db: Database) -> bool:
             AuditAction.CREATE,
             None,
             summary=t(
-                f"建立默认岗位目录({len(DEFAULT_POSTS)}个岗位)",
+                f"建立默认岗位目录（{len(DEFAULT_POSTS)}个岗位）",
                 f"Added the default post catalogue ({len(DEFAULT_POSTS)} posts)",
             ),
             after={"posts": [name for name, _ in DEFAULT_POSTS]},
@@ -149,13 +151,13 @@ def post_choices(db: Database, include_id: int | None = None) -> list[Choice]:
     stmt = stmt.where(or_(Post.active.is_(True), Post.id == include_id))
     with db.read() as s:
         return [
-            Choice(i, name if active else t(f"{name}(已停用)", f"{name} (inactive)"))
+            Choice(i, name if active else t(f"{name}（已停用）", f"{name} (inactive)"))
             for i, name, active in s.execute(stmt)
         ]
 
 
 def _duplicate_post(name: str) -> str:
-    return t(f"已有名为“{name}”的岗位,岗位名称不能重复", f"A post named “{name}” already exists")
+    return t(f"已有名为“{name}”的岗位，岗位名称不能重复", f"A post named “{name}” already exists")
 
 
 def _validate_post(s: Session, data: PostInput, own_id: int | None) -> tuple[str, str | None]:
@@ -195,6 +197,7 @@ def update_post(db: Database, post_id: int, data: PostInput) -> None:
     try:
         with db.write() as s:
             post = _load_post(s, post_id)
+            versions.check(s, post, data.version)
             name, description = _validate_post(s, data, post_id)
             before = audit.snapshot(post)
             old_name = post.name
@@ -269,7 +272,7 @@ def delete_post(db: Database, post_id: int) -> None:
         if used:
             raise ConflictError(
                 t(
-                    f"岗位「{post.name}」已有{used}条报到记录使用,不能删除;如不再使用,请停用。",
+                    f"岗位「{post.name}」已有{used}条报到记录使用，不能删除；如不再使用，请停用。",
                     f"{used} post reports name the post {post.name}; it cannot be deleted. "
                     "Deactivate it instead.",
                 )

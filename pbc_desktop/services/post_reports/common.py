@@ -30,7 +30,7 @@ def today() -> date:
 def report_gone() -> NotFoundError:
     return NotFoundError(
         t(
-            "找不到该报到记录,可能已被删除。",
+            "找不到该报到记录，可能已被删除。",
             "The post report was not found; it may have been deleted.",
         )
     )
@@ -86,6 +86,6 @@ def check_in_report(
         reported = report.reported_on.isoformat()
         err.add(
             name,
-            f"{zh}不能早于报到日期({reported})",
+            f"{zh}不能早于报到日期（{reported}）",
             f"The {en} is before the report date ({reported})",
         )

@@ -82,12 +82,12 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
         if not report.reported_on.year <= data.year <= last:
             err.add(
                 "year",
-                f"评价年度应在{report.reported_on.year}至{last}年之间(在岗期间)",
+                f"评价年度应在{report.reported_on.year}至{last}年之间（在岗期间）",
                 f"The year must be between {report.reported_on.year} and {last} "
                 "(while on the post)",
             )
         if data.result is None:
-            err.add("result", "请选择评价结果(优秀、合格或不合格)", "Choose the result")
+            err.add("result", "请选择评价结果（优秀、合格或不合格）", "Choose the result")
         remark = v.strip_or_none(data.remark)
         check_length(err, "remark", remark, REMARK_MAX, ("评语", "The remark"))
         err.raise_any()
@@ -109,7 +109,7 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
             AuditAction.CREATE if before is None else AuditAction.UPDATE,
             entry,
             summary=t(
-                f"党员{name}{data.year}年度报到领岗评价:{data.result.zh}",
+                f"党员{name}{data.year}年度报到领岗评价：{data.result.zh}",
                 f"{name}: {data.result.en.lower()} for {data.year}",
             ),
             before=before,

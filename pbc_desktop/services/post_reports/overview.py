@@ -54,8 +54,9 @@ class Destination:
     def text(self) -> str:
         where = self.organization_name
         if self.community_name:
-            where = t(f"{where}({self.community_name})", f"{where} ({self.community_name})")
-        return t(f"{where} {self.members}人", f"{where}: {self.members}")
+            where = t(f"{where}（{self.community_name}）", f"{where} ({self.community_name})")
+        space = "" if where.endswith("）") else " "  # a full-width bracket has its own
+        return t(f"{where}{space}{self.members}人", f"{where}: {self.members}")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class OverviewRow:
     @property
     def summary(self) -> str:
         """e.g. "东泰社区党支部(东泰党建共同体)3人;文光社区党委 1人 等4处"."""
-        parts = t(";", "; ").join(d.text for d in self.destinations)
+        parts = t("；", "; ").join(d.text for d in self.destinations)
         more = self.destination_count - len(self.destinations)
         if more > 0:
             parts += t(f" 等{self.destination_count}处", f" and {more} more")

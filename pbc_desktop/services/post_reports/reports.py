@@ -32,7 +32,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.post_reports.common import (
@@ -72,6 +72,7 @@ class ReportInput:
     post_id: int | None
     reported_on: date
     remark: str | None = None
+    version: int | None = None  # the version the editor read (ReportRow); None: not checked
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class ReportRow:
     service_count: int
     last_evaluation_year: int | None
     last_evaluation: EvaluationResult | None
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
     @property
     def active(self) -> bool:
@@ -227,7 +229,7 @@ def _where(s: Session, report: PostReport) -> str:
     org = s.get(Organization, report.organization_id)
     post = s.get(Post, report.post_id) if report.post_id is not None else None
     name = org.name if org is not None else str(report.organization_id)
-    return t(f"{name}({post.name}岗)", f"{name} ({post.name})") if post else name
+    return t(f"{name}（{post.name}岗）", f"{name} ({post.name})") if post else name
 
 
 def _active_elsewhere(
@@ -258,7 +260,7 @@ def _check_community(
     if community.status == CommunityStatus.REVOKED and not unchanged:
         err.add(
             "community",
-            f"党建共同体「{community.name}」已撤销,不能再报到",
+            f"党建共同体「{community.name}」已撤销，不能再报到",
             f"The community {community.name} was revoked; no one can report to it",
         )
     if data.organization_id is None:
@@ -267,7 +269,7 @@ def _check_community(
     if data.organization_id == member.organization_id:
         err.add(
             "organization",
-            "党员应到共建单位党组织报到,不能选择本人所在的党组织",
+            "党员应到共建单位党组织报到，不能选择本人所在的党组织",
             "A member reports to a co-building organization, not to their own organization",
         )
         return
@@ -294,7 +296,7 @@ def _check_report(
     if report is None and member.status != MembershipStatus.NORMAL:
         err.add(
             "member",
-            f"该党员的党籍状态为「{member.status.zh}」,不能报到领岗",
+            f"该党员的党籍状态为「{member.status.zh}」，不能报到领岗",
             f"The member's status is {member.status.en.lower()}; they cannot report to a post",
         )
     unchanged = report is not None and (
@@ -307,7 +309,9 @@ def _check_report(
             err.add("post", "所选岗位已不存在", "The chosen post no longer exists")
         elif not post.active and (report is None or report.post_id != post.id):
             err.add(
-                "post", f"岗位「{post.name}」已停用,请另选岗位", f"The post {post.name} is inactive"
+                "post",
+                f"岗位「{post.name}」已停用，请另选岗位",
+                f"The post {post.name} is inactive",
             )
     reported = data.reported_on
     check_not_future(err, "reported_on", reported, ("报到日期", "report date"))
@@ -315,14 +319,14 @@ def _check_report(
         joined = member.joined_on.isoformat()
         err.add(
             "reported_on",
-            f"报到日期不能早于该党员的入党日期({joined})",
+            f"报到日期不能早于该党员的入党日期（{joined}）",
             f"The report date is before the member joined the Party ({joined})",
         )
     if report is not None:
         if report.ended_on is not None and reported > report.ended_on:
             err.add(
                 "reported_on",
-                f"报到日期不能晚于离岗日期({report.ended_on.isoformat()})",
+                f"报到日期不能晚于离岗日期（{report.ended_on.isoformat()}）",
                 f"The report date is after the end date ({report.ended_on.isoformat()})",
             )
         _check_against_records(s, err, report, reported, report.ended_on)
@@ -333,7 +337,7 @@ def _check_report(
         if other is not None:
             err.add(
                 "organization",
-                f"该党员已在该党组织报到({other.reported_on.isoformat()}起在岗),不能重复报到",
+                f"该党员已在该党组织报到（{other.reported_on.isoformat()}起在岗），不能重复报到",
                 f"The member already reports to this organization "
                 f"(on the post since {other.reported_on.isoformat()})",
             )
@@ -355,13 +359,13 @@ def _check_against_records(
     if earliest is not None and earliest < first:
         err.add(
             "reported_on",
-            f"已有{earliest.isoformat()}的服务记录,报到日期不能晚于它",
+            f"已有{earliest.isoformat()}的服务记录，报到日期不能晚于它",
             f"Service was logged on {earliest.isoformat()}; the report date cannot be later",
         )
     if years and min(years) < first.year:
         err.add(
             "reported_on",
-            f"已有{min(years)}年度的评价,报到日期不能晚于该年度",
+            f"已有{min(years)}年度的评价，报到日期不能晚于该年度",
             f"There is an evaluation for {min(years)}; the report date cannot be later",
         )
     if last is None:
@@ -369,13 +373,13 @@ def _check_against_records(
     if latest is not None and latest > last:
         err.add(
             "ended_on",
-            f"已有{latest.isoformat()}的服务记录,离岗日期不能早于它",
+            f"已有{latest.isoformat()}的服务记录，离岗日期不能早于它",
             f"Service was logged on {latest.isoformat()}; the end date cannot be earlier",
         )
     if years and max(years) > last.year:
         err.add(
             "ended_on",
-            f"已有{max(years)}年度的评价,离岗日期不能早于该年度",
+            f"已有{max(years)}年度的评价，离岗日期不能早于该年度",
             f"There is an evaluation for {max(years)}; the end date cannot be earlier",
         )
 
@@ -412,6 +416,7 @@ def update_report(db: Database, report_id: int, data: ReportInput) -> None:
     """Correct a report: where, which post, the date, the remark."""
     with db.write() as s:
         report = load_report(s, report_id, access.of(db, s), change=True)
+        versions.check(s, report, data.version)
         member = report.member
         _check_report(s, member, data, report)
         before = _report_facts(report)
@@ -428,7 +433,7 @@ def update_report(db: Database, report_id: int, data: ReportInput) -> None:
             s,
             report,
             t(
-                f"修改党员{member.name}的报到记录({_where(s, report)})",
+                f"修改党员{member.name}的报到记录（{_where(s, report)}）",
                 f"Updated the post report of {member.name} ({_where(s, report)})",
             ),
             before,
@@ -465,7 +470,7 @@ def end_report(db: Database, report_id: int, data: EndInput) -> None:
             s,
             report,
             t(
-                f"党员{member.name}从{_where(s, report)}离岗({ended.isoformat()})",
+                f"党员{member.name}从{_where(s, report)}离岗（{ended.isoformat()}）",
                 f"{member.name} left {_where(s, report)} on {ended.isoformat()}",
             ),
             before,
@@ -488,7 +493,7 @@ def resume_report(db: Database, report_id: int) -> None:
         if other is not None:
             raise ConflictError(
                 t(
-                    "该党员已有到同一党组织的在岗报到记录,不能恢复这一条。",
+                    "该党员已有到同一党组织的在岗报到记录，不能恢复这一条。",
                     "The member already reports to the same organization; "
                     "this report cannot be resumed.",
                 )
@@ -518,7 +523,7 @@ def delete_report(db: Database, report_id: int) -> None:
         if services or evaluations:
             raise ConflictError(
                 t(
-                    f"该报到记录已有{services}条服务记录、{evaluations}条年度评价,不能删除;"
+                    f"该报到记录已有{services}条服务记录、{evaluations}条年度评价，不能删除；"
                     "党员不再在岗时请办理离岗。",
                     f"The report has {services} service entries and {evaluations} evaluations; "
                     "it cannot be deleted. End it when the member leaves the post.",

@@ -13,7 +13,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PostReport, ServiceLog
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports.common import check_in_report, check_length, load_report
 
@@ -28,6 +28,7 @@ class ServiceInput:
     served_on: date
     hours: float
     content: str
+    version: int | None = None  # the version the editor read (ServiceRow); None: unchecked
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,13 @@ class ServiceRow:
     served_on: date
     hours: float
     content: str
+    version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
 def _service_gone() -> NotFoundError:
     return NotFoundError(
         t(
-            "找不到该服务记录,可能已被删除。",
+            "找不到该服务记录，可能已被删除。",
             "The service entry was not found; it may have been deleted.",
         )
     )
@@ -79,7 +81,14 @@ def get_service(db: Database, service_id: int) -> ServiceRow:
 
 
 def _service_row(entry: ServiceLog) -> ServiceRow:
-    return ServiceRow(entry.id, entry.report_id, entry.served_on, float(entry.hours), entry.content)
+    return ServiceRow(
+        entry.id,
+        entry.report_id,
+        entry.served_on,
+        float(entry.hours),
+        entry.content,
+        entry.version,
+    )
 
 
 def _check_service(
@@ -91,7 +100,7 @@ def _check_service(
     if report.ended_on is not None and day > report.ended_on:
         err.add(
             "served_on",
-            f"服务日期不能晚于离岗日期({report.ended_on.isoformat()})",
+            f"服务日期不能晚于离岗日期（{report.ended_on.isoformat()}）",
             f"The service date is after the member left the post ({report.ended_on.isoformat()})",
         )
     hours = round(float(data.hours), 2) if math.isfinite(data.hours) else -1.0
@@ -112,7 +121,7 @@ def _check_service(
         if logged + hours > MAX_HOURS:
             err.add(
                 "hours",
-                f"该党员{day.isoformat()}已登记{logged:g}小时,一天合计不能超过24小时",
+                f"该党员{day.isoformat()}已登记{logged:g}小时，一天合计不能超过24小时",
                 f"The member already has {logged:g} hours on {day.isoformat()}; "
                 "a day has at most 24",
             )
@@ -137,8 +146,8 @@ def add_service(db: Database, report_id: int, data: ServiceInput) -> int:
             s,
             entry,
             t(
-                f"登记党员{report.member.name}的服务记录({data.served_on.isoformat()},"
-                f"{hours:g}小时)",
+                f"登记党员{report.member.name}的服务记录（{data.served_on.isoformat()},"
+                f"{hours:g}小时）",
                 f"Logged {hours:g} hours of service by {report.member.name} "
                 f"on {data.served_on.isoformat()}",
             ),
@@ -149,6 +158,7 @@ def add_service(db: Database, report_id: int, data: ServiceInput) -> int:
 def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
     with db.write() as s:
         entry = _load_service(s, service_id, access.of(db, s), change=True)
+        versions.check(s, entry, data.version)
         report = entry.report
         hours, content = _check_service(s, report, data, entry.id)
         before = audit.snapshot(entry)
@@ -162,7 +172,7 @@ def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
             s,
             entry,
             t(
-                f"修改党员{report.member.name}的服务记录({data.served_on.isoformat()})",
+                f"修改党员{report.member.name}的服务记录（{data.served_on.isoformat()}）",
                 f"Updated a service entry of {report.member.name} ({data.served_on.isoformat()})",
             ),
             before,
@@ -178,7 +188,7 @@ def delete_service(db: Database, service_id: int) -> None:
             s,
             entry,
             t(
-                f"删除党员{name}的服务记录({entry.served_on.isoformat()})",
+                f"删除党员{name}的服务记录（{entry.served_on.isoformat()}）",
                 f"Deleted a service entry of {name} ({entry.served_on.isoformat()})",
             ),
         )

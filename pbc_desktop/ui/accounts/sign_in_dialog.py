@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import SignInError, ValidationError
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
 from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -67,7 +68,9 @@ class SignInDialog(FormDialog):
             )
         self.ui.hintLabel.setVisible(demo)
         if demo:
-            accounts = "\n".join(f"{name}: {label(role)}" for name, _n, _u, role in DEMO_ACCOUNTS)
+            accounts = "\n".join(
+                labelled(name, label(role)) for name, _n, _u, role in DEMO_ACCOUNTS
+            )
             self.ui.hintLabel.setText(
                 self.tr("Demo database. Accounts (password %1 for all):").replace(
                     "%1", DEMO_PASSWORD

@@ -32,6 +32,7 @@ from pbc_desktop.domain.enums import (
     ActivityStatus,
     AttendanceStatus,
 )
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import attachments, scope, venues
 from pbc_desktop.services.activities import editing as svc
@@ -226,6 +227,7 @@ class ActivityDialog(FormDialog):
     # -- loading -----------------------------------------------------------------------------
     def _load(self, a: svc.ActivityEdit) -> None:
         ui = self.ui
+        self.read_version = a.version
         self._loading = True
         if a.community_id is not None and not select_data(ui.communityCombo, a.community_id):
             ui.communityCombo.addItem(a.community_name or "", a.community_id)
@@ -371,7 +373,7 @@ class ActivityDialog(FormDialog):
         results.clear()
         found = svc.member_choices(self.ctx.db, self.ui.memberSearchEdit.text(), limit=PICKER_LIMIT)
         for person in found:
-            item = QListWidgetItem(f"{person.name}({person.organization_name})")
+            item = QListWidgetItem(with_note(person.name, person.organization_name))
             item.setData(DATA, person)
             results.addItem(item)
         if len(found) >= PICKER_LIMIT:
@@ -793,6 +795,7 @@ class ActivityDialog(FormDialog):
             agenda=tuple(d.to_input() for d in self.agenda),
             keep_attachment_ids=keep if self.activity_id is not None else None,
             new_files=new,
+            version=self.read_version,
         )
 
     def save(self) -> int:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.attendance import absence_text
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
-from pbc_desktop.lang import language
+from pbc_desktop.lang import language, t
 from pbc_desktop.services import scope, stats
 from pbc_desktop.services.activities import detail, editing, listing
 from pbc_desktop.services.paging import PageRequest
@@ -175,8 +176,8 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         self.set_extra_text(notes)
         self.reload()
 
-    def reload(self) -> None:
-        super().reload()
+    def reload(self, *, keep_rows: int = 0) -> None:
+        super().reload(keep_rows=keep_rows)
         if hasattr(self, "month_view"):
             self._refresh_month()
             self._update_buttons()
@@ -450,8 +451,8 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         when = fmt_datetime(d.starts_at)
         if d.ends_at:
             when += " – " + d.ends_at.strftime("%H:%M")
-        absent = ", ".join(
-            f"{a.person_name}({absence(a)})" if absence(a) else a.person_name for a in d.absent
+        absent = t("，", ", ").join(
+            with_note(a.person_name, absence(a)) if absence(a) else a.person_name for a in d.absent
         )
         return "".join(
             [

@@ -153,6 +153,7 @@ class VenuesDialog(QDialog):
         owner_index = ui.ownerCombo.findText(ui.ownerCombo.currentText().strip())
         owner = ui.ownerCombo.itemData(owner_index) if owner_index >= 0 else None
         capacity = ui.capacitySpin.value()
+        shown = self._rows.get(self.current_id) if self.current_id is not None else None
         return svc.VenueInput(
             name=ui.nameEdit.text(),
             kind=VenueKind.from_label(str(ui.kindCombo.currentData())),
@@ -166,6 +167,7 @@ class VenuesDialog(QDialog):
                 for i in range(ui.communitiesList.count())
                 if ui.communitiesList.item(i).checkState() == Qt.CheckState.Checked
             ),
+            version=shown.version if shown is not None else None,
         )
 
     def show_error(self, error: UserError | None) -> None:

@@ -52,6 +52,7 @@ class IndicatorSetDialog(FormDialog):
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.creating = create
         self.view = None if create else indicator_sets.get_indicator_set(ctx.db, year)
+        self.read_version = self.view.version if self.view is not None else None
         if not create and self.view is None:
             self.creating = True
         table = self.ui.indicatorsTable
@@ -232,6 +233,7 @@ class IndicatorSetDialog(FormDialog):
             good_min=self.ui.goodSpin.value(),
             pass_min=self.ui.passSpin.value(),
             indicators=tuple(self._row_input(r) for r in range(self.ui.indicatorsTable.rowCount())),
+            version=self.read_version,
         )
 
     def update_totals(self) -> None:

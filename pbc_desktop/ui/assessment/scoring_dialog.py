@@ -58,6 +58,7 @@ class ScoringDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
+        self.read_version = self.sheet.version
         # Why the account may only look (another town's community, a viewer), or None.
         self.refusal = None if self.sheet.locked else scoring.change_refusal(ctx.db, assessment_id)
         self.writes = WriteGuard(ctx, self)
@@ -261,14 +262,20 @@ class ScoringDialog(FormDialog):
         scoring.save_scores(
             self.ctx.db,
             self.assessment_id,
-            scoring.ScoresInput(self.scores(), self.ui.feedbackEdit.toPlainText()),
+            scoring.ScoresInput(
+                self.scores(), self.ui.feedbackEdit.toPlainText(), version=self.read_version
+            ),
         )
+        # saved: what follows is checked against the scores as now stored (a refused outcome
+        # leaves the dialog open, and its next save must not be refused as someone else's)
+        self.read_version = scoring.get_scoring_sheet(self.ctx.db, self.assessment_id).version
         if changed:
             outcomes.set_outcome(
                 self.ctx.db, self.assessment_id, outcome, award_yuan=award, reasons=reasons
             )
         self.show_error(None)
         self.sheet = scoring.get_scoring_sheet(self.ctx.db, self.assessment_id)
+        self.read_version = self.sheet.version
         return self.assessment_id
 
     def accept(self) -> None:

@@ -25,6 +25,20 @@ WRAP_ROWS_UP_TO = 500
 _NO_INDEX = QModelIndex()
 
 
+READ_PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv"
+
+
+def open_filter(files: str) -> str:
+    """The file dialog's filter for the kinds of file the imports read
+    (``member_import.workbook``), its first entry named ``files`` (“Rosters”…)."""
+    rest = QCoreApplication.translate(
+        "ExcelImport",
+        "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;"
+        "CSV files (*.csv);;All files (*)",
+    )
+    return f"{files} ({READ_PATTERNS});;{rest}"
+
+
 class BadRowsModel(QAbstractTableModel):
     """The rows that cannot be imported: Excel row number, name and why."""
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWi
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.dates import DateEdit, refused_date
 
 R = TypeVar("R")
 
@@ -21,6 +22,11 @@ class FormDialog(QDialog):
     OK runs :meth:`save`: a refusal (``UserError``) keeps the dialog open, says why in the
     error line and marks every refused field at once (the first one focused, its tab
     turned to); a success closes the dialog and emits ``saved`` with the record's id.
+
+    A dialog editing a stored record keeps the version it loaded in :attr:`read_version`
+    and hands it back with its input: a save over someone else's change since then is
+    refused (``StaleEditError``, naming who and when) like any refusal, the user's input
+    left as it is.
     """
 
     saved = Signal(int)
@@ -29,6 +35,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.field_widgets: dict[str, QWidget] = {}
         self.saved_id: int | None = None  # set once saved
+        self.read_version: int | None = None  # the loaded record's version (None: new)
         self._tabs: QTabWidget | None = None
 
     def init_form(
@@ -43,6 +50,8 @@ class FormDialog(QDialog):
         self._tabs = tabs
         error_label.setTextFormat(Qt.TextFormat.PlainText)
         error_label.hide()
+        for edit in self.findChildren(DateEdit):  # a typed date that is no date
+            edit.refused.connect(self.show_error)
         if buttons is not None:
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
@@ -73,6 +82,15 @@ class FormDialog(QDialog):
             return None
 
     def accept(self) -> None:
+        for edit in self.findChildren(DateEdit):
+            edit.finish_typing()  # OK clicked while a date was being typed
+        pending = refused_date(self)
+        if pending is not None and pending.problem:  # what was typed there is not taken
+            self.show_error(pending.problem)
+            if self._tabs is not None:
+                messages.show_page_of(self._tabs, pending)
+            pending.setFocus()
+            return
         saved_id = self.attempt(self.save)
         if saved_id is not None:
             self.close_saved(saved_id)

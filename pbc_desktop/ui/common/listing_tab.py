@@ -346,13 +346,25 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         self.fill_choices()
         self.reload()
 
-    def reload(self) -> None:
-        """Run the listing again with the current filters, keeping the selected row."""
+    def follow_changes(self) -> None:
+        """Show what others wrote meanwhile (``ui/common/change_watch.py``): the choices and
+        the rows again, as many rows as were scrolled to, the selection and the scroll
+        position kept."""
+        self._new_refusal = self.creation_refusal()
+        self.fill_choices()
+        bar = self.table.verticalScrollBar()
+        at = bar.value()
+        self.reload(keep_rows=self.model.loaded())
+        bar.setValue(at)
+
+    def reload(self, *, keep_rows: int = 0) -> None:
+        """Run the listing again with the current filters, keeping the selected row (and
+        at least ``keep_rows`` rows loaded)."""
         self._search_timer.stop()
         selected = self.current_row()
         self._reloading = True
         try:
-            self.model.refresh()
+            self.model.refresh(keep_rows=keep_rows)
         finally:
             self._reloading = False
         kept = selected is not None and self.select_id(self.row_id(selected))

@@ -77,5 +77,5 @@ def offer_folder(parent: QWidget | None, title: str, saved: Path, said: str | No
     """Say where a file was saved (``said``, or "Saved as …") and offer to open its folder:
     a clerk who saved a PDF or a workbook must be able to find it."""
     said = said or t(f"已保存为 {saved}。", f"Saved as {saved}.")
-    if messages.confirm(parent, title, said + t("打开所在的文件夹吗?", " Open its folder?")):
+    if messages.confirm(parent, title, said + t("打开所在的文件夹吗？", " Open its folder?")):
         open_folder(saved.parent)

@@ -25,6 +25,15 @@ class Tab(Protocol):
 
 
 @runtime_checkable
+class FollowsChanges(Protocol):
+    """A tab that shows others' writes in place (a listing: its selection and scroll kept);
+    any other tab is refreshed."""
+
+    def follow_changes(self) -> None:
+        """Reload what is shown, keeping the user's place in it."""
+
+
+@runtime_checkable
 class Navigable(Protocol):
     """A tab that asks the main window to open another tab, filtered."""
 

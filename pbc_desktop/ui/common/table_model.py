@@ -69,17 +69,25 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._count = count
         self.refresh()
 
-    def refresh(self) -> None:
-        """Drop every row and fetch the first page again (after a filter or a write)."""
+    def refresh(self, *, keep_rows: int = 0) -> None:
+        """Drop every row and fetch the first page again (after a filter or a write); with
+        ``keep_rows``, at least that many rows (as many as were scrolled to)."""
         self.beginResetModel()
         self._total = self._count()
-        self._rows = list(self._fetch(self._request(0)))
+        self._rows = list(self._fetch(self._request(0, at_least=keep_rows)))
         self.endResetModel()
 
-    def _request(self, offset: int) -> PageRequest:
+    def _request(self, offset: int, *, at_least: int = 0) -> PageRequest:
         return PageRequest(
-            offset=offset, limit=self._page_size, sort=self._sort, descending=self._descending
+            offset=offset,
+            limit=max(self._page_size, at_least),
+            sort=self._sort,
+            descending=self._descending,
         )
+
+    def loaded(self) -> int:
+        """How many rows are held (scrolled to) now."""
+        return len(self._rows)
 
     def total(self) -> int:
         return self._total

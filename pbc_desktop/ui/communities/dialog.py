@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain import rotation
 from pbc_desktop.domain.enums import CoBuildType, LeadershipRole
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services import communities as svc
 from pbc_desktop.ui.common.combos import fill, fill_enum, find_data, select_data
 from pbc_desktop.ui.common.context import AppContext
@@ -154,6 +155,7 @@ class CommunityDialog(FormDialog):
     # -- loading -----------------------------------------------------------------------------
     def _load(self, detail: svc.CommunityDetail) -> None:
         ui = self.ui
+        self.read_version = detail.version
         ui.nameEdit.setText(detail.name)
         ui.themeEdit.setText(detail.theme or "")
         ui.descriptionEdit.setPlainText(detail.description or "")
@@ -213,7 +215,7 @@ class CommunityDialog(FormDialog):
 
     @staticmethod
     def _org_text(name: str, town: str | None) -> str:
-        return f"{name}({town})" if town else name
+        return with_note(name, town) if town else name
 
     def _append_member(self, org_id: int, name: str, town: str | None) -> None:
         item = QListWidgetItem(self._org_text(name, town))
@@ -425,6 +427,7 @@ class CommunityDialog(FormDialog):
             member_org_ids=tuple(self.member_ids()),
             roles=self._role_inputs(),
             rotation=self._turn_inputs(),
+            version=self.read_version,
         )
 
     def save(self) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import CoBuildType, CommunityStatus
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
 from pbc_desktop.services.paging import PageRequest
@@ -314,10 +315,10 @@ class CommunitiesTab(ListingTab[svc.CommunityRow]):
             return
         self.detail_title.setText(detail.name)
         info = [
-            f"{self.tr('Status')}: {label(detail.status)}",
-            f"{self.tr('Co-building types')}: {'、'.join(label(t) for t in detail.types)}",
-            f"{self.tr('Lead organization')}: {detail.lead_org_name or ''}",
-            f"{self.tr('Founded on')}: {fmt_date(detail.founded_on)}",
+            labelled(self.tr("Status"), label(detail.status)),
+            labelled(self.tr("Co-building types"), "、".join(label(t) for t in detail.types)),
+            labelled(self.tr("Lead organization"), detail.lead_org_name or ""),
+            labelled(self.tr("Founded on"), fmt_date(detail.founded_on)),
         ]
         if detail.theme:
             info.insert(0, self.tr("Theme: %1").replace("%1", detail.theme))

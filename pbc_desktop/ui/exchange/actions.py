@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.exchange import offices
@@ -226,7 +227,7 @@ class SendDialog(QDialog):
         for office in others:
             shown = office.name
             if names[office.name] > 1:  # one office set up anew: its fingerprint tells
-                shown += f"({office.fingerprint[:9]}…)"
+                shown = with_note(shown, f"{office.fingerprint[:9]}…")
             self.to_combo.addItem(shown, office.uuid)
         form.addRow(self.tr("&To:"), self.to_combo)
         self.everything = QCheckBox(

@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_ClaimDialog(object):
     def setupUi(self, ClaimDialog):
         if not ClaimDialog.objectName():
@@ -108,7 +110,7 @@ class Ui_ClaimDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.claimedEditLabel)
 
-        self.claimedEdit = QDateEdit(ClaimDialog)
+        self.claimedEdit = DateEdit(ClaimDialog)
         self.claimedEdit.setObjectName(u"claimedEdit")
         self.claimedEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.claimedEdit.setCalendarPopup(True)
@@ -128,7 +130,7 @@ class Ui_ClaimDialog(object):
 
         self.deadlineLayout.addWidget(self.deadlineCheck)
 
-        self.deadlineEdit = QDateEdit(ClaimDialog)
+        self.deadlineEdit = DateEdit(ClaimDialog)
         self.deadlineEdit.setObjectName(u"deadlineEdit")
         self.deadlineEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.deadlineEdit.setCalendarPopup(True)

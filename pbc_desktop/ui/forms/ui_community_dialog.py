@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_CommunityDialog(object):
     def setupUi(self, CommunityDialog):
         if not CommunityDialog.objectName():
@@ -93,7 +95,7 @@ class Ui_CommunityDialog(object):
 
         self.basicLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.foundedLabel)
 
-        self.foundedEdit = QDateEdit(self.basicTab)
+        self.foundedEdit = DateEdit(self.basicTab)
         self.foundedEdit.setObjectName(u"foundedEdit")
         self.foundedEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.foundedEdit.setCalendarPopup(True)

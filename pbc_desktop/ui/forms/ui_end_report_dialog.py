@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_EndReportDialog(object):
     def setupUi(self, EndReportDialog):
         if not EndReportDialog.objectName():
@@ -42,7 +44,7 @@ class Ui_EndReportDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.endedEditLabel)
 
-        self.endedEdit = QDateEdit(EndReportDialog)
+        self.endedEdit = DateEdit(EndReportDialog)
         self.endedEdit.setObjectName(u"endedEdit")
         self.endedEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.endedEdit.setCalendarPopup(True)

@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_FundEntryDialog(object):
     def setupUi(self, FundEntryDialog):
         if not FundEntryDialog.objectName():
@@ -41,7 +43,7 @@ class Ui_FundEntryDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.dateEditLabel)
 
-        self.dateEdit = QDateEdit(FundEntryDialog)
+        self.dateEdit = DateEdit(FundEntryDialog)
         self.dateEdit.setObjectName(u"dateEdit")
         self.dateEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.dateEdit.setCalendarPopup(True)

@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_ItemDialog(object):
     def setupUi(self, ItemDialog):
         if not ItemDialog.objectName():
@@ -110,7 +112,7 @@ class Ui_ItemDialog(object):
 
         self.deadlineLayout.addWidget(self.deadlineCheck)
 
-        self.deadlineEdit = QDateEdit(ItemDialog)
+        self.deadlineEdit = DateEdit(ItemDialog)
         self.deadlineEdit.setObjectName(u"deadlineEdit")
         self.deadlineEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.deadlineEdit.setCalendarPopup(True)

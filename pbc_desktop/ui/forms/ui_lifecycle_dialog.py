@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_LifecycleDialog(object):
     def setupUi(self, LifecycleDialog):
         if not LifecycleDialog.objectName():
@@ -60,7 +62,7 @@ class Ui_LifecycleDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.dateEdit = QDateEdit(LifecycleDialog)
+        self.dateEdit = DateEdit(LifecycleDialog)
         self.dateEdit.setObjectName(u"dateEdit")
         self.dateEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.dateEdit.setCalendarPopup(True)

@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_ListDialog(object):
     def setupUi(self, ListDialog):
         if not ListDialog.objectName():
@@ -80,7 +82,7 @@ class Ui_ListDialog(object):
 
         self.signedLayout.addWidget(self.signedCheck)
 
-        self.signedEdit = QDateEdit(ListDialog)
+        self.signedEdit = DateEdit(ListDialog)
         self.signedEdit.setObjectName(u"signedEdit")
         self.signedEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.signedEdit.setCalendarPopup(True)

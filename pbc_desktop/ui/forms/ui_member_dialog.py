@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_MemberDialog(object):
     def setupUi(self, MemberDialog):
         if not MemberDialog.objectName():
@@ -70,7 +72,7 @@ class Ui_MemberDialog(object):
 
         self.birthLayout.addWidget(self.birthCheck)
 
-        self.birthEdit = QDateEdit(self.personalBox)
+        self.birthEdit = DateEdit(self.personalBox)
         self.birthEdit.setObjectName(u"birthEdit")
         self.birthEdit.setEnabled(False)
         self.birthEdit.setDisplayFormat(u"yyyy-MM-dd")
@@ -181,7 +183,7 @@ class Ui_MemberDialog(object):
 
         self.joinedLayout.addWidget(self.joinedCheck)
 
-        self.joinedEdit = QDateEdit(self.partyBox)
+        self.joinedEdit = DateEdit(self.partyBox)
         self.joinedEdit.setObjectName(u"joinedEdit")
         self.joinedEdit.setEnabled(False)
         self.joinedEdit.setDisplayFormat(u"yyyy-MM-dd")
@@ -208,7 +210,7 @@ class Ui_MemberDialog(object):
 
         self.confirmedLayout.addWidget(self.confirmedCheck)
 
-        self.confirmedEdit = QDateEdit(self.partyBox)
+        self.confirmedEdit = DateEdit(self.partyBox)
         self.confirmedEdit.setObjectName(u"confirmedEdit")
         self.confirmedEdit.setEnabled(False)
         self.confirmedEdit.setDisplayFormat(u"yyyy-MM-dd")

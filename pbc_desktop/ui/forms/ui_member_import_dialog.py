@@ -175,7 +175,7 @@ class Ui_MemberImportDialog(object):
 
     def retranslateUi(self, MemberImportDialog):
         MemberImportDialog.setWindowTitle(QCoreApplication.translate("MemberImportDialog", u"Import party members from Excel", None))
-        self.introLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Choose an Excel workbook (.xlsx) with one member per row. The header row may be anywhere in the first 10 rows and must name the columns \u59d3\u540d, \u8eab\u4efd\u8bc1\u53f7 and \u6240\u5728\u515a\u7ec4\u7ec7; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.", None))
+        self.introLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one member per row. The header row may be anywhere in the first 10 rows and must name the columns \u59d3\u540d, \u8eab\u4efd\u8bc1\u53f7 and \u6240\u5728\u515a\u7ec4\u7ec7; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.", None))
         self.fileEditLabel.setText(QCoreApplication.translate("MemberImportDialog", u"File:", None))
         self.fileEdit.setPlaceholderText(QCoreApplication.translate("MemberImportDialog", u"No file chosen yet", None))
         self.chooseButton.setText(QCoreApplication.translate("MemberImportDialog", u"&Choose file...", None))

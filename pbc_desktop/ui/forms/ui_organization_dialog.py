@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_OrganizationDialog(object):
     def setupUi(self, OrganizationDialog):
         if not OrganizationDialog.objectName():
@@ -149,7 +151,7 @@ class Ui_OrganizationDialog(object):
 
         self.foundedLayout.addWidget(self.foundedCheck)
 
-        self.foundedEdit = QDateEdit(OrganizationDialog)
+        self.foundedEdit = DateEdit(OrganizationDialog)
         self.foundedEdit.setObjectName(u"foundedEdit")
         self.foundedEdit.setEnabled(False)
         self.foundedEdit.setDisplayFormat(u"yyyy-MM-dd")
@@ -176,7 +178,7 @@ class Ui_OrganizationDialog(object):
 
         self.startLayout.addWidget(self.startCheck)
 
-        self.startEdit = QDateEdit(OrganizationDialog)
+        self.startEdit = DateEdit(OrganizationDialog)
         self.startEdit.setObjectName(u"startEdit")
         self.startEdit.setEnabled(False)
         self.startEdit.setDisplayFormat(u"yyyy-MM-dd")
@@ -203,7 +205,7 @@ class Ui_OrganizationDialog(object):
 
         self.endLayout.addWidget(self.endCheck)
 
-        self.endEdit = QDateEdit(OrganizationDialog)
+        self.endEdit = DateEdit(OrganizationDialog)
         self.endEdit.setObjectName(u"endEdit")
         self.endEdit.setEnabled(False)
         self.endEdit.setDisplayFormat(u"yyyy-MM-dd")

@@ -147,7 +147,7 @@ class Ui_OrganizationImportDialog(object):
 
     def retranslateUi(self, OrganizationImportDialog):
         OrganizationImportDialog.setWindowTitle(QCoreApplication.translate("OrganizationImportDialog", u"Import Party organizations from Excel", None))
-        self.introLabel.setText(QCoreApplication.translate("OrganizationImportDialog", u"Choose an Excel workbook (.xlsx) with one Party organization per row. The header row may be anywhere in the first 10 rows and must name the columns \u515a\u7ec4\u7ec7\u540d\u79f0, \u515a\u7ec4\u7ec7\u7c7b\u522b and \u6240\u5c5e\u9886\u57df; \u4e0a\u7ea7\u515a\u7ec4\u7ec7 may name another row of the sheet (in any order) or an organization already stored. Nothing is saved before you click Import.", None))
+        self.introLabel.setText(QCoreApplication.translate("OrganizationImportDialog", u"Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one Party organization per row. The header row may be anywhere in the first 10 rows and must name the columns \u515a\u7ec4\u7ec7\u540d\u79f0, \u515a\u7ec4\u7ec7\u7c7b\u522b and \u6240\u5c5e\u9886\u57df; \u4e0a\u7ea7\u515a\u7ec4\u7ec7 may name another row of the sheet (in any order) or an organization already stored. Nothing is saved before you click Import.", None))
         self.fileEditLabel.setText(QCoreApplication.translate("OrganizationImportDialog", u"File:", None))
         self.fileEdit.setPlaceholderText(QCoreApplication.translate("OrganizationImportDialog", u"No file chosen yet", None))
         self.templateButton.setText(QCoreApplication.translate("OrganizationImportDialog", u"Save an empty &template...", None))

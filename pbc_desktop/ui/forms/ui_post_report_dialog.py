@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_PostReportDialog(object):
     def setupUi(self, PostReportDialog):
         if not PostReportDialog.objectName():
@@ -79,7 +81,7 @@ class Ui_PostReportDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.reportedEditLabel)
 
-        self.reportedEdit = QDateEdit(PostReportDialog)
+        self.reportedEdit = DateEdit(PostReportDialog)
         self.reportedEdit.setObjectName(u"reportedEdit")
         self.reportedEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.reportedEdit.setCalendarPopup(True)

@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_ServiceLogDialog(object):
     def setupUi(self, ServiceLogDialog):
         if not ServiceLogDialog.objectName():
@@ -42,7 +44,7 @@ class Ui_ServiceLogDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.servedEditLabel)
 
-        self.servedEdit = QDateEdit(ServiceLogDialog)
+        self.servedEdit = DateEdit(ServiceLogDialog)
         self.servedEdit.setObjectName(u"servedEdit")
         self.servedEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.servedEdit.setCalendarPopup(True)

@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_SupervisionDialog(object):
     def setupUi(self, SupervisionDialog):
         if not SupervisionDialog.objectName():
@@ -41,7 +43,7 @@ class Ui_SupervisionDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.dateEditLabel)
 
-        self.dateEdit = QDateEdit(SupervisionDialog)
+        self.dateEdit = DateEdit(SupervisionDialog)
         self.dateEdit.setObjectName(u"dateEdit")
         self.dateEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.dateEdit.setCalendarPopup(True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem, QWidget
 
 from pbc_desktop.domain.enums import ClaimMode
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services.lists import claims, queries
 from pbc_desktop.ui.common.combos import fill_choices
 from pbc_desktop.ui.common.context import AppContext
@@ -36,7 +37,7 @@ class ClaimDialog(FormDialog):
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
-        ui.itemLabel.setText(f"{detail.title}({detail.community_name})")
+        ui.itemLabel.setText(with_note(detail.title, detail.community_name))
         self.members = queries.member_choices(ctx.db, detail.community_id)
         fill_choices(ui.leadCombo, self.members)
         table = ui.partnersTable

@@ -60,6 +60,7 @@ class ListDialog(FormDialog):
         else:
             self.setWindowTitle(self.tr("Edit service list"))
             row = queries.get_service_list(ctx.db, list_id)
+            self.read_version = row.version
             self._auto_title = False
             select_data(ui.kindCombo, row.kind.value)
             ui.yearSpin.setValue(row.year)
@@ -88,6 +89,7 @@ class ListDialog(FormDialog):
             year=ui.yearSpin.value(),
             signed_on=checked_date(ui.signedCheck, ui.signedEdit),
             remark=ui.remarkEdit.toPlainText(),
+            version=self.read_version,
         )
         if self.list_id is None:
             return editing.create_list(self.ctx.db, data)

@@ -65,6 +65,7 @@ class FundEntryDialog(FormDialog):
         else:
             self.setWindowTitle(self.tr("Edit fund entry"))
             entry = funds.get_entry(ctx.db, entry_id)
+            self.read_version = entry.version
             set_date(ui.dateEdit, entry.entry_date)
             ui.amountEdit.setText(format_yuan(entry.amount_cents))
             select_data(ui.sourceCombo, entry.source.value if entry.source else None)
@@ -94,6 +95,7 @@ class FundEntryDialog(FormDialog):
             item_id=ui.itemCombo.currentData(),
             handler=ui.handlerEdit.text(),
             remark=ui.remarkEdit.toPlainText(),
+            version=self.read_version,
         )
 
     def _write(self, data: funds.FundInput, *, confirm: bool) -> int:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import ListKind
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services.lists import editing, queries
 from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
@@ -33,7 +34,7 @@ class ItemDialog(FormDialog):
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         lst = queries.get_service_list(ctx.db, list_id)
-        ui.listLabel.setText(f"{lst.title}({label(lst.kind)})")
+        ui.listLabel.setText(with_note(lst.title, label(lst.kind)))
         none = self.tr("(none)")
         fill_choices(
             ui.answersCombo,
@@ -74,6 +75,7 @@ class ItemDialog(FormDialog):
         else:
             self.setWindowTitle(self.tr("Edit list item"))
             d = queries.get_item_detail(ctx.db, item_id)
+            self.read_version = d.version
             ui.titleEdit.setText(d.title)
             ui.categoryEdit.setText(d.category or "")
             ui.descriptionEdit.setPlainText(d.description or "")
@@ -92,6 +94,7 @@ class ItemDialog(FormDialog):
             uses_item_id=ui.usesCombo.currentData(),
             expected_result=ui.expectedEdit.toPlainText(),
             deadline=checked_date(ui.deadlineCheck, ui.deadlineEdit),
+            version=self.read_version,
         )
         if self.item_id is None:
             return editing.add_item(self.ctx.db, self.list_id, data)

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services.lists import queries, supervision
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import set_date_capped, to_date
@@ -23,7 +24,7 @@ class SupervisionDialog(FormDialog):
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
-        ui.itemLabel.setText(f"{detail.title}({detail.status_text})")
+        ui.itemLabel.setText(with_note(detail.title, detail.status_text))
         today = date.today()
         set_date_capped(ui.dateEdit, today)
         ui.byEdit.setText(ctx.actor if ctx.actor != "system" else "")

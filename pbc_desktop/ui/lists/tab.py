@@ -27,6 +27,7 @@ from pbc_desktop.domain import items as items_rules
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OVERDUE_LABEL, ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, scope
@@ -463,7 +464,11 @@ class ListsTab(ListingTab[queries.ItemRow]):
         claims = []
         for c in d.claims:
             partners = "、".join(
-                p.organization_name + (f"({p.responsible_person})" if p.responsible_person else "")
+                (
+                    with_note(p.organization_name, p.responsible_person)
+                    if p.responsible_person
+                    else p.organization_name
+                )
                 for p in c.participants
             )
             claims.append(
@@ -482,7 +487,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
                 fields(
                     [
                         (self.tr("Community"), d.community_name),
-                        (self.tr("List"), f"{d.list_title}({label(d.list_kind)})"),
+                        (self.tr("List"), with_note(d.list_title, label(d.list_kind))),
                         (self.tr("Signed on"), fmt_date(d.signed_on)),
                         (self.tr("Category"), d.category),
                         (self.tr("Description"), d.description),
@@ -548,7 +553,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(ID_ROLE, row.id)
-                cell.setToolTip(f"{row.title}({label(row.kind)})")
+                cell.setToolTip(with_note(row.title, label(row.kind)))
                 table.setItem(r, c, cell)
             if row.id == self._list_id:
                 table.selectRow(r)

@@ -195,6 +195,7 @@ class MemberDialog(FormDialog):
 
     def _load(self, data: MemberInput) -> None:
         ui = self.ui
+        self.read_version = data.version
         ui.nameEdit.setText(data.name)
         select_data(ui.genderCombo, data.gender, otherwise=-1)
         self._set_date("birth_date", data.birth_date)
@@ -361,6 +362,7 @@ class MemberDialog(FormDialog):
                 if self._hidden_remark is not None
                 else ui.remarkEdit.toPlainText()
             ),
+            version=self.read_version,
         )
 
     def _unknown_organization(self, error: ValidationError) -> ValidationError:

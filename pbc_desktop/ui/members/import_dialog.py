@@ -16,7 +16,12 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.excel_import import run_import, set_up_bad_rows, show_bad_rows
+from pbc_desktop.ui.common.excel_import import (
+    open_filter,
+    run_import,
+    set_up_bad_rows,
+    show_bad_rows,
+)
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 
@@ -52,7 +57,7 @@ class MemberImportDialog(QDialog):
             self,
             self.tr("Choose the member roster"),
             str(start),
-            self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
+            open_filter(self.tr("Rosters")),
         )
         return name
 

@@ -249,7 +249,12 @@ class PostCatalogueDialog(QDialog):
 
     def save(self) -> int | None:
         ui = self.ui
-        data = catalogue.PostInput(ui.nameEdit.text(), ui.descriptionEdit.toPlainText())
+        shown = self._current_row()
+        data = catalogue.PostInput(
+            ui.nameEdit.text(),
+            ui.descriptionEdit.toPlainText(),
+            version=shown.version if shown is not None else None,
+        )
         try:
             if self.current_id is None:
                 self.current_id = catalogue.add_post(self.ctx.db, data)

@@ -65,6 +65,7 @@ class PostReportDialog(FormDialog):
             self.tr("{0} ({1})").format(self.member.name, self.member.organization_name)
         )
         self.report = reports.get_report(ctx.db, report_id) if report_id is not None else None
+        self.read_version = self.report.version if self.report is not None else None
         report = self.report
         self._duties = {p.id: p.description or "" for p in catalogue.list_posts(ctx.db)}
         fill_choices(ui.communityCombo, reports.community_choices(ctx.db), self.tr("(choose)"))
@@ -151,6 +152,7 @@ class PostReportDialog(FormDialog):
             post_id=ui.postCombo.currentData(),
             reported_on=to_date(ui.reportedEdit.date()),
             remark=ui.remarkEdit.toPlainText(),
+            version=self.read_version,
         )
 
     def save(self) -> int:

@@ -54,6 +54,7 @@ class ServiceLogDialog(FormDialog):
         else:
             self.setWindowTitle(self.tr("Edit service entry: {0}").format(report.member_name))
             entry = service_log.get_service(ctx.db, service_id)
+            self.read_version = entry.version
             set_date(ui.servedEdit, entry.served_on)
             ui.hoursSpin.setValue(entry.hours)
             ui.contentEdit.setPlainText(entry.content)
@@ -65,6 +66,7 @@ class ServiceLogDialog(FormDialog):
             served_on=to_date(ui.servedEdit.date()),
             hours=ui.hoursSpin.value(),
             content=ui.contentEdit.toPlainText(),
+            version=self.read_version,
         )
 
     def save(self) -> int:

@@ -77,6 +77,7 @@ class OrganizationDialog(FormDialog):
 
     def _load(self, detail: orgs.OrgDetail) -> None:
         ui = self.ui
+        self.read_version = detail.version
         ui.nameEdit.setText(detail.name)
         ui.shortNameEdit.setText(detail.short_name or "")
         select_data(ui.kindCombo, detail.kind, otherwise=-1)
@@ -153,6 +154,7 @@ class OrganizationDialog(FormDialog):
             start_date=checked_date(ui.startCheck, ui.startEdit),
             end_date=checked_date(ui.endCheck, ui.endEdit),
             remark=ui.remarkEdit.toPlainText(),
+            version=self.read_version,
         )
 
     def save(self) -> int:

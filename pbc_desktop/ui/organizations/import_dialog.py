@@ -17,7 +17,12 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import organization_import as svc
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.excel_import import run_import, set_up_bad_rows, show_bad_rows
+from pbc_desktop.ui.common.excel_import import (
+    open_filter,
+    run_import,
+    set_up_bad_rows,
+    show_bad_rows,
+)
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
 
@@ -81,7 +86,7 @@ class OrganizationImportDialog(QDialog):
             self,
             self.tr("Choose the organization list"),
             str(start),
-            self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
+            open_filter(self.tr("Organization lists")),
         )
         return name
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
@@ -265,7 +266,7 @@ class OrganizationsTab(ListingTab[orgs.OrgRow]):
         except UserError as error:
             return error.message
         lines = [
-            d.name + (f"({d.short_name})" if d.short_name else ""),
+            with_note(d.name, d.short_name) if d.short_name else d.name,
             " · ".join(x for x in (label(d.kind), label(d.field), label(d.level), d.town) if x),
             self.tr("Parent: {0}").format(d.parent_name or self.tr("none")),
             self.tr("Secretary: {0}   Contact: {1}   Phone: {2}").format(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import CopyStoppedError, open_database
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import backups_dir, settings_file
 from pbc_desktop.progress import CancelFn, ProgressFn
@@ -77,7 +78,7 @@ def describe(info: BackupInfo) -> str:
             )
         )
     lines.append("")
-    lines.extend(f"{count.label}: {count.count}" for count in info.counts)
+    lines.extend(labelled(count.label, count.count) for count in info.counts)
     return "\n".join(lines)
 
 

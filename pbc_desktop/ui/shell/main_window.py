@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop import __version__
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.server import ServerAddress
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
@@ -36,14 +37,16 @@ from pbc_desktop.ui.accounts.idle_lock import (
 )
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
+from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import fit_to_screen
-from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
+from pbc_desktop.ui.common.tab import FollowsChanges, Navigable, Tab, checked_tab
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
+from pbc_desktop.ui.shell.server_watch import ServerWatch
 
 TabFactory = Callable[[AppContext], QWidget]
 
@@ -131,10 +134,14 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
         self._restore_state()
+        self.server_watch: ServerWatch | None = None
+        self._watch_server()
         self._update_db_label()
         self.idle_lock = IdleLock(idle_minutes(ui_settings()), self)
         self.idle_lock.idle.connect(self.lock)
         self.lock_cover = LockCover(self)
+        self.change_watch = ChangeWatch(self.ctx, self)
+        self.change_watch.changed.connect(self.follow_changes)
 
     # -- construction -------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -149,6 +156,9 @@ class MainWindow(QMainWindow):
             self.tr("&Open database..."),
             self.open_database_dialog,
             QKeySequence(QKeySequence.StandardKey.Open),
+        )
+        self.action_connect = make_action(
+            self, "mainConnectServer", self.tr("Connect to &server..."), self.connect_to_server
         )
         self.action_switch_user = make_action(
             self, "mainSwitchUser", self.tr("S&witch user..."), self.switch_user
@@ -182,6 +192,7 @@ class MainWindow(QMainWindow):
         self.writes.add(self.action_import_members, Permission.WRITE)
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
+        file_menu.addAction(self.action_connect)
         file_menu.addSeparator()
         file_menu.addAction(self.action_import_organizations)
         file_menu.addAction(self.action_import_members)
@@ -295,6 +306,18 @@ class MainWindow(QMainWindow):
         the others refresh when they are shown."""
         self._contracts[self.current_key()].refresh()
 
+    def follow_changes(self) -> None:
+        """Others wrote to the (server) database: the tab in view shows it, keeping the
+        user's place; the others refresh when they are shown, as ever."""
+        key = self.current_key()
+        widget = self._tabs.get(key)
+        if widget is None:
+            return
+        if isinstance(widget, FollowsChanges):
+            widget.follow_changes()
+        else:
+            self._contracts[key].refresh()
+
     def navigate(self, key: str, filters: dict[str, Any]) -> None:
         """Open tab ``key`` filtered as the dashboard asked."""
         self.show_tab(key)
@@ -307,7 +330,7 @@ class MainWindow(QMainWindow):
         self._user_label.setText(
             self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", label(user.role))
         )
-        where = self.ctx.db.path.name if self.ctx.db.path else self.ctx.db.url
+        where = self.ctx.db.path.name if self.ctx.db.path else self._where()
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {where} — {user.label}")
         self.action_change_password.setEnabled(user.user_id is not None)
         self.backups.update_actions()
@@ -415,10 +438,39 @@ class MainWindow(QMainWindow):
             self.idle_lock.set_minutes(minutes)
 
     # -- database -----------------------------------------------------------------------
+    def _where(self) -> str:
+        """The open database as the window names it: the file, or the server's address."""
+        db = self.ctx.db
+        return str(db.path) if db.path else ServerAddress.from_url(db.url).label()
+
     def _update_db_label(self) -> None:
-        where = str(self.ctx.db.path) if self.ctx.db.path else self.ctx.db.url
-        self._db_label.setText(self.tr("Database: %1").replace("%1", where))
+        self._db_label.setText(self.tr("Database: %1").replace("%1", self._where()))
         self._update_user()
+
+    def _watch_server(self) -> None:
+        """A server's database is watched (a lost connection said within seconds)."""
+        if self.server_watch is not None:
+            self.server_watch.stop()
+            self.server_watch = None
+        if not self.ctx.db.is_sqlite:
+            self.server_watch = ServerWatch(self.ctx.db.ping, self.statusBar())
+
+    def connect_to_server(self) -> None:
+        """文件 → 连接到服务器…: a server's database instead of the open one, once someone
+        signed in to it."""
+        from pbc_desktop.ui.accounts.session import sign_in_to
+        from pbc_desktop.ui.shell.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        db = dialog.db if accepted else None
+        if db is None:
+            return
+        if sign_in_to(db, self) is None:
+            db.dispose()
+            return
+        self.switch_database(db)
 
     def current_db(self) -> Database:
         return self.ctx.db
@@ -433,6 +485,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.show_tab(current)
         old.dispose()
+        self._watch_server()
         self._update_db_label()
         self.backups.update_actions()
         self.database_changed.emit(str(db.path or db.url))
@@ -542,6 +595,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.server_watch is not None:
+            self.server_watch.timer.stop()
         self.backups.timer.stop()
         self.backups.backup_now()  # quick, bounded, only if something changed; never raises
         super().closeEvent(event)

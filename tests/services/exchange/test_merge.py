@@ -94,6 +94,19 @@ def test_a_change_travels_field_by_field(offices: tuple[Database, Database]) -> 
     assert _member(town, "陈小明").work_unit == "潮南区峡山街道"
 
 
+def test_a_received_change_counts_as_a_change_here(offices: tuple[Database, Database]) -> None:
+    """The row version stays in its database (packages do not carry it) and a change that
+    comes in counts one more, so a clerk's editor open on the record is refused."""
+    village, town = offices
+    _branch, member = _village_with_members(village)
+    assert all("version" not in row for _name, rows in dump(village) for row in rows)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    before = _member(town, "陈小明").version
+    _set(village, member, work_unit="潮南区峡山街道")
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    assert _member(town, "陈小明").version == before + 1
+
+
 def test_an_older_package_after_a_newer_one_never_rolls_back(
     offices: tuple[Database, Database],
 ) -> None:

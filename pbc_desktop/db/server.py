@@ -1,0 +1,210 @@
+"""A database on a PostgreSQL server: its address, and what its refusals mean to a clerk.
+
+A server's errors (libpq's, through psycopg and SQLAlchemy) are English, technical and
+name the host, the account and sometimes the statement; here each becomes one sentence
+that says what to check. The password is never in a URL this program makes (it travels
+in the connection's arguments), so no message, log line or title can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy.engine import URL, make_url
+
+from pbc_desktop.errors import ServerConnectionError
+from pbc_desktop.lang import t
+
+DRIVER = "postgresql+psycopg"
+DEFAULT_PORT = 5432
+#: Seconds a connection attempt waits for the server before it is called unreachable.
+CONNECT_TIMEOUT = 5
+#: TCP keepalives: a connection whose network dropped fails within about ten seconds
+#: instead of waiting for the operating system's two hours.
+KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    # and a statement sent into a dead network fails after 10 s instead of retrying for
+    # a quarter of an hour
+    "tcp_user_timeout": 10_000,
+}
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where a server's database is and which account connects (never the password)."""
+
+    host: str
+    port: int
+    database: str
+    account: str
+
+    def url(self) -> str:
+        return URL.create(
+            DRIVER,
+            username=self.account or None,
+            host=self.host,
+            port=self.port,
+            database=self.database,
+        ).render_as_string(hide_password=False)
+
+    def label(self) -> str:
+        """As the window shows it: ``account@host:port/database``."""
+        return f"{self.account}@{self.host}:{self.port}/{self.database}"
+
+    @classmethod
+    def from_url(cls, url: str) -> ServerAddress:
+        parsed = make_url(url)
+        return cls(
+            host=parsed.host or "localhost",
+            port=parsed.port or DEFAULT_PORT,
+            database=parsed.database or "",
+            account=parsed.username or "",
+        )
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without its password, and the password (None when it has none): the
+    password then travels in the connection's arguments, never shown with the URL."""
+    parsed = make_url(url)
+    password = parsed.password
+    without = URL.create(  # URL.set(password=None) would keep it
+        parsed.drivername,
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    ).render_as_string(hide_password=False)
+    return without, (str(password) if password is not None else None)
+
+
+def connect_arguments(url: str, password: str | None) -> dict[str, object]:
+    """psycopg's connection arguments for ``url``: a time limit, keepalives and the
+    password (when given apart from the URL); what the URL sets itself is kept."""
+    given = make_url(url).query
+    arguments: dict[str, object] = {
+        key: value
+        for key, value in {"connect_timeout": CONNECT_TIMEOUT, **KEEPALIVES}.items()
+        if key not in given
+    }
+    if password:
+        arguments["password"] = password
+    return arguments
+
+
+_LOST = (
+    "server closed the connection",
+    "terminating connection",
+    "consuming input failed",
+    "connection is closed",
+    "connection is lost",
+    "connection already closed",
+    "ssl syscall",
+    "could not receive data",
+    "could not send data",
+    "eof detected",
+    "connection reset",
+    "broken pipe",
+)
+_UNREACHABLE = (
+    "connection refused",
+    "timeout expired",
+    "timed out",
+    "no route to host",
+    "network is unreachable",
+    "host is unreachable",
+    "name or service not known",
+    "nodename nor servname",
+    "failed to resolve host",
+    "could not translate host name",
+    "no such host",
+    "temporary failure in name resolution",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "the database system is in recovery mode",
+    "connection failed",
+)
+
+
+def _quoted(text: str, after: str) -> str:
+    match = re.search(after + r' "([^"]*)"', text)
+    return match.group(1) if match else ""
+
+
+def server_error(
+    exc: BaseException, url: str, *, saving: bool = False
+) -> ServerConnectionError | None:
+    """The sentence for a server's refusal or a lost connection, or None when ``exc`` is
+    not about the connection (a bug, a constraint: the caller handles it)."""
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).lower()
+    address = ServerAddress.from_url(url)
+    where = f"{address.host}:{address.port}"
+    if "password authentication failed" in text or "no password supplied" in text:
+        return ServerConnectionError(
+            t(
+                f"服务器 {where} 没有接受账号“{address.account}”的密码：请检查账号和密码。",
+                f"The server {where} did not accept the password of the account "
+                f"“{address.account}”: check the account and the password.",
+            )
+        )
+    if "does not exist" in text and "database" in text:
+        name = _quoted(str(original), "database") or address.database
+        return ServerConnectionError(
+            t(
+                f"服务器 {where} 上没有名为“{name}”的数据库：请检查数据库名。",
+                f"The server {where} has no database named “{name}”: check the database name.",
+            )
+        )
+    if "does not exist" in text and "role" in text:
+        return ServerConnectionError(
+            t(
+                f"服务器 {where} 上没有账号“{address.account}”：请检查账号。",
+                f"The server {where} has no account “{address.account}”: check the account.",
+            )
+        )
+    if "pg_hba.conf" in text:
+        return ServerConnectionError(
+            t(
+                f"服务器 {where} 不允许这台电脑用账号“{address.account}”连接"
+                f"数据库“{address.database}”：请服务器管理员在 pg_hba.conf 中放行。",
+                f"The server {where} does not let this computer connect to the database "
+                f"“{address.database}” as “{address.account}”: ask the server's "
+                "administrator to allow it in pg_hba.conf.",
+            )
+        )
+    if "too many clients" in text or "connection slots are reserved" in text:
+        return ServerConnectionError(
+            t(
+                f"服务器 {where} 的连接数已满：请稍后再试，或请服务器管理员调大 max_connections。",
+                f"The server {where} has no free connections: try again shortly, or ask "
+                "the server's administrator to raise max_connections.",
+            )
+        )
+    if any(words in text for words in _LOST) or getattr(exc, "connection_invalidated", False):
+        return ServerConnectionError(
+            t(
+                f"与服务器 {where} 的连接中断了，这次没有保存：请检查网络，连接恢复后再保存一次。",
+                f"The connection to the server {where} was lost, so this was not saved: "
+                "check the network and save again once it is back.",
+            )
+            if saving
+            else t(
+                f"与服务器 {where} 的连接中断了：请检查网络，连接恢复后再试。",
+                f"The connection to the server {where} was lost: check the network and "
+                "try again once it is back.",
+            )
+        )
+    if any(words in text for words in _UNREACHABLE):
+        return ServerConnectionError(
+            t(
+                f"连接不上服务器 {where}:请检查网络、服务器地址和端口，以及服务器是否已开机。",
+                f"Cannot reach the server {where}: check the network, the server's address "
+                "and port, and that the server is running.",
+            )
+        )
+    return None

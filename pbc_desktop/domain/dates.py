@@ -1,0 +1,101 @@
+"""Dates written as text: typed into a date field or found in a roster's cell.
+
+One reading for both: ``2025-3-1``, ``2025-03-01``, ``2025/3/1``, ``2025.3.1``,
+``2025年3月1日``, ``20250301`` (full-width digits too, a time after the date ignored);
+a year and a month (``2025.03``, ``2025年3月``, ``202503``) give the first of that month
+with ``month_only`` set, for the caller to accept or not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from pbc_desktop.domain.validation import normalise_text
+from pbc_desktop.lang import t
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_FULL_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?$")
+_MONTH_DATE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?$")
+_COMPACT_FULL = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
+_YEAR_ONLY = re.compile(r"^\d{4}\s*年?$")
+
+
+class DateProblem(Enum):
+    UNREADABLE = "unreadable"  # not a date at all, or a year outside 1900–2100
+    IMPOSSIBLE = "impossible"  # looks like a date that does not exist (2025-2-30)
+    YEAR_ONLY = "year_only"  # a year and nothing else
+
+
+class DateTextError(ValueError):
+    """Text that is not a date; ``problem`` says why, ``shown`` is the text as read."""
+
+    def __init__(self, problem: DateProblem, shown: str) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.shown = shown
+
+
+@dataclass(frozen=True)
+class TypedDate:
+    """A date read from text; ``month_only`` when the text gave a year and a month."""
+
+    value: date
+    month_only: bool = False
+
+
+def _make(shown: str, year: int, month: int, day: int) -> date:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateTextError(DateProblem.UNREADABLE, shown)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateTextError(DateProblem.IMPOSSIBLE, shown) from None
+
+
+def parse_date_text(text: str) -> TypedDate:
+    """The date ``text`` stands for; raises :class:`DateTextError` when there is none."""
+    shown = normalise_text(text)
+    plain = _TIME_SUFFIX.sub("", shown).strip()
+    if match := _FULL_DATE.match(plain) or _COMPACT_FULL.match(plain):
+        y, m, d = (int(g) for g in match.groups())
+        return TypedDate(_make(shown, y, m, d))
+    if match := _MONTH_DATE.match(plain) or _COMPACT_MONTH.match(plain):
+        y, m = (int(g) for g in match.groups())
+        return TypedDate(_make(shown, y, m, 1), month_only=True)
+    if _YEAR_ONLY.fullmatch(plain):
+        raise DateTextError(DateProblem.YEAR_ONLY, shown)
+    raise DateTextError(DateProblem.UNREADABLE, shown)
+
+
+def typed_forms_hint() -> str:
+    """The forms a date field accepts, for its messages."""
+    return t(
+        "请写成 2025-03-01、2025-3-1、2025/3/1、2025.3.1 或 20250301",
+        "write it as 2025-03-01, 2025-3-1, 2025/3/1, 2025.3.1 or 20250301",
+    )
+
+
+def typed_date_message(shown: str, problem: DateProblem | None) -> str:
+    """Why the text typed into a date field is not taken (``None``: a year and a month
+    without a day)."""
+    if problem is DateProblem.IMPOSSIBLE:
+        return t(
+            f"“{shown}”这一天不存在，请检查月份和日期。",
+            f"“{shown}” is not a real date; check the month and the day.",
+        )
+    if problem is None:
+        return t(
+            f"“{shown}”缺少日，{typed_forms_hint()}。",
+            f"“{shown}” has no day; {typed_forms_hint()}.",
+        )
+    return t(
+        f"“{shown}”不是日期，{typed_forms_hint()}。",
+        f"“{shown}” is not a date; {typed_forms_hint()}.",
+    )

@@ -1,0 +1,58 @@
+"""Follow what other clients write to a shared (server) database.
+
+Polling, not PostgreSQL's LISTEN/NOTIFY: a notification needs a connection held open and
+listened on all the time (its own socket notifier in the Qt loop, its own reconnecting
+after a network loss, a trigger or a NOTIFY in every write path), while one cheap query
+(``services.changes.last_change``: the audit head's last id, one primary-key row) every few
+seconds, only while the window is the active one, costs the server nothing at a town's
+or a district's scale, survives a lost network by itself and is the same SQL on any
+PostgreSQL-compatible server. On SQLite there is one writer, this window (the file is
+locked to it), so nothing is asked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from pbc_desktop.services import changes
+from pbc_desktop.ui.common.context import AppContext
+
+#: How often the window looks for others' changes while it is active.
+POLL_MS = 3000
+
+
+class ChangeWatch(QObject):
+    """Emits :attr:`changed` when the database changed since the last look (by anyone:
+    also after this window's own saves, which its tabs show already, at no harm)."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, window: QWidget, interval_ms: int = POLL_MS) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self._window = window
+        self._seen: int | None = None
+        #: also on SQLite (tests, where two connections stand for two PCs)
+        self.everywhere = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.look)
+        self._timer.start()
+
+    def watching(self) -> bool:
+        """Whether a look is worth it now: a server database, and the user at this window
+        (not in one of its dialogs, not in another program)."""
+        shared = self.everywhere or not self.ctx.db.is_sqlite
+        return shared and self._window.isActiveWindow()
+
+    def look(self) -> None:
+        if not self.watching():
+            return
+        mark = changes.last_change(self.ctx.db)
+        if mark is None:
+            return  # not reachable just now: the next look tries again
+        if self._seen is not None and mark != self._seen:
+            self._seen = mark
+            self.changed.emit()
+        self._seen = mark
