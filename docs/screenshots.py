@@ -1,6 +1,15 @@
-"""Save a PNG of every tab of the window on the demo district (for the README and reviews).
+"""Screenshots of the window on the demo district.
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py OUT_DIR [--lang en]``
+Two uses:
+
+- ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py OUT_DIR [--lang en]``:
+  a PNG of every tab at 1280×800 (for the README and reviews);
+- ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py --manual``: the
+  pictures of the clerk's manual, in Chinese at 1366×768 (the common office screen), into
+  ``resources/manual/images/`` (commit them; the pages in ``resources/manual/`` show them).
+  Each is reduced to 256 colours (no dithering: flat UI colours stay flat), so that
+  the manual stays small.
+
 (or under ``xvfb-run`` for a real X server).
 """
 
@@ -9,16 +18,25 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MANUAL_IMAGES = ROOT / "resources" / "manual" / "images"
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    manual = "--manual" in sys.argv
+    args = [a for a in sys.argv[1:] if not a.startswith("--") and a != "en"]
+    out = MANUAL_IMAGES if manual else Path(args[0] if args else "screenshots")
     language = "en" if "--lang" in sys.argv and sys.argv[-1] == "en" else "zh"
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PBC_DATA_DIR", tempfile.mkdtemp(prefix="pbc-shots-"))
+    sys.path.insert(0, str(ROOT))  # this checkout's program, whatever is installed
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from pbc_desktop import i18n
     from pbc_desktop.db.engine import sqlite_url
@@ -34,20 +52,77 @@ def main() -> int:
     if is_empty(db):
         build_demo(db)
     window = MainWindow(db)
-    window.resize(1280, 800)
+    window.resize(*((1366, 768) if manual else (1280, 800)))
     window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        image = widget.grab().toImage()
+        if manual:
+            flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+            image = image.convertToFormat(QImage.Format.Format_Indexed8, flags)
+        image.save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
     for key in window.tab_keys():
         tab = window.show_tab(key)
         view = getattr(tab, "table", None)
         if view is not None and view.model() is not None and view.model().rowCount() > 0:
             view.selectRow(0)
-        for _ in range(5):
-            app.processEvents()
-        window.grab().save(str(out / f"{key}.png"))
-        print(out / f"{key}.png")
+        save(window, key)
+    if manual:
+        for name, shoot in _manual_dialogs(window).items():
+            dialog = shoot()
+            dialog.show()
+            save(dialog, name)
+            dialog.close()
     window.close()
     db.dispose()
     return 0
+
+
+def _manual_dialogs(window: object) -> dict[str, Callable[[], object]]:
+    """The dialogs the manual shows, each opened on the demo's records, by picture name."""
+    from pbc_desktop.ui.accounts.manager import AccountsDialog
+    from pbc_desktop.ui.activities.dialog import ActivityDialog
+    from pbc_desktop.ui.activities.tab import ActivitiesTab
+    from pbc_desktop.ui.exchange.office_dialog import OfficeDialog
+    from pbc_desktop.ui.members.import_dialog import MemberImportDialog
+    from pbc_desktop.ui.shell.main_window import MainWindow
+    from pbc_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
+
+    assert isinstance(window, MainWindow)
+
+    def activity(page: int) -> Callable[[], object]:
+        def shoot() -> ActivityDialog:
+            tab = window.show_tab("activities")
+            assert isinstance(tab, ActivitiesTab)
+            for number in range(min(tab.table.model().rowCount(), 200)):
+                tab.table.selectRow(number)  # a held meeting, its attendance recorded
+                row = tab.current_row()
+                if row is not None and row.kind.is_meeting and 0 < row.present < row.expected:
+                    break
+            assert row is not None
+            dialog = ActivityDialog(window.ctx, row.id, parent=window)
+            dialog.ui.tabs.setCurrentIndex(page)
+            dialog.resize(900, 640)
+            return dialog
+
+        return shoot
+
+    return {
+        "activity_basics": activity(0),
+        "activity_attendance": activity(1),
+        "activity_agenda": activity(2),
+        "member_import": lambda: MemberImportDialog(window.ctx, window),
+        "offices": lambda: OfficeDialog(window.ctx, window),
+        "accounts_manager": lambda: AccountsDialog(window.ctx, window),
+        "shortcuts": lambda: ShortcutsDialog(window.menuBar(), window.tab_widget, window),
+    }
 
 
 if __name__ == "__main__":

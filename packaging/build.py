@@ -237,6 +237,11 @@ def bundle_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     # The compiled translations: one .qm for each .ts (python -m pbc_desktop.i18n build).
     for ts in sorted((resources / "translations").glob("*.ts")):
         files.append((ts.with_suffix(".qm"), "resources/translations"))
+    # The manual (帮助 → 使用手册): its pages, style sheet and pictures.
+    manual = resources / "manual"
+    for path in sorted(manual.rglob("*")):
+        if path.is_file():
+            files.append((path, path.parent.relative_to(root).as_posix()))
     files += [
         (migrations / "env.py", "pbc_desktop/db/migrations"),
         (migrations / "script.py.mako", "pbc_desktop/db/migrations"),
@@ -604,8 +609,15 @@ def smoke_test(folder: Path) -> None:
 # --- the wheel ------------------------------------------------------------------------
 
 #: what an installed wheel must carry beside its code (a font for the PDFs, the window's
-#: icon, the compiled Chinese translations)
-WHEEL_RESOURCES = ("fonts/wqy-microhei.ttc", "icons/app.png", "translations/pbc_zh_CN.qm")
+#: icon, the compiled Chinese translations, the manual of 帮助 → 使用手册 with its pictures)
+WHEEL_RESOURCES = (
+    "fonts/wqy-microhei.ttc",
+    "icons/app.png",
+    "translations/pbc_zh_CN.qm",
+    "manual/index.html",
+    "manual/manual.css",
+    "manual/images/activities.png",
+)
 
 
 #: the installed window's translator loaded from the wheel's .qm (a string of the office form)

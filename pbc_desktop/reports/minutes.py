@@ -107,7 +107,7 @@ _WATERMARKS = {ActivityStatus.PLANNED: "草稿", ActivityStatus.CANCELLED: "已�
 def _status_note(activity: ActivityDocument) -> str | None:
     what = "会议" if activity.kind.is_meeting else "活动"
     if activity.status is ActivityStatus.PLANNED:
-        return f"（草稿：本次{what}尚未举行，状态为“计划中”，记录举行后请重新打印。）"
+        return f"（草稿：本次{what}尚未举行，举行后请重新打印。）"
     if activity.status is ActivityStatus.CANCELLED:
         return f"（本次{what}已取消，未举行。此页仅供存档。）"
     return None

@@ -25,14 +25,15 @@ from typing import Any
 from sqlalchemy import Connection, event, insert, inspect, select
 from sqlalchemy.orm import Mapper, Session, object_session
 
-from pbc_desktop.db.base import Record, utcnow
+from pbc_desktop.db.base import Record, is_derived, utcnow
 from pbc_desktop.db.models import AuditEntry, AuditHead, Tombstone
 from pbc_desktop.domain.audit_chain import ChainFacts, entry_hash
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone, scrub_text
 
 # Never logged: bookkeeping (the row version too), and a password hash (not the password,
-# but no one's business).
+# but no one's business); nor columns derived from others (a name's pinyin keys,
+# ``db.base.DERIVED``).
 _SKIP = frozenset({"created_at", "updated_at", "version", "password_hash"})
 
 
@@ -109,7 +110,7 @@ def snapshot(obj: Record, **extra: Any) -> Snapshot:
     data = {
         col.key: _jsonable(getattr(obj, col.key))
         for col in mapper.column_attrs
-        if col.key not in _SKIP
+        if col.key not in _SKIP and not any(is_derived(c) for c in col.columns)
     }
     data.update({k: _jsonable(v) for k, v in extra.items()})
     hidden = {k: data[k] for k in PERSONAL_FIELDS if k in data}

@@ -210,7 +210,9 @@ _LeadOrg = aliased(Organization)
 def _filtered(stmt: Select[Any], query: CommunityQuery, acc: access.Access) -> Select[Any]:
     stmt = stmt.outerjoin(_LeadOrg, _LeadOrg.id == Community.lead_org_id)
     stmt = stmt.where(acc.communities(Community.id))
-    stmt = containing(stmt, query.text, Community.name, Community.theme, _LeadOrg.name)
+    stmt = containing(
+        stmt, query.text, Community.name, Community.theme, _LeadOrg.name, pinyin=Community
+    )
     if query.status is not None:
         stmt = stmt.where(Community.status == query.status)
     if query.cobuild_type is not None:
@@ -226,11 +228,11 @@ def _filtered(stmt: Select[Any], query: CommunityQuery, acc: access.Access) -> S
 
 
 _SORT_KEYS: dict[str, Any] = {
-    "name": Community.name,
+    "name": Community.name_sort,  # by pinyin (domain/pinyin.py)
     "status": enum_order(Community.status, CommunityStatus),
     "founded_on": Community.founded_on,
     "member_count": _member_count,
-    "lead_org": _LeadOrg.name,
+    "lead_org": _LeadOrg.name_sort,
 }
 
 
@@ -256,7 +258,7 @@ def list_communities(db: Database, query: CommunityQuery, page: PageRequest) -> 
         query,
         acc,
     )
-    stmt = sorted_page(stmt, page, _SORT_KEYS, Community.name, Community.id)
+    stmt = sorted_page(stmt, page, _SORT_KEYS, Community.name_sort, Community.name, Community.id)
     with db.read() as s:
         rows = list(s.execute(stmt))
         ids = [r.id for r in rows]

@@ -372,7 +372,7 @@ def find_organization(db: Database, text: str) -> tuple[int, str]:
             s.scalars(
                 select(Organization.name)
                 .where(Organization.name.icontains(needle, autoescape=True), seen)
-                .order_by(Organization.name)
+                .order_by(Organization.name_sort)
                 .limit(6)
             )
         )
@@ -440,9 +440,9 @@ def _values(row: Any, unmasked: bool) -> list[str | date | None]:
 
 def _export_select(query: MemberQuery, acc: access.Access) -> Any:
     stmt = members._filtered(select(*_member_columns()).select_from(PartyMember), query, acc)
-    return stmt.order_by(Organization.name, PartyMember.name, PartyMember.id).execution_options(
-        yield_per=BATCH
-    )
+    return stmt.order_by(
+        Organization.name_sort, Organization.id, PartyMember.name_sort, PartyMember.id
+    ).execution_options(yield_per=BATCH)
 
 
 def _rows_text(rows: tuple[int, ...]) -> str:
@@ -762,7 +762,7 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
             post_rank,
             case((PartyMember.joined_on.is_(None), 1), else_=0),
             PartyMember.joined_on,
-            PartyMember.name,
+            PartyMember.name_sort,
             PartyMember.id,
         )
     )

@@ -37,6 +37,7 @@ from pbc_desktop.services.scope import (
     from_fields,
     like_digits,
     origin_name,
+    pinyin_match,
     report_hours,
     report_places,
     sorted_page,
@@ -140,6 +141,9 @@ def _filtered(stmt: AnySelect, query: MemberQuery, acc: access.Access) -> AnySel
     needle = unicodedata.normalize("NFKC", query.text).strip()
     if needle:
         matches: ColumnElement[bool] = PartyMember.name.icontains(needle, autoescape=True)
+        by_pinyin = pinyin_match(PartyMember, needle)  # zw, zhangwei: 张伟
+        if by_pinyin is not None:
+            matches = matches | by_pinyin
         digits = like_digits(needle)
         if digits:
             matches = (
@@ -164,9 +168,10 @@ def _filtered(stmt: AnySelect, query: MemberQuery, acc: access.Access) -> AnySel
     return stmt
 
 
+#: names by pinyin (``domain/pinyin.py``), like every list of names
 _SORT_KEYS: dict[str, Any] = {
-    "name": PartyMember.name,
-    "organization": Organization.name,
+    "name": PartyMember.name_sort,
+    "organization": Organization.name_sort,
     "category": enum_order(PartyMember.category, MemberCategory),
     "joined_on": PartyMember.joined_on,
 }
@@ -233,7 +238,9 @@ def list_members(
         query,
         acc,
     )
-    stmt = sorted_page(stmt, page, _SORT_KEYS, PartyMember.name, PartyMember.id)
+    stmt = sorted_page(
+        stmt, page, _SORT_KEYS, PartyMember.name_sort, PartyMember.name, PartyMember.id
+    )
     with db.read() as s:
         return [
             from_fields(

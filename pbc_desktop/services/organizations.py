@@ -27,6 +27,7 @@ from pbc_desktop.db.models import (
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel, UserRole
+from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import (
     ConflictError,
     FieldError,
@@ -43,6 +44,7 @@ from pbc_desktop.services.scope import (
     from_fields,
     name_clash,
     name_taken,
+    pinyin_match,
     update_audited,
 )
 
@@ -195,13 +197,14 @@ def _filters(query: OrgQuery, acc: access.Access) -> list[ColumnElement[bool]]:
     text = v.normalise_text(query.text)
     if text:
         pattern = _like(text)
-        conds.append(
-            or_(
-                Organization.name.ilike(pattern, escape="\\"),
-                Organization.short_name.ilike(pattern, escape="\\"),
-                Organization.secretary.ilike(pattern, escape="\\"),
-            )
-        )
+        matches: list[ColumnElement[bool]] = [
+            Organization.name.ilike(pattern, escape="\\"),
+            Organization.short_name.ilike(pattern, escape="\\"),
+            Organization.secretary.ilike(pattern, escape="\\"),
+        ]
+        if (by_pinyin := pinyin_match(Organization, text)) is not None:
+            matches.append(by_pinyin)  # dxb: 大溪坝村党总支
+        conds.append(or_(*matches))
     if query.level is not None:
         conds.append(Organization.level == query.level)
     if query.town:
@@ -217,7 +220,7 @@ def _filters(query: OrgQuery, acc: access.Access) -> list[ColumnElement[bool]]:
 
 def _sort_columns(key: str | None, member_count: Any) -> list[Any]:
     columns: dict[str, list[Any]] = {
-        "name": [Organization.name],
+        "name": [Organization.name_sort],  # by pinyin (domain/pinyin.py)
         "kind": [enum_order(Organization.kind, OrgKind)],
         "field": [enum_order(Organization.field, OrgField)],
         "level": [enum_order(Organization.level, OrgLevel)],
@@ -248,7 +251,7 @@ def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list
     order = _sort_columns(page.sort, member_count)
     if page.descending:
         order = [col.desc() for col in order]
-    stmt = stmt.order_by(*order, Organization.name, Organization.id)
+    stmt = stmt.order_by(*order, Organization.name_sort, Organization.name, Organization.id)
     stmt = stmt.offset(page.offset).limit(page.limit)
     with db.read() as s:
         return [
@@ -302,8 +305,15 @@ def choices(
     town. The account's own ones, or with ``whole_district`` every one (the members of a
     community may come from other towns: names only)."""
     stmt = select(Organization.id, Organization.name, Organization.level, Organization.town)
-    stmt = containing(stmt, text, Organization.name, Organization.short_name, Organization.town)
-    stmt = stmt.order_by(Organization.name, Organization.id)
+    stmt = containing(
+        stmt,
+        text,
+        Organization.name,
+        Organization.short_name,
+        Organization.town,
+        pinyin=Organization,
+    )
+    stmt = stmt.order_by(Organization.name_sort, Organization.name, Organization.id)
     if limit is not None:
         stmt = stmt.limit(limit)
     with db.read() as s:
@@ -336,7 +346,7 @@ def _detail(s: Session, org: Organization) -> OrgDetail:
         select(Community.id, Community.name).where(Community.lead_org_id == org.id)
     ):
         memberships[cid] = CommunityRef(cid, name, MemberRole.LEAD)
-    communities = tuple(sorted(memberships.values(), key=lambda c: c.name))
+    communities = tuple(sorted(memberships.values(), key=lambda c: sort_key(c.name)))
     return from_fields(
         OrgDetail,
         org,

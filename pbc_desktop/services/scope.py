@@ -1,10 +1,10 @@
 """Query helpers shared by the feature services: the town scope, picker choices, year
 bounds, ordering (empty values last, enums in declared order, a listing's sorted page),
-text search, "name taken" checks (and the clash of a name taken meanwhile), a community's
-current members, the SQL test of an overdue list item, post reports with where they went
-and the hours served; the rule that a record stays in the community it was made in; an
-update that is audited only when it changed something; and a DTO filled from a record or
-a result row whose attributes bear its field names.
+text search (names by pinyin too), "name taken" checks (and the clash of a name taken
+meanwhile), a community's current members, the SQL test of an overdue list item, post
+reports with where they went and the hours served; the rule that a record stays in the
+community it was made in; an update that is audited only when it changed something; and
+a DTO filled from a record or a result row whose attributes bear its field names.
 
 This module sits below every feature service and imports none of them, so any service
 can use it without importing a sibling sideways.
@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from pbc_desktop.db.base import Record
+from pbc_desktop.db.base import PinyinNamed, Record
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Community,
@@ -35,6 +35,7 @@ from pbc_desktop.db.models import (
     ServiceLog,
 )
 from pbc_desktop.domain.enums import ItemStatus
+from pbc_desktop.domain.pinyin import pinyin_needle
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
@@ -142,7 +143,9 @@ def community_choices(db: Database) -> list[Choice]:
     with db.read() as s:
         seen = access.of(db, s).communities(Community.id)
         stmt = (
-            select(Community.id, Community.name).where(seen).order_by(Community.name, Community.id)
+            select(Community.id, Community.name)
+            .where(seen)
+            .order_by(Community.name_sort, Community.name, Community.id)
         )
         return [Choice(r.id, r.name) for r in s.execute(stmt)]
 
@@ -177,13 +180,32 @@ def sorted_page(
     return stmt.order_by(*first, *tail).offset(page.offset).limit(page.limit)
 
 
-def containing(stmt: _Stmt, text: str | None, *columns: Any) -> _Stmt:
+def containing(
+    stmt: _Stmt, text: str | None, *columns: Any, pinyin: type[PinyinNamed] | None = None
+) -> _Stmt:
     """``stmt`` narrowed to rows where any of ``columns`` contains ``text`` (stripped; case
-    and LIKE wildcards ignored); ``stmt`` itself when ``text`` is blank."""
+    and LIKE wildcards ignored), or whose ``pinyin`` record's name matches it as pinyin
+    (:func:`pinyin_match`); ``stmt`` itself when ``text`` is blank."""
     needle = (text or "").strip()
     if not needle:
         return stmt
-    return stmt.where(or_(*(column.icontains(needle, autoescape=True) for column in columns)))
+    matches = [column.icontains(needle, autoescape=True) for column in columns]
+    if pinyin is not None and (by_pinyin := pinyin_match(pinyin, needle)) is not None:
+        matches.append(by_pinyin)
+    return stmt.where(or_(*matches))
+
+
+def pinyin_match(record: type[PinyinNamed], text: str) -> ColumnElement[bool] | None:
+    """The records whose name has ``text`` in its initials or its full pinyin (``zw`` or
+    ``zhangwei`` for 张伟, ``dxb`` for 大溪坝村党总支), when ``text`` is pinyin at all
+    (``domain.pinyin.pinyin_needle``); None for any other text."""
+    needle = pinyin_needle(text)
+    if needle is None:
+        return None
+    return or_(
+        record.name_initials.contains(needle, autoescape=True),
+        record.name_pinyin.contains(needle, autoescape=True),
+    )
 
 
 def like_digits(text: str) -> str | None:

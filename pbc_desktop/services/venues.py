@@ -91,7 +91,7 @@ def list_venues(db: Database, text: str = "") -> list[VenueRow]:
                 select(CommunityVenue.venue_id, Community.id, Community.name)
                 .join(Community, Community.id == CommunityVenue.community_id)
                 .where(CommunityVenue.venue_id.in_(ids))
-                .order_by(Community.name)
+                .order_by(Community.name_sort)
             ):
                 opened.setdefault(venue_id, []).append(Choice(cid, name))
         return [

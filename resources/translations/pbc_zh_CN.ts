@@ -2254,6 +2254,17 @@ Package fingerprint: {fp}</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Manual</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <source>Manual - {0}</source>
+        <translation>使用手册 - {0}</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorSetDialog</name>
     <message>
         <source>New indicator system</source>
@@ -2959,6 +2970,14 @@ Package fingerprint: {fp}</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Manual...</source>
+        <translation>使用手册(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Help on this &amp;tab</source>
+        <translation>本页帮助(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts...</source>

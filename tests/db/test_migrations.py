@@ -278,3 +278,40 @@ def test_an_upgraded_audit_log_is_chained_and_verifies(tmp_path: Path) -> None:
         assert actors  # the old entries keep their actor text
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize("older", ["schema_0004", "schema_0005"])
+def test_names_get_their_pinyin_keys_on_upgrade(older: str, tmp_path: Path) -> None:
+    """0006 fills the order and search keys of every stored member, organization and
+    community, as the program computes them for a new name."""
+    from pbc_desktop.domain.pinyin import name_keys
+
+    work = tmp_path / "old.sqlite"
+    work.write_bytes((FIXTURES / f"{older}.sqlite").read_bytes())
+    conn = sqlite3.connect(work)
+    conn.execute(
+        "UPDATE party_member SET name = '曾强' WHERE id = (SELECT min(id) FROM party_member)"
+    )
+    conn.commit()
+    conn.close()
+    db = open_database(sqlite_url(work), backup_dir=tmp_path / "backups")
+    try:
+        with db.read() as s:
+            for table, person in (
+                ("party_member", True),
+                ("organization", False),
+                ("community", False),
+            ):
+                rows = s.execute(
+                    text(f"SELECT name, name_sort, name_initials, name_pinyin FROM {table}")
+                ).all()
+                assert rows, table
+                for name, order, initials, pinyin in rows:
+                    keys = name_keys(name, person=person)
+                    assert (order, initials, pinyin) == (keys.sort, keys.initials, keys.pinyin)
+                    assert initials and pinyin.startswith(initials[0])
+            assert s.execute(
+                text("SELECT name_initials, name_pinyin FROM party_member WHERE name = '曾强'")
+            ).one() == ("zq", "zengqiang")
+    finally:
+        db.dispose()

@@ -18,6 +18,7 @@ import pytest
 import pbc_desktop
 from pbc_desktop import fonts, i18n, paths
 from pbc_desktop.db import migrate
+from pbc_desktop.ui.help.pages import manual_dir, page_path, pages
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGING = ROOT / "packaging"
@@ -157,3 +158,20 @@ def test_launcher_runs_the_program_its_file_names(
     monkeypatch.setattr(pbc_desktop.app, "main", lambda: 22)
     monkeypatch.setattr(sys, "executable", executable.replace("\\", "/"))
     assert launcher.main() == {"cli": 11, "app": 22}[expected]
+
+
+def test_the_bundle_carries_every_file_of_the_manual(build: ModuleType) -> None:
+    shipped = {Path(src): dest for src, dest in build.bundle_datas(ROOT)}
+    files = [p for p in manual_dir().rglob("*") if p.is_file()]
+    assert len(files) > len(pages())  # the pages, their style sheet and pictures
+    for path in files:
+        assert shipped.get(path) == path.parent.relative_to(ROOT).as_posix(), path
+    assert all(page_path(page.name) in shipped for page in pages())
+
+
+def test_the_wheel_check_looks_for_the_manual(build: ModuleType) -> None:
+    checked = [r for r in build.WHEEL_RESOURCES if r.startswith("manual/")]
+    assert "manual/index.html" in checked
+    assert any(r.startswith("manual/images/") for r in checked)
+    for resource in checked:
+        assert (ROOT / "resources" / resource).is_file(), resource

@@ -157,9 +157,10 @@ def test_without_a_fallback_font_the_names_are_marked_and_named(
     assert "U+4DAE" in notes[0]
     assert "U+20000" in notes[0]
     text = norm("".join(page_texts(out)))
-    # Marked where they stand, never blank: "主持人张〓", "出席:张〓、李〓、王〓、…".
+    # Marked where they stand, never blank: "主持人张〓", "出席:…李〓、刘洋、王〓…" (pinyin order).
     assert f"主持人张{REPLACEMENT}" in text
-    assert f"出席:张{REPLACEMENT}、李{REPLACEMENT}、王{REPLACEMENT}、" in text
+    r = REPLACEMENT
+    assert f"出席:陈静、黄强、李{r}、刘洋、王{r}、杨磊、张{r}、赵敏、周杰。" in text
     assert f"会议气氛热烈{REPLACEMENT}。" in text
     # The document says so too, in its last lines.
     assert "请打印后手写补正" in text

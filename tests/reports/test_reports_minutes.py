@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, AgendaItem
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
+from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import BUNDLED_FONT_NAME, FONT_DIR_ENV, font_file, official_fonts
@@ -66,12 +68,16 @@ def test_minutes_of_a_joint_meeting_say_everything(db: Database, tmp_path: Path)
         assert label + value in text
 
     assert "应到12人,实到9人,缺席3人,列席2人。" in text
-    assert "出席:" + "、".join(PRESENT) + "。" in text
+
+    def in_pinyin_order(names: Iterable[str]) -> str:
+        return "、".join(sorted(names, key=lambda name: sort_key(name, person=True)))
+
+    assert "出席:" + in_pinyin_order(PRESENT) + "。" in text
     assert "吴刚(病假)" in text
     assert "郑丽(公出:赴区委党校培训)" in text
     assert "孙涛(家中有急事)" in text
     assert len(ABSENT) == 3
-    assert "列席:" + "、".join(OBSERVERS) + "。" in text
+    assert "列席:" + in_pinyin_order(OBSERVERS) + "。" in text
     assert "特邀嘉宾:区委组织部何明" in text
 
     numerals = ("一", "二", "三")

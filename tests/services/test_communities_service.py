@@ -374,14 +374,15 @@ def test_row_contents(db: Database, listed: dict[str, int]) -> None:
 @pytest.mark.parametrize(
     ("sort", "descending", "expected"),
     [
-        ("name", False, ["新农村连片示范共同体", "红色美丽乡村共同体", "袜业党建联盟"]),
+        # by pinyin: hong < wa < xin
+        ("name", False, ["红色美丽乡村共同体", "袜业党建联盟", "新农村连片示范共同体"]),
         ("status", False, ["红色美丽乡村共同体", "袜业党建联盟", "新农村连片示范共同体"]),
         ("status", True, ["新农村连片示范共同体", "袜业党建联盟", "红色美丽乡村共同体"]),
         ("member_count", True, ["新农村连片示范共同体", "红色美丽乡村共同体", "袜业党建联盟"]),
         ("founded_on", False, ["新农村连片示范共同体", "红色美丽乡村共同体", "袜业党建联盟"]),
         ("founded_on", True, ["红色美丽乡村共同体", "新农村连片示范共同体", "袜业党建联盟"]),
-        # Lead organizations: 东仙社区… < 大溪坝村… < 简朴村… (code point order)
-        ("lead_org", False, ["袜业党建联盟", "红色美丽乡村共同体", "新农村连片示范共同体"]),
+        # Lead organizations by pinyin: 大溪坝村… (da) < 东仙社区… (dong) < 简朴村… (jian)
+        ("lead_org", False, ["红色美丽乡村共同体", "袜业党建联盟", "新农村连片示范共同体"]),
     ],
 )
 def test_sorting(

@@ -18,6 +18,7 @@ from pbc_desktop.domain.enums import (
     MemberCategory,
     PostReportStatus,
 )
+from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.services import members
@@ -74,7 +75,7 @@ def _names(rows: list[members.MemberRow]) -> list[str]:
 
 def test_members_are_listed_masked(db: Database, data: Seeded) -> None:
     rows = members.list_members(db, MemberQuery(), ALL)
-    assert _names(rows) == sorted(_names(rows))
+    assert _names(rows) == sorted(_names(rows), key=lambda n: sort_key(n, person=True))
     assert members.count_members(db, MemberQuery()) == 4
     chen = next(r for r in rows if r.name == "陈伟")
     assert chen.id_number == "**************1234"

@@ -270,9 +270,11 @@ def test_claims_only_by_members_and_only_of_projects(db: Database, setup: Setup)
     claims.claim_item(db, item, group_claim(setup))
     with pytest.raises(ValidationError):  # already claimed
         claims.claim_item(db, item, group_claim(setup))
-    assert [c.name for c in queries.claimant_choices(db, setup.community_id)] == sorted(
-        ["和平村党支部", "区卫健局党支部", "和平供电所党支部"]
-    )
+    assert [c.name for c in queries.claimant_choices(db, setup.community_id)] == [
+        "和平村党支部",  # he ping cun
+        "和平供电所党支部",  # he ping gong
+        "区卫健局党支部",  # qu
+    ]
     assert [c.id for c in queries.member_choices(db, setup.community_id)] == setup.orgs
 
 

@@ -99,11 +99,11 @@ def test_masked_export_of_everyone(db: Database, roster: Roster, tmp_path: Path)
     assert [c.value for c in ws[1]] == HEADERS
     assert ws.freeze_panes == "A2"
     rows = by_name(path)
-    # Ordered by organization, then name; 所在党组织 is the name.
+    # Ordered by organization, then name, in pinyin; 所在党组织 is the name.
     assert [r[COLUMN["organization"]] for r in rows_of(path)] == [
-        "乙村党支部",
-        "区教育局机关党支部",
         *["甲村党支部"] * 4,
+        "区教育局机关党支部",
+        "乙村党支部",
     ]
     zhang = rows["张伟"]
     assert zhang[COLUMN["id_number"]] == "*" * 14 + zhang[COLUMN["id_number"]][-4:]
@@ -280,7 +280,7 @@ def test_a_failed_export_keeps_the_previous_file(
 def test_find_organization(db: Database, roster: Roster) -> None:
     assert find_organization(db, " 甲村党支部 ") == (roster.village, "甲村党支部")
     assert find_organization(db, str(roster.agency)) == (roster.agency, "区教育局机关党支部")
-    with pytest.raises(NotFoundError, match="例如：乙村党支部、甲村党支部"):
+    with pytest.raises(NotFoundError, match="例如：甲村党支部、乙村党支部"):
         find_organization(db, "村党支部")
     with pytest.raises(NotFoundError, match="找不到名为“丙村”的党组织"):
         find_organization(db, "丙村")

@@ -895,3 +895,26 @@ def test_reasons_join_without_doubled_punctuation() -> None:
     problem = RowProblem(7, "张三", ("身份证号已被 Excel 变成了科学计数法。", "电话号码格式不正确"))
     assert problem.reason == "身份证号已被 Excel 变成了科学计数法；电话号码格式不正确"
     assert problem.line() == "第7行：身份证号已被 Excel 变成了科学计数法；电话号码格式不正确"
+
+
+def test_imported_and_renamed_members_get_their_pinyin_keys(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    member_id = _existing(db, org_id)
+    path = simple_roster(
+        tmp_path / "r.xlsx", row("曾强", ID_A, joined="2008.07.01"), row("单田芳", ID_B)
+    )
+    preview = mi.read_members(db, path)
+    assert preview.bad_rows("update") == []
+    result = mi.apply_import(db, preview, on_duplicate="update")
+    assert (result.imported, result.updated) == (1, 1)
+    with db.read() as s:
+        keys = {
+            m.name: (m.name_initials, m.name_pinyin)
+            for m in s.scalars(select(PartyMember).order_by(PartyMember.name_sort))
+        }
+        renamed = s.get(PartyMember, member_id)
+        assert renamed is not None and renamed.name == "曾强"
+    # the surname readings, and ordered by them: shan before zeng
+    assert keys == {"单田芳": ("stf", "shantianfang"), "曾强": ("zq", "zengqiang")}
+    assert list(keys) == ["单田芳", "曾强"]

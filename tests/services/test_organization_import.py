@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, Organization
 from pbc_desktop.domain.enums import AuditAction, OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.pinyin import name_keys
 from pbc_desktop.errors import PermissionDeniedError, StaleEditError, UserError
 from pbc_desktop.services import organization_import as oi
 from pbc_desktop.services.audit_chain import verify_chain
@@ -78,6 +79,8 @@ def test_a_good_list_with_children_before_parents_builds_the_tree(
     assert (branch.secretary, branch.contact_phone) == ("王五", PHONE)
     office = only(db, "甲镇机关党支部")
     assert (office.level, office.founded_on) == (OrgLevel.TOWN, date(2015, 7, 1))
+    keys = name_keys("甲镇机关党支部")  # listed in pinyin order, found by its initials
+    assert (office.name_sort, office.name_initials) == (keys.sort, keys.initials)
     # one entry per organization and one for the import; no phone in any of them
     assert audit_count(db) == before + 5
     with db.read() as s:

@@ -13,6 +13,7 @@ from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, Organization
 from pbc_desktop.domain.enums import AuditAction, MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services import scope
@@ -389,7 +390,7 @@ def test_sorting_and_paging(db: Database, district: dict[str, int]) -> None:
     )
     assert [r.town for r in by_town] == scope.towns(db)  # same collation as the town list
     everything = names(db, orgs.OrgQuery(), PageRequest(sort="name"))
-    assert everything == sorted(everything)
+    assert everything == sorted(everything, key=sort_key)
     pages = [
         names(db, orgs.OrgQuery(), PageRequest(offset=offset, limit=4, sort="name"))
         for offset in (0, 4)
@@ -437,6 +438,8 @@ def test_detail(db: Database, district: dict[str, int]) -> None:
         ("陈店教育共同体", MemberRole.MEMBER),
     }
     assert orgs.get_organization(db, district["陈店镇党委"]).children_count == 2
-    assert [c.name for c in orgs.choices(db)] == sorted(c.name for c in orgs.choices(db))
+    assert [c.name for c in orgs.choices(db)] == sorted(
+        (c.name for c in orgs.choices(db)), key=sort_key
+    )
     with pytest.raises(NotFoundError):
         orgs.get_organization(db, 4242)

@@ -679,15 +679,15 @@ def test_overview_summary_names_the_first_places_and_counts_the_rest(
 def test_reported_members_of_an_organization(db: Database, reported: PostSetup) -> None:
     rows = dual_overview.reported_members(db, reported.home)
     assert [(r.member_name, r.organization_name, r.status) for r in rows] == [
-        ("林丽", "文光社区党委", PostReportStatus.ACTIVE),
-        ("陈伟", "文光社区党委", PostReportStatus.ACTIVE),
+        ("陈伟", "文光社区党委", PostReportStatus.ACTIVE),  # chen before lin
         ("陈伟", "东泰社区党支部", PostReportStatus.ACTIVE),
+        ("林丽", "文光社区党委", PostReportStatus.ACTIVE),
     ]
-    assert [r.service_hours for r in rows] == [1.5, 2.5, 3.0]
+    assert [r.service_hours for r in rows] == [2.5, 3.0, 1.5]
     assert [r.service_hours for r in dual_overview.reported_members(db, reported.home, 2024)] == [
-        1.5,
         0,
         3.0,
+        1.5,
     ]
     ended = dual_overview.reported_members(db, reported.other_home)
     assert [(r.member_name, r.status, r.ended_on) for r in ended] == [

@@ -369,7 +369,7 @@ def test_direction_marks_in_the_summary_and_resolutions_are_refused_with_the_fie
     click_ok(qtbot, dialog)
     assert dialog.isVisible()
     text = ui.errorLabel.text()
-    assert "概要的第 10 个字符是不可见的控制字符或排版标记(U+202E" in text
+    assert "概要的第 10 个字符是不可见的控制字符或排版标记（U+202E" in text
     assert ui.tabs.currentWidget() is ui.basicsPage
     assert "#c0392b" in ui.summaryEdit.styleSheet()
 

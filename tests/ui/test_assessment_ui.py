@@ -156,14 +156,14 @@ def test_tab_start_finish_reopen(
     tab.show()
     assert tab.year_combo.currentData() == YEAR
     assert [tab.start_combo.itemText(i) for i in range(tab.start_combo.count())] == [
+        "甲党建共同体",  # jia before yi
         "乙党建共同体",
-        "甲党建共同体",
     ]
     tab.start_combo.setCurrentIndex(1)
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1
     assert tab.model.rowCount() == 1
-    assert tab.start_combo.itemText(0) == "乙党建共同体"
+    assert tab.start_combo.itemText(0) == "甲党建共同体"
     tab.select_id(opened[0])
     assert tab.finish_button.isEnabled() and not tab.reopen_button.isEnabled()
 

@@ -302,11 +302,11 @@ def test_delete_key_asks_and_deletes(
     assert stored_names(db) == ["乙共同体", "甲共同体"]
     boxes.confirm_answer = True
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    # Sorted by name, 乙 (U+4E59) comes first and is the selected row.
-    assert "乙共同体" in boxes.shown[-1]
-    assert stored_names(db) == ["甲共同体"]
-    assert visible_names(tab) == ["甲共同体"]
-    assert tab.detail_title.text() == "甲共同体"
+    # Sorted by name in pinyin, 甲 (jia) comes first and is the selected row.
+    assert "甲共同体" in boxes.shown[-1]
+    assert stored_names(db) == ["乙共同体"]
+    assert visible_names(tab) == ["乙共同体"]
+    assert tab.detail_title.text() == "乙共同体"
 
 
 def test_delete_refused_when_an_activity_exists(
@@ -372,7 +372,7 @@ def click_header(qtbot: QtBot, tab: CommunitiesTab, column: int) -> None:
 
 
 def test_sorting_by_clicking_headers(qtbot: QtBot, tab: CommunitiesTab, several: None) -> None:
-    by_name = ["新农村连片示范共同体", "红色美丽乡村共同体", "袜业党建联盟"]
+    by_name = ["红色美丽乡村共同体", "袜业党建联盟", "新农村连片示范共同体"]  # by pinyin
     tab.refresh()
     assert visible_names(tab) == by_name
     members_column = 3
@@ -387,7 +387,7 @@ def test_sorting_by_clicking_headers(qtbot: QtBot, tab: CommunitiesTab, several:
     tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert visible_names(tab) == list(reversed(by_name))
     # The selection follows the sorted rows: the first row is shown in detail.
-    assert tab.detail_title.text() == "袜业党建联盟"
+    assert tab.detail_title.text() == "新农村连片示范共同体"
 
 
 def test_model_passes_the_model_tester(

@@ -746,6 +746,18 @@ def test_a_record_saved_while_the_filters_hide_it_is_shown_and_the_tab_says_so(
     assert not tab.extra_label.isVisible()
 
 
+def test_members_are_shown_by_pinyin_and_found_by_it(qtbot: QtBot, tab: MembersTab) -> None:
+    assert [row.name for row in tab.model.rows()] == ["陈伟", "黄强", "林丽", "郑敏"]
+    type_text(qtbot, tab.search_edit, "hq")
+    qtbot.waitUntil(lambda: names(tab) == ["黄强"])
+    tab.search_edit.clear()
+    type_text(qtbot, tab.search_edit, "Chen Wei")
+    qtbot.waitUntil(lambda: names(tab) == ["陈伟"])
+    tab.search_edit.clear()
+    type_text(qtbot, tab.search_edit, "lin")
+    qtbot.waitUntil(lambda: names(tab) == ["林丽"])
+
+
 # -- another clerk writes meanwhile (a server database) ---------------------------------------
 @pytest.fixture
 def other_pc(db: Database) -> Iterator[Database]:

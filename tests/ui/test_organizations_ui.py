@@ -168,6 +168,14 @@ def test_search_filters_as_you_type(qtbot: QtBot, tab: OrganizationsTab) -> None
     qtbot.waitUntil(lambda: table_names(tab) == ["陈店镇党委"])
 
 
+def test_search_by_pinyin_initials_and_full_pinyin(qtbot: QtBot, tab: OrganizationsTab) -> None:
+    type_text(qtbot, tab.search_edit, "wgc")
+    qtbot.waitUntil(lambda: table_names(tab) == ["文光村党支部"])
+    tab.search_edit.clear()
+    type_text(qtbot, tab.search_edit, "dongshan")
+    qtbot.waitUntil(lambda: table_names(tab) == ["东山社区党支部"])
+
+
 def test_kind_and_field_filters(qtbot: QtBot, tab: OrganizationsTab) -> None:
     choose(qtbot, tab.kind_filter, OrgKind.COMMITTEE)
     assert table_names(tab) == ["陈店镇党委"]

@@ -612,10 +612,10 @@ def test_overview_shows_counts_and_filters(
 ) -> None:
     ui = overview.ui
     assert ui.countLabel.text() == "6 organizations"
-    # sorted by members reported, most first (one each), then by name
-    assert shown(overview)[:2] == ["区卫健局机关党支部", "区教育局机关党支部"]
+    # sorted by members reported, most first (one each), then by name in pinyin
+    assert shown(overview)[:2] == ["区教育局机关党支部", "区卫健局机关党支部"]
     model = overview.model
-    values = [model.index(1, c).data() for c in range(model.columnCount())]
+    values = [model.index(0, c).data() for c in range(model.columnCount())]
     assert values[:7] == ["区教育局机关党支部", "", "2", "1", "50%", "0", "3.5"]
     assert values[7] == "文光社区党委（文光党建共同体）1人"
 

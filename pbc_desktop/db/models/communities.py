@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pbc_desktop.db.base import EnumCode, Record
+from pbc_desktop.db.base import EnumCode, PinyinNamed, Record
 from pbc_desktop.db.models.organizations import Organization, Venue
 from pbc_desktop.domain.enums import (
     CoBuildType,
@@ -18,7 +18,7 @@ from pbc_desktop.domain.enums import (
 )
 
 
-class Community(Record):
+class Community(PinyinNamed, Record):
     __tablename__ = "community"
 
     name: Mapped[str] = mapped_column(String(120), unique=True)

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pbc_desktop.db.base import EnumCode, Record
+from pbc_desktop.db.base import EnumCode, PinyinNamed, Record
 from pbc_desktop.db.models.communities import Community
 from pbc_desktop.db.models.organizations import Organization
 from pbc_desktop.domain.enums import (
@@ -19,8 +19,9 @@ from pbc_desktop.domain.enums import (
 )
 
 
-class PartyMember(Record):
+class PartyMember(PinyinNamed, Record):
     __tablename__ = "party_member"
+    PERSON_NAMES = True
 
     name: Mapped[str] = mapped_column(String(60), index=True)
     gender: Mapped[Gender | None] = mapped_column(EnumCode(Gender))

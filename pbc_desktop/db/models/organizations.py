@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pbc_desktop.db.base import EnumCode, Record
+from pbc_desktop.db.base import EnumCode, PinyinNamed, Record
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel, VenueKind
 
 if TYPE_CHECKING:
     from pbc_desktop.db.models.members import PartyMember
 
 
-class Organization(Record):
+class Organization(PinyinNamed, Record):
     __tablename__ = "organization"
 
     name: Mapped[str] = mapped_column(String(120), unique=True)

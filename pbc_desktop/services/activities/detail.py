@@ -22,11 +22,11 @@ from pbc_desktop.domain.enums import (
     ActivityStatus,
     AttendanceStatus,
 )
+from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.scope import (
-    enum_order,
     from_fields,
     origin_name,
 )
@@ -116,11 +116,17 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
             .where(AgendaItem.activity_id == activity_id)
             .order_by(AgendaItem.seq, AgendaItem.id)
         ).all()
-        attendance = s.scalars(
-            select(Attendance)
-            .where(Attendance.activity_id == activity_id)
-            .order_by(enum_order(Attendance.status, AttendanceStatus), Attendance.id)
-        ).all()
+        # by status, then by name in pinyin (the names of visitors are not stored in pinyin:
+        # an activity has a few hundred people at most)
+        status_rank = {status: i for i, status in enumerate(AttendanceStatus)}
+        attendance = sorted(
+            s.scalars(select(Attendance).where(Attendance.activity_id == activity_id)),
+            key=lambda a: (
+                status_rank[a.status],
+                sort_key(a.person_name, person=True),
+                a.id,
+            ),
+        )
         return from_fields(
             ActivityDetail,
             activity,

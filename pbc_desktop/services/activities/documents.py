@@ -22,6 +22,7 @@ from pbc_desktop.domain.enums import (
     AttendanceStatus,
     MembershipStatus,
 )
+from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
@@ -81,7 +82,10 @@ def get_activity_document(db: Database, activity_id: int) -> ActivityDocument:
     with db.read() as s:
         a = _load(s, activity_id, access.of(db, s))
         links = sorted(a.organizations, key=lambda link: link.id)
-        attendance = sorted(a.attendance, key=lambda row: row.id)
+        # names in pinyin order (the minutes and the sheet group them by status)
+        attendance = sorted(
+            a.attendance, key=lambda row: (sort_key(row.person_name, person=True), row.id)
+        )
         return from_fields(
             ActivityDocument,
             a,
@@ -180,7 +184,7 @@ def _members_of(s: Session, org_ids: list[int]) -> tuple[Invitee, ...]:
             PartyMember.status == MembershipStatus.NORMAL,
         )
         .options(joinedload(PartyMember.organization))
-        .order_by(PartyMember.id)
+        .order_by(PartyMember.name_sort, PartyMember.id)
     ).all()
     return tuple(
         Invitee(m.name, m.organization.name, m.party_post)

@@ -45,6 +45,7 @@ from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import (
     Choice,
     from_fields,
+    pinyin_match,
     year_bounds,
 )
 
@@ -179,11 +180,14 @@ def member_choices(db: Database, text: str, limit: int = 30) -> list[PersonChoic
     if not needle:
         return []
     starts = case((PartyMember.name.startswith(needle, autoescape=True), 0), else_=1)
+    matches = PartyMember.name.icontains(needle, autoescape=True)
+    if (by_pinyin := pinyin_match(PartyMember, needle)) is not None:
+        matches = matches | by_pinyin  # zw, zhangwei: 张伟
     stmt = (
         select(PartyMember.id, PartyMember.name, Organization.name.label("org"))
         .join(Organization, Organization.id == PartyMember.organization_id)
-        .where(PartyMember.name.icontains(needle, autoescape=True))
-        .order_by(starts, PartyMember.name, PartyMember.id)
+        .where(matches)
+        .order_by(starts, PartyMember.name_sort, PartyMember.id)
         .limit(limit)
     )
     with db.read() as s:
@@ -205,7 +209,7 @@ def members_of(
             PartyMember.organization_id.in_(list(organization_ids)),
             PartyMember.status == MembershipStatus.NORMAL,
         )
-        .order_by(Organization.name, PartyMember.name, PartyMember.id)
+        .order_by(Organization.name_sort, Organization.id, PartyMember.name_sort, PartyMember.id)
         .limit(limit)
     )
     with db.read() as s:

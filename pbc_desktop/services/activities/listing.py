@@ -100,7 +100,7 @@ _SORT_KEYS: dict[str, Any] = {
     "starts_at": Activity.starts_at,
     "kind": enum_order(Activity.kind, ActivityKind),
     "title": Activity.title,
-    "community": Community.name,
+    "community": Community.name_sort,
 }
 
 
@@ -169,7 +169,7 @@ def host_org_choices(db: Database) -> list[Choice]:
         stmt = (
             select(Organization.id, Organization.name)
             .where(Organization.id.in_(hosts))
-            .order_by(Organization.name)
+            .order_by(Organization.name_sort, Organization.id)
         )
         return [Choice(r.id, r.name) for r in s.execute(stmt)]
 
@@ -214,7 +214,7 @@ def community_by_name(db: Database, name: str) -> Choice:
             s.execute(
                 select(Community.id, Community.name)
                 .where(Community.name.icontains(needle, autoescape=True), seen)
-                .order_by(Community.name)
+                .order_by(Community.name_sort)
                 .limit(6)
             )
         )

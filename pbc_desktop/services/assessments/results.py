@@ -39,7 +39,7 @@ class AssessmentRow:
 
 _SORT_KEYS: dict[str, Any] = {
     "total": Assessment.total,
-    "community": Community.name,
+    "community": Community.name_sort,
     "grade": enum_order(Assessment.grade, Grade),
     "outcome": enum_order(Assessment.outcome, AssessmentOutcome),
     "award": Assessment.award_cents,
@@ -88,7 +88,7 @@ def list_assessments(
         access.of(db),
     )
     stmt = (
-        stmt.order_by(*order, Assessment.total.desc(), Community.name, Assessment.id)
+        stmt.order_by(*order, Assessment.total.desc(), Community.name_sort, Assessment.id)
         .offset(page.offset)
         .limit(page.limit)
     )

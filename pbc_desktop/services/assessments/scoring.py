@@ -120,7 +120,7 @@ def unassessed_communities(db: Database, year: int, town: str | None = None) -> 
         stmt = stmt.where(Community.id.in_(town_community_ids(town)))
     with db.read() as s:
         stmt = stmt.where(access.of(db, s).communities(Community.id))
-        return [Choice(r.id, r.name) for r in s.execute(stmt.order_by(Community.name))]
+        return [Choice(r.id, r.name) for r in s.execute(stmt.order_by(Community.name_sort))]
 
 
 def start_refusal(db: Database, community_id: int | None = None) -> str | None:
@@ -278,7 +278,7 @@ def scoring_sheets(
     with db.read() as s:
         stmt = filter_assessments(
             select(Assessment).select_from(Assessment), year, town, "", access.of(db, s)
-        ).order_by(Assessment.total.desc(), Community.name, Assessment.id)
+        ).order_by(Assessment.total.desc(), Community.name_sort, Assessment.id)
         return _sheets(s, list(s.scalars(stmt)), today=today)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import utcnow, version_bump
+from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import SyncConflict
 from pbc_desktop.domain.accounts import Permission
@@ -154,6 +154,7 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
                 other = json.loads(c.other)
                 values, _own = records.decode_row(shape, other, UuidIndex(s))
                 values = {k: v for k, v in values.items() if k in names}
+                values |= name_key_values(table, values)  # a name taken: its pinyin too
                 values["updated_at"] = utcnow()  # a change made here: it travels on
                 values.update(version_bump(table))
                 try:

@@ -55,7 +55,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import utcnow, version_bump
+from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.models import SyncBase, SyncConflict, Tombstone
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.lang import t
@@ -330,6 +330,8 @@ def _insert(ctx: _Context, shape: TableShape, rows: list[dict[str, Any]]) -> Non
 
 def _update(session: Session, shape: TableShape, rows: list[dict[str, Any]]) -> None:
     table = shape.table
+    # a changed name brings its pinyin keys, which no package carries
+    rows = [row | name_key_values(table, row) for row in rows]
     for keys, group in _by_keys(rows).items():
         stmt = (
             update(table)

@@ -6,7 +6,8 @@ at (``"community_id": "5b0c…"``). Which tables travel, and how each column's v
 written and read back, is derived from the models' metadata, so a column added by a later
 migration travels without a change here; :data:`LOCAL_TABLES` names what never leaves
 the database (accounts, the audit trail, this PC's reminder settings) and attachment bytes
-travel as package files named by their SHA-256.
+travel as package files named by their SHA-256. Columns derived from others (a name's
+pinyin keys, ``db.base.DERIVED``) do not travel: the receiving office computes them.
 
 Reading a row back checks every value against its column (type, length, enum code), so a
 package from a newer or damaged program is refused with a sentence naming the table and
@@ -41,7 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 import pbc_desktop.db.models  # noqa: F401  (registers every table on the metadata)
-from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, version_bump
+from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, is_derived, version_bump
 from pbc_desktop.domain.exchange import field_label, record_label
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -106,7 +107,9 @@ def exchanged_tables() -> tuple[TableShape, ...]:
             for fk in column.foreign_keys:
                 references[column.name] = fk.column.table
         columns = tuple(
-            c for c in table.columns if c.name not in _NOT_SENT and c.name not in references
+            c
+            for c in table.columns
+            if c.name not in _NOT_SENT and c.name not in references and not is_derived(c)
         )
         shapes.append(TableShape(table, columns, references))
     return tuple(shapes)

@@ -182,7 +182,7 @@ def _filtered(stmt: AnySelect, query: ItemQuery, today: date, acc: access.Access
 
 
 _SORT_KEYS: dict[str, Any] = {
-    "community": Community.name,
+    "community": Community.name_sort,
     "list_kind": enum_order(ServiceList.kind, ListKind),
     "signed_on": ServiceList.signed_on,
     "title": ListItem.title,
@@ -273,8 +273,8 @@ def list_service_lists(
         )
         .join(Community, Community.id == ServiceList.community_id)
         .outerjoin(ListItem, ListItem.list_id == ServiceList.id)
-        .group_by(ServiceList.id, Community.name)
-        .order_by(*ordered(ServiceList.signed_on, True), Community.name, ServiceList.id)
+        .group_by(ServiceList.id, Community.name, Community.name_sort)
+        .order_by(*ordered(ServiceList.signed_on, True), Community.name_sort, ServiceList.id)
     )
     if community_id is not None:
         stmt = stmt.where(ServiceList.community_id == community_id)
@@ -374,7 +374,7 @@ def claimant_choices(db: Database, community_id: int | None = None) -> list[Choi
             .where(ServiceList.community_id == community_id)
         )
         stmt = select(Organization.id, Organization.name).where(Organization.id.in_(in_community))
-    stmt = stmt.order_by(Organization.name, Organization.id)
+    stmt = stmt.order_by(Organization.name_sort, Organization.id)
     with db.read() as s:
         seen_items = (
             select(ListItem.id)

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.base import name_key_values, utcnow
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
@@ -391,10 +391,11 @@ def _update(
         if not diff:
             unchanged += 1
             continue
+        values = _row_values(after)
+        if "name" in diff:  # new members get theirs from the insert itself
+            values |= name_key_values(PartyMember.__table__, values)
         # the version read: the update counts one more, and is refused had it changed
-        changes.append(
-            {"id": member_id, **_row_values(after), "updated_at": stamp, "version": before.version}
-        )
+        changes.append({"id": member_id, **values, "updated_at": stamp, "version": before.version})
         entries.append(
             {
                 "at": stamp,

@@ -16,6 +16,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, Organization, PartyMember, PostReport, ServiceLog
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
+from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.paging import PageRequest
@@ -216,7 +217,7 @@ def list_overview(db: Database, query: OverviewQuery, page: PageRequest) -> list
         .where(*_overview_filters(query, reported, received, access.of(db)))
     )
     keys: dict[str, Any] = {
-        "name": Organization.name,
+        "name": Organization.name_sort,
         "town": Organization.town,
         "member_count": member_n,
         "reported_count": reported_n,
@@ -225,7 +226,12 @@ def list_overview(db: Database, query: OverviewQuery, page: PageRequest) -> list
         "service_hours": hours_sum,
     }
     key = keys.get(page.sort or "")
-    tail = [func.coalesce(Organization.town, ""), Organization.name, Organization.id]
+    tail = [
+        func.coalesce(Organization.town, ""),
+        Organization.name_sort,
+        Organization.name,
+        Organization.id,
+    ]
     order = tail if key is None else [*ordered(key, page.descending), *tail]
     stmt = stmt.order_by(*order).offset(page.offset).limit(page.limit)
     with db.read() as s:
@@ -272,7 +278,13 @@ def _destinations(s: Session, org_ids: list[int]) -> dict[int, list[Destination]
     for org_id, community, org_name, count in s.execute(stmt):
         found[org_id].append(Destination(community, org_name, int(count)))
     for places in found.values():
-        places.sort(key=lambda d: (-d.members, d.organization_name, d.community_name or ""))
+        places.sort(
+            key=lambda d: (
+                -d.members,
+                sort_key(d.organization_name),
+                sort_key(d.community_name or ""),
+            )
+        )
     return found
 
 
@@ -296,7 +308,7 @@ def reported_members(db: Database, org_id: int, year: int | None = None) -> list
         )
         .join(PartyMember, PartyMember.id == PostReport.member_id)
         .where(PartyMember.organization_id == org_id)
-        .order_by(on_post_first, PartyMember.name, PostReport.reported_on, PostReport.id)
+        .order_by(on_post_first, PartyMember.name_sort, PostReport.reported_on, PostReport.id)
     )
     with db.read() as s:
         if not access.of(db, s).sees_org(org_id):

@@ -128,7 +128,7 @@ def community_choices(db: Database) -> list[Choice]:
     stmt = (
         select(Community.id, Community.name)
         .where(Community.status != CommunityStatus.REVOKED)
-        .order_by(Community.name, Community.id)
+        .order_by(Community.name_sort, Community.name, Community.id)
     )
     with db.read() as s:
         stmt = stmt.where(access.of(db, s).communities(Community.id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -47,6 +47,9 @@ from pbc_desktop.ui.exchange.actions import ExchangeActions
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
 from pbc_desktop.ui.shell.server_watch import ServerWatch
+
+if TYPE_CHECKING:
+    from pbc_desktop.ui.help.window import HelpWindow
 
 TabFactory = Callable[[AppContext], QWidget]
 
@@ -130,6 +133,7 @@ class MainWindow(QMainWindow):
         self._user_label.setObjectName("mainUser")
         self.statusBar().addPermanentWidget(self._user_label)
         self.statusBar().addPermanentWidget(self._db_label)
+        self.help_window: HelpWindow | None = None
         self._build_menus()
         self._build_tabs()
         self.tab_widget.currentChanged.connect(self._on_tab_changed)
@@ -211,6 +215,14 @@ class MainWindow(QMainWindow):
         self._add_admin_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("mainHelpMenu")
+        self.action_manual = make_action(
+            self, "mainManual", self.tr("&Manual..."), self.show_manual
+        )
+        help_menu.addAction(self.action_manual)
+        self.action_tab_help = make_action(
+            self, "mainTabHelp", self.tr("Help on this &tab"), self.show_tab_help, "F1"
+        )
+        help_menu.addAction(self.action_tab_help)
         self.action_shortcuts = make_action(
             self, "mainShortcuts", self.tr("&Keyboard shortcuts..."), self.show_shortcuts
         )
@@ -533,6 +545,26 @@ class MainWindow(QMainWindow):
         )
         if path:
             self._open_path(Path(path))
+
+    def show_manual(self, page: str | None = None) -> HelpWindow:
+        """帮助 → 使用手册: the manual's window (one, left open beside this one) at ``page``
+        (its first page when none is given)."""
+        from pbc_desktop.ui.help.pages import START_PAGE
+        from pbc_desktop.ui.help.window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self, commands={"shortcuts": self.show_shortcuts})
+        self.help_window.show_page(page or START_PAGE)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
+
+    def show_tab_help(self) -> HelpWindow:
+        """F1: the manual at the page of the tab in view."""
+        from pbc_desktop.ui.help.pages import page_for_tab
+
+        return self.show_manual(page_for_tab(self.tab(self.current_key()).objectName()))
 
     def show_shortcuts(self) -> None:
         from pbc_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog

@@ -37,9 +37,9 @@ def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
     town.dispose()
 
 
-def _edit(db: Database, name: str, **values: object) -> None:
+def _edit(db: Database, who: str, **values: object) -> None:
     with db.write() as s:
-        member = s.scalars(select(PartyMember).where(PartyMember.name == name)).one()
+        member = s.scalars(select(PartyMember).where(PartyMember.name == who)).one()
         for key, value in values.items():
             setattr(member, key, value)
 
@@ -139,3 +139,20 @@ def test_another_version_whose_id_number_another_record_holds_cannot_be_taken(
         conflicts.resolve(town, view.id, take_other=True)
     assert _value(town, "王五", "id_number") == taken
     assert conflicts.open_conflicts(town)  # still waiting for a decision
+
+
+def test_a_name_taken_from_either_version_brings_its_pinyin(
+    offices: tuple[Database, Database],
+) -> None:
+    village, town = offices
+    branch = make_org(village, "上底村党支部")
+    make_member(village, "陈小明", branch, complete=True)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    _edit(town, "陈小明", name="程晓明")
+    _edit(village, "陈小明", name="曾小明")
+    assert merge_into(town, send(village, TOWN), owned_by(VILLAGE)).conflicts == 1
+    assert _value(town, "曾小明", "name_pinyin") == "zengxiaoming"  # the owner's, as merged
+    (view,) = conflicts.open_conflicts(town)
+    conflicts.resolve(town, view.id, take_other=True)
+    assert _value(town, "程晓明", "name_pinyin") == "chengxiaoming"
+    assert _value(town, "程晓明", "name_initials") == "cxm"

@@ -334,3 +334,24 @@ def test_a_tombstone_cannot_claim_one_of_our_records_for_its_sender(
     assert result.count("party_member", Change.CONFLICT) == 1
     with village.read() as s:
         assert s.scalar(select(PartyMember.id).where(PartyMember.uuid == ours["uuid"]))
+
+
+def test_pinyin_keys_do_not_travel_and_are_computed_on_receive(
+    offices: tuple[Database, Database],
+) -> None:
+    """A name's pinyin keys (derived here) are no part of a package; the receiving office
+    computes them for new records and for a name changed there."""
+    village, town = offices
+    _branch, member = _village_with_members(village)
+    package = dump(village)
+    for _name, rows in package:
+        for row in rows:
+            assert not {"name_sort", "name_initials", "name_pinyin"} & set(row)
+    merge_into(town, package, owned_by(VILLAGE))
+    received = _member(town, "陈小明")
+    assert (received.name_initials, received.name_pinyin) == ("cxm", "chenxiaoming")
+    _set(village, member, name="曾小明")
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    renamed = _member(town, "曾小明")
+    assert (renamed.name_initials, renamed.name_pinyin) == ("zxm", "zengxiaoming")
+    assert renamed.name_sort.startswith("zeng")
