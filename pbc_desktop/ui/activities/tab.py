@@ -469,7 +469,7 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
                         (self.tr("Recorder"), d.recorder),
                         (self.tr("Lecturer"), d.lecturer),
                         (self.tr("Guests"), d.guests),
-                        (self.tr("Participating organizations"), ", ".join(d.organizations)),
+                        (self.tr("Participating organizations"), "、".join(d.organizations)),
                         (
                             self.tr("Expected / present"),
                             self.tr("{0} / {1}").format(d.expected, d.present),

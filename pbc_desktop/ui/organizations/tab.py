@@ -289,7 +289,7 @@ class OrganizationsTab(ListingTab[orgs.OrgRow]):
                 c.name + (self.tr(" (lead)") if c.role == MemberRole.LEAD else "")
                 for c in d.communities
             ]
-            lines.append(self.tr("Communities: {0}").format(", ".join(names)))
+            lines.append(self.tr("Communities: {0}").format("、".join(names)))
         return "\n".join(lines)
 
     # -- actions -----------------------------------------------------------------------
