@@ -137,3 +137,27 @@ def test_screenshot_at_1024_by_768(qtbot: QtBot, db: Database, chinese: object) 
     window.show_tab("overview")
     qtbot.waitExposed(window)
     assert window.grab().save(str(Path(target)))
+
+
+def test_the_window_opens_on_the_first_steps_until_the_database_is_in_use(
+    qtbot: QtBot, db: Database
+) -> None:
+    """A clerk who starts on a new database sees the steps, whatever tab was open last."""
+    from pbc_desktop.ui.shell.main_window import MainWindow, ui_settings
+
+    ui_settings().setValue("window/lastTab", "members")
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.current_key() == "overview"
+    overview = window.show_tab("overview")
+    assert isinstance(overview, OverviewTab) and overview.showing_first_steps()
+    window.close()
+
+    make_activity(db, make_community(db, "共建", [make_org(db)]))
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    assert again.current_key() == "overview"  # the tab it was closed on
+    ui_settings().setValue("window/lastTab", "members")
+    third = MainWindow(db)
+    qtbot.addWidget(third)
+    assert third.current_key() == "members"  # in use: the tab open last, as before

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -334,7 +335,12 @@ class OverviewTab(QWidget):
         self.first_run = FirstRunPanel(self.ctx, self)
         self.first_run.progressed.connect(self.refresh)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.first_run)
+        # Scrolled on a small screen rather than making the window taller than it.
+        self.first_run_scroll = QScrollArea(self)
+        self.first_run_scroll.setWidgetResizable(True)
+        self.first_run_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.first_run_scroll.setWidget(self.first_run)
+        self.pages.addWidget(self.first_run_scroll)
         self.pages.addWidget(self.dashboard)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -359,7 +365,7 @@ class OverviewTab(QWidget):
         return town if isinstance(town, str) and town else None
 
     def showing_first_steps(self) -> bool:
-        return self.pages.currentWidget() is self.first_run
+        return self.pages.currentWidget() is self.first_run_scroll
 
     def refresh(self) -> None:
         """The first steps on a database not yet in use; else reload the year and area
@@ -379,7 +385,7 @@ class OverviewTab(QWidget):
         steps = first_steps.first_steps(db)
         if not steps.in_use:
             self.first_run.set_steps(steps)
-            self.pages.setCurrentWidget(self.first_run)
+            self.pages.setCurrentWidget(self.first_run_scroll)
             return
         self.pages.setCurrentWidget(self.dashboard)
         self.reload()

@@ -27,6 +27,7 @@ from pbc_desktop.db.server import ServerAddress
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
+from pbc_desktop.services import first_steps
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
 from pbc_desktop.ui.accounts.idle_lock import (
     IdleLock,
@@ -601,6 +602,8 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, 1200, 760)
         last = settings.value("window/lastTab", "communities")
         key = last if isinstance(last, str) and last in self.tab_keys() else "communities"
+        if not first_steps.first_steps(self.ctx.db).in_use:
+            key = "overview"  # a database not in use yet: its first steps, whatever was last
         self.show_tab(key)
 
     def _restore_splitters(self, widget: QWidget) -> None:
