@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CACHE = Path(tempfile.gettempdir()) / "pbc-bench"
-DISTRICT_DB = CACHE / "district.sqlite"
 
 
 def bench_env() -> dict[str, str]:
@@ -45,25 +44,24 @@ def compile_bytecode() -> None:
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, env=bench_env())
 
 
+def build_district(db: str) -> None:
+    """Build the district-scale demo into ``db`` (a new file, or an empty server database's
+    URL) with ``pbc init --demo --scale district``."""
+    command = [sys.executable, "-m", "pbc_desktop.cli", "init", "--demo", "--scale", "district",
+               "--quiet", "--db", db]  # fmt: skip
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=bench_env())
+
+
 def district_db() -> Path:
-    """Build the district-scale database once and reuse it (and compile the bytecode)."""
+    """Build the district-scale database once per schema and reuse it (and compile the
+    bytecode). The file is named by the schema's head revision: one built before a later
+    migration is left as it is (upgraded, it would still lack what the demo of today
+    holds, such as its accounts) and a new one is built."""
+    from pbc_desktop.db.migrate import head_revision
+
     CACHE.mkdir(parents=True, exist_ok=True)
     compile_bytecode()
-    if not DISTRICT_DB.exists():
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pbc_desktop.cli",
-                "init",
-                "--demo",
-                "--scale",
-                "district",
-                "--quiet",
-                "--db",
-                str(DISTRICT_DB),
-            ],
-            check=True,
-            env=bench_env(),
-        )
-    return DISTRICT_DB
+    district = CACHE / f"district-{head_revision()}.sqlite"
+    if not district.exists():
+        build_district(str(district))
+    return district

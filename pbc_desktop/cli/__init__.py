@@ -1,8 +1,9 @@
 """``pbc``: the same services without a window, for offices' IT staff, scripts and tests.
 
 The parser and ``main`` live here; each command group has its module (``database``,
-``communities``, ``activities``, ``assessment``, ``import_members``, ``members``,
-``backup``, ``reports``, ``users``, ``audit``, ``exchange``, ``server``) and shares ``common``.
+``communities``, ``activities``, ``assessment``, ``import_members``,
+``import_organizations``, ``members``, ``backup``, ``reports``, ``users``, ``audit``,
+``exchange``, ``server``) and shares ``common``.
 Nothing here imports the widget layer.
 """
 
@@ -24,6 +25,7 @@ from pbc_desktop.cli import (
     database,
     exchange,
     import_members,
+    import_organizations,
     members,
     reports,
     server,
@@ -83,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     activities.register(sub, common)
     assessment.register(sub, common)
     import_members.register(sub, common)
+    import_organizations.register(sub, common)
     members.register(sub, common)
     backup.register(sub, common)
     users.register(sub, common)

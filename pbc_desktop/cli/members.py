@@ -3,6 +3,7 @@
 ::
 
     pbc export-template 党员信息采集表.xlsx
+    pbc export-template --organizations 党组织信息表.xlsx
     pbc export-members 党员名册.xlsx --town 成田镇 --category 预备党员
     pbc export-members 党员名册.xlsx --organization 甲村党支部 --unmasked
 
@@ -43,9 +44,15 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = subparsers.add_parser(
         "export-template",
         parents=[common_parent],
-        help="write the Excel template for importing members (党员基本信息采集表)",
+        help="write the Excel template for importing members (党员基本信息采集表), or with "
+        "--organizations the one for importing organizations (党组织信息表)",
     )
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument(
+        "--organizations",
+        action="store_true",
+        help="the template of `pbc import-organizations` instead of the members' one",
+    )
     p.set_defaults(handler=cmd_export_template)
 
     p = subparsers.add_parser(
@@ -87,8 +94,10 @@ def xlsx_path(path: Path) -> Path:
 def cmd_export_template(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK
     from pbc_desktop.services.member_export import write_template
+    from pbc_desktop.services.organization_import import write_org_template
 
-    path = write_template(xlsx_path(args.file))
+    write = write_org_template if args.organizations else write_template
+    path = write(xlsx_path(args.file))
     print(t(f"已生成导入模板：{path}", f"Import template written: {path}"))
     return EXIT_OK
 

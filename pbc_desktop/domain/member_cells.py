@@ -22,6 +22,8 @@ from pbc_desktop.domain.validation import normalise_text, person_name, to_halfwi
 from pbc_desktop.lang import t
 
 E = TypeVar("E", bound=LabeledEnum)
+#: A member field's key, or the (Chinese, English) name of another import's column.
+FieldLabel = str | tuple[str, str]
 
 HEADER_SEARCH_ROWS = 10
 # A district's whole roster has fewer than 100,000 rows; a sheet with more is not a roster.
@@ -105,7 +107,7 @@ UNCALCULATED = UncalculatedFormula()
 CellMark = UncalculatedFormula | MergedPart
 
 
-def mark_message(mark: CellMark, key: str, column: str) -> str:
+def mark_message(mark: CellMark, key: FieldLabel, column: str) -> str:
     """Why a formula or merged cell of the field ``key`` (in ``column``) cannot be read,
     and how to fix it in Excel."""
     zh, en = _label(key)
@@ -182,7 +184,9 @@ class ParsedDate:
     month_only: bool = False
 
 
-def _label(key: str) -> tuple[str, str]:
+def _label(key: FieldLabel) -> tuple[str, str]:
+    if isinstance(key, tuple):  # a column of another import: its (Chinese, English) name
+        return key[0], key[1].lower()
     f = FIELD_BY_KEY[key]
     return f.zh, f.en.lower()
 
@@ -194,7 +198,7 @@ def _forms_hint() -> str:
     )
 
 
-def _unreadable(key: str, shown: str) -> CellError:
+def _unreadable(key: FieldLabel, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(
         t(
@@ -204,12 +208,12 @@ def _unreadable(key: str, shown: str) -> CellError:
     )
 
 
-def _impossible(key: str, shown: str) -> CellError:
+def _impossible(key: FieldLabel, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date"))
 
 
-def _make_date(key: str, shown: str, year: int, month: int, day: int) -> date:
+def _make_date(key: FieldLabel, shown: str, year: int, month: int, day: int) -> date:
     if not _MIN_YEAR <= year <= _MAX_YEAR:
         raise _unreadable(key, shown)
     try:
@@ -229,7 +233,7 @@ def excel_serial_date(serial: float, *, epoch_1904: bool = False) -> date:
     return date(1899, 12, 30) + timedelta(days=days)
 
 
-def _year_only(key: str, shown: str) -> CellError:
+def _year_only(key: FieldLabel, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(
         t(
@@ -239,7 +243,7 @@ def _year_only(key: str, shown: str) -> CellError:
     )
 
 
-def _parse_number_date(key: str, value: float, epoch_1904: bool) -> ParsedDate:
+def _parse_number_date(key: FieldLabel, value: float, epoch_1904: bool) -> ParsedDate:
     shown = cell_text(value) if float(value).is_integer() else repr(value)
     whole = int(value)
     if float(value).is_integer():
@@ -281,7 +285,7 @@ def _parse_number_date(key: str, value: float, epoch_1904: bool) -> ParsedDate:
     raise _unreadable(key, shown)
 
 
-def parse_date(value: object, key: str, *, epoch_1904: bool = False) -> ParsedDate | None:
+def parse_date(value: object, key: FieldLabel, *, epoch_1904: bool = False) -> ParsedDate | None:
     """A date from a date cell, an Excel serial number or text (incl. full-width digits).
 
     ``key`` is the field (``birth_date`` …), named in the message when the cell is refused.
@@ -369,7 +373,7 @@ def _choices(enum_cls: type[LabeledEnum]) -> dict[str, LabeledEnum]:
     return table
 
 
-def parse_choice(enum_cls: type[E], value: object, key: str) -> E | None:
+def parse_choice(enum_cls: type[E], value: object, key: FieldLabel) -> E | None:
     """A member of ``enum_cls`` from its label in Chinese or English or a common variant."""
     if is_blank(value):
         return None

@@ -252,6 +252,28 @@ def created(
     record(session, AuditAction.CREATE, obj, summary=summary, after=_or_snapshot(obj, after))
 
 
+def created_all(session: Session, records: Sequence[tuple[Record, str]]) -> None:
+    """Log that each record was created, under its summary, as :func:`created` does, in
+    one append after one flush (an import creating many records)."""
+    session.flush()
+    at = utcnow()
+    append(
+        session,
+        [
+            {
+                "at": at,
+                "action": AuditAction.CREATE,
+                "entity": obj.__tablename__,
+                "entity_uuid": obj.uuid,
+                "summary": scrub_text(summary)[:300],
+                "before": None,
+                "after": _json(mask_facts(snapshot(obj))),
+            }
+            for obj, summary in records
+        ],
+    )
+
+
 def updated(
     session: Session,
     obj: Record,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -222,6 +223,27 @@ def _field_hint(f: MemberField) -> str:
     return t("其他需要说明的情况，可不填", "Anything else worth noting; may be left empty")
 
 
+def add_notes_sheet(
+    wb: Workbook, lines: Sequence[str], columns: Sequence[tuple[str, bool, str]]
+) -> None:
+    """A template's 说明 sheet: ``lines`` of instructions, then each column's name, whether
+    it is required and what to enter."""
+    notes = wb.create_sheet(NOTES_SHEET_TITLE)
+    notes.append([t("填写说明", "How to fill in")])
+    notes["A1"].font = Font(bold=True, size=14)
+    for line in (*lines, ""):
+        notes.append([line])
+    notes.append([t("列名", "Column"), t("必填", "Required"), t("填写要求", "What to enter")])
+    for cell in notes[notes.max_row]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for name, required, hint in columns:
+        notes.append([name, t("是", "yes") if required else "", hint])
+    notes.column_dimensions["A"].width = 16
+    notes.column_dimensions["B"].width = 8
+    notes.column_dimensions["C"].width = 60
+
+
 def write_template(path: Path) -> Path:
     """The import template: the form's columns, formats prepared, a sheet of instructions."""
     target = Path(path)
@@ -247,32 +269,22 @@ def write_template(path: Path) -> Path:
             rule.add(cells)
             ws.add_data_validation(rule)
     ws.freeze_panes = "A2"
-    notes = wb.create_sheet(NOTES_SHEET_TITLE)
-    notes.append([t("填写说明", "How to fill in")])
-    notes["A1"].font = Font(bold=True, size=14)
-    for line in (
-        t(
-            "在“党员基本信息采集表”中从第 2 行起每行填写一名党员，不要修改第 1 行的列名。",
-            "Fill in one member a row from row 2 of the first sheet; keep the column names "
-            "of row 1.",
+    add_notes_sheet(
+        wb,
+        (
+            t(
+                "在“党员基本信息采集表”中从第 2 行起每行填写一名党员，不要修改第 1 行的列名。",
+                "Fill in one member a row from row 2 of the first sheet; keep the column names "
+                "of row 1.",
+            ),
+            t("红色列名为必填项。", "Columns with red names must be filled in."),
+            t(
+                "身份证号和联系电话列已设为文本格式，请勿改为数字格式。",
+                "The ID number and phone columns are text; do not change them to numbers.",
+            ),
         ),
-        t("红色列名为必填项。", "Columns with red names must be filled in."),
-        t(
-            "身份证号和联系电话列已设为文本格式，请勿改为数字格式。",
-            "The ID number and phone columns are text; do not change them to numbers.",
-        ),
-        "",
-    ):
-        notes.append([line])
-    notes.append([t("列名", "Column"), t("必填", "Required"), t("填写要求", "What to enter")])
-    for cell in notes[notes.max_row]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-    for f in FIELDS:
-        notes.append([f.zh, t("是", "yes") if f.required else "", _field_hint(f)])
-    notes.column_dimensions["A"].width = 16
-    notes.column_dimensions["B"].width = 8
-    notes.column_dimensions["C"].width = 60
+        [(f.zh, f.required, _field_hint(f)) for f in FIELDS],
+    )
     wb.properties.title = TEMPLATE_SHEET_TITLE
     with atomic_output(target) as tmp:
         _save(wb, tmp, target)

@@ -364,7 +364,7 @@ def get_organization(db: Database, org_id: int) -> OrgDetail:
         return _detail(s, org)
 
 
-def _check_registry(acc: access.Access, town: str | None) -> None:
+def check_registry(acc: access.Access, town: str | None) -> None:
     """Adding or removing organizations: the district, or a town in its own town."""
     acc.require(Permission.WRITE)
     if acc.whole or (acc.actor.role is UserRole.TOWN and town == acc.actor.town):
@@ -386,13 +386,13 @@ def change_refusal(db: Database, org_id: int | None = None, *, delete: bool = Fa
 
     def check(s: Session, acc: access.Access) -> None:
         if org_id is None:
-            _check_registry(acc, acc.actor.town)
+            check_registry(acc, acc.actor.town)
             return
         org = s.get(Organization, org_id)
         if org is None or not acc.sees_org(org.id):
             raise _not_found(org_id)
         if delete:
-            _check_registry(acc, org.town)
+            check_registry(acc, org.town)
         else:
             acc.check_org_writable(org.id)
 
@@ -540,6 +540,22 @@ def _validate(s: Session, data: OrgInput, own_id: int | None) -> dict[str, Any]:
     values = _clean(data)
     errors: list[FieldError] = []
     _check_name(s, values["name"], own_id, errors)
+    errors.extend(input_errors(values))
+    _check_parent(s, values["parent_id"], own_id, errors)
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def clean_input(data: OrgInput) -> dict[str, Any]:
+    """The column values ``data`` would be stored as (text normalised, blanks as None)."""
+    return _clean(data)
+
+
+def input_errors(values: dict[str, Any]) -> list[FieldError]:
+    """The editor's rules that need no database, on values from :func:`clean_input`: all
+    but the name's presence, length and uniqueness and the parent."""
+    errors: list[FieldError] = []
     required = (
         ("kind", t("请选择党组织类别", "Choose the kind of organization")),
         ("field", t("请选择所属领域", "Choose the field")),
@@ -562,10 +578,7 @@ def _validate(s: Session, data: OrgInput, own_id: int | None) -> dict[str, Any]:
         if phone:
             errors.append(FieldError("contact_phone", phone))
     _check_dates(values, errors)
-    _check_parent(s, values["parent_id"], own_id, errors)
-    if errors:
-        raise ValidationError(errors)
-    return values
+    return errors
 
 
 def _duplicate_message(name: str) -> str:
@@ -585,7 +598,7 @@ def create_organization(db: Database, data: OrgInput) -> int:
             acc = access.of(db, s)
             acc.require(Permission.WRITE)
             values = _validate(s, data, None)
-            _check_registry(acc, values.get("town"))
+            check_registry(acc, values.get("town"))
             org = Organization(**values)
             s.add(org)
             audit.created(s, org, t(f"新增党组织 {org.name}", f"Created organization {org.name}"))
@@ -696,7 +709,7 @@ def delete_organization(db: Database, org_id: int) -> None:
         org = s.get(Organization, org_id)
         if org is None or not acc.sees_org(org.id):
             raise _not_found(org_id)
-        _check_registry(acc, org.town)
+        check_registry(acc, org.town)
         reasons = _usage(s, org_id)
         if reasons:
             sep = t(";", "; ")

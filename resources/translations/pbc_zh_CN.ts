@@ -1280,6 +1280,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>编辑党建共同体</translation>
     </message>
     <message>
+        <source>No Party organization is stored yet, so there is no lead or member organization to choose. Import them first (File → Import Party organizations from Excel...) or add them one by one on the Organizations tab.</source>
+        <translation>系统中还没有任何党组织，无法选择牵头单位和成员单位。请先导入党组织（文件 → 从 Excel 导入党组织），或在“党组织”页逐个新增。</translation>
+    </message>
+    <message>
+        <source>Import &amp;organizations...</source>
+        <translation>导入党组织(&amp;O)…</translation>
+    </message>
+    <message>
         <source>More organizations: type to narrow the list</source>
         <translation>还有更多党组织：请输入文字缩小范围</translation>
     </message>
@@ -1774,6 +1782,29 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>ExcelImport</name>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument 表格 (*.ods);;CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消，数据没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <source>Data e&amp;xchange</source>
@@ -1963,6 +1994,81 @@ Package fingerprint: {fp}</source>
     <message>
         <source>O&amp;ffice name:</source>
         <translation>单位名称(&amp;F):</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <source>Getting started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>This database holds no communities or activities yet. Take these steps in order; each is ticked once done. Then this page shows the overview&apos;s figures.</source>
+        <translation>本库还没有党建共同体和活动。请按顺序完成下面几步，每完成一步会打上勾；全部完成后，这里将显示概览数据。</translation>
+    </message>
+    <message>
+        <source>The office&apos;s name and level, for packages exchanged with the town or the district (File → Data exchange → Offices).</source>
+        <translation>本单位的名称和层级，用于与镇街、区之间交换数据包（文件 → 数据交换 → 本单位与登记单位）。</translation>
+    </message>
+    <message>
+        <source>This office...</source>
+        <translation>本单位信息…</translation>
+    </message>
+    <message>
+        <source>The organizations and their parents from an Excel list; the dialog saves an empty template to fill in.</source>
+        <translation>从 Excel 名单导入党组织及其上级党组织；在导入窗口中可以保存一份空白模板来填写。</translation>
+    </message>
+    <message>
+        <source>Import organizations...</source>
+        <translation>导入党组织…</translation>
+    </message>
+    <message>
+        <source>The members&apos; roster from Excel, each with the organization they belong to.</source>
+        <translation>从 Excel 导入党员名册，每名党员注明所在党组织。</translation>
+    </message>
+    <message>
+        <source>Import members...</source>
+        <translation>导入党员…</translation>
+    </message>
+    <message>
+        <source>Its lead and member organizations, co-building types and team.</source>
+        <translation>填写牵头单位、成员单位、共建类型和班子成员。</translation>
+    </message>
+    <message>
+        <source>New community...</source>
+        <translation>新建共同体…</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>本单位信息</translation>
+    </message>
+    <message>
+        <source>Import the Party organizations</source>
+        <translation>导入党组织</translation>
+    </message>
+    <message>
+        <source>Import the Party members</source>
+        <translation>导入党员</translation>
+    </message>
+    <message>
+        <source>Set up a Party-building community</source>
+        <translation>建立党建共同体</translation>
+    </message>
+    <message>
+        <source>Record an activity</source>
+        <translation>记录活动</translation>
+    </message>
+    <message>
+        <source>A themed Party day, a lecture, volunteer service or a meeting.</source>
+        <translation>主题党日、党课、志愿服务或一次会议。</translation>
+    </message>
+    <message>
+        <source>New activity...</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -2854,6 +2960,10 @@ Package fingerprint: {fp}</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
+        <source>Import Party or&amp;ganizations from Excel...</source>
+        <translation>从 Excel 导入党组织(&amp;G)…</translation>
+    </message>
+    <message>
         <source>&amp;Import party members from Excel...</source>
         <translation>从 Excel 导入党员(&amp;I)…</translation>
     </message>
@@ -3155,8 +3265,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>选择党员名册</translation>
     </message>
     <message>
-        <source>Rosters (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)</source>
-        <translation>党员名册 (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument 表格 (*.ods);;CSV 文件 (*.csv);;所有文件 (*)</translation>
+        <source>Rosters</source>
+        <translation>党员名册</translation>
     </message>
     <message>
         <source>Reading the roster...</source>
@@ -3201,22 +3311,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Importing members...</source>
         <translation>正在导入党员…</translation>
-    </message>
-    <message>
-        <source>Import cancelled</source>
-        <translation>导入已取消</translation>
-    </message>
-    <message>
-        <source>The import was cancelled; nothing was changed.</source>
-        <translation>导入已取消，数据没有任何改动。</translation>
-    </message>
-    <message>
-        <source>Cannot import</source>
-        <translation>无法导入</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>导入完成</translation>
     </message>
     <message>
         <source>Import party members from Excel</source>
@@ -3978,6 +4072,125 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>&amp;Remark:</source>
         <translation>备注(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationImportDialog</name>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Save the organization list template</source>
+        <translation>保存党组织信息表模板</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved</source>
+        <translation>模板已保存</translation>
+    </message>
+    <message>
+        <source>The empty organization list was saved to {0}.</source>
+        <translation>空白的党组织信息表已保存到 {0}。</translation>
+    </message>
+    <message>
+        <source>Choose the organization list</source>
+        <translation>选择党组织名单</translation>
+    </message>
+    <message>
+        <source>Organization lists</source>
+        <translation>党组织名单</translation>
+    </message>
+    <message>
+        <source>Reading the organization list...</source>
+        <translation>正在读取党组织名单…</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>Choose a file to see what it holds.</source>
+        <translation>请选择文件，查看其中的内容。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Sheet “{0}”, header on row {1}: {2} rows read. {3} new organizations, {4} already present, {5} rows with errors.</source>
+        <translation>工作表“{0}”，表头在第 {1} 行：共读取 {2} 行。新党组织 {3} 个，已存在 {4} 个，有错误的行 {5} 行。</translation>
+    </message>
+    <message>
+        <source>Columns not read: {0}</source>
+        <translation>未读取的列：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>没有可导入的新内容</translation>
+    </message>
+    <message>
+        <source>Import the {0} valid rows</source>
+        <translation>导入 {0} 行有效数据</translation>
+    </message>
+    <message>
+        <source>Import all {0} rows</source>
+        <translation>导入全部 {0} 行</translation>
+    </message>
+    <message>
+        <source>Importing organizations...</source>
+        <translation>正在导入党组织…</translation>
+    </message>
+    <message>
+        <source>Import Party organizations from Excel</source>
+        <translation>从 Excel 导入党组织</translation>
+    </message>
+    <message>
+        <source>Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one Party organization per row. The header row may be anywhere in the first 10 rows and must name the columns 党组织名称, 党组织类别 and 所属领域; 上级党组织 may name another row of the sheet (in any order) or an organization already stored. Nothing is saved before you click Import.</source>
+        <translation>请选择 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）或 CSV 文件，每行一个党组织。表头可在前 10 行中的任一行，须包含“党组织名称”“党组织类别”“所属领域”三列；“上级党组织”可以是表中的另一行（先后不限），也可以是系统中已有的党组织。点击“导入”之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Save an empty &amp;template...</source>
+        <translation>保存空白模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file...</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
+        <translation>有错误的行（不会导入；请在 Excel 中改正后重新选择文件）：</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Party organizations already present (same name):</source>
+        <translation>已存在的党组织（名称相同）：</translation>
+    </message>
+    <message>
+        <source>&amp;Skip them and keep what is stored</source>
+        <translation>跳过，保留已有信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Update them from the file (empty cells keep what is stored)</source>
+        <translation>按文件更新（空白单元格保留已有信息）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

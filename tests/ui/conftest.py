@@ -1,14 +1,26 @@
 """Widget tests never wait on a real modal dialog: the office set-up asked at sign-in
-(a test database has accounts but no office) is declined unless a test answers it."""
+(a test database has accounts but no office) is declined unless a test answers it.
+``chinese``: the window's translations installed for one test."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QDialog
+from collections.abc import Iterator
 
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+
+from pbc_desktop import i18n
 from pbc_desktop.ui.exchange.office_dialog import OfficeSetupDialog
 
 
 @pytest.fixture(autouse=True)
 def office_setup_declined(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(OfficeSetupDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[object]:
+    translators = i18n.install(qapp, "zh")
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)  # type: ignore[arg-type]

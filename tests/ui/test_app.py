@@ -20,25 +20,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.paths import settings_file
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.main_window import MainWindow, migrate_settings
+from tests.factories import make_activity, make_community, make_org
 from tests.qt_helpers import sign_ins_as_tester
 
 QT_OWN_NAMES = {"ScrollLeftButton", "ScrollRightButton"}  # a QTabBar's scroll arrows
 TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "活动", "清单", "考核"]
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> object:
-    translators = i18n.install(qapp, "zh")
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)  # type: ignore[arg-type]
 
 
 def make_window(qtbot: QtBot, db: Database) -> MainWindow:
@@ -46,6 +38,10 @@ def make_window(qtbot: QtBot, db: Database) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def in_use(db: Database) -> None:
+    make_activity(db, make_community(db, "共建", [make_org(db, "共建党支部")]))
 
 
 def tab_titles(window: MainWindow) -> list[str]:
@@ -61,7 +57,7 @@ def test_window_speaks_chinese_and_names_the_database(
     assert any("文件" in m for m in menus) and any("帮助" in m for m in menus)
     if db.path is not None:
         assert str(db.path) in window._db_label.text()
-    assert window.current_key() == "communities"
+    assert window.current_key() == "overview"  # a new database: its first steps
 
 
 def test_english_source_without_translator(qtbot: QtBot, db: Database) -> None:
@@ -135,7 +131,7 @@ def test_file_menu_imports_members_on_the_members_tab(qtbot: QtBot, db: Database
     from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
     window = make_window(qtbot, db)
-    assert window.current_key() == "communities"
+    assert window.current_key() == "overview"
     window.action_import_members.trigger()
     assert window.current_key() == "members"
     tab = window.tab("members")
@@ -145,6 +141,7 @@ def test_file_menu_imports_members_on_the_members_tab(qtbot: QtBot, db: Database
 
 
 def test_layout_and_last_tab_are_remembered(qtbot: QtBot, db: Database) -> None:
+    in_use(db)  # otherwise the window opens on the first steps
     window = make_window(qtbot, db)
     window.resize(760, 450)  # the offscreen screen is 800 x 600; the default is larger
     size = window.size()
@@ -164,6 +161,7 @@ def test_layout_and_last_tab_are_remembered(qtbot: QtBot, db: Database) -> None:
 
 
 def test_splitters_saved_under_old_names_are_migrated(qtbot: QtBot, db: Database) -> None:
+    in_use(db)  # otherwise the window opens on the first steps
     window = make_window(qtbot, db)
     window.resize(760, 450)
     window.show_tab("members")

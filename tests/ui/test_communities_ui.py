@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -426,3 +427,39 @@ def test_edit_members_then_propose_the_next_turn(
     detail = svc.get_community(db, cid)
     assert [m.organization_id for m in detail.active_members] == [orgs[0], orgs[2]]
     assert [t.period_label for t in detail.rotation] == ["2024年上半年", "2024年下半年"]
+
+
+def test_a_new_community_without_organizations_says_where_to_import_them(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, boxes: Boxes
+) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from pbc_desktop.ui.organizations.import_dialog import OrganizationImportDialog
+    from tests.org_import_factories import org, write_org_list
+
+    dialog = CommunityDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    hint = dialog.no_orgs_hint
+    assert hint is not None and hint.isVisible()
+    assert "File → Import Party organizations from Excel..." in hint.findChildren(QLabel)[0].text()
+    assert dialog.ui.availableList.count() == 0
+    button = hint.findChild(QPushButton, "communityImportOrgsButton")
+    assert button is not None
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    importer = dialog.findChild(OrganizationImportDialog)
+    assert importer is not None and importer.isVisible()
+    path = write_org_list(tmp_path / "orgs.xlsx", [org("甲村党支部"), org("乙村党支部")])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(path), ""))
+    QTest.mouseClick(importer.ui.chooseButton, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(importer.ui.importButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.availableList.count() == 2
+    assert hint.isHidden()
+
+
+def test_a_new_community_with_organizations_has_no_hint(qtbot: QtBot, db: Database) -> None:
+    make_org(db, "甲村党支部")
+    dialog = CommunityDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    assert dialog.no_orgs_hint is None

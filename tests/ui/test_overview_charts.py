@@ -82,6 +82,9 @@ def test_month_and_project_bars_navigate(qtbot: QtBot, db: Database) -> None:
 
 
 def test_side_panel_sits_beside_the_figures(qtbot: QtBot, db: Database) -> None:
+    from tests.factories import make_activity, make_community, make_org
+
+    make_activity(db, make_community(db, "共建", [make_org(db)]))  # in use: the figures
     tab = OverviewTab(AppContext(db))
     qtbot.addWidget(tab)
     panel = QLabel("提醒")
@@ -89,7 +92,7 @@ def test_side_panel_sits_beside_the_figures(qtbot: QtBot, db: Database) -> None:
     tab.resize(1200, 700)
     tab.show()
     qtbot.waitExposed(tab)
-    assert panel.parent() is tab and panel.isVisible()
+    assert panel.parent() is tab.dashboard and panel.isVisible()
     assert panel.geometry().left() > tab.cards["communities"].geometry().right()
 
 

@@ -839,6 +839,78 @@ def _sheet_notices(sheet: _Sheet, rosters: Sequence[str], hidden: Sequence[str])
     return tuple(notices)
 
 
+# -- the rows of any workbook (other imports) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """A visible sheet: its name and its rows, ``(Excel's row number, values)``."""
+
+    name: str
+    rows: tuple[tuple[int, list[object]], ...]
+    truncated: bool  # the sheet has more rows than were asked for
+
+
+@dataclass(frozen=True)
+class WorkbookRows:
+    sheets: tuple[SheetRows, ...]  # the visible sheets, the active one first
+    epoch_1904: bool
+
+
+def read_visible_sheets(path: Path | str, *, max_rows: int) -> WorkbookRows:
+    """The rows of every visible sheet of the file at ``path`` (the active sheet first), for
+    imports other than the roster's: every kind the roster reads (.xlsx, .xlsm, .xls, .ods,
+    CSV), and a file that cannot be read is refused with the roster's sentences. At most
+    ``max_rows`` rows are read a sheet. A formula without a saved result reads as
+    :data:`~pbc_desktop.domain.member_cells.UNCALCULATED`; the cells inside merged cells
+    read as their first cell (a parent named once for several rows)."""
+    path = Path(path)
+    with open_book(path) as book:
+        visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+        active = book.active
+        if active in visible:
+            visible.remove(active)
+            visible.insert(0, active)
+        sheets = []
+        for ws in visible:
+            rows: list[tuple[int, list[object]]] = []
+            truncated = False
+            for row in _sheet_rows(path, ws):
+                if len(rows) == max_rows:
+                    truncated = True
+                    break
+                rows.append(row)
+            try:
+                ranges = ws.merged()
+            except _BROKEN:
+                raise _damaged(path) from None
+            _fill_merged(rows, ranges)
+            sheets.append(SheetRows(ws.title, tuple(rows), truncated))
+        return WorkbookRows(tuple(sheets), book.epoch_1904)
+
+
+def _fill_merged(
+    rows: list[tuple[int, list[object]]], ranges: Sequence[tuple[int, int, int, int]]
+) -> None:
+    """Give every cell inside merged cells (0-based ranges), in the rows read, the value
+    of the first."""
+    by_row = dict(rows)
+    for r1, c1, r2, c2 in ranges:
+        top = by_row.get(r1 + 1)
+        value = top[c1] if top is not None and c1 < len(top) else None
+        if cells.is_blank(value):
+            continue
+        for row_no in range(r1 + 1, r2 + 2):
+            values = by_row.get(row_no)
+            if values is None:
+                continue
+            if len(values) <= c2:
+                values.extend([None] * (c2 + 1 - len(values)))
+            for col in range(c1, c2 + 1):
+                if cells.is_blank(values[col]):
+                    values[col] = value
+
+
 # The reading interface under its public names (the underscored ones stay for old callers).
 find_sheet = _find_sheet
 sheet_rows = _sheet_rows

@@ -6,10 +6,16 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
     QListWidgetItem,
+    QPushButton,
     QTableWidgetItem,
     QWidget,
 )
@@ -83,7 +89,50 @@ class CommunityDialog(FormDialog):
             self.setWindowTitle(self.tr("Edit Party-building community"))
             self._load(svc.get_community(ctx.db, community_id))
         self.reload_available()
+        self.no_orgs_hint: QFrame | None = None
+        if community_id is None and not svc.organization_choices(ctx.db, limit=1):
+            self._add_no_orgs_hint()
         self._update_buttons()
+
+    def _add_no_orgs_hint(self) -> None:
+        """No organization to choose from: say where they are made, with a button."""
+        hint = QFrame(self)
+        hint.setObjectName("communityNoOrgsHint")
+        hint.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(
+            self.tr(
+                "No Party organization is stored yet, so there is no lead or member "
+                "organization to choose. Import them first (File → Import Party "
+                "organizations from Excel...) or add them one by one on the Organizations tab."
+            ),
+            hint,
+        )
+        text.setWordWrap(True)
+        button = QPushButton(self.tr("Import &organizations..."), hint)
+        button.setObjectName("communityImportOrgsButton")
+        button.clicked.connect(self.import_organizations)
+        row = QHBoxLayout(hint)
+        row.addWidget(text, 1)
+        row.addWidget(button)
+        layout = self.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(0, hint)
+        self.no_orgs_hint = hint
+
+    def import_organizations(self) -> QDialog:
+        """The organization import over this dialog; the pickers follow what it added."""
+        from pbc_desktop.ui.organizations.import_dialog import OrganizationImportDialog
+
+        dialog = OrganizationImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _result: self._organizations_imported())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _organizations_imported(self) -> None:
+        self.reload_available()
+        if self.no_orgs_hint is not None and svc.organization_choices(self.ctx.db, limit=1):
+            self.no_orgs_hint.hide()
 
     def _connect(self) -> None:
         ui = self.ui

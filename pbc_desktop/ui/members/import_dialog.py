@@ -8,78 +8,22 @@ the options are re-checked on the rows already read, without reading the file ag
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
-from pbc_desktop.ui.common import messages, prompts
+from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.excel_import import (
+    open_filter,
+    run_import,
+    set_up_bad_rows,
+    show_bad_rows,
+)
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROW, NAME, REASON = range(3)
-WRAP_ROWS_UP_TO = 500
-_NO_INDEX = QModelIndex()
-
-
-class BadRowsModel(QAbstractTableModel):
-    """The rows that cannot be imported: Excel row number, name and why."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[svc.RowProblem] = []
-
-    def set_rows(self, rows: list[svc.RowProblem]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def problem(self, row: int) -> svc.RowProblem:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        problem = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == ROW:
-                return str(problem.row)
-            if column == NAME:
-                return problem.name
-            return problem.reason
-        if role == Qt.ItemDataRole.ToolTipRole and column == REASON:
-            return "\n".join(problem.messages)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Row"), self.tr("Name"), self.tr("Why it cannot be imported"))
-        return titles[section] if 0 <= section < len(titles) else None
 
 
 class MemberImportDialog(QDialog):
@@ -96,11 +40,7 @@ class MemberImportDialog(QDialog):
         self.ui = Ui_MemberImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         ui = self.ui
-        self.model = BadRowsModel(self)
-        ui.badTable.setModel(self.model)
-        header = ui.badTable.horizontalHeader()
-        header.setSectionResizeMode(ROW, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        self.model = set_up_bad_rows(ui.badTable, self)
         ui.chooseButton.clicked.connect(self.pick_file)
         ui.importButton.clicked.connect(self.start_import)
         ui.cancelButton.clicked.connect(self.reject)
@@ -117,10 +57,7 @@ class MemberImportDialog(QDialog):
             self,
             self.tr("Choose the member roster"),
             str(start),
-            self.tr(
-                "Rosters (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;"
-                "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)"
-            ),
+            open_filter(self.tr("Rosters")),
         )
         return name
 
@@ -197,17 +134,8 @@ class MemberImportDialog(QDialog):
         on_duplicate = self.on_duplicate()
         counts = preview.counts(on_duplicate)
         bad = preview.bad_rows(on_duplicate)
-        self.model.set_rows(bad)
-        # Whole sentences on wrapped lines; a file of thousands of bad rows keeps one line
-        # each (measuring every row would freeze the dialog), the tooltip has the rest.
-        rows_mode = (
-            QHeaderView.ResizeMode.ResizeToContents
-            if len(bad) <= WRAP_ROWS_UP_TO
-            else QHeaderView.ResizeMode.Interactive
-        )
-        ui.badTable.verticalHeader().setSectionResizeMode(rows_mode)
+        show_bad_rows(ui.badTable, self.model, bad)
         ui.badLabel.setVisible(bool(bad))
-        ui.badTable.setVisible(bool(bad))
         ui.optionsGroup.setEnabled(True)
         self._show_sheets(preview)
         ui.summaryLabel.setText(
@@ -281,21 +209,7 @@ class MemberImportDialog(QDialog):
                 cancelled=cancelled,
             )
 
-        title = self.tr("Importing members...")
-        outcome = run_with_progress(self, title, job)
-        if outcome.cancelled or isinstance(outcome.error, svc.ImportCancelledError):
-            messages.information(
-                self,
-                self.tr("Import cancelled"),
-                self.tr("The import was cancelled; nothing was changed."),
-            )
-            return None
-        if not succeeded(self, outcome, title=self.tr("Cannot import")):
-            return None
-        result = outcome.result
-        assert result is not None
-        self.last_result = result
-        messages.information(self, self.tr("Import finished"), result.summary())
-        self.imported.emit(result)
-        self.accept()
+        result = run_import(self, self.tr("Importing members..."), job, self.imported)
+        if result is not None:
+            self.last_result = result
         return result

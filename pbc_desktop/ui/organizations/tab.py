@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.views import make_splitter
 from pbc_desktop.ui.organizations.dialog import OrganizationDialog
+
+if TYPE_CHECKING:
+    from pbc_desktop.ui.organizations.import_dialog import OrganizationImportDialog
 
 TreeKey = tuple[OrgLevel | None, str | None]
 
@@ -296,6 +300,17 @@ class OrganizationsTab(ListingTab[orgs.OrgRow]):
         row = self.current_row()
         if row is not None:
             self._open_dialog(row.id)
+
+    def import_organizations(self) -> OrganizationImportDialog | None:
+        """文件 → 从 Excel 导入党组织 (openpyxl is loaded at the first import)."""
+        if self.raise_active_dialog():
+            return None
+        from pbc_desktop.ui.organizations.import_dialog import OrganizationImportDialog
+
+        dialog = OrganizationImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        self.open_dialog(dialog)
+        return dialog
 
     def _open_dialog(self, org_id: int | None) -> None:
         if self.raise_active_dialog():

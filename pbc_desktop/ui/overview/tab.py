@@ -4,6 +4,7 @@ Every card and every bar is clickable and emits ``navigate(tab_key, filters)``, 
 window opens the tab that lists exactly the records counted. Small charts: communities by
 co-building type and by status, held activities per month, project items by status. Other
 panels (e.g. reminders) are placed on the right with :meth:`OverviewTab.add_side_panel`.
+On a database not yet in use the tab shows the first steps instead (``first_run``).
 """
 
 from __future__ import annotations
@@ -22,16 +23,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
-from pbc_desktop.services import access, scope, stats
+from pbc_desktop.services import access, first_steps, scope, stats
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.overview.first_run import FirstRunPanel
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 
 CARD_COLUMNS = 4
@@ -322,13 +326,29 @@ class OverviewTab(QWidget):
         body.addLayout(main, 1)
         body.addLayout(self.side_layout)
 
+        self.dashboard = QWidget(self)
+        self.dashboard.setObjectName("overviewDashboard")
+        dashboard = QVBoxLayout(self.dashboard)
+        dashboard.setContentsMargins(0, 0, 0, 0)
+        dashboard.addLayout(bar)
+        dashboard.addLayout(body, 1)
+        self.first_run = FirstRunPanel(self.ctx, self)
+        self.first_run.progressed.connect(self.refresh)
+        self.pages = QStackedWidget(self)
+        # Scrolled on a small screen rather than making the window taller than it.
+        self.first_run_scroll = QScrollArea(self)
+        self.first_run_scroll.setWidgetResizable(True)
+        self.first_run_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.first_run_scroll.setWidget(self.first_run)
+        self.pages.addWidget(self.first_run_scroll)
+        self.pages.addWidget(self.dashboard)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(body, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
 
     def add_side_panel(self, widget: QWidget) -> None:
         """Place ``widget`` (e.g. the reminders panel) in a column right of the figures."""
-        widget.setParent(self)
+        widget.setParent(self.dashboard)
         widget.setMinimumWidth(max(widget.minimumWidth(), 260))
         widget.setMaximumWidth(
             max(widget.maximumWidth() if widget.maximumWidth() < 16777215 else 380, 260)
@@ -344,8 +364,12 @@ class OverviewTab(QWidget):
         town = self.town_combo.currentData()
         return town if isinstance(town, str) and town else None
 
+    def showing_first_steps(self) -> bool:
+        return self.pages.currentWidget() is self.first_run_scroll
+
     def refresh(self) -> None:
-        """Reload the year and area choices, then the figures."""
+        """The first steps on a database not yet in use; else reload the year and area
+        choices, then the figures."""
         db = self.ctx.db
         year, town = self.year_combo.currentData(), self.town_combo.currentData()
         for combo in (self.year_combo, self.town_combo):
@@ -358,6 +382,12 @@ class OverviewTab(QWidget):
         select_data(self.town_combo, town, otherwise=0)
         for combo in (self.year_combo, self.town_combo):
             combo.blockSignals(False)
+        steps = first_steps.first_steps(db)
+        if not steps.in_use:
+            self.first_run.set_steps(steps)
+            self.pages.setCurrentWidget(self.first_run_scroll)
+            return
+        self.pages.setCurrentWidget(self.dashboard)
         self.reload()
 
     def apply_filters(self, *, year: int | None = None, town: str | None = None) -> None:

@@ -27,6 +27,7 @@ from pbc_desktop.db.server import ServerAddress
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.paths import settings_file
+from pbc_desktop.services import first_steps
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
 from pbc_desktop.ui.accounts.idle_lock import (
     IdleLock,
@@ -178,6 +179,12 @@ class MainWindow(QMainWindow):
         )
         self.action_quit = make_action(self, "mainQuit", self.tr("E&xit"), self.close, "Ctrl+Q")
         self.backups = BackupActions(self, self)
+        self.action_import_organizations = make_action(
+            self,
+            "mainImportOrganizations",
+            self.tr("Import Party or&ganizations from Excel..."),
+            self.import_organizations,
+        )
         self.action_import_members = make_action(
             self,
             "mainImportMembers",
@@ -186,11 +193,13 @@ class MainWindow(QMainWindow):
         )
         file_menu.setToolTipsVisible(True)  # a disabled entry says why
         self.writes = WriteGuard(lambda: self.ctx.db, self)
+        self.writes.add(self.action_import_organizations, Permission.WRITE)
         self.writes.add(self.action_import_members, Permission.WRITE)
         file_menu.addAction(self.action_new)
         file_menu.addAction(self.action_open)
         file_menu.addAction(self.action_connect)
         file_menu.addSeparator()
+        file_menu.addAction(self.action_import_organizations)
         file_menu.addAction(self.action_import_members)
         self.exchange = ExchangeActions(self, self)  # its entries follow the account on show
         file_menu.addMenu(self.exchange.menu)
@@ -230,6 +239,14 @@ class MainWindow(QMainWindow):
         self.admin = AdminActions(self, self)
         self.menuBar().addMenu(self.admin.menu)
         self.database_changed.connect(lambda _where: self.admin.update_actions())
+
+    def import_organizations(self) -> None:
+        """文件 → 从 Excel 导入党组织: the 党组织 tab's import, with the tab in view."""
+        from pbc_desktop.ui.organizations.tab import OrganizationsTab
+
+        tab = self.show_tab("organizations")
+        assert isinstance(tab, OrganizationsTab)
+        tab.import_organizations()
 
     def import_members(self) -> None:
         """文件 → 导入党员: the 党员 tab's import, with the tab in view."""
@@ -585,6 +602,8 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, 1200, 760)
         last = settings.value("window/lastTab", "communities")
         key = last if isinstance(last, str) and last in self.tab_keys() else "communities"
+        if not first_steps.first_steps(self.ctx.db).in_use:
+            key = "overview"  # a database not in use yet: its first steps, whatever was last
         self.show_tab(key)
 
     def _restore_splitters(self, widget: QWidget) -> None:

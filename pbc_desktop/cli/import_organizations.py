@@ -1,0 +1,109 @@
+"""``pbc import-organizations``: import Party organizations from a list (.xlsx, .xls, .ods or
+.csv)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pbc_desktop.cli.import_members import EXIT_BAD_ROWS
+from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Subcommands
+    from pbc_desktop.services.organization_import import ImportCounts
+
+_EPILOG = """\
+The list is the first visible sheet whose header (in its first 10 rows) names 党组织名称
+and 党组织类别; 所属领域 is required too. Other columns: 上级党组织 (a row of the same
+sheet, in any order, or an organization already stored), 所属镇街, 层级 (derived from the
+field and the parent when empty), 简称, 书记, 联系人, 联系电话, 地址, 成立日期, 开始日期,
+结束日期, 备注. `pbc export-template --organizations FILE.xlsx` writes an empty list.
+
+Each bad row is printed as one line, e.g. "第12行：上级党组织“…”既不在本表中，系统中也没有…"
+("Row 12: ..." with --lang en), the row number as Excel shows it. Then one summary line.
+
+Exit status:
+  0  every row was good (and imported, unless --dry-run)
+  1  some rows are bad. Without --valid-only nothing was imported; with --valid-only the
+     good rows were imported and the bad ones (and the rows below them) left out
+  2  the file, an argument or the database cannot be used (the message says why)
+"""
+
+
+def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "import-organizations",
+        parents=[common_parent],
+        help="import Party organizations from a list (.xlsx, .xls, .ods or .csv)",
+        description="Import Party organizations from a list: an Excel workbook (.xlsx, .xlsm, "
+        ".xls), an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="the organization list (.xlsx, .xls, .ods or .csv)"
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    p.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="import the good rows even when some rows are bad (the exit status is still 1)",
+    )
+    p.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update"),
+        default="skip",
+        help="an organization already stored (same name): leave alone (default) or update "
+        "from the filled-in cells",
+    )
+    p.set_defaults(handler=cmd_import_organizations)
+
+
+def cmd_import_organizations(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli.common import EXIT_OK, open_db
+    from pbc_desktop.services import organization_import as svc
+
+    db = open_db(args)
+    try:
+        preview = svc.read_organizations(db, args.file)
+        bad = preview.bad_rows(args.on_duplicate)
+        for problem in bad:
+            print(problem.line())
+        if args.dry_run:
+            _print_dry_run(preview.counts(args.on_duplicate), args.on_duplicate)
+            return EXIT_BAD_ROWS if bad else EXIT_OK
+        if bad and not args.valid_only:
+            print(
+                t(
+                    f"有 {len(bad)} 行有错误，没有导入任何党组织。"
+                    "请改正后重新导入，或加 --valid-only 只导入正确的行。",
+                    f"{len(bad)} rows have errors; nothing was imported. Correct them and "
+                    "import again, or add --valid-only to import only the good rows.",
+                )
+            )
+            return EXIT_BAD_ROWS
+        result = svc.apply_org_import(
+            db, preview, on_duplicate=args.on_duplicate, valid_only=args.valid_only
+        )
+        print(result.summary())
+        return EXIT_BAD_ROWS if bad else EXIT_OK
+    finally:
+        db.dispose()
+
+
+def _print_dry_run(counts: ImportCounts, on_duplicate: str) -> None:
+    action = t("更新", "update") if on_duplicate == "update" else t("跳过", "skip")
+    print(
+        t(
+            f"试运行，未写入任何数据：共 {counts.total} 行，可新增 {counts.new} 个，"
+            f"已有党组织 {counts.duplicates} 个（将{action}），有错误 {counts.bad} 行",
+            f"Dry run, nothing written: {counts.total} rows, {counts.new} new organizations, "
+            f"{counts.duplicates} already present (would {action}), {counts.bad} bad rows",
+        ),
+        file=sys.stdout,
+    )

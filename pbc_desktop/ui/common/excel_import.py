@@ -1,0 +1,155 @@
+"""What the Excel import dialogs (members, organizations) share: the table of the rows
+that cannot be imported, and the import run off the UI thread to its message."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    SignalInstance,
+)
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+
+from pbc_desktop.services.member_import import ImportCancelledError, RowProblem
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.worker import Job, run_with_progress, succeeded
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROW, NAME, REASON = range(3)
+WRAP_ROWS_UP_TO = 500
+_NO_INDEX = QModelIndex()
+
+
+READ_PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv"
+
+
+def open_filter(files: str) -> str:
+    """The file dialog's filter for the kinds of file the imports read
+    (``member_import.workbook``), its first entry named ``files`` (“Rosters”…)."""
+    rest = QCoreApplication.translate(
+        "ExcelImport",
+        "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;"
+        "CSV files (*.csv);;All files (*)",
+    )
+    return f"{files} ({READ_PATTERNS});;{rest}"
+
+
+class BadRowsModel(QAbstractTableModel):
+    """The rows that cannot be imported: Excel row number, name and why."""
+
+    def __init__(self, parent: QWidget | None = None, name_title: str | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowProblem] = []
+        self._name_title = name_title  # the name column's title (else a person's “Name”)
+
+    def set_rows(self, rows: list[RowProblem]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def problem(self, row: int) -> RowProblem:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        problem = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ROW:
+                return str(problem.row)
+            if column == NAME:
+                return problem.name
+            return problem.reason
+        if role == Qt.ItemDataRole.ToolTipRole and column == REASON:
+            return "\n".join(problem.messages)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Row"),
+            self._name_title or self.tr("Name"),
+            self.tr("Why it cannot be imported"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+
+def show_bad_rows(table: QTableView, model: BadRowsModel, bad: list[RowProblem]) -> None:
+    """Fill ``model`` with ``bad``: whole sentences on wrapped lines; a file of thousands
+    of bad rows keeps one line each (measuring every row would freeze the dialog), the
+    tooltip has the rest."""
+    model.set_rows(bad)
+    rows_mode = (
+        QHeaderView.ResizeMode.ResizeToContents
+        if len(bad) <= WRAP_ROWS_UP_TO
+        else QHeaderView.ResizeMode.Interactive
+    )
+    table.verticalHeader().setSectionResizeMode(rows_mode)
+    table.setVisible(bool(bad))
+
+
+def set_up_bad_rows(
+    table: QTableView, parent: QWidget, name_title: str | None = None
+) -> BadRowsModel:
+    """A :class:`BadRowsModel` on ``table``, its row and name columns sized to contents."""
+    model = BadRowsModel(parent, name_title)
+    table.setModel(model)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(ROW, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+    return model
+
+
+class Summarized(Protocol):
+    def summary(self) -> str: ...
+
+
+R = TypeVar("R", bound=Summarized)
+
+
+def run_import(dialog: QDialog, title: str, job: Job[R], imported: SignalInstance) -> R | None:
+    """Run the writing ``job`` with progress and cancel; a cancel or a refusal is said and
+    keeps ``dialog`` open (None), else the result's summary is said, ``imported`` sends the
+    result and the dialog closes."""
+    outcome = run_with_progress(dialog, title, job)
+    if outcome.cancelled or isinstance(outcome.error, ImportCancelledError):
+        messages.information(
+            dialog,
+            QCoreApplication.translate("ExcelImport", "Import cancelled"),
+            QCoreApplication.translate(
+                "ExcelImport", "The import was cancelled; nothing was changed."
+            ),
+        )
+        return None
+    if not succeeded(
+        dialog, outcome, title=QCoreApplication.translate("ExcelImport", "Cannot import")
+    ):
+        return None
+    result = outcome.result
+    assert result is not None
+    messages.information(
+        dialog, QCoreApplication.translate("ExcelImport", "Import finished"), result.summary()
+    )
+    imported.emit(result)
+    dialog.accept()
+    return result

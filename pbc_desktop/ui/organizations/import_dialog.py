@@ -1,0 +1,188 @@
+"""文件 → 从 Excel 导入党组织: choose the list, see every bad row, import.
+
+As the member import: reading and writing run off the UI thread with progress and cancel
+(``ui.worker``); the preview shows the counts and each bad row before anything is
+written, and the duplicate option is re-checked on the rows already read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.progress import CancelFn, ProgressFn
+from pbc_desktop.services import organization_import as svc
+from pbc_desktop.ui.common import messages, prompts
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.excel_import import (
+    open_filter,
+    run_import,
+    set_up_bad_rows,
+    show_bad_rows,
+)
+from pbc_desktop.ui.common.worker import run_with_progress, succeeded
+from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
+
+TEMPLATE_NAME = "党组织信息表.xlsx"
+
+
+class OrganizationImportDialog(QDialog):
+    """``imported`` carries the :class:`~pbc_desktop.services.organization_import.
+    OrgImportResult` once organizations were written, so the window can reload."""
+
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("organizationsImportDialog")
+        self.ctx = ctx
+        self.preview: svc.OrgImportPreview | None = None
+        self.last_result: svc.OrgImportResult | None = None
+        self.ui = Ui_OrganizationImportDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        ui = self.ui
+        self.model = set_up_bad_rows(ui.badTable, self, self.tr("Organization"))
+        ui.chooseButton.clicked.connect(self.pick_file)
+        ui.templateButton.clicked.connect(self.save_template)
+        ui.importButton.clicked.connect(self.start_import)
+        ui.cancelButton.clicked.connect(self.reject)
+        ui.skipRadio.toggled.connect(self._refresh)
+        self._refresh()
+
+    # -- the template ---------------------------------------------------------------------
+    def choose_template_path(self) -> str:
+        """Where to save the template (tests replace ``QFileDialog.getSaveFileName``)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the organization list template"),
+            str(prompts.documents_dir() / TEMPLATE_NAME),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        return name
+
+    def save_template(self) -> None:
+        name = self.choose_template_path()
+        if not name:
+            return
+        try:
+            path = svc.write_org_template(Path(name))
+        except UserError as error:
+            messages.show_user_error(self, error)
+            return
+        messages.information(
+            self,
+            self.tr("Template saved"),
+            self.tr("The empty organization list was saved to {0}.").format(path),
+        )
+
+    # -- choosing and reading the file ----------------------------------------------------
+    def choose_file(self) -> str:
+        """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``)."""
+        start = self.preview.path.parent if self.preview else prompts.documents_dir()
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the organization list"),
+            str(start),
+            open_filter(self.tr("Organization lists")),
+        )
+        return name
+
+    def pick_file(self) -> None:
+        name = self.choose_file()
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> bool:
+        """Read and check ``path`` off the UI thread; False when refused or cancelled."""
+        db = self.ctx.db
+
+        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.OrgImportPreview:
+            return svc.read_organizations(db, path, progress=progress, cancelled=cancelled)
+
+        outcome = run_with_progress(self, self.tr("Reading the organization list..."), job)
+        if not succeeded(
+            self,
+            outcome,
+            title=self.tr("Cannot read the file"),
+            stopped=(svc.ImportCancelledError,),
+        ):
+            return False
+        self.preview = outcome.result
+        self.ui.fileEdit.setText(str(path))
+        self._refresh()
+        return True
+
+    def on_duplicate(self) -> svc.OnDuplicate:
+        return "update" if self.ui.updateRadio.isChecked() else "skip"
+
+    # -- the preview ----------------------------------------------------------------------
+    def _refresh(self) -> None:
+        ui = self.ui
+        preview = self.preview
+        if preview is None:
+            show_bad_rows(ui.badTable, self.model, [])
+            ui.summaryLabel.setText(self.tr("Choose a file to see what it holds."))
+            ui.badLabel.setVisible(False)
+            ui.noticeLabel.setVisible(False)
+            ui.optionsGroup.setEnabled(False)
+            ui.importButton.setEnabled(False)
+            ui.importButton.setText(self.tr("Import"))
+            return
+        on_duplicate = self.on_duplicate()
+        counts = preview.counts(on_duplicate)
+        bad = preview.bad_rows(on_duplicate)
+        show_bad_rows(ui.badTable, self.model, bad)
+        ui.badLabel.setVisible(bool(bad))
+        ui.optionsGroup.setEnabled(True)
+        ui.summaryLabel.setText(
+            self.tr(
+                "Sheet “{0}”, header on row {1}: {2} rows read. {3} new organizations, "
+                "{4} already present, {5} rows with errors."
+            ).format(
+                preview.sheet,
+                preview.header_row,
+                counts.total,
+                counts.new,
+                counts.duplicates,
+                counts.bad,
+            )
+        )
+        ignored = "、".join(preview.ignored_headers)
+        ui.noticeLabel.setText(self.tr("Columns not read: {0}").format(ignored) if ignored else "")
+        ui.noticeLabel.setVisible(bool(ignored))
+        writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
+        if writes == 0:
+            label = self.tr("Nothing new to import")
+        elif bad:
+            label = self.tr("Import the {0} valid rows").format(writes)
+        else:
+            label = self.tr("Import all {0} rows").format(writes)
+        ui.importButton.setText(label)
+        ui.importButton.setEnabled(writes > 0)
+
+    # -- writing --------------------------------------------------------------------------
+    def start_import(self) -> svc.OrgImportResult | None:
+        preview = self.preview
+        if preview is None:
+            return None
+        db = self.ctx.db
+        on_duplicate = self.on_duplicate()
+        valid_only = preview.counts(on_duplicate).bad > 0
+
+        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.OrgImportResult:
+            return svc.apply_org_import(
+                db,
+                preview,
+                on_duplicate=on_duplicate,
+                valid_only=valid_only,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        result = run_import(self, self.tr("Importing organizations..."), job, self.imported)
+        if result is not None:
+            self.last_result = result
+        return result
