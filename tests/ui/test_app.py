@@ -143,7 +143,9 @@ def test_file_menu_imports_members_on_the_members_tab(qtbot: QtBot, db: Database
 def test_layout_and_last_tab_are_remembered(qtbot: QtBot, db: Database) -> None:
     in_use(db)  # otherwise the window opens on the first steps
     window = make_window(qtbot, db)
-    window.resize(760, 450)  # the offscreen screen is 800 x 600; the default is larger
+    assert window.isMaximized()  # the offscreen screen is 800 x 600; the default is larger
+    window.showNormal()
+    window.resize(760, 450)
     size = window.size()
     assert size.height() < 500
     window.show_tab("organizations")
@@ -163,6 +165,7 @@ def test_layout_and_last_tab_are_remembered(qtbot: QtBot, db: Database) -> None:
 def test_splitters_saved_under_old_names_are_migrated(qtbot: QtBot, db: Database) -> None:
     in_use(db)  # otherwise the window opens on the first steps
     window = make_window(qtbot, db)
+    window.showNormal()
     window.resize(760, 450)
     window.show_tab("members")
     splitter = window.tab("members").findChild(QSplitter, "membersPostsSplitter")

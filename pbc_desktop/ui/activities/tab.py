@@ -32,15 +32,17 @@ from pbc_desktop.services.activities import detail, editing, listing
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.common import messages, printing, prompts
+from pbc_desktop.ui.common.columns import WHOLE
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date, to_qdate
 from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
-from pbc_desktop.ui.common.screens import fit_to_screen
+from pbc_desktop.ui.common.screens import fit_dialog, fit_to_screen
 from pbc_desktop.ui.common.table_model import Column
 
+TITLE_CHARS = 9  # the fewest characters of a title the table shows
 TRAINING = "*training"  # the kind combo's entry for every training kind (not a code)
 MINUTES, SIGNIN = "minutes", "signin"
 BuildFn = Callable[..., Path]
@@ -289,6 +291,7 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
             dialog.setWindowTitle(self.tr("Print preview"))
             dialog.paintRequested.connect(lambda p: self._paint(pdf, p))
             fit_to_screen(dialog, 900, 1000)
+            fit_dialog(dialog)
             self.exec_dialog(dialog)
             dialog.deleteLater()
 
@@ -366,20 +369,27 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
 
     def columns(self) -> Sequence[Column[listing.ActivityRow]]:
         return [
-            Column(self.tr("Date and time"), lambda r: fmt_datetime(r.starts_at), "starts_at"),
+            Column(
+                self.tr("Date and time"),
+                lambda r: fmt_datetime(r.starts_at),
+                "starts_at",
+                min_chars=WHOLE,
+            ),
             Column(self.tr("Kind"), lambda r: label(r.kind), "kind"),
-            Column(self.tr("Title"), lambda r: r.title, "title"),
+            Column(self.tr("Title"), lambda r: r.title, "title", min_chars=TITLE_CHARS),
+            # beside the title: on a narrow screen the columns after it may scroll away
+            Column(
+                self.tr("Status"),
+                lambda r: label(r.status),
+                foreground=lambda r: "#999999" if r.status == ActivityStatus.CANCELLED else None,
+                min_chars=WHOLE,
+            ),
             Column(self.tr("Community"), lambda r: r.community_name, "community"),
             Column(self.tr("Host"), lambda r: r.host_org_name),
             Column(self.tr("Place"), lambda r: r.place),
             Column(self.tr("Expected"), lambda r: r.expected, align_right=True),
             Column(self.tr("Present"), lambda r: r.present, align_right=True),
             Column(self.tr("Trainees"), lambda r: r.trainee_count or "", align_right=True),
-            Column(
-                self.tr("Status"),
-                lambda r: label(r.status),
-                foreground=lambda r: "#999999" if r.status == ActivityStatus.CANCELLED else None,
-            ),
         ]
 
     def query(self) -> listing.ActivityQuery:

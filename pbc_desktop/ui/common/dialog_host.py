@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.screens import fit_dialog
 
 D = TypeVar("D", bound=QDialog)
 
@@ -22,6 +23,7 @@ class DialogHost:
     def open_dialog(self, dialog: QDialog, on_saved: Callable[[int], object] | None = None) -> None:
         """Open ``dialog`` window-modal; ``on_saved`` gets the id its ``saved`` signal sends."""
         self.active_dialog = dialog
+        fit_dialog(dialog)
         if on_saved is not None:
             dialog.saved.connect(on_saved)  # type: ignore[attr-defined]
         dialog.finished.connect(self._dialog_closed)

@@ -6,17 +6,20 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.dates import DateEdit, refused_date
+from pbc_desktop.ui.common.screens import FittedDialog
 
 R = TypeVar("R")
 
 
-class FormDialog(QDialog):
-    """Subclasses build their ``Ui_*``, call :meth:`init_form`, fill ``field_widgets``
+class FormDialog(FittedDialog):
+    """Never taller than the screen (a long form scrolls, see :class:`FittedDialog`).
+
+    Subclasses build their ``Ui_*``, call :meth:`init_form`, fill ``field_widgets``
     and implement :meth:`save`.
 
     OK runs :meth:`save`: a refusal (``UserError``) keeps the dialog open, says why in the

@@ -7,14 +7,15 @@ from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.screens import FittedDialog
 
 
-class MenuWindow(QDialog):
+class MenuWindow(FittedDialog):
     """A window a menu entry opens: :meth:`MenuActions.open_window` builds it as
     ``Window(ctx, parent)``; it keeps ``ctx`` and is named ``name`` (tests find it by it)."""
 

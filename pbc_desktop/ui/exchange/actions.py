@@ -35,6 +35,7 @@ from pbc_desktop.services.exchange.transfer import (
 )
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
+from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import ok_cancel_buttons
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.common.write_guard import WriteGuard
@@ -213,7 +214,7 @@ class ExchangeActions(MenuActions[Host]):
         messages.information(self._parent, title, self.tr("Saved as {path}.").format(path=out))
 
 
-class SendDialog(QDialog):
+class SendDialog(FittedDialog):
     """To whom, everything or only what is new to it, encrypted or not."""
 
     def __init__(self, others: list[offices.OfficeView], parent: QWidget | None = None) -> None:

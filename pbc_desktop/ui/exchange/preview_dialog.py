@@ -4,7 +4,6 @@ record type, then the records that change, conflict or go, field by field."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -16,6 +15,7 @@ from pbc_desktop.domain.exchange import field_label, label_order, record_label
 from pbc_desktop.services.exchange.merge import Change, RowChange
 from pbc_desktop.services.exchange.transfer import Received
 from pbc_desktop.ui.common.dates import fmt_datetime
+from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import fill_table, make_item_table
 
 #: the records listed one by one at the most (the counts above cover all of them)
@@ -23,7 +23,7 @@ LISTED = 2000
 _COUNTED = (Change.NEW, Change.CHANGED, Change.UNCHANGED, Change.CONFLICT, Change.DELETED)
 
 
-class PreviewDialog(QDialog):
+class PreviewDialog(FittedDialog):
     """Accepting it receives the package; a package that changes nothing only closes."""
 
     def __init__(self, received: Received, parent: QWidget | None = None) -> None:

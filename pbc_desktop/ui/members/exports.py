@@ -28,7 +28,7 @@ from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.screens import fit_to_screen
+from pbc_desktop.ui.common.screens import fit_dialog, fit_to_screen
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 
 
@@ -296,6 +296,7 @@ def preview_roster(
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(lambda printer: painted.append(_paint(parent, pdf, printer)))
         fit_to_screen(dialog, 1100, 800)
+        fit_dialog(dialog)
         exec_dialog(dialog)
         dialog.deleteLater()
         return painted[-1] if painted else 0

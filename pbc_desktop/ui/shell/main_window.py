@@ -41,7 +41,7 @@ from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.screens import fit_to_screen
+from pbc_desktop.ui.common.screens import start_size
 from pbc_desktop.ui.common.tab import FollowsChanges, Navigable, Tab, checked_tab
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
@@ -85,6 +85,10 @@ def _tab_factories() -> list[tuple[str, str, TabFactory]]:
 
 def tab_title(source: str) -> str:
     return QCoreApplication.translate("MainWindow", source)
+
+
+#: The window's first size where the screen has room for it (else it starts maximized).
+DEFAULT_SIZE = (1200, 760)
 
 
 def ui_settings() -> QSettings:
@@ -597,9 +601,9 @@ class MainWindow(QMainWindow):
         migrate_settings(settings)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt fits it to a smaller screen than it had
         else:
-            fit_to_screen(self, 1200, 760)
+            start_size(self, *DEFAULT_SIZE)
         last = settings.value("window/lastTab", "communities")
         key = last if isinstance(last, str) and last in self.tab_keys() else "communities"
         if not first_steps.first_steps(self.ctx.db).in_use:

@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterator
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMenuBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QTabWidget, QVBoxLayout, QWidget
 
 from pbc_desktop.ui.common.listing_tab import RECORD_SHORTCUTS
+from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import close_buttons, fill_table, make_item_table
 
 Row = tuple[str, str, str]  # keys, what they do, where
@@ -38,7 +39,7 @@ def _menu_rows(actions: list[QAction], path: str) -> Iterator[Row]:
             yield keys, _plain(action.text()), path
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(FittedDialog):
     def __init__(self, menu_bar: QMenuBar, tabs: QTabWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainShortcutsDialog")
