@@ -23,7 +23,7 @@ from pbc_desktop.services.accounts.users import actor_of
 from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.dialog import MemberDialog
-from pbc_desktop.ui.members.tab import ID_COLUMN, PHONE_COLUMN, MembersTab
+from pbc_desktop.ui.members.tab import ID_COLUMN, PHONE_COLUMN, REPORTED_COLUMN, MembersTab
 from tests.conftest import add_account
 from tests.factories import complete_fields, make_id, make_member, make_org, make_post_report
 from tests.qt_helpers import Boxes, stub_boxes, type_text
@@ -657,12 +657,12 @@ def test_a_write_in_the_posts_panel_refreshes_the_listing(
 ) -> None:
     from pbc_desktop.services.post_reports import reports
 
-    assert cells(tab, 8)["陈伟"]
+    assert cells(tab, REPORTED_COLUMN)["陈伟"]
     click_row(qtbot, tab, "陈伟")
     report_id = tab.posts_panel.reports[0].id
     reports.end_report(db, report_id, reports.EndInput(ended_on=date.today()))
     tab.posts_panel.changed.emit()
-    assert cells(tab, 8)["陈伟"] == ""
+    assert cells(tab, REPORTED_COLUMN)["陈伟"] == ""
     current = tab.current_row()
     assert current is not None
     assert current.name == "陈伟"

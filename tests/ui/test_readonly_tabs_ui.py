@@ -121,7 +121,7 @@ def test_activities_newest_first_and_filtered_by_combo(qtbot: QtBot, ctx: AppCon
     tab.apply_filters(year=YEAR, status=ActivityStatus.HELD, training_only=True)
     assert set(shown(tab, 2)) == {"基层党务培训班", "七一主题党课"}
     row = shown(tab, 2).index("基层党务培训班")
-    assert (shown(tab, 6)[row], shown(tab, 7)[row]) == ("3", "2")  # 应到 / 实到
+    assert (shown(tab, 7)[row], shown(tab, 8)[row]) == ("3", "2")  # 应到 / 实到
 
 
 def test_lists_show_overdue_and_filter_by_status(qtbot: QtBot, ctx: AppContext) -> None:

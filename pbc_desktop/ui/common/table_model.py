@@ -24,6 +24,8 @@ T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
+#: A cell text longer than this (in characters) is also its tooltip.
+LONG_TEXT = 8
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class Column(Generic[T]):
     align_right: bool = False
     tooltip: Callable[[T], str | None] | None = None
     foreground: Callable[[T], str | None] | None = field(default=None)
+    #: the fewest characters the column keeps when the table is narrow (0: the default,
+    #: ``ui/common/columns.py``); a column the user must be able to read, e.g. an item's title
+    min_chars: int = 0
 
 
 Fetcher = Callable[[PageRequest], Sequence[T]]
@@ -84,6 +89,10 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
             sort=self._sort,
             descending=self._descending,
         )
+
+    def min_chars(self, column: int) -> int:
+        """The fewest characters column ``column`` keeps in a narrow table (0: default)."""
+        return self._columns[column].min_chars if 0 <= column < len(self._columns) else 0
 
     def loaded(self) -> int:
         """How many rows are held (scrolled to) now."""
@@ -147,8 +156,11 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col.tooltip is not None:
+                return col.tooltip(item)
+            value = col.value(item)  # a long text may be shown elided in a narrow column
+            return value if isinstance(value, str) and len(value) > LONG_TEXT else None
         if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
             color = col.foreground(item)
             return QBrush(QColor(color)) if color else None

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.ui.common.columns import fit_columns, refit_columns
 from pbc_desktop.ui.common.table_model import PagedTableModel
 
-MAX_FITTED_WIDTH = 260
 ID_ROLE = Qt.ItemDataRole.UserRole  # a QTableWidget cell's record id
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
@@ -50,22 +50,6 @@ def style_record_table(table: QTableView) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-
-
-def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
-    """Size columns to the loaded rows (never wider than ``max_width``) once, on first data.
-
-    Later resets keep the user's widths.
-    """
-    if table.property("columnsFitted") or table.model() is None:
-        return
-    if table.model().rowCount() == 0:
-        return
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for column in range(header.count()):
-        header.resizeSection(column, min(header.sectionSize(column) + 12, max_width))
-    table.setProperty("columnsFitted", True)
 
 
 def attach_model(table: QTableView, model: QAbstractItemModel) -> None:
@@ -144,7 +128,7 @@ def fill_table(
             table.setItem(r, c, cell)
         if record_id == keep:
             selected = r
-    table.resizeColumnsToContents()
+    refit_columns(table)
     table.horizontalHeader().setStretchLastSection(True)
     if selected >= 0:
         table.selectRow(selected)

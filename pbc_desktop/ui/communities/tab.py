@@ -23,6 +23,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import communities as svc
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.columns import WHOLE, refit_columns
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_adding
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
@@ -55,7 +56,7 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeColumnsToContents()
+    refit_columns(table)
     table.horizontalHeader().setStretchLastSection(True)
 
 
@@ -140,12 +141,18 @@ class CommunitiesTab(ListingTab[svc.CommunityRow]):
             Column(self.tr("Lead organization"), lambda r: r.lead_org_name, "lead_org"),
             Column(self.tr("Co-building types"), lambda r: "、".join(label(t) for t in r.types)),
             Column(self.tr("Members"), lambda r: r.member_count, "member_count", True),
-            Column(self.tr("Founded on"), lambda r: fmt_date(r.founded_on), "founded_on"),
+            Column(
+                self.tr("Founded on"),
+                lambda r: fmt_date(r.founded_on),
+                "founded_on",
+                min_chars=WHOLE,
+            ),
             Column(
                 self.tr("Status"),
                 lambda r: label(r.status),
                 "status",
                 foreground=lambda r: _STATUS_COLORS.get(r.status),
+                min_chars=WHOLE,
             ),
         ]
 

@@ -23,6 +23,7 @@ from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.services import access, funds, scope
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.columns import refit_columns
 from pbc_desktop.ui.common.combos import fill, fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
@@ -203,7 +204,7 @@ class FundsPanel(DialogHost, QWidget):
                 if c == 0:
                     cell.setData(ID_ROLE, row.id)
                 table.setItem(r, c, cell)
-        table.resizeColumnsToContents()
+        refit_columns(table)
         table.horizontalHeader().setStretchLastSection(True)
         # Only the same entry stays chosen: when it is gone (deleted, other year or community),
         # the row Qt kept selected would show another entry as chosen.

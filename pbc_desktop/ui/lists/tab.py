@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QPushButton,
@@ -35,6 +34,7 @@ from pbc_desktop.services.lists import editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.ui.common import messages, printing, prompts
+from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields, grid, heading
@@ -56,6 +56,7 @@ OVERDUE_COLOR = "#c0392b"
 #: Lists with more items than this are exported off the UI thread, with progress shown.
 BIG_EXPORT = 150
 ID_ROLE = Qt.ItemDataRole.UserRole
+ITEM_CHARS = 10  # the fewest characters of an item's title the table shows
 
 
 def claimants(row: queries.ItemRow) -> str:
@@ -162,8 +163,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
             self.tr("Solved / items"),
         ]
         self.lists_table = make_item_table(self.lists_panel, "listsListTable", headers)
-        self.lists_table.horizontalHeader().setStretchLastSection(False)
-        self.lists_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        keep_chars(self.lists_table, {2: WHOLE})  # the signing date
         self.new_list_button = self._button(
             self.tr("New list..."),
             "listsNewList",
@@ -360,7 +360,8 @@ class ListsTab(ListingTab[queries.ItemRow]):
             Column(self.tr("Community"), lambda r: r.community_name, "community"),
             Column(self.tr("List"), lambda r: label(r.list_kind), "list_kind"),
             Column(self.tr("Signed on"), lambda r: fmt_date(r.signed_on), "signed_on"),
-            Column(self.tr("Item"), lambda r: r.title, "title"),
+            # readable on a 1024-pixel screen: the other long texts give way first
+            Column(self.tr("Item"), lambda r: r.title, "title", min_chars=ITEM_CHARS),
             Column(
                 self.tr("Status"),
                 lambda r: r.status_text,
@@ -369,6 +370,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
                 tooltip=lambda r: (
                     self.tr("Past the deadline and not solved") if r.overdue else None
                 ),
+                min_chars=WHOLE,
             ),
             Column(self.tr("Claimed by"), claimants, tooltip=claimants),
             Column(
@@ -558,6 +560,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
             if row.id == self._list_id:
                 table.selectRow(r)
         table.blockSignals(False)
+        refit_columns(table)
         if cid is None:
             self.lists_hint.setText(self.tr("Choose a community above to manage its lists."))
         elif not self._lists:

@@ -25,6 +25,7 @@ from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
+from pbc_desktop.ui.common.columns import WHOLE, refit_columns
 from pbc_desktop.ui.common.combos import (
     as_enum,
     current_enum,
@@ -47,7 +48,7 @@ from pbc_desktop.ui.members.posts import MemberPostsPanel
 if TYPE_CHECKING:
     from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
-ID_COLUMN, PHONE_COLUMN = 6, 7  # see MembersTab.columns
+REPORTED_COLUMN, ID_COLUMN, PHONE_COLUMN = 5, 7, 8  # see MembersTab.columns
 
 
 class MembersTab(ListingTab[members.MemberRow]):
@@ -266,11 +267,7 @@ class MembersTab(ListingTab[members.MemberRow]):
         self._unmasked = unmasked
         self.reload()
         if unmasked:  # full numbers are wider than the masked ones the columns were fitted to
-            header = self.table.horizontalHeader()
-            for column in (ID_COLUMN, PHONE_COLUMN):
-                wanted = self.table.sizeHintForColumn(column) + 12
-                if wanted > header.sectionSize(column):
-                    header.resizeSection(column, wanted)
+            refit_columns(self.table)
 
     # -- editing -----------------------------------------------------------------------------
     def creation_refusal(self) -> str | None:
@@ -392,10 +389,13 @@ class MembersTab(ListingTab[members.MemberRow]):
             Column(self.tr("Organization"), lambda r: r.organization_name, "organization"),
             Column(self.tr("Town"), lambda r: r.town),
             Column(self.tr("Category"), lambda r: label(r.category), "category"),
-            Column(self.tr("Joined on"), lambda r: fmt_date(r.joined_on), "joined_on"),
-            Column(self.tr("ID number"), lambda r: r.id_number),
-            Column(self.tr("Phone"), lambda r: r.phone),
+            # before the long numbers: on a narrow screen those may scroll away
             Column(self.tr("Reported"), lambda r: self.tr("Yes") if r.reported else ""),
+            Column(
+                self.tr("Joined on"), lambda r: fmt_date(r.joined_on), "joined_on", min_chars=WHOLE
+            ),
+            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE),
+            Column(self.tr("Phone"), lambda r: r.phone, min_chars=WHOLE),
         ]
 
     def query(self) -> members.MemberQuery:

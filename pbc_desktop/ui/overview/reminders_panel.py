@@ -27,6 +27,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
+from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
@@ -34,6 +35,7 @@ from pbc_desktop.ui.common.views import make_item_table, ok_cancel_buttons
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
 ROW_DATA = Qt.ItemDataRole.UserRole
+MIN_WIDTH = 310  # room for its four columns, the community's name elided
 
 
 class RulesDialog(QDialog):
@@ -115,6 +117,9 @@ class RemindersPanel(QWidget):
             [self.tr("Community"), self.tr("Kind"), self.tr("Last held"), self.tr("Overdue")],
         )
         self.table.setToolTip(self.tr("Double-click to see the community's activities"))
+        # the overdue days in view beside the whole dates: the community's name gives way
+        keep_chars(self.table, {0: 4, 2: WHOLE, 3: WHOLE})
+        self.setMinimumWidth(MIN_WIDTH)
         self.table.cellActivated.connect(self.open_row)
         self.table.cellDoubleClicked.connect(self.open_row)
         top = QHBoxLayout()
@@ -155,7 +160,7 @@ class RemindersPanel(QWidget):
                     )
                     item.setToolTip(self.tr("Due on {0}").format(fmt_date(row.due_on)))
                 self.table.setItem(i, column, item)
-        self.table.resizeColumnsToContents()
+        refit_columns(self.table)
 
     def open_row(self, row: int, _column: int = 0) -> None:
         if 0 <= row < len(self.rows):

@@ -1,0 +1,181 @@
+"""Column widths that keep every column of a record table in view on a small screen.
+
+A table's columns are first sized to their rows (never wider than a cap); when they then
+need more room than the table has, the widest ones (long names, titles) give up width first
+and show their text elided ("…", the whole of it in the tooltip and the detail pane), each
+down to a floor of a few characters (:attr:`Column.min_chars` raises it), so that the short
+columns after them (状态, dates, counts) stay visible. The widths follow the table's width
+as the window is resized, until the user drags a column edge: from then on their widths
+are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTableView
+
+#: The widest a column is sized to its rows.
+MAX_FITTED_WIDTH = 260
+#: Room beside a cell's text (margins, the sort arrow of the header).
+PADDING = 12
+#: A long text column keeps at least this many characters' width when squeezed.
+FLOOR_CHARS = 6
+#: As a column's ``min_chars``: never narrower than its text (dates, times, statuses).
+WHOLE = 99
+
+_NAME = "columnFitter"
+
+
+def squeeze(natural: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
+    """Widths for columns wanting ``natural`` in ``room`` pixels: where they do not all fit,
+    every column wider than some level is cut to it (the widest give up width first), none
+    below its floor (nor above its natural width). The level is the highest that fits;
+    when even the floors do not fit, every column is at its floor (the table scrolls)."""
+    widths = list(natural)
+    if sum(widths) <= room:
+        return widths
+
+    def at(level: int) -> list[int]:
+        return [min(n, max(level, f)) for n, f in zip(natural, floors, strict=True)]
+
+    low, high = 0, max(natural)  # at(high) is too wide, at(low) the narrowest
+    while high - low > 1:
+        middle = (low + high) // 2
+        if sum(at(middle)) <= room:
+            low = middle
+        else:
+            high = middle
+    return at(low)
+
+
+class ColumnFitter(QObject):
+    """Fits the columns of its parent table (see the module's text); one per table.
+
+    It follows the table's width through signals (no event filter, which Qt may still call
+    while the table is being destroyed): the horizontal scroll bar's range changes when
+    the columns come to need more room than the table has, and the stretched last column
+    is resized when the table grows.
+    """
+
+    def __init__(self, table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
+        super().__init__(table)
+        self.setObjectName(_NAME)
+        self.table = table
+        self.max_width = max_width
+        self.natural: list[int] = []
+        #: per column, the fewest characters it keeps (beside the model's own, see floors)
+        self.min_chars: dict[int, int] = {}
+        self.user_sized = False
+        self._applying = False
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.apply)
+        header = table.horizontalHeader()
+        header.sectionResized.connect(self._section_resized)
+        header.sectionHandleDoubleClicked.connect(self._sized_by_user)
+        table.horizontalScrollBar().rangeChanged.connect(self._width_changed)
+
+    # -- measuring and applying -----------------------------------------------------------
+    def measure(self) -> None:
+        """Take the columns' widths from the rows loaded now (and their headers)."""
+        table = self.table
+        header = table.horizontalHeader()
+        self._applying = True
+        try:
+            table.resizeColumnsToContents()
+        finally:
+            self._applying = False
+        self.natural = [
+            0 if header.isSectionHidden(c) else min(header.sectionSize(c) + PADDING, self.max_width)
+            for c in range(header.count())
+        ]
+
+    def floors(self) -> list[int]:
+        """The narrowest each column is squeezed to: its header's text, and at least
+        :data:`FLOOR_CHARS` characters (a :class:`Column`'s own ``min_chars`` where set)."""
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        metrics = header.fontMetrics()
+        char = metrics.horizontalAdvance("中")
+        own = getattr(model, "min_chars", None)
+        result = []
+        for c in range(header.count()):
+            if header.isSectionHidden(c):
+                result.append(0)
+                continue
+            chars = self.min_chars.get(c) or (own(c) if callable(own) else 0)
+            title = str(model.headerData(c, header.orientation()) or "") if model else ""
+            text = metrics.horizontalAdvance(title) + 2 * PADDING
+            result.append(max(text, char * (chars or FLOOR_CHARS) + PADDING))
+        return result
+
+    def apply(self) -> None:
+        """Size the columns for the table's width now (nothing once the user sized them)."""
+        header = self.table.horizontalHeader()
+        if self.user_sized or not self.natural or len(self.natural) != header.count():
+            return
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        widths = squeeze(self.natural, self.floors(), room)
+        self._applying = True
+        try:
+            for column, width in enumerate(widths):
+                if not header.isSectionHidden(column) and header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+        finally:
+            self._applying = False
+
+    # -- following the window and the user ---------------------------------------------------
+    def _width_changed(self, *_args: object) -> None:
+        if not self._applying:
+            self._later.start()
+
+    def _section_resized(self, *_args: object) -> None:
+        if self._applying:
+            return
+        header = self.table.horizontalHeader()
+        if header.underMouse() and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._sized_by_user()  # a column edge dragged: the user's widths are kept
+        else:
+            self._later.start()  # the last column stretched to a new width of the table
+
+    def _sized_by_user(self, *_args: object) -> None:
+        self.user_sized = True
+        self._later.stop()
+
+
+def fitter(table: QTableView) -> ColumnFitter:
+    """The fitter of ``table`` (made on first use)."""
+    found = table.findChild(ColumnFitter, _NAME)
+    return found if found is not None else ColumnFitter(table)
+
+
+def keep_chars(table: QTableView, chars: dict[int, int]) -> None:
+    """Columns of ``table`` (by number) that keep at least so many characters' width when
+    it is narrow (:data:`WHOLE`: their whole text), e.g. a small panel's dates."""
+    fitter(table).min_chars.update(chars)
+
+
+def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
+    """Size the columns to the first rows loaded (once: later reloads keep the widths) and
+    keep them fitted to the table's width (see the module's text)."""
+    if table.model() is None or table.model().rowCount() == 0:
+        return
+    fit = fitter(table)
+    fit.max_width = max_width
+    if not fit.natural:
+        fit.measure()
+    fit.apply()
+
+
+def refit_columns(table: QTableView) -> None:
+    """Size the columns to the rows shown now (a table refilled with other rows, or the
+    same rows shown wider), then fit them to the table's width."""
+    fit = fitter(table)
+    fit.measure()
+    fit.apply()
