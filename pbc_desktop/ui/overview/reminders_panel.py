@@ -31,6 +31,7 @@ from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import make_item_table, ok_cancel_buttons
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
@@ -38,7 +39,7 @@ ROW_DATA = Qt.ItemDataRole.UserRole
 MIN_WIDTH = 310  # room for its four columns, the community's name elided
 
 
-class RulesDialog(QDialog):
+class RulesDialog(FittedDialog):
     """Months between activities of each kind; 0 = no reminder."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

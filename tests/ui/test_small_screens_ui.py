@@ -1,0 +1,383 @@
+"""Old office screens: 1366×768 and 1024×768 with a task bar (issue 15, item 4).
+
+The screen's free area is played by replacing ``screens.available_geometry``; the window is
+then given the size a maximized window has there (the free area less its title bar). On
+the demo district, for every tab: its key columns and its buttons lie within the window,
+and every record dialog and the print previews fit in the free area.
+
+With ``PBC_SCREENSHOT_DIR`` set, each tab is also saved there as a PNG (run under
+``xvfb-run -s "-screen 0 1024x768x24"`` with ``QT_QPA_PLATFORM=xcb`` to see real fonts).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop import i18n
+from pbc_desktop.db.engine import Database, sqlite_url
+from pbc_desktop.db.migrate import open_database
+from pbc_desktop.domain.enums import FundDirection
+from pbc_desktop.services.accounts.sign_in import sign_in
+from pbc_desktop.services.demo import build_demo
+from pbc_desktop.ui.common import screens
+from pbc_desktop.ui.common.columns import squeeze
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dialog_host import DialogHost
+from pbc_desktop.ui.common.screens import FittedDialog, fit_dialog, room_for
+from pbc_desktop.ui.lists.tab import ITEM_CHARS, ListsTab
+from pbc_desktop.ui.members import exports as member_exports
+from pbc_desktop.ui.shell.main_window import DEFAULT_SIZE, MainWindow
+from tests.conftest import TEST_ADMIN, TEST_PASSWORD, add_test_admin, server_database
+from tests.qt_helpers import stub_boxes
+
+TASK_BAR = 40  # the Windows task bar at the bottom of the screen
+TITLE_BAR = 30  # a maximized window's title bar
+SCREENS = {"1366x768": QSize(1366, 768), "1024x768": QSize(1024, 768)}
+TODAY = date(2026, 12, 5)
+
+#: per tab, the headers of the columns a clerk must see without scrolling
+KEY_COLUMNS = {
+    "overview": ["党建共同体", "逾期"],
+    "communities": ["名称", "牵头党组织", "状态"],
+    "organizations": ["名称", "类型", "书记", "党员数"],
+    "members": ["姓名", "所在党组织", "人员类别", "已报到"],
+    "activities": ["日期时间", "标题", "状态"],
+    "lists": ["事项", "状态"],
+    "assessment": ["党建共同体", "总分", "等次", "考核结果", "评分"],
+}
+
+
+# -- the screen and the window ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo district, built once for the module (the tests only read it)."""
+    path = tmp_path_factory.mktemp("screens") / "demo.sqlite"
+    url = server_database("pbc_screens_demo") or sqlite_url(path)
+    db = open_database(url, actor="测试员", backup_dir=path.parent / "backups")
+    try:
+        build_demo(db, today=TODAY)
+        add_test_admin(db)
+    finally:
+        db.dispose()
+    return url
+
+
+@pytest.fixture
+def demo(demo_url: str, tmp_path: Path) -> Iterator[Database]:
+    db = open_database(demo_url, actor="测试员", backup_dir=tmp_path / "backups")
+    db.user = sign_in(db, TEST_ADMIN, TEST_PASSWORD).actor
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translators = i18n.install(qapp, "zh")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
+def free_area(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> QRect:
+    """The old screen's free area (less the task bar), as every window sizes itself to."""
+    size = SCREENS[request.param]
+    free = QRect(0, 0, size.width(), size.height() - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    return free
+
+
+def settle() -> None:
+    for _ in range(4):  # the columns follow the table's width on the next turn of the loop
+        QApplication.processEvents()
+
+
+def maximized_window(qtbot: QtBot, db: Database, free: QRect) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.isMaximized()  # the default size does not fit: it starts maximized
+    # what maximized means on that screen (the test platform's own screen is another)
+    window.showNormal()
+    window.resize(free.width(), free.height() - TITLE_BAR)
+    window.show()
+    settle()
+    assert window.width() == free.width()
+    return window
+
+
+def within(widget: QWidget, window: QWidget) -> bool:
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def main_table(tab: QWidget) -> QTableView:
+    table = getattr(tab, "table", None) or tab.reminders.table  # type: ignore[attr-defined]
+    assert isinstance(table, QTableView)
+    return table
+
+
+def column_of(table: QTableView, header: str) -> int:
+    model = table.model()
+    headers = [model.headerData(c, table.horizontalHeader().orientation()) for c in range(99)]
+    assert header in headers, headers
+    return headers.index(header)
+
+
+def shown_whole(table: QTableView, column: int) -> bool:
+    """The column lies wholly within the table's viewport, as the tab opens."""
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(column)
+    return x >= 0 and x + header.sectionSize(column) <= table.viewport().width()
+
+
+# -- the tabs -----------------------------------------------------------------------------
+def test_the_window_opens_at_its_size_where_there_is_room(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = QRect(0, 0, 1600, 1000 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(big))
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert not window.isMaximized()
+    assert (window.width(), window.height()) == DEFAULT_SIZE
+
+
+@pytest.mark.usefixtures("chinese")
+def test_every_tab_shows_its_key_columns_and_buttons(
+    qtbot: QtBot, demo: Database, free_area: QRect, request: pytest.FixtureRequest
+) -> None:
+    window = maximized_window(qtbot, demo, free_area)
+    folder = os.environ.get("PBC_SCREENSHOT_DIR")
+    for key, headers in KEY_COLUMNS.items():
+        tab = window.show_tab(key)
+        settle()
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(folder) / f"{request.node.callspec.id}-{key}.png"))
+        table = main_table(tab)
+        assert table.model().rowCount() > 0, key
+        assert within(table.viewport(), window), key
+        hidden = [h for h in headers if not shown_whole(table, column_of(table, h))]
+        assert not hidden, (key, hidden)
+        controls = [
+            w
+            for w in tab.findChildren(QWidget)
+            if isinstance(w, QAbstractButton | QComboBox) and w.isVisibleTo(window)
+        ]
+        assert controls, key
+        outside = [w.objectName() or w.text() for w in controls if not within(w, window)]  # type: ignore[attr-defined]
+        assert not outside, (key, outside)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_list_items_title_stays_readable(
+    qtbot: QtBot, demo: Database, free_area: QRect
+) -> None:
+    window = maximized_window(qtbot, demo, free_area)
+    tab = window.show_tab("lists")
+    assert isinstance(tab, ListsTab)
+    settle()
+    column = column_of(tab.table, "事项")
+    wide = ITEM_CHARS * tab.table.fontMetrics().horizontalAdvance("中")
+    assert tab.table.horizontalHeader().sectionSize(column) >= wide
+    assert shown_whole(tab.table, column)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_columns_follow_the_window_until_the_user_sizes_one(
+    qtbot: QtBot, demo: Database, free_area: QRect
+) -> None:
+    window = maximized_window(qtbot, demo, free_area)
+    tab = window.show_tab("communities")
+    settle()
+    table = main_table(tab)
+    status = column_of(table, "状态")
+    window.resize(1000, free_area.height() - TITLE_BAR)
+    settle()
+    assert shown_whole(table, status)
+    header = table.horizontalHeader()
+    from pbc_desktop.ui.common.columns import fitter
+
+    fitter(table).user_sized = True  # as after a drag of a column edge
+    widths = [header.sectionSize(c) for c in range(header.count() - 1)]
+    window.resize(free_area.width(), free_area.height() - TITLE_BAR)
+    settle()
+    assert [header.sectionSize(c) for c in range(header.count() - 1)] == widths
+
+
+def test_squeeze_takes_from_the_widest_first() -> None:
+    assert squeeze([50, 200, 300], [40, 80, 80], 1000) == [50, 200, 300]
+    assert squeeze([50, 200, 300], [40, 80, 80], 350) == [50, 150, 150]
+    assert squeeze([50, 200, 300], [40, 80, 200], 350) == [50, 100, 200]  # a raised floor
+    assert squeeze([50, 200, 300], [40, 80, 80], 100) == [40, 80, 80]  # floors: it scrolls
+
+
+# -- the dialogs --------------------------------------------------------------------------
+class Opened:
+    """Every dialog shown (exec replaced: it only shows the dialog), with its size then."""
+
+    def __init__(self) -> None:
+        self.dialogs: list[tuple[str, QSize]] = []
+
+    def exec(self, dialog: QDialog) -> int:
+        dialog.show()
+        self.note(dialog)
+        dialog.close()
+        return QDialog.DialogCode.Rejected
+
+    def note(self, dialog: QDialog) -> None:
+        self.dialogs.append((type(dialog).__name__, dialog.size()))
+
+
+def fits(size: QSize, room: QSize) -> bool:
+    return size.width() <= room.width() and size.height() <= room.height()
+
+
+def host_dialog(host: DialogHost, opened: Opened) -> None:
+    dialog = host.active_dialog
+    assert dialog is not None and dialog.isVisible()
+    opened.note(dialog)
+    dialog.reject()
+    QApplication.processEvents()
+
+
+def open_every_dialog(window: MainWindow, opened: Opened) -> None:
+    """Open each record dialog of each tab, as its button would."""
+
+    def through(host: DialogHost, action: Callable[[], Any]) -> None:
+        action()
+        host_dialog(host, opened)
+
+    tab: Any = window.show_tab("communities")
+    through(tab, tab.new_community)
+    tab.select_first()
+    through(tab, tab.edit_current)
+    through(tab, tab.lifecycle_current)
+
+    tab = window.show_tab("organizations")
+    through(tab, tab.new_organization)
+    tab.select_first()
+    through(tab, tab.edit_current)
+
+    tab = window.show_tab("members")
+    through(tab, tab.new_member)
+    reported = next(r for r in tab.model.rows() if r.reported)
+    tab.select_id(reported.id)
+    through(tab, tab.edit_current)
+    through(tab, tab.import_members)
+    through(tab, tab.open_catalogue)
+    through(tab, tab.open_overview)
+    posts = tab.posts_panel
+    through(posts, posts.new_report)
+    posts.reports_table.selectRow(0)
+    through(posts, posts.add_service)
+    through(posts, posts.evaluate)
+    through(posts, posts.end_report)
+    member_exports.preview_roster(window, window.ctx, reported.organization_id)
+
+    tab = window.show_tab("activities")
+    through(tab, tab.new_activity)
+    held = next(r for r in tab.model.rows() if r.present)
+    tab.select_id(held.id)
+    through(tab, tab.edit_current)
+    through(tab, tab.open_venues)
+    tab.preview()
+
+    tab = window.show_tab("lists")
+    tab.community_combo.setCurrentIndex(1)
+    through(tab, tab.new_list)
+    tab.lists_table.selectRow(0)
+    through(tab, tab.edit_list)
+    through(tab, tab.new_item)
+    tab.select_first()
+    through(tab, tab.edit_item)
+    through(tab, tab.supervise_item)
+    funds = tab.funds_panel
+    through(funds, lambda: funds.new_entry(FundDirection.EXPENSE))
+
+    tab = window.show_tab("assessment")
+    tab.new_set()
+    tab.edit_set()
+    tab.select_first()
+    tab.score_selected()
+
+    tab = window.show_tab("overview")
+    tab.reminders.edit_rules()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_every_dialog_fits_the_screen(
+    qtbot: QtBot, demo: Database, free_area: QRect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stub_boxes(monkeypatch)
+    opened = Opened()
+    # as a method of every dialog (a bound method of Opened would not get the dialog)
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: opened.exec(dialog))  # noqa: PLW0108
+    monkeypatch.setattr("pbc_desktop.ui.activities.tab.ActivitiesTab.exec_dialog", opened.exec)
+    monkeypatch.setattr(member_exports, "exec_dialog", opened.exec)
+    window = maximized_window(qtbot, demo, free_area)
+    open_every_dialog(window, opened)
+    names = {name for name, _size in opened.dialogs}
+    assert {"ActivityDialog", "MemberDialog", "QPrintPreviewDialog", "ScoringDialog"} <= names
+    room = room_for(window)
+    too_big = [
+        (n, s) for n, s in opened.dialogs if s.width() > room.width() or s.height() > room.height()
+    ]
+    assert not too_big, (room, too_big)
+
+
+def test_a_form_too_tall_for_the_screen_scrolls_with_its_buttons_in_view(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    free = QRect(0, 0, 1024, 400)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    dialog = FittedDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    for _ in range(30):
+        field = QComboBox(dialog)
+        field.addItem("一个选项")
+        layout.addWidget(field)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, dialog)
+    layout.addWidget(buttons)
+    assert dialog.minimumSizeHint().height() > free.height()
+    dialog.show()
+    settle()
+    assert dialog.height() <= room_for(dialog).height()
+    assert dialog.findChild(QWidget, screens.SCROLL_NAME) is not None
+    assert within(buttons, dialog) and buttons.isVisible()
+    fit_dialog(dialog)  # once is enough: fitting again changes nothing
+    assert len(dialog.findChildren(QWidget, screens.SCROLL_NAME)) == 1
+
+
+def test_a_dialog_opened_through_a_host_is_fitted(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    free = QRect(0, 0, 1024, 728)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
+
+    host = DialogHost()
+    dialog = DualReportOverviewDialog(AppContext(db))  # 1100 wide in its form
+    qtbot.addWidget(dialog)
+    host.open_dialog(dialog)
+    assert dialog.width() <= room_for(dialog).width()
+    dialog.reject()
