@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
@@ -22,11 +22,12 @@ from pbc_desktop.ui.common.excel_import import (
     set_up_bad_rows,
     show_bad_rows,
 )
+from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 
 
-class MemberImportDialog(QDialog):
+class MemberImportDialog(FittedDialog):
     """``imported`` carries the :class:`~pbc_desktop.services.member_import.ImportResult`
     once members were written, so the members tab can reload."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
@@ -23,13 +23,14 @@ from pbc_desktop.ui.common.excel_import import (
     set_up_bad_rows,
     show_bad_rows,
 )
+from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
 
 TEMPLATE_NAME = "党组织信息表.xlsx"
 
 
-class OrganizationImportDialog(QDialog):
+class OrganizationImportDialog(FittedDialog):
     """``imported`` carries the :class:`~pbc_desktop.services.organization_import.
     OrgImportResult` once organizations were written, so the window can reload."""
 
