@@ -2920,7 +2920,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>PBC Desktop</source>
-        <extracomment>Widgets whose state is remembered by object name, renamed to the one naming scheme (docs/CONTRIBUTING.md): old name → new name. Keep the entries: an office may skip versions.</extracomment>
+        <extracomment>The window&apos;s first size where the screen has room for it (else it starts maximized). Widgets whose state is remembered by object name, renamed to the one naming scheme (docs/CONTRIBUTING.md): old name → new name. Keep the entries: an office may skip versions.</extracomment>
         <translation>党建共同体工作台</translation>
     </message>
     <message>
