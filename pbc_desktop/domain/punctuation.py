@@ -68,6 +68,9 @@ _PROTECTED = re.compile(
 )
 
 
+_ACCELERATOR_END = re.compile(r"\(&(?:amp;)?[A-Za-z0-9]$")
+
+
 def is_cjk(ch: str) -> bool:
     """A Chinese character or a Chinese mark (full-width, “quotes”, …, —)."""
     return _is_cjk_char(ch) or ch in "“”‘’…—"
@@ -100,6 +103,8 @@ def _neighbour(text: str, i: int, step: int, protected: list[bool]) -> str:
         j += step
     if not 0 <= j < len(text):
         return ""
+    if protected[j] and text[j] == ")" and _ACCELERATOR_END.search(text, 0, j):
+        return "）"  # "名称(&N):" is a Chinese label: its colon is "："
     return "a" if protected[j] else text[j]
 
 

@@ -368,23 +368,23 @@
     </message>
     <message>
         <source>&amp;Community:</source>
-        <translation>党建共同体(&amp;C):</translation>
+        <translation>党建共同体(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>类型(&amp;K):</translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>标题(&amp;T):</translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>Stat&amp;us:</source>
-        <translation>状态(&amp;U):</translation>
+        <translation>状态(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Starts at:</source>
-        <translation>开始时间(&amp;S):</translation>
+        <translation>开始时间(&amp;S)：</translation>
     </message>
     <message>
         <source>yyyy-MM-dd HH:mm</source>
@@ -392,7 +392,7 @@
     </message>
     <message>
         <source>&amp;Ends at:</source>
-        <translation>结束时间(&amp;E):</translation>
+        <translation>结束时间(&amp;E)：</translation>
     </message>
     <message>
         <source>Record the end</source>
@@ -400,7 +400,7 @@
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation>地点(&amp;P):</translation>
+        <translation>地点(&amp;P)：</translation>
     </message>
     <message>
         <source>Choose a venue (阵地) or type another place</source>
@@ -408,15 +408,15 @@
     </message>
     <message>
         <source>&amp;Host organization:</source>
-        <translation>主办单位(&amp;H):</translation>
+        <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Recorder:</source>
-        <translation>记录人(&amp;R):</translation>
+        <translation>记录人(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Lecturer:</source>
-        <translation>主讲人(&amp;L):</translation>
+        <translation>主讲人(&amp;L)：</translation>
     </message>
     <message>
         <source>Pr&amp;opose from rotation</source>
@@ -424,19 +424,19 @@
     </message>
     <message>
         <source>Ch&amp;air:</source>
-        <translation>主持人(&amp;A):</translation>
+        <translation>主持人(&amp;A)：</translation>
     </message>
     <message>
         <source>Tra&amp;inee person-times:</source>
-        <translation>培训人次(&amp;I):</translation>
+        <translation>培训人次(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Guests:</source>
-        <translation>列席嘉宾(&amp;G):</translation>
+        <translation>列席嘉宾(&amp;G)：</translation>
     </message>
     <message>
         <source>Su&amp;mmary:</source>
-        <translation>概要(&amp;M):</translation>
+        <translation>概要(&amp;M)：</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -516,15 +516,15 @@
     </message>
     <message>
         <source>&amp;Item:</source>
-        <translation>议题(&amp;I):</translation>
+        <translation>议题(&amp;I)：</translation>
     </message>
     <message>
         <source>Dis&amp;cussion:</source>
-        <translation>讨论情况(&amp;C):</translation>
+        <translation>讨论情况(&amp;C)：</translation>
     </message>
     <message>
         <source>Res&amp;olution:</source>
-        <translation>决议(&amp;O):</translation>
+        <translation>决议(&amp;O)：</translation>
     </message>
     <message>
         <source>Put to a &amp;vote</source>
@@ -1004,15 +1004,15 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Current password:</source>
-        <translation>当前密码(&amp;C):</translation>
+        <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
-        <translation>新密码(&amp;N):</translation>
+        <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
         <source>New password &amp;again:</source>
-        <translation>再次输入新密码(&amp;A):</translation>
+        <translation>再次输入新密码(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -1051,23 +1051,23 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Lead organization:</source>
-        <translation>牵头党组织(&amp;L):</translation>
+        <translation>牵头党组织(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Partners:</source>
-        <translation>参与单位(&amp;P):</translation>
+        <translation>参与单位(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Responsible person:</source>
-        <translation>责任人(&amp;R):</translation>
+        <translation>责任人(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Claimed on:</source>
-        <translation>认领日期(&amp;C):</translation>
+        <translation>认领日期(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Deadline:</source>
-        <translation>完成时限(&amp;D):</translation>
+        <translation>完成时限(&amp;D)：</translation>
     </message>
     <message>
         <source>Has a deadline</source>
@@ -1301,7 +1301,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>名称(&amp;N):</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>e.g. Chensha Avenue Party-building community</source>
@@ -1309,7 +1309,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>主题(&amp;T):</translation>
+        <translation>主题(&amp;T)：</translation>
     </message>
     <message>
         <source>Co-building types:</source>
@@ -1333,11 +1333,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Founded on:</source>
-        <translation>成立日期(&amp;F):</translation>
+        <translation>成立日期(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>简介(&amp;D):</translation>
+        <translation>简介(&amp;D)：</translation>
     </message>
     <message>
         <source>Member organizations</source>
@@ -1369,7 +1369,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Lead organization:</source>
-        <translation>牵头党组织(&amp;L):</translation>
+        <translation>牵头党组织(&amp;L)：</translation>
     </message>
     <message>
         <source>Leadership team</source>
@@ -1543,11 +1543,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>R&amp;ecent:</source>
-        <translation>最近使用(&amp;E):</translation>
+        <translation>最近使用(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>服务器(&amp;S):</translation>
+        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
         <source>10.38.1.5</source>
@@ -1555,19 +1555,19 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>端口(&amp;O):</translation>
+        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation>数据库(&amp;D):</translation>
+        <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation>账号(&amp;A):</translation>
+        <translation>账号(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>密码(&amp;P):</translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Re&amp;member the password</source>
@@ -1696,11 +1696,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Town:</source>
-        <translation>镇街(&amp;T):</translation>
+        <translation>镇街(&amp;T)：</translation>
     </message>
     <message>
         <source>Hours in &amp;year:</source>
-        <translation>时长年度(&amp;Y):</translation>
+        <translation>时长年度(&amp;Y)：</translation>
     </message>
     <message>
         <source>Only organizations &amp;involved</source>
@@ -1731,11 +1731,11 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Left the post on:</source>
-        <translation>离岗日期(&amp;L):</translation>
+        <translation>离岗日期(&amp;L)：</translation>
     </message>
     <message>
         <source>R&amp;emark:</source>
-        <translation>备注(&amp;E):</translation>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -1758,7 +1758,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>年度(&amp;Y):</translation>
+        <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
         <source>Result:</source>
@@ -1778,7 +1778,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>R&amp;emark:</source>
-        <translation>备注(&amp;E):</translation>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -1961,39 +1961,39 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N):</translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Unit / post:</source>
-        <translation>单位/职务(&amp;U):</translation>
+        <translation>单位/职务(&amp;U)：</translation>
     </message>
     <message>
         <source>User na&amp;me:</source>
-        <translation>用户名(&amp;M):</translation>
+        <translation>用户名(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>密码(&amp;P):</translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Password &amp;again:</source>
-        <translation>再次输入密码(&amp;A):</translation>
+        <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Level:</source>
-        <translation>层级(&amp;L):</translation>
+        <translation>层级(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Organization (a village office):</source>
-        <translation>所属党组织（村社区单位）(&amp;O):</translation>
+        <translation>所属党组织（村社区单位）(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Town (a town office):</source>
-        <translation>所在镇街（镇街单位）(&amp;T):</translation>
+        <translation>所在镇街（镇街单位）(&amp;T)：</translation>
     </message>
     <message>
         <source>O&amp;ffice name:</source>
-        <translation>单位名称(&amp;F):</translation>
+        <translation>单位名称(&amp;F)：</translation>
     </message>
 </context>
 <context>
@@ -2107,11 +2107,11 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>日期(&amp;D):</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Amount (yuan):</source>
-        <translation>金额（元）(&amp;A):</translation>
+        <translation>金额（元）(&amp;A)：</translation>
     </message>
     <message>
         <source>1,234.50</source>
@@ -2119,27 +2119,27 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation>来源(&amp;S):</translation>
+        <translation>来源(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation>用途(&amp;P):</translation>
+        <translation>用途(&amp;P)：</translation>
     </message>
     <message>
         <source>A&amp;ctivity:</source>
-        <translation>关联活动(&amp;C):</translation>
+        <translation>关联活动(&amp;C)：</translation>
     </message>
     <message>
         <source>Pro&amp;ject:</source>
-        <translation>关联项目(&amp;J):</translation>
+        <translation>关联项目(&amp;J)：</translation>
     </message>
     <message>
         <source>&amp;Handled by:</source>
-        <translation>经手人(&amp;H):</translation>
+        <translation>经手人(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Remark:</source>
-        <translation>备注(&amp;R):</translation>
+        <translation>备注(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -2170,11 +2170,11 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Community:</source>
-        <translation>党建共同体(&amp;C):</translation>
+        <translation>党建共同体(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>年度(&amp;Y):</translation>
+        <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2312,15 +2312,15 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>年度(&amp;Y):</translation>
+        <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
         <source>&amp;Start from:</source>
-        <translation>起始内容(&amp;S):</translation>
+        <translation>起始内容(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>名称(&amp;N):</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Grade thresholds:</source>
@@ -2399,31 +2399,31 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>标题(&amp;T):</translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation>类别(&amp;C):</translation>
+        <translation>类别(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>简介(&amp;D):</translation>
+        <translation>简介(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Answers the demand:</source>
-        <translation>对应需求(&amp;A):</translation>
+        <translation>对应需求(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Uses the resource:</source>
-        <translation>使用资源(&amp;U):</translation>
+        <translation>使用资源(&amp;U)：</translation>
     </message>
     <message>
         <source>E&amp;xpected result:</source>
-        <translation>预期成效(&amp;X):</translation>
+        <translation>预期成效(&amp;X)：</translation>
     </message>
     <message>
         <source>Dead&amp;line:</source>
-        <translation>完成时限(&amp;L):</translation>
+        <translation>完成时限(&amp;L)：</translation>
     </message>
     <message>
         <source>Has a deadline</source>
@@ -2450,15 +2450,15 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Step:</source>
-        <translation>步骤(&amp;S):</translation>
+        <translation>步骤(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>日期(&amp;D):</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Remark:</source>
-        <translation>备注(&amp;R):</translation>
+        <translation>备注(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -2481,19 +2481,19 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>类型(&amp;K):</translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>标题(&amp;T):</translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>年度(&amp;Y):</translation>
+        <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
         <source>&amp;Signed on:</source>
-        <translation>签订日期(&amp;S):</translation>
+        <translation>签订日期(&amp;S)：</translation>
     </message>
     <message>
         <source>Signed</source>
@@ -2501,7 +2501,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Remark:</source>
-        <translation>备注(&amp;R):</translation>
+        <translation>备注(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -3100,19 +3100,19 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N):</translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;ID number:</source>
-        <translation>身份证号(&amp;I):</translation>
+        <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation>性别(&amp;G):</translation>
+        <translation>性别(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Birth date:</source>
-        <translation>出生日期(&amp;B):</translation>
+        <translation>出生日期(&amp;B)：</translation>
     </message>
     <message>
         <source>Known</source>
@@ -3120,19 +3120,19 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>&amp;Ethnicity:</source>
-        <translation>民族(&amp;E):</translation>
+        <translation>民族(&amp;E)：</translation>
     </message>
     <message>
         <source>Nati&amp;ve place:</source>
-        <translation>籍贯(&amp;V):</translation>
+        <translation>籍贯(&amp;V)：</translation>
     </message>
     <message>
         <source>Ed&amp;ucation:</source>
-        <translation>学历(&amp;U):</translation>
+        <translation>学历(&amp;U)：</translation>
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation>联系电话(&amp;H):</translation>
+        <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
         <source>Party membership</source>
@@ -3140,31 +3140,31 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Party &amp;organization:</source>
-        <translation>所在党组织(&amp;O):</translation>
+        <translation>所在党组织(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation>人员类别(&amp;C):</translation>
+        <translation>人员类别(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>党籍状态(&amp;S):</translation>
+        <translation>党籍状态(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Joined on:</source>
-        <translation>入党日期(&amp;J):</translation>
+        <translation>入党日期(&amp;J)：</translation>
     </message>
     <message>
         <source>Con&amp;firmed on:</source>
-        <translation>转正日期(&amp;F):</translation>
+        <translation>转正日期(&amp;F)：</translation>
     </message>
     <message>
         <source>Party &amp;post:</source>
-        <translation>党内职务(&amp;P):</translation>
+        <translation>党内职务(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Work unit and post:</source>
-        <translation>工作单位及职务(&amp;W):</translation>
+        <translation>工作单位及职务(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Remark</source>
@@ -3334,7 +3334,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
     <message>
         <source>Roster s&amp;heet:</source>
-        <translation>名册所在工作表(&amp;H):</translation>
+        <translation>名册所在工作表(&amp;H)：</translation>
     </message>
     <message>
         <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
@@ -3952,23 +3952,23 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>&amp;Organization (a village office):</source>
-        <translation>所属党组织（村社区单位）(&amp;O):</translation>
+        <translation>所属党组织（村社区单位）(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Town (a town office):</source>
-        <translation>所在镇街（镇街单位）(&amp;T):</translation>
+        <translation>所在镇街（镇街单位）(&amp;T)：</translation>
     </message>
     <message>
         <source>Office &amp;name:</source>
-        <translation>单位名称(&amp;N):</translation>
+        <translation>单位名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Code (optional):</source>
-        <translation>单位代码（选填）(&amp;C):</translation>
+        <translation>单位代码（选填）(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Level:</source>
-        <translation>层级(&amp;L):</translation>
+        <translation>层级(&amp;L)：</translation>
     </message>
 </context>
 <context>
@@ -4007,47 +4007,47 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>名称(&amp;N):</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Short name:</source>
-        <translation>简称(&amp;S):</translation>
+        <translation>简称(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>组织类别(&amp;K):</translation>
+        <translation>组织类别(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Field:</source>
-        <translation>所属领域(&amp;F):</translation>
+        <translation>所属领域(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Level:</source>
-        <translation>层级(&amp;L):</translation>
+        <translation>层级(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Town:</source>
-        <translation>镇街(&amp;T):</translation>
+        <translation>镇街(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Parent organization:</source>
-        <translation>上级党组织(&amp;P):</translation>
+        <translation>上级党组织(&amp;P)：</translation>
     </message>
     <message>
         <source>Se&amp;cretary:</source>
-        <translation>书记(&amp;C):</translation>
+        <translation>书记(&amp;C)：</translation>
     </message>
     <message>
         <source>C&amp;ontact person:</source>
-        <translation>联系人(&amp;O):</translation>
+        <translation>联系人(&amp;O)：</translation>
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation>联系电话(&amp;H):</translation>
+        <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>地址(&amp;A):</translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>Founded on:</source>
@@ -4071,7 +4071,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>&amp;Remark:</source>
-        <translation>备注(&amp;R):</translation>
+        <translation>备注(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -4532,11 +4532,11 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>N&amp;ame:</source>
-        <translation>名称(&amp;A):</translation>
+        <translation>名称(&amp;A)：</translation>
     </message>
     <message>
         <source>Dut&amp;ies:</source>
-        <translation>岗位职责(&amp;I):</translation>
+        <translation>岗位职责(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -4595,23 +4595,23 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
     <message>
         <source>&amp;Community:</source>
-        <translation>党建共同体(&amp;C):</translation>
+        <translation>党建共同体(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Report to:</source>
-        <translation>报到单位(&amp;R):</translation>
+        <translation>报到单位(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Post:</source>
-        <translation>岗位(&amp;P):</translation>
+        <translation>岗位(&amp;P)：</translation>
     </message>
     <message>
         <source>Report &amp;date:</source>
-        <translation>报到日期(&amp;D):</translation>
+        <translation>报到日期(&amp;D)：</translation>
     </message>
     <message>
         <source>R&amp;emark:</source>
-        <translation>备注(&amp;E):</translation>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -4842,11 +4842,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>New &amp;password:</source>
-        <translation>新密码(&amp;P):</translation>
+        <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Repeat p&amp;assword:</source>
-        <translation>再次输入密码(&amp;A):</translation>
+        <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
         <source>The person must choose a new password at the next sign-in.</source>
@@ -4957,15 +4957,15 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;Outcome:</source>
-        <translation>考核结果(&amp;O):</translation>
+        <translation>考核结果(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Award (yuan):</source>
-        <translation>奖补金额（元）(&amp;A):</translation>
+        <translation>奖补金额（元）(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Reasons for rectification:</source>
-        <translation>整顿原因(&amp;R):</translation>
+        <translation>整顿原因(&amp;R)：</translation>
     </message>
     <message>
         <source>Save and f&amp;inish</source>
@@ -4980,7 +4980,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>接收单位(&amp;T):</translation>
+        <translation>接收单位(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Everything, not only what is new to that office</source>
@@ -5030,15 +5030,15 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>日期(&amp;D):</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Hours:</source>
-        <translation>时长(&amp;H):</translation>
+        <translation>时长(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;What was done:</source>
-        <translation>服务内容(&amp;W):</translation>
+        <translation>服务内容(&amp;W)：</translation>
     </message>
 </context>
 <context>
@@ -5155,11 +5155,11 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>用户名(&amp;U):</translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>密码(&amp;P):</translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -5178,15 +5178,15 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;Solved on:</source>
-        <translation>办结日期(&amp;S):</translation>
+        <translation>办结日期(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Result:</source>
-        <translation>办理结果(&amp;R):</translation>
+        <translation>办理结果(&amp;R)：</translation>
     </message>
     <message>
         <source>Residents&apos; satisf&amp;action:</source>
-        <translation>群众满意度(&amp;A):</translation>
+        <translation>群众满意度(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -5201,19 +5201,19 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>日期(&amp;D):</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;By whom:</source>
-        <translation>督办人(&amp;B):</translation>
+        <translation>督办人(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Progress:</source>
-        <translation>进展情况(&amp;P):</translation>
+        <translation>进展情况(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Next step:</source>
-        <translation>下一步(&amp;N):</translation>
+        <translation>下一步(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -5256,35 +5256,35 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>用户名(&amp;U):</translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>姓名(&amp;N):</translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>Un&amp;it / post:</source>
-        <translation>单位/职务(&amp;I):</translation>
+        <translation>单位/职务(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation>角色(&amp;R):</translation>
+        <translation>角色(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Organization:</source>
-        <translation>所属党组织(&amp;O):</translation>
+        <translation>所属党组织(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Town:</source>
-        <translation>所属镇街(&amp;T):</translation>
+        <translation>所属镇街(&amp;T)：</translation>
     </message>
     <message>
         <source>Initial &amp;password:</source>
-        <translation>初始密码(&amp;P):</translation>
+        <translation>初始密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Repeat p&amp;assword:</source>
-        <translation>再次输入密码(&amp;A):</translation>
+        <translation>再次输入密码(&amp;A)：</translation>
     </message>
 </context>
 <context>
@@ -5323,35 +5323,35 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation>名称(&amp;M):</translation>
+        <translation>名称(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>类型(&amp;K):</translation>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Owner organization:</source>
-        <translation>所属党组织(&amp;O):</translation>
+        <translation>所属党组织(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>地址(&amp;A):</translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Capacity:</source>
-        <translation>容纳人数(&amp;C):</translation>
+        <translation>容纳人数(&amp;C)：</translation>
     </message>
     <message>
         <source>Opening &amp;hours:</source>
-        <translation>开放时间(&amp;H):</translation>
+        <translation>开放时间(&amp;H)：</translation>
     </message>
     <message>
         <source>Opened &amp;to:</source>
-        <translation>开放给(&amp;T):</translation>
+        <translation>开放给(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Remark:</source>
-        <translation>备注(&amp;R):</translation>
+        <translation>备注(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Save venue</source>

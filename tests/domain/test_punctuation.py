@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
         ("成员 (3)", "成员（3）"),
         # Kept: accelerators, file filters, times, placeholders, English text.
         ("新建账号(&N)…", "新建账号(&N)…"),
+        ("名称(&N):", "名称(&N)："),
         ("新建账号(&amp;N)…", "新建账号(&amp;N)…"),
         ("照片 (*.jpg *.png);;所有文件 (*)", "照片 (*.jpg *.png);;所有文件 (*)"),
         ("时间 14:32 开始", "时间 14:32 开始"),
