@@ -1,9 +1,10 @@
-"""What the Excel import dialogs (members, organizations) share: the table of the rows
-that cannot be imported, and the import run off the UI thread to its message."""
+"""What the Excel import dialogs (members, organizations) share: reading the file off
+the UI thread, the table of the rows that cannot be imported, the import button's label,
+and the import run off the UI thread to its message."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -13,11 +14,15 @@ from PySide6.QtCore import (
     Qt,
     SignalInstance,
 )
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QPushButton, QTableView, QWidget
 
-from pbc_desktop.services.member_import import ImportCancelledError, RowProblem
+from pbc_desktop.services.member_import import ImportCancelledError, OnDuplicate, RowProblem
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.worker import Job, run_with_progress, succeeded
+
+if TYPE_CHECKING:
+    from pbc_desktop.db.engine import Database
+    from pbc_desktop.progress import CancelFn, ProgressFn
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW, NAME, REASON = range(3)
@@ -37,6 +42,36 @@ def open_filter(files: str) -> str:
         "CSV files (*.csv);;All files (*)",
     )
     return f"{files} ({READ_PATTERNS});;{rest}"
+
+
+P = TypeVar("P")
+
+
+def read_file(dialog: QWidget, title: str, job: Job[P]) -> P | None:
+    """Run the reading ``job`` with progress and cancel; its preview, or None when the file
+    was refused (said) or the reading cancelled."""
+    outcome = run_with_progress(dialog, title, job)
+    if not succeeded(
+        dialog,
+        outcome,
+        title=QCoreApplication.translate("ExcelImport", "Cannot read the file"),
+        stopped=(ImportCancelledError,),
+    ):
+        return None
+    return outcome.result
+
+
+def set_import_button(button: QPushButton, writes: int, bad: bool, valid: int, rows: int) -> None:
+    """The import button: ``writes`` rows to write, some ``bad`` rows left out (``valid``
+    imported), else all ``rows``."""
+    if writes == 0:
+        label = QCoreApplication.translate("ExcelImport", "Nothing new to import")
+    elif bad:
+        label = QCoreApplication.translate("ExcelImport", "Import the {0} valid rows").format(valid)
+    else:
+        label = QCoreApplication.translate("ExcelImport", "Import all {0} rows").format(rows)
+    button.setText(label)
+    button.setEnabled(writes > 0)
 
 
 class BadRowsModel(QAbstractTableModel):
@@ -125,6 +160,58 @@ class Summarized(Protocol):
 
 
 R = TypeVar("R", bound=Summarized)
+
+
+class Counted(Protocol):
+    def counts(self, on_duplicate: OnDuplicate, /) -> Any: ...
+
+
+C = TypeVar("C", bound=Counted)
+C_contra = TypeVar("C_contra", bound=Counted, contravariant=True)
+R_co = TypeVar("R_co", bound=Summarized, covariant=True)
+
+
+class ApplyFn(Protocol[C_contra, R_co]):
+    """``member_import.apply_import``, ``organization_import.apply_org_import``."""
+
+    def __call__(
+        self,
+        db: Database,
+        preview: C_contra,
+        /,
+        *,
+        on_duplicate: OnDuplicate,
+        valid_only: bool,
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
+    ) -> R_co: ...
+
+
+def import_preview(
+    dialog: QDialog,
+    title: str,
+    *,
+    imported: SignalInstance,
+    apply: ApplyFn[C, R],
+    db: Database,
+    preview: C,
+    on_duplicate: OnDuplicate,
+) -> R | None:
+    """Write ``preview`` with ``apply`` (its good rows only when some are bad), as
+    :func:`run_import`."""
+    valid_only = preview.counts(on_duplicate).bad > 0
+
+    def job(progress: ProgressFn, cancelled: CancelFn) -> R:
+        return apply(
+            db,
+            preview,
+            on_duplicate=on_duplicate,
+            valid_only=valid_only,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    return run_import(dialog, title, job, imported)
 
 
 def run_import(dialog: QDialog, title: str, job: Job[R], imported: SignalInstance) -> R | None:

@@ -17,12 +17,13 @@ from pbc_desktop.services import member_import as svc
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.excel_import import (
+    import_preview,
     open_filter,
-    run_import,
+    read_file,
+    set_import_button,
     set_up_bad_rows,
     show_bad_rows,
 )
-from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 
 
@@ -82,15 +83,10 @@ class MemberImportDialog(QDialog):
                 cancelled=cancelled,
             )
 
-        outcome = run_with_progress(self, self.tr("Reading the roster..."), job)
-        if not succeeded(
-            self,
-            outcome,
-            title=self.tr("Cannot read the file"),
-            stopped=(svc.ImportCancelledError,),
-        ):
+        preview = read_file(self, self.tr("Reading the roster..."), job)
+        if preview is None:
             return False
-        self.preview = outcome.result
+        self.preview = preview
         self.ui.fileEdit.setText(str(path))
         self._refresh()
         return True
@@ -167,14 +163,9 @@ class MemberImportDialog(QDialog):
         ui.newOrgsLabel.setVisible(bool(text))
         ui.createOrgsCheck.setEnabled(bool(missing) or ui.createOrgsCheck.isChecked())
         writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
-        if writes == 0:
-            label = self.tr("Nothing new to import")
-        elif bad:
-            label = self.tr("Import the {0} valid rows").format(counts.new + counts.duplicates)
-        else:
-            label = self.tr("Import all {0} rows").format(counts.total)
-        ui.importButton.setText(label)
-        ui.importButton.setEnabled(writes > 0)
+        set_import_button(
+            ui.importButton, writes, bool(bad), counts.new + counts.duplicates, counts.total
+        )
 
     def _show_sheets(self, preview: svc.ImportPreview) -> None:
         """The sheet choice when several sheets look like rosters, and the notices."""
@@ -195,21 +186,15 @@ class MemberImportDialog(QDialog):
         preview = self.preview
         if preview is None:
             return None
-        db = self.ctx.db
-        on_duplicate = self.on_duplicate()
-        valid_only = preview.counts(on_duplicate).bad > 0
-
-        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportResult:
-            return svc.apply_import(
-                db,
-                preview,
-                on_duplicate=on_duplicate,
-                valid_only=valid_only,
-                progress=progress,
-                cancelled=cancelled,
-            )
-
-        result = run_import(self, self.tr("Importing members..."), job, self.imported)
+        result = import_preview(
+            self,
+            self.tr("Importing members..."),
+            imported=self.imported,
+            apply=svc.apply_import,
+            db=self.ctx.db,
+            preview=preview,
+            on_duplicate=self.on_duplicate(),
+        )
         if result is not None:
             self.last_result = result
         return result

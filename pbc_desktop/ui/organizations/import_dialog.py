@@ -18,12 +18,13 @@ from pbc_desktop.services import organization_import as svc
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.excel_import import (
+    import_preview,
     open_filter,
-    run_import,
+    read_file,
+    set_import_button,
     set_up_bad_rows,
     show_bad_rows,
 )
-from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
 
 TEMPLATE_NAME = "党组织信息表.xlsx"
@@ -102,15 +103,10 @@ class OrganizationImportDialog(QDialog):
         def job(progress: ProgressFn, cancelled: CancelFn) -> svc.OrgImportPreview:
             return svc.read_organizations(db, path, progress=progress, cancelled=cancelled)
 
-        outcome = run_with_progress(self, self.tr("Reading the organization list..."), job)
-        if not succeeded(
-            self,
-            outcome,
-            title=self.tr("Cannot read the file"),
-            stopped=(svc.ImportCancelledError,),
-        ):
+        preview = read_file(self, self.tr("Reading the organization list..."), job)
+        if preview is None:
             return False
-        self.preview = outcome.result
+        self.preview = preview
         self.ui.fileEdit.setText(str(path))
         self._refresh()
         return True
@@ -154,35 +150,22 @@ class OrganizationImportDialog(QDialog):
         ui.noticeLabel.setText(self.tr("Columns not read: {0}").format(ignored) if ignored else "")
         ui.noticeLabel.setVisible(bool(ignored))
         writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
-        if writes == 0:
-            label = self.tr("Nothing new to import")
-        elif bad:
-            label = self.tr("Import the {0} valid rows").format(writes)
-        else:
-            label = self.tr("Import all {0} rows").format(writes)
-        ui.importButton.setText(label)
-        ui.importButton.setEnabled(writes > 0)
+        set_import_button(ui.importButton, writes, bool(bad), writes, writes)
 
     # -- writing --------------------------------------------------------------------------
     def start_import(self) -> svc.OrgImportResult | None:
         preview = self.preview
         if preview is None:
             return None
-        db = self.ctx.db
-        on_duplicate = self.on_duplicate()
-        valid_only = preview.counts(on_duplicate).bad > 0
-
-        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.OrgImportResult:
-            return svc.apply_org_import(
-                db,
-                preview,
-                on_duplicate=on_duplicate,
-                valid_only=valid_only,
-                progress=progress,
-                cancelled=cancelled,
-            )
-
-        result = run_import(self, self.tr("Importing organizations..."), job, self.imported)
+        result = import_preview(
+            self,
+            self.tr("Importing organizations..."),
+            imported=self.imported,
+            apply=svc.apply_org_import,
+            db=self.ctx.db,
+            preview=preview,
+            on_duplicate=self.on_duplicate(),
+        )
         if result is not None:
             self.last_result = result
         return result
