@@ -16,6 +16,25 @@ if TYPE_CHECKING:
 EXIT_BAD_ROWS = 1
 
 
+def add_import_options(p: argparse.ArgumentParser, *, duplicate_help: str) -> None:
+    """--dry-run, --valid-only and --on-duplicate (``duplicate_help``: what counts as one
+    already stored)."""
+    p.add_argument(
+        "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    p.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="import the good rows even when some rows are bad (the exit status is still 1)",
+    )
+    p.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update"),
+        default="skip",
+        help=f"{duplicate_help}: leave alone (default) or update from the filled-in cells",
+    )
+
+
 class _Preview(Protocol):
     def bad_rows(self, on_duplicate: OnDuplicate, /) -> list[RowProblem]: ...
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pbc_desktop.cli.excel_import import add_import_options
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -44,9 +45,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", type=Path, metavar="FILE", help="the roster (.xlsx, .xls, .ods or .csv)")
-    p.add_argument(
-        "--dry-run", action="store_true", help="check the file and report; write nothing"
-    )
+    add_import_options(p, duplicate_help="a member already stored (same ID number)")
     p.add_argument(
         "--sheet",
         metavar="NAME",
@@ -54,21 +53,9 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         "the required columns; hidden sheets are read only when named here)",
     )
     p.add_argument(
-        "--valid-only",
-        action="store_true",
-        help="import the good rows even when some rows are bad (the exit status is still 1)",
-    )
-    p.add_argument(
         "--create-orgs",
         action="store_true",
         help="create the Party organizations (所在党组织) that do not exist yet",
-    )
-    p.add_argument(
-        "--on-duplicate",
-        choices=("skip", "update"),
-        default="skip",
-        help="a member already stored (same ID number): leave alone (default) or update "
-        "from the filled-in cells",
     )
     p.set_defaults(handler=cmd_import_members)
 

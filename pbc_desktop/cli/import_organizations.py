@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pbc_desktop.cli.excel_import import add_import_options
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -45,21 +46,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.add_argument(
         "file", type=Path, metavar="FILE", help="the organization list (.xlsx, .xls, .ods or .csv)"
     )
-    p.add_argument(
-        "--dry-run", action="store_true", help="check the file and report; write nothing"
-    )
-    p.add_argument(
-        "--valid-only",
-        action="store_true",
-        help="import the good rows even when some rows are bad (the exit status is still 1)",
-    )
-    p.add_argument(
-        "--on-duplicate",
-        choices=("skip", "update"),
-        default="skip",
-        help="an organization already stored (same name): leave alone (default) or update "
-        "from the filled-in cells",
-    )
+    add_import_options(p, duplicate_help="an organization already stored (same name)")
     p.set_defaults(handler=cmd_import_organizations)
 
 
