@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pbc_desktop.cli.excel_import import add_import_options
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
     from pbc_desktop.cli.common import Subcommands
     from pbc_desktop.services.member_import import ImportCounts, ImportPreview
-
-EXIT_BAD_ROWS = 1
 
 _EPILOG = """\
 The header row may be anywhere in the first 10 rows; columns may come in any order and
@@ -46,9 +45,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", type=Path, metavar="FILE", help="the roster (.xlsx, .xls, .ods or .csv)")
-    p.add_argument(
-        "--dry-run", action="store_true", help="check the file and report; write nothing"
-    )
+    add_import_options(p, duplicate_help="a member already stored (same ID number)")
     p.add_argument(
         "--sheet",
         metavar="NAME",
@@ -56,21 +53,9 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         "the required columns; hidden sheets are read only when named here)",
     )
     p.add_argument(
-        "--valid-only",
-        action="store_true",
-        help="import the good rows even when some rows are bad (the exit status is still 1)",
-    )
-    p.add_argument(
         "--create-orgs",
         action="store_true",
         help="create the Party organizations (所在党组织) that do not exist yet",
-    )
-    p.add_argument(
-        "--on-duplicate",
-        choices=("skip", "update"),
-        default="skip",
-        help="a member already stored (same ID number): leave alone (default) or update "
-        "from the filled-in cells",
     )
     p.set_defaults(handler=cmd_import_members)
 
@@ -80,7 +65,8 @@ def _progress(percent: int, text: str) -> None:
 
 
 def cmd_import_members(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import EXIT_OK, open_db
+    from pbc_desktop.cli.common import open_db
+    from pbc_desktop.cli.excel_import import import_checked
     from pbc_desktop.services import member_import as svc
 
     show_progress = sys.stderr.isatty()
@@ -93,37 +79,32 @@ def cmd_import_members(args: argparse.Namespace) -> int:
         if show_progress:
             print(file=sys.stderr)
         _print_notices(preview)
-        bad = preview.bad_rows(args.on_duplicate)
-        for problem in bad:
-            print(problem.line())
-        counts = preview.counts(args.on_duplicate)
-        if args.dry_run:
-            _print_dry_run(counts, preview.orgs_to_create(args.on_duplicate), args.on_duplicate)
-            _print_missing_orgs(preview.missing_orgs, args.create_orgs)
-            return EXIT_BAD_ROWS if bad else EXIT_OK
-        if bad and not args.valid_only:
-            print(
-                t(
-                    f"有 {len(bad)} 行有错误，没有导入任何党员。"
-                    "请改正后重新导入，或加 --valid-only 只导入正确的行。",
-                    f"{len(bad)} rows have errors; nothing was imported. Correct them and "
-                    "import again, or add --valid-only to import only the good rows.",
-                )
+        missing = preview.missing_orgs
+
+        def apply() -> svc.ImportResult:
+            result = svc.apply_import(
+                db,
+                preview,
+                on_duplicate=args.on_duplicate,
+                valid_only=args.valid_only,
+                progress=progress,
             )
-            _print_missing_orgs(preview.missing_orgs, args.create_orgs)
-            return EXIT_BAD_ROWS
-        result = svc.apply_import(
-            db,
+            if show_progress:
+                print(file=sys.stderr)
+            return result
+
+        return import_checked(
+            args,
             preview,
-            on_duplicate=args.on_duplicate,
-            valid_only=args.valid_only,
-            progress=progress,
+            nothing_imported="党员",
+            dry_run=lambda: _print_dry_run(
+                preview.counts(args.on_duplicate),
+                preview.orgs_to_create(args.on_duplicate),
+                args.on_duplicate,
+            ),
+            apply=apply,
+            after=lambda: _print_missing_orgs(missing, args.create_orgs),
         )
-        if show_progress:
-            print(file=sys.stderr)
-        print(result.summary())
-        _print_missing_orgs(preview.missing_orgs, args.create_orgs)
-        return EXIT_BAD_ROWS if bad else EXIT_OK
     finally:
         db.dispose()
 

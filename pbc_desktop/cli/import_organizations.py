@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.import_members import EXIT_BAD_ROWS
+from pbc_desktop.cli.excel_import import add_import_options
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -46,52 +46,27 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.add_argument(
         "file", type=Path, metavar="FILE", help="the organization list (.xlsx, .xls, .ods or .csv)"
     )
-    p.add_argument(
-        "--dry-run", action="store_true", help="check the file and report; write nothing"
-    )
-    p.add_argument(
-        "--valid-only",
-        action="store_true",
-        help="import the good rows even when some rows are bad (the exit status is still 1)",
-    )
-    p.add_argument(
-        "--on-duplicate",
-        choices=("skip", "update"),
-        default="skip",
-        help="an organization already stored (same name): leave alone (default) or update "
-        "from the filled-in cells",
-    )
+    add_import_options(p, duplicate_help="an organization already stored (same name)")
     p.set_defaults(handler=cmd_import_organizations)
 
 
 def cmd_import_organizations(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import EXIT_OK, open_db
+    from pbc_desktop.cli.common import open_db
+    from pbc_desktop.cli.excel_import import import_checked
     from pbc_desktop.services import organization_import as svc
 
     db = open_db(args)
     try:
         preview = svc.read_organizations(db, args.file)
-        bad = preview.bad_rows(args.on_duplicate)
-        for problem in bad:
-            print(problem.line())
-        if args.dry_run:
-            _print_dry_run(preview.counts(args.on_duplicate), args.on_duplicate)
-            return EXIT_BAD_ROWS if bad else EXIT_OK
-        if bad and not args.valid_only:
-            print(
-                t(
-                    f"有 {len(bad)} 行有错误，没有导入任何党组织。"
-                    "请改正后重新导入，或加 --valid-only 只导入正确的行。",
-                    f"{len(bad)} rows have errors; nothing was imported. Correct them and "
-                    "import again, or add --valid-only to import only the good rows.",
-                )
-            )
-            return EXIT_BAD_ROWS
-        result = svc.apply_org_import(
-            db, preview, on_duplicate=args.on_duplicate, valid_only=args.valid_only
+        return import_checked(
+            args,
+            preview,
+            nothing_imported="党组织",
+            dry_run=lambda: _print_dry_run(preview.counts(args.on_duplicate), args.on_duplicate),
+            apply=lambda: svc.apply_org_import(
+                db, preview, on_duplicate=args.on_duplicate, valid_only=args.valid_only
+            ),
         )
-        print(result.summary())
-        return EXIT_BAD_ROWS if bad else EXIT_OK
     finally:
         db.dispose()
 

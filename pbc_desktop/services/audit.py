@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, event, insert, inspect, select
 from sqlalchemy.orm import Mapper, Session, object_session
@@ -30,6 +30,7 @@ from pbc_desktop.db.models import AuditEntry, AuditHead, Tombstone
 from pbc_desktop.domain.audit_chain import ChainFacts, entry_hash
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone, scrub_text
+from pbc_desktop.lang import t
 
 # Never logged: bookkeeping (the row version too), and a password hash (not the password,
 # but no one's business); nor columns derived from others (a name's pinyin keys,
@@ -300,6 +301,57 @@ def deleted(
     """Log that ``obj`` is being deleted (call before ``session.delete``). The flush that
     deletes it leaves its tombstone (:func:`_leave_tombstone`)."""
     record(session, AuditAction.DELETE, obj, summary=summary, before=_or_snapshot(obj, before))
+
+
+class ImportOutcome(Protocol):
+    """What an Excel import wrote (``ImportResult``, ``OrgImportResult``)."""
+
+    @property
+    def updated(self) -> int: ...
+    @property
+    def unchanged(self) -> int: ...
+    @property
+    def skipped(self) -> int: ...
+    @property
+    def bad(self) -> int: ...
+    def summary(self) -> str: ...
+
+
+def imported(
+    session: Session,
+    entity: str,
+    what: tuple[str, str],
+    source: tuple[str, str, int],
+    result: ImportOutcome,
+    *,
+    on_duplicate: str,
+    facts: dict[str, Any],
+) -> None:
+    """Log one Excel import of ``what`` (e.g. ``("党员", "members")``) from ``source`` (the
+    file's name, its sheet, the rows read): the result's summary, its counts, the option
+    and the other ``facts`` (e.g. how many were added)."""
+    file, sheet, rows = source
+    record(
+        session,
+        AuditAction.IMPORT,
+        None,
+        summary=t(
+            f"从“{file}”导入{what[0]}：{result.summary()}",
+            f"Imported {what[1]} from “{file}”: {result.summary()}",
+        ),
+        after={
+            "file": file,
+            "sheet": sheet,
+            "rows": rows,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "skipped": result.skipped,
+            "bad": result.bad,
+            "on_duplicate": on_duplicate,
+            **facts,
+        },
+        entity=entity,
+    )
 
 
 def entries_for(session: Session, entity_uuid: str) -> list[AuditEntry]:

@@ -34,6 +34,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import case, func, select
 
 from pbc_desktop.db.engine import Database
@@ -163,9 +164,9 @@ class _RowCells:
         return out
 
 
-def _style_header(cell: Any, f: MemberField) -> None:
-    """A column name of the form: required ones in red."""
-    cell.font = REQUIRED_FONT if f.required else HEADER_FONT
+def style_header(cell: Any, required: bool) -> None:
+    """A column name of an import template (or of the export): required ones in red."""
+    cell.font = REQUIRED_FONT if required else HEADER_FONT
     cell.fill = HEADER_FILL
     cell.alignment = CENTER
 
@@ -174,7 +175,7 @@ def _header_cells(ws: Any, fields: tuple[MemberField, ...]) -> list[WriteOnlyCel
     cells = []
     for f in fields:
         cell = WriteOnlyCell(ws, value=f.zh)
-        _style_header(cell, f)
+        style_header(cell, f.required)
         cells.append(cell)
     return cells
 
@@ -223,6 +224,15 @@ def _field_hint(f: MemberField) -> str:
     return t("其他需要说明的情况，可不填", "Anything else worth noting; may be left empty")
 
 
+def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its one sheet, titled ``title``."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = title
+    return wb, ws
+
+
 def add_notes_sheet(
     wb: Workbook, lines: Sequence[str], columns: Sequence[tuple[str, bool, str]]
 ) -> None:
@@ -247,12 +257,9 @@ def add_notes_sheet(
 def write_template(path: Path) -> Path:
     """The import template: the form's columns, formats prepared, a sheet of instructions."""
     target = Path(path)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = TEMPLATE_SHEET_TITLE
+    wb, ws = new_workbook(TEMPLATE_SHEET_TITLE)
     for index, f in enumerate(FIELDS, start=1):
-        _style_header(ws.cell(row=1, column=index, value=f.zh), f)
+        style_header(ws.cell(row=1, column=index, value=f.zh), f.required)
     _size_columns(ws, FIELDS)
     for index, f in enumerate(FIELDS, start=1):
         letter = get_column_letter(index)

@@ -1788,6 +1788,22 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument 表格 (*.ods);;CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>没有可导入的新内容</translation>
+    </message>
+    <message>
+        <source>Import the {0} valid rows</source>
+        <translation>导入 {0} 行有效数据</translation>
+    </message>
+    <message>
+        <source>Import all {0} rows</source>
+        <translation>导入全部 {0} 行</translation>
+    </message>
+    <message>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
@@ -3273,10 +3289,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>正在读取名册…</translation>
     </message>
     <message>
-        <source>Cannot read the file</source>
-        <translation>无法读取文件</translation>
-    </message>
-    <message>
         <source>Choose a file to see what it holds.</source>
         <translation>请选择文件，查看其中的内容。</translation>
     </message>
@@ -3295,18 +3307,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>{0} organizations named in the file do not exist yet.</source>
         <translation>文件中有 {0} 个党组织尚不存在。</translation>
-    </message>
-    <message>
-        <source>Nothing new to import</source>
-        <translation>没有可导入的新内容</translation>
-    </message>
-    <message>
-        <source>Import the {0} valid rows</source>
-        <translation>导入 {0} 行有效数据</translation>
-    </message>
-    <message>
-        <source>Import all {0} rows</source>
-        <translation>导入全部 {0} 行</translation>
     </message>
     <message>
         <source>Importing members...</source>
@@ -4109,10 +4109,6 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <translation>正在读取党组织名单…</translation>
     </message>
     <message>
-        <source>Cannot read the file</source>
-        <translation>无法读取文件</translation>
-    </message>
-    <message>
         <source>Choose a file to see what it holds.</source>
         <translation>请选择文件，查看其中的内容。</translation>
     </message>
@@ -4127,18 +4123,6 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>Columns not read: {0}</source>
         <translation>未读取的列：{0}</translation>
-    </message>
-    <message>
-        <source>Nothing new to import</source>
-        <translation>没有可导入的新内容</translation>
-    </message>
-    <message>
-        <source>Import the {0} valid rows</source>
-        <translation>导入 {0} 行有效数据</translation>
-    </message>
-    <message>
-        <source>Import all {0} rows</source>
-        <translation>导入全部 {0} 行</translation>
     </message>
     <message>
         <source>Importing organizations...</source>

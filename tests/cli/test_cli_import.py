@@ -328,10 +328,10 @@ def test_a_full_disk_while_importing_exits_2_with_one_sentence(
 
     from pbc_desktop.services import member_import as mi
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
 
-    monkeypatch.setattr(mi.writing, "_audit_import", full)
+    monkeypatch.setattr(mi.writing.audit, "imported", full)
     path = roster(tmp_path, ("甲", ID_A, ORG, "2010-07-01"), ("乙", ID_B, ORG, None))
     state = database_state(db)
     code, out, err = run(capsys, "import-members", str(path), "--db", str(db_file))

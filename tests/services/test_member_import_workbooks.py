@@ -319,7 +319,7 @@ def test_a_full_disk_while_writing_is_a_sentence_and_writes_nothing(
     )
     state = database_state(db)
     # The members are inserted, then the last write of the transaction fails.
-    monkeypatch.setattr(mi.writing, "_audit_import", failure)
+    monkeypatch.setattr(mi.writing.audit, "imported", failure)
     with pytest.raises(UserError) as caught:
         mi.apply_import(db, preview)
     assert caught.value.message == (
@@ -333,10 +333,10 @@ def test_other_database_errors_are_not_called_a_full_disk(
 ) -> None:
     preview = mi.read_members(db, roster(tmp_path / "r.xlsx", ("甲", ID_A, ORG, None)))
 
-    def broken(_s: Session, *_args: object) -> None:
+    def broken(_s: Session, *_args: object, **_kwargs: object) -> None:
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("disk I/O error"))
 
-    monkeypatch.setattr(mi.writing, "_audit_import", broken)
+    monkeypatch.setattr(mi.writing.audit, "imported", broken)
     state = database_state(db)
     # The database layer names a failed write as one sentence that does not claim the disk
     # is full; the import does not add its own "磁盘空间已满".

@@ -306,12 +306,12 @@ def test_a_full_disk_while_importing_is_a_sentence_and_changes_nothing(
 
     from sqlalchemy.exc import OperationalError
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
 
     choose.roster([("张三", ID_A, ORG, None), ("李四", ID_B, ORG, None)])
     state = database_state(db)
-    choose.monkeypatch.setattr(svc.writing, "_audit_import", full)
+    choose.monkeypatch.setattr(svc.writing.audit, "imported", full)
     emitted: list[object] = []
     dialog.imported.connect(emitted.append)
     QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)

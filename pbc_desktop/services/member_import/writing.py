@@ -222,7 +222,18 @@ def apply_import(
                 today=today,
             )
             result = replace(result, bad=bad)
-            _audit_import(s, preview, result, on_duplicate)
+            audit.imported(
+                s,
+                PartyMember.__tablename__,
+                ("党员", "members"),
+                (preview.path.name, preview.sheet, len(preview.rows)),
+                result,
+                on_duplicate=on_duplicate,
+                facts={
+                    "imported": result.imported,
+                    "created_organizations": list(result.created_orgs),
+                },
+            )
             check()
             report(99, t("正在保存…", "Saving…"))
     except (IntegrityError, StaleEditError) as exc:  # a member changed since the file was read
@@ -426,34 +437,4 @@ def _masked_diff(diff: dict[str, tuple[Any, Any]]) -> dict[str, str]:
 def _json(values: dict[str, Any]) -> str:
     return json.dumps(
         {k: audit._jsonable(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True
-    )
-
-
-def _audit_import(
-    s: Session,
-    preview: ImportPreview,
-    result: ImportResult,
-    on_duplicate: OnDuplicate,
-) -> None:
-    audit.record(
-        s,
-        AuditAction.IMPORT,
-        None,
-        summary=t(
-            f"从“{preview.path.name}”导入党员：{result.summary()}",
-            f"Imported members from “{preview.path.name}”: {result.summary()}",
-        ),
-        after={
-            "file": preview.path.name,
-            "sheet": preview.sheet,
-            "rows": len(preview.rows),
-            "imported": result.imported,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "skipped": result.skipped,
-            "bad": result.bad,
-            "on_duplicate": on_duplicate,
-            "created_organizations": list(result.created_orgs),
-        },
-        entity=PartyMember.__tablename__,
     )

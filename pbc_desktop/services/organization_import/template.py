@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -13,14 +12,12 @@ from pbc_desktop.domain import org_columns as oc
 from pbc_desktop.files import atomic_output, save_workbook
 from pbc_desktop.lang import t
 from pbc_desktop.services.member_export import (
-    CENTER,
     DATE_FORMAT,
-    HEADER_FILL,
-    HEADER_FONT,
-    REQUIRED_FONT,
     TEMPLATE_ROWS,
     TEXT_FORMAT,
     add_notes_sheet,
+    new_workbook,
+    style_header,
 )
 
 TEMPLATE_SHEET_TITLE = "党组织信息表"
@@ -30,15 +27,9 @@ _WIDTHS = {"name": 30, "parent": 30, "address": 24, "remark": 20, "level": 8}
 def write_org_template(path: Path) -> Path:
     """Write the empty organization list to ``path`` (replaced whole, or left as it was)."""
     target = Path(path)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = TEMPLATE_SHEET_TITLE
+    wb, ws = new_workbook(TEMPLATE_SHEET_TITLE)
     for index, column in enumerate(oc.COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index, value=column.zh)
-        cell.font = REQUIRED_FONT if column.required else HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = CENTER
+        style_header(ws.cell(row=1, column=index, value=column.zh), column.required)
         letter = get_column_letter(index)
         dim = ws.column_dimensions[letter]
         dim.width = _WIDTHS.get(column.key, 12)

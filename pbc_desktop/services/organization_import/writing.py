@@ -6,12 +6,10 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import StaleEditError, UserError
 from pbc_desktop.lang import t
@@ -133,7 +131,15 @@ def apply_org_import(
                 skipped=plan.skipped,
                 bad=bad,
             )
-            _audit_import(s, preview, result, on_duplicate)
+            audit.imported(
+                s,
+                Organization.__tablename__,
+                ("党组织", "organizations"),
+                (preview.path.name, preview.sheet, len(preview.rows)),
+                result,
+                on_duplicate=on_duplicate,
+                facts={"created": result.created},
+            )
             if stop():
                 raise _cancelled_error()
             report(99, t("正在保存…", "Saving…"))
@@ -145,32 +151,3 @@ def apply_org_import(
 
 def _updated_summary(org: Organization) -> Callable[[], str]:
     return lambda: t(f"导入时修改党组织 {org.name}", f"Updated organization {org.name} on import")
-
-
-def _audit_import(
-    s: Session,
-    preview: OrgImportPreview,
-    result: OrgImportResult,
-    on_duplicate: OnDuplicate,
-) -> None:
-    audit.record(
-        s,
-        AuditAction.IMPORT,
-        None,
-        summary=t(
-            f"从“{preview.path.name}”导入党组织：{result.summary()}",
-            f"Imported organizations from “{preview.path.name}”: {result.summary()}",
-        ),
-        after={
-            "file": preview.path.name,
-            "sheet": preview.sheet,
-            "rows": len(preview.rows),
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "skipped": result.skipped,
-            "bad": result.bad,
-            "on_duplicate": on_duplicate,
-        },
-        entity=Organization.__tablename__,
-    )

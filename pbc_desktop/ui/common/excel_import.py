@@ -1,9 +1,11 @@
-"""What the Excel import dialogs (members, organizations) share: the table of the rows
-that cannot be imported, and the import run off the UI thread to its message."""
+"""What the Excel import dialogs (members, organizations) share: reading the file off
+the UI thread, the table of the rows that cannot be imported, the import button's label,
+and the import run off the UI thread to its message."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -11,13 +13,29 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
     SignalInstance,
 )
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QWidget,
+)
 
-from pbc_desktop.services.member_import import ImportCancelledError, RowProblem
-from pbc_desktop.ui.common import messages
+from pbc_desktop.services.member_import import ImportCancelledError, OnDuplicate, RowProblem
+from pbc_desktop.ui.common import messages, prompts
+from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.worker import Job, run_with_progress, succeeded
+
+if TYPE_CHECKING:
+    from pbc_desktop.db.engine import Database
+    from pbc_desktop.progress import CancelFn, ProgressFn
+    from pbc_desktop.ui.common.context import AppContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW, NAME, REASON = range(3)
@@ -37,6 +55,36 @@ def open_filter(files: str) -> str:
         "CSV files (*.csv);;All files (*)",
     )
     return f"{files} ({READ_PATTERNS});;{rest}"
+
+
+P = TypeVar("P")
+
+
+def read_file(dialog: QWidget, title: str, job: Job[P]) -> P | None:
+    """Run the reading ``job`` with progress and cancel; its preview, or None when the file
+    was refused (said) or the reading cancelled."""
+    outcome = run_with_progress(dialog, title, job)
+    if not succeeded(
+        dialog,
+        outcome,
+        title=QCoreApplication.translate("ExcelImport", "Cannot read the file"),
+        stopped=(ImportCancelledError,),
+    ):
+        return None
+    return outcome.result
+
+
+def set_import_button(button: QPushButton, writes: int, bad: bool, valid: int, rows: int) -> None:
+    """The import button: ``writes`` rows to write, some ``bad`` rows left out (``valid``
+    imported), else all ``rows``."""
+    if writes == 0:
+        label = QCoreApplication.translate("ExcelImport", "Nothing new to import")
+    elif bad:
+        label = QCoreApplication.translate("ExcelImport", "Import the {0} valid rows").format(valid)
+    else:
+        label = QCoreApplication.translate("ExcelImport", "Import all {0} rows").format(rows)
+    button.setText(label)
+    button.setEnabled(writes > 0)
 
 
 class BadRowsModel(QAbstractTableModel):
@@ -127,6 +175,58 @@ class Summarized(Protocol):
 R = TypeVar("R", bound=Summarized)
 
 
+class Counted(Protocol):
+    def counts(self, on_duplicate: OnDuplicate, /) -> Any: ...
+
+
+C = TypeVar("C", bound=Counted)
+C_contra = TypeVar("C_contra", bound=Counted, contravariant=True)
+R_co = TypeVar("R_co", bound=Summarized, covariant=True)
+
+
+class ApplyFn(Protocol[C_contra, R_co]):
+    """``member_import.apply_import``, ``organization_import.apply_org_import``."""
+
+    def __call__(
+        self,
+        db: Database,
+        preview: C_contra,
+        /,
+        *,
+        on_duplicate: OnDuplicate,
+        valid_only: bool,
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
+    ) -> R_co: ...
+
+
+def import_preview(
+    dialog: QDialog,
+    title: str,
+    *,
+    imported: SignalInstance,
+    apply: ApplyFn[C, R],
+    db: Database,
+    preview: C,
+    on_duplicate: OnDuplicate,
+) -> R | None:
+    """Write ``preview`` with ``apply`` (its good rows only when some are bad), as
+    :func:`run_import`."""
+    valid_only = preview.counts(on_duplicate).bad > 0
+
+    def job(progress: ProgressFn, cancelled: CancelFn) -> R:
+        return apply(
+            db,
+            preview,
+            on_duplicate=on_duplicate,
+            valid_only=valid_only,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    return run_import(dialog, title, job, imported)
+
+
 def run_import(dialog: QDialog, title: str, job: Job[R], imported: SignalInstance) -> R | None:
     """Run the writing ``job`` with progress and cancel; a cancel or a refusal is said and
     keeps ``dialog`` open (None), else the result's summary is said, ``imported`` sends the
@@ -153,3 +253,94 @@ def run_import(dialog: QDialog, title: str, job: Job[R], imported: SignalInstanc
     imported.emit(result)
     dialog.accept()
     return result
+
+
+class FromFile(Counted, Protocol):
+    @property
+    def path(self) -> Path: ...
+
+
+F = TypeVar("F", bound=FromFile)
+
+
+class ExcelImportDialog(FittedDialog, Generic[F, R]):
+    """The steps the import dialogs share: choose the file, read it (``load``), the
+    duplicate option, and the import. ``imported`` carries the result once rows were
+    written, so the window can reload. A dialog calls :meth:`set_form` after its
+    ``setupUi`` and gives its strings through :meth:`file_prompt` and :meth:`importing`."""
+
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preview: F | None = None
+        self.last_result: R | None = None
+        self._file_edit: QLineEdit | None = None
+        self._update_radio: QRadioButton | None = None
+
+    def set_form(self, file_edit: QLineEdit, update_radio: QRadioButton) -> None:
+        self._file_edit = file_edit
+        self._update_radio = update_radio
+
+    # -- what each dialog says and does ---------------------------------------------------
+    def file_prompt(self) -> tuple[str, str]:
+        """The file dialog's title and the name of the files (“Rosters”)."""
+        raise NotImplementedError
+
+    def importing(self) -> tuple[str, ApplyFn[F, R]]:
+        """The progress title of the import and the service that writes."""
+        raise NotImplementedError
+
+    def load(self, path: Path) -> bool:
+        """Read and check ``path`` off the UI thread; False when refused or cancelled."""
+        raise NotImplementedError
+
+    def _refresh(self) -> None:
+        raise NotImplementedError
+
+    # -- choosing and reading the file ----------------------------------------------------
+    def choose_file(self) -> str:
+        """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``)."""
+        title, files = self.file_prompt()
+        start = self.preview.path.parent if self.preview else prompts.documents_dir()
+        name, _filter = QFileDialog.getOpenFileName(self, title, str(start), open_filter(files))
+        return name
+
+    def pick_file(self) -> None:
+        name = self.choose_file()
+        if name:
+            self.load(Path(name))
+
+    def show_read(self, path: Path, preview: F | None) -> bool:
+        """Show the ``preview`` read from ``path`` (None: refused or cancelled, said)."""
+        if preview is None:
+            return False
+        self.preview = preview
+        assert self._file_edit is not None
+        self._file_edit.setText(str(path))
+        self._refresh()
+        return True
+
+    def on_duplicate(self) -> OnDuplicate:
+        assert self._update_radio is not None
+        return "update" if self._update_radio.isChecked() else "skip"
+
+    # -- writing --------------------------------------------------------------------------
+    def start_import(self) -> R | None:
+        preview = self.preview
+        if preview is None:
+            return None
+        title, apply = self.importing()
+        result = import_preview(
+            self,
+            title,
+            imported=self.imported,
+            apply=apply,
+            db=self.ctx.db,
+            preview=preview,
+            on_duplicate=self.on_duplicate(),
+        )
+        if result is not None:
+            self.last_result = result
+        return result

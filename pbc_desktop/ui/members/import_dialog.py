@@ -9,38 +9,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
-from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.excel_import import (
-    open_filter,
-    run_import,
+    ApplyFn,
+    ExcelImportDialog,
+    read_file,
+    set_import_button,
     set_up_bad_rows,
     show_bad_rows,
 )
-from pbc_desktop.ui.common.screens import FittedDialog
-from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 
 
-class MemberImportDialog(FittedDialog):
+class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult]):
     """``imported`` carries the :class:`~pbc_desktop.services.member_import.ImportResult`
     once members were written, so the members tab can reload."""
 
-    imported = Signal(object)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.preview: svc.ImportPreview | None = None
-        self.last_result: svc.ImportResult | None = None
+        super().__init__(ctx, parent)
         self.ui = Ui_MemberImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         ui = self.ui
+        self.set_form(ui.fileEdit, ui.updateRadio)
         self.model = set_up_bad_rows(ui.badTable, self)
         ui.chooseButton.clicked.connect(self.pick_file)
         ui.importButton.clicked.connect(self.start_import)
@@ -51,21 +45,8 @@ class MemberImportDialog(FittedDialog):
         self._refresh()
 
     # -- choosing and reading the file ----------------------------------------------------
-    def choose_file(self) -> str:
-        """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``)."""
-        start = self.preview.path.parent if self.preview else prompts.documents_dir()
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the member roster"),
-            str(start),
-            open_filter(self.tr("Rosters")),
-        )
-        return name
-
-    def pick_file(self) -> None:
-        name = self.choose_file()
-        if name:
-            self.load(Path(name))
+    def file_prompt(self) -> tuple[str, str]:
+        return self.tr("Choose the member roster"), self.tr("Rosters")
 
     def load(self, path: Path, sheet: str | None = None) -> bool:
         """Read and check ``path`` (its sheet ``sheet``, or the one the service finds) off
@@ -83,18 +64,7 @@ class MemberImportDialog(FittedDialog):
                 cancelled=cancelled,
             )
 
-        outcome = run_with_progress(self, self.tr("Reading the roster..."), job)
-        if not succeeded(
-            self,
-            outcome,
-            title=self.tr("Cannot read the file"),
-            stopped=(svc.ImportCancelledError,),
-        ):
-            return False
-        self.preview = outcome.result
-        self.ui.fileEdit.setText(str(path))
-        self._refresh()
-        return True
+        return self.show_read(path, read_file(self, self.tr("Reading the roster..."), job))
 
     def _sheet_chosen(self, index: int) -> None:
         """Another of the sheets that look like rosters: read it instead."""
@@ -104,9 +74,6 @@ class MemberImportDialog(FittedDialog):
             self._refresh()  # back to the sheet still shown
 
     # -- options --------------------------------------------------------------------------
-    def on_duplicate(self) -> svc.OnDuplicate:
-        return "update" if self.ui.updateRadio.isChecked() else "skip"
-
     def _create_orgs_toggled(self, checked: bool) -> None:
         if self.preview is not None:
             self.preview = self.preview.with_create_orgs(checked)
@@ -168,14 +135,9 @@ class MemberImportDialog(FittedDialog):
         ui.newOrgsLabel.setVisible(bool(text))
         ui.createOrgsCheck.setEnabled(bool(missing) or ui.createOrgsCheck.isChecked())
         writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
-        if writes == 0:
-            label = self.tr("Nothing new to import")
-        elif bad:
-            label = self.tr("Import the {0} valid rows").format(counts.new + counts.duplicates)
-        else:
-            label = self.tr("Import all {0} rows").format(counts.total)
-        ui.importButton.setText(label)
-        ui.importButton.setEnabled(writes > 0)
+        set_import_button(
+            ui.importButton, writes, bool(bad), counts.new + counts.duplicates, counts.total
+        )
 
     def _show_sheets(self, preview: svc.ImportPreview) -> None:
         """The sheet choice when several sheets look like rosters, and the notices."""
@@ -192,25 +154,5 @@ class MemberImportDialog(FittedDialog):
         ui.noticeLabel.setVisible(bool(preview.notices))
 
     # -- writing --------------------------------------------------------------------------
-    def start_import(self) -> svc.ImportResult | None:
-        preview = self.preview
-        if preview is None:
-            return None
-        db = self.ctx.db
-        on_duplicate = self.on_duplicate()
-        valid_only = preview.counts(on_duplicate).bad > 0
-
-        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportResult:
-            return svc.apply_import(
-                db,
-                preview,
-                on_duplicate=on_duplicate,
-                valid_only=valid_only,
-                progress=progress,
-                cancelled=cancelled,
-            )
-
-        result = run_import(self, self.tr("Importing members..."), job, self.imported)
-        if result is not None:
-            self.last_result = result
-        return result
+    def importing(self) -> tuple[str, ApplyFn[svc.ImportPreview, svc.ImportResult]]:
+        return self.tr("Importing members..."), svc.apply_import

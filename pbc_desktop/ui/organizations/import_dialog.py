@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from pbc_desktop.errors import UserError
@@ -18,33 +17,29 @@ from pbc_desktop.services import organization_import as svc
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.excel_import import (
-    open_filter,
-    run_import,
+    ApplyFn,
+    ExcelImportDialog,
+    read_file,
+    set_import_button,
     set_up_bad_rows,
     show_bad_rows,
 )
-from pbc_desktop.ui.common.screens import FittedDialog
-from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
 
 TEMPLATE_NAME = "党组织信息表.xlsx"
 
 
-class OrganizationImportDialog(FittedDialog):
+class OrganizationImportDialog(ExcelImportDialog[svc.OrgImportPreview, svc.OrgImportResult]):
     """``imported`` carries the :class:`~pbc_desktop.services.organization_import.
     OrgImportResult` once organizations were written, so the window can reload."""
 
-    imported = Signal(object)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("organizationsImportDialog")
-        self.ctx = ctx
-        self.preview: svc.OrgImportPreview | None = None
-        self.last_result: svc.OrgImportResult | None = None
         self.ui = Ui_OrganizationImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         ui = self.ui
+        self.set_form(ui.fileEdit, ui.updateRadio)
         self.model = set_up_bad_rows(ui.badTable, self, self.tr("Organization"))
         ui.chooseButton.clicked.connect(self.pick_file)
         ui.templateButton.clicked.connect(self.save_template)
@@ -80,21 +75,8 @@ class OrganizationImportDialog(FittedDialog):
         )
 
     # -- choosing and reading the file ----------------------------------------------------
-    def choose_file(self) -> str:
-        """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``)."""
-        start = self.preview.path.parent if self.preview else prompts.documents_dir()
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the organization list"),
-            str(start),
-            open_filter(self.tr("Organization lists")),
-        )
-        return name
-
-    def pick_file(self) -> None:
-        name = self.choose_file()
-        if name:
-            self.load(Path(name))
+    def file_prompt(self) -> tuple[str, str]:
+        return self.tr("Choose the organization list"), self.tr("Organization lists")
 
     def load(self, path: Path) -> bool:
         """Read and check ``path`` off the UI thread; False when refused or cancelled."""
@@ -103,21 +85,9 @@ class OrganizationImportDialog(FittedDialog):
         def job(progress: ProgressFn, cancelled: CancelFn) -> svc.OrgImportPreview:
             return svc.read_organizations(db, path, progress=progress, cancelled=cancelled)
 
-        outcome = run_with_progress(self, self.tr("Reading the organization list..."), job)
-        if not succeeded(
-            self,
-            outcome,
-            title=self.tr("Cannot read the file"),
-            stopped=(svc.ImportCancelledError,),
-        ):
-            return False
-        self.preview = outcome.result
-        self.ui.fileEdit.setText(str(path))
-        self._refresh()
-        return True
-
-    def on_duplicate(self) -> svc.OnDuplicate:
-        return "update" if self.ui.updateRadio.isChecked() else "skip"
+        return self.show_read(
+            path, read_file(self, self.tr("Reading the organization list..."), job)
+        )
 
     # -- the preview ----------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -155,35 +125,8 @@ class OrganizationImportDialog(FittedDialog):
         ui.noticeLabel.setText(self.tr("Columns not read: {0}").format(ignored) if ignored else "")
         ui.noticeLabel.setVisible(bool(ignored))
         writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
-        if writes == 0:
-            label = self.tr("Nothing new to import")
-        elif bad:
-            label = self.tr("Import the {0} valid rows").format(writes)
-        else:
-            label = self.tr("Import all {0} rows").format(writes)
-        ui.importButton.setText(label)
-        ui.importButton.setEnabled(writes > 0)
+        set_import_button(ui.importButton, writes, bool(bad), writes, writes)
 
     # -- writing --------------------------------------------------------------------------
-    def start_import(self) -> svc.OrgImportResult | None:
-        preview = self.preview
-        if preview is None:
-            return None
-        db = self.ctx.db
-        on_duplicate = self.on_duplicate()
-        valid_only = preview.counts(on_duplicate).bad > 0
-
-        def job(progress: ProgressFn, cancelled: CancelFn) -> svc.OrgImportResult:
-            return svc.apply_org_import(
-                db,
-                preview,
-                on_duplicate=on_duplicate,
-                valid_only=valid_only,
-                progress=progress,
-                cancelled=cancelled,
-            )
-
-        result = run_import(self, self.tr("Importing organizations..."), job, self.imported)
-        if result is not None:
-            self.last_result = result
-        return result
+    def importing(self) -> tuple[str, ApplyFn[svc.OrgImportPreview, svc.OrgImportResult]]:
+        return self.tr("Importing organizations..."), svc.apply_org_import

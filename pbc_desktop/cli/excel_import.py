@@ -1,0 +1,76 @@
+"""What ``pbc import-members`` and ``pbc import-organizations`` share: the bad rows
+printed one a line, --dry-run and --valid-only, and the exit status."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from pbc_desktop.cli.common import EXIT_OK
+from pbc_desktop.lang import t
+
+if TYPE_CHECKING:
+    from pbc_desktop.services.member_import import OnDuplicate, RowProblem
+
+EXIT_BAD_ROWS = 1
+
+
+def add_import_options(p: argparse.ArgumentParser, *, duplicate_help: str) -> None:
+    """--dry-run, --valid-only and --on-duplicate (``duplicate_help``: what counts as one
+    already stored)."""
+    p.add_argument(
+        "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    p.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="import the good rows even when some rows are bad (the exit status is still 1)",
+    )
+    p.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update"),
+        default="skip",
+        help=f"{duplicate_help}: leave alone (default) or update from the filled-in cells",
+    )
+
+
+class _Preview(Protocol):
+    def bad_rows(self, on_duplicate: OnDuplicate, /) -> list[RowProblem]: ...
+
+
+class _Result(Protocol):
+    def summary(self) -> str: ...
+
+
+def import_checked(
+    args: argparse.Namespace,
+    preview: _Preview,
+    *,
+    nothing_imported: str,
+    dry_run: Callable[[], None],
+    apply: Callable[[], _Result],
+    after: Callable[[], None] = lambda: None,
+) -> int:
+    """Print the bad rows of ``preview``, then: with --dry-run ``dry_run()``; with bad rows
+    and no --valid-only, that nothing (``nothing_imported``, e.g. “党员”) was imported; else
+    the summary of ``apply()``. ``after()`` prints what follows each of these. Returns the
+    exit status: 1 when some rows are bad, else 0."""
+    bad = preview.bad_rows(args.on_duplicate)
+    for problem in bad:
+        print(problem.line())
+    if args.dry_run:
+        dry_run()
+    elif bad and not args.valid_only:
+        print(
+            t(
+                f"有 {len(bad)} 行有错误，没有导入任何{nothing_imported}。"
+                "请改正后重新导入，或加 --valid-only 只导入正确的行。",
+                f"{len(bad)} rows have errors; nothing was imported. Correct them and "
+                "import again, or add --valid-only to import only the good rows.",
+            )
+        )
+    else:
+        print(apply().summary())
+    after()
+    return EXIT_BAD_ROWS if bad else EXIT_OK
