@@ -174,12 +174,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         state = (
             t("里面有不属于本程序的表", "holds tables that are not this program's")
             if tables
-            else t("还没有建立(pbc server init)", "not set up yet (pbc server init)")
+            else t("还没有建立（pbc server init）", "not set up yet (pbc server init)")
         )
     elif revision not in known_revisions():
         state = t("比本程序新（请升级本程序）", "newer than this program (upgrade the program)")
     else:
-        state = t("需要升级(pbc server upgrade)", "needs an upgrade (pbc server upgrade)")
+        state = t("需要升级（pbc server upgrade）", "needs an upgrade (pbc server upgrade)")
     print(t(f"数据库：{shown_url(db.url)}", f"Database: {shown_url(db.url)}"))
     print(t(f"服务器版本：{version}", f"Server version: {version}"))
     print(t(f"结构版本：{revision or '无'}", f"Schema revision: {revision or 'none'}"))

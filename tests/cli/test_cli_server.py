@@ -59,16 +59,16 @@ def test_init_then_status_then_upgrade(
 ) -> None:
     code, out, _ = run(capsys, "server", "status", "--db", empty_url)
     assert code == 0
-    assert "还没有建立" in out and "结构版本: 无" in out
-    assert "服务器版本: PostgreSQL " in out
+    assert "还没有建立" in out and "结构版本：无" in out
+    assert "服务器版本：PostgreSQL " in out
 
     code, out, err = init(capsys, empty_url, tmp_path)
     assert code == 0, err
-    assert "管理员账号: boss" in out and "服务器上的数据库已建立" in out
+    assert "管理员账号：boss" in out and "服务器上的数据库已建立" in out
 
     code, out, _ = run(capsys, "server", "status", "--db", empty_url)
     assert code == 0
-    assert f"结构版本: {head_revision()}" in out and "状态: 最新" in out
+    assert f"结构版本：{head_revision()}" in out and "状态：最新" in out
 
     code, out, _ = run(capsys, "server", "upgrade", "--db", empty_url)
     assert code == 0 and "已是最新版本" in out
@@ -132,7 +132,7 @@ def test_an_older_schema_is_upgraded_only_by_pbc_server_upgrade(
     code, _, err = run(capsys, "info", "--db", empty_url)
     assert code == 2 and "pbc server upgrade" in err and "Traceback" not in err
     code, out, _ = run(capsys, "server", "status", "--db", empty_url)
-    assert f"结构版本: {PREVIOUS}" in out and "需要升级" in out
+    assert f"结构版本：{PREVIOUS}" in out and "需要升级" in out
 
     code, out, err = run(capsys, "server", "upgrade", "--db", empty_url)
     assert code == 0, err
@@ -145,14 +145,14 @@ def test_a_newer_schema_is_refused_by_every_command(
 ) -> None:
     assert init(capsys, empty_url, tmp_path)[0] == 0
     by_hand(empty_url, "UPDATE alembic_version SET version_num = 'zz99_future'")
-    sentence = "服务器上的数据库版本比本程序新,请升级本程序。"
+    sentence = "服务器上的数据库版本比本程序新，请升级本程序。"
     with pytest.raises(DatabaseTooNewError) as refused:
         open_database(empty_url)
     assert refused.value.message == sentence
     for command_line in (["info"], ["server", "upgrade"]):
         code, _, err = run(capsys, *command_line, "--db", empty_url)
         assert code == 2
-        assert err.strip() == f"错误: {sentence}"
+        assert err.strip() == f"错误：{sentence}"
     code, out, _ = run(capsys, "server", "status", "--db", empty_url)
     assert code == 0 and "比本程序新" in out
 
@@ -175,7 +175,7 @@ def test_connection_errors_are_one_sentence(capsys: pytest.CaptureFixture[str]) 
     code, _, err = run(capsys, "server", "status", "--db", missing)
     assert code == 2
     assert err.strip() == (
-        f"错误: 服务器 127.0.0.1:{server.port} 上没有名为“no_such_db”的数据库:请检查数据库名。"
+        f"错误：服务器 127.0.0.1:{server.port} 上没有名为“no_such_db”的数据库：请检查数据库名。"
     )
     closed = server.set(port=free_port()).render_as_string(hide_password=False)
     code, _, err = run(capsys, "info", "--db", closed)

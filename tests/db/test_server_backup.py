@@ -78,4 +78,4 @@ def test_pg_dump_restored_into_a_new_database_holds_the_same_records(
     assert counts(restored) == before
     assert main(["server", "status", "--db", restored]) == 0
     out = capsys.readouterr().out
-    assert f"结构版本: {head_revision()}" in out and "状态: 最新" in out
+    assert f"结构版本：{head_revision()}" in out and "状态：最新" in out
