@@ -676,7 +676,7 @@ def smoke_test_wheel() -> None:
             "Chinese translations",
             [python, "-c", TRANSLATED],
             {**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-            expect="(请选择)",
+            expect="（请选择）",
         )
         smoke_test(venv_bin(venv))
 
