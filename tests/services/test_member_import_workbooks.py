@@ -20,6 +20,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import member_import as mi
+from pbc_desktop.services.member_import import filekind
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
@@ -271,7 +272,7 @@ def test_a_workbook_too_large_once_unpacked_is_refused(
 ) -> None:
     path = roster(tmp_path / "r.xlsx", ("甲", ID_A, ORG, None))
     assert mi.read_members(db, path).rows
-    monkeypatch.setattr(mi.workbook, "_MAX_UNPACKED", 1000)  # bytes, instead of 1 GB
+    monkeypatch.setattr(filekind, "_MAX_UNPACKED", 1000)  # bytes, instead of 1 GB
     assert "远超一份党员名册应有的大小" in refused(db, path)
 
 
