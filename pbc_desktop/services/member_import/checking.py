@@ -37,6 +37,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
+from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
     ImportRow,
@@ -44,7 +45,6 @@ from pbc_desktop.services.member_import.preview import (
     _cancelled_error,
 )
 from pbc_desktop.services.member_import.workbook import (
-    _file_error,
     _find_sheet,
     _Sheet,
     _sheet_rows,
