@@ -198,7 +198,8 @@ def test_a_column_named_twice_says_which_one_is_read(
     )
     preview = mi.read_members(db, path)
     assert preview.notices == (
-        "有 3 列都是“身份证号”（B 列、D 列、E 列）：读取了 B 列，D 列、E 列被忽略。",
+        "有 3 列都是“身份证号”（B 列“身份证号”、D 列“身份证号码”、E 列“公民身份证号码”）："
+        "读取了 B 列，D 列、E 列被忽略。",
     )
     assert preview.bad_rows()[0].row == 2  # the first column is the one checked
 
@@ -212,7 +213,7 @@ def test_a_column_named_twice_in_english(db: Database, org_id: int, tmp_path: Pa
     lang.set_language("en")
     preview = mi.read_members(db, path)
     assert preview.notices == (
-        "2 columns are headed “Name” (A, D): column A is read and D ignored.",
+        "2 columns are headed “Name” (A “姓名”, D “姓名”): column A is read and D ignored.",
     )
 
 
