@@ -41,7 +41,8 @@ MIN_RATIO = 0.8
 
 def name_core(name: str) -> str:
     """``中共大溪坝村党总支`` → ``大溪坝``: the name without the words that spellings of
-    the same organization add or leave out (the whole key when nothing else is left)."""
+    the same organization add or leave out (the whole key when less than two characters
+    would be left)."""
     key = name_key(name)
     core = key
     for prefix in _PREFIXES:
@@ -56,7 +57,7 @@ def name_core(name: str) -> str:
                 core = core[: -len(suffix)]
                 cut = True
                 break
-    return core or key
+    return core if len(core) >= 2 else key
 
 
 class OrgNameMatcher:
