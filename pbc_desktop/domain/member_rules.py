@@ -47,38 +47,127 @@ class MemberField:
 
 
 # In the order of the 党员基本信息采集表; the Excel template has exactly these columns.
+#
+# ``aliases`` are the headers other systems and forms give the column, so that their rosters
+# import as they are; when two columns of a file name one field, the one headed with the
+# field's own name, else with the alias listed first, is read. Sources: the 16 items of the
+# 党员基本信息采集表 of the 2017 collection for the 全国党员管理信息系统 (姓名, 公民身份号码,
+# 所在党支部, 加入党组织日期, 转为正式党员日期, 工作岗位 …), lists exported from that system,
+# 智慧党建 platforms' import templates (支部信息, 政治面貌), university and enterprise party
+# systems (所在支部, 党支部, 身份证, 入党时间, 转正时间) and home-made rosters
+# (tests/services/test_member_import_headers.py names each set and where it was found).
 FIELDS: tuple[MemberField, ...] = (
-    MemberField("name", "姓名", "Name", 60, required=True, aliases=("党员姓名",)),
+    MemberField("name", "姓名", "Name", 60, required=True, aliases=("党员姓名", "党员名称")),
     MemberField("gender", "性别", "Gender"),
     MemberField("ethnicity", "民族", "Ethnicity", 20),
-    MemberField("birth_date", "出生日期", "Birth date", aliases=("出生年月",)),
+    MemberField(
+        "birth_date",
+        "出生日期",
+        "Birth date",
+        aliases=("出生年月", "出生年月日", "出生时间", "生日"),
+    ),
     MemberField(
         "id_number",
         "身份证号",
         "ID number",
         18,
         required=True,
-        aliases=("身份证号码", "公民身份号码", "身份证"),
+        aliases=(
+            "身份证号码",
+            "公民身份号码",
+            "公民身份证号码",
+            "公民身份证号",
+            "身份证",
+            "身份证件号码",
+            "证件号码",
+        ),
     ),
     MemberField("native_place", "籍贯", "Native place", 60),
-    MemberField("education", "学历", "Education", 20, aliases=("文化程度",)),
-    MemberField("joined_on", "入党日期", "Joined on", aliases=("入党时间",)),
-    MemberField("confirmed_on", "转正日期", "Confirmed on", aliases=("转正时间",)),
-    MemberField("category", "人员类别", "Category", aliases=("党员类别", "类别")),
-    MemberField("party_post", "党内职务", "Party post", 60),
     MemberField(
-        "work_unit", "工作单位及职务", "Work unit and post", 120, aliases=("工作单位", "单位及职务")
+        "education",
+        "学历",
+        "Education",
+        20,
+        aliases=("文化程度", "学历层次", "最高学历", "学历学位"),
     ),
-    MemberField("phone", "联系电话", "Phone", 20, aliases=("电话", "手机", "手机号码", "联系方式")),
+    MemberField(
+        "joined_on",
+        "入党日期",
+        "Joined on",
+        aliases=("入党时间", "加入党组织日期", "入党年月", "成为预备党员日期", "转为预备党员日期"),
+    ),
+    MemberField(
+        "confirmed_on",
+        "转正日期",
+        "Confirmed on",
+        aliases=(
+            "转正时间",
+            "转为正式党员日期",
+            "转为正式党员时间",
+            "正式党员日期",
+            "成为正式党员日期",
+            "转正年月",
+        ),
+    ),
+    MemberField(
+        "category",
+        "人员类别",
+        "Category",
+        # 政治面貌 holds 中共党员 / 中共预备党员 (anything else is not a member: the import
+        # says so row by row).
+        aliases=("党员类别", "党员类型", "人员类型", "类别", "政治面貌", "预/正"),
+    ),
+    MemberField(
+        "party_post",
+        "党内职务",
+        "Party post",
+        60,
+        aliases=("党支部内职务", "支部职务", "党内职务名称"),
+    ),
+    MemberField(
+        "work_unit",
+        "工作单位及职务",
+        "Work unit and post",
+        120,
+        aliases=(
+            "工作单位",
+            "单位及职务",
+            "工作单位和职务",
+            "单位职务",
+            "工作单位及岗位",
+            "工作岗位",
+        ),
+    ),
+    MemberField(
+        "phone",
+        "联系电话",
+        "Phone",
+        20,
+        aliases=("手机号码", "手机号", "手机", "移动电话", "联系方式", "电话号码", "电话"),
+    ),
     MemberField(
         "organization",
         "所在党组织",
         "Party organization",
         required=True,
-        aliases=("所在支部", "党组织", "所在党支部"),
+        aliases=(
+            "所在党支部",
+            "所在支部",
+            "所在党支部名称",
+            "现党关系所在党支部",
+            "党支部",
+            "支部",
+            "支部名称",
+            "支部信息",
+            "所属党组织",
+            "所属党支部",
+            "所属支部",
+            "党组织名称",
+            "党组织",
+        ),
     ),
-    MemberField("status", "党籍状态", "Membership status"),
-    MemberField("remark", "备注", "Remark"),
+    MemberField("status", "党籍状态", "Membership status", aliases=("党员状态", "状态")),
+    MemberField("remark", "备注", "Remark", aliases=("说明",)),
 )
 
 FIELD_BY_KEY: dict[str, MemberField] = {f.key: f for f in FIELDS}

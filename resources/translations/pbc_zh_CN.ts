@@ -3309,6 +3309,18 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>文件中有 {0} 个党组织尚不存在。</translation>
     </message>
     <message>
+        <source>Columns not imported: {0}</source>
+        <translation>未导入的列：{0}</translation>
+    </message>
+    <message>
+        <source>“{0}” in the file is imported into “{1}”.</source>
+        <translation>文件中的“{0}”导入到“{1}”。</translation>
+    </message>
+    <message>
+        <source>{0} organizations of the file are close to stored ones (e.g. “{1}” and “{2}”); map those that are the same.</source>
+        <translation>文件中有 {0} 个党组织与系统中的党组织名称相近（例如“{1}”和“{2}”），请把同一个党组织对应起来。</translation>
+    </message>
+    <message>
         <source>Importing members...</source>
         <translation>正在导入党员…</translation>
     </message>
@@ -3359,6 +3371,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
         <translation>新建文件中提到但尚不存在的党组织(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Map organizations...</source>
+        <translation>对应党组织(&amp;M)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3969,6 +3985,29 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>&amp;Level:</source>
         <translation>层级(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>OrgMappingDialog</name>
+    <message>
+        <source>&amp;Apply the ticked mappings</source>
+        <translation>使用勾选的对应关系(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Map organizations</source>
+        <translation>对应党组织</translation>
+    </message>
+    <message>
+        <source>These organizations of the file do not exist, but each is close to an organization that does. Tick those that are the same organization: every row of the file naming it is then imported into the stored one. Nothing is mapped unless ticked.</source>
+        <translation>文件中的这些党组织在系统中不存在，但各与系统中的一个党组织名称相近。请勾选确实是同一个党组织的：文件中写这个名称的每一行都会导入到系统中的党组织。没有勾选的不会对应。</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中的名称</translation>
+    </message>
+    <message>
+        <source>Import into the stored organization</source>
+        <translation>导入到系统中的党组织</translation>
     </message>
 </context>
 <context>
