@@ -55,8 +55,3 @@ def term_status(elected_on: date, term_years: int, today: date) -> TermStatus:
     else:
         state = TermState.RUNNING
     return TermStatus(due, state, (due - today).days)
-
-
-def within_months(status: TermStatus, today: date, months: int) -> bool:
-    """Due (or overdue) within ``months`` months from ``today``."""
-    return status.due_on <= add_months(today, months)

@@ -20,11 +20,8 @@ def due_terms(
 ) -> list[CommitteeRow]:
     """Current committees whose term runs out within ``within_months`` months (or ran out
     already), the earliest first."""
-    rows = [
-        r
-        for r in current_committees(db, today, town)
-        if r.due_on <= add_months(today, within_months)
-    ]
+    latest = add_months(today, within_months)
+    rows = [r for r in current_committees(db, today, town) if r.due_on <= latest]
     return sorted(rows, key=lambda r: (r.due_on, r.organization_name))
 
 
