@@ -73,5 +73,5 @@ def test_reminder_only_near_the_end_of_an_open_period() -> None:
 
 def test_periods_must_divide_the_year() -> None:
     assert branch_life.periods_of(6) == [(1, 6), (7, 12)]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="5"):
         branch_life.periods_of(5)
