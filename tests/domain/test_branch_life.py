@@ -18,9 +18,19 @@ def test_monthly_kind_with_missing_months() -> None:
         K.BRANCH_COMMITTEE, 1, MONTHS_WITH_GAPS, 2026, date(2026, 8, 20)
     )
     assert [p.state for p in k.periods] == [
-        P.KEPT, P.KEPT, P.MISSED, P.KEPT, P.MISSED, P.KEPT, P.MISSED, P.OPEN,
-        P.FUTURE, P.FUTURE, P.FUTURE, P.FUTURE,
-    ]  # fmt: skip
+        P.KEPT,
+        P.KEPT,
+        P.MISSED,
+        P.KEPT,
+        P.MISSED,
+        P.KEPT,
+        P.MISSED,
+        P.OPEN,
+        P.FUTURE,
+        P.FUTURE,
+        P.FUTURE,
+        P.FUTURE,
+    ]
     assert (k.held, k.due, k.kept, k.missed, k.behind) == (5, 8, 4, 3, True)
     assert k.open_period is not None and k.open_period.first_month == 8
     assert branch_life.last_missed_end(k, 2026) == date(2026, 7, 31)
@@ -62,8 +72,9 @@ def test_compliance_follows_the_schedule_order() -> None:
 
 
 def test_reminder_only_near_the_end_of_an_open_period() -> None:
-    kinds = branch_life.compliance({K.BRANCH_COMMITTEE: 1, K.PARTY_LESSON: 3}, {}, 2026,
-                                   date(2026, 5, 25))  # fmt: skip
+    kinds = branch_life.compliance(
+        {K.BRANCH_COMMITTEE: 1, K.PARTY_LESSON: 3}, {}, 2026, date(2026, 5, 25)
+    )
     # 支委会: May ends in 6 days; 党课: the quarter ends on 30 June (36 days)
     assert [k.kind for k in branch_life.ending_soon(kinds, 2026, date(2026, 5, 25))] == [
         K.BRANCH_COMMITTEE

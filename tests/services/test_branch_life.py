@@ -26,9 +26,14 @@ TODAY = date(2026, 5, 25)
 
 def _meeting(db: Database, org: int, kind: K, month: int, **extra: object) -> int:
     return make_activity(
-        db, None, f"{month}月{kind.zh}", kind=kind, host_org_id=org,
-        starts_at=datetime(2026, month, 10, 9), **extra,
-    )  # fmt: skip
+        db,
+        None,
+        f"{month}月{kind.zh}",
+        kind=kind,
+        host_org_id=org,
+        starts_at=datetime(2026, month, 10, 9),
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -51,8 +56,14 @@ def test_a_branch_with_missing_months(db: Database, world: TwoTowns) -> None:
     committee = year.kind(K.BRANCH_COMMITTEE)
     assert committee is not None
     assert committee.months == (1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0)
-    assert [p.state for p in committee.periods[:6]] == [P.KEPT, P.KEPT, P.MISSED, P.KEPT,
-                                                         P.OPEN, P.FUTURE]  # fmt: skip
+    assert [p.state for p in committee.periods[:6]] == [
+        P.KEPT,
+        P.KEPT,
+        P.MISSED,
+        P.KEPT,
+        P.OPEN,
+        P.FUTURE,
+    ]
     assert {k.kind: (k.held, k.due, k.missed) for k in year.kinds} == {
         K.BRANCH_ASSEMBLY: (1, 2, 0),
         K.BRANCH_COMMITTEE: (4, 5, 1),
@@ -73,8 +84,11 @@ def test_the_town_list_and_scope(db: Database, world: TwoTowns) -> None:
         _meeting(db, world.yi_one, kind, 2)
     whole = compliance.town_year(db, 2026, TODAY)
     assert [b.name for b in whole.branches] == [  # by town, then pinyin
-        "乙一村党支部", "甲二村党支部", "甲一村党总支", "甲一村第一党支部",
-    ]  # fmt: skip
+        "乙一村党支部",
+        "甲二村党支部",
+        "甲一村党总支",
+        "甲一村第一党支部",
+    ]
     assert [b.name for b in whole.behind] == ["甲二村党支部", "甲一村党总支", "甲一村第一党支部"]
     assert [b.name for b in whole.open_now] == [b.name for b in whole.branches]
     assert [b.name for b in compliance.town_year(db, 2026, TODAY, town="乙镇").branches] == [
@@ -84,8 +98,9 @@ def test_the_town_list_and_scope(db: Database, world: TwoTowns) -> None:
     assert [b.name for b in compliance.town_year(db, 2026, TODAY).branches] == ["乙一村党支部"]
     db.user = village_actor(db, world.jia_one)
     assert [b.name for b in compliance.town_year(db, 2026, TODAY).branches] == [
-        "甲一村党总支", "甲一村第一党支部",
-    ]  # fmt: skip
+        "甲一村党总支",
+        "甲一村第一党支部",
+    ]
     with pytest.raises(NotFoundError):
         compliance.branch_year(db, world.yi_one, 2026, TODAY)
 
@@ -108,8 +123,10 @@ def test_the_schedule_is_the_districts(db: Database, world: TwoTowns) -> None:
 
 
 def _committee(db: Database, org: int, no: int, elected: date, years: int = 3) -> int:
-    seats = (committees.Seat("张书记", CommitteePost.SECRETARY),
-             committees.Seat("李委员", CommitteePost.ORGANIZATION))  # fmt: skip
+    seats = (
+        committees.Seat("张书记", CommitteePost.SECRETARY),
+        committees.Seat("李委员", CommitteePost.ORGANIZATION),
+    )
     data = committees.CommitteeInput(org, no, elected, years, seats)
     return committees.record_committee(db, data, today=TODAY)
 
@@ -133,8 +150,9 @@ def test_terms_due_and_overdue(db: Database, world: TwoTowns) -> None:
 
 def test_a_committee_is_refused_with_every_field_named(db: Database, world: TwoTowns) -> None:
     _committee(db, world.jia_two, 2, date(2023, 6, 1))
-    bad = committees.CommitteeInput(world.jia_two, 2, date(2022, 1, 1), 4,
-                                    (committees.Seat(" ", CommitteePost.MEMBER),))  # fmt: skip
+    bad = committees.CommitteeInput(
+        world.jia_two, 2, date(2022, 1, 1), 4, (committees.Seat(" ", CommitteePost.MEMBER),)
+    )
     with pytest.raises(ValidationError) as exc:
         committees.record_committee(db, bad, today=TODAY)
     assert exc.value.fields() == ["term_years", "term_no", "elected_on", "seats"]
