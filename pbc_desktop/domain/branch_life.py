@@ -15,6 +15,7 @@ import calendar
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from pbc_desktop.domain.enums import ActivityKind, LabeledEnum, OrgKind
 
@@ -100,6 +101,16 @@ class KindCompliance:
         return next(p.state for p in self.periods if p.first_month <= month <= p.last_month)
 
 
+@cache
+def _bounds(interval_months: int, year: int) -> tuple[tuple[int, int, date, date], ...]:
+    """Each period's first and last month, first and last day (asked 7,000 times for a
+    district's year)."""
+    return tuple(
+        (first, last, date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+        for first, last in periods_of(interval_months)
+    )
+
+
 def periods_of(interval_months: int) -> list[tuple[int, int]]:
     """The (first, last) months of each period of a year."""
     if interval_months not in INTERVALS:
@@ -119,10 +130,8 @@ def kind_compliance(
     if len(counts) != 12:
         raise ValueError(counts)
     periods = []
-    for first, last in periods_of(interval_months):
+    for first, last, start, end in _bounds(interval_months, year):
         held = sum(counts[first - 1 : last])
-        start = date(year, first, 1)
-        end = date(year, last, calendar.monthrange(year, last)[1])
         if held:
             state = PeriodState.KEPT
         elif today > end:

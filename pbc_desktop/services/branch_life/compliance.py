@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import extract, func, select, union
+from sqlalchemy import extract, func, or_, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, ActivityOrganization, Organization
@@ -86,30 +86,27 @@ def held_counts(
         Activity.starts_at >= start,
         Activity.starts_at < end,
     )
-    hosted = select(
-        Activity.host_org_id.label("org"), Activity.id, Activity.kind, Activity.starts_at
-    ).where(Activity.host_org_id.is_not(None), *where)
-    joined = (
-        select(
-            ActivityOrganization.organization_id.label("org"),
-            Activity.id,
-            Activity.kind,
-            Activity.starts_at,
-        )
-        .join(Activity, Activity.id == ActivityOrganization.activity_id)
-        .where(*where)
+    month = extract("month", Activity.starts_at)
+    hosted = (
+        select(Activity.host_org_id, Activity.kind, month, func.count())
+        .where(Activity.host_org_id.is_not(None), *where)
+        .group_by(Activity.host_org_id, Activity.kind, month)
     )
-    both = union(hosted, joined).subquery()
-    month = extract("month", both.c.starts_at)
-    stmt = select(both.c.org, both.c.kind, month, func.count()).group_by(
-        both.c.org, both.c.kind, month
+    # listed among its organizations, and not its host (counted above)
+    listed = ActivityOrganization.organization_id
+    joined = (
+        select(listed, Activity.kind, month, func.count())
+        .join(Activity, Activity.id == ActivityOrganization.activity_id)
+        .where(or_(Activity.host_org_id.is_(None), Activity.host_org_id != listed), *where)
+        .group_by(listed, Activity.kind, month)
     )
     counts: dict[int, dict[ActivityKind, list[int]]] = {}
     with db.read() as s:
-        for org_id, kind, month_no, number in s.execute(stmt):
-            code: ActivityKind = kind
-            per_kind = counts.setdefault(org_id, {})
-            per_kind.setdefault(code, [0] * 12)[int(month_no) - 1] += number
+        for stmt in (hosted, joined):
+            for org_id, code, month_no, number in s.execute(stmt):
+                assert org_id is not None  # hosted: the host is not empty
+                per_kind = counts.setdefault(org_id, {})
+                per_kind.setdefault(code, [0] * 12)[int(month_no) - 1] += number
     return counts
 
 
