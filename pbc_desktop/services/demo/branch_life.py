@@ -74,7 +74,7 @@ def _committees(gen: District, rng: random.Random, org: OrgInfo) -> None:
     the one before it."""
     village = org.level is OrgLevel.VILLAGE and rng.random() < 0.6  # 村: five years
     years = 5 if org.kind is OrgKind.COMMITTEE or village else 3
-    elapsed = rng.randint(1, years * 12 + 2)  # months since the election
+    elapsed = rng.randint(1, years * 12 + 6)  # months since the election
     elected = add_months(gen.today, -elapsed).replace(day=rng.randint(1, 28))
     if elected >= gen.today:
         elected = add_months(elected, -1)

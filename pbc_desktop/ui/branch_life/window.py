@@ -50,7 +50,7 @@ from pbc_desktop.ui.common.views import (
 )
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
-#: Cell colours of the year grid by the state of the period a month falls in.
+# The year grid's cell colours, by the state of the period a month falls in.
 STATE_COLOURS = {
     PeriodState.KEPT: "#d5f5e3",
     PeriodState.MISSED: "#f5b7b1",
@@ -158,7 +158,7 @@ class BranchLifeWindow(MenuWindow):
         self.grid_title.setObjectName("branchLifeGridTitle")
         self.grid = QTableWidget(len(kinds), 12, self)
         self.grid.setObjectName("branchLifeGrid")
-        self.grid.setHorizontalHeaderLabels([self.tr("{0}").format(m) for m in range(1, 13)])
+        self.grid.setHorizontalHeaderLabels([str(m) for m in range(1, 13)])
         self.grid.setVerticalHeaderLabels([label(k) for k in kinds])
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         lower = QWidget(self)
