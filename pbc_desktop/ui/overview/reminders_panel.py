@@ -119,7 +119,9 @@ class RemindersPanel(QWidget):
         self.rules_button.clicked.connect(self.edit_rules)
         self.branch_button = QPushButton(self.tr("&Branch meetings..."), self)
         self.branch_button.setObjectName("overviewRemindersBranchLife")
-        self.branch_button.setToolTip(self.tr("Each branch's regular meetings, and committee terms"))
+        self.branch_button.setToolTip(
+            self.tr("Each branch's regular meetings, and committee terms")
+        )
         self.branch_button.clicked.connect(lambda: self.open_branch_life(None))
         self.writes = WriteGuard(ctx, self)
         self.writes.add(self.rules_button, Permission.DISTRICT_RULES)
