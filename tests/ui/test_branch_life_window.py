@@ -204,3 +204,19 @@ def test_a_reminder_opens_the_window_on_its_branch(
     assert window.grid_title.text().startswith("甲二村党支部")
     window.reject()
     qtbot.waitUntil(lambda: panel.branch_life is None)
+
+
+def test_the_window_fits_an_old_screen(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from pbc_desktop.ui.common import screens
+
+    free = QRect(0, 0, 1024, 728)  # 1024×768 less the task bar
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.frameGeometry().width() <= free.width()
+    assert window.frameGeometry().height() <= free.height()

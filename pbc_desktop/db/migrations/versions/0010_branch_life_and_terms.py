@@ -7,7 +7,9 @@ Create Date: 2027-05-01
 ``meeting_rule`` holds how often a branch must hold each kind of meeting (the district's
 setting; no rows: the defaults). ``committee`` is one elected committee (班子) of an
 organization: its 届次, the day it was elected and its term in years; ``committee_member``
-its members and their posts. New tables only: existing rows are untouched.
+its members and their posts. ``activity`` gains an index over kind, time, status and
+host, from which each branch's meetings of a year are counted without reading the rows.
+Existing rows are untouched.
 """
 
 from __future__ import annotations
@@ -101,7 +103,16 @@ def upgrade() -> None:
     )
 
 
+    op.create_index(
+        "ix_activity_kind_starts_at",
+        "activity",
+        ["kind", "starts_at", "status", "host_org_id"],
+        unique=False,
+    )
+
+
 def downgrade() -> None:
+    op.drop_index("ix_activity_kind_starts_at", table_name="activity")
     op.drop_table("committee_member")
     op.drop_table("committee")
     op.drop_table("meeting_rule")
