@@ -38,16 +38,18 @@ def main() -> int:
     print(f"organizations: {orgs}, activities: {activities}")
     today = date.today()
     best: dict[str, float] = {}
+    cpu: dict[str, float] = {}  # this process's own time: the figure on a busy machine
     for _ in range(3):
         for name, call in (
             ("compliance (all branches, a year)", lambda: town_year(database, today.year, today)),
             ("terms due", lambda: due_terms(database, today)),
             ("reminders, every area", lambda: reminders.collect(database, today)),
         ):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             result = call()
             spent = time.perf_counter() - t0
             best[name] = min(best.get(name, spent), spent)
+            cpu[name] = min(cpu.get(name, 1e9), time.process_time() - c0)
             if name.startswith("compliance"):
                 assert not isinstance(result, list)
                 branches = len(result.branches)
@@ -56,7 +58,7 @@ def main() -> int:
     ok = True
     for name, spent in best.items():
         goal = f" (goal {GOAL_S:.1f} s)" if name.startswith("compliance") else ""
-        print(f"{name}: {spent * 1000:.0f} ms{goal}")
+        print(f"{name}: {spent * 1000:.0f} ms (CPU {cpu[name] * 1000:.0f} ms){goal}")
         if goal and spent > GOAL_S:
             ok = False
     return 0 if ok else 1

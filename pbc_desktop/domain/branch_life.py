@@ -15,7 +15,7 @@ import calendar
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from pbc_desktop.domain.enums import ActivityKind, LabeledEnum, OrgKind
 
@@ -129,10 +129,23 @@ def kind_compliance(
     counts = tuple(months)
     if len(counts) != 12:
         raise ValueError(counts)
+    held = tuple(
+        sum(counts[first - 1 : last]) for first, last, _s, _e in _bounds(interval_months, year)
+    )
+    return KindCompliance(
+        kind, interval_months, counts, _periods(interval_months, held, year, today)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _periods(
+    interval_months: int, held: tuple[int, ...], year: int, today: date
+) -> tuple[Period, ...]:
+    """The periods of a year from the meetings held in each (branches share most patterns:
+    a district's year builds a few hundred, not 90,000)."""
     periods = []
-    for first, last, start, end in _bounds(interval_months, year):
-        held = sum(counts[first - 1 : last])
-        if held:
+    for (first, last, start, end), number in zip(_bounds(interval_months, year), held, strict=True):
+        if number:
             state = PeriodState.KEPT
         elif today > end:
             state = PeriodState.MISSED
@@ -140,8 +153,8 @@ def kind_compliance(
             state = PeriodState.OPEN
         else:
             state = PeriodState.FUTURE
-        periods.append(Period(first, last, held, state))
-    return KindCompliance(kind, interval_months, counts, tuple(periods))
+        periods.append(Period(first, last, number, state))
+    return tuple(periods)
 
 
 def compliance(
@@ -149,8 +162,10 @@ def compliance(
     held: Mapping[ActivityKind, Sequence[int]],
     year: int,
     today: date,
+    kinds: Sequence[ActivityKind] | None = None,
 ) -> list[KindCompliance]:
-    """Each scheduled kind (in :data:`MEETING_KINDS` order) of one branch's ``year``.
+    """Each scheduled kind (in :data:`MEETING_KINDS` order, or ``kinds``: the schedule's
+    :func:`ordered_kinds`, worked out once for many branches) of one branch's ``year``.
 
     ``held`` maps a kind to the meetings held in each month (12 counts); a kind missing
     from it held none.
@@ -158,7 +173,7 @@ def compliance(
     none = (0,) * 12
     return [
         kind_compliance(kind, schedule[kind], held.get(kind, none), year, today)
-        for kind in ordered_kinds(schedule)
+        for kind in (ordered_kinds(schedule) if kinds is None else kinds)
     ]
 
 

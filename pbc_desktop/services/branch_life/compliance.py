@@ -105,7 +105,7 @@ def held_counts(
     with db.read() as s:
         connection = s.connection()
         for stmt in (hosted, joined):
-            for org_id, kind_code, starts_at in connection.execute(stmt):
+            for org_id, kind_code, starts_at in connection.execute(stmt).all():
                 assert org_id is not None  # hosted: the host is given
                 per_kind = counts.get(org_id)
                 if per_kind is None:
@@ -148,7 +148,7 @@ def town_year(
             name,
             org_town,
             year,
-            tuple(branch_life.compliance(schedule, counts.get(org_id, {}), year, today)),
+            tuple(branch_life.compliance(schedule, counts.get(org_id, {}), year, today, kinds)),
         )
         for org_id, name, org_town in rows
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -193,17 +195,73 @@ def history(db: Database, organization_id: int, today: date | None = None) -> li
 
 
 def current_committees(
-    db: Database, today: date | None = None, town: str | None = None
+    db: Database,
+    today: date | None = None,
+    town: str | None = None,
+    keep: Callable[[terms.TermStatus], bool] | None = None,
 ) -> list[CommitteeRow]:
-    """The latest committee of each organization the account sees (of ``town``)."""
+    """The latest committee of each organization the account sees (of ``town``; those
+    whose term status ``keep`` accepts), by town and pinyin name.
+
+    Read in plain rows (a district holds thousands of committees); the members are read
+    for the committees listed only."""
     today = today or date.today()
     stmt = (
-        select(Committee)
+        select(
+            Committee.id,
+            Committee.organization_id,
+            Organization.name,
+            Organization.town,
+            Committee.term_no,
+            Committee.elected_on,
+            Committee.term_years,
+            Committee.remark,
+        )
         .join(Organization, Organization.id == Committee.organization_id)
-        .options(selectinload(Committee.members), selectinload(Committee.organization))
         .order_by(Organization.town, Organization.name_sort, Committee.term_no)
     )
     if town:
         stmt = stmt.where(Organization.town == town)
-    stmt = stmt.where(access.of(db).orgs(Organization.id))
-    return [r for r in _rows(db, stmt, today) if r.current]
+    with db.read() as s:
+        stmt = stmt.where(access.of(db, s).orgs(Organization.id))
+        latest: dict[int, Any] = {}
+        for row in s.execute(stmt).all():
+            latest[row.organization_id] = row  # ordered by term: the last one stays
+        chosen = []
+        for row in latest.values():
+            status = terms.term_status(row.elected_on, row.term_years, today)
+            if keep is None or keep(status):
+                chosen.append((row, status))
+        seats: dict[int, list[Seat]] = {}
+        ids = [row.id for row, _status in chosen]
+        for start in range(0, len(ids), 500):
+            members = (
+                select(
+                    CommitteeMember.committee_id,
+                    CommitteeMember.person_name,
+                    CommitteeMember.post,
+                    CommitteeMember.member_id,
+                )
+                .where(CommitteeMember.committee_id.in_(ids[start : start + 500]))
+                .order_by(CommitteeMember.committee_id, CommitteeMember.seq)
+            )
+            for committee_id, name, post, member_id in s.execute(members):
+                seats.setdefault(committee_id, []).append(Seat(name, post, member_id))
+    return [
+        CommitteeRow(
+            row.id,
+            row.organization_id,
+            row.name,
+            row.town,
+            row.term_no,
+            row.elected_on,
+            row.term_years,
+            status.due_on,
+            status.state,
+            status.days_left,
+            True,
+            tuple(seats.get(row.id, ())),
+            row.remark,
+        )
+        for row, status in chosen
+    ]

@@ -21,7 +21,7 @@ def due_terms(
     """Current committees whose term runs out within ``within_months`` months (or ran out
     already), the earliest first."""
     latest = add_months(today, within_months)
-    rows = [r for r in current_committees(db, today, town) if r.due_on <= latest]
+    rows = current_committees(db, today, town, keep=lambda status: status.due_on <= latest)
     return sorted(rows, key=lambda r: (r.due_on, r.organization_name))
 
 
