@@ -148,16 +148,21 @@ def record_committee(db: Database, data: CommitteeInput, today: date | None = No
         return committee.id
 
 
-def _rows(db: Database, stmt: object, today: date) -> list[CommitteeRow]:
-    """Committees of ``stmt`` (a select of Committee) with their organization, each marked
-    current when it is its organization's latest."""
+def history(db: Database, organization_id: int, today: date | None = None) -> list[CommitteeRow]:
+    """An organization's committees, the latest (the current one) first."""
+    today = today or date.today()
+    acc = access.of(db)
+    if not acc.sees_org(organization_id):
+        raise organization_gone()
+    stmt = (
+        select(Committee)
+        .where(Committee.organization_id == organization_id)
+        .options(selectinload(Committee.members), selectinload(Committee.organization))
+        .order_by(Committee.term_no.desc())
+    )
+    rows = []
     with db.read() as s:
-        found = list(s.scalars(stmt))  # type: ignore[call-overload]
-        latest: dict[int, int] = {}
-        for c in found:
-            latest[c.organization_id] = max(latest.get(c.organization_id, 0), c.term_no)
-        rows = []
-        for c in found:
+        for n, c in enumerate(s.scalars(stmt)):
             status = terms.term_status(c.elected_on, c.term_years, today)
             rows.append(
                 CommitteeRow(
@@ -171,27 +176,12 @@ def _rows(db: Database, stmt: object, today: date) -> list[CommitteeRow]:
                     status.due_on,
                     status.state,
                     status.days_left,
-                    latest[c.organization_id] == c.term_no,
+                    n == 0,
                     tuple(Seat(m.person_name, m.post, m.member_id) for m in c.members),
                     c.remark,
                 )
             )
     return rows
-
-
-def history(db: Database, organization_id: int, today: date | None = None) -> list[CommitteeRow]:
-    """An organization's committees, the latest first."""
-    today = today or date.today()
-    acc = access.of(db)
-    if not acc.sees_org(organization_id):
-        raise organization_gone()
-    stmt = (
-        select(Committee)
-        .where(Committee.organization_id == organization_id)
-        .options(selectinload(Committee.members), selectinload(Committee.organization))
-        .order_by(Committee.term_no.desc())
-    )
-    return _rows(db, stmt, today)
 
 
 def current_committees(
