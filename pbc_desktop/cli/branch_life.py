@@ -16,7 +16,7 @@ from pbc_desktop.lang import t
 if TYPE_CHECKING:
     from pbc_desktop.cli.common import Subcommands
     from pbc_desktop.services.branch_life.compliance import BranchYear
-    from pbc_desktop.services.terms.committees import CommitteeRow
+    from pbc_desktop.services.terms.committees import CommitteeRow, Seat
 
 
 def _day(text: str) -> date:
@@ -50,6 +50,27 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     d.add_argument("--as-of", type=_day, help="count as of this day (default: today)")
     d.add_argument("--json", action="store_true", help="print JSON instead of a table")
     d.set_defaults(handler=cmd_terms_due)
+    r = terms_sub.add_parser(
+        "record", parents=[common_parent], help="record a newly elected committee (换届)"
+    )
+    r.add_argument("--organization", metavar="NAME|ID", required=True)
+    r.add_argument("--term-no", type=int, required=True, help="届次, e.g. 5")
+    r.add_argument("--elected-on", type=_day, required=True, metavar="YYYY-MM-DD")
+    r.add_argument("--years", type=int, required=True, choices=(3, 5), help="term length")
+    r.add_argument(
+        "--member",
+        action="append",
+        default=[],
+        metavar="POST:NAME",
+        help="a member and post, e.g. 书记:张三 (repeat the option for each)",
+    )
+    r.set_defaults(handler=cmd_terms_record)
+    h = terms_sub.add_parser(
+        "history", parents=[common_parent], help="an organization's committees, latest first"
+    )
+    h.add_argument("--organization", metavar="NAME|ID", required=True)
+    h.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    h.set_defaults(handler=cmd_terms_history)
 
 
 def _branch_json(b: BranchYear) -> dict[str, Any]:
@@ -191,5 +212,75 @@ def cmd_terms_due(args: argparse.Namespace) -> int:
             f"共 {len(rows)} 个党组织 {args.within_months} 个月内到期或已超期",
             f"{len(rows)} organizations due within {args.within_months} months or overdue",
         )
+    )
+    return EXIT_OK
+
+
+def _seats(texts: list[str]) -> tuple[Seat, ...]:
+    from pbc_desktop.domain.terms import CommitteePost
+    from pbc_desktop.services.terms.committees import Seat
+
+    found = []
+    for text in texts:
+        post, _sep, name = text.replace("：", ":").partition(":")
+        try:
+            found.append(Seat(name.strip(), CommitteePost.from_label(post)))
+        except ValueError:
+            posts = "、".join(p.zh for p in CommitteePost)
+            raise UserError(
+                t(
+                    f"“{text}”应写成“职务:姓名”，职务为{posts}之一",
+                    f"“{text}” must read POST:NAME, the post one of {posts}",
+                )
+            ) from None
+    return tuple(found)
+
+
+def cmd_terms_record(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.member_export import find_organization
+    from pbc_desktop.services.terms.committees import CommitteeInput, record_committee
+
+    seats = _seats(args.member)
+    with opened_db(args) as db:
+        org_id, name = find_organization(db, args.organization)
+        data = CommitteeInput(org_id, args.term_no, args.elected_on, args.years, seats)
+        record_committee(db, data)
+    print(
+        t(f"已登记{name}第{args.term_no}届班子", f"Recorded committee no. {args.term_no} of {name}")
+    )
+    return EXIT_OK
+
+
+def cmd_terms_history(args: argparse.Namespace) -> int:
+    from pbc_desktop import lang
+    from pbc_desktop.services.member_export import find_organization
+    from pbc_desktop.services.terms.committees import history
+
+    with opened_db(args, write=False) as db:
+        org_id, name = find_organization(db, args.organization)
+        rows = history(db, org_id)
+    if args.json:
+        print(json.dumps([_term_json(r) for r in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lg = lang.language()
+    print(name)
+    print_table(
+        [
+            t("届次", "Term"),
+            t("选举日期", "Elected"),
+            t("任期", "Years"),
+            t("届满日期", "Due"),
+            t("班子成员", "Members"),
+        ],
+        [
+            (
+                t(f"第{r.term_no}届", f"no. {r.term_no}"),
+                r.elected_on.isoformat(),
+                t(f"{r.term_years}年", f"{r.term_years} years"),
+                r.due_on.isoformat(),
+                "、".join(f"{x.post.label(lg)} {x.person_name}" for x in r.seats),
+            )
+            for r in rows
+        ],
     )
     return EXIT_OK

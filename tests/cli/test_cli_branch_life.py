@@ -168,3 +168,48 @@ def test_bad_input_is_one_sentence(db: Database, world: TwoTowns) -> None:
         run(["terms", "due", "--db", str(db_arg(db)), "--town", "丙镇"])
     with pytest.raises(UserError, match="--within-months"):
         run(["terms", "due", "--db", str(db_arg(db)), "--within-months", "-1"])
+
+
+def test_terms_record_and_history(
+    db: Database, world: TwoTowns, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["terms", "record", "--db", str(db_arg(db)), "--organization", "甲二村党支部"]
+    argv = [
+        *base,
+        "--term-no",
+        "5",
+        "--elected-on",
+        "2026-03-10",
+        "--years",
+        "5",
+        "--member",
+        "书记:李明",
+        "--member",
+        "组织委员：陈红",
+    ]
+    assert run(argv) == 0
+    assert capsys.readouterr().out == "已登记甲二村党支部第5届班子\n"
+    assert run(["terms", "history", "--db", str(db_arg(db)), "--organization", "甲二村党支部"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "甲二村党支部",
+        "届次   选举日期    任期  届满日期    班子成员",
+        "-----  ----------  ----  ----------  ------------------------",
+        "第5届  2026-03-10  5年   2031-03-10  书记 李明、组织委员 陈红",
+        "第4届  2023-03-15  3年   2026-03-15  书记 王书记",
+    ]
+    with pytest.raises(UserError, match="应写成“职务:姓名”"):
+        run(
+            [
+                *base,
+                "--term-no",
+                "6",
+                "--elected-on",
+                "2026-04-01",
+                "--years",
+                "3",
+                "--member",
+                "队长:王五",
+            ]
+        )
+    with pytest.raises(UserError, match="第5届班子已登记"):
+        run([*base, "--term-no", "5", "--elected-on", "2026-04-01", "--years", "3"])
