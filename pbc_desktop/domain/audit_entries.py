@@ -42,6 +42,8 @@ RECORD_TYPES: dict[str, tuple[str, str]] = {
     "post_report": ("报到领岗", "Post report"),
     "post_evaluation": ("岗位评价", "Post evaluation"),
     "service_log": ("服务记录", "Service log"),
+    "development_record": ("发展党员记录", "Development record"),
+    "development_step": ("发展党员步骤", "Development step"),
     "attachment": ("附件", "Attachment"),
     "attachment_content": ("附件内容", "Attachment content"),
     "reminder_rule": ("提醒规则", "Reminder rule"),

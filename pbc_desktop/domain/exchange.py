@@ -26,6 +26,8 @@ READING_ORDER: tuple[str, ...] = (
     "post_report",
     "service_log",
     "post_evaluation",
+    "development_record",
+    "development_step",
     "activity",
     "activity_organization",
     "agenda_item",
@@ -194,6 +196,18 @@ _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "uses_item_id": ("使用资源", "Uses the resource"),
     },
     "post_evaluation": {"result": ("评价结果", "Evaluation")},
+    "development_record": {
+        "stage": ("发展阶段", "Stage"),
+        "applied_on": ("递交申请书日期", "Applied on"),
+        "extension_months": ("延长预备期月数", "Probation extended by (months)"),
+        "work_unit": ("工作单位", "Work unit"),
+    },
+    "development_step": {
+        "record_id": ("发展党员记录", "Development record"),
+        "occurred_on": ("日期", "Date"),
+        "people": ("有关人员", "People"),
+        "months": ("月数", "Months"),
+    },
     "score": {
         "assessment_id": ("考核", "Assessment"),
         "indicator_id": ("考核指标", "Indicator"),

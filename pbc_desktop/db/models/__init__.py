@@ -18,6 +18,7 @@ from pbc_desktop.db.models.communities import (
     ConvenerTurn,
     LifecycleEvent,
 )
+from pbc_desktop.db.models.development import DevelopmentRecord, DevelopmentStepEntry
 from pbc_desktop.db.models.exchange import (
     ExchangeLogEntry,
     Office,
@@ -61,6 +62,8 @@ __all__ = [
     "CommunityType",
     "CommunityVenue",
     "ConvenerTurn",
+    "DevelopmentRecord",
+    "DevelopmentStepEntry",
     "ExchangeLogEntry",
     "FundEntry",
     "Indicator",
