@@ -23,6 +23,7 @@ from pbc_desktop.services.demo import (
     data,
     funds,
     lists,
+    member_changes,
     members,
     organizations,
 )
@@ -45,6 +46,7 @@ class DistrictGenerator(District):
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
+            member_changes.add_member_changes,
         )
         for step in steps:
             self.tick()
