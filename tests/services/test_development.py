@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry, DevelopmentRecord, PartyMember
+from pbc_desktop.db.models import AuditEntry, DevelopmentRecord, MemberChange, PartyMember
 from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
-from pbc_desktop.domain.enums import MemberCategory
+from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
+from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services.development import detail, listing, records
 from pbc_desktop.services.development.listing import DevelopmentQuery, Urgency
@@ -89,7 +90,11 @@ def test_admission_makes_the_member_from_the_record(db: Database) -> None:
         assert record.stage is Stage.PROBATIONARY
         assert record.member_id == member_id
         summaries = list(s.scalars(select(AuditEntry.summary)))
+        changes = [
+            (c.kind, c.occurred_on, c.organization_id) for c in s.scalars(select(MemberChange))
+        ]
     assert any("接收预备党员 赵敏" in text for text in summaries)
+    assert changes == [(MemberChangeKind.DEVELOPED, date(2025, 3, 1), org)]
     history = detail.member_development(db, member_id)
     assert history is not None
     assert [v.step for v in history.steps][-2:] == [Step.BRANCH_MEETING, Step.APPROVAL]
@@ -148,6 +153,18 @@ def test_cancellation_ends_the_record(db: Database) -> None:
     shown = detail.get_development_detail(db, record_id)
     assert shown.stage is Stage.CANCELLED
     assert shown.dues == ()
+    with db.read() as s:
+        member = s.get(PartyMember, shown.member_id)
+        assert member is not None
+        assert member.status is MembershipStatus.LEFT_PARTY
+        left = s.scalars(
+            select(MemberChange).where(MemberChange.kind == MemberChangeKind.LEFT_PARTY)
+        ).one()
+        assert (left.leaving_kind, left.occurred_on, left.remark) == (
+            LeavingKind.PROBATION_CANCELLED,
+            date(2025, 9, 1),
+            "不履行党员义务",
+        )
     assert listing.count_development(db, DevelopmentQuery()) == 0
     assert listing.count_development(db, DevelopmentQuery(stage=Stage.CANCELLED)) == 1
 

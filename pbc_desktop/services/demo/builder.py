@@ -21,6 +21,7 @@ from pbc_desktop.services.demo import (
     assessment,
     communities,
     data,
+    development,
     funds,
     lists,
     member_changes,
@@ -47,6 +48,7 @@ class DistrictGenerator(District):
             funds.add_funds,
             assessment.add_assessments,
             member_changes.add_member_changes,
+            development.add_development,
         )
         for step in steps:
             self.tick()

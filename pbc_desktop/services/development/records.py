@@ -22,11 +22,13 @@ from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Progress
 from pbc_desktop.domain.enums import Gender, MemberCategory
+from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind
 from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
 from pbc_desktop.domain.validation import optional_text, strip_or_none
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
+from pbc_desktop.services.member_changes import record_change
 
 PEOPLE_MAX = 120
 
@@ -204,16 +206,6 @@ def _step_errors(progress: Progress, data: StepInput, today: date) -> list[Field
     return errors
 
 
-def _developed(s: Session, member: PartyMember, on: date) -> None:
-    """The member change 发展 (增减方式) of an admission."""
-    # TODO(leave): record_change(s, member, MemberChangeKind.DEVELOPED, on)
-
-
-def _cancelled(s: Session, member: PartyMember, on: date, remark: str | None) -> None:
-    """The member change 出党 (取消预备党员资格) of a cancelled 预备期."""
-    # TODO(leave): record_change(..., MemberChangeKind.LEFT_PARTY, leaving_kind=...)
-
-
 def _admit(s: Session, record: DevelopmentRecord, on: date) -> PartyMember:
     """The member made from the record: 预备党员, joined on the branch meeting's day."""
     member = PartyMember(
@@ -232,7 +224,7 @@ def _admit(s: Session, record: DevelopmentRecord, on: date) -> PartyMember:
     s.add(member)
     s.flush()
     record.member_id = member.id
-    _developed(s, member, on)
+    record_change(s, member, MemberChangeKind.DEVELOPED, on)
     audit.created(
         s,
         member,
@@ -261,7 +253,14 @@ def _apply(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
             s, member, t(f"{member.name} 转为正式党员", f"{member.name} confirmed"), before
         )
     elif data.step is DevelopmentStep.CANCELLATION and member is not None:
-        _cancelled(s, member, on, data.remark)
+        record_change(
+            s,
+            member,
+            MemberChangeKind.LEFT_PARTY,
+            on,
+            leaving_kind=LeavingKind.PROBATION_CANCELLED,
+            remark=data.remark,
+        )
     stage = rules.stage_after(data.step)
     if stage is not None:
         record.stage = stage

@@ -1,7 +1,7 @@
 """发展党员: people before membership and the dated steps of each stage
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-05
 
 ``development_record`` holds a person from the application (入党申请人) to 转正, with the
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision: str = '0008'
-down_revision: str | None = '0006'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
