@@ -271,6 +271,24 @@ def extension_error(progress: Progress, months: int | None) -> str | None:
     return None
 
 
+#: the step that moves a person on from each stage (the first) and the other endings
+_MOVES: Mapping[DevelopmentStage, tuple[DevelopmentStep, ...]] = {
+    DevelopmentStage.APPLICANT: (DevelopmentStep.ACTIVIST,),
+    DevelopmentStage.ACTIVIST: (DevelopmentStep.CANDIDATE,),
+    DevelopmentStage.CANDIDATE: (DevelopmentStep.BRANCH_MEETING,),
+    DevelopmentStage.PROBATIONARY: (
+        DevelopmentStep.EXTENSION,
+        DevelopmentStep.CONFIRMATION,
+        DevelopmentStep.CANCELLATION,
+    ),
+}
+
+
+def steps_for(stage: DevelopmentStage) -> tuple[DevelopmentStep, ...]:
+    """The steps that may be recorded for a person at ``stage``, in the order taken."""
+    return EVENT_STEPS.get(stage, ()) + _MOVES.get(stage, ())
+
+
 def stage_after(step: DevelopmentStep) -> DevelopmentStage | None:
     """The stage a step moves the person into (None: the stage stays)."""
     return {
@@ -327,3 +345,23 @@ def next_due(progress: Progress) -> Due | None:
     """The most pressing of :func:`dues` (None: out of the pipeline)."""
     found = dues(progress)
     return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a record keeps of its steps for the lists (``db.models.DevelopmentRecord``)."""
+
+    stage_since: date
+    next_step: DevelopmentStep | None
+    next_due_on: date | None
+    next_deadline: bool
+
+
+def summary(progress: Progress) -> Summary:
+    due = next_due(progress)
+    return Summary(
+        progress.stage_since,
+        due.step if due else None,
+        due.due_on if due else None,
+        bool(due and due.deadline and due.due_on is not None),
+    )

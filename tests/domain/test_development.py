@@ -153,3 +153,13 @@ def test_an_activist_may_become_a_candidate_from_a_date_which_is_no_deadline() -
 def test_a_full_member_or_a_cancelled_one_has_nothing_due() -> None:
     assert dev.next_due(Progress(Stage.FULL, date(2020, 1, 1))) is None
     assert dev.next_due(Progress(Stage.CANCELLED, date(2020, 1, 1))) is None
+
+
+def test_the_steps_offered_at_each_stage_are_the_ones_the_rules_allow() -> None:
+    assert dev.steps_for(Stage.APPLICANT) == (Step.TALK, Step.ACTIVIST)
+    assert Step.BRANCH_MEETING in dev.steps_for(Stage.CANDIDATE)
+    assert dev.steps_for(Stage.FULL) == ()
+    progress = _probationary(date(2025, 1, 10))
+    for step in dev.steps_for(Stage.PROBATIONARY):
+        problem = dev.step_error(progress, step, date(2026, 2, 1), TODAY, months=6)
+        assert problem is None or "不适用" not in problem

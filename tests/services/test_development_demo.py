@@ -30,6 +30,8 @@ def test_the_demo_has_applicants_at_every_stage_by_the_rules(db: Database) -> No
         stages = Counter(r.stage for r in records)
         for record in records:
             progress = progress_of(record)
+            kept = (record.stage_since, record.next_step, record.next_due_on, record.next_deadline)
+            assert kept == tuple(vars(rules.summary(progress)).values())
             assert record.applied_on <= TODAY
             assert all(step.occurred_on <= TODAY for step in record.steps)
             named = progress.on(Step.ACTIVIST)

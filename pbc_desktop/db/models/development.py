@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pbc_desktop.db.base import EnumCode, PinyinNamed, Record
@@ -22,7 +22,10 @@ class DevelopmentRecord(PinyinNamed, Record):
     """
 
     __tablename__ = "development_record"
-    __table_args__ = (Index("ix_development_record_stage_org", "stage", "organization_id"),)
+    __table_args__ = (
+        Index("ix_development_record_stage_org", "stage", "organization_id"),
+        Index("ix_development_record_next_due_on", "next_due_on"),
+    )
     PERSON_NAMES = True
 
     name: Mapped[str] = mapped_column(String(60))
@@ -45,6 +48,13 @@ class DevelopmentRecord(PinyinNamed, Record):
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("party_member.id", ondelete="RESTRICT"), unique=True
     )
+    #: What the rules (``domain/development.py``) say of the steps, kept with every write
+    #: so that the lists of who is due and who is late are one query: the day the stage
+    #: began, the next step, its date and whether that date is a deadline.
+    stage_since: Mapped[date] = mapped_column(Date)
+    next_step: Mapped[DevelopmentStep | None] = mapped_column(EnumCode(DevelopmentStep))
+    next_due_on: Mapped[date | None] = mapped_column(Date)
+    next_deadline: Mapped[bool] = mapped_column(Boolean, default=False)
     remark: Mapped[str | None] = mapped_column(Text)
 
     organization: Mapped[Organization] = relationship()
@@ -60,10 +70,12 @@ class DevelopmentStepEntry(Record):
     """A dated step of a record (谈话, 培养考察, 政审, 公示, 支部大会 …)."""
 
     __tablename__ = "development_step"
-
-    record_id: Mapped[int] = mapped_column(
-        ForeignKey("development_record.id", ondelete="CASCADE"), index=True
+    #: the lists read the last date of each kind of step per record from this index alone
+    __table_args__ = (
+        Index("ix_development_step_record_kind_on", "record_id", "kind", "occurred_on"),
     )
+
+    record_id: Mapped[int] = mapped_column(ForeignKey("development_record.id", ondelete="CASCADE"))
     kind: Mapped[DevelopmentStep] = mapped_column(EnumCode(DevelopmentStep))
     occurred_on: Mapped[date] = mapped_column(Date)
     #: who: the 培养联系人 named, the 入党介绍人, who talked, the approving committee…

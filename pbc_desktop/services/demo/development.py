@@ -20,6 +20,8 @@ from pbc_desktop.domain.development import (
     REVIEW_EVERY_MONTHS,
     DevelopmentStage,
     DevelopmentStep,
+    Progress,
+    summary,
 )
 from pbc_desktop.domain.enums import MemberCategory, OrgKind, UserRole
 from pbc_desktop.domain.reminders import add_months
@@ -38,14 +40,24 @@ _SPONSOR_CHARS = "明华建国志强秀英丽娟海军伟芳"
 
 
 class _Steps:
-    """The steps of one record, dated, in order; none after ``today``."""
+    """The steps of one record, dated, in order; none after ``today``. :meth:`done`
+    stores on the record what the rules say of them (as the services do)."""
 
     def __init__(self, gen: District, record_id: int, rng: random.Random) -> None:
         self.gen, self.record_id, self.rng = gen, record_id, rng
+        self.row = gen.rows["development_record"][-1]
+        assert self.row["id"] == record_id
+        self.last: dict[DevelopmentStep, date] = {}
+
+    def done(self) -> None:
+        row = self.row
+        progress = Progress(row["stage"], row["applied_on"], self.last, row["extension_months"])
+        row.update(vars(summary(progress)))
 
     def add(self, kind: DevelopmentStep, on: date, **extra: Any) -> None:
         if on > self.gen.today:
             return
+        self.last[kind] = max(on, self.last.get(kind, on))
         self.gen.add(
             DevelopmentStepEntry,
             record_id=self.record_id,
@@ -153,6 +165,7 @@ def _applicant(gen: District, rng: random.Random, org: OrgInfo, stage: Developme
         # late: not talked with within the month
         if not late and talked <= today:
             steps.add(DevelopmentStep.TALK, talked, people=org.secretary or None)
+        steps.done()
         return
     steps.add(DevelopmentStep.TALK, talked, people=org.secretary or None)
     named = talked + timedelta(days=rng.randint(60, 150))
@@ -163,6 +176,7 @@ def _applicant(gen: District, rng: random.Random, org: OrgInfo, stage: Developme
     steps.add(DevelopmentStep.SPONSORS, named, people=_sponsors(gen, rng))
     if stage is DevelopmentStage.ACTIVIST:
         steps.reviews(DevelopmentStep.REVIEW, named, today, skip_last=late)
+        steps.done()
         return
     chosen = add_months(named, ACTIVIST_MIN_MONTHS) + timedelta(days=rng.randint(0, 40))
     chosen = min(chosen, today - timedelta(days=10))
@@ -176,6 +190,7 @@ def _applicant(gen: District, rng: random.Random, org: OrgInfo, stage: Developme
         steps.add(DevelopmentStep.TRAINING, chosen + timedelta(days=rng.randint(10, 40)))
     if progress > 0.8:
         steps.add(DevelopmentStep.PUBLICITY, chosen + timedelta(days=rng.randint(40, 60)))
+    steps.done()
 
 
 def _probationary(gen: District, rng: random.Random, member: dict[str, Any]) -> None:
@@ -218,3 +233,4 @@ def _probationary(gen: District, rng: random.Random, member: dict[str, Any]) -> 
     steps.reviews(
         DevelopmentStep.PROBATION_REVIEW, admitted, gen.today, skip_last=rng.random() < 0.25
     )
+    steps.done()

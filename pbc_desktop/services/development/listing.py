@@ -1,34 +1,38 @@
 """Who is in the 发展党员 pipeline, what each is due for next, and who is late.
 
-The list is computed over the records of the account's scope still in the pipeline (a
-district holds a few thousand): one query for the records, one for the last date of each
-of their steps; the rules (``domain/development.py``) say each person's next step. It is
-filtered by organization, town, stage and urgency (due soon / late), sorted and paged in
-Python. :func:`development_reminders` gives the late and soon-due steps as reminder rows.
+Each record keeps what the rules (``domain/development.py``) say of its steps: its next
+step, the date of it and whether that date is a deadline (``records.keep_summary``, at
+every write). So the list is one query, filtered by organization, town, stage and urgency
+(due within the month / late), sorted and paged in SQL, the most urgent first.
+:func:`development_reminders` gives the late and soon-due steps as reminder rows.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import DevelopmentRecord, DevelopmentStepEntry, Organization
+from pbc_desktop.db.models import DevelopmentRecord, Organization
 from pbc_desktop.domain import development as rules
-from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Due, Progress
+from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep
 from pbc_desktop.domain.enums import Gender
-from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.members import check_unmasked, shown_id_number, shown_phone
 from pbc_desktop.services.paging import PageRequest
-from pbc_desktop.services.scope import AnySelect, like_digits, pinyin_match
+from pbc_desktop.services.scope import (
+    AnySelect,
+    enum_order,
+    like_digits,
+    pinyin_match,
+    sorted_page,
+)
 
 
 class Urgency(StrEnum):
@@ -107,117 +111,78 @@ def _filtered(stmt: AnySelect, query: DevelopmentQuery, acc: access.Access) -> A
     return stmt
 
 
-def _last_steps(
-    db: Database, query: DevelopmentQuery, acc: access.Access
-) -> dict[int, dict[DevelopmentStep, date]]:
-    stmt = _filtered(
-        select(
-            DevelopmentStepEntry.record_id,
-            DevelopmentStepEntry.kind,
-            func.max(DevelopmentStepEntry.occurred_on),
-        )
-        .select_from(DevelopmentRecord)
-        .join(DevelopmentStepEntry, DevelopmentStepEntry.record_id == DevelopmentRecord.id),
-        query,
-        acc,
-    ).group_by(DevelopmentStepEntry.record_id, DevelopmentStepEntry.kind)
-    done: dict[int, dict[DevelopmentStep, date]] = {}
-    with db.read() as s:
-        for record_id, kind, last in s.execute(stmt):
-            done.setdefault(record_id, {})[kind] = last
-    return done
+def _urgency(query: DevelopmentQuery, today: date) -> ColumnElement[bool] | None:
+    if query.urgency is Urgency.ALL:
+        return None
+    last = today - timedelta(days=1) if query.urgency is Urgency.LATE else today + _SOON
+    return and_(DevelopmentRecord.next_deadline.is_(True), DevelopmentRecord.next_due_on <= last)
 
 
-def _keep(due: Due | None, urgency: Urgency, today: date) -> bool:
-    if urgency is Urgency.ALL:
-        return True
-    if due is None:
-        return False
-    return due.late(today) if urgency is Urgency.LATE else due.soon(today)
+_SOON = timedelta(days=rules.DUE_SOON_DAYS)
 
 
-def _rows(
-    db: Database, query: DevelopmentQuery, today: date, unmasked: bool
-) -> list[DevelopmentRow]:
-    acc = access.of(db)
-    check_unmasked(acc, unmasked)
-    done = _last_steps(db, query, acc)
-    stmt = _filtered(
-        select(
-            DevelopmentRecord.id,
-            DevelopmentRecord.name,
-            DevelopmentRecord.name_sort,
-            DevelopmentRecord.gender,
-            DevelopmentRecord.organization_id,
-            Organization.name.label("org_name"),
-            Organization.town,
-            DevelopmentRecord.stage,
-            DevelopmentRecord.applied_on,
-            DevelopmentRecord.extension_months,
-            DevelopmentRecord.id_number,
-            DevelopmentRecord.phone,
-            DevelopmentRecord.member_id,
-        ).select_from(DevelopmentRecord),
-        query,
-        acc,
-    )
-    rows: list[DevelopmentRow] = []
-    with db.read() as s:
-        for r in s.execute(stmt):
-            progress = Progress(r.stage, r.applied_on, done.get(r.id, {}), r.extension_months)
-            due = rules.next_due(progress)
-            if not _keep(due, query.urgency, today):
-                continue
-            rows.append(
-                DevelopmentRow(
-                    id=r.id,
-                    name=r.name,
-                    gender=r.gender,
-                    organization_id=r.organization_id,
-                    organization_name=r.org_name,
-                    town=r.town,
-                    stage=r.stage,
-                    applied_on=r.applied_on,
-                    stage_since=progress.stage_since,
-                    next_step=due.step if due else None,
-                    due_on=due.due_on if due else None,
-                    deadline=bool(due and due.deadline),
-                    days_overdue=max(0, due.days_overdue(today)) if due else 0,
-                    id_number=shown_id_number(r.id_number, unmasked),
-                    phone=shown_phone(r.phone, unmasked),
-                    member_id=r.member_id,
-                )
-            )
-    return rows
+def _query(stmt: AnySelect, query: DevelopmentQuery, acc: access.Access, today: date) -> AnySelect:
+    stmt = _filtered(stmt, query, acc)
+    urgent = _urgency(query, today)
+    return stmt if urgent is None else stmt.where(urgent)
 
 
-def _urgency_key(row: DevelopmentRow) -> tuple[Any, ...]:
-    """Late first (the longest late first), then by the next deadline, then the rest."""
-    has_deadline = row.deadline and row.due_on is not None
-    return (
-        -row.days_overdue,
-        not has_deadline,
-        row.due_on or date.max,
-        row.organization_name,
-        row.id,
-    )
-
-
-_SORT_KEYS = {
-    "name": lambda r: (sort_key(r.name), r.id),
-    "organization": lambda r: (sort_key(r.organization_name), r.id),
-    "stage": lambda r: (list(DevelopmentStage).index(r.stage), r.id),
-    "applied_on": lambda r: (r.applied_on, r.id),
-    "stage_since": lambda r: (r.stage_since, r.id),
-    "due_on": lambda r: (r.due_on is None, r.due_on or date.max, r.id),
+#: the most urgent first: deadlines by date (the longest late first), then the rest
+_URGENCY_ORDER = (
+    case((DevelopmentRecord.next_deadline.is_(True), 0), else_=1),
+    DevelopmentRecord.next_due_on,
+    Organization.name_sort,
+    DevelopmentRecord.name_sort,
+)
+_SORT_KEYS: dict[str, Any] = {
+    "name": DevelopmentRecord.name_sort,
+    "organization": Organization.name_sort,
+    "stage": enum_order(DevelopmentRecord.stage, DevelopmentStage),
+    "applied_on": DevelopmentRecord.applied_on,
+    "stage_since": DevelopmentRecord.stage_since,
+    "due_on": DevelopmentRecord.next_due_on,
 }
 
 
-def _sorted(rows: Iterable[DevelopmentRow], page: PageRequest) -> list[DevelopmentRow]:
-    key = _SORT_KEYS.get(page.sort or "")
-    if key is None:
-        return sorted(rows, key=_urgency_key)
-    return sorted(rows, key=key, reverse=page.descending)
+def _row(r: Any, today: date, unmasked: bool) -> DevelopmentRow:
+    late = r.next_deadline and r.next_due_on is not None and r.next_due_on < today
+    return DevelopmentRow(
+        id=r.id,
+        name=r.name,
+        gender=r.gender,
+        organization_id=r.organization_id,
+        organization_name=r.org_name,
+        town=r.town,
+        stage=r.stage,
+        applied_on=r.applied_on,
+        stage_since=r.stage_since,
+        next_step=r.next_step,
+        due_on=r.next_due_on,
+        deadline=bool(r.next_deadline),
+        days_overdue=(today - r.next_due_on).days if late else 0,
+        id_number=shown_id_number(r.id_number, unmasked),
+        phone=shown_phone(r.phone, unmasked),
+        member_id=r.member_id,
+    )
+
+
+_COLUMNS = (
+    DevelopmentRecord.id,
+    DevelopmentRecord.name,
+    DevelopmentRecord.gender,
+    DevelopmentRecord.organization_id,
+    Organization.name.label("org_name"),
+    Organization.town,
+    DevelopmentRecord.stage,
+    DevelopmentRecord.applied_on,
+    DevelopmentRecord.stage_since,
+    DevelopmentRecord.next_step,
+    DevelopmentRecord.next_due_on,
+    DevelopmentRecord.next_deadline,
+    DevelopmentRecord.id_number,
+    DevelopmentRecord.phone,
+    DevelopmentRecord.member_id,
+)
 
 
 def list_development(
@@ -228,28 +193,34 @@ def list_development(
     today: date | None = None,
     unmasked: bool = False,
 ) -> list[DevelopmentRow]:
-    """One page of the pipeline, the most urgent first unless sorted by a column."""
-    rows = _sorted(_rows(db, query, today or date.today(), unmasked), page)
-    return rows[page.offset : page.offset + page.limit]
+    """One page of the pipeline, the most urgent first unless sorted by a column; ID
+    numbers and phones masked unless ``unmasked``."""
+    today = today or date.today()
+    acc = access.of(db)
+    check_unmasked(acc, unmasked)
+    stmt = _query(select(*_COLUMNS).select_from(DevelopmentRecord), query, acc, today)
+    stmt = sorted_page(stmt, page, _SORT_KEYS, DevelopmentRecord.id, default=_URGENCY_ORDER)
+    with db.read() as s:
+        return [_row(r, today, unmasked) for r in s.execute(stmt)]
 
 
 def count_development(db: Database, query: DevelopmentQuery, *, today: date | None = None) -> int:
-    if query.urgency is Urgency.ALL:
-        with db.read() as s:
-            stmt = _filtered(
-                select(func.count(DevelopmentRecord.id)).select_from(DevelopmentRecord),
-                query,
-                access.of(db, s),
-            )
-            return int(s.execute(stmt).scalar_one())
-    return len(_rows(db, query, today or date.today(), False))
+    with db.read() as s:
+        stmt = _query(
+            select(func.count(DevelopmentRecord.id)).select_from(DevelopmentRecord),
+            query,
+            access.of(db, s),
+            today or date.today(),
+        )
+        return int(s.execute(stmt).scalar_one())
 
 
 def development_reminders(db: Database, today: date) -> list[DevelopmentReminder]:
     """The pipeline's late and soon-due steps in the account's scope, the longest late
     first (``days_overdue`` negative: days left)."""
     found: list[DevelopmentReminder] = []
-    for row in _rows(db, DevelopmentQuery(urgency=Urgency.DUE), today, False):
+    due = DevelopmentQuery(urgency=Urgency.DUE)
+    for row in list_development(db, due, PageRequest(limit=1_000_000), today=today):
         assert row.next_step is not None
         assert row.due_on is not None
         found.append(

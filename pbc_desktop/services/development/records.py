@@ -116,6 +116,12 @@ def _id_taken(s: Session, number: str) -> FieldError | None:
     )
 
 
+def keep_summary(record: DevelopmentRecord, progress: Progress) -> None:
+    """Store what the rules say of the record's steps (the lists read it)."""
+    for key, value in vars(rules.summary(progress)).items():
+        setattr(record, key, value)
+
+
 def _validated(s: Session, data: ApplicantInput, today: date) -> MemberInput:
     member = completed(_as_member(data))
     errors = member_errors(member, today=today)
@@ -169,11 +175,13 @@ def create_applicant(db: Database, data: ApplicantInput, *, today: date | None =
             organization_id=clean.organization_id,
             stage=DevelopmentStage.APPLICANT,
             applied_on=data.applied_on,
+            extension_months=0,
             remark=clean.remark,
         )
         record.steps.append(
             DevelopmentStepEntry(kind=DevelopmentStep.APPLICATION, occurred_on=data.applied_on)
         )
+        keep_summary(record, progress_of(record))
         s.add(record)
         audit.created(
             s, record, t(f"登记入党申请人 {record.name}", f"Entered applicant {record.name}")
@@ -282,6 +290,7 @@ def _record(s: Session, record: DevelopmentRecord, data: StepInput, today: date)
     )
     record.steps.append(entry)
     _apply(s, record, data)
+    keep_summary(record, progress_of(record))
     audit.updated(
         s,
         record,

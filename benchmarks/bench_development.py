@@ -1,0 +1,102 @@
+"""The 发展党员 lists on the district-scale database (a few thousand people in the pipeline).
+
+Goal: under 300 ms each for the first page of the whole district's list (the most urgent
+first), the due and the late lists, a town's and a branch's list, the count beside them,
+the reminders, and the same list for a town account.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import bench_env, district_db
+
+GOAL_MS = 300.0
+ROUNDS = 3
+
+
+def main() -> int:
+    db_path = district_db()
+    os.environ.update(bench_env())
+    from sqlalchemy import func, select
+
+    from pbc_desktop.db.engine import sqlite_url
+    from pbc_desktop.db.migrate import open_database
+    from pbc_desktop.db.models import DevelopmentRecord
+    from pbc_desktop.domain.accounts import Actor
+    from pbc_desktop.domain.enums import UserRole
+    from pbc_desktop.services import scope
+    from pbc_desktop.services.development import listing
+    from pbc_desktop.services.development.listing import DevelopmentQuery, Urgency
+    from pbc_desktop.services.paging import PageRequest
+
+    database = open_database(sqlite_url(db_path))
+    today = date.today()
+    page = PageRequest(limit=200)
+    timings: dict[str, float] = {}
+
+    def measure(name: str, step: Callable[[], object]) -> object:
+        result = None
+        for _ in range(ROUNDS):
+            t0 = time.perf_counter()
+            result = step()
+            ms = (time.perf_counter() - t0) * 1000
+            timings[name] = max(timings.get(name, 0.0), ms)
+        return result
+
+    with database.read() as s:
+        people = s.scalar(select(func.count(DevelopmentRecord.id)))
+        busiest = s.scalar(
+            select(DevelopmentRecord.organization_id)
+            .group_by(DevelopmentRecord.organization_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        )
+    town = scope.towns(database)[0]
+
+    def listed(query: DevelopmentQuery) -> Callable[[], object]:
+        return lambda: listing.list_development(database, query, page, today=today)
+
+    measure("the district, most urgent first", listed(DevelopmentQuery()))
+    measure("due (late or within 30 days)", listed(DevelopmentQuery(urgency=Urgency.DUE)))
+    measure("late", listed(DevelopmentQuery(urgency=Urgency.LATE)))
+    measure("a town", listed(DevelopmentQuery(town=town)))
+    measure("the busiest branch", listed(DevelopmentQuery(organization_id=busiest)))
+    measure(
+        "sorted by name", lambda: listing.list_development(
+            database, DevelopmentQuery(), replace(page, sort="name"), today=today
+        )
+    )  # fmt: skip
+    measure("count", lambda: listing.count_development(database, DevelopmentQuery()))
+    measure(
+        "count of the late",
+        lambda: listing.count_development(
+            database, DevelopmentQuery(urgency=Urgency.LATE), today=today
+        ),
+    )
+    reminders = measure("reminders", lambda: listing.development_reminders(database, today))
+    database.user = Actor(
+        user_id=None, username="bench", name="bench", unit="", role=UserRole.TOWN, town=town
+    )
+    measure("a town account's list", listed(DevelopmentQuery()))
+    database.dispose()
+
+    assert isinstance(reminders, list)
+    print(f"{people} people in the pipeline; {len(reminders)} reminders")
+    ok = True
+    for name, ms in timings.items():
+        verdict = "ok" if ms < GOAL_MS else "TOO SLOW"
+        ok = ok and ms < GOAL_MS
+        print(f"发展党员 list, {name}: worst {ms:.0f} ms (goal < {GOAL_MS:.0f} ms) {verdict}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
