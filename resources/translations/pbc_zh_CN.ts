@@ -583,6 +583,49 @@
     </message>
 </context>
 <context>
+    <name>ApplicantDialog</name>
+    <message>
+        <source>New applicant</source>
+        <translation>新增入党申请人</translation>
+    </message>
+    <message>
+        <source>The applicant must be 18 or older on the day the application was handed in. Birth date and sex are read from the ID number.</source>
+        <translation>递交入党申请书时须年满18周岁。出生日期和性别从身份证号读出。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所在党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Applied on:</source>
+        <translation>递交申请书日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>E&amp;ducation:</source>
+        <translation>学历(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Work unit and post:</source>
+        <translation>工作单位及职务(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -1598,6 +1641,212 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Building the demo district...</source>
         <translation>正在生成演示数据……</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentStepDialog</name>
+    <message>
+        <source>Record a step</source>
+        <translation>记录步骤</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation>有关人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Extended by (&amp;months):</source>
+        <translation>延长月数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentTab</name>
+    <message>
+        <source>&amp;New applicant...</source>
+        <translation>新增申请人(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Enter an applicant from the application (Ctrl+N)</source>
+        <translation>按入党申请书登记申请人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Record a &amp;step...</source>
+        <translation>记录步骤(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Record a dated step of the selected person (Enter or double-click)</source>
+        <translation>记录所选人员的一个步骤及日期（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Public &amp;notice</source>
+        <translation>公示(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Print a 公示 as PDF</source>
+        <translation>生成公示PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Filing form (PDF)...</source>
+        <translation>备案表(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>The 发展党员工作备案表 of the selected person, as PDF</source>
+        <translation>所选人员的发展党员工作备案表（PDF）</translation>
+    </message>
+    <message>
+        <source>Search name or last digits of the ID number</source>
+        <translation>搜索姓名或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>Every stage in progress</source>
+        <translation>全部在培养阶段</translation>
+    </message>
+    <message>
+        <source>Due or not</source>
+        <translation>全部（不论是否到期）</translation>
+    </message>
+    <message>
+        <source>Due within a month or late</source>
+        <translation>一个月内到期或已逾期</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步骤</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>递交申请书日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>{0}起</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>逾期{0}天</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Probation ends</source>
+        <translation>预备期满</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Due next</source>
+        <translation>下一步要做</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>没有到期的步骤。</translation>
+    </message>
+    <message>
+        <source>Steps taken</source>
+        <translation>已完成的步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
+    </message>
+    <message>
+        <source>No steps yet.</source>
+        <translation>还没有步骤。</translation>
+    </message>
+    <message>
+        <source>Choose an organization in the filter, or select a person.</source>
+        <translation>请在上方选择党组织，或选中一个人。</translation>
+    </message>
+    <message>
+        <source>The notice starts on:</source>
+        <translation>公示开始日期：</translation>
+    </message>
+    <message>
+        <source>Filing form</source>
+        <translation>备案表</translation>
     </message>
 </context>
 <context>
@@ -2921,6 +3170,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Party members</source>
         <translation>党员</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>发展党员</translation>
     </message>
     <message>
         <source>Activities</source>
@@ -5171,6 +5424,33 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Residents&apos; satisf&amp;action:</source>
         <translation>群众满意度(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Record a step: {0}</source>
+        <translation>记录步骤：{0}</translation>
+    </message>
+    <message>
+        <source>Name the two mentors (培养联系人).</source>
+        <translation>填写两名培养联系人。</translation>
+    </message>
+    <message>
+        <source>Admitted by the branch meeting: the person becomes a probationary member of this organization from this day (the member record is made).</source>
+        <translation>支部大会讨论通过：从这一天起成为本党组织的预备党员（自动建立党员记录）。</translation>
+    </message>
+    <message>
+        <source>Confirmed as a full member: the member&apos;s category and confirmation date change.</source>
+        <translation>转为正式党员：党员的人员类别和转正日期随之更新。</translation>
+    </message>
+    <message>
+        <source>The probationary membership is cancelled: the member leaves the Party (取消预备党员资格). Write the reason in the remark.</source>
+        <translation>取消预备党员资格：该党员按出党处理。请在备注中写明原因。</translation>
+    </message>
+    <message>
+        <source>The probation is extended once, by 6 to 12 months.</source>
+        <translation>预备期只能延长一次，延长6至12个月。</translation>
     </message>
 </context>
 <context>

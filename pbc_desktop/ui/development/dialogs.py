@@ -134,10 +134,11 @@ class StepDialog(FormDialog):
         ui.hintLabel.setText(hints.get(step, "") if step is not None else "")
 
     def save(self) -> int:
+        """Record the step; the record's id (the tab shows the person again)."""
         ui = self.ui
         step = self.step()
         assert step is not None
-        return records.record_step(
+        records.record_step(
             self.ctx.db,
             self.record_id,
             records.StepInput(
@@ -148,3 +149,4 @@ class StepDialog(FormDialog):
                 remark=ui.remarkEdit.toPlainText(),
             ),
         )
+        return self.record_id
