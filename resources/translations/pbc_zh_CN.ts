@@ -1848,6 +1848,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <source>Filing form</source>
         <translation>备案表</translation>
     </message>
+    <message>
+        <source>Select a person first.</source>
+        <translation>请先选中一个人。</translation>
+    </message>
 </context>
 <context>
     <name>DualReportOverviewDialog</name>
@@ -3948,6 +3952,22 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Development history</source>
+        <translation>发展党员经历</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
     </message>
     <message>
         <source>Reported</source>

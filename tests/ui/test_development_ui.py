@@ -169,3 +169,20 @@ def test_the_late_filter_and_the_printed_notice(
     assert "关于发展对象的公示" in text
     assert "林对象" in text
     assert "郑积极" not in text
+
+
+def test_the_member_admitted_shows_the_development_history(
+    qtbot: QtBot, db: Database, org: int, boxes: Boxes
+) -> None:
+    from pbc_desktop.ui.members.tab import MembersTab
+
+    make_record(db, "许预备", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    members_tab = MembersTab(AppContext(db))
+    qtbot.addWidget(members_tab)
+    members_tab.resize(1300, 700)
+    members_tab.show()
+    assert members_tab.select_id(members_tab.model.rows()[0].id)
+    shown = members_tab.detail.toPlainText()
+    assert "确定入党积极分子" in shown
+    assert "支部大会讨论通过" in shown
+    assert "2025-03-01" in shown

@@ -64,7 +64,6 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.tr("&Filing form (PDF)..."),
             self.save_filing,
             self.tr("The 发展党员工作备案表 of the selected person, as PDF"),
-            when=self.has_selection,
         )
         for button in (self.new_button, self.step_button, self.notice_button, self.filing_button):
             row.addWidget(button)
@@ -270,9 +269,10 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
 
     def save_filing(self) -> Path | None:
         row = self.current_row()
-        if row is None:
-            return None
         title = self.tr("Filing form")
+        if row is None:
+            messages.warning(self, title, self.tr("Select a person first."))
+            return None
         try:
             form = forms.filing_form(self.ctx.db, row.id)
         except UserError as error:
