@@ -220,3 +220,18 @@ def test_a_village_sees_and_changes_only_its_own_applicants(db: Database) -> Non
         records.create_applicant(db, applicant(db, "乙新人", world.yi_one), today=TODAY)
     assert records.change_refusal(db, own) is None
     assert [r.organization for r in listing.development_reminders(db, TODAY)] == ["甲一村党总支"]
+
+
+def test_a_member_removed_leaves_the_development_record_without_the_link(db: Database) -> None:
+    org = make_org(db)
+    record_id = make_record(db, "错录", org, Stage.PROBATIONARY)
+    with db.write() as s:  # as an administrator's removal of a mistaken entry would
+        record = s.get(DevelopmentRecord, record_id)
+        assert record is not None
+        for change in s.scalars(select(MemberChange)):
+            s.delete(change)
+        s.flush()
+        s.execute(PartyMember.__table__.delete().where(PartyMember.id == record.member_id))
+    shown = detail.get_development_detail(db, record_id)
+    assert shown.member_id is None
+    assert shown.stage is Stage.PROBATIONARY

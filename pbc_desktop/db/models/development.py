@@ -18,7 +18,8 @@ class DevelopmentRecord(PinyinNamed, Record):
     """One person on the way into the party, from the application on.
 
     Admitted as 预备党员, the person becomes a :class:`PartyMember` (``member_id``) made
-    from these facts; the record stays, with its steps, as the member's development history.
+    from these facts; the record stays, with its steps, as the member's development history
+    (a member record removed as a mistake leaves it without the link).
     """
 
     __tablename__ = "development_record"
@@ -46,7 +47,7 @@ class DevelopmentRecord(PinyinNamed, Record):
     #: months the 预备期 was extended by (0: not extended)
     extension_months: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     member_id: Mapped[int | None] = mapped_column(
-        ForeignKey("party_member.id", ondelete="RESTRICT"), unique=True
+        ForeignKey("party_member.id", ondelete="SET NULL"), unique=True
     )
     #: What the rules (``domain/development.py``) say of the steps, kept with every write
     #: so that the lists of who is due and who is late are one query: the day the stage

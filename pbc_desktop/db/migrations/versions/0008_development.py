@@ -55,7 +55,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
-    sa.ForeignKeyConstraint(['member_id'], ['party_member.id'], name=op.f('fk_development_record_member_id_party_member'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['member_id'], ['party_member.id'], name=op.f('fk_development_record_member_id_party_member'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_development_record_organization_id_organization'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_development_record')),
     sa.UniqueConstraint('id_number', name=op.f('uq_development_record_id_number')),
