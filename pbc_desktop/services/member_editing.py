@@ -14,6 +14,7 @@ each under the name of its :class:`~pbc_desktop.domain.member_rules.MemberInput`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -199,23 +200,43 @@ def change_refusal(db: Database, member_id: int | None = None) -> str | None:
     return access.refusal(db, check)
 
 
+def add_member(
+    s: Session, acc: access.Access, data: MemberInput, summary: tuple[str, str]
+) -> PartyMember:
+    """Validate and add a new member in ``s`` (the caller's write transaction), audited
+    under ``summary`` (中文, English; ``{name}`` stands for the member's name)."""
+    acc.require(Permission.WRITE)
+    clean = _validate(s, data, None)
+    status_error = _status_error(None, clean)
+    if status_error is not None:
+        raise ValidationError([status_error])
+    acc.check_org_writable(clean.organization_id)
+    member = PartyMember(**_values(clean))
+    s.add(member)
+    zh, en = summary
+    audit.created(s, member, t(zh.format(name=member.name), en.format(name=member.name)))
+    return member
+
+
 def create_member(db: Database, data: MemberInput) -> int:
     """Validate and store a new member; returns its id."""
+    return store_new_member(
+        db,
+        data,
+        lambda s, acc: (
+            add_member(s, acc, data, ("新增党员 {name}", "Added party member {name}")).id
+        ),
+    )
+
+
+def store_new_member(
+    db: Database, data: MemberInput, add: Callable[[Session, access.Access], int]
+) -> int:
+    """Run ``add`` (which adds the member ``data``) in one write transaction; a duplicate
+    ID number stored meanwhile by another window is refused by name."""
     try:
         with db.write() as s:
-            acc = access.of(db, s)
-            acc.require(Permission.WRITE)
-            clean = _validate(s, data, None)
-            status_error = _status_error(None, clean)
-            if status_error is not None:
-                raise ValidationError([status_error])
-            acc.check_org_writable(clean.organization_id)
-            member = PartyMember(**_values(clean))
-            s.add(member)
-            audit.created(
-                s, member, t(f"新增党员 {member.name}", f"Added party member {member.name}")
-            )
-            return member.id
+            return add(s, access.of(db, s))
     except IntegrityError as exc:
         raise _duplicate_id(db, exc, data) from exc
 

@@ -92,7 +92,7 @@ def has_pending_transfer(s: Session, member_id: int) -> bool:
     return s.scalar(stmt.limit(1)) is not None
 
 
-def _check_on_roll(s: Session, member: PartyMember) -> None:
+def check_on_roll(s: Session, member: PartyMember) -> None:
     if member.status not in ON_ROLL_STATUSES:
         raise not_on_roll(member)
     if has_pending_transfer(s, member.id):
@@ -105,7 +105,7 @@ def leaving_refusal(db: Database, member_id: int) -> str | None:
     def check(s: Session, acc: access.Access) -> None:
         member = load_member(s, member_id, acc)
         acc.check_org_writable(member.organization_id)
-        _check_on_roll(s, member)
+        check_on_roll(s, member)
 
     try:
         return access.refusal(db, check)
@@ -140,7 +140,7 @@ def leave_member(db: Database, member_id: int, data: LeavingInput) -> int:
         member = load_member(s, member_id, acc)
         acc.check_org_writable(member.organization_id)
         versions.check(s, member, data.version)
-        _check_on_roll(s, member)
+        check_on_roll(s, member)
         err = FieldErrors()
         if data.kind not in LEAVING_BY_DIALOG:
             err.add("kind", "请选择减少方式", "Choose how the member left")
