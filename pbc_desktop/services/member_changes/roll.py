@@ -66,3 +66,8 @@ def roll_clause(roll: MemberRoll, day: date | None) -> ColumnElement[bool] | Non
         return None
     on = on_roll_at(day) if day is not None else on_roll_now()
     return on if roll is MemberRoll.CURRENT else ~on
+
+
+def latest_kind() -> ScalarSelect[Any]:
+    """The kind of the member's latest change of all (NULL: none)."""
+    return _change_of(MemberChange.kind, None, latest=True)

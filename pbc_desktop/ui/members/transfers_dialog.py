@@ -22,6 +22,7 @@ from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.combos import current_enum, fill_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import (
     close_buttons,
@@ -142,7 +143,7 @@ class TransfersDialog(FittedDialog):
                         r.from_organization,
                         r.destination,
                         fmt_date(r.issued_on),
-                        r.state.zh,
+                        label(r.state),
                         fmt_date(r.received_on),
                     ],
                 )
