@@ -21,7 +21,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         help="people whose next step is late or due within a month (--all: everyone)",
     )
     p.add_argument("--town", help="only this town's organizations")
-    p.add_argument("--stage", help="入党申请人, 入党积极分子, 发展对象 or 预备党员")
+    p.add_argument("--stage", help="only this stage, by its Chinese or English name")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--late", action="store_true", help="only those late")
     which.add_argument("--all", action="store_true", help="everyone in the pipeline")
