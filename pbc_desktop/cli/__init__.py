@@ -24,6 +24,7 @@ from pbc_desktop.cli import (
     branch_life,
     communities,
     database,
+    development,
     exchange,
     import_members,
     import_organizations,
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_members.register(sub, common)
     import_organizations.register(sub, common)
     members.register(sub, common)
+    development.register(sub, common)
     backup.register(sub, common)
     users.register(sub, common)
     audit.register(sub, common)

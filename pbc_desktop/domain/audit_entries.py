@@ -16,6 +16,9 @@ from typing import Any
 RECORD_TYPES: dict[str, tuple[str, str]] = {
     "organization": ("党组织", "Party organization"),
     "party_member": ("党员", "Party member"),
+    "member_change": ("党员增减", "Member change"),
+    "member_transfer": ("组织关系转接", "Membership transfer"),
+    "mobile_member": ("流动党员", "Mobile Party member"),
     "community": ("党建共同体", "Community"),
     "community_type": ("共建类型", "Co-building type"),
     "community_member": ("共同体成员单位", "Community member organization"),
@@ -42,6 +45,8 @@ RECORD_TYPES: dict[str, tuple[str, str]] = {
     "post_report": ("报到领岗", "Post report"),
     "post_evaluation": ("岗位评价", "Post evaluation"),
     "service_log": ("服务记录", "Service log"),
+    "development_record": ("发展党员记录", "Development record"),
+    "development_step": ("发展党员步骤", "Development step"),
     "attachment": ("附件", "Attachment"),
     "attachment_content": ("附件内容", "Attachment content"),
     "reminder_rule": ("提醒规则", "Reminder rule"),

@@ -583,6 +583,49 @@
     </message>
 </context>
 <context>
+    <name>ApplicantDialog</name>
+    <message>
+        <source>New applicant</source>
+        <translation>新增入党申请人</translation>
+    </message>
+    <message>
+        <source>The applicant must be 18 or older on the day the application was handed in. Birth date and sex are read from the ID number.</source>
+        <translation>递交入党申请书时须年满18周岁。出生日期和性别从身份证号读出。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所在党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Applied on:</source>
+        <translation>递交申请书日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>E&amp;ducation:</source>
+        <translation>学历(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Work unit and post:</source>
+        <translation>工作单位及职务(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -1720,6 +1763,216 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>DevelopmentStepDialog</name>
+    <message>
+        <source>Record a step</source>
+        <translation>记录步骤</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation>有关人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Extended by (&amp;months):</source>
+        <translation>延长月数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentTab</name>
+    <message>
+        <source>&amp;New applicant...</source>
+        <translation>新增申请人(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Enter an applicant from the application (Ctrl+N)</source>
+        <translation>按入党申请书登记申请人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Record a &amp;step...</source>
+        <translation>记录步骤(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Record a dated step of the selected person (Enter or double-click)</source>
+        <translation>记录所选人员的一个步骤及日期（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Public &amp;notice</source>
+        <translation>公示(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Print a 公示 as PDF</source>
+        <translation>生成公示PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Filing form (PDF)...</source>
+        <translation>备案表(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>The 发展党员工作备案表 of the selected person, as PDF</source>
+        <translation>所选人员的发展党员工作备案表（PDF）</translation>
+    </message>
+    <message>
+        <source>Search name or last digits of the ID number</source>
+        <translation>搜索姓名或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>Every stage in progress</source>
+        <translation>全部在培养阶段</translation>
+    </message>
+    <message>
+        <source>Due or not</source>
+        <translation>全部（不论是否到期）</translation>
+    </message>
+    <message>
+        <source>Due within a month or late</source>
+        <translation>一个月内到期或已逾期</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步骤</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>递交申请书日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>{0}起</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>逾期{0}天</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Probation ends</source>
+        <translation>预备期满</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Due next</source>
+        <translation>下一步要做</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>没有到期的步骤。</translation>
+    </message>
+    <message>
+        <source>Steps taken</source>
+        <translation>已完成的步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
+    </message>
+    <message>
+        <source>No steps yet.</source>
+        <translation>还没有步骤。</translation>
+    </message>
+    <message>
+        <source>Choose an organization in the filter, or select a person.</source>
+        <translation>请在上方选择党组织，或选中一个人。</translation>
+    </message>
+    <message>
+        <source>The notice starts on:</source>
+        <translation>公示开始日期：</translation>
+    </message>
+    <message>
+        <source>Filing form</source>
+        <translation>备案表</translation>
+    </message>
+    <message>
+        <source>Select a person first.</source>
+        <translation>请先选中一个人。</translation>
+    </message>
+</context>
+<context>
     <name>DualReportOverviewDialog</name>
     <message>
         <source>Members: its own members now; Reported: of them, members on a post now; Received: members of other organizations on a post here.</source>
@@ -2566,6 +2819,49 @@ Package fingerprint: {fp}</source>
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Member leaves: {0}</source>
+        <translation>党员减少：{0}</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>The member is not deleted: they leave the current roll and stay in the history and the year&apos;s counts. A transfer to another organization goes through a letter of transfer.</source>
+        <translation>党员记录不会删除：减少后不再列入在册党员，但保留在历史记录和年度增减统计中。转到其他党组织请开具组织关系介绍信。</translation>
+    </message>
+    <message>
+        <source>Member leaves</source>
+        <translation>党员减少</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>减少方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of leaving:</source>
+        <translation>出党方式(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;To unit:</source>
+        <translation>转往单位(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleDialog</name>
     <message>
         <source>Choose a step.</source>
@@ -3042,6 +3338,10 @@ Package fingerprint: {fp}</source>
         <translation>党员</translation>
     </message>
     <message>
+        <source>Development</source>
+        <translation>发展党员</translation>
+    </message>
+    <message>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
@@ -3189,6 +3489,69 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
 离线管理党建共同体：成员党组织、党员报到领岗、活动共搞与会议、需求/资源/项目清单、经费和年底考核。
 
 内置字体：文泉驿微米黑（Apache License 2.0）。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChangeActions</name>
+    <message>
+        <source>Member &amp;leaves...</source>
+        <translation>党员减少(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record that the selected member died, left the Party, was suspended or moved away: they leave the current roll and stay in the history</source>
+        <translation>登记所选党员死亡、出党、停止党籍或转出：不再列入在册党员，历史记录保留</translation>
+    </message>
+    <message>
+        <source>&amp;Transfers</source>
+        <translation>组织关系(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Letters of transfer, mobile members, restoring a membership</source>
+        <translation>组织关系介绍信、流动党员、恢复党籍</translation>
+    </message>
+    <message>
+        <source>Letter of transfer for the member...</source>
+        <translation>为该党员开具组织关系介绍信…</translation>
+    </message>
+    <message>
+        <source>Register as a mobile member...</source>
+        <translation>登记为流动党员…</translation>
+    </message>
+    <message>
+        <source>Restore the membership...</source>
+        <translation>恢复党籍…</translation>
+    </message>
+    <message>
+        <source>Letters of transfer and mobile members...</source>
+        <translation>组织关系转接和流动党员…</translation>
+    </message>
+    <message>
+        <source>Only a suspended membership can be restored.</source>
+        <translation>只有停止党籍的党员才能恢复党籍。</translation>
+    </message>
+    <message>
+        <source>Restore the membership</source>
+        <translation>恢复党籍</translation>
+    </message>
+    <message>
+        <source>Membership of {0} restored on (YYYY-MM-DD):</source>
+        <translation>{0}恢复党籍的日期（年-月-日）：</translation>
+    </message>
+    <message>
+        <source>Letter of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>{0} to {1}, issued {2}, waiting for the receipt</source>
+        <translation>{0} 转往{1}，{2}开具，待接收</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>外出</translation>
+    </message>
+    <message>
+        <source>since {0} at {1}, managed by {2}</source>
+        <translation>{0}起在{1}，由{2}管理</translation>
     </message>
 </context>
 <context>
@@ -3708,16 +4071,16 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>编辑所选党员（F2、Enter 或双击）</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Delete the selected member (Del)</source>
-        <translation>删除所选党员（Del）</translation>
-    </message>
-    <message>
         <source>Show ID numbers and phones</source>
         <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (entered by mistake)</source>
+        <translation>删除误录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete a member record entered by mistake (Del): an administrator, within days of entering it; a member who leaves is recorded through “Member leaves”</source>
+        <translation>删除误录的党员记录（Del）：仅限系统管理员在录入后数日内删除；党员离开请办理“党员减少”</translation>
     </message>
     <message>
         <source>Shown in full only while ticked; hide them again before leaving the desk</source>
@@ -3796,6 +4159,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>未报到</translation>
     </message>
     <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>The roll at a past date: who was a member then, where</source>
+        <translation>过去某日的在册党员：当时的党员及其所在党组织</translation>
+    </message>
+    <message>
         <source>All organizations (type to search)</source>
         <translation>全部党组织（可输入搜索）</translation>
     </message>
@@ -3830,6 +4201,22 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Development history</source>
+        <translation>发展党员经历</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
     </message>
     <message>
         <source>Reported</source>
@@ -3901,6 +4288,49 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>MobileMemberDialog</name>
+    <message>
+        <source>Mobile Party member: {0}</source>
+        <translation>流动党员：{0}</translation>
+    </message>
+    <message>
+        <source>(none here)</source>
+        <translation>（本区无）</translation>
+    </message>
+    <message>
+        <source>Mobile Party member</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;Left on:</source>
+        <translation>外出日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Whereabouts:</source>
+        <translation>外出地点(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Managing &amp;organization in the district:</source>
+        <translation>本区管理党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Or managing &amp;unit elsewhere:</source>
+        <translation>或区外管理单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -5371,6 +5801,33 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <source>Record a step: {0}</source>
+        <translation>记录步骤：{0}</translation>
+    </message>
+    <message>
+        <source>Name the two mentors (培养联系人).</source>
+        <translation>填写两名培养联系人。</translation>
+    </message>
+    <message>
+        <source>Admitted by the branch meeting: the person becomes a probationary member of this organization from this day (the member record is made).</source>
+        <translation>支部大会讨论通过：从这一天起成为本党组织的预备党员（自动建立党员记录）。</translation>
+    </message>
+    <message>
+        <source>Confirmed as a full member: the member&apos;s category and confirmation date change.</source>
+        <translation>转为正式党员：党员的人员类别和转正日期随之更新。</translation>
+    </message>
+    <message>
+        <source>The probationary membership is cancelled: the member leaves the Party (取消预备党员资格). Write the reason in the remark.</source>
+        <translation>取消预备党员资格：该党员按出党处理。请在备注中写明原因。</translation>
+    </message>
+    <message>
+        <source>The probation is extended once, by 6 to 12 months.</source>
+        <translation>预备期只能延长一次，延长6至12个月。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionDialog</name>
     <message>
         <source>Follow-up (supervision)</source>
@@ -5395,6 +5852,195 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>&amp;Next step:</source>
         <translation>下一步(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutDialog</name>
+    <message>
+        <source>Letter of transfer: {0}</source>
+        <translation>组织关系介绍信：{0}</translation>
+    </message>
+    <message>
+        <source>(outside the district)</source>
+        <translation>（转往区外）</translation>
+    </message>
+    <message>
+        <source>Blank: the next number of the year</source>
+        <translation>不填则按年度顺序编号</translation>
+    </message>
+    <message>
+        <source>The member stays on the roll until the receipt: the receiving organization confirms it here, or you record the receipt returned by an outside unit.</source>
+        <translation>接收前党员仍在本组织在册：由接收党组织在本系统确认接收，或转往区外的由本组织登记寄回的回执。</translation>
+    </message>
+    <message>
+        <source>Letter of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>To &amp;organization in the district:</source>
+        <translation>转入本区党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Or to an outside &amp;unit:</source>
+        <translation>或转往区外单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Letter &amp;number:</source>
+        <translation>介绍信编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>开具日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for (days):</source>
+        <translation>有效期（天）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>转接原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferReceiveDialog</name>
+    <message>
+        <source>Receive the transfer: {0}</source>
+        <translation>接收组织关系：{0}</translation>
+    </message>
+    <message>
+        <source>{0}, from {1} to {2} (letter {3})</source>
+        <translation>{0}，由{1}转到{2}（介绍信 {3}）</translation>
+    </message>
+    <message>
+        <source>Receive the transfer</source>
+        <translation>接收组织关系</translation>
+    </message>
+    <message>
+        <source>Letter:</source>
+        <translation>介绍信：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>接收日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersDialog</name>
+    <message>
+        <source>Transfers and mobile members</source>
+        <translation>组织关系转接和流动党员</translation>
+    </message>
+    <message>
+        <source>Letters of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Mobile members</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>All letters</source>
+        <translation>全部介绍信</translation>
+    </message>
+    <message>
+        <source>&amp;Receive...</source>
+        <translation>确认接收(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the letter as PDF...</source>
+        <translation>介绍信另存为PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>介绍信编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>转出党组织</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>转往</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>&amp;Came back...</source>
+        <translation>登记返回(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>外出日期</translation>
+    </message>
+    <message>
+        <source>Whereabouts</source>
+        <translation>外出地点</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Managed by</source>
+        <translation>流入地管理</translation>
+    </message>
+    <message>
+        <source>Withdraw the letter {0} of {1}? The member stays on the roll.</source>
+        <translation>撤回{1}的介绍信 {0}？该党员仍在本组织在册。</translation>
+    </message>
+    <message>
+        <source>Withdraw the letter</source>
+        <translation>撤回介绍信</translation>
+    </message>
+    <message>
+        <source>Save the letter of transfer as PDF</source>
+        <translation>介绍信另存为PDF</translation>
+    </message>
+    <message>
+        <source>Letter of transfer {0} {1}.pdf</source>
+        <translation>组织关系介绍信 {0} {1}.pdf</translation>
+    </message>
+    <message>
+        <source>The member came back</source>
+        <translation>流动党员返回</translation>
+    </message>
+    <message>
+        <source>Came back on (YYYY-MM-DD):</source>
+        <translation>返回日期（年-月-日）：</translation>
     </message>
 </context>
 <context>

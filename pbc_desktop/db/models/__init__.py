@@ -19,6 +19,7 @@ from pbc_desktop.db.models.communities import (
     ConvenerTurn,
     LifecycleEvent,
 )
+from pbc_desktop.db.models.development import DevelopmentRecord, DevelopmentStepEntry
 from pbc_desktop.db.models.exchange import (
     ExchangeLogEntry,
     Office,
@@ -34,6 +35,7 @@ from pbc_desktop.db.models.lists import (
     ServiceList,
     Supervision,
 )
+from pbc_desktop.db.models.member_changes import MemberChange, MemberTransfer, MobileMember
 from pbc_desktop.db.models.members import (
     PartyMember,
     Post,
@@ -64,6 +66,8 @@ __all__ = [
     "CommunityType",
     "CommunityVenue",
     "ConvenerTurn",
+    "DevelopmentRecord",
+    "DevelopmentStepEntry",
     "ExchangeLogEntry",
     "FundEntry",
     "Indicator",
@@ -71,6 +75,9 @@ __all__ = [
     "LifecycleEvent",
     "ListItem",
     "MeetingRule",
+    "MemberChange",
+    "MemberTransfer",
+    "MobileMember",
     "Office",
     "Organization",
     "PartyMember",

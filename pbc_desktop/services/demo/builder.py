@@ -22,8 +22,10 @@ from pbc_desktop.services.demo import (
     branch_life,
     communities,
     data,
+    development,
     funds,
     lists,
+    member_changes,
     members,
     organizations,
 )
@@ -47,6 +49,8 @@ class DistrictGenerator(District):
             funds.add_funds,
             assessment.add_assessments,
             branch_life.add_branch_life,
+            member_changes.add_member_changes,
+            development.add_development,
         )
         for step in steps:
             self.tick()

@@ -73,6 +73,7 @@ TABS = (
     ("communities", QT_TRANSLATE_NOOP("MainWindow", "Communities"), "CommunitiesTab"),
     ("organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations"), "OrganizationsTab"),
     ("members", QT_TRANSLATE_NOOP("MainWindow", "Party members"), "MembersTab"),
+    ("development", QT_TRANSLATE_NOOP("MainWindow", "Development"), "DevelopmentTab"),
     ("activities", QT_TRANSLATE_NOOP("MainWindow", "Activities"), "ActivitiesTab"),
     ("lists", QT_TRANSLATE_NOOP("MainWindow", "Lists"), "ListsTab"),
     ("assessment", QT_TRANSLATE_NOOP("MainWindow", "Assessment"), "AssessmentTab"),
