@@ -25,6 +25,7 @@ from pbc_desktop.db.models.exchange import (
     SyncConflict,
     Tombstone,
 )
+from pbc_desktop.db.models.fees import FeeBasis, FeePayment, FeeRate
 from pbc_desktop.db.models.funds import FundEntry
 from pbc_desktop.db.models.lists import (
     Claim,
@@ -62,6 +63,9 @@ __all__ = [
     "CommunityVenue",
     "ConvenerTurn",
     "ExchangeLogEntry",
+    "FeeBasis",
+    "FeePayment",
+    "FeeRate",
     "FundEntry",
     "Indicator",
     "IndicatorSet",
