@@ -24,6 +24,7 @@ from pbc_desktop.cli import (
     communities,
     database,
     exchange,
+    fees,
     import_members,
     import_organizations,
     members,
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_members.register(sub, common)
     import_organizations.register(sub, common)
     members.register(sub, common)
+    fees.register(sub, common)
     backup.register(sub, common)
     users.register(sub, common)
     audit.register(sub, common)

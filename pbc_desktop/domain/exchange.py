@@ -37,6 +37,9 @@ READING_ORDER: tuple[str, ...] = (
     "claim_organization",
     "supervision",
     "fund_entry",
+    "fee_rate",
+    "fee_basis",
+    "fee_payment",
     "assessment",
     "score",
 )

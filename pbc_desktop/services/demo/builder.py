@@ -21,6 +21,7 @@ from pbc_desktop.services.demo import (
     assessment,
     communities,
     data,
+    fees,
     funds,
     lists,
     members,
@@ -44,6 +45,7 @@ class DistrictGenerator(District):
             activities.add_activities,
             lists.add_lists,
             funds.add_funds,
+            fees.add_fees,
             assessment.add_assessments,
         )
         for step in steps:
