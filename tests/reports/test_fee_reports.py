@@ -13,7 +13,7 @@ from pbc_desktop.domain.fees import FeeCategory
 from pbc_desktop.reports.fees import build_collection_sheet, build_fee_notice
 from pbc_desktop.services.fees.collection import SheetEntry, save_sheet
 from tests.factories import make_member, make_org
-from tests.fee_factories import JAN, member_with_basis
+from tests.fee_factories import member_with_basis
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
 
 FEB = date(2026, 2, 1)
