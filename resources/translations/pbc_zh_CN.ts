@@ -1953,6 +1953,111 @@ Package fingerprint: {fp}</source>
     </message>
 </context>
 <context>
+    <name>FeeActions</name>
+    <message>
+        <source>Party &amp;fees</source>
+        <translation>党费(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;collection...</source>
+        <translation>党费收缴(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCollectionWindow</name>
+    <message>
+        <source>Party fee collection</source>
+        <translation>党费收缴</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Paid &amp;on:</source>
+        <translation>缴纳日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in the standards</source>
+        <translation>按标准填写未缴(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Collection s&amp;heet PDF...</source>
+        <translation>收缴表 PDF(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Notice PDF...</source>
+        <translation>公示 PDF(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>No organization with members in your scope.</source>
+        <translation>当前账号范围内没有有党员的党组织。</translation>
+    </message>
+    <message>
+        <source>{members} members, {due} yuan due, {paid} yuan paid</source>
+        <translation>党员 {members} 名，应缴 {due} 元，实缴 {paid} 元</translation>
+    </message>
+    <message>
+        <source> (not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source> — saved</source>
+        <translation>，已保存</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>党费收缴公示</translation>
+    </message>
+    <message>
+        <source>Collection sheet</source>
+        <translation>党费收缴表</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSheetModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>缴费类别</translation>
+    </message>
+    <message>
+        <source>Monthly standard</source>
+        <translation>月缴纳标准（元）</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实缴（元）</translation>
+    </message>
+    <message>
+        <source>Back months</source>
+        <translation>补缴月数</translation>
+    </message>
+    <message>
+        <source>Months ahead</source>
+        <translation>预缴月数</translation>
+    </message>
+    <message>
+        <source>Owed months</source>
+        <translation>欠缴月数</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未核定</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>The office this database belongs to: packages of data exchanged with other offices are signed with its keys, made now.</source>

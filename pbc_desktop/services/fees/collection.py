@@ -14,9 +14,10 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import FeePayment, PartyMember
+from pbc_desktop.db.models import FeePayment, Organization, PartyMember
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     FeeCategory,
@@ -42,6 +43,7 @@ from pbc_desktop.services.fees.common import (
     require_branch,
     standard_at,
 )
+from pbc_desktop.services.scope import Choice
 
 #: At most this many months are paid back or ahead in one sheet (a typo guard).
 MAX_MONTHS = 24
@@ -271,3 +273,31 @@ def save_sheet(
             after={"organization": org.uuid, "month": month_label(month), "payments": count},
         )
     return SavedSheet(count, yuan(total))
+
+
+def branch_choices(db: Database) -> list[Choice]:
+    """The organizations of the account's scope that have current members (pinyin order)."""
+    with db.read() as s:
+        acc = access.of(db, s)
+        has_members = (
+            select(PartyMember.id)
+            .where(PartyMember.organization_id == Organization.id, current_member())
+            .exists()
+        )
+        rows = s.execute(
+            select(Organization.id, Organization.name)
+            .where(acc.orgs(Organization.id), has_members)
+            .order_by(Organization.name_sort)
+        ).all()
+    return [Choice(org_id, name) for org_id, name in rows]
+
+
+def save_refusal(db: Database, org_id: int) -> str | None:
+    """Why the account may not save the branch's sheet (the sentence :func:`save_sheet`
+    would refuse with), or None."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        require_branch(s, acc, org_id)
+        acc.check_org_writable(org_id)
+
+    return access.refusal(db, check)
