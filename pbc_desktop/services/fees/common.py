@@ -94,14 +94,18 @@ def load_bases(s: Session, member_ids: Iterable[int]) -> dict[int, list[Basis]]:
     found: dict[int, list[Basis]] = defaultdict(list)
     for start in range(0, len(ids), 900):
         stmt = (
-            select(FeeBasis)
+            select(
+                FeeBasis.member_id,
+                FeeBasis.effective_from,
+                FeeBasis.category,
+                FeeBasis.income_cents,
+                FeeBasis.fixed_cents,
+            )
             .where(FeeBasis.member_id.in_(ids[start : start + 900]))
             .order_by(FeeBasis.member_id, FeeBasis.effective_from)
         )
-        for row in s.scalars(stmt):
-            found[row.member_id].append(
-                Basis(row.effective_from, row.category, row.income_cents, row.fixed_cents)
-            )
+        for member_id, effective_from, category, income, fixed in s.execute(stmt):
+            found[member_id].append(Basis(effective_from, category, income, fixed))
     return found
 
 
