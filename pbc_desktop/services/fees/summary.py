@@ -19,6 +19,7 @@ from pbc_desktop.services.fees.common import (
     current_member,
     load_bases,
     load_schedules,
+    require_branch,
     standard_at,
 )
 
@@ -117,3 +118,18 @@ def yearly_summary(
             )
         )
     return rows
+
+
+def collected(db: Database, org_id: int, month: date) -> Decimal:
+    """What the branch collected in ``month``'s collection (实缴, 补缴 and 预缴 alike): the
+    sum a 党费补 income of a community's funds can point to."""
+    with db.read() as s:
+        acc = access.of(db, s)
+        require_branch(s, acc, org_id)
+        total = s.scalar(
+            select(func.coalesce(func.sum(FeePayment.amount_cents), 0)).where(
+                FeePayment.organization_id == org_id,
+                FeePayment.collected_in == month_of(month),
+            )
+        )
+    return yuan(int(total or 0))
