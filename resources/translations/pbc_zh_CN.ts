@@ -1964,6 +1964,49 @@ Package fingerprint: {fp}</source>
     </message>
 </context>
 <context>
+    <name>FeeBasisDialog</name>
+    <message>
+        <source>(not yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>{0} yuan a month</source>
+        <translation>每月 {0} 元</translation>
+    </message>
+    <message>
+        <source>Party fee basis</source>
+        <translation>党费缴纳基数</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>缴费类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;income (after tax, yuan):</source>
+        <translation>月收入（税后，元）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed standard (yuan, optional):</source>
+        <translation>核定标准（元，可不填）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Standard now:</source>
+        <translation>月缴纳标准：</translation>
+    </message>
+</context>
+<context>
     <name>FeeCollectionWindow</name>
     <message>
         <source>Party fee collection</source>
@@ -1978,12 +2021,16 @@ Package fingerprint: {fp}</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <source>Paid &amp;on:</source>
-        <translation>缴纳日期(&amp;O)：</translation>
+        <source>Paid on (&amp;D):</source>
+        <translation>缴纳日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Fill in the standards</source>
         <translation>按标准填写未缴(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fee &amp;basis...</source>
+        <translation>缴纳基数(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Save</source>

@@ -131,3 +131,35 @@ def test_a_viewer_sees_the_sheet_but_cannot_save(qtbot: QtBot, db: Database, box
     qtbot.addWidget(win)
     assert win.model.rowCount() == 1
     assert not win.save.isEnabled() and win.save.toolTip()
+
+
+def test_the_basis_dialog_shows_the_standard_and_saves(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    from pbc_desktop.services.fees.basis import member_bases
+    from pbc_desktop.ui.common.combos import select_data
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    row = window.model.row_at(2)  # 张三, employed at 4,000 since January
+    dialog = FeeBasisDialog(AppContext(db), row.member_id, row.name, MAR, window)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.incomeEdit.text() == "4000.00"
+    assert ui.standardLabel.text() == "40.00 yuan a month"
+    ui.incomeEdit.clear()
+    qtbot.keyClicks(ui.incomeEdit, "10000.01")
+    assert ui.standardLabel.text() == "200.00 yuan a month"
+    qtbot.keyClicks(ui.incomeEdit, "x")
+    dialog.accept()
+    assert dialog.isVisible() or dialog.result() == 0
+    assert "月收入" in ui.errorLabel.text()
+    ui.incomeEdit.clear()
+    select_data(ui.categoryCombo, FeeCategory.STUDENT.value)
+    assert ui.standardLabel.text() == "0.20 yuan a month"
+    dialog.accept()
+    assert [b.category for b in member_bases(db, row.member_id)] == [
+        FeeCategory.EMPLOYED,
+        FeeCategory.STUDENT,
+    ]
+    window.load()
+    assert _cell(window, 2, PAID - 1) == "0.20"

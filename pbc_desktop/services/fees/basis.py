@@ -11,7 +11,14 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FeeBasis, PartyMember
 from pbc_desktop.domain.enums import AuditAction
-from pbc_desktop.domain.fees import INCOME_CATEGORIES, FeeCategory, month_of
+from pbc_desktop.domain.fees import (
+    INCOME_CATEGORIES,
+    FeeCategory,
+    FeeRuleError,
+    month_of,
+    monthly_standard,
+    schedule_for,
+)
 from pbc_desktop.domain.money import MoneyError, cents_of, yuan
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
@@ -41,6 +48,10 @@ class BasisRow:
 def _cents(value: Decimal | None, field: str, what: tuple[str, str]) -> int | None:
     if value is None:
         return None
+    if not value.is_finite():
+        raise ValidationError(
+            [FieldError(field, t(f"{what[0]}应为数字金额。", f"The {what[1]} must be an amount."))]
+        )
     try:
         cents = cents_of(value)
     except MoneyError as error:
@@ -122,3 +133,25 @@ def member_bases(db: Database, member_id: int) -> list[BasisRow]:
             )
         )
     return rows
+
+
+def preview_standard(db: Database, data: BasisInput) -> Decimal | None:
+    """The standard ``data`` gives in its month under the rates then in force (None when
+    it gives none yet: an income missing, a bad amount), for the editor to show."""
+    try:
+        income = _cents(data.income, "income", ("月收入", "income"))
+        fixed = _cents(data.fixed, "fixed", ("核定标准", "fixed standard"))
+    except ValidationError:
+        return None
+    with db.read() as s:
+        schedules = load_schedules(s)
+    try:
+        cents = monthly_standard(
+            schedule_for(schedules, month_of(data.effective_from)),
+            data.category,
+            income_cents=income,
+            fixed_cents=fixed,
+        )
+    except FeeRuleError:
+        return None
+    return yuan(cents)

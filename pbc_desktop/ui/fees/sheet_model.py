@@ -139,7 +139,7 @@ class FeeSheetModel(QAbstractTableModel):
                 return str(typed.ahead) if typed.ahead else ""
             if column == OWED:
                 return str(row.owed_months) if row.owed_months else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (NAME, CATEGORY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == OWED and row.owed_months:
             return _OWED_BRUSH

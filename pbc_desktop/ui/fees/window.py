@@ -31,6 +31,7 @@ from pbc_desktop.ui.common import combos, messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import DateEdit, set_date, to_date
 from pbc_desktop.ui.common.menu_actions import MenuWindow
+from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
 from pbc_desktop.ui.fees.sheet_model import PAID, FeeSheetModel
 
 
@@ -68,7 +69,7 @@ class FeeCollectionWindow(MenuWindow):
         for text, widget in (
             (self.tr("&Organization:"), self.branch),
             (self.tr("&Month:"), self.month),
-            (self.tr("Paid &on:"), self.paid_on),
+            (self.tr("Paid on (&D):"), self.paid_on),
         ):
             caption = QLabel(text, self)
             caption.setBuddy(widget)
@@ -90,6 +91,8 @@ class FeeCollectionWindow(MenuWindow):
         self.totals.setObjectName("feeTotals")
         self.fill = QPushButton(self.tr("&Fill in the standards"), self)
         self.fill.setObjectName("feeFill")
+        self.basis = QPushButton(self.tr("Fee &basis..."), self)
+        self.basis.setObjectName("feeBasis")
         self.save = QPushButton(self.tr("&Save"), self)
         self.save.setObjectName("feeSave")
         self.print_sheet = QPushButton(self.tr("Collection s&heet PDF..."), self)
@@ -99,16 +102,18 @@ class FeeCollectionWindow(MenuWindow):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.totals, 1)
-        for button in (self.fill, self.save, self.print_sheet, self.print_notice):
+        bottom.addStretch(1)
+        for button in (self.basis, self.fill, self.save, self.print_sheet, self.print_notice):
             bottom.addWidget(button)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals)
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_sheet)
         self.fill.clicked.connect(self.fill_standards)
+        self.basis.clicked.connect(self.edit_basis)
         self.save.clicked.connect(self.save_sheet)
         self.print_sheet.clicked.connect(lambda: self.write_pdf(notice=False))
         self.print_notice.clicked.connect(lambda: self.write_pdf(notice=True))
@@ -134,7 +139,7 @@ class FeeCollectionWindow(MenuWindow):
         self.model.set_sheet(sheet)
         self._sheet = sheet
         refusal = None if org_id is None else collection.save_refusal(self.ctx.db, org_id)
-        for button in (self.save, self.fill):
+        for button in (self.save, self.fill, self.basis):
             button.setEnabled(org_id is not None and refusal is None)
             button.setToolTip(refusal or "")
         self.view.setEditTriggers(
@@ -164,6 +169,18 @@ class FeeCollectionWindow(MenuWindow):
     def fill_standards(self) -> None:
         self.model.fill_standard()
         self._show_totals()
+
+    def edit_basis(self) -> None:
+        """The selected member's 缴纳基数; the grid reloads when it is saved (what was typed
+        and not saved is kept only if the clerk saves first)."""
+        current = self.view.currentIndex()
+        if not current.isValid() or not self.basis.isEnabled():
+            return
+        row = self.model.row_at(current.row())
+        dialog = FeeBasisDialog(self.ctx, row.member_id, row.name, self.chosen_month(), self)
+        if dialog.exec():
+            self.load()
+            self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
 
     def save_sheet(self) -> None:
         org_id = self.org_id()
