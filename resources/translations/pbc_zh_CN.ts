@@ -1962,6 +1962,10 @@ Package fingerprint: {fp}</source>
         <source>Monthly &amp;collection...</source>
         <translation>党费收缴(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Fee &amp;rates...</source>
+        <translation>党费比例(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>FeeBasisDialog</name>
@@ -2067,6 +2071,49 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Collection sheet</source>
         <translation>党费收缴表</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRatesWindow</name>
+    <message>
+        <source>Party fee rates</source>
+        <translation>党费比例</translation>
+    </message>
+    <message>
+        <source>Income up to (yuan)</source>
+        <translation>月收入上限（元）</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>The last bracket&apos;s limit stays empty: it has no upper limit.</source>
+        <translation>最后一档的上限留空，表示不设上限。</translation>
+    </message>
+    <message>
+        <source>Fixed monthly amounts (yuan)</source>
+        <translation>每月固定标准（元）</translation>
+    </message>
+    <message>
+        <source>&amp;Save from this month</source>
+        <translation>自该月起执行并保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Entered schedules:</source>
+        <translation>已设比例(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}: enter the limit in yuan and the rate in %.</source>
+        <translation>{0}第 {1} 行：请填写以元为单位的上限和百分比比例。</translation>
+    </message>
+    <message>
+        <source>{0}: enter an amount in yuan.</source>
+        <translation>{0}：请填写以元为单位的金额。</translation>
     </message>
 </context>
 <context>

@@ -163,3 +163,24 @@ def test_the_basis_dialog_shows_the_standard_and_saves(
     ]
     window.load()
     assert _cell(window, 2, PAID - 1) == "0.20"
+
+
+def test_the_district_sets_new_rates_from_a_month(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+    from pbc_desktop.services.fees.rates import schedules
+    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
+
+    win = FeeRatesWindow(AppContext(db))
+    qtbot.addWidget(win)
+    employed = win.tables[FeeCategory.EMPLOYED]
+    assert [employed.item(r, 1).text() for r in range(4)] == ["0.5", "1", "1.5", "2"]
+    assert win.fixed[FeeCategory.FARMER].text() == "0.20"
+    win.start.setDate(QDate(2027, 1, 1))
+    employed.item(0, 1).setText("0.6")
+    win.fixed[FeeCategory.FARMER].setText("0.5")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    (stored,) = schedules(db)
+    assert stored.effective_from == date(2027, 1, 1)
+    assert stored.employed[0].rate == 60 and stored.fixed_cents[FeeCategory.FARMER] == 50
+    employed.item(1, 1).setText("abc")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert "row 2" in win.error.text() or "第 2 行" in win.error.text()

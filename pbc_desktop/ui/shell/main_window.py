@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         """党费 → 党费收缴 (``ui/fees/actions.py``)."""
         self.fees = FeeActions(self, self)
         self.menuBar().addMenu(self.fees.menu)
+        self.database_changed.connect(lambda _where: self.fees.update_actions())
 
     def _add_admin_menu(self) -> None:
         """工具 → 账号管理, 操作日志 (``admin_actions.py``), for the accounts that may use them."""
