@@ -1,6 +1,7 @@
 """党费 on paper: a branch's monthly collection sheet (党费收缴表, with a column for each
 member's signature) and the notice posted for the members (党费收缴公示), both A4 from a
-:class:`~pbc_desktop.services.fees.collection.CollectionSheet`.
+:class:`~pbc_desktop.services.fees.collection.CollectionSheet`; and the yearly summary
+(党费收缴情况汇总表) per branch and town.
 
 The notice shows no income: only each member's standard and what was paid.
 """
@@ -20,7 +21,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from pbc_desktop.db.engine import Database
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.services import access
 from pbc_desktop.services.fees.collection import CollectionSheet, SheetRow, collection_sheet
+from pbc_desktop.services.fees.summary import SummaryRow, yearly_summary
 
 SIZE = 10.5  # 五号
 
@@ -212,3 +215,79 @@ def build_fee_notice(
     """The 党费收缴公示 of a branch for a month."""
     sheet = collection_sheet(db, org_id, month)
     return write_notice_pdf(sheet, out_path, today=today, invariant=invariant)
+
+
+# -- the yearly summary ----------------------------------------------------------------------
+def summary_title(year: int, area: str | None) -> str:
+    return f"{area or '全区'}{year}年度党费收缴情况汇总表"
+
+
+def summary_story(
+    rows: Sequence[SummaryRow], year: int, area: str | None, today: date
+) -> tuple[list[Flowable], layout.Styles]:
+    styles = layout.make_styles()
+    font = styles.fonts.body
+    headers = ("序号", "党组织", "党员人数", "应缴（元）", "实缴（元）", "其中补缴（元）", "收缴率")
+    lines: list[tuple[str, ...]] = []
+    index = 0
+    for row in rows:
+        rate = f"{row.paid / row.due * 100:.1f}%" if row.due else ""
+        if row.organization_id is None:
+            name = f"{row.name or '未分镇街'}合计"
+            number = ""
+        else:
+            index += 1
+            name, number = row.name, str(index)
+        lines.append(
+            (
+                number,
+                name,
+                str(row.members),
+                _money(row.due),
+                _money(row.paid),
+                _money(row.back),
+                rate,
+            )
+        )
+    widths = [w * mm for w in (11, 50, 17, 23, 23, 23, 17)]
+    made = f"制表日期：{today.year}年{today.month}月{today.day}日"
+    story: list[Flowable] = [
+        _title(summary_title(year, area), styles),
+        Paragraph(layout.plain(made), styles.small),
+        Spacer(1, 2 * mm),
+        _grid(headers, lines, widths, font),
+        layout.SignatureBlock(["制表人", "审核人"], font, size=12, space_before=6 * mm),
+    ]
+    return story, styles
+
+
+def write_summary_pdf(
+    rows: Sequence[SummaryRow],
+    year: int,
+    area: str | None,
+    out_path: Path,
+    *,
+    today: date | None = None,
+    invariant: bool = False,
+) -> Path:
+    story, styles = summary_story(rows, year, area, today or date.today())
+    return layout.build_pdf(
+        Path(out_path), story, styles, title=summary_title(year, area), invariant=invariant
+    )
+
+
+def build_year_summary(
+    db: Database,
+    year: int,
+    out_path: Path,
+    *,
+    town: str | None = None,
+    today: date | None = None,
+    invariant: bool = False,
+) -> Path:
+    """The 党费收缴情况汇总表 of a year: each branch of the account's scope (and ``town``),
+    then each town's total."""
+    day = today or date.today()
+    rows = yearly_summary(db, year, day, town)
+    area = town or access.area_name(db)
+    return write_summary_pdf(rows, year, area, out_path, today=day, invariant=invariant)

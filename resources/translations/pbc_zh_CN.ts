@@ -2049,6 +2049,10 @@ Package fingerprint: {fp}</source>
         <translation>公示 PDF(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Year summary PDF...</source>
+        <translation>年度汇总 PDF(&amp;Y)…</translation>
+    </message>
+    <message>
         <source>No organization with members in your scope.</source>
         <translation>当前账号范围内没有有党员的党组织。</translation>
     </message>
@@ -2071,6 +2075,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Collection sheet</source>
         <translation>党费收缴表</translation>
+    </message>
+    <message>
+        <source>Year summary</source>
+        <translation>党费收缴年度汇总</translation>
     </message>
 </context>
 <context>

@@ -79,3 +79,21 @@ def test_the_fonts_are_embedded(db: Database, branch: int, tmp_path: Path) -> No
     skip_without_pdffonts()
     path = build_collection_sheet(db, branch, FEB, tmp_path / "sheet.pdf", invariant=True)
     assert all(row[-3] == "yes" for row in pdffonts_rows(path) if len(row) > 3)
+
+
+def test_the_yearly_summary_lists_branches_and_town_totals(
+    db: Database, branch: int, tmp_path: Path
+) -> None:
+    from pbc_desktop.reports.fees import build_year_summary
+
+    other = make_org(db, "仙港村第二党支部", town="司马浦镇")
+    member_with_basis(db, "钱七", other, category=FeeCategory.STUDENT, income=None)
+    path = build_year_summary(
+        db, 2026, tmp_path / "year.pdf", today=date(2026, 2, 28), invariant=True
+    )
+    text = _text(path)
+    assert "全区2026年度党费收缴情况汇总表" in text
+    # January and February: 张三 2 × 246.91, 李四 2 × 0.20, 王五 2 × 20.00 (赵六: no basis)
+    assert "1仙港村第二党支部10.400.000.000.0%" in text
+    assert "2仙港村第一党支部4534.22494.02246.9192.5%" in text
+    assert "司马浦镇合计5534.62494.02246.9192.4%" in text

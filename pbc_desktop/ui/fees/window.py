@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.fees import month_of
-from pbc_desktop.reports.fees import write_notice_pdf, write_sheet_pdf
+from pbc_desktop.reports.fees import build_year_summary, write_notice_pdf, write_sheet_pdf
 from pbc_desktop.services.fees import collection
 from pbc_desktop.ui.common import combos, messages, prompts
 from pbc_desktop.ui.common.context import AppContext
@@ -99,11 +99,20 @@ class FeeCollectionWindow(MenuWindow):
         self.print_sheet.setObjectName("feeSheetPdf")
         self.print_notice = QPushButton(self.tr("&Notice PDF..."), self)
         self.print_notice.setObjectName("feeNoticePdf")
+        self.print_year = QPushButton(self.tr("&Year summary PDF..."), self)
+        self.print_year.setObjectName("feeYearPdf")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        for button in (self.basis, self.fill, self.save, self.print_sheet, self.print_notice):
+        for button in (
+            self.basis,
+            self.fill,
+            self.save,
+            self.print_sheet,
+            self.print_notice,
+            self.print_year,
+        ):
             bottom.addWidget(button)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -117,6 +126,7 @@ class FeeCollectionWindow(MenuWindow):
         self.save.clicked.connect(self.save_sheet)
         self.print_sheet.clicked.connect(lambda: self.write_pdf(notice=False))
         self.print_notice.clicked.connect(lambda: self.write_pdf(notice=True))
+        self.print_year.clicked.connect(self.write_year_summary)
         self.model.dataChanged.connect(lambda *_: self._show_totals())
         combos.fill_choices(self.branch, collection.branch_choices(ctx.db))
         self.branch.currentIndexChanged.connect(lambda _i: self.load())
@@ -215,3 +225,16 @@ class FeeCollectionWindow(MenuWindow):
             lambda: write_notice_pdf(sheet, target) if notice else write_sheet_pdf(sheet, target),
         ):
             prompts.offer_folder(self, kind, target)
+
+    def write_year_summary(self) -> None:
+        """The year's 党费收缴情况汇总表 of every branch the account sees, town by town."""
+        year = self.chosen_month().year
+        title = self.tr("Year summary")
+        path = prompts.ask_save_path(
+            self, title, prompts.documents_dir() / f"{year}年度党费汇总.pdf"
+        )
+        if path is None:
+            return
+        target: Path = path
+        if messages.guarded(self, lambda: build_year_summary(self.ctx.db, year, target)):
+            prompts.offer_folder(self, title, target)
