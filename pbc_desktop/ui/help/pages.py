@@ -22,6 +22,7 @@ PAGES = (
     "activities",
     "lists",
     "assessment",
+    "fees",
     "overview",
     "exchange",
     "backup",
