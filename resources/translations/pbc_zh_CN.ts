@@ -2053,6 +2053,10 @@ Package fingerprint: {fp}</source>
         <translation>年度汇总 PDF(&amp;Y)…</translation>
     </message>
     <message>
+        <source>The amounts typed are not saved. Show another sheet without saving them?</source>
+        <translation>已输入的金额尚未保存。不保存就切换到其他收缴表吗？</translation>
+    </message>
+    <message>
         <source>No organization with members in your scope.</source>
         <translation>当前账号范围内没有有党员的党组织。</translation>
     </message>

@@ -184,3 +184,17 @@ def test_the_district_sets_new_rates_from_a_month(qtbot: QtBot, db: Database, bo
     employed.item(1, 1).setText("abc")
     qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
     assert "row 2" in win.error.text() or "第 2 行" in win.error.text()
+
+
+def test_typed_amounts_are_not_dropped_without_asking(
+    qtbot: QtBot, window: FeeCollectionWindow, boxes: Boxes
+) -> None:
+    window.model.setData(window.model.index(0, PAID), "0.2")
+    boxes.confirm_answer = False
+    window.month.setDate(QDate(2026, 4, 1))
+    assert window.month.date() == QDate(2026, 3, 1)
+    assert _cell(window, 0, PAID) == "0.20"
+    assert "not saved" in boxes.shown[-1]
+    boxes.confirm_answer = True
+    window.month.setDate(QDate(2026, 4, 1))
+    assert _cell(window, 0, PAID) == ""

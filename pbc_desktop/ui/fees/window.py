@@ -129,8 +129,27 @@ class FeeCollectionWindow(MenuWindow):
         self.print_year.clicked.connect(self.write_year_summary)
         self.model.dataChanged.connect(lambda *_: self._show_totals())
         combos.fill_choices(self.branch, collection.branch_choices(ctx.db))
-        self.branch.currentIndexChanged.connect(lambda _i: self.load())
-        self.month.dateChanged.connect(lambda _d: self.load())
+        self.branch.currentIndexChanged.connect(lambda _i: self.choose())
+        self.month.dateChanged.connect(lambda _d: self.choose())
+        self._shown = (self.branch.currentIndex(), self.month.date())
+        self.load()
+
+    def choose(self) -> None:
+        """Another organization or month: what was typed and not saved is kept unless the
+        clerk agrees to drop it."""
+        if self.model.changed and not messages.confirm(
+            self,
+            self.tr("Party fee collection"),
+            self.tr("The amounts typed are not saved. Show another sheet without saving them?"),
+        ):
+            for widget in (self.branch, self.month):
+                widget.blockSignals(True)
+            self.branch.setCurrentIndex(self._shown[0])
+            self.month.setDate(self._shown[1])
+            for widget in (self.branch, self.month):
+                widget.blockSignals(False)
+            return
+        self._shown = (self.branch.currentIndex(), self.month.date())
         self.load()
 
     # -- reading ------------------------------------------------------------------------
