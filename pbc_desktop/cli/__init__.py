@@ -2,7 +2,7 @@
 
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``,
-``import_organizations``, ``members``, ``backup``, ``reports``, ``users``, ``audit``,
+``import_organizations``, ``members``, ``fees``, ``backup``, ``reports``, ``users``, ``audit``,
 ``exchange``, ``server``) and shares ``common``.
 Nothing here imports the widget layer.
 """
