@@ -219,6 +219,26 @@ _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "amount_cents": ("金额", "Amount"),
         "over_balance": ("超出结余", "Over the balance"),
         "handler": ("经手人", "Handled by"),
+        "fee_org_id": ("党费来自党组织", "Fees from organization"),
+        "fee_month": ("党费所属月份", "Fees of month"),
+    },
+    "fee_rate": {
+        "effective_from": ("执行起始月份", "In force from"),
+        "up_to_cents": ("收入上限", "Income up to"),
+        "rate": ("交纳比例", "Rate"),
+        "fixed_cents": ("固定标准", "Fixed amount"),
+    },
+    "fee_basis": {
+        "effective_from": ("起始月份", "From month"),
+        "income_cents": ("月收入", "Monthly income"),
+        "fixed_cents": ("核定标准", "Fixed standard"),
+    },
+    "fee_payment": {
+        "fee_month": ("党费所属月份", "Fee month"),
+        "collected_in": ("收缴月份", "Collected in"),
+        "paid_on": ("缴纳日期", "Paid on"),
+        "due_cents": ("应缴金额", "Due"),
+        "amount_cents": ("实缴金额", "Paid"),
     },
     "supervision": {
         "by_whom": ("督办人", "By"),
