@@ -2,8 +2,8 @@
 
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``,
-``import_organizations``, ``members``, ``backup``, ``reports``, ``users``, ``audit``,
-``exchange``, ``server``, ``branch_life``) and shares ``common``.
+``import_organizations``, ``members``, ``development``, ``fees``, ``backup``, ``reports``,
+``users``, ``audit``, ``exchange``, ``server``, ``branch_life``) and shares ``common``.
 Nothing here imports the widget layer.
 """
 
@@ -26,6 +26,7 @@ from pbc_desktop.cli import (
     database,
     development,
     exchange,
+    fees,
     import_members,
     import_organizations,
     members,
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_organizations.register(sub, common)
     members.register(sub, common)
     development.register(sub, common)
+    fees.register(sub, common)
     backup.register(sub, common)
     users.register(sub, common)
     audit.register(sub, common)

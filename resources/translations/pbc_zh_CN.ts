@@ -2325,6 +2325,217 @@ Package fingerprint: {fp}</source>
     </message>
 </context>
 <context>
+    <name>FeeActions</name>
+    <message>
+        <source>Party &amp;fees</source>
+        <translation>党费(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;collection...</source>
+        <translation>党费收缴(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fee &amp;rates...</source>
+        <translation>党费比例(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>FeeBasisDialog</name>
+    <message>
+        <source>(not yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>{0} yuan a month</source>
+        <translation>每月 {0} 元</translation>
+    </message>
+    <message>
+        <source>Party fee basis</source>
+        <translation>党费缴纳基数</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>缴费类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;income (after tax, yuan):</source>
+        <translation>月收入（税后，元）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed standard (yuan, optional):</source>
+        <translation>核定标准（元，可不填）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Standard now:</source>
+        <translation>月缴纳标准：</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCollectionWindow</name>
+    <message>
+        <source>Party fee collection</source>
+        <translation>党费收缴</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Paid on (&amp;D):</source>
+        <translation>缴纳日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in the standards</source>
+        <translation>按标准填写未缴(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fee &amp;basis...</source>
+        <translation>缴纳基数(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Collection s&amp;heet PDF...</source>
+        <translation>收缴表 PDF(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Notice PDF...</source>
+        <translation>公示 PDF(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Year summary PDF...</source>
+        <translation>年度汇总 PDF(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>The amounts typed are not saved. Show another sheet without saving them?</source>
+        <translation>已输入的金额尚未保存。不保存就切换到其他收缴表吗？</translation>
+    </message>
+    <message>
+        <source>No organization with members in your scope.</source>
+        <translation>当前账号范围内没有有党员的党组织。</translation>
+    </message>
+    <message>
+        <source>{members} members, {due} yuan due, {paid} yuan paid</source>
+        <translation>党员 {members} 名，应缴 {due} 元，实缴 {paid} 元</translation>
+    </message>
+    <message>
+        <source> (not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source> — saved</source>
+        <translation>，已保存</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>党费收缴公示</translation>
+    </message>
+    <message>
+        <source>Collection sheet</source>
+        <translation>党费收缴表</translation>
+    </message>
+    <message>
+        <source>Year summary</source>
+        <translation>党费收缴年度汇总</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRatesWindow</name>
+    <message>
+        <source>Party fee rates</source>
+        <translation>党费比例</translation>
+    </message>
+    <message>
+        <source>Income up to (yuan)</source>
+        <translation>月收入上限（元）</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>The last bracket&apos;s limit stays empty: it has no upper limit.</source>
+        <translation>最后一档的上限留空，表示不设上限。</translation>
+    </message>
+    <message>
+        <source>Fixed monthly amounts (yuan)</source>
+        <translation>每月固定标准（元）</translation>
+    </message>
+    <message>
+        <source>&amp;Save from this month</source>
+        <translation>自该月起执行并保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Entered schedules:</source>
+        <translation>已设比例(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}: enter the limit in yuan and the rate in %.</source>
+        <translation>{0}第 {1} 行：请填写以元为单位的上限和百分比比例。</translation>
+    </message>
+    <message>
+        <source>{0}: enter an amount in yuan.</source>
+        <translation>{0}：请填写以元为单位的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSheetModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>缴费类别</translation>
+    </message>
+    <message>
+        <source>Monthly standard</source>
+        <translation>月缴纳标准（元）</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实缴（元）</translation>
+    </message>
+    <message>
+        <source>Back months</source>
+        <translation>补缴月数</translation>
+    </message>
+    <message>
+        <source>Months ahead</source>
+        <translation>预缴月数</translation>
+    </message>
+    <message>
+        <source>Owed months</source>
+        <translation>欠缴月数</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未核定</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>The office this database belongs to: packages of data exchanged with other offices are signed with its keys, made now.</source>

@@ -14,11 +14,13 @@ from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
 from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind
+from pbc_desktop.domain.reminders import ReminderArea
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services.development import detail, listing, records
 from pbc_desktop.services.development.listing import DevelopmentQuery, Urgency
 from pbc_desktop.services.development.records import StepInput
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.services.reminders import collect
 from tests.development_factories import TODAY, applicant, make_record
 from tests.factories import make_id, make_org
 from tests.scope_factories import two_towns, village_actor
@@ -203,6 +205,16 @@ def test_the_list_of_due_and_late_per_branch_and_town(db: Database) -> None:
     ]
     assert reminders[1].days_overdue == -15
     assert late in {r.record_id for r in reminders}
+
+    # in the unified reminders: one line a branch, in its town, opening the tab on it
+    lines = [r for r in collect(db, TODAY, town="甲镇") if r.area is ReminderArea.DEVELOPMENT]
+    assert [(r.what, r.due_on, r.days_overdue, r.towns) for r in lines] == [
+        ("发展党员：1人逾期，0人即将到期（培养考察）", date(2025, 12, 1), 369, ("甲镇",)),
+        ("发展党员：0人逾期，1人即将到期（培养考察）", date(2026, 12, 20), 0, ("甲镇",)),
+    ]
+    assert lines[0].tab == "development"
+    assert dict(lines[0].filters) == {"organization_id": world.jia_one, "urgency": "due"}
+    assert not [r for r in collect(db, TODAY, town="乙镇") if r.area is ReminderArea.DEVELOPMENT]
 
 
 def test_a_village_sees_and_changes_only_its_own_applicants(db: Database) -> None:

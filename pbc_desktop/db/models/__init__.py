@@ -27,6 +27,7 @@ from pbc_desktop.db.models.exchange import (
     SyncConflict,
     Tombstone,
 )
+from pbc_desktop.db.models.fees import FeeBasis, FeePayment, FeeRate
 from pbc_desktop.db.models.funds import FundEntry
 from pbc_desktop.db.models.lists import (
     Claim,
@@ -69,6 +70,9 @@ __all__ = [
     "DevelopmentRecord",
     "DevelopmentStepEntry",
     "ExchangeLogEntry",
+    "FeeBasis",
+    "FeePayment",
+    "FeeRate",
     "FundEntry",
     "Indicator",
     "IndicatorSet",

@@ -22,6 +22,7 @@ from pbc_desktop.db.models import DevelopmentRecord, Organization
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep
 from pbc_desktop.domain.enums import Gender
+from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.members import check_unmasked, shown_id_number, shown_phone
@@ -87,6 +88,8 @@ class DevelopmentReminder:
     due_on: date
     days_overdue: int  # negative: days left before the deadline
     record_id: int
+    organization_id: int
+    town: str | None
 
 
 def _filtered(stmt: AnySelect, query: DevelopmentQuery, acc: access.Access) -> AnySelect:
@@ -231,7 +234,39 @@ def development_reminders(db: Database, today: date) -> list[DevelopmentReminder
                 due_on=row.due_on,
                 days_overdue=(today - row.due_on).days,
                 record_id=row.id,
+                organization_id=row.organization_id,
+                town=row.town,
             )
         )
     found.sort(key=lambda r: (-r.days_overdue, r.organization, r.record_id))
+    return found
+
+
+def branch_reminders(db: Database, today: date) -> list[Reminder]:
+    """:func:`development_reminders` for the unified reminders list: one line a branch
+    (its people's steps late or soon due, the most late first), which opens the 发展党员
+    tab on that branch's due people."""
+    by_branch: dict[int, list[DevelopmentReminder]] = {}
+    for r in development_reminders(db, today):
+        by_branch.setdefault(r.organization_id, []).append(r)
+    found = []
+    for org_id, rows in by_branch.items():
+        first = max(rows, key=lambda r: r.days_overdue)
+        late = sum(1 for r in rows if r.days_overdue > 0)
+        soon = len(rows) - late
+        found.append(
+            Reminder(
+                ReminderArea.DEVELOPMENT,
+                first.organization,
+                (first.town,) if first.town else (),
+                t(
+                    f"发展党员：{late}人逾期，{soon}人即将到期（{first.what}）",
+                    f"Development: {late} late, {soon} due soon ({first.what})",
+                ),
+                first.due_on,
+                first.days_overdue,
+                "development",
+                (("organization_id", org_id), ("urgency", Urgency.DUE.value)),
+            )
+        )
     return found

@@ -23,6 +23,7 @@ PAGES = (
     "activities",
     "lists",
     "assessment",
+    "fees",
     "overview",
     "exchange",
     "backup",
