@@ -26,6 +26,8 @@ READING_ORDER: tuple[str, ...] = (
     "post_report",
     "service_log",
     "post_evaluation",
+    "appraisal",
+    "appraisal_result",
     "activity",
     "activity_organization",
     "agenda_item",
@@ -194,6 +196,14 @@ _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "uses_item_id": ("使用资源", "Uses the resource"),
     },
     "post_evaluation": {"result": ("评价结果", "Evaluation")},
+    "appraisal": {
+        "held_on": ("评议日期", "Held on"),
+        "ended_on": ("评议结束日期", "Ended on"),
+    },
+    "appraisal_result": {
+        "appraisal_id": ("民主评议", "Appraisal"),
+        "grade": ("评议等次", "Grade"),
+    },
     "score": {
         "assessment_id": ("考核", "Assessment"),
         "indicator_id": ("考核指标", "Indicator"),

@@ -18,6 +18,7 @@ from pbc_desktop.domain.enums import ActivityKind, OrgLevel, UserRole
 from pbc_desktop.services.accounts.passwords import hash_password
 from pbc_desktop.services.demo import (
     activities,
+    appraisals,
     assessment,
     communities,
     data,
@@ -45,6 +46,7 @@ class DistrictGenerator(District):
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
+            appraisals.add_appraisals,
         )
         for step in steps:
             self.tick()

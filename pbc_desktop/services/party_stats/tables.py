@@ -1,0 +1,271 @@
+"""The composition tables at a year's end, counted in a few queries over the members seen.
+
+Which members count: those of the area whose status counts (``COUNTED_STATUSES``) and who
+had joined by the day (a member with no 入党 date counts). Organizations count when
+founded by the day (or with no date) and, for a temporary branch, not yet ended.
+Everything is limited to the acting account's organizations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.domain import party_stats as rules
+from pbc_desktop.domain.appraisals import percent
+from pbc_desktop.domain.enums import Gender, MemberCategory, OrgField, OrgKind
+from pbc_desktop.errors import NotFoundError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access
+
+#: The earliest and latest year the statistics are asked for.
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+
+
+@dataclass(frozen=True)
+class StatRow:
+    label: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StatTable:
+    """One table of the forms: a row per band, a column per count (the last may be 合计)."""
+
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[StatRow, ...]
+
+    def value(self, label: str, column: int = 0) -> int:
+        for row in self.rows:
+            if row.label == label:
+                return row.values[column]
+        raise KeyError(label)
+
+    def as_dict(self) -> dict[str, Any]:
+        if len(self.columns) == 1:
+            return {r.label: r.values[0] for r in self.rows}
+        return {r.label: dict(zip(self.columns, r.values, strict=True)) for r in self.rows}
+
+
+@dataclass(frozen=True)
+class PartyStatistics:
+    year: int
+    as_of: date
+    area: str  # 全区, a town, or an organization's name
+    members: int
+    organizations: int
+    tables: tuple[StatTable, ...]
+
+    def table(self, key: str) -> StatTable:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "area": self.area,
+            "members": self.members,
+            "organizations": self.organizations,
+            **{table.key: table.as_dict() for table in self.tables},
+        }
+
+
+def share_text(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as the tables print it: ``12.5%``."""
+    return f"{percent(part, whole):.1f}%"
+
+
+def _subtree(s: Session, root: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for org_id, parent_id in s.execute(select(Organization.id, Organization.parent_id)):
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(org_id)
+    found: set[int] = set()
+    todo = [root]
+    while todo:
+        org_id = todo.pop()
+        if org_id not in found:
+            found.add(org_id)
+            todo.extend(children.get(org_id, ()))
+    return found
+
+
+def _org_not_found() -> NotFoundError:
+    return NotFoundError(
+        t("找不到该党组织，可能已被删除。", "The organization was not found; it may be deleted.")
+    )
+
+
+def _area_filter(
+    db: Database, s: Session, acc: access.Access, town: str | None, organization_id: int | None
+) -> tuple[list[ColumnElement[bool]], str]:
+    """SQL tests on ``Organization`` for the area, and the area's name."""
+    where = [acc.orgs(Organization.id)]
+    area = access.area_name(db) or t("全区", "whole district")
+    if town:
+        where.append(Organization.town == town)
+        area = town
+    if organization_id is not None:
+        org = s.get(Organization, organization_id)
+        if org is None:
+            raise _org_not_found()
+        acc.check_org_visible(org.id, _org_not_found())
+        where.append(Organization.id.in_(sorted(_subtree(s, org.id))))
+        area = org.name
+    return where, area
+
+
+def _counted(
+    labels: Iterable[str], counts: Counter[str], *, unknown: bool = True
+) -> tuple[StatRow, ...]:
+    order = rules.band_labels(tuple(labels), dict(counts)) if unknown else tuple(labels)
+    return tuple(StatRow(label, (counts.get(label, 0),)) for label in order)
+
+
+def _member_tables(rows: list[Any], day: date) -> tuple[StatTable, ...]:
+    count = (t("人数", "Members"),)
+
+    def table(
+        key: str, title: tuple[str, str], labels: Iterable[str], band: Callable[[Any], str]
+    ) -> StatTable:
+        counts = Counter(band(r) for r in rows)
+        return StatTable(key, t(*title), count, _counted(labels, counts))
+
+    return (
+        table(
+            "sex",
+            ("性别", "Sex"),
+            [g.zh for g in Gender],
+            lambda r: r.gender.zh if r.gender else rules.UNKNOWN,
+        ),
+        table(
+            "ethnicity",
+            ("民族", "Ethnicity"),
+            rules.ETHNIC_BANDS,
+            lambda r: rules.ethnic_band(r.ethnicity),
+        ),
+        table(
+            "age",
+            ("年龄", "Age"),
+            [b[0] for b in rules.AGE_BANDS],
+            lambda r: rules.age_band(r.birth_date, day),
+        ),
+        table(
+            "education",
+            ("学历", "Education"),
+            rules.EDUCATION_BANDS,
+            lambda r: rules.education_band(r.education),
+        ),
+        table(
+            "joined",
+            ("入党时间", "Joined"),
+            [b[0] for b in rules.JOINED_BANDS],
+            lambda r: rules.joined_band(r.joined_on),
+        ),
+        table(
+            "category",
+            ("党员类别", "Category"),
+            [c.zh for c in MemberCategory],
+            lambda r: category_at(r.category, r.confirmed_on, day).zh,
+        ),
+        table(
+            "field",
+            ("所在党组织领域（职业）", "Field of the organization (occupation)"),
+            [f.zh for f in OrgField],
+            lambda r: r.field.zh,
+        ),
+    )
+
+
+def _organization_table(rows: list[Any]) -> StatTable:
+    kinds = list(OrgKind)
+    counts = Counter((r.field, r.kind) for r in rows)
+    fields = [f for f in OrgField if any(counts[(f, k)] for k in kinds)]
+    columns = (*[k.zh for k in kinds], t("合计", "Total"))
+    body = [
+        StatRow(f.zh, (*[counts[(f, k)] for k in kinds], sum(counts[(f, k)] for k in kinds)))
+        for f in fields
+    ]
+    totals = [sum(counts[(f, k)] for f in OrgField) for k in kinds]
+    body.append(StatRow(t("合计", "Total"), (*totals, sum(totals))))
+    return StatTable(
+        "organizations",
+        t("党组织（按类型和领域）", "Organizations by type and field"),
+        columns,
+        tuple(body),
+    )
+
+
+def category_at(stored: MemberCategory, confirmed_on: date | None, day: date) -> MemberCategory:
+    """The member's category on ``day``: probationary until the 转正 date when it is
+    known and later than ``day``."""
+    if confirmed_on is not None and confirmed_on > day:
+        return MemberCategory.PROBATIONARY
+    if confirmed_on is not None:
+        return MemberCategory.FULL
+    return stored
+
+
+def check_year(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError.single(
+            "year",
+            t(
+                f"统计年度应在{FIRST_YEAR}至{LAST_YEAR}年之间。",
+                f"The year must be between {FIRST_YEAR} and {LAST_YEAR}.",
+            ),
+        )
+
+
+def party_statistics(
+    db: Database, year: int, *, town: str | None = None, organization_id: int | None = None
+) -> PartyStatistics:
+    """The composition tables at 31 December of ``year`` for the district (as far as the
+    account sees it), a town, or an organization with those below it."""
+    check_year(year)
+    day = date(year, 12, 31)
+    with db.snapshot() as s:
+        acc = access.of(db, s)
+        where, area = _area_filter(db, s, acc, town, organization_id)
+        existing = [
+            or_(Organization.founded_on.is_(None), Organization.founded_on <= day),
+            or_(Organization.end_date.is_(None), Organization.end_date >= day),
+        ]
+        members = list(
+            s.execute(
+                select(
+                    PartyMember.gender,
+                    PartyMember.ethnicity,
+                    PartyMember.birth_date,
+                    PartyMember.education,
+                    PartyMember.joined_on,
+                    PartyMember.category,
+                    PartyMember.confirmed_on,
+                    Organization.field,
+                )
+                .join(Organization, Organization.id == PartyMember.organization_id)
+                .where(
+                    *where,
+                    PartyMember.status.in_(rules.COUNTED_STATUSES),
+                    or_(PartyMember.joined_on.is_(None), PartyMember.joined_on <= day),
+                )
+            )
+        )
+        orgs = list(
+            s.execute(select(Organization.kind, Organization.field).where(*where, *existing))
+        )
+    tables = (*_member_tables(members, day), _organization_table(orgs))
+    return PartyStatistics(year, day, area, len(members), len(orgs), tables)
