@@ -75,12 +75,12 @@ def year_overview(db: Database, year: int, *, town: str | None = None) -> list[A
                 select(PartyMember.organization_id, func.count(PartyMember.id))
                 .where(PartyMember.status.in_(COUNTED_STATUSES))
                 .group_by(PartyMember.organization_id)
-            ).tuples()
+            ).all()
         )
         held = dict(
             s.execute(
                 select(Appraisal.organization_id, Appraisal.held_on).where(Appraisal.year == year)
-            ).tuples()
+            ).all()
         )
         counts: dict[int, dict[AppraisalGrade, int]] = {}
         for org_id, grade, n in s.execute(
@@ -88,13 +88,13 @@ def year_overview(db: Database, year: int, *, town: str | None = None) -> list[A
             .join(AppraisalResult, AppraisalResult.appraisal_id == Appraisal.id)
             .where(Appraisal.year == year)
             .group_by(Appraisal.organization_id, AppraisalResult.grade)
-        ).tuples():
+        ):
             counts.setdefault(org_id, {})[grade] = n
         orgs = s.execute(
             select(Organization.id, Organization.name, Organization.town)
             .where(*where)
             .order_by(Organization.town, Organization.name_sort)
-        ).tuples()
+        )
         return [
             AppraisalOverview(
                 org_id,
@@ -130,7 +130,7 @@ def community_appraisal_figures(
                 .join(PartyMember, PartyMember.organization_id == links.c.organization_id)
                 .where(PartyMember.status.in_(COUNTED_STATUSES))
                 .group_by(links.c.community_id)
-            ).tuples()
+            ).all()
         )
         graded: dict[int, dict[AppraisalGrade, int]] = {}
         for cid, grade, n in s.execute(
@@ -140,7 +140,7 @@ def community_appraisal_figures(
             .join(PartyMember, PartyMember.id == AppraisalResult.member_id)
             .where(Appraisal.year == year, PartyMember.status.in_(COUNTED_STATUSES))
             .group_by(links.c.community_id, AppraisalResult.grade)
-        ).tuples():
+        ):
             graded.setdefault(cid, {})[grade] = n
         for cid, total in members.items():
             by_grade = graded.get(cid, {})
