@@ -16,6 +16,9 @@ from typing import Any
 RECORD_TYPES: dict[str, tuple[str, str]] = {
     "organization": ("党组织", "Party organization"),
     "party_member": ("党员", "Party member"),
+    "member_change": ("党员增减", "Member change"),
+    "member_transfer": ("组织关系转接", "Membership transfer"),
+    "mobile_member": ("流动党员", "Mobile Party member"),
     "community": ("党建共同体", "Community"),
     "community_type": ("共建类型", "Co-building type"),
     "community_member": ("共同体成员单位", "Community member organization"),

@@ -34,6 +34,7 @@ from pbc_desktop.db.models.lists import (
     ServiceList,
     Supervision,
 )
+from pbc_desktop.db.models.member_changes import MemberChange, MemberTransfer, MobileMember
 from pbc_desktop.db.models.members import (
     PartyMember,
     Post,
@@ -70,6 +71,9 @@ __all__ = [
     "IndicatorSet",
     "LifecycleEvent",
     "ListItem",
+    "MemberChange",
+    "MemberTransfer",
+    "MobileMember",
     "Office",
     "Organization",
     "PartyMember",

@@ -24,6 +24,7 @@ from pbc_desktop.services.demo import (
     data,
     funds,
     lists,
+    member_changes,
     members,
     organizations,
 )
@@ -46,6 +47,7 @@ class DistrictGenerator(District):
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
+            member_changes.add_member_changes,
             appraisals.add_appraisals,
         )
         for step in steps:

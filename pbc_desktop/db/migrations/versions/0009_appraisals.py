@@ -1,7 +1,7 @@
 """民主评议党员: each organization's yearly appraisal and its members' grades
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-05
 
 ``appraisal`` holds one organization's 民主评议 of a year (its meeting dates);
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
