@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.db.models import MemberChange, Organization, PartyMember
 
 #: The demo's education values and their bands on the forms.
 EDUCATION = {
@@ -63,9 +63,24 @@ def recount(
     with db.read() as s:
         orgs = {o.id: o for o in s.scalars(select(Organization))}
         members = list(s.scalars(select(PartyMember)))
+        changes = list(s.scalars(select(MemberChange)))
+    later: dict[int, set[str]] = {}
+    for c in changes:
+        if c.occurred_on > day:
+            later.setdefault(c.member_id, set()).add(c.kind.value)
     out: dict[str, Counter[str]] = {
         k: Counter()
-        for k in ("sex", "ethnicity", "age", "education", "joined", "category", "field", "kinds")
+        for k in (
+            "sex",
+            "ethnicity",
+            "age",
+            "education",
+            "joined",
+            "category",
+            "field",
+            "kinds",
+            "changes",
+        )
     }
     for m in members:
         org = orgs[m.organization_id]
@@ -73,8 +88,12 @@ def recount(
             continue
         if org_ids is not None and org.id not in org_ids:
             continue
-        if m.status.value not in ("normal", "lost_contact"):
-            continue
+        after = later.get(m.id, set())
+        if m.status.value in ("normal", "lost_contact"):
+            if after & {"transferred_in", "restored"}:
+                continue  # came onto the roll after the day
+        elif not after & {"transferred_out", "deceased", "left_party", "suspended"}:
+            continue  # off the roll since before the day
         if m.joined_on is not None and m.joined_on > day:
             continue
         out["sex"][m.gender.zh if m.gender else "未填写"] += 1
@@ -87,6 +106,14 @@ def recount(
             probationary = True
         out["category"]["预备党员" if probationary else "正式党员"] += 1
         out["field"][org.field.zh] += 1
+    for c in changes:
+        org = orgs[c.organization_id]
+        if town is not None and org.town != town:
+            continue
+        if org_ids is not None and org.id not in org_ids:
+            continue
+        if date(year, 1, 1) <= c.occurred_on <= day:
+            out["changes"][c.kind.zh] += 1
     for org in orgs.values():
         if town is not None and org.town != town:
             continue

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from pbc_desktop.domain.enums import MembershipStatus
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES, MemberChangeKind
 
-#: Members who count in the statistics at a date: in the Party and not away from it
-#: (失联 members are still members; 转出, 已故 and 停止党籍 are not counted).
-COUNTED_STATUSES: tuple[MembershipStatus, ...] = (
-    MembershipStatus.NORMAL,
-    MembershipStatus.LOST_CONTACT,
+#: Members on the roll now (``ON_ROLL_STATUSES``, 失联 ones among them), as a stable
+#: sequence for SQL ``IN``.
+COUNTED_STATUSES = tuple(sorted(ON_ROLL_STATUSES))
+
+#: The changes of the year the forms count (党员增减情况), in the forms' order.
+CHANGE_KINDS: tuple[MemberChangeKind, ...] = (
+    MemberChangeKind.DEVELOPED,
+    MemberChangeKind.TRANSFERRED_IN,
+    MemberChangeKind.TRANSFERRED_OUT,
+    MemberChangeKind.DECEASED,
+    MemberChangeKind.LEFT_PARTY,
 )
 
 UNKNOWN = "未填写"

@@ -21,6 +21,7 @@ from tests.party_stats_recount import recount
 
 TODAY = date(2026, 6, 15)
 YEAR = 2025
+CHANGE_LABELS = ("发展", "转入", "转出", "死亡", "出党")
 MEMBER_TABLES = ("sex", "ethnicity", "age", "education", "joined", "category", "field")
 
 
@@ -42,6 +43,8 @@ def _check(stats: PartyStatistics, expected: dict[str, Counter[str]]) -> None:
     kinds = {k.zh: orgs.value("合计", i) for i, k in enumerate(OrgKind) if orgs.value("合计", i)}
     assert kinds == dict(expected["kinds"])
     assert orgs.value("合计", len(OrgKind)) == stats.organizations
+    changes = {k: v for k, v in expected["changes"].items() if k in CHANGE_LABELS}
+    assert _nonzero(stats.table("changes")) == Counter(changes)
 
 
 def test_district_tables_match_an_independent_count(demo: Database) -> None:
@@ -54,6 +57,9 @@ def test_district_tables_match_an_independent_count(demo: Database) -> None:
     # the demo's members are of every age band the forms know but the oldest ones
     assert stats.table("age").value("30岁及以下") > 0
     assert stats.table("category").value("预备党员") > 0
+    # the demo's history has changes of last year
+    assert sum(r.values[0] for r in stats.table("changes").rows) > 0
+    assert [r.label for r in stats.table("changes").rows] == list(CHANGE_LABELS)
 
 
 def test_an_earlier_year_leaves_out_later_members(demo: Database) -> None:
@@ -125,3 +131,23 @@ def test_bands_of_the_forms() -> None:
 def test_a_year_out_of_range_is_refused(db: Database) -> None:
     with pytest.raises(ValidationError, match="统计年度"):
         party_statistics(db, 1800)
+
+
+def test_a_member_counts_until_the_change_that_takes_them_off_the_roll(db: Database) -> None:
+    from pbc_desktop.db.models import PartyMember
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.services.member_changes import record_change
+    from tests.factories import make_member, make_org
+
+    org = make_org(db, "上底村党支部")
+    leaving = make_member(db, "张三", org, joined_on=date(2000, 7, 1))
+    make_member(db, "李四", org, joined_on=date(2000, 7, 1))
+    with db.write() as s:
+        member = s.get(PartyMember, leaving)
+        assert member is not None
+        record_change(s, member, MemberChangeKind.DECEASED, date(2026, 3, 1))
+    assert party_statistics(db, 2025, organization_id=org).members == 2
+    stats = party_statistics(db, 2026, organization_id=org)
+    assert stats.members == 1
+    assert stats.table("changes").value("死亡") == 1
+    assert party_statistics(db, 2025, organization_id=org).table("changes").value("死亡") == 0

@@ -1,8 +1,11 @@
 """The composition tables at a year's end, counted in a few queries over the members seen.
 
-Which members count: those of the area whose status counts (``COUNTED_STATUSES``) and who
-had joined by the day (a member with no 入党 date counts). Organizations count when
-founded by the day (or with no date) and, for a temporary branch, not yet ended.
+Which members count (the roll at the day, read from the member changes, 增减方式): those
+of the area who had joined by the day (a member with no 入党 date counts) and are on the
+roll now (``COUNTED_STATUSES``) without having entered it after the day (转入, 恢复党籍),
+or who are off the roll now by a change after the day (转出 in 2026 counts at the end of
+2025). Organizations count when founded by the day (or with no date) and, for a temporary
+branch, not yet ended. The changes of the year are ``member_changes.count_changes``.
 Everything is limited to the acting account's organizations.
 """
 
@@ -14,18 +17,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.db.models import MemberChange, Organization, PartyMember
 from pbc_desktop.domain import party_stats as rules
 from pbc_desktop.domain.appraisals import percent
 from pbc_desktop.domain.enums import Gender, MemberCategory, OrgField, OrgKind
+from pbc_desktop.domain.member_changes import ENTRY_KINDS, LEAVING_KINDS, MemberChangeKind
 from pbc_desktop.errors import NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
+from pbc_desktop.services.member_changes import count_changes
 
+_ENTRIES = sorted(ENTRY_KINDS)
+_LEAVINGS = sorted(LEAVING_KINDS)
 #: The earliest and latest year the statistics are asked for.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
@@ -88,21 +95,6 @@ def share_text(part: int, whole: int) -> str:
     return f"{percent(part, whole):.1f}%"
 
 
-def _subtree(s: Session, root: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for org_id, parent_id in s.execute(select(Organization.id, Organization.parent_id)):
-        if parent_id is not None:
-            children.setdefault(parent_id, []).append(org_id)
-    found: set[int] = set()
-    todo = [root]
-    while todo:
-        org_id = todo.pop()
-        if org_id not in found:
-            found.add(org_id)
-            todo.extend(children.get(org_id, ()))
-    return found
-
-
 def _org_not_found() -> NotFoundError:
     return NotFoundError(
         t("找不到该党组织，可能已被删除。", "The organization was not found; it may be deleted.")
@@ -123,7 +115,7 @@ def _area_filter(
         if org is None:
             raise _org_not_found()
         acc.check_org_visible(org.id, _org_not_found())
-        where.append(Organization.id.in_(sorted(_subtree(s, org.id))))
+        where.append(Organization.id.in_(sorted(access.org_subtree(s, org.id))))
         area = org.name
     return where, area
 
@@ -209,6 +201,30 @@ def _organization_table(rows: list[Any]) -> StatTable:
     )
 
 
+def on_roll_at(day: date) -> ColumnElement[bool]:
+    """SQL test on ``PartyMember``: on the roll at the end of ``day`` (see the module)."""
+    after = MemberChange.occurred_on > day
+    entered_after = exists().where(
+        MemberChange.member_id == PartyMember.id, MemberChange.kind.in_(_ENTRIES), after
+    )
+    left_after = exists().where(
+        MemberChange.member_id == PartyMember.id, MemberChange.kind.in_(_LEAVINGS), after
+    )
+    return or_(
+        and_(PartyMember.status.in_(rules.COUNTED_STATUSES), ~entered_after),
+        and_(PartyMember.status.not_in(rules.COUNTED_STATUSES), left_after),
+    )
+
+
+def _changes_table(counts: dict[MemberChangeKind, int]) -> StatTable:
+    return StatTable(
+        "changes",
+        t("党员增减情况（本年度）", "Changes in the year"),
+        (t("人数", "Members"),),
+        tuple(StatRow(kind.zh, (counts.get(kind, 0),)) for kind in rules.CHANGE_KINDS),
+    )
+
+
 def category_at(stored: MemberCategory, confirmed_on: date | None, day: date) -> MemberCategory:
     """The member's category on ``day``: probationary until the 转正 date when it is
     known and later than ``day``."""
@@ -259,7 +275,7 @@ def party_statistics(
                 .join(Organization, Organization.id == PartyMember.organization_id)
                 .where(
                     *where,
-                    PartyMember.status.in_(rules.COUNTED_STATUSES),
+                    on_roll_at(day),
                     or_(PartyMember.joined_on.is_(None), PartyMember.joined_on <= day),
                 )
             )
@@ -267,5 +283,8 @@ def party_statistics(
         orgs = list(
             s.execute(select(Organization.kind, Organization.field).where(*where, *existing))
         )
-    tables = (*_member_tables(members, day), _organization_table(orgs))
+        changes = count_changes(
+            db, date(year, 1, 1), day, town=town, organization_id=organization_id
+        )
+    tables = (*_member_tables(members, day), _organization_table(orgs), _changes_table(changes))
     return PartyStatistics(year, day, area, len(members), len(orgs), tables)
