@@ -23,6 +23,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.appraisals.menu import appraisal_lines, party_work_menu
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.columns import WHOLE, refit_columns
@@ -177,6 +178,13 @@ class MembersTab(ListingTab[members.MemberRow]):
             self.open_overview,
             tooltip=self.tr("Per organization: members reported, where, and their service hours"),
         )
+        self.party_work_button = self.add_button(
+            "PartyWork",
+            self.tr("Appraisal && statistics"),
+            lambda: None,
+            tooltip=self.tr("Democratic appraisal of members (民主评议) and Party statistics"),
+        )
+        self.party_work_button.setMenu(party_work_menu(self, self.organization_combo.currentData))
 
     def _build_posts_panel(self) -> None:
         """The member's post reports, service log and evaluations, under the detail."""
@@ -477,5 +485,6 @@ class MembersTab(ListingTab[members.MemberRow]):
                     (self.tr("Service hours"), f"{d.service_hours:g}"),
                 ]
             ),
+            appraisal_lines(self.ctx.db, d.id),
         ]
         return "".join(parts)
