@@ -583,6 +583,96 @@
     </message>
 </context>
 <context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>Democratic appraisal of members</source>
+        <translation>民主评议党员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>党员类别</translation>
+    </message>
+    <message>
+        <source>Party post</source>
+        <translation>党内职务</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <source>Type 1 excellent, 2 qualified, 3 basically qualified, 4 unqualified (0 clears); Enter or Tab moves to the next member.</source>
+        <translation>输入 1 优秀、2 合格、3 基本合格、4 不合格（0 清除）；按回车键或 Tab 键到下一名党员。</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Meeting on:</source>
+        <translation>评议日期：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>评议年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print result sheet...</source>
+        <translation>打印评议结果表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>(not graded)</source>
+        <translation>（未评定）</translation>
+    </message>
+    <message>
+        <source>{0} members, {1} graded: {2}</source>
+        <translation>参加评议党员 {0} 名，已评定 {1} 名：{2}</translation>
+    </message>
+    <message>
+        <source>Save the result sheet</source>
+        <translation>保存评议结果表</translation>
+    </message>
+    <message>
+        <source>Result sheet</source>
+        <translation>评议结果表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalMenu</name>
+    <message>
+        <source>Democratic appraisal of members...</source>
+        <translation>民主评议党员…</translation>
+    </message>
+    <message>
+        <source>Party statistics...</source>
+        <translation>党内统计…</translation>
+    </message>
+    <message>
+        <source>Appraisal {0}</source>
+        <translation>{0}年度民主评议</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -3629,6 +3719,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>双报到统计…</translation>
     </message>
     <message>
+        <source>Appraisal &amp;&amp; statistics</source>
+        <translation>评议与统计</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal of members (民主评议) and Party statistics</source>
+        <translation>民主评议党员和党内统计</translation>
+    </message>
+    <message>
         <source>Delete the party member “{0}” together with {1} post reports and {2} service records ({3} hours)? This cannot be undone.</source>
         <translation>删除党员“{0}”及其 {1} 条报到记录和 {2} 条服务记录（共 {3} 小时）？此操作不能撤销。</translation>
     </message>
@@ -4430,6 +4528,69 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>As of {0}</source>
         <translation>截至 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyStatsDialog</name>
+    <message>
+        <source>Party statistics</source>
+        <translation>党内统计</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>统计年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>镇街(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel...</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF...</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{0}: party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>As of {0}: {1} members, {2} organizations</source>
+        <translation>统计截止日期：{0}，党员 {1} 名，党组织 {2} 个</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>保存党内统计表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
     </message>
 </context>
 <context>

@@ -29,10 +29,6 @@ class Host(Protocol):
     ) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AppraisalMenu", text)
-
-
 def open_appraisal(host: Host, parent: QWidget, organization_id: int | None) -> QDialog | None:
     from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 
@@ -66,7 +62,7 @@ def party_work_menu(tab: QWidget, current_org: Callable[[], object]) -> QMenu:
         make_action(
             menu,
             "membersAppraisal",
-            _tr("Democratic appraisal of members..."),
+            QCoreApplication.translate("AppraisalMenu", "Democratic appraisal of members..."),
             lambda: open_appraisal(host, tab, org_id()),
         )
     )
@@ -74,7 +70,7 @@ def party_work_menu(tab: QWidget, current_org: Callable[[], object]) -> QMenu:
         make_action(
             menu,
             "membersPartyStats",
-            _tr("Party statistics..."),
+            QCoreApplication.translate("AppraisalMenu", "Party statistics..."),
             lambda: open_statistics(host, tab),
         )
     )
@@ -85,7 +81,7 @@ def appraisal_lines(db: Database, member_id: int) -> str:
     """The member's grades, latest year first, as detail lines (none: nothing)."""
     shown = [
         (
-            _tr("Appraisal {0}").format(a.year),
+            QCoreApplication.translate("AppraisalMenu", "Appraisal {0}").format(a.year),
             f"{label(a.grade)}（{a.organization_name}）",
         )
         for a in member_appraisals(db, member_id)
