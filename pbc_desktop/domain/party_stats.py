@@ -78,6 +78,24 @@ JOINED_BANDS: tuple[tuple[str, date], ...] = (
 ETHNIC_BANDS: tuple[str, ...] = ("汉族", "少数民族")
 
 
+def years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_cutoffs(day: date) -> tuple[tuple[str, date | None], ...]:
+    """Each age band with the birth date its members are born after (None: the oldest
+    band, everyone left): a member born after ``years_before(day, high + 1)`` is at most
+    ``high`` years old on ``day``. For counting in SQL as :func:`age_band` does."""
+    return tuple(
+        (label, years_before(day, high + 1) if high is not None else None)
+        for label, _low, high in AGE_BANDS
+    )
+
+
 def age_at(birth: date, day: date) -> int:
     """Full years of age on ``day``."""
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

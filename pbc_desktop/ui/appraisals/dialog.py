@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -85,7 +86,7 @@ class AppraisalDialog(FittedDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab goes from grade to grade
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(POST, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(True)
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("appraisalCounts")
@@ -182,6 +183,7 @@ class AppraisalDialog(FittedDialog):
             self.table.setCellWidget(i, GRADE, combo)
             self._combos.append(combo)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(GRADE, max(self.table.columnWidth(GRADE), 160))
         self._update_counts()
         if self._combos:
             self.focus_row(0)
