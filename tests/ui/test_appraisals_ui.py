@@ -149,3 +149,25 @@ def test_statistics_view_and_its_workbook(
     assert ws is not None
     values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert "党员类别" in values and "正式党员" in values
+
+
+def test_the_members_tab_opens_both_from_its_menu(
+    qtbot: QtBot, db: Database, branch: tuple[int, list[int]]
+) -> None:
+    from pbc_desktop.ui.members.tab import MembersTab
+
+    assert branch[1]  # a branch with members to appraise
+    tab = MembersTab(AppContext(db))
+    qtbot.addWidget(tab)
+    menu = tab.party_work_button.menu()
+    assert menu is not None
+    actions = {a.objectName(): a for a in menu.actions()}
+    assert set(actions) == {"membersAppraisal", "membersPartyStats"}
+    actions["membersAppraisal"].trigger()
+    assert isinstance(tab.active_dialog, AppraisalDialog)
+    assert tab.active_dialog.organization_id() is not None
+    tab.active_dialog.reject()
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
+    actions["membersPartyStats"].trigger()
+    assert isinstance(tab.active_dialog, PartyStatsDialog)
+    tab.active_dialog.reject()
