@@ -77,7 +77,7 @@ def cmd_stats_members(args: argparse.Namespace) -> int:
     )
     for table in stats.tables:
         print()
-        if len(table.columns) == 1:
+        if table.share:
             print_table(
                 [table.title, table.columns[0], t("占比", "Share")],
                 [

@@ -54,8 +54,8 @@ def _member_table(table: StatTable, total: int, styles: Styles) -> Flowable:
 
 def _wide_table(table: StatTable, styles: Styles) -> Flowable:
     """A table with many columns (the organizations): 五号 (the header smaller), its title
-    above it and 领域 heading the first column."""
-    data: list[list[str]] = [[t("领域", "Field"), *table.columns]]
+    above it and what its rows are heading the first column."""
+    data: list[list[str]] = [[table.row_heading or table.title, *table.columns]]
     data += [[r.label, *(str(v) for v in r.values)] for r in table.rows]
     first = 24 * mm
     rest = (TEXT_WIDTH - first) / len(table.columns)
@@ -99,7 +99,7 @@ def build_party_stats_pdf(
         Spacer(1, 4 * mm),
     ]
     for table in stats.tables:
-        if len(table.columns) == 1 and table.key != "changes":
+        if table.share:
             grid = _member_table(table, stats.members, styles)
         else:
             grid = _wide_table(table, styles)

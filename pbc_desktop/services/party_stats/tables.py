@@ -51,6 +51,10 @@ class StatTable:
     title: str
     columns: tuple[str, ...]
     rows: tuple[StatRow, ...]
+    #: a composition of the members: each row's share of them is shown beside its count
+    share: bool = False
+    #: what the rows are, heading their column where the title stands above the table
+    row_heading: str = ""
 
     def value(self, label: str, column: int = 0) -> int:
         for row in self.rows:
@@ -172,7 +176,7 @@ def _member_tables(groups: list[Any]) -> tuple[StatTable, ...]:
         counts: Counter[str] = Counter()
         for g in groups:
             counts[band(g)] += g[-1]
-        return StatTable(key, t(*title), count, _counted(labels, counts))
+        return StatTable(key, t(*title), count, _counted(labels, counts), share=True)
 
     return (
         table(
@@ -221,6 +225,7 @@ def _organization_table(rows: list[Any]) -> StatTable:
         t("党组织（按类型和领域）", "Organizations by type and field"),
         columns,
         tuple(body),
+        row_heading=t("领域", "Field"),
     )
 
 
@@ -245,6 +250,7 @@ def _changes_table(counts: dict[MemberChangeKind, int]) -> StatTable:
         t("党员增减情况（本年度）", "Changes in the year"),
         (t("人数", "Members"),),
         tuple(StatRow(kind.zh, (counts.get(kind, 0),)) for kind in rules.CHANGE_KINDS),
+        row_heading=t("增减方式", "Change"),
     )
 
 

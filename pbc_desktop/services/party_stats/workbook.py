@@ -39,7 +39,7 @@ def write_party_stats_xlsx(stats: PartyStatistics, out_path: Path) -> Path:
     )
     row = 4
     for table in stats.tables:
-        share = len(table.columns) == 1 and table.key != "changes"
+        share = table.share
         headers = [table.title, *table.columns] + ([t("占比（%）", "Share (%)")] if share else [])
         for col, text in enumerate(headers, start=1):
             cell = ws.cell(row=row, column=col)

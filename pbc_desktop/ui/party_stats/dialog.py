@@ -113,7 +113,7 @@ class PartyStatsDialog(FittedDialog):
             + "</p>",
         ]
         for table in stats.tables:
-            if len(table.columns) == 1 and table.key != "changes":
+            if table.share:
                 headers = [table.title, table.columns[0], self.tr("Share")]
                 rows: list[tuple[object, ...]] = [
                     (r.label, r.values[0], share_text(r.values[0], stats.members))
