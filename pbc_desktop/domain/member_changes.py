@@ -78,3 +78,25 @@ class TransferState(LabeledEnum):
     PENDING = "pending", "待接收", "Pending"
     RECEIVED = "received", "已接收", "Received"
     CANCELLED = "cancelled", "已撤回", "Withdrawn"
+
+
+class MemberRoll(LabeledEnum):
+    """Which members a listing shows: those on the roll (the default), those who left, or
+    both."""
+
+    CURRENT = "current", "在册党员", "Members on the roll"
+    LEFT = "left", "已减少党员", "Members who left"
+    ALL = "all", "全部党员", "All members"
+
+
+#: Kinds a member leaves by through the 党员减少 dialog (转出 goes through a letter).
+LEAVING_BY_DIALOG = (
+    MemberChangeKind.DECEASED,
+    MemberChangeKind.LEFT_PARTY,
+    MemberChangeKind.SUSPENDED,
+    MemberChangeKind.TRANSFERRED_OUT,
+)
+
+#: A member record entered by mistake may be deleted this many days after it was made
+#: (by an administrator); after that the member only leaves by a change.
+MISTAKE_DAYS = 7

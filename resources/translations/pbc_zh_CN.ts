@@ -2537,6 +2537,49 @@ Package fingerprint: {fp}</source>
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Member leaves: {0}</source>
+        <translation>党员减少：{0}</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>The member is not deleted: they leave the current roll and stay in the history and the year&apos;s counts. A transfer to another organization goes through a letter of transfer.</source>
+        <translation>党员记录不会删除：减少后不再列入在册党员，但保留在历史记录和年度增减统计中。转到其他党组织请开具组织关系介绍信。</translation>
+    </message>
+    <message>
+        <source>Member leaves</source>
+        <translation>党员减少</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>减少方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of leaving:</source>
+        <translation>出党方式(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;To unit:</source>
+        <translation>转往单位(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleDialog</name>
     <message>
         <source>Choose a step.</source>
@@ -3163,6 +3206,69 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>MemberChangeActions</name>
+    <message>
+        <source>Member &amp;leaves...</source>
+        <translation>党员减少(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record that the selected member died, left the Party, was suspended or moved away: they leave the current roll and stay in the history</source>
+        <translation>登记所选党员死亡、出党、停止党籍或转出：不再列入在册党员，历史记录保留</translation>
+    </message>
+    <message>
+        <source>&amp;Transfers</source>
+        <translation>组织关系(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Letters of transfer, mobile members, restoring a membership</source>
+        <translation>组织关系介绍信、流动党员、恢复党籍</translation>
+    </message>
+    <message>
+        <source>Letter of transfer for the member...</source>
+        <translation>为该党员开具组织关系介绍信…</translation>
+    </message>
+    <message>
+        <source>Register as a mobile member...</source>
+        <translation>登记为流动党员…</translation>
+    </message>
+    <message>
+        <source>Restore the membership...</source>
+        <translation>恢复党籍…</translation>
+    </message>
+    <message>
+        <source>Letters of transfer and mobile members...</source>
+        <translation>组织关系转接和流动党员…</translation>
+    </message>
+    <message>
+        <source>Only a suspended membership can be restored.</source>
+        <translation>只有停止党籍的党员才能恢复党籍。</translation>
+    </message>
+    <message>
+        <source>Restore the membership</source>
+        <translation>恢复党籍</translation>
+    </message>
+    <message>
+        <source>Membership of {0} restored on (YYYY-MM-DD):</source>
+        <translation>{0}恢复党籍的日期（年-月-日）：</translation>
+    </message>
+    <message>
+        <source>Letter of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>{0} to {1}, issued {2}, waiting for the receipt</source>
+        <translation>{0} 转往{1}，{2}开具，待接收</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>外出</translation>
+    </message>
+    <message>
+        <source>since {0} at {1}, managed by {2}</source>
+        <translation>{0}起在{1}，由{2}管理</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
         <source>Show ID number and phone</source>
@@ -3663,16 +3769,16 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>编辑所选党员（F2、Enter 或双击）</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Delete the selected member (Del)</source>
-        <translation>删除所选党员（Del）</translation>
-    </message>
-    <message>
         <source>Show ID numbers and phones</source>
         <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (entered by mistake)</source>
+        <translation>删除误录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete a member record entered by mistake (Del): an administrator, within days of entering it; a member who leaves is recorded through “Member leaves”</source>
+        <translation>删除误录的党员记录（Del）：仅限系统管理员在录入后数日内删除；党员离开请办理“党员减少”</translation>
     </message>
     <message>
         <source>Shown in full only while ticked; hide them again before leaving the desk</source>
@@ -3757,6 +3863,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Not reported</source>
         <translation>未报到</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>The roll at a past date: who was a member then, where</source>
+        <translation>过去某日的在册党员：当时的党员及其所在党组织</translation>
     </message>
     <message>
         <source>All organizations (type to search)</source>
@@ -3864,6 +3978,49 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>MobileMemberDialog</name>
+    <message>
+        <source>Mobile Party member: {0}</source>
+        <translation>流动党员：{0}</translation>
+    </message>
+    <message>
+        <source>(none here)</source>
+        <translation>（本区无）</translation>
+    </message>
+    <message>
+        <source>Mobile Party member</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;Left on:</source>
+        <translation>外出日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Whereabouts:</source>
+        <translation>外出地点(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Managing &amp;organization in the district:</source>
+        <translation>本区管理党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Or managing &amp;unit elsewhere:</source>
+        <translation>或区外管理单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -5359,6 +5516,195 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>&amp;Next step:</source>
         <translation>下一步(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutDialog</name>
+    <message>
+        <source>Letter of transfer: {0}</source>
+        <translation>组织关系介绍信：{0}</translation>
+    </message>
+    <message>
+        <source>(outside the district)</source>
+        <translation>（转往区外）</translation>
+    </message>
+    <message>
+        <source>Blank: the next number of the year</source>
+        <translation>不填则按年度顺序编号</translation>
+    </message>
+    <message>
+        <source>The member stays on the roll until the receipt: the receiving organization confirms it here, or you record the receipt returned by an outside unit.</source>
+        <translation>接收前党员仍在本组织在册：由接收党组织在本系统确认接收，或转往区外的由本组织登记寄回的回执。</translation>
+    </message>
+    <message>
+        <source>Letter of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>To &amp;organization in the district:</source>
+        <translation>转入本区党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Or to an outside &amp;unit:</source>
+        <translation>或转往区外单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Letter &amp;number:</source>
+        <translation>介绍信编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>开具日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for (days):</source>
+        <translation>有效期（天）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>转接原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferReceiveDialog</name>
+    <message>
+        <source>Receive the transfer: {0}</source>
+        <translation>接收组织关系：{0}</translation>
+    </message>
+    <message>
+        <source>{0}, from {1} to {2} (letter {3})</source>
+        <translation>{0}，由{1}转到{2}（介绍信 {3}）</translation>
+    </message>
+    <message>
+        <source>Receive the transfer</source>
+        <translation>接收组织关系</translation>
+    </message>
+    <message>
+        <source>Letter:</source>
+        <translation>介绍信：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>接收日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersDialog</name>
+    <message>
+        <source>Transfers and mobile members</source>
+        <translation>组织关系转接和流动党员</translation>
+    </message>
+    <message>
+        <source>Letters of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Mobile members</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>All letters</source>
+        <translation>全部介绍信</translation>
+    </message>
+    <message>
+        <source>&amp;Receive...</source>
+        <translation>确认接收(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the letter as PDF...</source>
+        <translation>介绍信另存为PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>介绍信编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>转出党组织</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>转往</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>&amp;Came back...</source>
+        <translation>登记返回(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>外出日期</translation>
+    </message>
+    <message>
+        <source>Whereabouts</source>
+        <translation>外出地点</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Managed by</source>
+        <translation>流入地管理</translation>
+    </message>
+    <message>
+        <source>Withdraw the letter {0} of {1}? The member stays on the roll.</source>
+        <translation>撤回{1}的介绍信 {0}？该党员仍在本组织在册。</translation>
+    </message>
+    <message>
+        <source>Withdraw the letter</source>
+        <translation>撤回介绍信</translation>
+    </message>
+    <message>
+        <source>Save the letter of transfer as PDF</source>
+        <translation>介绍信另存为PDF</translation>
+    </message>
+    <message>
+        <source>Letter of transfer {0} {1}.pdf</source>
+        <translation>组织关系介绍信 {0} {1}.pdf</translation>
+    </message>
+    <message>
+        <source>The member came back</source>
+        <translation>流动党员返回</translation>
+    </message>
+    <message>
+        <source>Came back on (YYYY-MM-DD):</source>
+        <translation>返回日期（年-月-日）：</translation>
     </message>
 </context>
 <context>

@@ -174,3 +174,28 @@ def test_each_off_roll_status_has_the_change_it_comes_from() -> None:
         MembershipStatus.LEFT_PARTY: MemberChangeKind.LEFT_PARTY,
         MembershipStatus.SUSPENDED: MemberChangeKind.SUSPENDED,
     }
+
+
+def test_a_status_set_without_a_change_gets_one(db: Database, world: TwoTowns) -> None:
+    """An imported roster says 已故, or 正常 again after 停止党籍: the change is recorded."""
+    from pbc_desktop.services.member_changes.recording import reconcile_statuses
+
+    _record(db, world.member_jia_one, MemberChangeKind.SUSPENDED, date(2025, 1, 1))
+    with db.write() as s:
+        s.get(PartyMember, world.member_jia_two).status = MembershipStatus.DECEASED  # type: ignore[union-attr]
+        s.get(PartyMember, world.member_jia_one).status = MembershipStatus.NORMAL  # type: ignore[union-attr]
+    with db.write() as s:
+        assert reconcile_statuses(s, date(2026, 5, 1), "导入", PartyMember.id > 0) == 2
+    with db.write() as s:  # once only
+        assert reconcile_statuses(s, date(2026, 5, 2), "导入", PartyMember.id > 0) == 0
+    with db.read() as s:
+        kinds = {
+            (c.member_id, c.kind)
+            for c in s.scalars(
+                select(MemberChange).where(MemberChange.occurred_on == date(2026, 5, 1))
+            )
+        }
+    assert kinds == {
+        (world.member_jia_two, MemberChangeKind.DECEASED),
+        (world.member_jia_one, MemberChangeKind.RESTORED),
+    }

@@ -5,19 +5,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import MemberChange, Organization, PartyMember
 from pbc_desktop.domain.member_changes import (
     ENTRY_KINDS,
+    KIND_OF_STATUS,
+    LEAVING_KINDS,
     STATUS_AFTER,
     MemberChangeKind,
 )
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
+from pbc_desktop.services.member_changes import roll
 
 _DETAILS = frozenset({"leaving_kind", "organization_id", "other_organization_id", "other_unit"})
 
@@ -112,3 +115,39 @@ def count_changes(
         for kind, number in s.execute(stmt).all():
             counts[kind] = int(number)
         return counts
+
+
+def reconcile_statuses(s: Session, on: date, remark: str, where: ColumnElement[bool]) -> int:
+    """Record the change a status set without one implies (an imported roster says 已故 or
+    正常 again), dated ``on``, for the members ``where`` selects; returns how many.
+
+    A member off the roll whose latest change is not the leaving their status names gets
+    that leaving; a member back on the roll whose latest change is a leaving gets 恢复党籍
+    after a suspension, else 转入. Written in bulk, each with its audit entry.
+    """
+    latest = roll.latest_kind().label("latest")
+    rows = s.execute(
+        select(PartyMember.id, PartyMember.status, PartyMember.organization_id, latest).where(where)
+    ).all()
+    added: list[tuple[MemberChange, str]] = []
+    for member_id, status, org_id, last in rows:
+        kind: MemberChangeKind | None = None
+        if status in KIND_OF_STATUS:
+            if last != KIND_OF_STATUS[status].value:
+                kind = KIND_OF_STATUS[status]
+        elif last is not None and last in LEAVING_KINDS:
+            suspended = last == MemberChangeKind.SUSPENDED.value
+            kind = MemberChangeKind.RESTORED if suspended else MemberChangeKind.TRANSFERRED_IN
+        if kind is None:
+            continue
+        change = MemberChange(
+            member_id=member_id,
+            kind=kind,
+            occurred_on=on,
+            organization_id=org_id,
+            remark=remark,
+        )
+        added.append((change, t(f"党员增减补记：{kind.zh}", f"Member change recorded: {kind.en}")))
+    s.add_all(change for change, _summary in added)
+    audit.created_all(s, added)
+    return len(added)

@@ -4,6 +4,7 @@ user ticks "show"), with their posts and service, and the member editor."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
+from pbc_desktop.domain.member_changes import MemberRoll
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
@@ -31,16 +33,18 @@ from pbc_desktop.ui.common.combos import (
     as_enum,
     current_enum,
     fill_choices,
+    fill_enum,
     find_data,
 )
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.dates import DateEdit, fmt_date, set_date_capped, to_date
 from pbc_desktop.ui.common.detail import fields, heading
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.write_guard import Rule
 from pbc_desktop.ui.members import exports as member_exports
+from pbc_desktop.ui.members.change_actions import MemberChangeActions
 from pbc_desktop.ui.members.dialog import MemberDialog, searchable
 from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
 from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
@@ -95,12 +99,16 @@ class MembersTab(ListingTab[members.MemberRow]):
             rule=self.refused_selected,
             when=self.has_selection,
         )
+        self.changes = MemberChangeActions(self)
         self.delete_button = self.add_button(
             "Delete",
-            self.tr("&Delete"),
+            self.tr("&Delete (entered by mistake)"),
             self.delete_current,
-            tooltip=self.tr("Delete the selected member (Del)"),
-            rule=self.refused_selected,
+            tooltip=self.tr(
+                "Delete a member record entered by mistake (Del): an administrator, within "
+                "days of entering it; a member who leaves is recorded through “Member leaves”"
+            ),
+            rule=self.refused_deletion,
             when=self.has_selection,
         )
         self.button_row.addStretch(1)
@@ -284,6 +292,12 @@ class MembersTab(ListingTab[members.MemberRow]):
     def change_refusal(self, row: members.MemberRow) -> str | None:
         return member_editing.change_refusal(self.ctx.db, row.id)
 
+    def refused_deletion(self) -> str | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        return self.refused_selected() or member_editing.deletion_refusal(self.ctx.db, row.id)
+
     def new_member(self) -> MemberDialog | None:
         if self.raise_active_dialog():
             return None
@@ -351,8 +365,28 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.reported_combo.addItem(self.tr("Reported to a post"), True)
         self.reported_combo.addItem(self.tr("Not reported"), False)
         self.reported_combo.currentIndexChanged.connect(self.reload)
-        for combo in (self.town_combo, self.category_combo, self.reported_combo):
+        self.roll_combo = self.data_combo("RollFilter")  # the roll first: what clearing shows
+        self.roll_combo.blockSignals(True)  # filled before the tab can reload
+        fill_enum(self.roll_combo, MemberRoll)
+        self.roll_combo.blockSignals(False)
+        self.as_of_check = QCheckBox(self.tr("As of"), self)
+        self.as_of_check.setObjectName("membersAsOfCheck")
+        self.as_of_check.setToolTip(
+            self.tr("The roll at a past date: who was a member then, where")
+        )
+        self.as_of_edit = DateEdit(self)
+        self.as_of_edit.setObjectName("membersAsOf")
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        set_date_capped(self.as_of_edit, date.today())
+        self.as_of_edit.setEnabled(False)
+        self.as_of_check.toggled.connect(self.as_of_edit.setEnabled)
+        self.as_of_check.toggled.connect(self.reload)
+        self.as_of_edit.dateChanged.connect(self.reload)
+        for combo in (self.town_combo, self.category_combo, self.reported_combo, self.roll_combo):
             row.addWidget(combo, 1)
+        row.addWidget(self.as_of_check)
+        row.addWidget(self.as_of_edit)
 
     def _organization_filter(self) -> QComboBox:
         """An editable combo: type any part of an organization's name to find it."""
@@ -414,6 +448,8 @@ class MembersTab(ListingTab[members.MemberRow]):
             category=current_enum(self.category_combo, MemberCategory),
             reported=self.reported_combo.currentData(),
             report_town=self._report_town,
+            roll=current_enum(self.roll_combo, MemberRoll) or MemberRoll.CURRENT,
+            as_of=to_date(self.as_of_edit.date()) if self.as_of_check.isChecked() else None,
         )
 
     def fetch(self, page: PageRequest) -> list[members.MemberRow]:
@@ -424,6 +460,7 @@ class MembersTab(ListingTab[members.MemberRow]):
 
     def clear_extra(self) -> None:
         self._report_town = None
+        self.as_of_check.setChecked(False)
 
     def apply_filters(
         self,
@@ -485,6 +522,7 @@ class MembersTab(ListingTab[members.MemberRow]):
                     (self.tr("Service hours"), f"{d.service_hours:g}"),
                 ]
             ),
+            self.changes.history_html(row.id),
             appraisal_lines(self.ctx.db, d.id),
         ]
         return "".join(parts)
