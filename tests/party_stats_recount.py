@@ -64,10 +64,10 @@ def recount(
         orgs = {o.id: o for o in s.scalars(select(Organization))}
         members = list(s.scalars(select(PartyMember)))
         changes = list(s.scalars(select(MemberChange)))
-    later: dict[int, set[str]] = {}
-    for c in changes:
-        if c.occurred_on > day:
-            later.setdefault(c.member_id, set()).add(c.kind.value)
+    history: dict[int, list[MemberChange]] = {}
+    for c in sorted(changes, key=lambda c: (c.occurred_on, c.id)):
+        history.setdefault(c.member_id, []).append(c)
+    entries = {"developed", "transferred_in", "restored"}
     out: dict[str, Counter[str]] = {
         k: Counter()
         for k in (
@@ -83,18 +83,23 @@ def recount(
         )
     }
     for m in members:
-        org = orgs[m.organization_id]
+        # on the roll at the day: the latest change by then decides; without one, joined
+        # by then and not first entering later; in the organization of that change
+        mine = history.get(m.id, [])
+        before = [c for c in mine if c.occurred_on <= day]
+        if before:
+            if before[-1].kind.value not in entries:
+                continue
+            org = orgs[before[-1].organization_id]
+        else:
+            if m.joined_on is not None and m.joined_on > day:
+                continue
+            if mine and mine[0].kind.value in entries:
+                continue
+            org = orgs[mine[0].organization_id if mine else m.organization_id]
         if town is not None and org.town != town:
             continue
         if org_ids is not None and org.id not in org_ids:
-            continue
-        after = later.get(m.id, set())
-        if m.status.value in ("normal", "lost_contact"):
-            if after & {"transferred_in", "restored"}:
-                continue  # came onto the roll after the day
-        elif not after & {"transferred_out", "deceased", "left_party", "suspended"}:
-            continue  # off the roll since before the day
-        if m.joined_on is not None and m.joined_on > day:
             continue
         out["sex"][m.gender.zh if m.gender else "未填写"] += 1
         out["ethnicity"]["汉族" if m.ethnicity == "汉族" else "少数民族"] += 1

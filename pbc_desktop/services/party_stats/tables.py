@@ -1,12 +1,11 @@
 """The composition tables at a year's end, counted in a few queries over the members seen.
 
-Which members count (the roll at the day, read from the member changes, 增减方式): those
-of the area who had joined by the day (a member with no 入党 date counts) and are on the
-roll now (``COUNTED_STATUSES``) without having entered it after the day (转入, 恢复党籍),
-or who are off the roll now by a change after the day (转出 in 2026 counts at the end of
-2025). Organizations count when founded by the day (or with no date) and, for a temporary
-branch, not yet ended. The changes of the year are ``member_changes.count_changes``.
-Everything is limited to the acting account's organizations.
+Which members count: those on the roll at the day, in the organization they belonged to
+then (``member_changes.roll``: read from the member changes, 增减方式, as the roster at a
+date; a 转出 in 2026 counts at the end of 2025). Organizations count when founded by the
+day (or with no date) and, for a temporary branch, not yet ended. The changes of the year
+are ``member_changes.count_changes``. Everything is limited to the acting account's
+organizations.
 """
 
 from __future__ import annotations
@@ -17,22 +16,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import MemberChange, Organization, PartyMember
+from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain import party_stats as rules
 from pbc_desktop.domain.appraisals import percent
 from pbc_desktop.domain.enums import Gender, MemberCategory, OrgField, OrgKind
-from pbc_desktop.domain.member_changes import ENTRY_KINDS, LEAVING_KINDS, MemberChangeKind
+from pbc_desktop.domain.member_changes import MemberChangeKind
 from pbc_desktop.errors import NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.member_changes import count_changes
+from pbc_desktop.services.member_changes.roll import on_roll_at, organization_at
 
-_ENTRIES = sorted(ENTRY_KINDS)
-_LEAVINGS = sorted(LEAVING_KINDS)
 #: The earliest and latest year the statistics are asked for.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
@@ -229,21 +227,6 @@ def _organization_table(rows: list[Any]) -> StatTable:
     )
 
 
-def on_roll_at(day: date) -> ColumnElement[bool]:
-    """SQL test on ``PartyMember``: on the roll at the end of ``day`` (see the module)."""
-    after = MemberChange.occurred_on > day
-    entered_after = exists().where(
-        MemberChange.member_id == PartyMember.id, MemberChange.kind.in_(_ENTRIES), after
-    )
-    left_after = exists().where(
-        MemberChange.member_id == PartyMember.id, MemberChange.kind.in_(_LEAVINGS), after
-    )
-    return or_(
-        and_(PartyMember.status.in_(rules.COUNTED_STATUSES), ~entered_after),
-        and_(PartyMember.status.not_in(rules.COUNTED_STATUSES), left_after),
-    )
-
-
 def _changes_table(counts: dict[MemberChangeKind, int]) -> StatTable:
     return StatTable(
         "changes",
@@ -293,12 +276,8 @@ def party_statistics(
         groups = list(
             s.execute(
                 select(*bands, func.count(PartyMember.id))
-                .join(Organization, Organization.id == PartyMember.organization_id)
-                .where(
-                    *where,
-                    on_roll_at(day),
-                    or_(PartyMember.joined_on.is_(None), PartyMember.joined_on <= day),
-                )
+                .join(Organization, Organization.id == organization_at(day))
+                .where(*where, on_roll_at(day))
                 .group_by(*bands)
             ).all()
         )
