@@ -90,6 +90,13 @@ def test_report_appraisal_prints_the_sheet(
     demo: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from pbc_desktop.services.appraisals.grid import appraisal_grid
+    from pbc_desktop.services.appraisals.results import year_overview
+
+    # the demo: last year's appraisal held by most organizations, not yet by a few
+    overview = year_overview(demo, YEAR)
+    held = [o for o in overview if o.held_on is not None]
+    assert len(held) > len(overview) / 2 > 0
+    assert any(o.held_on is None for o in overview)
 
     with demo.read() as s:
         appraisal = s.scalars(select(Appraisal).where(Appraisal.year == YEAR)).first()
