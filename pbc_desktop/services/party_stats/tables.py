@@ -14,16 +14,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, case, exists, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.db.models import MemberChange, Organization, PartyMember
 from pbc_desktop.domain import party_stats as rules
 from pbc_desktop.domain.appraisals import percent
-from pbc_desktop.domain.enums import Gender, MemberCategory, OrgField, OrgKind
+from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, OrgField, OrgKind
 from pbc_desktop.domain.member_changes import MemberChangeKind
 from pbc_desktop.errors import NotFoundError, ValidationError
 from pbc_desktop.lang import t
@@ -129,6 +130,29 @@ def _counted(
     return tuple(StatRow(label, (counts.get(label, 0),)) for label in order)
 
 
+def _changed() -> ColumnElement[bool]:
+    return exists().where(MemberChange.member_id == PartyMember.id).correlate(PartyMember)
+
+
+def _on_roll_then(day: date) -> ColumnElement[bool]:
+    """``roll.on_roll_at(day)``, asked only of the members with a change: for the others
+    (most of them) it reads as joined by the day, said here directly so that the
+    district's members are not each put through its subqueries."""
+    joined = or_(PartyMember.joined_on.is_(None), PartyMember.joined_on <= day)
+    return case((_changed(), on_roll_at(day)), else_=joined) == true()
+
+
+def _organization_then(day: date) -> ColumnElement[int]:
+    """``roll.organization_at(day)``, likewise: without a change, the member's own."""
+    return case((_changed(), organization_at(day)), else_=PartyMember.organization_id)
+
+
+@cache
+def _zh(enum_cls: type[LabeledEnum], code: object) -> str:
+    """The Chinese label of a stored code (once per code: the groups repeat them)."""
+    return enum_cls.from_label(str(code)).zh
+
+
 def _band_columns(day: date) -> list[Any]:
     """The member's bands as SQL expressions (the forms' rules of ``domain.party_stats``),
     so that the members are counted grouped in the database, not row by row in Python."""
@@ -181,7 +205,7 @@ def _member_tables(groups: list[Any]) -> tuple[StatTable, ...]:
             "sex",
             ("性别", "Sex"),
             [g.zh for g in Gender],
-            lambda g: Gender.from_label(str(g[0])).zh if g[0] else rules.UNKNOWN,
+            lambda g: _zh(Gender, g[0]) if g[0] else rules.UNKNOWN,
         ),
         table("ethnicity", ("民族", "Ethnicity"), rules.ETHNIC_BANDS, lambda g: g[1]),
         table("age", ("年龄", "Age"), [b[0] for b in rules.AGE_BANDS], lambda g: g[2]),
@@ -196,13 +220,13 @@ def _member_tables(groups: list[Any]) -> tuple[StatTable, ...]:
             "category",
             ("党员类别", "Category"),
             [c.zh for c in MemberCategory],
-            lambda g: MemberCategory.from_label(str(g[5])).zh,
+            lambda g: _zh(MemberCategory, g[5]),
         ),
         table(
             "field",
             ("所在党组织领域（职业）", "Field of the organization (occupation)"),
             [f.zh for f in OrgField],
-            lambda g: OrgField.from_label(str(g[6])).zh,
+            lambda g: _zh(OrgField, g[6]),
         ),
     )
 
@@ -276,8 +300,8 @@ def party_statistics(
         groups = list(
             s.execute(
                 select(*bands, func.count(PartyMember.id))
-                .join(Organization, Organization.id == organization_at(day))
-                .where(*where, on_roll_at(day))
+                .join(Organization, Organization.id == _organization_then(day))
+                .where(*where, _on_roll_then(day))
                 .group_by(*bands)
             ).all()
         )
