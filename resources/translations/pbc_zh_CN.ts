@@ -3236,6 +3236,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>恢复党籍…</translation>
     </message>
     <message>
+        <source>Member transferred in from outside the district...</source>
+        <translation>区外转入党员…</translation>
+    </message>
+    <message>
         <source>Letters of transfer and mobile members...</source>
         <translation>组织关系转接和流动党员…</translation>
     </message>
@@ -5516,6 +5520,41 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>&amp;Next step:</source>
         <translation>下一步(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferInDialog</name>
+    <message>
+        <source>A letter from within the district is received in “Letters of transfer”. Fill in the member&apos;s other details in the editor afterwards.</source>
+        <translation>本区内转来的介绍信请在“组织关系介绍信”中确认接收。党员的其他信息可随后在编辑窗口补充。</translation>
+    </message>
+    <message>
+        <source>Member transferred in</source>
+        <translation>区外转入党员</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所在党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;From unit:</source>
+        <translation>转出单位(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>接收日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>

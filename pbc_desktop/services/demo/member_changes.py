@@ -1,7 +1,8 @@
-"""The demo's 增减 history, transfers and 流动党员: the change each member who left comes
-from (转出 with its returned letter, 死亡), 发展 of recent members, a transfer into the
-village account's organization waiting for it to confirm, one of its own to an outside
-unit, and a few members working away from home.
+"""The demo's 增减 history, transfers and 流动党员: members who left (死亡, 转出 with its
+returned letter, 出党) with their changes, one who moved between two organizations of the
+district, 发展 of recent members, a transfer into the village account's organization
+waiting for it to confirm, one of its own to an outside unit, and a few members working
+away from home.
 
 Drawn from a generator of its own, so the rest of the district stays as it was.
 """
@@ -9,12 +10,18 @@ Drawn from a generator of its own, so the rest of the district stays as it was.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from pbc_desktop.db.models import MemberChange, MemberTransfer, MobileMember
 from pbc_desktop.domain.enums import MembershipStatus, UserRole
-from pbc_desktop.domain.member_changes import MemberChangeKind, TransferState
+from pbc_desktop.domain.member_changes import (
+    STATUS_AFTER,
+    LeavingKind,
+    MemberChangeKind,
+    TransferState,
+)
 from pbc_desktop.services.demo.district import District
 
 #: Outside units members went to (转出 to another city).
@@ -63,6 +70,7 @@ def add_member_changes(gen: District) -> None:
                 ),
             )
             _change(gen, row, MemberChangeKind.TRANSFERRED_OUT, issued, other_unit=unit)
+    _some_leave(gen, rng, letter)
     village_org = next(
         (u["organization_id"] for u in gen.rows["app_user"] if u["role"] is UserRole.VILLAGE),
         None,
@@ -123,6 +131,84 @@ def add_member_changes(gen: District) -> None:
         )
 
 
+def _untouched(gen: District) -> list[dict[str, Any]]:
+    """Members on the roll with no post, report, attendance or role: they may leave or
+    move without changing anything else of the district."""
+    used = {
+        row["member_id"]
+        for name, rows in gen.rows.items()
+        if name not in ("member_change", "member_transfer", "mobile_member")
+        for row in rows
+        if row.get("member_id") is not None
+    }
+    return [
+        r
+        for r in gen.rows["party_member"]
+        if r["status"] is MembershipStatus.NORMAL
+        and not r.get("party_post")
+        and r["id"] not in used
+        and r["joined_on"] is not None
+        and r["joined_on"].year < gen.last_year
+    ]
+
+
+def _some_leave(gen: District, rng: random.Random, letter: Callable[[], str]) -> None:
+    """Two deaths, two transfers out of the district (letters received), one 出党 and one
+    move between two organizations of the district (its history shows both)."""
+    free = _untouched(gen)[::7]
+    plan = [
+        MemberChangeKind.DECEASED,
+        MemberChangeKind.TRANSFERRED_OUT,
+        MemberChangeKind.DECEASED,
+        MemberChangeKind.TRANSFERRED_OUT,
+        MemberChangeKind.LEFT_PARTY,
+    ]
+    for row, kind in zip(free, plan, strict=False):
+        on = _earlier(gen.today, rng, 20, 300)
+        row["status"] = STATUS_AFTER[kind]
+        if kind is MemberChangeKind.TRANSFERRED_OUT:
+            unit = rng.choice(_OUTSIDE_UNITS)
+            gen.add(
+                MemberTransfer,
+                **_transfer(
+                    row,
+                    letter(),
+                    on,
+                    to_unit=unit,
+                    state=TransferState.RECEIVED,
+                    received_on=min(gen.today, on + timedelta(days=12)),
+                ),
+            )
+            _change(gen, row, kind, on, other_unit=unit)
+        elif kind is MemberChangeKind.LEFT_PARTY:
+            _change(gen, row, kind, on, leaving_kind=LeavingKind.LAPSED)
+        else:
+            _change(gen, row, kind, on)
+    movers = free[len(plan) :]
+    orgs = sorted({r["organization_id"] for r in gen.rows["party_member"]})
+    if movers and len(orgs) > 1:
+        row = movers[0]
+        source = row["organization_id"]
+        target = next(o for o in orgs if o != source)
+        issued = _earlier(gen.today, rng, 60, 200)
+        received = issued + timedelta(days=9)
+        gen.add(
+            MemberTransfer,
+            **_transfer(
+                row,
+                letter(),
+                issued,
+                to_organization_id=target,
+                state=TransferState.RECEIVED,
+                received_on=received,
+                reason="随家庭迁居",
+            ),
+        )
+        _change(gen, row, MemberChangeKind.TRANSFERRED_OUT, issued, other_organization_id=target)
+        row["organization_id"] = target
+        _change(gen, row, MemberChangeKind.TRANSFERRED_IN, received, other_organization_id=source)
+
+
 def _earlier(today: date, rng: random.Random, least: int, most: int) -> date:
     return today - timedelta(days=rng.randint(least, most))
 
@@ -152,7 +238,7 @@ def _change(
         member_id=row["id"],
         kind=kind,
         occurred_on=on,
-        leaving_kind=None,
+        leaving_kind=details.get("leaving_kind"),
         organization_id=row["organization_id"],
         other_organization_id=details.get("other_organization_id"),
         other_unit=details.get("other_unit"),
