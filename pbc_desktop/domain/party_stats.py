@@ -11,11 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES, MemberChangeKind
-
-#: Members on the roll now (``ON_ROLL_STATUSES``, 失联 ones among them), as a stable
-#: sequence for SQL ``IN``.
-COUNTED_STATUSES = tuple(sorted(ON_ROLL_STATUSES))
+from pbc_desktop.domain.member_changes import MemberChangeKind
 
 #: The changes of the year the forms count (党员增减情况), in the forms' order.
 CHANGE_KINDS: tuple[MemberChangeKind, ...] = (

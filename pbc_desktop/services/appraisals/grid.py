@@ -1,7 +1,7 @@
 """The appraisal grid: one row per member of the organization, saved all at once.
 
 The rows are the members who take part on the day the grid is read (正常 or 失联, the
-statistics' members: ``domain.party_stats.COUNTED_STATUSES``) and any member already
+roll now: ``member_changes.roll.on_roll_now``) and any member already
 graded in the appraisal (a member who left since keeps the grade given).
 """
 
@@ -19,11 +19,11 @@ from pbc_desktop.db.models import Appraisal, AppraisalResult, Organization, Part
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.appraisals import AppraisalGrade
 from pbc_desktop.domain.enums import AuditAction, MemberCategory
-from pbc_desktop.domain.party_stats import COUNTED_STATUSES
 from pbc_desktop.errors import NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.member_changes.roll import on_roll_now
 
 REMARK_MAX = 500
 #: The earliest year an appraisal may be entered for (the app's records start later).
@@ -99,9 +99,7 @@ def find_appraisal(s: Session, organization_id: int, year: int) -> Appraisal | N
 
 
 def _grid_members(s: Session, organization_id: int, appraisal_id: int | None) -> list[PartyMember]:
-    taking_part = (PartyMember.organization_id == organization_id) & PartyMember.status.in_(
-        COUNTED_STATUSES
-    )
+    taking_part = (PartyMember.organization_id == organization_id) & on_roll_now()
     graded = PartyMember.id.in_(
         select(AppraisalResult.member_id).where(AppraisalResult.appraisal_id == appraisal_id)
     )

@@ -19,8 +19,8 @@ from pbc_desktop.db.models import (
     PartyMember,
 )
 from pbc_desktop.domain.appraisals import AppraisalGrade, percent
-from pbc_desktop.domain.party_stats import COUNTED_STATUSES
 from pbc_desktop.services import access
+from pbc_desktop.services.member_changes.roll import on_roll_now
 from pbc_desktop.services.members import load_member
 
 
@@ -73,7 +73,7 @@ def year_overview(db: Database, year: int, *, town: str | None = None) -> list[A
         members = dict(
             s.execute(
                 select(PartyMember.organization_id, func.count(PartyMember.id))
-                .where(PartyMember.status.in_(COUNTED_STATUSES))
+                .where(on_roll_now())
                 .group_by(PartyMember.organization_id)
             ).all()
         )
@@ -128,7 +128,7 @@ def community_appraisal_figures(
             s.execute(
                 select(links.c.community_id, func.count(PartyMember.id))
                 .join(PartyMember, PartyMember.organization_id == links.c.organization_id)
-                .where(PartyMember.status.in_(COUNTED_STATUSES))
+                .where(on_roll_now())
                 .group_by(links.c.community_id)
             ).all()
         )
@@ -138,7 +138,7 @@ def community_appraisal_figures(
             .join(Appraisal, Appraisal.organization_id == links.c.organization_id)
             .join(AppraisalResult, AppraisalResult.appraisal_id == Appraisal.id)
             .join(PartyMember, PartyMember.id == AppraisalResult.member_id)
-            .where(Appraisal.year == year, PartyMember.status.in_(COUNTED_STATUSES))
+            .where(Appraisal.year == year, on_roll_now())
             .group_by(links.c.community_id, AppraisalResult.grade)
         ):
             graded.setdefault(cid, {})[grade] = n
