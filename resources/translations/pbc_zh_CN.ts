@@ -626,6 +626,96 @@
     </message>
 </context>
 <context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>Democratic appraisal of members</source>
+        <translation>民主评议党员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>党员类别</translation>
+    </message>
+    <message>
+        <source>Party post</source>
+        <translation>党内职务</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <source>Type 1 excellent, 2 qualified, 3 basically qualified, 4 unqualified (0 clears); Enter or Tab moves to the next member.</source>
+        <translation>输入 1 优秀、2 合格、3 基本合格、4 不合格（0 清除）；按回车键或 Tab 键到下一名党员。</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Meeting on:</source>
+        <translation>评议日期：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>评议年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print result sheet...</source>
+        <translation>打印评议结果表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>(not graded)</source>
+        <translation>（未评定）</translation>
+    </message>
+    <message>
+        <source>{0} members, {1} graded: {2}</source>
+        <translation>参加评议党员 {0} 名，已评定 {1} 名：{2}</translation>
+    </message>
+    <message>
+        <source>Save the result sheet</source>
+        <translation>保存评议结果表</translation>
+    </message>
+    <message>
+        <source>Result sheet</source>
+        <translation>评议结果表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalMenu</name>
+    <message>
+        <source>Democratic appraisal of members...</source>
+        <translation>民主评议党员…</translation>
+    </message>
+    <message>
+        <source>Party statistics...</source>
+        <translation>党内统计…</translation>
+    </message>
+    <message>
+        <source>Appraisal {0}</source>
+        <translation>{0}年度民主评议</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -3733,6 +3823,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>恢复党籍…</translation>
     </message>
     <message>
+        <source>Member transferred in from outside the district...</source>
+        <translation>区外转入党员…</translation>
+    </message>
+    <message>
         <source>Letters of transfer and mobile members...</source>
         <translation>组织关系转接和流动党员…</translation>
     </message>
@@ -4336,6 +4430,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Dual-report overview...</source>
         <translation>双报到统计…</translation>
+    </message>
+    <message>
+        <source>Appraisal &amp;&amp; statistics</source>
+        <translation>评议与统计</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal of members (民主评议) and Party statistics</source>
+        <translation>民主评议党员和党内统计</translation>
     </message>
     <message>
         <source>Delete the party member “{0}” together with {1} post reports and {2} service records ({3} hours)? This cannot be undone.</source>
@@ -5232,6 +5334,69 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     </message>
 </context>
 <context>
+    <name>PartyStatsDialog</name>
+    <message>
+        <source>Party statistics</source>
+        <translation>党内统计</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>统计年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>镇街(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel...</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF...</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{0}: party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>As of {0}: {1} members, {2} organizations</source>
+        <translation>统计截止日期：{0}，党员 {1} 名，党组织 {2} 个</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>保存党内统计表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>PostCatalogueDialog</name>
     <message>
         <source>The posts a member can take when reporting to a co-building organization. A post in use cannot be deleted; deactivate it and it is no longer offered.</source>
@@ -6063,6 +6228,41 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>&amp;Next step:</source>
         <translation>下一步(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferInDialog</name>
+    <message>
+        <source>A letter from within the district is received in “Letters of transfer”. Fill in the member&apos;s other details in the editor afterwards.</source>
+        <translation>本区内转来的介绍信请在“组织关系介绍信”中确认接收。党员的其他信息可随后在编辑窗口补充。</translation>
+    </message>
+    <message>
+        <source>Member transferred in</source>
+        <translation>区外转入党员</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所在党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;From unit:</source>
+        <translation>转出单位(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>接收日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>

@@ -141,3 +141,27 @@ def test_a_letter_of_transfer_is_issued_printed_and_received(
     letters.reject()
     receiving.refresh()
     assert names(receiving) == {"林丽"}
+
+
+def test_a_member_transferred_in_from_outside(
+    qtbot: QtBot, tab: MembersTab, orgs: tuple[int, int]
+) -> None:
+    from pbc_desktop.ui.members.transfer_dialogs import TransferInDialog
+    from tests.factories import make_id
+
+    home, _other = orgs
+    dialog = tab.changes.transfer_in()
+    assert isinstance(dialog, TransferInDialog)
+    ui = dialog.ui
+    ui.nameEdit.setText("王芳")
+    ui.idEdit.setText(make_id("19880808", "222"))
+    select_data(ui.organizationCombo, home)
+    dialog.accept()
+    assert "转出单位" in dialog.error_text()
+    ui.fromUnitEdit.setText("深圳市南山区某社区党委")
+    dialog.accept()
+    assert dialog.result() == TransferInDialog.DialogCode.Accepted
+    assert names(tab) == {"陈伟", "林丽", "王芳"}
+    row = tab.current_row()
+    assert row is not None and row.name == "王芳"
+    assert "深圳市南山区某社区党委" in tab.detail_html(row)

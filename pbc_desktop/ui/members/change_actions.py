@@ -21,7 +21,11 @@ from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields
 from pbc_desktop.ui.common.write_guard import Refusal
 from pbc_desktop.ui.members.leave_dialog import LeaveDialog
-from pbc_desktop.ui.members.transfer_dialogs import MobileMemberDialog, TransferOutDialog
+from pbc_desktop.ui.members.transfer_dialogs import (
+    MobileMemberDialog,
+    TransferInDialog,
+    TransferOutDialog,
+)
 from pbc_desktop.ui.members.transfers_dialog import TransfersDialog
 
 if TYPE_CHECKING:
@@ -75,6 +79,14 @@ class MemberChangeActions(QObject):
             why_not=self._not_suspended,
         )
         menu.addSeparator()
+        self.transfer_in_action = make_action(
+            menu,
+            "membersTransferIn",
+            self.tr("Member transferred in from outside the district..."),
+            self.transfer_in,
+        )
+        menu.addAction(self.transfer_in_action)
+        tab.writes.add(self.transfer_in_action, tab.refused_new)
         menu.addAction(
             make_action(
                 menu,
@@ -155,6 +167,13 @@ class MemberChangeActions(QObject):
             self.tab, lambda: leaving.restore_member(self.tab.ctx.db, row.id, day, None)
         )
         self.tab.show_saved(row.id)
+
+    def transfer_in(self) -> TransferInDialog | None:
+        if self.tab.raise_active_dialog():
+            return None
+        dialog = TransferInDialog(self.tab.ctx, self.tab.organization_combo.currentData(), self.tab)
+        self.tab.open_dialog(dialog, self.tab.show_saved)
+        return dialog
 
     def open_transfers(self) -> TransfersDialog | None:
         if self.tab.raise_active_dialog():

@@ -26,6 +26,7 @@ from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.development import detail as development_detail
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.appraisals.menu import appraisal_lines, party_work_menu
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.columns import WHOLE, refit_columns
@@ -186,6 +187,13 @@ class MembersTab(ListingTab[members.MemberRow]):
             self.open_overview,
             tooltip=self.tr("Per organization: members reported, where, and their service hours"),
         )
+        self.party_work_button = self.add_button(
+            "PartyWork",
+            self.tr("Appraisal && statistics"),
+            lambda: None,
+            tooltip=self.tr("Democratic appraisal of members (民主评议) and Party statistics"),
+        )
+        self.party_work_button.setMenu(party_work_menu(self, self.organization_combo.currentData))
 
     def _build_posts_panel(self) -> None:
         """The member's post reports, service log and evaluations, under the detail."""
@@ -516,6 +524,7 @@ class MembersTab(ListingTab[members.MemberRow]):
                 ]
             ),
             self.changes.history_html(row.id),
+            appraisal_lines(self.ctx.db, d.id),
         ]
         history = development_detail.member_development(self.ctx.db, row.id)
         if history is not None:  # admitted through the 发展党员 pipeline

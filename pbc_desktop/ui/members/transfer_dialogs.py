@@ -7,14 +7,16 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.member_changes import mobile, transfers
 from pbc_desktop.services.member_editing import get_member_input
-from pbc_desktop.ui.common.combos import fill_choices
+from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_mobile_member_dialog import Ui_MobileMemberDialog
+from pbc_desktop.ui.forms.ui_transfer_in_dialog import Ui_TransferInDialog
 from pbc_desktop.ui.forms.ui_transfer_out_dialog import Ui_TransferOutDialog
 from pbc_desktop.ui.forms.ui_transfer_receive_dialog import Ui_TransferReceiveDialog
 from pbc_desktop.ui.members.dialog import searchable
@@ -156,4 +158,54 @@ class MobileMemberDialog(FormDialog):
                 ui.managingUnitEdit.text(),
                 ui.remarkEdit.toPlainText(),
             ),
+        )
+
+
+class TransferInDialog(FormDialog):
+    """A member whose letter comes from outside the district: the name, ID number and
+    receiving organization (the rest is filled in the member editor afterwards), the unit
+    the letter comes from and the day it was received."""
+
+    def __init__(
+        self, ctx: AppContext, organization_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_TransferInDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        ui = self.ui
+        searchable(ui.organizationCombo)
+        fill_choices(ui.organizationCombo, orgs.choices(ctx.db))
+        if organization_id is not None:
+            select_data(ui.organizationCombo, organization_id)
+        set_date_capped(ui.receivedEdit, date.today())
+        ui.hintLabel.setText(
+            self.tr(
+                "A letter from within the district is received in “Letters of transfer”. "
+                "Fill in the member's other details in the editor afterwards."
+            )
+        )
+        self.field_widgets = {
+            "name": ui.nameEdit,
+            "id_number": ui.idEdit,
+            "organization": ui.organizationCombo,
+            "from_unit": ui.fromUnitEdit,
+            "received_on": ui.receivedEdit,
+            "remark": ui.remarkEdit,
+        }
+        ui.nameEdit.setFocus()
+
+    def save(self) -> int:
+        ui = self.ui
+        return transfers.transfer_in_from_outside(
+            self.ctx.db,
+            MemberInput(
+                name=ui.nameEdit.text(),
+                id_number=ui.idEdit.text(),
+                organization_id=ui.organizationCombo.currentData(),
+            ),
+            from_unit=ui.fromUnitEdit.text(),
+            received_on=to_date(ui.receivedEdit.date()),
+            remark=ui.remarkEdit.toPlainText(),
         )
