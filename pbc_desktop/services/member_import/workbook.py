@@ -34,6 +34,7 @@ from pbc_desktop.domain.member_rules import (
 )
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
+from pbc_desktop.services.member_import.ods_merged import ods_merged
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STRICT_NS = b"purl.oclc.org/ooxml/spreadsheetml/main"
@@ -381,6 +382,8 @@ class _CalamineSheet(Worksheet):
             yield from sheet.iter_rows()
 
     def merged(self) -> list[tuple[int, int, int, int]]:
+        if self._book.kind == ODS and self._book.stream is not None:
+            return ods_merged(self._book.stream, self.title)  # calamine gives none of .ods
         ranges = self._loaded().merged_cell_ranges or []
         return [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in ranges]
 
