@@ -3,7 +3,7 @@
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``,
 ``import_organizations``, ``members``, ``backup``, ``reports``, ``users``, ``audit``,
-``exchange``, ``server``) and shares ``common``.
+``exchange``, ``server``, ``branch_life``) and shares ``common``.
 Nothing here imports the widget layer.
 """
 
@@ -21,6 +21,7 @@ from pbc_desktop.cli import (
     assessment,
     audit,
     backup,
+    branch_life,
     communities,
     database,
     exchange,
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.register(sub, common)
     exchange.register(sub, common)
     server.register(sub, common)
+    branch_life.register(sub, common)
     report_kinds = reports.register(sub, common)
     assessment.add_report_commands(report_kinds, common)
     return parser

@@ -39,6 +39,8 @@ READING_ORDER: tuple[str, ...] = (
     "fund_entry",
     "assessment",
     "score",
+    "committee",
+    "committee_member",
 )
 
 #: Fields named alike in most record types (a member's own fields: ``member_rules``).
@@ -87,6 +89,15 @@ _COMMON_FIELDS: dict[str, tuple[str, str]] = {
 
 #: Fields of one record type only, or named otherwise there (record type → field → names).
 _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
+    "committee": {
+        "term_no": ("届次", "Term number"),
+        "elected_on": ("选举日期", "Elected on"),
+        "term_years": ("任期（年）", "Term (years)"),
+    },
+    "committee_member": {
+        "committee_id": ("班子届次", "Committee"),
+        "post": ("职务", "Post"),
+    },
     "organization": {
         "short_name": ("简称", "Short name"),
         "kind": ("组织类别", "Kind"),

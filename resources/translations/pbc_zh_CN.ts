@@ -989,6 +989,125 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>BranchLifeWindow</name>
+    <message>
+        <source>Branch meetings and committee terms</source>
+        <translation>三会一课与换届</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>&amp;Behind only</source>
+        <translation>仅看落后(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Notice (PDF)...</source>
+        <translation>打印通报(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule...</source>
+        <translation>三会一课要求(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期待开</translation>
+    </message>
+    <message>
+        <source>Held / due in the year; select a branch for its year</source>
+        <translation>本年已开/应开次数；选中党支部查看其全年情况</translation>
+    </message>
+    <message>
+        <source>Due within </source>
+        <translation>届满期限：</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation>个月内</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>Elected on</source>
+        <translation>选举日期</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>届满日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>任期（年）</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>Committees of the selected organization:</source>
+        <translation>所选党组织的历届班子：</translation>
+    </message>
+    <message>
+        <source>Branch meetings</source>
+        <translation>三会一课</translation>
+    </message>
+    <message>
+        <source>Committee terms</source>
+        <translation>换届</translation>
+    </message>
+    <message>
+        <source>{0} branches, {1} behind this year, {2} with meetings still to hold now</source>
+        <translation>共{0}个党支部，本年度{1}个未按要求落实，{2}个本期尚有会议未召开</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Select a branch to see its year</source>
+        <translation>选中党支部以查看其全年情况</translation>
+    </message>
+    <message>
+        <source>{0}: {1} at a glance</source>
+        <translation>{0}：{1}年三会一课一览</translation>
+    </message>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>保存通报为PDF</translation>
+    </message>
+    <message>
+        <source>The notice was saved as {0}.</source>
+        <translation>通报已保存为{0}。</translation>
+    </message>
+    <message>
+        <source>No. {0}</source>
+        <translation>第{0}届</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>An administrator set your password. Choose your own now (at least 8 characters); without it the program cannot be used.</source>
@@ -3309,6 +3428,18 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>文件中有 {0} 个党组织尚不存在。</translation>
     </message>
     <message>
+        <source>Columns not imported: {0}</source>
+        <translation>未导入的列：{0}</translation>
+    </message>
+    <message>
+        <source>“{0}” in the file is imported into “{1}”.</source>
+        <translation>文件中的“{0}”导入到“{1}”。</translation>
+    </message>
+    <message>
+        <source>{0} organizations of the file are close to stored ones (e.g. “{1}” and “{2}”); map those that are the same.</source>
+        <translation>文件中有 {0} 个党组织与系统中的党组织名称相近（例如“{1}”和“{2}”），请把同一个党组织对应起来。</translation>
+    </message>
+    <message>
         <source>Importing members...</source>
         <translation>正在导入党员…</translation>
     </message>
@@ -3363,6 +3494,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
         <translation>新建文件中提到但尚不存在的党组织(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Map organizations...</source>
+        <translation>对应党组织(&amp;M)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3973,6 +4108,29 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>&amp;Level:</source>
         <translation>层级(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>OrgMappingDialog</name>
+    <message>
+        <source>&amp;Apply the ticked mappings</source>
+        <translation>使用勾选的对应关系(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Map organizations</source>
+        <translation>对应党组织</translation>
+    </message>
+    <message>
+        <source>These organizations of the file do not exist, but each is close to an organization that does. Tick those that are the same organization: every row of the file naming it is then imported into the stored one. Nothing is mapped unless ticked.</source>
+        <translation>文件中的这些党组织在系统中不存在，但各与系统中的一个党组织名称相近。请勾选确实是同一个党组织的：文件中写这个名称的每一行都会导入到系统中的党组织。没有勾选的不会对应。</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中的名称</translation>
+    </message>
+    <message>
+        <source>Import into the stored organization</source>
+        <translation>导入到系统中的党组织</translation>
     </message>
 </context>
 <context>
@@ -4782,36 +4940,44 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>编辑提醒规则(&amp;R)…</translation>
     </message>
     <message>
-        <source>Community</source>
-        <translation>党建共同体</translation>
+        <source>&amp;Branch meetings...</source>
+        <translation>三会一课与换届(&amp;B)…</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>活动类型</translation>
+        <source>Each branch&apos;s regular meetings, and committee terms</source>
+        <translation>各党支部三会一课落实情况与班子换届</translation>
     </message>
     <message>
-        <source>Last held</source>
-        <translation>上次举行</translation>
+        <source>Area</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation>逾期</translation>
+        <source>Subject</source>
+        <translation>对象</translation>
     </message>
     <message>
-        <source>Double-click to see the community&apos;s activities</source>
-        <translation>双击查看该党建共同体的活动</translation>
+        <source>What</source>
+        <translation>事项</translation>
     </message>
     <message>
-        <source>Overdue activities: {0}</source>
-        <translation>逾期未开展的活动：{0}</translation>
+        <source>Due</source>
+        <translation>期限</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>从未举行</translation>
+        <source>Double-click to see where it is due</source>
+        <translation>双击查看详情</translation>
     </message>
     <message>
-        <source>{0} days</source>
-        <translation>{0} 天</translation>
+        <source>Reminders: {0} ({1} overdue)</source>
+        <translation>到期提醒：{0}条（已逾期{1}条）</translation>
+    </message>
+    <message>
+        <source>{0} days overdue</source>
+        <translation>逾期{0}天</translation>
+    </message>
+    <message>
+        <source>in {0} days</source>
+        <translation>还剩{0}天</translation>
     </message>
     <message>
         <source>Due on {0}</source>
@@ -4858,6 +5024,37 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Remind when a running community has held no activity of a kind for this many months.</source>
         <translation>运行中的党建共同体超过以下月数未开展某类活动时提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Branch meeting schedule</source>
+        <translation>三会一课要求</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>不作要求</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>every two months</source>
+        <translation>每两个月</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>half-yearly</source>
+        <translation>每半年</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>每年</translation>
     </message>
 </context>
 <context>

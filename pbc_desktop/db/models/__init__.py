@@ -9,6 +9,7 @@ from pbc_desktop.db.models.activities import (
     Attendance,
 )
 from pbc_desktop.db.models.assessments import Assessment, Indicator, IndicatorSet, Score
+from pbc_desktop.db.models.branch_life import Committee, CommitteeMember, MeetingRule
 from pbc_desktop.db.models.communities import (
     Community,
     CommunityMember,
@@ -55,6 +56,8 @@ __all__ = [
     "AuditHead",
     "Claim",
     "ClaimOrganization",
+    "Committee",
+    "CommitteeMember",
     "Community",
     "CommunityMember",
     "CommunityRole",
@@ -67,6 +70,7 @@ __all__ = [
     "IndicatorSet",
     "LifecycleEvent",
     "ListItem",
+    "MeetingRule",
     "Office",
     "Organization",
     "PartyMember",

@@ -19,6 +19,7 @@ from pbc_desktop.services.accounts.passwords import hash_password
 from pbc_desktop.services.demo import (
     activities,
     assessment,
+    branch_life,
     communities,
     data,
     funds,
@@ -45,6 +46,7 @@ class DistrictGenerator(District):
             lists.add_lists,
             funds.add_funds,
             assessment.add_assessments,
+            branch_life.add_branch_life,
         )
         for step in steps:
             self.tick()
