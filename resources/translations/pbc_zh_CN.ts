@@ -4128,6 +4128,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
+        <source>Save an empty &amp;template...</source>
+        <translation>保存空白模板(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Choose file...</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>

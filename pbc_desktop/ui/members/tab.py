@@ -428,17 +428,22 @@ class MembersTab(ListingTab[members.MemberRow]):
     def columns(self) -> Sequence[Column[members.MemberRow]]:
         return [
             Column(self.tr("Name"), lambda r: r.name, "name"),
-            Column(self.tr("Gender"), lambda r: label(r.gender)),
+            # drop: left out of a narrow table, the highest first (the detail pane has them)
+            Column(self.tr("Gender"), lambda r: label(r.gender), drop=4),
             Column(self.tr("Organization"), lambda r: r.organization_name, "organization"),
-            Column(self.tr("Town"), lambda r: r.town),
+            Column(self.tr("Town"), lambda r: r.town, drop=5),
             Column(self.tr("Category"), lambda r: label(r.category), "category"),
             # before the long numbers: on a narrow screen those may scroll away
             Column(self.tr("Reported"), lambda r: self.tr("Yes") if r.reported else ""),
             Column(
-                self.tr("Joined on"), lambda r: fmt_date(r.joined_on), "joined_on", min_chars=WHOLE
+                self.tr("Joined on"),
+                lambda r: fmt_date(r.joined_on),
+                "joined_on",
+                min_chars=WHOLE,
+                drop=2,
             ),
-            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE),
-            Column(self.tr("Phone"), lambda r: r.phone, min_chars=WHOLE),
+            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE, drop=1),
+            Column(self.tr("Phone"), lambda r: r.phone, min_chars=WHOLE, drop=3),
         ]
 
     def query(self) -> members.MemberQuery:
