@@ -205,6 +205,7 @@ Provider = Callable[[Database, date], list[Reminder]]
 
 
 def _providers() -> list[Provider]:
+    from pbc_desktop.services.appraisals.reminders import appraisal_reminders
     from pbc_desktop.services.branch_life.reminders import branch_life_reminders
     from pbc_desktop.services.development.listing import branch_reminders
     from pbc_desktop.services.fees.arrears import fee_reminder_items
@@ -216,6 +217,7 @@ def _providers() -> list[Provider]:
         term_reminders,
         branch_reminders,
         fee_reminder_items,
+        appraisal_reminders,
     ]
 
 
