@@ -2834,6 +2834,22 @@ Package fingerprint: {fp}</source>
         <translation>编辑经费收支</translation>
     </message>
     <message>
+        <source>The branch whose Party-dues collection this income came from</source>
+        <translation>这笔收入来自哪个党支部收缴的党费</translation>
+    </message>
+    <message>
+        <source>Dues of &amp;branch:</source>
+        <translation>党费来自支部(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Dues of &amp;month:</source>
+        <translation>党费所属月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>collected {0} yuan that month</source>
+        <translation>该月收缴 {0} 元</translation>
+    </message>
+    <message>
         <source>Over the balance</source>
         <translation>超出余额</translation>
     </message>
