@@ -57,6 +57,7 @@ STATE_COLOURS = {
     PeriodState.MISSED: "#f5b7b1",
     PeriodState.OPEN: "#fcf3cf",
     PeriodState.FUTURE: "#f2f3f4",
+    PeriodState.INACTIVE: "#d5d8dc",
 }
 
 
