@@ -22,7 +22,7 @@ from pbc_desktop.ui.forms.ui_committee_dialog import Ui_CommitteeDialog
 from pbc_desktop.ui.members.dialog import searchable
 
 COL_POST, COL_NAME = range(2)
-#: The posts a new committee's rows start with.
+# The posts a new committee's rows start with.
 FIRST_POSTS = (CommitteePost.SECRETARY, CommitteePost.ORGANIZATION, CommitteePost.PROPAGANDA)
 
 
