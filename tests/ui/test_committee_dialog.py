@@ -141,6 +141,25 @@ def test_the_terms_page_buttons(qtbot: QtBot, db: Database, world: TwoTowns) -> 
     qtbot.mouseClick(window.edit_term_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
     assert opened == [(world.jia_two, True), (world.jia_two, False)]
+
+    def record(org_id: int, edit: bool) -> CommitteeDialog:
+        dialog = CommitteeDialog(AppContext(db), org_id, window, edit=edit, today=TODAY)
+        _fill(dialog, 0, CommitteePost.SECRETARY, "周书记")
+
+        def save() -> int:
+            dialog.accept()
+            return dialog.result()
+
+        dialog.exec = save  # type: ignore[method-assign]
+        return dialog
+
+    window.committee_dialog = record  # type: ignore[method-assign]
+    window.within.setValue(120)  # the new committee's term runs out in 2031
+    window.terms_table.selectRow(0)
+    window.new_term_button.setFocus()
+    qtbot.keyClick(window.new_term_button, Qt.Key.Key_Space)
+    assert window.history.rowCount() == 3
+    assert window.history.item(0, 3).text() == "书记 周书记"  # type: ignore[union-attr]
     db.user = viewer_actor(db)
     viewer = BranchLifeWindow(AppContext(db))
     qtbot.addWidget(viewer)
