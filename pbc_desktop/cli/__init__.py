@@ -2,8 +2,8 @@
 
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``,
-``import_organizations``, ``members``, ``backup``, ``reports``, ``users``, ``audit``,
-``exchange``, ``server``, ``branch_life``) and shares ``common``.
+``import_organizations``, ``members``, ``development``, ``fees``, ``backup``, ``reports``,
+``users``, ``audit``, ``exchange``, ``server``, ``branch_life``) and shares ``common``.
 Nothing here imports the widget layer.
 """
 
@@ -24,7 +24,9 @@ from pbc_desktop.cli import (
     branch_life,
     communities,
     database,
+    development,
     exchange,
+    fees,
     import_members,
     import_organizations,
     members,
@@ -88,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_members.register(sub, common)
     import_organizations.register(sub, common)
     members.register(sub, common)
+    development.register(sub, common)
+    fees.register(sub, common)
     backup.register(sub, common)
     users.register(sub, common)
     audit.register(sub, common)

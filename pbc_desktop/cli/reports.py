@@ -4,13 +4,15 @@
 
     pbc report minutes --activity 12 -o 纪要.pdf
     pbc report signin --activity 12 -o 签到表.pdf --blank-rows 10
-    pbc report roster --organization 甲村党支部 -o 花名册.pdf [--unmasked]
+    pbc report roster --organization 甲村党支部 -o 花名册.pdf [--unmasked] [--as-of 2025-12-31]
+    pbc report transfer-letter --transfer 7 -o 介绍信.pdf [--unmasked]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,15 @@ def _non_negative(text: str) -> int:
             t(f"应为 0 或正整数：{text}", f"expected 0 or a positive whole number: {text}")
         )
     return value
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t(f"日期应写作 2025-12-31：{text}", f"expected a date like 2025-12-31: {text}")
+        ) from None
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> Subcommands:
@@ -68,7 +79,37 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         action="store_true",
         help="full ID numbers and phones (recorded in the audit log)",
     )
+    p.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the roll at this date (default: the members on the roll now)",
+    )
     p.set_defaults(handler=cmd_report_roster)
+
+    p = kinds.add_parser(
+        "transfer-letter",
+        parents=[common_parent],
+        help="组织关系介绍信 with its 存根 and 回执",
+    )
+    p.add_argument("--transfer", type=int, required=True, metavar="ID", help="the letter's id")
+    p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="the full ID number and phone (recorded in the audit log)",
+    )
+    p.set_defaults(handler=cmd_report_transfer_letter)
+
+    p = kinds.add_parser(
+        "appraisal", parents=[common_parent], help="民主评议党员结果表 of one organization and year"
+    )
+    p.add_argument(
+        "--organization", required=True, metavar="NAME|ID", help="the organization's name or id"
+    )
+    p.add_argument("--year", type=int, required=True, help="the year appraised")
+    p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_report_appraisal)
     return kinds
 
 
@@ -109,6 +150,37 @@ def cmd_report_roster(args: argparse.Namespace) -> int:
 
     with opened_db(args) as db:
         org_id, name = find_organization(db, args.organization)
-        path = build_roster(db, org_id, _output(args), unmasked=args.unmasked, warn=warn)
+        path = build_roster(
+            db, org_id, _output(args), unmasked=args.unmasked, warn=warn, as_of=args.as_of
+        )
     print(t(f"已生成{name}党员花名册：{path}", f"Member roster of {name} written: {path}"))
+    return EXIT_OK
+
+
+def cmd_report_transfer_letter(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli.common import EXIT_OK, opened_db
+    from pbc_desktop.reports.transfer_letter import build_transfer_letter
+
+    with opened_db(args) as db:
+        path = build_transfer_letter(
+            db, args.transfer, _output(args), unmasked=args.unmasked, warn=warn
+        )
+    print(t(f"已生成组织关系介绍信：{path}", f"Letter of transfer written: {path}"))
+    return EXIT_OK
+
+
+def cmd_report_appraisal(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli.common import EXIT_OK, opened_db
+    from pbc_desktop.reports.appraisal_sheet import build_appraisal_sheet
+    from pbc_desktop.services.member_export import find_organization
+
+    with opened_db(args, write=False) as db:
+        org_id, name = find_organization(db, args.organization)
+        path = build_appraisal_sheet(db, org_id, args.year, _output(args), warn=warn)
+    print(
+        t(
+            f"已生成{name}{args.year}年度民主评议党员结果表：{path}",
+            f"Appraisal sheet of {name} for {args.year} written: {path}",
+        )
+    )
     return EXIT_OK

@@ -120,6 +120,7 @@ class MembershipStatus(LabeledEnum):
     TRANSFERRED_OUT = "transferred_out", "已转出", "Transferred out"
     DECEASED = "deceased", "已故", "Deceased"
     SUSPENDED = "suspended", "停止党籍", "Membership suspended"
+    LEFT_PARTY = "left_party", "已出党", "Left the Party"
 
 
 class PostReportStatus(LabeledEnum):

@@ -11,6 +11,7 @@ import calendar
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from pbc_desktop.domain.enums import ActivityKind, LabeledEnum
@@ -34,6 +35,7 @@ class Overdue(Generic[K]):
     days_overdue: int
 
 
+@lru_cache(maxsize=8192)  # the 发展党员 lists ask it for thousands of people at once
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months

@@ -149,6 +149,9 @@ def summary_parts(roster: Roster, today: date) -> tuple[str, str, str]:
     full = roster.count(MemberCategory.FULL)
     probation = roster.count(MemberCategory.PROBATIONARY)
     counts = f"党员 {roster.count()} 名（正式党员 {full} 名，预备党员 {probation} 名"
+    if roster.as_of is not None:
+        day = roster.as_of
+        counts = f"截至{day.year}年{day.month}月{day.day}日在册" + counts
     others = [
         f"{status.zh} {n} 名"
         for status in MembershipStatus
@@ -326,10 +329,12 @@ def build_roster(
     today: date | None = None,
     invariant: bool = False,
     warn: WarnFn | None = None,
+    as_of: date | None = None,
 ) -> Path:
-    """Write the 党员花名册 of one organization; an unmasked one is logged in the audit log
-    (before the file appears: a roster with full numbers never leaves unlogged)."""
-    roster = member_export.get_roster(db, organization_id, unmasked=unmasked)
+    """Write the 党员花名册 of one organization (its roll now, or at ``as_of``); an
+    unmasked one is logged in the audit log (before the file appears: a roster with full
+    numbers never leaves unlogged)."""
+    roster = member_export.get_roster(db, organization_id, unmasked=unmasked, as_of=as_of)
     target = Path(out_path)
 
     def log() -> None:

@@ -210,19 +210,26 @@ def own_org_ids(s: Session, actor: Actor) -> frozenset[int] | None:
         return None
     if actor.town is not None:
         return frozenset(s.scalars(select(Organization.id).where(Organization.town == actor.town)))
+    if actor.organization_id is None:
+        return frozenset()
+    return org_subtree(s, actor.organization_id)
+
+
+def org_subtree(s: Session, organization_id: int) -> frozenset[int]:
+    """The organization and every organization below it."""
     rows = s.execute(select(Organization.id, Organization.parent_id)).all()
     children: dict[int, list[int]] = {}
     for org_id, parent_id in rows:
         if parent_id is not None:
             children.setdefault(parent_id, []).append(org_id)
-    own: set[int] = set()
-    todo = [actor.organization_id] if actor.organization_id is not None else []
+    found: set[int] = set()
+    todo = [organization_id]
     while todo:
         org_id = todo.pop()
-        if org_id not in own:
-            own.add(org_id)
+        if org_id not in found:
+            found.add(org_id)
             todo.extend(children.get(org_id, ()))
-    return frozenset(own)
+    return frozenset(found)
 
 
 def of(db: Database, s: Session | None = None) -> Access:

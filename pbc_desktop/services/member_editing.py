@@ -1,5 +1,10 @@
 """Party members (党员): create, update and delete one member, with the database checks.
 
+A member is not deleted once on the roll: they leave by a change (增减方式,
+``services/member_changes``). Only a record entered by mistake may be deleted, by an
+administrator, within :data:`~pbc_desktop.domain.member_changes.MISTAKE_DAYS` days of being
+made; the status moves off the roll and back only by a change (the editor keeps 失联).
+
 The rules a member obeys on its own live in ``domain.member_rules`` (shared with the
 Excel import); here they are joined by what needs the database: the organization exists
 and no other member has the same ID number. Every refusal lists all problems at once,
@@ -9,23 +14,35 @@ each under the name of its :class:`~pbc_desktop.domain.member_rules.MemberInput`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pbc_desktop.db.base import utcnow
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
+from pbc_desktop.db.models import (
+    MemberChange,
+    MemberTransfer,
+    MobileMember,
+    Organization,
+    PartyMember,
+    PostReport,
+    ServiceLog,
+)
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.member_changes import MISTAKE_DAYS, ON_ROLL_STATUSES
 from pbc_desktop.domain.member_rules import (
     STORED_FIELDS,
     MemberInput,
     completed,
     member_errors,
 )
-from pbc_desktop.errors import ConflictError, FieldError, ValidationError
+from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.members import load_member
@@ -127,6 +144,33 @@ def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
     return data
 
 
+def _status_error(stored: PartyMember | None, data: MemberInput) -> FieldError | None:
+    """The editor keeps a member on the roll (正常 or 失联) and leaves a member who left as
+    they are: coming and going are changes of their own."""
+    new = data.status
+    if stored is not None and stored.status not in ON_ROLL_STATUSES:
+        if new == stored.status:
+            return None
+        return FieldError(
+            "status",
+            t(
+                f"党员已{stored.status.zh}，状态由党员增减记录决定，不能在此修改",
+                f"The member is “{stored.status.en}”; the status follows the member's changes "
+                "and cannot be edited here",
+            ),
+        )
+    if new is None or new in ON_ROLL_STATUSES:
+        return None
+    return FieldError(
+        "status",
+        t(
+            "党员转出、死亡、出党或停止党籍请使用“党员减少”办理，不能直接修改状态",
+            "A member who transferred out, died, left the Party or was suspended leaves "
+            "through “Member leaves”, not by editing the status",
+        ),
+    )
+
+
 def _values(data: MemberInput) -> dict[str, Any]:
     return {key: getattr(data, key) for key in _COLUMNS}
 
@@ -156,20 +200,43 @@ def change_refusal(db: Database, member_id: int | None = None) -> str | None:
     return access.refusal(db, check)
 
 
+def add_member(
+    s: Session, acc: access.Access, data: MemberInput, summary: tuple[str, str]
+) -> PartyMember:
+    """Validate and add a new member in ``s`` (the caller's write transaction), audited
+    under ``summary`` (中文, English; ``{name}`` stands for the member's name)."""
+    acc.require(Permission.WRITE)
+    clean = _validate(s, data, None)
+    status_error = _status_error(None, clean)
+    if status_error is not None:
+        raise ValidationError([status_error])
+    acc.check_org_writable(clean.organization_id)
+    member = PartyMember(**_values(clean))
+    s.add(member)
+    zh, en = summary
+    audit.created(s, member, t(zh.format(name=member.name), en.format(name=member.name)))
+    return member
+
+
 def create_member(db: Database, data: MemberInput) -> int:
     """Validate and store a new member; returns its id."""
+    return store_new_member(
+        db,
+        data,
+        lambda s, acc: (
+            add_member(s, acc, data, ("新增党员 {name}", "Added party member {name}")).id
+        ),
+    )
+
+
+def store_new_member(
+    db: Database, data: MemberInput, add: Callable[[Session, access.Access], int]
+) -> int:
+    """Run ``add`` (which adds the member ``data``) in one write transaction; a duplicate
+    ID number stored meanwhile by another window is refused by name."""
     try:
         with db.write() as s:
-            acc = access.of(db, s)
-            acc.require(Permission.WRITE)
-            clean = _validate(s, data, None)
-            acc.check_org_writable(clean.organization_id)
-            member = PartyMember(**_values(clean))
-            s.add(member)
-            audit.created(
-                s, member, t(f"新增党员 {member.name}", f"Added party member {member.name}")
-            )
-            return member.id
+            return add(s, access.of(db, s))
     except IntegrityError as exc:
         raise _duplicate_id(db, exc, data) from exc
 
@@ -184,6 +251,9 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
             acc.check_org_writable(member.organization_id)
             versions.check(s, member, data.version)
             clean = _validate(s, data, member_id)
+            status_error = _status_error(member, clean)
+            if status_error is not None:
+                raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
             update_audited(
                 s,
@@ -195,17 +265,47 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
         raise _duplicate_id(db, exc, data) from exc
 
 
+def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> None:
+    """An administrator, a record made within :data:`MISTAKE_DAYS` days."""
+    acc.check_org_writable(member.organization_id)
+    if not acc.actor.can(Permission.MAINTAIN):
+        raise PermissionDeniedError(
+            t(
+                "只有系统管理员可以删除误录的党员记录；党员离开请办理“党员减少”。",
+                "Only an administrator may delete a member record entered by mistake; a "
+                "member who leaves is recorded through “Member leaves”.",
+            )
+        )
+    if utcnow() - member.created_at > timedelta(days=MISTAKE_DAYS):
+        raise PermissionDeniedError(
+            t(
+                f"该党员记录录入已超过 {MISTAKE_DAYS} 天，不能删除；党员离开请办理“党员减少”。",
+                f"The member was recorded more than {MISTAKE_DAYS} days ago and can no longer "
+                "be deleted; a member who leaves is recorded through “Member leaves”.",
+            )
+        )
+
+
+def deletion_refusal(db: Database, member_id: int) -> str | None:
+    """Why the account may not delete the member as entered by mistake (None: it may)."""
+    return access.refusal(
+        db, lambda s, acc: _check_deletable(s, acc, load_member(s, member_id, acc))
+    )
+
+
 def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -> None:
-    """Delete the member; with ``with_reports`` also its post reports and their service log.
+    """Delete a member entered by mistake (see :func:`deletion_refusal`); with
+    ``with_reports`` also its post reports and their service log.
 
     Without ``with_reports`` a member who has post reports is refused with a ConflictError
-    (the editor asks the user first, see :func:`deletion_impact`). Attendance at
-    activities and community roles keep the person's name, without the link.
+    (the editor asks the user first, see :func:`deletion_impact`). The member's changes,
+    letters of transfer and stays away go with it (in the audit entry's facts). Attendance
+    at activities and community roles keep the person's name, without the link.
     """
     with db.write() as s:
         acc = access.of(db, s)
         member = load_member(s, member_id, acc)
-        acc.check_org_writable(member.organization_id)
+        _check_deletable(s, acc, member)
         impact = _impact(s, member)
         if impact.has_records and not with_reports:
             raise ConflictError(
@@ -220,15 +320,32 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
             audit.snapshot(r, services=[audit.snapshot(log) for log in r.services])
             for r in member.reports
         ]
-        before = audit.snapshot(member, reports=reports) if reports else audit.snapshot(member)
+        extra: dict[str, Any] = {"reports": reports} if reports else {}
+        attached: list[Any] = []
+        for record_type, key in (
+            (MemberChange, "changes"),
+            (MemberTransfer, "transfers"),
+            (MobileMember, "stays_away"),
+        ):
+            rows = list(s.scalars(select(record_type).where(record_type.member_id == member.id)))
+            if rows:
+                extra[key] = [audit.snapshot(r) for r in rows]
+                attached.extend(rows)
+        before = audit.snapshot(member, **extra)
         if impact.has_records:
             summary = t(
-                f"删除党员 {member.name}（含 {impact.report_count} 条报到领岗记录、"
+                f"删除误录的党员 {member.name}（含 {impact.report_count} 条报到领岗记录、"
                 f"{impact.service_count} 条服务记录）",
-                f"Deleted party member {member.name} with {impact.report_count} post reports "
-                f"and {impact.service_count} service records",
+                f"Deleted party member {member.name}, entered by mistake, with "
+                f"{impact.report_count} post reports and {impact.service_count} service records",
             )
         else:
-            summary = t(f"删除党员 {member.name}", f"Deleted party member {member.name}")
+            summary = t(
+                f"删除误录的党员 {member.name}",
+                f"Deleted party member {member.name}, entered by mistake",
+            )
         audit.deleted(s, member, summary, before=before)
+        for row in attached:
+            s.delete(row)
+        s.flush()
         s.delete(member)

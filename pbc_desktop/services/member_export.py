@@ -40,6 +40,7 @@ from sqlalchemy import case, func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.enums import AuditAction, Gender, MemberCategory, MembershipStatus
+from pbc_desktop.domain.member_changes import MemberRoll
 from pbc_desktop.domain.member_rules import FIELDS, MemberField
 from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.errors import NotFoundError, UserError
@@ -47,6 +48,7 @@ from pbc_desktop.files import atomic_output, save_workbook
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit, members
+from pbc_desktop.services.member_changes.roll import on_roll_at, on_roll_now, organization_at
 from pbc_desktop.services.members import (
     MemberQuery,
     scrubbed,
@@ -339,6 +341,11 @@ def describe_query(db: Database, query: MemberQuery) -> str:
                 f"reported to communities in {query.report_town}",
             )
         )
+    if query.roll is not MemberRoll.CURRENT:
+        parts.append(t(query.roll.zh, query.roll.en))
+    if query.as_of is not None:
+        day = query.as_of.isoformat()
+        parts.append(t(f"截至{day}", f"as of {day}"))
     return "；".join(parts) if parts else t("全部党员", "all members")
 
 
@@ -347,6 +354,8 @@ def _query_json(query: MemberQuery) -> dict[str, Any]:
     data["text"] = shown_search(query.text)
     if query.category is not None:
         data["category"] = query.category.value
+    data["roll"] = None if query.roll is MemberRoll.CURRENT else query.roll.value
+    data["as_of"] = query.as_of.isoformat() if query.as_of else None
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
@@ -729,6 +738,7 @@ class Roster:
     secretary: str | None
     unmasked: bool
     rows: tuple[RosterRow, ...]
+    as_of: date | None = None  # the roll at this date (None: now)
 
     def count(self, category: MemberCategory | None = None) -> int:
         return sum(1 for r in self.rows if category is None or r.category == category)
@@ -753,9 +763,11 @@ POST_ORDER = (
 )
 
 
-def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) -> Roster:
-    """Every member of the organization: the committee first (书记, 副书记, 委员…), then by
-    the date they joined the Party."""
+def get_roster(
+    db: Database, organization_id: int, *, unmasked: bool = False, as_of: date | None = None
+) -> Roster:
+    """Every member on the organization's roll (now, or at ``as_of``): the committee first
+    (书记, 副书记, 委员…), then by the date they joined the Party."""
     post_rank = case(
         *((PartyMember.party_post == post, i) for i, post in enumerate(POST_ORDER)),
         (PartyMember.party_post.is_(None), len(POST_ORDER) + 1),
@@ -764,7 +776,10 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
     )
     stmt = (
         select(PartyMember)
-        .where(PartyMember.organization_id == organization_id)
+        .where(
+            (organization_at(as_of) if as_of else PartyMember.organization_id) == organization_id,
+            on_roll_at(as_of) if as_of else on_roll_now(),
+        )
         .order_by(
             post_rank,
             case((PartyMember.joined_on.is_(None), 1), else_=0),
@@ -802,4 +817,5 @@ def get_roster(db: Database, organization_id: int, *, unmasked: bool = False) ->
             secretary=org.secretary,
             unmasked=unmasked,
             rows=rows,
+            as_of=as_of,
         )

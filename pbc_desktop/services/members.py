@@ -26,10 +26,12 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
     PostReportStatus,
 )
+from pbc_desktop.domain.member_changes import MemberRoll
 from pbc_desktop.domain.privacy import mask_birth_date, mask_id_number, mask_phone, scrub_text
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
+from pbc_desktop.services.member_changes.roll import organization_at, roll_clause
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.post_reports.common import ReportFacts
 from pbc_desktop.services.post_reports.service_log import ServiceInput
@@ -56,6 +58,10 @@ class MemberQuery:
     category: MemberCategory | None = None
     reported: bool | None = None  # has (True) or has not (False) an active post report
     report_town: str | None = None  # reported to a community of this town (the dashboard's area)
+    #: on the roll (the default), who left, or both; at ``as_of`` when given, else now
+    roll: MemberRoll = MemberRoll.CURRENT
+    #: the roll at this date: each member in the organization they belonged to then
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -124,9 +130,20 @@ def _active_report(*where: ColumnElement[bool]) -> ColumnElement[bool]:
     )
 
 
+def _organization_column(query: MemberQuery) -> Any:
+    """The member's organization as the listing reads it: at ``as_of``, or now."""
+    if query.as_of is not None:
+        return organization_at(query.as_of)
+    return PartyMember.organization_id
+
+
 def _filtered(stmt: AnySelect, query: MemberQuery, acc: access.Access) -> AnySelect:
-    stmt = stmt.join(Organization, Organization.id == PartyMember.organization_id)
-    stmt = stmt.where(acc.orgs(PartyMember.organization_id))
+    org_column = _organization_column(query)
+    stmt = stmt.join(Organization, Organization.id == org_column)
+    stmt = stmt.where(acc.orgs(org_column))
+    on_roll = roll_clause(query.roll, query.as_of)
+    if on_roll is not None:
+        stmt = stmt.where(on_roll)
     # NFKC: digits, X and spaces typed in the input method's full-width mode (１２３４).
     needle = unicodedata.normalize("NFKC", query.text).strip()
     if needle:
@@ -143,7 +160,7 @@ def _filtered(stmt: AnySelect, query: MemberQuery, acc: access.Access) -> AnySel
             )
         stmt = stmt.where(matches)
     if query.organization_id is not None:
-        stmt = stmt.where(PartyMember.organization_id == query.organization_id)
+        stmt = stmt.where(org_column == query.organization_id)
     if query.town:
         stmt = stmt.where(Organization.town == query.town)
     if query.category is not None:
@@ -215,7 +232,7 @@ def list_members(
             PartyMember.id,
             PartyMember.name,
             PartyMember.gender,
-            PartyMember.organization_id,
+            Organization.id.label("organization_id"),
             Organization.name.label("org_name"),
             Organization.town,
             PartyMember.category,

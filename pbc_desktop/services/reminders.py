@@ -206,9 +206,17 @@ Provider = Callable[[Database, date], list[Reminder]]
 
 def _providers() -> list[Provider]:
     from pbc_desktop.services.branch_life.reminders import branch_life_reminders
+    from pbc_desktop.services.development.listing import branch_reminders
+    from pbc_desktop.services.fees.arrears import fee_reminder_items
     from pbc_desktop.services.terms.due import term_reminders
 
-    return [community_reminders, branch_life_reminders, term_reminders]
+    return [
+        community_reminders,
+        branch_life_reminders,
+        term_reminders,
+        branch_reminders,
+        fee_reminder_items,
+    ]
 
 
 #: Every source of reminders; a feature adds its provider here (one line, see above).

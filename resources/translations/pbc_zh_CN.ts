@@ -583,6 +583,139 @@
     </message>
 </context>
 <context>
+    <name>ApplicantDialog</name>
+    <message>
+        <source>New applicant</source>
+        <translation>新增入党申请人</translation>
+    </message>
+    <message>
+        <source>The applicant must be 18 or older on the day the application was handed in. Birth date and sex are read from the ID number.</source>
+        <translation>递交入党申请书时须年满18周岁。出生日期和性别从身份证号读出。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所在党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Applied on:</source>
+        <translation>递交申请书日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>E&amp;ducation:</source>
+        <translation>学历(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Work unit and post:</source>
+        <translation>工作单位及职务(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>Democratic appraisal of members</source>
+        <translation>民主评议党员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>党员类别</translation>
+    </message>
+    <message>
+        <source>Party post</source>
+        <translation>党内职务</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <source>Type 1 excellent, 2 qualified, 3 basically qualified, 4 unqualified (0 clears); Enter or Tab moves to the next member.</source>
+        <translation>输入 1 优秀、2 合格、3 基本合格、4 不合格（0 清除）；按回车键或 Tab 键到下一名党员。</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Meeting on:</source>
+        <translation>评议日期：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>评议年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print result sheet...</source>
+        <translation>打印评议结果表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>(not graded)</source>
+        <translation>（未评定）</translation>
+    </message>
+    <message>
+        <source>{0} members, {1} graded: {2}</source>
+        <translation>参加评议党员 {0} 名，已评定 {1} 名：{2}</translation>
+    </message>
+    <message>
+        <source>Save the result sheet</source>
+        <translation>保存评议结果表</translation>
+    </message>
+    <message>
+        <source>Result sheet</source>
+        <translation>评议结果表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalMenu</name>
+    <message>
+        <source>Democratic appraisal of members...</source>
+        <translation>民主评议党员…</translation>
+    </message>
+    <message>
+        <source>Party statistics...</source>
+        <translation>党内统计…</translation>
+    </message>
+    <message>
+        <source>Appraisal {0}</source>
+        <translation>{0}年度民主评议</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -1815,6 +1948,216 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>DevelopmentStepDialog</name>
+    <message>
+        <source>Record a step</source>
+        <translation>记录步骤</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation>有关人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Extended by (&amp;months):</source>
+        <translation>延长月数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentTab</name>
+    <message>
+        <source>&amp;New applicant...</source>
+        <translation>新增申请人(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Enter an applicant from the application (Ctrl+N)</source>
+        <translation>按入党申请书登记申请人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Record a &amp;step...</source>
+        <translation>记录步骤(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Record a dated step of the selected person (Enter or double-click)</source>
+        <translation>记录所选人员的一个步骤及日期（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Public &amp;notice</source>
+        <translation>公示(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Print a 公示 as PDF</source>
+        <translation>生成公示PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Filing form (PDF)...</source>
+        <translation>备案表(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>The 发展党员工作备案表 of the selected person, as PDF</source>
+        <translation>所选人员的发展党员工作备案表（PDF）</translation>
+    </message>
+    <message>
+        <source>Search name or last digits of the ID number</source>
+        <translation>搜索姓名或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>Every stage in progress</source>
+        <translation>全部在培养阶段</translation>
+    </message>
+    <message>
+        <source>Due or not</source>
+        <translation>全部（不论是否到期）</translation>
+    </message>
+    <message>
+        <source>Due within a month or late</source>
+        <translation>一个月内到期或已逾期</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步骤</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>递交申请书日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>{0}起</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>逾期{0}天</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Probation ends</source>
+        <translation>预备期满</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Due next</source>
+        <translation>下一步要做</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>没有到期的步骤。</translation>
+    </message>
+    <message>
+        <source>Steps taken</source>
+        <translation>已完成的步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
+    </message>
+    <message>
+        <source>No steps yet.</source>
+        <translation>还没有步骤。</translation>
+    </message>
+    <message>
+        <source>Choose an organization in the filter, or select a person.</source>
+        <translation>请在上方选择党组织，或选中一个人。</translation>
+    </message>
+    <message>
+        <source>The notice starts on:</source>
+        <translation>公示开始日期：</translation>
+    </message>
+    <message>
+        <source>Filing form</source>
+        <translation>备案表</translation>
+    </message>
+    <message>
+        <source>Select a person first.</source>
+        <translation>请先选中一个人。</translation>
+    </message>
+</context>
+<context>
     <name>DualReportOverviewDialog</name>
     <message>
         <source>Members: its own members now; Reported: of them, members on a post now; Received: members of other organizations on a post here.</source>
@@ -2164,6 +2507,217 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Saved as {path}.</source>
         <translation>已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeActions</name>
+    <message>
+        <source>Party &amp;fees</source>
+        <translation>党费(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;collection...</source>
+        <translation>党费收缴(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fee &amp;rates...</source>
+        <translation>党费比例(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>FeeBasisDialog</name>
+    <message>
+        <source>(not yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>{0} yuan a month</source>
+        <translation>每月 {0} 元</translation>
+    </message>
+    <message>
+        <source>Party fee basis</source>
+        <translation>党费缴纳基数</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>缴费类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;income (after tax, yuan):</source>
+        <translation>月收入（税后，元）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed standard (yuan, optional):</source>
+        <translation>核定标准（元，可不填）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Standard now:</source>
+        <translation>月缴纳标准：</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCollectionWindow</name>
+    <message>
+        <source>Party fee collection</source>
+        <translation>党费收缴</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Paid on (&amp;D):</source>
+        <translation>缴纳日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in the standards</source>
+        <translation>按标准填写未缴(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fee &amp;basis...</source>
+        <translation>缴纳基数(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Collection s&amp;heet PDF...</source>
+        <translation>收缴表 PDF(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Notice PDF...</source>
+        <translation>公示 PDF(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Year summary PDF...</source>
+        <translation>年度汇总 PDF(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>The amounts typed are not saved. Show another sheet without saving them?</source>
+        <translation>已输入的金额尚未保存。不保存就切换到其他收缴表吗？</translation>
+    </message>
+    <message>
+        <source>No organization with members in your scope.</source>
+        <translation>当前账号范围内没有有党员的党组织。</translation>
+    </message>
+    <message>
+        <source>{members} members, {due} yuan due, {paid} yuan paid</source>
+        <translation>党员 {members} 名，应缴 {due} 元，实缴 {paid} 元</translation>
+    </message>
+    <message>
+        <source> (not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source> — saved</source>
+        <translation>，已保存</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>党费收缴公示</translation>
+    </message>
+    <message>
+        <source>Collection sheet</source>
+        <translation>党费收缴表</translation>
+    </message>
+    <message>
+        <source>Year summary</source>
+        <translation>党费收缴年度汇总</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRatesWindow</name>
+    <message>
+        <source>Party fee rates</source>
+        <translation>党费比例</translation>
+    </message>
+    <message>
+        <source>Income up to (yuan)</source>
+        <translation>月收入上限（元）</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>The last bracket&apos;s limit stays empty: it has no upper limit.</source>
+        <translation>最后一档的上限留空，表示不设上限。</translation>
+    </message>
+    <message>
+        <source>Fixed monthly amounts (yuan)</source>
+        <translation>每月固定标准（元）</translation>
+    </message>
+    <message>
+        <source>&amp;Save from this month</source>
+        <translation>自该月起执行并保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Entered schedules:</source>
+        <translation>已设比例(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}: enter the limit in yuan and the rate in %.</source>
+        <translation>{0}第 {1} 行：请填写以元为单位的上限和百分比比例。</translation>
+    </message>
+    <message>
+        <source>{0}: enter an amount in yuan.</source>
+        <translation>{0}：请填写以元为单位的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSheetModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>缴费类别</translation>
+    </message>
+    <message>
+        <source>Monthly standard</source>
+        <translation>月缴纳标准（元）</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实缴（元）</translation>
+    </message>
+    <message>
+        <source>Back months</source>
+        <translation>补缴月数</translation>
+    </message>
+    <message>
+        <source>Months ahead</source>
+        <translation>预缴月数</translation>
+    </message>
+    <message>
+        <source>Owed months</source>
+        <translation>欠缴月数</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未核定</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3215,49 @@ Package fingerprint: {fp}</source>
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Member leaves: {0}</source>
+        <translation>党员减少：{0}</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>The member is not deleted: they leave the current roll and stay in the history and the year&apos;s counts. A transfer to another organization goes through a letter of transfer.</source>
+        <translation>党员记录不会删除：减少后不再列入在册党员，但保留在历史记录和年度增减统计中。转到其他党组织请开具组织关系介绍信。</translation>
+    </message>
+    <message>
+        <source>Member leaves</source>
+        <translation>党员减少</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>减少方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of leaving:</source>
+        <translation>出党方式(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;To unit:</source>
+        <translation>转往单位(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleDialog</name>
     <message>
         <source>Choose a step.</source>
@@ -3137,6 +3734,10 @@ Package fingerprint: {fp}</source>
         <translation>党员</translation>
     </message>
     <message>
+        <source>Development</source>
+        <translation>发展党员</translation>
+    </message>
+    <message>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
@@ -3284,6 +3885,73 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
 离线管理党建共同体：成员党组织、党员报到领岗、活动共搞与会议、需求/资源/项目清单、经费和年底考核。
 
 内置字体：文泉驿微米黑（Apache License 2.0）。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChangeActions</name>
+    <message>
+        <source>Member &amp;leaves...</source>
+        <translation>党员减少(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record that the selected member died, left the Party, was suspended or moved away: they leave the current roll and stay in the history</source>
+        <translation>登记所选党员死亡、出党、停止党籍或转出：不再列入在册党员，历史记录保留</translation>
+    </message>
+    <message>
+        <source>&amp;Transfers</source>
+        <translation>组织关系(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Letters of transfer, mobile members, restoring a membership</source>
+        <translation>组织关系介绍信、流动党员、恢复党籍</translation>
+    </message>
+    <message>
+        <source>Letter of transfer for the member...</source>
+        <translation>为该党员开具组织关系介绍信…</translation>
+    </message>
+    <message>
+        <source>Register as a mobile member...</source>
+        <translation>登记为流动党员…</translation>
+    </message>
+    <message>
+        <source>Restore the membership...</source>
+        <translation>恢复党籍…</translation>
+    </message>
+    <message>
+        <source>Member transferred in from outside the district...</source>
+        <translation>区外转入党员…</translation>
+    </message>
+    <message>
+        <source>Letters of transfer and mobile members...</source>
+        <translation>组织关系转接和流动党员…</translation>
+    </message>
+    <message>
+        <source>Only a suspended membership can be restored.</source>
+        <translation>只有停止党籍的党员才能恢复党籍。</translation>
+    </message>
+    <message>
+        <source>Restore the membership</source>
+        <translation>恢复党籍</translation>
+    </message>
+    <message>
+        <source>Membership of {0} restored on (YYYY-MM-DD):</source>
+        <translation>{0}恢复党籍的日期（年-月-日）：</translation>
+    </message>
+    <message>
+        <source>Letter of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>{0} to {1}, issued {2}, waiting for the receipt</source>
+        <translation>{0} 转往{1}，{2}开具，待接收</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>外出</translation>
+    </message>
+    <message>
+        <source>since {0} at {1}, managed by {2}</source>
+        <translation>{0}起在{1}，由{2}管理</translation>
     </message>
 </context>
 <context>
@@ -3555,6 +4223,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
+        <source>Save an empty &amp;template...</source>
+        <translation>保存空白模板(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Choose file...</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
@@ -3803,16 +4475,16 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>编辑所选党员（F2、Enter 或双击）</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Delete the selected member (Del)</source>
-        <translation>删除所选党员（Del）</translation>
-    </message>
-    <message>
         <source>Show ID numbers and phones</source>
         <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (entered by mistake)</source>
+        <translation>删除误录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete a member record entered by mistake (Del): an administrator, within days of entering it; a member who leaves is recorded through “Member leaves”</source>
+        <translation>删除误录的党员记录（Del）：仅限系统管理员在录入后数日内删除；党员离开请办理“党员减少”</translation>
     </message>
     <message>
         <source>Shown in full only while ticked; hide them again before leaving the desk</source>
@@ -3859,6 +4531,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>双报到统计…</translation>
     </message>
     <message>
+        <source>Appraisal &amp;&amp; statistics</source>
+        <translation>评议与统计</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal of members (民主评议) and Party statistics</source>
+        <translation>民主评议党员和党内统计</translation>
+    </message>
+    <message>
         <source>Delete the party member “{0}” together with {1} post reports and {2} service records ({3} hours)? This cannot be undone.</source>
         <translation>删除党员“{0}”及其 {1} 条报到记录和 {2} 条服务记录（共 {3} 小时）？此操作不能撤销。</translation>
     </message>
@@ -3889,6 +4569,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Not reported</source>
         <translation>未报到</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>The roll at a past date: who was a member then, where</source>
+        <translation>过去某日的在册党员：当时的党员及其所在党组织</translation>
     </message>
     <message>
         <source>All organizations (type to search)</source>
@@ -3925,6 +4613,22 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Development history</source>
+        <translation>发展党员经历</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
     </message>
     <message>
         <source>Reported</source>
@@ -3996,6 +4700,49 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>MobileMemberDialog</name>
+    <message>
+        <source>Mobile Party member: {0}</source>
+        <translation>流动党员：{0}</translation>
+    </message>
+    <message>
+        <source>(none here)</source>
+        <translation>（本区无）</translation>
+    </message>
+    <message>
+        <source>Mobile Party member</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;Left on:</source>
+        <translation>外出日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Whereabouts:</source>
+        <translation>外出地点(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Managing &amp;organization in the district:</source>
+        <translation>本区管理党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Or managing &amp;unit elsewhere:</source>
+        <translation>或区外管理单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
     </message>
 </context>
 <context>
@@ -4683,6 +5430,69 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>As of {0}</source>
         <translation>截至 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyStatsDialog</name>
+    <message>
+        <source>Party statistics</source>
+        <translation>党内统计</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>统计年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>镇街(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel...</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF...</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{0}: party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>As of {0}: {1} members, {2} organizations</source>
+        <translation>统计截止日期：{0}，党员 {1} 名，党组织 {2} 个</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>保存党内统计表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
     </message>
 </context>
 <context>
@@ -5466,6 +6276,33 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <source>Record a step: {0}</source>
+        <translation>记录步骤：{0}</translation>
+    </message>
+    <message>
+        <source>Name the two mentors (培养联系人).</source>
+        <translation>填写两名培养联系人。</translation>
+    </message>
+    <message>
+        <source>Admitted by the branch meeting: the person becomes a probationary member of this organization from this day (the member record is made).</source>
+        <translation>支部大会讨论通过：从这一天起成为本党组织的预备党员（自动建立党员记录）。</translation>
+    </message>
+    <message>
+        <source>Confirmed as a full member: the member&apos;s category and confirmation date change.</source>
+        <translation>转为正式党员：党员的人员类别和转正日期随之更新。</translation>
+    </message>
+    <message>
+        <source>The probationary membership is cancelled: the member leaves the Party (取消预备党员资格). Write the reason in the remark.</source>
+        <translation>取消预备党员资格：该党员按出党处理。请在备注中写明原因。</translation>
+    </message>
+    <message>
+        <source>The probation is extended once, by 6 to 12 months.</source>
+        <translation>预备期只能延长一次，延长6至12个月。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionDialog</name>
     <message>
         <source>Follow-up (supervision)</source>
@@ -5490,6 +6327,230 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>&amp;Next step:</source>
         <translation>下一步(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferInDialog</name>
+    <message>
+        <source>A letter from within the district is received in “Letters of transfer”. Fill in the member&apos;s other details in the editor afterwards.</source>
+        <translation>本区内转来的介绍信请在“组织关系介绍信”中确认接收。党员的其他信息可随后在编辑窗口补充。</translation>
+    </message>
+    <message>
+        <source>Member transferred in</source>
+        <translation>区外转入党员</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所在党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;From unit:</source>
+        <translation>转出单位(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>接收日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutDialog</name>
+    <message>
+        <source>Letter of transfer: {0}</source>
+        <translation>组织关系介绍信：{0}</translation>
+    </message>
+    <message>
+        <source>(outside the district)</source>
+        <translation>（转往区外）</translation>
+    </message>
+    <message>
+        <source>Blank: the next number of the year</source>
+        <translation>不填则按年度顺序编号</translation>
+    </message>
+    <message>
+        <source>The member stays on the roll until the receipt: the receiving organization confirms it here, or you record the receipt returned by an outside unit.</source>
+        <translation>接收前党员仍在本组织在册：由接收党组织在本系统确认接收，或转往区外的由本组织登记寄回的回执。</translation>
+    </message>
+    <message>
+        <source>Letter of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>To &amp;organization in the district:</source>
+        <translation>转入本区党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Or to an outside &amp;unit:</source>
+        <translation>或转往区外单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Letter &amp;number:</source>
+        <translation>介绍信编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>开具日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for (days):</source>
+        <translation>有效期（天）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>转接原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransferReceiveDialog</name>
+    <message>
+        <source>Receive the transfer: {0}</source>
+        <translation>接收组织关系：{0}</translation>
+    </message>
+    <message>
+        <source>{0}, from {1} to {2} (letter {3})</source>
+        <translation>{0}，由{1}转到{2}（介绍信 {3}）</translation>
+    </message>
+    <message>
+        <source>Receive the transfer</source>
+        <translation>接收组织关系</translation>
+    </message>
+    <message>
+        <source>Letter:</source>
+        <translation>介绍信：</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>接收日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersDialog</name>
+    <message>
+        <source>Transfers and mobile members</source>
+        <translation>组织关系转接和流动党员</translation>
+    </message>
+    <message>
+        <source>Letters of transfer</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Mobile members</source>
+        <translation>流动党员</translation>
+    </message>
+    <message>
+        <source>All letters</source>
+        <translation>全部介绍信</translation>
+    </message>
+    <message>
+        <source>&amp;Receive...</source>
+        <translation>确认接收(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the letter as PDF...</source>
+        <translation>介绍信另存为PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>介绍信编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>转出党组织</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>转往</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>&amp;Came back...</source>
+        <translation>登记返回(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>外出日期</translation>
+    </message>
+    <message>
+        <source>Whereabouts</source>
+        <translation>外出地点</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Managed by</source>
+        <translation>流入地管理</translation>
+    </message>
+    <message>
+        <source>Withdraw the letter {0} of {1}? The member stays on the roll.</source>
+        <translation>撤回{1}的介绍信 {0}？该党员仍在本组织在册。</translation>
+    </message>
+    <message>
+        <source>Withdraw the letter</source>
+        <translation>撤回介绍信</translation>
+    </message>
+    <message>
+        <source>Save the letter of transfer as PDF</source>
+        <translation>介绍信另存为PDF</translation>
+    </message>
+    <message>
+        <source>Letter of transfer {0} {1}.pdf</source>
+        <translation>组织关系介绍信 {0} {1}.pdf</translation>
+    </message>
+    <message>
+        <source>The member came back</source>
+        <translation>流动党员返回</translation>
+    </message>
+    <message>
+        <source>Came back on (YYYY-MM-DD):</source>
+        <translation>返回日期（年-月-日）：</translation>
     </message>
 </context>
 <context>

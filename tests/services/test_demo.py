@@ -502,3 +502,31 @@ def test_the_demo_s_village_and_town_accounts_see_their_part_of_the_district(
         assert listing.list_activities(db, listing.ActivityQuery(), PageRequest())
         assert queries.list_service_lists(db)
         assert members.count_members(db, members.MemberQuery()) >= 1
+
+
+def test_the_demo_shows_members_coming_and_going(demo: tuple[Database, DemoSummary]) -> None:
+    """A letter addressed to the village account waiting for it, members who left (death,
+    transfer out) with their changes, a few members away; statuses agree with changes."""
+    from pbc_desktop.db.models import MemberChange, MobileMember, PartyMember
+    from pbc_desktop.domain.member_changes import KIND_OF_STATUS, MemberChangeKind
+    from pbc_desktop.services.accounts.sign_in import sign_in
+    from pbc_desktop.services.member_changes import count_changes, transfers
+    from pbc_desktop.services.member_changes.roll import latest_kind
+
+    db, _ = demo
+    db.user = sign_in(db, "cun", DEMO_PASSWORD).actor
+    pending = transfers.list_transfers(db)
+    assert any(row.can_receive for row in pending)  # addressed to it
+    assert any(row.can_withdraw for row in pending)  # sent by it
+    db.user = sign_in(db, "admin", DEMO_PASSWORD).actor
+    with db.read() as s:
+        left = s.execute(
+            select(PartyMember.status, latest_kind()).where(
+                PartyMember.status.in_(list(KIND_OF_STATUS))
+            )
+        ).all()
+        assert left and all(kind == KIND_OF_STATUS[status] for status, kind in left)
+        assert s.scalar(select(func.count(MobileMember.id))) >= 3
+        assert s.scalar(select(func.count(MemberChange.id))) > len(left)
+    year = count_changes(db, date(TODAY.year - 1, 1, 1), TODAY)
+    assert year[MemberChangeKind.DECEASED] >= 1 and year[MemberChangeKind.TRANSFERRED_OUT] >= 1

@@ -255,12 +255,12 @@ def test_update_stores_and_audits_before_and_after(db: Database, org: int) -> No
             name="陈伟华",
             phone="0754-87654321",
             category=MemberCategory.PROBATIONARY,
-            status=MembershipStatus.TRANSFERRED_OUT,
+            status=MembershipStatus.LOST_CONTACT,
         ),
     )
     [m] = stored(db)
     assert (m.name, m.phone, m.organization_id) == ("陈伟华", "0754-87654321", new_org)
-    assert (m.category, m.status) == (MemberCategory.PROBATIONARY, MembershipStatus.TRANSFERRED_OUT)
+    assert (m.category, m.status) == (MemberCategory.PROBATIONARY, MembershipStatus.LOST_CONTACT)
     _create, update = audit_entries(db)
     assert update.action == AuditAction.UPDATE
     assert update.summary == "修改党员 陈伟华"
@@ -268,7 +268,7 @@ def test_update_stores_and_audits_before_and_after(db: Database, org: int) -> No
     assert (before["phone"], after["phone"]) == ("138****5678", "075******4321")
     assert after["phone_changed"] is True
     assert (before["organization_id"], after["organization_id"]) == (org, new_org)
-    assert (before["status"], after["status"]) == ("normal", "transferred_out")
+    assert (before["status"], after["status"]) == ("normal", "lost_contact")
 
 
 def test_update_without_changes_writes_no_audit_entry(db: Database, org: int) -> None:
@@ -329,7 +329,7 @@ def test_delete_a_member_without_reports(db: Database, org: int) -> None:
     editing.delete_member(db, member_id)
     assert stored(db) == []
     entry = audit_entries(db)[-1]
-    assert (entry.action, entry.summary) == (AuditAction.DELETE, "删除党员 陈伟")
+    assert (entry.action, entry.summary) == (AuditAction.DELETE, "删除误录的党员 陈伟")
     assert json.loads(entry.before or "")["id_number"] == privacy.mask_id_number(CHEN_ID)
     with pytest.raises(NotFoundError):
         editing.delete_member(db, member_id)
@@ -358,7 +358,7 @@ def test_delete_with_reports_needs_confirmation_then_takes_them_along(
         assert list(s.scalars(select(PostReport.member_id))) == [keep]
         assert list(s.scalars(select(ServiceLog.hours))) == [3.0]
     entry = audit_entries(db)[-1]
-    assert entry.summary == "删除党员 陈伟（含 2 条报到领岗记录、2 条服务记录）"
+    assert entry.summary == "删除误录的党员 陈伟（含 2 条报到领岗记录、2 条服务记录）"
     before = json.loads(entry.before or "")
     assert len(before["reports"]) == 2
     assert sorted(len(r["services"]) for r in before["reports"]) == [0, 2]

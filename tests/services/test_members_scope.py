@@ -87,7 +87,8 @@ def test_changes_stay_inside_the_own_organizations(db: Database, world: TwoTowns
         member_editing.update_member(
             db, created, MemberInput(**{**moved.__dict__, "organization_id": world.jia_one})
         )
-    member_editing.delete_member(db, created)
+    with pytest.raises(PermissionDeniedError, match="系统管理员"):  # a mistake: the district's
+        member_editing.delete_member(db, created)
 
 
 def test_a_viewer_changes_nothing(db: Database, world: TwoTowns) -> None:

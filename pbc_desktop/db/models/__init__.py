@@ -8,6 +8,7 @@ from pbc_desktop.db.models.activities import (
     AttachmentContent,
     Attendance,
 )
+from pbc_desktop.db.models.appraisals import Appraisal, AppraisalResult
 from pbc_desktop.db.models.assessments import Assessment, Indicator, IndicatorSet, Score
 from pbc_desktop.db.models.branch_life import Committee, CommitteeMember, MeetingRule
 from pbc_desktop.db.models.communities import (
@@ -19,6 +20,7 @@ from pbc_desktop.db.models.communities import (
     ConvenerTurn,
     LifecycleEvent,
 )
+from pbc_desktop.db.models.development import DevelopmentRecord, DevelopmentStepEntry
 from pbc_desktop.db.models.exchange import (
     ExchangeLogEntry,
     Office,
@@ -26,6 +28,7 @@ from pbc_desktop.db.models.exchange import (
     SyncConflict,
     Tombstone,
 )
+from pbc_desktop.db.models.fees import FeeBasis, FeePayment, FeeRate
 from pbc_desktop.db.models.funds import FundEntry
 from pbc_desktop.db.models.lists import (
     Claim,
@@ -34,6 +37,7 @@ from pbc_desktop.db.models.lists import (
     ServiceList,
     Supervision,
 )
+from pbc_desktop.db.models.member_changes import MemberChange, MemberTransfer, MobileMember
 from pbc_desktop.db.models.members import (
     PartyMember,
     Post,
@@ -48,6 +52,8 @@ __all__ = [
     "Activity",
     "ActivityOrganization",
     "AgendaItem",
+    "Appraisal",
+    "AppraisalResult",
     "Assessment",
     "Attachment",
     "AttachmentContent",
@@ -64,13 +70,21 @@ __all__ = [
     "CommunityType",
     "CommunityVenue",
     "ConvenerTurn",
+    "DevelopmentRecord",
+    "DevelopmentStepEntry",
     "ExchangeLogEntry",
+    "FeeBasis",
+    "FeePayment",
+    "FeeRate",
     "FundEntry",
     "Indicator",
     "IndicatorSet",
     "LifecycleEvent",
     "ListItem",
     "MeetingRule",
+    "MemberChange",
+    "MemberTransfer",
+    "MobileMember",
     "Office",
     "Organization",
     "PartyMember",

@@ -18,12 +18,16 @@ from pbc_desktop.domain.enums import ActivityKind, OrgLevel, UserRole
 from pbc_desktop.services.accounts.passwords import hash_password
 from pbc_desktop.services.demo import (
     activities,
+    appraisals,
     assessment,
     branch_life,
     communities,
     data,
+    development,
+    fees,
     funds,
     lists,
+    member_changes,
     members,
     organizations,
 )
@@ -47,6 +51,10 @@ class DistrictGenerator(District):
             funds.add_funds,
             assessment.add_assessments,
             branch_life.add_branch_life,
+            member_changes.add_member_changes,
+            development.add_development,
+            appraisals.add_appraisals,
+            fees.add_fees,
         )
         for step in steps:
             self.tick()

@@ -35,6 +35,7 @@ from pbc_desktop.errors import DiskFullError, PermissionDeniedError, StaleEditEr
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit
+from pbc_desktop.services.member_changes.recording import reconcile_statuses
 from pbc_desktop.services.member_import.checking import (
     _CHUNK,
     _IN_CHUNK,
@@ -211,6 +212,7 @@ def apply_import(
 
     try:
         with _collection_paused(), db.write() as s:
+            since = utcnow()
             result = _write(
                 db,
                 s,
@@ -222,6 +224,16 @@ def apply_import(
                 today=today,
             )
             result = replace(result, bad=bad)
+            # a status of the roster (已故, 已转出…) is a change: recorded on the import's day
+            reconcile_statuses(
+                s,
+                today or date.today(),
+                t(
+                    "导入党员名册时依据党籍状态补记",
+                    "Recorded from the status of an imported roster",
+                ),
+                PartyMember.updated_at >= since,
+            )
             audit.imported(
                 s,
                 PartyMember.__tablename__,

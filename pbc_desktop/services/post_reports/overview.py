@@ -15,6 +15,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, Organization, PartyMember, PostReport, ServiceLog
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
@@ -31,8 +32,8 @@ from pbc_desktop.services.scope import (
 SUMMARY_DESTINATIONS = 3  # destinations named in an overview row; the rest are counted
 
 
-#: Members who no longer belong to the organization are not counted in the overview.
-_GONE = (MembershipStatus.TRANSFERRED_OUT, MembershipStatus.DECEASED)
+#: Members who are off the roll (转出, 已故, 出党, 停止党籍) are not counted in the overview.
+_GONE = tuple(s for s in MembershipStatus if s not in ON_ROLL_STATUSES)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain import validation
 from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
 from pbc_desktop.domain.privacy import (
     mask_birth_date,
@@ -145,7 +146,8 @@ class MemberDialog(FormDialog):
         ui.genderCombo.setPlaceholderText(self.tr("From the ID number"))
         ui.genderCombo.setCurrentIndex(-1)
         fill_enum(ui.categoryCombo, MemberCategory)
-        fill_enum(ui.statusCombo, MembershipStatus)
+        # on the roll (正常, 失联); leaving is a change of its own (党员减少)
+        fill_enum(ui.statusCombo, [m for m in MembershipStatus if m in ON_ROLL_STATUSES])
         ui.ethnicityCombo.addItems(list(ETHNICITIES))
         ui.educationCombo.addItems(list(EDUCATION_LEVELS))
         searchable(ui.ethnicityCombo, 20)
@@ -206,6 +208,9 @@ class MemberDialog(FormDialog):
         if data.organization_id is not None:
             self._select_organization(data.organization_id)
         select_data(ui.categoryCombo, data.category, otherwise=-1)
+        if data.status is not None and data.status not in ON_ROLL_STATUSES:
+            ui.statusCombo.addItem(label(data.status), data.status)  # as it is, not editable
+            ui.statusCombo.setEnabled(False)
         select_data(ui.statusCombo, data.status, otherwise=-1)
         self._set_date("joined_on", data.joined_on)
         self._set_date("confirmed_on", data.confirmed_on)

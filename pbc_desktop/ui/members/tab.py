@@ -4,6 +4,7 @@ user ticks "show"), with their posts and service, and the member editor."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
+from pbc_desktop.domain.member_changes import MemberRoll
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services.development import detail as development_detail
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.appraisals.menu import appraisal_lines, party_work_menu
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.columns import WHOLE, refit_columns
@@ -30,16 +34,18 @@ from pbc_desktop.ui.common.combos import (
     as_enum,
     current_enum,
     fill_choices,
+    fill_enum,
     find_data,
 )
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import fmt_date
-from pbc_desktop.ui.common.detail import fields, heading
+from pbc_desktop.ui.common.dates import DateEdit, fmt_date, set_date_capped, to_date
+from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.write_guard import Rule
 from pbc_desktop.ui.members import exports as member_exports
+from pbc_desktop.ui.members.change_actions import MemberChangeActions
 from pbc_desktop.ui.members.dialog import MemberDialog, searchable
 from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
 from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
@@ -94,12 +100,16 @@ class MembersTab(ListingTab[members.MemberRow]):
             rule=self.refused_selected,
             when=self.has_selection,
         )
+        self.changes = MemberChangeActions(self)
         self.delete_button = self.add_button(
             "Delete",
-            self.tr("&Delete"),
+            self.tr("&Delete (entered by mistake)"),
             self.delete_current,
-            tooltip=self.tr("Delete the selected member (Del)"),
-            rule=self.refused_selected,
+            tooltip=self.tr(
+                "Delete a member record entered by mistake (Del): an administrator, within "
+                "days of entering it; a member who leaves is recorded through “Member leaves”"
+            ),
+            rule=self.refused_deletion,
             when=self.has_selection,
         )
         self.button_row.addStretch(1)
@@ -177,6 +187,13 @@ class MembersTab(ListingTab[members.MemberRow]):
             self.open_overview,
             tooltip=self.tr("Per organization: members reported, where, and their service hours"),
         )
+        self.party_work_button = self.add_button(
+            "PartyWork",
+            self.tr("Appraisal && statistics"),
+            lambda: None,
+            tooltip=self.tr("Democratic appraisal of members (民主评议) and Party statistics"),
+        )
+        self.party_work_button.setMenu(party_work_menu(self, self.organization_combo.currentData))
 
     def _build_posts_panel(self) -> None:
         """The member's post reports, service log and evaluations, under the detail."""
@@ -276,6 +293,12 @@ class MembersTab(ListingTab[members.MemberRow]):
     def change_refusal(self, row: members.MemberRow) -> str | None:
         return member_editing.change_refusal(self.ctx.db, row.id)
 
+    def refused_deletion(self) -> str | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        return self.refused_selected() or member_editing.deletion_refusal(self.ctx.db, row.id)
+
     def new_member(self) -> MemberDialog | None:
         if self.raise_active_dialog():
             return None
@@ -343,8 +366,28 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.reported_combo.addItem(self.tr("Reported to a post"), True)
         self.reported_combo.addItem(self.tr("Not reported"), False)
         self.reported_combo.currentIndexChanged.connect(self.reload)
-        for combo in (self.town_combo, self.category_combo, self.reported_combo):
+        self.roll_combo = self.data_combo("RollFilter")  # the roll first: what clearing shows
+        self.roll_combo.blockSignals(True)  # filled before the tab can reload
+        fill_enum(self.roll_combo, MemberRoll)
+        self.roll_combo.blockSignals(False)
+        self.as_of_check = QCheckBox(self.tr("As of"), self)
+        self.as_of_check.setObjectName("membersAsOfCheck")
+        self.as_of_check.setToolTip(
+            self.tr("The roll at a past date: who was a member then, where")
+        )
+        self.as_of_edit = DateEdit(self)
+        self.as_of_edit.setObjectName("membersAsOf")
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        set_date_capped(self.as_of_edit, date.today())
+        self.as_of_edit.setEnabled(False)
+        self.as_of_check.toggled.connect(self.as_of_edit.setEnabled)
+        self.as_of_check.toggled.connect(self.reload)
+        self.as_of_edit.dateChanged.connect(self.reload)
+        for combo in (self.town_combo, self.category_combo, self.reported_combo, self.roll_combo):
             row.addWidget(combo, 1)
+        row.addWidget(self.as_of_check)
+        row.addWidget(self.as_of_edit)
 
     def _organization_filter(self) -> QComboBox:
         """An editable combo: type any part of an organization's name to find it."""
@@ -385,17 +428,22 @@ class MembersTab(ListingTab[members.MemberRow]):
     def columns(self) -> Sequence[Column[members.MemberRow]]:
         return [
             Column(self.tr("Name"), lambda r: r.name, "name"),
-            Column(self.tr("Gender"), lambda r: label(r.gender)),
+            # drop: left out of a narrow table, the highest first (the detail pane has them)
+            Column(self.tr("Gender"), lambda r: label(r.gender), drop=4),
             Column(self.tr("Organization"), lambda r: r.organization_name, "organization"),
-            Column(self.tr("Town"), lambda r: r.town),
+            Column(self.tr("Town"), lambda r: r.town, drop=5),
             Column(self.tr("Category"), lambda r: label(r.category), "category"),
             # before the long numbers: on a narrow screen those may scroll away
             Column(self.tr("Reported"), lambda r: self.tr("Yes") if r.reported else ""),
             Column(
-                self.tr("Joined on"), lambda r: fmt_date(r.joined_on), "joined_on", min_chars=WHOLE
+                self.tr("Joined on"),
+                lambda r: fmt_date(r.joined_on),
+                "joined_on",
+                min_chars=WHOLE,
+                drop=2,
             ),
-            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE),
-            Column(self.tr("Phone"), lambda r: r.phone, min_chars=WHOLE),
+            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE, drop=1),
+            Column(self.tr("Phone"), lambda r: r.phone, min_chars=WHOLE, drop=3),
         ]
 
     def query(self) -> members.MemberQuery:
@@ -406,6 +454,8 @@ class MembersTab(ListingTab[members.MemberRow]):
             category=current_enum(self.category_combo, MemberCategory),
             reported=self.reported_combo.currentData(),
             report_town=self._report_town,
+            roll=current_enum(self.roll_combo, MemberRoll) or MemberRoll.CURRENT,
+            as_of=to_date(self.as_of_edit.date()) if self.as_of_check.isChecked() else None,
         )
 
     def fetch(self, page: PageRequest) -> list[members.MemberRow]:
@@ -416,6 +466,7 @@ class MembersTab(ListingTab[members.MemberRow]):
 
     def clear_extra(self) -> None:
         self._report_town = None
+        self.as_of_check.setChecked(False)
 
     def apply_filters(
         self,
@@ -477,5 +528,17 @@ class MembersTab(ListingTab[members.MemberRow]):
                     (self.tr("Service hours"), f"{d.service_hours:g}"),
                 ]
             ),
+            self.changes.history_html(row.id),
+            appraisal_lines(self.ctx.db, d.id),
         ]
+        history = development_detail.member_development(self.ctx.db, row.id)
+        if history is not None:  # admitted through the 发展党员 pipeline
+            parts.append(heading(self.tr("Development history")))
+            parts.append(
+                grid(
+                    [self.tr("Step"), self.tr("Date"), self.tr("People")],
+                    [(label(s.step), fmt_date(s.occurred_on), s.people) for s in history.steps],
+                    "",
+                )
+            )
         return "".join(parts)

@@ -10,7 +10,9 @@ opens the 三会一课与换届 window on that organization.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -41,6 +43,9 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import make_item_table, ok_cancel_buttons
 from pbc_desktop.ui.common.write_guard import WriteGuard
+from pbc_desktop.ui.fees.window import FeeCollectionWindow
+
+W = TypeVar("W", bound=QDialog)
 
 ROW_DATA = Qt.ItemDataRole.UserRole
 MIN_WIDTH = 310  # room for its four columns, the subject's name elided
@@ -111,7 +116,7 @@ class RemindersPanel(QWidget):
         self.ctx = ctx
         self._town: str | None = None
         self.rows: list[Reminder] = []
-        self.branch_life: BranchLifeWindow | None = None
+        self._windows: dict[str, QDialog] = {}
         self.title = QLabel(self)
         self.title.setObjectName("overviewRemindersTitle")
         self.rules_button = QPushButton(self.tr("Edit &rules..."), self)
@@ -187,28 +192,51 @@ class RemindersPanel(QWidget):
             return
         found = self.rows[row]
         filters = dict(found.filters)
+        org = filters.get("organization_id")
+        org_id = org if isinstance(org, int) else None
         if found.tab == "branchLife":
-            org = filters.get("organization_id")
-            self.open_branch_life(org if isinstance(org, int) else None)
+            self.open_branch_life(org_id)
+        elif found.tab == "fees":
+            month = filters.get("month")
+            self.open_fee_collection(org_id, month if isinstance(month, date) else None)
         elif found.tab is not None:
             self.navigate.emit(found.tab, filters)
 
-    def open_branch_life(self, organization_id: int | None) -> BranchLifeWindow:
-        """The 三会一课与换届 window (one at a time), on ``organization_id`` when given."""
-        window = self.branch_life
+    def _window(self, key: str, build: Callable[[], W]) -> W:
+        """The window ``key`` (one of each at a time): made and shown, or brought to the
+        front when already open."""
+        window = self._windows.get(key)
         if window is None:
-            window = self.branch_life = BranchLifeWindow(self.ctx, self)
-            window.finished.connect(self._branch_life_closed)
+            window = self._windows[key] = build()
+            window.finished.connect(lambda _r, k=key: self._window_closed(k))
             window.show()
         else:
-            window.raise_()  # already open: to the front
+            window.raise_()
+        return cast(W, window)
+
+    def _window_closed(self, key: str) -> None:
+        window = self._windows.pop(key, None)
+        if window is not None:
+            window.deleteLater()
+
+    @property
+    def branch_life(self) -> BranchLifeWindow | None:
+        window = self._windows.get("branchLife")
+        return window if isinstance(window, BranchLifeWindow) else None
+
+    def open_branch_life(self, organization_id: int | None) -> BranchLifeWindow:
+        """The 三会一课与换届 window (one at a time), on ``organization_id`` when given."""
+        window = self._window("branchLife", lambda: BranchLifeWindow(self.ctx, self))
         window.apply_filters(organization_id=organization_id)
         return window
 
-    def _branch_life_closed(self) -> None:
-        if self.branch_life is not None:
-            self.branch_life.deleteLater()
-            self.branch_life = None
+    def open_fee_collection(
+        self, organization_id: int | None, month: date | None = None
+    ) -> FeeCollectionWindow:
+        """The 党费收缴 sheet (one at a time) of a branch in arrears, at ``month``."""
+        window = self._window("fees", lambda: FeeCollectionWindow(self.ctx, self))
+        window.show_sheet(organization_id, month)
+        return window
 
     def rules_dialog(self) -> RulesDialog:
         return RulesDialog(self.ctx, self)

@@ -1,0 +1,195 @@
+"""member changes (增减方式), transfers (组织关系转接) and mobile members (流动党员)
+
+Revision ID: 0007
+Revises: 0010
+Create Date: 2026-12-05
+
+A member is no longer deleted: ``member_change`` holds each dated coming and going
+(发展, 转入, 恢复党籍, 转出, 死亡, 出党, 停止党籍), ``member_transfer`` each 组织关系介绍信
+until the receiving side confirms it, ``mobile_member`` each stay away of a 流动党员.
+
+Existing members who are off the roll (已转出, 已故, 停止党籍) get the change their status
+comes from, so that the history and the status agree. Their real date is not known: the
+change is dated on the day the member's row was last changed (``updated_at``), the best
+date the database holds, and its remark says so. A member who lost contact (失联) is still
+on the roll and gets no change. The codes are written here as they are stored today (a
+migration does not follow later renames of the program's enums).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from alembic import op
+
+from pbc_desktop.db.base import UTCDateTime
+
+revision: str = "0007"
+down_revision: str | None = "0010"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+#: stored status code → the change kind code it comes from
+_KIND_OF_STATUS = {
+    "transferred_out": "transferred_out",
+    "deceased": "deceased",
+    "suspended": "suspended",
+}
+_REMARK = "系统升级时依据党员状态补记，日期为该党员记录的最后修改日期"
+
+
+def _record_columns() -> list[sa.Column[object]]:
+    return [
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("origin_office", sa.String(length=36), nullable=True),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("updated_at", UTCDateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
+    ]
+
+
+def _org_fk(table: str, column: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        [column],
+        ["organization.id"],
+        name=op.f(f"fk_{table}_{column}_organization"),
+        ondelete="RESTRICT",
+    )
+
+
+def _member_fk(table: str) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        ["member_id"],
+        ["party_member.id"],
+        name=op.f(f"fk_{table}_member_id_party_member"),
+        ondelete="RESTRICT",
+    )
+
+
+def _keys(table: str) -> list[sa.Constraint]:
+    return [
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+        sa.UniqueConstraint("uuid", name=op.f(f"uq_{table}_uuid")),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "member_change",
+        *_record_columns(),
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("occurred_on", sa.Date(), nullable=False),
+        sa.Column("leaving_kind", sa.String(length=32), nullable=True),
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("other_organization_id", sa.Integer(), nullable=True),
+        sa.Column("other_unit", sa.String(length=120), nullable=True),
+        sa.Column("remark", sa.Text(), nullable=True),
+        _member_fk("member_change"),
+        _org_fk("member_change", "organization_id"),
+        _org_fk("member_change", "other_organization_id"),
+        *_keys("member_change"),
+    )
+    op.create_index(
+        "ix_member_change_kind_occurred_on", "member_change", ["kind", "occurred_on"]
+    )
+    op.create_index(
+        "ix_member_change_member_id_occurred_on", "member_change", ["member_id", "occurred_on"]
+    )
+    op.create_index(
+        op.f("ix_member_change_organization_id"), "member_change", ["organization_id"]
+    )
+    op.create_table(
+        "member_transfer",
+        *_record_columns(),
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("from_organization_id", sa.Integer(), nullable=False),
+        sa.Column("to_organization_id", sa.Integer(), nullable=True),
+        sa.Column("to_unit", sa.String(length=120), nullable=True),
+        sa.Column("letter_number", sa.String(length=40), nullable=False),
+        sa.Column("issued_on", sa.Date(), nullable=False),
+        sa.Column("valid_days", sa.Integer(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("state", sa.String(length=32), nullable=False),
+        sa.Column("received_on", sa.Date(), nullable=True),
+        sa.Column("remark", sa.Text(), nullable=True),
+        _member_fk("member_transfer"),
+        _org_fk("member_transfer", "from_organization_id"),
+        _org_fk("member_transfer", "to_organization_id"),
+        *_keys("member_transfer"),
+    )
+    for column in ("member_id", "from_organization_id", "to_organization_id", "state"):
+        op.create_index(op.f(f"ix_member_transfer_{column}"), "member_transfer", [column])
+    op.create_table(
+        "mobile_member",
+        *_record_columns(),
+        sa.Column("member_id", sa.Integer(), nullable=False),
+        sa.Column("left_on", sa.Date(), nullable=False),
+        sa.Column("whereabouts", sa.String(length=120), nullable=False),
+        sa.Column("contact_phone", sa.String(length=20), nullable=True),
+        sa.Column("managing_organization_id", sa.Integer(), nullable=True),
+        sa.Column("managing_unit", sa.String(length=120), nullable=True),
+        sa.Column("returned_on", sa.Date(), nullable=True),
+        sa.Column("remark", sa.Text(), nullable=True),
+        _member_fk("mobile_member"),
+        _org_fk("mobile_member", "managing_organization_id"),
+        *_keys("mobile_member"),
+    )
+    op.create_index(op.f("ix_mobile_member_member_id"), "mobile_member", ["member_id"])
+    _record_past_leavings()
+
+
+def _record_past_leavings() -> None:
+    bind = op.get_bind()
+    member = sa.table(
+        "party_member",
+        sa.column("id", sa.Integer),
+        sa.column("organization_id", sa.Integer),
+        sa.column("status", sa.String),
+        sa.column("updated_at", UTCDateTime()),
+    )
+    change = sa.table(
+        "member_change",
+        *(sa.column(c.name, c.type) for c in _record_columns()),
+        sa.column("member_id", sa.Integer),
+        sa.column("kind", sa.String),
+        sa.column("occurred_on", sa.Date),
+        sa.column("organization_id", sa.Integer),
+        sa.column("remark", sa.Text),
+    )
+    rows = bind.execute(
+        sa.select(member.c.id, member.c.organization_id, member.c.status, member.c.updated_at)
+        .where(member.c.status.in_(sorted(_KIND_OF_STATUS)))
+        .order_by(member.c.id)
+    ).all()
+    now = datetime.now(UTC)
+    values = [
+        {
+            "uuid": str(uuid.uuid4()),
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+            "member_id": member_id,
+            "kind": _KIND_OF_STATUS[status],
+            "occurred_on": _day(updated_at, now),
+            "organization_id": org_id,
+            "remark": _REMARK,
+        }
+        for member_id, org_id, status, updated_at in rows
+    ]
+    if values:
+        bind.execute(sa.insert(change), values)
+
+
+def _day(when: datetime | None, now: datetime) -> date:
+    return (when or now).date()
+
+
+def downgrade() -> None:
+    op.drop_table("mobile_member")
+    op.drop_table("member_transfer")
+    op.drop_table("member_change")

@@ -1,0 +1,102 @@
+"""增减方式: how a party member comes into an organization's roll and leaves it.
+
+A member is never deleted once on the roll (a record entered by mistake aside): every
+coming and going is a dated change (``db.models.member_changes.MemberChange``), and the
+member's :class:`~pbc_desktop.domain.enums.MembershipStatus` follows the latest one.
+Rosters and statistics at a date are read from the changes (``services/member_changes``).
+"""
+
+from __future__ import annotations
+
+from pbc_desktop.domain.enums import LabeledEnum, MembershipStatus
+
+
+class MemberChangeKind(LabeledEnum):
+    """One coming or going of a member (增加 or 减少)."""
+
+    DEVELOPED = "developed", "发展", "Admitted as probationary"
+    TRANSFERRED_IN = "transferred_in", "转入", "Transferred in"
+    RESTORED = "restored", "恢复党籍", "Membership restored"
+    TRANSFERRED_OUT = "transferred_out", "转出", "Transferred out"
+    DECEASED = "deceased", "死亡", "Deceased"
+    LEFT_PARTY = "left_party", "出党", "Left the Party"
+    SUSPENDED = "suspended", "停止党籍", "Membership suspended"
+
+
+class LeavingKind(LabeledEnum):
+    """The kind of an 出党 (a member leaving the Party)."""
+
+    EXPELLED = "expelled", "开除党籍", "Expelled"
+    REMOVED = "removed", "除名", "Removed from the roll"
+    LAPSED = "lapsed", "自行脱党", "Left of their own accord"
+    PERSUADED = "persuaded", "劝退", "Persuaded to withdraw"
+    WITHDREW = "withdrew", "退党", "Withdrew"
+    PROBATION_CANCELLED = (
+        "probation_cancelled",
+        "取消预备党员资格",
+        "Probationary membership cancelled",
+    )
+
+
+#: Changes that put a member on an organization's roll (增加).
+ENTRY_KINDS = frozenset(
+    {MemberChangeKind.DEVELOPED, MemberChangeKind.TRANSFERRED_IN, MemberChangeKind.RESTORED}
+)
+#: Changes that take a member off the roll (减少).
+LEAVING_KINDS = frozenset(
+    {
+        MemberChangeKind.TRANSFERRED_OUT,
+        MemberChangeKind.DECEASED,
+        MemberChangeKind.LEFT_PARTY,
+        MemberChangeKind.SUSPENDED,
+    }
+)
+
+#: The member's status after each change.
+STATUS_AFTER: dict[MemberChangeKind, MembershipStatus] = {
+    MemberChangeKind.DEVELOPED: MembershipStatus.NORMAL,
+    MemberChangeKind.TRANSFERRED_IN: MembershipStatus.NORMAL,
+    MemberChangeKind.RESTORED: MembershipStatus.NORMAL,
+    MemberChangeKind.TRANSFERRED_OUT: MembershipStatus.TRANSFERRED_OUT,
+    MemberChangeKind.DECEASED: MembershipStatus.DECEASED,
+    MemberChangeKind.LEFT_PARTY: MembershipStatus.LEFT_PARTY,
+    MemberChangeKind.SUSPENDED: MembershipStatus.SUSPENDED,
+}
+
+#: Statuses of a member on the roll (a member who lost contact is still one: 失联党员).
+ON_ROLL_STATUSES = frozenset({MembershipStatus.NORMAL, MembershipStatus.LOST_CONTACT})
+
+#: The change each off-roll status comes from (the migration's and the checks' reading).
+KIND_OF_STATUS: dict[MembershipStatus, MemberChangeKind] = {
+    status: kind for kind, status in STATUS_AFTER.items() if kind in LEAVING_KINDS
+}
+
+
+class TransferState(LabeledEnum):
+    """Where a 组织关系介绍信 stands."""
+
+    PENDING = "pending", "待接收", "Pending"
+    RECEIVED = "received", "已接收", "Received"
+    CANCELLED = "cancelled", "已撤回", "Withdrawn"
+
+
+class MemberRoll(LabeledEnum):
+    """Which members a listing shows: those on the roll (the default), those who left, or
+    both."""
+
+    CURRENT = "current", "在册党员", "Members on the roll"
+    LEFT = "left", "已减少党员", "Members who left"
+    ALL = "all", "全部党员", "All members"
+
+
+#: Kinds a member leaves by through the 党员减少 dialog (转出 goes through a letter).
+LEAVING_BY_DIALOG = (
+    MemberChangeKind.DECEASED,
+    MemberChangeKind.LEFT_PARTY,
+    MemberChangeKind.SUSPENDED,
+    MemberChangeKind.TRANSFERRED_OUT,
+)
+
+#: A member record entered by mistake may be deleted this many days after it was made
+#: (by an administrator); after that the member only leaves by a change.
+MISTAKE_DAYS = 7

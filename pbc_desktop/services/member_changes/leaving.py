@@ -1,0 +1,237 @@
+"""A member leaves the roll (死亡, 出党, 停止党籍, 转出 without a letter of this program) or
+is restored to it (恢复党籍); the history of a member's changes and organizations.
+
+A leaving ends the member's active post reports on that day and any stay away (流动),
+and is refused while a letter of transfer is pending (withdraw it or let it be received).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import (
+    MemberChange,
+    MemberTransfer,
+    MobileMember,
+    Organization,
+    PartyMember,
+    PostReport,
+)
+from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
+from pbc_desktop.domain.member_changes import (
+    LEAVING_BY_DIALOG,
+    ON_ROLL_STATUSES,
+    LeavingKind,
+    MemberChangeKind,
+    TransferState,
+)
+from pbc_desktop.domain.validation import future_date_error
+from pbc_desktop.errors import ConflictError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access, versions
+from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.member_changes.recording import record_change
+from pbc_desktop.services.members import load_member
+
+REMARK_MAX = 500
+UNIT_MAX = 120
+
+
+@dataclass(frozen=True)
+class LeavingInput:
+    kind: MemberChangeKind
+    occurred_on: date | None
+    leaving_kind: LeavingKind | None = None
+    other_unit: str | None = None  # 转出: the unit the member went to
+    remark: str | None = None
+    version: int | None = None  # the member's, as read by the dialog
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One change as a member's history shows it."""
+
+    id: int
+    kind: MemberChangeKind
+    occurred_on: date
+    leaving_kind: LeavingKind | None
+    organization_name: str
+    other: str  # the other organization or unit ("" when none)
+    remark: str | None
+
+
+# -- checks ----------------------------------------------------------------------------------
+def not_on_roll(member: PartyMember) -> ConflictError:
+    return ConflictError(
+        t(
+            f"党员{member.name}已不在册（{member.status.zh}），不能再办理减少。",
+            f"{member.name} is no longer on the roll ({member.status.en}).",
+        )
+    )
+
+
+def pending_transfer(member: PartyMember) -> ConflictError:
+    return ConflictError(
+        t(
+            f"党员{member.name}有待接收的组织关系介绍信，请先撤回介绍信或等待对方接收。",
+            f"{member.name} has a letter of transfer waiting to be received; withdraw it "
+            "first or wait for the receipt.",
+        )
+    )
+
+
+def has_pending_transfer(s: Session, member_id: int) -> bool:
+    stmt = select(MemberTransfer.id).where(
+        MemberTransfer.member_id == member_id, MemberTransfer.state == TransferState.PENDING
+    )
+    return s.scalar(stmt.limit(1)) is not None
+
+
+def check_on_roll(s: Session, member: PartyMember) -> None:
+    if member.status not in ON_ROLL_STATUSES:
+        raise not_on_roll(member)
+    if has_pending_transfer(s, member.id):
+        raise pending_transfer(member)
+
+
+def leaving_refusal(db: Database, member_id: int) -> str | None:
+    """Why the account may not record the member's leaving (None: it may)."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
+        check_on_roll(s, member)
+
+    try:
+        return access.refusal(db, check)
+    except ConflictError as error:
+        return error.message
+
+
+def check_change_date(
+    err: FieldErrors, member: PartyMember, on: date | None, label: tuple[str, str]
+) -> date:
+    """The date of a change: given, not in the future, not before the member joined."""
+    if on is None:
+        err.add("occurred_on", f"请填写{label[0]}", f"Enter the {label[1]}")
+        return date.min
+    problem = future_date_error(on, label=label)
+    if problem is not None:
+        err.add("occurred_on", problem, problem)
+    elif member.joined_on is not None and on < member.joined_on:
+        err.add(
+            "occurred_on",
+            f"{label[0]}不能早于入党日期（{member.joined_on.isoformat()}）",
+            f"The {label[1]} cannot be before the member joined ({member.joined_on.isoformat()})",
+        )
+    return on
+
+
+# -- writing ---------------------------------------------------------------------------------
+def leave_member(db: Database, member_id: int, data: LeavingInput) -> int:
+    """Record that the member left the roll; returns the change's id."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
+        versions.check(s, member, data.version)
+        check_on_roll(s, member)
+        err = FieldErrors()
+        if data.kind not in LEAVING_BY_DIALOG:
+            err.add("kind", "请选择减少方式", "Choose how the member left")
+        on = check_change_date(err, member, data.occurred_on, ("减少日期", "date of leaving"))
+        if data.kind is MemberChangeKind.LEFT_PARTY and data.leaving_kind is None:
+            err.add("leaving_kind", "请选择出党方式", "Choose how the member left the Party")
+        unit = err.text("other_unit", data.other_unit, ("转往单位", "unit"), max_len=UNIT_MAX)
+        if data.kind is MemberChangeKind.TRANSFERRED_OUT and not unit:
+            err.add("other_unit", "请填写转往单位", "Enter the unit the member went to")
+        remark = err.text(
+            "remark", data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True
+        )
+        err.raise_any()
+        leaving = data.leaving_kind if data.kind is MemberChangeKind.LEFT_PARTY else None
+        change = record_change(
+            s,
+            member,
+            data.kind,
+            on,
+            leaving_kind=leaving,
+            other_unit=unit if data.kind is MemberChangeKind.TRANSFERRED_OUT else None,
+            remark=remark,
+        )
+        end_presence(s, member.id, on)
+        return change.id
+
+
+def end_presence(s: Session, member_id: int, on: date) -> None:
+    """A member off the roll holds no post and is away from nowhere: active post reports
+    end on ``on`` (or the day they began), open stays away end too."""
+    reports = s.scalars(
+        select(PostReport).where(
+            PostReport.member_id == member_id, PostReport.status == PostReportStatus.ACTIVE
+        )
+    )
+    for report in reports:
+        report.status = PostReportStatus.ENDED
+        report.ended_on = max(on, report.reported_on)
+    stays = s.scalars(
+        select(MobileMember).where(
+            MobileMember.member_id == member_id, MobileMember.returned_on.is_(None)
+        )
+    )
+    for stay in stays:
+        stay.returned_on = max(on, stay.left_on)
+
+
+def restore_member(db: Database, member_id: int, on: date | None, remark: str | None) -> int:
+    """恢复党籍: a suspended member back on the roll; returns the change's id."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
+        if member.status is not MembershipStatus.SUSPENDED:
+            raise ConflictError(
+                t(
+                    f"只有停止党籍的党员才能恢复党籍；党员{member.name}现为“{member.status.zh}”。",
+                    f"Only a suspended member's membership can be restored; {member.name} "
+                    f"is “{member.status.en}”.",
+                )
+            )
+        err = FieldErrors()
+        day = check_change_date(err, member, on, ("恢复日期", "date of restoring"))
+        text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
+        err.raise_any()
+        return record_change(s, member, MemberChangeKind.RESTORED, day, remark=text).id
+
+
+# -- reading ---------------------------------------------------------------------------------
+def member_changes(db: Database, member_id: int) -> list[ChangeView]:
+    """The member's changes, oldest first: their history on the roll and their
+    organizations (each change names the organization the member was in, or entered)."""
+    other = aliased(Organization)
+    stmt = (
+        select(MemberChange, Organization.name, other.name)
+        .join(Organization, Organization.id == MemberChange.organization_id)
+        .outerjoin(other, other.id == MemberChange.other_organization_id)
+        .where(MemberChange.member_id == member_id)
+        .order_by(MemberChange.occurred_on, MemberChange.id)
+    )
+    with db.read() as s:
+        load_member(s, member_id, access.of(db, s))
+        return [
+            ChangeView(
+                id=c.id,
+                kind=c.kind,
+                occurred_on=c.occurred_on,
+                leaving_kind=c.leaving_kind,
+                organization_name=org_name,
+                other=other_name or c.other_unit or "",
+                remark=c.remark,
+            )
+            for c, org_name, other_name in s.execute(stmt)
+        ]

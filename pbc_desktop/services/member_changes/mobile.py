@@ -1,0 +1,209 @@
+"""流动党员: a member on the roll who works or lives away for a while — where, how to
+reach them, and the organization that manages them meanwhile (of the district, or an
+outside one by name). A stay ends when the member returns (or leaves the roll).
+
+The member stays on their own organization's roll; the managing organization of the
+district sees the stay beside its own members' (it answers for them while away).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import MobileMember, Organization, PartyMember
+from pbc_desktop.domain.validation import future_date_error, normalise_phone, phone_error
+from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access, audit
+from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.member_changes.leaving import REMARK_MAX, UNIT_MAX, check_on_roll
+from pbc_desktop.services.members import check_unmasked, load_member, shown_phone
+
+PLACE_MAX = 120
+
+
+@dataclass(frozen=True)
+class StayInput:
+    left_on: date | None
+    whereabouts: str | None
+    contact_phone: str | None = None
+    managing_organization_id: int | None = None
+    managing_unit: str | None = None
+    remark: str | None = None
+
+
+@dataclass(frozen=True)
+class StayRow:
+    id: int
+    member_id: int
+    member_name: str
+    organization_name: str  # the member's own
+    left_on: date
+    whereabouts: str
+    contact_phone: str  # masked unless read unmasked
+    manager: str  # the managing organization or unit ("" when none is known)
+    returned_on: date | None
+
+
+def stay_not_found() -> NotFoundError:
+    return NotFoundError(
+        t("找不到该流动党员登记，可能已被删除。", "The stay away was not found; it may be deleted.")
+    )
+
+
+def _open_stay(s: Session, member_id: int) -> MobileMember | None:
+    stmt = select(MobileMember).where(
+        MobileMember.member_id == member_id, MobileMember.returned_on.is_(None)
+    )
+    return s.scalars(stmt.limit(1)).first()
+
+
+def start_stay(db: Database, member_id: int, data: StayInput) -> int:
+    """Register the member as a 流动党员 from ``data.left_on``; returns the stay's id."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
+        check_on_roll(s, member)
+        if _open_stay(s, member_id) is not None:
+            raise ConflictError(
+                t(
+                    f"党员{member.name}已登记为流动党员，请先登记返回。",
+                    f"{member.name} is already registered as away; record the return first.",
+                )
+            )
+        err = FieldErrors()
+        if data.left_on is None:
+            err.add("left_on", "请填写外出日期", "Enter the date the member left")
+        else:
+            problem = future_date_error(data.left_on, label=("外出日期", "date of leaving"))
+            if problem is not None:
+                err.add("left_on", problem, problem)
+        place = err.text(
+            "whereabouts", data.whereabouts, ("外出地点", "whereabouts"), max_len=PLACE_MAX
+        )
+        if not place:
+            err.add("whereabouts", "请填写外出地点", "Enter where the member is")
+        phone = normalise_phone(data.contact_phone) if data.contact_phone else ""
+        if phone and (problem := phone_error(phone)) is not None:
+            err.add("contact_phone", problem, problem)
+        unit = err.text("managing_unit", data.managing_unit, ("管理单位", "unit"), max_len=UNIT_MAX)
+        managing = data.managing_organization_id
+        if managing is not None and s.get(Organization, managing) is None:
+            err.add(
+                "managing_organization",
+                "所选党组织不存在",
+                "The chosen organization does not exist",
+            )
+        remark = err.text(
+            "remark", data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True
+        )
+        err.raise_any()
+        assert data.left_on is not None
+        stay = MobileMember(
+            member_id=member.id,
+            left_on=data.left_on,
+            whereabouts=place,
+            contact_phone=phone or None,
+            managing_organization_id=managing,
+            managing_unit=unit or None,
+            remark=remark or None,
+        )
+        s.add(stay)
+        audit.created(
+            s,
+            stay,
+            t(
+                f"登记流动党员 {member.name}（外出至{place}）",
+                f"Registered {member.name} as a mobile member (away at {place})",
+            ),
+        )
+        return stay.id
+
+
+def end_stay(db: Database, stay_id: int, returned_on: date | None) -> None:
+    """The member came back on ``returned_on``."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        stay = s.get(MobileMember, stay_id)
+        if stay is None or not acc.sees_org(stay.member.organization_id):
+            raise stay_not_found()
+        acc.check_org_writable(stay.member.organization_id)
+        if stay.returned_on is not None:
+            raise ConflictError(
+                t(
+                    f"该党员已于{stay.returned_on.isoformat()}返回。",
+                    f"The member came back on {stay.returned_on.isoformat()}.",
+                )
+            )
+        err = FieldErrors()
+        if returned_on is None:
+            err.add("returned_on", "请填写返回日期", "Enter the date of return")
+        elif problem := future_date_error(returned_on, label=("返回日期", "date of return")):
+            err.add("returned_on", problem, problem)
+        elif returned_on < stay.left_on:
+            err.add(
+                "returned_on", "返回日期不能早于外出日期", "The return cannot be before leaving"
+            )
+        err.raise_any()
+        before = audit.snapshot(stay)
+        stay.returned_on = returned_on
+        audit.updated(
+            s,
+            stay,
+            t(f"流动党员 {stay.member.name} 返回", f"Mobile member {stay.member.name} returned"),
+            before,
+        )
+
+
+def list_stays(
+    db: Database,
+    *,
+    member_id: int | None = None,
+    current: bool = True,
+    unmasked: bool = False,
+) -> list[StayRow]:
+    """Stays away (open ones with ``current``) of the members the account sees, and those
+    its organizations manage; newest first."""
+    own = aliased(Organization)
+    manager = aliased(Organization)
+    stmt = (
+        select(MobileMember, PartyMember.name, own.name, manager.name)
+        .join(PartyMember, PartyMember.id == MobileMember.member_id)
+        .join(own, own.id == PartyMember.organization_id)
+        .outerjoin(manager, manager.id == MobileMember.managing_organization_id)
+        .order_by(MobileMember.left_on.desc(), MobileMember.id.desc())
+    )
+    if current:
+        stmt = stmt.where(MobileMember.returned_on.is_(None))
+    if member_id is not None:
+        stmt = stmt.where(MobileMember.member_id == member_id)
+    with db.read() as s:
+        acc = access.of(db, s)
+
+        check_unmasked(acc, unmasked)
+        stmt = stmt.where(
+            or_(
+                acc.orgs(PartyMember.organization_id),
+                acc.orgs(MobileMember.managing_organization_id),
+            )
+        )
+        return [
+            StayRow(
+                id=stay.id,
+                member_id=stay.member_id,
+                member_name=name,
+                organization_name=org_name,
+                left_on=stay.left_on,
+                whereabouts=stay.whereabouts,
+                contact_phone=shown_phone(stay.contact_phone, unmasked),
+                manager=manager_name or stay.managing_unit or "",
+                returned_on=stay.returned_on,
+            )
+            for stay, name, org_name, manager_name in s.execute(stmt)
+        ]

@@ -1,0 +1,73 @@
+"""Who is on an organization's roll, now or at a date, as SQL clauses over ``party_member``.
+
+Now: the member's status is one of the roll's (正常, 失联). At a date ``day``: the latest
+change on or before ``day`` decides (an entry puts the member on, a leaving takes them
+off); with none, the member was on the roll when they had joined the Party by then and
+their first change (if any, after ``day``) is not an entry (a member transferred in later
+was elsewhere). The organization at ``day`` is that of the latest change on or before it,
+else that of the first change, else the member's own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, or_, select
+
+from pbc_desktop.db.models import MemberChange, PartyMember
+from pbc_desktop.domain.member_changes import ENTRY_KINDS, ON_ROLL_STATUSES, MemberRoll
+
+_ENTRY_CODES = sorted(k.value for k in ENTRY_KINDS)
+
+
+def on_roll_now() -> ColumnElement[bool]:
+    return PartyMember.status.in_(sorted(ON_ROLL_STATUSES))
+
+
+def _change_of(column: Any, day: date | None, *, latest: bool) -> ScalarSelect[Any]:
+    """``column`` of the member's latest change on or before ``day`` (``latest``), or of
+    their first change of all (``day`` None)."""
+    stmt = select(column).where(MemberChange.member_id == PartyMember.id)
+    if day is not None:
+        stmt = stmt.where(MemberChange.occurred_on <= day)
+    if latest:
+        stmt = stmt.order_by(MemberChange.occurred_on.desc(), MemberChange.id.desc())
+    else:
+        stmt = stmt.order_by(MemberChange.occurred_on, MemberChange.id)
+    return stmt.limit(1).correlate(PartyMember).scalar_subquery()
+
+
+def on_roll_at(day: date) -> ColumnElement[bool]:
+    last = _change_of(MemberChange.kind, day, latest=True)
+    first = _change_of(MemberChange.kind, None, latest=False)
+    joined = or_(PartyMember.joined_on.is_(None), PartyMember.joined_on <= day)
+    decided = case((last.in_(_ENTRY_CODES), True), else_=False)
+    undecided = and_(
+        last.is_(None),
+        joined,
+        or_(first.is_(None), first.not_in(_ENTRY_CODES)),
+    )
+    return or_(and_(last.is_not(None), decided), undecided)
+
+
+def organization_at(day: date) -> ColumnElement[int]:
+    """The member's organization at ``day`` (see the module's docstring)."""
+    return func.coalesce(
+        _change_of(MemberChange.organization_id, day, latest=True),
+        _change_of(MemberChange.organization_id, None, latest=False),
+        PartyMember.organization_id,
+    )
+
+
+def roll_clause(roll: MemberRoll, day: date | None) -> ColumnElement[bool] | None:
+    """The members of ``roll`` (on it at ``day`` when given, else now); None: all."""
+    if roll is MemberRoll.ALL:
+        return None
+    on = on_roll_at(day) if day is not None else on_roll_now()
+    return on if roll is MemberRoll.CURRENT else ~on
+
+
+def latest_kind() -> ScalarSelect[Any]:
+    """The kind of the member's latest change of all (NULL: none)."""
+    return _change_of(MemberChange.kind, None, latest=True)

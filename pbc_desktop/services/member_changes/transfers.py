@@ -1,0 +1,492 @@
+"""组织关系转接: letters of transfer (介绍信), their receipt, and members transferred in.
+
+A village account issues a letter for a member of its own (to an organization of the
+district, or to an outside unit by name); the member stays on its roll, marked by the
+pending letter, until the receipt: the receiving organization of the district confirms it
+in the program (the member moves there: 转出 dated the day of issue at the sender, 转入 the
+day received at the receiver), or for an outside unit the sender records the returned 回执
+(转出). A pending letter may be withdrawn by its sender. A member coming from outside the
+district is added with a 转入 change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import MemberTransfer, Organization, PartyMember
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import MemberCategory
+from pbc_desktop.domain.member_changes import MemberChangeKind, TransferState
+from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.domain.validation import future_date_error
+from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access, audit, member_editing
+from pbc_desktop.services.field_errors import FieldErrors
+from pbc_desktop.services.member_changes.leaving import (
+    REMARK_MAX,
+    UNIT_MAX,
+    check_change_date,
+    check_on_roll,
+    end_presence,
+)
+from pbc_desktop.services.member_changes.recording import record_change
+from pbc_desktop.services.members import (
+    check_unmasked,
+    load_member,
+    shown_id_number,
+    shown_phone,
+)
+
+NUMBER_MAX = 40
+
+
+@dataclass(frozen=True)
+class TransferInput:
+    to_organization_id: int | None = None  # an organization of the district …
+    to_unit: str | None = None  # … or an outside unit
+    letter_number: str | None = None  # blank: the next number of the year
+    issued_on: date | None = None
+    valid_days: int = 30
+    reason: str | None = None
+    remark: str | None = None
+    version: int | None = None  # the member's, as read by the dialog
+
+
+@dataclass(frozen=True)
+class TransferRow:
+    id: int
+    member_id: int
+    member_name: str
+    from_organization_id: int
+    from_organization: str
+    to_organization_id: int | None
+    destination: str  # the organization's name or the outside unit
+    letter_number: str
+    issued_on: date
+    valid_days: int
+    reason: str | None
+    state: TransferState
+    received_on: date | None
+    #: the account may confirm the receipt (the receiving side, or the sender for an
+    #: outside unit) / withdraw it (the sender), while pending
+    can_receive: bool
+    can_withdraw: bool
+
+
+@dataclass(frozen=True)
+class TransferQuery:
+    state: TransferState | None = TransferState.PENDING
+    member_id: int | None = None
+
+
+def transfer_not_found() -> NotFoundError:
+    return NotFoundError(
+        t(
+            "找不到该组织关系介绍信，可能已被删除。",
+            "The letter of transfer was not found; it may have been deleted.",
+        )
+    )
+
+
+# -- issuing ---------------------------------------------------------------------------------
+def next_letter_number(s: Session, year: int) -> str:
+    """``2026-007``: one more than the highest number of the year's letters."""
+    prefix = f"{year}-"
+    numbers = s.scalars(
+        select(MemberTransfer.letter_number).where(MemberTransfer.letter_number.startswith(prefix))
+    )
+    highest = 0
+    for number in numbers:
+        match = re.fullmatch(rf"{year}-(\d+)", number)
+        if match:
+            highest = max(highest, int(match.group(1)))
+    return f"{prefix}{highest + 1:03d}"
+
+
+def issue_refusal(db: Database, member_id: int) -> str | None:
+    """Why the account may not issue a letter for the member (None: it may)."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
+        check_on_roll(s, member)
+
+    try:
+        return access.refusal(db, check)
+    except ConflictError as error:
+        return error.message
+
+
+def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
+    """Issue a letter of transfer for the member; returns its id."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
+        check_on_roll(s, member)
+        err = FieldErrors()
+        unit = err.text("to_unit", data.to_unit, ("转往单位", "unit"), max_len=UNIT_MAX)
+        to_org = data.to_organization_id
+        if to_org is None and not unit:
+            err.add(
+                "to_organization",
+                "请选择转入的党组织，或填写区外的转往单位",
+                "Choose the organization of the district, or enter the outside unit",
+            )
+        elif to_org is not None and unit:
+            err.add(
+                "to_unit",
+                "转入本区党组织时不填写区外单位",
+                "Leave the outside unit empty when the member goes to an organization here",
+            )
+        elif to_org is not None and s.get(Organization, to_org) is None:
+            err.add("to_organization", "所选党组织不存在", "The chosen organization does not exist")
+        elif to_org == member.organization_id:
+            err.add(
+                "to_organization",
+                "转入的党组织就是党员现在的党组织",
+                "The member already belongs to that organization",
+            )
+        issued = check_change_date(err, member, data.issued_on, ("开具日期", "date of issue"))
+        if not 1 <= data.valid_days <= 365:
+            err.add("valid_days", "有效期应为 1～365 天", "The letter is valid for 1 to 365 days")
+        number = err.text(
+            "letter_number", data.letter_number, ("介绍信编号", "letter number"), max_len=NUMBER_MAX
+        )
+        if number and s.scalar(
+            select(MemberTransfer.id).where(MemberTransfer.letter_number == number)
+        ):
+            err.add(
+                "letter_number",
+                f"介绍信编号“{number}”已使用",
+                f"The letter number “{number}” is taken",
+            )
+        reason = err.text("reason", data.reason, ("转接原因", "reason"), max_len=REMARK_MAX)
+        remark = err.text(
+            "remark", data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True
+        )
+        err.raise_any()
+        transfer = MemberTransfer(
+            member_id=member.id,
+            from_organization_id=member.organization_id,
+            to_organization_id=to_org,
+            to_unit=unit or None,
+            letter_number=number or next_letter_number(s, issued.year),
+            issued_on=issued,
+            valid_days=data.valid_days,
+            reason=reason or None,
+            remark=remark or None,
+            state=TransferState.PENDING,
+        )
+        s.add(transfer)
+        s.flush()
+        audit.created(
+            s,
+            transfer,
+            t(
+                f"为党员 {member.name} 开具组织关系介绍信（{transfer.letter_number}），"
+                f"转往{_destination(s, transfer)}",
+                f"Letter of transfer {transfer.letter_number} for {member.name} to "
+                f"{_destination(s, transfer)}",
+            ),
+        )
+        return transfer.id
+
+
+def _destination(s: Session, transfer: MemberTransfer) -> str:
+    if transfer.to_organization_id is not None:
+        org = s.get(Organization, transfer.to_organization_id)
+        return org.name if org is not None else ""
+    return transfer.to_unit or ""
+
+
+# -- the receiving side ----------------------------------------------------------------------
+def _receiver_id(transfer: MemberTransfer) -> int:
+    """The organization whose account confirms the receipt."""
+    return transfer.to_organization_id or transfer.from_organization_id
+
+
+def _load_transfer(s: Session, transfer_id: int, acc: access.Access) -> MemberTransfer:
+    transfer = s.get(MemberTransfer, transfer_id)
+    if transfer is None or not (
+        acc.sees_org(transfer.from_organization_id) or acc.sees_org(transfer.to_organization_id)
+    ):
+        raise transfer_not_found()
+    return transfer
+
+
+def _pending(transfer: MemberTransfer) -> None:
+    if transfer.state is not TransferState.PENDING:
+        raise ConflictError(
+            t(
+                f"该介绍信已{transfer.state.zh}，不能再办理。",
+                f"The letter is already {transfer.state.en.lower()}.",
+            )
+        )
+
+
+def receive_refusal(db: Database, transfer_id: int) -> str | None:
+    def check(s: Session, acc: access.Access) -> None:
+        transfer = _load_transfer(s, transfer_id, acc)
+        acc.check_org_writable(_receiver_id(transfer))
+        _pending(transfer)
+
+    try:
+        return access.refusal(db, check)
+    except ConflictError as error:
+        return error.message
+
+
+def receive_transfer(
+    db: Database, transfer_id: int, received_on: date | None, remark: str | None = None
+) -> None:
+    """Confirm the receipt: the receiving organization of the district takes the member
+    in, or the sender records the 回执 of the outside unit."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        transfer = _load_transfer(s, transfer_id, acc)
+        acc.check_org_writable(_receiver_id(transfer))
+        _pending(transfer)
+        err = FieldErrors()
+        if received_on is None:
+            err.add("received_on", "请填写接收日期", "Enter the date received")
+        else:
+            problem = future_date_error(received_on, label=("接收日期", "date received"))
+            if problem is not None:
+                err.add("received_on", problem, problem)
+            elif received_on < transfer.issued_on:
+                err.add(
+                    "received_on",
+                    "接收日期不能早于介绍信开具日期",
+                    "The receipt cannot be before the letter was issued",
+                )
+        text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
+        err.raise_any()
+        assert received_on is not None
+        member = transfer.member
+        before = audit.snapshot(transfer)
+        transfer.state = TransferState.RECEIVED
+        transfer.received_on = received_on
+        if text:
+            transfer.remark = text
+        record_change(
+            s,
+            member,
+            MemberChangeKind.TRANSFERRED_OUT,
+            transfer.issued_on,
+            organization_id=transfer.from_organization_id,
+            other_organization_id=transfer.to_organization_id,
+            other_unit=transfer.to_unit,
+            remark=t(f"介绍信 {transfer.letter_number}", f"letter {transfer.letter_number}"),
+        )
+        if transfer.to_organization_id is not None:
+            record_change(
+                s,
+                member,
+                MemberChangeKind.TRANSFERRED_IN,
+                received_on,
+                organization_id=transfer.to_organization_id,
+                other_organization_id=transfer.from_organization_id,
+                remark=t(f"介绍信 {transfer.letter_number}", f"letter {transfer.letter_number}"),
+            )
+        else:
+            end_presence(s, member.id, transfer.issued_on)
+        audit.updated(
+            s,
+            transfer,
+            t(
+                f"党员 {member.name} 的组织关系已转至{_destination(s, transfer)}"
+                f"（介绍信 {transfer.letter_number}）",
+                f"Transfer of {member.name} to {_destination(s, transfer)} received "
+                f"(letter {transfer.letter_number})",
+            ),
+            before,
+        )
+
+
+def withdraw_refusal(db: Database, transfer_id: int) -> str | None:
+    def check(s: Session, acc: access.Access) -> None:
+        transfer = _load_transfer(s, transfer_id, acc)
+        acc.check_org_writable(transfer.from_organization_id)
+        _pending(transfer)
+
+    try:
+        return access.refusal(db, check)
+    except ConflictError as error:
+        return error.message
+
+
+def withdraw_transfer(db: Database, transfer_id: int) -> None:
+    """The sender withdraws a pending letter; the member stays on its roll."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        transfer = _load_transfer(s, transfer_id, acc)
+        acc.check_org_writable(transfer.from_organization_id)
+        _pending(transfer)
+        before = audit.snapshot(transfer)
+        transfer.state = TransferState.CANCELLED
+        audit.updated(
+            s,
+            transfer,
+            t(
+                f"撤回党员 {transfer.member.name} 的组织关系介绍信（{transfer.letter_number}）",
+                f"Withdrew the letter {transfer.letter_number} of {transfer.member.name}",
+            ),
+            before,
+        )
+
+
+# -- from outside ----------------------------------------------------------------------------
+def transfer_in_from_outside(
+    db: Database,
+    data: MemberInput,
+    *,
+    from_unit: str | None,
+    received_on: date | None,
+    remark: str | None = None,
+) -> int:
+    """A member whose letter comes from outside the district: a new member record of the
+    receiving organization with its 转入 change; returns the member's id."""
+
+    def add(s: Session, acc: access.Access) -> int:
+        err = FieldErrors()
+        unit = err.text("from_unit", from_unit, ("转出单位", "unit"), max_len=UNIT_MAX)
+        if not unit:
+            err.add("from_unit", "请填写转出单位", "Enter the unit the member comes from")
+        if received_on is None:
+            err.add("received_on", "请填写转入日期", "Enter the date of the transfer")
+        else:
+            problem = future_date_error(received_on, label=("转入日期", "date of transfer"))
+            if problem is not None:
+                err.add("received_on", problem, problem)
+        text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
+        err.raise_any()
+        assert received_on is not None
+        member = member_editing.add_member(
+            s, acc, data, ("转入党员 {name}", "Party member {name} transferred in")
+        )
+        s.flush()
+        record_change(
+            s,
+            member,
+            MemberChangeKind.TRANSFERRED_IN,
+            received_on,
+            other_unit=unit,
+            remark=text,
+        )
+        return member.id
+
+    return member_editing.store_new_member(db, data, add)
+
+
+# -- reading ---------------------------------------------------------------------------------
+def _visible(acc: access.Access) -> ColumnElement[bool]:
+    return or_(
+        acc.orgs(MemberTransfer.from_organization_id), acc.orgs(MemberTransfer.to_organization_id)
+    )
+
+
+def list_transfers(db: Database, query: TransferQuery = TransferQuery()) -> list[TransferRow]:
+    """Letters the account sees (sent by or addressed to its organizations), newest first."""
+    source = aliased(Organization)
+    target = aliased(Organization)
+    stmt = (
+        select(MemberTransfer, PartyMember.name, source.name, target.name)
+        .join(PartyMember, PartyMember.id == MemberTransfer.member_id)
+        .join(source, source.id == MemberTransfer.from_organization_id)
+        .outerjoin(target, target.id == MemberTransfer.to_organization_id)
+        .order_by(MemberTransfer.issued_on.desc(), MemberTransfer.id.desc())
+    )
+    if query.state is not None:
+        stmt = stmt.where(MemberTransfer.state == query.state)
+    if query.member_id is not None:
+        stmt = stmt.where(MemberTransfer.member_id == query.member_id)
+    with db.read() as s:
+        acc = access.of(db, s)
+        stmt = stmt.where(_visible(acc))
+        writes = acc.actor.can(Permission.WRITE)
+        rows = []
+        for transfer, member_name, from_name, to_name in s.execute(stmt):
+            pending = transfer.state is TransferState.PENDING
+            rows.append(
+                TransferRow(
+                    id=transfer.id,
+                    member_id=transfer.member_id,
+                    member_name=member_name,
+                    from_organization_id=transfer.from_organization_id,
+                    from_organization=from_name,
+                    to_organization_id=transfer.to_organization_id,
+                    destination=to_name or transfer.to_unit or "",
+                    letter_number=transfer.letter_number,
+                    issued_on=transfer.issued_on,
+                    valid_days=transfer.valid_days,
+                    reason=transfer.reason,
+                    state=transfer.state,
+                    received_on=transfer.received_on,
+                    can_receive=pending and writes and acc.sees_org(_receiver_id(transfer)),
+                    can_withdraw=pending and writes and acc.sees_org(transfer.from_organization_id),
+                )
+            )
+        return rows
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    """What the printed 介绍信 says (reports/transfer_letter.py)."""
+
+    letter_number: str
+    member_name: str
+    gender: str  # 男 / 女 / ""
+    age: int | None  # on the day of issue
+    ethnicity: str | None
+    category: str  # 正式 / 预备
+    id_number: str  # masked unless unmasked
+    member_phone: str  # masked unless unmasked
+    from_organization: str
+    from_phone: str | None
+    destination: str
+    in_district: bool  # the destination is an organization of the district
+    issued_on: date
+    valid_days: int
+    unmasked: bool
+
+
+def _age(born: date | None, on: date) -> int | None:
+    if born is None:
+        return None
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def letter_facts(db: Database, transfer_id: int, *, unmasked: bool = False) -> LetterFacts:
+    """The letter as printed; the ID number and phone masked unless ``unmasked`` (which
+    needs the permission; the caller logs the export)."""
+    with db.read() as s:
+        acc = access.of(db, s)
+        check_unmasked(acc, unmasked)
+        transfer = _load_transfer(s, transfer_id, acc)
+        member = transfer.member
+        source = transfer.from_organization
+        return LetterFacts(
+            letter_number=transfer.letter_number,
+            member_name=member.name,
+            gender=member.gender.zh if member.gender else "",
+            age=_age(member.birth_date, transfer.issued_on),
+            ethnicity=member.ethnicity,
+            category="预备" if member.category is MemberCategory.PROBATIONARY else "正式",
+            id_number=shown_id_number(member.id_number, unmasked),
+            member_phone=shown_phone(member.phone, unmasked),
+            from_organization=source.name,
+            from_phone=source.contact_phone,
+            destination=_destination(s, transfer),
+            in_district=transfer.to_organization_id is not None,
+            issued_on=transfer.issued_on,
+            valid_days=transfer.valid_days,
+            unmasked=unmasked,
+        )

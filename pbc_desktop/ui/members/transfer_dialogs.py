@@ -1,0 +1,211 @@
+"""组织关系转接 and 流动党员 dialogs: issue a letter of transfer, confirm its receipt, and
+register a member's stay away."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services.member_changes import mobile, transfers
+from pbc_desktop.services.member_editing import get_member_input
+from pbc_desktop.ui.common.combos import fill_choices, select_data
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import set_date_capped, to_date
+from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.forms.ui_mobile_member_dialog import Ui_MobileMemberDialog
+from pbc_desktop.ui.forms.ui_transfer_in_dialog import Ui_TransferInDialog
+from pbc_desktop.ui.forms.ui_transfer_out_dialog import Ui_TransferOutDialog
+from pbc_desktop.ui.forms.ui_transfer_receive_dialog import Ui_TransferReceiveDialog
+from pbc_desktop.ui.members.dialog import searchable
+
+
+def _district_organizations(ctx: AppContext, combo: QComboBox, blank: str) -> None:
+    """Every organization of the district (a transfer or a managing organization may be
+    anywhere in it), typed to search; ``blank`` first."""
+    searchable(combo)
+    fill_choices(combo, orgs.choices(ctx.db, whole_district=True), blank)
+
+
+class TransferOutDialog(FormDialog):
+    """A letter to an organization of the district or to an outside unit; the number is
+    the next of the year unless typed."""
+
+    def __init__(
+        self, ctx: AppContext, member_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        self.ui = Ui_TransferOutDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        ui = self.ui
+        self.setWindowTitle(self.tr("Letter of transfer: {0}").format(name))
+        ui.memberLabel.setText(name)
+        self.read_version = get_member_input(ctx.db, member_id).version
+        _district_organizations(ctx, ui.toOrganizationCombo, self.tr("(outside the district)"))
+        ui.letterNumberEdit.setPlaceholderText(self.tr("Blank: the next number of the year"))
+        set_date_capped(ui.issuedEdit, date.today())
+        ui.validDaysSpin.setValue(30)
+        ui.hintLabel.setText(
+            self.tr(
+                "The member stays on the roll until the receipt: the receiving organization "
+                "confirms it here, or you record the receipt returned by an outside unit."
+            )
+        )
+        self.field_widgets = {
+            "to_organization": ui.toOrganizationCombo,
+            "to_unit": ui.toUnitEdit,
+            "letter_number": ui.letterNumberEdit,
+            "occurred_on": ui.issuedEdit,  # the date of issue (shared checks)
+            "valid_days": ui.validDaysSpin,
+            "reason": ui.reasonEdit,
+            "remark": ui.remarkEdit,
+        }
+        ui.toOrganizationCombo.setFocus()
+
+    def save(self) -> int:
+        ui = self.ui
+        return transfers.issue_transfer(
+            self.ctx.db,
+            self.member_id,
+            transfers.TransferInput(
+                to_organization_id=ui.toOrganizationCombo.currentData(),
+                to_unit=ui.toUnitEdit.text(),
+                letter_number=ui.letterNumberEdit.text(),
+                issued_on=to_date(ui.issuedEdit.date()),
+                valid_days=ui.validDaysSpin.value(),
+                reason=ui.reasonEdit.text(),
+                remark=ui.remarkEdit.toPlainText(),
+                version=self.read_version,
+            ),
+        )
+
+
+class TransferReceiveDialog(FormDialog):
+    """The date the transfer was received (today at most)."""
+
+    def __init__(
+        self, ctx: AppContext, row: transfers.TransferRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.transfer_id = row.id
+        self.ui = Ui_TransferReceiveDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        ui = self.ui
+        self.setWindowTitle(self.tr("Receive the transfer: {0}").format(row.member_name))
+        ui.transferLabel.setText(
+            self.tr("{0}, from {1} to {2} (letter {3})").format(
+                row.member_name, row.from_organization, row.destination, row.letter_number
+            )
+        )
+        set_date_capped(ui.receivedEdit, date.today())
+        self.field_widgets = {"received_on": ui.receivedEdit, "remark": ui.remarkEdit}
+        ui.receivedEdit.setFocus()
+
+    def save(self) -> int:
+        transfers.receive_transfer(
+            self.ctx.db,
+            self.transfer_id,
+            to_date(self.ui.receivedEdit.date()),
+            self.ui.remarkEdit.toPlainText(),
+        )
+        return self.transfer_id
+
+
+class MobileMemberDialog(FormDialog):
+    """Register a stay away: when, where, a phone, who manages the member meanwhile."""
+
+    def __init__(
+        self, ctx: AppContext, member_id: int, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        self.ui = Ui_MobileMemberDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        ui = self.ui
+        self.setWindowTitle(self.tr("Mobile Party member: {0}").format(name))
+        ui.memberLabel.setText(name)
+        _district_organizations(ctx, ui.managingOrganizationCombo, self.tr("(none here)"))
+        set_date_capped(ui.leftEdit, date.today())
+        self.field_widgets = {
+            "left_on": ui.leftEdit,
+            "whereabouts": ui.whereaboutsEdit,
+            "contact_phone": ui.contactPhoneEdit,
+            "managing_organization": ui.managingOrganizationCombo,
+            "managing_unit": ui.managingUnitEdit,
+            "remark": ui.remarkEdit,
+        }
+        ui.whereaboutsEdit.setFocus()
+
+    def save(self) -> int:
+        ui = self.ui
+        return mobile.start_stay(
+            self.ctx.db,
+            self.member_id,
+            mobile.StayInput(
+                to_date(ui.leftEdit.date()),
+                ui.whereaboutsEdit.text(),
+                ui.contactPhoneEdit.text(),
+                ui.managingOrganizationCombo.currentData(),
+                ui.managingUnitEdit.text(),
+                ui.remarkEdit.toPlainText(),
+            ),
+        )
+
+
+class TransferInDialog(FormDialog):
+    """A member whose letter comes from outside the district: the name, ID number and
+    receiving organization (the rest is filled in the member editor afterwards), the unit
+    the letter comes from and the day it was received."""
+
+    def __init__(
+        self, ctx: AppContext, organization_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_TransferInDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        ui = self.ui
+        searchable(ui.organizationCombo)
+        fill_choices(ui.organizationCombo, orgs.choices(ctx.db))
+        if organization_id is not None:
+            select_data(ui.organizationCombo, organization_id)
+        set_date_capped(ui.receivedEdit, date.today())
+        ui.hintLabel.setText(
+            self.tr(
+                "A letter from within the district is received in “Letters of transfer”. "
+                "Fill in the member's other details in the editor afterwards."
+            )
+        )
+        self.field_widgets = {
+            "name": ui.nameEdit,
+            "id_number": ui.idEdit,
+            "organization": ui.organizationCombo,
+            "from_unit": ui.fromUnitEdit,
+            "received_on": ui.receivedEdit,
+            "remark": ui.remarkEdit,
+        }
+        ui.nameEdit.setFocus()
+
+    def save(self) -> int:
+        ui = self.ui
+        return transfers.transfer_in_from_outside(
+            self.ctx.db,
+            MemberInput(
+                name=ui.nameEdit.text(),
+                id_number=ui.idEdit.text(),
+                organization_id=ui.organizationCombo.currentData(),
+            ),
+            from_unit=ui.fromUnitEdit.text(),
+            received_on=to_date(ui.receivedEdit.date()),
+            remark=ui.remarkEdit.toPlainText(),
+        )

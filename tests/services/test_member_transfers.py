@@ -1,0 +1,251 @@
+"""组织关系转接 and 流动党员: a letter out and its receipt inside the district and outside,
+the printed 介绍信 with its 存根 and 回执, a member transferred in from outside, and stays
+away."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry, PartyMember
+from pbc_desktop.domain.enums import AuditAction, Gender, MembershipStatus
+from pbc_desktop.domain.member_changes import MemberChangeKind, MemberRoll, TransferState
+from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from pbc_desktop.reports.transfer_letter import build_transfer_letter
+from pbc_desktop.services import members
+from pbc_desktop.services.member_changes import count_changes
+from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member, member_changes
+from pbc_desktop.services.member_changes.mobile import StayInput, end_stay, list_stays, start_stay
+from pbc_desktop.services.member_changes.transfers import (
+    TransferInput,
+    TransferQuery,
+    issue_refusal,
+    issue_transfer,
+    list_transfers,
+    receive_refusal,
+    receive_transfer,
+    transfer_in_from_outside,
+    withdraw_transfer,
+)
+from pbc_desktop.services.members import MemberQuery
+from pbc_desktop.services.paging import PageRequest
+from tests.factories import make_id, make_member
+from tests.pdf_helpers import page_texts
+from tests.scope_factories import TwoTowns, district_actor, two_towns, village_actor
+
+ISSUED = date(2026, 3, 2)
+YEAR = (date(2026, 1, 1), date(2026, 12, 31))
+
+
+@pytest.fixture
+def world(db: Database) -> TwoTowns:
+    return two_towns(db)
+
+
+def roll(db: Database, org: int, **query: object) -> set[str]:
+    rows = members.list_members(db, MemberQuery(organization_id=org, **query), PageRequest())  # type: ignore[arg-type]
+    return {r.name for r in rows}
+
+
+def test_a_transfer_within_the_district_out_and_in_with_its_letter(
+    db: Database, world: TwoTowns, tmp_path: Path
+) -> None:
+    member_id = make_member(
+        db,
+        "陈伟",
+        world.jia_two,
+        gender=Gender.MALE,
+        birth_date=date(1980, 5, 1),
+        ethnicity="汉族",
+        id_number=make_id("19800501", "131"),
+        phone="13812345678",
+        joined_on=date(2005, 7, 1),
+    )
+    sender = village_actor(db, world.jia_two)
+    receiver = village_actor(db, world.yi_one)
+    db.user = sender
+    transfer_id = issue_transfer(
+        db,
+        member_id,
+        TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED, reason="工作调动"),
+    )
+    # pending: still on the sender's roll, the letter cannot be issued twice
+    assert roll(db, world.jia_two) == {"陈伟", "甲二党员"}
+    assert issue_refusal(db, member_id) is not None
+    [row] = list_transfers(db)
+    assert (row.letter_number, row.destination, row.state) == (
+        "2026-001",
+        "乙一村党支部",
+        TransferState.PENDING,
+    )
+    assert row.can_withdraw and not row.can_receive  # the receiving side confirms
+
+    out = build_transfer_letter(db, transfer_id, tmp_path / "letter.pdf")
+    text = "".join(page_texts(out)).replace("\n", "")
+    assert "中国共产党党员组织关系介绍信（存根）" in text
+    assert "第 2026-001 号" in text
+    assert "陈伟同志系中共正式党员，组织关系由中共甲二村党支部转到中共乙一村党支部。" in text
+    assert "中共乙一村党支部：" in text
+    assert "兹介绍陈伟同志（男，45岁，汉族），系中共正式党员" in text
+    assert "198005011" not in text  # the ID number is masked
+    assert "有效期30天" in text
+    assert "中共甲二村党支部（盖章）" in text
+    assert "2026年3月2日" in text
+    assert "中国共产党党员组织关系介绍信回执" in text
+    assert "陈伟同志的党员组织关系已转达我处，特此回执。" in text
+    assert "接收党组织（盖章）" in text
+
+    with pytest.raises(PermissionDeniedError):  # the sender cannot take the receipt
+        receive_transfer(db, transfer_id, ISSUED + timedelta(days=5))
+    db.user = receiver
+    [incoming] = list_transfers(db)
+    assert incoming.can_receive and not incoming.can_withdraw
+    with pytest.raises(ValidationError):
+        receive_transfer(db, transfer_id, ISSUED - timedelta(days=1))
+    receive_transfer(db, transfer_id, date(2026, 3, 9))
+    assert roll(db, world.yi_one) == {"陈伟", "乙一党员"}
+    assert receive_refusal(db, transfer_id) is not None  # received once
+
+    db.user = district_actor(db)
+    assert roll(db, world.jia_two) == {"甲二党员"}
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None
+        assert (member.organization_id, member.status) == (world.yi_one, MembershipStatus.NORMAL)
+    # the member's organizations in their history; the rolls at a date before and between
+    history = [(c.kind, c.organization_name, c.other) for c in member_changes(db, member_id)]
+    assert history == [
+        (MemberChangeKind.TRANSFERRED_OUT, "甲二村党支部", "乙一村党支部"),
+        (MemberChangeKind.TRANSFERRED_IN, "乙一村党支部", "甲二村党支部"),
+    ]
+    assert "陈伟" in roll(db, world.jia_two, as_of=date(2026, 3, 1))
+    assert "陈伟" not in roll(db, world.yi_one, as_of=date(2026, 3, 1))
+    assert "陈伟" in roll(db, world.yi_one, as_of=date(2026, 3, 9))
+    counts = count_changes(db, *YEAR)
+    assert (counts[MemberChangeKind.TRANSFERRED_OUT], counts[MemberChangeKind.TRANSFERRED_IN]) == (
+        1,
+        1,
+    )
+    assert count_changes(db, *YEAR, town="乙镇")[MemberChangeKind.TRANSFERRED_IN] == 1
+    assert count_changes(db, *YEAR, town="乙镇")[MemberChangeKind.TRANSFERRED_OUT] == 0
+
+
+def test_a_transfer_to_an_outside_unit_ends_with_the_returned_receipt(
+    db: Database, world: TwoTowns
+) -> None:
+    db.user = village_actor(db, world.jia_two)
+    transfer_id = issue_transfer(
+        db,
+        world.member_jia_two,
+        TransferInput(to_unit="广州市天河区某街道党工委", issued_on=ISSUED, letter_number="甲二-7"),
+    )
+    [row] = list_transfers(db)
+    assert row.can_receive  # the sender records the 回执 of an outside unit
+    receive_transfer(db, transfer_id, date(2026, 3, 20))
+    assert roll(db, world.jia_two) == set()
+    assert roll(db, world.jia_two, roll=MemberRoll.LEFT) == {"甲二党员"}
+    [change] = member_changes(db, world.member_jia_two)
+    assert (change.kind, change.occurred_on, change.other) == (
+        MemberChangeKind.TRANSFERRED_OUT,
+        ISSUED,
+        "广州市天河区某街道党工委",
+    )
+    assert list_transfers(db) == []  # pending ones by default
+    [done] = list_transfers(db, TransferQuery(state=None))
+    assert (done.state, done.received_on) == (TransferState.RECEIVED, date(2026, 3, 20))
+
+
+def test_a_letter_is_checked_and_withdrawn_by_its_sender(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(db, world.jia_two)
+    with pytest.raises(ValidationError) as info:
+        issue_transfer(db, world.member_jia_two, TransferInput(issued_on=ISSUED, valid_days=0))
+    assert sorted(info.value.fields()) == ["to_organization", "valid_days"]
+    with pytest.raises(ValidationError) as info:
+        issue_transfer(
+            db,
+            world.member_jia_two,
+            TransferInput(to_organization_id=world.jia_two, issued_on=ISSUED),
+        )
+    assert info.value.fields() == ["to_organization"]
+    with pytest.raises(NotFoundError):  # another village's member
+        issue_transfer(db, world.member_yi_one, TransferInput(to_unit="某单位", issued_on=ISSUED))
+    transfer_id = issue_transfer(
+        db, world.member_jia_two, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    with pytest.raises(ConflictError):  # no leaving while a letter is out
+        leave_member(db, world.member_jia_two, LeavingInput(MemberChangeKind.DECEASED, ISSUED))
+    db.user = village_actor(db, world.yi_one)
+    with pytest.raises(PermissionDeniedError):
+        withdraw_transfer(db, transfer_id)
+    db.user = village_actor(db, world.jia_two)
+    withdraw_transfer(db, transfer_id)
+    assert roll(db, world.jia_two) == {"甲二党员"}
+    db.user = village_actor(db, world.yi_one)
+    with pytest.raises(ConflictError):  # withdrawn: nothing to receive
+        receive_transfer(db, transfer_id, ISSUED)
+    db.user = village_actor(db, world.jia_one)  # a third organization does not see it
+    assert list_transfers(db, TransferQuery(state=None)) == []
+
+
+def test_a_member_transferred_in_from_outside(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(db, world.yi_one)
+    data = MemberInput(name="林芳", organization_id=world.yi_one, id_number=make_id(seq=142))
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(db, data, from_unit="", received_on=None)
+    assert sorted(info.value.fields()) == ["from_unit", "received_on"]
+    member_id = transfer_in_from_outside(
+        db, data, from_unit="深圳市南山区某社区党委", received_on=date(2026, 4, 1)
+    )
+    assert roll(db, world.yi_one) == {"林芳", "乙一党员"}
+    [change] = member_changes(db, member_id)
+    assert (change.kind, change.other) == (
+        MemberChangeKind.TRANSFERRED_IN,
+        "深圳市南山区某社区党委",
+    )
+    assert "林芳" not in roll(db, world.yi_one, as_of=date(2026, 3, 31))
+    with db.read() as s:
+        summaries = s.scalars(
+            select(AuditEntry.summary).where(AuditEntry.action == AuditAction.CREATE)
+        ).all()
+    assert any("转入党员 林芳" in text for text in summaries)
+
+
+def test_stays_away_of_mobile_members(db: Database, world: TwoTowns) -> None:
+    db.user = village_actor(db, world.jia_two)
+    with pytest.raises(ValidationError) as info:
+        start_stay(
+            db, world.member_jia_two, StayInput(None, "", contact_phone="12", managing_unit="x")
+        )
+    assert sorted(info.value.fields()) == ["contact_phone", "left_on", "whereabouts"]
+    stay_id = start_stay(
+        db,
+        world.member_jia_two,
+        StayInput(
+            date(2025, 9, 1),
+            "广东省深圳市宝安区",
+            contact_phone="13912345678",
+            managing_organization_id=world.yi_one,
+        ),
+    )
+    with pytest.raises(ConflictError):
+        start_stay(db, world.member_jia_two, StayInput(date(2025, 9, 2), "别处"))
+    [row] = list_stays(db)
+    assert (row.member_name, row.whereabouts, row.manager, row.contact_phone) == (
+        "甲二党员",
+        "广东省深圳市宝安区",
+        "乙一村党支部",
+        "139****5678",
+    )
+    db.user = village_actor(db, world.yi_one)  # the managing organization sees the stay
+    assert [r.member_name for r in list_stays(db)] == ["甲二党员"]
+    with pytest.raises(NotFoundError):  # but the member is not its own
+        end_stay(db, stay_id, date(2026, 1, 10))
+    db.user = village_actor(db, world.jia_two)
+    end_stay(db, stay_id, date(2026, 1, 10))
+    assert list_stays(db) == []
+    assert [r.returned_on for r in list_stays(db, current=False)] == [date(2026, 1, 10)]

@@ -1,0 +1,167 @@
+"""The members tab's 增减 actions through their dialogs: a member leaves and drops off the
+listing (still found among those who left and at an earlier date), a letter of transfer
+is issued, listed, printed and received by the other organization."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind, MemberRoll
+from pbc_desktop.ui.common.combos import select_data
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.members.leave_dialog import LeaveDialog
+from pbc_desktop.ui.members.tab import MembersTab
+from pbc_desktop.ui.members.transfer_dialogs import TransferOutDialog, TransferReceiveDialog
+from tests.factories import make_member, make_org
+from tests.pdf_helpers import page_texts
+from tests.qt_helpers import Boxes, stub_boxes
+from tests.scope_factories import village_actor
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard"
+)
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return stub_boxes(monkeypatch)
+
+
+@pytest.fixture
+def orgs(db: Database) -> tuple[int, int]:
+    home = make_org(db, "文光村党支部", town="陈店镇")
+    other = make_org(db, "东山社区党支部", town="峡山街道")
+    make_member(db, "陈伟", home, joined_on=date(2001, 7, 1))
+    make_member(db, "林丽", home, joined_on=date(2010, 7, 1))
+    return home, other
+
+
+def open_tab(qtbot: QtBot, db: Database) -> MembersTab:
+    tab = MembersTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.resize(1300, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, db: Database, orgs: tuple[int, int], boxes: Boxes) -> Iterator[MembersTab]:
+    widget = open_tab(qtbot, db)
+    yield widget
+    if widget.active_dialog is not None:
+        widget.active_dialog.reject()
+
+
+def names(tab: MembersTab) -> set[str]:
+    return {row.name for row in tab.model.rows()}
+
+
+def choose(tab: MembersTab, name: str) -> None:
+    row = next(r for r in tab.model.rows() if r.name == name)
+    assert tab.select_id(row.id)
+
+
+def test_a_member_leaves_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> None:
+    assert names(tab) == {"陈伟", "林丽"}
+    choose(tab, "陈伟")
+    assert tab.changes.leave_button.isEnabled()
+    assert tab.delete_button.isEnabled()  # the district's administrator, a record of today
+    dialog = tab.changes.leave_current()
+    assert isinstance(dialog, LeaveDialog)
+    ui = dialog.ui
+    select_data(ui.kindCombo, MemberChangeKind.LEFT_PARTY)
+    assert ui.leavingKindCombo.isVisibleTo(dialog) and not ui.otherUnitEdit.isVisibleTo(dialog)
+    ui.occurredEdit.setDate(QDate(2026, 2, 3))
+    dialog.accept()
+    assert "出党方式" in dialog.error_text()  # the kind of leaving is asked for
+    select_data(ui.leavingKindCombo, LeavingKind.REMOVED)
+    dialog.accept()
+    assert dialog.result() == LeaveDialog.DialogCode.Accepted
+    assert names(tab) == {"林丽"}
+    select_data(tab.roll_combo, MemberRoll.LEFT)
+    assert names(tab) == {"陈伟"}
+    select_data(tab.roll_combo, MemberRoll.CURRENT)
+    tab.as_of_edit.setDate(QDate(2026, 2, 2))
+    tab.as_of_check.setChecked(True)
+    assert names(tab) == {"陈伟", "林丽"}  # the roll the day before
+    choose(tab, "陈伟")
+    assert "出党（除名）" in tab.detail_html(tab.current_row())  # type: ignore[arg-type]
+
+
+def test_a_letter_of_transfer_is_issued_printed_and_received(
+    qtbot: QtBot, db: Database, orgs: tuple[int, int], boxes: Boxes, tmp_path: Path
+) -> None:
+    home, other = orgs
+    db.user = village_actor(db, home)
+    tab = open_tab(qtbot, db)
+    choose(tab, "林丽")
+    dialog = tab.changes.transfer_current()
+    assert isinstance(dialog, TransferOutDialog)
+    select_data(dialog.ui.toOrganizationCombo, other)
+    dialog.ui.issuedEdit.setDate(QDate.currentDate().addDays(-3))
+    dialog.ui.reasonEdit.setText("工作调动")
+    dialog.accept()
+    assert dialog.result() == TransferOutDialog.DialogCode.Accepted
+    assert names(tab) == {"陈伟", "林丽"}  # on the roll until received
+    number = f"{date.today().year}-001"
+    assert number in tab.changes.history_html(dialog.member_id)  # the pending letter
+    listing = tab.changes.open_transfers()
+    assert listing is not None
+    assert listing.table.rowCount() == 1
+    listing.table.selectRow(0)
+    assert listing.withdraw_button.isEnabled() and not listing.receive_button.isEnabled()
+    out = listing.save_letter(tmp_path / "letter.pdf")
+    assert out is not None
+    text = "".join(page_texts(out)).replace("\n", "")
+    assert "林丽同志系中共正式党员，组织关系由中共文光村党支部转到中共东山社区党支部。" in text
+    listing.reject()
+    tab.close()
+
+    db.user = village_actor(db, other)  # the receiving side confirms
+    receiving = open_tab(qtbot, db)
+    assert names(receiving) == set()
+    letters = receiving.changes.open_transfers()
+    assert letters is not None
+    letters.table.selectRow(0)
+    assert letters.receive_button.isEnabled()
+    receive = letters.receive_current()
+    assert isinstance(receive, TransferReceiveDialog)
+    receive.ui.receivedEdit.setDate(QDate.currentDate())
+    receive.accept()
+    assert receive.result() == TransferReceiveDialog.DialogCode.Accepted
+    assert letters.table.rowCount() == 0  # no longer pending
+    letters.reject()
+    receiving.refresh()
+    assert names(receiving) == {"林丽"}
+
+
+def test_a_member_transferred_in_from_outside(
+    qtbot: QtBot, tab: MembersTab, orgs: tuple[int, int]
+) -> None:
+    from pbc_desktop.ui.members.transfer_dialogs import TransferInDialog
+    from tests.factories import make_id
+
+    home, _other = orgs
+    dialog = tab.changes.transfer_in()
+    assert isinstance(dialog, TransferInDialog)
+    ui = dialog.ui
+    ui.nameEdit.setText("王芳")
+    ui.idEdit.setText(make_id("19880808", "222"))
+    select_data(ui.organizationCombo, home)
+    dialog.accept()
+    assert "转出单位" in dialog.error_text()
+    ui.fromUnitEdit.setText("深圳市南山区某社区党委")
+    dialog.accept()
+    assert dialog.result() == TransferInDialog.DialogCode.Accepted
+    assert names(tab) == {"陈伟", "林丽", "王芳"}
+    row = tab.current_row()
+    assert row is not None and row.name == "王芳"
+    assert "深圳市南山区某社区党委" in tab.detail_html(row)
