@@ -1204,8 +1204,16 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>新建换届记录(&amp;N)…</translation>
     </message>
     <message>
-        <source>Record the newly elected committee of the selected organization</source>
-        <translation>登记所选党组织换届选举产生的新一届班子</translation>
+        <source>Record the newly elected committee of the selected organization, or of an organization chosen from a list (one without a committee recorded yet)</source>
+        <translation>登记所选党组织新一届班子；未选时从列表中选择党组织（尚未登记过班子的也可以）</translation>
+    </message>
+    <message>
+        <source>New election record</source>
+        <translation>新建换届记录</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>党组织：</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>

@@ -14,7 +14,7 @@ from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.services.terms import committees
 from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
-from pbc_desktop.ui.common import screens
+from pbc_desktop.ui.common import prompts, screens
 from pbc_desktop.ui.common.context import AppContext
 from tests.scope_factories import TwoTowns, two_towns, viewer_actor
 
@@ -126,7 +126,8 @@ def test_the_latest_committee_is_corrected(qtbot: QtBot, db: Database, world: Tw
 def test_the_terms_page_buttons(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
     window = BranchLifeWindow(AppContext(db))
     qtbot.addWidget(window)
-    assert not window.new_term_button.isEnabled()  # nothing selected
+    assert not window.edit_term_button.isEnabled()  # nothing selected
+    assert window.new_term_button.isEnabled()  # asks which organization
     window.terms_table.selectRow(0)
     assert window.new_term_button.isEnabled() and window.edit_term_button.isEnabled()
     opened: list[tuple[int, bool]] = []
@@ -178,3 +179,47 @@ def test_the_dialog_fits_an_old_screen(
     dialog.show()
     assert dialog.frameGeometry().width() <= free.width()
     assert dialog.frameGeometry().height() <= free.height()
+
+
+def test_a_first_committee_starts_from_a_chosen_organization(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page lists committees already recorded; with none selected, 新建换届记录 asks
+    for the organization (any of the account's) and records its first committee."""
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.terms_table.clearSelection()
+    asked: list[list[str]] = []
+
+    def choose(_parent: object, _title: str, _prompt: str, choices: list[tuple[int, str]]) -> int:
+        asked.append([text for _value, text in choices])
+        return world.yi_one
+
+    monkeypatch.setattr(prompts, "ask_choice", choose)
+    opened: list[tuple[int, bool]] = []
+
+    def record(org_id: int, edit: bool) -> CommitteeDialog:
+        opened.append((org_id, edit))
+        dialog = CommitteeDialog(AppContext(db), org_id, window, edit=edit, today=TODAY)
+        assert dialog.ui.termNoSpin.value() == 1  # none recorded yet
+        dialog.ui.electedEdit.setDate(QDate(2026, 5, 1))
+        _fill(dialog, 0, CommitteePost.SECRETARY, "吴书记")
+
+        def save() -> int:
+            dialog.accept()
+            return dialog.result()
+
+        dialog.exec = save  # type: ignore[method-assign]
+        return dialog
+
+    window.committee_dialog = record  # type: ignore[method-assign]
+    qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
+    assert "乙一村党支部" in asked[0] and "甲二村党支部" in asked[0]
+    assert opened == [(world.yi_one, False)]
+    (first,) = committees.history(db, world.yi_one, TODAY)
+    assert (first.term_no, [s.person_name for s in first.seats]) == (1, ["吴书记"])
+    # cancelled: nothing opens
+    monkeypatch.setattr(prompts, "ask_choice", lambda *_a, **_k: None)
+    window.terms_table.clearSelection()
+    qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
+    assert opened == [(world.yi_one, False)]

@@ -30,7 +30,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.branch_life import PeriodState
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import access, scope
+from pbc_desktop.services import access, organizations, scope
 from pbc_desktop.services.branch_life import compliance, schedule
 from pbc_desktop.services.terms import committees, due
 from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
@@ -203,7 +203,10 @@ class BranchLifeWindow(MenuWindow):
         self.new_term_button = QPushButton(self.tr("&New election record..."), self)
         self.new_term_button.setObjectName("branchLifeNewTerm")
         self.new_term_button.setToolTip(
-            self.tr("Record the newly elected committee of the selected organization")
+            self.tr(
+                "Record the newly elected committee of the selected organization, or of an "
+                "organization chosen from a list (one without a committee recorded yet)"
+            )
         )
         self.new_term_button.clicked.connect(lambda: self.open_committee(edit=False))
         self.edit_term_button = QPushButton(self.tr("&Edit..."), self)
@@ -213,8 +216,8 @@ class BranchLifeWindow(MenuWindow):
         )
         self.edit_term_button.clicked.connect(lambda: self.open_committee(edit=True))
         chosen = lambda: selected_id(self.terms_table) is not None  # noqa: E731
-        for button in (self.new_term_button, self.edit_term_button):
-            self.writes.add(button, Permission.WRITE, when=chosen)
+        self.writes.add(self.new_term_button, Permission.WRITE)
+        self.writes.add(self.edit_term_button, Permission.WRITE, when=chosen)
         self.writes.update()
         terms_bar = QHBoxLayout()
         terms_bar.addWidget(self.within)
@@ -373,8 +376,17 @@ class BranchLifeWindow(MenuWindow):
         return CommitteeDialog(self.ctx, organization_id, self, edit=edit, today=self.today())
 
     def open_committee(self, edit: bool) -> None:
-        """Record the selected organization's new committee, or correct its latest."""
+        """Record the selected organization's new committee, or correct its latest. A new
+        record with no organization selected asks which (the page lists only committees
+        already recorded: a first one starts here)."""
         org_id = selected_id(self.terms_table)
+        if org_id is None and not edit:
+            org_id = prompts.ask_choice(
+                self,
+                self.tr("New election record"),
+                self.tr("Organization:"),
+                [(o.id, o.name) for o in organizations.choices(self.ctx.db)],
+            )
         if org_id is None:
             return
         dialog = self.committee_dialog(org_id, edit)
