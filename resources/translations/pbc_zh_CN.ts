@@ -2388,8 +2388,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
 <context>
     <name>ExchangeActions</name>
     <message>
-        <source>Data e&amp;xchange</source>
-        <translation>数据交换(&amp;X)</translation>
+        <source>&amp;Data exchange</source>
+        <translation>数据交换(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Send a package...</source>
@@ -2520,8 +2520,8 @@ Package fingerprint: {fp}</source>
 <context>
     <name>FeeActions</name>
     <message>
-        <source>Party &amp;fees</source>
-        <translation>党费(&amp;F)</translation>
+        <source>Party &amp;dues</source>
+        <translation>党费(&amp;D)</translation>
     </message>
     <message>
         <source>Monthly &amp;collection...</source>
