@@ -2,8 +2,8 @@
 
 The parser and ``main`` live here; each command group has its module (``database``,
 ``communities``, ``activities``, ``assessment``, ``import_members``,
-``import_organizations``, ``members``, ``backup``, ``reports``, ``users``, ``audit``,
-``exchange``, ``server``) and shares ``common``.
+``import_organizations``, ``members``, ``development``, ``fees``, ``backup``, ``reports``,
+``users``, ``audit``, ``exchange``, ``server``, ``branch_life``) and shares ``common``.
 Nothing here imports the widget layer.
 """
 
@@ -21,9 +21,12 @@ from pbc_desktop.cli import (
     assessment,
     audit,
     backup,
+    branch_life,
     communities,
     database,
+    development,
     exchange,
+    fees,
     import_members,
     import_organizations,
     members,
@@ -87,11 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     import_members.register(sub, common)
     import_organizations.register(sub, common)
     members.register(sub, common)
+    development.register(sub, common)
+    fees.register(sub, common)
     backup.register(sub, common)
     users.register(sub, common)
     audit.register(sub, common)
     exchange.register(sub, common)
     server.register(sub, common)
+    branch_life.register(sub, common)
     report_kinds = reports.register(sub, common)
     assessment.add_report_commands(report_kinds, common)
     return parser

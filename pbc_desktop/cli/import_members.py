@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pbc_desktop.cli.excel_import import add_import_options
+from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -17,6 +18,15 @@ if TYPE_CHECKING:
 _EPILOG = """\
 The header row may be anywhere in the first 10 rows; columns may come in any order and
 other columns are ignored. 姓名, 身份证号 and 所在党组织 are required.
+
+Headers are recognised under the names other systems and forms give them (所在党支部,
+党支部, 支部信息 … for 所在党组织; 公民身份号码, 身份证 … for 身份证号; 政治面貌 for
+人员类别, where 共青团员, 群众, 入党积极分子 … are refused as not Party members). The
+columns not read are listed on a "未导入的列:" ("Columns not imported:") line.
+
+An organization of the file that is not stored but close to one that is (大溪坝党总支,
+大溪坝村党总支) is named with the close one and the --map-org option that maps it;
+nothing is mapped unless you give --map-org "FROM=TO" (repeat it for several names).
 
 The roster is read from the first visible sheet (the active one first) whose header names
 those columns; hidden sheets are not read unless chosen with --sheet. When several sheets
@@ -53,6 +63,14 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         "the required columns; hidden sheets are read only when named here)",
     )
     p.add_argument(
+        "--map-org",
+        action="append",
+        default=[],
+        metavar="FROM=TO",
+        help="read the organization FROM of the file as the stored organization TO, for "
+        'every row (e.g. --map-org "大溪坝党总支=大溪坝村党总支"); repeatable',
+    )
+    p.add_argument(
         "--create-orgs",
         action="store_true",
         help="create the Party organizations (所在党组织) that do not exist yet",
@@ -73,13 +91,20 @@ def cmd_import_members(args: argparse.Namespace) -> int:
     progress = _progress if show_progress else None
     db = open_db(args)
     try:
+        org_map = parse_org_map(args.map_org)
         preview = svc.read_members(
-            db, args.file, create_orgs=args.create_orgs, sheet=args.sheet, progress=progress
+            db,
+            args.file,
+            create_orgs=args.create_orgs,
+            sheet=args.sheet,
+            org_map=org_map,
+            progress=progress,
         )
         if show_progress:
             print(file=sys.stderr)
         _print_notices(preview)
         missing = preview.missing_orgs
+        suggestions = preview.org_suggestions
 
         def apply() -> svc.ImportResult:
             result = svc.apply_import(
@@ -103,16 +128,50 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                 args.on_duplicate,
             ),
             apply=apply,
-            after=lambda: _print_missing_orgs(missing, args.create_orgs),
+            after=lambda: _print_missing_orgs(missing, suggestions, args.create_orgs),
         )
     finally:
         db.dispose()
 
 
+def parse_org_map(given: list[str]) -> dict[str, str]:
+    """``--map-org "FROM=TO"`` options as a mapping; a malformed one is refused."""
+    out: dict[str, str] = {}
+    for text in given:
+        source, sep, target = text.partition("=")
+        source, target = source.strip(), target.strip()
+        if not sep or not source or not target:
+            raise UserError(
+                t(
+                    f"--map-org “{text}”应写成“文件中的名称=系统中的名称”，"
+                    '例如 --map-org "大溪坝党总支=大溪坝村党总支"。',
+                    f"--map-org “{text}” must be “name in the file=name stored”, e.g. "
+                    '--map-org "大溪坝党总支=大溪坝村党总支".',
+                )
+            )
+        out[source] = target
+    return out
+
+
 def _print_notices(preview: ImportPreview) -> None:
-    """The sheet read when several look like rosters, and columns named twice."""
+    """The sheet read when several look like rosters, columns named twice, the columns
+    not read and the organizations mapped."""
     for notice in preview.notices:
         print(t(f"注意：{notice}", f"Note: {notice}"))
+    if preview.ignored_headers:
+        print(
+            t(
+                f"未导入的列：{'、'.join(preview.ignored_headers)}",
+                f"Columns not imported: {', '.join(preview.ignored_headers)}",
+            )
+        )
+    for source, target in preview.org_map:
+        print(
+            t(
+                f"党组织对应：文件中的“{source}”导入到“{target}”",
+                f"Organization mapped: “{source}” in the file goes to “{target}”",
+            )
+        )
     others = [n for n in preview.sheets if n != preview.sheet]
     if others:
         print(
@@ -144,8 +203,20 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
         )
 
 
-def _print_missing_orgs(missing: tuple[str, ...], create_orgs: bool) -> None:
-    """How to deal with organization names the database does not know."""
+def _print_missing_orgs(
+    missing: tuple[str, ...], suggestions: tuple[tuple[str, str], ...], create_orgs: bool
+) -> None:
+    """How to deal with organization names the database does not know: the close stored
+    organization of each, with the option that maps it, then what else to do."""
+    for source, close in suggestions:
+        print(
+            t(
+                f"“{source}”与系统中的“{close}”相近：若是同一个党组织，"
+                f'请加 --map-org "{source}={close}" 重新导入。',
+                f"“{source}” is close to the stored “{close}”: if it is the same "
+                f'organization, add --map-org "{source}={close}" and import again.',
+            )
+        )
     if not missing or create_orgs:
         return
     shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")

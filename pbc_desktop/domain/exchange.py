@@ -29,6 +29,8 @@ READING_ORDER: tuple[str, ...] = (
     "post_report",
     "service_log",
     "post_evaluation",
+    "development_record",
+    "development_step",
     "activity",
     "activity_organization",
     "agenda_item",
@@ -40,8 +42,13 @@ READING_ORDER: tuple[str, ...] = (
     "claim_organization",
     "supervision",
     "fund_entry",
+    "fee_rate",
+    "fee_basis",
+    "fee_payment",
     "assessment",
     "score",
+    "committee",
+    "committee_member",
 )
 
 #: Fields named alike in most record types (a member's own fields: ``member_rules``).
@@ -90,6 +97,15 @@ _COMMON_FIELDS: dict[str, tuple[str, str]] = {
 
 #: Fields of one record type only, or named otherwise there (record type → field → names).
 _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
+    "committee": {
+        "term_no": ("届次", "Term number"),
+        "elected_on": ("选举日期", "Elected on"),
+        "term_years": ("任期（年）", "Term (years)"),
+    },
+    "committee_member": {
+        "committee_id": ("班子届次", "Committee"),
+        "post": ("职务", "Post"),
+    },
     "organization": {
         "short_name": ("简称", "Short name"),
         "kind": ("组织类别", "Kind"),
@@ -222,6 +238,27 @@ _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "uses_item_id": ("使用资源", "Uses the resource"),
     },
     "post_evaluation": {"result": ("评价结果", "Evaluation")},
+    "development_record": {
+        "stage": ("发展阶段", "Stage"),
+        "applied_on": ("递交申请书日期", "Applied on"),
+        "extension_months": ("延长预备期月数", "Probation extended by (months)"),
+        "work_unit": ("工作单位", "Work unit"),
+        "gender": ("性别", "Gender"),
+        "ethnicity": ("民族", "Ethnicity"),
+        "birth_date": ("出生日期", "Birth date"),
+        "id_number": ("身份证号", "ID number"),
+        "education": ("学历", "Education"),
+        "stage_since": ("进入本阶段日期", "Stage since"),
+        "next_step": ("下一步骤", "Next step"),
+        "next_due_on": ("下一步骤日期", "Next step due on"),
+        "next_deadline": ("下一步骤有时限", "Next step has a deadline"),
+    },
+    "development_step": {
+        "record_id": ("发展党员记录", "Development record"),
+        "occurred_on": ("日期", "Date"),
+        "people": ("有关人员", "People"),
+        "months": ("月数", "Months"),
+    },
     "score": {
         "assessment_id": ("考核", "Assessment"),
         "indicator_id": ("考核指标", "Indicator"),
@@ -244,6 +281,26 @@ _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "amount_cents": ("金额", "Amount"),
         "over_balance": ("超出结余", "Over the balance"),
         "handler": ("经手人", "Handled by"),
+        "fee_org_id": ("党费来自党组织", "Fees from organization"),
+        "fee_month": ("党费所属月份", "Fees of month"),
+    },
+    "fee_rate": {
+        "effective_from": ("执行起始月份", "In force from"),
+        "up_to_cents": ("收入上限", "Income up to"),
+        "rate": ("交纳比例", "Rate"),
+        "fixed_cents": ("固定标准", "Fixed amount"),
+    },
+    "fee_basis": {
+        "effective_from": ("起始月份", "From month"),
+        "income_cents": ("月收入", "Monthly income"),
+        "fixed_cents": ("核定标准", "Fixed standard"),
+    },
+    "fee_payment": {
+        "fee_month": ("党费所属月份", "Fee month"),
+        "collected_in": ("收缴月份", "Collected in"),
+        "paid_on": ("缴纳日期", "Paid on"),
+        "due_cents": ("应缴金额", "Due"),
+        "amount_cents": ("实缴金额", "Paid"),
     },
     "supervision": {
         "by_whom": ("督办人", "By"),

@@ -330,11 +330,13 @@ _CHOICE_VARIANTS: dict[type[LabeledEnum], dict[str, LabeledEnum]] = {
         "正式": MemberCategory.FULL,
         "正式党员": MemberCategory.FULL,
         "中共党员": MemberCategory.FULL,
+        "中国共产党党员": MemberCategory.FULL,
         "党员": MemberCategory.FULL,
         "full": MemberCategory.FULL,
         "预备": MemberCategory.PROBATIONARY,
         "预备党员": MemberCategory.PROBATIONARY,
         "中共预备党员": MemberCategory.PROBATIONARY,
+        "中国共产党预备党员": MemberCategory.PROBATIONARY,
         "probationary": MemberCategory.PROBATIONARY,
     },
     MembershipStatus: {
@@ -356,6 +358,46 @@ _CHOICE_VARIANTS: dict[type[LabeledEnum], dict[str, LabeledEnum]] = {
         "suspended": MembershipStatus.SUSPENDED,
     },
 }
+
+
+# 政治面貌 (GB/T 4762) of people who are not members of the Party: a roster row with one
+# of them is refused with a sentence saying so (applicants and activists are not members).
+_NOT_MEMBERS = frozenset(
+    (
+        "共青团员",
+        "中国共产主义青年团团员",
+        "团员",
+        "群众",
+        "入党申请人",
+        "申请入党人",
+        "入党积极分子",
+        "积极分子",
+        "发展对象",
+        "无党派人士",
+        "无党派民主人士",
+        "民革会员",
+        "民盟盟员",
+        "民建会员",
+        "民进会员",
+        "农工党党员",
+        "致公党党员",
+        "九三学社社员",
+        "台盟盟员",
+        "少先队员",
+    )
+)
+
+
+_NOT_MEMBER_KEYS = frozenset(_SPACES.sub("", to_halfwidth(v)).casefold() for v in _NOT_MEMBERS)
+
+
+def not_member_message(shown: str) -> str:
+    """Why a row whose 政治面貌 is 共青团员, 群众, 入党积极分子 … is not imported."""
+    return t(
+        f"政治面貌为“{shown}”，不是中共党员，不能作为党员导入（只导入中共党员和中共预备党员）",
+        f"The political status “{shown}” is not that of a Party member, so the row cannot "
+        "be imported as a member (only full and probationary members are)",
+    )
 
 
 def _choice_key(text: str) -> str:
@@ -381,6 +423,8 @@ def parse_choice(enum_cls: type[E], value: object, key: FieldLabel) -> E | None:
     found = _choices(enum_cls).get(_choice_key(shown))
     if isinstance(found, enum_cls):
         return found
+    if enum_cls is MemberCategory and _choice_key(shown) in _NOT_MEMBER_KEYS:
+        raise CellError(not_member_message(shown))
     zh, en = _label(key)
     options_zh = " 或 ".join(m.zh for m in enum_cls)
     options_en = " or ".join(m.en for m in enum_cls)
@@ -393,22 +437,6 @@ def parse_choice(enum_cls: type[E], value: object, key: FieldLabel) -> E | None:
 
 
 # -- headers ----------------------------------------------------------------------------
-
-# Headers seen in real rosters besides the labels and aliases of ``member_rules.FIELDS``.
-EXTRA_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("党员名称",),
-    "birth_date": ("出生年月日", "出生时间", "生日"),
-    "id_number": ("公民身份证号码", "证件号码", "身份证件号码"),
-    "education": ("最高学历", "学历学位"),
-    "joined_on": ("入党年月",),
-    "confirmed_on": ("转正年月",),
-    "category": ("党员类型", "人员类型"),
-    "work_unit": ("单位职务", "工作单位和职务"),
-    "phone": ("手机号", "移动电话"),
-    "organization": ("所属党组织", "所属支部", "所属党支部", "党组织名称", "支部名称"),
-    "status": ("党员状态", "状态"),
-    "remark": ("说明",),
-}
 
 _NOTE_IN_BRACKETS = re.compile(r"[\((\[【<《].*?[\))\]】>》]")
 _HEADER_NOISE = re.compile(r"[\s*※★☆::]+")
@@ -423,11 +451,15 @@ def header_key(text: object) -> str:
     return _HEADER_NOISE.sub("", value).casefold()
 
 
-def _header_index() -> dict[str, str]:
-    index: dict[str, str] = {}
+def _header_index() -> dict[str, tuple[str, int]]:
+    """Header key → (field key, rank): 0 for the field's own name, then its aliases in the
+    order ``member_rules.FIELDS`` lists them."""
+    index: dict[str, tuple[str, int]] = {}
     for f in FIELDS:
-        for name in (f.zh, f.en, f.key, *f.aliases, *EXTRA_HEADER_ALIASES.get(f.key, ())):
-            index.setdefault(header_key(name), f.key)
+        for name in (f.zh, f.en, f.key):
+            index.setdefault(header_key(name), (f.key, 0))
+        for rank, name in enumerate(f.aliases, start=1):
+            index.setdefault(header_key(name), (f.key, rank))
     return index
 
 
@@ -436,6 +468,11 @@ _HEADERS = _header_index()
 
 def match_header(text: object) -> str | None:
     """The field key a header cell names, or ``None`` for a column the import ignores."""
+    found = _header_rank(text)
+    return found[0] if found else None
+
+
+def _header_rank(text: object) -> tuple[str, int] | None:
     key = header_key(text)
     return _HEADERS.get(key) if key else None
 
@@ -445,10 +482,11 @@ class HeaderMatch:
     """The header row of a sheet: its index among the rows given, and its known columns."""
 
     row_index: int
-    columns: dict[int, str]  # column index (0-based) → field key; the first of duplicates
+    columns: dict[int, str]  # column index (0-based) → field key; one column a field
     ignored: tuple[str, ...]  # headers of columns the import does not read
-    # Field key → the indexes of the later columns naming it again (not read).
+    # Field key → the indexes of the other columns naming it (not read).
     duplicates: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    headers: dict[int, str] = field(default_factory=dict)  # index → header, known columns
 
     @property
     def keys(self) -> frozenset[str]:
@@ -458,28 +496,40 @@ class HeaderMatch:
         """One sentence per field named by several columns: which one is read."""
         used = {key: index for index, key in self.columns.items()}
         return [
-            duplicate_header_message(key, used[key], others)
+            duplicate_header_message(key, used[key], others, self.headers)
             for key, others in self.duplicates.items()
         ]
 
 
 def match_header_row(cells: Sequence[object]) -> HeaderMatch:
-    """Which known field each cell of a candidate header row names (row index 0)."""
-    columns: dict[int, str] = {}
-    ignored: list[str] = []
-    duplicates: dict[str, list[int]] = {}
-    seen: set[str] = set()
+    """Which known field each cell of a candidate header row names (row index 0).
+
+    When several columns name one field (工作单位 and 工作岗位), the column headed with the
+    field's own name, else with the alias listed first, is read (the first such column on
+    a tie); the others are ignored and named in :meth:`HeaderMatch.duplicate_notices`.
+    """
+    found: dict[str, list[tuple[int, int]]] = {}  # field key → (rank, index) of its columns
+    headers: dict[int, str] = {}
     for index, cell in enumerate(cells):
-        key = match_header(cell)
-        if key is None or key in seen:
-            if not is_blank(cell):
-                ignored.append(cell_text(cell))
-            if key is not None:
-                duplicates.setdefault(key, []).append(index)
+        match = _header_rank(cell)
+        if match is None:
             continue
-        seen.add(key)
-        columns[index] = key
-    return HeaderMatch(0, columns, tuple(ignored), {k: tuple(v) for k, v in duplicates.items()})
+        key, rank = match
+        found.setdefault(key, []).append((rank, index))
+        headers[index] = cell_text(cell)
+    columns: dict[int, str] = {}
+    duplicates: dict[str, tuple[int, ...]] = {}
+    for key, candidates in found.items():
+        best = min(candidates)[1]
+        columns[best] = key
+        others = tuple(sorted(i for _rank, i in candidates if i != best))
+        if others:
+            duplicates[key] = others
+    read = set(columns)
+    ignored = tuple(
+        cell_text(cell) for i, cell in enumerate(cells) if i not in read and not is_blank(cell)
+    )
+    return HeaderMatch(0, dict(sorted(columns.items())), ignored, duplicates, headers)
 
 
 def column_letter(index: int) -> str:
@@ -492,17 +542,28 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def duplicate_header_message(key: str, used: int, ignored: Sequence[int]) -> str:
-    """``有 2 列都是“身份证号”(C 列、F 列):读取了 C 列,F 列被忽略。``"""
-    zh = FIELD_BY_KEY[key].zh
-    letters = [column_letter(i) for i in (used, *ignored)]
-    rest_zh = "、".join(f"{c} 列" for c in letters[1:])
-    rest_en = ", ".join(letters[1:])
+def duplicate_header_message(
+    key: str, used: int, ignored: Sequence[int], headers: dict[int, str] | None = None
+) -> str:
+    """``有 2 列都是“工作单位及职务”（B 列“工作岗位”、D 列“工作单位及职务”）：读取了 D 列，
+    B 列被忽略。`` — the columns in the order of the sheet, each with its header."""
+    f = FIELD_BY_KEY[key]
+    shown = headers or {}
+    every = sorted((used, *ignored))
+    named_zh = "、".join(
+        f"{column_letter(i)} 列“{shown[i]}”" if i in shown else f"{column_letter(i)} 列"
+        for i in every
+    )
+    named_en = ", ".join(
+        f"{column_letter(i)} “{shown[i]}”" if i in shown else column_letter(i) for i in every
+    )
+    rest = [column_letter(i) for i in sorted(ignored)]
+    rest_zh = "、".join(f"{c} 列" for c in rest)
     return t(
-        f"有 {len(letters)} 列都是“{zh}”（{'、'.join(f'{c} 列' for c in letters)}）："
-        f"读取了 {letters[0]} 列，{rest_zh}被忽略。",
-        f"{len(letters)} columns are headed “{FIELD_BY_KEY[key].en}” "
-        f"({', '.join(letters)}): column {letters[0]} is read and {rest_en} ignored.",
+        f"有 {len(every)} 列都是“{f.zh}”（{named_zh}）：读取了 {column_letter(used)} 列，"
+        f"{rest_zh}被忽略。",
+        f"{len(every)} columns are headed “{f.en}” ({named_en}): column "
+        f"{column_letter(used)} is read and {', '.join(rest)} ignored.",
     )
 
 

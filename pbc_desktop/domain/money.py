@@ -67,3 +67,16 @@ def format_yuan(cents: int, *, symbol: bool = False, grouped: bool = True) -> st
     sign = "-" if cents < 0 else ""
     yuan, fen = divmod(abs(cents), 100)
     return f"{sign}{'¥' if symbol else ''}{yuan:{',' if grouped else ''}}.{fen:02d}"
+
+
+def yuan(cents: int) -> Decimal:
+    """Fen as exact Decimal yuan: ``1234`` → ``Decimal('12.34')`` (for JSON and people)."""
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+def cents_of(amount: Decimal) -> int:
+    """Exact Decimal yuan → fen; more than two decimals is refused with :class:`MoneyError`."""
+    scaled = amount * 100
+    if scaled != scaled.to_integral_value():
+        raise MoneyError(t("金额最多精确到分（两位小数）", "Use at most two decimals (fen)"))
+    return int(scaled)

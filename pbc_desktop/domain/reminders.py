@@ -11,9 +11,10 @@ import calendar
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Generic, TypeVar
 
-from pbc_desktop.domain.enums import ActivityKind
+from pbc_desktop.domain.enums import ActivityKind, LabeledEnum
 
 K = TypeVar("K", bound=Hashable)
 
@@ -34,6 +35,7 @@ class Overdue(Generic[K]):
     days_overdue: int
 
 
+@lru_cache(maxsize=8192)  # the 发展党员 lists ask it for thousands of people at once
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months
@@ -63,3 +65,59 @@ def overdue(
                 found.append(Overdue(community, kind, last, due, (today - due).days))
     found.sort(key=lambda o: (-o.days_overdue, list(ActivityKind).index(o.kind)))
     return found
+
+
+# -- reminders of every area, in one shape ---------------------------------------------
+
+
+class ReminderArea(LabeledEnum):
+    """Where a reminder comes from (the first column of the 到期提醒 list)."""
+
+    ACTIVITIES = "activities", "共同体活动", "Community activities"
+    BRANCH_LIFE = "branch_life", "三会一课", "Branch meetings"
+    TERMS = "terms", "换届", "Committee terms"
+    DEVELOPMENT = "development", "发展党员", "Member development"
+    FEES = "fees", "党费", "Party dues"
+
+
+class Severity(LabeledEnum):
+    OVERDUE = "overdue", "已逾期", "Overdue"
+    DUE_SOON = "due_soon", "即将到期", "Due soon"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One thing to do by a date, from any area.
+
+    ``subject`` is the organization or community it concerns, ``towns`` the towns it lies
+    in (a community's member organizations may lie in several; empty: none named);
+    ``what`` says what is due in the user's language. ``days`` counts from ``due_on`` to
+    today: positive when overdue, negative (or 0) when still due. ``tab`` and ``filters``
+    name where the window shows it (None: nowhere particular).
+    """
+
+    area: ReminderArea
+    subject: str
+    towns: tuple[str, ...]
+    what: str
+    due_on: date
+    days: int
+    tab: str | None = None
+    filters: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.OVERDUE if self.days > 0 else Severity.DUE_SOON
+
+    @property
+    def days_overdue(self) -> int:
+        return max(self.days, 0)
+
+    @property
+    def days_left(self) -> int:
+        return max(-self.days, 0)
+
+
+def reminder_order(r: Reminder) -> tuple[int, int, int, str]:
+    """Overdue first (longest first), then what is due soonest; by area, then subject."""
+    return (0 if r.days > 0 else 1, -r.days, list(ReminderArea).index(r.area), r.subject)

@@ -16,7 +16,14 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Activity, Community, FundEntry, ListItem, ServiceList
+from pbc_desktop.db.models import (
+    Activity,
+    Community,
+    FundEntry,
+    ListItem,
+    Organization,
+    ServiceList,
+)
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import FundDirection, FundSource, ListKind
 from pbc_desktop.domain.money import MAX_CENTS, format_yuan
@@ -63,6 +70,9 @@ class FundInput:
     remark: str | None = None
     #: the stored version (``get_entry``), handed back by the editor; None: not checked
     version: int | None = None
+    #: 党费补 income: the branch whose fee collection of ``fee_month`` it came from (optional)
+    fee_org_id: int | None = None
+    fee_month: date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -295,6 +305,17 @@ def _validate(s: Session, data: FundInput) -> None:
                 "关联的项目必须属于本共同体",
                 "The linked project must belong to this community",
             )
+    if data.fee_org_id is not None or data.fee_month is not None:
+        if data.direction != FundDirection.INCOME or data.source != FundSource.PARTY_DUES:
+            err(
+                "fee_org",
+                "只有「党费补助」收入才能注明来自哪个支部的党费",
+                "Only Party-dues income can name the branch's fee collection",
+            )
+        elif data.fee_org_id is None or s.get(Organization, data.fee_org_id) is None:
+            err("fee_org", "请选择党费来自的党支部", "Choose the branch the fees came from")
+        elif data.fee_month is None:
+            err("fee_month", "请填写党费所属月份", "Enter the month of the fee collection")
     errors.raise_any()
 
 
@@ -308,6 +329,9 @@ def _apply(entry: FundEntry, data: FundInput, over: bool) -> None:
     entry.purpose = strip_or_none(data.purpose)
     entry.activity_id = data.activity_id
     entry.item_id = data.item_id
+    from_fees = income and data.source == FundSource.PARTY_DUES
+    entry.fee_org_id = data.fee_org_id if from_fees else None
+    entry.fee_month = data.fee_month.replace(day=1) if from_fees and data.fee_month else None
     entry.handler = strip_or_none(data.handler)
     entry.remark = strip_or_none(data.remark)
     entry.over_balance = over

@@ -1,18 +1,45 @@
-"""Due reminders (到期提醒): rules per activity kind, and running communities overdue."""
+"""Due reminders (到期提醒), every area in one place, per the signed-in account's scope.
+
+:func:`collect` asks each function of :data:`PROVIDERS` for its reminders and returns
+them in one list (:class:`pbc_desktop.domain.reminders.Reminder`: area, subject, towns,
+what, due on, days overdue or left, severity, where the window shows it). A provider is
+``provider(db, today) -> list[Reminder]`` and applies the account's scope itself (as
+every service does, ``services/access.py``). A feature plugs in with one line, its
+provider appended to :data:`PROVIDERS` below, e.g.::
+
+    from pbc_desktop.services.development.reminders import development_reminders
+    PROVIDERS.append(development_reminders)   # or listed in the tuple below
+
+(``development_reminders(db, today)`` for 发展党员, the fees' arrears provider for 党费:
+give each ``ReminderArea.DEVELOPMENT`` / ``ReminderArea.FEES``.) The window's 到期提醒
+panel (``ui/overview/reminders_panel.py``) shows what :func:`collect` returns.
+
+Here too: the community activity rules (日常例会 monthly, …) and running communities
+whose regular activity is overdue (:func:`due_reminders`, the area
+``ReminderArea.ACTIVITIES``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Activity, Community, LifecycleEvent, ReminderRule
+from pbc_desktop.db.models import (
+    Activity,
+    Community,
+    CommunityMember,
+    LifecycleEvent,
+    Organization,
+    ReminderRule,
+)
 from pbc_desktop.domain import reminders
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus, AuditAction, CommunityStatus
+from pbc_desktop.domain.reminders import Reminder, ReminderArea, reminder_order
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
@@ -129,3 +156,77 @@ def due_reminders(db: Database, today: date, town: str | None = None) -> list[Re
         ReminderRow(o.community, names[o.community], o.kind, o.last_held, o.due_on, o.days_overdue)
         for o in reminders.overdue(rules, started, last, today)
     ]
+
+
+def _community_towns(db: Database, community_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The towns of each community's lead and current member organizations."""
+    members = select(CommunityMember.community_id, Organization.town).join(
+        Organization, Organization.id == CommunityMember.organization_id
+    )
+    members = members.where(
+        CommunityMember.community_id.in_(community_ids), CommunityMember.left_on.is_(None)
+    )
+    leads = select(Community.id, Organization.town).join(
+        Organization, Organization.id == Community.lead_org_id
+    )
+    leads = leads.where(Community.id.in_(community_ids))
+    found: dict[int, set[str]] = {}
+    with db.read() as s:
+        for stmt in (members, leads):
+            for cid, town in s.execute(stmt):
+                if town:
+                    found.setdefault(cid, set()).add(town)
+    return {cid: tuple(sorted(towns)) for cid, towns in found.items()}
+
+
+def community_reminders(db: Database, today: date) -> list[Reminder]:
+    """:func:`due_reminders` as reminders of the area 共同体活动."""
+    rows = due_reminders(db, today)
+    towns = _community_towns(db, sorted({r.community_id for r in rows}))
+    found = []
+    for r in rows:
+        last = r.last_held.isoformat() if r.last_held else t("从未举行", "never held")
+        found.append(
+            Reminder(
+                ReminderArea.ACTIVITIES,
+                r.community_name,
+                towns.get(r.community_id, ()),
+                t(f"{r.kind.zh}（上次：{last}）", f"{r.kind.en} (last: {last})"),
+                r.due_on,
+                r.days_overdue,
+                "activities",
+                (("community_id", r.community_id), ("kind", r.kind)),
+            )
+        )
+    return found
+
+
+Provider = Callable[[Database, date], list[Reminder]]
+
+
+def _providers() -> list[Provider]:
+    from pbc_desktop.services.branch_life.reminders import branch_life_reminders
+    from pbc_desktop.services.development.listing import branch_reminders
+    from pbc_desktop.services.fees.arrears import fee_reminder_items
+    from pbc_desktop.services.terms.due import term_reminders
+
+    return [
+        community_reminders,
+        branch_life_reminders,
+        term_reminders,
+        branch_reminders,
+        fee_reminder_items,
+    ]
+
+
+#: Every source of reminders; a feature adds its provider here (one line, see above).
+PROVIDERS: list[Provider] = _providers()
+
+
+def collect(db: Database, today: date, town: str | None = None) -> list[Reminder]:
+    """Every provider's reminders the account sees (of ``town``: those naming it), overdue
+    first."""
+    found = [r for provider in PROVIDERS for r in provider(db, today)]
+    if town:
+        found = [r for r in found if town in r.towns]
+    return sorted(found, key=reminder_order)

@@ -583,6 +583,49 @@
     </message>
 </context>
 <context>
+    <name>ApplicantDialog</name>
+    <message>
+        <source>New applicant</source>
+        <translation>新增入党申请人</translation>
+    </message>
+    <message>
+        <source>The applicant must be 18 or older on the day the application was handed in. Birth date and sex are read from the ID number.</source>
+        <translation>递交入党申请书时须年满18周岁。出生日期和性别从身份证号读出。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>所在党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Applied on:</source>
+        <translation>递交申请书日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>E&amp;ducation:</source>
+        <translation>学历(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Work unit and post:</source>
+        <translation>工作单位及职务(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -986,6 +1029,125 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Why it cannot be imported</source>
         <translation>不能导入的原因</translation>
+    </message>
+</context>
+<context>
+    <name>BranchLifeWindow</name>
+    <message>
+        <source>Branch meetings and committee terms</source>
+        <translation>三会一课与换届</translation>
+    </message>
+    <message>
+        <source>Whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>&amp;Behind only</source>
+        <translation>仅看落后(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Notice (PDF)...</source>
+        <translation>打印通报(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule...</source>
+        <translation>三会一课要求(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期待开</translation>
+    </message>
+    <message>
+        <source>Held / due in the year; select a branch for its year</source>
+        <translation>本年已开/应开次数；选中党支部查看其全年情况</translation>
+    </message>
+    <message>
+        <source>Due within </source>
+        <translation>届满期限：</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation>个月内</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>Elected on</source>
+        <translation>选举日期</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>届满日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>任期（年）</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>Committees of the selected organization:</source>
+        <translation>所选党组织的历届班子：</translation>
+    </message>
+    <message>
+        <source>Branch meetings</source>
+        <translation>三会一课</translation>
+    </message>
+    <message>
+        <source>Committee terms</source>
+        <translation>换届</translation>
+    </message>
+    <message>
+        <source>{0} branches, {1} behind this year, {2} with meetings still to hold now</source>
+        <translation>共{0}个党支部，本年度{1}个未按要求落实，{2}个本期尚有会议未召开</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Select a branch to see its year</source>
+        <translation>选中党支部以查看其全年情况</translation>
+    </message>
+    <message>
+        <source>{0}: {1} at a glance</source>
+        <translation>{0}：{1}年三会一课一览</translation>
+    </message>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>保存通报为PDF</translation>
+    </message>
+    <message>
+        <source>The notice was saved as {0}.</source>
+        <translation>通报已保存为{0}。</translation>
+    </message>
+    <message>
+        <source>No. {0}</source>
+        <translation>第{0}届</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1763,216 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>DevelopmentStepDialog</name>
+    <message>
+        <source>Record a step</source>
+        <translation>记录步骤</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>&amp;Step:</source>
+        <translation>步骤(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation>有关人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Extended by (&amp;months):</source>
+        <translation>延长月数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emark:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentTab</name>
+    <message>
+        <source>&amp;New applicant...</source>
+        <translation>新增申请人(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Enter an applicant from the application (Ctrl+N)</source>
+        <translation>按入党申请书登记申请人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Record a &amp;step...</source>
+        <translation>记录步骤(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Record a dated step of the selected person (Enter or double-click)</source>
+        <translation>记录所选人员的一个步骤及日期（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Public &amp;notice</source>
+        <translation>公示(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Print a 公示 as PDF</source>
+        <translation>生成公示PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Filing form (PDF)...</source>
+        <translation>备案表(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>The 发展党员工作备案表 of the selected person, as PDF</source>
+        <translation>所选人员的发展党员工作备案表（PDF）</translation>
+    </message>
+    <message>
+        <source>Search name or last digits of the ID number</source>
+        <translation>搜索姓名或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>Every stage in progress</source>
+        <translation>全部在培养阶段</translation>
+    </message>
+    <message>
+        <source>Due or not</source>
+        <translation>全部（不论是否到期）</translation>
+    </message>
+    <message>
+        <source>Due within a month or late</source>
+        <translation>一个月内到期或已逾期</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步骤</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所在党组织</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>递交申请书日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>{0}起</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>逾期{0}天</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Probation ends</source>
+        <translation>预备期满</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Due next</source>
+        <translation>下一步要做</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>没有到期的步骤。</translation>
+    </message>
+    <message>
+        <source>Steps taken</source>
+        <translation>已完成的步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
+    </message>
+    <message>
+        <source>No steps yet.</source>
+        <translation>还没有步骤。</translation>
+    </message>
+    <message>
+        <source>Choose an organization in the filter, or select a person.</source>
+        <translation>请在上方选择党组织，或选中一个人。</translation>
+    </message>
+    <message>
+        <source>The notice starts on:</source>
+        <translation>公示开始日期：</translation>
+    </message>
+    <message>
+        <source>Filing form</source>
+        <translation>备案表</translation>
+    </message>
+    <message>
+        <source>Select a person first.</source>
+        <translation>请先选中一个人。</translation>
+    </message>
+</context>
+<context>
     <name>DualReportOverviewDialog</name>
     <message>
         <source>Members: its own members now; Reported: of them, members on a post now; Received: members of other organizations on a post here.</source>
@@ -1950,6 +2322,217 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Saved as {path}.</source>
         <translation>已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeActions</name>
+    <message>
+        <source>Party &amp;fees</source>
+        <translation>党费(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;collection...</source>
+        <translation>党费收缴(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Fee &amp;rates...</source>
+        <translation>党费比例(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>FeeBasisDialog</name>
+    <message>
+        <source>(not yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>{0} yuan a month</source>
+        <translation>每月 {0} 元</translation>
+    </message>
+    <message>
+        <source>Party fee basis</source>
+        <translation>党费缴纳基数</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>党员：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>缴费类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;income (after tax, yuan):</source>
+        <translation>月收入（税后，元）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed standard (yuan, optional):</source>
+        <translation>核定标准（元，可不填）(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Standard now:</source>
+        <translation>月缴纳标准：</translation>
+    </message>
+</context>
+<context>
+    <name>FeeCollectionWindow</name>
+    <message>
+        <source>Party fee collection</source>
+        <translation>党费收缴</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Paid on (&amp;D):</source>
+        <translation>缴纳日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in the standards</source>
+        <translation>按标准填写未缴(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fee &amp;basis...</source>
+        <translation>缴纳基数(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Collection s&amp;heet PDF...</source>
+        <translation>收缴表 PDF(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Notice PDF...</source>
+        <translation>公示 PDF(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Year summary PDF...</source>
+        <translation>年度汇总 PDF(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>The amounts typed are not saved. Show another sheet without saving them?</source>
+        <translation>已输入的金额尚未保存。不保存就切换到其他收缴表吗？</translation>
+    </message>
+    <message>
+        <source>No organization with members in your scope.</source>
+        <translation>当前账号范围内没有有党员的党组织。</translation>
+    </message>
+    <message>
+        <source>{members} members, {due} yuan due, {paid} yuan paid</source>
+        <translation>党员 {members} 名，应缴 {due} 元，实缴 {paid} 元</translation>
+    </message>
+    <message>
+        <source> (not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source> — saved</source>
+        <translation>，已保存</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>党费收缴公示</translation>
+    </message>
+    <message>
+        <source>Collection sheet</source>
+        <translation>党费收缴表</translation>
+    </message>
+    <message>
+        <source>Year summary</source>
+        <translation>党费收缴年度汇总</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRatesWindow</name>
+    <message>
+        <source>Party fee rates</source>
+        <translation>党费比例</translation>
+    </message>
+    <message>
+        <source>Income up to (yuan)</source>
+        <translation>月收入上限（元）</translation>
+    </message>
+    <message>
+        <source>Rate (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>The last bracket&apos;s limit stays empty: it has no upper limit.</source>
+        <translation>最后一档的上限留空，表示不设上限。</translation>
+    </message>
+    <message>
+        <source>Fixed monthly amounts (yuan)</source>
+        <translation>每月固定标准（元）</translation>
+    </message>
+    <message>
+        <source>&amp;Save from this month</source>
+        <translation>自该月起执行并保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Entered schedules:</source>
+        <translation>已设比例(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;From month:</source>
+        <translation>起始月份(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}: enter the limit in yuan and the rate in %.</source>
+        <translation>{0}第 {1} 行：请填写以元为单位的上限和百分比比例。</translation>
+    </message>
+    <message>
+        <source>{0}: enter an amount in yuan.</source>
+        <translation>{0}：请填写以元为单位的金额。</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSheetModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>缴费类别</translation>
+    </message>
+    <message>
+        <source>Monthly standard</source>
+        <translation>月缴纳标准（元）</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实缴（元）</translation>
+    </message>
+    <message>
+        <source>Back months</source>
+        <translation>补缴月数</translation>
+    </message>
+    <message>
+        <source>Months ahead</source>
+        <translation>预缴月数</translation>
+    </message>
+    <message>
+        <source>Owed months</source>
+        <translation>欠缴月数</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未核定</translation>
     </message>
 </context>
 <context>
@@ -2966,6 +3549,10 @@ Package fingerprint: {fp}</source>
         <translation>党员</translation>
     </message>
     <message>
+        <source>Development</source>
+        <translation>发展党员</translation>
+    </message>
+    <message>
         <source>Activities</source>
         <translation>活动</translation>
     </message>
@@ -3419,6 +4006,18 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>文件中有 {0} 个党组织尚不存在。</translation>
     </message>
     <message>
+        <source>Columns not imported: {0}</source>
+        <translation>未导入的列：{0}</translation>
+    </message>
+    <message>
+        <source>“{0}” in the file is imported into “{1}”.</source>
+        <translation>文件中的“{0}”导入到“{1}”。</translation>
+    </message>
+    <message>
+        <source>{0} organizations of the file are close to stored ones (e.g. “{1}” and “{2}”); map those that are the same.</source>
+        <translation>文件中有 {0} 个党组织与系统中的党组织名称相近（例如“{1}”和“{2}”），请把同一个党组织对应起来。</translation>
+    </message>
+    <message>
         <source>Importing members...</source>
         <translation>正在导入党员…</translation>
     </message>
@@ -3469,6 +4068,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
         <translation>新建文件中提到但尚不存在的党组织(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Map organizations...</source>
+        <translation>对应党组织(&amp;M)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3815,6 +4418,22 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>联系电话</translation>
     </message>
     <message>
+        <source>Development history</source>
+        <translation>发展党员经历</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>有关人员</translation>
+    </message>
+    <message>
         <source>Reported</source>
         <translation>已报到</translation>
     </message>
@@ -4130,6 +4749,29 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>&amp;Level:</source>
         <translation>层级(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>OrgMappingDialog</name>
+    <message>
+        <source>&amp;Apply the ticked mappings</source>
+        <translation>使用勾选的对应关系(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Map organizations</source>
+        <translation>对应党组织</translation>
+    </message>
+    <message>
+        <source>These organizations of the file do not exist, but each is close to an organization that does. Tick those that are the same organization: every row of the file naming it is then imported into the stored one. Nothing is mapped unless ticked.</source>
+        <translation>文件中的这些党组织在系统中不存在，但各与系统中的一个党组织名称相近。请勾选确实是同一个党组织的：文件中写这个名称的每一行都会导入到系统中的党组织。没有勾选的不会对应。</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中的名称</translation>
+    </message>
+    <message>
+        <source>Import into the stored organization</source>
+        <translation>导入到系统中的党组织</translation>
     </message>
 </context>
 <context>
@@ -4939,36 +5581,44 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>编辑提醒规则(&amp;R)…</translation>
     </message>
     <message>
-        <source>Community</source>
-        <translation>党建共同体</translation>
+        <source>&amp;Branch meetings...</source>
+        <translation>三会一课与换届(&amp;B)…</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>活动类型</translation>
+        <source>Each branch&apos;s regular meetings, and committee terms</source>
+        <translation>各党支部三会一课落实情况与班子换届</translation>
     </message>
     <message>
-        <source>Last held</source>
-        <translation>上次举行</translation>
+        <source>Area</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation>逾期</translation>
+        <source>Subject</source>
+        <translation>对象</translation>
     </message>
     <message>
-        <source>Double-click to see the community&apos;s activities</source>
-        <translation>双击查看该党建共同体的活动</translation>
+        <source>What</source>
+        <translation>事项</translation>
     </message>
     <message>
-        <source>Overdue activities: {0}</source>
-        <translation>逾期未开展的活动：{0}</translation>
+        <source>Due</source>
+        <translation>期限</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>从未举行</translation>
+        <source>Double-click to see where it is due</source>
+        <translation>双击查看详情</translation>
     </message>
     <message>
-        <source>{0} days</source>
-        <translation>{0} 天</translation>
+        <source>Reminders: {0} ({1} overdue)</source>
+        <translation>到期提醒：{0}条（已逾期{1}条）</translation>
+    </message>
+    <message>
+        <source>{0} days overdue</source>
+        <translation>逾期{0}天</translation>
+    </message>
+    <message>
+        <source>in {0} days</source>
+        <translation>还剩{0}天</translation>
     </message>
     <message>
         <source>Due on {0}</source>
@@ -5015,6 +5665,37 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Remind when a running community has held no activity of a kind for this many months.</source>
         <translation>运行中的党建共同体超过以下月数未开展某类活动时提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Branch meeting schedule</source>
+        <translation>三会一课要求</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>不作要求</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>every two months</source>
+        <translation>每两个月</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>half-yearly</source>
+        <translation>每半年</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>每年</translation>
     </message>
 </context>
 <context>
@@ -5332,6 +6013,33 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Residents&apos; satisf&amp;action:</source>
         <translation>群众满意度(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Record a step: {0}</source>
+        <translation>记录步骤：{0}</translation>
+    </message>
+    <message>
+        <source>Name the two mentors (培养联系人).</source>
+        <translation>填写两名培养联系人。</translation>
+    </message>
+    <message>
+        <source>Admitted by the branch meeting: the person becomes a probationary member of this organization from this day (the member record is made).</source>
+        <translation>支部大会讨论通过：从这一天起成为本党组织的预备党员（自动建立党员记录）。</translation>
+    </message>
+    <message>
+        <source>Confirmed as a full member: the member&apos;s category and confirmation date change.</source>
+        <translation>转为正式党员：党员的人员类别和转正日期随之更新。</translation>
+    </message>
+    <message>
+        <source>The probationary membership is cancelled: the member leaves the Party (取消预备党员资格). Write the reason in the remark.</source>
+        <translation>取消预备党员资格：该党员按出党处理。请在备注中写明原因。</translation>
+    </message>
+    <message>
+        <source>The probation is extended once, by 6 to 12 months.</source>
+        <translation>预备期只能延长一次，延长6至12个月。</translation>
     </message>
 </context>
 <context>

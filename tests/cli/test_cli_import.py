@@ -310,9 +310,10 @@ def test_a_column_named_twice_is_a_note(
     )
     code, out, _ = run(capsys, "import-members", str(path), "--db", str(db_file), "--dry-run")
     assert code == 0
-    assert out.splitlines()[0] == (
-        "注意：有 2 列都是“姓名”（A 列、D 列）：读取了 A 列，D 列被忽略。"
-    )
+    assert out.splitlines()[:2] == [
+        "注意：有 2 列都是“姓名”（A 列“姓名”、D 列“姓名”）：读取了 A 列，D 列被忽略。",
+        "未导入的列：姓名",
+    ]
 
 
 def test_a_full_disk_while_importing_exits_2_with_one_sentence(

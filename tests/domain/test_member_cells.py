@@ -280,15 +280,28 @@ def test_no_header_without_name_and_id_number() -> None:
     assert mc.find_header(rows) is None  # row 11 is too far down
 
 
-def test_duplicate_headers_use_the_first_column() -> None:
+def test_duplicate_headers_read_the_column_with_the_fields_own_name() -> None:
+    """工作单位 is an alias of 工作单位及职务: the column headed with the field's own name
+    is read wherever it stands, and the notice names both columns with their headers."""
     found = mc.find_header([("姓名", "工作单位", "身份证号", "工作单位及职务")])
     assert found is not None
-    assert found.columns == {0: "name", 1: "work_unit", 2: "id_number"}
-    assert found.ignored == ("工作单位及职务",)
-    assert found.duplicates == {"work_unit": (3,)}
+    assert found.columns == {0: "name", 2: "id_number", 3: "work_unit"}
+    assert found.ignored == ("工作单位",)
+    assert found.duplicates == {"work_unit": (1,)}
     assert found.duplicate_notices() == [
-        "有 2 列都是“工作单位及职务”（B 列、D 列）：读取了 B 列，D 列被忽略。"
+        "有 2 列都是“工作单位及职务”（B 列“工作单位”、D 列“工作单位及职务”）："
+        "读取了 D 列，B 列被忽略。"
     ]
+
+
+def test_duplicate_aliases_read_the_alias_listed_first() -> None:
+    """Neither column has the field's own name: 工作单位 comes before 工作岗位 in the
+    field table; the same header twice reads the first column."""
+    found = mc.find_header([("工作岗位", "姓名", "身份证号", "工作单位", "姓名")])
+    assert found is not None
+    assert found.columns == {1: "name", 2: "id_number", 3: "work_unit"}
+    assert found.duplicates == {"work_unit": (0,), "name": (4,)}
+    assert found.ignored == ("工作岗位", "姓名")
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PartyMember
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
-from pbc_desktop.services.member_import import workbook
+from pbc_desktop.services.member_import import filekind, workbook
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     OLE_MAGIC,
@@ -267,7 +267,7 @@ def test_an_ods_zip_bomb_is_refused_before_it_is_read(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = ods_roster(tmp_path / "r.ods", [("甲", IDS[0], ORG)])
-    monkeypatch.setattr(workbook, "_MAX_UNPACKED", 100)
+    monkeypatch.setattr(filekind, "_MAX_UNPACKED", 100)
     monkeypatch.setattr(workbook, "_calamine_book", lambda _s: pytest.fail("it was read"))
     assert "远超一份党员名册应有的大小" in refused(db, path)
 

@@ -20,6 +20,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import member_import as mi
+from pbc_desktop.services.member_import import filekind
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
@@ -197,7 +198,8 @@ def test_a_column_named_twice_says_which_one_is_read(
     )
     preview = mi.read_members(db, path)
     assert preview.notices == (
-        "有 3 列都是“身份证号”（B 列、D 列、E 列）：读取了 B 列，D 列、E 列被忽略。",
+        "有 3 列都是“身份证号”（B 列“身份证号”、D 列“身份证号码”、E 列“公民身份证号码”）："
+        "读取了 B 列，D 列、E 列被忽略。",
     )
     assert preview.bad_rows()[0].row == 2  # the first column is the one checked
 
@@ -211,7 +213,7 @@ def test_a_column_named_twice_in_english(db: Database, org_id: int, tmp_path: Pa
     lang.set_language("en")
     preview = mi.read_members(db, path)
     assert preview.notices == (
-        "2 columns are headed “Name” (A, D): column A is read and D ignored.",
+        "2 columns are headed “Name” (A “姓名”, D “姓名”): column A is read and D ignored.",
     )
 
 
@@ -271,7 +273,7 @@ def test_a_workbook_too_large_once_unpacked_is_refused(
 ) -> None:
     path = roster(tmp_path / "r.xlsx", ("甲", ID_A, ORG, None))
     assert mi.read_members(db, path).rows
-    monkeypatch.setattr(mi.workbook, "_MAX_UNPACKED", 1000)  # bytes, instead of 1 GB
+    monkeypatch.setattr(filekind, "_MAX_UNPACKED", 1000)  # bytes, instead of 1 GB
     assert "远超一份党员名册应有的大小" in refused(db, path)
 
 

@@ -129,13 +129,15 @@ def test_reminders_panel_lists_and_navigates(
         [panel.table.item(r, c).text() for c in range(4)]  # type: ignore[union-attr]
         for r in range(panel.table.rowCount())
     ]
-    assert cells == [
-        ["甲党建共同体", "主题党日", "never", "134 days"],
-        ["甲党建共同体", "日常例会", "never", "134 days"],
-        ["甲党建共同体", "联席会议", "2026-02-01", "45 days"],
+    activities = [row for row in cells if row[0] == "共同体活动"]
+    assert activities == [
+        ["共同体活动", "甲党建共同体", "主题党日（上次：从未举行）", "134 days overdue"],
+        ["共同体活动", "甲党建共同体", "日常例会（上次：从未举行）", "134 days overdue"],
+        ["共同体活动", "甲党建共同体", "联席会议（上次：2026-02-01）", "45 days overdue"],
     ]
+    row = cells.index(activities[1])
     with qtbot.waitSignal(panel.navigate) as sent:
-        panel.table.cellDoubleClicked.emit(1, 1)
+        panel.table.cellDoubleClicked.emit(row, 1)
     assert sent.args == ["activities", {"community_id": cid, "kind": K.REGULAR_MEETING}]
 
     def edit(dialog: RulesDialog) -> int:
@@ -148,4 +150,5 @@ def test_reminders_panel_lists_and_navigates(
     with qtbot.waitSignal(panel.rules_changed):
         qtbot.mouseClick(panel.rules_button, Qt.MouseButton.LeftButton)
     assert svc.get_rules(db) == {K.JOINT_MEETING: 3}
-    assert panel.table.rowCount() == 1
+    areas = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]  # type: ignore[union-attr]
+    assert areas.count("共同体活动") == 1

@@ -30,7 +30,7 @@ from tests.factories import make_activity, make_community, make_org
 from tests.qt_helpers import sign_ins_as_tester
 
 QT_OWN_NAMES = {"ScrollLeftButton", "ScrollRightButton"}  # a QTabBar's scroll arrows
-TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "活动", "清单", "考核"]
+TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "发展党员", "活动", "清单", "考核"]
 
 
 def make_window(qtbot: QtBot, db: Database) -> MainWindow:

@@ -55,7 +55,7 @@ TODAY = date(2026, 12, 5)
 
 #: per tab, the headers of the columns a clerk must see without scrolling
 KEY_COLUMNS = {
-    "overview": ["党建共同体", "逾期"],
+    "overview": ["对象", "期限"],
     "communities": ["名称", "牵头党组织", "状态"],
     "organizations": ["名称", "类型", "书记", "党员数"],
     "members": ["姓名", "所在党组织", "人员类别", "已报到"],

@@ -9,6 +9,7 @@ from pbc_desktop.db.models.activities import (
     Attendance,
 )
 from pbc_desktop.db.models.assessments import Assessment, Indicator, IndicatorSet, Score
+from pbc_desktop.db.models.branch_life import Committee, CommitteeMember, MeetingRule
 from pbc_desktop.db.models.communities import (
     Community,
     CommunityMember,
@@ -18,6 +19,7 @@ from pbc_desktop.db.models.communities import (
     ConvenerTurn,
     LifecycleEvent,
 )
+from pbc_desktop.db.models.development import DevelopmentRecord, DevelopmentStepEntry
 from pbc_desktop.db.models.exchange import (
     ExchangeLogEntry,
     Office,
@@ -25,6 +27,7 @@ from pbc_desktop.db.models.exchange import (
     SyncConflict,
     Tombstone,
 )
+from pbc_desktop.db.models.fees import FeeBasis, FeePayment, FeeRate
 from pbc_desktop.db.models.funds import FundEntry
 from pbc_desktop.db.models.lists import (
     Claim,
@@ -56,18 +59,26 @@ __all__ = [
     "AuditHead",
     "Claim",
     "ClaimOrganization",
+    "Committee",
+    "CommitteeMember",
     "Community",
     "CommunityMember",
     "CommunityRole",
     "CommunityType",
     "CommunityVenue",
     "ConvenerTurn",
+    "DevelopmentRecord",
+    "DevelopmentStepEntry",
     "ExchangeLogEntry",
+    "FeeBasis",
+    "FeePayment",
+    "FeeRate",
     "FundEntry",
     "Indicator",
     "IndicatorSet",
     "LifecycleEvent",
     "ListItem",
+    "MeetingRule",
     "MemberChange",
     "MemberTransfer",
     "MobileMember",

@@ -29,5 +29,10 @@ class FundEntry(Record):
     over_balance: Mapped[bool] = mapped_column(Boolean, default=False)
     handler: Mapped[str | None] = mapped_column(String(60))
     remark: Mapped[str | None] = mapped_column(Text)
+    #: 党费补 income: the branch's fee collection it came from (optional) and its month
+    fee_org_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL")
+    )
+    fee_month: Mapped[date | None] = mapped_column(Date)
 
     community: Mapped[Community] = relationship()

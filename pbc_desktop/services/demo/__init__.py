@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import Base
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import IndicatorSet, Organization, Post, ReminderRule, User
+from pbc_desktop.db.models import (
+    IndicatorSet,
+    MeetingRule,
+    Organization,
+    Post,
+    ReminderRule,
+    User,
+)
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
@@ -195,6 +202,7 @@ def _existing_keys(session: Session) -> dict[str, set[str]]:
     return {
         "post": set(session.scalars(select(Post.name))),
         "reminder_rule": {k.value for k in session.scalars(select(ReminderRule.kind))},
+        "meeting_rule": {k.value for k in session.scalars(select(MeetingRule.kind))},
         "app_user": set(session.scalars(select(User.username))),
         "indicator_set": {str(y) for y in session.scalars(select(IndicatorSet.year))},
     }

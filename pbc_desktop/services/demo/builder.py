@@ -19,8 +19,11 @@ from pbc_desktop.services.accounts.passwords import hash_password
 from pbc_desktop.services.demo import (
     activities,
     assessment,
+    branch_life,
     communities,
     data,
+    development,
+    fees,
     funds,
     lists,
     member_changes,
@@ -45,8 +48,11 @@ class DistrictGenerator(District):
             activities.add_activities,
             lists.add_lists,
             funds.add_funds,
+            fees.add_fees,
             assessment.add_assessments,
+            branch_life.add_branch_life,
             member_changes.add_member_changes,
+            development.add_development,
         )
         for step in steps:
             self.tick()

@@ -191,6 +191,7 @@ class District:
     ) -> None:
         self.scale = scale
         self.existing_posts = existing_posts or {}
+        self.seed = seed
         self.rng = random.Random(seed)
         self._uuid_rng = random.Random(f"uuid-{seed}")
         self.today = today

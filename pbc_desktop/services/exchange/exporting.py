@@ -50,6 +50,7 @@ _RANK = {OrgLevel.VILLAGE: 0, OrgLevel.TOWN: 1, OrgLevel.DISTRICT: 2}
 PERSONAL: dict[str, tuple[str, ...]] = {
     "party_member": ("id_number", "phone"),
     "community_role": ("phone",),
+    "development_record": ("id_number", "phone"),
 }
 
 

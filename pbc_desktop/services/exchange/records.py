@@ -48,9 +48,18 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
 #: Tables that stay in their database: accounts and the audit trail are each office's
-#: own, reminder rules are this PC's settings, attachment bytes travel as package files.
+#: own, reminder rules and the 三会一课 schedule are this PC's settings, attachment bytes
+#: travel as package files.
 LOCAL_TABLES = frozenset(
-    {"app_user", "audit_log", "audit_head", "attachment_content", "reminder_rule", "office"}
+    {
+        "app_user",
+        "audit_log",
+        "audit_head",
+        "attachment_content",
+        "reminder_rule",
+        "meeting_rule",
+        "office",
+    }
 )
 #: Never in a package: the row's id and its change counter are this database's own (a
 #: received change counts one more here).

@@ -10,8 +10,11 @@ Two steps, so that the user sees every problem before anything is written:
 
 Both take ``progress(percent, text)`` and ``cancelled()`` callbacks, as ``ui.worker`` passes.
 
-The steps live in their own modules: ``workbook`` (opening the file, finding the sheet,
-reading its rows), ``checking`` (checking every row), ``writing`` and ``preview`` (the DTOs).
+The steps live in their own modules: ``filekind`` (what kind of file it is, and the
+sentences refusing one that cannot be read), ``workbook`` (opening the file, finding the
+sheet, reading its rows), ``checking`` (checking every row; organizations close to a stored
+one are suggested, and mapped only as the user confirmed), ``writing`` and ``preview``
+(the DTOs).
 """
 
 from __future__ import annotations

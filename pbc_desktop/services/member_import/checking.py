@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,15 +28,18 @@ from pbc_desktop.domain.member_rules import (
     completed,
     member_errors,
 )
+from pbc_desktop.domain.org_names import OrgNameMatcher
 from pbc_desktop.domain.validation import (
     birth_date_from_id,
     name_key,
+    normalise_text,
     text_error,
 )
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
+from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
     ImportRow,
@@ -44,7 +47,6 @@ from pbc_desktop.services.member_import.preview import (
     _cancelled_error,
 )
 from pbc_desktop.services.member_import.workbook import (
-    _file_error,
     _find_sheet,
     _Sheet,
     _sheet_rows,
@@ -233,6 +235,7 @@ def read_members(
     *,
     create_orgs: bool = False,
     sheet: str | None = None,
+    org_map: Mapping[str, str] | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
     today: date | None = None,
@@ -242,6 +245,11 @@ def read_members(
     The roster is the sheet named ``sheet``, or else the first visible sheet (the active
     one first) whose header names the required columns; the preview's ``notices`` name the
     other sheets that look like rosters, and columns named twice.
+
+    ``org_map`` maps organization names of the file to names stored (the user confirmed
+    them: ``--map-org``, the dialog's mapping step); every row naming one of the former
+    goes to the latter. The preview's ``org_suggestions`` name, for each organization of
+    the file not stored, the stored one it most likely means — never applied unasked.
 
     Raises :class:`UserError` when the file cannot be used (missing, not an .xlsx, too
     large once unpacked, password-protected, damaged, no such sheet, no header row, more
@@ -253,6 +261,7 @@ def read_members(
             Path(path),
             create_orgs=create_orgs,
             sheet_name=sheet,
+            org_map=org_map or {},
             report=progress or (lambda _p, _t: None),
             stop=cancelled or (lambda: False),
             today=today,
@@ -265,14 +274,17 @@ def _read_members(
     *,
     create_orgs: bool,
     sheet_name: str | None,
+    org_map: Mapping[str, str],
     report: ProgressFn,
     stop: CancelFn,
     today: date | None,
 ) -> ImportPreview:
     report(0, t("正在打开文件…", "Opening the file…"))
     with db.read() as s:
-        orgs = _org_index(s, access.of(db, s))
+        stored = _org_index(s, access.of(db, s))
         existing = _existing_members(s)
+    mapped = _mapped_orgs(org_map, stored)
+    orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
     with open_book(path) as book:
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
@@ -282,7 +294,11 @@ def _read_members(
     # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
     sheet.worksheet = None
     missing = tuple(checker.missing.values())
+    used = set(checker.org_keys.values())
     del book, existing, checker
+    matcher = OrgNameMatcher(name for _oid, name in stored.values())
+    suggestions = tuple((n, close) for n in missing if (close := matcher.suggest(n)) is not None)
+    unused = [name for key, (name, _target) in mapped.items() if key not in used]
     _check_updates(db, rows, today, report, stop)
     report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     header = sheet.header
@@ -296,7 +312,38 @@ def _read_members(
         create_orgs=create_orgs,
         missing_orgs=missing,
         sheets=choice.rosters,
-        notices=choice.notices,
+        notices=(*choice.notices, *(_unused_mapping(n) for n in unused)),
+        org_suggestions=suggestions,
+        org_map=tuple((name, target[1]) for name, target in mapped.values()),
+    )
+
+
+def _mapped_orgs(
+    org_map: Mapping[str, str], stored: dict[str, tuple[int, str]]
+) -> dict[str, tuple[str, tuple[int, str]]]:
+    """Name key of each organization name of the file the user mapped → (that name, the
+    stored organization); a target that is not stored is refused."""
+    out: dict[str, tuple[str, tuple[int, str]]] = {}
+    for source, target in org_map.items():
+        found = stored.get(name_key(target))
+        if found is None:
+            raise UserError(
+                t(
+                    f"对应关系“{source}={target}”中的党组织“{target}”在系统中不存在"
+                    "（或不在你的管理范围内），请写出“党组织”页中的名称。",
+                    f"The organization “{target}” of the mapping “{source}={target}” does "
+                    "not exist (or is outside your scope); give a name from the "
+                    "organizations tab.",
+                )
+            )
+        out[name_key(source)] = (normalise_text(source), found)
+    return out
+
+
+def _unused_mapping(name: str) -> str:
+    return t(
+        f"文件中没有党组织“{name}”，它的对应关系没有用到。",
+        f"No row names the organization “{name}”; its mapping was not used.",
     )
 
 

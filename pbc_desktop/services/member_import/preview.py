@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -65,8 +66,16 @@ class ImportRow:
             raise ValueError(f"row {self.row} has errors; only its problems are kept")
         return self.member
 
-    def problems(self, *, create_orgs: bool, on_duplicate: OnDuplicate) -> tuple[str, ...]:
-        """Why the row cannot be imported, in the order of the columns of the form."""
+    def problems(
+        self,
+        *,
+        create_orgs: bool,
+        on_duplicate: OnDuplicate,
+        suggestions: Mapping[str, str] | None = None,
+    ) -> tuple[str, ...]:
+        """Why the row cannot be imported, in the order of the columns of the form; an
+        organization that does not exist names the close one of ``suggestions`` (the
+        name key of the file's name → the stored name)."""
         if not self.errors and not (
             (self.org_missing and not create_orgs)
             or (self.update_errors and self.existing_id is not None and on_duplicate == "update")
@@ -74,7 +83,8 @@ class ImportRow:
             return ()
         found = list(self.errors)
         if self.org_missing and not create_orgs:
-            found.append(("organization", _unknown_org_message(self.org_name)))
+            close = suggestions.get(name_key(self.org_name)) if suggestions else None
+            found.append(("organization", _unknown_org_message(self.org_name, close)))
         if self.existing_id is not None and on_duplicate == "update":
             found.extend(e for e in self.update_errors if e not in found)
         found.sort(key=lambda p: _COLUMN_ORDER.get(p[0], len(_COLUMN_ORDER)))
@@ -113,13 +123,25 @@ class ImportPreview:
     missing_orgs: tuple[str, ...] = ()  # organization names not found, first spelling seen
     sheets: tuple[str, ...] = ()  # the visible sheets that look like rosters, ``sheet`` too
     notices: tuple[str, ...] = ()  # sheets not read, columns named twice: one sentence each
+    # Organization names of the file not stored → the close stored name (a suggestion only).
+    org_suggestions: tuple[tuple[str, str], ...] = ()
+    # The mapping the user confirmed (the file's name → the stored name), as applied.
+    org_map: tuple[tuple[str, str], ...] = ()
 
     def with_create_orgs(self, create_orgs: bool) -> ImportPreview:
         """The same rows checked with or without creating the missing organizations."""
         return replace(self, create_orgs=create_orgs)
 
     def problems_of(self, row: ImportRow, on_duplicate: OnDuplicate) -> tuple[str, ...]:
-        return row.problems(create_orgs=self.create_orgs, on_duplicate=on_duplicate)
+        return row.problems(
+            create_orgs=self.create_orgs,
+            on_duplicate=on_duplicate,
+            suggestions=self._suggested,
+        )
+
+    @cached_property
+    def _suggested(self) -> dict[str, str]:
+        return {name_key(name): close for name, close in self.org_suggestions}
 
     def bad_rows(self, on_duplicate: OnDuplicate = "skip") -> list[RowProblem]:
         out = []
@@ -186,14 +208,21 @@ class ImportResult:
 # -- messages ---------------------------------------------------------------------------
 
 
-def _unknown_org_message(name: str) -> str:
+def _unknown_org_message(name: str, close: str | None = None) -> str:
     # The preview asks again at each change of its options: one sentence per name, not
     # one per row.
-    return _unknown_org_text(name, language())
+    return _unknown_org_text(name, close, language())
 
 
 @lru_cache(maxsize=2048)
-def _unknown_org_text(name: str, _language: str) -> str:
+def _unknown_org_text(name: str, close: str | None, _language: str) -> str:
+    if close is not None:
+        return t(
+            f"所在党组织“{name}”在系统中不存在（相近的党组织是“{close}”，"
+            f"若是同一个，请把它对应到“{close}”）",
+            f"The Party organization “{name}” does not exist (the close one is “{close}”; "
+            f"if it is the same, map it to “{close}”)",
+        )
     return t(
         f"所在党组织“{name}”在系统中不存在",
         f"The Party organization “{name}” does not exist",

@@ -17,12 +17,9 @@ from pbc_desktop.domain.validation import name_key, normalise_text
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
+from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import Problem, _cancelled_error
-from pbc_desktop.services.member_import.workbook import (
-    SheetRows,
-    _file_error,
-    read_visible_sheets,
-)
+from pbc_desktop.services.member_import.workbook import SheetRows, read_visible_sheets
 from pbc_desktop.services.organization_import.preview import (
     OrgImportPreview,
     OrgImportRow,

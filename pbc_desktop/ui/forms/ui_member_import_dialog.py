@@ -77,6 +77,13 @@ class Ui_MemberImportDialog(object):
 
         self.mainLayout.addWidget(self.noticeLabel)
 
+        self.columnsLabel = QLabel(MemberImportDialog)
+        self.columnsLabel.setObjectName(u"columnsLabel")
+        self.columnsLabel.setWordWrap(True)
+        self.columnsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.mainLayout.addWidget(self.columnsLabel)
+
         self.badLabel = QLabel(MemberImportDialog)
         self.badLabel.setObjectName(u"badLabel")
         self.badLabel.setStyleSheet(u"color: #c0392b;")
@@ -129,6 +136,22 @@ class Ui_MemberImportDialog(object):
         self.newOrgsLabel.setWordWrap(True)
 
         self.optionsLayout.addWidget(self.newOrgsLabel)
+
+        self.mapOrgsLayout = QHBoxLayout()
+        self.mapOrgsLayout.setObjectName(u"mapOrgsLayout")
+        self.mapOrgsLabel = QLabel(self.optionsGroup)
+        self.mapOrgsLabel.setObjectName(u"mapOrgsLabel")
+        self.mapOrgsLabel.setWordWrap(True)
+
+        self.mapOrgsLayout.addWidget(self.mapOrgsLabel)
+
+        self.mapOrgsButton = QPushButton(self.optionsGroup)
+        self.mapOrgsButton.setObjectName(u"mapOrgsButton")
+
+        self.mapOrgsLayout.addWidget(self.mapOrgsButton)
+
+
+        self.optionsLayout.addLayout(self.mapOrgsLayout)
 
 
         self.mainLayout.addWidget(self.optionsGroup)
@@ -186,6 +209,7 @@ class Ui_MemberImportDialog(object):
         self.skipRadio.setText(QCoreApplication.translate("MemberImportDialog", u"&Skip them and keep what is stored", None))
         self.updateRadio.setText(QCoreApplication.translate("MemberImportDialog", u"&Update them from the file (empty cells keep what is stored)", None))
         self.createOrgsCheck.setText(QCoreApplication.translate("MemberImportDialog", u"C&reate the Party organizations that the file names but that do not exist yet", None))
+        self.mapOrgsButton.setText(QCoreApplication.translate("MemberImportDialog", u"&Map organizations...", None))
         self.importButton.setText(QCoreApplication.translate("MemberImportDialog", u"Import", None))
         self.cancelButton.setText(QCoreApplication.translate("MemberImportDialog", u"Cancel", None))
     # retranslateUi

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
@@ -23,6 +23,7 @@ from pbc_desktop.ui.common.excel_import import (
     show_bad_rows,
 )
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
+from pbc_desktop.ui.members.org_mapping_dialog import OrgMappingDialog
 
 
 class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult]):
@@ -42,6 +43,9 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         ui.skipRadio.toggled.connect(self._refresh)
         ui.createOrgsCheck.toggled.connect(self._create_orgs_toggled)
         ui.sheetCombo.activated.connect(self._sheet_chosen)
+        ui.mapOrgsButton.clicked.connect(self.map_orgs)
+        # The organization mapping the user confirmed for the file read (name → stored).
+        self.org_map: dict[str, str] = {}
         self._refresh()
 
     # -- choosing and reading the file ----------------------------------------------------
@@ -50,9 +54,13 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
 
     def load(self, path: Path, sheet: str | None = None) -> bool:
         """Read and check ``path`` (its sheet ``sheet``, or the one the service finds) off
-        the UI thread; False when refused or cancelled."""
+        the UI thread; False when refused or cancelled. Another file starts without the
+        organization mapping of the last one."""
         db = self.ctx.db
         create_orgs = self.ui.createOrgsCheck.isChecked()
+        if self.preview is None or path != self.preview.path:
+            self.org_map = {}
+        org_map = dict(self.org_map)
 
         def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportPreview:
             return svc.read_members(
@@ -60,6 +68,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 path,
                 create_orgs=create_orgs,
                 sheet=sheet,
+                org_map=org_map,
                 progress=progress,
                 cancelled=cancelled,
             )
@@ -72,6 +81,30 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         name = self.ui.sheetCombo.itemText(index)
         if preview is not None and name != preview.sheet and not self.load(preview.path, name):
             self._refresh()  # back to the sheet still shown
+
+    # -- the organization mapping step ----------------------------------------------------
+    def map_orgs(self) -> bool:
+        """Ask which close organizations are the same (the mapping step), then read the
+        file again with them; False when nothing was mapped."""
+        preview = self.preview
+        if preview is None or not preview.org_suggestions:
+            return False
+        dialog = OrgMappingDialog(preview.org_suggestions, self)
+        if self.exec_mapping(dialog) != QDialog.DialogCode.Accepted:
+            return False
+        chosen = dialog.mapping()
+        if not chosen:
+            return False
+        before = dict(self.org_map)
+        self.org_map.update(chosen)
+        if not self.load(preview.path, preview.sheet):
+            self.org_map = before
+            return False
+        return True
+
+    def exec_mapping(self, dialog: OrgMappingDialog) -> int:
+        """Run the mapping step (tests answer it instead)."""
+        return dialog.exec()
 
     # -- options --------------------------------------------------------------------------
     def _create_orgs_toggled(self, checked: bool) -> None:
@@ -93,6 +126,9 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 ui.sheetLabel,
                 ui.sheetCombo,
                 ui.noticeLabel,
+                ui.columnsLabel,
+                ui.mapOrgsLabel,
+                ui.mapOrgsButton,
             ):
                 widget.setVisible(False)
             ui.optionsGroup.setEnabled(False)
@@ -133,6 +169,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
             text = ""
         ui.newOrgsLabel.setText(text)
         ui.newOrgsLabel.setVisible(bool(text))
+        self._show_mapping(preview)
         ui.createOrgsCheck.setEnabled(bool(missing) or ui.createOrgsCheck.isChecked())
         writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
         set_import_button(
@@ -152,6 +189,28 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         ui.sheetCombo.setVisible(several)
         ui.noticeLabel.setText("\n".join(preview.notices))
         ui.noticeLabel.setVisible(bool(preview.notices))
+        ignored = "、".join(preview.ignored_headers)
+        ui.columnsLabel.setText(self.tr("Columns not imported: {0}").format(ignored))
+        ui.columnsLabel.setVisible(bool(ignored))
+
+    def _show_mapping(self, preview: svc.ImportPreview) -> None:
+        """The organizations mapped, and the mapping step when some are close to one."""
+        ui = self.ui
+        lines = [
+            self.tr("“{0}” in the file is imported into “{1}”.").format(source, target)
+            for source, target in preview.org_map
+        ]
+        close = preview.org_suggestions
+        if close:
+            lines.append(
+                self.tr(
+                    "{0} organizations of the file are close to stored ones (e.g. “{1}” "
+                    "and “{2}”); map those that are the same."
+                ).format(len(close), close[0][0], close[0][1])
+            )
+        ui.mapOrgsLabel.setText("\n".join(lines))
+        ui.mapOrgsLabel.setVisible(bool(lines))
+        ui.mapOrgsButton.setVisible(bool(close))
 
     # -- writing --------------------------------------------------------------------------
     def importing(self) -> tuple[str, ApplyFn[svc.ImportPreview, svc.ImportResult]]:

@@ -24,6 +24,7 @@ from pbc_desktop.domain.member_changes import MemberRoll
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services.development import detail as development_detail
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
@@ -37,7 +38,7 @@ from pbc_desktop.ui.common.combos import (
 )
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import DateEdit, fmt_date, set_date_capped, to_date
-from pbc_desktop.ui.common.detail import fields, heading
+from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -520,4 +521,14 @@ class MembersTab(ListingTab[members.MemberRow]):
             ),
             self.changes.history_html(row.id),
         ]
+        history = development_detail.member_development(self.ctx.db, row.id)
+        if history is not None:  # admitted through the 发展党员 pipeline
+            parts.append(heading(self.tr("Development history")))
+            parts.append(
+                grid(
+                    [self.tr("Step"), self.tr("Date"), self.tr("People")],
+                    [(label(s.step), fmt_date(s.occurred_on), s.people) for s in history.steps],
+                    "",
+                )
+            )
         return "".join(parts)

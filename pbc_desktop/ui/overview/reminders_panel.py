@@ -1,14 +1,21 @@
-"""到期提醒: running communities whose regular meeting or activity is overdue (for 概览).
+"""到期提醒 (for 概览): every area's reminders in one list (``services.reminders.collect``):
+community activities overdue, 三会一课 periods missed or ending, terms due (换届), and
+whatever other features plug in there.
 
-Double-clicking a line (or Enter) emits ``navigate("activities", filters)`` so the main
-window opens the 活动 tab on that community and kind, as the dashboard cards do.
+Double-clicking a line (or Enter) on a community's activity emits
+``navigate("activities", filters)`` so the main window opens the 活动 tab on that
+community and kind, as the dashboard cards do; on a branch's meetings or committee it
+opens the 三会一课与换届 window on that organization.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,8 +32,10 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain import reminders as rules_domain
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind
+from pbc_desktop.domain.reminders import Reminder
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
+from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
@@ -34,9 +43,12 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import make_item_table, ok_cancel_buttons
 from pbc_desktop.ui.common.write_guard import WriteGuard
+from pbc_desktop.ui.fees.window import FeeCollectionWindow
+
+W = TypeVar("W", bound=QDialog)
 
 ROW_DATA = Qt.ItemDataRole.UserRole
-MIN_WIDTH = 310  # room for its four columns, the community's name elided
+MIN_WIDTH = 310  # room for its four columns, the subject's name elided
 
 
 class RulesDialog(FittedDialog):
@@ -93,7 +105,7 @@ class RulesDialog(FittedDialog):
 
 
 class RemindersPanel(QWidget):
-    """Overdue communities (community, kind, last held, overdue by N days)."""
+    """Reminders of every area (area, subject, what, overdue by / due in N days)."""
 
     navigate = Signal(str, dict)
     #: Emitted after the rules were changed (the list is already refreshed).
@@ -103,28 +115,36 @@ class RemindersPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._town: str | None = None
-        self.rows: list[reminders.ReminderRow] = []
+        self.rows: list[Reminder] = []
+        self._windows: dict[str, QDialog] = {}
         self.title = QLabel(self)
         self.title.setObjectName("overviewRemindersTitle")
         self.rules_button = QPushButton(self.tr("Edit &rules..."), self)
         self.rules_button.setObjectName("overviewRemindersRules")
         self.rules_button.clicked.connect(self.edit_rules)
+        self.branch_button = QPushButton(self.tr("&Branch meetings..."), self)
+        self.branch_button.setObjectName("overviewRemindersBranchLife")
+        self.branch_button.setToolTip(
+            self.tr("Each branch's regular meetings, and committee terms")
+        )
+        self.branch_button.clicked.connect(lambda: self.open_branch_life(None))
         self.writes = WriteGuard(ctx, self)
         self.writes.add(self.rules_button, Permission.DISTRICT_RULES)
         self.writes.update()
         self.table = make_item_table(
             self,
             "overviewRemindersTable",
-            [self.tr("Community"), self.tr("Kind"), self.tr("Last held"), self.tr("Overdue")],
+            [self.tr("Area"), self.tr("Subject"), self.tr("What"), self.tr("Due")],
         )
-        self.table.setToolTip(self.tr("Double-click to see the community's activities"))
-        # the overdue days in view beside the whole dates: the community's name gives way
-        keep_chars(self.table, {0: 4, 2: WHOLE, 3: WHOLE})
+        self.table.setToolTip(self.tr("Double-click to see where it is due"))
+        # the days in view: the subject's name and what is due give way
+        keep_chars(self.table, {1: 4, 2: 4, 3: WHOLE})
         self.setMinimumWidth(MIN_WIDTH)
         self.table.cellActivated.connect(self.open_row)
         self.table.cellDoubleClicked.connect(self.open_row)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.branch_button)
         top.addWidget(self.rules_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,22 +156,22 @@ class RemindersPanel(QWidget):
         return date.today()
 
     def set_town(self, town: str | None) -> None:
-        """Show only communities with a member organization in ``town`` (None: all)."""
+        """Show only reminders of ``town`` (a community: one of its organizations lies in
+        it; None: all)."""
         self._town = town
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = reminders.due_reminders(self.ctx.db, self.today(), self._town)
-        self.title.setText(self.tr("Overdue activities: {0}").format(len(self.rows)))
+        self.rows = reminders.collect(self.ctx.db, self.today(), self._town)
+        overdue = sum(1 for r in self.rows if r.days > 0)
+        self.title.setText(self.tr("Reminders: {0} ({1} overdue)").format(len(self.rows), overdue))
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
-            last = fmt_date(row.last_held) if row.last_held else self.tr("never")
-            cells = [
-                row.community_name,
-                label(row.kind),
-                last,
-                self.tr("{0} days").format(row.days_overdue),
-            ]
+            if row.days > 0:
+                days = self.tr("{0} days overdue").format(row.days)
+            else:
+                days = self.tr("in {0} days").format(-row.days)
+            cells = [label(row.area), row.subject, row.what, days]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROW_DATA, i)
@@ -160,15 +180,63 @@ class RemindersPanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                     item.setToolTip(self.tr("Due on {0}").format(fmt_date(row.due_on)))
+                    if row.days > 0:
+                        item.setForeground(QColor("#c0392b"))
+                elif column == 2:
+                    item.setToolTip(text)
                 self.table.setItem(i, column, item)
         refit_columns(self.table)
 
     def open_row(self, row: int, _column: int = 0) -> None:
-        if 0 <= row < len(self.rows):
-            found = self.rows[row]
-            self.navigate.emit(
-                "activities", {"community_id": found.community_id, "kind": found.kind}
-            )
+        if not 0 <= row < len(self.rows):
+            return
+        found = self.rows[row]
+        filters = dict(found.filters)
+        org = filters.get("organization_id")
+        org_id = org if isinstance(org, int) else None
+        if found.tab == "branchLife":
+            self.open_branch_life(org_id)
+        elif found.tab == "fees":
+            month = filters.get("month")
+            self.open_fee_collection(org_id, month if isinstance(month, date) else None)
+        elif found.tab is not None:
+            self.navigate.emit(found.tab, filters)
+
+    def _window(self, key: str, build: Callable[[], W]) -> W:
+        """The window ``key`` (one of each at a time): made and shown, or brought to the
+        front when already open."""
+        window = self._windows.get(key)
+        if window is None:
+            window = self._windows[key] = build()
+            window.finished.connect(lambda _r, k=key: self._window_closed(k))
+            window.show()
+        else:
+            window.raise_()
+        return cast(W, window)
+
+    def _window_closed(self, key: str) -> None:
+        window = self._windows.pop(key, None)
+        if window is not None:
+            window.deleteLater()
+
+    @property
+    def branch_life(self) -> BranchLifeWindow | None:
+        window = self._windows.get("branchLife")
+        return window if isinstance(window, BranchLifeWindow) else None
+
+    def open_branch_life(self, organization_id: int | None) -> BranchLifeWindow:
+        """The 三会一课与换届 window (one at a time), on ``organization_id`` when given."""
+        window = self._window("branchLife", lambda: BranchLifeWindow(self.ctx, self))
+        window.apply_filters(organization_id=organization_id)
+        return window
+
+    def open_fee_collection(
+        self, organization_id: int | None, month: date | None = None
+    ) -> FeeCollectionWindow:
+        """The 党费收缴 sheet (one at a time) of a branch in arrears, at ``month``."""
+        window = self._window("fees", lambda: FeeCollectionWindow(self.ctx, self))
+        window.show_sheet(organization_id, month)
+        return window
 
     def rules_dialog(self) -> RulesDialog:
         return RulesDialog(self.ctx, self)

@@ -45,6 +45,7 @@ from pbc_desktop.ui.common.screens import start_size
 from pbc_desktop.ui.common.tab import FollowsChanges, Navigable, Tab, checked_tab
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.exchange.actions import ExchangeActions
+from pbc_desktop.ui.fees.actions import FeeActions
 from pbc_desktop.ui.shell.admin_actions import AdminActions
 from pbc_desktop.ui.shell.backup_actions import BackupActions, open_file
 from pbc_desktop.ui.shell.server_watch import ServerWatch
@@ -73,6 +74,7 @@ TABS = (
     ("communities", QT_TRANSLATE_NOOP("MainWindow", "Communities"), "CommunitiesTab"),
     ("organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations"), "OrganizationsTab"),
     ("members", QT_TRANSLATE_NOOP("MainWindow", "Party members"), "MembersTab"),
+    ("development", QT_TRANSLATE_NOOP("MainWindow", "Development"), "DevelopmentTab"),
     ("activities", QT_TRANSLATE_NOOP("MainWindow", "Activities"), "ActivitiesTab"),
     ("lists", QT_TRANSLATE_NOOP("MainWindow", "Lists"), "ListsTab"),
     ("assessment", QT_TRANSLATE_NOOP("MainWindow", "Assessment"), "AssessmentTab"),
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_idle_minutes)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        self._add_fees_menu()
         self._add_admin_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("mainHelpMenu")
@@ -237,6 +240,12 @@ class MainWindow(QMainWindow):
         for number in range(len(self._factories)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.tab_widget.setCurrentIndex(n))
+
+    def _add_fees_menu(self) -> None:
+        """党费 → 党费收缴 (``ui/fees/actions.py``)."""
+        self.fees = FeeActions(self, self)
+        self.menuBar().addMenu(self.fees.menu)
+        self.database_changed.connect(lambda _where: self.fees.update_actions())
 
     def _add_admin_menu(self) -> None:
         """工具 → 账号管理, 操作日志 (``admin_actions.py``), for the accounts that may use them."""

@@ -1,7 +1,7 @@
 """member changes (增减方式), transfers (组织关系转接) and mobile members (流动党员)
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0010
 Create Date: 2026-12-05
 
 A member is no longer deleted: ``member_change`` holds each dated coming and going
@@ -28,7 +28,7 @@ from alembic import op
 from pbc_desktop.db.base import UTCDateTime
 
 revision: str = "0007"
-down_revision: str | None = "0006"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

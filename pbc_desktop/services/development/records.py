@@ -1,0 +1,338 @@
+"""发展党员 records: enter an applicant, record each dated step, admit, extend, cancel, confirm.
+
+Every step is checked by ``domain/development.py``'s rules against what is stored, and
+written with its audit entry in one transaction. Admission (支部大会讨论通过 and 上级党委
+审批) makes the :class:`PartyMember` from the record's own facts (no re-typing): category
+预备党员, joined on the day of the branch meeting; 转正 makes them a 正式党员. The person's
+facts are checked by the member rules (``domain/member_rules.py``), so that the member
+made at admission is a valid member.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import DevelopmentRecord, DevelopmentStepEntry, PartyMember
+from pbc_desktop.domain import development as rules
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Progress
+from pbc_desktop.domain.enums import Gender, MemberCategory
+from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind
+from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
+from pbc_desktop.domain.validation import optional_text, strip_or_none
+from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access, audit
+from pbc_desktop.services.member_changes import record_change
+
+PEOPLE_MAX = 120
+
+
+@dataclass(frozen=True)
+class ApplicantInput:
+    """An applicant as the clerk enters them from the 入党申请书."""
+
+    name: str
+    organization_id: int | None
+    id_number: str | None
+    applied_on: date | None
+    gender: Gender | None = None
+    ethnicity: str | None = None
+    birth_date: date | None = None
+    education: str | None = None
+    work_unit: str | None = None
+    phone: str | None = None
+    remark: str | None = None
+
+
+@dataclass(frozen=True)
+class StepInput:
+    step: DevelopmentStep
+    occurred_on: date | None
+    people: str | None = None  # 培养联系人, 入党介绍人, who talked, the committee…
+    months: int | None = None  # 延长预备期 only
+    remark: str | None = None
+
+
+def record_not_found() -> NotFoundError:
+    return NotFoundError(
+        t(
+            "找不到该发展党员记录，可能已被删除。",
+            "The development record was not found; it may have been deleted.",
+        )
+    )
+
+
+def load_record(s: Session, record_id: int, acc: access.Access) -> DevelopmentRecord:
+    record = s.get(DevelopmentRecord, record_id)
+    if record is None or not acc.sees_org(record.organization_id):
+        raise record_not_found()
+    return record
+
+
+def progress_of(record: DevelopmentRecord) -> Progress:
+    """The rules' view of a stored record."""
+    done: dict[DevelopmentStep, date] = {}
+    for step in record.steps:
+        if step.kind not in done or step.occurred_on > done[step.kind]:
+            done[step.kind] = step.occurred_on
+    return Progress(record.stage, record.applied_on, done, record.extension_months)
+
+
+def _as_member(data: ApplicantInput) -> MemberInput:
+    return MemberInput(
+        name=data.name,
+        organization_id=data.organization_id,
+        id_number=data.id_number,
+        gender=data.gender,
+        ethnicity=data.ethnicity,
+        birth_date=data.birth_date,
+        education=data.education,
+        work_unit=data.work_unit,
+        phone=data.phone,
+        remark=data.remark,
+        category=MemberCategory.PROBATIONARY,
+    )
+
+
+def _id_taken(s: Session, number: str) -> FieldError | None:
+    """Another record, or a member, with the ID number: a person is entered once."""
+    other = s.scalar(select(DevelopmentRecord.name).where(DevelopmentRecord.id_number == number))
+    member = s.scalar(select(PartyMember.name).where(PartyMember.id_number == number))
+    if other is None and member is None:
+        return None
+    return FieldError(
+        "id_number",
+        t(
+            f"该身份证号已登记（{other or member}），同一人不能重复登记",
+            f"This ID number is already registered ({other or member}); a person is "
+            "entered only once",
+        ),
+    )
+
+
+def keep_summary(record: DevelopmentRecord, progress: Progress) -> None:
+    """Store what the rules say of the record's steps (the lists read it)."""
+    for key, value in vars(rules.summary(progress)).items():
+        setattr(record, key, value)
+
+
+def _validated(s: Session, data: ApplicantInput, today: date) -> MemberInput:
+    member = completed(_as_member(data))
+    errors = member_errors(member, today=today)
+    if data.applied_on is None:
+        errors.append(
+            FieldError("applied_on", t("请填写递交申请书日期", "Enter the application date"))
+        )
+    else:
+        problem = rules.application_error(member.birth_date, data.applied_on, today)
+        if problem:
+            errors.append(FieldError("applied_on", problem))
+    if member.id_number and not any(e.field == "id_number" for e in errors):
+        taken = _id_taken(s, member.id_number)
+        if taken:
+            errors.append(taken)
+    if errors:
+        raise ValidationError(errors)
+    return member
+
+
+def change_refusal(db: Database, record_id: int | None = None) -> str | None:
+    """Why the account may not add applicants (``record_id`` None) or change the record."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        acc.require(Permission.WRITE)
+        if record_id is not None:
+            acc.check_org_writable(load_record(s, record_id, acc).organization_id)
+
+    return access.refusal(db, check)
+
+
+def create_applicant(db: Database, data: ApplicantInput, *, today: date | None = None) -> int:
+    """Enter an applicant (入党申请人) with the 递交入党申请书 step; returns the record's id."""
+    today = today or date.today()
+    with db.write() as s:
+        acc = access.of(db, s)
+        acc.require(Permission.WRITE)
+        clean = _validated(s, data, today)
+        acc.check_org_writable(clean.organization_id)
+        assert data.applied_on is not None
+        assert clean.organization_id is not None
+        record = DevelopmentRecord(
+            name=clean.name,
+            gender=clean.gender,
+            ethnicity=clean.ethnicity,
+            birth_date=clean.birth_date,
+            id_number=clean.id_number,
+            education=clean.education,
+            work_unit=clean.work_unit,
+            phone=clean.phone,
+            organization_id=clean.organization_id,
+            stage=DevelopmentStage.APPLICANT,
+            applied_on=data.applied_on,
+            extension_months=0,
+            remark=clean.remark,
+        )
+        record.steps.append(
+            DevelopmentStepEntry(kind=DevelopmentStep.APPLICATION, occurred_on=data.applied_on)
+        )
+        keep_summary(record, progress_of(record))
+        s.add(record)
+        audit.created(
+            s, record, t(f"登记入党申请人 {record.name}", f"Entered applicant {record.name}")
+        )
+        return record.id
+
+
+def _step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if data.occurred_on is None:
+        errors.append(FieldError("occurred_on", t("请填写日期", "Enter the date")))
+    else:
+        problem = rules.step_error(progress, data.step, data.occurred_on, today, months=data.months)
+        if problem:
+            field = (
+                "months" if data.step is DevelopmentStep.EXTENSION and "月" in problem else "step"
+            )
+            errors.append(FieldError(field, problem))
+    for key, value, limit in (("people", data.people, PEOPLE_MAX),):
+        if value and len(value.strip()) > limit:
+            errors.append(
+                FieldError(
+                    key,
+                    t(
+                        f"有关人员不能超过 {limit} 个字",
+                        f"The people cannot exceed {limit} characters",
+                    ),
+                )
+            )
+    return errors
+
+
+def _admit(s: Session, record: DevelopmentRecord, on: date) -> PartyMember:
+    """The member made from the record: 预备党员, joined on the branch meeting's day."""
+    member = PartyMember(
+        name=record.name,
+        gender=record.gender,
+        ethnicity=record.ethnicity,
+        birth_date=record.birth_date,
+        id_number=record.id_number,
+        education=record.education,
+        work_unit=record.work_unit,
+        phone=record.phone,
+        organization_id=record.organization_id,
+        category=MemberCategory.PROBATIONARY,
+        joined_on=on,
+    )
+    s.add(member)
+    s.flush()
+    record.member_id = member.id
+    record_change(s, member, MemberChangeKind.DEVELOPED, on)
+    audit.created(
+        s,
+        member,
+        t(
+            f"接收预备党员 {member.name}（由发展党员记录转入）",
+            f"Admitted {member.name} as a probationary member (from the development record)",
+        ),
+    )
+    return member
+
+
+def _apply(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
+    """What a step does beyond being recorded: the stage, the member, the 预备期."""
+    on = data.occurred_on
+    assert on is not None
+    member = record.member
+    if data.step is DevelopmentStep.BRANCH_MEETING:
+        _admit(s, record, on)
+    elif data.step is DevelopmentStep.EXTENSION:
+        record.extension_months = data.months or 0
+    elif data.step is DevelopmentStep.CONFIRMATION and member is not None:
+        before = audit.snapshot(member)
+        member.category = MemberCategory.FULL
+        member.confirmed_on = on
+        audit.updated(
+            s, member, t(f"{member.name} 转为正式党员", f"{member.name} confirmed"), before
+        )
+    elif data.step is DevelopmentStep.CANCELLATION and member is not None:
+        record_change(
+            s,
+            member,
+            MemberChangeKind.LEFT_PARTY,
+            on,
+            leaving_kind=LeavingKind.PROBATION_CANCELLED,
+            remark=data.remark,
+        )
+    stage = rules.stage_after(data.step)
+    if stage is not None:
+        record.stage = stage
+
+
+def _record(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
+    """Check and record one step of ``record`` in the write transaction ``s``."""
+    before = audit.snapshot(record)
+    errors = _step_errors(progress_of(record), data, today)
+    if errors:
+        raise ValidationError(errors)
+    assert data.occurred_on is not None
+    entry = DevelopmentStepEntry(
+        kind=data.step,
+        occurred_on=data.occurred_on,
+        people=optional_text(data.people),
+        months=data.months if data.step is DevelopmentStep.EXTENSION else None,
+        remark=strip_or_none(data.remark),
+    )
+    record.steps.append(entry)
+    _apply(s, record, data)
+    keep_summary(record, progress_of(record))
+    audit.updated(
+        s,
+        record,
+        t(
+            f"{record.name}：{data.step.zh}（{data.occurred_on.isoformat()}）",
+            f"{record.name}: {data.step.en} ({data.occurred_on.isoformat()})",
+        ),
+        before,
+    )
+    return entry.id
+
+
+def record_step(db: Database, record_id: int, data: StepInput, *, today: date | None = None) -> int:
+    """Record one dated step of a person, as the rules allow it; returns the step's id.
+
+    A step that moves the person on (确定积极分子, 确定发展对象, 支部大会讨论通过, 转正,
+    取消预备党员资格) changes the stage; the branch meeting's admission makes the member.
+    """
+    with db.write() as s:
+        acc = access.of(db, s)
+        record = load_record(s, record_id, acc)
+        acc.check_org_writable(record.organization_id)
+        return _record(s, record, data, today or date.today())
+
+
+def admit(
+    db: Database,
+    record_id: int,
+    meeting: StepInput,
+    approval: StepInput | None = None,
+    *,
+    today: date | None = None,
+) -> int:
+    """支部大会讨论通过 (``meeting``) and, when known, 上级党委审批 (``approval``), in one
+    transaction; returns the id of the member made."""
+    today = today or date.today()
+    with db.write() as s:
+        acc = access.of(db, s)
+        record = load_record(s, record_id, acc)
+        acc.check_org_writable(record.organization_id)
+        _record(s, record, replace(meeting, step=DevelopmentStep.BRANCH_MEETING), today)
+        if approval is not None:
+            _record(s, record, replace(approval, step=DevelopmentStep.APPROVAL), today)
+        assert record.member_id is not None
+        return record.member_id

@@ -1,0 +1,157 @@
+"""A member's fee basis (党费缴纳基数): category, income or a fixed standard, from a month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import FeeBasis, PartyMember
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.fees import (
+    INCOME_CATEGORIES,
+    FeeCategory,
+    FeeRuleError,
+    month_of,
+    monthly_standard,
+    schedule_for,
+)
+from pbc_desktop.domain.money import MoneyError, cents_of, yuan
+from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access, audit
+from pbc_desktop.services.fees.common import load_bases, load_schedules, standard_at
+
+
+@dataclass(frozen=True)
+class BasisInput:
+    member_id: int
+    effective_from: date
+    category: FeeCategory
+    income: Decimal | None = None
+    fixed: Decimal | None = None
+    remark: str | None = None
+
+
+@dataclass(frozen=True)
+class BasisRow:
+    effective_from: date
+    category: FeeCategory
+    income: Decimal | None
+    fixed: Decimal | None
+    standard: Decimal | None
+
+
+def _cents(value: Decimal | None, field: str, what: tuple[str, str]) -> int | None:
+    if value is None:
+        return None
+    if not value.is_finite():
+        raise ValidationError(
+            [FieldError(field, t(f"{what[0]}应为数字金额。", f"The {what[1]} must be an amount."))]
+        )
+    try:
+        cents = cents_of(value)
+    except MoneyError as error:
+        raise ValidationError([FieldError(field, error.message)]) from error
+    if cents < 0:
+        raise ValidationError(
+            [FieldError(field, t(f"{what[0]}不能为负数。", f"The {what[1]} cannot be negative."))]
+        )
+    return cents
+
+
+def set_basis(db: Database, data: BasisInput) -> None:
+    """Store the member's basis from ``effective_from``'s month (replacing one of that month)."""
+    income = _cents(data.income, "income", ("月收入", "income"))
+    fixed = _cents(data.fixed, "fixed", ("核定标准", "fixed standard"))
+    if data.category in INCOME_CATEGORIES and income is None and fixed is None:
+        raise ValidationError(
+            [FieldError("income", t("在职和离退休党员请填写月收入。", "Enter the monthly income."))]
+        )
+    if data.category is FeeCategory.FIXED and fixed is None:
+        raise ValidationError(
+            [
+                FieldError(
+                    "fixed", t("请填写核定的月缴纳标准。", "Enter the fixed monthly standard.")
+                )
+            ]
+        )
+    start = month_of(data.effective_from)
+    with db.write() as s:
+        member = s.get(PartyMember, data.member_id)
+        acc = access.of(db, s)
+        if member is None or not acc.sees_org(member.organization_id):
+            raise NotFoundError(t("找不到该党员。", "The member was not found."))
+        acc.check_org_writable(member.organization_id)
+        row = s.scalar(
+            select(FeeBasis).where(
+                FeeBasis.member_id == member.id, FeeBasis.effective_from == start
+            )
+        )
+        before = audit.snapshot(row) if row is not None else None
+        if row is None:
+            row = FeeBasis(member_id=member.id, effective_from=start)
+            s.add(row)
+        row.category = data.category
+        row.income_cents = income
+        row.fixed_cents = fixed
+        row.remark = (data.remark or "").strip() or None
+        audit.record(
+            s,
+            AuditAction.UPDATE if before else AuditAction.CREATE,
+            row,
+            summary=t(
+                f"党费缴纳基数：{member.name}，自 {start:%Y-%m} 起",
+                f"Party fee basis of {member.name} from {start:%Y-%m}",
+            ),
+            before=before,
+            after=audit.snapshot(row),
+        )
+
+
+def member_bases(db: Database, member_id: int) -> list[BasisRow]:
+    """The member's bases, oldest first, each with the standard it gave in its month."""
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        if member is None or not access.of(db, s).sees_org(member.organization_id):
+            raise NotFoundError(t("找不到该党员。", "The member was not found."))
+        bases = load_bases(s, [member_id]).get(member_id, [])
+        schedules = load_schedules(s)
+    rows = []
+    for basis in bases:
+        standard = standard_at(schedules, bases, basis.effective_from)
+        rows.append(
+            BasisRow(
+                basis.effective_from,
+                basis.category,
+                None if basis.income_cents is None else yuan(basis.income_cents),
+                None if basis.fixed_cents is None else yuan(basis.fixed_cents),
+                None if standard is None else yuan(standard),
+            )
+        )
+    return rows
+
+
+def preview_standard(db: Database, data: BasisInput) -> Decimal | None:
+    """The standard ``data`` gives in its month under the rates then in force (None when
+    it gives none yet: an income missing, a bad amount), for the editor to show."""
+    try:
+        income = _cents(data.income, "income", ("月收入", "income"))
+        fixed = _cents(data.fixed, "fixed", ("核定标准", "fixed standard"))
+    except ValidationError:
+        return None
+    with db.read() as s:
+        schedules = load_schedules(s)
+    try:
+        cents = monthly_standard(
+            schedule_for(schedules, month_of(data.effective_from)),
+            data.category,
+            income_cents=income,
+            fixed_cents=fixed,
+        )
+    except FeeRuleError:
+        return None
+    return yuan(cents)

@@ -1,0 +1,327 @@
+"""A branch's monthly collection sheet (党费收缴表): its current members for a month, each
+with the standard (应缴) and what was paid (实缴), 补缴 of past months and 预缴 ahead.
+
+The sheet is saved at once: every member's payments in one transaction with one audit
+entry (a 200-member branch in well under the 300 ms the issue asks for; see
+``benchmarks/bench_fee_collection.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import FeePayment, Organization, PartyMember
+from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.fees import (
+    FeeCategory,
+    RateSchedule,
+    add_months,
+    ahead_months,
+    arrears,
+    back_months,
+    month_label,
+    month_of,
+    payment_kind,
+)
+from pbc_desktop.domain.money import MoneyError, cents_of, format_yuan, yuan
+from pbc_desktop.errors import FieldError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access, audit
+from pbc_desktop.services.fees.common import (
+    Basis,
+    basis_at,
+    current_member,
+    dues,
+    load_bases,
+    load_paid,
+    load_schedules,
+    require_branch,
+    standard_at,
+)
+from pbc_desktop.services.scope import Choice
+
+#: At most this many months are paid back or ahead in one sheet (a typo guard).
+MAX_MONTHS = 24
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    member_id: int
+    name: str
+    category: FeeCategory | None  # None: no basis yet (未核定)
+    income: Decimal | None
+    standard: Decimal | None  # 月缴纳标准 of the month (应缴)
+    paid: Decimal | None  # 实缴 for the month, None: nothing entered
+    paid_on: date | None
+    owed_months: int  # unpaid months before this one
+    owed: Decimal
+    ahead_months: int  # months after this one already paid
+
+
+@dataclass(frozen=True)
+class CollectionSheet:
+    organization_id: int
+    organization_name: str
+    town: str | None
+    month: date
+    rows: tuple[SheetRow, ...]
+
+    @property
+    def due_total(self) -> Decimal:
+        return sum((r.standard or Decimal(0) for r in self.rows), Decimal("0.00"))
+
+    @property
+    def paid_total(self) -> Decimal:
+        return sum((r.paid or Decimal(0) for r in self.rows), Decimal("0.00"))
+
+    @property
+    def paid_count(self) -> int:
+        return sum(1 for r in self.rows if r.paid is not None and r.paid >= (r.standard or 0))
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """What the clerk entered for one member: the month's amount (None: nothing), and how
+    many past unpaid months (补缴) and months ahead (预缴) the member paid as well."""
+
+    member_id: int
+    paid: Decimal | None = None
+    back: int = 0
+    ahead: int = 0
+
+
+@dataclass(frozen=True)
+class SavedSheet:
+    payments: int
+    total: Decimal
+
+
+def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:
+    month = month_of(month)
+    with db.read() as s:
+        acc = access.of(db, s)
+        org = require_branch(s, acc, org_id)
+        members = s.execute(
+            select(PartyMember.id, PartyMember.name)
+            .where(PartyMember.organization_id == org_id, current_member())
+            .order_by(PartyMember.name_sort, PartyMember.id)
+        ).all()
+        ids = [m.id for m in members]
+        schedules = load_schedules(s)
+        bases = load_bases(s, ids)
+        paid = load_paid(s, ids)
+        paid_on = (
+            dict(
+                s.execute(
+                    select(FeePayment.member_id, FeePayment.paid_on).where(
+                        FeePayment.member_id.in_(ids), FeePayment.fee_month == month
+                    )
+                ).all()
+            )
+            if ids
+            else {}
+        )
+        name, town = org.name, org.town
+    rows = []
+    for member_id, member_name in members:
+        own_bases = bases.get(member_id, [])
+        basis = basis_at(own_bases, month)
+        standard = standard_at(schedules, own_bases, month)
+        own_paid = paid.get(member_id, {})
+        owed = arrears(dues(schedules, own_bases, month), own_paid, add_months(month, -1))
+        ahead = sum(1 for m in own_paid if m > month)
+        rows.append(
+            SheetRow(
+                member_id=member_id,
+                name=member_name,
+                category=basis.category if basis else None,
+                income=yuan(basis.income_cents)
+                if basis and basis.income_cents is not None
+                else None,
+                standard=None if standard is None else yuan(standard),
+                paid=yuan(own_paid[month]) if month in own_paid else None,
+                paid_on=paid_on.get(member_id),
+                owed_months=owed.count,
+                owed=yuan(owed.owed_cents),
+                ahead_months=ahead,
+            )
+        )
+    return CollectionSheet(org_id, name, town, month, tuple(rows))
+
+
+def _entry_errors(entries: Sequence[SheetEntry], names: dict[int, str]) -> list[FieldError]:
+    errors = []
+    for entry in entries:
+        who = names.get(entry.member_id, str(entry.member_id))
+        if entry.member_id not in names:
+            errors.append(
+                FieldError(
+                    f"row{entry.member_id}",
+                    t(f"党员 {who} 不在本支部。", f"Member {who} is not in this branch."),
+                )
+            )
+        if entry.paid is not None:
+            try:
+                if cents_of(entry.paid) < 0:
+                    raise MoneyError(t("实缴金额不能为负数", "The amount cannot be negative"))
+            except MoneyError as error:
+                errors.append(FieldError(f"paid{entry.member_id}", f"{who}：{error.message}。"))
+        for count, words in (
+            (entry.back, ("补缴", "paid back")),
+            (entry.ahead, ("预缴", "paid ahead")),
+        ):
+            if not 0 <= count <= MAX_MONTHS:
+                errors.append(
+                    FieldError(
+                        f"months{entry.member_id}",
+                        t(
+                            f"{who}：{words[0]}月数应为 0 到 {MAX_MONTHS}。",
+                            f"{who}: months {words[1]} must be 0 to {MAX_MONTHS}.",
+                        ),
+                    )
+                )
+    return errors
+
+
+def _plan(
+    entries: Sequence[SheetEntry],
+    month: date,
+    schedules: Sequence[RateSchedule],
+    bases: Mapping[int, Sequence[Basis]],
+    paid: dict[int, dict[date, int]],
+) -> list[tuple[int, date, int, int]]:
+    """(member, fee month, amount, standard) of every payment the entries make."""
+    plan: list[tuple[int, date, int, int]] = []
+    for entry in entries:
+        own_bases = bases.get(entry.member_id, [])
+        own_paid = paid.setdefault(entry.member_id, {})
+        standard = standard_at(schedules, own_bases, month) or 0
+        if entry.paid is not None:
+            amount = cents_of(entry.paid)
+            plan.append((entry.member_id, month, amount, standard))
+            own_paid[month] = amount
+        if entry.back:
+            own_dues = dues(schedules, own_bases, month)
+            for fee_month in back_months(own_dues, own_paid, month, entry.back):
+                plan.append((entry.member_id, fee_month, own_dues[fee_month], own_dues[fee_month]))
+                own_paid[fee_month] = own_dues[fee_month]
+        if entry.ahead:
+            for fee_month in ahead_months(own_paid, month, entry.ahead):
+                due = standard_at(schedules, own_bases, fee_month) or 0
+                plan.append((entry.member_id, fee_month, standard, due))
+                own_paid[fee_month] = standard
+    return plan
+
+
+def save_sheet(
+    db: Database, org_id: int, month: date, entries: Sequence[SheetEntry], paid_on: date
+) -> SavedSheet:
+    """Store the sheet's payments: the month's amounts, 补缴 of the oldest unpaid months
+    (at what each still owes) and 预缴 of the next unpaid months (at this month's standard).
+    One transaction, one audit entry; a refused row refuses the whole sheet."""
+    month = month_of(month)
+    with db.write() as s:
+        acc = access.of(db, s)
+        org = require_branch(s, acc, org_id)
+        acc.check_org_writable(org_id)
+        names = dict(
+            s.execute(
+                select(PartyMember.id, PartyMember.name).where(
+                    PartyMember.organization_id == org_id, current_member()
+                )
+            ).all()
+        )
+        errors = _entry_errors(entries, names)
+        if errors:
+            raise ValidationError(errors)
+        ids = [e.member_id for e in entries]
+        schedules = load_schedules(s)
+        bases = load_bases(s, ids)
+        paid = load_paid(s, ids)
+        plan = _plan(entries, month, schedules, bases, paid)
+        months = sorted({fee_month for _member, fee_month, _amount, _due in plan})
+        stored = (
+            {
+                (p.member_id, p.fee_month): p
+                for p in s.scalars(
+                    select(FeePayment).where(
+                        FeePayment.member_id.in_(ids), FeePayment.fee_month.in_(months)
+                    )
+                )
+            }
+            if plan
+            else {}
+        )
+        total = 0
+        new_rows: list[dict[str, object]] = []
+        for member_id, fee_month, amount, due in plan:
+            values = {
+                "organization_id": org_id,
+                "collected_in": month,
+                "paid_on": paid_on,
+                "kind": payment_kind(fee_month, month),
+                "due_cents": due,
+                "amount_cents": amount,
+            }
+            row = stored.get((member_id, fee_month))
+            if row is None:
+                # many new rows: one executemany INSERT, not an ORM object each
+                new_rows.append({"member_id": member_id, "fee_month": fee_month, **values})
+                total += amount
+                continue
+            total += amount - row.amount_cents
+            for key, value in values.items():
+                setattr(row, key, value)
+        if new_rows:
+            s.execute(insert(FeePayment), new_rows)
+        count = len(plan)
+        s.flush()
+        audit.record(
+            s,
+            AuditAction.UPDATE,
+            None,
+            entity="fee_payment",
+            summary=t(
+                f"党费收缴：{org.name} {month_label(month)}，{count} 笔，"
+                f"金额变化 {format_yuan(total)} 元",
+                f"Party fees of {org.name} for {month_label(month)}: {count} payments, "
+                f"{format_yuan(total)} yuan changed",
+            ),
+            after={"organization": org.uuid, "month": month_label(month), "payments": count},
+        )
+    return SavedSheet(count, yuan(total))
+
+
+def branch_choices(db: Database) -> list[Choice]:
+    """The organizations of the account's scope that have current members (pinyin order)."""
+    with db.read() as s:
+        acc = access.of(db, s)
+        has_members = (
+            select(PartyMember.id)
+            .where(PartyMember.organization_id == Organization.id, current_member())
+            .exists()
+        )
+        rows = s.execute(
+            select(Organization.id, Organization.name)
+            .where(acc.orgs(Organization.id), has_members)
+            .order_by(Organization.name_sort)
+        ).all()
+    return [Choice(org_id, name) for org_id, name in rows]
+
+
+def save_refusal(db: Database, org_id: int) -> str | None:
+    """Why the account may not save the branch's sheet (the sentence :func:`save_sheet`
+    would refuse with), or None."""
+
+    def check(s: Session, acc: access.Access) -> None:
+        require_branch(s, acc, org_id)
+        acc.check_org_writable(org_id)
+
+    return access.refusal(db, check)

@@ -1,0 +1,367 @@
+"""三会一课与换届: which branches are behind (this year, this period), a branch's year at a
+glance (one row per kind, one column per month), the 通报 PDF, and the committees whose
+term runs out with each one's history. Opened from the 到期提醒 panel of 概览."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbc_desktop.domain import branch_life as rules
+from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.branch_life import PeriodState
+from pbc_desktop.domain.enums import ActivityKind
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import access, scope
+from pbc_desktop.services.branch_life import compliance, schedule
+from pbc_desktop.services.terms import committees, due
+from pbc_desktop.ui.common import messages, printing, prompts
+from pbc_desktop.ui.common.combos import fill, select_data
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date
+from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.menu_actions import MenuWindow
+from pbc_desktop.ui.common.screens import FittedDialog
+from pbc_desktop.ui.common.views import (
+    fill_table,
+    make_item_table,
+    make_splitter,
+    ok_cancel_buttons,
+    select_id,
+    selected_id,
+)
+from pbc_desktop.ui.common.write_guard import WriteGuard
+
+# The year grid's cell colours, by the state of the period a month falls in.
+STATE_COLOURS = {
+    PeriodState.KEPT: "#d5f5e3",
+    PeriodState.MISSED: "#f5b7b1",
+    PeriodState.OPEN: "#fcf3cf",
+    PeriodState.FUTURE: "#f2f3f4",
+}
+
+
+class ScheduleDialog(FittedDialog):
+    """How often each kind of meeting is due; the district's to change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Branch meeting schedule"))
+        current = schedule.get_schedule(ctx.db)
+        choices: list[tuple[str, object]] = [
+            (self.tr("not required"), 0),
+            (self.tr("monthly"), 1),
+            (self.tr("every two months"), 2),
+            (self.tr("quarterly"), 3),
+            (self.tr("half-yearly"), 6),
+            (self.tr("yearly"), 12),
+        ]
+        form = QFormLayout()
+        self.combos: dict[ActivityKind, QComboBox] = {}
+        for kind in rules.MEETING_KINDS:
+            combo = QComboBox(self)
+            combo.setObjectName(f"schedule_{kind.value}")
+            fill(combo, choices)
+            select_data(combo, current.get(kind, 0), otherwise=0)
+            self.combos[kind] = combo
+            form.addRow(label(kind), combo)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error_label.hide()
+        self.buttons = ok_cancel_buttons(self)
+        self.writes = WriteGuard(ctx, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for widget in (ok, *self.combos.values()):
+            self.writes.add(widget, Permission.DISTRICT_RULES)
+        self.writes.update()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error_label)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        wanted = {kind: int(combo.currentData()) for kind, combo in self.combos.items()}
+        try:
+            schedule.set_schedule(self.ctx.db, wanted)
+        except UserError as exc:
+            self.error_label.setText(exc.message)
+            self.error_label.show()
+            return
+        super().accept()
+
+
+class BranchLifeWindow(MenuWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, "branchLifeWindow")
+        self.setWindowTitle(self.tr("Branch meetings and committee terms"))
+        self.report: compliance.TownYear | None = None
+        self.terms: list[committees.CommitteeRow] = []
+        self.year = QSpinBox(self)
+        self.year.setObjectName("branchLifeYear")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(self.today().year)
+        self.town = QComboBox(self)
+        self.town.setObjectName("branchLifeTown")
+        everything = access.area_name(ctx.db) or self.tr("Whole district")
+        fill(self.town, ((t, t) for t in scope.towns(ctx.db)), everything)
+        self.behind_only = QCheckBox(self.tr("&Behind only"), self)
+        self.behind_only.setObjectName("branchLifeBehind")
+        self.print_button = QPushButton(self.tr("&Notice (PDF)..."), self)
+        self.print_button.setObjectName("branchLifePrint")
+        self.print_button.clicked.connect(self.save_notice)
+        self.schedule_button = QPushButton(self.tr("&Schedule..."), self)
+        self.schedule_button.setObjectName("branchLifeSchedule")
+        self.schedule_button.clicked.connect(self.edit_schedule)
+        self.writes = WriteGuard(ctx, self)
+        self.writes.add(self.schedule_button, Permission.DISTRICT_RULES)
+        self.writes.update()
+        bar = QHBoxLayout()
+        for widget in (self.year, self.town, self.behind_only):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.schedule_button)
+        bar.addWidget(self.print_button)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("branchLifeSummary")
+        kinds = rules.ordered_kinds(schedule.get_schedule(ctx.db))
+        self.kinds = kinds
+        self.table = make_item_table(
+            self,
+            "branchLifeTable",
+            [self.tr("Branch"), self.tr("Town")]
+            + [label(k) for k in kinds]
+            + [self.tr("Behind"), self.tr("This period")],
+        )
+        self.table.setToolTip(self.tr("Held / due in the year; select a branch for its year"))
+        self.table.itemSelectionChanged.connect(self.show_grid)
+        self.grid_title = QLabel(self)
+        self.grid_title.setObjectName("branchLifeGridTitle")
+        self.grid = QTableWidget(len(kinds), 12, self)
+        self.grid.setObjectName("branchLifeGrid")
+        self.grid.setHorizontalHeaderLabels([str(m) for m in range(1, 13)])
+        self.grid.setVerticalHeaderLabels([label(k) for k in kinds])
+        self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.grid_title)
+        lower_layout.addWidget(self.grid)
+        meetings = QWidget(self)
+        meetings_layout = QVBoxLayout(meetings)
+        meetings_layout.addWidget(self.summary)
+        splitter = make_splitter(
+            self, "branchLifeSplitter", Qt.Orientation.Vertical, [self.table, lower], (3, 2)
+        )
+        meetings_layout.addWidget(splitter, 1)
+
+        self.within = QSpinBox(self)
+        self.within.setObjectName("branchLifeTermsWithin")
+        self.within.setRange(0, 120)
+        self.within.setValue(6)
+        self.within.setPrefix(self.tr("Due within "))
+        self.within.setSuffix(self.tr(" months"))
+        self.terms_table = make_item_table(
+            self,
+            "branchLifeTerms",
+            [
+                self.tr("Organization"),
+                self.tr("Town"),
+                self.tr("Term"),
+                self.tr("Elected on"),
+                self.tr("Due on"),
+                self.tr("State"),
+            ],
+        )
+        self.terms_table.itemSelectionChanged.connect(self.show_history)
+        self.history = make_item_table(
+            self,
+            "branchLifeHistory",
+            [self.tr("Term"), self.tr("Elected on"), self.tr("Years"), self.tr("Members")],
+        )
+        terms_page = QWidget(self)
+        terms_layout = QVBoxLayout(terms_page)
+        terms_layout.addWidget(self.within)
+        terms_layout.addWidget(self.terms_table, 2)
+        terms_layout.addWidget(QLabel(self.tr("Committees of the selected organization:"), self))
+        terms_layout.addWidget(self.history, 1)
+
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("branchLifePages")
+        self.pages.addTab(meetings, self.tr("Branch meetings"))
+        self.pages.addTab(terms_page, self.tr("Committee terms"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(980, 680)
+        self.year.valueChanged.connect(self.refresh)
+        self.town.currentIndexChanged.connect(self.refresh)
+        self.behind_only.toggled.connect(self.refresh)
+        self.within.valueChanged.connect(self.refresh_terms)
+        self.refresh()
+        self.refresh_terms()
+
+    def today(self) -> date:
+        return date.today()
+
+    def selected_town(self) -> str | None:
+        town = self.town.currentData()
+        return town if isinstance(town, str) and town else None
+
+    # -- 三会一课 ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = selected_id(self.table)
+        today = self.today()
+        self.report = compliance.town_year(
+            self.ctx.db, self.year.value(), today, town=self.selected_town()
+        )
+        report = self.report
+        shown = report.behind if self.behind_only.isChecked() else report.branches
+        self.summary.setText(
+            self.tr(
+                "{0} branches, {1} behind this year, {2} with meetings still to hold now"
+            ).format(len(report.branches), len(report.behind), len(report.open_now))
+        )
+        rows = []
+        for b in shown:
+            per_kind = [f"{k.held}/{k.due}" for k in b.kinds]
+            behind = self.tr("yes") if b.behind else ""
+            waiting = "、".join(label(k.kind) for k in b.open_kinds)
+            rows.append((b.organization_id, [b.name, b.town or "", *per_kind, behind, waiting]))
+        fill_table(self.table, rows, keep)
+        self.show_grid()
+
+    def apply_filters(self, *, organization_id: int | None = None) -> None:
+        """Show the branch (and its committees) a reminder names."""
+        if organization_id is None:
+            return
+        self.behind_only.setChecked(False)
+        select_data(self.town, None, otherwise=0)
+        if select_id(self.table, organization_id):
+            self.pages.setCurrentIndex(0)
+        elif select_id(self.terms_table, organization_id):
+            self.pages.setCurrentIndex(1)
+
+    def show_grid(self) -> None:
+        org_id = selected_id(self.table)
+        branch = None
+        if self.report is not None and org_id is not None:
+            branch = next(b for b in self.report.branches if b.organization_id == org_id)
+        self.grid.clearContents()
+        if branch is None:
+            self.grid_title.setText(self.tr("Select a branch to see its year"))
+            return
+        self.grid_title.setText(self.tr("{0}: {1} at a glance").format(branch.name, branch.year))
+        for row, kind in enumerate(self.kinds):
+            found = branch.kind(kind)
+            if found is None:
+                continue
+            for month in range(1, 13):
+                state = found.month_state(month)
+                held = found.months[month - 1]
+                item = QTableWidgetItem(str(held) if held else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(QColor(STATE_COLOURS[state])))
+                item.setToolTip(label(state))
+                self.grid.setItem(row, month - 1, item)
+        self.grid.resizeColumnsToContents()
+
+    def save_notice(self) -> Path | None:
+        title = self.tr("Save the notice as PDF")
+        area = self.selected_town() or access.area_name(self.ctx.db) or self.tr("Whole district")
+        suggested = prompts.documents_dir() / f"{area}{self.year.value()}年三会一课通报.pdf"
+        out = prompts.ask_save_path(self, title, suggested)
+        if out is None:
+            return None
+        from pbc_desktop.reports.branch_life import build_branch_life_notice
+
+        notes: list[str] = []
+        try:
+            build_branch_life_notice(
+                self.ctx.db,
+                self.year.value(),
+                out,
+                today=self.today(),
+                town=self.selected_town(),
+                warn=notes.append,
+            )
+        except (UserError, OSError) as exc:
+            messages.warning(self, title, str(exc))
+            return None
+        printing.warn_unprintable(self, notes)
+        prompts.offer_folder(self, title, out, self.tr("The notice was saved as {0}.").format(out))
+        return out
+
+    def schedule_dialog(self) -> ScheduleDialog:
+        return ScheduleDialog(self.ctx, self)
+
+    def edit_schedule(self) -> None:
+        dialog = self.schedule_dialog()
+        if dialog.exec():
+            self.refresh()
+        dialog.deleteLater()
+
+    # -- 换届 ----------------------------------------------------------------------------
+    def refresh_terms(self) -> None:
+        keep = selected_id(self.terms_table)
+        self.terms = due.due_terms(
+            self.ctx.db, self.today(), self.within.value(), self.selected_town()
+        )
+        rows = [
+            (
+                r.organization_id,
+                [
+                    r.organization_name,
+                    r.town or "",
+                    self.tr("No. {0}").format(r.term_no),
+                    fmt_date(r.elected_on),
+                    fmt_date(r.due_on),
+                    label(r.state),
+                ],
+            )
+            for r in self.terms
+        ]
+        fill_table(self.terms_table, rows, keep)
+        self.show_history()
+
+    def show_history(self) -> None:
+        org_id = selected_id(self.terms_table)
+        if org_id is None:
+            self.history.setRowCount(0)
+            return
+        found = committees.history(self.ctx.db, org_id, self.today())
+        rows = [
+            (
+                r.id,
+                [
+                    self.tr("No. {0}").format(r.term_no),
+                    fmt_date(r.elected_on),
+                    str(r.term_years),
+                    "、".join(f"{label(s.post)} {s.person_name}" for s in r.seats),
+                ],
+            )
+            for r in found
+        ]
+        fill_table(self.history, rows, None)

@@ -1,0 +1,1 @@
+"""发展党员 tab: the pipeline, its steps and printed forms."""

@@ -1,0 +1,96 @@
+"""A member's 党费缴纳基数: the category, the monthly income or a fixed standard, from a
+month on; the standard it gives is shown as it is typed."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QWidget
+
+from pbc_desktop.domain.fees import FeeCategory
+from pbc_desktop.services.fees import basis
+from pbc_desktop.ui.common.combos import fill_enum, select_data
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import to_date
+from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.forms.ui_fee_basis_dialog import Ui_FeeBasisDialog
+
+
+def _amount(text: str) -> Decimal | None:
+    """The typed amount, or None when empty; a text that is no number stays a Decimal NaN
+    so that the service refuses it by name."""
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    if not cleaned:
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return Decimal("NaN")
+
+
+class FeeBasisDialog(FormDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        member_id: int,
+        member_name: str,
+        month: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.member_id = member_id
+        self.ui = Ui_FeeBasisDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        ui = self.ui
+        ui.memberLabel.setText(member_name)
+        ui.monthEdit.setDate(QDate(month.year, month.month, 1))
+        fill_enum(ui.categoryCombo, FeeCategory)
+        current = [b for b in basis.member_bases(ctx.db, member_id) if b.effective_from <= month]
+        if current:
+            last = current[-1]
+            select_data(ui.categoryCombo, last.category.value)
+            ui.incomeEdit.setText("" if last.income is None else f"{last.income}")
+            ui.fixedEdit.setText("" if last.fixed is None else f"{last.fixed}")
+        for edit in (ui.incomeEdit, ui.fixedEdit):
+            edit.textChanged.connect(lambda _t: self.show_standard())
+        ui.categoryCombo.currentIndexChanged.connect(lambda _i: self.show_standard())
+        ui.monthEdit.dateChanged.connect(lambda _d: self.show_standard())
+        self.field_widgets = {
+            "income": ui.incomeEdit,
+            "fixed": ui.fixedEdit,
+            "category": ui.categoryCombo,
+        }
+        self.show_standard()
+
+    def data(self) -> basis.BasisInput:
+        ui = self.ui
+        income = _amount(ui.incomeEdit.text())
+        fixed = _amount(ui.fixedEdit.text())
+        return basis.BasisInput(
+            self.member_id,
+            to_date(ui.monthEdit.date()),
+            FeeCategory.from_label(str(ui.categoryCombo.currentData())),
+            income=income,
+            fixed=fixed,
+            remark=ui.remarkEdit.text(),
+        )
+
+    def show_standard(self) -> None:
+        data = self.data()
+        if any(v is not None and v.is_nan() for v in (data.income, data.fixed)):
+            standard = None
+        else:
+            standard = basis.preview_standard(self.ctx.db, data)
+        self.ui.standardLabel.setText(
+            self.tr("(not yet)")
+            if standard is None
+            else self.tr("{0} yuan a month").format(standard)
+        )
+
+    def save(self) -> int:
+        basis.set_basis(self.ctx.db, self.data())
+        return self.member_id

@@ -1,0 +1,129 @@
+"""The monthly collection sheet: 应缴/实缴, 补缴 and 预缴, one audit entry, scope."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry, FeePayment
+from pbc_desktop.domain.enums import MembershipStatus
+from pbc_desktop.domain.fees import FeeCategory, PaymentKind
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
+from pbc_desktop.services.fees.collection import SheetEntry, collection_sheet, save_sheet
+from tests.factories import make_member, make_org
+from tests.fee_factories import JAN, member_with_basis, pay_months
+from tests.scope_factories import town_actor, two_towns, village_actor
+
+MAR, APR, MAY, JUN, JUL = (date(2026, m, 1) for m in (3, 4, 5, 6, 7))
+
+
+def _audit_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def test_the_sheet_lists_current_members_with_their_standard(db: Database) -> None:
+    org = make_org(db, "甲村党支部")
+    member_with_basis(db, "张三", org, income="4000")
+    member_with_basis(db, "李四", org, category=FeeCategory.FARMER, income=None)
+    make_member(db, "王五", org)  # no basis yet
+    make_member(db, "赵六", org, status=MembershipStatus.TRANSFERRED_OUT)
+    sheet = collection_sheet(db, org, date(2026, 3, 20))
+    assert sheet.month == MAR
+    by_name = {r.name: r for r in sheet.rows}
+    assert set(by_name) == {"张三", "李四", "王五"}
+    assert by_name["张三"].standard == Decimal("40.00")
+    assert by_name["李四"].standard == Decimal("0.20")
+    assert by_name["王五"].standard is None and by_name["王五"].category is None
+    assert by_name["张三"].owed_months == 2  # January and February unpaid
+    assert sheet.due_total == Decimal("40.20")
+
+
+def test_saving_a_sheet_is_one_transaction_with_one_audit_entry(db: Database) -> None:
+    org = make_org(db)
+    ids = [member_with_basis(db, f"党员{i}", org, income="3000") for i in range(5)]
+    before = _audit_count(db)
+    saved = save_sheet(
+        db, org, JAN, [SheetEntry(i, paid=Decimal("15")) for i in ids], paid_on=date(2026, 1, 20)
+    )
+    assert saved.payments == 5 and saved.total == Decimal("75.00")
+    assert _audit_count(db) == before + 1
+    sheet = collection_sheet(db, org, JAN)
+    assert all(r.paid == Decimal("15.00") for r in sheet.rows)
+    assert sheet.paid_total == Decimal("75.00") and sheet.paid_count == 5
+    # saving again changes amounts, not rows
+    save_sheet(db, org, JAN, [SheetEntry(ids[0], paid=Decimal("20"))], paid_on=date(2026, 1, 21))
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 5
+
+
+def test_a_bad_row_refuses_the_whole_sheet(db: Database) -> None:
+    org = make_org(db)
+    good = member_with_basis(db, "甲", org)
+    bad = member_with_basis(db, "乙", org)
+    with pytest.raises(ValidationError, match="乙"):
+        save_sheet(
+            db,
+            org,
+            JAN,
+            [SheetEntry(good, paid=Decimal("40")), SheetEntry(bad, paid=Decimal("1.234"))],
+            paid_on=JAN,
+        )
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
+
+
+def test_back_payment_pays_the_oldest_owed_months_and_ahead_the_next(db: Database) -> None:
+    org = make_org(db)
+    member = member_with_basis(db, "张三", org, income="6000")  # 1.5 %: 90.00
+    pay_months(db, org, [member], date(2026, 2, 1))
+    save_sheet(
+        db,
+        org,
+        MAY,
+        [SheetEntry(member, paid=Decimal("90"), back=2, ahead=2)],
+        paid_on=date(2026, 5, 10),
+    )
+    with db.read() as s:
+        kinds = dict(s.execute(select(FeePayment.fee_month, FeePayment.kind)).all())
+    assert kinds == {
+        JAN: PaymentKind.BACK,
+        date(2026, 2, 1): PaymentKind.ON_TIME,
+        MAR: PaymentKind.BACK,
+        MAY: PaymentKind.ON_TIME,
+        JUN: PaymentKind.AHEAD,
+        JUL: PaymentKind.AHEAD,
+    }
+    row = collection_sheet(db, org, MAY).rows[0]
+    assert row.owed_months == 1  # April is still owed
+    assert row.owed == Decimal("90.00")
+    assert row.ahead_months == 2
+    # the June sheet shows June as paid ahead
+    assert collection_sheet(db, org, JUN).rows[0].paid == Decimal("90.00")
+
+
+def test_the_sheet_follows_the_account_scope(db: Database) -> None:
+    world = two_towns(db)
+    member_with_basis(db, "甲二张三", world.jia_two)
+    db.user = town_actor(db, "乙镇")
+    with pytest.raises(NotFoundError):
+        collection_sheet(db, world.jia_two, JAN)
+    db.user = village_actor(db, world.jia_one)
+    with pytest.raises(NotFoundError):
+        save_sheet(db, world.jia_two, JAN, [], paid_on=JAN)
+    db.user = town_actor(db, "甲镇")
+    assert [r.name for r in collection_sheet(db, world.jia_two, JAN).rows][-1] == "甲二张三"
+
+
+def test_a_viewer_cannot_save(db: Database) -> None:
+    from tests.scope_factories import viewer_actor
+
+    org = make_org(db)
+    member = member_with_basis(db, "张三", org)
+    db.user = viewer_actor(db)
+    with pytest.raises(PermissionDeniedError):
+        save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("40"))], paid_on=JAN)

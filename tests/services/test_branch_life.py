@@ -1,0 +1,186 @@
+"""三会一课 computed from activities; the town list; the schedule; terms; reminders by scope."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import ActivityOrganization, AuditEntry
+from pbc_desktop.domain.branch_life import PeriodState as P
+from pbc_desktop.domain.enums import ActivityKind as K
+from pbc_desktop.domain.enums import ActivityStatus
+from pbc_desktop.domain.reminders import ReminderArea, Severity
+from pbc_desktop.domain.terms import CommitteePost, TermState
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
+from pbc_desktop.services import reminders
+from pbc_desktop.services.branch_life import compliance, schedule
+from pbc_desktop.services.terms import committees, due
+from tests.factories import make_activity
+from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
+
+TODAY = date(2026, 5, 25)
+
+
+def _meeting(db: Database, org: int, kind: K, month: int, **extra: object) -> int:
+    return make_activity(
+        db,
+        None,
+        f"{month}月{kind.zh}",
+        kind=kind,
+        host_org_id=org,
+        starts_at=datetime(2026, month, 10, 9),
+        **extra,
+    )
+
+
+@pytest.fixture
+def world(db: Database) -> TwoTowns:
+    return two_towns(db)
+
+
+def test_a_branch_with_missing_months(db: Database, world: TwoTowns) -> None:
+    for month in (1, 2, 4):  # 支委会: none in March, none yet in May
+        _meeting(db, world.jia_two, K.BRANCH_COMMITTEE, month)
+    _meeting(db, world.jia_two, K.BRANCH_COMMITTEE, 4)  # twice in April: one period
+    _meeting(db, world.jia_two, K.BRANCH_ASSEMBLY, 2)
+    _meeting(db, world.jia_two, K.PARTY_LESSON, 1, status=ActivityStatus.CANCELLED)
+    # joined, not hosted: a 主题党日 of 甲一村党总支 with 甲二村党支部 among its organizations
+    joint = _meeting(db, world.jia_one, K.THEME_PARTY_DAY, 3)
+    with db.write() as s:
+        s.add(ActivityOrganization(activity_id=joint, organization_id=world.jia_two))
+        s.add(ActivityOrganization(activity_id=joint, organization_id=world.jia_one))
+    year = compliance.branch_year(db, world.jia_two, 2026, TODAY)
+    committee = year.kind(K.BRANCH_COMMITTEE)
+    assert committee is not None
+    assert committee.months == (1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0)
+    assert [p.state for p in committee.periods[:6]] == [
+        P.KEPT,
+        P.KEPT,
+        P.MISSED,
+        P.KEPT,
+        P.OPEN,
+        P.FUTURE,
+    ]
+    assert {k.kind: (k.held, k.due, k.missed) for k in year.kinds} == {
+        K.BRANCH_ASSEMBLY: (1, 2, 0),
+        K.BRANCH_COMMITTEE: (4, 5, 1),
+        K.GROUP_MEETING: (0, 5, 4),
+        K.PARTY_LESSON: (0, 2, 1),  # the cancelled one does not count
+        K.THEME_PARTY_DAY: (1, 5, 3),
+    }
+    assert year.behind
+    host = compliance.branch_year(db, world.jia_one, 2026, TODAY).kind(K.THEME_PARTY_DAY)
+    assert host is not None and host.held == 1  # hosted and listed: counted once
+
+
+def test_the_town_list_and_scope(db: Database, world: TwoTowns) -> None:
+    for month in range(1, 5):
+        for kind in (K.BRANCH_COMMITTEE, K.GROUP_MEETING, K.THEME_PARTY_DAY):
+            _meeting(db, world.yi_one, kind, month)
+    for kind in (K.BRANCH_ASSEMBLY, K.PARTY_LESSON):
+        _meeting(db, world.yi_one, kind, 2)
+    whole = compliance.town_year(db, 2026, TODAY)
+    assert [b.name for b in whole.branches] == [  # by town, then pinyin
+        "乙一村党支部",
+        "甲二村党支部",
+        "甲一村党总支",
+        "甲一村第一党支部",
+    ]
+    assert [b.name for b in whole.behind] == ["甲二村党支部", "甲一村党总支", "甲一村第一党支部"]
+    assert [b.name for b in whole.open_now] == [b.name for b in whole.branches]
+    assert [b.name for b in compliance.town_year(db, 2026, TODAY, town="乙镇").branches] == [
+        "乙一村党支部"
+    ]
+    db.user = town_actor(db, "乙镇")
+    assert [b.name for b in compliance.town_year(db, 2026, TODAY).branches] == ["乙一村党支部"]
+    db.user = village_actor(db, world.jia_one)
+    assert [b.name for b in compliance.town_year(db, 2026, TODAY).branches] == [
+        "甲一村党总支",
+        "甲一村第一党支部",
+    ]
+    with pytest.raises(NotFoundError):
+        compliance.branch_year(db, world.yi_one, 2026, TODAY)
+
+
+def test_the_schedule_is_the_districts(db: Database, world: TwoTowns) -> None:
+    assert schedule.get_schedule(db)[K.PARTY_LESSON] == 3
+    db.user = town_actor(db, "甲镇")
+    with pytest.raises(PermissionDeniedError):
+        schedule.set_schedule(db, {K.PARTY_LESSON: 1})
+    db.user = district_actor(db)
+    with pytest.raises(ValidationError) as exc:
+        schedule.set_schedule(db, {K.PARTY_LESSON: 5, K.VOLUNTEER: 1})
+    assert exc.value.fields() == ["party_lesson", "volunteer"]
+    schedule.set_schedule(db, {K.BRANCH_ASSEMBLY: 3, K.PARTY_LESSON: 1})
+    assert schedule.get_schedule(db) == {K.BRANCH_ASSEMBLY: 3, K.PARTY_LESSON: 1}
+    year = compliance.branch_year(db, world.jia_two, 2026, TODAY)
+    assert [k.kind for k in year.kinds] == [K.BRANCH_ASSEMBLY, K.PARTY_LESSON]
+    with db.read() as s:
+        assert "meeting_rule" in s.scalars(select(AuditEntry.entity)).all()
+
+
+def _committee(db: Database, org: int, no: int, elected: date, years: int = 3) -> int:
+    seats = (
+        committees.Seat("张书记", CommitteePost.SECRETARY),
+        committees.Seat("李委员", CommitteePost.ORGANIZATION),
+    )
+    data = committees.CommitteeInput(org, no, elected, years, seats)
+    return committees.record_committee(db, data, today=TODAY)
+
+
+def test_terms_due_and_overdue(db: Database, world: TwoTowns) -> None:
+    _committee(db, world.jia_two, 1, date(2020, 6, 1))
+    _committee(db, world.jia_two, 2, date(2023, 6, 1))  # due 2026-06-01: in a week
+    _committee(db, world.jia_one, 3, date(2021, 3, 1), 5)  # due 2026-03-01: overdue
+    _committee(db, world.yi_one, 1, date(2025, 1, 10))  # due 2028
+    rows = due.due_terms(db, TODAY)
+    assert [(r.organization_name, r.term_no, r.state, r.due_on) for r in rows] == [
+        ("甲一村党总支", 3, TermState.OVERDUE, date(2026, 3, 1)),
+        ("甲二村党支部", 2, TermState.DUE, date(2026, 6, 1)),
+    ]
+    assert len(due.due_terms(db, TODAY, within_months=36)) == 3
+    assert [r.organization_name for r in due.due_terms(db, TODAY, town="乙镇")] == []
+    history = committees.history(db, world.jia_two, TODAY)
+    assert [(r.term_no, r.current) for r in history] == [(2, True), (1, False)]
+    assert [s.person_name for s in history[0].seats] == ["张书记", "李委员"]
+
+
+def test_a_committee_is_refused_with_every_field_named(db: Database, world: TwoTowns) -> None:
+    _committee(db, world.jia_two, 2, date(2023, 6, 1))
+    bad = committees.CommitteeInput(
+        world.jia_two, 2, date(2022, 1, 1), 4, (committees.Seat(" ", CommitteePost.MEMBER),)
+    )
+    with pytest.raises(ValidationError) as exc:
+        committees.record_committee(db, bad, today=TODAY)
+    assert exc.value.fields() == ["term_years", "term_no", "elected_on", "seats"]
+    db.user = village_actor(db, world.jia_one)
+    with pytest.raises(NotFoundError):
+        _committee(db, world.yi_one, 1, date(2025, 1, 1))
+    with pytest.raises(NotFoundError):
+        committees.history(db, world.yi_one)
+
+
+def test_reminders_in_one_place_per_scope(db: Database, world: TwoTowns) -> None:
+    _committee(db, world.jia_two, 1, date(2023, 6, 1))
+    _committee(db, world.yi_one, 1, date(2021, 1, 10), 5)  # overdue since 2026-01-10
+    found = reminders.collect(db, TODAY)
+    terms = [(r.subject, r.severity) for r in found if r.area is ReminderArea.TERMS]
+    assert terms == [("乙一村党支部", Severity.OVERDUE), ("甲二村党支部", Severity.DUE_SOON)]
+    meetings = [r for r in found if r.area is ReminderArea.BRANCH_LIFE]
+    # 4 branches behind on the four kinds missed since January, and 支委会/党小组会/主题党日
+    # still to hold in May (ending in 6 days)
+    assert len(meetings) == 4 * 5 + 4 * 3
+    first = found[0]
+    assert first.severity is Severity.OVERDUE and first.days == (TODAY - first.due_on).days
+    severities = [r.severity for r in found]
+    assert severities == sorted(severities, key=lambda v: v is Severity.DUE_SOON)
+    assert [r.days for r in found] == sorted((r.days for r in found), reverse=True)
+    db.user = town_actor(db, "乙镇")
+    seen = reminders.collect(db, TODAY)
+    assert {r.subject for r in seen if r.area is not ReminderArea.ACTIVITIES} == {"乙一村党支部"}
+    assert reminders.collect(db, TODAY, town="甲镇") == []
+    db.user = village_actor(db, world.jia_two)
+    assert {r.subject for r in reminders.collect(db, TODAY)} == {"甲二村党支部"}

@@ -1,0 +1,222 @@
+"""The 三会一课与换届 window: the town list, a branch's year, the 通报, terms and history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.enums import ActivityKind as K
+from pbc_desktop.domain.terms import CommitteePost
+from pbc_desktop.services.branch_life import schedule
+from pbc_desktop.services.terms import committees
+from pbc_desktop.ui.branch_life.window import STATE_COLOURS, BranchLifeWindow, ScheduleDialog
+from pbc_desktop.ui.common import prompts
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
+from tests.factories import make_activity
+from tests.pdf_helpers import page_texts
+from tests.scope_factories import TwoTowns, town_actor, two_towns
+
+TODAY = date(2026, 5, 25)
+ALL = "支部党员大会、支委会、党小组会、党课、主题党日"
+
+
+def _texts(table: object, columns: int) -> list[list[str]]:
+    from PySide6.QtWidgets import QTableWidget
+
+    assert isinstance(table, QTableWidget)
+    return [
+        [table.item(r, c).text() for c in range(columns)]  # type: ignore[union-attr]
+        for r in range(table.rowCount())
+    ]
+
+
+@pytest.fixture
+def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> TwoTowns:
+    monkeypatch.setattr(BranchLifeWindow, "today", lambda _self: TODAY)
+    monkeypatch.setattr(RemindersPanel, "today", lambda _self: TODAY)
+    world = two_towns(db)
+    for month in range(1, 6):
+        for kind in (K.BRANCH_COMMITTEE, K.GROUP_MEETING, K.THEME_PARTY_DAY):
+            make_activity(
+                db, None, kind=kind, host_org_id=world.yi_one, starts_at=datetime(2026, month, 3, 9)
+            )
+    for kind in (K.BRANCH_ASSEMBLY, K.PARTY_LESSON):
+        make_activity(
+            db, None, kind=kind, host_org_id=world.yi_one, starts_at=datetime(2026, 2, 3, 9)
+        )
+    make_activity(
+        db,
+        None,
+        kind=K.BRANCH_COMMITTEE,
+        host_org_id=world.jia_two,
+        starts_at=datetime(2026, 1, 20, 9),
+    )
+    seat = (
+        committees.Seat("王书记", CommitteePost.SECRETARY),
+        committees.Seat("陈委员", CommitteePost.ORGANIZATION),
+    )
+    committees.record_committee(
+        db, committees.CommitteeInput(world.jia_two, 3, date(2020, 6, 1), 3, seat), today=TODAY
+    )
+    committees.record_committee(
+        db, committees.CommitteeInput(world.jia_two, 4, date(2023, 6, 1), 3, seat), today=TODAY
+    )
+    return world
+
+
+def test_town_list_grid_and_filters(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.show()
+    assert (
+        window.summary.text() == "4 branches, 3 behind this year, 4 with meetings still to hold now"
+    )
+    assert _texts(window.table, 9) == [
+        ["乙一村党支部", "乙镇", "1/2", "5/5", "5/5", "1/2", "5/5", "", "支部党员大会、党课"],
+        [
+            "甲二村党支部",
+            "甲镇",
+            "0/2",
+            "1/5",
+            "0/5",
+            "0/2",
+            "0/5",
+            "yes",
+            ALL,
+        ],
+        [
+            "甲一村党总支",
+            "甲镇",
+            "0/2",
+            "0/5",
+            "0/5",
+            "0/2",
+            "0/5",
+            "yes",
+            ALL,
+        ],
+        [
+            "甲一村第一党支部",
+            "甲镇",
+            "0/2",
+            "0/5",
+            "0/5",
+            "0/2",
+            "0/5",
+            "yes",
+            ALL,
+        ],
+    ]
+    window.table.selectRow(1)
+    assert window.grid_title.text() == "甲二村党支部: 2026 at a glance"
+    committee = window.kinds.index(K.BRANCH_COMMITTEE)
+    cells = [window.grid.item(committee, m) for m in range(12)]
+    assert [c.text() if c else None for c in cells[:3]] == ["1", "", ""]
+    colours = [c.background().color().name() for c in cells if c is not None]
+    assert colours[:6] == [
+        STATE_COLOURS[s] for s in ("kept", "missed", "missed", "missed", "open", "future")
+    ]  # type: ignore[index]
+    window.behind_only.setChecked(True)
+    assert window.table.rowCount() == 3
+    window.town.setCurrentIndex(window.town.findData("乙镇"))
+    assert window.table.rowCount() == 0
+    window.apply_filters(organization_id=world.jia_two)
+    assert (window.behind_only.isChecked(), window.table.rowCount()) == (False, 4)
+    assert window.grid_title.text().startswith("甲二村党支部")
+
+
+def test_the_notice_is_saved(
+    qtbot: QtBot, db: Database, world: TwoTowns, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "通报.pdf"
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a, **_k: out)
+    said: list[str] = []
+    monkeypatch.setattr(
+        prompts, "offer_folder", lambda _p, _t, _s, text=None: said.append(text or "")
+    )
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.town.setCurrentIndex(window.town.findData("甲镇"))
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    text = "".join(page_texts(out)).replace("\n", "").replace(" ", "")
+    assert "甲镇2026年三会一课落实情况通报" in text
+    assert (
+        "甲二村党支部甲镇支部党员大会缺1次；支委会缺3次；党小组会缺4次；党课缺1次；主题党日缺4次"
+        in text
+    )
+    assert "支委会、党小组会、主题党日（5月31日前）；支部党员大会、党课（6月30日前）" in text
+    assert said == [f"The notice was saved as {out}."]
+
+
+def test_terms_and_history(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    assert _texts(window.terms_table, 6) == [
+        ["甲二村党支部", "甲镇", "No. 4", "2023-06-01", "2026-06-01", "即将届满"]
+    ]
+    window.terms_table.selectRow(0)
+    assert _texts(window.history, 4) == [
+        ["No. 4", "2023-06-01", "3", "书记 王书记、组织委员 陈委员"],
+        ["No. 3", "2020-06-01", "3", "书记 王书记、组织委员 陈委员"],
+    ]
+    window.within.setValue(0)
+    assert window.terms_table.rowCount() == 0
+
+
+def test_the_schedule_is_the_districts_to_change(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    dialog = window.schedule_dialog()
+    qtbot.addWidget(dialog)
+    dialog.combos[K.PARTY_LESSON].setCurrentIndex(dialog.combos[K.PARTY_LESSON].findData(1))
+    dialog.combos[K.GROUP_MEETING].setCurrentIndex(0)  # not required
+    dialog.accept()
+    assert schedule.get_schedule(db)[K.PARTY_LESSON] == 1
+    assert K.GROUP_MEETING not in schedule.get_schedule(db)
+    db.user = town_actor(db, "甲镇")
+    town = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(town)
+    assert not town.schedule_button.isEnabled()
+    assert town.table.rowCount() == 3  # its own town's branches
+    other = ScheduleDialog(AppContext(db), town)
+    assert not other.combos[K.PARTY_LESSON].isEnabled()
+
+
+def test_a_reminder_opens_the_window_on_its_branch(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    panel = RemindersPanel(AppContext(db))
+    qtbot.addWidget(panel)
+    rows = _texts(panel.table, 4)
+    assert ["换届", "甲二村党支部", "第4届班子任期届满，应换届", "in 7 days"] in rows
+    row = rows.index(["换届", "甲二村党支部", "第4届班子任期届满，应换届", "in 7 days"])
+    panel.table.cellDoubleClicked.emit(row, 0)
+    window = panel.branch_life
+    assert window is not None and window.isVisible()
+    assert window.grid_title.text().startswith("甲二村党支部")
+    window.reject()
+    qtbot.waitUntil(lambda: panel.branch_life is None)
+
+
+def test_the_window_fits_an_old_screen(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from pbc_desktop.ui.common import screens
+
+    free = QRect(0, 0, 1024, 728)  # 1024×768 less the task bar
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.frameGeometry().width() <= free.width()
+    assert window.frameGeometry().height() <= free.height()

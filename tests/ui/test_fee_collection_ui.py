@@ -1,0 +1,200 @@
+"""党费 → 党费收缴: the grid typed from the keyboard (Enter goes down the column), 补缴 and
+预缴 typed as months, saved at once; checked on screen and in the database."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import FeePayment
+from pbc_desktop.domain.fees import FeeCategory, PaymentKind
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.fees.sheet_model import AHEAD, BACK, OWED, PAID
+from pbc_desktop.ui.fees.window import FeeCollectionWindow
+from tests.factories import make_org
+from tests.fee_factories import member_with_basis
+from tests.qt_helpers import Boxes, stub_boxes
+from tests.scope_factories import viewer_actor
+
+MAR = date(2026, 3, 1)
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    return stub_boxes(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, boxes: Boxes) -> FeeCollectionWindow:
+    org = make_org(db, "甲村党支部")
+    member_with_basis(db, "李四", org, category=FeeCategory.FARMER, income=None)
+    member_with_basis(db, "王五", org, category=FeeCategory.RETIRED, income="4000")
+    member_with_basis(db, "张三", org, income="4000")
+    win = FeeCollectionWindow(AppContext(db))
+    qtbot.addWidget(win)
+    win.month.setDate(QDate(2026, 3, 1))
+    win.paid_on.setDate(QDate(2026, 3, 18))
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _cell(win: FeeCollectionWindow, row: int, column: int) -> str:
+    return str(win.model.index(row, column).data())
+
+
+def _type(qtbot: QtBot, win: FeeCollectionWindow, text: str) -> None:
+    """Type as a clerk does: into the open cell, or a first key that opens it; then Enter."""
+    if win.view.state() != QAbstractItemView.State.EditingState:
+        qtbot.keyClick(win.view, text[0])
+        text = text[1:]
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not win.view
+    qtbot.keyClicks(editor, text)
+    row = win.view.currentIndex().row()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            win.view.currentIndex().row() != row
+            or win.view.state() != QAbstractItemView.State.EditingState
+        )
+    )
+
+
+def test_typing_down_the_column_then_saving(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database, qtmodeltester: object
+) -> None:
+    qtmodeltester.check(window.model)  # type: ignore[attr-defined]
+    assert [_cell(window, r, 0) for r in range(3)] == ["李四", "王五", "张三"]
+    assert _cell(window, 2, OWED) == "2"  # January and February
+    window.view.setFocus()
+    assert window.view.currentIndex().column() == PAID
+    _type(qtbot, window, "0.2")
+    _type(qtbot, window, "20")  # Enter moved to 王五
+    assert window.view.currentIndex().row() == 2
+    _type(qtbot, window, "40")
+    assert [_cell(window, r, PAID) for r in range(3)] == ["0.20", "20.00", "40.00"]
+    # 张三 also pays back two months and one ahead
+    window.view.setCurrentIndex(window.model.index(2, BACK))
+    _type(qtbot, window, "2")
+    window.view.setCurrentIndex(window.model.index(2, AHEAD))
+    _type(qtbot, window, "1")
+    assert "not saved" in window.totals.text() or "未保存" in window.totals.text()
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        stored = s.execute(
+            select(FeePayment.fee_month, FeePayment.amount_cents, FeePayment.kind).order_by(
+                FeePayment.amount_cents, FeePayment.fee_month
+            )
+        ).all()
+    assert len(stored) == 6
+    zhang = [(m, a, k) for m, a, k in stored if a == 4000]
+    assert zhang == [
+        (date(2026, 1, 1), 4000, PaymentKind.BACK),
+        (date(2026, 2, 1), 4000, PaymentKind.BACK),
+        (MAR, 4000, PaymentKind.ON_TIME),
+        (date(2026, 4, 1), 4000, PaymentKind.AHEAD),
+    ]
+    # the grid shows what is stored now
+    assert _cell(window, 2, OWED) == ""
+    assert _cell(window, 2, PAID) == "40.00" and _cell(window, 2, BACK) == ""
+
+
+def test_bad_amounts_are_refused_and_fill_uses_the_standards(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    index = window.model.index(0, PAID)
+    assert not window.model.setData(index, "abc")
+    assert not window.model.setData(index, "1.234")
+    assert not window.model.setData(index, "-1")
+    qtbot.mouseClick(window.fill, Qt.MouseButton.LeftButton)
+    assert [_cell(window, r, PAID) for r in range(3)] == ["0.20", "20.00", "40.00"]
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        total = sum(s.scalars(select(FeePayment.amount_cents)))
+    assert total == 20 + 2000 + 4000
+    assert window.model.row_at(1).paid == Decimal("20.00")
+
+
+def test_a_viewer_sees_the_sheet_but_cannot_save(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+    org = make_org(db, "乙村党支部")
+    member_with_basis(db, "赵六", org)
+    db.user = viewer_actor(db)
+    win = FeeCollectionWindow(AppContext(db))
+    qtbot.addWidget(win)
+    assert win.model.rowCount() == 1
+    assert not win.save.isEnabled() and win.save.toolTip()
+
+
+def test_the_basis_dialog_shows_the_standard_and_saves(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    from pbc_desktop.services.fees.basis import member_bases
+    from pbc_desktop.ui.common.combos import select_data
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    row = window.model.row_at(2)  # 张三, employed at 4,000 since January
+    dialog = FeeBasisDialog(AppContext(db), row.member_id, row.name, MAR, window)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.incomeEdit.text() == "4000.00"
+    assert ui.standardLabel.text() == "40.00 yuan a month"
+    ui.incomeEdit.clear()
+    qtbot.keyClicks(ui.incomeEdit, "10000.01")
+    assert ui.standardLabel.text() == "200.00 yuan a month"
+    qtbot.keyClicks(ui.incomeEdit, "x")
+    dialog.accept()
+    assert dialog.isVisible() or dialog.result() == 0
+    assert "月收入" in ui.errorLabel.text()
+    ui.incomeEdit.clear()
+    select_data(ui.categoryCombo, FeeCategory.STUDENT.value)
+    assert ui.standardLabel.text() == "0.20 yuan a month"
+    dialog.accept()
+    assert [b.category for b in member_bases(db, row.member_id)] == [
+        FeeCategory.EMPLOYED,
+        FeeCategory.STUDENT,
+    ]
+    window.load()
+    assert _cell(window, 2, PAID - 1) == "0.20"
+
+
+def test_the_district_sets_new_rates_from_a_month(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+    from pbc_desktop.services.fees.rates import schedules
+    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
+
+    win = FeeRatesWindow(AppContext(db))
+    qtbot.addWidget(win)
+    employed = win.tables[FeeCategory.EMPLOYED]
+    assert [employed.item(r, 1).text() for r in range(4)] == ["0.5", "1", "1.5", "2"]
+    assert win.fixed[FeeCategory.FARMER].text() == "0.20"
+    win.start.setDate(QDate(2027, 1, 1))
+    employed.item(0, 1).setText("0.6")
+    win.fixed[FeeCategory.FARMER].setText("0.5")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    (stored,) = schedules(db)
+    assert stored.effective_from == date(2027, 1, 1)
+    assert stored.employed[0].rate == 60 and stored.fixed_cents[FeeCategory.FARMER] == 50
+    employed.item(1, 1).setText("abc")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert "row 2" in win.error.text() or "第 2 行" in win.error.text()
+
+
+def test_typed_amounts_are_not_dropped_without_asking(
+    qtbot: QtBot, window: FeeCollectionWindow, boxes: Boxes
+) -> None:
+    window.model.setData(window.model.index(0, PAID), "0.2")
+    boxes.confirm_answer = False
+    window.month.setDate(QDate(2026, 4, 1))
+    assert window.month.date() == QDate(2026, 3, 1)
+    assert _cell(window, 0, PAID) == "0.20"
+    assert "not saved" in boxes.shown[-1]
+    boxes.confirm_answer = True
+    window.month.setDate(QDate(2026, 4, 1))
+    assert _cell(window, 0, PAID) == ""
