@@ -254,6 +254,35 @@ def _ods_cell(value: object) -> str:
     )
 
 
+def _ods_line(
+    r: int,
+    line: Sequence[object],
+    spans: dict[tuple[int, int], tuple[int, int]],
+    covered: set[tuple[int, int]],
+) -> list[str]:
+    out: list[str] = []
+    blanks = 0
+    for c, value in enumerate([*line, "end"]):
+        if value is None and (r, c) not in covered and (r, c) not in spans:
+            blanks += 1
+            continue
+        if blanks:
+            out.append(f'<table:table-cell table:number-columns-repeated="{blanks}"/>')
+            blanks = 0
+        if c == len(line):
+            break
+        if (r, c) in covered:
+            out.append("<table:covered-table-cell/>")
+            continue
+        cell = _ods_cell(value)
+        if (r, c) in spans:
+            rows, cols = spans[r, c]
+            attrs = f' table:number-rows-spanned="{rows}" table:number-columns-spanned="{cols}"'
+            cell = cell.replace("<table:table-cell", "<table:table-cell" + attrs, 1)
+        out.append(cell)
+    return out
+
+
 def ods_roster(
     path: Path,
     rows: Sequence[Sequence[object]],
@@ -261,12 +290,23 @@ def ods_roster(
     headers: Sequence[str] = TEMPLATE,
     above: Sequence[Sequence[object]] = (),
     sheet_title: str = "党员名册",
+    merged: Sequence[tuple[int, int, int, int]] = (),
 ) -> Path:
     """An OpenDocument spreadsheet built by hand: the zip LibreOffice writes, reduced to
-    its mimetype, manifest and content.xml (dates are date cells)."""
+    its mimetype, manifest and content.xml (dates are date cells). ``merged``: as
+    :func:`xls_roster`'s, written as LibreOffice does (a spanned first cell, covered cells
+    after it); blank cells in a run are one repeated cell, as LibreOffice writes them."""
+    spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, r2, c1, c2 in merged}
+    covered = {
+        (r, c) for r1, r2, c1, c2 in merged for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+    } - set(spans)
+    lines = [*above, headers, *rows]
+    width = max((len(line) for line in lines), default=0)
     table = "".join(
-        "<table:table-row>" + "".join(_ods_cell(v) for v in line) + "</table:table-row>"
-        for line in [*above, headers, *rows]
+        "<table:table-row>"
+        + "".join(_ods_line(r, [*line, *[None] * (width - len(line))], spans, covered))
+        + "</table:table-row>"
+        for r, line in enumerate(lines)
     )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'

@@ -57,6 +57,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import open_db, print_table
     from pbc_desktop.services import access, stats
 
+    if args.what == "members":
+        from pbc_desktop.cli.party_stats import cmd_stats_members
+
+        return cmd_stats_members(args)
+    if args.organization or args.output:
+        raise UserError(
+            t(
+                "--organization 和 -o 只用于 pbc stats members。",
+                "--organization and -o are for pbc stats members only.",
+            )
+        )
     db = open_db(args)
     try:
         _check_town(db, args.town)
@@ -103,13 +114,24 @@ def cmd_report_assessment(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    """Add ``stats`` to the top-level sub-commands."""
+    """Add ``stats`` to the top-level sub-commands (``stats members``: ``cli/party_stats.py``)."""
+    from pbc_desktop.cli.party_stats import add_options
+
     p = subparsers.add_parser(
-        "stats", parents=[common_parent], help="headline figures of the dashboard (概览)"
+        "stats",
+        parents=[common_parent],
+        help="headline figures of the dashboard (概览); `stats members`: 党内统计 tables",
+    )
+    p.add_argument(
+        "what",
+        nargs="?",
+        choices=["members"],
+        help="members: the 党内统计 composition tables of members and organizations",
     )
     p.add_argument("--year", type=int, help="the year counted (default: this year)")
     p.add_argument("--town", help="only communities with a member organization in this town")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_options(p)
     p.set_defaults(handler=cmd_stats)
 
 

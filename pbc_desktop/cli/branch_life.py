@@ -54,7 +54,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         "record", parents=[common_parent], help="record a newly elected committee (换届)"
     )
     r.add_argument("--organization", metavar="NAME|ID", required=True)
-    r.add_argument("--term-no", type=int, required=True, help="届次, e.g. 5")
+    r.add_argument("--term-no", type=int, required=True, help="the term number (届次), e.g. 5")
     r.add_argument("--elected-on", type=_day, required=True, metavar="YYYY-MM-DD")
     r.add_argument("--years", type=int, required=True, choices=(3, 5), help="term length")
     r.add_argument(
@@ -229,7 +229,7 @@ def _seats(texts: list[str]) -> tuple[Seat, ...]:
             posts = "、".join(p.zh for p in CommitteePost)
             raise UserError(
                 t(
-                    f"“{text}”应写成“职务:姓名”，职务为{posts}之一",
+                    f"“{text}”应写成“职务：姓名”（如“书记：张三”），职务为{posts}之一",
                     f"“{text}” must read POST:NAME, the post one of {posts}",
                 )
             ) from None

@@ -100,6 +100,16 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         help="the full ID number and phone (recorded in the audit log)",
     )
     p.set_defaults(handler=cmd_report_transfer_letter)
+
+    p = kinds.add_parser(
+        "appraisal", parents=[common_parent], help="民主评议党员结果表 of one organization and year"
+    )
+    p.add_argument(
+        "--organization", required=True, metavar="NAME|ID", help="the organization's name or id"
+    )
+    p.add_argument("--year", type=int, required=True, help="the year appraised")
+    p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_report_appraisal)
     return kinds
 
 
@@ -156,4 +166,21 @@ def cmd_report_transfer_letter(args: argparse.Namespace) -> int:
             db, args.transfer, _output(args), unmasked=args.unmasked, warn=warn
         )
     print(t(f"已生成组织关系介绍信：{path}", f"Letter of transfer written: {path}"))
+    return EXIT_OK
+
+
+def cmd_report_appraisal(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli.common import EXIT_OK, opened_db
+    from pbc_desktop.reports.appraisal_sheet import build_appraisal_sheet
+    from pbc_desktop.services.member_export import find_organization
+
+    with opened_db(args, write=False) as db:
+        org_id, name = find_organization(db, args.organization)
+        path = build_appraisal_sheet(db, org_id, args.year, _output(args), warn=warn)
+    print(
+        t(
+            f"已生成{name}{args.year}年度民主评议党员结果表：{path}",
+            f"Appraisal sheet of {name} for {args.year} written: {path}",
+        )
+    )
     return EXIT_OK

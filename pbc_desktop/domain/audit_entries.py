@@ -47,6 +47,8 @@ RECORD_TYPES: dict[str, tuple[str, str]] = {
     "post": ("岗位", "Post"),
     "post_report": ("报到领岗", "Post report"),
     "post_evaluation": ("岗位评价", "Post evaluation"),
+    "appraisal": ("民主评议", "Democratic appraisal"),
+    "appraisal_result": ("评议结果", "Appraisal result"),
     "service_log": ("服务记录", "Service log"),
     "development_record": ("发展党员记录", "Development record"),
     "development_step": ("发展党员步骤", "Development step"),

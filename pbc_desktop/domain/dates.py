@@ -1,4 +1,5 @@
-"""Dates written as text: typed into a date field or found in a roster's cell.
+"""Dates written as text: typed into a date field or found in a roster's cell; dates with a
+time of day typed into a date-and-time field (:func:`parse_datetime_text`).
 
 One reading for both: ``2025-3-1``, ``2025-03-01``, ``2025/3/1``, ``2025.3.1``,
 ``2025年3月1日``, ``20250301`` (full-width digits too, a time after the date ignored);
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from enum import Enum
 
 from pbc_desktop.domain.validation import normalise_text
@@ -99,3 +100,63 @@ def typed_date_message(shown: str, problem: DateProblem | None) -> str:
         f"“{shown}”不是日期，{typed_forms_hint()}。",
         f"“{shown}” is not a date; {typed_forms_hint()}.",
     )
+
+
+# A time of day after a date: 14:30, 9:00:00, 14时30分, 14点半, 9点; 0900 after a space.
+_CLOCK = r"(\d{1,2})\s*:\s*(\d{1,2})(?:\s*:\s*\d{1,2})?"
+_CHINESE = r"(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分?|(半))?"
+_TIME_AFTER = re.compile(
+    rf"^(?P<date>.*?)(?:\s+|T|(?<=[日号]))(?:{_CLOCK}|{_CHINESE}|(\d{{2}})(\d{{2}}))$"
+)
+
+
+@dataclass(frozen=True)
+class TypedDateTime:
+    """A date-and-time read from text; ``at`` is None when only a date was written."""
+
+    day: date
+    at: time | None
+
+
+def parse_datetime_text(text: str) -> TypedDateTime:
+    """The date and time of day ``text`` stands for: a date of :func:`parse_date_text`'s forms
+    followed by a time (``2026-3-5 14:30``, ``2026.3.5 9:00``, ``20260305 0900``,
+    ``2026年3月5日 14时30分``, ``2026年3月5日14点半``), or a date alone. Raises
+    :class:`DateTextError`: ``IMPOSSIBLE`` for a date or a time of day that does not exist
+    (2026-2-30, 25:00), ``UNREADABLE`` otherwise (a year and a month are no date here)."""
+    shown = normalise_text(text)
+    match = _TIME_AFTER.match(shown)
+    day_text = match.group("date") if match else shown
+    typed = parse_date_text(day_text)
+    if typed.month_only:
+        raise DateTextError(DateProblem.UNREADABLE, shown)
+    if match is None:
+        if _TIME_SUFFIX.search(shown):  # a time parse_date_text let pass, but out of range
+            raise DateTextError(DateProblem.IMPOSSIBLE, shown)
+        return TypedDateTime(typed.value, None)
+    h1, m1, h2, m2, half, h3, m3 = match.groups()[1:]
+    hour = int(h1 or h2 or h3)
+    minute = 30 if half else int(m1 or m2 or m3 or 0)
+    if hour > 23 or minute > 59:
+        raise DateTextError(DateProblem.IMPOSSIBLE, shown)
+    return TypedDateTime(typed.value, time(hour, minute))
+
+
+def typed_datetime_message(shown: str, problem: DateProblem) -> str:
+    """Why the text typed into a date-and-time field is not taken."""
+    if problem is DateProblem.IMPOSSIBLE:
+        return t(
+            f"“{shown}”这个日期或时间不存在，请检查月、日、时、分。",
+            f"“{shown}” is not a real date and time; check the month, day, hour and minute.",
+        )
+    return t(
+        f"“{shown}”不是日期和时间，请写成 2026-03-05 14:30、2026.3.5 9:00、"
+        "20260305 0900 或 2026年3月5日14时30分。",
+        f"“{shown}” is not a date and time; write it as 2026-03-05 14:30, 2026.3.5 9:00, "
+        "20260305 0900 or 2026年3月5日14时30分.",
+    )
+
+
+def at_time(value: TypedDateTime, default: time) -> datetime:
+    """The moment ``value`` names, at ``default`` when only a date was written."""
+    return datetime.combine(value.day, value.at or default)

@@ -31,6 +31,8 @@ READING_ORDER: tuple[str, ...] = (
     "post_evaluation",
     "development_record",
     "development_step",
+    "appraisal",
+    "appraisal_result",
     "activity",
     "activity_organization",
     "agenda_item",
@@ -258,6 +260,14 @@ _TABLE_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "occurred_on": ("日期", "Date"),
         "people": ("有关人员", "People"),
         "months": ("月数", "Months"),
+    },
+    "appraisal": {
+        "held_on": ("评议日期", "Held on"),
+        "ended_on": ("评议结束日期", "Ended on"),
+    },
+    "appraisal_result": {
+        "appraisal_id": ("民主评议", "Appraisal"),
+        "grade": ("评议等次", "Grade"),
     },
     "score": {
         "assessment_id": ("考核", "Assessment"),

@@ -26,7 +26,13 @@ METRICS: dict[str, tuple[str, str]] = {
     "venues_opened": ("开放阵地处数", "venues opened"),
     "funds_income": ("筹措经费（元）", "funds raised (yuan)"),
     "lists_signed": ("签订清单份数", "lists signed"),
+    # 民主评议党员 of the member organizations' members (services/appraisals/results.py)
+    "appraisal_rate": ("民主评议完成率（%）", "democratic appraisal done (%)"),
+    "excellent_share": ("优秀党员比例（%）", "members graded excellent (%)"),
 }
+
+#: Metrics that are a share in per cent (shown with one decimal).
+PERCENT_METRICS = frozenset({"appraisal_rate", "excellent_share"})
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ computed for many communities at once in a handful of grouped queries, so the as
 report for a whole district stays quick. The counting rules follow ``services.stats``:
 activities by their start time (held only; ``activities`` leaves out the meetings, which
 ``meetings`` counts), lists and their items by the list's year,
-overdue items as of ``today``, members reported on an active post.
+overdue items as of ``today``, members reported on an active post; the appraisal shares
+over the members of the current member organizations (``appraisals.results``).
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ from pbc_desktop.domain.enums import (
     ListKind,
     PostReportStatus,
 )
-from pbc_desktop.domain.indicators import METRICS
+from pbc_desktop.domain.indicators import METRICS, PERCENT_METRICS
 from pbc_desktop.services import access
+from pbc_desktop.services.appraisals.results import community_appraisal_figures
 from pbc_desktop.services.scope import date_bounds, overdue_clause, year_bounds
 
 #: Where a metric's district-wide figure lives in ``stats.Figures`` when the names differ.
@@ -159,6 +161,8 @@ def figures_in_session(
         for metric, stmt in queries.items():
             for cid, value in _grouped(s, stmt).items():
                 out[cid][metric] = value
+    for cid, shares in community_appraisal_figures(s, year, ids).items():
+        out[cid].update(shares)
     for figures in out.values():
         figures["funds_income"] = round(figures["funds_income"] / 100, 2)  # fen → yuan
     return out
@@ -179,4 +183,6 @@ def format_figure(metric: str | None, value: float | None) -> str:
         return ""
     if metric == "funds_income":
         return f"{value:,.2f}"
+    if metric in PERCENT_METRICS:
+        return f"{value:.1f}%"
     return f"{value:,.0f}"

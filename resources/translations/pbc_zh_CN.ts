@@ -626,6 +626,96 @@
     </message>
 </context>
 <context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>Democratic appraisal of members</source>
+        <translation>民主评议党员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>党员类别</translation>
+    </message>
+    <message>
+        <source>Party post</source>
+        <translation>党内职务</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <source>Type 1 excellent, 2 qualified, 3 basically qualified, 4 unqualified (0 clears); Enter or Tab moves to the next member.</source>
+        <translation>输入 1 优秀、2 合格、3 基本合格、4 不合格（0 清除）；按回车键或 Tab 键到下一名党员。</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Meeting on:</source>
+        <translation>评议日期：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>评议年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print result sheet...</source>
+        <translation>打印评议结果表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>(not graded)</source>
+        <translation>（未评定）</translation>
+    </message>
+    <message>
+        <source>{0} members, {1} graded: {2}</source>
+        <translation>参加评议党员 {0} 名，已评定 {1} 名：{2}</translation>
+    </message>
+    <message>
+        <source>Save the result sheet</source>
+        <translation>保存评议结果表</translation>
+    </message>
+    <message>
+        <source>Result sheet</source>
+        <translation>评议结果表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalMenu</name>
+    <message>
+        <source>Democratic appraisal of members...</source>
+        <translation>民主评议党员…</translation>
+    </message>
+    <message>
+        <source>Party statistics...</source>
+        <translation>党内统计…</translation>
+    </message>
+    <message>
+        <source>Appraisal {0}</source>
+        <translation>{0}年度民主评议</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTab</name>
     <message>
         <source>New indicator system...</source>
@@ -1046,8 +1136,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>仅看落后(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Notice (PDF)...</source>
-        <translation>打印通报(&amp;N)…</translation>
+        <source>Notice (&amp;PDF)...</source>
+        <translation>打印通报(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Schedule...</source>
@@ -1108,6 +1198,22 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Members</source>
         <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>&amp;New election record...</source>
+        <translation>新建换届记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Record the newly elected committee of the selected organization</source>
+        <translation>登记所选党组织换届选举产生的新一届班子</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Correct the latest committee of the selected organization</source>
+        <translation>更正所选党组织最近一届班子</translation>
     </message>
     <message>
         <source>Committees of the selected organization:</source>
@@ -1234,6 +1340,85 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Has a deadline</source>
         <translation>设定时限</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeDialog</name>
+    <message>
+        <source>{0} years</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <source>Correct committee no. {0}</source>
+        <translation>更正第{0}届班子</translation>
+    </message>
+    <message>
+        <source>only the latest committee can be corrected</source>
+        <translation>只能更正最近一届班子</translation>
+    </message>
+    <message>
+        <source>New committee (election)</source>
+        <translation>新建换届记录（换届选举）</translation>
+    </message>
+    <message>
+        <source>last: no. {0}, elected on {1}</source>
+        <translation>上一届：第{0}届，{1}选举</translation>
+    </message>
+    <message>
+        <source>Usually 5 years for a Party committee and for every organization of a village or community, 3 years for a general branch or branch</source>
+        <translation>党的基层委员会一般每届5年，总支部、支部委员会一般每届3年；村和社区的各级党组织每届5年</translation>
+    </message>
+    <message>
+        <source>Choose one of the organization&apos;s members, or type a name</source>
+        <translation>从本组织党员中选择，或直接输入姓名</translation>
+    </message>
+    <message>
+        <source>term runs out on {0}</source>
+        <translation>任期至{0}届满</translation>
+    </message>
+    <message>
+        <source>New committee</source>
+        <translation>新建换届记录</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>党组织：</translation>
+    </message>
+    <message>
+        <source>&amp;Term number:</source>
+        <translation>届次(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Elected on:</source>
+        <translation>选举日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Term &amp;length:</source>
+        <translation>任期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Committee &amp;members (a secretary is required):</source>
+        <translation>班子成员(&amp;M)（须有书记）：</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve member</source>
+        <translation>删除成员(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -4038,6 +4223,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
+        <source>Save an empty &amp;template...</source>
+        <translation>保存空白模板(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Choose file...</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
@@ -4340,6 +4529,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Dual-report overview...</source>
         <translation>双报到统计…</translation>
+    </message>
+    <message>
+        <source>Appraisal &amp;&amp; statistics</source>
+        <translation>评议与统计</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal of members (民主评议) and Party statistics</source>
+        <translation>民主评议党员和党内统计</translation>
     </message>
     <message>
         <source>Delete the party member “{0}” together with {1} post reports and {2} service records ({3} hours)? This cannot be undone.</source>
@@ -5233,6 +5430,69 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>As of {0}</source>
         <translation>截至 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyStatsDialog</name>
+    <message>
+        <source>Party statistics</source>
+        <translation>党内统计</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>全部党组织</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>统计年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Town:</source>
+        <translation>镇街(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>党组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel...</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF...</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{0}: party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>As of {0}: {1} members, {2} organizations</source>
+        <translation>统计截止日期：{0}，党员 {1} 名，党组织 {2} 个</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{0} party statistics {1}</source>
+        <translation>{0}党内统计表（{1}年度）</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>保存党内统计表</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
     </message>
 </context>
 <context>

@@ -197,7 +197,7 @@ def test_terms_record_and_history(
         "第5届  2026-03-10  5年   2031-03-10  书记 李明、组织委员 陈红",
         "第4届  2023-03-15  3年   2026-03-15  书记 王书记",
     ]
-    with pytest.raises(UserError, match="应写成“职务:姓名”"):
+    with pytest.raises(UserError, match="应写成“职务：姓名”（如“书记：张三”）"):
         run(
             [
                 *base,

@@ -20,6 +20,7 @@ from pbc_desktop.db.models import PartyMember
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.member_import import filekind, workbook
+from pbc_desktop.services.member_import.ods_merged import ods_merged
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     OLE_MAGIC,
@@ -302,3 +303,33 @@ def test_formulas_and_long_numbers_are_found_across_the_scans_chunks(
     last = preview.rows[-1]
     assert last.row == 41
     assert last.errors[0][1].startswith("姓名（A 列）是一个公式")
+
+
+def test_merged_cells_in_an_ods_are_named(db: Database, org_id: int, tmp_path: Path) -> None:
+    path = ods_roster(
+        tmp_path / "r.ods",
+        [("甲", IDS[0], ORG), ("乙", IDS[1], None), ("丙", IDS[2], None)],
+        headers=("姓名", "身份证号", "所在党组织"),
+        merged=[(1, 3, 2, 2)],  # the organization written once for three members
+    )
+    preview = mi.read_members(db, path)
+    assert [r.name for r in preview.good_rows()] == ["甲"]
+    assert [p.row for p in preview.bad_rows()] == [3, 4]
+    assert "合并单元格 C2:C4 的一部分" in preview.bad_rows()[0].reason
+
+
+def test_ods_merged_ranges_count_repeated_cells_and_rows(tmp_path: Path) -> None:
+    path = ods_roster(
+        tmp_path / "r.ods",
+        [("甲", None, None, "x"), (None, None, None, None)],
+        headers=("姓名", "身份证号", "所在党组织", "备注"),
+        above=[("2026年党员名册",)],
+        merged=[(0, 0, 0, 3), (2, 3, 3, 3)],  # a title over four columns; 备注 of two rows
+    )
+    with path.open("rb") as stream:
+        assert ods_merged(stream, "党员名册") == [(0, 0, 0, 3), (2, 3, 3, 3)]
+        assert ods_merged(stream, "另一张表") == []
+        assert stream.tell() == 0
+    plain = ods_roster(tmp_path / "p.ods", [("甲", None, None)])
+    with plain.open("rb") as stream:
+        assert ods_merged(stream, "党员名册") == []

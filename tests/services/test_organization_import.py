@@ -3,6 +3,7 @@ duplicates, dry runs (a preview writes nothing), valid rows only, and scope."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from pbc_desktop.services.organizations import (
     update_organization,
 )
 from tests.factories import make_org
-from tests.import_factories import xls_roster
+from tests.import_factories import ods_roster, xls_roster
 from tests.org_import_factories import ORG_HEADERS, org, stored_tree, write_org_list
 from tests.scope_factories import town_actor, two_towns, viewer_actor, village_actor
 
@@ -432,15 +433,18 @@ def test_a_text_date_is_read_as_typed_dates_are(db: Database, tmp_path: Path) ->
     assert only(db, "甲党支部").founded_on == date(2015, 7, 1)
 
 
-def test_a_parent_merged_in_an_old_xls_is_the_parent_of_each(db: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize("write", [xls_roster, ods_roster], ids=["xls", "ods"])
+def test_a_parent_merged_in_an_xls_or_ods_is_the_parent_of_each(
+    db: Database, tmp_path: Path, write: Callable[..., Path]
+) -> None:
     rows = [
         org("甲镇党委", None, kind="党委", field="机关"),
         org("甲一村党支部", "甲镇党委"),
         org("甲二村党支部", None),
         org("甲三村党支部", None),
     ]
-    path = xls_roster(
-        tmp_path / "orgs.xls",
+    path = write(
+        tmp_path / f"orgs.{write.__name__[:3]}",
         rows,
         headers=ORG_HEADERS,
         sheet_title="党组织信息表",

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -35,6 +36,7 @@ from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.domain.enums import FundDirection
+from pbc_desktop.fonts import bundled_cjk_font
 from pbc_desktop.services.accounts.sign_in import sign_in
 from pbc_desktop.services.demo import build_demo
 from pbc_desktop.ui.common import screens
@@ -185,6 +187,65 @@ def test_every_tab_shows_its_key_columns_and_buttons(
         assert controls, key
         outside = [w.objectName() or w.text() for w in controls if not within(w, window)]  # type: ignore[attr-defined]
         assert not outside, (key, outside)
+
+
+@pytest.fixture
+def cjk_font() -> Iterator[None]:
+    """The Chinese font the program brings for a PC without one (as ``app.main`` adds it), so
+    that Chinese text is measured at a real width (the test platform's fallback is narrow)."""
+    font = QFontDatabase.addApplicationFont(str(bundled_cjk_font()))
+    assert font >= 0
+    yield
+    QFontDatabase.removeApplicationFont(font)
+
+
+@pytest.mark.usefixtures("chinese", "cjk_font")
+def test_no_listing_scrolls_sideways_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """At 1024 px every column of the main listings fits: long texts are elided, the columns
+    a clerk also finds in the detail pane are left out where even that is not enough, the
+    short columns stay whole, none is left off to the right."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    folder = os.environ.get("PBC_SCREENSHOT_DIR")
+    scrolling = {}
+    for key, headers in KEY_COLUMNS.items():
+        table = main_table(window.show_tab(key))
+        settle()
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(folder) / f"{request.node.name}-{key}.png"))
+        assert not [h for h in headers if not shown_whole(table, column_of(table, h))], key
+        header = table.horizontalHeader()
+        if table.horizontalScrollBar().maximum() > 0:
+            scrolling[key] = [
+                str(table.model().headerData(c, header.orientation()))
+                for c in range(header.count())
+                if not header.isSectionHidden(c) and not shown_whole(table, c)
+            ]
+    assert not scrolling
+
+
+@pytest.mark.usefixtures("chinese", "cjk_font")
+def test_columns_left_out_come_back_when_the_window_widens(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    table = main_table(window.show_tab("members"))
+    settle()
+    header = table.horizontalHeader()
+    town = column_of(table, "镇街")
+    assert header.isSectionHidden(town)  # the first to go: the organization says it
+    assert not header.isSectionHidden(column_of(table, "所在党组织"))
+    window.resize(1900, free.height() - TITLE_BAR)
+    settle()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert shown == list(range(header.count()))
+    assert table.horizontalScrollBar().maximum() == 0
 
 
 @pytest.mark.usefixtures("chinese")

@@ -8,6 +8,7 @@ from pbc_desktop.db.models.activities import (
     AttachmentContent,
     Attendance,
 )
+from pbc_desktop.db.models.appraisals import Appraisal, AppraisalResult
 from pbc_desktop.db.models.assessments import Assessment, Indicator, IndicatorSet, Score
 from pbc_desktop.db.models.branch_life import Committee, CommitteeMember, MeetingRule
 from pbc_desktop.db.models.communities import (
@@ -51,6 +52,8 @@ __all__ = [
     "Activity",
     "ActivityOrganization",
     "AgendaItem",
+    "Appraisal",
+    "AppraisalResult",
     "Assessment",
     "Attachment",
     "AttachmentContent",

@@ -18,6 +18,7 @@ from pbc_desktop.domain.enums import ActivityKind, OrgLevel, UserRole
 from pbc_desktop.services.accounts.passwords import hash_password
 from pbc_desktop.services.demo import (
     activities,
+    appraisals,
     assessment,
     branch_life,
     communities,
@@ -48,11 +49,12 @@ class DistrictGenerator(District):
             activities.add_activities,
             lists.add_lists,
             funds.add_funds,
-            fees.add_fees,
             assessment.add_assessments,
             branch_life.add_branch_life,
             member_changes.add_member_changes,
             development.add_development,
+            appraisals.add_appraisals,
+            fees.add_fees,
         )
         for step in steps:
             self.tick()

@@ -37,6 +37,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services.member_import.filekind import (
     _MAX_TEXT,
     CSV,
+    ODS,
     XLSX,
     _check_content,
     _damaged,
@@ -46,6 +47,7 @@ from pbc_desktop.services.member_import.filekind import (
     _password,
     _too_large,
 )
+from pbc_desktop.services.member_import.ods_merged import ods_merged
 
 # -- reading ----------------------------------------------------------------------------
 
@@ -137,6 +139,8 @@ class _CalamineSheet(Worksheet):
             yield from sheet.iter_rows()
 
     def merged(self) -> list[tuple[int, int, int, int]]:
+        if self._book.kind == ODS and self._book.stream is not None:
+            return ods_merged(self._book.stream, self.title)  # calamine gives none of .ods
         ranges = self._loaded().merged_cell_ranges or []
         return [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in ranges]
 

@@ -385,11 +385,12 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
                 min_chars=WHOLE,
             ),
             Column(self.tr("Community"), lambda r: r.community_name, "community"),
-            Column(self.tr("Host"), lambda r: r.host_org_name),
-            Column(self.tr("Place"), lambda r: r.place),
+            # drop: left out of a narrow table, the highest first (the detail pane has them)
+            Column(self.tr("Host"), lambda r: r.host_org_name, drop=1),
+            Column(self.tr("Place"), lambda r: r.place, drop=2),
             Column(self.tr("Expected"), lambda r: r.expected, align_right=True),
             Column(self.tr("Present"), lambda r: r.present, align_right=True),
-            Column(self.tr("Trainees"), lambda r: r.trainee_count or "", align_right=True),
+            Column(self.tr("Trainees"), lambda r: r.trainee_count or "", align_right=True, drop=3),
         ]
 
     def query(self) -> listing.ActivityQuery:

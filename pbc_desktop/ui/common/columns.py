@@ -4,9 +4,11 @@ A table's columns are first sized to their rows (never wider than a cap); when t
 need more room than the table has, the widest ones (long names, titles) give up width first
 and show their text elided ("…", the whole of it in the tooltip and the detail pane), each
 down to a floor of a few characters (:attr:`Column.min_chars` raises it), so that the short
-columns after them (状态, dates, counts) stay visible. The widths follow the table's width
-as the window is resized, until the user drags a column edge: from then on their widths
-are kept.
+columns after them (状态, dates, counts) stay visible. Where even that does not fit, the
+columns a clerk also finds in the detail pane (:attr:`Column.drop`: gender, town, phone…)
+are left out, the highest ``drop`` first, until the rest fit; they come back when the
+table is wide enough. The widths follow the table's width as the window is resized, until
+the user drags a column edge: from then on their widths are kept.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class ColumnFitter(QObject):
         #: per column, the fewest characters it keeps (beside the model's own, see floors)
         self.min_chars: dict[int, int] = {}
         self.user_sized = False
+        #: the columns left out for want of room (hidden by the fitter, not by others)
+        self.dropped: set[int] = set()
         self._applying = False
         self._later = QTimer(self)
         self._later.setSingleShot(True)
@@ -86,6 +90,8 @@ class ColumnFitter(QObject):
         header = table.horizontalHeader()
         self._applying = True
         try:
+            self._show(self.dropped)  # measured as the others, left out again by apply
+            self.dropped = set()
             table.resizeColumnsToContents()
         finally:
             self._applying = False
@@ -93,6 +99,37 @@ class ColumnFitter(QObject):
             0 if header.isSectionHidden(c) else min(header.sectionSize(c) + PADDING, self.max_width)
             for c in range(header.count())
         ]
+
+    def _hidden(self, column: int) -> bool:
+        """Hidden by someone else than the fitter."""
+        hidden = self.table.horizontalHeader().isSectionHidden(column)
+        return hidden and column not in self.dropped
+
+    def _show(self, columns: set[int]) -> None:
+        header = self.table.horizontalHeader()
+        for column in columns:
+            header.setSectionHidden(column, False)
+
+    def to_drop(self, floors: Sequence[int], room: int) -> set[int]:
+        """The columns to leave out so that the others fit ``room`` at their floors (none
+        when all fit; as many as may be dropped when even that is not enough)."""
+        model = self.table.model()
+        order = getattr(model, "drop_order", None)
+        if not callable(order):
+            return set()
+        least = [min(n, f) for n, f in zip(self.natural, floors, strict=True)]
+        candidates = sorted(
+            (c for c in range(len(least)) if order(c) > 0 and not self._hidden(c)),
+            key=lambda c: (-order(c), -c),
+        )
+        dropped: set[int] = set()
+        need = sum(least)
+        for column in candidates:
+            if need <= room:
+                break
+            dropped.add(column)
+            need -= least[column]
+        return dropped
 
     def floors(self) -> list[int]:
         """The narrowest each column is squeezed to: its header's text, and at least
@@ -104,7 +141,7 @@ class ColumnFitter(QObject):
         own = getattr(model, "min_chars", None)
         result = []
         for c in range(header.count()):
-            if header.isSectionHidden(c):
+            if self._hidden(c):
                 result.append(0)
                 continue
             chars = self.min_chars.get(c) or (own(c) if callable(own) else 0)
@@ -121,9 +158,16 @@ class ColumnFitter(QObject):
         room = self.table.viewport().width()
         if room <= 0:
             return
-        widths = squeeze(self.natural, self.floors(), room)
+        floors = self.floors()
+        dropped = self.to_drop(floors, room)
+        natural = [0 if c in dropped else n for c, n in enumerate(self.natural)]
+        widths = squeeze(natural, floors, room)
         self._applying = True
         try:
+            self._show(self.dropped - dropped)
+            for column in dropped - self.dropped:
+                header.setSectionHidden(column, True)
+            self.dropped = dropped
             for column, width in enumerate(widths):
                 if not header.isSectionHidden(column) and header.sectionSize(column) != width:
                     header.resizeSection(column, width)

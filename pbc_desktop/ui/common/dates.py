@@ -2,12 +2,15 @@
 
 Every date field is a :class:`DateEdit` (the forms promote their ``QDateEdit`` to it): it
 also takes a date typed from the keyboard as 2025-3-1, 2025/3/1, 2025.3.1 or 20250301.
+Every date-and-time field is a :class:`DateTimeEdit` (promoted from ``QDateTimeEdit``): it
+takes 2026-3-5 14:30, 2026.3.5 9:00, 20260305 0900 or 2026年3月5日 14时30分.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCalendarWidget,
     QDateEdit,
+    QDateTimeEdit,
     QToolTip,
     QWidget,
 )
@@ -23,8 +27,11 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.dates import (
     DateProblem,
     DateTextError,
+    at_time,
     parse_date_text,
+    parse_datetime_text,
     typed_date_message,
+    typed_datetime_message,
 )
 from pbc_desktop.lang import t
 
@@ -51,34 +58,52 @@ def to_qdatetime(value: datetime) -> QDateTime:
 _DELETING = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 # What may still become a date while it is typed: digits (full-width too), separators.
 _TYPING = re.compile(r"^[\d０-９\s\-./年月日号－．／]{0,16}$")
+# ... and a date with a time of day.
+_TYPING_TIME = re.compile(r"^[\d０-９\s\-./:：T年月日号时点分半－．／]{0,24}$")
+
+if TYPE_CHECKING:
+    _Field = QDateTimeEdit
+else:
+    _Field = object
 
 
-class DateEdit(QDateEdit):
-    """A date field that also reads dates typed from the keyboard.
+class _TypedEntry(_Field):
+    """What :class:`DateEdit` and :class:`DateTimeEdit` share: text typed from the keyboard
+    is read when the typing is done (Enter, leaving the field, OK), by the field's
+    :meth:`_read` (the value within the field's range, else None), :meth:`_judge` and
+    :meth:`_refusal`. A refused text leaves the field's value as it was, says why in a
+    bubble, emits ``refused`` with the sentence and keeps it in :attr:`problem` until the
+    clerk types again or picks a value (a ``FormDialog`` will not save meanwhile).
 
-    ``2025-3-1``, ``2025-03-01``, ``2025/3/1``, ``2025.3.1`` and ``20250301`` (the forms of
-    :func:`~pbc_desktop.domain.dates.parse_date_text`) are taken when the field is left or
-    Enter is pressed, and shown as the field's display format. Text that is no date, or a
-    date that does not exist or lies outside the field's range, is refused: the field keeps
-    its date, says why in a bubble, emits :attr:`refused` with the sentence and keeps it in
-    :attr:`problem` until the clerk types again or picks a date (a ``FormDialog`` will not
-    save meanwhile).
-    """
+    A plain mixin (a Qt class cannot be a base of both fields): each field declares its
+    own ``refused`` signal and calls :meth:`_start_typing` from its ``__init__``."""
 
-    refused = Signal(str)
+    refused: Signal
+    problem: str | None
+    _typing: re.Pattern[str]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.problem: str | None = None
-        self._kept = QDate()  # the date a refused text left in the field
-        self._before = QDate()  # the date before the text now typed
-        # A typed text is read when the typing is done (Enter, leaving the field, OK), not
-        # at each key: 2025-3-1 on the way to 2025-3-15 is not taken and reformatted.
+    def _start_typing(self) -> None:
+        self.problem = None
+        self._kept = QDateTime()  # the value a refused text left in the field
+        self._before = QDateTime()  # the value before the text now typed
+        # A typed text is read when the typing is done, not at each key: 2025-3-1 on the
+        # way to 2025-3-15 is not taken and reformatted.
         self.setKeyboardTracking(False)
-        self.dateChanged.connect(self._taken)
+        self.dateTimeChanged.connect(self._taken)
 
-    def _taken(self, value: QDate) -> None:
-        # Qt also says so when a refused text gives the field its date back: that date
+    def _read(self, text: str) -> QDateTime | None:
+        raise NotImplementedError
+
+    def _judge(self, text: str) -> bool | None:
+        """True: a value the field takes; False: a whole one it refuses (none such, out of
+        range); None: nothing of the forms typed (maybe what Qt's sections read)."""
+        raise NotImplementedError
+
+    def _refusal(self, shown: str) -> str:
+        raise NotImplementedError
+
+    def _taken(self, value: QDateTime) -> None:
+        # Qt also says so when a refused text gives the field its value back: that value
         # is not taken.
         if value != self._kept:
             self.problem = None
@@ -86,7 +111,7 @@ class DateEdit(QDateEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Characters and deletions are typed as in a text field (Qt's date field would
         type them into its year, month and day one at a time and make 2025-3-1 of them
-        something else); the first one replaces the whole date. Other keys (arrows,
+        something else); the first one replaces the whole value. Other keys (arrows,
         Enter, Tab) work as in any date field."""
         text = event.text()
         typing = (text and text.isprintable()) or event.key() in _DELETING
@@ -96,7 +121,7 @@ class DateEdit(QDateEdit):
             return
         self.problem = None  # typing again: what is typed now is judged when done
         if not line.isModified():
-            self._before = self.date()
+            self._before = self.dateTime()
             line.selectAll()
         QAbstractSpinBox.keyPressEvent(self, event)
 
@@ -110,7 +135,58 @@ class DateEdit(QDateEdit):
         special = self.specialValueText()
         return bool(special) and text.strip() == special.strip()
 
-    def _read(self, text: str) -> date | None:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if self._special(text):
+            return QValidator.State.Acceptable, text, pos
+        verdict = self._judge(text)
+        if verdict is not None:  # a refused one is said when the typing is done
+            state = QValidator.State.Acceptable if verdict else QValidator.State.Intermediate
+            return state, text, pos
+        typing = self._typing.match(text)
+        state = QValidator.State.Intermediate if typing else QValidator.State.Invalid
+        return state, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        if self._special(text):
+            return self.minimumDateTime()
+        found = self._read(text)
+        return self.dateTime() if found is None else found
+
+    def fixup(self, text: str) -> str:
+        shown = text.strip()
+        if shown and not self._special(shown) and not self._judge(shown):
+            self._refuse(shown)
+        return text
+
+    def _refuse(self, shown: str) -> None:
+        message = self._refusal(shown)
+        # A value taken on the way (2025-2-3 of 2025-2-30) is not kept either.
+        if self._before.isValid() and self._before != self.dateTime():
+            self.setDateTime(self._before)
+        self.problem = message
+        self._kept = self.dateTime()
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
+        self.refused.emit(message)
+
+
+class DateEdit(_TypedEntry, QDateEdit):
+    """A date field that also reads dates typed from the keyboard.
+
+    ``2025-3-1``, ``2025-03-01``, ``2025/3/1``, ``2025.3.1`` and ``20250301`` (the forms of
+    :func:`~pbc_desktop.domain.dates.parse_date_text`) are taken when the field is left or
+    Enter is pressed, and shown as the field's display format. Text that is no date, or a
+    date that does not exist or lies outside the field's range, is refused (see
+    :class:`_TypedEntry`).
+    """
+
+    refused = Signal(str)
+    _typing = _TYPING
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._start_typing()
+
+    def _date_of(self, text: str) -> date | None:
         """The date ``text`` stands for within the field's range, else ``None``."""
         try:
             typed = parse_date_text(text)
@@ -123,59 +199,73 @@ class DateEdit(QDateEdit):
             return None  # that date stands for "none"
         return typed.value if low <= typed.value <= high else None
 
+    def _read(self, text: str) -> QDateTime | None:
+        found = self._date_of(text)
+        return None if found is None else QDateTime(to_qdate(found), self.time())
+
     def _judge(self, text: str) -> bool | None:
-        """True: a date the field takes; False: a whole date it refuses (none such, no day,
-        out of range); None: no date of the forms typed (maybe one Qt's sections read)."""
         try:
             parse_date_text(text)
         except DateTextError as exc:
             return False if exc.problem is DateProblem.IMPOSSIBLE else None
-        return self._read(text) is not None
+        return self._date_of(text) is not None
 
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        if self._special(text):
-            return QValidator.State.Acceptable, text, pos
-        verdict = self._judge(text)
-        if verdict is not None:  # a refused one is said when the typing is done
-            state = QValidator.State.Acceptable if verdict else QValidator.State.Intermediate
-            return state, text, pos
-        state = QValidator.State.Intermediate if _TYPING.match(text) else QValidator.State.Invalid
-        return state, text, pos
-
-    def dateTimeFromText(self, text: str) -> QDateTime:
-        if self._special(text):
-            return self.minimumDateTime()
-        found = self._read(text)
-        if found is None:
-            return self.dateTime()
-        return QDateTime(to_qdate(found), self.time())
-
-    def fixup(self, text: str) -> str:
-        shown = text.strip()
-        if shown and not self._special(shown) and not self._judge(shown):
-            self._refuse(shown)
-        return text
-
-    def _refuse(self, shown: str) -> None:
+    def _refusal(self, shown: str) -> str:
         try:
             typed = parse_date_text(shown)
         except DateTextError as exc:
-            message = typed_date_message(shown, exc.problem)
-        else:
-            if typed.month_only:
-                message = typed_date_message(shown, None)
-            else:
-                low, high = to_date(self.minimumDate()), to_date(self.maximumDate())
-                if self.specialValueText():
-                    low = date.fromordinal(low.toordinal() + 1)
-                message = _out_of_range(shown, typed.value, low, high)
-        # A date taken on the way (2025-2-3 of 2025-2-30) is not kept either.
-        if self._before.isValid() and self._before != self.date():
-            self.setDate(self._before)
-        self.problem = message
-        self._kept = self.date()
-        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
-        self.refused.emit(message)
+            return typed_date_message(shown, exc.problem)
+        if typed.month_only:
+            return typed_date_message(shown, None)
+        low, high = to_date(self.minimumDate()), to_date(self.maximumDate())
+        if self.specialValueText():
+            low = date.fromordinal(low.toordinal() + 1)
+        return _out_of_range(shown, typed.value, low, high)
+
+
+class DateTimeEdit(_TypedEntry, QDateTimeEdit):
+    """A date-and-time field (shown ``yyyy-MM-dd HH:mm``) that also reads what is typed
+    from the keyboard: ``2026-3-5 14:30``, ``2026.3.5 9:00``, ``20260305 0900``,
+    ``2026年3月5日 14时30分`` (:func:`~pbc_desktop.domain.dates.parse_datetime_text`); a date
+    alone keeps the field's time of day. Refused as :class:`DateEdit` refuses."""
+
+    refused = Signal(str)
+    _typing = _TYPING_TIME
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self._start_typing()
+
+    def _moment(self, text: str) -> datetime | None:
+        """The moment ``text`` stands for within the field's range, else ``None``."""
+        try:
+            typed = parse_datetime_text(text)
+        except DateTextError:
+            return None
+        current = self.time()
+        found = at_time(typed, time(current.hour(), current.minute()))
+        low, high = to_datetime(self.minimumDateTime()), to_datetime(self.maximumDateTime())
+        return found if low <= found <= high else None
+
+    def _read(self, text: str) -> QDateTime | None:
+        found = self._moment(text)
+        return None if found is None else to_qdatetime(found)
+
+    def _judge(self, text: str) -> bool | None:
+        try:
+            parse_datetime_text(text)
+        except DateTextError as exc:
+            return False if exc.problem is DateProblem.IMPOSSIBLE else None
+        return self._moment(text) is not None
+
+    def _refusal(self, shown: str) -> str:
+        try:
+            typed = parse_datetime_text(shown)
+        except DateTextError as exc:
+            return typed_datetime_message(shown, exc.problem)
+        low, high = to_date(self.minimumDate()), to_date(self.maximumDate())
+        return _out_of_range(shown, typed.day, low, high)
 
 
 def _out_of_range(shown: str, value: date, low: date, high: date) -> str:
@@ -190,9 +280,14 @@ def _out_of_range(shown: str, value: date, low: date, high: date) -> str:
     )
 
 
-def refused_date(parent: QWidget) -> DateEdit | None:
-    """The first date field under ``parent`` holding text it refused, if any."""
-    return next((e for e in parent.findChildren(DateEdit) if e.problem), None)
+def typed_fields(parent: QWidget) -> list[DateEdit | DateTimeEdit]:
+    """The date and date-and-time fields under ``parent`` that read typed text."""
+    return [*parent.findChildren(DateEdit), *parent.findChildren(DateTimeEdit)]
+
+
+def refused_date(parent: QWidget) -> DateEdit | DateTimeEdit | None:
+    """The first date (or date-and-time) field under ``parent`` holding text it refused."""
+    return next((e for e in typed_fields(parent) if e.problem), None)
 
 
 #: The earliest date an optional date field holds; it shows blank and stands for "none".

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.common.dates import DateEdit, refused_date
+from pbc_desktop.ui.common.dates import refused_date, typed_fields
 from pbc_desktop.ui.common.screens import FittedDialog
 
 R = TypeVar("R")
@@ -53,7 +53,7 @@ class FormDialog(FittedDialog):
         self._tabs = tabs
         error_label.setTextFormat(Qt.TextFormat.PlainText)
         error_label.hide()
-        for edit in self.findChildren(DateEdit):  # a typed date that is no date
+        for edit in typed_fields(self):  # a typed date (and time) that is none
             edit.refused.connect(self.show_error)
         if buttons is not None:
             buttons.accepted.connect(self.accept)
@@ -85,7 +85,7 @@ class FormDialog(FittedDialog):
             return None
 
     def accept(self) -> None:
-        for edit in self.findChildren(DateEdit):
+        for edit in typed_fields(self):
             edit.finish_typing()  # OK clicked while a date was being typed
         pending = refused_date(self)
         if pending is not None and pending.problem:  # what was typed there is not taken

@@ -41,6 +41,10 @@ class Column(Generic[T]):
     #: the fewest characters the column keeps when the table is narrow (0: the default,
     #: ``ui/common/columns.py``); a column the user must be able to read, e.g. an item's title
     min_chars: int = 0
+    #: where even the squeezed columns do not fit the table, columns with a ``drop`` are
+    #: left out, the highest first, until the rest fit (back when there is room): those a
+    #: clerk finds in the detail pane too (``ui/common/columns.py``); 0: always shown
+    drop: int = 0
 
 
 Fetcher = Callable[[PageRequest], Sequence[T]]
@@ -93,6 +97,10 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
     def min_chars(self, column: int) -> int:
         """The fewest characters column ``column`` keeps in a narrow table (0: default)."""
         return self._columns[column].min_chars if 0 <= column < len(self._columns) else 0
+
+    def drop_order(self, column: int) -> int:
+        """How early column ``column`` is left out of a table too narrow for all (0: never)."""
+        return self._columns[column].drop if 0 <= column < len(self._columns) else 0
 
     def loaded(self) -> int:
         """How many rows are held (scrolled to) now."""

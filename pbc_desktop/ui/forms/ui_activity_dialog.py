@@ -9,6 +9,8 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
+from pbc_desktop.ui.common.dates import *  # type: ignore
+
 class Ui_ActivityDialog(object):
     def setupUi(self, ActivityDialog):
         if not ActivityDialog.objectName():
@@ -75,7 +77,7 @@ class Ui_ActivityDialog(object):
 
         self.basicsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.startLabel)
 
-        self.startEdit = QDateTimeEdit(self.basicsPage)
+        self.startEdit = DateTimeEdit(self.basicsPage)
         self.startEdit.setObjectName(u"startEdit")
         self.startEdit.setCalendarPopup(True)
 
@@ -93,7 +95,7 @@ class Ui_ActivityDialog(object):
 
         self.endLayout.addWidget(self.endCheck)
 
-        self.endEdit = QDateTimeEdit(self.basicsPage)
+        self.endEdit = DateTimeEdit(self.basicsPage)
         self.endEdit.setObjectName(u"endEdit")
         self.endEdit.setCalendarPopup(True)
 

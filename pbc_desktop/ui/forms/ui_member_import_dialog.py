@@ -35,6 +35,11 @@ class Ui_MemberImportDialog(object):
 
         self.fileLayout.addWidget(self.fileEdit)
 
+        self.templateButton = QPushButton(MemberImportDialog)
+        self.templateButton.setObjectName(u"templateButton")
+
+        self.fileLayout.addWidget(self.templateButton)
+
         self.chooseButton = QPushButton(MemberImportDialog)
         self.chooseButton.setObjectName(u"chooseButton")
 
@@ -180,7 +185,8 @@ class Ui_MemberImportDialog(object):
         self.fileEditLabel.setBuddy(self.chooseButton)
         self.sheetLabel.setBuddy(self.sheetCombo)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.chooseButton, self.sheetCombo)
+        QWidget.setTabOrder(self.chooseButton, self.templateButton)
+        QWidget.setTabOrder(self.templateButton, self.sheetCombo)
         QWidget.setTabOrder(self.sheetCombo, self.badTable)
         QWidget.setTabOrder(self.badTable, self.skipRadio)
         QWidget.setTabOrder(self.skipRadio, self.updateRadio)
@@ -201,6 +207,7 @@ class Ui_MemberImportDialog(object):
         self.introLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one member per row. The header row may be anywhere in the first 10 rows and must name the columns \u59d3\u540d, \u8eab\u4efd\u8bc1\u53f7 and \u6240\u5728\u515a\u7ec4\u7ec7; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.", None))
         self.fileEditLabel.setText(QCoreApplication.translate("MemberImportDialog", u"File:", None))
         self.fileEdit.setPlaceholderText(QCoreApplication.translate("MemberImportDialog", u"No file chosen yet", None))
+        self.templateButton.setText(QCoreApplication.translate("MemberImportDialog", u"Save an empty &template...", None))
         self.chooseButton.setText(QCoreApplication.translate("MemberImportDialog", u"&Choose file...", None))
         self.sheetLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Roster s&heet:", None))
         self.badLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Rows with errors (they are not imported; correct them in Excel and choose the file again):", None))

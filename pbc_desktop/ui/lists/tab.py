@@ -359,7 +359,8 @@ class ListsTab(ListingTab[queries.ItemRow]):
         return [
             Column(self.tr("Community"), lambda r: r.community_name, "community"),
             Column(self.tr("List"), lambda r: label(r.list_kind), "list_kind"),
-            Column(self.tr("Signed on"), lambda r: fmt_date(r.signed_on), "signed_on"),
+            # drop: left out of a narrow table, the highest first (the detail pane has them)
+            Column(self.tr("Signed on"), lambda r: fmt_date(r.signed_on), "signed_on", drop=3),
             # readable on a 1024-pixel screen: the other long texts give way first
             Column(self.tr("Item"), lambda r: r.title, "title", min_chars=ITEM_CHARS),
             Column(
@@ -372,14 +373,19 @@ class ListsTab(ListingTab[queries.ItemRow]):
                 ),
                 min_chars=WHOLE,
             ),
-            Column(self.tr("Claimed by"), claimants, tooltip=claimants),
+            Column(self.tr("Claimed by"), claimants, tooltip=claimants, drop=1),
             Column(
                 self.tr("Deadline"),
                 lambda r: fmt_date(r.deadline),
                 "deadline",
                 foreground=lambda r: OVERDUE_COLOR if r.overdue else None,
             ),
-            Column(self.tr("Follow-ups"), lambda r: r.supervision_count or "", align_right=True),
+            Column(
+                self.tr("Follow-ups"),
+                lambda r: r.supervision_count or "",
+                align_right=True,
+                drop=2,
+            ),
         ]
 
     def query(self) -> queries.ItemQuery:

@@ -23,6 +23,7 @@ from pbc_desktop.ui.common.excel_import import (
     show_bad_rows,
 )
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
+from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.members.org_mapping_dialog import OrgMappingDialog
 
 
@@ -38,6 +39,8 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         self.set_form(ui.fileEdit, ui.updateRadio)
         self.model = set_up_bad_rows(ui.badTable, self)
         ui.chooseButton.clicked.connect(self.pick_file)
+        # the form a first roster is typed into, where the import is (as the organizations')
+        ui.templateButton.clicked.connect(lambda: member_exports.save_template(self))
         ui.importButton.clicked.connect(self.start_import)
         ui.cancelButton.clicked.connect(self.reject)
         ui.skipRadio.toggled.connect(self._refresh)

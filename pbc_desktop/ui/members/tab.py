@@ -26,6 +26,7 @@ from pbc_desktop.services import member_editing, members
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.development import detail as development_detail
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.appraisals.menu import appraisal_lines, party_work_menu
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.columns import WHOLE, refit_columns
@@ -190,6 +191,13 @@ class MembersTab(ListingTab[members.MemberRow]):
             self.open_overview,
             tooltip=self.tr("Per organization: members reported, where, and their service hours"),
         )
+        self.party_work_button = self.add_button(
+            "PartyWork",
+            self.tr("Appraisal && statistics"),
+            lambda: None,
+            tooltip=self.tr("Democratic appraisal of members (民主评议) and Party statistics"),
+        )
+        self.party_work_button.setMenu(party_work_menu(self, self.organization_combo.currentData))
 
     def _build_posts_panel(self) -> None:
         """The member's post reports, service log and evaluations, under the detail."""
@@ -424,17 +432,22 @@ class MembersTab(ListingTab[members.MemberRow]):
     def columns(self) -> Sequence[Column[members.MemberRow]]:
         return [
             Column(self.tr("Name"), lambda r: r.name, "name"),
-            Column(self.tr("Gender"), lambda r: label(r.gender)),
+            # drop: left out of a narrow table, the highest first (the detail pane has them)
+            Column(self.tr("Gender"), lambda r: label(r.gender), drop=4),
             Column(self.tr("Organization"), lambda r: r.organization_name, "organization"),
-            Column(self.tr("Town"), lambda r: r.town),
+            Column(self.tr("Town"), lambda r: r.town, drop=5),
             Column(self.tr("Category"), lambda r: label(r.category), "category"),
             # before the long numbers: on a narrow screen those may scroll away
             Column(self.tr("Reported"), lambda r: self.tr("Yes") if r.reported else ""),
             Column(
-                self.tr("Joined on"), lambda r: fmt_date(r.joined_on), "joined_on", min_chars=WHOLE
+                self.tr("Joined on"),
+                lambda r: fmt_date(r.joined_on),
+                "joined_on",
+                min_chars=WHOLE,
+                drop=2,
             ),
-            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE),
-            Column(self.tr("Phone"), lambda r: r.phone, min_chars=WHOLE),
+            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE, drop=1),
+            Column(self.tr("Phone"), lambda r: r.phone, min_chars=WHOLE, drop=3),
         ]
 
     def query(self) -> members.MemberQuery:
@@ -520,6 +533,7 @@ class MembersTab(ListingTab[members.MemberRow]):
                 ]
             ),
             self.changes.history_html(row.id),
+            appraisal_lines(self.ctx.db, d.id),
         ]
         history = development_detail.member_development(self.ctx.db, row.id)
         if history is not None:  # admitted through the 发展党员 pipeline

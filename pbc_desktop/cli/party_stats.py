@@ -1,0 +1,92 @@
+"""``pbc stats members``: the 党内统计 composition tables (``services/party_stats``).
+
+Reached through ``pbc stats`` (``cli/assessment.py``), whose first word chooses between the
+dashboard's figures (none) and these tables (``members``)::
+
+    pbc stats members --year 2025 [--town 成田镇 | --organization NAME|ID] [--json]
+        [-o FILE.xlsx|FILE.pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
+
+EXIT_OK = 0
+
+
+def add_options(p: argparse.ArgumentParser) -> None:
+    """The options only ``pbc stats members`` reads."""
+    p.add_argument(
+        "--organization",
+        metavar="NAME|ID",
+        help="members: an organization with those below it (instead of the town)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE.xlsx|FILE.pdf",
+        help="members: also write the tables to this workbook or PDF",
+    )
+    p.add_argument("--invariant", action="store_true", help=argparse.SUPPRESS)
+
+
+def cmd_stats_members(args: argparse.Namespace) -> int:
+    from pbc_desktop.cli.common import known_town, opened_db, print_table
+    from pbc_desktop.cli.reports import warn
+    from pbc_desktop.reports.party_stats import build_party_stats_pdf
+    from pbc_desktop.services.member_export import find_organization
+    from pbc_desktop.services.party_stats.tables import party_statistics, share_text
+    from pbc_desktop.services.party_stats.workbook import write_party_stats_xlsx
+
+    out: Path | None = args.output.expanduser().resolve() if args.output else None
+    if out is not None and out.suffix.lower() not in (".xlsx", ".pdf"):
+        raise UserError(
+            t(
+                f"输出文件“{out.name}”应以 .xlsx 或 .pdf 结尾。",
+                f"The output file “{out.name}” must end in .xlsx or .pdf.",
+            )
+        )
+    with opened_db(args, write=False) as db:
+        town = known_town(db, args.town)
+        org_id = find_organization(db, args.organization)[0] if args.organization else None
+        stats = party_statistics(
+            db, args.year or date.today().year, town=town, organization_id=org_id
+        )
+    if out is not None:
+        if out.suffix.lower() == ".pdf":
+            build_party_stats_pdf(stats, out, invariant=args.invariant, warn=warn)
+        else:
+            write_party_stats_xlsx(stats, out)
+    if args.json:
+        print(json.dumps(stats.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(
+        t(
+            f"{stats.year}年 · {stats.area} · 党员{stats.members}名 · "
+            f"党组织{stats.organizations}个",
+            f"{stats.year} · {stats.area} · {stats.members} members · "
+            f"{stats.organizations} organizations",
+        )
+    )
+    for table in stats.tables:
+        print()
+        if table.share:
+            print_table(
+                [table.title, table.columns[0], t("占比", "Share")],
+                [
+                    (r.label, r.values[0], share_text(r.values[0], stats.members))
+                    for r in table.rows
+                ],
+            )
+        else:
+            print_table([table.title, *table.columns], [(r.label, *r.values) for r in table.rows])
+    if out is not None:
+        print(t(f"已写入：{out}", f"Written: {out}"))
+    return EXIT_OK

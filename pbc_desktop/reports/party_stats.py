@@ -1,0 +1,114 @@
+"""党内统计表: the composition tables of an area at a year's end, on A4 portrait.
+
+One ruled table per dimension of the forms (性别, 民族, 年龄, 学历, 入党时间, 党员类别,
+领域), each row with its count and share of the members; then the organizations by field and
+type and, when known, the changes in the year. 填报人 and 审核人 sign at the end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from pbc_desktop.lang import t
+from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.reports.layout import (
+    TEXT_WIDTH,
+    SignatureBlock,
+    Styles,
+    build_pdf,
+    grid_style,
+    make_styles,
+    plain,
+    title_paragraph,
+)
+from pbc_desktop.services.party_stats.tables import PartyStatistics, StatTable, share_text
+
+SMALL_CELL = 10.5  # 五号: the organizations' table has a column per kind
+HEADER_CELL = 9.0  # 小五: its header (临时党支部 fits its column)
+
+
+def statistics_title(stats: PartyStatistics) -> tuple[str, str]:
+    return stats.area, t(f"党内统计表（{stats.year}年度）", f"Party statistics {stats.year}")
+
+
+def _member_table(table: StatTable, total: int, styles: Styles) -> Flowable:
+    data: list[list[str]] = [[table.title, table.columns[0], t("占比", "Share")]]
+    data += [[r.label, str(r.values[0]), share_text(r.values[0], total)] for r in table.rows]
+    data.append([t("合计", "Total"), str(total), share_text(total, total) if total else ""])
+    widths = (TEXT_WIDTH * 0.56, TEXT_WIDTH * 0.22, TEXT_WIDTH * 0.22)
+    grid = Table(data, colWidths=widths, repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                *grid_style(styles.fonts.body, header_rows=1),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ("FONT", (0, 0), (-1, 0), styles.fonts.heading, 14),
+            ]
+        )
+    )
+    return grid
+
+
+def _wide_table(table: StatTable, styles: Styles) -> Flowable:
+    """A table with many columns (the organizations): 五号 (the header smaller), its title
+    above it and what its rows are heading the first column."""
+    data: list[list[str]] = [[table.row_heading or table.title, *table.columns]]
+    data += [[r.label, *(str(v) for v in r.values)] for r in table.rows]
+    first = 24 * mm
+    rest = (TEXT_WIDTH - first) / len(table.columns)
+    grid = Table(data, colWidths=(first, *[rest] * len(table.columns)), repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                *grid_style(styles.fonts.body, header_rows=1),
+                ("FONT", (0, 0), (-1, -1), styles.fonts.body, SMALL_CELL),
+                ("FONT", (0, 0), (-1, 0), styles.fonts.body, HEADER_CELL),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
+    return KeepTogether([Paragraph(plain(table.title), styles.small), Spacer(1, 2 * mm), grid])
+
+
+def build_party_stats_pdf(
+    stats: PartyStatistics,
+    out_path: Path,
+    *,
+    invariant: bool = False,
+    warn: WarnFn | None = None,
+) -> Path:
+    """Write the statistics (a service's :class:`PartyStatistics`) as an A4 PDF."""
+    styles = make_styles()
+    area, title = statistics_title(stats)
+    story: list[Flowable] = [
+        title_paragraph([area, title], styles.title),
+        Paragraph(
+            plain(
+                t(
+                    f"统计截止日期：{stats.as_of.year}年12月31日　党员{stats.members}名　"
+                    f"党组织{stats.organizations}个",
+                    f"As of {stats.as_of.isoformat()}: {stats.members} members, "
+                    f"{stats.organizations} organizations",
+                )
+            ),
+            styles.small_center,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    for table in stats.tables:
+        if table.share:
+            grid = _member_table(table, stats.members, styles)
+        else:
+            grid = _wide_table(table, styles)
+        story += [KeepTogether([grid]), Spacer(1, 5 * mm)]
+    story.append(
+        SignatureBlock(
+            [t("填报人", "Prepared by"), t("审核人", "Checked by")], styles.fonts.body, size=12
+        )
+    )
+    return build_pdf(
+        out_path, story, styles, title="".join((area, title)), invariant=invariant, warn=warn
+    )

@@ -1,0 +1,194 @@
+"""民主评议党员: the grid, its one-transaction save, the member's results, the figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AppraisalResult, AuditEntry
+from pbc_desktop.domain.appraisals import AppraisalGrade, grade_for_key
+from pbc_desktop.domain.enums import MembershipStatus
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, StaleEditError, ValidationError
+from pbc_desktop.services.appraisals import grid, results
+from pbc_desktop.services.community_figures import community_figures, format_figure
+from tests.factories import make_community, make_member, make_org
+from tests.scope_factories import two_towns, viewer_actor, village_actor
+
+TODAY = date(2026, 3, 1)
+E, Q, B, U = (
+    AppraisalGrade.EXCELLENT,
+    AppraisalGrade.QUALIFIED,
+    AppraisalGrade.BASICALLY_QUALIFIED,
+    AppraisalGrade.UNQUALIFIED,
+)
+
+
+def _branch(db: Database) -> tuple[int, list[int]]:
+    org = make_org(db, "上底村党支部")
+    ids = [make_member(db, name, org) for name in ("张三", "李四", "王五", "赵六")]
+    make_member(db, "转走的人", org, status=MembershipStatus.TRANSFERRED_OUT)
+    return org, ids
+
+
+def _entries(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count(AuditEntry.id))) or 0)
+
+
+def test_the_grid_lists_the_members_taking_part(db: Database) -> None:
+    org, _ids = _branch(db)
+    g = grid.appraisal_grid(db, org, 2025)
+    assert [r.name for r in g.rows] == ["李四", "王五", "张三", "赵六"]  # by pinyin
+    assert all(r.grade is None for r in g.rows)
+    assert g.version is None and g.held_on is None
+
+
+def test_save_all_in_one_transaction_with_one_audit_entry(db: Database) -> None:
+    org, ids = _branch(db)
+    before = _entries(db)
+    data = grid.AppraisalInput(
+        org,
+        2025,
+        date(2026, 1, 10),
+        date(2026, 1, 12),
+        grades=dict(zip(ids, (E, Q, B, None), strict=True)),
+    )
+    grid.save_appraisal(db, data, today=TODAY)
+    assert _entries(db) == before + 1
+    g = grid.appraisal_grid(db, org, 2025)
+    assert {r.member_id: r.grade for r in g.rows} == dict(zip(ids, (E, Q, B, None), strict=True))
+    assert (g.held_on, g.ended_on) == (date(2026, 1, 10), date(2026, 1, 12))
+    assert g.graded == 3 and g.count(E) == 1
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert entry is not None
+        assert "上底村党支部2025年度民主评议党员：优秀1人，合格1人，基本合格1人" in entry.summary
+    # change one, clear one, add one: still one entry, the grades as typed
+    again = grid.AppraisalInput(
+        org,
+        2025,
+        date(2026, 1, 10),
+        grades={ids[0]: Q, ids[1]: None, ids[3]: U},
+        version=g.version,
+    )
+    grid.save_appraisal(db, again, today=TODAY)
+    assert _entries(db) == before + 2
+    g = grid.appraisal_grid(db, org, 2025)
+    assert {r.member_id: r.grade for r in g.rows} == dict(zip(ids, (Q, None, B, U), strict=True))
+    # a save over another's change is refused
+    with pytest.raises(StaleEditError):
+        grid.save_appraisal(db, again, today=TODAY)
+
+
+def test_bad_input_is_refused_and_nothing_is_written(db: Database) -> None:
+    org, ids = _branch(db)
+    other = make_member(db, "外村党员", make_org(db, "外村党支部"))
+    before = _entries(db)
+    with pytest.raises(ValidationError) as caught:
+        grid.save_appraisal(
+            db, grid.AppraisalInput(org, 2025, None, grades={ids[0]: E}), today=TODAY
+        )
+    assert caught.value.fields() == ["held_on"]
+    with pytest.raises(ValidationError, match="2025年或2026年召开"):
+        grid.save_appraisal(db, grid.AppraisalInput(org, 2025, date(2024, 12, 1)), today=TODAY)
+    with pytest.raises(ValidationError, match="不能早于"):
+        grid.save_appraisal(
+            db, grid.AppraisalInput(org, 2025, date(2026, 1, 5), date(2026, 1, 1)), today=TODAY
+        )
+    with pytest.raises(ValidationError, match="不属于上底村党支部"):
+        grid.save_appraisal(
+            db, grid.AppraisalInput(org, 2025, date(2026, 1, 5), grades={other: E}), today=TODAY
+        )
+    with pytest.raises(ValidationError, match="评议年度"):
+        grid.save_appraisal(db, grid.AppraisalInput(org, 2027, date(2026, 1, 5)), today=TODAY)
+    assert _entries(db) == before
+    with db.read() as s:
+        assert s.scalar(select(func.count(AppraisalResult.id))) == 0
+
+
+def test_a_member_who_left_keeps_the_grade_given(db: Database) -> None:
+    org, ids = _branch(db)
+    grid.save_appraisal(
+        db, grid.AppraisalInput(org, 2025, date(2025, 12, 20), grades={ids[0]: E}), today=TODAY
+    )
+    with db.write() as s:
+        from pbc_desktop.db.models import PartyMember
+
+        member = s.get(PartyMember, ids[0])
+        assert member is not None
+        member.status = MembershipStatus.DECEASED
+    g = grid.appraisal_grid(db, org, 2025)
+    assert [r.grade for r in g.rows if r.member_id == ids[0]] == [E]
+    assert [r.name for r in grid.appraisal_grid(db, org, 2026).rows] == ["李四", "王五", "赵六"]
+
+
+def test_member_results_and_the_year_overview(db: Database) -> None:
+    org, ids = _branch(db)
+    grid.save_appraisal(
+        db, grid.AppraisalInput(org, 2024, date(2024, 12, 20), grades={ids[0]: Q}), today=TODAY
+    )
+    grid.save_appraisal(
+        db,
+        grid.AppraisalInput(org, 2025, date(2025, 12, 20), grades={ids[0]: E, ids[1]: Q}),
+        today=TODAY,
+    )
+    shown = results.member_appraisals(db, ids[0])
+    assert [(a.year, a.grade, a.organization_name) for a in shown] == [
+        (2025, E, "上底村党支部"),
+        (2024, Q, "上底村党支部"),
+    ]
+    (row,) = [o for o in results.year_overview(db, 2025) if o.organization_id == org]
+    assert (row.members, row.graded, dict(row.counts)[E]) == (4, 2, 1)
+    assert row.held_on == date(2025, 12, 20)
+
+
+def test_scope_village_and_viewer(db: Database) -> None:
+    world = two_towns(db)
+    db.user = village_actor(db, world.jia_two)
+    assert grid.change_refusal(db, world.jia_two) is None
+    assert grid.change_refusal(db, world.yi_one) is not None  # not seen: "not found"
+    with pytest.raises(NotFoundError):
+        grid.appraisal_grid(db, world.yi_one, 2025)
+    grid.save_appraisal(
+        db,
+        grid.AppraisalInput(
+            world.jia_two, 2025, date(2025, 12, 1), grades={world.member_jia_two: E}
+        ),
+        today=TODAY,
+    )
+    db.user = viewer_actor(db, town="甲镇")
+    assert grid.appraisal_grid(db, world.jia_two, 2025).graded == 1
+    with pytest.raises(PermissionDeniedError):
+        grid.save_appraisal(
+            db, grid.AppraisalInput(world.jia_two, 2025, date(2025, 12, 1)), today=TODAY
+        )
+    with pytest.raises(NotFoundError):
+        results.member_appraisals(db, world.member_yi_one)
+
+
+def test_the_assessment_figures(db: Database) -> None:
+    org, ids = _branch(db)
+    other = make_org(db, "下底村党支部")
+    make_member(db, "孙七", other)
+    community = make_community(db, "共建", [org, other])
+    grid.save_appraisal(
+        db,
+        grid.AppraisalInput(
+            org, 2025, date(2025, 12, 1), grades=dict(zip(ids, (E, Q, Q, B), strict=True))
+        ),
+        today=TODAY,
+    )
+    figures = community_figures(db, community, 2025, today=TODAY)
+    assert figures["appraisal_rate"] == 80.0  # 4 of the 5 members
+    assert figures["excellent_share"] == 25.0  # 1 of the 4 graded
+    assert format_figure("appraisal_rate", figures["appraisal_rate"]) == "80.0%"
+    assert community_figures(db, community, 2024, today=TODAY)["appraisal_rate"] == 0.0
+
+
+def test_grade_keys() -> None:
+    assert [grade_for_key(k) for k in ("1", "2", "3", "4")] == [E, Q, B, U]
+    assert [grade_for_key(k) for k in ("优", "合", "基", "不", "基本合格")] == [E, Q, B, U, B]
+    assert grade_for_key("5") is None and grade_for_key("") is None and grade_for_key("x") is None

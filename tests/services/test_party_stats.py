@@ -1,0 +1,153 @@
+"""党内统计: every table equals the same count made independently from the demo district."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization
+from pbc_desktop.domain import party_stats as rules
+from pbc_desktop.domain.enums import OrgKind
+from pbc_desktop.errors import NotFoundError, ValidationError
+from pbc_desktop.services.accounts.sign_in import sign_in
+from pbc_desktop.services.demo import build_demo
+from pbc_desktop.services.demo.builder import DEMO_PASSWORD
+from pbc_desktop.services.party_stats.tables import PartyStatistics, StatTable, party_statistics
+from tests.party_stats_recount import recount
+
+TODAY = date(2026, 6, 15)
+YEAR = 2025
+CHANGE_LABELS = ("发展", "转入", "转出", "死亡", "出党")
+MEMBER_TABLES = ("sex", "ethnicity", "age", "education", "joined", "category", "field")
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    build_demo(db, today=TODAY)
+    return db
+
+
+def _nonzero(table: StatTable, column: int = 0) -> Counter[str]:
+    return Counter({r.label: r.values[column] for r in table.rows if r.values[column]})
+
+
+def _check(stats: PartyStatistics, expected: dict[str, Counter[str]]) -> None:
+    for key in MEMBER_TABLES:
+        assert _nonzero(stats.table(key)) == expected[key], key
+        assert sum(r.values[0] for r in stats.table(key).rows) == stats.members, key
+    orgs = stats.table("organizations")
+    kinds = {k.zh: orgs.value("合计", i) for i, k in enumerate(OrgKind) if orgs.value("合计", i)}
+    assert kinds == dict(expected["kinds"])
+    assert orgs.value("合计", len(OrgKind)) == stats.organizations
+    changes = {k: v for k, v in expected["changes"].items() if k in CHANGE_LABELS}
+    assert _nonzero(stats.table("changes")) == Counter(changes)
+
+
+def test_district_tables_match_an_independent_count(demo: Database) -> None:
+    stats = party_statistics(demo, YEAR)
+    expected = recount(demo, YEAR)
+    assert stats.members == sum(expected["sex"].values()) > 700
+    assert stats.area == "全区"
+    assert stats.as_of == date(YEAR, 12, 31)
+    _check(stats, expected)
+    # the demo's members are of every age band the forms know but the oldest ones
+    assert stats.table("age").value("30岁及以下") > 0
+    assert stats.table("category").value("预备党员") > 0
+    # the demo's history has changes of last year
+    assert sum(r.values[0] for r in stats.table("changes").rows) > 0
+    assert [r.label for r in stats.table("changes").rows] == list(CHANGE_LABELS)
+
+
+def test_an_earlier_year_leaves_out_later_members(demo: Database) -> None:
+    stats = party_statistics(demo, 2010)
+    expected = recount(demo, 2010)
+    _check(stats, expected)
+    assert stats.members < party_statistics(demo, YEAR).members
+
+
+def test_a_town_and_an_organization(demo: Database) -> None:
+    with demo.read() as s:
+        town = s.scalars(select(Organization.town).where(Organization.town.is_not(None))).first()
+        committee = s.scalars(
+            select(Organization).where(
+                Organization.town == town, Organization.kind == OrgKind.COMMITTEE
+            )
+        ).first()
+        assert committee is not None
+        children: dict[int | None, list[int]] = {}
+        for org in s.scalars(select(Organization)):
+            children.setdefault(org.parent_id, []).append(org.id)
+        committee_id = committee.id
+    below = {committee_id}
+    todo = [committee_id]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            below.add(child)
+            todo.append(child)
+    assert town is not None
+    by_town = party_statistics(demo, YEAR, town=town)
+    assert by_town.area == town
+    _check(by_town, recount(demo, YEAR, town=town))
+    by_org = party_statistics(demo, YEAR, organization_id=committee_id)
+    _check(by_org, recount(demo, YEAR, org_ids=below))
+    assert 0 < by_org.members <= by_town.members
+
+
+def test_scoped_by_the_account(demo: Database) -> None:
+    whole = party_statistics(demo, YEAR)
+    demo.user = sign_in(demo, "zhen", DEMO_PASSWORD).actor
+    town = demo.user.town
+    stats = party_statistics(demo, YEAR)
+    assert stats.area == town
+    _check(stats, recount(demo, YEAR, town=town))
+    assert stats.members < whole.members
+    with demo.read() as s:
+        elsewhere = s.scalars(select(Organization.id).where(Organization.town != town)).first()
+    assert elsewhere is not None
+    with pytest.raises(NotFoundError):
+        party_statistics(demo, YEAR, organization_id=elsewhere)
+
+
+def test_bands_of_the_forms() -> None:
+    day = date(2025, 12, 31)
+    assert rules.age_band(date(1995, 12, 31), day) == "30岁及以下"
+    assert rules.age_band(date(1994, 12, 31), day) == "31至35岁"
+    assert rules.age_band(date(1964, 12, 31), day) == "61岁及以上"
+    assert rules.age_band(None, day) == rules.UNKNOWN
+    assert rules.education_band("硕士研究生") == "研究生"
+    assert rules.education_band("大专") == "大学专科"
+    assert rules.education_band("小学") == "初中及以下"
+    assert rules.education_band("其他") == rules.UNKNOWN
+    assert rules.joined_band(date(1949, 9, 30)) == "建国前"
+    assert rules.joined_band(date(1978, 12, 31)) == "建国后至十一届三中全会前"
+    assert rules.joined_band(date(2022, 10, 16)) == "党的二十大以来"
+    assert rules.ethnic_band("畲族") == "少数民族"
+
+
+def test_a_year_out_of_range_is_refused(db: Database) -> None:
+    with pytest.raises(ValidationError, match="统计年度"):
+        party_statistics(db, 1800)
+
+
+def test_a_member_counts_until_the_change_that_takes_them_off_the_roll(db: Database) -> None:
+    from pbc_desktop.db.models import PartyMember
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.services.member_changes import record_change
+    from tests.factories import make_member, make_org
+
+    org = make_org(db, "上底村党支部")
+    leaving = make_member(db, "张三", org, joined_on=date(2000, 7, 1))
+    make_member(db, "李四", org, joined_on=date(2000, 7, 1))
+    with db.write() as s:
+        member = s.get(PartyMember, leaving)
+        assert member is not None
+        record_change(s, member, MemberChangeKind.DECEASED, date(2026, 3, 1))
+    assert party_statistics(db, 2025, organization_id=org).members == 2
+    stats = party_statistics(db, 2026, organization_id=org)
+    assert stats.members == 1
+    assert stats.table("changes").value("死亡") == 1
+    assert party_statistics(db, 2025, organization_id=org).table("changes").value("死亡") == 0

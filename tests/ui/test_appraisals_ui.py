@@ -1,0 +1,173 @@
+"""The appraisal grid and the statistics view, driven from the keyboard like a clerk."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import AuditEntry
+from pbc_desktop.domain.appraisals import AppraisalGrade
+from pbc_desktop.services.appraisals import grid
+from pbc_desktop.ui.appraisals import dialog as dialog_module
+from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
+from pbc_desktop.ui.appraisals.menu import appraisal_lines
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.party_stats import dialog as stats_module
+from pbc_desktop.ui.party_stats.dialog import PartyStatsDialog
+from tests.factories import make_member, make_org
+from tests.pdf_helpers import page_texts
+from tests.qt_helpers import Boxes, stub_boxes
+
+YEAR = date.today().year - 1
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    stub_boxes(monkeypatch)
+    recorder = Boxes()
+    for module in (dialog_module, stats_module):
+        monkeypatch.setattr(module, "information", recorder.warning)
+    monkeypatch.setattr(
+        dialog_module, "show_user_error", lambda _p, e: recorder.shown.append(e.message)
+    )
+    return recorder
+
+
+@pytest.fixture
+def branch(db: Database) -> tuple[int, list[int]]:
+    org = make_org(db, "上底村党支部")
+    return org, [
+        make_member(db, name, org, gender=None, joined_on=date(2000, 7, 1))
+        for name in ("张三", "李四", "王五")
+    ]
+
+
+def _entries(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count(AuditEntry.id))) or 0)
+
+
+def test_grades_typed_row_by_row_and_saved_at_once(
+    qtbot: QtBot, db: Database, branch: tuple[int, list[int]], boxes: Boxes
+) -> None:
+    org, _ids = branch
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [dialog.table.item(i, 0).text() for i in range(3)] == ["李四", "王五", "张三"]
+    dialog.held_edit.setDate(QDate(YEAR, 12, 20))
+    # 李四: 1 (优秀), Enter; 王五: 3 (基本合格), Enter; 张三: 优 typed, Enter → Save
+    dialog.focus_row(0)
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_1)
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_Return)
+    assert dialog.combo(1).hasFocus() or dialog.focusWidget() is dialog.combo(1)
+    qtbot.keyClick(dialog.combo(1), Qt.Key.Key_3)
+    qtbot.keyClick(dialog.combo(1), Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.combo(2), "2")
+    qtbot.keyClick(dialog.combo(2), Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.save_button
+    assert "3" in dialog.counts_label.text()
+    before = _entries(db)
+    assert dialog.save()
+    assert _entries(db) == before + 1
+    g = grid.appraisal_grid(db, org, YEAR)
+    assert [r.grade for r in g.rows] == [
+        AppraisalGrade.EXCELLENT,
+        AppraisalGrade.BASICALLY_QUALIFIED,
+        AppraisalGrade.QUALIFIED,
+    ]
+    assert g.held_on == date(YEAR, 12, 20)
+    # the member's detail shows the grade
+    assert "优秀" in appraisal_lines(db, g.rows[0].member_id)
+    assert appraisal_lines(db, make_member(db, "新人", org)) == ""
+    # 0 clears a grade
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_0)
+    assert dialog.combo(0).grade() is None
+
+
+def test_no_meeting_date_is_refused_and_nothing_saved(
+    qtbot: QtBot, db: Database, branch: tuple[int, list[int]], boxes: Boxes
+) -> None:
+    org, _ids = branch
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_1)
+    before = _entries(db)
+    assert not dialog.save()
+    assert _entries(db) == before
+    assert any("会议的日期" in text or "date of the appraisal" in text for text in boxes.shown)
+
+
+def test_print_the_result_sheet(
+    qtbot: QtBot,
+    db: Database,
+    branch: tuple[int, list[int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    org, ids = branch
+    grid.save_appraisal(
+        db,
+        grid.AppraisalInput(
+            org, YEAR, date(YEAR, 12, 1), grades={ids[0]: AppraisalGrade.EXCELLENT}
+        ),
+    )
+    out = tmp_path / "评议.pdf"
+    monkeypatch.setattr(dialog_module, "ask_save_path", lambda *_a, **_k: out)
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    text = "".join(page_texts(out)).replace(" ", "")
+    assert f"上底村党支部{YEAR}年度民主评议党员结果表" in text.replace("\n", "")
+    assert "优秀1名" in text
+
+
+def test_statistics_view_and_its_workbook(
+    qtbot: QtBot,
+    db: Database,
+    branch: tuple[int, list[int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = PartyStatsDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.year_spin.setValue(YEAR)
+    shown = dialog.view.toPlainText()
+    assert "30岁及以下" in shown or "未填写" in shown
+    assert dialog.stats is not None and dialog.stats.members == 3
+    out = tmp_path / "统计.xlsx"
+    monkeypatch.setattr(stats_module, "ask_save_path", lambda *_a, **_k: out)
+    qtbot.mouseClick(dialog.xlsx_button, Qt.MouseButton.LeftButton)
+    ws = load_workbook(out).active
+    assert ws is not None
+    values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "党员类别" in values and "正式党员" in values
+
+
+def test_the_members_tab_opens_both_from_its_menu(
+    qtbot: QtBot, db: Database, branch: tuple[int, list[int]]
+) -> None:
+    from pbc_desktop.ui.members.tab import MembersTab
+
+    assert branch[1]  # a branch with members to appraise
+    tab = MembersTab(AppContext(db))
+    qtbot.addWidget(tab)
+    menu = tab.party_work_button.menu()
+    assert menu is not None
+    actions = {a.objectName(): a for a in menu.actions()}
+    assert set(actions) == {"membersAppraisal", "membersPartyStats"}
+    actions["membersAppraisal"].trigger()
+    assert isinstance(tab.active_dialog, AppraisalDialog)
+    assert tab.active_dialog.organization_id() is not None
+    tab.active_dialog.reject()
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
+    actions["membersPartyStats"].trigger()
+    assert isinstance(tab.active_dialog, PartyStatsDialog)
+    tab.active_dialog.reject()
