@@ -7,6 +7,10 @@ year falls into periods of that length (quarterly: Jan–Mar, Apr–Jun, …); a
 ended without one, **open** while it runs without one yet, **future** before it starts.
 A branch is *behind* on a kind when a period of the year has been missed; it is *due this
 month* when the period running today has no meeting yet.
+
+A temporary branch (临时党支部) exists from its start date to its end date: only the
+periods that overlap that span are asked of it (one ends for it on its end date); the
+others are **inactive** (not due, never missed).
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ class PeriodState(LabeledEnum):
     MISSED = "missed", "未开", "Missed"
     OPEN = "open", "待开", "Still to hold"
     FUTURE = "future", "未到", "Not yet"
+    INACTIVE = "inactive", "不在存续期", "Not in existence"
+
+
+#: The span a temporary branch exists (its start and end dates; None: open on that side).
+Active = tuple[date | None, date | None]
 
 
 @dataclass(frozen=True)
@@ -77,8 +86,10 @@ class KindCompliance:
 
     @property
     def due(self) -> int:
-        """Periods that have started (each needs one meeting)."""
-        return sum(1 for p in self.periods if p.state is not PeriodState.FUTURE)
+        """Periods that have started while the branch existed (each needs one meeting)."""
+        return sum(
+            1 for p in self.periods if p.state not in (PeriodState.FUTURE, PeriodState.INACTIVE)
+        )
 
     @property
     def kept(self) -> int:
@@ -124,8 +135,11 @@ def kind_compliance(
     months: Sequence[int],
     year: int,
     today: date,
+    *,
+    active: Active | None = None,
 ) -> KindCompliance:
-    """One kind's periods of ``year`` as of ``today`` from the meetings held each month."""
+    """One kind's periods of ``year`` as of ``today`` from the meetings held each month;
+    ``active``: the span a temporary branch exists (the periods outside are inactive)."""
     counts = tuple(months)
     if len(counts) != 12:
         raise ValueError(counts)
@@ -133,21 +147,27 @@ def kind_compliance(
         sum(counts[first - 1 : last]) for first, last, _s, _e in _bounds(interval_months, year)
     )
     return KindCompliance(
-        kind, interval_months, counts, _periods(interval_months, held, year, today)
+        kind, interval_months, counts, _periods(interval_months, held, year, today, active)
     )
 
 
 @lru_cache(maxsize=4096)
 def _periods(
-    interval_months: int, held: tuple[int, ...], year: int, today: date
+    interval_months: int,
+    held: tuple[int, ...],
+    year: int,
+    today: date,
+    active: Active | None = None,
 ) -> tuple[Period, ...]:
     """The periods of a year from the meetings held in each (branches share most patterns:
     a district's year builds a few hundred, not 90,000)."""
     periods = []
     for (first, last, start, end), number in zip(_bounds(interval_months, year), held, strict=True):
-        if number:
+        if active is not None and not _overlaps(start, end, active):
+            state = PeriodState.INACTIVE
+        elif number:
             state = PeriodState.KEPT
-        elif today > end:
+        elif today > (end if active is None or active[1] is None else min(end, active[1])):
             state = PeriodState.MISSED
         elif today >= start:
             state = PeriodState.OPEN
@@ -157,22 +177,37 @@ def _periods(
     return tuple(periods)
 
 
+def _overlaps(start: date, end: date, active: Active) -> bool:
+    since, until = active
+    return (since is None or end >= since) and (until is None or start <= until)
+
+
+def active_span(kind: OrgKind, start: date | None, end: date | None) -> Active | None:
+    """The span :func:`compliance` asks meetings for: a temporary branch's start and end
+    dates (None for any other organization, asked the whole year)."""
+    if kind is not OrgKind.TEMPORARY_BRANCH or (start is None and end is None):
+        return None
+    return (start, end)
+
+
 def compliance(
     schedule: Mapping[ActivityKind, int],
     held: Mapping[ActivityKind, Sequence[int]],
     year: int,
     today: date,
     kinds: Sequence[ActivityKind] | None = None,
+    *,
+    active: Active | None = None,
 ) -> list[KindCompliance]:
     """Each scheduled kind (in :data:`MEETING_KINDS` order, or ``kinds``: the schedule's
     :func:`ordered_kinds`, worked out once for many branches) of one branch's ``year``.
 
     ``held`` maps a kind to the meetings held in each month (12 counts); a kind missing
-    from it held none.
+    from it held none. ``active``: see :func:`active_span`.
     """
     none = (0,) * 12
     return [
-        kind_compliance(kind, schedule[kind], held.get(kind, none), year, today)
+        kind_compliance(kind, schedule[kind], held.get(kind, none), year, today, active=active)
         for kind in (ordered_kinds(schedule) if kinds is None else kinds)
     ]
 

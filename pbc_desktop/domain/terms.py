@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pbc_desktop.domain.enums import LabeledEnum
+from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind
 from pbc_desktop.domain.reminders import add_months
 
 TERM_YEARS: tuple[int, ...] = (3, 5)
@@ -26,6 +26,21 @@ class CommitteePost(LabeledEnum):
     YOUTH = "youth", "青年委员", "Youth member"
     WOMEN = "women", "妇女委员", "Women's member"
     MEMBER = "member", "委员", "Committee member"
+
+
+#: Committees of these kinds are 基层委员会 (5 years); the others 总支部/支部委员会 (3 years).
+FIVE_YEAR_KINDS = frozenset({OrgKind.COMMITTEE, OrgKind.WORKING_COMMITTEE, OrgKind.GROUP})
+#: Villages and communities elect every organization for 5 years.
+FIVE_YEAR_FIELDS = frozenset({OrgField.RURAL, OrgField.URBAN_COMMUNITY})
+
+
+def default_term_years(kind: OrgKind, field: OrgField | None = None) -> int:
+    """The term a newly elected committee usually runs, per 中共中央办公厅《关于党的基层组织
+    任期的意见》(2018): 基层委员会 5 years, 总支部委员会 and 支部委员会 3 years, except in
+    villages and communities (村和社区) where every one runs 5 years."""
+    if kind in FIVE_YEAR_KINDS or field in FIVE_YEAR_FIELDS:
+        return 5
+    return 3
 
 
 class TermState(LabeledEnum):

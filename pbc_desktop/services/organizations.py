@@ -37,6 +37,7 @@ from pbc_desktop.errors import (
 )
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import access, audit, versions
+from pbc_desktop.services.member_changes.roll import on_roll_now
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     containing,
@@ -166,12 +167,13 @@ class TreeNode:
 
 
 def _member_counts() -> Any:
-    """Members per organization, one grouped subquery (no per-row counting)."""
+    """Members on the roll per organization, one grouped subquery (no per-row counting)."""
     return (
         select(
             PartyMember.organization_id.label("org_id"),
             func.count(PartyMember.id).label("n"),
         )
+        .where(on_roll_now())
         .group_by(PartyMember.organization_id)
         .subquery("member_counts")
     )
@@ -322,7 +324,10 @@ def _detail(s: Session, org: Organization) -> OrgDetail:
         s, select(func.count(Organization.id)).where(Organization.parent_id == org.id)
     )
     members = _count(
-        s, select(func.count(PartyMember.id)).where(PartyMember.organization_id == org.id)
+        s,
+        select(func.count(PartyMember.id)).where(
+            PartyMember.organization_id == org.id, on_roll_now()
+        ),
     )
     memberships = {
         cid: CommunityRef(cid, name, role)

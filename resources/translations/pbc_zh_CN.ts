@@ -1187,8 +1187,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>仅看落后(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Notice (PDF)...</source>
-        <translation>打印通报(&amp;N)…</translation>
+        <source>Notice (&amp;PDF)...</source>
+        <translation>打印通报(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Schedule...</source>
@@ -1249,6 +1249,30 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Members</source>
         <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>&amp;New election record...</source>
+        <translation>新建换届记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Record the newly elected committee of the selected organization, or of an organization chosen from a list (one without a committee recorded yet)</source>
+        <translation>登记所选党组织新一届班子；未选时从列表中选择党组织（尚未登记过班子的也可以）</translation>
+    </message>
+    <message>
+        <source>New election record</source>
+        <translation>新建换届记录</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>党组织：</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Correct the latest committee of the selected organization</source>
+        <translation>更正所选党组织最近一届班子</translation>
     </message>
     <message>
         <source>Committees of the selected organization:</source>
@@ -1375,6 +1399,85 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Has a deadline</source>
         <translation>设定时限</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeDialog</name>
+    <message>
+        <source>{0} years</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <source>Correct committee no. {0}</source>
+        <translation>更正第{0}届班子</translation>
+    </message>
+    <message>
+        <source>only the latest committee can be corrected</source>
+        <translation>只能更正最近一届班子</translation>
+    </message>
+    <message>
+        <source>New committee (election)</source>
+        <translation>新建换届记录（换届选举）</translation>
+    </message>
+    <message>
+        <source>last: no. {0}, elected on {1}</source>
+        <translation>上一届：第{0}届，{1}选举</translation>
+    </message>
+    <message>
+        <source>Usually 5 years for a Party committee and for every organization of a village or community, 3 years for a general branch or branch</source>
+        <translation>党的基层委员会一般每届5年，总支部、支部委员会一般每届3年；村和社区的各级党组织每届5年</translation>
+    </message>
+    <message>
+        <source>Choose one of the organization&apos;s members, or type a name</source>
+        <translation>从本组织党员中选择，或直接输入姓名</translation>
+    </message>
+    <message>
+        <source>term runs out on {0}</source>
+        <translation>任期至{0}届满</translation>
+    </message>
+    <message>
+        <source>New committee</source>
+        <translation>新建换届记录</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>党组织：</translation>
+    </message>
+    <message>
+        <source>&amp;Term number:</source>
+        <translation>届次(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Elected on:</source>
+        <translation>选举日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Term &amp;length:</source>
+        <translation>任期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Committee &amp;members (a secretary is required):</source>
+        <translation>班子成员(&amp;M)（须有书记）：</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加成员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve member</source>
+        <translation>删除成员(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -2336,8 +2439,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
 <context>
     <name>ExchangeActions</name>
     <message>
-        <source>Data e&amp;xchange</source>
-        <translation>数据交换(&amp;X)</translation>
+        <source>&amp;Data exchange</source>
+        <translation>数据交换(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Send a package...</source>
@@ -2468,8 +2571,8 @@ Package fingerprint: {fp}</source>
 <context>
     <name>FeeActions</name>
     <message>
-        <source>Party &amp;fees</source>
-        <translation>党费(&amp;F)</translation>
+        <source>Party &amp;dues</source>
+        <translation>党费(&amp;D)</translation>
     </message>
     <message>
         <source>Monthly &amp;collection...</source>

@@ -9,6 +9,7 @@ import pytest
 from pbc_desktop.domain import branch_life
 from pbc_desktop.domain.branch_life import PeriodState as P
 from pbc_desktop.domain.enums import ActivityKind as K
+from pbc_desktop.domain.enums import OrgKind
 
 MONTHS_WITH_GAPS = [1, 1, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0]  # none in Mar, May, Jul–Dec
 
@@ -86,3 +87,31 @@ def test_periods_must_divide_the_year() -> None:
     assert branch_life.periods_of(6) == [(1, 6), (7, 12)]
     with pytest.raises(ValueError, match="5"):
         branch_life.periods_of(5)
+
+
+def test_a_temporary_branch_is_asked_only_while_it_exists() -> None:
+    span = branch_life.active_span(OrgKind.TEMPORARY_BRANCH, date(2026, 3, 15), None)
+    assert span == (date(2026, 3, 15), None)
+    assert branch_life.active_span(OrgKind.BRANCH, date(2026, 3, 15), None) is None
+    assert branch_life.active_span(OrgKind.TEMPORARY_BRANCH, None, None) is None
+    months = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]  # a meeting before it existed (January)
+    active = (date(2026, 3, 15), date(2026, 6, 10))
+    k = branch_life.kind_compliance(
+        K.BRANCH_COMMITTEE, 1, months, 2026, date(2026, 8, 20), active=active
+    )
+    assert [p.state for p in k.periods] == [
+        P.INACTIVE,
+        P.INACTIVE,
+        P.MISSED,  # from 15 March on
+        P.MISSED,
+        P.KEPT,
+        P.MISSED,  # until 10 June
+        *[P.INACTIVE] * 6,
+    ]
+    assert (k.due, k.kept, k.missed, k.open_period) == (4, 1, 3, None)
+    quarterly = branch_life.compliance(
+        {K.PARTY_LESSON: 3}, {}, 2026, date(2026, 8, 20), active=active
+    )[0]
+    assert [p.state for p in quarterly.periods] == [P.MISSED, P.MISSED, P.INACTIVE, P.INACTIVE]
+    whole_year = branch_life.kind_compliance(K.BRANCH_COMMITTEE, 1, months, 2026, date(2026, 8, 20))
+    assert (whole_year.due, whole_year.missed) == (8, 5)

@@ -11,14 +11,19 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import ActivityOrganization, AuditEntry
 from pbc_desktop.domain.branch_life import PeriodState as P
 from pbc_desktop.domain.enums import ActivityKind as K
-from pbc_desktop.domain.enums import ActivityStatus
+from pbc_desktop.domain.enums import ActivityStatus, OrgField, OrgKind
 from pbc_desktop.domain.reminders import ReminderArea, Severity
-from pbc_desktop.domain.terms import CommitteePost, TermState
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
+from pbc_desktop.domain.terms import CommitteePost, TermState, default_term_years
+from pbc_desktop.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    StaleEditError,
+    ValidationError,
+)
 from pbc_desktop.services import reminders
 from pbc_desktop.services.branch_life import compliance, schedule
 from pbc_desktop.services.terms import committees, due
-from tests.factories import make_activity
+from tests.factories import make_activity, make_org
 from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
 
 TODAY = date(2026, 5, 25)
@@ -184,3 +189,116 @@ def test_reminders_in_one_place_per_scope(db: Database, world: TwoTowns) -> None
     assert reminders.collect(db, TODAY, town="甲镇") == []
     db.user = village_actor(db, world.jia_two)
     assert {r.subject for r in reminders.collect(db, TODAY)} == {"甲二村党支部"}
+
+
+def test_a_temporary_branch_counts_only_while_it_exists(db: Database, world: TwoTowns) -> None:
+    temporary = make_org(
+        db,
+        "甲镇防汛临时党支部",
+        town="甲镇",
+        kind=OrgKind.TEMPORARY_BRANCH,
+        parent_id=world.jia_town,
+        start_date=date(2026, 4, 1),
+        end_date=date(2026, 4, 30),
+    )
+    for kind in (K.BRANCH_COMMITTEE, K.GROUP_MEETING, K.THEME_PARTY_DAY):
+        _meeting(db, temporary, kind, 4)
+    year = compliance.branch_year(db, temporary, 2026, TODAY)
+    committee = year.kind(K.BRANCH_COMMITTEE)
+    assert committee is not None
+    assert [p.state for p in committee.periods[:5]] == [P.INACTIVE] * 3 + [P.KEPT, P.INACTIVE]
+    lesson = year.kind(K.PARTY_LESSON)
+    assert lesson is not None
+    # the second quarter ended for it on 30 April, without a 党课
+    assert [p.state for p in lesson.periods] == [P.INACTIVE, P.MISSED, P.INACTIVE, P.INACTIVE]
+    assert [k.kind for k in year.behind_kinds] == [K.BRANCH_ASSEMBLY, K.PARTY_LESSON]
+    assert year.open_kinds == ()
+    # an ordinary branch with the same meeting is behind since January
+    _meeting(db, world.jia_two, K.BRANCH_COMMITTEE, 4)
+    assert compliance.branch_year(db, world.jia_two, 2026, TODAY).behind
+
+
+def test_the_latest_committee_is_corrected_in_one_audited_write(
+    db: Database, world: TwoTowns
+) -> None:
+    _committee(db, world.jia_two, 1, date(2020, 6, 1))
+    latest = _committee(db, world.jia_two, 2, date(2023, 6, 1))
+    row = committees.history(db, world.jia_two, TODAY)[0]
+    member = committees.Seat("甲二党员", CommitteePost.SECRETARY, world.member_jia_two)
+    fixed = committees.CommitteeInput(
+        world.jia_two, 2, date(2023, 7, 1), 5, (member,), remark="补正选举日期"
+    )
+    committees.correct_committee(db, latest, fixed, row.version, today=TODAY)
+    after = committees.history(db, world.jia_two, TODAY)[0]
+    assert (after.elected_on, after.term_years, after.remark) == (
+        date(2023, 7, 1),
+        5,
+        "补正选举日期",
+    )
+    assert after.seats == (member,)
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert entry is not None and entry.summary == "更正甲二村党支部第2届班子"
+    # a stale version, an earlier committee, a date before the previous election
+    with pytest.raises(StaleEditError):
+        committees.correct_committee(db, latest, fixed, row.version, today=TODAY)
+    earlier = committees.history(db, world.jia_two, TODAY)[1]
+    with pytest.raises(ValidationError, match="只能修改最近一届班子"):
+        committees.correct_committee(db, earlier.id, fixed, earlier.version, today=TODAY)
+    too_early = committees.CommitteeInput(world.jia_two, 2, date(2020, 1, 1), 3, (member,))
+    with pytest.raises(ValidationError, match=r"选举日期应晚于上一届（2020-06-01）"):
+        committees.correct_committee(db, latest, too_early, after.version, today=TODAY)
+    db.user = village_actor(db, world.yi_one)
+    with pytest.raises(NotFoundError):
+        committees.correct_committee(db, latest, fixed, after.version, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("seats", "message"),
+    [
+        ((committees.Seat("李委员", CommitteePost.ORGANIZATION),), "班子成员中应有书记"),
+        (
+            (
+                committees.Seat("张三", CommitteePost.SECRETARY),
+                committees.Seat(" 张三", CommitteePost.PROPAGANDA),
+            ),
+            "张三在班子中出现了两次",
+        ),
+    ],
+)
+def test_a_committee_needs_a_secretary_and_each_person_once(
+    db: Database, world: TwoTowns, seats: tuple[committees.Seat, ...], message: str
+) -> None:
+    data = committees.CommitteeInput(world.jia_two, 1, date(2025, 1, 1), 3, seats)
+    with pytest.raises(ValidationError, match=message):
+        committees.record_committee(db, data, today=TODAY)
+
+
+def test_a_seat_names_a_member_of_the_organization(db: Database, world: TwoTowns) -> None:
+    other = committees.Seat("乙一党员", CommitteePost.SECRETARY, world.member_yi_one)
+    data = committees.CommitteeInput(world.jia_two, 1, date(2025, 1, 1), 3, (other,))
+    with pytest.raises(ValidationError, match="乙一党员不是甲二村党支部的党员"):
+        committees.record_committee(db, data, today=TODAY)
+
+
+def test_the_form_proposes_the_next_term_and_its_length(db: Database, world: TwoTowns) -> None:
+    form = committees.committee_form(db, world.jia_two, TODAY)
+    assert (form.next_term_no, form.latest, form.default_term_years) == (1, None, 5)  # a village
+    assert [m.name for m in form.members] == ["甲二党员"]
+    _committee(db, world.jia_two, 4, date(2023, 6, 1))
+    form = committees.committee_form(db, world.jia_two, TODAY)
+    assert form.next_term_no == 5 and form.latest is not None and form.latest.term_no == 4
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "years"),
+    [
+        (OrgKind.COMMITTEE, OrgField.AGENCY, 5),
+        (OrgKind.BRANCH, OrgField.AGENCY, 3),
+        (OrgKind.GENERAL_BRANCH, OrgField.STATE_ENTERPRISE, 3),
+        (OrgKind.BRANCH, OrgField.RURAL, 5),
+        (OrgKind.GENERAL_BRANCH, OrgField.URBAN_COMMUNITY, 5),
+    ],
+)
+def test_default_term_years(kind: OrgKind, field: OrgField, years: int) -> None:
+    assert default_term_years(kind, field) == years

@@ -72,6 +72,11 @@ def test_a_member_who_dies_leaves_the_current_rolls_and_stays_in_history(
     assert [r.name for r in member_export.get_roster(db, org).rows] == ["张三"]
     earlier = member_export.get_roster(db, org, as_of=date(2025, 12, 31))
     assert {r.name for r in earlier.rows} == {"张三", "李四"}
+    # the organization counts its members on the roll
+    from pbc_desktop.services import organizations
+
+    [org_row] = organizations.list_organizations(db, organizations.OrgQuery(), PageRequest())
+    assert org_row.member_count == 1
     # the year's count, the member's history, the post ended
     assert count_changes(db, *YEAR)[MemberChangeKind.DECEASED] == 1
     [change] = member_changes(db, gone)

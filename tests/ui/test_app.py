@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -48,6 +50,31 @@ def tab_titles(window: MainWindow) -> list[str]:
     return [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
 
 
+def accelerator_clashes(window: MainWindow) -> list[str]:
+    """Menus (the bar, and each menu's entries) where two visible entries share an Alt key."""
+    clashes = []
+    groups: list[tuple[str, list[QAction]]] = [("menu bar", window.menuBar().actions())]
+    menus = [a.menu() for a in window.menuBar().actions()]
+    while menus:
+        menu = menus.pop()
+        if isinstance(menu, QMenu):
+            groups.append((menu.title(), menu.actions()))
+            menus += [a.menu() for a in menu.actions()]
+    for name, actions in groups:
+        keys: dict[str, str] = {}
+        for a in actions:
+            if a.isSeparator() or not a.isVisible():
+                continue
+            found = re.search(r"&([^&])", a.text())
+            if found is None:
+                continue
+            key = found.group(1).lower()
+            if key in keys:
+                clashes.append(f"{name}: {keys[key]} / {a.text()}")
+            keys[key] = a.text()
+    return clashes
+
+
 def test_window_speaks_chinese_and_names_the_database(
     qtbot: QtBot, db: Database, chinese: object
 ) -> None:
@@ -55,6 +82,7 @@ def test_window_speaks_chinese_and_names_the_database(
     assert tab_titles(window) == TAB_TITLES_ZH
     menus = [a.text() for a in window.menuBar().actions()]
     assert any("文件" in m for m in menus) and any("帮助" in m for m in menus)
+    assert accelerator_clashes(window) == []
     if db.path is not None:
         assert str(db.path) in window._db_label.text()
     assert window.current_key() == "overview"  # a new database: its first steps
@@ -92,6 +120,7 @@ def test_every_tab_keeps_the_contract_and_the_naming_scheme(qtbot: QtBot, db: Da
 
 def test_menu_entries_follow_the_naming_scheme(qtbot: QtBot, db: Database) -> None:
     window = make_window(qtbot, db)
+    assert accelerator_clashes(window) == []
     names = []
     menus = [a.menu() for a in window.menuBar().actions()]
     while menus:

@@ -129,7 +129,14 @@ def town_year(
     town and pinyin name, with its year as of ``today``."""
     schedule = get_schedule(db)
     orgs = (
-        select(Organization.id, Organization.name, Organization.town)
+        select(
+            Organization.id,
+            Organization.name,
+            Organization.town,
+            Organization.kind,
+            Organization.start_date,
+            Organization.end_date,
+        )
         .where(Organization.kind.in_(sorted(branch_life.BRANCH_KINDS)))
         .order_by(Organization.town, Organization.name_sort)
     )
@@ -148,9 +155,18 @@ def town_year(
             name,
             org_town,
             year,
-            tuple(branch_life.compliance(schedule, counts.get(org_id, {}), year, today, kinds)),
+            tuple(
+                branch_life.compliance(
+                    schedule,
+                    counts.get(org_id, {}),
+                    year,
+                    today,
+                    kinds,
+                    active=branch_life.active_span(kind, start, end),
+                )
+            ),
         )
-        for org_id, name, org_town in rows
+        for org_id, name, org_town, kind, start, end in rows
     )
     return TownYear(year, today, branches)
 

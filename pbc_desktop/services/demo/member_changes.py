@@ -131,14 +131,17 @@ def add_member_changes(gen: District) -> None:
         )
 
 
+#: Records that put a member to work (a post, a meeting, a role): such members stay.
+_BUSY = ("post_report", "attendance", "community_role")
+
+
 def _untouched(gen: District) -> list[dict[str, Any]]:
     """Members on the roll with no post, report, attendance or role: they may leave or
     move without changing anything else of the district."""
     used = {
         row["member_id"]
-        for name, rows in gen.rows.items()
-        if name not in ("member_change", "member_transfer", "mobile_member")
-        for row in rows
+        for name in _BUSY
+        for row in gen.rows.get(name, ())
         if row.get("member_id") is not None
     }
     return [

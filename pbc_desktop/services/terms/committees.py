@@ -8,16 +8,16 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Committee, CommitteeMember, Organization
+from pbc_desktop.db.models import Committee, CommitteeMember, Organization, PartyMember
 from pbc_desktop.domain import terms
-from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.enums import AuditAction, MembershipStatus
 from pbc_desktop.domain.terms import CommitteePost, TermState
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,25 @@ class CommitteeRow:
     current: bool  # the organization's latest committee
     seats: tuple[Seat, ...]
     remark: str | None
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class CommitteeForm:
+    """What the 换届 dialog starts from for one organization."""
+
+    organization_id: int
+    organization_name: str
+    default_term_years: int  # by the organization's kind and field
+    next_term_no: int  # the latest committee's 届次 + 1 (1 for the first)
+    latest: CommitteeRow | None  # the current committee, the one a correction edits
+    members: tuple[MemberChoice, ...]  # the organization's members in good standing
 
 
 def organization_gone() -> NotFoundError:
@@ -91,10 +110,67 @@ def _validate(data: CommitteeInput, taken: set[int], latest: date | None, today:
                 ),
             )
         )
-    if any(not seat.person_name.strip() for seat in data.seats):
-        errors.append(FieldError("seats", t("班子成员的姓名不能为空", "A member's name is empty")))
+    seat_error = _seats_problem(data.seats)
+    if seat_error is not None:
+        errors.append(FieldError("seats", seat_error))
     if errors:
         raise ValidationError(errors)
+
+
+def _seats_problem(seats: tuple[Seat, ...]) -> str | None:
+    """The first thing wrong with the members (a committee has its 书记)."""
+    if any(not seat.person_name.strip() for seat in seats):
+        return t("班子成员的姓名不能为空", "A member's name is empty")
+    if not any(seat.post is CommitteePost.SECRETARY for seat in seats):
+        return t("班子成员中应有书记", "The committee needs a secretary")
+    seen: set[object] = set()
+    for seat in seats:
+        person = seat.member_id if seat.member_id is not None else seat.person_name.strip()
+        if person in seen:
+            name = seat.person_name.strip()
+            return t(f"{name}在班子中出现了两次", f"{name} is listed twice")
+        seen.add(person)
+    return None
+
+
+def _check_members(s: Session, org: Organization, seats: tuple[Seat, ...]) -> None:
+    """A seat naming a party member names one of the organization's own."""
+    ids = {seat.member_id for seat in seats if seat.member_id is not None}
+    if not ids:
+        return
+    own = set(
+        s.scalars(
+            select(PartyMember.id).where(
+                PartyMember.id.in_(ids), PartyMember.organization_id == org.id
+            )
+        )
+    )
+    for seat in seats:
+        if seat.member_id is not None and seat.member_id not in own:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "seats",
+                        t(
+                            f"{seat.person_name.strip()}不是{org.name}的党员",
+                            f"{seat.person_name.strip()} is not a member of {org.name}",
+                        ),
+                    )
+                ]
+            )
+
+
+def _members(data: CommitteeInput) -> list[CommitteeMember]:
+    return [
+        CommitteeMember(
+            seq=i, person_name=seat.person_name.strip(), post=seat.post, member_id=seat.member_id
+        )
+        for i, seat in enumerate(data.seats)
+    ]
+
+
+def _seat_texts(seats: tuple[Seat, ...]) -> list[str]:
+    return [f"{x.post.zh} {x.person_name.strip()}" for x in seats]
 
 
 def record_committee(db: Database, data: CommitteeInput, today: date | None = None) -> int:
@@ -114,21 +190,14 @@ def record_committee(db: Database, data: CommitteeInput, today: date | None = No
         ).all()
         latest = max((elected for _no, elected in stored), default=None)
         _validate(data, {no for no, _e in stored}, latest, today)
+        _check_members(s, org, data.seats)
         committee = Committee(
             organization_id=org.id,
             term_no=data.term_no,
             elected_on=data.elected_on,
             term_years=data.term_years,
             remark=(data.remark or "").strip() or None,
-            members=[
-                CommitteeMember(
-                    seq=i,
-                    person_name=seat.person_name.strip(),
-                    post=seat.post,
-                    member_id=seat.member_id,
-                )
-                for i, seat in enumerate(data.seats)
-            ],
+            members=_members(data),
         )
         s.add(committee)
         s.flush()
@@ -140,12 +209,98 @@ def record_committee(db: Database, data: CommitteeInput, today: date | None = No
                 f"登记{org.name}第{data.term_no}届班子",
                 f"Recorded committee no. {data.term_no} of {org.name}",
             ),
-            after=audit.snapshot(
-                committee, seats=[f"{x.post.zh} {x.person_name}" for x in data.seats]
-            ),
+            after=audit.snapshot(committee, seats=_seat_texts(data.seats)),
             entity="committee",
         )
         return committee.id
+
+
+def correct_committee(
+    db: Database,
+    committee_id: int,
+    data: CommitteeInput,
+    read_version: int | None = None,
+    today: date | None = None,
+) -> None:
+    """Correct the current (latest) committee of an own organization: its 届次, election,
+    term and members, checked against the committees before it. Earlier committees are
+    history and stay as recorded."""
+    today = today or date.today()
+    with db.write() as s:
+        acc = access.of(db, s)
+        committee = s.get(Committee, committee_id)
+        if committee is None or not acc.sees_org(committee.organization_id):
+            raise NotFoundError(t("该届班子不存在或已被删除", "That committee does not exist"))
+        org = committee.organization
+        acc.check_org_writable(org.id)
+        versions.check(s, committee, read_version)
+        others = s.execute(
+            select(Committee.term_no, Committee.elected_on).where(
+                Committee.organization_id == org.id, Committee.id != committee.id
+            )
+        ).all()
+        if any(elected > committee.elected_on for _no, elected in others):
+            raise ValidationError(
+                [
+                    FieldError(
+                        "term_no",
+                        t(
+                            "只能修改最近一届班子，以往各届作为历史保留",
+                            "Only the latest committee can be corrected; earlier ones are kept"
+                            " as history",
+                        ),
+                    )
+                ]
+            )
+        latest = max((elected for _no, elected in others), default=None)
+        _validate(data, {no for no, _e in others}, latest, today)
+        _check_members(s, org, data.seats)
+        old_seats = tuple(Seat(m.person_name, m.post, m.member_id) for m in committee.members)
+        before = audit.snapshot(committee, seats=_seat_texts(old_seats))
+        committee.term_no = data.term_no
+        committee.elected_on = data.elected_on
+        committee.term_years = data.term_years
+        committee.remark = (data.remark or "").strip() or None
+        committee.members = _members(data)
+        s.flush()
+        audit.record(
+            s,
+            AuditAction.UPDATE,
+            committee,
+            summary=t(
+                f"更正{org.name}第{data.term_no}届班子",
+                f"Corrected committee no. {data.term_no} of {org.name}",
+            ),
+            before=before,
+            after=audit.snapshot(committee, seats=_seat_texts(data.seats)),
+            entity="committee",
+        )
+
+
+def committee_form(db: Database, organization_id: int, today: date | None = None) -> CommitteeForm:
+    """The organization's name, the proposed 届次 and term, its current committee and the
+    members to choose the committee from."""
+    rows = history(db, organization_id, today)
+    with db.read() as s:
+        org = s.get(Organization, organization_id)
+        if org is None:
+            raise organization_gone()
+        members = s.execute(
+            select(PartyMember.id, PartyMember.name)
+            .where(
+                PartyMember.organization_id == organization_id,
+                PartyMember.status == MembershipStatus.NORMAL,
+            )
+            .order_by(PartyMember.name_sort, PartyMember.id)
+        ).all()
+        return CommitteeForm(
+            org.id,
+            org.name,
+            terms.default_term_years(org.kind, org.field),
+            rows[0].term_no + 1 if rows else 1,
+            rows[0] if rows else None,
+            tuple(MemberChoice(i, name) for i, name in members),
+        )
 
 
 def history(db: Database, organization_id: int, today: date | None = None) -> list[CommitteeRow]:
@@ -179,6 +334,7 @@ def history(db: Database, organization_id: int, today: date | None = None) -> li
                     n == 0,
                     tuple(Seat(m.person_name, m.post, m.member_id) for m in c.members),
                     c.remark,
+                    c.version,
                 )
             )
     return rows

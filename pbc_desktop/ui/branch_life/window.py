@@ -30,9 +30,10 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.branch_life import PeriodState
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import access, scope
+from pbc_desktop.services import access, organizations, scope
 from pbc_desktop.services.branch_life import compliance, schedule
 from pbc_desktop.services.terms import committees, due
+from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
 from pbc_desktop.ui.common import messages, printing, prompts
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
@@ -56,6 +57,7 @@ STATE_COLOURS = {
     PeriodState.MISSED: "#f5b7b1",
     PeriodState.OPEN: "#fcf3cf",
     PeriodState.FUTURE: "#f2f3f4",
+    PeriodState.INACTIVE: "#d5d8dc",
 }
 
 
@@ -125,7 +127,7 @@ class BranchLifeWindow(MenuWindow):
         fill(self.town, ((t, t) for t in scope.towns(ctx.db)), everything)
         self.behind_only = QCheckBox(self.tr("&Behind only"), self)
         self.behind_only.setObjectName("branchLifeBehind")
-        self.print_button = QPushButton(self.tr("&Notice (PDF)..."), self)
+        self.print_button = QPushButton(self.tr("Notice (&PDF)..."), self)
         self.print_button.setObjectName("branchLifePrint")
         self.print_button.clicked.connect(self.save_notice)
         self.schedule_button = QPushButton(self.tr("&Schedule..."), self)
@@ -198,9 +200,33 @@ class BranchLifeWindow(MenuWindow):
             "branchLifeHistory",
             [self.tr("Term"), self.tr("Elected on"), self.tr("Years"), self.tr("Members")],
         )
+        self.new_term_button = QPushButton(self.tr("&New election record..."), self)
+        self.new_term_button.setObjectName("branchLifeNewTerm")
+        self.new_term_button.setToolTip(
+            self.tr(
+                "Record the newly elected committee of the selected organization, or of an "
+                "organization chosen from a list (one without a committee recorded yet)"
+            )
+        )
+        self.new_term_button.clicked.connect(lambda: self.open_committee(edit=False))
+        self.edit_term_button = QPushButton(self.tr("&Edit..."), self)
+        self.edit_term_button.setObjectName("branchLifeEditTerm")
+        self.edit_term_button.setToolTip(
+            self.tr("Correct the latest committee of the selected organization")
+        )
+        self.edit_term_button.clicked.connect(lambda: self.open_committee(edit=True))
+        chosen = lambda: selected_id(self.terms_table) is not None  # noqa: E731
+        self.writes.add(self.new_term_button, Permission.WRITE)
+        self.writes.add(self.edit_term_button, Permission.WRITE, when=chosen)
+        self.writes.update()
+        terms_bar = QHBoxLayout()
+        terms_bar.addWidget(self.within)
+        terms_bar.addStretch(1)
+        terms_bar.addWidget(self.new_term_button)
+        terms_bar.addWidget(self.edit_term_button)
         terms_page = QWidget(self)
         terms_layout = QVBoxLayout(terms_page)
-        terms_layout.addWidget(self.within)
+        terms_layout.addLayout(terms_bar)
         terms_layout.addWidget(self.terms_table, 2)
         terms_layout.addWidget(QLabel(self.tr("Committees of the selected organization:"), self))
         terms_layout.addWidget(self.history, 1)
@@ -346,7 +372,31 @@ class BranchLifeWindow(MenuWindow):
         fill_table(self.terms_table, rows, keep)
         self.show_history()
 
+    def committee_dialog(self, organization_id: int, edit: bool) -> CommitteeDialog:
+        return CommitteeDialog(self.ctx, organization_id, self, edit=edit, today=self.today())
+
+    def open_committee(self, edit: bool) -> None:
+        """Record the selected organization's new committee, or correct its latest. A new
+        record with no organization selected asks which (the page lists only committees
+        already recorded: a first one starts here)."""
+        org_id = selected_id(self.terms_table)
+        if org_id is None and not edit:
+            org_id = prompts.ask_choice(
+                self,
+                self.tr("New election record"),
+                self.tr("Organization:"),
+                [(o.id, o.name) for o in organizations.choices(self.ctx.db)],
+            )
+        if org_id is None:
+            return
+        dialog = self.committee_dialog(org_id, edit)
+        if dialog.exec():
+            self.refresh_terms()
+            select_id(self.terms_table, org_id)
+        dialog.deleteLater()
+
     def show_history(self) -> None:
+        self.writes.update()
         org_id = selected_id(self.terms_table)
         if org_id is None:
             self.history.setRowCount(0)

@@ -1,13 +1,15 @@
-"""The small modal questions: where to save, a line of text, a passphrase, a date; and
-opening a folder.
+"""The small modal questions: where to save, a line of text, a passphrase, a date, one of
+a list; and opening a folder.
 
 One module so tests replace them here, as they do ``ui.common.messages``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from pbc_desktop.lang import t
 from pbc_desktop.ui.common import messages
+
+T = TypeVar("T")
 
 
 def documents_dir() -> Path:
@@ -67,6 +71,25 @@ def ask_date(parent: QWidget | None, title: str, prompt: str) -> date | None:
             messages.warning(
                 parent, title, t("日期格式应为 2026-03-01", "Use a date like 2026-03-01")
             )
+
+
+def ask_choice(
+    parent: QWidget | None,
+    title: str,
+    prompt: str,
+    choices: Sequence[tuple[T, str]],
+    current: T | None = None,
+) -> T | None:
+    """One of ``choices`` (value, text), ``current`` proposed; None when cancelled or there
+    is nothing to choose. The list can be searched by typing its first letters."""
+    if not choices:
+        return None
+    texts = [text for _value, text in choices]
+    start = next((i for i, (value, _t) in enumerate(choices) if value == current), 0)
+    text, ok = QInputDialog.getItem(parent, title, prompt, texts, start, False)
+    if not ok:
+        return None
+    return choices[texts.index(text)][0]
 
 
 def open_folder(folder: Path) -> None:

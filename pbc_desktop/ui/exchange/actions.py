@@ -50,7 +50,7 @@ class Host(MenuHost, Protocol):
 class ExchangeActions(MenuActions[Host]):
     def __init__(self, host: Host, parent: QWidget) -> None:
         super().__init__(host, parent, "mainExchangeMenu")
-        self.menu.setTitle(self.tr("Data e&xchange"))
+        self.menu.setTitle(self.tr("&Data exchange"))
         self.menu.menuAction().setObjectName("mainExchange")
         self.action_send = self.add_entry(
             "mainExchangeSend", self.tr("&Send a package..."), self.send

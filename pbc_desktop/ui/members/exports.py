@@ -194,8 +194,10 @@ def _write_roster(
     *,
     unmasked: bool,
     title: str,
+    as_of: date | None = None,
 ) -> Path | None:
-    """Build the PDF off the UI thread; the path, or None after a message."""
+    """Build the PDF off the UI thread (the roll now, or at ``as_of``); the path, or None
+    after a message."""
     from pbc_desktop.reports.roster import build_roster
 
     db = ctx.db
@@ -203,7 +205,9 @@ def _write_roster(
 
     def job(progress: ProgressFn, _cancelled: CancelFn) -> Path:
         progress(10, "")
-        return build_roster(db, organization_id, out, unmasked=unmasked, warn=notes.append)
+        return build_roster(
+            db, organization_id, out, unmasked=unmasked, warn=notes.append, as_of=as_of
+        )
 
     outcome = run_with_progress(parent, title, job)
     if not succeeded(parent, outcome, title=title, refused=(UserError, OSError)):
@@ -225,8 +229,10 @@ def save_roster_pdf(
     ctx: AppContext,
     organization_id: int | None,
     unmasked: bool = False,
+    as_of: date | None = None,
 ) -> Path | None:
-    """Save the 党员花名册 of the organization (asked for when None) as a PDF."""
+    """Save the 党员花名册 of the organization (asked for when None) as a PDF: its roll
+    now, or at ``as_of``."""
     title = QCoreApplication.translate("MemberExports", "Save the member roster as PDF")
     org_id = _organization(parent, ctx, organization_id)
     if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
@@ -236,7 +242,7 @@ def save_roster_pdf(
     )
     if path is None:
         return None
-    written = _write_roster(parent, ctx, org_id, path, unmasked=unmasked, title=title)
+    written = _write_roster(parent, ctx, org_id, path, unmasked=unmasked, title=title, as_of=as_of)
     if written is not None:
         said = QCoreApplication.translate("MemberExports", "The roster was saved as {0}.")
         prompts.offer_folder(parent, title, written, said.format(str(written)))
@@ -259,6 +265,7 @@ def _with_roster_pdf(
     unmasked: bool,
     title: str,
     use: Callable[[Path], int],
+    as_of: date | None = None,
 ) -> int:
     org_id = _organization(parent, ctx, organization_id)
     if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
@@ -266,7 +273,7 @@ def _with_roster_pdf(
     with tempfile.TemporaryDirectory(prefix="pbc-print-") as folder:
         name = _roster_name(ctx, org_id).replace("/", "-")
         out = Path(folder) / f"{name}.pdf"
-        pdf = _write_roster(parent, ctx, org_id, out, unmasked=unmasked, title=title)
+        pdf = _write_roster(parent, ctx, org_id, out, unmasked=unmasked, title=title, as_of=as_of)
         return use(pdf) if pdf is not None else 0
 
 
@@ -285,6 +292,7 @@ def preview_roster(
     ctx: AppContext,
     organization_id: int | None,
     unmasked: bool = False,
+    as_of: date | None = None,
 ) -> int:
     """Show the roster in a print preview (from which it can be printed); pages painted."""
     title = QCoreApplication.translate("MemberExports", "Print preview")
@@ -301,7 +309,9 @@ def preview_roster(
         dialog.deleteLater()
         return painted[-1] if painted else 0
 
-    return _with_roster_pdf(parent, ctx, organization_id, unmasked=unmasked, title=title, use=show)
+    return _with_roster_pdf(
+        parent, ctx, organization_id, unmasked=unmasked, title=title, use=show, as_of=as_of
+    )
 
 
 def print_roster(
@@ -309,6 +319,7 @@ def print_roster(
     ctx: AppContext,
     organization_id: int | None,
     unmasked: bool = False,
+    as_of: date | None = None,
 ) -> int:
     """Print the roster on A4 landscape after the print dialog; pages printed (0: none)."""
     title = QCoreApplication.translate("MemberExports", "Print the member roster")
@@ -325,7 +336,9 @@ def print_roster(
         dialog.deleteLater()
         return pages
 
-    return _with_roster_pdf(parent, ctx, organization_id, unmasked=unmasked, title=title, use=send)
+    return _with_roster_pdf(
+        parent, ctx, organization_id, unmasked=unmasked, title=title, use=send, as_of=as_of
+    )
 
 
 def roster_menu(
@@ -333,11 +346,13 @@ def roster_menu(
     ctx: AppContext,
     organization_id: Callable[[], int | None],
     unmasked: Callable[[], bool],
+    as_of: Callable[[], date | None] = lambda: None,
 ) -> QMenu:
     """A menu "Save as PDF… / Print preview… / Print…" for a 花名册 button.
 
-    ``organization_id()`` gives the organization of the tab's filter (None: ask) and
-    ``unmasked()`` whether the user chose to show full numbers, when an entry is chosen.
+    ``organization_id()`` gives the organization of the tab's filter (None: ask),
+    ``unmasked()`` whether the user chose to show full numbers and ``as_of()`` the date of
+    the roll (None: now), when an entry is chosen.
     """
     menu = QMenu(parent)
     menu.setObjectName("membersRosterMenu")
@@ -360,7 +375,7 @@ def roster_menu(
     ]
 
     def chosen(run: Callable[..., object]) -> Callable[[], object]:
-        return lambda: run(parent, ctx, organization_id(), unmasked())
+        return lambda: run(parent, ctx, organization_id(), unmasked(), as_of())
 
     for object_name, text, run in entries:
         menu.addAction(make_action(menu, object_name, text, chosen(run)))

@@ -163,7 +163,11 @@ class MembersTab(ListingTab[members.MemberRow]):
             tooltip=self.tr("Excel roster, import template, printed roster"),
         )
         menu = member_exports.roster_menu(
-            self, self.ctx, self.organization_combo.currentData, lambda: self._unmasked
+            self,
+            self.ctx,
+            self.organization_combo.currentData,
+            lambda: self._unmasked,
+            lambda: self.query().as_of,
         )
         menu.insertSection(menu.actions()[0], self.tr("Printed roster"))
         first = menu.actions()[0]

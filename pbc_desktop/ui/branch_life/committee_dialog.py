@@ -1,0 +1,200 @@
+"""Record a newly elected committee (换届选举) of an organization, or correct its latest.
+
+The members are a small grid: each row a post and a person, chosen from the
+organization's members by name (completed as it is typed) or typed when the person is
+not one of them. The service checks everything; refused input keeps the dialog open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QWidget
+
+from pbc_desktop.domain import terms
+from pbc_desktop.domain.terms import CommitteePost
+from pbc_desktop.services.terms import committees
+from pbc_desktop.ui.common.combos import current_enum, fill, fill_enum, select_data
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.dates import fmt_date, to_date, to_qdate
+from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.forms.ui_committee_dialog import Ui_CommitteeDialog
+from pbc_desktop.ui.members.dialog import searchable
+
+COL_POST, COL_NAME = range(2)
+# The posts a new committee's rows start with.
+FIRST_POSTS = (CommitteePost.SECRETARY, CommitteePost.ORGANIZATION, CommitteePost.PROPAGANDA)
+
+
+class CommitteeDialog(FormDialog):
+    """``edit``: correct the organization's latest committee; otherwise record the next.
+
+    ``saved`` sends the committee's id."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        organization_id: int,
+        parent: QWidget | None = None,
+        *,
+        edit: bool = False,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or date.today()
+        self.form = committees.committee_form(ctx.db, organization_id, self.today)
+        self.editing = self.form.latest if edit else None
+        self.ui = Ui_CommitteeDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        ui = self.ui
+        self.field_widgets = {
+            "term_no": ui.termNoSpin,
+            "elected_on": ui.electedEdit,
+            "term_years": ui.yearsCombo,
+            "seats": ui.membersTable,
+            "remark": ui.remarkEdit,
+        }
+        ui.organizationName.setText(self.form.organization_name)
+        fill(ui.yearsCombo, ((self.tr("{0} years").format(n), n) for n in terms.TERM_YEARS))
+        table = ui.membersTable
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(30)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(COL_POST, 160)
+        latest = self.form.latest
+        if self.editing is not None:
+            row = self.editing
+            self.read_version = row.version
+            self.setWindowTitle(self.tr("Correct committee no. {0}").format(row.term_no))
+            ui.termNoSpin.setValue(row.term_no)
+            ui.electedEdit.setDate(to_qdate(row.elected_on))
+            select_data(ui.yearsCombo, row.term_years, otherwise=0)
+            ui.remarkEdit.setText(row.remark or "")
+            for seat in row.seats:
+                self.add_row(seat)
+            ui.termNoHint.setText(self.tr("only the latest committee can be corrected"))
+        else:
+            self.setWindowTitle(self.tr("New committee (election)"))
+            ui.termNoSpin.setValue(self.form.next_term_no)
+            ui.electedEdit.setDate(to_qdate(self.today))
+            select_data(ui.yearsCombo, self.form.default_term_years, otherwise=0)
+            for post in FIRST_POSTS:
+                self.add_row(committees.Seat("", post))
+            if latest is not None:
+                ui.termNoHint.setText(
+                    self.tr("last: no. {0}, elected on {1}").format(
+                        latest.term_no, fmt_date(latest.elected_on)
+                    )
+                )
+        ui.yearsCombo.setToolTip(
+            self.tr(
+                "Usually 5 years for a Party committee and for every organization of a "
+                "village or community, 3 years for a general branch or branch"
+            )
+        )
+        ui.electedEdit.dateChanged.connect(self.show_due)
+        ui.yearsCombo.currentIndexChanged.connect(self.show_due)
+        ui.addButton.clicked.connect(self.add_empty_row)
+        ui.removeButton.clicked.connect(self.remove_row)
+        table.itemSelectionChanged.connect(self._update_buttons)
+        self.show_due()
+        self._update_buttons()
+        self.resize(660, 540)
+
+    # -- the grid --------------------------------------------------------------------------
+    def add_empty_row(self) -> None:
+        self.add_row(committees.Seat("", CommitteePost.MEMBER))
+        name = self.name_combo(self.ui.membersTable.rowCount() - 1)
+        name.setFocus()
+
+    def add_row(self, seat: committees.Seat) -> int:
+        table = self.ui.membersTable
+        row = table.rowCount()
+        table.insertRow(row)
+        post = QComboBox(table)
+        post.setObjectName(f"committeePost{row}")
+        fill_enum(post, CommitteePost)
+        select_data(post, seat.post.value, otherwise=0)
+        name = QComboBox(table)
+        name.setObjectName(f"committeeName{row}")
+        name.setEditable(True)
+        searchable(name, 60)
+        fill(name, ((m.name, m.id) for m in self.form.members))
+        name.setCurrentIndex(-1)
+        name.setEditText(seat.person_name)
+        if seat.member_id is not None:
+            select_data(name, seat.member_id)
+        name.setToolTip(self.tr("Choose one of the organization's members, or type a name"))
+        table.setCellWidget(row, COL_POST, post)
+        table.setCellWidget(row, COL_NAME, name)
+        table.selectRow(row)
+        self._update_buttons()
+        return row
+
+    def remove_row(self) -> None:
+        table = self.ui.membersTable
+        row = table.currentRow()
+        if row < 0:
+            return
+        table.removeRow(row)
+        table.selectRow(min(row, table.rowCount() - 1))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.ui.removeButton.setEnabled(self.ui.membersTable.currentRow() >= 0)
+
+    def post_combo(self, row: int) -> QComboBox:
+        widget = self.ui.membersTable.cellWidget(row, COL_POST)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def name_combo(self, row: int) -> QComboBox:
+        widget = self.ui.membersTable.cellWidget(row, COL_NAME)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def seats(self) -> tuple[committees.Seat, ...]:
+        """Each row with a name, its person one of the members when the name is theirs."""
+        found = []
+        for row in range(self.ui.membersTable.rowCount()):
+            combo = self.name_combo(row)
+            name = combo.currentText().strip()
+            if not name:
+                continue
+            at = combo.findText(name)
+            member_id = combo.itemData(at) if at >= 0 else None
+            post = current_enum(self.post_combo(row), CommitteePost) or CommitteePost.MEMBER
+            found.append(committees.Seat(name, post, member_id))
+        return tuple(found)
+
+    # -- saving ----------------------------------------------------------------------------
+    def show_due(self) -> None:
+        years = self.ui.yearsCombo.currentData()
+        if not isinstance(years, int):
+            self.ui.dueHint.clear()
+            return
+        due_on = terms.term_ends(to_date(self.ui.electedEdit.date()), years)
+        self.ui.dueHint.setText(self.tr("term runs out on {0}").format(fmt_date(due_on)))
+
+    def data(self) -> committees.CommitteeInput:
+        ui = self.ui
+        return committees.CommitteeInput(
+            self.form.organization_id,
+            ui.termNoSpin.value(),
+            to_date(ui.electedEdit.date()),
+            int(ui.yearsCombo.currentData()),
+            self.seats(),
+            ui.remarkEdit.text(),
+        )
+
+    def save(self) -> int | None:
+        data = self.data()
+        if self.editing is not None:
+            committees.correct_committee(
+                self.ctx.db, self.editing.id, data, self.read_version, today=self.today
+            )
+            return self.editing.id
+        return committees.record_committee(self.ctx.db, data, today=self.today)

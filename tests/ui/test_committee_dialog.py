@@ -1,0 +1,225 @@
+"""The 换届 dialog: a new committee recorded, refusals in sentences, the latest corrected,
+and the 换届 page's buttons following the account."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, QRect, Qt
+from pytestqt.qtbot import QtBot
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.terms import CommitteePost
+from pbc_desktop.services.terms import committees
+from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
+from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+from pbc_desktop.ui.common import prompts, screens
+from pbc_desktop.ui.common.context import AppContext
+from tests.scope_factories import TwoTowns, two_towns, viewer_actor
+
+TODAY = date(2026, 5, 25)
+
+
+@pytest.fixture
+def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> TwoTowns:
+    monkeypatch.setattr(BranchLifeWindow, "today", lambda _self: TODAY)
+    world = two_towns(db)
+    seats = (
+        committees.Seat("王书记", CommitteePost.SECRETARY),
+        committees.Seat("陈委员", CommitteePost.ORGANIZATION),
+    )
+    for no, elected in ((3, date(2020, 6, 1)), (4, date(2023, 6, 1))):
+        data = committees.CommitteeInput(world.jia_two, no, elected, 3, seats)
+        committees.record_committee(db, data, today=TODAY)
+    return world
+
+
+def _dialog(qtbot: QtBot, db: Database, org: int, *, edit: bool = False) -> CommitteeDialog:
+    dialog = CommitteeDialog(AppContext(db), org, edit=edit, today=TODAY)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _fill(dialog: CommitteeDialog, row: int, post: CommitteePost, name: str) -> None:
+    combo = dialog.post_combo(row)
+    combo.setCurrentIndex(combo.findData(post.value))
+    dialog.name_combo(row).setEditText(name)
+
+
+def test_a_new_committee_is_recorded(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    dialog = _dialog(qtbot, db, world.jia_two)
+    ui = dialog.ui
+    assert ui.organizationName.text() == "甲二村党支部"
+    assert ui.termNoSpin.value() == 5  # the last + 1
+    assert ui.termNoHint.text() == "last: no. 4, elected on 2023-06-01"
+    assert ui.yearsCombo.currentData() == 5  # a village's organizations: 5 years
+    assert ui.dueHint.text() == "term runs out on 2031-05-25"
+    assert ui.membersTable.rowCount() == 3  # 书记, 组织委员, 宣传委员 to fill in
+    ui.electedEdit.setDate(QDate(2026, 5, 20))
+    # the secretary chosen from the members (completed by name), the others typed
+    _fill(dialog, 0, CommitteePost.SECRETARY, "甲二党员")
+    _fill(dialog, 1, CommitteePost.ORGANIZATION, "刘组织")
+    qtbot.mouseClick(ui.addButton, Qt.MouseButton.LeftButton)
+    assert ui.membersTable.rowCount() == 4
+    _fill(dialog, 3, CommitteePost.DISCIPLINE, "赵纪检")
+    ui.membersTable.selectRow(2)  # the 宣传委员 left empty: removed
+    qtbot.mouseClick(ui.removeButton, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.accept()
+    latest = committees.history(db, world.jia_two, TODAY)[0]
+    assert saved.args == [latest.id]
+    assert (latest.term_no, latest.elected_on, latest.term_years) == (5, date(2026, 5, 20), 5)
+    assert latest.seats == (
+        committees.Seat("甲二党员", CommitteePost.SECRETARY, world.member_jia_two),
+        committees.Seat("刘组织", CommitteePost.ORGANIZATION),
+        committees.Seat("赵纪检", CommitteePost.DISCIPLINE),
+    )
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        (lambda d: d.ui.electedEdit.setDate(QDate(2026, 6, 1)), "选举日期不能晚于今天"),
+        (
+            lambda d: d.ui.electedEdit.setDate(QDate(2023, 1, 1)),
+            "选举日期应晚于上一届（2023-06-01）",
+        ),
+        (lambda d: d.name_combo(0).setEditText(""), "班子成员中应有书记"),
+        (lambda d: d.name_combo(1).setEditText("张三"), "张三在班子中出现了两次"),
+        (lambda d: d.ui.termNoSpin.setValue(4), "第4届班子已登记"),
+    ],
+)
+@pytest.mark.usefixtures("chinese")
+def test_refusals_are_said_in_a_sentence(
+    qtbot: QtBot, db: Database, world: TwoTowns, step: object, message: str
+) -> None:
+    dialog = _dialog(qtbot, db, world.jia_two)
+    dialog.ui.electedEdit.setDate(QDate(2026, 5, 20))
+    _fill(dialog, 0, CommitteePost.SECRETARY, "张三")
+    _fill(dialog, 1, CommitteePost.ORGANIZATION, "李四")
+    assert callable(step)
+    step(dialog)
+    dialog.accept()
+    assert dialog.error_text() == message
+    assert dialog.saved_id is None
+    assert len(committees.history(db, world.jia_two, TODAY)) == 2
+
+
+def test_the_latest_committee_is_corrected(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    dialog = _dialog(qtbot, db, world.jia_two, edit=True)
+    ui = dialog.ui
+    assert dialog.windowTitle() == "Correct committee no. 4"
+    assert ui.termNoSpin.value() == 4
+    assert ui.electedEdit.date() == QDate(2023, 6, 1)
+    assert ui.yearsCombo.currentData() == 3
+    assert [dialog.name_combo(r).currentText() for r in range(2)] == ["王书记", "陈委员"]
+    ui.electedEdit.setDate(QDate(2023, 6, 8))
+    _fill(dialog, 1, CommitteePost.DEPUTY_SECRETARY, "陈委员")
+    dialog.accept()
+    assert dialog.saved_id is not None
+    rows = committees.history(db, world.jia_two, TODAY)
+    assert len(rows) == 2 and rows[0].elected_on == date(2023, 6, 8)
+    assert rows[0].seats[1] == committees.Seat("陈委员", CommitteePost.DEPUTY_SECRETARY)
+
+
+def test_the_terms_page_buttons(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    assert not window.edit_term_button.isEnabled()  # nothing selected
+    assert window.new_term_button.isEnabled()  # asks which organization
+    window.terms_table.selectRow(0)
+    assert window.new_term_button.isEnabled() and window.edit_term_button.isEnabled()
+    opened: list[tuple[int, bool]] = []
+
+    def fake(org_id: int, edit: bool) -> CommitteeDialog:
+        opened.append((org_id, edit))
+        dialog = CommitteeDialog(AppContext(db), org_id, window, edit=edit, today=TODAY)
+        dialog.exec = lambda: 0  # type: ignore[method-assign]
+        return dialog
+
+    window.committee_dialog = fake  # type: ignore[method-assign]
+    qtbot.mouseClick(window.edit_term_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
+    assert opened == [(world.jia_two, True), (world.jia_two, False)]
+
+    def record(org_id: int, edit: bool) -> CommitteeDialog:
+        dialog = CommitteeDialog(AppContext(db), org_id, window, edit=edit, today=TODAY)
+        _fill(dialog, 0, CommitteePost.SECRETARY, "周书记")
+
+        def save() -> int:
+            dialog.accept()
+            return dialog.result()
+
+        dialog.exec = save  # type: ignore[method-assign]
+        return dialog
+
+    window.committee_dialog = record  # type: ignore[method-assign]
+    window.within.setValue(120)  # the new committee's term runs out in 2031
+    window.terms_table.selectRow(0)
+    window.new_term_button.setFocus()
+    qtbot.keyClick(window.new_term_button, Qt.Key.Key_Space)
+    assert window.history.rowCount() == 3
+    assert window.history.item(0, 3).text() == "书记 周书记"  # type: ignore[union-attr]
+    db.user = viewer_actor(db)
+    viewer = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(viewer)
+    viewer.terms_table.selectRow(0)
+    assert not viewer.new_term_button.isEnabled()
+    assert viewer.new_term_button.toolTip() != ""
+    assert viewer.new_term_button.toolTip() != window.new_term_button.toolTip()
+
+
+def test_the_dialog_fits_an_old_screen(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    free = QRect(0, 0, 1024, 728)  # 1024×768 less the task bar
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    dialog = _dialog(qtbot, db, world.jia_two)
+    dialog.show()
+    assert dialog.frameGeometry().width() <= free.width()
+    assert dialog.frameGeometry().height() <= free.height()
+
+
+def test_a_first_committee_starts_from_a_chosen_organization(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page lists committees already recorded; with none selected, 新建换届记录 asks
+    for the organization (any of the account's) and records its first committee."""
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.terms_table.clearSelection()
+    asked: list[list[str]] = []
+
+    def choose(_parent: object, _title: str, _prompt: str, choices: list[tuple[int, str]]) -> int:
+        asked.append([text for _value, text in choices])
+        return world.yi_one
+
+    monkeypatch.setattr(prompts, "ask_choice", choose)
+    opened: list[tuple[int, bool]] = []
+
+    def record(org_id: int, edit: bool) -> CommitteeDialog:
+        opened.append((org_id, edit))
+        dialog = CommitteeDialog(AppContext(db), org_id, window, edit=edit, today=TODAY)
+        assert dialog.ui.termNoSpin.value() == 1  # none recorded yet
+        dialog.ui.electedEdit.setDate(QDate(2026, 5, 1))
+        _fill(dialog, 0, CommitteePost.SECRETARY, "吴书记")
+
+        def save() -> int:
+            dialog.accept()
+            return dialog.result()
+
+        dialog.exec = save  # type: ignore[method-assign]
+        return dialog
+
+    window.committee_dialog = record  # type: ignore[method-assign]
+    qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
+    assert "乙一村党支部" in asked[0] and "甲二村党支部" in asked[0]
+    assert opened == [(world.yi_one, False)]
+    (first,) = committees.history(db, world.yi_one, TODAY)
+    assert (first.term_no, [s.person_name for s in first.seats]) == (1, ["吴书记"])
+    # cancelled: nothing opens
+    monkeypatch.setattr(prompts, "ask_choice", lambda *_a, **_k: None)
+    window.terms_table.clearSelection()
+    qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
+    assert opened == [(world.yi_one, False)]
