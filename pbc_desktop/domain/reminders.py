@@ -78,6 +78,7 @@ class ReminderArea(LabeledEnum):
     TERMS = "terms", "换届", "Committee terms"
     DEVELOPMENT = "development", "发展党员", "Member development"
     FEES = "fees", "党费", "Party dues"
+    APPRAISAL = "appraisal", "民主评议", "Member appraisal"
 
 
 class Severity(LabeledEnum):

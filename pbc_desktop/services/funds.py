@@ -84,6 +84,8 @@ class LedgerRow(FundInput):
     over_balance: bool
     activity_title: str | None
     item_title: str | None
+    #: 党费补 income: the name of the branch whose fee collection it came from
+    fee_org_name: str | None = None
 
     @property
     def signed_cents(self) -> int:
@@ -135,9 +137,10 @@ def balance(db: Database, community_id: int) -> int:
 def ledger(db: Database, community_id: int, year: int | None = None) -> list[LedgerRow]:
     """Entries by date with the running balance (carried over from earlier years)."""
     stmt = (
-        select(FundEntry, Activity.title, ListItem.title)
+        select(FundEntry, Activity.title, ListItem.title, Organization.name)
         .outerjoin(Activity, Activity.id == FundEntry.activity_id)
         .outerjoin(ListItem, ListItem.id == FundEntry.item_id)
+        .outerjoin(Organization, Organization.id == FundEntry.fee_org_id)
         .where(FundEntry.community_id == community_id)
         .order_by(FundEntry.entry_date, FundEntry.id)
     )
@@ -145,7 +148,7 @@ def ledger(db: Database, community_id: int, year: int | None = None) -> list[Led
     running = 0
     with db.read() as s:
         access.of(db, s).require_community(s, community_id)
-        for entry, activity_title, item_title in s.execute(stmt):
+        for entry, activity_title, item_title, fee_org_name in s.execute(stmt):
             signed = (
                 entry.amount_cents
                 if entry.direction == FundDirection.INCOME
@@ -161,6 +164,7 @@ def ledger(db: Database, community_id: int, year: int | None = None) -> list[Led
                     balance_cents=running,
                     activity_title=activity_title,
                     item_title=item_title,
+                    fee_org_name=fee_org_name,
                 )
             )
     return rows

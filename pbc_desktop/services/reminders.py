@@ -11,7 +11,8 @@ provider appended to :data:`PROVIDERS` below, e.g.::
     PROVIDERS.append(development_reminders)   # or listed in the tuple below
 
 (``development_reminders(db, today)`` for 发展党员, the fees' arrears provider for 党费:
-give each ``ReminderArea.DEVELOPMENT`` / ``ReminderArea.FEES``.) The window's 到期提醒
+give each ``ReminderArea.DEVELOPMENT`` / ``ReminderArea.FEES``; 民主评议 not entered
+by 31 March: ``appraisals.reminders``, ``ReminderArea.APPRAISAL``.) The window's 到期提醒
 panel (``ui/overview/reminders_panel.py``) shows what :func:`collect` returns.
 
 Here too: the community activity rules (日常例会 monthly, …) and running communities
@@ -205,6 +206,7 @@ Provider = Callable[[Database, date], list[Reminder]]
 
 
 def _providers() -> list[Provider]:
+    from pbc_desktop.services.appraisals.reminders import appraisal_reminders
     from pbc_desktop.services.branch_life.reminders import branch_life_reminders
     from pbc_desktop.services.development.listing import branch_reminders
     from pbc_desktop.services.fees.arrears import fee_reminder_items
@@ -216,6 +218,7 @@ def _providers() -> list[Provider]:
         term_reminders,
         branch_reminders,
         fee_reminder_items,
+        appraisal_reminders,
     ]
 
 

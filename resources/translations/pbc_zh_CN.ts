@@ -680,6 +680,14 @@
         <translation>打印评议结果表(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Grades</source>
+        <translation>评议录入(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Year &amp;overview</source>
+        <translation>年度一览(&amp;O)</translation>
+    </message>
+    <message>
         <source>(not graded)</source>
         <translation>（未评定）</translation>
     </message>
@@ -713,6 +721,49 @@
     <message>
         <source>Appraisal {0}</source>
         <translation>{0}年度民主评议</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalOverview</name>
+    <message>
+        <source>Town</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>Appraisal</source>
+        <translation>评议情况</translation>
+    </message>
+    <message>
+        <source>Meeting on</source>
+        <translation>评议日期</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员数</translation>
+    </message>
+    <message>
+        <source>Double-click to enter the organization&apos;s grades</source>
+        <translation>双击录入该党组织的评议结果</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已评议</translation>
+    </message>
+    <message>
+        <source>not held</source>
+        <translation>未评议</translation>
+    </message>
+    <message>
+        <source>{0} organizations, {1} held, {2} not held</source>
+        <translation>共 {0} 个党组织，已评议 {1} 个，未评议 {2} 个</translation>
     </message>
 </context>
 <context>
@@ -2884,6 +2935,22 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Edit fund entry</source>
         <translation>编辑经费收支</translation>
+    </message>
+    <message>
+        <source>The branch whose Party-dues collection this income came from</source>
+        <translation>这笔收入来自哪个党支部收缴的党费</translation>
+    </message>
+    <message>
+        <source>Dues of &amp;branch:</source>
+        <translation>党费来自支部(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Dues of &amp;month:</source>
+        <translation>党费所属月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>collected {0} yuan that month</source>
+        <translation>该月收缴 {0} 元</translation>
     </message>
     <message>
         <source>Over the balance</source>

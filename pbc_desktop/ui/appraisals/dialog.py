@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.services import organizations
 from pbc_desktop.services.appraisals import grid
 from pbc_desktop.ui.appraisals.grade_combo import GradeCombo
+from pbc_desktop.ui.appraisals.overview import AppraisalOverview
 from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import NO_DATE, date_of, optional_date_edit, to_qdate
@@ -44,7 +46,8 @@ NAME, CATEGORY, POST, GRADE = range(4)
 
 
 class AppraisalDialog(FittedDialog):
-    """The appraisal grid of an organization and year."""
+    """The appraisal grid of an organization and year, and (a second page) the year's
+    overview of every organization, whose lines open their grid."""
 
     saved = Signal(int)
 
@@ -98,10 +101,17 @@ class AppraisalDialog(FittedDialog):
             self,
         )
         self.hint_label.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("appraisalTabs")
+        self.overview = AppraisalOverview(ctx, self.tabs)
         self._build_layout()
         self.org_combo.currentIndexChanged.connect(self.reload)
         self.year_spin.valueChanged.connect(self.reload)
+        self.overview.open_grid.connect(self.show_grid)
+        self.saved.connect(lambda _id: self.overview.refresh())
+        self.tabs.currentChanged.connect(self._page_changed)
         self.reload()
+        self.overview.refresh()
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -134,12 +144,38 @@ class AppraisalDialog(FittedDialog):
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_sheet)
         buttons.rejected.connect(self.reject)
+        page = QWidget(self.tabs)
+        grid_layout = QVBoxLayout(page)
+        grid_layout.addLayout(form)
+        grid_layout.addWidget(self.hint_label)
+        grid_layout.addWidget(self.table, 1)
+        grid_layout.addWidget(self.counts_label)
+        self.tabs.addTab(page, self.tr("&Grades"))
+        self.tabs.addTab(self.overview, self.tr("Year &overview"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.counts_label)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+
+    def _page_changed(self, index: int) -> None:
+        on_grid = index == 0
+        self.save_button.setVisible(on_grid)
+        self.print_button.setVisible(on_grid)
+
+    def show_overview(self, year: int | None = None) -> None:
+        """The overview page (of ``year`` when given)."""
+        if year is not None:
+            self.overview.year_spin.setValue(year)
+        self.tabs.setCurrentWidget(self.overview)
+
+    def show_grid(self, organization_id: int | None, year: int | None = None) -> None:
+        """The grid page of ``organization_id`` (and ``year`` when given)."""
+        self.tabs.setCurrentIndex(0)
+        with QSignalBlocker(self.org_combo), QSignalBlocker(self.year_spin):
+            if organization_id is not None:
+                select_data(self.org_combo, organization_id)
+            if year is not None:
+                self.year_spin.setValue(year)
+        self.reload()
 
     # -- reading --------------------------------------------------------------------------
     def organization_id(self) -> int | None:

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import FundDirection
+from pbc_desktop.domain.fees import month_label
 from pbc_desktop.domain.money import format_yuan
+from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.services import access, funds, scope
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.ui.common import messages
@@ -180,6 +182,8 @@ class FundsPanel(DialogHost, QWidget):
         for r, row in enumerate(self.rows):
             income = row.direction == FundDirection.INCOME
             what = label(row.source) if income else (row.purpose or "")
+            if row.fee_org_name and row.fee_month:
+                what = with_note(what, f"{row.fee_org_name} {month_label(row.fee_month)}")
             linked = "、".join(x for x in (row.activity_title, row.item_title) if x)
             marker = self.tr(" (over balance)") if row.over_balance else ""
             amount = format_yuan(row.amount_cents if income else -row.amount_cents)

@@ -5,7 +5,8 @@ whatever other features plug in there.
 Double-clicking a line (or Enter) on a community's activity emits
 ``navigate("activities", filters)`` so the main window opens the 活动 tab on that
 community and kind, as the dashboard cards do; on a branch's meetings or committee it
-opens the 三会一课与换届 window on that organization.
+opens the 三会一课与换届 window on that organization, on a 民主评议 not entered the
+organization's grid of that year.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.reminders import Reminder
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
+from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
@@ -196,6 +198,9 @@ class RemindersPanel(QWidget):
         org_id = org if isinstance(org, int) else None
         if found.tab == "branchLife":
             self.open_branch_life(org_id)
+        elif found.tab == "appraisal":
+            year = filters.get("year")
+            self.open_appraisal(org_id, year if isinstance(year, int) else None)
         elif found.tab == "fees":
             month = filters.get("month")
             self.open_fee_collection(org_id, month if isinstance(month, date) else None)
@@ -236,6 +241,18 @@ class RemindersPanel(QWidget):
         """The 党费收缴 sheet (one at a time) of a branch in arrears, at ``month``."""
         window = self._window("fees", lambda: FeeCollectionWindow(self.ctx, self))
         window.show_sheet(organization_id, month)
+        return window
+
+    def open_appraisal(self, organization_id: int | None, year: int | None) -> AppraisalDialog:
+        """The 民主评议 grid (one at a time) of an organization yet to enter ``year``'s."""
+
+        def build() -> AppraisalDialog:
+            dialog = AppraisalDialog(self.ctx, self)
+            dialog.saved.connect(lambda _id: self.refresh())
+            return dialog
+
+        window = self._window("appraisal", build)
+        window.show_grid(organization_id, year)
         return window
 
     def rules_dialog(self) -> RulesDialog:
