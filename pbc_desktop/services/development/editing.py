@@ -200,7 +200,9 @@ def _open_latest(
     record = load_record(s, record_id, acc)
     acc.check_org_writable(record.organization_id)
     entry = _latest(record)
-    versions.check(s, record, version)
+    # a change of the steps alone is a change of the record too (an editor open on it
+    # elsewhere is refused), also when no editor's version is given
+    versions.check(s, record, record.version if version is None else version)
     return record, entry
 
 
