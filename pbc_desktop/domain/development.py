@@ -300,6 +300,14 @@ def stage_after(step: DevelopmentStep) -> DevelopmentStage | None:
     }.get(step)
 
 
+def stage_before(step: DevelopmentStep, stage: DevelopmentStage) -> DevelopmentStage:
+    """The stage a person at ``stage`` was in before ``step`` (the same unless the step
+    moved them on)."""
+    if stage_after(step) is None:
+        return stage
+    return next(before for before, moves in _MOVES.items() if step in moves)
+
+
 # -- who is due for what ----------------------------------------------------------------------
 def _review(progress: Progress, step: DevelopmentStep) -> Due:
     last = max(progress.stage_since, progress.on(step) or date.min)

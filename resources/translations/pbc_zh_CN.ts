@@ -589,8 +589,20 @@
         <translation>新增入党申请人</translation>
     </message>
     <message>
+        <source>As in the ID number</source>
+        <translation>按身份证号</translation>
+    </message>
+    <message>
         <source>The applicant must be 18 or older on the day the application was handed in. Birth date and sex are read from the ID number.</source>
         <translation>递交入党申请书时须年满18周岁。出生日期和性别从身份证号读出。</translation>
+    </message>
+    <message>
+        <source>Edit applicant</source>
+        <translation>修改入党申请人信息</translation>
+    </message>
+    <message>
+        <source>Admitted as a probationary member: the personal data is now edited on the member (Party members tab).</source>
+        <translation>已接收为预备党员：个人信息请在“党员”页的党员记录中修改。</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -603,6 +615,22 @@
     <message>
         <source>&amp;ID number:</source>
         <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>性别(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Not as in the ID number</source>
+        <translation>与身份证号不同</translation>
+    </message>
+    <message>
+        <source>E&amp;thnicity:</source>
+        <translation>民族(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Applied on:</source>
@@ -1981,6 +2009,29 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>CorrectStepDialog</name>
+    <message>
+        <source>Correct the latest step: {0}</source>
+        <translation>更正最近一步：{0}</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this step</source>
+        <translation>撤销最近一步(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the step entered by mistake: the person is back where they were</source>
+        <translation>撤销误录的步骤：人员回到该步骤之前的状态</translation>
+    </message>
+    <message>
+        <source>Remove the step “{0}” of {1} recorded as entered by mistake?</source>
+        <translation>确定撤销误录的“{0}”（{1}）吗？</translation>
+    </message>
+    <message>
+        <source>Remove the latest step</source>
+        <translation>撤销最近一步</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -2048,12 +2099,28 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>按入党申请书登记申请人（Ctrl+N）</translation>
     </message>
     <message>
+        <source>&amp;Edit...</source>
+        <translation>修改(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Correct the selected person&apos;s data (double-click)</source>
+        <translation>修改所选人员的信息（双击）</translation>
+    </message>
+    <message>
         <source>Record a &amp;step...</source>
         <translation>记录步骤(&amp;S)...</translation>
     </message>
     <message>
-        <source>Record a dated step of the selected person (Enter or double-click)</source>
-        <translation>记录所选人员的一个步骤及日期（回车或双击）</translation>
+        <source>Record a dated step of the selected person (Enter)</source>
+        <translation>记录所选人员的一个步骤（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the latest step...</source>
+        <translation>更正最近一步(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Correct or remove the step recorded last, when it was entered by mistake</source>
+        <translation>更正或撤销最近记录的一步（录入有误时）</translation>
     </message>
     <message>
         <source>Public &amp;notice</source>
@@ -2198,6 +2265,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>No steps yet.</source>
         <translation>还没有步骤。</translation>
+    </message>
+    <message>
+        <source>Admitted as a probationary member: the personal data is edited on the member (Party members tab).</source>
+        <translation>已接收为预备党员：个人信息请在“党员”页的党员记录中修改。</translation>
     </message>
     <message>
         <source>Choose an organization in the filter, or select a person.</source>

@@ -48,6 +48,7 @@ class ApplicantInput:
     work_unit: str | None = None
     phone: str | None = None
     remark: str | None = None
+    version: int | None = None  # the record's version an editor read (None: new, or unchecked)
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,14 @@ def _as_member(data: ApplicantInput) -> MemberInput:
     )
 
 
-def _id_taken(s: Session, number: str) -> FieldError | None:
-    """Another record, or a member, with the ID number: a person is entered once."""
-    other = s.scalar(select(DevelopmentRecord.name).where(DevelopmentRecord.id_number == number))
+def _id_taken(s: Session, number: str, record_id: int | None = None) -> FieldError | None:
+    """Another record (not ``record_id``), or a member, with the ID number: a person is
+    entered once."""
+    other = s.scalar(
+        select(DevelopmentRecord.name).where(
+            DevelopmentRecord.id_number == number, DevelopmentRecord.id != (record_id or 0)
+        )
+    )
     member = s.scalar(select(PartyMember.name).where(PartyMember.id_number == number))
     if other is None and member is None:
         return None
@@ -122,7 +128,11 @@ def keep_summary(record: DevelopmentRecord, progress: Progress) -> None:
         setattr(record, key, value)
 
 
-def _validated(s: Session, data: ApplicantInput, today: date) -> MemberInput:
+def validated(
+    s: Session, data: ApplicantInput, today: date, record_id: int | None = None
+) -> MemberInput:
+    """``data`` checked by the member rules and the application rules (``record_id``: the
+    record being edited, whose own ID number is not a duplicate)."""
     member = completed(_as_member(data))
     errors = member_errors(member, today=today)
     if data.applied_on is None:
@@ -134,7 +144,7 @@ def _validated(s: Session, data: ApplicantInput, today: date) -> MemberInput:
         if problem:
             errors.append(FieldError("applied_on", problem))
     if member.id_number and not any(e.field == "id_number" for e in errors):
-        taken = _id_taken(s, member.id_number)
+        taken = _id_taken(s, member.id_number, record_id)
         if taken:
             errors.append(taken)
     if errors:
@@ -159,7 +169,7 @@ def create_applicant(db: Database, data: ApplicantInput, *, today: date | None =
     with db.write() as s:
         acc = access.of(db, s)
         acc.require(Permission.WRITE)
-        clean = _validated(s, data, today)
+        clean = validated(s, data, today)
         acc.check_org_writable(clean.organization_id)
         assert data.applied_on is not None
         assert clean.organization_id is not None
@@ -189,7 +199,7 @@ def create_applicant(db: Database, data: ApplicantInput, *, today: date | None =
         return record.id
 
 
-def _step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldError]:
+def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     if data.occurred_on is None:
         errors.append(FieldError("occurred_on", t("请填写日期", "Enter the date")))
@@ -277,7 +287,7 @@ def _apply(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
 def _record(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
     """Check and record one step of ``record`` in the write transaction ``s``."""
     before = audit.snapshot(record)
-    errors = _step_errors(progress_of(record), data, today)
+    errors = step_errors(progress_of(record), data, today)
     if errors:
         raise ValidationError(errors)
     assert data.occurred_on is not None

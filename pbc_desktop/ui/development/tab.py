@@ -27,7 +27,7 @@ from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
-from pbc_desktop.ui.development.dialogs import ApplicantDialog, StepDialog
+from pbc_desktop.ui.development.dialogs import ApplicantDialog, CorrectStepDialog, StepDialog
 
 
 class DevelopmentTab(ListingTab[DevelopmentRow]):
@@ -45,11 +45,24 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.tr("Enter an applicant from the application (Ctrl+N)"),
             rule=self.refused_new,
         )
+        self.edit_button = self.selection_button(
+            "Edit",
+            self.tr("&Edit..."),
+            self.edit_applicant,
+            self.tr("Correct the selected person's data (double-click)"),
+            rule=self.refused_edit,
+        )
         self.step_button = self.selection_button(
             "Step",
             self.tr("Record a &step..."),
             self.record_step,
-            self.tr("Record a dated step of the selected person (Enter or double-click)"),
+            self.tr("Record a dated step of the selected person (Enter)"),
+        )
+        self.correct_button = self.selection_button(
+            "CorrectStep",
+            self.tr("&Correct the latest step..."),
+            self.correct_step,
+            self.tr("Correct or remove the step recorded last, when it was entered by mistake"),
         )
         self.notice_button = self.button(
             "Notice", self.tr("Public &notice"), lambda: None, self.tr("Print a 公示 as PDF")
@@ -65,14 +78,21 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.save_filing,
             self.tr("The 发展党员工作备案表 of the selected person, as PDF"),
         )
-        for button in (self.new_button, self.step_button, self.notice_button, self.filing_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.step_button,
+            self.correct_button,
+            self.notice_button,
+            self.filing_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, row)
         self.add_record_shortcuts(self.new_button, self.step_button, self.step_button)
-        self.table.doubleClicked.connect(lambda _index: self.writes.press(self.step_button))
+        self.table.doubleClicked.connect(lambda _index: self.writes.press(self.edit_button))
 
     # -- listing -----------------------------------------------------------------------------
     def search_hint(self) -> str:
@@ -220,6 +240,17 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
     def change_refusal(self, row: DevelopmentRow) -> str | None:
         return records.change_refusal(self.ctx.db, row.id)
 
+    def refused_edit(self) -> str | None:
+        """Changing the record, and its personal data still its own (not yet a member's)."""
+        refused = self.refused_selected()
+        row = self.current_row()
+        if refused is None and row is not None and row.member_id is not None:
+            return self.tr(
+                "Admitted as a probationary member: the personal data is edited on the member "
+                "(Party members tab)."
+            )
+        return refused
+
     def new_applicant(self) -> ApplicantDialog | None:
         if self.raise_active_dialog():
             return None
@@ -233,6 +264,18 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
         if self.has_selection() and self.raise_active_dialog():
             return None
         return self.open_for_selected(lambda r: StepDialog(self.ctx, r.id, parent=self))
+
+    def edit_applicant(self) -> ApplicantDialog | None:
+        if self.has_selection() and self.raise_active_dialog():
+            return None
+        return self.open_for_selected(
+            lambda r: ApplicantDialog(self.ctx, record_id=r.id, parent=self)
+        )
+
+    def correct_step(self) -> CorrectStepDialog | None:
+        if self.has_selection() and self.raise_active_dialog():
+            return None
+        return self.open_for_selected(lambda r: CorrectStepDialog(self.ctx, r.id, parent=self))
 
     # -- printing ----------------------------------------------------------------------------
     def _notice_slot(self, kind: forms.NoticeKind) -> Callable[[], object]:
