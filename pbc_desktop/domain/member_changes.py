@@ -82,9 +82,11 @@ class TransferState(LabeledEnum):
 
 class MemberRoll(LabeledEnum):
     """Which members a listing shows: those on the roll (the default), those who left, or
-    both."""
+    both; or of those on the roll, the ones out of contact (失联) or away (流动党员)."""
 
     CURRENT = "current", "在册党员", "Members on the roll"
+    LOST_CONTACT = "lost_contact", "失联党员", "Members out of contact"
+    AWAY = "away", "流动党员", "Members away"
     LEFT = "left", "已减少党员", "Members who left"
     ALL = "all", "全部党员", "All members"
 

@@ -186,3 +186,28 @@ def test_a_deleted_mistake_takes_its_changes_along(db: Database, org: int) -> No
     with db.read() as s:
         assert s.scalars(select(MemberChange)).all() == []
         assert s.scalars(select(PartyMember)).all() == []
+
+
+def test_the_rolls_of_members_out_of_contact_and_away(db: Database, org: int) -> None:
+    """Of the members on the roll: those marked 失联, and those away (流动党员) now or at a
+    date; a member who left is on neither."""
+    from pbc_desktop.services.member_changes.mobile import StayInput, end_stay, start_stay
+
+    make_member(db, "在家", org)
+    make_member(db, "失联者", org, status=MembershipStatus.LOST_CONTACT)
+    away = make_member(db, "外出者", org)
+    back = make_member(db, "已回者", org)
+    gone = make_member(db, "已故者", org, status=MembershipStatus.LOST_CONTACT)
+    start_stay(db, away, StayInput(date(2026, 2, 1), "深圳市南山区"))
+    stay = start_stay(db, back, StayInput(date(2026, 1, 10), "广州市天河区"))
+    end_stay(db, stay, date(2026, 3, 1))
+    leave_member(db, gone, LeavingInput(MemberChangeKind.DECEASED, date(2026, 3, 10)))
+
+    assert names(db, MemberQuery(roll=MemberRoll.LOST_CONTACT)) == {"失联者"}
+    assert names(db, MemberQuery(roll=MemberRoll.AWAY)) == {"外出者"}
+    assert names(db, MemberQuery(roll=MemberRoll.AWAY, as_of=date(2026, 2, 15))) == {
+        "外出者",
+        "已回者",
+    }
+    assert names(db, MemberQuery(roll=MemberRoll.AWAY, as_of=date(2026, 1, 20))) == {"已回者"}
+    assert members.count_members(db, MemberQuery(roll=MemberRoll.LOST_CONTACT)) == 1

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, or_, select
 
-from pbc_desktop.db.models import MemberChange, PartyMember
+from pbc_desktop.db.models import MemberChange, MobileMember, PartyMember
+from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.member_changes import ENTRY_KINDS, ON_ROLL_STATUSES, MemberRoll
 
 _ENTRY_CODES = sorted(k.value for k in ENTRY_KINDS)
@@ -65,6 +66,20 @@ def roll_clause(roll: MemberRoll, day: date | None) -> ColumnElement[bool] | Non
     if roll is MemberRoll.ALL:
         return None
     on = on_roll_at(day) if day is not None else on_roll_now()
+    if roll is MemberRoll.LOST_CONTACT:  # as marked now: the mark keeps no dates
+        return and_(on, PartyMember.status == MembershipStatus.LOST_CONTACT)
+    if roll is MemberRoll.AWAY:
+        when = day or date.today()
+        away = (
+            select(MobileMember.id)
+            .where(
+                MobileMember.member_id == PartyMember.id,
+                MobileMember.left_on <= when,
+                or_(MobileMember.returned_on.is_(None), MobileMember.returned_on > when),
+            )
+            .exists()
+        )
+        return and_(on, away)
     return on if roll is MemberRoll.CURRENT else ~on
 
 
