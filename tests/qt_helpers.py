@@ -1,6 +1,9 @@
-"""Typing into widgets as a clerk does, and message boxes that never open, for the widget tests."""
+"""Typing into widgets as a clerk does, message boxes that never open, and the Alt letter of a
+label, for the widget tests."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
@@ -70,3 +73,10 @@ def sign_ins_as_tester(monkeypatch: pytest.MonkeyPatch) -> None:
         return db.user
 
     monkeypatch.setattr("pbc_desktop.ui.accounts.session.sign_in_to", as_tester)
+
+
+def accelerator(text: str) -> str | None:
+    """The Alt letter of a label (``&N`` in ``&New`` or ``新建(&N)``; ``&&`` is a plain ``&``),
+    upper-case; None when it has none."""
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None

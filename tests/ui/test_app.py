@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import time
@@ -29,7 +28,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.tab import Navigable, Tab, checked_tab
 from pbc_desktop.ui.shell.main_window import MainWindow, migrate_settings
 from tests.factories import make_activity, make_community, make_org
-from tests.qt_helpers import sign_ins_as_tester
+from tests.qt_helpers import accelerator, sign_ins_as_tester
 
 QT_OWN_NAMES = {"ScrollLeftButton", "ScrollRightButton"}  # a QTabBar's scroll arrows
 TAB_TITLES_ZH = ["概览", "共同体", "党组织", "党员", "发展党员", "活动", "清单", "考核"]
@@ -65,10 +64,9 @@ def accelerator_clashes(window: MainWindow) -> list[str]:
         for a in actions:
             if a.isSeparator() or not a.isVisible():
                 continue
-            found = re.search(r"&([^&])", a.text())
-            if found is None:
+            key = accelerator(a.text())
+            if key is None:
                 continue
-            key = found.group(1).lower()
             if key in keys:
                 clashes.append(f"{name}: {keys[key]} / {a.text()}")
             keys[key] = a.text()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -13,6 +12,7 @@ import pytest
 from pbc_desktop import i18n
 from pbc_desktop.paths import forms_dir
 from pbc_desktop.ui.forms import build as forms_build
+from tests.qt_helpers import accelerator
 
 
 def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
@@ -78,11 +78,6 @@ def test_generated_form_code_matches_its_ui_file(ui_file: Path) -> None:
     )
 
 
-def _accelerator(text: str) -> str | None:
-    found = re.search(r"&([^&\s])", text.replace("&&", ""))
-    return found.group(1).upper() if found else None
-
-
 def _labelled(widget: ET.Element, page: str | None, out: list[tuple[str | None, str]]) -> None:
     """Every text of ``widget`` and below with the tab page it is on (None: on every page:
     Qt answers Alt+letter only for visible widgets, so two pages may share a letter)."""
@@ -117,6 +112,6 @@ def test_no_two_alt_letters_alike_in_a_dialog(ui_file: Path) -> None:
     pages = {page for page, _ in texts if page} or {None}
     for language, shown in (("en", lambda s: s), ("zh", lambda s: chinese.get(s) or s)):
         for page in pages:
-            letters = [_accelerator(shown(s)) for p, s in texts if p in (None, page)]
+            letters = [accelerator(shown(s)) for p, s in texts if p in (None, page)]
             twice = {a for a in letters if a and letters.count(a) > 1}
             assert not twice, f"{ui_file.name} ({language}, {page}): Alt+{', '.join(twice)}"
