@@ -221,7 +221,9 @@ def test_update_and_sequence_numbers(db: Database, world: dict[str, int]) -> Non
         assert s.get(Activity, first).seq_in_year == 1  # type: ignore[union-attr]
         changed = s.get(Activity, second)
         assert changed is not None and changed.title == "改期的会议" and changed.seq_in_year == 2
-        entries = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "activity")).all()
+        entries = s.scalars(
+            select(AuditEntry.action).where(AuditEntry.entity == "activity").order_by(AuditEntry.id)
+        ).all()
         assert [e.value for e in entries] == ["create", "create", "update"]
 
 

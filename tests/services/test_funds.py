@@ -140,7 +140,11 @@ def test_edit_and_delete_are_audited(db: Database, setup: Setup) -> None:
     with db.read() as s:
         assert s.get(FundEntry, entry) is None
         summaries = list(
-            s.scalars(select(AuditEntry.summary).where(AuditEntry.entity == "fund_entry"))
+            s.scalars(
+                select(AuditEntry.summary)
+                .where(AuditEntry.entity == "fund_entry")
+                .order_by(AuditEntry.id)
+            )
         )
     assert summaries == [
         "记录经费收入：各方筹集 100.00元",

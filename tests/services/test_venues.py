@@ -47,7 +47,7 @@ def test_create_update_delete_with_openings(db: Database) -> None:
     svc.delete_venue(db, vid)
     assert svc.list_venues(db) == []
     with db.read() as s:
-        actions = [e.action.value for e in s.scalars(select(AuditEntry))]
+        actions = [e.action.value for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
         assert actions == ["create", "update", "delete"]
         assert s.scalars(select(CommunityVenue)).first() is None
 
