@@ -14,6 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from pbc_desktop.db.base import new_uuid, utcnow
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import (
     Activity,
     ActivityOrganization,
@@ -538,6 +539,12 @@ def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: in
             _set_number(s, activity, number)
 
 
+def _lock_numbering(s: Session, *groups: tuple[int | None, ActivityKind, int]) -> None:
+    """Queue behind other writes renumbering the same groups (see :mod:`db.group_locks`);
+    taken before the activity itself is changed."""
+    lock_groups(s, (("activity_seq", org, kind.value, year) for org, kind, year in groups))
+
+
 def _set_number(s: Session, activity: Activity, number: int | None) -> None:
     """A new 第N次 for ``activity``: a change that travels (``updated_at``), but not an
     edit of it: its version stays, so a clerk's editor open on it is not refused because
@@ -580,6 +587,7 @@ def create_activity(db: Database, data: ActivityInput) -> int:
         acc.require(Permission.WRITE)
         _validate(s, data, errors)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
+        _lock_numbering(s, (data.community_id, data.kind, data.starts_at.year))
         activity = Activity(uuid=new_uuid())
         s.add(activity)
         _apply(activity, data, files)
@@ -603,11 +611,14 @@ def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None
         acc = access.of(db, s)
         activity = _load_full(s, activity_id, acc)
         acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
+        old_group = (activity.community_id, activity.kind, activity.starts_at.year)
+        # before the version check locks the activity's row: a writer renumbering the
+        # group holds the group's lock and may be waiting for that row
+        _lock_numbering(s, old_group, (data.community_id, data.kind, data.starts_at.year))
         versions.check(s, activity, data.version)
         _validate(s, data, errors)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
         before = _facts(activity)
-        old_group = (activity.community_id, activity.kind, activity.starts_at.year)
         _apply(activity, data, files)
         s.flush()
         _renumber(s, *old_group)
@@ -629,6 +640,8 @@ def delete_activity(db: Database, activity_id: int) -> None:
         acc = access.of(db, s)
         activity = _load_full(s, activity_id, acc)
         acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
+        group = (activity.community_id, activity.kind, activity.starts_at.year)
+        _lock_numbering(s, group)
         funds = s.scalar(
             select(func.count(FundEntry.id)).where(FundEntry.activity_id == activity_id)
         )
@@ -642,7 +655,6 @@ def delete_activity(db: Database, activity_id: int) -> None:
                 )
             )
         before = _facts(activity)
-        group = (activity.community_id, activity.kind, activity.starts_at.year)
         audit.deleted(
             s,
             activity,
