@@ -864,6 +864,11 @@ def main() -> int:
     parser.add_argument(
         "--think", type=float, default=0.5, help="a clerk's mean pause between actions (s)"
     )
+    parser.add_argument(
+        "--server-only",
+        action="store_true",
+        help="only the run of many clients (no one-client and start-up comparisons)",
+    )
     args = parser.parse_args()
     from pbc_desktop.db.engine import sqlite_url
 
@@ -882,6 +887,8 @@ def main() -> int:
         after = load_average()
         ok = report("on the server", run)
         print(f"load average after the server run: {after}")
+        if args.server_only:
+            return 0 if ok else 1
         # The same client alone, on the server and on a copy of the SQLite file.
         alone = stage_work(url, seats(url, 1, make_accounts=False))
         one_on_server = load(url, alone, args.seconds, args.think)

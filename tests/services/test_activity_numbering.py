@@ -134,7 +134,7 @@ def test_a_save_waits_for_the_group_before_it_locks_its_activity(
 
     job = threading.Thread(target=saves)
     with holder.write() as s:
-        lock_groups(s, [("activity_seq", None, KIND.value, read.starts_at.year)])
+        lock_groups(s, [("activity_seq", None, org, KIND.value, read.starts_at.year)])
         job.start()
         time.sleep(0.5)
         assert job.is_alive()  # waiting for the group
@@ -147,6 +147,23 @@ def test_a_save_waits_for_the_group_before_it_locks_its_activity(
     job.join(15)
     assert outcome == [None]
     assert _numbers(db) == [("改过", 1)]
+
+
+def test_a_branch_s_own_meetings_are_numbered_per_host(db: Database) -> None:
+    """Meetings of no community (三会一课) count per host organization: a branch's new
+    meeting does not renumber another branch's."""
+    first, second = make_org(db, "一支部"), make_org(db, "二支部")
+    theirs = make_activity(
+        db, None, "二支部1", host_org_id=second, starts_at=datetime(2025, 3, 1), seq_in_year=1
+    )
+    editing.create_activity(db, _input(first, "一支部1", datetime(2025, 2, 1)))
+    editing.create_activity(db, _input(first, "一支部2", datetime(2025, 4, 1)))
+    assert _numbers(db) == [("一支部1", 1), ("二支部1", 1), ("一支部2", 2)]
+    read = editing.get_activity_edit(db, theirs)
+    editing.update_activity(  # moved to the first branch: it counts there now
+        db, theirs, _input(first, "二支部1", read.starts_at, read.version)
+    )
+    assert _numbers(db) == [("一支部1", 1), ("二支部1", 2), ("一支部2", 3)]
 
 
 def test_group_keys_are_stable_and_distinct() -> None:

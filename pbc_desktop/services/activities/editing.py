@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from pbc_desktop.db.base import new_uuid, utcnow
 from pbc_desktop.db.engine import Database
@@ -514,50 +515,81 @@ def _apply(a: Activity, data: ActivityInput, files: Sequence[NewFile]) -> None:
     a.attachments.extend(f.attachment() for f in files)
 
 
-def _renumber(s: Session, community_id: int | None, kind: ActivityKind, year: int) -> None:
-    """第N次: number the community's activities of a kind in the year, in date order."""
-    start, end = year_bounds(year)
-    stmt = (
-        select(Activity)
-        .where(
-            Activity.community_id == community_id
-            if community_id is not None
-            else Activity.community_id.is_(None),
-            Activity.kind == kind,
-            Activity.starts_at >= start,
-            Activity.starts_at < end,
+class NumberingGroup(NamedTuple):
+    """The activities numbered together (第N次): a community's of one kind in a year; a
+    branch's own meetings (no community) are numbered per host organization."""
+
+    community_id: int | None
+    host_org_id: int | None
+    kind: ActivityKind
+    year: int
+
+    @classmethod
+    def of(
+        cls, community_id: int | None, host_org_id: int | None, kind: ActivityKind, on: datetime
+    ) -> NumberingGroup:
+        host = host_org_id if community_id is None else None
+        return cls(community_id, host, kind, on.year)
+
+
+def _group_of(activity: Activity | ActivityInput) -> NumberingGroup:
+    return NumberingGroup.of(
+        activity.community_id, activity.host_org_id, activity.kind, activity.starts_at
+    )
+
+
+def _renumber(s: Session, group: NumberingGroup) -> None:
+    """第N次: number the group's activities in date order, cancelled ones left out."""
+    start, end = year_bounds(group.year)
+    if group.community_id is not None:
+        owner = Activity.community_id == group.community_id
+    else:
+        owner = and_(
+            Activity.community_id.is_(None),
+            Activity.host_org_id == group.host_org_id
+            if group.host_org_id is not None
+            else Activity.host_org_id.is_(None),
         )
+    stmt = (
+        select(Activity.id, Activity.status, Activity.seq_in_year)
+        .where(owner, Activity.kind == group.kind, Activity.starts_at >= start)
+        .where(Activity.starts_at < end)
         .order_by(Activity.starts_at, Activity.id)
     )
     seq = 0
-    for activity in s.scalars(stmt):
+    for activity_id, status, stored in s.execute(stmt).all():
         number: int | None = None
-        if activity.status != ActivityStatus.CANCELLED:
+        if status != ActivityStatus.CANCELLED:
             seq += 1
             number = seq
-        if activity.seq_in_year != number:
-            _set_number(s, activity, number)
+        if stored != number:
+            _set_number(s, activity_id, number)
 
 
-def _lock_numbering(s: Session, *groups: tuple[int | None, ActivityKind, int]) -> None:
+def _lock_numbering(s: Session, *groups: NumberingGroup) -> None:
     """Queue behind other writes renumbering the same groups (see :mod:`db.group_locks`);
     taken before the activity itself is changed."""
-    lock_groups(s, (("activity_seq", org, kind.value, year) for org, kind, year in groups))
+    lock_groups(
+        s,
+        (("activity_seq", g.community_id, g.host_org_id, g.kind.value, g.year) for g in groups),
+    )
 
 
-def _set_number(s: Session, activity: Activity, number: int | None) -> None:
-    """A new 第N次 for ``activity``: a change that travels (``updated_at``), but not an
+def _set_number(s: Session, activity_id: int, number: int | None) -> None:
+    """A new 第N次 for an activity: a change that travels (``updated_at``), but not an
     edit of it: its version stays, so a clerk's editor open on it is not refused because
-    another activity was added before it."""
+    another activity was added before it. The session's own copy, if loaded, follows."""
     now = utcnow()
     s.execute(
         update(Activity)
-        .where(Activity.id == activity.id)
+        .where(Activity.id == activity_id)
         .values(seq_in_year=number, updated_at=now),
         execution_options={"synchronize_session": False},
     )
-    set_committed_value(activity, "seq_in_year", number)
-    set_committed_value(activity, "updated_at", now)
+    loaded = s.identity_map.get(identity_key(Activity, activity_id))
+    if loaded is not None:
+        set_committed_value(loaded, "seq_in_year", number)
+        set_committed_value(loaded, "updated_at", now)
 
 
 def change_refusal(db: Database, activity_id: int | None = None) -> str | None:
@@ -587,12 +619,12 @@ def create_activity(db: Database, data: ActivityInput) -> int:
         acc.require(Permission.WRITE)
         _validate(s, data, errors)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
-        _lock_numbering(s, (data.community_id, data.kind, data.starts_at.year))
+        _lock_numbering(s, _group_of(data))
         activity = Activity(uuid=new_uuid())
         s.add(activity)
         _apply(activity, data, files)
         s.flush()
-        _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
+        _renumber(s, _group_of(activity))
         audit.created(
             s,
             activity,
@@ -611,18 +643,19 @@ def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None
         acc = access.of(db, s)
         activity = _load_full(s, activity_id, acc)
         acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
-        old_group = (activity.community_id, activity.kind, activity.starts_at.year)
+        old_group = _group_of(activity)
         # before the version check locks the activity's row: a writer renumbering the
         # group holds the group's lock and may be waiting for that row
-        _lock_numbering(s, old_group, (data.community_id, data.kind, data.starts_at.year))
+        _lock_numbering(s, old_group, _group_of(data))
         versions.check(s, activity, data.version)
         _validate(s, data, errors)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
         before = _facts(activity)
         _apply(activity, data, files)
         s.flush()
-        _renumber(s, *old_group)
-        _renumber(s, activity.community_id, activity.kind, activity.starts_at.year)
+        _renumber(s, old_group)
+        if _group_of(activity) != old_group:
+            _renumber(s, _group_of(activity))
         audit.updated(
             s,
             activity,
@@ -640,7 +673,7 @@ def delete_activity(db: Database, activity_id: int) -> None:
         acc = access.of(db, s)
         activity = _load_full(s, activity_id, acc)
         acc.check_activity_writable(s, activity.community_id, activity.host_org_id)
-        group = (activity.community_id, activity.kind, activity.starts_at.year)
+        group = _group_of(activity)
         _lock_numbering(s, group)
         funds = s.scalar(
             select(func.count(FundEntry.id)).where(FundEntry.activity_id == activity_id)
@@ -663,4 +696,4 @@ def delete_activity(db: Database, activity_id: int) -> None:
         )
         s.delete(activity)
         s.flush()
-        _renumber(s, *group)
+        _renumber(s, group)
