@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
@@ -146,3 +146,16 @@ def get_activity_detail(db: Database, activity_id: int) -> ActivityDetail:
             attendance=tuple(from_fields(AttendanceView, a) for a in attendance),
             origin=origin_name(s, activity.origin_office),
         )
+
+
+def numbered_together(community_id: int | None, host_org_id: int | None) -> ColumnElement[bool]:
+    """The activities counted with one of ``community_id`` and ``host_org_id`` for 第N次:
+    the community's; with no community, the host organization's own meetings."""
+    if community_id is not None:
+        return Activity.community_id == community_id
+    return and_(
+        Activity.community_id.is_(None),
+        Activity.host_org_id == host_org_id
+        if host_org_id is not None
+        else Activity.host_org_id.is_(None),
+    )

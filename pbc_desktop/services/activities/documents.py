@@ -25,7 +25,12 @@ from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
-from pbc_desktop.services.activities.detail import ActivityFacts, AgendaView, agenda_view
+from pbc_desktop.services.activities.detail import (
+    ActivityFacts,
+    AgendaView,
+    agenda_view,
+    numbered_together,
+)
 from pbc_desktop.services.scope import from_fields
 
 
@@ -134,15 +139,7 @@ def _ordinal_in_year(s: Session, activity: Activity) -> int:
     if activity.community_id is not None and activity.seq_in_year:
         return activity.seq_in_year
     year = activity.starts_at.year
-    if activity.community_id is not None:
-        owner = Activity.community_id == activity.community_id
-    else:
-        owner = and_(
-            Activity.community_id.is_(None),
-            Activity.host_org_id == activity.host_org_id
-            if activity.host_org_id is not None
-            else Activity.host_org_id.is_(None),
-        )
+    owner = numbered_together(activity.community_id, activity.host_org_id)
     stmt = (
         select(func.count())
         .select_from(Activity)

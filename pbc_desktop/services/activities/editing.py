@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
@@ -41,7 +41,11 @@ from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, attachments, audit, communities, versions
-from pbc_desktop.services.activities.detail import ActivityFacts, activity_not_found
+from pbc_desktop.services.activities.detail import (
+    ActivityFacts,
+    activity_not_found,
+    numbered_together,
+)
 from pbc_desktop.services.attachments import NewFile
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import (
@@ -541,15 +545,7 @@ def _group_of(activity: Activity | ActivityInput) -> NumberingGroup:
 def _renumber(s: Session, group: NumberingGroup) -> None:
     """第N次: number the group's activities in date order, cancelled ones left out."""
     start, end = year_bounds(group.year)
-    if group.community_id is not None:
-        owner = Activity.community_id == group.community_id
-    else:
-        owner = and_(
-            Activity.community_id.is_(None),
-            Activity.host_org_id == group.host_org_id
-            if group.host_org_id is not None
-            else Activity.host_org_id.is_(None),
-        )
+    owner = numbered_together(group.community_id, group.host_org_id)
     stmt = (
         select(Activity.id, Activity.status, Activity.seq_in_year)
         .where(owner, Activity.kind == group.kind, Activity.starts_at >= start)
