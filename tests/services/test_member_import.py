@@ -225,6 +225,27 @@ def test_rows_are_checked_with_the_editor_rules(db: Database, org_id: int, tmp_p
     assert len(lines) == 6  # 丙: a probationary member without a confirmation date is fine
 
 
+def test_repeated_cells_are_read_alike_on_every_row(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """Cells of repeating columns are parsed once per file: a refused one is refused on
+    every row it stands in, and a date typed as a number is not taken for a text."""
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("甲", make_id("19800101", "111"), gender="未知"),
+        row("乙", make_id("19800101", "131"), joined="2010-07-01"),
+        row("丙", make_id("19800101", "151"), gender="未知"),
+        row("丁", make_id("19800101", "171"), joined=datetime(2010, 7, 1)),
+    )
+    preview = mi.read_members(db, path)
+    assert [p.line() for p in preview.bad_rows()] == [
+        "第2行：性别“未知”无法识别，应为 男 或 女",
+        "第4行：性别“未知”无法识别，应为 男 或 女",
+    ]
+    good = [r.member for r in preview.rows if r.member is not None and not r.errors]
+    assert [m.joined_on for m in good] == [date(2010, 7, 1), date(2010, 7, 1)]
+
+
 def test_row_lines_in_english(db: Database, org_id: int, tmp_path: Path) -> None:
     lang.set_language("en")
     path = simple_roster(tmp_path / "r.xlsx", row("甲", wrong_check_digit(ID_A)))

@@ -73,7 +73,59 @@ class _Parsed:
     birth_month_only: bool = False
 
 
-def _parse_cells(raw: dict[str, object], epoch_1904: bool, letters: dict[str, str]) -> _Parsed:
+# Columns whose cells repeat from row to row (性别, 人员类别, 民族, 学历, a village's work
+# unit, dates of joining a whole branch shares …): each distinct cell is parsed once.
+_REPEATING_KEYS = frozenset(
+    {
+        "gender",
+        "category",
+        "status",
+        "ethnicity",
+        "native_place",
+        "education",
+        "party_post",
+        "work_unit",
+        "organization",
+        *cells.DATE_KEYS,
+    }
+)
+# Distinct cells remembered per file; a column of all different cells stops growing it.
+_PARSED_MAX = 50_000
+
+#: What one cell parses to: its value, the message when it could not be read, and (a
+#: birth date) whether it gave only the month.
+_Cell = tuple[Any, str | None, bool]
+
+
+def _parse_one(key: str, value: object, epoch_1904: bool) -> _Cell:
+    try:
+        if key == "name":
+            return cells.parse_name(value), None, False
+        if key == "id_number":
+            return cells.parse_id_number(value), None, False
+        if key in cells.DATE_KEYS:
+            parsed = cells.parse_date(value, key, epoch_1904=epoch_1904)
+            if parsed is None:
+                return None, None, False
+            return parsed.value, None, parsed.month_only
+        if key == "gender":
+            return cells.parse_choice(Gender, value, key), None, False
+        if key == "category":
+            return cells.parse_choice(MemberCategory, value, key), None, False
+        if key == "status":
+            return cells.parse_choice(MembershipStatus, value, key), None, False
+        return cells.parse_text(value), None, False
+    except cells.CellError as exc:
+        return None, exc.message, False
+
+
+def _parse_cells(
+    raw: dict[str, object],
+    epoch_1904: bool,
+    letters: dict[str, str],
+    parsed: dict[tuple[str, type, object], _Cell],
+) -> _Parsed:
+    """One row's cells read; ``parsed`` remembers the cells of repeating columns."""
     out = _Parsed({}, set(), {})
     for key, value in raw.items():
         if cells.is_blank(value):
@@ -82,31 +134,32 @@ def _parse_cells(raw: dict[str, object], epoch_1904: bool, letters: dict[str, st
         if isinstance(value, cells.UncalculatedFormula | cells.MergedPart):
             out.errors[key] = cells.mark_message(value, key, letters.get(key, "?"))
             continue
-        try:
-            if key == "name":
-                out.values[key] = cells.parse_name(value)
-            elif key == "id_number":
-                out.values[key] = cells.parse_id_number(value)
-            elif key in cells.DATE_KEYS:
-                parsed = cells.parse_date(value, key, epoch_1904=epoch_1904)
-                out.values[key] = parsed.value if parsed else None
-                if key == "birth_date" and parsed is not None:
-                    out.birth_month_only = parsed.month_only
-            elif key == "gender":
-                out.values[key] = cells.parse_choice(Gender, value, key)
-            elif key == "category":
-                out.values[key] = cells.parse_choice(MemberCategory, value, key)
-            elif key == "status":
-                out.values[key] = cells.parse_choice(MembershipStatus, value, key)
-            elif key == "remark":  # kept as typed, line breaks included
+        if key == "remark":  # kept as typed, line breaks included
+            try:
                 text = value.strip() if isinstance(value, str) else cells.parse_text(value)
-                out.values[key] = text or None
-                if is_cut(text):  # cut by an export: an update keeps the full stored remark
-                    out.given.discard(key)
-            else:
-                out.values[key] = cells.parse_text(value)
-        except cells.CellError as exc:
-            out.errors[key] = exc.message
+            except cells.CellError as exc:
+                out.errors[key] = exc.message
+                continue
+            out.values[key] = text or None
+            if is_cut(text):  # cut by an export: an update keeps the full stored remark
+                out.given.discard(key)
+            continue
+        if key in _REPEATING_KEYS:
+            cell_key = (key, type(value), value)  # 1, 1.0 and True are equal keys
+            cell = parsed.get(cell_key)
+            if cell is None:
+                cell = _parse_one(key, value, epoch_1904)
+                if len(parsed) < _PARSED_MAX:
+                    parsed[cell_key] = cell
+        else:
+            cell = _parse_one(key, value, epoch_1904)
+        result, error, month_only = cell
+        if error is not None:
+            out.errors[key] = error
+            continue
+        out.values[key] = result
+        if key == "birth_date" and month_only:
+            out.birth_month_only = True
     return out
 
 
@@ -429,6 +482,7 @@ class _RowChecker:
         self.missing: dict[str, str] = {}  # name_key → the first spelling seen
         self._texts: dict[str, str] = {}
         self._given: dict[frozenset[str], frozenset[str]] = {}
+        self._parsed: dict[tuple[str, type, object], _Cell] = {}
 
     def shared(self, text: str) -> str:
         found = self._texts.get(text)
@@ -443,7 +497,7 @@ class _RowChecker:
         return self._given.setdefault(given, given)
 
     def check(self, row_no: int, raw: dict[str, object]) -> ImportRow:
-        p = _parse_cells(raw, self.epoch_1904, self.letters)
+        p = _parse_cells(raw, self.epoch_1904, self.letters, self._parsed)
         values = p.values
         for key in _SHARED_KEYS:
             text = values.get(key)
