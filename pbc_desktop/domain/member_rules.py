@@ -8,6 +8,7 @@ the database (the organization exists, no other member has the ID number) live i
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
@@ -288,6 +289,7 @@ _EN_PHRASES = {
 }
 
 
+@functools.cache
 def _label(key: str) -> tuple[str, str]:
     f = FIELD_BY_KEY[key]
     return f.zh, _EN_PHRASES.get(key, f.en.lower())
@@ -335,7 +337,9 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
         )
     for f in FIELDS:
         value = getattr(data, f.key, None)
-        if f.max_length and isinstance(value, str) and len(value) > f.max_length:
+        if value.__class__ is not str:
+            continue
+        if f.max_length and len(value) > f.max_length:
             errors.append(
                 _error(
                     f.key,
@@ -343,7 +347,7 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
                     f"The {f.en.lower()} cannot be longer than {f.max_length} characters",
                 )
             )
-        elif isinstance(value, str):  # no control characters, direction marks, line breaks
+        elif not value.isprintable():  # no control characters, direction marks, line breaks
             problem = text_error(value, (f.zh, f.en.lower()), multiline=f.key == "remark")
             if problem is not None:
                 errors.append(FieldError(f.key, problem))
