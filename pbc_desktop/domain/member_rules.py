@@ -244,7 +244,7 @@ EDUCATION_LEVELS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberInput:
     """A member as entered in the editor or read from a row of a workbook.
 
