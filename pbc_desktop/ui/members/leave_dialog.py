@@ -27,9 +27,7 @@ class LeaveDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
-        self.ui = Ui_LeaveDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_LeaveDialog)
         ui = self.ui
         self.setWindowTitle(self.tr("Member leaves: {0}").format(name))
         ui.memberLabel.setText(name)

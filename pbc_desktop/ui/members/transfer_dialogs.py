@@ -39,9 +39,7 @@ class TransferOutDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
-        self.ui = Ui_TransferOutDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_TransferOutDialog)
         ui = self.ui
         self.setWindowTitle(self.tr("Letter of transfer: {0}").format(name))
         ui.memberLabel.setText(name)
@@ -94,9 +92,7 @@ class TransferReceiveDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.transfer_id = row.id
-        self.ui = Ui_TransferReceiveDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_TransferReceiveDialog)
         ui = self.ui
         self.setWindowTitle(self.tr("Receive the transfer: {0}").format(row.member_name))
         ui.transferLabel.setText(
@@ -127,9 +123,7 @@ class MobileMemberDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
-        self.ui = Ui_MobileMemberDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_MobileMemberDialog)
         ui = self.ui
         self.setWindowTitle(self.tr("Mobile Party member: {0}").format(name))
         ui.memberLabel.setText(name)
@@ -171,9 +165,7 @@ class TransferInDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.ui = Ui_TransferInDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_TransferInDialog)
         ui = self.ui
         searchable(ui.organizationCombo)
         fill_choices(ui.organizationCombo, orgs.choices(ctx.db))
