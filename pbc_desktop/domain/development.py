@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pbc_desktop.domain.enums import LabeledEnum
-from pbc_desktop.domain.reminders import add_months
+from pbc_desktop.domain.months import add_months
 from pbc_desktop.lang import t
 
 MIN_AGE = 18

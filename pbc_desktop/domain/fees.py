@@ -30,6 +30,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from pbc_desktop.domain.enums import LabeledEnum
+from pbc_desktop.domain.months import add_months as add_to_day
 from pbc_desktop.lang import t
 
 #: Rates are given per ten thousand (万分之): 50 = 0.5 %.
@@ -200,8 +201,8 @@ def month_of(day: date) -> date:
 
 
 def add_months(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
+    """The first of the month ``count`` months after ``month``'s."""
+    return add_to_day(month_of(month), count)
 
 
 def months_between(first: date, last: date) -> Iterator[date]:

@@ -7,14 +7,13 @@ when none has been held yet; it is overdue from the day after that.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 from pbc_desktop.domain.enums import ActivityKind, LabeledEnum
+from pbc_desktop.domain.months import add_months
 
 K = TypeVar("K", bound=Hashable)
 
@@ -33,15 +32,6 @@ class Overdue(Generic[K]):
     last_held: date | None  # None: never held since the community started
     due_on: date
     days_overdue: int
-
-
-@lru_cache(maxsize=8192)  # the 发展党员 lists ask it for thousands of people at once
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def overdue(

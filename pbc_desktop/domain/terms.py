@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind
-from pbc_desktop.domain.reminders import add_months
+from pbc_desktop.domain.months import add_months
 
 TERM_YEARS: tuple[int, ...] = (3, 5)
 #: Remind this many months before a term runs out.

@@ -1,9 +1,16 @@
-"""How the activity reports (minutes, sign-in sheet) name an activity and its place."""
+"""How the activity reports (minutes, sign-in sheet) name an activity and its place, and
+write their PDF under that name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.punctuation import with_note
+from pbc_desktop.reports.glyphs import WarnFn
+from pbc_desktop.reports.layout import Styles, build_pdf
 from pbc_desktop.services.activities.documents import ActivityDocument
 
 # 三会一课: recorded by the branch itself ("XX党支部…会议记录") when not a community's.
@@ -65,3 +72,28 @@ def place_text(doc: ActivityDocument) -> str:
             return with_note(doc.venue_name, doc.place)
         return doc.venue_name
     return doc.place or ""
+
+
+def write_activity_pdf(
+    activity: ActivityDocument,
+    out_path: Path,
+    story: list[Flowable],
+    styles: Styles,
+    *,
+    title: str,
+    invariant: bool = False,
+    warn: WarnFn | None = None,
+    watermark: str | None = None,
+) -> Path:
+    """``build_pdf`` for a paper of ``activity``: the activity's own title is the PDF's
+    subject."""
+    return build_pdf(
+        out_path,
+        story,
+        styles,
+        title=title,
+        subject=activity.title,
+        invariant=invariant,
+        warn=warn,
+        watermark=watermark,
+    )

@@ -11,12 +11,16 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.attendance import absence_text
 from pbc_desktop.domain.enums import ActivityStatus, AttendanceStatus
 from pbc_desktop.domain.punctuation import with_note
-from pbc_desktop.reports.activity_titles import base_title, minutes_suffix, place_text
+from pbc_desktop.reports.activity_titles import (
+    base_title,
+    minutes_suffix,
+    place_text,
+    write_activity_pdf,
+)
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     SignatureBlock,
     Styles,
-    build_pdf,
     chinese_number,
     format_time_range,
     info_table,
@@ -88,12 +92,12 @@ def write_minutes_pdf(
     # The signatures never stand alone on the last page: they keep the last paragraph.
     signatures = SignatureBlock(("主持人", "记录人"), styles.fonts.body)
     story[-1] = KeepTogether([story[-1], signatures])
-    return build_pdf(
+    return write_activity_pdf(
+        activity,
         out_path,
         story,
         styles,
         title=title,
-        subject=activity.title,
         invariant=invariant,
         warn=warn,
         watermark=_WATERMARKS.get(activity.status),

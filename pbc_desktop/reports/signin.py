@@ -25,13 +25,12 @@ from pbc_desktop.domain.enums import AttendanceStatus
 from pbc_desktop.domain.punctuation import cjk_punctuation
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
-from pbc_desktop.reports.activity_titles import base_title, place_text
+from pbc_desktop.reports.activity_titles import base_title, place_text, write_activity_pdf
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     TEXT_HEIGHT,
     TEXT_WIDTH,
     Styles,
-    build_pdf,
     clipped,
     format_time_range,
     grid_style,
@@ -281,12 +280,6 @@ def write_signin_pdf(
     else:
         total = len(people) + blank_rows
     story = [*head, _table(people, total, styles)]
-    return build_pdf(
-        out_path,
-        story,
-        styles,
-        title=title,
-        subject=activity.title,
-        invariant=invariant,
-        warn=warn,
+    return write_activity_pdf(
+        activity, out_path, story, styles, title=title, invariant=invariant, warn=warn
     )

@@ -2506,6 +2506,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
+    <message>
+        <source>Choose a file to see what it holds.</source>
+        <translation>请选择文件，查看其中的内容。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeActions</name>
@@ -4317,10 +4325,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>正在读取名册…</translation>
     </message>
     <message>
-        <source>Choose a file to see what it holds.</source>
-        <translation>请选择文件，查看其中的内容。</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -5253,10 +5257,6 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>Reading the organization list...</source>
         <translation>正在读取党组织名单…</translation>
-    </message>
-    <message>
-        <source>Choose a file to see what it holds.</source>
-        <translation>请选择文件，查看其中的内容。</translation>
     </message>
     <message>
         <source>Import</source>

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from sqlalchemy import select
 
@@ -53,6 +54,9 @@ def test_minutes_of_a_joint_meeting_say_everything(db: Database, tmp_path: Path)
     # Two joint meetings earlier that year; the cancelled one, the other kind and the
     # meetings of other years do not count.
     assert norm(f"{COMMUNITY}2026年第3次联席会议纪要") in text
+    meta = PdfReader(str(out)).metadata
+    assert meta is not None  # the activity's own title is the PDF's subject
+    assert (meta.title, meta.subject) == (f"{COMMUNITY}2026年第3次联席会议纪要", "联席会议")
     for heading in ("基本情况", "出席情况", "会议概况", "会议议题"):
         assert heading in text
     for label, value in (

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
@@ -52,6 +53,9 @@ def test_sheet_lists_the_expected_people(db: Database, tmp_path: Path) -> None:
     # 列席 are on the sheet but not counted as expected.
     assert f"应到人数{EXPECTED - len(OBSERVERS)}人" in text
     assert "实到人数" in text
+    meta = PdfReader(str(tmp_path / "签到表.pdf")).metadata
+    assert meta is not None
+    assert (meta.title, meta.subject) == (f"{COMMUNITY}第一季度联席会议签到表", "第一季度联席会议")
     for name in PRESENT + tuple(n for n, _, _ in ABSENT) + OBSERVERS:
         assert name in text
     assert "吴刚成田镇上盐村党支部支部委员病假" in text

@@ -13,7 +13,7 @@ from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
 from pbc_desktop.domain.enums import MemberCategory
-from pbc_desktop.domain.reminders import add_months
+from pbc_desktop.domain.months import add_months
 from pbc_desktop.services.demo import build_demo
 from pbc_desktop.services.development import listing
 from pbc_desktop.services.development.listing import DevelopmentQuery, Urgency

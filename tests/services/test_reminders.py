@@ -18,6 +18,7 @@ from pbc_desktop.domain.enums import (
     CommunityStatus,
     LifecycleAction,
 )
+from pbc_desktop.domain.months import add_months
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import reminders as svc
 from pbc_desktop.ui.common.context import AppContext
@@ -29,9 +30,9 @@ TODAY = date(2026, 6, 15)
 
 
 def test_add_months_clamps_to_month_end() -> None:
-    assert reminders.add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
-    assert reminders.add_months(date(2025, 11, 30), 3) == date(2026, 2, 28)
-    assert reminders.add_months(date(2026, 3, 15), 12) == date(2027, 3, 15)
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2025, 11, 30), 3) == date(2026, 2, 28)
+    assert add_months(date(2026, 3, 15), 12) == date(2027, 3, 15)
 
 
 def test_overdue_rule() -> None:

@@ -14,11 +14,16 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind, MemberRoll
+from pbc_desktop.services.member_changes import mobile
 from pbc_desktop.ui.common.combos import select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.leave_dialog import LeaveDialog
 from pbc_desktop.ui.members.tab import MembersTab
-from pbc_desktop.ui.members.transfer_dialogs import TransferOutDialog, TransferReceiveDialog
+from pbc_desktop.ui.members.transfer_dialogs import (
+    MobileMemberDialog,
+    TransferOutDialog,
+    TransferReceiveDialog,
+)
 from tests.factories import make_member, make_org
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
@@ -77,6 +82,8 @@ def test_a_member_leaves_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> No
     dialog = tab.changes.leave_current()
     assert isinstance(dialog, LeaveDialog)
     ui = dialog.ui
+    assert ui.memberLabel.text() == "陈伟"
+    assert dialog.read_version is not None  # checked against edits of the member since
     select_data(ui.kindCombo, MemberChangeKind.LEFT_PARTY)
     assert ui.leavingKindCombo.isVisibleTo(dialog) and not ui.otherUnitEdit.isVisibleTo(dialog)
     ui.occurredEdit.setDate(QDate(2026, 2, 3))
@@ -94,6 +101,24 @@ def test_a_member_leaves_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> No
     assert names(tab) == {"陈伟", "林丽"}  # the roll the day before
     choose(tab, "陈伟")
     assert "出党（除名）" in tab.detail_html(tab.current_row())  # type: ignore[arg-type]
+
+
+def test_a_stay_away_is_registered_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> None:
+    choose(tab, "林丽")
+    dialog = tab.changes.mobile_current()
+    assert isinstance(dialog, MobileMemberDialog)
+    ui = dialog.ui
+    assert ui.memberLabel.text() == "林丽"
+    assert "林丽" in dialog.windowTitle()
+    assert dialog.read_version is None  # a stay is not checked against the member's edits
+    dialog.accept()
+    assert dialog.error_text()  # where the member went is asked for
+    ui.whereaboutsEdit.setText("广州市天河区")
+    ui.leftEdit.setDate(QDate(2026, 3, 1))
+    dialog.accept()
+    assert dialog.result() == MobileMemberDialog.DialogCode.Accepted
+    stays = mobile.list_stays(tab.ctx.db, member_id=dialog.member_id)
+    assert [(s.whereabouts, s.left_on) for s in stays] == [("广州市天河区", date(2026, 3, 1))]
 
 
 def test_a_letter_of_transfer_is_issued_printed_and_received(

@@ -8,9 +8,16 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import branch_life
 from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.lang import t
-from pbc_desktop.services.branch_life.compliance import town_year
+from pbc_desktop.services.branch_life.compliance import BranchYear, town_year
 
 TAB = "branchLife"
+
+
+def _reminder(branch: BranchYear, what: str, end: date, overdue: int) -> Reminder:
+    """A line of the branch's, opening the 三会一课 window on it."""
+    towns = (branch.town,) if branch.town else ()
+    filters: tuple[tuple[str, object], ...] = (("organization_id", branch.organization_id),)
+    return Reminder(ReminderArea.BRANCH_LIFE, branch.name, towns, what, end, overdue, TAB, filters)
 
 
 def branch_life_reminders(db: Database, today: date) -> list[Reminder]:
@@ -20,8 +27,6 @@ def branch_life_reminders(db: Database, today: date) -> list[Reminder]:
     year = today.year
     found = []
     for branch in town_year(db, year, today).branches:
-        towns = (branch.town,) if branch.town else ()
-        filters: tuple[tuple[str, object], ...] = (("organization_id", branch.organization_id),)
         for k in branch.kinds:
             end = branch_life.last_missed_end(k, year)
             if end is not None:
@@ -29,34 +34,11 @@ def branch_life_reminders(db: Database, today: date) -> list[Reminder]:
                     f"{k.kind.zh}：本年已有{k.missed}期未开",
                     f"{k.kind.en}: {k.missed} period(s) of this year missed",
                 )
-                overdue = (today - end).days
-                found.append(
-                    Reminder(
-                        ReminderArea.BRANCH_LIFE,
-                        branch.name,
-                        towns,
-                        what,
-                        end,
-                        overdue,
-                        TAB,
-                        filters,
-                    )
-                )
+                found.append(_reminder(branch, what, end, (today - end).days))
         for k in branch_life.ending_soon(branch.kinds, year, today):
             period = k.open_period
             assert period is not None
             end = period.end(year)
             what = t(f"{k.kind.zh}：本期尚未召开", f"{k.kind.en}: not yet held this period")
-            found.append(
-                Reminder(
-                    ReminderArea.BRANCH_LIFE,
-                    branch.name,
-                    towns,
-                    what,
-                    end,
-                    -(end - today).days,
-                    TAB,
-                    filters,
-                )
-            )
+            found.append(_reminder(branch, what, end, -(end - today).days))
     return found

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from pbc_desktop.db.models import Activity, Committee, CommitteeMember, MeetingRule
 from pbc_desktop.domain import branch_life
 from pbc_desktop.domain.enums import ActivityStatus, OrgKind, OrgLevel
-from pbc_desktop.domain.reminders import add_months
+from pbc_desktop.domain.months import add_months
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.services.demo.district import District, OrgInfo
 

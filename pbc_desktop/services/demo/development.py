@@ -24,7 +24,7 @@ from pbc_desktop.domain.development import (
     summary,
 )
 from pbc_desktop.domain.enums import MemberCategory, OrgKind, UserRole
-from pbc_desktop.domain.reminders import add_months
+from pbc_desktop.domain.months import add_months
 from pbc_desktop.services.demo.district import District, OrgInfo
 from pbc_desktop.services.demo.people import add_years
 

@@ -35,6 +35,7 @@ from pbc_desktop.services.member_changes.leaving import (
     check_change_date,
     check_on_roll,
     end_presence,
+    leaving_refusal,
 )
 from pbc_desktop.services.member_changes.recording import record_change
 from pbc_desktop.services.members import (
@@ -111,17 +112,9 @@ def next_letter_number(s: Session, year: int) -> str:
 
 
 def issue_refusal(db: Database, member_id: int) -> str | None:
-    """Why the account may not issue a letter for the member (None: it may)."""
-
-    def check(s: Session, acc: access.Access) -> None:
-        member = load_member(s, member_id, acc)
-        acc.check_org_writable(member.organization_id)
-        check_on_roll(s, member)
-
-    try:
-        return access.refusal(db, check)
-    except ConflictError as error:
-        return error.message
+    """Why the account may not issue a letter for the member (None: it may): the rule of
+    any leaving, an organization it may write and a member on the roll, no letter pending."""
+    return leaving_refusal(db, member_id)
 
 
 def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:

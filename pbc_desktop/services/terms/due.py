@@ -7,7 +7,8 @@ from datetime import date
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import terms
-from pbc_desktop.domain.reminders import Reminder, ReminderArea, add_months
+from pbc_desktop.domain.months import add_months
+from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.lang import t
 from pbc_desktop.services.terms.committees import CommitteeRow, current_committees
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -39,7 +38,6 @@ from pbc_desktop.ui.common.dates import fmt_date, fmt_datetime, to_date, to_qdat
 from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
-from pbc_desktop.ui.common.screens import fit_dialog, fit_to_screen
 from pbc_desktop.ui.common.table_model import Column
 
 TITLE_CHARS = 9  # the fewest characters of a title the table shows
@@ -286,33 +284,29 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
 
     def preview(self) -> None:
         def show(pdf: Path) -> None:
-            printer = printing.new_printer()
-            dialog = QPrintPreviewDialog(printer, self)
-            dialog.setWindowTitle(self.tr("Print preview"))
-            dialog.paintRequested.connect(lambda p: self._paint(pdf, p))
-            fit_to_screen(dialog, 900, 1000)
-            fit_dialog(dialog)
-            self.exec_dialog(dialog)
-            dialog.deleteLater()
+            printer = printing.new_printer()  # held here: the dialog does not own it
+            self._painted(
+                printing.preview_pdf(
+                    self,
+                    pdf,
+                    printer,
+                    title=self.tr("Print preview"),
+                    size=(900, 1000),
+                    run=self.exec_dialog,
+                )
+            )
 
         self._with_pdf(show)
 
     def print_document(self) -> None:
         def send(pdf: Path) -> None:
-            printer = printing.new_printer()
-            dialog = QPrintDialog(printer, self)
-            dialog.setMinMax(1, printing.page_count(pdf))
-            if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
-                self._paint(pdf, printer)
-            dialog.deleteLater()
+            self._painted(printing.print_pdf(self, pdf, printing.new_printer(), self.exec_dialog))
 
         self._with_pdf(send)
 
-    def _paint(self, pdf: Path, printer: QPrinter) -> None:
-        try:
-            self.printed_pages = printing.paint_pdf(pdf, printer)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+    def _painted(self, pages: int | None) -> None:
+        if pages is not None:
+            self.printed_pages = pages
 
     def choose_pdf_path(self, suggested: str) -> str:
         """Ask where to save (tests replace this)."""

@@ -47,9 +47,7 @@ class IndicatorSetDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.ui = Ui_IndicatorSetDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_IndicatorSetDialog)
         self.creating = create
         self.view = None if create else indicator_sets.get_indicator_set(ctx.db, year)
         self.read_version = self.view.version if self.view is not None else None

@@ -54,9 +54,7 @@ class ScoringDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.assessment_id = assessment_id
-        self.ui = Ui_ScoringDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_ScoringDialog)
         self.sheet = scoring.get_scoring_sheet(ctx.db, assessment_id)
         self.read_version = self.sheet.version
         # Why the account may only look (another town's community, a viewer), or None.

@@ -45,9 +45,7 @@ class CommitteeDialog(FormDialog):
         self.today = today or date.today()
         self.form = committees.committee_form(ctx.db, organization_id, self.today)
         self.editing = self.form.latest if edit else None
-        self.ui = Ui_CommitteeDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_CommitteeDialog)
         ui = self.ui
         self.field_widgets = {
             "term_no": ui.termNoSpin,

@@ -40,12 +40,11 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
-from pbc_desktop.ui.common.screens import FittedDialog
+from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import (
     fill_table,
     make_item_table,
     make_splitter,
-    ok_cancel_buttons,
     select_id,
     selected_id,
 )
@@ -61,12 +60,11 @@ STATE_COLOURS = {
 }
 
 
-class ScheduleDialog(FittedDialog):
+class ScheduleDialog(DistrictRulesDialog):
     """How often each kind of meeting is due; the district's to change."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Branch meeting schedule"))
         current = schedule.get_schedule(ctx.db)
         choices: list[tuple[str, object]] = [
@@ -86,29 +84,11 @@ class ScheduleDialog(FittedDialog):
             select_data(combo, current.get(kind, 0), otherwise=0)
             self.combos[kind] = combo
             form.addRow(label(kind), combo)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error_label.hide()
-        self.buttons = ok_cancel_buttons(self)
-        self.writes = WriteGuard(ctx, self)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        for widget in (ok, *self.combos.values()):
-            self.writes.add(widget, Permission.DISTRICT_RULES)
-        self.writes.update()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error_label)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.arrange(form, self.combos.values())
 
-    def accept(self) -> None:
+    def store(self) -> None:
         wanted = {kind: int(combo.currentData()) for kind, combo in self.combos.items()}
-        try:
-            schedule.set_schedule(self.ctx.db, wanted)
-        except UserError as exc:
-            self.error_label.setText(exc.message)
-            self.error_label.show()
-            return
-        super().accept()
+        schedule.set_schedule(self.ctx.db, wanted)
 
 
 class BranchLifeWindow(MenuWindow):

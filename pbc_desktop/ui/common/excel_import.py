@@ -19,7 +19,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QGroupBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -258,16 +260,37 @@ def run_import(dialog: QDialog, title: str, job: Job[R], imported: SignalInstanc
 class FromFile(Counted, Protocol):
     @property
     def path(self) -> Path: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def header_row(self) -> int: ...
+    def bad_rows(self, on_duplicate: OnDuplicate, /) -> list[RowProblem]: ...
 
 
 F = TypeVar("F", bound=FromFile)
+
+
+class ImportForm(Protocol):
+    """The widgets of a generated import form (``Ui_*ImportDialog``) the steps use."""
+
+    fileEdit: QLineEdit  # noqa: N815 (the names Qt Designer gives)
+    chooseButton: QPushButton  # noqa: N815
+    skipRadio: QRadioButton  # noqa: N815
+    updateRadio: QRadioButton  # noqa: N815
+    optionsGroup: QGroupBox  # noqa: N815
+    summaryLabel: QLabel  # noqa: N815
+    badLabel: QLabel  # noqa: N815
+    badTable: QTableView  # noqa: N815
+    importButton: QPushButton  # noqa: N815
+    cancelButton: QPushButton  # noqa: N815
 
 
 class ExcelImportDialog(FittedDialog, Generic[F, R]):
     """The steps the import dialogs share: choose the file, read it (``load``), the
     duplicate option, and the import. ``imported`` carries the result once rows were
     written, so the window can reload. A dialog calls :meth:`set_form` after its
-    ``setupUi`` and gives its strings through :meth:`file_prompt` and :meth:`importing`."""
+    ``setupUi`` and gives its strings through :meth:`file_prompt` and :meth:`importing`;
+    its ``_refresh`` starts with :meth:`show_no_file` or :meth:`show_counts`."""
 
     imported = Signal(object)
 
@@ -276,12 +299,57 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
         self.ctx = ctx
         self.preview: F | None = None
         self.last_result: R | None = None
-        self._file_edit: QLineEdit | None = None
-        self._update_radio: QRadioButton | None = None
+        self._form: ImportForm | None = None
 
-    def set_form(self, file_edit: QLineEdit, update_radio: QRadioButton) -> None:
-        self._file_edit = file_edit
-        self._update_radio = update_radio
+    def set_form(self, form: ImportForm, name_title: str | None = None) -> None:
+        """Wire the form's file, duplicate option, bad rows (``name_title``: the name
+        column's title), import and cancel buttons."""
+        self._form = form
+        self.model = set_up_bad_rows(form.badTable, self, name_title)
+        form.chooseButton.clicked.connect(self.pick_file)
+        form.importButton.clicked.connect(self.start_import)
+        form.cancelButton.clicked.connect(self.reject)
+        form.skipRadio.toggled.connect(self._refresh)
+
+    def _widgets(self) -> ImportForm:
+        assert self._form is not None, "set_form() first"
+        return self._form
+
+    # -- the preview ----------------------------------------------------------------------
+    def show_no_file(self) -> None:
+        """No file read yet: say so, with nothing to choose or import."""
+        form = self._widgets()
+        show_bad_rows(form.badTable, self.model, [])
+        form.summaryLabel.setText(
+            QCoreApplication.translate("ExcelImport", "Choose a file to see what it holds.")
+        )
+        form.badLabel.setVisible(False)
+        form.optionsGroup.setEnabled(False)
+        form.importButton.setEnabled(False)
+        form.importButton.setText(QCoreApplication.translate("ExcelImport", "Import"))
+
+    def show_counts(self, preview: F, summary: str) -> tuple[OnDuplicate, Any, list[RowProblem]]:
+        """Show the rows of ``preview`` that cannot be imported and the ``summary`` (its
+        {0} sheet, {1} header row, {2} rows, {3} new, {4} present, {5} bad) under the
+        duplicate option chosen; returns that option, the counts and the bad rows."""
+        form = self._widgets()
+        on_duplicate = self.on_duplicate()
+        counts = preview.counts(on_duplicate)
+        bad = preview.bad_rows(on_duplicate)
+        show_bad_rows(form.badTable, self.model, bad)
+        form.badLabel.setVisible(bool(bad))
+        form.optionsGroup.setEnabled(True)
+        form.summaryLabel.setText(
+            summary.format(
+                preview.sheet,
+                preview.header_row,
+                counts.total,
+                counts.new,
+                counts.duplicates,
+                counts.bad,
+            )
+        )
+        return on_duplicate, counts, bad
 
     # -- what each dialog says and does ---------------------------------------------------
     def file_prompt(self) -> tuple[str, str]:
@@ -317,14 +385,12 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
         if preview is None:
             return False
         self.preview = preview
-        assert self._file_edit is not None
-        self._file_edit.setText(str(path))
+        self._widgets().fileEdit.setText(str(path))
         self._refresh()
         return True
 
     def on_duplicate(self) -> OnDuplicate:
-        assert self._update_radio is not None
-        return "update" if self._update_radio.isChecked() else "skip"
+        return "update" if self._widgets().updateRadio.isChecked() else "skip"
 
     # -- writing --------------------------------------------------------------------------
     def start_import(self) -> R | None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
@@ -16,11 +16,24 @@ from pbc_desktop.ui.common.screens import FittedDialog
 R = TypeVar("R")
 
 
+class GeneratedForm(Protocol):
+    """A ``Ui_*`` class generated from ``forms/*.ui`` with an error line and an OK/Cancel
+    box (the names every record dialog's form gives them)."""
+
+    errorLabel: QLabel  # noqa: N815 (the names Qt Designer gives)
+    buttonBox: QDialogButtonBox  # noqa: N815
+
+    def setupUi(self, dialog: QDialog) -> None: ...
+
+
+U = TypeVar("U", bound=GeneratedForm)
+
+
 class FormDialog(FittedDialog):
     """Never taller than the screen (a long form scrolls, see :class:`FittedDialog`).
 
-    Subclasses build their ``Ui_*``, call :meth:`init_form`, fill ``field_widgets``
-    and implement :meth:`save`.
+    Subclasses build their ``Ui_*`` (:meth:`use_form`, or ``setupUi`` then
+    :meth:`init_form`), fill ``field_widgets`` and implement :meth:`save`.
 
     OK runs :meth:`save`: a refusal (``UserError``) keeps the dialog open, says why in the
     error line and marks every refused field at once (the first one focused, its tab
@@ -58,6 +71,14 @@ class FormDialog(FittedDialog):
         if buttons is not None:
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
+
+    def use_form(self, form: type[U]) -> U:
+        """Build the generated form ``form`` on this dialog and wire its error line and
+        OK/Cancel box (:meth:`init_form`); returns the form, for ``self.ui``."""
+        ui = form()
+        ui.setupUi(self)
+        self.init_form(ui.errorLabel, buttons=ui.buttonBox)
+        return ui
 
     def save(self) -> int | None:
         """Write through the service; return the record's id, or None to stay open quietly

@@ -7,16 +7,18 @@ keeping its proportions; A4 reports on A4 paper fill the sheet exactly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.screens import fit_dialog, fit_to_screen
 
 MAX_DPI = 300
 POINTS_PER_INCH = 72
@@ -101,3 +103,57 @@ def paint_pdf(pdf_path: Path, printer: QPrinter) -> int:
         if painter.isActive():
             painter.end()
         doc.close()
+
+
+def paint_or_say(parent: QWidget | None, pdf_path: Path, printer: QPrinter) -> int | None:
+    """:func:`paint_pdf`; a refusal (the printer would not start…) is said to the user
+    (None)."""
+    try:
+        return paint_pdf(pdf_path, printer)
+    except UserError as error:
+        messages.show_user_error(parent, error)
+        return None
+
+
+def preview_pdf(
+    parent: QWidget | None,
+    pdf_path: Path,
+    printer: QPrinter,
+    *,
+    title: str,
+    size: tuple[int, int],
+    run: Callable[[QDialog], int],
+) -> int | None:
+    """Show the PDF in a print preview (``size``: the wanted width and height, within the
+    screen) run by ``run`` (tests answer it), from which it can be printed; the pages the
+    last paint painted (None: none painted). ``printer`` is the caller's: the dialog does
+    not own it."""
+    painted: list[int] = []
+
+    def paint(target: QPrinter) -> None:
+        pages = paint_or_say(parent, pdf_path, target)
+        if pages is not None:
+            painted.append(pages)
+
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    dialog.paintRequested.connect(paint)
+    fit_to_screen(dialog, *size)
+    fit_dialog(dialog)
+    run(dialog)
+    dialog.deleteLater()
+    return painted[-1] if painted else None
+
+
+def print_pdf(
+    parent: QWidget | None, pdf_path: Path, printer: QPrinter, run: Callable[[QDialog], int]
+) -> int | None:
+    """Print the PDF after the print dialog (run by ``run``, tests answer it); the pages
+    printed (None: cancelled or refused)."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, page_count(pdf_path))
+    pages = None
+    if run(dialog) == QDialog.DialogCode.Accepted:
+        pages = paint_or_say(parent, pdf_path, printer)
+    dialog.deleteLater()
+    return pages

@@ -40,9 +40,7 @@ class ApplicantDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.record_id = record_id
-        self.ui = Ui_ApplicantDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_ApplicantDialog)
         ui = self.ui
         self.setWindowTitle(self.tr("New applicant"))
         fill_choices(ui.organizationCombo, orgs.choices(ctx.db), "")
@@ -147,9 +145,7 @@ class StepDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.record_id = record_id
-        self.ui = Ui_DevelopmentStepDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_DevelopmentStepDialog)
         ui = self.ui
         shown = detail.get_development_detail(ctx.db, record_id)
         self.setWindowTitle(self.tr("Record a step: {0}").format(shown.name))

@@ -42,9 +42,7 @@ class FeeBasisDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
-        self.ui = Ui_FeeBasisDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_FeeBasisDialog)
         ui = self.ui
         ui.memberLabel.setText(member_name)
         ui.monthEdit.setDate(QDate(month.year, month.month, 1))

@@ -32,9 +32,7 @@ class ClaimDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.item_id = item_id
-        self.ui = Ui_ClaimDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_ClaimDialog)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(with_note(detail.title, detail.community_name))

@@ -32,9 +32,7 @@ class ListDialog(FormDialog):
         self.ctx = ctx
         self.community_id = community_id
         self.list_id = list_id
-        self.ui = Ui_ListDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_ListDialog)
         ui = self.ui
         ui.communityLabel.setText(community_name)
         fill_enum(ui.kindCombo, ListKind)

@@ -44,9 +44,7 @@ class FundEntryDialog(FormDialog):
         self.community_id = community_id
         self.entry_id = entry_id
         self.direction = direction
-        self.ui = Ui_FundEntryDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_FundEntryDialog)
         ui = self.ui
         ui.communityLabel.setText(community_name)
         today = date.today()

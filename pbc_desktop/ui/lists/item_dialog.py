@@ -29,9 +29,7 @@ class ItemDialog(FormDialog):
         self.ctx = ctx
         self.list_id = list_id
         self.item_id = item_id
-        self.ui = Ui_ItemDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_ItemDialog)
         ui = self.ui
         lst = queries.get_service_list(ctx.db, list_id)
         ui.listLabel.setText(with_note(lst.title, label(lst.kind)))

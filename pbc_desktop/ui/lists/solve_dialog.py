@@ -20,9 +20,7 @@ class SolveDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.item_id = item_id
-        self.ui = Ui_SolveDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_SolveDialog)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(detail.title)

@@ -19,9 +19,7 @@ class SupervisionDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.item_id = item_id
-        self.ui = Ui_SupervisionDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_SupervisionDialog)
         ui = self.ui
         detail = queries.get_item_detail(ctx.db, item_id)
         ui.itemLabel.setText(with_note(detail.title, detail.status_text))

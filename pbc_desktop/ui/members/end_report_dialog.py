@@ -21,9 +21,7 @@ class EndReportDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.report_id = report_id
-        self.ui = Ui_EndReportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_EndReportDialog)
         ui = self.ui
         report = reports.get_report(ctx.db, report_id)
         self.setWindowTitle(self.tr("Leave the post: {0}").format(report.member_name))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
 from pbc_desktop.errors import UserError
@@ -28,7 +28,6 @@ from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.screens import fit_dialog, fit_to_screen
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 
 
@@ -277,16 +276,6 @@ def _with_roster_pdf(
         return use(pdf) if pdf is not None else 0
 
 
-def _paint(parent: QWidget | None, pdf: Path, printer: QPrinter) -> int:
-    from pbc_desktop.ui.common import printing
-
-    try:
-        return printing.paint_pdf(pdf, printer)
-    except UserError as error:
-        messages.show_user_error(parent, error)
-        return 0
-
-
 def preview_roster(
     parent: QWidget | None,
     ctx: AppContext,
@@ -296,18 +285,15 @@ def preview_roster(
 ) -> int:
     """Show the roster in a print preview (from which it can be printed); pages painted."""
     title = QCoreApplication.translate("MemberExports", "Print preview")
-    painted: list[int] = []
 
     def show(pdf: Path) -> int:
+        from pbc_desktop.ui.common import printing
+
         printer = landscape_printer()  # held here: the dialog does not own it
-        dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(title)
-        dialog.paintRequested.connect(lambda printer: painted.append(_paint(parent, pdf, printer)))
-        fit_to_screen(dialog, 1100, 800)
-        fit_dialog(dialog)
-        exec_dialog(dialog)
-        dialog.deleteLater()
-        return painted[-1] if painted else 0
+        pages = printing.preview_pdf(
+            parent, pdf, printer, title=title, size=(1100, 800), run=exec_dialog
+        )
+        return pages or 0
 
     return _with_roster_pdf(
         parent, ctx, organization_id, unmasked=unmasked, title=title, use=show, as_of=as_of
@@ -327,14 +313,7 @@ def print_roster(
     def send(pdf: Path) -> int:
         from pbc_desktop.ui.common import printing
 
-        printer = landscape_printer()
-        dialog = QPrintDialog(printer, parent)
-        dialog.setMinMax(1, printing.page_count(pdf))
-        pages = 0
-        if exec_dialog(dialog) == QDialog.DialogCode.Accepted:
-            pages = _paint(parent, pdf, printer)
-        dialog.deleteLater()
-        return pages
+        return printing.print_pdf(parent, pdf, landscape_printer(), exec_dialog) or 0
 
     return _with_roster_pdf(
         parent, ctx, organization_id, unmasked=unmasked, title=title, use=send, as_of=as_of

@@ -19,8 +19,6 @@ from pbc_desktop.ui.common.excel_import import (
     ExcelImportDialog,
     read_file,
     set_import_button,
-    set_up_bad_rows,
-    show_bad_rows,
 )
 from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 from pbc_desktop.ui.members import exports as member_exports
@@ -36,14 +34,9 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         self.ui = Ui_MemberImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         ui = self.ui
-        self.set_form(ui.fileEdit, ui.updateRadio)
-        self.model = set_up_bad_rows(ui.badTable, self)
-        ui.chooseButton.clicked.connect(self.pick_file)
+        self.set_form(ui)
         # the form a first roster is typed into, where the import is (as the organizations')
         ui.templateButton.clicked.connect(lambda: member_exports.save_template(self))
-        ui.importButton.clicked.connect(self.start_import)
-        ui.cancelButton.clicked.connect(self.reject)
-        ui.skipRadio.toggled.connect(self._refresh)
         ui.createOrgsCheck.toggled.connect(self._create_orgs_toggled)
         ui.sheetCombo.activated.connect(self._sheet_chosen)
         ui.mapOrgsButton.clicked.connect(self.map_orgs)
@@ -120,11 +113,8 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         ui = self.ui
         preview = self.preview
         if preview is None:
-            self.model.set_rows([])
-            ui.summaryLabel.setText(self.tr("Choose a file to see what it holds."))
+            self.show_no_file()
             for widget in (
-                ui.badLabel,
-                ui.badTable,
                 ui.newOrgsLabel,
                 ui.sheetLabel,
                 ui.sheetCombo,
@@ -134,30 +124,15 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 ui.mapOrgsButton,
             ):
                 widget.setVisible(False)
-            ui.optionsGroup.setEnabled(False)
-            ui.importButton.setEnabled(False)
-            ui.importButton.setText(self.tr("Import"))
             return
-        on_duplicate = self.on_duplicate()
-        counts = preview.counts(on_duplicate)
-        bad = preview.bad_rows(on_duplicate)
-        show_bad_rows(ui.badTable, self.model, bad)
-        ui.badLabel.setVisible(bool(bad))
-        ui.optionsGroup.setEnabled(True)
-        self._show_sheets(preview)
-        ui.summaryLabel.setText(
+        on_duplicate, counts, bad = self.show_counts(
+            preview,
             self.tr(
                 "Sheet “{0}”, header on row {1}: {2} rows read. {3} new members, "
                 "{4} already present, {5} rows with errors."
-            ).format(
-                preview.sheet,
-                preview.header_row,
-                counts.total,
-                counts.new,
-                counts.duplicates,
-                counts.bad,
-            )
+            ),
         )
+        self._show_sheets(preview)
         missing = preview.missing_orgs
         if preview.create_orgs and missing:
             text = self.tr(

@@ -9,31 +9,23 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.member_changes import LEAVING_BY_DIALOG, LeavingKind, MemberChangeKind
 from pbc_desktop.services.member_changes import leaving
-from pbc_desktop.services.member_editing import get_member_input
 from pbc_desktop.ui.common.combos import current_enum, fill_enum
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import set_date_capped, to_date
-from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_leave_dialog import Ui_LeaveDialog
+from pbc_desktop.ui.members.change_dialog import MemberChangeDialog
 
 
-class LeaveDialog(FormDialog):
+class LeaveDialog(MemberChangeDialog[Ui_LeaveDialog]):
     """The kind of leaving, its date (today at most) and, by kind, how the member left the
     Party or the unit they went to."""
 
     def __init__(
         self, ctx: AppContext, member_id: int, name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.member_id = member_id
-        self.ui = Ui_LeaveDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        super().__init__(ctx, member_id, name, Ui_LeaveDialog, parent)
         ui = self.ui
         self.setWindowTitle(self.tr("Member leaves: {0}").format(name))
-        ui.memberLabel.setText(name)
-        self.read_version = get_member_input(ctx.db, member_id).version
         fill_enum(ui.kindCombo, LEAVING_BY_DIALOG)
         fill_enum(ui.leavingKindCombo, LeavingKind, self.tr("(choose)"))
         set_date_capped(ui.occurredEdit, date.today())

@@ -56,9 +56,7 @@ class PostReportDialog(FormDialog):
         self.ctx = ctx
         self.member_id = member_id
         self.report_id = report_id
-        self.ui = Ui_PostReportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_PostReportDialog)
         ui = self.ui
         self.member = reports.member_brief(ctx.db, member_id)
         ui.memberLabel.setText(

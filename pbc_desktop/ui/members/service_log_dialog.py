@@ -32,9 +32,7 @@ class ServiceLogDialog(FormDialog):
         self.ctx = ctx
         self.report_id = report_id
         self.service_id = service_id
-        self.ui = Ui_ServiceLogDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_ServiceLogDialog)
         ui = self.ui
         report = reports.get_report(ctx.db, report_id)
         ui.reportLabel.setText(report_caption(report))

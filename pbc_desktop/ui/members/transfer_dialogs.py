@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.member_changes import mobile, transfers
-from pbc_desktop.services.member_editing import get_member_input
 from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import set_date_capped, to_date
@@ -19,6 +18,7 @@ from pbc_desktop.ui.forms.ui_mobile_member_dialog import Ui_MobileMemberDialog
 from pbc_desktop.ui.forms.ui_transfer_in_dialog import Ui_TransferInDialog
 from pbc_desktop.ui.forms.ui_transfer_out_dialog import Ui_TransferOutDialog
 from pbc_desktop.ui.forms.ui_transfer_receive_dialog import Ui_TransferReceiveDialog
+from pbc_desktop.ui.members.change_dialog import MemberChangeDialog
 from pbc_desktop.ui.members.dialog import searchable
 
 
@@ -29,23 +29,16 @@ def _district_organizations(ctx: AppContext, combo: QComboBox, blank: str) -> No
     fill_choices(combo, orgs.choices(ctx.db, whole_district=True), blank)
 
 
-class TransferOutDialog(FormDialog):
+class TransferOutDialog(MemberChangeDialog[Ui_TransferOutDialog]):
     """A letter to an organization of the district or to an outside unit; the number is
     the next of the year unless typed."""
 
     def __init__(
         self, ctx: AppContext, member_id: int, name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.member_id = member_id
-        self.ui = Ui_TransferOutDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        super().__init__(ctx, member_id, name, Ui_TransferOutDialog, parent)
         ui = self.ui
         self.setWindowTitle(self.tr("Letter of transfer: {0}").format(name))
-        ui.memberLabel.setText(name)
-        self.read_version = get_member_input(ctx.db, member_id).version
         _district_organizations(ctx, ui.toOrganizationCombo, self.tr("(outside the district)"))
         ui.letterNumberEdit.setPlaceholderText(self.tr("Blank: the next number of the year"))
         set_date_capped(ui.issuedEdit, date.today())
@@ -94,9 +87,7 @@ class TransferReceiveDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.transfer_id = row.id
-        self.ui = Ui_TransferReceiveDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_TransferReceiveDialog)
         ui = self.ui
         self.setWindowTitle(self.tr("Receive the transfer: {0}").format(row.member_name))
         ui.transferLabel.setText(
@@ -118,21 +109,15 @@ class TransferReceiveDialog(FormDialog):
         return self.transfer_id
 
 
-class MobileMemberDialog(FormDialog):
+class MobileMemberDialog(MemberChangeDialog[Ui_MobileMemberDialog]):
     """Register a stay away: when, where, a phone, who manages the member meanwhile."""
 
     def __init__(
         self, ctx: AppContext, member_id: int, name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.member_id = member_id
-        self.ui = Ui_MobileMemberDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        super().__init__(ctx, member_id, name, Ui_MobileMemberDialog, parent, versioned=False)
         ui = self.ui
         self.setWindowTitle(self.tr("Mobile Party member: {0}").format(name))
-        ui.memberLabel.setText(name)
         _district_organizations(ctx, ui.managingOrganizationCombo, self.tr("(none here)"))
         set_date_capped(ui.leftEdit, date.today())
         self.field_widgets = {
@@ -171,9 +156,7 @@ class TransferInDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.ui = Ui_TransferInDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_TransferInDialog)
         ui = self.ui
         searchable(ui.organizationCombo)
         fill_choices(ui.organizationCombo, orgs.choices(ctx.db))

@@ -21,8 +21,6 @@ from pbc_desktop.ui.common.excel_import import (
     ExcelImportDialog,
     read_file,
     set_import_button,
-    set_up_bad_rows,
-    show_bad_rows,
 )
 from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
 
@@ -39,13 +37,8 @@ class OrganizationImportDialog(ExcelImportDialog[svc.OrgImportPreview, svc.OrgIm
         self.ui = Ui_OrganizationImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         ui = self.ui
-        self.set_form(ui.fileEdit, ui.updateRadio)
-        self.model = set_up_bad_rows(ui.badTable, self, self.tr("Organization"))
-        ui.chooseButton.clicked.connect(self.pick_file)
+        self.set_form(ui, self.tr("Organization"))
         ui.templateButton.clicked.connect(self.save_template)
-        ui.importButton.clicked.connect(self.start_import)
-        ui.cancelButton.clicked.connect(self.reject)
-        ui.skipRadio.toggled.connect(self._refresh)
         self._refresh()
 
     # -- the template ---------------------------------------------------------------------
@@ -94,32 +87,15 @@ class OrganizationImportDialog(ExcelImportDialog[svc.OrgImportPreview, svc.OrgIm
         ui = self.ui
         preview = self.preview
         if preview is None:
-            show_bad_rows(ui.badTable, self.model, [])
-            ui.summaryLabel.setText(self.tr("Choose a file to see what it holds."))
-            ui.badLabel.setVisible(False)
+            self.show_no_file()
             ui.noticeLabel.setVisible(False)
-            ui.optionsGroup.setEnabled(False)
-            ui.importButton.setEnabled(False)
-            ui.importButton.setText(self.tr("Import"))
             return
-        on_duplicate = self.on_duplicate()
-        counts = preview.counts(on_duplicate)
-        bad = preview.bad_rows(on_duplicate)
-        show_bad_rows(ui.badTable, self.model, bad)
-        ui.badLabel.setVisible(bool(bad))
-        ui.optionsGroup.setEnabled(True)
-        ui.summaryLabel.setText(
+        on_duplicate, counts, bad = self.show_counts(
+            preview,
             self.tr(
                 "Sheet “{0}”, header on row {1}: {2} rows read. {3} new organizations, "
                 "{4} already present, {5} rows with errors."
-            ).format(
-                preview.sheet,
-                preview.header_row,
-                counts.total,
-                counts.new,
-                counts.duplicates,
-                counts.bad,
-            )
+            ),
         )
         ignored = "、".join(preview.ignored_headers)
         ui.noticeLabel.setText(self.tr("Columns not read: {0}").format(ignored) if ignored else "")

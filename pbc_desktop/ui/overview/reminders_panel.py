@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,6 @@ from pbc_desktop.domain import reminders as rules_domain
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.reminders import Reminder
-from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
 from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
@@ -42,8 +40,8 @@ from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.screens import FittedDialog
-from pbc_desktop.ui.common.views import make_item_table, ok_cancel_buttons
+from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
+from pbc_desktop.ui.common.views import make_item_table
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.fees.window import FeeCollectionWindow
 
@@ -53,12 +51,11 @@ ROW_DATA = Qt.ItemDataRole.UserRole
 MIN_WIDTH = 310  # room for its four columns, the subject's name elided
 
 
-class RulesDialog(FittedDialog):
+class RulesDialog(DistrictRulesDialog):
     """Months between activities of each kind; 0 = no reminder."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Reminder rules"))
         current = reminders.get_rules(ctx.db)
         form = QFormLayout()
@@ -72,17 +69,6 @@ class RulesDialog(FittedDialog):
             spin.setValue(current.get(kind, 0))
             self.spins[kind] = spin
             form.addRow(label(kind), spin)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = ok_cancel_buttons(self)
-        self.writes = WriteGuard(ctx, self)  # the reminder rules are the district's
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        for widget in (ok, *self.spins.values()):
-            self.writes.add(widget, Permission.DISTRICT_RULES)
-        self.writes.update()
-        layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
                 "Remind when a running community has held no activity of a kind for this "
@@ -91,19 +77,10 @@ class RulesDialog(FittedDialog):
             self,
         )
         hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(self.error_label)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.arrange(form, self.spins.values(), hint)
 
-    def accept(self) -> None:
-        try:
-            reminders.set_rules(self.ctx.db, {k: s.value() for k, s in self.spins.items()})
-        except UserError as exc:
-            self.error_label.setText(exc.message)
-            self.error_label.show()
-            return
-        super().accept()
+    def store(self) -> None:
+        reminders.set_rules(self.ctx.db, {k: s.value() for k, s in self.spins.items()})
 
 
 class RemindersPanel(QWidget):
