@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pbc_desktop.cli.common import EXIT_OK, known_town, opened_db, print_table
+from pbc_desktop.cli.common import EXIT_OK, iso_date, known_town, opened_db, print_table
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -17,13 +17,6 @@ if TYPE_CHECKING:
     from pbc_desktop.cli.common import Subcommands
     from pbc_desktop.services.branch_life.compliance import BranchYear
     from pbc_desktop.services.terms.committees import CommitteeRow, Seat
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text}") from None
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
@@ -34,7 +27,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--town", help="only the branches of this town")
-    p.add_argument("--as-of", type=_day, help="count as of this day (default: today)")
+    p.add_argument("--as-of", type=iso_date, help="count as of this day (default: today)")
     p.add_argument("--behind", action="store_true", help="only the branches behind")
     p.add_argument("-o", "--output", type=Path, help="also write the 通报 as a PDF")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -47,7 +40,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     d.add_argument("--within-months", type=int, default=6, help="due within N months (6)")
     d.add_argument("--town", help="only the organizations of this town")
-    d.add_argument("--as-of", type=_day, help="count as of this day (default: today)")
+    d.add_argument("--as-of", type=iso_date, help="count as of this day (default: today)")
     d.add_argument("--json", action="store_true", help="print JSON instead of a table")
     d.set_defaults(handler=cmd_terms_due)
     r = terms_sub.add_parser(
@@ -55,7 +48,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     r.add_argument("--organization", metavar="NAME|ID", required=True)
     r.add_argument("--term-no", type=int, required=True, help="the term number (届次), e.g. 5")
-    r.add_argument("--elected-on", type=_day, required=True, metavar="YYYY-MM-DD")
+    r.add_argument("--elected-on", type=iso_date, required=True, metavar="YYYY-MM-DD")
     r.add_argument("--years", type=int, required=True, choices=(3, 5), help="term length")
     r.add_argument(
         "--member",

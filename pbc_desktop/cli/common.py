@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
@@ -300,6 +301,16 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
     print("  ".join("-" * w for w in widths))
     for row in cells:
         print(line(row).rstrip())
+
+
+def iso_date(text: str) -> date:
+    """A date option (``--as-of 2025-12-31``); argparse names the option in its refusal."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t(f"日期应写作 2025-12-31：{text}", f"expected a date like 2025-12-31: {text}")
+        ) from None
 
 
 def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> E | None:

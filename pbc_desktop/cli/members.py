@@ -6,6 +6,8 @@
     pbc export-template --organizations 党组织信息表.xlsx
     pbc export-members 党员名册.xlsx --town 成田镇 --category 预备党员
     pbc export-members 党员名册.xlsx --organization 甲村党支部 --unmasked
+    pbc export-members 流动党员.xlsx --roll 流动党员
+    pbc export-members 年末名册.xlsx --as-of 2025-12-31
 
 ``export-members`` takes the filters of the 党员 tab. ID numbers and phones are masked
 unless ``--unmasked`` is given; an unmasked export is recorded in the audit log.
@@ -17,6 +19,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pbc_desktop.cli.common import iso_date
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -72,6 +75,18 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         help="members who have (yes) or have not (no) reported to a post",
     )
     p.add_argument(
+        "--roll",
+        metavar="WHICH",
+        help="在册党员 (current, the default), 失联党员 (lost_contact), 流动党员 (away), "
+        "已减少党员 (left) or 全部党员 (all)",
+    )
+    p.add_argument(
+        "--as-of",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the roll at this date, each member in the organization of that day",
+    )
+    p.add_argument(
         "--unmasked",
         action="store_true",
         help="full ID numbers and phones (recorded in the audit log)",
@@ -105,6 +120,7 @@ def cmd_export_template(args: argparse.Namespace) -> int:
 def cmd_export_members(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK, enum_option, known_town, open_db
     from pbc_desktop.domain.enums import MemberCategory
+    from pbc_desktop.domain.member_changes import MemberRoll
     from pbc_desktop.services.member_export import cut_sentence, export_members, find_organization
     from pbc_desktop.services.members import MemberQuery
 
@@ -116,6 +132,15 @@ def cmd_export_members(args: argparse.Namespace) -> int:
             t(
                 f"{error.message}：应为“正式党员”或“预备党员”。",
                 f"{error.message}: expected 正式党员 (full) or 预备党员 (probationary).",
+            )
+        ) from None
+    try:
+        roll = enum_option(MemberRoll, args.roll, ("名册范围", "roll"))
+    except UserError as error:
+        raise UserError(
+            t(
+                f"{error.message}：应为{'、'.join(r.zh for r in MemberRoll)}之一。",
+                f"{error.message}: expected one of {', '.join(r.value for r in MemberRoll)}.",
             )
         ) from None
     db = open_db(args)
@@ -130,6 +155,8 @@ def cmd_export_members(args: argparse.Namespace) -> int:
             town=town,
             category=category,
             reported=args.reported,
+            roll=roll or MemberRoll.CURRENT,
+            as_of=args.as_of,
         )
         result = export_members(db, query, out, unmasked=args.unmasked)
     finally:

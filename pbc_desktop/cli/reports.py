@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pbc_desktop.cli.common import iso_date
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -32,15 +32,6 @@ def _non_negative(text: str) -> int:
             t(f"应为 0 或正整数：{text}", f"expected 0 or a positive whole number: {text}")
         )
     return value
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            t(f"日期应写作 2025-12-31：{text}", f"expected a date like 2025-12-31: {text}")
-        ) from None
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> Subcommands:
@@ -81,7 +72,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument(
         "--as-of",
-        type=_iso_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="the roll at this date (default: the members on the roll now)",
     )

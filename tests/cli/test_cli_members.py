@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,12 @@ from sqlalchemy import select
 
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry
-from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.db.models import AuditEntry, PartyMember
+from pbc_desktop.domain.enums import AuditAction, MembershipStatus
+from pbc_desktop.domain.member_changes import MemberChangeKind
 from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.domain.privacy import contains_personal_numbers
+from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
 from tests.conftest import db_arg
 from tests.factories import make_member
 from tests.member_export_factories import Roster, setup_roster
@@ -90,6 +93,41 @@ def test_export_members_with_filters(
     assert code == 0 and names_in(path) == ["赵敏"]
     code, _, _ = export(capsys, db_file, path, "--reported", "否")
     assert code == 0 and "赵敏" not in names_in(path) and len(names_in(path)) == 5
+
+
+def test_export_members_of_a_roll_or_at_a_date(
+    capsys: pytest.CaptureFixture[str], setup: tuple[str, Roster], db: Database, tmp_path: Path
+) -> None:
+    """``--roll`` and ``--as-of`` are the 党员 tab's roll filter: who left the roll (and
+    when), who is out of contact, the roll of a past day."""
+    db_file, roster = setup
+    leave_member(db, roster.li, LeavingInput(MemberChangeKind.DECEASED, date(2026, 3, 10)))
+    with db.write() as s:
+        member = s.get(PartyMember, roster.zhang)
+        assert member is not None
+        member.status = MembershipStatus.LOST_CONTACT
+    path = tmp_path / "名册.xlsx"
+    code, _, _ = export(capsys, db_file, path, "--roll", "已减少党员")
+    assert code == 0 and names_in(path) == ["李娜"]
+    code, _, _ = export(capsys, db_file, path, "--roll", "lost_contact")
+    assert code == 0 and names_in(path) == ["张伟"]
+    code, _, _ = export(capsys, db_file, path, "--organization", "甲村党支部")
+    assert code == 0 and "李娜" not in names_in(path)
+    code, _, _ = export(
+        capsys, db_file, path, "--organization", "甲村党支部", "--as-of", "2026-03-01"
+    )
+    assert code == 0 and "李娜" in names_in(path)
+    code, _, _ = export(capsys, db_file, path, "--roll", "all", "--search", "李娜")
+    assert code == 0 and names_in(path) == ["李娜"]
+    code, _, err = export(capsys, db_file, tmp_path / "a.xlsx", "--roll", "退休")
+    assert (
+        code == 2
+        and "未知的名册范围“退休”：应为在册党员、失联党员、流动党员、已减少党员、全部党员之一。"
+        in err
+    )
+    code, err = run_exit(capsys, "export-members", str(tmp_path / "a.xlsx"), "--as-of", "3月1日")
+    assert code == 2 and "日期应写作 2025-12-31：3月1日" in err
+    assert not (tmp_path / "a.xlsx").exists()
 
 
 @pytest.mark.parametrize(
