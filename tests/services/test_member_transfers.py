@@ -126,6 +126,12 @@ def test_a_transfer_within_the_district_out_and_in_with_its_letter(
     assert "陈伟" in roll(db, world.jia_two, as_of=date(2026, 3, 1))
     assert "陈伟" not in roll(db, world.yi_one, as_of=date(2026, 3, 1))
     assert "陈伟" in roll(db, world.yi_one, as_of=date(2026, 3, 9))
+    # between the letter and its receipt the member stays on the sender's roll only
+    between = date(2026, 3, 5)
+    assert "陈伟" in roll(db, world.jia_two, as_of=between)
+    assert "陈伟" not in roll(db, world.yi_one, as_of=between)
+    assert "陈伟" not in roll(db, world.jia_two, as_of=date(2026, 3, 9))
+    assert [c.occurred_on for c in member_changes(db, member_id)] == [date(2026, 3, 9)] * 2
     counts = count_changes(db, *YEAR)
     assert (counts[MemberChangeKind.TRANSFERRED_OUT], counts[MemberChangeKind.TRANSFERRED_IN]) == (
         1,

@@ -207,7 +207,8 @@ def _some_leave(gen: District, rng: random.Random, letter: Callable[[], str]) ->
                 reason="随家庭迁居",
             ),
         )
-        _change(gen, row, MemberChangeKind.TRANSFERRED_OUT, issued, other_organization_id=target)
+        # off the sender's roll when the receiver takes the member in, as the service does
+        _change(gen, row, MemberChangeKind.TRANSFERRED_OUT, received, other_organization_id=target)
         row["organization_id"] = target
         _change(gen, row, MemberChangeKind.TRANSFERRED_IN, received, other_organization_id=source)
 

@@ -269,17 +269,21 @@ def receive_transfer(
         transfer.received_on = received_on
         if text:
             transfer.remark = text
+        # Within the district the member leaves the sender's roll on the day the receiver
+        # takes them in (always on one roll, the district's count unbroken); to a unit
+        # outside, on the day the letter was issued, as the letter's stub records it.
+        inside = transfer.to_organization_id is not None
         record_change(
             s,
             member,
             MemberChangeKind.TRANSFERRED_OUT,
-            transfer.issued_on,
+            received_on if inside else transfer.issued_on,
             organization_id=transfer.from_organization_id,
             other_organization_id=transfer.to_organization_id,
             other_unit=transfer.to_unit,
             remark=t(f"介绍信 {transfer.letter_number}", f"letter {transfer.letter_number}"),
         )
-        if transfer.to_organization_id is not None:
+        if inside:
             record_change(
                 s,
                 member,
