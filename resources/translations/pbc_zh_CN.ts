@@ -4859,6 +4859,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>流动党员：{0}</translation>
     </message>
     <message>
+        <source>Change the stay away: {0}</source>
+        <translation>修改外出登记：{0}</translation>
+    </message>
+    <message>
         <source>(none here)</source>
         <translation>（本区无）</translation>
     </message>
@@ -6649,6 +6653,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Received on</source>
         <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>C&amp;hange...</source>
+        <translation>修改(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Came back...</source>

@@ -15,12 +15,25 @@ from pbc_desktop.db.models import AuditEntry, PartyMember
 from pbc_desktop.domain.enums import AuditAction, Gender, MembershipStatus
 from pbc_desktop.domain.member_changes import MemberChangeKind, MemberRoll, TransferState
 from pbc_desktop.domain.member_rules import MemberInput
-from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from pbc_desktop.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    StaleEditError,
+    ValidationError,
+)
 from pbc_desktop.reports.transfer_letter import build_transfer_letter
 from pbc_desktop.services import members
 from pbc_desktop.services.member_changes import count_changes
 from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member, member_changes
-from pbc_desktop.services.member_changes.mobile import StayInput, end_stay, list_stays, start_stay
+from pbc_desktop.services.member_changes.mobile import (
+    StayInput,
+    end_stay,
+    get_stay,
+    list_stays,
+    start_stay,
+    update_stay,
+)
 from pbc_desktop.services.member_changes.transfers import (
     TransferInput,
     TransferQuery,
@@ -255,3 +268,55 @@ def test_stays_away_of_mobile_members(db: Database, world: TwoTowns) -> None:
     end_stay(db, stay_id, date(2026, 1, 10))
     assert list_stays(db) == []
     assert [r.returned_on for r in list_stays(db, current=False)] == [date(2026, 1, 10)]
+
+
+def test_a_stay_away_is_corrected_by_its_member_s_organization(
+    db: Database, world: TwoTowns
+) -> None:
+    db.user = village_actor(db, world.jia_two)
+    stay_id = start_stay(db, world.member_jia_two, StayInput(date(2025, 9, 1), "深圳"))
+    data, version = get_stay(db, stay_id)
+    assert (data.left_on, data.whereabouts, data.contact_phone) == (date(2025, 9, 1), "深圳", None)
+    update_stay(
+        db,
+        stay_id,
+        StayInput(
+            date(2025, 8, 20),
+            "广东省深圳市宝安区",
+            contact_phone="13912345678",
+            managing_organization_id=world.yi_one,
+            remark="务工",
+        ),
+        version,
+    )
+    [row] = list_stays(db)
+    assert (row.left_on, row.whereabouts, row.manager, row.contact_phone) == (
+        date(2025, 8, 20),
+        "广东省深圳市宝安区",
+        "乙一村党支部",
+        "139****5678",
+    )
+    with pytest.raises(StaleEditError):  # read before the change just saved
+        update_stay(db, stay_id, StayInput(date(2025, 8, 21), "广州"), version)
+    with pytest.raises(ValidationError) as info:
+        update_stay(db, stay_id, StayInput(None, " ", contact_phone="12"), None)
+    assert sorted(info.value.fields()) == ["contact_phone", "left_on", "whereabouts"]
+    end_stay(db, stay_id, date(2026, 1, 10))
+    with pytest.raises(ValidationError) as info:  # it may not start after it ended
+        update_stay(db, stay_id, StayInput(date(2026, 2, 1), "广州"), None)
+    assert "外出日期不能晚于返回日期（2026-01-10）" in str(info.value)
+    update_stay(db, stay_id, StayInput(date(2025, 8, 19), "广州"), None)
+    [ended] = list_stays(db, current=False)
+    assert (ended.left_on, ended.whereabouts, ended.returned_on) == (
+        date(2025, 8, 19),
+        "广州",
+        date(2026, 1, 10),
+    )
+    with db.read() as s:
+        entry = s.scalars(
+            select(AuditEntry).where(AuditEntry.summary.contains("修改流动党员")).limit(1)
+        ).one()
+    assert "13912345678" not in f"{entry.before} {entry.after}"
+    db.user = village_actor(db, world.yi_one)  # the managing organization may not change it
+    with pytest.raises(NotFoundError):
+        update_stay(db, stay_id, StayInput(date(2025, 8, 19), "广州"), None)

@@ -121,6 +121,42 @@ def test_a_stay_away_is_registered_through_the_dialog(qtbot: QtBot, tab: Members
     assert [(s.whereabouts, s.left_on) for s in stays] == [("广州市天河区", date(2026, 3, 1))]
 
 
+def test_a_stay_away_is_corrected_from_the_list_of_members_away(
+    qtbot: QtBot, tab: MembersTab, orgs: tuple[int, int]
+) -> None:
+    _home, other = orgs
+    choose(tab, "林丽")
+    member_id = tab.current_row().id  # type: ignore[union-attr]
+    mobile.start_stay(tab.ctx.db, member_id, mobile.StayInput(date(2026, 3, 1), "广州"))
+    listing = tab.changes.open_transfers()
+    assert listing is not None
+    listing.tabs.setCurrentIndex(1)
+    assert not listing.change_stay_button.isEnabled()  # nothing chosen
+    listing.stays_table.selectRow(0)
+    assert listing.change_stay_button.isEnabled()
+    dialog = listing.change_current_stay()
+    assert isinstance(dialog, MobileMemberDialog)
+    ui = dialog.ui
+    assert "林丽" in dialog.windowTitle() and ui.whereaboutsEdit.text() == "广州"
+    assert ui.leftEdit.date() == QDate(2026, 3, 1)
+    ui.whereaboutsEdit.setText("")
+    dialog.accept()
+    assert "外出地点" in dialog.error_text()  # refused, the input kept
+    ui.whereaboutsEdit.setText("广州市天河区")
+    ui.leftEdit.setDate(QDate(2026, 2, 20))
+    select_data(ui.managingOrganizationCombo, other)
+    dialog.accept()
+    assert dialog.result() == MobileMemberDialog.DialogCode.Accepted
+    [stay] = mobile.list_stays(tab.ctx.db, member_id=member_id)
+    assert (stay.whereabouts, stay.left_on, stay.manager) == (
+        "广州市天河区",
+        date(2026, 2, 20),
+        "东山社区党支部",
+    )
+    assert listing.stays_table.item(0, 3).text() == "广州市天河区"  # the list read anew
+    listing.reject()
+
+
 def test_a_letter_of_transfer_is_issued_printed_and_received(
     qtbot: QtBot, db: Database, orgs: tuple[int, int], boxes: Boxes, tmp_path: Path
 ) -> None:

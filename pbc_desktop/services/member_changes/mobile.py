@@ -19,7 +19,7 @@ from pbc_desktop.db.models import MobileMember, Organization, PartyMember
 from pbc_desktop.domain.validation import future_date_error, normalise_phone, phone_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.member_changes.leaving import REMARK_MAX, UNIT_MAX, check_on_roll
 from pbc_desktop.services.members import check_unmasked, load_member, shown_phone
@@ -63,6 +63,53 @@ def _open_stay(s: Session, member_id: int) -> MobileMember | None:
     return s.scalars(stmt.limit(1)).first()
 
 
+@dataclass(frozen=True)
+class _StayFields:
+    left_on: date
+    whereabouts: str
+    contact_phone: str | None
+    managing_organization_id: int | None
+    managing_unit: str | None
+    remark: str | None
+
+
+def _checked(s: Session, data: StayInput, returned_on: date | None = None) -> _StayFields:
+    """``data`` as stored, or the refusal naming each field that is wrong."""
+    err = FieldErrors()
+    if data.left_on is None:
+        err.add("left_on", "请填写外出日期", "Enter the date the member left")
+    else:
+        problem = future_date_error(data.left_on, label=("外出日期", "date of leaving"))
+        if problem is not None:
+            err.add("left_on", problem, problem)
+        elif returned_on is not None and data.left_on > returned_on:
+            err.add(
+                "left_on",
+                f"外出日期不能晚于返回日期（{returned_on.isoformat()}）",
+                f"The member cannot leave after coming back ({returned_on.isoformat()})",
+            )
+    place = err.text(
+        "whereabouts", data.whereabouts, ("外出地点", "whereabouts"), max_len=PLACE_MAX
+    )
+    if not place:
+        err.add("whereabouts", "请填写外出地点", "Enter where the member is")
+    phone = normalise_phone(data.contact_phone) if data.contact_phone else ""
+    if phone and (problem := phone_error(phone)) is not None:
+        err.add("contact_phone", problem, problem)
+    unit = err.text("managing_unit", data.managing_unit, ("管理单位", "unit"), max_len=UNIT_MAX)
+    managing = data.managing_organization_id
+    if managing is not None and s.get(Organization, managing) is None:
+        err.add(
+            "managing_organization",
+            "所选党组织不存在",
+            "The chosen organization does not exist",
+        )
+    remark = err.text("remark", data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
+    err.raise_any()
+    assert data.left_on is not None
+    return _StayFields(data.left_on, place, phone or None, managing, unit or None, remark or None)
+
+
 def start_stay(db: Database, member_id: int, data: StayInput) -> int:
     """Register the member as a 流动党员 from ``data.left_on``; returns the stay's id."""
     with db.write() as s:
@@ -77,62 +124,73 @@ def start_stay(db: Database, member_id: int, data: StayInput) -> int:
                     f"{member.name} is already registered as away; record the return first.",
                 )
             )
-        err = FieldErrors()
-        if data.left_on is None:
-            err.add("left_on", "请填写外出日期", "Enter the date the member left")
-        else:
-            problem = future_date_error(data.left_on, label=("外出日期", "date of leaving"))
-            if problem is not None:
-                err.add("left_on", problem, problem)
-        place = err.text(
-            "whereabouts", data.whereabouts, ("外出地点", "whereabouts"), max_len=PLACE_MAX
-        )
-        if not place:
-            err.add("whereabouts", "请填写外出地点", "Enter where the member is")
-        phone = normalise_phone(data.contact_phone) if data.contact_phone else ""
-        if phone and (problem := phone_error(phone)) is not None:
-            err.add("contact_phone", problem, problem)
-        unit = err.text("managing_unit", data.managing_unit, ("管理单位", "unit"), max_len=UNIT_MAX)
-        managing = data.managing_organization_id
-        if managing is not None and s.get(Organization, managing) is None:
-            err.add(
-                "managing_organization",
-                "所选党组织不存在",
-                "The chosen organization does not exist",
-            )
-        remark = err.text(
-            "remark", data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True
-        )
-        err.raise_any()
-        assert data.left_on is not None
-        stay = MobileMember(
-            member_id=member.id,
-            left_on=data.left_on,
-            whereabouts=place,
-            contact_phone=phone or None,
-            managing_organization_id=managing,
-            managing_unit=unit or None,
-            remark=remark or None,
-        )
+        fields = _checked(s, data)
+        stay = MobileMember(member_id=member.id, **vars(fields))
         s.add(stay)
         audit.created(
             s,
             stay,
             t(
-                f"登记流动党员 {member.name}（外出至{place}）",
-                f"Registered {member.name} as a mobile member (away at {place})",
+                f"登记流动党员 {member.name}（外出至{fields.whereabouts}）",
+                f"Registered {member.name} as a mobile member (away at {fields.whereabouts})",
             ),
         )
         return stay.id
+
+
+def _load_stay(s: Session, stay_id: int, acc: access.Access) -> MobileMember:
+    stay = s.get(MobileMember, stay_id)
+    if stay is None or not acc.sees_org(stay.member.organization_id):
+        raise stay_not_found()
+    return stay
+
+
+def get_stay(db: Database, stay_id: int) -> tuple[StayInput, int]:
+    """The stay as its editor shows it (the phone in full: the editor is for those who
+    may change it), and the version it was read at."""
+    with db.read() as s:
+        acc = access.of(db, s)
+        stay = _load_stay(s, stay_id, acc)
+        acc.check_org_writable(stay.member.organization_id)
+        data = StayInput(
+            stay.left_on,
+            stay.whereabouts,
+            stay.contact_phone,
+            stay.managing_organization_id,
+            stay.managing_unit,
+            stay.remark,
+        )
+        return data, stay.version
+
+
+def update_stay(db: Database, stay_id: int, data: StayInput, version: int | None) -> None:
+    """Correct a stay away (where, since when, the phone, who manages the member); one
+    that ended keeps its return date, which the new date of leaving may not pass."""
+    with db.write() as s:
+        acc = access.of(db, s)
+        stay = _load_stay(s, stay_id, acc)
+        acc.check_org_writable(stay.member.organization_id)
+        versions.check(s, stay, version)
+        fields = _checked(s, data, stay.returned_on)
+        before = audit.snapshot(stay)
+        for key, value in vars(fields).items():
+            setattr(stay, key, value)
+        audit.updated(
+            s,
+            stay,
+            t(
+                f"修改流动党员 {stay.member.name} 的外出登记",
+                f"Changed the stay away of {stay.member.name}",
+            ),
+            before,
+        )
 
 
 def end_stay(db: Database, stay_id: int, returned_on: date | None) -> None:
     """The member came back on ``returned_on``."""
     with db.write() as s:
         acc = access.of(db, s)
-        stay = s.get(MobileMember, stay_id)
-        if stay is None or not acc.sees_org(stay.member.organization_id):
-            raise stay_not_found()
+        stay = _load_stay(s, stay_id, acc)
         acc.check_org_writable(stay.member.organization_id)
         if stay.returned_on is not None:
             raise ConflictError(

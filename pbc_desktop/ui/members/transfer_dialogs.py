@@ -12,7 +12,7 @@ from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.member_changes import mobile, transfers
 from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date_capped, to_date
+from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_mobile_member_dialog import Ui_MobileMemberDialog
 from pbc_desktop.ui.forms.ui_transfer_in_dialog import Ui_TransferInDialog
@@ -110,16 +110,35 @@ class TransferReceiveDialog(FormDialog):
 
 
 class MobileMemberDialog(MemberChangeDialog[Ui_MobileMemberDialog]):
-    """Register a stay away: when, where, a phone, who manages the member meanwhile."""
+    """Register a stay away: when, where, a phone, who manages the member meanwhile; with
+    ``stay_id``, correct one registered before."""
 
     def __init__(
-        self, ctx: AppContext, member_id: int, name: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        member_id: int,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        stay_id: int | None = None,
     ) -> None:
         super().__init__(ctx, member_id, name, Ui_MobileMemberDialog, parent, versioned=False)
         ui = self.ui
-        self.setWindowTitle(self.tr("Mobile Party member: {0}").format(name))
+        self.stay_id = stay_id
         _district_organizations(ctx, ui.managingOrganizationCombo, self.tr("(none here)"))
         set_date_capped(ui.leftEdit, date.today())
+        if stay_id is None:
+            self.setWindowTitle(self.tr("Mobile Party member: {0}").format(name))
+        else:
+            self.setWindowTitle(self.tr("Change the stay away: {0}").format(name))
+            data, self.read_version = mobile.get_stay(ctx.db, stay_id)
+            if data.left_on is not None:
+                set_date(ui.leftEdit, data.left_on)
+            ui.whereaboutsEdit.setText(data.whereabouts or "")
+            ui.contactPhoneEdit.setText(data.contact_phone or "")
+            select_data(ui.managingOrganizationCombo, data.managing_organization_id, 0)
+            ui.managingUnitEdit.setText(data.managing_unit or "")
+            ui.remarkEdit.setPlainText(data.remark or "")
         self.field_widgets = {
             "left_on": ui.leftEdit,
             "whereabouts": ui.whereaboutsEdit,
@@ -132,18 +151,18 @@ class MobileMemberDialog(MemberChangeDialog[Ui_MobileMemberDialog]):
 
     def save(self) -> int:
         ui = self.ui
-        return mobile.start_stay(
-            self.ctx.db,
-            self.member_id,
-            mobile.StayInput(
-                to_date(ui.leftEdit.date()),
-                ui.whereaboutsEdit.text(),
-                ui.contactPhoneEdit.text(),
-                ui.managingOrganizationCombo.currentData(),
-                ui.managingUnitEdit.text(),
-                ui.remarkEdit.toPlainText(),
-            ),
+        data = mobile.StayInput(
+            to_date(ui.leftEdit.date()),
+            ui.whereaboutsEdit.text(),
+            ui.contactPhoneEdit.text(),
+            ui.managingOrganizationCombo.currentData(),
+            ui.managingUnitEdit.text(),
+            ui.remarkEdit.toPlainText(),
         )
+        if self.stay_id is None:
+            return mobile.start_stay(self.ctx.db, self.member_id, data)
+        mobile.update_stay(self.ctx.db, self.stay_id, data, self.read_version)
+        return self.stay_id
 
 
 class TransferInDialog(FormDialog):

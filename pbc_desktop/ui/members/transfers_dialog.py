@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.member_changes import TransferState
+from pbc_desktop.errors import UserError
 from pbc_desktop.services.member_changes import mobile, transfers
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.combos import current_enum, fill_enum
@@ -30,7 +31,7 @@ from pbc_desktop.ui.common.views import (
     make_item_table,
     selected_id,
 )
-from pbc_desktop.ui.members.transfer_dialogs import TransferReceiveDialog
+from pbc_desktop.ui.members.transfer_dialogs import MobileMemberDialog, TransferReceiveDialog
 
 
 class TransfersDialog(FittedDialog):
@@ -106,6 +107,9 @@ class TransfersDialog(FittedDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
+        self.change_stay_button = self._button(
+            row, "staysChange", self.tr("C&hange..."), self.change_current_stay
+        )
         self.returned_button = self._button(
             row, "staysReturned", self.tr("&Came back..."), self.end_current_stay
         )
@@ -124,6 +128,7 @@ class TransfersDialog(FittedDialog):
             ],
         )
         self.stays_table.itemSelectionChanged.connect(self._update_buttons)
+        self.stays_table.itemActivated.connect(lambda _item: self.change_current_stay())
         layout.addWidget(self.stays_table)
         return page
 
@@ -181,7 +186,9 @@ class TransfersDialog(FittedDialog):
         self.receive_button.setEnabled(row is not None and row.can_receive)
         self.withdraw_button.setEnabled(row is not None and row.can_withdraw)
         self.print_button.setEnabled(row is not None)
-        self.returned_button.setEnabled(selected_id(self.stays_table) is not None)
+        stay_chosen = selected_id(self.stays_table) is not None
+        self.returned_button.setEnabled(stay_chosen)
+        self.change_stay_button.setEnabled(stay_chosen)
 
     def _done(self) -> None:
         self.reload()
@@ -227,6 +234,23 @@ class TransfersDialog(FittedDialog):
         if not messages.guarded(self, lambda: build_transfer_letter(self.ctx.db, row.id, target)):
             return None
         return target
+
+    def change_current_stay(self) -> MobileMemberDialog | None:
+        chosen = selected_id(self.stays_table)
+        row = next((r for r in self._stays if r.id == chosen), None)
+        if row is None:
+            return None
+        try:  # gone or out of reach since the list was read: say so
+            dialog = MobileMemberDialog(
+                self.ctx, row.member_id, row.member_name, self, stay_id=row.id
+            )
+        except UserError as error:
+            messages.show_user_error(self, error)
+            self.reload()
+            return None
+        dialog.saved.connect(lambda _id: self._done())
+        dialog.open()
+        return dialog
 
     def end_current_stay(self) -> None:
         stay_id = selected_id(self.stays_table)
