@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Community, ListItem, ServiceList
 from pbc_desktop.domain import items as items_rules
 from pbc_desktop.domain.accounts import Permission
@@ -206,6 +207,7 @@ def add_item(db: Database, list_id: int, data: ItemInput) -> int:
     with db.write() as s:
         lst = changing_list(s, db, list_id)
         _validate_item(s, lst, data, None)
+        lock_groups(s, [("list_item_seq", list_id)])  # two clerks adding at once: 1, 2
         seq = s.scalar(select(func.max(ListItem.seq)).where(ListItem.list_id == list_id))
         item = ListItem(list_id=list_id, seq=(seq or 0) + 1, status=ItemStatus.OPEN)
         _apply_item(item, data)

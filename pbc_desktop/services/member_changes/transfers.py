@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import MemberTransfer, Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
@@ -98,7 +99,10 @@ def transfer_not_found() -> NotFoundError:
 
 # -- issuing ---------------------------------------------------------------------------------
 def next_letter_number(s: Session, year: int) -> str:
-    """``2026-007``: one more than the highest number of the year's letters."""
+    """``2026-007``: one more than the highest number of the year's letters. On a server
+    the year's numbering is locked until the transaction ends: two letters issued at once
+    get two numbers."""
+    lock_groups(s, [("letter_number", year)])
     prefix = f"{year}-"
     numbers = s.scalars(
         select(MemberTransfer.letter_number).where(MemberTransfer.letter_number.startswith(prefix))
