@@ -239,9 +239,8 @@ def test_the_editor_masks_the_numbers_until_asked(
     assert ui.idNumberEdit.text() == "*" * 14 + stored.id_number[-4:]
     assert ui.phoneEdit.text() == "139****5678"
     assert ui.idNumberEdit.isReadOnly() and ui.phoneEdit.isReadOnly()
-    # Beside the masked ID number a birth date would show only its year, read-only.
-    assert ui.birthEdit.displayFormat() == "yyyy" and ui.birthEdit.isReadOnly()
-    assert not ui.birthEdit.calendarPopup() and not ui.birthCheck.isEnabled()
+    # No birth date is shown beside it (it is the ID number's): the suggestion stays as it is.
+    assert not ui.birthCheck.isChecked() and ui.birthEdit.displayFormat() == "yyyy-MM-dd"
     assert dialog.show_numbers_button.isVisible()
     # Saving the masked form keeps the stored numbers.
     ui.workUnitEdit.setText("文光村委会")

@@ -83,7 +83,7 @@ class MaskedNumbers(QObject):
             edit.blockSignals(False)
             edit.setReadOnly(True)
             edit.setToolTip(hint)
-        if self._id_edit in self._hidden:
+        if self._id_edit in self._hidden and self._birth[0].isChecked():  # a date is shown
             self._mask_birth_date(hint)
         remark = self._remark_edit.toPlainText()
         if scrub_text(remark) != remark:  # ID numbers or phones written in the remark
