@@ -4042,6 +4042,21 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     </message>
 </context>
 <context>
+    <name>MaskedNumbers</name>
+    <message>
+        <source>Show ID number and phone</source>
+        <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>Partly hidden: click “Show ID number and phone” to see or change it</source>
+        <translation>已部分隐藏：点击“显示完整身份证号和电话”后可查看或修改</translation>
+    </message>
+    <message>
+        <source>Partly hidden: this account may not see full ID numbers and phones</source>
+        <translation>已部分隐藏：当前账号无权查看完整的身份证号和电话</translation>
+    </message>
+</context>
+<context>
     <name>MemberChangeActions</name>
     <message>
         <source>Member &amp;leaves...</source>
@@ -4111,10 +4126,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <source>Show ID number and phone</source>
-        <translation>显示完整身份证号和电话</translation>
-    </message>
-    <message>
         <source>New party member</source>
         <translation>新增党员</translation>
     </message>
@@ -4129,10 +4140,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Type part of the name to search</source>
         <translation>输入名称的一部分进行搜索</translation>
-    </message>
-    <message>
-        <source>Partly hidden: click “Show ID number and phone” to see or change it</source>
-        <translation>已部分隐藏：点击“显示完整身份证号和电话”后可查看或修改</translation>
     </message>
     <message>
         <source>Born on {0}, {1}</source>

@@ -24,6 +24,7 @@ from pbc_desktop.ui.development.tab import DevelopmentTab
 from tests.development_factories import make_record
 from tests.factories import make_id, make_org
 from tests.qt_helpers import Boxes, stub_boxes, type_text
+from tests.scope_factories import village_actor
 from tests.ui.test_development_ui import click_ok, click_row
 
 
@@ -66,6 +67,11 @@ def open_edit(qtbot: QtBot, tab: DevelopmentTab, name: str) -> ApplicantDialog:
     return dialog
 
 
+def reveal(qtbot: QtBot, dialog: ApplicantDialog) -> None:
+    qtbot.mouseClick(dialog.show_numbers_button, Qt.MouseButton.LeftButton)
+    assert not dialog.masking.numbers_masked()
+
+
 def test_the_person_is_corrected_by_double_click(
     qtbot: QtBot, tab: DevelopmentTab, db: Database, records: dict[str, int]
 ) -> None:
@@ -73,6 +79,7 @@ def test_the_person_is_corrected_by_double_click(
     assert dialog.ui.nameEdit.text() == "王申请"
     assert dialog.ui.appliedEdit.date() == QDate(2023, 3, 1)
     assert not dialog.ui.birthCheck.isChecked()  # as in the ID number
+    reveal(qtbot, dialog)
     dialog.ui.nameEdit.clear()
     type_text(qtbot, dialog.ui.nameEdit, "王申清")
     dialog.ui.ethnicityCombo.setEditText("回族")
@@ -90,6 +97,7 @@ def test_an_applicant_under_eighteen_is_said_in_the_dialog(
     qtbot: QtBot, tab: DevelopmentTab, db: Database, records: dict[str, int]
 ) -> None:
     dialog = open_edit(qtbot, tab, "王申请")
+    reveal(qtbot, dialog)
     dialog.ui.idNumberEdit.clear()
     type_text(qtbot, dialog.ui.idNumberEdit, make_id("20080301", "124"))
     click_ok(qtbot, dialog)
@@ -218,3 +226,98 @@ def test_an_applicant_without_steps_has_nothing_to_correct(
     qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
     assert tab.active_dialog is None
     assert any("尚未记录" in text or "No step" in text for text in boxes.shown)
+
+
+# -- the numbers masked until shown (as in the member editor) ----------------------------------
+def test_the_editor_masks_the_numbers_until_asked(
+    qtbot: QtBot, tab: DevelopmentTab, db: Database, records: dict[str, int]
+) -> None:
+    stored = editing.get_applicant_input(db, records["王申请"])
+    assert stored.id_number is not None and stored.phone == "13912345678"
+    dialog = open_edit(qtbot, tab, "王申请")
+    ui = dialog.ui
+    assert ui.idNumberEdit.text() == "*" * 14 + stored.id_number[-4:]
+    assert ui.phoneEdit.text() == "139****5678"
+    assert ui.idNumberEdit.isReadOnly() and ui.phoneEdit.isReadOnly()
+    # No birth date is shown beside it (it is the ID number's): the suggestion stays as it is.
+    assert not ui.birthCheck.isChecked() and ui.birthEdit.displayFormat() == "yyyy-MM-dd"
+    assert dialog.show_numbers_button.isVisible()
+    # Saving the masked form keeps the stored numbers.
+    ui.workUnitEdit.setText("文光村委会")
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is None
+    kept = editing.get_applicant_input(db, records["王申请"])
+    assert (kept.id_number, kept.phone, kept.work_unit, kept.birth_date) == (
+        stored.id_number,
+        "13912345678",
+        "文光村委会",
+        date(1998, 4, 2),
+    )
+
+    dialog = open_edit(qtbot, tab, "王申请")
+    ui = dialog.ui
+    reveal(qtbot, dialog)
+    assert not dialog.show_numbers_button.isVisible()
+    assert (ui.idNumberEdit.text(), ui.phoneEdit.text()) == (stored.id_number, "13912345678")
+    assert not ui.idNumberEdit.isReadOnly() and not ui.phoneEdit.isReadOnly()
+    assert ui.birthEdit.displayFormat() == "yyyy-MM-dd" and ui.birthEdit.calendarPopup()
+    assert ui.birthCheck.isEnabled()
+    assert dialog.focusWidget() is ui.idNumberEdit
+    ui.phoneEdit.clear()
+    type_text(qtbot, ui.phoneEdit, "13600004321")
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is None
+    changed = editing.get_applicant_input(db, records["王申请"])
+    assert (changed.id_number, changed.phone) == (stored.id_number, "13600004321")
+
+    # A new applicant is typed in full.
+    new = tab.new_applicant()
+    assert new is not None
+    assert not new.show_numbers_button.isVisible() and not new.ui.idNumberEdit.isReadOnly()
+    new.reject()
+
+
+def test_numbers_written_in_the_remark_are_masked_and_kept(
+    qtbot: QtBot, tab: DevelopmentTab, db: Database, records: dict[str, int]
+) -> None:
+    remark = "母亲电话 13800001111"
+    stored = editing.get_applicant_input(db, records["王申请"])
+    editing.update_applicant(db, records["王申请"], replace(stored, remark=remark))
+    dialog = open_edit(qtbot, tab, "王申请")
+    assert dialog.ui.remarkEdit.toPlainText() == "母亲电话 138****1111"
+    assert dialog.ui.remarkEdit.isReadOnly()
+    dialog.ui.workUnitEdit.setText("文光村委会")
+    click_ok(qtbot, dialog)
+    assert editing.get_applicant_input(db, records["王申请"]).remark == remark
+
+    dialog = open_edit(qtbot, tab, "王申请")
+    reveal(qtbot, dialog)
+    assert dialog.ui.remarkEdit.toPlainText() == remark
+    assert not dialog.ui.remarkEdit.isReadOnly()
+    dialog.reject()
+
+
+def test_an_account_that_may_not_see_full_numbers_cannot_show_them(
+    qtbot: QtBot, tab: DevelopmentTab, db: Database, records: dict[str, int]
+) -> None:
+    stored = editing.get_applicant_input(db, records["王申请"])
+    assert stored.organization_id is not None and stored.id_number is not None
+    db.user = village_actor(db, stored.organization_id)
+    dialog = open_edit(qtbot, tab, "王申请")
+    ui = dialog.ui
+    masked = "*" * 14 + stored.id_number[-4:]
+    assert (ui.idNumberEdit.text(), ui.phoneEdit.text()) == (masked, "139****5678")
+    assert ui.idNumberEdit.isReadOnly() and ui.phoneEdit.isReadOnly()
+    assert not dialog.show_numbers_button.isVisible()
+    assert "may not see" in ui.idNumberEdit.toolTip()
+    dialog.masking.show_numbers()  # asked for all the same: nothing is shown
+    assert (ui.idNumberEdit.text(), ui.phoneEdit.text()) == (masked, "139****5678")
+    ui.workUnitEdit.setText("文光村委会")
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is None
+    kept = editing.get_applicant_input(db, records["王申请"])
+    assert (kept.id_number, kept.phone, kept.work_unit) == (
+        stored.id_number,
+        "13912345678",
+        "文光村委会",
+    )

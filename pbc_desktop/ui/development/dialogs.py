@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.development import DevelopmentStep, steps_for
 from pbc_desktop.domain.enums import Gender
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES
@@ -18,6 +19,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, set_date_capped, to_date, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.masking import MaskedNumbers
 from pbc_desktop.ui.forms.ui_applicant_dialog import Ui_ApplicantDialog
 from pbc_desktop.ui.forms.ui_development_step_dialog import Ui_DevelopmentStepDialog
 from pbc_desktop.ui.members.dialog import BIRTH_SUGGESTION
@@ -27,7 +29,12 @@ class ApplicantDialog(FormDialog):
     """An applicant (入党申请人) as the 入党申请书 gives them; birth date and sex come from
     the ID number unless given otherwise. With ``record_id`` it corrects the stored person
     (``services.development.editing``); a person already admitted is edited on the member
-    instead, which the dialog says, saving nothing."""
+    instead, which the dialog says, saving nothing.
+
+    Editing, the ID number and phone are shown masked and read-only as in the member
+    editor (``ui.common.masking``) until the user clicks "Show ID number and phone", which
+    only an account allowed to see full numbers is offered; saving a masked form keeps the
+    stored numbers."""
 
     def __init__(
         self,
@@ -72,11 +79,22 @@ class ApplicantDialog(FormDialog):
             "phone": ui.phoneEdit,
             "remark": ui.remarkEdit,
         }
+        self.masking = MaskedNumbers(
+            self,
+            ui.buttonBox,
+            id_edit=ui.idNumberEdit,
+            phone_edit=ui.phoneEdit,
+            remark_edit=ui.remarkEdit,
+            birth=(ui.birthCheck, ui.birthEdit),
+            button_name="applicantShowNumbers",
+        )
+        self.show_numbers_button = self.masking.button
         if record_id is not None:
             self.setWindowTitle(self.tr("Edit applicant"))
             self._load(editing.get_applicant_input(ctx.db, record_id))
             if detail.get_development_detail(ctx.db, record_id).member_id is not None:
                 self._admitted()
+            self.masking.mask(may_reveal=ctx.db.user.can(Permission.SEE_PERSONAL_DATA))
         ui.nameEdit.setFocus()
 
     def _load(self, data: records.ApplicantInput) -> None:
@@ -118,15 +136,15 @@ class ApplicantDialog(FormDialog):
         return records.ApplicantInput(
             name=ui.nameEdit.text(),
             organization_id=ui.organizationCombo.currentData(),
-            id_number=ui.idNumberEdit.text(),
+            id_number=self.masking.text(ui.idNumberEdit),
             applied_on=to_date(ui.appliedEdit.date()),
             gender=current_enum(ui.genderCombo, Gender),
             ethnicity=ui.ethnicityCombo.currentText(),
             birth_date=to_date(ui.birthEdit.date()) if ui.birthCheck.isChecked() else None,
             education=ui.educationCombo.currentData(),
             work_unit=ui.workUnitEdit.text(),
-            phone=ui.phoneEdit.text(),
-            remark=ui.remarkEdit.toPlainText(),
+            phone=self.masking.text(ui.phoneEdit),
+            remark=self.masking.remark(),
             version=self.read_version,
         )
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialogButtonBox,
     QLineEdit,
     QWidget,
 )
@@ -22,12 +21,7 @@ from pbc_desktop.domain import validation
 from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
-from pbc_desktop.domain.privacy import (
-    mask_birth_date,
-    mask_id_number,
-    mask_phone,
-    scrub_text,
-)
+from pbc_desktop.domain.privacy import mask_birth_date
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
@@ -36,6 +30,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, to_date, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.masking import MaskedNumbers
 from pbc_desktop.ui.forms.ui_member_dialog import Ui_MemberDialog
 
 E = TypeVar("E", bound=StrEnum)
@@ -68,7 +63,8 @@ class MemberDialog(FormDialog):
     Editing a member, the ID number and phone are shown masked and read-only unless
     ``unmasked`` (the tab shows them in full) or the user clicks "Show ID number and
     phone"; beside a masked ID number the birth date shows only its year (read-only), as
-    ``domain.privacy`` requires. Saving a masked form keeps the stored numbers and date.
+    ``domain.privacy`` requires. Saving a masked form keeps the stored numbers and date
+    (``ui.common.masking``).
     """
 
     def __init__(
@@ -89,9 +85,6 @@ class MemberDialog(FormDialog):
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self._auto_birth: date | None = None
         self._auto_gender: Gender | None = None
-        self._hidden: dict[QLineEdit, str] = {}  # a masked field → the text it stands for
-        self._hidden_remark: str | None = None  # the remark, while shown with numbers masked
-        self._birth_format: str | None = None  # the birth date's format while it shows a year
         ui = self.ui
         self._dates: dict[str, tuple[QCheckBox, QDateEdit]] = {
             "birth_date": (ui.birthCheck, ui.birthEdit),
@@ -119,12 +112,17 @@ class MemberDialog(FormDialog):
         }
         ui.idEdit.textChanged.connect(self._on_id_changed)
         ui.categoryCombo.currentIndexChanged.connect(self._update_confirmed_row)
-        self.show_numbers_button = ui.buttonBox.addButton(
-            self.tr("Show ID number and phone"), QDialogButtonBox.ButtonRole.ResetRole
+        self.masking = MaskedNumbers(
+            self,
+            ui.buttonBox,
+            id_edit=ui.idEdit,
+            phone_edit=ui.phoneEdit,
+            remark_edit=ui.remarkEdit,
+            birth=self._dates["birth_date"],
+            button_name="memberShowNumbers",
         )
-        self.show_numbers_button.setObjectName("memberShowNumbers")
-        self.show_numbers_button.setAutoDefault(False)
-        self.show_numbers_button.clicked.connect(lambda _checked=False: self.show_numbers())
+        self.show_numbers_button = self.masking.button
+        self.masking.revealed.connect(lambda: self._on_id_changed(self.ui.idEdit.text()))
         if member_id is None:
             self.setWindowTitle(self.tr("New party member"))
             if organization_id is not None:
@@ -133,8 +131,7 @@ class MemberDialog(FormDialog):
             self.setWindowTitle(self.tr("Edit party member"))
             self._load(member_editing.get_member_input(ctx.db, member_id))
             if not unmasked:
-                self._mask()
-        self.show_numbers_button.setVisible(self.numbers_masked())
+                self.masking.mask(may_reveal=True)  # offered to every account that edits members
         self._update_confirmed_row()
         self._on_id_changed(self._text(ui.idEdit))
         ui.nameEdit.setFocus()
@@ -219,75 +216,9 @@ class MemberDialog(FormDialog):
         ui.remarkEdit.setPlainText(data.remark or "")
         ui.idEdit.setText(data.id_number or "")  # last: the birth date and sex are loaded
 
-    # -- masking -----------------------------------------------------------------------------
-    def _mask(self) -> None:
-        """Show the loaded ID number and phone masked and read-only."""
-        hint = self.tr("Partly hidden: click “Show ID number and phone” to see or change it")
-        for edit, mask in ((self.ui.idEdit, mask_id_number), (self.ui.phoneEdit, mask_phone)):
-            text = edit.text()
-            if not text:
-                continue
-            self._hidden[edit] = text
-            edit.blockSignals(True)
-            edit.setText(mask(text))
-            edit.blockSignals(False)
-            edit.setReadOnly(True)
-            edit.setToolTip(hint)
-        if self.ui.idEdit in self._hidden:
-            self._mask_birth_date(hint)
-        remark = self.ui.remarkEdit.toPlainText()
-        if scrub_text(remark) != remark:  # ID numbers or phones written in the remark
-            self._hidden_remark = remark
-            self.ui.remarkEdit.setPlainText(scrub_text(remark))
-            self.ui.remarkEdit.setReadOnly(True)
-            self.ui.remarkEdit.setToolTip(hint)
-
-    def _mask_birth_date(self, hint: str) -> None:
-        """Beside the masked ID number, the birth date shows only its year and is read-only."""
-        check, edit = self._dates["birth_date"]
-        self._birth_format = edit.displayFormat()
-        edit.setDisplayFormat("yyyy")
-        edit.setCalendarPopup(False)  # its calendar would show the whole date
-        edit.setReadOnly(True)
-        edit.setToolTip(hint)
-        check.setEnabled(False)
-
-    def _unmask_birth_date(self) -> None:
-        if self._birth_format is None:
-            return
-        check, edit = self._dates["birth_date"]
-        edit.setDisplayFormat(self._birth_format)
-        edit.setCalendarPopup(True)
-        edit.setReadOnly(False)
-        edit.setToolTip("")
-        check.setEnabled(True)
-        self._birth_format = None
-
-    def numbers_masked(self) -> bool:
-        return bool(self._hidden) or self._hidden_remark is not None
-
-    def show_numbers(self) -> None:
-        """Show the ID number and phone in full, editable."""
-        for edit, text in self._hidden.items():
-            edit.blockSignals(True)
-            edit.setText(text)
-            edit.blockSignals(False)
-            edit.setReadOnly(False)
-            edit.setToolTip("")
-        self._hidden.clear()
-        if self._hidden_remark is not None:
-            self.ui.remarkEdit.setPlainText(self._hidden_remark)
-            self.ui.remarkEdit.setReadOnly(False)
-            self.ui.remarkEdit.setToolTip("")
-            self._hidden_remark = None
-        self._unmask_birth_date()
-        self._on_id_changed(self.ui.idEdit.text())
-        self.show_numbers_button.hide()
-        self.ui.idEdit.setFocus()
-
     def _text(self, edit: QLineEdit) -> str:
         """What ``edit`` holds, or stands for while masked."""
-        return self._hidden.get(edit, edit.text())
+        return self.masking.text(edit)
 
     # -- behaviour ---------------------------------------------------------------------------
     def _update_confirmed_row(self) -> None:
@@ -315,7 +246,7 @@ class MemberDialog(FormDialog):
         if problem or birth is None or gender is None:
             self._show_id_hint(problem or "", _PROBLEM_STYLE)
             return
-        shown = mask_birth_date(birth) if self._birth_format is not None else fmt_date(birth)
+        shown = mask_birth_date(birth) if self.masking.birth_masked() else fmt_date(birth)
         self._show_id_hint(self.tr("Born on {0}, {1}").format(shown, label(gender)), _HINT_STYLE)
         check, edit = self._dates["birth_date"]
         if not check.isChecked() or self._date_of("birth_date") == self._auto_birth:
@@ -330,7 +261,7 @@ class MemberDialog(FormDialog):
     # -- reading the form --------------------------------------------------------------------
     def _date_of(self, key: str) -> date | None:
         check, edit = self._dates[key]
-        masked = key == "birth_date" and self._birth_format is not None  # disabled, still held
+        masked = key == "birth_date" and self.masking.birth_masked()  # disabled, still held
         return to_date(edit.date()) if check.isChecked() and (masked or check.isEnabled()) else None
 
     def _organization_id(self) -> int | None:
@@ -362,11 +293,7 @@ class MemberDialog(FormDialog):
             work_unit=ui.workUnitEdit.text(),
             phone=self._text(ui.phoneEdit),
             status=current_enum(ui.statusCombo, MembershipStatus) or MembershipStatus.NORMAL,
-            remark=(
-                self._hidden_remark
-                if self._hidden_remark is not None
-                else ui.remarkEdit.toPlainText()
-            ),
+            remark=self.masking.remark(),
             version=self.read_version,
         )
 
