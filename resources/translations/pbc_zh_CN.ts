@@ -4051,10 +4051,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <source>Partly hidden: click “Show ID number and phone” to see or change it</source>
         <translation>已部分隐藏：点击“显示完整身份证号和电话”后可查看或修改</translation>
     </message>
-    <message>
-        <source>Partly hidden: this account may not see full ID numbers and phones</source>
-        <translation>已部分隐藏：当前账号无权查看完整的身份证号和电话</translation>
-    </message>
 </context>
 <context>
     <name>MemberChangeActions</name>

@@ -55,7 +55,6 @@ class MaskedNumbers(QObject):
         self._hidden_remark: str | None = None  # the remark, while shown with numbers masked
         # the birth date's display format and calendar popup while it shows only a year
         self._birth_shown: tuple[str, bool, bool] | None = None
-        self._may_reveal = False
         self.button = buttons.addButton(
             self.tr("Show ID number and phone"), QDialogButtonBox.ButtonRole.ResetRole
         )
@@ -64,15 +63,10 @@ class MaskedNumbers(QObject):
         self.button.clicked.connect(lambda _checked=False: self.show_numbers())
         self.button.hide()
 
-    def mask(self, *, may_reveal: bool) -> None:
-        """Show the loaded ID number and phone masked and read-only; ``may_reveal``: whether
-        the user may show them in full (the button is offered only then)."""
-        self._may_reveal = may_reveal
-        hint = (
-            self.tr("Partly hidden: click “Show ID number and phone” to see or change it")
-            if may_reveal
-            else self.tr("Partly hidden: this account may not see full ID numbers and phones")
-        )
+    def mask(self) -> None:
+        """Show the loaded ID number and phone masked and read-only until the user asks to
+        see them (every account that may edit the record may: it corrects them)."""
+        hint = self.tr("Partly hidden: click “Show ID number and phone” to see or change it")
         for edit, mask in ((self._id_edit, mask_id_number), (self._phone_edit, mask_phone)):
             text = edit.text()
             if not text:
@@ -91,7 +85,7 @@ class MaskedNumbers(QObject):
             self._remark_edit.setPlainText(scrub_text(remark))
             self._remark_edit.setReadOnly(True)
             self._remark_edit.setToolTip(hint)
-        self.button.setVisible(may_reveal and self.numbers_masked())
+        self.button.setVisible(self.numbers_masked())
 
     def _mask_birth_date(self, hint: str) -> None:
         """Beside the masked ID number, the birth date shows only its year and is read-only."""
@@ -125,7 +119,7 @@ class MaskedNumbers(QObject):
     def show_numbers(self) -> None:
         """Show the ID number and phone in full, editable (nothing for an account that may
         not see them)."""
-        if not self._may_reveal or not self.numbers_masked():
+        if not self.numbers_masked():
             return
         for edit, text in self._hidden.items():
             edit.blockSignals(True)

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.development import DevelopmentStep, steps_for
 from pbc_desktop.domain.enums import Gender
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES
@@ -94,7 +93,7 @@ class ApplicantDialog(FormDialog):
             self._load(editing.get_applicant_input(ctx.db, record_id))
             if detail.get_development_detail(ctx.db, record_id).member_id is not None:
                 self._admitted()
-            self.masking.mask(may_reveal=ctx.db.user.can(Permission.SEE_PERSONAL_DATA))
+            self.masking.mask()  # as the member editor's
         ui.nameEdit.setFocus()
 
     def _load(self, data: records.ApplicantInput) -> None:

@@ -131,7 +131,7 @@ class MemberDialog(FormDialog):
             self.setWindowTitle(self.tr("Edit party member"))
             self._load(member_editing.get_member_input(ctx.db, member_id))
             if not unmasked:
-                self.masking.mask(may_reveal=True)  # offered to every account that edits members
+                self.masking.mask()
         self._update_confirmed_row()
         self._on_id_changed(self._text(ui.idEdit))
         ui.nameEdit.setFocus()
