@@ -4048,8 +4048,12 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>显示完整身份证号和电话</translation>
     </message>
     <message>
-        <source>Partly hidden: click “Show ID number and phone” to see or change it</source>
-        <translation>已部分隐藏：点击“显示完整身份证号和电话”后可查看或修改</translation>
+        <source>Show the phone</source>
+        <translation>显示完整电话</translation>
+    </message>
+    <message>
+        <source>Partly hidden: click “{0}” to see or change it</source>
+        <translation>已部分隐藏：点击“{0}”后可查看或修改</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,11 @@ def test_a_stay_away_is_corrected_from_the_list_of_members_away(
     _home, other = orgs
     choose(tab, "林丽")
     member_id = tab.current_row().id  # type: ignore[union-attr]
-    mobile.start_stay(tab.ctx.db, member_id, mobile.StayInput(date(2026, 3, 1), "广州"))
+    mobile.start_stay(
+        tab.ctx.db,
+        member_id,
+        mobile.StayInput(date(2026, 3, 1), "广州", contact_phone="13912345678"),
+    )
     listing = tab.changes.open_transfers()
     assert listing is not None
     listing.tabs.setCurrentIndex(1)
@@ -139,6 +143,9 @@ def test_a_stay_away_is_corrected_from_the_list_of_members_away(
     ui = dialog.ui
     assert "林丽" in dialog.windowTitle() and ui.whereaboutsEdit.text() == "广州"
     assert ui.leftEdit.date() == QDate(2026, 3, 1)
+    # the phone masked until asked for, as in the member editor
+    assert ui.contactPhoneEdit.text() == "139****5678" and ui.contactPhoneEdit.isReadOnly()
+    assert dialog.masking.button.isVisible()
     ui.whereaboutsEdit.setText("")
     dialog.accept()
     assert "外出地点" in dialog.error_text()  # refused, the input kept
@@ -147,12 +154,20 @@ def test_a_stay_away_is_corrected_from_the_list_of_members_away(
     select_data(ui.managingOrganizationCombo, other)
     dialog.accept()
     assert dialog.result() == MobileMemberDialog.DialogCode.Accepted
-    [stay] = mobile.list_stays(tab.ctx.db, member_id=member_id)
-    assert (stay.whereabouts, stay.left_on, stay.manager) == (
+    [stay] = mobile.list_stays(tab.ctx.db, member_id=member_id, unmasked=True)
+    assert (stay.whereabouts, stay.left_on, stay.manager, stay.contact_phone) == (
         "广州市天河区",
         date(2026, 2, 20),
         "东山社区党支部",
+        "13912345678",  # saved masked: the stored phone kept
     )
+    again = listing.change_current_stay()
+    assert again is not None
+    again.masking.button.click()
+    assert again.ui.contactPhoneEdit.text() == "13912345678"
+    again.ui.contactPhoneEdit.setText("13800001111")
+    again.accept()
+    assert mobile.get_stay(tab.ctx.db, stay.id)[0].contact_phone == "13800001111"
     assert listing.stays_table.item(0, 3).text() == "广州市天河区"  # the list read anew
     listing.reject()
 

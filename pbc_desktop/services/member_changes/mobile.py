@@ -146,8 +146,8 @@ def _load_stay(s: Session, stay_id: int, acc: access.Access) -> MobileMember:
 
 
 def get_stay(db: Database, stay_id: int) -> tuple[StayInput, int]:
-    """The stay as its editor shows it (the phone in full: the editor is for those who
-    may change it), and the version it was read at."""
+    """The stay as its editor loads it (the phone in full: the editor masks it until the
+    clerk asks to correct it), and the version it was read at."""
     with db.read() as s:
         acc = access.of(db, s)
         stay = _load_stay(s, stay_id, acc)

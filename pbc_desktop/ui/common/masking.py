@@ -1,8 +1,9 @@
 """A stored person's ID number and phone in their editor: masked and read-only until asked.
 
-The member editor and the 发展党员 applicant editor load a stored person in full (they
-correct it); on a screen in a shared office the numbers are shown as the listings show
-them (``domain/privacy.py``) until the user clicks "Show ID number and phone". Beside a
+The member editor, the 发展党员 applicant editor and the 流动党员 stay editor (a phone, no
+ID number) load a stored record in full (they correct it); on a screen in a shared office
+the numbers are shown as the listings show them (``domain/privacy.py``) until the user
+clicks "Show ID number and phone" (or "Show the phone"). Beside a
 masked ID number the birth date shows only its year, and ID numbers or phones written in
 the remark are masked too. The form keeps what each masked field stands for, so saving a
 masked form hands the service the stored values unchanged.
@@ -40,10 +41,10 @@ class MaskedNumbers(QObject):
         dialog: QDialog,
         buttons: QDialogButtonBox,
         *,
-        id_edit: QLineEdit,
+        id_edit: QLineEdit | None,
         phone_edit: QLineEdit,
         remark_edit: QPlainTextEdit,
-        birth: tuple[QCheckBox, QDateEdit],
+        birth: tuple[QCheckBox, QDateEdit] | None,
         button_name: str,
     ) -> None:
         super().__init__(dialog)
@@ -55,9 +56,12 @@ class MaskedNumbers(QObject):
         self._hidden_remark: str | None = None  # the remark, while shown with numbers masked
         # the birth date's display format and calendar popup while it shows only a year
         self._birth_shown: tuple[str, bool, bool] | None = None
-        self.button = buttons.addButton(
-            self.tr("Show ID number and phone"), QDialogButtonBox.ButtonRole.ResetRole
+        self._asking = (
+            self.tr("Show ID number and phone")
+            if id_edit is not None
+            else self.tr("Show the phone")
         )
+        self.button = buttons.addButton(self._asking, QDialogButtonBox.ButtonRole.ResetRole)
         self.button.setObjectName(button_name)
         self.button.setAutoDefault(False)
         self.button.clicked.connect(lambda _checked=False: self.show_numbers())
@@ -66,10 +70,10 @@ class MaskedNumbers(QObject):
     def mask(self) -> None:
         """Show the loaded ID number and phone masked and read-only until the user asks to
         see them (every account that may edit the record may: it corrects them)."""
-        hint = self.tr("Partly hidden: click “Show ID number and phone” to see or change it")
+        hint = self.tr("Partly hidden: click “{0}” to see or change it").format(self._asking)
         for edit, mask in ((self._id_edit, mask_id_number), (self._phone_edit, mask_phone)):
-            text = edit.text()
-            if not text:
+            text = edit.text() if edit is not None else ""
+            if edit is None or not text:
                 continue
             self._hidden[edit] = text
             edit.blockSignals(True)
@@ -77,7 +81,8 @@ class MaskedNumbers(QObject):
             edit.blockSignals(False)
             edit.setReadOnly(True)
             edit.setToolTip(hint)
-        if self._id_edit in self._hidden and self._birth[0].isChecked():  # a date is shown
+        shown_date = self._birth is not None and self._birth[0].isChecked()
+        if self._id_edit in self._hidden and shown_date:
             self._mask_birth_date(hint)
         remark = self._remark_edit.toPlainText()
         if scrub_text(remark) != remark:  # ID numbers or phones written in the remark
@@ -89,6 +94,7 @@ class MaskedNumbers(QObject):
 
     def _mask_birth_date(self, hint: str) -> None:
         """Beside the masked ID number, the birth date shows only its year and is read-only."""
+        assert self._birth is not None
         check, edit = self._birth
         self._birth_shown = (edit.displayFormat(), edit.calendarPopup(), check.isEnabled())
         edit.setDisplayFormat("yyyy")
@@ -98,7 +104,7 @@ class MaskedNumbers(QObject):
         check.setEnabled(False)
 
     def _unmask_birth_date(self) -> None:
-        if self._birth_shown is None:
+        if self._birth_shown is None or self._birth is None:
             return
         check, edit = self._birth
         display_format, popup, check_enabled = self._birth_shown
@@ -135,7 +141,7 @@ class MaskedNumbers(QObject):
             self._hidden_remark = None
         self._unmask_birth_date()
         self.button.hide()
-        self._id_edit.setFocus()
+        (self._id_edit or self._phone_edit).setFocus()
         self.revealed.emit()
 
     def text(self, edit: QLineEdit) -> str:

@@ -14,6 +14,7 @@ from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.masking import MaskedNumbers
 from pbc_desktop.ui.forms.ui_mobile_member_dialog import Ui_MobileMemberDialog
 from pbc_desktop.ui.forms.ui_transfer_in_dialog import Ui_TransferInDialog
 from pbc_desktop.ui.forms.ui_transfer_out_dialog import Ui_TransferOutDialog
@@ -125,6 +126,15 @@ class MobileMemberDialog(MemberChangeDialog[Ui_MobileMemberDialog]):
         super().__init__(ctx, member_id, name, Ui_MobileMemberDialog, parent, versioned=False)
         ui = self.ui
         self.stay_id = stay_id
+        self.masking = MaskedNumbers(
+            self,
+            ui.buttonBox,
+            id_edit=None,
+            phone_edit=ui.contactPhoneEdit,
+            remark_edit=ui.remarkEdit,
+            birth=None,
+            button_name="stayShowPhone",
+        )
         _district_organizations(ctx, ui.managingOrganizationCombo, self.tr("(none here)"))
         set_date_capped(ui.leftEdit, date.today())
         if stay_id is None:
@@ -139,6 +149,7 @@ class MobileMemberDialog(MemberChangeDialog[Ui_MobileMemberDialog]):
             select_data(ui.managingOrganizationCombo, data.managing_organization_id, 0)
             ui.managingUnitEdit.setText(data.managing_unit or "")
             ui.remarkEdit.setPlainText(data.remark or "")
+            self.masking.mask()
         self.field_widgets = {
             "left_on": ui.leftEdit,
             "whereabouts": ui.whereaboutsEdit,
@@ -154,10 +165,10 @@ class MobileMemberDialog(MemberChangeDialog[Ui_MobileMemberDialog]):
         data = mobile.StayInput(
             to_date(ui.leftEdit.date()),
             ui.whereaboutsEdit.text(),
-            ui.contactPhoneEdit.text(),
+            self.masking.text(ui.contactPhoneEdit),  # the stored one while masked
             ui.managingOrganizationCombo.currentData(),
             ui.managingUnitEdit.text(),
-            ui.remarkEdit.toPlainText(),
+            self.masking.remark(),
         )
         if self.stay_id is None:
             return mobile.start_stay(self.ctx.db, self.member_id, data)
