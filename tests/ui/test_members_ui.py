@@ -181,7 +181,9 @@ def test_extra_buttons_join_the_row_and_follow_the_selection(qtbot: QtBot, tab: 
     row = tab.button_row
     order = [item.widget() for i in range(row.count()) if (item := row.itemAt(i)) is not None]
     assert order.index(tab.delete_button) < order.index(report) < order.index(export)
-    assert order.index(export) < order.index(tab.unmask_check)
+    assert order.index(export) == len(order) - 2  # then the stretch
+    last = row.itemAt(row.count() - 1)
+    assert last is not None and last.spacerItem() is not None
     assert report.objectName() == "membersReport"
     assert not report.isEnabled()
     assert export.isEnabled()

@@ -229,6 +229,23 @@ def test_no_listing_scrolls_sideways_at_1024(
 
 
 @pytest.mark.usefixtures("chinese", "cjk_font")
+def test_no_tab_widens_the_window_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every tab's rows of buttons and filters fit 1024 px: a tab wider than the screen
+    would widen the window past its edge (a tab widget is as wide as its widest page)."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    widths = {}
+    for key in window.tab_keys():
+        tab = window.show_tab(key)
+        settle()
+        widths[key] = (tab.minimumSizeHint().width(), window.width())
+    assert {k: w for k, w in widths.items() if w[1] > free.width()} == {}
+
+
+@pytest.mark.usefixtures("chinese", "cjk_font")
 def test_columns_left_out_come_back_when_the_window_widens(
     qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -113,12 +113,6 @@ class MembersTab(ListingTab[members.MemberRow]):
             when=self.has_selection,
         )
         self.button_row.addStretch(1)
-        self.unmask_check.setObjectName("membersUnmask")
-        self.unmask_check.setToolTip(
-            self.tr("Shown in full only while ticked; hide them again before leaving the desk")
-        )
-        self.unmask_check.toggled.connect(self.set_unmasked)
-        self.button_row.addWidget(self.unmask_check)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, self.button_row)
@@ -392,6 +386,13 @@ class MembersTab(ListingTab[members.MemberRow]):
             row.addWidget(combo, 1)
         row.addWidget(self.as_of_check)
         row.addWidget(self.as_of_edit)
+        # with the filters (how the list shows), not the actions: at 1024 px both rows fit
+        self.unmask_check.setObjectName("membersUnmask")
+        self.unmask_check.setToolTip(
+            self.tr("Shown in full only while ticked; hide them again before leaving the desk")
+        )
+        self.unmask_check.toggled.connect(self.set_unmasked)
+        row.addWidget(self.unmask_check)
 
     def _organization_filter(self) -> QComboBox:
         """An editable combo: type any part of an organization's name to find it."""
