@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember, SyncConflict
+from pbc_desktop.db.models import FeePayment, Organization, PartyMember, SyncConflict
 from pbc_desktop.services.exchange.merge import Change, MergeResult
 from pbc_desktop.services.exchange.records import RowError
 from tests.factories import make_member, make_org
@@ -355,3 +355,27 @@ def test_pinyin_keys_do_not_travel_and_are_computed_on_receive(
     renamed = _member(town, "曾小明")
     assert (renamed.name_initials, renamed.name_pinyin) == ("zxm", "zengxiaoming")
     assert renamed.name_sort.startswith("zeng")
+
+
+def test_a_fee_month_paid_at_both_ends_is_a_conflict_not_a_crash(
+    offices: tuple[Database, Database],
+) -> None:
+    """党费 of one member and month recorded at the village and, before its package came,
+    at the town: the two rows share the natural key (member, month)."""
+    from tests.fee_factories import JAN, member_with_basis, pay_months
+
+    village, town = offices
+    branch = make_org(village, "上底村党支部")
+    member_with_basis(village, "陈小明", branch)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))  # the town has the member
+    pay_months(village, branch, [_member(village, "陈小明").id], JAN)
+    with town.read() as s:
+        town_branch = s.scalars(select(Organization.id)).one()
+    pay_months(town, town_branch, [_member(town, "陈小明").id], JAN)
+    send(town, "district-office")  # the town's payment has been exchanged under its UUID
+    result = merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    assert [(c.entity, c.change, c.fields) for c in result.changes] == [
+        ("fee_payment", Change.CONFLICT, ("uuid",))
+    ]
+    with town.read() as s:  # the town's own row stays, one row for the month
+        assert s.scalar(select(func.count(FeePayment.id))) == 1
