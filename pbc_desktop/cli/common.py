@@ -324,7 +324,12 @@ def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> 
         return enum_cls.from_label(text)
     except ValueError:
         zh, en = words
-        raise UserError(t(f"未知的{zh}“{text}”", f"Unknown {en} “{text}”")) from None
+        raise UserError(
+            t(
+                f"未知的{zh}“{text}”：应为{'、'.join(m.zh for m in enum_cls)}之一。",
+                f"Unknown {en} “{text}”: expected one of {', '.join(m.value for m in enum_cls)}.",
+            )
+        ) from None
 
 
 def known_town(db: Database, text: str | None) -> str | None:

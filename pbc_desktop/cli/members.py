@@ -125,24 +125,8 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     from pbc_desktop.services.members import MemberQuery
 
     out = xlsx_path(args.file)
-    try:
-        category = enum_option(MemberCategory, args.category, ("人员类别", "category"))
-    except UserError as error:
-        raise UserError(
-            t(
-                f"{error.message}：应为“正式党员”或“预备党员”。",
-                f"{error.message}: expected 正式党员 (full) or 预备党员 (probationary).",
-            )
-        ) from None
-    try:
-        roll = enum_option(MemberRoll, args.roll, ("名册范围", "roll"))
-    except UserError as error:
-        raise UserError(
-            t(
-                f"{error.message}：应为{'、'.join(r.zh for r in MemberRoll)}之一。",
-                f"{error.message}: expected one of {', '.join(r.value for r in MemberRoll)}.",
-            )
-        ) from None
+    category = enum_option(MemberCategory, args.category, ("人员类别", "category"))
+    roll = enum_option(MemberRoll, args.roll, ("名册范围", "roll"))
     db = open_db(args)
     try:
         org_id = None

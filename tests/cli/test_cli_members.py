@@ -240,7 +240,7 @@ def test_bad_arguments(
     code, _, err = export(capsys, db_file, out_file, "--organization", "村党支部")
     assert code == 2 and "请写出完整名称" in err
     code, _, err = export(capsys, db_file, out_file, "--category", "积极分子")
-    assert code == 2 and "未知的人员类别“积极分子”：应为“正式党员”或“预备党员”。" in err
+    assert code == 2 and "未知的人员类别“积极分子”：应为正式党员、预备党员之一。" in err
     code, _, err = export(capsys, db_file, out_file, "--town", "成田")
     assert code == 2 and "没有位于“成田”的党组织。已有的镇街：" in err
     code, _, err = export(capsys, db_file, tmp_path / "a.csv")
