@@ -75,8 +75,14 @@ def yuan(cents: int) -> Decimal:
 
 
 def cents_of(amount: Decimal) -> int:
-    """Exact Decimal yuan → fen; more than two decimals is refused with :class:`MoneyError`."""
+    """Exact Decimal yuan → fen; refused with :class:`MoneyError`: more than two decimals,
+    no number at all (``NaN``, ``Infinity``) or more than :data:`MAX_CENTS` either way
+    (``1e20`` typed in a cell would not fit a database integer)."""
+    if not amount.is_finite():
+        raise MoneyError(t(f"「{amount}」不是有效的金额", f"'{amount}' is not a valid amount"))
     scaled = amount * 100
     if scaled != scaled.to_integral_value():
         raise MoneyError(t("金额最多精确到分（两位小数）", "Use at most two decimals (fen)"))
+    if abs(scaled) > MAX_CENTS:
+        raise MoneyError(t("金额过大，请核对", "The amount is too large; please check it"))
     return int(scaled)

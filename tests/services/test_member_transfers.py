@@ -320,3 +320,41 @@ def test_a_stay_away_is_corrected_by_its_member_s_organization(
     db.user = village_actor(db, world.yi_one)  # the managing organization may not change it
     with pytest.raises(NotFoundError):
         update_stay(db, stay_id, StayInput(date(2025, 8, 19), "广州"), None)
+
+
+def test_a_letter_for_a_member_changed_meanwhile_is_refused(db: Database, world: TwoTowns) -> None:
+    """The letter dialog hands back the member's version as it read it; the service
+    ignored it, so a letter went out for a member someone else had just changed."""
+    from dataclasses import replace
+
+    from pbc_desktop.services import member_editing
+
+    member_id = make_member(db, "陈伟", world.jia_two, complete=True, joined_on=date(2000, 7, 1))
+    read = member_editing.get_member_input(db, member_id)
+    # another window saves the member meanwhile
+    member_editing.update_member(db, member_id, replace(read, name="陈伟强"))
+    changed = member_editing.get_member_input(db, member_id)
+    assert changed.version != read.version
+    with pytest.raises(StaleEditError):
+        issue_transfer(
+            db, member_id, TransferInput(to_unit="外区单位", issued_on=ISSUED, version=read.version)
+        )
+    assert list_transfers(db, TransferQuery(state=None)) == []
+    issue_transfer(
+        db, member_id, TransferInput(to_unit="外区单位", issued_on=ISSUED, version=changed.version)
+    )
+
+
+def test_a_letter_dated_before_the_member_came_in_is_refused(db: Database, world: TwoTowns) -> None:
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2000, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    receive_transfer(db, letter, date(2026, 3, 10))
+    with pytest.raises(ValidationError) as caught:
+        issue_transfer(db, member_id, TransferInput(to_unit="外区单位", issued_on=date(2026, 3, 5)))
+    assert caught.value.fields() == ["occurred_on"]
+    assert "2026-03-10" in str(caught.value)
+    assert [t.state for t in list_transfers(db, TransferQuery(state=None))] == [
+        TransferState.RECEIVED
+    ]

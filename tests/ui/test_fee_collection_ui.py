@@ -114,6 +114,10 @@ def test_bad_amounts_are_refused_and_fill_uses_the_standards(
     assert not window.model.setData(index, "abc")
     assert not window.model.setData(index, "1.234")
     assert not window.model.setData(index, "-1")
+    # no number, or one no database column holds: refused in the cell (Infinity once
+    # raised OverflowError out of setData, 1e20 a crash on saving)
+    for hostile in ("Infinity", "NaN", "1e20", "100000001"):
+        assert not window.model.setData(index, hostile), hostile
     qtbot.mouseClick(window.fill, Qt.MouseButton.LeftButton)
     assert [_cell(window, r, PAID) for r in range(3)] == ["0.20", "20.00", "40.00"]
     qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)

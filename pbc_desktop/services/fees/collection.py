@@ -31,6 +31,7 @@ from pbc_desktop.domain.fees import (
     payment_kind,
 )
 from pbc_desktop.domain.money import MoneyError, cents_of, format_yuan, yuan
+from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
@@ -239,6 +240,8 @@ def save_sheet(
             ).all()
         )
         errors = _entry_errors(entries, names)
+        if (problem := future_date_error(paid_on, label=("缴纳日期", "date paid"))) is not None:
+            errors.append(FieldError("paid_on", problem))
         if errors:
             raise ValidationError(errors)
         ids = [e.member_id for e in entries]
