@@ -4,6 +4,7 @@ away."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -358,3 +359,38 @@ def test_a_letter_dated_before_the_member_came_in_is_refused(db: Database, world
     assert [t.state for t in list_transfers(db, TransferQuery(state=None))] == [
         TransferState.RECEIVED
     ]
+
+
+def test_a_transfer_in_dated_before_joining_the_party_is_refused(
+    db: Database, world: TwoTowns
+) -> None:
+    data = MemberInput(
+        name="林芳",
+        organization_id=world.yi_one,
+        id_number=make_id(seq=142),
+        joined_on=date(2026, 5, 1),
+    )
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(
+            db, data, from_unit="深圳市南山区某社区党委", received_on=date(2026, 4, 1)
+        )
+    assert info.value.fields() == ["received_on"] and "2026-05-01" in str(info.value)
+    assert roll(db, world.yi_one, roll=MemberRoll.ALL) == {"乙一党员"}
+
+
+def test_a_stay_away_before_joining_or_before_the_last_return_is_refused(
+    db: Database, world: TwoTowns
+) -> None:
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2020, 7, 1))
+    with pytest.raises(ValidationError) as info:
+        start_stay(db, member_id, StayInput(date(2019, 1, 1), "深圳"))
+    assert info.value.fields() == ["left_on"] and "入党日期" in str(info.value)
+    stay = start_stay(db, member_id, StayInput(date(2025, 1, 1), "深圳"))
+    end_stay(db, stay, date(2025, 6, 1))
+    with pytest.raises(ValidationError) as info:
+        start_stay(db, member_id, StayInput(date(2025, 3, 1), "广州"))
+    assert info.value.fields() == ["left_on"] and "2025-06-01" in str(info.value)
+    data, version = get_stay(db, stay)
+    with pytest.raises(ValidationError, match="入党日期"):
+        update_stay(db, stay, replace(data, left_on=date(2019, 1, 1)), version)
+    assert [row.whereabouts for row in list_stays(db, current=False)] == ["深圳"]

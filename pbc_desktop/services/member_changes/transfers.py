@@ -364,6 +364,13 @@ def transfer_in_from_outside(
             problem = future_date_error(received_on, label=("转入日期", "date of transfer"))
             if problem is not None:
                 err.add("received_on", problem, problem)
+            elif data.joined_on is not None and received_on < data.joined_on:
+                err.add(
+                    "received_on",
+                    f"转入日期不能早于入党日期（{data.joined_on.isoformat()}）",
+                    f"The transfer cannot be before the member joined "
+                    f"({data.joined_on.isoformat()})",
+                )
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
         err.raise_any()
         assert received_on is not None
