@@ -86,6 +86,14 @@ HOSTILE: dict[str, tuple[list[str], str]] = {
         ],
         "年度应为1900至2100",
     ),
+    "arrears up to a month not yet come": (
+        ["fees", "arrears", "--month", "2099-12"],
+        "月份 2099-12 还没有到",
+    ),
+    "a 通报 written to a .txt file": (
+        ["branch-life", "--year", "2026", "-o", "{tmp}/通报.txt"],
+        "应以 .pdf 结尾",
+    ),
     "the dashboard's figures of year 99999": (["stats", "--year", "99999"], "年度应为1900至2100"),
 }
 
@@ -105,4 +113,4 @@ def test_a_hostile_argument_is_one_sentence_and_status_2(
     assert code == 2, err
     assert expected in err
     assert "内部出错" not in err and "Traceback" not in err
-    assert not list(tmp_path.glob("*.pdf"))
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.txt"))
