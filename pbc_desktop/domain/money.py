@@ -61,6 +61,22 @@ def parse_yuan(text: str) -> int:
     return cents
 
 
+def typed_amount(text: str) -> Decimal | None:
+    """An amount as typed in a cell or a field: ``None`` when empty; full-width digits and
+    point (``４０．５０``, as a Chinese input method types them), thousands commas (``,``
+    or ``，``), ``¥`` and ``元`` are taken; a text that is no number is ``Decimal("NaN")``,
+    which :func:`cents_of` (and so the service) refuses by the field's name."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    for mark in (",", "，", "¥", "元", " "):
+        cleaned = cleaned.replace(mark, "")
+    if not cleaned:
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return Decimal("NaN")
+
+
 def format_yuan(cents: int, *, symbol: bool = False, grouped: bool = True) -> str:
     """``123450`` → ``1,234.50`` (``¥1,234.50`` with ``symbol``, ``1234.50`` without
     ``grouped``, e.g. in an edit); negatives keep their sign."""

@@ -202,3 +202,11 @@ def test_typed_amounts_are_not_dropped_without_asking(
     boxes.confirm_answer = True
     window.month.setDate(QDate(2026, 4, 1))
     assert _cell(window, 0, PAID) == ""
+
+
+def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> None:
+    """A Chinese input method types ４０．５０: the cell refused it without a word."""
+    assert window.model.setData(window.model.index(0, PAID), "４０．５０")
+    assert window.model.setData(window.model.index(0, BACK), "２")
+    [entry] = window.model.entries()
+    assert (entry.paid, entry.back) == (Decimal("40.50"), 2)
