@@ -210,3 +210,27 @@ def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> No
     assert window.model.setData(window.model.index(0, BACK), "２")
     [entry] = window.model.entries()
     assert (entry.paid, entry.back) == (Decimal("40.50"), 2)
+
+
+def test_a_sheet_saved_meanwhile_elsewhere_is_not_overwritten(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database, boxes: Boxes
+) -> None:
+    """Two clerks on the same branch and month: the second save replaced the first's
+    amounts without a word."""
+    from pbc_desktop.services.fees.collection import SheetEntry, save_sheet
+
+    org = window.org_id()
+    assert org is not None
+    zhang = window.model.row_at(2).member_id
+    save_sheet(db, org, MAR, [SheetEntry(zhang, paid=Decimal("40"))], paid_on=date(2026, 3, 10))
+    assert window.model.setData(window.model.index(2, PAID), "4")
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    assert len(boxes.shown) == 1 and "其他人修改" in boxes.shown[0]
+    with db.read() as s:
+        assert list(s.scalars(select(FeePayment.amount_cents))) == [4000]
+    window.load()  # read again: the other save shows, and this one goes through
+    assert _cell(window, 2, PAID) == "40.00"
+    assert window.model.setData(window.model.index(2, PAID), "4")
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert list(s.scalars(select(FeePayment.amount_cents))) == [400]

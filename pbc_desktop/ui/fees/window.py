@@ -230,8 +230,12 @@ class FeeCollectionWindow(MenuWindow):
         entries = self.model.entries()
         paid_on = to_date(self.paid_on.date())
         month = self.chosen_month()
+        stamp = self._sheet.stamp if self._sheet is not None else None
         if messages.guarded(
-            self, lambda: collection.save_sheet(self.ctx.db, org_id, month, entries, paid_on)
+            self,
+            lambda: collection.save_sheet(
+                self.ctx.db, org_id, month, entries, paid_on, read_stamp=stamp
+            ),
         ):
             self.load()
             self.totals.setText(self.totals.text() + self.tr(" — saved"))
