@@ -45,6 +45,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
+from pbc_desktop.services.member_changes.leaving import has_pending_transfer, pending_transfer
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.scope import update_audited
 
@@ -255,6 +256,12 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
             if status_error is not None:
                 raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
+            if clean.organization_id != member.organization_id and has_pending_transfer(
+                s, member.id
+            ):  # the letter's receipt would take the member out of the sender's roll
+                raise ValidationError(
+                    [FieldError("organization", pending_transfer(member).message)]
+                )
             update_audited(
                 s,
                 member,

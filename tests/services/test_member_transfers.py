@@ -394,3 +394,24 @@ def test_a_stay_away_before_joining_or_before_the_last_return_is_refused(
     with pytest.raises(ValidationError, match="入党日期"):
         update_stay(db, stay, replace(data, left_on=date(2019, 1, 1)), version)
     assert [row.whereabouts for row in list_stays(db, current=False)] == ["深圳"]
+
+
+def test_a_member_with_a_pending_letter_is_not_moved_by_the_editor(
+    db: Database, world: TwoTowns
+) -> None:
+    """The editor moved the member to a third organization while the letter was on its
+    way; the receipt then wrote 转出 from the sender the member was no longer in."""
+    from pbc_desktop.services import member_editing
+
+    member_id = make_member(db, "陈伟", world.jia_two, complete=True, joined_on=date(2000, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    data = member_editing.get_member_input(db, member_id)
+    with pytest.raises(ValidationError) as info:
+        member_editing.update_member(db, member_id, replace(data, organization_id=world.jia_one))
+    assert info.value.fields() == ["organization"] and "介绍信" in str(info.value)
+    member_editing.update_member(db, member_id, replace(data, name="陈伟强"))  # other fields
+    receive_transfer(db, letter, date(2026, 3, 10))
+    assert roll(db, world.yi_one) == {"陈伟强", "乙一党员"}
+    assert roll(db, world.jia_one) == {"甲一党员"}
