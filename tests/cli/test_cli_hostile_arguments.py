@@ -114,3 +114,31 @@ def test_a_hostile_argument_is_one_sentence_and_status_2(
     assert expected in err
     assert "内部出错" not in err and "Traceback" not in err
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["terms", "history", "--organization", "{id}"],
+        ["terms", "history", "--organization", "13812345678"],
+        ["stats", "--year", "{id}"],
+        ["report", "appraisal", "--organization", "甲村党支部", "--year", "13812345678",
+         "-o", "x.pdf"],
+    ],
+)  # fmt: skip
+def test_an_id_number_or_phone_typed_in_an_option_is_not_repeated_whole(
+    argv: list[str], capsys: pytest.CaptureFixture[str], db: Database
+) -> None:
+    """Scripts keep a command's output in their logs: the refusal repeated what was typed."""
+    from pbc_desktop.domain.privacy import contains_personal_numbers
+    from tests.factories import make_id
+
+    make_org(db, "甲村党支部")
+    args = [a.replace("{id}", make_id()) for a in argv] + ["--db", db_arg(db)]
+    try:
+        code = cli.main(args)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    err = capsys.readouterr().err
+    assert code == 2 and "错误" in err
+    assert not contains_personal_numbers(err), err
