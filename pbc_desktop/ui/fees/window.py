@@ -247,7 +247,7 @@ class FeeCollectionWindow(MenuWindow):
         kind = self.tr("Notice") if notice else self.tr("Collection sheet")
         suffix = "党费公示" if notice else "党费收缴表"
         name = f"{sheet.organization_name}{sheet.month:%Y-%m}{suffix}.pdf"
-        path = prompts.ask_save_path(self, kind, prompts.documents_dir() / name)
+        path = prompts.ask_save_path(self, kind, prompts.suggested_file(name))
         if path is None:
             return
         target: Path = path
