@@ -228,11 +228,11 @@ def test_a_member_transferred_in_from_outside(
     assert "深圳市南山区某社区党委" in tab.detail_html(row)
 
 
+@pytest.mark.usefixtures("boxes")
 def test_a_letter_numbered_with_a_slash_is_proposed_as_one_file(
     qtbot: QtBot,
     db: Database,
     orgs: tuple[int, int],
-    boxes: Boxes,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
