@@ -273,7 +273,8 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
 
 
 def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> None:
-    """An administrator, a record made within :data:`MISTAKE_DAYS` days."""
+    """An administrator, a record made within :data:`MISTAKE_DAYS` days, no letter of
+    transfer on its way (it would vanish from the receiving side's list)."""
     acc.check_org_writable(member.organization_id)
     if not acc.actor.can(Permission.MAINTAIN):
         raise PermissionDeniedError(
@@ -283,6 +284,8 @@ def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> Non
                 "member who leaves is recorded through “Member leaves”.",
             )
         )
+    if has_pending_transfer(s, member.id):  # the receiving side waits for it
+        raise pending_transfer(member)
     if utcnow() - member.created_at > timedelta(days=MISTAKE_DAYS):
         raise PermissionDeniedError(
             t(
@@ -295,9 +298,12 @@ def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> Non
 
 def deletion_refusal(db: Database, member_id: int) -> str | None:
     """Why the account may not delete the member as entered by mistake (None: it may)."""
-    return access.refusal(
-        db, lambda s, acc: _check_deletable(s, acc, load_member(s, member_id, acc))
-    )
+    try:
+        return access.refusal(
+            db, lambda s, acc: _check_deletable(s, acc, load_member(s, member_id, acc))
+        )
+    except ConflictError as error:
+        return error.message
 
 
 def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -> None:

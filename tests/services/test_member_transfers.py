@@ -415,3 +415,24 @@ def test_a_member_with_a_pending_letter_is_not_moved_by_the_editor(
     receive_transfer(db, letter, date(2026, 3, 10))
     assert roll(db, world.yi_one) == {"陈伟强", "乙一党员"}
     assert roll(db, world.jia_one) == {"甲一党员"}
+
+
+def test_a_member_with_a_pending_letter_is_not_deleted_as_a_mistake(
+    db: Database, world: TwoTowns
+) -> None:
+    """The letter addressed to 乙一村 vanished from its list with the member."""
+    from pbc_desktop.services import member_editing
+
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2000, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    refusal = member_editing.deletion_refusal(db, member_id)
+    assert refusal is not None and "介绍信" in refusal
+    with pytest.raises(ConflictError, match="介绍信"):
+        member_editing.delete_member(db, member_id)
+    db.user = village_actor(db, world.yi_one)
+    assert [row.id for row in list_transfers(db)] == [letter]
+    db.user = district_actor(db)
+    withdraw_transfer(db, letter)
+    member_editing.delete_member(db, member_id)  # entered by mistake after all
