@@ -3,6 +3,7 @@ ID numbers only with the permission, and each use audited."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -84,9 +85,7 @@ def test_changes_stay_inside_the_own_organizations(db: Database, world: TwoTowns
         )
     moved = member_editing.get_member_input(db, created)
     with pytest.raises(PermissionDeniedError):  # not moved out of its scope either
-        member_editing.update_member(
-            db, created, MemberInput(**{**moved.__dict__, "organization_id": world.jia_one})
-        )
+        member_editing.update_member(db, created, replace(moved, organization_id=world.jia_one))
     with pytest.raises(PermissionDeniedError, match="系统管理员"):  # a mistake: the district's
         member_editing.delete_member(db, created)
 
