@@ -35,6 +35,7 @@ from pbc_desktop.cli import (
     users,
 )
 from pbc_desktop.cli.common import EXIT_USER_ERROR, Handler
+from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -45,6 +46,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        message = scrub_text(message)  # an ID number typed in place of a year, say
         print(
             t(
                 f"错误：命令行参数不正确（{message}）。用法见“{self.prog} --help”。",
@@ -158,7 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        print(t(f"错误：{exc.message}", f"Error: {exc.message}"), file=sys.stderr)
+        # Scripts keep what a command prints in their log files: an ID number or phone
+        # typed in place of a name (--organization 4405…) is not repeated whole.
+        message = scrub_text(exc.message)
+        print(t(f"错误：{message}", f"Error: {message}"), file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged
         print(report_bug(exc), file=sys.stderr)

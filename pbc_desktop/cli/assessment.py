@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pbc_desktop.cli.common import year_number
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -128,7 +129,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         choices=["members"],
         help="members: the 党内统计 composition tables of members and organizations",
     )
-    p.add_argument("--year", type=int, help="the year counted (default: this year)")
+    p.add_argument("--year", type=year_number, help="the year counted (default: this year)")
     p.add_argument("--town", help="only communities with a member organization in this town")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     add_options(p)

@@ -92,6 +92,13 @@ def cmd_branch_life(args: argparse.Namespace) -> int:
 
     if not 2000 <= args.year <= 2100:
         raise UserError(t(f"年度“{args.year}”不正确", f"The year “{args.year}” is not valid"))
+    if args.output is not None and args.output.suffix.lower() != ".pdf":
+        raise UserError(
+            t(
+                f"输出文件“{args.output.name}”应以 .pdf 结尾。",
+                f"The output file “{args.output.name}” must end in .pdf.",
+            )
+        )
     today = args.as_of or date.today()
     with opened_db(args, write=args.output is not None) as db:
         town = known_town(db, args.town)

@@ -303,14 +303,61 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
         print(line(row).rstrip())
 
 
+#: The years a date or year option may name: earlier or later is a typo, and counting
+#: months or terms from ``9999-12-31`` runs past the last date Python knows.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def iso_date(text: str) -> date:
     """A date option (``--as-of 2025-12-31``); argparse names the option in its refusal."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
             t(f"日期应写作 2025-12-31：{text}", f"expected a date like 2025-12-31: {text}")
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            t(
+                f"日期应在{FIRST_YEAR}年至{LAST_YEAR}年之间：{text}",
+                f"expected a date from {FIRST_YEAR} to {LAST_YEAR}: {text}",
+            )
+        )
+    return day
+
+
+def year_number(text: str) -> int:
+    """A year option (``--year 2026``), refused outside :data:`FIRST_YEAR`–:data:`LAST_YEAR`."""
+    try:
+        year = int(text.strip())
+    except ValueError:
+        year = 0
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            t(
+                f"年度应为{FIRST_YEAR}至{LAST_YEAR}之间的四位数字：{text}",
+                f"expected a year from {FIRST_YEAR} to {LAST_YEAR}: {text}",
+            )
+        )
+    return year
+
+
+#: The largest id a database row may have (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """A record's id (``--transfer 7``): a whole number from 1 (twenty digits once reached
+    the database and failed there as an internal error)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            t(f"应为记录编号（正整数）：{text}", f"expected a record id (a whole number): {text}")
+        )
+    return value
 
 
 def enum_option(enum_cls: type[E], text: str | None, words: tuple[str, str]) -> E | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
 
 def cmd_arrears(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK, known_town, opened_db, print_table
-    from pbc_desktop.domain.fees import FeeRuleError, month_label, parse_month
+    from pbc_desktop.domain.fees import FeeRuleError, month_label, month_of, parse_month
     from pbc_desktop.errors import UserError
     from pbc_desktop.services.fees.arrears import arrears_list
 
@@ -35,6 +36,14 @@ def cmd_arrears(args: argparse.Namespace) -> int:
         month = parse_month(args.month)
     except FeeRuleError as error:
         raise UserError(error.message) from None
+    if month > month_of(date.today()):  # a typo (2062-11): every month to it counted as owed
+        raise UserError(
+            t(
+                f"月份 {month_label(month)} 还没有到，请给出本月或以前的月份。",
+                f"The month {month_label(month)} has not come yet; give this month or an "
+                "earlier one.",
+            )
+        )
     with opened_db(args, write=False) as db:
         town = known_town(db, args.town)
         rows = arrears_list(db, month, town)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.common import iso_date
+from pbc_desktop.cli.common import iso_date, record_id, year_number
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -42,12 +42,12 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = kinds.add_parser(
         "minutes", parents=[common_parent], help="会议纪要/会议记录 of a meeting or activity"
     )
-    p.add_argument("--activity", type=int, required=True, metavar="ID", help="activity id")
+    p.add_argument("--activity", type=record_id, required=True, metavar="ID", help="activity id")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_report_minutes)
 
     p = kinds.add_parser("signin", parents=[common_parent], help="签到表 of a planned activity")
-    p.add_argument("--activity", type=int, required=True, metavar="ID", help="activity id")
+    p.add_argument("--activity", type=record_id, required=True, metavar="ID", help="activity id")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument(
         "--blank-rows",
@@ -83,7 +83,9 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         parents=[common_parent],
         help="组织关系介绍信 with its 存根 and 回执",
     )
-    p.add_argument("--transfer", type=int, required=True, metavar="ID", help="the letter's id")
+    p.add_argument(
+        "--transfer", type=record_id, required=True, metavar="ID", help="the letter's id"
+    )
     p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument(
         "--unmasked",
@@ -98,7 +100,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.add_argument(
         "--organization", required=True, metavar="NAME|ID", help="the organization's name or id"
     )
-    p.add_argument("--year", type=int, required=True, help="the year appraised")
+    p.add_argument("--year", type=year_number, required=True, help="the year appraised")
     p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_report_appraisal)
     return kinds

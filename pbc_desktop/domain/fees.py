@@ -180,13 +180,19 @@ def schedule_for(schedules: Iterable[RateSchedule], month: date) -> RateSchedule
 
 
 # -- months --------------------------------------------------------------------------------
+#: The years a typed month may name (``0000-01`` is no month of any fee).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 
 
 def parse_month(text: str) -> date:
     """``2026-11`` (or ``2026年11月``, ``2026/11``) → the first of that month."""
     match = _MONTH.match(text)
-    if match is None or not 1 <= int(match.group(2)) <= 12:
+    if (
+        match is None
+        or not 1 <= int(match.group(2)) <= 12
+        or not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR
+    ):
         raise FeeRuleError(
             t(
                 f"「{text}」不是有效的月份，请写成 2026-11 这样的格式。",

@@ -61,6 +61,22 @@ def parse_yuan(text: str) -> int:
     return cents
 
 
+def typed_amount(text: str) -> Decimal | None:
+    """An amount as typed in a cell or a field: ``None`` when empty; full-width digits and
+    point (``４０．５０``, as a Chinese input method types them), thousands commas (``,``
+    or ``，``), ``¥`` and ``元`` are taken; a text that is no number is ``Decimal("NaN")``,
+    which :func:`cents_of` (and so the service) refuses by the field's name."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    for mark in (",", "，", "¥", "元", " "):
+        cleaned = cleaned.replace(mark, "")
+    if not cleaned:
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return Decimal("NaN")
+
+
 def format_yuan(cents: int, *, symbol: bool = False, grouped: bool = True) -> str:
     """``123450`` → ``1,234.50`` (``¥1,234.50`` with ``symbol``, ``1234.50`` without
     ``grouped``, e.g. in an edit); negatives keep their sign."""
@@ -75,8 +91,14 @@ def yuan(cents: int) -> Decimal:
 
 
 def cents_of(amount: Decimal) -> int:
-    """Exact Decimal yuan → fen; more than two decimals is refused with :class:`MoneyError`."""
+    """Exact Decimal yuan → fen; refused with :class:`MoneyError`: more than two decimals,
+    no number at all (``NaN``, ``Infinity``) or more than :data:`MAX_CENTS` either way
+    (``1e20`` typed in a cell would not fit a database integer)."""
+    if not amount.is_finite():
+        raise MoneyError(t(f"「{amount}」不是有效的金额", f"'{amount}' is not a valid amount"))
     scaled = amount * 100
     if scaled != scaled.to_integral_value():
         raise MoneyError(t("金额最多精确到分（两位小数）", "Use at most two decimals (fen)"))
+    if abs(scaled) > MAX_CENTS:
+        raise MoneyError(t("金额过大，请核对", "The amount is too large; please check it"))
     return int(scaled)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.appraisals import AppraisalGrade
@@ -17,10 +17,10 @@ from pbc_desktop.reports.layout import (
     TEXT_WIDTH,
     SignatureBlock,
     build_pdf,
-    grid_style,
     make_styles,
     plain,
     title_paragraph,
+    wrapped_grid,
 )
 from pbc_desktop.services.appraisals.grid import AppraisalGrid, appraisal_grid
 
@@ -56,16 +56,7 @@ def write_appraisal_sheet(
         [str(i), r.name, r.category.zh, r.party_post or "", r.grade.zh if r.grade else "未评定"]
         for i, r in enumerate(g.rows, start=1)
     ]
-    grid = Table(data, colWidths=widths, repeatRows=1)
-    grid.setStyle(
-        TableStyle(
-            [
-                *grid_style(styles.fonts.body, header_rows=1),
-                ("FONT", (0, 0), (-1, -1), styles.fonts.body, 12),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ]
-        )
-    )
+    grid = wrapped_grid(data[0], data[1:], widths, styles.fonts.body, 12)
     story: list[Flowable] = [
         title_paragraph([owner, title], styles.title),
         Paragraph(plain(info), styles.small),

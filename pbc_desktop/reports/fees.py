@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.reports import layout
@@ -50,18 +49,7 @@ def _status(row: SheetRow) -> str:
 def _grid(
     headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], font: str
 ) -> Table:
-    cell = ParagraphStyle("FeeCell", fontName=font, fontSize=SIZE, leading=SIZE * 1.3, alignment=1)
-    data: list[list[Flowable | str]] = [[Paragraph(escape(h), cell) for h in headers]]
-    data += [[Paragraph(layout.plain(text), cell) for text in row] for row in rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
-    commands = [c for c in layout.grid_style(font, header_rows=1) if c[0] != "FONT"]
-    commands += [
-        ("FONT", (0, 0), (-1, -1), font, SIZE),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-    ]
-    table.setStyle(TableStyle(commands))
-    return table
+    return layout.wrapped_grid(headers, rows, widths, font, SIZE)
 
 
 def _title(text: str, styles: layout.Styles) -> Paragraph:

@@ -305,6 +305,30 @@ def grid_style(font: str | None = None, *, header_rows: int = 0) -> list[tuple[A
     return commands
 
 
+def wrapped_grid(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    font: str,
+    size: float,
+) -> Table:
+    """A ruled table whose every cell is a centred paragraph that wraps inside its column
+    (a plain string runs over the next cells when it is longer than its column: a long
+    name, a party post), the header row shaded and repeated on each page."""
+    cell = ParagraphStyle("GridCell", fontName=font, fontSize=size, leading=size * 1.3, alignment=1)
+    data: list[list[Flowable | str]] = [[Paragraph(escape(h), cell) for h in headers]]
+    data += [[Paragraph(plain(text), cell) for text in row] for row in rows]
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
+    commands = [c for c in grid_style(font, header_rows=1) if c[0] != "FONT"]
+    commands += [
+        ("FONT", (0, 0), (-1, -1), font, size),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 def info_table(
     rows: Sequence[tuple[str, str | None]],
     styles: Styles,

@@ -16,18 +16,22 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
-from pbc_desktop.reports.layout import Styles, build_pdf, make_styles, plain
+from pbc_desktop.reports.layout import PORTRAIT, Styles, build_pdf, make_styles, plain
 from pbc_desktop.services import member_export
 from pbc_desktop.services.member_changes.transfers import LetterFacts, letter_facts
 
 TITLE = "中国共产党党员组织关系介绍信"
 BODY_SIZE = 13.0
 LEADING = 22.0
+#: Smaller type the letter is set in, in turn, until its three parts fit one A4 sheet
+#: (long names of the organizations and an outside unit of 120 characters); the last
+#: one is used even when it does not fit, each part then kept whole on its page.
+SCALES = (1.0, 0.96, 0.92, 0.88, 0.84, 0.8, 0.76, 0.72)
 
 
 class CutLine(Flowable):  # type: ignore[misc]
@@ -74,15 +78,22 @@ def _person(facts: LetterFacts) -> str:
     return f"（{'，'.join(parts)}）" if parts else ""
 
 
-def _styles() -> tuple[Styles, ParagraphStyle, ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+def _styles(
+    scale: float = 1.0,
+) -> tuple[Styles, ParagraphStyle, ParagraphStyle, ParagraphStyle, ParagraphStyle]:
     styles = make_styles()
-    body = ParagraphStyle("LetterBody", parent=styles.body, fontSize=BODY_SIZE, leading=LEADING)
+    body = ParagraphStyle(
+        "LetterBody",
+        parent=styles.body,
+        fontSize=BODY_SIZE * scale,
+        leading=LEADING * scale,
+    )
     flush = ParagraphStyle("LetterFlush", parent=body, firstLineIndent=0)
     title = ParagraphStyle(
         "LetterTitle",
         parent=styles.title,
-        fontSize=18,
-        leading=26,
+        fontSize=18 * scale,
+        leading=26 * scale,
         spaceAfter=2,
     )
     right = ParagraphStyle("LetterRight", parent=flush, alignment=TA_RIGHT)
@@ -90,14 +101,31 @@ def _styles() -> tuple[Styles, ParagraphStyle, ParagraphStyle, ParagraphStyle, P
 
 
 def letter_story(facts: LetterFacts) -> tuple[list[Flowable], Styles]:
-    styles, body, flush, title, right = _styles()
+    """The three parts, in the largest type of :data:`SCALES` that fits one sheet."""
+    for scale in SCALES:
+        parts, styles = _parts(facts, scale)
+        if sum(_height(part) for part in parts) <= PORTRAIT.text_height:
+            break
+    return [KeepTogether(part) for part in parts], styles
+
+
+def _height(part: list[Flowable]) -> float:
+    """The height ``part`` takes in the text block (its flowables one under another)."""
+    total = 0.0
+    for flowable in part:
+        _width, height = flowable.wrap(PORTRAIT.text_width, PORTRAIT.text_height)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _parts(facts: LetterFacts, scale: float) -> tuple[list[list[Flowable]], Styles]:
+    styles, body, flush, title, right = _styles(scale)
     number = ParagraphStyle("LetterNumber", parent=flush, alignment=TA_CENTER)
     source = _party(facts.from_organization)
     destination = _party(facts.destination) if facts.in_district else facts.destination
     issued = _chinese_date(facts.issued_on)
     kind = f"中共{facts.category}党员"
-    story: list[Flowable] = [
-        # 存根
+    stub: list[Flowable] = [
         Paragraph(plain(f"{TITLE}（存根）"), title),
         Paragraph(plain(f"第 {facts.letter_number} 号"), number),
         Paragraph(
@@ -107,7 +135,8 @@ def letter_story(facts: LetterFacts) -> tuple[list[Flowable], Styles]:
         Paragraph(plain(f"有效期{facts.valid_days}天"), body),
         Paragraph(plain(issued), right),
         CutLine("（沿此线剪开，存根由开具党组织留存）", styles.fonts.body),
-        # 介绍信
+    ]
+    letter: list[Flowable] = [
         Paragraph(plain(TITLE), title),
         Paragraph(plain(f"第 {facts.letter_number} 号"), number),
         Paragraph(plain(f"{destination}："), flush),
@@ -128,10 +157,11 @@ def letter_story(facts: LetterFacts) -> tuple[list[Flowable], Styles]:
                 f"党员联系电话：{facts.member_phone or '________'}　　"
                 f"开具党组织联系电话：{facts.from_phone or '________'}"
             ),
-            ParagraphStyle("LetterSmall", parent=flush, fontSize=10.5, leading=16),
+            ParagraphStyle("LetterSmall", parent=flush, fontSize=10.5 * scale, leading=16 * scale),
         ),
         CutLine("（沿此线剪开，回执由接收党组织寄回）", styles.fonts.body),
-        # 回执
+    ]
+    receipt: list[Flowable] = [
         Paragraph(plain(f"{TITLE}回执"), title),
         Paragraph(plain(f"第 {facts.letter_number} 号"), number),
         Paragraph(plain(f"{source}："), flush),
@@ -140,7 +170,7 @@ def letter_story(facts: LetterFacts) -> tuple[list[Flowable], Styles]:
         Paragraph(plain("接收党组织（盖章）"), right),
         Paragraph(plain("____年____月____日"), right),
     ]
-    return story, styles
+    return [stub, letter, receipt], styles
 
 
 def write_letter_pdf(

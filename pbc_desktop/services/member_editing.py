@@ -45,6 +45,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
+from pbc_desktop.services.member_changes.leaving import has_pending_transfer, pending_transfer
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.scope import update_audited
 
@@ -255,6 +256,12 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
             if status_error is not None:
                 raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
+            if clean.organization_id != member.organization_id and has_pending_transfer(
+                s, member.id
+            ):  # the letter's receipt would take the member out of the sender's roll
+                raise ValidationError(
+                    [FieldError("organization", pending_transfer(member).message)]
+                )
             update_audited(
                 s,
                 member,
@@ -266,7 +273,8 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
 
 
 def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> None:
-    """An administrator, a record made within :data:`MISTAKE_DAYS` days."""
+    """An administrator, a record made within :data:`MISTAKE_DAYS` days, no letter of
+    transfer on its way (it would vanish from the receiving side's list)."""
     acc.check_org_writable(member.organization_id)
     if not acc.actor.can(Permission.MAINTAIN):
         raise PermissionDeniedError(
@@ -276,6 +284,8 @@ def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> Non
                 "member who leaves is recorded through “Member leaves”.",
             )
         )
+    if has_pending_transfer(s, member.id):  # the receiving side waits for it
+        raise pending_transfer(member)
     if utcnow() - member.created_at > timedelta(days=MISTAKE_DAYS):
         raise PermissionDeniedError(
             t(
@@ -288,9 +298,12 @@ def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> Non
 
 def deletion_refusal(db: Database, member_id: int) -> str | None:
     """Why the account may not delete the member as entered by mistake (None: it may)."""
-    return access.refusal(
-        db, lambda s, acc: _check_deletable(s, acc, load_member(s, member_id, acc))
-    )
+    try:
+        return access.refusal(
+            db, lambda s, acc: _check_deletable(s, acc, load_member(s, member_id, acc))
+        )
+    except ConflictError as error:
+        return error.message
 
 
 def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -> None:

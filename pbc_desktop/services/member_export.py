@@ -365,6 +365,12 @@ def _organization_name(db: Database, org_id: int) -> str:
     return name or f"#{org_id}"
 
 
+def _is_id(text: str) -> bool:
+    """``text`` may be a record's id: ASCII digits a database integer holds (``"²"`` is a
+    digit to ``str.isdigit`` and ``int`` refuses it; twenty digits overflow the column)."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def find_organization(db: Database, text: str) -> tuple[int, str]:
     """The organization named ``text`` (its full name, or its id): ``(id, name)``.
 
@@ -376,7 +382,7 @@ def find_organization(db: Database, text: str) -> tuple[int, str]:
         row = s.execute(
             select(Organization.id, Organization.name).where(Organization.name == needle, seen)
         ).first()
-        if row is None and needle.isdigit():
+        if row is None and _is_id(needle):
             row = s.execute(
                 select(Organization.id, Organization.name).where(
                     Organization.id == int(needle), seen

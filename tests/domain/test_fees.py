@@ -162,3 +162,25 @@ def test_yuan_and_fen_stay_exact() -> None:
     assert cents_of(Decimal("0.1") + Decimal("0.2")) == 30
     with pytest.raises(MoneyError):
         cents_of(Decimal("1.005"))
+
+
+@pytest.mark.parametrize("amount", ["1e20", "-1e20", "Infinity", "NaN", "100000000.01"])
+def test_cents_of_refuses_what_no_amount_column_holds(amount: str) -> None:
+    from pbc_desktop.domain.money import MoneyError, cents_of
+
+    with pytest.raises(MoneyError):
+        cents_of(Decimal(amount))
+    assert cents_of(Decimal("100000000.00")) == 10_000_000_000
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [("", None), ("  ", None), ("４０．５０", "40.50"), ("1，234.5", "1234.5"), ("¥80元", "80")],
+)
+def test_typed_amount_takes_what_a_chinese_input_method_types(
+    typed: str, amount: str | None
+) -> None:
+    from pbc_desktop.domain.money import typed_amount
+
+    assert typed_amount(typed) == (None if amount is None else Decimal(amount))
+    assert typed_amount("四十").is_nan()  # type: ignore[union-attr]

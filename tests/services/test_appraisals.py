@@ -43,7 +43,7 @@ def test_the_grid_lists_the_members_taking_part(db: Database) -> None:
     g = grid.appraisal_grid(db, org, 2025)
     assert [r.name for r in g.rows] == ["李四", "王五", "张三", "赵六"]  # by pinyin
     assert all(r.grade is None for r in g.rows)
-    assert g.version is None and g.held_on is None
+    assert g.version == grid.NONE_YET and g.held_on is None
 
 
 def test_save_all_in_one_transaction_with_one_audit_entry(db: Database) -> None:
@@ -192,3 +192,34 @@ def test_grade_keys() -> None:
     assert [grade_for_key(k) for k in ("1", "2", "3", "4")] == [E, Q, B, U]
     assert [grade_for_key(k) for k in ("优", "合", "基", "不", "基本合格")] == [E, Q, B, U, B]
     assert grade_for_key("5") is None and grade_for_key("") is None and grade_for_key("x") is None
+
+
+def test_a_grid_read_before_another_window_entered_the_appraisal_is_refused(
+    db: Database,
+) -> None:
+    """Two windows open on a branch with no appraisal yet: the second save replaced the
+    first one's grades without a word (its grid had read no version to check)."""
+    org, ids = _branch(db)
+    first = grid.appraisal_grid(db, org, 2025)
+    second = grid.appraisal_grid(db, org, 2025)
+    typed = {ids[0]: AppraisalGrade.EXCELLENT}
+    grid.save_appraisal(
+        db,
+        grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades=typed, version=first.version),
+        today=TODAY,
+    )
+    with pytest.raises(StaleEditError):
+        grid.save_appraisal(
+            db,
+            grid.AppraisalInput(
+                org,
+                2025,
+                date(2026, 1, 11),
+                grades={ids[0]: AppraisalGrade.QUALIFIED},
+                version=second.version,
+            ),
+            today=TODAY,
+        )
+    g = grid.appraisal_grid(db, org, 2025)
+    assert g.held_on == date(2026, 1, 10)
+    assert {r.member_id: r.grade for r in g.rows}[ids[0]] is AppraisalGrade.EXCELLENT

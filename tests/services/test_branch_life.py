@@ -302,3 +302,28 @@ def test_the_form_proposes_the_next_term_and_its_length(db: Database, world: Two
 )
 def test_default_term_years(kind: OrgKind, field: OrgField, years: int) -> None:
     assert default_term_years(kind, field) == years
+
+
+def test_a_committee_no_column_holds_is_refused_and_nothing_written(
+    db: Database, world: TwoTowns
+) -> None:
+    """A name of 61 characters (the column holds 60; a server refuses it with an internal
+    error), a 届次 of 20 digits (no integer column holds it), a remark of 501 characters,
+    a control character pasted into a name."""
+    long_name = committees.Seat("张" * 61, CommitteePost.SECRETARY)
+    data = committees.CommitteeInput(
+        world.jia_two, 10**20, date(2025, 1, 1), 3, (long_name,), remark="备" * 501
+    )
+    with pytest.raises(ValidationError) as exc:
+        committees.record_committee(db, data, today=TODAY)
+    assert exc.value.fields() == ["term_no", "seats", "remark"]
+    assert "最多60个字" in str(exc.value) and "届次应为1至999的整数" in str(exc.value)
+    pasted = committees.Seat("张\u202e三", CommitteePost.SECRETARY)
+    with pytest.raises(ValidationError, match="控制字符"):
+        committees.record_committee(
+            db, committees.CommitteeInput(world.jia_two, 1, date(2025, 1, 1), 3, (pasted,)), TODAY
+        )
+    assert committees.history(db, world.jia_two, TODAY) == []
+    fits = committees.Seat("张" * 60, CommitteePost.SECRETARY)
+    ok = committees.CommitteeInput(world.jia_two, 999, date(2025, 1, 1), 3, (fits,), "备" * 500)
+    committees.record_committee(db, ok, today=TODAY)

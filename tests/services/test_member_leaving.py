@@ -4,6 +4,7 @@ entered by mistake is deleted, by an administrator, within the allowed days."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -141,16 +142,12 @@ def test_the_editor_cannot_move_a_member_off_the_roll(db: Database, org: int) ->
     member_id = member_editing.create_member(db, typed("钱七", org, 111))
     data = member_editing.get_member_input(db, member_id)
     with pytest.raises(ValidationError) as info:
-        member_editing.update_member(
-            db, member_id, MemberInput(**{**data.__dict__, "status": MembershipStatus.DECEASED})
-        )
+        member_editing.update_member(db, member_id, replace(data, status=MembershipStatus.DECEASED))
     assert info.value.fields() == ["status"]
     with pytest.raises(ValidationError):
         member_editing.create_member(db, typed("孙八", org, 113, status=MembershipStatus.SUSPENDED))
     # 失联 is a marker of a member still on the roll
-    member_editing.update_member(
-        db, member_id, MemberInput(**{**data.__dict__, "status": MembershipStatus.LOST_CONTACT})
-    )
+    member_editing.update_member(db, member_id, replace(data, status=MembershipStatus.LOST_CONTACT))
     assert names(db) == {"钱七"}
 
 
@@ -211,3 +208,37 @@ def test_the_rolls_of_members_out_of_contact_and_away(db: Database, org: int) ->
     }
     assert names(db, MemberQuery(roll=MemberRoll.AWAY, as_of=date(2026, 1, 20))) == {"已回者"}
     assert members.count_members(db, MemberQuery(roll=MemberRoll.LOST_CONTACT)) == 1
+
+
+def test_a_leaving_dated_before_the_members_last_change_is_refused(db: Database) -> None:
+    """A member transferred in on 1 June who is recorded as dead on 1 March: the roll of
+    any later day went by the latest change (the 转入) and still counted the member."""
+    from pbc_desktop.services.member_changes.transfers import (
+        TransferInput,
+        issue_transfer,
+        receive_transfer,
+    )
+
+    first = make_org(db, "甲村党支部")
+    second = make_org(db, "乙村党支部")
+    member_id = make_member(db, "李四", first, joined_on=date(1990, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=second, issued_on=date(2026, 5, 28))
+    )
+    receive_transfer(db, letter, date(2026, 6, 1))
+    with pytest.raises(ValidationError) as caught:
+        leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2026, 3, 1)))
+    assert caught.value.fields() == ["occurred_on"]
+    assert "2026-06-01" in str(caught.value) and "转入" in str(caught.value)
+    assert names(db) == {"李四"}
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2026, 6, 1)))
+    assert names(db, MemberQuery(as_of=date(2026, 12, 1))) == set()
+
+
+def test_a_restoring_dated_before_the_suspension_is_refused(db: Database, org: int) -> None:
+    member_id = make_member(db, "李四", org, joined_on=date(1990, 7, 1))
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.SUSPENDED, date(2026, 3, 1)))
+    with pytest.raises(ValidationError) as caught:
+        restore_member(db, member_id, date(2026, 2, 1), None)
+    assert caught.value.fields() == ["occurred_on"]
+    assert names(db) == set()

@@ -4,6 +4,7 @@ away."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -320,3 +321,118 @@ def test_a_stay_away_is_corrected_by_its_member_s_organization(
     db.user = village_actor(db, world.yi_one)  # the managing organization may not change it
     with pytest.raises(NotFoundError):
         update_stay(db, stay_id, StayInput(date(2025, 8, 19), "广州"), None)
+
+
+def test_a_letter_for_a_member_changed_meanwhile_is_refused(db: Database, world: TwoTowns) -> None:
+    """The letter dialog hands back the member's version as it read it; the service
+    ignored it, so a letter went out for a member someone else had just changed."""
+    from dataclasses import replace
+
+    from pbc_desktop.services import member_editing
+
+    member_id = make_member(db, "陈伟", world.jia_two, complete=True, joined_on=date(2000, 7, 1))
+    read = member_editing.get_member_input(db, member_id)
+    # another window saves the member meanwhile
+    member_editing.update_member(db, member_id, replace(read, name="陈伟强"))
+    changed = member_editing.get_member_input(db, member_id)
+    assert changed.version != read.version
+    with pytest.raises(StaleEditError):
+        issue_transfer(
+            db, member_id, TransferInput(to_unit="外区单位", issued_on=ISSUED, version=read.version)
+        )
+    assert list_transfers(db, TransferQuery(state=None)) == []
+    issue_transfer(
+        db, member_id, TransferInput(to_unit="外区单位", issued_on=ISSUED, version=changed.version)
+    )
+
+
+def test_a_letter_dated_before_the_member_came_in_is_refused(db: Database, world: TwoTowns) -> None:
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2000, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    receive_transfer(db, letter, date(2026, 3, 10))
+    with pytest.raises(ValidationError) as caught:
+        issue_transfer(db, member_id, TransferInput(to_unit="外区单位", issued_on=date(2026, 3, 5)))
+    assert caught.value.fields() == ["occurred_on"]
+    assert "2026-03-10" in str(caught.value)
+    assert [t.state for t in list_transfers(db, TransferQuery(state=None))] == [
+        TransferState.RECEIVED
+    ]
+
+
+def test_a_transfer_in_dated_before_joining_the_party_is_refused(
+    db: Database, world: TwoTowns
+) -> None:
+    data = MemberInput(
+        name="林芳",
+        organization_id=world.yi_one,
+        id_number=make_id(seq=142),
+        joined_on=date(2026, 5, 1),
+    )
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(
+            db, data, from_unit="深圳市南山区某社区党委", received_on=date(2026, 4, 1)
+        )
+    assert info.value.fields() == ["received_on"] and "2026-05-01" in str(info.value)
+    assert roll(db, world.yi_one, roll=MemberRoll.ALL) == {"乙一党员"}
+
+
+def test_a_stay_away_before_joining_or_before_the_last_return_is_refused(
+    db: Database, world: TwoTowns
+) -> None:
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2020, 7, 1))
+    with pytest.raises(ValidationError) as info:
+        start_stay(db, member_id, StayInput(date(2019, 1, 1), "深圳"))
+    assert info.value.fields() == ["left_on"] and "入党日期" in str(info.value)
+    stay = start_stay(db, member_id, StayInput(date(2025, 1, 1), "深圳"))
+    end_stay(db, stay, date(2025, 6, 1))
+    with pytest.raises(ValidationError) as info:
+        start_stay(db, member_id, StayInput(date(2025, 3, 1), "广州"))
+    assert info.value.fields() == ["left_on"] and "2025-06-01" in str(info.value)
+    data, version = get_stay(db, stay)
+    with pytest.raises(ValidationError, match="入党日期"):
+        update_stay(db, stay, replace(data, left_on=date(2019, 1, 1)), version)
+    assert [row.whereabouts for row in list_stays(db, current=False)] == ["深圳"]
+
+
+def test_a_member_with_a_pending_letter_is_not_moved_by_the_editor(
+    db: Database, world: TwoTowns
+) -> None:
+    """The editor moved the member to a third organization while the letter was on its
+    way; the receipt then wrote 转出 from the sender the member was no longer in."""
+    from pbc_desktop.services import member_editing
+
+    member_id = make_member(db, "陈伟", world.jia_two, complete=True, joined_on=date(2000, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    data = member_editing.get_member_input(db, member_id)
+    with pytest.raises(ValidationError) as info:
+        member_editing.update_member(db, member_id, replace(data, organization_id=world.jia_one))
+    assert info.value.fields() == ["organization"] and "介绍信" in str(info.value)
+    member_editing.update_member(db, member_id, replace(data, name="陈伟强"))  # other fields
+    receive_transfer(db, letter, date(2026, 3, 10))
+    assert roll(db, world.yi_one) == {"陈伟强", "乙一党员"}
+    assert roll(db, world.jia_one) == {"甲一党员"}
+
+
+def test_a_member_with_a_pending_letter_is_not_deleted_as_a_mistake(
+    db: Database, world: TwoTowns
+) -> None:
+    """The letter addressed to 乙一村 vanished from its list with the member."""
+    from pbc_desktop.services import member_editing
+
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2000, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    refusal = member_editing.deletion_refusal(db, member_id)
+    assert refusal is not None and "介绍信" in refusal
+    with pytest.raises(ConflictError, match="介绍信"):
+        member_editing.delete_member(db, member_id)
+    db.user = village_actor(db, world.yi_one)
+    assert [row.id for row in list_transfers(db)] == [letter]
+    db.user = district_actor(db)
+    withdraw_transfer(db, letter)
+    member_editing.delete_member(db, member_id)  # entered by mistake after all

@@ -114,6 +114,10 @@ def test_bad_amounts_are_refused_and_fill_uses_the_standards(
     assert not window.model.setData(index, "abc")
     assert not window.model.setData(index, "1.234")
     assert not window.model.setData(index, "-1")
+    # no number, or one no database column holds: refused in the cell (Infinity once
+    # raised OverflowError out of setData, 1e20 a crash on saving)
+    for hostile in ("Infinity", "NaN", "1e20", "100000001"):
+        assert not window.model.setData(index, hostile), hostile
     qtbot.mouseClick(window.fill, Qt.MouseButton.LeftButton)
     assert [_cell(window, r, PAID) for r in range(3)] == ["0.20", "20.00", "40.00"]
     qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
@@ -198,3 +202,35 @@ def test_typed_amounts_are_not_dropped_without_asking(
     boxes.confirm_answer = True
     window.month.setDate(QDate(2026, 4, 1))
     assert _cell(window, 0, PAID) == ""
+
+
+def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> None:
+    """A Chinese input method types ４０．５０: the cell refused it without a word."""
+    assert window.model.setData(window.model.index(0, PAID), "４０．５０")
+    assert window.model.setData(window.model.index(0, BACK), "２")
+    [entry] = window.model.entries()
+    assert (entry.paid, entry.back) == (Decimal("40.50"), 2)
+
+
+def test_a_sheet_saved_meanwhile_elsewhere_is_not_overwritten(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database, boxes: Boxes
+) -> None:
+    """Two clerks on the same branch and month: the second save replaced the first's
+    amounts without a word."""
+    from pbc_desktop.services.fees.collection import SheetEntry, save_sheet
+
+    org = window.org_id()
+    assert org is not None
+    zhang = window.model.row_at(2).member_id
+    save_sheet(db, org, MAR, [SheetEntry(zhang, paid=Decimal("40"))], paid_on=date(2026, 3, 10))
+    assert window.model.setData(window.model.index(2, PAID), "4")
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    assert len(boxes.shown) == 1 and "其他人修改" in boxes.shown[0]
+    with db.read() as s:
+        assert list(s.scalars(select(FeePayment.amount_cents))) == [4000]
+    window.load()  # read again: the other save shows, and this one goes through
+    assert _cell(window, 2, PAID) == "40.00"
+    assert window.model.setData(window.model.index(2, PAID), "4")
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert list(s.scalars(select(FeePayment.amount_cents))) == [400]

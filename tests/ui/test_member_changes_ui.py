@@ -241,3 +241,42 @@ def test_a_member_transferred_in_from_outside(
     row = tab.current_row()
     assert row is not None and row.name == "王芳"
     assert "深圳市南山区某社区党委" in tab.detail_html(row)
+
+
+@pytest.mark.usefixtures("boxes")
+def test_a_letter_numbered_with_a_slash_is_proposed_as_one_file(
+    qtbot: QtBot,
+    db: Database,
+    orgs: tuple[int, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``2026/007`` in the proposed name made a folder ``…2026`` the save dialog opened in
+    (one that does not exist), and ``:`` or ``?`` a name Windows refuses."""
+    from pbc_desktop.services.member_changes.transfers import TransferInput, issue_transfer
+    from pbc_desktop.ui.common import prompts
+
+    home, _other = orgs
+    member = make_member(db, "王芳", home, joined_on=date(2000, 7, 1))
+    issue_transfer(
+        db,
+        member,
+        TransferInput(to_unit="外区单位", letter_number='潮南/2026:007?"', issued_on=date.today()),
+    )
+    monkeypatch.setattr(prompts, "documents_dir", lambda: tmp_path)
+    proposed: list[Path] = []
+
+    def ask(_parent: object, _title: str, suggested: Path, _kind: str = "pdf") -> Path:
+        proposed.append(suggested)
+        return suggested
+
+    monkeypatch.setattr(prompts, "ask_save_path", ask)
+    tab = open_tab(qtbot, db)
+    listing = tab.changes.open_transfers()
+    assert listing is not None
+    listing.table.selectRow(0)
+    out = listing.save_letter()
+    assert out is not None and out.parent == tmp_path and out.is_file()
+    assert proposed[0].parent == tmp_path and "潮南_2026_007__" in proposed[0].name
+    listing.reject()
+    tab.close()

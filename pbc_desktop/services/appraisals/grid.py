@@ -30,6 +30,11 @@ REMARK_MAX = 500
 FIRST_YEAR = 1990
 
 
+#: The version a grid reads when no appraisal is stored yet: no stored one has it, so a
+#: save of that grid over an appraisal entered meanwhile is refused by ``versions.check``.
+NONE_YET = 0
+
+
 @dataclass(frozen=True)
 class GridRow:
     member_id: int
@@ -49,7 +54,8 @@ class AppraisalGrid:
     ended_on: date | None
     remark: str | None
     rows: tuple[GridRow, ...]
-    #: the stored appraisal's version (None: none entered yet)
+    #: the stored appraisal's version (:data:`NONE_YET`: none entered yet, so that a save
+    #: over one another window entered meanwhile is refused too)
     version: int | None = None
 
     def count(self, grade: AppraisalGrade) -> int:
@@ -130,7 +136,7 @@ def appraisal_grid(db: Database, organization_id: int, year: int) -> AppraisalGr
             ended_on=appraisal.ended_on if appraisal else None,
             remark=appraisal.remark if appraisal else None,
             rows=rows,
-            version=appraisal.version if appraisal else None,
+            version=appraisal.version if appraisal else NONE_YET,
         )
 
 
@@ -209,7 +215,7 @@ def save_appraisal(db: Database, data: AppraisalInput, *, today: date | None = N
                 ),
             )
         err.raise_any()
-        if appraisal is not None:
+        if appraisal is not None:  # read as none yet (NONE_YET): entered meanwhile
             versions.check(s, appraisal, data.version)
             before = audit.snapshot(
                 appraisal, results=_results_fact({r.member_id: r.grade for r in appraisal.results})

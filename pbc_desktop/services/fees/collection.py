@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -31,7 +31,8 @@ from pbc_desktop.domain.fees import (
     payment_kind,
 )
 from pbc_desktop.domain.money import MoneyError, cents_of, format_yuan, yuan
-from pbc_desktop.errors import FieldError, ValidationError
+from pbc_desktop.domain.validation import future_date_error
+from pbc_desktop.errors import FieldError, ValidationError, stale_edit
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.fees.common import (
@@ -72,6 +73,9 @@ class CollectionSheet:
     town: str | None
     month: date
     rows: tuple[SheetRow, ...]
+    #: the payments of the sheet's members as read (:func:`_stamp`), handed back to
+    #: :func:`save_sheet` so that a save over another window's meanwhile is refused
+    stamp: tuple[int, ...] = ()
 
     @property
     def due_total(self) -> Decimal:
@@ -103,6 +107,20 @@ class SavedSheet:
     total: Decimal
 
 
+def _stamp(s: Session, member_ids: Sequence[int]) -> tuple[int, ...]:
+    """What changes with every payment of these members written or changed (their count
+    and the sum of their versions: a payment is never deleted) and with the members
+    themselves (the sheet's rows)."""
+    if not member_ids:
+        return ()
+    count, versions = s.execute(
+        select(func.count(FeePayment.id), func.coalesce(func.sum(FeePayment.version), 0)).where(
+            FeePayment.member_id.in_(member_ids)
+        )
+    ).one()
+    return (int(count), int(versions), *sorted(member_ids))
+
+
 def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:
     month = month_of(month)
     with db.read() as s:
@@ -129,6 +147,7 @@ def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:
             else {}
         )
         name, town = org.name, org.town
+        stamp = _stamp(s, ids)
     rows = []
     for member_id, member_name in members:
         own_bases = bases.get(member_id, [])
@@ -153,7 +172,7 @@ def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:
                 ahead_months=ahead,
             )
         )
-    return CollectionSheet(org_id, name, town, month, tuple(rows))
+    return CollectionSheet(org_id, name, town, month, tuple(rows), stamp)
 
 
 def _entry_errors(entries: Sequence[SheetEntry], names: dict[int, str]) -> list[FieldError]:
@@ -221,11 +240,19 @@ def _plan(
 
 
 def save_sheet(
-    db: Database, org_id: int, month: date, entries: Sequence[SheetEntry], paid_on: date
+    db: Database,
+    org_id: int,
+    month: date,
+    entries: Sequence[SheetEntry],
+    paid_on: date,
+    *,
+    read_stamp: tuple[int, ...] | None = None,
 ) -> SavedSheet:
     """Store the sheet's payments: the month's amounts, 补缴 of the oldest unpaid months
     (at what each still owes) and 预缴 of the next unpaid months (at this month's standard).
-    One transaction, one audit entry; a refused row refuses the whole sheet."""
+    One transaction, one audit entry; a refused row refuses the whole sheet, and so does
+    a change of the branch's payments or members since the sheet was read (``read_stamp``,
+    the sheet's :attr:`CollectionSheet.stamp`; None: not checked)."""
     month = month_of(month)
     with db.write() as s:
         acc = access.of(db, s)
@@ -238,7 +265,11 @@ def save_sheet(
                 )
             ).all()
         )
+        if read_stamp is not None and _stamp(s, sorted(names)) != read_stamp:
+            raise stale_edit()
         errors = _entry_errors(entries, names)
+        if (problem := future_date_error(paid_on, label=("缴纳日期", "date paid"))) is not None:
+            errors.append(FieldError("paid_on", problem))
         if errors:
             raise ValidationError(errors)
         ids = [e.member_id for e in entries]

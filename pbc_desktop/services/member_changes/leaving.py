@@ -113,10 +113,27 @@ def leaving_refusal(db: Database, member_id: int) -> str | None:
         return error.message
 
 
+def latest_change(s: Session, member_id: int) -> MemberChange | None:
+    """The member's latest change (by date, then by entry), None when there is none."""
+    stmt = (
+        select(MemberChange)
+        .where(MemberChange.member_id == member_id)
+        .order_by(MemberChange.occurred_on.desc(), MemberChange.id.desc())
+        .limit(1)
+    )
+    return s.scalar(stmt)
+
+
 def check_change_date(
-    err: FieldErrors, member: PartyMember, on: date | None, label: tuple[str, str]
+    s: Session,
+    err: FieldErrors,
+    member: PartyMember,
+    on: date | None,
+    label: tuple[str, str],
 ) -> date:
-    """The date of a change: given, not in the future, not before the member joined."""
+    """The date of a change: given, not in the future, not before the member joined, and
+    not before the member's latest change (a leaving dated before the 转入 that brought the
+    member here would leave the roll of any later day saying the member is still on it)."""
     if on is None:
         err.add("occurred_on", f"请填写{label[0]}", f"Enter the {label[1]}")
         return date.min
@@ -128,6 +145,13 @@ def check_change_date(
             "occurred_on",
             f"{label[0]}不能早于入党日期（{member.joined_on.isoformat()}）",
             f"The {label[1]} cannot be before the member joined ({member.joined_on.isoformat()})",
+        )
+    elif (last := latest_change(s, member.id)) is not None and on < last.occurred_on:
+        day = last.occurred_on.isoformat()
+        err.add(
+            "occurred_on",
+            f"{label[0]}不能早于该党员上一次变动的日期（{day}，{last.kind.zh}）",
+            f"The {label[1]} cannot be before the member's last change ({day}, {last.kind.en})",
         )
     return on
 
@@ -144,7 +168,7 @@ def leave_member(db: Database, member_id: int, data: LeavingInput) -> int:
         err = FieldErrors()
         if data.kind not in LEAVING_BY_DIALOG:
             err.add("kind", "请选择减少方式", "Choose how the member left")
-        on = check_change_date(err, member, data.occurred_on, ("减少日期", "date of leaving"))
+        on = check_change_date(s, err, member, data.occurred_on, ("减少日期", "date of leaving"))
         if data.kind is MemberChangeKind.LEFT_PARTY and data.leaving_kind is None:
             err.add("leaving_kind", "请选择出党方式", "Choose how the member left the Party")
         unit = err.text("other_unit", data.other_unit, ("转往单位", "unit"), max_len=UNIT_MAX)
@@ -203,7 +227,7 @@ def restore_member(db: Database, member_id: int, on: date | None, remark: str | 
                 )
             )
         err = FieldErrors()
-        day = check_change_date(err, member, on, ("恢复日期", "date of restoring"))
+        day = check_change_date(s, err, member, on, ("恢复日期", "date of restoring"))
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
         err.raise_any()
         return record_change(s, member, MemberChangeKind.RESTORED, day, remark=text).id

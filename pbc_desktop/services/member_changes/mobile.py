@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
@@ -73,8 +73,15 @@ class _StayFields:
     remark: str | None
 
 
-def _checked(s: Session, data: StayInput, returned_on: date | None = None) -> _StayFields:
-    """``data`` as stored, or the refusal naming each field that is wrong."""
+def _checked(
+    s: Session,
+    data: StayInput,
+    member: PartyMember,
+    returned_on: date | None = None,
+    back_on: date | None = None,
+) -> _StayFields:
+    """``data`` as stored, or the refusal naming each field that is wrong. The member
+    leaves after joining the Party and (``back_on``) after coming back from the last stay."""
     err = FieldErrors()
     if data.left_on is None:
         err.add("left_on", "请填写外出日期", "Enter the date the member left")
@@ -82,6 +89,20 @@ def _checked(s: Session, data: StayInput, returned_on: date | None = None) -> _S
         problem = future_date_error(data.left_on, label=("外出日期", "date of leaving"))
         if problem is not None:
             err.add("left_on", problem, problem)
+        elif member.joined_on is not None and data.left_on < member.joined_on:
+            err.add(
+                "left_on",
+                f"外出日期不能早于入党日期（{member.joined_on.isoformat()}）",
+                f"The member cannot leave before joining the Party "
+                f"({member.joined_on.isoformat()})",
+            )
+        elif back_on is not None and data.left_on < back_on:
+            err.add(
+                "left_on",
+                f"外出日期不能早于上次外出的返回日期（{back_on.isoformat()}）",
+                f"The member cannot leave before coming back from the last stay "
+                f"({back_on.isoformat()})",
+            )
         elif returned_on is not None and data.left_on > returned_on:
             err.add(
                 "left_on",
@@ -124,7 +145,10 @@ def start_stay(db: Database, member_id: int, data: StayInput) -> int:
                     f"{member.name} is already registered as away; record the return first.",
                 )
             )
-        fields = _checked(s, data)
+        last_back = s.scalar(
+            select(func.max(MobileMember.returned_on)).where(MobileMember.member_id == member.id)
+        )
+        fields = _checked(s, data, member, back_on=last_back)
         stay = MobileMember(member_id=member.id, **vars(fields))
         s.add(stay)
         audit.created(
@@ -171,7 +195,7 @@ def update_stay(db: Database, stay_id: int, data: StayInput, version: int | None
         stay = _load_stay(s, stay_id, acc)
         acc.check_org_writable(stay.member.organization_id)
         versions.check(s, stay, version)
-        fields = _checked(s, data, stay.returned_on)
+        fields = _checked(s, data, stay.member, stay.returned_on)
         before = audit.snapshot(stay)
         for key, value in vars(fields).items():
             setattr(stay, key, value)

@@ -28,7 +28,7 @@ from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit, member_editing
+from pbc_desktop.services import access, audit, member_editing, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.member_changes.leaving import (
     REMARK_MAX,
@@ -127,6 +127,7 @@ def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
         acc = access.of(db, s)
         member = load_member(s, member_id, acc)
         acc.check_org_writable(member.organization_id)
+        versions.check(s, member, data.version)
         check_on_roll(s, member)
         err = FieldErrors()
         unit = err.text("to_unit", data.to_unit, ("转往单位", "unit"), max_len=UNIT_MAX)
@@ -151,7 +152,7 @@ def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
                 "转入的党组织就是党员现在的党组织",
                 "The member already belongs to that organization",
             )
-        issued = check_change_date(err, member, data.issued_on, ("开具日期", "date of issue"))
+        issued = check_change_date(s, err, member, data.issued_on, ("开具日期", "date of issue"))
         if not 1 <= data.valid_days <= 365:
             err.add("valid_days", "有效期应为 1～365 天", "The letter is valid for 1 to 365 days")
         number = err.text(
@@ -367,6 +368,13 @@ def transfer_in_from_outside(
             problem = future_date_error(received_on, label=("转入日期", "date of transfer"))
             if problem is not None:
                 err.add("received_on", problem, problem)
+            elif data.joined_on is not None and received_on < data.joined_on:
+                err.add(
+                    "received_on",
+                    f"转入日期不能早于入党日期（{data.joined_on.isoformat()}）",
+                    f"The transfer cannot be before the member joined "
+                    f"({data.joined_on.isoformat()})",
+                )
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
         err.raise_any()
         assert received_on is not None

@@ -15,9 +15,17 @@ from pbc_desktop.db.models import Committee, CommitteeMember, Organization, Part
 from pbc_desktop.domain import terms
 from pbc_desktop.domain.enums import AuditAction, MembershipStatus
 from pbc_desktop.domain.terms import CommitteePost, TermState
+from pbc_desktop.domain.validation import clean_text
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
+
+#: 届次 above this is a typo (a party committee of its 1000th term), and 20 digits would
+#: not fit the database column.
+TERM_NO_MAX = 999
+#: ``committee_member.person_name`` is a String(60).
+NAME_MAX = 60
+REMARK_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -83,9 +91,15 @@ def _validate(data: CommitteeInput, taken: set[int], latest: date | None, today:
         errors.append(
             FieldError("term_years", t("任期应为3年或5年", "The term must be 3 or 5 years"))
         )
-    if data.term_no < 1:
+    if not 1 <= data.term_no <= TERM_NO_MAX:
         errors.append(
-            FieldError("term_no", t("届次应为正整数", "The term number must be 1 or more"))
+            FieldError(
+                "term_no",
+                t(
+                    f"届次应为1至{TERM_NO_MAX}的整数",
+                    f"The term number must be 1 to {TERM_NO_MAX}",
+                ),
+            )
         )
     elif data.term_no in taken:
         errors.append(
@@ -113,6 +127,11 @@ def _validate(data: CommitteeInput, taken: set[int], latest: date | None, today:
     seat_error = _seats_problem(data.seats)
     if seat_error is not None:
         errors.append(FieldError("seats", seat_error))
+    _text, remark_error = clean_text(
+        data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True
+    )
+    if remark_error is not None:
+        errors.append(FieldError("remark", remark_error))
     if errors:
         raise ValidationError(errors)
 
@@ -121,6 +140,17 @@ def _seats_problem(seats: tuple[Seat, ...]) -> str | None:
     """The first thing wrong with the members (a committee has its 书记)."""
     if any(not seat.person_name.strip() for seat in seats):
         return t("班子成员的姓名不能为空", "A member's name is empty")
+    for seat in seats:  # the stored column holds NAME_MAX characters (no control ones)
+        _name, problem = clean_text(seat.person_name, ("班子成员的姓名", "member's name"))
+        if problem is None and len(seat.person_name.strip()) > NAME_MAX:
+            problem = t(
+                f"班子成员的姓名最多{NAME_MAX}个字（{seat.post.zh}一栏有"
+                f"{len(seat.person_name.strip())}个字）",
+                f"A member's name has at most {NAME_MAX} characters ({seat.post.en}: "
+                f"{len(seat.person_name.strip())})",
+            )
+        if problem is not None:
+            return problem
     if not any(seat.post is CommitteePost.SECRETARY for seat in seats):
         return t("班子成员中应有书记", "The committee needs a secretary")
     seen: set[object] = set()

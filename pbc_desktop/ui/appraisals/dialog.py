@@ -39,7 +39,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import NO_DATE, date_of, optional_date_edit, to_qdate
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.messages import information, mark_fields, show_user_error
-from pbc_desktop.ui.common.prompts import ask_save_path, documents_dir
+from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
 
 NAME, CATEGORY, POST, GRADE = range(4)
@@ -288,9 +288,7 @@ class AppraisalDialog(FittedDialog):
         from pbc_desktop.reports.appraisal_sheet import sheet_title, write_appraisal_sheet
 
         name = "".join(sheet_title(self._grid))
-        path = ask_save_path(
-            self, self.tr("Save the result sheet"), documents_dir() / f"{name}.pdf"
-        )
+        path = ask_save_path(self, self.tr("Save the result sheet"), suggested_file(f"{name}.pdf"))
         if path is None:
             return
         try:

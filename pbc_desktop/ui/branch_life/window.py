@@ -297,7 +297,7 @@ class BranchLifeWindow(MenuWindow):
     def save_notice(self) -> Path | None:
         title = self.tr("Save the notice as PDF")
         area = self.selected_town() or access.area_name(self.ctx.db) or self.tr("Whole district")
-        suggested = prompts.documents_dir() / f"{area}{self.year.value()}年三会一课通报.pdf"
+        suggested = prompts.suggested_file(f"{area}{self.year.value()}年三会一课通报.pdf")
         out = prompts.ask_save_path(self, title, suggested)
         if out is None:
             return None

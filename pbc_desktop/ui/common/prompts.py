@@ -6,6 +6,7 @@ One module so tests replace them here, as they do ``ui.common.messages``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,21 @@ def documents_dir() -> Path:
     """Where saving starts: the user's Documents folder (their home when there is none)."""
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(docs) if docs else Path.home()
+
+
+#: Characters no Windows file name may hold (and ``/`` starts a folder anywhere).
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def suggested_file(name: str) -> Path:
+    """``name`` in :func:`documents_dir`, as a save dialog proposes it: characters a file
+    name may not hold become ``_`` (a letter numbered ``2026/007`` proposed a folder
+    ``Letter of transfer 2026`` that does not exist), and so do trailing dots and spaces."""
+    cleaned = _NOT_IN_FILE_NAMES.sub("_", name)
+    stem, dot, suffix = cleaned.rpartition(".")
+    if dot and stem:
+        cleaned = f"{stem.rstrip(' .') or '_'}.{suffix}"
+    return documents_dir() / cleaned
 
 
 def _file_filter(kind: str) -> str:

@@ -4,30 +4,18 @@ month on; the standard it gives is shown as it is typed."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.fees import FeeCategory
+from pbc_desktop.domain.money import typed_amount
 from pbc_desktop.services.fees import basis
 from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_fee_basis_dialog import Ui_FeeBasisDialog
-
-
-def _amount(text: str) -> Decimal | None:
-    """The typed amount, or None when empty; a text that is no number stays a Decimal NaN
-    so that the service refuses it by name."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    if not cleaned:
-        return None
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:
-        return Decimal("NaN")
 
 
 class FeeBasisDialog(FormDialog):
@@ -66,8 +54,8 @@ class FeeBasisDialog(FormDialog):
 
     def data(self) -> basis.BasisInput:
         ui = self.ui
-        income = _amount(ui.incomeEdit.text())
-        fixed = _amount(ui.fixedEdit.text())
+        income = typed_amount(ui.incomeEdit.text())
+        fixed = typed_amount(ui.fixedEdit.text())
         return basis.BasisInput(
             self.member_id,
             to_date(ui.monthEdit.date()),

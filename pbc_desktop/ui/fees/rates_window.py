@@ -5,7 +5,7 @@ choosing its date."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -33,6 +33,7 @@ from pbc_desktop.domain.fees import (
     FeeCategory,
     RateSchedule,
 )
+from pbc_desktop.domain.money import typed_amount
 from pbc_desktop.errors import FieldError, UserError, ValidationError
 from pbc_desktop.services.fees import rates
 from pbc_desktop.ui.common import messages
@@ -45,17 +46,6 @@ FIXED_CATEGORIES = tuple(
     c for c in FeeCategory if c not in INCOME_CATEGORIES and c is not FeeCategory.FIXED
 )
 _ROWS = 5  # bracket rows offered; empty ones are left out
-
-
-def _number(text: str) -> Decimal | None:
-    cleaned = text.strip().replace(",", "")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return Decimal("NaN")
-    return value
 
 
 class FeeRatesWindow(MenuWindow):
@@ -164,7 +154,7 @@ class FeeRatesWindow(MenuWindow):
         found = []
         for row in range(table.rowCount()):
             cells = [table.item(row, c) for c in (0, 1)]
-            up, rate = (_number(c.text()) if c is not None else None for c in cells)
+            up, rate = (typed_amount(c.text()) if c is not None else None for c in cells)
             if up is None and rate is None:
                 continue
             bad = rate is None or not rate.is_finite() or (up is not None and not up.is_finite())
@@ -186,7 +176,7 @@ class FeeRatesWindow(MenuWindow):
     def schedule(self) -> RateSchedule:
         fixed: dict[FeeCategory, int] = {}
         for category, edit in self.fixed.items():
-            value = _number(edit.text())
+            value = typed_amount(edit.text())
             if value is None:
                 continue
             if not value.is_finite() or value * 100 != (value * 100).to_integral_value():

@@ -7,8 +7,9 @@ service as :class:`SheetEntry` rows when saved.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from pbc_desktop.domain.money import MoneyError, cents_of
+from pbc_desktop.domain.money import MoneyError, cents_of, typed_amount
 from pbc_desktop.services.fees.collection import CollectionSheet, SheetEntry, SheetRow
 from pbc_desktop.ui.common.labels import label
 
@@ -150,17 +151,18 @@ class FeeSheetModel(QAbstractTableModel):
             return False
         row = self._rows[index.row()]
         typed = self._typed.get(row.member_id, Typed())
-        text = str(value).strip()
+        # typed with a Chinese input method: full-width digits and point (４０．５０)
+        text = unicodedata.normalize("NFKC", str(value)).strip()
         if index.column() == PAID:
             if not text:
                 typed = replace(typed, paid=None, paid_typed=False)
             else:
+                amount = typed_amount(text)
                 try:
-                    amount = Decimal(text.replace("，", ",").replace(",", ""))
-                    cents_of(amount)
-                except (InvalidOperation, MoneyError):
+                    cents_of(amount or Decimal("NaN"))
+                except MoneyError:
                     return False
-                if amount < 0:
+                if amount is None or amount < 0:
                     return False
                 typed = replace(typed, paid=amount, paid_typed=True)
         elif index.column() in (BACK, AHEAD):

@@ -230,8 +230,12 @@ class FeeCollectionWindow(MenuWindow):
         entries = self.model.entries()
         paid_on = to_date(self.paid_on.date())
         month = self.chosen_month()
+        stamp = self._sheet.stamp if self._sheet is not None else None
         if messages.guarded(
-            self, lambda: collection.save_sheet(self.ctx.db, org_id, month, entries, paid_on)
+            self,
+            lambda: collection.save_sheet(
+                self.ctx.db, org_id, month, entries, paid_on, read_stamp=stamp
+            ),
         ):
             self.load()
             self.totals.setText(self.totals.text() + self.tr(" — saved"))
@@ -243,7 +247,7 @@ class FeeCollectionWindow(MenuWindow):
         kind = self.tr("Notice") if notice else self.tr("Collection sheet")
         suffix = "党费公示" if notice else "党费收缴表"
         name = f"{sheet.organization_name}{sheet.month:%Y-%m}{suffix}.pdf"
-        path = prompts.ask_save_path(self, kind, prompts.documents_dir() / name)
+        path = prompts.ask_save_path(self, kind, prompts.suggested_file(name))
         if path is None:
             return
         target: Path = path

@@ -224,8 +224,8 @@ class TransfersDialog(FittedDialog):
 
         title = self.tr("Save the letter of transfer as PDF")
         if path is None:
-            suggested = prompts.documents_dir() / self.tr("Letter of transfer {0} {1}.pdf").format(
-                row.letter_number, row.member_name
+            suggested = prompts.suggested_file(
+                self.tr("Letter of transfer {0} {1}.pdf").format(row.letter_number, row.member_name)
             )
             path = prompts.ask_save_path(self, title, suggested, "pdf")
         if path is None:

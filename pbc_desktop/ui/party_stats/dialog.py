@@ -30,7 +30,7 @@ from pbc_desktop.ui.common.combos import fill, fill_choices
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.detail import grid, heading
 from pbc_desktop.ui.common.messages import information, show_user_error
-from pbc_desktop.ui.common.prompts import ask_save_path, documents_dir
+from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
 
 
@@ -131,7 +131,7 @@ class PartyStatsDialog(FittedDialog):
         stats = self.stats
         name = self.tr("{0} party statistics {1}").format(stats.area, stats.year)
         path = ask_save_path(
-            self, self.tr("Save the statistics"), documents_dir() / f"{name}.{kind}", kind
+            self, self.tr("Save the statistics"), suggested_file(f"{name}.{kind}"), kind
         )
         if path is None:
             return None

@@ -127,3 +127,55 @@ def test_a_viewer_cannot_save(db: Database) -> None:
     db.user = viewer_actor(db)
     with pytest.raises(PermissionDeniedError):
         save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("40"))], paid_on=JAN)
+
+
+@pytest.mark.parametrize("typed", ["1e20", "Infinity", "NaN", "-1e20"])
+def test_an_amount_no_column_holds_is_refused_naming_the_member(db: Database, typed: str) -> None:
+    """A hostile cell (``1e20``) once reached the database as an integer too large for it:
+    an internal error instead of a sentence, after the earlier rows were planned."""
+    org = make_org(db, "甲村党支部")
+    member = member_with_basis(db, "张三", org)
+    with pytest.raises(ValidationError) as caught:
+        save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal(typed))], paid_on=JAN)
+    assert "张三" in str(caught.value)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
+
+
+def test_a_payment_dated_after_today_is_refused(db: Database) -> None:
+    org = make_org(db, "甲村党支部")
+    member = member_with_basis(db, "张三", org)
+    with pytest.raises(ValidationError) as caught:
+        save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("40"))], paid_on=date(2099, 1, 5))
+    assert [e.field for e in caught.value.errors] == ["paid_on"]
+    assert "缴纳日期" in str(caught.value)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
+
+
+def test_a_sheet_read_before_another_save_is_refused(db: Database) -> None:
+    from pbc_desktop.errors import StaleEditError
+
+    org = make_org(db, "甲村党支部")
+    member = member_with_basis(db, "张三", org)
+    sheet = collection_sheet(db, org, JAN)
+    save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("40"))], paid_on=JAN)
+    with pytest.raises(StaleEditError):
+        save_sheet(
+            db,
+            org,
+            JAN,
+            [SheetEntry(member, paid=Decimal("4"))],
+            paid_on=JAN,
+            read_stamp=sheet.stamp,
+        )
+    before_newcomer = collection_sheet(db, org, JAN)
+    make_member(db, "李四", org)  # the branch's members changed too
+    with pytest.raises(StaleEditError):
+        save_sheet(db, org, JAN, [], paid_on=JAN, read_stamp=before_newcomer.stamp)
+    fresh = collection_sheet(db, org, JAN)
+    assert fresh.stamp != before_newcomer.stamp
+    save_sheet(
+        db, org, JAN, [SheetEntry(member, paid=Decimal("4"))], paid_on=JAN, read_stamp=fresh.stamp
+    )
+    assert collection_sheet(db, org, JAN).rows[1].paid == Decimal("4.00")

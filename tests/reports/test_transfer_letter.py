@@ -1,0 +1,49 @@
+"""The 介绍信 with long names: its three parts stay on one A4 sheet, no text lost."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.reports.transfer_letter import TITLE, build_transfer_letter
+from pbc_desktop.services.member_changes.transfers import TransferInput, issue_transfer
+from tests.factories import make_member, make_org
+from tests.pdf_helpers import page_texts
+
+#: 60 characters, as long as an organization's name may be
+SENDER = ("汕头市潮南区成田镇上盐村第一经济合作社联合党建共同体" * 3)[:57] + "党支部"
+#: 120 characters (UNIT_MAX)
+UNIT = ("广东省深圳市宝安区新安街道某某社区某某股份合作公司联合党委" * 5)[:120]
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_long_names_keep_the_letter_on_one_sheet_with_every_word(
+    db: Database, tmp_path: Path
+) -> None:
+    """With a sender of 60 characters and an outside unit of 120 the letter ran onto a
+    second page, the 回执's title left alone at the foot of the first, its text on the
+    second: the sheet cut apart along its lines no longer gave three parts."""
+    org = make_org(db, SENDER)
+    member = make_member(db, "欧阳" + "娜" * 18, org, complete=True, joined_on=date(2000, 7, 1))
+    letter = issue_transfer(
+        db,
+        member,
+        TransferInput(
+            to_unit=UNIT,
+            letter_number="N" * 40,
+            issued_on=date(2026, 6, 1),
+            reason="因" * 200,
+            remark="备" * 200,
+        ),
+    )
+    pages = page_texts(build_transfer_letter(db, letter, tmp_path / "介绍信.pdf", invariant=True))
+    assert len(pages) == 1
+    text = _flat(pages[0])
+    assert text.count(f"中共{SENDER}") == 3  # the stub, the seal, the receipt's address
+    assert text.count(UNIT) == 2  # the stub and the letter's address
+    assert text.count("N" * 40) == 3
+    assert f"{TITLE}回执" in text and text.endswith("____年____月____日第1页共1页")
