@@ -28,7 +28,7 @@ def documents_dir() -> Path:
     return Path(docs) if docs else Path.home()
 
 
-#: Characters no Windows file name may hold (and ``/`` starts a folder anywhere).
+# Characters no Windows file name may hold (and ``/`` starts a folder anywhere).
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
