@@ -364,8 +364,6 @@ def _write(
                 created_at=stamp,
                 updated_at=stamp,
             )
-            # the pinyin keys here: no column default run row by row in the INSERT
-            values |= name_key_values(PartyMember.__table__, values)
             new_rows.append(values)
             if len(new_rows) == _CHUNK:
                 insert_new(done)
