@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -97,9 +97,6 @@ _PARSED_MAX = 50_000
 _Cell = tuple[Any, str | None, bool]
 
 
-_MARKS = frozenset({cells.UncalculatedFormula, cells.MergedPart})
-
-
 def _parse_one(key: str, value: object, epoch_1904: bool) -> _Cell:
     try:
         if key == "name":
@@ -131,12 +128,11 @@ def _parse_cells(
     """One row's cells read; ``parsed`` remembers the cells of repeating columns."""
     out = _Parsed({}, set(), {})
     for key, value in raw.items():
-        if value is None or (value.__class__ is str and not value.strip()):  # is_blank
+        if cells.is_blank(value):
             continue
         out.given.add(key)
-        if value.__class__ in _MARKS:
-            mark = cast("cells.UncalculatedFormula | cells.MergedPart", value)
-            out.errors[key] = cells.mark_message(mark, key, letters.get(key, "?"))
+        if isinstance(value, cells.UncalculatedFormula | cells.MergedPart):
+            out.errors[key] = cells.mark_message(value, key, letters.get(key, "?"))
             continue
         if key == "remark":  # kept as typed, line breaks included
             try:

@@ -235,9 +235,12 @@ class TransfersDialog(FittedDialog):
             return None
         return target
 
-    def change_current_stay(self) -> MobileMemberDialog | None:
+    def current_stay(self) -> mobile.StayRow | None:
         chosen = selected_id(self.stays_table)
-        row = next((r for r in self._stays if r.id == chosen), None)
+        return next((r for r in self._stays if r.id == chosen), None)
+
+    def change_current_stay(self) -> MobileMemberDialog | None:
+        row = self.current_stay()
         if row is None:
             return None
         try:  # gone or out of reach since the list was read: say so
