@@ -396,6 +396,32 @@ def test_a_stay_away_before_joining_or_before_the_last_return_is_refused(
     assert [row.whereabouts for row in list_stays(db, current=False)] == ["深圳"]
 
 
+def test_a_corrected_stay_away_does_not_overlap_the_member_s_other_stays(
+    db: Database, world: TwoTowns
+) -> None:
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2020, 7, 1))
+    first = start_stay(db, member_id, StayInput(date(2025, 1, 1), "深圳"))
+    end_stay(db, first, date(2025, 6, 1))
+    second = start_stay(db, member_id, StayInput(date(2025, 7, 1), "广州"))
+    data, version = get_stay(db, second)
+    with pytest.raises(ValidationError) as info:
+        update_stay(db, second, replace(data, left_on=date(2025, 3, 1)), version)
+    assert info.value.fields() == ["left_on"] and "上次外出的返回日期（2025-06-01）" in str(
+        info.value
+    )
+    update_stay(db, second, replace(data, left_on=date(2025, 6, 1)), version)
+    # the earlier stay may not start after the next one began either
+    data, version = get_stay(db, first)
+    with pytest.raises(ValidationError) as info:
+        update_stay(db, first, replace(data, left_on=date(2025, 6, 2)), version)
+    assert "下次外出的外出日期（2025-06-01）" in str(info.value)
+    update_stay(db, first, replace(data, left_on=date(2024, 12, 1)), version)
+    assert [(r.left_on, r.returned_on) for r in list_stays(db, current=False)] == [
+        (date(2025, 6, 1), None),
+        (date(2024, 12, 1), date(2025, 6, 1)),
+    ]
+
+
 def test_a_member_with_a_pending_letter_is_not_moved_by_the_editor(
     db: Database, world: TwoTowns
 ) -> None:

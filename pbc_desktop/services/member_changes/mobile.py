@@ -77,11 +77,14 @@ def _checked(
     s: Session,
     data: StayInput,
     member: PartyMember,
+    *,
     returned_on: date | None = None,
     back_on: date | None = None,
+    next_on: date | None = None,
 ) -> _StayFields:
     """``data`` as stored, or the refusal naming each field that is wrong. The member
-    leaves after joining the Party and (``back_on``) after coming back from the last stay."""
+    leaves after joining the Party, (``back_on``) after coming back from the last stay and
+    (``next_on``) not after leaving again for the next one, so two stays never overlap."""
     err = FieldErrors()
     if data.left_on is None:
         err.add("left_on", "请填写外出日期", "Enter the date the member left")
@@ -102,6 +105,12 @@ def _checked(
                 f"外出日期不能早于上次外出的返回日期（{back_on.isoformat()}）",
                 f"The member cannot leave before coming back from the last stay "
                 f"({back_on.isoformat()})",
+            )
+        elif next_on is not None and data.left_on > next_on:
+            err.add(
+                "left_on",
+                f"外出日期不能晚于下次外出的外出日期（{next_on.isoformat()}）",
+                f"The member cannot leave after leaving for the next stay ({next_on.isoformat()})",
             )
         elif returned_on is not None and data.left_on > returned_on:
             err.add(
@@ -187,15 +196,36 @@ def get_stay(db: Database, stay_id: int) -> tuple[StayInput, int]:
         return data, stay.version
 
 
+def _neighbours(s: Session, stay: MobileMember) -> tuple[date | None, date | None]:
+    """The return from the member's stays before ``stay`` (as stored) and the start of the
+    next one: the bounds a corrected date of leaving keeps within."""
+    others = [
+        (other.left_on, other.id, other.returned_on)
+        for other in s.scalars(
+            select(MobileMember).where(
+                MobileMember.member_id == stay.member_id, MobileMember.id != stay.id
+            )
+        )
+    ]
+    here = (stay.left_on, stay.id)
+    before = [back for left, oid, back in others if (left, oid) < here and back is not None]
+    after = [left for left, oid, _back in others if (left, oid) > here]
+    return max(before, default=None), min(after, default=None)
+
+
 def update_stay(db: Database, stay_id: int, data: StayInput, version: int | None) -> None:
     """Correct a stay away (where, since when, the phone, who manages the member); one
-    that ended keeps its return date, which the new date of leaving may not pass."""
+    that ended keeps its return date, which the new date of leaving may not pass, and the
+    new date stays between the member's previous stay and the next."""
     with db.write() as s:
         acc = access.of(db, s)
         stay = _load_stay(s, stay_id, acc)
         acc.check_org_writable(stay.member.organization_id)
         versions.check(s, stay, version)
-        fields = _checked(s, data, stay.member, stay.returned_on)
+        back_on, next_on = _neighbours(s, stay)
+        fields = _checked(
+            s, data, stay.member, returned_on=stay.returned_on, back_on=back_on, next_on=next_on
+        )
         before = audit.snapshot(stay)
         for key, value in vars(fields).items():
             setattr(stay, key, value)
