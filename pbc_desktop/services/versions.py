@@ -22,6 +22,11 @@ from pbc_desktop.db.base import Record, version_bump
 from pbc_desktop.db.models import AuditEntry, User
 from pbc_desktop.errors import StaleEditError, stale_edit
 
+#: The version an editor reads when no record is stored yet (an appraisal not entered, a
+#: month without a fee basis): no stored record has it, so a save over one another window
+#: entered meanwhile is refused by :func:`check`.
+NONE_YET = 0
+
 
 def check(session: Session, record: Record, read_version: int | None) -> None:
     """Refuse (``StaleEditError``) the save of ``record`` when its stored version is not

@@ -20,7 +20,12 @@ from pbc_desktop.domain.member_changes import (
     MemberRoll,
 )
 from pbc_desktop.domain.member_rules import MemberInput
-from pbc_desktop.errors import ConflictError, PermissionDeniedError, ValidationError
+from pbc_desktop.errors import (
+    ConflictError,
+    PermissionDeniedError,
+    StaleEditError,
+    ValidationError,
+)
 from pbc_desktop.services import member_editing, member_export, members
 from pbc_desktop.services.member_changes import count_changes
 from pbc_desktop.services.member_changes.leaving import (
@@ -136,6 +141,20 @@ def test_a_suspended_member_is_restored_to_the_roll(db: Database, org: int) -> N
     assert kinds == [MemberChangeKind.SUSPENDED, MemberChangeKind.RESTORED]
     with pytest.raises(ConflictError):  # only a suspended member
         restore_member(db, member_id, date(2026, 7, 1), None)
+
+
+def test_restoring_over_a_change_made_meanwhile_is_refused(db: Database, org: int) -> None:
+    member_id = member_editing.create_member(db, typed("赵六", org, 112))
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.SUSPENDED, date(2025, 6, 1)))
+    read = member_editing.get_member_input(db, member_id).version
+    edited = member_editing.get_member_input(db, member_id)
+    member_editing.update_member(db, member_id, replace(edited, phone="13800138000"))
+    with pytest.raises(StaleEditError, match="修改，请关闭后重新打开再保存"):
+        restore_member(db, member_id, date(2026, 6, 1), None, read)
+    assert names(db) == set()
+    again = member_editing.get_member_input(db, member_id).version
+    restore_member(db, member_id, date(2026, 6, 1), None, again)
+    assert names(db) == {"赵六"}
 
 
 def test_the_editor_cannot_move_a_member_off_the_roll(db: Database, org: int) -> None:

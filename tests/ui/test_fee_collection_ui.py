@@ -234,3 +234,54 @@ def test_a_sheet_saved_meanwhile_elsewhere_is_not_overwritten(
     qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
     with db.read() as s:
         assert list(s.scalars(select(FeePayment.amount_cents))) == [400]
+
+
+def test_two_basis_dialogs_on_one_member_the_second_save_is_refused(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database
+) -> None:
+    """The basis editor read no version: the second of two dialogs open on the same
+    member's month replaced the first one's basis without a word."""
+    from pbc_desktop.services.fees.basis import member_bases
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    row = window.model.row_at(2)  # 张三, employed at 4,000 since January
+    first, second = (
+        FeeBasisDialog(AppContext(db), row.member_id, row.name, MAR, window) for _ in range(2)
+    )
+    for dialog, income in ((first, "5000"), (second, "6000")):
+        qtbot.addWidget(dialog)
+        dialog.ui.incomeEdit.clear()
+        qtbot.keyClicks(dialog.ui.incomeEdit, income)
+    first.accept()
+    assert first.result() == FeeBasisDialog.DialogCode.Accepted
+    second.accept()
+    assert "请关闭后重新打开再保存" in second.error_text()
+    assert second.ui.incomeEdit.text() == "6000"  # the input kept as typed
+    assert [b.income for b in member_bases(db, row.member_id)] == [4000, 5000]
+    again = FeeBasisDialog(AppContext(db), row.member_id, row.name, MAR, window)
+    qtbot.addWidget(again)
+    assert again.ui.incomeEdit.text() == "5000.00"
+    again.accept()
+    assert again.result() == FeeBasisDialog.DialogCode.Accepted
+
+
+def test_two_rates_windows_the_second_save_is_refused(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    from pbc_desktop.services.fees.rates import schedules
+    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
+
+    first, second = FeeRatesWindow(AppContext(db)), FeeRatesWindow(AppContext(db))
+    for win, rate in ((first, "0.6"), (second, "0.7")):
+        qtbot.addWidget(win)
+        win.start.setDate(QDate(2027, 1, 1))
+        win.tables[FeeCategory.EMPLOYED].item(0, 1).setText(rate)
+    qtbot.mouseClick(first.save, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(second.save, Qt.MouseButton.LeftButton)
+    assert len(boxes.shown) == 1 and "请关闭后重新打开再保存" in boxes.shown[0]
+    assert [s.employed[0].rate for s in schedules(db)] == [60]
+    second.reload()
+    second.start.setDate(QDate(2027, 1, 1))
+    second.tables[FeeCategory.EMPLOYED].item(0, 1).setText("0.7")
+    qtbot.mouseClick(second.save, Qt.MouseButton.LeftButton)
+    assert [s.employed[0].rate for s in schedules(db)] == [70]

@@ -24,7 +24,7 @@ from pbc_desktop.ui.members.transfer_dialogs import (
     TransferOutDialog,
     TransferReceiveDialog,
 )
-from tests.factories import make_member, make_org
+from tests.factories import make_id, make_member, make_org
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
 from tests.scope_factories import village_actor
@@ -280,3 +280,39 @@ def test_a_letter_numbered_with_a_slash_is_proposed_as_one_file(
     assert proposed[0].parent == tmp_path and "潮南_2026_007__" in proposed[0].name
     listing.reject()
     tab.close()
+
+
+def test_a_restoring_over_an_edit_made_while_asking_the_date_is_refused(
+    qtbot: QtBot,
+    db: Database,
+    tab: MembersTab,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """恢复党籍 read nothing: a member changed by another window while the clerk typed the
+    date was restored over that change without a word."""
+    from dataclasses import replace
+
+    from pbc_desktop.domain.enums import MembershipStatus
+    from pbc_desktop.services import member_editing
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+    from pbc_desktop.ui.common import prompts
+
+    chen = next(r.id for r in tab.model.rows() if r.name == "陈伟")
+    leave_member(db, chen, LeavingInput(MemberChangeKind.SUSPENDED, date(2025, 6, 1)))
+    select_data(tab.roll_combo, MemberRoll.LEFT)
+    choose(tab, "陈伟")
+    assert tab.changes.restore_action.isEnabled()
+
+    def edited_meanwhile(*_args: object) -> date:
+        data = member_editing.get_member_input(db, chen)
+        member_editing.update_member(db, chen, replace(data, id_number=make_id(seq=301)))
+        return date(2026, 6, 1)
+
+    monkeypatch.setattr(prompts, "ask_date", edited_meanwhile)
+    tab.changes.restore_current()
+    assert len(boxes.shown) == 1 and "请关闭后重新打开再保存" in boxes.shown[0]
+    assert member_editing.get_member_input(db, chen).status is MembershipStatus.SUSPENDED
+    monkeypatch.setattr(prompts, "ask_date", lambda *_args: date(2026, 6, 1))
+    tab.changes.restore_current()
+    assert member_editing.get_member_input(db, chen).status is MembershipStatus.NORMAL

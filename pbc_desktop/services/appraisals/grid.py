@@ -29,10 +29,7 @@ REMARK_MAX = 500
 #: The earliest year an appraisal may be entered for (the app's records start later).
 FIRST_YEAR = 1990
 
-
-#: The version a grid reads when no appraisal is stored yet: no stored one has it, so a
-#: save of that grid over an appraisal entered meanwhile is refused by ``versions.check``.
-NONE_YET = 0
+NONE_YET = versions.NONE_YET  # the grid's version when no appraisal is entered yet
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pbc_desktop.domain.fees import (
 from pbc_desktop.domain.money import MoneyError, cents_of, yuan
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.fees.common import load_bases, load_schedules, standard_at
 
 
@@ -34,6 +34,9 @@ class BasisInput:
     income: Decimal | None = None
     fixed: Decimal | None = None
     remark: str | None = None
+    #: the version of the member's basis of ``effective_from``'s month as the editor read
+    #: it (``versions.NONE_YET``: none was stored; None: not checked, a command)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class BasisRow:
     income: Decimal | None
     fixed: Decimal | None
     standard: Decimal | None
+    remark: str | None = None
+    version: int = versions.NONE_YET
 
 
 def _cents(value: Decimal | None, field: str, what: tuple[str, str]) -> int | None:
@@ -91,6 +96,8 @@ def set_basis(db: Database, data: BasisInput) -> None:
                 FeeBasis.member_id == member.id, FeeBasis.effective_from == start
             )
         )
+        if row is not None:  # read as none yet (NONE_YET): entered meanwhile
+            versions.check(s, row, data.version)
         before = audit.snapshot(row) if row is not None else None
         if row is None:
             row = FeeBasis(member_id=member.id, effective_from=start)
@@ -113,16 +120,26 @@ def set_basis(db: Database, data: BasisInput) -> None:
 
 
 def member_bases(db: Database, member_id: int) -> list[BasisRow]:
-    """The member's bases, oldest first, each with the standard it gave in its month."""
+    """The member's bases, oldest first, each with the standard it gave in its month, its
+    remark and the version an editor hands back when it saves that month's basis."""
     with db.read() as s:
         member = s.get(PartyMember, member_id)
         if member is None or not access.of(db, s).sees_org(member.organization_id):
             raise NotFoundError(t("找不到该党员。", "The member was not found."))
         bases = load_bases(s, [member_id]).get(member_id, [])
         schedules = load_schedules(s)
+        stored = {
+            start: (remark, version)
+            for start, remark, version in s.execute(
+                select(FeeBasis.effective_from, FeeBasis.remark, FeeBasis.version).where(
+                    FeeBasis.member_id == member_id
+                )
+            )
+        }
     rows = []
     for basis in bases:
         standard = standard_at(schedules, bases, basis.effective_from)
+        remark, version = stored[basis.effective_from]
         rows.append(
             BasisRow(
                 basis.effective_from,
@@ -130,6 +147,8 @@ def member_bases(db: Database, member_id: int) -> list[BasisRow]:
                 None if basis.income_cents is None else yuan(basis.income_cents),
                 None if basis.fixed_cents is None else yuan(basis.fixed_cents),
                 None if standard is None else yuan(standard),
+                remark,
+                version,
             )
         )
     return rows

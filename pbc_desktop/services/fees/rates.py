@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FeeRate
@@ -12,6 +13,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     INCOME_CATEGORIES,
+    FeeCategory,
     FeeRuleError,
     RateSchedule,
     check_brackets,
@@ -20,7 +22,7 @@ from pbc_desktop.domain.fees import (
 )
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import audit, versions
 from pbc_desktop.services.fees.common import load_schedules
 from pbc_desktop.services.permissions import require
 
@@ -31,13 +33,40 @@ def schedules(db: Database) -> list[RateSchedule]:
         return load_schedules(s)
 
 
+@dataclass(frozen=True)
+class RatesEdit:
+    """What the rates editor reads: the schedules entered and each one's version (by its
+    month), handed back with the schedule it saves (:data:`versions.NONE_YET` for a
+    month without one)."""
+
+    schedules: list[RateSchedule]
+    versions: dict[date, int]
+
+
+def rates_to_edit(db: Database) -> RatesEdit:
+    heads = select(func.min(FeeRate.id)).group_by(FeeRate.effective_from)
+    with db.read() as s:
+        return RatesEdit(
+            load_schedules(s),
+            {
+                rate.effective_from: rate.version
+                for rate in s.scalars(select(FeeRate).where(FeeRate.id.in_(heads)))
+            },
+        )
+
+
 def schedule_in_force(db: Database, month: date) -> RateSchedule:
     return schedule_for(schedules(db), month_of(month))
 
 
-def set_schedule(db: Database, schedule: RateSchedule) -> None:
+def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None = None) -> None:
     """Store ``schedule`` from its month on (replacing one entered for the same month);
-    the schedules before it stay as they were: months already due keep their standard."""
+    the schedules before it stay as they were: months already due keep their standard.
+
+    A month's schedule is its rows; the first of them (by id) stands for the whole and
+    carries its version (``read_version``: as the editor read it, see
+    :func:`rates_to_edit`). A replaced schedule's rows are changed in place, extra
+    ones deleted (their tombstones carry the deletion to other offices)."""
     require(db, Permission.DISTRICT_RULES)
     start = month_of(schedule.effective_from)
     try:
@@ -54,26 +83,36 @@ def set_schedule(db: Database, schedule: RateSchedule) -> None:
                     )
                 ]
             )
+    wanted: list[tuple[FeeCategory, int | None, int | None, int | None]] = [
+        (category, b.up_to_cents, b.rate, None)
+        for category, brackets in (
+            (c, schedule.employed if c.value == "employed" else schedule.retired)
+            for c in sorted(INCOME_CATEGORIES)
+        )
+        for b in brackets
+    ]
+    wanted += [(category, None, None, cents) for category, cents in schedule.fixed_cents.items()]
     with db.write() as s:
-        s.execute(delete(FeeRate).where(FeeRate.effective_from == start))
-        rows = [
-            FeeRate(effective_from=start, category=category, up_to_cents=b.up_to_cents, rate=b.rate)
-            for category, brackets in (
-                (c, schedule.employed if c.value == "employed" else schedule.retired)
-                for c in sorted(INCOME_CATEGORIES)
-            )
-            for b in brackets
-        ]
-        rows += [
-            FeeRate(effective_from=start, category=category, fixed_cents=cents)
-            for category, cents in schedule.fixed_cents.items()
-        ]
+        rows = list(
+            s.scalars(select(FeeRate).where(FeeRate.effective_from == start).order_by(FeeRate.id))
+        )
+        if rows:  # read as none yet (NONE_YET): entered meanwhile
+            versions.check(s, rows[0], read_version)
+        for row in rows[len(wanted) :]:
+            s.delete(row)
+        rows = rows[: len(wanted)]
+        rows += [FeeRate(effective_from=start) for _ in wanted[len(rows) :]]
+        for row, (category, up_to, rate, fixed) in zip(rows, wanted, strict=True):
+            row.category = category
+            row.up_to_cents = up_to
+            row.rate = rate
+            row.fixed_cents = fixed
         s.add_all(rows)
         s.flush()
         audit.record(
             s,
             AuditAction.UPDATE,
-            None,
+            rows[0],
             entity="fee_rate",
             summary=t(f"党费比例：自 {start:%Y-%m} 起执行", f"Party fee rates from {start:%Y-%m}"),
             after={

@@ -212,12 +212,20 @@ def end_presence(s: Session, member_id: int, on: date) -> None:
         stay.returned_on = max(on, stay.left_on)
 
 
-def restore_member(db: Database, member_id: int, on: date | None, remark: str | None) -> int:
-    """恢复党籍: a suspended member back on the roll; returns the change's id."""
+def restore_member(
+    db: Database,
+    member_id: int,
+    on: date | None,
+    remark: str | None,
+    version: int | None = None,
+) -> int:
+    """恢复党籍: a suspended member back on the roll; returns the change's id.
+    ``version``: the member's as read when the clerk chose to restore them."""
     with db.write() as s:
         acc = access.of(db, s)
         member = load_member(s, member_id, acc)
         acc.check_org_writable(member.organization_id)
+        versions.check(s, member, version)
         if member.status is not MembershipStatus.SUSPENDED:
             raise ConflictError(
                 t(

@@ -8,9 +8,10 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
-from pbc_desktop.domain.fees import FeeCategory
+from pbc_desktop.domain.fees import FeeCategory, month_of
 from pbc_desktop.domain.money import typed_amount
 from pbc_desktop.services.fees import basis
+from pbc_desktop.services.versions import NONE_YET
 from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
@@ -35,12 +36,17 @@ class FeeBasisDialog(FormDialog):
         ui.memberLabel.setText(member_name)
         ui.monthEdit.setDate(QDate(month.year, month.month, 1))
         fill_enum(ui.categoryCombo, FeeCategory)
-        current = [b for b in basis.member_bases(ctx.db, member_id) if b.effective_from <= month]
+        bases = basis.member_bases(ctx.db, member_id)
+        # each month's basis as read now: a save over one changed meanwhile is refused
+        self.read_versions = {b.effective_from: b.version for b in bases}
+        current = [b for b in bases if b.effective_from <= month]
         if current:
             last = current[-1]
             select_data(ui.categoryCombo, last.category.value)
             ui.incomeEdit.setText("" if last.income is None else f"{last.income}")
             ui.fixedEdit.setText("" if last.fixed is None else f"{last.fixed}")
+            if last.effective_from == month_of(month):  # this month's own basis
+                ui.remarkEdit.setText(last.remark or "")
         for edit in (ui.incomeEdit, ui.fixedEdit):
             edit.textChanged.connect(lambda _t: self.show_standard())
         ui.categoryCombo.currentIndexChanged.connect(lambda _i: self.show_standard())
@@ -56,13 +62,15 @@ class FeeBasisDialog(FormDialog):
         ui = self.ui
         income = typed_amount(ui.incomeEdit.text())
         fixed = typed_amount(ui.fixedEdit.text())
+        start = month_of(to_date(ui.monthEdit.date()))
         return basis.BasisInput(
             self.member_id,
-            to_date(ui.monthEdit.date()),
+            start,
             FeeCategory.from_label(str(ui.categoryCombo.currentData())),
             income=income,
             fixed=fixed,
             remark=ui.remarkEdit.text(),
+            version=self.read_versions.get(start, NONE_YET),
         )
 
     def show_standard(self) -> None:

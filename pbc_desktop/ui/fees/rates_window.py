@@ -32,10 +32,12 @@ from pbc_desktop.domain.fees import (
     Bracket,
     FeeCategory,
     RateSchedule,
+    month_of,
 )
 from pbc_desktop.domain.money import typed_amount
 from pbc_desktop.errors import FieldError, UserError, ValidationError
 from pbc_desktop.services.fees import rates
+from pbc_desktop.services.versions import NONE_YET
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
@@ -117,7 +119,9 @@ class FeeRatesWindow(MenuWindow):
         self.reload()
 
     def reload(self) -> None:
-        self._schedules = rates.schedules(self.ctx.db) or [DEFAULT_SCHEDULE]
+        read = rates.rates_to_edit(self.ctx.db)
+        self._schedules = read.schedules or [DEFAULT_SCHEDULE]
+        self._versions = read.versions  # a save over a schedule changed meanwhile is refused
         self.history.blockSignals(True)
         self.history.clear()
         for index, schedule in enumerate(self._schedules):
@@ -198,7 +202,12 @@ class FeeRatesWindow(MenuWindow):
 
     def save_schedule(self) -> None:
         try:
-            rates.set_schedule(self.ctx.db, self.schedule())
+            schedule = self.schedule()
+            rates.set_schedule(
+                self.ctx.db,
+                schedule,
+                self._versions.get(month_of(schedule.effective_from), NONE_YET),
+            )
         except ValidationError as error:
             self.error.setText(error.message)
             self.error.show()

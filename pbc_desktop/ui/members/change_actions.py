@@ -15,6 +15,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.member_changes import TransferState
 from pbc_desktop.services.member_changes import leaving, mobile, transfers
+from pbc_desktop.services.member_editing import get_member_input
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.dates import fmt_date
@@ -156,6 +157,12 @@ class MemberChangeActions(QObject):
         row = self.tab.current_row()
         if row is None:
             return
+        db = self.tab.ctx.db
+        read: list[int | None] = []  # the member's version now: a change meanwhile refuses
+        if not messages.guarded(
+            self.tab, lambda: read.append(get_member_input(db, row.id).version)
+        ):
+            return
         day = prompts.ask_date(
             self.tab,
             self.tr("Restore the membership"),
@@ -163,9 +170,7 @@ class MemberChangeActions(QObject):
         )
         if day is None:
             return
-        messages.guarded(
-            self.tab, lambda: leaving.restore_member(self.tab.ctx.db, row.id, day, None)
-        )
+        messages.guarded(self.tab, lambda: leaving.restore_member(db, row.id, day, None, read[0]))
         self.tab.show_saved(row.id)
 
     def transfer_in(self) -> TransferInDialog | None:

@@ -1,0 +1,65 @@
+"""Stale saves of the fee editors: a member's basis and the district's rates, each saved
+over a change made since the editor read it, are refused naming who changed it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import FeeRate, Tombstone
+from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, Bracket, FeeCategory
+from pbc_desktop.errors import StaleEditError
+from pbc_desktop.services.fees.basis import BasisInput, member_bases, set_basis
+from pbc_desktop.services.fees.rates import rates_to_edit, schedules, set_schedule
+from pbc_desktop.services.versions import NONE_YET
+from tests.factories import make_org
+from tests.fee_factories import JAN, member_with_basis
+
+MAR = date(2026, 3, 1)
+
+
+def test_a_basis_saved_over_a_change_made_meanwhile_is_refused(db: Database) -> None:
+    member = member_with_basis(db, "张三", make_org(db), income="4000")
+    [read] = member_bases(db, member)
+    typed = BasisInput(
+        member, JAN, FeeCategory.EMPLOYED, income=Decimal(5000), version=read.version
+    )
+    set_basis(db, replace(typed, income=Decimal(6000)))  # another window, unchecked
+    with pytest.raises(StaleEditError, match="修改，请关闭后重新打开再保存"):
+        set_basis(db, typed)
+    assert [b.income for b in member_bases(db, member)] == [Decimal("6000.00")]
+    # a month read without a basis: one entered there meanwhile is not overwritten
+    set_basis(db, BasisInput(member, MAR, FeeCategory.STUDENT))
+    with pytest.raises(StaleEditError):
+        set_basis(db, replace(typed, effective_from=MAR, version=NONE_YET))
+    [_jan, mar] = member_bases(db, member)
+    assert mar.category is FeeCategory.STUDENT
+    set_basis(db, replace(typed, effective_from=MAR, version=mar.version))
+    assert [b.category for b in member_bases(db, member)] == [FeeCategory.EMPLOYED] * 2
+
+
+def test_rates_saved_over_a_change_made_meanwhile_are_refused(db: Database) -> None:
+    start = replace(DEFAULT_SCHEDULE, effective_from=MAR)
+    read = rates_to_edit(db)
+    assert read.versions == {}
+    set_schedule(db, start)  # another window
+    raised = replace(start, employed=(Bracket(None, 100),))
+    with pytest.raises(StaleEditError, match="修改，请关闭后重新打开再保存"):
+        set_schedule(db, raised, read.versions.get(MAR, NONE_YET))
+    assert schedules(db) == [start]
+    read = rates_to_edit(db)
+    set_schedule(db, raised, read.versions[MAR])
+    with pytest.raises(StaleEditError):  # the same window saving again on what it read
+        set_schedule(db, start, read.versions[MAR])
+    assert schedules(db) == [raised]
+    # the replaced schedule's rows were changed in place; the extra ones left tombstones
+    with db.read() as s:
+        rows = s.scalar(select(func.count(FeeRate.id)))
+        gone = s.scalar(select(func.count()).select_from(Tombstone))
+    expected = len(raised.employed) + len(raised.retired) + len(raised.fixed_cents)
+    assert rows == expected and gone == len(start.employed) - 1
