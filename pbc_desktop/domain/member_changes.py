@@ -8,6 +8,8 @@ Rosters and statistics at a date are read from the changes (``services/member_ch
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from pbc_desktop.domain.enums import LabeledEnum, MembershipStatus
 
 
@@ -78,6 +80,13 @@ class TransferState(LabeledEnum):
     PENDING = "pending", "待接收", "Pending"
     RECEIVED = "received", "已接收", "Received"
     CANCELLED = "cancelled", "已撤回", "Withdrawn"
+
+
+def letter_valid_until(issued_on: date, valid_days: int) -> date:
+    """The last day a 介绍信 may be received. The letter prints 有效期N天 under its date of
+    issue; a period of days is counted from the day after (民法典第二百零一条), so it runs
+    to the N-th day after the date of issue."""
+    return issued_on + timedelta(days=valid_days)
 
 
 class MemberRoll(LabeledEnum):

@@ -6583,8 +6583,8 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>接收组织关系：{0}</translation>
     </message>
     <message>
-        <source>{0}, from {1} to {2} (letter {3})</source>
-        <translation>{0}，由{1}转到{2}（介绍信 {3}）</translation>
+        <source>{0}, from {1} to {2} (letter {3}, valid until {4})</source>
+        <translation>{0}，由{1}转到{2}（介绍信 {3}，有效期至{4}）</translation>
     </message>
     <message>
         <source>Receive the transfer</source>

@@ -212,6 +212,26 @@ def test_a_letter_is_checked_and_withdrawn_by_its_sender(db: Database, world: Tw
     assert list_transfers(db, TransferQuery(state=None)) == []
 
 
+def test_a_letter_received_after_its_validity_is_refused(db: Database, world: TwoTowns) -> None:
+    """The letter prints 有效期N天 under its date of issue: counted from the next day, the
+    N-th day after the issue is the last it may be received on."""
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2005, 7, 1))
+    transfer_id = issue_transfer(
+        db,
+        member_id,
+        TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED, valid_days=10),
+    )
+    with pytest.raises(ValidationError) as info:
+        receive_transfer(db, transfer_id, date(2026, 3, 13))
+    assert info.value.fields() == ["received_on"]
+    assert str(info.value) == (
+        "该介绍信有效期至2026-03-12，已过期，请开具党组织撤回该介绍信后重新开具。"
+    )
+    assert roll(db, world.yi_one) == {"乙一党员"}
+    receive_transfer(db, transfer_id, date(2026, 3, 12))
+    assert roll(db, world.yi_one) == {"陈伟", "乙一党员"}
+
+
 def test_a_member_transferred_in_from_outside(db: Database, world: TwoTowns) -> None:
     db.user = village_actor(db, world.yi_one)
     data = MemberInput(name="林芳", organization_id=world.yi_one, id_number=make_id(seq=142))

@@ -210,6 +210,8 @@ def test_a_letter_of_transfer_is_issued_printed_and_received(
     assert letters.receive_button.isEnabled()
     receive = letters.receive_current()
     assert isinstance(receive, TransferReceiveDialog)
+    until = QDate.currentDate().addDays(27).toString("yyyy-MM-dd")  # issued 3 days ago, 30 days
+    assert f"valid until {until}" in receive.ui.transferLabel.text()
     receive.ui.receivedEdit.setDate(QDate.currentDate())
     receive.accept()
     assert receive.result() == TransferReceiveDialog.DialogCode.Accepted

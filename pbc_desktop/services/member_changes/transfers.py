@@ -23,7 +23,11 @@ from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import MemberTransfer, Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
-from pbc_desktop.domain.member_changes import MemberChangeKind, TransferState
+from pbc_desktop.domain.member_changes import (
+    MemberChangeKind,
+    TransferState,
+    letter_valid_until,
+)
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import ConflictError, NotFoundError
@@ -264,6 +268,16 @@ def receive_transfer(
                     "received_on",
                     "接收日期不能早于介绍信开具日期",
                     "The receipt cannot be before the letter was issued",
+                )
+            elif received_on > (
+                until := letter_valid_until(transfer.issued_on, transfer.valid_days)
+            ):
+                err.add(
+                    "received_on",
+                    f"该介绍信有效期至{until.isoformat()}，已过期，"
+                    "请开具党组织撤回该介绍信后重新开具。",
+                    f"The letter was valid until {until.isoformat()} and has expired; the "
+                    "sending organization should withdraw it and issue a new one.",
                 )
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
         err.raise_any()

@@ -7,12 +7,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from pbc_desktop.domain.member_changes import letter_valid_until
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.member_changes import mobile, transfers
 from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.common.dates import set_date, set_date_capped, to_date
+from pbc_desktop.ui.common.dates import fmt_date, set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.masking import MaskedNumbers
 from pbc_desktop.ui.forms.ui_mobile_member_dialog import Ui_MobileMemberDialog
@@ -91,9 +92,14 @@ class TransferReceiveDialog(FormDialog):
         self.ui = self.use_form(Ui_TransferReceiveDialog)
         ui = self.ui
         self.setWindowTitle(self.tr("Receive the transfer: {0}").format(row.member_name))
+        until = letter_valid_until(row.issued_on, row.valid_days)
         ui.transferLabel.setText(
-            self.tr("{0}, from {1} to {2} (letter {3})").format(
-                row.member_name, row.from_organization, row.destination, row.letter_number
+            self.tr("{0}, from {1} to {2} (letter {3}, valid until {4})").format(
+                row.member_name,
+                row.from_organization,
+                row.destination,
+                row.letter_number,
+                fmt_date(until),
             )
         )
         set_date_capped(ui.receivedEdit, date.today())
