@@ -165,14 +165,14 @@ def _periods(
     for (first, last, start, end), number in zip(_bounds(interval_months, year), held, strict=True):
         if active is not None and not _overlaps(start, end, active):
             state = PeriodState.INACTIVE
+        elif today < start:  # not begun: a meeting dated in it is not held yet
+            state = PeriodState.FUTURE
         elif number:
             state = PeriodState.KEPT
         elif today > (end if active is None or active[1] is None else min(end, active[1])):
             state = PeriodState.MISSED
-        elif today >= start:
-            state = PeriodState.OPEN
         else:
-            state = PeriodState.FUTURE
+            state = PeriodState.OPEN
         periods.append(Period(first, last, number, state))
     return tuple(periods)
 

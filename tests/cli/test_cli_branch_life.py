@@ -116,6 +116,28 @@ def test_branch_life_json(
     }
 
 
+def test_branch_life_the_day_before_the_year_ends(
+    db: Database, world: TwoTowns, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The year's last 支委会 of 甲二村党支部 is held on 31 December: on the 30th it is not
+    held yet, December's period still open (due, not missed)."""
+    make_activity(
+        db,
+        None,
+        kind=K.BRANCH_COMMITTEE,
+        host_org_id=world.jia_two,
+        starts_at=datetime(2025, 12, 31, 9),
+    )
+    argv = ["branch-life", "--db", str(db_arg(db)), "--year", "2025", "--town", "甲镇", "--json"]
+    assert run([*argv, "--as-of", "2025-12-30"]) == 0
+    committee = json.loads(capsys.readouterr().out)["branches"][0]["kinds"]["branch_committee"]
+    assert (committee["held"], committee["due"], committee["missed"]) == (0, 12, 11)
+    assert committee["months"] == [0] * 12
+    assert run([*argv, "--as-of", "2025-12-31"]) == 0
+    committee = json.loads(capsys.readouterr().out)["branches"][0]["kinds"]["branch_committee"]
+    assert (committee["held"], committee["missed"], committee["months"][11]) == (1, 11, 1)
+
+
 def test_branch_life_notice_pdf(
     db: Database, world: TwoTowns, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

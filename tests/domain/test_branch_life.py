@@ -115,3 +115,9 @@ def test_a_temporary_branch_is_asked_only_while_it_exists() -> None:
     assert [p.state for p in quarterly.periods] == [P.MISSED, P.MISSED, P.INACTIVE, P.INACTIVE]
     whole_year = branch_life.kind_compliance(K.BRANCH_COMMITTEE, 1, months, 2026, date(2026, 8, 20))
     assert (whole_year.due, whole_year.missed) == (8, 5)
+
+
+def test_a_period_not_begun_is_not_kept_by_a_meeting_dated_in_it() -> None:
+    k = branch_life.kind_compliance(K.PARTY_LESSON, 3, [1] * 12, 2026, date(2026, 5, 1))
+    assert [p.state for p in k.periods] == [P.KEPT, P.KEPT, P.FUTURE, P.FUTURE]
+    assert k.due == 2

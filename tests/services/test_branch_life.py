@@ -46,6 +46,36 @@ def world(db: Database) -> TwoTowns:
     return two_towns(db)
 
 
+def test_the_year_as_of_a_date_counts_only_the_meetings_until_then(
+    db: Database, world: TwoTowns
+) -> None:
+    """At a date the year stood as it did then: a meeting held after it did not count
+    (a period not begun showed as kept, December's committee as held on the 30th)."""
+    _meeting(db, world.jia_two, K.BRANCH_ASSEMBLY, 2)
+    _meeting(db, world.jia_two, K.BRANCH_ASSEMBLY, 8)
+    make_activity(
+        db,
+        None,
+        "年终支委会",
+        kind=K.BRANCH_COMMITTEE,
+        host_org_id=world.jia_two,
+        starts_at=datetime(2026, 12, 31, 18),
+    )
+    june = compliance.branch_year(db, world.jia_two, 2026, date(2026, 6, 15))
+    assembly = june.kind(K.BRANCH_ASSEMBLY)
+    assert assembly is not None
+    assert [p.state for p in assembly.periods] == [P.KEPT, P.OPEN, P.FUTURE, P.FUTURE]
+    assert (assembly.held, assembly.due) == (1, 2)
+    eve = compliance.branch_year(db, world.jia_two, 2026, date(2026, 12, 30))
+    committee = eve.kind(K.BRANCH_COMMITTEE)
+    assert committee is not None
+    assert committee.months[11] == 0 and committee.periods[11].state is P.OPEN
+    last = compliance.branch_year(db, world.jia_two, 2026, date(2026, 12, 31)).kind(
+        K.BRANCH_COMMITTEE
+    )
+    assert last is not None and last.periods[11].state is P.KEPT
+
+
 def test_a_branch_with_missing_months(db: Database, world: TwoTowns) -> None:
     for month in (1, 2, 4):  # 支委会: none in March, none yet in May
         _meeting(db, world.jia_two, K.BRANCH_COMMITTEE, month)

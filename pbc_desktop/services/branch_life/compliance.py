@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import String, or_, select, type_coerce
 
@@ -75,11 +75,14 @@ def branch_gone() -> NotFoundError:
 
 
 def held_counts(
-    db: Database, year: int, kinds: list[ActivityKind]
+    db: Database, year: int, kinds: list[ActivityKind], until: date | None = None
 ) -> dict[int, dict[ActivityKind, list[int]]]:
     """{organization: {kind: meetings held in each month}} of ``year`` (all organizations;
-    the caller keeps those it lists)."""
+    the caller keeps those it lists); with ``until``, only the meetings of that day and
+    before (the year as it stood then: a meeting after it does not count yet)."""
     start, end = year_bounds(year)
+    if until is not None:
+        end = min(end, datetime.combine(until + timedelta(days=1), time()))
     where = (
         Activity.status == ActivityStatus.HELD,
         Activity.kind.in_(kinds),
@@ -126,7 +129,8 @@ def town_year(
     organization_id: int | None = None,
 ) -> TownYear:
     """Every branch the account sees (of ``town``, or the one organization), sorted by
-    town and pinyin name, with its year as of ``today``."""
+    town and pinyin name, with its year as of ``today``: the meetings held up to that day,
+    the periods begun after it not yet due."""
     schedule = get_schedule(db)
     orgs = (
         select(
@@ -148,7 +152,7 @@ def town_year(
         orgs = orgs.where(access.of(db, s).orgs(Organization.id))
         rows = s.execute(orgs).all()
     kinds = branch_life.ordered_kinds(schedule)
-    counts = held_counts(db, year, kinds) if kinds else {}
+    counts = held_counts(db, year, kinds, today) if kinds else {}
     branches = tuple(
         BranchYear(
             org_id,
