@@ -156,3 +156,29 @@ def test_a_name_taken_from_either_version_brings_its_pinyin(
     conflicts.resolve(town, view.id, take_other=True)
     assert _value(town, "程晓明", "name_pinyin") == "chengxiaoming"
     assert _value(town, "程晓明", "name_initials") == "cxm"
+
+
+def test_a_record_without_a_name_is_listed_by_its_member_and_month(
+    offices: tuple[Database, Database],
+) -> None:
+    """A fee payment has no name: its conflict was listed with an empty label."""
+    from datetime import date
+
+    from pbc_desktop.db.models import AuditEntry, FeePayment
+    from tests.fee_factories import member_with_basis, pay_months
+
+    village, town = offices
+    branch = make_org(village, "上底村党支部")
+    member = member_with_basis(village, "陈小明", branch)
+    pay_months(village, branch, [member], date(2026, 3, 1))
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    for db, cents in ((town, 1000), (village, 2000)):
+        with db.write() as s:
+            s.scalars(select(FeePayment)).one().amount_cents = cents
+    assert merge_into(town, send(village, TOWN), owned_by(VILLAGE)).conflicts == 1
+    (view,) = conflicts.open_conflicts(town)
+    assert (view.entity_label, view.label) == ("党费收缴", "陈小明 2026-03")
+    conflicts.resolve(town, view.id, take_other=False)
+    with town.read() as s:
+        summary = s.scalars(select(AuditEntry.summary).order_by(AuditEntry.id.desc())).first()
+    assert summary == "处理数据交换冲突：党费收缴 陈小明 2026-03，保留当前版本"
