@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -188,15 +188,19 @@ def _duplicate_id(db: Database, exc: IntegrityError, data: MemberInput) -> Valid
 
 
 # -- writing ---------------------------------------------------------------------------------
-def change_refusal(db: Database, member_id: int | None = None) -> str | None:
+def change_refusal(
+    db: Database, member_id: int | None = None, as_of: date | None = None
+) -> str | None:
     """Why the acting account may not change or delete the member ``member_id`` (nor
     report them to a post, log their service, evaluate them), or with None add or import
-    members; None when it may."""
+    members; None when it may. ``as_of``: the member is listed on a past roll, where one
+    moved to an organization out of the account's scope since is only to be looked at."""
 
     def check(s: Session, acc: access.Access) -> None:
         acc.require(Permission.WRITE)
         if member_id is not None:
-            acc.check_org_writable(load_member(s, member_id, acc).organization_id)
+            member = load_member(s, member_id, acc, as_of=as_of)
+            acc.check_org_writable(member.organization_id)
 
     return access.refusal(db, check)
 

@@ -272,13 +272,26 @@ def member_not_found() -> NotFoundError:
     )
 
 
-def load_member(s: Session, member_id: int, acc: access.Access | None = None) -> PartyMember:
+def load_member(
+    s: Session, member_id: int, acc: access.Access | None = None, *, as_of: date | None = None
+) -> PartyMember:
     """The stored member; :func:`member_not_found` when it is gone or (with ``acc``) not of
-    the account's organizations."""
+    the account's organizations. ``as_of``: also one of theirs at that date (a past roll
+    lists them: their detail is read there; a change still needs them to be own now)."""
     member = s.get(PartyMember, member_id)
-    if member is None or (acc is not None and not acc.sees_org(member.organization_id)):
+    if member is None:
+        raise member_not_found()
+    if acc is None or acc.sees_org(member.organization_id):
+        return member
+    if as_of is None or not acc.sees_org(_organization_on(s, member_id, as_of)):
         raise member_not_found()
     return member
+
+
+def _organization_on(s: Session, member_id: int, day: date) -> int | None:
+    """The member's organization at ``day``, as a roll at that date reads it."""
+    stmt = select(organization_at(day)).select_from(PartyMember).where(PartyMember.id == member_id)
+    return s.scalar(stmt)
 
 
 def _reports(s: Session, member_id: int) -> tuple[tuple[ReportFacts, ...], tuple[ServiceView, ...]]:
@@ -311,12 +324,15 @@ def _reports(s: Session, member_id: int) -> tuple[tuple[ReportFacts, ...], tuple
     return reports, services
 
 
-def get_member_detail(db: Database, member_id: int, *, unmasked: bool = False) -> MemberDetail:
-    """The member with posts and service; ID number and phone masked unless ``unmasked``."""
+def get_member_detail(
+    db: Database, member_id: int, *, unmasked: bool = False, as_of: date | None = None
+) -> MemberDetail:
+    """The member with posts and service; ID number and phone masked unless ``unmasked``;
+    ``as_of``: also a member the account's organizations held at that date (a past roll)."""
     with db.read() as s:
         acc = access.of(db, s)
         check_unmasked(acc, unmasked)
-        member = load_member(s, member_id, acc)
+        member = load_member(s, member_id, acc, as_of=as_of)
         org = member.organization
         reports, services = _reports(s, member_id)
         return from_fields(

@@ -232,6 +232,31 @@ def test_a_letter_received_after_its_validity_is_refused(db: Database, world: Tw
     assert roll(db, world.yi_one) == {"陈伟", "乙一党员"}
 
 
+def test_a_member_moved_away_is_read_from_the_roll_at_a_date_and_not_changed(
+    db: Database, world: TwoTowns
+) -> None:
+    member_id = make_member(db, "陈伟", world.jia_two, joined_on=date(2005, 7, 1))
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    receive_transfer(db, letter, date(2026, 3, 9))
+    db.user = village_actor(db, world.jia_two)
+    then = date(2026, 3, 5)
+    assert "陈伟" in roll(db, world.jia_two, as_of=then)
+    with pytest.raises(NotFoundError):  # today it is another town's member
+        members.get_member_detail(db, member_id)
+    detail = members.get_member_detail(db, member_id, as_of=then)
+    assert (detail.name, detail.organization_name) == ("陈伟", "乙一村党支部")
+    assert [c.kind for c in member_changes(db, member_id, then)] == [
+        MemberChangeKind.TRANSFERRED_OUT,
+        MemberChangeKind.TRANSFERRED_IN,
+    ]
+    with pytest.raises(NotFoundError):  # not on the village's roll at that date
+        members.get_member_detail(db, member_id, as_of=date(2026, 3, 9))
+    with pytest.raises(NotFoundError):  # a change still needs the member to be own now
+        leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2026, 4, 1)))
+
+
 def test_a_member_transferred_in_from_outside(db: Database, world: TwoTowns) -> None:
     db.user = village_actor(db, world.yi_one)
     data = MemberInput(name="林芳", organization_id=world.yi_one, id_number=make_id(seq=142))

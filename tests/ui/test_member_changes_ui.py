@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind, MemberRoll
+from pbc_desktop.services import members
 from pbc_desktop.services.member_changes import mobile
+from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common.combos import select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.leave_dialog import LeaveDialog
@@ -63,6 +65,10 @@ def tab(qtbot: QtBot, db: Database, orgs: tuple[int, int], boxes: Boxes) -> Iter
     yield widget
     if widget.active_dialog is not None:
         widget.active_dialog.reject()
+
+
+def members_of(db: Database, org: int) -> list[members.MemberRow]:
+    return members.list_members(db, members.MemberQuery(organization_id=org), PageRequest())
 
 
 def names(tab: MembersTab) -> set[str]:
@@ -318,3 +324,35 @@ def test_a_restoring_over_an_edit_made_while_asking_the_date_is_refused(
     monkeypatch.setattr(prompts, "ask_date", lambda *_args: date(2026, 6, 1))
     tab.changes.restore_current()
     assert member_editing.get_member_input(db, chen).status is MembershipStatus.NORMAL
+
+
+def test_a_member_moved_away_since_opens_read_only_from_a_past_roll(
+    qtbot: QtBot, db: Database, orgs: tuple[int, int], boxes: Boxes
+) -> None:
+    """The roll at a date lists a member the village held then; their detail said
+    “not found” once they had moved to an organization the village does not see."""
+    from pbc_desktop.services.member_changes.transfers import (
+        TransferInput,
+        issue_transfer,
+        receive_transfer,
+    )
+
+    home, other = orgs
+    chen = next(r.id for r in members_of(db, home) if r.name == "陈伟")
+    letter = issue_transfer(
+        db, chen, TransferInput(to_organization_id=other, issued_on=date(2026, 3, 2))
+    )
+    receive_transfer(db, letter, date(2026, 3, 9))
+    db.user = village_actor(db, home)
+    tab = open_tab(qtbot, db)
+    assert names(tab) == {"林丽"}
+    tab.as_of_edit.setDate(QDate(2026, 3, 1))
+    tab.as_of_check.setChecked(True)
+    assert names(tab) == {"陈伟", "林丽"}
+    choose(tab, "陈伟")
+    shown = tab.detail.toPlainText()
+    assert "陈伟" in shown and "not found" not in shown and "东山社区党支部" in shown
+    assert not tab.edit_button.isEnabled()
+    assert tab.edit_button.toolTip() == "这条记录属于其他党组织，当前账号只能查看，不能修改。"
+    tab.as_of_check.setChecked(False)  # today's roll: not listed, not to be opened
+    assert names(tab) == {"林丽"}

@@ -32,8 +32,10 @@ class MemberAppraisal:
     held_on: date | None
 
 
-def member_appraisals(db: Database, member_id: int) -> list[MemberAppraisal]:
-    """The member's grades, the latest year first."""
+def member_appraisals(
+    db: Database, member_id: int, as_of: date | None = None
+) -> list[MemberAppraisal]:
+    """The member's grades, the latest year first (``as_of``: see ``load_member``)."""
     stmt = (
         select(Appraisal.year, AppraisalResult.grade, Organization.name, Appraisal.held_on)
         .join(Appraisal, Appraisal.id == AppraisalResult.appraisal_id)
@@ -42,7 +44,7 @@ def member_appraisals(db: Database, member_id: int) -> list[MemberAppraisal]:
         .order_by(Appraisal.year.desc())
     )
     with db.read() as s:
-        load_member(s, member_id, access.of(db, s))
+        load_member(s, member_id, access.of(db, s), as_of=as_of)
         return [MemberAppraisal(*row) for row in s.execute(stmt)]
 
 

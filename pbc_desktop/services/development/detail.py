@@ -100,12 +100,15 @@ def get_development_detail(
         return _detail(load_record(s, record_id, acc), unmasked)
 
 
-def member_development(db: Database, member_id: int) -> DevelopmentDetail | None:
+def member_development(
+    db: Database, member_id: int, as_of: date | None = None
+) -> DevelopmentDetail | None:
     """The development history of a member admitted through the pipeline (None: the
-    member was entered directly, or came from elsewhere)."""
+    member was entered directly, or came from elsewhere); ``as_of``: also of a member the
+    account's organizations held at that date."""
     with db.read() as s:
         acc = access.of(db, s)
-        load_member(s, member_id, acc)
+        load_member(s, member_id, acc, as_of=as_of)
         record = s.scalars(
             select(DevelopmentRecord).where(DevelopmentRecord.member_id == member_id)
         ).first()

@@ -242,9 +242,10 @@ def restore_member(
 
 
 # -- reading ---------------------------------------------------------------------------------
-def member_changes(db: Database, member_id: int) -> list[ChangeView]:
+def member_changes(db: Database, member_id: int, as_of: date | None = None) -> list[ChangeView]:
     """The member's changes, oldest first: their history on the roll and their
-    organizations (each change names the organization the member was in, or entered)."""
+    organizations (each change names the organization the member was in, or entered);
+    ``as_of``: also of a member the account's organizations held at that date."""
     other = aliased(Organization)
     stmt = (
         select(MemberChange, Organization.name, other.name)
@@ -254,7 +255,7 @@ def member_changes(db: Database, member_id: int) -> list[ChangeView]:
         .order_by(MemberChange.occurred_on, MemberChange.id)
     )
     with db.read() as s:
-        load_member(s, member_id, access.of(db, s))
+        load_member(s, member_id, access.of(db, s), as_of=as_of)
         return [
             ChangeView(
                 id=c.id,

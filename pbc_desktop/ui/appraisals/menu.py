@@ -4,6 +4,7 @@ member's appraisal results in its detail."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -77,13 +78,14 @@ def party_work_menu(tab: QWidget, current_org: Callable[[], object]) -> QMenu:
     return menu
 
 
-def appraisal_lines(db: Database, member_id: int) -> str:
-    """The member's grades, latest year first, as detail lines (none: nothing)."""
+def appraisal_lines(db: Database, member_id: int, as_of: date | None = None) -> str:
+    """The member's grades, latest year first, as detail lines (none: nothing); ``as_of``:
+    of a member listed on a past roll."""
     shown = [
         (
             QCoreApplication.translate("AppraisalMenu", "Appraisal {0}").format(a.year),
             f"{label(a.grade)}（{a.organization_name}）",
         )
-        for a in member_appraisals(db, member_id)
+        for a in member_appraisals(db, member_id, as_of)
     ]
     return fields(shown) if shown else ""

@@ -5,6 +5,7 @@ window; a member's history of changes and organizations in the detail."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -189,11 +190,12 @@ class MemberChangeActions(QObject):
         return dialog
 
     # -- the detail ------------------------------------------------------------------------
-    def history_html(self, member_id: int) -> str:
-        """The member's changes (their organizations over time), a letter out, a stay away."""
+    def history_html(self, member_id: int, as_of: date | None = None) -> str:
+        """The member's changes (their organizations over time), a letter out, a stay away
+        (``as_of``: of a member listed on a past roll)."""
         db = self.tab.ctx.db
         entries: list[tuple[str, str | None]] = []
-        for change in leaving.member_changes(db, member_id):
+        for change in leaving.member_changes(db, member_id, as_of):
             what = change.kind.zh
             if change.leaving_kind is not None:
                 what += f"（{change.leaving_kind.zh}）"

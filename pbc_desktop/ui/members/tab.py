@@ -289,7 +289,7 @@ class MembersTab(ListingTab[members.MemberRow]):
         return member_editing.change_refusal(self.ctx.db)
 
     def change_refusal(self, row: members.MemberRow) -> str | None:
-        return member_editing.change_refusal(self.ctx.db, row.id)
+        return member_editing.change_refusal(self.ctx.db, row.id, self.query().as_of)
 
     def refused_deletion(self) -> str | None:
         row = self.current_row()
@@ -503,7 +503,10 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.reload()
 
     def detail_html(self, row: members.MemberRow) -> str:
-        d = members.get_member_detail(self.ctx.db, row.id, unmasked=self._unmasked)
+        # a past roll lists the members of its organizations then: shown, if moved since
+        as_of = self.query().as_of
+        db = self.ctx.db
+        d = members.get_member_detail(db, row.id, unmasked=self._unmasked, as_of=as_of)
         parts = [
             heading(d.name),
             fields(
@@ -533,10 +536,10 @@ class MembersTab(ListingTab[members.MemberRow]):
                     (self.tr("Service hours"), f"{d.service_hours:g}"),
                 ]
             ),
-            self.changes.history_html(row.id),
-            appraisal_lines(self.ctx.db, d.id),
+            self.changes.history_html(row.id, as_of),
+            appraisal_lines(db, d.id, as_of),
         ]
-        history = development_detail.member_development(self.ctx.db, row.id)
+        history = development_detail.member_development(db, row.id, as_of)
         if history is not None:  # admitted through the 发展党员 pipeline
             parts.append(heading(self.tr("Development history")))
             parts.append(
