@@ -155,7 +155,7 @@ def _status_error(stored: PartyMember | None, data: MemberInput) -> FieldError |
         return FieldError(
             "status",
             t(
-                f"党员已{stored.status.zh}，状态由党员增减记录决定，不能在此修改",
+                f"该党员现为“{stored.status.zh}”，状态由党员增减记录决定，不能在此修改",
                 f"The member is “{stored.status.en}”; the status follows the member's changes "
                 "and cannot be edited here",
             ),

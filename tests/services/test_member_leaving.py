@@ -168,6 +168,12 @@ def test_the_editor_cannot_move_a_member_off_the_roll(db: Database, org: int) ->
     # 失联 is a marker of a member still on the roll
     member_editing.update_member(db, member_id, replace(data, status=MembershipStatus.LOST_CONTACT))
     assert names(db) == {"钱七"}
+    # a member who left keeps the status the change gave (said once: not “已已故”)
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2026, 3, 1)))
+    data = member_editing.get_member_input(db, member_id)
+    with pytest.raises(ValidationError) as info:
+        member_editing.update_member(db, member_id, replace(data, status=MembershipStatus.NORMAL))
+    assert str(info.value) == "该党员现为“已故”，状态由党员增减记录决定，不能在此修改"
 
 
 def test_only_an_administrator_deletes_a_mistake_and_only_within_the_days(

@@ -230,6 +230,9 @@ def test_a_letter_received_after_its_validity_is_refused(db: Database, world: Tw
     assert roll(db, world.yi_one) == {"乙一党员"}
     receive_transfer(db, transfer_id, date(2026, 3, 12))
     assert roll(db, world.yi_one) == {"陈伟", "乙一党员"}
+    with pytest.raises(ConflictError) as again:  # a second window's receipt
+        receive_transfer(db, transfer_id, date(2026, 3, 12))
+    assert str(again.value) == "该介绍信已接收，不能再办理。"
 
 
 def test_a_member_moved_away_is_read_from_the_roll_at_a_date_and_not_changed(

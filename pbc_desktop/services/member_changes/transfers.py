@@ -228,7 +228,7 @@ def _pending(transfer: MemberTransfer) -> None:
     if transfer.state is not TransferState.PENDING:
         raise ConflictError(
             t(
-                f"该介绍信已{transfer.state.zh}，不能再办理。",
+                f"该介绍信{transfer.state.zh}，不能再办理。",
                 f"The letter is already {transfer.state.en.lower()}.",
             )
         )
