@@ -30,6 +30,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from pbc_desktop.domain.enums import LabeledEnum
+from pbc_desktop.domain.money import MAX_CENTS
 from pbc_desktop.domain.months import add_months as add_to_day
 from pbc_desktop.lang import t
 
@@ -116,6 +117,13 @@ def check_brackets(brackets: Sequence[Bracket], what: str) -> None:
             t(f"{what}的最后一档必须不设上限。", f"The last bracket of {what} needs no limit.")
         )
     limits = [b.up_to_cents for b in brackets[:-1]]
+    if any(x is not None and not 0 <= x <= MAX_CENTS for x in limits):
+        raise FeeRuleError(
+            t(
+                f"{what}的各档上限应为 0 至 {MAX_CENTS // 100} 元。",
+                f"The limits of {what} must be 0 to {MAX_CENTS // 100} yuan.",
+            )
+        )
     if any(x is None for x in limits) or limits != sorted(set(limits)):  # type: ignore[type-var]
         raise FeeRuleError(t(f"{what}的各档上限必须逐档递增。", f"The limits of {what} must rise."))
     if any(not 0 <= b.rate <= RATE_SCALE for b in brackets):

@@ -285,3 +285,19 @@ def test_two_rates_windows_the_second_save_is_refused(
     second.tables[FeeCategory.EMPLOYED].item(0, 1).setText("0.7")
     qtbot.mouseClick(second.save, Qt.MouseButton.LeftButton)
     assert [s.employed[0].rate for s in schedules(db)] == [70]
+
+
+def test_a_limit_with_a_third_decimal_is_not_cut_without_a_word(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    from pbc_desktop.services.fees.rates import schedules
+    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
+
+    win = FeeRatesWindow(AppContext(db))
+    qtbot.addWidget(win)
+    win.tables[FeeCategory.EMPLOYED].item(0, 0).setText("3000.005")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert "row 1" in win.error.text() and schedules(db) == []
+    win.tables[FeeCategory.EMPLOYED].item(0, 0).setText("100000000000000000000")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert "100000000" in win.error.text() and schedules(db) == [] and boxes.shown == []

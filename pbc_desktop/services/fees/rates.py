@@ -20,6 +20,7 @@ from pbc_desktop.domain.fees import (
     month_of,
     schedule_for,
 )
+from pbc_desktop.domain.money import MAX_CENTS
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, versions
@@ -82,6 +83,10 @@ def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None 
                         "fixed", t("固定标准不能为负数。", "A fixed amount cannot be negative.")
                     )
                 ]
+            )
+        if cents > MAX_CENTS:
+            raise ValidationError.single(
+                "fixed", t("固定标准金额过大，请核对。", "A fixed amount is too large.")
             )
     wanted: list[tuple[FeeCategory, int | None, int | None, int | None]] = [
         (category, b.up_to_cents, b.rate, None)

@@ -50,6 +50,11 @@ FIXED_CATEGORIES = tuple(
 _ROWS = 5  # bracket rows offered; empty ones are left out
 
 
+def _in_fen(value: Decimal) -> bool:
+    """An amount of whole fen (``1000.005`` would be cut to ``1000.00`` without a word)."""
+    return value.is_finite() and value * 100 == (value * 100).to_integral_value()
+
+
 class FeeRatesWindow(MenuWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, "feeRatesWindow")
@@ -161,7 +166,7 @@ class FeeRatesWindow(MenuWindow):
             up, rate = (typed_amount(c.text()) if c is not None else None for c in cells)
             if up is None and rate is None:
                 continue
-            bad = rate is None or not rate.is_finite() or (up is not None and not up.is_finite())
+            bad = rate is None or not rate.is_finite() or (up is not None and not _in_fen(up))
             scaled = None if bad or rate is None else rate * RATE_SCALE / 100
             if bad or scaled is None or scaled != scaled.to_integral_value():
                 raise ValidationError(
@@ -183,7 +188,7 @@ class FeeRatesWindow(MenuWindow):
             value = typed_amount(edit.text())
             if value is None:
                 continue
-            if not value.is_finite() or value * 100 != (value * 100).to_integral_value():
+            if not _in_fen(value):
                 raise ValidationError(
                     [
                         FieldError(

@@ -63,3 +63,19 @@ def test_rates_saved_over_a_change_made_meanwhile_are_refused(db: Database) -> N
         gone = s.scalar(select(func.count()).select_from(Tombstone))
     expected = len(raised.employed) + len(raised.retired) + len(raised.fixed_cents)
     assert rows == expected and gone == len(start.employed) - 1
+
+
+def test_amounts_too_large_for_the_database_are_refused_in_a_sentence(db: Database) -> None:
+    """A limit of 1e20 yuan typed in the rates stopped the save with an OverflowError."""
+    from pbc_desktop.errors import ValidationError
+
+    huge = replace(DEFAULT_SCHEDULE, employed=(Bracket(10**22, 50), Bracket(None, 100)))
+    with pytest.raises(ValidationError, match="各档上限应为 0 至 100000000 元"):
+        set_schedule(db, huge)
+    below = replace(DEFAULT_SCHEDULE, employed=(Bracket(-100, 50), Bracket(None, 100)))
+    with pytest.raises(ValidationError, match="各档上限应为"):
+        set_schedule(db, below)
+    fixed = replace(DEFAULT_SCHEDULE, fixed_cents={FeeCategory.FARMER: 10**22})
+    with pytest.raises(ValidationError, match="固定标准金额过大"):
+        set_schedule(db, fixed)
+    assert schedules(db) == []
