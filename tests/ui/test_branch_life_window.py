@@ -220,3 +220,26 @@ def test_the_window_fits_an_old_screen(
     window.show()
     assert window.frameGeometry().width() <= free.width()
     assert window.frameGeometry().height() <= free.height()
+
+
+def test_two_schedule_editors_the_second_save_is_refused(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """The 三会一课 requirements read no version: the second of two editors replaced the
+    first one's schedule without a word (a server's district office has several clerks)."""
+    from pbc_desktop.ui.common.combos import select_data
+
+    first, second = ScheduleDialog(AppContext(db)), ScheduleDialog(AppContext(db))
+    for dialog, months in ((first, 1), (second, 6)):
+        qtbot.addWidget(dialog)
+        select_data(dialog.combos[K.PARTY_LESSON], months)
+    first.accept()
+    assert first.result() == ScheduleDialog.DialogCode.Accepted
+    second.accept()
+    assert "请关闭后重新打开再保存" in second.error_label.text()
+    assert schedule.get_schedule(db)[K.PARTY_LESSON] == 1
+    again = ScheduleDialog(AppContext(db))
+    qtbot.addWidget(again)
+    select_data(again.combos[K.PARTY_LESSON], 6)
+    again.accept()
+    assert schedule.get_schedule(db)[K.PARTY_LESSON] == 6

@@ -13,17 +13,31 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind, AuditAction
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import audit, versions
 from pbc_desktop.services.permissions import require
 
 
 def get_schedule(db: Database) -> dict[ActivityKind, int]:
     """{kind: months}; :data:`branch_life.DEFAULT_SCHEDULE` until the district saves one."""
+    return schedule_to_edit(db)[0]
+
+
+def schedule_to_edit(db: Database) -> tuple[dict[ActivityKind, int], int]:
+    """The schedule (see :func:`get_schedule`) and its version, which the editor hands
+    back to :func:`set_schedule` (:data:`versions.NONE_YET` while none is saved)."""
     with db.read() as s:
         stored = list(s.scalars(select(MeetingRule)))
+    head = _head(stored)
+    version = versions.NONE_YET if head is None else head.version
     if not stored:
-        return dict(branch_life.DEFAULT_SCHEDULE)
-    return {r.kind: r.interval_months for r in stored if r.enabled}
+        return dict(branch_life.DEFAULT_SCHEDULE), version
+    return {r.kind: r.interval_months for r in stored if r.enabled}, version
+
+
+def _head(stored: list[MeetingRule]) -> MeetingRule | None:
+    """The rule that stands for the whole schedule and carries its version: the first
+    kind's (every kind has its rule once the schedule is saved)."""
+    return next((r for r in stored if r.kind is branch_life.MEETING_KINDS[0]), None)
 
 
 def _refused(kind: ActivityKind, months: int) -> FieldError | None:
@@ -44,27 +58,35 @@ def _refused(kind: ActivityKind, months: int) -> FieldError | None:
     return None
 
 
-def set_schedule(db: Database, schedule: Mapping[ActivityKind, int]) -> None:
-    """Replace the schedule; a kind left out (or 0 months) is no longer required."""
+def set_schedule(
+    db: Database, schedule: Mapping[ActivityKind, int], read_version: int | None = None
+) -> None:
+    """Replace the schedule; a kind left out (or 0 months) is no longer required.
+    ``read_version``: the schedule's as the editor read it (:func:`schedule_to_edit`); a
+    save over another's since is refused."""
     wanted = {kind: months for kind, months in schedule.items() if months != 0}
     errors = [e for kind, months in wanted.items() if (e := _refused(kind, months))]
     if errors:
         raise ValidationError(errors)
     require(db, Permission.DISTRICT_RULES)
     with db.write() as s:
-        stored = {r.kind: r for r in s.scalars(select(MeetingRule))}
+        rows = list(s.scalars(select(MeetingRule)))
+        head = _head(rows)
+        if head is not None:  # read as none yet (NONE_YET): saved meanwhile
+            versions.check(s, head, read_version)
+        stored = {r.kind: r for r in rows}
         before = {k.value: r.interval_months for k, r in stored.items() if r.enabled}
         for kind in branch_life.MEETING_KINDS:
             rule = stored.get(kind)
             if rule is None:
-                rule = MeetingRule(kind=kind, interval_months=wanted.get(kind, 1))
+                rule = stored[kind] = MeetingRule(kind=kind, interval_months=wanted.get(kind, 1))
                 s.add(rule)
             rule.interval_months = wanted.get(kind, rule.interval_months)
             rule.enabled = kind in wanted
         audit.record(
             s,
             AuditAction.UPDATE,
-            None,
+            stored[branch_life.MEETING_KINDS[0]],  # the head: a refused save names who
             summary=t("修改三会一课要求", "Changed the branch meeting schedule"),
             before=before or {"defaults": True},
             after={k.value: v for k, v in wanted.items()} or {"none": True},

@@ -66,7 +66,7 @@ class ScheduleDialog(DistrictRulesDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Branch meeting schedule"))
-        current = schedule.get_schedule(ctx.db)
+        current, self.read_version = schedule.schedule_to_edit(ctx.db)
         choices: list[tuple[str, object]] = [
             (self.tr("not required"), 0),
             (self.tr("monthly"), 1),
@@ -88,7 +88,7 @@ class ScheduleDialog(DistrictRulesDialog):
 
     def store(self) -> None:
         wanted = {kind: int(combo.currentData()) for kind, combo in self.combos.items()}
-        schedule.set_schedule(self.ctx.db, wanted)
+        schedule.set_schedule(self.ctx.db, wanted, self.read_version)
 
 
 class BranchLifeWindow(MenuWindow):
