@@ -10,11 +10,13 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FeeBasis, PartyMember
+from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     INCOME_CATEGORIES,
     FeeCategory,
     FeeRuleError,
+    month_label,
     month_of,
     monthly_standard,
     schedule_for,
@@ -68,6 +70,29 @@ def _cents(value: Decimal | None, field: str, what: tuple[str, str]) -> int | No
     return cents
 
 
+def _check_start(member: PartyMember, start: date) -> None:
+    """A basis starts no earlier than the month the member joined the Party: one dated
+    before (a year typed wrong, 1900 from the calendar) made every month since owed."""
+    joined = None if member.joined_on is None else month_of(member.joined_on)
+    if joined is not None and start < joined:
+        raise ValidationError.single(
+            "effective_from",
+            t(
+                f"缴纳基数的起始月份不能早于入党月份（{month_label(joined)}）。",
+                f"The basis cannot start before the month the member joined the Party "
+                f"({month_label(joined)}).",
+            ),
+        )
+    if not MIN_YEAR <= start.year <= MAX_YEAR:
+        raise ValidationError.single(
+            "effective_from",
+            t(
+                f"缴纳基数的起始月份应在{MIN_YEAR}年至{MAX_YEAR}年之间。",
+                f"The basis must start between {MIN_YEAR} and {MAX_YEAR}.",
+            ),
+        )
+
+
 def set_basis(db: Database, data: BasisInput) -> None:
     """Store the member's basis from ``effective_from``'s month (replacing one of that month)."""
     income = _cents(data.income, "income", ("月收入", "income"))
@@ -91,6 +116,7 @@ def set_basis(db: Database, data: BasisInput) -> None:
         if member is None or not acc.sees_org(member.organization_id):
             raise NotFoundError(t("找不到该党员。", "The member was not found."))
         acc.check_org_writable(member.organization_id)
+        _check_start(member, start)
         row = s.scalar(
             select(FeeBasis).where(
                 FeeBasis.member_id == member.id, FeeBasis.effective_from == start

@@ -55,6 +55,7 @@ class FeeBasisDialog(FormDialog):
             "income": ui.incomeEdit,
             "fixed": ui.fixedEdit,
             "category": ui.categoryCombo,
+            "effective_from": ui.monthEdit,
         }
         self.show_standard()
 

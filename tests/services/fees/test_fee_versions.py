@@ -79,3 +79,21 @@ def test_amounts_too_large_for_the_database_are_refused_in_a_sentence(db: Databa
     with pytest.raises(ValidationError, match="固定标准金额过大"):
         set_schedule(db, fixed)
     assert schedules(db) == []
+
+
+def test_a_basis_before_the_member_joined_is_refused(db: Database) -> None:
+    """A basis dated 1900 (the calendar's first year) made 1,500 months owed."""
+    from pbc_desktop.errors import ValidationError
+    from pbc_desktop.services.fees.arrears import arrears_list
+    from tests.factories import make_member
+
+    org = make_org(db)
+    member = make_member(db, "张三", org, joined_on=date(2010, 7, 1))
+    with pytest.raises(ValidationError) as info:
+        set_basis(db, BasisInput(member, date(1900, 1, 1), FeeCategory.FARMER))
+    assert info.value.fields() == ["effective_from"]
+    assert str(info.value) == "缴纳基数的起始月份不能早于入党月份（2010-07）。"
+    set_basis(db, BasisInput(member, date(2010, 7, 1), FeeCategory.FARMER))
+    assert [b.effective_from for b in member_bases(db, member)] == [date(2010, 7, 1)]
+    [row] = arrears_list(db, MAR)  # owed since July 2010, not 1900
+    assert (row.first_month, row.months) == (date(2010, 7, 1), 189)
