@@ -104,6 +104,11 @@ def test_bad_input_is_refused_and_nothing_is_written(db: Database) -> None:
         )
     with pytest.raises(ValidationError, match="评议年度"):
         grid.save_appraisal(db, grid.AppraisalInput(org, 2027, date(2026, 1, 5)), today=TODAY)
+    with pytest.raises(ValidationError) as caught:  # ended after today: not held yet
+        grid.save_appraisal(
+            db, grid.AppraisalInput(org, 2025, date(2026, 1, 5), date(2026, 5, 1)), today=TODAY
+        )
+    assert caught.value.fields() == ["ended_on"] and "不能晚于今天" in str(caught.value)
     assert _entries(db) == before
     with db.read() as s:
         assert s.scalar(select(func.count(AppraisalResult.id))) == 0

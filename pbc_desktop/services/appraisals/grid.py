@@ -164,13 +164,16 @@ def _check(data: AppraisalInput, today: date) -> tuple[str | None, FieldErrors]:
         data.held_on, label=("评议日期", "meeting date"), today=today
     ):
         err.add("held_on", problem, problem)
-    if problem := v.date_order_error(
+    ended = ("评议结束日期", "last meeting date")
+    # the end, as the start, is recorded once held: not after today
+    late = v.date_order_error(
         data.held_on,
         data.ended_on,
         first_label=("评议开始日期", "first meeting date"),
-        second_label=("评议结束日期", "last meeting date"),
-    ):
-        err.add("ended_on", problem, problem)
+        second_label=ended,
+    ) or v.future_date_error(data.ended_on, label=ended, today=today)
+    if late:
+        err.add("ended_on", late, late)
     remark = err.text(
         "remark", data.remark, ("备注", "The remark"), max_len=REMARK_MAX, multiline=True
     )
