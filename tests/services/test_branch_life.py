@@ -191,6 +191,10 @@ def test_a_committee_is_refused_with_every_field_named(db: Database, world: TwoT
     with pytest.raises(ValidationError) as exc:
         committees.record_committee(db, bad, today=TODAY)
     assert exc.value.fields() == ["term_years", "term_no", "elected_on", "seats"]
+    # elected after 第2届, numbered before it: the 届次 went back without a word
+    with pytest.raises(ValidationError) as exc:
+        _committee(db, world.jia_two, 1, date(2026, 5, 1))
+    assert exc.value.fields() == ["term_no"] and "应大于已登记的第2届" in str(exc.value)
     db.user = village_actor(db, world.jia_one)
     with pytest.raises(NotFoundError):
         _committee(db, world.yi_one, 1, date(2025, 1, 1))

@@ -108,6 +108,16 @@ def _validate(data: CommitteeInput, taken: set[int], latest: date | None, today:
                 t(f"第{data.term_no}届班子已登记", f"Committee no. {data.term_no} is recorded"),
             )
         )
+    elif taken and data.term_no < (last := max(taken)):  # elected after it: numbered after
+        errors.append(
+            FieldError(
+                "term_no",
+                t(
+                    f"届次应大于已登记的第{last}届",
+                    f"The term number must come after no. {last}, recorded already",
+                ),
+            )
+        )
     if data.elected_on > today:
         errors.append(
             FieldError(
