@@ -301,3 +301,38 @@ def test_a_limit_with_a_third_decimal_is_not_cut_without_a_word(
     win.tables[FeeCategory.EMPLOYED].item(0, 0).setText("100000000000000000000")
     qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
     assert "100000000" in win.error.text() and schedules(db) == [] and boxes.shown == []
+
+
+def test_enter_past_the_last_row_presses_no_button(
+    qtbot: QtBot, window: FeeCollectionWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter after the last row reached the window, whose default button filled every
+    unpaid member's amount with the standard (or opened the basis dialog)."""
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    opened: list[FeeBasisDialog] = []
+    monkeypatch.setattr(FeeBasisDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.view.setFocus()
+    window.view.setCurrentIndex(window.model.index(2, PAID))
+    _type(qtbot, window, "40")  # 张三, the last row: Enter leaves the editor there
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert [_cell(window, r, PAID) for r in range(3)] == ["", "", "40.00"]
+    assert window.isVisible() and opened == []
+
+
+def test_enter_in_the_rates_does_not_save_the_districts_rates(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    from pbc_desktop.services.fees.rates import schedules
+    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
+
+    win = FeeRatesWindow(AppContext(db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    table = win.tables[FeeCategory.EMPLOYED]
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    table.item(0, 1).setText("0.7")
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert schedules(db) == [] and win.isVisible()

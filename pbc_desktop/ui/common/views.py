@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QPushButton,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -197,6 +198,15 @@ def close_without_enter(buttons: QDialogButtonBox, dialog: QDialog) -> None:
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
     if close is not None:
         close.setAutoDefault(False)
+
+
+def enter_presses_nothing(dialog: QDialog) -> None:
+    """No button of ``dialog`` is pressed by Enter: a window whose grid takes Enter (Enter
+    past the last row reached the window, whose default button then filled the sheet or
+    saved the district's rates without a word). Call once its buttons are made."""
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:

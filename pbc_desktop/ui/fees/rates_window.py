@@ -43,6 +43,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
+from pbc_desktop.ui.common.views import enter_presses_nothing
 
 FIXED_CATEGORIES = tuple(
     c for c in FeeCategory if c not in INCOME_CATEGORIES and c is not FeeCategory.FIXED
@@ -121,6 +122,7 @@ class FeeRatesWindow(MenuWindow):
         layout.addLayout(bottom)
         self.save.clicked.connect(self.save_schedule)
         self.history.currentIndexChanged.connect(lambda _i: self.show_chosen())
+        enter_presses_nothing(self)  # Enter in a table saved the district's rates
         self.reload()
 
     def reload(self) -> None:

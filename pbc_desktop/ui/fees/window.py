@@ -31,6 +31,7 @@ from pbc_desktop.ui.common import combos, messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import DateEdit, set_date, to_date
 from pbc_desktop.ui.common.menu_actions import MenuWindow
+from pbc_desktop.ui.common.views import enter_presses_nothing
 from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
 from pbc_desktop.ui.fees.sheet_model import PAID, FeeSheetModel
 
@@ -132,6 +133,7 @@ class FeeCollectionWindow(MenuWindow):
         self.branch.currentIndexChanged.connect(lambda _i: self.choose())
         self.month.dateChanged.connect(lambda _d: self.choose())
         self._shown = (self.branch.currentIndex(), self.month.date())
+        enter_presses_nothing(self)  # Enter is the grid's: down the column
         self.load()
 
     def choose(self) -> None:
