@@ -6654,6 +6654,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>开具日期</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -6688,6 +6692,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Managed by</source>
         <translation>流入地管理</translation>
+    </message>
+    <message>
+        <source>{0} (expired)</source>
+        <translation>{0}（已过期）</translation>
     </message>
     <message>
         <source>Withdraw the letter {0} of {1}? The member stays on the roll.</source>

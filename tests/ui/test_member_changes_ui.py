@@ -198,6 +198,8 @@ def test_a_letter_of_transfer_is_issued_printed_and_received(
     listing = tab.changes.open_transfers()
     assert listing is not None
     assert listing.table.rowCount() == 1
+    valid = QDate.currentDate().addDays(27).toString("yyyy-MM-dd")
+    assert listing.table.item(0, 5).text() == valid  # issued 3 days ago, valid 30 days
     listing.table.selectRow(0)
     assert listing.withdraw_button.isEnabled() and not listing.receive_button.isEnabled()
     out = listing.save_letter(tmp_path / "letter.pdf")
@@ -356,3 +358,22 @@ def test_a_member_moved_away_since_opens_read_only_from_a_past_roll(
     assert tab.edit_button.toolTip() == "这条记录属于其他党组织，当前账号只能查看，不能修改。"
     tab.as_of_check.setChecked(False)  # today's roll: not listed, not to be opened
     assert names(tab) == {"林丽"}
+
+
+def test_an_expired_letter_is_marked_in_the_list(
+    qtbot: QtBot, db: Database, orgs: tuple[int, int], tab: MembersTab
+) -> None:
+    from datetime import timedelta
+
+    from pbc_desktop.services.member_changes.transfers import TransferInput, issue_transfer
+
+    home, other = orgs
+    chen = next(r.id for r in members_of(db, home) if r.name == "陈伟")
+    issued = date.today() - timedelta(days=40)
+    data = TransferInput(to_organization_id=other, issued_on=issued, valid_days=30)
+    issue_transfer(db, chen, data)
+    listing = tab.changes.open_transfers()
+    assert listing is not None
+    until = (issued + timedelta(days=30)).isoformat()
+    assert listing.table.item(0, 5).text() == f"{until} (expired)"
+    listing.reject()

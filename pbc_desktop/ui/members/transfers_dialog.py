@@ -4,6 +4,7 @@ and its members away from home (流动党员): receive, withdraw, print; record 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbc_desktop.domain.member_changes import TransferState
+from pbc_desktop.domain.member_changes import TransferState, letter_valid_until
 from pbc_desktop.errors import UserError
 from pbc_desktop.services.member_changes import mobile, transfers
 from pbc_desktop.ui.common import messages, prompts
@@ -95,6 +96,7 @@ class TransfersDialog(FittedDialog):
                 self.tr("From"),
                 self.tr("To"),
                 self.tr("Issued on"),
+                self.tr("Valid until"),
                 self.tr("State"),
                 self.tr("Received on"),
             ],
@@ -133,6 +135,14 @@ class TransfersDialog(FittedDialog):
         return page
 
     # -- data ------------------------------------------------------------------------------
+    def _valid_until(self, row: transfers.TransferRow) -> str:
+        """The letter's last valid day; a pending one past it is marked: it can no longer
+        be received (the sender withdraws it and issues a new one)."""
+        until = letter_valid_until(row.issued_on, row.valid_days)
+        if row.state is TransferState.PENDING and until < date.today():
+            return self.tr("{0} (expired)").format(fmt_date(until))
+        return fmt_date(until)
+
     def reload(self) -> None:
         state = current_enum(self.state_combo, TransferState)
         keep = selected_id(self.table)
@@ -148,6 +158,7 @@ class TransfersDialog(FittedDialog):
                         r.from_organization,
                         r.destination,
                         fmt_date(r.issued_on),
+                        self._valid_until(r),
                         label(r.state),
                         fmt_date(r.received_on),
                     ],
