@@ -171,3 +171,18 @@ def test_the_members_tab_opens_both_from_its_menu(
     actions["membersPartyStats"].trigger()
     assert isinstance(tab.active_dialog, PartyStatsDialog)
     tab.active_dialog.reject()
+
+
+def test_enter_in_the_statistics_year_asks_for_no_file(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing a year and pressing Enter pressed the default button: “Save as Excel”."""
+    asked: list[object] = []
+    monkeypatch.setattr(stats_module, "ask_save_path", lambda *a, **_k: asked.append(a))
+    dialog = PartyStatsDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.year_spin.setFocus()
+    qtbot.keyClick(dialog.year_spin, Qt.Key.Key_Return)
+    assert asked == [] and dialog.isVisible()

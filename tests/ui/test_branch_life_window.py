@@ -243,3 +243,21 @@ def test_two_schedule_editors_the_second_save_is_refused(
     select_data(again.combos[K.PARTY_LESSON], 6)
     again.accept()
     assert schedule.get_schedule(db)[K.PARTY_LESSON] == 6
+
+
+def test_enter_in_the_list_asks_for_no_file(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter on a branch of the list, or after typing a year, pressed the default
+    button: “Notice (PDF)”, which asked where to save it."""
+    asked: list[object] = []
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *a, **_k: asked.append(a))
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.keyClick(window.year, Qt.Key.Key_Return)
+    assert asked == [] and window.isVisible()

@@ -42,6 +42,7 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import (
+    enter_presses_nothing,
     fill_table,
     make_item_table,
     make_splitter,
@@ -226,6 +227,7 @@ class BranchLifeWindow(MenuWindow):
         self.town.currentIndexChanged.connect(self.refresh)
         self.behind_only.toggled.connect(self.refresh)
         self.within.valueChanged.connect(self.refresh_terms)
+        enter_presses_nothing(self)  # Enter in the year or the list asked where to print
         self.refresh()
         self.refresh_terms()
 

@@ -32,6 +32,7 @@ from pbc_desktop.ui.common.detail import grid, heading
 from pbc_desktop.ui.common.messages import information, show_user_error
 from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
+from pbc_desktop.ui.common.views import enter_presses_nothing
 
 
 class PartyStatsDialog(FittedDialog):
@@ -86,6 +87,7 @@ class PartyStatsDialog(FittedDialog):
         self.year_spin.valueChanged.connect(self.reload)
         self.town_combo.currentIndexChanged.connect(self.reload)
         self.org_combo.currentIndexChanged.connect(self.reload)
+        enter_presses_nothing(self)  # Enter in the year asked where to save the workbook
         self.reload()
 
     def reload(self) -> None:
