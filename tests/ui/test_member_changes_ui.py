@@ -356,6 +356,8 @@ def test_a_member_moved_away_since_opens_read_only_from_a_past_roll(
     assert "陈伟" in shown and "not found" not in shown and "东山社区党支部" in shown
     assert not tab.edit_button.isEnabled()
     assert tab.edit_button.toolTip() == "这条记录属于其他党组织，当前账号只能查看，不能修改。"
+    posts = tab.posts_panel  # its posts too, read-only
+    assert posts.title_label.text().startswith("陈伟 (东山社区党支部)")
     tab.as_of_check.setChecked(False)  # today's roll: not listed, not to be opened
     assert names(tab) == {"林丽"}
 

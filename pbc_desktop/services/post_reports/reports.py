@@ -111,9 +111,10 @@ class ReportRow(ReportFacts):
 # -- choices for the report dialog -----------------------------------------------------------
 
 
-def member_brief(db: Database, member_id: int) -> MemberBrief:
+def member_brief(db: Database, member_id: int, as_of: date | None = None) -> MemberBrief:
+    """The member's name and organization (``as_of``: see ``members.load_member``)."""
     with db.read() as s:
-        member = load_member(s, member_id, access.of(db, s))
+        member = load_member(s, member_id, access.of(db, s), as_of=as_of)
         return from_fields(MemberBrief, member, organization_name=member.organization.name)
 
 

@@ -11,6 +11,7 @@ The 党员 tab shows this panel for the selected member::
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -66,6 +67,8 @@ class MemberPostsPanel(DialogHost, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._member_id: int | None = None
+        #: the date of the roll the member was chosen from (None: today's)
+        self.as_of: date | None = None
         # Why the account may not change the shown member's posts (None: it may).
         self._refusal = refusal(ctx.db.user, Permission.WRITE)
         self.writes = WriteGuard(ctx, self)
@@ -300,15 +303,17 @@ class MemberPostsPanel(DialogHost, QWidget):
     def member_id(self) -> int | None:
         return self._member_id
 
-    def set_member(self, member_id: int | None) -> None:
-        """Show the reports of ``member_id`` (``None``: nothing, the actions are disabled)."""
+    def set_member(self, member_id: int | None, as_of: date | None = None) -> None:
+        """Show the reports of ``member_id`` (``None``: nothing, the actions are disabled);
+        ``as_of``: chosen from the roll at that date (one moved away since is shown)."""
         if member_id != self._member_id:
             self._member_id = member_id
             self.reports_table.clearSelection()
+        self.as_of = as_of
         self._refusal = (
             refusal(self.ctx.db.user, Permission.WRITE)
             if member_id is None
-            else member_editing.change_refusal(self.ctx.db, member_id)
+            else member_editing.change_refusal(self.ctx.db, member_id, as_of)
         )
         self.reload()
 
@@ -321,7 +326,7 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.title_label.setText(self.tr("Choose a member to see their posts."))
         else:
             try:
-                brief = reports.member_brief(self.ctx.db, member_id)
+                brief = reports.member_brief(self.ctx.db, member_id, self.as_of)
             except UserError as exc:
                 self._member_id = None
                 self.reports = []

@@ -212,8 +212,9 @@ class MembersTab(ListingTab[members.MemberRow]):
     def _member_chosen(self, *_args: object) -> None:
         row = self.current_row()
         member_id = row.id if row is not None else None
-        if member_id != self.posts_panel.member_id():
-            self.posts_panel.set_member(member_id)
+        as_of = self.query().as_of  # a past roll's member, moved away since, is shown too
+        if member_id != self.posts_panel.member_id() or as_of != self.posts_panel.as_of:
+            self.posts_panel.set_member(member_id, as_of)
 
     def _posts_changed(self) -> None:
         row = self.current_row()
