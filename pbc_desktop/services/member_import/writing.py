@@ -197,7 +197,7 @@ def apply_import(
         )
     good = preview.good_rows(on_duplicate)
     people = preview.applicant_rows(on_duplicate)
-    bad = preview.counts(on_duplicate).bad
+    bad = len(preview.rows) - len(good) - len(people)
     if bad and not valid_only:
         raise UserError(
             t(
