@@ -14,13 +14,14 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, DevelopmentRecord, PartyMember
 from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import PermissionDeniedError, UserError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.development import listing
 from pbc_desktop.services.paging import PageRequest
 from tests.development_factories import TODAY, make_record
 from tests.factories import make_id, make_member, make_org
-from tests.import_factories import write_roster
+from tests.import_factories import database_state, write_roster
+from tests.scope_factories import two_towns, village_actor
 
 ORG = "大溪坝村党总支"
 HEADERS = (
@@ -332,3 +333,36 @@ def test_the_national_systems_list_imports_its_activists(
             [(Step.APPLICATION, date(2024, 1, 10)), (Step.ACTIVIST, date(2024, 5, 20))],
         )
     ]
+
+
+def test_reading_writes_nothing(db: Database, org_id: int, tmp_path: Path) -> None:
+    state = database_state(db)
+    preview = read(db, mixed(tmp_path), create_orgs=True).with_applicants(True)
+    assert preview.counts().people == 3
+    assert database_state(db) == state
+
+
+def test_a_village_account_enters_only_its_own_applicants(db: Database, tmp_path: Path) -> None:
+    world = two_towns(db)
+    make_record(db, "乙村的人", world.yi_one)  # another organization's record
+    with db.read() as s:
+        theirs = s.scalars(select(DevelopmentRecord.id_number)).one()
+    db.user = village_actor(db, world.jia_two)
+    path = roster(
+        tmp_path,
+        [
+            ("甲村的人", ID_A, "甲二村党支部", "入党申请人", "2025-03-01", "", ""),
+            ("乙村的人", theirs, "甲二村党支部", "入党申请人", "2023-03-01", "", ""),
+            ("乙一的人", ID_B, "乙一村党支部", "入党申请人", "2025-03-01", "", ""),
+        ],
+    )
+    preview = read(db, path).with_applicants(True)
+    assert [p.line() for p in preview.bad_rows()] == [
+        "第4行：所在党组织“乙一村党支部”在系统中不存在"
+    ]
+    with pytest.raises(PermissionDeniedError, match="第 3 行"):
+        mi.apply_import(db, preview, on_duplicate="update", valid_only=True, today=TODAY)
+    result = mi.apply_import(db, preview, valid_only=True, today=TODAY)
+    assert (result.applicants_added, result.applicants_skipped) == (1, 1)
+    rows = listing.list_development(db, listing.DevelopmentQuery(), PageRequest(0, 50), today=TODAY)
+    assert [r.name for r in rows] == ["甲村的人"]
