@@ -97,9 +97,9 @@ class PipelineCheck:
         person in the pipeline loses the "not a member" error of that cell; a member's
         row loses the errors of the pipeline's date cells (they are not read for a
         member)."""
-        dates = {k: values.get(k) for k in rows_rules.DATE_KEYS}
         stage = None
-        if values.get("category") is None:  # else a member's category
+        if values.get("category") is None:  # else a member's category: not in the pipeline
+            dates = {k: values.get(k) for k in rows_rules.DATE_KEYS}
             width = len(row)
             others = (row[i] for i in self.status_columns if i < width)
             for cell in (status, *others):
@@ -107,11 +107,11 @@ class PipelineCheck:
                     stage = rows_rules.row_stage(cells.choice_key(cell), dates)
                     if stage is not None:
                         break
-        if stage is None:
+        if stage is not None:
+            errors.pop("category", None)
+        elif errors:
             for k in rows_rules.DATE_KEYS:
                 errors.pop(k, None)
-        else:
-            errors.pop("category", None)
         return stage
 
     def checked(

@@ -346,10 +346,8 @@ def _read_members(
         letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
         header = sheet.header
         named = {k: header.headers.get(i, "") for i, k in header.columns.items()}
-        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters)
-        checker.pipeline = PipelineCheck(
-            records, named, today, header.duplicates.get("category", ())
-        )
+        pipeline = PipelineCheck(records, named, today, header.duplicates.get("category", ()))
+        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters, pipeline=pipeline)
         rows = _read_rows(path, sheet, checker, report, stop)
     # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
     sheet.worksheet = None
@@ -478,6 +476,8 @@ class _RowChecker:
         today: date | None,
         epoch_1904: bool,
         letters: dict[str, str],  # field key → its column's letters
+        *,
+        pipeline: PipelineCheck | None = None,  # the rows of people in the 发展党员 pipeline
     ) -> None:
         self.orgs = orgs
         self.existing = existing
@@ -490,8 +490,7 @@ class _RowChecker:
         self._texts: dict[str, str] = {}
         self._given: dict[frozenset[str], frozenset[str]] = {}
         self._parsed: dict[tuple[str, type, object], _Cell] = {}
-        # the rows of people in the 发展党员 pipeline (``applicants.py``)
-        self.pipeline = PipelineCheck({}, {}, today)
+        self.pipeline = pipeline or PipelineCheck({}, {}, today)
 
     def shared(self, text: str) -> str:
         found = self._texts.get(text)
