@@ -68,6 +68,7 @@ from pbc_desktop.services.demo import DemoCancelledError, DemoSummary, build_dem
 from pbc_desktop.services.demo.builder import DEMO_PASSWORD
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.post_reports import catalogue
+from tests.demo_cache import demo_into
 
 TODAY = date(2026, 6, 15)
 
@@ -115,7 +116,7 @@ def gb11643_ok(number: str) -> bool:
 
 @pytest.fixture
 def demo(db: Database) -> tuple[Database, DemoSummary]:
-    return db, build_demo(db, today=TODAY)
+    return db, demo_into(db, today=TODAY)
 
 
 def _scalar(db: Database, stmt: Any) -> Any:
