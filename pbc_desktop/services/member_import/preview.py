@@ -180,23 +180,36 @@ class ImportCounts:
     bad: int
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    imported: int
+@dataclass(frozen=True, kw_only=True)
+class ImportTotals:
+    """What an import did to the records already stored, and the rows it refused (the
+    members' import and the organizations' alike)."""
+
     updated: int
     unchanged: int  # present and updated from rows that changed nothing
     skipped: int  # present and left alone (on_duplicate="skip")
     bad: int  # rows not imported because of their errors
-    created_orgs: tuple[str, ...] = ()
 
-    def summary(self) -> str:
-        text = t(
-            f"新增党员 {self.imported} 名，更新 {self.updated} 名，"
-            f"跳过已有党员 {self.skipped + self.unchanged} 名，有错误未导入 {self.bad} 行",
-            f"{self.imported} members added, {self.updated} updated, "
+    def summary_of(self, added: int, what: tuple[str, str, str]) -> str:
+        """The sentence, ``added`` new records of ``what`` (Chinese noun, its measure word,
+        English plural)."""
+        zh, unit, en = what
+        return t(
+            f"新增{zh} {added} {unit}，更新 {self.updated} {unit}，"
+            f"跳过已有{zh} {self.skipped + self.unchanged} {unit}，有错误未导入 {self.bad} 行",
+            f"{added} {en} added, {self.updated} updated, "
             f"{self.skipped + self.unchanged} already present skipped, "
             f"{self.bad} rows with errors not imported",
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportResult(ImportTotals):
+    imported: int
+    created_orgs: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        text = self.summary_of(self.imported, ("党员", "名", "members"))
         if self.created_orgs:
             text += t(
                 f"；新建党组织 {len(self.created_orgs)} 个",
