@@ -12,7 +12,7 @@ from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
     from pbc_desktop.cli.common import Subcommands
-    from pbc_desktop.services.organization_import import ImportCounts
+    from pbc_desktop.services.member_import import ImportCounts
 
 _EPILOG = """\
 The list is the first visible sheet whose header (in its first 10 rows) names 党组织名称
