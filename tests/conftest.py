@@ -23,6 +23,27 @@ from pbc_desktop.reports.fonts import SYSTEM_FONTS_ENV
 TEST_DB_URL_ENV = "PBC_TEST_DB_URL"
 
 
+def _worker_suffix() -> str:
+    """``_gw0``… under pytest-xdist (``make pytest`` runs a worker per core), else ``""``:
+    each worker has databases of its own on the test server."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return f"_{worker}" if worker.isidentifier() else ""
+
+
+def _own_server_database() -> None:
+    """Under pytest-xdist on the server run, point ``PBC_TEST_DB_URL`` at a database of
+    this worker's own (made here, empty), so that two workers never share rows."""
+    server, suffix = os.environ.get(TEST_DB_URL_ENV), _worker_suffix()
+    if not server or not suffix:
+        return
+    from sqlalchemy import make_url
+
+    base = make_url(server).database or "postgres"
+    if base.endswith(suffix):
+        return  # a subprocess of the worker: its database is made already
+    os.environ[TEST_DB_URL_ENV] = server_database(base + suffix, own=True) or server
+
+
 def on_server() -> bool:
     """Whether this run's databases are on the PostgreSQL server (``PBC_TEST_DB_URL``)."""
     return bool(os.environ.get(TEST_DB_URL_ENV))
@@ -98,12 +119,15 @@ def _reset_server_db(url: str) -> None:
         engine.dispose()
 
 
-def server_database(name: str) -> str | None:
+def server_database(name: str, *, own: bool = False) -> str | None:
     """On the server run, the URL of a new, empty database ``name`` on the test server
-    (made again if it exists), for a fixture that outlives one test; None on SQLite."""
+    (made again if it exists), for a fixture that outlives one test; None on SQLite.
+    Under pytest-xdist the name gets the worker's suffix (``own``: it has it already)."""
     server = os.environ.get(TEST_DB_URL_ENV)
     if not server:
         return None
+    if not own:
+        name += _worker_suffix()
     from sqlalchemy import create_engine, make_url, text
     from sqlalchemy.pool import NullPool
 
@@ -118,6 +142,9 @@ def server_database(name: str) -> str | None:
     finally:
         engine.dispose()
     return url.set(database=name).render_as_string(hide_password=False)
+
+
+_own_server_database()
 
 
 @pytest.fixture

@@ -20,8 +20,17 @@ other columns are ignored. 姓名, 身份证号 and 所在党组织 are required
 
 Headers are recognised under the names other systems and forms give them (所在党支部,
 党支部, 支部信息 … for 所在党组织; 公民身份号码, 身份证 … for 身份证号; 政治面貌 for
-人员类别, where 共青团员, 群众, 入党积极分子 … are refused as not Party members). The
+人员类别, where 共青团员, 群众, 民革会员 … are refused as not Party members). The
 columns not read are listed on a "未导入的列:" ("Columns not imported:") line.
+
+Rows of people in the 发展党员 pipeline — 政治面貌 入党申请人, 入党积极分子 (积极分子) or
+发展对象, or a 共青团员/群众 with a 递交入党申请书日期 — are not members: they are checked
+with their dates (递交入党申请书日期/申请入党日期, 确定入党积极分子日期/积极分子确立日期,
+确定发展对象日期/发展对象确立日期) by the rules of the 发展党员 tab, counted on a line
+"N 行是入党申请人/积极分子/发展对象，可作为发展党员导入" and not imported, unless
+--applicants is given: then they are entered as 发展党员 records at their stage, with
+their dated steps, in the same transaction (--on-duplicate applies to a person already
+entered, by ID number).
 
 An organization of the file that is not stored but close to one that is (大溪坝党总支,
 大溪坝村党总支) is named with the close one and the --map-org option that maps it;
@@ -74,6 +83,12 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         action="store_true",
         help="create the Party organizations (所在党组织) that do not exist yet",
     )
+    p.add_argument(
+        "--applicants",
+        action="store_true",
+        help="also import the rows of 入党申请人, 入党积极分子 and 发展对象 as 发展党员 "
+        "records at their stage (by default they are counted and left out)",
+    )
 
 
 def _progress(percent: int, text: str) -> None:
@@ -97,7 +112,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
             sheet=args.sheet,
             org_map=org_map,
             progress=progress,
-        )
+        ).with_applicants(args.applicants)
         if show_progress:
             print(file=sys.stderr)
         _print_notices(preview)
@@ -124,9 +139,10 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                 preview.counts(args.on_duplicate),
                 preview.orgs_to_create(args.on_duplicate),
                 args.on_duplicate,
+                applicants=args.applicants,
             ),
             apply=apply,
-            after=lambda: _print_missing_orgs(missing, suggestions, args.create_orgs),
+            after=lambda: _after(preview, args, missing, suggestions),
         )
     finally:
         db.dispose()
@@ -182,7 +198,29 @@ def _print_notices(preview: ImportPreview) -> None:
         )
 
 
-def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str) -> None:
+def _after(
+    preview: ImportPreview,
+    args: argparse.Namespace,
+    missing: tuple[str, ...],
+    suggestions: tuple[tuple[str, str], ...],
+) -> None:
+    """What follows the summary: the applicants left out, the organizations not stored."""
+    from pbc_desktop.services.member_import import applicants_offer
+
+    people = preview.counts(args.on_duplicate).people
+    if people and not args.applicants:
+        print(
+            t(
+                f"{applicants_offer(people)}：加 --applicants 可一并导入。",
+                f"{applicants_offer(people)}: add --applicants to import them too.",
+            )
+        )
+    _print_missing_orgs(missing, suggestions, args.create_orgs)
+
+
+def _print_dry_run(
+    counts: ImportCounts, new_orgs: list[str], on_duplicate: str, *, applicants: bool = False
+) -> None:
     action = t("更新", "update") if on_duplicate == "update" else t("跳过", "skip")
     print(
         t(
@@ -192,6 +230,15 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
             f"{counts.duplicates} already present (would {action}), {counts.bad} bad rows",
         )
     )
+    if applicants and counts.people:
+        print(
+            t(
+                f"作为发展党员导入：可新增 {counts.applicants} 名，"
+                f"已有 {counts.applicants_present} 名（将{action}）",
+                f"As development records: {counts.applicants} new, "
+                f"{counts.applicants_present} already present (would {action})",
+            )
+        )
     if new_orgs:
         print(
             t(

@@ -530,3 +530,21 @@ def test_the_demo_shows_members_coming_and_going(demo: tuple[Database, DemoSumma
         assert s.scalar(select(func.count(MemberChange.id))) > len(left)
     year = count_changes(db, date(TODAY.year - 1, 1, 1), TODAY)
     assert year[MemberChangeKind.DECEASED] >= 1 and year[MemberChangeKind.TRANSFERRED_OUT] >= 1
+
+
+def test_temporary_branches_meet_only_while_they_exist(demo: tuple[Database, DemoSummary]) -> None:
+    """A 临时党支部 disbanded years ago held a whole year of 三会一课 in the demo."""
+    db, _ = demo
+    with db.read() as s:
+        rows = s.execute(
+            select(Organization.name, Organization.start_date, Organization.end_date, Activity)
+            .join(Activity, Activity.host_org_id == Organization.id)
+            .where(Activity.community_id.is_(None), Organization.start_date.is_not(None))
+        ).all()
+        assert rows  # this year's 防汛 branch, founded 45 days ago, meets
+        outside = [
+            (name, a.starts_at.date())
+            for name, start, end, a in rows
+            if a.starts_at.date() < start or (end and a.starts_at.date() > end)
+        ]
+    assert outside == []

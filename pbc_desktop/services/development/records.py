@@ -184,30 +184,34 @@ def _person(source: object) -> dict[str, Any]:
 
 def create_applicant(db: Database, data: ApplicantInput, *, today: date | None = None) -> int:
     """Enter an applicant (入党申请人) with the 递交入党申请书 step; returns the record's id."""
-    today = today or date.today()
     with db.write() as s:
-        acc = access.of(db, s)
-        acc.require(Permission.WRITE)
-        clean = validated(s, data, today)
-        acc.check_org_writable(clean.organization_id)
-        assert data.applied_on is not None
-        assert clean.organization_id is not None
-        record = DevelopmentRecord(
-            **_person(clean),
-            stage=DevelopmentStage.APPLICANT,
-            applied_on=data.applied_on,
-            extension_months=0,
-            remark=clean.remark,
-        )
-        record.steps.append(
-            DevelopmentStepEntry(kind=DevelopmentStep.APPLICATION, occurred_on=data.applied_on)
-        )
-        keep_summary(record, progress_of(record))
-        s.add(record)
-        audit.created(
-            s, record, t(f"登记入党申请人 {record.name}", f"Entered applicant {record.name}")
-        )
-        return record.id
+        return add_applicant(s, access.of(db, s), data, today or date.today()).id
+
+
+def add_applicant(
+    s: Session, acc: access.Access, data: ApplicantInput, today: date
+) -> DevelopmentRecord:
+    """:func:`create_applicant` in the write transaction ``s`` (the member import enters
+    the applicants of a roster in its own)."""
+    acc.require(Permission.WRITE)
+    clean = validated(s, data, today)
+    acc.check_org_writable(clean.organization_id)
+    assert data.applied_on is not None
+    assert clean.organization_id is not None
+    record = DevelopmentRecord(
+        **_person(clean),
+        stage=DevelopmentStage.APPLICANT,
+        applied_on=data.applied_on,
+        extension_months=0,
+        remark=clean.remark,
+    )
+    record.steps.append(
+        DevelopmentStepEntry(kind=DevelopmentStep.APPLICATION, occurred_on=data.applied_on)
+    )
+    keep_summary(record, progress_of(record))
+    s.add(record)
+    audit.created(s, record, t(f"登记入党申请人 {record.name}", f"Entered applicant {record.name}"))
+    return record
 
 
 def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldError]:
@@ -287,8 +291,9 @@ def _apply(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
         record.stage = stage
 
 
-def _record(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
-    """Check and record one step of ``record`` in the write transaction ``s``."""
+def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
+    """Check and record one step of ``record`` in the write transaction ``s`` (the caller
+    loaded the record within the account's scope)."""
     before = audit.snapshot(record)
     errors = step_errors(progress_of(record), data, today)
     if errors:
@@ -326,7 +331,7 @@ def record_step(db: Database, record_id: int, data: StepInput, *, today: date | 
         acc = access.of(db, s)
         record = load_record(s, record_id, acc)
         acc.check_org_writable(record.organization_id)
-        return _record(s, record, data, today or date.today())
+        return record_in(s, record, data, today or date.today())
 
 
 def admit(
@@ -344,8 +349,8 @@ def admit(
         acc = access.of(db, s)
         record = load_record(s, record_id, acc)
         acc.check_org_writable(record.organization_id)
-        _record(s, record, replace(meeting, step=DevelopmentStep.BRANCH_MEETING), today)
+        record_in(s, record, replace(meeting, step=DevelopmentStep.BRANCH_MEETING), today)
         if approval is not None:
-            _record(s, record, replace(approval, step=DevelopmentStep.APPROVAL), today)
+            record_in(s, record, replace(approval, step=DevelopmentStep.APPROVAL), today)
         assert record.member_id is not None
         return record.member_id

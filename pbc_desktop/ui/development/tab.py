@@ -127,14 +127,16 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             Column(self.tr("Due on"), self._due_text, "due_on", min_chars=WHOLE),
             Column(self.tr("Days late"), lambda r: str(r.days_overdue) if r.late else ""),
             Column(self.tr("Organization"), lambda r: r.organization_name, "organization"),
-            Column(self.tr("Town"), lambda r: r.town),
+            # the detail pane shows these three too: a narrow screen leaves them out first
+            Column(self.tr("Town"), lambda r: r.town, drop=3),
             Column(
                 self.tr("Applied on"),
                 lambda r: fmt_date(r.applied_on),
                 "applied_on",
                 min_chars=WHOLE,
+                drop=2,
             ),
-            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE),
+            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE, drop=1),
         ]
 
     def _due_text(self, row: DevelopmentRow) -> str:
