@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.excel_import import add_import_options
+from pbc_desktop.cli.excel_import import add_import_command
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -54,17 +53,17 @@ Exit status:
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser(
+    p = add_import_command(
+        subparsers,
+        common_parent,
         "import-members",
-        parents=[common_parent],
-        help="import party members from a roster (.xlsx, .xls, .ods or .csv)",
-        description="Import party members from a roster: an Excel workbook (.xlsx, .xlsm, .xls), "
-        "an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
+        what="party members",
+        source="a roster",
+        the_file="the roster",
+        duplicate_help="a member already stored (same ID number)",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        handler=cmd_import_members,
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="the roster (.xlsx, .xls, .ods or .csv)")
-    add_import_options(p, duplicate_help="a member already stored (same ID number)")
     p.add_argument(
         "--sheet",
         metavar="NAME",
@@ -90,7 +89,6 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         help="also import the rows of 入党申请人, 入党积极分子 and 发展对象 as 发展党员 "
         "records at their stage (by default they are counted and left out)",
     )
-    p.set_defaults(handler=cmd_import_members)
 
 
 def _progress(percent: int, text: str) -> None:

@@ -28,6 +28,7 @@ from pbc_desktop.domain.validation import optional_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
+from pbc_desktop.services.development.detail import StepView
 from pbc_desktop.services.development.records import (
     ApplicantInput,
     StepInput,
@@ -143,15 +144,9 @@ def correct_applicant(
 
 # -- the latest step ----------------------------------------------------------------------------
 @dataclass(frozen=True)
-class LatestStep:
+class LatestStep(StepView):
     """The step recorded last, as its editor shows it."""
 
-    id: int
-    step: DevelopmentStep
-    occurred_on: date
-    people: str | None
-    months: int | None
-    remark: str | None
     #: the record's version (the editor's stale-edit check)
     version: int
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -163,6 +164,24 @@ def change_refusal(db: Database, record_id: int | None = None) -> str | None:
     return access.refusal(db, check)
 
 
+#: The person's facts: entered with the applicant, kept by the member admitted from the record.
+_PERSON = (
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_number",
+    "education",
+    "work_unit",
+    "phone",
+    "organization_id",
+)
+
+
+def _person(source: object) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in _PERSON}
+
+
 def create_applicant(db: Database, data: ApplicantInput, *, today: date | None = None) -> int:
     """Enter an applicant (入党申请人) with the 递交入党申请书 step; returns the record's id."""
     with db.write() as s:
@@ -180,15 +199,7 @@ def add_applicant(
     assert data.applied_on is not None
     assert clean.organization_id is not None
     record = DevelopmentRecord(
-        name=clean.name,
-        gender=clean.gender,
-        ethnicity=clean.ethnicity,
-        birth_date=clean.birth_date,
-        id_number=clean.id_number,
-        education=clean.education,
-        work_unit=clean.work_unit,
-        phone=clean.phone,
-        organization_id=clean.organization_id,
+        **_person(clean),
         stage=DevelopmentStage.APPLICANT,
         applied_on=data.applied_on,
         extension_months=0,
@@ -231,15 +242,7 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
 def _admit(s: Session, record: DevelopmentRecord, on: date) -> PartyMember:
     """The member made from the record: 预备党员, joined on the branch meeting's day."""
     member = PartyMember(
-        name=record.name,
-        gender=record.gender,
-        ethnicity=record.ethnicity,
-        birth_date=record.birth_date,
-        id_number=record.id_number,
-        education=record.education,
-        work_unit=record.work_unit,
-        phone=record.phone,
-        organization_id=record.organization_id,
+        **_person(record),
         category=MemberCategory.PROBATIONARY,
         joined_on=on,
     )

@@ -219,13 +219,32 @@ class ImportCounts:
         return self.applicants + self.applicants_present
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    imported: int
+@dataclass(frozen=True, kw_only=True)
+class ImportTotals:
+    """What an import did to the records already stored, and the rows it refused (the
+    members' import and the organizations' alike)."""
+
     updated: int
     unchanged: int  # present and updated from rows that changed nothing
     skipped: int  # present and left alone (on_duplicate="skip")
     bad: int  # rows not imported because of their errors
+
+    def summary_of(self, added: int, what: tuple[str, str, str]) -> str:
+        """The sentence, ``added`` new records of ``what`` (Chinese noun, its measure word,
+        English plural)."""
+        zh, unit, en = what
+        return t(
+            f"新增{zh} {added} {unit}，更新 {self.updated} {unit}，"
+            f"跳过已有{zh} {self.skipped + self.unchanged} {unit}，有错误未导入 {self.bad} 行",
+            f"{added} {en} added, {self.updated} updated, "
+            f"{self.skipped + self.unchanged} already present skipped, "
+            f"{self.bad} rows with errors not imported",
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportResult(ImportTotals):
+    imported: int
     created_orgs: tuple[str, ...] = ()
     # people in the 发展党员 pipeline: entered, updated, present and left alone; and the
     # good rows of such people set aside (not asked to import them)
@@ -235,13 +254,7 @@ class ImportResult:
     applicants_set_aside: int = 0
 
     def summary(self) -> str:
-        text = t(
-            f"新增党员 {self.imported} 名，更新 {self.updated} 名，"
-            f"跳过已有党员 {self.skipped + self.unchanged} 名，有错误未导入 {self.bad} 行",
-            f"{self.imported} members added, {self.updated} updated, "
-            f"{self.skipped + self.unchanged} already present skipped, "
-            f"{self.bad} rows with errors not imported",
-        )
+        text = self.summary_of(self.imported, ("党员", "名", "members"))
         if self.applicants_added or self.applicants_updated or self.applicants_skipped:
             text += t(
                 f"；发展党员：新增 {self.applicants_added} 名，更新 {self.applicants_updated} 名，"

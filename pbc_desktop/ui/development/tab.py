@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QWidget
 
 from pbc_desktop.domain.development import DevelopmentStage
 from pbc_desktop.errors import UserError
@@ -37,7 +37,6 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        row = QHBoxLayout()
         self.new_button = self.button(
             "New",
             self.tr("&New applicant..."),
@@ -78,19 +77,16 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.save_filing,
             self.tr("The 发展党员工作备案表 of the selected person, as PDF"),
         )
-        for button in (
+        self.insert_row(
+            0,
             self.new_button,
             self.edit_button,
             self.step_button,
             self.correct_button,
             self.notice_button,
             self.filing_button,
-        ):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(0, row)
+            None,
+        )
         self.add_record_shortcuts(self.new_button, self.step_button, self.step_button)
         self.table.doubleClicked.connect(lambda _index: self.writes.press(self.edit_button))
 
