@@ -10,16 +10,16 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import MeetingRule
 from pbc_desktop.domain import branch_life
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import ActivityKind, AuditAction
+from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit, versions
+from pbc_desktop.services import interval_rules, versions
 from pbc_desktop.services.permissions import require
 
 
 def get_schedule(db: Database) -> dict[ActivityKind, int]:
     """{kind: months}; :data:`branch_life.DEFAULT_SCHEDULE` until the district saves one."""
-    return schedule_to_edit(db)[0]
+    return interval_rules.read_months(db, MeetingRule, branch_life.DEFAULT_SCHEDULE)
 
 
 def schedule_to_edit(db: Database) -> tuple[dict[ActivityKind, int], int]:
@@ -31,7 +31,7 @@ def schedule_to_edit(db: Database) -> tuple[dict[ActivityKind, int], int]:
     version = versions.NONE_YET if head is None else head.version
     if not stored:
         return dict(branch_life.DEFAULT_SCHEDULE), version
-    return {r.kind: r.interval_months for r in stored if r.enabled}, version
+    return interval_rules.enabled_months(stored), version
 
 
 def _head(stored: list[MeetingRule]) -> MeetingRule | None:
@@ -75,7 +75,7 @@ def set_schedule(
         if head is not None:  # read as none yet (NONE_YET): saved meanwhile
             versions.check(s, head, read_version)
         stored = {r.kind: r for r in rows}
-        before = {k.value: r.interval_months for k, r in stored.items() if r.enabled}
+        before = interval_rules.enabled_months(rows)
         for kind in branch_life.MEETING_KINDS:
             rule = stored.get(kind)
             if rule is None:
@@ -83,12 +83,7 @@ def set_schedule(
                 s.add(rule)
             rule.interval_months = wanted.get(kind, rule.interval_months)
             rule.enabled = kind in wanted
-        audit.record(
-            s,
-            AuditAction.UPDATE,
-            stored[branch_life.MEETING_KINDS[0]],  # the head: a refused save names who
-            summary=t("修改三会一课要求", "Changed the branch meeting schedule"),
-            before=before or {"defaults": True},
-            after={k.value: v for k, v in wanted.items()} or {"none": True},
-            entity="meeting_rule",
-        )
+        summary = t("修改三会一课要求", "Changed the branch meeting schedule")
+        # under the head rule: a save refused as stale names who saved this one
+        head = stored[branch_life.MEETING_KINDS[0]]
+        interval_rules.log_replaced(s, MeetingRule, summary, before, wanted, record=head)

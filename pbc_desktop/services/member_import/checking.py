@@ -39,6 +39,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
+from pbc_desktop.services.member_import.applicants import PipelineCheck, stored_records
 from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
@@ -336,13 +337,17 @@ def _read_members(
     with db.read() as s:
         stored = _org_index(s, access.of(db, s))
         existing = _existing_members(s)
+        records = stored_records(s)
     mapped = _mapped_orgs(org_map, stored)
     orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
     with open_book(path) as book:
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
         letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
-        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters)
+        header = sheet.header
+        named = {k: header.headers.get(i, "") for i, k in header.columns.items()}
+        pipeline = PipelineCheck(records, named, today, header.duplicates.get("category", ()))
+        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters, pipeline=pipeline)
         rows = _read_rows(path, sheet, checker, report, stop)
     # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
     sheet.worksheet = None
@@ -444,7 +449,7 @@ def _read_rows(
             continue  # nothing of its own
         if len(out) == cells.MAX_DATA_ROWS:
             raise _too_many_rows(path, sheet.name)
-        out.append(checker.check(row_no, raw))
+        out.append(checker.check(row_no, raw, values))
     if not out:
         raise _file_error(
             path,
@@ -471,6 +476,8 @@ class _RowChecker:
         today: date | None,
         epoch_1904: bool,
         letters: dict[str, str],  # field key → its column's letters
+        *,
+        pipeline: PipelineCheck | None = None,  # the rows of people in the 发展党员 pipeline
     ) -> None:
         self.orgs = orgs
         self.existing = existing
@@ -483,6 +490,7 @@ class _RowChecker:
         self._texts: dict[str, str] = {}
         self._given: dict[frozenset[str], frozenset[str]] = {}
         self._parsed: dict[tuple[str, type, object], _Cell] = {}
+        self.pipeline = pipeline or PipelineCheck({}, {}, today)
 
     def shared(self, text: str) -> str:
         found = self._texts.get(text)
@@ -496,9 +504,12 @@ class _RowChecker:
         given = frozenset(keys)
         return self._given.setdefault(given, given)
 
-    def check(self, row_no: int, raw: dict[str, object]) -> ImportRow:
+    def check(
+        self, row_no: int, raw: dict[str, object], cells_row: Sequence[object] = ()
+    ) -> ImportRow:
         p = _parse_cells(raw, self.epoch_1904, self.letters, self._parsed)
         values = p.values
+        stage = self.pipeline.stage_of(raw.get("category"), values, p.errors, cells_row)
         for key in _SHARED_KEYS:
             text = values.get(key)
             if text is not None:
@@ -555,7 +566,7 @@ class _RowChecker:
             existing_id = self.existing.get(number)
         # A refused row keeps its member only until its update is checked.
         keep = not errors or existing_id is not None
-        return ImportRow(
+        row = ImportRow(
             row=row_no,
             name=data.name,
             member=data if keep else None,
@@ -565,6 +576,7 @@ class _RowChecker:
             org_missing=org_missing,
             existing_id=existing_id,
         )
+        return row if stage is None else self.pipeline.checked(row, stage, values, data)
 
 
 def _check_updates(
