@@ -9,13 +9,13 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import name_key_values, utcnow
+from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
@@ -416,9 +416,11 @@ def _update(
             continue
         values = _row_values(after)
         if "name" in diff:  # new members get theirs from the insert itself
-            values |= name_key_values(PartyMember.__table__, values)
+            values |= name_key_values(_MEMBERS, values)
         # the version read: the update counts one more, and is refused had it changed
-        changes.append({"id": member_id, **values, "updated_at": stamp, "version": before.version})
+        changes.append(
+            {"b_id": member_id, "b_version": before.version, **values, "updated_at": stamp}
+        )
         entries.append(
             {
                 "at": stamp,
@@ -433,10 +435,22 @@ def _update(
                 **_masked_diff(diff),
             }
         )
-    if changes:
-        s.execute(update(PartyMember), changes)
-        audit.append(s, entries)
+    # One statement run for many rows (the ORM's bulk update of a versioned table runs one
+    # statement a row); a row whose version changed meanwhile is not updated: stale.
+    for keys in {frozenset(c) for c in changes}:
+        batch = [c for c in changes if c.keys() == keys]
+        if s.connection().execute(_UPDATE, batch).rowcount != len(batch):
+            raise _stale()
+    audit.append(s, entries)
     return len(changes), unchanged
+
+
+_MEMBERS = cast(Table, PartyMember.__table__)
+_UPDATE = (
+    update(_MEMBERS)
+    .where(_MEMBERS.c.id == bindparam("b_id"), _MEMBERS.c.version == bindparam("b_version"))
+    .values(version_bump(_MEMBERS))
+)
 
 
 def _masked_diff(diff: dict[str, tuple[Any, Any]]) -> dict[str, str]:
