@@ -265,10 +265,12 @@ def _merged(stored: MemberInput, data: MemberInput, given: frozenset[str]) -> Me
     """The stored member with the filled-in cells (``given``) of a row written over it.
 
     Birth date and sex left empty on both sides come from the (same) ID number, as
-    ``completed`` would fill them.
+    ``completed`` would fill them. It has the row's ``version`` (none): a row saying all
+    that is stored equals it.
     """
     changes = {k: getattr(data, k) for k in given if k in _MEMBER_COLUMNS}
     changes["organization_id"] = data.organization_id
+    changes["version"] = data.version
     if stored.birth_date is None and "birth_date" not in changes:
         changes["birth_date"] = data.birth_date
     if stored.gender is None and "gender" not in changes:
@@ -649,7 +651,7 @@ class _RowChecker:
     ) -> None:
         self.orgs = orgs
         self.existing = existing
-        self.today = today
+        self.today = today or date.today()  # one day for every row of the file
         self.epoch_1904 = epoch_1904
         self.letters = letters
         self.seen_ids: dict[str, int] = {}

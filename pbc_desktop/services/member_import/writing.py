@@ -338,7 +338,7 @@ def _write(
     def insert_new(done: int) -> None:
         nonlocal imported
         check()
-        s.execute(insert(PartyMember), new_rows)
+        s.execute(insert(_MEMBERS), new_rows)
         imported += len(new_rows)
         new_rows.clear()
         progressed(done)
@@ -370,7 +370,11 @@ def _write(
         elif on_duplicate == "update":
             if member_id in foreign:
                 raise _not_own_member(row.row)
-            merged = replace(data, organization_id=organization_id)
+            merged = (
+                data
+                if data.organization_id == organization_id
+                else replace(data, organization_id=organization_id)
+            )
             duplicates.append((merged, row.given, row.errors, member_id))
             if len(duplicates) == _IN_CHUNK:
                 update_duplicates(done)
