@@ -100,6 +100,12 @@ def test_a_cancel_ends_the_child_and_reads_nothing(db: Database, roster: Path) -
     assert multiprocessing.active_children() == []
 
 
+def test_a_refused_mapping_ends_the_child(db: Database, roster: Path) -> None:
+    with pytest.raises(UserError, match="在系统中不存在"):
+        mi.read_members(db, roster, org_map={"司马浦镇溪美村党支布": "没有的党支部"}, in_child=True)
+    assert multiprocessing.active_children() == []
+
+
 def test_without_a_child_the_file_is_read_in_the_thread(
     db: Database, roster: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -345,10 +345,15 @@ def _read_members(
 ) -> ImportPreview:
     report(0, t("正在打开文件…", "Opening the file…"))
     child = _start_child(path, sheet_name, today) if in_child else None
-    with db.read() as s:
-        stored = _org_index(s, access.of(db, s))
-        existing = _existing_members(s)
-    mapped = _mapped_orgs(org_map, stored)
+    try:
+        with db.read() as s:
+            stored = _org_index(s, access.of(db, s))
+            existing = _existing_members(s)
+        mapped = _mapped_orgs(org_map, stored)
+    except BaseException:
+        if child is not None:  # it waits for the facts: end it
+            child.close()
+        raise
     facts = ({**stored, **{key: target for key, (_name, target) in mapped.items()}}, existing)
     del existing
     rows: list[ImportRow] = []
