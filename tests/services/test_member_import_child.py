@@ -4,6 +4,7 @@ read, a cancel that ends the child, and the thread when no child can be started.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from datetime import date
@@ -116,6 +117,15 @@ def test_without_a_child_the_file_is_read_in_the_thread(
     assert mi.read_members(db, roster, today=TODAY, in_child=True) == mi.read_members(
         db, roster, today=TODAY
     )
+
+
+def test_what_a_reading_made_is_not_left_to_the_next_collection(db: Database, roster: Path) -> None:
+    gc.collect()
+    preview = mi.read_members(db, roster, today=TODAY, in_child=True)
+    young, _middle, _old = gc.get_count()
+    assert young < 100  # the rows read are frozen, not waiting for the next collection
+    assert gc.get_freeze_count() > len(preview.rows)
+    assert gc.isenabled()
 
 
 def _buggy(_channel: Channel, number: int) -> None:
