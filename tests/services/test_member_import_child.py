@@ -31,7 +31,7 @@ def roster(db: Database, tmp_path: Path) -> Path:
     org_id = make_org(db, ORG, town="司马浦镇")
     make_org(db, "司马浦镇溪美村党支部", town="司马浦镇")
     stored = make_id("19700101", "315")
-    make_member(db, "王五", org_id, id_number=stored)
+    make_member(db, "王五", org_id, id_number=stored, confirmed_on=date(2013, 7, 1))
     rows: list[tuple[object, ...]] = [
         ("张三", "男", make_id("19850302", "123"), ORG, "2010-07-01", "正式党员", "13812345678"),
         ("李四", "女", wrong_check_digit(make_id("19900715", "224")), ORG, "2011.07", None, None),
@@ -57,7 +57,8 @@ def test_a_child_reads_the_file_and_gives_the_preview_the_thread_gives(
     assert there == here
     assert [r.row for r in there.rows] == [3, 4, 5, 6, 7]
     assert there.missing_orgs == ("司马浦镇溪美村党支布",)
-    assert [p.row for p in there.bad_rows("update")] == [4, 6, 7]
+    assert [p.row for p in there.bad_rows("skip")] == [4, 6, 7]
+    assert [p.row for p in there.bad_rows("update")] == [4, 5, 6, 7]  # 预备党员, confirmed
     assert multiprocessing.active_children() == []  # the child ended with its work
 
 

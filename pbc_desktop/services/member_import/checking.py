@@ -365,9 +365,15 @@ def _read_members(
     del existing
     rows: list[ImportRow] = []
     file = None
+    checked = 0  # the rows whose updates are checked
+
+    def check_updates(start: int) -> None:  # while the child reads on (the other core)
+        _check_updates(db, rows, today, lambda _p, _t: None, stop, start=start)
+
     if child is not None:
         try:
-            file = _read_by_child(child, facts, rows, report, stop)
+            file = _read_by_child(child, facts, rows, report, stop, on_rows=check_updates)
+            checked = len(rows)
         except ChildLostError:  # the child died: the file is read here after all
             rows.clear()
     if file is None:
@@ -379,7 +385,7 @@ def _read_members(
         (n, close) for n in file.missing if (close := matcher.suggest(n)) is not None
     )
     unused = [name for key, (name, _target) in mapped.items() if key not in file.used]
-    _check_updates(db, rows, today, report, stop)
+    _check_updates(db, rows, today, report, stop, start=checked)
     report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     return ImportPreview(
         path=path,
@@ -543,8 +549,15 @@ def _read_in_child(
 
 
 def _read_by_child(
-    child: Child, facts: _Facts, rows: list[ImportRow], report: ProgressFn, stop: CancelFn
+    child: Child,
+    facts: _Facts,
+    rows: list[ImportRow],
+    report: ProgressFn,
+    stop: CancelFn,
+    *,
+    on_rows: Callable[[int], None],
 ) -> _FileRead:
+    """The child's rows added to ``rows``; ``on_rows(start)`` after each chunk."""
     with contextlib.suppress(ChildLostError):  # gone already: its messages say why
         child.send(facts)
     file = None
@@ -552,7 +565,9 @@ def _read_by_child(
         if kind == "progress":
             report(*payload)
         elif kind == "rows":
+            start = len(rows)
             rows.extend(_from_wire(w) for w in payload[0])
+            on_rows(start)
         elif kind == "file":
             file = cast(_FileRead, payload[0])
     if file is None:
@@ -757,13 +772,22 @@ class _RowChecker:
 
 
 def _check_updates(
-    db: Database, rows: list[ImportRow], today: date | None, report: ProgressFn, stop: CancelFn
+    db: Database,
+    rows: list[ImportRow],
+    today: date | None,
+    report: ProgressFn,
+    stop: CancelFn,
+    *,
+    start: int = 0,
 ) -> None:
-    """What updating each stored member from its row would break, a chunk at a time.
+    """What updating each stored member from its row (from ``start`` on) would break, a
+    chunk at a time.
 
     A refused row drops its member once this is known.
     """
-    pending = [i for i, r in enumerate(rows) if r.existing_id is not None]
+    pending = [i for i in range(start, len(rows)) if rows[i].existing_id is not None]
+    if not pending:
+        return
     with db.read() as s:
         for done, chunk in enumerate(_chunks(pending, _IN_CHUNK)):
             if stop():
