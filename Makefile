@@ -39,11 +39,16 @@ typecheck: $(STAMP)
 ## tests/pg_cluster.py starts and removes (skipped, saying so, where PostgreSQL is not installed).
 pytest: pytest-sqlite pytest-server
 
+# a worker per core (pytest-xdist); a module's tests stay on one worker, so that a fixture
+# the module builds once (a demo district) is built once. PYTEST_WORKERS=0: one process.
+PYTEST_WORKERS ?= auto
+PYTEST_ARGS = -q -n $(PYTEST_WORKERS) --dist loadscope
+
 pytest-sqlite: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 pytest-server: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.pg_cluster -- $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.pg_cluster -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The wheel (`pip install .`) installed into a fresh venv works: fonts, icons and
 ## translations inside it, the CLI and the window (packaging/build.py --wheel).

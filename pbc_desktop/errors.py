@@ -138,3 +138,9 @@ def os_reason(exc: BaseException) -> str:
     if code in _OS_REASONS:
         return t(*_OS_REASONS[code])
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def cannot_read(path: object, exc: OSError) -> UserError:
+    """A file the user chose that could not be read, and why."""
+    reason = os_reason(exc)
+    return UserError(t(f"无法读取文件“{path}”：{reason}", f"Cannot read “{path}”: {reason}"))

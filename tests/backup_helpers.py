@@ -10,12 +10,14 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.db.models import Organization
-from tests.conftest import add_test_admin
+from tests.conftest import add_test_admin, empty_sqlite_at_head
 from tests.factories import make_orgs
 
 
 def new_database(path: Path, *names: str) -> Database:
     """A database at ``path`` holding organizations named ``names``."""
+    if not path.exists():
+        empty_sqlite_at_head(path)
     db = open_database(sqlite_url(path), actor="测试员", backup_dir=path.parent / "upgrades")
     add_test_admin(db)  # the account ``pbc`` commands sign in as
     add_orgs(db, *names)

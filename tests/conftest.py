@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,27 @@ from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.reports.fonts import SYSTEM_FONTS_ENV
 
 TEST_DB_URL_ENV = "PBC_TEST_DB_URL"
+
+
+def _worker_suffix() -> str:
+    """``_gw0``… under pytest-xdist (``make pytest`` runs a worker per core), else ``""``:
+    each worker has databases of its own on the test server."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return f"_{worker}" if worker.isidentifier() else ""
+
+
+def _own_server_database() -> None:
+    """Under pytest-xdist on the server run, point ``PBC_TEST_DB_URL`` at a database of
+    this worker's own (made here, empty), so that two workers never share rows."""
+    server, suffix = os.environ.get(TEST_DB_URL_ENV), _worker_suffix()
+    if not server or not suffix:
+        return
+    from sqlalchemy import make_url
+
+    base = make_url(server).database or "postgres"
+    if base.endswith(suffix):
+        return  # a subprocess of the worker: its database is made already
+    os.environ[TEST_DB_URL_ENV] = server_database(base + suffix, own=True) or server
 
 
 def on_server() -> bool:
@@ -98,12 +120,15 @@ def _reset_server_db(url: str) -> None:
         engine.dispose()
 
 
-def server_database(name: str) -> str | None:
+def server_database(name: str, *, own: bool = False) -> str | None:
     """On the server run, the URL of a new, empty database ``name`` on the test server
-    (made again if it exists), for a fixture that outlives one test; None on SQLite."""
+    (made again if it exists), for a fixture that outlives one test; None on SQLite.
+    Under pytest-xdist the name gets the worker's suffix (``own``: it has it already)."""
     server = os.environ.get(TEST_DB_URL_ENV)
     if not server:
         return None
+    if not own:
+        name += _worker_suffix()
     from sqlalchemy import create_engine, make_url, text
     from sqlalchemy.pool import NullPool
 
@@ -118,6 +143,9 @@ def server_database(name: str) -> str | None:
     finally:
         engine.dispose()
     return url.set(database=name).render_as_string(hide_password=False)
+
+
+_own_server_database()
 
 
 @pytest.fixture
@@ -207,8 +235,27 @@ def cli_account(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PBC_NEW_PASSWORD", raising=False)
 
 
+_EMPTY_AT_HEAD: list[Path] = []
+
+
+def empty_sqlite_at_head(path: Path) -> Path:
+    """Put an empty database at the schema's head at ``path`` (which must not exist): a
+    copy of one this process migrated once. Migrating a new file afresh through every
+    revision takes about a second, most of the time of a test that needs only a database;
+    an empty database holds nothing of its own (no ids, keys or names), so a copy is as
+    fresh as a new one. Tests of creating and migrating a file make their own."""
+    if not _EMPTY_AT_HEAD:
+        folder = Path(tempfile.mkdtemp(prefix="pbc-test-head-"))
+        open_database(sqlite_url(folder / "head.sqlite"), backup_dir=folder).dispose()
+        _EMPTY_AT_HEAD.append(folder / "head.sqlite")
+    shutil.copy2(_EMPTY_AT_HEAD[0], path)  # its mode too: readable by its owner only
+    return path
+
+
 @pytest.fixture
 def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
+    if db_url.startswith("sqlite"):
+        empty_sqlite_at_head(tmp_path / "test.sqlite")
     database = open_database(db_url, actor="测试员", backup_dir=tmp_path / "backups")
     add_test_admin(database)
     yield database

@@ -5,20 +5,48 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from pbc_desktop.cli.common import EXIT_OK
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
+    from pbc_desktop.cli.common import Handler, Subcommands
     from pbc_desktop.services.member_import import OnDuplicate, RowProblem
 
 EXIT_BAD_ROWS = 1
 
 
-def add_import_options(p: argparse.ArgumentParser, *, duplicate_help: str) -> None:
-    """--dry-run, --valid-only and --on-duplicate (``duplicate_help``: what counts as one
-    already stored)."""
+_FORMATS = ".xlsx, .xls, .ods or .csv"
+
+
+def add_import_command(
+    subparsers: Subcommands,
+    common_parent: argparse.ArgumentParser,
+    command: str,
+    *,
+    what: str,
+    source: str,
+    the_file: str,
+    duplicate_help: str,
+    epilog: str,
+    handler: Handler,
+) -> argparse.ArgumentParser:
+    """``pbc <command> FILE`` importing ``what`` from ``source`` (a roster, a list; FILE is
+    ``the_file``) in any format it reads, with --dry-run, --valid-only and --on-duplicate
+    (``duplicate_help``: what counts as one already stored); returned for the command's
+    own options."""
+    p = subparsers.add_parser(
+        command,
+        parents=[common_parent],
+        help=f"import {what} from {source} ({_FORMATS})",
+        description=f"Import {what} from {source}: an Excel workbook (.xlsx, .xlsm, .xls), "
+        "an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help=f"{the_file} ({_FORMATS})")
     p.add_argument(
         "--dry-run", action="store_true", help="check the file and report; write nothing"
     )
@@ -33,6 +61,8 @@ def add_import_options(p: argparse.ArgumentParser, *, duplicate_help: str) -> No
         default="skip",
         help=f"{duplicate_help}: leave alone (default) or update from the filled-in cells",
     )
+    p.set_defaults(handler=handler)
+    return p
 
 
 class _Preview(Protocol):

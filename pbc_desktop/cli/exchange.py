@@ -29,7 +29,7 @@ from pbc_desktop.domain.exchange import (
 )
 from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
 from pbc_desktop.domain.punctuation import labelled
-from pbc_desktop.errors import UserError, os_reason
+from pbc_desktop.errors import UserError, cannot_read
 from pbc_desktop.lang import language, t
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.exchange.merge import Change, MergeResult
@@ -193,12 +193,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     try:
         card = card_from_json(Path(args.card).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UserError(
-            t(
-                f"无法读取“{args.card}”：{os_reason(exc)}",
-                f"Cannot read “{args.card}”: {os_reason(exc)}",
-            )
-        ) from exc
+        raise cannot_read(args.card, exc) from exc
     except UnicodeDecodeError as exc:
         raise UserError(t("该文件不是单位名片。", "The file is not an office card.")) from exc
     except CardError as exc:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.excel_import import add_import_options
+from pbc_desktop.cli.excel_import import add_import_command
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -21,8 +20,17 @@ other columns are ignored. 姓名, 身份证号 and 所在党组织 are required
 
 Headers are recognised under the names other systems and forms give them (所在党支部,
 党支部, 支部信息 … for 所在党组织; 公民身份号码, 身份证 … for 身份证号; 政治面貌 for
-人员类别, where 共青团员, 群众, 入党积极分子 … are refused as not Party members). The
+人员类别, where 共青团员, 群众, 民革会员 … are refused as not Party members). The
 columns not read are listed on a "未导入的列:" ("Columns not imported:") line.
+
+Rows of people in the 发展党员 pipeline — 政治面貌 入党申请人, 入党积极分子 (积极分子) or
+发展对象, or a 共青团员/群众 with a 递交入党申请书日期 — are not members: they are checked
+with their dates (递交入党申请书日期/申请入党日期, 确定入党积极分子日期/积极分子确立日期,
+确定发展对象日期/发展对象确立日期) by the rules of the 发展党员 tab, counted on a line
+"N 行是入党申请人/积极分子/发展对象，可作为发展党员导入" and not imported, unless
+--applicants is given: then they are entered as 发展党员 records at their stage, with
+their dated steps, in the same transaction (--on-duplicate applies to a person already
+entered, by ID number).
 
 An organization of the file that is not stored but close to one that is (大溪坝党总支,
 大溪坝村党总支) is named with the close one and the --map-org option that maps it;
@@ -45,17 +53,17 @@ Exit status:
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser(
+    p = add_import_command(
+        subparsers,
+        common_parent,
         "import-members",
-        parents=[common_parent],
-        help="import party members from a roster (.xlsx, .xls, .ods or .csv)",
-        description="Import party members from a roster: an Excel workbook (.xlsx, .xlsm, .xls), "
-        "an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
+        what="party members",
+        source="a roster",
+        the_file="the roster",
+        duplicate_help="a member already stored (same ID number)",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        handler=cmd_import_members,
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="the roster (.xlsx, .xls, .ods or .csv)")
-    add_import_options(p, duplicate_help="a member already stored (same ID number)")
     p.add_argument(
         "--sheet",
         metavar="NAME",
@@ -75,7 +83,12 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         action="store_true",
         help="create the Party organizations (所在党组织) that do not exist yet",
     )
-    p.set_defaults(handler=cmd_import_members)
+    p.add_argument(
+        "--applicants",
+        action="store_true",
+        help="also import the rows of 入党申请人, 入党积极分子 and 发展对象 as 发展党员 "
+        "records at their stage (by default they are counted and left out)",
+    )
 
 
 def _progress(percent: int, text: str) -> None:
@@ -99,7 +112,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
             sheet=args.sheet,
             org_map=org_map,
             progress=progress,
-        )
+        ).with_applicants(args.applicants)
         if show_progress:
             print(file=sys.stderr)
         _print_notices(preview)
@@ -126,9 +139,10 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                 preview.counts(args.on_duplicate),
                 preview.orgs_to_create(args.on_duplicate),
                 args.on_duplicate,
+                applicants=args.applicants,
             ),
             apply=apply,
-            after=lambda: _print_missing_orgs(missing, suggestions, args.create_orgs),
+            after=lambda: _after(preview, args, missing, suggestions),
         )
     finally:
         db.dispose()
@@ -184,7 +198,29 @@ def _print_notices(preview: ImportPreview) -> None:
         )
 
 
-def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str) -> None:
+def _after(
+    preview: ImportPreview,
+    args: argparse.Namespace,
+    missing: tuple[str, ...],
+    suggestions: tuple[tuple[str, str], ...],
+) -> None:
+    """What follows the summary: the applicants left out, the organizations not stored."""
+    from pbc_desktop.services.member_import import applicants_offer
+
+    people = preview.counts(args.on_duplicate).people
+    if people and not args.applicants:
+        print(
+            t(
+                f"{applicants_offer(people)}：加 --applicants 可一并导入。",
+                f"{applicants_offer(people)}: add --applicants to import them too.",
+            )
+        )
+    _print_missing_orgs(missing, suggestions, args.create_orgs)
+
+
+def _print_dry_run(
+    counts: ImportCounts, new_orgs: list[str], on_duplicate: str, *, applicants: bool = False
+) -> None:
     action = t("更新", "update") if on_duplicate == "update" else t("跳过", "skip")
     print(
         t(
@@ -194,6 +230,15 @@ def _print_dry_run(counts: ImportCounts, new_orgs: list[str], on_duplicate: str)
             f"{counts.duplicates} already present (would {action}), {counts.bad} bad rows",
         )
     )
+    if applicants and counts.people:
+        print(
+            t(
+                f"作为发展党员导入：可新增 {counts.applicants} 名，"
+                f"已有 {counts.applicants_present} 名（将{action}）",
+                f"As development records: {counts.applicants} new, "
+                f"{counts.applicants_present} already present (would {action})",
+            )
+        )
     if new_orgs:
         print(
             t(

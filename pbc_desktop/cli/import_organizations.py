@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.excel_import import add_import_options
+from pbc_desktop.cli.excel_import import add_import_command
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
     from pbc_desktop.cli.common import Subcommands
-    from pbc_desktop.services.organization_import import ImportCounts
+    from pbc_desktop.services.member_import import ImportCounts
 
 _EPILOG = """\
 The list is the first visible sheet whose header (in its first 10 rows) names 党组织名称
@@ -34,20 +33,17 @@ Exit status:
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser(
+    add_import_command(
+        subparsers,
+        common_parent,
         "import-organizations",
-        parents=[common_parent],
-        help="import Party organizations from a list (.xlsx, .xls, .ods or .csv)",
-        description="Import Party organizations from a list: an Excel workbook (.xlsx, .xlsm, "
-        ".xls), an OpenDocument spreadsheet (.ods) or a CSV file (UTF-8 or GBK).",
+        what="Party organizations",
+        source="a list",
+        the_file="the organization list",
+        duplicate_help="an organization already stored (same name)",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        handler=cmd_import_organizations,
     )
-    p.add_argument(
-        "file", type=Path, metavar="FILE", help="the organization list (.xlsx, .xls, .ods or .csv)"
-    )
-    add_import_options(p, duplicate_help="an organization already stored (same name)")
-    p.set_defaults(handler=cmd_import_organizations)
 
 
 def cmd_import_organizations(args: argparse.Namespace) -> int:

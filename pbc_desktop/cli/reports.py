@@ -19,7 +19,7 @@ from pbc_desktop.cli.common import iso_date, record_id, year_number
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
-    from pbc_desktop.cli.common import Subcommands
+    from pbc_desktop.cli.common import Handler, Subcommands
 
 
 def _non_negative(text: str) -> int:
@@ -39,16 +39,18 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     report = subparsers.add_parser("report", help="print a report as PDF")
     kinds = report.add_subparsers(dest="report", required=True, metavar="REPORT")
 
-    p = kinds.add_parser(
-        "minutes", parents=[common_parent], help="会议纪要/会议记录 of a meeting or activity"
-    )
-    p.add_argument("--activity", type=record_id, required=True, metavar="ID", help="activity id")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    p.set_defaults(handler=cmd_report_minutes)
+    def kind(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        p = kinds.add_parser(name, parents=[common_parent], help=help_text)
+        p.set_defaults(handler=handler)
+        return p
 
-    p = kinds.add_parser("signin", parents=[common_parent], help="签到表 of a planned activity")
+    p = kind("minutes", "会议纪要/会议记录 of a meeting or activity", cmd_report_minutes)
     p.add_argument("--activity", type=record_id, required=True, metavar="ID", help="activity id")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    _output_option(p)
+
+    p = kind("signin", "签到表 of a planned activity", cmd_report_signin)
+    p.add_argument("--activity", type=record_id, required=True, metavar="ID", help="activity id")
+    _output_option(p)
     p.add_argument(
         "--blank-rows",
         type=_non_negative,
@@ -56,15 +58,10 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         metavar="N",
         help="blank rows to sign (default: fill the last page, at least 5)",
     )
-    p.set_defaults(handler=cmd_report_signin)
 
-    p = kinds.add_parser(
-        "roster", parents=[common_parent], help="党员花名册 of one Party organization"
-    )
-    p.add_argument(
-        "--organization", required=True, metavar="NAME|ID", help="the organization's name or id"
-    )
-    p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
+    p = kind("roster", "党员花名册 of one Party organization", cmd_report_roster)
+    _organization_option(p)
+    _output_option(p, "--out")
     p.add_argument(
         "--unmasked",
         action="store_true",
@@ -76,34 +73,33 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         metavar="YYYY-MM-DD",
         help="the roll at this date (default: the members on the roll now)",
     )
-    p.set_defaults(handler=cmd_report_roster)
 
-    p = kinds.add_parser(
-        "transfer-letter",
-        parents=[common_parent],
-        help="组织关系介绍信 with its 存根 and 回执",
-    )
+    p = kind("transfer-letter", "组织关系介绍信 with its 存根 and 回执", cmd_report_transfer_letter)
     p.add_argument(
         "--transfer", type=record_id, required=True, metavar="ID", help="the letter's id"
     )
-    p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
+    _output_option(p, "--out")
     p.add_argument(
         "--unmasked",
         action="store_true",
         help="the full ID number and phone (recorded in the audit log)",
     )
-    p.set_defaults(handler=cmd_report_transfer_letter)
 
-    p = kinds.add_parser(
-        "appraisal", parents=[common_parent], help="民主评议党员结果表 of one organization and year"
-    )
+    p = kind("appraisal", "民主评议党员结果表 of one organization and year", cmd_report_appraisal)
+    _organization_option(p)
+    p.add_argument("--year", type=year_number, required=True, help="the year appraised")
+    _output_option(p, "--out")
+    return kinds
+
+
+def _organization_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--organization", required=True, metavar="NAME|ID", help="the organization's name or id"
     )
-    p.add_argument("--year", type=year_number, required=True, help="the year appraised")
-    p.add_argument("-o", "--output", "--out", type=Path, required=True, metavar="FILE.pdf")
-    p.set_defaults(handler=cmd_report_appraisal)
-    return kinds
+
+
+def _output_option(p: argparse.ArgumentParser, *aliases: str) -> None:
+    p.add_argument("-o", "--output", *aliases, type=Path, required=True, metavar="FILE.pdf")
 
 
 def warn(message: str) -> None:

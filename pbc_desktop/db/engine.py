@@ -271,16 +271,8 @@ class Database:
         if shared is not None:
             yield shared
             return
-        try:
-            with self._sessions() as session:
-                yield session
-        except DBAPIError as exc:
-            lost = self._lost(exc, saving=False)
-            if lost is None:
-                raise
-            raise lost from exc
-        finally:
-            self._let_go_if_disposed()
+        with self._said(saving=False), self._sessions() as session:
+            yield session
 
     def ping(self) -> str | None:
         """On a server: None when it answers, else the sentence saying why not (the
@@ -296,6 +288,20 @@ class Database:
         finally:
             self._let_go_if_disposed()
         return None
+
+    @contextmanager
+    def _said(self, *, saving: bool) -> Iterator[None]:
+        """A session's block: a lost or refused server connection turned into a sentence,
+        and the engine let go of when the database was disposed meanwhile."""
+        try:
+            yield
+        except DBAPIError as exc:
+            lost = self._lost(exc, saving=saving)
+            if lost is None:
+                raise
+            raise lost from exc
+        finally:
+            self._let_go_if_disposed()
 
     def _lost(self, exc: DBAPIError, *, saving: bool) -> ServerConnectionError | None:
         """On a server, a lost or refused connection as a sentence; else None."""
@@ -342,39 +348,33 @@ class Database:
         ORM's version check, ``Record.version``) refuses the whole write with a sentence.
         """
         acting = user or self.user
-        try:
-            with self._sessions() as session, session.begin():
-                session.info["pbc_actor"] = acting.label
-                session.info["pbc_user_id"] = acting.user_id
-                session.connection(execution_options={"pbc_write": True})
-                if acting.user_id is not None:
-                    _check_still_active(session, acting)
-                yield session
-        except StaleDataError as exc:
-            raise stale_edit() from exc
-        except OperationalError as exc:
-            if is_disk_full(exc):
-                raise disk_full(self.path) from exc
-            lost = self._lost(exc, saving=True)
-            if lost is not None:
-                raise lost from exc
-            # SQLite's own message only: the statement may name a column such as locked_until.
-            reason = str(exc.orig or exc).lower()
-            if "locked" in reason or "busy" in reason:
-                raise DatabaseLockedError(
-                    t(
-                        "数据库正被其他程序占用，请稍后再试。",
-                        "The database is busy in another program; please try again shortly.",
-                    )
-                ) from exc
-            raise
-        except DBAPIError as exc:
-            lost = self._lost(exc, saving=True)
-            if lost is None:
+        with self._said(saving=True):
+            try:
+                with self._sessions() as session, session.begin():
+                    session.info["pbc_actor"] = acting.label
+                    session.info["pbc_user_id"] = acting.user_id
+                    session.connection(execution_options={"pbc_write": True})
+                    if acting.user_id is not None:
+                        _check_still_active(session, acting)
+                    yield session
+            except StaleDataError as exc:
+                raise stale_edit() from exc
+            except OperationalError as exc:
+                if is_disk_full(exc):
+                    raise disk_full(self.path) from exc
+                lost = self._lost(exc, saving=True)
+                if lost is not None:
+                    raise lost from exc
+                # SQLite's own message only: the statement may name a column such as locked_until.
+                reason = str(exc.orig or exc).lower()
+                if "locked" in reason or "busy" in reason:
+                    raise DatabaseLockedError(
+                        t(
+                            "数据库正被其他程序占用，请稍后再试。",
+                            "The database is busy in another program; please try again shortly.",
+                        )
+                    ) from exc
                 raise
-            raise lost from exc
-        finally:
-            self._let_go_if_disposed()
 
     def _let_go_if_disposed(self) -> None:
         """A database used after :meth:`dispose` (a widget's timer firing as its window

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR, DateProblem, DateTextError, parse_date_text
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
-from pbc_desktop.domain.member_rules import FIELD_BY_KEY, FIELDS
+from pbc_desktop.domain.member_rules import DEVELOPMENT_FIELDS, FIELD_BY_KEY, FIELDS, IMPORT_FIELDS
 from pbc_desktop.domain.validation import normalise_text, person_name, to_halfwidth
 from pbc_desktop.lang import t
 
@@ -28,7 +28,9 @@ FieldLabel = str | tuple[str, str]
 HEADER_SEARCH_ROWS = 10
 # A district's whole roster has fewer than 100,000 rows; a sheet with more is not a roster.
 MAX_DATA_ROWS = 200_000
-DATE_KEYS = ("birth_date", "joined_on", "confirmed_on")
+#: the dates of the 发展党员 pipeline (``member_rules.DEVELOPMENT_FIELDS``)
+DEVELOPMENT_DATE_KEYS = tuple(f.key for f in DEVELOPMENT_FIELDS)
+DATE_KEYS = ("birth_date", "joined_on", "confirmed_on", *DEVELOPMENT_DATE_KEYS)
 ENUM_KEYS = ("gender", "category", "status")
 REQUIRED_KEYS = tuple(f.key for f in FIELDS if f.required)
 
@@ -361,7 +363,9 @@ _CHOICE_VARIANTS: dict[type[LabeledEnum], dict[str, LabeledEnum]] = {
 
 
 # 政治面貌 (GB/T 4762) of people who are not members of the Party: a roster row with one
-# of them is refused with a sentence saying so (applicants and activists are not members).
+# of them is refused with a sentence saying so — except that the member import recognises
+# the 入党申请人, 积极分子 and 发展对象 among them (and a 共青团员 or 群众 who has applied) as
+# people in the 发展党员 pipeline (``domain/applicant_rows.py``).
 _NOT_MEMBERS = frozenset(
     (
         "共青团员",
@@ -402,6 +406,11 @@ def not_member_message(shown: str) -> str:
 
 def _choice_key(text: str) -> str:
     return _SPACES.sub("", to_halfwidth(text)).casefold()
+
+
+def choice_key(value: object) -> str:
+    """A choice cell (性别, 人员类别, 政治面貌 …) as it is compared with the known words."""
+    return _choice_key(cell_text(value))
 
 
 @cache
@@ -453,9 +462,9 @@ def header_key(text: object) -> str:
 
 def _header_index() -> dict[str, tuple[str, int]]:
     """Header key → (field key, rank): 0 for the field's own name, then its aliases in the
-    order ``member_rules.FIELDS`` lists them."""
+    order ``member_rules.IMPORT_FIELDS`` lists them."""
     index: dict[str, tuple[str, int]] = {}
-    for f in FIELDS:
+    for f in IMPORT_FIELDS:
         for name in (f.zh, f.en, f.key):
             index.setdefault(header_key(name), (f.key, 0))
         for rank, name in enumerate(f.aliases, start=1):

@@ -95,7 +95,14 @@ FIELDS: tuple[MemberField, ...] = (
         "joined_on",
         "入党日期",
         "Joined on",
-        aliases=("入党时间", "加入党组织日期", "入党年月", "成为预备党员日期", "转为预备党员日期"),
+        aliases=(
+            "入党时间",
+            "加入党组织日期",
+            "入党年月",
+            "成为预备党员日期",
+            "转为预备党员日期",
+            "预备党员日期",
+        ),
     ),
     MemberField(
         "confirmed_on",
@@ -171,7 +178,62 @@ FIELDS: tuple[MemberField, ...] = (
     MemberField("remark", "备注", "Remark", aliases=("说明",)),
 )
 
-FIELD_BY_KEY: dict[str, MemberField] = {f.key: f for f in FIELDS}
+# The dates of people not yet members, in the 发展党员 pipeline (入党申请人, 入党积极分子,
+# 发展对象): a roster may carry them (the 全国党员管理信息系统's list has 申请入党日期 and
+# 确定入党积极分子日期, filled in for its members too). Read by the import only, for the rows
+# whose 政治面貌 puts the person in the pipeline (``domain/applicant_rows.py``); the member
+# template and the export keep to ``FIELDS``. Aliases: the headers of that system, of
+# 发展党员 ledgers (发展党员工作台账: 递交入党申请书时间, 确定为入党积极分子时间, 确定为发展对象
+# 时间) and of home-made lists (积极分子确立日期, 列为积极分子日期 …).
+DEVELOPMENT_FIELDS: tuple[MemberField, ...] = (
+    MemberField(
+        "applied_on",
+        "递交入党申请书日期",
+        "Application date",
+        aliases=(
+            "申请入党日期",
+            "入党申请日期",
+            "递交入党申请书时间",
+            "递交入党申请日期",
+            "递交申请书日期",
+            "申请入党时间",
+            "入党申请时间",
+            "入党申请书递交日期",
+        ),
+    ),
+    MemberField(
+        "activist_on",
+        "确定入党积极分子日期",
+        "Named an activist on",
+        aliases=(
+            "积极分子确立日期",
+            "列为积极分子日期",
+            "列为入党积极分子日期",
+            "确定为入党积极分子日期",
+            "确定为入党积极分子时间",
+            "确定入党积极分子时间",
+            "确定积极分子日期",
+            "积极分子确定日期",
+        ),
+    ),
+    MemberField(
+        "candidate_on",
+        "确定发展对象日期",
+        "Named a candidate on",
+        aliases=(
+            "发展对象确立日期",
+            "列为发展对象日期",
+            "确定为发展对象日期",
+            "确定为发展对象时间",
+            "确定发展对象时间",
+            "发展对象确定日期",
+        ),
+    ),
+)
+#: Every column a roster is read for: the member's, then the pipeline's dates.
+IMPORT_FIELDS: tuple[MemberField, ...] = FIELDS + DEVELOPMENT_FIELDS
+
+FIELD_BY_KEY: dict[str, MemberField] = {f.key: f for f in IMPORT_FIELDS}
 
 # Suggestions offered by the editor (free text is accepted too): the 56 ethnic groups of
 # GB 3304, 汉族 first, and the education levels of the Party's statistics.

@@ -100,25 +100,31 @@ def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Sty
         f"As of {today.isoformat()}, {area} has {total} Party branches; {behind} are behind "
         f"on their meetings this year and {waiting} still have meetings to hold this period.",
     )
+
+    def section(
+        space_mm: int, heading: str, rows: list[tuple[str, str | None, str]], column: str
+    ) -> list[Flowable]:
+        return [
+            Spacer(1, space_mm * mm),
+            Paragraph(_esc(heading), base.heading),
+            _table(rows, column, cell, head),
+        ]
+
     story: list[Flowable] = [
         Paragraph(_esc(notice_title(area, report.year)), base.title),
         Spacer(1, 3 * mm),
         Paragraph(_esc(summary), body),
-        Spacer(1, 4 * mm),
-        Paragraph(_esc(t("一、本年度未按要求落实的党支部", "1. Behind this year")), base.heading),
-        _table(
+        *section(
+            4,
+            t("一、本年度未按要求落实的党支部", "1. Behind this year"),
             [(b.name, b.town, behind_text(b)) for b in report.behind],
             t("未开情况", "Missed"),
-            cell,
-            head,
         ),
-        Spacer(1, 5 * mm),
-        Paragraph(_esc(t("二、本期尚未召开的会议", "2. Still to hold this period")), base.heading),
-        _table(
+        *section(
+            5,
+            t("二、本期尚未召开的会议", "2. Still to hold this period"),
             [(b.name, b.town, open_text(b)) for b in report.open_now],
             t("待开会议", "To hold"),
-            cell,
-            head,
         ),
         Spacer(1, 8 * mm),
         Paragraph(

@@ -152,16 +152,8 @@ def notice_story(sheet: CollectionSheet, today: date) -> tuple[list[Flowable], l
 def write_sheet_pdf(
     sheet: CollectionSheet, out_path: Path, *, invariant: bool = False, warn: WarnFn | None = None
 ) -> Path:
-    story, styles = sheet_story(sheet)
-    return layout.build_pdf(
-        Path(out_path),
-        story,
-        styles,
-        title=sheet_title(sheet),
-        subject=sheet.organization_name,
-        invariant=invariant,
-        warn=warn,
-    )
+    story = sheet_story(sheet)
+    return _write(story, sheet_title(sheet), sheet, out_path, invariant=invariant, warn=warn)
 
 
 def write_notice_pdf(
@@ -172,12 +164,26 @@ def write_notice_pdf(
     invariant: bool = False,
     warn: WarnFn | None = None,
 ) -> Path:
-    story, styles = notice_story(sheet, today or date.today())
+    story = notice_story(sheet, today or date.today())
+    return _write(story, notice_title(sheet), sheet, out_path, invariant=invariant, warn=warn)
+
+
+def _write(
+    story: tuple[list[Flowable], layout.Styles],
+    title: str,
+    sheet: CollectionSheet,
+    out_path: Path,
+    *,
+    invariant: bool,
+    warn: WarnFn | None,
+) -> Path:
+    """A sheet's document on A4, the branch as its subject."""
+    flowables, styles = story
     return layout.build_pdf(
         Path(out_path),
-        story,
+        flowables,
         styles,
-        title=notice_title(sheet),
+        title=title,
         subject=sheet.organization_name,
         invariant=invariant,
         warn=warn,

@@ -295,6 +295,19 @@ def updated(
     )
 
 
+def saved(
+    session: Session,
+    obj: Record,
+    summary: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    """Log a record saved over whatever was stored for it: created when ``before`` is None
+    (a year's evaluation or appraisal entered the first time), else changed from it."""
+    action = AuditAction.CREATE if before is None else AuditAction.UPDATE
+    record(session, action, obj, summary=summary, before=before, after=after)
+
+
 def deleted(
     session: Session, obj: Record, summary: str, *, before: dict[str, Any] | None = _DEFAULT
 ) -> None:

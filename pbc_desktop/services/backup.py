@@ -57,7 +57,13 @@ from pbc_desktop.db.migrate import (
 )
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, UserError, os_reason
+from pbc_desktop.errors import (
+    DatabaseDamagedError,
+    DatabaseError,
+    UserError,
+    cannot_read,
+    os_reason,
+)
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -495,9 +501,7 @@ def _check(path: Path) -> _Checked:
             header = f.read(len(SQLITE_HEADER))
         stat = path.stat()
     except OSError as exc:
-        raise UserError(
-            t(f"无法读取文件“{path}”：{os_reason(exc)}", f"Cannot read “{path}”: {os_reason(exc)}")
-        ) from exc
+        raise cannot_read(path, exc) from exc
     if header != SQLITE_HEADER:
         raise _not_a_database(path)
     engine = read_only_engine(path)

@@ -415,13 +415,12 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
     errors.text("name", data.name, ("共同体名称", "community's name"))
     errors.text("theme", data.theme, ("主题", "theme"), max_len=THEME_MAX)
     for row, role in enumerate(data.roles, start=1):
-        if not role.person_name.strip():
-            err("roles", f"班子第{row}行未填写姓名", f"Team row {row}: enter the person's name")
         errors.text(
             "roles",
             role.person_name,
             (f"班子第{row}行的姓名", f"name in team row {row}"),
             max_len=PERSON_MAX,
+            missing=(f"班子第{row}行未填写姓名", f"Team row {row}: enter the person's name"),
         )
 
     former: set[int] = set()

@@ -25,9 +25,14 @@ class FieldErrors:
         *,
         max_len: int | None = None,
         multiline: bool = False,
+        missing: tuple[str, str] | None = None,
     ) -> str:
         """``value`` as :func:`~pbc_desktop.domain.validation.clean_text` stores it; its
-        refusal (control characters, direction marks, a line break, too long) recorded."""
+        refusal (control characters, direction marks, a line break, too long) recorded.
+        Given ``missing`` (the request to fill it in, in Chinese and English), a blank
+        ``value`` is refused with it."""
+        if missing is not None and not (value or "").strip():
+            self.add(name, *missing)
         cleaned, problem = clean_text(value, label, max_len=max_len, multiline=multiline)
         if problem is not None:
             self.errors.append(FieldError(name, problem))

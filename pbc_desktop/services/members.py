@@ -65,13 +65,19 @@ class MemberQuery:
 
 
 @dataclass(frozen=True)
-class MemberRow:
+class PersonRow:
+    """A person of a Party organization as a listing shows them (a member, an applicant)."""
+
     id: int
     name: str
     gender: Gender | None
     organization_id: int
     organization_name: str
     town: str | None
+
+
+@dataclass(frozen=True)
+class MemberRow(PersonRow):
     category: MemberCategory
     status: MembershipStatus
     joined_on: date | None

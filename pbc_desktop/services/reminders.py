@@ -39,11 +39,11 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain import reminders
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import ActivityKind, ActivityStatus, AuditAction, CommunityStatus
+from pbc_desktop.domain.enums import ActivityKind, ActivityStatus, CommunityStatus
 from pbc_desktop.domain.reminders import Reminder, ReminderArea, reminder_order
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, interval_rules
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import town_community_ids
 
@@ -60,11 +60,7 @@ class ReminderRow:
 
 def get_rules(db: Database) -> dict[ActivityKind, int]:
     """{kind: months}; the defaults (日常例会 1, 联席会议 3, 主题党日 1) until rules are saved."""
-    with db.read() as s:
-        stored = list(s.scalars(select(ReminderRule)))
-    if not stored:
-        return dict(reminders.DEFAULT_RULES)
-    return {r.kind: r.interval_months for r in stored if r.enabled}
+    return interval_rules.read_months(db, ReminderRule, reminders.DEFAULT_RULES)
 
 
 def set_rules(db: Database, rules: Mapping[ActivityKind, int]) -> None:
@@ -86,7 +82,7 @@ def set_rules(db: Database, rules: Mapping[ActivityKind, int]) -> None:
     require(db, Permission.DISTRICT_RULES)  # the reminder rules are district-wide
     with db.write() as s:
         stored = {r.kind: r for r in s.scalars(select(ReminderRule))}
-        before = {k.value: r.interval_months for k, r in stored.items() if r.enabled}
+        before = interval_rules.enabled_months(stored.values())
         for kind in ActivityKind:
             rule = stored.get(kind)
             if kind in wanted:
@@ -101,15 +97,8 @@ def set_rules(db: Database, rules: Mapping[ActivityKind, int]) -> None:
             # Keep an explicit "nothing" so the defaults do not come back.
             for kind in reminders.DEFAULT_RULES:
                 s.add(ReminderRule(kind=kind, interval_months=1, enabled=False))
-        audit.record(
-            s,
-            AuditAction.UPDATE,
-            None,
-            summary=t("修改活动到期提醒规则", "Changed the activity reminder rules"),
-            before=before or {"defaults": True},
-            after={k.value: v for k, v in wanted.items()} or {"none": True},
-            entity="reminder_rule",
-        )
+        summary = t("修改活动到期提醒规则", "Changed the activity reminder rules")
+        interval_rules.log_replaced(s, ReminderRule, summary, before, wanted)
 
 
 def due_reminders(db: Database, today: date, town: str | None = None) -> list[ReminderRow]:

@@ -4348,6 +4348,14 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>文件中有 {0} 个党组织尚不存在。</translation>
     </message>
     <message>
+        <source>{0} applicants, activists and candidates will be entered as development records at their stage ({1} of them already entered).</source>
+        <translation>{0} 名入党申请人、积极分子和发展对象将按所处阶段登记为发展党员（其中 {1} 名已登记）。</translation>
+    </message>
+    <message>
+        <source>{0} rows are applicants, activists or candidates; they can be imported as development records.</source>
+        <translation>{0} 行是入党申请人/积极分子/发展对象，可作为发展党员导入。</translation>
+    </message>
+    <message>
         <source>Columns not imported: {0}</source>
         <translation>未导入的列：{0}</translation>
     </message>
@@ -4418,6 +4426,10 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>&amp;Map organizations...</source>
         <translation>对应党组织(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Also import &amp;applicants, activists and candidates (development records)</source>
+        <translation>同时导入入党申请人、积极分子和发展对象（发展党员）(&amp;A)</translation>
     </message>
     <message>
         <source>Cancel</source>

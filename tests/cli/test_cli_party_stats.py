@@ -16,8 +16,8 @@ from pbc_desktop.cli import build_parser
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Appraisal, Organization
 from pbc_desktop.errors import UserError
-from pbc_desktop.services.demo import build_demo
 from tests.conftest import db_arg
+from tests.demo_cache import demo_into
 from tests.party_stats_recount import recount
 from tests.pdf_helpers import page_texts
 
@@ -34,7 +34,7 @@ def run(argv: list[str]) -> int:
 
 @pytest.fixture
 def demo(db: Database) -> Database:
-    build_demo(db, today=TODAY)
+    demo_into(db, today=TODAY)
     return db
 
 

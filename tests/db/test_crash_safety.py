@@ -50,7 +50,6 @@ def test_killed_writer_never_loses_a_committed_record(tmp_path: Path, data_dir: 
     rng = random.Random(20210701)
     orgs: dict[int, str] = {}
     batches: set[int] = set()
-    started = time.monotonic()
     waited_for_a_write = 0
     for run in range(KILLS):
         proc = start_writer(path, run, data_dir)
@@ -96,5 +95,4 @@ def test_killed_writer_never_loses_a_committed_record(tmp_path: Path, data_dir: 
         assert set(members.values()) <= {BATCH}, f"run {run}: half a transaction"
     print(f"{KILLS} kills, {len(orgs)} organizations and {len(batches)} batches reported")
     assert len(orgs) >= waited_for_a_write > KILLS // 3  # the kills landed amid real writes
-    assert time.monotonic() - started < 60
     open_database(sqlite_url(path)).dispose()  # and the program opens it without complaint

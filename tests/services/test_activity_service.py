@@ -162,6 +162,14 @@ def test_votes_exceeding_those_present(db: Database, world: dict[str, int]) -> N
         assert s.scalars(select(Activity)).first() is None
 
 
+def test_an_agenda_item_needs_a_title(db: Database, world: dict[str, int]) -> None:
+    agenda = (svc.AgendaInput("审议项目清单"), svc.AgendaInput("  "))
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, agenda=agenda))
+    assert fields_of(exc) == ["agenda"]
+    assert "第2项议题未填写名称" in exc.value.message
+
+
 def test_errors_are_reported_together(db: Database, world: dict[str, int]) -> None:
     with pytest.raises(ValidationError) as exc:
         svc.create_activity(

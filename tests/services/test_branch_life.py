@@ -216,6 +216,13 @@ def test_a_temporary_branch_counts_only_while_it_exists(db: Database, world: Two
     # an ordinary branch with the same meeting is behind since January
     _meeting(db, world.jia_two, K.BRANCH_COMMITTEE, 4)
     assert compliance.branch_year(db, world.jia_two, 2026, TODAY).behind
+    # in the years before and after it existed, it is not one of the town's branches
+    listed = {b.organization_id for b in compliance.town_year(db, 2026, TODAY).branches}
+    assert temporary in listed
+    for other_year in (2025, 2027):
+        found = compliance.town_year(db, other_year, date(other_year, 12, 31)).branches
+        assert temporary not in {b.organization_id for b in found}
+        assert world.jia_two in {b.organization_id for b in found}
 
 
 def test_the_latest_committee_is_corrected_in_one_audited_write(

@@ -68,6 +68,7 @@ from pbc_desktop.services.demo import DemoCancelledError, DemoSummary, build_dem
 from pbc_desktop.services.demo.builder import DEMO_PASSWORD
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.post_reports import catalogue
+from tests.demo_cache import demo_into
 
 TODAY = date(2026, 6, 15)
 
@@ -115,7 +116,7 @@ def gb11643_ok(number: str) -> bool:
 
 @pytest.fixture
 def demo(db: Database) -> tuple[Database, DemoSummary]:
-    return db, build_demo(db, today=TODAY)
+    return db, demo_into(db, today=TODAY)
 
 
 def _scalar(db: Database, stmt: Any) -> Any:
@@ -530,3 +531,21 @@ def test_the_demo_shows_members_coming_and_going(demo: tuple[Database, DemoSumma
         assert s.scalar(select(func.count(MemberChange.id))) > len(left)
     year = count_changes(db, date(TODAY.year - 1, 1, 1), TODAY)
     assert year[MemberChangeKind.DECEASED] >= 1 and year[MemberChangeKind.TRANSFERRED_OUT] >= 1
+
+
+def test_temporary_branches_meet_only_while_they_exist(demo: tuple[Database, DemoSummary]) -> None:
+    """A 临时党支部 disbanded years ago held a whole year of 三会一课 in the demo."""
+    db, _ = demo
+    with db.read() as s:
+        rows = s.execute(
+            select(Organization.name, Organization.start_date, Organization.end_date, Activity)
+            .join(Activity, Activity.host_org_id == Organization.id)
+            .where(Activity.community_id.is_(None), Organization.start_date.is_not(None))
+        ).all()
+        assert rows  # this year's 防汛 branch, founded 45 days ago, meets
+        outside = [
+            (name, a.starts_at.date())
+            for name, start, end, a in rows
+            if a.starts_at.date() < start or (end and a.starts_at.date() > end)
+        ]
+    assert outside == []

@@ -14,17 +14,17 @@ from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.domain.months import add_months
-from pbc_desktop.services.demo import build_demo
 from pbc_desktop.services.development import listing
 from pbc_desktop.services.development.listing import DevelopmentQuery, Urgency
 from pbc_desktop.services.development.records import progress_of
 from pbc_desktop.services.paging import PageRequest
+from tests.demo_cache import demo_into
 
 TODAY = date(2026, 11, 20)
 
 
 def test_the_demo_has_applicants_at_every_stage_by_the_rules(db: Database) -> None:
-    build_demo(db, today=TODAY)
+    demo_into(db, today=TODAY)
     with db.read() as s:
         records = list(s.scalars(select(DevelopmentRecord)))
         stages = Counter(r.stage for r in records)

@@ -147,3 +147,17 @@ def test_a_child_that_dies_without_a_word_is_lost() -> None:
     child = Child(_quits)
     with pytest.raises(ChildLostError):
         list(child.messages(lambda: False, RuntimeError))
+
+
+def test_people_in_the_pipeline_come_back_from_the_child_as_read_here(
+    db: Database, tmp_path: Path
+) -> None:
+    from tests.services.test_member_import_applicants import mixed, read
+
+    make_org(db, "大溪坝村党总支", town="大溪镇")
+    path = mixed(tmp_path)
+    here = read(db, path)
+    there = read(db, path, in_child=True)
+    assert there == here
+    assert [r.stage is not None for r in there.rows] == [False, True, True, True]
+    assert there.rows[3].steps == here.rows[3].steps is not None

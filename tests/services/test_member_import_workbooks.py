@@ -286,9 +286,9 @@ def test_reading_stops_at_the_row_limit(
     checked: list[int] = []
     real_check = mi.checking._RowChecker.check
 
-    def counting(self: Any, row_no: int, raw: dict[str, object]) -> mi.ImportRow:
+    def counting(self: Any, row_no: int, raw: dict[str, object], *row: Any) -> mi.ImportRow:
         checked.append(row_no)
-        return real_check(self, row_no, raw)
+        return real_check(self, row_no, raw, *row)
 
     monkeypatch.setattr(mi.checking._RowChecker, "check", counting)
     message = refused(db, path)

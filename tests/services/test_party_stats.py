@@ -14,9 +14,9 @@ from pbc_desktop.domain import party_stats as rules
 from pbc_desktop.domain.enums import OrgKind
 from pbc_desktop.errors import NotFoundError, ValidationError
 from pbc_desktop.services.accounts.sign_in import sign_in
-from pbc_desktop.services.demo import build_demo
 from pbc_desktop.services.demo.builder import DEMO_PASSWORD
 from pbc_desktop.services.party_stats.tables import PartyStatistics, StatTable, party_statistics
+from tests.demo_cache import demo_into
 from tests.party_stats_recount import recount
 
 TODAY = date(2026, 6, 15)
@@ -27,7 +27,7 @@ MEMBER_TABLES = ("sex", "ethnicity", "age", "education", "joined", "category", "
 
 @pytest.fixture
 def demo(db: Database) -> Database:
-    build_demo(db, today=TODAY)
+    demo_into(db, today=TODAY)
     return db
 
 

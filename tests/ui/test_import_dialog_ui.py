@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.db.models import DevelopmentRecord, Organization, PartyMember
 from pbc_desktop.services import member_import as svc
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.import_dialog import MemberImportDialog
@@ -321,3 +321,57 @@ def test_a_full_disk_while_importing_is_a_sentence_and_changes_nothing(
     assert emitted == []
     assert database_state(db) == state
     assert dialog.isVisible()
+
+
+def test_applicants_are_offered_then_imported_when_ticked(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    ui = dialog.ui
+    assert not ui.applicantsCheck.isEnabled()  # no file yet
+    choose.roster([("张三", ID_A, ORG, "2010-07-01")])
+    assert not ui.applicantsCheck.isEnabled()  # no applicants in it
+    assert ui.applicantsLabel.isHidden()
+    path = write_roster(
+        choose.folder / "混合名册.xlsx",
+        [
+            ("张三", ID_A, ORG, "中共党员", None, None),
+            ("李四", ID_B, ORG, "入党积极分子", "2024-01-10", "2024-05-20"),
+        ],
+        headers=("姓名", "身份证号", "所在党组织", "政治面貌", "申请入党日期", "积极分子确立日期"),
+    )
+    choose.file(path)
+    assert ui.applicantsCheck.isEnabled() and not ui.applicantsCheck.isChecked()
+    assert ui.applicantsLabel.text() == (
+        "1 rows are applicants, activists or candidates; they can be imported as "
+        "development records."
+    )
+    assert ui.importButton.text() == "Import the 1 valid rows"
+    QTest.mouseClick(ui.applicantsCheck, Qt.MouseButton.LeftButton)
+    assert ui.applicantsCheck.isChecked()
+    assert ui.applicantsLabel.text().startswith("1 applicants, activists and candidates will")
+    assert ui.importButton.text() == "Import all 2 rows"
+    with qtbot.waitSignal(dialog.imported) as signal:
+        QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
+    assert (signal.args[0].imported, signal.args[0].applicants_added) == (1, 1)
+    assert names(db) == ["张三"]
+    with db.read() as s:
+        assert [(r.name, r.stage.zh) for r in s.scalars(select(DevelopmentRecord))] == [
+            ("李四", "入党积极分子")
+        ]
+    assert "发展党员：新增 1 名" in boxes.shown[-1]
+
+
+def test_applicants_are_left_out_unless_ticked(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    path = write_roster(
+        choose.folder / "混合名册.xlsx",
+        [("张三", ID_A, ORG, "中共党员", None), ("李四", ID_B, ORG, "入党申请人", "2025-03-01")],
+        headers=("姓名", "身份证号", "所在党组织", "政治面貌", "申请入党日期"),
+    )
+    choose.file(path)
+    with qtbot.waitSignal(dialog.imported) as signal:
+        QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    assert signal.args[0].applicants_set_aside == 1
+    with db.read() as s:
+        assert s.scalars(select(DevelopmentRecord)).all() == []

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,7 @@ KEY_COLUMNS = {
     "communities": ["名称", "牵头党组织", "状态"],
     "organizations": ["名称", "类型", "书记", "党员数"],
     "members": ["姓名", "所在党组织", "人员类别", "已报到"],
+    "development": ["姓名", "阶段", "下一步骤", "到期日期"],
     "activities": ["日期时间", "标题", "状态"],
     "lists": ["事项", "状态"],
     "assessment": ["党建共同体", "总分", "等次", "考核结果", "评分"],
@@ -226,6 +228,21 @@ def test_no_listing_scrolls_sideways_at_1024(
                 if not header.isSectionHidden(c) and not shown_whole(table, c)
             ]
     assert not scrolling
+
+
+@pytest.mark.usefixtures("chinese", "cjk_font")
+def test_the_reminders_count_is_read_whole_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 到期提醒 count was cut off by the panel's buttons beside it at 1024 px."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    window.show_tab("overview")
+    settle()
+    title = window.findChild(QLabel, "overviewRemindersTitle")
+    assert title is not None and "条" in title.text()
+    assert title.width() >= title.sizeHint().width(), title.text()
 
 
 @pytest.mark.usefixtures("chinese", "cjk_font")

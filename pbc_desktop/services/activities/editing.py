@@ -394,13 +394,12 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
 
     _, present = count_attendance([p.status for p in data.attendance])
     for row, item in enumerate(data.agenda, start=1):
-        if not item.title.strip():
-            err("agenda", f"第{row}项议题未填写名称", f"Agenda item {row}: enter its title")
         errors.text(
             "agenda",
             item.title,
             (f"第{row}项议题的名称", f"title of agenda item {row}"),
             max_len=TITLE_MAX,
+            missing=(f"第{row}项议题未填写名称", f"Agenda item {row}: enter its title"),
         )
         for text, zh, en in (
             (item.discussion, "讨论情况", "discussion"),

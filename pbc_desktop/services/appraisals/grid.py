@@ -18,7 +18,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Appraisal, AppraisalResult, Organization, PartyMember
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.appraisals import AppraisalGrade
-from pbc_desktop.domain.enums import AuditAction, MemberCategory
+from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.errors import NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
@@ -243,15 +243,14 @@ def save_appraisal(db: Database, data: AppraisalInput, *, today: date | None = N
         if before is not None and before == after:
             return appraisal.id
         zh, en = _summary_counts(results)
-        audit.record(
+        audit.saved(
             s,
-            AuditAction.CREATE if before is None else AuditAction.UPDATE,
             appraisal,
-            summary=t(
+            t(
                 f"{org.name}{data.year}年度民主评议党员：{zh}",
                 f"{org.name}: democratic appraisal of {data.year} ({en})",
             ),
-            before=before,
-            after=after,
+            before,
+            after,
         )
         return appraisal.id

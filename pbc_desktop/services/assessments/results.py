@@ -20,7 +20,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     enum_order,
     from_fields,
-    ordered,
+    sorted_page,
 )
 
 
@@ -68,8 +68,6 @@ def list_assessments(
 ) -> list[AssessmentRow]:
     """The communities assessed in ``year``, highest total first unless ``page`` sorts."""
     page = page or PageRequest(limit=100_000)
-    key = _SORT_KEYS.get(page.sort or "")
-    order = [Assessment.total.desc()] if key is None else ordered(key, page.descending)
     stmt = filter_assessments(
         select(
             Assessment.id,
@@ -87,10 +85,14 @@ def list_assessments(
         text,
         access.of(db),
     )
-    stmt = (
-        stmt.order_by(*order, Assessment.total.desc(), Community.name_sort, Assessment.id)
-        .offset(page.offset)
-        .limit(page.limit)
+    stmt = sorted_page(
+        stmt,
+        page,
+        _SORT_KEYS,
+        Assessment.total.desc(),
+        Community.name_sort,
+        Assessment.id,
+        default=[Assessment.total.desc()],
     )
     with db.read() as s:
         return [

@@ -137,7 +137,12 @@ def town_year(
             Organization.start_date,
             Organization.end_date,
         )
-        .where(Organization.kind.in_(sorted(branch_life.BRANCH_KINDS)))
+        .where(
+            Organization.kind.in_(sorted(branch_life.BRANCH_KINDS)),
+            # a temporary branch only in the years it existed (not one dissolved in 2020)
+            or_(Organization.start_date.is_(None), Organization.start_date <= date(year, 12, 31)),
+            or_(Organization.end_date.is_(None), Organization.end_date >= date(year, 1, 1)),
+        )
         .order_by(Organization.town, Organization.name_sort)
     )
     if town:

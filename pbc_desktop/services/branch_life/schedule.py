@@ -10,20 +10,16 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import MeetingRule
 from pbc_desktop.domain import branch_life
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import ActivityKind, AuditAction
+from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import interval_rules
 from pbc_desktop.services.permissions import require
 
 
 def get_schedule(db: Database) -> dict[ActivityKind, int]:
     """{kind: months}; :data:`branch_life.DEFAULT_SCHEDULE` until the district saves one."""
-    with db.read() as s:
-        stored = list(s.scalars(select(MeetingRule)))
-    if not stored:
-        return dict(branch_life.DEFAULT_SCHEDULE)
-    return {r.kind: r.interval_months for r in stored if r.enabled}
+    return interval_rules.read_months(db, MeetingRule, branch_life.DEFAULT_SCHEDULE)
 
 
 def _refused(kind: ActivityKind, months: int) -> FieldError | None:
@@ -53,7 +49,7 @@ def set_schedule(db: Database, schedule: Mapping[ActivityKind, int]) -> None:
     require(db, Permission.DISTRICT_RULES)
     with db.write() as s:
         stored = {r.kind: r for r in s.scalars(select(MeetingRule))}
-        before = {k.value: r.interval_months for k, r in stored.items() if r.enabled}
+        before = interval_rules.enabled_months(stored.values())
         for kind in branch_life.MEETING_KINDS:
             rule = stored.get(kind)
             if rule is None:
@@ -61,12 +57,5 @@ def set_schedule(db: Database, schedule: Mapping[ActivityKind, int]) -> None:
                 s.add(rule)
             rule.interval_months = wanted.get(kind, rule.interval_months)
             rule.enabled = kind in wanted
-        audit.record(
-            s,
-            AuditAction.UPDATE,
-            None,
-            summary=t("修改三会一课要求", "Changed the branch meeting schedule"),
-            before=before or {"defaults": True},
-            after={k.value: v for k, v in wanted.items()} or {"none": True},
-            entity="meeting_rule",
-        )
+        summary = t("修改三会一课要求", "Changed the branch meeting schedule")
+        interval_rules.log_replaced(s, MeetingRule, summary, before, wanted)

@@ -49,7 +49,7 @@ def _meetings(gen: District, rng: random.Random, org: OrgInfo) -> None:
                 if date(year, first, 1) > gen.today or rng.random() > reliability:
                     continue
                 day = date(year, rng.randint(first, last), rng.randint(1, 28))
-                if day >= gen.today:
+                if day >= gen.today or not _existed(org, day):
                     continue
                 key = (year, kind.value)
                 seq[key] = seq.get(key, 0) + 1
@@ -67,6 +67,12 @@ def _meetings(gen: District, rng: random.Random, org: OrgInfo) -> None:
                     summary=f"{org.short}按计划召开{kind.zh}。",
                     seq_in_year=seq[key],
                 )
+
+
+def _existed(org: OrgInfo, day: date) -> bool:
+    """Whether ``org`` existed on ``day`` (a temporary branch only within its dates)."""
+    start, end = org.row.get("start_date"), org.row.get("end_date")
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 def _committees(gen: District, rng: random.Random, org: OrgInfo) -> None:

@@ -116,6 +116,13 @@ def _village_names(gen: District, town: data.Town, used: set[str]) -> list[tuple
     return names
 
 
+#: the district committee's own: the working committees of its agencies and of the 两新
+_WORKING_COMMITTEES = (
+    (data.AGENCY_WORKING_COMMITTEE, OrgKind.WORKING_COMMITTEE, OrgField.AGENCY, "区直机关工委"),
+    (data.TWO_NEW_COMMITTEE, OrgKind.COMMITTEE, OrgField.SOCIAL_ORGANIZATION, "区两新组织党委"),
+)
+
+
 def add_organizations(gen: District) -> None:
     sc, rng = gen.scale, gen.rng
     district = _org(
@@ -126,23 +133,9 @@ def add_organizations(gen: District) -> None:
         OrgLevel.DISTRICT,
         short="潮南区委",
     )
-    agency_wc = _org(
-        gen,
-        data.AGENCY_WORKING_COMMITTEE,
-        OrgKind.WORKING_COMMITTEE,
-        OrgField.AGENCY,
-        OrgLevel.DISTRICT,
-        parent=district,
-        short="区直机关工委",
-    )
-    two_new = _org(
-        gen,
-        data.TWO_NEW_COMMITTEE,
-        OrgKind.COMMITTEE,
-        OrgField.SOCIAL_ORGANIZATION,
-        OrgLevel.DISTRICT,
-        parent=district,
-        short="区两新组织党委",
+    agency_wc, two_new = (
+        _org(gen, name, kind, fld, OrgLevel.DISTRICT, parent=district, short=short)
+        for name, kind, fld, short in _WORKING_COMMITTEES
     )
     gen.district = district
 

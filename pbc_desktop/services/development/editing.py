@@ -28,6 +28,7 @@ from pbc_desktop.domain.validation import optional_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
+from pbc_desktop.services.development.detail import StepView
 from pbc_desktop.services.development.records import (
     ApplicantInput,
     StepInput,
@@ -89,62 +90,63 @@ def update_applicant(
 ) -> None:
     """Correct the person's facts (nothing is written when unchanged); refused for a person
     already admitted, or when someone else changed the record since ``data.version``."""
-    today = today or date.today()
     with db.write() as s:
         acc = access.of(db, s)
         record = load_record(s, record_id, acc)
-        acc.check_org_writable(record.organization_id)
-        if record.member_id is not None:
-            raise _admitted()
-        versions.check(s, record, data.version)
-        late = _applied_on_error(record, data.applied_on) if data.applied_on else None
-        try:
-            clean = validated(s, data, today, record_id)
-        except ValidationError as refused:
-            if late is None:
-                raise
-            raise ValidationError([*refused.errors, late]) from refused
-        if late is not None:
-            raise ValidationError([late])
-        assert clean.organization_id is not None
-        assert data.applied_on is not None
-        acc.check_org_writable(clean.organization_id)  # not moved out of the scope
-        for entry in record.steps:
-            if entry.kind is DevelopmentStep.APPLICATION:
-                entry.occurred_on = data.applied_on
-        values = {
-            "name": clean.name,
-            "gender": clean.gender,
-            "ethnicity": clean.ethnicity,
-            "birth_date": clean.birth_date,
-            "id_number": clean.id_number,
-            "education": clean.education,
-            "work_unit": clean.work_unit,
-            "phone": clean.phone,
-            "organization_id": clean.organization_id,
-            "applied_on": data.applied_on,
-            "remark": clean.remark,
-        }
-        update_audited(
-            s,
-            record,
-            values,
-            lambda: t(f"修改发展党员记录 {record.name}", f"Corrected the record of {record.name}"),
-        )
-        keep_summary(record, progress_of(record))
+        correct_applicant(s, acc, record, data, today or date.today())
+
+
+def correct_applicant(
+    s: Session, acc: access.Access, record: DevelopmentRecord, data: ApplicantInput, today: date
+) -> None:
+    """:func:`update_applicant` in the write transaction ``s``, of a record loaded within
+    the account's scope (the member import updates the applicants of a roster in its own)."""
+    acc.check_org_writable(record.organization_id)
+    if record.member_id is not None:
+        raise _admitted()
+    versions.check(s, record, data.version)
+    late = _applied_on_error(record, data.applied_on) if data.applied_on else None
+    try:
+        clean = validated(s, data, today, record.id)
+    except ValidationError as refused:
+        if late is None:
+            raise
+        raise ValidationError([*refused.errors, late]) from refused
+    if late is not None:
+        raise ValidationError([late])
+    assert clean.organization_id is not None
+    assert data.applied_on is not None
+    acc.check_org_writable(clean.organization_id)  # not moved out of the scope
+    for entry in record.steps:
+        if entry.kind is DevelopmentStep.APPLICATION:
+            entry.occurred_on = data.applied_on
+    values = {
+        "name": clean.name,
+        "gender": clean.gender,
+        "ethnicity": clean.ethnicity,
+        "birth_date": clean.birth_date,
+        "id_number": clean.id_number,
+        "education": clean.education,
+        "work_unit": clean.work_unit,
+        "phone": clean.phone,
+        "organization_id": clean.organization_id,
+        "applied_on": data.applied_on,
+        "remark": clean.remark,
+    }
+    update_audited(
+        s,
+        record,
+        values,
+        lambda: t(f"修改发展党员记录 {record.name}", f"Corrected the record of {record.name}"),
+    )
+    keep_summary(record, progress_of(record))
 
 
 # -- the latest step ----------------------------------------------------------------------------
 @dataclass(frozen=True)
-class LatestStep:
+class LatestStep(StepView):
     """The step recorded last, as its editor shows it."""
 
-    id: int
-    step: DevelopmentStep
-    occurred_on: date
-    people: str | None
-    months: int | None
-    remark: str | None
     #: the record's version (the editor's stale-edit check)
     version: int
 

@@ -21,11 +21,10 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import DevelopmentRecord, Organization
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep
-from pbc_desktop.domain.enums import Gender
 from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
-from pbc_desktop.services.members import check_unmasked, shown_id_number, shown_phone
+from pbc_desktop.services.members import PersonRow, check_unmasked, shown_id_number, shown_phone
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
@@ -54,13 +53,7 @@ class DevelopmentQuery:
 
 
 @dataclass(frozen=True)
-class DevelopmentRow:
-    id: int
-    name: str
-    gender: Gender | None
-    organization_id: int
-    organization_name: str
-    town: str | None
+class DevelopmentRow(PersonRow):
     stage: DevelopmentStage
     applied_on: date
     stage_since: date

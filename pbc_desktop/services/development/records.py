@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -163,40 +164,54 @@ def change_refusal(db: Database, record_id: int | None = None) -> str | None:
     return access.refusal(db, check)
 
 
+#: The person's facts: entered with the applicant, kept by the member admitted from the record.
+_PERSON = (
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "id_number",
+    "education",
+    "work_unit",
+    "phone",
+    "organization_id",
+)
+
+
+def _person(source: object) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in _PERSON}
+
+
 def create_applicant(db: Database, data: ApplicantInput, *, today: date | None = None) -> int:
     """Enter an applicant (入党申请人) with the 递交入党申请书 step; returns the record's id."""
-    today = today or date.today()
     with db.write() as s:
-        acc = access.of(db, s)
-        acc.require(Permission.WRITE)
-        clean = validated(s, data, today)
-        acc.check_org_writable(clean.organization_id)
-        assert data.applied_on is not None
-        assert clean.organization_id is not None
-        record = DevelopmentRecord(
-            name=clean.name,
-            gender=clean.gender,
-            ethnicity=clean.ethnicity,
-            birth_date=clean.birth_date,
-            id_number=clean.id_number,
-            education=clean.education,
-            work_unit=clean.work_unit,
-            phone=clean.phone,
-            organization_id=clean.organization_id,
-            stage=DevelopmentStage.APPLICANT,
-            applied_on=data.applied_on,
-            extension_months=0,
-            remark=clean.remark,
-        )
-        record.steps.append(
-            DevelopmentStepEntry(kind=DevelopmentStep.APPLICATION, occurred_on=data.applied_on)
-        )
-        keep_summary(record, progress_of(record))
-        s.add(record)
-        audit.created(
-            s, record, t(f"登记入党申请人 {record.name}", f"Entered applicant {record.name}")
-        )
-        return record.id
+        return add_applicant(s, access.of(db, s), data, today or date.today()).id
+
+
+def add_applicant(
+    s: Session, acc: access.Access, data: ApplicantInput, today: date
+) -> DevelopmentRecord:
+    """:func:`create_applicant` in the write transaction ``s`` (the member import enters
+    the applicants of a roster in its own)."""
+    acc.require(Permission.WRITE)
+    clean = validated(s, data, today)
+    acc.check_org_writable(clean.organization_id)
+    assert data.applied_on is not None
+    assert clean.organization_id is not None
+    record = DevelopmentRecord(
+        **_person(clean),
+        stage=DevelopmentStage.APPLICANT,
+        applied_on=data.applied_on,
+        extension_months=0,
+        remark=clean.remark,
+    )
+    record.steps.append(
+        DevelopmentStepEntry(kind=DevelopmentStep.APPLICATION, occurred_on=data.applied_on)
+    )
+    keep_summary(record, progress_of(record))
+    s.add(record)
+    audit.created(s, record, t(f"登记入党申请人 {record.name}", f"Entered applicant {record.name}"))
+    return record
 
 
 def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldError]:
@@ -227,15 +242,7 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
 def _admit(s: Session, record: DevelopmentRecord, on: date) -> PartyMember:
     """The member made from the record: 预备党员, joined on the branch meeting's day."""
     member = PartyMember(
-        name=record.name,
-        gender=record.gender,
-        ethnicity=record.ethnicity,
-        birth_date=record.birth_date,
-        id_number=record.id_number,
-        education=record.education,
-        work_unit=record.work_unit,
-        phone=record.phone,
-        organization_id=record.organization_id,
+        **_person(record),
         category=MemberCategory.PROBATIONARY,
         joined_on=on,
     )
@@ -284,8 +291,9 @@ def _apply(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
         record.stage = stage
 
 
-def _record(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
-    """Check and record one step of ``record`` in the write transaction ``s``."""
+def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
+    """Check and record one step of ``record`` in the write transaction ``s`` (the caller
+    loaded the record within the account's scope)."""
     before = audit.snapshot(record)
     errors = step_errors(progress_of(record), data, today)
     if errors:
@@ -323,7 +331,7 @@ def record_step(db: Database, record_id: int, data: StepInput, *, today: date | 
         acc = access.of(db, s)
         record = load_record(s, record_id, acc)
         acc.check_org_writable(record.organization_id)
-        return _record(s, record, data, today or date.today())
+        return record_in(s, record, data, today or date.today())
 
 
 def admit(
@@ -341,8 +349,8 @@ def admit(
         acc = access.of(db, s)
         record = load_record(s, record_id, acc)
         acc.check_org_writable(record.organization_id)
-        _record(s, record, replace(meeting, step=DevelopmentStep.BRANCH_MEETING), today)
+        record_in(s, record, replace(meeting, step=DevelopmentStep.BRANCH_MEETING), today)
         if approval is not None:
-            _record(s, record, replace(approval, step=DevelopmentStep.APPROVAL), today)
+            record_in(s, record, replace(approval, step=DevelopmentStep.APPROVAL), today)
         assert record.member_id is not None
         return record.member_id

@@ -43,6 +43,7 @@ from pbc_desktop.errors import (
     NotFoundError,
     UserError,
     ValidationError,
+    cannot_read,
     os_reason,
 )
 from pbc_desktop.files import atomic_output
@@ -433,12 +434,7 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise UserError(
-            t(
-                f"无法读取“{source}”：{os_reason(exc)}",
-                f"Cannot read “{source}”: {os_reason(exc)}",
-            )
-        ) from exc
+        raise cannot_read(source, exc) from exc
     found = keys.from_pem(data, passphrase)
     if (found.sign_public, found.box_public) != (office.card.sign_key, office.card.box_key):
         raise ConflictError(

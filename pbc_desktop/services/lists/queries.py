@@ -46,6 +46,7 @@ from pbc_desktop.services.scope import (
     from_fields,
     ordered,
     overdue_clause,
+    sorted_page,
     town_community_ids,
 )
 
@@ -185,14 +186,6 @@ _SORT_KEYS: dict[str, Any] = {
 }
 
 
-def _order(page: PageRequest) -> list[Any]:
-    tail = [Community.name, ServiceList.id, ListItem.seq, ListItem.id]
-    key = _SORT_KEYS.get(page.sort or "")
-    if key is None:  # the newest lists first
-        return [*ordered(ServiceList.signed_on, True), *tail]
-    return [*ordered(key, page.descending), *tail]
-
-
 def count_items(db: Database, query: ItemQuery, *, today: date | None = None) -> int:
     with db.read() as s:
         stmt = _filtered(
@@ -227,7 +220,16 @@ def list_items(
         day,
         acc,
     )
-    stmt = stmt.order_by(*_order(page)).offset(page.offset).limit(page.limit)
+    stmt = sorted_page(
+        stmt,
+        page,
+        _SORT_KEYS,
+        Community.name,
+        ServiceList.id,
+        ListItem.seq,
+        ListItem.id,
+        default=ordered(ServiceList.signed_on, True),  # the newest lists first
+    )
     with db.read() as s:
         rows = list(s.execute(stmt))
         ids = [r.id for r in rows]

@@ -99,13 +99,24 @@ def check_on_roll(s: Session, member: PartyMember) -> None:
         raise pending_transfer(member)
 
 
+def leaving_member(
+    s: Session, acc: access.Access, member_id: int, version: int | None
+) -> PartyMember:
+    """The member a leaving or a letter of transfer is for: one the account sees, of an
+    organization it may write, on the roll with no letter pending; saved over the
+    ``version`` the dialog read (None: not checked)."""
+    member = load_member(s, member_id, acc)
+    acc.check_org_writable(member.organization_id)
+    versions.check(s, member, version)
+    check_on_roll(s, member)
+    return member
+
+
 def leaving_refusal(db: Database, member_id: int) -> str | None:
     """Why the account may not record the member's leaving (None: it may)."""
 
     def check(s: Session, acc: access.Access) -> None:
-        member = load_member(s, member_id, acc)
-        acc.check_org_writable(member.organization_id)
-        check_on_roll(s, member)
+        leaving_member(s, acc, member_id, None)
 
     try:
         return access.refusal(db, check)
@@ -160,11 +171,7 @@ def check_change_date(
 def leave_member(db: Database, member_id: int, data: LeavingInput) -> int:
     """Record that the member left the roll; returns the change's id."""
     with db.write() as s:
-        acc = access.of(db, s)
-        member = load_member(s, member_id, acc)
-        acc.check_org_writable(member.organization_id)
-        versions.check(s, member, data.version)
-        check_on_roll(s, member)
+        member = leaving_member(s, access.of(db, s), member_id, data.version)
         err = FieldErrors()
         if data.kind not in LEAVING_BY_DIALOG:
             err.add("kind", "请选择减少方式", "Choose how the member left")

@@ -28,20 +28,19 @@ from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit, member_editing, versions
+from pbc_desktop.services import access, audit, member_editing
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.member_changes.leaving import (
     REMARK_MAX,
     UNIT_MAX,
     check_change_date,
-    check_on_roll,
     end_presence,
+    leaving_member,
     leaving_refusal,
 )
 from pbc_desktop.services.member_changes.recording import record_change
 from pbc_desktop.services.members import (
     check_unmasked,
-    load_member,
     shown_id_number,
     shown_phone,
 )
@@ -124,11 +123,7 @@ def issue_refusal(db: Database, member_id: int) -> str | None:
 def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
     """Issue a letter of transfer for the member; returns its id."""
     with db.write() as s:
-        acc = access.of(db, s)
-        member = load_member(s, member_id, acc)
-        acc.check_org_writable(member.organization_id)
-        versions.check(s, member, data.version)
-        check_on_roll(s, member)
+        member = leaving_member(s, access.of(db, s), member_id, data.version)
         err = FieldErrors()
         unit = err.text("to_unit", data.to_unit, ("转往单位", "unit"), max_len=UNIT_MAX)
         to_org = data.to_organization_id

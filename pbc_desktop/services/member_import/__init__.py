@@ -14,7 +14,8 @@ The steps live in their own modules: ``filekind`` (what kind of file it is, and 
 sentences refusing one that cannot be read), ``workbook`` (opening the file, finding the
 sheet, reading its rows), ``checking`` (checking every row; organizations close to a stored
 one are suggested, and mapped only as the user confirmed), ``writing`` and ``preview``
-(the DTOs).
+(the DTOs), ``applicants`` (the rows of people in the 发展党员 pipeline: 入党申请人,
+积极分子 and 发展对象, set aside or entered as 发展党员 records when asked).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pbc_desktop.services.member_import.preview import (
     ImportRow,
     OnDuplicate,
     RowProblem,
+    applicants_offer,
 )
 from pbc_desktop.services.member_import.writing import apply_import, new_org_values
 
@@ -41,6 +43,7 @@ __all__ = [
     "ImportRow",
     "OnDuplicate",
     "RowProblem",
+    "applicants_offer",
     "apply_import",
     "new_org_values",
     "read_members",

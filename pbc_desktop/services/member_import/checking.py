@@ -42,6 +42,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
+from pbc_desktop.services.member_import.applicants import PipelineCheck, stored_records
 from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
@@ -356,13 +357,15 @@ def _read_members(
         with db.read() as s:
             stored = _org_index(s, access.of(db, s))
             existing = _existing_members(s)
+            records = stored_records(s)
         mapped = _mapped_orgs(org_map, stored)
     except BaseException:
         if child is not None:  # it waits for the facts: end it
             child.close()
         raise
-    facts = ({**stored, **{key: target for key, (_name, target) in mapped.items()}}, existing)
-    del existing
+    orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
+    facts = (orgs, existing, records)
+    del existing, records
     rows: list[ImportRow] = []
     file = None
     checked = 0  # the rows whose updates are checked
@@ -404,8 +407,9 @@ def _read_members(
 
 
 # What the database tells the checking of a file: the organizations by name key (the
-# account's own, and those the user mapped), the stored members by ID number.
-_Facts = tuple[dict[str, tuple[int, str]], dict[str, int]]
+# account's own, and those the user mapped), the stored members and 发展党员 records by
+# ID number.
+_Facts = tuple[dict[str, tuple[int, str]], dict[str, int], dict[str, int]]
 
 
 @dataclass(frozen=True)
@@ -438,8 +442,11 @@ def _read_file(
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
         letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
-        orgs, existing = facts()
-        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters)
+        orgs, existing, records = facts()
+        header = sheet.header
+        named = {k: header.headers.get(i, "") for i, k in header.columns.items()}
+        pipeline = PipelineCheck(records, named, today, header.duplicates.get("category", ()))
+        checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters, pipeline=pipeline)
         chunk: list[ImportRow] = []
         for row in _read_rows(path, sheet, checker, report, stop):
             chunk.append(row)
@@ -484,36 +491,32 @@ _ENUM_FIELDS = tuple(
 _WireRow = tuple[Any, ...]
 
 
+# Every field of a row, its member (the one not plain data) at _MEMBER_AT.
+_ROW_FIELDS = tuple(f.name for f in fields(ImportRow))
+_row_values = operator.attrgetter(*_ROW_FIELDS)
+_MEMBER_AT = _ROW_FIELDS.index("member")
+
+
 def _to_wire(row: ImportRow) -> _WireRow:
-    member: tuple[Any, ...] | None = None
+    wire = list(_row_values(row))
     if row.member is not None:
         values = list(_member_values(row.member))
         for i, _members in _ENUM_FIELDS:
             if values[i] is not None:
                 values[i] = values[i].value
-        member = tuple(values)
-    return (
-        row.row,
-        row.name,
-        member,
-        row.org_name,
-        row.given,
-        row.errors,
-        row.org_missing,
-        row.existing_id,
-        row.update_errors,
-    )
+        wire[_MEMBER_AT] = tuple(values)
+    return tuple(wire)
 
 
 def _from_wire(wire: _WireRow) -> ImportRow:
-    member = None
-    if wire[2] is not None:
-        values = list(wire[2])
+    fields_ = list(wire)
+    if fields_[_MEMBER_AT] is not None:
+        values = list(fields_[_MEMBER_AT])
         for i, members in _ENUM_FIELDS:
             if values[i] is not None:
                 values[i] = members[values[i]]
-        member = MemberInput(*values)
-    return ImportRow(wire[0], wire[1], member, *wire[3:])
+        fields_[_MEMBER_AT] = MemberInput(*values)
+    return ImportRow(*fields_)
 
 
 def _start_child(path: Path, sheet_name: str | None, today: date | None) -> Child | None:
@@ -649,7 +652,7 @@ def _read_rows(
         if count == cells.MAX_DATA_ROWS:
             raise _too_many_rows(path, sheet.name)
         count += 1
-        yield checker.check(row_no, raw)
+        yield checker.check(row_no, raw, values)
     if not count:
         raise _file_error(
             path,
@@ -675,6 +678,8 @@ class _RowChecker:
         today: date | None,
         epoch_1904: bool,
         letters: dict[str, str],  # field key → its column's letters
+        *,
+        pipeline: PipelineCheck | None = None,  # the rows of people in the 发展党员 pipeline
     ) -> None:
         self.orgs = orgs
         self.existing = existing
@@ -687,6 +692,7 @@ class _RowChecker:
         self._texts: dict[str, str] = {}
         self._given: dict[frozenset[str], frozenset[str]] = {}
         self._parsed: dict[tuple[str, type, object], _Cell] = {}
+        self.pipeline = pipeline or PipelineCheck({}, {}, today)
 
     def shared(self, text: str) -> str:
         found = self._texts.get(text)
@@ -700,9 +706,12 @@ class _RowChecker:
         given = frozenset(keys)
         return self._given.setdefault(given, given)
 
-    def check(self, row_no: int, raw: dict[str, object]) -> ImportRow:
+    def check(
+        self, row_no: int, raw: dict[str, object], cells_row: Sequence[object] = ()
+    ) -> ImportRow:
         p = _parse_cells(raw, self.epoch_1904, self.letters, self._parsed)
         values = p.values
+        stage = self.pipeline.stage_of(raw.get("category"), values, p.errors, cells_row)
         for key in _SHARED_KEYS:
             text = values.get(key)
             if text is not None:
@@ -759,7 +768,7 @@ class _RowChecker:
             existing_id = self.existing.get(number)
         # A refused row keeps its member only until its update is checked.
         keep = not errors or existing_id is not None
-        return ImportRow(
+        row = ImportRow(
             row=row_no,
             name=data.name,
             member=data if keep else None,
@@ -769,6 +778,7 @@ class _RowChecker:
             org_missing=org_missing,
             existing_id=existing_id,
         )
+        return row if stage is None else self.pipeline.checked(row, stage, values, data)
 
 
 def _check_updates(

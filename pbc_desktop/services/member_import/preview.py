@@ -8,8 +8,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
+from pbc_desktop.domain.applicant_rows import RowSteps
+from pbc_desktop.domain.development import DevelopmentStage
 from pbc_desktop.domain.member_rules import (
-    FIELDS,
+    IMPORT_FIELDS,
     MemberInput,
 )
 from pbc_desktop.domain.validation import (
@@ -20,7 +22,7 @@ from pbc_desktop.lang import language, t
 
 OnDuplicate = Literal["skip", "update"]
 ON_DUPLICATE_CHOICES: tuple[OnDuplicate, ...] = ("skip", "update")
-_COLUMN_ORDER = {f.key: i for i, f in enumerate(FIELDS)}
+_COLUMN_ORDER = {f.key: i for i, f in enumerate(IMPORT_FIELDS)}
 Problem = tuple[str, str]  # (field key, sentence)
 
 
@@ -58,6 +60,12 @@ class ImportRow:
     org_missing: bool = False
     existing_id: int | None = None  # the stored member with the same ID number
     update_errors: tuple[Problem, ...] = ()  # what updating the stored member would break
+    # A person in the 发展党员 pipeline (``domain/applicant_rows.py``), not a member: the
+    # stage the row names, the steps of a row without errors, and the stored 发展党员
+    # record with the same ID number.
+    stage: DevelopmentStage | None = None
+    steps: RowSteps | None = None
+    record_id: int | None = None
 
     @property
     def data(self) -> MemberInput:
@@ -127,10 +135,24 @@ class ImportPreview:
     org_suggestions: tuple[tuple[str, str], ...] = ()
     # The mapping the user confirmed (the file's name → the stored name), as applied.
     org_map: tuple[tuple[str, str], ...] = ()
+    # Import the rows of people in the 发展党员 pipeline as 发展党员 records too (else
+    # they are set aside: not members, and not imported).
+    applicants: bool = False
 
     def with_create_orgs(self, create_orgs: bool) -> ImportPreview:
         """The same rows checked with or without creating the missing organizations."""
         return replace(self, create_orgs=create_orgs)
+
+    def with_applicants(self, applicants: bool) -> ImportPreview:
+        """The same rows, importing the applicants, activists and candidates or not."""
+        return replace(self, applicants=applicants)
+
+    def applicant_rows(self, on_duplicate: OnDuplicate = "skip") -> list[ImportRow]:
+        """The good rows of people in the 发展党员 pipeline (imported only with
+        ``applicants``)."""
+        return [
+            r for r in self.rows if r.stage is not None and not self.problems_of(r, on_duplicate)
+        ]
 
     def problems_of(self, row: ImportRow, on_duplicate: OnDuplicate) -> tuple[str, ...]:
         return row.problems(
@@ -152,23 +174,32 @@ class ImportPreview:
         return out
 
     def good_rows(self, on_duplicate: OnDuplicate = "skip") -> list[ImportRow]:
-        return [r for r in self.rows if not self.problems_of(r, on_duplicate)]
+        """The members' rows that can be imported."""
+        return [r for r in self.rows if r.stage is None and not self.problems_of(r, on_duplicate)]
 
     def counts(self, on_duplicate: OnDuplicate = "skip") -> ImportCounts:
         good = self.good_rows(on_duplicate)
         duplicates = sum(1 for r in good if r.existing_id is not None)
+        people = self.applicant_rows(on_duplicate)
+        present = sum(1 for r in people if r.record_id is not None)
         return ImportCounts(
             total=len(self.rows),
             new=len(good) - duplicates,
             duplicates=duplicates,
-            bad=len(self.rows) - len(good),
+            bad=len(self.rows) - len(good) - len(people),
+            applicants=len(people) - present,
+            applicants_present=present,
         )
 
     def orgs_to_create(self, on_duplicate: OnDuplicate = "skip") -> list[str]:
-        """The missing organizations the good rows need (when ``create_orgs``)."""
+        """The missing organizations the good rows need (when ``create_orgs``), those of
+        the applicants' rows too when they are imported."""
         if not self.create_orgs:
             return []
-        needed = {name_key(r.org_name) for r in self.good_rows(on_duplicate) if r.org_missing}
+        rows = self.good_rows(on_duplicate)
+        if self.applicants:
+            rows += self.applicant_rows(on_duplicate)
+        needed = {name_key(r.org_name) for r in rows if r.org_missing}
         return [n for n in self.missing_orgs if name_key(n) in needed]
 
 
@@ -178,31 +209,82 @@ class ImportCounts:
     new: int
     duplicates: int  # good rows whose member is already stored
     bad: int
+    # good rows of people in the 发展党员 pipeline: not stored yet, and stored already
+    applicants: int = 0
+    applicants_present: int = 0
+
+    @property
+    def people(self) -> int:
+        """Good rows of people in the 发展党员 pipeline."""
+        return self.applicants + self.applicants_present
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    imported: int
+@dataclass(frozen=True, kw_only=True)
+class ImportTotals:
+    """What an import did to the records already stored, and the rows it refused (the
+    members' import and the organizations' alike)."""
+
     updated: int
     unchanged: int  # present and updated from rows that changed nothing
     skipped: int  # present and left alone (on_duplicate="skip")
     bad: int  # rows not imported because of their errors
-    created_orgs: tuple[str, ...] = ()
 
-    def summary(self) -> str:
-        text = t(
-            f"新增党员 {self.imported} 名，更新 {self.updated} 名，"
-            f"跳过已有党员 {self.skipped + self.unchanged} 名，有错误未导入 {self.bad} 行",
-            f"{self.imported} members added, {self.updated} updated, "
+    def summary_of(self, added: int, what: tuple[str, str, str]) -> str:
+        """The sentence, ``added`` new records of ``what`` (Chinese noun, its measure word,
+        English plural)."""
+        zh, unit, en = what
+        return t(
+            f"新增{zh} {added} {unit}，更新 {self.updated} {unit}，"
+            f"跳过已有{zh} {self.skipped + self.unchanged} {unit}，有错误未导入 {self.bad} 行",
+            f"{added} {en} added, {self.updated} updated, "
             f"{self.skipped + self.unchanged} already present skipped, "
             f"{self.bad} rows with errors not imported",
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportResult(ImportTotals):
+    imported: int
+    created_orgs: tuple[str, ...] = ()
+    # people in the 发展党员 pipeline: entered, updated, present and left alone; and the
+    # good rows of such people set aside (not asked to import them)
+    applicants_added: int = 0
+    applicants_updated: int = 0
+    applicants_skipped: int = 0
+    applicants_set_aside: int = 0
+
+    def summary(self) -> str:
+        text = self.summary_of(self.imported, ("党员", "名", "members"))
+        if self.applicants_added or self.applicants_updated or self.applicants_skipped:
+            text += t(
+                f"；发展党员：新增 {self.applicants_added} 名，更新 {self.applicants_updated} 名，"
+                f"跳过已有 {self.applicants_skipped} 名",
+                f"; development records: {self.applicants_added} added, "
+                f"{self.applicants_updated} updated, {self.applicants_skipped} already "
+                "present skipped",
+            )
+        if self.applicants_set_aside:
+            text += t(
+                f"；另有 {self.applicants_set_aside} 行是入党申请人、积极分子或发展对象，未导入",
+                f"; {self.applicants_set_aside} rows of applicants, activists or candidates "
+                "not imported",
+            )
         if self.created_orgs:
             text += t(
                 f"；新建党组织 {len(self.created_orgs)} 个",
                 f"; {len(self.created_orgs)} organizations created",
             )
         return text
+
+
+def applicants_offer(count: int) -> str:
+    """What the preview and the CLI say of the good rows of people in the pipeline while
+    they are not imported."""
+    return t(
+        f"{count} 行是入党申请人/积极分子/发展对象，可作为发展党员导入",
+        f"{count} rows are applicants, activists or candidates; they can be imported as "
+        "development records",
+    )
 
 
 # -- messages ---------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.member_changes.recording import reconcile_statuses
+from pbc_desktop.services.member_import.applicants import write_applicants
 from pbc_desktop.services.member_import.checking import (
     _CHUNK,
     _IN_CHUNK,
@@ -195,7 +196,8 @@ def apply_import(
             )
         )
     good = preview.good_rows(on_duplicate)
-    bad = len(preview.rows) - len(good)
+    people = preview.applicant_rows(on_duplicate)
+    bad = len(preview.rows) - len(good) - len(people)
     if bad and not valid_only:
         raise UserError(
             t(
@@ -224,6 +226,23 @@ def apply_import(
                 today=today,
             )
             result = replace(result, bad=bad)
+            if preview.applicants:
+                added, updated, skipped = write_applicants(
+                    s,
+                    access.of(db, s),
+                    people,
+                    _organization_of(s, access.of(db, s)),
+                    on_duplicate=on_duplicate,
+                    today=today or date.today(),
+                )
+                result = replace(
+                    result,
+                    applicants_added=added,
+                    applicants_updated=updated,
+                    applicants_skipped=skipped,
+                )
+            else:
+                result = replace(result, applicants_set_aside=len(people))
             # a status of the roster (已故, 已转出…) is a change: recorded on the import's day
             reconcile_statuses(
                 s,
@@ -244,6 +263,8 @@ def apply_import(
                 facts={
                     "imported": result.imported,
                     "created_organizations": list(result.created_orgs),
+                    "applicants_added": result.applicants_added,
+                    "applicants_updated": result.applicants_updated,
                 },
             )
             check()
@@ -260,6 +281,29 @@ def apply_import(
         raise _disk_full_error() from exc
     report(100, t("导入完成。", "Import finished."))
     return result
+
+
+def _organization_of(
+    s: Session, acc: access.Access, index: dict[str, tuple[int, str]] | None = None
+) -> Callable[[ImportRow], int]:
+    """The stored organization of a row (created by the import when it was missing), by
+    ``index`` (the account's organizations by name key; read when not given); a row whose
+    organization is gone or out of the account's scope means the file is stale."""
+    known = index if index is not None else _org_index(s, acc)
+    org_ids = {oid for oid, _name in known.values()}
+
+    def organization_of(row: ImportRow) -> int:
+        if row.org_missing:
+            found = known.get(name_key(row.org_name))
+            if found is None:
+                raise _stale()
+            return found[0]
+        organization_id = row.data.organization_id
+        if organization_id is None or organization_id not in org_ids:
+            raise _stale()
+        return organization_id
+
+    return organization_of
 
 
 # A stored member to update: the row's member (with its organization's id), the fields
@@ -307,21 +351,10 @@ def _write(
     check()
     acc = access.of(db, s)
     index = _org_index(s, acc)
-    org_ids = {oid for oid, _name in index.values()}
     existing = _existing_members(s, {r.data.id_number for r in good})
     foreign = _foreign_members(s, acc, existing.values()) if on_duplicate == "update" else set()
     created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index)
-
-    def organization_of(row: ImportRow) -> int:
-        if row.org_missing:
-            found = index.get(name_key(row.org_name))
-            if found is None:
-                raise _stale()
-            return found[0]
-        organization_id = row.data.organization_id
-        if organization_id is None or organization_id not in org_ids:
-            raise _stale()
-        return organization_id
+    organization_of = _organization_of(s, acc, index)
 
     stamp = utcnow()
     total = len(good) or 1

@@ -10,32 +10,22 @@ As the member import, in two steps so that the user sees every problem first:
   nothing and returns an :class:`OrgImportPreview` (its plan per ``on_duplicate``).
 - :func:`apply_org_import` writes the good rows in one transaction, parents first.
 
-The columns are ``domain.org_columns.COLUMNS``; :func:`write_org_template` writes them as
-an empty workbook with the choices as drop-down lists.
+The counts, the rows' problems, ``OnDuplicate`` and the cancel are the member import's
+(``member_import.preview``). The columns are ``domain.org_columns.COLUMNS``;
+:func:`write_org_template` writes them as an empty workbook with the choices as drop-down
+lists.
 """
 
 from __future__ import annotations
 
-from pbc_desktop.services.member_import.preview import (
-    ON_DUPLICATE_CHOICES,
-    ImportCancelledError,
-    ImportCounts,
-    OnDuplicate,
-    RowProblem,
-)
 from pbc_desktop.services.organization_import.preview import OrgImportPreview, OrgImportResult
 from pbc_desktop.services.organization_import.reading import read_organizations
 from pbc_desktop.services.organization_import.template import write_org_template
 from pbc_desktop.services.organization_import.writing import apply_org_import
 
 __all__ = [
-    "ON_DUPLICATE_CHOICES",
-    "ImportCancelledError",
-    "ImportCounts",
-    "OnDuplicate",
     "OrgImportPreview",
     "OrgImportResult",
-    "RowProblem",
     "apply_org_import",
     "read_organizations",
     "write_org_template",

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pbc_desktop.lang import t
 from pbc_desktop.services.access import Access
 from pbc_desktop.services.member_import.preview import (
     ImportCounts,
+    ImportTotals,
     OnDuplicate,
     Problem,
     RowProblem,
@@ -107,19 +107,9 @@ class OrgImportPreview:
         )
 
 
-@dataclass(frozen=True)
-class OrgImportResult:
+@dataclass(frozen=True, kw_only=True)
+class OrgImportResult(ImportTotals):
     created: int
-    updated: int
-    unchanged: int  # stored and updated from rows that changed nothing
-    skipped: int  # stored and left alone (on_duplicate="skip")
-    bad: int  # rows not imported because of their errors
 
     def summary(self) -> str:
-        return t(
-            f"新增党组织 {self.created} 个，更新 {self.updated} 个，"
-            f"跳过已有党组织 {self.skipped + self.unchanged} 个，有错误未导入 {self.bad} 行",
-            f"{self.created} organizations added, {self.updated} updated, "
-            f"{self.skipped + self.unchanged} already present skipped, "
-            f"{self.bad} rows with errors not imported",
-        )
+        return self.summary_of(self.created, ("党组织", "个", "organizations"))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PostEvaluation
 from pbc_desktop.domain import validation as v
-from pbc_desktop.domain.enums import AuditAction, EvaluationResult
+from pbc_desktop.domain.enums import EvaluationResult
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
@@ -104,16 +104,15 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
         if before == after:
             return entry.id
         name = report.member.name
-        audit.record(
+        audit.saved(
             s,
-            AuditAction.CREATE if before is None else AuditAction.UPDATE,
             entry,
-            summary=t(
+            t(
                 f"党员{name}{data.year}年度报到领岗评价：{data.result.zh}",
                 f"{name}: {data.result.en.lower()} for {data.year}",
             ),
-            before=before,
-            after=after,
+            before,
+            after,
         )
         return entry.id
 

@@ -24,9 +24,9 @@ from pbc_desktop.services.post_reports.common import ReportFacts
 from pbc_desktop.services.scope import (
     date_bounds,
     from_fields,
-    ordered,
     report_hours,
     report_places,
+    sorted_page,
 )
 
 SUMMARY_DESTINATIONS = 3  # destinations named in an overview row; the rest are counted
@@ -219,15 +219,15 @@ def list_overview(db: Database, query: OverviewQuery, page: PageRequest) -> list
         "received_count": received_n,
         "service_hours": hours_sum,
     }
-    key = keys.get(page.sort or "")
-    tail = [
+    stmt = sorted_page(
+        stmt,
+        page,
+        keys,
         func.coalesce(Organization.town, ""),
         Organization.name_sort,
         Organization.name,
         Organization.id,
-    ]
-    order = tail if key is None else [*ordered(key, page.descending), *tail]
-    stmt = stmt.order_by(*order).offset(page.offset).limit(page.limit)
+    )
     with db.read() as s:
         rows = list(s.execute(stmt))
         places = _destinations(s, [r.id for r in rows])

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -123,23 +122,20 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         self.pdf_button = self.button("Pdf", self.tr("Save as P&DF..."), self.save_pdf)
         self.month_button = self.button("MonthView", self.tr("&Month view"), self._toggle_month)
         self.month_button.setCheckable(True)
-        row = QHBoxLayout()
-        widget: QWidget
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.venues_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        for widget in (
+        self.insert_row(
+            0,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.venues_button,
+            None,
             self.document_combo,
             self.preview_button,
             self.print_button,
             self.pdf_button,
-        ):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.month_button)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(0, row)
+            None,
+            self.month_button,
+        )
 
         self.month_view = MonthView(self)
         self.month_view.setObjectName("activitiesMonthView")

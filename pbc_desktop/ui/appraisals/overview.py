@@ -16,7 +16,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.messages import show_user_error
-from pbc_desktop.ui.common.views import fill_table, make_item_table, selected_id
+from pbc_desktop.ui.common.views import add_captioned, fill_table, make_item_table, selected_id
 
 # the columns after 镇, 党组织, 状态, 评议日期, 党员数: one for each grade
 FIRST_GRADE = 5
@@ -51,11 +51,8 @@ class AppraisalOverview(QWidget):
         self.table.setToolTip(self.tr("Double-click to enter the organization's grades"))
         self.table.cellActivated.connect(self._activated)
         self.table.cellDoubleClicked.connect(self._activated)
-        year_label = QLabel(self.tr("&Year:"), self)
-        year_label.setBuddy(self.year_spin)
         top = QHBoxLayout()
-        top.addWidget(year_label)
-        top.addWidget(self.year_spin)
+        add_captioned(top, self.tr("&Year:"), self.year_spin)
         top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -121,26 +120,24 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             self.tr("Assessment report..."),
             tooltip=self.tr("PDF of the year's ranking and every community's scores"),
         )
-        sets = QHBoxLayout()
-        for widget in (self.new_set_button, self.edit_set_button, self.start_combo):
-            sets.addWidget(widget)
-        sets.addWidget(self.start_button)
-        sets.addStretch(1)
-        sets.addWidget(self.report_button)
-        rows = QHBoxLayout()
-        for button in (
+        self.insert_row(
+            1,
+            self.new_set_button,
+            self.edit_set_button,
+            self.start_combo,
+            self.start_button,
+            None,
+            self.report_button,
+        )
+        self.insert_row(
+            2,
             self.score_button,
             self.demo_button,
             self.rectify_button,
             self.finish_button,
             self.reopen_button,
-        ):
-            rows.addWidget(button)
-        rows.addStretch(1)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(1, sets)
-        layout.insertLayout(2, rows)
+            None,
+        )
         self.new_set_button.clicked.connect(self.new_set)
         self.edit_set_button.clicked.connect(self.edit_set)
         self.start_button.clicked.connect(self.start_scoring)

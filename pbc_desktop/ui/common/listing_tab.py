@@ -285,6 +285,20 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         """The rule of changing the selected record (see :meth:`change_refusal`)."""
         return self._row_refusal
 
+    def insert_row(self, index: int, *items: QWidget | None) -> QHBoxLayout:
+        """A row of ``items`` (widgets, e.g. the tab's buttons; None: a stretch taking the
+        free space) put at ``index`` of the tab's layout (0: above the filters)."""
+        row = QHBoxLayout()
+        for item in items:
+            if item is None:
+                row.addStretch(1)
+            else:
+                row.addWidget(item)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(index, row)
+        return row
+
     def add_record_shortcuts(self, new: Target, edit: Target, delete: Target) -> None:
         """:data:`RECORD_SHORTCUTS`: Ctrl+N anywhere on the tab presses ``new``; Enter or
         F2 presses ``edit`` and Del ``delete`` while the table has the focus (nothing while

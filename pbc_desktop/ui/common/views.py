@@ -2,7 +2,8 @@
 
 A ``QTableView`` shows a ``PagedTableModel``; a small ``QTableWidget`` (a panel's few rows)
 is filled with :func:`fill_table`, each cell holding its record's id. Also the other pieces
-of a window's layout that dialogs share: splitters and a Close button Enter does not press.
+of a window's layout that dialogs share: splitters, captioned widgets and a Close button Enter
+does not press.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -188,6 +191,16 @@ def make_splitter(
         splitter.setStretchFactor(index, factor)
     splitter.setChildrenCollapsible(collapsible)
     return splitter
+
+
+def add_captioned(row: QHBoxLayout, text: str, widget: QWidget, stretch: int = 0) -> QLabel:
+    """Add to ``row`` a caption ``text`` (its accelerator, ``&Year:``, focuses ``widget``)
+    and then ``widget`` (with ``stretch``); the caption is returned."""
+    caption = QLabel(text, widget.parentWidget())
+    caption.setBuddy(widget)
+    row.addWidget(caption)
+    row.addWidget(widget, stretch)
+    return caption
 
 
 def close_without_enter(buttons: QDialogButtonBox, dialog: QDialog) -> None:

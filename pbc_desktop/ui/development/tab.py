@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QWidget
 
 from pbc_desktop.domain.development import DevelopmentStage
 from pbc_desktop.errors import UserError
@@ -37,7 +37,6 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        row = QHBoxLayout()
         self.new_button = self.button(
             "New",
             self.tr("&New applicant..."),
@@ -78,19 +77,16 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.save_filing,
             self.tr("The 发展党员工作备案表 of the selected person, as PDF"),
         )
-        for button in (
+        self.insert_row(
+            0,
             self.new_button,
             self.edit_button,
             self.step_button,
             self.correct_button,
             self.notice_button,
             self.filing_button,
-        ):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(0, row)
+            None,
+        )
         self.add_record_shortcuts(self.new_button, self.step_button, self.step_button)
         self.table.doubleClicked.connect(lambda _index: self.writes.press(self.edit_button))
 
@@ -131,14 +127,16 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             Column(self.tr("Due on"), self._due_text, "due_on", min_chars=WHOLE),
             Column(self.tr("Days late"), lambda r: str(r.days_overdue) if r.late else ""),
             Column(self.tr("Organization"), lambda r: r.organization_name, "organization"),
-            Column(self.tr("Town"), lambda r: r.town),
+            # the detail pane shows these three too: a narrow screen leaves them out first
+            Column(self.tr("Town"), lambda r: r.town, drop=3),
             Column(
                 self.tr("Applied on"),
                 lambda r: fmt_date(r.applied_on),
                 "applied_on",
                 min_chars=WHOLE,
+                drop=2,
             ),
-            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE),
+            Column(self.tr("ID number"), lambda r: r.id_number, min_chars=WHOLE, drop=1),
         ]
 
     def _due_text(self, row: DevelopmentRow) -> str:

@@ -41,6 +41,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
+from pbc_desktop.ui.common.views import add_captioned
 
 FIXED_CATEGORIES = tuple(
     c for c in FeeCategory if c not in INCOME_CATEGORIES and c is not FeeCategory.FIXED
@@ -92,14 +93,8 @@ class FeeRatesWindow(MenuWindow):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        for text, widget in (
-            (self.tr("&Entered schedules:"), self.history),
-            (self.tr("&From month:"), self.start),
-        ):
-            caption = QLabel(text, self)
-            caption.setBuddy(widget)
-            top.addWidget(caption)
-            top.addWidget(widget)
+        add_captioned(top, self.tr("&Entered schedules:"), self.history)
+        add_captioned(top, self.tr("&From month:"), self.start)
         top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

@@ -31,6 +31,7 @@ from pbc_desktop.ui.common import combos, messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import DateEdit, set_date, to_date
 from pbc_desktop.ui.common.menu_actions import MenuWindow
+from pbc_desktop.ui.common.views import add_captioned
 from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
 from pbc_desktop.ui.fees.sheet_model import PAID, FeeSheetModel
 
@@ -66,15 +67,9 @@ class FeeCollectionWindow(MenuWindow):
         self.month.setDate(QDate(today.year, today.month, 1))
         set_date(self.paid_on, today)
         top = QHBoxLayout()
-        for text, widget in (
-            (self.tr("&Organization:"), self.branch),
-            (self.tr("&Month:"), self.month),
-            (self.tr("Paid on (&D):"), self.paid_on),
-        ):
-            caption = QLabel(text, self)
-            caption.setBuddy(widget)
-            top.addWidget(caption)
-            top.addWidget(widget, 2 if widget is self.branch else 0)
+        add_captioned(top, self.tr("&Organization:"), self.branch, 2)
+        add_captioned(top, self.tr("&Month:"), self.month)
+        add_captioned(top, self.tr("Paid on (&D):"), self.paid_on)
         self.model = FeeSheetModel(self)
         self.view = SheetView(self)
         self.view.setObjectName("feeSheet")

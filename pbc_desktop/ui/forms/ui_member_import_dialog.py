@@ -158,6 +158,17 @@ class Ui_MemberImportDialog(object):
 
         self.optionsLayout.addLayout(self.mapOrgsLayout)
 
+        self.applicantsCheck = QCheckBox(self.optionsGroup)
+        self.applicantsCheck.setObjectName(u"applicantsCheck")
+
+        self.optionsLayout.addWidget(self.applicantsCheck)
+
+        self.applicantsLabel = QLabel(self.optionsGroup)
+        self.applicantsLabel.setObjectName(u"applicantsLabel")
+        self.applicantsLabel.setWordWrap(True)
+
+        self.optionsLayout.addWidget(self.applicantsLabel)
+
 
         self.mainLayout.addWidget(self.optionsGroup)
 
@@ -191,7 +202,8 @@ class Ui_MemberImportDialog(object):
         QWidget.setTabOrder(self.badTable, self.skipRadio)
         QWidget.setTabOrder(self.skipRadio, self.updateRadio)
         QWidget.setTabOrder(self.updateRadio, self.createOrgsCheck)
-        QWidget.setTabOrder(self.createOrgsCheck, self.importButton)
+        QWidget.setTabOrder(self.createOrgsCheck, self.applicantsCheck)
+        QWidget.setTabOrder(self.applicantsCheck, self.importButton)
         QWidget.setTabOrder(self.importButton, self.cancelButton)
 
         self.retranslateUi(MemberImportDialog)
@@ -217,6 +229,7 @@ class Ui_MemberImportDialog(object):
         self.updateRadio.setText(QCoreApplication.translate("MemberImportDialog", u"&Update them from the file (empty cells keep what is stored)", None))
         self.createOrgsCheck.setText(QCoreApplication.translate("MemberImportDialog", u"C&reate the Party organizations that the file names but that do not exist yet", None))
         self.mapOrgsButton.setText(QCoreApplication.translate("MemberImportDialog", u"&Map organizations...", None))
+        self.applicantsCheck.setText(QCoreApplication.translate("MemberImportDialog", u"Also import &applicants, activists and candidates (development records)", None))
         self.importButton.setText(QCoreApplication.translate("MemberImportDialog", u"Import", None))
         self.cancelButton.setText(QCoreApplication.translate("MemberImportDialog", u"Cancel", None))
     # retranslateUi

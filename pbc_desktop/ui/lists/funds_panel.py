@@ -33,6 +33,7 @@ from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.views import (
     ID_ROLE,
+    add_captioned,
     make_item_table,
     make_splitter,
     select_id,
@@ -71,14 +72,8 @@ class FundsPanel(DialogHost, QWidget):
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.delete_button.setObjectName("listsFundsDelete")
         top = QHBoxLayout()
-        community_caption = QLabel(self.tr("&Community:"), self)
-        community_caption.setBuddy(self.community_combo)
-        year_caption = QLabel(self.tr("&Year:"), self)
-        year_caption.setBuddy(self.year_combo)
-        top.addWidget(community_caption)
-        top.addWidget(self.community_combo, 2)
-        top.addWidget(year_caption)
-        top.addWidget(self.year_combo)
+        add_captioned(top, self.tr("&Community:"), self.community_combo, 2)
+        add_captioned(top, self.tr("&Year:"), self.year_combo)
         top.addWidget(self.balance_label, 1)
         for button in (
             self.income_button,

@@ -42,6 +42,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         # the form a first roster is typed into, where the import is (as the organizations')
         ui.templateButton.clicked.connect(lambda: member_exports.save_template(self))
         ui.createOrgsCheck.toggled.connect(self._create_orgs_toggled)
+        ui.applicantsCheck.toggled.connect(self._applicants_toggled)
         ui.sheetCombo.activated.connect(self._sheet_chosen)
         ui.mapOrgsButton.clicked.connect(self.map_orgs)
         # The organization mapping the user confirmed for the file read (name → stored).
@@ -58,6 +59,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         organization mapping of the last one."""
         db = self.ctx.db
         create_orgs = self.ui.createOrgsCheck.isChecked()
+        applicants = self.ui.applicantsCheck.isChecked()
         if self.preview is None or path != self.preview.path:
             self.org_map = {}
         org_map = dict(self.org_map)
@@ -72,7 +74,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 progress=progress,
                 cancelled=cancelled,
                 in_child=self.read_in_child,
-            )
+            ).with_applicants(applicants)
 
         return self.show_read(path, read_file(self, self.tr("Reading the roster..."), job))
 
@@ -113,6 +115,11 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
             self.preview = self.preview.with_create_orgs(checked)
         self._refresh()
 
+    def _applicants_toggled(self, checked: bool) -> None:
+        if self.preview is not None:
+            self.preview = self.preview.with_applicants(checked)
+        self._refresh()
+
     # -- the preview ----------------------------------------------------------------------
     def _refresh(self) -> None:
         ui = self.ui
@@ -127,8 +134,10 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 ui.columnsLabel,
                 ui.mapOrgsLabel,
                 ui.mapOrgsButton,
+                ui.applicantsLabel,
             ):
                 widget.setVisible(False)
+            ui.applicantsCheck.setEnabled(False)
             return
         on_duplicate, counts, bad = self.show_counts(
             preview,
@@ -155,9 +164,41 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         self._show_mapping(preview)
         ui.createOrgsCheck.setEnabled(bool(missing) or ui.createOrgsCheck.isChecked())
         writes = counts.new + (counts.duplicates if on_duplicate == "update" else 0)
+        valid = counts.new + counts.duplicates
+        if preview.applicants:
+            writes += counts.applicants + (
+                counts.applicants_present if on_duplicate == "update" else 0
+            )
+            valid += counts.people
+        self._show_applicants(preview, counts)
         set_import_button(
-            ui.importButton, writes, bool(bad), counts.new + counts.duplicates, counts.total
+            ui.importButton,
+            writes,
+            bool(bad) or valid < counts.total,
+            valid,
+            counts.total,
         )
+
+    def _show_applicants(self, preview: svc.ImportPreview, counts: svc.ImportCounts) -> None:
+        """The rows of applicants, activists and candidates: offered, or what importing
+        them will do; the choice only when the file has such rows."""
+        ui = self.ui
+        people = counts.people
+        ui.applicantsCheck.setEnabled(bool(people) or ui.applicantsCheck.isChecked())
+        if not people:
+            text = ""
+        elif preview.applicants:
+            text = self.tr(
+                "{0} applicants, activists and candidates will be entered as development "
+                "records at their stage ({1} of them already entered)."
+            ).format(people, counts.applicants_present)
+        else:
+            text = self.tr(
+                "{0} rows are applicants, activists or candidates; they can be imported as "
+                "development records."
+            ).format(people)
+        ui.applicantsLabel.setText(text)
+        ui.applicantsLabel.setVisible(bool(text))
 
     def _show_sheets(self, preview: svc.ImportPreview) -> None:
         """The sheet choice when several sheets look like rosters, and the notices."""

@@ -48,7 +48,7 @@ from pbc_desktop.ui.fees.window import FeeCollectionWindow
 W = TypeVar("W", bound=QDialog)
 
 ROW_DATA = Qt.ItemDataRole.UserRole
-MIN_WIDTH = 310  # room for its four columns, the subject's name elided
+MIN_WIDTH = 380  # room for its four columns, the subject and what is due readable in part
 
 
 class RulesDialog(DistrictRulesDialog):
@@ -121,13 +121,15 @@ class RemindersPanel(QWidget):
         self.setMinimumWidth(MIN_WIDTH)
         self.table.cellActivated.connect(self.open_row)
         self.table.cellDoubleClicked.connect(self.open_row)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.branch_button)
-        top.addWidget(self.rules_button)
+        # the count on a line of its own: beside the buttons a narrow screen cut it off
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.branch_button)
+        buttons.addWidget(self.rules_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.title)
+        layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self.refresh()
 

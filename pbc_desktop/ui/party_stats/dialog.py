@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QTextBrowser,
@@ -32,6 +31,7 @@ from pbc_desktop.ui.common.detail import grid, heading
 from pbc_desktop.ui.common.messages import information, show_user_error
 from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
+from pbc_desktop.ui.common.views import add_captioned
 
 
 class PartyStatsDialog(FittedDialog):
@@ -58,15 +58,9 @@ class PartyStatsDialog(FittedDialog):
         self.view = QTextBrowser(self)
         self.view.setObjectName("statsView")
         top = QHBoxLayout()
-        for caption, widget in (
-            (self.tr("&Year:"), self.year_spin),
-            (self.tr("&Town:"), self.town_combo),
-            (self.tr("&Organization:"), self.org_combo),
-        ):
-            lbl = QLabel(caption, self)
-            lbl.setBuddy(widget)
-            top.addWidget(lbl)
-            top.addWidget(widget)
+        add_captioned(top, self.tr("&Year:"), self.year_spin)
+        add_captioned(top, self.tr("&Town:"), self.town_combo)
+        add_captioned(top, self.tr("&Organization:"), self.org_combo)
         top.addStretch(1)
         buttons = QDialogButtonBox(self)
         self.xlsx_button = QPushButton(self.tr("Save as &Excel..."), self)

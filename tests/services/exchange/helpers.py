@@ -14,6 +14,7 @@ from pbc_desktop.db.migrate import open_database
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.merge import MergeResult, Sender, agree_sent, merge
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
+from tests.conftest import empty_sqlite_at_head
 
 Parts = list[tuple[str, list[dict[str, Any]]]]
 
@@ -22,7 +23,10 @@ TOWN = "0b5e4a52-5a0e-4d3c-9a61-1f9d0e2a0002"
 
 
 def office_db(tmp_path: Path, name: str) -> Database:
-    return open_database(sqlite_url(tmp_path / f"{name}.sqlite"), actor="测试员")
+    path = tmp_path / f"{name}.sqlite"
+    if not path.exists():
+        empty_sqlite_at_head(path)
+    return open_database(sqlite_url(path), actor="测试员")
 
 
 def dump(db: Database) -> Parts:

@@ -20,9 +20,9 @@ from pbc_desktop.db.models import (
     PartyMember,
 )
 from pbc_desktop.domain.enums import AttendanceStatus, OrgLevel
-from pbc_desktop.services.demo import build_demo
 from pbc_desktop.services.exchange.exporting import Direction, Recipient, direction, select_rows
 from pbc_desktop.services.exchange.merge import agree_sent
+from tests.demo_cache import demo_into
 from tests.factories import make_activity, make_member
 from tests.scope_factories import TwoTowns, two_towns
 from tests.services.exchange.helpers import Parts, merge_into, office_db, owned_by
@@ -117,7 +117,7 @@ def test_down_to_a_town_holds_its_towns_communities(db: Database, world: TwoTown
 
 @pytest.fixture
 def demo_district(db: Database) -> Database:
-    build_demo(db, today=date(2026, 11, 20))
+    demo_into(db, today=date(2026, 11, 20))
     return db
 
 

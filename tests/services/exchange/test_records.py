@@ -13,9 +13,9 @@ from sqlalchemy import insert, select
 
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
-from pbc_desktop.services.demo import build_demo
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import RowError, UuidIndex
+from tests.demo_cache import demo_into
 
 TODAY = date(2026, 11, 20)
 
@@ -66,7 +66,7 @@ def test_parents_come_before_the_rows_that_point_at_them() -> None:
 
 
 def test_demo_district_round_trips_into_an_empty_database(db: Database, tmp_path: Path) -> None:
-    build_demo(db, today=TODAY)
+    demo_into(db, today=TODAY)
     dump = _dump(db)
     assert len(dump["party_member"]) > 50
     assert any(r["parent_id"] for r in dump["organization"])  # a self-reference travels
@@ -82,7 +82,7 @@ def test_demo_district_round_trips_into_an_empty_database(db: Database, tmp_path
 
 
 def _member_row(db: Database) -> dict[str, Any]:
-    build_demo(db, today=TODAY)
+    demo_into(db, today=TODAY)
     return _dump(db)["party_member"][0]
 
 

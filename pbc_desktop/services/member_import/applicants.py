@@ -1,0 +1,263 @@
+"""The rows of a roster that are people in the 发展党员 pipeline (入党申请人, 入党积极分子,
+发展对象): recognised while the rows are checked, written as 发展党员 records when asked.
+
+Which rows these are and which dates they need: ``domain/applicant_rows.py``. Such a row
+is not a member: without the preview's ``applicants`` it is set aside (counted, offered,
+not written); with it, the person is entered by the 发展党员 service's own functions
+(``services/development/records.py``: the applicant with the 递交入党申请书 step, then each
+later step by the same rules) in the member import's transaction, audited there. A person
+whose ID number is a stored member's is a row error; one already entered (same ID number)
+is left alone (``skip``) or updated (``update``: the filled-in cells of the person's facts,
+and the row's later steps the record has not taken yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import DevelopmentRecord
+from pbc_desktop.domain import applicant_rows as rows_rules
+from pbc_desktop.domain import development as rules
+from pbc_desktop.domain import member_cells as cells
+from pbc_desktop.domain.development import DevelopmentStage
+from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.errors import PermissionDeniedError, UserError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access
+from pbc_desktop.services.development.editing import correct_applicant
+from pbc_desktop.services.development.records import (
+    ApplicantInput,
+    StepInput,
+    add_applicant,
+    progress_of,
+    record_in,
+)
+from pbc_desktop.services.member_import.preview import ImportRow, OnDuplicate, Problem
+
+# The person's facts a 发展党员 record keeps (``ApplicantInput``), as the member's fields.
+_FACTS = (
+    "name",
+    "id_number",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "education",
+    "work_unit",
+    "phone",
+    "remark",
+)
+
+
+def stored_records(s: Session) -> dict[str, int]:
+    """The stored 发展党员 records by ID number."""
+    stmt = select(DevelopmentRecord.id_number, DevelopmentRecord.id).where(
+        DevelopmentRecord.id_number.is_not(None)
+    )
+    return {number.strip().upper(): rid for number, rid in s.execute(stmt) if number}
+
+
+class PipelineCheck:
+    """Recognises the rows of people in the pipeline and checks their dates, for the
+    member import's row checker (``checking._RowChecker``).
+
+    ``headers``: the header in the file of each column read (field key → text), so that a
+    missing date names the column as the file heads it.
+    """
+
+    def __init__(
+        self,
+        records: dict[str, int],
+        headers: Mapping[str, str],
+        today: date | None,
+        status_columns: Sequence[int] = (),
+    ) -> None:
+        self.records = records
+        self.headers = headers
+        self.today = today
+        # the other columns headed as the category (政治面貌 beside 人员类别): not read for
+        # a member, but they may name the stage of someone not yet one
+        self.status_columns = tuple(status_columns)
+
+    def stage_of(
+        self,
+        status: object,
+        values: Mapping[str, Any],
+        errors: dict[str, str],
+        row: Sequence[object] = (),
+    ) -> DevelopmentStage | None:
+        """The stage of a row whose 政治面貌 cell is ``status`` (or, when that is empty or
+        not a member's, one of the row's other status columns: ``row`` is the whole row),
+        its cells read as ``values`` (``errors``: the cells that could not be read). A
+        person in the pipeline loses the "not a member" error of that cell; a member's
+        row loses the errors of the pipeline's date cells (they are not read for a
+        member)."""
+        stage = None
+        if values.get("category") is None:  # else a member's category: not in the pipeline
+            dates = {k: values.get(k) for k in rows_rules.DATE_KEYS}
+            width = len(row)
+            others = (row[i] for i in self.status_columns if i < width)
+            for cell in (status, *others):
+                if not cells.is_blank(cell) and not isinstance(cell, cells.CellMark):
+                    stage = rows_rules.row_stage(cells.choice_key(cell), dates)
+                    if stage is not None:
+                        break
+        if stage is not None:
+            errors.pop("category", None)
+        elif errors:
+            for k in rows_rules.DATE_KEYS:
+                errors.pop(k, None)
+        return stage
+
+    def checked(
+        self,
+        row: ImportRow,
+        stage: DevelopmentStage,
+        values: Mapping[str, Any],
+        data: MemberInput,
+    ) -> ImportRow:
+        """``row`` (checked as a member's) as a person at ``stage``: its steps by the
+        发展党员 rules, a row error when the ID number is a stored member's."""
+        errors: list[Problem] = list(row.errors)
+        if row.existing_id is not None:
+            errors.append(("id_number", rows_rules.already_member_message()))
+        unread = {k for k, _message in errors}
+        dates = {k: values.get(k) for k in rows_rules.DATE_KEYS}
+        steps = None
+        if not unread & set(rows_rules.DATE_KEYS):
+            steps, problems = rows_rules.row_steps(
+                stage, dates, data.birth_date, self.today or date.today(), self.headers
+            )
+            errors.extend(problems)
+        number = data.id_number
+        return replace(
+            row,
+            errors=tuple(errors),
+            member=row.member if not errors else None,
+            existing_id=None,
+            stage=stage,
+            steps=steps if not errors else None,
+            record_id=self.records.get(number) if number else None,
+        )
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def _not_own_record(row: ImportRow) -> PermissionDeniedError:
+    return PermissionDeniedError(
+        t(
+            f"第 {row.row} 行的身份证号属于其他党组织的发展党员，当前账号不能修改，"
+            "没有导入任何数据。请删去这一行，或选择跳过已有的记录。",
+            f"Row {row.row}: the ID number is of a development record of another "
+            "organization, which the signed-in account may not change; nothing was imported. "
+            "Remove the row, or choose to skip records already stored.",
+        )
+    )
+
+
+def _applicant(data: MemberInput, organization_id: int, applied_on: date) -> ApplicantInput:
+    facts = {k: getattr(data, k) for k in _FACTS}
+    return ApplicantInput(organization_id=organization_id, applied_on=applied_on, **facts)
+
+
+def _row_refused(row: ImportRow, exc: UserError) -> UserError:
+    """A row the rules refused at writing (the database changed since it was read)."""
+    reason = (
+        "；".join(e.message for e in exc.errors) if isinstance(exc, ValidationError) else str(exc)
+    )
+    return UserError(
+        t(
+            f"第 {row.row} 行（{row.name}）不能作为发展党员导入：{reason}。没有导入任何数据，"
+            "请重新读取文件后再导入。",
+            f"Row {row.row} ({row.name}) cannot be imported as a development record: "
+            f"{reason}. Nothing was imported; read the file again and import.",
+        )
+    )
+
+
+def _updated(
+    s: Session,
+    acc: access.Access,
+    record: DevelopmentRecord,
+    row: ImportRow,
+    *,
+    org: int,
+    today: date,
+) -> bool:
+    """The stored ``record`` updated from ``row``: the filled-in cells of the person's
+    facts, and the row's steps the record has not taken yet (in their order, by the rules);
+    False when nothing changed."""
+    assert row.steps is not None
+    data = row.data
+    stored = {k: getattr(record, k) for k in _FACTS}
+    given = {k: getattr(data, k) for k in _FACTS if k in row.given}
+    if "birth_date" not in given and stored["birth_date"] is None:
+        given["birth_date"] = data.birth_date
+    if "gender" not in given and stored["gender"] is None:
+        given["gender"] = data.gender
+    facts = {**stored, **given}
+    changed = (
+        facts != stored
+        or org != record.organization_id
+        or row.steps.applied_on != record.applied_on
+    )
+    if changed:
+        merged = ApplicantInput(organization_id=org, applied_on=row.steps.applied_on, **facts)
+        correct_applicant(s, acc, record, merged, today)
+    for step, on in row.steps.steps:
+        progress = progress_of(record)
+        if progress.on(step) is not None or step not in rules.steps_for(record.stage):
+            continue  # taken already, or the record is further on than the row
+        record_in(s, record, StepInput(step, on), today)
+        changed = True
+    return changed
+
+
+def write_applicants(
+    s: Session,
+    acc: access.Access,
+    rows: Sequence[ImportRow],
+    organization_of: Callable[[ImportRow], int],
+    *,
+    on_duplicate: OnDuplicate,
+    today: date,
+) -> tuple[int, int, int]:
+    """Enter (or update) the people of ``rows`` in the write transaction ``s``; returns how
+    many were added, updated, and present and left alone."""
+    added = updated = skipped = 0
+    stored = stored_records(s)
+    for row in rows:
+        assert row.steps is not None
+        org = organization_of(row)
+        record_id = stored.get(row.data.id_number or "")
+        try:
+            if record_id is None:
+                record = add_applicant(
+                    s, acc, _applicant(row.data, org, row.steps.applied_on), today
+                )
+                for step, on in row.steps.steps:
+                    record_in(s, record, StepInput(step, on), today)
+                s.flush()
+                stored[record.id_number or ""] = record.id
+                added += 1
+                continue
+            stored_record = s.get(DevelopmentRecord, record_id)
+            if stored_record is None or not acc.sees_org(stored_record.organization_id):
+                if on_duplicate == "update":
+                    raise _not_own_record(row)
+                skipped += 1
+            elif on_duplicate == "skip":
+                skipped += 1
+            elif _updated(s, acc, stored_record, row, org=org, today=today):
+                updated += 1
+            else:
+                skipped += 1
+        except ValidationError as exc:
+            raise _row_refused(row, exc) from exc
+    return added, updated, skipped
