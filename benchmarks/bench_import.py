@@ -10,6 +10,7 @@ dialog as a clerk would, stays under 300 MB."""
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import shutil
@@ -65,6 +66,19 @@ def _peak_rss_mb() -> float | None:
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes / KiB
+
+
+def _hwm_mb(pid: int | None) -> float | None:
+    """The peak resident set of the process ``pid`` so far (Linux only; a child's
+    ``ru_maxrss`` would count its parent's pages at the fork)."""
+    try:
+        with Path(f"/proc/{pid}/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def _rss_mb() -> float | None:
@@ -198,6 +212,7 @@ def main() -> int:
     # The dialog's closing "Import finished" box would wait for a click.
     messages.information = lambda _parent, _title, text: finished.append(text)
     ok = True
+    child_peak = {"mb": 0.0}  # the child process reading the workbook, as last seen
     with tempfile.TemporaryDirectory(prefix="pbc-bench-import-") as folder:
         db_path = Path(folder) / "district.sqlite"
         shutil.copy(source, db_path)
@@ -221,16 +236,25 @@ def main() -> int:
 
                 def tick(clock: QElapsedTimer = clock, stall: dict[str, float] = stall) -> None:
                     stall["worst"] = max(stall["worst"], clock.restart() - 20)
+                    for child in multiprocessing.active_children():
+                        child_peak["mb"] = max(child_peak["mb"], _hwm_mb(child.pid) or 0.0)
 
-                timer = QTimer()
-                timer.timeout.connect(tick)
-                timer.start(20)
+                # Opening the dialog (the first time: its modules and form loaded) is
+                # said apart; the stalls counted are those of the import.
+                t_open = time.perf_counter()
                 dialog = tab.import_members()
                 assert dialog is not None
+                open_ms = (time.perf_counter() - t_open) * 1000
+                app.processEvents()
+                timer = QTimer()
+                timer.timeout.connect(tick)
+                clock.restart()
+                timer.start(20)
                 t0 = time.perf_counter()
                 if not dialog.load(rosters[on_duplicate]):
                     raise RuntimeError(f"{rosters[on_duplicate]} could not be read")
                 read_s = time.perf_counter() - t0
+                read_stall, stall["worst"] = stall["worst"], 0.0
                 read_peak = _peak_rss_mb()
                 dialog.ui.updateRadio.setChecked(on_duplicate == "update")
                 preview = dialog.preview
@@ -244,6 +268,8 @@ def main() -> int:
                 write_s = time.perf_counter() - t1
                 timer.stop()
                 timer.deleteLater()
+                write_stall = stall["worst"]
+                stall["worst"] = max(read_stall, write_stall)
                 # The dialog closed itself; let Qt delete it as the event loop would.
                 del dialog
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -263,7 +289,8 @@ def main() -> int:
                 print(f"  {result.summary()}")
                 print(
                     f"  UI thread: longest stall {stall['worst']:.0f} ms "
-                    f"(goal < {GOAL_STALL_MS:.0f} ms) {ui_verdict}"
+                    f"(goal < {GOAL_STALL_MS:.0f} ms) {ui_verdict} (reading {read_stall:.0f} ms, "
+                    f"writing {write_stall:.0f} ms); the dialog opened in {open_ms:.0f} ms"
                 )
                 print(
                     f"  peak memory after reading {_mb(read_peak)}, "
@@ -281,7 +308,8 @@ def main() -> int:
         print(
             f"peak memory (max RSS): {start_peak:.0f} MB with the window open before importing, "
             f"{peak:.0f} MB after ({peak - start_peak:.0f} MB more); "
-            f"goal < {GOAL_PEAK_MB:.0f} MB {'ok' if mem_ok else 'TOO MUCH'}"
+            f"goal < {GOAL_PEAK_MB:.0f} MB {'ok' if mem_ok else 'TOO MUCH'}; the child process "
+            f"that read the workbook: peak {_mb(child_peak['mb'] or None)}"
         )
     return 0 if ok else 1
 

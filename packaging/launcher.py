@@ -6,6 +6,7 @@ each runs the program its own file name names, so both share one analysis and on
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -21,4 +22,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # A child process the program starts (the member import reads a workbook in one) runs
+    # this executable again: it must do the child's work and nothing else.
+    multiprocessing.freeze_support()
     raise SystemExit(main())

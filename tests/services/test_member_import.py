@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -23,6 +25,7 @@ from pbc_desktop.domain.enums import (
     OrgKind,
     OrgLevel,
 )
+from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
 from tests.factories import make_id, make_member, make_org
@@ -475,6 +478,34 @@ def test_unchanged_members_are_not_counted_as_updated(
     )
     result = mi.apply_import(db, mi.read_members(db, path), on_duplicate="update")
     assert (result.updated, result.unchanged) == (0, 1)
+
+
+def test_an_update_counts_one_more_version_and_refuses_a_member_changed_meanwhile(
+    db: Database, org_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _existing(db, org_id)
+    path = simple_roster(
+        tmp_path / "r.xlsx", row("张老三", ID_A, phone="13911112222", joined="2008-07-01")
+    )
+    state = database_state(db)
+    real = mi.writing._stored_inputs
+
+    def read_before_someone_saved(*args: Any) -> dict[int, tuple[MemberInput, str]]:
+        # another client saved the member between this read and the update (a server)
+        return {
+            mid: (replace(data, version=(data.version or 1) - 1), uid)
+            for mid, (data, uid) in real(*args).items()
+        }
+
+    monkeypatch.setattr(mi.writing, "_stored_inputs", read_before_someone_saved)
+    with pytest.raises(UserError, match="读取文件后，数据库中的党组织或党员已被修改"):
+        mi.apply_import(db, mi.read_members(db, path), on_duplicate="update")
+    assert database_state(db) == state
+    monkeypatch.setattr(mi.writing, "_stored_inputs", real)
+    before = members(db)[ID_A].version
+    assert mi.apply_import(db, mi.read_members(db, path), on_duplicate="update").updated == 1
+    after = members(db)[ID_A]
+    assert (after.phone, after.version) == ("13911112222", before + 1)
 
 
 def test_updates_and_new_members_are_written_a_chunk_at_a_time(

@@ -1,5 +1,6 @@
 """Widget tests never wait on a real modal dialog: the office set-up asked at sign-in
-(a test database has accounts but no office) is declined unless a test answers it.
+(a test database has accounts but no office) is declined unless a test answers it; the
+member import reads its file in the test's process.
 ``chinese``: the window's translations installed for one test."""
 
 from __future__ import annotations
@@ -11,11 +12,19 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from pbc_desktop import i18n
 from pbc_desktop.ui.exchange.office_dialog import OfficeSetupDialog
+from pbc_desktop.ui.members.import_dialog import MemberImportDialog
 
 
 @pytest.fixture(autouse=True)
 def office_setup_declined(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(OfficeSetupDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
+
+
+@pytest.fixture(autouse=True)
+def import_read_in_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The member import dialog reads its file in the test's own process (a child process
+    takes a second to start); tests/ui/test_import_dialog_child.py reads it in a child."""
+    monkeypatch.setattr(MemberImportDialog, "read_in_child", False)
 
 
 @pytest.fixture

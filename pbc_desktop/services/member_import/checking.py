@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import operator
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pbc_desktop.child_process import Channel, Child, ChildLostError
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain import member_cells as cells
@@ -227,6 +230,12 @@ def _collection_paused() -> Iterator[None]:
     its thread. The rows hold no reference cycles; collection resumes afterwards. And the
     window's thread, waiting for the lock at each call into Qt, would wait up to the
     default switch interval (5 ms) each time: a repaint would take a tenth of a second.
+
+    Afterwards what is alive is frozen (``gc.freeze``): the collector's next look at the
+    youngest objects would otherwise go through every object the import made (a million
+    for a district's roster: a third of a second holding the lock, the window frozen).
+    The rows are freed when dropped, as objects without cycles are; what cycles the work
+    left stay until the program ends (a few sessions' worth).
     """
     enabled = gc.isenabled()
     interval = sys.getswitchinterval()
@@ -236,6 +245,7 @@ def _collection_paused() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(interval)
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -263,10 +273,12 @@ def _merged(stored: MemberInput, data: MemberInput, given: frozenset[str]) -> Me
     """The stored member with the filled-in cells (``given``) of a row written over it.
 
     Birth date and sex left empty on both sides come from the (same) ID number, as
-    ``completed`` would fill them.
+    ``completed`` would fill them. It has the row's ``version`` (none): a row saying all
+    that is stored equals it.
     """
     changes = {k: getattr(data, k) for k in given if k in _MEMBER_COLUMNS}
     changes["organization_id"] = data.organization_id
+    changes["version"] = data.version
     if stored.birth_date is None and "birth_date" not in changes:
         changes["birth_date"] = data.birth_date
     if stored.gender is None and "gender" not in changes:
@@ -293,6 +305,7 @@ def read_members(
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
     today: date | None = None,
+    in_child: bool = False,
 ) -> ImportPreview:
     """Read and check every row of the roster at ``path``; nothing is written.
 
@@ -308,6 +321,9 @@ def read_members(
     Raises :class:`UserError` when the file cannot be used (missing, not an .xlsx, too
     large once unpacked, password-protected, damaged, no such sheet, no header row, more
     than ``member_cells.MAX_DATA_ROWS`` rows) and :class:`ImportCancelledError`.
+
+    ``in_child``: the file is read and checked in a child process (the window's import,
+    which must not freeze: see ``_read_in_child``), here when none can be started.
     """
     with _collection_paused():
         return _read_members(
@@ -319,6 +335,7 @@ def read_members(
             report=progress or (lambda _p, _t: None),
             stop=cancelled or (lambda: False),
             today=today,
+            in_child=in_child,
         )
 
 
@@ -332,48 +349,233 @@ def _read_members(
     report: ProgressFn,
     stop: CancelFn,
     today: date | None,
+    in_child: bool = False,
 ) -> ImportPreview:
     report(0, t("正在打开文件…", "Opening the file…"))
-    with db.read() as s:
-        stored = _org_index(s, access.of(db, s))
-        existing = _existing_members(s)
-        records = stored_records(s)
-    mapped = _mapped_orgs(org_map, stored)
+    child = _start_child(path, sheet_name, today) if in_child else None
+    try:
+        with db.read() as s:
+            stored = _org_index(s, access.of(db, s))
+            existing = _existing_members(s)
+            records = stored_records(s)
+        mapped = _mapped_orgs(org_map, stored)
+    except BaseException:
+        if child is not None:  # it waits for the facts: end it
+            child.close()
+        raise
     orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
+    facts = (orgs, existing, records)
+    del existing, records
+    rows: list[ImportRow] = []
+    file = None
+    checked = 0  # the rows whose updates are checked
+
+    def check_updates(start: int) -> None:  # while the child reads on (the other core)
+        _check_updates(db, rows, today, lambda _p, _t: None, stop, start=start)
+
+    if child is not None:
+        try:
+            file = _read_by_child(child, facts, rows, report, stop, on_rows=check_updates)
+            checked = len(rows)
+        except ChildLostError:  # the child died: the file is read here after all
+            rows.clear()
+    if file is None:
+        file = _read_file(
+            path, sheet_name, lambda: facts, today=today, sink=rows.extend, report=report, stop=stop
+        )
+    matcher = OrgNameMatcher(name for _oid, name in stored.values())
+    suggestions = tuple(
+        (n, close) for n in file.missing if (close := matcher.suggest(n)) is not None
+    )
+    unused = [name for key, (name, _target) in mapped.items() if key not in file.used]
+    _check_updates(db, rows, today, report, stop, start=checked)
+    report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
+    return ImportPreview(
+        path=path,
+        sheet=file.sheet,
+        header_row=file.header_row,
+        columns=file.columns,
+        ignored_headers=file.ignored,
+        rows=tuple(rows),
+        create_orgs=create_orgs,
+        missing_orgs=file.missing,
+        sheets=file.rosters,
+        notices=(*file.notices, *(_unused_mapping(n) for n in unused)),
+        org_suggestions=suggestions,
+        org_map=tuple((name, target[1]) for name, target in mapped.values()),
+    )
+
+
+# What the database tells the checking of a file: the organizations by name key (the
+# account's own, and those the user mapped), the stored members and 发展党员 records by
+# ID number.
+_Facts = tuple[dict[str, tuple[int, str]], dict[str, int], dict[str, int]]
+
+
+@dataclass(frozen=True)
+class _FileRead:
+    """What a file told beside its rows (sent by a child process: plain data)."""
+
+    sheet: str
+    header_row: int
+    columns: tuple[str, ...]
+    ignored: tuple[str, ...]
+    rosters: tuple[str, ...]
+    notices: tuple[str, ...]
+    missing: tuple[str, ...]  # organizations not found, first spelling seen
+    used: frozenset[str]  # name keys of the organizations the rows name
+
+
+def _read_file(
+    path: Path,
+    sheet_name: str | None,
+    facts: Callable[[], _Facts],
+    *,
+    today: date | None,
+    sink: Callable[[list[ImportRow]], None],
+    report: ProgressFn,
+    stop: CancelFn,
+) -> _FileRead:
+    """Read and check the rows of the file (handed to ``sink`` a chunk at a time); the
+    database's ``facts`` are asked for once the file is open and its sheet found."""
     with open_book(path) as book:
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
         letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
+        orgs, existing, records = facts()
         header = sheet.header
         named = {k: header.headers.get(i, "") for i, k in header.columns.items()}
         pipeline = PipelineCheck(records, named, today, header.duplicates.get("category", ()))
         checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters, pipeline=pipeline)
-        rows = _read_rows(path, sheet, checker, report, stop)
-    # Let go of the workbook (its shared strings), the stored ID numbers and the file's own.
+        chunk: list[ImportRow] = []
+        for row in _read_rows(path, sheet, checker, report, stop):
+            chunk.append(row)
+            if len(chunk) == _CHUNK:
+                sink(chunk)
+                chunk = []
+        if chunk:
+            sink(chunk)
+    # Let go of the workbook (its shared strings) before the rows are used.
     sheet.worksheet = None
-    missing = tuple(checker.missing.values())
-    used = set(checker.org_keys.values())
-    del book, existing, checker
-    matcher = OrgNameMatcher(name for _oid, name in stored.values())
-    suggestions = tuple((n, close) for n in missing if (close := matcher.suggest(n)) is not None)
-    unused = [name for key, (name, _target) in mapped.items() if key not in used]
-    _check_updates(db, rows, today, report, stop)
-    report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     header = sheet.header
-    return ImportPreview(
-        path=path,
+    return _FileRead(
         sheet=sheet.name,
         header_row=sheet.header_row,
         columns=tuple(header.columns[i] for i in sorted(header.columns)),
-        ignored_headers=header.ignored,
-        rows=tuple(rows),
-        create_orgs=create_orgs,
-        missing_orgs=missing,
-        sheets=choice.rosters,
-        notices=(*choice.notices, *(_unused_mapping(n) for n in unused)),
-        org_suggestions=suggestions,
-        org_map=tuple((name, target[1]) for name, target in mapped.values()),
+        ignored=header.ignored,
+        rosters=choice.rosters,
+        notices=choice.notices,
+        missing=tuple(checker.missing.values()),
+        used=frozenset(checker.org_keys.values()),
     )
+
+
+# -- reading in a child process -----------------------------------------------------------
+#
+# python-calamine holds the interpreter lock while it parses a sheet (a second or more for
+# a district's roster), which would freeze the window: the window's import reads and
+# checks the file in a child process, on the other core, while the parent reads the
+# database. The rows come back a chunk at a time as plain tuples (pickling the dataclasses
+# themselves costs ten times as much), and the parent builds them again as they arrive.
+
+_MEMBER_FIELDS = tuple(f.name for f in fields(MemberInput))
+_member_values = operator.attrgetter(*_MEMBER_FIELDS)
+_ENUM_FIELDS = tuple(
+    (_MEMBER_FIELDS.index(key), {e.value: e for e in enum})
+    for key, enum in (
+        ("gender", Gender),
+        ("category", MemberCategory),
+        ("status", MembershipStatus),
+    )
+)
+_WireRow = tuple[Any, ...]
+
+
+# Every field of a row, its member (the one not plain data) at _MEMBER_AT.
+_ROW_FIELDS = tuple(f.name for f in fields(ImportRow))
+_row_values = operator.attrgetter(*_ROW_FIELDS)
+_MEMBER_AT = _ROW_FIELDS.index("member")
+
+
+def _to_wire(row: ImportRow) -> _WireRow:
+    wire = list(_row_values(row))
+    if row.member is not None:
+        values = list(_member_values(row.member))
+        for i, _members in _ENUM_FIELDS:
+            if values[i] is not None:
+                values[i] = values[i].value
+        wire[_MEMBER_AT] = tuple(values)
+    return tuple(wire)
+
+
+def _from_wire(wire: _WireRow) -> ImportRow:
+    fields_ = list(wire)
+    if fields_[_MEMBER_AT] is not None:
+        values = list(fields_[_MEMBER_AT])
+        for i, members in _ENUM_FIELDS:
+            if values[i] is not None:
+                values[i] = members[values[i]]
+        fields_[_MEMBER_AT] = MemberInput(*values)
+    return ImportRow(*fields_)
+
+
+def _start_child(path: Path, sheet_name: str | None, today: date | None) -> Child | None:
+    """The child reading ``path`` (None when none can be started: read here)."""
+    try:
+        return Child(_read_in_child, path, sheet_name, today)
+    except ChildLostError:
+        return None
+
+
+def _read_in_child(
+    channel: Channel, path: Path, sheet_name: str | None, today: date | None
+) -> None:
+    """The child's work: read and check the file, the database's facts sent by the parent."""
+
+    def report(percent: int, text: str) -> None:
+        channel.send(("progress", percent, text))
+
+    def sink(rows: list[ImportRow]) -> None:
+        channel.send(("rows", [_to_wire(r) for r in rows]))
+
+    with _collection_paused():
+        file = _read_file(
+            path,
+            sheet_name,
+            channel.receive,
+            today=today,
+            sink=sink,
+            report=report,
+            stop=lambda: False,
+        )
+    channel.send(("file", file))
+
+
+def _read_by_child(
+    child: Child,
+    facts: _Facts,
+    rows: list[ImportRow],
+    report: ProgressFn,
+    stop: CancelFn,
+    *,
+    on_rows: Callable[[int], None],
+) -> _FileRead:
+    """The child's rows added to ``rows``; ``on_rows(start)`` after each chunk."""
+    with contextlib.suppress(ChildLostError):  # gone already: its messages say why
+        child.send(facts)
+    file = None
+    for kind, *payload in child.messages(stop, _cancelled_error):
+        if kind == "progress":
+            report(*payload)
+        elif kind == "rows":
+            start = len(rows)
+            rows.extend(_from_wire(w) for w in payload[0])
+            on_rows(start)
+        elif kind == "file":
+            file = cast(_FileRead, payload[0])
+    if file is None:
+        raise ChildLostError("no result")
+    return file
 
 
 def _mapped_orgs(
@@ -420,12 +622,12 @@ def _too_many_rows(path: Path, sheet: str) -> UserError:
 
 def _read_rows(
     path: Path, sheet: _Sheet, checker: _RowChecker, report: ProgressFn, stop: CancelFn
-) -> list[ImportRow]:
+) -> Iterator[ImportRow]:
     """Each row is parsed and checked as it is read: no copy of the sheet is kept."""
     columns = tuple(sheet.header.columns.items())
     estimate = sheet.estimate if sheet.estimate and sheet.estimate > sheet.header_row else None
     merged = merged_parts(path, sheet)
-    out: list[ImportRow] = []
+    count = 0
     first = sheet.header_row + 1
     rows = _sheet_rows(path, sheet.worksheet, min_row=first)
     for seen, (row_no, values) in enumerate(rows):
@@ -447,16 +649,16 @@ def _read_rows(
             )
         if all(cells.is_blank(v) or isinstance(v, cells.MergedPart) for v in raw.values()):
             continue  # nothing of its own
-        if len(out) == cells.MAX_DATA_ROWS:
+        if count == cells.MAX_DATA_ROWS:
             raise _too_many_rows(path, sheet.name)
-        out.append(checker.check(row_no, raw, values))
-    if not out:
+        count += 1
+        yield checker.check(row_no, raw, values)
+    if not count:
         raise _file_error(
             path,
             f"表头（第 {sheet.header_row} 行）下面没有任何党员。",
             f"there are no members below the header (row {sheet.header_row}).",
         )
-    return out
 
 
 # Columns whose texts repeat from row to row (汉族, 本科, the work unit of a village …).
@@ -481,7 +683,7 @@ class _RowChecker:
     ) -> None:
         self.orgs = orgs
         self.existing = existing
-        self.today = today
+        self.today = today or date.today()  # one day for every row of the file
         self.epoch_1904 = epoch_1904
         self.letters = letters
         self.seen_ids: dict[str, int] = {}
@@ -580,13 +782,22 @@ class _RowChecker:
 
 
 def _check_updates(
-    db: Database, rows: list[ImportRow], today: date | None, report: ProgressFn, stop: CancelFn
+    db: Database,
+    rows: list[ImportRow],
+    today: date | None,
+    report: ProgressFn,
+    stop: CancelFn,
+    *,
+    start: int = 0,
 ) -> None:
-    """What updating each stored member from its row would break, a chunk at a time.
+    """What updating each stored member from its row (from ``start`` on) would break, a
+    chunk at a time.
 
     A refused row drops its member once this is known.
     """
-    pending = [i for i, r in enumerate(rows) if r.existing_id is not None]
+    pending = [i for i in range(start, len(rows)) if rows[i].existing_id is not None]
+    if not pending:
+        return
     with db.read() as s:
         for done, chunk in enumerate(_chunks(pending, _IN_CHUNK)):
             if stop():

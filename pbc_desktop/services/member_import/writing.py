@@ -9,13 +9,13 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from pbc_desktop.db.base import name_key_values, utcnow
+from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
@@ -371,7 +371,7 @@ def _write(
     def insert_new(done: int) -> None:
         nonlocal imported
         check()
-        s.execute(insert(PartyMember), new_rows)
+        s.execute(insert(_MEMBERS), new_rows)
         imported += len(new_rows)
         new_rows.clear()
         progressed(done)
@@ -403,7 +403,11 @@ def _write(
         elif on_duplicate == "update":
             if member_id in foreign:
                 raise _not_own_member(row.row)
-            merged = replace(data, organization_id=organization_id)
+            merged = (
+                data
+                if data.organization_id == organization_id
+                else replace(data, organization_id=organization_id)
+            )
             duplicates.append((merged, row.given, row.errors, member_id))
             if len(duplicates) == _IN_CHUNK:
                 update_duplicates(done)
@@ -449,9 +453,11 @@ def _update(
             continue
         values = _row_values(after)
         if "name" in diff:  # new members get theirs from the insert itself
-            values |= name_key_values(PartyMember.__table__, values)
+            values |= name_key_values(_MEMBERS, values)
         # the version read: the update counts one more, and is refused had it changed
-        changes.append({"id": member_id, **values, "updated_at": stamp, "version": before.version})
+        changes.append(
+            {"b_id": member_id, "b_version": before.version, **values, "updated_at": stamp}
+        )
         entries.append(
             {
                 "at": stamp,
@@ -466,10 +472,22 @@ def _update(
                 **_masked_diff(diff),
             }
         )
-    if changes:
-        s.execute(update(PartyMember), changes)
-        audit.append(s, entries)
+    # One statement run for many rows (the ORM's bulk update of a versioned table runs one
+    # statement a row); a row whose version changed meanwhile is not updated: stale.
+    for keys in {frozenset(c) for c in changes}:
+        batch = [c for c in changes if c.keys() == keys]
+        if s.connection().execute(_UPDATE, batch).rowcount != len(batch):
+            raise _stale()
+    audit.append(s, entries)
     return len(changes), unchanged
+
+
+_MEMBERS = cast(Table, PartyMember.__table__)
+_UPDATE = (
+    update(_MEMBERS)
+    .where(_MEMBERS.c.id == bindparam("b_id"), _MEMBERS.c.version == bindparam("b_version"))
+    .values(version_bump(_MEMBERS))
+)
 
 
 def _masked_diff(diff: dict[str, tuple[Any, Any]]) -> dict[str, str]:

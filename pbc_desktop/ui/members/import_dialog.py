@@ -29,6 +29,10 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
     """``imported`` carries the :class:`~pbc_desktop.services.member_import.ImportResult`
     once members were written, so the members tab can reload."""
 
+    #: The file is read and checked in a child process (python-calamine would hold the
+    #: interpreter lock, and so the window, while it parses the sheet).
+    read_in_child = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ui = Ui_MemberImportDialog()
@@ -69,6 +73,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 org_map=org_map,
                 progress=progress,
                 cancelled=cancelled,
+                in_child=self.read_in_child,
             ).with_applicants(applicants)
 
         return self.show_read(path, read_file(self, self.tr("Reading the roster..."), job))
