@@ -29,8 +29,8 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
     """``imported`` carries the :class:`~pbc_desktop.services.member_import.ImportResult`
     once members were written, so the members tab can reload."""
 
-    #: The file is read and checked in a child process (python-calamine would hold the
-    #: interpreter lock, and so the window, while it parses the sheet).
+    # The file is read and checked in a child process (python-calamine would hold the
+    # interpreter lock, and so the window, while it parses the sheet).
     read_in_child = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
