@@ -476,3 +476,39 @@ def test_a_dialog_opened_through_a_host_is_fitted(
     host.open_dialog(dialog)
     assert dialog.width() <= room_for(dialog).width()
     dialog.reject()
+
+
+@pytest.mark.usefixtures("chinese", "cjk_font")
+def test_the_windows_of_branch_life_fees_and_members_changes_fit_the_screen(
+    qtbot: QtBot, demo: Database, free_area: QRect
+) -> None:
+    """The windows the menus and the 到期提醒 open (三会一课与换届, 党费, rates, 民主评议,
+    党内统计, 组织关系转接): each opens within the free area, its rows of buttons too."""
+    from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
+    from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
+    from pbc_desktop.ui.fees.window import FeeCollectionWindow
+    from pbc_desktop.ui.members.transfers_dialog import TransfersDialog
+    from pbc_desktop.ui.party_stats.dialog import PartyStatsDialog
+
+    window = maximized_window(qtbot, demo, free_area)
+    room = room_for(window)
+    makers: list[Callable[[], QDialog]] = [
+        lambda: BranchLifeWindow(window.ctx, window),
+        lambda: FeeCollectionWindow(window.ctx, window),
+        lambda: FeeRatesWindow(window.ctx, window),
+        lambda: AppraisalDialog(window.ctx, window),
+        lambda: PartyStatsDialog(window.ctx, window),
+        lambda: TransfersDialog(window.ctx, window),
+    ]
+    too_big = []
+    for make in makers:
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        settle()
+        needs = dialog.minimumSizeHint()
+        if not (fits(dialog.size(), room) and fits(needs, room)):
+            too_big.append((type(dialog).__name__, dialog.size(), needs))
+        dialog.close()
+    assert not too_big, (room, too_big)
