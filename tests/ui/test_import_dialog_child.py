@@ -8,7 +8,7 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
@@ -46,21 +46,18 @@ def test_the_file_is_read_in_a_child_and_imported(
     qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
 ) -> None:
     seen: list[int] = []
-    ticks = QElapsedTimer()
-    worst = [0]
 
     def watch() -> None:
         seen.extend(p.pid for p in multiprocessing.active_children() if p.pid)
-        worst[0] = max(worst[0], ticks.restart())
 
     timer = QTimer()
     timer.timeout.connect(watch)
-    ticks.start()
     timer.start(5)
     choose.roster([("张三", make_id("19850302", "123"), ORG, "2010-07-01")])
     timer.stop()
-    assert seen  # a child process read the file while the window kept ticking
-    assert worst[0] < 1000
+    # a child process read the file while the window's event loop kept turning (how long
+    # the window may stall is the benchmark's goal, benchmarks/bench_import.py)
+    assert seen
     assert "1 new members" in dialog.ui.summaryLabel.text()
     with qtbot.waitSignal(dialog.imported):
         QTest.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
