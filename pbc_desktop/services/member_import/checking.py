@@ -231,11 +231,14 @@ def _collection_paused() -> Iterator[None]:
     window's thread, waiting for the lock at each call into Qt, would wait up to the
     default switch interval (5 ms) each time: a repaint would take a tenth of a second.
 
-    Afterwards what is alive is frozen (``gc.freeze``): the collector's next look at the
-    youngest objects would otherwise go through every object the import made (a million
-    for a district's roster: a third of a second holding the lock, the window frozen).
-    The rows are freed when dropped, as objects without cycles are; what cycles the work
-    left stay until the program ends (a few sessions' worth).
+    Afterwards what is alive is moved to the oldest generation (``gc.freeze`` then
+    ``gc.unfreeze``: no object looked at): the collector's next look at the youngest
+    objects would otherwise go through every object the import made (a million for a
+    district's roster: a third of a second holding the lock, the window frozen). The rows
+    are freed when dropped, as objects without cycles are; the cycles any thread (the
+    window's too) left while collection was off go at the next full collection, which
+    comes as it would anyway. (Left frozen, they stayed until the program ended, an
+    import's worth more each time.)
     """
     enabled = gc.isenabled()
     interval = sys.getswitchinterval()
@@ -245,7 +248,8 @@ def _collection_paused() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(interval)
-        gc.freeze()
+        gc.freeze()  # every generation into the permanent one …
+        gc.unfreeze()  # … and all of it back into the oldest
         if enabled:
             gc.enable()
 
