@@ -42,7 +42,11 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
-from pbc_desktop.services.member_import.applicants import PipelineCheck, stored_records
+from pbc_desktop.services.member_import.applicants import (
+    PipelineCheck,
+    check_record_updates,
+    stored_records,
+)
 from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
@@ -799,6 +803,11 @@ def _check_updates(
 
     A refused row drops its member once this is known.
     """
+    people = [i for i in range(start, len(rows)) if rows[i].record_id is not None]
+    if people:
+        with db.read() as s:
+            for chunk in _chunks(people, _IN_CHUNK):
+                check_record_updates(s, rows, chunk)
     pending = [i for i in range(start, len(rows)) if rows[i].existing_id is not None]
     if not pending:
         return
