@@ -16,7 +16,7 @@ import pytest
 from pbc_desktop import lang
 from pbc_desktop.child_process import Channel, Child, ChildFailedError, ChildLostError
 from pbc_desktop.db.engine import Database
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import FieldError, UserError, ValidationError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.member_import import checking
 from tests.factories import make_id, make_member, make_org
@@ -165,6 +165,18 @@ def test_a_bug_in_the_child_is_raised_with_its_traceback() -> None:
     child = Child(_buggy, 7)
     with pytest.raises(ChildFailedError, match="ZeroDivisionError: 7"):
         list(child.messages(lambda: False, RuntimeError))
+
+
+def _refuses(_channel: Channel) -> None:
+    raise ValidationError([FieldError("name", "请填写姓名"), FieldError("phone", "电话号码有误")])
+
+
+def test_a_refusal_naming_fields_comes_back_whole() -> None:
+    child = Child(_refuses)
+    with pytest.raises(ValidationError) as refused:  # unpickling it failed: a crash
+        list(child.messages(lambda: False, RuntimeError))
+    assert refused.value.fields() == ["name", "phone"]
+    assert refused.value.message == "请填写姓名\n电话号码有误"
 
 
 def test_a_child_that_dies_without_a_word_is_lost() -> None:
