@@ -34,6 +34,11 @@ class ValidationError(UserError):
         self.errors = errors
         super().__init__("\n".join(e.message for e in errors))
 
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[list[FieldError]]]:
+        # pickled as made (a child process's refusal comes back whole to its parent); by
+        # default it would be made again from the joined message and fail
+        return type(self), (self.errors,)
+
     @classmethod
     def single(cls, field: str, message: str) -> ValidationError:
         return cls([FieldError(field, message)])

@@ -366,3 +366,23 @@ def test_a_village_account_enters_only_its_own_applicants(db: Database, tmp_path
     assert (result.applicants_added, result.applicants_skipped) == (1, 1)
     rows = listing.list_development(db, listing.DevelopmentQuery(), PageRequest(0, 50), today=TODAY)
     assert [r.name for r in rows] == ["甲村的人"]
+
+
+def test_an_update_moving_the_application_after_a_later_step_is_a_bad_row(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    first = roster(
+        tmp_path, [("对象丁", ID_C, ORG, "发展对象", "2023-02-01", "2023-06-01", "2024-07-01")]
+    )
+    mi.apply_import(db, read(db, first).with_applicants(True), today=TODAY)
+    # the same person as an applicant who applied after becoming an activist (2023-06-01)
+    again = roster(tmp_path, [("对象丁", ID_C, ORG, "入党申请人", "2023-08-01", "", "")])
+    preview = read(db, again).with_applicants(True)
+    assert preview.bad_rows() == []  # skipped: the record is left alone
+    assert [(p.row, p.messages) for p in preview.bad_rows("update")] == [
+        (2, ("递交申请书的日期不能晚于已记录的后续步骤（2023-06-01）",))
+    ]  # said in the preview, not a refusal of the whole import telling to read it again
+    before = stored_records(db)
+    result = mi.apply_import(db, preview, on_duplicate="update", valid_only=True, today=TODAY)
+    assert (result.applicants_added, result.applicants_updated) == (0, 0)
+    assert stored_records(db) == before

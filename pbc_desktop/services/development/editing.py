@@ -70,7 +70,7 @@ def get_applicant_input(db: Database, record_id: int) -> ApplicantInput:
         )
 
 
-def _applied_on_error(record: DevelopmentRecord, applied_on: date) -> FieldError | None:
+def applied_on_error(record: DevelopmentRecord, applied_on: date) -> FieldError | None:
     """The application cannot come after a step recorded since."""
     later = [e for e in record.steps if e.kind is not DevelopmentStep.APPLICATION]
     first = min((e.occurred_on for e in later), default=None)
@@ -105,7 +105,7 @@ def correct_applicant(
     if record.member_id is not None:
         raise _admitted()
     versions.check(s, record, data.version)
-    late = _applied_on_error(record, data.applied_on) if data.applied_on else None
+    late = applied_on_error(record, data.applied_on) if data.applied_on else None
     try:
         clean = validated(s, data, today, record.id)
     except ValidationError as refused:

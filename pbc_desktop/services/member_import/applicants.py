@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.models import DevelopmentRecord
 from pbc_desktop.domain import applicant_rows as rows_rules
@@ -30,7 +30,7 @@ from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import PermissionDeniedError, UserError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
-from pbc_desktop.services.development.editing import correct_applicant
+from pbc_desktop.services.development.editing import applied_on_error, correct_applicant
 from pbc_desktop.services.development.records import (
     ApplicantInput,
     StepInput,
@@ -144,6 +144,27 @@ class PipelineCheck:
             steps=steps if not errors else None,
             record_id=self.records.get(number) if number else None,
         )
+
+
+def check_record_updates(s: Session, rows: list[ImportRow], indices: Sequence[int]) -> None:
+    """The rows at ``indices`` (people whose 发展党员 record is stored) given the
+    ``update_errors`` that updating their record would meet: an application date after a
+    step the record took since (the writing would refuse the whole import)."""
+    wanted = {rows[i].record_id for i in indices}
+    stmt = (
+        select(DevelopmentRecord)
+        .where(DevelopmentRecord.id.in_(wanted))
+        .options(selectinload(DevelopmentRecord.steps))
+    )
+    records = {r.id: r for r in s.scalars(stmt)}
+    for i in indices:
+        row = rows[i]
+        record = records.get(row.record_id or 0)
+        if record is None or row.steps is None or row.steps.applied_on == record.applied_on:
+            continue
+        late = applied_on_error(record, row.steps.applied_on)
+        if late is not None:
+            rows[i] = replace(row, update_errors=(*row.update_errors, (late.field, late.message)))
 
 
 # -- writing ----------------------------------------------------------------------------------

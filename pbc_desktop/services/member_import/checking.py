@@ -42,7 +42,11 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
-from pbc_desktop.services.member_import.applicants import PipelineCheck, stored_records
+from pbc_desktop.services.member_import.applicants import (
+    PipelineCheck,
+    check_record_updates,
+    stored_records,
+)
 from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
@@ -231,11 +235,14 @@ def _collection_paused() -> Iterator[None]:
     window's thread, waiting for the lock at each call into Qt, would wait up to the
     default switch interval (5 ms) each time: a repaint would take a tenth of a second.
 
-    Afterwards what is alive is frozen (``gc.freeze``): the collector's next look at the
-    youngest objects would otherwise go through every object the import made (a million
-    for a district's roster: a third of a second holding the lock, the window frozen).
-    The rows are freed when dropped, as objects without cycles are; what cycles the work
-    left stay until the program ends (a few sessions' worth).
+    Afterwards what is alive is moved to the oldest generation (``gc.freeze`` then
+    ``gc.unfreeze``: no object looked at): the collector's next look at the youngest
+    objects would otherwise go through every object the import made (a million for a
+    district's roster: a third of a second holding the lock, the window frozen). The rows
+    are freed when dropped, as objects without cycles are; the cycles any thread (the
+    window's too) left while collection was off go at the next full collection, which
+    comes as it would anyway. (Left frozen, they stayed until the program ended, an
+    import's worth more each time.)
     """
     enabled = gc.isenabled()
     interval = sys.getswitchinterval()
@@ -245,7 +252,8 @@ def _collection_paused() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(interval)
-        gc.freeze()
+        gc.freeze()  # every generation into the permanent one …
+        gc.unfreeze()  # … and all of it back into the oldest
         if enabled:
             gc.enable()
 
@@ -795,6 +803,11 @@ def _check_updates(
 
     A refused row drops its member once this is known.
     """
+    people = [i for i in range(start, len(rows)) if rows[i].record_id is not None]
+    if people:
+        with db.read() as s:
+            for chunk in _chunks(people, _IN_CHUNK):
+                check_record_updates(s, rows, chunk)
     pending = [i for i in range(start, len(rows)) if rows[i].existing_id is not None]
     if not pending:
         return

@@ -74,6 +74,11 @@ class ImportRow:
             raise ValueError(f"row {self.row} has errors; only its problems are kept")
         return self.member
 
+    @property
+    def stored(self) -> bool:
+        """Whether the row's member, or its person's 发展党员 record, is stored."""
+        return self.existing_id is not None or self.record_id is not None
+
     def problems(
         self,
         *,
@@ -86,14 +91,14 @@ class ImportRow:
         name key of the file's name → the stored name)."""
         if not self.errors and not (
             (self.org_missing and not create_orgs)
-            or (self.update_errors and self.existing_id is not None and on_duplicate == "update")
+            or (self.update_errors and self.stored and on_duplicate == "update")
         ):
             return ()
         found = list(self.errors)
         if self.org_missing and not create_orgs:
             close = suggestions.get(name_key(self.org_name)) if suggestions else None
             found.append(("organization", _unknown_org_message(self.org_name, close)))
-        if self.existing_id is not None and on_duplicate == "update":
+        if self.stored and on_duplicate == "update":
             found.extend(e for e in self.update_errors if e not in found)
         found.sort(key=lambda p: _COLUMN_ORDER.get(p[0], len(_COLUMN_ORDER)))
         return tuple(message for _key, message in found)
