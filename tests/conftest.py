@@ -62,6 +62,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def reminders_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 到期提醒 panel collects its list in a background thread in the program; tests
+    look at it right after making it (tests/ui/test_reminders_background.py: the thread)."""
+    monkeypatch.setattr(
+        "pbc_desktop.ui.overview.reminders_panel.RemindersPanel.load_in_background", False
+    )
+
+
+@pytest.fixture(autouse=True)
 def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """argon2id at its cheapest: the real cost (64 MiB, 0.2 s a hash) would slow every
     test that makes an account; a hash carries its parameters, so verification is real."""

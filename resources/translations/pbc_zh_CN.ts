@@ -6006,7 +6006,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <name>RemindersPanel</name>
     <message>
         <source>Edit &amp;rules...</source>
-        <extracomment>Emitted after the rules were changed (the list is already refreshed).</extracomment>
+        <extracomment>Emitted after the rules were changed (the list is already refreshed). Emitted when the list has been (re)loaded and shown. (generation, reminders or the error) from the background load Every area&apos;s reminders of a whole district take seconds (党费 arrears of 30,000 members month by month): they are collected off the UI thread, so that the window shows and answers meanwhile. Tests set False to have them at once.</extracomment>
         <translation>编辑提醒规则(&amp;R)…</translation>
     </message>
     <message>
@@ -6036,6 +6036,14 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>Double-click to see where it is due</source>
         <translation>双击查看详情</translation>
+    </message>
+    <message>
+        <source>Reminders: being collected...</source>
+        <translation>到期提醒：正在统计……</translation>
+    </message>
+    <message>
+        <source>Reminders: cannot be read ({0})</source>
+        <translation>到期提醒：无法读取（{0}）</translation>
     </message>
     <message>
         <source>Reminders: {0} ({1} overdue)</source>

@@ -11,6 +11,8 @@ organization's grid of that year.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar, cast
@@ -33,6 +35,7 @@ from pbc_desktop.domain import reminders as rules_domain
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.reminders import Reminder
+from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
 from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
@@ -89,11 +92,21 @@ class RemindersPanel(QWidget):
     navigate = Signal(str, dict)
     #: Emitted after the rules were changed (the list is already refreshed).
     rules_changed = Signal()
+    #: Emitted when the list has been (re)loaded and shown.
+    loaded = Signal()
+    #: (generation, reminders or the error) from the background load
+    _collected = Signal(int, object)
+    #: Every area's reminders of a whole district take seconds (党费 arrears of 30,000
+    #: members month by month): they are collected off the UI thread, so that the window
+    #: shows and answers meanwhile. Tests set False to have them at once.
+    load_in_background = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._town: str | None = None
+        self._generation = 0
+        self._collected.connect(self._on_collected)
         self.rows: list[Reminder] = []
         self._windows: dict[str, QDialog] = {}
         self.title = QLabel(self)
@@ -143,7 +156,36 @@ class RemindersPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = reminders.collect(self.ctx.db, self.today(), self._town)
+        self._generation += 1
+        if not self.load_in_background:
+            self._show(reminders.collect(self.ctx.db, self.today(), self._town))
+            return
+        generation, db, today, town = self._generation, self.ctx.db, self.today(), self._town
+        self.title.setText(self.tr("Reminders: being collected..."))
+
+        def collect() -> None:
+            found: object
+            try:
+                found = reminders.collect(db, today, town)
+            except Exception as exc:  # shown or raised on the UI thread
+                found = exc
+            with contextlib.suppress(RuntimeError):  # the panel was closed meanwhile
+                self._collected.emit(generation, found)
+
+        threading.Thread(target=collect, name="reminders", daemon=True).start()
+
+    def _on_collected(self, generation: int, found: object) -> None:
+        if generation != self._generation:
+            return  # a later refresh is on its way
+        if isinstance(found, UserError):
+            self.title.setText(self.tr("Reminders: cannot be read ({0})").format(found.message))
+            return
+        if isinstance(found, BaseException):
+            raise found
+        self._show(cast(list[Reminder], found))
+
+    def _show(self, rows: list[Reminder]) -> None:
+        self.rows = rows
         overdue = sum(1 for r in self.rows if r.days > 0)
         self.title.setText(self.tr("Reminders: {0} ({1} overdue)").format(len(self.rows), overdue))
         self.table.setRowCount(len(self.rows))
@@ -167,6 +209,7 @@ class RemindersPanel(QWidget):
                     item.setToolTip(text)
                 self.table.setItem(i, column, item)
         refit_columns(self.table)
+        self.loaded.emit()
 
     def open_row(self, row: int, _column: int = 0) -> None:
         if not 0 <= row < len(self.rows):
