@@ -23,10 +23,10 @@ from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.db.models import User
 from pbc_desktop.services.demo import DemoSummary, build_demo
-from pbc_desktop.services.exchange.offices import KEY_SUFFIX
+from pbc_desktop.services.exchange.offices import key_file
 from tests.conftest import add_test_admin, empty_sqlite_at_head
 
-_BUILT: dict[tuple[Any, ...], tuple[Path, DemoSummary]] = {}
+_BUILT: dict[tuple[Any, ...], tuple[Path, Path, DemoSummary]] = {}
 
 
 def demo_into(db: Database, *, today: date, seed: int | None = None) -> DemoSummary:
@@ -47,11 +47,12 @@ def demo_into(db: Database, *, today: date, seed: int | None = None) -> DemoSumm
             if accounts:
                 add_test_admin(built)
             summary = build_demo(built, **options)
+            keys = key_file(built)  # the office's private keys lie beside the file
         finally:
             built.dispose()
-        _BUILT[key] = (path, summary)
-    path, summary = _BUILT[key]
-    db.engine.dispose()  # no pooled connection keeps pages of the empty database
+        _BUILT[key] = (path, keys, summary)
+    path, keys, summary = _BUILT[key]
+    # SQLite connections are not pooled (NullPool): no other connection holds old pages
     source = sqlite3.connect(path)
     raw = db.engine.raw_connection()
     try:
@@ -59,8 +60,6 @@ def demo_into(db: Database, *, today: date, seed: int | None = None) -> DemoSumm
     finally:
         raw.close()
         source.close()
-    db.engine.dispose()
-    keys = path.with_name(path.name + KEY_SUFFIX)  # the office's private keys lie beside it
     if keys.exists():
-        shutil.copy2(keys, db.path.with_name(db.path.name + KEY_SUFFIX))
+        shutil.copy2(keys, key_file(db))
     return summary
