@@ -9,8 +9,10 @@ the database (the organization exists, no other member has the ID number) live i
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
 from pbc_desktop.domain.validation import (
@@ -363,24 +365,33 @@ def completed(data: MemberInput) -> MemberInput:
     Short text fields are trimmed (blank becomes ``None``); the remark keeps its inner
     text as typed.
     """
-    number = normalise_id_number(data.id_number) or None
-    phone = normalise_phone(data.phone) or None
+    return completed_from({name: getattr(data, name) for name in _INPUT_FIELDS})
+
+
+_INPUT_FIELDS = tuple(f.name for f in fields(MemberInput))
+
+
+def completed_from(values: Mapping[str, Any]) -> MemberInput:
+    """:func:`completed` of ``MemberInput(**values)``, made in one step (a roster's import
+    makes one for each of its rows; a frozen record of 20 fields is not cheap to copy)."""
+    number = normalise_id_number(values.get("id_number")) or None
+    phone = normalise_phone(values.get("phone")) or None
     facts = id_number_facts(number)
-    birth = data.birth_date or (facts[0] if facts else None)
-    gender = data.gender or (facts[1] if facts else None)
-    return replace(
-        data,
-        name=person_name(data.name),
-        id_number=number,
-        phone=phone,
-        birth_date=birth,
-        gender=gender,
-        ethnicity=optional_text(data.ethnicity),
-        native_place=optional_text(data.native_place),
-        education=optional_text(data.education),
-        party_post=optional_text(data.party_post),
-        work_unit=optional_text(data.work_unit),
-        remark=strip_or_none(data.remark),
+    return MemberInput(
+        **{
+            **values,
+            "name": person_name(values.get("name")),
+            "id_number": number,
+            "phone": phone,
+            "birth_date": values.get("birth_date") or (facts[0] if facts else None),
+            "gender": values.get("gender") or (facts[1] if facts else None),
+            "ethnicity": optional_text(values.get("ethnicity")),
+            "native_place": optional_text(values.get("native_place")),
+            "education": optional_text(values.get("education")),
+            "party_post": optional_text(values.get("party_post")),
+            "work_unit": optional_text(values.get("work_unit")),
+            "remark": strip_or_none(values.get("remark")),
+        }
     )
 
 

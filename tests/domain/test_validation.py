@@ -91,6 +91,27 @@ def test_reasons_in_english() -> None:
     assert v.id_number_error(bad) == "The check digit of the ID number is wrong"
 
 
+def test_a_number_asked_again_is_answered_in_the_language_of_the_moment() -> None:
+    """The verdict on a number is remembered (an import asks twice a row), its sentence
+    is not."""
+    number = make_id("440514", "19800101", "123")
+    bad = number[:17] + ("0" if number[17] != "0" else "1")
+    assert v.id_number_error(bad) == "身份证号校验位错误"
+    lang.set_language("en")
+    assert v.id_number_error(bad) == "The check digit of the ID number is wrong"
+
+
+def test_digits_other_than_ascii_ones_are_refused_not_a_crash() -> None:
+    number = make_id("440514", "19800101", "123")
+    arabic_indic = "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in number)
+    reason = v.id_number_error(arabic_indic)
+    assert reason is not None and "只能由数字组成" in reason
+    assert v.id_number_facts(arabic_indic) is None
+    with pytest.raises(ValueError, match=r"\d"):
+        v.id_check_char(arabic_indic[:17])
+    assert v.id_check_char("11010519491231002") == "X"
+
+
 def test_birth_date_and_gender() -> None:
     man = make_id("440514", "19800101", "123")  # 3: odd
     woman = make_id("440514", "19751130", "124")  # 4: even

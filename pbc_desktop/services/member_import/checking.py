@@ -28,7 +28,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.member_rules import (
     STORED_FIELDS,
     MemberInput,
-    completed,
+    completed_from,
     member_errors,
 )
 from pbc_desktop.domain.org_names import OrgNameMatcher
@@ -71,6 +71,7 @@ _CHECK_EVERY = 500
 _READ_SHARE = 90
 _SWITCH_INTERVAL = 0.001  # seconds; see _collection_paused
 _MEMBER_COLUMNS = STORED_FIELDS
+_MEMBER_COLUMN_SET = frozenset(STORED_FIELDS)
 
 
 @dataclass
@@ -172,9 +173,10 @@ def _parse_cells(
 
 
 def _input(values: dict[str, Any], organization_id: int | None) -> MemberInput:
-    kwargs = {k: v for k, v in values.items() if k in _MEMBER_COLUMNS and v is not None}
+    """The row's member, completed (:func:`completed`)."""
+    kwargs = {k: v for k, v in values.items() if k in _MEMBER_COLUMN_SET and v is not None}
     kwargs.setdefault("name", "")
-    return MemberInput(organization_id=organization_id, **kwargs)
+    return completed_from({**kwargs, "organization_id": organization_id})
 
 
 def _check(data: MemberInput, skip: Iterable[str], today: date | None) -> list[Problem]:
@@ -284,7 +286,7 @@ def _merged(stored: MemberInput, data: MemberInput, given: frozenset[str]) -> Me
     ``completed`` would fill them. It has the row's ``version`` (none): a row saying all
     that is stored equals it.
     """
-    changes = {k: getattr(data, k) for k in given if k in _MEMBER_COLUMNS}
+    changes = {k: getattr(data, k) for k in given if k in _MEMBER_COLUMN_SET}
     changes["organization_id"] = data.organization_id
     changes["version"] = data.version
     if stored.birth_date is None and "birth_date" not in changes:
@@ -729,7 +731,7 @@ class _RowChecker:
         if org_key is None:
             org_key = self.org_keys[org_name] = name_key(org_name)
         found = self.orgs.get(org_key) if org_name else None
-        data = completed(_input(values, found[0] if found else None))
+        data = _input(values, found[0] if found else None)
         data = _use_id_birth_date(data, p.birth_month_only)
         errors: list[Problem] = list(p.errors.items())
         org_missing = False

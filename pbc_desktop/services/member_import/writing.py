@@ -397,6 +397,8 @@ def _write(
                 created_at=stamp,
                 updated_at=stamp,
             )
+            # Given here, the pinyin keys are not computed column by column as defaults.
+            values |= name_key_values(_MEMBERS, values)
             new_rows.append(values)
             if len(new_rows) == _CHUNK:
                 insert_new(done)
