@@ -12,7 +12,8 @@ can use it without importing a sibling sideways.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import StrEnum
@@ -249,12 +250,17 @@ def name_taken(
     return None
 
 
-def name_clash(exc: IntegrityError, message: str) -> ValidationError:
-    """``message`` as the refusal of the name field when a concurrent write took the name
-    between the :func:`name_taken` check and the insert; any other failure is re-raised."""
-    if "name" not in str(exc.orig).lower():
-        raise exc
-    return ValidationError.single("name", message)
+@contextmanager
+def refusing_name_clash(message: str) -> Iterator[None]:
+    """Around a write that stores a named record: ``message`` as the refusal of the name
+    field when a concurrent write took the name between the :func:`name_taken` check and
+    the commit (the unique index refused it); any other failure passes through."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if "name" not in str(exc.orig).lower():
+            raise
+        raise ValidationError.single("name", message) from exc
 
 
 def update_audited(
