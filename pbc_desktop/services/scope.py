@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 _Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
 _Dto = TypeVar("_Dto", bound="DataclassInstance")
+_Item = TypeVar("_Item")
+
+#: Ids per IN list when a query reads the rows of many records a chunk at a time.
+IN_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -215,6 +219,13 @@ def like_digits(text: str) -> str | None:
     if compact and (compact.isdigit() or (compact[:-1].isdigit() and compact.endswith("X"))):
         return compact
     return None
+
+
+def chunks(items: Sequence[_Item], size: int = IN_CHUNK) -> Iterator[Sequence[_Item]]:
+    """``items`` ``size`` at a time: a query per chunk keeps its IN list well under the
+    backends' limits on a statement's parameters (SQLite's 999 before 3.32)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def enum_order(column: Any, enum_cls: type[StrEnum]) -> ColumnElement[int]:
