@@ -40,7 +40,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.indicators import METRICS, PERCENT_METRICS
 from pbc_desktop.services import access
 from pbc_desktop.services.appraisals.results import community_appraisal_figures
-from pbc_desktop.services.scope import date_bounds, overdue_clause, year_bounds
+from pbc_desktop.services.scope import chunks, date_bounds, overdue_clause, year_bounds
 
 #: Where a metric's district-wide figure lives in ``stats.Figures`` when the names differ.
 #: (The indicators speak of 培训人次 and 解决问题; the dashboard's fields are older.)
@@ -90,8 +90,7 @@ def figures_in_session(
     start, end = year_bounds(year)
     d_start, d_end = date_bounds(year)
     # Chunks keep the IN lists well under SQLite's parameter limit.
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
+    for chunk in chunks(ids):
         held = [
             Activity.community_id.in_(chunk),
             Activity.starts_at >= start,

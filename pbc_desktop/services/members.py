@@ -18,7 +18,13 @@ from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember, PostReport, ServiceLog
+from pbc_desktop.db.models import (
+    DevelopmentRecord,
+    Organization,
+    PartyMember,
+    PostReport,
+    ServiceLog,
+)
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
     Gender,
@@ -94,25 +100,32 @@ class ServiceView(ServiceInput):
 
 
 @dataclass(frozen=True)
-class MemberDetail:
+class PersonDetail:
+    """A person of a Party organization as a detail pane shows them (a member, an
+    applicant); filled by :func:`shown_person` and the record's attributes."""
+
     id: int
     name: str
     gender: Gender | None
     birth_date: str  # "1985-03-02"; only the year ("1985") unless read with unmasked=True
     ethnicity: str | None
     education: str | None
-    native_place: str | None
+    work_unit: str | None
     id_number: str  # masked unless read with unmasked=True
     phone: str  # masked unless read with unmasked=True
     organization_name: str
     town: str | None
+    remark: str | None  # ID numbers and phones in it masked unless unmasked=True
+
+
+@dataclass(frozen=True)
+class MemberDetail(PersonDetail):
+    native_place: str | None
     category: MemberCategory
     status: MembershipStatus
     joined_on: date | None
     confirmed_on: date | None
     party_post: str | None
-    work_unit: str | None
-    remark: str | None  # ID numbers and phones in it masked unless unmasked=True
     reports: tuple[ReportFacts, ...]
     services: tuple[ServiceView, ...]  # newest first
     #: the office the record came from in a package (None: made here)
@@ -219,6 +232,21 @@ def shown_birth_date(value: date | None, unmasked: bool) -> str:
     if value is None:
         return ""
     return value.isoformat() if unmasked else mask_birth_date(value)
+
+
+def shown_person(person: PartyMember | DevelopmentRecord, unmasked: bool) -> dict[str, Any]:
+    """The :class:`PersonDetail` facts of ``person`` not read as they are stored: the
+    birth date, ID number and phone masked and the remark scrubbed unless ``unmasked``,
+    and its organization's name and town."""
+    org = person.organization
+    return {
+        "birth_date": shown_birth_date(person.birth_date, unmasked),
+        "id_number": shown_id_number(person.id_number, unmasked),
+        "phone": shown_phone(person.phone, unmasked),
+        "organization_name": org.name,
+        "town": org.town,
+        "remark": person.remark if unmasked else scrubbed(person.remark),
+    }
 
 
 def scrubbed(text: str | None) -> str | None:
@@ -339,17 +367,11 @@ def get_member_detail(
         acc = access.of(db, s)
         check_unmasked(acc, unmasked)
         member = load_member(s, member_id, acc, as_of=as_of)
-        org = member.organization
         reports, services = _reports(s, member_id)
         return from_fields(
             MemberDetail,
             member,
-            birth_date=shown_birth_date(member.birth_date, unmasked),
-            id_number=shown_id_number(member.id_number, unmasked),
-            phone=shown_phone(member.phone, unmasked),
-            organization_name=org.name,
-            town=org.town,
-            remark=member.remark if unmasked else scrubbed(member.remark),
+            **shown_person(member, unmasked),
             reports=reports,
             services=services,
             origin=origin_name(s, member.origin_office),

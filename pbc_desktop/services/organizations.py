@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
@@ -43,9 +43,9 @@ from pbc_desktop.services.scope import (
     containing,
     enum_order,
     from_fields,
-    name_clash,
     name_taken,
     pinyin_match,
+    refusing_name_clash,
     update_audited,
 )
 
@@ -593,45 +593,43 @@ def _duplicate_message(name: str) -> str:
     )
 
 
+def _refusing_clash(data: OrgInput) -> AbstractContextManager[None]:
+    return refusing_name_clash(_duplicate_message(v.normalise_text(data.name)))
+
+
 # -- writing ----------------------------------------------------------------------------
 
 
 def create_organization(db: Database, data: OrgInput) -> int:
     """Validate and store a new organization; returns its id."""
-    try:
-        with db.write() as s:
-            acc = access.of(db, s)
-            acc.require(Permission.WRITE)
-            values = _validate(s, data, None)
-            check_registry(acc, values.get("town"))
-            org = Organization(**values)
-            s.add(org)
-            audit.created(s, org, t(f"新增党组织 {org.name}", f"Created organization {org.name}"))
-            return org.id
-    except IntegrityError as exc:
-        raise name_clash(exc, _duplicate_message(v.normalise_text(data.name))) from exc
+    with _refusing_clash(data), db.write() as s:
+        acc = access.of(db, s)
+        acc.require(Permission.WRITE)
+        values = _validate(s, data, None)
+        check_registry(acc, values.get("town"))
+        org = Organization(**values)
+        s.add(org)
+        audit.created(s, org, t(f"新增党组织 {org.name}", f"Created organization {org.name}"))
+        return org.id
 
 
 def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
-    try:
-        with db.write() as s:
-            acc = access.of(db, s)
-            org = s.get(Organization, org_id)
-            if org is None or not acc.sees_org(org.id):
-                raise _not_found(org_id)
-            acc.check_org_writable(org.id)
-            versions.check(s, org, data.version)
-            values = _validate(s, data, org_id)
-            if acc.actor.town is not None and values.get("town") != acc.actor.town:
-                raise access.not_own()  # a town keeps its organizations in its town
-            update_audited(
-                s,
-                org,
-                values,
-                lambda: t(f"修改党组织 {org.name}", f"Updated organization {org.name}"),
-            )
-    except IntegrityError as exc:
-        raise name_clash(exc, _duplicate_message(v.normalise_text(data.name))) from exc
+    with _refusing_clash(data), db.write() as s:
+        acc = access.of(db, s)
+        org = s.get(Organization, org_id)
+        if org is None or not acc.sees_org(org.id):
+            raise _not_found(org_id)
+        acc.check_org_writable(org.id)
+        versions.check(s, org, data.version)
+        values = _validate(s, data, org_id)
+        if acc.actor.town is not None and values.get("town") != acc.actor.town:
+            raise access.not_own()  # a town keeps its organizations in its town
+        update_audited(
+            s,
+            org,
+            values,
+            lambda: t(f"修改党组织 {org.name}", f"Updated organization {org.name}"),
+        )
 
 
 def _led_or_linked(

@@ -12,7 +12,8 @@ can use it without importing a sibling sideways.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import StrEnum
@@ -49,6 +50,10 @@ if TYPE_CHECKING:
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 _Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
 _Dto = TypeVar("_Dto", bound="DataclassInstance")
+_Item = TypeVar("_Item")
+
+#: Ids per IN list when a query reads the rows of many records a chunk at a time.
+IN_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,13 @@ def like_digits(text: str) -> str | None:
     return None
 
 
+def chunks(items: Sequence[_Item], size: int = IN_CHUNK) -> Iterator[Sequence[_Item]]:
+    """``items`` ``size`` at a time: a query per chunk keeps its IN list well under the
+    backends' limits on a statement's parameters (SQLite's 999 before 3.32)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def enum_order(column: Any, enum_cls: type[StrEnum]) -> ColumnElement[int]:
     """Sort an enum column in the declared order of its members, not by code."""
     return case(
@@ -249,12 +261,17 @@ def name_taken(
     return None
 
 
-def name_clash(exc: IntegrityError, message: str) -> ValidationError:
-    """``message`` as the refusal of the name field when a concurrent write took the name
-    between the :func:`name_taken` check and the insert; any other failure is re-raised."""
-    if "name" not in str(exc.orig).lower():
-        raise exc
-    return ValidationError.single("name", message)
+@contextmanager
+def refusing_name_clash(message: str) -> Iterator[None]:
+    """Around a write that stores a named record: ``message`` as the refusal of the name
+    field when a concurrent write took the name between the :func:`name_taken` check and
+    the commit (the unique index refused it); any other failure passes through."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if "name" not in str(exc.orig).lower():
+            raise
+        raise ValidationError.single("name", message) from exc
 
 
 def update_audited(

@@ -182,6 +182,24 @@ def test_duplicate_names_compare_normalised(db: Database) -> None:
     assert len(stored(db)) == 1
 
 
+def test_a_name_taken_meanwhile_is_refused_as_a_duplicate(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another clerk stored the name between the check and the commit: the unique index
+    refuses it, and the clerk reads the duplicate sentence, not a crash."""
+    orgs.create_organization(db, branch("峡山街道党工委"))
+    other = orgs.create_organization(db, branch("甲党支部"))
+    monkeypatch.setattr(orgs, "name_taken", lambda *_args: None)
+    with pytest.raises(ValidationError) as info:
+        orgs.create_organization(db, branch("峡山街道党工委"))
+    assert info.value.fields() == ["name"]
+    assert "已有名为“峡山街道党工委”的党组织" in info.value.message
+    with pytest.raises(ValidationError) as info:
+        orgs.update_organization(db, other, branch("峡山街道党工委"))
+    assert info.value.fields() == ["name"]
+    assert [o.name for o in stored(db)] == ["峡山街道党工委", "甲党支部"]
+
+
 def test_renaming_to_own_name_is_allowed_but_not_to_another(db: Database) -> None:
     first = orgs.create_organization(db, branch("甲党支部"))
     second = orgs.create_organization(db, branch("乙党支部"))

@@ -139,6 +139,20 @@ def test_post_names_are_required_short_and_unique(db: Database, name: str, field
     assert count(db, Post) == len(DEFAULT_NAMES)
 
 
+def test_a_post_name_taken_meanwhile_is_refused_as_a_duplicate(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = catalogue.list_posts(db)[:2]
+    monkeypatch.setattr(catalogue, "name_taken", lambda *_args: None)
+    with pytest.raises(ValidationError, match=f"已有名为“{first.name}”的岗位") as exc:
+        catalogue.add_post(db, catalogue.PostInput(first.name))
+    assert fields_of(exc) == {"name"}
+    with pytest.raises(ValidationError, match=f"已有名为“{first.name}”的岗位") as exc:
+        catalogue.update_post(db, second.id, catalogue.PostInput(first.name))
+    assert fields_of(exc) == {"name"}
+    assert count(db, Post) == len(DEFAULT_NAMES)
+
+
 def test_post_names_compare_without_width_or_case(db: Database) -> None:
     catalogue.list_posts(db)
     catalogue.add_post(db, catalogue.PostInput("AED急救"))

@@ -22,6 +22,7 @@ from pbc_desktop.domain.appraisals import AppraisalGrade, percent
 from pbc_desktop.services import access
 from pbc_desktop.services.member_changes.roll import on_roll_now
 from pbc_desktop.services.members import load_member
+from pbc_desktop.services.scope import chunks
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,7 @@ def community_appraisal_figures(
     (优秀党员比例, %). Communities with no member taking part get no entry."""
     out: dict[int, dict[str, float]] = {}
     ids = sorted(set(community_ids))
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
+    for chunk in chunks(ids):
         links = (
             select(CommunityMember.community_id, CommunityMember.organization_id)
             .where(CommunityMember.community_id.in_(chunk), CommunityMember.left_on.is_(None))

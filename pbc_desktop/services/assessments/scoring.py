@@ -44,6 +44,7 @@ from pbc_desktop.services.assessments.results import AssessmentRow
 from pbc_desktop.services.community_figures import figures_in_session
 from pbc_desktop.services.scope import (
     Choice,
+    chunks,
     from_fields,
     town_community_ids,
 )
@@ -202,8 +203,8 @@ def _sheets(
         indicators[ind.set_id].append(ind)
     ids = [a.id for a in assessments]
     scores: dict[int, dict[int, Score]] = {aid: {} for aid in ids}
-    for i in range(0, len(ids), 500):
-        for sc in s.scalars(select(Score).where(Score.assessment_id.in_(ids[i : i + 500]))):
+    for chunk in chunks(ids):
+        for sc in s.scalars(select(Score).where(Score.assessment_id.in_(chunk))):
             scores[sc.assessment_id][sc.indicator_id] = sc
     sets = {
         iset.id: iset

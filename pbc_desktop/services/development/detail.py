@@ -11,17 +11,15 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import DevelopmentRecord
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Due
-from pbc_desktop.domain.enums import Gender
 from pbc_desktop.services import access
 from pbc_desktop.services.development.records import load_record, progress_of
 from pbc_desktop.services.members import (
+    PersonDetail,
     check_unmasked,
     load_member,
-    scrubbed,
-    shown_birth_date,
-    shown_id_number,
-    shown_phone,
+    shown_person,
 )
+from pbc_desktop.services.scope import from_fields
 
 
 @dataclass(frozen=True)
@@ -35,25 +33,13 @@ class StepView:
 
 
 @dataclass(frozen=True)
-class DevelopmentDetail:
-    id: int
-    name: str
-    gender: Gender | None
-    birth_date: str  # the year only unless read with unmasked=True
-    ethnicity: str | None
-    education: str | None
-    work_unit: str | None
-    id_number: str  # masked unless read with unmasked=True
-    phone: str  # masked unless read with unmasked=True
+class DevelopmentDetail(PersonDetail):
     organization_id: int
-    organization_name: str
-    town: str | None
     stage: DevelopmentStage
     applied_on: date
     extension_months: int
     probation_ends: date | None
     member_id: int | None
-    remark: str | None
     steps: tuple[StepView, ...]  # in the order they happened
     dues: tuple[Due, ...]  # what is due next, the most pressing first
     version: int
@@ -61,32 +47,16 @@ class DevelopmentDetail:
 
 def _detail(record: DevelopmentRecord, unmasked: bool) -> DevelopmentDetail:
     progress = progress_of(record)
-    org = record.organization
-    return DevelopmentDetail(
-        id=record.id,
-        name=record.name,
-        gender=record.gender,
-        birth_date=shown_birth_date(record.birth_date, unmasked),
-        ethnicity=record.ethnicity,
-        education=record.education,
-        work_unit=record.work_unit,
-        id_number=shown_id_number(record.id_number, unmasked),
-        phone=shown_phone(record.phone, unmasked),
-        organization_id=org.id,
-        organization_name=org.name,
-        town=org.town,
-        stage=record.stage,
-        applied_on=record.applied_on,
-        extension_months=record.extension_months,
+    return from_fields(
+        DevelopmentDetail,
+        record,
+        **shown_person(record, unmasked),
         probation_ends=progress.probation_ends,
-        member_id=record.member_id,
-        remark=record.remark if unmasked else scrubbed(record.remark),
         steps=tuple(
             StepView(e.id, e.kind, e.occurred_on, e.people, e.months, e.remark)
             for e in record.steps
         ),
         dues=tuple(rules.dues(progress)),
-        version=record.version,
     )
 
 

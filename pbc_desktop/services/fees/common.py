@@ -28,6 +28,7 @@ from pbc_desktop.domain.fees import (
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services.access import Access
+from pbc_desktop.services.scope import chunks
 
 #: Members who still owe fees: on the roll (失联 ones too, they are who falls behind).
 CURRENT_STATUSES = (MembershipStatus.NORMAL, MembershipStatus.LOST_CONTACT)
@@ -92,7 +93,7 @@ def load_bases(s: Session, member_ids: Iterable[int]) -> dict[int, list[Basis]]:
     """Each member's bases, oldest first."""
     ids = sorted(set(member_ids))
     found: dict[int, list[Basis]] = defaultdict(list)
-    for start in range(0, len(ids), 900):
+    for chunk in chunks(ids, 900):
         stmt = (
             select(
                 FeeBasis.member_id,
@@ -101,7 +102,7 @@ def load_bases(s: Session, member_ids: Iterable[int]) -> dict[int, list[Basis]]:
                 FeeBasis.income_cents,
                 FeeBasis.fixed_cents,
             )
-            .where(FeeBasis.member_id.in_(ids[start : start + 900]))
+            .where(FeeBasis.member_id.in_(chunk))
             .order_by(FeeBasis.member_id, FeeBasis.effective_from)
         )
         for member_id, effective_from, category, income, fixed in s.execute(stmt):
@@ -153,9 +154,9 @@ def load_paid(
     """实缴 per member and month (up to ``until`` when given)."""
     ids = sorted(set(member_ids))
     paid: dict[int, dict[date, int]] = defaultdict(dict)
-    for start in range(0, len(ids), 900):
+    for chunk in chunks(ids, 900):
         stmt = select(FeePayment.member_id, FeePayment.fee_month, FeePayment.amount_cents).where(
-            FeePayment.member_id.in_(ids[start : start + 900])
+            FeePayment.member_id.in_(chunk)
         )
         if until is not None:
             stmt = stmt.where(FeePayment.fee_month <= until)

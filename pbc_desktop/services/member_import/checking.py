@@ -61,6 +61,7 @@ from pbc_desktop.services.member_import.workbook import (
     merged_parts,
     open_book,
 )
+from pbc_desktop.services.scope import chunks
 from pbc_desktop.services.xlsx_text import is_cut  # the export's mark of a cut cell
 
 ORG_NAME_MAX = 120
@@ -260,16 +261,11 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _stored_inputs(s: Session, member_ids: Sequence[int]) -> dict[int, tuple[MemberInput, str]]:
     """The stored members (as inputs) and their UUIDs, loaded a chunk at a time."""
     columns = [getattr(PartyMember, c) for c in _MEMBER_COLUMNS]
     out: dict[int, tuple[MemberInput, str]] = {}
-    for chunk in _chunks(sorted(set(member_ids)), _IN_CHUNK):
+    for chunk in chunks(sorted(set(member_ids)), _IN_CHUNK):
         stmt = select(PartyMember.id, PartyMember.uuid, PartyMember.version, *columns).where(
             PartyMember.id.in_(chunk)
         )
@@ -808,13 +804,13 @@ def _check_updates(
     people = [i for i in range(start, len(rows)) if rows[i].record_id is not None]
     if people:
         with db.read() as s:
-            for chunk in _chunks(people, _IN_CHUNK):
+            for chunk in chunks(people, _IN_CHUNK):
                 check_record_updates(s, rows, chunk)
     pending = [i for i in range(start, len(rows)) if rows[i].existing_id is not None]
     if not pending:
         return
     with db.read() as s:
-        for done, chunk in enumerate(_chunks(pending, _IN_CHUNK)):
+        for done, chunk in enumerate(chunks(pending, _IN_CHUNK)):
             if stop():
                 raise _cancelled_error()
             report(

@@ -41,7 +41,6 @@ from pbc_desktop.services.member_import.checking import (
     _CHUNK,
     _IN_CHUNK,
     _MEMBER_COLUMNS,
-    _chunks,
     _collection_paused,
     _existing_members,
     _merged,
@@ -58,6 +57,7 @@ from pbc_desktop.services.member_import.preview import (
     Problem,
     _cancelled_error,
 )
+from pbc_desktop.services.scope import chunks
 
 # -- new organizations ------------------------------------------------------------------
 
@@ -317,7 +317,7 @@ def _foreign_members(s: Session, acc: access.Access, member_ids: Iterable[int]) 
         return set()
     ids = list(member_ids)
     foreign: set[int] = set()
-    for chunk in _chunks(ids, _IN_CHUNK):
+    for chunk in chunks(ids, _IN_CHUNK):
         stmt = select(PartyMember.id).where(
             PartyMember.id.in_(chunk), ~acc.orgs(PartyMember.organization_id)
         )

@@ -7,10 +7,10 @@ removed every post does not see the defaults come back.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -27,8 +27,9 @@ from pbc_desktop.services.post_reports.common import check_length
 from pbc_desktop.services.scope import (
     Choice,
     from_fields,
-    name_clash,
     name_taken,
+    refusing_name_clash,
+    update_audited,
 )
 
 POST_NAME_MAX = 60
@@ -160,6 +161,10 @@ def _duplicate_post(name: str) -> str:
     return t(f"已有名为“{name}”的岗位，岗位名称不能重复", f"A post named “{name}” already exists")
 
 
+def _refusing_clash(data: PostInput) -> AbstractContextManager[None]:
+    return refusing_name_clash(_duplicate_post(v.normalise_text(data.name)))
+
+
 def _validate_post(s: Session, data: PostInput, own_id: int | None) -> tuple[str, str | None]:
     name = v.normalise_text(data.name)
     description = v.strip_or_none(data.description)
@@ -179,41 +184,33 @@ def _validate_post(s: Session, data: PostInput, own_id: int | None) -> tuple[str
 def add_post(db: Database, data: PostInput) -> int:
     """A new active post at the end of the catalogue."""
     require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
-    try:
-        with db.write() as s:
-            name, description = _validate_post(s, data, None)
-            last = s.scalar(select(func.max(Post.seq)))
-            post = Post(name=name, description=description, active=True, seq=(last or 0) + 1)
-            s.add(post)
-            audit.created(s, post, t(f"新增岗位「{name}」", f"Added post {name}"))
-            return post.id
-    except IntegrityError as exc:
-        raise name_clash(exc, _duplicate_post(v.normalise_text(data.name))) from exc
+    with _refusing_clash(data), db.write() as s:
+        name, description = _validate_post(s, data, None)
+        last = s.scalar(select(func.max(Post.seq)))
+        post = Post(name=name, description=description, active=True, seq=(last or 0) + 1)
+        s.add(post)
+        audit.created(s, post, t(f"新增岗位「{name}」", f"Added post {name}"))
+        return post.id
 
 
 def update_post(db: Database, post_id: int, data: PostInput) -> None:
     """Rename a post or change its duties; reports keep pointing at it."""
     require(db, Permission.DISTRICT_RULES)  # the catalogue is the district's
-    try:
-        with db.write() as s:
-            post = _load_post(s, post_id)
-            versions.check(s, post, data.version)
-            name, description = _validate_post(s, data, post_id)
-            before = audit.snapshot(post)
-            old_name = post.name
-            post.name = name
-            post.description = description
-            after = audit.snapshot(post)
-            if after == before:
-                return
-            summary = (
+    with _refusing_clash(data), db.write() as s:
+        post = _load_post(s, post_id)
+        versions.check(s, post, data.version)
+        name, description = _validate_post(s, data, post_id)
+        old_name = post.name
+        update_audited(
+            s,
+            post,
+            {"name": name, "description": description},
+            lambda: (
                 t(f"岗位「{old_name}」改名为「{name}」", f"Renamed post {old_name} to {name}")
                 if old_name != name
                 else t(f"修改岗位「{name}」的职责", f"Changed the duties of post {name}")
-            )
-            audit.updated(s, post, summary, before, after=after)
-    except IntegrityError as exc:
-        raise name_clash(exc, _duplicate_post(v.normalise_text(data.name))) from exc
+            ),
+        )
 
 
 def set_post_active(db: Database, post_id: int, active: bool) -> None:

@@ -51,6 +51,7 @@ from pbc_desktop.services.scope import (
     from_fields,
     report_hours,
     report_places,
+    update_audited,
 )
 
 
@@ -414,25 +415,22 @@ def update_report(db: Database, report_id: int, data: ReportInput) -> None:
         versions.check(s, report, data.version)
         member = report.member
         _check_report(s, member, data, report)
-        before = _report_facts(report)
-        report.community_id = data.community_id
         assert data.organization_id is not None  # checked above
-        report.organization_id = data.organization_id
-        report.post_id = data.post_id
-        report.reported_on = data.reported_on
-        report.remark = v.strip_or_none(data.remark)
-        after = _report_facts(report)
-        if after == before:
-            return
-        audit.updated(
+        values = {
+            "community_id": data.community_id,
+            "organization_id": data.organization_id,
+            "post_id": data.post_id,
+            "reported_on": data.reported_on,
+            "remark": v.strip_or_none(data.remark),
+        }
+        update_audited(
             s,
             report,
-            t(
+            values,
+            lambda: t(
                 f"修改党员{member.name}的报到记录（{_where(s, report)}）",
                 f"Updated the post report of {member.name} ({_where(s, report)})",
             ),
-            before,
-            after=after,
         )
 
 

@@ -16,7 +16,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports.common import check_in_report, check_length, load_report
-from pbc_desktop.services.scope import from_fields
+from pbc_desktop.services.scope import from_fields, update_audited
 
 CONTENT_MAX = 2000
 
@@ -154,22 +154,14 @@ def update_service(db: Database, service_id: int, data: ServiceInput) -> None:
         versions.check(s, entry, data.version)
         report = entry.report
         hours, content = _check_service(s, report, data, entry.id)
-        before = audit.snapshot(entry)
-        entry.served_on = data.served_on
-        entry.hours = hours
-        entry.content = content
-        after = audit.snapshot(entry)
-        if after == before:
-            return
-        audit.updated(
+        update_audited(
             s,
             entry,
-            t(
+            {"served_on": data.served_on, "hours": hours, "content": content},
+            lambda: t(
                 f"修改党员{report.member.name}的服务记录（{data.served_on.isoformat()}）",
                 f"Updated a service entry of {report.member.name} ({data.served_on.isoformat()})",
             ),
-            before,
-            after=after,
         )
 
 

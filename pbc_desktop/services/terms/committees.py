@@ -19,6 +19,7 @@ from pbc_desktop.domain.validation import clean_text
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
+from pbc_desktop.services.scope import chunks
 
 #: 届次 above this is a typo (a party committee of its 1000th term), and 20 digits would
 #: not fit the database column.
@@ -420,7 +421,7 @@ def current_committees(
                 chosen.append((row, status))
         seats: dict[int, list[Seat]] = {}
         ids = [row.id for row, _status in chosen]
-        for start in range(0, len(ids), 500):
+        for chunk in chunks(ids):
             members = (
                 select(
                     CommitteeMember.committee_id,
@@ -428,7 +429,7 @@ def current_committees(
                     CommitteeMember.post,
                     CommitteeMember.member_id,
                 )
-                .where(CommitteeMember.committee_id.in_(ids[start : start + 500]))
+                .where(CommitteeMember.committee_id.in_(chunk))
                 .order_by(CommitteeMember.committee_id, CommitteeMember.seq)
             )
             for committee_id, name, post, member_id in s.execute(members):
