@@ -2516,6 +2516,65 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
 </context>
 <context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>Save an empty &amp;template...</source>
+        <translation>保存空白模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file...</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Roster s&amp;heet:</source>
+        <translation>名册所在工作表(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
+        <translation>有错误的行（不会导入；请在 Excel 中改正后重新选择文件）：</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>&amp;Skip them and keep what is stored</source>
+        <translation>跳过，保留已有信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Update them from the file (empty cells keep what is stored)</source>
+        <translation>按文件更新（空白单元格保留已有信息）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
+        <translation>新建文件中提到但尚不存在的党组织(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Map organizations...</source>
+        <translation>对应党组织(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Also import &amp;applicants, activists and candidates (development records)</source>
+        <translation>同时导入入党申请人、积极分子和发展对象（发展党员）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <source>&amp;Data exchange</source>
@@ -4332,10 +4391,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>正在读取名册…</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
         <source>Sheet “{0}”, header on row {1}: {2} rows read. {3} new members, {4} already present, {5} rows with errors.</source>
         <translation>工作表“{0}”，表头在第 {1} 行：共读取 {2} 行。新党员 {3} 名，已存在 {4} 名，有错误的行 {5} 行。</translation>
     </message>
@@ -4380,60 +4435,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>请选择 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）或 CSV 文件，每行一名党员。表头可在前 10 行中的任一行，须包含“姓名”“身份证号”“所在党组织”三列；列的顺序不限，其他列将被忽略。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
-        <source>No file chosen yet</source>
-        <translation>尚未选择文件</translation>
-    </message>
-    <message>
-        <source>Save an empty &amp;template...</source>
-        <translation>保存空白模板(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Choose file...</source>
-        <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Roster s&amp;heet:</source>
-        <translation>名册所在工作表(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
-        <translation>有错误的行（不会导入；请在 Excel 中改正后重新选择文件）：</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
         <source>Members already present (same ID number):</source>
         <translation>已存在的党员（身份证号相同）：</translation>
-    </message>
-    <message>
-        <source>&amp;Skip them and keep what is stored</source>
-        <translation>跳过，保留已有信息(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Update them from the file (empty cells keep what is stored)</source>
-        <translation>按文件更新（空白单元格保留已有信息）(&amp;U)</translation>
-    </message>
-    <message>
-        <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
-        <translation>新建文件中提到但尚不存在的党组织(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Map organizations...</source>
-        <translation>对应党组织(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Also import &amp;applicants, activists and candidates (development records)</source>
-        <translation>同时导入入党申请人、积极分子和发展对象（发展党员）(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -5282,10 +5285,6 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <translation>正在读取党组织名单…</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
         <source>Sheet “{0}”, header on row {1}: {2} rows read. {3} new organizations, {4} already present, {5} rows with errors.</source>
         <translation>工作表“{0}”，表头在第 {1} 行：共读取 {2} 行。新党组织 {3} 个，已存在 {4} 个，有错误的行 {5} 行。</translation>
     </message>
@@ -5306,44 +5305,8 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <translation>请选择 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）或 CSV 文件，每行一个党组织。表头可在前 10 行中的任一行，须包含“党组织名称”“党组织类别”“所属领域”三列；“上级党组织”可以是表中的另一行（先后不限），也可以是系统中已有的党组织。点击“导入”之前不会保存任何内容。</translation>
     </message>
     <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
-        <source>No file chosen yet</source>
-        <translation>尚未选择文件</translation>
-    </message>
-    <message>
-        <source>Save an empty &amp;template...</source>
-        <translation>保存空白模板(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Choose file...</source>
-        <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Rows with errors (they are not imported; correct them in Excel and choose the file again):</source>
-        <translation>有错误的行（不会导入；请在 Excel 中改正后重新选择文件）：</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
         <source>Party organizations already present (same name):</source>
         <translation>已存在的党组织（名称相同）：</translation>
-    </message>
-    <message>
-        <source>&amp;Skip them and keep what is stored</source>
-        <translation>跳过，保留已有信息(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Update them from the file (empty cells keep what is stored)</source>
-        <translation>按文件更新（空白单元格保留已有信息）(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>

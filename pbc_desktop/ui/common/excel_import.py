@@ -19,12 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QGroupBox,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QTableView,
     QWidget,
 )
@@ -33,6 +29,7 @@ from pbc_desktop.services.member_import import ImportCancelledError, OnDuplicate
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.worker import Job, run_with_progress, succeeded
+from pbc_desktop.ui.forms.ui_excel_import_dialog import Ui_ExcelImportDialog
 
 if TYPE_CHECKING:
     from pbc_desktop.db.engine import Database
@@ -270,27 +267,14 @@ class FromFile(Counted, Protocol):
 F = TypeVar("F", bound=FromFile)
 
 
-class ImportForm(Protocol):
-    """The widgets of a generated import form (``Ui_*ImportDialog``) the steps use."""
-
-    fileEdit: QLineEdit  # noqa: N815 (the names Qt Designer gives)
-    chooseButton: QPushButton  # noqa: N815
-    skipRadio: QRadioButton  # noqa: N815
-    updateRadio: QRadioButton  # noqa: N815
-    optionsGroup: QGroupBox  # noqa: N815
-    summaryLabel: QLabel  # noqa: N815
-    badLabel: QLabel  # noqa: N815
-    badTable: QTableView  # noqa: N815
-    importButton: QPushButton  # noqa: N815
-    cancelButton: QPushButton  # noqa: N815
-
-
 class ExcelImportDialog(FittedDialog, Generic[F, R]):
     """The steps the import dialogs share: choose the file, read it (``load``), the
     duplicate option, and the import. ``imported`` carries the result once rows were
-    written, so the window can reload. A dialog calls :meth:`set_form` after its
-    ``setupUi`` and gives its strings through :meth:`file_prompt` and :meth:`importing`;
-    its ``_refresh`` starts with :meth:`show_no_file` or :meth:`show_counts`."""
+    written, so the window can reload. The dialogs share one form (``forms/
+    excel_import_dialog.ui``, its roster-only parts shown by the member import alone);
+    a dialog gives its texts through :meth:`set_form`, :meth:`file_prompt` and
+    :meth:`importing`; its ``_refresh`` starts with :meth:`show_no_file` or
+    :meth:`show_counts`."""
 
     imported = Signal(object)
 
@@ -299,26 +283,27 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
         self.ctx = ctx
         self.preview: F | None = None
         self.last_result: R | None = None
-        self._form: ImportForm | None = None
+        self.ui = Ui_ExcelImportDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
 
-    def set_form(self, form: ImportForm, name_title: str | None = None) -> None:
-        """Wire the form's file, duplicate option, bad rows (``name_title``: the name
-        column's title), import and cancel buttons."""
-        self._form = form
+    def set_form(self, title: str, intro: str, present: str, name_title: str | None = None) -> None:
+        """Give the form this dialog's ``title``, ``intro`` (what the file must hold) and
+        ``present`` (which rows count as already stored); wire its file, duplicate option,
+        bad rows (``name_title``: the name column's title), import and cancel buttons."""
+        form = self.ui
+        self.setWindowTitle(title)
+        form.introLabel.setText(intro)
+        form.duplicateLabel.setText(present)
         self.model = set_up_bad_rows(form.badTable, self, name_title)
         form.chooseButton.clicked.connect(self.pick_file)
         form.importButton.clicked.connect(self.start_import)
         form.cancelButton.clicked.connect(self.reject)
         form.skipRadio.toggled.connect(self._refresh)
 
-    def _widgets(self) -> ImportForm:
-        assert self._form is not None, "set_form() first"
-        return self._form
-
     # -- the preview ----------------------------------------------------------------------
     def show_no_file(self) -> None:
         """No file read yet: say so, with nothing to choose or import."""
-        form = self._widgets()
+        form = self.ui
         show_bad_rows(form.badTable, self.model, [])
         form.summaryLabel.setText(
             QCoreApplication.translate("ExcelImport", "Choose a file to see what it holds.")
@@ -332,7 +317,7 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
         """Show the rows of ``preview`` that cannot be imported and the ``summary`` (its
         {0} sheet, {1} header row, {2} rows, {3} new, {4} present, {5} bad) under the
         duplicate option chosen; returns that option, the counts and the bad rows."""
-        form = self._widgets()
+        form = self.ui
         on_duplicate = self.on_duplicate()
         counts = preview.counts(on_duplicate)
         bad = preview.bad_rows(on_duplicate)
@@ -385,12 +370,12 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
         if preview is None:
             return False
         self.preview = preview
-        self._widgets().fileEdit.setText(str(path))
+        self.ui.fileEdit.setText(str(path))
         self._refresh()
         return True
 
     def on_duplicate(self) -> OnDuplicate:
-        return "update" if self._widgets().updateRadio.isChecked() else "skip"
+        return "update" if self.ui.updateRadio.isChecked() else "skip"
 
     # -- writing --------------------------------------------------------------------------
     def start_import(self) -> R | None:

@@ -65,6 +65,8 @@ class FormDialog(FittedDialog):
         self._error_label = error_label
         self._tabs = tabs
         error_label.setTextFormat(Qt.TextFormat.PlainText)
+        # the sentence can be selected (and copied, e.g. into a message to the helpdesk)
+        error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         error_label.hide()
         for edit in typed_fields(self):  # a typed date (and time) that is none
             edit.refused.connect(self.show_error)

@@ -237,10 +237,8 @@ class Ui_OrganizationDialog(object):
 
         self.errorLabel = QLabel(OrganizationDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setVisible(False)
         self.errorLabel.setStyleSheet(u"color: #c0392b;")
         self.errorLabel.setWordWrap(True)
-        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.mainLayout.addWidget(self.errorLabel)
 

@@ -61,10 +61,8 @@ class Ui_ResetPasswordDialog(object):
 
         self.errorLabel = QLabel(ResetPasswordDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setVisible(False)
         self.errorLabel.setStyleSheet(u"color: #c0392b;")
         self.errorLabel.setWordWrap(True)
-        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.mainLayout.addWidget(self.errorLabel)
 

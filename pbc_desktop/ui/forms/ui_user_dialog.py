@@ -119,10 +119,8 @@ class Ui_UserDialog(object):
 
         self.errorLabel = QLabel(UserDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setVisible(False)
         self.errorLabel.setStyleSheet(u"color: #c0392b;")
         self.errorLabel.setWordWrap(True)
-        self.errorLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.mainLayout.addWidget(self.errorLabel)
 

@@ -20,7 +20,6 @@ from pbc_desktop.ui.common.excel_import import (
     read_file,
     set_import_button,
 )
-from pbc_desktop.ui.forms.ui_member_import_dialog import Ui_MemberImportDialog
 from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.members.org_mapping_dialog import OrgMappingDialog
 
@@ -35,10 +34,19 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.ui = Ui_MemberImportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setObjectName("MemberImportDialog")
         ui = self.ui
-        self.set_form(ui)
+        self.set_form(
+            self.tr("Import party members from Excel"),
+            self.tr(
+                "Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
+                "or a CSV file with one member per row. The header row may be anywhere in the "
+                "first 10 rows and must name the columns 姓名, 身份证号 and 所在党组织; the "
+                "columns may come in any order and other columns are ignored. Nothing is "
+                "saved before you click Import."
+            ),
+            self.tr("Members already present (same ID number):"),
+        )
         # the form a first roster is typed into, where the import is (as the organizations')
         ui.templateButton.clicked.connect(lambda: member_exports.save_template(self))
         ui.createOrgsCheck.toggled.connect(self._create_orgs_toggled)

@@ -22,7 +22,6 @@ from pbc_desktop.ui.common.excel_import import (
     read_file,
     set_import_button,
 )
-from pbc_desktop.ui.forms.ui_organization_import_dialog import Ui_OrganizationImportDialog
 
 TEMPLATE_NAME = "党组织信息表.xlsx"
 
@@ -34,10 +33,33 @@ class OrganizationImportDialog(ExcelImportDialog[svc.OrgImportPreview, svc.OrgIm
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("organizationsImportDialog")
-        self.ui = Ui_OrganizationImportDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         ui = self.ui
-        self.set_form(ui, self.tr("Organization"))
+        self.set_form(
+            self.tr("Import Party organizations from Excel"),
+            self.tr(
+                "Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
+                "or a CSV file with one Party organization per row. The header row may be "
+                "anywhere in the first 10 rows and must name the columns 党组织名称, 党组织类别 "
+                "and 所属领域; 上级党组织 may name another row of the sheet (in any order) or "
+                "an organization already stored. Nothing is saved before you click Import."
+            ),
+            self.tr("Party organizations already present (same name):"),
+            self.tr("Organization"),
+        )
+        # A list of organizations has one sheet and names no organizations to create or
+        # map, nor applicants: the roster's parts of the form stay hidden.
+        for widget in (
+            ui.sheetLabel,
+            ui.sheetCombo,
+            ui.columnsLabel,
+            ui.createOrgsCheck,
+            ui.newOrgsLabel,
+            ui.mapOrgsLabel,
+            ui.mapOrgsButton,
+            ui.applicantsCheck,
+            ui.applicantsLabel,
+        ):
+            widget.setVisible(False)
         ui.templateButton.clicked.connect(self.save_template)
         self._refresh()
 

@@ -9,14 +9,14 @@ from PySide6.QtCore import *  # type: ignore
 from PySide6.QtGui import *  # type: ignore
 from PySide6.QtWidgets import *  # type: ignore
 
-class Ui_MemberImportDialog(object):
-    def setupUi(self, MemberImportDialog):
-        if not MemberImportDialog.objectName():
-            MemberImportDialog.setObjectName(u"MemberImportDialog")
-        MemberImportDialog.resize(780, 600)
-        self.mainLayout = QVBoxLayout(MemberImportDialog)
+class Ui_ExcelImportDialog(object):
+    def setupUi(self, ExcelImportDialog):
+        if not ExcelImportDialog.objectName():
+            ExcelImportDialog.setObjectName(u"ExcelImportDialog")
+        ExcelImportDialog.resize(780, 600)
+        self.mainLayout = QVBoxLayout(ExcelImportDialog)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.introLabel = QLabel(MemberImportDialog)
+        self.introLabel = QLabel(ExcelImportDialog)
         self.introLabel.setObjectName(u"introLabel")
         self.introLabel.setWordWrap(True)
 
@@ -24,23 +24,23 @@ class Ui_MemberImportDialog(object):
 
         self.fileLayout = QHBoxLayout()
         self.fileLayout.setObjectName(u"fileLayout")
-        self.fileEditLabel = QLabel(MemberImportDialog)
+        self.fileEditLabel = QLabel(ExcelImportDialog)
         self.fileEditLabel.setObjectName(u"fileEditLabel")
 
         self.fileLayout.addWidget(self.fileEditLabel)
 
-        self.fileEdit = QLineEdit(MemberImportDialog)
+        self.fileEdit = QLineEdit(ExcelImportDialog)
         self.fileEdit.setObjectName(u"fileEdit")
         self.fileEdit.setReadOnly(True)
 
         self.fileLayout.addWidget(self.fileEdit)
 
-        self.templateButton = QPushButton(MemberImportDialog)
+        self.templateButton = QPushButton(ExcelImportDialog)
         self.templateButton.setObjectName(u"templateButton")
 
         self.fileLayout.addWidget(self.templateButton)
 
-        self.chooseButton = QPushButton(MemberImportDialog)
+        self.chooseButton = QPushButton(ExcelImportDialog)
         self.chooseButton.setObjectName(u"chooseButton")
 
         self.fileLayout.addWidget(self.chooseButton)
@@ -48,7 +48,7 @@ class Ui_MemberImportDialog(object):
 
         self.mainLayout.addLayout(self.fileLayout)
 
-        self.summaryLabel = QLabel(MemberImportDialog)
+        self.summaryLabel = QLabel(ExcelImportDialog)
         self.summaryLabel.setObjectName(u"summaryLabel")
         self.summaryLabel.setStyleSheet(u"font-weight: bold;")
         self.summaryLabel.setWordWrap(True)
@@ -57,46 +57,46 @@ class Ui_MemberImportDialog(object):
 
         self.sheetLayout = QHBoxLayout()
         self.sheetLayout.setObjectName(u"sheetLayout")
-        self.sheetLabel = QLabel(MemberImportDialog)
+        self.sheetLabel = QLabel(ExcelImportDialog)
         self.sheetLabel.setObjectName(u"sheetLabel")
 
         self.sheetLayout.addWidget(self.sheetLabel)
 
-        self.sheetCombo = QComboBox(MemberImportDialog)
+        self.sheetCombo = QComboBox(ExcelImportDialog)
         self.sheetCombo.setObjectName(u"sheetCombo")
         self.sheetCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.sheetLayout.addWidget(self.sheetCombo)
 
-        self.sheetSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.sheetSpacer = QSpacerItem(40, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.sheetLayout.addItem(self.sheetSpacer)
 
 
         self.mainLayout.addLayout(self.sheetLayout)
 
-        self.noticeLabel = QLabel(MemberImportDialog)
+        self.noticeLabel = QLabel(ExcelImportDialog)
         self.noticeLabel.setObjectName(u"noticeLabel")
         self.noticeLabel.setStyleSheet(u"color: #b9770e;")
         self.noticeLabel.setWordWrap(True)
 
         self.mainLayout.addWidget(self.noticeLabel)
 
-        self.columnsLabel = QLabel(MemberImportDialog)
+        self.columnsLabel = QLabel(ExcelImportDialog)
         self.columnsLabel.setObjectName(u"columnsLabel")
         self.columnsLabel.setWordWrap(True)
         self.columnsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.mainLayout.addWidget(self.columnsLabel)
 
-        self.badLabel = QLabel(MemberImportDialog)
+        self.badLabel = QLabel(ExcelImportDialog)
         self.badLabel.setObjectName(u"badLabel")
         self.badLabel.setStyleSheet(u"color: #c0392b;")
         self.badLabel.setWordWrap(True)
 
         self.mainLayout.addWidget(self.badLabel)
 
-        self.badTable = QTableView(MemberImportDialog)
+        self.badTable = QTableView(ExcelImportDialog)
         self.badTable.setObjectName(u"badTable")
         self.badTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.badTable.setAlternatingRowColors(True)
@@ -111,7 +111,7 @@ class Ui_MemberImportDialog(object):
 
         self.mainLayout.addItem(self.emptySpacer)
 
-        self.optionsGroup = QGroupBox(MemberImportDialog)
+        self.optionsGroup = QGroupBox(ExcelImportDialog)
         self.optionsGroup.setObjectName(u"optionsGroup")
         self.optionsLayout = QVBoxLayout(self.optionsGroup)
         self.optionsLayout.setObjectName(u"optionsLayout")
@@ -178,12 +178,12 @@ class Ui_MemberImportDialog(object):
 
         self.buttonLayout.addItem(self.buttonSpacer)
 
-        self.importButton = QPushButton(MemberImportDialog)
+        self.importButton = QPushButton(ExcelImportDialog)
         self.importButton.setObjectName(u"importButton")
 
         self.buttonLayout.addWidget(self.importButton)
 
-        self.cancelButton = QPushButton(MemberImportDialog)
+        self.cancelButton = QPushButton(ExcelImportDialog)
         self.cancelButton.setObjectName(u"cancelButton")
 
         self.buttonLayout.addWidget(self.cancelButton)
@@ -191,7 +191,7 @@ class Ui_MemberImportDialog(object):
 
         self.mainLayout.addLayout(self.buttonLayout)
 
-        self.mainLayout.setStretch(6, 1)
+        self.mainLayout.setStretch(7, 1)
 #if QT_CONFIG(shortcut)
         self.fileEditLabel.setBuddy(self.chooseButton)
         self.sheetLabel.setBuddy(self.sheetCombo)
@@ -206,30 +206,28 @@ class Ui_MemberImportDialog(object):
         QWidget.setTabOrder(self.applicantsCheck, self.importButton)
         QWidget.setTabOrder(self.importButton, self.cancelButton)
 
-        self.retranslateUi(MemberImportDialog)
+        self.retranslateUi(ExcelImportDialog)
 
         self.importButton.setDefault(True)
 
 
-        QMetaObject.connectSlotsByName(MemberImportDialog)
+        QMetaObject.connectSlotsByName(ExcelImportDialog)
     # setupUi
 
-    def retranslateUi(self, MemberImportDialog):
-        MemberImportDialog.setWindowTitle(QCoreApplication.translate("MemberImportDialog", u"Import party members from Excel", None))
-        self.introLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Choose an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) or a CSV file with one member per row. The header row may be anywhere in the first 10 rows and must name the columns \u59d3\u540d, \u8eab\u4efd\u8bc1\u53f7 and \u6240\u5728\u515a\u7ec4\u7ec7; the columns may come in any order and other columns are ignored. Nothing is saved before you click Import.", None))
-        self.fileEditLabel.setText(QCoreApplication.translate("MemberImportDialog", u"File:", None))
-        self.fileEdit.setPlaceholderText(QCoreApplication.translate("MemberImportDialog", u"No file chosen yet", None))
-        self.templateButton.setText(QCoreApplication.translate("MemberImportDialog", u"Save an empty &template...", None))
-        self.chooseButton.setText(QCoreApplication.translate("MemberImportDialog", u"&Choose file...", None))
-        self.sheetLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Roster s&heet:", None))
-        self.badLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Rows with errors (they are not imported; correct them in Excel and choose the file again):", None))
-        self.optionsGroup.setTitle(QCoreApplication.translate("MemberImportDialog", u"Options", None))
-        self.duplicateLabel.setText(QCoreApplication.translate("MemberImportDialog", u"Members already present (same ID number):", None))
-        self.skipRadio.setText(QCoreApplication.translate("MemberImportDialog", u"&Skip them and keep what is stored", None))
-        self.updateRadio.setText(QCoreApplication.translate("MemberImportDialog", u"&Update them from the file (empty cells keep what is stored)", None))
-        self.createOrgsCheck.setText(QCoreApplication.translate("MemberImportDialog", u"C&reate the Party organizations that the file names but that do not exist yet", None))
-        self.mapOrgsButton.setText(QCoreApplication.translate("MemberImportDialog", u"&Map organizations...", None))
-        self.applicantsCheck.setText(QCoreApplication.translate("MemberImportDialog", u"Also import &applicants, activists and candidates (development records)", None))
-        self.importButton.setText(QCoreApplication.translate("MemberImportDialog", u"Import", None))
-        self.cancelButton.setText(QCoreApplication.translate("MemberImportDialog", u"Cancel", None))
+    def retranslateUi(self, ExcelImportDialog):
+        self.fileEditLabel.setText(QCoreApplication.translate("ExcelImportDialog", u"File:", None))
+        self.fileEdit.setPlaceholderText(QCoreApplication.translate("ExcelImportDialog", u"No file chosen yet", None))
+        self.templateButton.setText(QCoreApplication.translate("ExcelImportDialog", u"Save an empty &template...", None))
+        self.chooseButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Choose file...", None))
+        self.sheetLabel.setText(QCoreApplication.translate("ExcelImportDialog", u"Roster s&heet:", None))
+        self.badLabel.setText(QCoreApplication.translate("ExcelImportDialog", u"Rows with errors (they are not imported; correct them in Excel and choose the file again):", None))
+        self.optionsGroup.setTitle(QCoreApplication.translate("ExcelImportDialog", u"Options", None))
+        self.skipRadio.setText(QCoreApplication.translate("ExcelImportDialog", u"&Skip them and keep what is stored", None))
+        self.updateRadio.setText(QCoreApplication.translate("ExcelImportDialog", u"&Update them from the file (empty cells keep what is stored)", None))
+        self.createOrgsCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"C&reate the Party organizations that the file names but that do not exist yet", None))
+        self.mapOrgsButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Map organizations...", None))
+        self.applicantsCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"Also import &applicants, activists and candidates (development records)", None))
+        self.importButton.setText(QCoreApplication.translate("ExcelImportDialog", u"Import", None))
+        self.cancelButton.setText(QCoreApplication.translate("ExcelImportDialog", u"Cancel", None))
+        pass
     # retranslateUi
