@@ -43,7 +43,7 @@ _REMARK = "系统升级时依据党员状态补记，日期为该党员记录的
 
 
 def upgrade() -> None:
-    op.create_table(
+    change = op.create_table(
         "member_change",
         *record_columns(UTCDateTime),
         sa.Column("member_id", sa.Integer(), nullable=False),
@@ -103,10 +103,10 @@ def upgrade() -> None:
         *record_keys("mobile_member"),
     )
     create_index("mobile_member", "member_id")
-    _record_past_leavings()
+    _record_past_leavings(change)
 
 
-def _record_past_leavings() -> None:
+def _record_past_leavings(change: sa.Table) -> None:
     bind = op.get_bind()
     member = sa.table(
         "party_member",
@@ -114,15 +114,6 @@ def _record_past_leavings() -> None:
         sa.column("organization_id", sa.Integer),
         sa.column("status", sa.String),
         sa.column("updated_at", UTCDateTime()),
-    )
-    change = sa.table(
-        "member_change",
-        *(sa.column(c.name, c.type) for c in record_columns(UTCDateTime)),
-        sa.column("member_id", sa.Integer),
-        sa.column("kind", sa.String),
-        sa.column("occurred_on", sa.Date),
-        sa.column("organization_id", sa.Integer),
-        sa.column("remark", sa.Text),
     )
     rows = bind.execute(
         sa.select(member.c.id, member.c.organization_id, member.c.status, member.c.updated_at)
