@@ -7,14 +7,7 @@ import hashlib
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from pbc_desktop.db.models import (
-    Activity,
-    ActivityOrganization,
-    AgendaItem,
-    Attachment,
-    AttachmentContent,
-    Attendance,
-)
+from pbc_desktop.db import models
 from pbc_desktop.domain.enums import (
     MEETING_KINDS,
     TRAINING_KINDS,
@@ -129,7 +122,7 @@ def _activity(
     if kind == ActivityKind.JOINT_MEETING and rng.random() < 0.4:
         guests = f"区委组织部 {gen.staff[2]}"
     aid = gen.add(
-        Activity,
+        models.Activity,
         community_id=c.id,
         host_org_id=host.id,
         kind=kind,
@@ -153,7 +146,7 @@ def _activity(
     )
     c.activities[day.year].append(aid)
     for org in participants:
-        gen.add(ActivityOrganization, activity_id=aid, organization_id=org.id)
+        gen.add(models.ActivityOrganization, activity_id=aid, organization_id=org.id)
     if status == ActivityStatus.CANCELLED:
         return
     present = 0
@@ -170,7 +163,7 @@ def _photos(gen: District, aid: int, title: str) -> None:
     for n in range(1, min(gen.photos_left, gen.photo_rng.choice((1, 1, 2))) + 1):
         png = photos.activity_photo(gen.photo_rng)
         attachment_id = gen.add(
-            Attachment,
+            models.Attachment,
             activity_id=aid,
             filename=f"现场照片{n}.png",
             is_photo=True,
@@ -178,7 +171,7 @@ def _photos(gen: District, aid: int, title: str) -> None:
             size=len(png),
             sha256=hashlib.sha256(png).hexdigest(),
         )
-        gen.rows[AttachmentContent.__tablename__].append(
+        gen.rows[models.AttachmentContent.__tablename__].append(
             {"attachment_id": attachment_id, "data": png}
         )
         gen.photos_left -= 1
@@ -225,7 +218,7 @@ def _attend(
 ) -> None:
     """One attendance row; an absence carries its reason and the clerk's words for it."""
     gen.add(
-        Attendance,
+        models.Attendance,
         activity_id=aid,
         member_id=member_id,
         person_name=name,
@@ -244,7 +237,7 @@ def _agenda(gen: District, aid: int, kind: ActivityKind, voters: int | None) -> 
         against = 1 if held and voters and voters > 4 and rng.random() < 0.05 else 0
         abstain = 1 if held and voters and voters > 4 and rng.random() < 0.08 else 0
         gen.add(
-            AgendaItem,
+            models.AgendaItem,
             activity_id=aid,
             seq=seq,
             title=title,

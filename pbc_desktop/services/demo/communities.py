@@ -11,15 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from pbc_desktop.db.models import (
-    Community,
-    CommunityMember,
-    CommunityRole,
-    CommunityType,
-    CommunityVenue,
-    ConvenerTurn,
-    LifecycleEvent,
-)
+from pbc_desktop.db import models
 from pbc_desktop.domain import lifecycle, rotation
 from pbc_desktop.domain.enums import (
     CoBuildType,
@@ -193,7 +185,7 @@ def _community(
     rng = gen.rng
     lead = orgs[0]
     cid = gen.add(
-        Community,
+        models.Community,
         name=name,
         theme=theme,
         lead_org_id=lead.id,
@@ -214,12 +206,12 @@ def _community(
     )
     gen.communities.append(info)
     for t in types:
-        gen.add(CommunityType, community_id=cid, type=t)
+        gen.add(models.CommunityType, community_id=cid, type=t)
     _lifecycle(gen, info)
     joined = founded or _events_first_day(gen)
     for seq, org in enumerate(orgs):
         gen.add(
-            CommunityMember,
+            models.CommunityMember,
             community_id=cid,
             organization_id=org.id,
             role=MemberRole.LEAD if seq == 0 else MemberRole.MEMBER,
@@ -237,7 +229,7 @@ def _community(
         venues.append(rng.choice(gen.education_bases))
     for venue_id in dict.fromkeys(venues):
         gen.add(
-            CommunityVenue,
+            models.CommunityVenue,
             community_id=cid,
             venue_id=venue_id,
             opened_on=founded + timedelta(days=rng.randint(3, 40)),
@@ -314,7 +306,7 @@ def _event(
     remark: str,
 ) -> None:
     gen.add(
-        LifecycleEvent,
+        models.LifecycleEvent,
         community_id=info.id,
         action=action,
         status_after=status,
@@ -368,7 +360,7 @@ def _team(gen: District, info: CommunityInfo) -> None:
         seats.append((m.name, m.id, LeadershipRole.COMMITTEE_MEMBER, org, True, m.phone))
     for seq, (name, member_id, role, org, cross, phone) in enumerate(seats):
         gen.add(
-            CommunityRole,
+            models.CommunityRole,
             community_id=info.id,
             person_name=name,
             member_id=member_id,
@@ -395,7 +387,7 @@ def _rotation(gen: District, info: CommunityInfo) -> None:
         org = info.orgs[seq % len(info.orgs)]
         zh_label, _en_label = rotation.period_texts(period.start, length)  # demo data is Chinese
         gen.add(
-            ConvenerTurn,
+            models.ConvenerTurn,
             community_id=info.id,
             organization_id=org.id,
             seq=seq,

@@ -90,7 +90,7 @@ def _chain() -> None:
             ["id"],
             ondelete="RESTRICT",
         )
-    op.create_table(
+    head = op.create_table(
         "audit_head",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("last_id", sa.Integer(), nullable=False),
@@ -132,13 +132,6 @@ def _chain() -> None:
             changes,
         )
         count += len(rows)
-    head = sa.table(
-        "audit_head",
-        sa.column("id", sa.Integer),
-        sa.column("last_id", sa.Integer),
-        sa.column("last_hash", sa.String),
-        sa.column("entries", sa.Integer),
-    )
     if count:  # an empty log gets its head with its first entry
         conn.execute(head.insert().values(id=1, last_id=last_id, last_hash=prev, entries=count))
 

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from pbc_desktop.db.base import UTCDateTime
+from pbc_desktop.db.migrations.helpers import RECORD_TABLES_0004, foreign_key, primary_key, unique
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -30,44 +31,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-#: every table of a record (``db.base.Record``) in this revision
-RECORD_TABLES = (
-    "activity",
-    "activity_organization",
-    "agenda_item",
-    "app_user",
-    "assessment",
-    "attachment",
-    "attendance",
-    "claim",
-    "claim_organization",
-    "community",
-    "community_member",
-    "community_role",
-    "community_type",
-    "community_venue",
-    "convener_turn",
-    "fund_entry",
-    "indicator",
-    "indicator_set",
-    "lifecycle_event",
-    "list_item",
-    "organization",
-    "party_member",
-    "post",
-    "post_evaluation",
-    "post_report",
-    "reminder_rule",
-    "score",
-    "service_list",
-    "service_log",
-    "supervision",
-    "venue",
-)
-
-
 def upgrade() -> None:
-    for table in RECORD_TABLES:
+    for table in RECORD_TABLES_0004:
         op.add_column(table, sa.Column("origin_office", sa.String(length=36), nullable=True))
     op.create_table(
         "tombstone",
@@ -76,12 +41,7 @@ def upgrade() -> None:
         sa.Column("origin_office", sa.String(length=36), nullable=True),
         sa.Column("deleted_at", UTCDateTime(), nullable=False),
         sa.Column("deleted_by", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["deleted_by"],
-            ["app_user.id"],
-            name=op.f("fk_tombstone_deleted_by_app_user"),
-            ondelete="SET NULL",
-        ),
+        foreign_key("tombstone", "deleted_by", "app_user", "SET NULL"),
         sa.PrimaryKeyConstraint("record_uuid", name=op.f("pk_tombstone")),
     )
     op.create_index(op.f("ix_tombstone_deleted_at"), "tombstone", ["deleted_at"], unique=False)
@@ -99,14 +59,9 @@ def upgrade() -> None:
         sa.Column("local", sa.Boolean(), nullable=False),
         sa.Column("registered_at", UTCDateTime(), nullable=False),
         sa.Column("registered_by", sa.Integer(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["registered_by"],
-            ["app_user.id"],
-            name=op.f("fk_office_registered_by_app_user"),
-            ondelete="SET NULL",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_office")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_office_uuid")),
+        foreign_key("office", "registered_by", "app_user", "SET NULL"),
+        primary_key("office"),
+        unique("office", "uuid"),
     )
     # one office of its own per database
     op.create_index(
@@ -142,8 +97,8 @@ def upgrade() -> None:
     sa.Column('left_out', sa.Text(), nullable=False),
     sa.Column('conflicts', sa.Integer(), nullable=False),
     sa.Column('watermark', UTCDateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['by'], ['app_user.id'], name=op.f('fk_exchange_log_by_app_user'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_exchange_log'))
+    foreign_key('exchange_log', 'by', 'app_user', 'SET NULL'),
+    primary_key('exchange_log'),
     )
     op.create_index(op.f('ix_exchange_log_package_uuid'), 'exchange_log', ['package_uuid'], unique=False)
     op.create_table('sync_conflict',
@@ -159,8 +114,8 @@ def upgrade() -> None:
     sa.Column('at', UTCDateTime(), nullable=False),
     sa.Column('resolved_at', UTCDateTime(), nullable=True),
     sa.Column('resolved_by', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['resolved_by'], ['app_user.id'], name=op.f('fk_sync_conflict_resolved_by_app_user'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_conflict'))
+    foreign_key('sync_conflict', 'resolved_by', 'app_user', 'SET NULL'),
+    primary_key('sync_conflict'),
     )
     op.create_index(op.f('ix_sync_conflict_record_uuid'), 'sync_conflict', ['record_uuid'], unique=False)
 
@@ -170,7 +125,7 @@ def downgrade() -> None:
     op.drop_table("office")
     op.drop_index(op.f("ix_tombstone_deleted_at"), table_name="tombstone")
     op.drop_table("tombstone")
-    for table in RECORD_TABLES:
+    for table in RECORD_TABLES_0004:
         with op.batch_alter_table(table) as batch_op:
             batch_op.drop_column("origin_office")
     op.drop_index(op.f("ix_sync_conflict_record_uuid"), table_name="sync_conflict")

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from pbc_desktop.db.base import UTCDateTime
+from pbc_desktop.db.migrations.helpers import create_index, foreign_key, record_columns, record_keys
 
 revision: str = "0007"
 down_revision: str | None = "0010"
@@ -41,46 +42,10 @@ _KIND_OF_STATUS = {
 _REMARK = "系统升级时依据党员状态补记，日期为该党员记录的最后修改日期"
 
 
-def _record_columns() -> list[sa.Column[object]]:
-    return [
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=36), nullable=False),
-        sa.Column("origin_office", sa.String(length=36), nullable=True),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.Column("updated_at", UTCDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
-    ]
-
-
-def _org_fk(table: str, column: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        [column],
-        ["organization.id"],
-        name=op.f(f"fk_{table}_{column}_organization"),
-        ondelete="RESTRICT",
-    )
-
-
-def _member_fk(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        ["member_id"],
-        ["party_member.id"],
-        name=op.f(f"fk_{table}_member_id_party_member"),
-        ondelete="RESTRICT",
-    )
-
-
-def _keys(table: str) -> list[sa.Constraint]:
-    return [
-        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
-        sa.UniqueConstraint("uuid", name=op.f(f"uq_{table}_uuid")),
-    ]
-
-
 def upgrade() -> None:
-    op.create_table(
+    change = op.create_table(
         "member_change",
-        *_record_columns(),
+        *record_columns(UTCDateTime),
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("occurred_on", sa.Date(), nullable=False),
@@ -89,10 +54,10 @@ def upgrade() -> None:
         sa.Column("other_organization_id", sa.Integer(), nullable=True),
         sa.Column("other_unit", sa.String(length=120), nullable=True),
         sa.Column("remark", sa.Text(), nullable=True),
-        _member_fk("member_change"),
-        _org_fk("member_change", "organization_id"),
-        _org_fk("member_change", "other_organization_id"),
-        *_keys("member_change"),
+        foreign_key("member_change", "member_id", "party_member", "RESTRICT"),
+        foreign_key("member_change", "organization_id", "organization", "RESTRICT"),
+        foreign_key("member_change", "other_organization_id", "organization", "RESTRICT"),
+        *record_keys("member_change"),
     )
     op.create_index(
         "ix_member_change_kind_occurred_on", "member_change", ["kind", "occurred_on"]
@@ -100,12 +65,10 @@ def upgrade() -> None:
     op.create_index(
         "ix_member_change_member_id_occurred_on", "member_change", ["member_id", "occurred_on"]
     )
-    op.create_index(
-        op.f("ix_member_change_organization_id"), "member_change", ["organization_id"]
-    )
+    create_index("member_change", "organization_id")
     op.create_table(
         "member_transfer",
-        *_record_columns(),
+        *record_columns(UTCDateTime),
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("from_organization_id", sa.Integer(), nullable=False),
         sa.Column("to_organization_id", sa.Integer(), nullable=True),
@@ -117,16 +80,16 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=32), nullable=False),
         sa.Column("received_on", sa.Date(), nullable=True),
         sa.Column("remark", sa.Text(), nullable=True),
-        _member_fk("member_transfer"),
-        _org_fk("member_transfer", "from_organization_id"),
-        _org_fk("member_transfer", "to_organization_id"),
-        *_keys("member_transfer"),
+        foreign_key("member_transfer", "member_id", "party_member", "RESTRICT"),
+        foreign_key("member_transfer", "from_organization_id", "organization", "RESTRICT"),
+        foreign_key("member_transfer", "to_organization_id", "organization", "RESTRICT"),
+        *record_keys("member_transfer"),
     )
     for column in ("member_id", "from_organization_id", "to_organization_id", "state"):
-        op.create_index(op.f(f"ix_member_transfer_{column}"), "member_transfer", [column])
+        create_index("member_transfer", column)
     op.create_table(
         "mobile_member",
-        *_record_columns(),
+        *record_columns(UTCDateTime),
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("left_on", sa.Date(), nullable=False),
         sa.Column("whereabouts", sa.String(length=120), nullable=False),
@@ -135,15 +98,15 @@ def upgrade() -> None:
         sa.Column("managing_unit", sa.String(length=120), nullable=True),
         sa.Column("returned_on", sa.Date(), nullable=True),
         sa.Column("remark", sa.Text(), nullable=True),
-        _member_fk("mobile_member"),
-        _org_fk("mobile_member", "managing_organization_id"),
-        *_keys("mobile_member"),
+        foreign_key("mobile_member", "member_id", "party_member", "RESTRICT"),
+        foreign_key("mobile_member", "managing_organization_id", "organization", "RESTRICT"),
+        *record_keys("mobile_member"),
     )
-    op.create_index(op.f("ix_mobile_member_member_id"), "mobile_member", ["member_id"])
-    _record_past_leavings()
+    create_index("mobile_member", "member_id")
+    _record_past_leavings(change)
 
 
-def _record_past_leavings() -> None:
+def _record_past_leavings(change: sa.Table) -> None:
     bind = op.get_bind()
     member = sa.table(
         "party_member",
@@ -151,15 +114,6 @@ def _record_past_leavings() -> None:
         sa.column("organization_id", sa.Integer),
         sa.column("status", sa.String),
         sa.column("updated_at", UTCDateTime()),
-    )
-    change = sa.table(
-        "member_change",
-        *(sa.column(c.name, c.type) for c in _record_columns()),
-        sa.column("member_id", sa.Integer),
-        sa.column("kind", sa.String),
-        sa.column("occurred_on", sa.Date),
-        sa.column("organization_id", sa.Integer),
-        sa.column("remark", sa.Text),
     )
     rows = bind.execute(
         sa.select(member.c.id, member.c.organization_id, member.c.status, member.c.updated_at)

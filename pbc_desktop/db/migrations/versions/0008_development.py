@@ -18,6 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from pbc_desktop.db.migrations.helpers import foreign_key, primary_key, record_columns, unique
+
 
 revision: str = '0008'
 down_revision: str | None = '0007'
@@ -49,18 +51,13 @@ def upgrade() -> None:
     sa.Column('name_sort', sa.Text(), server_default='', nullable=False),
     sa.Column('name_initials', sa.Text(), server_default='', nullable=False),
     sa.Column('name_pinyin', sa.Text(), server_default='', nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('uuid', sa.String(length=36), nullable=False),
-    sa.Column('origin_office', sa.String(length=36), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
-    sa.ForeignKeyConstraint(['member_id'], ['party_member.id'], name=op.f('fk_development_record_member_id_party_member'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_development_record_organization_id_organization'), ondelete='RESTRICT'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_development_record')),
-    sa.UniqueConstraint('id_number', name=op.f('uq_development_record_id_number')),
-    sa.UniqueConstraint('member_id', name=op.f('uq_development_record_member_id')),
-    sa.UniqueConstraint('uuid', name=op.f('uq_development_record_uuid'))
+    *record_columns(),
+    foreign_key('development_record', 'member_id', 'party_member', 'SET NULL'),
+    foreign_key('development_record', 'organization_id', 'organization', 'RESTRICT'),
+    primary_key('development_record'),
+    unique('development_record', 'id_number'),
+    unique('development_record', 'member_id'),
+    unique('development_record', 'uuid')
     )
     with op.batch_alter_table('development_record', schema=None) as batch_op:
         batch_op.create_index('ix_development_record_next_due_on', ['next_due_on'], unique=False)
@@ -74,15 +71,10 @@ def upgrade() -> None:
     sa.Column('people', sa.String(length=120), nullable=True),
     sa.Column('months', sa.Integer(), nullable=True),
     sa.Column('remark', sa.Text(), nullable=True),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('uuid', sa.String(length=36), nullable=False),
-    sa.Column('origin_office', sa.String(length=36), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
-    sa.ForeignKeyConstraint(['record_id'], ['development_record.id'], name=op.f('fk_development_step_record_id_development_record'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_development_step')),
-    sa.UniqueConstraint('uuid', name=op.f('uq_development_step_uuid'))
+    *record_columns(),
+    foreign_key('development_step', 'record_id', 'development_record', 'CASCADE'),
+    primary_key('development_step'),
+    unique('development_step', 'uuid')
     )
     with op.batch_alter_table('development_step', schema=None) as batch_op:
         batch_op.create_index('ix_development_step_record_kind_on', ['record_id', 'kind', 'occurred_on'], unique=False)

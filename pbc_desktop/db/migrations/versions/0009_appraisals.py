@@ -15,22 +15,18 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from pbc_desktop.db.migrations.helpers import (
+    create_index,
+    foreign_key,
+    primary_key,
+    record_columns,
+    unique,
+)
+
 revision: str = "0009"
 down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-def _record_columns() -> list[sa.Column[object]]:
-    """The columns every record has (``db.base.Record``)."""
-    return [
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=36), nullable=False),
-        sa.Column("origin_office", sa.String(length=36), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
-    ]
 
 
 def upgrade() -> None:
@@ -41,53 +37,28 @@ def upgrade() -> None:
         sa.Column("held_on", sa.Date(), nullable=True),
         sa.Column("ended_on", sa.Date(), nullable=True),
         sa.Column("remark", sa.Text(), nullable=True),
-        *_record_columns(),
-        sa.ForeignKeyConstraint(
-            ["organization_id"],
-            ["organization.id"],
-            name=op.f("fk_appraisal_organization_id_organization"),
-            ondelete="RESTRICT",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_appraisal")),
-        sa.UniqueConstraint(
-            "organization_id", "year", name=op.f("uq_appraisal_organization_id_year")
-        ),
-        sa.UniqueConstraint("uuid", name=op.f("uq_appraisal_uuid")),
+        *record_columns(),
+        foreign_key("appraisal", "organization_id", "organization", "RESTRICT"),
+        primary_key("appraisal"),
+        unique("appraisal", "organization_id", "year"),
+        unique("appraisal", "uuid"),
     )
-    with op.batch_alter_table("appraisal") as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_appraisal_organization_id"), ["organization_id"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_appraisal_year"), ["year"], unique=False)
+    create_index("appraisal", "organization_id")
+    create_index("appraisal", "year")
     op.create_table(
         "appraisal_result",
         sa.Column("appraisal_id", sa.Integer(), nullable=False),
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("grade", sa.String(length=32), nullable=False),
         sa.Column("remark", sa.Text(), nullable=True),
-        *_record_columns(),
-        sa.ForeignKeyConstraint(
-            ["appraisal_id"],
-            ["appraisal.id"],
-            name=op.f("fk_appraisal_result_appraisal_id_appraisal"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["member_id"],
-            ["party_member.id"],
-            name=op.f("fk_appraisal_result_member_id_party_member"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_appraisal_result")),
-        sa.UniqueConstraint(
-            "appraisal_id", "member_id", name=op.f("uq_appraisal_result_appraisal_id_member_id")
-        ),
-        sa.UniqueConstraint("uuid", name=op.f("uq_appraisal_result_uuid")),
+        *record_columns(),
+        foreign_key("appraisal_result", "appraisal_id", "appraisal", "CASCADE"),
+        foreign_key("appraisal_result", "member_id", "party_member", "CASCADE"),
+        primary_key("appraisal_result"),
+        unique("appraisal_result", "appraisal_id", "member_id"),
+        unique("appraisal_result", "uuid"),
     )
-    with op.batch_alter_table("appraisal_result") as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_appraisal_result_member_id"), ["member_id"], unique=False
-        )
+    create_index("appraisal_result", "member_id")
 
 
 def downgrade() -> None:

@@ -20,6 +20,13 @@ import sqlalchemy as sa
 from alembic import op
 
 from pbc_desktop.db.base import UTCDateTime
+from pbc_desktop.db.migrations.helpers import (
+    create_index,
+    foreign_key,
+    primary_key,
+    record_columns,
+    unique,
+)
 
 revision: str = "0010"
 down_revision: str | None = "0006"
@@ -27,80 +34,45 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _record_columns() -> list[sa.Column[object]]:
-    return [
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=36), nullable=False),
-        sa.Column("origin_office", sa.String(length=36), nullable=True),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.Column("updated_at", UTCDateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
-    ]
-
-
 def upgrade() -> None:
     op.create_table(
         "meeting_rule",
-        *_record_columns(),
+        *record_columns(UTCDateTime),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("interval_months", sa.Integer(), nullable=False),
         sa.Column("enabled", sa.Boolean(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_rule")),
-        sa.UniqueConstraint("kind", name=op.f("uq_meeting_rule_kind")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_meeting_rule_uuid")),
+        primary_key("meeting_rule"),
+        unique("meeting_rule", "kind"),
+        unique("meeting_rule", "uuid"),
     )
     op.create_table(
         "committee",
-        *_record_columns(),
+        *record_columns(UTCDateTime),
         sa.Column("organization_id", sa.Integer(), nullable=False),
         sa.Column("term_no", sa.Integer(), nullable=False),
         sa.Column("elected_on", sa.Date(), nullable=False),
         sa.Column("term_years", sa.Integer(), nullable=False),
         sa.Column("remark", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["organization_id"],
-            ["organization.id"],
-            name=op.f("fk_committee_organization_id_organization"),
-            ondelete="RESTRICT",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_committee")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_committee_uuid")),
+        foreign_key("committee", "organization_id", "organization", "RESTRICT"),
+        primary_key("committee"),
+        unique("committee", "uuid"),
     )
-    op.create_index(
-        op.f("ix_committee_organization_id"), "committee", ["organization_id"], unique=False
-    )
+    create_index("committee", "organization_id")
     op.create_table(
         "committee_member",
-        *_record_columns(),
+        *record_columns(UTCDateTime),
         sa.Column("committee_id", sa.Integer(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("person_name", sa.String(length=60), nullable=False),
         sa.Column("member_id", sa.Integer(), nullable=True),
         sa.Column("post", sa.String(length=32), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["committee_id"],
-            ["committee.id"],
-            name=op.f("fk_committee_member_committee_id_committee"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["member_id"],
-            ["party_member.id"],
-            name=op.f("fk_committee_member_member_id_party_member"),
-            ondelete="SET NULL",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_committee_member")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_committee_member_uuid")),
+        foreign_key("committee_member", "committee_id", "committee", "CASCADE"),
+        foreign_key("committee_member", "member_id", "party_member", "SET NULL"),
+        primary_key("committee_member"),
+        unique("committee_member", "uuid"),
     )
-    op.create_index(
-        op.f("ix_committee_member_committee_id"),
-        "committee_member",
-        ["committee_id"],
-        unique=False,
-    )
-    op.create_index(
-        op.f("ix_committee_member_member_id"), "committee_member", ["member_id"], unique=False
-    )
+    create_index("committee_member", "committee_id")
+    create_index("committee_member", "member_id")
 
 
     op.create_index(

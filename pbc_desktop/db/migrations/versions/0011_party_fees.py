@@ -18,21 +18,18 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from pbc_desktop.db.migrations.helpers import (
+    create_index,
+    foreign_key,
+    primary_key,
+    record_columns,
+    unique,
+)
+
 revision: str = "0011"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-def _record_columns() -> list[sa.Column[object]]:
-    return [
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=36), nullable=False),
-        sa.Column("origin_office", sa.String(length=36), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
-    ]
 
 
 def upgrade() -> None:
@@ -43,11 +40,11 @@ def upgrade() -> None:
         sa.Column("up_to_cents", sa.BigInteger(), nullable=True),
         sa.Column("rate", sa.Integer(), nullable=True),
         sa.Column("fixed_cents", sa.BigInteger(), nullable=True),
-        *_record_columns(),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_fee_rate")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_fee_rate_uuid")),
+        *record_columns(),
+        primary_key("fee_rate"),
+        unique("fee_rate", "uuid"),
     )
-    op.create_index(op.f("ix_fee_rate_effective_from"), "fee_rate", ["effective_from"])
+    create_index("fee_rate", "effective_from")
     op.create_table(
         "fee_basis",
         sa.Column("member_id", sa.Integer(), nullable=False),
@@ -56,20 +53,13 @@ def upgrade() -> None:
         sa.Column("income_cents", sa.BigInteger(), nullable=True),
         sa.Column("fixed_cents", sa.BigInteger(), nullable=True),
         sa.Column("remark", sa.String(length=200), nullable=True),
-        *_record_columns(),
-        sa.ForeignKeyConstraint(
-            ["member_id"],
-            ["party_member.id"],
-            name=op.f("fk_fee_basis_member_id_party_member"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_fee_basis")),
-        sa.UniqueConstraint(
-            "member_id", "effective_from", name=op.f("uq_fee_basis_member_id_effective_from")
-        ),
-        sa.UniqueConstraint("uuid", name=op.f("uq_fee_basis_uuid")),
+        *record_columns(),
+        foreign_key("fee_basis", "member_id", "party_member", "CASCADE"),
+        primary_key("fee_basis"),
+        unique("fee_basis", "member_id", "effective_from"),
+        unique("fee_basis", "uuid"),
     )
-    op.create_index(op.f("ix_fee_basis_member_id"), "fee_basis", ["member_id"])
+    create_index("fee_basis", "member_id")
     op.create_table(
         "fee_payment",
         sa.Column("member_id", sa.Integer(), nullable=False),
@@ -80,26 +70,14 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("due_cents", sa.BigInteger(), nullable=False),
         sa.Column("amount_cents", sa.BigInteger(), nullable=False),
-        *_record_columns(),
-        sa.ForeignKeyConstraint(
-            ["member_id"],
-            ["party_member.id"],
-            name=op.f("fk_fee_payment_member_id_party_member"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["organization_id"],
-            ["organization.id"],
-            name=op.f("fk_fee_payment_organization_id_organization"),
-            ondelete="RESTRICT",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_fee_payment")),
-        sa.UniqueConstraint(
-            "member_id", "fee_month", name=op.f("uq_fee_payment_member_id_fee_month")
-        ),
-        sa.UniqueConstraint("uuid", name=op.f("uq_fee_payment_uuid")),
+        *record_columns(),
+        foreign_key("fee_payment", "member_id", "party_member", "CASCADE"),
+        foreign_key("fee_payment", "organization_id", "organization", "RESTRICT"),
+        primary_key("fee_payment"),
+        unique("fee_payment", "member_id", "fee_month"),
+        unique("fee_payment", "uuid"),
     )
-    op.create_index(op.f("ix_fee_payment_member_id"), "fee_payment", ["member_id"])
+    create_index("fee_payment", "member_id")
     op.create_index("ix_fee_payment_org_month", "fee_payment", ["organization_id", "fee_month"])
     with op.batch_alter_table("fund_entry") as batch_op:
         batch_op.add_column(sa.Column("fee_org_id", sa.Integer(), nullable=True))
