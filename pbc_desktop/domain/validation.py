@@ -75,7 +75,8 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK}) (?={_CJK})")
 def person_name(value: str | None) -> str:
     """A person's name as stored: normalised, without the spaces that pad two-character
     Chinese names in registers (``王  五`` → ``王五``)."""
-    return _SPACE_BETWEEN_CJK.sub("", normalise_text(value))
+    text = normalise_text(value)
+    return _SPACE_BETWEEN_CJK.sub("", text) if " " in text else text
 
 
 def name_key(value: str | None) -> str:

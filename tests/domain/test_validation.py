@@ -281,3 +281,22 @@ def test_every_refused_character_is_unprintable() -> None:
         if chr(code).isprintable() and _refused_char(chr(code), multiline=False)
     ]
     assert printable_refused == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("王  五", "王五"),  # padded in a register
+        ("  王　五 ", "王五"),  # an ideographic space, spaces around
+        ("张伟", "张伟"),
+        ("阿依古丽 买买提", "阿依古丽买买提"),
+        ("John  Smith", "John Smith"),  # Latin names keep one space
+        ("王 Li", "王 Li"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_person_names_lose_only_the_spaces_between_chinese_characters(
+    typed: str | None, stored: str
+) -> None:
+    assert v.person_name(typed) == stored
