@@ -40,6 +40,7 @@ from sqlalchemy import case, func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.enums import AuditAction, Gender, MemberCategory, MembershipStatus
+from pbc_desktop.domain.excel_cells import CUT_MARKER, EXCEL_CELL_MAX
 from pbc_desktop.domain.member_changes import MemberRoll
 from pbc_desktop.domain.member_rules import FIELDS, MemberField
 from pbc_desktop.domain.privacy import scrub_text
@@ -58,8 +59,6 @@ from pbc_desktop.services.members import (
 )
 from pbc_desktop.services.scope import from_fields
 from pbc_desktop.services.xlsx_text import (
-    CUT_MARKER,
-    EXCEL_CELL_MAX,
     fit_text,
     needs_text_cell,
     store_text,

@@ -18,11 +18,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
-#: The most characters (UTF-16 units) an Excel cell holds.
-EXCEL_CELL_MAX = 32_767
-
-#: The end of a cell whose text was cut to fit; language-independent, so the import finds it.
-CUT_MARKER = "…【已截断：超出 Excel 单元格 32767 字上限】"
+from pbc_desktop.domain.excel_cells import CUT_MARKER, EXCEL_CELL_MAX
 
 
 def _units(text: str) -> int:
@@ -48,11 +44,6 @@ def fit_text(value: str) -> tuple[str, bool]:
             break
         end += 1
     return text[:end] + CUT_MARKER, True
-
-
-def is_cut(text: str | None) -> bool:
-    """True when ``text`` is a cell cut by :func:`fit_text` (it ends with the marker)."""
-    return bool(text) and str(text).rstrip().endswith(CUT_MARKER)
 
 
 def needs_text_cell(text: str) -> bool:

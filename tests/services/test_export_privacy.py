@@ -23,6 +23,7 @@ from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, PartyMember
 from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.excel_cells import CUT_MARKER, EXCEL_CELL_MAX
 from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.reports.roster import build_roster
 from pbc_desktop.services import members
@@ -30,7 +31,7 @@ from pbc_desktop.services.list_export import export_list_xlsx
 from pbc_desktop.services.lists import editing
 from pbc_desktop.services.member_export import export_members, write_template
 from pbc_desktop.services.members import MemberQuery
-from pbc_desktop.services.xlsx_text import CUT_MARKER, EXCEL_CELL_MAX, fit_text
+from pbc_desktop.services.xlsx_text import fit_text
 from tests.conftest import db_arg
 from tests.factories import make_member
 from tests.list_factories import setup_community

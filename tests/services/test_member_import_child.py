@@ -197,3 +197,21 @@ def test_people_in_the_pipeline_come_back_from_the_child_as_read_here(
     assert there == here
     assert [r.stage is not None for r in there.rows] == [False, True, True, True]
     assert there.rows[3].steps == here.rows[3].steps is not None
+
+
+def test_the_child_imports_no_database_layer() -> None:
+    """What the child runs (``row_checks``, through the package) imports neither SQLAlchemy
+    nor the models nor openpyxl: they would cost the child a second of its start."""
+    import subprocess
+    import sys
+
+    heavy = ("sqlalchemy", "openpyxl", "PySide6", "pbc_desktop.db.models", "pypinyin")
+    script = (
+        "import sys\n"
+        "from pbc_desktop.services.member_import.row_checks import _read_in_child\n"
+        f"print([m for m in {heavy!r} if m in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

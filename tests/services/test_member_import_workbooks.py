@@ -284,13 +284,13 @@ def test_reading_stops_at_the_row_limit(
     path = roster(tmp_path / "r.xlsx", *((f"党员{i}", n, ORG, None) for i, n in enumerate(numbers)))
     monkeypatch.setattr(cells, "MAX_DATA_ROWS", 5)
     checked: list[int] = []
-    real_check = mi.checking._RowChecker.check
+    real_check = mi.row_checks._RowChecker.check
 
     def counting(self: Any, row_no: int, raw: dict[str, object], *row: Any) -> mi.ImportRow:
         checked.append(row_no)
         return real_check(self, row_no, raw, *row)
 
-    monkeypatch.setattr(mi.checking._RowChecker, "check", counting)
+    monkeypatch.setattr(mi.row_checks._RowChecker, "check", counting)
     message = refused(db, path)
     assert message.startswith(
         "无法导入“r.xlsx”：工作表“党员名册”的党员超过 5 行，这不像一份党员名册"

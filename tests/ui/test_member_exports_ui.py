@@ -15,10 +15,10 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction, MemberCategory
+from pbc_desktop.domain.excel_cells import CUT_MARKER
 from pbc_desktop.domain.member_rules import FIELDS
 from pbc_desktop.progress import CancelFn
 from pbc_desktop.services.members import MemberQuery
-from pbc_desktop.services.xlsx_text import CUT_MARKER
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.worker import Job, JobOutcome

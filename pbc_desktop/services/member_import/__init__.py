@@ -12,27 +12,56 @@ Both take ``progress(percent, text)`` and ``cancelled()`` callbacks, as ``ui.wor
 
 The steps live in their own modules: ``filekind`` (what kind of file it is, and the
 sentences refusing one that cannot be read), ``workbook`` (opening the file, finding the
-sheet, reading its rows), ``checking`` (checking every row; organizations close to a stored
-one are suggested, and mapped only as the user confirmed), ``writing`` and ``preview``
-(the DTOs), ``applicants`` (the rows of people in the 发展党员 pipeline: 入党申请人,
-积极分子 and 发展对象, set aside or entered as 发展党员 records when asked).
+sheet, reading its rows), ``row_checks`` (reading and checking every row without the
+database: what the window's child process runs), ``checking`` (the database's side of it;
+organizations close to a stored one are suggested, and mapped only as the user confirmed),
+``writing`` and ``preview`` (the DTOs), ``applicants`` (the rows of people in the 发展党员
+pipeline: 入党申请人, 积极分子 and 发展对象, set aside or entered as 发展党员 records when
+asked).
+
+The names below are imported when first asked for: the child process that reads a file
+imports ``row_checks`` alone, without SQLAlchemy and the models (a second of its start).
 """
 
 from __future__ import annotations
 
-from pbc_desktop.services.member_import.checking import read_members
-from pbc_desktop.services.member_import.preview import (
-    ON_DUPLICATE_CHOICES,
-    ImportCancelledError,
-    ImportCounts,
-    ImportPreview,
-    ImportResult,
-    ImportRow,
-    OnDuplicate,
-    RowProblem,
-    applicants_offer,
-)
-from pbc_desktop.services.member_import.writing import apply_import, new_org_values
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pbc_desktop.services.member_import.checking import read_members
+    from pbc_desktop.services.member_import.preview import (
+        ON_DUPLICATE_CHOICES,
+        ImportCancelledError,
+        ImportCounts,
+        ImportPreview,
+        ImportResult,
+        ImportRow,
+        OnDuplicate,
+        RowProblem,
+        applicants_offer,
+    )
+    from pbc_desktop.services.member_import.writing import apply_import, new_org_values
+
+_HOMES = {
+    "read_members": "checking",
+    "apply_import": "writing",
+    "new_org_values": "writing",
+    **dict.fromkeys(
+        (
+            "ON_DUPLICATE_CHOICES",
+            "ImportCancelledError",
+            "ImportCounts",
+            "ImportPreview",
+            "ImportResult",
+            "ImportRow",
+            "OnDuplicate",
+            "RowProblem",
+            "applicants_offer",
+        ),
+        "preview",
+    ),
+}
 
 __all__ = [
     "ON_DUPLICATE_CHOICES",
@@ -48,3 +77,16 @@ __all__ = [
     "new_org_values",
     "read_members",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A name of :data:`__all__` from its module, or one of the package's modules."""
+    home = _HOMES.get(name)
+    if home is None:
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -13,19 +13,15 @@ and the row's later steps the record has not taken yet).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.models import DevelopmentRecord
-from pbc_desktop.domain import applicant_rows as rows_rules
 from pbc_desktop.domain import development as rules
-from pbc_desktop.domain import member_cells as cells
-from pbc_desktop.domain.development import DevelopmentStage
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import PermissionDeniedError, UserError, ValidationError
 from pbc_desktop.lang import t
@@ -38,7 +34,7 @@ from pbc_desktop.services.development.records import (
     progress_of,
     record_in,
 )
-from pbc_desktop.services.member_import.preview import ImportRow, OnDuplicate, Problem
+from pbc_desktop.services.member_import.preview import ImportRow, OnDuplicate
 
 # The person's facts a 发展党员 record keeps (``ApplicantInput``), as the member's fields.
 _FACTS = (
@@ -60,90 +56,6 @@ def stored_records(s: Session) -> dict[str, int]:
         DevelopmentRecord.id_number.is_not(None)
     )
     return {number.strip().upper(): rid for number, rid in s.execute(stmt) if number}
-
-
-class PipelineCheck:
-    """Recognises the rows of people in the pipeline and checks their dates, for the
-    member import's row checker (``checking._RowChecker``).
-
-    ``headers``: the header in the file of each column read (field key → text), so that a
-    missing date names the column as the file heads it.
-    """
-
-    def __init__(
-        self,
-        records: dict[str, int],
-        headers: Mapping[str, str],
-        today: date | None,
-        status_columns: Sequence[int] = (),
-    ) -> None:
-        self.records = records
-        self.headers = headers
-        self.today = today
-        # the other columns headed as the category (政治面貌 beside 人员类别): not read for
-        # a member, but they may name the stage of someone not yet one
-        self.status_columns = tuple(status_columns)
-
-    def stage_of(
-        self,
-        status: object,
-        values: Mapping[str, Any],
-        errors: dict[str, str],
-        row: Sequence[object] = (),
-    ) -> DevelopmentStage | None:
-        """The stage of a row whose 政治面貌 cell is ``status`` (or, when that is empty or
-        not a member's, one of the row's other status columns: ``row`` is the whole row),
-        its cells read as ``values`` (``errors``: the cells that could not be read). A
-        person in the pipeline loses the "not a member" error of that cell; a member's
-        row loses the errors of the pipeline's date cells (they are not read for a
-        member)."""
-        stage = None
-        if values.get("category") is None:  # else a member's category: not in the pipeline
-            dates = {k: values.get(k) for k in rows_rules.DATE_KEYS}
-            width = len(row)
-            others = (row[i] for i in self.status_columns if i < width)
-            for cell in (status, *others):
-                if not cells.is_blank(cell) and not isinstance(cell, cells.CellMark):
-                    stage = rows_rules.row_stage(cells.choice_key(cell), dates)
-                    if stage is not None:
-                        break
-        if stage is not None:
-            errors.pop("category", None)
-        elif errors:
-            for k in rows_rules.DATE_KEYS:
-                errors.pop(k, None)
-        return stage
-
-    def checked(
-        self,
-        row: ImportRow,
-        stage: DevelopmentStage,
-        values: Mapping[str, Any],
-        data: MemberInput,
-    ) -> ImportRow:
-        """``row`` (checked as a member's) as a person at ``stage``: its steps by the
-        发展党员 rules, a row error when the ID number is a stored member's."""
-        errors: list[Problem] = list(row.errors)
-        if row.existing_id is not None:
-            errors.append(("id_number", rows_rules.already_member_message()))
-        unread = {k for k, _message in errors}
-        dates = {k: values.get(k) for k in rows_rules.DATE_KEYS}
-        steps = None
-        if not unread & set(rows_rules.DATE_KEYS):
-            steps, problems = rows_rules.row_steps(
-                stage, dates, data.birth_date, self.today or date.today(), self.headers
-            )
-            errors.extend(problems)
-        number = data.id_number
-        return replace(
-            row,
-            errors=tuple(errors),
-            member=row.member if not errors else None,
-            existing_id=None,
-            stage=stage,
-            steps=steps if not errors else None,
-            record_id=self.records.get(number) if number else None,
-        )
 
 
 def check_record_updates(s: Session, rows: list[ImportRow], indices: Sequence[int]) -> None:

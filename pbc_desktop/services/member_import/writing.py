@@ -38,10 +38,8 @@ from pbc_desktop.services import access, audit
 from pbc_desktop.services.member_changes.recording import reconcile_statuses
 from pbc_desktop.services.member_import.applicants import write_applicants
 from pbc_desktop.services.member_import.checking import (
-    _CHUNK,
     _IN_CHUNK,
     _MEMBER_COLUMNS,
-    _collection_paused,
     _existing_members,
     _merged,
     _merged_errors,
@@ -57,6 +55,7 @@ from pbc_desktop.services.member_import.preview import (
     Problem,
     _cancelled_error,
 )
+from pbc_desktop.services.member_import.row_checks import _CHUNK, _collection_paused
 from pbc_desktop.services.scope import chunks
 
 # -- new organizations ------------------------------------------------------------------
