@@ -241,7 +241,11 @@ def main() -> int:
                 def tick(clock: QElapsedTimer = clock, stall: dict[str, float] = stall) -> None:
                     stall["worst"] = max(stall["worst"], clock.restart() - 20)
                     for child in multiprocessing.active_children():
-                        child_peak["mb"] = max(child_peak["mb"], _hwm_mb(child.pid) or 0.0)
+                        try:
+                            pid = child.pid
+                        except ValueError:  # closed meanwhile
+                            continue
+                        child_peak["mb"] = max(child_peak["mb"], _hwm_mb(pid) or 0.0)
 
                 # Opening the dialog (the first time: its modules and form loaded) is
                 # said apart; the stalls counted are those of the import.

@@ -7,6 +7,7 @@ and the preview put together."""
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -46,6 +47,7 @@ from pbc_desktop.services.member_import.row_checks import (
     _CHUNK,
     _MEMBER_COLUMN_SET,
     _READ_SHARE,
+    WHOLE,
     _check,
     _collection_paused,
     _Facts,
@@ -53,6 +55,7 @@ from pbc_desktop.services.member_import.row_checks import (
     _from_wire,
     _read_file,
     _read_in_child,
+    merged_reads,
 )
 from pbc_desktop.services.scope import chunks
 
@@ -181,7 +184,7 @@ def _read_members(
     in_child: bool = False,
 ) -> ImportPreview:
     report(0, t("正在打开文件…", "Opening the file…"))
-    child = _start_child(path, sheet_name, today) if in_child else None
+    children = _start_children(path, sheet_name, today) if in_child else []
     try:
         with db.read() as s:
             stored = _org_index(s, access.of(db, s))
@@ -189,7 +192,7 @@ def _read_members(
             records = stored_records(s)
         mapped = _mapped_orgs(org_map, stored)
     except BaseException:
-        if child is not None:  # it waits for the facts: end it
+        for child in children:  # it waits for the facts: end it
             child.close()
         raise
     orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
@@ -202,11 +205,11 @@ def _read_members(
     def check_updates(start: int) -> None:  # while the child reads on (the other core)
         _check_updates(db, rows, today, lambda _p, _t: None, stop, start=start)
 
-    if child is not None:
+    if children:
         try:
-            file = _read_by_child(child, facts, rows, report, stop, on_rows=check_updates)
+            file = _read_by_children(children, facts, rows, report, stop, on_rows=check_updates)
             checked = len(rows)
-        except ChildLostError:  # the child died: the file is read here after all
+        except ChildLostError:  # a child died: the file is read here after all
             rows.clear()
     if file is None:
         file = _read_file(
@@ -235,16 +238,37 @@ def _read_members(
     )
 
 
-def _start_child(path: Path, sheet_name: str | None, today: date | None) -> Child | None:
-    """The child reading ``path`` (None when none can be started: read here)."""
+#: A file at least this large is read by two children at once, each checking half of its
+#: rows (when the machine has two cores): a 30,000-row roster is read in half the time.
+_SPLIT_BYTES = 256 * 1024
+
+
+def _start_children(path: Path, sheet_name: str | None, today: date | None) -> list[Child]:
+    """The children reading ``path``, each a part of it (none when none can be started:
+    the file is read here)."""
     try:
-        return Child(_read_in_child, path, sheet_name, today)
+        size = path.stat().st_size
+    except OSError:  # said by the reading
+        size = 0
+    parts = 2 if size >= _SPLIT_BYTES and (os.cpu_count() or 1) >= 2 else 1
+    children: list[Child] = []
+    try:
+        for i in range(parts):
+            children.append(Child(_read_in_child, path, sheet_name, today, (i, parts)))
     except ChildLostError:
-        return None
+        for child in children:
+            child.close()
+        if parts == 1:
+            return []
+        try:  # one child, reading it all
+            return [Child(_read_in_child, path, sheet_name, today, WHOLE)]
+        except ChildLostError:
+            return []
+    return children
 
 
-def _read_by_child(
-    child: Child,
+def _read_by_children(
+    children: list[Child],
     facts: _Facts,
     rows: list[ImportRow],
     report: ProgressFn,
@@ -252,9 +276,36 @@ def _read_by_child(
     *,
     on_rows: Callable[[int], None],
 ) -> _FileRead:
+    """The children's rows added to ``rows`` in the file's order (the first child's as they
+    come, the others' when it is done); ``on_rows(start)`` after each chunk."""
+    shown = 0
+
+    def forward(percent: int, text: str) -> None:  # the later children's news come late
+        nonlocal shown
+        shown = max(shown, percent)
+        report(shown, text)
+
+    try:
+        for child in children:
+            with contextlib.suppress(ChildLostError):  # gone already: its messages say why
+                child.send(facts)
+        return merged_reads(
+            [_read_by_child(child, rows, forward, stop, on_rows=on_rows) for child in children]
+        )
+    finally:
+        for child in children:
+            child.close()
+
+
+def _read_by_child(
+    child: Child,
+    rows: list[ImportRow],
+    report: ProgressFn,
+    stop: CancelFn,
+    *,
+    on_rows: Callable[[int], None],
+) -> _FileRead:
     """The child's rows added to ``rows``; ``on_rows(start)`` after each chunk."""
-    with contextlib.suppress(ChildLostError):  # gone already: its messages say why
-        child.send(facts)
     file = None
     for kind, *payload in child.messages(stop, _cancelled_error):
         if kind == "progress":

@@ -10,6 +10,7 @@ members and 发展党员 records by name and ID number) come from the parent
 from __future__ import annotations
 
 import gc
+import math
 import operator
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -38,6 +39,7 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.domain.validation import (
     birth_date_from_id,
     name_key,
+    normalise_id_number,
     text_error,
 )
 from pbc_desktop.errors import UserError
@@ -246,6 +248,27 @@ class _FileRead:
     notices: tuple[str, ...]
     missing: tuple[str, ...]  # organizations not found, first spelling seen
     used: frozenset[str]  # name keys of the organizations the rows name
+    missing_keys: tuple[str, ...] = ()  # the name key of each of ``missing``
+
+
+#: Which part of a file a reader checks: the ``i``-th of ``n`` equal runs of rows (another
+#: process checks each other part at the same time, on another core).
+Part = tuple[int, int]
+WHOLE: Part = (0, 1)
+
+
+def merged_reads(reads: Sequence[_FileRead]) -> _FileRead:
+    """What the parts of one file told, in their order, as one reading of it would."""
+    missing: dict[str, str] = {}
+    for read in reads:
+        for key, name in zip(read.missing_keys, read.missing, strict=True):
+            missing.setdefault(key, name)
+    return replace(
+        reads[0],
+        missing=tuple(missing.values()),
+        missing_keys=tuple(missing),
+        used=frozenset().union(*(read.used for read in reads)),
+    )
 
 
 def _read_file(
@@ -257,9 +280,11 @@ def _read_file(
     sink: Callable[[list[ImportRow]], None],
     report: ProgressFn,
     stop: CancelFn,
+    part: Part = WHOLE,
 ) -> _FileRead:
     """Read and check the rows of the file (handed to ``sink`` a chunk at a time); the
-    database's ``facts`` are asked for once the file is open and its sheet found."""
+    database's ``facts`` are asked for once the file is open and its sheet found. Only the
+    rows of ``part`` are checked (see :func:`_read_rows`)."""
     with open_book(path) as book:
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
@@ -270,7 +295,7 @@ def _read_file(
         pipeline = PipelineCheck(records, named, today, header.duplicates.get("category", ()))
         checker = _RowChecker(orgs, existing, today, book.epoch_1904, letters, pipeline=pipeline)
         chunk: list[ImportRow] = []
-        for row in _read_rows(path, sheet, checker, report, stop):
+        for row in _read_rows(path, sheet, checker, report, stop, part=part):
             chunk.append(row)
             if len(chunk) == _CHUNK:
                 sink(chunk)
@@ -289,6 +314,7 @@ def _read_file(
         notices=choice.notices,
         missing=tuple(checker.missing.values()),
         used=frozenset(checker.org_keys.values()),
+        missing_keys=tuple(checker.missing),
     )
 
 
@@ -342,15 +368,31 @@ def _from_wire(wire: _WireRow) -> ImportRow:
 
 
 def _read_in_child(
-    channel: Channel, path: Path, sheet_name: str | None, today: date | None
+    channel: Channel,
+    path: Path,
+    sheet_name: str | None,
+    today: date | None,
+    part: Part = WHOLE,
 ) -> None:
-    """The child's work: read and check the file, the database's facts sent by the parent."""
+    """The child's work: read and check the file (its ``part``), the database's facts sent
+    by the parent.
+
+    The first part's rows are sent as they are checked; a later part's are kept and sent
+    at the end: the parent reads the children one after the other, and a child sending
+    into a full pipe would wait meanwhile instead of checking its rows.
+    """
 
     def report(percent: int, text: str) -> None:
         channel.send(("progress", percent, text))
 
+    kept: list[_WireRow] = []
+
     def sink(rows: list[ImportRow]) -> None:
-        channel.send(("rows", [_to_wire(r) for r in rows]))
+        wire = [_to_wire(r) for r in rows]
+        if part[0] == 0:
+            channel.send(("rows", wire))
+        else:
+            kept.extend(wire)
 
     with _collection_paused():
         file = _read_file(
@@ -361,7 +403,10 @@ def _read_in_child(
             sink=sink,
             report=report,
             stop=lambda: False,
+            part=part,
         )
+    if kept:
+        channel.send(("rows", kept))
     channel.send(("file", file))
 
 
@@ -378,17 +423,49 @@ def _too_many_rows(path: Path, sheet: str) -> UserError:
     )
 
 
+def _part_rows(first: int, estimate: int | None, part: Part) -> tuple[float, float]:
+    """The sheet rows (from, before) ``part`` checks: an equal share of the rows from
+    ``first`` to ``estimate``, the last part to the end. A sheet that does not tell its
+    size is all the first part's."""
+    i, n = part
+    if n == 1:
+        return first, math.inf
+    if estimate is None:
+        return (first, math.inf) if i == 0 else (math.inf, math.inf)
+    span = estimate - first + 1
+    start = first + span * i // n
+    return start, (math.inf if i == n - 1 else first + span * (i + 1) // n)
+
+
 def _read_rows(
-    path: Path, sheet: _Sheet, checker: _RowChecker, report: ProgressFn, stop: CancelFn
+    path: Path,
+    sheet: _Sheet,
+    checker: _RowChecker,
+    report: ProgressFn,
+    stop: CancelFn,
+    *,
+    part: Part = WHOLE,
 ) -> Iterator[ImportRow]:
-    """Each row is parsed and checked as it is read: no copy of the sheet is kept."""
+    """Each row is parsed and checked as it is read: no copy of the sheet is kept.
+
+    Only the rows of ``part`` are checked; of the rows before it only the ID numbers are
+    noted (a later row repeating one is refused as in one reading), and the rows after it
+    are not read. The rows are counted from the first, so the last part says when there
+    are too many, or none.
+    """
     columns = tuple(sheet.header.columns.items())
     estimate = sheet.estimate if sheet.estimate and sheet.estimate > sheet.header_row else None
+    first = sheet.header_row + 1
+    start, end = _part_rows(first, estimate, part)
+    last_part = end == math.inf
+    if start == math.inf:  # nothing to check here
+        return
     merged = merged_parts(path, sheet)
     count = 0
-    first = sheet.header_row + 1
     rows = _sheet_rows(path, sheet.worksheet, min_row=first)
     for seen, (row_no, values) in enumerate(rows):
+        if row_no >= end:
+            break
         if seen % _CHECK_EVERY == 0:
             if stop():
                 raise _cancelled_error()
@@ -410,8 +487,11 @@ def _read_rows(
         if count == cells.MAX_DATA_ROWS:
             raise _too_many_rows(path, sheet.name)
         count += 1
-        yield checker.check(row_no, raw, values)
-    if not count:
+        if row_no < start:
+            checker.note_id(row_no, raw)
+        else:
+            yield checker.check(row_no, raw, values)
+    if not count and last_part:
         raise _file_error(
             path,
             f"表头（第 {sheet.header_row} 行）下面没有任何党员。",
@@ -462,6 +542,16 @@ class _RowChecker:
     def given(self, keys: set[str]) -> frozenset[str]:
         given = frozenset(keys)
         return self._given.setdefault(given, given)
+
+    def note_id(self, row_no: int, raw: dict[str, object]) -> None:
+        """Note the ID number of a row another process checks (an earlier part of the
+        file), as :meth:`check` notes the number of each row it checks."""
+        value = raw.get("id_number")
+        if cells.is_blank(value) or isinstance(value, cells.CellMark):
+            return
+        number, error, _month_only = _parse_one("id_number", value, self.epoch_1904)
+        if error is None and (key := normalise_id_number(number)):
+            self.seen_ids.setdefault(key, row_no)
 
     def check(
         self, row_no: int, raw: dict[str, object], cells_row: Sequence[object] = ()

@@ -1,0 +1,186 @@
+"""A large roster read by two child processes at once, each checking half of its rows: the
+same preview as one reading (rows in order, an ID number repeated across the halves named
+by its first row, an organization's first spelling, the pipeline's rows), the same
+sentences, and both children ended on a cancel."""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pbc_desktop.child_process import Child
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain import member_cells as cells
+from pbc_desktop.errors import UserError
+from pbc_desktop.services import member_import as mi
+from pbc_desktop.services.member_import import checking, row_checks
+from tests.factories import make_id, make_member, make_org
+from tests.import_factories import csv_roster, write_roster
+
+ORG = "司马浦镇大布村党支部"
+TODAY = date(2026, 6, 1)
+HEADERS = ("姓名", "性别", "身份证号", "所在党组织", "政治面貌", "递交入党申请书日期", "联系电话")
+REPEATED = make_id("19850302", "123")
+STORED = make_id("19700101", "315")
+
+
+def _rows() -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [
+        (f"党员{i:02d}", None, make_id("19800101", f"{i:03d}"), ORG, "中共党员", None, None)
+        for i in range(1, 41)
+    ]
+    rows[2] = ("张三", "男", REPEATED, ORG, "中共党员", None, "13812345678")
+    rows[5] = ("未登记甲", None, make_id("19810101", "001"), "溪美村党支布", None, None, None)
+    rows[8] = ("王五", None, STORED, ORG, "中共党员", None, None)  # stored: an update
+    rows[30] = ("张三又", "男", REPEATED, ORG, "中共党员", None, None)  # repeats row 3+1
+    rows[31] = ("未登记乙", None, make_id("19810101", "002"), "溪美村党支布 ", None, None, None)
+    rows[33] = ("未登记丙", None, make_id("19810101", "003"), "新建村党支部", None, None, None)
+    rows[35] = ("申请丁", None, make_id("19980402", "224"), ORG, "入党申请人", "2025-03-01", None)
+    rows[37] = ("坏号", None, "44", ORG, "中共党员", None, None)
+    rows[20] = (None, None, None, None, None, None, None)  # an empty row in the middle
+    return rows
+
+
+@pytest.fixture
+def split(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Every file read in two parts; the parts the children were started with."""
+    monkeypatch.setattr(checking, "_SPLIT_BYTES", 0)
+    monkeypatch.setattr(checking.os, "cpu_count", lambda: 2)
+    parts: list[tuple[int, int]] = []
+
+    def child(target: Any, *args: Any) -> Child:
+        parts.append(args[-1])
+        return Child(target, *args)
+
+    monkeypatch.setattr(checking, "Child", child)
+    return parts
+
+
+@pytest.fixture
+def stored(db: Database) -> None:
+    org_id = make_org(db, ORG, town="司马浦镇")
+    make_member(db, "王五", org_id, id_number=STORED, confirmed_on=date(2013, 7, 1))
+
+
+@pytest.mark.usefixtures("stored")
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_two_children_give_the_preview_one_reading_gives(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], suffix: str
+) -> None:
+    path = tmp_path / f"名册{suffix}"
+    if suffix == ".csv":
+        csv_roster(path, _rows(), headers=HEADERS)
+    else:
+        write_roster(path, _rows(), headers=HEADERS, above=[("党员名册",)])
+    here = mi.read_members(db, path, today=TODAY)
+    there = mi.read_members(db, path, today=TODAY, in_child=True)
+    assert split == [(0, 2), (1, 2)]
+    assert multiprocessing.active_children() == []
+    assert there == here
+    first = here.header_row + 1
+    assert [r.row for r in there.rows] == [first + i for i in range(40) if i != 20]
+    repeated = next(r for r in there.rows if r.name == "张三又")
+    assert repeated.errors == (("id_number", f"身份证号与第{first + 2}行重复"),)
+    assert there.missing_orgs == ("溪美村党支布", "新建村党支部")  # the first spelling
+    applicant = next(r for r in there.rows if r.name == "申请丁")
+    assert applicant.stage is not None
+    assert next(r for r in there.rows if r.name == "王五").existing_id is not None
+
+
+def test_the_parts_of_a_sheet() -> None:
+    assert row_checks._part_rows(4, 103, (0, 1)) == (4, math.inf)
+    assert row_checks._part_rows(4, 103, (0, 2)) == (4, 54)
+    assert row_checks._part_rows(4, 103, (1, 2)) == (54, math.inf)
+    # A sheet that does not tell its size: all the first part's.
+    assert row_checks._part_rows(4, None, (0, 2)) == (4, math.inf)
+    assert row_checks._part_rows(4, None, (1, 2)) == (math.inf, math.inf)
+
+
+def _read_part(path: Path, part: tuple[int, int]) -> list[int]:
+    rows: list[mi.ImportRow] = []
+    row_checks._read_file(
+        path,
+        None,
+        lambda: ({}, {}, {}),
+        today=TODAY,
+        sink=rows.extend,
+        report=lambda _p, _t: None,
+        stop=lambda: False,
+        part=part,
+    )
+    return [r.row for r in rows]
+
+
+def test_each_part_checks_its_rows_and_the_last_counts_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    first, second = _read_part(path, (0, 2)), _read_part(path, (1, 2))
+    assert first + second == _read_part(path, (0, 1))
+    assert first and second
+    # Too many rows: said by the part that counts them all, though it checks only half.
+    monkeypatch.setattr(cells, "MAX_DATA_ROWS", 30)
+    assert len(_read_part(path, (0, 2))) == 20
+    with pytest.raises(UserError, match="超过 30 行"):
+        _read_part(path, (1, 2))
+
+
+def test_members_only_in_the_second_half_are_not_a_roster_without_members(
+    tmp_path: Path,
+) -> None:
+    blank: list[tuple[object, ...]] = [(None,) * 7] * 20
+    rows = [*blank, ("张三", "男", REPEATED, ORG, "中共党员", None, None)]
+    path = write_roster(tmp_path / "名册.xlsx", rows, headers=HEADERS)
+    assert _read_part(path, (0, 2)) == []
+    assert _read_part(path, (1, 2)) == [22]
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_roster_without_members_is_refused_as_by_one_reading(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]]
+) -> None:
+    empty = write_roster(tmp_path / "空.xlsx", [(None,) * 7] * 20, headers=HEADERS)
+    with pytest.raises(UserError, match="下面没有任何党员") as here:
+        mi.read_members(db, empty)
+    with pytest.raises(UserError) as there:
+        mi.read_members(db, empty, in_child=True)
+    assert split == [(0, 2), (1, 2)]
+    assert str(there.value) == str(here.value)
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_cancel_ends_both_children(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]]
+) -> None:
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    seen: list[int] = []
+
+    def cancelled() -> bool:
+        seen.append(len(multiprocessing.active_children()))
+        return True
+
+    with pytest.raises(mi.ImportCancelledError):
+        mi.read_members(db, path, cancelled=cancelled, in_child=True)
+    assert split == [(0, 2), (1, 2)]
+    assert seen and max(seen) == 2
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_file_both_children_refuse_is_refused_once(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]]
+) -> None:
+    path = tmp_path / "名册.xlsx"
+    path.write_bytes(b"not a workbook at all" * 20_000)
+    with pytest.raises(UserError) as refused:
+        mi.read_members(db, path, in_child=True)
+    with pytest.raises(UserError) as here:
+        mi.read_members(db, path)
+    assert str(refused.value) == str(here.value)
+    assert multiprocessing.active_children() == []
