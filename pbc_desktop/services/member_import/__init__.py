@@ -43,26 +43,6 @@ if TYPE_CHECKING:
     )
     from pbc_desktop.services.member_import.writing import apply_import, new_org_values
 
-_HOMES = {
-    "read_members": "checking",
-    "apply_import": "writing",
-    "new_org_values": "writing",
-    **dict.fromkeys(
-        (
-            "ON_DUPLICATE_CHOICES",
-            "ImportCancelledError",
-            "ImportCounts",
-            "ImportPreview",
-            "ImportResult",
-            "ImportRow",
-            "OnDuplicate",
-            "RowProblem",
-            "applicants_offer",
-        ),
-        "preview",
-    ),
-}
-
 __all__ = [
     "ON_DUPLICATE_CHOICES",
     "ImportCancelledError",
@@ -77,6 +57,13 @@ __all__ = [
     "new_org_values",
     "read_members",
 ]
+
+# Where each name lives: the preview's DTOs, but for the two steps and a helper.
+_HOMES = dict.fromkeys(__all__, "preview") | {
+    "read_members": "checking",
+    "apply_import": "writing",
+    "new_org_values": "writing",
+}
 
 
 def __getattr__(name: str) -> Any:
