@@ -184,3 +184,26 @@ def test_a_file_both_children_refuse_is_refused_once(
         mi.read_members(db, path)
     assert str(refused.value) == str(here.value)
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_file_replaced_between_the_childrens_readings_is_read_again_here(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The clerk saves the roster again (two rows more at its top) after the first child
+    # opened it and before the second did: the halves are of two files, rows lost or
+    # read twice. The file is read here after all, one version of it.
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    saved = _rows()
+    saved[0:0] = [("新增甲", None, make_id("19900101", "001"), ORG, "中共党员", None, None)] * 2
+    later = write_roster(tmp_path / "另存.xlsx", saved, headers=HEADERS)
+    monkeypatch.setattr(checking, "_SPLIT_BYTES", 0)
+    monkeypatch.setattr(checking.os, "cpu_count", lambda: 2)
+
+    def child(target: Any, file: Path, *args: Any) -> Child:
+        return Child(target, later if args[-1] == (1, 2) else file, *args)
+
+    monkeypatch.setattr(checking, "Child", child)
+    there = mi.read_members(db, path, today=TODAY, in_child=True)
+    assert multiprocessing.active_children() == []
+    assert there == mi.read_members(db, path, today=TODAY)

@@ -289,9 +289,12 @@ def _read_by_children(
         for child in children:
             with contextlib.suppress(ChildLostError):  # gone already: its messages say why
                 child.send(facts)
-        return merged_reads(
-            [_read_by_child(child, rows, forward, stop, on_rows=on_rows) for child in children]
-        )
+        reads = [_read_by_child(child, rows, forward, stop, on_rows=on_rows) for child in children]
+        stamps = {read.stamp for read in reads}
+        if len(reads) > 1 and (len(stamps) > 1 or None in stamps):
+            # saved again between the children's readings: their parts are of two files
+            raise ChildLostError("the file changed while it was read")
+        return merged_reads(reads)
     finally:
         for child in children:
             child.close()

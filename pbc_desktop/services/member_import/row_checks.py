@@ -249,6 +249,19 @@ class _FileRead:
     missing: tuple[str, ...]  # organizations not found, first spelling seen
     used: frozenset[str]  # name keys of the organizations the rows name
     missing_keys: tuple[str, ...] = ()  # the name key of each of ``missing``
+    #: the file read (see :func:`_stamp`): the same before it was opened and after its
+    #: rows were read, else ``None`` (it changed meanwhile)
+    stamp: tuple[int, int, int] | None = None
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which file ``path`` is (size, time written, file number): another when the clerk
+    saved the roster again meanwhile."""
+    try:
+        st = path.stat()
+    except OSError:  # said by the reading
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 #: Which part of a file a reader checks: the ``i``-th of ``n`` equal runs of rows (another
@@ -285,6 +298,7 @@ def _read_file(
     """Read and check the rows of the file (handed to ``sink`` a chunk at a time); the
     database's ``facts`` are asked for once the file is open and its sheet found. Only the
     rows of ``part`` are checked (see :func:`_read_rows`)."""
+    stamp = _stamp(path)
     with open_book(path) as book:
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
@@ -315,6 +329,7 @@ def _read_file(
         missing=tuple(checker.missing.values()),
         used=frozenset(checker.org_keys.values()),
         missing_keys=tuple(checker.missing),
+        stamp=stamp if _stamp(path) == stamp else None,
     )
 
 
