@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import pickle
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -207,3 +208,35 @@ def test_a_file_replaced_between_the_childrens_readings_is_read_again_here(
     there = mi.read_members(db, path, today=TODAY, in_child=True)
     assert multiprocessing.active_children() == []
     assert there == mi.read_members(db, path, today=TODAY)
+
+
+class _Recorder:
+    """A child's channel: the database's facts when asked, what it sends recorded."""
+
+    def __init__(self) -> None:
+        self.sent: list[Any] = []
+
+    def send(self, message: Any) -> None:
+        self.sent.append(message)
+
+    def receive(self) -> Any:
+        return ({}, {}, {})
+
+
+def test_a_later_part_sends_little_before_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parent reads the first child to its end before the second: the second's news
+    # wait in the pipe (8 KB on Windows), and a child sending into a full pipe waits
+    # instead of checking its rows. (Progress told at every row: as of a district's roster.)
+    monkeypatch.setattr(row_checks, "_CHECK_EVERY", 1)
+    path = write_roster(tmp_path / "名册.xlsx", _rows() * 30, headers=HEADERS)
+    later, first = _Recorder(), _Recorder()
+    row_checks._read_in_child(later, path, None, TODAY, (1, 2))  # type: ignore[arg-type]
+    row_checks._read_in_child(first, path, None, TODAY, (0, 2))  # type: ignore[arg-type]
+    news = [m for m in later.sent if m[0] == "progress"]
+    assert [m[0] for m in later.sent[len(news) :]] == ["rows", "file"]
+    assert 10 <= len(news) <= 100 // row_checks._LATER_PROGRESS_STEP
+    assert len(pickle.dumps(news)) < 4096
+    assert [p for _kind, p, _text in news] == sorted(p for _kind, p, _text in news)
+    assert len([m for m in first.sent if m[0] == "progress"]) > 500  # the first: each

@@ -382,6 +382,10 @@ def _from_wire(wire: _WireRow) -> ImportRow:
     return ImportRow(*fields_)
 
 
+#: A later part tells its progress at most every this many per cent (see _read_in_child).
+_LATER_PROGRESS_STEP = 5
+
+
 def _read_in_child(
     channel: Channel,
     path: Path,
@@ -394,11 +398,17 @@ def _read_in_child(
 
     The first part's rows are sent as they are checked; a later part's are kept and sent
     at the end: the parent reads the children one after the other, and a child sending
-    into a full pipe would wait meanwhile instead of checking its rows.
+    into a full pipe (8 KB on Windows) would wait meanwhile instead of checking its rows.
+    For the same reason a later part tells its progress only every few per cent (the
+    parent shows it once the first part is done).
     """
+    told = -_LATER_PROGRESS_STEP
 
     def report(percent: int, text: str) -> None:
-        channel.send(("progress", percent, text))
+        nonlocal told
+        if part[0] == 0 or percent >= told + _LATER_PROGRESS_STEP:
+            told = percent
+            channel.send(("progress", percent, text))
 
     kept: list[_WireRow] = []
 
