@@ -234,9 +234,27 @@ def test_a_later_part_sends_little_before_its_rows(
     later, first = _Recorder(), _Recorder()
     row_checks._read_in_child(later, path, None, TODAY, (1, 2))  # type: ignore[arg-type]
     row_checks._read_in_child(first, path, None, TODAY, (0, 2))  # type: ignore[arg-type]
+    assert later.sent[0] == ("ready",)  # for the database's facts
     news = [m for m in later.sent if m[0] == "progress"]
-    assert [m[0] for m in later.sent[len(news) :]] == ["rows", "file"]
+    assert [m[0] for m in later.sent[1 + len(news) :]] == ["rows", "file"]
     assert 10 <= len(news) <= 100 // row_checks._LATER_PROGRESS_STEP
     assert len(pickle.dumps(news)) < 4096
     assert [p for _kind, p, _text in news] == sorted(p for _kind, p, _text in news)
     assert len([m for m in first.sent if m[0] == "progress"]) > 500  # the first: each
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_cancel_does_not_wait_for_the_children_to_open_the_file(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The database's facts were sent at once: the parent waited in the pipe, deaf to the
+    # cancel, until each child had opened the file and found its sheet (seconds for a
+    # district's roster). They are sent when a child asks for them.
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    sent: list[object] = []
+    monkeypatch.setattr(Child, "send", lambda _child, message: sent.append(message))
+    with pytest.raises(mi.ImportCancelledError):
+        mi.read_members(db, path, cancelled=lambda: True, in_child=True)
+    assert split == [(0, 2), (1, 2)]
+    assert sent == []
+    assert multiprocessing.active_children() == []

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pbc_desktop.child_process import Channel
 from pbc_desktop.domain import applicant_rows as rows_rules
@@ -394,7 +394,7 @@ def _read_in_child(
     part: Part = WHOLE,
 ) -> None:
     """The child's work: read and check the file (its ``part``), the database's facts sent
-    by the parent.
+    by the parent when the child says it is ``ready`` for them.
 
     The first part's rows are sent as they are checked; a later part's are kept and sent
     at the end: the parent reads the children one after the other, and a child sending
@@ -419,11 +419,15 @@ def _read_in_child(
         else:
             kept.extend(wire)
 
+    def facts() -> _Facts:  # asked for once the sheet is found (the parent waits for it
+        channel.send(("ready",))  # minding a cancel, not in a full pipe)
+        return cast(_Facts, channel.receive())
+
     with _collection_paused():
         file = _read_file(
             path,
             sheet_name,
-            channel.receive,
+            facts,
             today=today,
             sink=sink,
             report=report,
