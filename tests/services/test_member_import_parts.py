@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import pickle
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -183,4 +184,77 @@ def test_a_file_both_children_refuse_is_refused_once(
     with pytest.raises(UserError) as here:
         mi.read_members(db, path)
     assert str(refused.value) == str(here.value)
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_file_replaced_between_the_childrens_readings_is_read_again_here(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The clerk saves the roster again (two rows more at its top) after the first child
+    # opened it and before the second did: the halves are of two files, rows lost or
+    # read twice. The file is read here after all, one version of it.
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    saved = _rows()
+    saved[0:0] = [("新增甲", None, make_id("19900101", "001"), ORG, "中共党员", None, None)] * 2
+    later = write_roster(tmp_path / "另存.xlsx", saved, headers=HEADERS)
+    monkeypatch.setattr(checking, "_SPLIT_BYTES", 0)
+    monkeypatch.setattr(checking.os, "cpu_count", lambda: 2)
+
+    def child(target: Any, file: Path, *args: Any) -> Child:
+        return Child(target, later if args[-1] == (1, 2) else file, *args)
+
+    monkeypatch.setattr(checking, "Child", child)
+    there = mi.read_members(db, path, today=TODAY, in_child=True)
+    assert multiprocessing.active_children() == []
+    assert there == mi.read_members(db, path, today=TODAY)
+
+
+class _Recorder:
+    """A child's channel: the database's facts when asked, what it sends recorded."""
+
+    def __init__(self) -> None:
+        self.sent: list[Any] = []
+
+    def send(self, message: Any) -> None:
+        self.sent.append(message)
+
+    def receive(self) -> Any:
+        return ({}, {}, {})
+
+
+def test_a_later_part_sends_little_before_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parent reads the first child to its end before the second: the second's news
+    # wait in the pipe (8 KB on Windows), and a child sending into a full pipe waits
+    # instead of checking its rows. (Progress told at every row: as of a district's roster.)
+    monkeypatch.setattr(row_checks, "_CHECK_EVERY", 1)
+    path = write_roster(tmp_path / "名册.xlsx", _rows() * 30, headers=HEADERS)
+    later, first = _Recorder(), _Recorder()
+    row_checks._read_in_child(later, path, None, TODAY, (1, 2))  # type: ignore[arg-type]
+    row_checks._read_in_child(first, path, None, TODAY, (0, 2))  # type: ignore[arg-type]
+    assert later.sent[0] == ("ready",)  # for the database's facts
+    news = [m for m in later.sent if m[0] == "progress"]
+    assert [m[0] for m in later.sent[1 + len(news) :]] == ["rows", "file"]
+    assert 10 <= len(news) <= 100 // row_checks._LATER_PROGRESS_STEP
+    assert len(pickle.dumps(news)) < 4096
+    assert [p for _kind, p, _text in news] == sorted(p for _kind, p, _text in news)
+    assert len([m for m in first.sent if m[0] == "progress"]) > 500  # the first: each
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_cancel_does_not_wait_for_the_children_to_open_the_file(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The database's facts were sent at once: the parent waited in the pipe, deaf to the
+    # cancel, until each child had opened the file and found its sheet (seconds for a
+    # district's roster). They are sent when a child asks for them.
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    sent: list[object] = []
+    monkeypatch.setattr(Child, "send", lambda _child, message: sent.append(message))
+    with pytest.raises(mi.ImportCancelledError):
+        mi.read_members(db, path, cancelled=lambda: True, in_child=True)
+    assert split == [(0, 2), (1, 2)]
+    assert sent == []
     assert multiprocessing.active_children() == []

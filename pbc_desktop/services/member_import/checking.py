@@ -6,13 +6,12 @@ and the preview put together."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -285,29 +284,43 @@ def _read_by_children(
         shown = max(shown, percent)
         report(shown, text)
 
+    streams = [child.messages(stop, _cancelled_error) for child in children]
     try:
-        for child in children:
-            with contextlib.suppress(ChildLostError):  # gone already: its messages say why
-                child.send(facts)
-        return merged_reads(
-            [_read_by_child(child, rows, forward, stop, on_rows=on_rows) for child in children]
-        )
+        for child, stream in zip(children, streams, strict=True):
+            _wait_until_ready(stream)
+            child.send(facts)
+        reads = [_read_by_child(stream, rows, forward, on_rows=on_rows) for stream in streams]
+        stamps = {read.stamp for read in reads}
+        if len(reads) > 1 and (len(stamps) > 1 or None in stamps):
+            # saved again between the children's readings: their parts are of two files
+            raise ChildLostError("the file changed while it was read")
+        return merged_reads(reads)
     finally:
         for child in children:
             child.close()
 
 
+def _wait_until_ready(stream: Iterator[Any]) -> None:
+    """Wait (minding a cancel) for the child to ask for the database's facts: it has opened
+    the file and found its sheet. Sent before, they would fill the pipe and the parent
+    would wait in it, deaf to a cancel, for as long as the child opens the file."""
+    for kind, *_payload in stream:
+        if kind == "ready":
+            return
+    raise ChildLostError("ended without asking for the facts")
+
+
 def _read_by_child(
-    child: Child,
+    stream: Iterator[Any],
     rows: list[ImportRow],
     report: ProgressFn,
-    stop: CancelFn,
     *,
     on_rows: Callable[[int], None],
 ) -> _FileRead:
-    """The child's rows added to ``rows``; ``on_rows(start)`` after each chunk."""
+    """The rows of the child's ``stream`` of messages added to ``rows``; ``on_rows(start)``
+    after each chunk."""
     file = None
-    for kind, *payload in child.messages(stop, _cancelled_error):
+    for kind, *payload in stream:
         if kind == "progress":
             report(*payload)
         elif kind == "rows":

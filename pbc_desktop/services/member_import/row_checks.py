@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pbc_desktop.child_process import Channel
 from pbc_desktop.domain import applicant_rows as rows_rules
@@ -249,6 +249,19 @@ class _FileRead:
     missing: tuple[str, ...]  # organizations not found, first spelling seen
     used: frozenset[str]  # name keys of the organizations the rows name
     missing_keys: tuple[str, ...] = ()  # the name key of each of ``missing``
+    #: the file read (see :func:`_stamp`): the same before it was opened and after its
+    #: rows were read, else ``None`` (it changed meanwhile)
+    stamp: tuple[int, int, int] | None = None
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which file ``path`` is (size, time written, file number): another when the clerk
+    saved the roster again meanwhile."""
+    try:
+        st = path.stat()
+    except OSError:  # said by the reading
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 #: Which part of a file a reader checks: the ``i``-th of ``n`` equal runs of rows (another
@@ -285,6 +298,7 @@ def _read_file(
     """Read and check the rows of the file (handed to ``sink`` a chunk at a time); the
     database's ``facts`` are asked for once the file is open and its sheet found. Only the
     rows of ``part`` are checked (see :func:`_read_rows`)."""
+    stamp = _stamp(path)
     with open_book(path) as book:
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
@@ -315,6 +329,7 @@ def _read_file(
         missing=tuple(checker.missing.values()),
         used=frozenset(checker.org_keys.values()),
         missing_keys=tuple(checker.missing),
+        stamp=stamp if _stamp(path) == stamp else None,
     )
 
 
@@ -367,6 +382,10 @@ def _from_wire(wire: _WireRow) -> ImportRow:
     return ImportRow(*fields_)
 
 
+#: A later part tells its progress at most every this many per cent (see _read_in_child).
+_LATER_PROGRESS_STEP = 5
+
+
 def _read_in_child(
     channel: Channel,
     path: Path,
@@ -375,15 +394,21 @@ def _read_in_child(
     part: Part = WHOLE,
 ) -> None:
     """The child's work: read and check the file (its ``part``), the database's facts sent
-    by the parent.
+    by the parent when the child says it is ``ready`` for them.
 
     The first part's rows are sent as they are checked; a later part's are kept and sent
     at the end: the parent reads the children one after the other, and a child sending
-    into a full pipe would wait meanwhile instead of checking its rows.
+    into a full pipe (8 KB on Windows) would wait meanwhile instead of checking its rows.
+    For the same reason a later part tells its progress only every few per cent (the
+    parent shows it once the first part is done).
     """
+    told = -_LATER_PROGRESS_STEP
 
     def report(percent: int, text: str) -> None:
-        channel.send(("progress", percent, text))
+        nonlocal told
+        if part[0] == 0 or percent >= told + _LATER_PROGRESS_STEP:
+            told = percent
+            channel.send(("progress", percent, text))
 
     kept: list[_WireRow] = []
 
@@ -394,11 +419,15 @@ def _read_in_child(
         else:
             kept.extend(wire)
 
+    def facts() -> _Facts:  # asked for once the sheet is found (the parent waits for it
+        channel.send(("ready",))  # minding a cancel, not in a full pipe)
+        return cast(_Facts, channel.receive())
+
     with _collection_paused():
         file = _read_file(
             path,
             sheet_name,
-            channel.receive,
+            facts,
             today=today,
             sink=sink,
             report=report,
