@@ -100,12 +100,15 @@ def missing_message(
     )
     absent = [f for f in fields if not headers.get(f.key)]
     text = t(
-        f"{stage.zh}须填写{shown_zh}", f"A person at the stage “{stage.en}” needs the {shown_en}"
+        f"{stage.zh}须填写{shown_zh}",
+        f"A person at the stage “{stage.en}” needs a date in: {shown_en}",
     )
     if absent:
+        several = len(absent) > 1
         text += t(
             f"（名册中没有{'、'.join(f'“{f.zh}”' for f in absent)}列，请加上）",
-            f" (the roster has no {', '.join(f'“{f.zh}”' for f in absent)} column; add it)",
+            f" (the roster has no {', '.join(f'“{f.zh}”' for f in absent)} "
+            f"column{'s' if several else ''}; add {'them' if several else 'it'})",
         )
     return text
 

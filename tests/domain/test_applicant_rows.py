@@ -91,3 +91,17 @@ def test_missing_dates_are_named_in_one_sentence() -> None:
             "发展对象须填写“列为积极分子日期”、确定发展对象日期（名册中没有“确定发展对象日期”列，请加上）",
         )
     ]
+
+
+def test_missing_dates_in_english_read_as_a_sentence() -> None:
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    one = ar.missing_message(Stage.ACTIVIST, ["activist_on"], {})
+    two = ar.missing_message(Stage.CANDIDATE, ["activist_on", "candidate_on"], {})
+    named = ar.missing_message(Stage.ACTIVIST, ["activist_on"], {"activist_on": "列为积极分子日期"})
+    assert one.startswith("A person at the stage “Activist” needs a date in: ")
+    assert one.endswith(" column; add it)")
+    assert two.endswith(" columns; add them)")
+    assert "needs the " not in one + two
+    assert named == "A person at the stage “Activist” needs a date in: “列为积极分子日期”"
