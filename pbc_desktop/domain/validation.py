@@ -12,6 +12,7 @@ import operator
 import re
 import unicodedata
 from datetime import date
+from typing import Literal
 
 from pbc_desktop.domain.enums import Gender
 from pbc_desktop.domain.privacy import mask_id_number
@@ -191,13 +192,13 @@ def _birth_date(number: str) -> date | None:
         return None
 
 
-# What is wrong with a normalised ID number, as a key of _ID_PROBLEMS.
-_IdProblem = str
+# What is wrong with a normalised ID number (put into words by _id_problem_text).
+_IdProblem = Literal["empty", "length", "shape", "region", "birth", "future", "check"]
 
 
 @functools.lru_cache(maxsize=256)
 def _id_reading(number: str, today: date) -> tuple[_IdProblem | None, date | None]:
-    """What is wrong with ``number`` (or None) and the birth date it holds.
+    """What is wrong with ``number`` (or None) and, when nothing is, its birth date.
 
     Remembered for the last numbers asked: a roster's row has its number checked when it
     is completed and again by the member's rules (twice for each of 30,000 rows); the
@@ -215,9 +216,9 @@ def _id_reading(number: str, today: date) -> tuple[_IdProblem | None, date | Non
     if birth is None or birth.year < _MIN_BIRTH_YEAR:
         return "birth", None
     if birth > today:
-        return "future", birth
+        return "future", None
     if id_check_char(number[:17]) != number[17]:
-        return "check", birth
+        return "check", None
     return None, birth
 
 
@@ -263,16 +264,19 @@ def decode_id_number(value: str | None) -> tuple[date, Gender]:
     birth = _birth_date(number) if len(number) == 18 else None
     if birth is None:
         raise ValueError(f"not a checked ID number: {mask_id_number(value)!r}")
-    return birth, Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
+    return birth, _id_gender(number)
+
+
+def _id_gender(number: str) -> Gender:
+    """The sex of a checked ID number: its 17th digit is odd for men, even for women."""
+    return Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
 
 
 def id_number_facts(value: str | None) -> tuple[date, Gender] | None:
     """Birth date and sex encoded in ``value``, checked once (``None`` when invalid)."""
     number = normalise_id_number(value)
-    problem, birth = _id_reading(number, date.today())
-    if problem is not None or birth is None:
-        return None
-    return birth, Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
+    _problem, birth = _id_reading(number, date.today())
+    return None if birth is None else (birth, _id_gender(number))
 
 
 def birth_date_from_id(value: str | None) -> date | None:
