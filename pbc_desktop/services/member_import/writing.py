@@ -226,11 +226,12 @@ def apply_import(
             )
             result = replace(result, bad=bad)
             if preview.applicants:
+                acc = access.of(db, s)
                 added, updated, skipped = write_applicants(
                     s,
-                    access.of(db, s),
+                    acc,
                     people,
-                    _organization_of(s, access.of(db, s)),
+                    _organization_of(s, acc),
                     on_duplicate=on_duplicate,
                     today=today or date.today(),
                 )
