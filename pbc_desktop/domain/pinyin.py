@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from pypinyin.seg.mmseg import Seg
@@ -96,7 +96,9 @@ _PHRASES: dict[str, list[list[str]]] = {}  # word -> each character's readings
 _WORDS: Seg | None = None  # pypinyin's word segmentation (forward maximum matching)
 
 
-def _load() -> None:
+def load_dictionaries() -> None:
+    """Load pypinyin's dictionaries now (a fraction of a second), so that the first name
+    does not wait for them."""
     global _READINGS, _PHRASES, _WORDS
     if _WORDS is not None:
         return
@@ -211,7 +213,55 @@ def _keys(readings: Iterable[tuple[str, _Reading]]) -> _Keys:
 
 @lru_cache(maxsize=4096)  # given names repeat: 3,651 among the demo's 30,000 members
 def _part(text: str) -> _Keys:
-    return _keys(_readings(text))
+    alone = [_alone(ch) for ch in text]
+    # None: a character whose reading depends on the word it is in
+    pieces = _pieces(text) if None in alone else cast(list[_Keys], alone)
+    # The keys of the name's pieces (a character reading the same in any word, or a run
+    # of characters read as words), run together.
+    return (
+        "".join(k[0] for k in pieces),
+        "".join(k[1] for k in pieces),
+        "".join(k[2] for k in pieces),
+    )
+
+
+def _pieces(text: str) -> list[_Keys]:
+    """The keys of ``text`` piece by piece, as :func:`_readings` reads it: a run of
+    characters with a polyphonic one among them is read as a whole (its words)."""
+    out: list[_Keys] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            word = "".join(run)
+            if any(_polyphonic(ch) for ch in word):
+                out.append(_run_keys(word))
+            else:
+                out.extend(cast(_Keys, _alone(ch)) for ch in word)
+            run.clear()
+
+    for ch in text:
+        if _has_reading(ch):
+            run.append(ch)
+        else:
+            flush()
+            out.append(cast(_Keys, _alone(ch)))
+    flush()
+    return out
+
+
+@lru_cache(maxsize=4096)  # a polyphonic character in a given name: often the same run
+def _run_keys(run: str) -> _Keys:
+    return _keys(zip(run, _run_readings(run), strict=True))
+
+
+@lru_cache(maxsize=16384)
+def _alone(ch: str) -> _Keys | None:
+    """A character's keys when no word changes them (it has one reading, or none: a
+    letter, a digit, punctuation), else None: :func:`_readings` reads the whole run."""
+    if _polyphonic(ch):
+        return None
+    return _keys(_readings(ch))
 
 
 @lru_cache(maxsize=8192)
@@ -225,7 +275,7 @@ def _token(ch: str, reading: _Reading) -> str:
 def name_keys(name: str, *, person: bool = False) -> NameKeys:
     """The order key, initials and pinyin of ``name``; a ``person``'s surname is read as a
     surname."""
-    _load()
+    load_dictionaries()
     text = unicodedata.normalize("NFKC", name).strip()
     if not person:
         return NameKeys(*_part(text))

@@ -21,6 +21,7 @@ from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.member_import import filekind
+from pbc_desktop.services.member_import.workbook import _BROKEN, Book, likely_sheet, open_book
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
@@ -129,6 +130,48 @@ def test_an_unknown_sheet_is_refused_naming_the_sheets(
 def test_one_roster_sheet_has_no_notice(db: Database, org_id: int, tmp_path: Path) -> None:
     preview = mi.read_members(db, roster(tmp_path / "r.xlsx", ("甲", ID_A, ORG, None)))
     assert (preview.sheets, preview.notices) == (("党员名册",), ())
+
+
+def test_a_sheet_read_ahead_is_handed_to_its_reader_and_other_sheets_wait_for_it(
+    tmp_path: Path,
+) -> None:
+    path = workbook(
+        tmp_path / "r.xlsx",
+        {
+            "一支部": [HEADERS, ("甲", ID_A, ORG, None)],
+            "二支部": [HEADERS, ("乙", ID_B, ORG, None)],
+        },
+        hidden=set(),
+    )
+    with open_book(path) as book:
+        first, second = book.worksheets
+        assert likely_sheet(book) is first
+        assert likely_sheet(book, "二支部") is second
+        assert likely_sheet(book, "没有") is None
+        first.read_ahead()
+        ahead = book._ahead
+        assert ahead is not None and ahead.title == "一支部"
+        # another sheet is read once the read-ahead is done, never beside it
+        assert [r[0] for r in second.rows()] == ["姓名", "乙"]
+        assert book._ahead is None and ahead.result().sheet is not None
+        assert [r[0] for r in first.rows()] == ["姓名", "甲"]
+        book.read_ahead("二支部")
+        assert [r[0] for r in sheet_rows_of(book, "二支部")] == ["姓名", "乙"]
+        book.read_ahead("一支部")  # closed while it reads: the close waits for it
+
+
+def test_what_a_read_ahead_raises_is_raised_by_its_reader_only(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "r.xlsx", {"名册": [HEADERS, ("甲", ID_A, ORG, None)]}, set())
+    with open_book(path) as book:
+        book.read_ahead("不存在的表")
+        with pytest.raises(_BROKEN):
+            book.sheet_named("不存在的表")
+        book.read_ahead("不存在的表")
+        assert [r[0] for r in sheet_rows_of(book, "名册")] == ["姓名", "甲"]
+
+
+def sheet_rows_of(book: Book, title: str) -> list[list[object]]:
+    return list(book.sheet_named(title).iter_rows())
 
 
 # -- cells ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from pbc_desktop.domain.member_rules import (
     MemberInput,
 )
 from pbc_desktop.domain.org_names import OrgNameMatcher
+from pbc_desktop.domain.pinyin import load_dictionaries
 from pbc_desktop.domain.validation import (
     name_key,
     normalise_text,
@@ -184,19 +185,33 @@ def _read_members(
 ) -> ImportPreview:
     report(0, t("正在打开文件…", "Opening the file…"))
     children = _start_children(path, sheet_name, today) if in_child else []
-    try:
-        with db.read() as s:
-            stored = _org_index(s, access.of(db, s))
-            existing = _existing_members(s)
-            records = stored_records(s)
-        mapped = _mapped_orgs(org_map, stored)
-    except BaseException:
-        for child in children:  # it waits for the facts: end it
-            child.close()
-        raise
-    orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
-    facts = (orgs, existing, records)
-    del existing, records
+    stored: dict[str, tuple[int, str]] = {}
+    mapped: dict[str, tuple[str, tuple[int, str]]] = {}
+    gathered: _Facts | None = None
+
+    def facts() -> _Facts:
+        """The database's facts, gathered once: while the children read the file, or
+        while the sheet is read ahead here."""
+        nonlocal stored, mapped, gathered
+        if gathered is None:
+            with db.read() as s:
+                stored = _org_index(s, access.of(db, s))
+                existing = _existing_members(s)
+                records = stored_records(s)
+            mapped = _mapped_orgs(org_map, stored)
+            orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
+            gathered = (orgs, existing, records)
+            if not children:  # the writing follows: its pinyin dictionaries load meanwhile
+                load_dictionaries()
+        return gathered
+
+    if children:
+        try:
+            facts()
+        except BaseException:
+            for child in children:  # it waits for the facts: end it
+                child.close()
+            raise
     rows: list[ImportRow] = []
     file = None
     checked = 0  # the rows whose updates are checked
@@ -206,13 +221,13 @@ def _read_members(
 
     if children:
         try:
-            file = _read_by_children(children, facts, rows, report, stop, on_rows=check_updates)
+            file = _read_by_children(children, facts(), rows, report, stop, on_rows=check_updates)
             checked = len(rows)
         except ChildLostError:  # a child died: the file is read here after all
             rows.clear()
     if file is None:
         file = _read_file(
-            path, sheet_name, lambda: facts, today=today, sink=rows.extend, report=report, stop=stop
+            path, sheet_name, facts, today=today, sink=rows.extend, report=report, stop=stop
         )
     matcher = OrgNameMatcher(name for _oid, name in stored.values())
     suggestions = tuple(

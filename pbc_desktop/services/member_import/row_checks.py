@@ -14,7 +14,7 @@ import math
 import operator
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
@@ -52,9 +52,12 @@ from pbc_desktop.services.member_import.preview import (
     _cancelled_error,
 )
 from pbc_desktop.services.member_import.workbook import (
+    _BROKEN,
+    Worksheet,
     _find_sheet,
     _Sheet,
     _sheet_rows,
+    likely_sheet,
     merged_parts,
     open_book,
 )
@@ -296,14 +299,19 @@ def _read_file(
     part: Part = WHOLE,
 ) -> _FileRead:
     """Read and check the rows of the file (handed to ``sink`` a chunk at a time); the
-    database's ``facts`` are asked for once the file is open and its sheet found. Only the
-    rows of ``part`` are checked (see :func:`_read_rows`)."""
+    database's ``facts`` are asked for once the file is open, while its sheet is parsed
+    (read ahead). Only the rows of ``part`` are checked (see :func:`_read_rows`)."""
     stamp = _stamp(path)
     with open_book(path) as book:
+        likely = likely_sheet(book, sheet_name)
+        if likely is not None:
+            likely.read_ahead()
+        orgs, existing, records = facts()
+        if likely is not None:
+            _scan_marks(likely)
         choice = _find_sheet(path, book, sheet_name)
         sheet = choice.sheet
         letters = {k: cells.column_letter(i) for i, k in sheet.header.columns.items()}
-        orgs, existing, records = facts()
         header = sheet.header
         named = {k: header.headers.get(i, "") for i, k in header.columns.items()}
         pipeline = PipelineCheck(records, named, today, header.duplicates.get("category", ()))
@@ -331,6 +339,13 @@ def _read_file(
         missing_keys=tuple(checker.missing),
         stamp=stamp if _stamp(path) == stamp else None,
     )
+
+
+def _scan_marks(sheet: Worksheet) -> None:
+    """Scan the sheet for formulas while it is read ahead (what is found is kept for its
+    rows; a damaged part is left for the reading to say)."""
+    with suppress(*_BROKEN):
+        sheet.marks()
 
 
 # -- reading in a child process -----------------------------------------------------------

@@ -19,6 +19,7 @@ import csv
 import io
 import posixpath
 import re
+import threading
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -108,6 +109,9 @@ class Worksheet:
         integer the reader rounded."""
         return {}
 
+    def read_ahead(self) -> None:
+        """Start reading the sheet in the background (see :meth:`Book.read_ahead`)."""
+
 
 class _CalamineSheet(Worksheet):
     def __init__(self, book: Book, title: str, sheet_state: str, part: str | None) -> None:
@@ -115,11 +119,15 @@ class _CalamineSheet(Worksheet):
         self._book = book
         self._part = part  # the sheet's XML in an .xlsx
         self._sheet: Any = None
+        self._marks: dict[int, dict[int, object]] | None = None
 
     def _loaded(self) -> Any:
         if self._sheet is None:
-            self._sheet = self._book.calamine.get_sheet_by_name(self.title)
+            self._sheet = self._book.sheet_named(self.title)
         return self._sheet
+
+    def read_ahead(self) -> None:
+        self._book.read_ahead(self.title)
 
     @property
     def max_row(self) -> int | None:
@@ -145,13 +153,16 @@ class _CalamineSheet(Worksheet):
         return [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in ranges]
 
     def marks(self) -> dict[int, dict[int, object]]:
-        if self._part is None or self._book.stream is None:
-            return {}
-        with zipfile.ZipFile(self._book.stream) as archive, archive.open(self._part) as src:
-            return _xlsx_marks(src)
+        if self._marks is None:
+            if self._part is None or self._book.stream is None:
+                return {}
+            with zipfile.ZipFile(self._book.stream) as archive, archive.open(self._part) as src:
+                self._marks = _xlsx_marks(src)
+        return self._marks
 
     def drop(self) -> None:
         self._sheet = None
+        self._marks = None
 
 
 def _xlsx_marks(src: IO[bytes]) -> dict[int, dict[int, object]]:
@@ -236,6 +247,25 @@ class Book:
     epoch_1904: bool = False
     calamine: Any = None
     stream: IO[bytes] | None = None
+    _ahead: _ReadAhead | None = field(default=None, init=False, repr=False)
+
+    def read_ahead(self, title: str) -> None:
+        """Start parsing the sheet ``title`` in a thread. calamine lets go of the
+        interpreter lock while it parses (most of a second for a district's roster), so
+        what the caller does meanwhile (the database's facts, the sheet's formulas) runs
+        on another core."""
+        if self.calamine is not None and self._ahead is None:
+            self._ahead = _ReadAhead(self.calamine, title)
+
+    def sheet_named(self, title: str) -> Any:
+        """calamine's sheet ``title``: the one read ahead (waited for) or read now. Only
+        one thread at a time uses the workbook."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            sheet = ahead.result()
+            if ahead.title == title:
+                return sheet.unwrap()
+        return self.calamine.get_sheet_by_name(title)
 
     @property
     def active(self) -> Worksheet | None:
@@ -244,6 +274,9 @@ class Book:
         return None
 
     def close(self) -> None:
+        if self._ahead is not None:  # never close the workbook under its reader
+            self._ahead.result()
+            self._ahead = None
         for ws in self.worksheets:
             if isinstance(ws, _CalamineSheet):
                 ws.drop()
@@ -251,6 +284,41 @@ class Book:
             self.calamine.close()
             self.calamine = None
         self.stream = None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a read-ahead gave: calamine's sheet, or what it raised."""
+
+    sheet: Any = None
+    error: BaseException | None = None
+
+    def unwrap(self) -> Any:
+        if self.error is not None:
+            raise self.error
+        return self.sheet
+
+
+class _ReadAhead:
+    """One sheet parsed by calamine in a thread of its own (see :meth:`Book.read_ahead`)."""
+
+    def __init__(self, workbook: Any, title: str) -> None:
+        self.title = title
+        self._outcome = _Outcome()
+        self._thread = threading.Thread(
+            target=self._run, args=(workbook,), name="calamine-read-ahead", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, workbook: Any) -> None:
+        try:
+            self._outcome = _Outcome(sheet=workbook.get_sheet_by_name(self.title))
+        except BaseException as exc:  # handed to the reader, who says what is wrong
+            self._outcome = _Outcome(error=exc)
+
+    def result(self) -> _Outcome:
+        self._thread.join()
+        return self._outcome
 
 
 def _calamine_book(stream: IO[bytes]) -> Any:
@@ -461,6 +529,17 @@ def _unknown_sheet(path: Path, wanted: str, names: Sequence[str]) -> UserError:
         f"工作簿里没有名为“{wanted}”的工作表。它的工作表是：{_quoted(names)}。",
         f"the workbook has no sheet named “{wanted}”. Its sheets are {_quoted(names)}.",
     )
+
+
+def likely_sheet(book: Book, wanted: str | None = None) -> Worksheet | None:
+    """The sheet :func:`_find_sheet` most likely reads (to read it ahead): ``wanted``, else
+    the one Excel shows first when it is visible, else the first visible one."""
+    if wanted is not None:
+        return next((ws for ws in book.worksheets if ws.title == wanted), None)
+    active = book.active
+    if active is not None and active.sheet_state == "visible":
+        return active
+    return next((ws for ws in book.worksheets if ws.sheet_state == "visible"), None)
 
 
 def _find_sheet(path: Path, workbook: Any, wanted: str | None = None) -> _SheetChoice:

@@ -11,11 +11,12 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import name_key_values, utcnow, version_bump
+from pbc_desktop.db.bulk import insert_rows
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
@@ -371,7 +372,9 @@ def _write(
     def insert_new(done: int) -> None:
         nonlocal imported
         check()
-        s.execute(insert(_MEMBERS), new_rows)
+        insert_rows(
+            s.connection(), _MEMBERS, new_rows, same={"created_at": stamp, "updated_at": stamp}
+        )
         imported += len(new_rows)
         new_rows.clear()
         progressed(done)
@@ -391,12 +394,7 @@ def _write(
         member_id = existing.get(data.id_number or "")
         if member_id is None:
             values = _row_values(data)
-            values.update(
-                organization_id=organization_id,
-                uuid=str(uuid.uuid4()),
-                created_at=stamp,
-                updated_at=stamp,
-            )
+            values.update(organization_id=organization_id, uuid=str(uuid.uuid4()))
             # Given here, the pinyin keys are not computed column by column as defaults.
             values |= name_key_values(_MEMBERS, values)
             new_rows.append(values)
