@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import sys
 import traceback
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -71,6 +73,28 @@ def _child_main(
         conn.close()
 
 
+@contextmanager
+def _main_script_left_alone() -> Iterator[None]:
+    """Start a child that does not run the program's main script again.
+
+    ``spawn`` has the child run the parent's ``__main__`` file (under another name) so that
+    functions defined there can be unpickled. The work here is a function of the package,
+    and the ``pbc`` script imports every command of the command line: most of a second in
+    each child. Without its ``__file__`` the main module is left alone, as it is for a
+    frozen program on Windows and for ``python -m``.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or path is None or getattr(main.__spec__, "name", None) is not None:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 class Child:
     """A running child process and the parent's end of its pipe."""
 
@@ -85,7 +109,8 @@ class Child:
             target=_child_main, args=(child_end, language(), target, args), daemon=True
         )
         try:
-            self._process.start()
+            with _main_script_left_alone():
+                self._process.start()
         except (OSError, RuntimeError, ValueError) as exc:  # no process, or no way to start one
             log.warning("cannot start a child process: %s", exc)
             self._conn.close()

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
@@ -199,7 +200,18 @@ def name_key_values(table: FromClause, values: Mapping[str, Any]) -> dict[str, s
     """The pinyin key columns to set beside ``values`` in an UPDATE of ``table``: empty
     unless the values set the name of a :class:`PinyinNamed` table."""
     name = values.get("name")
-    if name is None or "name_sort" not in table.c:
+    if name is None:
         return {}
-    keys: NameKeys = name_keys(name, person=bool(table.c.name_sort.info.get(_PERSON)))
+    person = _person_named(table)
+    if person is None:
+        return {}
+    keys: NameKeys = name_keys(name, person=person)
     return {column: getattr(keys, field) for column, field in NAME_KEY_COLUMNS.items()}
+
+
+@lru_cache(maxsize=64)  # an entry a table
+def _person_named(table: FromClause) -> bool | None:
+    """Whether ``table``'s names are read with a surname; None: it keeps no pinyin keys."""
+    if "name_sort" not in table.c:
+        return None
+    return bool(table.c.name_sort.info.get(_PERSON))

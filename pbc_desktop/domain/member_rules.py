@@ -9,6 +9,7 @@ the database (the organization exists, no other member has the ID number) live i
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -395,6 +396,15 @@ def completed_from(values: Mapping[str, Any]) -> MemberInput:
     )
 
 
+# The fields of a member held as text, and a getter of their values.
+_TEXT_FIELDS = tuple(
+    f
+    for f in FIELDS
+    if any(m.name == f.key and m.type in ("str", "str | None") for m in fields(MemberInput))
+)
+_text_values = operator.attrgetter(*(f.key for f in _TEXT_FIELDS))
+
+
 def member_errors(data: MemberInput, *, today: date | None = None) -> list[FieldError]:
     """Every rule ``data`` breaks, each naming its field.
 
@@ -408,8 +418,7 @@ def member_errors(data: MemberInput, *, today: date | None = None) -> list[Field
         errors.append(
             _error("organization", "请选择所在党组织", "Choose the member's Party organization")
         )
-    for f in FIELDS:
-        value = getattr(data, f.key, None)
+    for f, value in zip(_TEXT_FIELDS, _text_values(data), strict=True):
         if value.__class__ is not str:
             continue
         if f.max_length and len(value) > f.max_length:

@@ -173,6 +173,12 @@ _MIN_BIRTH_YEAR = 1900
 
 def normalise_id_number(value: str | None) -> str:
     """Half-width, no spaces, upper-case X."""
+    if (
+        value
+        and value.isascii()
+        and (value.isdigit() or (value[:-1].isdigit() and value[-1] == "X"))
+    ):
+        return value  # already so (a checked number is asked for again and again)
     return normalise_text(value).replace(" ", "").upper()
 
 
@@ -304,6 +310,8 @@ _LANDLINE = re.compile(
 
 def normalise_phone(value: str | None) -> str:
     """Half-width, without spaces; a leading +86/0086 country code is dropped."""
+    if value and value.isascii() and value.isdigit() and not value.startswith("0086"):
+        return value  # already so
     phone = normalise_text(value).replace(" ", "")
     for prefix in ("+86-", "+86", "0086-", "0086"):
         if phone.startswith(prefix):

@@ -79,3 +79,25 @@ def test_typed_pinyin(typed: str, needle: str) -> None:
 @pytest.mark.parametrize("typed", ["", "张伟", "138", "zw1", "  "])
 def test_text_that_is_not_pinyin(typed: str) -> None:
     assert pinyin_needle(typed) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张伟",  # no polyphonic character: each character on its own
+        "党员00012",  # 员 is polyphonic, then digits
+        "重庆银行长乐支行",  # polyphonic characters read as words (chong qing, hang, zhang)
+        "长乐村2组·银行",  # two runs with polyphonic characters, a digit and a dot between
+        "ＸＸ公司(1)",
+        "𠀾都",
+        "",
+    ],
+)
+def test_a_name_is_keyed_piece_by_piece_as_read_whole(text: str) -> None:
+    """The keys run together from each character's (or each run's, around a polyphonic
+    character) are those of reading the whole text with its words."""
+    from pbc_desktop.domain import pinyin
+
+    pinyin.load_dictionaries()
+    whole = pinyin._keys(pinyin._readings(text))
+    assert pinyin._part.__wrapped__(text) == whole

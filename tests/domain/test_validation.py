@@ -300,3 +300,22 @@ def test_person_names_lose_only_the_spaces_between_chinese_characters(
     typed: str | None, stored: str
 ) -> None:
     assert v.person_name(typed) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "id_number", "phone"),
+    [
+        ("44519919870708413X", "44519919870708413X", "44519919870708413X"),
+        ("44519919870708413x", "44519919870708413X", "44519919870708413x"),
+        ("４４５１９９１９８７", "4451991987", "4451991987"),  # full-width digits
+        ("445 199", "445199", "445199"),
+        ("008613812345678", "008613812345678", "13812345678"),  # a country code
+        ("13812345678", "13812345678", "13812345678"),
+        ("X", "X", "X"),
+        ("", "", ""),
+    ],
+)
+def test_numbers_already_normalised_are_kept_and_others_normalised(
+    typed: str, id_number: str, phone: str
+) -> None:
+    assert (v.normalise_id_number(typed), v.normalise_phone(typed)) == (id_number, phone)

@@ -215,3 +215,35 @@ def test_the_child_imports_no_database_layer() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_child_does_not_run_the_programs_main_script_again(tmp_path: Path) -> None:
+    """``spawn`` would run the parent's main script again in the child (for ``pbc``: every
+    command's imports, most of a second); the child runs only its work."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "pbc"
+    script.write_text(
+        "import sys\n"
+        "if __name__ == '__mp_main__':\n"
+        "    raise SystemExit('the main script ran again in the child')\n"
+        "if __name__ == '__main__':\n"
+        "    from pbc_desktop.child_process import Child\n"
+        "    from pbc_desktop.errors import ValidationError\n"
+        "    from tests.services.test_member_import_child import _refuses\n"
+        "    try:\n"
+        "        list(Child(_refuses).messages(lambda: False, RuntimeError))\n"
+        "    except ValidationError as exc:\n"
+        "        print(exc.fields(), sys.modules['__main__'].__file__ == __file__)\n",
+        encoding="utf-8",
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    ).stdout
+    assert out.strip() == "['name', 'phone'] True"

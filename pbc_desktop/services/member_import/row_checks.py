@@ -132,41 +132,49 @@ def _parse_cells(
     parsed: dict[tuple[str, type, object], _Cell],
 ) -> _Parsed:
     """One row's cells read; ``parsed`` remembers the cells of repeating columns."""
-    out = _Parsed({}, set(), {})
+    values: dict[str, Any] = {}
+    given: set[str] = set()
+    errors: dict[str, str] = {}
+    month_only = False
     for key, value in raw.items():
-        if cells.is_blank(value):
-            continue
-        out.given.add(key)
-        if isinstance(value, cells.UncalculatedFormula | cells.MergedPart):
-            out.errors[key] = cells.mark_message(value, key, letters.get(key, "?"))
-            continue
-        if key == "remark":  # kept as typed, line breaks included
-            try:
-                text = value.strip() if isinstance(value, str) else cells.parse_text(value)
-            except cells.CellError as exc:
-                out.errors[key] = exc.message
+        kind = value.__class__
+        if isinstance(value, str):  # most cells: blank ones are skipped (cells.is_blank)
+            if not value.strip():
                 continue
-            out.values[key] = text or None
-            if is_cut(text):  # cut by an export: an update keeps the full stored remark
-                out.given.discard(key)
+        elif value is None:
             continue
+        elif isinstance(value, cells.CellMark):
+            given.add(key)
+            errors[key] = cells.mark_message(value, key, letters.get(key, "?"))
+            continue
+        given.add(key)
         if key in _REPEATING_KEYS:
-            cell_key = (key, type(value), value)  # 1, 1.0 and True are equal keys
+            cell_key = (key, kind, value)  # 1, 1.0 and True are equal keys
             cell = parsed.get(cell_key)
             if cell is None:
                 cell = _parse_one(key, value, epoch_1904)
                 if len(parsed) < _PARSED_MAX:
                     parsed[cell_key] = cell
+        elif key == "remark":  # kept as typed, line breaks included
+            try:
+                text = value.strip() if isinstance(value, str) else cells.parse_text(value)
+            except cells.CellError as exc:
+                errors[key] = exc.message
+                continue
+            values[key] = text or None
+            if is_cut(text):  # cut by an export: an update keeps the full stored remark
+                given.discard(key)
+            continue
         else:
             cell = _parse_one(key, value, epoch_1904)
-        result, error, month_only = cell
+        result, error, month = cell
         if error is not None:
-            out.errors[key] = error
+            errors[key] = error
             continue
-        out.values[key] = result
-        if key == "birth_date" and month_only:
-            out.birth_month_only = True
-    return out
+        values[key] = result
+        if month and key == "birth_date":
+            month_only = True
+    return _Parsed(values, given, errors, month_only)
 
 
 def _input(values: dict[str, Any], organization_id: int | None) -> MemberInput:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import operator
 import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -159,7 +160,10 @@ def _disk_full_error() -> DiskFullError:
 
 
 def _row_values(data: MemberInput) -> dict[str, Any]:
-    return {c: getattr(data, c) for c in _MEMBER_COLUMNS}
+    return dict(zip(_MEMBER_COLUMNS, _member_columns(data), strict=True))
+
+
+_member_columns = operator.attrgetter(*_MEMBER_COLUMNS)
 
 
 def apply_import(
