@@ -201,8 +201,9 @@ def _read_members(
             mapped = _mapped_orgs(org_map, stored)
             orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
             gathered = (orgs, existing, records)
-            if not children:  # the writing follows: its pinyin dictionaries load meanwhile
-                load_dictionaries()
+            # The writing follows: its pinyin dictionaries load while the sheet is parsed
+            # (here or by the children, who ask for the facts before they parse).
+            load_dictionaries()
         return gathered
 
     if children:
