@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -126,8 +126,16 @@ def reconcile_statuses(s: Session, on: date, remark: str, where: ColumnElement[b
     after a suspension, else 转入. Written in bulk, each with its audit entry.
     """
     latest = roll.latest_kind().label("latest")
+    # Only a status off the roll or a change recorded before can call for a change: the
+    # others (a roster's thousands of new members) are not looked at one by one.
+    maybe = or_(
+        PartyMember.status.in_(list(KIND_OF_STATUS)),
+        exists().where(MemberChange.member_id == PartyMember.id),
+    )
     rows = s.execute(
-        select(PartyMember.id, PartyMember.status, PartyMember.organization_id, latest).where(where)
+        select(PartyMember.id, PartyMember.status, PartyMember.organization_id, latest).where(
+            where, maybe
+        )
     ).all()
     added: list[tuple[MemberChange, str]] = []
     for member_id, status, org_id, last in rows:
