@@ -21,7 +21,13 @@ from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.member_import import filekind
-from pbc_desktop.services.member_import.workbook import _BROKEN, Book, likely_sheet, open_book
+from pbc_desktop.services.member_import.workbook import (
+    _BROKEN,
+    Book,
+    _ReadAhead,
+    likely_sheet,
+    open_book,
+)
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
@@ -168,6 +174,32 @@ def test_what_a_read_ahead_raises_is_raised_by_its_reader_only(tmp_path: Path) -
             book.sheet_named("不存在的表")
         book.read_ahead("不存在的表")
         assert [r[0] for r in sheet_rows_of(book, "名册")] == ["姓名", "甲"]
+
+
+def test_a_reader_interrupted_while_waiting_leaves_the_read_ahead_to_the_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C while the sheet is parsed: the workbook is not closed under its reader."""
+    path = workbook(tmp_path / "r.xlsx", {"名册": [HEADERS, ("甲", ID_A, ORG, None)]}, set())
+    waits = []
+    real = _ReadAhead.result
+
+    def interrupted(self: _ReadAhead) -> Any:
+        waits.append(self.title)
+        if len(waits) == 1:
+            raise KeyboardInterrupt
+        return real(self)
+
+    monkeypatch.setattr(_ReadAhead, "result", interrupted)
+
+    def read_it() -> None:
+        with open_book(path) as book:
+            book.read_ahead("名册")
+            book.sheet_named("名册")
+
+    with pytest.raises(KeyboardInterrupt):
+        read_it()
+    assert waits == ["名册", "名册"]  # the close waited for it
 
 
 def sheet_rows_of(book: Book, title: str) -> list[list[object]]:

@@ -260,9 +260,10 @@ class Book:
     def sheet_named(self, title: str) -> Any:
         """calamine's sheet ``title``: the one read ahead (waited for) or read now. Only
         one thread at a time uses the workbook."""
-        ahead, self._ahead = self._ahead, None
+        ahead = self._ahead
         if ahead is not None:
-            sheet = ahead.result()
+            sheet = ahead.result()  # interrupted here, it is still waited for by close()
+            self._ahead = None
             if ahead.title == title:
                 return sheet.unwrap()
         return self.calamine.get_sheet_by_name(title)
