@@ -8,6 +8,7 @@ reported as such.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import hashlib
 import logging
@@ -19,11 +20,8 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
@@ -42,6 +40,9 @@ from pbc_desktop.errors import (
 )
 from pbc_desktop.lang import t
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -50,6 +51,8 @@ COPY_STAMP = "%Y%m%d-%H%M%S"  # the time in the name of a copy
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -57,20 +60,51 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+# Alembic is imported only to change a schema: its import is a fifth of a second or more
+# of every start of the window and of every command. Opening a database at head needs
+# only the revision it holds and the migrations' revisions, read here from their files
+# (a test checks them against alembic's own reading).
+_REVISION_LINE = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(?:["'](\w+)["']|None)\s*$""", re.M
+)
+
+
+@functools.cache
+def _revision_parents() -> dict[str, str | None]:
+    """Each migration's revision and the one it follows (None for the first)."""
+    out: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        out[found["revision"]] = found.get("down_revision") or None
+    return out
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision of the migrations (the one no other follows)."""
+    parents = _revision_parents()
+    heads = set(parents) - set(parents.values())
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_parents())
 
 
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return revision_of(conn)
+
+
+def revision_of(conn: Connection) -> str | None:
+    """The revision the connection's database holds (None: no version table, or empty)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:
+        raise RuntimeError("the database holds more than one schema revision")
+    return rows[0] if rows else None
 
 
 def _damaged(path: Path | None) -> DatabaseDamagedError:
@@ -430,13 +464,19 @@ def _upgrade_locked(db: Database, current: str | None, backup_dir: Path | None) 
             ) from exc
     try:
         with db.engine.connect() as conn:
-            command.upgrade(alembic_config(conn), "head")
+            _upgrade_to_head(conn)
             conn.commit()
     except SADatabaseError as exc:
         if is_disk_full(exc):
             raise disk_full(db.path) from exc
         raise
     return copy
+
+
+def _upgrade_to_head(conn: Connection) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(conn), "head")
 
 
 def _foreign_wal_notice(path: Path, kept: Path) -> str:
@@ -562,8 +602,7 @@ def server_schema(db: Database) -> tuple[str | None, bool]:
     """The server database's revision and whether it holds any table; a connection
     refused or lost is a sentence (:func:`db.server.server_error`)."""
     with _on_server(db) as conn:
-        revision = MigrationContext.configure(conn).get_current_revision()
-        return revision, bool(inspect(conn).get_table_names())
+        return revision_of(conn), bool(inspect(conn).get_table_names())
 
 
 def server_version(db: Database) -> str:
@@ -620,7 +659,7 @@ def upgrade_server(db: Database) -> tuple[str | None, str]:
     try:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
-            command.upgrade(alembic_config(conn), "head")
+            _upgrade_to_head(conn)
             conn.commit()
     except DBAPIError as exc:
         refused = server_error(exc, db.url, saving=True)

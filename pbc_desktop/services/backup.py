@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
@@ -52,6 +51,7 @@ from pbc_desktop.db.migrate import (
     open_database,
     part_path,
     remove_with_sidecars,
+    revision_of,
     too_new,
     unique_copy_path,
 )
@@ -512,11 +512,7 @@ def _check(path: Path) -> _Checked:
                 log.warning("quick_check of %s failed: %.1000s", path, check[:5])
                 raise _damaged(path)
             tables = set(inspect(conn).get_table_names())
-            revision = (
-                MigrationContext.configure(conn).get_current_revision()
-                if "alembic_version" in tables
-                else None
-            )
+            revision = revision_of(conn) if "alembic_version" in tables else None
     except SADatabaseError as exc:
         log.warning("inspecting %s: %s", path, exc)
         raise _damaged(path) from exc

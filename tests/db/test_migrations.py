@@ -13,11 +13,13 @@ from sqlalchemy import create_engine, event, select, text
 from pbc_desktop.db.base import Base
 from pbc_desktop.db.engine import Database, _sqlite_on_connect, sqlite_url
 from pbc_desktop.db.migrate import (
+    alembic_config,
     backup_copy,
     current_revision,
     head_revision,
     known_revisions,
     open_database,
+    revision_of,
     upgrade,
 )
 from pbc_desktop.db.models import AuditEntry, Organization
@@ -315,3 +317,34 @@ def test_names_get_their_pinyin_keys_on_upgrade(older: str, tmp_path: Path) -> N
             ).one() == ("zq", "zengqiang")
     finally:
         db.dispose()
+
+
+def test_the_revisions_read_from_the_files_are_alembics(db: Database) -> None:
+    """Opening a database reads the revisions without alembic; they must be its own."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    with db.engine.connect() as conn:
+        assert revision_of(conn) == MigrationContext.configure(conn).get_current_revision()
+        conn.execute(text("DELETE FROM alembic_version"))
+        assert revision_of(conn) is None
+        conn.rollback()
+
+
+def test_opening_a_database_at_head_imports_no_alembic(db: Database) -> None:
+    """Alembic (a fifth of a second of every start) is imported only to change a schema."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pbc_desktop.db.migrate import open_database\n"
+        f"open_database({str(db.url)!r}).dispose()\n"
+        "print([m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
