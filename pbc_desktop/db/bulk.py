@@ -55,7 +55,9 @@ def insert_rows(
         for p, value in zip(plan.processors[len(own) :], same.values(), strict=True)
     ]
     values = itemgetter(*own) if len(own) > 1 else lambda row: (row[own[0]],)
-    converting = [(i, p) for i, p in enumerate(plan.processors[: len(own)]) if p is not None]
+    converting = [
+        (i, _remembered(p)) for i, p in enumerate(plan.processors[: len(own)]) if p is not None
+    ]
     params: list[tuple[Any, ...]] = []
     for row in rows:
         line = list(values(row))
@@ -64,6 +66,30 @@ def insert_rows(
         line.extend(shared)
         params.append(tuple(line))
     connection.exec_driver_sql(plan.sql, params)
+
+
+#: Values remembered for each column of one call (a district's birth dates: some 20,000).
+_REMEMBERED_MAX = 50_000
+
+
+def _remembered(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``process`` remembering what it gave for each value: a column's values repeat
+    (dates, categories), and converting a date costs ten times looking it up."""
+    seen: dict[tuple[type, Any], Any] = {}
+
+    def convert(value: Any) -> Any:
+        key = (value.__class__, value)  # True and 1, "full" and a StrEnum apart
+        try:
+            return seen[key]
+        except KeyError:
+            converted = process(value)
+            if len(seen) < _REMEMBERED_MAX:
+                seen[key] = converted
+            return converted
+        except TypeError:  # not hashable
+            return process(value)
+
+    return convert
 
 
 @lru_cache(maxsize=64)

@@ -83,3 +83,24 @@ def test_a_left_out_column_with_a_default_is_refused(db: Database) -> None:
     del row["uuid"]  # SQLAlchemy would make one: the helper must not store none
     with db.write() as s, pytest.raises(ValueError, match="uuid"):
         insert_rows(s.connection(), _MEMBERS, [row], same={"created_at": _STAMP})
+
+
+def test_repeated_values_are_converted_once_and_stored_each_in_its_row(db: Database) -> None:
+    org_id = make_org(db)
+    days = [date(1990, 2, 3), date(1985, 7, 1)]
+    kinds = [MemberCategory.FULL, MemberCategory.PROBATIONARY]
+    rows = [
+        _row(f"丁{i}", org_id, birth_date=days[i % 2], category=kinds[i // 2 % 2], gender=None)
+        for i in range(6)
+    ]
+    with db.write() as s:
+        insert_rows(
+            s.connection(), _MEMBERS, rows, same={"created_at": _STAMP, "updated_at": _STAMP}
+        )
+    with db.read() as s:
+        stored = s.execute(
+            select(PartyMember.birth_date, PartyMember.category)
+            .where(PartyMember.name.like("丁%"))
+            .order_by(PartyMember.name)
+        ).all()
+    assert [tuple(r) for r in stored] == [(r["birth_date"], r["category"]) for r in rows]
