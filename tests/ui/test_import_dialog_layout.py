@@ -47,12 +47,13 @@ class Files:
         if kind == "members":
             make_org(db, ORG, town="司马浦镇")
 
-    def dialog(self, qtbot: QtBot) -> AnyImportDialog:
+    def dialog(self, qtbot: QtBot, *, wait: bool = True) -> AnyImportDialog:
         cls = MemberImportDialog if self.kind == "members" else OrganizationImportDialog
         widget = cls(AppContext(self.db))
         qtbot.addWidget(widget)
         widget.show()
-        settle()
+        if wait:
+            settle()
         return widget
 
     def file(self, bad: int, name: str = "file") -> Path:
@@ -124,6 +125,12 @@ def test_without_bad_rows_the_dialog_keeps_no_blank_area(qtbot: QtBot, files: Fi
     dialog.move(0, 0)
     dialog.resize(FREE.width() - screens.FRAME_WIDTH, FREE.height() - screens.FRAME_HEIGHT)
     settle()
+    assert dialog.height() < 400
+    assert_no_blank_area(dialog)
+
+
+def test_the_dialog_opens_at_its_height(qtbot: QtBot, files: Files) -> None:
+    dialog = files.dialog(qtbot, wait=False)  # as first painted: not the form's height
     assert dialog.height() < 400
     assert_no_blank_area(dialog)
 

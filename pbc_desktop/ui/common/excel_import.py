@@ -292,6 +292,11 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
         self._rows_shown: bool | None = None
 
     # -- the height: the bad rows' table, or no more than the rest needs ------------------
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            self.fit_to_rows()  # opens at its height, not the form's then shrunk
+        super().setVisible(visible)
+
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         # a part shown or hidden (its layout already redone), or another width
