@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.services.member_import import ImportCancelledError, OnDuplicate, RowProblem
 from pbc_desktop.ui.common import messages, prompts
-from pbc_desktop.ui.common.screens import FittedDialog
+from pbc_desktop.ui.common.screens import FittedDialog, keep_on_screen, room_for
 from pbc_desktop.ui.common.worker import Job, run_with_progress, succeeded
 from pbc_desktop.ui.forms.ui_excel_import_dialog import Ui_ExcelImportDialog
 
@@ -40,6 +41,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROW, NAME, REASON = range(3)
 WRAP_ROWS_UP_TO = 500
 _NO_INDEX = QModelIndex()
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 READ_PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv"
@@ -285,6 +287,51 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
         self.last_result: R | None = None
         self.ui = Ui_ExcelImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        # the form's height, given back to the table of bad rows when it appears
+        self._roomy_height = self.height()
+        self._rows_shown: bool | None = None
+
+    # -- the height: the bad rows' table, or no more than the rest needs ------------------
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            self.fit_to_rows()  # opens at its height, not the form's then shrunk
+        super().setVisible(visible)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # a part shown or hidden (its layout already redone), or another width
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self.fit_to_rows()
+        return handled
+
+    def fit_to_rows(self) -> None:
+        """Without bad rows the dialog is no taller than its other parts need (no blank
+        area where the table was); the table, when it appears, gets the form's height
+        back (within the screen) and keeps the spare height."""
+        layout = self.layout()
+        if layout is None:
+            return
+        room = room_for(self)
+        tallest = room.height() if room.isValid() else QWIDGETSIZE_MAX
+        shown = not self.ui.badTable.isHidden()
+        if shown:
+            if self.maximumHeight() != tallest:
+                self.setMaximumHeight(tallest)
+            if not self._rows_shown and self.height() < self._roomy_height:
+                self.resize(self.width(), min(self._roomy_height, tallest))
+                keep_on_screen(self)
+        else:
+            layout.activate()
+            if layout.hasHeightForWidth():
+                needed = layout.totalHeightForWidth(self.width())
+            else:
+                needed = layout.totalSizeHint().height()
+            needed = min(max(needed, self.minimumHeight()), tallest)
+            if self.maximumHeight() != needed:
+                self.setMaximumHeight(needed)
+            if self.height() != needed:
+                self.resize(self.width(), needed)
+        self._rows_shown = shown
 
     def set_form(self, title: str, intro: str, present: str, name_title: str | None = None) -> None:
         """Give the form this dialog's ``title``, ``intro`` (what the file must hold) and

@@ -98,6 +98,19 @@ def fit_dialog(dialog: QDialog) -> None:
             dialog.resize(size)
 
 
+def keep_on_screen(window: QWidget) -> None:
+    """Move ``window`` up (or left) when, grown while shown, it reaches past the free area
+    of its screen (its frame included), so that its buttons stay in view."""
+    free = available_geometry(window)
+    if not window.isVisible() or free.isEmpty():
+        return
+    frame = window.frameGeometry()
+    dx = max(0, frame.right() - free.right())
+    dy = max(0, frame.bottom() - free.bottom())
+    if dx or dy:
+        window.move(max(free.left(), frame.left() - dx), max(free.top(), frame.top() - dy))
+
+
 class FittedDialog(QDialog):
     """A dialog fitted to the screen (:func:`fit_dialog`) each time it is shown, however
     it is opened (``open``, ``exec``, ``show``)."""
