@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
@@ -27,6 +27,9 @@ from pbc_desktop.reports.layout import (
 )
 from pbc_desktop.services.development.forms import FilingForm, NoticeKind, PublicityNotice
 
+#: the room the 备案表's steps heading needs below it: its header row and two steps
+HEADING_ROOM = 40 * mm
+
 
 def _day(value: date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
@@ -37,8 +40,16 @@ def _cell_day(value: date | None) -> str:
     return f"{value:%Y.%m.%d}" if value else ""
 
 
-def _grid(rows: list[list[str]], widths: list[float], styles: layout.Styles) -> Table:
-    """A ruled table in small type, its first row the header; widths scaled to the page."""
+def _grid(
+    rows: list[list[str]],
+    widths: list[float],
+    styles: layout.Styles,
+    signatures: Flowable | None = None,
+) -> Table:
+    """A ruled table in small type, its first row the header; widths scaled to the page.
+
+    ``signatures`` go below the rows inside the table, which keeps its last rows with them
+    (:func:`layout.sign_below`)."""
     cell = ParagraphStyle("DevCell", parent=styles.small_center, fontSize=9, leading=12)
     head = ParagraphStyle("DevHead", parent=cell, fontName=styles.fonts.heading)
     data: list[list[Flowable | str]] = [
@@ -46,9 +57,11 @@ def _grid(rows: list[list[str]], widths: list[float], styles: layout.Styles) -> 
         for i, row in enumerate(rows)
     ]
     scale = layout.TEXT_WIDTH / sum(widths)
-    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="CENTER")
     commands = layout.grid_style(styles.fonts.body, header_rows=1)
     commands += [("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
+    if signatures is not None:
+        commands = layout.sign_below(data, commands, [signatures], gap=layout.BODY_LEADING)
+    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle(commands))
     return table
 
@@ -140,13 +153,17 @@ def write_filing_pdf(
         if step.months:
             note = f"延长{step.months}个月" + (f"；{note}" if note else "")
         rows.append([str(i), step.step.zh, _cell_day(step.occurred_on), step.people or "", note])
+    heading = ParagraphStyle("FilingHeading", parent=styles.heading, keepWithNext=0)
+    signatures = SignatureBlock(["党支部书记", "上级党委经办人"], styles.fonts.body, space_before=0)
     story: list[Flowable] = [
         title_paragraph((title,), styles.title),
         facts,
         Spacer(1, 4 * mm),
-        Paragraph(plain("发展程序记录"), styles.heading),
-        _grid(rows, [m * mm for m in (10, 48, 26, 40, 40)], styles),
-        SignatureBlock(["党支部书记", "上级党委经办人"], styles.fonts.body),
+        # The heading starts a page rather than end one, and does not take the whole table
+        # along to the next page when only part of it fits below the facts.
+        CondPageBreak(HEADING_ROOM),
+        Paragraph(plain("发展程序记录"), heading),
+        _grid(rows, [m * mm for m in (10, 48, 26, 40, 40)], styles, signatures),
     ]
     return build_pdf(
         out_path, story, styles, title=f"{title}（{d.name}）", invariant=invariant, warn=warn

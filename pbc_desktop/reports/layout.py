@@ -3,7 +3,8 @@
 - margins: top 37 mm, left 28 mm, right 26 mm, bottom 35 mm;
 - title 22 pt (二号), body 16 pt (三号), CJK line breaking;
 - "第 x 页 共 y 页" at the foot of every page (the canvas knows the page count);
-- signature lines for the people who sign, two-column information tables;
+- signature lines for the people who sign (kept with the last rows of the table they
+  sign), two-column information tables;
 - the file is written beside the target and renamed, so a failed report leaves nothing.
 """
 
@@ -454,6 +455,59 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
                 x = self._underline(x + 2, date_y, blank) + 2
                 x = self._text(x, date_y, unit)
         canv.restoreState()
+
+
+#: rows of a table kept on the page of the signatures below it
+KEEP_WITH_SIGNATURES = 2
+#: the style commands that draw rules or fills, which stop above the signatures
+_RULED = frozenset(
+    (
+        "GRID",
+        "BOX",
+        "OUTLINE",
+        "INNERGRID",
+        "LINEABOVE",
+        "LINEBELOW",
+        "LINEBEFORE",
+        "LINEAFTER",
+        "BACKGROUND",
+    )
+)
+
+
+def sign_below(
+    data: list[list[Flowable | str]],
+    commands: Sequence[tuple[Any, ...]],
+    trailer: Sequence[Flowable],
+    *,
+    keep_rows: int = KEEP_WITH_SIGNATURES,
+    gap: float = 2 * mm,
+) -> list[tuple[Any, ...]]:
+    """Add ``trailer`` (a note, the :class:`SignatureBlock`) to a ruled table whose first
+    row is its header, as a last row without rules spanning every column; the table's
+    style commands with it.
+
+    The last ``keep_rows`` rows and the trailer cannot be split: when the signatures do not
+    fit below the last row, those rows go with them to the next page, where the repeated
+    header (``repeatRows=1``) says what they are. The signatures never stand alone on a
+    page. Rules and fills given for the whole table (to row -1) stop above the trailer.
+    """
+    last_ruled = len(data) - 1
+    data.append([list(trailer), *[""] * (len(data[0]) - 1)])
+    ruled = [
+        (name, start, (end[0], last_ruled), *rest)
+        if name in _RULED and end[1] == -1
+        else (name, start, end, *rest)
+        for name, start, end, *rest in commands
+    ]
+    return [
+        *ruled,
+        ("SPAN", (0, -1), (-1, -1)),
+        ("LEFTPADDING", (0, -1), (-1, -1), 0),
+        ("TOPPADDING", (0, -1), (-1, -1), gap),
+        ("VALIGN", (0, -1), (-1, -1), "TOP"),
+        ("NOSPLIT", (0, max(1, last_ruled - keep_rows + 1)), (-1, -1)),
+    ]
 
 
 # -- page numbers --------------------------------------------------------------------------

@@ -54,7 +54,6 @@ SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # 五号 first; smaller only when need
 PADDING = 3.0  # points, each side of a cell
 MIN_REST = 32 * mm  # 工作单位及职务 at least this wide before the font steps down
 REST_KEY = "work_unit"
-KEEP_WITH_SIGNATURES = 2  # member rows kept on the page of the signatures
 
 
 @dataclass(frozen=True)
@@ -213,7 +212,6 @@ def _table(roster: Roster, styles: layout.Styles) -> Table:
         )
     if not roster.rows:
         data.append([Paragraph(layout.plain(t("（暂无党员）", "(no members)")), center), *blank])
-    last_ruled = len(data) - 1
     trailer: list[Flowable] = []
     if not roster.unmasked:
         note = ParagraphStyle("RosterNote", parent=left, fontSize=HEAD_SIZE, leading=12)
@@ -223,24 +221,18 @@ def _table(roster: Roster, styles: layout.Styles) -> Table:
     trailer.append(
         layout.SignatureBlock(["制表人", "审核人"], font, size=INFO_SIZE, space_before=0)
     )
-    data.append([trailer, *blank])
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=0, hAlign="LEFT")
-    commands = [c for c in layout.grid_style(font, header_rows=1) if c[0] not in ("GRID", "FONT")]
+    commands = [c for c in layout.grid_style(font, header_rows=1) if c[0] != "FONT"]
     commands += [
         ("FONT", (0, 0), (-1, -1), font, size),
-        ("GRID", (0, 0), (-1, last_ruled), 0.6, layout.GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("SPAN", (0, -1), (-1, -1)),
-        ("LEFTPADDING", (0, -1), (-1, -1), 0),
-        ("TOPPADDING", (0, -1), (-1, -1), 2 * mm),
-        ("VALIGN", (0, -1), (-1, -1), "TOP"),
-        ("NOSPLIT", (0, max(1, last_ruled - KEEP_WITH_SIGNATURES + 1)), (-1, -1)),
     ]
     if not roster.rows:
         commands.append(("SPAN", (0, 1), (-1, 1)))
+    commands = layout.sign_below(data, commands, trailer)
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=0, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -81,3 +82,44 @@ def test_the_filing_form_lists_every_step(db: Database, tmp_path: Path) -> None:
     assert "2026年9月1日" in text
     assert form.detail.id_number.startswith("****")
     assert form.detail.id_number[-4:] in text
+
+
+SIGNED = "党支部书记（签字）"
+
+
+def test_the_signatures_keep_the_title_and_the_last_steps_on_their_page(
+    db: Database, tmp_path: Path
+) -> None:
+    """However many steps push them over, the signature lines share their page with the
+    title (the running head from page 2 on) and the last steps, and the heading of the
+    steps never ends a page without them (issue "A clerk's first day", item 5)."""
+    org = make_org(db, "成田镇乙村党支部")
+    record_id = make_record(db, "许文", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    for i in range(24):
+        review = StepInput(
+            Step.PROBATION_REVIEW,
+            date(2025, 3 + i // 4, 2 + i % 4),
+            people="王明、李华" if i % 2 else None,
+            remark="表现良好，按时参加组织生活，认真学习党的理论" if i % 3 == 0 else None,
+        )
+        records.record_step(db, record_id, review, today=TODAY)
+    form = forms.filing_form(db, record_id)
+    steps = form.detail.steps
+    signed_on_page: set[int] = set()
+    # From a form that fits one page to one whose steps fill a second page: the
+    # signatures cannot fit below the last step for some of these counts.
+    for count in range(8, len(steps) + 1):
+        shown = replace(form, detail=replace(form.detail, steps=steps[:count]))
+        path = write_filing_pdf(shown, tmp_path / f"{count}.pdf", invariant=True)
+        pages = ["".join(text.split()) for text in page_texts(path)]
+        signed = [number for number, text in enumerate(pages, start=1) if SIGNED in text]
+        assert len(signed) == 1, count
+        text = pages[signed[0] - 1]
+        last = steps[count - 1]
+        assert "发展党员工作备案表" in text, count
+        assert f"{count}{last.step.zh}{last.occurred_on:%Y.%m.%d}" in text.split(SIGNED)[0], count
+        signed_on_page.add(signed[0])
+        # The steps begin below the facts, their heading with them (neither all moved to
+        # a page of their own nor the heading left alone at the foot of the first).
+        assert "发展程序记录序号步骤日期有关人员备注1递交入党申请书" in pages[0], count
+    assert signed_on_page == {1, 2}
