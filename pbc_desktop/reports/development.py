@@ -7,6 +7,7 @@ where to report opinions; the 备案表 lists a person's facts and every dated s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -44,12 +45,14 @@ def _grid(
     rows: list[list[str]],
     widths: list[float],
     styles: layout.Styles,
-    signatures: Flowable | None = None,
+    signed: Sequence[Flowable] = (),
+    *,
+    gap: float = layout.BODY_LEADING,
 ) -> Table:
     """A ruled table in small type, its first row the header; widths scaled to the page.
 
-    ``signatures`` go below the rows inside the table, which keeps its last rows with them
-    (:func:`layout.sign_below`)."""
+    ``signed`` (the signature lines, or the seal and the date) goes below the rows inside
+    the table, which keeps its last rows with it (:func:`layout.sign_below`)."""
     cell = ParagraphStyle("DevCell", parent=styles.small_center, fontSize=9, leading=12)
     head = ParagraphStyle("DevHead", parent=cell, fontName=styles.fonts.heading)
     data: list[list[Flowable | str]] = [
@@ -59,8 +62,8 @@ def _grid(
     scale = layout.TEXT_WIDTH / sum(widths)
     commands = layout.grid_style(styles.fonts.body, header_rows=1)
     commands += [("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
-    if signatures is not None:
-        commands = layout.sign_below(data, commands, [signatures], gap=layout.BODY_LEADING)
+    if signed:
+        commands = layout.sign_below(data, commands, signed, gap=gap)
     table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle(commands))
     return table
@@ -114,10 +117,17 @@ def write_publicity_pdf(
         title_paragraph((title,), styles.title),
         Paragraph(plain(intro), styles.body),
         Spacer(1, 3 * mm),
-        _grid(rows, widths, styles),
-        Spacer(1, 6 * mm),
-        Paragraph(plain(f"{notice.organization_name}（盖章）"), styles.body_flush),
-        Paragraph(plain(_day(notice.starts_on)), styles.body_flush),
+        # The seal and the date below the people, never on a page of their own.
+        _grid(
+            rows,
+            widths,
+            styles,
+            [
+                Paragraph(plain(f"{notice.organization_name}（盖章）"), styles.body_flush),
+                Paragraph(plain(_day(notice.starts_on)), styles.body_flush),
+            ],
+            gap=6 * mm,
+        ),
     ]
     return build_pdf(out_path, story, styles, title=title, invariant=invariant, warn=warn)
 
@@ -163,7 +173,7 @@ def write_filing_pdf(
         # along to the next page when only part of it fits below the facts.
         CondPageBreak(HEADING_ROOM),
         Paragraph(plain("发展程序记录"), heading),
-        _grid(rows, [m * mm for m in (10, 48, 26, 40, 40)], styles, signatures),
+        _grid(rows, [m * mm for m in (10, 48, 26, 40, 40)], styles, [signatures]),
     ]
     return build_pdf(
         out_path, story, styles, title=f"{title}（{d.name}）", invariant=invariant, warn=warn

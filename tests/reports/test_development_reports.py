@@ -123,3 +123,28 @@ def test_the_signatures_keep_the_title_and_the_last_steps_on_their_page(
         # a page of their own nor the heading left alone at the foot of the first).
         assert "发展程序记录序号步骤日期有关人员备注1递交入党申请书" in pages[0], count
     assert signed_on_page == {1, 2}
+
+
+def test_the_seal_and_date_of_a_notice_keep_its_last_people_on_their_page(
+    db: Database, tmp_path: Path
+) -> None:
+    """A notice whose people fill the first page: the seal and the date go over with its
+    last people (and the running title), never onto a page of their own."""
+    org = make_org(db, "成田镇丙村党支部")
+    for i in range(24):
+        make_record(db, f"对象{i:02d}", org, Stage.CANDIDATE)
+    notice = forms.publicity_notice(db, org, NoticeKind.CANDIDATES, date(2026, 12, 7))
+    sealed_on_page: set[int] = set()
+    # from a notice that fits one page to one whose people fill a second
+    for count in range(12, len(notice.people) + 1):
+        shown = replace(notice, people=notice.people[:count])
+        path = write_publicity_pdf(shown, tmp_path / f"{count}.pdf", invariant=True)
+        pages = ["".join(text.split()) for text in page_texts(path)]
+        sealed = [n for n, text in enumerate(pages, start=1) if "丙村党支部（盖章）" in text]
+        assert len(sealed) == 1, count
+        text = pages[sealed[0] - 1]
+        assert "关于发展对象的公示" in text, count
+        assert f"{count}{shown.people[-1].name}" in text.split("（盖章）")[0], count
+        assert "2026年12月7日" in text.split("（盖章）")[1], count
+        sealed_on_page.add(sealed[0])
+    assert sealed_on_page == {1, 2}
