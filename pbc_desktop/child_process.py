@@ -1,6 +1,6 @@
-"""Work run in a child process, so that a library holding the interpreter lock for long
-(python-calamine parsing a sheet) cannot freeze the window, and the work uses a second
-core.
+"""Work run in a child process, so that work holding the interpreter lock for long
+(a roster turned into rows and checked) cannot freeze the window, and the work uses a
+second core.
 
 The child is started with the ``spawn`` method, as on Windows (a fresh interpreter that
 imports what the work needs; the frozen program calls ``multiprocessing.freeze_support()``

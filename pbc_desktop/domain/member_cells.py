@@ -8,6 +8,7 @@ how to fix it. Rows and sheets are the service's business (``services.member_imp
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -246,6 +247,8 @@ def _year_only(key: FieldLabel, shown: str) -> CellError:
 
 
 def _parse_number_date(key: FieldLabel, value: float, epoch_1904: bool) -> ParsedDate:
+    if not math.isfinite(value):  # NaN or infinity (an .ods can hold them): no date
+        raise _unreadable(key, str(value))
     shown = cell_text(value) if float(value).is_integer() else repr(value)
     whole = int(value)
     if float(value).is_integer():

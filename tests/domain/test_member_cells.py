@@ -79,7 +79,10 @@ def test_a_year_alone_is_refused(value: object) -> None:
         mc.parse_date(value, "birth_date")
 
 
-@pytest.mark.parametrize("value", ["abc", "1985-13-02", "1985-02-30", "85.3.2", "1985.13"])
+@pytest.mark.parametrize(
+    "value",
+    ["abc", "1985-13-02", "1985-02-30", "85.3.2", "1985.13", float("nan"), float("inf")],
+)
 def test_unreadable_dates_name_the_column(value: object) -> None:
     with pytest.raises(mc.CellError) as caught:
         mc.parse_date(value, "confirmed_on")

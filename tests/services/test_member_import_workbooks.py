@@ -25,6 +25,7 @@ from pbc_desktop.services.member_import.workbook import (
     _BROKEN,
     Book,
     _ReadAhead,
+    find_sheet,
     likely_sheet,
     open_book,
 )
@@ -151,19 +152,60 @@ def test_a_sheet_read_ahead_is_handed_to_its_reader_and_other_sheets_wait_for_it
     )
     with open_book(path) as book:
         first, second = book.worksheets
-        assert likely_sheet(book) is first
-        assert likely_sheet(book, "二支部") is second
-        assert likely_sheet(book, "没有") is None
+        # every visible sheet is looked at, the active one first, even when one is named
+        assert likely_sheet(book) is likely_sheet(book, "二支部") is first
         first.read_ahead()
         ahead = book._ahead
         assert ahead is not None and ahead.title == "一支部"
-        # another sheet is read once the read-ahead is done, never beside it
+        # another sheet is read once the read-ahead is done, never beside it; what was
+        # read ahead is kept for its own reader
         assert [r[0] for r in second.rows()] == ["姓名", "乙"]
-        assert book._ahead is None and ahead.result().sheet is not None
+        assert book._ahead is ahead and ahead.result().sheet is not None
         assert [r[0] for r in first.rows()] == ["姓名", "甲"]
+        assert book._ahead is None
         book.read_ahead("二支部")
         assert [r[0] for r in sheet_rows_of(book, "二支部")] == ["姓名", "乙"]
         book.read_ahead("一支部")  # closed while it reads: the close waits for it
+
+
+class _CountingWorkbook:
+    """calamine's workbook, counting the sheets it parses."""
+
+    def __init__(self, workbook: Any) -> None:
+        self._workbook = workbook
+        self.parsed: list[str] = []
+
+    def get_sheet_by_name(self, title: str) -> Any:
+        self.parsed.append(title)
+        return self._workbook.get_sheet_by_name(title)
+
+    def close(self) -> None:
+        self._workbook.close()
+
+
+@pytest.mark.parametrize("wanted", [None, "二支部", "说明"])
+def test_each_sheet_is_parsed_once_with_a_read_ahead(tmp_path: Path, wanted: str | None) -> None:
+    path = workbook(
+        tmp_path / "r.xlsx",
+        {
+            "一支部": [HEADERS, ("甲", ID_A, ORG, None)],
+            "二支部": [HEADERS, ("乙", ID_B, ORG, None)],
+            "说明": [("本表由镇党委汇总",)],
+        },
+        hidden={"说明"},
+    )
+    with open_book(path) as book:
+        counting = book.calamine = _CountingWorkbook(book.calamine)
+        likely = likely_sheet(book, wanted)
+        assert likely is not None
+        likely.read_ahead()
+        try:
+            choice = find_sheet(path, book, wanted)
+        except UserError:
+            assert wanted == "说明"  # not a roster: refused as before
+        else:
+            assert choice.sheet.name == (wanted or "一支部")
+        assert sorted(counting.parsed) == sorted(set(counting.parsed))
 
 
 def test_what_a_read_ahead_raises_is_raised_by_its_reader_only(tmp_path: Path) -> None:

@@ -318,8 +318,8 @@ def _read_by_children(
 
 def _wait_until_ready(stream: Iterator[Any]) -> None:
     """Wait (minding a cancel) for the child to ask for the database's facts: it has opened
-    the file and found its sheet. Sent before, they would fill the pipe and the parent
-    would wait in it, deaf to a cancel, for as long as the child opens the file."""
+    the file and started parsing its sheet. Sent before, they would fill the pipe and the
+    parent would wait in it, deaf to a cancel, for as long as the child opens the file."""
     for kind, *_payload in stream:
         if kind == "ready":
             return

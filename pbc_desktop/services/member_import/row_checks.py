@@ -358,11 +358,12 @@ def _scan_marks(sheet: Worksheet) -> None:
 
 # -- reading in a child process -----------------------------------------------------------
 #
-# python-calamine holds the interpreter lock while it parses a sheet (a second or more for
-# a district's roster), which would freeze the window: the window's import reads and
-# checks the file in a child process, on the other core, while the parent reads the
-# database. The rows come back a chunk at a time as plain tuples (pickling the dataclasses
-# themselves costs ten times as much), and the parent builds them again as they arrive.
+# Turning a district's roster into rows and checking them holds the interpreter lock for
+# seconds (python-calamine lets go of it only while it parses), which would slow the
+# window: the window's import reads and checks the file in child processes, on the other
+# core, while the parent reads the database. The rows come back a chunk at a time as
+# plain tuples (pickling the dataclasses themselves costs ten times as much), and the
+# parent builds them again as they arrive.
 
 _MEMBER_FIELDS = tuple(f.name for f in fields(MemberInput))
 _member_values = operator.attrgetter(*_MEMBER_FIELDS)
@@ -442,8 +443,8 @@ def _read_in_child(
         else:
             kept.extend(wire)
 
-    def facts() -> _Facts:  # asked for once the sheet is found (the parent waits for it
-        channel.send(("ready",))  # minding a cancel, not in a full pipe)
+    def facts() -> _Facts:  # asked for while the sheet is parsed (the parent waits for
+        channel.send(("ready",))  # it minding a cancel, not in a full pipe)
         return cast(_Facts, channel.receive())
 
     with _collection_paused():

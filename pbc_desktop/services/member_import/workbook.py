@@ -263,9 +263,10 @@ class Book:
         ahead = self._ahead
         if ahead is not None:
             sheet = ahead.result()  # interrupted here, it is still waited for by close()
-            self._ahead = None
             if ahead.title == title:
+                self._ahead = None
                 return sheet.unwrap()
+            # kept for when its sheet is asked for (a roster after a notes sheet)
         return self.calamine.get_sheet_by_name(title)
 
     @property
@@ -533,14 +534,16 @@ def _unknown_sheet(path: Path, wanted: str, names: Sequence[str]) -> UserError:
 
 
 def likely_sheet(book: Book, wanted: str | None = None) -> Worksheet | None:
-    """The sheet :func:`_find_sheet` most likely reads (to read it ahead): ``wanted``, else
-    the one Excel shows first when it is visible, else the first visible one."""
-    if wanted is not None:
-        return next((ws for ws in book.worksheets if ws.title == wanted), None)
+    """The sheet :func:`_find_sheet` reads first (to read it ahead): the one Excel shows
+    first when it is visible, else the first visible one (every visible sheet is looked at,
+    even when another is ``wanted``), else ``wanted``."""
     active = book.active
     if active is not None and active.sheet_state == "visible":
         return active
-    return next((ws for ws in book.worksheets if ws.sheet_state == "visible"), None)
+    visible = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), None)
+    if visible is not None or wanted is None:
+        return visible
+    return next((ws for ws in book.worksheets if ws.title == wanted), None)
 
 
 def _find_sheet(path: Path, workbook: Any, wanted: str | None = None) -> _SheetChoice:
