@@ -14,6 +14,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.appraisals import AppraisalGrade
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
+    BODY_LEADING,
     TEXT_WIDTH,
     SignatureBlock,
     build_pdf,
@@ -56,16 +57,21 @@ def write_appraisal_sheet(
         [str(i), r.name, r.category.zh, r.party_post or "", r.grade.zh if r.grade else "未评定"]
         for i, r in enumerate(g.rows, start=1)
     ]
-    grid = wrapped_grid(data[0], data[1:], widths, styles.fonts.body, 12)
+    # The remark and the signatures below the members, never on a page of their own.
+    signed: list[Flowable] = []
+    if g.remark:
+        signed += [Paragraph(plain(f"备注：{g.remark}"), styles.small), Spacer(1, BODY_LEADING)]
+    signed.append(
+        SignatureBlock(["党组织书记", "记录人"], styles.fonts.body, size=12, space_before=0)
+    )
+    gap = 3 * mm if g.remark else BODY_LEADING
+    grid = wrapped_grid(data[0], data[1:], widths, styles.fonts.body, 12, signed=signed, gap=gap)
     story: list[Flowable] = [
         title_paragraph([owner, title], styles.title),
         Paragraph(plain(info), styles.small),
         Spacer(1, 4 * mm),
         grid,
     ]
-    if g.remark:
-        story += [Spacer(1, 3 * mm), Paragraph(plain(f"备注：{g.remark}"), styles.small)]
-    story.append(SignatureBlock(["党组织书记", "记录人"], styles.fonts.body, size=12))
     return build_pdf(out_path, story, styles, title=owner + title, invariant=invariant, warn=warn)
 
 

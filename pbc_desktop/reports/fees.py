@@ -47,9 +47,21 @@ def _status(row: SheetRow) -> str:
 
 
 def _grid(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], font: str
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    font: str,
+    *,
+    signed: Sequence[Flowable],
+    gap: float,
 ) -> Table:
-    return layout.wrapped_grid(headers, rows, widths, font, SIZE)
+    """The rows, then ``signed`` ``gap`` below them: never on a page of its own, the last
+    rows go along with it (:func:`layout.sign_below`)."""
+    return layout.wrapped_grid(headers, rows, widths, font, SIZE, signed=signed, gap=gap)
+
+
+def _signatures(labels: Sequence[str], font: str) -> list[Flowable]:
+    return [layout.SignatureBlock(labels, font, size=12, space_before=0)]
 
 
 def _title(text: str, styles: layout.Styles) -> Paragraph:
@@ -110,8 +122,14 @@ def sheet_story(sheet: CollectionSheet) -> tuple[list[Flowable], layout.Styles]:
         _title(sheet_title(sheet), styles),
         Paragraph(layout.plain(info), styles.small),
         Spacer(1, 2 * mm),
-        _grid(headers, rows, widths, font),
-        layout.SignatureBlock(["收缴人", "支部书记"], font, size=12, space_before=6 * mm),
+        _grid(
+            headers,
+            rows,
+            widths,
+            font,
+            signed=_signatures(["收缴人", "支部书记"], font),
+            gap=6 * mm,
+        ),
     ]
     return story, styles
 
@@ -137,14 +155,20 @@ def notice_story(sheet: CollectionSheet, today: date) -> tuple[list[Flowable], l
         _title(notice_title(sheet), styles),
         Paragraph(layout.plain(lead), body),
         Spacer(1, 2 * mm),
+        # The closing, the branch and the date below the people, never on a page of their own.
         _grid(
-            ("序号", "姓名", "月缴纳标准（元）", "实缴金额（元）", "缴纳情况"), rows, widths, font
+            ("序号", "姓名", "月缴纳标准（元）", "实缴金额（元）", "缴纳情况"),
+            rows,
+            widths,
+            font,
+            signed=[
+                Paragraph(layout.plain(closing), body),
+                Spacer(1, 8 * mm),
+                Paragraph(layout.plain(sheet.organization_name), sign),
+                Paragraph(layout.plain(f"{today.year}年{today.month}月{today.day}日"), sign),
+            ],
+            gap=4 * mm,
         ),
-        Spacer(1, 4 * mm),
-        Paragraph(layout.plain(closing), body),
-        Spacer(1, 8 * mm),
-        Paragraph(layout.plain(sheet.organization_name), sign),
-        Paragraph(layout.plain(f"{today.year}年{today.month}月{today.day}日"), sign),
     ]
     return story, styles
 
@@ -249,8 +273,9 @@ def summary_story(
         _title(summary_title(year, area), styles),
         Paragraph(layout.plain(made), styles.small),
         Spacer(1, 2 * mm),
-        _grid(headers, lines, widths, font),
-        layout.SignatureBlock(["制表人", "审核人"], font, size=12, space_before=6 * mm),
+        _grid(
+            headers, lines, widths, font, signed=_signatures(["制表人", "审核人"], font), gap=6 * mm
+        ),
     ]
     return story, styles
 

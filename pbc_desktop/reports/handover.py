@@ -25,6 +25,7 @@ from pbc_desktop.domain.offices import fingerprint_lines
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
+    BODY_LEADING,
     TEXT_WIDTH,
     SignatureBlock,
     Styles,
@@ -33,6 +34,7 @@ from pbc_desktop.reports.layout import (
     info_table,
     make_styles,
     plain,
+    sign_below,
     title_paragraph,
 )
 from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
@@ -50,7 +52,9 @@ def _time(value: datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _counts_table(sheet: HandoverSheet, styles: Styles) -> Table:
+def _counts_table(sheet: HandoverSheet, styles: Styles, signed: list[Flowable]) -> Table:
+    """The records of each kind, then the notes and the signatures (``signed``) below
+    them, which keep its last rows on their page (:func:`sign_below`)."""
     kinds = sorted(sheet.counts, key=label_order)
     if sheet.received:
         head = received_headings()
@@ -74,8 +78,10 @@ def _counts_table(sheet: HandoverSheet, styles: Styles) -> Table:
     data.append(total)
     first = 40 * mm
     rest = (TEXT_WIDTH - first) / len(keys)
+    gap = 2 * mm if len(signed) > 1 else BODY_LEADING
+    commands = sign_below(data, grid_style(styles.fonts.body, header_rows=1), signed, gap=gap)
     table = Table(data, colWidths=[first] + [rest] * len(keys), repeatRows=1)
-    table.setStyle(TableStyle(grid_style(styles.fonts.body, header_rows=1)))
+    table.setStyle(TableStyle(commands))
     return table
 
 
@@ -135,7 +141,6 @@ def write_handover_pdf(
             label_width=LABEL_WIDTH,
         )
     )
-    story += [Spacer(1, 3 * mm), _counts_table(sheet, styles)]
     notes = list(sheet.left_out)
     if sheet.received and sheet.conflicts:
         notes.append(
@@ -145,13 +150,20 @@ def write_handover_pdf(
                 "conflict list for a decision.",
             )
         )
+    signed: list[Flowable] = []
     for note in notes:
-        story += [Spacer(1, 2 * mm), Paragraph(plain(note), styles.small)]
-    story.append(  # its own space before it is enough: a short sheet keeps it on page 1
+        signed += [Paragraph(plain(note), styles.small), Spacer(1, 2 * mm)]
+    if signed:
+        signed[-1] = Spacer(1, BODY_LEADING)
+    signed.append(
         SignatureBlock(
-            [t("移交人", "Handed over by"), t("接收人", "Received by")], styles.fonts.body
+            [t("移交人", "Handed over by"), t("接收人", "Received by")],
+            styles.fonts.body,
+            space_before=0,
         )
     )
+    # The notes and the signatures below the counts, never on a page of their own.
+    story += [Spacer(1, 3 * mm), _counts_table(sheet, styles, signed)]
     return build_pdf(
         out_path,
         story,

@@ -312,20 +312,30 @@ def wrapped_grid(
     widths: Sequence[float],
     font: str,
     size: float,
+    *,
+    signed: Sequence[Flowable] = (),
+    gap: float = BODY_LEADING,
 ) -> Table:
     """A ruled table whose every cell is a centred paragraph that wraps inside its column
     (a plain string runs over the next cells when it is longer than its column: a long
-    name, a party post), the header row shaded and repeated on each page."""
+    name, a party post), the header row shaded and repeated on each page.
+
+    ``signed`` (the signature lines, or what closes the document and its seal and date)
+    goes ``gap`` below the rows inside the table, which keeps its last rows with it
+    (:func:`sign_below`)."""
     cell = ParagraphStyle("GridCell", fontName=font, fontSize=size, leading=size * 1.3, alignment=1)
     data: list[list[Flowable | str]] = [[Paragraph(escape(h), cell) for h in headers]]
     data += [[Paragraph(plain(text), cell) for text in row] for row in rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
     commands = [c for c in grid_style(font, header_rows=1) if c[0] != "FONT"]
     commands += [
         ("FONT", (0, 0), (-1, -1), font, size),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
     ]
+    if signed:
+        commands = sign_below(data, commands, signed, gap=gap)
+        commands.append(("RIGHTPADDING", (0, -1), (-1, -1), 0))
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle(commands))
     return table
 

@@ -98,17 +98,17 @@ def build_party_stats_pdf(
         ),
         Spacer(1, 4 * mm),
     ]
-    for table in stats.tables:
-        if table.share:
-            grid = _member_table(table, stats.members, styles)
-        else:
-            grid = _wide_table(table, styles)
+    grids = [
+        _member_table(table, stats.members, styles) if table.share else _wide_table(table, styles)
+        for table in stats.tables
+    ]
+    for grid in grids[:-1]:
         story += [KeepTogether([grid]), Spacer(1, 5 * mm)]
-    story.append(
-        SignatureBlock(
-            [t("填报人", "Prepared by"), t("审核人", "Checked by")], styles.fonts.body, size=12
-        )
+    signatures = SignatureBlock(
+        [t("填报人", "Prepared by"), t("审核人", "Checked by")], styles.fonts.body, size=12
     )
+    # The signatures go with the last table, never onto a page of their own.
+    story.append(KeepTogether([*grids[-1:], Spacer(1, 5 * mm), signatures]))
     return build_pdf(
         out_path, story, styles, title="".join((area, title)), invariant=invariant, warn=warn
     )

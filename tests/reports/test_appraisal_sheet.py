@@ -43,3 +43,27 @@ def test_long_names_and_posts_wrap_inside_their_cells(db: Database, tmp_path: Pa
     for run in text_runs(path):
         assert left - 1 <= run.x and run.x + run.width <= right + 1, run
     assert overprinted(path) == []
+
+
+def test_the_signatures_keep_the_last_members_on_their_page(tmp_path: Path) -> None:
+    """Members filling the first page: the signatures go over with the last of them."""
+    from pbc_desktop.domain.enums import MemberCategory
+    from pbc_desktop.reports.appraisal_sheet import write_appraisal_sheet
+    from pbc_desktop.services.appraisals.grid import AppraisalGrid, GridRow
+
+    on_page: set[int] = set()
+    for count in range(19, 22):
+        rows = tuple(
+            GridRow(i, f"党员{i:02d}", next(iter(MemberCategory)), None, AppraisalGrade.EXCELLENT)
+            for i in range(count)
+        )
+        grid = AppraisalGrid(1, "某党支部", None, 2026, date(2026, 1, 5), None, None, rows)
+        path = write_appraisal_sheet(grid, tmp_path / f"{count}.pdf", invariant=True)
+        pages = ["".join(text.split()) for text in page_texts(path)]
+        signed = [n for n, text in enumerate(pages, start=1) if "党组织书记（签字）" in text]
+        assert len(signed) == 1, count
+        text = pages[signed[0] - 1]
+        assert "民主评议党员结果表" in text, count
+        assert f"党员{count - 1:02d}" in text.split("党组织书记（签字）")[0], count
+        on_page.add(signed[0])
+    assert on_page == {1, 2}

@@ -10,8 +10,13 @@ import pytest
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.fees import FeeCategory
-from pbc_desktop.reports.fees import build_collection_sheet, build_fee_notice
-from pbc_desktop.services.fees.collection import SheetEntry, save_sheet
+from pbc_desktop.reports.fees import (
+    build_collection_sheet,
+    build_fee_notice,
+    write_notice_pdf,
+    write_sheet_pdf,
+)
+from pbc_desktop.services.fees.collection import CollectionSheet, SheetEntry, SheetRow, save_sheet
 from tests.factories import make_member, make_org
 from tests.fee_factories import member_with_basis
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
@@ -97,3 +102,33 @@ def test_the_yearly_summary_lists_branches_and_town_totals(
     assert "1仙港村第二党支部10.400.000.000.0%" in text
     assert "2仙港村第一党支部4534.22494.02246.9192.5%" in text
     assert "司马浦镇合计5534.62494.02246.9192.4%" in text
+
+
+def _fee_rows(n: int) -> tuple[SheetRow, ...]:
+    paid = Decimal("0.20")
+    return tuple(
+        SheetRow(i, f"党员{i:03d}", FeeCategory.FARMER, None, paid, paid, FEB, 0, Decimal(0), 0)
+        for i in range(n)
+    )
+
+
+def test_the_signatures_of_a_sheet_and_a_notice_keep_their_last_members(tmp_path: Path) -> None:
+    """A sheet (or notice) whose members fill the first page: the signatures (the closing,
+    the branch and the date) go over with its last rows, never onto a page of their own."""
+    for write, mark, counts in (
+        (write_sheet_pdf, "收缴人（签字）", range(22, 25)),
+        (write_notice_pdf, "2026年3月1日", range(18, 21)),
+    ):
+        on_page: set[int] = set()
+        for count in counts:
+            sheet = CollectionSheet(1, "仙港村第一党支部", None, FEB, _fee_rows(count))
+            extra = {"today": date(2026, 3, 1)} if write is write_notice_pdf else {}
+            path = write(sheet, tmp_path / f"{count}.pdf", invariant=True, **extra)  # type: ignore[operator]
+            pages = ["".join(text.split()) for text in page_texts(path)]
+            signed = [n for n, text in enumerate(pages, start=1) if mark in text]
+            assert len(signed) == 1, (mark, count)
+            text = pages[signed[0] - 1]
+            assert "仙港村第一党支部" in text.replace(mark, ""), (mark, count)
+            assert f"党员{count - 1:03d}" in text.split(mark)[0], (mark, count)
+            on_page.add(signed[0])
+        assert on_page == {1, 2}, mark

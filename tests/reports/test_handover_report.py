@@ -3,6 +3,7 @@ out, the signature lines; Chinese in an embedded font, on one page."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -91,3 +92,23 @@ def test_labels_and_fingerprints_are_not_broken_across_lines(tmp_path: Path) -> 
     ):
         for half in halves:
             assert any(line.endswith(half) for line in lines), half
+
+
+def test_the_signatures_keep_the_notes_and_the_last_counts_on_their_page(tmp_path: Path) -> None:
+    """Counts and notes filling a page: the signatures go over with the notes and the last
+    counts, never onto a page of their own."""
+    notes = tuple(f"第{i}条说明：本数据包未包含该项个人信息，请向上级索取。" * 2 for i in range(6))
+    pages_seen: set[int] = set()
+    for kinds in range(37, 40):
+        counts = {kind: {"rows": 3} for kind in READING_ORDER[:kinds]}
+        sheet = replace(_sheet(received=False), counts=counts, left_out=notes)
+        path = write_handover_pdf(sheet, tmp_path / f"{kinds}.pdf", invariant=True)
+        pages = ["".join(text.split()) for text in page_texts(path)]
+        signed = [n for n, text in enumerate(pages, start=1) if "移交人（签字）" in text]
+        assert len(signed) == 1, kinds
+        text = pages[signed[0] - 1]
+        assert "党建共同体数据移交单" in text, kinds
+        before = text.split("移交人（签字）")[0]
+        assert f"合计{3 * kinds}第0条说明" in before and "第5条说明" in before, kinds
+        pages_seen.add(len(pages))
+    assert len(pages_seen) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -13,11 +14,18 @@ from pbc_desktop.db.models import Organization
 from pbc_desktop.domain import party_stats as rules
 from pbc_desktop.domain.enums import OrgKind
 from pbc_desktop.errors import NotFoundError, ValidationError
+from pbc_desktop.reports.party_stats import build_party_stats_pdf
 from pbc_desktop.services.accounts.sign_in import sign_in
 from pbc_desktop.services.demo.builder import DEMO_PASSWORD
-from pbc_desktop.services.party_stats.tables import PartyStatistics, StatTable, party_statistics
+from pbc_desktop.services.party_stats.tables import (
+    PartyStatistics,
+    StatRow,
+    StatTable,
+    party_statistics,
+)
 from tests.demo_cache import demo_into
 from tests.party_stats_recount import recount
+from tests.pdf_helpers import page_texts
 
 TODAY = date(2026, 6, 15)
 YEAR = 2025
@@ -151,3 +159,26 @@ def test_a_member_counts_until_the_change_that_takes_them_off_the_roll(db: Datab
     assert stats.members == 1
     assert stats.table("changes").value("死亡") == 1
     assert party_statistics(db, 2025, organization_id=org).table("changes").value("死亡") == 0
+
+
+def test_the_signatures_go_over_with_the_last_table(tmp_path: Path) -> None:
+    """A last table that ends at the foot of the first page: the signatures go over with it
+    (and the running title), never onto a page of their own."""
+    first = StatTable(
+        "a", "性别", ("人数",), tuple(StatRow(f"甲{i}", (1,)) for i in range(12)), True
+    )
+    on_page: set[int] = set()
+    for rows in range(1, 4):
+        last = StatTable(
+            "b", "年龄", ("人数",), tuple(StatRow(f"乙{i}", (1,)) for i in range(rows)), True
+        )
+        stats = PartyStatistics(2026, date(2026, 12, 31), "某镇", 12, 3, (first, last))
+        path = build_party_stats_pdf(stats, tmp_path / f"{rows}.pdf", invariant=True)
+        pages = ["".join(text.split()) for text in page_texts(path)]
+        signed = [n for n, text in enumerate(pages, start=1) if "填报人（签字）" in text]
+        assert len(signed) == 1, rows
+        text = pages[signed[0] - 1]
+        assert "某镇党内统计表（2026年度）" in text, rows
+        assert f"乙{rows - 1}" in text.split("填报人（签字）")[0], rows
+        on_page.add(signed[0])
+    assert on_page == {1, 2}
