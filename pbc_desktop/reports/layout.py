@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 from reportlab.platypus import paragraph as _rl_paragraph
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
@@ -628,7 +629,10 @@ def build_pdf(
     target = Path(out_path)
     story = list(story)
     add_unprintable_note(story, styles.small, warn)
-    with atomic_output(target) as tmp:
+    head = running_head(title, styles.fonts.body)
+    decorate = head if watermark is None else both(head, mark(watermark, styles.fonts.heading))
+
+    def build(tmp: Path) -> None:
         doc = BaseDocTemplate(
             str(tmp),
             **document_options(
@@ -636,10 +640,30 @@ def build_pdf(
             ),
         )
         doc.addPageTemplates([body_page()])
-        head = running_head(title, styles.fonts.body)
-        decorate = head if watermark is None else both(head, mark(watermark, styles.fonts.heading))
-        doc.build(story, canvasmaker=numbered_canvas(styles.fonts.body, decorate=decorate))
+        doc.build(list(story), canvasmaker=numbered_canvas(styles.fonts.body, decorate=decorate))
+
+    with atomic_output(target) as tmp:
+        try:
+            build(tmp)
+        except LayoutError:
+            # The rows kept with the signatures (sign_below) are taller than a page: the
+            # table splits anywhere instead, as it would without signatures. Anything
+            # else too large on a page is raised again by the second build.
+            if not _let_signed_rows_split(story):
+                raise
+            build(tmp)
     return target
+
+
+def _let_signed_rows_split(story: Sequence[Flowable]) -> bool:
+    """Drop the "keep together" of :func:`sign_below` from the story's tables; whether
+    there was any."""
+    found = False
+    for flowable in story:
+        if isinstance(flowable, Table) and flowable._nosplitCmds:
+            flowable._nosplitCmds = []
+            found = True
+    return found
 
 
 def both(first: PageDecorator, second: PageDecorator) -> PageDecorator:

@@ -148,3 +148,22 @@ def test_the_seal_and_date_of_a_notice_keep_its_last_people_on_their_page(
         assert "2026年12月7日" in text.split("（盖章）")[1], count
         sealed_on_page.add(sealed[0])
     assert sealed_on_page == {1, 2}
+
+
+def test_last_steps_too_tall_to_keep_with_the_signatures_still_print(
+    db: Database, tmp_path: Path
+) -> None:
+    """Two last steps whose remarks together fill more than a page cannot go over with
+    the signatures: the table splits between rows as it would without them."""
+    org = make_org(db, "成田镇丁村党支部")
+    record_id = make_record(db, "韩梅", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    form = forms.filing_form(db, record_id)
+    steps = list(form.detail.steps)
+    long = "按时参加组织生活，认真学习党的理论，积极完成支部交办的各项任务。" * 15  # 450 字
+    steps[-2:] = [replace(step, remark=long) for step in steps[-2:]]
+    shown = replace(form, detail=replace(form.detail, steps=tuple(steps)))
+    pages = ["".join(t.split()) for t in page_texts(write_filing_pdf(shown, tmp_path / "f.pdf"))]
+    signed = [number for number, text in enumerate(pages, start=1) if SIGNED in text]
+    assert len(signed) == 1
+    assert signed[0] == len(pages)
+    assert f"{len(steps)}{steps[-1].step.zh}" in "".join(pages)
