@@ -16,6 +16,23 @@ def page_texts(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
 
 
+@dataclass(frozen=True)
+class SignedPage:
+    """The page of a PDF that holds a signature (or a seal): its number (from 1) and its
+    text with white space removed."""
+
+    number: int
+    text: str
+
+
+def signed_page(path: Path, mark: str) -> SignedPage:
+    """The one page of the PDF at ``path`` holding ``mark`` (fails unless exactly one)."""
+    pages = ["".join(text.split()) for text in page_texts(path)]
+    signed = [n for n, text in enumerate(pages, start=1) if mark in text]
+    assert len(signed) == 1, f"{path.name}: {mark} on pages {signed}"
+    return SignedPage(signed[0], pages[signed[0] - 1])
+
+
 def skip_without_pdffonts() -> None:
     if shutil.which("pdffonts") is None:
         pytest.skip("pdffonts (poppler-utils) is not installed")

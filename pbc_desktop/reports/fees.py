@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.reports import layout
@@ -44,20 +44,6 @@ def _status(row: SheetRow) -> str:
     if row.ahead_months:
         text += f"，已预缴{row.ahead_months}个月"
     return text
-
-
-def _grid(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[float],
-    font: str,
-    *,
-    signed: Sequence[Flowable],
-    gap: float,
-) -> Table:
-    """The rows, then ``signed`` ``gap`` below them: never on a page of its own, the last
-    rows go along with it (:func:`layout.sign_below`)."""
-    return layout.wrapped_grid(headers, rows, widths, font, SIZE, signed=signed, gap=gap)
 
 
 def _signatures(labels: Sequence[str], font: str) -> list[Flowable]:
@@ -122,11 +108,12 @@ def sheet_story(sheet: CollectionSheet) -> tuple[list[Flowable], layout.Styles]:
         _title(sheet_title(sheet), styles),
         Paragraph(layout.plain(info), styles.small),
         Spacer(1, 2 * mm),
-        _grid(
+        layout.wrapped_grid(
             headers,
             rows,
             widths,
             font,
+            SIZE,
             signed=_signatures(["收缴人", "支部书记"], font),
             gap=6 * mm,
         ),
@@ -156,11 +143,12 @@ def notice_story(sheet: CollectionSheet, today: date) -> tuple[list[Flowable], l
         Paragraph(layout.plain(lead), body),
         Spacer(1, 2 * mm),
         # The closing, the branch and the date below the people, never on a page of their own.
-        _grid(
+        layout.wrapped_grid(
             ("序号", "姓名", "月缴纳标准（元）", "实缴金额（元）", "缴纳情况"),
             rows,
             widths,
             font,
+            SIZE,
             signed=[
                 Paragraph(layout.plain(closing), body),
                 Spacer(1, 8 * mm),
@@ -273,8 +261,14 @@ def summary_story(
         _title(summary_title(year, area), styles),
         Paragraph(layout.plain(made), styles.small),
         Spacer(1, 2 * mm),
-        _grid(
-            headers, lines, widths, font, signed=_signatures(["制表人", "审核人"], font), gap=6 * mm
+        layout.wrapped_grid(
+            headers,
+            lines,
+            widths,
+            font,
+            SIZE,
+            signed=_signatures(["制表人", "审核人"], font),
+            gap=6 * mm,
         ),
     ]
     return story, styles

@@ -11,7 +11,7 @@ from pbc_desktop.reports.appraisal_sheet import build_appraisal_sheet
 from pbc_desktop.reports.layout import PORTRAIT
 from pbc_desktop.services.appraisals.grid import AppraisalInput, save_appraisal
 from tests.factories import make_member, make_org
-from tests.pdf_helpers import overprinted, page_texts, text_runs
+from tests.pdf_helpers import overprinted, page_texts, signed_page, text_runs
 
 ORG = ("汕头市潮南区成田镇上盐村第一经济合作社联合党建共同体" * 3)[:57] + "党支部"
 NAME = "阿卜杜热合曼·阿卜杜拉·买买提明·艾合买提江"
@@ -59,11 +59,9 @@ def test_the_signatures_keep_the_last_members_on_their_page(tmp_path: Path) -> N
         )
         grid = AppraisalGrid(1, "某党支部", None, 2026, date(2026, 1, 5), None, None, rows)
         path = write_appraisal_sheet(grid, tmp_path / f"{count}.pdf", invariant=True)
-        pages = ["".join(text.split()) for text in page_texts(path)]
-        signed = [n for n, text in enumerate(pages, start=1) if "党组织书记（签字）" in text]
-        assert len(signed) == 1, count
-        text = pages[signed[0] - 1]
+        signed = signed_page(path, "党组织书记（签字）")
+        text = signed.text
         assert "民主评议党员结果表" in text, count
         assert f"党员{count - 1:02d}" in text.split("党组织书记（签字）")[0], count
-        on_page.add(signed[0])
+        on_page.add(signed.number)
     assert on_page == {1, 2}

@@ -18,7 +18,7 @@ from pbc_desktop.services.development.forms import NoticeKind
 from pbc_desktop.services.development.records import StepInput
 from tests.development_factories import TODAY, make_record
 from tests.factories import make_org
-from tests.pdf_helpers import page_texts
+from tests.pdf_helpers import page_texts, signed_page
 
 
 def _flat(path: Path) -> str:
@@ -111,17 +111,16 @@ def test_the_signatures_keep_the_title_and_the_last_steps_on_their_page(
     for count in range(8, len(steps) + 1):
         shown = replace(form, detail=replace(form.detail, steps=steps[:count]))
         path = write_filing_pdf(shown, tmp_path / f"{count}.pdf", invariant=True)
-        pages = ["".join(text.split()) for text in page_texts(path)]
-        signed = [number for number, text in enumerate(pages, start=1) if SIGNED in text]
-        assert len(signed) == 1, count
-        text = pages[signed[0] - 1]
+        signed = signed_page(path, SIGNED)
+        text = signed.text
         last = steps[count - 1]
         assert "发展党员工作备案表" in text, count
         assert f"{count}{last.step.zh}{last.occurred_on:%Y.%m.%d}" in text.split(SIGNED)[0], count
-        signed_on_page.add(signed[0])
+        signed_on_page.add(signed.number)
         # The steps begin below the facts, their heading with them (neither all moved to
         # a page of their own nor the heading left alone at the foot of the first).
-        assert "发展程序记录序号步骤日期有关人员备注1递交入党申请书" in pages[0], count
+        first = "".join(page_texts(path)[0].split())
+        assert "发展程序记录序号步骤日期有关人员备注1递交入党申请书" in first, count
     assert signed_on_page == {1, 2}
 
 
@@ -139,14 +138,12 @@ def test_the_seal_and_date_of_a_notice_keep_its_last_people_on_their_page(
     for count in range(12, len(notice.people) + 1):
         shown = replace(notice, people=notice.people[:count])
         path = write_publicity_pdf(shown, tmp_path / f"{count}.pdf", invariant=True)
-        pages = ["".join(text.split()) for text in page_texts(path)]
-        sealed = [n for n, text in enumerate(pages, start=1) if "丙村党支部（盖章）" in text]
-        assert len(sealed) == 1, count
-        text = pages[sealed[0] - 1]
+        sealed = signed_page(path, "丙村党支部（盖章）")
+        text = sealed.text
         assert "关于发展对象的公示" in text, count
         assert f"{count}{shown.people[-1].name}" in text.split("（盖章）")[0], count
         assert "2026年12月7日" in text.split("（盖章）")[1], count
-        sealed_on_page.add(sealed[0])
+        sealed_on_page.add(sealed.number)
     assert sealed_on_page == {1, 2}
 
 
@@ -162,8 +159,7 @@ def test_last_steps_too_tall_to_keep_with_the_signatures_still_print(
     long = "按时参加组织生活，认真学习党的理论，积极完成支部交办的各项任务。" * 15  # 450 字
     steps[-2:] = [replace(step, remark=long) for step in steps[-2:]]
     shown = replace(form, detail=replace(form.detail, steps=tuple(steps)))
-    pages = ["".join(t.split()) for t in page_texts(write_filing_pdf(shown, tmp_path / "f.pdf"))]
-    signed = [number for number, text in enumerate(pages, start=1) if SIGNED in text]
-    assert len(signed) == 1
-    assert signed[0] == len(pages)
-    assert f"{len(steps)}{steps[-1].step.zh}" in "".join(pages)
+    path = write_filing_pdf(shown, tmp_path / "f.pdf")
+    pages = page_texts(path)
+    assert signed_page(path, SIGNED).number == len(pages)
+    assert f"{len(steps)}{steps[-1].step.zh}" in "".join("".join(pages).split())

@@ -19,7 +19,7 @@ from pbc_desktop.reports.fees import (
 from pbc_desktop.services.fees.collection import CollectionSheet, SheetEntry, SheetRow, save_sheet
 from tests.factories import make_member, make_org
 from tests.fee_factories import member_with_basis
-from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
+from tests.pdf_helpers import page_texts, pdffonts_rows, signed_page, skip_without_pdffonts
 
 FEB = date(2026, 2, 1)
 
@@ -124,11 +124,9 @@ def test_the_signatures_of_a_sheet_and_a_notice_keep_their_last_members(tmp_path
             sheet = CollectionSheet(1, "仙港村第一党支部", None, FEB, _fee_rows(count))
             extra = {"today": date(2026, 3, 1)} if write is write_notice_pdf else {}
             path = write(sheet, tmp_path / f"{count}.pdf", invariant=True, **extra)  # type: ignore[operator]
-            pages = ["".join(text.split()) for text in page_texts(path)]
-            signed = [n for n, text in enumerate(pages, start=1) if mark in text]
-            assert len(signed) == 1, (mark, count)
-            text = pages[signed[0] - 1]
+            signed = signed_page(path, mark)
+            text = signed.text
             assert "仙港村第一党支部" in text.replace(mark, ""), (mark, count)
             assert f"党员{count - 1:03d}" in text.split(mark)[0], (mark, count)
-            on_page.add(signed[0])
+            on_page.add(signed.number)
         assert on_page == {1, 2}, mark

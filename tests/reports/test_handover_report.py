@@ -12,7 +12,7 @@ from pbc_desktop.domain.exchange import READING_ORDER
 from pbc_desktop.reports.handover import write_handover_pdf
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.log import HandoverSheet
-from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
+from tests.pdf_helpers import page_texts, pdffonts_rows, signed_page, skip_without_pdffonts
 
 AT = datetime(2026, 12, 1, 2, 30, tzinfo=UTC)
 
@@ -103,12 +103,10 @@ def test_the_signatures_keep_the_notes_and_the_last_counts_on_their_page(tmp_pat
         counts = {kind: {"rows": 3} for kind in READING_ORDER[:kinds]}
         sheet = replace(_sheet(received=False), counts=counts, left_out=notes)
         path = write_handover_pdf(sheet, tmp_path / f"{kinds}.pdf", invariant=True)
-        pages = ["".join(text.split()) for text in page_texts(path)]
-        signed = [n for n, text in enumerate(pages, start=1) if "移交人（签字）" in text]
-        assert len(signed) == 1, kinds
-        text = pages[signed[0] - 1]
+        signed = signed_page(path, "移交人（签字）")
+        text = signed.text
         assert "党建共同体数据移交单" in text, kinds
         before = text.split("移交人（签字）")[0]
         assert f"合计{3 * kinds}第0条说明" in before and "第5条说明" in before, kinds
-        pages_seen.add(len(pages))
+        pages_seen.add(len(page_texts(path)))
     assert len(pages_seen) == 2

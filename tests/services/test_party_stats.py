@@ -25,7 +25,7 @@ from pbc_desktop.services.party_stats.tables import (
 )
 from tests.demo_cache import demo_into
 from tests.party_stats_recount import recount
-from tests.pdf_helpers import page_texts
+from tests.pdf_helpers import signed_page
 
 TODAY = date(2026, 6, 15)
 YEAR = 2025
@@ -174,11 +174,9 @@ def test_the_signatures_go_over_with_the_last_table(tmp_path: Path) -> None:
         )
         stats = PartyStatistics(2026, date(2026, 12, 31), "某镇", 12, 3, (first, last))
         path = build_party_stats_pdf(stats, tmp_path / f"{rows}.pdf", invariant=True)
-        pages = ["".join(text.split()) for text in page_texts(path)]
-        signed = [n for n, text in enumerate(pages, start=1) if "填报人（签字）" in text]
-        assert len(signed) == 1, rows
-        text = pages[signed[0] - 1]
+        signed = signed_page(path, "填报人（签字）")
+        text = signed.text
         assert "某镇党内统计表（2026年度）" in text, rows
         assert f"乙{rows - 1}" in text.split("填报人（签字）")[0], rows
-        on_page.add(signed[0])
+        on_page.add(signed.number)
     assert on_page == {1, 2}
