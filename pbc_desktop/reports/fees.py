@@ -46,8 +46,31 @@ def _status(row: SheetRow) -> str:
     return text
 
 
-def _signatures(labels: Sequence[str], font: str) -> list[Flowable]:
-    return [layout.SignatureBlock(labels, font, size=12, space_before=0)]
+def _signed_table(
+    title: str,
+    facts: str,
+    table: tuple[Sequence[str], Sequence[Sequence[str]], Sequence[float]],
+    signers: Sequence[str],
+    styles: layout.Styles,
+) -> list[Flowable]:
+    """A title, a line of facts and the table (headers, rows, widths) signed below by
+    ``signers``: the last rows go over with the signatures, never alone on a page."""
+    font = styles.fonts.body
+    headers, rows, widths = table
+    return [
+        _title(title, styles),
+        Paragraph(layout.plain(facts), styles.small),
+        Spacer(1, 2 * mm),
+        layout.wrapped_grid(
+            headers,
+            rows,
+            widths,
+            font,
+            SIZE,
+            signed=[layout.SignatureBlock(signers, font, size=12, space_before=0)],
+            gap=6 * mm,
+        ),
+    ]
 
 
 def _title(text: str, styles: layout.Styles) -> Paragraph:
@@ -65,7 +88,6 @@ def notice_title(sheet: CollectionSheet) -> str:
 
 def sheet_story(sheet: CollectionSheet) -> tuple[list[Flowable], layout.Styles]:
     styles = layout.make_styles()
-    font = styles.fonts.body
     headers = (
         "序号",
         "姓名",
@@ -104,21 +126,8 @@ def sheet_story(sheet: CollectionSheet) -> tuple[list[Flowable], layout.Styles]:
     widths = [w * mm for w in (11, 20, 19, 33, 23, 24, 19, 19)]
     town = f"所在镇街：{sheet.town}　　" if sheet.town else ""
     info = f"{town}应缴 {len(sheet.rows)} 人，已缴 {sheet.paid_count} 人"
-    story: list[Flowable] = [
-        _title(sheet_title(sheet), styles),
-        Paragraph(layout.plain(info), styles.small),
-        Spacer(1, 2 * mm),
-        layout.wrapped_grid(
-            headers,
-            rows,
-            widths,
-            font,
-            SIZE,
-            signed=_signatures(["收缴人", "支部书记"], font),
-            gap=6 * mm,
-        ),
-    ]
-    return story, styles
+    table = (headers, rows, widths)
+    return _signed_table(sheet_title(sheet), info, table, ["收缴人", "支部书记"], styles), styles
 
 
 def notice_story(sheet: CollectionSheet, today: date) -> tuple[list[Flowable], layout.Styles]:
@@ -232,7 +241,6 @@ def summary_story(
     rows: Sequence[SummaryRow], year: int, area: str | None, today: date
 ) -> tuple[list[Flowable], layout.Styles]:
     styles = layout.make_styles()
-    font = styles.fonts.body
     headers = ("序号", "党组织", "党员人数", "应缴（元）", "实缴（元）", "其中补缴（元）", "收缴率")
     lines: list[tuple[str, ...]] = []
     index = 0
@@ -257,21 +265,10 @@ def summary_story(
         )
     widths = [w * mm for w in (11, 50, 17, 23, 23, 23, 17)]
     made = f"制表日期：{today.year}年{today.month}月{today.day}日"
-    story: list[Flowable] = [
-        _title(summary_title(year, area), styles),
-        Paragraph(layout.plain(made), styles.small),
-        Spacer(1, 2 * mm),
-        layout.wrapped_grid(
-            headers,
-            lines,
-            widths,
-            font,
-            SIZE,
-            signed=_signatures(["制表人", "审核人"], font),
-            gap=6 * mm,
-        ),
-    ]
-    return story, styles
+    table = (headers, lines, widths)
+    return _signed_table(
+        summary_title(year, area), made, table, ["制表人", "审核人"], styles
+    ), styles
 
 
 def write_summary_pdf(
