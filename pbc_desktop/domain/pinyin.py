@@ -166,26 +166,32 @@ def _run_readings(run: str) -> tuple[_Reading, ...]:
     return tuple(out)
 
 
+def _runs(text: str) -> list[str]:
+    """``text`` in the pieces it is read in: each run of characters that have a reading
+    (read together, as words), each other character on its own."""
+    out: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if not _has_reading(ch):
+            if start < i:
+                out.append(text[start:i])
+            out.append(ch)
+            start = i + 1
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
 def _readings(text: str) -> list[tuple[str, _Reading]]:
     """Each character that counts for ordering, with its reading."""
     out: list[tuple[str, _Reading]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            out.extend(zip(run, _run_readings("".join(run)), strict=True))
-            run.clear()
-
-    for ch in text:
-        if _has_reading(ch):
-            run.append(ch)
-            continue
-        flush()
-        if ch.isascii() and ch.isalnum():
-            out.append((ch, (ch.lower(), 0)))
-        elif unicodedata.category(ch).startswith("Lo"):  # a character pypinyin cannot read
-            out.append((ch, _NO_READING))
-    flush()
+    for piece in _runs(text):
+        if _has_reading(piece[0]):
+            out.extend(zip(piece, _run_readings(piece), strict=True))
+        elif piece.isascii() and piece.isalnum():
+            out.append((piece, (piece.lower(), 0)))
+        elif unicodedata.category(piece).startswith("Lo"):  # a character pypinyin cannot read
+            out.append((piece, _NO_READING))
     return out
 
 
@@ -229,24 +235,14 @@ def _pieces(text: str) -> list[_Keys]:
     """The keys of ``text`` piece by piece, as :func:`_readings` reads it: a run of
     characters with a polyphonic one among them is read as a whole (its words)."""
     out: list[_Keys] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            word = "".join(run)
-            if any(_polyphonic(ch) for ch in word):
-                out.append(_run_keys(word))
-            else:
-                out.extend(cast(_Keys, _alone(ch)) for ch in word)
-            run.clear()
-
-    for ch in text:
-        if _has_reading(ch):
-            run.append(ch)
+    for piece in _runs(text):
+        alone = _alone(piece) if len(piece) == 1 else None
+        if alone is not None:
+            out.append(alone)
+        elif any(_polyphonic(ch) for ch in piece):
+            out.append(_run_keys(piece))
         else:
-            flush()
-            out.append(cast(_Keys, _alone(ch)))
-    flush()
+            out.extend(cast(_Keys, _alone(ch)) for ch in piece)
     return out
 
 
