@@ -23,6 +23,8 @@ class SignedPage:
 
     number: int
     text: str
+    before: str  # the page's text before the mark
+    after: str  # and after it
 
 
 def signed_page(path: Path, mark: str) -> SignedPage:
@@ -30,7 +32,9 @@ def signed_page(path: Path, mark: str) -> SignedPage:
     pages = ["".join(text.split()) for text in page_texts(path)]
     signed = [n for n, text in enumerate(pages, start=1) if mark in text]
     assert len(signed) == 1, f"{path.name}: {mark} on pages {signed}"
-    return SignedPage(signed[0], pages[signed[0] - 1])
+    text = pages[signed[0] - 1]
+    before, _mark, after = text.partition(mark)
+    return SignedPage(signed[0], text, before, after)
 
 
 def skip_without_pdffonts() -> None:

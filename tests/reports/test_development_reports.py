@@ -112,10 +112,9 @@ def test_the_signatures_keep_the_title_and_the_last_steps_on_their_page(
         shown = replace(form, detail=replace(form.detail, steps=steps[:count]))
         path = write_filing_pdf(shown, tmp_path / f"{count}.pdf", invariant=True)
         signed = signed_page(path, SIGNED)
-        text = signed.text
         last = steps[count - 1]
-        assert "发展党员工作备案表" in text, count
-        assert f"{count}{last.step.zh}{last.occurred_on:%Y.%m.%d}" in text.split(SIGNED)[0], count
+        assert "发展党员工作备案表" in signed.text, count
+        assert f"{count}{last.step.zh}{last.occurred_on:%Y.%m.%d}" in signed.before, count
         signed_on_page.add(signed.number)
         # The steps begin below the facts, their heading with them (neither all moved to
         # a page of their own nor the heading left alone at the foot of the first).
@@ -139,10 +138,9 @@ def test_the_seal_and_date_of_a_notice_keep_its_last_people_on_their_page(
         shown = replace(notice, people=notice.people[:count])
         path = write_publicity_pdf(shown, tmp_path / f"{count}.pdf", invariant=True)
         sealed = signed_page(path, "丙村党支部（盖章）")
-        text = sealed.text
-        assert "关于发展对象的公示" in text, count
-        assert f"{count}{shown.people[-1].name}" in text.split("（盖章）")[0], count
-        assert "2026年12月7日" in text.split("（盖章）")[1], count
+        assert "关于发展对象的公示" in sealed.text, count
+        assert f"{count}{shown.people[-1].name}" in sealed.before, count
+        assert "2026年12月7日" in sealed.after, count
         sealed_on_page.add(sealed.number)
     assert sealed_on_page == {1, 2}
 

@@ -104,9 +104,8 @@ def test_the_signatures_keep_the_notes_and_the_last_counts_on_their_page(tmp_pat
         sheet = replace(_sheet(received=False), counts=counts, left_out=notes)
         path = write_handover_pdf(sheet, tmp_path / f"{kinds}.pdf", invariant=True)
         signed = signed_page(path, "移交人（签字）")
-        text = signed.text
-        assert "党建共同体数据移交单" in text, kinds
-        before = text.split("移交人（签字）")[0]
+        assert "党建共同体数据移交单" in signed.text, kinds
+        before = signed.before
         assert f"合计{3 * kinds}第0条说明" in before and "第5条说明" in before, kinds
         pages_seen.add(len(page_texts(path)))
     assert len(pages_seen) == 2
