@@ -335,7 +335,6 @@ def wrapped_grid(
     ]
     if signed:
         commands = sign_below(data, commands, signed, gap=gap)
-        commands.append(("RIGHTPADDING", (0, -1), (-1, -1), 0))
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle(commands))
     return table
@@ -514,7 +513,9 @@ def sign_below(
     return [
         *ruled,
         ("SPAN", (0, -1), (-1, -1)),
+        # the text width, as below a table: a date set right ends at the table's edge
         ("LEFTPADDING", (0, -1), (-1, -1), 0),
+        ("RIGHTPADDING", (0, -1), (-1, -1), 0),
         ("TOPPADDING", (0, -1), (-1, -1), gap),
         ("VALIGN", (0, -1), (-1, -1), "TOP"),
         ("NOSPLIT", (0, max(1, last_ruled - keep_rows + 1)), (-1, -1)),
