@@ -199,18 +199,10 @@ def earliest(progress: Progress, step: DevelopmentStep) -> date | None:
     return None
 
 
-def step_error(
-    progress: Progress,
-    step: DevelopmentStep,
-    on: date,
-    today: date,
-    *,
-    months: int | None = None,
-) -> str | None:
-    """Why ``step`` may not be recorded on ``on`` for ``progress``, or None.
-
-    ``months`` is the length of an extension (:attr:`DevelopmentStep.EXTENSION`).
-    """
+def date_error(progress: Progress, step: DevelopmentStep, on: date, today: date) -> str | None:
+    """Why ``on`` is no date for ``step`` of ``progress`` (in the future, before the stage
+    began, before the first day the rules allow), or None: the part of :func:`step_error`
+    that is the date's, which a form marks on the date rather than on the step."""
     stage = progress.stage
     if on > today:
         return t(
@@ -224,6 +216,40 @@ def step_error(
         )
     if step in EVENT_STEPS.get(stage, ()):
         return None
+    first = earliest(progress, step)
+    if first is None or on >= first:
+        return None
+    if step is DevelopmentStep.CANDIDATE and stage is DevelopmentStage.ACTIVIST:
+        return t(
+            f"确定为入党积极分子满一年后才能确定为发展对象（最早{first.isoformat()}）",
+            f"A candidate must have been an activist for at least one year (from "
+            f"{first.isoformat()})",
+        )
+    if step is DevelopmentStep.CONFIRMATION and stage is DevelopmentStage.PROBATIONARY:
+        return t(
+            f"预备期满（{first.isoformat()}）后才能讨论转正",
+            f"A probationary member is confirmed only after the probation ends ({first})",
+        )
+    return None
+
+
+def step_error(
+    progress: Progress,
+    step: DevelopmentStep,
+    on: date,
+    today: date,
+    *,
+    months: int | None = None,
+) -> str | None:
+    """Why ``step`` may not be recorded on ``on`` for ``progress``, or None: the date's
+    problem (:func:`date_error`) first, then the step's.
+
+    ``months`` is the length of an extension (:attr:`DevelopmentStep.EXTENSION`).
+    """
+    stage = progress.stage
+    problem = date_error(progress, step, on, today)
+    if problem is not None or step in EVENT_STEPS.get(stage, ()):
+        return problem
     needed = {
         DevelopmentStep.ACTIVIST: DevelopmentStage.APPLICANT,
         DevelopmentStep.CANDIDATE: DevelopmentStage.ACTIVIST,
@@ -234,13 +260,6 @@ def step_error(
     }.get(step)
     if needed is not stage:
         return _wrong_stage(step, stage)
-    first = earliest(progress, step)
-    if step is DevelopmentStep.CANDIDATE and first is not None and on < first:
-        return t(
-            f"确定为入党积极分子满一年后才能确定为发展对象（最早{first.isoformat()}）",
-            f"A candidate must have been an activist for at least one year (from "
-            f"{first.isoformat()})",
-        )
     if step is DevelopmentStep.BRANCH_MEETING:
         missing = [s for s in BEFORE_ADMISSION if (progress.on(s) or date.max) > on]
         if missing:
@@ -249,11 +268,6 @@ def step_error(
                 f"支部大会讨论接收预备党员前须完成：{names}",
                 "Before the branch meeting admits them: " + ", ".join(s.en for s in missing),
             )
-    if step is DevelopmentStep.CONFIRMATION and first is not None and on < first:
-        return t(
-            f"预备期满（{first.isoformat()}）后才能讨论转正",
-            f"A probationary member is confirmed only after the probation ends ({first})",
-        )
     if step is DevelopmentStep.EXTENSION:
         return extension_error(progress, months)
     return None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -121,6 +121,21 @@ def test_a_step_too_early_is_refused_in_the_dialog(
     with db.read() as s:
         stages = set(s.scalars(select(DevelopmentRecord.stage)))
     assert Stage.CANDIDATE in stages  # 林对象 only
+    dialog.reject()
+
+
+def test_a_date_before_the_stage_is_marked_on_the_date_not_on_the_step(
+    qtbot: QtBot, tab: DevelopmentTab
+) -> None:
+    """The date was wrong, but the step combo was marked red and focused: the clerk looked
+    for a wrong step. In the correction dialog the step cannot even be changed."""
+    dialog = open_step(qtbot, tab, "林对象")  # a 发展对象 since 2024-07-01
+    dialog.ui.dateEdit.setDate(QDate(2024, 6, 30))
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is dialog
+    assert "早于成为发展对象的日期" in dialog.ui.errorLabel.text()
+    assert dialog.ui.dateEdit.styleSheet() and not dialog.ui.stepCombo.styleSheet()
+    assert dialog.focusWidget() in (dialog.ui.dateEdit, *dialog.ui.dateEdit.findChildren(QWidget))
     dialog.reject()
 
 

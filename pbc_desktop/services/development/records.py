@@ -218,6 +218,8 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
     errors: list[FieldError] = []
     if data.occurred_on is None:
         errors.append(FieldError("occurred_on", t("请填写日期", "Enter the date")))
+    elif problem := rules.date_error(progress, data.step, data.occurred_on, today):
+        errors.append(FieldError("occurred_on", problem))  # marked on the date, not the step
     else:
         problem = rules.step_error(progress, data.step, data.occurred_on, today, months=data.months)
         if problem:
