@@ -186,6 +186,27 @@ def test_the_late_filter_and_the_printed_notice(
     assert "郑积极" not in text
 
 
+def test_an_applicant_entered_behind_the_late_filter_is_shown(
+    qtbot: QtBot, tab: DevelopmentTab, org: int
+) -> None:
+    """A new applicant is not late: with 逾期 chosen they stayed hidden, and nothing said
+    so (the urgency filter was not cleared like the others)."""
+    tab.urgency_combo.setCurrentIndex(tab.urgency_combo.findData("late"))
+    assert [r.name for r in tab.model.rows()] == ["林对象"]
+    dialog = tab.new_applicant()
+    assert dialog is not None
+    type_text(qtbot, dialog.ui.nameEdit, "陈新")
+    dialog.ui.organizationCombo.setCurrentIndex(dialog.ui.organizationCombo.findData(org))
+    type_text(qtbot, dialog.ui.idNumberEdit, make_id("20000101", "123"))
+    dialog.ui.appliedEdit.setDate(QDate.currentDate())
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is None
+    current = tab.current_row()
+    assert current is not None and current.name == "陈新"
+    assert tab.urgency_combo.currentIndex() == 0
+    assert tab.extra_label.isVisible()
+
+
 def test_the_member_admitted_shows_the_development_history(
     qtbot: QtBot, db: Database, org: int, boxes: Boxes
 ) -> None:

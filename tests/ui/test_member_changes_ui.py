@@ -253,6 +253,36 @@ def test_a_member_transferred_in_from_outside(
     assert "深圳市南山区某社区党委" in tab.detail_html(row)
 
 
+@pytest.mark.parametrize("filtered", ["organization", "reported"])
+def test_a_member_transferred_in_behind_a_filter_is_shown(
+    qtbot: QtBot, tab: MembersTab, orgs: tuple[int, int], filtered: str
+) -> None:
+    """The organization and 已报到 filters hid the member just transferred in, and
+    nothing said so (the clerk entered them a second time)."""
+    from pbc_desktop.ui.members.transfer_dialogs import TransferInDialog
+    from tests.factories import make_id
+
+    home, other = orgs
+    if filtered == "organization":
+        tab.set_filters("", [(tab.organization_combo, home)])
+        tab.reload()
+    else:
+        select_data(tab.reported_combo, True)
+    assert "王芳" not in names(tab)
+    dialog = tab.changes.transfer_in()
+    assert isinstance(dialog, TransferInDialog)
+    dialog.ui.nameEdit.setText("王芳")
+    dialog.ui.idEdit.setText(make_id("19880808", "222"))
+    select_data(dialog.ui.organizationCombo, other)
+    dialog.ui.fromUnitEdit.setText("深圳市南山区某社区党委")
+    dialog.accept()
+    assert dialog.result() == TransferInDialog.DialogCode.Accepted
+    row = tab.current_row()
+    assert row is not None and row.name == "王芳"
+    assert tab.extra_label.isVisible()
+    assert "清除" in tab.extra_label.text() or "cleared" in tab.extra_label.text()
+
+
 @pytest.mark.usefixtures("boxes")
 def test_a_letter_numbered_with_a_slash_is_proposed_as_one_file(
     qtbot: QtBot,

@@ -82,7 +82,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         super().__init__(parent)
         self.ctx = ctx
         self._extra_text: list[str] = []
-        self._filter_combos: list[QComboBox] = []  # enum_combo and data_combo: index 0 = all
+        self._filter_combos: list[QComboBox] = []  # add_filter: index 0 = all
         # The tab's write actions, enabled only while the account may use them.
         self.writes = WriteGuard(ctx, self)
         self._new_refusal: str | None = None
@@ -316,6 +316,20 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         combo = QComboBox(self)
         combo.setObjectName(f"{self.key}{name}")
         fill_enum(combo, enum_cls, blank=everything)
+        return self.add_filter(combo)
+
+    def choice_combo(self, name: str, entries: Sequence[tuple[str, object]]) -> QComboBox:
+        """A filter of fixed choices (caption, data), the first one showing everything: like
+        the other filters, cleared to it when a record just saved would stay hidden."""
+        combo = QComboBox(self)
+        combo.setObjectName(f"{self.key}{name}")
+        for caption, data in entries:
+            combo.addItem(caption, data)
+        return self.add_filter(combo)
+
+    def add_filter(self, combo: QComboBox) -> QComboBox:
+        """``combo``, its first entry showing everything, filters the listing: a change
+        reloads it, and :meth:`show_saved` clears it to show a record it hides."""
         combo.currentIndexChanged.connect(self.reload)
         self._filter_combos.append(combo)
         return combo
@@ -325,9 +339,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         combo.setObjectName(f"{self.key}{name}")
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
-        combo.currentIndexChanged.connect(self.reload)
-        self._filter_combos.append(combo)
-        return combo
+        return self.add_filter(combo)
 
     def fill_combo(
         self, combo: QComboBox, everything: str, entries: Sequence[tuple[str, object]]

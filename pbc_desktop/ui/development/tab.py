@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QWidget
 
 from pbc_desktop.domain.development import DevelopmentStage
 from pbc_desktop.errors import UserError
@@ -100,12 +100,14 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
         self.stage_combo = self.enum_combo(
             DevelopmentStage, self.tr("Every stage in progress"), "StageFilter"
         )
-        self.urgency_combo = QComboBox(self)
-        self.urgency_combo.setObjectName("developmentUrgencyFilter")
-        self.urgency_combo.addItem(self.tr("Due or not"), Urgency.ALL.value)
-        self.urgency_combo.addItem(self.tr("Due within a month or late"), Urgency.DUE.value)
-        self.urgency_combo.addItem(self.tr("Late"), Urgency.LATE.value)
-        self.urgency_combo.currentIndexChanged.connect(self.reload)
+        self.urgency_combo = self.choice_combo(
+            "UrgencyFilter",
+            [
+                (self.tr("Due or not"), Urgency.ALL.value),
+                (self.tr("Due within a month or late"), Urgency.DUE.value),
+                (self.tr("Late"), Urgency.LATE.value),
+            ],
+        )
         row.addWidget(self.organization_combo, 2)
         for combo in (self.town_combo, self.stage_combo, self.urgency_combo):
             row.addWidget(combo, 1)

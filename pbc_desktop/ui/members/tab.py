@@ -359,12 +359,14 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.category_combo = self.enum_combo(
             MemberCategory, self.tr("All categories"), "CategoryFilter"
         )
-        self.reported_combo = QComboBox(self)
-        self.reported_combo.setObjectName("membersReportedFilter")
-        self.reported_combo.addItem(self.tr("Reported or not"), None)
-        self.reported_combo.addItem(self.tr("Reported to a post"), True)
-        self.reported_combo.addItem(self.tr("Not reported"), False)
-        self.reported_combo.currentIndexChanged.connect(self.reload)
+        self.reported_combo = self.choice_combo(
+            "ReportedFilter",
+            [
+                (self.tr("Reported or not"), None),
+                (self.tr("Reported to a post"), True),
+                (self.tr("Not reported"), False),
+            ],
+        )
         self.roll_combo = self.data_combo("RollFilter")  # the roll first: what clearing shows
         self.roll_combo.blockSignals(True)  # filled before the tab can reload
         fill_enum(self.roll_combo, MemberRoll)
@@ -408,8 +410,7 @@ class MembersTab(ListingTab[members.MemberRow]):
             line_edit.setPlaceholderText(self.tr("All organizations (type to search)"))
             line_edit.editingFinished.connect(self._organization_typed)
         combo.addItem("", None)
-        combo.currentIndexChanged.connect(self.reload)
-        return combo
+        return self.add_filter(combo)
 
     def _organization_typed(self) -> None:
         """Typed text picks the organization of that name; blank means all; else undo."""
