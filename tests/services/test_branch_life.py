@@ -23,6 +23,7 @@ from pbc_desktop.errors import (
 from pbc_desktop.services import reminders
 from pbc_desktop.services.branch_life import compliance, schedule
 from pbc_desktop.services.terms import committees, due
+from tests.conftest import sql_by_hand
 from tests.factories import make_activity, make_org
 from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
 
@@ -305,6 +306,13 @@ def test_the_latest_committee_is_corrected_in_one_audited_write(
             ),
             "张三在班子中出现了两次",
         ),
+        (
+            (
+                committees.Seat("张三", CommitteePost.SECRETARY),
+                committees.Seat("李四", CommitteePost.SECRETARY),
+            ),
+            "班子中只能有一名书记（现有2名）",
+        ),
     ],
 )
 def test_a_committee_needs_a_secretary_and_each_person_once(
@@ -313,6 +321,23 @@ def test_a_committee_needs_a_secretary_and_each_person_once(
     data = committees.CommitteeInput(world.jia_two, 1, date(2025, 1, 1), 3, seats)
     with pytest.raises(ValidationError, match=message):
         committees.record_committee(db, data, today=TODAY)
+
+
+def test_a_committee_is_not_elected_before_the_organization_was_founded(
+    db: Database, world: TwoTowns
+) -> None:
+    sql_by_hand(db, f"UPDATE organization SET founded_on = '2020-03-01' WHERE id = {world.jia_two}")
+    seats = (committees.Seat("张三", CommitteePost.SECRETARY),)
+    early = committees.CommitteeInput(world.jia_two, 1, date(2019, 12, 1), 3, seats)
+    with pytest.raises(ValidationError, match="不能早于党组织成立日期（2020-03-01）") as refused:
+        committees.record_committee(db, early, today=TODAY)
+    assert refused.value.fields() == ["elected_on"]
+    first = committees.record_committee(
+        db, committees.CommitteeInput(world.jia_two, 1, date(2020, 3, 1), 3, seats), today=TODAY
+    )
+    row = committees.history(db, world.jia_two, TODAY)[0]
+    with pytest.raises(ValidationError, match="成立日期"):
+        committees.correct_committee(db, first, early, row.version, today=TODAY)
 
 
 def test_a_seat_names_a_member_of_the_organization(db: Database, world: TwoTowns) -> None:

@@ -86,7 +86,9 @@ def organization_gone() -> NotFoundError:
     return NotFoundError(t("该党组织不存在或已被删除", "That Party organization does not exist"))
 
 
-def _validate(data: CommitteeInput, taken: set[int], latest: date | None, today: date) -> None:
+def _validate(
+    data: CommitteeInput, taken: set[int], latest: date | None, today: date, org: Organization
+) -> None:
     errors = []
     if data.term_years not in terms.TERM_YEARS:
         errors.append(
@@ -123,6 +125,17 @@ def _validate(data: CommitteeInput, taken: set[int], latest: date | None, today:
         errors.append(
             FieldError(
                 "elected_on", t("选举日期不能晚于今天", "The election cannot be in the future")
+            )
+        )
+    elif org.founded_on is not None and data.elected_on < org.founded_on:
+        errors.append(
+            FieldError(
+                "elected_on",
+                t(
+                    f"选举日期不能早于党组织成立日期（{org.founded_on.isoformat()}）",
+                    f"The election cannot be before the organization was founded "
+                    f"({org.founded_on.isoformat()})",
+                ),
             )
         )
     elif latest is not None and data.elected_on <= latest:
@@ -162,8 +175,15 @@ def _seats_problem(seats: tuple[Seat, ...]) -> str | None:
             )
         if problem is not None:
             return problem
-    if not any(seat.post is CommitteePost.SECRETARY for seat in seats):
+    secretaries = sum(seat.post is CommitteePost.SECRETARY for seat in seats)
+    if not secretaries:
         return t("班子成员中应有书记", "The committee needs a secretary")
+    if secretaries > 1:
+        return t(
+            f"班子中只能有一名书记（现有{secretaries}名），其他人请选副书记或委员",
+            f"A committee has one secretary ({secretaries} given); choose deputy secretary "
+            "or member for the others",
+        )
     seen: set[object] = set()
     for seat in seats:
         person = seat.member_id if seat.member_id is not None else seat.person_name.strip()
@@ -230,7 +250,7 @@ def record_committee(db: Database, data: CommitteeInput, today: date | None = No
             )
         ).all()
         latest = max((elected for _no, elected in stored), default=None)
-        _validate(data, {no for no, _e in stored}, latest, today)
+        _validate(data, {no for no, _e in stored}, latest, today, org)
         _check_members(s, org, data.seats)
         committee = Committee(
             organization_id=org.id,
@@ -294,7 +314,7 @@ def correct_committee(
                 ]
             )
         latest = max((elected for _no, elected in others), default=None)
-        _validate(data, {no for no, _e in others}, latest, today)
+        _validate(data, {no for no, _e in others}, latest, today, org)
         _check_members(s, org, data.seats)
         old_seats = tuple(Seat(m.person_name, m.post, m.member_id) for m in committee.members)
         before = audit.snapshot(committee, seats=_seat_texts(old_seats))
