@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QRect, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
@@ -16,6 +17,7 @@ from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common import prompts, screens
 from pbc_desktop.ui.common.context import AppContext
+from tests.qt_helpers import type_text
 from tests.scope_factories import TwoTowns, two_towns, viewer_actor
 
 TODAY = date(2026, 5, 25)
@@ -75,6 +77,38 @@ def test_a_new_committee_is_recorded(qtbot: QtBot, db: Database, world: TwoTowns
         committees.Seat("刘组织", CommitteePost.ORGANIZATION),
         committees.Seat("赵纪检", CommitteePost.DISCIPLINE),
     )
+
+
+def focused(dialog: CommitteeDialog, combo: QComboBox) -> bool:
+    return dialog.focusWidget() in (combo, combo.lineEdit())
+
+
+def test_enter_in_the_grid_goes_down_the_names_and_does_not_save(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """Enter after the first name saved the committee with that one name, the other rows
+    dropped as empty, and closed the dialog."""
+    dialog = _dialog(qtbot, db, world.jia_two)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.ui.electedEdit.setDate(QDate(2026, 5, 20))
+    for row, name in enumerate(("张三", "李四", "王五")):
+        editor = dialog.name_combo(row).lineEdit()
+        assert editor is not None
+        type_text(qtbot, editor, name)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.saved_id is None, name
+        if row < 2:
+            assert focused(dialog, dialog.name_combo(row + 1))
+    save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.focusWidget() is save  # after the last row: Save, pressed by the next Enter
+    qtbot.keyClick(dialog.post_combo(1), Qt.Key.Key_Enter)  # on a post, too
+    assert dialog.isVisible() and focused(dialog, dialog.name_combo(2))
+    assert len(committees.history(db, world.jia_two, TODAY)) == 2
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(save, Qt.Key.Key_Return)
+    seats = committees.history(db, world.jia_two, TODAY)[0].seats
+    assert [s.person_name for s in seats] == ["张三", "李四", "王五"]
 
 
 @pytest.mark.parametrize(

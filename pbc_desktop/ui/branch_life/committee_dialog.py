@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialogButtonBox,
+    QHeaderView,
+    QWidget,
+)
 
 from pbc_desktop.domain import terms
 from pbc_desktop.domain.terms import CommitteePost
@@ -128,9 +136,35 @@ class CommitteeDialog(FormDialog):
         name.setToolTip(self.tr("Choose one of the organization's members, or type a name"))
         table.setCellWidget(row, COL_POST, post)
         table.setCellWidget(row, COL_NAME, name)
+        for key_target in (post, name.lineEdit()):
+            if key_target is not None:
+                key_target.installEventFilter(self)
         table.selectRow(row)
         self._update_buttons()
         return row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the grid (a name typed, a post chosen) goes on to the next row's name,
+        from the last row to the Save button, as in a sheet: it reached the Save button at
+        once and recorded the committee half-filled, the rows not yet typed left out."""
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            row = self._row_of(watched)
+            if row is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if row + 1 < self.ui.membersTable.rowCount():
+                    self.ui.membersTable.selectRow(row + 1)
+                    self.name_combo(row + 1).setFocus()
+                else:
+                    self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _row_of(self, widget: QObject) -> int | None:
+        """The grid row whose post combo or name field ``widget`` is."""
+        for row in range(self.ui.membersTable.rowCount()):
+            if widget in (self.post_combo(row), self.name_combo(row).lineEdit()):
+                return row
+        return None
 
     def remove_row(self) -> None:
         table = self.ui.membersTable
