@@ -2885,6 +2885,14 @@ Package fingerprint: {fp}</source>
 <context>
     <name>FeeSheetModel</name>
     <message>
+        <source>“{0}” is not an amount</source>
+        <translation>“{0}”不是金额</translation>
+    </message>
+    <message>
+        <source>the amount cannot be negative</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2915,6 +2923,14 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Not set</source>
         <translation>未核定</translation>
+    </message>
+    <message>
+        <source>a whole number of months from 0 to {0}</source>
+        <translation>应为 0 到 {0} 的整数</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: {2}.</source>
+        <translation>{0}的{1}：{2}。</translation>
     </message>
 </context>
 <context>

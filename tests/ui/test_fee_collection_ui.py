@@ -127,6 +127,32 @@ def test_bad_amounts_are_refused_and_fill_uses_the_standards(
     assert window.model.row_at(1).paid == Decimal("20.00")
 
 
+@pytest.mark.usefixtures("chinese")
+def test_a_refused_cell_says_why_and_keeps_the_clerk_on_it(
+    qtbot: QtBot, window: FeeCollectionWindow
+) -> None:
+    """1.234, -5 or 30 months typed and Enter: the cell went blank and the cursor on to
+    the next member, not a word said."""
+    window.view.setFocus()
+    _type(qtbot, window, "1.234")
+    assert window.view.currentIndex().row() == 0  # not on to 王五
+    assert window.error.isVisible()
+    assert window.error.text() == "李四的实缴（元）：金额最多精确到分（两位小数）。"
+    assert _cell(window, 0, PAID) == ""
+    for typed, said in (
+        ("-5", "李四的实缴（元）：金额不能为负数。"),
+        ("abc", "李四的实缴（元）：“abc”不是金额。"),
+    ):
+        assert not window.model.setData(window.model.index(0, PAID), typed)
+        assert window.error.text() == said
+    assert not window.model.setData(window.model.index(2, BACK), "30")
+    assert window.error.text() == "张三的补缴月数：应为 0 到 24 的整数。"
+    _type(qtbot, window, "0.2")  # taken: the sentence goes, Enter goes on down
+    assert window.error.isHidden()
+    assert window.view.currentIndex().row() == 1
+    assert _cell(window, 0, PAID) == "0.20"
+
+
 def test_a_viewer_sees_the_sheet_but_cannot_save(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
     org = make_org(db, "乙村党支部")
     member_with_basis(db, "赵六", org)

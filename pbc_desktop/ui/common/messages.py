@@ -12,6 +12,16 @@ from pbc_desktop.errors import UserError, ValidationError
 _ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 
 
+def error_line(parent: QWidget, name: str) -> QLabel:
+    """A red line saying why something typed was refused (hidden until it says so)."""
+    line = QLabel(parent)
+    line.setObjectName(name)
+    line.setStyleSheet("color: #c0392b; font-weight: bold;")
+    line.setWordWrap(True)
+    line.hide()
+    return line
+
+
 def warning(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 

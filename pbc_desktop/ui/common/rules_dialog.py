@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
+from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import ok_cancel_buttons
@@ -29,10 +30,7 @@ class DistrictRulesDialog(FittedDialog):
     ) -> None:
         """Lay out ``hint`` (if any), the error line, ``form`` and OK/Cancel; ``editors``
         and OK are disabled, with the refusal as tooltip, for an account that may not."""
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = messages.error_line(self, "rulesError")
         self.buttons = ok_cancel_buttons(self)
         self.writes = WriteGuard(self.ctx, self)  # the rules are the district's
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

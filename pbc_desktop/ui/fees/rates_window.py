@@ -89,10 +89,7 @@ class FeeRatesWindow(MenuWindow):
             edit.setObjectName(f"feeRatesFixed{category.value.title().replace('_', '')}")
             form.addRow(label(category) + "：", edit)
             self.fixed[category] = edit
-        self.error = QLabel(self)
-        self.error.setObjectName("feeRatesError")
-        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error.setWordWrap(True)
+        self.error = messages.error_line(self, "feeRatesError")
         self.save = QPushButton(self.tr("&Save from this month"), self)
         self.save.setObjectName("feeRatesSave")
         allowed = ctx.db.user.can(Permission.DISTRICT_RULES)

@@ -18,11 +18,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from pbc_desktop.domain.money import MoneyError, cents_of, typed_amount
-from pbc_desktop.services.fees.collection import CollectionSheet, SheetEntry, SheetRow
+from pbc_desktop.services.fees.collection import (
+    MAX_MONTHS,
+    CollectionSheet,
+    SheetEntry,
+    SheetRow,
+)
 from pbc_desktop.ui.common.labels import label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -46,11 +52,36 @@ class Typed:
     ahead: int = 0
 
 
+def paid_problem(text: str) -> tuple[Decimal | None, str | None]:
+    """The amount typed as 实缴 (None: cleared), or why it is none: no number, a negative
+    one, more than two decimals, more than any column holds."""
+    if not text:
+        return None, None
+    amount = typed_amount(text)
+    if amount is None or not amount.is_finite():
+        return None, QCoreApplication.translate("FeeSheetModel", "“{0}” is not an amount").format(
+            text
+        )
+    if amount < 0:
+        return None, QCoreApplication.translate("FeeSheetModel", "the amount cannot be negative")
+    try:
+        cents_of(amount)
+    except MoneyError as error:
+        return None, error.message
+    return amount, None
+
+
 class FeeSheetModel(QAbstractTableModel):
+    """``refused`` says, in a sentence naming the member and the column, why what was
+    typed in a cell was not taken (the cell then keeps what it held)."""
+
+    refused = Signal(str)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: tuple[SheetRow, ...] = ()
         self._typed: dict[int, Typed] = {}
+        self.refusal: str | None = None  # why the last value typed was not taken
 
     # -- the sheet --------------------------------------------------------------------
     def set_sheet(self, sheet: CollectionSheet | None) -> None:
@@ -153,27 +184,30 @@ class FeeSheetModel(QAbstractTableModel):
         typed = self._typed.get(row.member_id, Typed())
         # typed with a Chinese input method: full-width digits and point (４０．５０)
         text = unicodedata.normalize("NFKC", str(value)).strip()
+        problem = None
         if index.column() == PAID:
-            if not text:
-                typed = replace(typed, paid=None, paid_typed=False)
-            else:
-                amount = typed_amount(text)
-                try:
-                    cents_of(amount or Decimal("NaN"))
-                except MoneyError:
-                    return False
-                if amount is None or amount < 0:
-                    return False
-                typed = replace(typed, paid=amount, paid_typed=True)
+            amount, problem = paid_problem(text)
+            typed = replace(typed, paid=amount, paid_typed=amount is not None)
         elif index.column() in (BACK, AHEAD):
-            if text and not text.isdigit():
-                return False
-            months = int(text or 0)
-            if index.column() == BACK:
-                typed = replace(typed, back=months)
+            if text and not (text.isdigit() and int(text) <= MAX_MONTHS):
+                problem = QCoreApplication.translate(
+                    "FeeSheetModel", "a whole number of months from 0 to {0}"
+                ).format(MAX_MONTHS)
             else:
-                typed = replace(typed, ahead=months)
+                months = int(text or 0)
+                if index.column() == BACK:
+                    typed = replace(typed, back=months)
+                else:
+                    typed = replace(typed, ahead=months)
         else:
+            return False
+        self.refusal = None
+        if problem is not None:
+            column = self.headerData(index.column(), Qt.Orientation.Horizontal)
+            self.refusal = QCoreApplication.translate("FeeSheetModel", "{0}, {1}: {2}.").format(
+                row.name, column, problem
+            )
+            self.refused.emit(self.refusal)
             return False
         if typed == Typed():
             self._typed.pop(row.member_id, None)

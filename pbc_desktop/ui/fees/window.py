@@ -37,11 +37,14 @@ from pbc_desktop.ui.fees.sheet_model import PAID, FeeSheetModel
 
 
 class SheetView(QTableView):
-    """A grid where Enter, after typing a cell, goes on to the same cell of the next row."""
+    """A grid where Enter, after typing a cell, goes on to the same cell of the next row;
+    a value the model refused keeps the clerk on its cell."""
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        model = self.model()
+        refused = isinstance(model, FeeSheetModel) and model.refusal is not None
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not refused:
             current = self.currentIndex()
             below = current.siblingAtRow(current.row() + 1)
             if below.isValid():
@@ -84,6 +87,8 @@ class FeeCollectionWindow(MenuWindow):
         self.view.verticalHeader().setVisible(True)
         self.totals = QLabel(self)
         self.totals.setObjectName("feeTotals")
+        self.error = messages.error_line(self, "feeError")
+        self.model.refused.connect(self._refused)
         self.fill = QPushButton(self.tr("&Fill in the standards"), self)
         self.fill.setObjectName("feeFill")
         self.basis = QPushButton(self.tr("Fee &basis..."), self)
@@ -113,6 +118,7 @@ class FeeCollectionWindow(MenuWindow):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
         layout.addWidget(self.totals)
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_sheet)
@@ -123,6 +129,7 @@ class FeeCollectionWindow(MenuWindow):
         self.print_notice.clicked.connect(lambda: self.write_pdf(notice=True))
         self.print_year.clicked.connect(self.write_year_summary)
         self.model.dataChanged.connect(lambda *_: self._show_totals())
+        self.model.modelReset.connect(self.error.hide)
         combos.fill_choices(self.branch, collection.branch_choices(ctx.db))
         self.branch.currentIndexChanged.connect(lambda _i: self.choose())
         self.month.dateChanged.connect(lambda _d: self.choose())
@@ -184,7 +191,12 @@ class FeeCollectionWindow(MenuWindow):
             self.view.setCurrentIndex(self.model.index(0, PAID))
         self._show_totals()
 
+    def _refused(self, sentence: str) -> None:
+        self.error.setText(sentence)
+        self.error.show()
+
     def _show_totals(self) -> None:
+        self.error.hide()  # a cell taken: the refusal before it is past
         sheet = self._sheet
         if sheet is None:
             self.totals.setText(self.tr("No organization with members in your scope."))
