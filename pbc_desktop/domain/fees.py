@@ -54,6 +54,11 @@ class FeeCategory(LabeledEnum):
     FIXED = "fixed", "核定标准", "Fixed standard"
 
 
+#: Typo guards for a member's basis (a digit or two too many, not a real figure): a
+#: monthly income above 一百万元, a fixed monthly standard (少交、免交、多交) above 十万元.
+MAX_INCOME_CENTS = 1_000_000 * 100
+MAX_FIXED_CENTS = 100_000 * 100
+
 #: Categories whose standard is a percentage of the income entered.
 INCOME_CATEGORIES = frozenset({FeeCategory.EMPLOYED, FeeCategory.RETIRED})
 

@@ -14,6 +14,8 @@ from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     INCOME_CATEGORIES,
+    MAX_FIXED_CENTS,
+    MAX_INCOME_CENTS,
     FeeCategory,
     FeeRuleError,
     month_label,
@@ -52,7 +54,9 @@ class BasisRow:
     version: int = versions.NONE_YET
 
 
-def _cents(value: Decimal | None, field: str, what: tuple[str, str]) -> int | None:
+def _cents(value: Decimal | None, field: str, what: tuple[str, str], limit: int) -> int | None:
+    """``value`` in fen, refused by the field's name: no amount, more than two decimals,
+    negative, or above ``limit`` (a typo: the standard would follow it unnoticed)."""
     if value is None:
         return None
     if not value.is_finite():
@@ -67,7 +71,28 @@ def _cents(value: Decimal | None, field: str, what: tuple[str, str]) -> int | No
         raise ValidationError(
             [FieldError(field, t(f"{what[0]}不能为负数。", f"The {what[1]} cannot be negative."))]
         )
+    if cents > limit:
+        most = f"{limit // 100:,}"
+        raise ValidationError(
+            [
+                FieldError(
+                    field,
+                    t(
+                        f"{what[0]}不能超过{most}元，请核对。",
+                        f"The {what[1]} cannot exceed {most} yuan; please check it.",
+                    ),
+                )
+            ]
+        )
     return cents
+
+
+def _amounts(data: BasisInput) -> tuple[int | None, int | None]:
+    """The income and the fixed standard of ``data`` in fen, each checked by its name."""
+    return (
+        _cents(data.income, "income", ("月收入", "income"), MAX_INCOME_CENTS),
+        _cents(data.fixed, "fixed", ("核定标准", "fixed standard"), MAX_FIXED_CENTS),
+    )
 
 
 def _check_start(member: PartyMember, start: date) -> None:
@@ -95,8 +120,7 @@ def _check_start(member: PartyMember, start: date) -> None:
 
 def set_basis(db: Database, data: BasisInput) -> None:
     """Store the member's basis from ``effective_from``'s month (replacing one of that month)."""
-    income = _cents(data.income, "income", ("月收入", "income"))
-    fixed = _cents(data.fixed, "fixed", ("核定标准", "fixed standard"))
+    income, fixed = _amounts(data)
     if data.category in INCOME_CATEGORIES and income is None and fixed is None:
         raise ValidationError(
             [FieldError("income", t("在职和离退休党员请填写月收入。", "Enter the monthly income."))]
@@ -184,8 +208,7 @@ def preview_standard(db: Database, data: BasisInput) -> Decimal | None:
     """The standard ``data`` gives in its month under the rates then in force (None when
     it gives none yet: an income missing, a bad amount), for the editor to show."""
     try:
-        income = _cents(data.income, "income", ("月收入", "income"))
-        fixed = _cents(data.fixed, "fixed", ("核定标准", "fixed standard"))
+        income, fixed = _amounts(data)
     except ValidationError:
         return None
     with db.read() as s:

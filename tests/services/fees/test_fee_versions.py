@@ -97,3 +97,42 @@ def test_a_basis_before_the_member_joined_is_refused(db: Database) -> None:
     assert [b.effective_from for b in member_bases(db, member)] == [date(2010, 7, 1)]
     [row] = arrears_list(db, MAR)  # owed since July 2010, not 1900
     assert (row.first_month, row.months) == (date(2010, 7, 1), 189)
+
+
+@pytest.mark.parametrize(
+    ("category", "amounts", "field", "message"),
+    [
+        (
+            FeeCategory.EMPLOYED,
+            {"income": Decimal("99999999.99")},
+            "income",
+            "月收入不能超过1,000,000元，请核对。",
+        ),
+        (
+            FeeCategory.FIXED,
+            {"fixed": Decimal("9999999")},
+            "fixed",
+            "核定标准不能超过100,000元，请核对。",
+        ),
+    ],
+)
+def test_an_absurd_basis_is_refused_naming_the_field(
+    db: Database, category: FeeCategory, amounts: dict[str, Decimal], field: str, message: str
+) -> None:
+    """A monthly income of a hundred million yuan (digits typed twice) was stored, and the
+    member then owed two million a month."""
+    from pbc_desktop.errors import ValidationError
+    from pbc_desktop.services.fees.basis import preview_standard
+    from tests.factories import make_member
+
+    member = make_member(db, "张三", make_org(db), joined_on=date(2010, 7, 1))
+    data = BasisInput(member, MAR, category, **amounts)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as info:
+        set_basis(db, data)
+    assert info.value.fields() == [field]
+    assert str(info.value) == message
+    assert member_bases(db, member) == []
+    assert preview_standard(db, data) is None
+    typical = {key: Decimal("80000") for key in amounts}  # large, but a real figure
+    set_basis(db, BasisInput(member, MAR, category, **typical))  # type: ignore[arg-type]
+    assert len(member_bases(db, member)) == 1
