@@ -159,16 +159,16 @@
         <translation>选择要打印的文书</translation>
     </message>
     <message>
-        <source>Print pre&amp;view...</source>
-        <translation>打印预览(&amp;V)…</translation>
+        <source>Print previe&amp;w...</source>
+        <translation>打印预览(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;Print...</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save as P&amp;DF...</source>
-        <translation>另存为PDF(&amp;D)…</translation>
+        <source>Save &amp;as PDF...</source>
+        <translation>另存为PDF(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Month view</source>
@@ -841,8 +841,8 @@
         <translation>列为规范整顿对象并说明原因</translation>
     </message>
     <message>
-        <source>&amp;Finish</source>
-        <translation>完成(&amp;F)</translation>
+        <source>F&amp;inish</source>
+        <translation>完成(&amp;I)</translation>
     </message>
     <message>
         <source>Lock the assessment against edits</source>
@@ -2092,7 +2092,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>DevelopmentTab</name>
     <message>
         <source>&amp;New applicant...</source>
-        <translation>新增申请人(&amp;N)...</translation>
+        <translation>新增申请人(&amp;N)…</translation>
     </message>
     <message>
         <source>Enter an applicant from the application (Ctrl+N)</source>
@@ -2100,7 +2100,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Edit...</source>
-        <translation>修改(&amp;E)...</translation>
+        <translation>修改(&amp;E)…</translation>
     </message>
     <message>
         <source>Correct the selected person&apos;s data (double-click)</source>
@@ -2108,7 +2108,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>Record a &amp;step...</source>
-        <translation>记录步骤(&amp;S)...</translation>
+        <translation>记录步骤(&amp;S)…</translation>
     </message>
     <message>
         <source>Record a dated step of the selected person (Enter)</source>
@@ -2116,23 +2116,23 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     </message>
     <message>
         <source>&amp;Correct the latest step...</source>
-        <translation>更正最近一步(&amp;C)...</translation>
+        <translation>更正最近一步(&amp;C)…</translation>
     </message>
     <message>
         <source>Correct or remove the step recorded last, when it was entered by mistake</source>
         <translation>更正或撤销最近记录的一步（录入有误时）</translation>
     </message>
     <message>
-        <source>Public &amp;notice</source>
-        <translation>公示(&amp;N)</translation>
+        <source>&amp;Public notice</source>
+        <translation>公示(&amp;P)</translation>
     </message>
     <message>
         <source>Print a 公示 as PDF</source>
         <translation>生成公示PDF</translation>
     </message>
     <message>
-        <source>&amp;Filing form (PDF)...</source>
-        <translation>备案表(&amp;F)...</translation>
+        <source>Filing f&amp;orm (PDF)...</source>
+        <translation>备案表(&amp;O)…</translation>
     </message>
     <message>
         <source>The 发展党员工作备案表 of the selected person, as PDF</source>
@@ -2709,8 +2709,8 @@ Package fingerprint: {fp}</source>
 <context>
     <name>FeeActions</name>
     <message>
-        <source>Party &amp;dues</source>
-        <translation>党费(&amp;D)</translation>
+        <source>Party d&amp;ues</source>
+        <translation>党费(&amp;U)</translation>
     </message>
     <message>
         <source>Monthly &amp;collection...</source>
@@ -3716,16 +3716,16 @@ Package fingerprint: {fp}</source>
         <translation>由一个成员单位单个认领，或多个成员单位组团认领项目</translation>
     </message>
     <message>
-        <source>S&amp;tart</source>
-        <translation>开始推进(&amp;T)</translation>
+        <source>St&amp;art</source>
+        <translation>开始推进(&amp;A)</translation>
     </message>
     <message>
         <source>Mark the item as in progress</source>
         <translation>将事项标记为推进中</translation>
     </message>
     <message>
-        <source>&amp;Follow up...</source>
-        <translation>督办(&amp;F)…</translation>
+        <source>Follo&amp;w up...</source>
+        <translation>督办(&amp;W)…</translation>
     </message>
     <message>
         <source>Record a follow-up (supervision): progress and next step</source>
@@ -4041,7 +4041,7 @@ Package fingerprint: {fp}</source>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts...</source>
-        <translation>快捷键(&amp;K)...</translation>
+        <translation>快捷键(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -4142,8 +4142,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>登记所选党员死亡、出党、停止党籍或转出：不再列入在册党员，历史记录保留</translation>
     </message>
     <message>
-        <source>&amp;Transfers</source>
-        <translation>组织关系(&amp;T)</translation>
+        <source>Tr&amp;ansfers</source>
+        <translation>组织关系(&amp;A)</translation>
     </message>
     <message>
         <source>Letters of transfer, mobile members, restoring a membership</source>
@@ -4475,8 +4475,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>更正报到的单位、岗位、日期或备注（Enter）</translation>
     </message>
     <message>
-        <source>&amp;Leave post...</source>
-        <translation>离岗(&amp;L)…</translation>
+        <source>Leave p&amp;ost...</source>
+        <translation>离岗(&amp;O)…</translation>
     </message>
     <message>
         <source>The member leaves the post; the service log stays</source>

@@ -117,9 +117,9 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         self.document_combo.addItem(self.tr("Minutes / record"), MINUTES)
         self.document_combo.addItem(self.tr("Sign-in sheet"), SIGNIN)
         self.document_combo.setToolTip(self.tr("Which document to print"))
-        self.preview_button = self.button("Preview", self.tr("Print pre&view..."), self.preview)
+        self.preview_button = self.button("Preview", self.tr("Print previe&w..."), self.preview)
         self.print_button = self.button("Print", self.tr("&Print..."), self.print_document)
-        self.pdf_button = self.button("Pdf", self.tr("Save as P&DF..."), self.save_pdf)
+        self.pdf_button = self.button("Pdf", self.tr("Save &as PDF..."), self.save_pdf)
         self.month_button = self.button("MonthView", self.tr("&Month view"), self._toggle_month)
         self.month_button.setCheckable(True)
         self.insert_row(

@@ -103,7 +103,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         )
         self.finish_button = self.button(
             "Finish",
-            self.tr("&Finish"),
+            self.tr("F&inish"),
             tooltip=self.tr("Lock the assessment against edits"),
             rule=self.refused_selected,
             when=self._draft,

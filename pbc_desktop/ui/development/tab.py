@@ -64,7 +64,7 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.tr("Correct or remove the step recorded last, when it was entered by mistake"),
         )
         self.notice_button = self.button(
-            "Notice", self.tr("Public &notice"), lambda: None, self.tr("Print a 公示 as PDF")
+            "Notice", self.tr("&Public notice"), lambda: None, self.tr("Print a 公示 as PDF")
         )
         menu = QMenu(self.notice_button)
         for kind in forms.NoticeKind:
@@ -73,7 +73,7 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
         self.notice_button.setMenu(menu)
         self.filing_button = self.button(
             "Filing",
-            self.tr("&Filing form (PDF)..."),
+            self.tr("Filing f&orm (PDF)..."),
             self.save_filing,
             self.tr("The 发展党员工作备案表 of the selected person, as PDF"),
         )

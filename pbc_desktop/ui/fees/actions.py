@@ -11,7 +11,7 @@ from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
 class FeeActions(MenuActions[MenuHost]):
     def __init__(self, host: MenuHost, parent: QWidget) -> None:
         super().__init__(host, parent, "mainFeesMenu")
-        self.menu.setTitle(self.tr("Party &dues"))
+        self.menu.setTitle(self.tr("Party d&ues"))
         self.action_collection = self.add_entry(
             "mainFeeCollection", self.tr("Monthly &collection..."), self.open_collection
         )

@@ -249,13 +249,13 @@ class ListsTab(ListingTab[queries.ItemRow]):
             self.claim_item,
         )
         self.start_button = self._button(
-            self.tr("S&tart"),
+            self.tr("St&art"),
             "listsStart",
             self.tr("Mark the item as in progress"),
             self.start_item,
         )
         self.supervise_button = self._button(
-            self.tr("&Follow up..."),
+            self.tr("Follo&w up..."),
             "listsSupervise",
             self.tr("Record a follow-up (supervision): progress and next step"),
             self.supervise_item,

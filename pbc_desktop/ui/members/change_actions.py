@@ -53,7 +53,7 @@ class MemberChangeActions(QObject):
         )
         self.more_button = tab.add_button(
             "Transfers",
-            self.tr("&Transfers"),
+            self.tr("Tr&ansfers"),
             lambda: None,
             tooltip=self.tr("Letters of transfer, mobile members, restoring a membership"),
         )

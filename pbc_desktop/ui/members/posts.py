@@ -107,7 +107,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.end_button = self._button(
             "membersPostsEnd",
-            self.tr("&Leave post..."),
+            self.tr("Leave p&ost..."),
             self.tr("The member leaves the post; the service log stays"),
             self.end_report,
         )
