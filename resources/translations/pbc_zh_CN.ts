@@ -2823,6 +2823,10 @@ Package fingerprint: {fp}</source>
         <translation>（未保存）</translation>
     </message>
     <message>
+        <source>The amounts typed are not saved. Close without saving them?</source>
+        <translation>已输入的金额尚未保存。不保存就关闭吗？</translation>
+    </message>
+    <message>
         <source> — saved</source>
         <translation>，已保存</translation>
     </message>

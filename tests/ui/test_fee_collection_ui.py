@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -228,6 +228,35 @@ def test_typed_amounts_are_not_dropped_without_asking(
     boxes.confirm_answer = True
     window.month.setDate(QDate(2026, 4, 1))
     assert _cell(window, 0, PAID) == ""
+
+
+def test_closing_with_amounts_typed_asks_first(
+    qtbot: QtBot, window: FeeCollectionWindow, boxes: Boxes, db: Database
+) -> None:
+    """Esc (or 关闭) after typing a branch's payments closed the window and dropped them
+    without a word; also the amount still open in its cell."""
+    window.view.setFocus()
+    _type(qtbot, window, "0.2")
+    assert window.view.state() == QAbstractItemView.State.EditingState  # 王五's cell open
+    qtbot.keyClicks(window.focusWidget(), "2")  # typed, Enter not yet pressed
+    boxes.confirm_answer = False
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    assert "not saved" in boxes.shown[-1]
+    assert _cell(window, 1, PAID) == "2.00"  # the open cell was taken, not lost
+    boxes.confirm_answer = True
+    qtbot.mouseClick(
+        window.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close),
+        Qt.MouseButton.LeftButton,
+    )
+    assert not window.isVisible()
+    with db.read() as s:
+        assert s.scalar(select(FeePayment.id)) is None
+    shown = len(boxes.shown)
+    window.show()
+    window.load()  # nothing typed: closed without asking
+    window.reject()
+    assert not window.isVisible() and len(boxes.shown) == shown
 
 
 def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
@@ -227,14 +226,30 @@ class FeeCollectionWindow(MenuWindow):
             self.load()
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
 
+    def _commit_open_cell(self) -> None:
+        """What is typed in the open cell counts, as if Enter had been pressed."""
+        editor = self.focusWidget()  # the window's, active or not
+        if self.view.state() == QAbstractItemView.State.EditingState and editor is not None:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def reject(self) -> None:
+        """Closed (Esc, 关闭, the title bar, another user signing in) with amounts typed and
+        not saved: asked first, as showing another sheet is; they were dropped unsaid."""
+        self._commit_open_cell()
+        if self.model.changed and not messages.confirm(
+            self,
+            self.tr("Party fee collection"),
+            self.tr("The amounts typed are not saved. Close without saving them?"),
+        ):
+            return
+        super().reject()
+
     def save_sheet(self) -> None:
         org_id = self.org_id()
         if org_id is None or not self.save.isEnabled():
             return
-        editor = QApplication.focusWidget()
-        if self.view.state() == QAbstractItemView.State.EditingState and editor is not None:
-            self.view.commitData(editor)  # what is typed in the open cell counts
-            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self._commit_open_cell()
         entries = self.model.entries()
         paid_on = to_date(self.paid_on.date())
         month = self.chosen_month()
