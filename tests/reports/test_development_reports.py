@@ -11,7 +11,7 @@ import pytest
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
-from pbc_desktop.errors import ValidationError
+from pbc_desktop.errors import ConflictError, ValidationError
 from pbc_desktop.reports.development import write_filing_pdf, write_publicity_pdf
 from pbc_desktop.services.development import forms, records
 from pbc_desktop.services.development.forms import NoticeKind
@@ -56,6 +56,18 @@ def test_the_notice_of_candidates_and_of_those_to_be_admitted(db: Database, tmp_
 
     with pytest.raises(ValidationError, match="公示期不少于"):
         forms.publicity_notice(db, org, NoticeKind.ADMISSION, date(2026, 12, 7), 3)
+
+
+def test_a_notice_with_nobody_to_announce_is_refused(db: Database) -> None:
+    """An organization without 发展对象 printed a 公示 with an empty table, ready to post."""
+    org = make_org(db, "成田镇乙村党支部")
+    make_record(db, "黄积极", org, Stage.ACTIVIST)
+    with pytest.raises(ConflictError, match=r"^成田镇乙村党支部目前没有发展对象，无需公示。$"):
+        forms.publicity_notice(db, org, NoticeKind.CANDIDATES, date(2026, 12, 7))
+    make_record(db, "林晓燕", org, Stage.CANDIDATE)  # 政审 and 集中培训 not yet done
+    assert forms.publicity_notice(db, org, NoticeKind.CANDIDATES, date(2026, 12, 7)).people
+    with pytest.raises(ConflictError, match="没有政审、集中培训均已完成的发展对象"):
+        forms.publicity_notice(db, org, NoticeKind.ADMISSION, date(2026, 12, 7))
 
 
 def test_the_filing_form_lists_every_step(db: Database, tmp_path: Path) -> None:

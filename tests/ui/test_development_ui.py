@@ -207,6 +207,22 @@ def test_an_applicant_entered_behind_the_late_filter_is_shown(
     assert tab.extra_label.isVisible()
 
 
+def test_a_notice_with_nobody_to_announce_says_so_and_writes_nothing(
+    qtbot: QtBot,
+    tab: DevelopmentTab,
+    boxes: Boxes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(prompts, "ask_date", lambda *_a: date(2026, 12, 7))
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: tmp_path / "notice.pdf")
+    monkeypatch.setattr(prompts, "offer_folder", lambda *_a: None)
+    click_row(qtbot, tab, "林对象")  # 政审 and 集中培训 not done: nobody to be admitted
+    assert tab.save_notice(NoticeKind.ADMISSION) is None
+    assert "无需公示" in boxes.shown[-1]
+    assert not (tmp_path / "notice.pdf").exists()
+
+
 def test_the_member_admitted_shows_the_development_history(
     qtbot: QtBot, db: Database, org: int, boxes: Boxes
 ) -> None:

@@ -17,7 +17,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import DevelopmentRecord, Organization
 from pbc_desktop.domain.development import BEFORE_ADMISSION, DevelopmentStage, DevelopmentStep
 from pbc_desktop.domain.enums import LabeledEnum
-from pbc_desktop.errors import NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.development.detail import DevelopmentDetail, get_development_detail
@@ -75,7 +75,8 @@ def publicity_notice(
     days: int = MIN_NOTICE_DAYS,
 ) -> PublicityNotice:
     """The 公示 of an organization's 发展对象 (``CANDIDATES``) or of those of them whose 政审
-    and 集中培训 are done, to be received as 预备党员 (``ADMISSION``)."""
+    and 集中培训 are done, to be received as 预备党员 (``ADMISSION``); refused when there is
+    nobody to announce."""
     if days < MIN_NOTICE_DAYS:
         raise ValidationError.single(
             "days",
@@ -116,6 +117,21 @@ def publicity_notice(
                     applied_on=record.applied_on,
                     activist_on=progress.on(DevelopmentStep.ACTIVIST),
                     candidate_on=progress.on(DevelopmentStep.CANDIDATE),
+                )
+            )
+        if not people:  # a notice board would show an empty table
+            who = (
+                ("发展对象", "candidates for admission")
+                if kind is NoticeKind.CANDIDATES
+                else (
+                    "政审、集中培训均已完成的发展对象",
+                    "candidates whose political check and training are done",
+                )
+            )
+            raise ConflictError(
+                t(
+                    f"{org.name}目前没有{who[0]}，无需公示。",
+                    f"{org.name} has no {who[1]} now: there is nothing to announce.",
                 )
             )
         return PublicityNotice(
