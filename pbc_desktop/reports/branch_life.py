@@ -106,7 +106,7 @@ def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Sty
     ) -> list[Flowable]:
         return [
             Spacer(1, space_mm * mm),
-            Paragraph(_esc(heading), base.heading),
+            *layout.table_heading(_esc(heading), base.heading),
             _table(rows, column, cell, head),
         ]
 

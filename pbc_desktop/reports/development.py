@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
@@ -27,9 +27,6 @@ from pbc_desktop.reports.layout import (
     title_paragraph,
 )
 from pbc_desktop.services.development.forms import FilingForm, NoticeKind, PublicityNotice
-
-#: the room the 备案表's steps heading needs below it: its header row and two steps
-HEADING_ROOM = 40 * mm
 
 
 def _day(value: date | None) -> str:
@@ -163,16 +160,12 @@ def write_filing_pdf(
         if step.months:
             note = f"延长{step.months}个月" + (f"；{note}" if note else "")
         rows.append([str(i), step.step.zh, _cell_day(step.occurred_on), step.people or "", note])
-    heading = ParagraphStyle("FilingHeading", parent=styles.heading, keepWithNext=0)
     signatures = SignatureBlock(["党支部书记", "上级党委经办人"], styles.fonts.body, space_before=0)
     story: list[Flowable] = [
         title_paragraph((title,), styles.title),
         facts,
         Spacer(1, 4 * mm),
-        # The heading starts a page rather than end one, and does not take the whole table
-        # along to the next page when only part of it fits below the facts.
-        CondPageBreak(HEADING_ROOM),
-        Paragraph(plain("发展程序记录"), heading),
+        *layout.table_heading(plain("发展程序记录"), styles.heading),
         _grid(rows, [m * mm for m in (10, 48, 26, 40, 40)], styles, [signatures]),
     ]
     return build_pdf(

@@ -26,7 +26,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Table,
+)
 from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tables import TableStyle
@@ -269,6 +276,19 @@ def title_paragraph(parts: Sequence[str], style: ParagraphStyle) -> Paragraph:
     if stringWidth(whole, style.fontName, style.fontSize) <= TEXT_WIDTH:
         return Paragraph(escape(whole), style)
     return Paragraph("<br/>".join(plain(part) for part in parts if part), style)
+
+
+#: The room a heading over a table needs below it: itself, the header row and two rows.
+HEADING_ROOM = 40 * mm
+
+
+def table_heading(markup: str, style: ParagraphStyle) -> list[Flowable]:
+    """A heading (``markup``, escaped) over a table that may run over pages: it starts a
+    page rather than end one, and does not take the table along to the next page when
+    only part of it fits below (``style``'s keepWithNext moved a table longer than the
+    space left whole to the next page, the rest of the page left empty)."""
+    alone = ParagraphStyle(f"{style.name}OverTable", parent=style, keepWithNext=0)
+    return [CondPageBreak(HEADING_ROOM), Paragraph(markup, alone)]
 
 
 def add_unprintable_note(
