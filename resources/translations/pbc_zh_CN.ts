@@ -1223,6 +1223,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>三会一课要求(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Town:</source>
+        <translation>镇街(&amp;T)：</translation>
+    </message>
+    <message>
         <source>Branch</source>
         <translation>党支部</translation>
     </message>

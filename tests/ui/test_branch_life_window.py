@@ -142,6 +142,7 @@ def test_the_notice_is_saved(
     )
     window = BranchLifeWindow(AppContext(db))
     qtbot.addWidget(window)
+    window.show()  # the button lies on the meetings page: clicked as the clerk sees it
     window.town.setCurrentIndex(window.town.findData("甲镇"))
     qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
     text = "".join(page_texts(out)).replace("\n", "").replace(" ", "")
@@ -220,6 +221,19 @@ def test_the_window_fits_an_old_screen(
     window.show()
     assert window.frameGeometry().width() <= free.width()
     assert window.frameGeometry().height() <= free.height()
+    # every month of the year grid in view, a branch chosen or not (October to December
+    # lay beyond the right edge until one was)
+    header = window.grid.horizontalHeader()
+    for column in range(12):
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= window.grid.viewport().width(), column + 1
+    # the year, the filter, the schedule and the 通报 are the meetings page's: on the 换届
+    # page they did nothing (or printed the meetings)
+    meetings_only = (window.year, window.behind_only, window.schedule_button, window.print_button)
+    assert all(w.isVisible() for w in meetings_only)
+    window.pages.setCurrentIndex(1)
+    assert not any(w.isVisible() for w in meetings_only)
+    assert window.town.isVisible()
 
 
 def test_two_schedule_editors_the_second_save_is_refused(

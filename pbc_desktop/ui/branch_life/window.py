@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -42,6 +43,7 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import (
+    add_captioned,
     enter_presses_nothing,
     fill_table,
     make_item_table,
@@ -117,12 +119,17 @@ class BranchLifeWindow(MenuWindow):
         self.writes = WriteGuard(ctx, self)
         self.writes.add(self.schedule_button, Permission.DISTRICT_RULES)
         self.writes.update()
+        # the town is both pages'; the year, the filter, the schedule and the 通报 the
+        # meetings' only (on the 换届 page they did nothing, or printed the meetings)
         bar = QHBoxLayout()
-        for widget in (self.year, self.town, self.behind_only):
-            bar.addWidget(widget)
+        add_captioned(bar, self.tr("&Town:"), self.town)
         bar.addStretch(1)
-        bar.addWidget(self.schedule_button)
-        bar.addWidget(self.print_button)
+        meetings_bar = QHBoxLayout()
+        for widget in (self.year, self.behind_only):
+            meetings_bar.addWidget(widget)
+        meetings_bar.addStretch(1)
+        meetings_bar.addWidget(self.schedule_button)
+        meetings_bar.addWidget(self.print_button)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("branchLifeSummary")
@@ -144,6 +151,9 @@ class BranchLifeWindow(MenuWindow):
         self.grid.setHorizontalHeaderLabels([str(m) for m in range(1, 13)])
         self.grid.setVerticalHeaderLabels([label(k) for k in kinds])
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # the twelve months share the width: at 100 pixels each, October to December lay
+        # beyond the right edge of a 1024×768 screen until a branch was chosen
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +161,7 @@ class BranchLifeWindow(MenuWindow):
         lower_layout.addWidget(self.grid)
         meetings = QWidget(self)
         meetings_layout = QVBoxLayout(meetings)
+        meetings_layout.addLayout(meetings_bar)
         meetings_layout.addWidget(self.summary)
         splitter = make_splitter(
             self, "branchLifeSplitter", Qt.Orientation.Vertical, [self.table, lower], (3, 2)
@@ -294,7 +305,6 @@ class BranchLifeWindow(MenuWindow):
                 item.setBackground(QBrush(QColor(STATE_COLOURS[state])))
                 item.setToolTip(label(state))
                 self.grid.setItem(row, month - 1, item)
-        self.grid.resizeColumnsToContents()
 
     def save_notice(self) -> Path | None:
         title = self.tr("Save the notice as PDF")
