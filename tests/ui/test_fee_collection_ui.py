@@ -81,6 +81,8 @@ def test_typing_down_the_column_then_saving(
     assert window.view.currentIndex().row() == 2
     _type(qtbot, window, "40")
     assert [_cell(window, r, PAID) for r in range(3)] == ["0.20", "20.00", "40.00"]
+    # the total paid counts what is typed (it said 0.00 until saved)
+    assert "60.20 yuan paid" in window.totals.text()
     # 张三 also pays back two months and one ahead
     window.view.setCurrentIndex(window.model.index(2, BACK))
     _type(qtbot, window, "2")

@@ -104,6 +104,14 @@ class FeeSheetModel(QAbstractTableModel):
             for member_id, typed in self._typed.items()
         ]
 
+    def paid_total(self) -> Decimal:
+        """The month's 实缴 as the grid shows it: what was typed, else what is stored."""
+        total = Decimal("0.00")
+        for row in self._rows:
+            typed = self._typed.get(row.member_id, Typed())
+            total += (typed.paid if typed.paid_typed else row.paid) or Decimal(0)
+        return total
+
     def fill_standard(self) -> int:
         """Every member with a standard and nothing paid yet pays the standard; the count."""
         filled = 0

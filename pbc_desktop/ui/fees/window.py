@@ -204,7 +204,7 @@ class FeeCollectionWindow(MenuWindow):
             self.tr("{members} members, {due} yuan due, {paid} yuan paid").format(
                 members=len(sheet.rows),
                 due=f"{sheet.due_total:.2f}",
-                paid=f"{sheet.paid_total:.2f}",
+                paid=f"{self.model.paid_total():.2f}",  # with what is typed, as shown
             )
             + (self.tr(" (not saved)") if self.model.changed else "")
         )
