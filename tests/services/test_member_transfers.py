@@ -426,6 +426,26 @@ def test_a_transfer_in_dated_before_joining_the_party_is_refused(
     assert roll(db, world.yi_one, roll=MemberRoll.ALL) == {"乙一党员"}
 
 
+@pytest.mark.parametrize(
+    ("born", "received_on"),
+    [("20200101", date(2026, 4, 1)), ("20000101", date(1990, 1, 1))],
+    ids=["a child", "before the birth"],
+)
+def test_a_transfer_in_of_someone_under_18_then_is_refused(
+    db: Database, world: TwoTowns, born: str, received_on: date
+) -> None:
+    """A member of six (an ID number typed wrong), or received ten years before their
+    birth, was entered on the roll."""
+    data = MemberInput(name="林芳", organization_id=world.yi_one, id_number=make_id(born, 142))
+    with pytest.raises(ValidationError) as info:
+        transfer_in_from_outside(db, data, from_unit="外地党委", received_on=received_on)
+    assert info.value.fields() == ["received_on"]
+    assert str(info.value) == (
+        f"按身份证号，该党员出生于{born[:4]}-01-01，转入日期时未满18周岁，请核对身份证号和转入日期"
+    )
+    assert roll(db, world.yi_one, roll=MemberRoll.ALL) == {"乙一党员"}
+
+
 def test_a_stay_away_before_joining_or_before_the_last_return_is_refused(
     db: Database, world: TwoTowns
 ) -> None:

@@ -22,13 +22,14 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import MemberTransfer, Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.development import MIN_AGE, age_on
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.domain.member_changes import (
     MemberChangeKind,
     TransferState,
     letter_valid_until,
 )
-from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.domain.member_rules import MemberInput, completed
 from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
@@ -383,6 +384,16 @@ def transfer_in_from_outside(
                     f"转入日期不能早于入党日期（{data.joined_on.isoformat()}）",
                     f"The transfer cannot be before the member joined "
                     f"({data.joined_on.isoformat()})",
+                )
+            elif (born := completed(data).birth_date) is not None and age_on(
+                born, received_on
+            ) < MIN_AGE:  # a child's ID number (or the day, before the birth) was taken
+                err.add(
+                    "received_on",
+                    f"按身份证号，该党员出生于{born.isoformat()}，转入日期时未满{MIN_AGE}周岁，"
+                    "请核对身份证号和转入日期",
+                    f"By the ID number the member was born on {born.isoformat()}, under "
+                    f"{MIN_AGE} on the date of the transfer: check the ID number and the date",
                 )
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
         err.raise_any()
