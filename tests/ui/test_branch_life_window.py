@@ -231,6 +231,16 @@ def test_the_window_fits_an_old_screen(
     # page they did nothing (or printed the meetings)
     meetings_only = (window.year, window.behind_only, window.schedule_button, window.print_button)
     assert all(w.isVisible() for w in meetings_only)
+    # Tab in reading order: the town, the pages' tabs, then the meetings page's bar
+    order, widget = [window.town], window.town.nextInFocusChain()
+    while widget is not window.town:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window):
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert [w for w in order if w in (window.town, *meetings_only)] == [
+        window.town,
+        *meetings_only,
+    ]
     window.pages.setCurrentIndex(1)
     assert not any(w.isVisible() for w in meetings_only)
     assert window.town.isVisible()

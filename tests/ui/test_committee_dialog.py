@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from PySide6.QtCore import QDate, QEvent, QRect, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
@@ -109,6 +110,37 @@ def test_enter_in_the_grid_goes_down_the_names_and_does_not_save(
         qtbot.keyClick(save, Qt.Key.Key_Return)
     seats = committees.history(db, world.jia_two, TODAY)[0].seats
     assert [s.person_name for s in seats] == ["张三", "李四", "王五"]
+
+
+def test_tab_goes_through_the_rows_and_remove_takes_the_row_typed_in(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """The rows' combos came after 保存 and 取消 in the Tab order; 删除成员 removed the row
+    added last, not the one the clerk had clicked into."""
+    dialog = _dialog(qtbot, db, world.jia_two)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.ui.addButton, Qt.MouseButton.LeftButton)  # row 3 selected
+    order = []
+    widget = dialog.ui.remarkEdit.nextInFocusChain()
+    while widget is not dialog.ui.addButton and len(order) < 50:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(dialog):
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    rows = [w for r in range(4) for w in (dialog.post_combo(r), dialog.name_combo(r))]
+    assert [w for w in order if w in rows] == rows
+    for r, name in enumerate(("张三", "李四", "王五")):
+        dialog.name_combo(r).setEditText(name)
+    editor = dialog.name_combo(0).lineEdit()
+    assert editor is not None
+    # the clerk clicks into 张三's row (the offscreen window is never active: the focus
+    # event a click gives is sent as it would arrive)
+    QApplication.sendEvent(
+        editor, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.MouseFocusReason)
+    )
+    qtbot.mouseClick(dialog.ui.removeButton, Qt.MouseButton.LeftButton)
+    names = [dialog.name_combo(r).currentText() for r in range(dialog.ui.membersTable.rowCount())]
+    assert names == ["李四", "王五", ""]
 
 
 @pytest.mark.parametrize(

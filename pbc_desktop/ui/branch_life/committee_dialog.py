@@ -136,9 +136,15 @@ class CommitteeDialog(FormDialog):
         name.setToolTip(self.tr("Choose one of the organization's members, or type a name"))
         table.setCellWidget(row, COL_POST, post)
         table.setCellWidget(row, COL_NAME, name)
-        for key_target in (post, name.lineEdit()):
+        for key_target in (post, name, name.lineEdit()):
             if key_target is not None:
                 key_target.installEventFilter(self)
+        # Tab goes through the rows in order, before the buttons (the cells' widgets came
+        # after 保存 and 取消, the order they were made in)
+        before = self.name_combo(row - 1) if row else self.ui.remarkEdit
+        QWidget.setTabOrder(before, post)
+        QWidget.setTabOrder(post, name)
+        QWidget.setTabOrder(name, self.ui.addButton)
         table.selectRow(row)
         self._update_buttons()
         return row
@@ -147,6 +153,10 @@ class CommitteeDialog(FormDialog):
         """Enter in the grid (a name typed, a post chosen) goes on to the next row's name,
         from the last row to the Save button, as in a sheet: it reached the Save button at
         once and recorded the committee half-filled, the rows not yet typed left out."""
+        if event.type() == QEvent.Type.FocusIn and (row := self._row_of(watched)) is not None:
+            # the row being typed in is the one 删除成员 removes (it removed the row added
+            # last, the table's selection not following a click into a cell's combo)
+            self.ui.membersTable.selectRow(row)
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             row = self._row_of(watched)
@@ -162,7 +172,8 @@ class CommitteeDialog(FormDialog):
     def _row_of(self, widget: QObject) -> int | None:
         """The grid row whose post combo or name field ``widget`` is."""
         for row in range(self.ui.membersTable.rowCount()):
-            if widget in (self.post_combo(row), self.name_combo(row).lineEdit()):
+            name = self.name_combo(row)
+            if widget in (self.post_combo(row), name, name.lineEdit()):
                 return row
         return None
 

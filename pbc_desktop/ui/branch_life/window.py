@@ -239,6 +239,10 @@ class BranchLifeWindow(MenuWindow):
         self.behind_only.toggled.connect(self.refresh)
         self.within.valueChanged.connect(self.refresh_terms)
         enter_presses_nothing(self)  # Enter in the year or the list asked where to print
+        # Tab in reading order: the town above the pages, then the meetings page's bar
+        order = (self.town, self.pages, self.year, self.behind_only, self.schedule_button)
+        for first, then in zip(order, (*order[1:], self.print_button), strict=True):
+            QWidget.setTabOrder(first, then)
         self.refresh()
         self.refresh_terms()
 
