@@ -13,6 +13,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     INCOME_CATEGORIES,
+    MAX_FIXED_CENTS,
     FeeCategory,
     FeeRuleError,
     RateSchedule,
@@ -20,7 +21,6 @@ from pbc_desktop.domain.fees import (
     month_of,
     schedule_for,
 )
-from pbc_desktop.domain.money import MAX_CENTS
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, versions
@@ -84,9 +84,14 @@ def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None 
                     )
                 ]
             )
-        if cents > MAX_CENTS:
+        if cents > MAX_FIXED_CENTS:  # a typo: a branch's own fixed standard has this limit
+            most = f"{MAX_FIXED_CENTS // 100:,}"
             raise ValidationError.single(
-                "fixed", t("固定标准金额过大，请核对。", "A fixed amount is too large.")
+                "fixed",
+                t(
+                    f"{category.zh}的固定标准不能超过{most}元，请核对。",
+                    f"The fixed amount of {category.en} cannot exceed {most} yuan.",
+                ),
             )
     wanted: list[tuple[FeeCategory, int | None, int | None, int | None]] = [
         (category, b.up_to_cents, b.rate, None)

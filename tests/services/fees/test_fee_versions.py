@@ -76,8 +76,12 @@ def test_amounts_too_large_for_the_database_are_refused_in_a_sentence(db: Databa
     with pytest.raises(ValidationError, match="各档上限应为"):
         set_schedule(db, below)
     fixed = replace(DEFAULT_SCHEDULE, fixed_cents={FeeCategory.FARMER: 10**22})
-    with pytest.raises(ValidationError, match="固定标准金额过大"):
+    with pytest.raises(ValidationError, match="农民的固定标准不能超过100,000元"):
         set_schedule(db, fixed)
+    # nor a farmer's 200,000 yuan a month (a typo the collection sheets then followed)
+    absurd = replace(DEFAULT_SCHEDULE, fixed_cents={FeeCategory.FARMER: 20_000_000})
+    with pytest.raises(ValidationError, match="农民的固定标准不能超过100,000元，请核对。"):
+        set_schedule(db, absurd)
     assert schedules(db) == []
 
 
