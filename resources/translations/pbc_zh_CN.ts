@@ -1299,6 +1299,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>党组织：</translation>
     </message>
     <message>
+        <source>The filters were widened to show the committee just saved.</source>
+        <translation>已放宽筛选条件，以显示刚保存的班子。</translation>
+    </message>
+    <message>
         <source>&amp;Edit...</source>
         <translation>修改(&amp;E)…</translation>
     </message>

@@ -170,6 +170,53 @@ def test_terms_and_history(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
     assert window.terms_table.rowCount() == 0
 
 
+def test_the_town_filters_the_terms_too(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    """Choosing 乙镇 changed the meetings only: 甲镇's committee stayed in the 换届 list."""
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    assert window.terms_table.rowCount() == 1
+    window.town.setCurrentIndex(window.town.findData("乙镇"))
+    assert window.terms_table.rowCount() == 0
+    window.town.setCurrentIndex(window.town.findData("甲镇"))
+    assert _texts(window.terms_table, 2) == [["甲二村党支部", "甲镇"]]
+
+
+def test_a_committee_saved_beyond_the_filters_is_shown_and_said(
+    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new election runs out years later: with "due within 6 months" (and another town
+    chosen) the organization left the list on saving, as if nothing had been saved."""
+    from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
+
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.show()
+    window.pages.setCurrentIndex(1)
+    window.town.setCurrentIndex(window.town.findData("乙镇"))
+
+    def record(org_id: int, edit: bool) -> CommitteeDialog:
+        dialog = CommitteeDialog(AppContext(db), org_id, window, edit=edit, today=TODAY)
+        dialog.name_combo(0).setEditText("周书记")
+
+        def save() -> int:
+            dialog.accept()
+            return dialog.result()
+
+        dialog.exec = save  # type: ignore[method-assign]
+        return dialog
+
+    window.committee_dialog = record  # type: ignore[method-assign]
+    monkeypatch.setattr(prompts, "ask_choice", lambda *_a: world.jia_two)  # none listed
+    qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
+    assert _texts(window.terms_table, 3)[0] == ["甲二村党支部", "甲镇", "No. 5"]
+    assert window.terms_table.currentRow() == 0
+    assert window.history.item(0, 0).text() == "No. 5"  # type: ignore[union-attr]
+    assert window.terms_note.isVisible()
+    assert "widened" in window.terms_note.text()
+    window.within.setValue(6)
+    assert not window.terms_note.isVisible()
+
+
 def test_the_schedule_is_the_districts_to_change(
     qtbot: QtBot, db: Database, world: TwoTowns
 ) -> None:

@@ -219,6 +219,10 @@ class BranchLifeWindow(MenuWindow):
         terms_page = QWidget(self)
         terms_layout = QVBoxLayout(terms_page)
         terms_layout.addLayout(terms_bar)
+        self.terms_note = QLabel(self)
+        self.terms_note.setObjectName("branchLifeTermsNote")
+        self.terms_note.hide()
+        terms_layout.addWidget(self.terms_note)
         terms_layout.addWidget(self.terms_table, 2)
         terms_layout.addWidget(QLabel(self.tr("Committees of the selected organization:"), self))
         terms_layout.addWidget(self.history, 1)
@@ -236,6 +240,7 @@ class BranchLifeWindow(MenuWindow):
         self.resize(980, 680)
         self.year.valueChanged.connect(self.refresh)
         self.town.currentIndexChanged.connect(self.refresh)
+        self.town.currentIndexChanged.connect(self.refresh_terms)  # both pages' filter
         self.behind_only.toggled.connect(self.refresh)
         self.within.valueChanged.connect(self.refresh_terms)
         enter_presses_nothing(self)  # Enter in the year or the list asked where to print
@@ -347,6 +352,7 @@ class BranchLifeWindow(MenuWindow):
 
     # -- 换届 ----------------------------------------------------------------------------
     def refresh_terms(self) -> None:
+        self.terms_note.hide()  # a filter changed: what it said is past
         keep = selected_id(self.terms_table)
         self.terms = due.due_terms(
             self.ctx.db, self.today(), self.within.value(), self.selected_town()
@@ -388,8 +394,24 @@ class BranchLifeWindow(MenuWindow):
         dialog = self.committee_dialog(org_id, edit)
         if dialog.exec():
             self.refresh_terms()
-            select_id(self.terms_table, org_id)
+            self.show_saved_committee(org_id)
         dialog.deleteLater()
+
+    def show_saved_committee(self, org_id: int) -> None:
+        """Select the organization whose committee was just saved; when the filters hide
+        it (a new committee's term runs out years later, beyond "due within 6 months"),
+        widen them and say so: the list lost it without a word."""
+        self.terms_note.hide()
+        if select_id(self.terms_table, org_id):
+            return
+        self.within.setValue(self.within.maximum())
+        if not select_id(self.terms_table, org_id):
+            select_data(self.town, None, otherwise=0)
+            select_id(self.terms_table, org_id)
+        self.terms_note.setText(
+            self.tr("The filters were widened to show the committee just saved.")
+        )
+        self.terms_note.show()
 
     def show_history(self) -> None:
         self.writes.update()
