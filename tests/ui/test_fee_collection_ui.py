@@ -261,6 +261,15 @@ def test_closing_with_amounts_typed_asks_first(
     assert not window.isVisible() and len(boxes.shown) == shown
 
 
+def test_no_sheet_of_a_month_to_come(window: FeeCollectionWindow) -> None:
+    """The month scrolled on to 2099: 887 months owed, and a payment saved for it."""
+    today = date.today()
+    this_month = QDate(today.year, today.month, 1)
+    assert window.month.maximumDate() == this_month
+    window.month.setDate(QDate(2099, 12, 1))
+    assert window.month.date() == this_month
+
+
 def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> None:
     """A Chinese input method types ４０．５０: the cell refused it without a word."""
     assert window.model.setData(window.model.index(0, PAID), "４０．５０")

@@ -209,6 +209,29 @@ def _entry_errors(entries: Sequence[SheetEntry], names: dict[int, str]) -> list[
     return errors
 
 
+def _before_joining(
+    entries: Sequence[SheetEntry], month: date, members: Mapping[int, tuple[str, date | None]]
+) -> list[FieldError]:
+    """A member's payment on the sheet of a month before they joined the Party (a sheet
+    of 1990, the month field scrolled too far, took 40 yuan for it)."""
+    errors = []
+    for entry in entries:
+        name, joined = members.get(entry.member_id, ("", None))
+        if joined is not None and month < month_of(joined):
+            errors.append(
+                FieldError(
+                    f"paid{entry.member_id}",
+                    t(
+                        f"{name}于{month_label(month_of(joined))}入党，"
+                        f"不能登记{month_label(month)}的党费。",
+                        f"{name} joined in {month_label(month_of(joined))}: no dues for "
+                        f"{month_label(month)}.",
+                    ),
+                )
+            )
+    return errors
+
+
 def _plan(
     entries: Sequence[SheetEntry],
     month: date,
@@ -258,18 +281,31 @@ def save_sheet(
         acc = access.of(db, s)
         org = require_branch(s, acc, org_id)
         acc.check_org_writable(org_id)
-        names = dict(
-            s.execute(
-                select(PartyMember.id, PartyMember.name).where(
-                    PartyMember.organization_id == org_id, current_member()
-                )
-            ).all()
-        )
+        found = s.execute(
+            select(PartyMember.id, PartyMember.name, PartyMember.joined_on).where(
+                PartyMember.organization_id == org_id, current_member()
+            )
+        ).all()
+        names = {member_id: name for member_id, name, _joined in found}
         if read_stamp is not None and _stamp(s, sorted(names)) != read_stamp:
             raise stale_edit()
         errors = _entry_errors(entries, names)
+        errors += _before_joining(entries, month, {m: (n, j) for m, n, j in found})
         if (problem := future_date_error(paid_on, label=("缴纳日期", "date paid"))) is not None:
             errors.append(FieldError("paid_on", problem))
+        elif month > month_of(paid_on):  # a sheet of 2099 was saved, paid today
+            errors.append(
+                FieldError(
+                    "month",
+                    t(
+                        f"收缴月份（{month_label(month)}）不能晚于缴纳日期所在的月份；"
+                        "提前缴纳的请在当月收缴表的“预缴月数”中登记。",
+                        f"The month collected ({month_label(month)}) cannot be after the month "
+                        "of the payment; enter payments ahead as months ahead on this "
+                        "month's sheet.",
+                    ),
+                )
+            )
         if errors:
             raise ValidationError(errors)
         ids = [e.member_id for e in entries]

@@ -67,6 +67,9 @@ class FeeCollectionWindow(MenuWindow):
         self.paid_on.setDisplayFormat("yyyy-MM-dd")
         today = date.today()
         self.month.setDate(QDate(today.year, today.month, 1))
+        # no sheet of a month to come (2099's showed 887 months owed): paying ahead is
+        # entered as months ahead on this month's sheet
+        self.month.setMaximumDate(QDate(today.year, today.month, 1))
         set_date(self.paid_on, today)
         top = QHBoxLayout()
         add_captioned(top, self.tr("&Organization:"), self.branch, 2)

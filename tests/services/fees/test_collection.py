@@ -77,6 +77,30 @@ def test_a_bad_row_refuses_the_whole_sheet(db: Database) -> None:
         assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
 
 
+def test_a_sheet_of_a_month_to_come_or_before_joining_is_refused(db: Database) -> None:
+    """A sheet of December 2099 (887 months "owed") was saved with today's date, and one
+    of January 1990 took 40 yuan from a member who joined in 2020."""
+    from sqlalchemy import update
+
+    from pbc_desktop.db.models import PartyMember
+
+    org = make_org(db)
+    member = member_with_basis(db, "甲", org)
+    with db.write() as s:
+        s.execute(update(PartyMember).values(joined_on=date(2020, 5, 12)))
+    paid = [SheetEntry(member, paid=Decimal("40"))]
+    with pytest.raises(ValidationError) as ahead:
+        save_sheet(db, org, date(2099, 12, 1), paid, paid_on=date(2026, 3, 18))
+    assert ahead.value.fields() == ["month"]
+    assert str(ahead.value).startswith("收缴月份（2099-12）不能晚于缴纳日期所在的月份；")
+    with pytest.raises(ValidationError) as early:
+        save_sheet(db, org, date(1990, 1, 1), paid, paid_on=date(2026, 3, 18))
+    assert str(early.value) == "甲于2020-05入党，不能登记1990-01的党费。"
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
+    save_sheet(db, org, MAR, paid, paid_on=date(2026, 3, 18))  # the month paid in: taken
+
+
 def test_back_payment_pays_the_oldest_owed_months_and_ahead_the_next(db: Database) -> None:
     org = make_org(db)
     member = member_with_basis(db, "张三", org, income="6000")  # 1.5 %: 90.00
