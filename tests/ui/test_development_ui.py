@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import DevelopmentRecord, PartyMember
+from pbc_desktop.db.models import DevelopmentRecord, DevelopmentStepEntry, PartyMember
 from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
 from pbc_desktop.domain.enums import MemberCategory
@@ -137,6 +137,27 @@ def test_a_date_before_the_stage_is_marked_on_the_date_not_on_the_step(
     assert dialog.ui.dateEdit.styleSheet() and not dialog.ui.stepCombo.styleSheet()
     assert dialog.focusWidget() in (dialog.ui.dateEdit, *dialog.ui.dateEdit.findChildren(QWidget))
     dialog.reject()
+
+
+def test_mentors_named_with_nobody_named_is_refused(
+    qtbot: QtBot, tab: DevelopmentTab, db: Database
+) -> None:
+    """指定培养联系人 was saved with 有关人员 empty: the 备案表 named no mentor."""
+    dialog = open_step(qtbot, tab, "郑积极")
+    choose_step(dialog, Step.SPONSORS)
+    dialog.ui.dateEdit.setDate(QDate(2026, 7, 2))
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is dialog
+    assert "两名培养联系人" in dialog.ui.errorLabel.text()
+    assert dialog.ui.peopleEdit.styleSheet() and not dialog.ui.stepCombo.styleSheet()
+    type_text(qtbot, dialog.ui.peopleEdit, "王明、李华")
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is None
+    with db.read() as s:
+        people = s.scalars(
+            select(DevelopmentStepEntry.people).where(DevelopmentStepEntry.kind == Step.SPONSORS)
+        ).all()
+    assert people == ["王明、李华"]
 
 
 def test_the_branch_meeting_admits_the_candidate_as_a_member(

@@ -227,6 +227,16 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
                 "months" if data.step is DevelopmentStep.EXTENSION and "月" in problem else "step"
             )
             errors.append(FieldError(field, problem))
+    if data.step is DevelopmentStep.SPONSORS and not (data.people or "").strip():
+        errors.append(  # the 备案表 then listed the step with nobody named
+            FieldError(
+                "people",
+                t(
+                    "指定培养联系人时，请在“有关人员”中填写两名培养联系人的姓名",
+                    "Name the two mentors in “People”",
+                ),
+            )
+        )
     for key, value, limit in (("people", data.people, PEOPLE_MAX),):
         if value and len(value.strip()) > limit:
             errors.append(
