@@ -6709,6 +6709,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>{0}（已过期）</translation>
     </message>
     <message>
+        <source>The letter {0} of {1} is now “{2}”: the filter no longer lists it.</source>
+        <translation>{1}的介绍信（{0}）现为“{2}”，按当前筛选已不再列出。</translation>
+    </message>
+    <message>
         <source>Withdraw the letter {0} of {1}? The member stays on the roll.</source>
         <translation>撤回{1}的介绍信 {0}？该党员仍在本组织在册。</translation>
     </message>

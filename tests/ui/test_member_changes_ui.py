@@ -202,8 +202,11 @@ def test_a_letter_of_transfer_is_issued_printed_and_received(
     assert listing.table.item(0, 5).text() == valid  # issued 3 days ago, valid 30 days
     listing.table.selectRow(0)
     assert listing.withdraw_button.isEnabled() and not listing.receive_button.isEnabled()
+    boxes.confirm_answer = False  # not the folder opened
     out = listing.save_letter(tmp_path / "letter.pdf")
     assert out is not None
+    assert boxes.shown[-1].startswith(f"已保存为 {out}")  # it said nothing before
+    boxes.confirm_answer = True
     text = "".join(page_texts(out)).replace("\n", "")
     assert "林丽同志系中共正式党员，组织关系由中共文光村党支部转到中共东山社区党支部。" in text
     listing.reject()
@@ -223,7 +226,11 @@ def test_a_letter_of_transfer_is_issued_printed_and_received(
     receive.ui.receivedEdit.setDate(QDate.currentDate())
     receive.accept()
     assert receive.result() == TransferReceiveDialog.DialogCode.Accepted
-    assert letters.table.rowCount() == 0  # no longer pending
+    assert letters.table.rowCount() == 0  # no longer pending: said so, not just gone
+    assert letters.letters_note.isVisibleTo(letters)
+    assert letters.letters_note.text() == (
+        f"The letter {number} of 林丽 is now “已接收”: the filter no longer lists it."
+    )
     letters.reject()
     receiving.refresh()
     assert names(receiving) == {"林丽"}
@@ -311,6 +318,7 @@ def test_a_letter_numbered_with_a_slash_is_proposed_as_one_file(
         return suggested
 
     monkeypatch.setattr(prompts, "ask_save_path", ask)
+    monkeypatch.setattr(prompts, "offer_folder", lambda *_a: None)
     tab = open_tab(qtbot, db)
     listing = tab.changes.open_transfers()
     assert listing is not None

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -103,6 +104,10 @@ class TransfersDialog(FittedDialog):
         )
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table)
+        self.letters_note = QLabel(page)
+        self.letters_note.setObjectName("transfersNote")
+        self.letters_note.hide()
+        layout.addWidget(self.letters_note)
         return page
 
     def _stays_page(self) -> QWidget:
@@ -201,8 +206,19 @@ class TransfersDialog(FittedDialog):
         self.returned_button.setEnabled(stay_chosen)
         self.change_stay_button.setEnabled(stay_chosen)
 
-    def _done(self) -> None:
+    def _done(
+        self, letter: transfers.TransferRow | None = None, now: TransferState | None = None
+    ) -> None:
+        """Show the lists again; a ``letter`` just received or withdrawn (``now`` its state)
+        that the state filter hides is said to be done (it left "pending" without a word)."""
         self.reload()
+        self.letters_note.hide()
+        if letter is not None and now is not None and letter.id not in {r.id for r in self._rows}:
+            said = self.tr("The letter {0} of {1} is now “{2}”: the filter no longer lists it.")
+            self.letters_note.setText(
+                said.format(letter.letter_number, letter.member_name, label(now))
+            )
+            self.letters_note.show()
         self.changed.emit()
 
     # -- actions ---------------------------------------------------------------------------
@@ -211,7 +227,7 @@ class TransfersDialog(FittedDialog):
         if row is None:
             return None
         dialog = TransferReceiveDialog(self.ctx, row, self)
-        dialog.saved.connect(lambda _id: self._done())
+        dialog.saved.connect(lambda _id: self._done(row, TransferState.RECEIVED))
         dialog.open()
         return dialog
 
@@ -224,8 +240,10 @@ class TransfersDialog(FittedDialog):
         )
         if not messages.confirm(self, self.tr("Withdraw the letter"), question):
             return
-        messages.guarded(self, lambda: transfers.withdraw_transfer(self.ctx.db, row.id))
-        self._done()
+        if messages.guarded(self, lambda: transfers.withdraw_transfer(self.ctx.db, row.id)):
+            self._done(row, TransferState.CANCELLED)
+        else:
+            self._done()
 
     def save_letter(self, path: Path | None = None) -> Path | None:
         row = self.current_transfer()
@@ -244,6 +262,7 @@ class TransfersDialog(FittedDialog):
         target = path
         if not messages.guarded(self, lambda: build_transfer_letter(self.ctx.db, row.id, target)):
             return None
+        prompts.offer_folder(self, title, target)  # nothing was said: saved or not?
         return target
 
     def current_stay(self) -> mobile.StayRow | None:
