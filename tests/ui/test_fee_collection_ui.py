@@ -270,6 +270,19 @@ def test_no_sheet_of_a_month_to_come(window: FeeCollectionWindow) -> None:
     assert window.month.date() == this_month
 
 
+def test_without_a_branch_the_sheet_buttons_are_off(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    """No organization with members in the account's scope: 收缴表 and 公示 were enabled
+    and did nothing when clicked."""
+    win = FeeCollectionWindow(AppContext(db))
+    qtbot.addWidget(win)
+    assert win.org_id() is None
+    assert not win.print_sheet.isEnabled() and not win.print_notice.isEnabled()
+    assert not win.save.isEnabled()
+    assert win.print_year.isEnabled()  # the year's summary says what there is
+
+
 def test_full_width_digits_are_taken_as_typed(window: FeeCollectionWindow) -> None:
     """A Chinese input method types ４０．５０: the cell refused it without a word."""
     assert window.model.setData(window.model.index(0, PAID), "４０．５０")

@@ -180,6 +180,8 @@ class FeeCollectionWindow(MenuWindow):
             sheet = collection.collection_sheet(self.ctx.db, org_id, self.chosen_month())
         self.model.set_sheet(sheet)
         self._sheet = sheet
+        for button in (self.print_sheet, self.print_notice):  # no sheet: they did nothing
+            button.setEnabled(sheet is not None)
         refusal = None if org_id is None else collection.save_refusal(self.ctx.db, org_id)
         for button in (self.save, self.fill, self.basis):
             button.setEnabled(org_id is not None and refusal is None)
