@@ -182,32 +182,20 @@ def test_the_town_filters_the_terms_too(qtbot: QtBot, db: Database, world: TwoTo
 
 
 def test_a_committee_saved_beyond_the_filters_is_shown_and_said(
-    qtbot: QtBot, db: Database, world: TwoTowns, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, world: TwoTowns
 ) -> None:
     """A new election runs out years later: with "due within 6 months" (and another town
     chosen) the organization left the list on saving, as if nothing had been saved."""
-    from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
-
     window = BranchLifeWindow(AppContext(db))
     qtbot.addWidget(window)
     window.show()
     window.pages.setCurrentIndex(1)
     window.town.setCurrentIndex(window.town.findData("乙镇"))
-
-    def record(org_id: int, edit: bool) -> CommitteeDialog:
-        dialog = CommitteeDialog(AppContext(db), org_id, window, edit=edit, today=TODAY)
-        dialog.name_combo(0).setEditText("周书记")
-
-        def save() -> int:
-            dialog.accept()
-            return dialog.result()
-
-        dialog.exec = save  # type: ignore[method-assign]
-        return dialog
-
-    window.committee_dialog = record  # type: ignore[method-assign]
-    monkeypatch.setattr(prompts, "ask_choice", lambda *_a: world.jia_two)  # none listed
-    qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
+    seats = (committees.Seat("周书记", CommitteePost.SECRETARY),)
+    new = committees.CommitteeInput(world.jia_two, 5, date(2026, 5, 20), 5, seats)
+    committees.record_committee(db, new, today=TODAY)  # as the dialog saves it
+    window.refresh_terms()
+    window.show_saved_committee(world.jia_two)  # what the window does once it is saved
     assert _texts(window.terms_table, 3)[0] == ["甲二村党支部", "甲镇", "No. 5"]
     assert window.terms_table.currentRow() == 0
     assert window.history.item(0, 0).text() == "No. 5"  # type: ignore[union-attr]
