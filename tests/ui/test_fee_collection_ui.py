@@ -188,6 +188,13 @@ def test_the_basis_dialog_shows_the_standard_and_saves(
     ui.incomeEdit.clear()
     select_data(ui.categoryCombo, FeeCategory.STUDENT.value)
     assert ui.standardLabel.text() == "0.20 yuan a month"
+    # a remark the column cannot hold: refused by its name (the server's save failed)
+    ui.remarkEdit.setText("备" * 201)
+    dialog.accept()
+    assert ui.errorLabel.text() == "备注不能超过 200 个字（现为 201 个）"
+    assert ui.remarkEdit.styleSheet()
+    assert len(member_bases(db, row.member_id)) == 1
+    ui.remarkEdit.setText("在读研究生")
     dialog.accept()
     assert [b.category for b in member_bases(db, row.member_id)] == [
         FeeCategory.EMPLOYED,

@@ -24,10 +24,14 @@ from pbc_desktop.domain.fees import (
     schedule_for,
 )
 from pbc_desktop.domain.money import MoneyError, cents_of, yuan
+from pbc_desktop.domain.validation import clean_text
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.fees.common import load_bases, load_schedules, standard_at
+
+#: ``fee_basis.remark`` is a String(200).
+REMARK_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,9 @@ def set_basis(db: Database, data: BasisInput) -> None:
                 )
             ]
         )
+    remark, problem = clean_text(data.remark, ("备注", "remark"), max_len=REMARK_MAX)
+    if problem is not None:  # 300 characters broke the save on the server, unsaid
+        raise ValidationError.single("remark", problem)
     start = month_of(data.effective_from)
     with db.write() as s:
         member = s.get(PartyMember, data.member_id)
@@ -155,7 +162,7 @@ def set_basis(db: Database, data: BasisInput) -> None:
         row.category = data.category
         row.income_cents = income
         row.fixed_cents = fixed
-        row.remark = (data.remark or "").strip() or None
+        row.remark = remark or None
         audit.record(
             s,
             AuditAction.UPDATE if before else AuditAction.CREATE,

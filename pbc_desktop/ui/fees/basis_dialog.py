@@ -56,6 +56,7 @@ class FeeBasisDialog(FormDialog):
             "fixed": ui.fixedEdit,
             "category": ui.categoryCombo,
             "effective_from": ui.monthEdit,
+            "remark": ui.remarkEdit,
         }
         self.show_standard()
 
