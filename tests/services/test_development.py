@@ -247,3 +247,19 @@ def test_a_member_removed_leaves_the_development_record_without_the_link(db: Dat
     shown = detail.get_development_detail(db, record_id)
     assert shown.member_id is None
     assert shown.stage is Stage.PROBATIONARY
+
+
+@pytest.mark.parametrize(
+    ("remark", "said"),
+    [("原因\x00", "备注"), ("很" * 501, "备注不能超过 500 个字")],
+    ids=["a control character", "too long"],
+)
+def test_a_step_remark_is_checked_by_its_name(db: Database, remark: str, said: str) -> None:
+    """A NUL pasted into a step's remark stopped the save on the server with an error of
+    the database; a page of text was taken as it came."""
+    record_id = make_record(db, "林晓燕", make_org(db), Stage.ACTIVIST)
+    step = StepInput(Step.REVIEW, date(2024, 1, 5), remark=remark)
+    with pytest.raises(ValidationError, match=said) as refused:
+        records.record_step(db, record_id, step, today=TODAY)
+    assert refused.value.fields() == ["remark"]
+    assert len(detail.get_development_detail(db, record_id).steps) == 3  # as made

@@ -25,13 +25,15 @@ from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Pr
 from pbc_desktop.domain.enums import Gender, MemberCategory
 from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind
 from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
-from pbc_desktop.domain.validation import optional_text, strip_or_none
+from pbc_desktop.domain.validation import clean_text, optional_text, strip_or_none
 from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.member_changes import record_change
 
 PEOPLE_MAX = 120
+#: a step's remark (the reason of a cancellation, say): a paragraph at most
+STEP_REMARK_MAX = 500
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,11 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
                 ),
             )
         )
+    _remark, problem = clean_text(
+        data.remark, ("备注", "remark"), max_len=STEP_REMARK_MAX, multiline=True
+    )
+    if problem is not None:  # a pasted control character broke the save on the server
+        errors.append(FieldError("remark", problem))
     for key, value, limit in (("people", data.people, PEOPLE_MAX),):
         if value and len(value.strip()) > limit:
             errors.append(
