@@ -308,8 +308,10 @@ def _keep_aside(path: Path) -> None:
 
 
 def _write_keys(path: Path, office_keys: OfficeKeys, passphrase: str | None = None) -> None:
+    """The keys to ``path``: the office's own key file (no ``passphrase``), which may
+    replace a key file there, or an export, which may not (it could be an office's keys)."""
     try:
-        with atomic_output(path) as tmp:
+        with atomic_output(path, keys=passphrase is None) as tmp:
             tmp.touch(mode=0o600)  # readable by its owner only, before a key is in it
             with contextlib.suppress(OSError):
                 tmp.chmod(0o600)

@@ -148,6 +148,24 @@ def test_keys_move_to_another_pc_with_a_passphrase(db: Database, tmp_path: Path)
         offices.import_keys(db, tmp_path / "missing.pem", "口令-至少八个字符")
 
 
+def test_keys_exported_over_a_key_file_are_refused_and_imported_keys_replace_theirs(
+    db: Database, tmp_path: Path
+) -> None:
+    """An export chosen over the office's own key file (or another office's) once put the
+    passphrase-locked copy there: the office could no longer sign."""
+    _set_up(db)
+    key = offices.key_file(db)
+    kept = key.read_bytes()
+    with pytest.raises(UserError, match="是密钥文件，不能被覆盖"):
+        offices.export_keys(db, key, "口令-至少八个字符")
+    assert key.read_bytes() == kept and offices.local_office(db).keys is not None
+    out = offices.export_keys(db, tmp_path / "keys.pem", "口令-至少八个字符")
+    with pytest.raises(UserError, match="是密钥文件"):
+        offices.export_keys(db, out, "口令-至少八个字符")  # nor an earlier export
+    offices.import_keys(db, out, "口令-至少八个字符")  # the office's own file: replaced
+    assert offices.local_office(db).keys is not None
+
+
 def test_a_village_office_names_its_organization_once_the_registry_arrived(db: Database) -> None:
     offices.create_local_office(db, OfficeSetup("上底村党委", OrgLevel.VILLAGE))
     before = offices.local_office(db).card

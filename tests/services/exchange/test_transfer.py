@@ -19,6 +19,7 @@ from pbc_desktop.db.models import (
     PartyMember,
 )
 from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.errors import UserError
 from pbc_desktop.services.exchange.merge import Change
 from pbc_desktop.services.exchange.package import PackageError, Problem
 from pbc_desktop.services.exchange.transfer import (
@@ -119,6 +120,24 @@ def test_an_altered_package_is_refused_and_nothing_written(
         receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
     assert _count(town, PartyMember) == 0
     assert _count(town, ExchangeLogEntry) == 0
+
+
+def test_a_package_is_never_written_over_a_database(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    """A package saved under the database's own name replaced the database, which then
+    opened as damaged; nothing is written or remembered as sent now."""
+    village, town = offices
+    _village_data(village)
+    assert village.path is not None and town.path is not None
+    for target in (village.path, town.path, Path(f"{village.path}-wal")):
+        before = target.read_bytes() if target.exists() else None
+        with pytest.raises(UserError, match="不能被覆盖"):
+            send_package(village, target, me=_me(VILLAGE), to=TOWN.card)
+        assert (target.read_bytes() if target.exists() else None) == before
+    assert _count(village, ExchangeLogEntry) == 0
+    sent = send_package(village, tmp_path / "p.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    assert sent.counts["party_member"] == 1  # everything still to send
 
 
 def test_unregistered_sender_and_other_recipient_are_refused(
