@@ -313,3 +313,25 @@ def test_a_sheet_failing_once_the_package_is_sent_is_a_note_and_saved_again(
     assert "和平镇党委" in "".join(page_texts(sheet)).replace(" ", "")
     code, _, err = run(capsys, "exchange", "sheet", "--db", str(village), "9", "-o", str(sheet))
     assert code == 2 and "找不到该交换记录" in err
+
+
+def test_a_preview_on_a_database_that_cannot_be_written_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """``--dry-run`` opens a read-only file to read it, but a preview writes and rolls back:
+    it failed as an internal error (attempt to write a readonly database)."""
+    village, town = offices
+    package = tmp_path / "usb" / "up.pbcx"
+    code, _, err = _export(capsys, village, "-o", str(package))
+    assert code == 0, err
+    town.chmod(0o444)
+    try:
+        code, out, err = run(
+            capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run"
+        )
+    finally:
+        town.chmod(0o644)
+    assert code == 2 and "是只读的" in err and "内部出错" not in err
+    assert err.strip().splitlines()[-1].startswith("错误：")
+    code, _, err = run(capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run")
+    assert code == 0, err

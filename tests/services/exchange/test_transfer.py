@@ -140,6 +140,33 @@ def test_a_package_is_never_written_over_a_database(
     assert sent.counts["party_member"] == 1  # everything still to send
 
 
+def test_a_package_is_never_written_over_an_earlier_one_of_ours(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    """The second package of a day took the first's name (the one the window suggests)
+    and replaced it: what only the first held never reached the other office."""
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "上底村党委-和平镇党委.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card, encrypt=True)
+    first = path.read_bytes()
+    with village.read() as s:
+        branch = s.scalars(select(PartyMember.organization_id)).one()
+    make_member(village, "李四", branch)
+    with pytest.raises(UserError, match="发给和平镇党委的数据包"):
+        send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    assert path.read_bytes() == first and _count(village, ExchangeLogEntry) == 1
+    later = send_package(village, tmp_path / "later.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    assert later.counts["party_member"] == 1  # 李四 alone: 陈小明 went in the first
+    for package in (path, tmp_path / "later.pbcx"):
+        receive_package(town, package, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    assert _count(town, PartyMember) == 2
+    other = tmp_path / "other.pbcx"
+    other.write_bytes(b"PK\x05\x06" + bytes(18))  # a file we did not send: replaced
+    send_package(village, other, me=_me(VILLAGE), to=TOWN.card)
+    assert other.read_bytes() != b"PK\x05\x06" + bytes(18)
+
+
 def test_unregistered_sender_and_other_recipient_are_refused(
     offices: tuple[Database, Database], tmp_path: Path
 ) -> None:
