@@ -326,7 +326,7 @@ def test_a_preview_on_a_database_that_cannot_be_written_is_one_sentence(
     assert code == 0, err
     town.chmod(0o444)
     try:
-        code, out, err = run(
+        code, _out, err = run(
             capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run"
         )
     finally:
