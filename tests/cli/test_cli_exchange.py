@@ -268,7 +268,7 @@ def test_an_export_that_would_replace_data_is_refused_before_anything_is_done(
     assert (village.read_bytes()[:16], key.read_bytes()) == before
     assert not (tmp_path / "usb" / "up.pbcx").exists()
     code, out, err = run(capsys, "exchange", "log", "--db", str(village))
-    assert code == 0 and "发送" not in out  # nothing sent, nothing logged
+    assert code == 0 and len(out.splitlines()) == 2  # the headings alone: nothing sent
     code, out, err = _export(capsys, village, "-o", str(tmp_path / "usb" / "up.pbcx"))
     assert code == 0, err  # the database and its keys still work
 
@@ -334,4 +334,22 @@ def test_a_preview_on_a_database_that_cannot_be_written_is_one_sentence(
     assert code == 2 and "是只读的" in err and "内部出错" not in err
     assert err.strip().splitlines()[-1].startswith("错误：")
     code, _, err = run(capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run")
+    assert code == 0, err
+
+
+def test_an_import_whose_sheet_cannot_be_saved_is_refused_before_receiving(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    village, town = offices
+    package = tmp_path / "usb" / "up.pbcx"
+    code, _, err = _export(capsys, village, "-o", str(package))
+    assert code == 0, err
+    for sheet in (town, package, tmp_path / "usb"):
+        code, _, err = run(
+            capsys, "exchange", "import", "--db", str(town), str(package), "--sheet", str(sheet)
+        )
+        assert code == 2 and err.strip().count("\n") == 0, err
+    code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
+    assert len(out.splitlines()) == 2  # the headings alone: nothing received
+    code, _, err = run(capsys, "exchange", "import", "--db", str(town), str(package))
     assert code == 0, err

@@ -167,6 +167,30 @@ def test_a_package_is_never_written_over_an_earlier_one_of_ours(
     assert other.read_bytes() != b"PK\x05\x06" + bytes(18)
 
 
+def test_a_disk_filling_up_during_an_export_leaves_no_file_and_the_database_as_it_was(
+    offices: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.services.exchange import package_writer
+    from tests.services.exchange.test_package import _SmallDisk
+
+    village, _town = offices
+    _village_data(village)
+    original = package_writer._Out.__init__
+
+    def on_small_disk(self: Any, file: Any, target: Path) -> None:
+        original(self, _SmallDisk(file, 3000), target)
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with monkeypatch.context() as m:
+        m.setattr(package_writer._Out, "__init__", on_small_disk)
+        with pytest.raises(UserError, match="磁盘已满"):
+            send_package(village, usb / "p.pbcx", me=_me(VILLAGE), to=TOWN.card, encrypt=True)
+    assert list(usb.iterdir()) == [] and _count(village, ExchangeLogEntry) == 0
+    sent = send_package(village, usb / "p.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    assert sent.counts["party_member"] == 1  # nothing was taken as sent
+
+
 def test_unregistered_sender_and_other_recipient_are_refused(
     offices: tuple[Database, Database], tmp_path: Path
 ) -> None:
