@@ -32,11 +32,13 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
 from pbc_desktop.domain.offices import (
     CODE_MAX,
+    FIELD_LABELS,
     NAME_MAX,
     OfficeCard,
     fingerprint,
     keys_missing,
 )
+from pbc_desktop.domain.validation import text_error
 from pbc_desktop.errors import (
     ConflictError,
     FieldError,
@@ -212,6 +214,11 @@ def check_office(setup: OfficeSetup) -> list[FieldError]:
         errors.append(
             FieldError("town", t("镇街单位请填写所在镇街。", "A town office names its town."))
         )
+    # A line break or a direction mark travels in the card to every office (see the card).
+    for key, value in (("name", setup.name), ("code", setup.code), ("town", setup.town)):
+        problem = text_error(value, FIELD_LABELS[key])
+        if problem is not None and all(e.field != key for e in errors):
+            errors.append(FieldError(key, problem))
     return errors
 
 

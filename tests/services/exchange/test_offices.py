@@ -68,6 +68,25 @@ def test_what_is_missing_is_named_field_by_field(db: Database) -> None:
     assert town.value.fields() == ["town"]
 
 
+@pytest.mark.parametrize(
+    ("setup", "field"),
+    [
+        (OfficeSetup("上底村党委\n错误：伪造", OrgLevel.VILLAGE), "name"),
+        (OfficeSetup("上底村党委", OrgLevel.VILLAGE, "440514\u200b"), "code"),
+        (OfficeSetup("和平镇党委", OrgLevel.TOWN, town="\u202e镇平和"), "town"),
+    ],
+)
+def test_a_line_break_or_an_invisible_mark_never_reaches_the_card(
+    db: Database, setup: OfficeSetup, field: str
+) -> None:
+    """The office's name travels in its card to every office, printed wherever a package's
+    sender is named: a line break there once printed a forged line of its own."""
+    with pytest.raises(ValidationError) as caught:
+        offices.create_local_office(db, setup)
+    assert [e.field for e in caught.value.errors] == [field]
+    assert offices.local_card(db) is None
+
+
 def test_without_its_key_file_the_office_cannot_sign(db: Database) -> None:
     _set_up(db)
     offices.key_file(db).unlink()
