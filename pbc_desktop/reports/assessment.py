@@ -22,7 +22,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     KeepTogether,
@@ -525,7 +524,7 @@ def build_assessment_report(
     return Path(out_path)
 
 
-class _Doc(BaseDocTemplate):  # type: ignore[misc]
+class _Doc(layout.ReportDocument):
     """A4 pages in the shared layout; headings feed the table of contents and the outline."""
 
     def __init__(
@@ -549,6 +548,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         self._shown = 50
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        super().afterFlowable(flowable)
         if not isinstance(flowable, _Heading):
             return
         key = flowable.toc_key

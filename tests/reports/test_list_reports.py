@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from reportlab.platypus import Table
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ClaimMode, ItemStatus, ListKind, Satisfaction
@@ -140,22 +139,6 @@ def _list_report(members: int, items: int) -> printout.ListReport:
             for n in range(1, items + 1)
         ),
     )
-
-
-@pytest.fixture
-def bounded_splits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A layout that loops (ReportLab splitting a table for ever) fails the test instead
-    of hanging it: at most 2,000 table splits a document."""
-    splits = {"count": 0}
-    split = Table.split
-
-    def counted(self: Table, width: float, height: float) -> list[Table]:
-        splits["count"] += 1
-        if splits["count"] > 2000:
-            raise AssertionError("the layout loops: over 2,000 table splits")
-        return split(self, width, height)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(Table, "split", counted)
 
 
 def _write_list(report: printout.ListReport, path: Path) -> Path:
