@@ -26,7 +26,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+)
 from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.tables import TableStyle
@@ -538,9 +546,9 @@ def fit_signatures(story: Sequence[Flowable], page: PageGeometry = PORTRAIT) -> 
     (``splitInRow``) loops for ever, adding pages with only its header. So, before the
     build: fewer rows are kept with the signatures, down to the last one; when even the
     last row and the trailer do not fit, the trailer keeps only its first flowables (a
-    heading, the first signatures) and the rest follows the table; when the last row alone
-    fills the page, nothing is kept together (the row splits, the signatures follow it).
-    Tables inside a KeepTogether are fitted too.
+    heading, the first signatures; never cut after a heading) and the rest follows the
+    table; when the last row alone fills the page, nothing is kept together (the row
+    splits, the trailer follows it). Tables inside a KeepTogether are fitted too.
     """
     fitted: list[Flowable] = []
     for flowable in story:
@@ -610,16 +618,23 @@ def _fit_signed_table(table: Table, page: PageGeometry) -> list[Flowable]:
         def height(count: int) -> float:
             return float(table._listCellGeom(trailer[:count], width, style)[1]) + padding
 
-        def fits(count: int) -> bool:  # never cut after a heading (keepWithNext)
-            after_heading = trailer[count - 1].getKeepWithNext()
-            return not after_heading and sum(heights[first:last]) + height(count) <= room
+        def longest(rows: float) -> int:
+            """The most flowables of the trailer that fit a page below ``rows`` points of
+            rows, cut neither after a heading (keepWithNext) nor after a space (0: none)."""
+            for count in range(len(trailer), 0, -1):
+                cut = trailer[count - 1]
+                if count < len(trailer) and (cut.getKeepWithNext() or isinstance(cut, Spacer)):
+                    continue
+                if rows + height(count) <= room:
+                    return count
+            return 0
 
-        keep = len(trailer)
-        while keep > 1 and not fits(keep):
-            keep -= 1
-        if not fits(keep):
-            keep = len(trailer)  # the last row fills a page: it splits, the rest follows
+        keep = longest(sum(heights[first:last]))
+        if not keep:
+            # The last row fills a page: it splits, the trailer follows it, cut only when
+            # taller than a page itself.
             table._nosplitCmds = [c for c in table._nosplitCmds if c[2][1] != -1]
+            keep = longest(0) or 1
         moved = list(trailer[keep:])
         table._cellvalues[-1][0] = _Trailer(trailer[:keep])
     table._nosplitCmds = [

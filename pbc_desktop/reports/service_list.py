@@ -99,7 +99,7 @@ def _items_table(report: printout.ListReport, st: _Styles, signed: list[Flowable
     style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if not report.items:
         style.append(("SPAN", (0, 1), (-1, 1)))
-    commands = layout.sign_below(rows, style, signed)  # adds the signatories' row
+    commands = layout.sign_below(rows, style, signed, gap=8 * mm)  # the signatories' row
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(commands))
     return table
@@ -120,7 +120,6 @@ def _signature(org: str, st: _Styles) -> list[Flowable]:
 def _signatures(report: printout.ListReport, st: _Styles) -> list[Flowable]:
     """Two member organizations side by side, each with its seal, signature and date."""
     story: list[Flowable] = [
-        Spacer(1, 6 * mm),
         Paragraph(_esc(t("签订单位", "Signatories")), st.base.heading),
         Paragraph(
             _esc(
