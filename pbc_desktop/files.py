@@ -17,9 +17,18 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
 
+#: How every SQLite database file starts.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: The files SQLite (and the program's file lock) keep beside a database, by suffix.
+_COMPANIONS = ("-wal", "-shm", "-journal", "-lock")
+
+
 @contextlib.contextmanager
-def atomic_output(out_path: Path) -> Iterator[Path]:
+def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """A temporary path beside ``out_path``, renamed onto it only if the block succeeds.
+
+    ``out_path`` is first checked by :func:`check_output` (``keys``: the caller writes an
+    office's private keys and may replace a key file).
 
     Expected failures (no permission, the file open in a PDF reader or Excel, a full disk,
     a read-only or failing drive) become a :class:`UserError` naming the file, whether they
@@ -27,13 +36,7 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
     file is removed and an existing ``out_path`` is left as it was.
     """
     target = Path(out_path)
-    if target.is_dir():
-        raise UserError(
-            t(
-                f"“{target}”是一个文件夹，请给出文件名。",
-                f"“{target}” is a folder; give a file name.",
-            )
-        )
+    check_output(target, keys=keys)
     tmp = target.with_name(f".{target.stem}-{uuid.uuid4().hex[:8]}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +52,71 @@ def atomic_output(out_path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):  # a failing drive: the sentence above matters more
             tmp.unlink(missing_ok=True)
+
+
+def check_output(target: Path, *, keys: bool = False) -> None:
+    """Refuse, with a sentence, an output path no file can be written to or that holds what
+    an output must never replace: a folder, a path through a file, a database (or a file
+    SQLite keeps beside one) or, unless ``keys``, a private key. A mistyped ``-o`` or a
+    click on the wrong file in a save dialog would otherwise put a PDF or a package in the
+    place of the office's data or keys. Called before the work starts, the check lets a
+    command refuse before it has done anything."""
+    target = Path(target)
+    if target.is_dir():
+        raise UserError(
+            t(
+                f"“{target}”是一个文件夹，请给出文件名。",
+                f"“{target}” is a folder; give a file name.",
+            )
+        )
+    for folder in target.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise UserError(
+                    t(
+                        f"无法写入“{target}”：“{folder}”是一个文件，不是文件夹。",
+                        f"Cannot write “{target}”: “{folder}” is a file, not a folder.",
+                    )
+                )
+            break
+    kept = _kept_file(target, keys=keys)
+    if kept is not None:
+        raise UserError(
+            t(
+                f"“{target}”是{kept[0]}，不能被覆盖，请换一个文件名。",
+                f"“{target}” is {kept[1]} and cannot be overwritten; choose another file name.",
+            )
+        )
+
+
+def _kept_file(target: Path, *, keys: bool) -> tuple[str, str] | None:
+    """What ``target`` holds that no output may replace, in both languages, or None."""
+    if _starts_with(target, SQLITE_HEADER):
+        return "数据库文件", "a database file"
+    for suffix in _COMPANIONS:
+        base = target.name.removesuffix(suffix)
+        if base != target.name and _starts_with(target.with_name(base), SQLITE_HEADER):
+            return "数据库文件的组成部分", "part of a database file"
+    if not keys and _is_private_key(target):
+        return "密钥文件", "a key file"
+    return None
+
+
+def _head(path: Path, size: int) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(size)
+    except OSError:  # not there, or not readable: nothing to keep (writing says why)
+        return b""
+
+
+def _starts_with(path: Path, header: bytes) -> bool:
+    return _head(path, len(header)) == header
+
+
+def _is_private_key(path: Path) -> bool:
+    head = _head(path, 64)
+    return head.startswith(b"-----BEGIN ") and b"PRIVATE KEY-----" in head
 
 
 def save_workbook(workbook: Workbook, tmp: Path, target: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from pbc_desktop.cli.common import (
@@ -15,6 +16,7 @@ from pbc_desktop.cli.common import (
     interactive,
     opened_db,
     print_table,
+    record_id,
     typed,
 )
 from pbc_desktop.db.engine import Database
@@ -30,6 +32,7 @@ from pbc_desktop.domain.exchange import (
 from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError, cannot_read
+from pbc_desktop.files import atomic_output, check_output
 from pbc_desktop.lang import language, t
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.exchange.merge import Change, MergeResult
@@ -92,6 +95,12 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.set_defaults(handler=cmd_import)
     p = steps.add_parser("log", parents=[common_parent], help="packages sent and received")
     p.set_defaults(handler=cmd_log)
+    p = steps.add_parser(
+        "sheet", parents=[common_parent], help="save the handover sheet of a logged package again"
+    )
+    p.add_argument("entry", type=record_id, metavar="NO", help="its number in pbc exchange log")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
+    p.set_defaults(handler=cmd_sheet)
 
 
 def _sheet_argument(p: argparse.ArgumentParser) -> None:
@@ -103,13 +112,43 @@ def _sheet_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _check_sheet(out: Path | None, package: Path) -> None:
+    """Refuse a ``--sheet`` no sheet can be saved to before the package is sent or
+    received: once it is, the exchange stands whatever becomes of the sheet."""
+    if out is None:
+        return
+    check_output(out)
+    if Path(out).resolve() == Path(package).resolve():
+        raise UserError(
+            t(
+                "数据移交单不能保存为数据包本身，请给 --sheet 另一个文件名。",
+                "The handover sheet cannot replace the package; give --sheet another file name.",
+            )
+        )
+
+
 def _save_sheet(db: Database, log_id: int | None, out: Path | None) -> None:
-    """The handover sheet of the package just sent or received (``--sheet``)."""
+    """The handover sheet of the package just sent or received (``--sheet``). The package
+    is in the exchange log by now: a sheet that cannot be written (a disk filled up
+    meanwhile) is a note, not a refusal, and ``pbc exchange sheet`` saves it again."""
     if out is None or log_id is None:
         return
     from pbc_desktop.reports.handover import build_handover
 
-    build_handover(db, log_id, out)
+    try:
+        build_handover(db, log_id, out)
+    except UserError as exc:
+        print(
+            t(
+                f"注意：数据包已记入交换记录（第 {log_id} 号），但数据移交单没有保存，"
+                f"可用 pbc exchange sheet {log_id} -o 文件名.pdf 再保存。{exc}",
+                f"Note: the package is in the exchange log (number {log_id}), but the "
+                f"handover sheet was not saved; pbc exchange sheet {log_id} -o FILE.pdf "
+                f"saves it again. {exc}",
+            ),
+            file=sys.stderr,
+        )
+        return
     print(t(f"数据移交单已保存：{out}", f"Handover sheet saved: {out}"))
 
 
@@ -178,8 +217,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_card(args: argparse.Namespace) -> int:
-    from pbc_desktop.files import atomic_output
-
     with opened_db(args, write=False) as db:
         card = offices.local_office(db).card
     with atomic_output(args.output) as tmp:
@@ -259,6 +296,7 @@ def cmd_import_key(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pbc_desktop.services.exchange.transfer import send_package
 
+    _check_sheet(args.sheet, args.output)
     with opened_db(args) as db:
         me = offices.local_office(db)
         to = offices.find_office(db, args.to)
@@ -294,6 +332,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "or --dry-run.",
             )
         )
+    _check_sheet(args.sheet, args.file)
     with opened_db(args, write=not args.dry_run) as db:
         me = offices.local_office(db)
         step = preview_package if args.dry_run else receive_package
@@ -353,6 +392,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         rows = exchange_log(db)
     print_table(
         [
+            t("编号", "No."),
             t("时间", "When"),
             t("方向", "Direction"),
             t("移交单位", "From"),
@@ -363,6 +403,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         ],
         [
             (
+                r.id,
                 r.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 t("接收", "received") if r.received else t("发送", "sent"),
                 r.sender,
@@ -374,4 +415,16 @@ def cmd_log(args: argparse.Namespace) -> int:
             for r in rows
         ],
     )
+    return EXIT_OK
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    """The 数据移交单 of a package in the exchange log, saved again (lost, or not saved when
+    the package went)."""
+    from pbc_desktop.reports.handover import build_handover
+
+    check_output(args.output)
+    with opened_db(args, write=False) as db:
+        build_handover(db, args.entry, args.output)
+    print(t(f"数据移交单已保存：{args.output}", f"Handover sheet saved: {args.output}"))
     return EXIT_OK

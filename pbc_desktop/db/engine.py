@@ -81,6 +81,19 @@ def shown_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def read_only_file(path: Path | None) -> DatabaseError:
+    """The sentence for a database file the program cannot save in."""
+    return DatabaseError(
+        t(
+            f"数据库文件“{path}”是只读的，本程序无法在其中保存。请去掉文件的“只读”属性，"
+            "或把它复制到可以写入的文件夹后再打开。",
+            f"The database file “{path}” is read-only, so the program could not save in it. "
+            "Clear the file's read-only attribute, or copy it to a folder you can write to "
+            "and open it there.",
+        )
+    )
+
+
 def disk_full(path: Path | None) -> DiskFullError:
     """The sentence for SQLite's "database or disk is full" and its disk I/O errors."""
     where = path.parent if path is not None else None
@@ -348,6 +361,8 @@ class Database:
         ORM's version check, ``Record.version``) refuses the whole write with a sentence.
         """
         acting = user or self.user
+        if not self.writable:  # e.g. a preview, which writes and rolls back
+            raise read_only_file(self.path)
         with self._said(saving=True):
             try:
                 with self._sessions() as session, session.begin():

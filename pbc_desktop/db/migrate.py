@@ -27,7 +27,14 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 
 from pbc_desktop.db import lock as db_lock
-from pbc_desktop.db.engine import Database, disk_full, is_disk_full, read_only_uri, shown_url
+from pbc_desktop.db.engine import (
+    Database,
+    disk_full,
+    is_disk_full,
+    read_only_file,
+    read_only_uri,
+    shown_url,
+)
 from pbc_desktop.db.server import server_error
 from pbc_desktop.db.stale_wal import set_aside_foreign_wal
 from pbc_desktop.errors import (
@@ -148,18 +155,6 @@ def _locked(path: Path | None) -> DatabaseLockedError:
     )
 
 
-def _read_only_file(path: Path) -> DatabaseError:
-    return DatabaseError(
-        t(
-            f"数据库文件“{path}”是只读的，本程序无法在其中保存。请去掉文件的“只读”属性，"
-            "或把它复制到可以写入的文件夹后再打开。",
-            f"The database file “{path}” is read-only, so the program could not save in it. "
-            "Clear the file's read-only attribute, or copy it to a folder you can write to "
-            "and open it there.",
-        )
-    )
-
-
 def _missing(path: Path) -> DatabaseError:
     return DatabaseError(
         t(
@@ -209,7 +204,7 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
             return _no_access(path)
         return None
     if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
-        return _read_only_file(path)
+        return read_only_file(path)
     if not os.access(path.parent, os.W_OK):  # SQLite writes its -wal and -shm there
         return _no_access(path)
     # An empty file where a database with backups was is a lost database (a copy or a

@@ -226,10 +226,11 @@ def add_months(month: date, count: int) -> date:
 
 def months_between(first: date, last: date) -> Iterator[date]:
     """Every month from ``first`` to ``last``, both included."""
-    month = month_of(first)
-    while month <= last:
-        yield month
-        month = add_months(month, 1)
+    year, month = first.year, first.month
+    end = (last.year, last.month)
+    while (year, month) <= end:
+        yield date(year, month, 1)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def month_label(month: date) -> str:

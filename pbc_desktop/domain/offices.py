@@ -21,6 +21,7 @@ import uuid as uuid_module
 from dataclasses import dataclass
 
 from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.domain.validation import Label, text_error
 from pbc_desktop.lang import t
 
 CARD_FORMAT = "pbc-office-card"
@@ -187,23 +188,44 @@ def _optional_uuid(value: object) -> str | None:
         ) from exc
 
 
+#: What the card's text fields and keys are called in messages.
+FIELD_LABELS: dict[str, Label] = {
+    "name": ("单位名称", "office name"),
+    "code": ("单位代码", "office code"),
+    "town": ("所在镇街", "town"),
+    "sign_key": ("签名公钥", "signing key"),
+    "box_key": ("加密公钥", "encryption key"),
+}
+
+
 def _text(data: dict[str, object], key: str, limit: int, *, required: bool = True) -> str:
+    """A text field of the card: a line of ordinary characters. A line break or an
+    invisible mark in an office's name would print as a line of its own (a forged
+    "错误：…" under the name) or reorder the text around it, wherever the name is shown."""
+    zh, en = FIELD_LABELS[key]
     value = data.get(key) or ""
     if not isinstance(value, str) or (required and not value.strip()) or len(value) > limit:
         raise CardError(
-            t(f"单位名片的 {key} 缺失或过长。", f"The office card's {key} is missing or too long.")
+            t(f"单位名片中的{zh}缺失或过长。", f"The office card's {en} is missing or too long.")
+        )
+    if text_error(value, FIELD_LABELS[key]) is not None:
+        raise CardError(
+            t(
+                f"单位名片中的{zh}含有换行或不可见的控制字符，名片可能被改动过。",
+                f"The office card's {en} holds a line break or an invisible control "
+                "character; the card may have been altered.",
+            )
         )
     return value.strip()
 
 
 def _key(data: dict[str, object], key: str) -> bytes:
-    value = data.get(key)
+    zh, en = FIELD_LABELS[key]
+    damaged = CardError(t(f"单位名片中的{zh}已损坏。", f"The office card's {en} is damaged."))
     try:
-        raw = base64.b64decode(str(value), validate=True)
+        raw = base64.b64decode(str(data.get(key)), validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise CardError(
-            t(f"单位名片的 {key} 已损坏。", f"The office card's {key} is damaged.")
-        ) from exc
+        raise damaged from exc
     if len(raw) != KEY_BYTES:
-        raise CardError(t(f"单位名片的 {key} 已损坏。", f"The office card's {key} is damaged."))
+        raise damaged
     return raw

@@ -22,7 +22,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     KeepTogether,
@@ -117,8 +116,11 @@ def _table(
     center: Sequence[int] = (),
     font: str,
     highlight: Sequence[tuple[int, Any]] = (),
+    signed: Sequence[Flowable] = (),
 ) -> Table:
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1)
+    """A ruled table, its header repeated; ``signed`` below the rows, which keeps the
+    last of them on its page (:func:`layout.sign_below`)."""
+    data: list[list[Any]] = [list(row) for row in rows]
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("FONTSIZE", (0, 0), (-1, -1), 10),
@@ -134,6 +136,9 @@ def _table(
         style.append(("ALIGN", (col, 1), (col, -1), "CENTER"))
     for row, color in highlight:
         style.append(("TEXTCOLOR", (0, row), (-1, row), color))
+    if signed:
+        style = layout.sign_below(data, style, signed)
+    table = Table(data, colWidths=list(widths), repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 
@@ -178,7 +183,12 @@ def _summary(
     area: str,
     st: _Styles,
     font: str,
+    *,
+    signatures: Flowable,
 ) -> list[Flowable]:
+    """Parts 一 to 四, ``signatures`` below the last of them: below the rows of the table of
+    communities to rectify, or with the sentence that there are none, never alone on a
+    page."""
     story: list[Flowable] = []
     th = view.thresholds
     story.append(_Heading(t("一、考核排名", "1. Ranking"), st.h1, 0, "ranking"))
@@ -321,12 +331,12 @@ def _summary(
                 right=(2,),
                 center=(0,),
                 font=font,
+                signed=[signatures],
             )
         )
     else:
-        story.append(
-            Paragraph(_esc(t("本年度无需规范整顿的共同体。", "No community to rectify.")), st.body)
-        )
+        none = t("本年度无需规范整顿的共同体。", "No community to rectify.")
+        story.append(KeepTogether([Paragraph(_esc(none), st.body), signatures]))
     return story
 
 
@@ -486,14 +496,12 @@ def build_assessment_report(
             ]
         )
         story += [Paragraph(_esc(t("目  录", "Contents")), st.h1), toc, PageBreak()]
-    summary = _summary(sheets, view, area, st, font)
     signatures = layout.SignatureBlock(
         [t("考核组负责人", "Head of the assessment team"), t("经办人", "Clerk")],
         fonts.body,
         size=12,
     )
-    # the signatures follow the text they sign onto its page, never alone on the next
-    story += [*summary[:-1], KeepTogether([summary[-1], signatures])]
+    story += _summary(sheets, view, area, st, font, signatures=signatures)
     story.append(PageBreak())
     story.append(_Heading(t("五、各共同体考核情况", "5. Each community"), st.h1, 0, "communities"))
     count = len(sheets)
@@ -504,6 +512,7 @@ def build_assessment_report(
             report(5 + int(45 * i / count), t(f"正在排版 {i}/{count}", f"Laying out {i}/{count}"))
 
     check_cancel()
+    story = layout.fit_signatures(story)
     layout.add_unprintable_note(story, st.body, warn)
     report(50, t("正在生成 PDF…", "Writing the PDF..."))
     with atomic_output(Path(out_path)) as tmp:
@@ -525,7 +534,7 @@ def build_assessment_report(
     return Path(out_path)
 
 
-class _Doc(BaseDocTemplate):  # type: ignore[misc]
+class _Doc(layout.ReportDocument):
     """A4 pages in the shared layout; headings feed the table of contents and the outline."""
 
     def __init__(
@@ -549,6 +558,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         self._shown = 50
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        super().afterFlowable(flowable)
         if not isinstance(flowable, _Heading):
             return
         key = flowable.toc_key

@@ -9,6 +9,7 @@ left), and the office's date line for the seal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -61,7 +62,11 @@ def _table(
     heading: str,
     cell: ParagraphStyle,
     head: ParagraphStyle,
+    signed: Sequence[Flowable] = (),
 ) -> Table:
+    """The branches with what they missed or have still to hold; ``signed`` (the office
+    and the date) below the rows, which keeps the last of them on its page
+    (:func:`layout.sign_below`)."""
     parts = [10, 40, 16, 58]
     widths = [layout.TEXT_WIDTH * p / sum(parts) for p in parts]
     titles = [t("序号", "No."), t("党支部", "Branch"), t("镇街", "Town"), heading]
@@ -77,11 +82,13 @@ def _table(
         )
     if not rows:
         data.append([Paragraph(_esc(t("（无）", "(none)")), head), "", "", ""])
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     style = layout.grid_style(header_rows=1)
     style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if not rows:
         style.append(("SPAN", (0, 1), (-1, 1)))
+    if signed:
+        style = layout.sign_below(data, style, signed, gap=8 * mm)
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(style))
     return table
 
@@ -102,13 +109,23 @@ def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Sty
     )
 
     def section(
-        space_mm: int, heading: str, rows: list[tuple[str, str | None, str]], column: str
+        space_mm: int,
+        heading: str,
+        rows: list[tuple[str, str | None, str]],
+        column: str,
+        signed: Sequence[Flowable] = (),
     ) -> list[Flowable]:
         return [
             Spacer(1, space_mm * mm),
             *layout.table_heading(_esc(heading), base.heading),
-            _table(rows, column, cell, head),
+            _table(rows, column, cell, head, signed),
         ]
+
+    # the office and the date, never alone on the last page
+    sign_off = Paragraph(
+        _esc(t(f"{area}党建工作办公室    {as_of}", f"{area} Party office    {as_of}")),
+        ParagraphStyle("NoticeSign", parent=body, alignment=2),
+    )
 
     story: list[Flowable] = [
         Paragraph(_esc(notice_title(area, report.year)), base.title),
@@ -125,11 +142,7 @@ def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Sty
             t("二、本期尚未召开的会议", "2. Still to hold this period"),
             [(b.name, b.town, open_text(b)) for b in report.open_now],
             t("待开会议", "To hold"),
-        ),
-        Spacer(1, 8 * mm),
-        Paragraph(
-            _esc(t(f"{area}党建工作办公室    {as_of}", f"{area} Party office    {as_of}")),
-            ParagraphStyle("NoticeSign", parent=body, alignment=2),
+            [sign_off],
         ),
     ]
     return story, base

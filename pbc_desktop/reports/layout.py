@@ -31,11 +31,13 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
+    Spacer,
     Table,
 )
 from reportlab.platypus import paragraph as _rl_paragraph
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop import APP_NAME
@@ -521,9 +523,11 @@ def sign_below(
     fit below the last row, those rows go with them to the next page, where the repeated
     header (``repeatRows=1``) says what they are. The signatures never stand alone on a
     page. Rules and fills given for the whole table (to row -1) stop above the trailer.
+    What is kept together is bounded by a page when the document is built
+    (:func:`fit_signatures`).
     """
     last_ruled = len(data) - 1
-    data.append([list(trailer), *[""] * (len(data[0]) - 1)])
+    data.append([_Trailer(trailer), *[""] * (len(data[0]) - 1)])
     ruled = [
         (name, start, (end[0], last_ruled), *rest)
         if name in _RULED and end[1] == -1
@@ -540,6 +544,118 @@ def sign_below(
         ("VALIGN", (0, -1), (-1, -1), "TOP"),
         ("NOSPLIT", (0, max(1, last_ruled - keep_rows + 1)), (-1, -1)),
     ]
+
+
+class _Trailer(list[Flowable]):
+    """The flowables :func:`sign_below` puts in a table's last row: marked, so that
+    :func:`fit_signatures` finds the tables it signed."""
+
+
+def fit_signatures(story: Sequence[Flowable], page: PageGeometry = PORTRAIT) -> list[Flowable]:
+    """The story with the part of each table signed by :func:`sign_below` that is kept
+    together bounded by a page of ``page``, so that it can always be placed.
+
+    ReportLab cannot place rows kept together that are taller than a frame: a table split
+    by rows gives up (LayoutError), a table that may also split inside a row
+    (``splitInRow``) loops for ever, adding pages with only its header. So, before the
+    build: fewer rows are kept with the signatures, down to the last one; when even the
+    last row and the trailer do not fit, the trailer keeps only its first flowables (a
+    heading, the first signatures; never cut after a heading) and the rest follows the
+    table; when the last row alone fills the page, nothing is kept together (the row
+    splits, the trailer follows it). Tables inside a KeepTogether are fitted too.
+    """
+    fitted: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):
+            flowable._content = fit_signatures(flowable._content, page)
+        if isinstance(flowable, Table) and _signed_rows(flowable) is not None:
+            fitted += _fit_signed_table(flowable, page)
+        else:
+            fitted.append(flowable)
+    return fitted
+
+
+class SignedTable(Table):  # type: ignore[misc]
+    """A table signed by :func:`sign_below` (:func:`fit_signatures` makes it one): it never
+    splits inside a row kept with the signatures. ReportLab, splitting there, cut the row
+    into an empty sliver above and the whole row below, again and again (a page of
+    repeated headers, the row lost) or for ever (rows that no frame holds)."""
+
+    def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Table]:  # noqa: N803
+        if doInRowSplit:
+            row = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+            if row >= self._first_kept():
+                return []
+        return super()._splitRows(availHeight, doInRowSplit=doInRowSplit)  # type: ignore[no-any-return]
+
+    def _first_kept(self) -> int:
+        """The first row kept together with the last one (the trailer's, never split)."""
+        rows = len(self._cellvalues)
+        first = rows - 1
+        for _name, start, end in self._nosplitCmds:
+            if end[1] % rows == rows - 1:
+                first = min(first, start[1] % rows)
+        return first
+
+
+def _signed_rows(table: Table) -> int | None:
+    """The first of the rows :func:`sign_below` keeps with the trailer of ``table``
+    (None: not a signed table, or nothing is kept)."""
+    if not table._cellvalues or not isinstance(table._cellvalues[-1][0], _Trailer):
+        return None
+    for _name, start, end in table._nosplitCmds:
+        if end[1] == -1:
+            return int(start[1])
+    return None
+
+
+def _fit_signed_table(table: Table, page: PageGeometry) -> list[Flowable]:
+    """:func:`fit_signatures` for one table: the table, then any flowables of its trailer
+    that move below it."""
+    first = _signed_rows(table)
+    assert first is not None
+    table.__class__ = SignedTable  # its parts are made as its class: they split alike
+    table.wrap(page.text_width, page.text_height)
+    heights: list[float] = list(table._rowHeights)
+    header = sum(heights[: table.repeatRows]) if isinstance(table.repeatRows, int) else 0.0
+    room = page.text_height - header
+    last = len(heights) - 1  # the trailer's row
+    while first < last - 1 and sum(heights[first:]) > room:
+        first += 1  # keep fewer rows with the trailer, but one at least
+    moved: list[Flowable] = []
+    if sum(heights[first:]) > room:
+        trailer: _Trailer = table._cellvalues[-1][0]
+        style = table._cellStyles[-1][0]
+        width = sum(table._colWidths)
+        padding = float(style.topPadding + style.bottomPadding)
+
+        def height(count: int) -> float:
+            return float(table._listCellGeom(trailer[:count], width, style)[1]) + padding
+
+        def longest(rows: float) -> int:
+            """The most flowables of the trailer that fit a page below ``rows`` points of
+            rows, cut neither after a heading (keepWithNext) nor after a space (0: none)."""
+            for count in range(len(trailer), 0, -1):
+                cut = trailer[count - 1]
+                if count < len(trailer) and (cut.getKeepWithNext() or isinstance(cut, Spacer)):
+                    continue
+                if rows + height(count) <= room:
+                    return count
+            return 0
+
+        keep = longest(sum(heights[first:last]))
+        if not keep:
+            # The last row fills a page: it splits, the trailer follows it, cut only when
+            # taller than a page itself.
+            table._nosplitCmds = [c for c in table._nosplitCmds if c[2][1] != -1]
+            keep = longest(0) or 1
+        moved = list(trailer[keep:])
+        table._cellvalues[-1][0] = _Trailer(trailer[:keep])
+    table._nosplitCmds = [
+        (name, (start[0], first), end) if end[1] == -1 else (name, start, end)
+        for name, start, end in table._nosplitCmds
+    ]
+    return [table, *moved]
 
 
 # -- page numbers --------------------------------------------------------------------------
@@ -628,6 +744,63 @@ def document_options(
     return options
 
 
+#: pages in a row with nothing on them but a table's repeated header: the build stops there
+IDLE_PAGES = 3
+
+
+class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
+    """The document template of every report: it never loops.
+
+    ReportLab can go on adding pages for ever when a table splits without moving on (each
+    part only the repeated header, the rest as before: rows kept together that no frame
+    holds, in a table split inside rows). After :data:`IDLE_PAGES` such pages in a row
+    this raises LayoutError, as ReportLab does for anything else too large. A subclass
+    that overrides ``afterFlowable`` calls this one.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._moved_on = False
+        self._idle_pages = 0
+
+    def handle_pageBegin(self) -> None:
+        self._moved_on = False
+        super().handle_pageBegin()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if not self._moved_on and _moves_on(flowable):
+            self._moved_on = True
+
+    def handle_pageEnd(self) -> None:
+        self._idle_pages = 0 if self._moved_on else self._idle_pages + 1
+        if self._idle_pages >= IDLE_PAGES:
+            raise LayoutError(
+                f"page {self.page}: {IDLE_PAGES} pages in a row hold nothing but the "
+                "repeated header of a table that cannot be split"
+            )
+        super().handle_pageEnd()
+
+
+def _moves_on(flowable: Flowable) -> bool:
+    """Whether drawing ``flowable`` moved the document on: anything but a part of a table
+    whose cells below its repeated header are all empty (the sliver of a row ReportLab
+    split inside, nothing of the row in it), or an action (a page begun)."""
+    if isinstance(flowable, ActionFlowable):
+        return False
+    if not isinstance(flowable, Table) or not isinstance(flowable.repeatRows, int):
+        return True
+    body = flowable._cellvalues[flowable.repeatRows :]
+    return not body or any(_filled(cell) for row in body for cell in row)
+
+
+def _filled(cell: object) -> bool:
+    if isinstance(cell, str):
+        return bool(cell.strip())
+    if isinstance(cell, list | tuple):
+        return len(cell) > 0
+    return cell is not None
+
+
 def build_pdf(
     out_path: Path,
     story: list[Flowable],
@@ -648,13 +821,13 @@ def build_pdf(
     large and light across every page.
     """
     target = Path(out_path)
-    story = list(story)
+    story = fit_signatures(story)
     add_unprintable_note(story, styles.small, warn)
     head = running_head(title, styles.fonts.body)
     decorate = head if watermark is None else both(head, mark(watermark, styles.fonts.heading))
 
     def build(tmp: Path) -> None:
-        doc = BaseDocTemplate(
+        doc = ReportDocument(
             str(tmp),
             **document_options(
                 PORTRAIT, title=title, subject=subject, font=styles.fonts.body, invariant=invariant

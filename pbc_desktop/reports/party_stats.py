@@ -7,7 +7,9 @@ type and, when known, the changes in the year. 填报人 and 审核人 sign at t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -22,6 +24,7 @@ from pbc_desktop.reports.layout import (
     grid_style,
     make_styles,
     plain,
+    sign_below,
     title_paragraph,
 )
 from pbc_desktop.services.party_stats.tables import PartyStatistics, StatTable, share_text
@@ -34,42 +37,50 @@ def statistics_title(stats: PartyStatistics) -> tuple[str, str]:
     return stats.area, t(f"党内统计表（{stats.year}年度）", f"Party statistics {stats.year}")
 
 
-def _member_table(table: StatTable, total: int, styles: Styles) -> Flowable:
-    data: list[list[str]] = [[table.title, table.columns[0], t("占比", "Share")]]
-    data += [[r.label, str(r.values[0]), share_text(r.values[0], total)] for r in table.rows]
-    data.append([t("合计", "Total"), str(total), share_text(total, total) if total else ""])
-    widths = (TEXT_WIDTH * 0.56, TEXT_WIDTH * 0.22, TEXT_WIDTH * 0.22)
-    grid = Table(data, colWidths=widths, repeatRows=1)
-    grid.setStyle(
-        TableStyle(
-            [
-                *grid_style(styles.fonts.body, header_rows=1),
-                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-                ("FONT", (0, 0), (-1, 0), styles.fonts.heading, 14),
-            ]
-        )
-    )
+def _signed_grid(
+    data: list[list[Flowable | str]],
+    widths: Sequence[float],
+    commands: list[tuple[Any, ...]],
+    signed: Sequence[Flowable],
+) -> Table:
+    """A ruled table, ``signed`` (the signatures) below its rows when given, which keeps
+    the last of them on its page (:func:`layout.sign_below`)."""
+    if signed:
+        commands = sign_below(data, commands, signed, gap=8 * mm)
+    grid = Table(data, colWidths=list(widths), repeatRows=1)
+    grid.setStyle(TableStyle(commands))
     return grid
 
 
-def _wide_table(table: StatTable, styles: Styles) -> Flowable:
+def _member_table(
+    table: StatTable, total: int, styles: Styles, signed: Sequence[Flowable] = ()
+) -> Flowable:
+    data: list[list[Flowable | str]] = [[table.title, table.columns[0], t("占比", "Share")]]
+    data += [[r.label, str(r.values[0]), share_text(r.values[0], total)] for r in table.rows]
+    data.append([t("合计", "Total"), str(total), share_text(total, total) if total else ""])
+    widths = (TEXT_WIDTH * 0.56, TEXT_WIDTH * 0.22, TEXT_WIDTH * 0.22)
+    commands = [
+        *grid_style(styles.fonts.body, header_rows=1),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+        ("FONT", (0, 0), (-1, 0), styles.fonts.heading, 14),
+    ]
+    return _signed_grid(data, widths, commands, signed)
+
+
+def _wide_table(table: StatTable, styles: Styles, signed: Sequence[Flowable] = ()) -> Flowable:
     """A table with many columns (the organizations): 五号 (the header smaller), its title
     above it and what its rows are heading the first column."""
-    data: list[list[str]] = [[table.row_heading or table.title, *table.columns]]
+    data: list[list[Flowable | str]] = [[table.row_heading or table.title, *table.columns]]
     data += [[r.label, *(str(v) for v in r.values)] for r in table.rows]
     first = 24 * mm
     rest = (TEXT_WIDTH - first) / len(table.columns)
-    grid = Table(data, colWidths=(first, *[rest] * len(table.columns)), repeatRows=1)
-    grid.setStyle(
-        TableStyle(
-            [
-                *grid_style(styles.fonts.body, header_rows=1),
-                ("FONT", (0, 0), (-1, -1), styles.fonts.body, SMALL_CELL),
-                ("FONT", (0, 0), (-1, 0), styles.fonts.body, HEADER_CELL),
-                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-            ]
-        )
-    )
+    commands = [
+        *grid_style(styles.fonts.body, header_rows=1),
+        ("FONT", (0, 0), (-1, -1), styles.fonts.body, SMALL_CELL),
+        ("FONT", (0, 0), (-1, 0), styles.fonts.body, HEADER_CELL),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+    ]
+    grid = _signed_grid(data, (first, *[rest] * len(table.columns)), commands, signed)
     return KeepTogether([Paragraph(plain(table.title), styles.small), Spacer(1, 2 * mm), grid])
 
 
@@ -98,17 +109,24 @@ def build_party_stats_pdf(
         ),
         Spacer(1, 4 * mm),
     ]
-    grids = [
-        _member_table(table, stats.members, styles) if table.share else _wide_table(table, styles)
-        for table in stats.tables
-    ]
-    for grid in grids[:-1]:
-        story += [KeepTogether([grid]), Spacer(1, 5 * mm)]
     signatures = SignatureBlock(
-        [t("填报人", "Prepared by"), t("审核人", "Checked by")], styles.fonts.body, size=12
+        [t("填报人", "Prepared by"), t("审核人", "Checked by")],
+        styles.fonts.body,
+        size=12,
+        space_before=0,
     )
-    # The signatures go with the last table, never onto a page of their own.
-    story.append(KeepTogether([*grids[-1:], Spacer(1, 5 * mm), signatures]))
+    last = len(stats.tables) - 1
+    for n, table in enumerate(stats.tables):
+        # The signatures below the last table's rows, never on a page of their own.
+        signed = [signatures] if n == last else []
+        if table.share:
+            story.append(KeepTogether([_member_table(table, stats.members, styles, signed)]))
+        else:
+            story.append(_wide_table(table, styles, signed))
+        if n < last:
+            story.append(Spacer(1, 5 * mm))
+    if not stats.tables:
+        story.append(signatures)
     return build_pdf(
         out_path, story, styles, title="".join((area, title)), invariant=invariant, warn=warn
     )

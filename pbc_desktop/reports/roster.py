@@ -29,7 +29,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     Spacer,
     Table,
@@ -304,8 +303,9 @@ def write_roster_pdf(
             font=styles.fonts.body,
             invariant=invariant,
         )
-        doc = BaseDocTemplate(str(tmp), **options)
+        doc = layout.ReportDocument(str(tmp), **options)
         doc.addPageTemplates([layout.body_page(PAGE, "landscape")])
+        story = layout.fit_signatures(story, PAGE)
         doc.build(story, canvasmaker=_numbered_canvas(styles.fonts.body, title))
         if before_publish is not None:
             before_publish()

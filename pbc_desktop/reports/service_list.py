@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.punctuation import labelled
@@ -42,9 +42,15 @@ class _Styles:
         self.late = ParagraphStyle("ListLate", parent=self.center, textColor=RED)
         self.note = ParagraphStyle("ListNote", parent=self.cell, fontSize=8, leading=11)
         self.sign = ParagraphStyle("ListSign", parent=cell, fontSize=SIGN_SIZE, leading=18)
+        # what the signatories agree to: never parted from the first of them
+        self.agreed = ParagraphStyle(
+            "ListAgreed", parent=self.sign, spaceAfter=2 * mm, keepWithNext=1
+        )
 
 
-def _items_table(report: printout.ListReport, st: _Styles) -> Table:
+def _items_table(report: printout.ListReport, st: _Styles, signed: list[Flowable]) -> Table:
+    """The items, ``signed`` below them: the last items go over with the signatories
+    (:func:`layout.sign_below`), which never stand alone on a page."""
     lang = language()
     parts = [11, 35, 44, 16, 34, 28]
     widths = [layout.TEXT_WIDTH * p / sum(parts) for p in parts]
@@ -87,14 +93,15 @@ def _items_table(report: printout.ListReport, st: _Styles) -> Table:
         rows.append(
             [Paragraph(_esc(t("（暂无事项）", "(no items yet)")), st.center), "", "", "", "", ""]
         )
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     style = layout.grid_style(header_rows=1)
     # A long item splits across pages: its cells start at the top of each part (centred,
     # ReportLab cut the row into slivers, each on a page of its own with the header).
     style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if not report.items:
         style.append(("SPAN", (0, 1), (-1, 1)))
-    table.setStyle(TableStyle(style))
+    commands = layout.sign_below(rows, style, signed, gap=8 * mm)  # the signatories' row
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    table.setStyle(TableStyle(commands))
     return table
 
 
@@ -113,7 +120,6 @@ def _signature(org: str, st: _Styles) -> list[Flowable]:
 def _signatures(report: printout.ListReport, st: _Styles) -> list[Flowable]:
     """Two member organizations side by side, each with its seal, signature and date."""
     story: list[Flowable] = [
-        Spacer(1, 6 * mm),
         Paragraph(_esc(t("签订单位", "Signatories")), st.base.heading),
         Paragraph(
             _esc(
@@ -123,9 +129,8 @@ def _signatures(report: printout.ListReport, st: _Styles) -> list[Flowable]:
                     "valid once signed and sealed.",
                 )
             ),
-            st.sign,
+            st.agreed,
         ),
-        Spacer(1, 2 * mm),
     ]
     half = layout.TEXT_WIDTH / 2
     members = list(report.members)
@@ -163,8 +168,7 @@ def build_story(report: printout.ListReport) -> tuple[list[Flowable], layout.Sty
         Paragraph(_esc(report.title), st.base.title),
         Paragraph(_esc(subtitle), ParagraphStyle("ListSub", parent=st.sign, alignment=1)),
         Spacer(1, 5 * mm),
-        _items_table(report, st),
-        KeepTogether(_signatures(report, st)),  # the heading never parts from the seals
+        _items_table(report, st, _signatures(report, st)),
     ]
     return story, st.base
 

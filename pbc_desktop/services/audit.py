@@ -20,12 +20,13 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Connection, event, insert, inspect, select
+from sqlalchemy import Connection, Table, event, func, insert, inspect, select
 from sqlalchemy.orm import Mapper, Session, object_session
 
 from pbc_desktop.db.base import Record, is_derived, utcnow
+from pbc_desktop.db.bulk import insert_rows
 from pbc_desktop.db.models import AuditEntry, AuditHead, Tombstone
 from pbc_desktop.domain.audit_chain import ChainFacts, entry_hash
 from pbc_desktop.domain.enums import AuditAction
@@ -177,26 +178,31 @@ def append(session: Session, entries: Sequence[dict[str, Any]]) -> None:
     prev = head.last_hash
     rows = []
     for entry in entries:
-        row = {**entry, "actor": actor, "user_id": user_id, "prev_hash": prev}
-        row["hash"] = prev = entry_hash(
-            prev,
-            ChainFacts(
-                at=row["at"],
-                user_id=user_id,
-                actor=actor,
-                action=str(row["action"]),
-                entity=row["entity"],
-                entity_uuid=row.get("entity_uuid"),
-                summary=row["summary"],
-                before=row.get("before"),
-                after=row.get("after"),
-            ),
+        facts = ChainFacts(
+            at=entry["at"],
+            user_id=user_id,
+            actor=actor,
+            action=str(entry["action"]),
+            entity=entry["entity"],
+            entity_uuid=entry.get("entity_uuid"),
+            summary=entry["summary"],
+            before=entry.get("before"),
+            after=entry.get("after"),
         )
+        row = {**_ENTRY_KEYS, **entry, "actor": actor, "user_id": user_id, "prev_hash": prev}
+        row["hash"] = prev = entry_hash(prev, facts)
         rows.append(row)
-    ids = session.scalars(insert(AuditEntry).returning(AuditEntry.id), rows).all()
-    head.last_id = max(ids) if ids else head.last_id
+    # Inserted without RETURNING (a roster's import appends 30,000 entries): the chain's
+    # head is locked for this transaction, so the newest entry is the last one inserted.
+    insert_rows(session.connection(), _AUDIT, rows)
+    head.last_id = session.scalar(select(func.max(AuditEntry.id))) or head.last_id
     head.last_hash = prev
     head.entries += len(rows)
+
+
+_AUDIT = cast(Table, AuditEntry.__table__)
+# Every entry names every column (the bulk insert wants the same keys in each row).
+_ENTRY_KEYS: dict[str, Any] = {"entity_uuid": None, "before": None, "after": None}
 
 
 def record(

@@ -64,6 +64,7 @@ from pbc_desktop.errors import (
     cannot_read,
     os_reason,
 )
+from pbc_desktop.files import SQLITE_HEADER
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -78,7 +79,6 @@ BEFORE_UPGRADE = "before-upgrade"
 KEEP_DAYS = 10
 KEEP_MONTHS = 12
 DAILY = timedelta(days=1)
-SQLITE_HEADER = b"SQLite format 3\x00"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<kind>auto|manual|before-restore|before-upgrade-[0-9A-Za-z_]+)"
     r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<serial>\d+))?\.sqlite$"

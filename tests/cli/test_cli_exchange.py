@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -215,3 +216,140 @@ def test_an_office_half_given_to_init_is_one_sentence_and_no_file(
     assert code == 2 and "--office" in err and "--level" in err
     assert err.strip().count("\n") == 0 and "Traceback" not in err
     assert not list(tmp_path.glob("new.sqlite*"))  # nothing made
+
+
+def _export(capsys: pytest.CaptureFixture[str], village: Path, *args: str) -> tuple[int, str, str]:
+    return run(capsys, "exchange", "export", "--db", str(village), "--to", "和平镇党委", *args)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("{db}", None, "是数据库文件，不能被覆盖"),
+        ("{db}-wal", None, "是数据库文件的组成部分"),
+        ("{db}.office-key", None, "是密钥文件，不能被覆盖"),
+        ("{usb}/up.pbcx", "{db}", "是数据库文件，不能被覆盖"),
+        ("{usb}/up.pbcx", "{usb}/up.pbcx", "数据移交单不能保存为数据包本身"),
+        ("{usb}/up.pbcx", "{usb}", "是一个文件夹"),
+        ("{usb}/village.card/up.pbcx", None, "是一个文件，不是文件夹"),
+        ("{usb}/up.pbcx", "{usb}/village.card/移交单.pdf", "是一个文件，不是文件夹"),
+    ],
+    ids=[
+        "over the database",
+        "over its log",
+        "over its keys",
+        "sheet over the database",
+        "sheet over the package",
+        "sheet into a folder",
+        "through a file",
+        "sheet through a file",
+    ],
+)
+def test_an_export_that_would_replace_data_is_refused_before_anything_is_done(
+    capsys: pytest.CaptureFixture[str],
+    offices: tuple[Path, Path],
+    tmp_path: Path,
+    case: tuple[str, str | None, str],
+) -> None:
+    """A mistyped ``-o`` or ``--sheet`` once put the package or the sheet in the place of
+    the database (then called damaged) or the office's keys; a sheet that could not be
+    saved refused the export after the package was written and logged as sent."""
+    output, sheet, words = case
+    village, _town = offices
+    names = {"db": str(village), "usb": str(tmp_path / "usb")}
+    key = Path(str(village) + ".office-key")
+    before = (village.read_bytes()[:16], key.read_bytes())
+    args = ["-o", output.format(**names)]
+    if sheet is not None:
+        args += ["--sheet", sheet.format(**names)]
+    code, _out, err = _export(capsys, village, *args)
+    assert code == 2 and words in err
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+    assert (village.read_bytes()[:16], key.read_bytes()) == before
+    assert not (tmp_path / "usb" / "up.pbcx").exists()
+    code, out, err = run(capsys, "exchange", "log", "--db", str(village))
+    assert code == 0 and len(out.splitlines()) == 2  # the headings alone: nothing sent
+    code, out, err = _export(capsys, village, "-o", str(tmp_path / "usb" / "up.pbcx"))
+    assert code == 0, err  # the database and its keys still work
+
+
+def test_a_sheet_failing_once_the_package_is_sent_is_a_note_and_saved_again(
+    capsys: pytest.CaptureFixture[str],
+    offices: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The package is written and logged: the command says so (status 0) with the reason,
+    and ``pbc exchange sheet`` saves the sheet later."""
+    import errno
+
+    from pbc_desktop.files import write_error
+    from pbc_desktop.reports import handover
+
+    village, town = offices
+    sheet = tmp_path / "usb" / "移交单.pdf"
+
+    real = handover.build_handover
+    full = [True]
+
+    def disk_full(db: Any, log_id: int, out: Path, **kw: Any) -> Path:
+        if full:
+            full.pop()
+            raise write_error(out, OSError(errno.ENOSPC, "No space left on device"))
+        return real(db, log_id, out, **kw)
+
+    monkeypatch.setattr(handover, "build_handover", disk_full)
+    package = tmp_path / "usb" / "up.pbcx"
+    code, out, err = _export(capsys, village, "-o", str(package), "--sheet", str(sheet))
+    assert code == 0 and package.exists() and "数据包已生成" in out
+    assert "磁盘已满" in err and "pbc exchange sheet 1 -o" in err
+    assert err.strip().count("\n") == 0 and not sheet.exists()
+    code, _, err = run(capsys, "exchange", "import", "--db", str(town), str(package))
+    assert code == 0, err  # the package is whole
+    code, out, _ = run(capsys, "exchange", "log", "--db", str(village))
+    assert out.splitlines()[2].split()[0] == "1"  # the number the note gave
+    code, out, err = run(capsys, "exchange", "sheet", "--db", str(village), "1", "-o", str(sheet))
+    assert code == 0, err
+    assert "和平镇党委" in "".join(page_texts(sheet)).replace(" ", "")
+    code, _, err = run(capsys, "exchange", "sheet", "--db", str(village), "9", "-o", str(sheet))
+    assert code == 2 and "找不到该交换记录" in err
+
+
+def test_a_preview_on_a_database_that_cannot_be_written_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """``--dry-run`` opens a read-only file to read it, but a preview writes and rolls back:
+    it failed as an internal error (attempt to write a readonly database)."""
+    village, town = offices
+    package = tmp_path / "usb" / "up.pbcx"
+    code, _, err = _export(capsys, village, "-o", str(package))
+    assert code == 0, err
+    town.chmod(0o444)
+    try:
+        code, _out, err = run(
+            capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run"
+        )
+    finally:
+        town.chmod(0o644)
+    assert code == 2 and "是只读的" in err and "内部出错" not in err
+    assert err.strip().splitlines()[-1].startswith("错误：")
+    code, _, err = run(capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run")
+    assert code == 0, err
+
+
+def test_an_import_whose_sheet_cannot_be_saved_is_refused_before_receiving(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    village, town = offices
+    package = tmp_path / "usb" / "up.pbcx"
+    code, _, err = _export(capsys, village, "-o", str(package))
+    assert code == 0, err
+    for sheet in (town, package, tmp_path / "usb"):
+        code, _, err = run(
+            capsys, "exchange", "import", "--db", str(town), str(package), "--sheet", str(sheet)
+        )
+        assert code == 2 and err.strip().count("\n") == 0, err
+    code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
+    assert len(out.splitlines()) == 2  # the headings alone: nothing received
+    code, _, err = run(capsys, "exchange", "import", "--db", str(town), str(package))
+    assert code == 0, err

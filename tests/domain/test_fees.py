@@ -20,6 +20,7 @@ from pbc_desktop.domain.fees import (
     back_months,
     check_brackets,
     monthly_standard,
+    months_between,
     parse_month,
     payment_kind,
     schedule_for,
@@ -184,3 +185,14 @@ def test_typed_amount_takes_what_a_chinese_input_method_types(
 
     assert typed_amount(typed) == (None if amount is None else Decimal(amount))
     assert typed_amount("四十").is_nan()  # type: ignore[union-attr]
+
+
+def test_months_between_runs_over_year_ends_and_takes_the_months_of_any_days() -> None:
+    assert list(months_between(date(2025, 11, 20), date(2026, 2, 3))) == [
+        date(2025, 11, 1),
+        date(2025, 12, 1),
+        date(2026, 1, 1),
+        date(2026, 2, 1),
+    ]
+    assert list(months_between(date(2026, 3, 31), date(2026, 3, 1))) == [date(2026, 3, 1)]
+    assert list(months_between(date(2026, 4, 1), date(2026, 3, 31))) == []

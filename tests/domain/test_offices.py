@@ -60,18 +60,26 @@ def _altered(**changes: object) -> str:
         ("[]", "不是单位名片"),
         (_altered(format="other"), "不是单位名片"),
         (_altered(version=2), "更新版本"),
-        (_altered(name=""), "name"),
+        (_altered(name=""), "单位名称缺失"),
+        (_altered(name="和平镇党委\n错误：伪造的一行"), "单位名称含有换行"),
+        (_altered(name="\u202e委党镇平和"), "单位名称含有换行或不可见的控制字符"),
+        (_altered(code="440514\x00"), "单位代码含有"),
+        (_altered(town="和平\u2028镇"), "所在镇街含有"),
         (_altered(uuid="x"), "标识"),
         (_altered(level="province"), "层级"),
-        (_altered(sign_key="AAAA"), "sign_key"),
-        (_altered(box_key="%%%"), "box_key"),
+        (_altered(sign_key="AAAA"), "签名公钥已损坏"),
+        (_altered(box_key="%%%"), "加密公钥已损坏"),
         (_altered(fingerprint="0000"), "指纹"),
         (_altered(organization_uuid="nope"), "党组织标识"),
     ],
 )
 def test_bad_cards_are_refused_with_a_sentence(text: str, words: str) -> None:
-    with pytest.raises(CardError, match=words):
+    """A line break or a direction mark in a card's name was registered, then printed as
+    a forged line of its own (``错误：…``) wherever the name was shown; fields were named
+    by their JSON keys (``name``, ``sign_key``) in the Chinese sentence."""
+    with pytest.raises(CardError, match=words) as caught:
         card_from_json(text)
+    assert not any(key in caught.value.args[0] for key in ("name", "sign_key", "box_key"))
 
 
 def test_key_swapped_under_a_kept_fingerprint_is_refused() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,10 +12,11 @@ import pytest
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AssessmentOutcome
 from pbc_desktop.errors import NotFoundError, UserError
+from pbc_desktop.reports import assessment
 from pbc_desktop.reports.assessment import build_assessment_report
 from pbc_desktop.services.assessments import indicator_sets, outcomes, scoring
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
-from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
+from tests.pdf_helpers import page_texts, pdffonts_lines, signed_page, skip_without_pdffonts
 
 NAMES = ("文光党建共同体", "东泰党建共同体", "旧城党建共同体", "峡山党建共同体", "两英党建共同体")
 FRACTIONS = (0.7, 0.95, 0.45, 0.85, 0.6)
@@ -123,3 +125,22 @@ def test_a_town_account_s_report_is_headed_with_its_town(
     text = "".join(page_texts(pdf))
     assert "\n 成田镇\n" in text and "成田镇共考核党建共同体 5 个" in text
     assert "全区" not in text
+
+
+def test_the_signatures_go_over_with_the_last_communities_to_rectify(
+    db: Database, assessed: dict[str, float], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With 29 communities to rectify their table ended at a page's foot and the
+    signatures stood alone at the head of the next; now the last rows go over with them."""
+    sheets = scoring.scoring_sheets(db, YEAR, None)
+    rectify = next(sh for sh in sheets if sh.outcome == AssessmentOutcome.RECTIFY)
+    # one size (each build lays out every community): the one whose signatures stood alone
+    extra = [
+        replace(rectify, community_name=f"整顿{n}号党建共同体", rectify_reasons="活动开展少，" * 3)
+        for n in range(1, 29)
+    ]
+    monkeypatch.setattr(assessment.scoring, "scoring_sheets", lambda *_a, **_k: [*sheets, *extra])
+    path = build_assessment_report(db, YEAR, tmp_path / "report.pdf", invariant=True)
+    signed = signed_page(path, "考核组负责人（签字）")
+    assert signed.before.endswith("整顿28号党建共同体43" + "活动开展少，" * 3)
+    assert "经办人（签字）" in signed.after

@@ -9,12 +9,13 @@ import pytest
 from openpyxl import load_workbook
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.domain.enums import ClaimMode, Satisfaction
-from pbc_desktop.reports.service_list import build_service_list
+from pbc_desktop.domain.enums import ClaimMode, ItemStatus, ListKind, Satisfaction
+from pbc_desktop.reports.layout import build_pdf
+from pbc_desktop.reports.service_list import build_service_list, build_story
 from pbc_desktop.services.list_export import export_list_xlsx
 from pbc_desktop.services.lists import claims, editing, printout, supervision
 from tests.list_factories import Setup, setup_community
-from tests.pdf_helpers import page_texts, pdffonts_lines, skip_without_pdffonts
+from tests.pdf_helpers import page_texts, pdffonts_lines, signed_page, skip_without_pdffonts
 
 TODAY = date(2026, 7, 1)
 TITLES = ["长者饭堂建设", "老旧小区路灯改造", "青少年暑期托管"]
@@ -105,3 +106,73 @@ def test_pdf_for_signing(db: Database, setup: Setup, tmp_path: Path) -> None:
     assert cjk, fonts
     for line in cjk:
         assert line.split()[-5] == "yes"  # emb
+
+
+def _list_report(members: int, items: int) -> printout.ListReport:
+    content = "为辖区群众提供便民服务，解决急难愁盼问题。" * 2
+    return printout.ListReport(
+        id=1,
+        title="和平党建共同体2026年项目清单",
+        kind=ListKind.PROJECT,
+        year=2026,
+        signed_on=date(2026, 3, 1),
+        community_name="和平党建共同体",
+        members=tuple(f"成员单位{n}党支部" for n in range(1, members + 1)),
+        items=tuple(
+            printout.ReportItem(
+                seq=n,
+                title=f"事项{n}号",
+                category="民生",
+                description=content,
+                expected_result="群众满意",
+                status=ItemStatus.OPEN,
+                overdue=False,
+                claim_mode=None,
+                claimants=(),
+                responsible=None,
+                deadline=None,
+                solved_on=None,
+                result=None,
+                satisfaction=None,
+                supervision_count=0,
+            )
+            for n in range(1, items + 1)
+        ),
+    )
+
+
+def _write_list(report: printout.ListReport, path: Path) -> Path:
+    story, styles = build_story(report)
+    return build_pdf(path, story, styles, title=report.title, invariant=True)
+
+
+@pytest.mark.usefixtures("bounded_splits")
+@pytest.mark.parametrize("members", [1, 2, 3, 4])
+def test_the_signatories_go_over_with_the_last_items(members: int, tmp_path: Path) -> None:
+    """Around each page boundary the heading 签订单位 and the seals go over with the last
+    item (never alone on a page), every item printed once."""
+    pages_seen = set()
+    for items in (2, 3, 4, 8, 9, 10, 14, 15, 16):
+        report = _list_report(members, items)
+        path = _write_list(report, tmp_path / f"{members}-{items}.pdf")
+        signed = signed_page(path, "签订单位")
+        assert signed.before.endswith("待认领"), (members, items, signed.before[-40:])
+        assert f"事项{items}号" in signed.before, (members, items)
+        text = "".join("".join(page.split()) for page in page_texts(path))
+        assert all(text.count(f"事项{n}号[") == 1 for n in range(1, items + 1)), (members, items)
+        assert text.count("负责人（签字）") == members
+        pages_seen.add(len(page_texts(path)))
+    assert len(pages_seen) >= 3  # the sizes cross two page boundaries
+
+
+@pytest.mark.usefixtures("bounded_splits")
+def test_more_signatories_than_a_page_holds(tmp_path: Path) -> None:
+    """Fourteen members' seals are taller than a page: the list is written (it looped
+    before), the heading with the last item and the first seals, the rest after them."""
+    path = _write_list(_list_report(14, 8), tmp_path / "14.pdf")
+    signed = signed_page(path, "签订单位")
+    assert "事项8号" in signed.before
+    assert "成员单位1党支部" in signed.after
+    text = "".join("".join(page.split()) for page in page_texts(path))
+    assert all(f"单位（盖章）：成员单位{n}党支部" in text for n in range(1, 15))
+    assert all("".join(page.split()).count("序号事项") <= 1 for page in page_texts(path))

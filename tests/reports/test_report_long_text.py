@@ -130,7 +130,10 @@ def test_service_list_with_a_long_item_splits_it_cleanly(db: Database, tmp_path:
     # a later page says what it belongs to: the title, cut to the width, at its head
     assert all(re.search("和平(跨领域)+跨?领?…", text) for text in texts[1:])
     whole = "".join(texts)
-    assert whole.count("内容") == 900 + len(texts) - 1  # and the header of each page but the last
+    # and the header of each page (the last one's above the signatories, which a row taller
+    # than a page cannot go over with: they follow it whole)
+    assert whole.count("内容") == 900 + len(texts)
+    assert "签订单位以上清单" in texts[-1] and "和平供电所党支部负责人" in texts[-1]
     assert pages(out) <= 8
 
 

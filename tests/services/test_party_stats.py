@@ -179,3 +179,22 @@ def test_the_signatures_go_over_with_the_last_table(tmp_path: Path) -> None:
         assert f"乙{rows - 1}" in signed.before, rows
         on_page.add(signed.number)
     assert on_page == {1, 2}
+
+
+def test_a_last_table_longer_than_a_page_keeps_its_last_rows_with_the_signatures(
+    tmp_path: Path,
+) -> None:
+    """A last table of 20 or 45 rows ended at a page's foot and the signatures stood
+    alone on the next page; now its last rows go over with them."""
+    first = StatTable(
+        "a", "性别", ("人数",), tuple(StatRow(f"甲{i}", (1,)) for i in range(12)), True
+    )
+    for rows in (20, 45):
+        last = StatTable(
+            "b", "年龄", ("人数",), tuple(StatRow(f"乙{i}", (1,)) for i in range(rows)), True
+        )
+        stats = PartyStatistics(2026, date(2026, 12, 31), "某镇", 12, 3, (first, last))
+        path = build_party_stats_pdf(stats, tmp_path / f"{rows}.pdf", invariant=True)
+        signed = signed_page(path, "填报人（签字）")
+        assert signed.before.endswith("合计12100.0%"), rows
+        assert f"乙{rows - 1}" in signed.before, rows

@@ -39,19 +39,27 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain.accounts import Actor
 from pbc_desktop.domain.enums import OrgLevel, UserRole
+from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.lang import t
+from pbc_desktop.services import audit
 from pbc_desktop.services.access import own_org_ids
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
 
 _RANK = {OrgLevel.VILLAGE: 0, OrgLevel.TOWN: 1, OrgLevel.DISTRICT: 2}
 
-#: Columns that go up only (table → columns).
-PERSONAL: dict[str, tuple[str, ...]] = {
-    "party_member": ("id_number", "phone"),
-    "community_role": ("phone",),
-    "development_record": ("id_number", "phone"),
-}
+#: Columns that go up only, in whichever table holds them: the ID numbers and phones the
+#: audit log masks (a member's, a candidate's, a role's, an organization's contact, a
+#: member's phone while away). Found by name, so a table added later is covered too: a
+#: list of tables once missed the 流动党员's phone.
+UP_ONLY = frozenset(
+    name for name, mask in audit.PERSONAL_FIELDS.items() if mask in (mask_id_number, mask_phone)
+)
+
+
+def personal_columns(shape: TableShape) -> tuple[str, ...]:
+    """The columns of ``shape`` that go up only."""
+    return tuple(c.name for c in shape.columns if c.name in UP_ONLY)
 
 
 class Direction(StrEnum):
@@ -97,9 +105,8 @@ class Selection:
             return []
         return [
             t(
-                "党员身份证号、联系电话只向上级报送，本数据包未包含。",
-                "Members' ID numbers and phones go to the levels above only; this package "
-                "leaves them out.",
+                "身份证号、联系电话只向上级报送，本数据包未包含。",
+                "ID numbers and phones go to the levels above only; this package leaves them out.",
             )
         ]
 
@@ -116,7 +123,7 @@ class Selection:
             stmt = stmt.where(table.c.id.in_(ids))
         if not self.everything:
             stmt = stmt.where(~_agreed(table, self.recipient.uuid))
-        hidden = PERSONAL.get(shape.name, ()) if self.direction is not Direction.UP else ()
+        hidden = personal_columns(shape) if self.direction is not Direction.UP else ()
         outside = self._outside_references(shape)
         for row in self.session.execute(stmt).mappings():
             encoded = records.encode_row(shape, row, index)

@@ -32,11 +32,13 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
 from pbc_desktop.domain.offices import (
     CODE_MAX,
+    FIELD_LABELS,
     NAME_MAX,
     OfficeCard,
     fingerprint,
     keys_missing,
 )
+from pbc_desktop.domain.validation import text_error
 from pbc_desktop.errors import (
     ConflictError,
     FieldError,
@@ -212,6 +214,11 @@ def check_office(setup: OfficeSetup) -> list[FieldError]:
         errors.append(
             FieldError("town", t("镇街单位请填写所在镇街。", "A town office names its town."))
         )
+    # A line break or a direction mark travels in the card to every office (see the card).
+    for key, value in (("name", setup.name), ("code", setup.code), ("town", setup.town)):
+        problem = text_error(value, FIELD_LABELS[key])
+        if problem is not None and all(e.field != key for e in errors):
+            errors.append(FieldError(key, problem))
     return errors
 
 
@@ -308,8 +315,10 @@ def _keep_aside(path: Path) -> None:
 
 
 def _write_keys(path: Path, office_keys: OfficeKeys, passphrase: str | None = None) -> None:
+    """The keys to ``path``: the office's own key file (no ``passphrase``), which may
+    replace a key file there, or an export, which may not (it could be an office's keys)."""
     try:
-        with atomic_output(path) as tmp:
+        with atomic_output(path, keys=passphrase is None) as tmp:
             tmp.touch(mode=0o600)  # readable by its owner only, before a key is in it
             with contextlib.suppress(OSError):
                 tmp.chmod(0o600)

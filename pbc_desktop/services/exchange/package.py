@@ -91,6 +91,7 @@ __all__ = [
     "RecipientInfo",
     "SenderInfo",
     "open_package",
+    "package_fingerprint",
 ]
 
 SIGNATURE_BYTES = 64
@@ -308,6 +309,27 @@ def _no_constant(name: str) -> Any:
     raise ValueError(name)  # NaN and Infinity are not JSON
 
 
+def _starts_like_package(head: bytes) -> bool:
+    return head.startswith(MAGIC) or head[:4] in _ZIP_STARTS
+
+
+def package_fingerprint(path: Path) -> str | None:
+    """The fingerprint (:attr:`Package.fingerprint`) of the file at ``path`` if it starts
+    like a package, without opening it (an encrypted one is another office's to open);
+    None for any other file, or one that cannot be read."""
+    try:
+        with Path(path).open("rb") as f:
+            head = f.read(HEADER_BYTES)
+            if not _starts_like_package(head):
+                return None
+            sha = hashlib.sha256(head)
+            while block := f.read(BLOCK):
+                sha.update(block)
+    except OSError:
+        return None
+    return grouped_digest(sha.digest())
+
+
 def open_package(
     path: Path,
     *,
@@ -367,7 +389,7 @@ def _open(
 ) -> Package:
     name = path.name
     head = raw.read(HEADER_BYTES)
-    if not (head.startswith(MAGIC) or head[:4] in _ZIP_STARTS):
+    if not _starts_like_package(head):
         raise pm.not_package(name)  # before reading it all: a film renamed .pbcx
     sha = hashlib.sha256(head)
     while block := raw.read(BLOCK):

@@ -16,6 +16,7 @@ column rather than writing a bad value.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -216,7 +217,7 @@ def decode_row(
             continue
         try:
             values[name] = decode(value)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, OverflowError) as exc:
             raise _bad(shape, name) from exc
     own: dict[str, str] = {}
     for name, target in shape.references.items():
@@ -322,8 +323,10 @@ def _decoder(column: Column[Any]) -> Decoder:
         return lambda value: date.fromisoformat(_text(value))
     if isinstance(kind, Boolean):
         return _boolean
-    if isinstance(kind, Integer | BigInteger):
-        return _integer
+    if isinstance(kind, BigInteger):  # before Integer, its base class
+        return lambda value: _integer(value, _BIG_INTEGER)
+    if isinstance(kind, Integer):
+        return lambda value: _integer(value, _INTEGER)
     if isinstance(kind, Float):
         return _float
     if isinstance(kind, String | Text):
@@ -343,8 +346,14 @@ def _boolean(value: Any) -> bool:
     return value
 
 
-def _integer(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+#: What an ``Integer`` and a ``BigInteger`` column hold on every database (PostgreSQL's
+#: ``integer`` and ``bigint``; SQLite takes 64 bits): JSON numbers have no limit.
+_INTEGER = 2**31
+_BIG_INTEGER = 2**63
+
+
+def _integer(value: Any, bound: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not -bound <= value < bound:
         raise ValueError
     return value
 
@@ -352,7 +361,10 @@ def _integer(value: Any) -> int:
 def _float(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError
-    return float(value)
+    number = float(value)  # an int too large for a float: OverflowError, refused too
+    if not math.isfinite(number):  # 1e999 reads as infinity, which JSON cannot send on
+        raise ValueError
+    return number
 
 
 def _string(value: Any, length: int | None) -> str:

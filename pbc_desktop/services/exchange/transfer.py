@@ -42,6 +42,7 @@ from pbc_desktop.services.exchange.package import (
     PackageWriter,
     Problem,
     open_package,
+    package_fingerprint,
 )
 from pbc_desktop.services.permissions import require
 
@@ -96,6 +97,7 @@ def send_package(
         raise _no_keys()
     recipient = Recipient(to.uuid, to.level, to.organization_uuid, to.town)
     with db.write() as s:
+        _refuse_replacing_a_sent_package(s, Path(path))
         selection = select_rows(
             s, sender_level=me.card.level, recipient=recipient, everything=everything
         )
@@ -156,6 +158,34 @@ def send_package(
             left_out=manifest.left_out,
             log_id=entry.id,
         )
+
+
+def _refuse_replacing_a_sent_package(s: Session, path: Path) -> None:
+    """A package only holds what changed since the last one to its office, so one written
+    over an earlier package not yet carried there (a second package the same day, under
+    the name the window suggests) would lose the earlier one's records for good."""
+    found = package_fingerprint(path) if path.is_file() else None
+    if found is None:
+        return
+    earlier = s.scalars(
+        select(ExchangeLogEntry)
+        .where(ExchangeLogEntry.direction == "sent", ExchangeLogEntry.fingerprint == found)
+        .order_by(ExchangeLogEntry.id.desc())
+        .limit(1)
+    ).first()
+    if earlier is None:
+        return
+    when = earlier.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    to = earlier.recipient_name
+    raise UserError(
+        t(
+            f"“{path.name}”是本单位 {when} 发给{to}的数据包，新数据包只含此后的变化，"
+            "覆盖它会使对方尚未接收的记录不再发出，请换一个文件名。",
+            f"“{path.name}” is the package this office sent to {to} on {when}; a new one "
+            "holds only what changed since, so replacing it would lose the records the "
+            "other office has not received yet. Choose another file name.",
+        )
+    )
 
 
 def _noting_files(rows: Iterator[dict[str, Any]], shas: set[str]) -> Iterator[dict[str, Any]]:

@@ -3,6 +3,7 @@ with members three months or more behind."""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +25,7 @@ from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.fees.common import (
+    Standards,
     current_member,
     dues,
     load_bases,
@@ -70,6 +72,8 @@ def arrears_list(db: Database, month: date, town: str | None = None) -> list[Arr
                 Organization.id,
                 Organization.name,
                 Organization.town,
+                PartyMember.name_sort,  # the pinyin keys stored (domain/pinyin.py)
+                Organization.name_sort,
             )
             .join(Organization, Organization.id == PartyMember.organization_id)
             .where(current_member(), acc.orgs(PartyMember.organization_id))
@@ -82,9 +86,14 @@ def arrears_list(db: Database, month: date, town: str | None = None) -> list[Arr
         bases = load_bases(s, ids)
         paid = load_paid(s, ids, until)
     rows = []
-    for member_id, name, org_id, org_name, org_town in members:
+    order: dict[int, tuple[str, str, str]] = {}  # member → town, organization, name keys
+    town_key = functools.cache(sort_key)  # a district has a few dozen towns
+    known: Standards = {}  # the schedules stay alive meanwhile: their ids are not reused
+    for member_id, name, org_id, org_name, org_town, name_sort, org_sort in members:
         owed = arrears(
-            dues(schedules, bases.get(member_id, []), until), paid.get(member_id, {}), until
+            dues(schedules, bases.get(member_id, []), until, known),
+            paid.get(member_id, {}),
+            until,
         )
         if owed.count:
             rows.append(
@@ -100,12 +109,12 @@ def arrears_list(db: Database, month: date, town: str | None = None) -> list[Arr
                     yuan(owed.owed_cents),
                 )
             )
+            order[member_id] = (town_key(org_town or ""), org_sort, name_sort)
     rows.sort(
         key=lambda r: (
-            sort_key(r.town or ""),
-            sort_key(r.organization_name),
+            order[r.member_id][:2],
             -r.months,
-            sort_key(r.name),
+            order[r.member_id][2],
         )
     )
     return rows
@@ -130,7 +139,9 @@ def fee_reminders(db: Database, today: date) -> list[FeeReminder]:
         )
         for org_id, rows in by_branch.items()
     ]
-    reminders.sort(key=lambda r: (-r.longest_months, sort_key(r.organization_name)))
+    # by_branch is in the list's order: by town, then by the branch's pinyin
+    position = {org_id: i for i, org_id in enumerate(by_branch)}
+    reminders.sort(key=lambda r: (-r.longest_months, position[r.organization_id]))
     return reminders
 
 

@@ -125,9 +125,13 @@ def standard_at(
     basis = basis_at(bases, month)
     if basis is None:
         return None
+    return _standard(schedule_for(schedules, month), basis)
+
+
+def _standard(schedule: RateSchedule, basis: Basis) -> int | None:
     try:
         return monthly_standard(
-            schedule_for(schedules, month),
+            schedule,
             basis.category,
             income_cents=basis.income_cents,
             fixed_cents=basis.fixed_cents,
@@ -136,13 +140,35 @@ def standard_at(
         return None  # a category the schedule in force no longer has an amount for
 
 
-def dues(schedules: Sequence[RateSchedule], bases: Sequence[Basis], until: date) -> dict[date, int]:
-    """应缴 per month from the first basis to ``until``."""
+#: Standards already worked out: (schedule's identity, category, income, fixed) → fen.
+Standards = dict[tuple[int, FeeCategory, int | None, int | None], int | None]
+
+
+def dues(
+    schedules: Sequence[RateSchedule],
+    bases: Sequence[Basis],
+    until: date,
+    known: Standards | None = None,
+) -> dict[date, int]:
+    """应缴 per month from the first basis to ``until``.
+
+    The standard is worked out once for each basis and schedule in force, and once for
+    all members when they share ``known`` (the district's arrears go through some 30,000
+    members, with months of the same standard)."""
     if not bases:
         return {}
     out: dict[date, int] = {}
+    known = {} if known is None else known
     for month in months_between(bases[0].effective_from, month_of(until)):
-        standard = standard_at(schedules, bases, month)
+        basis = basis_at(bases, month)
+        if basis is None:
+            continue
+        schedule = schedule_for(schedules, month)
+        key = (id(schedule), basis.category, basis.income_cents, basis.fixed_cents)
+        if key in known:
+            standard = known[key]
+        else:
+            standard = known[key] = _standard(schedule, basis)
         if standard is not None:
             out[month] = standard
     return out

@@ -455,7 +455,9 @@ def _update(
         if not diff:
             unchanged += 1
             continue
-        values = _row_values(after)
+        # Only the columns that change: an unchanged indexed column costs its index
+        # entries nothing (a roster sent again with new phone numbers touches no index).
+        values = {k: new for k, (_old, new) in diff.items()}
         if "name" in diff:  # new members get theirs from the insert itself
             values |= name_key_values(_MEMBERS, values)
         # the version read: the update counts one more, and is refused had it changed

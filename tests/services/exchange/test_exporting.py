@@ -3,6 +3,7 @@ account would see, without ID numbers and phones; only versions it does not hold
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from pbc_desktop.db.models import (
     Activity,
     Attendance,
     CommunityMember,
+    MobileMember,
     Organization,
     PartyMember,
 )
@@ -106,6 +108,36 @@ def test_down_to_a_village_holds_what_its_account_sees(db: Database, world: TwoT
     (attendance,) = _rows(parts, "attendance")
     assert attendance["member_id"] is None
     assert attendance["person_name"] == "乙一党员"
+
+
+def test_no_phone_goes_down_in_any_table_but_every_one_goes_up(
+    db: Database, world: TwoTowns
+) -> None:
+    """A list of tables decided which columns go up only: the 流动党员's phone (a table
+    added later) and an organization's contact phone went down to every village."""
+    with db.write() as s:
+        organization = s.get(Organization, world.jia_two)
+        assert organization is not None
+        organization.contact_phone = "13912345678"
+        s.add(
+            MobileMember(
+                member_id=world.member_jia_two,
+                left_on=date(2026, 3, 1),
+                whereabouts="广州市天河区",
+                contact_phone="13812345678",
+            )
+        )
+    village = Recipient(
+        VILLAGE, OrgLevel.VILLAGE, organization_uuid=_uuid(db, Organization, world.jia_two)
+    )
+    down = _collect(db, village, OrgLevel.DISTRICT)
+    (stay,) = _rows(down, "mobile_member")
+    assert stay["whereabouts"] == "广州市天河区" and "contact_phone" not in stay
+    assert all("contact_phone" not in r for r in _rows(down, "organization"))
+    assert "13812345678" not in json.dumps(down) and "13912345678" not in json.dumps(down)
+    up = _collect(db, Recipient(DISTRICT, OrgLevel.DISTRICT), OrgLevel.TOWN)
+    assert _rows(up, "mobile_member")[0]["contact_phone"] == "13812345678"
+    assert "13912345678" in json.dumps(_rows(up, "organization"))
 
 
 def test_down_to_a_town_holds_its_towns_communities(db: Database, world: TwoTowns) -> None:

@@ -68,6 +68,25 @@ def test_what_is_missing_is_named_field_by_field(db: Database) -> None:
     assert town.value.fields() == ["town"]
 
 
+@pytest.mark.parametrize(
+    ("setup", "field"),
+    [
+        (OfficeSetup("上底村党委\n错误：伪造", OrgLevel.VILLAGE), "name"),
+        (OfficeSetup("上底村党委", OrgLevel.VILLAGE, "440514\u200b"), "code"),
+        (OfficeSetup("和平镇党委", OrgLevel.TOWN, town="\u202e镇平和"), "town"),
+    ],
+)
+def test_a_line_break_or_an_invisible_mark_never_reaches_the_card(
+    db: Database, setup: OfficeSetup, field: str
+) -> None:
+    """The office's name travels in its card to every office, printed wherever a package's
+    sender is named: a line break there once printed a forged line of its own."""
+    with pytest.raises(ValidationError) as caught:
+        offices.create_local_office(db, setup)
+    assert [e.field for e in caught.value.errors] == [field]
+    assert offices.local_card(db) is None
+
+
 def test_without_its_key_file_the_office_cannot_sign(db: Database) -> None:
     _set_up(db)
     offices.key_file(db).unlink()
@@ -146,6 +165,24 @@ def test_keys_move_to_another_pc_with_a_passphrase(db: Database, tmp_path: Path)
         offices.export_keys(db, tmp_path / "k.pem", "short")
     with pytest.raises(UserError):
         offices.import_keys(db, tmp_path / "missing.pem", "口令-至少八个字符")
+
+
+def test_keys_exported_over_a_key_file_are_refused_and_imported_keys_replace_theirs(
+    db: Database, tmp_path: Path
+) -> None:
+    """An export chosen over the office's own key file (or another office's) once put the
+    passphrase-locked copy there: the office could no longer sign."""
+    _set_up(db)
+    key = offices.key_file(db)
+    kept = key.read_bytes()
+    with pytest.raises(UserError, match="是密钥文件，不能被覆盖"):
+        offices.export_keys(db, key, "口令-至少八个字符")
+    assert key.read_bytes() == kept and offices.local_office(db).keys is not None
+    out = offices.export_keys(db, tmp_path / "keys.pem", "口令-至少八个字符")
+    with pytest.raises(UserError, match="是密钥文件"):
+        offices.export_keys(db, out, "口令-至少八个字符")  # nor an earlier export
+    offices.import_keys(db, out, "口令-至少八个字符")  # the office's own file: replaced
+    assert offices.local_office(db).keys is not None
 
 
 def test_a_village_office_names_its_organization_once_the_registry_arrived(db: Database) -> None:

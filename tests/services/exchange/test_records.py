@@ -108,6 +108,29 @@ def test_a_value_that_does_not_fit_is_named_in_the_clerks_words(
     assert "party_member" not in caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("entity", "column", "number", "said"),
+    [
+        ("activity", "trainee_count", "2147483648", "“培训人次”"),  # past PostgreSQL's integer
+        ("activity", "trainee_count", "-1" + "0" * 20, "“培训人次”"),  # past SQLite's 64 bits
+        ("fee_payment", "amount_cents", "9223372036854775808", "“实缴金额”"),
+        ("indicator_set", "excellent_min", "1e999", "“优秀分数线”"),  # reads as infinity
+        ("indicator_set", "excellent_min", "1" + "0" * 400, "“优秀分数线”"),  # no float holds it
+    ],
+)
+def test_a_number_no_column_holds_is_refused_with_a_sentence(
+    db: Database, entity: str, column: str, number: str, said: str
+) -> None:
+    """JSON numbers have no limit: one larger than its column once reached the database
+    (an internal error there, OverflowError on SQLite, out of range on PostgreSQL), and an
+    infinity was stored, then could not be sent on in the next package."""
+    demo_into(db, today=TODAY)
+    text = json.dumps(_dump(db)[entity][0])[:-1] + f', "{column}": {number}}}'
+    row = json.loads(text)  # as a package's line reads: the last of the two values
+    with db.read() as s, pytest.raises(RowError, match=said):
+        records.decode_row(records.shape_of(entity), row, UuidIndex(s))
+
+
 def test_a_reference_to_a_record_not_here_asks_for_the_earlier_package(db: Database) -> None:
     row = _member_row(db)
     row["organization_id"] = "00000000-0000-4000-8000-000000000000"

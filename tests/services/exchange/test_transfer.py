@@ -19,6 +19,7 @@ from pbc_desktop.db.models import (
     PartyMember,
 )
 from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.errors import UserError
 from pbc_desktop.services.exchange.merge import Change
 from pbc_desktop.services.exchange.package import PackageError, Problem
 from pbc_desktop.services.exchange.transfer import (
@@ -119,6 +120,75 @@ def test_an_altered_package_is_refused_and_nothing_written(
         receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
     assert _count(town, PartyMember) == 0
     assert _count(town, ExchangeLogEntry) == 0
+
+
+def test_a_package_is_never_written_over_a_database(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    """A package saved under the database's own name replaced the database, which then
+    opened as damaged; nothing is written or remembered as sent now."""
+    village, town = offices
+    _village_data(village)
+    assert village.path is not None and town.path is not None
+    for target in (village.path, town.path, Path(f"{village.path}-wal")):
+        before = target.read_bytes() if target.exists() else None
+        with pytest.raises(UserError, match="不能被覆盖"):
+            send_package(village, target, me=_me(VILLAGE), to=TOWN.card)
+        assert (target.read_bytes() if target.exists() else None) == before
+    assert _count(village, ExchangeLogEntry) == 0
+    sent = send_package(village, tmp_path / "p.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    assert sent.counts["party_member"] == 1  # everything still to send
+
+
+def test_a_package_is_never_written_over_an_earlier_one_of_ours(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    """The second package of a day took the first's name (the one the window suggests)
+    and replaced it: what only the first held never reached the other office."""
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "上底村党委-和平镇党委.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card, encrypt=True)
+    first = path.read_bytes()
+    with village.read() as s:
+        branch = s.scalars(select(PartyMember.organization_id)).one()
+    make_member(village, "李四", branch)
+    with pytest.raises(UserError, match="发给和平镇党委的数据包"):
+        send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    assert path.read_bytes() == first and _count(village, ExchangeLogEntry) == 1
+    later = send_package(village, tmp_path / "later.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    assert later.counts["party_member"] == 1  # 李四 alone: 陈小明 went in the first
+    for package in (path, tmp_path / "later.pbcx"):
+        receive_package(town, package, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    assert _count(town, PartyMember) == 2
+    other = tmp_path / "other.pbcx"
+    other.write_bytes(b"PK\x05\x06" + bytes(18))  # a file we did not send: replaced
+    send_package(village, other, me=_me(VILLAGE), to=TOWN.card)
+    assert other.read_bytes() != b"PK\x05\x06" + bytes(18)
+
+
+def test_a_disk_filling_up_during_an_export_leaves_no_file_and_the_database_as_it_was(
+    offices: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pbc_desktop.services.exchange import package_writer
+    from tests.services.exchange.test_package import _SmallDisk
+
+    village, _town = offices
+    _village_data(village)
+    original = package_writer._Out.__init__
+
+    def on_small_disk(self: Any, file: Any, target: Path) -> None:
+        original(self, _SmallDisk(file, 3000), target)
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with monkeypatch.context() as m:
+        m.setattr(package_writer._Out, "__init__", on_small_disk)
+        with pytest.raises(UserError, match="磁盘已满"):
+            send_package(village, usb / "p.pbcx", me=_me(VILLAGE), to=TOWN.card, encrypt=True)
+    assert list(usb.iterdir()) == [] and _count(village, ExchangeLogEntry) == 0
+    sent = send_package(village, usb / "p.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    assert sent.counts["party_member"] == 1  # nothing was taken as sent
 
 
 def test_unregistered_sender_and_other_recipient_are_refused(

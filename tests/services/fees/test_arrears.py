@@ -39,6 +39,22 @@ def test_arrears_count_months_per_member(db: Database) -> None:
     assert never == rows[0].member_id
 
 
+def test_arrears_sorted_by_town_branch_months_then_name_by_pinyin(db: Database) -> None:
+    """Towns and branches by pinyin, the most months first, then the members by pinyin with
+    surnames read as surnames (单 as shàn), as the 党员 tab sorts them."""
+    xia = make_org(db, "安村党支部", town="峡山街道")
+    zhang = make_org(db, "张村党支部")  # 成田镇
+    an = make_org(db, "安村党支部（成田）")
+    member_with_basis(db, "甲峡山", xia)
+    member_with_basis(db, "乙张村", zhang)
+    names = ["孙二", "单一", "丁三", "欧阳少"]
+    ids = [member_with_basis(db, name, an) for name in names]
+    pay_months(db, an, ids[:3], JAN)  # 欧阳少 owes one month more than the others
+    rows = arrears_list(db, MAR)
+    assert [r.name for r in rows] == ["欧阳少", "丁三", "单一", "孙二", "乙张村", "甲峡山"]
+    assert [r.months for r in rows[:2]] == [3, 2]
+
+
 def test_arrears_follow_scope_and_town(db: Database) -> None:
     world = two_towns(db)
     member_with_basis(db, "甲二欠费", world.jia_two)

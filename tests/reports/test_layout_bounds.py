@@ -1,0 +1,57 @@
+"""The shared layout never hangs on rows kept together that no page holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.platypus import Table, TableStyle
+
+from pbc_desktop.reports import layout
+from pbc_desktop.reports.glyphs import Paragraph
+from tests.pdf_helpers import page_texts, signed_page
+
+
+def _rows(count: int, styles: layout.Styles) -> list[list[object]]:
+    data: list[list[object]] = [[Paragraph("序号", styles.cell), Paragraph("内容", styles.cell)]]
+    data += [
+        [Paragraph(str(n), styles.cell), Paragraph(f"第{n}行的内容" * 6, styles.cell)]
+        for n in range(1, count + 1)
+    ]
+    return data
+
+
+@pytest.mark.usefixtures("bounded_splits")
+def test_rows_kept_together_taller_than_a_page_are_let_split(tmp_path: Path) -> None:
+    """A table that may split inside rows, with rows kept together taller than a page:
+    ReportLab added pages of its bare header for ever; the build stops that (LayoutError)
+    and lays the table out again without keeping them together."""
+    styles = layout.make_styles()
+    data = _rows(40, styles)
+    table = Table(data, colWidths=[20 * 2.83, 120 * 2.83], repeatRows=1, splitInRow=1)
+    table.setStyle(TableStyle([*layout.grid_style(header_rows=1), ("NOSPLIT", (0, 1), (-1, -1))]))
+    path = layout.build_pdf(tmp_path / "t.pdf", [table], styles, title="表", invariant=True)
+    text = "".join("".join(page.split()) for page in page_texts(path))
+    assert all(f"{n}第{n}行的内容" in text for n in range(1, 41))
+    assert len(page_texts(path)) < 10
+
+
+@pytest.mark.usefixtures("bounded_splits")
+def test_signatures_taller_than_a_page_keep_their_beginning_with_the_last_row(
+    tmp_path: Path,
+) -> None:
+    """sign_below with a trailer taller than a page: the last row, the heading and the
+    first signatures share a page, the other signatures follow the table."""
+    styles = layout.make_styles()
+    data = _rows(12, styles)
+    heading = Paragraph("签字栏", styles.heading)
+    signatures = [layout.SignatureBlock([f"第{n}位"], styles.fonts.body) for n in range(1, 13)]
+    commands = layout.sign_below(data, layout.grid_style(header_rows=1), [heading, *signatures])
+    table = Table(data, colWidths=[20 * 2.83, 120 * 2.83], repeatRows=1, splitInRow=1)
+    table.setStyle(TableStyle(commands))
+    path = layout.build_pdf(tmp_path / "s.pdf", [table], styles, title="表", invariant=True)
+    signed = signed_page(path, "签字栏")
+    assert signed.before.endswith("12第12行的内容" + "第12行的内容" * 5)
+    assert signed.after.startswith("第1位（签字）：")
+    text = "".join("".join(page.split()) for page in page_texts(path))
+    assert all(f"第{n}位（签字）：" in text for n in range(1, 13))
