@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.attendance import absence_text
+from pbc_desktop.domain.chinese_text import chinese_number, format_time_range
 from pbc_desktop.domain.enums import ActivityStatus, AttendanceStatus
 from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.reports.activity_titles import (
@@ -21,8 +22,6 @@ from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     SignatureBlock,
     Styles,
-    chinese_number,
-    format_time_range,
     info_table,
     lines,
     make_styles,

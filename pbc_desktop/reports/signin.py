@@ -21,6 +21,7 @@ from reportlab.platypus.tables import TableStyle
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.attendance import absence_text
+from pbc_desktop.domain.chinese_text import format_time_range
 from pbc_desktop.domain.enums import AttendanceStatus
 from pbc_desktop.domain.punctuation import cjk_punctuation
 from pbc_desktop.errors import UserError
@@ -32,7 +33,6 @@ from pbc_desktop.reports.layout import (
     TEXT_WIDTH,
     Styles,
     clipped,
-    format_time_range,
     grid_style,
     info_table,
     make_styles,

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, AgendaItem
+from pbc_desktop.domain.chinese_text import chinese_number
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
 from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import NotFoundError, UserError
@@ -205,7 +206,7 @@ def test_long_record_has_page_x_of_y_on_every_page(db: Database, tmp_path: Path)
     text = norm("".join(pages))
     assert "应到200人,实到180人,缺席20人。" in text
     for n in (1, 10, 21, 40):
-        numeral = layout.chinese_number(n)
+        numeral = chinese_number(n)
         assert f"{numeral}、第{n}项议题:关于项目清单第{n}项的推进安排" in text
     assert "四十、" in text
     assert "主持人(签字):" in norm(pages[-1])
@@ -331,24 +332,6 @@ def test_building_minutes_writes_nothing_to_the_database(db: Database, tmp_path:
     build_minutes(db, meeting.activity_id, tmp_path / "m.pdf")
     with db.read() as s:
         assert s.get(Activity, meeting.activity_id).updated_at == stamp  # type: ignore[union-attr]
-
-
-def test_chinese_numbers() -> None:
-    expected = {1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 40: "四十"}
-    expected |= {100: "一百", 105: "一百零五", 110: "一百一十", 1001: "一千零一"}
-    for n, text in expected.items():
-        assert layout.chinese_number(n) == text
-
-
-def test_time_range_formats() -> None:
-    start = datetime(2026, 3, 12, 14, 30)
-    assert layout.format_time_range(start, None) == "2026年3月12日 14:30"
-    assert layout.format_time_range(start, datetime(2026, 3, 12, 16, 0)) == (
-        "2026年3月12日 14:30—16:00"
-    )
-    assert layout.format_time_range(start, datetime(2026, 3, 13, 9, 0)) == (
-        "2026年3月12日 14:30—2026年3月13日 09:00"
-    )
 
 
 # -- the command line -----------------------------------------------------------------------
