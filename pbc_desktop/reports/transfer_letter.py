@@ -3,8 +3,8 @@ apart along dashed lines — the 存根 (counterfoil, kept by the sender), the �
 the member to the receiving organization) and the 回执 (the receipt, sent back).
 
 The ID number and phone are masked unless asked otherwise; an unmasked letter is written
-to the audit log before the file appears. The dues line (党费已交到…) and the seals are
-filled in by hand.
+to the audit log before the file appears. The dues line (党费已交到…) says the month
+the fee records show paid up to, or is left blank like the seals, to be filled in by hand.
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def _parts(facts: LetterFacts, scale: float) -> tuple[list[list[Flowable]], Styl
             plain(
                 f"兹介绍{facts.member_name}同志{_person(facts)}，系{kind}，"
                 f"身份证号码{facts.id_number or '________'}，"
-                f"前往你处，请转接组织关系。该同志党费已交到____年____月。"
+                f"前往你处，请转接组织关系。该同志党费已交到{_dues_month(facts.dues_paid_through)}。"
             ),
             body,
         ),
@@ -210,3 +210,7 @@ def build_transfer_letter(
             details={"transfer_id": transfer_id},
         )
     return write_letter_pdf(facts, target, invariant=invariant, warn=warn)
+
+
+def _dues_month(month: date | None) -> str:
+    return "____年____月" if month is None else f"{month.year}年{month.month}月"

@@ -93,3 +93,26 @@ def test_each_seal_stays_with_its_part_when_the_letter_runs_over_a_sheet(tmp_pat
         sizes = {run.size for page in range(len(page_texts(path))) for run in text_runs(path, page)}
         assert min(sizes) >= 10.5 * SCALES[-1] - 0.01  # the phones' small line, at its smallest
     assert pages_seen == {1, 2, 3}
+
+
+def test_the_letter_says_the_month_the_dues_are_paid_up_to(db: Database, tmp_path: Path) -> None:
+    """党费已交到 comes from the fee records; without any it stays blank for the pen."""
+    from tests.fee_factories import JAN, member_with_basis, pay_months
+
+    org = make_org(db, "上盐村党支部")
+    payer = member_with_basis(db, "陈交费", org)
+    other = make_member(db, "林未记", org, complete=True, joined_on=date(2000, 7, 1))
+    pay_months(db, org, [payer], JAN, date(2026, 2, 1))
+    texts = {}
+    for member in (payer, other):
+        letter = issue_transfer(
+            db,
+            member,
+            TransferInput(
+                to_unit="外区某党支部", letter_number=f"L{member}", issued_on=date(2026, 6, 1)
+            ),
+        )
+        pdf = build_transfer_letter(db, letter, tmp_path / f"{member}.pdf", invariant=True)
+        texts[member] = _flat(page_texts(pdf)[0])
+    assert "党费已交到2026年2月" in texts[payer]
+    assert "党费已交到____年____月" in texts[other]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
@@ -167,3 +168,20 @@ def fee_reminder_items(db: Database, today: date) -> list[Reminder]:
             )
         )
     return found
+
+
+def paid_through(s: Session, member_id: int) -> date | None:
+    """The month up to which the member's dues are paid (the 介绍信's 党费已交到): every
+    month with a standard up to it paid in full, and it paid too. None when the office
+    keeps no fee records for the member, or the first month due is not paid in full: the
+    line is then filled in by hand."""
+    paid = load_paid(s, [member_id]).get(member_id, {})
+    if not paid:
+        return None
+    last = max(paid)
+    due = dues(load_schedules(s), load_bases(s, [member_id]).get(member_id, []), last)
+    owed = arrears(due, paid, last)
+    if not owed.count:
+        return last
+    through = add_months(owed.months[0], -1)
+    return through if due and through >= min(due) else None

@@ -34,6 +34,7 @@ from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, member_editing
+from pbc_desktop.services.fees.arrears import paid_through
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.member_changes.leaving import (
     REMARK_MAX,
@@ -485,6 +486,8 @@ class LetterFacts:
     issued_on: date
     valid_days: int
     unmasked: bool
+    #: the month the dues are paid up to, from the fee records (None: written by hand)
+    dues_paid_through: date | None = None
 
 
 def _age(born: date | None, on: date) -> int | None:
@@ -518,4 +521,5 @@ def letter_facts(db: Database, transfer_id: int, *, unmasked: bool = False) -> L
             issued_on=transfer.issued_on,
             valid_days=transfer.valid_days,
             unmasked=unmasked,
+            dues_paid_through=paid_through(s, member.id),
         )

@@ -11,7 +11,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, Bracket, FeeCategory, RateSchedule
 from pbc_desktop.domain.reminders import ReminderArea
 from pbc_desktop.errors import PermissionDeniedError, ValidationError
-from pbc_desktop.services.fees.arrears import arrears_list, fee_reminders
+from pbc_desktop.services.fees.arrears import arrears_list, fee_reminders, paid_through
 from pbc_desktop.services.fees.collection import collection_sheet
 from pbc_desktop.services.fees.rates import schedules, set_schedule
 from pbc_desktop.services.fees.summary import yearly_summary
@@ -124,3 +124,21 @@ def test_yearly_summary_per_branch_and_town(db: Database) -> None:
     assert (branch.members, branch.due, branch.paid) == (3, Decimal("90.00"), Decimal("30.00"))
     total = next(r for r in jia if r.organization_id is None)
     assert total.name == "甲镇" and total.paid == Decimal("30.00")
+
+
+def test_paid_through_is_the_last_month_of_an_unbroken_run_of_full_payments(
+    db: Database,
+) -> None:
+    """The 介绍信's 党费已交到: the month up to which every month due is paid in full."""
+    org = make_org(db, "甲村党支部")
+    steady, gap, none, first_missed = (
+        member_with_basis(db, name, org) for name in ("按月交", "漏一月", "没交过", "首月未交")
+    )
+    pay_months(db, org, [steady, gap], JAN, FEB, MAR)
+    pay_months(db, org, [steady], APR)
+    pay_months(db, org, [gap, first_missed], MAY)
+    with db.read() as s:
+        assert paid_through(s, steady) == APR
+        assert paid_through(s, gap) == MAR  # April is owed: May paid does not count
+        assert paid_through(s, none) is None  # no fee records: written by hand
+        assert paid_through(s, first_missed) is None  # January, the first month, unpaid
