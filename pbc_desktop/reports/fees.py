@@ -263,6 +263,8 @@ def summary_story(
                 rate,
             )
         )
+    if not lines:  # no branch has members with fee records this year: said, not blank
+        lines.append(("", "（无）", "", "", "", "", ""))
     widths = [w * mm for w in (11, 50, 17, 23, 23, 23, 17)]
     made = f"制表日期：{today.year}年{today.month}月{today.day}日"
     table = (headers, lines, widths)

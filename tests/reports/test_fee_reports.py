@@ -104,6 +104,13 @@ def test_the_yearly_summary_lists_branches_and_town_totals(
     assert "司马浦镇合计5534.62494.02246.9192.4%" in text
 
 
+def test_a_yearly_summary_with_nothing_to_sum_says_so(db: Database, tmp_path: Path) -> None:
+    from pbc_desktop.reports.fees import build_year_summary
+
+    path = build_year_summary(db, 2026, tmp_path / "year.pdf", today=date(2026, 2, 28))
+    assert "序号党组织党员人数" in _text(path) and "（无）" in _text(path)
+
+
 def _fee_rows(n: int) -> tuple[SheetRow, ...]:
     paid = Decimal("0.20")
     return tuple(

@@ -226,6 +226,24 @@ def test_the_schedule_is_the_districts_to_change(
     assert not other.combos[K.PARTY_LESSON].isEnabled()
 
 
+@pytest.mark.usefixtures("chinese")
+def test_the_schedules_labels_end_in_a_colon(qtbot: QtBot, db: Database) -> None:
+    """Every form row of the program reads "名称：" in Chinese; the schedule's did not."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dialog = ScheduleDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    form = dialog.findChild(QFormLayout)
+    assert form is not None and form.rowCount() == len(dialog.combos)
+    labels = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        widget = item.widget() if item is not None else None
+        assert isinstance(widget, QLabel)
+        labels.append(widget.text())
+    assert all(text.endswith("：") and "：" not in text[:-1] for text in labels), labels
+
+
 def test_a_reminder_opens_the_window_on_its_branch(
     qtbot: QtBot, db: Database, world: TwoTowns
 ) -> None:

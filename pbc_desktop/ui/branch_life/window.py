@@ -39,7 +39,7 @@ from pbc_desktop.ui.common import messages, printing, prompts
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import (
@@ -86,7 +86,7 @@ class ScheduleDialog(DistrictRulesDialog):
             fill(combo, choices)
             select_data(combo, current.get(kind, 0), otherwise=0)
             self.combos[kind] = combo
-            form.addRow(label(kind), combo)
+            form.addRow(form_label(kind), combo)
         self.arrange(form, self.combos.values())
 
     def store(self) -> None:

@@ -41,7 +41,7 @@ from pbc_desktop.services.versions import NONE_YET
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.views import add_captioned, enter_presses_nothing
 
@@ -87,7 +87,7 @@ class FeeRatesWindow(MenuWindow):
         for category in FIXED_CATEGORIES:
             edit = QLineEdit(self)
             edit.setObjectName(f"feeRatesFixed{category.value.title().replace('_', '')}")
-            form.addRow(label(category) + "：", edit)
+            form.addRow(form_label(category), edit)
             self.fixed[category] = edit
         self.error = messages.error_line(self, "feeRatesError")
         self.save = QPushButton(self.tr("&Save from this month"), self)

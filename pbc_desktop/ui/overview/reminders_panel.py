@@ -42,7 +42,7 @@ from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
-from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import make_item_table
 from pbc_desktop.ui.common.write_guard import WriteGuard
@@ -71,7 +71,7 @@ class RulesDialog(DistrictRulesDialog):
             spin.setSuffix(self.tr(" months"))
             spin.setValue(current.get(kind, 0))
             self.spins[kind] = spin
-            form.addRow(label(kind), spin)
+            form.addRow(form_label(kind), spin)
         hint = QLabel(
             self.tr(
                 "Remind when a running community has held no activity of a kind for this "
