@@ -259,3 +259,18 @@ def test_the_member_admitted_shows_the_development_history(
     assert "确定入党积极分子" in shown
     assert "支部大会讨论通过" in shown
     assert "2025-03-01" in shown
+
+
+def test_the_filing_form_waits_for_a_person(qtbot: QtBot, db: Database, org: int) -> None:
+    """备案表 was enabled with nobody selected (the click then asked to select someone),
+    where every other button on a selected record waits for the selection."""
+    widget = DevelopmentTab(AppContext(db))
+    qtbot.addWidget(widget)
+    assert widget.current_row() is None
+    assert not widget.filing_button.isEnabled()
+    make_record(db, "林对象", org, Stage.CANDIDATE)
+    widget.refresh()
+    widget.show()
+    qtbot.waitExposed(widget)
+    click_row(qtbot, widget, "林对象")
+    assert widget.filing_button.isEnabled()

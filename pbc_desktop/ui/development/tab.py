@@ -76,6 +76,7 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.tr("Filing f&orm (PDF)..."),
             self.save_filing,
             self.tr("The 发展党员工作备案表 of the selected person, as PDF"),
+            when=self.has_selection,  # a read: whoever may see the person
         )
         self.insert_row(
             0,
