@@ -189,7 +189,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
     from pbc_desktop.cli.common import PASSWORD_ENV, USER_ENV
     from pbc_desktop.services.accounts import users
-    from pbc_desktop.services.accounts.sign_in import sign_in
+    from pbc_desktop.services.accounts.sign_in import change_password, sign_in
 
     db = open_db(args, sign_in=False)
     try:
@@ -205,7 +205,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             require(db, Permission.MANAGE_ACCOUNTS)
         new = _new_password()
         if own:
-            users.change_password(db, target, old, new)
+            change_password(db, target, old, new)
             print(t("密码已修改。", "The password was changed."))
         else:
             users.reset_password(db, target, new)

@@ -69,9 +69,13 @@ class MemberDeletion:
 
 # -- reading ---------------------------------------------------------------------------------
 def get_member_input(db: Database, member_id: int) -> MemberInput:
-    """The stored member as the editor's input: nothing masked."""
+    """The stored member as the editor's input: nothing masked, so only for an account
+    that may change the member (the editor corrects the numbers; a read-only account sees
+    the masked detail)."""
     with db.read() as s:
-        member = load_member(s, member_id, access.of(db, s))
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
         return MemberInput(
             **{key: getattr(member, key) for key in _COLUMNS}, version=member.version
         )

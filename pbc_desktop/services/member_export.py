@@ -673,7 +673,9 @@ def record_unmasked_export(
     description: str,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """Log that full ID numbers and phones left the program (``what``: which document)."""
+    """Log that full ID numbers and phones left the program (``what``: which document);
+    refused without the permission (no account writes an export it could not make)."""
+    members.check_unmasked(access.of(db), True)
     after: dict[str, Any] = {
         "file": file_name,
         "count": count,

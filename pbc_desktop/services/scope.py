@@ -237,8 +237,12 @@ def enum_order(column: Any, enum_cls: type[StrEnum]) -> ColumnElement[int]:
 
 
 def organization_name(db: Database, org_id: int) -> str | None:
+    """The name of an organization the account meets (its own, or a partner in a community
+    it sees, see :meth:`access.Access.orgs_met`); None for any other, as for one that does
+    not exist."""
     with db.read() as s:
-        return s.scalar(select(Organization.name).where(Organization.id == org_id))
+        seen = access.of(db, s).orgs_met(Organization.id)
+        return s.scalar(select(Organization.name).where(Organization.id == org_id, seen))
 
 
 def name_taken(

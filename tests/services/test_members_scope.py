@@ -101,6 +101,8 @@ def test_a_viewer_changes_nothing(db: Database, world: TwoTowns) -> None:
         )
     with pytest.raises(PermissionDeniedError):
         member_editing.delete_member(db, world.member_jia_two)
+    with pytest.raises(PermissionDeniedError):  # nor the editor's full numbers
+        member_editing.get_member_input(db, world.member_jia_two)
 
 
 def test_full_numbers_need_the_permission(db: Database, world: TwoTowns, tmp_path: Path) -> None:
@@ -111,10 +113,17 @@ def test_full_numbers_need_the_permission(db: Database, world: TwoTowns, tmp_pat
         lambda: member_export.export_members(db, ALL, tmp_path / "x.xlsx", unmasked=True),
         lambda: member_export.get_roster(db, world.jia_two, unmasked=True),
         lambda: member_export.record_unmasked_view(db),
+        lambda: member_export.record_unmasked_export(
+            db, what="党员名册", file_name="x.pdf", count=3, description="全部"
+        ),
     ):
         with pytest.raises(PermissionDeniedError, match="完整的身份证号"):
             refused()
     assert not (tmp_path / "x.xlsx").exists()
+    with db.read() as s:  # not even a forged record of an export it could not make
+        assert not s.scalars(
+            select(AuditEntry).where(AuditEntry.action == AuditAction.EXPORT)
+        ).all()
     db.user = district_actor(db)
     member_export.record_unmasked_view(db)
     with db.read() as s:

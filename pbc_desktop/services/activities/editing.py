@@ -207,8 +207,10 @@ def members_of(
 
 def propose_host(db: Database, community_id: int, on: date) -> Choice | None:
     """The host in turn: the convener whose rotation period holds ``on``, else the next one
-    the rotation proposes (轮流主导)."""
+    the rotation proposes (轮流主导). A community the account does not see reads as one
+    that does not exist (its members' names are not told)."""
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         stmt = (
             select(Organization.id, Organization.name)
             .join(ConvenerTurn, ConvenerTurn.organization_id == Organization.id)

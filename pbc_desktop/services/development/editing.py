@@ -51,9 +51,13 @@ def _admitted() -> ConflictError:
 
 
 def get_applicant_input(db: Database, record_id: int) -> ApplicantInput:
-    """The stored person as the editor's input (nothing masked: the editor corrects it)."""
+    """The stored person as the editor's input (nothing masked: the editor corrects it),
+    so only for an account that may change the record (a read-only account sees the masked
+    detail)."""
     with db.read() as s:
-        record = load_record(s, record_id, access.of(db, s))
+        acc = access.of(db, s)
+        record = load_record(s, record_id, acc)
+        acc.check_org_writable(record.organization_id)
         return ApplicantInput(
             name=record.name,
             organization_id=record.organization_id,

@@ -135,11 +135,13 @@ def organization_choices(
     db: Database, community_id: int, exclude_org_id: int | None = None
 ) -> list[Choice]:
     """The community's current member organizations in its order (the lead among them),
-    without ``exclude_org_id`` (the member's own organization)."""
+    without ``exclude_org_id`` (the member's own organization); a community the account
+    does not see reads as one that does not exist."""
     stmt = current_members(community_id)
     if exclude_org_id is not None:
         stmt = stmt.where(Organization.id != exclude_org_id)
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         return [Choice(i, name) for i, name in s.execute(stmt)]
 
 
