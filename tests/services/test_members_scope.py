@@ -4,6 +4,7 @@ ID numbers only with the permission, and each use audited."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,12 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import MemberInput
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services import member_editing, member_export, members
+from pbc_desktop.services.development import records as development
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
-from tests.factories import make_id
+from tests.factories import make_id, make_member
 from tests.scope_factories import (
     TwoTowns,
     district_actor,
@@ -147,3 +149,32 @@ def test_exports_and_rosters_hold_only_the_scope(
     with pytest.raises(NotFoundError):
         member_export.find_organization(db, "乙一村党支部")
     assert member_export.find_organization(db, "甲一村第一党支部")[0] == world.jia_one_first
+
+
+def test_an_id_number_of_another_town_is_refused_without_naming_its_holder(
+    db: Database, world: TwoTowns
+) -> None:
+    """Typing ID numbers into the editors tells a village account no one's name or branch
+    outside its scope (only that the number is taken: a person is registered once)."""
+    theirs, ours = make_id("19800101", "111"), make_id("19800102", "113")
+    make_member(db, "乙一持证", world.yi_one, id_number=theirs)
+    make_member(db, "甲二持证", world.jia_two, id_number=ours)
+    db.user = village_actor(db, world.jia_two)
+    refusals = []
+    for number in (theirs, ours):
+        with pytest.raises(ValidationError) as member:
+            member_editing.create_member(
+                db, MemberInput(name="新党员", organization_id=world.jia_two, id_number=number)
+            )
+        with pytest.raises(ValidationError) as applicant:
+            development.create_applicant(
+                db,
+                development.ApplicantInput("申请人", world.jia_two, number, date(2025, 3, 1)),
+                today=date(2026, 1, 5),
+            )
+        refusals.append((member.value.message, applicant.value.message))
+    for text in refusals[0]:
+        assert "同一人不能重复登记" in text and "其他党组织" in text
+        assert "乙一" not in text
+    for text in refusals[1]:  # one of its own is named, to find them
+        assert "甲二持证" in text

@@ -111,7 +111,7 @@ def correct_applicant(
     versions.check(s, record, data.version)
     late = applied_on_error(record, data.applied_on) if data.applied_on else None
     try:
-        clean = validated(s, data, today, record.id)
+        clean = validated(s, acc, data, today, record.id)
     except ValidationError as refused:
         if late is None:
             raise
