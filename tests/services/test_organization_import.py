@@ -29,7 +29,13 @@ from pbc_desktop.services.organizations import (
 from tests.factories import make_org
 from tests.import_factories import ods_roster, xls_roster
 from tests.org_import_factories import ORG_HEADERS, org, stored_tree, write_org_list
-from tests.scope_factories import town_actor, two_towns, viewer_actor, village_actor
+from tests.scope_factories import (
+    district_actor,
+    town_actor,
+    two_towns,
+    viewer_actor,
+    village_actor,
+)
 
 PHONE = "13812345678"
 
@@ -364,7 +370,11 @@ def test_a_viewer_imports_nothing(db: Database, tmp_path: Path) -> None:
     two_towns(db)
     db.user = viewer_actor(db)
     path = write_org_list(tmp_path / "orgs.xlsx", [org("新党支部")])
+    with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):  # before the file
+        oi.read_organizations(db, tmp_path / "not-there.xlsx")
+    db.user = district_actor(db)
     preview = oi.read_organizations(db, path)
+    db.user = viewer_actor(db)
     with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
         oi.apply_org_import(db, preview)
 
