@@ -46,6 +46,7 @@ from pbc_desktop.services.scope import (
     enum_order,
     from_fields,
     like_digits,
+    number_matches,
     origin_name,
     pinyin_match,
     report_hours,
@@ -172,10 +173,8 @@ def _filtered(stmt: AnySelect, query: MemberQuery, acc: access.Access) -> AnySel
             matches = matches | by_pinyin
         digits = like_digits(needle)
         if digits:
-            matches = (
-                matches
-                | PartyMember.phone.contains(digits, autoescape=True)
-                | PartyMember.id_number.endswith(digits, autoescape=True)
+            matches = matches | number_matches(
+                digits, PartyMember.id_number, PartyMember.phone, acc
             )
         stmt = stmt.where(matches)
     if query.organization_id is not None:

@@ -17,7 +17,9 @@ from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services import member_editing, member_export, members
+from pbc_desktop.services.development import listing as development_listing
 from pbc_desktop.services.development import records as development
+from pbc_desktop.services.development.listing import DevelopmentQuery
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
 from tests.factories import make_id, make_member
@@ -178,3 +180,45 @@ def test_an_id_number_of_another_town_is_refused_without_naming_its_holder(
         assert "乙一" not in text
     for text in refusals[1]:  # one of its own is named, to find them
         assert "甲二持证" in text
+
+
+def test_a_search_reads_no_hidden_digit_back_for_the_inspector(
+    db: Database, world: TwoTowns
+) -> None:
+    """The inspector sees ID numbers by their last 4 and phones by their first 3 and last
+    4: a search finds people by those, never by hidden digits (else typing each digit
+    before the shown last 4 would read a whole ID number back, one digit at a time)."""
+    number = make_id("19800101", "111")
+    make_member(db, "号码党员", world.jia_two, id_number=number, phone="13912345678")
+    development.create_applicant(
+        db,
+        development.ApplicantInput(
+            "号码申请人", world.jia_two, make_id("19990101", "222"), date(2025, 3, 1)
+        ),
+        today=date(2026, 1, 5),
+    )
+    applicant_number = make_id("19990101", "222")
+
+    def found(text: str) -> set[str]:
+        query = MemberQuery(text=text)
+        people = {r.name for r in members.list_members(db, query, PAGE)}
+        assert members.count_members(db, query) == len(people)
+        applicants = DevelopmentQuery(text=text)
+        return people | {r.name for r in development_listing.list_development(db, applicants, PAGE)}
+
+    db.user = viewer_actor(db, town="甲镇")
+    for shown in (number[-4:], "139", "5678", applicant_number[-4:]):
+        assert found(shown) & {"号码党员", "号码申请人"}, shown
+    for hidden in (
+        number,
+        number[-5:],
+        number[-8:],
+        "1391234",
+        "12345678",
+        "1234",
+        applicant_number,
+    ):
+        assert found(hidden) == set(), hidden
+    db.user = town_actor(db, "甲镇")  # who may change them (and so see them in the editor)
+    assert found(number) == {"号码党员"} and found("1234") == {"号码党员"}
+    assert found(applicant_number) == {"号码申请人"}
