@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Attachment, AttachmentContent
-from pbc_desktop.domain.enums import ActivityKind, CoBuildType, LifecycleAction
+from pbc_desktop.db.models import Attachment, AttachmentContent, CommunityRole
+from pbc_desktop.domain.enums import ActivityKind, CoBuildType, LeadershipRole, LifecycleAction
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError
 from pbc_desktop.services import attachments, communities
 from pbc_desktop.services.activities import detail, documents, editing, listing
@@ -212,3 +212,42 @@ def test_the_attendee_pickers_offer_only_the_members_the_account_meets(
     assert found("甲一") == set()
     db.user = district_actor(db)
     assert len(found()) == len(editing.members_of(db, every)) == 4
+
+
+def test_the_teams_phones_are_masked_but_in_the_editor_of_who_may_change_it(
+    db: Database, world: TwoTowns
+) -> None:
+    """A convener's mobile is personal: the tab shows it masked to whoever sees the
+    community; only the editor of an account that may change the community holds it."""
+    with db.write() as s:
+        s.add(
+            CommunityRole(
+                community_id=world.cross_community,
+                person_name="召集人",
+                role=LeadershipRole.CONVENER,
+                organization_id=world.yi_town,
+                phone="13912345678",
+            )
+        )
+
+    def phones(**editing: bool) -> list[str | None]:
+        return [
+            r.phone for r in communities.get_community(db, world.cross_community, **editing).roles
+        ]
+
+    for actor in (
+        viewer_actor(db),
+        village_actor(db, world.jia_two),
+        town_actor(db, "甲镇"),  # a member's town, not the one that leads it
+        town_actor(db, "乙镇"),
+        district_actor(db),
+    ):
+        db.user = actor
+        assert phones() == ["139****5678"]
+    assert phones(for_editing=True) == ["13912345678"]
+    db.user = town_actor(db, "乙镇")
+    assert phones(for_editing=True) == ["13912345678"]
+    for refused in (viewer_actor(db), village_actor(db, world.jia_two), town_actor(db, "甲镇")):
+        db.user = refused
+        with pytest.raises(PermissionDeniedError):
+            phones(for_editing=True)

@@ -137,7 +137,7 @@ def test_create_community_through_the_dialog(
 
     assert stored_names(db) == ["陈沙大道党建共同体"]
     [row] = tab.model.rows()
-    detail = svc.get_community(db, row.id)
+    detail = svc.get_community(db, row.id, for_editing=True)  # as stored
     assert detail.types == (CoBuildType.CROSS_FIELD, CoBuildType.CROSS_INDUSTRY)
     assert detail.lead_org_name == "陈沙大道改建工程项目部党支部"
     assert detail.founded_on == date(2024, 3, 1)
