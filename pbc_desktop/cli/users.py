@@ -197,12 +197,13 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         old = ask_password(PASSWORD_ENV, t("当前密码：", "Current password: "))
         done = sign_in(db, acting, old)
         db.user = done.actor
-        target = users.user_id_by_name(db, args.name)
-        own = target == done.actor.user_id
-        if not own:  # refused before a new password is typed in vain
+        own = args.name.strip().lower() == done.actor.username.lower()
+        if not own:  # refused before a new password is typed in vain, and before NAME is
+            # looked up: who may not manage accounts learns not even which names exist
             if done.must_change_password:
                 raise UserError(t("请先修改自己的密码。", "Change your own password first."))
             require(db, Permission.MANAGE_ACCOUNTS)
+        target = users.user_id_by_name(db, args.name)
         new = _new_password()
         if own:
             change_password(db, target, old, new)
