@@ -169,12 +169,12 @@ def _first(s: Any, stmt: Select[Any]) -> int:
 
 
 class Foreign:
-    """The records of the demo district that ``cun`` neither has nor meets: their ids by
-    kind, and the names that must not appear in anything ``cun`` is told."""
+    """The records of the demo district that ``actor`` neither has nor meets: their ids by
+    kind, and the names that must not appear in anything ``actor`` is told."""
 
-    def __init__(self, db: Database, cun: Actor) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         with db.read() as s:
-            acc = access.Access(cun, access.own_org_ids(s, cun))
+            acc = access.Access(actor, access.own_org_ids(s, actor))
             met = set(s.scalars(select(Organization.id).where(acc.orgs_met(Organization.id))))
             seen = set(s.scalars(acc.community_ids()))
             orgs = [o for o in s.scalars(select(Organization.id)) if o not in met]
@@ -287,11 +287,12 @@ def test_the_walk_finds_the_services_taking_ids() -> None:
     assert {"members.get_member_detail", "funds.update_entry", "attachments.save_copy"} <= names
 
 
-def test_a_village_account_gets_nothing_of_another_towns_records(
-    demo: Database, tmp_path: Path
+@pytest.mark.parametrize("username", ["cun", "zhen"])
+def test_a_village_or_town_account_gets_nothing_of_another_towns_records(
+    demo: Database, tmp_path: Path, username: str
 ) -> None:
     db = demo
-    db.user = _account(db, "cun")
+    db.user = _account(db, username)
     foreign = Foreign(db, db.user)
     out = tmp_path / "out"
     out.mkdir()
