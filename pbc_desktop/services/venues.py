@@ -57,7 +57,7 @@ class VenueRow(VenueFacts):
     version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
-def _seen(acc: access.Access) -> ColumnElement[bool]:
+def seen(acc: access.Access) -> ColumnElement[bool]:
     """SQL test: a venue of an own organization, or opened to a community seen."""
     if acc.whole:
         return true()
@@ -82,7 +82,7 @@ def list_venues(db: Database, text: str = "") -> list[VenueRow]:
     )
     stmt = containing(stmt, text, Venue.name, Venue.address)
     with db.read() as s:
-        rows = list(s.execute(stmt.where(_seen(access.of(db, s)))))
+        rows = list(s.execute(stmt.where(seen(access.of(db, s)))))
         opened: dict[int, list[Choice]] = {}
         ids = [v.id for v, _ in rows]
         if ids:
@@ -109,7 +109,7 @@ def venue_choices(db: Database, community_id: int | None = None) -> list[Choice]
     """Venues for the activity editor's place: those opened to the community first."""
     stmt = select(Venue.id, Venue.name).order_by(Venue.name, Venue.id)
     with db.read() as s:
-        stmt = stmt.where(_seen(access.of(db, s)))
+        stmt = stmt.where(seen(access.of(db, s)))
         everything = [Choice(r.id, r.name) for r in s.execute(stmt)]
         if community_id is None:
             return everything
@@ -157,7 +157,7 @@ def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
 
 def _load(s: Session, venue_id: int, acc: access.Access) -> tuple[Venue, list[CommunityVenue]]:
     """The venue to change: seen, and of an own organization."""
-    venue = s.scalar(select(Venue).where(Venue.id == venue_id, _seen(acc)))
+    venue = s.scalar(select(Venue).where(Venue.id == venue_id, seen(acc)))
     if venue is None:
         raise NotFoundError(t("该阵地已不存在（可能已被删除）", "The venue no longer exists"))
     acc.check_org_writable(venue.owner_org_id)
