@@ -97,7 +97,11 @@ def send_package(
     recipient = Recipient(to.uuid, to.level, to.organization_uuid, to.town)
     with db.write() as s:
         selection = select_rows(
-            s, sender_level=me.card.level, recipient=recipient, everything=everything
+            s,
+            sender_level=me.card.level,
+            recipient=recipient,
+            everything=everything,
+            sender=db.user,
         )
         shas: set[str] = set()
         with PackageWriter(
