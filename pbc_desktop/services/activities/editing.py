@@ -304,6 +304,8 @@ def _unseen(
     community, the venue, a participating organization (not one it meets), the members
     called (rows by position, from 1). What the stored activity holds already is kept (a
     member who moved away since still attended)."""
+    if acc.whole:
+        return False, False, False, set()
     community = (
         data.community_id is not None
         and (stored is None or data.community_id != stored.community_id)
