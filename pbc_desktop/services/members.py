@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -272,7 +272,9 @@ def list_members(
             PartyMember.status,
             PartyMember.joined_on,
             PartyMember.id_number,
-            PartyMember.phone,
+            # one moved since out of the account's scope (a past roll): not the phone their
+            # office now keeps
+            case((acc.orgs(PartyMember.organization_id), PartyMember.phone)).label("phone"),
             _active_report().label("reported"),
         ).select_from(PartyMember),
         query,
@@ -361,16 +363,29 @@ def get_member_detail(
     db: Database, member_id: int, *, unmasked: bool = False, as_of: date | None = None
 ) -> MemberDetail:
     """The member with posts and service; ID number and phone masked unless ``unmasked``;
-    ``as_of``: also a member the account's organizations held at that date (a past roll)."""
+    ``as_of``: also a member the account's organizations held at that date (a past roll).
+
+    One who has moved since to an organization the account does not see is shown without
+    what their office now keeps (work unit, party post, phone, remark, posts and service
+    there): where they went (their organization now) is what the letter said."""
     with db.read() as s:
         acc = access.of(db, s)
         check_unmasked(acc, unmasked)
         member = load_member(s, member_id, acc, as_of=as_of)
+        shown = shown_person(member, unmasked)
         reports, services = _reports(s, member_id)
+        if as_of is not None and not acc.sees_org(member.organization_id):
+            shown |= {
+                "phone": "",
+                "remark": None,
+                "work_unit": None,
+                "party_post": None,
+            }
+            reports, services = (), ()
         return from_fields(
             MemberDetail,
             member,
-            **shown_person(member, unmasked),
+            **shown,
             reports=reports,
             services=services,
             origin=origin_name(s, member.origin_office),

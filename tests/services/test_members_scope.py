@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry
+from pbc_desktop.db.models import AuditEntry, PartyMember, PostReport
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -20,6 +20,7 @@ from pbc_desktop.services import member_editing, member_export, members
 from pbc_desktop.services.development import listing as development_listing
 from pbc_desktop.services.development import records as development
 from pbc_desktop.services.development.listing import DevelopmentQuery
+from pbc_desktop.services.member_changes import transfers
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
 from tests.factories import make_id, make_member
@@ -222,3 +223,38 @@ def test_a_search_reads_no_hidden_digit_back_for_the_inspector(
     db.user = town_actor(db, "甲镇")  # who may change them (and so see them in the editor)
     assert found(number) == {"号码党员"} and found("1234") == {"号码党员"}
     assert found(applicant_number) == {"号码申请人"}
+
+
+def test_a_member_moved_to_another_town_is_shown_without_what_that_office_keeps(
+    db: Database, world: TwoTowns
+) -> None:
+    """On a roll of a past date the member who has moved since to another town is read
+    (where they went, as the letter said), but not what the new office keeps now: work
+    unit, party post, remark, phone, posts and service there."""
+    moved = make_member(db, "迁出党员", world.jia_two, complete=True, phone="13912345678")
+    db.user = district_actor(db)
+    letter = transfers.issue_transfer(
+        db,
+        moved,
+        transfers.TransferInput(to_organization_id=world.yi_one, issued_on=date(2026, 3, 2)),
+    )
+    transfers.receive_transfer(db, letter, date(2026, 3, 5))
+    with db.write() as s:
+        member = s.get(PartyMember, moved)
+        assert member is not None
+        member.work_unit, member.party_post, member.remark = "乙镇新单位", "乙一组长", "乙镇备注"
+        member.phone = "13700001111"
+        s.add(
+            PostReport(member_id=moved, organization_id=world.yi_town, reported_on=date(2026, 4, 1))
+        )
+    db.user = village_actor(db, world.jia_two)
+    before = date(2026, 3, 1)
+    detail = members.get_member_detail(db, moved, as_of=before)
+    assert (detail.name, detail.organization_name) == ("迁出党员", "乙一村党支部")
+    assert (detail.work_unit, detail.party_post, detail.remark, detail.phone) == (None,) * 3 + ("",)
+    assert (detail.reports, detail.services) == ((), ())
+    [row] = [r for r in members.list_members(db, MemberQuery(as_of=before), PAGE) if r.id == moved]
+    assert (row.organization_name, row.phone) == ("甲二村党支部", "")
+    db.user = town_actor(db, "乙镇")  # the new office sees all of it
+    now = members.get_member_detail(db, moved)
+    assert (now.work_unit, now.phone, len(now.reports)) == ("乙镇新单位", "137****1111", 1)
