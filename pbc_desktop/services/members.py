@@ -248,6 +248,26 @@ def shown_person(person: PartyMember | DevelopmentRecord, unmasked: bool) -> dic
     }
 
 
+#: What a member's office keeps of them (beside their person): read only by the offices
+#: that see their organization now; a member who moved since out of the account's scope is
+#: shown on a past roll without it.
+KEPT_BY_THEIR_OFFICE = ("work_unit", "party_post", "phone", "remark")
+
+
+def kept_elsewhere(acc: access.Access, organization_id: int) -> dict[str, Any]:
+    """Blanks for :data:`KEPT_BY_THEIR_OFFICE` when the member's organization now is not one
+    the account sees (a past roll lists them), else nothing."""
+    if acc.sees_org(organization_id):
+        return {}
+    return {"work_unit": None, "party_post": None, "phone": "", "remark": None}
+
+
+def kept_here(acc: access.Access, column: Any) -> Any:
+    """SQL: ``column`` (of :data:`KEPT_BY_THEIR_OFFICE`), or NULL for a member whose
+    organization now is not one the account sees."""
+    return case((acc.orgs(PartyMember.organization_id), column)).label(column.key)
+
+
 def scrubbed(text: str | None) -> str | None:
     """Free text (a remark) as shown while numbers are masked: ID numbers and phones in it
     masked too."""
@@ -272,9 +292,7 @@ def list_members(
             PartyMember.status,
             PartyMember.joined_on,
             PartyMember.id_number,
-            # one moved since out of the account's scope (a past roll): not the phone their
-            # office now keeps
-            case((acc.orgs(PartyMember.organization_id), PartyMember.phone)).label("phone"),
+            kept_here(acc, PartyMember.phone),  # a past roll: not a moved member's phone
             _active_report().label("reported"),
         ).select_from(PartyMember),
         query,
@@ -374,13 +392,8 @@ def get_member_detail(
         member = load_member(s, member_id, acc, as_of=as_of)
         shown = shown_person(member, unmasked)
         reports, services = _reports(s, member_id)
-        if as_of is not None and not acc.sees_org(member.organization_id):
-            shown |= {
-                "phone": "",
-                "remark": None,
-                "work_unit": None,
-                "party_post": None,
-            }
+        if as_of is not None and (blanks := kept_elsewhere(acc, member.organization_id)):
+            shown |= blanks
             reports, services = (), ()
         return from_fields(
             MemberDetail,

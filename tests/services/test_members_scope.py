@@ -226,7 +226,7 @@ def test_a_search_reads_no_hidden_digit_back_for_the_inspector(
 
 
 def test_a_member_moved_to_another_town_is_shown_without_what_that_office_keeps(
-    db: Database, world: TwoTowns
+    db: Database, world: TwoTowns, tmp_path: Path
 ) -> None:
     """On a roll of a past date the member who has moved since to another town is read
     (where they went, as the letter said), but not what the new office keeps now: work
@@ -255,6 +255,15 @@ def test_a_member_moved_to_another_town_is_shown_without_what_that_office_keeps(
     assert (detail.reports, detail.services) == ((), ())
     [row] = [r for r in members.list_members(db, MemberQuery(as_of=before), PAGE) if r.id == moved]
     assert (row.organization_name, row.phone) == ("甲二村党支部", "")
+    roster = member_export.get_roster(db, world.jia_two, as_of=before)
+    [line] = [r for r in roster.rows if r.name == "迁出党员"]
+    assert (line.work_unit, line.party_post, line.phone) == (None, None, "")
+    out = tmp_path / "past.xlsx"
+    member_export.export_members(db, MemberQuery(as_of=before), out)
+    sheet = "".join(
+        str(v) for r in load_workbook(out).worksheets[0].iter_rows(values_only=True) for v in r
+    )
+    assert "迁出党员" in sheet and "乙" not in sheet and "1111" not in sheet
     db.user = town_actor(db, "乙镇")  # the new office sees all of it
     now = members.get_member_detail(db, moved)
     assert (now.work_unit, now.phone, len(now.reports)) == ("乙镇新单位", "137****1111", 1)
