@@ -189,7 +189,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
     from pbc_desktop.cli.common import PASSWORD_ENV, USER_ENV
     from pbc_desktop.services.accounts import users
-    from pbc_desktop.services.accounts.sign_in import sign_in
+    from pbc_desktop.services.accounts.sign_in import change_password, sign_in
 
     db = open_db(args, sign_in=False)
     try:
@@ -197,15 +197,16 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         old = ask_password(PASSWORD_ENV, t("当前密码：", "Current password: "))
         done = sign_in(db, acting, old)
         db.user = done.actor
-        target = users.user_id_by_name(db, args.name)
-        own = target == done.actor.user_id
-        if not own:  # refused before a new password is typed in vain
+        own = args.name.strip().lower() == done.actor.username.lower()
+        if not own:  # refused before a new password is typed in vain, and before NAME is
+            # looked up: who may not manage accounts learns not even which names exist
             if done.must_change_password:
                 raise UserError(t("请先修改自己的密码。", "Change your own password first."))
             require(db, Permission.MANAGE_ACCOUNTS)
+        target = users.user_id_by_name(db, args.name)
         new = _new_password()
         if own:
-            users.change_password(db, target, old, new)
+            change_password(db, target, old, new)
             print(t("密码已修改。", "The password was changed."))
         else:
             users.reset_password(db, target, new)

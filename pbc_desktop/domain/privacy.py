@@ -43,14 +43,20 @@ def mask_id_number(value: str | None) -> str:
     return MASK * (len(text) - ID_VISIBLE) + text[-ID_VISIBLE:]
 
 
+#: Characters of a phone left visible by :func:`mask_phone`: at its start and at its end.
+PHONE_SHOWN_START = 3
+PHONE_SHOWN_END = 4
+
+
 def mask_phone(value: str | None) -> str:
     """The first 3 and the last 4 characters: ``138****5678``; ``""`` when there is none."""
     if not value:
         return ""
     text = value.strip()
-    if len(text) <= 7:
+    shown = PHONE_SHOWN_START + PHONE_SHOWN_END
+    if len(text) <= shown:
         return MASK * max(len(text) - 2, 0) + text[-2:]
-    return text[:3] + MASK * (len(text) - 7) + text[-4:]
+    return text[:PHONE_SHOWN_START] + MASK * (len(text) - shown) + text[-PHONE_SHOWN_END:]
 
 
 def mask_birth_date(value: date | None) -> str:

@@ -35,6 +35,7 @@ from pbc_desktop.domain.enums import (
     LifecycleAction,
     MemberRole,
 )
+from pbc_desktop.domain.privacy import mask_phone
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
@@ -307,7 +308,7 @@ def _load(s: Session, community_id: int, acc: access.Access) -> Community:
     return community
 
 
-def _detail(c: Community) -> CommunityDetail:
+def _detail(c: Community, *, unmasked: bool = False) -> CommunityDetail:
     order = list(CoBuildType)
     return from_fields(
         CommunityDetail,
@@ -320,7 +321,10 @@ def _detail(c: Community) -> CommunityDetail:
         ),
         roles=tuple(
             from_fields(
-                RoleView, r, organization_name=r.organization.name if r.organization else None
+                RoleView,
+                r,
+                organization_name=r.organization.name if r.organization else None,
+                phone=r.phone if unmasked else (mask_phone(r.phone) or None),
             )
             for r in c.roles
         ),
@@ -332,9 +336,16 @@ def _detail(c: Community) -> CommunityDetail:
     )
 
 
-def get_community(db: Database, community_id: int) -> CommunityDetail:
+def get_community(db: Database, community_id: int, *, for_editing: bool = False) -> CommunityDetail:
+    """The community as its tab shows it: the team's phones masked (personal numbers,
+    ``domain/privacy.py``), unless ``for_editing`` — the editor of an account that may
+    change the community itself, which corrects them (refused for any other)."""
     with db.read() as s:
-        return _detail(_load(s, community_id, access.of(db, s)))
+        acc = access.of(db, s)
+        community = _load(s, community_id, acc)
+        if for_editing:
+            acc.check_community_record_writable(community.lead_org_id)
+        return _detail(community, unmasked=for_editing)
 
 
 def propose_convener(

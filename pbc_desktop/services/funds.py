@@ -266,7 +266,11 @@ def _load(s: Session, entry_id: int, acc: access.Access, *, change: bool = False
     return entry
 
 
-def _validate(s: Session, data: FundInput) -> None:
+def _validate(
+    s: Session, data: FundInput, acc: access.Access, stored: FundEntry | None = None
+) -> None:
+    """Every refused field at once. The branch whose dues came in is one of the account's
+    own (the choices offered); another reads as not chosen, unless ``stored`` has it."""
     errors = FieldErrors()
     err = errors.add
 
@@ -316,7 +320,14 @@ def _validate(s: Session, data: FundInput) -> None:
                 "只有「党费补助」收入才能注明来自哪个支部的党费",
                 "Only Party-dues income can name the branch's fee collection",
             )
-        elif data.fee_org_id is None or s.get(Organization, data.fee_org_id) is None:
+        elif (
+            data.fee_org_id is None
+            or s.get(Organization, data.fee_org_id) is None
+            or not (
+                acc.sees_org(data.fee_org_id)
+                or (stored is not None and stored.fee_org_id == data.fee_org_id)
+            )
+        ):
             err("fee_org", "请选择党费来自的党支部", "Choose the branch the fees came from")
         elif data.fee_month is None:
             err("fee_month", "请填写党费所属月份", "Enter the month of the fee collection")
@@ -370,7 +381,7 @@ def add_entry(db: Database, data: FundInput, *, confirm_over_balance: bool = Fal
     with db.write() as s:
         acc = access.of(db, s)
         acc.require(Permission.WRITE)
-        _validate(s, data)
+        _validate(s, data, acc)
         acc.check_community_writable(s, data.community_id)
         over = _over_balance(s, data, None, confirm_over_balance=confirm_over_balance)
         entry = FundEntry()
@@ -385,10 +396,11 @@ def update_entry(
     db: Database, entry_id: int, data: FundInput, *, confirm_over_balance: bool = False
 ) -> None:
     with db.write() as s:
-        entry = _load(s, entry_id, access.of(db, s), change=True)
+        acc = access.of(db, s)
+        entry = _load(s, entry_id, acc, change=True)
         versions.check(s, entry, data.version)
         check_same_community(entry.community_id, data.community_id, ("经费记录", "An entry"))
-        _validate(s, data)
+        _validate(s, data, acc, entry)
         over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)
         before: dict[str, Any] = audit.snapshot(entry)
         _apply(entry, data, over)

@@ -69,9 +69,13 @@ class MemberDeletion:
 
 # -- reading ---------------------------------------------------------------------------------
 def get_member_input(db: Database, member_id: int) -> MemberInput:
-    """The stored member as the editor's input: nothing masked."""
+    """The stored member as the editor's input: nothing masked, so only for an account
+    that may change the member (the editor corrects the numbers; a read-only account sees
+    the masked detail)."""
     with db.read() as s:
-        member = load_member(s, member_id, access.of(db, s))
+        acc = access.of(db, s)
+        member = load_member(s, member_id, acc)
+        acc.check_org_writable(member.organization_id)
         return MemberInput(
             **{key: getattr(member, key) for key in _COLUMNS}, version=member.version
         )
@@ -99,8 +103,32 @@ def _impact(s: Session, member: PartyMember) -> MemberDeletion:
 
 
 # -- validation ------------------------------------------------------------------------------
-def _duplicate_message(name: str, organization: str) -> str:
-    # Names the member, never the number: messages end up in logs and screenshots.
+def _duplicate_message(
+    s: Session, number: str, own_id: int | None, acc: access.Access
+) -> str | None:
+    """Why another member with ID ``number`` (not ``own_id``) refuses it, or None when
+    there is none. Names the member, never the number: messages end up in logs and
+    screenshots; one of an organization out of the account's scope not even by name (an
+    account learns nothing of what it may not see, not by typing ID numbers)."""
+    stmt = (
+        select(PartyMember.name, Organization.name, Organization.id)
+        .join(Organization, Organization.id == PartyMember.organization_id)
+        .where(PartyMember.id_number == number)
+    )
+    if own_id is not None:
+        stmt = stmt.where(PartyMember.id != own_id)
+    row = s.execute(stmt.limit(1)).first()
+    if row is None:
+        return None
+    name, organization, org_id = row
+    if not acc.sees_org(org_id):
+        return t(
+            "该身份证号已登记为其他党组织的党员，同一人不能重复登记；"
+            "如是转入的党员，请由其所在党组织办理组织关系转接",
+            "This ID number is already registered to a member of another organization; a "
+            "person can be registered only once (a member moving in is transferred by their "
+            "organization)",
+        )
     return t(
         f"该身份证号已登记为“{organization}”的党员{name}，同一人不能重复登记",
         f"This ID number is already registered to {name} of “{organization}”; "
@@ -108,20 +136,7 @@ def _duplicate_message(name: str, organization: str) -> str:
     )
 
 
-def _id_holder(s: Session, number: str, own_id: int | None) -> tuple[str, str] | None:
-    """(name, organization) of another member with ID ``number``, if there is one."""
-    stmt = (
-        select(PartyMember.name, Organization.name)
-        .join(Organization, Organization.id == PartyMember.organization_id)
-        .where(PartyMember.id_number == number)
-    )
-    if own_id is not None:
-        stmt = stmt.where(PartyMember.id != own_id)
-    row = s.execute(stmt.limit(1)).first()
-    return (row[0], row[1]) if row is not None else None
-
-
-def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
+def _validate(s: Session, data: MemberInput, own_id: int | None, acc: access.Access) -> MemberInput:
     """``data`` completed and checked; raises ValidationError listing every problem."""
     data = completed(data)
     errors: list[FieldError] = member_errors(data)
@@ -137,9 +152,9 @@ def _validate(s: Session, data: MemberInput, own_id: int | None) -> MemberInput:
             )
         )
     if data.id_number and not any(e.field == "id_number" for e in errors):
-        holder = _id_holder(s, data.id_number, own_id)
-        if holder is not None:
-            errors.append(FieldError("id_number", _duplicate_message(*holder)))
+        taken = _duplicate_message(s, data.id_number, own_id, acc)
+        if taken is not None:
+            errors.append(FieldError("id_number", taken))
     if errors:
         raise ValidationError(errors)
     return data
@@ -182,9 +197,10 @@ def _duplicate_id(db: Database, exc: IntegrityError, data: MemberInput) -> Valid
     if "id_number" not in str(exc.orig).lower() or not number:
         raise exc
     with db.read() as s:
-        holder = _id_holder(s, number, None)
-    name, organization = holder or ("", "")
-    return ValidationError.single("id_number", _duplicate_message(name, organization))
+        taken = _duplicate_message(s, number, None, access.of(db, s))
+    if taken is None:
+        raise exc
+    return ValidationError.single("id_number", taken)
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -211,7 +227,7 @@ def add_member(
     """Validate and add a new member in ``s`` (the caller's write transaction), audited
     under ``summary`` (中文, English; ``{name}`` stands for the member's name)."""
     acc.require(Permission.WRITE)
-    clean = _validate(s, data, None)
+    clean = _validate(s, data, None, acc)
     status_error = _status_error(None, clean)
     if status_error is not None:
         raise ValidationError([status_error])
@@ -255,7 +271,7 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
             member = load_member(s, member_id, acc)
             acc.check_org_writable(member.organization_id)
             versions.check(s, member, data.version)
-            clean = _validate(s, data, member_id)
+            clean = _validate(s, data, member_id, acc)
             status_error = _status_error(member, clean)
             if status_error is not None:
                 raise ValidationError([status_error])

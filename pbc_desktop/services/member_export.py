@@ -51,6 +51,7 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit, members
 from pbc_desktop.services.member_changes.roll import on_roll_at, on_roll_now, organization_at
 from pbc_desktop.services.members import (
+    KEPT_BY_THEIR_OFFICE,
     MemberQuery,
     scrubbed,
     shown_birth_date,
@@ -418,7 +419,10 @@ def find_organization(db: Database, text: str) -> tuple[int, str]:
 
 
 # -- the export --------------------------------------------------------------------------------
-def _member_columns() -> list[Any]:
+def _member_columns(acc: access.Access) -> list[Any]:
+    """The export's columns; what the office of a member moved since out of the account's
+    scope keeps is left out (an export of a past roll)."""
+    kept = {c: members.kept_here(acc, getattr(PartyMember, c)) for c in KEPT_BY_THEIR_OFFICE}
     return [
         PartyMember.name,
         PartyMember.gender,
@@ -430,12 +434,12 @@ def _member_columns() -> list[Any]:
         PartyMember.joined_on,
         PartyMember.confirmed_on,
         PartyMember.category,
-        PartyMember.party_post,
-        PartyMember.work_unit,
-        PartyMember.phone,
+        kept["party_post"],
+        kept["work_unit"],
+        kept["phone"],
         Organization.name.label("organization"),
         PartyMember.status,
-        PartyMember.remark,
+        kept["remark"],
     ]
 
 
@@ -460,7 +464,7 @@ def _values(row: Any, unmasked: bool) -> list[str | date | None]:
 
 
 def _export_select(query: MemberQuery, acc: access.Access) -> Any:
-    stmt = members._filtered(select(*_member_columns()).select_from(PartyMember), query, acc)
+    stmt = members._filtered(select(*_member_columns(acc)).select_from(PartyMember), query, acc)
     return stmt.order_by(
         Organization.name_sort, Organization.id, PartyMember.name_sort, PartyMember.id
     ).execution_options(yield_per=BATCH)
@@ -673,7 +677,9 @@ def record_unmasked_export(
     description: str,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """Log that full ID numbers and phones left the program (``what``: which document)."""
+    """Log that full ID numbers and phones left the program (``what``: which document);
+    refused without the permission (no account writes an export it could not make)."""
+    members.check_unmasked(access.of(db), True)
     after: dict[str, Any] = {
         "file": file_name,
         "count": count,
@@ -808,10 +814,17 @@ def get_roster(
             from_fields(
                 RosterRow,
                 m,
-                seq=i,
-                birth_date=shown_birth_date(m.birth_date, unmasked),
-                id_number=shown_id_number(m.id_number, unmasked),
-                phone=shown_phone(m.phone, unmasked),
+                **{
+                    "seq": i,
+                    "birth_date": shown_birth_date(m.birth_date, unmasked),
+                    "id_number": shown_id_number(m.id_number, unmasked),
+                    "phone": shown_phone(m.phone, unmasked),
+                }
+                | {  # a past roll: not what a moved member's office keeps now
+                    k: v
+                    for k, v in members.kept_elsewhere(acc, m.organization_id).items()
+                    if k != "remark"
+                },
             )
             for i, m in enumerate(s.scalars(stmt), start=1)
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -46,6 +46,7 @@ from pbc_desktop.services.scope import (
     enum_order,
     from_fields,
     like_digits,
+    number_matches,
     origin_name,
     pinyin_match,
     report_hours,
@@ -172,10 +173,8 @@ def _filtered(stmt: AnySelect, query: MemberQuery, acc: access.Access) -> AnySel
             matches = matches | by_pinyin
         digits = like_digits(needle)
         if digits:
-            matches = (
-                matches
-                | PartyMember.phone.contains(digits, autoescape=True)
-                | PartyMember.id_number.endswith(digits, autoescape=True)
+            matches = matches | number_matches(
+                digits, PartyMember.id_number, PartyMember.phone, acc
             )
         stmt = stmt.where(matches)
     if query.organization_id is not None:
@@ -249,6 +248,26 @@ def shown_person(person: PartyMember | DevelopmentRecord, unmasked: bool) -> dic
     }
 
 
+#: What a member's office keeps of them (beside their person): read only by the offices
+#: that see their organization now; a member who moved since out of the account's scope is
+#: shown on a past roll without it.
+KEPT_BY_THEIR_OFFICE = ("work_unit", "party_post", "phone", "remark")
+
+
+def kept_elsewhere(acc: access.Access, organization_id: int) -> dict[str, Any]:
+    """Blanks for :data:`KEPT_BY_THEIR_OFFICE` when the member's organization now is not one
+    the account sees (a past roll lists them), else nothing."""
+    if acc.sees_org(organization_id):
+        return {}
+    return {"work_unit": None, "party_post": None, "phone": "", "remark": None}
+
+
+def kept_here(acc: access.Access, column: Any) -> Any:
+    """SQL: ``column`` (of :data:`KEPT_BY_THEIR_OFFICE`), or NULL for a member whose
+    organization now is not one the account sees."""
+    return case((acc.orgs(PartyMember.organization_id), column)).label(column.key)
+
+
 def scrubbed(text: str | None) -> str | None:
     """Free text (a remark) as shown while numbers are masked: ID numbers and phones in it
     masked too."""
@@ -273,7 +292,7 @@ def list_members(
             PartyMember.status,
             PartyMember.joined_on,
             PartyMember.id_number,
-            PartyMember.phone,
+            kept_here(acc, PartyMember.phone),  # a past roll: not a moved member's phone
             _active_report().label("reported"),
         ).select_from(PartyMember),
         query,
@@ -362,16 +381,24 @@ def get_member_detail(
     db: Database, member_id: int, *, unmasked: bool = False, as_of: date | None = None
 ) -> MemberDetail:
     """The member with posts and service; ID number and phone masked unless ``unmasked``;
-    ``as_of``: also a member the account's organizations held at that date (a past roll)."""
+    ``as_of``: also a member the account's organizations held at that date (a past roll).
+
+    One who has moved since to an organization the account does not see is shown without
+    what their office now keeps (work unit, party post, phone, remark, posts and service
+    there): where they went (their organization now) is what the letter said."""
     with db.read() as s:
         acc = access.of(db, s)
         check_unmasked(acc, unmasked)
         member = load_member(s, member_id, acc, as_of=as_of)
+        shown = shown_person(member, unmasked)
         reports, services = _reports(s, member_id)
+        if as_of is not None and (blanks := kept_elsewhere(acc, member.organization_id)):
+            shown |= blanks
+            reports, services = (), ()
         return from_fields(
             MemberDetail,
             member,
-            **shown_person(member, unmasked),
+            **shown,
             reports=reports,
             services=services,
             origin=origin_name(s, member.origin_office),

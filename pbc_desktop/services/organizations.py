@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import date
@@ -475,8 +476,15 @@ def _check_name(s: Session, name: str, own_id: int | None, errors: list[FieldErr
 
 
 def _check_parent(
-    s: Session, parent_id: int | None, own_id: int | None, errors: list[FieldError]
+    s: Session,
+    parent_id: int | None,
+    own_id: int | None,
+    errors: list[FieldError],
+    may_choose: Callable[[int], bool] = lambda _parent: True,
 ) -> None:
+    """The parent exists, is not the organization itself nor below it, and ``may_choose``
+    it (an own organization of the account: another reads as one that does not exist, else
+    a town could hang its organizations under another town's, into that office's scope)."""
     if parent_id is None:
         return
     if parent_id == own_id:
@@ -487,7 +495,7 @@ def _check_parent(
             )
         )
         return
-    if s.get(Organization, parent_id) is None:
+    if s.get(Organization, parent_id) is None or not may_choose(parent_id):
         errors.append(
             FieldError(
                 "parent_id",
@@ -541,12 +549,24 @@ def _check_dates(values: dict[str, Any], errors: list[FieldError]) -> None:
         errors.append(FieldError("end_date", order))
 
 
-def _validate(s: Session, data: OrgInput, own_id: int | None) -> dict[str, Any]:
+def _validate(
+    s: Session, data: OrgInput, acc: access.Access, stored: Organization | None = None
+) -> dict[str, Any]:
+    """The column values of ``data``, every refused field at once (``stored``: the
+    organization changed, whose parent is kept even when the account does not own it)."""
     values = _clean(data)
+    own_id = stored.id if stored is not None else None
     errors: list[FieldError] = []
     _check_name(s, values["name"], own_id, errors)
     errors.extend(input_errors(values))
-    _check_parent(s, values["parent_id"], own_id, errors)
+    kept = stored.parent_id if stored is not None else None
+    _check_parent(
+        s,
+        values["parent_id"],
+        own_id,
+        errors,
+        lambda parent: parent == kept or acc.sees_org(parent),
+    )
     if errors:
         raise ValidationError(errors)
     return values
@@ -586,6 +606,16 @@ def input_errors(values: dict[str, Any]) -> list[FieldError]:
     return errors
 
 
+def _town_kept_by_town() -> PermissionDeniedError:
+    return PermissionDeniedError(
+        t(
+            "党组织所属的镇街由镇（街道）或区委组织部调整，村（社区）账号不能修改。",
+            "An organization's town is changed by the town or the district; a village or "
+            "community account may not change it.",
+        )
+    )
+
+
 def _duplicate_message(name: str) -> str:
     return t(
         f"已有名为“{name}”的党组织，名称不能重复",
@@ -605,7 +635,9 @@ def create_organization(db: Database, data: OrgInput) -> int:
     with _refusing_clash(data), db.write() as s:
         acc = access.of(db, s)
         acc.require(Permission.WRITE)
-        values = _validate(s, data, None)
+        if town := _clean(data).get("town"):
+            check_registry(acc, town)  # another town's is refused as such, before its fields
+        values = _validate(s, data, acc)
         check_registry(acc, values.get("town"))
         org = Organization(**values)
         s.add(org)
@@ -621,9 +653,11 @@ def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
             raise _not_found(org_id)
         acc.check_org_writable(org.id)
         versions.check(s, org, data.version)
-        values = _validate(s, data, org_id)
+        values = _validate(s, data, acc, org)
         if acc.actor.town is not None and values.get("town") != acc.actor.town:
             raise access.not_own()  # a town keeps its organizations in its town
+        if not acc.whole and acc.actor.town is None and values.get("town") != org.town:
+            raise _town_kept_by_town()
         update_audited(
             s,
             org,

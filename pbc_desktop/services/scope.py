@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -35,8 +35,10 @@ from pbc_desktop.db.models import (
     PostReport,
     ServiceLog,
 )
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.pinyin import pinyin_needle
+from pbc_desktop.domain.privacy import ID_VISIBLE, PHONE_SHOWN_END, PHONE_SHOWN_START
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
@@ -221,6 +223,33 @@ def like_digits(text: str) -> str | None:
     return None
 
 
+def number_matches(
+    digits: str, id_column: Any, phone_column: Any | None, acc: access.Access
+) -> ColumnElement[bool]:
+    """SQL test: a person's ID number ends with, or phone holds, the typed ``digits``.
+
+    An account that may neither see full numbers nor change what it lists (查看) matches
+    only what the masks show it (``domain/privacy.py``): an ID number by its last
+    characters, a phone by its first 3 or last 4 digits. Else the search box would read the
+    hidden digits back one at a time: typing ``X`` + the shown last 4, for X from 0 to 9,
+    finds the one member whose fifth-last digit is X.
+    """
+    actor = acc.actor
+    if actor.can(Permission.SEE_PERSONAL_DATA) or actor.can(Permission.WRITE):
+        matches = id_column.endswith(digits, autoescape=True)
+        if phone_column is not None:
+            matches = matches | phone_column.contains(digits, autoescape=True)
+        return matches  # type: ignore[no-any-return]
+    shown: list[ColumnElement[bool]] = []
+    if len(digits) <= ID_VISIBLE:
+        shown.append(id_column.endswith(digits, autoescape=True))
+    if phone_column is not None and len(digits) <= PHONE_SHOWN_END:
+        shown.append(phone_column.endswith(digits, autoescape=True))
+    if phone_column is not None and len(digits) <= PHONE_SHOWN_START:
+        shown.append(phone_column.startswith(digits, autoescape=True))
+    return or_(false(), *shown)
+
+
 def chunks(items: Sequence[_Item], size: int = IN_CHUNK) -> Iterator[Sequence[_Item]]:
     """``items`` ``size`` at a time: a query per chunk keeps its IN list well under the
     backends' limits on a statement's parameters (SQLite's 999 before 3.32)."""
@@ -237,8 +266,12 @@ def enum_order(column: Any, enum_cls: type[StrEnum]) -> ColumnElement[int]:
 
 
 def organization_name(db: Database, org_id: int) -> str | None:
+    """The name of an organization the account meets (its own, or a partner in a community
+    it sees, see :meth:`access.Access.orgs_met`); None for any other, as for one that does
+    not exist."""
     with db.read() as s:
-        return s.scalar(select(Organization.name).where(Organization.id == org_id))
+        seen = access.of(db, s).orgs_met(Organization.id)
+        return s.scalar(select(Organization.name).where(Organization.id == org_id, seen))
 
 
 def name_taken(

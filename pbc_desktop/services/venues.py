@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -57,7 +58,7 @@ class VenueRow(VenueFacts):
     version: int  # the stored version, handed back by the editor (optimistic locking)
 
 
-def _seen(acc: access.Access) -> ColumnElement[bool]:
+def seen(acc: access.Access) -> ColumnElement[bool]:
     """SQL test: a venue of an own organization, or opened to a community seen."""
     if acc.whole:
         return true()
@@ -82,7 +83,7 @@ def list_venues(db: Database, text: str = "") -> list[VenueRow]:
     )
     stmt = containing(stmt, text, Venue.name, Venue.address)
     with db.read() as s:
-        rows = list(s.execute(stmt.where(_seen(access.of(db, s)))))
+        rows = list(s.execute(stmt.where(seen(access.of(db, s)))))
         opened: dict[int, list[Choice]] = {}
         ids = [v.id for v, _ in rows]
         if ids:
@@ -109,7 +110,7 @@ def venue_choices(db: Database, community_id: int | None = None) -> list[Choice]
     """Venues for the activity editor's place: those opened to the community first."""
     stmt = select(Venue.id, Venue.name).order_by(Venue.name, Venue.id)
     with db.read() as s:
-        stmt = stmt.where(_seen(access.of(db, s)))
+        stmt = stmt.where(seen(access.of(db, s)))
         everything = [Choice(r.id, r.name) for r in s.execute(stmt)]
         if community_id is None:
             return everything
@@ -125,7 +126,15 @@ def _key(name: str) -> str:
     return re.sub(r"\s+", "", name).lower()
 
 
-def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
+def _validate(
+    s: Session,
+    data: VenueInput,
+    own_id: int | None,
+    acc: access.Access,
+    links: Sequence[CommunityVenue] = (),
+) -> None:
+    """Every refused field at once. A community the account does not see reads as one that
+    no longer exists (an opening already stored, ``links``, is kept)."""
     errors = FieldErrors()
     err = errors.add
 
@@ -147,9 +156,13 @@ def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
         err("capacity", "容纳人数不能为负数", "The capacity cannot be negative")
     if data.owner_org_id is not None and s.get(Organization, data.owner_org_id) is None:
         err("owner", "所选所属党组织已不存在", "The chosen owner organization no longer exists")
-    wanted = set(data.community_ids)
+    wanted = set(data.community_ids) - {cv.community_id for cv in links}
     if wanted:
-        known = set(s.scalars(select(Community.id).where(Community.id.in_(wanted))))
+        known = set(
+            s.scalars(
+                select(Community.id).where(Community.id.in_(wanted), acc.communities(Community.id))
+            )
+        )
         if known != wanted:
             err("communities", "有党建共同体已不存在", "A chosen community no longer exists")
     errors.raise_any()
@@ -157,7 +170,7 @@ def _validate(s: Session, data: VenueInput, own_id: int | None) -> None:
 
 def _load(s: Session, venue_id: int, acc: access.Access) -> tuple[Venue, list[CommunityVenue]]:
     """The venue to change: seen, and of an own organization."""
-    venue = s.scalar(select(Venue).where(Venue.id == venue_id, _seen(acc)))
+    venue = s.scalar(select(Venue).where(Venue.id == venue_id, seen(acc)))
     if venue is None:
         raise NotFoundError(t("该阵地已不存在（可能已被删除）", "The venue no longer exists"))
     acc.check_org_writable(venue.owner_org_id)
@@ -210,7 +223,7 @@ def create_venue(db: Database, data: VenueInput) -> int:
     with db.write() as s:
         acc = access.of(db, s)
         acc.require(Permission.WRITE)
-        _validate(s, data, None)
+        _validate(s, data, None, acc)
         acc.check_org_writable(data.owner_org_id)
         venue = Venue()
         s.add(venue)
@@ -230,7 +243,7 @@ def update_venue(db: Database, venue_id: int, data: VenueInput) -> None:
         acc = access.of(db, s)
         venue, links = _load(s, venue_id, acc)
         versions.check(s, venue, data.version)
-        _validate(s, data, venue_id)
+        _validate(s, data, venue_id, acc, links)
         acc.check_org_writable(data.owner_org_id)
         before = _snapshot(venue, links)
         links = _apply(s, venue, links, data)

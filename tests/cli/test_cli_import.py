@@ -14,7 +14,8 @@ from sqlalchemy import select
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
-from tests.conftest import db_arg
+from pbc_desktop.domain.enums import UserRole
+from tests.conftest import add_account, db_arg
 from tests.factories import make_id, make_org
 from tests.import_factories import (
     database_state,
@@ -55,6 +56,26 @@ def roster(tmp_path: Path, *rows: tuple[object, ...]) -> Path:
         headers=("姓名", "身份证号", "所在党组织", "入党日期"),
         above=[("文光村党员名册",)],
     )
+
+
+def test_a_read_only_account_is_refused_before_the_file_is_read(
+    capsys: pytest.CaptureFixture[str],
+    db: Database,
+    db_file: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The inspector (查看) learns nothing row by row of a file it may not import."""
+    add_account(db, "ducha", UserRole.VIEWER)
+    monkeypatch.setenv("PBC_USER", "ducha")
+    path = roster(tmp_path, ("乙", wrong_check_digit(ID_B), ORG, "2010-07-01"))
+    state = database_state(db)
+    for command in (("import-members", str(path)), ("import-organizations", str(path))):
+        for dry_run in ((), ("--dry-run",)):
+            code, out, err = run(capsys, *command, "--db", db_file, *dry_run)
+            assert (code, out) == (2, ""), command
+            assert err.count("\n") == 1 and "没有权限修改数据" in err
+    assert database_state(db) == state
 
 
 def test_dry_run_prints_bad_rows_and_writes_nothing(

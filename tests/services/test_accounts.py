@@ -24,7 +24,7 @@ from pbc_desktop.errors import (
 )
 from pbc_desktop.services import member_editing
 from pbc_desktop.services.accounts import users
-from pbc_desktop.services.accounts.sign_in import sign_in
+from pbc_desktop.services.accounts.sign_in import change_password, sign_in
 from tests.conftest import all_rows_text
 from tests.factories import complete_fields, make_org
 
@@ -159,10 +159,47 @@ def test_a_reset_unlocks_and_forces_a_new_password(db: Database) -> None:
     users.reset_password(db, li, "n3w-password")
     done = sign_in(db, "li", "n3w-password", now=NOW)
     assert done.must_change_password
+    db.user = done.actor
     with pytest.raises(ValidationError, match="原密码不正确"):
-        users.change_password(db, li, "wrong-password", "mine-now-123")
-    users.change_password(db, li, "n3w-password", "mine-now-123")
+        change_password(db, li, "wrong-password", "mine-now-123")
+    change_password(db, li, "n3w-password", "mine-now-123")
     assert not sign_in(db, "li", "mine-now-123", now=NOW).must_change_password
+
+
+def test_a_password_is_changed_only_by_its_own_account(db: Database) -> None:
+    """Anyone else's refused, even with the right old password: else any signed-in account
+    could try another's passwords here, with no sign-in counting them."""
+    admin(db)
+    li = village_account(db, make_org(db, "甲村党支部"))
+    db.user = sign_in(db, "li", CLERK_PW, now=NOW).actor
+    wang = users.user_id_by_name(db, "wang")
+    for old in ("a-guess-123", ADMIN_PW):
+        with pytest.raises(PermissionDeniedError, match="只能修改自己的密码"):
+            change_password(db, wang, old, "taken-over-1")
+    assert sign_in(db, "wang", ADMIN_PW, now=NOW).actor.username == "wang"
+    change_password(db, li, CLERK_PW, "mine-now-123")
+
+
+def test_wrong_old_passwords_count_as_wrong_sign_ins(db: Database) -> None:
+    """A window left signed in does not let anyone try passwords without end: the fifth
+    wrong old password locks the account, for sign-ins and changes alike."""
+    admin(db)
+    village_account(db, make_org(db, "甲村党支部"))
+    db.user = sign_in(db, "li", CLERK_PW).actor
+    li = db.user.user_id
+    assert li is not None
+    for _ in range(4):
+        with pytest.raises(ValidationError, match="原密码不正确。密码连续输错 5 次"):
+            change_password(db, li, "a-guess-123", "mine-now-123")
+    with pytest.raises(SignInError, match="账号已锁定"):
+        change_password(db, li, "a-guess-123", "mine-now-123")
+    with pytest.raises(SignInError, match="账号已锁定"):  # the right one too, while locked
+        change_password(db, li, CLERK_PW, "mine-now-123")
+    with pytest.raises(SignInError, match="账号已锁定"):
+        sign_in(db, "li", CLERK_PW)
+    with db.read() as s:
+        locks = s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.LOCKOUT))
+        assert [e.summary for e in locks] == ["账号 li 因密码连续输错被锁定"]
 
 
 def test_accounts_are_disabled_never_deleted(db: Database) -> None:

@@ -4,15 +4,24 @@ changed only by the organization that hosts it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Attachment, AttachmentContent
-from pbc_desktop.domain.enums import ActivityKind, CoBuildType, LifecycleAction
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError
-from pbc_desktop.services import attachments, communities
+from pbc_desktop.db.models import (
+    Activity,
+    Attachment,
+    AttachmentContent,
+    CommunityRole,
+    PartyMember,
+)
+from pbc_desktop.domain.enums import ActivityKind, CoBuildType, LeadershipRole, LifecycleAction
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
+from pbc_desktop.services import attachments, communities, venues
 from pbc_desktop.services.activities import detail, documents, editing, listing
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import community_choices
@@ -21,6 +30,7 @@ from tests.scope_factories import (
     TwoTowns,
     district_actor,
     town_actor,
+    town_venues,
     two_towns,
     viewer_actor,
     village_actor,
@@ -212,3 +222,107 @@ def test_the_attendee_pickers_offer_only_the_members_the_account_meets(
     assert found("甲一") == set()
     db.user = district_actor(db)
     assert len(found()) == len(editing.members_of(db, every)) == 4
+
+
+def test_the_teams_phones_are_masked_but_in_the_editor_of_who_may_change_it(
+    db: Database, world: TwoTowns
+) -> None:
+    """A convener's mobile is personal: the tab shows it masked to whoever sees the
+    community; only the editor of an account that may change the community holds it."""
+    with db.write() as s:
+        s.add(
+            CommunityRole(
+                community_id=world.cross_community,
+                person_name="召集人",
+                role=LeadershipRole.CONVENER,
+                organization_id=world.yi_town,
+                phone="13912345678",
+            )
+        )
+
+    def phones(**editing: bool) -> list[str | None]:
+        return [
+            r.phone for r in communities.get_community(db, world.cross_community, **editing).roles
+        ]
+
+    for actor in (
+        viewer_actor(db),
+        village_actor(db, world.jia_two),
+        town_actor(db, "甲镇"),  # a member's town, not the one that leads it
+        town_actor(db, "乙镇"),
+        district_actor(db),
+    ):
+        db.user = actor
+        assert phones() == ["139****5678"]
+    assert phones(for_editing=True) == ["13912345678"]
+    db.user = town_actor(db, "乙镇")
+    assert phones(for_editing=True) == ["13912345678"]
+    for refused in (viewer_actor(db), village_actor(db, world.jia_two), town_actor(db, "甲镇")):
+        db.user = refused
+        with pytest.raises(PermissionDeniedError):
+            phones(for_editing=True)
+
+
+def test_an_activity_names_nothing_the_account_does_not_see(
+    db: Database, world: TwoTowns, activities: dict[str, int]
+) -> None:
+    """An own organization hosts it, but the community, the venue, the participating
+    organizations and the members called must be ones the account sees: another town's
+    read as gone (no activity slipped into its community, no name of it read back)."""
+    _own_venue, opened = town_venues(db, world)
+    hidden_venue = venues.create_venue(
+        db, venues.VenueInput("乙一村活动室", owner_org_id=world.yi_one)
+    )
+    db.user = village_actor(db, world.jia_one)
+
+    def new(**what: Any) -> editing.ActivityInput:
+        plain = editing.ActivityInput(
+            community_id=world.jia_community,
+            kind=ActivityKind.THEME_PARTY_DAY,
+            title="甲一村主题党日",
+            starts_at=datetime(2025, 5, 1, 9, 0),
+            host_org_id=world.jia_one,
+        )
+        return replace(plain, **what)
+
+    called = editing.AttendanceInput(person_name="某人", member_id=world.member_yi_one)
+    for refused, sentence in (
+        (new(community_id=world.yi_community), "所选党建共同体已不存在"),
+        (new(venue_id=hidden_venue), "所选阵地已不存在"),
+        (new(venue_id=opened), "所选阵地已不存在"),  # opened to 跨镇共建, not 甲一村's
+        (new(organization_ids=(world.yi_one,)), "有参加党组织已不存在"),
+        (new(attendance=(called,)), "第1行所选的党员已不存在"),
+    ):
+        with pytest.raises(ValidationError, match=sentence) as info:
+            editing.create_activity(db, refused)
+        assert "乙" not in info.value.message
+    with db.read() as s:
+        assert s.scalar(select(func.count(Activity.id))) == len(activities)
+    own = editing.create_activity(
+        db,
+        new(
+            organization_ids=(world.jia_one, world.jia_two),
+            attendance=(
+                editing.AttendanceInput(person_name="甲二党员", member_id=world.member_jia_two),
+            ),
+        ),
+    )
+    # kept when saved again after the member moved away (what was stored stays)
+    with db.write() as s:
+        s.get(PartyMember, world.member_jia_two).organization_id = world.yi_one  # type: ignore[union-attr]
+    stored = editing.get_activity_edit(db, own)
+    editing.update_activity(
+        db,
+        own,
+        replace(
+            new(
+                organization_ids=(world.jia_one, world.jia_two),
+                attendance=(
+                    editing.AttendanceInput(person_name="甲二党员", member_id=world.member_jia_two),
+                ),
+            ),
+            title="改名",
+            version=stored.version,
+        ),
+    )
+    assert detail.get_activity_detail(db, own).title == "改名"

@@ -3,13 +3,15 @@ an organization that takes part in it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.enums import FundDirection, FundSource, ListKind
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services import funds
 from pbc_desktop.services.lists import editing, printout, queries, supervision
 from pbc_desktop.services.lists.queries import ItemQuery
@@ -124,3 +126,30 @@ def test_the_ledger_by_scope(db: Database, world: TwoTowns, records: dict[str, i
         funds.balance(db, world.cross_community)
     with pytest.raises(PermissionDeniedError):
         funds.add_entry(db, income(world.cross_community))
+
+
+def test_dues_income_names_only_an_own_branch(db: Database, world: TwoTowns) -> None:
+    """The branch whose dues came in is one of the account's own (the dialog's choices):
+    another town's reads as not chosen, and its name is not read back in the ledger."""
+    db.user = village_actor(db, world.jia_one)
+
+    def dues(branch: int) -> funds.FundInput:
+        return funds.FundInput(
+            world.jia_community,
+            FundDirection.INCOME,
+            date(2024, 3, 1),
+            5_000,
+            FundSource.PARTY_DUES,
+            fee_org_id=branch,
+            fee_month=date(2024, 2, 1),
+        )
+
+    with pytest.raises(ValidationError, match="请选择党费来自的党支部") as refused:
+        funds.add_entry(db, dues(world.yi_one))
+    assert "乙" not in refused.value.message
+    own = funds.add_entry(db, dues(world.jia_one_first))
+    assert [r.fee_org_name for r in funds.ledger(db, world.jia_community)] == ["甲一村第一党支部"]
+    stored = funds.get_entry(db, own)
+    with db.write() as s:  # the branch left the account's organizations since: kept
+        s.get(Organization, world.jia_one_first).parent_id = world.yi_town  # type: ignore[union-attr]
+    funds.update_entry(db, own, replace(stored, remark="更正"))

@@ -57,7 +57,10 @@ def test_a_member_of_another_organization_is_not_updated(
 
 
 def test_a_viewer_imports_nothing(db: Database, world: TwoTowns, tmp_path: Path) -> None:
-    db.user = viewer_actor(db)
     path = write_roster(tmp_path / "r.xlsx", [row("甲", ID_A, "甲二村党支部")])
+    preview = mi.read_members(db, path)  # read by an account that may (the district's)
+    db.user = viewer_actor(db)
     with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
-        mi.apply_import(db, mi.read_members(db, path))
+        mi.apply_import(db, preview)
+    with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):  # before the file
+        mi.read_members(db, tmp_path / "not-there.xlsx")

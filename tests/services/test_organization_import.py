@@ -29,7 +29,13 @@ from pbc_desktop.services.organizations import (
 from tests.factories import make_org
 from tests.import_factories import ods_roster, xls_roster
 from tests.org_import_factories import ORG_HEADERS, org, stored_tree, write_org_list
-from tests.scope_factories import town_actor, two_towns, viewer_actor, village_actor
+from tests.scope_factories import (
+    district_actor,
+    town_actor,
+    two_towns,
+    viewer_actor,
+    village_actor,
+)
 
 PHONE = "13812345678"
 
@@ -332,13 +338,33 @@ def test_a_town_imports_within_its_own_town(db: Database, tmp_path: Path) -> Non
     )
     preview = oi.read_organizations(db, path)
     assert [p.line() for p in preview.bad_rows("update")] == [
-        "第3行：所属镇街“乙镇”不是本账号的“甲镇”，镇街账号只能新增本镇街的党组织",
+        "第3行：所属镇街“乙镇”不是本账号的“甲镇”，镇街账号只能新增本镇街的党组织；"
+        "上级党组织“乙镇党委”既不在本表中，系统中也没有，请核对名称或先导入它",
         "第4行：这条记录属于其他党组织，当前账号只能查看，不能修改",
     ]
     result = oi.apply_org_import(db, preview, on_duplicate="update", valid_only=True)
     assert result.created == 1
     assert only(db, "甲三村党支部").town == "甲镇"
     assert get_organization(db, world.jia_two).town == "甲镇"
+
+
+def test_no_row_is_hung_under_another_towns_organization(db: Database, tmp_path: Path) -> None:
+    """Another town's organization named as a parent reads as one not stored: a town hangs
+    nothing under it (its rows would fall into that town's scope), nor moves its own."""
+    two_towns(db)
+    db.user = town_actor(db, "甲镇")
+    path = write_org_list(
+        tmp_path / "orgs.xlsx",
+        [org("甲四村党支部", "乙一村党支部"), org("甲二村党支部", "乙镇党委")],
+    )
+    before = stored_tree(db)
+    preview = oi.read_organizations(db, path)
+    assert [p.line() for p in preview.bad_rows("update")] == [
+        "第2行：上级党组织“乙一村党支部”既不在本表中，系统中也没有，请核对名称或先导入它",
+        "第3行：上级党组织“乙镇党委”既不在本表中，系统中也没有，请核对名称或先导入它",
+    ]
+    assert oi.apply_org_import(db, preview, on_duplicate="update", valid_only=True).created == 0
+    assert stored_tree(db) == before
 
 
 def test_a_village_may_update_its_own_but_add_none(db: Database, tmp_path: Path) -> None:
@@ -364,7 +390,11 @@ def test_a_viewer_imports_nothing(db: Database, tmp_path: Path) -> None:
     two_towns(db)
     db.user = viewer_actor(db)
     path = write_org_list(tmp_path / "orgs.xlsx", [org("新党支部")])
+    with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):  # before the file
+        oi.read_organizations(db, tmp_path / "not-there.xlsx")
+    db.user = district_actor(db)
     preview = oi.read_organizations(db, path)
+    db.user = viewer_actor(db)
     with pytest.raises(PermissionDeniedError, match="没有权限修改数据"):
         oi.apply_org_import(db, preview)
 

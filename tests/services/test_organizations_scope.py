@@ -3,11 +3,13 @@ answers for it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services import communities
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.paging import PageRequest
@@ -82,6 +84,33 @@ def test_a_village_edits_its_own_organization_but_adds_none(db: Database, world:
         orgs.create_organization(db, new_branch("甲二村第二支部", "甲镇", world.jia_two))
     with pytest.raises(PermissionDeniedError):
         orgs.delete_organization(db, world.jia_two)
+
+
+def test_no_organization_is_hung_under_another_towns(db: Database, world: TwoTowns) -> None:
+    """A parent of another town reads as one that does not exist (else the organization,
+    its members with it, would fall into that town's and its villages' scope), and a
+    village account keeps its organization in its town; a parent stored already is kept."""
+    db.user = town_actor(db, "甲镇")
+    for parent in (world.yi_one, world.yi_town):
+        with pytest.raises(ValidationError, match="所选上级党组织不存在") as refused:
+            orgs.create_organization(db, new_branch("甲三村党支部", "甲镇", parent))
+        assert "乙" not in refused.value.message
+    jia_two = orgs.OrgInput.from_detail(orgs.get_organization(db, world.jia_two))
+    with pytest.raises(ValidationError, match="所选上级党组织不存在"):
+        orgs.update_organization(db, world.jia_two, replace(jia_two, parent_id=world.yi_town))
+    orgs.update_organization(db, world.jia_two, replace(jia_two, secretary="王书记"))
+    db.user = village_actor(db, world.jia_one)
+    jia_one = orgs.OrgInput.from_detail(orgs.get_organization(db, world.jia_one))
+    assert jia_one.parent_id == world.jia_town  # not its own, but kept
+    orgs.update_organization(db, world.jia_one, replace(jia_one, secretary="李书记"))
+    jia_one = orgs.OrgInput.from_detail(orgs.get_organization(db, world.jia_one))
+    with pytest.raises(PermissionDeniedError, match="所属的镇街由镇"):
+        orgs.update_organization(db, world.jia_one, replace(jia_one, town="乙镇"))
+    with pytest.raises(ValidationError, match="所选上级党组织不存在"):
+        orgs.update_organization(db, world.jia_one, replace(jia_one, parent_id=world.yi_one))
+    first = orgs.OrgInput.from_detail(orgs.get_organization(db, world.jia_one_first))
+    with pytest.raises(ValidationError, match="所选上级党组织不存在"):
+        orgs.update_organization(db, world.jia_one_first, replace(first, parent_id=world.jia_two))
 
 
 def test_a_viewer_changes_nothing_and_the_district_everything(

@@ -7,8 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import CommunityVenue
 from pbc_desktop.domain.enums import ActivityKind
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services import community_figures, reminders, stats, venues
 from tests.factories import make_activity
 from tests.scope_factories import (
@@ -66,3 +67,32 @@ def test_venues_by_owner_and_opening(db: Database, world: TwoTowns) -> None:
     db.user = viewer_actor(db, town="甲镇")
     with pytest.raises(PermissionDeniedError):
         venues.delete_venue(db, jia)
+
+
+def test_a_venue_is_opened_only_to_communities_the_account_sees(
+    db: Database, world: TwoTowns
+) -> None:
+    """Another town's community reads as gone: its venue list gets nothing from here, and
+    the account reads none of its names back; an opening stored already is kept."""
+    db.user = district_actor(db)
+    jia, _yi = town_venues(db, world)
+    with db.write() as s:  # opened to 乙镇共建 by the district, before
+        s.add(CommunityVenue(community_id=world.yi_community, venue_id=jia))
+    db.user = village_actor(db, world.jia_two)
+
+    def opened_to(*communities: int) -> venues.VenueInput:
+        return venues.VenueInput(
+            "甲二村党群服务中心", owner_org_id=world.jia_two, community_ids=communities
+        )
+
+    with pytest.raises(ValidationError, match="有党建共同体已不存在"):
+        venues.create_venue(
+            db,
+            venues.VenueInput(
+                "甲二村文化室", owner_org_id=world.jia_two, community_ids=(world.yi_community,)
+            ),
+        )
+    venues.update_venue(db, jia, opened_to(world.yi_community, world.cross_community))
+    venues.update_venue(db, jia, opened_to(world.cross_community))  # closed to it, then…
+    with pytest.raises(ValidationError, match="有党建共同体已不存在"):  # …not opened again
+        venues.update_venue(db, jia, opened_to(world.cross_community, world.yi_community))

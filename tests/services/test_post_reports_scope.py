@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.post_reports import catalogue, evaluations, overview, reports, service_log
 from pbc_desktop.services.post_reports.overview import OverviewQuery
@@ -87,3 +87,29 @@ def test_a_viewer_reads_and_the_catalogue_is_the_districts(
         catalogue.add_post(db, catalogue.PostInput("新岗位"))
     db.user = district_actor(db)
     catalogue.add_post(db, catalogue.PostInput("新岗位"))
+
+
+def test_a_member_reports_only_to_a_community_the_account_sees(
+    db: Database, world: TwoTowns
+) -> None:
+    """The communities offered are those the account sees; another town's reads as gone
+    (its name is not read back from the refusal either)."""
+    db.user = village_actor(db, world.jia_one)
+    post = catalogue.post_choices(db)[0].id
+    for community, org in (
+        (world.yi_community, world.yi_one),
+        (world.cross_community, world.yi_one),
+    ):
+        with pytest.raises(ValidationError, match="所选党建共同体已不存在") as refused:
+            reports.report_member(
+                db,
+                world.member_jia_one,
+                reports.ReportInput(community, org, post, date(2025, 3, 1)),
+            )
+        assert "乙" not in refused.value.message and "跨镇" not in refused.value.message
+    assert reports.list_member_reports(db, world.member_jia_one) == []
+    reports.report_member(
+        db,
+        world.member_jia_one,
+        reports.ReportInput(world.jia_community, world.jia_two, post, date(2025, 3, 1)),
+    )

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Community, LifecycleEvent
+from pbc_desktop.db.models import Community, CommunityRole, LifecycleEvent
 from pbc_desktop.domain.enums import (
     CoBuildType,
     CommunityStatus,
@@ -22,7 +22,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.services import communities as svc
 from pbc_desktop.ui.common.context import AppContext
-from pbc_desktop.ui.communities.dialog import CommunityDialog
+from pbc_desktop.ui.communities.dialog import ROLE_PHONE, CommunityDialog
 from pbc_desktop.ui.communities.lifecycle_dialog import LifecycleDialog
 from pbc_desktop.ui.communities.tab import CommunitiesTab
 from tests.factories import make_activity, make_community, make_org, make_orgs
@@ -137,7 +137,7 @@ def test_create_community_through_the_dialog(
 
     assert stored_names(db) == ["陈沙大道党建共同体"]
     [row] = tab.model.rows()
-    detail = svc.get_community(db, row.id)
+    detail = svc.get_community(db, row.id, for_editing=True)  # as stored
     assert detail.types == (CoBuildType.CROSS_FIELD, CoBuildType.CROSS_INDUSTRY)
     assert detail.lead_org_name == "陈沙大道改建工程项目部党支部"
     assert detail.founded_on == date(2024, 3, 1)
@@ -155,6 +155,7 @@ def test_create_community_through_the_dialog(
     assert tab.members_table.rowCount() == 3
     assert tab.members_table.item(1, 1).text() == "牵头"
     assert tab.roles_table.item(0, 3).text() == "Yes"
+    assert tab.roles_table.item(0, 4).text() == "138****0000"  # a personal mobile: masked
     assert "简朴村党总支" in tab.next_convener_label.text()
     assert tab.events_table.item(0, 1).text() == "提交申请"
     assert tab.edit_button.isEnabled()
@@ -214,6 +215,15 @@ def test_edit_with_enter_changes_the_theme(
     qtbot: QtBot, db: Database, tab: CommunitiesTab, orgs: list[int]
 ) -> None:
     cid = make_community(db, "华西村共同体", orgs[1:], theme="旧主题")
+    with db.write() as s:
+        s.add(
+            CommunityRole(
+                community_id=cid,
+                person_name="陈明",
+                role=LeadershipRole.CONVENER,
+                phone="13912345678",
+            )
+        )
     tab.refresh()
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
@@ -221,11 +231,14 @@ def test_edit_with_enter_changes_the_theme(
     assert isinstance(dialog, CommunityDialog)
     assert dialog.ui.nameEdit.text() == "华西村共同体"
     assert dialog.ui.membersList.count() == 2
+    # the editor holds the phone whole (masked only where it is shown), and keeps it
+    assert dialog.ui.rolesTable.item(0, ROLE_PHONE).text() == "13912345678"
     dialog.ui.themeEdit.clear()
     type_text(qtbot, dialog.ui.themeEdit, "共同发展新农村")
     with qtbot.waitSignal(dialog.saved):
         click_ok(qtbot, dialog)
     assert svc.get_community(db, cid).theme == "共同发展新农村"
+    assert [r.phone for r in svc.get_community(db, cid, for_editing=True).roles] == ["13912345678"]
     assert "共同发展新农村" in tab.detail_info.text()
 
 

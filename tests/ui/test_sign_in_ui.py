@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.domain.enums import OrgLevel, UserRole
+from pbc_desktop.errors import SignInError
 from pbc_desktop.paths import demo_db_path
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import sign_in
@@ -413,6 +414,35 @@ def test_change_password_from_the_file_menu(
     window.action_change_password.trigger()
     assert errors == [("The two passwords differ.", ["password_again"])]
     assert session.sign_in_to(db, user=TEST_ADMIN, password="Brand-new-123") is not None
+
+
+def test_wrong_old_passwords_in_the_dialog_lock_the_account(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window left signed in lets no one try passwords without end: each wrong current
+    password is said in the dialog (which stays open), the fifth locks the account."""
+    window, _world = village_window(qtbot, db)
+    said: list[tuple[str, list[str]]] = []
+
+    def change(dialog: QDialog) -> int:
+        assert isinstance(dialog, ChangePasswordDialog)
+        for _ in range(5):
+            dialog.ui.oldPasswordEdit.setText("a-guess-123")
+            dialog.ui.passwordEdit.setText("Brand-new-123")
+            dialog.ui.password2Edit.setText("Brand-new-123")
+            dialog.accept()
+            marked = [name for name, w in dialog.field_widgets.items() if w.styleSheet()]
+            said.append((dialog.error_text(), marked))
+        return dialog.result()
+
+    answering(monkeypatch, ChangePasswordDialog, change)
+    window.action_change_password.trigger()
+    assert [text.split("。")[0] for text, _marked in said] == ["原密码不正确"] * 4 + [
+        "密码连续输错 5 次，账号已锁定，请 15 分钟后再试，或请管理员重置密码"
+    ]
+    assert said[0][1] == ["old_password"]
+    with pytest.raises(SignInError, match="账号已锁定"):  # the right one too, for a while
+        sign_in(db, TEST_ADMIN, TEST_PASSWORD)
 
 
 def test_the_lock_offers_another_person_and_leaving_the_program(

@@ -18,11 +18,16 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import User
 from pbc_desktop.domain.accounts import LOCKOUT, MAX_FAILED_SIGN_INS, Actor
 from pbc_desktop.domain.enums import AuditAction
-from pbc_desktop.errors import SignInError
+from pbc_desktop.errors import PermissionDeniedError, SignInError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
-from pbc_desktop.services.accounts.passwords import hash_password, needs_rehash, verify_password
-from pbc_desktop.services.accounts.users import actor_of
+from pbc_desktop.services.accounts.passwords import (
+    check_new_password,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from pbc_desktop.services.accounts.users import actor_of, get_user
 
 
 @dataclass(frozen=True)
@@ -30,32 +35,6 @@ class SignedIn:
     actor: Actor
     #: An administrator set the password: the person must choose a new one now.
     must_change_password: bool
-
-
-def _wrong() -> SignInError:
-    """The one refusal of a wrong name or password: the same words whether the account
-    exists or not (no count of the tries left, which only an existing account has)."""
-    minutes = int(LOCKOUT.total_seconds()) // 60
-    return SignInError(
-        t(
-            f"用户名或密码不正确。密码连续输错 {MAX_FAILED_SIGN_INS} 次，账号将被锁定 "
-            f"{minutes} 分钟。",
-            f"The user name or password is wrong. After {MAX_FAILED_SIGN_INS} wrong "
-            f"passwords in a row the account is locked for {minutes} minutes.",
-        )
-    )
-
-
-def _locked(until: datetime, now: datetime) -> SignInError:
-    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
-    return SignInError(
-        t(
-            f"密码连续输错 {MAX_FAILED_SIGN_INS} 次，账号已锁定，请 {minutes} 分钟后再试，"
-            "或请管理员重置密码。",
-            f"The password was wrong {MAX_FAILED_SIGN_INS} times in a row, so the account is "
-            f"locked: try again in {minutes} minutes, or ask an administrator to reset it.",
-        )
-    )
 
 
 def sign_in(
@@ -118,23 +97,114 @@ def sign_in(
 
 def _count_failure(db: Database, user_id: int, when: datetime) -> None:
     """One more wrong password; the fifth locks the account (and says so). Always raises."""
+    until = _note_wrong_password(db, user_id, when)
+    raise _wrong() if until is None else _locked(until, when)
+
+
+def _lockout_note() -> tuple[str, str]:
+    """What a wrong password leads to, said after each one (Chinese, English)."""
+    minutes = int(LOCKOUT.total_seconds()) // 60
+    tries = MAX_FAILED_SIGN_INS
+    return (
+        f"密码连续输错 {tries} 次，账号将被锁定 {minutes} 分钟。",
+        f"After {tries} wrong passwords in a row the account is locked for {minutes} minutes.",
+    )
+
+
+def _wrong() -> SignInError:
+    """The one refusal of a wrong name or password: the same words whether the account
+    exists or not (no count of the tries left, which only an existing account has)."""
+    zh, en = _lockout_note()
+    return SignInError(t(f"用户名或密码不正确。{zh}", f"The user name or password is wrong. {en}"))
+
+
+def _locked(until: datetime, now: datetime) -> SignInError:
+    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
+    return SignInError(
+        t(
+            f"密码连续输错 {MAX_FAILED_SIGN_INS} 次，账号已锁定，请 {minutes} 分钟后再试，"
+            "或请管理员重置密码。",
+            f"The password was wrong {MAX_FAILED_SIGN_INS} times in a row, so the "
+            f"account is locked: try again in {minutes} minutes, or ask an administrator to "
+            "reset it.",
+        )
+    )
+
+
+def _note_wrong_password(db: Database, user_id: int, when: datetime) -> datetime | None:
+    """One more wrong password of the account, in a transaction of its own (the refusal
+    that follows writes nothing): the fifth in a row locks it for :data:`LOCKOUT` (audited)
+    and gives the lock's end; None before."""
     with db.write() as s:
         user = s.get(User, user_id)
-        assert user is not None
+        if user is None:
+            return None
         user.failed_sign_ins += 1
         if user.failed_sign_ins < MAX_FAILED_SIGN_INS:
-            error = _wrong()
-        else:
-            user.failed_sign_ins = 0
-            user.locked_until = when + LOCKOUT
-            audit.record(
-                s,
-                AuditAction.LOCKOUT,
-                user,
-                summary=t(
-                    f"账号 {user.username} 因密码连续输错被锁定",
-                    f"Account {user.username} locked after wrong passwords",
-                ),
+            return None
+        user.failed_sign_ins = 0
+        user.locked_until = when + LOCKOUT
+        audit.record(
+            s,
+            AuditAction.LOCKOUT,
+            user,
+            summary=t(
+                f"账号 {user.username} 因密码连续输错被锁定",
+                f"Account {user.username} locked after wrong passwords",
+            ),
+        )
+        return user.locked_until
+
+
+def change_password(
+    db: Database, user_id: int, old: str, new: str, *, now: datetime | None = None
+) -> None:
+    """A person changes their own password (the old one proves it is them).
+
+    Only the signed-in account's own (an administrator resets another's with
+    :func:`reset_password`): otherwise any account could try passwords of another here. A
+    wrong old password counts as a wrong sign-in, and a locked account changes nothing, so
+    that a window left signed in does not let anyone try passwords without end.
+    """
+    if user_id != db.user.user_id:
+        raise PermissionDeniedError(
+            t(
+                "只能修改自己的密码；其他账号的密码由管理员重置。",
+                "You may change only your own password; an administrator resets another account's.",
             )
-            error = _locked(user.locked_until, when)
-    raise error
+        )
+    when = now or utcnow()
+    with db.read() as s:
+        user = get_user(s, user_id)
+        username = user.username
+        if user.locked_until is not None and user.locked_until > when:
+            raise _locked(user.locked_until, when)
+        right = verify_password(user.password_hash, old)
+    if not right:
+        until = _note_wrong_password(db, user_id, when)
+        if until is not None:
+            raise _locked(until, when)
+        zh, en = _lockout_note()
+        raise ValidationError.single(
+            "old_password",
+            t(f"原密码不正确。{zh}", f"The current password is wrong. {en}"),
+        )
+    if new == old:
+        raise ValidationError.single(
+            "password",
+            t("新密码不能与原密码相同。", "The new password must differ from the current one."),
+        )
+    check_new_password(new, username=username)
+    with db.write() as s:
+        user = get_user(s, user_id)
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        user.failed_sign_ins = 0
+        audit.record(
+            s,
+            AuditAction.UPDATE,
+            user,
+            summary=t(
+                f"账号 {user.username} 修改了密码", f"{user.username} changed their password"
+            ),
+        )

@@ -25,7 +25,6 @@ from pbc_desktop.services import audit
 from pbc_desktop.services.accounts.passwords import (
     check_new_password,
     hash_password,
-    verify_password,
 )
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
@@ -247,7 +246,8 @@ def user_id_by_name(db: Database, username: str) -> int:
         return _by_name(s, username).id
 
 
-def _get(s: Session, user_id: int) -> User:
+def get_user(s: Session, user_id: int) -> User:
+    """The stored account, or the sentence of one not found."""
     user = s.get(User, user_id)
     if user is None:
         raise _not_found(user_id)
@@ -259,7 +259,7 @@ def reset_password(db: Database, user_id: int, password: str) -> None:
     The account is unlocked."""
     require(db, Permission.MANAGE_ACCOUNTS)
     with db.write() as s:
-        user = _get(s, user_id)
+        user = get_user(s, user_id)
         check_new_password(password, username=user.username)
         user.password_hash = hash_password(password)
         user.must_change_password = user.id != db.user.user_id
@@ -273,37 +273,11 @@ def reset_password(db: Database, user_id: int, password: str) -> None:
         )
 
 
-def change_password(db: Database, user_id: int, old: str, new: str) -> None:
-    """A person changes their own password (the old one proves it is them)."""
-    with db.write() as s:
-        user = _get(s, user_id)
-        if not verify_password(user.password_hash, old):
-            raise ValidationError.single(
-                "old_password", t("原密码不正确。", "The current password is wrong.")
-            )
-        if new == old:
-            raise ValidationError.single(
-                "password",
-                t("新密码不能与原密码相同。", "The new password must differ from the current one."),
-            )
-        check_new_password(new, username=user.username)
-        user.password_hash = hash_password(new)
-        user.must_change_password = False
-        audit.record(
-            s,
-            AuditAction.UPDATE,
-            user,
-            summary=t(
-                f"账号 {user.username} 修改了密码", f"{user.username} changed their password"
-            ),
-        )
-
-
 def set_active(db: Database, user_id: int, active: bool) -> None:
     """Disable (or enable again) an account; never one's own, never the last administrator."""
     require(db, Permission.MANAGE_ACCOUNTS)
     with db.write() as s:
-        user = _get(s, user_id)
+        user = get_user(s, user_id)
         if user.active == active:
             return
         if not active and user.id == db.user.user_id:

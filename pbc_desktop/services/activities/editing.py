@@ -40,7 +40,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, attachments, audit, communities, versions
+from pbc_desktop.services import access, attachments, audit, communities, venues, versions
 from pbc_desktop.services.activities.detail import (
     ActivityFacts,
     activity_not_found,
@@ -207,8 +207,10 @@ def members_of(
 
 def propose_host(db: Database, community_id: int, on: date) -> Choice | None:
     """The host in turn: the convener whose rotation period holds ``on``, else the next one
-    the rotation proposes (轮流主导)."""
+    the rotation proposes (轮流主导). A community the account does not see reads as one
+    that does not exist (its members' names are not told)."""
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         stmt = (
             select(Organization.id, Organization.name)
             .join(ConvenerTurn, ConvenerTurn.organization_id == Organization.id)
@@ -295,9 +297,64 @@ def get_activity_edit(db: Database, activity_id: int) -> ActivityEdit:
         )
 
 
-def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
-    """Raise every refused field at once, with ``errors`` already found (in the files)."""
+def _unseen(
+    s: Session, data: ActivityInput, acc: access.Access, stored: Activity | None
+) -> tuple[bool, bool, bool, set[int]]:
+    """What ``data`` names that the account does not see, as if it did not exist: the
+    community, the venue, a participating organization (not one it meets), the members
+    called (rows by position, from 1). What the stored activity holds already is kept (a
+    member who moved away since still attended)."""
+    if acc.whole:
+        return False, False, False, set()
+    community = (
+        data.community_id is not None
+        and (stored is None or data.community_id != stored.community_id)
+        and not acc.sees_community(s, data.community_id)
+    )
+    venue = (
+        data.venue_id is not None
+        and (stored is None or data.venue_id != stored.venue_id)
+        and s.scalar(select(Venue.id).where(Venue.id == data.venue_id, venues.seen(acc))) is None
+    )
+    kept_orgs = {o.organization_id for o in stored.organizations} if stored else set()
+    new_orgs = set(data.organization_ids) - kept_orgs
+    met = select(Organization.id).where(
+        Organization.id.in_(new_orgs), acc.orgs_met(Organization.id)
+    )
+    orgs = bool(new_orgs) and set(s.scalars(met)) != new_orgs
+    kept_members = {x.member_id for x in stored.attendance} if stored else set()
+    new_members = {p.member_id for p in data.attendance if p.member_id is not None} - kept_members
+    found = (
+        set(
+            s.scalars(
+                select(PartyMember.id).where(
+                    PartyMember.id.in_(new_members), acc.orgs_met(PartyMember.organization_id)
+                )
+            )
+        )
+        if new_members
+        else set()
+    )
+    rows = {
+        row
+        for row, p in enumerate(data.attendance, start=1)
+        if p.member_id in new_members and p.member_id not in found
+    }
+    return community, venue, orgs, rows
+
+
+def _validate(
+    s: Session,
+    data: ActivityInput,
+    errors: FieldErrors,
+    acc: access.Access,
+    stored: Activity | None = None,
+) -> None:
+    """Raise every refused field at once, with ``errors`` already found (in the files).
+    A community, venue, organization or member the account does not see reads as one
+    that no longer exists (``stored``: the activity changed, whose own are kept)."""
     err = errors.add
+    unseen_community, unseen_venue, unseen_orgs, unseen_rows = _unseen(s, data, acc, stored)
 
     title = data.title.strip()
     if not title:
@@ -308,13 +365,15 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
             f"名称不能超过{TITLE_MAX}个字",
             f"The title is longer than {TITLE_MAX} characters",
         )
-    if data.community_id is not None and s.get(Community, data.community_id) is None:
+    if data.community_id is not None and (
+        unseen_community or s.get(Community, data.community_id) is None
+    ):
         err("community", "所选党建共同体已不存在", "The chosen community no longer exists")
     if data.ends_at is not None and data.ends_at < data.starts_at:
         err("ends_at", "结束时间早于开始时间", "The end is before the start")
     if data.host_org_id is not None and s.get(Organization, data.host_org_id) is None:
         err("host_org", "所选主导党组织已不存在", "The chosen host organization no longer exists")
-    if data.venue_id is not None and s.get(Venue, data.venue_id) is None:
+    if data.venue_id is not None and (unseen_venue or s.get(Venue, data.venue_id) is None):
         err("place", "所选阵地已不存在", "The chosen venue no longer exists")
     if data.trainee_count < 0:
         err("trainee_count", "培训人次不能为负数", "Trainee person-times cannot be negative")
@@ -334,7 +393,7 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
     orgs = list(dict.fromkeys(data.organization_ids))
     if orgs:
         known = set(s.scalars(select(Organization.id).where(Organization.id.in_(orgs))))
-        if known != set(orgs):
+        if unseen_orgs or known != set(orgs):
             err(
                 "organizations",
                 "有参加党组织已不存在",
@@ -358,6 +417,12 @@ def _validate(s: Session, data: ActivityInput, errors: FieldErrors) -> None:
             (f"参会人员第{row}行的姓名", f"name in attendance row {row}"),
             max_len=NAME_MAX,
         )
+        if row in unseen_rows:
+            err(
+                "attendance",
+                f"参会人员第{row}行所选的党员已不存在",
+                f"Attendance row {row}: the chosen member no longer exists",
+            )
         if person.member_id is not None:
             duplicate = person.member_id in seen_members
             seen_members.add(person.member_id)
@@ -612,7 +677,7 @@ def create_activity(db: Database, data: ActivityInput) -> int:
     with db.write() as s:
         acc = access.of(db, s)
         acc.require(Permission.WRITE)
-        _validate(s, data, errors)
+        _validate(s, data, errors, acc)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
         _lock_numbering(s, _group_of(data))
         activity = Activity(uuid=new_uuid())
@@ -643,7 +708,7 @@ def update_activity(db: Database, activity_id: int, data: ActivityInput) -> None
         # group holds the group's lock and may be waiting for that row
         _lock_numbering(s, old_group, _group_of(data))
         versions.check(s, activity, data.version)
-        _validate(s, data, errors)
+        _validate(s, data, errors, acc, activity)
         acc.check_activity_writable(s, data.community_id, data.host_org_id)
         before = _facts(activity)
         _apply(activity, data, files)

@@ -334,8 +334,8 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
     Refused while any assessment of the set is finished (reopen it first), when an indicator
     that has scores would be removed, or when a maximum falls below a score already given.
     """
+    require(db, Permission.DISTRICT_RULES)  # first: an account that may not is told so
     validate_set(data)
-    require(db, Permission.DISTRICT_RULES)
     with db.write() as s:
         iset = s.get(IndicatorSet, set_id)
         if iset is None:

@@ -51,9 +51,13 @@ def _admitted() -> ConflictError:
 
 
 def get_applicant_input(db: Database, record_id: int) -> ApplicantInput:
-    """The stored person as the editor's input (nothing masked: the editor corrects it)."""
+    """The stored person as the editor's input (nothing masked: the editor corrects it),
+    so only for an account that may change the record (a read-only account sees the masked
+    detail)."""
     with db.read() as s:
-        record = load_record(s, record_id, access.of(db, s))
+        acc = access.of(db, s)
+        record = load_record(s, record_id, acc)
+        acc.check_org_writable(record.organization_id)
         return ApplicantInput(
             name=record.name,
             organization_id=record.organization_id,
@@ -107,7 +111,7 @@ def correct_applicant(
     versions.check(s, record, data.version)
     late = applied_on_error(record, data.applied_on) if data.applied_on else None
     try:
-        clean = validated(s, data, today, record.id)
+        clean = validated(s, acc, data, today, record.id)
     except ValidationError as refused:
         if late is None:
             raise

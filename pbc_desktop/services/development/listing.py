@@ -30,6 +30,7 @@ from pbc_desktop.services.scope import (
     AnySelect,
     enum_order,
     like_digits,
+    number_matches,
     pinyin_match,
     sorted_page,
 )
@@ -102,7 +103,7 @@ def _filtered(stmt: AnySelect, query: DevelopmentQuery, acc: access.Access) -> A
         if (by_pinyin := pinyin_match(DevelopmentRecord, needle)) is not None:
             matches = matches | by_pinyin
         if digits := like_digits(needle):
-            matches = matches | DevelopmentRecord.id_number.endswith(digits, autoescape=True)
+            matches = matches | number_matches(digits, DevelopmentRecord.id_number, None, acc)
         stmt = stmt.where(matches)
     return stmt
 

@@ -104,23 +104,41 @@ def _as_member(data: ApplicantInput) -> MemberInput:
     )
 
 
-def _id_taken(s: Session, number: str, record_id: int | None = None) -> FieldError | None:
+def _id_taken(
+    s: Session, number: str, record_id: int | None, acc: access.Access
+) -> FieldError | None:
     """Another record (not ``record_id``), or a member, with the ID number: a person is
-    entered once."""
-    other = s.scalar(
-        select(DevelopmentRecord.name).where(
-            DevelopmentRecord.id_number == number, DevelopmentRecord.id != (record_id or 0)
-        )
+    entered once. Named only when the account sees its organization (an account learns
+    nothing of what it may not see, not by typing ID numbers)."""
+    found = (
+        s.execute(
+            select(DevelopmentRecord.name, DevelopmentRecord.organization_id)
+            .where(DevelopmentRecord.id_number == number, DevelopmentRecord.id != (record_id or 0))
+            .limit(1)
+        ).first()
+        or s.execute(
+            select(PartyMember.name, PartyMember.organization_id)
+            .where(PartyMember.id_number == number)
+            .limit(1)
+        ).first()
     )
-    member = s.scalar(select(PartyMember.name).where(PartyMember.id_number == number))
-    if other is None and member is None:
+    if found is None:
         return None
+    name, org_id = found
+    if not acc.sees_org(org_id):
+        return FieldError(
+            "id_number",
+            t(
+                "该身份证号已在其他党组织登记，同一人不能重复登记",
+                "This ID number is already registered by another organization; a person is "
+                "entered only once",
+            ),
+        )
     return FieldError(
         "id_number",
         t(
-            f"该身份证号已登记（{other or member}），同一人不能重复登记",
-            f"This ID number is already registered ({other or member}); a person is "
-            "entered only once",
+            f"该身份证号已登记（{name}），同一人不能重复登记",
+            f"This ID number is already registered ({name}); a person is entered only once",
         ),
     )
 
@@ -132,7 +150,11 @@ def keep_summary(record: DevelopmentRecord, progress: Progress) -> None:
 
 
 def validated(
-    s: Session, data: ApplicantInput, today: date, record_id: int | None = None
+    s: Session,
+    acc: access.Access,
+    data: ApplicantInput,
+    today: date,
+    record_id: int | None = None,
 ) -> MemberInput:
     """``data`` checked by the member rules and the application rules (``record_id``: the
     record being edited, whose own ID number is not a duplicate)."""
@@ -147,7 +169,7 @@ def validated(
         if problem:
             errors.append(FieldError("applied_on", problem))
     if member.id_number and not any(e.field == "id_number" for e in errors):
-        taken = _id_taken(s, member.id_number, record_id)
+        taken = _id_taken(s, member.id_number, record_id, acc)
         if taken:
             errors.append(taken)
     if errors:
@@ -196,7 +218,7 @@ def add_applicant(
     """:func:`create_applicant` in the write transaction ``s`` (the member import enters
     the applicants of a roster in its own)."""
     acc.require(Permission.WRITE)
-    clean = validated(s, data, today)
+    clean = validated(s, acc, data, today)
     acc.check_org_writable(clean.organization_id)
     assert data.applied_on is not None
     assert clean.organization_id is not None

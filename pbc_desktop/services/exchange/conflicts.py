@@ -19,14 +19,14 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember, SyncConflict
+from pbc_desktop.db.models import Office, Organization, PartyMember, SyncConflict
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import AuditAction
+from pbc_desktop.domain.enums import AuditAction, OrgLevel
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone
-from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
 from pbc_desktop.lang import t
-from pbc_desktop.services import audit
+from pbc_desktop.services import access, audit
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import UuidIndex
 from pbc_desktop.services.permissions import require
@@ -80,10 +80,39 @@ class ConflictView:
         return not self.same_key
 
 
-def open_conflicts(db: Database) -> list[ConflictView]:
+def _require_the_office(db: Database, s: Session) -> None:
+    """Conflicts are the office's, over any of its records: read and decided by an account
+    that answers for the whole office (the district's database: a district account; a
+    town's: its town's account; a village's: the account of its organization or one above
+    it). Any other, e.g. a
+    village account on a town's database, would decide other villages' records."""
     require(db, Permission.EXCHANGE)
+    acc = access.of(db, s)
+    if acc.whole:
+        return
+    office = s.scalars(select(Office).where(Office.local.is_(True))).first()
+    if office is not None and office.level is OrgLevel.TOWN:
+        if office.town is not None and db.user.town == office.town:
+            return
+    elif office is not None and office.level is OrgLevel.VILLAGE:
+        org_id = s.scalar(
+            select(Organization.id).where(Organization.uuid == office.organization_uuid)
+        )
+        if org_id is not None and acc.sees_org(org_id):
+            return
+    raise PermissionDeniedError(
+        t(
+            "数据交换中的冲突涉及本单位的全部记录，由负责本单位的账号处理，当前账号不能查看或处理。",
+            "Exchange conflicts concern any record of this office: an account answering for "
+            "the whole office decides them; the signed-in account may not see or decide them.",
+        )
+    )
+
+
+def open_conflicts(db: Database) -> list[ConflictView]:
     personal = db.user.can(Permission.SEE_PERSONAL_DATA)
     with db.read() as s:
+        _require_the_office(db, s)
         rows = s.scalars(
             select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.id)
         ).all()
@@ -154,8 +183,8 @@ def _shown(name: str, value: Any, *, personal: bool) -> str:
 def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
     """Close a conflict: keep the record as merging left it, or take the other version
     (a deletion: delete the record)."""
-    require(db, Permission.EXCHANGE)
     with db.write() as s:
+        _require_the_office(db, s)
         c = s.get(SyncConflict, conflict_id)
         if c is None or c.resolved_at is not None:
             raise NotFoundError(

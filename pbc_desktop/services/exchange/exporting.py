@@ -174,12 +174,33 @@ def select_rows(
     sender_level: OrgLevel,
     recipient: Recipient,
     everything: bool = False,
+    sender: Actor | None = None,
 ) -> Selection:
+    """The rows a package to ``recipient`` carries. ``sender``: the account that sends it,
+    which hands out no more than it sees itself (a village account on a town's database
+    sends its own organizations' records, not the whole town's with their ID numbers)."""
     way = direction(sender_level, recipient.level)
     allowed: dict[str, Select[Any] | None] = {}
     if way is not Direction.UP:
         allowed = _recipient_scope(session, recipient)
+    own = own_org_ids(session, sender) if sender is not None else None
+    if own is not None:
+        allowed = _both(allowed, _scope_of(own))
     return Selection(session, recipient, way, everything, allowed)
+
+
+def _both(
+    first: dict[str, Select[Any] | None], second: dict[str, Select[Any] | None]
+) -> dict[str, Select[Any] | None]:
+    """Per table, the rows both allow (a table missing or None: every row)."""
+    out: dict[str, Select[Any] | None] = {}
+    for shape in records.exchanged_tables():
+        ids = [a for a in (first.get(shape.name), second.get(shape.name)) if a is not None]
+        id_column = shape.table.c.id
+        out[shape.name] = (
+            None if not ids else select(id_column).where(*(id_column.in_(a) for a in ids))
+        )
+    return out
 
 
 def _agreed(table: Any, office: str) -> ColumnElement[bool]:
@@ -214,6 +235,12 @@ def _recipient_scope(session: Session, recipient: Recipient) -> dict[str, Select
             user_id=None,
         )
         own = own_org_ids(session, actor) or frozenset()
+    return _scope_of(own)
+
+
+def _scope_of(own: frozenset[int]) -> dict[str, Select[Any] | None]:
+    """For each travelling table, the ids of the rows an account answering for the
+    organizations ``own`` sees (the registry and the district's lists: every row)."""
     communities = select(Community.id).where(
         or_(
             Community.lead_org_id.in_(own),

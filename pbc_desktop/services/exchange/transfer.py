@@ -99,7 +99,11 @@ def send_package(
     with db.write() as s:
         _refuse_replacing_a_sent_package(s, Path(path))
         selection = select_rows(
-            s, sender_level=me.card.level, recipient=recipient, everything=everything
+            s,
+            sender_level=me.card.level,
+            recipient=recipient,
+            everything=everything,
+            sender=db.user,
         )
         shas: set[str] = set()
         with PackageWriter(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.child_process import Child, ChildLostError
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.member_rules import (
     STORED_FIELDS,
     MemberInput,
@@ -57,6 +58,7 @@ from pbc_desktop.services.member_import.row_checks import (
     _read_in_child,
     merged_reads,
 )
+from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import chunks
 
 _IN_CHUNK = 500
@@ -156,7 +158,11 @@ def read_members(
 
     ``in_child``: the file is read and checked in a child process (the window's import,
     which must not freeze: see ``_read_in_child``), here when none can be started.
+
+    An account that may change nothing is refused first, before the file is read (it
+    would only learn row by row what it may not import).
     """
+    require(db, Permission.WRITE)
     with _collection_paused():
         return _read_members(
             db,

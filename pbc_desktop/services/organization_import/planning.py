@@ -77,14 +77,19 @@ def make_plan(preview: OrgImportPreview, on_duplicate: OnDuplicate) -> Plan:
             parent = old.parent  # an empty cell keeps the stored parent
         nodes[key] = _Node(r, old.stored if old else None, parent)
 
+    acc = preview.access
     for key, r in writing.items():
         node = nodes[key]
+        kept = by_id.get(node.stored.parent_id) if node.stored and node.stored.parent_id else None
         if r.parent_name and node.parent == key:
             problems[r.row].append(
                 ("parent", t("上级党组织不能是它自己", "An organization cannot be its own parent"))
             )
             node.parent = None
-        elif r.parent_name and node.parent not in nodes:
+        elif r.parent_name and (
+            node.parent not in nodes
+            or (node.parent != kept and not _may_hang_under(acc, nodes[node.parent]))
+        ):  # another office's organization reads as one not stored
             problems[r.row].append(("parent", _unknown_parent(r.parent_name)))
             node.parent = None
     for key, r in writing.items():
@@ -100,7 +105,6 @@ def make_plan(preview: OrgImportPreview, on_duplicate: OnDuplicate) -> Plan:
                     ),
                 )
             )
-    acc = preview.access
     for key in writing:
         _place(nodes, key, set(), acc.actor.town)  # a town account's rows: its own town
 
@@ -171,6 +175,12 @@ def _name_of(node: _Node) -> str:
     if node.row is not None:
         return node.row.name
     return node.stored.name if node.stored else "?"
+
+
+def _may_hang_under(acc: access.Access, parent: _Node) -> bool:
+    """An organization goes under a row of the sheet or an own stored organization, never
+    under another office's (it would fall into that office's scope)."""
+    return parent.stored is None or acc.sees_org(parent.stored.id)
 
 
 def _unknown_parent(name: str) -> str:

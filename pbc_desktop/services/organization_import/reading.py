@@ -13,6 +13,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization
 from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.domain import org_columns as oc
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.validation import name_key, normalise_text
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
@@ -26,6 +27,7 @@ from pbc_desktop.services.organization_import.preview import (
     StoredOrg,
 )
 from pbc_desktop.services.organizations import OrgInput
+from pbc_desktop.services.permissions import require
 
 #: A district has about 1,500 organizations; a sheet with more rows is not such a list.
 MAX_ROWS = 20_000
@@ -43,8 +45,10 @@ def read_organizations(
 
     The list is the first visible sheet (the active one first) whose header, in its first
     10 rows, names 党组织名称 and 党组织类别. Raises :class:`UserError` when the file
-    cannot be used and ``ImportCancelledError`` when cancelled.
+    cannot be used and ``ImportCancelledError`` when cancelled; an account that may change
+    nothing first, before the file is read.
     """
+    require(db, Permission.WRITE)
     report = progress or (lambda _p, _t: None)
     stop = cancelled or (lambda: False)
     path = Path(path)

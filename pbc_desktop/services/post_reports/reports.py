@@ -135,11 +135,13 @@ def organization_choices(
     db: Database, community_id: int, exclude_org_id: int | None = None
 ) -> list[Choice]:
     """The community's current member organizations in its order (the lead among them),
-    without ``exclude_org_id`` (the member's own organization)."""
+    without ``exclude_org_id`` (the member's own organization); a community the account
+    does not see reads as one that does not exist."""
     stmt = current_members(community_id)
     if exclude_org_id is not None:
         stmt = stmt.where(Organization.id != exclude_org_id)
     with db.read() as s:
+        access.of(db, s).require_community(s, community_id)
         return [Choice(i, name) for i, name in s.execute(stmt)]
 
 
@@ -242,15 +244,23 @@ def _active_elsewhere(
 
 
 def _check_community(
-    s: Session, err: FieldErrors, data: ReportInput, member: PartyMember, unchanged: bool
+    s: Session,
+    err: FieldErrors,
+    data: ReportInput,
+    member: PartyMember,
+    *,
+    unchanged: bool,
+    acc: access.Access,
 ) -> None:
+    """The community and organization reported to: one the account sees (the choices
+    offered; another reads as gone), a current member organization of it."""
     if data.community_id is None:
         err.add("community", "请选择党建共同体", "Choose the community")
         if data.organization_id is None:
             err.add("organization", "请选择报到的党组织", "Choose the organization reported to")
         return
     community = s.get(Community, data.community_id)
-    if community is None:
+    if community is None or not (unchanged or acc.sees_community(s, community.id)):
         err.add("community", "所选党建共同体已不存在", "The chosen community no longer exists")
         return
     if community.status == CommunityStatus.REVOKED and not unchanged:
@@ -285,7 +295,11 @@ def _check_community(
 
 
 def _check_report(
-    s: Session, member: PartyMember, data: ReportInput, report: PostReport | None
+    s: Session,
+    member: PartyMember,
+    data: ReportInput,
+    report: PostReport | None,
+    acc: access.Access,
 ) -> None:
     """Raise a ValidationError naming every bad field of ``data``."""
     err = FieldErrors()
@@ -298,7 +312,7 @@ def _check_report(
     unchanged = report is not None and (
         (report.community_id, report.organization_id) == (data.community_id, data.organization_id)
     )
-    _check_community(s, err, data, member, unchanged)
+    _check_community(s, err, data, member, unchanged=unchanged, acc=acc)
     if data.post_id is not None:
         post = s.get(Post, data.post_id)
         if post is None:
@@ -386,7 +400,7 @@ def report_member(db: Database, member_id: int, data: ReportInput) -> int:
         acc = access.of(db, s)
         member = load_member(s, member_id, acc)
         acc.check_org_writable(member.organization_id)  # the member's own office reports
-        _check_report(s, member, data, None)
+        _check_report(s, member, data, None, acc)
         report = PostReport(
             member_id=member.id,
             community_id=data.community_id,
@@ -411,10 +425,11 @@ def report_member(db: Database, member_id: int, data: ReportInput) -> int:
 def update_report(db: Database, report_id: int, data: ReportInput) -> None:
     """Correct a report: where, which post, the date, the remark."""
     with db.write() as s:
-        report = load_report(s, report_id, access.of(db, s), change=True)
+        acc = access.of(db, s)
+        report = load_report(s, report_id, acc, change=True)
         versions.check(s, report, data.version)
         member = report.member
-        _check_report(s, member, data, report)
+        _check_report(s, member, data, report, acc)
         assert data.organization_id is not None  # checked above
         values = {
             "community_id": data.community_id,

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import ValidationError
-from pbc_desktop.services.accounts import users
+from pbc_desktop.services.accounts import sign_in
 from pbc_desktop.ui.accounts.new_password import PASSWORD, PASSWORD_AGAIN, password_problems
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog
@@ -45,5 +45,5 @@ class ChangePasswordDialog(FormDialog):
         if problems:
             raise ValidationError(problems)
         old, new = self.ui.oldPasswordEdit.text(), self.ui.passwordEdit.text()
-        users.change_password(self.db, user.user_id, old, new)
+        sign_in.change_password(self.db, user.user_id, old, new)
         return user.user_id

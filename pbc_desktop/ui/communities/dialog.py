@@ -87,7 +87,7 @@ class CommunityDialog(FormDialog):
             self.ui.foundedEdit.setDate(to_qdate(date.today()))
         else:
             self.setWindowTitle(self.tr("Edit Party-building community"))
-            self._load(svc.get_community(ctx.db, community_id))
+            self._load(svc.get_community(ctx.db, community_id, for_editing=True))
         self.reload_available()
         self.no_orgs_hint: QFrame | None = None
         if community_id is None and not svc.organization_choices(ctx.db, limit=1):

@@ -10,12 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Organization, PartyMember
+from pbc_desktop.db.models import Office, Organization, PartyMember
+from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
 from pbc_desktop.services.exchange import conflicts
 from pbc_desktop.services.exchange.merge import Change
 from tests.factories import make_member, make_org
-from tests.scope_factories import viewer_actor
+from tests.scope_factories import town_actor, viewer_actor, village_actor
 from tests.services.exchange.helpers import (
     TOWN,
     VILLAGE,
@@ -77,6 +78,36 @@ def test_phones_are_masked_without_the_permission(offices: tuple[Database, Datab
     town.user = viewer_actor(town)
     with pytest.raises(PermissionDeniedError):
         conflicts.open_conflicts(town)
+
+
+def test_only_an_account_answering_for_the_office_sees_and_decides_them(
+    offices: tuple[Database, Database],
+) -> None:
+    """A conflict may be over any record of the office: a village account on the town's
+    database neither reads other villages' records through it nor decides them."""
+    village, town = offices
+    view = _conflict_at_the_town(village, town)
+    with town.write() as s:
+        s.add(
+            Office(
+                uuid=TOWN, name="成田镇党委", level=OrgLevel.TOWN, town="成田镇",
+                sign_key=b"s" * 32, box_key=b"b" * 32, local=True,
+            )
+        )  # fmt: skip
+    own = make_org(town, "甲村党支部", town="成田镇")
+    town.user = village_actor(town, own)
+    for refused in (
+        lambda: conflicts.open_conflicts(town),
+        lambda: conflicts.resolve(town, view.id, take_other=True),
+    ):
+        with pytest.raises(PermissionDeniedError, match="负责本单位的账号"):
+            refused()
+    town.user = town_actor(town, "别的镇")
+    with pytest.raises(PermissionDeniedError):
+        conflicts.open_conflicts(town)
+    town.user = town_actor(town, "成田镇")
+    assert [v.id for v in conflicts.open_conflicts(town)] == [view.id]
+    conflicts.resolve(town, view.id, take_other=False)
 
 
 def test_taking_our_version_back_makes_it_a_change_made_here(

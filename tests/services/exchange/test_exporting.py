@@ -26,7 +26,7 @@ from pbc_desktop.services.exchange.exporting import Direction, Recipient, direct
 from pbc_desktop.services.exchange.merge import agree_sent
 from tests.demo_cache import demo_into
 from tests.factories import make_activity, make_member
-from tests.scope_factories import TwoTowns, two_towns
+from tests.scope_factories import TwoTowns, district_actor, two_towns, village_actor
 from tests.services.exchange.helpers import Parts, merge_into, office_db, owned_by
 
 DISTRICT = "d0000000-0000-4000-8000-000000000001"
@@ -189,3 +189,26 @@ def test_an_up_package_of_the_demo_district_stands_on_its_own(
     assert result.count("party_member", next(iter(result.counts["party_member"]))) == len(
         _rows(parts, "party_member")
     )
+
+
+def test_an_account_sends_no_more_than_it_sees(db: Database, world: TwoTowns) -> None:
+    """A village account on a town's database sends its own organizations' records up
+    (with their ID numbers), not the other villages' and towns'; what it did not send
+    stays to be sent by an account that sees it."""
+    make_member(db, "甲二带证", world.jia_two, complete=True)
+    make_member(db, "乙一带证", world.yi_one, complete=True)
+    up = Recipient(DISTRICT, OrgLevel.DISTRICT)
+    village = village_actor(db, world.jia_two)
+    with db.write() as s:
+        selection = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=village)
+        parts = [(name, list(rows)) for name, rows in selection.parts()]
+        agree_sent(s, up.uuid, selection.sent)
+    members = _rows(parts, "party_member")
+    assert sorted(m["name"] for m in members) == ["甲二党员", "甲二带证"]
+    assert all(m.get("id_number") for m in members if m["name"] == "甲二带证")
+    assert {c["name"] for c in _rows(parts, "community")} == {"甲镇共建", "跨镇共建"}
+    district = district_actor(db)
+    with db.write() as s:
+        rest = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=district)
+        later = sorted(m["name"] for m in _rows(list(rest.parts()), "party_member"))
+    assert later == ["乙一党员", "乙一带证", "甲一党员", "甲一支部党员"]
