@@ -18,14 +18,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from pbc_desktop.db.server import connect_arguments, server_error
+from pbc_desktop.db.server import (
+    connect_arguments,
+    lock_refusal,
+    lock_waited_too_long,
+    server_error,
+)
 from pbc_desktop.domain.accounts import SYSTEM, Actor
 from pbc_desktop.errors import (
     DatabaseError,
     DatabaseLockedError,
     DiskFullError,
     PermissionDeniedError,
-    ServerConnectionError,
     stale_edit,
 )
 from pbc_desktop.lang import t
@@ -303,9 +307,14 @@ class Database:
         finally:
             self._let_go_if_disposed()
 
-    def _lost(self, exc: DBAPIError, *, saving: bool) -> ServerConnectionError | None:
-        """On a server, a lost or refused connection as a sentence; else None."""
-        return None if self.is_sqlite else server_error(exc, self.url, saving=saving)
+    def _lost(self, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:
+        """On a server, a lost or refused connection, or a lock waited for too long
+        (another PC's save), as a sentence; else None."""
+        if self.is_sqlite:
+            return None
+        if lock_waited_too_long(exc):
+            return lock_refusal(self.url, saving=saving)
+        return server_error(exc, self.url, saving=saving)
 
     @contextmanager
     def snapshot(self) -> Iterator[Session]:

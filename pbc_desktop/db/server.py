@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import URL, make_url
 
-from pbc_desktop.errors import ServerConnectionError
+from pbc_desktop.errors import DatabaseLockedError, ServerConnectionError
 from pbc_desktop.lang import t
 
 DRIVER = "postgresql+psycopg"
@@ -31,6 +31,23 @@ KEEPALIVES = {
     # a quarter of an hour
     "tcp_user_timeout": 10_000,
 }
+#: Seconds a statement waits for a lock another connection holds (a record being saved
+#: elsewhere, the audit log's head every save takes, a numbering lock) before the save is
+#: refused with a sentence, instead of the window freezing until the other lets go.
+LOCK_TIMEOUT = 15
+#: The server's end of each connection: the same keepalives, so that a PC whose network
+#: dropped in the middle of a save is noticed within seconds and its transaction rolled
+#: back. Else the server waits for the operating system's two hours, holding the locks of
+#: that save (the audit log's head among them: every other office's saves wait).
+#: Settings every PostgreSQL-compatible server knows (``tcp_user_timeout`` is left out:
+#: PostgreSQL 12 and later only).
+SERVER_SETTINGS = {
+    "tcp_keepalives_idle": KEEPALIVES["keepalives_idle"],
+    "tcp_keepalives_interval": KEEPALIVES["keepalives_interval"],
+    "tcp_keepalives_count": KEEPALIVES["keepalives_count"],
+}
+#: The SQLSTATE of a lock not obtained within ``lock_timeout`` (``lock_not_available``).
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 @dataclass(frozen=True)
@@ -68,29 +85,40 @@ class ServerAddress:
 
 def split_password(url: str) -> tuple[str, str | None]:
     """``url`` without its password, and the password (None when it has none): the
-    password then travels in the connection's arguments, never shown with the URL."""
+    password then travels in the connection's arguments, never shown with the URL. A
+    password given as libpq's ``?password=`` is taken out too (the URL would show it)."""
     parsed = make_url(url)
-    password = parsed.password
+    query = dict(parsed.query)
+    in_query = query.pop("password", None)
+    if isinstance(in_query, tuple):  # given more than once: libpq takes the last
+        in_query = in_query[-1] if in_query else None
+    password = parsed.password if parsed.password is not None else in_query
     without = URL.create(  # URL.set(password=None) would keep it
         parsed.drivername,
         username=parsed.username,
         host=parsed.host,
         port=parsed.port,
         database=parsed.database,
-        query=parsed.query,
+        query=query,
     ).render_as_string(hide_password=False)
     return without, (str(password) if password is not None else None)
 
 
 def connect_arguments(url: str, password: str | None) -> dict[str, object]:
-    """psycopg's connection arguments for ``url``: a time limit, keepalives and the
-    password (when given apart from the URL); what the URL sets itself is kept."""
+    """psycopg's connection arguments for ``url``: a time limit, keepalives on both ends,
+    a lock timeout and the password (when given apart from the URL); what the URL sets
+    itself is kept."""
     given = make_url(url).query
+    settings = {**SERVER_SETTINGS, "lock_timeout": f"{LOCK_TIMEOUT}s"}
+    options = " ".join(f"-c {name}={value}" for name, value in settings.items())
     arguments: dict[str, object] = {
         key: value
         for key, value in {"connect_timeout": CONNECT_TIMEOUT, **KEEPALIVES}.items()
         if key not in given
     }
+    # the URL's own ``options`` come after ours: a setting given in both is the URL's
+    own = given.get("options")
+    arguments["options"] = f"{options} {own}" if isinstance(own, str) and own else options
     if password:
         arguments["password"] = password
     return arguments
@@ -202,9 +230,39 @@ def server_error(
     if any(words in text for words in _UNREACHABLE):
         return ServerConnectionError(
             t(
-                f"连接不上服务器 {where}:请检查网络、服务器地址和端口，以及服务器是否已开机。",
+                f"连接不上服务器 {where}：请检查网络、服务器地址和端口，以及服务器是否已开机。",
                 f"Cannot reach the server {where}: check the network, the server's address "
                 "and port, and that the server is running.",
             )
         )
     return None
+
+
+def lock_waited_too_long(exc: BaseException) -> bool:
+    """Whether ``exc`` is a statement given up after waiting ``LOCK_TIMEOUT`` for a lock."""
+    original = getattr(exc, "orig", None) or exc
+    return getattr(original, "sqlstate", None) == LOCK_NOT_AVAILABLE
+
+
+def lock_refusal(url: str, *, saving: bool) -> DatabaseLockedError:
+    """The sentence for a lock not obtained in time: another PC's save (or a long import,
+    an upgrade) holds what this one needs."""
+    address = ServerAddress.from_url(url)
+    where = f"{address.host}:{address.port}"
+    return DatabaseLockedError(
+        t(
+            f"服务器 {where} 上另一台电脑正在保存（或正在导入、升级），等了 {LOCK_TIMEOUT} 秒"
+            "仍未完成，这次没有保存：请稍后再保存一次。",
+            f"Another computer is saving on the server {where} (or importing, or "
+            f"upgrading) and had not finished after {LOCK_TIMEOUT} seconds, so this was "
+            "not saved: save again in a moment.",
+        )
+        if saving
+        else t(
+            f"服务器 {where} 上另一台电脑正在保存（或正在导入、升级），等了 {LOCK_TIMEOUT} 秒"
+            "仍未完成：请稍后再试。",
+            f"Another computer is saving on the server {where} (or importing, or "
+            f"upgrading) and had not finished after {LOCK_TIMEOUT} seconds: try again in "
+            "a moment.",
+        )
+    )
