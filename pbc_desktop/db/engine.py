@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from pbc_desktop.db.server import (
+    commit_unknown,
     connect_arguments,
     lock_refusal,
     lock_waited_too_long,
@@ -357,6 +358,7 @@ class Database:
         ORM's version check, ``Record.version``) refuses the whole write with a sentence.
         """
         acting = user or self.user
+        committing = False  # the block is done: only the COMMIT is left
         with self._said(saving=True):
             try:
                 with self._sessions() as session, session.begin():
@@ -366,11 +368,17 @@ class Database:
                     if acting.user_id is not None:
                         _check_still_active(session, acting)
                     yield session
+                    session.flush()
+                    committing = True
             except StaleDataError as exc:
                 raise stale_edit() from exc
             except OperationalError as exc:
                 if is_disk_full(exc):
                     raise disk_full(self.path) from exc
+                if committing and not self.is_sqlite and server_error(exc, self.url):
+                    # The COMMIT was sent: the server may have saved it before the
+                    # connection went. Saving again blindly could save it twice.
+                    raise commit_unknown(self.url) from exc
                 lost = self._lost(exc, saving=True)
                 if lost is not None:
                     raise lost from exc

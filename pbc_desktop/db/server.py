@@ -238,6 +238,22 @@ def server_error(
     return None
 
 
+def commit_unknown(url: str) -> ServerConnectionError:
+    """The sentence for a connection lost while the server was committing a save: it may
+    be saved or not, and only looking tells."""
+    address = ServerAddress.from_url(url)
+    where = f"{address.host}:{address.port}"
+    return ServerConnectionError(
+        t(
+            f"与服务器 {where} 的连接在保存的最后一步中断了，不能确定是否已经保存：请在连接"
+            "恢复后先刷新查看，确实没有保存再保存一次。",
+            f"The connection to the server {where} was lost at the last step of saving, so "
+            "it is not known whether this was saved: once the connection is back, refresh "
+            "and look first, and save again only if it is not there.",
+        )
+    )
+
+
 def lock_waited_too_long(exc: BaseException) -> bool:
     """Whether ``exc`` is a statement given up after waiting ``LOCK_TIMEOUT`` for a lock."""
     original = getattr(exc, "orig", None) or exc

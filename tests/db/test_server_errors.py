@@ -4,6 +4,8 @@ goes through."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import create_engine, make_url, select, text
 from sqlalchemy.exc import OperationalError
@@ -292,3 +294,28 @@ def test_an_upgrade_waits_for_another_longer_than_a_saves_lock_timeout(
     finally:
         upgrading.dispose()
         holder.dispose()
+
+
+@pytest.mark.server_only("a server connection cut at the commit")
+def test_a_connection_lost_at_the_commit_does_not_claim_nothing_was_saved(db: Database) -> None:
+    """Cut while the server commits, the save may have gone through: the sentence says it
+    is not known and asks to look before saving again (a second save could make the
+    record twice), instead of "this was not saved"."""
+    from sqlalchemy import event
+
+    killer = create_engine(db.url, poolclass=NullPool)
+
+    def cut(conn: Any) -> None:
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with killer.begin() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+    event.listen(db.engine, "commit", cut)
+    try:
+        with pytest.raises(ServerConnectionError) as lost:
+            make_orgs(db, "半截党支部")
+    finally:
+        event.remove(db.engine, "commit", cut)
+        killer.dispose()
+    assert "不能确定是否已经保存" in lost.value.message
+    assert "没有保存：" not in lost.value.message
