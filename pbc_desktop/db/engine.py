@@ -24,6 +24,7 @@ from pbc_desktop.db.server import (
     lock_refusal,
     lock_waited_too_long,
     server_error,
+    set_server_user_timeout,
 )
 from pbc_desktop.domain.accounts import SYSTEM, Actor
 from pbc_desktop.errors import (
@@ -198,6 +199,7 @@ def make_engine(url: str, password: str | None = None) -> Engine:
                 "staff for an installation with the server component.",
             )
         ) from exc
+    event.listen(engine, "connect", set_server_user_timeout)
     event.listen(engine, "handle_error", _hide_row_values)
     return engine
 

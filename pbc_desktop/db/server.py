@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.engine import URL, make_url
 
@@ -39,8 +40,10 @@ LOCK_TIMEOUT = 15
 #: dropped in the middle of a save is noticed within seconds and its transaction rolled
 #: back. Else the server waits for the operating system's two hours, holding the locks of
 #: that save (the audit log's head among them: every other office's saves wait).
-#: Settings every PostgreSQL-compatible server knows (``tcp_user_timeout`` is left out:
-#: PostgreSQL 12 and later only).
+#: Settings every PostgreSQL-compatible server knows; ``tcp_user_timeout`` (PostgreSQL 12
+#: and later, set by :func:`set_server_user_timeout`) covers a reply the server sent into
+#: the dropped network, which keepalives do not (it is retransmitted for a quarter of an
+#: hour).
 SERVER_SETTINGS = {
     "tcp_keepalives_idle": KEEPALIVES["keepalives_idle"],
     "tcp_keepalives_interval": KEEPALIVES["keepalives_interval"],
@@ -81,6 +84,17 @@ class ServerAddress:
             database=parsed.database or "",
             account=parsed.username or "",
         )
+
+
+def set_server_user_timeout(dbapi_connection: Any, _record: object) -> None:
+    """A new connection's server end gives up on a reply not acknowledged within
+    ``tcp_user_timeout``, where the server knows the setting (PostgreSQL 12 or later; an
+    unknown setting in the connection's options would refuse the connection)."""
+    if dbapi_connection.info.server_version < 120000:
+        return
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET tcp_user_timeout = {KEEPALIVES['tcp_user_timeout']}")
+    dbapi_connection.commit()
 
 
 def split_password(url: str) -> tuple[str, str | None]:
