@@ -172,6 +172,18 @@ _UNREACHABLE = (
 )
 
 
+def _no_connection(error: BaseException) -> bool:
+    """The driver's own ``OperationalError`` without a server's SQLSTATE: a connection
+    that could not be made or used, whatever the operating system called it (``connection
+    is bad: … Invalid argument`` on a route that drops everything, and wordings not listed
+    above); never a statement the server refused, which carries its SQLSTATE."""
+    driver_error = any(
+        kind.__name__ == "OperationalError" and kind.__module__.startswith("psycopg")
+        for kind in type(error).__mro__
+    )
+    return driver_error and getattr(error, "sqlstate", "") is None
+
+
 def _quoted(text: str, after: str) -> str:
     match = re.search(after + r' "([^"]*)"', text)
     return match.group(1) if match else ""
@@ -241,7 +253,7 @@ def server_error(
                 "try again once it is back.",
             )
         )
-    if any(words in text for words in _UNREACHABLE):
+    if any(words in text for words in _UNREACHABLE) or _no_connection(original):
         return ServerConnectionError(
             t(
                 f"连接不上服务器 {where}：请检查网络、服务器地址和端口，以及服务器是否已开机。",

@@ -328,3 +328,20 @@ def test_a_connection_lost_at_the_commit_does_not_claim_nothing_was_saved(db: Da
         killer.dispose()
     assert "不能确定是否已经保存" in lost.value.message
     assert "没有保存：" not in lost.value.message
+
+
+def test_a_connection_the_driver_could_not_make_is_said_whatever_its_wording() -> None:
+    """A route that drops everything makes psycopg say ``connection is bad: … Invalid
+    argument``, no wording listed: still the sentence, never the driver's text (before, it
+    reached the window as a crash dialog); a server's refusal (with its SQLSTATE) is not."""
+    import psycopg
+    from psycopg import errors as pg_errors
+
+    bad = psycopg.OperationalError(
+        'connection is bad: connection to server at "10.38.1.5", port 5432 failed: Invalid argument'
+    )
+    error = server_error(OperationalError("SELECT 1", {}, bad), URL)
+    assert error is not None
+    assert error.message.startswith("连接不上服务器 10.38.1.5:5432：")
+    refused = pg_errors.UndefinedTable('relation "organisation" does not exist')
+    assert server_error(OperationalError("SELECT 1", {}, refused), URL) is None
