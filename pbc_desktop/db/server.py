@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
-from pbc_desktop.errors import DatabaseLockedError, ServerConnectionError
+from pbc_desktop.errors import DatabaseLockedError, ServerConnectionError, UserError
 from pbc_desktop.lang import t
 
 DRIVER = "postgresql+psycopg"
@@ -97,18 +98,38 @@ def set_server_user_timeout(dbapi_connection: Any, _record: object) -> None:
     dbapi_connection.commit()
 
 
+def _bad_server_url() -> UserError:
+    return UserError(
+        t(
+            "服务器数据库的地址写得不对：应写成 postgresql+psycopg://账号@服务器:端口/数据库"
+            "（端口是数字，可以省略）。",
+            "The server database's address is not written right: it is "
+            "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE (the port a number, or left out).",
+        )
+    )
+
+
 def split_password(url: str) -> tuple[str, str | None]:
     """``url`` without its password, and the password (None when it has none): the
     password then travels in the connection's arguments, never shown with the URL. A
-    password given as libpq's ``?password=`` is taken out too (the URL would show it)."""
-    parsed = make_url(url)
+    password given as libpq's ``?password=`` is taken out too (the URL would show it).
+
+    ``postgresql://`` and ``postgres://`` (as other PostgreSQL programs write it) mean this
+    program's driver; a URL that cannot be read, or of another kind of server, is a
+    ``UserError`` whose sentence never repeats the text (it may hold the password)."""
+    try:
+        parsed = make_url(url)
+    except (ValueError, ArgumentError):  # a port that is no number, a bracket left open…
+        raise _bad_server_url() from None
+    if parsed.get_backend_name() not in ("postgresql", "postgres"):
+        raise _bad_server_url()
     query = dict(parsed.query)
     in_query = query.pop("password", None)
     if isinstance(in_query, tuple):  # given more than once: libpq takes the last
         in_query = in_query[-1] if in_query else None
     password = parsed.password if parsed.password is not None else in_query
     without = URL.create(  # URL.set(password=None) would keep it
-        parsed.drivername,
+        DRIVER,
         username=parsed.username,
         host=parsed.host,
         port=parsed.port,

@@ -345,3 +345,37 @@ def test_a_connection_the_driver_could_not_make_is_said_whatever_its_wording() -
     assert error.message.startswith("连接不上服务器 10.38.1.5:5432：")
     refused = pg_errors.UndefinedTable('relation "organisation" does not exist')
     assert server_error(OperationalError("SELECT 1", {}, refused), URL) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://pbc_chengtian:s3cret@10.38.1.5:notaport/pbc",
+        "postgresql+psycopg://pbc_chengtian:s3cret@[::1/pbc",
+        "mysql://pbc_chengtian:s3cret@10.38.1.5/pbc",
+    ],
+)
+def test_an_address_that_cannot_be_read_is_one_sentence_without_the_password(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, a port that is no number was an internal error (ValueError) and another
+    kind of server said the PostgreSQL component was missing."""
+    from pbc_desktop.errors import UserError
+    from tests.cli.test_cli import run
+
+    with pytest.raises(UserError, match="地址写得不对") as refused:
+        split_password(url)
+    assert "s3cret" not in refused.value.message
+    for command in (["server", "status"], ["info"]):
+        code, out, err = run(capsys, *command, "--db", url)
+        assert code == 2
+        assert err.startswith("错误：服务器数据库的地址写得不对") and err.count("\n") == 1
+        assert "s3cret" not in out + err
+
+
+def test_postgres_urls_as_other_programs_write_them_use_this_programs_driver() -> None:
+    for scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        assert split_password(f"{scheme}://pbc_chengtian:s3cret@10.38.1.5/pbc") == (
+            "postgresql+psycopg://pbc_chengtian@10.38.1.5/pbc",
+            "s3cret",
+        )
