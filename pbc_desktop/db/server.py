@@ -102,9 +102,10 @@ def _bad_server_url() -> UserError:
     return UserError(
         t(
             "服务器数据库的地址写得不对：应写成 postgresql+psycopg://账号@服务器:端口/数据库"
-            "（端口是数字，可以省略）。",
+            "（端口是数字，可以省略；密码里的 @、:、/ 写成 %40、%3A、%2F）。",
             "The server database's address is not written right: it is "
-            "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE (the port a number, or left out).",
+            "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE (the port a number, or left "
+            "out; an @, : or / in the password written %40, %3A, %2F).",
         )
     )
 
@@ -122,6 +123,8 @@ def split_password(url: str) -> tuple[str, str | None]:
     except (ValueError, ArgumentError):  # a port that is no number, a bracket left open…
         raise _bad_server_url() from None
     if parsed.get_backend_name() not in ("postgresql", "postgres"):
+        raise _bad_server_url()
+    if "@" in (parsed.host or ""):  # an @ of the password, not written %40
         raise _bad_server_url()
     query = dict(parsed.query)
     in_query = query.pop("password", None)

@@ -353,6 +353,7 @@ def test_a_connection_the_driver_could_not_make_is_said_whatever_its_wording() -
         "postgresql+psycopg://pbc_chengtian:s3cret@10.38.1.5:notaport/pbc",
         "postgresql+psycopg://pbc_chengtian:s3cret@[::1/pbc",
         "mysql://pbc_chengtian:s3cret@10.38.1.5/pbc",
+        "postgresql+psycopg://pbc_chengtian:s3cret@x9@10.38.1.5/pbc",  # its @ not as %40
     ],
 )
 def test_an_address_that_cannot_be_read_is_one_sentence_without_the_password(
@@ -365,12 +366,12 @@ def test_an_address_that_cannot_be_read_is_one_sentence_without_the_password(
 
     with pytest.raises(UserError, match="地址写得不对") as refused:
         split_password(url)
-    assert "s3cret" not in refused.value.message
+    assert "s3cret" not in refused.value.message and "x9" not in refused.value.message
     for command in (["server", "status"], ["info"]):
         code, out, err = run(capsys, *command, "--db", url)
         assert code == 2
         assert err.startswith("错误：服务器数据库的地址写得不对") and err.count("\n") == 1
-        assert "s3cret" not in out + err
+        assert "s3cret" not in out + err and "x9" not in out + err
 
 
 def test_postgres_urls_as_other_programs_write_them_use_this_programs_driver() -> None:
