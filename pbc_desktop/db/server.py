@@ -101,8 +101,9 @@ def set_server_user_timeout(dbapi_connection: Any, _record: object) -> None:
 def _bad_server_url() -> UserError:
     return UserError(
         t(
-            "服务器数据库的地址写得不对：应写成 postgresql+psycopg://账号@服务器:端口/数据库"
-            "（端口是数字，可以省略；密码里的 @、:、/ 写成 %40、%3A、%2F）。",
+            "服务器数据库的地址写得不对：应写成 postgresql+psycopg://账号@服务器/数据库"
+            "（例如 postgresql+psycopg://pbc_chengtian@10.38.1.5:5432/pbc，端口可以省略；"
+            "密码里的 @ 写成 %40，冒号写成 %3A，斜杠写成 %2F）。",
             "The server database's address is not written right: it is "
             "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE (the port a number, or left "
             "out; an @, : or / in the password written %40, %3A, %2F).",
