@@ -178,11 +178,17 @@ def _run_on_server(app: QApplication, args: argparse.Namespace, started: float) 
     """``--db postgresql+psycopg://…``: connect (the dialog asks for what is missing or
     wrong), sign in, and run the window on the server's database."""
     from pbc_desktop.db.server import ServerAddress, split_password
+    from pbc_desktop.errors import UserError
     from pbc_desktop.single_instance import InstanceServer, activate_running, server_name
     from pbc_desktop.ui.accounts.session import sign_in_to
+    from pbc_desktop.ui.common import messages
     from pbc_desktop.ui.shell.connect_dialog import connect_at_start
 
-    name = server_name(ServerAddress.from_url(split_password(args.db)[0]).label())
+    try:
+        name = server_name(ServerAddress.from_url(split_password(args.db)[0]).label())
+    except UserError as exc:  # an address that cannot be read
+        messages.show_user_error(None, exc)
+        return 2
     if activate_running(name):
         log.info("another window has this server database open; brought it to the front")
         return 0

@@ -64,7 +64,7 @@ def _server_db(args: argparse.Namespace) -> Database:
     if url is None:
         raise UserError(
             t(
-                "pbc server 的命令只用于服务器上的数据库:请用 --db "
+                "pbc server 的命令只用于服务器上的数据库：请用 --db "
                 "postgresql+psycopg://账号@服务器/数据库 指明。",
                 "The pbc server commands work on a server's database: name it with --db "
                 "postgresql+psycopg://ACCOUNT@HOST/DATABASE.",

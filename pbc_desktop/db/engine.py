@@ -18,14 +18,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from pbc_desktop.db.server import connect_arguments, server_error
+from pbc_desktop.db.server import (
+    commit_unknown,
+    connect_arguments,
+    lock_refusal,
+    lock_waited_too_long,
+    server_error,
+    set_server_user_timeout,
+)
 from pbc_desktop.domain.accounts import SYSTEM, Actor
 from pbc_desktop.errors import (
     DatabaseError,
     DatabaseLockedError,
     DiskFullError,
     PermissionDeniedError,
-    ServerConnectionError,
     stale_edit,
 )
 from pbc_desktop.lang import t
@@ -206,6 +212,7 @@ def make_engine(url: str, password: str | None = None) -> Engine:
                 "staff for an installation with the server component.",
             )
         ) from exc
+    event.listen(engine, "connect", set_server_user_timeout)
     event.listen(engine, "handle_error", _hide_row_values)
     return engine
 
@@ -316,9 +323,14 @@ class Database:
         finally:
             self._let_go_if_disposed()
 
-    def _lost(self, exc: DBAPIError, *, saving: bool) -> ServerConnectionError | None:
-        """On a server, a lost or refused connection as a sentence; else None."""
-        return None if self.is_sqlite else server_error(exc, self.url, saving=saving)
+    def _lost(self, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:
+        """On a server, a lost or refused connection, or a lock waited for too long
+        (another PC's save), as a sentence; else None."""
+        if self.is_sqlite:
+            return None
+        if lock_waited_too_long(exc):
+            return lock_refusal(self.url, saving=saving)
+        return server_error(exc, self.url, saving=saving)
 
     @contextmanager
     def snapshot(self) -> Iterator[Session]:
@@ -363,6 +375,7 @@ class Database:
         acting = user or self.user
         if not self.writable:  # e.g. a preview, which writes and rolls back
             raise read_only_file(self.path)
+        committing = False  # the block is done: only the COMMIT is left
         with self._said(saving=True):
             try:
                 with self._sessions() as session, session.begin():
@@ -372,11 +385,17 @@ class Database:
                     if acting.user_id is not None:
                         _check_still_active(session, acting)
                     yield session
+                    session.flush()
+                    committing = True
             except StaleDataError as exc:
                 raise stale_edit() from exc
             except OperationalError as exc:
                 if is_disk_full(exc):
                     raise disk_full(self.path) from exc
+                if committing and not self.is_sqlite and server_error(exc, self.url):
+                    # The COMMIT was sent: the server may have saved it before the
+                    # connection went. Saving again blindly could save it twice.
+                    raise commit_unknown(self.url) from exc
                 lost = self._lost(exc, saving=True)
                 if lost is not None:
                     raise lost from exc

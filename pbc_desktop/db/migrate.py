@@ -653,6 +653,9 @@ def upgrade_server(db: Database) -> tuple[str | None, str]:
         raise server_too_new()
     try:
         with db.engine.connect() as conn:
+            # An upgrade waits as long as it must: for another upgrade, and for the
+            # offices' saves under way to end before it changes a table they write in.
+            conn.execute(text("SET LOCAL lock_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
             _upgrade_to_head(conn)
             conn.commit()

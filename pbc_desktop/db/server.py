@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
-from pbc_desktop.errors import ServerConnectionError
+from pbc_desktop.errors import DatabaseLockedError, ServerConnectionError, UserError
 from pbc_desktop.lang import t
 
 DRIVER = "postgresql+psycopg"
@@ -31,6 +33,25 @@ KEEPALIVES = {
     # a quarter of an hour
     "tcp_user_timeout": 10_000,
 }
+#: Seconds a statement waits for a lock another connection holds (a record being saved
+#: elsewhere, the audit log's head every save takes, a numbering lock) before the save is
+#: refused with a sentence, instead of the window freezing until the other lets go.
+LOCK_TIMEOUT = 15
+#: The server's end of each connection: the same keepalives, so that a PC whose network
+#: dropped in the middle of a save is noticed within seconds and its transaction rolled
+#: back. Else the server waits for the operating system's two hours, holding the locks of
+#: that save (the audit log's head among them: every other office's saves wait).
+#: Settings every PostgreSQL-compatible server knows; ``tcp_user_timeout`` (PostgreSQL 12
+#: and later, set by :func:`set_server_user_timeout`) covers a reply the server sent into
+#: the dropped network, which keepalives do not (it is retransmitted for a quarter of an
+#: hour).
+SERVER_SETTINGS = {
+    "tcp_keepalives_idle": KEEPALIVES["keepalives_idle"],
+    "tcp_keepalives_interval": KEEPALIVES["keepalives_interval"],
+    "tcp_keepalives_count": KEEPALIVES["keepalives_count"],
+}
+#: The SQLSTATE of a lock not obtained within ``lock_timeout`` (``lock_not_available``).
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 @dataclass(frozen=True)
@@ -66,31 +87,77 @@ class ServerAddress:
         )
 
 
+def set_server_user_timeout(dbapi_connection: Any, _record: object) -> None:
+    """A new connection's server end gives up on a reply not acknowledged within
+    ``tcp_user_timeout``, where the server knows the setting (PostgreSQL 12 or later; an
+    unknown setting in the connection's options would refuse the connection)."""
+    if dbapi_connection.info.server_version < 120000:
+        return
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET tcp_user_timeout = {KEEPALIVES['tcp_user_timeout']}")
+    dbapi_connection.commit()
+
+
+def _bad_server_url() -> UserError:
+    return UserError(
+        t(
+            "服务器数据库的地址写得不对：应写成 postgresql+psycopg://账号@服务器/数据库"
+            "（例如 postgresql+psycopg://pbc_chengtian@10.38.1.5:5432/pbc，端口可以省略；"
+            "密码里的 @ 写成 %40，冒号写成 %3A，斜杠写成 %2F）。",
+            "The server database's address is not written right: it is "
+            "postgresql+psycopg://ACCOUNT@HOST:PORT/DATABASE (the port a number, or left "
+            "out; an @, : or / in the password written %40, %3A, %2F).",
+        )
+    )
+
+
 def split_password(url: str) -> tuple[str, str | None]:
     """``url`` without its password, and the password (None when it has none): the
-    password then travels in the connection's arguments, never shown with the URL."""
-    parsed = make_url(url)
-    password = parsed.password
+    password then travels in the connection's arguments, never shown with the URL. A
+    password given as libpq's ``?password=`` is taken out too (the URL would show it).
+
+    ``postgresql://`` and ``postgres://`` (as other PostgreSQL programs write it) mean this
+    program's driver; a URL that cannot be read, or of another kind of server, is a
+    ``UserError`` whose sentence never repeats the text (it may hold the password)."""
+    try:
+        parsed = make_url(url)
+    except (ValueError, ArgumentError):  # a port that is no number, a bracket left open…
+        raise _bad_server_url() from None
+    if parsed.get_backend_name() not in ("postgresql", "postgres"):
+        raise _bad_server_url()
+    if "@" in (parsed.host or ""):  # an @ of the password, not written %40
+        raise _bad_server_url()
+    query = dict(parsed.query)
+    in_query = query.pop("password", None)
+    if isinstance(in_query, tuple):  # given more than once: libpq takes the last
+        in_query = in_query[-1] if in_query else None
+    password = parsed.password if parsed.password is not None else in_query
     without = URL.create(  # URL.set(password=None) would keep it
-        parsed.drivername,
+        DRIVER,
         username=parsed.username,
         host=parsed.host,
         port=parsed.port,
         database=parsed.database,
-        query=parsed.query,
+        query=query,
     ).render_as_string(hide_password=False)
     return without, (str(password) if password is not None else None)
 
 
 def connect_arguments(url: str, password: str | None) -> dict[str, object]:
-    """psycopg's connection arguments for ``url``: a time limit, keepalives and the
-    password (when given apart from the URL); what the URL sets itself is kept."""
+    """psycopg's connection arguments for ``url``: a time limit, keepalives on both ends,
+    a lock timeout and the password (when given apart from the URL); what the URL sets
+    itself is kept."""
     given = make_url(url).query
+    settings = {**SERVER_SETTINGS, "lock_timeout": f"{LOCK_TIMEOUT}s"}
+    options = " ".join(f"-c {name}={value}" for name, value in settings.items())
     arguments: dict[str, object] = {
         key: value
         for key, value in {"connect_timeout": CONNECT_TIMEOUT, **KEEPALIVES}.items()
         if key not in given
     }
+    # the URL's own ``options`` come after ours: a setting given in both is the URL's
+    own = given.get("options")
+    arguments["options"] = f"{options} {own}" if isinstance(own, str) and own else options
     if password:
         arguments["password"] = password
     return arguments
@@ -128,6 +195,18 @@ _UNREACHABLE = (
     "the database system is in recovery mode",
     "connection failed",
 )
+
+
+def _no_connection(error: BaseException) -> bool:
+    """The driver's own ``OperationalError`` without a server's SQLSTATE: a connection
+    that could not be made or used, whatever the operating system called it (``connection
+    is bad: … Invalid argument`` on a route that drops everything, and wordings not listed
+    above); never a statement the server refused, which carries its SQLSTATE."""
+    driver_error = any(
+        kind.__name__ == "OperationalError" and kind.__module__.startswith("psycopg")
+        for kind in type(error).__mro__
+    )
+    return driver_error and getattr(error, "sqlstate", "") is None
 
 
 def _quoted(text: str, after: str) -> str:
@@ -199,12 +278,58 @@ def server_error(
                 "try again once it is back.",
             )
         )
-    if any(words in text for words in _UNREACHABLE):
+    if any(words in text for words in _UNREACHABLE) or _no_connection(original):
         return ServerConnectionError(
             t(
-                f"连接不上服务器 {where}:请检查网络、服务器地址和端口，以及服务器是否已开机。",
+                f"连接不上服务器 {where}：请检查网络、服务器地址和端口，以及服务器是否已开机。",
                 f"Cannot reach the server {where}: check the network, the server's address "
                 "and port, and that the server is running.",
             )
         )
     return None
+
+
+def commit_unknown(url: str) -> ServerConnectionError:
+    """The sentence for a connection lost while the server was committing a save: it may
+    be saved or not, and only looking tells."""
+    address = ServerAddress.from_url(url)
+    where = f"{address.host}:{address.port}"
+    return ServerConnectionError(
+        t(
+            f"与服务器 {where} 的连接在保存的最后一步中断了，不能确定是否已经保存：请在连接"
+            "恢复后先刷新查看，确实没有保存再保存一次。",
+            f"The connection to the server {where} was lost at the last step of saving, so "
+            "it is not known whether this was saved: once the connection is back, refresh "
+            "and look first, and save again only if it is not there.",
+        )
+    )
+
+
+def lock_waited_too_long(exc: BaseException) -> bool:
+    """Whether ``exc`` is a statement given up after waiting ``LOCK_TIMEOUT`` for a lock."""
+    original = getattr(exc, "orig", None) or exc
+    return getattr(original, "sqlstate", None) == LOCK_NOT_AVAILABLE
+
+
+def lock_refusal(url: str, *, saving: bool) -> DatabaseLockedError:
+    """The sentence for a lock not obtained in time: another PC's save (or a long import,
+    an upgrade) holds what this one needs."""
+    address = ServerAddress.from_url(url)
+    where = f"{address.host}:{address.port}"
+    return DatabaseLockedError(
+        t(
+            f"服务器 {where} 上另一台电脑正在保存（或正在导入、升级），等了 {LOCK_TIMEOUT} 秒"
+            "仍未完成，这次没有保存：请稍后再保存一次。",
+            f"Another computer is saving on the server {where} (or importing, or "
+            f"upgrading) and had not finished after {LOCK_TIMEOUT} seconds, so this was "
+            "not saved: save again in a moment.",
+        )
+        if saving
+        else t(
+            f"服务器 {where} 上另一台电脑正在保存（或正在导入、升级），等了 {LOCK_TIMEOUT} 秒"
+            "仍未完成：请稍后再试。",
+            f"Another computer is saving on the server {where} (or importing, or "
+            f"upgrading) and had not finished after {LOCK_TIMEOUT} seconds: try again in "
+            "a moment.",
+        )
+    )

@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditHead
+from pbc_desktop.errors import DatabaseError
 
 
 def last_change(db: Database) -> int | None:
@@ -21,5 +22,5 @@ def last_change(db: Database) -> int | None:
     try:
         with db.read() as s:
             return s.scalar(select(AuditHead.last_id).where(AuditHead.id == 1)) or 0
-    except OperationalError:
+    except (OperationalError, DatabaseError):  # a server's refusal said as a sentence too
         return None

@@ -182,6 +182,27 @@ def test_open_made_says_why_a_dialog_cannot_open_and_calls_gone(
     assert reloaded == [True] and host.active_dialog is None
 
 
+def test_open_made_on_a_server_that_does_not_answer_says_so_once(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is not gone: no reload of the list (refused too, it said the same
+    sentence a second time, through the exception hook)."""
+    from pbc_desktop.errors import ServerConnectionError
+
+    said = Said(monkeypatch)
+    host = Host()
+    qtbot.addWidget(host)
+    sentence = "连接不上服务器 10.38.1.5:5432：请检查网络、服务器地址和端口，以及服务器是否已开机。"
+
+    def unreachable() -> RecordDialog:
+        raise ServerConnectionError(sentence)
+
+    reloaded: list[bool] = []
+    assert host.open_made(unreachable, gone=lambda: reloaded.append(True)) is None
+    assert said.errors == [(host, sentence)]
+    assert reloaded == [] and host.active_dialog is None
+
+
 def test_a_host_that_is_no_widget_has_no_window_for_messages() -> None:
     class Plain(DialogHost, QObject):
         pass

@@ -243,7 +243,9 @@ def test_the_status_bar_says_when_the_server_stops_answering(qtbot: QtBot, db: D
     window = MainWindow(db)
     qtbot.addWidget(window)
     assert window.server_watch is None or not db.is_sqlite  # a file is never watched
-    answers: list[str | None] = ["与服务器 10.38.1.5:5433 的连接中断了:请检查网络,连接恢复后再试。"]
+    answers: list[str | None] = [
+        "与服务器 10.38.1.5:5433 的连接中断了：请检查网络，连接恢复后再试。"
+    ]
     watch = ServerWatch(lambda: answers[0], window.statusBar(), interval_ms=50)
     with qtbot.waitSignal(watch.lost, timeout=3000):
         pass
@@ -255,6 +257,42 @@ def test_the_status_bar_says_when_the_server_stops_answering(qtbot: QtBot, db: D
         pass
     assert watch.banner.isHidden()
     watch.stop()
+
+
+@pytest.mark.server_only("the window watches a server's database only")
+def test_no_look_for_others_changes_while_the_server_does_not_answer(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each look on a server that does not answer would hold the window for the
+    connection's time limit (5 s every 3 s on a network that drops packets): none is taken
+    until the server answers again; then the tab in view shows what changed meanwhile."""
+    answers: list[str | None] = ["连接不上服务器 10.38.1.5:5432：请检查网络。"]
+    monkeypatch.setattr(
+        "pbc_desktop.ui.shell.main_window.ServerWatch",
+        lambda _ping, bar: ServerWatch(lambda: answers[0], bar, interval_ms=50),
+    )
+    followed: list[bool] = []
+    monkeypatch.setattr(MainWindow, "follow_changes", lambda _self: followed.append(True))
+    looks: list[Database] = []
+    monkeypatch.setattr("pbc_desktop.services.changes.last_change", lambda d: looks.append(d) or 0)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.server_watch is not None
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.server_watch.lost, timeout=3000):
+        pass
+    window.change_watch.look()
+    assert looks == [] and followed == []
+    answers[0] = None
+    with qtbot.waitSignal(window.server_watch.back, timeout=3000):
+        pass
+    assert followed == [True]
+    window.change_watch.look()
+    assert looks == [db]
+    window.server_watch.stop()
+    window.server_watch = None
 
 
 def test_connect_at_start_says_an_older_schema_in_a_message_box(

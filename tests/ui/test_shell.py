@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import ServerConnectionError, UserError
 from pbc_desktop.logging_setup import log_file, setup_logging
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.single_instance import InstanceServer, activate_running, server_name
@@ -83,6 +83,33 @@ def test_user_error_reaching_the_hook_is_a_plain_message(monkeypatch: pytest.Mon
     except UserError:
         crash.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
     assert seen == ["磁盘已满,无法保存。"]
+
+
+def test_a_refusal_raised_by_two_slots_of_one_click_is_said_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A row clicked while the server does not answer: its detail and its buttons' rule
+    each ask and are refused alike; one message, not the same one twice. The same
+    refusal of a later action is said again."""
+    seen: list[str] = []
+    monkeypatch.setattr(messages, "warning", lambda _p, _t, text: seen.append(text))
+    clock = [1000.0]
+    monkeypatch.setattr(crash.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(crash, "_last_said", ["", -crash.SAID_AGAIN_S])
+    sentence = "连接不上服务器 10.38.1.5:5432：请检查网络、服务器地址和端口，以及服务器是否已开机。"
+
+    def refused() -> None:
+        try:
+            raise ServerConnectionError(sentence)
+        except ServerConnectionError:
+            crash.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
+
+    refused()
+    refused()
+    assert seen == [sentence]
+    clock[0] += 5  # the next click
+    refused()
+    assert seen == [sentence, sentence]
 
 
 def test_background_job_reports_progress_and_result(qtbot: QtBot) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from pbc_desktop.services.paging import PageRequest
@@ -69,3 +70,30 @@ def test_display_roles() -> None:
     align = model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole)
     assert align == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     assert model.data(model.index(5, 0)) is None
+
+
+def test_a_refused_refresh_keeps_the_rows_shown_and_the_model_usable(
+    qtmodeltester: object,
+) -> None:
+    """A server that stopped answering refuses the reload: the rows stay, the model is not
+    left half reset (Qt warns, and fails this run, on a reset begun twice), and the next
+    reload, the server back, shows the rows again."""
+    from pbc_desktop.errors import ServerConnectionError
+
+    source = Source(30)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=10)
+    lost = ServerConnectionError("连接不上服务器 10.38.1.5:5432：请检查网络。")
+
+    def refused(_page: PageRequest) -> list[Row]:
+        raise lost
+
+    model.set_source(source.fetch, source.count)
+    model._fetch = refused  # the server stops answering
+    with pytest.raises(ServerConnectionError):
+        model.refresh()
+    assert model.rowCount() == 10 and model.data(model.index(0, 1)) == "第0行"
+    source.rows.append(Row(30, "第30行"))
+    model._fetch = source.fetch  # it is back
+    model.refresh()
+    assert model.total() == 31
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

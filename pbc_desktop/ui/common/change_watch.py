@@ -12,6 +12,8 @@ locked to it), so nothing is asked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -35,6 +37,9 @@ class ChangeWatch(QObject):
         self._seen: int | None = None
         #: also on SQLite (tests, where two connections stand for two PCs)
         self.everywhere = False
+        #: whether the server answers (the window's ``ServerWatch``): no look while it
+        #: does not, since each would hold the window for the connection's time limit
+        self.reachable: Callable[[], bool] = lambda: True
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.look)
@@ -42,9 +47,9 @@ class ChangeWatch(QObject):
 
     def watching(self) -> bool:
         """Whether a look is worth it now: a server database, and the user at this window
-        (not in one of its dialogs, not in another program)."""
+        (not in one of its dialogs, not in another program), and a server that answers."""
         shared = self.everywhere or not self.ctx.db.is_sqlite
-        return shared and self._window.isActiveWindow()
+        return shared and self._window.isActiveWindow() and self.reachable()
 
     def look(self) -> None:
         if not self.watching():

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import ServerConnectionError, UserError
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.screens import fit_dialog
 
@@ -40,13 +40,15 @@ class DialogHost:
 
         When it cannot be built (a ``UserError``: its record was deleted in another window
         meanwhile, the account lost the permission…), say why, call ``gone`` (e.g. reload
-        the list the record was chosen from) and return None.
+        the list the record was chosen from) and return None. A server that does not
+        answer is said alone: the record is not gone, and the reload would only be
+        refused, and said, once more.
         """
         try:
             dialog = make()
         except UserError as error:
             messages.show_user_error(self.message_parent(), error)
-            if gone is not None:
+            if gone is not None and not isinstance(error, ServerConnectionError):
                 gone()
             return None
         self.open_dialog(dialog, on_saved)

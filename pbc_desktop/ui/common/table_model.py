@@ -80,10 +80,15 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
 
     def refresh(self, *, keep_rows: int = 0) -> None:
         """Drop every row and fetch the first page again (after a filter or a write); with
-        ``keep_rows``, at least that many rows (as many as were scrolled to)."""
+        ``keep_rows``, at least that many rows (as many as were scrolled to).
+
+        The rows are fetched before the reset begins: when the fetch is refused (a
+        server that stopped answering), the rows shown stay and the model stays usable."""
+        total = self._count()
+        rows = list(self._fetch(self._request(0, at_least=keep_rows)))
         self.beginResetModel()
-        self._total = self._count()
-        self._rows = list(self._fetch(self._request(0, at_least=keep_rows)))
+        self._total = total
+        self._rows = rows
         self.endResetModel()
 
     def _request(self, offset: int, *, at_least: int = 0) -> PageRequest:

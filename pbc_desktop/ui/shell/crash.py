@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 import traceback
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -56,6 +58,13 @@ def show_crash_dialog(parent: QWidget | None, details: str) -> QMessageBox:
     return box
 
 
+#: A refusal reaching the hook again this soon after its message was closed is the same
+#: action's (a click whose slots each asked a server that does not answer): not said
+#: twice.
+SAID_AGAIN_S = 1.0
+_last_said: list[Any] = ["", -SAID_AGAIN_S]
+
+
 def handle_exception(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> None:
@@ -64,7 +73,11 @@ def handle_exception(
         return
     if isinstance(exc, UserError):
         log.warning("user error reached the hook: %s", exc.message)
+        said, closed = _last_said
+        if exc.message == said and time.monotonic() - closed < SAID_AGAIN_S:
+            return  # one action, two of its slots refused alike: said once
         messages.show_user_error(QApplication.activeWindow(), exc)
+        _last_said[:] = [exc.message, time.monotonic()]
         return
     details = details_text(exc_type, exc, tb)
     log.error("unhandled exception\n%s", details)

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.idle.connect(self.lock)
         self.lock_cover = LockCover(self)
         self.change_watch = ChangeWatch(self.ctx, self)
+        self.change_watch.reachable = self._server_answers
         self.change_watch.changed.connect(self.follow_changes)
 
     # -- construction -------------------------------------------------------------------
@@ -480,6 +481,12 @@ class MainWindow(QMainWindow):
             self.server_watch = None
         if not self.ctx.db.is_sqlite:
             self.server_watch = ServerWatch(self.ctx.db.ping, self.statusBar())
+            # what others wrote while it was away, and a listing that failed to load
+            self.server_watch.back.connect(self.follow_changes)
+
+    def _server_answers(self) -> bool:
+        """False while the server watch finds the server not answering."""
+        return self.server_watch is None or self.server_watch.reason is None
 
     def connect_to_server(self) -> None:
         """文件 → 连接到服务器…: a server's database instead of the open one, once someone
