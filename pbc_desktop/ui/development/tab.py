@@ -76,8 +76,10 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.tr("Filing f&orm (PDF)..."),
             self.save_filing,
             self.tr("The 发展党员工作备案表 of the selected person, as PDF"),
-            when=self.has_selection,  # a read: whoever may see the person
         )
+        # a read, whoever sees the person: enabled by the selection, not the write guard
+        self.table.selectionModel().selectionChanged.connect(self._filing_follows_selection)
+        self._filing_follows_selection()
         self.insert_row(
             0,
             self.new_button,
@@ -92,6 +94,9 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
         self.table.doubleClicked.connect(lambda _index: self.writes.press(self.edit_button))
 
     # -- listing -----------------------------------------------------------------------------
+    def _filing_follows_selection(self, *_args: object) -> None:
+        self.filing_button.setEnabled(self.has_selection())
+
     def search_hint(self) -> str:
         return self.tr("Search name or last digits of the ID number")
 
