@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 CHINESE_DIGITS = "零一二三四五六七八九"
 
@@ -31,6 +31,11 @@ def chinese_number(n: int) -> str:
             out += CHINESE_DIGITS[0]
         out += CHINESE_DIGITS[rest]
     return out
+
+
+def month_words(month: date) -> str:
+    """2026-03 → 2026年3月."""
+    return f"{month.year}年{month.month}月"
 
 
 def format_date(value: datetime) -> str:

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.chinese_text import month_words
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.services import access
@@ -29,10 +30,6 @@ SIZE = 10.5  # 五号
 
 def _money(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
-
-
-def month_words(month: date) -> str:
-    return f"{month.year}年{month.month}月"
 
 
 def _status(row: SheetRow) -> str:

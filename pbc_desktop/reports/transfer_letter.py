@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.chinese_text import month_words
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import PORTRAIT, Styles, build_pdf, make_styles, plain
@@ -213,4 +214,4 @@ def build_transfer_letter(
 
 
 def _dues_month(month: date | None) -> str:
-    return "____年____月" if month is None else f"{month.year}年{month.month}月"
+    return "____年____月" if month is None else month_words(month)

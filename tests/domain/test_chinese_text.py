@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from pbc_desktop.domain.chinese_text import chinese_number, format_time_range
+from pbc_desktop.domain.chinese_text import chinese_number, format_time_range, month_words
 
 
 def test_chinese_numbers() -> None:
@@ -21,3 +21,8 @@ def test_time_range_formats() -> None:
     assert format_time_range(start, datetime(2026, 3, 13, 9, 0)) == (
         "2026年3月12日 14:30—2026年3月13日 09:00"
     )
+
+
+def test_month_words() -> None:
+    assert month_words(date(2026, 3, 1)) == "2026年3月"
+    assert month_words(date(2025, 12, 31)) == "2025年12月"
