@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 #: How every SQLite database file starts.
 SQLITE_HEADER = b"SQLite format 3\x00"
-#: The files SQLite (and the program's file lock) keep beside a database, by suffix.
-_COMPANIONS = ("-wal", "-shm", "-journal", "-lock")
+#: The files SQLite keeps beside a database, by suffix.
+SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
+#: Those and the program's file lock (``db/lock.py``).
+_COMPANIONS = (*SQLITE_SIDECARS, "-lock")
 
 
 @contextlib.contextmanager

@@ -45,6 +45,7 @@ from pbc_desktop.errors import (
     ServerUpgradeNeededError,
     UserError,
 )
+from pbc_desktop.files import SQLITE_SIDECARS
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -254,7 +255,7 @@ class CopyStoppedError(Exception):
 
 
 def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
+    return [path.with_name(path.name + suffix) for suffix in SQLITE_SIDECARS]
 
 
 def remove_with_sidecars(path: Path) -> None:

@@ -28,6 +28,8 @@ import struct
 from datetime import datetime
 from pathlib import Path
 
+from pbc_desktop.files import SQLITE_HEADER
+
 log = logging.getLogger(__name__)
 
 WAL_MAGIC = (0x377F0682, 0x377F0683)
@@ -40,7 +42,7 @@ def _db_header(path: Path) -> tuple[int, int] | None:
     """The page size and the write format (1 rollback journal, 2 WAL) of a database file."""
     with path.open("rb") as f:
         header = f.read(DB_HEADER)
-    if len(header) < DB_HEADER or not header.startswith(b"SQLite format 3\x00"):
+    if len(header) < DB_HEADER or not header.startswith(SQLITE_HEADER):
         return None
     page_size = struct.unpack(">H", header[16:18])[0]
     return (65536 if page_size == 1 else page_size), header[18]
