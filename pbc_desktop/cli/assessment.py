@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pbc_desktop.cli.common import year_number
+from pbc_desktop.cli.common import known_town, year_number
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -25,13 +25,6 @@ if TYPE_CHECKING:
     from pbc_desktop.cli.common import Subcommands
 
 EXIT_OK = 0
-
-
-def _check_town(db: Any, town: str | None) -> None:
-    from pbc_desktop.services import scope
-
-    if town and town not in scope.towns(db):
-        raise UserError(t(f"没有名为“{town}”的镇街", f"There is no town named “{town}”"))
 
 
 def _figure_rows(f: Any) -> list[tuple[str, object]]:
@@ -71,7 +64,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         )
     db = open_db(args)
     try:
-        _check_town(db, args.town)
+        known_town(db, args.town)
         year = args.year or date.today().year
         figures = stats.headline_figures(db, year, args.town)
         if args.json:
@@ -86,14 +79,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_report_assessment(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import open_db
+    from pbc_desktop.cli.common import open_db, output_file
     from pbc_desktop.cli.reports import warn
     from pbc_desktop.reports.assessment import build_assessment_report
 
-    out: Path = args.output.expanduser().resolve()
+    out = output_file(args.output, ".pdf")
     db = open_db(args)
     try:
-        _check_town(db, args.town)
+        known_town(db, args.town)
 
         def progress(percent: int, text: str) -> None:
             if not args.quiet:
@@ -143,7 +136,7 @@ def add_report_commands(
     p = report_subparsers.add_parser(
         "assessment", parents=[common_parent], help="year-end assessment report (PDF)"
     )
-    p.add_argument("--year", type=int, required=True, help="the assessment year")
+    p.add_argument("--year", type=year_number, required=True, help="the assessment year")
     p.add_argument("--town", help="only communities with a member organization in this town")
     p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--quiet", action="store_true", help="no progress lines")

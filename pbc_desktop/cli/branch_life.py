@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pbc_desktop.cli.common import EXIT_OK, iso_date, known_town, opened_db, print_table
+from pbc_desktop.cli.common import (
+    EXIT_OK,
+    iso_date,
+    known_town,
+    opened_db,
+    output_file,
+    print_table,
+)
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -92,13 +99,8 @@ def cmd_branch_life(args: argparse.Namespace) -> int:
 
     if not 2000 <= args.year <= 2100:
         raise UserError(t(f"年度“{args.year}”不正确", f"The year “{args.year}” is not valid"))
-    if args.output is not None and args.output.suffix.lower() != ".pdf":
-        raise UserError(
-            t(
-                f"输出文件“{args.output.name}”应以 .pdf 结尾。",
-                f"The output file “{args.output.name}” must end in .pdf.",
-            )
-        )
+    if args.output is not None:
+        args.output = output_file(args.output, ".pdf")
     today = args.as_of or date.today()
     with opened_db(args, write=args.output is not None) as db:
         town = known_town(db, args.town)

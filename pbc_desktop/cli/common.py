@@ -342,6 +342,26 @@ def year_number(text: str) -> int:
     return year
 
 
+def output_file(path: Path, *suffixes: str) -> Path:
+    """An output option's file (``-o 纪要.pdf``), absolute; refused, before any work, unless
+    its name ends in one of ``suffixes`` (a PDF saved as ``纪要.txt`` opens as garbage) and
+    it may be written (``files.check_output``: no folder, database or key file)."""
+    from pbc_desktop.files import check_output
+
+    target = path.expanduser().resolve()
+    if target.suffix.lower() not in suffixes:
+        zh = " 或 ".join(suffixes)
+        en = " or ".join(suffixes)
+        raise UserError(
+            t(
+                f"输出文件“{path.name}”应以 {zh} 结尾。",
+                f"The output file “{path.name}” must end in {en}.",
+            )
+        )
+    check_output(target)
+    return target
+
+
 #: The largest id a database row may have (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 
 from pbc_desktop import lang
-from pbc_desktop.cli.common import EXIT_OK, Subcommands, enum_option, open_db, print_table
+from pbc_desktop.cli.common import (
+    EXIT_OK,
+    Subcommands,
+    enum_option,
+    known_town,
+    open_db,
+    print_table,
+)
 from pbc_desktop.lang import t
 
 
@@ -27,7 +34,8 @@ def cmd_communities(args: argparse.Namespace) -> int:
     status = enum_option(CommunityStatus, args.status, ("状态", "status"))
     db = open_db(args, write=False)
     try:
-        query = svc.CommunityQuery(text=args.search or "", town=args.town, status=status)
+        town = known_town(db, args.town)
+        query = svc.CommunityQuery(text=args.search or "", town=town, status=status)
         total = svc.count_communities(db, query)
         rows = svc.list_communities(db, query, PageRequest(offset=0, limit=max(total, 1)))
         lg = lang.language()

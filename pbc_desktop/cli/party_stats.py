@@ -14,7 +14,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
 EXIT_OK = 0
@@ -38,21 +37,14 @@ def add_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_stats_members(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import known_town, opened_db, print_table
+    from pbc_desktop.cli.common import known_town, opened_db, output_file, print_table
     from pbc_desktop.cli.reports import warn
     from pbc_desktop.reports.party_stats import build_party_stats_pdf
     from pbc_desktop.services.member_export import find_organization
     from pbc_desktop.services.party_stats.tables import party_statistics, share_text
     from pbc_desktop.services.party_stats.workbook import write_party_stats_xlsx
 
-    out: Path | None = args.output.expanduser().resolve() if args.output else None
-    if out is not None and out.suffix.lower() not in (".xlsx", ".pdf"):
-        raise UserError(
-            t(
-                f"输出文件“{out.name}”应以 .xlsx 或 .pdf 结尾。",
-                f"The output file “{out.name}” must end in .xlsx or .pdf.",
-            )
-        )
+    out = output_file(args.output, ".xlsx", ".pdf") if args.output else None
     with opened_db(args, write=False) as db:
         town = known_town(db, args.town)
         org_id = find_organization(db, args.organization)[0] if args.organization else None

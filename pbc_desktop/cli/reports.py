@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.common import iso_date, record_id, year_number
+from pbc_desktop.cli.common import iso_date, output_file, record_id, year_number
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -108,8 +108,7 @@ def warn(message: str) -> None:
 
 
 def _output(args: argparse.Namespace) -> Path:
-    path: Path = args.output
-    return path.expanduser().resolve()
+    return output_file(args.output, ".pdf")
 
 
 def cmd_report_minutes(args: argparse.Namespace) -> int:

@@ -65,7 +65,7 @@ def test_stats_table_and_unknown_town(db: Database, capsys: pytest.CaptureFixtur
     assert run(["stats", "--db", str(path), "--year", str(YEAR)]) == 0
     out = capsys.readouterr().out
     assert "党建共同体（个）" in out and "逾期事项（个）" in out
-    with pytest.raises(UserError, match="没有名为"):
+    with pytest.raises(UserError, match="没有位于“火星镇”的党组织"):
         run(["stats", "--db", str(path), "--year", str(YEAR), "--town", "火星镇"])
 
 
