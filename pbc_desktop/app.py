@@ -139,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     created = not db_path.exists()  # first start: pbc.sqlite (or demo.sqlite) is made now
 
     try:
-        db = open_database(
-            sqlite_url(db_path), actor=BEFORE_SIGN_IN, backup_dir=paths.backups_dir()
+        db = open_database(  # a --db file is never made here, not even of an empty file
+            sqlite_url(db_path),
+            actor=BEFORE_SIGN_IN,
+            backup_dir=paths.backups_dir(),
+            create=args.db is None,
         )
     except DatabaseDamagedError as exc:
         # Damaged, or not a database at all: explain and offer the newest good backup.

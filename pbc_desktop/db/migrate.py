@@ -223,6 +223,17 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
                 f"The database file “{path}” is empty (0 bytes); its records are lost.",
             )
         )
+    # Any other empty file is no database either: only pbc init and File → New make one of
+    # it (opening it made an empty office in its place, which asked for an administrator).
+    if not create and path.is_file() and path.stat().st_size == 0:
+        return DatabaseDamagedError(  # as a file that is not a database: a restore may replace it
+            t(
+                f"文件“{path}”是空的（0 字节），不是数据库。请检查文件名和位置（新建数据库请用 "
+                "pbc init 或 文件 → 新建）。",
+                f"The file “{path}” is empty (0 bytes), not a database. Check the name and the "
+                "place (a new database is made with pbc init or File → New).",
+            )
+        )
     return None
 
 

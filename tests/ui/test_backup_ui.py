@@ -18,7 +18,7 @@ from pbc_desktop.db.migrate import CopyStoppedError
 from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.services import backup
 from pbc_desktop.ui.common.worker import JobOutcome
-from pbc_desktop.ui.shell import recovery_dialog
+from pbc_desktop.ui.shell import backup_actions, recovery_dialog
 from pbc_desktop.ui.shell.backup_actions import describe, failed
 from pbc_desktop.ui.shell.main_window import MainWindow
 from pbc_desktop.ui.shell.recovery_dialog import RecoveryDialog
@@ -363,6 +363,30 @@ def test_the_entry_point_sends_a_damaged_database_to_the_dialog(
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert app_module.main(["--db", str(path)]) == 1
     assert len(asked) == 1 and "已损坏" in asked[0]
+
+
+def test_an_empty_file_given_as_db_goes_to_the_dialog_not_made_a_new_office(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty file (a copy that failed) was made into a new database that asked for a
+    first administrator, as if the office started afresh; File → 打开数据库 the same."""
+    path = data_dir / "拷贝.sqlite"
+    path.write_bytes(b"")
+    asked: list[str] = []
+    monkeypatch.setattr(recovery_dialog, "recover", lambda p, e, _a: asked.append(str(e)))
+    monkeypatch.setattr(  # the first administrator's dialog, had the file been made a database
+        "pbc_desktop.ui.accounts.session.sign_in_to", lambda *_a, **_k: None
+    )
+    monkeypatch.setattr("pbc_desktop.i18n.install", lambda _app, _lang: [])
+    monkeypatch.setattr("pbc_desktop.ui.shell.crash.install", lambda: None)
+    monkeypatch.setattr("pbc_desktop.logging_setup.setup_logging", lambda: None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert app_module.main(["--db", str(path)]) == 1
+    assert len(asked) == 1 and "是空的（0 字节），不是数据库" in asked[0]
+    assert path.stat().st_size == 0
+    with pytest.raises(DatabaseDamagedError, match="不是数据库"):
+        backup_actions.open_file(path, "测试员")
+    assert path.stat().st_size == 0
 
 
 def test_recovery_dialog_names_the_three_ways_on(qtbot: QtBot, data_dir: Path) -> None:

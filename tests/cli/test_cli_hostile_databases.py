@@ -1,0 +1,98 @@
+"""``--db`` naming what is no usable database: an empty file, a text file, a truncated
+copy, a folder, a file that is not there. Every command refuses it with one sentence and
+status 2 and leaves the file as it was (an empty file was made into a new, empty office
+database by any command, which then asked for a first administrator)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pbc_desktop import cli
+from pbc_desktop.db.engine import Database
+
+pytestmark = pytest.mark.sqlite_only("about the database file itself")
+
+COMMANDS = {
+    "info": ["info"],
+    "communities": ["communities"],
+    "backup": ["backup"],
+    "user list": ["user", "list"],
+    "audit verify": ["audit", "verify"],
+    "export-members": ["export-members", "{tmp}/党员.xlsx"],
+    "report minutes": ["report", "minutes", "--activity", "1", "-o", "{tmp}/纪要.pdf"],
+}
+FILES = {
+    "an empty file": "是空的（0 字节），不是数据库",
+    "a text file": "不是本程序可用的数据库，或已损坏",
+    "a truncated copy": "已损坏：完整性检查没有通过",
+    "a folder": "是一个文件夹，不是数据库文件",
+    "no file": "找不到数据库文件",
+}
+
+
+def make(kind: str, place: Path, db: Database) -> Path:
+    path = place / "pbc.sqlite"
+    if kind == "an empty file":
+        path.write_bytes(b"")
+    elif kind == "a text file":
+        path.write_text("姓名,身份证号\n", encoding="utf-8")
+    elif kind == "a truncated copy":
+        assert db.path is not None
+        db.dispose()  # its -wal written back into the file first
+        shutil.copyfile(db.path, path)
+        with path.open("r+b") as f:
+            f.truncate(path.stat().st_size // 2)
+    elif kind == "a folder":
+        path.mkdir()
+    return path
+
+
+def fingerprint(path: Path) -> str:
+    if path.is_dir():
+        return "folder:" + ",".join(sorted(p.name for p in path.iterdir()))
+    if not path.exists():
+        return "none"
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("kind", sorted(FILES))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_database_that_is_none_is_one_sentence_and_left_as_it_was(
+    command: str,
+    kind: str,
+    db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    place = tmp_path / "place"
+    out = tmp_path / "out"
+    place.mkdir()
+    out.mkdir()
+    path = make(kind, place, db)
+    before = fingerprint(path)
+    argv = [a.replace("{tmp}", str(out)) for a in COMMANDS[command]]
+    code = cli.main([*argv, "--db", str(path)])
+    said, err = capsys.readouterr()
+    assert (code, said) == (2, ""), err
+    assert err.count("\n") == 1 and FILES[kind] in err, err
+    assert fingerprint(path) == before
+    assert not (place / "pbc.sqlite-wal").exists()
+    assert not any(out.iterdir())
+
+
+def test_a_backup_is_restored_over_an_empty_file(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty file is what a failed copy leaves: the restore that recovers it still works."""
+    assert db.path is not None
+    db.dispose()
+    path = tmp_path / "lost.sqlite"
+    path.write_bytes(b"")
+    assert cli.main(["restore", str(db.path), "--yes", "--db", str(path)]) == 0, (
+        capsys.readouterr().err
+    )
+    assert cli.main(["info", "--db", str(path)]) == 0, capsys.readouterr().err
