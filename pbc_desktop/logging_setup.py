@@ -66,7 +66,11 @@ def setup_logging(level: int = logging.INFO) -> Path:
             return path
         root.removeHandler(old)
         old.close()
-    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    # errors: a file name that is not UTF-8 (Linux, macOS) is written escaped, not refused
+    # with a "Logging error" traceback on the screen.
+    handler = PrivateRotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace"
+    )
     handler.setFormatter(ScrubbingFormatter(LOG_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)

@@ -141,8 +141,17 @@ class _StdoutMayClose:
         return getattr(self._stream, name)
 
 
+def _names_printable() -> None:
+    """A file name that is not UTF-8 (bytes a Linux or macOS name may hold) is printed
+    escaped: a strict stream refused it, after the work was done, as an internal error."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    _names_printable()
     if argv is None and not isinstance(sys.stdout, _StdoutMayClose):
         sys.stdout = _StdoutMayClose(sys.stdout)
     arguments = sys.argv[1:] if argv is None else argv

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
+from pbc_desktop.logging_setup import log_file
 
 pytestmark = pytest.mark.sqlite_only("about the database file itself")
 
@@ -96,3 +98,23 @@ def test_a_backup_is_restored_over_an_empty_file(
         capsys.readouterr().err
     )
     assert cli.main(["info", "--db", str(path)]) == 0, capsys.readouterr().err
+
+
+#: A file name of bytes that are not UTF-8, as Linux and macOS allow (Python reads them as
+#: lone surrogates); Windows names are always Unicode.
+NOT_UTF8 = "\udcff\udcfe坏名"
+not_on_windows = pytest.mark.skipif(sys.platform == "win32", reason="names are Unicode there")
+
+
+@not_on_windows
+def test_a_backup_into_a_folder_named_in_bytes_that_are_not_utf8_says_nothing_more(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The copy was made, and a "--- Logging error ---" traceback followed it on the screen
+    (the log line naming the folder could not be written)."""
+    folder = tmp_path / NOT_UTF8
+    folder.mkdir()
+    assert cli.main(["backup", "--to", str(folder), "--db", str(db.path)]) == 0
+    said, err = capsys.readouterr()
+    assert err == "" and said.strip().endswith(".sqlite") and len(list(folder.iterdir())) == 1
+    assert "\\udcff\\udcfe坏名" in log_file().read_text(encoding="utf-8")
