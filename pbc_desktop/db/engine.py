@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import threading
@@ -72,7 +73,21 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def sqlite_url(path: Path) -> str:
-    """The URL of a SQLite file; any character in the path (``#``, ``%``, ``?``) survives."""
+    """The URL of a SQLite file; any character in the path (``#``, ``%``, ``?``) survives.
+    A name that is not UTF-8 (bytes a Linux or macOS file name may hold) has no URL: it is
+    refused with a sentence (it reached the user as an internal error)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")  # the bytes, as \\xff
+        raise DatabaseError(
+            t(
+                f"文件名“{shown}”中有无法识别的字符（不是 UTF-8 编码），本程序无法打开它。"
+                "请把文件改名后再试。",
+                f"The file name “{shown}” holds characters that cannot be read (not UTF-8); "
+                "the program cannot open it. Rename the file and try again.",
+            )
+        ) from None
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 

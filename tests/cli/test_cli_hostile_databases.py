@@ -107,6 +107,27 @@ not_on_windows = pytest.mark.skipif(sys.platform == "win32", reason="names are U
 
 
 @not_on_windows
+@pytest.mark.parametrize("command", ["info", "restore"])
+def test_a_database_named_in_bytes_that_are_not_utf8_is_one_sentence(
+    command: str, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both reached the user as an internal error (the name had no URL)."""
+    assert db.path is not None
+    db.dispose()
+    odd = tmp_path / f"{NOT_UTF8}.sqlite"
+    shutil.copyfile(db.path, odd)
+    before = fingerprint(db.path), fingerprint(odd)
+    argv = ["info", "--db", str(odd)]
+    if command == "restore":
+        argv = ["restore", str(odd), "--yes", "--db", str(db.path)]
+    code = cli.main(argv)
+    said, err = capsys.readouterr()
+    assert (code, said) == (2, ""), err
+    assert err.count("\n") == 1 and "中有无法识别的字符" in err and "\\xff\\xfe坏名" in err, err
+    assert (fingerprint(db.path), fingerprint(odd)) == before
+
+
+@not_on_windows
 def test_a_backup_into_a_folder_named_in_bytes_that_are_not_utf8_says_nothing_more(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
