@@ -16,6 +16,7 @@ from pbc_desktop.cli.common import (
     opened_db,
     output_file,
     print_table,
+    year_number,
 )
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -32,7 +33,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         parents=[common_parent],
         help="三会一课: each branch's meetings held and due per kind, behind or not",
     )
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=year_number, required=True)
     p.add_argument("--town", help="only the branches of this town")
     p.add_argument("--as-of", type=iso_date, help="count as of this day (default: today)")
     p.add_argument("--behind", action="store_true", help="only the branches behind")
@@ -97,8 +98,13 @@ def cmd_branch_life(args: argparse.Namespace) -> int:
     from pbc_desktop import lang
     from pbc_desktop.services.branch_life.compliance import town_year
 
-    if not 2000 <= args.year <= 2100:
-        raise UserError(t(f"年度“{args.year}”不正确", f"The year “{args.year}” is not valid"))
+    if args.year < 2000:  # 三会一课 as this program counts it began with its records
+        raise UserError(
+            t(
+                f"三会一课的年度应在2000年至2100年之间，而不是{args.year}年。",
+                f"The year of 三会一课 must be from 2000 to 2100, not {args.year}.",
+            )
+        )
     if args.output is not None:
         args.output = output_file(args.output, ".pdf")
     today = args.as_of or date.today()
