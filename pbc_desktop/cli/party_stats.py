@@ -14,6 +14,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
 EXIT_OK = 0
@@ -44,6 +45,14 @@ def cmd_stats_members(args: argparse.Namespace) -> int:
     from pbc_desktop.services.party_stats.tables import party_statistics, share_text
     from pbc_desktop.services.party_stats.workbook import write_party_stats_xlsx
 
+    if args.town and args.organization:  # one of them was silently left out
+        raise UserError(
+            t(
+                "--town 和 --organization 只能指定其中一个（一个党组织已包括其下级）。",
+                "Give --town or --organization, not both (an organization includes those "
+                "below it).",
+            )
+        )
     out = output_file(args.output, ".xlsx", ".pdf") if args.output else None
     with opened_db(args, write=False) as db:
         town = known_town(db, args.town)

@@ -61,6 +61,15 @@ REFUSED: dict[str, tuple[list[str], str]] = {
         ["branch-life", "--year", "2026", "-o", "{db}"],
         "应以 .pdf 结尾",
     ),
+    "a 通报 of year 1999": (
+        ["branch-life", "--year", "1999"],
+        "三会一课的年度应在2000年至2100年之间，而不是1999年。",
+    ),
+    "a 通报 of year 99999": (["branch-life", "--year", "99999"], "年度应为1900至2100"),
+    "党内统计 of a town and an organization at once": (
+        ["stats", "members", "--year", "2025", "--town", "甲镇", *ORG],
+        "--town 和 --organization 只能指定其中一个",
+    ),
     "communities of a town no organization lies in": (
         ["communities", "--town", "不存在镇"],
         "没有位于“不存在镇”的党组织。已有的镇街：甲镇。",
