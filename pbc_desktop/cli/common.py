@@ -77,11 +77,11 @@ def _writable(path: Path) -> bool:
 def _read_only(path: Path, note: str | None = None) -> Database:
     """A database opened only to read it, and said so: by default because the file cannot
     be written; ``note`` says why otherwise (e.g. the data folder cannot be used)."""
-    from pbc_desktop.db.migrate import current_revision, head_revision
+    from pbc_desktop.db.migrate import head_revision, read_only_revision
 
     db = Database.read_only(path)
     try:
-        revision = current_revision(db)
+        revision = read_only_revision(db)
     except Exception:
         db.dispose()
         raise

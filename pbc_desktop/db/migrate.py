@@ -167,6 +167,46 @@ def _missing(path: Path) -> DatabaseError:
     )
 
 
+def _empty(path: Path) -> DatabaseDamagedError:
+    """An empty file, as a file that is not a database: a restore may replace it."""
+    return DatabaseDamagedError(
+        t(
+            f"文件“{path}”是空的（0 字节），不是数据库。请检查文件名和位置（新建数据库请用 "
+            "pbc init 或 文件 → 新建）。",
+            f"The file “{path}” is empty (0 bytes), not a database. Check the name and the "
+            "place (a new database is made with pbc init or File → New).",
+        )
+    )
+
+
+def _unreadable(path: Path | None) -> DatabaseError:
+    return DatabaseError(
+        t(
+            f"无法读取数据库文件“{path}”：没有读取它的权限。请管理员检查文件的权限。",
+            f"Cannot read the database file “{path}”: there is no permission to read it. "
+            "Ask the administrator to check its permissions.",
+        )
+    )
+
+
+def read_only_revision(db: Database) -> str | None:
+    """The schema revision of a database opened only to read it (``Database.read_only``: a
+    read-only file), after the checks :func:`open_database` makes of a file it may write:
+    an empty file, one that is not a database, a damaged or an unreadable one is refused
+    with its sentence (each reached the user as an internal error)."""
+    path = db.path
+    if path is not None and path.is_file() and path.stat().st_size == 0:
+        raise _empty(path)
+    try:
+        revision = current_revision(db)
+    except SADatabaseError as exc:
+        if "unable to open" in str(exc.orig or exc).lower():
+            raise _unreadable(path) from exc
+        raise _open_error(path, exc) from exc
+    check_integrity(db)
+    return revision
+
+
 def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
     """Why SQLite refused ``path``: damage, a full disk, or a file it may not write or lock."""
     text = str(exc.orig or exc).lower()
@@ -226,14 +266,7 @@ def _unusable_path(path: Path, backup_dir: Path | None, create: bool) -> Databas
     # Any other empty file is no database either: only pbc init and File → New make one of
     # it (opening it made an empty office in its place, which asked for an administrator).
     if not create and path.is_file() and path.stat().st_size == 0:
-        return DatabaseDamagedError(  # as a file that is not a database: a restore may replace it
-            t(
-                f"文件“{path}”是空的（0 字节），不是数据库。请检查文件名和位置（新建数据库请用 "
-                "pbc init 或 文件 → 新建）。",
-                f"The file “{path}” is empty (0 bytes), not a database. Check the name and the "
-                "place (a new database is made with pbc init or File → New).",
-            )
-        )
+        return _empty(path)
     return None
 
 

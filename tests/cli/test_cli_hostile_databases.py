@@ -139,3 +139,23 @@ def test_a_backup_into_a_folder_named_in_bytes_that_are_not_utf8_says_nothing_mo
     said, err = capsys.readouterr()
     assert err == "" and said.strip().endswith(".sqlite") and len(list(folder.iterdir())) == 1
     assert "\\udcff\\udcfe坏名" in log_file().read_text(encoding="utf-8")
+
+
+READ_ONLY = ("an empty file", "a text file", "a truncated copy")
+
+
+@pytest.mark.parametrize("kind", READ_ONLY)
+@pytest.mark.parametrize("command", ["info", "communities"])
+def test_a_read_only_file_that_is_no_usable_database_is_one_sentence(
+    command: str, kind: str, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A read-only file (a write-protected stick) is only read: it had none of the checks a
+    file that may be written has, and each of these was an internal error."""
+    path = make(kind, tmp_path, db)
+    path.chmod(0o444)
+    before = fingerprint(path)
+    code = cli.main([command, "--db", str(path)])
+    said, err = capsys.readouterr()
+    assert (code, said) == (2, ""), err
+    assert err.count("\n") == 1 and FILES[kind] in err, err
+    assert fingerprint(path) == before
