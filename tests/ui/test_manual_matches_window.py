@@ -130,3 +130,17 @@ def test_the_first_page_links_every_other_page() -> None:
 
     source = page_path(START_PAGE).read_text(encoding="utf-8")
     assert [p for p in PAGES if p != START_PAGE and f'href="{p}.html"' not in source] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "module"),
+    [("organizations", "org_columns"), ("members", "member_cells")],
+)
+def test_an_import_page_names_the_required_columns_by_their_headers(page: str, module: str) -> None:
+    """A clerk who makes their own list types the headers the page gives (the organizations
+    page said 名称 and 类型, which the import does not read)."""
+    import importlib
+
+    headers = importlib.import_module(f"pbc_desktop.domain.{module}").required_headers_text()
+    text = page_text(page)
+    assert [h for h in headers.split("、") if f"“{h}”" not in text] == []
