@@ -67,6 +67,28 @@ def _language_in(argv: Sequence[str]) -> str:
     return "zh"
 
 
+#: The options every command takes (``common`` in :func:`build_parser`).
+COMMON_OPTIONS = ("--db", "--lang", "--user")
+
+
+def _common_options_last(argv: Sequence[str]) -> list[str]:
+    """``pbc --lang en info`` as ``pbc info --lang en``: the options every command takes,
+    written before the command, moved after it (the parser read ``en`` as the command and
+    answered that there is no command ``en``)."""
+    rest = list(argv)
+    moved: list[str] = []
+    while rest:
+        first = rest[0]
+        if first in COMMON_OPTIONS and len(rest) > 1:
+            moved += rest[:2]
+            del rest[:2]
+        elif first.startswith(tuple(f"{o}=" for o in COMMON_OPTIONS)):
+            moved.append(rest.pop(0))
+        else:
+            break
+    return rest + moved if rest else []  # no command: that is what to say
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument(
@@ -154,8 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     _names_printable()
     if argv is None and not isinstance(sys.stdout, _StdoutMayClose):
         sys.stdout = _StdoutMayClose(sys.stdout)
-    arguments = sys.argv[1:] if argv is None else argv
-    language = _language_in(arguments)
+    given = sys.argv[1:] if argv is None else argv
+    arguments = _common_options_last(given)
+    language = _language_in(given)
     lang.set_language(language if language in lang.SUPPORTED else "zh")
     args = parser.parse_args(arguments)
     lang.set_language(args.lang)

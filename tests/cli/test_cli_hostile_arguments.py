@@ -142,3 +142,26 @@ def test_an_id_number_or_phone_typed_in_an_option_is_not_repeated_whole(
     err = capsys.readouterr().err
     assert code == 2 and "错误" in err
     assert not contains_personal_numbers(err), err
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "said"),
+    [
+        (["--lang", "en", "--db", "{db}", "info"], 0, "Schema revision"),
+        (["--lang=en", "stats", "--db", "{db}", "--year", "1800"], 2, "a year from 1900 to 2100"),
+        (["--db", "{db}", "--lang", "en", "stats", "--year", "1800"], 2, "a year from 1900"),
+        (["--lang", "en"], 2, "Error: wrong arguments (the following arguments are required"),
+    ],
+)
+def test_the_options_of_every_command_may_come_before_it(
+    argv: list[str], code: int, said: str, capsys: pytest.CaptureFixture[str], db: Database
+) -> None:
+    """``pbc --lang en info`` was refused as a command named ``en``."""
+    args = [a.replace("{db}", db_arg(db)) for a in argv]
+    try:
+        got = cli.main(args)
+    except SystemExit as exit_:
+        got = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert got == code, err
+    assert said in out + err and "invalid choice" not in err
