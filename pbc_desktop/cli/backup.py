@@ -25,7 +25,9 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         description="Without --to, an automatic backup into the data folder's backups/ "
         "(the last 10 days and 12 months are kept); with --to, a copy into that folder.",
     )
-    p.add_argument("--to", type=Path, metavar="DIR", help="folder for the copy, e.g. a USB stick")
+    p.add_argument(
+        "--to", type=_folder, metavar="DIR", help="folder for the copy, e.g. a USB stick"
+    )
     p.set_defaults(handler=cmd_backup)
 
     p = subparsers.add_parser(
@@ -56,6 +58,16 @@ def _signed_in(args: argparse.Namespace, permission: Permission | None = None) -
     with opened_db(args, write=False) as db:
         if permission is not None:
             require(db, permission)
+
+
+def _folder(text: str) -> Path:
+    """``--to``'s folder; an empty one (a script's variable left unset) read as the current
+    folder, and the copy went there instead of to the stick."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            t("应给出一个文件夹，例如U盘", "expected a folder, e.g. a USB stick")
+        )
+    return Path(text)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -70,6 +70,7 @@ REFUSED: dict[str, tuple[list[str], str]] = {
         ["stats", "members", "--year", "2025", "--town", "甲镇", *ORG],
         "--town 和 --organization 只能指定其中一个",
     ),
+    "a backup to a folder named by nothing": (["backup", "--to", ""], "应给出一个文件夹，例如U盘"),
     "communities of a town no organization lies in": (
         ["communities", "--town", "不存在镇"],
         "没有位于“不存在镇”的党组织。已有的镇街：甲镇。",
@@ -83,12 +84,17 @@ REFUSED: dict[str, tuple[list[str], str]] = {
 
 @pytest.mark.parametrize("case", sorted(REFUSED))
 def test_a_hostile_output_or_filter_is_one_sentence_before_any_work(
-    case: str, capsys: pytest.CaptureFixture[str], db: Database, tmp_path: Path
+    case: str,
+    capsys: pytest.CaptureFixture[str],
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_org(db, "甲村党支部", town="甲镇")
     argv, expected = REFUSED[case]
     out = tmp_path / "out"
     out.mkdir()
+    monkeypatch.chdir(out)  # an empty name is the current folder
     folder = tmp_path / "报告.pdf"
     folder.mkdir()
     path = db_arg(db)
