@@ -150,3 +150,23 @@ def test_the_template_button_saves_an_empty_list(
     QTest.mouseClick(dialog.ui.templateButton, Qt.MouseButton.LeftButton)
     assert target.exists()
     assert boxes.shown == [f"The empty organization list was saved to {target}."]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_list_without_its_header_names_the_button_that_saves_the_template(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    boxes: Boxes,
+    db: Database,
+    tmp_path: Path,
+) -> None:
+    """The sentence sent the clerk to “导出导入模板”, which no button or menu is called."""
+    widget = OrganizationImportDialog(AppContext(db))
+    qtbot.addWidget(widget)
+    widget.show()
+    members = tmp_path / "名单.csv"  # the members' roster chosen by mistake
+    members.write_text("姓名,身份证号,所在党组织\n陈伟,,甲村党支部\n", encoding="utf-8")
+    choose(monkeypatch, widget, members)
+    button = widget.ui.templateButton.text().replace("(&T)", "").replace("…", "")
+    assert len(boxes.shown) == 1 and f"“{button}”" in boxes.shown[0], boxes.shown
+    assert "pbc export-template --organizations" in boxes.shown[0]

@@ -137,10 +137,12 @@ def _find_sheet(path: Path, sheets: tuple[SheetRows, ...]) -> tuple[SheetRows, o
     raise _file_error(
         path,
         f"在前 {cells.HEADER_SEARCH_ROWS} 行中找不到党组织名单的表头行。表头行须包含 {required} "
-        "这几列（列的顺序不限，其他列会被忽略）；可用“导出导入模板”得到一份空白名单。",
+        "这几列（列的顺序不限，其他列会被忽略）；导入窗口的“保存空白模板”（命令行："
+        "pbc export-template --organizations）可以得到一份空白名单。",
         f"no header row of an organization list in the first {cells.HEADER_SEARCH_ROWS} rows. "
         f"The header row must name the columns {required} (in any order; other columns are "
-        "ignored); the import template is such a list, empty.",
+        "ignored); “Save an empty template” in the import window (at the command line: "
+        "pbc export-template --organizations) gives such a list, empty.",
     )
 
 
