@@ -124,9 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             None,
             t("无法打开数据库", "Cannot open the database"),
             t(
-                f"找不到数据库文件“{db_path}”。请检查文件名和位置；新建数据库请用 文件 → 新建。",
+                f"找不到数据库文件“{db_path}”。请检查文件名和位置；新建数据库请用 "
+                "文件 → 新建数据库。",
                 f"There is no database file “{db_path}”. Check the name and the place; a new "
-                "database is made with File → New.",
+                "database is made with File → New database.",
             ),
         )
         return 2

@@ -160,9 +160,9 @@ def _missing(path: Path) -> DatabaseError:
     return DatabaseError(
         t(
             f"找不到数据库文件“{path}”。请检查文件名和位置（新建数据库请用 pbc init 或 "
-            "文件 → 新建）。",
+            "文件 → 新建数据库）。",
             f"There is no database file “{path}”. Check the name and the place (a new "
-            "database is made with pbc init or File → New).",
+            "database is made with pbc init or File → New database).",
         )
     )
 
@@ -172,9 +172,9 @@ def _empty(path: Path) -> DatabaseDamagedError:
     return DatabaseDamagedError(
         t(
             f"文件“{path}”是空的（0 字节），不是数据库。请检查文件名和位置（新建数据库请用 "
-            "pbc init 或 文件 → 新建）。",
+            "pbc init 或 文件 → 新建数据库）。",
             f"The file “{path}” is empty (0 bytes), not a database. Check the name and the "
-            "place (a new database is made with pbc init or File → New).",
+            "place (a new database is made with pbc init or File → New database).",
         )
     )
 

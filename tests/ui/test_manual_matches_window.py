@@ -144,3 +144,57 @@ def test_an_import_page_names_the_required_columns_by_their_headers(page: str, m
     headers = importlib.import_module(f"pbc_desktop.domain.{module}").required_headers_text()
     text = page_text(page)
     assert [h for h in headers.split("、") if f"“{h}”" not in text] == []
+
+
+#: Excel's own menus, which a message names when it says how to save a file in Excel.
+NOT_OURS = {"member_import/filekind.py"}
+MENU_PATH = re.compile(r"(?:文件|党费|工具|帮助) → [^（）。，；：”\"`\n]+")
+
+
+def message_texts() -> list[tuple[str, str]]:
+    """(module, text) of every string a service, rule, command or the start-up may show."""
+    import ast
+    from pathlib import Path
+
+    import pbc_desktop
+
+    package = Path(pbc_desktop.__file__).parent
+    files = [package / "app.py"] + [
+        path
+        for folder in ("services", "domain", "cli", "db")
+        for path in sorted((package / folder).rglob("*.py"))
+    ]
+    found: list[tuple[str, str]] = []
+    for path in files:
+        name = path.relative_to(package).as_posix()
+        if any(name.endswith(skip) for skip in NOT_OURS):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.append((name, node.value))
+            elif isinstance(node, ast.JoinedStr):
+                parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+                found.append((name, "".join(str(p) for p in parts)))
+    return found
+
+
+def test_a_message_names_menu_entries_the_window_has(window: MainWindow) -> None:
+    """A refusal that sends the clerk to a menu names its entries word for word (one said
+    文件 → 数据交换 → 本单位 for 本单位与登记单位, another 文件 → 新建 for 新建数据库)."""
+    from PySide6.QtWidgets import QMenu
+
+    def entries(menu: QMenu) -> dict[str, QMenu | None]:
+        return {shown(a.text()): a.menu() for a in menu.actions() if not a.isSeparator()}
+
+    top = {shown(a.text()): a.menu() for a in window.menuBar().actions()}
+    wrong = []
+    for module, text in message_texts():
+        for path in MENU_PATH.findall(text):
+            level: dict[str, QMenu | None] = top
+            for part in (shown(p) for p in path.split(" → ")):
+                if part not in level:
+                    wrong.append(f"{module}: {path}")
+                    break
+                menu = level[part]
+                level = entries(menu) if menu is not None else {}
+    assert wrong == [], "\n".join(wrong)

@@ -133,9 +133,10 @@ def local_office(db: Database) -> LocalOffice:
     if card is None:
         raise NotFoundError(
             t(
-                "本库尚未设置本单位信息，请先由管理员设置本单位（文件 → 数据交换 → 本单位）。",
+                "本库尚未设置本单位信息，请先由管理员设置本单位"
+                "（文件 → 数据交换 → 本单位与登记单位）。",
                 "This database has no office yet: an administrator sets it up first "
-                "(File → Data exchange → This office).",
+                "(File → Data exchange → Offices).",
             )
         )
     return LocalOffice(card, _read_keys(db, card))
