@@ -175,6 +175,13 @@ def message_texts() -> list[tuple[str, str]]:
             elif isinstance(node, ast.JoinedStr):
                 parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
                 found.append((name, "".join(str(p) for p in parts)))
+    from xml.etree import ElementTree
+
+    from pbc_desktop.paths import resources_dir
+
+    ts = resources_dir() / "translations" / "pbc_zh_CN.ts"
+    for element in ElementTree.parse(ts).iter("translation"):  # the window's own sentences
+        found.append((ts.name, element.text or ""))
     return found
 
 
