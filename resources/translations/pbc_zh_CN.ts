@@ -4360,8 +4360,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>已将 {0} 名党员导出到 {1}，身份证号和联系电话已部分隐藏。</translation>
     </message>
     <message>
-        <source>No Party organization has been entered yet.</source>
-        <translation>尚未录入任何党组织。</translation>
+        <source>No Party organization has been entered yet, and the roster is printed for one. Import them first (File → Import Party organizations from Excel...) or add them one by one on the Organizations tab.</source>
+        <translation>尚未录入任何党组织，而花名册按党组织打印。请先导入党组织（文件 → 从 Excel 导入党组织），或在“党组织”页逐个新增。</translation>
     </message>
     <message>
         <source>{0} Party organizations have “{1}” in their names: {2}. Choose one.</source>

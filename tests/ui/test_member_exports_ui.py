@@ -309,3 +309,14 @@ def test_preview_and_menu(
     save_dialog_answers(monkeypatch, str(tmp_path / "菜单.pdf"))
     menu.actions()[0].trigger()
     assert (tmp_path / "菜单.pdf").exists()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_roster_with_no_organization_yet_says_how_to_enter_them(
+    parent: QWidget, ctx: AppContext, boxes: Boxes
+) -> None:
+    """A new database: the roster's 保存为 PDF, 打印预览 and 打印 said only that no organization
+    was entered, not where to enter them."""
+    assert member_exports.choose_organization(parent, ctx) is None
+    assert len(boxes.shown) == 1
+    assert "请先导入党组织（文件 → 从 Excel 导入党组织），或在“党组织”页逐个新增" in boxes.shown[0]

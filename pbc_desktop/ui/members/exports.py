@@ -146,7 +146,10 @@ def choose_organization(parent: QWidget | None, ctx: AppContext) -> int | None:
             parent,
             QCoreApplication.translate("MemberExports", "Member roster"),
             QCoreApplication.translate(
-                "MemberExports", "No Party organization has been entered yet."
+                "MemberExports",
+                "No Party organization has been entered yet, and the roster is printed for "
+                "one. Import them first (File → Import Party organizations from Excel...) or "
+                "add them one by one on the Organizations tab.",
             ),
         )
         return None
