@@ -21,6 +21,7 @@ from pbc_desktop.cli.common import (
 )
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.lock import remove_lock_files
 from pbc_desktop.db.migrate import remove_with_sidecars
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
@@ -74,6 +75,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                 if path is not None and not existed:  # no file without its administrator
                     db.dispose()
                     remove_with_sidecars(path)
+                    remove_lock_files(path)  # as the window does: nothing left beside it
                 raise
             print(t(f"数据库已就绪：{where}", f"Database ready: {where}"))
             return EXIT_OK

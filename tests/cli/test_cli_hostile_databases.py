@@ -159,3 +159,23 @@ def test_a_read_only_file_that_is_no_usable_database_is_one_sentence(
     assert (code, said) == (2, ""), err
     assert err.count("\n") == 1 and FILES[kind] in err, err
     assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--office", "上底村党委", "--level", "village", "--organization", "不存在的党支部"],
+        ["--office", "和平镇党委", "--level", "town"],
+        ["--name", "张" * 61],
+    ],
+)
+def test_a_refused_init_leaves_nothing_in_the_folder(
+    options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new file went, and its lock file and holders' folder stayed behind."""
+    place = tmp_path / "new"
+    place.mkdir()
+    code = cli.main(["init", "--db", str(place / "pbc.sqlite"), "--admin", "li", *options])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1, err
+    assert sorted(p.name for p in place.iterdir()) == []
