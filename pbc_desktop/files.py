@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The files SQLite keeps beside a database, by suffix.
 SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
-#: Those and the program's file lock (``db/lock.py``).
-_COMPANIONS = (*SQLITE_SIDECARS, "-lock")
+#: Those, the program's file lock (``db/lock.py``) and its note of the file last checked
+#: (``db/checked_stamp.py``).
+_COMPANIONS = (*SQLITE_SIDECARS, "-lock", "-checked")
 
 
 @contextlib.contextmanager

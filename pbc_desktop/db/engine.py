@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
+from pbc_desktop.db import checked_stamp
 from pbc_desktop.db.server import (
     commit_unknown,
     connect_arguments,
@@ -256,6 +257,9 @@ class Database:
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
+        # A SQLite file found sound when opened (``migrate.check_integrity``): closed by
+        # dispose, it is remembered as sound (``db.checked_stamp``).
+        self.checked = False
         self._disposed = False
         # Per thread: the session of the snapshot being read in it (see snapshot()).
         self._local = threading.local()
@@ -316,12 +320,22 @@ class Database:
         try:
             yield
         except DBAPIError as exc:
+            self._note_damage(exc)
             lost = self._lost(exc, saving=saving)
             if lost is None:
                 raise
             raise lost from exc
         finally:
             self._let_go_if_disposed()
+
+    def _note_damage(self, exc: DBAPIError) -> None:
+        """A SQLite file that proved damaged (or not a database) while in use is not
+        remembered as sound: the next open checks it, and offers the way out."""
+        code = getattr(exc.orig, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            self.checked = False
+            if self.path is not None:
+                checked_stamp.forget_checked(self.path)
 
     def _lost(self, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:
         """On a server, a lost or refused connection, or a lock waited for too long
@@ -361,6 +375,9 @@ class Database:
                     yield session
                 finally:
                     self._local.snapshot = None
+        except DBAPIError as exc:
+            self._note_damage(exc)
+            raise
         finally:
             self._let_go_if_disposed()
 
@@ -420,8 +437,12 @@ class Database:
 
     def dispose(self) -> None:
         """Close the connections and let go of the file's lock (the database is done with)."""
+        first = not self._disposed
         self._disposed = True
         self.engine.dispose()
+        path = self.path
+        if first and self.checked and self.writable and path is not None:
+            checked_stamp.remember_checked(path)  # closed cleanly: only SQLite wrote it
         if self.lock is not None:
             self.lock.release()
             self.lock = None

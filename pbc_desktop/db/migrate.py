@@ -20,12 +20,13 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 
+from pbc_desktop.db import checked_stamp
 from pbc_desktop.db import lock as db_lock
 from pbc_desktop.db.engine import (
     Database,
@@ -237,17 +238,35 @@ def too_new() -> DatabaseTooNewError:
 
 
 def check_integrity(db: Database) -> None:
-    """``PRAGMA quick_check`` (well under a second on a district database); raises if damaged."""
+    """``PRAGMA quick_check`` (well under a second on a district database); raises if damaged.
+
+    A file unchanged since it last passed (:mod:`db.checked_stamp`) is not read again; one
+    that passes is remembered, and :meth:`Database.dispose` remembers it as closed.
+    """
     if not db.is_sqlite:
+        return
+    path = db.path
+    if path is not None and checked_stamp.unchanged_since_checked(path):
+        db.checked = True
         return
     try:
         with db.engine.connect() as conn:
-            rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+            rows = quick_check(conn)
     except SADatabaseError as exc:
         raise _open_error(db.path, exc) from exc
     if [tuple(row) for row in rows] != [("ok",)]:
         log.error("quick_check of %s failed: %.1000s", db.path, [row[0] for row in rows[:5]])
+        if path is not None:
+            checked_stamp.forget_checked(path)
         raise _failed_check(db.path)
+    db.checked = True
+    if path is not None:
+        checked_stamp.remember_checked(path)
+
+
+def quick_check(conn: Connection) -> list[Any]:
+    """The rows of ``PRAGMA quick_check`` (one row, ``ok``, for a sound file)."""
+    return list(conn.exec_driver_sql("PRAGMA quick_check").fetchall())
 
 
 class CopyStoppedError(Exception):
@@ -262,6 +281,7 @@ def remove_with_sidecars(path: Path) -> None:
     for each in [path, *_sidecars(path)]:
         with contextlib.suppress(FileNotFoundError):
             each.unlink()
+    checked_stamp.forget_checked(path)
 
 
 def copy_database(
