@@ -22,6 +22,7 @@ from pbc_desktop.db import checked_stamp
 from pbc_desktop.db.server import (
     commit_unknown,
     connect_arguments,
+    connection_lost,
     lock_refusal,
     lock_waited_too_long,
     server_error,
@@ -257,6 +258,10 @@ class Database:
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
+        # False while the window's server watch finds the server not answering: a read or
+        # a write then fails at once, instead of holding the window for the connection's
+        # time limit (5 to 10 s) at each click; the watch itself pings past it.
+        self.reachable = True
         # A SQLite file found sound when opened (``migrate.check_integrity``): closed by
         # dispose, it is remembered as sound (``db.checked_stamp``).
         self.checked = False
@@ -295,8 +300,13 @@ class Database:
         if shared is not None:
             yield shared
             return
+        self._refuse_if_unreachable(saving=False)
         with self._said(saving=False), self._sessions() as session:
             yield session
+
+    def _refuse_if_unreachable(self, *, saving: bool) -> None:
+        if not self.reachable:
+            raise connection_lost(self.url, saving=saving)
 
     def ping(self) -> str | None:
         """On a server: None when it answers, else the sentence saying why not (the
@@ -361,6 +371,7 @@ class Database:
         if outer is not None:
             yield outer
             return
+        self._refuse_if_unreachable(saving=False)
         try:
             with self._sessions() as session, session.begin():
                 if not self.is_sqlite:
@@ -392,6 +403,7 @@ class Database:
         acting = user or self.user
         if not self.writable:  # e.g. a preview, which writes and rolls back
             raise read_only_file(self.path)
+        self._refuse_if_unreachable(saving=True)
         committing = False  # the block is done: only the COMMIT is left
         with self._said(saving=True):
             try:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import event, text
 from sqlalchemy.pool import QueuePool
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.errors import ServerConnectionError
 
 
 def test_a_database_used_after_dispose_keeps_no_connection_open(db: Database) -> None:
@@ -24,3 +26,23 @@ def test_a_database_used_after_dispose_keeps_no_connection_open(db: Database) ->
     pool = db.engine.pool
     assert isinstance(pool, QueuePool)
     assert pool.checkedin() == 0 and pool.checkedout() == 0
+
+
+def test_a_server_found_not_answering_refuses_at_once(db: Database) -> None:
+    """While the window's server watch finds the server not answering, each read or write
+    fails at once with the banner's sentence: the engine is not asked (a dead network
+    would hold the window for the connection's time limit at each click)."""
+    asked: list[str] = []
+    event.listen(db.engine, "checkout", lambda *_args: asked.append("checkout"))
+    db.reachable = False
+    with pytest.raises(ServerConnectionError, match="连接中断了：") as read, db.read() as s:
+        s.execute(text("SELECT 1"))
+    assert "没有保存" not in read.value.message
+    with pytest.raises(ServerConnectionError, match="这次没有保存"), db.write() as s:
+        s.execute(text("SELECT 1"))
+    with pytest.raises(ServerConnectionError), db.snapshot() as s:
+        s.execute(text("SELECT 1"))
+    assert asked == []
+    db.reachable = True  # it answers again
+    with db.read() as s:
+        assert s.execute(text("SELECT 1")).scalar() == 1

@@ -285,10 +285,12 @@ def test_no_look_for_others_changes_while_the_server_does_not_answer(
         pass
     window.change_watch.look()
     assert looks == [] and followed == []
+    assert not db.reachable  # a click reading or saving meanwhile is refused at once
     answers[0] = None
     with qtbot.waitSignal(window.server_watch.back, timeout=3000):
         pass
     assert followed == [True]
+    assert db.reachable
     window.change_watch.look()
     assert looks == [db]
     window.server_watch.stop()
