@@ -225,6 +225,32 @@ def test_the_district_sets_new_rates_from_a_month(qtbot: QtBot, db: Database, bo
     assert "row 2" in win.error.text() or "第 2 行" in win.error.text()
 
 
+def test_a_rate_typed_without_its_decimal_point_is_refused(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    """1.5 typed as 15: every member of the bracket would have owed ten times the rule."""
+    from pbc_desktop.services.fees.rates import schedules
+    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
+
+    win = FeeRatesWindow(AppContext(db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    employed = win.tables[FeeCategory.EMPLOYED]
+    employed.item(2, 1).setText("15")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert win.error.isVisible()
+    assert win.error.text() == (
+        "在职党员的比例不能超过 3%（党费规定的最高比例为 2%），"
+        "请核对是否漏了小数点（如 0.5% 输成了 5%）。"
+    )
+    assert schedules(db) == [] and boxes.shown == []
+    employed.item(2, 1).setText("1.5")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert not win.error.isVisible()
+    assert [b.rate for b in schedules(db)[0].employed] == [50, 100, 150, 200]
+
+
 def test_typed_amounts_are_not_dropped_without_asking(
     qtbot: QtBot, window: FeeCollectionWindow, boxes: Boxes
 ) -> None:
