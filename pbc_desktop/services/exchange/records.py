@@ -74,8 +74,8 @@ _NOT_SENT = frozenset({"id", "version"})
 #: ``String`` columns whose service takes several lines (``multiline=True``), as a
 #: ``Text`` column's does: (table, column).
 MULTILINE_STRINGS = frozenset({("attendance", "reason_text")})
-#: Columns that name a record to people, the first present and clean being used.
-_NAMING_COLUMNS = ("name", "title", "person_name", "filename")
+#: Columns that name a record to people (the preview's list, a refusal), the first present.
+LABEL_COLUMNS = ("name", "title", "person_name", "item_title", "summary")
 
 
 class RowError(UserError):
@@ -429,7 +429,7 @@ def _refused_text(shape: TableShape, column: str, data: Mapping[str, Any], char:
     naming = next(
         (
             value
-            for c in _NAMING_COLUMNS
+            for c in LABEL_COLUMNS
             if c != column
             and isinstance(value := data.get(c), str)
             and value.isprintable()
