@@ -22,6 +22,7 @@ from pbc_desktop.db.models import (
     ServiceList,
 )
 from pbc_desktop.domain.enums import ListKind, OrgLevel
+from pbc_desktop.services.exchange.package import PackageError, Problem
 from pbc_desktop.services.exchange.records import RowError
 from pbc_desktop.services.exchange.transfer import (
     LocalOffice,
@@ -159,3 +160,35 @@ def test_line_breaks_and_tabs_in_multi_line_texts_travel(
         assert s.scalars(select(PartyMember.remark)).one() == "第一行\n第二行"
         assert s.scalars(select(ListItem.description)).one() == "一、路面\n\t二、排水"
         assert s.scalars(select(ListItem.result)).one() == "已修缮\r\n\t验收合格"
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("sender", "name"), "上底村\u202e委党"),
+        (("recipient", "name"), "和平镇党委\n"),
+        (("left_out",), ["身份证号码未发送。\x1b[2J"]),
+    ],
+)
+def test_a_manifest_with_a_control_character_in_a_text_is_refused(
+    offices: tuple[Database, Database], tmp_path: Path, where: tuple[str, ...], value: Any
+) -> None:
+    """The manifest's names are shown in the preview and the log and printed on the
+    数据移交单: a package whose manifest was edited and signed again is refused too."""
+    village, town = offices
+    path = tmp_path / "p.pbcx"
+    _sent(village, path)
+
+    def edit(manifest: dict[str, Any]) -> None:
+        target = manifest
+        for key in where[:-1]:
+            target = target[key]
+        target[where[-1]] = value
+
+    rewrite(path, manifest=edit, sign_with=VILLAGE.keys)
+    with pytest.raises(PackageError) as caught:
+        receive_package(town, path, me=_me(TOWN), lookup_sender=registry(VILLAGE))
+    assert caught.value.problem is Problem.DAMAGED
+    assert "\u202e" not in caught.value.message and "\x1b" not in caught.value.message
+    assert _count(town, ExchangeLogEntry) == 0
+    assert _count(town, PartyMember) == 0
