@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
@@ -23,8 +24,8 @@ from pbc_desktop.errors import (
     ValidationError,
 )
 from pbc_desktop.services import member_editing
+from pbc_desktop.services.accounts import passwords, unknown_names, users
 from pbc_desktop.services.accounts import sign_in as sign_in_service
-from pbc_desktop.services.accounts import unknown_names, users
 from pbc_desktop.services.accounts.sign_in import change_password, sign_in
 from tests.conftest import all_rows_text
 from tests.factories import complete_fields, make_org
@@ -194,6 +195,21 @@ def test_an_unknown_user_name_is_counted_and_locked_as_an_account_is(
     with pytest.raises(SignInError) as other:
         sign_in(db, "somebody", "wrong-password", now=NOW)
     assert other.value.message == real[0]
+
+
+def test_the_first_unknown_name_after_a_start_takes_no_extra_hash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dummy hash was made at the first unknown name: that try took a hash and a check,
+    twice a wrong password's time, which told after each start whether a name exists."""
+
+    class NoHashing(PasswordHasher):
+        def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
+            raise AssertionError("hashed while signing in")
+
+    monkeypatch.setattr(passwords, "HASHER", NoHashing())  # the program's parameters
+    monkeypatch.setattr(passwords, "_DUMMY_HASH", None)  # as after a start
+    assert passwords.verify_password(None, "pbc-desktop-no-such-account") is False
 
 
 def test_an_unknown_user_name_leaves_no_account_and_is_never_written(db: Database) -> None:

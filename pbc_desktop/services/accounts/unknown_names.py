@@ -67,8 +67,11 @@ def locked_until(s: Session, tag: str, now: datetime) -> datetime | None:
     for entry in _recent(s, tag):
         if entry.action != AuditAction.LOCKOUT:
             continue
-        until = datetime.fromisoformat(json.loads(entry.after or "{}")[_LOCKED_UNTIL])
-        return until if until > now else None
+        until = json.loads(entry.after or "{}").get(_LOCKED_UNTIL)
+        if not isinstance(until, str):
+            return None
+        end = datetime.fromisoformat(until)
+        return end if end > now else None
     return None
 
 
