@@ -262,9 +262,10 @@ class Database:
         # a write then fails at once, instead of holding the window for the connection's
         # time limit (5 to 10 s) at each click; the watch itself pings past it.
         self.reachable = True
-        # A SQLite file found sound when opened (``migrate.check_integrity``): closed by
-        # dispose, it is remembered as sound (``db.checked_stamp``).
-        self.checked = False
+        # The SQLite file found sound when opened (``migrate.check_integrity``), by its
+        # number and volume (``checked_stamp.file_identity``): closed by dispose, it is
+        # remembered as sound (``db.checked_stamp``) if it is still that file.
+        self.checked: tuple[int, int] | None = None
         self._disposed = False
         # Per thread: the session of the snapshot being read in it (see snapshot()).
         self._local = threading.local()
@@ -343,9 +344,9 @@ class Database:
         remembered as sound: the next open checks it, and offers the way out."""
         code = getattr(exc.orig, "sqlite_errorcode", None)
         if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            self.checked = False
+            self.checked = None
             if self.path is not None:
-                checked_stamp.forget_checked(self.path)
+                checked_stamp.note_damaged(self.path)
 
     def _lost(self, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:
         """On a server, a lost or refused connection, or a lock waited for too long
@@ -453,8 +454,8 @@ class Database:
         self._disposed = True
         self.engine.dispose()
         path = self.path
-        if first and self.checked and self.writable and path is not None:
-            checked_stamp.remember_checked(path)  # closed cleanly: only SQLite wrote it
+        if first and self.checked is not None and self.writable and path is not None:
+            checked_stamp.remember_closed(path, self.checked)  # only SQLite wrote it
         if self.lock is not None:
             self.lock.release()
             self.lock = None

@@ -246,22 +246,26 @@ def check_integrity(db: Database) -> None:
     if not db.is_sqlite:
         return
     path = db.path
-    if path is not None and checked_stamp.unchanged_since_checked(path):
-        db.checked = True
+    if path is None:
+        return
+    opened = checked_stamp.file_identity(path)
+    if opened is not None and checked_stamp.unchanged_since_checked(path):
+        db.checked = opened
         return
     try:
         with db.engine.connect() as conn:
             rows = quick_check(conn)
     except SADatabaseError as exc:
-        raise _open_error(db.path, exc) from exc
+        error = _open_error(path, exc)
+        if isinstance(error, DatabaseDamagedError):
+            checked_stamp.note_damaged(path)
+        raise error from exc
     if [tuple(row) for row in rows] != [("ok",)]:
-        log.error("quick_check of %s failed: %.1000s", db.path, [row[0] for row in rows[:5]])
-        if path is not None:
-            checked_stamp.forget_checked(path)
-        raise _failed_check(db.path)
-    db.checked = True
-    if path is not None:
-        checked_stamp.remember_checked(path)
+        log.error("quick_check of %s failed: %.1000s", path, [row[0] for row in rows[:5]])
+        checked_stamp.note_damaged(path)
+        raise _failed_check(path)
+    db.checked = opened
+    checked_stamp.remember_checked(path)
 
 
 def quick_check(conn: Connection) -> list[Any]:
@@ -317,7 +321,7 @@ def copy_database(
             source.execute("BEGIN")
             source.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise _damaged(src) from exc
+            raise _source_damaged(src, _damaged(src), noted=not read_only) from exc
 
         def step(_status: int, remaining: int, total: int) -> None:
             if should_stop is not None and should_stop():
@@ -335,16 +339,25 @@ def copy_database(
             finally:
                 target.close()
             if check != [("ok",)]:
-                raise _failed_check(src)
+                raise _source_damaged(src, _failed_check(src), noted=not read_only)
             tmp.replace(dest)
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc) or "not a database" in str(exc):
-                raise _failed_check(src) from exc
+                raise _source_damaged(src, _failed_check(src), noted=not read_only) from exc
             raise
         finally:
             remove_with_sidecars(tmp)
     finally:
         source.close()
+
+
+def _source_damaged(src: Path, error: DatabaseDamagedError, *, noted: bool) -> DatabaseDamagedError:
+    """``error``, the damage a copy found in ``src``; when ``noted`` (a database in use,
+    not a backup being read), its next open checks it (:func:`checked_stamp.note_damaged`):
+    the automatic backup is what finds damage no program wrote (a failing disk)."""
+    if noted:
+        checked_stamp.note_damaged(src)
+    return error
 
 
 def create_private(path: Path) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +69,7 @@ def test_damage_after_a_clean_close_is_still_found(tmp_path: Path, checks: list[
     damage(path)  # same size, written in place
     with pytest.raises(DatabaseDamagedError, match="完整性检查"):
         open_database(sqlite_url(path))
-    assert not checked_stamp.stamp_file(path).exists()  # forgotten: checked at every open
+    assert not checked_stamp.unchanged_since_checked(path)  # noted: checked at every open
 
 
 def test_a_copy_or_a_restored_file_is_checked(tmp_path: Path, checks: list[Path]) -> None:
@@ -117,6 +121,103 @@ def test_damage_met_while_in_use_is_not_remembered_as_sound(
     with pytest.raises(sa_exc.DatabaseError), db.read():
         raise sa_exc.DatabaseError("SELECT 1", None, corrupt)
     db.dispose()
-    assert not checked_stamp.stamp_file(path).exists()
+    assert not checked_stamp.unchanged_since_checked(path)
     _reopen(path)
     assert checks.count(path) == 2  # the first open's, then this one
+
+
+# -- found by the hostile tests of the note ------------------------------------------------
+
+
+def test_damage_another_program_found_is_not_undone_by_a_window_still_open(
+    tmp_path: Path,
+) -> None:
+    """The window has the file open; a ``pbc`` command finds it damaged and exits 2. The
+    window closing cleanly afterwards must not note the damaged file as sound."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    window = open_database(sqlite_url(path))
+    damage(path)
+    with pytest.raises(DatabaseDamagedError, match="完整性检查"):
+        open_database(sqlite_url(path))  # the command
+    window.dispose()
+    with pytest.raises(DatabaseDamagedError, match="完整性检查"):
+        open_database(sqlite_url(path))  # the next start: the recovery dialog
+
+
+def test_damage_the_automatic_backup_found_means_a_check(tmp_path: Path) -> None:
+    """A file whose bytes went bad though nobody wrote it (a failing disk) keeps its note;
+    the automatic backup's check of its copy finds the damage, and the next open then
+    checks the file (the recovery dialog), even when the window closed after it."""
+    from pbc_desktop.services import backup
+
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    window = open_database(sqlite_url(path))
+    damage(path)
+    checked_stamp.remember_checked(path)  # the note as it was: the disk changed the bytes
+    with pytest.raises(DatabaseDamagedError):
+        backup.automatic_backup(path, tmp_path / "backups", only_if_changed=False)
+    window.dispose()
+    with pytest.raises(DatabaseDamagedError, match="完整性检查"):
+        open_database(sqlite_url(path))
+    assert list((tmp_path / "backups").iterdir()) == []  # no copy, no stray note
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows cannot rename over an open file")
+def test_a_file_put_in_its_place_while_it_was_open_is_not_noted_at_close(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    other = tmp_path / "other.sqlite"
+    new_database(other, *(f"党支部{i}" for i in range(500))).dispose()
+    damage(other)
+    window = open_database(sqlite_url(path))
+    other.replace(path)  # another office's (damaged) file moved over it
+    window.dispose()
+    with pytest.raises(DatabaseDamagedError, match="完整性检查"):
+        open_database(sqlite_url(path))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows' st_ctime is the creation time")
+def test_a_copy_written_over_it_keeping_its_time_is_checked(tmp_path: Path) -> None:
+    """A copy on a USB stick (made keeping the file's time, as ``cp -p`` and Explorer do)
+    went bad there, and is copied back over the database the same way: the same file,
+    size and time as noted, other bytes."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    copy = Path(shutil.copy2(path, stick / path.name))
+    written = copy.stat().st_mtime_ns
+    damage(copy)
+    os.utime(copy, ns=(written, written))  # the stick's flash, not a program
+    shutil.copy2(copy, path)  # written in place: the same file number
+    with pytest.raises(DatabaseDamagedError, match="完整性检查"):
+        open_database(sqlite_url(path))
+
+
+def test_a_note_nested_too_deep_only_means_a_check(tmp_path: Path, checks: list[Path]) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    checked_stamp.stamp_file(path).write_text("[" * 100_000, encoding="utf-8")
+    _reopen(path)
+    assert checks.count(path) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_note_that_is_no_file_only_means_a_check(tmp_path: Path, checks: list[Path]) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    note = checked_stamp.stamp_file(path)
+    note.unlink()
+    os.mkfifo(note)  # reading it would wait for a writer for ever
+    opening = threading.Thread(target=_reopen, args=(path,), daemon=True)
+    opening.start()
+    opening.join(10)
+    if opening.is_alive():
+        with note.open("w"):  # let it go
+            pass
+        pytest.fail("opening the database waited on its note")
+    assert checks.count(path) == 2
