@@ -38,6 +38,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from pbc_desktop import paths
+from pbc_desktop.db import checked_stamp
 from pbc_desktop.db import lock as db_lock
 from pbc_desktop.db.engine import Database, read_only_engine, sqlite_url
 from pbc_desktop.db.migrate import (
@@ -172,6 +173,8 @@ def prune(
             except OSError:
                 log.warning("could not delete the old backup %s", b.path, exc_info=True)
             else:
+                # a copy once opened as a database (File → Open) has a note beside it
+                checked_stamp.forget_checked(b.path)
                 deleted.append(b.path)
     return deleted
 

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import sys
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,25 @@ def test_a_note_that_is_no_file_only_means_a_check(tmp_path: Path, checks: list[
             pass
         pytest.fail("opening the database waited on its note")
     assert checks.count(path) == 2
+
+
+def test_an_old_copy_opened_once_leaves_no_note_when_retention_deletes_it(
+    tmp_path: Path,
+) -> None:
+    """An automatic copy opened with File → Open (from the recovery dialog, say) got a
+    note beside it; the retention policy deleting the copy deletes its note too."""
+    from pbc_desktop.services import backup
+
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    folder = tmp_path / "backups"
+    old = backup.automatic_backup(path, folder, now=datetime(2020, 1, 1), only_if_changed=False)
+    assert old is not None
+    _reopen(old)  # opened as a database once
+    assert checked_stamp.stamp_file(old).exists()
+    for month in range(12):  # twelve later months with a copy: the oldest goes
+        backup.automatic_backup(
+            path, folder, now=datetime(2025, month + 1, 1), only_if_changed=False
+        )
+    assert not old.exists()
+    assert list(folder.glob("*-checked")) == []
