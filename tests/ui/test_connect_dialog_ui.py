@@ -305,3 +305,36 @@ def test_connect_at_start_says_an_older_schema_in_a_message_box(
     server.refusals.append(ServerUpgradeNeededError(sentence))
     assert connect_dialog.connect_at_start("postgresql+psycopg://pbc_app@10.38.1.5/pbc") is None
     assert boxes.shown == [sentence]
+
+
+def test_the_watches_follow_the_database_the_window_switched_to(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After 文件 → 连接到服务器… (or 打开) the window looks for others' changes in the
+    database it now shows: not in the one it left (closed, perhaps on a server that no
+    longer answers: each look there would hold the window), and never refuses the new
+    one's reads for the old one's silence."""
+    sign_ins_as_tester(monkeypatch)
+    looks: list[Database] = []
+    monkeypatch.setattr("pbc_desktop.services.changes.last_change", lambda d: looks.append(d) or 0)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.change_watch.everywhere = True  # on SQLite too
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    db.reachable = False  # the server left behind had stopped answering
+    other = connect_dialog.open_database(db.url, actor="system")  # stands in for a server
+
+    def connected(dialog: ConnectDialog) -> QDialog.DialogCode:
+        dialog.db = other
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", connected)
+    window.action_connect.trigger()
+    try:
+        assert window.current_db() is other and other.reachable
+        window.change_watch.look()
+        assert looks == [other]
+    finally:
+        other.dispose()

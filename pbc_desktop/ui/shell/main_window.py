@@ -521,6 +521,7 @@ class MainWindow(QMainWindow):
         if old.path is not None and old.path != db.path:
             self.backups.backup_now(old.path)  # the copy it would have had at exit
         self.ctx = AppContext(db)
+        self.change_watch.follow(self.ctx)
         self._build_tabs()
         self.show_tab(current)
         old.dispose()
