@@ -373,25 +373,20 @@ class Database:
             yield outer
             return
         self._refuse_if_unreachable(saving=False)
-        try:
-            with self._sessions() as session, session.begin():
-                if not self.is_sqlite:
-                    session.connection(
-                        execution_options={
-                            "isolation_level": "REPEATABLE READ",
-                            "postgresql_readonly": True,
-                        }
-                    )
-                self._local.snapshot = session
-                try:
-                    yield session
-                finally:
-                    self._local.snapshot = None
-        except DBAPIError as exc:
-            self._note_damage(exc)
-            raise
-        finally:
-            self._let_go_if_disposed()
+        # a lost connection is the sentence, as in any read (not the driver's error)
+        with self._said(saving=False), self._sessions() as session, session.begin():
+            if not self.is_sqlite:
+                session.connection(
+                    execution_options={
+                        "isolation_level": "REPEATABLE READ",
+                        "postgresql_readonly": True,
+                    }
+                )
+            self._local.snapshot = session
+            try:
+                yield session
+            finally:
+                self._local.snapshot = None
 
     @contextmanager
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:

@@ -380,3 +380,27 @@ def test_postgres_urls_as_other_programs_write_them_use_this_programs_driver() -
             "postgresql+psycopg://pbc_chengtian@10.38.1.5/pbc",
             "s3cret",
         )
+
+
+@pytest.mark.server_only("a server connection cut during a long read")
+def test_a_connection_lost_during_a_report_is_the_sentence(db: Database) -> None:
+    """A report or an export reads in one snapshot: a connection lost in the middle is the
+    sentence, as in any other read, never the driver's error (a crash dialog)."""
+    killer = create_engine(db.url, poolclass=NullPool)
+
+    def report() -> None:
+        with db.snapshot() as s:
+            pid = s.scalar(text("SELECT pg_backend_pid()"))
+            with killer.begin() as other:
+                other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            with db.read() as inner:  # a service's own read inside the report's snapshot
+                inner.scalars(select(Organization.name)).all()
+
+    try:
+        with pytest.raises(ServerConnectionError, match="连接中断了：") as lost:
+            report()
+    finally:
+        killer.dispose()
+    assert "没有保存" not in lost.value.message
+    with db.snapshot() as s:  # the next one goes through
+        assert s.scalar(text("SELECT 1")) == 1
