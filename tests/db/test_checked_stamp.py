@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
+import subprocess
 import sys
 import threading
 from datetime import datetime
@@ -244,3 +246,31 @@ def test_an_old_copy_opened_once_leaves_no_note_when_retention_deletes_it(
         )
     assert not old.exists()
     assert list(folder.glob("*-checked")) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_program_killed_with_the_file_open_leaves_it_to_be_checked(
+    tmp_path: Path, checks: list[Path]
+) -> None:
+    """A real kill, not a journal made by hand: what SQLite leaves beside the file of a
+    program killed after its save (its WAL, holding the save) means a check."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal, sys\n"
+            "from pbc_desktop.db.engine import sqlite_url\n"
+            "from pbc_desktop.db.migrate import open_database\n"
+            "from tests.backup_helpers import add_orgs\n"
+            f"db = open_database(sqlite_url({str(path)!r}))\n"
+            "add_orgs(db, '党支部')\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    _reopen(path)
+    assert checks.count(path) == 2  # the first open's, then this one
