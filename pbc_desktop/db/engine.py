@@ -345,7 +345,7 @@ class Database:
         code = getattr(exc.orig, "sqlite_errorcode", None)
         if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             self.checked = None
-            if self.path is not None:
+            if self.writable and self.path is not None:  # nothing beside a file only read
                 checked_stamp.note_damaged(self.path)
 
     def _lost(self, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:

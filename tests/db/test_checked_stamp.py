@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 from sqlalchemy import exc as sa_exc
 
 from pbc_desktop.db import checked_stamp, migrate
-from pbc_desktop.db.engine import sqlite_url
+from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.errors import DatabaseDamagedError
 from tests.backup_helpers import damage, new_database
@@ -274,3 +274,19 @@ def test_a_program_killed_with_the_file_open_leaves_it_to_be_checked(
     assert killed.returncode == -signal.SIGKILL
     _reopen(path)
     assert checks.count(path) == 2  # the first open's, then this one
+
+
+def test_a_file_opened_only_to_read_gets_no_note_when_damage_is_met(tmp_path: Path) -> None:
+    """A backup looked into, a read-only file read by a ``pbc`` command: nothing is
+    written beside it, not even the note of damage met."""
+    path = tmp_path / "pbc-auto-20260101-120000.sqlite"
+    new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
+    checked_stamp.forget_checked(path)
+    damage(path)
+    looked = Database.read_only(path)
+    try:
+        with pytest.raises(sa_exc.DatabaseError), looked.read() as s:
+            s.execute(text("SELECT * FROM organization")).all()
+    finally:
+        looked.dispose()
+    assert not checked_stamp.stamp_file(path).exists()
