@@ -201,10 +201,13 @@ def test_a_copy_written_over_it_keeping_its_time_is_checked(tmp_path: Path) -> N
         open_database(sqlite_url(path))
 
 
-def test_a_note_nested_too_deep_only_means_a_check(tmp_path: Path, checks: list[Path]) -> None:
+@pytest.mark.parametrize("size", [4000, 100_000])  # short enough to be read; too long
+def test_a_note_nested_too_deep_only_means_a_check(
+    tmp_path: Path, checks: list[Path], size: int
+) -> None:
     path = tmp_path / "pbc.sqlite"
     new_database(path).dispose()
-    checked_stamp.stamp_file(path).write_text("[" * 100_000, encoding="utf-8")
+    checked_stamp.stamp_file(path).write_text("[" * size, encoding="utf-8")
     _reopen(path)
     assert checks.count(path) == 2
 
