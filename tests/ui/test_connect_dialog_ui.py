@@ -338,3 +338,49 @@ def test_the_watches_follow_the_database_the_window_switched_to(
         assert looks == [other]
     finally:
         other.dispose()
+
+
+@pytest.mark.server_only("the window watches a server's database only")
+def test_a_server_connected_to_while_the_old_one_does_not_answer_starts_answering(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """文件 → 连接到服务器… away from a server that stopped answering: the new server's
+    database is read at once (its own watch), whatever the old one's watch still says."""
+    sign_ins_as_tester(monkeypatch)
+    silent: set[Database] = {db}  # the servers that do not answer
+    watched: list[Database] = []
+
+    def watch(ping: Any, bar: Any) -> ServerWatch:
+        server = ping.__self__
+        watched.append(server)
+        return ServerWatch(
+            lambda: "连接不上服务器 10.38.1.5:5432：请检查网络。" if server in silent else None,
+            bar,
+            interval_ms=50,
+        )
+
+    monkeypatch.setattr("pbc_desktop.ui.shell.main_window.ServerWatch", watch)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.server_watch is not None
+    with qtbot.waitSignal(window.server_watch.lost, timeout=3000):
+        pass
+    assert not db.reachable
+    other = connect_dialog.open_database(db.url, actor="system")  # stands in for a server
+
+    def connected(dialog: ConnectDialog) -> QDialog.DialogCode:
+        dialog.db = other
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", connected)
+    window.action_connect.trigger()
+    try:
+        assert window.current_db() is other and watched == [db, other]
+        qtbot.wait(300)  # a few answers of the new watch
+        assert other.reachable and window.server_watch.reason is None
+        assert not window.server_watch.banner.isVisible()
+        window.follow_changes()  # the tab in view reads the new server's database
+    finally:
+        window.server_watch.stop()
+        window.server_watch = None
+        other.dispose()
