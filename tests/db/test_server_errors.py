@@ -404,3 +404,24 @@ def test_a_connection_lost_during_a_report_is_the_sentence(db: Database) -> None
     assert "没有保存" not in lost.value.message
     with db.snapshot() as s:  # the next one goes through
         assert s.scalar(text("SELECT 1")) == 1
+
+
+def test_a_ping_failing_for_a_reason_not_known_is_said_as_lost_not_in_the_drivers_words(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The watch's reason is the banner's tooltip and each refusal meanwhile: a sentence,
+    never the driver's text (which goes to the log)."""
+    from psycopg import errors as pg_errors
+
+    def connect() -> Any:  # a server too busy to answer within its statement timeout
+        raise pg_errors.QueryCanceled("canceling statement due to statement timeout")
+
+    engine = create_engine(URL, creator=connect, poolclass=NullPool)
+    watched = Database(URL, engine=engine)
+    try:
+        with caplog.at_level("INFO"):
+            reason = watched.ping()
+    finally:
+        watched.dispose()
+    assert reason == "与服务器 10.38.1.5:5432 的连接中断了：请检查网络，连接恢复后再试。"
+    assert "statement timeout" in caplog.text

@@ -384,3 +384,34 @@ def test_a_server_connected_to_while_the_old_one_does_not_answer_starts_answerin
         window.server_watch.stop()
         window.server_watch = None
         other.dispose()
+
+
+def test_the_watch_says_again_when_the_server_stops_answering_for_another_reason(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The network back, the server refusing the password now: the tooltip and the
+    database's refusals both change to the new reason."""
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    unreachable = (
+        "连接不上服务器 10.38.1.5:5432：请检查网络、服务器地址和端口，以及服务器是否已开机。"
+    )
+    refused = "服务器 10.38.1.5:5432 没有接受账号“pbc_chengtian”的密码：请检查账号和密码。"
+    answers: list[str | None] = [unreachable]
+    watch = ServerWatch(lambda: answers[0], window.statusBar(), interval_ms=50)
+    watch.lost.connect(db.server_answers)
+    watch.back.connect(lambda: db.server_answers(None))
+    with qtbot.waitSignal(watch.lost, timeout=3000):
+        pass
+    assert db.unreachable_because == unreachable
+    answers[0] = refused
+    with qtbot.waitSignal(watch.lost, timeout=3000):
+        pass
+    assert watch.banner.toolTip() == refused and db.unreachable_because == refused
+    with pytest.raises(ServerConnectionError, match="没有接受账号"), db.read():
+        pass
+    answers[0] = None
+    with qtbot.waitSignal(watch.back, timeout=3000):
+        pass
+    assert db.reachable
+    watch.stop()
