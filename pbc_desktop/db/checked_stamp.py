@@ -30,8 +30,9 @@ import contextlib
 import json
 import logging
 import os
-import uuid
 from pathlib import Path
+
+from pbc_desktop.files import part_path
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def unchanged_since_checked(db_path: Path) -> bool:
 
 def _write(db_path: Path, content: dict[str, object]) -> None:
     target = stamp_file(db_path)
-    tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.part")
+    tmp = part_path(target)  # a kill's leftover is deleted as a killed copy's
     try:
         tmp.write_text(json.dumps(content), encoding="utf-8")
         tmp.replace(target)

@@ -16,7 +16,6 @@ import os
 import re
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -46,7 +45,7 @@ from pbc_desktop.errors import (
     ServerUpgradeNeededError,
     UserError,
 )
-from pbc_desktop.files import SQLITE_SIDECARS
+from pbc_desktop.files import SQLITE_SIDECARS, part_path
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -364,12 +363,6 @@ def create_private(path: Path) -> None:
     """Create the empty file ``path``, readable and writable by its owner only (SQLite
     gives the file's ``-journal``/``-wal``/``-shm`` the same permissions)."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def part_path(dest: Path) -> Path:
-    """The temporary name a copy is written under: hidden, and naming this process, so
-    that :func:`remove_leftovers` tells a copy being written from one left by a kill."""
-    return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
 
 
 _LEFTOVER = re.compile(

@@ -50,7 +50,6 @@ from pbc_desktop.db.migrate import (
     head_revision,
     known_revisions,
     open_database,
-    part_path,
     remove_with_sidecars,
     revision_of,
     too_new,
@@ -65,7 +64,7 @@ from pbc_desktop.errors import (
     cannot_read,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER
+from pbc_desktop.files import SQLITE_HEADER, part_path
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts

@@ -294,3 +294,24 @@ def test_a_file_opened_only_to_read_gets_no_note_when_damage_is_met(tmp_path: Pa
     finally:
         looked.dispose()
     assert not checked_stamp.stamp_file(path).exists()
+
+
+def test_a_note_half_written_by_a_killed_program_is_cleared_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed between writing the note and putting it in place: what it left is one of
+    the leftovers the next start deletes (as a killed backup's)."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    checked_stamp.forget_checked(path)
+
+    def killed(_self: Path, _target: Path) -> None:
+        raise SystemExit(-9)
+
+    monkeypatch.setattr(Path, "replace", killed)
+    with pytest.raises(SystemExit):
+        checked_stamp.remember_checked(path)
+    monkeypatch.undo()
+    (left,) = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    monkeypatch.setattr(migrate.db_lock, "process_alive", lambda _pid: False)  # it died
+    assert migrate.remove_leftovers(tmp_path) == [left]
