@@ -167,12 +167,17 @@ def _missing(path: Path) -> DatabaseError:
     )
 
 
+def _malformed(exc: SADatabaseError) -> bool:
+    """SQLite's "database disk image is malformed": a database file, damaged."""
+    return "malformed" in str(exc.orig or exc).lower()
+
+
 def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
     """Why SQLite refused ``path``: damage, a full disk, or a file it may not write or lock."""
     text = str(exc.orig or exc).lower()
     if is_disk_full(exc):
         return disk_full(path)
-    if "malformed" in text:  # a database, but the check met a broken page
+    if _malformed(exc):  # a database, but the check met a broken page
         return _failed_check(path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return _no_access(path)
@@ -255,10 +260,9 @@ def check_integrity(db: Database) -> None:
         with db.engine.connect() as conn:
             rows = quick_check(conn)
     except SADatabaseError as exc:
-        error = _open_error(path, exc)
-        if isinstance(error, DatabaseDamagedError):
+        if _malformed(exc):  # not for a file that is no database (nothing beside it)
             checked_stamp.note_damaged(path)
-        raise error from exc
+        raise _open_error(path, exc) from exc
     if [tuple(row) for row in rows] != [("ok",)]:
         log.error("quick_check of %s failed: %.1000s", path, [row[0] for row in rows[:5]])
         checked_stamp.note_damaged(path)

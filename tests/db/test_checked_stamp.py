@@ -315,3 +315,13 @@ def test_a_note_half_written_by_a_killed_program_is_cleared_away(
     (left,) = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
     monkeypatch.setattr(migrate.db_lock, "process_alive", lambda _pid: False)  # it died
     assert migrate.remove_leftovers(tmp_path) == [left]
+
+
+def test_a_file_that_is_no_database_gets_no_note(tmp_path: Path) -> None:
+    """A document picked with File → Open by mistake is refused, and no note of damage is
+    left beside it (it could never pass for a database checked)."""
+    picked = tmp_path / "会议记录.db"
+    picked.write_bytes("第一次支部委员会会议记录\n".encode() * 500)
+    with pytest.raises(DatabaseDamagedError, match="不是本程序可用的数据库"):
+        open_database(sqlite_url(picked), create=False)
+    assert not checked_stamp.stamp_file(picked).exists()
