@@ -16,6 +16,12 @@ at each start; the automatic backup's check of its copy finds it.
 
 Where the file beside the database cannot be written (a read-only folder), the
 database is simply checked at every open.
+
+Damage met by any program (a failed check at open, SQLite's "malformed" while in use, the
+automatic backup's check of its copy) leaves a note that says so: a window that had the
+file open since before does not note it as sound when it closes, and only a check that
+passes replaces that note. A program notes at close only the file it opened, not one
+put in its place meanwhile.
 """
 
 from __future__ import annotations
@@ -23,13 +29,17 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import uuid
+import os
 from pathlib import Path
+
+from pbc_desktop.files import part_path
 
 log = logging.getLogger(__name__)
 
 SUFFIX = "-checked"
-_VERSION = 1
+_VERSION = 2  # 1: without the file's change time
+_DAMAGED: dict[str, object] = {"version": _VERSION, "damaged": True}
+_LONGEST = 4096  # a note is some 100 bytes: a longer one is garbled, and not read through
 # The journals a crash or another program's open connection leave beside the file: while
 # one holds anything, the file alone does not say what the database holds.
 _JOURNALS = ("-wal", "-journal")
@@ -41,7 +51,14 @@ def stamp_file(db_path: Path) -> Path:
 
 def _stamp(db_path: Path) -> list[int] | None:
     """What identifies the file as it is now, or None when it cannot be told (a journal
-    holding transactions beside it, or the file not there)."""
+    holding transactions beside it, or the file not there).
+
+    Besides its size, time written, file number and volume, the time anything last
+    changed the file (POSIX ``st_ctime``): a copy written over it in place that keeps the
+    time of its source (``cp -p``, a backup tool) has the same size, time and number, and
+    a later change time, which no program can set. (On Windows ``st_ctime`` is the time
+    the file was made, the same for each file: there the other four tell.)
+    """
     try:
         info = db_path.stat()
         for suffix in _JOURNALS:
@@ -50,7 +67,34 @@ def _stamp(db_path: Path) -> list[int] | None:
                     return None
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev]
+    changed = info.st_ctime_ns if os.name != "nt" else 0
+    return [info.st_size, info.st_mtime_ns, changed, info.st_ino, info.st_dev]
+
+
+def file_identity(db_path: Path) -> tuple[int, int] | None:
+    """The file's number and volume (None: not there): what :func:`remember_closed` is
+    given, to note at close only the file that was opened."""
+    try:
+        info = db_path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_dev)
+
+
+def _note(db_path: Path) -> object:
+    """What the note beside ``db_path`` says; None when there is none, or none that can be
+    read (not a plain file, too long, garbled: a check tells)."""
+    note = stamp_file(db_path)
+    try:
+        if not note.is_file():  # a folder, a named pipe (reading it would wait for ever)
+            return None
+        with note.open("rb") as f:
+            raw = f.read(_LONGEST + 1)
+        if len(raw) > _LONGEST:
+            return None
+        return json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # unreadable, garbled, nested too deep
+        return None
 
 
 def unchanged_since_checked(db_path: Path) -> bool:
@@ -58,30 +102,44 @@ def unchanged_since_checked(db_path: Path) -> bool:
     now = _stamp(db_path)
     if now is None:
         return False
+    return _note(db_path) == {"version": _VERSION, "file": now}
+
+
+def _write(db_path: Path, content: dict[str, object]) -> None:
+    target = stamp_file(db_path)
+    tmp = part_path(target)  # a kill's leftover is deleted as a killed copy's
     try:
-        recorded = json.loads(stamp_file(db_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # none yet, unreadable or garbled: check the file
-        return False
-    return isinstance(recorded, dict) and recorded == {"version": _VERSION, "file": now}
+        tmp.write_text(json.dumps(content), encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:  # a read-only folder: the file is checked at every open
+        log.debug("could not write the note beside the database: %s", exc.strerror)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def remember_checked(db_path: Path) -> None:
     """Remember ``db_path`` as it is now as sound: call it only right after the file passed
-    ``PRAGMA quick_check``, or after this program closed the database it had opened checked
-    (nothing but SQLite's own transactions has written it since)."""
+    ``PRAGMA quick_check``."""
     now = _stamp(db_path)
     if now is None:
         forget_checked(db_path)
         return
-    target = stamp_file(db_path)
-    tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        tmp.write_text(json.dumps({"version": _VERSION, "file": now}), encoding="utf-8")
-        tmp.replace(target)
-    except OSError as exc:  # a read-only folder: the file is checked at every open
-        log.debug("could not remember the checked database: %s", exc.strerror)
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    _write(db_path, {"version": _VERSION, "file": now})
+
+
+def remember_closed(db_path: Path, opened: tuple[int, int]) -> None:
+    """Remember ``db_path`` as sound after this program closed it, having opened it checked
+    (nothing but SQLite's own transactions has written it since) as the file ``opened``
+    (:func:`file_identity`): not when another file was put in its place meanwhile, nor
+    when any program has met damage in it since (:func:`note_damaged`)."""
+    if file_identity(db_path) != opened or _note(db_path) == _DAMAGED:
+        return
+    remember_checked(db_path)
+
+
+def note_damaged(db_path: Path) -> None:
+    """Damage met in ``db_path``: it is checked at its next open, whoever closes it first."""
+    _write(db_path, _DAMAGED)
 
 
 def forget_checked(db_path: Path) -> None:

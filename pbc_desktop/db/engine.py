@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import threading
@@ -25,6 +26,7 @@ from pbc_desktop.db.server import (
     connection_lost,
     lock_refusal,
     lock_waited_too_long,
+    not_answering,
     server_error,
     set_server_user_timeout,
 )
@@ -40,6 +42,8 @@ from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
     from pbc_desktop.db.lock import DatabaseLock
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -262,9 +266,11 @@ class Database:
         # a write then fails at once, instead of holding the window for the connection's
         # time limit (5 to 10 s) at each click; the watch itself pings past it.
         self.reachable = True
-        # A SQLite file found sound when opened (``migrate.check_integrity``): closed by
-        # dispose, it is remembered as sound (``db.checked_stamp``).
-        self.checked = False
+        self.unreachable_because: str | None = None  # the watch's sentence: why not
+        # The SQLite file found sound when opened (``migrate.check_integrity``), by its
+        # number and volume (``checked_stamp.file_identity``): closed by dispose, it is
+        # remembered as sound (``db.checked_stamp``) if it is still that file.
+        self.checked: tuple[int, int] | None = None
         self._disposed = False
         # Per thread: the session of the snapshot being read in it (see snapshot()).
         self._local = threading.local()
@@ -304,9 +310,16 @@ class Database:
         with self._said(saving=False), self._sessions() as session:
             yield session
 
+    def server_answers(self, reason: str | None) -> None:
+        """What the window's server watch found: None, the server answers (again); else
+        why it does not (its ping's sentence), which each read or save refused meanwhile
+        says."""
+        self.reachable = reason is None
+        self.unreachable_because = reason
+
     def _refuse_if_unreachable(self, *, saving: bool) -> None:
         if not self.reachable:
-            raise connection_lost(self.url, saving=saving)
+            raise not_answering(self.url, self.unreachable_because, saving=saving)
 
     def ping(self) -> str | None:
         """On a server: None when it answers, else the sentence saying why not (the
@@ -318,7 +331,10 @@ class Database:
                 conn.exec_driver_sql("SELECT 1")
         except DBAPIError as exc:
             lost = server_error(exc, self.url)
-            return lost.message if lost is not None else str(exc.orig or exc)
+            if lost is None:  # not a refusal it knows: said as lost, the driver's text logged
+                log.info("the server did not answer the watch: %s", exc.orig or exc)
+                lost = connection_lost(self.url)
+            return lost.message
         finally:
             self._let_go_if_disposed()
         return None
@@ -343,9 +359,9 @@ class Database:
         remembered as sound: the next open checks it, and offers the way out."""
         code = getattr(exc.orig, "sqlite_errorcode", None)
         if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            self.checked = False
-            if self.path is not None:
-                checked_stamp.forget_checked(self.path)
+            self.checked = None
+            if self.writable and self.path is not None:  # nothing beside a file only read
+                checked_stamp.note_damaged(self.path)
 
     def _lost(self, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:
         """On a server, a lost or refused connection, or a lock waited for too long
@@ -372,25 +388,20 @@ class Database:
             yield outer
             return
         self._refuse_if_unreachable(saving=False)
-        try:
-            with self._sessions() as session, session.begin():
-                if not self.is_sqlite:
-                    session.connection(
-                        execution_options={
-                            "isolation_level": "REPEATABLE READ",
-                            "postgresql_readonly": True,
-                        }
-                    )
-                self._local.snapshot = session
-                try:
-                    yield session
-                finally:
-                    self._local.snapshot = None
-        except DBAPIError as exc:
-            self._note_damage(exc)
-            raise
-        finally:
-            self._let_go_if_disposed()
+        # a lost connection is the sentence, as in any read (not the driver's error)
+        with self._said(saving=False), self._sessions() as session, session.begin():
+            if not self.is_sqlite:
+                session.connection(
+                    execution_options={
+                        "isolation_level": "REPEATABLE READ",
+                        "postgresql_readonly": True,
+                    }
+                )
+            self._local.snapshot = session
+            try:
+                yield session
+            finally:
+                self._local.snapshot = None
 
     @contextmanager
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
@@ -453,8 +464,8 @@ class Database:
         self._disposed = True
         self.engine.dispose()
         path = self.path
-        if first and self.checked and self.writable and path is not None:
-            checked_stamp.remember_checked(path)  # closed cleanly: only SQLite wrote it
+        if first and self.checked is not None and self.writable and path is not None:
+            checked_stamp.remember_closed(path, self.checked)  # only SQLite wrote it
         if self.lock is not None:
             self.lock.release()
             self.lock = None

@@ -16,7 +16,6 @@ import os
 import re
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -46,7 +45,7 @@ from pbc_desktop.errors import (
     ServerUpgradeNeededError,
     UserError,
 )
-from pbc_desktop.files import SQLITE_SIDECARS
+from pbc_desktop.files import SQLITE_SIDECARS, part_path
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -168,12 +167,17 @@ def _missing(path: Path) -> DatabaseError:
     )
 
 
+def _malformed(exc: SADatabaseError) -> bool:
+    """SQLite's "database disk image is malformed": a database file, damaged."""
+    return "malformed" in str(exc.orig or exc).lower()
+
+
 def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
     """Why SQLite refused ``path``: damage, a full disk, or a file it may not write or lock."""
     text = str(exc.orig or exc).lower()
     if is_disk_full(exc):
         return disk_full(path)
-    if "malformed" in text:  # a database, but the check met a broken page
+    if _malformed(exc):  # a database, but the check met a broken page
         return _failed_check(path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return _no_access(path)
@@ -246,22 +250,25 @@ def check_integrity(db: Database) -> None:
     if not db.is_sqlite:
         return
     path = db.path
-    if path is not None and checked_stamp.unchanged_since_checked(path):
-        db.checked = True
+    if path is None:
+        return
+    opened = checked_stamp.file_identity(path)
+    if opened is not None and checked_stamp.unchanged_since_checked(path):
+        db.checked = opened
         return
     try:
         with db.engine.connect() as conn:
             rows = quick_check(conn)
     except SADatabaseError as exc:
-        raise _open_error(db.path, exc) from exc
+        if _malformed(exc):  # not for a file that is no database (nothing beside it)
+            checked_stamp.note_damaged(path)
+        raise _open_error(path, exc) from exc
     if [tuple(row) for row in rows] != [("ok",)]:
-        log.error("quick_check of %s failed: %.1000s", db.path, [row[0] for row in rows[:5]])
-        if path is not None:
-            checked_stamp.forget_checked(path)
-        raise _failed_check(db.path)
-    db.checked = True
-    if path is not None:
-        checked_stamp.remember_checked(path)
+        log.error("quick_check of %s failed: %.1000s", path, [row[0] for row in rows[:5]])
+        checked_stamp.note_damaged(path)
+        raise _failed_check(path)
+    db.checked = opened
+    checked_stamp.remember_checked(path)
 
 
 def quick_check(conn: Connection) -> list[Any]:
@@ -317,7 +324,7 @@ def copy_database(
             source.execute("BEGIN")
             source.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise _damaged(src) from exc
+            raise _source_damaged(src, _damaged(src), noted=not read_only) from exc
 
         def step(_status: int, remaining: int, total: int) -> None:
             if should_stop is not None and should_stop():
@@ -335,11 +342,11 @@ def copy_database(
             finally:
                 target.close()
             if check != [("ok",)]:
-                raise _failed_check(src)
+                raise _source_damaged(src, _failed_check(src), noted=not read_only)
             tmp.replace(dest)
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc) or "not a database" in str(exc):
-                raise _failed_check(src) from exc
+                raise _source_damaged(src, _failed_check(src), noted=not read_only) from exc
             raise
         finally:
             remove_with_sidecars(tmp)
@@ -347,16 +354,19 @@ def copy_database(
         source.close()
 
 
+def _source_damaged(src: Path, error: DatabaseDamagedError, *, noted: bool) -> DatabaseDamagedError:
+    """``error``, the damage a copy found in ``src``; when ``noted`` (a database in use,
+    not a backup being read), its next open checks it (:func:`checked_stamp.note_damaged`):
+    the automatic backup is what finds damage no program wrote (a failing disk)."""
+    if noted:
+        checked_stamp.note_damaged(src)
+    return error
+
+
 def create_private(path: Path) -> None:
     """Create the empty file ``path``, readable and writable by its owner only (SQLite
     gives the file's ``-journal``/``-wal``/``-shm`` the same permissions)."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def part_path(dest: Path) -> Path:
-    """The temporary name a copy is written under: hidden, and naming this process, so
-    that :func:`remove_leftovers` tells a copy being written from one left by a kill."""
-    return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
 
 
 _LEFTOVER = re.compile(

@@ -296,6 +296,18 @@ def connection_lost(url: str, *, saving: bool = False) -> ServerConnectionError:
     )
 
 
+def not_answering(url: str, reason: str | None, *, saving: bool) -> ServerConnectionError:
+    """The refusal of a read or a save while the window's server watch finds the server at
+    ``url`` not answering: why, as its last ping was told (``reason``, a sentence of
+    :func:`server_error`: the banner's tooltip says the same); a save says it was not
+    saved."""
+    if reason is None or reason == connection_lost(url).message:
+        return connection_lost(url, saving=saving)
+    if not saving:
+        return ServerConnectionError(reason)
+    return ServerConnectionError(t(f"{reason}这次没有保存。", f"{reason} This was not saved."))
+
+
 def commit_unknown(url: str) -> ServerConnectionError:
     """The sentence for a connection lost while the server was committing a save: it may
     be saved or not, and only looking tells."""

@@ -46,3 +46,20 @@ def test_a_server_found_not_answering_refuses_at_once(db: Database) -> None:
     db.reachable = True  # it answers again
     with db.read() as s:
         assert s.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_a_refusal_meanwhile_says_why_the_server_does_not_answer(db: Database) -> None:
+    """The watch's ping was told why (the banner's tooltip): each refusal says the same,
+    not "the connection was lost, check the network" for a password the server no longer
+    accepts; a save also says it was not saved."""
+    reason = "服务器 10.38.1.5:5432 没有接受账号“pbc_chengtian”的密码：请检查账号和密码。"
+    db.server_answers(reason)
+    with pytest.raises(ServerConnectionError) as read, db.read():
+        pass
+    assert read.value.message == reason
+    with pytest.raises(ServerConnectionError) as save, db.write():
+        pass
+    assert save.value.message == reason + "这次没有保存。"
+    db.server_answers(None)
+    with db.read() as s:
+        assert s.execute(text("SELECT 1")).scalar() == 1
