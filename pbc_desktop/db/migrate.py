@@ -574,7 +574,11 @@ def open_database(
             if lock:
                 _take_file(db, db.path)
         upgrade(db, backup_dir, check=check)
-    except BaseException:
+    except BaseException as exc:
+        if isinstance(exc, DatabaseDamagedError) and db.checked is not None and db.path:
+            # it passed the check, then a step of the opening met damage: not sound
+            checked_stamp.note_damaged(db.path)
+            db.checked = None
         db.dispose()
         raise
     return db

@@ -325,3 +325,26 @@ def test_a_file_that_is_no_database_gets_no_note(tmp_path: Path) -> None:
     with pytest.raises(DatabaseDamagedError, match="不是本程序可用的数据库"):
         open_database(sqlite_url(picked), create=False)
     assert not checked_stamp.stamp_file(picked).exists()
+
+
+def test_damage_met_after_the_check_passed_while_opening_is_noted(
+    tmp_path: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged page the check did not reach (a page it does not read) met by a later step
+    of the opening: the file is not remembered as sound, so the next open checks it."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    checked_stamp.forget_checked(path)  # the next open checks it, and the check passes
+
+    def broken(_db: object) -> str:
+        raise migrate._damaged(path)
+
+    real = migrate.current_revision
+    monkeypatch.setattr(migrate, "current_revision", broken)
+    with pytest.raises(DatabaseDamagedError):
+        open_database(sqlite_url(path))
+    assert checks.count(path) == 2
+    assert not checked_stamp.unchanged_since_checked(path)
+    monkeypatch.setattr(migrate, "current_revision", real)
+    _reopen(path)  # checked again (and sound, in fact)
+    assert checks.count(path) == 3
