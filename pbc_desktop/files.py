@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,8 +22,16 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: The files SQLite keeps beside a database, by suffix.
 SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
-#: Those and the program's file lock (``db/lock.py``).
-_COMPANIONS = (*SQLITE_SIDECARS, "-lock")
+#: Those, the program's file lock (``db/lock.py``) and its note of the file last checked
+#: (``db/checked_stamp.py``).
+_COMPANIONS = (*SQLITE_SIDECARS, "-lock", "-checked")
+
+
+def part_path(dest: Path) -> Path:
+    """The temporary name a file (a database copy, the note of a checked database) is
+    written under before it is renamed onto ``dest``: hidden, and naming this process, so
+    that ``db.migrate.remove_leftovers`` tells one being written from one left by a kill."""
+    return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
 
 
 @contextlib.contextmanager

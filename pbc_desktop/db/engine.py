@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -19,11 +20,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
+from pbc_desktop.db import checked_stamp
 from pbc_desktop.db.server import (
     commit_unknown,
     connect_arguments,
+    connection_lost,
     lock_refusal,
     lock_waited_too_long,
+    not_answering,
     server_error,
     set_server_user_timeout,
 )
@@ -39,6 +43,8 @@ from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
     from pbc_desktop.db.lock import DatabaseLock
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -271,6 +277,15 @@ class Database:
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
+        # False while the window's server watch finds the server not answering: a read or
+        # a write then fails at once, instead of holding the window for the connection's
+        # time limit (5 to 10 s) at each click; the watch itself pings past it.
+        self.reachable = True
+        self.unreachable_because: str | None = None  # the watch's sentence: why not
+        # The SQLite file found sound when opened (``migrate.check_integrity``), by its
+        # number and volume (``checked_stamp.file_identity``): closed by dispose, it is
+        # remembered as sound (``db.checked_stamp``) if it is still that file.
+        self.checked: tuple[int, int] | None = None
         self._disposed = False
         # Per thread: the session of the snapshot being read in it (see snapshot()).
         self._local = threading.local()
@@ -306,8 +321,20 @@ class Database:
         if shared is not None:
             yield shared
             return
+        self._refuse_if_unreachable(saving=False)
         with self._said(saving=False), self._sessions() as session:
             yield session
+
+    def server_answers(self, reason: str | None) -> None:
+        """What the window's server watch found: None, the server answers (again); else
+        why it does not (its ping's sentence), which each read or save refused meanwhile
+        says."""
+        self.reachable = reason is None
+        self.unreachable_because = reason
+
+    def _refuse_if_unreachable(self, *, saving: bool) -> None:
+        if not self.reachable:
+            raise not_answering(self.url, self.unreachable_because, saving=saving)
 
     def ping(self) -> str | None:
         """On a server: None when it answers, else the sentence saying why not (the
@@ -319,7 +346,10 @@ class Database:
                 conn.exec_driver_sql("SELECT 1")
         except DBAPIError as exc:
             lost = server_error(exc, self.url)
-            return lost.message if lost is not None else str(exc.orig or exc)
+            if lost is None:  # not a refusal it knows: said as lost, the driver's text logged
+                log.info("the server did not answer the watch: %s", exc.orig or exc)
+                lost = connection_lost(self.url)
+            return lost.message
         finally:
             self._let_go_if_disposed()
         return None
@@ -331,12 +361,22 @@ class Database:
         try:
             yield
         except DBAPIError as exc:
+            self._note_damage(exc)
             lost = self._lost(exc, saving=saving)
             if lost is None:
                 raise
             raise lost from exc
         finally:
             self._let_go_if_disposed()
+
+    def _note_damage(self, exc: DBAPIError) -> None:
+        """A SQLite file that proved damaged (or not a database) while in use is not
+        remembered as sound: the next open checks it, and offers the way out."""
+        code = getattr(exc.orig, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            self.checked = None
+            if self.writable and self.path is not None:  # nothing beside a file only read
+                checked_stamp.note_damaged(self.path)
 
     def _lost(self, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:
         """On a server, a lost or refused connection, or a lock waited for too long
@@ -362,22 +402,21 @@ class Database:
         if outer is not None:
             yield outer
             return
-        try:
-            with self._sessions() as session, session.begin():
-                if not self.is_sqlite:
-                    session.connection(
-                        execution_options={
-                            "isolation_level": "REPEATABLE READ",
-                            "postgresql_readonly": True,
-                        }
-                    )
-                self._local.snapshot = session
-                try:
-                    yield session
-                finally:
-                    self._local.snapshot = None
-        finally:
-            self._let_go_if_disposed()
+        self._refuse_if_unreachable(saving=False)
+        # a lost connection is the sentence, as in any read (not the driver's error)
+        with self._said(saving=False), self._sessions() as session, session.begin():
+            if not self.is_sqlite:
+                session.connection(
+                    execution_options={
+                        "isolation_level": "REPEATABLE READ",
+                        "postgresql_readonly": True,
+                    }
+                )
+            self._local.snapshot = session
+            try:
+                yield session
+            finally:
+                self._local.snapshot = None
 
     @contextmanager
     def write(self, *, user: Actor | None = None) -> Iterator[Session]:
@@ -390,6 +429,7 @@ class Database:
         acting = user or self.user
         if not self.writable:  # e.g. a preview, which writes and rolls back
             raise read_only_file(self.path)
+        self._refuse_if_unreachable(saving=True)
         committing = False  # the block is done: only the COMMIT is left
         with self._said(saving=True):
             try:
@@ -435,8 +475,12 @@ class Database:
 
     def dispose(self) -> None:
         """Close the connections and let go of the file's lock (the database is done with)."""
+        first = not self._disposed
         self._disposed = True
         self.engine.dispose()
+        path = self.path
+        if first and self.checked is not None and self.writable and path is not None:
+            checked_stamp.remember_closed(path, self.checked)  # only SQLite wrote it
         if self.lock is not None:
             self.lock.release()
             self.lock = None

@@ -16,16 +16,16 @@ import os
 import re
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 
+from pbc_desktop.db import checked_stamp
 from pbc_desktop.db import lock as db_lock
 from pbc_desktop.db.engine import (
     Database,
@@ -45,7 +45,7 @@ from pbc_desktop.errors import (
     ServerUpgradeNeededError,
     UserError,
 )
-from pbc_desktop.files import SQLITE_SIDECARS
+from pbc_desktop.files import SQLITE_SIDECARS, part_path
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -199,12 +199,20 @@ def read_only_revision(db: Database) -> str | None:
         raise _empty(path)
     try:
         revision = current_revision(db)
+        with db.engine.connect() as conn:  # checked, and nothing noted beside a file only read
+            rows = quick_check(conn)
     except SADatabaseError as exc:
         if "unable to open" in str(exc.orig or exc).lower():
             raise _unreadable(path) from exc
         raise _open_error(path, exc) from exc
-    check_integrity(db)
+    if [tuple(row) for row in rows] != [("ok",)]:
+        raise _failed_check(path)
     return revision
+
+
+def _malformed(exc: SADatabaseError) -> bool:
+    """SQLite's "database disk image is malformed": a database file, damaged."""
+    return "malformed" in str(exc.orig or exc).lower()
 
 
 def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
@@ -212,7 +220,7 @@ def _open_error(path: Path | None, exc: SADatabaseError) -> DatabaseError:
     text = str(exc.orig or exc).lower()
     if is_disk_full(exc):
         return disk_full(path)
-    if "malformed" in text:  # a database, but the check met a broken page
+    if _malformed(exc):  # a database, but the check met a broken page
         return _failed_check(path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return _no_access(path)
@@ -281,17 +289,38 @@ def too_new() -> DatabaseTooNewError:
 
 
 def check_integrity(db: Database) -> None:
-    """``PRAGMA quick_check`` (well under a second on a district database); raises if damaged."""
+    """``PRAGMA quick_check`` (well under a second on a district database); raises if damaged.
+
+    A file unchanged since it last passed (:mod:`db.checked_stamp`) is not read again; one
+    that passes is remembered, and :meth:`Database.dispose` remembers it as closed.
+    """
     if not db.is_sqlite:
+        return
+    path = db.path
+    if path is None:
+        return
+    opened = checked_stamp.file_identity(path)
+    if opened is not None and checked_stamp.unchanged_since_checked(path):
+        db.checked = opened
         return
     try:
         with db.engine.connect() as conn:
-            rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+            rows = quick_check(conn)
     except SADatabaseError as exc:
-        raise _open_error(db.path, exc) from exc
+        if _malformed(exc):  # not for a file that is no database (nothing beside it)
+            checked_stamp.note_damaged(path)
+        raise _open_error(path, exc) from exc
     if [tuple(row) for row in rows] != [("ok",)]:
-        log.error("quick_check of %s failed: %.1000s", db.path, [row[0] for row in rows[:5]])
-        raise _failed_check(db.path)
+        log.error("quick_check of %s failed: %.1000s", path, [row[0] for row in rows[:5]])
+        checked_stamp.note_damaged(path)
+        raise _failed_check(path)
+    db.checked = opened
+    checked_stamp.remember_checked(path)
+
+
+def quick_check(conn: Connection) -> list[Any]:
+    """The rows of ``PRAGMA quick_check`` (one row, ``ok``, for a sound file)."""
+    return list(conn.exec_driver_sql("PRAGMA quick_check").fetchall())
 
 
 class CopyStoppedError(Exception):
@@ -306,6 +335,7 @@ def remove_with_sidecars(path: Path) -> None:
     for each in [path, *_sidecars(path)]:
         with contextlib.suppress(FileNotFoundError):
             each.unlink()
+    checked_stamp.forget_checked(path)
 
 
 def copy_database(
@@ -341,7 +371,7 @@ def copy_database(
             source.execute("BEGIN")
             source.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise _damaged(src) from exc
+            raise _source_damaged(src, _damaged(src), noted=not read_only) from exc
 
         def step(_status: int, remaining: int, total: int) -> None:
             if should_stop is not None and should_stop():
@@ -359,11 +389,11 @@ def copy_database(
             finally:
                 target.close()
             if check != [("ok",)]:
-                raise _failed_check(src)
+                raise _source_damaged(src, _failed_check(src), noted=not read_only)
             tmp.replace(dest)
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc) or "not a database" in str(exc):
-                raise _failed_check(src) from exc
+                raise _source_damaged(src, _failed_check(src), noted=not read_only) from exc
             raise
         finally:
             remove_with_sidecars(tmp)
@@ -371,16 +401,19 @@ def copy_database(
         source.close()
 
 
+def _source_damaged(src: Path, error: DatabaseDamagedError, *, noted: bool) -> DatabaseDamagedError:
+    """``error``, the damage a copy found in ``src``; when ``noted`` (a database in use,
+    not a backup being read), its next open checks it (:func:`checked_stamp.note_damaged`):
+    the automatic backup is what finds damage no program wrote (a failing disk)."""
+    if noted:
+        checked_stamp.note_damaged(src)
+    return error
+
+
 def create_private(path: Path) -> None:
     """Create the empty file ``path``, readable and writable by its owner only (SQLite
     gives the file's ``-journal``/``-wal``/``-shm`` the same permissions)."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def part_path(dest: Path) -> Path:
-    """The temporary name a copy is written under: hidden, and naming this process, so
-    that :func:`remove_leftovers` tells a copy being written from one left by a kill."""
-    return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
 
 
 _LEFTOVER = re.compile(
@@ -588,7 +621,11 @@ def open_database(
             if lock:
                 _take_file(db, db.path)
         upgrade(db, backup_dir, check=check)
-    except BaseException:
+    except BaseException as exc:
+        if isinstance(exc, DatabaseDamagedError) and db.checked is not None and db.path:
+            # it passed the check, then a step of the opening met damage: not sound
+            checked_stamp.note_damaged(db.path)
+            db.checked = None
         db.dispose()
         raise
     return db

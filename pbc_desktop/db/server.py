@@ -265,19 +265,7 @@ def server_error(
             )
         )
     if any(words in text for words in _LOST) or getattr(exc, "connection_invalidated", False):
-        return ServerConnectionError(
-            t(
-                f"与服务器 {where} 的连接中断了，这次没有保存：请检查网络，连接恢复后再保存一次。",
-                f"The connection to the server {where} was lost, so this was not saved: "
-                "check the network and save again once it is back.",
-            )
-            if saving
-            else t(
-                f"与服务器 {where} 的连接中断了：请检查网络，连接恢复后再试。",
-                f"The connection to the server {where} was lost: check the network and "
-                "try again once it is back.",
-            )
-        )
+        return connection_lost(url, saving=saving)
     if any(words in text for words in _UNREACHABLE) or _no_connection(original):
         return ServerConnectionError(
             t(
@@ -287,6 +275,37 @@ def server_error(
             )
         )
     return None
+
+
+def connection_lost(url: str, *, saving: bool = False) -> ServerConnectionError:
+    """The sentence for a connection to the server at ``url`` that was lost."""
+    address = ServerAddress.from_url(url)
+    where = f"{address.host}:{address.port}"
+    return ServerConnectionError(
+        t(
+            f"与服务器 {where} 的连接中断了，这次没有保存：请检查网络，连接恢复后再保存一次。",
+            f"The connection to the server {where} was lost, so this was not saved: "
+            "check the network and save again once it is back.",
+        )
+        if saving
+        else t(
+            f"与服务器 {where} 的连接中断了：请检查网络，连接恢复后再试。",
+            f"The connection to the server {where} was lost: check the network and "
+            "try again once it is back.",
+        )
+    )
+
+
+def not_answering(url: str, reason: str | None, *, saving: bool) -> ServerConnectionError:
+    """The refusal of a read or a save while the window's server watch finds the server at
+    ``url`` not answering: why, as its last ping was told (``reason``, a sentence of
+    :func:`server_error`: the banner's tooltip says the same); a save says it was not
+    saved."""
+    if reason is None or reason == connection_lost(url).message:
+        return connection_lost(url, saving=saving)
+    if not saving:
+        return ServerConnectionError(reason)
+    return ServerConnectionError(t(f"{reason}这次没有保存。", f"{reason} This was not saved."))
 
 
 def commit_unknown(url: str) -> ServerConnectionError:

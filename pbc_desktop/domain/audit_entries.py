@@ -59,6 +59,7 @@ RECORD_TYPES: dict[str, tuple[str, str]] = {
     "committee": ("班子届次", "Committee"),
     "committee_member": ("班子成员", "Committee member"),
     "app_user": ("账号", "Account"),
+    "unknown_user": ("不存在的用户名", "User name no account has"),
     "demo": ("演示数据", "Demo data"),
     "-": ("其他", "Other"),
 }

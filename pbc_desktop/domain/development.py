@@ -298,6 +298,21 @@ _MOVES: Mapping[DevelopmentStage, tuple[DevelopmentStep, ...]] = {
 }
 
 
+def correction_refusal(latest: DevelopmentStep | None) -> str | None:
+    """Why the step recorded last (``latest``; None: none at all) cannot be corrected or
+    removed: the application is no step to correct there, it is the person's record (its
+    date is corrected with the person's data). The service refuses with it, and the tab
+    shows it on its disabled button."""
+    if latest is not None and latest is not DevelopmentStep.APPLICATION:
+        return None
+    return t(
+        "只记录了递交入党申请书，还没有可更正或撤销的后续步骤；"
+        "申请书的日期请用“修改”在人员信息中更正。",
+        "Only the application is recorded, so there is no later step to correct or remove; "
+        "the application date is corrected with Edit, in the person's data.",
+    )
+
+
 def steps_for(stage: DevelopmentStage) -> tuple[DevelopmentStep, ...]:
     """The steps that may be recorded for a person at ``stage``, in the order taken."""
     return EVENT_STEPS.get(stage, ()) + _MOVES.get(stage, ())

@@ -36,6 +36,12 @@ from pbc_desktop.lang import t
 
 #: Rates are given per ten thousand (万分之): 50 = 0.5 %.
 RATE_SCALE = 10_000
+#: The highest rate a schedule may set: 3 %. The rules' rates are 0.5 % to 2 % (the top
+#: bracket of 在职 members); 3 % leaves room for a revised rule, and refuses a decimal
+#: point slipped in typing (5 for 0.5, 15 for 1.5, 20 for 2), which would have charged
+#: every member of the bracket ten times their standard. A member who pays more of their
+#: own will (自愿多交) is given a fixed standard, which this does not limit.
+MAX_RATE = 300
 #: 连续欠缴 this many months is reminded (the reminders show branches with such members).
 REMIND_ARREARS_MONTHS = 3
 #: 连续六个月不交纳党费 — the Party Constitution's line (党章第九条).
@@ -116,7 +122,7 @@ class FeeRuleError(ValueError):
 
 
 def check_brackets(brackets: Sequence[Bracket], what: str) -> None:
-    """Brackets rise, the last has no upper limit, rates are 0–100 %."""
+    """Brackets rise, the last has no upper limit, rates are 0 to :data:`MAX_RATE`."""
     if not brackets or brackets[-1].up_to_cents is not None:
         raise FeeRuleError(
             t(f"{what}的最后一档必须不设上限。", f"The last bracket of {what} needs no limit.")
@@ -131,9 +137,19 @@ def check_brackets(brackets: Sequence[Bracket], what: str) -> None:
         )
     if any(x is None for x in limits) or limits != sorted(set(limits)):  # type: ignore[type-var]
         raise FeeRuleError(t(f"{what}的各档上限必须逐档递增。", f"The limits of {what} must rise."))
-    if any(not 0 <= b.rate <= RATE_SCALE for b in brackets):
+    if any(b.rate < 0 for b in brackets):
         raise FeeRuleError(
-            t(f"{what}的比例必须在 0 到 100% 之间。", f"The rates of {what} must be 0–100%.")
+            t(f"{what}的比例不能为负数。", f"The rates of {what} cannot be negative.")
+        )
+    if any(b.rate > MAX_RATE for b in brackets):
+        most = f"{Decimal(MAX_RATE) * 100 / RATE_SCALE:g}%"
+        raise FeeRuleError(
+            t(
+                f"{what}的比例不能超过 {most}（党费规定的最高比例为 2%），"
+                "请核对是否漏了小数点（如 0.5% 输成了 5%）。",
+                f"The rates of {what} cannot exceed {most} (the Party's rules go up to 2%); "
+                "check for a missing decimal point (5% typed for 0.5%).",
+            )
         )
 
 

@@ -85,6 +85,14 @@ def format_yuan(cents: int, *, symbol: bool = False, grouped: bool = True) -> st
     return f"{sign}{'¥' if symbol else ''}{yuan:{',' if grouped else ''}}.{fen:02d}"
 
 
+def format_amount(value: Decimal | None, *, grouped: bool = True) -> str:
+    """Exact Decimal yuan with two decimals: ``Decimal("1234.5")`` → ``1,234.50``
+    (``1234.50`` without ``grouped``); ``None`` → empty (a cell with nothing due)."""
+    if value is None:
+        return ""
+    return f"{value:{',' if grouped else ''}.2f}"
+
+
 def yuan(cents: int) -> Decimal:
     """Fen as exact Decimal yuan: ``1234`` → ``Decimal('12.34')`` (for JSON and people)."""
     return (Decimal(cents) / 100).quantize(Decimal("0.01"))

@@ -112,6 +112,28 @@ def _refused_char(char: str, multiline: bool) -> bool:
     return char in _INVISIBLE or unicodedata.category(char) in ("Cf", "Cs")
 
 
+def _first_refused(text: str, multiline: bool) -> tuple[int, str] | None:
+    """The first refused character of ``text`` (line breaks made "\\n") and its position."""
+    for position, char in enumerate(text, start=1):
+        if _refused_char(char, multiline):
+            return position, char
+    return None
+
+
+def refused_character(value: str | None, *, multiline: bool = False) -> str | None:
+    """The first character of ``value`` that :func:`clean_text` would refuse ("\\n" for
+    any line break in a single-line text), or ``None``.
+
+    For a text that is stored as it came, not cleaned (a package from another office):
+    it is not stripped first, so a line break or control character at either end is
+    refused too, where :func:`clean_text` would have dropped it with the spaces.
+    """
+    if not value or value.isprintable():
+        return None
+    found = _first_refused(_LINE_BREAKS.sub("\n", value), multiline)
+    return None if found is None else found[1]
+
+
 def clean_text(
     value: str | None, label: Label, *, max_len: int | None = None, multiline: bool = False
 ) -> tuple[str, str | None]:
@@ -135,9 +157,9 @@ def clean_text(
         text = _ODD_SPACES.sub(" ", value).replace("\t", " ")
         text = _LINE_BREAKS.sub("\n", text).strip()
         printable = text.isprintable()
-    for position, char in enumerate("" if printable else text, start=1):
-        if not _refused_char(char, multiline):
-            continue
+    found = None if printable else _first_refused(text, multiline)
+    if found is not None:
+        position, char = found
         if char == "\n":
             return text, t(f"{label[0]}只能填写一行，不能换行", f"The {label[1]} must be one line")
         return text, t(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -19,6 +18,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.chinese_text import month_words
+from pbc_desktop.domain.money import format_amount
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.services import access
@@ -26,10 +26,6 @@ from pbc_desktop.services.fees.collection import CollectionSheet, SheetRow, coll
 from pbc_desktop.services.fees.summary import SummaryRow, yearly_summary
 
 SIZE = 10.5  # 五号
-
-
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
 
 
 def _status(row: SheetRow) -> str:
@@ -100,8 +96,8 @@ def sheet_story(sheet: CollectionSheet) -> tuple[list[Flowable], layout.Styles]:
             str(index),
             r.name,
             r.category.zh if r.category else "未核定",
-            _money(r.standard),
-            _money(r.paid),
+            format_amount(r.standard),
+            format_amount(r.paid),
             r.paid_on.isoformat() if r.paid_on else "",
             str(r.owed_months) if r.owed_months else "",
             "",
@@ -113,8 +109,8 @@ def sheet_story(sheet: CollectionSheet) -> tuple[list[Flowable], layout.Styles]:
             "合计",
             f"{len(sheet.rows)}人",
             "",
-            _money(sheet.due_total),
-            _money(sheet.paid_total),
+            format_amount(sheet.due_total),
+            format_amount(sheet.paid_total),
             "",
             "",
             "",
@@ -134,13 +130,14 @@ def notice_story(sheet: CollectionSheet, today: date) -> tuple[list[Flowable], l
     lead = (
         f"根据《关于中国共产党党费收缴、使用和管理的规定》，现将本支部{month_words(sheet.month)}"
         f"党费收缴情况公示如下：应缴 {len(sheet.rows)} 人，已缴 {sheet.paid_count} 人；"
-        f"应缴金额 {_money(sheet.due_total)} 元，实缴金额 {_money(sheet.paid_total)} 元。"
+        f"应缴金额 {format_amount(sheet.due_total)} 元，"
+        f"实缴金额 {format_amount(sheet.paid_total)} 元。"
     )
     rows = [
-        (str(index), r.name, _money(r.standard), _money(r.paid), _status(r))
+        (str(index), r.name, format_amount(r.standard), format_amount(r.paid), _status(r))
         for index, r in enumerate(sheet.rows, start=1)
     ]
-    rows.append(("合计", "", _money(sheet.due_total), _money(sheet.paid_total), ""))
+    rows.append(("合计", "", format_amount(sheet.due_total), format_amount(sheet.paid_total), ""))
     widths = [w * mm for w in (14, 30, 34, 30, 48)]
     closing = "公示期为七天。党员对本人缴纳情况如有疑问，请向党支部反映。"
     sign = ParagraphStyle("FeeSign", parent=body, firstLineIndent=0, alignment=2)
@@ -254,9 +251,9 @@ def summary_story(
                 number,
                 name,
                 str(row.members),
-                _money(row.due),
-                _money(row.paid),
-                _money(row.back),
+                format_amount(row.due),
+                format_amount(row.paid),
+                format_amount(row.back),
                 rate,
             )
         )

@@ -38,6 +38,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from pbc_desktop import paths
+from pbc_desktop.db import checked_stamp
 from pbc_desktop.db import lock as db_lock
 from pbc_desktop.db.engine import Database, read_only_engine, sqlite_url
 from pbc_desktop.db.migrate import (
@@ -49,7 +50,6 @@ from pbc_desktop.db.migrate import (
     head_revision,
     known_revisions,
     open_database,
-    part_path,
     remove_with_sidecars,
     revision_of,
     too_new,
@@ -64,7 +64,7 @@ from pbc_desktop.errors import (
     cannot_read,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER
+from pbc_desktop.files import SQLITE_HEADER, part_path
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -172,6 +172,8 @@ def prune(
             except OSError:
                 log.warning("could not delete the old backup %s", b.path, exc_info=True)
             else:
+                # a copy once opened as a database (File → Open) has a note beside it
+                checked_stamp.forget_checked(b.path)
                 deleted.append(b.path)
     return deleted
 

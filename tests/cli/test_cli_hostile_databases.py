@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from pbc_desktop import cli
+from pbc_desktop.db.checked_stamp import stamp_file
 from pbc_desktop.db.engine import Database
 from pbc_desktop.logging_setup import log_file
 
@@ -159,6 +160,7 @@ def test_a_read_only_file_that_is_no_usable_database_is_one_sentence(
     assert (code, said) == (2, ""), err
     assert err.count("\n") == 1 and FILES[kind] in err, err
     assert fingerprint(path) == before
+    assert not stamp_file(path).exists()  # nothing written beside a file only read
 
 
 @pytest.mark.parametrize(

@@ -380,3 +380,48 @@ def test_postgres_urls_as_other_programs_write_them_use_this_programs_driver() -
             "postgresql+psycopg://pbc_chengtian@10.38.1.5/pbc",
             "s3cret",
         )
+
+
+@pytest.mark.server_only("a server connection cut during a long read")
+def test_a_connection_lost_during_a_report_is_the_sentence(db: Database) -> None:
+    """A report or an export reads in one snapshot: a connection lost in the middle is the
+    sentence, as in any other read, never the driver's error (a crash dialog)."""
+    killer = create_engine(db.url, poolclass=NullPool)
+
+    def report() -> None:
+        with db.snapshot() as s:
+            pid = s.scalar(text("SELECT pg_backend_pid()"))
+            with killer.begin() as other:
+                other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            with db.read() as inner:  # a service's own read inside the report's snapshot
+                inner.scalars(select(Organization.name)).all()
+
+    try:
+        with pytest.raises(ServerConnectionError, match="连接中断了：") as lost:
+            report()
+    finally:
+        killer.dispose()
+    assert "没有保存" not in lost.value.message
+    with db.snapshot() as s:  # the next one goes through
+        assert s.scalar(text("SELECT 1")) == 1
+
+
+def test_a_ping_failing_for_a_reason_not_known_is_said_as_lost_not_in_the_drivers_words(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The watch's reason is the banner's tooltip and each refusal meanwhile: a sentence,
+    never the driver's text (which goes to the log)."""
+    from psycopg import errors as pg_errors
+
+    def connect() -> Any:  # a server too busy to answer within its statement timeout
+        raise pg_errors.QueryCanceled("canceling statement due to statement timeout")
+
+    engine = create_engine(URL, creator=connect, poolclass=NullPool)
+    watched = Database(URL, engine=engine)
+    try:
+        with caplog.at_level("INFO"):
+            reason = watched.ping()
+    finally:
+        watched.dispose()
+    assert reason == "与服务器 10.38.1.5:5432 的连接中断了：请检查网络，连接恢复后再试。"
+    assert "statement timeout" in caplog.text

@@ -110,8 +110,20 @@ def test_brackets_must_rise_and_end_open() -> None:
         check_brackets((Bracket(300_000, 50),), "在职")
     with pytest.raises(FeeRuleError, match="递增"):
         check_brackets((Bracket(500_000, 50), Bracket(300_000, 100), Bracket(None, 150)), "在职")
-    with pytest.raises(FeeRuleError, match="100%"):
-        check_brackets((Bracket(None, 20_000),), "在职")
+    with pytest.raises(FeeRuleError, match="不能为负数"):
+        check_brackets((Bracket(None, -50),), "在职")
+
+
+@pytest.mark.parametrize("rate", [301, 500, 1_500, 20_000])
+def test_a_rate_above_three_percent_is_refused_as_a_slipped_decimal_point(rate: int) -> None:
+    """The rules' rates are 0.5 % to 2 %: 5 % (typed for 0.5 %) or 15 % is a typo."""
+    check_brackets((Bracket(1_000_000, 200), Bracket(None, 300)), "在职")  # 3 % still may
+    with pytest.raises(FeeRuleError) as refused:
+        check_brackets((Bracket(300_000, 50), Bracket(None, rate)), "在职")
+    assert refused.value.message == (
+        "在职的比例不能超过 3%（党费规定的最高比例为 2%），"
+        "请核对是否漏了小数点（如 0.5% 输成了 5%）。"
+    )
 
 
 def test_months_parse_and_count() -> None:

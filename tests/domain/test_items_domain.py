@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from pbc_desktop.domain import items
 from pbc_desktop.domain.enums import ItemStatus, ListKind
 from pbc_desktop.domain.items import ItemAction
-from pbc_desktop.domain.money import MoneyError, format_yuan, parse_yuan
+from pbc_desktop.domain.money import MoneyError, format_amount, format_yuan, parse_yuan
 from pbc_desktop.errors import ValidationError
 
 S = ItemStatus
@@ -128,3 +129,11 @@ def test_format_yuan() -> None:
     assert format_yuan(-123450) == "-1,234.50"
     assert format_yuan(100, symbol=True) == "¥1.00"
     assert parse_yuan(format_yuan(98765432)) == 98765432
+
+
+def test_format_amount() -> None:
+    assert format_amount(Decimal("1234.5")) == "1,234.50"
+    assert format_amount(Decimal("1234.5"), grouped=False) == "1234.50"
+    assert format_amount(Decimal("0.2")) == "0.20"
+    assert format_amount(Decimal("-3")) == "-3.00"
+    assert format_amount(None) == ""

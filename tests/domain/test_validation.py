@@ -319,3 +319,23 @@ def test_numbers_already_normalised_are_kept_and_others_normalised(
     typed: str, id_number: str, phone: str
 ) -> None:
     assert (v.normalise_id_number(typed), v.normalise_phone(typed)) == (id_number, phone)
+
+
+@pytest.mark.parametrize(
+    ("text", "multiline", "refused"),
+    [
+        ("陈小明", False, None),
+        ("陈 小明\t", False, None),  # spaces and tabs are kept as they came
+        ("陈\u202e明小", False, "\u202e"),
+        ("陈小明\x85", False, "\x85"),  # stripped by clean_text, refused as it came
+        ("陈小明\n", False, "\n"),
+        ("陈\r小明", False, "\n"),  # any line break is named as "\n"
+        ("第一行\r\n\t第二行\u2028", True, None),
+        ("第一行\n\x1b[31m", True, "\x1b"),
+        (None, False, None),
+    ],
+)
+def test_refused_character_checks_a_text_as_it_came(
+    text: str | None, multiline: bool, refused: str | None
+) -> None:
+    assert v.refused_character(text, multiline=multiline) == refused

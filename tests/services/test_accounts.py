@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
@@ -23,7 +24,8 @@ from pbc_desktop.errors import (
     ValidationError,
 )
 from pbc_desktop.services import member_editing
-from pbc_desktop.services.accounts import users
+from pbc_desktop.services.accounts import passwords, unknown_names, users
+from pbc_desktop.services.accounts import sign_in as sign_in_service
 from pbc_desktop.services.accounts.sign_in import change_password, sign_in
 from tests.conftest import all_rows_text
 from tests.factories import complete_fields, make_org
@@ -147,6 +149,93 @@ def test_five_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None
     with db.read() as s:
         assert s.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.LOCKOUT)).one()
     assert sign_in(db, "wang", ADMIN_PW, now=NOW + LOCKOUT + timedelta(seconds=1)).actor
+
+
+def _refusals(db: Database, name: str, password: str, start: datetime) -> list[str]:
+    """What seven wrong passwords under ``name`` are told, a second apart, then once the
+    lock is over."""
+    said = []
+    for i in range(7):
+        with pytest.raises(SignInError) as caught:
+            sign_in(db, name, password, now=start + timedelta(seconds=i))
+        said.append(caught.value.message)
+    with pytest.raises(SignInError) as caught:
+        sign_in(db, name, password, now=start + LOCKOUT + timedelta(seconds=5))
+    return [*said, caught.value.message]
+
+
+def test_an_unknown_user_name_is_counted_and_locked_as_an_account_is(
+    db: Database, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Else a stranger could tell which names exist: a real one locks after five wrong
+    passwords, an unknown one would never say so."""
+    admin(db)
+    checked: list[str | None] = []
+    verify = sign_in_service.verify_password
+
+    def counting(stored: str | None, password: str) -> bool:
+        checked.append(stored)
+        return verify(stored, password)
+
+    monkeypatch.setattr(sign_in_service, "verify_password", counting)
+    real = _refusals(db, "wang", "wrong-password", NOW)
+    unknown = _refusals(db, "Nobody", "wrong-password", NOW)
+    assert unknown == real
+    assert "已锁定" in real[4] and "已锁定" not in real[3] and "已锁定" not in real[7]
+    # argon2 ran for every try but the locked ones, against a dummy hash for the unknown name
+    assert checked.count(None) == 6 == len(checked) - 6
+    # the lock is the database's: a program started again (a new connection) keeps it
+    again = open_database(db_url, actor="测试员")
+    try:
+        with pytest.raises(SignInError, match="已锁定"):
+            sign_in(again, "NOBODY ", ADMIN_PW, now=NOW + timedelta(minutes=1))
+    finally:
+        again.dispose()
+    # another unknown name has its own count
+    with pytest.raises(SignInError) as other:
+        sign_in(db, "somebody", "wrong-password", now=NOW)
+    assert other.value.message == real[0]
+
+
+def test_the_first_unknown_name_after_a_start_takes_no_extra_hash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dummy hash was made at the first unknown name: that try took a hash and a check,
+    twice a wrong password's time, which told after each start whether a name exists."""
+
+    class NoHashing(PasswordHasher):
+        def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
+            raise AssertionError("hashed while signing in")
+
+    monkeypatch.setattr(passwords, "HASHER", NoHashing())  # the program's parameters
+    monkeypatch.setattr(passwords, "_DUMMY_HASH", None)  # as after a start
+    assert passwords.verify_password(None, "pbc-desktop-no-such-account") is False
+
+
+def test_an_unknown_user_name_leaves_no_account_and_is_never_written(db: Database) -> None:
+    """The name box sometimes holds a password typed there by mistake: it is counted under
+    a short tag of its hash, never written."""
+    admin(db)
+    typed = "Gu4rded-typed-in-the-name-box"
+    for i in range(5):
+        with pytest.raises(SignInError):
+            sign_in(db, typed, "anything", now=NOW + timedelta(seconds=i))
+    with db.read() as s:
+        assert [u.username for u in s.scalars(select(User))] == ["wang"]
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "unknown_user")).all()
+        assert [e.action for e in entries] == [AuditAction.SIGN_IN] * 4 + [AuditAction.LOCKOUT]
+        assert {e.entity_uuid for e in entries} == {unknown_names.name_tag(typed.lower())}
+    assert typed.lower() not in all_rows_text(db).lower()
+    assert "anything" not in all_rows_text(db)
+
+
+def test_an_unknown_user_name_on_a_database_only_read_is_not_counted(db: Database) -> None:
+    admin(db)
+    for _ in range(6):
+        with pytest.raises(SignInError, match="将被锁定 15 分钟"):
+            sign_in(db, "nobody", "wrong-password", now=NOW, record=False)
+    with db.read() as s:
+        assert not s.scalars(select(AuditEntry).where(AuditEntry.entity == "unknown_user")).all()
 
 
 def test_a_reset_unlocks_and_forces_a_new_password(db: Database) -> None:

@@ -22,8 +22,9 @@ from pbc_desktop.errors import (
     StaleEditError,
     ValidationError,
 )
-from pbc_desktop.services.development import detail, editing, records
+from pbc_desktop.services.development import detail, editing, listing, records
 from pbc_desktop.services.development.records import StepInput
+from pbc_desktop.services.paging import PageRequest
 from tests.development_factories import TODAY, make_record
 from tests.factories import make_id, make_org
 from tests.scope_factories import two_towns, village_actor
@@ -203,11 +204,37 @@ def test_removing_the_latest_step_goes_back_a_stage(db: Database) -> None:
     assert len(_audits(db)) == before + 1
 
 
-def test_only_the_application_left_cannot_be_removed(db: Database) -> None:
+def test_only_the_application_left_cannot_be_corrected_or_removed(db: Database) -> None:
     record_id = make_record(db, "王芳", make_org(db))
-    with pytest.raises(ConflictError):
+    before = len(_audits(db))
+    said = "只记录了递交入党申请书，还没有可更正或撤销的后续步骤"
+    with pytest.raises(ConflictError, match=said):
+        editing.latest_step(db, record_id)
+    with pytest.raises(ConflictError, match=said):
         editing.remove_latest_step(db, record_id)
+    with pytest.raises(ConflictError, match=said):
+        editing.correct_latest_step(
+            db, record_id, StepInput(Step.APPLICATION, date(2023, 2, 1)), today=TODAY
+        )
     assert len(detail.get_development_detail(db, record_id).steps) == 1
+    assert detail.get_development_detail(db, record_id).applied_on == date(2023, 3, 1)
+    assert len(_audits(db)) == before
+    # the list says so beforehand (the tab disables its button on it)
+    row = listing.list_development(db, listing.DevelopmentQuery(), PageRequest())[0]
+    assert row.latest_step is Step.APPLICATION
+
+
+def test_a_record_without_any_step_is_refused_with_the_same_sentence(db: Database) -> None:
+    """Not an internal error (the latest of no steps)."""
+    record_id = make_record(db, "王芳", make_org(db))
+    with db.write() as s:
+        record = s.get(DevelopmentRecord, record_id)
+        assert record is not None
+        record.steps.clear()
+    with pytest.raises(ConflictError, match="只记录了递交入党申请书"):
+        editing.remove_latest_step(db, record_id)
+    row = listing.list_development(db, listing.DevelopmentQuery(), PageRequest())[0]
+    assert row.latest_step is None
 
 
 def test_the_admission_is_cancelled_not_removed(db: Database) -> None:

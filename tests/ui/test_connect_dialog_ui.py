@@ -285,10 +285,12 @@ def test_no_look_for_others_changes_while_the_server_does_not_answer(
         pass
     window.change_watch.look()
     assert looks == [] and followed == []
+    assert not db.reachable  # a click reading or saving meanwhile is refused at once
     answers[0] = None
     with qtbot.waitSignal(window.server_watch.back, timeout=3000):
         pass
     assert followed == [True]
+    assert db.reachable
     window.change_watch.look()
     assert looks == [db]
     window.server_watch.stop()
@@ -303,3 +305,113 @@ def test_connect_at_start_says_an_older_schema_in_a_message_box(
     server.refusals.append(ServerUpgradeNeededError(sentence))
     assert connect_dialog.connect_at_start("postgresql+psycopg://pbc_app@10.38.1.5/pbc") is None
     assert boxes.shown == [sentence]
+
+
+def test_the_watches_follow_the_database_the_window_switched_to(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After 文件 → 连接到服务器… (or 打开) the window looks for others' changes in the
+    database it now shows: not in the one it left (closed, perhaps on a server that no
+    longer answers: each look there would hold the window), and never refuses the new
+    one's reads for the old one's silence."""
+    sign_ins_as_tester(monkeypatch)
+    looks: list[Database] = []
+    monkeypatch.setattr("pbc_desktop.services.changes.last_change", lambda d: looks.append(d) or 0)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.change_watch.everywhere = True  # on SQLite too
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    db.reachable = False  # the server left behind had stopped answering
+    other = connect_dialog.open_database(db.url, actor="system")  # stands in for a server
+
+    def connected(dialog: ConnectDialog) -> QDialog.DialogCode:
+        dialog.db = other
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", connected)
+    window.action_connect.trigger()
+    try:
+        assert window.current_db() is other and other.reachable
+        window.change_watch.look()
+        assert looks == [other]
+    finally:
+        other.dispose()
+
+
+@pytest.mark.server_only("the window watches a server's database only")
+def test_a_server_connected_to_while_the_old_one_does_not_answer_starts_answering(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """文件 → 连接到服务器… away from a server that stopped answering: the new server's
+    database is read at once (its own watch), whatever the old one's watch still says."""
+    sign_ins_as_tester(monkeypatch)
+    silent: set[Database] = {db}  # the servers that do not answer
+    watched: list[Database] = []
+
+    def watch(ping: Any, bar: Any) -> ServerWatch:
+        server = ping.__self__
+        watched.append(server)
+        return ServerWatch(
+            lambda: "连接不上服务器 10.38.1.5:5432：请检查网络。" if server in silent else None,
+            bar,
+            interval_ms=50,
+        )
+
+    monkeypatch.setattr("pbc_desktop.ui.shell.main_window.ServerWatch", watch)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.server_watch is not None
+    with qtbot.waitSignal(window.server_watch.lost, timeout=3000):
+        pass
+    assert not db.reachable
+    other = connect_dialog.open_database(db.url, actor="system")  # stands in for a server
+
+    def connected(dialog: ConnectDialog) -> QDialog.DialogCode:
+        dialog.db = other
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", connected)
+    window.action_connect.trigger()
+    try:
+        assert window.current_db() is other and watched == [db, other]
+        qtbot.wait(300)  # a few answers of the new watch
+        assert other.reachable and window.server_watch.reason is None
+        assert not window.server_watch.banner.isVisible()
+        window.follow_changes()  # the tab in view reads the new server's database
+    finally:
+        window.server_watch.stop()
+        window.server_watch = None
+        other.dispose()
+
+
+def test_the_watch_says_again_when_the_server_stops_answering_for_another_reason(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The network back, the server refusing the password now: the tooltip and the
+    database's refusals both change to the new reason."""
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    unreachable = (
+        "连接不上服务器 10.38.1.5:5432：请检查网络、服务器地址和端口，以及服务器是否已开机。"
+    )
+    refused = "服务器 10.38.1.5:5432 没有接受账号“pbc_chengtian”的密码：请检查账号和密码。"
+    answers: list[str | None] = [unreachable]
+    watch = ServerWatch(lambda: answers[0], window.statusBar(), interval_ms=50)
+    watch.lost.connect(db.server_answers)
+    watch.back.connect(lambda: db.server_answers(None))
+    with qtbot.waitSignal(watch.lost, timeout=3000):
+        pass
+    assert db.unreachable_because == unreachable
+    answers[0] = refused
+    with qtbot.waitSignal(watch.lost, timeout=3000):
+        pass
+    assert watch.banner.toolTip() == refused and db.unreachable_because == refused
+    with pytest.raises(ServerConnectionError, match="没有接受账号"), db.read():
+        pass
+    answers[0] = None
+    with qtbot.waitSignal(watch.back, timeout=3000):
+        pass
+    assert db.reachable
+    watch.stop()

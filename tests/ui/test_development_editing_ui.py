@@ -17,11 +17,12 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
 from pbc_desktop.services.development import detail, editing
+from pbc_desktop.services.development import records as record_service
 from pbc_desktop.services.development.records import StepInput
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.development.dialogs import ApplicantDialog, CorrectStepDialog
 from pbc_desktop.ui.development.tab import DevelopmentTab
-from tests.development_factories import make_record
+from tests.development_factories import TODAY, make_record
 from tests.factories import make_id, make_org
 from tests.qt_helpers import Boxes, stub_boxes, type_text
 from tests.scope_factories import village_actor
@@ -220,12 +221,23 @@ def test_removing_the_admission_is_refused_with_what_to_do(
 
 
 def test_an_applicant_without_steps_has_nothing_to_correct(
-    qtbot: QtBot, tab: DevelopmentTab, boxes: Boxes
+    qtbot: QtBot, tab: DevelopmentTab, db: Database, records: dict[str, int], boxes: Boxes
 ) -> None:
+    """Only the application recorded: the button is disabled and says why (before, it
+    opened a refusal and reloaded the list); a later step enables it."""
     click_row(qtbot, tab, "王申请")
+    assert not tab.correct_button.isEnabled()
+    assert "只记录了递交入党申请书" in tab.correct_button.toolTip()
     qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
-    assert tab.active_dialog is None
-    assert any("尚未记录" in text or "No step" in text for text in boxes.shown)
+    assert tab.active_dialog is None and boxes.shown == []
+    click_row(qtbot, tab, "郑积极")
+    assert tab.correct_button.isEnabled()
+    assert tab.correct_button.toolTip().startswith("Correct or remove the step")  # its own again
+    step = StepInput(Step.TALK, date(2023, 3, 10))
+    record_service.record_step(db, records["王申请"], step, today=TODAY)
+    tab.refresh()
+    click_row(qtbot, tab, "王申请")
+    assert tab.correct_button.isEnabled()
 
 
 # -- the numbers masked until shown (as in the member editor) ----------------------------------

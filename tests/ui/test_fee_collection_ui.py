@@ -16,6 +16,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FeePayment
 from pbc_desktop.domain.fees import FeeCategory, PaymentKind
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
 from pbc_desktop.ui.fees.sheet_model import AHEAD, BACK, OWED, PAID
 from pbc_desktop.ui.fees.window import FeeCollectionWindow
 from tests.factories import make_org
@@ -206,7 +207,6 @@ def test_the_basis_dialog_shows_the_standard_and_saves(
 
 def test_the_district_sets_new_rates_from_a_month(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
     from pbc_desktop.services.fees.rates import schedules
-    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
 
     win = FeeRatesWindow(AppContext(db))
     qtbot.addWidget(win)
@@ -223,6 +223,36 @@ def test_the_district_sets_new_rates_from_a_month(qtbot: QtBot, db: Database, bo
     employed.item(1, 1).setText("abc")
     qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
     assert "row 2" in win.error.text() or "第 2 行" in win.error.text()
+
+
+def shown_rates_window(qtbot: QtBot, db: Database) -> FeeRatesWindow:
+    win = FeeRatesWindow(AppContext(db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_a_rate_typed_without_its_decimal_point_is_refused(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    """1.5 typed as 15: every member of the bracket would have owed ten times the rule."""
+    from pbc_desktop.services.fees.rates import schedules
+
+    win = shown_rates_window(qtbot, db)
+    employed = win.tables[FeeCategory.EMPLOYED]
+    employed.item(2, 1).setText("15")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert win.error.isVisible()
+    assert win.error.text() == (
+        "在职党员的比例不能超过 3%（党费规定的最高比例为 2%），"
+        "请核对是否漏了小数点（如 0.5% 输成了 5%）。"
+    )
+    assert schedules(db) == [] and boxes.shown == []
+    employed.item(2, 1).setText("1.5")
+    qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
+    assert not win.error.isVisible()
+    assert [b.rate for b in schedules(db)[0].employed] == [50, 100, 150, 200]
 
 
 def test_typed_amounts_are_not_dropped_without_asking(
@@ -355,7 +385,6 @@ def test_two_rates_windows_the_second_save_is_refused(
     qtbot: QtBot, db: Database, boxes: Boxes
 ) -> None:
     from pbc_desktop.services.fees.rates import schedules
-    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
 
     first, second = FeeRatesWindow(AppContext(db)), FeeRatesWindow(AppContext(db))
     for win, rate in ((first, "0.6"), (second, "0.7")):
@@ -377,7 +406,6 @@ def test_a_limit_with_a_third_decimal_is_not_cut_without_a_word(
     qtbot: QtBot, db: Database, boxes: Boxes
 ) -> None:
     from pbc_desktop.services.fees.rates import schedules
-    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
 
     win = FeeRatesWindow(AppContext(db))
     qtbot.addWidget(win)
@@ -410,12 +438,8 @@ def test_enter_in_the_rates_does_not_save_the_districts_rates(
     qtbot: QtBot, db: Database, boxes: Boxes
 ) -> None:
     from pbc_desktop.services.fees.rates import schedules
-    from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
 
-    win = FeeRatesWindow(AppContext(db))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_rates_window(qtbot, db)
     table = win.tables[FeeCategory.EMPLOYED]
     table.setFocus()
     table.setCurrentCell(0, 1)

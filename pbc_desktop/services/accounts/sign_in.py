@@ -1,9 +1,9 @@
 """Signing in: the password checked, wrong tries counted, an account locked for a while.
 
-A wrong name and a wrong password get the same sentence in the same time, so a refusal
-never says whether the user name exists (only the fifth wrong password of an existing
-account says that it is now locked); the counting and the lock are written even though
-the sign-in fails (their own transaction).
+A wrong name and a wrong password get the same sentence in the same time, and a name no
+account has is counted and locked as an account is (``unknown_names.py``, which says where
+and why), so a refusal never says whether the user name exists; the counting and the lock
+are written even though the sign-in fails (their own transaction).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.errors import PermissionDeniedError, SignInError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
+from pbc_desktop.services.accounts import unknown_names
 from pbc_desktop.services.accounts.passwords import (
     check_new_password,
     hash_password,
@@ -56,20 +57,32 @@ def sign_in(
     database as it was.
     """
     when = now or utcnow()
+    tag = ""
     with db.write() if record else db.read() as s:
         user = s.scalars(
             select(User).where(func.lower(User.username) == username.strip().lower())
         ).first()
-        if user is None:
+        if user is None:  # refused as a wrong password is, counted and locked alike
+            tag = unknown_names.name_tag(username)
+            until = unknown_names.locked_until(s, tag, when)
+            if until is not None:
+                raise _locked(until, when)
             verify_password(None, password)  # the same time as a wrong password
-            raise _wrong()
-        if user.locked_until is not None and user.locked_until > when:
-            raise _locked(user.locked_until, when)
-        right = verify_password(user.password_hash, password)
+            right = False
+        else:
+            if user.locked_until is not None and user.locked_until > when:
+                raise _locked(user.locked_until, when)
+            right = verify_password(user.password_hash, password)
     if not right:
         if not record:
             raise _wrong()
-        _count_failure(db, user.id, when)
+        until = (
+            unknown_names.note_wrong_password(db, tag, when)
+            if user is None
+            else _note_wrong_password(db, user.id, when)
+        )
+        raise _wrong() if until is None else _locked(until, when)
+    assert user is not None
     if not user.active:
         raise SignInError(
             t("该账号已停用，请联系管理员。", "This account is disabled; ask an administrator.")
@@ -93,12 +106,6 @@ def sign_in(
             summary=t(f"{stored.username} 登录", f"{stored.username} signed in"),
         )
         return SignedIn(actor, stored.must_change_password)
-
-
-def _count_failure(db: Database, user_id: int, when: datetime) -> None:
-    """One more wrong password; the fifth locks the account (and says so). Always raises."""
-    until = _note_wrong_password(db, user_id, when)
-    raise _wrong() if until is None else _locked(until, when)
 
 
 def _lockout_note() -> tuple[str, str]:

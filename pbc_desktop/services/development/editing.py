@@ -156,15 +156,12 @@ class LatestStep(StepView):
 
 
 def _latest(record: DevelopmentRecord) -> DevelopmentStepEntry:
-    entry = max(record.steps, key=lambda e: e.id)
-    if entry.kind is DevelopmentStep.APPLICATION:
-        raise ConflictError(
-            t(
-                "尚未记录任何步骤；递交申请书的日期请在修改人员信息中更正",
-                "No step has been recorded yet; the application date is corrected with "
-                "the person's data",
-            )
-        )
+    """The step recorded last; refused while there is none after the application."""
+    entry = max(record.steps, key=lambda e: e.id, default=None)
+    refused = rules.correction_refusal(None if entry is None else entry.kind)
+    if refused is not None:
+        raise ConflictError(refused)
+    assert entry is not None
     return entry
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import DevelopmentRecord, Organization
+from pbc_desktop.db.models import DevelopmentRecord, DevelopmentStepEntry, Organization
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep
 from pbc_desktop.domain.reminders import Reminder, ReminderArea
@@ -66,6 +66,8 @@ class DevelopmentRow(PersonRow):
     id_number: str  # masked unless listed with unmasked=True
     phone: str  # masked unless listed with unmasked=True
     member_id: int | None
+    #: the kind of the step recorded last (the application alone: nothing to correct)
+    latest_step: DevelopmentStep | None
 
     @property
     def late(self) -> bool:
@@ -160,6 +162,7 @@ def _row(r: Any, today: date, unmasked: bool) -> DevelopmentRow:
         id_number=shown_id_number(r.id_number, unmasked),
         phone=shown_phone(r.phone, unmasked),
         member_id=r.member_id,
+        latest_step=r.latest_step,
     )
 
 
@@ -179,6 +182,13 @@ _COLUMNS = (
     DevelopmentRecord.id_number,
     DevelopmentRecord.phone,
     DevelopmentRecord.member_id,
+    select(DevelopmentStepEntry.kind)
+    .where(DevelopmentStepEntry.record_id == DevelopmentRecord.id)
+    .order_by(DevelopmentStepEntry.id.desc())
+    .limit(1)
+    .correlate(DevelopmentRecord)
+    .scalar_subquery()
+    .label("latest_step"),
 )
 
 

@@ -65,7 +65,6 @@ from pbc_desktop.services.exchange.records import TableShape, UuidIndex
 CHUNK = 500
 _SYNC_BASE = cast(Table, SyncBase.__table__)
 _NOT_COMPARED = frozenset({"uuid", "created_at", "updated_at"})
-_LABEL_COLUMNS = ("name", "title", "person_name", "item_title", "summary")
 
 
 class Change(StrEnum):
@@ -676,7 +675,7 @@ def _differing(
 
 
 def _label(values: Mapping[str, Any]) -> str:
-    for column in _LABEL_COLUMNS:
+    for column in records.LABEL_COLUMNS:
         value = values.get(column)
         if isinstance(value, str) and value:
             return value

@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeGuard
 
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.offices import OfficeCard
+from pbc_desktop.domain.validation import refused_character
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
@@ -211,7 +212,7 @@ def manifest_from_bytes(data: bytes) -> Manifest:
     if len({p.name for p in parts}) != len(parts) or len({f.sha256 for f in files}) != len(files):
         raise ManifestError("duplicate")
     left_out = _list(top, "left_out")
-    if not all(isinstance(s, str) for s in left_out):
+    if not all(_one_line(s) for s in left_out):
         raise ManifestError("left_out")
     return Manifest(
         version=_int(top, "version"),
@@ -267,9 +268,16 @@ def _list(obj: dict[str, Any], key: str) -> Sequence[Any]:
 
 def _str(obj: dict[str, Any], key: str, pattern: re.Pattern[str] | None = None) -> str:
     value = obj.get(key)
-    if not isinstance(value, str) or (pattern is not None and not pattern.fullmatch(value)):
+    if not _one_line(value) or (pattern is not None and not pattern.fullmatch(value)):
         raise ManifestError(key)
     return value
+
+
+def _one_line(value: object) -> TypeGuard[str]:
+    """A text as a sound program writes it: the manifest's names are shown in the preview
+    and the log and printed on the 数据移交单, so no control character, bidi override or
+    line break (``domain.validation.refused_character``)."""
+    return isinstance(value, str) and refused_character(value) is None
 
 
 def _int(obj: dict[str, Any], key: str) -> int:

@@ -11,7 +11,12 @@ pinyin keys, ``db.base.DERIVED``) do not travel: the receiving office computes t
 
 Reading a row back checks every value against its column (type, length, enum code), so a
 package from a newer or damaged program is refused with a sentence naming the table and
-column rather than writing a bad value.
+column rather than writing a bad value. Text is held to the rules a clerk's typing is
+(``domain.validation.refused_character``): no control characters, bidi overrides or other
+invisible marks, and no line break in a one-line field (a ``String`` column; a ``Text``
+column and :data:`MULTILINE_STRINGS` are the multi-line ones, which keep line breaks and
+tabs), whether the package came from a faulty program or was edited by hand and signed
+again: such a text would be shown in every list and printed in every PDF.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from sqlalchemy.orm import Session
 import pbc_desktop.db.models  # noqa: F401  (registers every table on the metadata)
 from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, is_derived, version_bump
 from pbc_desktop.domain.exchange import field_label, record_label
+from pbc_desktop.domain.validation import refused_character
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -65,10 +71,23 @@ LOCAL_TABLES = frozenset(
 #: Never in a package: the row's id and its change counter are this database's own (a
 #: received change counts one more here).
 _NOT_SENT = frozenset({"id", "version"})
+#: ``String`` columns whose service takes several lines (``multiline=True``), as a
+#: ``Text`` column's does: (table, column).
+MULTILINE_STRINGS = frozenset({("attendance", "reason_text")})
+#: Columns that name a record to people (the preview's list, a refusal), the first present.
+LABEL_COLUMNS = ("name", "title", "person_name", "item_title", "summary")
 
 
 class RowError(UserError):
     """A package row that does not fit this database's columns."""
+
+
+class _RefusedTextError(ValueError):
+    """A text holding a character the text rules refuse (:func:`refused_character`)."""
+
+    def __init__(self, char: str) -> None:
+        super().__init__(f"U+{ord(char):04X}")
+        self.char = char
 
 
 @dataclass(frozen=True)
@@ -217,6 +236,8 @@ def decode_row(
             continue
         try:
             values[name] = decode(value)
+        except _RefusedTextError as exc:
+            raise _refused_text(shape, name, data, exc.char) from exc
         except (ValueError, TypeError, OverflowError) as exc:
             raise _bad(shape, name) from exc
     own: dict[str, str] = {}
@@ -331,7 +352,8 @@ def _decoder(column: Column[Any]) -> Decoder:
         return _float
     if isinstance(kind, String | Text):
         length = getattr(kind, "length", None)
-        return lambda value: _string(value, length)
+        multiline = isinstance(kind, Text) or (column.table.name, column.name) in MULTILINE_STRINGS
+        return lambda value: _string(value, length, multiline=multiline)
     return _refuse
 
 
@@ -367,10 +389,14 @@ def _float(value: Any) -> float:
     return number
 
 
-def _string(value: Any, length: int | None) -> str:
+def _string(value: Any, length: int | None, *, multiline: bool) -> str:
     text = _text(value)
     if length is not None and len(text) > length:
         raise ValueError
+    if not text.isprintable():  # most texts are; a remark's line breaks are not refused
+        char = refused_character(text, multiline=multiline)
+        if char is not None:
+            raise _RefusedTextError(char)
     return text
 
 
@@ -391,5 +417,46 @@ def _bad(shape: TableShape, column: str) -> RowError:
             f"数据包中一条“{kind}”记录的“{field}”不符合本程序的格式，已拒绝，未写入任何数据。",
             f"A “{kind}” record in the package has an invalid “{field}”; the package was "
             "refused and nothing was written.",
+        )
+    )
+
+
+def _refused_text(shape: TableShape, column: str, data: Mapping[str, Any], char: str) -> RowError:
+    """The package is refused for a character in one text: the record is named by its
+    name or title when that is clean (else by its identifier), the text itself never
+    (it may be an ID number, a phone or a remark about a person)."""
+    kind, field = record_label(shape.name), field_label(shape.name, column)
+    naming = next(
+        (
+            value
+            for c in LABEL_COLUMNS
+            if c != column
+            and isinstance(value := data.get(c), str)
+            and value.isprintable()
+            and 0 < len(value) <= 60
+        ),
+        None,
+    )
+    ident = data.get("uuid")
+    if naming is not None:
+        which_zh, which_en = f"“{kind}”记录“{naming}”", f"The “{kind}” record “{naming}”"
+    elif isinstance(ident, str) and ident.isprintable() and 0 < len(ident) <= 36:
+        which_zh = f"一条“{kind}”记录（记录标识 {ident}）"
+        which_en = f"A “{kind}” record (identifier {ident})"
+    else:
+        which_zh, which_en = f"一条“{kind}”记录", f"A “{kind}” record"
+    if char == "\n":
+        what_zh, what_en = "换行（该项只能填写一行）", "a line break (it must be one line)"
+    else:
+        code = f"U+{ord(char):04X}"
+        what_zh = f"不可见的控制字符或排版标记（{code}）"
+        what_en = f"an invisible control character or direction mark ({code})"
+    return RowError(
+        t(
+            f"数据包中{which_zh}的“{field}”含有{what_zh}，数据包已拒绝，未写入任何数据；"
+            "请发送单位在本程序中更正后重新发送。",
+            f"{which_en} in the package has {what_en} in its “{field}”; the package was "
+            "refused and nothing was written (ask the sending office to correct it in the "
+            "program and send it again).",
         )
     )

@@ -71,8 +71,8 @@ def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None 
     require(db, Permission.DISTRICT_RULES)
     start = month_of(schedule.effective_from)
     try:
-        check_brackets(schedule.employed, t("在职党员比例", "employed rates"))
-        check_brackets(schedule.retired, t("离退休党员比例", "retired rates"))
+        check_brackets(schedule.employed, t("在职党员", "employed members"))
+        check_brackets(schedule.retired, t("离退休党员", "retired members"))
     except FeeRuleError as error:
         raise ValidationError([FieldError("brackets", error.message)]) from error
     for category, cents in schedule.fixed_cents.items():

@@ -45,6 +45,12 @@ class ChangeWatch(QObject):
         self._timer.timeout.connect(self.look)
         self._timer.start()
 
+    def follow(self, ctx: AppContext) -> None:
+        """Look in ``ctx``'s database from now on: the one the window switched to (File →
+        Open, Connect to server, a restore), not the one it closed."""
+        self.ctx = ctx
+        self._seen = None
+
     def watching(self) -> bool:
         """Whether a look is worth it now: a server database, and the user at this window
         (not in one of its dialogs, not in another program), and a server that answers."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QWidget
 
-from pbc_desktop.domain.development import DevelopmentStage
+from pbc_desktop.domain.development import DevelopmentStage, correction_refusal
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.development import detail, forms, listing, records
@@ -57,11 +57,17 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.record_step,
             self.tr("Record a dated step of the selected person (Enter)"),
         )
-        self.correct_button = self.selection_button(
+        self.correct_button = self.button(
             "CorrectStep",
             self.tr("&Correct the latest step..."),
             self.correct_step,
             self.tr("Correct or remove the step recorded last, when it was entered by mistake"),
+        )
+        self.writes.add(
+            self.correct_button,
+            self.refused_selected,
+            when=self.has_selection,
+            why_not=self._nothing_to_correct,
         )
         self.notice_button = self.button(
             "Notice", self.tr("&Public notice"), lambda: None, self.tr("Print a 公示 as PDF")
@@ -256,6 +262,11 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
                 "(Party members tab)."
             )
         return refused
+
+    def _nothing_to_correct(self) -> str | None:
+        """Only the application recorded: no later step to correct (the service's sentence)."""
+        row = self.current_row()
+        return None if row is None else correction_refusal(row.latest_step)
 
     def new_applicant(self) -> ApplicantDialog | None:
         if self.raise_active_dialog():

@@ -34,7 +34,7 @@ from pbc_desktop.domain.fees import (
     RateSchedule,
     month_of,
 )
-from pbc_desktop.domain.money import typed_amount
+from pbc_desktop.domain.money import format_yuan, typed_amount
 from pbc_desktop.errors import FieldError, UserError, ValidationError
 from pbc_desktop.services.fees import rates
 from pbc_desktop.services.versions import NONE_YET
@@ -141,7 +141,7 @@ class FeeRatesWindow(MenuWindow):
                 up = (
                     ""
                     if bracket.up_to_cents is None
-                    else f"{Decimal(bracket.up_to_cents) / 100:.2f}"
+                    else format_yuan(bracket.up_to_cents, grouped=False)
                 )
                 table.setItem(row, 0, QTableWidgetItem(up))
                 table.setItem(
@@ -149,7 +149,7 @@ class FeeRatesWindow(MenuWindow):
                 )
         for category, edit in self.fixed.items():
             cents = schedule.fixed_cents.get(category)
-            edit.setText("" if cents is None else f"{Decimal(cents) / 100:.2f}")
+            edit.setText("" if cents is None else format_yuan(cents, grouped=False))
 
     def _brackets(self, category: FeeCategory) -> tuple[Bracket, ...]:
         table = self.tables[category]

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from pbc_desktop.domain.money import MoneyError, cents_of, typed_amount
+from pbc_desktop.domain.money import MoneyError, cents_of, format_amount, typed_amount
 from pbc_desktop.services.fees.collection import (
     MAX_MONTHS,
     CollectionSheet,
@@ -36,10 +36,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 NAME, CATEGORY, STANDARD, PAID, BACK, AHEAD, OWED = range(7)
 EDITABLE = (PAID, BACK, AHEAD)
 _OWED_BRUSH = QBrush(QColor("#c0392b"))
-
-
-def _yuan(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:.2f}"
 
 
 @dataclass(frozen=True)
@@ -170,9 +166,9 @@ class FeeSheetModel(QAbstractTableModel):
                     else QCoreApplication.translate("FeeSheetModel", "Not set")
                 )
             if column == STANDARD:
-                return _yuan(row.standard)
+                return format_amount(row.standard, grouped=False)
             if column == PAID:
-                return _yuan(typed.paid if typed.paid_typed else row.paid)
+                return format_amount(typed.paid if typed.paid_typed else row.paid, grouped=False)
             if column == BACK:
                 return str(typed.back) if typed.back else ""
             if column == AHEAD:

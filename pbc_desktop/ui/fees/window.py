@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.fees import month_of
+from pbc_desktop.domain.money import format_amount
 from pbc_desktop.reports.fees import build_year_summary, write_notice_pdf, write_sheet_pdf
 from pbc_desktop.services.fees import collection
 from pbc_desktop.ui.common import combos, messages, prompts
@@ -208,8 +209,8 @@ class FeeCollectionWindow(MenuWindow):
         self.totals.setText(
             self.tr("{members} members, {due} yuan due, {paid} yuan paid").format(
                 members=len(sheet.rows),
-                due=f"{sheet.due_total:.2f}",
-                paid=f"{self.model.paid_total():.2f}",  # with what is typed, as shown
+                due=format_amount(sheet.due_total, grouped=False),
+                paid=format_amount(self.model.paid_total(), grouped=False),  # as typed
             )
             + (self.tr(" (not saved)") if self.model.changed else "")
         )

@@ -479,8 +479,15 @@ class MainWindow(QMainWindow):
         if self.server_watch is not None:
             self.server_watch.stop()
             self.server_watch = None
-        if not self.ctx.db.is_sqlite:
-            self.server_watch = ServerWatch(self.ctx.db.ping, self.statusBar())
+        db = self.ctx.db
+        db.server_answers(None)
+        if not db.is_sqlite:
+            self.server_watch = ServerWatch(db.ping, self.statusBar())
+            # While it does not answer, each click fails at once with the sentence the
+            # banner's tooltip says (instead of holding the window for the connection's
+            # time limit).
+            self.server_watch.lost.connect(db.server_answers)
+            self.server_watch.back.connect(lambda: db.server_answers(None))
             # what others wrote while it was away, and a listing that failed to load
             self.server_watch.back.connect(self.follow_changes)
 
@@ -515,6 +522,7 @@ class MainWindow(QMainWindow):
         if old.path is not None and old.path != db.path:
             self.backups.backup_now(old.path)  # the copy it would have had at exit
         self.ctx = AppContext(db)
+        self.change_watch.follow(self.ctx)
         self._build_tabs()
         self.show_tab(current)
         old.dispose()

@@ -22,7 +22,7 @@ class ServerWatch(QObject):
     """Pings with ``ping`` (None: answered; else the reason) every ``interval_ms``."""
 
     answered = Signal(object)  # None or the sentence, from the pinging thread
-    lost = Signal(str)
+    lost = Signal(str)  # why: when it stops answering, and when the reason changes
     back = Signal()
 
     def __init__(
@@ -69,7 +69,8 @@ class ServerWatch(QObject):
             return
 
     def _on_answer(self, reason: object) -> None:
-        was_lost = self.reason is not None
+        before = self.reason
+        was_lost = before is not None
         self.reason = reason if isinstance(reason, str) else None
         if self.reason is not None:
             self.banner.setText(
@@ -80,7 +81,7 @@ class ServerWatch(QObject):
             )
             self.banner.setToolTip(self.reason)
             self.banner.show()
-            if not was_lost:
+            if self.reason != before:  # gone, or gone for another reason now
                 self.lost.emit(self.reason)
         elif was_lost:
             self.banner.hide()

@@ -85,6 +85,46 @@ def test_amounts_too_large_for_the_database_are_refused_in_a_sentence(db: Databa
     assert schedules(db) == []
 
 
+def test_a_rate_above_three_percent_is_refused_in_both_languages(db: Database) -> None:
+    """The rules' rates are 0.5 % to 2 %: a rate of 15 % (1.5 typed as 15) made every
+    member of the bracket owe ten times their standard."""
+    from pbc_desktop import lang
+    from pbc_desktop.errors import ValidationError
+
+    slipped = replace(
+        DEFAULT_SCHEDULE,
+        effective_from=MAR,
+        employed=(*DEFAULT_SCHEDULE.employed[:2], Bracket(1_000_000, 1_500), Bracket(None, 200)),
+    )
+    with pytest.raises(ValidationError) as refused:
+        set_schedule(db, slipped)
+    assert refused.value.fields() == ["brackets"]
+    assert refused.value.message == (
+        "在职党员的比例不能超过 3%（党费规定的最高比例为 2%），"
+        "请核对是否漏了小数点（如 0.5% 输成了 5%）。"
+    )
+    lang.set_language("en")
+    with pytest.raises(ValidationError) as refused:
+        set_schedule(
+            db,
+            replace(
+                slipped,
+                employed=DEFAULT_SCHEDULE.employed,
+                retired=(
+                    Bracket(500_000, 500),
+                    Bracket(None, 100),
+                ),
+            ),
+        )
+    assert refused.value.message == (
+        "The rates of retired members cannot exceed 3% (the Party's rules go up to 2%); "
+        "check for a missing decimal point (5% typed for 0.5%)."
+    )
+    assert schedules(db) == []
+    set_schedule(db, replace(slipped, employed=(Bracket(None, 300),)))  # 3 % still may
+    assert schedules(db)[0].employed == (Bracket(None, 300),)
+
+
 def test_a_basis_before_the_member_joined_is_refused(db: Database) -> None:
     """A basis dated 1900 (the calendar's first year) made 1,500 months owed."""
     from pbc_desktop.errors import ValidationError
