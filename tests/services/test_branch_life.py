@@ -393,3 +393,20 @@ def test_a_committee_no_column_holds_is_refused_and_nothing_written(
     fits = committees.Seat("张" * 60, CommitteePost.SECRETARY)
     ok = committees.CommitteeInput(world.jia_two, 999, date(2025, 1, 1), 3, (fits,), "备" * 500)
     committees.record_committee(db, ok, today=TODAY)
+
+
+def test_a_branch_counts_only_from_the_day_it_was_founded(db: Database, world: TwoTowns) -> None:
+    """A branch founded in March 2026 is not behind on January and February, nor one of
+    the town's branches in 2025."""
+    founded = make_org(
+        db, "甲镇新建党支部", town="甲镇", parent_id=world.jia_town, founded_on=date(2026, 3, 9)
+    )
+    _meeting(db, founded, K.BRANCH_COMMITTEE, 3)
+    _meeting(db, founded, K.BRANCH_COMMITTEE, 4)
+    committee = compliance.branch_year(db, founded, 2026, TODAY).kind(K.BRANCH_COMMITTEE)
+    assert committee is not None
+    assert [p.state for p in committee.periods[:5]] == [P.INACTIVE] * 2 + [P.KEPT] * 2 + [P.OPEN]
+    assert not committee.behind
+    before = compliance.town_year(db, 2025, date(2025, 12, 31)).branches
+    assert founded not in {b.organization_id for b in before}
+    assert world.jia_two in {b.organization_id for b in before}
