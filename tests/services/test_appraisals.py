@@ -228,3 +228,24 @@ def test_a_grid_read_before_another_window_entered_the_appraisal_is_refused(
     g = grid.appraisal_grid(db, org, 2025)
     assert g.held_on == date(2026, 1, 10)
     assert {r.member_id: r.grade for r in g.rows}[ids[0]] is AppraisalGrade.EXCELLENT
+
+
+def test_a_member_who_joined_after_the_year_takes_no_part_in_it(db: Database) -> None:
+    """One who joined in 2026 was offered in 2025's grid, graded, and counted among the
+    members who should have been (the overview, the reminder, the completion rate)."""
+    org, ids = _branch(db)
+    late = make_member(db, "新党员", org, joined_on=date(2026, 1, 5))
+    community = make_community(db, "共建", [org])
+    assert late not in {r.member_id for r in grid.appraisal_grid(db, org, 2025).rows}
+    assert late in {r.member_id for r in grid.appraisal_grid(db, org, 2026).rows}
+    with pytest.raises(ValidationError, match="1名党员不属于上底村党支部"):
+        grid.save_appraisal(
+            db, grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades={late: E}), today=TODAY
+        )
+    grades = dict.fromkeys(ids, Q)
+    grid.save_appraisal(
+        db, grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades=grades), today=TODAY
+    )
+    (row,) = [o for o in results.year_overview(db, 2025) if o.organization_id == org]
+    assert (row.members, row.graded) == (4, 4)
+    assert community_figures(db, community, 2025, today=TODAY)["appraisal_rate"] == 100.0
