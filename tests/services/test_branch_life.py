@@ -24,7 +24,7 @@ from pbc_desktop.services import reminders
 from pbc_desktop.services.branch_life import compliance, schedule
 from pbc_desktop.services.terms import committees, due
 from tests.conftest import sql_by_hand
-from tests.factories import make_activity, make_org
+from tests.factories import make_activity, make_member, make_org
 from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
 
 TODAY = date(2026, 5, 25)
@@ -410,3 +410,14 @@ def test_a_branch_counts_only_from_the_day_it_was_founded(db: Database, world: T
     before = compliance.town_year(db, 2025, date(2025, 12, 31)).branches
     assert founded not in {b.organization_id for b in before}
     assert world.jia_two in {b.organization_id for b in before}
+
+
+def test_the_form_tells_namesakes_apart(db: Database, world: TwoTowns) -> None:
+    born = make_member(db, "陈伟", world.jia_two, birth_date=date(1975, 1, 2))
+    joined = make_member(db, "陈伟", world.jia_two, joined_on=date(2001, 7, 1))
+    twins = [make_member(db, "林芳", world.jia_two, birth_date=date(1980, 5, 6)) for _ in "ab"]
+    labels = {c.id: c.label for c in committees.committee_form(db, world.jia_two).members}
+    assert labels[born] == "陈伟（1975年生）"
+    assert labels[joined] == "陈伟（2001-07-01入党）"
+    assert [labels[t] for t in twins] == ["林芳（1980年生）（1）", "林芳（1980年生）（2）"]
+    assert labels[world.member_jia_two] == "甲二党员"

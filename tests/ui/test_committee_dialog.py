@@ -18,6 +18,7 @@ from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common import prompts, screens
 from pbc_desktop.ui.common.context import AppContext
+from tests.factories import make_member
 from tests.qt_helpers import type_text
 from tests.scope_factories import TwoTowns, two_towns, viewer_actor
 
@@ -289,3 +290,27 @@ def test_a_first_committee_starts_from_a_chosen_organization(
     window.terms_table.clearSelection()
     qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
     assert opened == [(world.yi_one, False)]
+
+
+def test_namesakes_are_told_apart(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    """Two 陈伟 of the village were one entry twice, and either chosen was the first: the
+    second seat was refused as the first listed twice."""
+    elder = make_member(db, "陈伟", world.jia_two, birth_date=date(1968, 3, 2))
+    younger = make_member(db, "陈伟", world.jia_two, birth_date=date(1990, 7, 9))
+    dialog = _dialog(qtbot, db, world.jia_two)
+    names = dialog.name_combo(0)
+    shown = [names.itemText(i) for i in range(names.count())]
+    assert shown[:2] == ["陈伟（1968年生）", "陈伟（1990年生）"]
+    _fill(dialog, 0, CommitteePost.SECRETARY, "陈伟（1990年生）")
+    _fill(dialog, 1, CommitteePost.ORGANIZATION, "陈伟（1968年生）")
+    dialog.ui.electedEdit.setDate(QDate(2026, 5, 20))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    latest = committees.history(db, world.jia_two, TODAY)[0]
+    assert latest.seats[:2] == (
+        committees.Seat("陈伟", CommitteePost.SECRETARY, younger),
+        committees.Seat("陈伟", CommitteePost.ORGANIZATION, elder),
+    )
+    corrected = _dialog(qtbot, db, world.jia_two, edit=True)
+    assert corrected.name_combo(0).currentText() == "陈伟（1990年生）"
+    assert corrected.seats()[:2] == latest.seats[:2]

@@ -127,8 +127,9 @@ class CommitteeDialog(FormDialog):
         name = QComboBox(table)
         name.setObjectName(f"committeeName{row}")
         name.setEditable(True)
-        searchable(name, 60)
-        fill(name, ((m.name, m.id) for m in self.form.members))
+        longest = max((len(m.label) for m in self.form.members), default=0)
+        searchable(name, max(committees.NAME_MAX, longest))
+        fill(name, ((m.label, m.id) for m in self.form.members))
         name.setCurrentIndex(-1)
         name.setEditText(seat.person_name)
         if seat.member_id is not None:
@@ -200,7 +201,9 @@ class CommitteeDialog(FormDialog):
         return widget
 
     def seats(self) -> tuple[committees.Seat, ...]:
-        """Each row with a name, its person one of the members when the name is theirs."""
+        """Each row with a name, its person one of the members when the text is one's entry
+        (a namesake's tells them apart: the seat keeps the member's own name)."""
+        names = {m.id: m.name for m in self.form.members}
         found = []
         for row in range(self.ui.membersTable.rowCount()):
             combo = self.name_combo(row)
@@ -209,6 +212,8 @@ class CommitteeDialog(FormDialog):
                 continue
             at = combo.findText(name)
             member_id = combo.itemData(at) if at >= 0 else None
+            if isinstance(member_id, int):
+                name = names.get(member_id, name)
             post = current_enum(self.post_combo(row), CommitteePost) or CommitteePost.MEMBER
             found.append(committees.Seat(name, post, member_id))
         return tuple(found)
