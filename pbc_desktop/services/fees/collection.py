@@ -232,6 +232,33 @@ def _before_joining(
     return errors
 
 
+def _ahead_without_standard(
+    entries: Sequence[SheetEntry],
+    month: date,
+    schedules: Sequence[RateSchedule],
+    bases: Mapping[int, Sequence[Basis]],
+    names: Mapping[int, str],
+) -> list[FieldError]:
+    """预缴 asked of a member with no standard this month (not yet 核定, or 免交): the
+    months ahead were stored as paid with 0 yuan and the sheet said 已预缴."""
+    errors = []
+    for entry in entries:
+        if entry.ahead and not standard_at(schedules, bases.get(entry.member_id, []), month):
+            who = names.get(entry.member_id, str(entry.member_id))
+            errors.append(
+                FieldError(
+                    f"months{entry.member_id}",
+                    t(
+                        f"{who}：{month_label(month)}没有缴纳标准（未核定缴纳基数或免交），"
+                        "不能预缴。",
+                        f"{who}: no standard for {month_label(month)} (no basis yet, or "
+                        "exempt): nothing to pay ahead.",
+                    ),
+                )
+            )
+    return errors
+
+
 def _plan(
     entries: Sequence[SheetEntry],
     month: date,
@@ -306,11 +333,12 @@ def save_sheet(
                     ),
                 )
             )
-        if errors:
-            raise ValidationError(errors)
         ids = [e.member_id for e in entries]
         schedules = load_schedules(s)
         bases = load_bases(s, ids)
+        errors += _ahead_without_standard(entries, month, schedules, bases, names)
+        if errors:
+            raise ValidationError(errors)
         paid = load_paid(s, ids)
         plan = _plan(entries, month, schedules, bases, paid)
         months = sorted({fee_month for _member, fee_month, _amount, _due in plan})
