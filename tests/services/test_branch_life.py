@@ -421,3 +421,27 @@ def test_the_form_tells_namesakes_apart(db: Database, world: TwoTowns) -> None:
     assert labels[joined] == "陈伟（2001-07-01入党）"
     assert [labels[t] for t in twins] == ["林芳（1980年生）（1）", "林芳（1980年生）（2）"]
     assert labels[world.member_jia_two] == "甲二党员"
+
+
+def test_an_organization_that_ended_holds_no_more_elections(db: Database, world: TwoTowns) -> None:
+    """A temporary branch disbanded in 2020 was reminded every year of a 换届 it will never
+    hold, and a committee could be recorded years after it ended."""
+    temporary = make_org(
+        db,
+        "甲镇疫情防控临时党支部",
+        town="甲镇",
+        kind=OrgKind.TEMPORARY_BRANCH,
+        parent_id=world.jia_town,
+        start_date=date(2020, 2, 1),
+        end_date=date(2020, 6, 30),
+    )
+    _committee(db, temporary, 1, date(2020, 2, 10))  # due 2023: overdue ever since
+    _committee(db, world.jia_two, 1, date(2023, 6, 1))  # due in a week
+    assert [r.organization_name for r in due.due_terms(db, TODAY)] == ["甲二村党支部"]
+    assert [r.subject for r in due.term_reminders(db, TODAY)] == ["甲二村党支部"]
+    # while it existed, it was due like any other
+    assert [r.organization_id for r in due.due_terms(db, date(2020, 6, 1), 36)] == [temporary]
+    with pytest.raises(ValidationError, match="不能晚于党组织的结束日期（2020-06-30）") as late:
+        _committee(db, temporary, 2, date(2023, 2, 10))
+    assert late.value.fields() == ["elected_on"]
+    assert len(committees.history(db, temporary, TODAY)) == 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.engine import Database
@@ -164,6 +164,17 @@ def _validate(
                     f"选举日期不能早于党组织成立日期（{org.founded_on.isoformat()}）",
                     f"The election cannot be before the organization was founded "
                     f"({org.founded_on.isoformat()})",
+                ),
+            )
+        )
+    elif org.end_date is not None and data.elected_on > org.end_date:
+        errors.append(
+            FieldError(
+                "elected_on",
+                t(
+                    f"选举日期不能晚于党组织的结束日期（{org.end_date.isoformat()}）",
+                    f"The election cannot be after the organization ended "
+                    f"({org.end_date.isoformat()})",
                 ),
             )
         )
@@ -437,7 +448,9 @@ def current_committees(
     keep: Callable[[terms.TermStatus], bool] | None = None,
 ) -> list[CommitteeRow]:
     """The latest committee of each organization the account sees (of ``town``; those
-    whose term status ``keep`` accepts), by town and pinyin name.
+    whose term status ``keep`` accepts), by town and pinyin name; not of an organization
+    ended before ``today`` (a temporary branch dissolved in 2020 was reminded every year
+    of a 换届 it will never hold).
 
     Read in plain rows (a district holds thousands of committees); the members are read
     for the committees listed only."""
@@ -454,6 +467,7 @@ def current_committees(
             Committee.remark,
         )
         .join(Organization, Organization.id == Committee.organization_id)
+        .where(or_(Organization.end_date.is_(None), Organization.end_date >= today))
         .order_by(Organization.town, Organization.name_sort, Committee.term_no)
     )
     if town:
