@@ -724,6 +724,10 @@
         <translation>参加评议党员 {0} 名，已评定 {1} 名：{2}</translation>
     </message>
     <message>
+        <source>The grades typed are not saved, and the sheet shows what is saved. Save them first?</source>
+        <translation>录入的评议等次尚未保存，结果表只显示已保存的内容。先保存吗？</translation>
+    </message>
+    <message>
         <source>Save the result sheet</source>
         <translation>保存评议结果表</translation>
     </message>
@@ -2837,6 +2841,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source> — saved</source>
         <translation>，已保存</translation>
+    </message>
+    <message>
+        <source>The amounts typed are not saved, and the PDF shows what is saved. Save them first?</source>
+        <translation>录入的金额尚未保存，PDF只显示已保存的内容。先保存吗？</translation>
     </message>
     <message>
         <source>Notice</source>

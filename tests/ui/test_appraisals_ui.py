@@ -34,6 +34,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     recorder = Boxes()
     for module in (dialog_module, stats_module):
         monkeypatch.setattr(module, "information", recorder.warning)
+    monkeypatch.setattr(dialog_module, "confirm", recorder.confirm, raising=False)
     monkeypatch.setattr(
         dialog_module, "show_user_error", lambda _p, e: recorder.shown.append(e.message)
     )
@@ -186,3 +187,37 @@ def test_enter_in_the_statistics_year_asks_for_no_file(
     dialog.year_spin.setFocus()
     qtbot.keyClick(dialog.year_spin, Qt.Key.Key_Return)
     assert asked == [] and dialog.isVisible()
+
+
+def test_printing_with_grades_typed_saves_them_first_when_asked(
+    qtbot: QtBot,
+    db: Database,
+    *,
+    branch: tuple[int, list[int]],
+    boxes: Boxes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The result sheet printed the stored grades: those just typed were left out unsaid."""
+    org, _ids = branch
+    out = tmp_path / "评议.pdf"
+    monkeypatch.setattr(dialog_module, "ask_save_path", lambda *_a, **_k: out)
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    dialog.held_edit.setDate(QDate(YEAR, 12, 1))
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_1)
+    boxes.confirm_answer = False
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert "not saved" in boxes.shown[-1]
+    assert not out.exists()
+    assert grid.appraisal_grid(db, org, YEAR).graded == 0
+    assert dialog.combo(0).grade() is AppraisalGrade.EXCELLENT  # still as typed
+    boxes.confirm_answer = True
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert grid.appraisal_grid(db, org, YEAR).graded == 1
+    assert "优秀1名" in "".join(page_texts(out)).replace(" ", "")
+    asked = len(boxes.shown)
+    out.unlink()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # saved: not asked
+    assert out.exists()
+    assert all("not saved" not in text for text in boxes.shown[asked:])

@@ -38,7 +38,7 @@ from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import NO_DATE, date_of, optional_date_edit, to_qdate
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.messages import information, mark_fields, show_user_error
+from pbc_desktop.ui.common.messages import confirm, information, mark_fields, show_user_error
 from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
 
@@ -282,8 +282,33 @@ class AppraisalDialog(FittedDialog):
         self.reload()
         return True
 
+    def unsaved(self) -> bool:
+        """Whether grades, dates or the remark were typed and not saved."""
+        g = self._grid
+        if g is None:
+            return False
+        typed = (date_of(self.held_edit), date_of(self.ended_edit), self.remark_edit.text())
+        if typed != (g.held_on, g.ended_on, g.remark or ""):
+            return True
+        return any(r.grade is not c.grade() for r, c in zip(g.rows, self._combos, strict=True))
+
     def print_sheet(self) -> None:
+        """The result sheet of what is saved: what was typed and not saved is saved first,
+        once the clerk agrees (the sheet printed the stored grades, those just typed left
+        out without a word)."""
         if self._grid is None:
+            return
+        if self.unsaved() and not (
+            confirm(
+                self,
+                self.tr("Result sheet"),
+                self.tr(
+                    "The grades typed are not saved, and the sheet shows what is saved. "
+                    "Save them first?"
+                ),
+            )
+            and self.save()
+        ):
             return
         from pbc_desktop.reports.appraisal_sheet import sheet_title, write_appraisal_sheet
 

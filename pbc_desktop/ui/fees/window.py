@@ -250,10 +250,11 @@ class FeeCollectionWindow(MenuWindow):
             return
         super().reject()
 
-    def save_sheet(self) -> None:
+    def save_sheet(self) -> bool:
+        """Save what was typed; whether it was saved."""
         org_id = self.org_id()
         if org_id is None or not self.save.isEnabled():
-            return
+            return False
         self._commit_open_cell()
         entries = self.model.entries()
         paid_on = to_date(self.paid_on.date())
@@ -267,12 +268,35 @@ class FeeCollectionWindow(MenuWindow):
         ):
             self.load()
             self.totals.setText(self.totals.text() + self.tr(" — saved"))
+            return True
+        return False
+
+    def saved_first(self, title: str) -> bool:
+        """Before a PDF, which shows what is saved: amounts typed and not saved are saved
+        first, once the clerk agrees (the 收缴表 and 公示 printed the old amounts, the
+        typed ones left out without a word); False: not to print."""
+        self._commit_open_cell()
+        if not self.model.changed:
+            return True
+        return (
+            messages.confirm(
+                self,
+                title,
+                self.tr(
+                    "The amounts typed are not saved, and the PDF shows what is saved. "
+                    "Save them first?"
+                ),
+            )
+            and self.save_sheet()
+        )
 
     def write_pdf(self, *, notice: bool) -> None:
+        kind = self.tr("Notice") if notice else self.tr("Collection sheet")
+        if not self.saved_first(kind):
+            return
         sheet = self._sheet
         if sheet is None:
             return
-        kind = self.tr("Notice") if notice else self.tr("Collection sheet")
         suffix = "党费公示" if notice else "党费收缴表"
         name = f"{sheet.organization_name}{sheet.month:%Y-%m}{suffix}.pdf"
         path = prompts.ask_save_path(self, kind, prompts.suggested_file(name))
@@ -289,6 +313,8 @@ class FeeCollectionWindow(MenuWindow):
         """The year's 党费收缴情况汇总表 of every branch the account sees, town by town."""
         year = self.chosen_month().year
         title = self.tr("Year summary")
+        if not self.saved_first(title):
+            return
         path = prompts.ask_save_path(
             self, title, prompts.documents_dir() / f"{year}年度党费汇总.pdf"
         )
