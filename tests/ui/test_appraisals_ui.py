@@ -24,6 +24,7 @@ from pbc_desktop.ui.party_stats.dialog import PartyStatsDialog
 from tests.factories import make_member, make_org
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
+from tests.scope_factories import viewer_actor
 
 YEAR = date.today().year - 1
 
@@ -221,3 +222,25 @@ def test_printing_with_grades_typed_saves_them_first_when_asked(
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # saved: not asked
     assert out.exists()
     assert all("not saved" not in text for text in boxes.shown[asked:])
+
+
+def test_a_viewer_prints_without_being_asked_to_save(
+    qtbot: QtBot,
+    db: Database,
+    branch: tuple[int, list[int]],
+    *,
+    boxes: Boxes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    org, _ids = branch
+    out = tmp_path / "评议.pdf"
+    monkeypatch.setattr(dialog_module, "ask_save_path", lambda *_a, **_k: out)
+    db.user = viewer_actor(db)
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()
+    dialog.remark_edit.setText("看看")  # a field it may type in, and never save
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert out.exists()
+    assert all("not saved" not in text for text in boxes.shown)

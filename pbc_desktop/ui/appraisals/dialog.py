@@ -298,16 +298,21 @@ class AppraisalDialog(FittedDialog):
         out without a word)."""
         if self._grid is None:
             return
-        if self.unsaved() and not (
-            confirm(
-                self,
-                self.tr("Result sheet"),
-                self.tr(
-                    "The grades typed are not saved, and the sheet shows what is saved. "
-                    "Save them first?"
-                ),
+        # (an account that may not save prints what is saved, as it would anyway)
+        if (
+            self.save_button.isEnabled()
+            and self.unsaved()
+            and not (
+                confirm(
+                    self,
+                    self.tr("Result sheet"),
+                    self.tr(
+                        "The grades typed are not saved, and the sheet shows what is saved. "
+                        "Save them first?"
+                    ),
+                )
+                and self.save()
             )
-            and self.save()
         ):
             return
         from pbc_desktop.reports.appraisal_sheet import sheet_title, write_appraisal_sheet
