@@ -147,6 +147,8 @@ def test_a_refused_cell_says_why_and_keeps_the_clerk_on_it(
     for typed, said in (
         ("-5", "李四的实缴（元）：金额不能为负数。"),
         ("abc", "李四的实缴（元）：“abc”不是金额。"),
+        # an income typed in the wrong cell: refused at once, not saved as a month's fee
+        ("4000000", "李四的实缴（元）：一个月的实缴金额不能超过100,000元，请核对。"),
     ):
         assert not window.model.setData(window.model.index(0, PAID), typed)
         assert window.error.text() == said

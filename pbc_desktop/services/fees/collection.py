@@ -26,6 +26,7 @@ from pbc_desktop.domain.fees import (
     ahead_months,
     arrears,
     back_months,
+    month_fee_cents,
     month_label,
     month_of,
     payment_kind,
@@ -188,8 +189,7 @@ def _entry_errors(entries: Sequence[SheetEntry], names: dict[int, str]) -> list[
             )
         if entry.paid is not None:
             try:
-                if cents_of(entry.paid) < 0:
-                    raise MoneyError(t("实缴金额不能为负数", "The amount cannot be negative"))
+                month_fee_cents(entry.paid)
             except MoneyError as error:
                 errors.append(FieldError(f"paid{entry.member_id}", f"{who}：{error.message}。"))
         for count, words in (

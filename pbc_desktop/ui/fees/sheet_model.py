@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from pbc_desktop.domain.money import MoneyError, cents_of, typed_amount
+from pbc_desktop.domain.fees import month_fee_cents
+from pbc_desktop.domain.money import MoneyError, typed_amount
 from pbc_desktop.services.fees.collection import (
     MAX_MONTHS,
     CollectionSheet,
@@ -65,7 +66,7 @@ def paid_problem(text: str) -> tuple[Decimal | None, str | None]:
     if amount < 0:
         return None, QCoreApplication.translate("FeeSheetModel", "the amount cannot be negative")
     try:
-        cents_of(amount)
+        month_fee_cents(amount)
     except MoneyError as error:
         return None, error.message
     return amount, None

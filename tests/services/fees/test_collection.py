@@ -225,3 +225,18 @@ def test_paying_ahead_needs_a_standard_of_the_month(db: Database) -> None:
         assert s.execute(select(FeePayment.fee_month, FeePayment.amount_cents)).all() == [
             (JUN, 9000)
         ]
+
+
+def test_a_months_fee_above_the_largest_standard_is_refused_as_a_typo(db: Database) -> None:
+    """实缴 4,000,000 (an income typed in the wrong cell, or zeros too many) was taken as a
+    month's Party fee, up to a hundred million yuan."""
+    org = make_org(db, "甲村党支部")
+    member = member_with_basis(db, "张三", org)
+    for typed in ("4000000", "100000.01", "1e7"):
+        with pytest.raises(ValidationError) as caught:
+            save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal(typed))], paid_on=JAN)
+        assert str(caught.value) == "张三：一个月的实缴金额不能超过100,000元，请核对。"
+        assert caught.value.fields() == [f"paid{member}"]
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
+    save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("100000"))], paid_on=JAN)
