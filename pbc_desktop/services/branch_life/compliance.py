@@ -60,6 +60,8 @@ class TownYear:
     year: int
     today: date
     branches: tuple[BranchYear, ...]
+    #: the kinds the schedule asks for, in order (every branch's ``kinds``)
+    kinds: tuple[ActivityKind, ...] = ()
 
     @property
     def behind(self) -> tuple[BranchYear, ...]:
@@ -180,7 +182,7 @@ def town_year(
         )
         for org_id, name, org_town, kind, start, end, founded in rows
     )
-    return TownYear(year, today, branches)
+    return TownYear(year, today, branches, tuple(kinds))
 
 
 def branch_year(db: Database, organization_id: int, year: int, today: date) -> BranchYear:
