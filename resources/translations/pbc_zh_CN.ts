@@ -716,6 +716,18 @@
         <translation>年度一览(&amp;O)</translation>
     </message>
     <message>
+        <source>Show another appraisal without saving them?</source>
+        <translation>不保存就显示另一次评议吗？</translation>
+    </message>
+    <message>
+        <source>The grades typed are not saved.</source>
+        <translation>录入的评议等次尚未保存。</translation>
+    </message>
+    <message>
+        <source>Close without saving them?</source>
+        <translation>不保存就关闭吗？</translation>
+    </message>
+    <message>
         <source>(not graded)</source>
         <translation>（未评定）</translation>
     </message>

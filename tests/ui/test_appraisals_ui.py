@@ -18,6 +18,7 @@ from pbc_desktop.services.appraisals import grid
 from pbc_desktop.ui.appraisals import dialog as dialog_module
 from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 from pbc_desktop.ui.appraisals.menu import appraisal_lines
+from pbc_desktop.ui.common.combos import select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.party_stats import dialog as stats_module
 from pbc_desktop.ui.party_stats.dialog import PartyStatsDialog
@@ -244,3 +245,36 @@ def test_a_viewer_prints_without_being_asked_to_save(
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert out.exists()
     assert all("not saved" not in text for text in boxes.shown)
+
+
+def test_grades_typed_are_not_dropped_without_asking(
+    qtbot: QtBot, db: Database, branch: tuple[int, list[int]], boxes: Boxes
+) -> None:
+    """Another year or organization, a line of the overview, or Esc dropped the grades
+    typed and not saved without a word (the 党费 sheet asks)."""
+    org, _ids = branch
+    other = make_org(db, "下底村党支部")
+    make_member(db, "赵六", other, joined_on=date(2000, 7, 1))
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_1)
+    boxes.confirm_answer = False
+    dialog.year_spin.setValue(YEAR - 1)
+    assert "not saved" in boxes.shown[-1]
+    assert dialog.year_spin.value() == YEAR
+    select_data(dialog.org_combo, other)
+    assert dialog.organization_id() == org
+    dialog.show_grid(other, YEAR)
+    assert dialog.organization_id() == org
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.combo(0).grade() is AppraisalGrade.EXCELLENT  # still as typed
+    boxes.confirm_answer = True
+    dialog.show_grid(other, YEAR)
+    assert [dialog.table.item(i, 0).text() for i in range(dialog.table.rowCount())] == ["赵六"]
+    asked = len(boxes.shown)
+    dialog.year_spin.setValue(YEAR - 1)  # nothing typed: not asked
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(boxes.shown) == asked
+    assert grid.appraisal_grid(db, org, YEAR).graded == 0
