@@ -152,13 +152,21 @@ def change_refusal(db: Database, organization_id: int) -> str | None:
     )
 
 
-def _check(data: AppraisalInput, today: date) -> tuple[str | None, FieldErrors]:
+def _check(
+    data: AppraisalInput, today: date, founded: date | None
+) -> tuple[str | None, FieldErrors]:
     err = FieldErrors()
     if not FIRST_YEAR <= data.year <= today.year:
         err.add(
             "year",
             f"评议年度应在{FIRST_YEAR}至{today.year}年之间",
             f"The year must be between {FIRST_YEAR} and {today.year}",
+        )
+    elif founded is not None and data.year < founded.year:
+        err.add(
+            "year",
+            f"该党组织成立于{founded.isoformat()}，不能录入{data.year}年度的民主评议",
+            f"The organization was founded on {founded.isoformat()}: no appraisal of {data.year}",
         )
     if data.held_on is None:
         err.add("held_on", "请填写民主评议会议的日期", "Enter the date of the appraisal meeting")
@@ -210,7 +218,7 @@ def save_appraisal(db: Database, data: AppraisalInput, *, today: date | None = N
     day = today or date.today()
     with db.write() as s:
         org = load_organization(s, data.organization_id, access.of(db, s), change=True)
-        remark, err = _check(data, day)
+        remark, err = _check(data, day, org.founded_on)
         appraisal = find_appraisal(s, org.id, data.year)
         allowed = {
             m.id for m in _grid_members(s, org.id, data.year, appraisal.id if appraisal else None)

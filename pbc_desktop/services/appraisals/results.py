@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -93,9 +93,14 @@ def year_overview(db: Database, year: int, *, town: str | None = None) -> list[A
             .group_by(Appraisal.organization_id, AppraisalResult.grade)
         ):
             counts.setdefault(org_id, {})[grade] = n
+        # not one founded after the year (set up in February, it was reminded of the
+        # appraisal of a year it did not exist in)
+        founded = or_(
+            Organization.founded_on.is_(None), Organization.founded_on <= date(year, 12, 31)
+        )
         orgs = s.execute(
             select(Organization.id, Organization.name, Organization.town)
-            .where(*where)
+            .where(*where, or_(founded, Organization.id.in_(list(held))))
             .order_by(Organization.town, Organization.name_sort)
         )
         return [
