@@ -461,3 +461,29 @@ def test_a_pdf_with_amounts_typed_saves_them_first_when_asked(
     asked = len(boxes.shown)
     qtbot.mouseClick(window.print_sheet, Qt.MouseButton.LeftButton)  # all saved: not asked
     assert len(boxes.shown) == asked + 1 and "not saved" not in boxes.shown[-1]
+
+
+def test_amounts_typed_stay_when_a_basis_is_saved(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Setting one member's 缴纳基数 reloaded the grid: the amounts typed for the others
+    (and the one still open in its cell) vanished without a word."""
+    from pbc_desktop.services.fees.basis import BasisInput, set_basis
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    def saved(dialog: FeeBasisDialog) -> int:
+        income = Decimal("6000")  # 1.5 %: 90.00
+        set_basis(db, BasisInput(dialog.member_id, MAR, FeeCategory.EMPLOYED, income=income))
+        return 1
+
+    monkeypatch.setattr(FeeBasisDialog, "exec", saved)
+    window.view.setFocus()
+    _type(qtbot, window, "0.2")
+    qtbot.keyClicks(window.focusWidget(), "20")  # 王五's, still open
+    window.view.setCurrentIndex(window.model.index(2, PAID))
+    qtbot.mouseClick(window.basis, Qt.MouseButton.LeftButton)
+    assert _cell(window, 2, 2) == "90.00"  # 张三's new standard shown
+    assert [_cell(window, r, PAID) for r in range(2)] == ["0.20", "20.00"]
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert sorted(s.scalars(select(FeePayment.amount_cents))) == [20, 2000]

@@ -85,10 +85,13 @@ class FeeSheetModel(QAbstractTableModel):
         self.refusal: str | None = None  # why the last value typed was not taken
 
     # -- the sheet --------------------------------------------------------------------
-    def set_sheet(self, sheet: CollectionSheet | None) -> None:
+    def set_sheet(self, sheet: CollectionSheet | None, *, keep_typed: bool = False) -> None:
+        """Show ``sheet``; with ``keep_typed``, what was typed for its members stays."""
+        kept = self._typed if keep_typed else {}
         self.beginResetModel()
         self._rows = sheet.rows if sheet is not None else ()
-        self._typed = {}
+        members = {row.member_id for row in self._rows}
+        self._typed = {m: typed for m, typed in kept.items() if m in members}
         self.endResetModel()
 
     def row_at(self, row: int) -> SheetRow:

@@ -3,6 +3,7 @@ moves down the column), saved at once, and printed as the 党费收缴表 or the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -76,6 +77,7 @@ class FeeCollectionWindow(MenuWindow):
         add_captioned(top, self.tr("&Month:"), self.month)
         add_captioned(top, self.tr("Paid on (&D):"), self.paid_on)
         self.model = FeeSheetModel(self)
+        self._sheet: collection.CollectionSheet | None = None
         self.view = SheetView(self)
         self.view.setObjectName("feeSheet")
         self.view.setModel(self.model)
@@ -173,12 +175,17 @@ class FeeCollectionWindow(MenuWindow):
     def chosen_month(self) -> date:
         return month_of(to_date(self.month.date()))
 
-    def load(self) -> None:
+    def load(self, *, keep_typed: bool = False) -> None:
+        """The sheet as stored; with ``keep_typed`` (the same sheet read again), what was
+        typed and not saved stays, checked on saving against the sheet it was typed on."""
         org_id = self.org_id()
         sheet = None
         if org_id is not None:
             sheet = collection.collection_sheet(self.ctx.db, org_id, self.chosen_month())
-        self.model.set_sheet(sheet)
+        before = self._sheet
+        if keep_typed and self.model.changed and sheet is not None and before is not None:
+            sheet = replace(sheet, stamp=before.stamp)  # another's save meanwhile: refused
+        self.model.set_sheet(sheet, keep_typed=keep_typed)
         self._sheet = sheet
         for button in (self.print_sheet, self.print_notice):  # no sheet: they did nothing
             button.setEnabled(sheet is not None)
@@ -220,15 +227,16 @@ class FeeCollectionWindow(MenuWindow):
         self._show_totals()
 
     def edit_basis(self) -> None:
-        """The selected member's 缴纳基数; the grid reloads when it is saved (what was typed
-        and not saved is kept only if the clerk saves first)."""
+        """The selected member's 缴纳基数; the grid reloads when it is saved, keeping what
+        was typed and not saved (the amounts typed for the others vanished unsaid)."""
         current = self.view.currentIndex()
         if not current.isValid() or not self.basis.isEnabled():
             return
+        self._commit_open_cell()
         row = self.model.row_at(current.row())
         dialog = FeeBasisDialog(self.ctx, row.member_id, row.name, self.chosen_month(), self)
         if dialog.exec():
-            self.load()
+            self.load(keep_typed=True)
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
 
     def _commit_open_cell(self) -> None:
