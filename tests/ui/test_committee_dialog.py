@@ -314,3 +314,28 @@ def test_namesakes_are_told_apart(qtbot: QtBot, db: Database, world: TwoTowns) -
     corrected = _dialog(qtbot, db, world.jia_two, edit=True)
     assert corrected.name_combo(0).currentText() == "陈伟（1990年生）"
     assert corrected.seats()[:2] == latest.seats[:2]
+
+
+def test_a_click_into_another_rows_name_keeps_the_focus_there(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """Selecting the row clicked into made its post the current cell, and the table gave
+    that cell's combo the focus: in the program the focus went back and forth between the
+    row's name and post until it crashed (a click into a name after 添加成员)."""
+    dialog = _dialog(qtbot, db, world.jia_two)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.ui.addButton, Qt.MouseButton.LeftButton)  # row 3 current
+    name = dialog.name_combo(0)
+    name.setFocus()
+    QApplication.sendEvent(
+        name.lineEdit(), QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.MouseFocusReason)
+    )
+    assert focused(dialog, name)  # not moved to the row's post
+    table = dialog.ui.membersTable
+    assert (table.currentRow(), table.currentColumn()) == (0, 1)
+    post = dialog.post_combo(2)
+    post.setFocus()
+    QApplication.sendEvent(post, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    assert dialog.focusWidget() is post
+    assert (table.currentRow(), table.currentColumn()) == (2, 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -157,18 +157,29 @@ class CommitteeDialog(FormDialog):
         if event.type() == QEvent.Type.FocusIn and (row := self._row_of(watched)) is not None:
             # the row being typed in is the one 删除成员 removes (it removed the row added
             # last, the table's selection not following a click into a cell's combo)
-            self.ui.membersTable.selectRow(row)
+            self.select_row(row, COL_POST if watched is self.post_combo(row) else COL_NAME)
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             row = self._row_of(watched)
             if row is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if row + 1 < self.ui.membersTable.rowCount():
-                    self.ui.membersTable.selectRow(row + 1)
+                    self.select_row(row + 1, COL_NAME)
                     self.name_combo(row + 1).setFocus()
                 else:
                     self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setFocus()
                 return True
         return super().eventFilter(watched, event)
+
+    def select_row(self, row: int, column: int) -> None:
+        """Select ``row``, its cell of ``column`` the current one: the table gives the focus
+        to the current cell's widget, so it must be the one being typed in (selectRow made
+        the post current: the focus went back and forth between a row's name and post
+        until the program crashed, at a click into another row's name)."""
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.ui.membersTable.setCurrentCell(row, column, flags)
 
     def _row_of(self, widget: QObject) -> int | None:
         """The grid row whose post combo or name field ``widget`` is."""
