@@ -8,9 +8,10 @@ ended without one, **open** while it runs without one yet, **future** before it 
 A branch is *behind* on a kind when a period of the year has been missed; it is *due this
 month* when the period running today has no meeting yet.
 
-A temporary branch (临时党支部) exists from its start date to its end date: only the
-periods that overlap that span are asked of it (one ends for it on its end date); the
-others are **inactive** (not due, never missed).
+A temporary branch (临时党支部) exists from its start date to its end date, any other
+organization from the day it was founded: only the periods that overlap that span are
+asked of it (one ends for it on its end date); the others are **inactive** (not due,
+never missed).
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ class PeriodState(LabeledEnum):
     INACTIVE = "inactive", "不在存续期", "Not in existence"
 
 
-#: The span a temporary branch exists (its start and end dates; None: open on that side).
+#: The span a branch exists (a temporary one's start and end dates, another's founding
+#: date; None: open on that side).
 Active = tuple[date | None, date | None]
 
 
@@ -146,9 +148,23 @@ def kind_compliance(
     held = tuple(
         sum(counts[first - 1 : last]) for first, last, _s, _e in _bounds(interval_months, year)
     )
+    active = _in_year(active, year)
     return KindCompliance(
         kind, interval_months, counts, _periods(interval_months, held, year, today, active)
     )
+
+
+def _in_year(active: Active | None, year: int) -> Active | None:
+    """``active``, or None when it spans the whole year (most branches, founded years
+    before: they share the cached periods of the whole year)."""
+    if active is None:
+        return None
+    since, until = active
+    if (since is None or since <= date(year, 1, 1)) and (
+        until is None or until >= date(year, 12, 31)
+    ):
+        return None
+    return active
 
 
 @lru_cache(maxsize=4096)
@@ -182,12 +198,16 @@ def _overlaps(start: date, end: date, active: Active) -> bool:
     return (since is None or end >= since) and (until is None or start <= until)
 
 
-def active_span(kind: OrgKind, start: date | None, end: date | None) -> Active | None:
+def active_span(
+    kind: OrgKind, start: date | None, end: date | None, founded_on: date | None = None
+) -> Active | None:
     """The span :func:`compliance` asks meetings for: a temporary branch's start and end
-    dates (None for any other organization, asked the whole year)."""
-    if kind is not OrgKind.TEMPORARY_BRANCH or (start is None and end is None):
-        return None
-    return (start, end)
+    dates; any other organization from the day it was founded (``founded_on``: a branch
+    set up in December was behind on the eleven months before it existed, and on every
+    year before); None when neither is known (asked the whole year)."""
+    if kind is OrgKind.TEMPORARY_BRANCH and (start is not None or end is not None):
+        return (start or founded_on, end)
+    return None if founded_on is None else (founded_on, None)
 
 
 def compliance(

@@ -30,7 +30,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from pbc_desktop.domain.enums import LabeledEnum
-from pbc_desktop.domain.money import MAX_CENTS
+from pbc_desktop.domain.money import MAX_CENTS, MoneyError, cents_of
 from pbc_desktop.domain.months import add_months as add_to_day
 from pbc_desktop.lang import t
 
@@ -61,9 +61,29 @@ class FeeCategory(LabeledEnum):
 
 
 #: Typo guards for a member's basis (a digit or two too many, not a real figure): a
-#: monthly income above 一百万元, a fixed monthly standard (少交、免交、多交) above 十万元.
+#: monthly income above 一百万元, a fixed monthly standard (少交、免交、多交) above 十万元
+#: (and so a month's payment on the collection sheet).
 MAX_INCOME_CENTS = 1_000_000 * 100
 MAX_FIXED_CENTS = 100_000 * 100
+
+
+def month_fee_cents(amount: Decimal) -> int:
+    """A month's fee (实缴) as typed on the collection sheet, in fen; :class:`MoneyError`
+    says why it is none: no amount, more than two decimals, negative, or above the
+    largest fixed standard (4,000,000 typed, an income in the wrong cell, was taken)."""
+    cents = cents_of(amount)
+    if cents < 0:
+        raise MoneyError(t("实缴金额不能为负数", "The amount cannot be negative"))
+    if cents > MAX_FIXED_CENTS:
+        most = f"{MAX_FIXED_CENTS // 100:,}"
+        raise MoneyError(
+            t(
+                f"一个月的实缴金额不能超过{most}元，请核对",
+                f"A month's fee cannot exceed {most} yuan; please check it",
+            )
+        )
+    return cents
+
 
 #: Categories whose standard is a percentage of the income entered.
 INCOME_CATEGORIES = frozenset({FeeCategory.EMPLOYED, FeeCategory.RETIRED})

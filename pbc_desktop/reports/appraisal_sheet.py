@@ -57,6 +57,8 @@ def write_appraisal_sheet(
         [str(i), r.name, r.category.zh, r.party_post or "", r.grade.zh if r.grade else "未评定"]
         for i, r in enumerate(g.rows, start=1)
     ]
+    if not g.rows:  # an organization with no member of its own (a town's 党委): said
+        data.append(["", "（无）", "", "", ""])
     # The remark and the signatures below the members, never on a page of their own.
     signed: list[Flowable] = []
     if g.remark:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.base import utcnow
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
+    FeePayment,
     MemberChange,
     MemberTransfer,
     MobileMember,
@@ -312,6 +313,15 @@ def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> Non
                 f"该党员记录录入已超过 {MISTAKE_DAYS} 天，不能删除；党员离开请办理“党员减少”。",
                 f"The member was recorded more than {MISTAKE_DAYS} days ago and can no longer "
                 "be deleted; a member who leaves is recorded through “Member leaves”.",
+            )
+        )
+    paid = s.scalar(select(func.count(FeePayment.id)).where(FeePayment.member_id == member.id))
+    if paid:  # money collected is accounted for: the payments went with the record, unsaid
+        raise ConflictError(
+            t(
+                f"党员{member.name}已有 {paid} 笔党费缴纳记录，收缴的党费须留账可查，不能删除。",
+                f"{member.name} has {paid} Party fee payments; fees collected stay on record, "
+                "so the member cannot be deleted.",
             )
         )
 

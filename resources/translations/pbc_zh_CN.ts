@@ -716,12 +716,28 @@
         <translation>年度一览(&amp;O)</translation>
     </message>
     <message>
+        <source>Show another appraisal without saving them?</source>
+        <translation>不保存就显示另一次评议吗？</translation>
+    </message>
+    <message>
+        <source>The grades typed are not saved.</source>
+        <translation>录入的评议等次尚未保存。</translation>
+    </message>
+    <message>
+        <source>Close without saving them?</source>
+        <translation>不保存就关闭吗？</translation>
+    </message>
+    <message>
         <source>(not graded)</source>
         <translation>（未评定）</translation>
     </message>
     <message>
         <source>{0} members, {1} graded: {2}</source>
         <translation>参加评议党员 {0} 名，已评定 {1} 名：{2}</translation>
+    </message>
+    <message>
+        <source>The grades typed are not saved, and the sheet shows what is saved. Save them first?</source>
+        <translation>录入的评议等次尚未保存，结果表只显示已保存的内容。先保存吗？</translation>
     </message>
     <message>
         <source>Save the result sheet</source>
@@ -2837,6 +2853,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source> — saved</source>
         <translation>，已保存</translation>
+    </message>
+    <message>
+        <source>The amounts typed are not saved, and the PDF shows what is saved. Save them first?</source>
+        <translation>录入的金额尚未保存，PDF只显示已保存的内容。先保存吗？</translation>
     </message>
     <message>
         <source>Notice</source>

@@ -121,3 +121,23 @@ def test_a_period_not_begun_is_not_kept_by_a_meeting_dated_in_it() -> None:
     k = branch_life.kind_compliance(K.PARTY_LESSON, 3, [1] * 12, 2026, date(2026, 5, 1))
     assert [p.state for p in k.periods] == [P.KEPT, P.KEPT, P.FUTURE, P.FUTURE]
     assert k.due == 2
+
+
+def test_a_branch_is_asked_only_from_the_day_it_was_founded() -> None:
+    """A branch founded on 9 December was behind on the eleven months before it existed."""
+    span = branch_life.active_span(OrgKind.BRANCH, None, None, date(2026, 12, 9))
+    assert span == (date(2026, 12, 9), None)
+    assert branch_life.active_span(OrgKind.BRANCH, None, None) is None
+    k = branch_life.kind_compliance(K.BRANCH_COMMITTEE, 1, [0] * 12, 2026, date(2026, 12, 20))
+    founded = branch_life.kind_compliance(
+        K.BRANCH_COMMITTEE, 1, [0] * 12, 2026, date(2026, 12, 20), active=span
+    )
+    assert k.missed == 11
+    assert [p.state for p in founded.periods] == [P.INACTIVE] * 11 + [P.OPEN]
+    assert (founded.due, founded.behind) == (1, False)
+    # founded years before: asked the whole year, as one never dated
+    earlier = (date(2019, 3, 1), None)
+    old = branch_life.kind_compliance(
+        K.BRANCH_COMMITTEE, 1, [0] * 12, 2026, date(2026, 12, 20), active=earlier
+    )
+    assert old.periods == k.periods

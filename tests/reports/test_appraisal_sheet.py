@@ -64,3 +64,12 @@ def test_the_signatures_keep_the_last_members_on_their_page(tmp_path: Path) -> N
         assert f"党员{count - 1:02d}" in signed.before, count
         on_page.add(signed.number)
     assert on_page == {1, 2}
+
+
+def test_an_organization_without_members_says_so(db: Database, tmp_path: Path) -> None:
+    """A town's 党委 (its members are in its branches) printed a table of headings only."""
+    org = make_org(db, "甲镇党委")
+    path = build_appraisal_sheet(db, org, 2025, tmp_path / "评议.pdf", invariant=True)
+    [page] = page_texts(path)
+    assert "（无）" in page
+    assert "参加评议党员0名" in "".join(page.split())

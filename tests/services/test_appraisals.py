@@ -13,6 +13,7 @@ from pbc_desktop.domain.appraisals import AppraisalGrade, grade_for_key
 from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.errors import NotFoundError, PermissionDeniedError, StaleEditError, ValidationError
 from pbc_desktop.services.appraisals import grid, results
+from pbc_desktop.services.appraisals.reminders import appraisal_reminders
 from pbc_desktop.services.community_figures import community_figures, format_figure
 from tests.factories import make_community, make_member, make_org
 from tests.scope_factories import two_towns, viewer_actor, village_actor
@@ -228,3 +229,39 @@ def test_a_grid_read_before_another_window_entered_the_appraisal_is_refused(
     g = grid.appraisal_grid(db, org, 2025)
     assert g.held_on == date(2026, 1, 10)
     assert {r.member_id: r.grade for r in g.rows}[ids[0]] is AppraisalGrade.EXCELLENT
+
+
+def test_a_member_who_joined_after_the_year_takes_no_part_in_it(db: Database) -> None:
+    """One who joined in 2026 was offered in 2025's grid, graded, and counted among the
+    members who should have been (the overview, the reminder, the completion rate)."""
+    org, ids = _branch(db)
+    late = make_member(db, "新党员", org, joined_on=date(2026, 1, 5))
+    community = make_community(db, "共建", [org])
+    assert late not in {r.member_id for r in grid.appraisal_grid(db, org, 2025).rows}
+    assert late in {r.member_id for r in grid.appraisal_grid(db, org, 2026).rows}
+    with pytest.raises(ValidationError, match="1名党员不属于上底村党支部"):
+        grid.save_appraisal(
+            db, grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades={late: E}), today=TODAY
+        )
+    grades = dict.fromkeys(ids, Q)
+    grid.save_appraisal(
+        db, grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades=grades), today=TODAY
+    )
+    (row,) = [o for o in results.year_overview(db, 2025) if o.organization_id == org]
+    assert (row.members, row.graded) == (4, 4)
+    assert community_figures(db, community, 2025, today=TODAY)["appraisal_rate"] == 100.0
+
+
+def test_an_organization_founded_after_the_year_has_no_appraisal_of_it(db: Database) -> None:
+    """A branch set up in February 2026 (its members transferred in) was reminded of the
+    2025 appraisal, and one could be entered for it."""
+    org = make_org(db, "新建党支部", founded_on=date(2026, 2, 1))
+    member = make_member(db, "老党员", org, joined_on=date(2000, 7, 1))
+    assert org not in {o.organization_id for o in results.year_overview(db, 2025)}
+    assert org in {o.organization_id for o in results.year_overview(db, 2026)}
+    assert appraisal_reminders(db, TODAY) == []
+    with pytest.raises(ValidationError, match="成立于2026-02-01，不能录入2025年度") as refused:
+        grid.save_appraisal(
+            db, grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades={member: E}), today=TODAY
+        )
+    assert refused.value.fields() == ["year"]

@@ -24,7 +24,7 @@ from pbc_desktop.services import reminders
 from pbc_desktop.services.branch_life import compliance, schedule
 from pbc_desktop.services.terms import committees, due
 from tests.conftest import sql_by_hand
-from tests.factories import make_activity, make_org
+from tests.factories import make_activity, make_member, make_org
 from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
 
 TODAY = date(2026, 5, 25)
@@ -393,3 +393,55 @@ def test_a_committee_no_column_holds_is_refused_and_nothing_written(
     fits = committees.Seat("张" * 60, CommitteePost.SECRETARY)
     ok = committees.CommitteeInput(world.jia_two, 999, date(2025, 1, 1), 3, (fits,), "备" * 500)
     committees.record_committee(db, ok, today=TODAY)
+
+
+def test_a_branch_counts_only_from_the_day_it_was_founded(db: Database, world: TwoTowns) -> None:
+    """A branch founded in March 2026 is not behind on January and February, nor one of
+    the town's branches in 2025."""
+    founded = make_org(
+        db, "甲镇新建党支部", town="甲镇", parent_id=world.jia_town, founded_on=date(2026, 3, 9)
+    )
+    _meeting(db, founded, K.BRANCH_COMMITTEE, 3)
+    _meeting(db, founded, K.BRANCH_COMMITTEE, 4)
+    committee = compliance.branch_year(db, founded, 2026, TODAY).kind(K.BRANCH_COMMITTEE)
+    assert committee is not None
+    assert [p.state for p in committee.periods[:5]] == [P.INACTIVE] * 2 + [P.KEPT] * 2 + [P.OPEN]
+    assert not committee.behind
+    before = compliance.town_year(db, 2025, date(2025, 12, 31)).branches
+    assert founded not in {b.organization_id for b in before}
+    assert world.jia_two in {b.organization_id for b in before}
+
+
+def test_the_form_tells_namesakes_apart(db: Database, world: TwoTowns) -> None:
+    born = make_member(db, "陈伟", world.jia_two, birth_date=date(1975, 1, 2))
+    joined = make_member(db, "陈伟", world.jia_two, joined_on=date(2001, 7, 1))
+    twins = [make_member(db, "林芳", world.jia_two, birth_date=date(1980, 5, 6)) for _ in "ab"]
+    labels = {c.id: c.label for c in committees.committee_form(db, world.jia_two).members}
+    assert labels[born] == "陈伟（1975年生）"
+    assert labels[joined] == "陈伟（2001-07-01入党）"
+    assert [labels[t] for t in twins] == ["林芳（1980年生）（1）", "林芳（1980年生）（2）"]
+    assert labels[world.member_jia_two] == "甲二党员"
+
+
+def test_an_organization_that_ended_holds_no_more_elections(db: Database, world: TwoTowns) -> None:
+    """A temporary branch disbanded in 2020 was reminded every year of a 换届 it will never
+    hold, and a committee could be recorded years after it ended."""
+    temporary = make_org(
+        db,
+        "甲镇疫情防控临时党支部",
+        town="甲镇",
+        kind=OrgKind.TEMPORARY_BRANCH,
+        parent_id=world.jia_town,
+        start_date=date(2020, 2, 1),
+        end_date=date(2020, 6, 30),
+    )
+    _committee(db, temporary, 1, date(2020, 2, 10))  # due 2023: overdue ever since
+    _committee(db, world.jia_two, 1, date(2023, 6, 1))  # due in a week
+    assert [r.organization_name for r in due.due_terms(db, TODAY)] == ["甲二村党支部"]
+    assert [r.subject for r in due.term_reminders(db, TODAY)] == ["甲二村党支部"]
+    # while it existed, it was due like any other
+    assert [r.organization_id for r in due.due_terms(db, date(2020, 6, 1), 36)] == [temporary]
+    with pytest.raises(ValidationError, match="不能晚于党组织的结束日期（2020-06-30）") as late:
+        _committee(db, temporary, 2, date(2023, 2, 10))
+    assert late.value.fields() == ["elected_on"]
+    assert len(committees.history(db, temporary, TODAY)) == 1

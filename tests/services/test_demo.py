@@ -20,6 +20,7 @@ from pbc_desktop.db.models import (
     Attendance,
     AuditEntry,
     Claim,
+    Committee,
     Community,
     CommunityMember,
     FundEntry,
@@ -548,4 +549,30 @@ def test_temporary_branches_meet_only_while_they_exist(demo: tuple[Database, Dem
             for name, start, end, a in rows
             if a.starts_at.date() < start or (end and a.starts_at.date() > end)
         ]
+    assert outside == []
+
+
+def test_committees_are_elected_while_their_organization_exists(
+    demo: tuple[Database, DemoSummary],
+) -> None:
+    """The 2020 疫情防控 临时党支部 had committees elected years after they were disbanded
+    (reminded of 换届 in 2026), others one elected before they were founded."""
+    db, _ = demo
+    with db.read() as s:
+        rows = s.execute(
+            select(
+                Organization.name,
+                Organization.kind,
+                Organization.founded_on,
+                Organization.end_date,
+                Committee.elected_on,
+            ).join(Committee, Committee.organization_id == Organization.id)
+        ).all()
+    assert len(rows) > 100
+    assert [name for name, kind, *_ in rows if kind is OrgKind.TEMPORARY_BRANCH] == []
+    outside = [
+        (name, elected)
+        for name, _kind, founded, end, elected in rows
+        if (founded and elected < founded) or (end and elected > end)
+    ]
     assert outside == []

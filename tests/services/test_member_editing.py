@@ -7,9 +7,10 @@ import dataclasses
 import json
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
@@ -17,6 +18,7 @@ from pbc_desktop.db.models import (
     Activity,
     Attendance,
     AuditEntry,
+    FeePayment,
     PartyMember,
     PostReport,
     ServiceLog,
@@ -34,6 +36,7 @@ from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import member_editing as editing
 from pbc_desktop.services import members
+from pbc_desktop.services.fees.collection import SheetEntry, save_sheet
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
 from tests.factories import make_id, make_member, make_org, make_post_report
@@ -405,3 +408,19 @@ def test_unmasked_listing_shows_blank_for_missing_values(db: Database, org: int)
     make_member(db, "郑敏", org)
     [row] = members.list_members(db, MemberQuery(), PageRequest(), unmasked=True)
     assert (row.id_number, row.phone) == ("", "")
+
+
+def test_a_member_with_fee_payments_is_not_deleted(db: Database, org: int) -> None:
+    """Deleting a member entered by mistake took the Party fees collected from them along
+    (the payments' foreign key cascades), unsaid and unaudited: a branch's totals changed."""
+    member_id = editing.create_member(db, member(org))
+    save_sheet(
+        db, org, date(2026, 1, 1), [SheetEntry(member_id, paid=Decimal("40"))], date(2026, 1, 5)
+    )
+    refusal = editing.deletion_refusal(db, member_id)
+    assert refusal == "党员陈伟已有 1 笔党费缴纳记录，收缴的党费须留账可查，不能删除。"
+    with pytest.raises(ConflictError, match="党费缴纳记录"):
+        editing.delete_member(db, member_id, with_reports=True)
+    assert [m.name for m in stored(db)] == ["陈伟"]
+    with db.read() as s:
+        assert s.scalar(select(func.count(FeePayment.id))) == 1

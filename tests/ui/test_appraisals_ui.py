@@ -18,12 +18,14 @@ from pbc_desktop.services.appraisals import grid
 from pbc_desktop.ui.appraisals import dialog as dialog_module
 from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 from pbc_desktop.ui.appraisals.menu import appraisal_lines
+from pbc_desktop.ui.common.combos import select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.party_stats import dialog as stats_module
 from pbc_desktop.ui.party_stats.dialog import PartyStatsDialog
 from tests.factories import make_member, make_org
 from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
+from tests.scope_factories import viewer_actor
 
 YEAR = date.today().year - 1
 
@@ -34,6 +36,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     recorder = Boxes()
     for module in (dialog_module, stats_module):
         monkeypatch.setattr(module, "information", recorder.warning)
+    monkeypatch.setattr(dialog_module, "confirm", recorder.confirm, raising=False)
     monkeypatch.setattr(
         dialog_module, "show_user_error", lambda _p, e: recorder.shown.append(e.message)
     )
@@ -186,3 +189,92 @@ def test_enter_in_the_statistics_year_asks_for_no_file(
     dialog.year_spin.setFocus()
     qtbot.keyClick(dialog.year_spin, Qt.Key.Key_Return)
     assert asked == [] and dialog.isVisible()
+
+
+def test_printing_with_grades_typed_saves_them_first_when_asked(
+    qtbot: QtBot,
+    db: Database,
+    *,
+    branch: tuple[int, list[int]],
+    boxes: Boxes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The result sheet printed the stored grades: those just typed were left out unsaid."""
+    org, _ids = branch
+    out = tmp_path / "评议.pdf"
+    monkeypatch.setattr(dialog_module, "ask_save_path", lambda *_a, **_k: out)
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    dialog.held_edit.setDate(QDate(YEAR, 12, 1))
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_1)
+    boxes.confirm_answer = False
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert "not saved" in boxes.shown[-1]
+    assert not out.exists()
+    assert grid.appraisal_grid(db, org, YEAR).graded == 0
+    assert dialog.combo(0).grade() is AppraisalGrade.EXCELLENT  # still as typed
+    boxes.confirm_answer = True
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert grid.appraisal_grid(db, org, YEAR).graded == 1
+    assert "优秀1名" in "".join(page_texts(out)).replace(" ", "")
+    asked = len(boxes.shown)
+    out.unlink()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)  # saved: not asked
+    assert out.exists()
+    assert all("not saved" not in text for text in boxes.shown[asked:])
+
+
+def test_a_viewer_prints_without_being_asked_to_save(
+    qtbot: QtBot,
+    db: Database,
+    branch: tuple[int, list[int]],
+    *,
+    boxes: Boxes,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    org, _ids = branch
+    out = tmp_path / "评议.pdf"
+    monkeypatch.setattr(dialog_module, "ask_save_path", lambda *_a, **_k: out)
+    db.user = viewer_actor(db)
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()
+    dialog.remark_edit.setText("看看")  # a field it may type in, and never save
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert out.exists()
+    assert all("not saved" not in text for text in boxes.shown)
+
+
+def test_grades_typed_are_not_dropped_without_asking(
+    qtbot: QtBot, db: Database, branch: tuple[int, list[int]], boxes: Boxes
+) -> None:
+    """Another year or organization, a line of the overview, or Esc dropped the grades
+    typed and not saved without a word (the 党费 sheet asks)."""
+    org, _ids = branch
+    other = make_org(db, "下底村党支部")
+    make_member(db, "赵六", other, joined_on=date(2000, 7, 1))
+    dialog = AppraisalDialog(AppContext(db), organization_id=org, year=YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.combo(0), Qt.Key.Key_1)
+    boxes.confirm_answer = False
+    dialog.year_spin.setValue(YEAR - 1)
+    assert "not saved" in boxes.shown[-1]
+    assert dialog.year_spin.value() == YEAR
+    select_data(dialog.org_combo, other)
+    assert dialog.organization_id() == org
+    dialog.show_grid(other, YEAR)
+    assert dialog.organization_id() == org
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.combo(0).grade() is AppraisalGrade.EXCELLENT  # still as typed
+    boxes.confirm_answer = True
+    dialog.show_grid(other, YEAR)
+    assert [dialog.table.item(i, 0).text() for i in range(dialog.table.rowCount())] == ["赵六"]
+    asked = len(boxes.shown)
+    dialog.year_spin.setValue(YEAR - 1)  # nothing typed: not asked
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(boxes.shown) == asked
+    assert grid.appraisal_grid(db, org, YEAR).graded == 0

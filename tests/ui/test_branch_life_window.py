@@ -24,6 +24,7 @@ from tests.scope_factories import TwoTowns, town_actor, two_towns
 
 TODAY = date(2026, 5, 25)
 ALL = "支部党员大会、支委会、党小组会、党课、主题党日"
+ALL_QUARTERLY = "支部党员大会、党课"
 
 
 def _texts(table: object, columns: int) -> list[list[str]]:
@@ -338,3 +339,45 @@ def test_enter_in_the_list_asks_for_no_file(
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     qtbot.keyClick(window.year, Qt.Key.Key_Return)
     assert asked == [] and window.isVisible()
+
+
+def test_the_columns_follow_a_changed_schedule(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    """The district dropped 党小组会 (or asked for a kind it did not before): the list kept
+    its columns, each count under the wrong kind's heading and 落后 under 主题党日."""
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    dialog = window.schedule_dialog()
+    qtbot.addWidget(dialog)
+    dialog.combos[K.GROUP_MEETING].setCurrentIndex(0)  # not required
+    dialog.combos[K.PARTY_LESSON].setCurrentIndex(0)
+    dialog.accept()
+    window.refresh()  # as after the schedule dialog, or another clerk's change
+    headers = [
+        window.table.horizontalHeaderItem(c).text() for c in range(window.table.columnCount())
+    ]  # type: ignore[union-attr]
+    assert headers == [
+        "Branch",
+        "Town",
+        "支部党员大会",
+        "支委会",
+        "主题党日",
+        "Behind",
+        "This period",
+    ]
+    assert _texts(window.table, 7)[0] == [
+        "乙一村党支部",
+        "乙镇",
+        "1/2",
+        "5/5",
+        "5/5",
+        "",
+        "支部党员大会",
+    ]
+    assert window.grid.rowCount() == 3
+    window.table.selectRow(0)
+    assert window.grid.verticalHeaderItem(2).text() == "主题党日"  # type: ignore[union-attr]
+    assert window.grid.item(2, 0).text() == "1"  # type: ignore[union-attr]
+    schedule.set_schedule(db, {K.BRANCH_ASSEMBLY: 3, K.PARTY_LESSON: 3})
+    window.refresh()
+    assert window.table.columnCount() == 6
+    assert _texts(window.table, 6)[0] == ["乙一村党支部", "乙镇", "1/2", "1/2", "", ALL_QUARTERLY]

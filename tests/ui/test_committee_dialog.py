@@ -18,6 +18,7 @@ from pbc_desktop.ui.branch_life.committee_dialog import CommitteeDialog
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common import prompts, screens
 from pbc_desktop.ui.common.context import AppContext
+from tests.factories import make_member
 from tests.qt_helpers import type_text
 from tests.scope_factories import TwoTowns, two_towns, viewer_actor
 
@@ -289,3 +290,52 @@ def test_a_first_committee_starts_from_a_chosen_organization(
     window.terms_table.clearSelection()
     qtbot.mouseClick(window.new_term_button, Qt.MouseButton.LeftButton)
     assert opened == [(world.yi_one, False)]
+
+
+def test_namesakes_are_told_apart(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
+    """Two 陈伟 of the village were one entry twice, and either chosen was the first: the
+    second seat was refused as the first listed twice."""
+    elder = make_member(db, "陈伟", world.jia_two, birth_date=date(1968, 3, 2))
+    younger = make_member(db, "陈伟", world.jia_two, birth_date=date(1990, 7, 9))
+    dialog = _dialog(qtbot, db, world.jia_two)
+    names = dialog.name_combo(0)
+    shown = [names.itemText(i) for i in range(names.count())]
+    assert shown[:2] == ["陈伟（1968年生）", "陈伟（1990年生）"]
+    _fill(dialog, 0, CommitteePost.SECRETARY, "陈伟（1990年生）")
+    _fill(dialog, 1, CommitteePost.ORGANIZATION, "陈伟（1968年生）")
+    dialog.ui.electedEdit.setDate(QDate(2026, 5, 20))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    latest = committees.history(db, world.jia_two, TODAY)[0]
+    assert latest.seats[:2] == (
+        committees.Seat("陈伟", CommitteePost.SECRETARY, younger),
+        committees.Seat("陈伟", CommitteePost.ORGANIZATION, elder),
+    )
+    corrected = _dialog(qtbot, db, world.jia_two, edit=True)
+    assert corrected.name_combo(0).currentText() == "陈伟（1990年生）"
+    assert corrected.seats()[:2] == latest.seats[:2]
+
+
+def test_a_click_into_another_rows_name_keeps_the_focus_there(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """Selecting the row clicked into made its post the current cell, and the table gave
+    that cell's combo the focus: in the program the focus went back and forth between the
+    row's name and post until it crashed (a click into a name after 添加成员)."""
+    dialog = _dialog(qtbot, db, world.jia_two)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.ui.addButton, Qt.MouseButton.LeftButton)  # row 3 current
+    name = dialog.name_combo(0)
+    name.setFocus()
+    QApplication.sendEvent(
+        name.lineEdit(), QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.MouseFocusReason)
+    )
+    assert focused(dialog, name)  # not moved to the row's post
+    table = dialog.ui.membersTable
+    assert (table.currentRow(), table.currentColumn()) == (0, 1)
+    post = dialog.post_combo(2)
+    post.setFocus()
+    QApplication.sendEvent(post, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    assert dialog.focusWidget() is post
+    assert (table.currentRow(), table.currentColumn()) == (2, 0)

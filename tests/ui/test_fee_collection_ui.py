@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -15,12 +16,14 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FeePayment
 from pbc_desktop.domain.fees import FeeCategory, PaymentKind
+from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
 from pbc_desktop.ui.fees.sheet_model import AHEAD, BACK, OWED, PAID
 from pbc_desktop.ui.fees.window import FeeCollectionWindow
 from tests.factories import make_org
 from tests.fee_factories import member_with_basis
+from tests.pdf_helpers import page_texts
 from tests.qt_helpers import Boxes, stub_boxes
 from tests.scope_factories import viewer_actor
 
@@ -145,6 +148,8 @@ def test_a_refused_cell_says_why_and_keeps_the_clerk_on_it(
     for typed, said in (
         ("-5", "李四的实缴（元）：金额不能为负数。"),
         ("abc", "李四的实缴（元）：“abc”不是金额。"),
+        # an income typed in the wrong cell: refused at once, not saved as a month's fee
+        ("4000000", "李四的实缴（元）：一个月的实缴金额不能超过100,000元，请核对。"),
     ):
         assert not window.model.setData(window.model.index(0, PAID), typed)
         assert window.error.text() == said
@@ -446,3 +451,63 @@ def test_enter_in_the_rates_does_not_save_the_districts_rates(
     table.item(0, 1).setText("0.7")
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert schedules(db) == [] and win.isVisible()
+
+
+def test_a_pdf_with_amounts_typed_saves_them_first_when_asked(
+    qtbot: QtBot,
+    window: FeeCollectionWindow,
+    *,
+    boxes: Boxes,
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The 收缴表 and the 公示 printed what was saved: amounts typed just before were left
+    out without a word (a notice posted 已缴 0 人)."""
+    out = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a, **_k: out)
+    monkeypatch.setattr(prompts, "open_folder", lambda _folder: None)
+    window.view.setFocus()
+    _type(qtbot, window, "0.2")
+    qtbot.keyClicks(window.focusWidget(), "20")  # 王五's amount typed, still in its cell
+    boxes.confirm_answer = False
+    qtbot.mouseClick(window.print_sheet, Qt.MouseButton.LeftButton)
+    assert "not saved" in boxes.shown[-1]
+    assert not out.exists()  # not printed, nothing saved, the amounts still there
+    with db.read() as s:
+        assert s.scalar(select(FeePayment.id)) is None
+    assert _cell(window, 1, PAID) == "20.00"
+    boxes.confirm_answer = True
+    qtbot.mouseClick(window.print_notice, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert sorted(s.scalars(select(FeePayment.amount_cents))) == [20, 2000]
+    assert "已缴 2 人" in "".join(page_texts(out))  # 李四 and 王五, as typed
+    asked = len(boxes.shown)
+    qtbot.mouseClick(window.print_sheet, Qt.MouseButton.LeftButton)  # all saved: not asked
+    assert len(boxes.shown) == asked + 1 and "not saved" not in boxes.shown[-1]
+
+
+def test_amounts_typed_stay_when_a_basis_is_saved(
+    qtbot: QtBot, window: FeeCollectionWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Setting one member's 缴纳基数 reloaded the grid: the amounts typed for the others
+    (and the one still open in its cell) vanished without a word."""
+    from pbc_desktop.services.fees.basis import BasisInput, set_basis
+    from pbc_desktop.ui.fees.basis_dialog import FeeBasisDialog
+
+    def saved(dialog: FeeBasisDialog) -> int:
+        income = Decimal("6000")  # 1.5 %: 90.00
+        set_basis(db, BasisInput(dialog.member_id, MAR, FeeCategory.EMPLOYED, income=income))
+        return 1
+
+    monkeypatch.setattr(FeeBasisDialog, "exec", saved)
+    window.view.setFocus()
+    _type(qtbot, window, "0.2")
+    qtbot.keyClicks(window.focusWidget(), "20")  # 王五's, still open
+    window.view.setCurrentIndex(window.model.index(2, PAID))
+    qtbot.mouseClick(window.basis, Qt.MouseButton.LeftButton)
+    assert _cell(window, 2, 2) == "90.00"  # 张三's new standard shown
+    assert [_cell(window, r, PAID) for r in range(2)] == ["0.20", "20.00"]
+    qtbot.mouseClick(window.save, Qt.MouseButton.LeftButton)
+    with db.read() as s:
+        assert sorted(s.scalars(select(FeePayment.amount_cents))) == [20, 2000]

@@ -1,8 +1,9 @@
 """The appraisal grid: one row per member of the organization, saved all at once.
 
 The rows are the members who take part on the day the grid is read (正常 or 失联, the
-roll now: ``member_changes.roll.on_roll_now``) and any member already
-graded in the appraisal (a member who left since keeps the grade given).
+roll now: ``member_changes.roll.on_roll_now``) and were members by the end of the
+appraisal's year (:func:`taking_part`), and any member already graded in the appraisal
+(a member who left since keeps the grade given).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -101,14 +102,21 @@ def find_appraisal(s: Session, organization_id: int, year: int) -> Appraisal | N
     return s.scalars(stmt).first()
 
 
-def _grid_members(s: Session, organization_id: int, appraisal_id: int | None) -> list[PartyMember]:
-    taking_part = (PartyMember.organization_id == organization_id) & on_roll_now()
+def taking_part(year: int) -> ColumnElement[bool]:
+    """SQL test: the member takes part in ``year``'s appraisal: on the roll now and a
+    member by the year's end (one who joined in 2025 was offered, and graded, in 2023's)."""
+    joined = or_(PartyMember.joined_on.is_(None), PartyMember.joined_on <= date(year, 12, 31))
+    return on_roll_now() & joined
+
+
+def _grid_members(
+    s: Session, organization_id: int, year: int, appraisal_id: int | None
+) -> list[PartyMember]:
+    taking = (PartyMember.organization_id == organization_id) & taking_part(year)
     graded = PartyMember.id.in_(
         select(AppraisalResult.member_id).where(AppraisalResult.appraisal_id == appraisal_id)
     )
-    stmt = select(PartyMember).where(
-        or_(taking_part, graded) if appraisal_id is not None else taking_part
-    )
+    stmt = select(PartyMember).where(or_(taking, graded) if appraisal_id is not None else taking)
     return list(s.scalars(stmt.order_by(PartyMember.name_sort, PartyMember.id)))
 
 
@@ -122,7 +130,7 @@ def appraisal_grid(db: Database, organization_id: int, year: int) -> AppraisalGr
             grades = {r.member_id: r.grade for r in appraisal.results}
         rows = tuple(
             GridRow(m.id, m.name, m.category, m.party_post, grades.get(m.id))
-            for m in _grid_members(s, org.id, appraisal.id if appraisal else None)
+            for m in _grid_members(s, org.id, year, appraisal.id if appraisal else None)
         )
         return AppraisalGrid(
             organization_id=org.id,
@@ -144,13 +152,21 @@ def change_refusal(db: Database, organization_id: int) -> str | None:
     )
 
 
-def _check(data: AppraisalInput, today: date) -> tuple[str | None, FieldErrors]:
+def _check(
+    data: AppraisalInput, today: date, founded: date | None
+) -> tuple[str | None, FieldErrors]:
     err = FieldErrors()
     if not FIRST_YEAR <= data.year <= today.year:
         err.add(
             "year",
             f"评议年度应在{FIRST_YEAR}至{today.year}年之间",
             f"The year must be between {FIRST_YEAR} and {today.year}",
+        )
+    elif founded is not None and data.year < founded.year:
+        err.add(
+            "year",
+            f"该党组织成立于{founded.isoformat()}，不能录入{data.year}年度的民主评议",
+            f"The organization was founded on {founded.isoformat()}: no appraisal of {data.year}",
         )
     if data.held_on is None:
         err.add("held_on", "请填写民主评议会议的日期", "Enter the date of the appraisal meeting")
@@ -202,9 +218,11 @@ def save_appraisal(db: Database, data: AppraisalInput, *, today: date | None = N
     day = today or date.today()
     with db.write() as s:
         org = load_organization(s, data.organization_id, access.of(db, s), change=True)
-        remark, err = _check(data, day)
+        remark, err = _check(data, day, org.founded_on)
         appraisal = find_appraisal(s, org.id, data.year)
-        allowed = {m.id for m in _grid_members(s, org.id, appraisal.id if appraisal else None)}
+        allowed = {
+            m.id for m in _grid_members(s, org.id, data.year, appraisal.id if appraisal else None)
+        }
         if unknown := [m for m in data.grades if m not in allowed]:
             raise ValidationError.single(
                 "grades",

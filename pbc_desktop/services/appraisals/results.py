@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -20,7 +20,7 @@ from pbc_desktop.db.models import (
 )
 from pbc_desktop.domain.appraisals import AppraisalGrade, percent
 from pbc_desktop.services import access
-from pbc_desktop.services.member_changes.roll import on_roll_now
+from pbc_desktop.services.appraisals.grid import taking_part
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.scope import chunks
 
@@ -57,7 +57,7 @@ class AppraisalOverview:
     organization_name: str
     town: str | None
     held_on: date | None
-    members: int  # members taking part now
+    members: int  # members taking part now (members by the year's end)
     counts: tuple[tuple[AppraisalGrade, int], ...]  # every grade, best first
 
     @property
@@ -76,7 +76,7 @@ def year_overview(db: Database, year: int, *, town: str | None = None) -> list[A
         members = dict(
             s.execute(
                 select(PartyMember.organization_id, func.count(PartyMember.id))
-                .where(on_roll_now())
+                .where(taking_part(year))
                 .group_by(PartyMember.organization_id)
             ).all()
         )
@@ -93,9 +93,14 @@ def year_overview(db: Database, year: int, *, town: str | None = None) -> list[A
             .group_by(Appraisal.organization_id, AppraisalResult.grade)
         ):
             counts.setdefault(org_id, {})[grade] = n
+        # not one founded after the year (set up in February, it was reminded of the
+        # appraisal of a year it did not exist in)
+        founded = or_(
+            Organization.founded_on.is_(None), Organization.founded_on <= date(year, 12, 31)
+        )
         orgs = s.execute(
             select(Organization.id, Organization.name, Organization.town)
-            .where(*where)
+            .where(*where, or_(founded, Organization.id.in_(list(held))))
             .order_by(Organization.town, Organization.name_sort)
         )
         return [
@@ -130,7 +135,7 @@ def community_appraisal_figures(
             s.execute(
                 select(links.c.community_id, func.count(PartyMember.id))
                 .join(PartyMember, PartyMember.organization_id == links.c.organization_id)
-                .where(on_roll_now())
+                .where(taking_part(year))
                 .group_by(links.c.community_id)
             ).all()
         )
@@ -140,7 +145,7 @@ def community_appraisal_figures(
             .join(Appraisal, Appraisal.organization_id == links.c.organization_id)
             .join(AppraisalResult, AppraisalResult.appraisal_id == Appraisal.id)
             .join(PartyMember, PartyMember.id == AppraisalResult.member_id)
-            .where(Appraisal.year == year, on_roll_now())
+            .where(Appraisal.year == year, taking_part(year))
             .group_by(links.c.community_id, AppraisalResult.grade)
         ):
             graded.setdefault(cid, {})[grade] = n

@@ -60,6 +60,8 @@ class TownYear:
     year: int
     today: date
     branches: tuple[BranchYear, ...]
+    #: the kinds the schedule asks for, in order (every branch's ``kinds``)
+    kinds: tuple[ActivityKind, ...] = ()
 
     @property
     def behind(self) -> tuple[BranchYear, ...]:
@@ -140,12 +142,15 @@ def town_year(
             Organization.kind,
             Organization.start_date,
             Organization.end_date,
+            Organization.founded_on,
         )
         .where(
             Organization.kind.in_(sorted(branch_life.BRANCH_KINDS)),
             # a temporary branch only in the years it existed (not one dissolved in 2020)
             or_(Organization.start_date.is_(None), Organization.start_date <= date(year, 12, 31)),
             or_(Organization.end_date.is_(None), Organization.end_date >= date(year, 1, 1)),
+            # nor any branch in the years before it was founded
+            or_(Organization.founded_on.is_(None), Organization.founded_on <= date(year, 12, 31)),
         )
         .order_by(Organization.town, Organization.name_sort)
     )
@@ -171,13 +176,13 @@ def town_year(
                     year,
                     today,
                     kinds,
-                    active=branch_life.active_span(kind, start, end),
+                    active=branch_life.active_span(kind, start, end, founded),
                 )
             ),
         )
-        for org_id, name, org_town, kind, start, end in rows
+        for org_id, name, org_town, kind, start, end, founded in rows
     )
-    return TownYear(year, today, branches)
+    return TownYear(year, today, branches, tuple(kinds))
 
 
 def branch_year(db: Database, organization_id: int, year: int, today: date) -> BranchYear:

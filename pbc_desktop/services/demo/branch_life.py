@@ -77,16 +77,30 @@ def _existed(org: OrgInfo, day: date) -> bool:
 
 def _committees(gen: District, rng: random.Random, org: OrgInfo) -> None:
     """The current committee (its term anywhere from just begun to a little overdue) and
-    the one before it."""
+    the one before it, each elected while the organization existed: none of a temporary
+    branch (appointed, not elected; the 2020 ones were reminded of 换届 in 2026), the
+    current one not before the organization was founded, the one before only after it."""
     village = org.level is OrgLevel.VILLAGE and rng.random() < 0.6  # 村: five years
     years = 5 if org.kind is OrgKind.COMMITTEE or village else 3
     elapsed = rng.randint(1, years * 12 + 6)  # months since the election
     elected = add_months(gen.today, -elapsed).replace(day=rng.randint(1, 28))
     if elected >= gen.today:
         elected = add_months(elected, -1)
+    founded: date | None = org.row.get("founded_on")
+    if founded is not None and elected < founded:
+        elected = founded
     number = rng.randint(2, 12)
     names = [gen.members[m].name for m in org.members if gen.members[m].active]
     for term_no, on in ((number - 1, add_months(elected, -12 * years)), (number, elected)):
+        # the seats drawn for every committee alike: the demo's other records stay as they were
+        seats = [(org.secretary or (names[0] if names else "待定"), CommitteePost.SECRETARY)]
+        others = [n for n in names if n != seats[0][0]]
+        for post, name in zip(
+            POSTS, rng.sample(others, min(len(others), rng.randint(2, 3))), strict=False
+        ):
+            seats.append((name, post))
+        if org.kind is OrgKind.TEMPORARY_BRANCH or (founded is not None and on < founded):
+            continue
         committee_id = gen.add(
             Committee,
             organization_id=org.id,
@@ -95,12 +109,6 @@ def _committees(gen: District, rng: random.Random, org: OrgInfo) -> None:
             term_years=years,
             remark=None,
         )
-        seats = [(org.secretary or (names[0] if names else "待定"), CommitteePost.SECRETARY)]
-        others = [n for n in names if n != seats[0][0]]
-        for post, name in zip(
-            POSTS, rng.sample(others, min(len(others), rng.randint(2, 3))), strict=False
-        ):
-            seats.append((name, post))
         for seq, (name, post) in enumerate(seats):
             gen.add(
                 CommitteeMember,

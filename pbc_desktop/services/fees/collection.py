@@ -26,6 +26,7 @@ from pbc_desktop.domain.fees import (
     ahead_months,
     arrears,
     back_months,
+    month_fee_cents,
     month_label,
     month_of,
     payment_kind,
@@ -188,8 +189,7 @@ def _entry_errors(entries: Sequence[SheetEntry], names: dict[int, str]) -> list[
             )
         if entry.paid is not None:
             try:
-                if cents_of(entry.paid) < 0:
-                    raise MoneyError(t("实缴金额不能为负数", "The amount cannot be negative"))
+                month_fee_cents(entry.paid)
             except MoneyError as error:
                 errors.append(FieldError(f"paid{entry.member_id}", f"{who}：{error.message}。"))
         for count, words in (
@@ -226,6 +226,33 @@ def _before_joining(
                         f"不能登记{month_label(month)}的党费。",
                         f"{name} joined in {month_label(month_of(joined))}: no dues for "
                         f"{month_label(month)}.",
+                    ),
+                )
+            )
+    return errors
+
+
+def _ahead_without_standard(
+    entries: Sequence[SheetEntry],
+    month: date,
+    schedules: Sequence[RateSchedule],
+    bases: Mapping[int, Sequence[Basis]],
+    names: Mapping[int, str],
+) -> list[FieldError]:
+    """预缴 asked of a member with no standard this month (not yet 核定, or 免交): the
+    months ahead were stored as paid with 0 yuan and the sheet said 已预缴."""
+    errors = []
+    for entry in entries:
+        if entry.ahead and not standard_at(schedules, bases.get(entry.member_id, []), month):
+            who = names.get(entry.member_id, str(entry.member_id))
+            errors.append(
+                FieldError(
+                    f"months{entry.member_id}",
+                    t(
+                        f"{who}：{month_label(month)}没有缴纳标准（未核定缴纳基数或免交），"
+                        "不能预缴。",
+                        f"{who}: no standard for {month_label(month)} (no basis yet, or "
+                        "exempt): nothing to pay ahead.",
                     ),
                 )
             )
@@ -306,11 +333,12 @@ def save_sheet(
                     ),
                 )
             )
-        if errors:
-            raise ValidationError(errors)
         ids = [e.member_id for e in entries]
         schedules = load_schedules(s)
         bases = load_bases(s, ids)
+        errors += _ahead_without_standard(entries, month, schedules, bases, names)
+        if errors:
+            raise ValidationError(errors)
         paid = load_paid(s, ids)
         plan = _plan(entries, month, schedules, bases, paid)
         months = sorted({fee_month for _member, fee_month, _amount, _due in plan})

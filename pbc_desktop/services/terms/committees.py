@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.engine import Database
@@ -68,6 +69,34 @@ class CommitteeRow:
 class MemberChoice:
     id: int
     name: str
+    #: what the picker shows: the name, and for namesakes what tells them apart (two
+    #: 陈伟 of a village were one entry twice, and either chosen was the first)
+    label: str
+
+
+def _choices(rows: list[tuple[int, str, date | None, date | None]]) -> tuple[MemberChoice, ...]:
+    """The members as choices, a namesake's label with the year of birth (or the day of
+    joining) and, were that the same too, a number."""
+    names = Counter(name for _id, name, _born, _joined in rows)
+    labels = []
+    for _id, name, born, joined in rows:
+        if names[name] == 1:
+            labels.append(name)
+        elif born is not None:
+            labels.append(t(f"{name}（{born.year}年生）", f"{name} (born {born.year})"))
+        elif joined is not None:
+            labels.append(
+                t(f"{name}（{joined.isoformat()}入党）", f"{name} (joined {joined.isoformat()})")
+            )
+        else:
+            labels.append(name)
+    seen: Counter[str] = Counter()
+    choices = []
+    for (member_id, name, _born, _joined), label in zip(rows, labels, strict=True):
+        seen[label] += 1
+        shown = f"{label}（{seen[label]}）" if labels.count(label) > 1 else label
+        choices.append(MemberChoice(member_id, name, shown))
+    return tuple(choices)
 
 
 @dataclass(frozen=True)
@@ -135,6 +164,17 @@ def _validate(
                     f"选举日期不能早于党组织成立日期（{org.founded_on.isoformat()}）",
                     f"The election cannot be before the organization was founded "
                     f"({org.founded_on.isoformat()})",
+                ),
+            )
+        )
+    elif org.end_date is not None and data.elected_on > org.end_date:
+        errors.append(
+            FieldError(
+                "elected_on",
+                t(
+                    f"选举日期不能晚于党组织的结束日期（{org.end_date.isoformat()}）",
+                    f"The election cannot be after the organization ended "
+                    f"({org.end_date.isoformat()})",
                 ),
             )
         )
@@ -347,7 +387,7 @@ def committee_form(db: Database, organization_id: int, today: date | None = None
         if org is None:
             raise organization_gone()
         members = s.execute(
-            select(PartyMember.id, PartyMember.name)
+            select(PartyMember.id, PartyMember.name, PartyMember.birth_date, PartyMember.joined_on)
             .where(
                 PartyMember.organization_id == organization_id,
                 PartyMember.status == MembershipStatus.NORMAL,
@@ -360,7 +400,7 @@ def committee_form(db: Database, organization_id: int, today: date | None = None
             terms.default_term_years(org.kind, org.field),
             rows[0].term_no + 1 if rows else 1,
             rows[0] if rows else None,
-            tuple(MemberChoice(i, name) for i, name in members),
+            _choices([(m.id, m.name, m.birth_date, m.joined_on) for m in members]),
         )
 
 
@@ -408,7 +448,9 @@ def current_committees(
     keep: Callable[[terms.TermStatus], bool] | None = None,
 ) -> list[CommitteeRow]:
     """The latest committee of each organization the account sees (of ``town``; those
-    whose term status ``keep`` accepts), by town and pinyin name.
+    whose term status ``keep`` accepts), by town and pinyin name; not of an organization
+    ended before ``today`` (a temporary branch dissolved in 2020 was reminded every year
+    of a 换届 it will never hold).
 
     Read in plain rows (a district holds thousands of committees); the members are read
     for the committees listed only."""
@@ -425,6 +467,7 @@ def current_committees(
             Committee.remark,
         )
         .join(Organization, Organization.id == Committee.organization_id)
+        .where(or_(Organization.end_date.is_(None), Organization.end_date >= today))
         .order_by(Organization.town, Organization.name_sort, Committee.term_no)
     )
     if town:

@@ -38,7 +38,7 @@ from pbc_desktop.ui.common.combos import fill_choices, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import NO_DATE, date_of, optional_date_edit, to_qdate
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.messages import information, mark_fields, show_user_error
+from pbc_desktop.ui.common.messages import confirm, information, mark_fields, show_user_error
 from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
 
@@ -105,8 +105,8 @@ class AppraisalDialog(FittedDialog):
         self.tabs.setObjectName("appraisalTabs")
         self.overview = AppraisalOverview(ctx, self.tabs)
         self._build_layout()
-        self.org_combo.currentIndexChanged.connect(self.reload)
-        self.year_spin.valueChanged.connect(self.reload)
+        self.org_combo.currentIndexChanged.connect(self.choose)
+        self.year_spin.valueChanged.connect(self.choose)
         self.overview.open_grid.connect(self.show_grid)
         self.saved.connect(lambda _id: self.overview.refresh())
         self.tabs.currentChanged.connect(self._page_changed)
@@ -168,14 +168,49 @@ class AppraisalDialog(FittedDialog):
         self.tabs.setCurrentWidget(self.overview)
 
     def show_grid(self, organization_id: int | None, year: int | None = None) -> None:
-        """The grid page of ``organization_id`` (and ``year`` when given)."""
+        """The grid page of ``organization_id`` (and ``year`` when given); the grid typed
+        and not saved stays unless the clerk agrees to drop it."""
         self.tabs.setCurrentIndex(0)
+        if self.keeps_typed(self.tr("Show another appraisal without saving them?")):
+            return
         with QSignalBlocker(self.org_combo), QSignalBlocker(self.year_spin):
             if organization_id is not None:
                 select_data(self.org_combo, organization_id)
             if year is not None:
                 self.year_spin.setValue(year)
         self.reload()
+
+    def keeps_typed(self, question: str) -> bool:
+        """Whether what was typed and not saved stays: the clerk, asked ``question``, did
+        not agree to drop it (another organization or year, or closing, dropped the
+        grades typed without a word)."""
+        return (
+            self.save_button.isEnabled()
+            and self.unsaved()
+            and not confirm(
+                self,
+                self.windowTitle(),
+                self.tr("The grades typed are not saved.") + " " + question,
+            )
+        )
+
+    def choose(self) -> None:
+        """Another organization or year: its grid, unless the clerk keeps the one typed."""
+        g = self._grid
+        if g is not None and self.keeps_typed(
+            self.tr("Show another appraisal without saving them?")
+        ):
+            with QSignalBlocker(self.org_combo), QSignalBlocker(self.year_spin):
+                select_data(self.org_combo, g.organization_id)
+                self.year_spin.setValue(g.year)
+            return
+        self.reload()
+
+    def reject(self) -> None:
+        """Closed (Esc, 关闭, the title bar) with grades typed and not saved: asked first."""
+        if self.keeps_typed(self.tr("Close without saving them?")):
+            return
+        super().reject()
 
     # -- reading --------------------------------------------------------------------------
     def organization_id(self) -> int | None:
@@ -282,8 +317,38 @@ class AppraisalDialog(FittedDialog):
         self.reload()
         return True
 
+    def unsaved(self) -> bool:
+        """Whether grades, dates or the remark were typed and not saved."""
+        g = self._grid
+        if g is None:
+            return False
+        typed = (date_of(self.held_edit), date_of(self.ended_edit), self.remark_edit.text())
+        if typed != (g.held_on, g.ended_on, g.remark or ""):
+            return True
+        return any(r.grade is not c.grade() for r, c in zip(g.rows, self._combos, strict=True))
+
     def print_sheet(self) -> None:
+        """The result sheet of what is saved: what was typed and not saved is saved first,
+        once the clerk agrees (the sheet printed the stored grades, those just typed left
+        out without a word)."""
         if self._grid is None:
+            return
+        # (an account that may not save prints what is saved, as it would anyway)
+        if (
+            self.save_button.isEnabled()
+            and self.unsaved()
+            and not (
+                confirm(
+                    self,
+                    self.tr("Result sheet"),
+                    self.tr(
+                        "The grades typed are not saved, and the sheet shows what is saved. "
+                        "Save them first?"
+                    ),
+                )
+                and self.save()
+            )
+        ):
             return
         from pbc_desktop.reports.appraisal_sheet import sheet_title, write_appraisal_sheet
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -127,8 +127,9 @@ class CommitteeDialog(FormDialog):
         name = QComboBox(table)
         name.setObjectName(f"committeeName{row}")
         name.setEditable(True)
-        searchable(name, 60)
-        fill(name, ((m.name, m.id) for m in self.form.members))
+        longest = max((len(m.label) for m in self.form.members), default=0)
+        searchable(name, max(committees.NAME_MAX, longest))
+        fill(name, ((m.label, m.id) for m in self.form.members))
         name.setCurrentIndex(-1)
         name.setEditText(seat.person_name)
         if seat.member_id is not None:
@@ -156,18 +157,29 @@ class CommitteeDialog(FormDialog):
         if event.type() == QEvent.Type.FocusIn and (row := self._row_of(watched)) is not None:
             # the row being typed in is the one 删除成员 removes (it removed the row added
             # last, the table's selection not following a click into a cell's combo)
-            self.ui.membersTable.selectRow(row)
+            self.select_row(row, COL_POST if watched is self.post_combo(row) else COL_NAME)
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             row = self._row_of(watched)
             if row is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if row + 1 < self.ui.membersTable.rowCount():
-                    self.ui.membersTable.selectRow(row + 1)
+                    self.select_row(row + 1, COL_NAME)
                     self.name_combo(row + 1).setFocus()
                 else:
                     self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setFocus()
                 return True
         return super().eventFilter(watched, event)
+
+    def select_row(self, row: int, column: int) -> None:
+        """Select ``row``, its cell of ``column`` the current one: the table gives the focus
+        to the current cell's widget, so it must be the one being typed in (selectRow made
+        the post current: the focus went back and forth between a row's name and post
+        until the program crashed, at a click into another row's name)."""
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.ui.membersTable.setCurrentCell(row, column, flags)
 
     def _row_of(self, widget: QObject) -> int | None:
         """The grid row whose post combo or name field ``widget`` is."""
@@ -200,7 +212,9 @@ class CommitteeDialog(FormDialog):
         return widget
 
     def seats(self) -> tuple[committees.Seat, ...]:
-        """Each row with a name, its person one of the members when the name is theirs."""
+        """Each row with a name, its person one of the members when the text is one's entry
+        (a namesake's tells them apart: the seat keeps the member's own name)."""
+        names = {m.id: m.name for m in self.form.members}
         found = []
         for row in range(self.ui.membersTable.rowCount()):
             combo = self.name_combo(row)
@@ -209,6 +223,8 @@ class CommitteeDialog(FormDialog):
                 continue
             at = combo.findText(name)
             member_id = combo.itemData(at) if at >= 0 else None
+            if isinstance(member_id, int):
+                name = names.get(member_id, name)
             post = current_enum(self.post_combo(row), CommitteePost) or CommitteePost.MEMBER
             found.append(committees.Seat(name, post, member_id))
         return tuple(found)

@@ -133,23 +133,16 @@ class BranchLifeWindow(MenuWindow):
 
         self.summary = QLabel(self)
         self.summary.setObjectName("branchLifeSummary")
-        kinds = rules.ordered_kinds(schedule.get_schedule(ctx.db))
-        self.kinds = kinds
-        self.table = make_item_table(
-            self,
-            "branchLifeTable",
-            [self.tr("Branch"), self.tr("Town")]
-            + [label(k) for k in kinds]
-            + [self.tr("Behind"), self.tr("This period")],
-        )
+        self.kinds: tuple[ActivityKind, ...] = ()
+        self.table = make_item_table(self, "branchLifeTable", [])
         self.table.setToolTip(self.tr("Held / due in the year; select a branch for its year"))
         self.table.itemSelectionChanged.connect(self.show_grid)
         self.grid_title = QLabel(self)
         self.grid_title.setObjectName("branchLifeGridTitle")
-        self.grid = QTableWidget(len(kinds), 12, self)
+        self.grid = QTableWidget(0, 12, self)
         self.grid.setObjectName("branchLifeGrid")
         self.grid.setHorizontalHeaderLabels([str(m) for m in range(1, 13)])
-        self.grid.setVerticalHeaderLabels([label(k) for k in kinds])
+        self.show_kinds(tuple(rules.ordered_kinds(schedule.get_schedule(ctx.db))))
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # the twelve months share the width: at 100 pixels each, October to December lay
         # beyond the right edge of a 1024×768 screen until a branch was chosen
@@ -266,6 +259,7 @@ class BranchLifeWindow(MenuWindow):
             self.ctx.db, self.year.value(), today, town=self.selected_town()
         )
         report = self.report
+        self.show_kinds(report.kinds)
         shown = report.behind if self.behind_only.isChecked() else report.branches
         self.summary.setText(
             self.tr(
@@ -280,6 +274,19 @@ class BranchLifeWindow(MenuWindow):
             rows.append((b.organization_id, [b.name, b.town or "", *per_kind, behind, waiting]))
         fill_table(self.table, rows, keep)
         self.show_grid()
+
+    def show_kinds(self, kinds: tuple[ActivityKind, ...]) -> None:
+        """The columns of the list and the rows of the year's grid: the kinds the schedule
+        asks for (once the district changed it, the counts lay under the wrong kinds)."""
+        if kinds == self.kinds and self.table.columnCount():
+            return
+        self.kinds = kinds
+        headers = [self.tr("Branch"), self.tr("Town")]
+        headers += [label(k) for k in kinds] + [self.tr("Behind"), self.tr("This period")]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.grid.setRowCount(len(kinds))
+        self.grid.setVerticalHeaderLabels([label(k) for k in kinds])
 
     def apply_filters(self, *, organization_id: int | None = None) -> None:
         """Show the branch (and its committees) a reminder names."""

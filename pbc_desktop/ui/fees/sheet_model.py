@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from pbc_desktop.domain.money import MoneyError, cents_of, format_amount, typed_amount
+from pbc_desktop.domain.fees import month_fee_cents
+from pbc_desktop.domain.money import MoneyError, format_amount, typed_amount
 from pbc_desktop.services.fees.collection import (
     MAX_MONTHS,
     CollectionSheet,
@@ -61,7 +62,7 @@ def paid_problem(text: str) -> tuple[Decimal | None, str | None]:
     if amount < 0:
         return None, QCoreApplication.translate("FeeSheetModel", "the amount cannot be negative")
     try:
-        cents_of(amount)
+        month_fee_cents(amount)
     except MoneyError as error:
         return None, error.message
     return amount, None
@@ -80,10 +81,13 @@ class FeeSheetModel(QAbstractTableModel):
         self.refusal: str | None = None  # why the last value typed was not taken
 
     # -- the sheet --------------------------------------------------------------------
-    def set_sheet(self, sheet: CollectionSheet | None) -> None:
+    def set_sheet(self, sheet: CollectionSheet | None, *, keep_typed: bool = False) -> None:
+        """Show ``sheet``; with ``keep_typed``, what was typed for its members stays."""
+        kept = self._typed if keep_typed else {}
         self.beginResetModel()
         self._rows = sheet.rows if sheet is not None else ()
-        self._typed = {}
+        members = {row.member_id for row in self._rows}
+        self._typed = {m: typed for m, typed in kept.items() if m in members}
         self.endResetModel()
 
     def row_at(self, row: int) -> SheetRow:

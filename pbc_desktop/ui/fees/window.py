@@ -3,6 +3,7 @@ moves down the column), saved at once, and printed as the 党费收缴表 or the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -77,6 +78,7 @@ class FeeCollectionWindow(MenuWindow):
         add_captioned(top, self.tr("&Month:"), self.month)
         add_captioned(top, self.tr("Paid on (&D):"), self.paid_on)
         self.model = FeeSheetModel(self)
+        self._sheet: collection.CollectionSheet | None = None
         self.view = SheetView(self)
         self.view.setObjectName("feeSheet")
         self.view.setModel(self.model)
@@ -174,12 +176,17 @@ class FeeCollectionWindow(MenuWindow):
     def chosen_month(self) -> date:
         return month_of(to_date(self.month.date()))
 
-    def load(self) -> None:
+    def load(self, *, keep_typed: bool = False) -> None:
+        """The sheet as stored; with ``keep_typed`` (the same sheet read again), what was
+        typed and not saved stays, checked on saving against the sheet it was typed on."""
         org_id = self.org_id()
         sheet = None
         if org_id is not None:
             sheet = collection.collection_sheet(self.ctx.db, org_id, self.chosen_month())
-        self.model.set_sheet(sheet)
+        before = self._sheet
+        if keep_typed and self.model.changed and sheet is not None and before is not None:
+            sheet = replace(sheet, stamp=before.stamp)  # another's save meanwhile: refused
+        self.model.set_sheet(sheet, keep_typed=keep_typed)
         self._sheet = sheet
         for button in (self.print_sheet, self.print_notice):  # no sheet: they did nothing
             button.setEnabled(sheet is not None)
@@ -221,15 +228,16 @@ class FeeCollectionWindow(MenuWindow):
         self._show_totals()
 
     def edit_basis(self) -> None:
-        """The selected member's 缴纳基数; the grid reloads when it is saved (what was typed
-        and not saved is kept only if the clerk saves first)."""
+        """The selected member's 缴纳基数; the grid reloads when it is saved, keeping what
+        was typed and not saved (the amounts typed for the others vanished unsaid)."""
         current = self.view.currentIndex()
         if not current.isValid() or not self.basis.isEnabled():
             return
+        self._commit_open_cell()
         row = self.model.row_at(current.row())
         dialog = FeeBasisDialog(self.ctx, row.member_id, row.name, self.chosen_month(), self)
         if dialog.exec():
-            self.load()
+            self.load(keep_typed=True)
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
 
     def _commit_open_cell(self) -> None:
@@ -251,10 +259,11 @@ class FeeCollectionWindow(MenuWindow):
             return
         super().reject()
 
-    def save_sheet(self) -> None:
+    def save_sheet(self) -> bool:
+        """Save what was typed; whether it was saved."""
         org_id = self.org_id()
         if org_id is None or not self.save.isEnabled():
-            return
+            return False
         self._commit_open_cell()
         entries = self.model.entries()
         paid_on = to_date(self.paid_on.date())
@@ -268,12 +277,35 @@ class FeeCollectionWindow(MenuWindow):
         ):
             self.load()
             self.totals.setText(self.totals.text() + self.tr(" — saved"))
+            return True
+        return False
+
+    def saved_first(self, title: str) -> bool:
+        """Before a PDF, which shows what is saved: amounts typed and not saved are saved
+        first, once the clerk agrees (the 收缴表 and 公示 printed the old amounts, the
+        typed ones left out without a word); False: not to print."""
+        self._commit_open_cell()
+        if not self.model.changed:
+            return True
+        return (
+            messages.confirm(
+                self,
+                title,
+                self.tr(
+                    "The amounts typed are not saved, and the PDF shows what is saved. "
+                    "Save them first?"
+                ),
+            )
+            and self.save_sheet()
+        )
 
     def write_pdf(self, *, notice: bool) -> None:
+        kind = self.tr("Notice") if notice else self.tr("Collection sheet")
+        if not self.saved_first(kind):
+            return
         sheet = self._sheet
         if sheet is None:
             return
-        kind = self.tr("Notice") if notice else self.tr("Collection sheet")
         suffix = "党费公示" if notice else "党费收缴表"
         name = f"{sheet.organization_name}{sheet.month:%Y-%m}{suffix}.pdf"
         path = prompts.ask_save_path(self, kind, prompts.suggested_file(name))
@@ -290,6 +322,8 @@ class FeeCollectionWindow(MenuWindow):
         """The year's 党费收缴情况汇总表 of every branch the account sees, town by town."""
         year = self.chosen_month().year
         title = self.tr("Year summary")
+        if not self.saved_first(title):
+            return
         path = prompts.ask_save_path(
             self, title, prompts.documents_dir() / f"{year}年度党费汇总.pdf"
         )

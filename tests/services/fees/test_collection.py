@@ -203,3 +203,40 @@ def test_a_sheet_read_before_another_save_is_refused(db: Database) -> None:
         db, org, JAN, [SheetEntry(member, paid=Decimal("4"))], paid_on=JAN, read_stamp=fresh.stamp
     )
     assert collection_sheet(db, org, JAN).rows[1].paid == Decimal("4.00")
+
+
+def test_paying_ahead_needs_a_standard_of_the_month(db: Database) -> None:
+    """预缴 of a member not yet 核定 (or 免交) stored the months ahead as paid with 0 yuan,
+    and the sheet said 已预缴."""
+    org = make_org(db)
+    new = make_member(db, "新党员", org, joined_on=date(2025, 1, 1))
+    exempt = member_with_basis(db, "免交者", org, category=FeeCategory.FIXED, fixed="0")
+    paying = member_with_basis(db, "张三", org, income="6000")
+    for member in (new, exempt):
+        with pytest.raises(ValidationError) as refused:
+            save_sheet(db, org, MAY, [SheetEntry(member, ahead=3)], paid_on=date(2026, 5, 10))
+        assert refused.value.fields() == [f"months{member}"]
+        assert "2026-05没有缴纳标准（未核定缴纳基数或免交），不能预缴" in str(refused.value)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
+    assert [r.ahead_months for r in collection_sheet(db, org, MAY).rows] == [0, 0, 0]
+    save_sheet(db, org, MAY, [SheetEntry(paying, ahead=1)], paid_on=date(2026, 5, 10))
+    with db.read() as s:
+        assert s.execute(select(FeePayment.fee_month, FeePayment.amount_cents)).all() == [
+            (JUN, 9000)
+        ]
+
+
+def test_a_months_fee_above_the_largest_standard_is_refused_as_a_typo(db: Database) -> None:
+    """实缴 4,000,000 (an income typed in the wrong cell, or zeros too many) was taken as a
+    month's Party fee, up to a hundred million yuan."""
+    org = make_org(db, "甲村党支部")
+    member = member_with_basis(db, "张三", org)
+    for typed in ("4000000", "100000.01", "1e7"):
+        with pytest.raises(ValidationError) as caught:
+            save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal(typed))], paid_on=JAN)
+        assert str(caught.value) == "张三：一个月的实缴金额不能超过100,000元，请核对。"
+        assert caught.value.fields() == [f"paid{member}"]
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
+    save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("100000"))], paid_on=JAN)
