@@ -61,6 +61,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.skip(reason=f"{kind} only: {why}"))
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """A test's captured output and log with a file name that is not UTF-8 in them (the
+    program logs such names; see tests/cli/test_cli_hostile_databases.py), escaped: a
+    pytest-xdist worker could not send its report to the controller (an internal error
+    ending the whole run)."""
+    outcome = yield
+    report = outcome.get_result()
+    report.sections = [
+        (title, text.encode("utf-8", "backslashreplace").decode("utf-8"))
+        for title, text in report.sections
+    ]
+
+
 @pytest.fixture(autouse=True)
 def reminders_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The 到期提醒 panel collects its list in a background thread in the program; tests
