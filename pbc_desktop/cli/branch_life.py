@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pbc_desktop.cli.common import (
     EXIT_OK,
-    iso_date,
+    date_option,
     known_town,
     opened_db,
     output_file,
@@ -35,7 +35,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument("--year", type=year_number, required=True)
     p.add_argument("--town", help="only the branches of this town")
-    p.add_argument("--as-of", type=iso_date, help="count as of this day (default: today)")
+    p.add_argument("--as-of", type=date_option, help="count as of this day (default: today)")
     p.add_argument("--behind", action="store_true", help="only the branches behind")
     p.add_argument("-o", "--output", type=Path, help="also write the 通报 as a PDF")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -48,7 +48,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     d.add_argument("--within-months", type=int, default=6, help="due within N months (6)")
     d.add_argument("--town", help="only the organizations of this town")
-    d.add_argument("--as-of", type=iso_date, help="count as of this day (default: today)")
+    d.add_argument("--as-of", type=date_option, help="count as of this day (default: today)")
     d.add_argument("--json", action="store_true", help="print JSON instead of a table")
     d.set_defaults(handler=cmd_terms_due)
     r = terms_sub.add_parser(
@@ -56,7 +56,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     r.add_argument("--organization", metavar="NAME|ID", required=True)
     r.add_argument("--term-no", type=int, required=True, help="the term number (届次), e.g. 5")
-    r.add_argument("--elected-on", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    r.add_argument("--elected-on", type=date_option, required=True, metavar="YYYY-MM-DD")
     r.add_argument("--years", type=int, required=True, choices=(3, 5), help="term length")
     r.add_argument(
         "--member",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pbc_desktop.db.engine import Database, is_server_url, shown_url, sqlite_url
 from pbc_desktop.db.server import split_password
+from pbc_desktop.domain.dates import DateTextError, parse_date_text, typed_date_message
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
@@ -308,14 +309,21 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-def iso_date(text: str) -> date:
-    """A date option (``--as-of 2025-12-31``); argparse names the option in its refusal."""
+def date_option(text: str) -> date:
+    """A date option (``--as-of 2025-12-31``), in any form a date field of the window takes
+    (2025-3-1, 2025/3/1, 2025.3.1, 20250301, 2025年3月1日); argparse names the option in
+    its refusal."""
     try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            t(f"日期应写作 2025-12-31：{text}", f"expected a date like 2025-12-31: {text}")
-        ) from None
+        typed = parse_date_text(text)
+    except DateTextError as exc:
+        try:  # a date outside the years a date field takes (9999-12-31): said as such
+            day = date.fromisoformat(text.strip())
+        except ValueError:
+            raise _date_refusal(typed_date_message(exc.shown, exc.problem)) from None
+    else:
+        if typed.month_only:
+            raise _date_refusal(typed_date_message(text.strip(), None))
+        day = typed.value
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(
             t(
@@ -324,6 +332,11 @@ def iso_date(text: str) -> date:
             )
         )
     return day
+
+
+def _date_refusal(message: str) -> argparse.ArgumentTypeError:
+    # argparse's sentence puts it in brackets and ends it: no full stop of its own
+    return argparse.ArgumentTypeError(message.rstrip("。."))
 
 
 def year_number(text: str) -> int:

@@ -19,7 +19,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.common import iso_date
+from pbc_desktop.cli.common import date_option
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -82,7 +82,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument(
         "--as-of",
-        type=iso_date,
+        type=date_option,
         metavar="YYYY-MM-DD",
         help="the roll at this date, each member in the organization of that day",
     )

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.common import iso_date, output_file, record_id, year_number
+from pbc_desktop.cli.common import date_option, output_file, record_id, year_number
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument(
         "--as-of",
-        type=iso_date,
+        type=date_option,
         metavar="YYYY-MM-DD",
         help="the roll at this date (default: the members on the roll now)",
     )

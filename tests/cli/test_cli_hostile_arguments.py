@@ -4,11 +4,13 @@ these once reached the database or the calendar and failed there)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from pbc_desktop import cli
+from pbc_desktop.cli.common import date_option
 from pbc_desktop.db.engine import Database
 from tests.conftest import db_arg
 from tests.factories import make_org
@@ -16,6 +18,11 @@ from tests.factories import make_org
 ELECTED = ["--elected-on", "2026-01-01", "--years", "3"]
 HOSTILE: dict[str, tuple[list[str], str]] = {
     "a month of year 0": (["fees", "arrears", "--month", "0000-01"], "不是有效的月份"),
+    "a day that does not exist": (
+        ["terms", "due", "--as-of", "2025-2-30"],
+        "“2025-2-30”这一天不存在",
+    ),
+    "a date without its day": (["terms", "due", "--as-of", "2025-03"], "“2025-03”缺少日"),
     "a date past the calendar's end": (
         ["terms", "due", "--as-of", "9999-12-31", "--within-months", "120"],
         "1900年至2100年之间",
@@ -165,3 +172,9 @@ def test_the_options_of_every_command_may_come_before_it(
     out, err = capsys.readouterr()
     assert got == code, err
     assert said in out + err and "invalid choice" not in err
+
+
+@pytest.mark.parametrize("typed", ["2025-3-1", "2025/3/1", "2025.3.1", "20250301", "2025年3月1日"])
+def test_a_date_option_takes_the_forms_a_date_field_takes(typed: str) -> None:
+    """As the window's date fields: a clerk's script passing 2025-3-1 was refused."""
+    assert date_option(typed) == date(2025, 3, 1)

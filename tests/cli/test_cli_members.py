@@ -126,7 +126,7 @@ def test_export_members_of_a_roll_or_at_a_date(
         in err
     )
     code, err = run_exit(capsys, "export-members", str(tmp_path / "a.xlsx"), "--as-of", "3月1日")
-    assert code == 2 and "日期应写作 2025-12-31：3月1日" in err
+    assert code == 2 and "“3月1日”不是日期，请写成 2025-03-01、2025-3-1" in err
     assert not (tmp_path / "a.xlsx").exists()
 
 

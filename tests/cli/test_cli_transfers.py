@@ -63,4 +63,4 @@ def test_the_letter_and_the_roll_at_a_date(
             ["report", "roster", "--organization", "甲村党支部", "-o", "a.pdf", "--as-of", "去年"]
         )
     assert exc.value.code == 2
-    assert "日期应写作 2025-12-31" in capsys.readouterr().err
+    assert "“去年”不是日期" in capsys.readouterr().err
