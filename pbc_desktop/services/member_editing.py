@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.base import utcnow
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
+    AppraisalResult,
     FeePayment,
     MemberChange,
     MemberTransfer,
@@ -313,6 +314,18 @@ def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> Non
                 f"该党员记录录入已超过 {MISTAKE_DAYS} 天，不能删除；党员离开请办理“党员减少”。",
                 f"The member was recorded more than {MISTAKE_DAYS} days ago and can no longer "
                 "be deleted; a member who leaves is recorded through “Member leaves”.",
+            )
+        )
+    graded = s.scalar(
+        select(func.count(AppraisalResult.id)).where(AppraisalResult.member_id == member.id)
+    )
+    if graded:  # a branch's 民主评议 results are its record: they went with it, unsaid
+        raise ConflictError(
+            t(
+                f"党员{member.name}已有 {graded} 个年度的民主评议结果，"
+                "评议结果须留档可查，不能删除。",
+                f"{member.name} has democratic appraisal results of {graded} years; they stay "
+                "on record, so the member cannot be deleted.",
             )
         )
     paid = s.scalar(select(func.count(FeePayment.id)).where(FeePayment.member_id == member.id))

@@ -24,6 +24,7 @@ from pbc_desktop.db.models import (
     ServiceLog,
 )
 from pbc_desktop.domain import privacy
+from pbc_desktop.domain.appraisals import AppraisalGrade
 from pbc_desktop.domain.enums import (
     ActivityKind,
     AttendanceStatus,
@@ -36,6 +37,7 @@ from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import member_editing as editing
 from pbc_desktop.services import members
+from pbc_desktop.services.appraisals.grid import AppraisalInput, save_appraisal
 from pbc_desktop.services.fees.collection import SheetEntry, save_sheet
 from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
@@ -424,3 +426,19 @@ def test_a_member_with_fee_payments_is_not_deleted(db: Database, org: int) -> No
     assert [m.name for m in stored(db)] == ["陈伟"]
     with db.read() as s:
         assert s.scalar(select(func.count(FeePayment.id))) == 1
+
+
+def test_a_member_with_appraisal_results_is_not_deleted(db: Database, org: int) -> None:
+    """Deleting a member entered by mistake took their 民主评议 grades along (the results'
+    foreign key cascades), unsaid: the branch's appraisal of the year changed."""
+    member_id = editing.create_member(db, member(org, joined_on=date(2020, 7, 1)))
+    save_appraisal(
+        db,
+        AppraisalInput(org, 2025, date(2026, 1, 10), grades={member_id: AppraisalGrade.EXCELLENT}),
+        today=date(2026, 1, 12),
+    )
+    refusal = editing.deletion_refusal(db, member_id)
+    assert refusal == "党员陈伟已有 1 个年度的民主评议结果，评议结果须留档可查，不能删除。"
+    with pytest.raises(ConflictError, match="民主评议结果"):
+        editing.delete_member(db, member_id, with_reports=True)
+    assert [m.name for m in stored(db)] == ["陈伟"]
