@@ -36,7 +36,7 @@ from pbc_desktop.cli import (
 )
 from pbc_desktop.cli.common import EXIT_USER_ERROR, Handler
 from pbc_desktop.domain.privacy import scrub_text
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.lang import t
 
 
@@ -171,6 +171,15 @@ def _names_printable() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+def _one_line(exc: UserError) -> str:
+    """The refusal on one line: a form's several fields (a line each in the window) joined
+    as one sentence, for a script reading the error line."""
+    if not isinstance(exc, ValidationError) or len(exc.errors) < 2:
+        return exc.message
+    parts = [e.message.strip().rstrip("。.") for e in exc.errors]
+    return t("；".join(parts) + "。", "; ".join(parts) + ".")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     _names_printable()
@@ -194,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         # Scripts keep what a command prints in their log files: an ID number or phone
         # typed in place of a name (--organization 4405…) is not repeated whole.
-        message = scrub_text(exc.message)
+        message = scrub_text(_one_line(exc))
         print(t(f"错误：{message}", f"Error: {message}"), file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged

@@ -144,6 +144,17 @@ def test_refusals_name_what_is_wrong(
     assert exc.value.code == 2
 
 
+def test_a_refusal_of_several_fields_is_one_line(
+    capsys: pytest.CaptureFixture[str], office: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each field's refusal was printed on a line of its own (a script reading the error
+    line saw only the first)."""
+    monkeypatch.setenv("PBC_NEW_PASSWORD", NEW)
+    code, _, err = run(capsys, "user", "add", "", "--role", "district", "--db", str(office))
+    assert code == 2
+    assert err == "错误：请填写用户名；请填写姓名（最多 60 个字）。\n"
+
+
 def test_a_new_database_needs_its_first_administrator(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
