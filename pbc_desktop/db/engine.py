@@ -277,11 +277,11 @@ class Database:
         self.lock: DatabaseLock | None = None
         self.notices: list[str] = []
         self.writable = True  # False: opened only to read (Database.read_only)
-        # False while the window's server watch finds the server not answering: a read or
-        # a write then fails at once, instead of holding the window for the connection's
-        # time limit (5 to 10 s) at each click; the watch itself pings past it.
-        self.reachable = True
-        self.unreachable_because: str | None = None  # the watch's sentence: why not
+        # Why the window's server watch finds the server not answering (its ping's
+        # sentence), None while it answers: a read or a write then fails at once, instead
+        # of holding the window for the connection's time limit (5 to 10 s) at each click;
+        # the watch itself pings past it.
+        self.unreachable_because: str | None = None
         # The SQLite file found sound when opened (``migrate.check_integrity``), by its
         # number and volume (``checked_stamp.file_identity``): closed by dispose, it is
         # remembered as sound (``db.checked_stamp``) if it is still that file.
@@ -325,11 +325,15 @@ class Database:
         with self._said(saving=False), self._sessions() as session:
             yield session
 
+    @property
+    def reachable(self) -> bool:
+        """False while the window's server watch finds the server not answering."""
+        return self.unreachable_because is None
+
     def server_answers(self, reason: str | None) -> None:
         """What the window's server watch found: None, the server answers (again); else
         why it does not (its ping's sentence), which each read or save refused meanwhile
         says."""
-        self.reachable = reason is None
         self.unreachable_because = reason
 
     def _refuse_if_unreachable(self, *, saving: bool) -> None:

@@ -7,6 +7,7 @@ from sqlalchemy import event, text
 from sqlalchemy.pool import QueuePool
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.server import connection_lost
 from pbc_desktop.errors import ServerConnectionError
 
 
@@ -34,7 +35,7 @@ def test_a_server_found_not_answering_refuses_at_once(db: Database) -> None:
     would hold the window for the connection's time limit at each click)."""
     asked: list[str] = []
     event.listen(db.engine, "checkout", lambda *_args: asked.append("checkout"))
-    db.reachable = False
+    db.server_answers(connection_lost(db.url).message)
     with pytest.raises(ServerConnectionError, match="连接中断了：") as read, db.read() as s:
         s.execute(text("SELECT 1"))
     assert "没有保存" not in read.value.message
@@ -43,7 +44,7 @@ def test_a_server_found_not_answering_refuses_at_once(db: Database) -> None:
     with pytest.raises(ServerConnectionError), db.snapshot() as s:
         s.execute(text("SELECT 1"))
     assert asked == []
-    db.reachable = True  # it answers again
+    db.server_answers(None)  # it answers again
     with db.read() as s:
         assert s.execute(text("SELECT 1")).scalar() == 1
 

@@ -323,15 +323,10 @@ def test_the_watches_follow_the_database_the_window_switched_to(
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    db.reachable = False  # the server left behind had stopped answering
+    db.server_answers("连接不上服务器 10.38.1.5:5432：请检查网络。")  # the server left behind
     other = connect_dialog.open_database(db.url, actor="system")  # stands in for a server
 
-    def connected(dialog: ConnectDialog) -> QDialog.DialogCode:
-        dialog.db = other
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ConnectDialog, "exec", connected)
-    window.action_connect.trigger()
+    _connect_through_the_menu(window, other, monkeypatch)
     try:
         assert window.current_db() is other and other.reachable
         window.change_watch.look()
@@ -368,12 +363,7 @@ def test_a_server_connected_to_while_the_old_one_does_not_answer_starts_answerin
     assert not db.reachable
     other = connect_dialog.open_database(db.url, actor="system")  # stands in for a server
 
-    def connected(dialog: ConnectDialog) -> QDialog.DialogCode:
-        dialog.db = other
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ConnectDialog, "exec", connected)
-    window.action_connect.trigger()
+    _connect_through_the_menu(window, other, monkeypatch)
     try:
         assert window.current_db() is other and watched == [db, other]
         qtbot.wait(300)  # a few answers of the new watch
@@ -415,3 +405,16 @@ def test_the_watch_says_again_when_the_server_stops_answering_for_another_reason
         pass
     assert db.reachable
     watch.stop()
+
+
+def _connect_through_the_menu(
+    window: MainWindow, other: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """文件 → 连接到服务器…, the dialog answering with ``other`` (standing in for a server)."""
+
+    def connected(dialog: ConnectDialog) -> QDialog.DialogCode:
+        dialog.db = other
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", connected)
+    window.action_connect.trigger()
