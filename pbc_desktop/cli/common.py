@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pbc_desktop.db.engine import Database, is_server_url, shown_url, sqlite_url
 from pbc_desktop.db.server import split_password
-from pbc_desktop.domain.dates import DateTextError, parse_date_text, typed_date_message
+from pbc_desktop.domain.dates import (
+    MAX_YEAR,
+    MIN_YEAR,
+    DateTextError,
+    parse_date_text,
+    typed_date_message,
+)
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
@@ -306,7 +312,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
 
 #: The years a date or year option may name: earlier or later is a typo, and counting
 #: months or terms from ``9999-12-31`` runs past the last date Python knows.
-FIRST_YEAR, LAST_YEAR = 1900, 2100
+FIRST_YEAR, LAST_YEAR = MIN_YEAR, MAX_YEAR  # as the window's date fields
 
 
 def date_option(text: str) -> date:
