@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -200,12 +200,12 @@ def read_only_revision(db: Database) -> str | None:
     try:
         revision = current_revision(db)
         with db.engine.connect() as conn:  # checked, and nothing noted beside a file only read
-            rows = quick_check(conn)
+            problems = quick_check(conn)
     except SADatabaseError as exc:
         if "unable to open" in str(exc.orig or exc).lower():
             raise _unreadable(path) from exc
         raise _open_error(path, exc) from exc
-    if [tuple(row) for row in rows] != [("ok",)]:
+    if problems:
         raise _failed_check(path)
     return revision
 
@@ -305,22 +305,23 @@ def check_integrity(db: Database) -> None:
         return
     try:
         with db.engine.connect() as conn:
-            rows = quick_check(conn)
+            problems = quick_check(conn)
     except SADatabaseError as exc:
         if _malformed(exc):  # not for a file that is no database (nothing beside it)
             checked_stamp.note_damaged(path)
         raise _open_error(path, exc) from exc
-    if [tuple(row) for row in rows] != [("ok",)]:
-        log.error("quick_check of %s failed: %.1000s", path, [row[0] for row in rows[:5]])
+    if problems:
+        log.error("quick_check of %s failed: %.1000s", path, problems[:5])
         checked_stamp.note_damaged(path)
         raise _failed_check(path)
     db.checked = opened
     checked_stamp.remember_checked(path)
 
 
-def quick_check(conn: Connection) -> list[Any]:
-    """The rows of ``PRAGMA quick_check`` (one row, ``ok``, for a sound file)."""
-    return list(conn.exec_driver_sql("PRAGMA quick_check").fetchall())
+def quick_check(conn: Connection) -> list[str]:
+    """What ``PRAGMA quick_check`` finds wrong in the file: nothing for a sound one."""
+    found = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA quick_check")]
+    return [] if found == ["ok"] else found
 
 
 class CopyStoppedError(Exception):

@@ -50,6 +50,7 @@ from pbc_desktop.db.migrate import (
     head_revision,
     known_revisions,
     open_database,
+    quick_check,
     remove_with_sidecars,
     revision_of,
     too_new,
@@ -509,9 +510,9 @@ def _check(path: Path) -> _Checked:
     engine = read_only_engine(path)
     try:
         with engine.connect() as conn:
-            check = [tuple(r) for r in conn.exec_driver_sql("PRAGMA quick_check")]
-            if check != [("ok",)]:
-                log.warning("quick_check of %s failed: %.1000s", path, check[:5])
+            problems = quick_check(conn)
+            if problems:
+                log.warning("quick_check of %s failed: %.1000s", path, problems[:5])
                 raise _damaged(path)
             tables = set(inspect(conn).get_table_names())
             revision = revision_of(conn) if "alembic_version" in tables else None
