@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import ClassVar, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.dates import refused_date, typed_fields
+from pbc_desktop.ui.common.form_values import entered_values
 from pbc_desktop.ui.common.screens import FittedDialog
 
 R = TypeVar("R")
@@ -43,9 +45,17 @@ class FormDialog(FittedDialog):
     and hands it back with its input: a save over someone else's change since then is
     refused (``StaleEditError``, naming who and when) like any refusal, the user's input
     left as it is.
+
+    Esc, 取消 and the title bar's × run :meth:`cancel`: a form whose values differ from
+    those it was shown with (:meth:`entered`) asks first whether to drop them
+    (:func:`messages.discard_changes`); an unchanged one closes at once. ``reject()``
+    itself stays silent: the program closing a dialog (another user signing in, after
+    asking once for all) is not asked again.
     """
 
     saved = Signal(int)
+    #: False for a form whose input is worth nothing once cancelled (signing in)
+    asks_before_discarding: ClassVar[bool] = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +63,7 @@ class FormDialog(FittedDialog):
         self.saved_id: int | None = None  # set once saved
         self.read_version: int | None = None  # the loaded record's version (None: new)
         self._tabs: QTabWidget | None = None
+        self._shown_values: dict[object, object] | None = None  # entered() as shown
 
     def init_form(
         self,
@@ -61,7 +72,7 @@ class FormDialog(FittedDialog):
         buttons: QDialogButtonBox | None = None,
     ) -> None:
         """``tabs``: the form's pages, turned to the first refused field's; ``buttons``:
-        the OK/Cancel box, its OK then runs :meth:`accept` and its Cancel :meth:`reject`."""
+        the OK/Cancel box, its OK then runs :meth:`accept` and its Cancel :meth:`cancel`."""
         self._error_label = error_label
         self._tabs = tabs
         error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +83,7 @@ class FormDialog(FittedDialog):
             edit.refused.connect(self.show_error)
         if buttons is not None:
             buttons.accepted.connect(self.accept)
-            buttons.rejected.connect(self.reject)
+            buttons.rejected.connect(self.cancel)
 
     def use_form(self, form: type[U]) -> U:
         """Build the generated form ``form`` on this dialog and wire its error line and
@@ -120,6 +131,45 @@ class FormDialog(FittedDialog):
         saved_id = self.attempt(self.save)
         if saved_id is not None:
             self.close_saved(saved_id)
+
+    # -- closing without saving -------------------------------------------------------------
+    def entered(self) -> dict[object, object]:
+        """What the form holds, compared with what it held when shown: its widgets' values
+        (``ui.common.form_values``); a form keeping input outside its widgets adds it."""
+        return entered_values(self)
+
+    def changed(self) -> bool:
+        """Whether the clerk changed anything since the form was shown."""
+        return self._shown_values is not None and self.entered() != self._shown_values
+
+    def cancel(self) -> None:
+        """Esc, 取消, the title bar's ×: close without saving, asking first when the form
+        was changed (继续编辑 keeps it open as it is)."""
+        if self.may_discard():
+            self.reject()
+
+    def may_discard(self) -> bool:
+        return (
+            not self.asks_before_discarding or not self.changed() or messages.discard_changes(self)
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():  # opened (not brought back from the task bar)
+            self._shown_values = self.entered()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Cancel):
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The title bar's × (a close by the program, ``close()``, is not asked)."""
+        if event.spontaneous() and self.isVisible() and not self.may_discard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def close_saved(self, saved_id: int) -> None:
         """Close as accepted and tell the listeners which record was saved."""
