@@ -18,7 +18,8 @@ column and :data:`MULTILINE_STRINGS` are the multi-line ones, which keep line br
 tabs), whether the package came from a faulty program or was edited by hand and signed
 again: such a text would be shown in every list and printed in every PDF. A value is also
 held to the rule the service writing its column holds it to (:data:`COLUMN_RULES`: a fee
-rate above 3 % charged every member of its bracket as typed in no editor).
+rate above 3 % charged every member of its bracket as typed in no editor; the fees' and
+the funds' amounts are held to the editors' limits).
 """
 
 from __future__ import annotations
@@ -52,7 +53,13 @@ from sqlalchemy.orm import Session
 import pbc_desktop.db.models  # noqa: F401  (registers every table on the metadata)
 from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, is_derived, version_bump
 from pbc_desktop.domain.exchange import field_label, record_label
-from pbc_desktop.domain.fees import FeeRuleError, check_rate
+from pbc_desktop.domain.fees import (
+    MAX_FIXED_CENTS,
+    MAX_INCOME_CENTS,
+    FeeRuleError,
+    check_rate,
+)
+from pbc_desktop.domain.money import MAX_CENTS
 from pbc_desktop.domain.validation import refused_character
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -383,10 +390,35 @@ def _fee_rate(rate: int) -> str | None:
     return None
 
 
+def _yuan_up_to(limit_cents: int, *, positive: bool = False) -> Callable[[Any], str | None]:
+    """An amount in fen of 0 (more than 0: ``positive``) to ``limit_cents`` (None: not
+    given), as the editors hold it (a digit or two too many is a typo, not a figure)."""
+    most = f"{limit_cents // 100:,}"
+
+    def rule(cents: int | None) -> str | None:
+        if cents is None:
+            return None
+        if cents > limit_cents:
+            return t(f"金额不能超过 {most} 元。", f"The amount cannot exceed {most} yuan.")
+        if positive and cents <= 0:
+            return t("金额必须大于零。", "The amount must be greater than zero.")
+        if cents < 0:
+            return t("金额不能为负数。", "The amount cannot be negative.")
+        return None
+
+    return rule
+
+
 #: Columns whose service holds them to a rule beyond their type, held to it in a package
 #: too: (table, column) → why a read value is refused (None: it is not).
 COLUMN_RULES: Mapping[tuple[str, str], Callable[[Any], str | None]] = {
     ("fee_rate", "rate"): _fee_rate,  # services.fees.rates: 0 to 3 %
+    ("fee_rate", "up_to_cents"): _yuan_up_to(MAX_CENTS),  # domain.fees.check_brackets
+    ("fee_rate", "fixed_cents"): _yuan_up_to(MAX_FIXED_CENTS),  # services.fees.rates
+    ("fee_basis", "income_cents"): _yuan_up_to(MAX_INCOME_CENTS),  # services.fees.basis
+    ("fee_basis", "fixed_cents"): _yuan_up_to(MAX_FIXED_CENTS),
+    ("fee_payment", "amount_cents"): _yuan_up_to(MAX_FIXED_CENTS),  # domain.fees.month_fee_cents
+    ("fund_entry", "amount_cents"): _yuan_up_to(MAX_CENTS, positive=True),  # services.funds
 }
 
 

@@ -15,8 +15,14 @@ from sqlalchemy import func, select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import ExchangeLogEntry, FeeRate, Organization
 from pbc_desktop.domain.enums import OrgLevel
-from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, MAX_RATE
-from pbc_desktop.services.exchange.records import RowError
+from pbc_desktop.domain.fees import (
+    DEFAULT_SCHEDULE,
+    MAX_FIXED_CENTS,
+    MAX_INCOME_CENTS,
+    MAX_RATE,
+)
+from pbc_desktop.domain.money import MAX_CENTS
+from pbc_desktop.services.exchange.records import COLUMN_RULES, RowError
 from pbc_desktop.services.exchange.transfer import LocalOffice, preview_package, receive_package
 from pbc_desktop.services.fees.rates import schedules, set_schedule
 from tests.factories import make_org
@@ -98,3 +104,42 @@ def test_rates_within_the_rule_travel(
     assert schedule.employed[-1].rate == MAX_RATE
     village.dispose()
     town.dispose()
+
+
+def test_a_fixed_standard_beyond_the_editors_limit_is_refused_in_a_package(
+    sent: tuple[Database, Database, Path, dict[str, list[dict[str, object]]]],
+) -> None:
+    village, town, path, parts = sent
+    rows = parts["fee_rate"]
+    fixed = next(r for r in rows if r["fixed_cents"] is not None)
+    fixed["fixed_cents"] = MAX_FIXED_CENTS + 1  # 十万元 a month: a digit too many
+    forge_part(path, "fee_rate", rows, VILLAGE.keys)
+    with pytest.raises(RowError) as caught:
+        receive_package(
+            town, path, me=LocalOffice(TOWN.card, TOWN.keys), lookup_sender=registry(VILLAGE)
+        )
+    assert "不符合规定：金额不能超过 100,000 元。" in caught.value.message
+    assert _count(town, FeeRate) == 0
+    village.dispose()
+    town.dispose()
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "said"),
+    [
+        (("fee_rate", "fixed_cents"), MAX_FIXED_CENTS + 1, "金额不能超过 100,000 元。"),
+        (("fee_rate", "up_to_cents"), -1, "金额不能为负数。"),
+        (("fee_basis", "income_cents"), MAX_INCOME_CENTS + 1, "金额不能超过 1,000,000 元。"),
+        (("fee_basis", "fixed_cents"), -100, "金额不能为负数。"),
+        (("fee_payment", "amount_cents"), MAX_FIXED_CENTS + 1, "金额不能超过 100,000 元。"),
+        (("fund_entry", "amount_cents"), 0, "金额必须大于零。"),
+        (("fund_entry", "amount_cents"), MAX_CENTS + 1, "金额不能超过 100,000,000 元。"),
+    ],
+)
+def test_amounts_are_held_to_their_editors_limits(
+    column: tuple[str, str], value: int, said: str
+) -> None:
+    rule = COLUMN_RULES[column]
+    assert rule(value) == said
+    assert rule(None) is None
+    assert rule(value - 1 if value > 0 else 1) is None  # within the limit, or the least one
