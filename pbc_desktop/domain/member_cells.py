@@ -223,8 +223,7 @@ def _out_of_years(key: FieldLabel, shown: str) -> CellError:
     return CellError(
         t(
             f"{zh}“{shown}”超出了可填的年份：日期应在{_MIN_YEAR}年至{_MAX_YEAR}年之间",
-            f"The {en} “{shown}” is out of range: expected a date from {_MIN_YEAR} to "
-            f"{_MAX_YEAR}",
+            f"The {en} “{shown}” is out of range: expected a date from {_MIN_YEAR} to {_MAX_YEAR}",
         )
     )
 
