@@ -79,6 +79,19 @@ def stale_edit(who: str | None = None, at: datetime | None = None) -> StaleEditE
     )
 
 
+def reference_changed() -> StaleEditError:
+    """The refusal of a save that another PC's save, committed meanwhile, made impossible:
+    a record it refers to was deleted, or one now refers to the record being deleted (the
+    database's foreign key refused it; nothing was saved)."""
+    return StaleEditError(
+        t(
+            "与此记录相关的记录刚被其他人删除或修改，未保存任何内容；请关闭后重新打开再保存",
+            "A record this one refers to, or one referring to it, was just deleted or changed "
+            "by someone else; nothing was saved. Close it and open it again before saving",
+        )
+    )
+
+
 class DatabaseError(UserError):
     """The database file cannot be used as it is."""
 

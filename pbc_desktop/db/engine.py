@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import URL, ExceptionContext, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
@@ -37,6 +37,7 @@ from pbc_desktop.errors import (
     DatabaseLockedError,
     DiskFullError,
     PermissionDeniedError,
+    reference_changed,
     stale_edit,
 )
 from pbc_desktop.lang import t
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+FOREIGN_KEY_VIOLATION = "23503"  # the server's SQLSTATE of a foreign key's refusal
 
 
 def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -106,6 +108,16 @@ def is_server_url(text: str) -> bool:
 def shown_url(url: str) -> str:
     """A database URL as messages show it: its password, if any, hidden."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def is_reference_violation(exc: IntegrityError) -> bool:
+    """Whether ``exc`` is a foreign key's refusal (SQLite's or the server's), not another
+    constraint's (a unique one, which its service says in its own words)."""
+    original = exc.orig
+    if isinstance(original, sqlite3.IntegrityError):
+        # a RESTRICT key refuses as SQLITE_CONSTRAINT_TRIGGER, only its text tells
+        return str(original).startswith("FOREIGN KEY constraint failed")
+    return getattr(original, "sqlstate", None) == FOREIGN_KEY_VIOLATION
 
 
 def read_only_file(path: Path | None) -> DatabaseError:
@@ -448,6 +460,13 @@ class Database:
                     committing = True
             except StaleDataError as exc:
                 raise stale_edit() from exc
+            except IntegrityError as exc:
+                if not is_reference_violation(exc):
+                    raise
+                # Another PC deleted what this save refers to (or saved a reference to what
+                # this one deletes) between this save's checks and its write.
+                log.warning("a save refused by a foreign key: %s", type(exc.orig).__name__)
+                raise reference_changed() from exc
             except OperationalError as exc:
                 if is_disk_full(exc):
                     raise disk_full(self.path) from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -37,7 +38,7 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.domain.privacy import mask_phone
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, organizations, versions
 from pbc_desktop.services.field_errors import FieldErrors
@@ -47,6 +48,7 @@ from pbc_desktop.services.scope import (
     containing,
     enum_order,
     from_fields,
+    refusing_name_clash,
     sorted_page,
     town_community_ids,
 )
@@ -392,6 +394,15 @@ def _name_taken(s: Session, name: str, exclude_id: int | None) -> bool:
     return s.scalars(stmt.limit(1)).first() is not None
 
 
+def _name_clash(name: str) -> str:
+    return t(f"已有名为「{name}」的共同体", f"A community named '{name}' already exists")
+
+
+def _refusing_clash(data: CommunityInput) -> AbstractContextManager[None]:
+    """Two clerks saving one name at the same moment (on a server): the second is told."""
+    return refusing_name_clash(lambda: _name_clash(normalize_name(data.name)))
+
+
 def _validate(s: Session, data: CommunityInput, community_id: int | None) -> None:
     errors = FieldErrors()
     err = errors.add
@@ -402,7 +413,7 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
     elif len(name) > NAME_MAX:
         err("name", f"名称不能超过{NAME_MAX}个字", f"The name is longer than {NAME_MAX} characters")
     elif _name_taken(s, name, community_id):
-        err("name", f"已有名为「{name}」的共同体", f"A community named '{name}' already exists")
+        errors.errors.append(FieldError("name", _name_clash(name)))
     if not data.types:
         err("types", "请至少选择一种共建类型", "Choose at least one co-building type")
     errors.not_future("founded_on", data.founded_on, ("成立日期", "founding date"), _today())
@@ -568,7 +579,7 @@ def change_refusal(db: Database, community_id: int | None = None) -> str | None:
 def create_community(db: Database, data: CommunityInput) -> int:
     """Create a community; its first lifecycle step (提交申请) is recorded with it."""
     today = _today()
-    with db.write() as s:
+    with _refusing_clash(data), db.write() as s:
         acc = access.of(db, s)
         acc.require(Permission.WRITE)
         _validate(s, data, None)
@@ -596,7 +607,7 @@ def create_community(db: Database, data: CommunityInput) -> int:
 
 def update_community(db: Database, community_id: int, data: CommunityInput) -> None:
     today = _today()
-    with db.write() as s:
+    with _refusing_clash(data), db.write() as s:
         acc = access.of(db, s)
         community = _load(s, community_id, acc)
         acc.check_community_record_writable(community.lead_org_id)

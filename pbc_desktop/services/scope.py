@@ -295,16 +295,18 @@ def name_taken(
 
 
 @contextmanager
-def refusing_name_clash(message: str) -> Iterator[None]:
-    """Around a write that stores a named record: ``message`` as the refusal of the name
-    field when a concurrent write took the name between the :func:`name_taken` check and
-    the commit (the unique index refused it); any other failure passes through."""
+def refusing_name_clash(message: str | Callable[[], str]) -> Iterator[None]:
+    """Around a write that stores a named record: ``message`` (or what it returns, asked
+    only then) as the refusal of the name field when a concurrent write took the name
+    between the :func:`name_taken` check and the commit (the unique index refused it); any
+    other failure passes through."""
     try:
         yield
     except IntegrityError as exc:
         if "name" not in str(exc.orig).lower():
             raise
-        raise ValidationError.single("name", message) from exc
+        said = message if isinstance(message, str) else message()
+        raise ValidationError.single("name", said) from exc
 
 
 def update_audited(

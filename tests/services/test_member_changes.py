@@ -23,7 +23,7 @@ from pbc_desktop.domain.member_changes import (
     MemberChangeKind,
     TransferState,
 )
-from pbc_desktop.errors import ValidationError
+from pbc_desktop.errors import StaleEditError, ValidationError
 from pbc_desktop.services.member_changes import count_changes, record_change
 from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
 
@@ -136,8 +136,9 @@ def test_a_member_with_changes_cannot_be_deleted_underneath_them(
     db: Database, world: TwoTowns
 ) -> None:
     _record(db, world.member_jia_two, MemberChangeKind.DECEASED, date(2026, 2, 1))
-    with pytest.raises(IntegrityError), db.write() as s:
+    with pytest.raises(StaleEditError) as refused, db.write() as s:
         s.delete(s.get(PartyMember, world.member_jia_two))
+    assert isinstance(refused.value.__cause__, IntegrityError)  # the database's own refusal
 
 
 def test_transfers_and_stays_away_are_stored(db: Database, world: TwoTowns) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Assessment, Indicator, IndicatorSet, Score
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AssessmentStatus
@@ -264,6 +265,7 @@ def create_indicator_set(
         raise ValidationError.single("year", t("年份不正确", "The year is not valid"))
     require(db, Permission.DISTRICT_RULES)
     with db.write() as s:
+        lock_groups(s, [("indicator_set", year)])  # two creating one year's at once
         if set_for_year(s, year) is not None:
             raise ConflictError(
                 t(f"{year} 年已有标准体系", f"{year} already has an indicator system")

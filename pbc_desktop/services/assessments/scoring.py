@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Assessment, Community, Indicator, IndicatorSet, Score
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import (
@@ -154,6 +155,7 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
         if community is None or not acc.sees_community(s, community_id):
             raise NotFoundError(t("该党建共同体已不存在", "The community no longer exists"))
         check_scorer(acc, community.lead_org_id)
+        lock_groups(s, [("assessment", iset.id, community_id)])  # two starting it at once
         found = s.scalar(
             select(Assessment.id).where(
                 Assessment.set_id == iset.id, Assessment.community_id == community_id

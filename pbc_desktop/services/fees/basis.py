@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import FeeBasis, PartyMember
 from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR
 from pbc_desktop.domain.enums import AuditAction
@@ -148,6 +149,7 @@ def set_basis(db: Database, data: BasisInput) -> None:
             raise NotFoundError(t("找不到该党员。", "The member was not found."))
         acc.check_org_writable(member.organization_id)
         _check_start(member, start)
+        lock_groups(s, [("fee_basis", member.id, start)])  # two entering one month at once
         row = s.scalar(
             select(FeeBasis).where(
                 FeeBasis.member_id == member.id, FeeBasis.effective_from == start

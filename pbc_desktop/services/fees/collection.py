@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import FeePayment, Organization, PartyMember
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
@@ -308,6 +309,7 @@ def save_sheet(
         acc = access.of(db, s)
         org = require_branch(s, acc, org_id)
         acc.check_org_writable(org_id)
+        lock_groups(s, [("fee_sheet", org_id)])  # two clerks saving the branch's sheets at once
         found = s.execute(
             select(PartyMember.id, PartyMember.name, PartyMember.joined_on).where(
                 PartyMember.organization_id == org_id, current_member()

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import PostEvaluation
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.enums import EvaluationResult
 from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.post_reports import common
 from pbc_desktop.services.post_reports.common import REMARK_MAX, check_length, load_report
@@ -26,6 +27,9 @@ class EvaluationInput:
     year: int
     result: EvaluationResult | None
     remark: str | None = None
+    #: the version of the year's evaluation its editor read (``EvaluationRow.version``,
+    #: ``versions.NONE_YET`` when none was stored); None: not checked (a command)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class EvaluationRow:
     year: int
     result: EvaluationResult
     remark: str | None
+    version: int
 
 
 def list_evaluations(db: Database, report_id: int) -> list[EvaluationRow]:
@@ -64,7 +69,7 @@ def get_evaluation(db: Database, report_id: int, year: int) -> EvaluationRow | N
 
 
 def _evaluation_row(e: PostEvaluation) -> EvaluationRow:
-    return EvaluationRow(e.id, e.report_id, e.year, e.result, e.remark)
+    return EvaluationRow(e.id, e.report_id, e.year, e.result, e.remark, e.version)
 
 
 def evaluation_years(report: ReportRow, today: date | None = None) -> range:
@@ -74,9 +79,11 @@ def evaluation_years(report: ReportRow, today: date | None = None) -> range:
 
 
 def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
-    """Record (or replace) the evaluation of ``data.year``; one per report and year."""
+    """Record (or replace) the evaluation of ``data.year``; one per report and year.
+    Refused when another window entered or changed it since ``data.version`` was read."""
     with db.write() as s:
         report = load_report(s, report_id, access.of(db, s), change=True)
+        lock_groups(s, [("post_evaluation", report_id, data.year)])  # two entering it at once
         err = FieldErrors()
         last = (report.ended_on or common.today()).year
         if not report.reported_on.year <= data.year <= last:
@@ -93,6 +100,8 @@ def set_evaluation(db: Database, report_id: int, data: EvaluationInput) -> int:
         err.raise_any()
         assert data.result is not None
         entry = _evaluation(s, report_id, data.year)
+        if entry is not None:  # read as none yet (NONE_YET): entered meanwhile
+            versions.check(s, entry, data.version)
         before = audit.snapshot(entry) if entry is not None else None
         if entry is None:
             entry = PostEvaluation(report_id=report_id, year=data.year)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 
 from pbc_desktop.domain.enums import EvaluationResult
 from pbc_desktop.services.post_reports import evaluations, reports
+from pbc_desktop.services.versions import NONE_YET
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
@@ -73,6 +74,7 @@ class EvaluationDialog(FormDialog):
     def _year_changed(self) -> None:
         ui = self.ui
         found = evaluations.get_evaluation(self.ctx.db, self.report_id, self.year())
+        self.read_version = found.version if found is not None else NONE_YET
         self.set_result(found.result if found else None)
         ui.remarkEdit.setPlainText(found.remark or "" if found else "")
         ui.existingHint.setText(
@@ -89,6 +91,9 @@ class EvaluationDialog(FormDialog):
             self.ctx.db,
             self.report_id,
             evaluations.EvaluationInput(
-                self.year(), self.chosen_result(), self.ui.remarkEdit.toPlainText()
+                self.year(),
+                self.chosen_result(),
+                self.ui.remarkEdit.toPlainText(),
+                version=self.read_version,
             ),
         )

@@ -1,0 +1,340 @@
+"""Two clerks at once: the second of two saves of one thing (a year's evaluation, a month's
+fee basis, a name, a year's indicator system) is told in a sentence, never given a database
+error; a save made impossible by another PC's delete (or a delete made impossible by
+another PC's save) is refused in a sentence, nothing half-written.
+
+On the server the other clerk's save is held open in a transaction while ours runs in a
+thread (as ``test_numbering_locks`` does); on SQLite writers queue, so only the stale-edit
+checks apply there."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Hashable
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
+from pbc_desktop.db.models import (
+    Activity,
+    Assessment,
+    Community,
+    CommunityType,
+    FeeBasis,
+    FeePayment,
+    IndicatorSet,
+    Organization,
+    PartyMember,
+    PostEvaluation,
+)
+from pbc_desktop.domain.enums import (
+    ActivityKind,
+    AssessmentStatus,
+    CoBuildType,
+    CommunityStatus,
+    EvaluationResult,
+    Grade,
+)
+from pbc_desktop.domain.fees import FeeCategory, PaymentKind
+from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
+from pbc_desktop.services import communities, organizations
+from pbc_desktop.services.assessments import indicator_sets, scoring
+from pbc_desktop.services.fees.basis import BasisInput, set_basis
+from pbc_desktop.services.fees.collection import SheetEntry, collection_sheet, save_sheet
+from pbc_desktop.services.post_reports import evaluations, reports
+from pbc_desktop.services.versions import NONE_YET
+from tests.assessment_factories import YEAR, running_communities
+from tests.factories import make_community, make_member, make_org
+from tests.fee_factories import JAN, member_with_basis
+from tests.post_report_factories import report_input, setup_posts
+from tests.services.test_row_versions import client
+
+server_only = pytest.mark.server_only("two transactions of two clients at the same moment")
+GONE = "与此记录相关的记录刚被其他人删除或修改"
+
+
+def while_another_saves(
+    db: Database,
+    theirs: Callable[[Session], object],
+    ours: Callable[[Database], object],
+    *,
+    group: tuple[Hashable, ...] | None = None,
+) -> object:
+    """Run ``ours`` (as 李四) while 张三's save, ``theirs`` (holding ``group``'s lock as the
+    service does), is not yet committed; then commit it. What ``ours`` returned or raised."""
+    holder, other = client(db, "zhangsan", "张三"), client(db, "lisi", "李四")
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(ours(other))
+        except Exception as exc:  # the test reads it
+            outcome.append(exc)
+
+    job = threading.Thread(target=run)
+    try:
+        with holder.write() as s:
+            if group is not None:
+                lock_groups(s, [group])
+            theirs(s)
+            s.flush()
+            job.start()
+            time.sleep(0.5)
+            assert job.is_alive()  # waiting for 张三's transaction
+        job.join(15)
+    finally:
+        holder.dispose()
+        other.dispose()
+    assert len(outcome) == 1
+    return outcome[0]
+
+
+# -- the yearly evaluation of a post report: an editor like any other -------------------
+
+
+def _report(db: Database) -> int:
+    setup = setup_posts(db)
+    return reports.report_member(db, setup.member, report_input(setup))
+
+
+def test_the_second_evaluation_of_a_year_is_refused_and_the_first_stays(db: Database) -> None:
+    report_id = _report(db)
+    first, second = client(db, "zhangsan", "张三"), client(db, "lisi", "李四")
+
+    def both_save(read: int, ours: EvaluationResult, theirs: EvaluationResult) -> None:
+        """Two editors opened at ``read``: 张三's save stands, 李四's is refused."""
+        evaluations.set_evaluation(
+            first, report_id, evaluations.EvaluationInput(2024, ours, "改", version=read)
+        )
+        with pytest.raises(StaleEditError, match="该记录已被 张三 于 "):
+            evaluations.set_evaluation(
+                second, report_id, evaluations.EvaluationInput(2024, theirs, version=read)
+            )
+        stored = evaluations.get_evaluation(db, report_id, 2024)
+        assert stored is not None and (stored.result, stored.remark) == (ours, "改")
+
+    try:
+        assert evaluations.get_evaluation(first, report_id, 2024) is None
+        both_save(NONE_YET, EvaluationResult.EXCELLENT, EvaluationResult.UNQUALIFIED)
+        stored = evaluations.get_evaluation(db, report_id, 2024)
+        assert stored is not None
+        both_save(stored.version, EvaluationResult.QUALIFIED, EvaluationResult.EXCELLENT)
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_an_evaluation_without_a_read_version_is_not_checked(db: Database) -> None:
+    report_id = _report(db)
+    for result in (EvaluationResult.EXCELLENT, EvaluationResult.QUALIFIED):
+        evaluations.set_evaluation(db, report_id, evaluations.EvaluationInput(2024, result))
+    stored = evaluations.get_evaluation(db, report_id, 2024)
+    assert stored is not None and stored.result == EvaluationResult.QUALIFIED
+
+
+@server_only
+def test_two_evaluations_of_one_year_entered_at_once(db: Database) -> None:
+    report_id = _report(db)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            PostEvaluation(report_id=report_id, year=2024, result=EvaluationResult.EXCELLENT)
+        ),
+        lambda other: evaluations.set_evaluation(
+            other,
+            report_id,
+            evaluations.EvaluationInput(2024, EvaluationResult.UNQUALIFIED, version=NONE_YET),
+        ),
+        group=("post_evaluation", report_id, 2024),
+    )
+    assert isinstance(outcome, StaleEditError), outcome
+    stored = evaluations.get_evaluation(db, report_id, 2024)
+    assert stored is not None and stored.result == EvaluationResult.EXCELLENT
+
+
+# -- unique things made at the same moment (the server) ---------------------------------
+
+
+@server_only
+def test_two_communities_of_one_name_created_at_once(db: Database) -> None:
+    a, b = make_org(db), make_org(db)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            Community(
+                name="和平党建共同体",
+                status=CommunityStatus.APPLIED,
+                lead_org_id=a,
+                types=[CommunityType(type=CoBuildType.CROSS_FIELD)],
+            )
+        ),
+        lambda other: communities.create_community(
+            other,
+            communities.CommunityInput(
+                name="和平党建共同体",
+                types=(CoBuildType.CROSS_FIELD,),
+                lead_org_id=a,
+                member_org_ids=(a, b),
+            ),
+        ),
+    )
+    assert isinstance(outcome, ValidationError), outcome
+    assert outcome.errors[0].field == "name"
+    assert "已有名为「和平党建共同体」的共同体" in outcome.message
+
+
+@server_only
+def test_two_fee_bases_of_one_month_entered_at_once(db: Database) -> None:
+    member = make_member(db, "陈伟", make_org(db), joined_on=date(2000, 7, 1))
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            FeeBasis(
+                member_id=member,
+                effective_from=JAN,
+                category=FeeCategory.EMPLOYED,
+                income_cents=400000,
+            )
+        ),
+        lambda other: set_basis(
+            other,
+            BasisInput(member, JAN, FeeCategory.EMPLOYED, income=Decimal("5000"), version=NONE_YET),
+        ),
+        group=("fee_basis", member, JAN),
+    )
+    assert isinstance(outcome, StaleEditError), outcome
+    with db.read() as s:
+        assert s.scalar(select(FeeBasis.income_cents).where(FeeBasis.member_id == member)) == (
+            400000
+        )
+
+
+@server_only
+def test_two_fee_sheets_of_one_branch_saved_at_once(db: Database) -> None:
+    org = make_org(db)
+    member = member_with_basis(db, "陈伟", org)
+    sheet = collection_sheet(db, org, JAN)
+    paid = date(2026, 1, 15)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            FeePayment(
+                member_id=member,
+                organization_id=org,
+                fee_month=JAN,
+                collected_in=JAN,
+                paid_on=paid,
+                kind=PaymentKind.ON_TIME,
+                due_cents=100,
+                amount_cents=100,
+            )
+        ),
+        lambda other: save_sheet(
+            other,
+            org,
+            JAN,
+            [SheetEntry(member, paid=sheet.rows[0].standard)],
+            paid_on=paid,
+            read_stamp=sheet.stamp,
+        ),
+        group=("fee_sheet", org),
+    )
+    assert isinstance(outcome, StaleEditError), outcome
+    with db.read() as s:
+        assert s.scalar(select(func.count(FeePayment.id))) == 1
+
+
+@server_only
+def test_two_indicator_systems_of_one_year_created_at_once(db: Database) -> None:
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(IndicatorSet(year=2031, name="2031年度考核")),
+        lambda other: indicator_sets.create_indicator_set(other, 2031),
+        group=("indicator_set", 2031),
+    )
+    assert isinstance(outcome, ConflictError), outcome
+    assert "2031 年已有标准体系" in outcome.message
+
+
+@server_only
+def test_one_assessment_started_twice_at_once_is_one(db: Database) -> None:
+    (community,) = running_communities(db, "和平党建共同体")
+    set_id = indicator_sets.create_indicator_set(db, YEAR)
+    holding: list[int] = []
+
+    def theirs(s: Session) -> None:
+        assessment = Assessment(
+            set_id=set_id, community_id=community, status=AssessmentStatus.DRAFT, grade=Grade.FAIL
+        )
+        s.add(assessment)
+        s.flush()
+        holding.append(assessment.id)
+
+    outcome = while_another_saves(
+        db,
+        theirs,
+        lambda other: scoring.start_assessment(other, community, YEAR),
+        group=("assessment", set_id, community),
+    )
+    assert outcome == holding[0]
+
+
+# -- a delete and a save referring to it (the server) -----------------------------------
+
+
+@server_only
+def test_an_organization_deleted_while_a_member_is_moved_into_it(db: Database) -> None:
+    home, target = make_org(db), make_org(db, "新党支部")
+    member = make_member(db, "陈伟", home)
+
+    def theirs(s: Session) -> None:
+        moved = s.get(PartyMember, member)
+        assert moved is not None
+        moved.organization_id = target
+
+    outcome = while_another_saves(
+        db, theirs, lambda other: organizations.delete_organization(other, target)
+    )
+    assert isinstance(outcome, StaleEditError) and GONE in outcome.message, outcome
+    with db.read() as s:
+        assert s.get(Organization, target) is not None
+        assert s.scalar(select(PartyMember.organization_id)) == target
+
+
+@server_only
+def test_a_community_deleted_while_an_activity_is_saved_into_it(db: Database) -> None:
+    community = make_community(db, "和平党建共同体", [make_org(db), make_org(db)])
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            Activity(
+                community_id=community,
+                kind=ActivityKind.THEME_PARTY_DAY,
+                title="主题党日",
+                starts_at=datetime(2026, 3, 1, 9),
+            )
+        ),
+        lambda other: communities.delete_community(other, community),
+    )
+    assert isinstance(outcome, StaleEditError) and GONE in outcome.message, outcome
+    with db.read() as s:
+        assert s.get(Community, community) is not None
+
+
+def test_a_foreign_key_refusal_is_the_sentence_with_the_database_error_behind_it(
+    db: Database,
+) -> None:
+    """On either database: a save referring to a record that is not there (another PC
+    deleted it) is refused in words, the driver's error kept as its cause for the log."""
+    with pytest.raises(StaleEditError, match=GONE) as refused, db.write() as s:
+        s.add(PartyMember(name="陈伟", organization_id=999_999))
+    assert isinstance(refused.value.__cause__, IntegrityError)
+    with db.read() as s:
+        assert s.scalar(select(func.count(PartyMember.id))) == 0
