@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import (
     Activity,
     Community,
@@ -43,7 +44,7 @@ from pbc_desktop.domain.enums import ActivityKind, ActivityStatus, CommunityStat
 from pbc_desktop.domain.reminders import Reminder, ReminderArea, reminder_order
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, interval_rules
+from pbc_desktop.services import access, interval_rules, versions
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import town_community_ids
 
@@ -63,8 +64,26 @@ def get_rules(db: Database) -> dict[ActivityKind, int]:
     return interval_rules.read_months(db, ReminderRule, reminders.DEFAULT_RULES)
 
 
-def set_rules(db: Database, rules: Mapping[ActivityKind, int]) -> None:
-    """Replace the rules; a kind left out (or 0 months) is no longer reminded of."""
+#: the kind whose rule stands for the whole table and carries its version (every kind has
+#: its rule once the rules are saved)
+HEAD_KIND = next(iter(ActivityKind))
+
+
+def rules_to_edit(db: Database) -> tuple[dict[ActivityKind, int], int]:
+    """The rules (see :func:`get_rules`) and their version, which the editor hands back to
+    :func:`set_rules` (:data:`versions.NONE_YET` while none are saved)."""
+    with db.read() as s:
+        head = s.scalar(select(ReminderRule).where(ReminderRule.kind == HEAD_KIND))
+        version = versions.NONE_YET if head is None else head.version
+    return get_rules(db), version
+
+
+def set_rules(
+    db: Database, rules: Mapping[ActivityKind, int], read_version: int | None = None
+) -> None:
+    """Replace the rules; a kind left out (or 0 months) is no longer reminded of.
+    ``read_version``: the rules' as the editor read them (:func:`rules_to_edit`); a save
+    over another's since is refused."""
     wanted = {kind: months for kind, months in rules.items() if months != 0}
     errors = [
         FieldError(
@@ -81,24 +100,23 @@ def set_rules(db: Database, rules: Mapping[ActivityKind, int]) -> None:
         raise ValidationError(errors)
     require(db, Permission.DISTRICT_RULES)  # the reminder rules are district-wide
     with db.write() as s:
+        lock_groups(s, [("reminder_rules",)])  # two saving the first rules at once
         stored = {r.kind: r for r in s.scalars(select(ReminderRule))}
+        if (head := stored.get(HEAD_KIND)) is not None:  # read as none yet: saved meanwhile
+            versions.check(s, head, read_version)
         before = interval_rules.enabled_months(stored.values())
-        for kind in ActivityKind:
+        for kind in ActivityKind:  # every kind's rule: an explicit "no reminder" too
             rule = stored.get(kind)
-            if kind in wanted:
-                if rule is None:
-                    rule = ReminderRule(kind=kind, interval_months=wanted[kind])
-                    s.add(rule)
-                rule.interval_months = wanted[kind]
-                rule.enabled = True
-            elif rule is not None:
-                rule.enabled = False
-        if not wanted and not stored:
-            # Keep an explicit "nothing" so the defaults do not come back.
-            for kind in reminders.DEFAULT_RULES:
-                s.add(ReminderRule(kind=kind, interval_months=1, enabled=False))
+            if rule is None:
+                rule = stored[kind] = ReminderRule(kind=kind, interval_months=1)
+                s.add(rule)
+            rule.interval_months = wanted.get(kind, rule.interval_months)
+            rule.enabled = kind in wanted
         summary = t("修改活动到期提醒规则", "Changed the activity reminder rules")
-        interval_rules.log_replaced(s, ReminderRule, summary, before, wanted)
+        # under the head rule: a save refused as stale names who saved this one
+        interval_rules.log_replaced(
+            s, ReminderRule, summary, before, wanted, record=stored[HEAD_KIND]
+        )
 
 
 def due_reminders(db: Database, today: date, town: str | None = None) -> list[ReminderRow]:

@@ -24,9 +24,11 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import (
     Activity,
+    Appraisal,
     Assessment,
     Community,
     CommunityType,
+    DevelopmentRecord,
     FeeBasis,
     FeePayment,
     IndicatorSet,
@@ -44,13 +46,16 @@ from pbc_desktop.domain.enums import (
 )
 from pbc_desktop.domain.fees import FeeCategory, PaymentKind
 from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
-from pbc_desktop.services import communities, organizations
+from pbc_desktop.services import access, communities, organizations, reminders
+from pbc_desktop.services.appraisals import grid
 from pbc_desktop.services.assessments import indicator_sets, scoring
+from pbc_desktop.services.development import records
 from pbc_desktop.services.fees.basis import BasisInput, set_basis
 from pbc_desktop.services.fees.collection import SheetEntry, collection_sheet, save_sheet
 from pbc_desktop.services.post_reports import evaluations, reports
 from pbc_desktop.services.versions import NONE_YET
 from tests.assessment_factories import YEAR, running_communities
+from tests.development_factories import TODAY, applicant
 from tests.factories import make_community, make_member, make_org
 from tests.fee_factories import JAN, member_with_basis
 from tests.post_report_factories import report_input, setup_posts
@@ -286,6 +291,41 @@ def test_one_assessment_started_twice_at_once_is_one(db: Database) -> None:
     assert outcome == holding[0]
 
 
+@server_only
+def test_one_applicant_entered_twice_at_once(db: Database) -> None:
+    org = make_org(db)
+    data = applicant(db, "王申请", org)
+    outcome = while_another_saves(
+        db,
+        lambda s: records.add_applicant(s, access.of(db, s), data, TODAY),
+        lambda other: records.create_applicant(other, data, today=TODAY),
+        group=("development_id_numbers",),
+    )
+    assert isinstance(outcome, ValidationError), outcome
+    assert "该身份证号已登记（王申请）" in outcome.message
+    with db.read() as s:
+        assert s.scalar(select(func.count(DevelopmentRecord.id))) == 1
+
+
+@server_only
+def test_one_years_appraisal_entered_twice_at_once(db: Database) -> None:
+    org = make_org(db, founded_on=date(2000, 1, 1))
+    make_member(db, "张三", org, joined_on=date(2001, 7, 1))
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(Appraisal(organization_id=org, year=2025, held_on=date(2026, 1, 10))),
+        lambda other: grid.save_appraisal(
+            other,
+            grid.AppraisalInput(org, 2025, date(2026, 1, 12), version=NONE_YET),
+            today=TODAY,
+        ),
+        group=("appraisal", org, 2025),
+    )
+    assert isinstance(outcome, StaleEditError), outcome
+    with db.read() as s:
+        assert s.scalar(select(Appraisal.held_on)) == date(2026, 1, 10)
+
+
 # -- a delete and a save referring to it (the server) -----------------------------------
 
 
@@ -338,3 +378,23 @@ def test_a_foreign_key_refusal_is_the_sentence_with_the_database_error_behind_it
     assert isinstance(refused.value.__cause__, IntegrityError)
     with db.read() as s:
         assert s.scalar(select(func.count(PartyMember.id))) == 0
+
+
+# -- the district's reminder rules: an editor like the 三会一课 schedule's ---------------
+
+
+def test_the_second_save_of_the_reminder_rules_is_refused(db: Database) -> None:
+    first, second = client(db, "zhangsan", "张三"), client(db, "lisi", "李四")
+    try:
+        for months in (6, 9):  # none saved yet, then saved
+            shown, version = reminders.rules_to_edit(first)
+            assert (version == NONE_YET) is (months == 6)
+            reminders.set_rules(first, {**shown, ActivityKind.TRAINING: months}, version)
+            with pytest.raises(StaleEditError, match="该记录已被 张三 于 "):
+                reminders.set_rules(second, {ActivityKind.TRAINING: 2}, version)
+            assert reminders.get_rules(db)[ActivityKind.TRAINING] == months
+        reminders.set_rules(second, {}, reminders.rules_to_edit(second)[1])
+        assert reminders.get_rules(db) == {}  # none: the defaults do not come back
+    finally:
+        first.dispose()
+        second.dispose()

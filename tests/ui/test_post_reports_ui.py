@@ -393,6 +393,32 @@ def test_evaluate_a_year_and_change_it(
     assert panel.evaluations_table.rowCount() == 0
 
 
+def test_an_evaluation_entered_meanwhile_elsewhere_keeps_the_dialog_open(
+    qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel, boxes: Boxes
+) -> None:
+    rid = add_report(db, setup)
+    panel.reload()
+    click_row(qtbot, panel.reports_table, 0)
+    click(qtbot, panel.evaluate_button)
+    dialog = dialog_of(panel, EvaluationDialog)
+    ui = dialog.ui
+    choose(ui.yearCombo, "2023")
+    click(qtbot, ui.excellentRadio)
+    type_text(qtbot, ui.remarkEdit, "履职尽责")
+    # another window evaluates 2023 while this one is open
+    evaluations.set_evaluation(
+        db, rid, evaluations.EvaluationInput(2023, EvaluationResult.UNQUALIFIED, "另一窗口")
+    )
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "该记录已被" in ui.errorLabel.text()
+    assert ui.excellentRadio.isChecked() and ui.remarkEdit.toPlainText() == "履职尽责"
+    assert [(e.result, e.remark) for e in evaluations.list_evaluations(db, rid)] == [
+        (EvaluationResult.UNQUALIFIED, "另一窗口")
+    ]
+    dialog.reject()
+
+
 # -- leaving, coming back, deleting --------------------------------------------------------
 def test_leave_the_post_and_come_back(
     qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel, boxes: Boxes

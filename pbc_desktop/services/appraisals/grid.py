@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Appraisal, AppraisalResult, Organization, PartyMember
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.appraisals import AppraisalGrade
@@ -219,6 +220,7 @@ def save_appraisal(db: Database, data: AppraisalInput, *, today: date | None = N
     with db.write() as s:
         org = load_organization(s, data.organization_id, access.of(db, s), change=True)
         remark, err = _check(data, day, org.founded_on)
+        lock_groups(s, [("appraisal", org.id, data.year)])  # two entering one year at once
         appraisal = find_appraisal(s, org.id, data.year)
         allowed = {
             m.id for m in _grid_members(s, org.id, data.year, appraisal.id if appraisal else None)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import MeetingRule
 from pbc_desktop.domain import branch_life
 from pbc_desktop.domain.accounts import Permission
@@ -70,6 +71,7 @@ def set_schedule(
         raise ValidationError(errors)
     require(db, Permission.DISTRICT_RULES)
     with db.write() as s:
+        lock_groups(s, [("meeting_rules",)])  # two saving the first schedule at once
         rows = list(s.scalars(select(MeetingRule)))
         head = _head(rows)
         if head is not None:  # read as none yet (NONE_YET): saved meanwhile

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import DevelopmentRecord, DevelopmentStepEntry, PartyMember
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.accounts import Permission
@@ -169,6 +170,8 @@ def validated(
         if problem:
             errors.append(FieldError("applied_on", problem))
     if member.id_number and not any(e.field == "id_number" for e in errors):
+        # one person entered twice at once (on a server): the second waits, then is told
+        lock_groups(s, [("development_id_numbers",)])
         taken = _id_taken(s, member.id_number, record_id, acc)
         if taken:
             errors.append(taken)

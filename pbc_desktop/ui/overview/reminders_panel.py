@@ -60,7 +60,7 @@ class RulesDialog(DistrictRulesDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Reminder rules"))
-        current = reminders.get_rules(ctx.db)
+        current, self.read_version = reminders.rules_to_edit(ctx.db)
         form = QFormLayout()
         self.spins: dict[ActivityKind, QSpinBox] = {}
         for kind in ActivityKind:
@@ -83,7 +83,9 @@ class RulesDialog(DistrictRulesDialog):
         self.arrange(form, self.spins.values(), hint)
 
     def store(self) -> None:
-        reminders.set_rules(self.ctx.db, {k: s.value() for k, s in self.spins.items()})
+        reminders.set_rules(
+            self.ctx.db, {k: s.value() for k, s in self.spins.items()}, self.read_version
+        )
 
 
 class RemindersPanel(QWidget):
