@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -43,6 +44,7 @@ from pbc_desktop.domain.enums import (
     CommunityStatus,
     EvaluationResult,
     Grade,
+    PostReportStatus,
 )
 from pbc_desktop.domain.fees import FeeCategory, PaymentKind
 from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
@@ -142,6 +144,26 @@ def test_an_evaluation_without_a_read_version_is_not_checked(db: Database) -> No
         evaluations.set_evaluation(db, report_id, evaluations.EvaluationInput(2024, result))
     stored = evaluations.get_evaluation(db, report_id, 2024)
     assert stored is not None and stored.result == EvaluationResult.QUALIFIED
+
+
+def test_leaving_the_post_over_a_remark_changed_meanwhile_is_refused(db: Database) -> None:
+    """The 离岗 dialog shows the report's remark and saves it back: not over another's."""
+    setup = setup_posts(db)
+    report_id = reports.report_member(db, setup.member, report_input(setup, remark="原备注"))
+    read = reports.get_report(db, report_id).version
+    reports.update_report(  # another window corrects the remark meanwhile
+        db, report_id, replace(report_input(setup, remark="新备注"), version=read)
+    )
+    with pytest.raises(StaleEditError, match="该记录已被"):
+        reports.end_report(
+            db, report_id, reports.EndInput(date(2023, 12, 31), "原备注", version=read)
+        )
+    after = reports.get_report(db, report_id)
+    assert (after.status, after.remark) == (PostReportStatus.ACTIVE, "新备注")
+    reports.end_report(
+        db, report_id, reports.EndInput(date(2023, 12, 31), "调动", version=after.version)
+    )
+    assert reports.get_report(db, report_id).remark == "调动"
 
 
 @server_only

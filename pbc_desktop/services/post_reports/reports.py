@@ -84,6 +84,7 @@ class EndInput:
 
     ended_on: date
     remark: str | None = None
+    version: int | None = None  # the report's version the dialog read; None: not checked
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -467,6 +468,7 @@ def end_report(db: Database, report_id: int, data: EndInput) -> None:
         remark = v.strip_or_none(data.remark)
         check_length(err, "remark", remark, REMARK_MAX, ("备注", "The remark"))
         err.raise_any()
+        versions.check(s, report, data.version)  # the remark shown was edited meanwhile
         before = _report_facts(report)
         report.status = PostReportStatus.ENDED
         report.ended_on = ended

@@ -24,6 +24,7 @@ class EndReportDialog(FormDialog):
         self.ui = self.use_form(Ui_EndReportDialog)
         ui = self.ui
         report = reports.get_report(ctx.db, report_id)
+        self.read_version = report.version
         self.setWindowTitle(self.tr("Leave the post: {0}").format(report.member_name))
         ui.reportLabel.setText(report_caption(report))
         today = date.today()
@@ -44,6 +45,10 @@ class EndReportDialog(FormDialog):
         reports.end_report(
             self.ctx.db,
             self.report_id,
-            reports.EndInput(to_date(ui.endedEdit.date()), ui.remarkEdit.toPlainText()),
+            reports.EndInput(
+                to_date(ui.endedEdit.date()),
+                ui.remarkEdit.toPlainText(),
+                version=self.read_version,
+            ),
         )
         return self.report_id
