@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -36,6 +37,7 @@ from pbc_desktop.db.models import (
     Organization,
     PartyMember,
     PostEvaluation,
+    SyncConflict,
 )
 from pbc_desktop.domain.enums import (
     ActivityKind,
@@ -52,6 +54,7 @@ from pbc_desktop.services import access, communities, organizations, reminders
 from pbc_desktop.services.appraisals import grid
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.development import records
+from pbc_desktop.services.exchange.merge import MergeResult
 from pbc_desktop.services.fees.basis import BasisInput, set_basis
 from pbc_desktop.services.fees.collection import SheetEntry, collection_sheet, save_sheet
 from pbc_desktop.services.post_reports import evaluations, reports
@@ -61,6 +64,7 @@ from tests.development_factories import TODAY, applicant
 from tests.factories import make_community, make_member, make_org
 from tests.fee_factories import JAN, member_with_basis
 from tests.post_report_factories import report_input, setup_posts
+from tests.services.exchange.helpers import TOWN, VILLAGE, merge_into, office_db, owned_by, send
 from tests.services.test_row_versions import client
 
 server_only = pytest.mark.server_only("two transactions of two clients at the same moment")
@@ -420,3 +424,38 @@ def test_the_second_save_of_the_reminder_rules_is_refused(db: Database) -> None:
     finally:
         first.dispose()
         second.dispose()
+
+
+# -- a package received while a clerk saves a record it changes (the server) ------------
+
+
+@server_only
+def test_a_package_received_while_a_clerk_saves_its_record_keeps_the_clerks_change(
+    db: Database, tmp_path: Path
+) -> None:
+    """The package read the record before the clerk's save committed: it must see that
+    save (a change here, a conflict for a person), not write over it unseen."""
+    village = office_db(tmp_path, "village")
+    try:
+        member = make_member(village, "陈小明", make_org(village, "上底村党支部"), complete=True)
+        merge_into(db, send(village, TOWN), owned_by(VILLAGE))
+        with village.write() as s:
+            changed = s.get(PartyMember, member)
+            assert changed is not None
+            changed.work_unit = "村里改的"
+        package = send(village, TOWN)
+    finally:
+        village.dispose()
+
+    def clerk_saves(s: Session) -> None:
+        here = s.scalars(select(PartyMember).where(PartyMember.name == "陈小明")).one()
+        here.work_unit = "镇上改的"
+
+    outcome = while_another_saves(
+        db, clerk_saves, lambda other: merge_into(other, package, owned_by(VILLAGE))
+    )
+    assert isinstance(outcome, MergeResult), outcome
+    assert outcome.conflicts == 1  # the owner's version stands, the clerk's is kept
+    with db.read() as s:
+        assert s.scalar(select(PartyMember.work_unit)) == "村里改的"
+        assert "镇上改的" in s.scalars(select(SyncConflict.other)).one()

@@ -182,9 +182,13 @@ def _merge_chunk(
         origin = values.get("origin_office") or sender.office_uuid
         values["origin_office"] = None if origin == sender.local_office else origin
     uuids = [values["uuid"] for _row, values, _own in decoded]
+    # held until the package is written (on a server): a clerk's save of one of them
+    # committed meanwhile is seen as a change here, never written over unseen
     existing = {
         r["uuid"]: r
-        for r in session.execute(select(table).where(table.c.uuid.in_(uuids))).mappings()
+        for r in session.execute(
+            select(table).where(table.c.uuid.in_(uuids)).with_for_update()
+        ).mappings()
     }
     bases = _bases(session, uuids, sender.office_uuid)
     known = _natural_matches(ctx, shape, [v for _r, v, _o in decoded if v["uuid"] not in existing])
@@ -482,7 +486,11 @@ def _apply_tombstones(
         shape = records.shape_of(str(stone.get("entity")))
         row_uuid = str(stone.get("uuid"))
         table = shape.table
-        local = session.execute(select(table).where(table.c.uuid == row_uuid)).mappings().first()
+        local = (  # held, as the changed rows are (see _merge_chunk)
+            session.execute(select(table).where(table.c.uuid == row_uuid).with_for_update())
+            .mappings()
+            .first()
+        )
         if local is None:
             continue  # never had it, or deleted already
         base = session.get(SyncBase, (row_uuid, sender.office_uuid))
