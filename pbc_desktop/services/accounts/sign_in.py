@@ -58,7 +58,9 @@ def sign_in(
     """
     when = now or utcnow()
     tag = ""
-    with db.write() if record else db.read() as s:
+    # A command's check only reads: a window saving meanwhile (a long import) does not keep
+    # a command that reads waiting for the database and then refused as busy.
+    with db.write() if record and note else db.read() as s:
         user = s.scalars(
             select(User).where(func.lower(User.username) == username.strip().lower())
         ).first()
