@@ -28,6 +28,7 @@ from pbc_desktop.db.models import (
     Activity,
     Appraisal,
     Assessment,
+    Committee,
     Community,
     CommunityType,
     DevelopmentRecord,
@@ -49,6 +50,7 @@ from pbc_desktop.domain.enums import (
     PostReportStatus,
 )
 from pbc_desktop.domain.fees import FeeCategory, PaymentKind
+from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
 from pbc_desktop.services import access, communities, organizations, reminders
 from pbc_desktop.services.appraisals import grid
@@ -58,6 +60,7 @@ from pbc_desktop.services.exchange.merge import MergeResult
 from pbc_desktop.services.fees.basis import BasisInput, set_basis
 from pbc_desktop.services.fees.collection import SheetEntry, collection_sheet, save_sheet
 from pbc_desktop.services.post_reports import evaluations, reports
+from pbc_desktop.services.terms import committees
 from pbc_desktop.services.versions import NONE_YET
 from tests.assessment_factories import YEAR, running_communities
 from tests.development_factories import TODAY, applicant
@@ -350,6 +353,26 @@ def test_one_years_appraisal_entered_twice_at_once(db: Database) -> None:
     assert isinstance(outcome, StaleEditError), outcome
     with db.read() as s:
         assert s.scalar(select(Appraisal.held_on)) == date(2026, 1, 10)
+
+
+@server_only
+def test_one_new_committee_term_recorded_twice_at_once(db: Database) -> None:
+    org = make_org(db)
+    seats = (committees.Seat("王书记", CommitteePost.SECRETARY),)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            Committee(organization_id=org, term_no=5, elected_on=date(2024, 6, 1), term_years=5)
+        ),
+        lambda other: committees.record_committee(
+            other, committees.CommitteeInput(org, 5, date(2024, 6, 2), 5, seats)
+        ),
+        group=("committee", org),
+    )
+    assert isinstance(outcome, ValidationError), outcome
+    assert "第5届班子已登记" in outcome.message
+    with db.read() as s:
+        assert s.scalar(select(func.count(Committee.id))) == 1
 
 
 # -- a delete and a save referring to it (the server) -----------------------------------

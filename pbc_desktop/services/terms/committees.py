@@ -12,6 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Committee, CommitteeMember, Organization, PartyMember
 from pbc_desktop.domain import terms
 from pbc_desktop.domain.enums import AuditAction, MembershipStatus
@@ -284,6 +285,7 @@ def record_committee(db: Database, data: CommitteeInput, today: date | None = No
         if org is None or not acc.sees_org(org.id):
             raise organization_gone()
         acc.check_org_writable(org.id)
+        lock_groups(s, [("committee", org.id)])  # two recording its new term at once
         stored = s.execute(
             select(Committee.term_no, Committee.elected_on).where(
                 Committee.organization_id == org.id
