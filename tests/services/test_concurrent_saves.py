@@ -39,6 +39,7 @@ from pbc_desktop.db.models import (
     PartyMember,
     PostEvaluation,
     SyncConflict,
+    User,
 )
 from pbc_desktop.domain.enums import (
     ActivityKind,
@@ -48,11 +49,13 @@ from pbc_desktop.domain.enums import (
     EvaluationResult,
     Grade,
     PostReportStatus,
+    UserRole,
 )
 from pbc_desktop.domain.fees import FeeCategory, PaymentKind
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
 from pbc_desktop.services import access, communities, organizations, reminders
+from pbc_desktop.services.accounts import users
 from pbc_desktop.services.appraisals import grid
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.development import records
@@ -373,6 +376,22 @@ def test_one_new_committee_term_recorded_twice_at_once(db: Database) -> None:
     assert "第5届班子已登记" in outcome.message
     with db.read() as s:
         assert s.scalar(select(func.count(Committee.id))) == 1
+
+
+@server_only
+def test_one_user_name_taken_twice_at_once(db: Database) -> None:
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            User(username="li", display_name="李书记", unit="甲村", role=UserRole.VILLAGE)
+        ),
+        lambda other: users.create_user(
+            other, users.UserInput("li", "李四", "乙村", UserRole.DISTRICT), "Village-pass-1"
+        ),
+        group=users.ACCOUNTS,
+    )
+    assert isinstance(outcome, ValidationError), outcome
+    assert "用户名“li”已被使用" in outcome.message
 
 
 # -- a delete and a save referring to it (the server) -----------------------------------

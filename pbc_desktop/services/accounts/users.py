@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Organization, User
 from pbc_desktop.domain import accounts as rules
 from pbc_desktop.domain.accounts import Account, Actor, Permission, account_status
@@ -164,7 +165,13 @@ def _validated(s: Session, data: UserInput, user_id: int | None = None) -> dict[
     }
 
 
+#: the lock new accounts are made under (on a server): a user name taken by another PC
+#: meanwhile is said as taken, not refused by the database
+ACCOUNTS = ("accounts",)
+
+
 def _add(s: Session, data: UserInput, password: str, *, must_change: bool) -> User:
+    lock_groups(s, [ACCOUNTS])
     values = _validated(s, data)
     check_new_password(password, username=str(values["username"]))
     user = User(**values, password_hash=hash_password(password), must_change_password=must_change)
@@ -184,6 +191,7 @@ def create_first_admin(db: Database, data: UserInput, password: str) -> Actor:
     """The first district administrator of a new or upgraded database; refused once one
     exists (then an administrator creates accounts)."""
     with db.write() as s:
+        lock_groups(s, [ACCOUNTS])  # two PCs setting up a new server at once: one admin
         if s.scalar(
             select(func.count(User.id)).where(_can_sign_in(), User.role == UserRole.DISTRICT)
         ):
