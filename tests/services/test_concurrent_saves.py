@@ -34,6 +34,7 @@ from pbc_desktop.db.models import (
     DevelopmentRecord,
     FeeBasis,
     FeePayment,
+    FeeRate,
     IndicatorSet,
     Organization,
     PartyMember,
@@ -51,7 +52,7 @@ from pbc_desktop.domain.enums import (
     PostReportStatus,
     UserRole,
 )
-from pbc_desktop.domain.fees import FeeCategory, PaymentKind
+from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, FeeCategory, PaymentKind
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
 from pbc_desktop.services import access, communities, organizations, reminders
@@ -60,6 +61,7 @@ from pbc_desktop.services.appraisals import grid
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.development import records
 from pbc_desktop.services.exchange.merge import MergeResult
+from pbc_desktop.services.fees import rates
 from pbc_desktop.services.fees.basis import BasisInput, set_basis
 from pbc_desktop.services.fees.collection import SheetEntry, collection_sheet, save_sheet
 from pbc_desktop.services.post_reports import evaluations, reports
@@ -286,6 +288,23 @@ def test_two_fee_sheets_of_one_branch_saved_at_once(db: Database) -> None:
     assert isinstance(outcome, StaleEditError), outcome
     with db.read() as s:
         assert s.scalar(select(func.count(FeePayment.id))) == 1
+
+
+@server_only
+def test_one_months_fee_rates_entered_twice_at_once(db: Database) -> None:
+    start = date(2027, 1, 1)
+    schedule = replace(DEFAULT_SCHEDULE, effective_from=start)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            FeeRate(effective_from=start, category=FeeCategory.FARMER, fixed_cents=200)
+        ),
+        lambda other: rates.set_schedule(other, schedule, NONE_YET),
+        group=("fee_rates", start),
+    )
+    assert isinstance(outcome, StaleEditError), outcome
+    with db.read() as s:
+        assert s.scalar(select(func.count(FeeRate.id)).where(FeeRate.effective_from == start)) == 1
 
 
 @server_only

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import FeeRate
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction
@@ -103,6 +104,7 @@ def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None 
     ]
     wanted += [(category, None, None, cents) for category, cents in schedule.fixed_cents.items()]
     with db.write() as s:
+        lock_groups(s, [("fee_rates", start)])  # two entering one month's rates at once
         rows = list(
             s.scalars(select(FeeRate).where(FeeRate.effective_from == start).order_by(FeeRate.id))
         )
