@@ -361,6 +361,9 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
     with db.write() as s:
         acc = access.of(db, s)
         member = load_member(s, member_id, acc)
+        # Held first (on a server): a record of theirs being saved meanwhile (a fee payment,
+        # which the key would delete with them) is committed, and counted, before the checks.
+        s.execute(select(PartyMember.id).where(PartyMember.id == member.id).with_for_update())
         _check_deletable(s, acc, member)
         impact = _impact(s, member)
         if impact.has_records and not with_reports:

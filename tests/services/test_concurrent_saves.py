@@ -55,7 +55,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, FeeCategory, PaymentKind
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
-from pbc_desktop.services import access, communities, organizations, reminders
+from pbc_desktop.services import access, communities, member_editing, organizations, reminders
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.appraisals import grid
 from pbc_desktop.services.assessments import indicator_sets, scoring
@@ -520,3 +520,30 @@ def test_a_package_received_while_a_clerk_saves_its_record_keeps_the_clerks_chan
     with db.read() as s:
         assert s.scalar(select(PartyMember.work_unit)) == "村里改的"
         assert "镇上改的" in s.scalars(select(SyncConflict.other)).one()
+
+
+@server_only
+def test_a_member_deleted_while_their_fee_payment_is_recorded(db: Database) -> None:
+    """The payment goes with the member by its cascading key: the deletion must see it."""
+    org = make_org(db)
+    member = member_with_basis(db, "陈伟", org)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            FeePayment(
+                member_id=member,
+                organization_id=org,
+                fee_month=JAN,
+                collected_in=JAN,
+                paid_on=date(2026, 1, 15),
+                kind=PaymentKind.ON_TIME,
+                due_cents=100,
+                amount_cents=100,
+            )
+        ),
+        lambda other: member_editing.delete_member(other, member),
+    )
+    assert isinstance(outcome, ConflictError), outcome
+    with db.read() as s:
+        assert s.get(PartyMember, member) is not None
+        assert s.scalar(select(func.count(FeePayment.id))) == 1
