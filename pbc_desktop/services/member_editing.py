@@ -49,7 +49,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.member_changes.leaving import has_pending_transfer, pending_transfer
 from pbc_desktop.services.members import load_member
-from pbc_desktop.services.scope import update_audited
+from pbc_desktop.services.scope import hold, update_audited
 
 _COLUMNS = STORED_FIELDS
 
@@ -361,9 +361,7 @@ def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -
     with db.write() as s:
         acc = access.of(db, s)
         member = load_member(s, member_id, acc)
-        # Held first (on a server): a record of theirs being saved meanwhile (a fee payment,
-        # which the key would delete with them) is committed, and counted, before the checks.
-        s.execute(select(PartyMember.id).where(PartyMember.id == member.id).with_for_update())
+        hold(s, member)  # a fee payment saved meanwhile is counted, not deleted with them
         _check_deletable(s, acc, member)
         impact = _impact(s, member)
         if impact.has_records and not with_reports:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, case, false, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -307,6 +307,16 @@ def refusing_name_clash(message: str | Callable[[], str]) -> Iterator[None]:
             raise
         said = message if isinstance(message, str) else message()
         raise ValidationError.single("name", said) from exc
+
+
+def hold(s: Session, record: Record) -> None:
+    """Lock ``record``'s row until the transaction ends (on a server: SQLite's one writer
+    holds everything already) and forget what was read of it, so that what is read next (its
+    parts, the records referring to it) includes what another PC saved meanwhile: a
+    deletion's checks, which a cascading key would otherwise outrun unsaid."""
+    table = cast(Table, type(record).__table__)
+    s.execute(select(table.c.id).where(table.c.id == record.id).with_for_update())
+    s.expire(record)
 
 
 def update_audited(

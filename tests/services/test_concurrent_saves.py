@@ -28,6 +28,7 @@ from pbc_desktop.db.models import (
     Activity,
     Appraisal,
     Assessment,
+    Claim,
     Committee,
     Community,
     CommunityType,
@@ -36,19 +37,23 @@ from pbc_desktop.db.models import (
     FeePayment,
     FeeRate,
     IndicatorSet,
+    ListItem,
     Organization,
     PartyMember,
     PostEvaluation,
+    ServiceLog,
     SyncConflict,
     User,
 )
 from pbc_desktop.domain.enums import (
     ActivityKind,
     AssessmentStatus,
+    ClaimMode,
     CoBuildType,
     CommunityStatus,
     EvaluationResult,
     Grade,
+    ItemStatus,
     PostReportStatus,
     UserRole,
 )
@@ -64,6 +69,7 @@ from pbc_desktop.services.exchange.merge import MergeResult
 from pbc_desktop.services.fees import rates
 from pbc_desktop.services.fees.basis import BasisInput, set_basis
 from pbc_desktop.services.fees.collection import SheetEntry, collection_sheet, save_sheet
+from pbc_desktop.services.lists import editing as list_editing
 from pbc_desktop.services.post_reports import evaluations, reports
 from pbc_desktop.services.terms import committees
 from pbc_desktop.services.versions import NONE_YET
@@ -71,6 +77,7 @@ from tests.assessment_factories import YEAR, running_communities
 from tests.development_factories import TODAY, applicant
 from tests.factories import make_community, make_member, make_org
 from tests.fee_factories import JAN, member_with_basis
+from tests.list_factories import setup_community
 from tests.post_report_factories import report_input, setup_posts
 from tests.services.exchange.helpers import TOWN, VILLAGE, merge_into, office_db, owned_by, send
 from tests.services.test_row_versions import client
@@ -547,3 +554,46 @@ def test_a_member_deleted_while_their_fee_payment_is_recorded(db: Database) -> N
     with db.read() as s:
         assert s.get(PartyMember, member) is not None
         assert s.scalar(select(func.count(FeePayment.id))) == 1
+
+
+@server_only
+def test_a_post_report_deleted_while_a_service_entry_is_saved_to_it(db: Database) -> None:
+    report_id = _report(db)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            ServiceLog(report_id=report_id, served_on=date(2023, 5, 1), hours=2, content="宣讲")
+        ),
+        lambda other: reports.delete_report(other, report_id),
+    )
+    assert isinstance(outcome, ConflictError), outcome
+    assert "已有1条服务记录" in outcome.message
+    with db.read() as s:
+        assert s.scalar(select(func.count(ServiceLog.id))) == 1
+
+
+@server_only
+def test_a_list_deleted_while_one_of_its_items_is_claimed(db: Database) -> None:
+    setup = setup_community(db)
+    item_id = list_editing.add_item(db, setup.list_id, list_editing.ItemInput(title="修缮村道"))
+
+    def claim(s: Session) -> None:
+        item = s.get(ListItem, item_id)
+        assert item is not None
+        item.status = ItemStatus.CLAIMED
+        s.add(
+            Claim(
+                item_id=item_id,
+                mode=ClaimMode.SINGLE,
+                lead_org_id=setup.orgs[0],
+                claimed_on=date(2026, 3, 2),
+            )
+        )
+
+    outcome = while_another_saves(
+        db, claim, lambda other: list_editing.delete_list(other, setup.list_id)
+    )
+    assert isinstance(outcome, ConflictError), outcome
+    assert "有1个事项已在办理" in outcome.message  # why, not only that it changed
+    with db.read() as s:
+        assert s.scalar(select(func.count(Claim.id))) == 1

@@ -30,7 +30,7 @@ from pbc_desktop.services.lists.common import (
     item_facts,
     item_updated,
 )
-from pbc_desktop.services.scope import check_same_community
+from pbc_desktop.services.scope import check_same_community, hold
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,8 @@ def delete_list(db: Database, list_id: int) -> None:
     """Delete a list and its items, unless an item was already claimed, followed up or solved."""
     with db.write() as s:
         lst = changing_list(s, db, list_id)
+        for item in lst.items:  # an item claimed meanwhile is seen as such, not deleted
+            hold(s, item)
         busy = [it for it in lst.items if it.status != ItemStatus.OPEN or it.supervisions]
         if busy:
             raise ConflictError(

@@ -50,6 +50,7 @@ from pbc_desktop.services.scope import (
     Choice,
     current_members,
     from_fields,
+    hold,
     report_hours,
     report_places,
     update_audited,
@@ -524,6 +525,7 @@ def delete_report(db: Database, report_id: int) -> None:
     """Delete a report entered by mistake; one with service or evaluations must be ended."""
     with db.write() as s:
         report = load_report(s, report_id, access.of(db, s), change=True)
+        hold(s, report)  # a service entry saved meanwhile is counted, not deleted with it
         member = report.member
         services = len(report.services)
         evaluations = len(report.evaluations)
