@@ -58,6 +58,7 @@ from pbc_desktop.domain.enums import (
     UserRole,
 )
 from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, FeeCategory, PaymentKind
+from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.errors import ConflictError, StaleEditError, ValidationError
 from pbc_desktop.services import access, communities, member_editing, organizations, reminders
@@ -75,7 +76,7 @@ from pbc_desktop.services.terms import committees
 from pbc_desktop.services.versions import NONE_YET
 from tests.assessment_factories import YEAR, running_communities
 from tests.development_factories import TODAY, applicant
-from tests.factories import make_community, make_member, make_org
+from tests.factories import complete_fields, make_community, make_member, make_org, new_member
 from tests.fee_factories import JAN, member_with_basis
 from tests.list_factories import setup_community
 from tests.post_report_factories import report_input, setup_posts
@@ -234,6 +235,22 @@ def test_two_communities_of_one_name_created_at_once(db: Database) -> None:
     assert isinstance(outcome, ValidationError), outcome
     assert outcome.errors[0].field == "name"
     assert "已有名为「和平党建共同体」的共同体" in outcome.message
+
+
+@server_only
+def test_two_members_of_one_id_number_added_at_once(db: Database) -> None:
+    org = make_org(db, "甲村党支部")
+    fields = complete_fields()
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(new_member("陈伟", org, **fields)),
+        lambda other: member_editing.create_member(
+            other, MemberInput(name="陈小伟", organization_id=org, **fields)
+        ),
+    )
+    assert isinstance(outcome, ValidationError), outcome
+    assert outcome.errors[0].field == "id_number"
+    assert "该身份证号已登记为“甲村党支部”的党员陈伟" in outcome.message
 
 
 @server_only
