@@ -13,6 +13,7 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import (
     Activity,
     Assessment,
@@ -394,6 +395,11 @@ def _name_taken(s: Session, name: str, exclude_id: int | None) -> bool:
     return s.scalars(stmt.limit(1)).first() is not None
 
 
+#: the lock a community's name is checked and stored under (on a server): the unique index
+#: only refuses the very same text, not one differing in spaces or case
+NAMES = ("community_names",)
+
+
 def _name_clash(name: str) -> str:
     return t(f"已有名为「{name}」的共同体", f"A community named '{name}' already exists")
 
@@ -404,6 +410,7 @@ def _refusing_clash(data: CommunityInput) -> AbstractContextManager[None]:
 
 
 def _validate(s: Session, data: CommunityInput, community_id: int | None) -> None:
+    lock_groups(s, [NAMES])  # two saving names that read the same at once: one is told
     errors = FieldErrors()
     err = errors.add
 

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import (
     Activity,
     ActivityOrganization,
@@ -549,6 +550,11 @@ def _check_dates(values: dict[str, Any], errors: list[FieldError]) -> None:
         errors.append(FieldError("end_date", order))
 
 
+#: the lock an organization's name is checked and stored under (on a server): the unique
+#: index only refuses the very same text, not one differing in spaces or width
+NAMES = ("organization_names",)
+
+
 def _validate(
     s: Session, data: OrgInput, acc: access.Access, stored: Organization | None = None
 ) -> dict[str, Any]:
@@ -557,6 +563,7 @@ def _validate(
     values = _clean(data)
     own_id = stored.id if stored is not None else None
     errors: list[FieldError] = []
+    lock_groups(s, [NAMES])  # two saving names that read the same at once: one is told
     _check_name(s, values["name"], own_id, errors)
     errors.extend(input_errors(values))
     kept = stored.parent_id if stored is not None else None

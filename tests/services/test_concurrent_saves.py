@@ -54,6 +54,9 @@ from pbc_desktop.domain.enums import (
     EvaluationResult,
     Grade,
     ItemStatus,
+    OrgField,
+    OrgKind,
+    OrgLevel,
     PostReportStatus,
     UserRole,
 )
@@ -251,6 +254,50 @@ def test_two_members_of_one_id_number_added_at_once(db: Database) -> None:
     assert isinstance(outcome, ValidationError), outcome
     assert outcome.errors[0].field == "id_number"
     assert "该身份证号已登记为“甲村党支部”的党员陈伟" in outcome.message
+
+
+@server_only
+def test_two_community_names_that_read_the_same_saved_at_once(db: Database) -> None:
+    """A space apart: the unique index would let both in."""
+    a, b = make_org(db), make_org(db)
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            Community(name="和平党建共同体", status=CommunityStatus.APPLIED, lead_org_id=a)
+        ),
+        lambda other: communities.create_community(
+            other,
+            communities.CommunityInput("和平 党建共同体", (CoBuildType.CROSS_FIELD,), a, (a, b)),
+        ),
+        group=communities.NAMES,
+    )
+    assert isinstance(outcome, ValidationError), outcome
+    assert "已有名为「和平 党建共同体」的共同体" in outcome.message
+
+
+@server_only
+def test_two_organization_names_that_read_the_same_saved_at_once(db: Database) -> None:
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(
+            Organization(
+                name="和平村党支部",
+                kind=OrgKind.BRANCH,
+                field=OrgField.RURAL,
+                level=OrgLevel.VILLAGE,
+                town="成田镇",
+            )
+        ),
+        lambda other: organizations.create_organization(
+            other,
+            organizations.OrgInput(
+                "和平村 党支部", OrgKind.BRANCH, OrgField.RURAL, OrgLevel.VILLAGE, town="成田镇"
+            ),
+        ),
+        group=organizations.NAMES,
+    )
+    assert isinstance(outcome, ValidationError), outcome
+    assert outcome.errors[0].field == "name"
 
 
 @server_only
