@@ -258,3 +258,27 @@ def test_revoked_not_startable_and_unassessed_list(db: Database, year_set: int) 
     assert [c.id for c in scoring.unassessed_communities(db, YEAR)] == [b]
     with pytest.raises(NotFoundError):
         scoring.start_assessment(db, b, YEAR + 1)  # no system that year
+
+
+def test_a_demonstration_site_is_never_graded_fail(db: Database, year_set: int) -> None:
+    """A 示范点 rescored (or re-thresholded) to 不合格 kept its designation and award, and
+    the report printed it among the sites: such a change is refused until it is withdrawn."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.95)
+    outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30000")
+    with pytest.raises(ValidationError, match="示范点"):
+        score_all(db, aid, 0.3)
+    view = indicator_sets.get_indicator_set(db, YEAR)
+    assert view is not None
+    with pytest.raises(ValidationError, match="示范点"):
+        indicator_sets.update_indicator_set(
+            db,
+            year_set,
+            replace(view.as_input(), excellent_min=100, good_min=100, pass_min=100),
+        )
+    sheet = scoring.get_scoring_sheet(db, aid)
+    assert (sheet.grade, sheet.outcome) == (Grade.EXCELLENT, AssessmentOutcome.DEMONSTRATION)
+    outcomes.set_outcome(db, aid, AssessmentOutcome.NONE)
+    score_all(db, aid, 0.3)  # withdrawn first: accepted
+    assert scoring.get_scoring_sheet(db, aid).grade == Grade.FAIL

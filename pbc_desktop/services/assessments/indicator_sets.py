@@ -26,6 +26,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import audit, versions
 from pbc_desktop.services.assessments.common import (
     AssessmentLockedError,
+    check_demonstration,
     compute_totals,
     indicators_of,
     set_for_year,
@@ -418,6 +419,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
         thresholds = thresholds_of(iset)
         for assessment in s.scalars(select(Assessment).where(Assessment.set_id == set_id)):
             totals = compute_totals((sc.score for sc in assessment.scores), thresholds)
+            check_demonstration(assessment, totals.grade)
             assessment.total, assessment.grade = totals.total, totals.grade
         audit.updated(
             s,

@@ -19,9 +19,10 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.validation import strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit, communities
+from pbc_desktop.services import access, audit, communities, versions
 from pbc_desktop.services.assessments.common import (
     Totals,
+    check_demonstration,
     check_unlocked,
     compute_totals,
     indicators_of,
@@ -60,8 +61,10 @@ def set_outcome(
     award_yuan: str | float | Decimal = 0,
     reasons: str | None = None,
     on: date | None = None,
+    version: int | None = None,
 ) -> None:
-    """示范点 with its 奖补 amount, 规范整顿 with reasons, or no outcome.
+    """示范点 with its 奖补 amount, 规范整顿 with reasons, or no outcome; refused when someone
+    else changed the assessment since ``version`` was read (None: not checked).
 
     Marking for 整顿 also moves a running community to 整顿中 through the lifecycle
     procedure (``communities.apply_lifecycle``), dated ``on`` (today by default).
@@ -94,8 +97,10 @@ def set_outcome(
     with db.write() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))
         check_unlocked(assessment)
+        versions.check(s, assessment, version)
         before = audit.snapshot(assessment)
         assessment.outcome = outcome
+        check_demonstration(assessment, assessment.grade)  # scored Fail meanwhile
         assessment.award_cents = award_cents
         assessment.rectify_reasons = clean_reasons
         audit.updated(

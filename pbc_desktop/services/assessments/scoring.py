@@ -31,6 +31,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.assessments.common import (
     Totals,
+    check_demonstration,
     check_scorer,
     check_unlocked,
     compute_totals,
@@ -329,6 +330,7 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
         totals = compute_totals(
             (sc.score for sc in assessment.scores), thresholds_of(assessment.indicator_set)
         )
+        check_demonstration(assessment, totals.grade)
         assessment.total, assessment.grade = totals.total, totals.grade
         audit.updated(
             s,

@@ -257,6 +257,15 @@ class ScoringDialog(FormDialog):
             )
         ):
             return None
+        demo = AssessmentOutcome.DEMONSTRATION
+        if self.sheet.outcome == demo and outcome != demo:
+            # a 示范点 withdrawn first: the scores that follow may then grade it Fail
+            outcomes.set_outcome(
+                self.ctx.db, self.assessment_id, AssessmentOutcome.NONE, version=self.read_version
+            )
+            self.sheet = scoring.get_scoring_sheet(self.ctx.db, self.assessment_id)
+            self.read_version = self.sheet.version
+            changed = outcome != AssessmentOutcome.NONE
         scoring.save_scores(
             self.ctx.db,
             self.assessment_id,
