@@ -36,7 +36,7 @@ from pbc_desktop.domain.enums import (
     MemberRole,
 )
 from pbc_desktop.domain.privacy import mask_phone
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import normalise_phone, phone_error, strip_or_none
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, organizations, versions
@@ -54,6 +54,7 @@ from pbc_desktop.services.scope import (
 MIN_MEMBERS = 2
 NAME_MAX = 120
 PERSON_MAX = 60
+PERIOD_MAX = 60
 THEME_MAX = 200
 
 
@@ -425,6 +426,9 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
 
     errors.text("name", data.name, ("共同体名称", "community's name"))
     errors.text("theme", data.theme, ("主题", "theme"), max_len=THEME_MAX)
+    errors.text("description", data.description, ("简介", "description"), multiline=True)
+    role_orgs = {r.organization_id for r in data.roles} - {None}
+    known_role_orgs = set(s.scalars(select(Organization.id).where(Organization.id.in_(role_orgs))))
     for row, role in enumerate(data.roles, start=1):
         errors.text(
             "roles",
@@ -433,6 +437,19 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
             max_len=PERSON_MAX,
             missing=(f"班子第{row}行未填写姓名", f"Team row {row}: enter the person's name"),
         )
+        phone = strip_or_none(role.phone)
+        if phone is not None and phone_error(phone) is not None:
+            err(
+                "roles",
+                f"班子第{row}行的电话号码格式不正确，应为手机号或固定电话",
+                f"Team row {row}: the phone is not a mobile or landline number",
+            )
+        if role.organization_id is not None and role.organization_id not in known_role_orgs:
+            err(
+                "roles",
+                f"班子第{row}行的所在党组织已不存在",
+                f"Team row {row}: the organization no longer exists",
+            )
 
     former: set[int] = set()
     if community_id is not None:
@@ -450,8 +467,13 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
                 f"轮值第{row}行的党组织不是成员",
                 f"Rotation row {row}: the organization is not a member",
             )
-        if not turn.period_label.strip():
-            err("rotation", f"轮值第{row}行未填写期次", f"Rotation row {row}: enter the period")
+        errors.text(
+            "rotation",
+            turn.period_label,
+            (f"轮值第{row}行的期次", f"period in rotation row {row}"),
+            max_len=PERIOD_MAX,
+            missing=(f"轮值第{row}行未填写期次", f"Rotation row {row}: enter the period"),
+        )
         if turn.period_start and turn.period_end and turn.period_end < turn.period_start:
             err(
                 "rotation",
@@ -533,7 +555,7 @@ def _apply(c: Community, data: CommunityInput, today: date) -> None:
             role=r.role,
             organization_id=r.organization_id,
             cross_appointment=r.cross_appointment,
-            phone=strip_or_none(r.phone),
+            phone=normalise_phone(r.phone) or None,
             seq=seq,
         )
         for seq, r in enumerate(data.roles)

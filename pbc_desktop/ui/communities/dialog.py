@@ -80,6 +80,8 @@ class CommunityDialog(FormDialog):
             "lead_org": self.ui.leadCombo,
             "roles": self.ui.rolesTable,
             "rotation": self.ui.rotationTable,
+            "theme": self.ui.themeEdit,
+            "description": self.ui.descriptionEdit,
         }
         self._connect()
         if community_id is None:
