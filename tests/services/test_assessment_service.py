@@ -282,3 +282,54 @@ def test_a_demonstration_site_is_never_graded_fail(db: Database, year_set: int) 
     outcomes.set_outcome(db, aid, AssessmentOutcome.NONE)
     score_all(db, aid, 0.3)  # withdrawn first: accepted
     assert scoring.get_scoring_sheet(db, aid).grade == Grade.FAIL
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"name": "名" * 121}, "name"),
+        ({"name": "2024年\x00标准"}, "name"),
+        ({"category": "类" * 61}, "indicators[1].category"),
+        ({"name": "指" * 201}, "indicators[1].name"),
+        ({"name": "指标\u202e"}, "indicators[1].name"),
+        ({"guidance": "说明\x07"}, "indicators[1].guidance"),
+        ({"max_score": float("inf")}, "indicators[1].max_score"),
+        ({"max_score": 1e300}, "indicators[1].max_score"),
+        ({"max_score": float("nan")}, "indicators[1].max_score"),
+    ],
+)
+def test_set_texts_and_maximums_bounded(
+    db: Database, year_set: int, change: dict[str, object], field: str
+) -> None:
+    """Names longer than their columns (a server refused them with an internal error),
+    control characters and maximums of 1e300 or infinity were stored as given."""
+    view = indicator_sets.get_indicator_set(db, YEAR)
+    assert view is not None
+    data = view.as_input()
+    if field == "name":
+        data = replace(data, **change)  # type: ignore[arg-type]
+    else:
+        first = replace(data.indicators[0], **change)  # type: ignore[arg-type]
+        data = replace(data, indicators=(first, *data.indicators[1:]))
+    with pytest.raises(ValidationError) as caught:
+        indicator_sets.update_indicator_set(db, year_set, data)
+    assert caught.value.fields() == [field]
+
+
+def test_feedback_remarks_and_reasons_without_control_characters(
+    db: Database, year_set: int
+) -> None:
+    (cid,) = running_communities(db, "文光党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    iid = scoring.get_scoring_sheet(db, aid).rows[0].indicator_id
+    with pytest.raises(ValidationError) as caught:
+        scoring.save_scores(
+            db, aid, scoring.ScoresInput({iid: 1}, "反馈\x00", remarks={iid: "备注\x1b"})
+        )
+    assert caught.value.fields() == ["feedback", common.score_field(iid)]
+    with pytest.raises(ValidationError) as caught:
+        outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="原因\u202e")
+    assert caught.value.fields() == ["reasons"]
+    assert scoring.get_scoring_sheet(db, aid).feedback is None
+    scoring.save_scores(db, aid, scoring.ScoresInput({iid: 1}, "第一行\n第二行"))  # lines kept
+    assert scoring.get_scoring_sheet(db, aid).feedback == "第一行\n第二行"

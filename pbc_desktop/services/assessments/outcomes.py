@@ -16,7 +16,7 @@ from pbc_desktop.domain.enums import (
     Grade,
     LifecycleAction,
 )
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, communities, versions
@@ -75,6 +75,9 @@ def set_outcome(
         raise ValidationError.single(
             "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
         )
+    problem = clean_text(clean_reasons, ("整顿原因", "reasons"), multiline=True)[1]
+    if problem is not None:
+        raise ValidationError.single("reasons", problem)
     require(db, Permission.DISTRICT_RULES)  # 示范点 and 整顿 are the district's to decide
     with db.read() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))

@@ -25,7 +25,7 @@ from pbc_desktop.domain.indicators import (
     grade_for,
     total_max_score,
 )
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
@@ -304,6 +304,13 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
                         ),
                     )
                 )
+        problem = clean_text(data.feedback, ("考核反馈", "feedback"), multiline=True)[1]
+        if problem is not None:
+            errors.append(FieldError("feedback", problem))
+        for iid, remark in data.remarks.items():
+            problem = clean_text(remark, ("评分备注", "score remark"), multiline=True)[1]
+            if problem is not None:
+                errors.append(FieldError(score_field(iid), problem))
         if errors:
             raise ValidationError(errors)
         before = audit.snapshot(

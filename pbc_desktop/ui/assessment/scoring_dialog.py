@@ -75,6 +75,7 @@ class ScoringDialog(FormDialog):
             "award": self.ui.awardEdit,
             "reasons": self.ui.reasonsEdit,
             "outcome": self.ui.outcomeCombo,
+            "feedback": self.ui.feedbackEdit,
         }
         self._load()
         if not self.read_only:  # 示范点 and 整顿 are the district's to decide
