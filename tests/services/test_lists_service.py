@@ -311,3 +311,38 @@ def test_update_item_is_audited(db: Database, setup: Setup) -> None:
         ).one()
     assert json.loads(entry.before or "{}")["title"] == "老旧小区路灯改造"
     assert json.loads(entry.after or "{}")["title"] == "路灯改造(二期)"
+
+
+def test_long_texts_refused_with_control_characters(db: Database, setup: Setup) -> None:
+    """A partner's responsible person longer than its column (typed in the claim dialog's
+    table; a server refused it with an internal error), and the list's remark, an item's
+    expected result, a follow-up's next step and a reason for reopening with control
+    characters were stored as given."""
+    with pytest.raises(ValidationError) as info:
+        editing.create_list(
+            db,
+            editing.ListInput(
+                setup.community_id, ListKind.PROJECT, "项目清单", 2026, None, "备注\x00"
+            ),
+        )
+    assert info.value.fields() == ["remark"]
+    with pytest.raises(ValidationError) as info:
+        add(db, setup, expected_result="成效\x1b[0m")
+    assert info.value.fields() == ["expected_result"]
+    item = add(db, setup)
+    partners = (claims.ParticipantInput(setup.orgs[1], "李" * 61),)
+    with pytest.raises(ValidationError) as info:
+        claims.claim_item(db, item, group_claim(setup, participants=partners))
+    assert info.value.fields() == ["participants"]
+    claims.claim_item(db, item, group_claim(setup))
+    entry = supervision.SupervisionInput(date(2026, 4, 20), "镇党委", "已施工", "下一步\u202e")
+    with pytest.raises(ValidationError) as info:
+        supervision.add_supervision(db, item, entry)
+    assert info.value.fields() == ["next_step"]
+    supervision.solve_item(
+        db, item, supervision.SolveInput(date(2026, 5, 1), "已完工", Satisfaction.SATISFIED)
+    )
+    with pytest.raises(ValidationError) as info:
+        supervision.reopen_item(db, item, "原因\x07")
+    assert info.value.fields() == ["reason"]
+    assert status_of(db, item) == ItemStatus.SOLVED

@@ -67,6 +67,7 @@ def _validate_list(s: Session, data: ListInput) -> None:
     if not 2000 <= data.year <= 2100:
         err.add("year", "年度应在2000至2100之间", "The year must be between 2000 and 2100")
     check_not_future(err, "signed_on", data.signed_on, "签订日期", "The signing date")
+    check_text(err, "remark", data.remark, TEXT_MAX, ("备注", "The remark"))
     err.raise_any()
 
 
@@ -169,6 +170,9 @@ def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int |
     )
     check_text(err, "category", data.category, 60, ("类别", "The category"))
     check_text(err, "description", data.description, TEXT_MAX, ("事项内容", "The description"))
+    check_text(
+        err, "expected_result", data.expected_result, TEXT_MAX, ("预期成效", "The expected result")
+    )
     for name, linked_id, kind, zh, en in (
         ("answers_item", data.answers_item_id, ListKind.DEMAND, "对应需求", "The demand"),
         ("uses_item", data.uses_item_id, ListKind.RESOURCE, "使用资源", "The resource"),
