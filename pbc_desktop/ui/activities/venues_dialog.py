@@ -55,6 +55,9 @@ class VenuesDialog(QDialog):
             "capacity": ui.capacitySpin,
             "owner": ui.ownerCombo,
             "communities": ui.communitiesList,
+            "address": ui.addressEdit,
+            "opening_hours": ui.hoursEdit,
+            "remark": ui.remarkEdit,
         }
         ui.searchEdit.textChanged.connect(lambda _t: self.reload())
         ui.venueList.currentRowChanged.connect(self._selected)
