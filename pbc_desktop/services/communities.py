@@ -525,10 +525,12 @@ def _apply(c: Community, data: CommunityInput, today: date) -> None:
 
     members = list(dict.fromkeys(data.member_org_ids))
     existing = {m.organization_id: m for m in c.members}
+    # the founding members joined when it was founded; one added later joins today
+    joins = (c.founded_on or today) if not existing else today
     for org_id in members:
         member = existing.get(org_id)
         if member is None:
-            member = CommunityMember(organization_id=org_id, joined_on=c.founded_on or today)
+            member = CommunityMember(organization_id=org_id, joined_on=joins)
             c.members.append(member)
         member.left_on = None
         member.role = MemberRole.LEAD if org_id == data.lead_org_id else MemberRole.MEMBER

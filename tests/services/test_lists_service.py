@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -346,3 +347,36 @@ def test_long_texts_refused_with_control_characters(db: Database, setup: Setup) 
         supervision.reopen_item(db, item, "原因\x07")
     assert info.value.fields() == ["reason"]
     assert status_of(db, item) == ItemStatus.SOLVED
+
+
+def test_a_signed_list_is_signed_by_the_members_of_its_day(db: Database) -> None:
+    """A reprint of a list signed in 2024 named the members of today: an organization that
+    left since was missing from the signatories, one that joined since was among them (a
+    member added to a community also showed its founding date as the day it joined)."""
+    from pbc_desktop.domain.enums import CoBuildType
+    from pbc_desktop.services import communities
+    from pbc_desktop.services.lists import printout
+    from tests.factories import make_org
+
+    a, b, c, d = (make_org(db, f"{n}村党支部", town="和平镇") for n in "甲乙丙丁")
+    founded = date(2024, 1, 5)
+    data = communities.CommunityInput(
+        "和平党建共同体", (CoBuildType.CROSS_FIELD,), a, (a, b, c), founded_on=founded
+    )
+    cid = communities.create_community(db, data)
+    list_id = editing.create_list(
+        db,
+        editing.ListInput(cid, ListKind.PROJECT, "2024年项目清单", 2024, date(2024, 6, 1)),
+    )
+    unsigned = editing.create_list(db, editing.ListInput(cid, ListKind.DEMAND, "需求清单", 2026))
+    communities.update_community(db, cid, replace(data, member_org_ids=(a, b, d)))
+    joined = {m.name: m.joined_on for m in communities.get_community(db, cid).members}
+    assert joined["甲村党支部"] == founded
+    assert joined["丁村党支部"] == date.today()
+    report = printout.get_list_report(db, list_id)
+    assert report.members == ("甲村党支部", "乙村党支部", "丙村党支部")
+    assert printout.get_list_report(db, unsigned).members == (
+        "甲村党支部",
+        "乙村党支部",
+        "丁村党支部",
+    )
