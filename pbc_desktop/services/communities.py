@@ -655,6 +655,9 @@ def apply_lifecycle(
         target = lifecycle.next_status(community.status, action)
         previous = max((e.occurred_on for e in community.events), default=None)
         lifecycle.check_step_date(on, previous, _today())
+        errors = FieldErrors()
+        errors.text("remark", remark, ("说明", "remark"), multiline=True)
+        errors.raise_any()
         before = audit.snapshot(community)
         community.status = target
         community.events.append(

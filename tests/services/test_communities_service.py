@@ -499,3 +499,13 @@ def test_team_phone_stored_as_typed_in_full_width(db: Database, orgs: list[int])
     cid = svc.create_community(db, sample_input(orgs, roles=roles))
     detail = svc.get_community(db, cid, for_editing=True)
     assert detail.roles[0].phone == "13800000000"
+
+
+def test_lifecycle_remark_without_control_characters(db: Database, orgs: list[int]) -> None:
+    cid = svc.create_community(db, sample_input(orgs, founded_on=date(2024, 1, 5)))
+    with pytest.raises(ValidationError) as caught:
+        svc.apply_lifecycle(db, cid, A.REVIEW_PASS, date(2024, 1, 10), "同意\x1b[2J")
+    assert caught.value.fields() == ["remark"]
+    assert svc.get_community(db, cid).status == S.APPLIED
+    svc.apply_lifecycle(db, cid, A.REVIEW_PASS, date(2024, 1, 10), "同意。\n材料齐全。")
+    assert svc.get_community(db, cid).events[-1].remark == "同意。\n材料齐全。"
