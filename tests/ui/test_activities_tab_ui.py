@@ -232,3 +232,22 @@ def test_venues_manager(qtbot: QtBot, db: Database, tab: ActivitiesTab, boxes: B
     qtbot.mouseClick(ui.deleteButton, Qt.MouseButton.LeftButton)
     assert venues.list_venues(db) == []
     dialog.reject()
+
+
+def test_save_as_pdf_proposes_a_name_windows_takes(
+    tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title with ASCII quotes, a colon or a question mark (学习"两会"精神) was proposed as
+    the file name as it stood: Windows refuses such a name; the proposal starts in the
+    Documents folder like every other save."""
+    asked: list[str] = []
+
+    def fake_dialog(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr("pbc_desktop.ui.activities.tab.QFileDialog.getSaveFileName", fake_dialog)
+    assert tab.choose_pdf_path('20260301 学习"两会"精神: 谁来?<讲>|党课 minutes.pdf') == ""
+    proposed = Path(asked[0])
+    assert proposed.parent == prompts.documents_dir()
+    assert proposed.name == "20260301 学习_两会_精神_ 谁来__讲__党课 minutes.pdf"
