@@ -380,3 +380,22 @@ def test_a_signed_list_is_signed_by_the_members_of_its_day(db: Database) -> None
         "乙村党支部",
         "丁村党支部",
     )
+
+
+def test_an_item_is_not_solved_before_its_last_follow_up(db: Database, setup: Setup) -> None:
+    """办结 dated 1 April after a 督办 of 20 April was stored: the printed list and the
+    item said it was solved before it was last followed up."""
+    item = add(db, setup)
+    claims.claim_item(db, item, group_claim(setup))
+    supervision.add_supervision(
+        db, item, supervision.SupervisionInput(date(2026, 4, 20), "镇党委", "已施工一半")
+    )
+    early = supervision.SolveInput(date(2026, 4, 1), "已完工", Satisfaction.SATISFIED)
+    with pytest.raises(ValidationError) as info:
+        supervision.solve_item(db, item, early)
+    assert info.value.fields() == ["solved_on"]
+    assert "2026-04-20" in str(info.value)
+    assert status_of(db, item) == ItemStatus.IN_PROGRESS
+    same_day = supervision.SolveInput(date(2026, 4, 20), "已完工", Satisfaction.SATISFIED)
+    supervision.solve_item(db, item, same_day)
+    assert status_of(db, item) == ItemStatus.SOLVED

@@ -161,6 +161,13 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
         _check_dated_after_claim(
             err, item, "solved_on", data.solved_on, ("办结日期", "The date solved")
         )
+        last = max((v.entry_date for v in item.supervisions), default=None)
+        if last is not None and data.solved_on < last:
+            err.add(
+                "solved_on",
+                f"办结日期不能早于最近一次督办（{last.isoformat()}）",
+                f"The date solved is before the last follow-up ({last.isoformat()})",
+            )
         err.raise_any()
         before = item_facts(item)
         item.status = target
