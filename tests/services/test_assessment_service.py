@@ -333,3 +333,19 @@ def test_feedback_remarks_and_reasons_without_control_characters(
     assert scoring.get_scoring_sheet(db, aid).feedback is None
     scoring.save_scores(db, aid, scoring.ScoresInput({iid: 1}, "第一行\n第二行"))  # lines kept
     assert scoring.get_scoring_sheet(db, aid).feedback == "第一行\n第二行"
+
+
+def test_a_community_founded_after_the_year_is_not_assessed_for_it(
+    db: Database, year_set: int
+) -> None:
+    """A community founded in YEAR + 1 was offered for YEAR's assessment and scored: the
+    year's report then ranked (and could flag for 整顿) a community that did not exist."""
+    old, new = running_communities(db, "文光党建共同体", "东泰党建共同体")
+    with db.write() as s:
+        community = s.get(Community, new)
+        assert community is not None
+        community.founded_on = date(YEAR + 1, 1, 1)
+    assert [c.id for c in scoring.unassessed_communities(db, YEAR)] == [old]
+    with pytest.raises(ConflictError, match=f"成立于{YEAR + 1}年"):
+        scoring.start_assessment(db, new, YEAR)
+    scoring.start_assessment(db, old, YEAR)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -101,14 +101,17 @@ class ScoresInput:
 
 
 def unassessed_communities(db: Database, year: int, town: str | None = None) -> list[Choice]:
-    """Communities not revoked and not yet assessed in ``year`` (to start scoring)."""
+    """Communities not revoked, founded by ``year`` and not yet assessed in it (to start
+    scoring)."""
     assessed = (
         select(Assessment.community_id)
         .join(IndicatorSet, IndicatorSet.id == Assessment.set_id)
         .where(IndicatorSet.year == year)
     )
     stmt = select(Community.id, Community.name).where(
-        Community.status != CommunityStatus.REVOKED, Community.id.not_in(assessed)
+        Community.status != CommunityStatus.REVOKED,
+        Community.id.not_in(assessed),
+        or_(Community.founded_on.is_(None), Community.founded_on < date(year + 1, 1, 1)),
     )
     if town:
         stmt = stmt.where(Community.id.in_(town_community_ids(town)))
@@ -162,6 +165,15 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
         )
         if found is not None:
             return int(found)
+        if community.founded_on is not None and community.founded_on.year > year:
+            raise ConflictError(
+                t(
+                    f"「{community.name}」成立于{community.founded_on.year}年，"
+                    f"不参加{year}年度考核",
+                    f"'{community.name}' was founded in {community.founded_on.year} "
+                    f"and is not assessed for {year}",
+                )
+            )
         if community.status == CommunityStatus.REVOKED:
             raise ConflictError(
                 t(
