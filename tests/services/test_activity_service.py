@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from pbc_desktop.db.models import (
     Attachment,
     AttachmentContent,
     AuditEntry,
+    Community,
     ConvenerTurn,
     FundEntry,
 )
@@ -25,10 +27,12 @@ from pbc_desktop.domain.enums import (
     AbsenceReason,
     ActivityKind,
     AttendanceStatus,
+    CommunityStatus,
     FundDirection,
+    LifecycleAction,
 )
 from pbc_desktop.errors import ConflictError, UserError, ValidationError
-from pbc_desktop.services import attachments
+from pbc_desktop.services import attachments, communities
 from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.activities.detail import get_activity_detail
 from pbc_desktop.services.activities.listing import ActivityQuery, day_counts, list_activities
@@ -378,3 +382,24 @@ def test_day_counts(db: Database, world: dict[str, int]) -> None:
     counts = day_counts(db, ActivityQuery(), 2026, 3)
     assert counts == {date(2026, 3, 10): 2, date(2026, 3, 31): 1}
     assert day_counts(db, ActivityQuery(kind=ActivityKind.TRAINING), 2026, 3) == {}
+
+
+def test_no_activity_after_the_community_was_revoked(db: Database, world: dict[str, int]) -> None:
+    """A community revoked (已撤销) on 1 March still took activities after that day, which
+    counted in the year's figures as if it ran."""
+    held = svc.create_activity(db, meeting(world, starts_at=datetime(2026, 2, 20, 9)))
+    with db.write() as s:  # running since January
+        community = s.get(Community, world["community"])
+        assert community is not None
+        community.status = CommunityStatus.RUNNING
+    communities.apply_lifecycle(db, world["community"], LifecycleAction.REVOKE, date(2026, 3, 1))
+    with pytest.raises(ValidationError) as caught:
+        svc.create_activity(db, meeting(world, ends_at=None))
+    assert fields_of(caught) == ["community"]
+    assert "2026-03-01" in str(caught.value)
+    svc.create_activity(db, meeting(world, starts_at=datetime(2026, 3, 1, 9), ends_at=None))
+    # one held before keeps being edited (its minutes corrected)
+    svc.update_activity(
+        db, held, replace(meeting(world, starts_at=datetime(2026, 2, 20, 9)), summary="补记")
+    )
+    assert get_activity_detail(db, held).summary == "补记"
