@@ -399,3 +399,22 @@ def test_an_item_is_not_solved_before_its_last_follow_up(db: Database, setup: Se
     same_day = supervision.SolveInput(date(2026, 4, 20), "已完工", Satisfaction.SATISFIED)
     supervision.solve_item(db, item, same_day)
     assert status_of(db, item) == ItemStatus.SOLVED
+
+
+def test_a_demand_a_project_answers_is_not_deleted(db: Database, setup: Setup) -> None:
+    """Deleting a demand (or its whole list) that a project answers dropped the project's
+    对应需求 silently: no audit entry for the project, no word to the clerk."""
+    demand_list = editing.create_list(
+        db, editing.ListInput(setup.community_id, ListKind.DEMAND, "需求清单", 2026)
+    )
+    demand = editing.add_item(db, demand_list, editing.ItemInput(title="路灯不亮"))
+    spare = editing.add_item(db, demand_list, editing.ItemInput(title="无人对应"))
+    project = add(db, setup, "路灯改造", answers_item_id=demand)
+    with pytest.raises(ConflictError, match="路灯改造"):
+        editing.delete_item(db, demand)
+    with pytest.raises(ConflictError, match="路灯改造"):
+        editing.delete_list(db, demand_list)
+    assert queries.get_item_detail(db, project).answers_item_id == demand
+    editing.delete_item(db, spare)  # nothing answers it
+    editing.delete_item(db, project)  # the project itself may go, then its demand
+    editing.delete_list(db, demand_list)

@@ -345,9 +345,7 @@ def _unseen(
     return community, venue, orgs, rows
 
 
-def _check_not_after_revocation(
-    community: Community, day: date, errors: FieldErrors
-) -> None:
+def _check_not_after_revocation(community: Community, day: date, errors: FieldErrors) -> None:
     """A revoked (已撤销) community holds no activity after the day it was revoked."""
     if community.status != CommunityStatus.REVOKED:
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -148,6 +148,7 @@ def delete_list(db: Database, list_id: int) -> None:
                     "it cannot be deleted.",
                 )
             )
+        _refuse_if_used(s, [it.id for it in lst.items])
         audit.deleted(
             s,
             lst,
@@ -253,6 +254,7 @@ def delete_item(db: Database, item_id: int) -> None:
                     f"The item {item.title} has follow-ups and cannot be deleted.",
                 )
             )
+        _refuse_if_used(s, [item.id])
         audit.deleted(
             s,
             item,
@@ -260,3 +262,34 @@ def delete_item(db: Database, item_id: int) -> None:
             before=item_facts(item),
         )
         s.delete(item)
+
+
+def _refuse_if_used(s: Session, item_ids: list[int]) -> None:
+    """A demand a project answers, or a resource it uses, is not deleted: the project
+    would silently lose its 对应需求 / 使用资源 (the link is dropped by the database,
+    with no audit entry and no word to the clerk)."""
+    if not item_ids:
+        return
+    user = s.scalars(
+        select(ListItem)
+        .where(
+            or_(ListItem.answers_item_id.in_(item_ids), ListItem.uses_item_id.in_(item_ids)),
+            ListItem.id.not_in(item_ids),
+        )
+        .order_by(ListItem.id)
+        .limit(1)
+    ).first()
+    if user is None:
+        return
+    used = s.get(
+        ListItem, user.answers_item_id if user.answers_item_id in item_ids else user.uses_item_id
+    )
+    assert used is not None
+    raise ConflictError(
+        t(
+            f"事项「{used.title}」是项目「{user.title}」的对应需求或使用资源，不能删除；"
+            "请先修改该项目。",
+            f"The item {used.title} is the demand or resource of the project {user.title} "
+            "and cannot be deleted; change that project first.",
+        )
+    )
