@@ -11,8 +11,16 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, Claim, ListItem, ServiceList
-from pbc_desktop.domain.enums import ClaimMode, ItemStatus, ListKind, Satisfaction
+from pbc_desktop.domain.enums import (
+    ClaimMode,
+    FundDirection,
+    FundSource,
+    ItemStatus,
+    ListKind,
+    Satisfaction,
+)
 from pbc_desktop.errors import ConflictError, ValidationError
+from pbc_desktop.services import funds
 from pbc_desktop.services.lists import claims, editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
 from tests.list_factories import Setup, setup_community
@@ -418,3 +426,35 @@ def test_a_demand_a_project_answers_is_not_deleted(db: Database, setup: Setup) -
     editing.delete_item(db, spare)  # nothing answers it
     editing.delete_item(db, project)  # the project itself may go, then its demand
     editing.delete_list(db, demand_list)
+
+
+def test_an_item_money_was_spent_on_is_not_deleted(db: Database, setup: Setup) -> None:
+    """The ledger's entry lost what it was spent on when its item was deleted (as an
+    activity with fund entries is refused, so is an item)."""
+    item = add(db, setup)
+    funds.add_entry(
+        db,
+        funds.FundInput(
+            setup.community_id,
+            FundDirection.INCOME,
+            date(2026, 3, 5),
+            100_000,
+            FundSource.HIGHER_LEVEL,
+        ),
+    )
+    funds.add_entry(
+        db,
+        funds.FundInput(
+            setup.community_id,
+            FundDirection.EXPENSE,
+            date(2026, 3, 6),
+            50_000,
+            purpose="路灯材料",
+            item_id=item,
+        ),
+    )
+    with pytest.raises(ConflictError, match="经费"):
+        editing.delete_item(db, item)
+    with pytest.raises(ConflictError, match="经费"):
+        editing.delete_list(db, setup.list_id)
+    assert status_of(db, item) == ItemStatus.OPEN

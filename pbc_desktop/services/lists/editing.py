@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
-from pbc_desktop.db.models import Community, ListItem, ServiceList
+from pbc_desktop.db.models import Community, FundEntry, ListItem, ServiceList
 from pbc_desktop.domain import items as items_rules
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ItemStatus, ListKind
@@ -267,9 +267,19 @@ def delete_item(db: Database, item_id: int) -> None:
 def _refuse_if_used(s: Session, item_ids: list[int]) -> None:
     """A demand a project answers, or a resource it uses, is not deleted: the project
     would silently lose its 对应需求 / 使用资源 (the link is dropped by the database,
-    with no audit entry and no word to the clerk)."""
+    with no audit entry and no word to the clerk); nor an item money was spent on (the
+    ledger would lose what it was spent on)."""
     if not item_ids:
         return
+    funds = s.scalar(select(func.count(FundEntry.id)).where(FundEntry.item_id.in_(item_ids)))
+    if funds:
+        raise ConflictError(
+            t(
+                f"有{funds}条经费记录用于这些事项，不能删除；请先修改这些经费记录。",
+                f"{funds} fund entries were spent on these items, which cannot be deleted; "
+                "change those entries first.",
+            )
+        )
     user = s.scalars(
         select(ListItem)
         .where(
