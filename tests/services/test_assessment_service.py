@@ -316,6 +316,10 @@ def test_set_texts_and_maximums_bounded(
     assert caught.value.fields() == [field]
 
 
+def sheet_rows(db: Database, aid: int) -> tuple[scoring.ScoringRow, ...]:
+    return scoring.get_scoring_sheet(db, aid).rows
+
+
 def test_feedback_remarks_and_reasons_without_control_characters(
     db: Database, year_set: int
 ) -> None:
@@ -330,6 +334,14 @@ def test_feedback_remarks_and_reasons_without_control_characters(
     with pytest.raises(ValidationError) as caught:
         outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="原因\u202e")
     assert caught.value.fields() == ["reasons"]
+    scoring.save_scores(
+        db, aid, scoring.ScoresInput({r.indicator_id: 1 for r in sheet_rows(db, aid)})
+    )
+    outcomes.finish_assessment(db, aid)
+    with pytest.raises(ValidationError) as caught:
+        outcomes.reopen_assessment(db, aid, "补报\x00材料")
+    assert caught.value.fields() == ["reason"]
+    outcomes.reopen_assessment(db, aid, "补报材料")
     assert scoring.get_scoring_sheet(db, aid).feedback is None
     scoring.save_scores(db, aid, scoring.ScoresInput({iid: 1}, "第一行\n第二行"))  # lines kept
     assert scoring.get_scoring_sheet(db, aid).feedback == "第一行\n第二行"

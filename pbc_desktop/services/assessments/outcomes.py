@@ -162,6 +162,9 @@ def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
         raise ValidationError.single(
             "reason", t("请说明重新打开的原因", "Give the reason for reopening")
         )
+    problem = clean_text(why, ("重新打开的原因", "reason"), multiline=True)[1]
+    if problem is not None:
+        raise ValidationError.single("reason", problem)
     with db.write() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s), score=True)
         if assessment.status != AssessmentStatus.FINISHED:
