@@ -4,6 +4,7 @@ label, for the widget tests."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
@@ -80,3 +81,19 @@ def accelerator(text: str) -> str | None:
     upper-case; None when it has none."""
     found = re.search(r"&([^&\s])", text.replace("&&", ""))
     return found.group(1).upper() if found else None
+
+
+@dataclass
+class DiscardQuestion:
+    """Stands for ``messages.discard_changes`` (the ``discard_question`` fixture of the
+    widget tests): ``answer`` True to discard, False to keep editing, None when the
+    question is not expected (it then fails the test instead of waiting for a click)."""
+
+    answer: bool | None = None
+    asked: list[QWidget] = field(default_factory=list)
+
+    def __call__(self, parent: QWidget) -> bool:
+        self.asked.append(parent)
+        if self.answer is None:
+            raise AssertionError(f"{type(parent).__name__} unexpectedly asked to discard")
+        return self.answer

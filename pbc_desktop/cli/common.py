@@ -361,14 +361,17 @@ def year_number(text: str) -> int:
     return year
 
 
-def output_file(path: Path, *suffixes: str) -> Path:
+def output_file(path: Path, *suffixes: str, keys: bool = False) -> Path:
     """An output option's file (``-o 纪要.pdf``), absolute; refused, before any work, unless
-    its name ends in one of ``suffixes`` (a PDF saved as ``纪要.txt`` opens as garbage) and
-    it may be written (``files.check_output``: no folder, database or key file)."""
+    its name ends in one of ``suffixes`` (when given: a PDF saved as ``纪要.txt`` opens as
+    garbage), it may be written (``files.check_output``: no folder, database or, unless
+    ``keys``, key file) and its folder exists: a typo in a path is said, not made into new
+    folders that no one then finds the file in (every command writing a file takes its
+    path through here)."""
     from pbc_desktop.files import check_output
 
     target = path.expanduser().resolve()
-    if target.suffix.lower() not in suffixes:
+    if suffixes and target.suffix.lower() not in suffixes:
         zh = " 或 ".join(suffixes)
         en = " or ".join(suffixes)
         raise UserError(
@@ -377,7 +380,15 @@ def output_file(path: Path, *suffixes: str) -> Path:
                 f"The output file “{path.name}” must end in {en}.",
             )
         )
-    check_output(target)
+    check_output(target, keys=keys)
+    if not target.parent.is_dir():
+        raise UserError(
+            t(
+                f"文件夹“{target.parent}”不存在，请先建好它或改正路径。",
+                f"The folder “{target.parent}” does not exist; create it first or correct "
+                "the path.",
+            )
+        )
     return target
 
 

@@ -15,6 +15,7 @@ from pbc_desktop.cli.common import (
     ask_password,
     interactive,
     opened_db,
+    output_file,
     print_table,
     record_id,
     typed,
@@ -32,7 +33,7 @@ from pbc_desktop.domain.exchange import (
 from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError, cannot_read
-from pbc_desktop.files import atomic_output, check_output
+from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language, t
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.exchange.merge import Change, MergeResult
@@ -117,7 +118,7 @@ def _check_sheet(out: Path | None, package: Path) -> None:
     received: once it is, the exchange stands whatever becomes of the sheet."""
     if out is None:
         return
-    check_output(out)
+    output_file(out)
     if Path(out).resolve() == Path(package).resolve():
         raise UserError(
             t(
@@ -217,11 +218,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_card(args: argparse.Namespace) -> int:
+    out = output_file(args.output)
     with opened_db(args, write=False) as db:
         card = offices.local_office(db).card
-    with atomic_output(args.output) as tmp:
+    with atomic_output(out) as tmp:
         tmp.write_text(card_to_json(card), encoding="utf-8")
-    print(t(f"单位名片已保存：{args.output}", f"Office card saved: {args.output}"))
+    print(t(f"单位名片已保存：{out}", f"Office card saved: {out}"))
     print(t(f"指纹：{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
     return EXIT_OK
 
@@ -279,9 +281,10 @@ def _passphrase(*, twice: bool) -> str:
 
 
 def cmd_export_key(args: argparse.Namespace) -> int:
+    target = output_file(args.output, keys=True)
     with opened_db(args) as db:
         require(db, Permission.MANAGE_ACCOUNTS)  # before asking for a passphrase
-        out = offices.export_keys(db, args.output, _passphrase(twice=True))
+        out = offices.export_keys(db, target, _passphrase(twice=True))
     print(t(f"单位密钥已导出：{out}（请妥善保管）", f"Office keys exported: {out} (keep it safe)"))
     return EXIT_OK
 
@@ -296,6 +299,7 @@ def cmd_import_key(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pbc_desktop.services.exchange.transfer import send_package
 
+    args.output = output_file(args.output)
     _check_sheet(args.sheet, args.output)
     with opened_db(args) as db:
         me = offices.local_office(db)
@@ -423,8 +427,8 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     the package went)."""
     from pbc_desktop.reports.handover import build_handover
 
-    check_output(args.output)
+    out = output_file(args.output)
     with opened_db(args, write=False) as db:
-        build_handover(db, args.entry, args.output)
-    print(t(f"数据移交单已保存：{args.output}", f"Handover sheet saved: {args.output}"))
+        build_handover(db, args.entry, out)
+    print(t(f"数据移交单已保存：{out}", f"Handover sheet saved: {out}"))
     return EXIT_OK

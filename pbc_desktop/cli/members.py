@@ -19,8 +19,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.cli.common import date_option
-from pbc_desktop.errors import UserError
+from pbc_desktop.cli.common import date_option, output_file
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -94,25 +93,13 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.set_defaults(handler=cmd_export_members)
 
 
-def xlsx_path(path: Path) -> Path:
-    """The absolute path of an output workbook; refused unless it ends in .xlsx."""
-    if path.suffix.lower() != ".xlsx":
-        raise UserError(
-            t(
-                f"文件名应以 .xlsx 结尾：{path}",
-                f"The file name must end in .xlsx: {path}",
-            )
-        )
-    return path.expanduser().resolve()
-
-
 def cmd_export_template(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK
     from pbc_desktop.services.member_export import write_template
     from pbc_desktop.services.organization_import import write_org_template
 
     write = write_org_template if args.organizations else write_template
-    path = write(xlsx_path(args.file))
+    path = write(output_file(args.file, ".xlsx"))
     print(t(f"已生成导入模板：{path}", f"Import template written: {path}"))
     return EXIT_OK
 
@@ -124,7 +111,7 @@ def cmd_export_members(args: argparse.Namespace) -> int:
     from pbc_desktop.services.member_export import cut_sentence, export_members, find_organization
     from pbc_desktop.services.members import MemberQuery
 
-    out = xlsx_path(args.file)
+    out = output_file(args.file, ".xlsx")
     category = enum_option(MemberCategory, args.category, ("人员类别", "category"))
     roll = enum_option(MemberRoll, args.roll, ("名册范围", "roll"))
     db = open_db(args)

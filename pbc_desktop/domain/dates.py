@@ -29,8 +29,9 @@ _YEAR_ONLY = re.compile(r"^\d{4}\s*年?$")
 
 
 class DateProblem(Enum):
-    UNREADABLE = "unreadable"  # not a date at all, or a year outside 1900–2100
+    UNREADABLE = "unreadable"  # not a date at all
     IMPOSSIBLE = "impossible"  # looks like a date that does not exist (2025-2-30)
+    OUT_OF_YEARS = "out_of_years"  # a date of a year outside MIN_YEAR–MAX_YEAR (2101-3-1)
     YEAR_ONLY = "year_only"  # a year and nothing else
 
 
@@ -53,7 +54,7 @@ class TypedDate:
 
 def _make(shown: str, year: int, month: int, day: int) -> date:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateTextError(DateProblem.UNREADABLE, shown)
+        raise DateTextError(DateProblem.OUT_OF_YEARS, shown)
     try:
         return date(year, month, day)
     except ValueError:
@@ -83,9 +84,20 @@ def typed_forms_hint() -> str:
     )
 
 
+def out_of_years_message(shown: str) -> str:
+    """A date typed of a year no date field takes (:data:`MIN_YEAR` to :data:`MAX_YEAR`),
+    said with those years, as the command line's date options say it."""
+    return t(
+        f"“{shown}”超出了可填的年份：日期应在{MIN_YEAR}年至{MAX_YEAR}年之间。",
+        f"“{shown}” is out of range: expected a date from {MIN_YEAR} to {MAX_YEAR}.",
+    )
+
+
 def typed_date_message(shown: str, problem: DateProblem | None) -> str:
     """Why the text typed into a date field is not taken (``None``: a year and a month
     without a day)."""
+    if problem is DateProblem.OUT_OF_YEARS:
+        return out_of_years_message(shown)
     if problem is DateProblem.IMPOSSIBLE:
         return t(
             f"“{shown}”这一天不存在，请检查月份和日期。",
@@ -123,7 +135,8 @@ def parse_datetime_text(text: str) -> TypedDateTime:
     followed by a time (``2026-3-5 14:30``, ``2026.3.5 9:00``, ``20260305 0900``,
     ``2026年3月5日 14时30分``, ``2026年3月5日14点半``), or a date alone. Raises
     :class:`DateTextError`: ``IMPOSSIBLE`` for a date or a time of day that does not exist
-    (2026-2-30, 25:00), ``UNREADABLE`` otherwise (a year and a month are no date here)."""
+    (2026-2-30, 25:00), ``OUT_OF_YEARS`` for a date outside the years, ``UNREADABLE``
+    otherwise (a year and a month are no date here)."""
     shown = normalise_text(text)
     match = _TIME_AFTER.match(shown)
     day_text = match.group("date") if match else shown
@@ -144,6 +157,8 @@ def parse_datetime_text(text: str) -> TypedDateTime:
 
 def typed_datetime_message(shown: str, problem: DateProblem) -> str:
     """Why the text typed into a date-and-time field is not taken."""
+    if problem is DateProblem.OUT_OF_YEARS:
+        return out_of_years_message(shown)
     if problem is DateProblem.IMPOSSIBLE:
         return t(
             f"“{shown}”这个日期或时间不存在，请检查月、日、时、分。",

@@ -157,11 +157,18 @@ def check_brackets(brackets: Sequence[Bracket], what: str) -> None:
         )
     if any(x is None for x in limits) or limits != sorted(set(limits)):  # type: ignore[type-var]
         raise FeeRuleError(t(f"{what}的各档上限必须逐档递增。", f"The limits of {what} must rise."))
-    if any(b.rate < 0 for b in brackets):
+    for bracket in sorted(brackets, key=lambda b: b.rate):  # a negative one said first
+        check_rate(bracket.rate, what)
+
+
+def check_rate(rate: int, what: str) -> None:
+    """A rate (万分之) a schedule may set: 0 to :data:`MAX_RATE`, else :class:`FeeRuleError`
+    naming ``what`` (the rates editor's, and a package's from another office)."""
+    if rate < 0:
         raise FeeRuleError(
             t(f"{what}的比例不能为负数。", f"The rates of {what} cannot be negative.")
         )
-    if any(b.rate > MAX_RATE for b in brackets):
+    if rate > MAX_RATE:
         most = f"{Decimal(MAX_RATE) * 100 / RATE_SCALE:g}%"
         raise FeeRuleError(
             t(

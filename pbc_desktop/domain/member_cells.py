@@ -216,13 +216,30 @@ def _impossible(key: FieldLabel, shown: str) -> CellError:
     return CellError(t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date"))
 
 
+def _out_of_years(key: FieldLabel, shown: str) -> CellError:
+    """A date of a year no date field takes, said with those years (as the window and the
+    command line say it)."""
+    zh, en = _label(key)
+    return CellError(
+        t(
+            f"{zh}“{shown}”超出了可填的年份：日期应在{_MIN_YEAR}年至{_MAX_YEAR}年之间",
+            f"The {en} “{shown}” is out of range: expected a date from {_MIN_YEAR} to {_MAX_YEAR}",
+        )
+    )
+
+
 def _make_date(key: FieldLabel, shown: str, year: int, month: int, day: int) -> date:
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise _unreadable(key, shown)
+    """The date a number typed as one stands for (19850302); a real day of a year no field
+    takes is said with the years, digits that name no day (12345678) as no date."""
     try:
-        return date(year, month, day)
+        made = date(year, month, day)
     except ValueError:
-        raise _impossible(key, shown) from None
+        if _MIN_YEAR <= year <= _MAX_YEAR:
+            raise _impossible(key, shown) from None
+        raise _unreadable(key, shown) from None
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise _out_of_years(key, shown)
+    return made
 
 
 def excel_serial_date(serial: float, *, epoch_1904: bool = False) -> date:
@@ -315,6 +332,8 @@ def parse_date(value: object, key: FieldLabel, *, epoch_1904: bool = False) -> P
             raise _impossible(key, exc.shown) from None
         if exc.problem is DateProblem.YEAR_ONLY:
             raise _year_only(key, exc.shown) from None
+        if exc.problem is DateProblem.OUT_OF_YEARS:
+            raise _out_of_years(key, exc.shown) from None
         raise _unreadable(key, exc.shown) from None
     return ParsedDate(typed.value, typed.month_only)
 

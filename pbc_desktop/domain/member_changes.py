@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pbc_desktop.domain.enums import LabeledEnum, MembershipStatus
+from pbc_desktop.domain.validation import Label
+from pbc_desktop.lang import t
 
 
 class MemberChangeKind(LabeledEnum):
@@ -80,6 +82,19 @@ class TransferState(LabeledEnum):
     PENDING = "pending", "待接收", "Pending"
     RECEIVED = "received", "已接收", "Received"
     CANCELLED = "cancelled", "已撤回", "Withdrawn"
+
+
+def before_joining_error(on: date, joined_on: date | None, label: Label) -> str | None:
+    """Why ``on`` cannot be the date of something a member does as one (a change, a stay
+    away, a post report; ``label`` names the date): it is before they joined the Party on
+    ``joined_on`` (None: not known, nothing to check)."""
+    if joined_on is None or on >= joined_on:
+        return None
+    joined = joined_on.isoformat()
+    return t(
+        f"{label[0]}不能早于入党日期（{joined}）",
+        f"The {label[1]} cannot be before the member joined the Party ({joined})",
+    )
 
 
 def letter_valid_until(issued_on: date, valid_days: int) -> date:

@@ -103,11 +103,6 @@ class _Heading(Paragraph):
         self.toc_key = key
 
 
-def _esc(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -194,7 +189,7 @@ def _summary(
     story.append(_Heading(t("一、考核排名", "1. Ranking"), st.h1, 0, "ranking"))
     story.append(
         Paragraph(
-            _esc(
+            layout.esc(
                 t(
                     f"{area}共考核党建共同体 {len(sheets)} 个。标准体系：{view.name}，"
                     f"满分 {view.total_max:g} 分；优秀 ≥ {th.excellent_min:g} 分，"
@@ -228,7 +223,7 @@ def _summary(
         rows.append(
             [
                 str(rank),
-                Paragraph(_esc(sh.community_name), st.cell),
+                Paragraph(layout.esc(sh.community_name), st.cell),
                 f"{sh.total:g}",
                 sh.grade.label(lang) if sh.grade else "",
                 "" if sh.outcome == AssessmentOutcome.NONE else sh.outcome.label(lang),
@@ -288,7 +283,7 @@ def _summary(
                     *[
                         [
                             str(i),
-                            Paragraph(_esc(sh.community_name), st.cell),
+                            Paragraph(layout.esc(sh.community_name), st.cell),
                             f"{sh.total:g}",
                             format_yuan(sh.award_cents),
                         ]
@@ -303,7 +298,9 @@ def _summary(
             )
         )
     else:
-        story.append(Paragraph(_esc(t("本年度未评定示范点。", "No demonstration sites.")), st.body))
+        story.append(
+            Paragraph(layout.esc(t("本年度未评定示范点。", "No demonstration sites.")), st.body)
+        )
 
     rectify = [sh for sh in sheets if sh.outcome == AssessmentOutcome.RECTIFY]
     story.append(CondPageBreak(50 * mm))
@@ -321,9 +318,9 @@ def _summary(
                     *[
                         [
                             str(i),
-                            Paragraph(_esc(sh.community_name), st.cell),
+                            Paragraph(layout.esc(sh.community_name), st.cell),
                             f"{sh.total:g}",
-                            Paragraph(_esc(sh.rectify_reasons), st.cell),
+                            Paragraph(layout.esc(sh.rectify_reasons), st.cell),
                         ]
                         for i, sh in enumerate(rectify, start=1)
                     ],
@@ -337,16 +334,16 @@ def _summary(
         )
     else:
         none = t("本年度无需规范整顿的共同体。", "No community to rectify.")
-        story.append(KeepTogether([Paragraph(_esc(none), st.body), signatures]))
+        story.append(KeepTogether([Paragraph(layout.esc(none), st.body), signatures]))
     return story
 
 
 def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> list[Flowable]:
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
-        _Heading(f"{index}. {_esc(sh.community_name)}", st.h2, 1, f"c{sh.id}"),
+        _Heading(f"{index}. {layout.esc(sh.community_name)}", st.h2, 1, f"c{sh.id}"),
         Paragraph(
-            _esc(
+            layout.esc(
                 t(
                     f"总分 {sh.total:g} / {sh.max_total:g} 分，等次："
                     f"{sh.grade.zh if sh.grade else '—'}；状态：{sh.status.zh}"
@@ -377,11 +374,11 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
         )
         rows.append(
             [
-                Paragraph(_esc(row.category), st.cell),
-                Paragraph(_esc(row.name), st.cell),
+                Paragraph(layout.esc(row.category), st.cell),
+                Paragraph(layout.esc(row.name), st.cell),
                 f"{row.max_score:g}",
                 "—" if row.score is None else f"{row.score:g}",
-                Paragraph(_esc(figure), st.cell),
+                Paragraph(layout.esc(figure), st.cell),
             ]
         )
     story.append(
@@ -396,7 +393,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
     if sh.outcome == AssessmentOutcome.DEMONSTRATION:
         tail.append(
             Paragraph(
-                _esc(
+                layout.esc(
                     t(
                         f"考核结果：示范点，奖补 {format_yuan(sh.award_cents)} 元。",
                         f"Outcome: demonstration site, award {format_yuan(sh.award_cents)} yuan.",
@@ -408,7 +405,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
     elif sh.outcome == AssessmentOutcome.RECTIFY:
         tail.append(
             Paragraph(
-                _esc(
+                layout.esc(
                     t(
                         f"考核结果：规范整顿。原因：{sh.rectify_reasons or ''}",
                         f"Outcome: rectification. Reasons: {sh.rectify_reasons or ''}",
@@ -419,7 +416,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
         )
     tail.append(
         Paragraph(
-            _esc(t("考核反馈：", "Feedback: ") + (sh.feedback or t("（无）", "(none)"))),
+            layout.esc(t("考核反馈：", "Feedback: ") + (sh.feedback or t("（无）", "(none)"))),
             st.body,
         )
     )
@@ -479,8 +476,8 @@ def build_assessment_report(
     title = t(f"{year}年度党建共同体考核情况报告", f"Assessment of the communities, {year}")
     story: list[Flowable] = [
         Spacer(1, 20 * mm),
-        Paragraph(_esc(title), st.title),
-        Paragraph(_esc(area), st.subtitle),
+        Paragraph(layout.esc(title), st.title),
+        Paragraph(layout.esc(area), st.subtitle),
         Spacer(1, 8 * mm),
     ]
     with_toc = len(sheets) > TOC_FROM
@@ -496,7 +493,7 @@ def build_assessment_report(
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
         )
-        story += [Paragraph(_esc(t("目  录", "Contents")), st.h1), toc, PageBreak()]
+        story += [Paragraph(layout.esc(t("目  录", "Contents")), st.h1), toc, PageBreak()]
     signatures = layout.SignatureBlock(
         [t("考核组负责人", "Head of the assessment team"), t("经办人", "Clerk")],
         fonts.body,

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -26,10 +25,6 @@ from pbc_desktop.services import access
 from pbc_desktop.services.branch_life.compliance import BranchYear, TownYear, town_year
 
 TABLE_SIZE = 10.5  # 五号
-
-
-def _esc(text: object) -> str:
-    return escape("" if text is None else str(text))
 
 
 def notice_title(area: str, year: int) -> str:
@@ -70,18 +65,18 @@ def _table(
     parts = [10, 40, 16, 58]
     widths = [layout.TEXT_WIDTH * p / sum(parts) for p in parts]
     titles = [t("序号", "No."), t("党支部", "Branch"), t("镇街", "Town"), heading]
-    data: list[list[Flowable | str]] = [[Paragraph(_esc(x), head) for x in titles]]
+    data: list[list[Flowable | str]] = [[Paragraph(layout.esc(x), head) for x in titles]]
     for i, (name, town, text) in enumerate(rows, 1):
         data.append(
             [
                 Paragraph(str(i), head),
-                Paragraph(_esc(name), cell),
-                Paragraph(_esc(town), cell),
-                Paragraph(_esc(text), cell),
+                Paragraph(layout.esc(name), cell),
+                Paragraph(layout.esc(town), cell),
+                Paragraph(layout.esc(text), cell),
             ]
         )
     if not rows:
-        data.append([Paragraph(_esc(t("（无）", "(none)")), head), "", "", ""])
+        data.append([Paragraph(layout.esc(t("（无）", "(none)")), head), "", "", ""])
     style = layout.grid_style(header_rows=1)
     style.append(("VALIGN", (0, 1), (-1, -1), "TOP"))
     if not rows:
@@ -117,20 +112,20 @@ def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Sty
     ) -> list[Flowable]:
         return [
             Spacer(1, space_mm * mm),
-            *layout.table_heading(_esc(heading), base.heading),
+            *layout.table_heading(layout.esc(heading), base.heading),
             _table(rows, column, cell, head, signed),
         ]
 
     # the office and the date, never alone on the last page
     sign_off = Paragraph(
-        _esc(t(f"{area}党建工作办公室    {as_of}", f"{area} Party office    {as_of}")),
+        layout.esc(t(f"{area}党建工作办公室    {as_of}", f"{area} Party office    {as_of}")),
         ParagraphStyle("NoticeSign", parent=body, alignment=2),
     )
 
     story: list[Flowable] = [
-        Paragraph(_esc(notice_title(area, report.year)), base.title),
+        Paragraph(layout.esc(notice_title(area, report.year)), base.title),
         Spacer(1, 3 * mm),
-        Paragraph(_esc(summary), body),
+        Paragraph(layout.esc(summary), body),
         *section(
             4,
             t("一、本年度未按要求落实的党支部", "1. Behind this year"),

@@ -106,6 +106,12 @@ def invariant_requested(invariant: bool = False) -> bool:
     return invariant or os.environ.get(INVARIANT_ENV, "") not in ("", "0")
 
 
+def esc(value: object) -> str:
+    """``value`` as text for Paragraph markup (``None``: empty), XML special characters
+    escaped; unlike :func:`plain`, its punctuation is kept as it is."""
+    return escape("" if value is None else str(value))
+
+
 def plain(text: str | None) -> str:
     """Text for Paragraph markup: Chinese punctuation, XML special characters escaped."""
     return escape(cjk_punctuation(text or ""))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -26,10 +25,6 @@ from pbc_desktop.services.lists import printout
 RED = colors.HexColor("#c0392b")
 TABLE_SIZE = 10.5  # 五号: six columns fit the A4 text block
 SIGN_SIZE = 12.0  # 小四
-
-
-def _esc(text: object) -> str:
-    return escape("" if text is None else str(text))
 
 
 class _Styles:
@@ -62,7 +57,7 @@ def _items_table(report: printout.ListReport, st: _Styles, signed: list[Flowable
         t("认领单位", "Claimed by"),
         t("完成时限", "Deadline"),
     ]
-    rows: list[list[Flowable | str]] = [[Paragraph(_esc(h), st.head) for h in head]]
+    rows: list[list[Flowable | str]] = [[Paragraph(layout.esc(h), st.head) for h in head]]
     for item in report.items:
         content = layout.markup(item.description)
         if item.expected_result:
@@ -70,28 +65,35 @@ def _items_table(report: printout.ListReport, st: _Styles, signed: list[Flowable
             content += ("<br/>" if content else "") + t(
                 f"预期成效：{expected}", f"Expected: {expected}"
             )
-        claim = "、".join(_esc(c) for c in item.claimants)
+        claim = "、".join(layout.esc(c) for c in item.claimants)
         if item.claim_mode is not None and claim:
-            claim += f"<br/>({_esc(item.claim_mode.label(lang))})"
+            claim += f"<br/>({layout.esc(item.claim_mode.label(lang))})"
         if item.responsible:
-            who = _esc(item.responsible)
+            who = layout.esc(item.responsible)
             claim += "<br/>" + t(f"责任人：{who}", f"Responsible: {who}")
-        title = _esc(item.title)
+        title = layout.esc(item.title)
         if item.category:
-            title += f"<br/><font size='8'>[{_esc(item.category)}]</font>"
+            title += f"<br/><font size='8'>[{layout.esc(item.category)}]</font>"
         rows.append(
             [
                 Paragraph(str(item.seq), st.center),
                 Paragraph(title, st.cell),
                 Paragraph(content, st.cell),
-                Paragraph(_esc(item.status_text), st.late if item.overdue else st.center),
+                Paragraph(layout.esc(item.status_text), st.late if item.overdue else st.center),
                 Paragraph(claim, st.cell),
                 Paragraph(item.deadline.isoformat() if item.deadline else "", st.center),
             ]
         )
     if not report.items:
         rows.append(
-            [Paragraph(_esc(t("（暂无事项）", "(no items yet)")), st.center), "", "", "", "", ""]
+            [
+                Paragraph(layout.esc(t("（暂无事项）", "(no items yet)")), st.center),
+                "",
+                "",
+                "",
+                "",
+                "",
+            ]
         )
     style = layout.grid_style(header_rows=1)
     # A long item splits across pages: its cells start at the top of each part (centred,
@@ -109,7 +111,7 @@ def _signature(org: str, st: _Styles) -> list[Flowable]:
     """单位(盖章):org, then 负责人(签字):____ and 日期:__年__月__日 (the shared block)."""
     seal = t("单位（盖章）", "Organization (seal)")
     return [
-        Paragraph(_esc(labelled(seal, org)), st.sign),
+        Paragraph(layout.esc(labelled(seal, org)), st.sign),
         layout.SignatureBlock(
             [t("负责人", "Head")], st.base.fonts.body, size=SIGN_SIZE, space_before=2 * mm
         ),
@@ -120,9 +122,9 @@ def _signature(org: str, st: _Styles) -> list[Flowable]:
 def _signatures(report: printout.ListReport, st: _Styles) -> list[Flowable]:
     """Two member organizations side by side, each with its seal, signature and date."""
     story: list[Flowable] = [
-        Paragraph(_esc(t("签订单位", "Signatories")), st.base.heading),
+        Paragraph(layout.esc(t("签订单位", "Signatories")), st.base.heading),
         Paragraph(
-            _esc(
+            layout.esc(
                 t(
                     "以上清单经党建共同体各成员单位共同商定，签字盖章后生效。",
                     "Agreed by every member organization of the community; "
@@ -165,8 +167,8 @@ def build_story(report: printout.ListReport) -> tuple[list[Flowable], layout.Sty
         signed = t("尚未签订", "Not signed yet")
     subtitle = f"{report.community_name}  {report.kind.label(language())}  {signed}"
     story: list[Flowable] = [
-        Paragraph(_esc(report.title), st.base.title),
-        Paragraph(_esc(subtitle), ParagraphStyle("ListSub", parent=st.sign, alignment=1)),
+        Paragraph(layout.esc(report.title), st.base.title),
+        Paragraph(layout.esc(subtitle), ParagraphStyle("ListSub", parent=st.sign, alignment=1)),
         Spacer(1, 5 * mm),
         _items_table(report, st, _signatures(report, st)),
     ]

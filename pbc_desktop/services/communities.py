@@ -406,8 +406,7 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
         err("name", f"已有名为「{name}」的共同体", f"A community named '{name}' already exists")
     if not data.types:
         err("types", "请至少选择一种共建类型", "Choose at least one co-building type")
-    if data.founded_on is not None and data.founded_on > _today():
-        err("founded_on", "成立日期不能晚于今天", "The founding date is in the future")
+    errors.not_future("founded_on", data.founded_on, ("成立日期", "founding date"), _today())
 
     members = list(dict.fromkeys(data.member_org_ids))
     known = set(s.scalars(select(Organization.id).where(Organization.id.in_(members))))

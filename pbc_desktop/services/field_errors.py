@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pbc_desktop.domain.validation import Label, clean_text
+from datetime import date
+
+from pbc_desktop.domain.validation import Label, clean_text, future_date_error
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 
@@ -37,6 +39,13 @@ class FieldErrors:
         if problem is not None:
             self.errors.append(FieldError(name, problem))
         return cleaned
+
+    def not_future(self, name: str, day: date | None, label: Label, today: date) -> None:
+        """Record that ``day`` is after ``today`` (each feature's own ``today()``, which its
+        tests fix), in the words of :func:`~pbc_desktop.domain.validation.future_date_error`."""
+        problem = future_date_error(day, label=label, today=today)
+        if problem is not None:
+            self.errors.append(FieldError(name, problem))
 
     def raise_any(self) -> None:
         """Raise a :class:`ValidationError` with every recorded error, if there is one."""

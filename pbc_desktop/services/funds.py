@@ -280,8 +280,7 @@ def _validate(
         err("amount", "金额必须大于零", "The amount must be greater than zero")
     elif data.amount_cents > MAX_CENTS:
         err("amount", "金额过大，请核对", "The amount is too large; please check it")
-    if data.entry_date > date.today():
-        err("entry_date", "日期不能晚于今天", "The date is in the future")
+    errors.not_future("entry_date", data.entry_date, ("日期", "date"), date.today())
     if data.direction == FundDirection.INCOME and data.source is None:
         err("source", "请选择经费来源", "Choose where the money comes from")
     purpose = strip_or_none(data.purpose)

@@ -4918,6 +4918,18 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
 <context>
     <name>Messages</name>
     <message>
+        <source>Discard the changes you made?</source>
+        <translation>放弃所做的修改？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>

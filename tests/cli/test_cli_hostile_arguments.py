@@ -27,6 +27,10 @@ HOSTILE: dict[str, tuple[list[str], str]] = {
         ["terms", "due", "--as-of", "9999-12-31", "--within-months", "120"],
         "1900年至2100年之间",
     ),
+    "a date of a year after 2100, written as a clerk writes it": (
+        ["terms", "due", "--as-of", "2101.3.1"],
+        "“2101.3.1”超出了可填的年份：日期应在1900年至2100年之间",
+    ),
     "an organization id of 23 digits": (
         ["terms", "record", "--organization", "9" * 23, "--term-no", "1", *ELECTED],
         "找不到名为",

@@ -121,3 +121,58 @@ def test_a_pdf_named_in_capitals_is_written(
     code = cli.main(["report", "roster", *ORG, "-o", str(target), "--db", db_arg(db)])
     assert code == 0, capsys.readouterr().err
     assert target.read_bytes().startswith(b"%PDF")
+
+
+# Every command that writes a file, its path in a folder that does not exist.
+INTO_A_MISSING_FOLDER: dict[str, list[str]] = {
+    "minutes": ["report", "minutes", "--activity", "1", "-o", "{missing}/纪要.pdf"],
+    "sign-in sheet": ["report", "signin", "--activity", "1", "-o", "{missing}/签到表.pdf"],
+    "roster": ["report", "roster", *ORG, "-o", "{missing}/花名册.pdf"],
+    "transfer letter": ["report", "transfer-letter", "--transfer", "1", "-o", "{missing}/信.pdf"],
+    "appraisal sheet": ["report", "appraisal", *ORG, "--year", "2025", "-o", "{missing}/评.pdf"],
+    "assessment report": ["report", "assessment", "--year", "2025", "-o", "{missing}/考核.pdf"],
+    "党内统计": ["stats", "members", "--year", "2025", "-o", "{missing}/统计.xlsx"],
+    "三会一课 通报": ["branch-life", "--year", "2026", "-o", "{missing}/通报.pdf"],
+    "import template": ["export-template", "{missing}/模板.xlsx"],
+    "member export": ["export-members", "{missing}/党员.xlsx"],
+    "office card": ["office", "card", "-o", "{missing}/名片.json"],
+    "office keys": ["office", "export-key", "-o", "{missing}/密钥.key"],
+    "package": ["exchange", "export", "--to", "甲镇", "-o", "{missing}/数据包.pbcx"],
+    "package's sheet": [
+        "exchange",
+        "export",
+        "--to",
+        "甲镇",
+        "-o",
+        "{tmp}/数据包.pbcx",
+        "--sheet",
+        "{missing}/单.pdf",
+    ],
+    "received package's sheet": [
+        "exchange",
+        "import",
+        "{tmp}/包.pbcx",
+        "--sheet",
+        "{missing}/单.pdf",
+    ],
+    "handover sheet again": ["exchange", "sheet", "1", "-o", "{missing}/移交单.pdf"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(INTO_A_MISSING_FOLDER))
+def test_an_output_into_a_missing_folder_is_refused_and_no_folder_is_made(
+    case: str, capsys: pytest.CaptureFixture[str], db: Database, tmp_path: Path
+) -> None:
+    """A typo in a path (报告 for 报表) names the folder instead of making it and leaving
+    the file where no one looks: the same for every command, before any work."""
+    make_org(db, "甲村党支部", town="甲镇")
+    missing = tmp_path / "报告" / "2026"
+    argv = [
+        a.replace("{missing}", str(missing)).replace("{tmp}", str(tmp_path))
+        for a in INTO_A_MISSING_FOLDER[case]
+    ]
+    code = cli.main([*argv, "--db", db_arg(db)])
+    said, err = capsys.readouterr()
+    assert (code, said) == (2, ""), err
+    assert err.strip() == f"错误：文件夹“{missing}”不存在，请先建好它或改正路径。"
+    assert not (tmp_path / "报告").exists()

@@ -244,9 +244,9 @@ def test_bad_arguments(
     code, _, err = export(capsys, db_file, out_file, "--town", "成田")
     assert code == 2 and "没有位于“成田”的党组织。已有的镇街：" in err
     code, _, err = export(capsys, db_file, tmp_path / "a.csv")
-    assert code == 2 and "文件名应以 .xlsx 结尾" in err
+    assert code == 2 and "应以 .xlsx 结尾" in err
     code, _, err = run(capsys, "export-template", str(tmp_path))
-    assert code == 2 and "文件名应以 .xlsx 结尾" in err
+    assert code == 2 and "应以 .xlsx 结尾" in err
     code, err = run_exit(capsys, "export-members", out_file, "--reported", "maybe")
     assert code == 2 and "应为 yes 或 no（是/否），而不是“maybe”" in err
     code, err = run_exit(capsys, "report", "roster", "-o", str(tmp_path / "a.pdf"))

@@ -89,6 +89,20 @@ def test_unreadable_dates_name_the_column(value: object) -> None:
     assert caught.value.message.startswith("转正日期")
 
 
+@pytest.mark.parametrize("value", ["2101-3-1", "1899年12月31日", "2101.03", 21010301, "210103"])
+def test_a_date_of_a_year_no_field_takes_names_the_years(value: object) -> None:
+    with pytest.raises(mc.CellError) as caught:
+        mc.parse_date(value, "joined_on")
+    assert caught.value.message.startswith("入党日期“")
+    assert caught.value.message.endswith("”超出了可填的年份：日期应在1900年至2100年之间")
+
+
+@pytest.mark.parametrize("value", [12345678, 21011399])
+def test_digits_that_name_no_day_are_no_date(value: int) -> None:
+    with pytest.raises(mc.CellError, match="无法识别为日期"):
+        mc.parse_date(value, "joined_on")
+
+
 def test_blank_dates_are_none() -> None:
     assert mc.parse_date(None, "birth_date") is None
     assert mc.parse_date("  ", "birth_date") is None

@@ -48,6 +48,8 @@ def test_a_date_alone_keeps_the_time_given() -> None:
         ("2026-3 10:00", DateProblem.UNREADABLE),  # no day
         ("2026-3-5 9", DateProblem.UNREADABLE),  # an hour alone is not a time
         ("明天下午", DateProblem.UNREADABLE),
+        ("2101-3-5 10:00", DateProblem.OUT_OF_YEARS),
+        ("1899年12月31日 9点", DateProblem.OUT_OF_YEARS),
     ],
 )
 def test_no_date_and_time_is_refused(typed: str, problem: DateProblem) -> None:

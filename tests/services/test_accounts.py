@@ -69,6 +69,13 @@ def test_a_new_database_needs_its_first_administrator(db: Database) -> None:
         )
 
 
+def test_the_new_account_is_audited_in_chinese_punctuation(db: Database) -> None:
+    admin(db)
+    with db.read() as s:
+        summaries = [e.summary for e in s.scalars(select(AuditEntry))]
+    assert "新建账号 wang（王主任，区委组织部管理员）" in summaries, summaries
+
+
 def test_passwords_are_stored_as_argon2id_hashes_only(db: Database, tmp_path: Path) -> None:
     admin(db)
     org = make_org(db, "甲村党支部")

@@ -34,7 +34,7 @@ from pbc_desktop.ui.members.post_report_dialog import PostReportDialog
 from pbc_desktop.ui.members.posts import MemberPostsPanel
 from pbc_desktop.ui.members.service_log_dialog import ServiceLogDialog
 from tests.post_report_factories import TOWN_B, PostSetup, report_input, setup_posts
-from tests.qt_helpers import Boxes, stub_boxes, type_text
+from tests.qt_helpers import Boxes, DiscardQuestion, stub_boxes, type_text
 
 
 @pytest.fixture
@@ -179,7 +179,11 @@ def test_report_a_member_for_a_post(
 
 
 def test_the_report_dialog_explains_what_is_missing(
-    qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel
+    qtbot: QtBot,
+    db: Database,
+    setup: PostSetup,
+    panel: MemberPostsPanel,
+    discard_question: DiscardQuestion,
 ) -> None:
     click(qtbot, panel.report_button)
     dialog = dialog_of(panel, PostReportDialog)
@@ -197,7 +201,9 @@ def test_the_report_dialog_explains_what_is_missing(
     assert dialog.ui.reportedEdit.styleSheet()
     assert not dialog.ui.communityCombo.styleSheet()
     assert reports.list_member_reports(db, setup.member) == []
+    discard_question.answer = True  # what was chosen and typed is dropped, once agreed
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert discard_question.asked == [dialog]
     closed(qtbot, panel)
     assert reports.list_member_reports(db, setup.member) == []
 

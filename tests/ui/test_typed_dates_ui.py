@@ -88,6 +88,9 @@ def test_a_typed_date_is_taken_when_the_field_is_left(
             "2025--1",
             "“2025--1”不是日期，请写成 2025-03-01、2025-3-1、2025/3/1、2025.3.1 或 20250301。",
         ),
+        # a year no date field takes: the years are named (as by the command line)
+        ("2101-3-1", "“2101-3-1”超出了可填的年份：日期应在1900年至2100年之间。"),
+        ("18991231", "“18991231”超出了可填的年份：日期应在1900年至2100年之间。"),
     ],
 )
 def test_an_impossible_or_unreadable_date_is_refused_with_a_sentence(
@@ -129,6 +132,8 @@ def test_messages_in_english(qtbot: QtBot, form: tuple[QWidget, DateEdit, QLineE
     _widget, edit, _other = form
     type_date(qtbot, edit, "2025.2.29")
     assert edit.problem == "“2025.2.29” is not a real date; check the month and the day."
+    type_date(qtbot, edit, "2101.1.1")
+    assert edit.problem == "“2101.1.1” is out of range: expected a date from 1900 to 2100."
 
 
 def test_an_optional_date_is_typed_or_cleared(qtbot: QtBot) -> None:

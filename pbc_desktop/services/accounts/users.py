@@ -173,7 +173,7 @@ def _add(s: Session, data: UserInput, password: str, *, must_change: bool) -> Us
         s,
         user,
         t(
-            f"新建账号 {user.username}（{user.display_name},{user.role.zh}）",
+            f"新建账号 {user.username}（{user.display_name}，{user.role.zh}）",
             f"Created account {user.username} ({user.display_name}, {user.role.en})",
         ),
     )

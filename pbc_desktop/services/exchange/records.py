@@ -16,7 +16,10 @@ column rather than writing a bad value. Text is held to the rules a clerk's typi
 invisible marks, and no line break in a one-line field (a ``String`` column; a ``Text``
 column and :data:`MULTILINE_STRINGS` are the multi-line ones, which keep line breaks and
 tabs), whether the package came from a faulty program or was edited by hand and signed
-again: such a text would be shown in every list and printed in every PDF.
+again: such a text would be shown in every list and printed in every PDF. A value is also
+held to the rule the service writing its column holds it to (:data:`COLUMN_RULES`: a fee
+rate above 3 % charged every member of its bracket as typed in no editor; the fees' and
+the funds' amounts are held to the editors' limits).
 """
 
 from __future__ import annotations
@@ -50,6 +53,13 @@ from sqlalchemy.orm import Session
 import pbc_desktop.db.models  # noqa: F401  (registers every table on the metadata)
 from pbc_desktop.db.base import Base, EnumCode, UTCDateTime, is_derived, version_bump
 from pbc_desktop.domain.exchange import field_label, record_label
+from pbc_desktop.domain.fees import (
+    MAX_FIXED_CENTS,
+    MAX_INCOME_CENTS,
+    FeeRuleError,
+    check_rate,
+)
+from pbc_desktop.domain.money import MAX_CENTS
 from pbc_desktop.domain.validation import refused_character
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -80,6 +90,14 @@ LABEL_COLUMNS = ("name", "title", "person_name", "item_title", "summary")
 
 class RowError(UserError):
     """A package row that does not fit this database's columns."""
+
+
+class _BrokenRuleError(ValueError):
+    """A value its column's rule (:data:`COLUMN_RULES`) refuses, with the rule's sentence."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class _RefusedTextError(ValueError):
@@ -114,7 +132,12 @@ class TableShape:
         """Each plain column: its name, whether a package may leave it out, whether it may
         be empty, and how its value is read back."""
         return tuple(
-            (c.name, bool(c.nullable or c.default is not None), bool(c.nullable), _decoder(c))
+            (
+                c.name,
+                bool(c.nullable or c.default is not None),
+                bool(c.nullable),
+                _ruled(_decoder(c), COLUMN_RULES.get((self.name, c.name))),
+            )
             for c in self.columns
         )
 
@@ -238,6 +261,8 @@ def decode_row(
             values[name] = decode(value)
         except _RefusedTextError as exc:
             raise _refused_text(shape, name, data, exc.char) from exc
+        except _BrokenRuleError as exc:
+            raise _broken_rule(shape, name, data, exc.reason) from exc
         except (ValueError, TypeError, OverflowError) as exc:
             raise _bad(shape, name) from exc
     own: dict[str, str] = {}
@@ -357,6 +382,61 @@ def _decoder(column: Column[Any]) -> Decoder:
     return _refuse
 
 
+def _fee_rate(rate: int) -> str | None:
+    try:
+        check_rate(rate, t("党费", "fees"))
+    except FeeRuleError as exc:
+        return exc.message
+    return None
+
+
+def _yuan_up_to(limit_cents: int, *, positive: bool = False) -> Callable[[Any], str | None]:
+    """An amount in fen of 0 (more than 0: ``positive``) to ``limit_cents`` (None: not
+    given), as the editors hold it (a digit or two too many is a typo, not a figure)."""
+    most = f"{limit_cents // 100:,}"
+
+    def rule(cents: int | None) -> str | None:
+        if cents is None:
+            return None
+        if cents > limit_cents:
+            return t(f"金额不能超过 {most} 元。", f"The amount cannot exceed {most} yuan.")
+        if positive and cents <= 0:
+            return t("金额必须大于零。", "The amount must be greater than zero.")
+        if cents < 0:
+            return t("金额不能为负数。", "The amount cannot be negative.")
+        return None
+
+    return rule
+
+
+#: Columns whose service holds them to a rule beyond their type, held to it in a package
+#: too: (table, column) → why a read value is refused (None: it is not).
+COLUMN_RULES: Mapping[tuple[str, str], Callable[[Any], str | None]] = {
+    ("fee_rate", "rate"): _fee_rate,  # services.fees.rates: 0 to 3 %
+    ("fee_rate", "up_to_cents"): _yuan_up_to(MAX_CENTS),  # domain.fees.check_brackets
+    ("fee_rate", "fixed_cents"): _yuan_up_to(MAX_FIXED_CENTS),  # services.fees.rates
+    ("fee_basis", "income_cents"): _yuan_up_to(MAX_INCOME_CENTS),  # services.fees.basis
+    ("fee_basis", "fixed_cents"): _yuan_up_to(MAX_FIXED_CENTS),
+    ("fee_payment", "amount_cents"): _yuan_up_to(MAX_FIXED_CENTS),  # domain.fees.month_fee_cents
+    ("fund_entry", "amount_cents"): _yuan_up_to(MAX_CENTS, positive=True),  # services.funds
+}
+
+
+def _ruled(decode: Decoder, rule: Callable[[Any], str | None] | None) -> Decoder:
+    """``decode``, then ``rule`` (when there is one) on what it read."""
+    if rule is None:
+        return decode
+
+    def read(value: Any) -> Any:
+        found = decode(value)
+        reason = rule(found)
+        if reason is not None:
+            raise _BrokenRuleError(reason)
+        return found
+
+    return read
+
+
 def _utc_datetime(value: Any) -> datetime:
     parsed = datetime.fromisoformat(_text(value))
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
@@ -421,11 +501,11 @@ def _bad(shape: TableShape, column: str) -> RowError:
     )
 
 
-def _refused_text(shape: TableShape, column: str, data: Mapping[str, Any], char: str) -> RowError:
-    """The package is refused for a character in one text: the record is named by its
-    name or title when that is clean (else by its identifier), the text itself never
-    (it may be an ID number, a phone or a remark about a person)."""
-    kind, field = record_label(shape.name), field_label(shape.name, column)
+def _which(shape: TableShape, column: str, data: Mapping[str, Any]) -> tuple[str, str]:
+    """The package's record, in both languages, to say what was refused in it: by its name
+    or title when that is clean (else by its identifier), never by the refused value (it
+    may be an ID number, a phone or a remark about a person)."""
+    kind = record_label(shape.name)
     naming = next(
         (
             value
@@ -439,12 +519,16 @@ def _refused_text(shape: TableShape, column: str, data: Mapping[str, Any], char:
     )
     ident = data.get("uuid")
     if naming is not None:
-        which_zh, which_en = f"“{kind}”记录“{naming}”", f"The “{kind}” record “{naming}”"
-    elif isinstance(ident, str) and ident.isprintable() and 0 < len(ident) <= 36:
-        which_zh = f"一条“{kind}”记录（记录标识 {ident}）"
-        which_en = f"A “{kind}” record (identifier {ident})"
-    else:
-        which_zh, which_en = f"一条“{kind}”记录", f"A “{kind}” record"
+        return f"“{kind}”记录“{naming}”", f"The “{kind}” record “{naming}”"
+    if isinstance(ident, str) and ident.isprintable() and 0 < len(ident) <= 36:
+        return f"一条“{kind}”记录（记录标识 {ident}）", f"A “{kind}” record (identifier {ident})"
+    return f"一条“{kind}”记录", f"A “{kind}” record"
+
+
+def _refused_text(shape: TableShape, column: str, data: Mapping[str, Any], char: str) -> RowError:
+    """The package is refused for a character in one text (the text itself never said)."""
+    field = field_label(shape.name, column)
+    which_zh, which_en = _which(shape, column, data)
     if char == "\n":
         what_zh, what_en = "换行（该项只能填写一行）", "a line break (it must be one line)"
     else:
@@ -458,5 +542,20 @@ def _refused_text(shape: TableShape, column: str, data: Mapping[str, Any], char:
             f"{which_en} in the package has {what_en} in its “{field}”; the package was "
             "refused and nothing was written (ask the sending office to correct it in the "
             "program and send it again).",
+        )
+    )
+
+
+def _broken_rule(shape: TableShape, column: str, data: Mapping[str, Any], reason: str) -> RowError:
+    """The package is refused for a value its column's rule refuses: ``reason`` says why."""
+    field = field_label(shape.name, column)
+    which_zh, which_en = _which(shape, column, data)
+    return RowError(
+        t(
+            f"数据包中{which_zh}的“{field}”不符合规定：{reason}数据包已拒绝，未写入任何数据；"
+            "请发送单位在本程序中更正后重新发送。",
+            f"{which_en} in the package has a “{field}” the rules refuse: {reason} The "
+            "package was refused and nothing was written (ask the sending office to correct "
+            "it in the program and send it again).",
         )
     )

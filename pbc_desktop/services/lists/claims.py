@@ -103,7 +103,7 @@ def _validate_claim(s: Session, item: ListItem, data: ClaimInput) -> list[int]:
                 "参与单位必须是本共同体的成员党组织",
                 "Every partner must be a member organization of this community",
             )
-    check_not_future(err, "claimed_on", data.claimed_on, "认领日期", "The claim date")
+    check_not_future(err, "claimed_on", data.claimed_on, ("认领日期", "claim date"))
     if data.deadline is not None and data.deadline < data.claimed_on:
         err.add("deadline", "完成时限不能早于认领日期", "The deadline is before the claim date")
     check_text(err, "responsible", data.responsible, 200, ("责任人", "The responsible person"))

@@ -187,9 +187,11 @@ def check_text(
     err.text(name, value, (zh, noun), multiline=limit >= TEXT_MAX)
 
 
-def check_not_future(err: FieldErrors, name: str, value: date | None, zh: str, en: str) -> None:
-    if value is not None and value > today():
-        err.add(name, f"{zh}不能晚于今天", f"{en} is in the future")
+def check_not_future(
+    err: FieldErrors, name: str, value: date | None, label: tuple[str, str]
+) -> None:
+    """``value`` must not be after :func:`today`; ``label`` names it ("认领日期", "claim date")."""
+    err.not_future(name, value, label, today())
 
 
 def item_facts(item: ListItem) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def _validate_list(s: Session, data: ListInput) -> None:
     check_text(err, "title", title, TITLE_MAX, ("清单名称", "The title"))
     if not 2000 <= data.year <= 2100:
         err.add("year", "年度应在2000至2100之间", "The year must be between 2000 and 2100")
-    check_not_future(err, "signed_on", data.signed_on, "签订日期", "The signing date")
+    check_not_future(err, "signed_on", data.signed_on, ("签订日期", "signing date"))
     check_text(err, "remark", data.remark, TEXT_MAX, ("备注", "The remark"))
     err.raise_any()
 
@@ -120,7 +120,7 @@ def sign_list(db: Database, list_id: int, signed_on: date) -> None:
     with db.write() as s:
         lst = changing_list(s, db, list_id)
         err = FieldErrors()
-        check_not_future(err, "signed_on", signed_on, "签订日期", "The signing date")
+        check_not_future(err, "signed_on", signed_on, ("签订日期", "signing date"))
         err.raise_any()
         before = audit.snapshot(lst)
         lst.signed_on = signed_on

@@ -52,14 +52,14 @@ def _check_dated_after_claim(
     err: FieldErrors, item: ListItem, name: str, value: date, words: tuple[str, str]
 ) -> None:
     """A follow-up or solving date: not in the future, not before the item's first claim."""
+    check_not_future(err, name, value, words)
     zh, en = words
-    check_not_future(err, name, value, zh, en)
     first_claim = min((c.claimed_on for c in item.claims), default=None)
     if first_claim is not None and value < first_claim:
         err.add(
             name,
             f"{zh}不能早于认领日期（{first_claim.isoformat()}）",
-            f"{en} is before the claim ({first_claim.isoformat()})",
+            f"The {en} is before the claim ({first_claim.isoformat()})",
         )
 
 
@@ -101,7 +101,9 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
             missing=("请填写进展情况", "Describe the progress"),
         )
         check_text(err, "next_step", data.next_step, TEXT_MAX, ("下一步", "The next step"))
-        _check_dated_after_claim(err, item, "entry_date", data.entry_date, ("督办日期", "The date"))
+        _check_dated_after_claim(
+            err, item, "entry_date", data.entry_date, ("督办日期", "supervision date")
+        )
         err.raise_any()
         before = item_facts(item)
         entry = Supervision(
@@ -159,7 +161,7 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
         if data.satisfaction is None:
             err.add("satisfaction", "请选择群众满意度", "Choose the residents' satisfaction")
         _check_dated_after_claim(
-            err, item, "solved_on", data.solved_on, ("办结日期", "The date solved")
+            err, item, "solved_on", data.solved_on, ("办结日期", "date solved")
         )
         last = max((v.entry_date for v in item.supervisions), default=None)
         if last is not None and data.solved_on < last:

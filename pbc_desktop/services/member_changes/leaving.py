@@ -29,6 +29,7 @@ from pbc_desktop.domain.member_changes import (
     LeavingKind,
     MemberChangeKind,
     TransferState,
+    before_joining_error,
 )
 from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import ConflictError
@@ -148,15 +149,11 @@ def check_change_date(
     if on is None:
         err.add("occurred_on", f"请填写{label[0]}", f"Enter the {label[1]}")
         return date.min
-    problem = future_date_error(on, label=label)
+    problem = future_date_error(on, label=label) or before_joining_error(
+        on, member.joined_on, label
+    )
     if problem is not None:
         err.add("occurred_on", problem, problem)
-    elif member.joined_on is not None and on < member.joined_on:
-        err.add(
-            "occurred_on",
-            f"{label[0]}不能早于入党日期（{member.joined_on.isoformat()}）",
-            f"The {label[1]} cannot be before the member joined ({member.joined_on.isoformat()})",
-        )
     elif (last := latest_change(s, member.id)) is not None and on < last.occurred_on:
         day = last.occurred_on.isoformat()
         err.add(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import MobileMember, Organization, PartyMember
+from pbc_desktop.domain.member_changes import before_joining_error
 from pbc_desktop.domain.validation import future_date_error, normalise_phone, phone_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
@@ -89,16 +90,12 @@ def _checked(
     if data.left_on is None:
         err.add("left_on", "请填写外出日期", "Enter the date the member left")
     else:
-        problem = future_date_error(data.left_on, label=("外出日期", "date of leaving"))
+        label = ("外出日期", "date of leaving")
+        problem = future_date_error(data.left_on, label=label) or before_joining_error(
+            data.left_on, member.joined_on, label
+        )
         if problem is not None:
             err.add("left_on", problem, problem)
-        elif member.joined_on is not None and data.left_on < member.joined_on:
-            err.add(
-                "left_on",
-                f"外出日期不能早于入党日期（{member.joined_on.isoformat()}）",
-                f"The member cannot leave before joining the Party "
-                f"({member.joined_on.isoformat()})",
-            )
         elif back_on is not None and data.left_on < back_on:
             err.add(
                 "left_on",

@@ -27,6 +27,7 @@ from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.domain.member_changes import (
     MemberChangeKind,
     TransferState,
+    before_joining_error,
     letter_valid_until,
 )
 from pbc_desktop.domain.member_rules import MemberInput, completed
@@ -376,16 +377,12 @@ def transfer_in_from_outside(
         if received_on is None:
             err.add("received_on", "请填写转入日期", "Enter the date of the transfer")
         else:
-            problem = future_date_error(received_on, label=("转入日期", "date of transfer"))
+            label = ("转入日期", "date of transfer")
+            problem = future_date_error(received_on, label=label) or before_joining_error(
+                received_on, data.joined_on, label
+            )
             if problem is not None:
                 err.add("received_on", problem, problem)
-            elif data.joined_on is not None and received_on < data.joined_on:
-                err.add(
-                    "received_on",
-                    f"转入日期不能早于入党日期（{data.joined_on.isoformat()}）",
-                    f"The transfer cannot be before the member joined "
-                    f"({data.joined_on.isoformat()})",
-                )
             elif (born := completed(data).birth_date) is not None and age_on(
                 born, received_on
             ) < MIN_AGE:  # a child's ID number (or the day, before the birth) was taken

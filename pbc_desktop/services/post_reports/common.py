@@ -16,7 +16,7 @@ from pbc_desktop.db.models import PartyMember, PostReport
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import PostReportStatus
-from pbc_desktop.errors import FieldError, NotFoundError
+from pbc_desktop.errors import NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.field_errors import FieldErrors
@@ -86,9 +86,7 @@ def check_length(
 
 def check_not_future(err: FieldErrors, name: str, day: date, label: v.Label) -> None:
     """``day`` must not be after :func:`today`; ``label`` names it ("离岗日期", "end date")."""
-    future = v.future_date_error(day, label=label, today=today())
-    if future:
-        err.errors.append(FieldError(name, future))
+    err.not_future(name, day, label, today())
 
 
 def check_in_report(

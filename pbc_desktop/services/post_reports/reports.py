@@ -30,6 +30,7 @@ from pbc_desktop.domain.enums import (
     MembershipStatus,
     PostReportStatus,
 )
+from pbc_desktop.domain.member_changes import before_joining_error
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
@@ -324,14 +325,10 @@ def _check_report(
                 f"The post {post.name} is inactive",
             )
     reported = data.reported_on
-    check_not_future(err, "reported_on", reported, ("报到日期", "report date"))
-    if member.joined_on is not None and reported < member.joined_on:
-        joined = member.joined_on.isoformat()
-        err.add(
-            "reported_on",
-            f"报到日期不能早于该党员的入党日期（{joined}）",
-            f"The report date is before the member joined the Party ({joined})",
-        )
+    label = ("报到日期", "report date")
+    check_not_future(err, "reported_on", reported, label)
+    if problem := before_joining_error(reported, member.joined_on, label):
+        err.add("reported_on", problem, problem)
     if report is not None:
         if report.ended_on is not None and reported > report.ended_on:
             err.add(

@@ -23,7 +23,7 @@ class ResetPasswordDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("resetPasswordDialog")
         self.setWindowTitle(self.tr("Reset password"))
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {
             PASSWORD: self.ui.passwordEdit,
             PASSWORD_AGAIN: self.ui.passwordAgainEdit,
@@ -31,7 +31,6 @@ class ResetPasswordDialog(FormDialog):
         self.ui.accountLabel.setText(
             self.tr("A new password for {0} ({1}):").format(user.username, user.name)
         )
-        self.ui.buttonBox.accepted.connect(self.accept)
 
     def save(self) -> int:
         ui = self.ui

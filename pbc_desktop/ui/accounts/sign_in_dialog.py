@@ -21,6 +21,8 @@ class SignInDialog(FormDialog):
     caller offers another way out); ``demo`` shows the demo accounts and their password.
     """
 
+    asks_before_discarding = False  # a name and a password: nothing to lose
+
     def __init__(
         self,
         db: Database,

@@ -29,7 +29,7 @@ class UserDialog(FormDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("userDialog")
         self.setWindowTitle(self.tr("New account"))
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         self.field_widgets = {
             "username": ui.usernameEdit,
@@ -43,7 +43,6 @@ class UserDialog(FormDialog):
         }
         self._fill_choices()
         ui.roleCombo.currentIndexChanged.connect(self._update_scope_fields)
-        ui.buttonBox.accepted.connect(self.accept)
         self._update_scope_fields()
 
     def _fill_choices(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -42,6 +42,7 @@ from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_datetime, to_qdatetime
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.form_values import not_entered
 from pbc_desktop.ui.common.views import cell_text, cell_widget
 from pbc_desktop.ui.forms.ui_activity_dialog import Ui_ActivityDialog
 
@@ -161,6 +162,9 @@ class ActivityDialog(FormDialog):
         ui.filesList.setIconSize(THUMB)
         ui.filesList.setGridSize(QSize(THUMB.width() + 30, THUMB.height() + 44))
         ui.agendaItemBox.setEnabled(False)
+        # a search and its results; the agenda item's editors show one draft at a time
+        # (the drafts themselves are compared, see entered())
+        not_entered(ui.memberSearchEdit, ui.memberResults, ui.agendaItemBox)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -797,6 +801,9 @@ class ActivityDialog(FormDialog):
             new_files=new,
             version=self.read_version,
         )
+
+    def entered(self) -> dict[object, object]:
+        return {**super().entered(), "agenda": [astuple(draft) for draft in self.agenda]}
 
     def save(self) -> int:
         data = self.collect()

@@ -61,6 +61,9 @@ _TYPING = re.compile(r"^[\d０-９\s\-./年月日号－．／]{0,16}$")
 # ... and a date with a time of day.
 _TYPING_TIME = re.compile(r"^[\d０-９\s\-./:：T年月日号时点分半－．／]{0,24}$")
 
+# What a text read whole is refused for (the others may still become a date as typed).
+_WHOLE_REFUSED = frozenset({DateProblem.IMPOSSIBLE, DateProblem.OUT_OF_YEARS})
+
 if TYPE_CHECKING:
     _Field = QDateTimeEdit
 else:
@@ -207,7 +210,7 @@ class DateEdit(_TypedEntry, QDateEdit):
         try:
             parse_date_text(text)
         except DateTextError as exc:
-            return False if exc.problem is DateProblem.IMPOSSIBLE else None
+            return False if exc.problem in _WHOLE_REFUSED else None
         return self._date_of(text) is not None
 
     def _refusal(self, shown: str) -> str:
@@ -256,7 +259,7 @@ class DateTimeEdit(_TypedEntry, QDateTimeEdit):
         try:
             parse_datetime_text(text)
         except DateTextError as exc:
-            return False if exc.problem is DateProblem.IMPOSSIBLE else None
+            return False if exc.problem in _WHOLE_REFUSED else None
         return self._moment(text) is not None
 
     def _refusal(self, shown: str) -> str:

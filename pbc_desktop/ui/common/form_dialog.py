@@ -6,11 +6,14 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.dates import refused_date, typed_fields
+from pbc_desktop.ui.common.discarding import AsksBeforeDiscarding
+from pbc_desktop.ui.common.form_values import entered_values
 from pbc_desktop.ui.common.screens import FittedDialog
 
 R = TypeVar("R")
@@ -29,7 +32,7 @@ class GeneratedForm(Protocol):
 U = TypeVar("U", bound=GeneratedForm)
 
 
-class FormDialog(FittedDialog):
+class FormDialog(AsksBeforeDiscarding, FittedDialog):
     """Never taller than the screen (a long form scrolls, see :class:`FittedDialog`).
 
     Subclasses build their ``Ui_*`` (:meth:`use_form`, or ``setupUi`` then
@@ -43,6 +46,12 @@ class FormDialog(FittedDialog):
     and hands it back with its input: a save over someone else's change since then is
     refused (``StaleEditError``, naming who and when) like any refusal, the user's input
     left as it is.
+
+    Esc, 取消 and the title bar's × run :meth:`cancel`: a form whose values differ from
+    those it was shown with (:meth:`entered`) asks first whether to drop them
+    (:func:`messages.discard_changes`); an unchanged one closes at once. ``reject()``
+    itself stays silent: the program closing a dialog (another user signing in, after
+    asking once for all) is not asked again.
     """
 
     saved = Signal(int)
@@ -53,6 +62,7 @@ class FormDialog(FittedDialog):
         self.saved_id: int | None = None  # set once saved
         self.read_version: int | None = None  # the loaded record's version (None: new)
         self._tabs: QTabWidget | None = None
+        self._shown_values: dict[object, object] | None = None  # entered() as shown
 
     def init_form(
         self,
@@ -61,7 +71,7 @@ class FormDialog(FittedDialog):
         buttons: QDialogButtonBox | None = None,
     ) -> None:
         """``tabs``: the form's pages, turned to the first refused field's; ``buttons``:
-        the OK/Cancel box, its OK then runs :meth:`accept` and its Cancel :meth:`reject`."""
+        the OK/Cancel box, its OK then runs :meth:`accept` and its Cancel :meth:`cancel`."""
         self._error_label = error_label
         self._tabs = tabs
         error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +82,7 @@ class FormDialog(FittedDialog):
             edit.refused.connect(self.show_error)
         if buttons is not None:
             buttons.accepted.connect(self.accept)
-            buttons.rejected.connect(self.reject)
+            buttons.rejected.connect(self.cancel)
 
     def use_form(self, form: type[U]) -> U:
         """Build the generated form ``form`` on this dialog and wire its error line and
@@ -120,6 +130,21 @@ class FormDialog(FittedDialog):
         saved_id = self.attempt(self.save)
         if saved_id is not None:
             self.close_saved(saved_id)
+
+    # -- closing without saving -------------------------------------------------------------
+    def entered(self) -> dict[object, object]:
+        """What the form holds, compared with what it held when shown: its widgets' values
+        (``ui.common.form_values``); a form keeping input outside its widgets adds it."""
+        return entered_values(self)
+
+    def changed(self) -> bool:
+        """Whether the clerk changed anything since the form was shown."""
+        return self._shown_values is not None and self.entered() != self._shown_values
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():  # opened (not brought back from the task bar)
+            self._shown_values = self.entered()
 
     def close_saved(self, saved_id: int) -> None:
         """Close as accepted and tell the listeners which record was saved."""

@@ -41,6 +41,29 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def discard_changes(parent: QWidget) -> bool:
+    """Whether to close the form ``parent`` and drop what the clerk changed in it (asked on
+    Esc, 取消 or the title bar's ×); 继续编辑 is the default, so a stray Enter keeps it."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        parent.windowTitle(),
+        QCoreApplication.translate("Messages", "Discard the changes you made?"),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("Messages", "Discard changes"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Messages", "Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
 def show_user_error(parent: QWidget | None, error: UserError) -> None:
     warning(parent, QCoreApplication.translate("Messages", "Cannot do that"), error.message)
 

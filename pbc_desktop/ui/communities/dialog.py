@@ -28,6 +28,7 @@ from pbc_desktop.ui.common.combos import fill, fill_enum, find_data, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import NO_DATE, date_of, optional_date_edit, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.form_values import not_entered
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.views import cell_text, cell_widget
 from pbc_desktop.ui.forms.ui_community_dialog import Ui_CommunityDialog
@@ -83,6 +84,7 @@ class CommunityDialog(FormDialog):
             "theme": self.ui.themeEdit,
             "description": self.ui.descriptionEdit,
         }
+        not_entered(self.ui.orgFilterEdit, self.ui.availableList)  # to choose from
         self._connect()
         if community_id is None:
             self.setWindowTitle(self.tr("New Party-building community"))

@@ -286,7 +286,6 @@ class Ui_OrganizationDialog(object):
         QWidget.setTabOrder(self.remarkEdit, self.buttonBox)
 
         self.retranslateUi(OrganizationDialog)
-        self.buttonBox.rejected.connect(OrganizationDialog.reject)
 
         QMetaObject.connectSlotsByName(OrganizationDialog)
     # setupUi

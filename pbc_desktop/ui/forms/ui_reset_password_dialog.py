@@ -85,7 +85,6 @@ class Ui_ResetPasswordDialog(object):
         QWidget.setTabOrder(self.passwordAgainEdit, self.buttonBox)
 
         self.retranslateUi(ResetPasswordDialog)
-        self.buttonBox.rejected.connect(ResetPasswordDialog.reject)
 
         QMetaObject.connectSlotsByName(ResetPasswordDialog)
     # setupUi

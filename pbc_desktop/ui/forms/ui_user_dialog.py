@@ -155,7 +155,6 @@ class Ui_UserDialog(object):
         QWidget.setTabOrder(self.passwordAgainEdit, self.buttonBox)
 
         self.retranslateUi(UserDialog)
-        self.buttonBox.rejected.connect(UserDialog.reject)
 
         QMetaObject.connectSlotsByName(UserDialog)
     # setupUi

@@ -33,7 +33,7 @@ class OrganizationDialog(FormDialog):
         self.org_id = org_id
         self.ui = Ui_OrganizationDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel)
+        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = self._field_widgets()
         self.setObjectName("organizationDialog")
         self.setWindowTitle(
@@ -49,7 +49,6 @@ class OrganizationDialog(FormDialog):
             edit.setDate(QDate.currentDate())
             check.toggled.connect(edit.setEnabled)
         self.ui.kindCombo.currentIndexChanged.connect(self._update_period_rows)
-        self.ui.buttonBox.accepted.connect(self.accept)
         if org_id is not None:
             self._load(orgs.get_organization(ctx.db, org_id))
         self._update_period_rows()

@@ -12,11 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.offices import OfficeCard
 from pbc_desktop.services.exchange import keys
 from pbc_desktop.services.exchange.keys import OfficeKeys
 from pbc_desktop.services.exchange.package import Package, PackageWriter, open_package
+from pbc_desktop.services.exchange.transfer import LocalOffice, send_package
 
 NOW = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
 SCHEMA = "0009_offices"
@@ -154,3 +156,26 @@ def declare_size(path: Path, member: str, size: int) -> None:
         if name == member:
             data[at + 24 : at + 28] = size.to_bytes(4, "little")
     path.write_bytes(bytes(data))
+
+
+def sent_parts(db: Database, path: Path, me: Office, to: Office) -> dict[str, list[dict[str, Any]]]:
+    """Send ``db``'s package from ``me`` to ``to`` at ``path``; its parts' rows by table."""
+    send_package(db, path, me=LocalOffice(me.card, me.keys), to=to.card, encrypt=False)
+    return {
+        name[len("parts/") : -len(".jsonl")]: [json.loads(line) for line in data.splitlines()]
+        for name, data in members_of(path).items()
+        if name.startswith("parts/")
+    }
+
+
+def forge_part(path: Path, part: str, rows: list[dict[str, Any]], sign_with: OfficeKeys) -> None:
+    """Rewrite one part and sign the manifest again with the sender's own key (a package
+    edited by hand at the sending office, or written by a faulty program)."""
+    data = b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows)
+
+    def edit(manifest: dict[str, Any]) -> None:  # the part keeps its place (parents first)
+        manifest["parts"] = [
+            p if p["name"] != part else part_entry(part, data) for p in manifest["parts"]
+        ]
+
+    rewrite(path, replace={f"parts/{part}.jsonl": data}, manifest=edit, sign_with=sign_with)

@@ -4,7 +4,6 @@ refused before anything is written, naming the record and the field, never the t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,17 +27,16 @@ from pbc_desktop.services.exchange.transfer import (
     LocalOffice,
     preview_package,
     receive_package,
-    send_package,
 )
 from tests.factories import make_activity, make_community, make_member, make_org
 from tests.services.exchange.helpers import office_db
 from tests.services.exchange.package_helpers import (
     Office,
-    members_of,
+    forge_part,
     office,
-    part_entry,
     registry,
     rewrite,
+    sent_parts,
 )
 
 VILLAGE = office("a0000000-0000-4000-8000-000000000011", "上底村党委", OrgLevel.VILLAGE)
@@ -74,25 +72,11 @@ def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
 
 
 def _sent(village: Database, path: Path) -> dict[str, list[dict[str, Any]]]:
-    send_package(village, path, me=_me(VILLAGE), to=TOWN.card, encrypt=False)
-    return {
-        name[len("parts/") : -len(".jsonl")]: [json.loads(line) for line in data.splitlines()]
-        for name, data in members_of(path).items()
-        if name.startswith("parts/")
-    }
+    return sent_parts(village, path, VILLAGE, TOWN)
 
 
 def _forge(path: Path, part: str, rows: list[dict[str, Any]]) -> None:
-    """Rewrite one part and sign the manifest again with the village's own key (a package
-    edited by hand at the village, or written by a faulty program)."""
-    data = b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows)
-
-    def edit(manifest: dict[str, Any]) -> None:  # the part keeps its place (parents first)
-        manifest["parts"] = [
-            p if p["name"] != part else part_entry(part, data) for p in manifest["parts"]
-        ]
-
-    rewrite(path, replace={f"parts/{part}.jsonl": data}, manifest=edit, sign_with=VILLAGE.keys)
+    forge_part(path, part, rows, VILLAGE.keys)
 
 
 def _count(db: Database, model: object) -> int:
