@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from pbc_desktop.db.models import (
 from pbc_desktop.domain.enums import (
     AbsenceReason,
     ActivityKind,
+    ActivityStatus,
     AttendanceStatus,
     CommunityStatus,
     FundDirection,
@@ -403,3 +404,14 @@ def test_no_activity_after_the_community_was_revoked(db: Database, world: dict[s
         db, held, replace(meeting(world, starts_at=datetime(2026, 2, 20, 9)), summary="补记")
     )
     assert get_activity_detail(db, held).summary == "补记"
+
+
+def test_held_is_not_dated_after_today(db: Database, world: dict[str, int]) -> None:
+    tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
+    with pytest.raises(ValidationError) as caught:
+        svc.create_activity(db, meeting(world, starts_at=tomorrow, ends_at=None))
+    assert fields_of(caught) == ["status"]
+    planned = meeting(world, starts_at=tomorrow, ends_at=None, status=ActivityStatus.PLANNED)
+    svc.create_activity(db, replace(planned, attendance=(), agenda=()))
+    today = datetime.combine(date.today(), datetime.min.time())
+    svc.create_activity(db, meeting(world, starts_at=today, ends_at=None))

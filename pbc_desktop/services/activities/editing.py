@@ -395,6 +395,12 @@ def _validate(
         _check_not_after_revocation(community, data.starts_at.date(), errors)
     if data.ends_at is not None and data.ends_at < data.starts_at:
         err("ends_at", "结束时间早于开始时间", "The end is before the start")
+    if data.status == ActivityStatus.HELD and data.starts_at.date() > date.today():
+        err(
+            "status",
+            "开始时间在今天以后的活动尚未举行，请把状态选为「计划中」",
+            "An activity starting after today has not been held yet; choose Planned",
+        )
     if data.host_org_id is not None and s.get(Organization, data.host_org_id) is None:
         err("host_org", "所选主导党组织已不存在", "The chosen host organization no longer exists")
     if data.venue_id is not None and (unseen_venue or s.get(Venue, data.venue_id) is None):

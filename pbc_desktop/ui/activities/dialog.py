@@ -103,6 +103,7 @@ class ActivityDialog(FormDialog):
         self.field_widgets = {
             "community": self.ui.communityCombo,
             "title": self.ui.titleEdit,
+            "status": self.ui.statusCombo,
             "ends_at": self.ui.endEdit,
             "place": self.ui.placeCombo,
             "host_org": self.ui.hostCombo,
@@ -121,6 +122,8 @@ class ActivityDialog(FormDialog):
             self.setWindowTitle(self.tr("New activity"))
             start = datetime.combine(day or date.today(), time(9, 0))
             self.ui.startEdit.setDateTime(to_qdatetime(start))
+            if start.date() > date.today():  # one to come is planned, not held
+                select_data(self.ui.statusCombo, ActivityStatus.PLANNED, otherwise=-1)
             self.ui.endEdit.setDateTime(to_qdatetime(start.replace(hour=11)))
             select_data(self.ui.communityCombo, community_id)
             self._community_changed()
