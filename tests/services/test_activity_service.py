@@ -157,6 +157,20 @@ def test_member_twice(db: Database, world: dict[str, int]) -> None:
     svc.create_activity(db, meeting(world, attendance=ok, agenda=()))
 
 
+@pytest.mark.parametrize("typed_first", [True, False])
+def test_a_typed_name_beside_a_member_of_that_name_is_refused_in_either_order(
+    db: Database, world: dict[str, int], typed_first: bool
+) -> None:
+    """陈伟 picked from the roll and 陈伟 typed (a guest, or the member typed again): refused
+    whichever row comes first (the typed one first was taken)."""
+    picked = svc.AttendanceInput("陈伟", P, world["m1"])
+    typed = svc.AttendanceInput("陈伟", N)
+    people = (typed, picked) if typed_first else (picked, typed)
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, attendance=people, agenda=()))
+    assert fields_of(exc) == ["attendance"] and "「陈伟」重复登记（第2行）" in exc.value.message
+
+
 def test_votes_exceeding_those_present(db: Database, world: dict[str, int]) -> None:
     agenda = (svc.AgendaInput("表决事项", resolution="通过", votes_for=2, votes_abstain=1),)
     with pytest.raises(ValidationError) as exc:

@@ -430,8 +430,11 @@ def _validate(
                 "A participating organization no longer exists",
             )
 
+    # A member is listed once (namesake members apart); a name typed for someone not on
+    # the roll is refused beside anyone of that name, whichever row comes first.
     seen_members: set[int] = set()
     seen_names: set[str] = set()
+    typed_names: set[str] = set()
     for row, person in enumerate(data.attendance, start=1):
         name = person.person_name.strip()
         if not name:
@@ -454,10 +457,11 @@ def _validate(
                 f"Attendance row {row}: the chosen member no longer exists",
             )
         if person.member_id is not None:
-            duplicate = person.member_id in seen_members
+            duplicate = person.member_id in seen_members or name in typed_names
             seen_members.add(person.member_id)
         else:
             duplicate = name in seen_names
+            typed_names.add(name)
         seen_names.add(name)
         if duplicate:
             err(
