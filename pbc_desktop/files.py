@@ -6,6 +6,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,35 @@ SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
 #: Those, the program's file lock (``db/lock.py``) and its note of the file last checked
 #: (``db/checked_stamp.py``).
 _COMPANIONS = (*SQLITE_SIDECARS, "-lock", "-checked")
+
+
+# Characters no Windows file name may hold (``/`` and ``\\`` would start a folder).
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# Names Windows keeps for devices, whatever the extension: ``CON.pdf`` is the console.
+_DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
+)
+#: The longest file name proposed, in characters: Windows takes 255 in a name and, for
+#: most programs, 260 in the whole path; a Documents folder under a long user name and
+#: OneDrive takes some 60 of them.
+LONGEST_FILE_NAME = 120
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` (made from a community's, an organization's or a person's name) as a file
+    name Windows takes: characters it refuses become ``_`` (a title ``2026/007`` would
+    otherwise name a folder), trailing dots and spaces, which Windows drops, are dropped
+    before the extension too, a device name (``CON``, ``NUL``, ``COM1``…) gets a ``_``,
+    and a name longer than :data:`LONGEST_FILE_NAME` is cut before its extension."""
+    cleaned = _NOT_IN_FILE_NAMES.sub("_", name).strip(" ")
+    stem, dot, suffix = cleaned.rpartition(".")
+    if not (dot and stem and 0 < len(suffix) <= 5 and " " not in suffix):
+        stem, suffix = cleaned, ""
+    if stem.split(".")[0].rstrip(" ").upper() in _DEVICE_NAMES:
+        stem = f"_{stem}"
+    stem = stem[: max(1, LONGEST_FILE_NAME - len(suffix) - 1)].rstrip(" .") or "_"
+    return f"{stem}.{suffix}" if suffix else stem
 
 
 def part_path(dest: Path) -> Path:

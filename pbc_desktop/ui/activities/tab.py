@@ -309,7 +309,7 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save as PDF"),
-            str(Path.home() / suggested),
+            str(prompts.suggested_file(suggested)),
             self.tr("PDF files (*.pdf)"),
         )
         return name

@@ -201,7 +201,7 @@ class OfficeDialog(MenuWindow):
         if card is None:
             return
         title = self.tr("Office card as PDF")
-        out = prompts.ask_save_path(self, title, prompts.documents_dir() / f"{card.name}.pdf")
+        out = prompts.ask_save_path(self, title, prompts.suggested_file(f"{card.name}.pdf"))
         if out is None:
             return
         try:
