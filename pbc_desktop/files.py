@@ -7,6 +7,7 @@ import errno
 import io
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,7 +90,7 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
             yield tmp
             tmp.replace(target)
         except OSError as exc:
-            raise write_error(target, exc) from exc
+            raise write_error(target, exc, size=size_of(tmp)) from exc
     finally:
         with contextlib.suppress(OSError):  # a failing drive: the sentence above matters more
             tmp.unlink(missing_ok=True)
@@ -196,9 +197,52 @@ def _errno_of(exc: BaseException) -> int | None:
     return None
 
 
-def write_error(target: Path, exc: OSError) -> UserError:
-    """The sentence for an OSError while writing ``target``."""
+#: The largest file a FAT32 drive (most USB sticks as sold) holds: 4 GB less a byte.
+FAT32_LARGEST = 4 * 1024**3 - 1
+#: How near that a file failing "disk full" is taken to have reached it.
+_NEAR_LARGEST = 64 * 1024**2
+_ERROR_FILE_TOO_LARGE = 223  # Windows' own number for "file too large"
+
+
+def _too_large_for_the_drive(
+    target: Path, exc: OSError, code: int | None, size: int | None
+) -> bool:
+    """Whether writing ``target`` failed because one file may grow no larger on its drive:
+    "file too large", or "disk full" for a file of ``size`` bytes that reached FAT32's 4 GB
+    on a drive with room left (Windows says "full" then)."""
+    if code == errno.EFBIG or getattr(exc, "winerror", None) == _ERROR_FILE_TOO_LARGE:
+        return True
+    if code not in _DISK_FULL or size is None or size < FAT32_LARGEST - _NEAR_LARGEST:
+        return False
+    try:
+        return shutil.disk_usage(target.parent).free > _NEAR_LARGEST
+    except OSError:
+        return False
+
+
+def size_of(path: Path) -> int | None:
+    """How large ``path`` is (None: it cannot be told), to say why writing it failed."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def write_error(target: Path, exc: OSError, *, size: int | None = None) -> UserError:
+    """The sentence for an OSError while writing ``target`` (``size``: how much of it was
+    written, where known)."""
     code = _errno_of(exc)
+    if _too_large_for_the_drive(target, exc, code, size):
+        return UserError(
+            t(
+                f"无法写入“{target}”：文件超过了这个磁盘能存放的单个文件大小"
+                "（FAT32 格式的 U 盘每个文件最大 4 GB）。请换一个位置，或把 U 盘格式化为 exFAT 或 "
+                "NTFS 后重试。",
+                f"Cannot write “{target}”: the file is larger than this drive holds in one file "
+                "(a USB stick formatted FAT32 holds files of up to 4 GB). Choose another place, "
+                "or format the stick as exFAT or NTFS.",
+            )
+        )
     if code in _DISK_FULL:
         return UserError(
             t(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.pdfbase import pdfdoc
@@ -14,7 +16,7 @@ from reportlab.pdfbase import pdfdoc
 from pbc_desktop import cli, lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError, os_reason
-from pbc_desktop.files import atomic_output
+from pbc_desktop.files import FAT32_LARGEST, atomic_output, write_error
 from tests.conftest import db_arg
 from tests.report_factories import make_joint_meeting
 
@@ -179,3 +181,66 @@ def test_a_system_error_is_phrased_in_the_users_language(error: OSError, zh: str
     assert zh in os_reason(error)
     lang.set_language("en")
     assert en in os_reason(error)
+
+
+# -- a USB stick formatted FAT32 holds no file of 4 GB or more ------------------------------
+
+
+def _fails_at_4_gb(target: Path, exc: OSError) -> UserError:
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+
+    def write_4_gb() -> None:
+        with atomic_output(target) as tmp:
+            with tmp.open("r+b") as f:
+                f.truncate(FAT32_LARGEST - 1000)  # sparse: takes no room here
+            raise exc
+
+    with pytest.raises(UserError) as caught:
+        write_4_gb()
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no part left
+    return caught.value
+
+
+def test_a_package_reaching_4_gb_on_a_fat32_stick_says_so(tmp_path: Path) -> None:
+    """Windows says "disk full" when a file on a FAT32 stick reaches 4 GB, with gigabytes
+    free: the clerk would delete files for nothing."""
+    refused = _fails_at_4_gb(tmp_path / "stick" / "交换包.pbcx", OSError(errno.ENOSPC, "disk full"))
+    assert "4 GB" in refused.message and "FAT32" in refused.message
+    assert "磁盘已满" not in refused.message
+
+
+@pytest.mark.parametrize("winerror", [None, 223])
+def test_file_too_large_says_the_drive_s_limit(tmp_path: Path, winerror: int | None) -> None:
+    exc = OSError(errno.EFBIG if winerror is None else errno.EINVAL, "File too large")
+    if winerror is not None:
+        exc.winerror = winerror  # type: ignore[attr-defined]  # as Windows gives it
+    refused = _fails_at_4_gb(tmp_path / "stick" / "backup.sqlite", exc)
+    assert "4 GB" in refused.message
+
+
+def test_a_full_stick_is_still_full_when_the_file_is_small_or_no_room_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.pdf"
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert "磁盘已满" in write_error(target, full, size=1_000_000).message
+    no_room = shutil._ntuple_diskusage(8 * 1024**3, 8 * 1024**3, 0)  # type: ignore[attr-defined]
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: no_room)
+    assert "磁盘已满" in write_error(target, full, size=FAT32_LARGEST - 1000).message
+
+
+def test_a_package_written_past_4_gb_names_the_limit(tmp_path: Path) -> None:
+    from pbc_desktop.services.exchange.package_writer import _Out
+
+    class Stick(io.BytesIO):
+        def write(self, data: Any) -> int:
+            raise OSError(errno.ENOSPC, "There is not enough space on the disk")
+
+        def tell(self) -> int:
+            return FAT32_LARGEST - 5000
+
+    out = _Out(Stick(), tmp_path / "交换包.pbcx")
+    with pytest.raises(UserError, match="4 GB"):
+        out.write(b"x" * 65536)
