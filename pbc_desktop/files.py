@@ -8,6 +8,8 @@ import io
 import os
 import re
 import shutil
+import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,6 +67,27 @@ def part_path(dest: Path) -> Path:
     return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
 
 
+#: Pauses before renaming a file just written once more, on Windows: an antivirus scan,
+#: the search indexer or OneDrive's sync holds a new file for a moment, and the rename is
+#: refused meanwhile (PermissionError). About a second in all: a file held open for longer
+#: (the target open in Excel or a PDF reader) is then said as such.
+HELD_FILE_PAUSES_S = (0.05, 0.1, 0.15, 0.3, 0.4)
+
+
+def replace_file(src: Path, dest: Path) -> None:
+    """``src.replace(dest)``, tried again for about a second on Windows while it is
+    refused because a scanner holds ``src`` (or ``dest``) for a moment."""
+    for pause in HELD_FILE_PAUSES_S:
+        try:
+            src.replace(dest)
+            return
+        except PermissionError:
+            if sys.platform != "win32":
+                raise
+            time.sleep(pause)
+    src.replace(dest)
+
+
 @contextlib.contextmanager
 def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """A temporary path beside ``out_path``, renamed onto it only if the block succeeds.
@@ -88,7 +111,7 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     try:
         try:
             yield tmp
-            tmp.replace(target)
+            replace_file(tmp, target)
         except OSError as exc:
             raise write_error(target, exc, size=size_of(tmp)) from exc
     finally:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from reportlab.pdfbase import pdfdoc
 
-from pbc_desktop import cli, lang
+from pbc_desktop import cli, files, lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.files import FAT32_LARGEST, atomic_output, write_error
@@ -244,3 +244,68 @@ def test_a_package_written_past_4_gb_names_the_limit(tmp_path: Path) -> None:
     out = _Out(Stick(), tmp_path / "交换包.pbcx")
     with pytest.raises(UserError, match="4 GB"):
         out.write(b"x" * 65536)
+
+
+# -- Windows: a file just written is held a moment by a scanner ------------------------------
+
+
+def _held(monkeypatch: pytest.MonkeyPatch, times: int) -> list[Path]:
+    """``Path.replace`` refused ``times`` times as Windows refuses it while an antivirus
+    scan holds the new file (then it succeeds); the tries are listed."""
+    tries: list[Path] = []
+    real = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        tries.append(self)
+        if len(tries) <= times:
+            raise PermissionError(13, "The process cannot access the file")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    monkeypatch.setattr(files.time, "sleep", lambda _s: None)
+    return tries
+
+
+def test_a_new_file_held_by_a_scanner_for_a_moment_is_renamed_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out" / "考核报告.pdf"
+    tries = _held(monkeypatch, 3)
+    monkeypatch.setattr(sys, "platform", "win32")
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(b"%PDF")
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert target.read_bytes() == b"%PDF" and len(tries) == 4
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_a_file_held_open_in_excel_is_a_sentence_after_a_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out" / "党员名册.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"open in Excel")
+    tries = _held(monkeypatch, 1000)
+
+    def write() -> None:
+        with atomic_output(target) as tmp:
+            tmp.write_bytes(b"new")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    try:
+        with pytest.raises(UserError, match="Excel"):
+            write()
+    finally:
+        monkeypatch.setattr(sys, "platform", "linux")
+    assert len(tries) == len(files.HELD_FILE_PAUSES_S) + 1
+    assert target.read_bytes() == b"open in Excel"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_elsewhere_a_refused_rename_is_not_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tries = _held(monkeypatch, 1000)
+    with pytest.raises(UserError), atomic_output(tmp_path / "report.pdf") as tmp:
+        tmp.write_bytes(b"x")
+    assert len(tries) == 1

@@ -45,7 +45,7 @@ from pbc_desktop.errors import (
     ServerUpgradeNeededError,
     UserError,
 )
-from pbc_desktop.files import SQLITE_SIDECARS, part_path
+from pbc_desktop.files import SQLITE_SIDECARS, part_path, replace_file
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -391,7 +391,7 @@ def copy_database(
                 target.close()
             if check != [("ok",)]:
                 raise _source_damaged(src, _failed_check(src), noted=not read_only)
-            tmp.replace(dest)
+            replace_file(tmp, dest)
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc) or "not a database" in str(exc):
                 raise _source_damaged(src, _failed_check(src), noted=not read_only) from exc

@@ -65,7 +65,7 @@ from pbc_desktop.errors import (
     cannot_read,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER, part_path
+from pbc_desktop.files import SQLITE_HEADER, part_path, replace_file
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -580,7 +580,7 @@ def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None
                 wal_copy = dest.with_name(dest.name + "-wal")
                 create_private(wal_copy)
                 shutil.copyfile(wal, wal_copy)
-            tmp.replace(dest)
+            replace_file(tmp, dest)
         except OSError as exc:
             raise cannot_write(dest, exc) from exc
         finally:
@@ -686,7 +686,7 @@ def restore(
             report(95)
             _retire(db_path)
             try:
-                work.replace(db_path)
+                replace_file(work, db_path)
             except OSError as exc:
                 raise _in_use(db_path) from exc
     finally:
