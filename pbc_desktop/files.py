@@ -74,6 +74,10 @@ def part_path(dest: Path) -> Path:
 HELD_FILE_PAUSES_S = (0.05, 0.1, 0.15, 0.3, 0.4)
 
 
+def _on_windows() -> bool:
+    return sys.platform == "win32"
+
+
 def replace_file(src: Path, dest: Path) -> None:
     """``src.replace(dest)``, tried again for about a second on Windows while it is
     refused because a scanner holds ``src`` (or ``dest``) for a moment."""
@@ -82,7 +86,7 @@ def replace_file(src: Path, dest: Path) -> None:
             src.replace(dest)
             return
         except PermissionError:
-            if sys.platform != "win32":
+            if not _on_windows():
                 raise
             time.sleep(pause)
     src.replace(dest)
