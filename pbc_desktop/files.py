@@ -12,7 +12,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from pbc_desktop.errors import UserError, os_reason
@@ -58,6 +58,17 @@ def safe_file_name(name: str) -> str:
         stem = f"_{stem}"
     stem = stem[: max(1, LONGEST_FILE_NAME - len(suffix) - 1)].rstrip(" .") or "_"
     return f"{stem}.{suffix}" if suffix else stem
+
+
+def file_uri(path: PurePath) -> str:
+    """The ``file:`` URI SQLite opens ``path`` by (``sqlite3.connect(uri, uri=True)``): any
+    character survives, percent-encoded. A Windows network path ``\\\\server\\share\\…``,
+    which ``as_uri`` renders ``file://server/share/…``, gets an empty authority
+    (``file:////server/share/…``): SQLite refuses any other ("invalid uri authority")."""
+    uri = path.as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        return "file:////" + uri.removeprefix("file://")
+    return uri
 
 
 def part_path(dest: Path) -> Path:

@@ -1,14 +1,16 @@
 """File names the program proposes are names Windows takes (a community's, an
-organization's or a person's name goes into them)."""
+organization's or a person's name goes into them), and any path (Chinese characters,
+spaces, ``#``, a network share) reaches SQLite as the file it names."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import sqlite3
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from pbc_desktop.files import LONGEST_FILE_NAME, safe_file_name
+from pbc_desktop.files import LONGEST_FILE_NAME, file_uri, safe_file_name
 from pbc_desktop.ui.common import prompts
 
 
@@ -70,3 +72,33 @@ def test_the_save_dialog_is_offered_a_name_windows_takes(
     assert proposed.parent == tmp_path
     assert proposed.name.startswith("_PRN.") and proposed.name.endswith(".pdf")
     assert len(proposed.name) <= LONGEST_FILE_NAME
+
+
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        # a Windows network share: SQLite takes no authority but an empty one
+        (
+            PureWindowsPath(r"\\server\share\党建 #1\pbc.sqlite"),
+            "file:////server/share/%E5%85%9A%E5%BB%BA%20%231/pbc.sqlite",
+        ),
+        (
+            PureWindowsPath(r"C:\Users\张三\pbc?.sqlite"),
+            "file:///C:/Users/%E5%BC%A0%E4%B8%89/pbc%3F.sqlite",
+        ),
+        (PurePosixPath("/media/U盘/pbc.sqlite"), "file:///media/U%E7%9B%98/pbc.sqlite"),
+    ],
+)
+def test_sqlite_is_given_uris_it_opens(path: PurePath, uri: str) -> None:
+    assert file_uri(path) == uri
+
+
+def test_a_database_opened_by_uri_is_the_file_named(tmp_path: Path) -> None:
+    path = tmp_path / "党建 #1?.sqlite"
+    sqlite3.connect(path).close()
+    conn = sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
+    try:
+        (name,) = [row[2] for row in conn.execute("PRAGMA database_list")]
+    finally:
+        conn.close()
+    assert Path(name) == path

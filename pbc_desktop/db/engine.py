@@ -40,6 +40,7 @@ from pbc_desktop.errors import (
     PermissionDeniedError,
     stale_edit,
 )
+from pbc_desktop.files import file_uri
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ def read_only_uri(path: Path) -> str:
     appear beside it (it may sit on a read-only USB stick).
     """
     path = path.resolve()
-    return path.as_uri() + "?mode=ro" + ("&immutable=1" if _wal_mode_without_wal(path) else "")
+    return file_uri(path) + "?mode=ro" + ("&immutable=1" if _wal_mode_without_wal(path) else "")
 
 
 def read_only_engine(path: Path) -> Engine:

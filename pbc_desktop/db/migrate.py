@@ -45,7 +45,7 @@ from pbc_desktop.errors import (
     ServerUpgradeNeededError,
     UserError,
 )
-from pbc_desktop.files import SQLITE_SIDECARS, part_path, replace_file
+from pbc_desktop.files import SQLITE_SIDECARS, file_uri, part_path, replace_file
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -362,7 +362,7 @@ def copy_database(
         raise FileNotFoundError(str(src))
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = part_path(dest)
-    uri = read_only_uri(src) if read_only else f"{src.resolve().as_uri()}?mode=rw"
+    uri = read_only_uri(src) if read_only else f"{file_uri(src.resolve())}?mode=rw"
     source = sqlite3.connect(uri, uri=True, timeout=10)
     try:
         source.isolation_level = None

@@ -65,7 +65,7 @@ from pbc_desktop.errors import (
     cannot_read,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER, part_path, replace_file
+from pbc_desktop.files import SQLITE_HEADER, file_uri, part_path, replace_file
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -209,7 +209,7 @@ def _settle(db_path: Path) -> None:
     that the file's time stays that of its last change, not of the checkpoint that
     closing the database would make after the copy."""
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=1)
+        conn = sqlite3.connect(f"{file_uri(db_path.resolve())}?mode=rw", uri=True, timeout=1)
         try:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         finally:
@@ -615,7 +615,7 @@ def _retire(db_path: Path) -> None:
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists():
         with contextlib.suppress(sqlite3.Error):
-            conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+            conn = sqlite3.connect(f"{file_uri(db_path.resolve())}?mode=rw", uri=True, timeout=2)
             try:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
