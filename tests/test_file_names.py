@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 import pytest
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QFileDialog
 
 from pbc_desktop.files import LONGEST_FILE_NAME, file_uri, safe_file_name
@@ -102,3 +103,24 @@ def test_a_database_opened_by_uri_is_the_file_named(tmp_path: Path) -> None:
     finally:
         conn.close()
     assert Path(name) == path
+
+
+def test_a_folder_the_system_cannot_open_is_said(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[str] = []
+    said: list[str] = []
+    answer = [True]
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return answer[0]
+
+    monkeypatch.setattr(prompts.QDesktopServices, "openUrl", open_url)
+    monkeypatch.setattr(prompts.messages, "warning", lambda _p, _t, text: said.append(text))
+    folder = tmp_path / "张三的 文档"  # a Chinese name with a space reaches Explorer whole
+    prompts.open_folder(folder)
+    assert opened == [str(folder)] and said == []
+    answer[0] = False
+    prompts.open_folder(tmp_path / "U盘")
+    assert len(said) == 1 and "U盘" in said[0] and "拔出" in said[0]

@@ -104,8 +104,19 @@ def ask_choice(
     return choices[texts.index(text)][0]
 
 
-def open_folder(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+def open_folder(folder: Path, parent: QWidget | None = None) -> None:
+    """Show ``folder`` in Explorer; a sentence when the system could not (a USB stick
+    pulled out since the file was saved there), instead of nothing at all."""
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        messages.warning(
+            parent,
+            t("打开文件夹", "Open folder"),
+            t(
+                f"无法打开文件夹“{folder}”。它所在的 U 盘或磁盘是否已拔出？",
+                f"Could not open the folder “{folder}”. Was the USB stick or disk holding it "
+                "removed?",
+            ),
+        )
 
 
 def offer_folder(parent: QWidget | None, title: str, saved: Path, said: str | None = None) -> None:
