@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from pbc_desktop.errors import UserError, os_reason
+from pbc_desktop.errors import UserError, os_errno, os_reason
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -228,8 +228,8 @@ def _errno_of(exc: BaseException) -> int | None:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        code = getattr(current, "errno", None)
-        if isinstance(code, int):
+        code = os_errno(current)
+        if code is not None:
             return code
         current = current.__cause__ or current.__context__
     return None

@@ -309,3 +309,35 @@ def test_elsewhere_a_refused_rename_is_not_tried_again(
     with pytest.raises(UserError), atomic_output(tmp_path / "report.pdf") as tmp:
         tmp.write_bytes(b"x")
     assert len(tries) == 1
+
+
+# -- Windows: a USB stick's write-protect switch --------------------------------------------
+
+
+def _write_protected() -> PermissionError:
+    """What Python raises on Windows for ERROR_WRITE_PROTECT: EACCES, winerror 19."""
+    exc = PermissionError(errno.EACCES, "The media is write protected")
+    exc.winerror = 19  # type: ignore[attr-defined]
+    return exc
+
+
+def test_a_write_protected_stick_on_windows_is_said_read_only(tmp_path: Path) -> None:
+    target = tmp_path / "stick" / "党员名册.xlsx"
+    target.parent.mkdir()
+
+    def write() -> None:
+        with atomic_output(target):
+            raise _write_protected()
+
+    with pytest.raises(UserError, match="只读") as refused:
+        write()
+    assert "权限" not in refused.value.message
+    assert list(target.parent.iterdir()) == []
+    assert os_reason(_write_protected()) == "磁盘是只读的"
+
+
+def test_a_backup_to_a_write_protected_stick_on_windows_names_the_switch(tmp_path: Path) -> None:
+    from pbc_desktop.services.backup import cannot_write
+
+    refused = cannot_write(tmp_path / "U盘" / "pbc-backup.sqlite", _write_protected())
+    assert "写保护" in refused.message and "管理员" not in refused.message

@@ -63,6 +63,7 @@ from pbc_desktop.errors import (
     DatabaseError,
     UserError,
     cannot_read,
+    os_errno,
     os_reason,
 )
 from pbc_desktop.files import SQLITE_HEADER, file_uri, part_path, replace_file
@@ -253,7 +254,7 @@ LOW_SPACE_BYTES = 1_000_000
 def cannot_write(dest: Path, exc: BaseException) -> UserError:
     """Why the copy ``dest`` could not be written, named as it is: a full disk, a
     read-only medium, no permission, or what the system said."""
-    code = getattr(exc, "errno", None)
+    code = os_errno(exc)
     text = str(exc).lower()
     full = code == errno.ENOSPC or "disk is full" in text
     if not full and "disk i/o error" in text:
