@@ -44,6 +44,11 @@ _DEVICE_NAMES = frozenset(
 LONGEST_FILE_NAME = 120
 
 
+def _is_device_name(name: str) -> bool:
+    """Whether Windows takes ``name`` for a device: ``CON``, ``nul.txt``, ``COM1 .pdf``."""
+    return name.split(".", maxsplit=1)[0].rstrip(" ").upper() in _DEVICE_NAMES
+
+
 def safe_file_name(name: str) -> str:
     """``name`` (made from a community's, an organization's or a person's name) as a file
     name Windows takes: characters it refuses become ``_`` (a title ``2026/007`` would
@@ -54,7 +59,7 @@ def safe_file_name(name: str) -> str:
     stem, dot, suffix = cleaned.rpartition(".")
     if not (dot and stem and 0 < len(suffix) <= 5 and " " not in suffix):
         stem, suffix = cleaned, ""
-    if stem.split(".")[0].rstrip(" ").upper() in _DEVICE_NAMES:
+    if _is_device_name(stem):
         stem = f"_{stem}"
     stem = stem[: max(1, LONGEST_FILE_NAME - len(suffix) - 1)].rstrip(" .") or "_"
     return f"{stem}.{suffix}" if suffix else stem
@@ -159,6 +164,15 @@ def check_output(target: Path, *, keys: bool = False) -> None:
                     )
                 )
             break
+    if _on_windows() and _is_device_name(target.name):
+        raise UserError(
+            t(
+                f"“{target.name}”是 Windows 留给设备（如 CON、NUL、COM1）的名称，不能用作文件名，"
+                "请换一个文件名。",
+                f"“{target.name}” is a name Windows keeps for a device (such as CON, NUL, "
+                "COM1) and cannot name a file; choose another file name.",
+            )
+        )
     kept = _kept_file(target, keys=keys)
     if kept is not None:
         raise UserError(

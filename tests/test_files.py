@@ -341,3 +341,17 @@ def test_a_backup_to_a_write_protected_stick_on_windows_names_the_switch(tmp_pat
 
     refused = cannot_write(tmp_path / "U盘" / "pbc-backup.sqlite", _write_protected())
     assert "写保护" in refused.message and "管理员" not in refused.message
+
+
+@pytest.mark.parametrize("name", ["CON.pdf", "nul", "com1.xlsx", "LPT1 .pbcx", "aux.2026.pdf"])
+def test_a_device_name_given_on_windows_is_refused_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """``pbc … -o CON.pdf`` on Windows would write the PDF to the console."""
+    monkeypatch.setattr(files, "_on_windows", lambda: True)
+    with pytest.raises(UserError, match="设备"), atomic_output(tmp_path / name):
+        pytest.fail("nothing may be written")
+    assert not list(tmp_path.glob("*.part"))
+    monkeypatch.setattr(files, "_on_windows", lambda: False)
+    with atomic_output(tmp_path / name) as tmp:  # an ordinary name elsewhere
+        tmp.write_bytes(b"x")
