@@ -57,7 +57,7 @@ def safe_file_name(name: str) -> str:
     and a name longer than :data:`LONGEST_FILE_NAME` is cut before its extension."""
     cleaned = _NOT_IN_FILE_NAMES.sub("_", name).strip(" ")
     stem, dot, suffix = cleaned.rpartition(".")
-    if not (dot and stem and 0 < len(suffix) <= 5 and " " not in suffix):
+    if not (dot and stem and 0 < len(suffix) <= 8 and " " not in suffix):
         stem, suffix = cleaned, ""
     if _is_device_name(stem):
         stem = f"_{stem}"

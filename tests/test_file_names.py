@@ -34,6 +34,8 @@ from pbc_desktop.ui.common import prompts
         ("...", "_"),
         ("", "_"),
         ("Mr. Wang", "Mr. Wang"),  # no extension: the dot is the name's own
+        ("城南镇/党委.pbccard", "城南镇_党委.pbccard"),
+        ("城南镇党委*.pbckey", "城南镇党委_.pbckey"),
     ],
 )
 def test_names_windows_refuses_are_made_safe(name: str, safe: str) -> None:
@@ -45,6 +47,8 @@ def test_a_long_name_is_cut_before_its_extension() -> None:
     safe = safe_file_name(name)
     assert len(safe) <= LONGEST_FILE_NAME
     assert safe.endswith(".pdf") and safe.startswith("很长的党建共同体名称")
+    card = safe_file_name("很长的办公室名称" * 40 + ".pbccard")
+    assert len(card) <= LONGEST_FILE_NAME and card.endswith(".pbccard")
     # cut where the name has a dot and a space: Windows would drop them, so they go
     cut = safe_file_name("甲" * (LONGEST_FILE_NAME - 7) + ". 乙" * 10 + ".xlsx")
     assert cut == "甲" * (LONGEST_FILE_NAME - 7) + ".xlsx"
