@@ -108,6 +108,18 @@ def replace_file(src: Path, dest: Path) -> None:
     src.replace(dest)
 
 
+def flush_to_medium(path: Path) -> None:
+    """Have the system write what it holds of ``path`` to the drive, before the file takes
+    its name: on a USB stick Windows may keep the data back, and a stick that turns out
+    full, or is pulled out as soon as "saved" shows, then held half a file under the
+    name. An ``OSError`` here says the data did not reach the drive."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """A temporary path beside ``out_path``, renamed onto it only if the block succeeds.
@@ -131,6 +143,7 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     try:
         try:
             yield tmp
+            flush_to_medium(tmp)
             replace_file(tmp, target)
         except OSError as exc:
             raise write_error(target, exc, size=size_of(tmp)) from exc

@@ -355,3 +355,39 @@ def test_a_device_name_given_on_windows_is_refused_before_anything_is_written(
     monkeypatch.setattr(files, "_on_windows", lambda: False)
     with atomic_output(tmp_path / name) as tmp:  # an ordinary name elsewhere
         tmp.write_bytes(b"x")
+
+
+def test_the_file_reaches_the_drive_before_it_takes_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A USB stick keeps written data back: a stick found full or failing only then (a
+    delayed write) must fail the save while the file is still the temporary one."""
+    target = tmp_path / "stick" / "交换包.pbcx"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    done: list[str] = []
+    real_fsync, real_replace = os.fsync, Path.replace
+
+    def fsync(fd: int) -> None:
+        done.append("flushed")
+        real_fsync(fd)
+
+    def replace(self: Path, dest: Path) -> Path:
+        done.append("renamed")
+        return real_replace(self, dest)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(Path, "replace", replace)
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(b"new")
+    assert done == ["flushed", "renamed"] and target.read_bytes() == b"new"
+
+    def delayed_write_failed(_fd: int) -> None:
+        raise OSError(errno.EIO, "Delayed Write Failed")
+
+    monkeypatch.setattr(os, "fsync", delayed_write_failed)
+    with pytest.raises(UserError, match="无法写入") as refused, atomic_output(target) as tmp:
+        tmp.write_bytes(b"newer")
+    assert "拔出" in refused.value.message or "读写出错" in refused.value.message
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
