@@ -39,7 +39,7 @@ import sys
 import time
 from pathlib import Path
 
-from pbc_desktop.files import part_path
+from pbc_desktop.files import part_path, replace_file
 
 log = logging.getLogger(__name__)
 
@@ -201,15 +201,19 @@ def unchanged_since_checked(db_path: Path) -> bool:
 
 
 def _write(db_path: Path, content: dict[str, object]) -> None:
+    """Write the note; where it cannot be (a read-only folder; on Windows a note another
+    program is reading, or a scanner holds, past the retries), the old note is removed
+    if it can be: a note saying "sound" must not outlive damage met since."""
     target = stamp_file(db_path)
     tmp = part_path(target)  # a kill's leftover is deleted as a killed copy's
     try:
         tmp.write_text(json.dumps(content), encoding="utf-8")
-        tmp.replace(target)
+        replace_file(tmp, target)
     except OSError as exc:  # a read-only folder: the file is checked at every open
         log.debug("could not write the note beside the database: %s", exc.strerror)
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        forget_checked(db_path)
 
 
 def remember_checked(db_path: Path) -> None:

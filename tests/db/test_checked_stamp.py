@@ -443,3 +443,28 @@ def test_only_a_coarse_time_just_past_holds_the_note_back() -> None:
     assert not checked_stamp._too_recent([4096, fine, fine])
     assert checked_stamp._too_recent([4096, now - second, now - second])
     assert not checked_stamp._too_recent([4096, now - 3 * second, now - 3 * second])
+
+
+def test_damage_noted_while_the_note_cannot_be_replaced_leaves_no_sound_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a note another program is reading (or a scanner holds) cannot be
+    replaced: the note saying "sound" must not stay when damage was met."""
+    from pbc_desktop import files
+
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    assert checked_stamp.unchanged_since_checked(path)
+    note = checked_stamp.stamp_file(path)
+    real = Path.replace
+
+    def held(self: Path, target: Path) -> Path:
+        if target == note:
+            raise PermissionError(13, "The process cannot access the file")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", held)
+    monkeypatch.setattr(files.time, "sleep", lambda _s: None)
+    checked_stamp.note_damaged(path)
+    assert not checked_stamp.unchanged_since_checked(path)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
