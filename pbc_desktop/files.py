@@ -293,10 +293,33 @@ def size_of(path: Path) -> int | None:
         return None
 
 
+#: The longest path most Windows programs take (the temporary file's name is longer still).
+MAX_PATH = 260
+
+
+def _path_too_long(target: Path, code: int | None) -> bool:
+    """Whether writing ``target`` failed because its path is beyond Windows' MAX_PATH:
+    Windows then says "no such file" (or "invalid argument"), which reads as nonsense."""
+    if code not in (errno.ENOENT, errno.ENAMETOOLONG, errno.EINVAL):
+        return False
+    return code == errno.ENAMETOOLONG or (_on_windows() and len(str(target)) + 16 >= MAX_PATH)
+
+
 def write_error(target: Path, exc: OSError, *, size: int | None = None) -> UserError:
     """The sentence for an OSError while writing ``target`` (``size``: how much of it was
     written, where known)."""
     code = _errno_of(exc)
+    if _path_too_long(target, code):
+        return UserError(
+            t(
+                f"无法写入“{target}”：文件名或路径太长"
+                f"（Windows 的路径一般不能超过 {MAX_PATH - 1} 个字符）。"
+                "请换一个较短的文件名，或存到层次较浅的文件夹。",
+                f"Cannot write “{target}”: the name or path is too long (Windows takes paths "
+                f"of up to {MAX_PATH - 1} characters in most programs). Choose a shorter name "
+                "or a folder nearer the top of the drive.",
+            )
+        )
     if _too_large_for_the_drive(target, exc, code, size):
         return UserError(
             t(

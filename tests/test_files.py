@@ -391,3 +391,19 @@ def test_the_file_reaches_the_drive_before_it_takes_its_name(
     assert "拔出" in refused.value.message or "读写出错" in refused.value.message
     assert target.read_bytes() == b"new"
     assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_a_path_beyond_windows_max_path_is_said_too_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows says "no such file" for a path of more than 260 characters."""
+    deep = tmp_path / ("很深的文件夹" * 10) / ("党员名册" * 30 + ".xlsx")
+    monkeypatch.setattr(files, "_on_windows", lambda: True)
+    not_found = FileNotFoundError(errno.ENOENT, "The system cannot find the path specified")
+    assert "太长" in write_error(deep, not_found).message
+    short = tmp_path / "名册.xlsx"
+    assert "太长" not in write_error(short, not_found).message
+    monkeypatch.setattr(files, "_on_windows", lambda: False)
+    assert "太长" not in write_error(deep, not_found).message
+    too_long = OSError(errno.ENAMETOOLONG, "File name too long")
+    assert "太长" in write_error(short, too_long).message
