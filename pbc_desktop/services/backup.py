@@ -181,19 +181,31 @@ def prune(
 
 
 # -- making copies ----------------------------------------------------------------------
+#: How coarsely a drive may keep a file's time: FAT32 (a USB stick) to two seconds.
+COARSE_TIME_S = 2.0
+
+
 def changed_since(db_path: Path, when: datetime) -> bool:
     """Whether ``db_path`` may have been written after ``when`` (local time).
 
-    Only errs towards "changed": the main file's and a non-empty ``-wal``'s times.
+    Only errs towards "changed": the main file's and a non-empty ``-wal``'s times; a time
+    kept to the whole second (a database on a FAT32 stick) is taken as written up to
+    :data:`COARSE_TIME_S` later than it says: written just after a copy, it may carry a
+    time just before it.
     """
     limit = when.timestamp()
     try:
-        if db_path.stat().st_mtime > limit:
+        if _written_after(db_path.stat(), limit):
             return True
         wal = db_path.with_name(db_path.name + "-wal").stat()
     except FileNotFoundError:
         return False
-    return wal.st_size > 0 and wal.st_mtime > limit
+    return wal.st_size > 0 and _written_after(wal, limit)
+
+
+def _written_after(info: os.stat_result, limit: float) -> bool:
+    coarse = info.st_mtime_ns % 1_000_000_000 == 0
+    return info.st_mtime > limit - (COARSE_TIME_S if coarse else 0.0)
 
 
 def taken_at(copy: BackupFile) -> datetime:

@@ -301,6 +301,21 @@ def test_reading_is_no_change_but_a_write_in_the_wal_is(tmp_path: Path) -> None:
     db.dispose()
 
 
+def test_a_write_on_a_fat32_stick_just_after_a_copy_counts_as_a_change(tmp_path: Path) -> None:
+    """FAT32 keeps a file's time to two seconds: a write just after the last automatic
+    copy may carry a time just before it."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    since = datetime.now() - timedelta(minutes=5)
+    whole = since.replace(microsecond=0)  # as FAT32 keeps it
+    set_mtime(path, whole - timedelta(seconds=1))  # written after ``since``, on FAT32
+    assert backup.changed_since(path, since)
+    set_mtime(path, whole - timedelta(seconds=backup.COARSE_TIME_S + 1))
+    assert not backup.changed_since(path, since)
+    set_mtime(path, whole - timedelta(milliseconds=500))  # a time kept finely (NTFS)
+    assert not backup.changed_since(path, since)
+
+
 # -- inspecting -------------------------------------------------------------------------
 def test_inspect_says_what_a_backup_holds(tmp_path: Path, folder: Path) -> None:
     path = tmp_path / "pbc.sqlite"
