@@ -37,7 +37,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import attachments, scope, venues
 from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.scope import Choice
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_datetime, to_qdatetime
@@ -703,7 +703,7 @@ class ActivityDialog(FormDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save attachment as"),
-            str(Path.home() / filename),
+            str(prompts.suggested_file(filename)),
             self.tr("This kind of file (*%1);;All files (*)").replace("%1", suffix)
             if suffix
             else self.tr("All files (*)"),
