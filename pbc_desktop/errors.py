@@ -147,10 +147,25 @@ _OS_REASONS: dict[int, tuple[str, str]] = {
 }
 
 
+#: Windows' ERROR_WRITE_PROTECT: a USB stick's write-protect switch, which Python gives
+#: as a PermissionError (EACCES), not as EROFS.
+_ERROR_WRITE_PROTECT = 19
+
+
+def os_errno(exc: BaseException) -> int | None:
+    """The errno of an OSError, with a write-protected medium on Windows given as EROFS,
+    as on POSIX (it would read "no permission": the clerk would ask for rights, not flip
+    the stick's switch)."""
+    if getattr(exc, "winerror", None) == _ERROR_WRITE_PROTECT:
+        return errno.EROFS
+    code = getattr(exc, "errno", None)
+    return code if isinstance(code, int) else None
+
+
 def os_reason(exc: BaseException) -> str:
     """Why a file operation failed, in the user's language: the system's own text
     (``strerror``) is English on most machines, so common cases are phrased here."""
-    code = getattr(exc, "errno", None)
+    code = os_errno(exc)
     if isinstance(exc, PermissionError) and code not in _OS_REASONS:
         code = errno.EACCES
     if code in _OS_REASONS:

@@ -6,12 +6,16 @@ import contextlib
 import errno
 import io
 import os
+import re
+import shutil
+import sys
+import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from pbc_desktop.errors import UserError, os_reason
+from pbc_desktop.errors import UserError, os_errno, os_reason
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -27,11 +31,93 @@ SQLITE_SIDECARS = ("-journal", "-wal", "-shm")
 _COMPANIONS = (*SQLITE_SIDECARS, "-lock", "-checked")
 
 
+# Characters no Windows file name may hold (``/`` and ``\\`` would start a folder).
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# Names Windows keeps for devices, whatever the extension: ``CON.pdf`` is the console.
+_DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
+)
+#: The longest file name proposed, in characters: Windows takes 255 in a name and, for
+#: most programs, 260 in the whole path; a Documents folder under a long user name and
+#: OneDrive takes some 60 of them.
+LONGEST_FILE_NAME = 120
+
+
+def _is_device_name(name: str) -> bool:
+    """Whether Windows takes ``name`` for a device: ``CON``, ``nul.txt``, ``COM1 .pdf``."""
+    return name.split(".", maxsplit=1)[0].rstrip(" ").upper() in _DEVICE_NAMES
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` (made from a community's, an organization's or a person's name) as a file
+    name Windows takes: characters it refuses become ``_`` (a title ``2026/007`` would
+    otherwise name a folder), trailing dots and spaces, which Windows drops, are dropped
+    before the extension too, a device name (``CON``, ``NUL``, ``COM1``…) gets a ``_``,
+    and a name longer than :data:`LONGEST_FILE_NAME` is cut before its extension."""
+    cleaned = _NOT_IN_FILE_NAMES.sub("_", name).strip(" ")
+    stem, dot, suffix = cleaned.rpartition(".")
+    if not (dot and stem and 0 < len(suffix) <= 8 and " " not in suffix):
+        stem, suffix = cleaned, ""
+    if _is_device_name(stem):
+        stem = f"_{stem}"
+    stem = stem[: max(1, LONGEST_FILE_NAME - len(suffix) - 1)].rstrip(" .") or "_"
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def file_uri(path: PurePath) -> str:
+    """The ``file:`` URI SQLite opens ``path`` by (``sqlite3.connect(uri, uri=True)``): any
+    character survives, percent-encoded. A Windows network path ``\\\\server\\share\\…``,
+    which ``as_uri`` renders ``file://server/share/…``, gets an empty authority
+    (``file:////server/share/…``): SQLite refuses any other ("invalid uri authority")."""
+    uri = path.as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        return "file:////" + uri.removeprefix("file://")
+    return uri
+
+
 def part_path(dest: Path) -> Path:
     """The temporary name a file (a database copy, the note of a checked database) is
     written under before it is renamed onto ``dest``: hidden, and naming this process, so
     that ``db.migrate.remove_leftovers`` tells one being written from one left by a kill."""
     return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+
+
+#: Pauses before renaming a file just written once more, on Windows: an antivirus scan,
+#: the search indexer or OneDrive's sync holds a new file for a moment, and the rename is
+#: refused meanwhile (PermissionError). About a second in all: a file held open for longer
+#: (the target open in Excel or a PDF reader) is then said as such.
+HELD_FILE_PAUSES_S = (0.05, 0.1, 0.15, 0.3, 0.4)
+
+
+def _on_windows() -> bool:
+    return sys.platform == "win32"
+
+
+def replace_file(src: Path, dest: Path) -> None:
+    """``src.replace(dest)``, tried again for about a second on Windows while it is
+    refused because a scanner holds ``src`` (or ``dest``) for a moment."""
+    for pause in HELD_FILE_PAUSES_S:
+        try:
+            src.replace(dest)
+            return
+        except PermissionError:
+            if not _on_windows():
+                raise
+            time.sleep(pause)
+    src.replace(dest)
+
+
+def flush_to_medium(path: Path) -> None:
+    """Have the system write what it holds of ``path`` to the drive, before the file takes
+    its name: on a USB stick Windows may keep the data back, and a stick that turns out
+    full, or is pulled out as soon as "saved" shows, then held half a file under the
+    name. An ``OSError`` here says the data did not reach the drive."""
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -57,9 +143,10 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     try:
         try:
             yield tmp
-            tmp.replace(target)
+            flush_to_medium(tmp)
+            replace_file(tmp, target)
         except OSError as exc:
-            raise write_error(target, exc) from exc
+            raise write_error(target, exc, size=size_of(tmp)) from exc
     finally:
         with contextlib.suppress(OSError):  # a failing drive: the sentence above matters more
             tmp.unlink(missing_ok=True)
@@ -90,6 +177,15 @@ def check_output(target: Path, *, keys: bool = False) -> None:
                     )
                 )
             break
+    if _on_windows() and _is_device_name(target.name):
+        raise UserError(
+            t(
+                f"“{target.name}”是 Windows 留给设备（如 CON、NUL、COM1）的名称，不能用作文件名，"
+                "请换一个文件名。",
+                f"“{target.name}” is a name Windows keeps for a device (such as CON, NUL, "
+                "COM1) and cannot name a file; choose another file name.",
+            )
+        )
     kept = _kept_file(target, keys=keys)
     if kept is not None:
         raise UserError(
@@ -159,16 +255,82 @@ def _errno_of(exc: BaseException) -> int | None:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        code = getattr(current, "errno", None)
-        if isinstance(code, int):
+        code = os_errno(current)
+        if code is not None:
             return code
         current = current.__cause__ or current.__context__
     return None
 
 
-def write_error(target: Path, exc: OSError) -> UserError:
-    """The sentence for an OSError while writing ``target``."""
+#: The largest file a FAT32 drive (most USB sticks as sold) holds: 4 GB less a byte.
+FAT32_LARGEST = 4 * 1024**3 - 1
+#: How near that a file failing "disk full" is taken to have reached it.
+_NEAR_LARGEST = 64 * 1024**2
+_ERROR_FILE_TOO_LARGE = 223  # Windows' own number for "file too large"
+
+
+def _too_large_for_the_drive(
+    target: Path, exc: OSError, code: int | None, size: int | None
+) -> bool:
+    """Whether writing ``target`` failed because one file may grow no larger on its drive:
+    "file too large", or "disk full" for a file of ``size`` bytes that reached FAT32's 4 GB
+    on a drive with room left (Windows says "full" then)."""
+    if code == errno.EFBIG or getattr(exc, "winerror", None) == _ERROR_FILE_TOO_LARGE:
+        return True
+    if code not in _DISK_FULL or size is None or size < FAT32_LARGEST - _NEAR_LARGEST:
+        return False
+    try:
+        return shutil.disk_usage(target.parent).free > _NEAR_LARGEST
+    except OSError:
+        return False
+
+
+def size_of(path: Path) -> int | None:
+    """How large ``path`` is (None: it cannot be told), to say why writing it failed."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+#: The longest path most Windows programs take (the temporary file's name is longer still).
+MAX_PATH = 260
+
+
+def _path_too_long(target: Path, code: int | None) -> bool:
+    """Whether writing ``target`` failed because its path is beyond Windows' MAX_PATH:
+    Windows then says "no such file" (or "invalid argument"), which reads as nonsense."""
+    if code not in (errno.ENOENT, errno.ENAMETOOLONG, errno.EINVAL):
+        return False
+    return code == errno.ENAMETOOLONG or (_on_windows() and len(str(target)) + 16 >= MAX_PATH)
+
+
+def write_error(target: Path, exc: OSError, *, size: int | None = None) -> UserError:
+    """The sentence for an OSError while writing ``target`` (``size``: how much of it was
+    written, where known)."""
     code = _errno_of(exc)
+    if _path_too_long(target, code):
+        return UserError(
+            t(
+                f"无法写入“{target}”：文件名或路径太长"
+                f"（Windows 的路径一般不能超过 {MAX_PATH - 1} 个字符）。"
+                "请换一个较短的文件名，或存到层次较浅的文件夹。",
+                f"Cannot write “{target}”: the name or path is too long (Windows takes paths "
+                f"of up to {MAX_PATH - 1} characters in most programs). Choose a shorter name "
+                "or a folder nearer the top of the drive.",
+            )
+        )
+    if _too_large_for_the_drive(target, exc, code, size):
+        return UserError(
+            t(
+                f"无法写入“{target}”：文件超过了这个磁盘能存放的单个文件大小"
+                "（FAT32 格式的 U 盘每个文件最大 4 GB）。请换一个位置，或把 U 盘格式化为 exFAT 或 "
+                "NTFS 后重试。",
+                f"Cannot write “{target}”: the file is larger than this drive holds in one file "
+                "(a USB stick formatted FAT32 holds files of up to 4 GB). Choose another place, "
+                "or format the stick as exFAT or NTFS.",
+            )
+        )
     if code in _DISK_FULL:
         return UserError(
             t(

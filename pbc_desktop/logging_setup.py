@@ -11,6 +11,7 @@ import contextlib
 import io
 import logging
 import os
+import time
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -41,14 +42,53 @@ class ScrubbingFormatter(logging.Formatter):
         return scrub_text(super().formatException(ei))
 
 
+#: How long a rollover refused by another program holding the log waits to be tried again.
+ROLLOVER_RETRY_S = 300.0
+
+
 class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose files only their user may read (0600), like the database."""
+    """A rotating log whose files only their user may read (0600), like the database.
+
+    The window and every ``pbc`` command write the same file. On Windows a file another
+    process holds open cannot be renamed: the stock rollover then moved the older logs
+    up one place (dropping the oldest) and failed, again at every line, each time with
+    a "Logging error" traceback on the command's screen. Here the live file is moved
+    aside first; when that is refused nothing else moves, the file grows on past its
+    limit, and the rollover is tried again a few minutes later.
+    """
+
+    _retry_at = 0.0
 
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with contextlib.suppress(OSError):  # a log made 0644 by an older version
             Path(self.baseFilename).chmod(0o600)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if time.monotonic() < self._retry_at:
+            return False
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        live = Path(self.baseFilename)
+        aside = live.with_name(f"{live.name}.rotating")
+        try:
+            live.replace(aside)
+        except OSError:  # held open by another program (Windows): put off
+            self._retry_at = time.monotonic() + ROLLOVER_RETRY_S
+        else:
+            for n in range(self.backupCount - 1, 0, -1):
+                older = live.with_name(f"{live.name}.{n}")
+                if older.exists():
+                    with contextlib.suppress(OSError):
+                        older.replace(live.with_name(f"{live.name}.{n + 1}"))
+            with contextlib.suppress(OSError):
+                aside.replace(live.with_name(f"{live.name}.1"))
+        self.stream = self._open()
 
 
 def log_file() -> Path:

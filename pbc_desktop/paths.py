@@ -6,6 +6,7 @@ variable ``PBC_DATA_DIR`` overrides; tests always set it to a temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -57,6 +58,29 @@ def data_folder_error(exc: OSError) -> UserError:
             "not full and that you may write there, or ask your IT staff for help.",
         )
     )
+
+
+#: The variables Windows sets to the folders OneDrive keeps in sync (personal, work).
+_ONEDRIVE_ENV = ("OneDrive", "OneDriveConsumer", "OneDriveCommercial")
+
+
+def synced_by_onedrive(path: Path) -> Path | None:
+    """The OneDrive folder ``path`` lies in (a Documents folder OneDrive backs up), or
+    None. OneDrive uploads a file while it is being written and makes "conflict" copies:
+    a database there can be carried half-written to another PC."""
+    try:
+        place = Path(os.path.normcase(path.resolve()))
+    except OSError:
+        return None
+    for name in _ONEDRIVE_ENV:
+        folder = os.environ.get(name)
+        if not folder:
+            continue
+        with contextlib.suppress(OSError):
+            synced = Path(os.path.normcase(Path(folder).resolve()))
+            if place == synced or synced in place.parents:
+                return Path(folder)
+    return None
 
 
 def default_db_path() -> Path:

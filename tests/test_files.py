@@ -5,16 +5,18 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.pdfbase import pdfdoc
 
-from pbc_desktop import cli, lang
+from pbc_desktop import cli, files, lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError, os_reason
-from pbc_desktop.files import atomic_output
+from pbc_desktop.files import FAT32_LARGEST, atomic_output, write_error
 from tests.conftest import db_arg
 from tests.report_factories import make_joint_meeting
 
@@ -179,3 +181,229 @@ def test_a_system_error_is_phrased_in_the_users_language(error: OSError, zh: str
     assert zh in os_reason(error)
     lang.set_language("en")
     assert en in os_reason(error)
+
+
+# -- a USB stick formatted FAT32 holds no file of 4 GB or more ------------------------------
+
+
+def _fails_at_4_gb(target: Path, exc: OSError) -> UserError:
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+
+    def write_4_gb() -> None:
+        with atomic_output(target) as tmp:
+            with tmp.open("r+b") as f:
+                f.truncate(FAT32_LARGEST - 1000)  # sparse: takes no room here
+            raise exc
+
+    with pytest.raises(UserError) as caught:
+        write_4_gb()
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no part left
+    return caught.value
+
+
+def test_a_package_reaching_4_gb_on_a_fat32_stick_says_so(tmp_path: Path) -> None:
+    """Windows says "disk full" when a file on a FAT32 stick reaches 4 GB, with gigabytes
+    free: the clerk would delete files for nothing."""
+    refused = _fails_at_4_gb(tmp_path / "stick" / "交换包.pbcx", OSError(errno.ENOSPC, "disk full"))
+    assert "4 GB" in refused.message and "FAT32" in refused.message
+    assert "磁盘已满" not in refused.message
+
+
+@pytest.mark.parametrize("winerror", [None, 223])
+def test_file_too_large_says_the_drive_s_limit(tmp_path: Path, winerror: int | None) -> None:
+    exc = OSError(errno.EFBIG if winerror is None else errno.EINVAL, "File too large")
+    if winerror is not None:
+        exc.winerror = winerror  # type: ignore[attr-defined]  # as Windows gives it
+    refused = _fails_at_4_gb(tmp_path / "stick" / "backup.sqlite", exc)
+    assert "4 GB" in refused.message
+
+
+def test_a_full_stick_is_still_full_when_the_file_is_small_or_no_room_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.pdf"
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert "磁盘已满" in write_error(target, full, size=1_000_000).message
+    no_room = shutil._ntuple_diskusage(8 * 1024**3, 8 * 1024**3, 0)  # type: ignore[attr-defined]
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: no_room)
+    assert "磁盘已满" in write_error(target, full, size=FAT32_LARGEST - 1000).message
+
+
+def test_a_package_written_past_4_gb_names_the_limit(tmp_path: Path) -> None:
+    from pbc_desktop.services.exchange.package_writer import _Out
+
+    class Stick(io.BytesIO):
+        def write(self, data: Any) -> int:
+            raise OSError(errno.ENOSPC, "There is not enough space on the disk")
+
+        def tell(self) -> int:
+            return FAT32_LARGEST - 5000
+
+    out = _Out(Stick(), tmp_path / "交换包.pbcx")
+    with pytest.raises(UserError, match="4 GB"):
+        out.write(b"x" * 65536)
+
+
+# -- Windows: a file just written is held a moment by a scanner ------------------------------
+
+
+def _held(monkeypatch: pytest.MonkeyPatch, times: int) -> list[Path]:
+    """``Path.replace`` refused ``times`` times as Windows refuses it while an antivirus
+    scan holds the new file (then it succeeds); the tries are listed."""
+    tries: list[Path] = []
+    real = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        tries.append(self)
+        if len(tries) <= times:
+            raise PermissionError(13, "The process cannot access the file")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    monkeypatch.setattr(files.time, "sleep", lambda _s: None)
+    return tries
+
+
+def test_a_new_file_held_by_a_scanner_for_a_moment_is_renamed_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out" / "考核报告.pdf"
+    tries = _held(monkeypatch, 3)
+    monkeypatch.setattr(sys, "platform", "win32")
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(b"%PDF")
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert target.read_bytes() == b"%PDF" and len(tries) == 4
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_a_file_held_open_in_excel_is_a_sentence_after_a_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out" / "党员名册.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"open in Excel")
+    tries = _held(monkeypatch, 1000)
+
+    def write() -> None:
+        with atomic_output(target) as tmp:
+            tmp.write_bytes(b"new")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    try:
+        with pytest.raises(UserError, match="Excel"):
+            write()
+    finally:
+        monkeypatch.setattr(sys, "platform", "linux")
+    assert len(tries) == len(files.HELD_FILE_PAUSES_S) + 1
+    assert target.read_bytes() == b"open in Excel"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_elsewhere_a_refused_rename_is_not_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tries = _held(monkeypatch, 1000)
+    with pytest.raises(UserError), atomic_output(tmp_path / "report.pdf") as tmp:
+        tmp.write_bytes(b"x")
+    assert len(tries) == 1
+
+
+# -- Windows: a USB stick's write-protect switch --------------------------------------------
+
+
+def _write_protected() -> PermissionError:
+    """What Python raises on Windows for ERROR_WRITE_PROTECT: EACCES, winerror 19."""
+    exc = PermissionError(errno.EACCES, "The media is write protected")
+    exc.winerror = 19  # type: ignore[attr-defined]
+    return exc
+
+
+def test_a_write_protected_stick_on_windows_is_said_read_only(tmp_path: Path) -> None:
+    target = tmp_path / "stick" / "党员名册.xlsx"
+    target.parent.mkdir()
+
+    def write() -> None:
+        with atomic_output(target):
+            raise _write_protected()
+
+    with pytest.raises(UserError, match="只读") as refused:
+        write()
+    assert "权限" not in refused.value.message
+    assert list(target.parent.iterdir()) == []
+    assert os_reason(_write_protected()) == "磁盘是只读的"
+
+
+def test_a_backup_to_a_write_protected_stick_on_windows_names_the_switch(tmp_path: Path) -> None:
+    from pbc_desktop.services.backup import cannot_write
+
+    refused = cannot_write(tmp_path / "U盘" / "pbc-backup.sqlite", _write_protected())
+    assert "写保护" in refused.message and "管理员" not in refused.message
+
+
+@pytest.mark.parametrize("name", ["CON.pdf", "nul", "com1.xlsx", "LPT1 .pbcx", "aux.2026.pdf"])
+def test_a_device_name_given_on_windows_is_refused_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """``pbc … -o CON.pdf`` on Windows would write the PDF to the console."""
+    monkeypatch.setattr(files, "_on_windows", lambda: True)
+    with pytest.raises(UserError, match="设备"), atomic_output(tmp_path / name):
+        pytest.fail("nothing may be written")
+    assert not list(tmp_path.glob("*.part"))
+    monkeypatch.setattr(files, "_on_windows", lambda: False)
+    with atomic_output(tmp_path / name) as tmp:  # an ordinary name elsewhere
+        tmp.write_bytes(b"x")
+
+
+def test_the_file_reaches_the_drive_before_it_takes_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A USB stick keeps written data back: a stick found full or failing only then (a
+    delayed write) must fail the save while the file is still the temporary one."""
+    target = tmp_path / "stick" / "交换包.pbcx"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    done: list[str] = []
+    real_fsync, real_replace = os.fsync, Path.replace
+
+    def fsync(fd: int) -> None:
+        done.append("flushed")
+        real_fsync(fd)
+
+    def replace(self: Path, dest: Path) -> Path:
+        done.append("renamed")
+        return real_replace(self, dest)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(Path, "replace", replace)
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(b"new")
+    assert done == ["flushed", "renamed"] and target.read_bytes() == b"new"
+
+    def delayed_write_failed(_fd: int) -> None:
+        raise OSError(errno.EIO, "Delayed Write Failed")
+
+    monkeypatch.setattr(os, "fsync", delayed_write_failed)
+    with pytest.raises(UserError, match="无法写入") as refused, atomic_output(target) as tmp:
+        tmp.write_bytes(b"newer")
+    assert "拔出" in refused.value.message or "读写出错" in refused.value.message
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+
+
+def test_a_path_beyond_windows_max_path_is_said_too_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows says "no such file" for a path of more than 260 characters."""
+    deep = tmp_path / ("很深的文件夹" * 10) / ("党员名册" * 30 + ".xlsx")
+    monkeypatch.setattr(files, "_on_windows", lambda: True)
+    not_found = FileNotFoundError(errno.ENOENT, "The system cannot find the path specified")
+    assert "太长" in write_error(deep, not_found).message
+    short = tmp_path / "名册.xlsx"
+    assert "太长" not in write_error(short, not_found).message
+    monkeypatch.setattr(files, "_on_windows", lambda: False)
+    assert "太长" not in write_error(deep, not_found).message
+    too_long = OSError(errno.ENAMETOOLONG, "File name too long")
+    assert "太长" in write_error(short, too_long).message

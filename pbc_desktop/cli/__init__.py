@@ -10,6 +10,7 @@ Nothing here imports the widget layer.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -127,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _reader_stopped(exc: OSError) -> bool:
+    """Whether writing to standard output failed because its reader stopped reading: a
+    broken pipe; on Windows, where the C runtime says "invalid argument" for a pipe being
+    closed (``pbc communities | more`` quit early), an OSError EINVAL."""
+    return isinstance(exc, BrokenPipeError) or (os.name == "nt" and exc.errno == errno.EINVAL)
+
+
 class _StdoutMayClose:
     """Standard output that a reader may stop reading (``pbc communities | head``): the
     rest of the output is dropped and the command still finishes its work (an import
@@ -148,7 +156,9 @@ class _StdoutMayClose:
                 self._stream.write(text)
                 if "\n" in text:
                     self._stream.flush()
-            except BrokenPipeError:
+            except OSError as exc:
+                if not _reader_stopped(exc):
+                    raise
                 self._reader_gone()
         return len(text)
 
@@ -156,7 +166,9 @@ class _StdoutMayClose:
         if not self._closed_by_reader:
             try:
                 self._stream.flush()
-            except BrokenPipeError:
+            except OSError as exc:
+                if not _reader_stopped(exc):
+                    raise
                 self._reader_gone()
 
     def __getattr__(self, name: str) -> Any:

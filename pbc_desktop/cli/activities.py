@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
+from pbc_desktop.cli.common import year_number
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         "activities", parents=[common_parent], help="list a community's activities and meetings"
     )
     p.add_argument("--community", required=True, help="the community's name")
-    p.add_argument("--year", type=int, help="only activities of this year")
+    p.add_argument("--year", type=year_number, help="only activities of this year")
     p.add_argument("--kind", help="e.g. 联席会议 or joint_meeting")
     p.set_defaults(handler=cmd_activities)
 

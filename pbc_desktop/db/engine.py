@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ from pbc_desktop.errors import (
     reference_changed,
     stale_edit,
 )
+from pbc_desktop.files import file_uri
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -156,6 +158,62 @@ def is_disk_full(exc: BaseException) -> bool:
     return "disk is full" in text or "disk i/o error" in text
 
 
+#: Less room than this left on the drive: a disk I/O error is taken for a full disk.
+LOW_SPACE_BYTES = 1_000_000
+
+
+def drive_failed(path: Path | None, *, saving: bool) -> DatabaseError:
+    """The sentence for a database file that can no longer be read or written while in
+    use: on an office PC most often the USB stick holding it pulled out (SQLite's "disk
+    I/O error", or "unable to open" a file no longer there)."""
+    why = "存放它的 U 盘或磁盘可能已被拔出或出了故障。请插好 U 盘，关闭本程序后重新打开。"
+    because = (
+        "the USB stick or disk holding it may have been removed or failed. Plug it back "
+        "in, close the program and open it again."
+    )
+    if saving:
+        return DatabaseError(
+            t(
+                f"无法写入数据库文件“{path}”，数据没有保存：{why}",
+                f"Cannot write the database file “{path}”, so nothing was saved: {because}",
+            )
+        )
+    return DatabaseError(
+        t(
+            f"无法读取数据库文件“{path}”：{why}",
+            f"Cannot read the database file “{path}”: {because}",
+        )
+    )
+
+
+def storage_error(path: Path | None, exc: DBAPIError, *, saving: bool) -> DatabaseError | None:
+    """A SQLite error of the drive holding ``path`` as its sentence (None: another error):
+    a full disk, or a drive that failed or is gone."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc.orig or exc).lower()
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return disk_full(path)
+    io_error = primary == sqlite3.SQLITE_IOERR or "disk i/o error" in text
+    gone = path is not None and (primary == sqlite3.SQLITE_CANTOPEN or "unable to open" in text)
+    if not io_error and not (gone and not _reachable(path)):
+        return None
+    try:
+        free = shutil.disk_usage(path.parent).free if path is not None else None
+    except OSError:  # the drive is gone
+        free = None
+    if free is not None and free < LOW_SPACE_BYTES:
+        return disk_full(path)
+    return drive_failed(path, saving=saving)
+
+
+def _reachable(path: Path | None) -> bool:
+    try:
+        return path is None or path.exists()
+    except OSError:
+        return False
+
+
 def _wal_mode_without_wal(path: Path) -> bool:
     """A WAL-mode file that no connection has open (it has no ``-wal`` beside it)."""
     try:
@@ -174,7 +232,7 @@ def read_only_uri(path: Path) -> str:
     appear beside it (it may sit on a read-only USB stick).
     """
     path = path.resolve()
-    return path.as_uri() + "?mode=ro" + ("&immutable=1" if _wal_mode_without_wal(path) else "")
+    return file_uri(path) + "?mode=ro" + ("&immutable=1" if _wal_mode_without_wal(path) else "")
 
 
 def read_only_engine(path: Path) -> Engine:
@@ -378,6 +436,10 @@ class Database:
             yield
         except DBAPIError as exc:
             self._note_damage(exc)
+            if self.is_sqlite:
+                failed = storage_error(self.path, exc, saving=saving)
+                if failed is not None:
+                    raise failed from exc
             lost = self._lost(exc, saving=saving)
             if lost is None:
                 raise
@@ -468,6 +530,9 @@ class Database:
                 log.warning("a save refused by a foreign key: %s", type(exc.orig).__name__)
                 raise reference_changed() from exc
             except OperationalError as exc:
+                failed = storage_error(self.path, exc, saving=True) if self.is_sqlite else None
+                if failed is not None:
+                    raise failed from exc
                 if is_disk_full(exc):
                     raise disk_full(self.path) from exc
                 if committing and not self.is_sqlite and server_error(exc, self.url):

@@ -311,10 +311,14 @@ class _LockFile:
         else:
             self.shared -= 1
         if self.shared == 0 and self.exclusive == 0:
-            _os_unlock(self.file)
+            # The drive may be gone (a USB stick pulled out): the OS dropped the lock with
+            # it, and closing the window must not fail over that.
+            with contextlib.suppress(OSError):
+                _os_unlock(self.file)
             with contextlib.suppress(OSError):
                 self.holder_file.unlink()
-            self.file.close()
+            with contextlib.suppress(OSError):
+                self.file.close()
 
     @property
     def idle(self) -> bool:

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 
+from pbc_desktop import paths
 from pbc_desktop.db import checked_stamp
 from pbc_desktop.db import lock as db_lock
 from pbc_desktop.db.engine import (
@@ -45,7 +46,7 @@ from pbc_desktop.errors import (
     ServerUpgradeNeededError,
     UserError,
 )
-from pbc_desktop.files import SQLITE_SIDECARS, part_path
+from pbc_desktop.files import SQLITE_SIDECARS, file_uri, part_path, replace_file
 from pbc_desktop.lang import t
 
 if TYPE_CHECKING:
@@ -362,7 +363,7 @@ def copy_database(
         raise FileNotFoundError(str(src))
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = part_path(dest)
-    uri = read_only_uri(src) if read_only else f"{src.resolve().as_uri()}?mode=rw"
+    uri = read_only_uri(src) if read_only else f"{file_uri(src.resolve())}?mode=rw"
     source = sqlite3.connect(uri, uri=True, timeout=10)
     try:
         source.isolation_level = None
@@ -391,7 +392,7 @@ def copy_database(
                 target.close()
             if check != [("ok",)]:
                 raise _source_damaged(src, _failed_check(src), noted=not read_only)
-            tmp.replace(dest)
+            replace_file(tmp, dest)
         except sqlite3.DatabaseError as exc:
             if "malformed" in str(exc) or "not a database" in str(exc):
                 raise _source_damaged(src, _failed_check(src), noted=not read_only) from exc
@@ -563,6 +564,18 @@ def _foreign_wal_notice(path: Path, kept: Path) -> str:
     )
 
 
+def _synced_notice(path: Path, folder: Path) -> str:
+    return t(
+        f"数据库“{path}”在 OneDrive 同步的文件夹“{folder}”里。OneDrive 会在写入过程中上传它，"
+        "可能把不完整的数据库带到别的电脑，或产生冲突副本。请把数据库放在不同步的文件夹里，"
+        "用“文件 → 备份到”制作副本。",
+        f"The database “{path}” is in the folder “{folder}”, which OneDrive keeps in sync. "
+        "OneDrive uploads it while it is being written, and may carry an incomplete database "
+        "to another PC or make conflicting copies. Keep the database in a folder that is not "
+        "synced, and make copies with File → Back up to.",
+    )
+
+
 def _take_file(db: Database, path: Path) -> None:
     """Hold the file's lock (shared, as every writer) and, when no other program has the
     database open, set aside a ``-wal`` that is not its own before SQLite would apply it."""
@@ -621,6 +634,9 @@ def open_database(
                 raise problem
             if lock:
                 _take_file(db, db.path)
+                synced = paths.synced_by_onedrive(db.path)
+                if synced is not None:
+                    db.notices.append(_synced_notice(db.path, synced))
         upgrade(db, backup_dir, check=check)
     except BaseException as exc:
         if isinstance(exc, DatabaseDamagedError) and db.checked is not None and db.path:

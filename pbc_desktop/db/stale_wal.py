@@ -28,7 +28,7 @@ import struct
 from datetime import datetime
 from pathlib import Path
 
-from pbc_desktop.files import SQLITE_HEADER
+from pbc_desktop.files import SQLITE_HEADER, file_uri
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def _records(conn: sqlite3.Connection) -> set[tuple[str, int, str]]:
 def _view(path: Path, *, with_wal: bool) -> tuple[bool, set[tuple[str, int, str]]]:
     """Whether the file (with or without its WAL applied) passes ``quick_check``, and its
     records; read only: the database file is never written."""
-    uri = path.resolve().as_uri() + ("?mode=ro" if with_wal else "?mode=ro&immutable=1")
+    uri = file_uri(path.resolve()) + ("?mode=ro" if with_wal else "?mode=ro&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=2)
     except sqlite3.Error:

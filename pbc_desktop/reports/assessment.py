@@ -37,7 +37,7 @@ from pbc_desktop.domain.enums import AssessmentOutcome, Grade
 from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.files import atomic_output
-from pbc_desktop.lang import t
+from pbc_desktop.lang import language, t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
@@ -156,7 +156,7 @@ def grade_chart(counts: Sequence[tuple[Grade, int]], font: str) -> Drawing:
     chart.valueAxis.valueStep = step
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 8
-    chart.categoryAxis.categoryNames = [g.zh for g, _n in counts]
+    chart.categoryAxis.categoryNames = [g.label(language()) for g, _n in counts]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 10
     chart.bars[0].fillColor = RED
@@ -214,6 +214,7 @@ def _summary(
         ]
     ]
     highlight: list[tuple[int, Any]] = []
+    lang = language()
     rank = 0
     previous: float | None = None
     for i, sh in enumerate(sheets, start=1):
@@ -224,9 +225,9 @@ def _summary(
                 str(rank),
                 Paragraph(layout.esc(sh.community_name), st.cell),
                 f"{sh.total:g}",
-                sh.grade.zh if sh.grade else "",
-                "" if sh.outcome == AssessmentOutcome.NONE else sh.outcome.zh,
-                sh.status.zh,
+                sh.grade.label(lang) if sh.grade else "",
+                "" if sh.outcome == AssessmentOutcome.NONE else sh.outcome.label(lang),
+                sh.status.label(lang),
             ]
         )
         if sh.outcome == AssessmentOutcome.RECTIFY:
@@ -252,7 +253,7 @@ def _summary(
                 _table(
                     [
                         [t("等次", "Grade"), t("个数", "Communities"), t("占比", "Share")],
-                        *[[g.zh, str(n), f"{100 * n / total:.1f}%"] for g, n in by_grade],
+                        *[[g.label(lang), str(n), f"{100 * n / total:.1f}%"] for g, n in by_grade],
                     ],
                     [40 * mm, 30 * mm, 30 * mm],
                     right=(1, 2),

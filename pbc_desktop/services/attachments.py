@@ -27,7 +27,7 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database, read_only_uri
 from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
 from pbc_desktop.errors import DatabaseDamagedError, NotFoundError, UserError, os_reason
-from pbc_desktop.files import atomic_output, write_error
+from pbc_desktop.files import atomic_output, safe_file_name, write_error
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.field_errors import FieldErrors
@@ -167,7 +167,7 @@ def open_copy(db: Database, attachment_id: int) -> Path:
     """Write an attachment to a private temporary file (to open it with its program)."""
     filename, data = content(db, attachment_id)
     folder = Path(tempfile.mkdtemp(prefix=f"{attachment_id}-", dir=_private_folder()))
-    target = folder / (Path(filename).name or "attachment")
+    target = folder / safe_file_name(Path(filename).name or "attachment")
     try:
         target.write_bytes(data)
     except OSError as exc:

@@ -63,9 +63,10 @@ from pbc_desktop.errors import (
     DatabaseError,
     UserError,
     cannot_read,
+    os_errno,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER, part_path
+from pbc_desktop.files import SQLITE_HEADER, file_uri, part_path, replace_file
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -180,19 +181,31 @@ def prune(
 
 
 # -- making copies ----------------------------------------------------------------------
+#: How coarsely a drive may keep a file's time: FAT32 (a USB stick) to two seconds.
+COARSE_TIME_S = 2.0
+
+
 def changed_since(db_path: Path, when: datetime) -> bool:
     """Whether ``db_path`` may have been written after ``when`` (local time).
 
-    Only errs towards "changed": the main file's and a non-empty ``-wal``'s times.
+    Only errs towards "changed": the main file's and a non-empty ``-wal``'s times; a time
+    kept to the whole second (a database on a FAT32 stick) is taken as written up to
+    :data:`COARSE_TIME_S` later than it says: written just after a copy, it may carry a
+    time just before it.
     """
     limit = when.timestamp()
     try:
-        if db_path.stat().st_mtime > limit:
+        if _written_after(db_path.stat(), limit):
             return True
         wal = db_path.with_name(db_path.name + "-wal").stat()
     except FileNotFoundError:
         return False
-    return wal.st_size > 0 and wal.st_mtime > limit
+    return wal.st_size > 0 and _written_after(wal, limit)
+
+
+def _written_after(info: os.stat_result, limit: float) -> bool:
+    coarse = info.st_mtime_ns % 1_000_000_000 == 0
+    return info.st_mtime > limit - (COARSE_TIME_S if coarse else 0.0)
 
 
 def taken_at(copy: BackupFile) -> datetime:
@@ -209,7 +222,7 @@ def _settle(db_path: Path) -> None:
     that the file's time stays that of its last change, not of the checkpoint that
     closing the database would make after the copy."""
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=1)
+        conn = sqlite3.connect(f"{file_uri(db_path.resolve())}?mode=rw", uri=True, timeout=1)
         try:
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         finally:
@@ -253,7 +266,7 @@ LOW_SPACE_BYTES = 1_000_000
 def cannot_write(dest: Path, exc: BaseException) -> UserError:
     """Why the copy ``dest`` could not be written, named as it is: a full disk, a
     read-only medium, no permission, or what the system said."""
-    code = getattr(exc, "errno", None)
+    code = os_errno(exc)
     text = str(exc).lower()
     full = code == errno.ENOSPC or "disk is full" in text
     if not full and "disk i/o error" in text:
@@ -580,7 +593,7 @@ def keep_current(db_path: Path, folder: Path | None = None, now: datetime | None
                 wal_copy = dest.with_name(dest.name + "-wal")
                 create_private(wal_copy)
                 shutil.copyfile(wal, wal_copy)
-            tmp.replace(dest)
+            replace_file(tmp, dest)
         except OSError as exc:
             raise cannot_write(dest, exc) from exc
         finally:
@@ -615,7 +628,7 @@ def _retire(db_path: Path) -> None:
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists():
         with contextlib.suppress(sqlite3.Error):
-            conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+            conn = sqlite3.connect(f"{file_uri(db_path.resolve())}?mode=rw", uri=True, timeout=2)
             try:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -686,7 +699,7 @@ def restore(
             report(95)
             _retire(db_path)
             try:
-                work.replace(db_path)
+                replace_file(work, db_path)
             except OSError as exc:
                 raise _in_use(db_path) from exc
     finally:

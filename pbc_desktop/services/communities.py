@@ -38,7 +38,7 @@ from pbc_desktop.domain.enums import (
     MemberRole,
 )
 from pbc_desktop.domain.privacy import mask_phone
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import normalise_phone, phone_error, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, organizations, versions
@@ -57,6 +57,7 @@ from pbc_desktop.services.scope import (
 MIN_MEMBERS = 2
 NAME_MAX = 120
 PERSON_MAX = 60
+PERIOD_MAX = 60
 THEME_MAX = 200
 
 
@@ -442,6 +443,9 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
 
     errors.text("name", data.name, ("共同体名称", "community's name"))
     errors.text("theme", data.theme, ("主题", "theme"), max_len=THEME_MAX)
+    errors.text("description", data.description, ("简介", "description"), multiline=True)
+    role_orgs = {r.organization_id for r in data.roles} - {None}
+    known_role_orgs = set(s.scalars(select(Organization.id).where(Organization.id.in_(role_orgs))))
     for row, role in enumerate(data.roles, start=1):
         errors.text(
             "roles",
@@ -450,6 +454,19 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
             max_len=PERSON_MAX,
             missing=(f"班子第{row}行未填写姓名", f"Team row {row}: enter the person's name"),
         )
+        phone = strip_or_none(role.phone)
+        if phone is not None and phone_error(phone) is not None:
+            err(
+                "roles",
+                f"班子第{row}行的电话号码格式不正确，应为手机号或固定电话",
+                f"Team row {row}: the phone is not a mobile or landline number",
+            )
+        if role.organization_id is not None and role.organization_id not in known_role_orgs:
+            err(
+                "roles",
+                f"班子第{row}行的所在党组织已不存在",
+                f"Team row {row}: the organization no longer exists",
+            )
 
     former: set[int] = set()
     if community_id is not None:
@@ -467,8 +484,13 @@ def _validate(s: Session, data: CommunityInput, community_id: int | None) -> Non
                 f"轮值第{row}行的党组织不是成员",
                 f"Rotation row {row}: the organization is not a member",
             )
-        if not turn.period_label.strip():
-            err("rotation", f"轮值第{row}行未填写期次", f"Rotation row {row}: enter the period")
+        errors.text(
+            "rotation",
+            turn.period_label,
+            (f"轮值第{row}行的期次", f"period in rotation row {row}"),
+            max_len=PERIOD_MAX,
+            missing=(f"轮值第{row}行未填写期次", f"Rotation row {row}: enter the period"),
+        )
         if turn.period_start and turn.period_end and turn.period_end < turn.period_start:
             err(
                 "rotation",
@@ -520,10 +542,12 @@ def _apply(c: Community, data: CommunityInput, today: date) -> None:
 
     members = list(dict.fromkeys(data.member_org_ids))
     existing = {m.organization_id: m for m in c.members}
+    # the founding members joined when it was founded; one added later joins today
+    joins = (c.founded_on or today) if not existing else today
     for org_id in members:
         member = existing.get(org_id)
         if member is None:
-            member = CommunityMember(organization_id=org_id, joined_on=c.founded_on or today)
+            member = CommunityMember(organization_id=org_id, joined_on=joins)
             c.members.append(member)
         member.left_on = None
         member.role = MemberRole.LEAD if org_id == data.lead_org_id else MemberRole.MEMBER
@@ -550,7 +574,7 @@ def _apply(c: Community, data: CommunityInput, today: date) -> None:
             role=r.role,
             organization_id=r.organization_id,
             cross_appointment=r.cross_appointment,
-            phone=strip_or_none(r.phone),
+            phone=normalise_phone(r.phone) or None,
             seq=seq,
         )
         for seq, r in enumerate(data.roles)
@@ -648,6 +672,9 @@ def apply_lifecycle(
         target = lifecycle.next_status(community.status, action)
         previous = max((e.occurred_on for e in community.events), default=None)
         lifecycle.check_step_date(on, previous, _today())
+        errors = FieldErrors()
+        errors.text("remark", remark, ("说明", "remark"), multiline=True)
+        errors.raise_any()
         before = audit.snapshot(community)
         community.status = target
         community.events.append(

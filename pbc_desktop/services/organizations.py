@@ -16,15 +16,25 @@ from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import (
     Activity,
     ActivityOrganization,
+    Appraisal,
     Claim,
     ClaimOrganization,
+    Committee,
     Community,
     CommunityMember,
     CommunityRole,
     ConvenerTurn,
+    DevelopmentRecord,
+    FeePayment,
+    FundEntry,
+    MemberChange,
+    MemberTransfer,
+    MobileMember,
     Organization,
     PartyMember,
     PostReport,
+    User,
+    Venue,
 )
 from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
@@ -684,6 +694,42 @@ def _led_or_linked(
     return _count(s, select(func.count(id_col)).where(or_(lead_col == org_id, *linked)))
 
 
+# Other records naming an organization, each (model, its organization columns, a sentence
+# in Chinese and in English with {n}): the database refuses to delete an organization they
+# name (an internal error), or would drop the name from them (a venue's owner, an account).
+_RECORDS: tuple[tuple[Any, tuple[str, ...], str, str], ...] = (
+    (Committee, ("organization_id",), "有 {n} 届班子（换届）记录", "{n} committee terms"),
+    (Appraisal, ("organization_id",), "有 {n} 次民主评议", "{n} member appraisals"),
+    (FeePayment, ("organization_id",), "有 {n} 条党费交纳记录", "{n} Party fee payments"),
+    (FundEntry, ("fee_org_id",), "有 {n} 条党费补助经费记录", "{n} fund entries of its fees"),
+    (DevelopmentRecord, ("organization_id",), "有 {n} 名发展对象记录", "{n} development records"),
+    (
+        MemberChange,
+        ("organization_id", "other_organization_id"),
+        "有 {n} 条党员增减记录",
+        "{n} membership changes",
+    ),
+    (
+        MemberTransfer,
+        ("from_organization_id", "to_organization_id"),
+        "有 {n} 封组织关系介绍信",
+        "{n} letters of transfer",
+    ),
+    (MobileMember, ("managing_organization_id",), "管理 {n} 名流动党员", "{n} mobile members"),
+    (Venue, ("owner_org_id",), "是 {n} 处阵地的所属单位", "it owns {n} venues"),
+    (User, ("organization_id",), "有 {n} 个账号属于它", "{n} accounts belong to it"),
+)
+
+
+def _records_of(s: Session, org_id: int) -> list[tuple[int, str, str]]:
+    """How many of each of :data:`_RECORDS` name the organization, with the sentences."""
+    found = []
+    for model, columns, zh, en in _RECORDS:
+        named = or_(*(getattr(model, c) == org_id for c in columns))
+        found.append((_count(s, select(func.count(model.id)).where(named)), zh, en))
+    return found
+
+
 def _usage(s: Session, org_id: int) -> list[str]:
     """Sentences naming what still refers to the organization (empty: free to delete)."""
 
@@ -742,6 +788,7 @@ def _usage(s: Session, org_id: int) -> list[str]:
             "认领了 {n} 个项目",
             "it claimed {n} projects",
         ),
+        *_records_of(s, org_id),
     ]
     return [t(zh.format(n=count), en.format(n=count)) for count, zh, en in uses if count]
 

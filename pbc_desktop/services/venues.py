@@ -28,6 +28,8 @@ from pbc_desktop.services.scope import (
 
 NAME_MAX = 120
 ADDRESS_MAX = 200
+HOURS_MAX = 120
+CAPACITY_MAX = 100_000  # people; the column holds up to 2^31
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,18 @@ def _validate(
             err("name", f"已有名为「{name}」的阵地", f"A venue named '{name}' already exists")
     errors.text("name", data.name, ("阵地名称", "venue's name"))
     errors.text("address", data.address, ("地址", "address"), max_len=ADDRESS_MAX)
+    errors.text(
+        "opening_hours", data.opening_hours, ("开放时间", "opening hours"), max_len=HOURS_MAX
+    )
+    errors.text("remark", data.remark, ("备注", "remark"), multiline=True)
     if data.capacity is not None and data.capacity < 0:
         err("capacity", "容纳人数不能为负数", "The capacity cannot be negative")
+    elif data.capacity is not None and data.capacity > CAPACITY_MAX:
+        err(
+            "capacity",
+            f"容纳人数不能超过{CAPACITY_MAX}",
+            f"The capacity cannot exceed {CAPACITY_MAX}",
+        )
     if data.owner_org_id is not None and s.get(Organization, data.owner_org_id) is None:
         err("owner", "所选所属党组织已不存在", "The chosen owner organization no longer exists")
     wanted = set(data.community_ids) - {cv.community_id for cv in links}

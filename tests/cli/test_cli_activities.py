@@ -78,3 +78,19 @@ def test_unknown_or_ambiguous_community(capsys: pytest.CaptureFixture[str], db_f
         capsys, "activities", "--db", str(db_file), "--community", "甲乙党建共同体", "--kind", "x"
     )
     assert code == 2 and "未知的活动类型" in err
+
+
+@pytest.mark.parametrize("year", ["0", "-5", "99999", "99999999999999999999", "二〇二六"])
+def test_a_year_out_of_range_is_refused_in_one_sentence(
+    capsys: pytest.CaptureFixture[str], db_file: str, year: str
+) -> None:
+    """--year 0 or 99999 ended in an internal error (a date of that year cannot be made)."""
+    args = ["activities", "--db", db_file, "--community", "甲乙党建共同体", "--year", year]
+    try:
+        code = cli.main(args)
+    except SystemExit as exit_:  # refused while parsing
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert "年度应为1900至2100之间的四位数字" in err
+    assert "内部出错" not in err and "Traceback" not in err

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -183,11 +184,11 @@ def test_a_file_put_in_its_place_while_it_was_open_is_not_noted_at_close(
         open_database(sqlite_url(path))
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="Windows' st_ctime is the creation time")
 def test_a_copy_written_over_it_keeping_its_time_is_checked(tmp_path: Path) -> None:
     """A copy on a USB stick (made keeping the file's time, as ``cp -p`` and Explorer do)
     went bad there, and is copied back over the database the same way: the same file,
-    size and time as noted, other bytes."""
+    size and time as noted, other bytes. (On Windows the change time is NTFS's, read by
+    ``checked_stamp._change_time``: this test is its only check there.)"""
     path = tmp_path / "pbc.sqlite"
     new_database(path, *(f"党支部{i}" for i in range(500))).dispose()
     stick = tmp_path / "stick"
@@ -348,3 +349,122 @@ def test_damage_met_after_the_check_passed_while_opening_is_noted(
     monkeypatch.setattr(migrate, "current_revision", real)
     _reopen(path)  # checked again (and sound, in fact)
     assert checks.count(path) == 3
+
+
+# -- volumes that cannot tell a changed file (Windows' USB sticks, network shares) ----------
+
+
+class _StatAs:
+    """A file's ``os.stat`` result with some fields as another volume gives them."""
+
+    def __init__(self, real: os.stat_result, **fields: int) -> None:
+        self._real = real
+        self._fields = fields
+
+    def __getattr__(self, name: str) -> Any:
+        return self._fields.get(name, getattr(self._real, name))
+
+
+def _stat_of(monkeypatch: pytest.MonkeyPatch, path: Path, change: Any) -> None:
+    """``path``'s ``stat()`` as ``change(real stat)`` gives it (other files as they are)."""
+    real_stat = Path.stat
+
+    def stat(self: Path, *, follow_symlinks: bool = True) -> Any:
+        info = real_stat(self, follow_symlinks=follow_symlinks)
+        return change(info) if self == path else info
+
+    monkeypatch.setattr(Path, "stat", stat)
+
+
+def test_a_volume_keeping_no_change_time_means_a_check_at_every_open(
+    tmp_path: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a FAT32 or exFAT stick keeps no change time: a copy that went bad,
+    put back over the file keeping its time (as Explorer copies), looks like the file."""
+    monkeypatch.setattr(checked_stamp, "_change_time", lambda _path, _info: None)
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    _reopen(path)
+    _reopen(path)
+    assert checks.count(path) == 3
+    assert not checked_stamp.stamp_file(path).exists()
+
+
+def test_a_volume_giving_no_file_number_means_a_check_and_no_note_at_close(
+    tmp_path: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network share that numbers no file: another file put in its place while a window
+    had it open would pass for the one opened."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    assert checked_stamp.unchanged_since_checked(path)
+    _stat_of(monkeypatch, path, lambda info: _StatAs(info, st_ino=0))
+    assert checked_stamp.file_identity(path) is None
+    assert not checked_stamp.unchanged_since_checked(path)
+    _reopen(path)
+    _reopen(path)
+    assert checks.count(path) == 3
+    assert not checked_stamp.stamp_file(path).exists()
+
+
+def test_a_file_written_within_a_fat_tick_of_the_note_is_checked(
+    tmp_path: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT keeps the time a file was written to two seconds: written again in the same two
+    seconds, keeping its size, it would look unchanged. A note is written only once the
+    file's time is safely past."""
+    path = tmp_path / "pbc.sqlite"
+    tick = 2_000_000_000
+
+    def on_fat(info: os.stat_result) -> Any:
+        return _StatAs(
+            info,
+            st_mtime_ns=info.st_mtime_ns // tick * tick,
+            st_ctime_ns=info.st_ctime_ns // tick * tick,
+        )
+
+    _stat_of(monkeypatch, path, on_fat)
+    new_database(path).dispose()  # closed right after it was written
+    assert not checked_stamp.stamp_file(path).exists()
+    _reopen(path)
+    assert checks.count(path) == 2  # so checked again
+    now = time.time_ns()
+    monkeypatch.setattr(checked_stamp.time, "time_ns", lambda: now + 3 * tick)
+    _reopen(path)  # checked, and its time is now two ticks past: noted
+    assert checks.count(path) == 3
+    _reopen(path)
+    assert checks.count(path) == 3
+
+
+def test_only_a_coarse_time_just_past_holds_the_note_back() -> None:
+    second = 1_000_000_000
+    now = time.time_ns() // second * second
+    fine = now - 1_234_567  # a volume keeping times to the 100 ns (NTFS, ext4)
+    assert not checked_stamp._too_recent([4096, fine, fine])
+    assert checked_stamp._too_recent([4096, now - second, now - second])
+    assert not checked_stamp._too_recent([4096, now - 3 * second, now - 3 * second])
+
+
+def test_damage_noted_while_the_note_cannot_be_replaced_leaves_no_sound_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a note another program is reading (or a scanner holds) cannot be
+    replaced: the note saying "sound" must not stay when damage was met."""
+    from pbc_desktop import files
+
+    path = tmp_path / "pbc.sqlite"
+    new_database(path).dispose()
+    assert checked_stamp.unchanged_since_checked(path)
+    note = checked_stamp.stamp_file(path)
+    real = Path.replace
+
+    def held(self: Path, target: Path) -> Path:
+        if target == note:
+            raise PermissionError(13, "The process cannot access the file")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", held)
+    monkeypatch.setattr(files.time, "sleep", lambda _s: None)
+    checked_stamp.note_damaged(path)
+    assert not checked_stamp.unchanged_since_checked(path)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

@@ -144,3 +144,20 @@ def test_the_signatures_go_over_with_the_last_communities_to_rectify(
     signed = signed_page(path, "考核组负责人（签字）")
     assert signed.before.endswith("整顿28号党建共同体43" + "活动开展少，" * 3)
     assert "经办人（签字）" in signed.after
+
+
+def test_english_report_says_grades_outcomes_and_statuses_in_english(
+    db: Database, assessed: dict[str, float], tmp_path: Path
+) -> None:
+    """The English report's ranking, grade table and chart gave each grade, 示范点 and
+    status in Chinese under English headings."""
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    out = build_assessment_report(db, YEAR, tmp_path / "report.pdf", invariant=True)
+    summary = "\n".join(page_texts(out)[1:3])
+    for word in ("Excellent", "Good", "Pass", "Fail", "Demonstration site", "Rectification"):
+        assert word in summary, word
+    assert "Finished" in summary and "Scoring" in summary
+    for word in ("优秀", "良好", "合格", "示范点", "规范整顿", "已完成", "评分中"):
+        assert word not in summary, word

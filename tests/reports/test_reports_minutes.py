@@ -340,6 +340,7 @@ def test_cli_report_minutes(
 ) -> None:
     meeting = make_joint_meeting(db)
     out = tmp_path / "pdf" / "纪要.pdf"
+    out.parent.mkdir()  # a folder that does not exist is refused (tests/cli)
     args = report_parser().parse_args(
         ["report", "minutes", "--db", db_arg(db), "--activity", str(meeting.activity_id),
          "-o", str(out)]

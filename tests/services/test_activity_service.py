@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +19,21 @@ from pbc_desktop.db.models import (
     Attachment,
     AttachmentContent,
     AuditEntry,
+    Community,
     ConvenerTurn,
     FundEntry,
 )
 from pbc_desktop.domain.enums import (
     AbsenceReason,
     ActivityKind,
+    ActivityStatus,
     AttendanceStatus,
+    CommunityStatus,
     FundDirection,
+    LifecycleAction,
 )
 from pbc_desktop.errors import ConflictError, UserError, ValidationError
-from pbc_desktop.services import attachments
+from pbc_desktop.services import attachments, communities
 from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.activities.detail import get_activity_detail
 from pbc_desktop.services.activities.listing import ActivityQuery, day_counts, list_activities
@@ -150,6 +155,20 @@ def test_member_twice(db: Database, world: dict[str, int]) -> None:
     namesake = make_member(db, "陈伟", world["b"])
     ok = (svc.AttendanceInput("陈伟", P, world["m1"]), svc.AttendanceInput("陈伟", P, namesake))
     svc.create_activity(db, meeting(world, attendance=ok, agenda=()))
+
+
+@pytest.mark.parametrize("typed_first", [True, False])
+def test_a_typed_name_beside_a_member_of_that_name_is_refused_in_either_order(
+    db: Database, world: dict[str, int], typed_first: bool
+) -> None:
+    """陈伟 picked from the roll and 陈伟 typed (a guest, or the member typed again): refused
+    whichever row comes first (the typed one first was taken)."""
+    picked = svc.AttendanceInput("陈伟", P, world["m1"])
+    typed = svc.AttendanceInput("陈伟", N)
+    people = (typed, picked) if typed_first else (picked, typed)
+    with pytest.raises(ValidationError) as exc:
+        svc.create_activity(db, meeting(world, attendance=people, agenda=()))
+    assert fields_of(exc) == ["attendance"] and "「陈伟」重复登记（第2行）" in exc.value.message
 
 
 def test_votes_exceeding_those_present(db: Database, world: dict[str, int]) -> None:
@@ -378,3 +397,35 @@ def test_day_counts(db: Database, world: dict[str, int]) -> None:
     counts = day_counts(db, ActivityQuery(), 2026, 3)
     assert counts == {date(2026, 3, 10): 2, date(2026, 3, 31): 1}
     assert day_counts(db, ActivityQuery(kind=ActivityKind.TRAINING), 2026, 3) == {}
+
+
+def test_no_activity_after_the_community_was_revoked(db: Database, world: dict[str, int]) -> None:
+    """A community revoked (已撤销) on 1 March still took activities after that day, which
+    counted in the year's figures as if it ran."""
+    held = svc.create_activity(db, meeting(world, starts_at=datetime(2026, 2, 20, 9)))
+    with db.write() as s:  # running since January
+        community = s.get(Community, world["community"])
+        assert community is not None
+        community.status = CommunityStatus.RUNNING
+    communities.apply_lifecycle(db, world["community"], LifecycleAction.REVOKE, date(2026, 3, 1))
+    with pytest.raises(ValidationError) as caught:
+        svc.create_activity(db, meeting(world, ends_at=None))
+    assert fields_of(caught) == ["community"]
+    assert "2026-03-01" in str(caught.value)
+    svc.create_activity(db, meeting(world, starts_at=datetime(2026, 3, 1, 9), ends_at=None))
+    # one held before keeps being edited (its minutes corrected)
+    svc.update_activity(
+        db, held, replace(meeting(world, starts_at=datetime(2026, 2, 20, 9)), summary="补记")
+    )
+    assert get_activity_detail(db, held).summary == "补记"
+
+
+def test_held_is_not_dated_after_today(db: Database, world: dict[str, int]) -> None:
+    tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
+    with pytest.raises(ValidationError) as caught:
+        svc.create_activity(db, meeting(world, starts_at=tomorrow, ends_at=None))
+    assert fields_of(caught) == ["status"]
+    planned = meeting(world, starts_at=tomorrow, ends_at=None, status=ActivityStatus.PLANNED)
+    svc.create_activity(db, replace(planned, attendance=(), agenda=()))
+    today = datetime.combine(date.today(), datetime.min.time())
+    svc.create_activity(db, meeting(world, starts_at=today, ends_at=None))

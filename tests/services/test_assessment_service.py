@@ -258,3 +258,106 @@ def test_revoked_not_startable_and_unassessed_list(db: Database, year_set: int) 
     assert [c.id for c in scoring.unassessed_communities(db, YEAR)] == [b]
     with pytest.raises(NotFoundError):
         scoring.start_assessment(db, b, YEAR + 1)  # no system that year
+
+
+def test_a_demonstration_site_is_never_graded_fail(db: Database, year_set: int) -> None:
+    """A 示范点 rescored (or re-thresholded) to 不合格 kept its designation and award, and
+    the report printed it among the sites: such a change is refused until it is withdrawn."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.95)
+    outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30000")
+    with pytest.raises(ValidationError, match="示范点"):
+        score_all(db, aid, 0.3)
+    view = indicator_sets.get_indicator_set(db, YEAR)
+    assert view is not None
+    with pytest.raises(ValidationError, match="示范点"):
+        indicator_sets.update_indicator_set(
+            db,
+            year_set,
+            replace(view.as_input(), excellent_min=100, good_min=100, pass_min=100),
+        )
+    sheet = scoring.get_scoring_sheet(db, aid)
+    assert (sheet.grade, sheet.outcome) == (Grade.EXCELLENT, AssessmentOutcome.DEMONSTRATION)
+    outcomes.set_outcome(db, aid, AssessmentOutcome.NONE)
+    score_all(db, aid, 0.3)  # withdrawn first: accepted
+    assert scoring.get_scoring_sheet(db, aid).grade == Grade.FAIL
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"name": "名" * 121}, "name"),
+        ({"name": "2024年\x00标准"}, "name"),
+        ({"category": "类" * 61}, "indicators[1].category"),
+        ({"name": "指" * 201}, "indicators[1].name"),
+        ({"name": "指标\u202e"}, "indicators[1].name"),
+        ({"guidance": "说明\x07"}, "indicators[1].guidance"),
+        ({"max_score": float("inf")}, "indicators[1].max_score"),
+        ({"max_score": 1e300}, "indicators[1].max_score"),
+        ({"max_score": float("nan")}, "indicators[1].max_score"),
+    ],
+)
+def test_set_texts_and_maximums_bounded(
+    db: Database, year_set: int, change: dict[str, object], field: str
+) -> None:
+    """Names longer than their columns (a server refused them with an internal error),
+    control characters and maximums of 1e300 or infinity were stored as given."""
+    view = indicator_sets.get_indicator_set(db, YEAR)
+    assert view is not None
+    data = view.as_input()
+    if field == "name":
+        data = replace(data, **change)  # type: ignore[arg-type]
+    else:
+        first = replace(data.indicators[0], **change)  # type: ignore[arg-type]
+        data = replace(data, indicators=(first, *data.indicators[1:]))
+    with pytest.raises(ValidationError) as caught:
+        indicator_sets.update_indicator_set(db, year_set, data)
+    assert caught.value.fields() == [field]
+
+
+def sheet_rows(db: Database, aid: int) -> tuple[scoring.ScoringRow, ...]:
+    return scoring.get_scoring_sheet(db, aid).rows
+
+
+def test_feedback_remarks_and_reasons_without_control_characters(
+    db: Database, year_set: int
+) -> None:
+    (cid,) = running_communities(db, "文光党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    iid = scoring.get_scoring_sheet(db, aid).rows[0].indicator_id
+    with pytest.raises(ValidationError) as caught:
+        scoring.save_scores(
+            db, aid, scoring.ScoresInput({iid: 1}, "反馈\x00", remarks={iid: "备注\x1b"})
+        )
+    assert caught.value.fields() == ["feedback", common.score_field(iid)]
+    with pytest.raises(ValidationError) as caught:
+        outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="原因\u202e")
+    assert caught.value.fields() == ["reasons"]
+    scoring.save_scores(
+        db, aid, scoring.ScoresInput({r.indicator_id: 1 for r in sheet_rows(db, aid)})
+    )
+    outcomes.finish_assessment(db, aid)
+    with pytest.raises(ValidationError) as caught:
+        outcomes.reopen_assessment(db, aid, "补报\x00材料")
+    assert caught.value.fields() == ["reason"]
+    outcomes.reopen_assessment(db, aid, "补报材料")
+    assert scoring.get_scoring_sheet(db, aid).feedback is None
+    scoring.save_scores(db, aid, scoring.ScoresInput({iid: 1}, "第一行\n第二行"))  # lines kept
+    assert scoring.get_scoring_sheet(db, aid).feedback == "第一行\n第二行"
+
+
+def test_a_community_founded_after_the_year_is_not_assessed_for_it(
+    db: Database, year_set: int
+) -> None:
+    """A community founded in YEAR + 1 was offered for YEAR's assessment and scored: the
+    year's report then ranked (and could flag for 整顿) a community that did not exist."""
+    old, new = running_communities(db, "文光党建共同体", "东泰党建共同体")
+    with db.write() as s:
+        community = s.get(Community, new)
+        assert community is not None
+        community.founded_on = date(YEAR + 1, 1, 1)
+    assert [c.id for c in scoring.unassessed_communities(db, YEAR)] == [old]
+    with pytest.raises(ConflictError, match=f"成立于{YEAR + 1}年"):
+        scoring.start_assessment(db, new, YEAR)
+    scoring.start_assessment(db, old, YEAR)

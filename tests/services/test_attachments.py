@@ -290,3 +290,22 @@ def test_the_demo_district_has_photos_in_the_database(db: Database) -> None:
     name, data = attachments.content(db, attachment_id)
     image = QImage.fromData(data)
     assert name.endswith(".png") and not image.isNull() and image.width() == 240
+
+
+def test_a_file_named_as_windows_refuses_opens_under_a_name_it_takes(
+    db: Database, tmp_path: Path
+) -> None:
+    """A file brought from another system (a package, an old database) may be named as
+    Windows names no file (``会议:纪要?.pdf``, ``CON.jpg``): its copy to open still is one."""
+    aid, _files = _activity_with_files(db, tmp_path)
+    ids = {}
+    with db.write() as s:
+        for name in ("会议:纪要?.pdf", "CON.jpg"):
+            row = Attachment(activity_id=aid, filename=name, size=2, sha256="-")
+            s.add(row)
+            s.flush()
+            s.add(AttachmentContent(attachment_id=row.id, data=b"ok"))
+            ids[name] = row.id
+    assert attachments.open_copy(db, ids["会议:纪要?.pdf"]).name == "会议_纪要_.pdf"
+    opened = attachments.open_copy(db, ids["CON.jpg"])
+    assert opened.name == "_CON.jpg" and opened.read_bytes() == b"ok"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from pbc_desktop import files
 from pbc_desktop.db.engine import sqlite_url
 from pbc_desktop.db.migrate import CopyStoppedError, backup_copy, open_database
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
@@ -300,6 +301,21 @@ def test_reading_is_no_change_but_a_write_in_the_wal_is(tmp_path: Path) -> None:
     db.dispose()
 
 
+def test_a_write_on_a_fat32_stick_just_after_a_copy_counts_as_a_change(tmp_path: Path) -> None:
+    """FAT32 keeps a file's time to two seconds: a write just after the last automatic
+    copy may carry a time just before it."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    since = datetime.now() - timedelta(minutes=5)
+    whole = since.replace(microsecond=0)  # as FAT32 keeps it
+    set_mtime(path, whole - timedelta(seconds=1))  # written after ``since``, on FAT32
+    assert backup.changed_since(path, since)
+    set_mtime(path, whole - timedelta(seconds=backup.COARSE_TIME_S + 1))
+    assert not backup.changed_since(path, since)
+    set_mtime(path, whole - timedelta(milliseconds=500))  # a time kept finely (NTFS)
+    assert not backup.changed_since(path, since)
+
+
 # -- inspecting -------------------------------------------------------------------------
 def test_inspect_says_what_a_backup_holds(tmp_path: Path, folder: Path) -> None:
     path = tmp_path / "pbc.sqlite"
@@ -414,6 +430,35 @@ def test_restore_keeps_a_copy_of_the_current_database(tmp_path: Path, folder: Pa
     assert names_in(again) == ["上底村党总支"]
     again.dispose()
     assert leftovers(tmp_path) == []
+
+
+def test_a_restore_whose_new_file_a_scanner_holds_a_moment_on_windows_succeeds(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to rename a file an antivirus scan holds open: the restored copy,
+    just written, is renamed onto the database once the scan lets go."""
+    path = tmp_path / "pbc.sqlite"
+    db = new_database(path, "上底村党总支")
+    copy = backup.backup_to(path, tmp_path / "usb.sqlite")
+    add_orgs(db, "后来新增的党支部")
+    real = Path.replace
+    refused: list[Path] = []
+
+    def scanned(self: Path, target: Path) -> Path:
+        if target == path and len(refused) < 2:
+            refused.append(self)
+            raise PermissionError(13, "The process cannot access the file")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", scanned)
+    monkeypatch.setattr(files.time, "sleep", lambda _s: None)
+    monkeypatch.setattr(files.sys, "platform", "win32")
+    try:
+        backup.restore(path, copy, folder=folder, close=db)
+    finally:
+        monkeypatch.setattr(files.sys, "platform", "linux")
+    assert len(refused) == 2
+    assert org_names(path) == ["上底村党总支"]
 
 
 def test_restore_over_a_damaged_database_keeps_the_damaged_file(

@@ -462,3 +462,50 @@ def test_after_the_last_convener_leaves_its_successor_is_next(db: Database) -> N
     members = svc.get_community(db, cid).members
     assert [m.organization_id for m in members] == four
     assert [m.active for m in members] == [True, False, True, True]
+
+
+CONVENER = LeadershipRole.CONVENER
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"roles": (svc.RoleInput("陈明", CONVENER, None, phone="x" * 45),)}, "roles"),
+        ({"roles": (svc.RoleInput("陈明", CONVENER, None, phone="abc\x07"),)}, "roles"),
+        ({"roles": (svc.RoleInput("陈明", CONVENER, 999_999),)}, "roles"),
+        ({"rotation": (svc.TurnInput(0, "期" * 61),)}, "rotation"),
+        ({"rotation": (svc.TurnInput(0, "第1\x00期"),)}, "rotation"),
+        ({"description": "简介\x1b[31m"}, "description"),
+    ],
+    ids=["long phone", "no phone", "gone org", "long period", "NUL period", "escape"],
+)
+def test_team_rotation_and_description_refused_one_sentence(
+    db: Database, orgs: list[int], changes: dict[str, object], field: str
+) -> None:
+    """A team member's phone was never checked (any text, longer than its column: a
+    server refused it with an internal error), nor a team row's organization (gone: an
+    internal error), a rotation period's length and characters, or the description's."""
+    if "rotation" in changes:
+        (turn,) = changes["rotation"]  # type: ignore[misc]
+        changes = {"rotation": (svc.TurnInput(orgs[0], turn.period_label),)}
+    with pytest.raises(ValidationError) as caught:
+        svc.create_community(db, sample_input(orgs, **changes))
+    assert caught.value.fields() == [field]
+    assert community_count(db) == 0
+
+
+def test_team_phone_stored_as_typed_in_full_width(db: Database, orgs: list[int]) -> None:
+    roles = (svc.RoleInput("陈明", CONVENER, orgs[0], phone="１３８ ００００００００ "),)
+    cid = svc.create_community(db, sample_input(orgs, roles=roles))
+    detail = svc.get_community(db, cid, for_editing=True)
+    assert detail.roles[0].phone == "13800000000"
+
+
+def test_lifecycle_remark_without_control_characters(db: Database, orgs: list[int]) -> None:
+    cid = svc.create_community(db, sample_input(orgs, founded_on=date(2024, 1, 5)))
+    with pytest.raises(ValidationError) as caught:
+        svc.apply_lifecycle(db, cid, A.REVIEW_PASS, date(2024, 1, 10), "同意\x1b[2J")
+    assert caught.value.fields() == ["remark"]
+    assert svc.get_community(db, cid).status == S.APPLIED
+    svc.apply_lifecycle(db, cid, A.REVIEW_PASS, date(2024, 1, 10), "同意。\n材料齐全。")
+    assert svc.get_community(db, cid).events[-1].remark == "同意。\n材料齐全。"

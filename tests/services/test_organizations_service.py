@@ -11,12 +11,19 @@ from sqlalchemy import select
 
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry, Organization
-from pbc_desktop.domain.enums import AuditAction, MemberRole, OrgField, OrgKind, OrgLevel
+from pbc_desktop.db.models import Appraisal, AuditEntry, Committee, Organization
+from pbc_desktop.domain.enums import (
+    AuditAction,
+    MemberRole,
+    OrgField,
+    OrgKind,
+    OrgLevel,
+    VenueKind,
+)
 from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import organizations as orgs
-from pbc_desktop.services import scope
+from pbc_desktop.services import scope, venues
 from pbc_desktop.services.paging import PageRequest
 from tests.factories import (
     make_activity,
@@ -307,6 +314,26 @@ def test_delete_refused_with_post_reports_and_activities(db: Database) -> None:
     assert "有 1 条党员报到记录" in info.value.message
     assert "参与或主办了 1 次活动" in info.value.message
     assert "不能删除“陈店镇卫生院党支部”" in info.value.message
+
+
+def test_delete_refused_with_branch_records_and_venues(db: Database) -> None:
+    """A dissolved branch with a 换届 record or a 民主评议 was deleted into an internal
+    error (the database refused), and the venue it owned silently lost its owner."""
+    target = make_org(db, "已撤销的党支部", town="陈店镇")
+    with db.write() as s:
+        s.add(
+            Committee(organization_id=target, term_no=1, elected_on=date(2024, 1, 1), term_years=3)
+        )
+        s.add(Appraisal(organization_id=target, year=2024))
+    venues.create_venue(
+        db, venues.VenueInput("党群服务中心", VenueKind.SERVICE_CENTRE, owner_org_id=target)
+    )
+    with pytest.raises(ConflictError) as info:
+        orgs.delete_organization(db, target)
+    for said in ("有 1 届班子（换届）记录", "有 1 次民主评议", "是 1 处阵地的所属单位"):
+        assert said in info.value.message
+    with db.read() as s:
+        assert s.get(Organization, target) is not None
 
 
 # -- reading ----------------------------------------------------------------------------

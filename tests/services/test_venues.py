@@ -79,3 +79,22 @@ def test_delete_refused_while_activities_use_it(db: Database) -> None:
         svc.delete_venue(db, vid)
     assert "1次活动" in exc.value.message
     assert svc.list_venues(db)[0].activity_count == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"opening_hours": "周一" * 61}, "opening_hours"),
+        ({"opening_hours": "8:30\x00"}, "opening_hours"),
+        ({"remark": "备注\x1b"}, "remark"),
+        ({"capacity": 3_000_000_000}, "capacity"),
+    ],
+)
+def test_hours_remark_and_capacity_bounded(
+    db: Database, change: dict[str, object], field: str
+) -> None:
+    """Opening hours longer than their column, control characters, and a capacity past
+    what the column holds (a server refused them with an internal error) were stored."""
+    with pytest.raises(ValidationError) as caught:
+        svc.create_venue(db, svc.VenueInput("甲村党群服务中心", **change))  # type: ignore[arg-type]
+    assert caught.value.fields() == [field]

@@ -23,7 +23,7 @@ from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from tests.factories import make_community, make_member, make_orgs
-from tests.qt_helpers import Boxes, stub_boxes, type_text
+from tests.qt_helpers import Boxes, DiscardQuestion, stub_boxes, type_text
 
 
 @pytest.fixture
@@ -206,7 +206,13 @@ def test_print_and_save_as_pdf(
     assert len(PdfReader(printed).pages) == tab.printed_pages >= 1
 
 
-def test_venues_manager(qtbot: QtBot, db: Database, tab: ActivitiesTab, boxes: Boxes) -> None:
+def test_venues_manager(
+    qtbot: QtBot,
+    db: Database,
+    tab: ActivitiesTab,
+    boxes: Boxes,
+    discard_question: DiscardQuestion,
+) -> None:
     qtbot.mouseClick(tab.venues_button, Qt.MouseButton.LeftButton)
     dialog = tab.active_dialog
     assert isinstance(dialog, VenuesDialog)
@@ -228,7 +234,63 @@ def test_venues_manager(qtbot: QtBot, db: Database, tab: ActivitiesTab, boxes: B
     qtbot.mouseClick(ui.saveButton, Qt.MouseButton.LeftButton)
     assert "已有名为" in ui.errorLabel.text() and len(venues.list_venues(db)) == 1
 
+    discard_question.answer = True  # the refused new venue is dropped, asked first
     ui.venueList.setCurrentRow(0)
+    assert discard_question.asked == [dialog]
     qtbot.mouseClick(ui.deleteButton, Qt.MouseButton.LeftButton)
     assert venues.list_venues(db) == []
     dialog.reject()
+
+
+def test_a_venue_typed_into_is_not_left_unasked(
+    qtbot: QtBot,
+    db: Database,
+    tab: ActivitiesTab,
+    boxes: Boxes,
+    discard_question: DiscardQuestion,
+) -> None:
+    """Turning to another venue, to a new one, or closing dropped what was typed for the
+    shown venue without a word."""
+    venues.create_venue(db, venues.VenueInput("甲村党群服务中心"))
+    venues.create_venue(db, venues.VenueInput("乙村党群服务中心"))
+    qtbot.mouseClick(tab.venues_button, Qt.MouseButton.LeftButton)
+    dialog = tab.active_dialog
+    assert isinstance(dialog, VenuesDialog)
+    ui = dialog.ui
+    ui.venueList.setCurrentRow(1)  # nothing typed: no question
+    assert discard_question.asked == []
+    shown = ui.nameEdit.text()
+    type_text(qtbot, ui.addressEdit, "乙村大道2号")
+    discard_question.answer = False  # 继续编辑
+    ui.venueList.setCurrentRow(0)
+    assert ui.venueList.currentRow() == 1 and ui.nameEdit.text() == shown
+    assert ui.addressEdit.text() == "乙村大道2号"
+    qtbot.mouseClick(ui.newButton, Qt.MouseButton.LeftButton)
+    assert ui.addressEdit.text() == "乙村大道2号"
+    qtbot.keyClick(ui.addressEdit, Qt.Key.Key_Escape)
+    close = ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and discard_question.asked == [dialog] * 4
+    qtbot.mouseClick(ui.saveButton, Qt.MouseButton.LeftButton)  # saved: nothing to ask
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and len(discard_question.asked) == 4
+    assert {v.name: v.address for v in venues.list_venues(db)}[shown] == "乙村大道2号"
+
+
+def test_save_as_pdf_proposes_a_name_windows_takes(
+    tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title with ASCII quotes, a colon or a question mark (学习"两会"精神) was proposed as
+    the file name as it stood: Windows refuses such a name; the proposal starts in the
+    Documents folder like every other save."""
+    asked: list[str] = []
+
+    def fake_dialog(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr("pbc_desktop.ui.activities.tab.QFileDialog.getSaveFileName", fake_dialog)
+    assert tab.choose_pdf_path('20260301 学习"两会"精神: 谁来?<讲>|党课 minutes.pdf') == ""
+    proposed = Path(asked[0])
+    assert proposed.parent == prompts.documents_dir()
+    assert proposed.name == "20260301 学习_两会_精神_ 谁来__讲__党课 minutes.pdf"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,12 @@ from sqlalchemy import delete, select, update
 from pbc_desktop import paths
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Attachment, AttachmentContent
-from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
+from pbc_desktop.domain.enums import (
+    AbsenceReason,
+    ActivityKind,
+    ActivityStatus,
+    AttendanceStatus,
+)
 from pbc_desktop.services import attachments, venues
 from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.activities.detail import get_activity_detail
@@ -413,3 +418,29 @@ def test_enter_in_the_attendance_grid_goes_to_the_next_person_not_ok(
     assert isinstance(combo, QComboBox)
     qtbot.keyClick(combo, Qt.Key.Key_Enter)  # in a row's status box too
     assert not dialog.error_text() and dialog.isVisible()
+
+
+def test_a_meeting_to_come_is_planned_not_held(
+    qtbot: QtBot, db: Database, world: dict[str, int]
+) -> None:
+    """A meeting put in for next week (a day picked in the calendar) was saved as 已举行,
+    the dialog's default: the year's figures counted it as held and its minutes printed
+    without the draft mark. The day to come now proposes 计划中, and 已举行 in the future
+    is refused naming the status."""
+    day = date.today() + timedelta(days=7)
+    widget = ActivityDialog(AppContext(db), community_id=world["community"], day=day)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.ui.statusCombo.currentData() == ActivityStatus.PLANNED.value
+    type_text(qtbot, widget.ui.titleEdit, "下周联席会议")
+    widget.ui.statusCombo.setCurrentIndex(widget.ui.statusCombo.findData(ActivityStatus.HELD.value))
+    click_ok(qtbot, widget)
+    assert widget.isVisible() and "计划中" in widget.ui.errorLabel.text()
+    widget.ui.statusCombo.setCurrentIndex(
+        widget.ui.statusCombo.findData(ActivityStatus.PLANNED.value)
+    )
+    click_ok(qtbot, widget)
+    assert not widget.isVisible()
+    with db.read() as s:
+        (held,) = s.scalars(select(Activity)).all()
+        assert held.status == ActivityStatus.PLANNED

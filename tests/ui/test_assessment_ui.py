@@ -127,6 +127,34 @@ def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Box
     assert locked.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save) is None
 
 
+def test_withdrawing_a_demonstration_and_failing_in_one_save(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes
+) -> None:
+    """A 示范点 is never graded Fail; a clerk who withdraws it and lowers the scores in
+    one save is not refused for it (the designation goes first)."""
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid, outcome=AssessmentOutcome.DEMONSTRATION)
+    qtbot.addWidget(dialog)
+    for row in dialog.sheet.rows:
+        type_score(qtbot, dialog, row.indicator_id, f"{row.max_score:g}")
+    qtbot.keyClicks(dialog.ui.awardEdit, "20000")
+    assert dialog.attempt(dialog.save) == aid
+    for row in dialog.sheet.rows:
+        type_score(qtbot, dialog, row.indicator_id, "0")
+    assert dialog.attempt(dialog.save) is None  # still a 示范点: refused, said why
+    assert "示范点" in dialog.ui.errorLabel.text()
+    assert scoring.get_scoring_sheet(ctx.db, aid).grade == Grade.EXCELLENT
+    dialog.select_outcome(AssessmentOutcome.NONE)
+    assert dialog.attempt(dialog.save) == aid
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
+    assert (sheet.grade, sheet.outcome, sheet.award_cents) == (
+        Grade.FAIL,
+        AssessmentOutcome.NONE,
+        0,
+    )
+
+
 def test_rectify_confirms_and_sets_status(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     (cid,) = running_communities(ctx.db, "旧城党建共同体")
     aid = scoring.start_assessment(ctx.db, cid, YEAR)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import FeePayment
-from pbc_desktop.domain.fees import FeeCategory, PaymentKind
+from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, FeeCategory, PaymentKind
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.fees.rates_window import FeeRatesWindow
@@ -24,7 +25,7 @@ from pbc_desktop.ui.fees.window import FeeCollectionWindow
 from tests.factories import make_org
 from tests.fee_factories import member_with_basis
 from tests.pdf_helpers import page_texts
-from tests.qt_helpers import Boxes, stub_boxes
+from tests.qt_helpers import Boxes, DiscardQuestion, stub_boxes
 from tests.scope_factories import viewer_actor
 
 MAR = date(2026, 3, 1)
@@ -258,6 +259,47 @@ def test_a_rate_typed_without_its_decimal_point_is_refused(
     qtbot.mouseClick(win.save, Qt.MouseButton.LeftButton)
     assert not win.error.isVisible()
     assert [b.rate for b in schedules(db)[0].employed] == [50, 100, 150, 200]
+
+
+def test_rates_typed_and_not_saved_are_not_dropped_unasked(
+    qtbot: QtBot, db: Database, boxes: Boxes, discard_question: DiscardQuestion
+) -> None:
+    """Esc, 关闭 or another schedule chosen after typing rates closed the window (or showed
+    the other schedule) and dropped them without a word."""
+    from pbc_desktop.services.fees.rates import set_schedule
+
+    set_schedule(db, replace(DEFAULT_SCHEDULE, effective_from=date(2026, 1, 1)))
+    set_schedule(db, replace(DEFAULT_SCHEDULE, effective_from=date(2026, 7, 1)))
+    win = shown_rates_window(qtbot, db)
+    qtbot.keyClick(win, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not win.isVisible() and discard_question.asked == []
+    win.show()
+    employed = win.tables[FeeCategory.EMPLOYED]
+    employed.item(0, 1).setText("0.6")
+    discard_question.answer = False  # 继续编辑
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert win.isVisible() and employed.item(0, 1).text() == "0.6"
+    close = win.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert win.isVisible()
+    win.history.setCurrentIndex(0)  # the January schedule: the July one is typed into
+    assert win.history.currentIndex() == 1 and employed.item(0, 1).text() == "0.6"
+    assert discard_question.asked == [win, win, win]
+    discard_question.answer = True  # 放弃修改
+    win.history.setCurrentIndex(0)
+    assert win.history.currentIndex() == 0 and employed.item(0, 1).text() == "0.5"
+    qtbot.keyClick(win, Qt.Key.Key_Escape)  # the January one as shown: nothing to ask
+    assert not win.isVisible() and len(discard_question.asked) == 4
+
+
+def test_an_account_that_may_not_set_rates_is_not_asked(
+    qtbot: QtBot, db: Database, boxes: Boxes, discard_question: DiscardQuestion
+) -> None:
+    db.user = viewer_actor(db)
+    win = shown_rates_window(qtbot, db)
+    win.fixed[FeeCategory.FARMER].setText("9")
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert not win.isVisible() and discard_question.asked == []
 
 
 def test_typed_amounts_are_not_dropped_without_asking(

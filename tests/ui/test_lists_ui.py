@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,28 @@ def test_exports_from_the_tab(
     click(qtbot, tab.pdf_button)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "Open its folder" in boxes.shown[-1] or str(pdf) in boxes.shown[-1]
+
+
+def test_export_proposes_a_name_windows_takes(
+    qtbot: QtBot,
+    *,
+    tab: ListsTab,
+    db: Database,
+    setup: Setup,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list titled 2025/2026年项目清单 proposed a folder 2025 that does not exist (and
+    a colon or quotes a name Windows refuses)."""
+    title = '2025/2026年"项目"清单:第一批'
+    data = editing.ListInput(setup.community_id, ListKind.PROJECT, title, 2026, date(2026, 3, 1))
+    editing.update_list(db, setup.list_id, data)
+    choose_community(tab, setup.community_id)
+    tab.lists_table.selectRow(0)
+    asked: list[Path] = []
+
+    def ask(_parent: object, _title: str, suggested: Path, _kind: str = "pdf") -> None:
+        asked.append(suggested)
+
+    monkeypatch.setattr(prompts, "ask_save_path", ask)
+    click(qtbot, tab.pdf_button)
+    assert asked == [prompts.documents_dir() / "2025_2026年_项目_清单_第一批.pdf"]

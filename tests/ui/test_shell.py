@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from pbc_desktop.errors import ServerConnectionError, UserError
+from pbc_desktop.errors import DatabaseError, ServerConnectionError, UserError
 from pbc_desktop.logging_setup import log_file, setup_logging
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.single_instance import InstanceServer, activate_running, server_name
@@ -110,6 +110,31 @@ def test_a_refusal_raised_by_two_slots_of_one_click_is_said_once(
     clock[0] += 5  # the next click
     refused()
     assert seen == [sentence, sentence]
+
+
+def test_a_refusal_met_again_while_its_message_is_open_is_not_stacked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The USB stick holding the database pulled out: the listing, scrolled or repainted
+    from the message's own event loop, is refused again and again; one message."""
+    seen: list[str] = []
+    monkeypatch.setattr(crash, "_last_said", ["", -crash.SAID_AGAIN_S])
+    sentence = "无法读取数据库文件“E:/pbc.sqlite”：存放它的 U 盘或磁盘可能已被拔出或出了故障。"
+
+    def refused() -> None:
+        try:
+            raise DatabaseError(sentence)
+        except DatabaseError:
+            crash.handle_exception(*sys.exc_info())  # type: ignore[arg-type]
+
+    def shown(_parent: object, _title: str, text: str) -> None:
+        seen.append(text)
+        if len(seen) < 5:
+            refused()  # a repaint while the message is open
+
+    monkeypatch.setattr(messages, "warning", shown)
+    refused()
+    assert seen == [sentence]
 
 
 def test_background_job_reports_progress_and_result(qtbot: QtBot) -> None:

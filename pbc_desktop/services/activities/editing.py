@@ -35,6 +35,8 @@ from pbc_desktop.domain.enums import (
     ActivityKind,
     ActivityStatus,
     AttendanceStatus,
+    CommunityStatus,
+    LifecycleAction,
     MembershipStatus,
 )
 from pbc_desktop.domain.validation import strip_or_none
@@ -343,6 +345,23 @@ def _unseen(
     return community, venue, orgs, rows
 
 
+def _check_not_after_revocation(community: Community, day: date, errors: FieldErrors) -> None:
+    """A revoked (已撤销) community holds no activity after the day it was revoked."""
+    if community.status != CommunityStatus.REVOKED:
+        return
+    revoked_on = max(
+        (e.occurred_on for e in community.events if e.action == LifecycleAction.REVOKE),
+        default=None,
+    )
+    if revoked_on is not None and day > revoked_on:
+        errors.add(
+            "community",
+            f"「{community.name}」已于{revoked_on.isoformat()}撤销，不能登记此后的活动",
+            f"'{community.name}' was revoked on {revoked_on.isoformat()}; "
+            "it holds no activity after that day",
+        )
+
+
 def _validate(
     s: Session,
     data: ActivityInput,
@@ -365,12 +384,23 @@ def _validate(
             f"名称不能超过{TITLE_MAX}个字",
             f"The title is longer than {TITLE_MAX} characters",
         )
-    if data.community_id is not None and (
-        unseen_community or s.get(Community, data.community_id) is None
-    ):
+    community = s.get(Community, data.community_id) if data.community_id is not None else None
+    if data.community_id is not None and (unseen_community or community is None):
         err("community", "所选党建共同体已不存在", "The chosen community no longer exists")
+    elif community is not None and (
+        stored is None
+        or stored.community_id != community.id
+        or stored.starts_at.date() != data.starts_at.date()
+    ):
+        _check_not_after_revocation(community, data.starts_at.date(), errors)
     if data.ends_at is not None and data.ends_at < data.starts_at:
         err("ends_at", "结束时间早于开始时间", "The end is before the start")
+    if data.status == ActivityStatus.HELD and data.starts_at.date() > date.today():
+        err(
+            "status",
+            "开始时间在今天以后的活动尚未举行，请把状态选为「计划中」",
+            "An activity starting after today has not been held yet; choose Planned",
+        )
     if data.host_org_id is not None and s.get(Organization, data.host_org_id) is None:
         err("host_org", "所选主导党组织已不存在", "The chosen host organization no longer exists")
     if data.venue_id is not None and (unseen_venue or s.get(Venue, data.venue_id) is None):
@@ -400,8 +430,11 @@ def _validate(
                 "A participating organization no longer exists",
             )
 
+    # A member is listed once (namesake members apart); a name typed for someone not on
+    # the roll is refused beside anyone of that name, whichever row comes first.
     seen_members: set[int] = set()
     seen_names: set[str] = set()
+    typed_names: set[str] = set()
     for row, person in enumerate(data.attendance, start=1):
         name = person.person_name.strip()
         if not name:
@@ -424,10 +457,11 @@ def _validate(
                 f"Attendance row {row}: the chosen member no longer exists",
             )
         if person.member_id is not None:
-            duplicate = person.member_id in seen_members
+            duplicate = person.member_id in seen_members or name in typed_names
             seen_members.add(person.member_id)
         else:
             duplicate = name in seen_names
+            typed_names.add(name)
         seen_names.add(name)
         if duplicate:
             err(

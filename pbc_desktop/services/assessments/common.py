@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import Assessment, Community, Indicator, IndicatorSet
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import AssessmentStatus, Grade
+from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, Grade
 from pbc_desktop.domain.indicators import GradeThresholds, grade_for
-from pbc_desktop.errors import ConflictError, NotFoundError
+from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.scope import AnySelect, town_community_ids
@@ -109,4 +109,20 @@ def check_unlocked(assessment: Assessment) -> None:
                 f"The assessment of '{assessment.community.name}' is finished and locked; "
                 "reopen it (giving a reason) before changing it.",
             )
+        )
+
+
+def check_demonstration(assessment: Assessment, grade: Grade | None) -> None:
+    """A 示范点 is never graded 不合格: scores or thresholds that would make the grade of a
+    community designated a demonstration site Fail are refused until the designation is
+    withdrawn (the report would print it among the sites, with its award)."""
+    if assessment.outcome == AssessmentOutcome.DEMONSTRATION and grade == Grade.FAIL:
+        raise ValidationError.single(
+            "outcome",
+            t(
+                f"「{assessment.community.name}」已评为示范点，考核不合格的共同体不能是示范点；"
+                "请先取消示范点再这样评分。",
+                f"'{assessment.community.name}' is a demonstration site, and a community "
+                "graded Fail cannot be one; withdraw the designation first.",
+            ),
         )

@@ -21,12 +21,13 @@ from pbc_desktop.domain.indicators import (
     IndicatorSpec,
     total_max_score,
 )
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import Label, clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit, versions
 from pbc_desktop.services.assessments.common import (
     AssessmentLockedError,
+    check_demonstration,
     compute_totals,
     indicators_of,
     set_for_year,
@@ -156,6 +157,12 @@ def get_indicator_set(db: Database, year: int) -> IndicatorSetView | None:
         return None if iset is None else _set_view(s, iset)
 
 
+SET_NAME_MAX = 120  # the columns' lengths
+CATEGORY_MAX = 60
+INDICATOR_NAME_MAX = 200
+MAX_SCORE_MAX = 100  # as the editor's spin box allows
+
+
 def validate_set(data: IndicatorSetInput) -> None:
     """Names required, maximum scores above 0, thresholds 0..100 with 优秀 ≥ 良好 ≥ 合格."""
     errors: list[FieldError] = []
@@ -165,7 +172,32 @@ def validate_set(data: IndicatorSetInput) -> None:
         )
     if not data.indicators:
         errors.append(FieldError("indicators", t("至少要有一项指标", "Add at least one indicator")))
+
+    def text(field: str, value: str | None, label: Label, most: int | None) -> None:
+        problem = clean_text(value, label, max_len=most, multiline=most is None)[1]
+        if problem is not None:
+            errors.append(FieldError(field, problem))
+
+    text("name", data.name, ("标准体系名称", "name of the indicator system"), SET_NAME_MAX)
     for i, ind in enumerate(data.indicators, start=1):
+        text(
+            f"indicators[{i}].category",
+            ind.category,
+            (f"第 {i} 项指标的类别", f"category of indicator {i}"),
+            CATEGORY_MAX,
+        )
+        text(
+            f"indicators[{i}].name",
+            ind.name,
+            (f"第 {i} 项指标的名称", f"name of indicator {i}"),
+            INDICATOR_NAME_MAX,
+        )
+        text(
+            f"indicators[{i}].guidance",
+            ind.guidance,
+            (f"第 {i} 项指标的评分说明", f"guidance of indicator {i}"),
+            None,
+        )
         if not ind.category.strip():
             errors.append(
                 FieldError(
@@ -180,13 +212,14 @@ def validate_set(data: IndicatorSetInput) -> None:
                     t(f"第 {i} 项指标缺少名称", f"Indicator {i} has no name"),
                 )
             )
-        if not ind.max_score > 0:
+        if not 0 < ind.max_score <= MAX_SCORE_MAX:  # NaN and infinity fail this too
             errors.append(
                 FieldError(
                     f"indicators[{i}].max_score",
                     t(
-                        f"第 {i} 项指标「{ind.name}」的满分必须大于 0",
-                        f"The maximum score of indicator {i} ({ind.name}) must be above 0",
+                        f"第 {i} 项指标「{ind.name}」的满分须大于 0 且不超过 {MAX_SCORE_MAX}",
+                        f"The maximum score of indicator {i} ({ind.name}) must be above 0 "
+                        f"and at most {MAX_SCORE_MAX}",
                     ),
                 )
             )
@@ -420,6 +453,7 @@ def update_indicator_set(db: Database, set_id: int, data: IndicatorSetInput) -> 
         thresholds = thresholds_of(iset)
         for assessment in s.scalars(select(Assessment).where(Assessment.set_id == set_id)):
             totals = compute_totals((sc.score for sc in assessment.scores), thresholds)
+            check_demonstration(assessment, totals.grade)
             assessment.total, assessment.grade = totals.total, totals.grade
         audit.updated(
             s,

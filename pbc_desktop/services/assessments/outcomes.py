@@ -16,12 +16,13 @@ from pbc_desktop.domain.enums import (
     Grade,
     LifecycleAction,
 )
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit, communities
+from pbc_desktop.services import access, audit, communities, versions
 from pbc_desktop.services.assessments.common import (
     Totals,
+    check_demonstration,
     check_unlocked,
     compute_totals,
     indicators_of,
@@ -60,8 +61,10 @@ def set_outcome(
     award_yuan: str | float | Decimal = 0,
     reasons: str | None = None,
     on: date | None = None,
+    version: int | None = None,
 ) -> None:
-    """示范点 with its 奖补 amount, 规范整顿 with reasons, or no outcome.
+    """示范点 with its 奖补 amount, 规范整顿 with reasons, or no outcome; refused when someone
+    else changed the assessment since ``version`` was read (None: not checked).
 
     Marking for 整顿 also moves a running community to 整顿中 through the lifecycle
     procedure (``communities.apply_lifecycle``), dated ``on`` (today by default).
@@ -72,6 +75,9 @@ def set_outcome(
         raise ValidationError.single(
             "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
         )
+    problem = clean_text(clean_reasons, ("整顿原因", "reasons"), multiline=True)[1]
+    if problem is not None:
+        raise ValidationError.single("reasons", problem)
     require(db, Permission.DISTRICT_RULES)  # 示范点 and 整顿 are the district's to decide
     with db.read() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))
@@ -94,8 +100,10 @@ def set_outcome(
     with db.write() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))
         check_unlocked(assessment)
+        versions.check(s, assessment, version)
         before = audit.snapshot(assessment)
         assessment.outcome = outcome
+        check_demonstration(assessment, assessment.grade)  # scored Fail meanwhile
         assessment.award_cents = award_cents
         assessment.rectify_reasons = clean_reasons
         audit.updated(
@@ -154,6 +162,9 @@ def reopen_assessment(db: Database, assessment_id: int, reason: str) -> None:
         raise ValidationError.single(
             "reason", t("请说明重新打开的原因", "Give the reason for reopening")
         )
+    problem = clean_text(why, ("重新打开的原因", "reason"), multiline=True)[1]
+    if problem is not None:
+        raise ValidationError.single("reason", problem)
     with db.write() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s), score=True)
         if assessment.status != AssessmentStatus.FINISHED:

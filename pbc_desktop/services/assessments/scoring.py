@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -26,12 +26,13 @@ from pbc_desktop.domain.indicators import (
     grade_for,
     total_max_score,
 )
-from pbc_desktop.domain.validation import strip_or_none
+from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.assessments.common import (
     Totals,
+    check_demonstration,
     check_scorer,
     check_unlocked,
     compute_totals,
@@ -101,14 +102,17 @@ class ScoresInput:
 
 
 def unassessed_communities(db: Database, year: int, town: str | None = None) -> list[Choice]:
-    """Communities not revoked and not yet assessed in ``year`` (to start scoring)."""
+    """Communities not revoked, founded by ``year`` and not yet assessed in it (to start
+    scoring)."""
     assessed = (
         select(Assessment.community_id)
         .join(IndicatorSet, IndicatorSet.id == Assessment.set_id)
         .where(IndicatorSet.year == year)
     )
     stmt = select(Community.id, Community.name).where(
-        Community.status != CommunityStatus.REVOKED, Community.id.not_in(assessed)
+        Community.status != CommunityStatus.REVOKED,
+        Community.id.not_in(assessed),
+        or_(Community.founded_on.is_(None), Community.founded_on < date(year + 1, 1, 1)),
     )
     if town:
         stmt = stmt.where(Community.id.in_(town_community_ids(town)))
@@ -163,6 +167,15 @@ def start_assessment(db: Database, community_id: int, year: int) -> int:
         )
         if found is not None:
             return int(found)
+        if community.founded_on is not None and community.founded_on.year > year:
+            raise ConflictError(
+                t(
+                    f"「{community.name}」成立于{community.founded_on.year}年，"
+                    f"不参加{year}年度考核",
+                    f"'{community.name}' was founded in {community.founded_on.year} "
+                    f"and is not assessed for {year}",
+                )
+            )
         if community.status == CommunityStatus.REVOKED:
             raise ConflictError(
                 t(
@@ -305,6 +318,13 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
                         ),
                     )
                 )
+        problem = clean_text(data.feedback, ("考核反馈", "feedback"), multiline=True)[1]
+        if problem is not None:
+            errors.append(FieldError("feedback", problem))
+        for iid, remark in data.remarks.items():
+            problem = clean_text(remark, ("评分备注", "score remark"), multiline=True)[1]
+            if problem is not None:
+                errors.append(FieldError(score_field(iid), problem))
         if errors:
             raise ValidationError(errors)
         before = audit.snapshot(
@@ -331,6 +351,7 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
         totals = compute_totals(
             (sc.score for sc in assessment.scores), thresholds_of(assessment.indicator_set)
         )
+        check_demonstration(assessment, totals.grade)
         assessment.total, assessment.grade = totals.total, totals.grade
         audit.updated(
             s,

@@ -59,8 +59,14 @@ class _Out:
         try:
             self.file.write(data)
         except OSError as exc:
-            raise write_error(self.target, exc) from exc
+            raise write_error(self.target, exc, size=self._written()) from exc
         self.sha256.update(data)
+
+    def _written(self) -> int | None:
+        try:
+            return self.file.tell()
+        except (OSError, ValueError):
+            return None
 
 
 class _ZipSink:

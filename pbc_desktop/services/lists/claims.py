@@ -20,6 +20,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.lists.common import (
+    PERSON_MAX,
     changing_item,
     check_not_future,
     check_text,
@@ -106,6 +107,14 @@ def _validate_claim(s: Session, item: ListItem, data: ClaimInput) -> list[int]:
     if data.deadline is not None and data.deadline < data.claimed_on:
         err.add("deadline", "完成时限不能早于认领日期", "The deadline is before the claim date")
     check_text(err, "responsible", data.responsible, 200, ("责任人", "The responsible person"))
+    for p in data.participants:
+        check_text(
+            err,
+            "participants",
+            p.responsible_person,
+            PERSON_MAX,
+            ("参与单位的责任人", "A partner's responsible person"),
+        )
     err.raise_any()
     return orgs + others
 

@@ -33,6 +33,7 @@ from pbc_desktop.services.field_errors import FieldErrors
 
 TITLE_MAX = 200
 TEXT_MAX = 2000
+PERSON_MAX = 60  # a person's name (a claim partner's responsible person)
 
 
 def today() -> date:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
-from pbc_desktop.db.models import Community, ListItem, ServiceList
+from pbc_desktop.db.models import Community, FundEntry, ListItem, ServiceList
 from pbc_desktop.domain import items as items_rules
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ItemStatus, ListKind
@@ -67,6 +67,7 @@ def _validate_list(s: Session, data: ListInput) -> None:
     if not 2000 <= data.year <= 2100:
         err.add("year", "年度应在2000至2100之间", "The year must be between 2000 and 2100")
     check_not_future(err, "signed_on", data.signed_on, ("签订日期", "signing date"))
+    check_text(err, "remark", data.remark, TEXT_MAX, ("备注", "The remark"))
     err.raise_any()
 
 
@@ -149,6 +150,7 @@ def delete_list(db: Database, list_id: int) -> None:
                     "it cannot be deleted.",
                 )
             )
+        _refuse_if_used(s, [it.id for it in lst.items])
         audit.deleted(
             s,
             lst,
@@ -171,6 +173,9 @@ def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int |
     )
     check_text(err, "category", data.category, 60, ("类别", "The category"))
     check_text(err, "description", data.description, TEXT_MAX, ("事项内容", "The description"))
+    check_text(
+        err, "expected_result", data.expected_result, TEXT_MAX, ("预期成效", "The expected result")
+    )
     for name, linked_id, kind, zh, en in (
         ("answers_item", data.answers_item_id, ListKind.DEMAND, "对应需求", "The demand"),
         ("uses_item", data.uses_item_id, ListKind.RESOURCE, "使用资源", "The resource"),
@@ -251,6 +256,7 @@ def delete_item(db: Database, item_id: int) -> None:
                     f"The item {item.title} has follow-ups and cannot be deleted.",
                 )
             )
+        _refuse_if_used(s, [item.id])
         audit.deleted(
             s,
             item,
@@ -258,3 +264,44 @@ def delete_item(db: Database, item_id: int) -> None:
             before=item_facts(item),
         )
         s.delete(item)
+
+
+def _refuse_if_used(s: Session, item_ids: list[int]) -> None:
+    """A demand a project answers, or a resource it uses, is not deleted: the project
+    would silently lose its 对应需求 / 使用资源 (the link is dropped by the database,
+    with no audit entry and no word to the clerk); nor an item money was spent on (the
+    ledger would lose what it was spent on)."""
+    if not item_ids:
+        return
+    funds = s.scalar(select(func.count(FundEntry.id)).where(FundEntry.item_id.in_(item_ids)))
+    if funds:
+        raise ConflictError(
+            t(
+                f"有{funds}条经费记录用于这些事项，不能删除；请先修改这些经费记录。",
+                f"{funds} fund entries were spent on these items, which cannot be deleted; "
+                "change those entries first.",
+            )
+        )
+    user = s.scalars(
+        select(ListItem)
+        .where(
+            or_(ListItem.answers_item_id.in_(item_ids), ListItem.uses_item_id.in_(item_ids)),
+            ListItem.id.not_in(item_ids),
+        )
+        .order_by(ListItem.id)
+        .limit(1)
+    ).first()
+    if user is None:
+        return
+    used = s.get(
+        ListItem, user.answers_item_id if user.answers_item_id in item_ids else user.uses_item_id
+    )
+    assert used is not None
+    raise ConflictError(
+        t(
+            f"事项「{used.title}」是项目「{user.title}」的对应需求或使用资源，不能删除；"
+            "请先修改该项目。",
+            f"The item {used.title} is the demand or resource of the project {user.title} "
+            "and cannot be deleted; change that project first.",
+        )
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Claim, ListItem
+from pbc_desktop.db.models import Claim, Community, ListItem
 from pbc_desktop.domain.enums import AuditAction, ClaimMode, ItemStatus, ListKind, Satisfaction
 from pbc_desktop.domain.items import is_overdue
 from pbc_desktop.lang import t
@@ -24,6 +26,24 @@ from pbc_desktop.services.scope import (
     current_members,
     from_fields,
 )
+
+
+def _signatories(s: Session, community: Community, signed_on: date | None) -> list[Any]:
+    """(id, name) of the member organizations that sign the list, in the community's order:
+    those of the day it was signed — one that left since still signed it, one that joined
+    since did not (the founding members always did) — or, unsigned, the current ones."""
+    if signed_on is None:
+        return list(s.execute(current_members(community.id)).all())
+    rows = sorted(community.members, key=lambda m: (m.seq, m.id))
+    founding = community.founded_on or min(
+        (m.joined_on for m in rows if m.joined_on is not None), default=None
+    )
+    return [
+        (m.organization_id, m.organization.name)
+        for m in rows
+        if (m.left_on is None or m.left_on > signed_on)
+        and (m.joined_on is None or m.joined_on <= max(signed_on, founding or signed_on))
+    ]
 
 
 @dataclass(frozen=True)
@@ -83,7 +103,7 @@ def get_list_report(db: Database, list_id: int, *, today: date | None = None) ->
                 select(Claim).where(Claim.item_id.in_(ids)).order_by(Claim.claimed_on, Claim.id)
             ):
                 claims.setdefault(claim.item_id, claim)
-        members = s.execute(current_members(community.id)).all()
+        members = _signatories(s, community, lst.signed_on)
         lead_id = community.lead_org_id
         names = [n for o, n in members if o == lead_id] + [n for o, n in members if o != lead_id]
         report_items = []

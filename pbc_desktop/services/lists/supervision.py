@@ -13,7 +13,6 @@ from pbc_desktop.db.models import ListItem, Supervision
 from pbc_desktop.domain import items as items_rules
 from pbc_desktop.domain.enums import ItemStatus, Satisfaction
 from pbc_desktop.domain.validation import strip_or_none
-from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.field_errors import FieldErrors
@@ -101,6 +100,7 @@ def add_supervision(db: Database, item_id: int, data: SupervisionInput) -> int:
             ("进展情况", "The progress"),
             missing=("请填写进展情况", "Describe the progress"),
         )
+        check_text(err, "next_step", data.next_step, TEXT_MAX, ("下一步", "The next step"))
         _check_dated_after_claim(
             err, item, "entry_date", data.entry_date, ("督办日期", "supervision date")
         )
@@ -163,6 +163,13 @@ def solve_item(db: Database, item_id: int, data: SolveInput) -> None:
         _check_dated_after_claim(
             err, item, "solved_on", data.solved_on, ("办结日期", "date solved")
         )
+        last = max((v.entry_date for v in item.supervisions), default=None)
+        if last is not None and data.solved_on < last:
+            err.add(
+                "solved_on",
+                f"办结日期不能早于最近一次督办（{last.isoformat()}）",
+                f"The date solved is before the last follow-up ({last.isoformat()})",
+            )
         err.raise_any()
         before = item_facts(item)
         item.status = target
@@ -176,10 +183,16 @@ def reopen_item(db: Database, item_id: int, reason: str) -> None:
     """已解决 → 推进中; the earlier result stays in the audit log with the reason."""
     with db.write() as s:
         item, target = moving_item(s, db, item_id, items_rules.after_reopen)
-        if not reason.strip():
-            raise ValidationError.single(
-                "reason", t("请填写重新打开的原因", "Give the reason for reopening")
-            )
+        err = FieldErrors()
+        check_text(
+            err,
+            "reason",
+            reason,
+            TEXT_MAX,
+            ("重新打开的原因", "The reason"),
+            missing=("请填写重新打开的原因", "Give the reason for reopening"),
+        )
+        err.raise_any()
         before = item_facts(item)
         item.status = target
         item.solved_on = None

@@ -37,7 +37,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.services import attachments, scope, venues
 from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.scope import Choice
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_datetime, to_qdatetime
@@ -103,6 +103,7 @@ class ActivityDialog(FormDialog):
         self.field_widgets = {
             "community": self.ui.communityCombo,
             "title": self.ui.titleEdit,
+            "status": self.ui.statusCombo,
             "ends_at": self.ui.endEdit,
             "place": self.ui.placeCombo,
             "host_org": self.ui.hostCombo,
@@ -121,6 +122,8 @@ class ActivityDialog(FormDialog):
             self.setWindowTitle(self.tr("New activity"))
             start = datetime.combine(day or date.today(), time(9, 0))
             self.ui.startEdit.setDateTime(to_qdatetime(start))
+            if start.date() > date.today():  # one to come is planned, not held
+                select_data(self.ui.statusCombo, ActivityStatus.PLANNED, otherwise=-1)
             self.ui.endEdit.setDateTime(to_qdatetime(start.replace(hour=11)))
             select_data(self.ui.communityCombo, community_id)
             self._community_changed()
@@ -700,7 +703,7 @@ class ActivityDialog(FormDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save attachment as"),
-            str(Path.home() / filename),
+            str(prompts.suggested_file(filename)),
             self.tr("This kind of file (*%1);;All files (*)").replace("%1", suffix)
             if suffix
             else self.tr("All files (*)"),

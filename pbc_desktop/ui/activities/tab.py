@@ -309,7 +309,7 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save as PDF"),
-            str(Path.home() / suggested),
+            str(prompts.suggested_file(suggested)),
             self.tr("PDF files (*.pdf)"),
         )
         return name
@@ -319,7 +319,7 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
         if row is None:
             return None
         kind = self.tr("sign-in sheet") if self.document() == SIGNIN else self.tr("minutes")
-        suggested = f"{row.starts_at:%Y%m%d} {row.title} {kind}.pdf".replace("/", "-")
+        suggested = f"{row.starts_at:%Y%m%d} {row.title} {kind}.pdf"
         name = self.choose_pdf_path(suggested)
         if not name:
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCompleter, QListWidgetItem, QWidget
 
 from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.errors import UserError
@@ -12,6 +12,8 @@ from pbc_desktop.services import venues as svc
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.discarding import AsksBeforeDiscarding
+from pbc_desktop.ui.common.form_values import entered_values
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.views import close_without_enter
 from pbc_desktop.ui.common.write_guard import WriteGuard
@@ -21,8 +23,10 @@ DATA = Qt.ItemDataRole.UserRole
 NO_CAPACITY = -1
 
 
-class VenuesDialog(QDialog):
-    """Pick a venue on the left, edit it on the right; every write goes through the service."""
+class VenuesDialog(AsksBeforeDiscarding):
+    """Pick a venue on the left, edit it on the right; every write goes through the service.
+    What was typed for a venue and not saved is not dropped unasked: closing, or turning to
+    another venue or a new one, asks first."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +35,7 @@ class VenuesDialog(QDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ui.errorLabel.hide()
         self.current_id: int | None = None
+        self._shown_values: dict[object, object] | None = None  # the form as last shown
         self._rows: dict[int, svc.VenueRow] = {}
         self._new_refusal = svc.change_refusal(ctx.db)
         self._refusal = self._new_refusal  # of the shown venue (None: it may be changed)
@@ -55,13 +60,16 @@ class VenuesDialog(QDialog):
             "capacity": ui.capacitySpin,
             "owner": ui.ownerCombo,
             "communities": ui.communitiesList,
+            "address": ui.addressEdit,
+            "opening_hours": ui.hoursEdit,
+            "remark": ui.remarkEdit,
         }
         ui.searchEdit.textChanged.connect(lambda _t: self.reload())
         ui.venueList.currentRowChanged.connect(self._selected)
         ui.newButton.clicked.connect(self.new_venue)
         ui.deleteButton.clicked.connect(self.delete_current)
         ui.saveButton.clicked.connect(self.save)
-        close_without_enter(ui.buttonBox, self)
+        close_without_enter(ui.buttonBox, self, self.cancel)
         ui.saveButton.setDefault(True)
         self._guard_writes()
         self.reload()
@@ -111,11 +119,33 @@ class VenuesDialog(QDialog):
         ui.venueList.blockSignals(False)
         self.writes.update()
 
+    def changed(self) -> bool:
+        """The shown venue's form differs from what it was shown with (a venue the account
+        may not change has nothing to lose)."""
+        return (
+            self._refusal is None
+            and self._shown_values is not None
+            and entered_values(self.ui.venueBox) != self._shown_values
+        )
+
     def _selected(self, index: int) -> None:
         item = self.ui.venueList.item(index) if index >= 0 else None
         row = self._rows.get(int(item.data(DATA))) if item is not None else None
-        if row is not None:
-            self._show(row)
+        if row is None:
+            return
+        if row.id != self.current_id and not self.may_discard():
+            self._select_quietly(self.current_id)  # back to the venue being typed into
+            return
+        self._show(row)
+
+    def _select_quietly(self, venue_id: int | None) -> None:
+        ui = self.ui
+        ui.venueList.blockSignals(True)
+        ui.venueList.setCurrentRow(-1)
+        for i in range(ui.venueList.count()):
+            if ui.venueList.item(i).data(DATA) == venue_id:
+                ui.venueList.setCurrentRow(i)
+        ui.venueList.blockSignals(False)
 
     def _show(self, row: svc.VenueRow | None) -> None:
         ui = self.ui
@@ -140,8 +170,11 @@ class VenuesDialog(QDialog):
             svc.change_refusal(self.ctx.db, row.id) if row is not None else self._new_refusal
         )
         self.writes.update()
+        self._shown_values = entered_values(ui.venueBox)
 
     def new_venue(self) -> None:
+        if not self.may_discard():
+            return
         self.ui.venueList.clearSelection()
         self.ui.venueList.setCurrentRow(-1)
         self._show(None)

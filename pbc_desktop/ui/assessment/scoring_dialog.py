@@ -75,6 +75,7 @@ class ScoringDialog(FormDialog):
             "award": self.ui.awardEdit,
             "reasons": self.ui.reasonsEdit,
             "outcome": self.ui.outcomeCombo,
+            "feedback": self.ui.feedbackEdit,
         }
         self._load()
         if not self.read_only:  # 示范点 and 整顿 are the district's to decide
@@ -257,6 +258,15 @@ class ScoringDialog(FormDialog):
             )
         ):
             return None
+        demo = AssessmentOutcome.DEMONSTRATION
+        if self.sheet.outcome == demo and outcome != demo:
+            # a 示范点 withdrawn first: the scores that follow may then grade it Fail
+            outcomes.set_outcome(
+                self.ctx.db, self.assessment_id, AssessmentOutcome.NONE, version=self.read_version
+            )
+            self.sheet = scoring.get_scoring_sheet(self.ctx.db, self.assessment_id)
+            self.read_version = self.sheet.version
+            changed = outcome != AssessmentOutcome.NONE
         scoring.save_scores(
             self.ctx.db,
             self.assessment_id,

@@ -298,7 +298,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         town = town if isinstance(town, str) and town else None
         name = f"{year}年度党建共同体考核报告{'-' + town if town else ''}.pdf"
         out = prompts.ask_save_path(
-            self, self.tr("Save the assessment report"), prompts.documents_dir() / name
+            self, self.tr("Save the assessment report"), prompts.suggested_file(name)
         )
         if out is None:
             return

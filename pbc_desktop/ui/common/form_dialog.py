@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.dates import refused_date, typed_fields
+from pbc_desktop.ui.common.discarding import AsksBeforeDiscarding
 from pbc_desktop.ui.common.form_values import entered_values
 from pbc_desktop.ui.common.screens import FittedDialog
 
@@ -31,7 +32,7 @@ class GeneratedForm(Protocol):
 U = TypeVar("U", bound=GeneratedForm)
 
 
-class FormDialog(FittedDialog):
+class FormDialog(AsksBeforeDiscarding, FittedDialog):
     """Never taller than the screen (a long form scrolls, see :class:`FittedDialog`).
 
     Subclasses build their ``Ui_*`` (:meth:`use_form`, or ``setupUi`` then
@@ -54,8 +55,6 @@ class FormDialog(FittedDialog):
     """
 
     saved = Signal(int)
-    #: False for a form whose input is worth nothing once cancelled (signing in)
-    asks_before_discarding: ClassVar[bool] = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,34 +141,10 @@ class FormDialog(FittedDialog):
         """Whether the clerk changed anything since the form was shown."""
         return self._shown_values is not None and self.entered() != self._shown_values
 
-    def cancel(self) -> None:
-        """Esc, 取消, the title bar's ×: close without saving, asking first when the form
-        was changed (继续编辑 keeps it open as it is)."""
-        if self.may_discard():
-            self.reject()
-
-    def may_discard(self) -> bool:
-        return (
-            not self.asks_before_discarding or not self.changed() or messages.discard_changes(self)
-        )
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():  # opened (not brought back from the task bar)
             self._shown_values = self.entered()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Cancel):
-            self.cancel()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """The title bar's × (a close by the program, ``close()``, is not asked)."""
-        if event.spontaneous() and self.isVisible() and not self.may_discard():
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     def close_saved(self, saved_id: int) -> None:
         """Close as accepted and tell the listeners which record was saved."""

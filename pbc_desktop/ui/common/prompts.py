@@ -6,7 +6,6 @@ One module so tests replace them here, as they do ``ui.common.messages``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
+from pbc_desktop.files import safe_file_name
 from pbc_desktop.lang import t
 from pbc_desktop.ui.common import messages
 
@@ -28,19 +28,12 @@ def documents_dir() -> Path:
     return Path(docs) if docs else Path.home()
 
 
-# Characters no Windows file name may hold (and ``/`` starts a folder anywhere).
-_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
 def suggested_file(name: str) -> Path:
-    """``name`` in :func:`documents_dir`, as a save dialog proposes it: characters a file
-    name may not hold become ``_`` (a letter numbered ``2026/007`` proposed a folder
-    ``Letter of transfer 2026`` that does not exist), and so do trailing dots and spaces."""
-    cleaned = _NOT_IN_FILE_NAMES.sub("_", name)
-    stem, dot, suffix = cleaned.rpartition(".")
-    if dot and stem:
-        cleaned = f"{stem.rstrip(' .') or '_'}.{suffix}"
-    return documents_dir() / cleaned
+    """``name`` in :func:`documents_dir`, as a save dialog proposes it, made a name Windows
+    takes (:func:`pbc_desktop.files.safe_file_name`): a letter numbered ``2026/007`` proposed
+    a folder ``Letter of transfer 2026`` that does not exist. Build every proposed name
+    with this, never ``documents_dir() / name``."""
+    return documents_dir() / safe_file_name(name)
 
 
 def _file_filter(kind: str) -> str:
@@ -55,8 +48,11 @@ def ask_save_path(
     """Where to save a file of ``kind`` ("pdf" or "xlsx"); None when cancelled.
 
     A name typed without the extension gets it added (dots in the name are kept).
+    ``suggested``'s file name is proposed as Windows takes it (a device name such as
+    ``CON``, a name too long; see :func:`suggested_file`).
     """
-    name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), _file_filter(kind))
+    proposed = suggested.with_name(safe_file_name(suggested.name)) if suggested.name else suggested
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(proposed), _file_filter(kind))
     if not name:
         return None
     path = Path(name)
@@ -108,8 +104,19 @@ def ask_choice(
     return choices[texts.index(text)][0]
 
 
-def open_folder(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+def open_folder(folder: Path, parent: QWidget | None = None) -> None:
+    """Show ``folder`` in Explorer; a sentence when the system could not (a USB stick
+    pulled out since the file was saved there), instead of nothing at all."""
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        messages.warning(
+            parent,
+            t("打开文件夹", "Open folder"),
+            t(
+                f"无法打开文件夹“{folder}”。它所在的 U 盘或磁盘是否已拔出？",
+                f"Could not open the folder “{folder}”. Was the USB stick or disk holding it "
+                "removed?",
+            ),
+        )
 
 
 def offer_folder(parent: QWidget | None, title: str, saved: Path, said: str | None = None) -> None:

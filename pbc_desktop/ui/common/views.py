@@ -204,10 +204,13 @@ def add_captioned(row: QHBoxLayout, text: str, widget: QWidget, stretch: int = 0
     return caption
 
 
-def close_without_enter(buttons: QDialogButtonBox, dialog: QDialog) -> None:
-    """The Close button of ``buttons`` closes ``dialog`` (as Escape does), but Enter does
-    not press it: Enter then saves, or searches."""
-    buttons.rejected.connect(dialog.reject)
+def close_without_enter(
+    buttons: QDialogButtonBox, dialog: QDialog, on_close: Callable[[], object] | None = None
+) -> None:
+    """The Close button of ``buttons`` closes ``dialog`` (as Escape does; ``on_close``, when
+    given, does it: asking first about what is not saved), but Enter does not press it:
+    Enter then saves, or searches."""
+    buttons.rejected.connect(on_close or dialog.reject)
     close = buttons.button(QDialogButtonBox.StandardButton.Close)
     if close is not None:
         close.setAutoDefault(False)

@@ -81,6 +81,8 @@ class CommunityDialog(FormDialog):
             "lead_org": self.ui.leadCombo,
             "roles": self.ui.rolesTable,
             "rotation": self.ui.rotationTable,
+            "theme": self.ui.themeEdit,
+            "description": self.ui.descriptionEdit,
         }
         not_entered(self.ui.orgFilterEdit, self.ui.availableList)  # to choose from
         self._connect()

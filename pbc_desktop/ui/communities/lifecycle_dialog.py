@@ -32,7 +32,11 @@ class LifecycleDialog(FormDialog):
         self.ui.communityLabel.setText(self.detail.name)
         self.ui.statusLabel.setText(label(self.detail.status))
         self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
-        self.field_widgets = {"action": self.ui.actionCombo, "on": self.ui.dateEdit}
+        self.field_widgets = {
+            "action": self.ui.actionCombo,
+            "on": self.ui.dateEdit,
+            "remark": self.ui.remarkEdit,
+        }
         self._fill_actions()
         today = date.today()
         self.ui.dateEdit.setMaximumDate(to_qdate(today))

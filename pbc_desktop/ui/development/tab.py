@@ -317,7 +317,7 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             messages.show_user_error(self, error)
             return None
         path = prompts.ask_save_path(
-            self, title, prompts.documents_dir() / f"{notice.organization_name}{title}.pdf"
+            self, title, prompts.suggested_file(f"{notice.organization_name}{title}.pdf")
         )
         if path is None:
             return None
@@ -340,7 +340,7 @@ class DevelopmentTab(ListingTab[DevelopmentRow]):
             self.refresh()
             return None
         path = prompts.ask_save_path(
-            self, title, prompts.documents_dir() / f"发展党员工作备案表（{row.name}）.pdf"
+            self, title, prompts.suggested_file(f"发展党员工作备案表（{row.name}）.pdf")
         )
         if path is None:
             return None

@@ -127,7 +127,7 @@ class ExchangeActions(MenuActions[Host]):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         to = offices.find_office(db, dialog.recipient())
-        suggested = prompts.documents_dir() / f"{me.card.name}-{to.name}-{date.today():%Y%m%d}.pbcx"
+        suggested = prompts.suggested_file(f"{me.card.name}-{to.name}-{date.today():%Y%m%d}.pbcx")
         name, _ = QFileDialog.getSaveFileName(self._parent, title, str(suggested), PACKAGE_FILTER)
         if not name:
             return

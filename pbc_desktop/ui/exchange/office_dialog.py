@@ -181,7 +181,7 @@ class OfficeDialog(MenuWindow):
             return
         title = self.tr("Save the office card")
         name, _ = QFileDialog.getSaveFileName(
-            self, title, str(prompts.documents_dir() / f"{card.name}.pbccard"), CARD_FILTER
+            self, title, str(prompts.suggested_file(f"{card.name}.pbccard")), CARD_FILTER
         )
         if not name:
             return
@@ -201,7 +201,7 @@ class OfficeDialog(MenuWindow):
         if card is None:
             return
         title = self.tr("Office card as PDF")
-        out = prompts.ask_save_path(self, title, prompts.documents_dir() / f"{card.name}.pdf")
+        out = prompts.ask_save_path(self, title, prompts.suggested_file(f"{card.name}.pdf"))
         if out is None:
             return
         try:
@@ -217,7 +217,7 @@ class OfficeDialog(MenuWindow):
             return
         title = self.tr("Export the office's keys")
         name, _ = QFileDialog.getSaveFileName(
-            self, title, str(prompts.documents_dir() / f"{card.name}{KEY_FILE_EXT}"), KEY_FILTER
+            self, title, str(prompts.suggested_file(f"{card.name}{KEY_FILE_EXT}")), KEY_FILTER
         )
         if not name:
             return

@@ -41,6 +41,8 @@ from pbc_desktop.services.versions import NONE_YET
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
+from pbc_desktop.ui.common.discarding import AsksBeforeDiscarding
+from pbc_desktop.ui.common.form_values import entered_values, not_entered
 from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.views import add_captioned, enter_presses_nothing
@@ -56,13 +58,19 @@ def _in_fen(value: Decimal) -> bool:
     return value.is_finite() and value * 100 == (value * 100).to_integral_value()
 
 
-class FeeRatesWindow(MenuWindow):
+class FeeRatesWindow(AsksBeforeDiscarding, MenuWindow):
+    """The district's schedules of rates, one shown at a time; rates typed and not saved
+    are not dropped unasked (closing, or showing another schedule)."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, "feeRatesWindow")
         self.setWindowTitle(self.tr("Party fee rates"))
         self.resize(760, 560)
         self.history = QComboBox(self)
         self.history.setObjectName("feeRatesHistory")
+        not_entered(self.history)  # which schedule is shown: no input of its own
+        self._shown: dict[object, object] | None = None  # the input as last shown
+        self._shown_index = -1
         self.start = QDateEdit(self)
         self.start.setObjectName("feeRatesFrom")
         self.start.setDisplayFormat("yyyy-MM")
@@ -95,7 +103,7 @@ class FeeRatesWindow(MenuWindow):
         allowed = ctx.db.user.can(Permission.DISTRICT_RULES)
         self.save.setEnabled(allowed)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         top = QHBoxLayout()
         add_captioned(top, self.tr("&Entered schedules:"), self.history)
         add_captioned(top, self.tr("&From month:"), self.start)
@@ -112,7 +120,7 @@ class FeeRatesWindow(MenuWindow):
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.save.clicked.connect(self.save_schedule)
-        self.history.currentIndexChanged.connect(lambda _i: self.show_chosen())
+        self.history.currentIndexChanged.connect(self._chosen)
         enter_presses_nothing(self)  # Enter in a table saved the district's rates
         self.reload()
 
@@ -129,8 +137,26 @@ class FeeRatesWindow(MenuWindow):
         self.show_chosen()
         self.error.hide()
 
+    def changed(self) -> bool:
+        """Rates typed (or the month changed) and not saved, by an account that may save."""
+        return (
+            self.save.isEnabled()
+            and self._shown is not None
+            and entered_values(self) != self._shown
+        )
+
+    def _chosen(self, index: int) -> None:
+        """Another schedule chosen: the one typed into is dropped only if the clerk says so."""
+        if index != self._shown_index and not self.may_discard():
+            self.history.blockSignals(True)
+            self.history.setCurrentIndex(self._shown_index)
+            self.history.blockSignals(False)
+            return
+        self.show_chosen()
+
     def show_chosen(self) -> None:
-        schedule = self._schedules[max(0, self.history.currentIndex())]
+        self._shown_index = self.history.currentIndex()
+        schedule = self._schedules[max(0, self._shown_index)]
         for category, brackets in (
             (FeeCategory.EMPLOYED, schedule.employed),
             (FeeCategory.RETIRED, schedule.retired),
@@ -150,6 +176,7 @@ class FeeRatesWindow(MenuWindow):
         for category, edit in self.fixed.items():
             cents = schedule.fixed_cents.get(category)
             edit.setText("" if cents is None else format_yuan(cents, grouped=False))
+        self._shown = entered_values(self)
 
     def _brackets(self, category: FeeCategory) -> tuple[Bracket, ...]:
         table = self.tables[category]

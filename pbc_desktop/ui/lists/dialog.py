@@ -49,6 +49,7 @@ class ListDialog(FormDialog):
             "title": ui.titleEdit,
             "year": ui.yearSpin,
             "signed_on": ui.signedEdit,
+            "remark": ui.remarkEdit,
         }
         if list_id is None:
             self.setWindowTitle(self.tr("New service list"))

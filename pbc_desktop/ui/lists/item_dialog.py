@@ -62,6 +62,7 @@ class ItemDialog(FormDialog):
             "description": ui.descriptionEdit,
             "answers_item": ui.answersCombo,
             "uses_item": ui.usesCombo,
+            "expected_result": ui.expectedEdit,
         }
         if item_id is None:
             self.setWindowTitle(self.tr("New list item"))

@@ -30,6 +30,7 @@ class SupervisionDialog(FormDialog):
             "entry_date": ui.dateEdit,
             "by_whom": ui.byEdit,
             "progress": ui.progressEdit,
+            "next_step": ui.nextEdit,
             "status": ui.itemLabel,
         }
 

@@ -728,7 +728,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
         row = self.current_list()
         if row is None:
             return None
-        suggested = prompts.documents_dir() / f"{row.title}.{kind}"
+        suggested = prompts.suggested_file(f"{row.title}.{kind}")
         title = self.tr("Save the list as PDF") if kind == "pdf" else self.tr("Save as Excel")
         out = prompts.ask_save_path(self, title, suggested, kind)
         if out is None:

@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
 from pbc_desktop.errors import UserError
+from pbc_desktop.files import safe_file_name
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import organizations
 from pbc_desktop.services.members import MemberQuery
@@ -101,7 +102,7 @@ def export_roster_xlsx(
     name = QCoreApplication.translate("MemberExports", "Party members {0}").format(
         date.today().isoformat()
     )
-    path = prompts.ask_save_path(parent, title, prompts.documents_dir() / f"{name}.xlsx", "xlsx")
+    path = prompts.ask_save_path(parent, title, prompts.suggested_file(f"{name}.xlsx"), "xlsx")
     if path is None:
         return None
     db = ctx.db
@@ -240,7 +241,7 @@ def save_roster_pdf(
     if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
         return None
     path = prompts.ask_save_path(
-        parent, title, prompts.documents_dir() / f"{_roster_name(ctx, org_id)}.pdf", "pdf"
+        parent, title, prompts.suggested_file(f"{_roster_name(ctx, org_id)}.pdf"), "pdf"
     )
     if path is None:
         return None
@@ -273,8 +274,7 @@ def _with_roster_pdf(
     if org_id is None or (unmasked and not _confirm_unmasked(parent, title)):
         return 0
     with tempfile.TemporaryDirectory(prefix="pbc-print-") as folder:
-        name = _roster_name(ctx, org_id).replace("/", "-")
-        out = Path(folder) / f"{name}.pdf"
+        out = Path(folder) / safe_file_name(f"{_roster_name(ctx, org_id)}.pdf")
         pdf = _write_roster(parent, ctx, org_id, out, unmasked=unmasked, title=title, as_of=as_of)
         return use(pdf) if pdf is not None else 0
 

@@ -63,6 +63,10 @@ def show_crash_dialog(parent: QWidget | None, details: str) -> QMessageBox:
 #: twice.
 SAID_AGAIN_S = 1.0
 _last_said: list[Any] = ["", -SAID_AGAIN_S]
+#: The refusals whose message is open now: the same one met again from the message's own
+#: event loop (a listing scrolled while its USB stick is gone asks again at each repaint)
+#: is not stacked on top of it.
+_showing: set[str] = set()
 
 
 def handle_exception(
@@ -76,7 +80,13 @@ def handle_exception(
         said, closed = _last_said
         if exc.message == said and time.monotonic() - closed < SAID_AGAIN_S:
             return  # one action, two of its slots refused alike: said once
-        messages.show_user_error(QApplication.activeWindow(), exc)
+        if exc.message in _showing:
+            return
+        _showing.add(exc.message)
+        try:
+            messages.show_user_error(QApplication.activeWindow(), exc)
+        finally:
+            _showing.discard(exc.message)
         _last_said[:] = [exc.message, time.monotonic()]
         return
     details = details_text(exc_type, exc, tb)
