@@ -468,6 +468,31 @@ def test_an_update_that_would_break_a_rule_is_a_row_error(
         mi.apply_import(db, preview, on_duplicate="update")
 
 
+def test_a_member_saved_in_another_window_since_the_preview_is_not_overwritten(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """The roster's preview read 张老三 with 139…; a clerk then saved 137… in the editor;
+    applying the roster wrote its 138… over it without a word (the version was compared
+    with what the writing itself read)."""
+    from pbc_desktop.services import member_editing
+
+    member_id = _existing(db, org_id)
+    path = simple_roster(
+        tmp_path / "r.xlsx", row("张老三", ID_A, phone="13811112222", joined="2008-07-01")
+    )
+    preview = mi.read_members(db, path)
+    assert preview.counts().duplicates == 1
+    shown = member_editing.get_member_input(db, member_id)
+    member_editing.update_member(db, member_id, replace(shown, phone="13700000000"))
+    with pytest.raises(UserError, match="读取文件后，数据库中的党组织或党员已被修改"):
+        mi.apply_import(db, preview, on_duplicate="update")
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None and member.phone == "13700000000"
+    again = mi.apply_import(db, mi.read_members(db, path), on_duplicate="update")
+    assert again.updated == 1  # read again, the roster's number is taken
+
+
 def test_unchanged_members_are_not_counted_as_updated(
     db: Database, org_id: int, tmp_path: Path
 ) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain import member_cells as cells
-from pbc_desktop.errors import DiskFullError, UserError
+from pbc_desktop.errors import DatabaseError, UserError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.member_import import filekind
 from pbc_desktop.services.member_import.workbook import (
@@ -457,10 +457,11 @@ def test_other_database_errors_are_not_called_a_full_disk(
 
     monkeypatch.setattr(mi.writing.audit, "imported", broken)
     state = database_state(db)
-    # The database layer names a failed write as one sentence that does not claim the disk
-    # is full; the import does not add its own "磁盘空间已满".
-    with pytest.raises(DiskFullError) as caught:
+    # The database layer names a failed write (an I/O error: a USB stick pulled out) as one
+    # sentence that does not claim the disk is full; the import does not add its own
+    # "磁盘空间已满".
+    with pytest.raises(DatabaseError) as caught:
         mi.apply_import(db, preview)
-    assert "或无法写入" in caught.value.message
+    assert "无法写入数据库文件" in caught.value.message
     assert "磁盘空间已满" not in caught.value.message
     assert database_state(db) == state

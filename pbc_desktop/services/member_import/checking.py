@@ -222,9 +222,10 @@ def _read_members(
     rows: list[ImportRow] = []
     file = None
     checked = 0  # the rows whose updates are checked
+    versions: dict[int, int] = {}  # the stored members' versions, as read for the preview
 
     def check_updates(start: int) -> None:  # while the child reads on (the other core)
-        _check_updates(db, rows, today, lambda _p, _t: None, stop, start=start)
+        _check_updates(db, rows, today, lambda _p, _t: None, stop, start=start, seen=versions)
 
     if children:
         try:
@@ -241,7 +242,7 @@ def _read_members(
         (n, close) for n in file.missing if (close := matcher.suggest(n)) is not None
     )
     unused = [name for key, (name, _target) in mapped.items() if key not in file.used]
-    _check_updates(db, rows, today, report, stop, start=checked)
+    _check_updates(db, rows, today, report, stop, start=checked, seen=versions)
     report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     return ImportPreview(
         path=path,
@@ -256,6 +257,7 @@ def _read_members(
         notices=(*file.notices, *(_unused_mapping(n) for n in unused)),
         org_suggestions=suggestions,
         org_map=tuple((name, target[1]) for name, target in mapped.values()),
+        read_versions=versions,
     )
 
 
@@ -393,9 +395,11 @@ def _check_updates(
     stop: CancelFn,
     *,
     start: int = 0,
+    seen: dict[int, int],
 ) -> None:
     """What updating each stored member from its row (from ``start`` on) would break, a
-    chunk at a time.
+    chunk at a time; ``seen`` gets each stored member's version as read (the writing
+    refuses the import when one changed since).
 
     A refused row drops its member once this is known.
     """
@@ -421,6 +425,8 @@ def _check_updates(
                 found = stored.get(r.existing_id or 0)
                 problems: tuple[Problem, ...] = ()
                 if found is not None:
+                    if found[0].version is not None:
+                        seen[r.existing_id or 0] = found[0].version
                     merged = _merged(found[0], r.data, r.given)
                     problems = tuple(_merged_errors(merged, r.data, r.errors, today))
                 if problems or r.errors:

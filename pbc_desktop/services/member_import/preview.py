@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
@@ -143,6 +143,9 @@ class ImportPreview:
     # Import the rows of people in the 发展党员 pipeline as 发展党员 records too (else
     # they are set aside: not members, and not imported).
     applicants: bool = False
+    #: the version of each stored member a row updates, as the preview read it: the
+    #: writing refuses the import when one changed since (saved in another window)
+    read_versions: Mapping[int, int] = field(default_factory=dict, compare=False)
 
     def with_create_orgs(self, create_orgs: bool) -> ImportPreview:
         """The same rows checked with or without creating the missing organizations."""

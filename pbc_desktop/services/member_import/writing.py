@@ -7,7 +7,7 @@ import json
 import operator
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, cast
@@ -386,7 +386,7 @@ def _write(
     def update_duplicates(done: int) -> None:
         nonlocal updated, unchanged
         check()
-        changed, same = _update(s, duplicates, today, stamp)
+        changed, same = _update(s, duplicates, today, stamp, preview.read_versions)
         updated += changed
         unchanged += same
         duplicates.clear()
@@ -436,14 +436,19 @@ def _update(
     duplicates: list[_Duplicate],
     today: date | None,
     stamp: datetime,
+    read_versions: Mapping[int, int],
 ) -> tuple[int, int]:
-    """Update one chunk of stored members; the audit keeps only the fields that changed."""
+    """Update one chunk of stored members; the audit keeps only the fields that changed.
+    A member changed since the preview read it (``read_versions``) is not updated over
+    what was saved meanwhile: the import is refused as stale."""
     stored = _stored_inputs(s, [member_id for *_row, member_id in duplicates])
     changes: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     unchanged = 0
     for data, given, own, member_id in duplicates:
         before, member_uuid = stored[member_id]
+        if read_versions.get(member_id, before.version) != before.version:
+            raise _stale()
         after = _merged(before, data, given)
         if _merged_errors(after, data, own, today):
             raise _stale()
