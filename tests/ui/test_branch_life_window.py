@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
@@ -20,7 +21,8 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 from tests.factories import make_activity
 from tests.pdf_helpers import page_texts
-from tests.scope_factories import TwoTowns, town_actor, two_towns
+from tests.qt_helpers import DiscardQuestion
+from tests.scope_factories import TwoTowns, town_actor, two_towns, viewer_actor
 
 TODAY = date(2026, 5, 25)
 ALL = "支部党员大会、支委会、党小组会、党课、主题党日"
@@ -225,6 +227,36 @@ def test_the_schedule_is_the_districts_to_change(
     assert town.table.rowCount() == 3  # its own town's branches
     other = ScheduleDialog(AppContext(db), town)
     assert not other.combos[K.PARTY_LESSON].isEnabled()
+
+
+def test_a_schedule_changed_and_not_stored_is_not_dropped_unasked(
+    qtbot: QtBot, db: Database, discard_question: DiscardQuestion
+) -> None:
+    """Esc or 取消 after changing the district's 三会一课 schedule closed it without a word;
+    an account that may not change it has nothing to lose."""
+    dialog = ScheduleDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes at once
+    assert not dialog.isVisible() and discard_question.asked == []
+    dialog.show()
+    lessons = dialog.combos[K.PARTY_LESSON]
+    lessons.setCurrentIndex(lessons.findData(1))
+    discard_question.answer = False  # 继续编辑
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and discard_question.asked == [dialog, dialog]
+    discard_question.answer = True  # 放弃修改
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    db.user = viewer_actor(db)
+    viewer = ScheduleDialog(AppContext(db))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    viewer.combos[K.PARTY_LESSON].setCurrentIndex(0)
+    qtbot.keyClick(viewer, Qt.Key.Key_Escape)
+    assert not viewer.isVisible() and len(discard_question.asked) == 3
 
 
 @pytest.mark.usefixtures("chinese")

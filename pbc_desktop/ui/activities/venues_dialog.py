@@ -35,7 +35,7 @@ class VenuesDialog(AsksBeforeDiscarding):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ui.errorLabel.hide()
         self.current_id: int | None = None
-        self._shown_values: dict[object, object] | None = None  # the form as last shown
+        self._venue_shown: dict[object, object] | None = None  # the form as last shown
         self._rows: dict[int, svc.VenueRow] = {}
         self._new_refusal = svc.change_refusal(ctx.db)
         self._refusal = self._new_refusal  # of the shown venue (None: it may be changed)
@@ -124,8 +124,8 @@ class VenuesDialog(AsksBeforeDiscarding):
         may not change has nothing to lose)."""
         return (
             self._refusal is None
-            and self._shown_values is not None
-            and entered_values(self.ui.venueBox) != self._shown_values
+            and self._venue_shown is not None
+            and entered_values(self.ui.venueBox) != self._venue_shown
         )
 
     def _selected(self, index: int) -> None:
@@ -170,7 +170,7 @@ class VenuesDialog(AsksBeforeDiscarding):
             svc.change_refusal(self.ctx.db, row.id) if row is not None else self._new_refusal
         )
         self.writes.update()
-        self._shown_values = entered_values(ui.venueBox)
+        self._venue_shown = entered_values(ui.venueBox)
 
     def new_venue(self) -> None:
         if not self.may_discard():

@@ -13,22 +13,36 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog
 
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.form_values import entered_values
 
 
 class AsksBeforeDiscarding(QDialog):
-    """Put before the window's other base (``class W(AsksBeforeDiscarding, FittedDialog)``)
-    and give :meth:`changed`."""
+    """Put before the window's other base (``class W(AsksBeforeDiscarding, FittedDialog)``).
+    By default a window is changed when what it holds (:meth:`entered`) differs from what
+    it held when it was opened; a window that shows one record after another gives its
+    own :meth:`changed`."""
 
     #: False for a window whose input is worth nothing once cancelled (signing in)
     asks_before_discarding: ClassVar[bool] = True
+    _shown_values: dict[object, object] | None = None  # entered() as opened
+
+    def entered(self) -> dict[object, object]:
+        """What the window holds: its widgets' values (``ui.common.form_values``); a
+        window keeping input outside its widgets adds it."""
+        return entered_values(self)
 
     def changed(self) -> bool:
         """Whether the clerk changed anything that closing would drop."""
-        return False
+        return self._shown_values is not None and self.entered() != self._shown_values
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():  # opened (not brought back from the task bar)
+            self._shown_values = self.entered()
 
     def cancel(self) -> None:
         """Esc, 取消 or Close, the title bar's ×: close without saving, asking first when

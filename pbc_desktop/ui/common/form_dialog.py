@@ -6,14 +6,12 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.dates import refused_date, typed_fields
 from pbc_desktop.ui.common.discarding import AsksBeforeDiscarding
-from pbc_desktop.ui.common.form_values import entered_values
 from pbc_desktop.ui.common.screens import FittedDialog
 
 R = TypeVar("R")
@@ -62,7 +60,6 @@ class FormDialog(AsksBeforeDiscarding, FittedDialog):
         self.saved_id: int | None = None  # set once saved
         self.read_version: int | None = None  # the loaded record's version (None: new)
         self._tabs: QTabWidget | None = None
-        self._shown_values: dict[object, object] | None = None  # entered() as shown
 
     def init_form(
         self,
@@ -130,21 +127,6 @@ class FormDialog(AsksBeforeDiscarding, FittedDialog):
         saved_id = self.attempt(self.save)
         if saved_id is not None:
             self.close_saved(saved_id)
-
-    # -- closing without saving -------------------------------------------------------------
-    def entered(self) -> dict[object, object]:
-        """What the form holds, compared with what it held when shown: its widgets' values
-        (``ui.common.form_values``); a form keeping input outside its widgets adds it."""
-        return entered_values(self)
-
-    def changed(self) -> bool:
-        """Whether the clerk changed anything since the form was shown."""
-        return self._shown_values is not None and self.entered() != self._shown_values
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not event.spontaneous():  # opened (not brought back from the task bar)
-            self._shown_values = self.entered()
 
     def close_saved(self, saved_id: int) -> None:
         """Close as accepted and tell the listeners which record was saved."""

@@ -225,13 +225,16 @@ def enter_presses_nothing(dialog: QDialog) -> None:
         button.setDefault(False)
 
 
-def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
-    """A button box holding OK, which accepts ``dialog``, and Cancel, which rejects it."""
+def ok_cancel_buttons(
+    dialog: QDialog, on_cancel: Callable[[], object] | None = None
+) -> QDialogButtonBox:
+    """A button box holding OK, which accepts ``dialog``, and Cancel, which rejects it
+    (``on_cancel``, when given, does it: asking first about what is not saved)."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
     buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons.rejected.connect(on_cancel or dialog.reject)
     return buttons
 
 
