@@ -35,7 +35,6 @@ class VenuesDialog(AsksBeforeDiscarding):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ui.errorLabel.hide()
         self.current_id: int | None = None
-        self._venue_shown: dict[object, object] | None = None  # the form as last shown
         self._rows: dict[int, svc.VenueRow] = {}
         self._new_refusal = svc.change_refusal(ctx.db)
         self._refusal = self._new_refusal  # of the shown venue (None: it may be changed)
@@ -119,14 +118,14 @@ class VenuesDialog(AsksBeforeDiscarding):
         ui.venueList.blockSignals(False)
         self.writes.update()
 
+    def entered(self) -> dict[object, object]:
+        """The shown venue's form (the list of venues and its search are no input)."""
+        return entered_values(self.ui.venueBox)
+
     def changed(self) -> bool:
         """The shown venue's form differs from what it was shown with (a venue the account
         may not change has nothing to lose)."""
-        return (
-            self._refusal is None
-            and self._venue_shown is not None
-            and entered_values(self.ui.venueBox) != self._venue_shown
-        )
+        return self._refusal is None and super().changed()
 
     def _selected(self, index: int) -> None:
         item = self.ui.venueList.item(index) if index >= 0 else None
@@ -170,7 +169,7 @@ class VenuesDialog(AsksBeforeDiscarding):
             svc.change_refusal(self.ctx.db, row.id) if row is not None else self._new_refusal
         )
         self.writes.update()
-        self._venue_shown = entered_values(ui.venueBox)
+        self._shown_values = self.entered()  # the venue as shown: nothing typed yet
 
     def new_venue(self) -> None:
         if not self.may_discard():

@@ -42,7 +42,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import to_date
 from pbc_desktop.ui.common.discarding import AsksBeforeDiscarding
-from pbc_desktop.ui.common.form_values import entered_values, not_entered
+from pbc_desktop.ui.common.form_values import not_entered
 from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.views import add_captioned, enter_presses_nothing
@@ -69,7 +69,6 @@ class FeeRatesWindow(AsksBeforeDiscarding, MenuWindow):
         self.history = QComboBox(self)
         self.history.setObjectName("feeRatesHistory")
         not_entered(self.history)  # which schedule is shown: no input of its own
-        self._shown: dict[object, object] | None = None  # the input as last shown
         self._shown_index = -1
         self.start = QDateEdit(self)
         self.start.setObjectName("feeRatesFrom")
@@ -139,11 +138,7 @@ class FeeRatesWindow(AsksBeforeDiscarding, MenuWindow):
 
     def changed(self) -> bool:
         """Rates typed (or the month changed) and not saved, by an account that may save."""
-        return (
-            self.save.isEnabled()
-            and self._shown is not None
-            and entered_values(self) != self._shown
-        )
+        return self.save.isEnabled() and super().changed()
 
     def _chosen(self, index: int) -> None:
         """Another schedule chosen: the one typed into is dropped only if the clerk says so."""
@@ -176,7 +171,7 @@ class FeeRatesWindow(AsksBeforeDiscarding, MenuWindow):
         for category, edit in self.fixed.items():
             cents = schedule.fixed_cents.get(category)
             edit.setText("" if cents is None else format_yuan(cents, grouped=False))
-        self._shown = entered_values(self)
+        self._shown_values = self.entered()  # the schedule as shown: nothing typed yet
 
     def _brackets(self, category: FeeCategory) -> tuple[Bracket, ...]:
         table = self.tables[category]
