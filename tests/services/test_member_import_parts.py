@@ -1,13 +1,17 @@
-"""A large roster read by two child processes at once, each checking half of its rows: the
-same preview as one reading (rows in order, an ID number repeated across the halves named
-by its first row, an organization's first spelling, the pipeline's rows), the same
-sentences, and both children ended on a cancel."""
+"""A large roster read by two child processes at once, each checking half of its rows (the
+window's import), or by this process and one child (the command line's): the same preview
+as one reading (rows in order, an ID number repeated across the halves named by its first
+row, an organization's first spelling, the pipeline's rows), the same sentences, and the
+children ended on a cancel."""
 
 from __future__ import annotations
 
 import math
 import multiprocessing
 import pickle
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -62,6 +66,14 @@ def split(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     return parts
 
 
+@contextmanager
+def _one_core(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """One reading in this process: no child to check half of the file."""
+    with monkeypatch.context() as m:
+        m.setattr(checking.os, "cpu_count", lambda: 1)
+        yield
+
+
 @pytest.fixture
 def stored(db: Database) -> None:
     org_id = make_org(db, ORG, town="司马浦镇")
@@ -71,18 +83,27 @@ def stored(db: Database) -> None:
 @pytest.mark.usefixtures("stored")
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_two_children_give_the_preview_one_reading_gives(
-    db: Database, tmp_path: Path, split: list[tuple[int, int]], suffix: str
+    db: Database,
+    tmp_path: Path,
+    split: list[tuple[int, int]],
+    suffix: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / f"名册{suffix}"
     if suffix == ".csv":
         csv_roster(path, _rows(), headers=HEADERS)
     else:
         write_roster(path, _rows(), headers=HEADERS, above=[("党员名册",)])
-    here = mi.read_members(db, path, today=TODAY)
+    with _one_core(monkeypatch):
+        here = mi.read_members(db, path, today=TODAY)
     there = mi.read_members(db, path, today=TODAY, in_child=True)
     assert split == [(0, 2), (1, 2)]
     assert multiprocessing.active_children() == []
     assert there == here
+    beside = mi.read_members(db, path, today=TODAY)  # this process and one child
+    assert split == [(0, 2), (1, 2), (1, 2)]
+    assert multiprocessing.active_children() == []
+    assert beside == here
     first = here.header_row + 1
     assert [r.row for r in there.rows] == [first + i for i in range(40) if i != 20]
     repeated = next(r for r in there.rows if r.name == "张三又")
@@ -143,15 +164,17 @@ def test_members_only_in_the_second_half_are_not_a_roster_without_members(
 
 @pytest.mark.usefixtures("stored")
 def test_a_roster_without_members_is_refused_as_by_one_reading(
-    db: Database, tmp_path: Path, split: list[tuple[int, int]]
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     empty = write_roster(tmp_path / "空.xlsx", [(None,) * 7] * 20, headers=HEADERS)
-    with pytest.raises(UserError, match="下面没有任何党员") as here:
+    with _one_core(monkeypatch), pytest.raises(UserError, match="下面没有任何党员") as here:
         mi.read_members(db, empty)
     with pytest.raises(UserError) as there:
         mi.read_members(db, empty, in_child=True)
-    assert split == [(0, 2), (1, 2)]
-    assert str(there.value) == str(here.value)
+    with pytest.raises(UserError) as beside:
+        mi.read_members(db, empty)
+    assert split == [(0, 2), (1, 2), (1, 2)]
+    assert str(there.value) == str(here.value) == str(beside.value)
     assert multiprocessing.active_children() == []
 
 
@@ -175,15 +198,18 @@ def test_a_cancel_ends_both_children(
 
 @pytest.mark.usefixtures("stored")
 def test_a_file_both_children_refuse_is_refused_once(
-    db: Database, tmp_path: Path, split: list[tuple[int, int]]
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "名册.xlsx"
     path.write_bytes(b"not a workbook at all" * 20_000)
     with pytest.raises(UserError) as refused:
         mi.read_members(db, path, in_child=True)
-    with pytest.raises(UserError) as here:
+    with pytest.raises(UserError) as beside:
         mi.read_members(db, path)
-    assert str(refused.value) == str(here.value)
+    with _one_core(monkeypatch), pytest.raises(UserError) as here:
+        mi.read_members(db, path)
+    assert split == [(0, 2), (1, 2), (1, 2)]
+    assert str(refused.value) == str(here.value) == str(beside.value)
     assert multiprocessing.active_children() == []
 
 
@@ -206,8 +232,43 @@ def test_a_file_replaced_between_the_childrens_readings_is_read_again_here(
 
     monkeypatch.setattr(checking, "Child", child)
     there = mi.read_members(db, path, today=TODAY, in_child=True)
+    beside = mi.read_members(db, path, today=TODAY)  # this process and one child
     assert multiprocessing.active_children() == []
-    assert there == mi.read_members(db, path, today=TODAY)
+    with _one_core(monkeypatch):
+        here = mi.read_members(db, path, today=TODAY)
+    assert there == beside == here
+    assert len(here.rows) == len(_rows()) - 1
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_cancel_ends_the_child_beside_this_process(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]]
+) -> None:
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    with pytest.raises(mi.ImportCancelledError):
+        mi.read_members(db, path, cancelled=lambda: True)
+    assert split == [(1, 2)]
+    assert multiprocessing.active_children() == []
+    assert not [t for t in threading.enumerate() if t.name == "import-facts"]
+
+
+@pytest.mark.usefixtures("stored")
+def test_the_database_failing_ends_the_child_beside_this_process(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The facts cannot be read (the server went away): the child waiting for them is
+    # ended, and the error is the database's, not a child's.
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+
+    def gone(*_args: object, **_kwargs: object) -> dict[str, int]:
+        raise ConnectionError("server closed the connection")
+
+    monkeypatch.setattr(checking, "_existing_members", gone)
+    with pytest.raises(ConnectionError, match="server closed"):
+        mi.read_members(db, path)
+    assert split == [(1, 2)]
+    assert multiprocessing.active_children() == []
+    assert not [t for t in threading.enumerate() if t.name == "import-facts"]
 
 
 class _Recorder:

@@ -7,6 +7,7 @@ and the preview put together."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -49,6 +50,7 @@ from pbc_desktop.services.member_import.row_checks import (
     _MEMBER_COLUMN_SET,
     _READ_SHARE,
     WHOLE,
+    Part,
     _check,
     _collection_paused,
     _Facts,
@@ -233,6 +235,13 @@ def _read_members(
             checked = len(rows)
         except ChildLostError:  # a child died: the file is read here after all
             rows.clear()
+    elif (helper := _start_helper(path, sheet_name, today)) is not None:
+        try:
+            file = _read_beside_child(
+                helper, path, sheet_name, facts, rows, today=today, report=report, stop=stop
+            )
+        except ChildLostError:  # the child died: the whole file is read here
+            rows.clear()
     if file is None:
         file = _read_file(
             path, sheet_name, facts, today=today, sink=rows.extend, report=report, stop=stop
@@ -288,6 +297,96 @@ def _start_children(path: Path, sheet_name: str | None, today: date | None) -> l
         except ChildLostError:
             return []
     return children
+
+
+def _start_helper(path: Path, sheet_name: str | None, today: date | None) -> Child | None:
+    """A child checking the later half of a large file while this process checks the first
+    (when the machine has two cores; the command line's import, which has no window to keep
+    answering); None when it is not worth one, or none can be started."""
+    try:
+        size = path.stat().st_size
+    except OSError:  # said by the reading
+        return None
+    if size < _SPLIT_BYTES or (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        return Child(_read_in_child, path, sheet_name, today, _LATER_HALF)
+    except ChildLostError:
+        return None
+
+
+_FIRST_HALF: Part = (0, 2)
+_LATER_HALF: Part = (1, 2)
+
+
+def _read_beside_child(
+    helper: Child,
+    path: Path,
+    sheet_name: str | None,
+    facts: Callable[[], _Facts],
+    rows: list[ImportRow],
+    *,
+    today: date | None,
+    report: ProgressFn,
+    stop: CancelFn,
+) -> _FileRead:
+    """The first half of the file's rows read and checked here, the later half by
+    ``helper``, added to ``rows`` in the file's order.
+
+    The database's facts go to the child from a thread of their own once the child asks
+    for them (it has opened the file), while this thread parses and checks its half: sent
+    before, they would fill the pipe and this thread would wait in it."""
+    stream = helper.messages(stop, _cancelled_error)
+    known = threading.Event()  # the facts are gathered (or their gathering failed)
+    failed: list[BaseException] = []
+
+    def hand_over() -> None:
+        try:
+            _wait_until_ready(stream)
+            known.wait()
+            if not failed:
+                helper.send(facts())
+        except BaseException as exc:  # raised in the reading thread
+            failed.append(exc)
+
+    def own_facts() -> _Facts:
+        try:
+            return facts()
+        except BaseException as exc:
+            failed.append(exc)
+            raise
+        finally:
+            known.set()
+
+    sender = threading.Thread(target=hand_over, name="import-facts", daemon=True)
+    sender.start()
+    try:
+        try:
+            own = _read_file(
+                path,
+                sheet_name,
+                own_facts,
+                today=today,
+                sink=rows.extend,
+                report=report,
+                stop=stop,
+                part=_FIRST_HALF,
+            )
+        except BaseException:
+            known.set()
+            helper.close()  # the sender, waiting for the child, is told it is gone
+            raise
+        finally:
+            sender.join()
+        if failed:
+            raise failed[0]
+        later = _read_by_child(stream, rows, report, on_rows=lambda _start: None)
+        if own.stamp is None or own.stamp != later.stamp:
+            # saved again between the two readings: their parts are of two files
+            raise ChildLostError("the file changed while it was read")
+        return merged_reads([own, later])
+    finally:
+        helper.close()
 
 
 def _read_by_children(
