@@ -18,10 +18,8 @@ class ChangePasswordDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.ui = Ui_ChangePasswordDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = self.use_form(Ui_ChangePasswordDialog)
         self.setObjectName("changePasswordDialog")
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {
             "old_password": self.ui.oldPasswordEdit,
             PASSWORD: self.ui.passwordEdit,

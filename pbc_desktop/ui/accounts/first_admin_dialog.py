@@ -33,10 +33,8 @@ class FirstAdminDialog(FormDialog):
         super().__init__(parent)
         self.db = db
         self.actor: Actor | None = None
-        self.ui = ui = Ui_FirstAdminDialog()
-        ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = ui = self.use_form(Ui_FirstAdminDialog)
         self.setObjectName("firstAdminDialog")
-        self.init_form(ui.errorLabel, buttons=ui.buttonBox)
         self.field_widgets = {
             "name": ui.nameEdit,
             "unit": ui.unitEdit,

@@ -19,11 +19,9 @@ class ResetPasswordDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.user = user
-        self.ui = Ui_ResetPasswordDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = self.use_form(Ui_ResetPasswordDialog)
         self.setObjectName("resetPasswordDialog")
         self.setWindowTitle(self.tr("Reset password"))
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {
             PASSWORD: self.ui.passwordEdit,
             PASSWORD_AGAIN: self.ui.passwordAgainEdit,

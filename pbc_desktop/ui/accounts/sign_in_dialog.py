@@ -37,10 +37,8 @@ class SignInDialog(FormDialog):
         self.signed: SignedIn | None = None
         self.unlocking = unlock_as is not None
         self.choice = "sign_in"  # unlocking: "sign_in" (unlocked), "switch" or "exit"
-        self.ui = Ui_SignInDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = self.use_form(Ui_SignInDialog)
         self.setObjectName("signInDialog")
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {"username": self.ui.usernameEdit, "password": self.ui.passwordEdit}
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Sign in") if unlock_as is None else self.tr("Unlock"))

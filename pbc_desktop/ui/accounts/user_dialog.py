@@ -25,11 +25,9 @@ class UserDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.ui = Ui_UserDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = self.use_form(Ui_UserDialog)
         self.setObjectName("userDialog")
         self.setWindowTitle(self.tr("New account"))
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         ui = self.ui
         self.field_widgets = {
             "username": ui.usernameEdit,

@@ -26,12 +26,10 @@ class LifecycleDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.community_id = community_id
-        self.ui = Ui_LifecycleDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = self.use_form(Ui_LifecycleDialog)
         self.detail = svc.get_community(ctx.db, community_id)
         self.ui.communityLabel.setText(self.detail.name)
         self.ui.statusLabel.setText(label(self.detail.status))
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {
             "action": self.ui.actionCombo,
             "on": self.ui.dateEdit,

@@ -79,10 +79,8 @@ class MemberDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.member_id = member_id
-        self.ui = Ui_MemberDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = self.use_form(Ui_MemberDialog)
         self.setObjectName("memberDialog")
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self._auto_birth: date | None = None
         self._auto_gender: Gender | None = None
         ui = self.ui

@@ -31,9 +31,7 @@ class OrganizationDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.org_id = org_id
-        self.ui = Ui_OrganizationDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
+        self.ui = self.use_form(Ui_OrganizationDialog)
         self.field_widgets = self._field_widgets()
         self.setObjectName("organizationDialog")
         self.setWindowTitle(

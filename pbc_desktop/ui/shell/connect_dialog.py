@@ -103,10 +103,8 @@ class ConnectDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.db: Database | None = None
-        self.ui = Ui_ConnectDialog()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui = self.use_form(Ui_ConnectDialog)
         self.setObjectName("connectDialog")
-        self.init_form(self.ui.errorLabel, buttons=self.ui.buttonBox)
         self.field_widgets = {
             "host": self.ui.hostEdit,
             "database": self.ui.databaseEdit,
