@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.domain.money import MAX_CENTS, MoneyError, cents_of
@@ -114,6 +115,24 @@ class RateSchedule:
     retired: tuple[Bracket, ...]
     #: fixed monthly amounts in fen per category (农民, 学生, 下岗失业, 低保…)
     fixed_cents: Mapping[FeeCategory, int]
+
+    def rows(self) -> list[RateRow]:
+        """The schedule as the rows the fee_rate table keeps of it: the 在职 brackets, the
+        离退休 ones, then the fixed amounts."""
+        income = ((FeeCategory.EMPLOYED, self.employed), (FeeCategory.RETIRED, self.retired))
+        rows = [RateRow(c, b.up_to_cents, b.rate, None) for c, brackets in income for b in brackets]
+        rows += [RateRow(c, None, None, cents) for c, cents in self.fixed_cents.items()]
+        return rows
+
+
+class RateRow(NamedTuple):
+    """A row of a schedule, named as the fee_rate table's columns: a bracket of an income
+    category (``up_to_cents``, ``rate``) or a category's fixed amount (``fixed_cents``)."""
+
+    category: FeeCategory
+    up_to_cents: int | None
+    rate: int | None
+    fixed_cents: int | None
 
 
 def _brackets(*pairs: tuple[int | None, int]) -> tuple[Bracket, ...]:

@@ -414,7 +414,11 @@ _NOT_MEMBERS = frozenset(
 )
 
 
-_NOT_MEMBER_KEYS = frozenset(_SPACES.sub("", to_halfwidth(v)).casefold() for v in _NOT_MEMBERS)
+def _choice_key(text: str) -> str:
+    return _SPACES.sub("", to_halfwidth(text)).casefold()
+
+
+_NOT_MEMBER_KEYS = frozenset(_choice_key(v) for v in _NOT_MEMBERS)
 
 
 def not_member_message(shown: str) -> str:
@@ -424,10 +428,6 @@ def not_member_message(shown: str) -> str:
         f"The political status “{shown}” is not that of a Party member, so the row cannot "
         "be imported as a member (only full and probationary members are)",
     )
-
-
-def _choice_key(text: str) -> str:
-    return _SPACES.sub("", to_halfwidth(text)).casefold()
 
 
 def choice_key(value: object) -> str:

@@ -38,8 +38,20 @@ class OrgColumn:
         return t(self.hint_zh, self.hint_en)
 
 
-def _options(enum_cls: type[LabeledEnum]) -> str:
-    return "、".join(m.zh for m in enum_cls)
+def _choice_column(
+    key: str, zh: str, en: str, enum_cls: type[LabeledEnum], aliases: tuple[str, ...]
+) -> OrgColumn:
+    """A required column whose cell names one of ``enum_cls``; its hint lists them."""
+    names = [m.zh for m in enum_cls]
+    return OrgColumn(
+        key,
+        zh,
+        en,
+        "、".join(names) + " 之一",
+        "One of " + ", ".join(names),
+        required=True,
+        aliases=aliases,
+    )
 
 
 COLUMNS: tuple[OrgColumn, ...] = (
@@ -52,13 +64,11 @@ COLUMNS: tuple[OrgColumn, ...] = (
         required=True,
         aliases=("名称", "组织名称", "党组织", "党组织全称", "单位名称"),
     ),
-    OrgColumn(
+    _choice_column(
         "kind",
         "党组织类别",
         "Kind",
-        f"{_options(OrgKind)} 之一",
-        "One of " + ", ".join(m.zh for m in OrgKind),
-        required=True,
+        OrgKind,
         aliases=("类别", "组织类别", "党组织类型", "类型", "组织类型"),
     ),
     OrgColumn(
@@ -78,15 +88,7 @@ COLUMNS: tuple[OrgColumn, ...] = (
         "The town or subdistrict; when empty, the parent's",
         aliases=("镇街", "所在镇街", "镇（街道）", "所属镇（街道）", "镇街道", "所属镇"),
     ),
-    OrgColumn(
-        "field",
-        "所属领域",
-        "Field",
-        f"{_options(OrgField)} 之一",
-        "One of " + ", ".join(m.zh for m in OrgField),
-        required=True,
-        aliases=("领域", "所在领域"),
-    ),
+    _choice_column("field", "所属领域", "Field", OrgField, aliases=("领域", "所在领域")),
     OrgColumn(
         "level",
         "层级",

@@ -13,6 +13,7 @@ from pbc_desktop.domain.fees import (
     FeeCategory,
     FeeRuleError,
     PaymentKind,
+    RateRow,
     RateSchedule,
     add_months,
     ahead_months,
@@ -102,6 +103,27 @@ def test_the_schedule_in_force_is_the_latest_started() -> None:
     # a category the schedule has no amount for needs a fixed standard
     with pytest.raises(FeeRuleError):
         monthly_standard(raised, FeeCategory.STUDENT)
+
+
+def test_a_schedule_is_stored_as_its_brackets_then_its_fixed_amounts() -> None:
+    schedule = RateSchedule(
+        date(2026, 7, 1),
+        employed=(Bracket(400_000, 50), Bracket(None, 100)),
+        retired=(Bracket(None, 80),),
+        fixed_cents={FeeCategory.FARMER: 50},
+    )
+    assert schedule.rows() == [
+        RateRow(EMPLOYED, 400_000, 50, None),
+        RateRow(EMPLOYED, None, 100, None),
+        RateRow(RETIRED, None, 80, None),
+        RateRow(FeeCategory.FARMER, None, None, 50),
+    ]
+    assert schedule.rows()[0]._asdict() == {
+        "category": EMPLOYED,
+        "up_to_cents": 400_000,
+        "rate": 50,
+        "fixed_cents": None,
+    }
 
 
 def test_brackets_must_rise_and_end_open() -> None:

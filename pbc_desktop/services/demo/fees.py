@@ -44,28 +44,8 @@ def _basis(gen: District, org: OrgInfo) -> tuple[FeeCategory, int | None]:
 def _rates(gen: District) -> None:
     """The 中组部 schedule of 2008 as the district entered it."""
     schedule = DEFAULT_SCHEDULE
-    for category, brackets in (
-        (FeeCategory.EMPLOYED, schedule.employed),
-        (FeeCategory.RETIRED, schedule.retired),
-    ):
-        for bracket in brackets:
-            gen.add(
-                FeeRate,
-                effective_from=schedule.effective_from,
-                category=category,
-                up_to_cents=bracket.up_to_cents,
-                rate=bracket.rate,
-                fixed_cents=None,
-            )
-    for category, cents in schedule.fixed_cents.items():
-        gen.add(
-            FeeRate,
-            effective_from=schedule.effective_from,
-            category=category,
-            up_to_cents=None,
-            rate=None,
-            fixed_cents=cents,
-        )
+    for row in schedule.rows():
+        gen.add(FeeRate, effective_from=schedule.effective_from, **row._asdict())
 
 
 def add_fees(gen: District) -> None:

@@ -15,7 +15,6 @@ from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     INCOME_CATEGORIES,
     MAX_FIXED_CENTS,
-    FeeCategory,
     FeeRuleError,
     RateSchedule,
     check_brackets,
@@ -94,15 +93,7 @@ def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None 
                     f"The fixed amount of {category.en} cannot exceed {most} yuan.",
                 ),
             )
-    wanted: list[tuple[FeeCategory, int | None, int | None, int | None]] = [
-        (category, b.up_to_cents, b.rate, None)
-        for category, brackets in (
-            (c, schedule.employed if c.value == "employed" else schedule.retired)
-            for c in sorted(INCOME_CATEGORIES)
-        )
-        for b in brackets
-    ]
-    wanted += [(category, None, None, cents) for category, cents in schedule.fixed_cents.items()]
+    wanted = schedule.rows()
     with db.write() as s:
         lock_groups(s, [("fee_rates", start)])  # two entering one month's rates at once
         rows = list(
