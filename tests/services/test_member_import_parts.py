@@ -97,11 +97,11 @@ def test_two_children_give_the_preview_one_reading_gives(
     with _one_core(monkeypatch):
         here = mi.read_members(db, path, today=TODAY)
     there = mi.read_members(db, path, today=TODAY, in_child=True)
-    assert split == [(0, 2), (1, 2)]
+    assert split == [(0, 50), (50, 100)]
     assert multiprocessing.active_children() == []
     assert there == here
     beside = mi.read_members(db, path, today=TODAY)  # this process and one child
-    assert split == [(0, 2), (1, 2), (1, 2)]
+    assert split == [(0, 50), (50, 100), (60, 100)]
     assert multiprocessing.active_children() == []
     assert beside == here
     first = here.header_row + 1
@@ -115,12 +115,14 @@ def test_two_children_give_the_preview_one_reading_gives(
 
 
 def test_the_parts_of_a_sheet() -> None:
-    assert row_checks._part_rows(4, 103, (0, 1)) == (4, math.inf)
-    assert row_checks._part_rows(4, 103, (0, 2)) == (4, 54)
-    assert row_checks._part_rows(4, 103, (1, 2)) == (54, math.inf)
+    assert row_checks._part_rows(4, 103, (0, 100)) == (4, math.inf)
+    assert row_checks._part_rows(4, 103, (0, 50)) == (4, 54)
+    assert row_checks._part_rows(4, 103, (50, 100)) == (54, math.inf)
+    assert row_checks._part_rows(4, 103, (0, 60)) == (4, 64)
+    assert row_checks._part_rows(4, 103, (60, 100)) == (64, math.inf)
     # A sheet that does not tell its size: all the first part's.
-    assert row_checks._part_rows(4, None, (0, 2)) == (4, math.inf)
-    assert row_checks._part_rows(4, None, (1, 2)) == (math.inf, math.inf)
+    assert row_checks._part_rows(4, None, (0, 50)) == (4, math.inf)
+    assert row_checks._part_rows(4, None, (50, 100)) == (math.inf, math.inf)
 
 
 def _read_part(path: Path, part: tuple[int, int]) -> list[int]:
@@ -142,14 +144,14 @@ def test_each_part_checks_its_rows_and_the_last_counts_them_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
-    first, second = _read_part(path, (0, 2)), _read_part(path, (1, 2))
-    assert first + second == _read_part(path, (0, 1))
+    first, second = _read_part(path, (0, 50)), _read_part(path, (50, 100))
+    assert first + second == _read_part(path, (0, 100))
     assert first and second
     # Too many rows: said by the part that counts them all, though it checks only half.
     monkeypatch.setattr(cells, "MAX_DATA_ROWS", 30)
-    assert len(_read_part(path, (0, 2))) == 20
+    assert len(_read_part(path, (0, 50))) == 20
     with pytest.raises(UserError, match="超过 30 行"):
-        _read_part(path, (1, 2))
+        _read_part(path, (50, 100))
 
 
 def test_members_only_in_the_second_half_are_not_a_roster_without_members(
@@ -158,8 +160,8 @@ def test_members_only_in_the_second_half_are_not_a_roster_without_members(
     blank: list[tuple[object, ...]] = [(None,) * 7] * 20
     rows = [*blank, ("张三", "男", REPEATED, ORG, "中共党员", None, None)]
     path = write_roster(tmp_path / "名册.xlsx", rows, headers=HEADERS)
-    assert _read_part(path, (0, 2)) == []
-    assert _read_part(path, (1, 2)) == [22]
+    assert _read_part(path, (0, 50)) == []
+    assert _read_part(path, (50, 100)) == [22]
 
 
 @pytest.mark.usefixtures("stored")
@@ -173,7 +175,7 @@ def test_a_roster_without_members_is_refused_as_by_one_reading(
         mi.read_members(db, empty, in_child=True)
     with pytest.raises(UserError) as beside:
         mi.read_members(db, empty)
-    assert split == [(0, 2), (1, 2), (1, 2)]
+    assert split == [(0, 50), (50, 100), (60, 100)]
     assert str(there.value) == str(here.value) == str(beside.value)
     assert multiprocessing.active_children() == []
 
@@ -191,7 +193,7 @@ def test_a_cancel_ends_both_children(
 
     with pytest.raises(mi.ImportCancelledError):
         mi.read_members(db, path, cancelled=cancelled, in_child=True)
-    assert split == [(0, 2), (1, 2)]
+    assert split == [(0, 50), (50, 100)]
     assert seen and max(seen) == 2
     assert multiprocessing.active_children() == []
 
@@ -208,7 +210,7 @@ def test_a_file_both_children_refuse_is_refused_once(
         mi.read_members(db, path)
     with _one_core(monkeypatch), pytest.raises(UserError) as here:
         mi.read_members(db, path)
-    assert split == [(0, 2), (1, 2), (1, 2)]
+    assert split == [(0, 50), (50, 100), (60, 100)]
     assert str(refused.value) == str(here.value) == str(beside.value)
     assert multiprocessing.active_children() == []
 
@@ -228,7 +230,7 @@ def test_a_file_replaced_between_the_childrens_readings_is_read_again_here(
     monkeypatch.setattr(checking.os, "cpu_count", lambda: 2)
 
     def child(target: Any, file: Path, *args: Any) -> Child:
-        return Child(target, later if args[-1] == (1, 2) else file, *args)
+        return Child(target, later if args[-1][0] > 0 else file, *args)
 
     monkeypatch.setattr(checking, "Child", child)
     there = mi.read_members(db, path, today=TODAY, in_child=True)
@@ -247,7 +249,7 @@ def test_a_cancel_ends_the_child_beside_this_process(
     path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
     with pytest.raises(mi.ImportCancelledError):
         mi.read_members(db, path, cancelled=lambda: True)
-    assert split == [(1, 2)]
+    assert split == [(60, 100)]
     assert multiprocessing.active_children() == []
     assert not [t for t in threading.enumerate() if t.name == "import-facts"]
 
@@ -266,7 +268,7 @@ def test_the_database_failing_ends_the_child_beside_this_process(
     monkeypatch.setattr(checking, "_existing_members", gone)
     with pytest.raises(ConnectionError, match="server closed"):
         mi.read_members(db, path)
-    assert split == [(1, 2)]
+    assert split == [(60, 100)]
     assert multiprocessing.active_children() == []
     assert not [t for t in threading.enumerate() if t.name == "import-facts"]
 
@@ -293,8 +295,8 @@ def test_a_later_part_sends_little_before_its_rows(
     monkeypatch.setattr(row_checks, "_CHECK_EVERY", 1)
     path = write_roster(tmp_path / "名册.xlsx", _rows() * 30, headers=HEADERS)
     later, first = _Recorder(), _Recorder()
-    row_checks._read_in_child(later, path, None, TODAY, (1, 2))  # type: ignore[arg-type]
-    row_checks._read_in_child(first, path, None, TODAY, (0, 2))  # type: ignore[arg-type]
+    row_checks._read_in_child(later, path, None, TODAY, (50, 100))  # type: ignore[arg-type]
+    row_checks._read_in_child(first, path, None, TODAY, (0, 50))  # type: ignore[arg-type]
     assert later.sent[0] == ("ready",)  # for the database's facts
     news = [m for m in later.sent if m[0] == "progress"]
     assert [m[0] for m in later.sent[1 + len(news) :]] == ["rows", "file"]
@@ -316,6 +318,6 @@ def test_a_cancel_does_not_wait_for_the_children_to_open_the_file(
     monkeypatch.setattr(Child, "send", lambda _child, message: sent.append(message))
     with pytest.raises(mi.ImportCancelledError):
         mi.read_members(db, path, cancelled=lambda: True, in_child=True)
-    assert split == [(0, 2), (1, 2)]
+    assert split == [(0, 50), (50, 100)]
     assert sent == []
     assert multiprocessing.active_children() == []

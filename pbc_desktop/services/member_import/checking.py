@@ -270,8 +270,9 @@ def _read_members(
     )
 
 
-#: A file at least this large is read by two children at once, each checking half of its
-#: rows (when the machine has two cores): a 30,000-row roster is read in half the time.
+#: A file at least this large is read in two parts at once when the machine has two cores:
+#: by two children, each checking half of its rows (the window's import), or by this
+#: process and one child (the command line's).
 _SPLIT_BYTES = 256 * 1024
 
 
@@ -282,15 +283,17 @@ def _start_children(path: Path, sheet_name: str | None, today: date | None) -> l
         size = path.stat().st_size
     except OSError:  # said by the reading
         size = 0
-    parts = 2 if size >= _SPLIT_BYTES and (os.cpu_count() or 1) >= 2 else 1
+    parts: list[Part] = (
+        [(0, 50), (50, 100)] if size >= _SPLIT_BYTES and (os.cpu_count() or 1) >= 2 else [WHOLE]
+    )
     children: list[Child] = []
     try:
-        for i in range(parts):
-            children.append(Child(_read_in_child, path, sheet_name, today, (i, parts)))
+        for part in parts:
+            children.append(Child(_read_in_child, path, sheet_name, today, part))
     except ChildLostError:
         for child in children:
             child.close()
-        if parts == 1:
+        if len(parts) == 1:
             return []
         try:  # one child, reading it all
             return [Child(_read_in_child, path, sheet_name, today, WHOLE)]
@@ -300,7 +303,7 @@ def _start_children(path: Path, sheet_name: str | None, today: date | None) -> l
 
 
 def _start_helper(path: Path, sheet_name: str | None, today: date | None) -> Child | None:
-    """A child checking the later half of a large file while this process checks the first
+    """A child checking the later rows of a large file while this process checks the first
     (when the machine has two cores; the command line's import, which has no window to keep
     answering); None when it is not worth one, or none can be started."""
     try:
@@ -310,13 +313,16 @@ def _start_helper(path: Path, sheet_name: str | None, today: date | None) -> Chi
     if size < _SPLIT_BYTES or (os.cpu_count() or 1) < 2:
         return None
     try:
-        return Child(_read_in_child, path, sheet_name, today, _LATER_HALF)
+        return Child(_read_in_child, path, sheet_name, today, _BESIDE)
     except ChildLostError:
         return None
 
 
-_FIRST_HALF: Part = (0, 2)
-_LATER_HALF: Part = (1, 2)
+#: The rows checked here and by the child beside: this process starts checking first (the
+#: child is started, imports and opens the file meanwhile) and the child's rows come
+#: through a pipe once it is done, so this process takes the larger share.
+_HERE: Part = (0, 60)
+_BESIDE: Part = (60, 100)
 
 
 def _read_beside_child(
@@ -330,11 +336,11 @@ def _read_beside_child(
     report: ProgressFn,
     stop: CancelFn,
 ) -> _FileRead:
-    """The first half of the file's rows read and checked here, the later half by
+    """The first rows of the file (``_HERE``) read and checked here, the later ones by
     ``helper``, added to ``rows`` in the file's order.
 
     The database's facts go to the child from a thread of their own once the child asks
-    for them (it has opened the file), while this thread parses and checks its half: sent
+    for them (it has opened the file), while this thread parses and checks its rows: sent
     before, they would fill the pipe and this thread would wait in it."""
     stream = helper.messages(stop, _cancelled_error)
     known = threading.Event()  # the facts are gathered (or their gathering failed)
@@ -370,7 +376,7 @@ def _read_beside_child(
                 sink=rows.extend,
                 report=report,
                 stop=stop,
-                part=_FIRST_HALF,
+                part=_HERE,
             )
         except BaseException:
             known.set()

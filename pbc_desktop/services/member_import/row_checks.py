@@ -275,10 +275,11 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
-#: Which part of a file a reader checks: the ``i``-th of ``n`` equal runs of rows (another
-#: process checks each other part at the same time, on another core).
+#: Which part of a file a reader checks: the rows from ``a`` to ``b`` per cent of the way
+#: through the sheet (another process checks each other part at the same time, on another
+#: core).
 Part = tuple[int, int]
-WHOLE: Part = (0, 1)
+WHOLE: Part = (0, 100)
 
 
 def merged_reads(reads: Sequence[_FileRead]) -> _FileRead:
@@ -477,17 +478,17 @@ def _too_many_rows(path: Path, sheet: str) -> UserError:
 
 
 def _part_rows(first: int, estimate: int | None, part: Part) -> tuple[float, float]:
-    """The sheet rows (from, before) ``part`` checks: an equal share of the rows from
-    ``first`` to ``estimate``, the last part to the end. A sheet that does not tell its
-    size is all the first part's."""
-    i, n = part
-    if n == 1:
+    """The sheet rows (from, before) ``part`` checks: its share of the rows from ``first``
+    to ``estimate``, the last part to the end. A sheet that does not tell its size is all
+    the first part's."""
+    a, b = part
+    if part == WHOLE:
         return first, math.inf
     if estimate is None:
-        return (first, math.inf) if i == 0 else (math.inf, math.inf)
+        return (first, math.inf) if a == 0 else (math.inf, math.inf)
     span = estimate - first + 1
-    start = first + span * i // n
-    return start, (math.inf if i == n - 1 else first + span * (i + 1) // n)
+    start = first + span * a // 100
+    return start, (math.inf if b == 100 else first + span * b // 100)
 
 
 def _read_rows(
