@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -60,6 +62,9 @@ class Channel:
 def _child_main(
     conn: Connection, lang: str, target: Callable[..., None], args: tuple[Any, ...]
 ) -> None:
+    # Ctrl+C in the console reaches every process of it: the parent ends the child (and
+    # says so); the child printing its own traceback would only garble the console.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_language(lang)
     try:
         target(Channel(conn), *args)
@@ -95,6 +100,25 @@ def _main_script_left_alone() -> Iterator[None]:
         main.__file__ = path
 
 
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl+C back while a child starts (POSIX): the child inherits the held signal
+    (it ignores it from :func:`_child_main` on), so a Ctrl+C while it imports what it needs
+    prints no traceback of its own into the console; here it is delivered once the child
+    has started, not lost. Only the main thread is interrupted by Ctrl+C."""
+    if (
+        not hasattr(signal, "pthread_sigmask")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 class Child:
     """A running child process and the parent's end of its pipe."""
 
@@ -109,12 +133,19 @@ class Child:
             target=_child_main, args=(child_end, language(), target, args), daemon=True
         )
         try:
-            with _main_script_left_alone():
+            with _main_script_left_alone(), _interrupts_held():
                 self._process.start()
         except (OSError, RuntimeError, ValueError) as exc:  # no process, or no way to start one
             log.warning("cannot start a child process: %s", exc)
             self._conn.close()
             raise ChildLostError(str(exc)) from exc
+        except BaseException:  # Ctrl+C (held back while it started): it is not wanted
+            self._closed = True
+            if self._process.pid is not None:
+                self._process.kill()
+                self._process.join(_JOIN_SECONDS)
+            self._conn.close()
+            raise
         finally:
             child_end.close()
 

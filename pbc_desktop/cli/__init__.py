@@ -35,7 +35,7 @@ from pbc_desktop.cli import (
     server,
     users,
 )
-from pbc_desktop.cli.common import EXIT_USER_ERROR, Handler
+from pbc_desktop.cli.common import EXIT_INTERRUPTED, EXIT_USER_ERROR, Handler
 from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.lang import t
@@ -218,6 +218,15 @@ def main(argv: list[str] | None = None) -> int:
         message = scrub_text(_one_line(exc))
         print(t(f"错误：{message}", f"Error: {message}"), file=sys.stderr)
         return EXIT_USER_ERROR
+    except KeyboardInterrupt:  # Ctrl+C: each write is one transaction, rolled back
+        print(
+            t(
+                "已按 Ctrl+C 中断：没有做完的操作没有保存任何内容。",
+                "Interrupted (Ctrl+C): nothing of what was not finished was saved.",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged
         print(report_bug(exc), file=sys.stderr)
         return EXIT_USER_ERROR

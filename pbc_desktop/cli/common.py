@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report a command ended by SIGINT
 
 Handler = Callable[[argparse.Namespace], int]
 #: What a command module's ``register`` adds its commands (or a command its actions) to.

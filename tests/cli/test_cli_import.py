@@ -391,3 +391,24 @@ def test_output_piped_into_a_reader_that_stops_early_still_imports(
     assert proc.wait(timeout=120) == 1  # some rows were bad: that is all the status says
     assert err == ""
     assert names(db) == ["乙"]
+
+
+def test_ctrl_c_during_an_import_ends_it_in_one_sentence_with_nothing_saved(
+    db: Database, db_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    # The clerk presses Ctrl+C while the members are written: no traceback, the shells'
+    # status for an interrupted command, and no member of the roster stored.
+    path = roster(tmp_path, ("张三", ID_A, ORG, "2010-07-01"), ("李四", ID_B, ORG, None))
+    from pbc_desktop.services.member_import import writing
+
+    def pressed(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writing, "reconcile_statuses", pressed)
+    code, _out, err = run(capsys, "import-members", "--db", db_file, "--lang", "en", str(path))
+    assert code == 130
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        "Interrupted (Ctrl+C): nothing of what was not finished was saved."
+    )
+    assert names(db) == []
