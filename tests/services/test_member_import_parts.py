@@ -321,3 +321,19 @@ def test_a_cancel_does_not_wait_for_the_children_to_open_the_file(
     assert split == [(0, 50), (50, 100)]
     assert sent == []
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.usefixtures("stored")
+def test_the_progress_beside_a_child_never_goes_back(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The child's news are counted from the sheet's first row (it passes the rows before
+    # its own) and come once this process's rows are done: the bar does not jump back.
+    monkeypatch.setattr(row_checks, "_CHECK_EVERY", 1)  # here: every row's progress told
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    seen: list[int] = []
+    mi.read_members(db, path, progress=lambda percent, _text: seen.append(percent))
+    assert split == [(60, 100)]
+    assert seen == sorted(seen)
+    assert seen[-1] == 100
+    assert max(seen[:-1]) >= 40  # this process's rows: over half of the bar

@@ -343,6 +343,7 @@ def _read_beside_child(
     for them (it has opened the file), while this thread parses and checks its rows: sent
     before, they would fill the pipe and this thread would wait in it."""
     stream = helper.messages(stop, _cancelled_error)
+    forward = _never_back(report)
     known = threading.Event()  # the facts are gathered (or their gathering failed)
     failed: list[BaseException] = []
 
@@ -374,7 +375,7 @@ def _read_beside_child(
                 own_facts,
                 today=today,
                 sink=rows.extend,
-                report=report,
+                report=forward,
                 stop=stop,
                 part=_HERE,
             )
@@ -386,13 +387,26 @@ def _read_beside_child(
             sender.join()
         if failed:
             raise failed[0]
-        later = _read_by_child(stream, rows, report, on_rows=lambda _start: None)
+        later = _read_by_child(stream, rows, forward, on_rows=lambda _start: None)
         if own.stamp is None or own.stamp != later.stamp:
             # saved again between the two readings: their parts are of two files
             raise ChildLostError("the file changed while it was read")
         return merged_reads([own, later])
     finally:
         helper.close()
+
+
+def _never_back(report: ProgressFn) -> ProgressFn:
+    """``report``, never going back: a later part's news (counted from the sheet's first
+    row, as it passes the rows before its own) come after the rows before it are done."""
+    shown = 0
+
+    def forward(percent: int, text: str) -> None:
+        nonlocal shown
+        shown = max(shown, percent)
+        report(shown, text)
+
+    return forward
 
 
 def _read_by_children(
@@ -406,13 +420,7 @@ def _read_by_children(
 ) -> _FileRead:
     """The children's rows added to ``rows`` in the file's order (the first child's as they
     come, the others' when it is done); ``on_rows(start)`` after each chunk."""
-    shown = 0
-
-    def forward(percent: int, text: str) -> None:  # the later children's news come late
-        nonlocal shown
-        shown = max(shown, percent)
-        report(shown, text)
-
+    forward = _never_back(report)  # the later children's news come late
     streams = [child.messages(stop, _cancelled_error) for child in children]
     try:
         for child, stream in zip(children, streams, strict=True):
