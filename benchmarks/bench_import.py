@@ -8,8 +8,9 @@ with the main window open on the district database and the import run through it
 dialog as a clerk would, stays under 300 MB.
 
 ``--service``: the import as ``pbc import-members`` runs it (``read_members``, then
-``apply_import``, no window), new members, five times on fresh copies; goal: the median
-under 3 s (the clerk's-first-day issue)."""
+``apply_import``, no window; on two cores the first 60% of the rows are checked in the
+process and the rest by one child process beside it), new members, five times on fresh
+copies; goal: the median under 3 s (the clerk's-first-day issue)."""
 
 from __future__ import annotations
 
