@@ -10,6 +10,7 @@ import math
 import multiprocessing
 import pickle
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -337,3 +338,37 @@ def test_the_progress_beside_a_child_never_goes_back(
     assert seen == sorted(seen)
     assert seen[-1] == 100
     assert max(seen[:-1]) >= 40  # this process's rows: over half of the bar
+
+
+def _slow_to_start(channel: Any, *args: Any) -> None:
+    """A child held up before it opens the file (a virus scanner, a busy machine)."""
+    time.sleep(30)
+    row_checks._read_in_child(channel, *args)
+
+
+@pytest.mark.usefixtures("stored")
+def test_a_child_slow_to_start_is_not_waited_for(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This process's rows are done and the child has not even opened the file: it is
+    # ended and its rows are read here, the same preview as one reading.
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    with _one_core(monkeypatch):
+        here = mi.read_members(db, path, today=TODAY)
+    monkeypatch.setattr(checking, "_SPLIT_BYTES", 0)
+    monkeypatch.setattr(checking.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(checking, "_WAIT_FOR_CHILD", 0.2)
+    started: list[tuple[int, int]] = []
+
+    def slow_child(_target: Any, *args: Any) -> Child:
+        started.append(args[-1])
+        return Child(_slow_to_start, *args)
+
+    monkeypatch.setattr(checking, "Child", slow_child)
+    begun = time.monotonic()
+    beside = mi.read_members(db, path, today=TODAY)
+    assert time.monotonic() - begun < 20  # not the child's 30 s
+    assert started == [(60, 100)]
+    assert beside == here
+    assert multiprocessing.active_children() == []
+    assert not [t for t in threading.enumerate() if t.name == "import-facts"]

@@ -323,6 +323,9 @@ def _start_helper(path: Path, sheet_name: str | None, today: date | None) -> Chi
 #: through a pipe once it is done, so this process takes the larger share.
 _HERE: Part = (0, 60)
 _BESIDE: Part = (60, 100)
+#: Seconds a child not yet started on its rows is waited for once this process's are done
+#: (about what reading them here takes: a district's roster parsed again, 40% checked).
+_WAIT_FOR_CHILD = 1.0
 
 
 def _read_beside_child(
@@ -341,10 +344,14 @@ def _read_beside_child(
 
     The database's facts go to the child from a thread of their own once the child asks
     for them (it has opened the file), while this thread parses and checks its rows: sent
-    before, they would fill the pipe and this thread would wait in it."""
+    before, they would fill the pipe and this thread would wait in it. A child that has
+    not asked for them within ``_WAIT_FOR_CHILD`` of this thread's rows being done (a slow
+    start: a virus scanner looking at the program, a busy machine) is not waited for: it
+    is ended and its rows are read here."""
     stream = helper.messages(stop, _cancelled_error)
     forward = _never_back(report)
     known = threading.Event()  # the facts are gathered (or their gathering failed)
+    handed = threading.Event()  # the child has them
     failed: list[BaseException] = []
 
     def hand_over() -> None:
@@ -353,6 +360,7 @@ def _read_beside_child(
             known.wait()
             if not failed:
                 helper.send(facts())
+                handed.set()
         except BaseException as exc:  # raised in the reading thread
             failed.append(exc)
 
@@ -365,29 +373,37 @@ def _read_beside_child(
         finally:
             known.set()
 
+    def read_here(part: Part) -> _FileRead:
+        return _read_file(
+            path,
+            sheet_name,
+            own_facts,
+            today=today,
+            sink=rows.extend,
+            report=forward,
+            stop=stop,
+            part=part,
+        )
+
     sender = threading.Thread(target=hand_over, name="import-facts", daemon=True)
     sender.start()
     try:
         try:
-            own = _read_file(
-                path,
-                sheet_name,
-                own_facts,
-                today=today,
-                sink=rows.extend,
-                report=forward,
-                stop=stop,
-                part=_HERE,
-            )
+            own = read_here(_HERE)
         except BaseException:
             known.set()
             helper.close()  # the sender, waiting for the child, is told it is gone
-            raise
-        finally:
             sender.join()
-        if failed:
-            raise failed[0]
-        later = _read_by_child(stream, rows, forward, on_rows=lambda _start: None)
+            raise
+        if not handed.wait(_WAIT_FOR_CHILD):  # the child is far behind: its rows are read here
+            helper.close()
+            sender.join()  # what it met, the child being ended, is of no matter
+            later = read_here(_BESIDE)
+        else:
+            sender.join()
+            if failed:
+                raise failed[0]
+            later = _read_by_child(stream, rows, forward, on_rows=lambda _start: None)
         if own.stamp is None or own.stamp != later.stamp:
             # saved again between the two readings: their parts are of two files
             raise ChildLostError("the file changed while it was read")
