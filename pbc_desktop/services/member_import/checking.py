@@ -209,9 +209,14 @@ def _read_members(
             mapped = _mapped_orgs(org_map, stored)
             orgs = {**stored, **{key: target for key, (_name, target) in mapped.items()}}
             gathered = (orgs, existing, records)
-            # The writing follows: its pinyin dictionaries load while the sheet is parsed
-            # (here or by the children, who ask for the facts before they parse).
-            load_dictionaries()
+        return gathered
+
+    def facts_then_dictionaries() -> _Facts:
+        """The facts, then the pinyin dictionaries of the writing that follows: loaded
+        while the sheet is parsed (read ahead), or while a child checks rows; after the
+        facts, which a child waits for."""
+        gathered = facts()
+        load_dictionaries()
         return gathered
 
     if children:
@@ -231,20 +236,42 @@ def _read_members(
 
     if children:
         try:
-            file = _read_by_children(children, facts(), rows, report, stop, on_rows=check_updates)
+            file = _read_by_children(
+                children,
+                facts(),
+                rows,
+                report,
+                stop,
+                on_rows=check_updates,
+                meanwhile=load_dictionaries,
+            )
             checked = len(rows)
         except ChildLostError:  # a child died: the file is read here after all
             rows.clear()
     elif (helper := _start_helper(path, sheet_name, today)) is not None:
         try:
             file = _read_beside_child(
-                helper, path, sheet_name, facts, rows, today=today, report=report, stop=stop
+                helper,
+                path,
+                sheet_name,
+                facts,
+                rows,
+                today=today,
+                report=report,
+                stop=stop,
+                meanwhile=load_dictionaries,
             )
         except ChildLostError:  # the child died: the whole file is read here
             rows.clear()
     if file is None:
         file = _read_file(
-            path, sheet_name, facts, today=today, sink=rows.extend, report=report, stop=stop
+            path,
+            sheet_name,
+            facts_then_dictionaries,
+            today=today,
+            sink=rows.extend,
+            report=report,
+            stop=stop,
         )
     matcher = OrgNameMatcher(name for _oid, name in stored.values())
     suggestions = tuple(
@@ -338,6 +365,7 @@ def _read_beside_child(
     today: date | None,
     report: ProgressFn,
     stop: CancelFn,
+    meanwhile: Callable[[], None],
 ) -> _FileRead:
     """The first rows of the file (``_HERE``) read and checked here, the later ones by
     ``helper``, added to ``rows`` in the file's order.
@@ -347,7 +375,8 @@ def _read_beside_child(
     before, they would fill the pipe and this thread would wait in it. A child that has
     not asked for them within ``_WAIT_FOR_CHILD`` of this thread's rows being done (a slow
     start: a virus scanner looking at the program, a busy machine) is not waited for: it
-    is ended and its rows are read here."""
+    is ended and its rows are read here. ``meanwhile()`` runs once the facts are gathered
+    (the child waits for them), while the sheet is parsed here."""
     stream = helper.messages(stop, _cancelled_error)
     forward = _never_back(report)
     known = threading.Event()  # the facts are gathered (or their gathering failed)
@@ -366,12 +395,14 @@ def _read_beside_child(
 
     def own_facts() -> _Facts:
         try:
-            return facts()
+            gathered = facts()
         except BaseException as exc:
             failed.append(exc)
             raise
         finally:
             known.set()
+        meanwhile()
+        return gathered
 
     def read_here(part: Part) -> _FileRead:
         return _read_file(
@@ -433,15 +464,18 @@ def _read_by_children(
     stop: CancelFn,
     *,
     on_rows: Callable[[int], None],
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> _FileRead:
     """The children's rows added to ``rows`` in the file's order (the first child's as they
-    come, the others' when it is done); ``on_rows(start)`` after each chunk."""
+    come, the others' when it is done); ``on_rows(start)`` after each chunk, ``meanwhile()``
+    once every child has the facts."""
     forward = _never_back(report)  # the later children's news come late
     streams = [child.messages(stop, _cancelled_error) for child in children]
     try:
         for child, stream in zip(children, streams, strict=True):
             _wait_until_ready(stream)
             child.send(facts)
+        meanwhile()
         reads = [_read_by_child(stream, rows, forward, on_rows=on_rows) for stream in streams]
         stamps = {read.stamp for read in reads}
         if len(reads) > 1 and (len(stamps) > 1 or None in stamps):
