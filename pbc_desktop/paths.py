@@ -99,10 +99,6 @@ def logs_dir() -> Path:
     return _subdir("logs")
 
 
-def attachments_dir() -> Path:
-    return _subdir("attachments")
-
-
 def settings_file() -> Path:
     return data_dir() / "ui-settings.ini"
 

@@ -263,15 +263,3 @@ def month_of(today: date) -> tuple[date, date]:
     first = today.replace(day=1)
     last = first + timedelta(days=calendar.monthrange(today.year, today.month)[1] - 1)
     return first, last
-
-
-def interval_words(months: int) -> tuple[str, str]:
-    """每月 / 每季度 …, for lists and paper."""
-    words = {
-        1: ("每月", "monthly"),
-        2: ("每两个月", "every two months"),
-        3: ("每季度", "quarterly"),
-        6: ("每半年", "half-yearly"),
-        12: ("每年", "yearly"),
-    }
-    return words[months]

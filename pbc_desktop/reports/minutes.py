@@ -44,11 +44,6 @@ def minutes_title_parts(activity: ActivityDocument) -> tuple[str, str]:
     return owner, rest + minutes_suffix(activity)
 
 
-def minutes_title(activity: ActivityDocument) -> str:
-    """ "XX党建共同体2026年第3次联席会议纪要", or "XX党支部2026年第2次支委会会议记录"."""
-    return "".join(minutes_title_parts(activity))
-
-
 def build_minutes(
     db: Database,
     activity_id: int,

@@ -75,11 +75,6 @@ def signin_title_parts(activity: ActivityDocument) -> tuple[str, str]:
     return owner, rest + "签到表"
 
 
-def signin_title(activity: ActivityDocument) -> str:
-    """ "XX党建共同体2026年第3次联席会议签到表"."""
-    return "".join(signin_title_parts(activity))
-
-
 def expected_people(activity: ActivityDocument) -> list[Expected]:
     """The attendance rows (voting first, then 列席), else members of the participants."""
     rows = activity.attendance

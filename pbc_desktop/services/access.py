@@ -279,8 +279,3 @@ def area_name(db: Database) -> str | None:
         return None
     with db.read() as s:
         return s.scalar(select(Organization.name).where(Organization.id == user.organization_id))
-
-
-def orgs_filter(access: Access) -> ColumnElement[bool]:
-    """Organizations seen (the registry's listing)."""
-    return access.orgs(Organization.id)

@@ -373,15 +373,6 @@ def imported(
     )
 
 
-def entries_for(session: Session, entity_uuid: str) -> list[AuditEntry]:
-    stmt = (
-        select(AuditEntry)
-        .where(AuditEntry.entity_uuid == entity_uuid)
-        .order_by(AuditEntry.at, AuditEntry.id)
-    )
-    return list(session.scalars(stmt))
-
-
 def _leave_tombstone(_mapper: Mapper[Any], connection: Connection, target: Record) -> None:
     """Leave a tombstone for every travelling row a flush deletes, so the deletion reaches
     the other offices in the next packages: a record deleted by a service (after

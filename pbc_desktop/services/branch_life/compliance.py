@@ -7,7 +7,6 @@ rules (periods, behind, due this month) are :mod:`pbc_desktop.domain.branch_life
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -191,8 +190,3 @@ def branch_year(db: Database, organization_id: int, year: int, today: date) -> B
     if not found:
         raise branch_gone()
     return found[0]
-
-
-def kind_counts(branch: BranchYear) -> Mapping[ActivityKind, tuple[int, int]]:
-    """{kind: (held, due)} of a branch, for tables."""
-    return {k.kind: (k.held, k.due) for k in branch.kinds}

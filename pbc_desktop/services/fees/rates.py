@@ -19,7 +19,6 @@ from pbc_desktop.domain.fees import (
     RateSchedule,
     check_brackets,
     month_of,
-    schedule_for,
 )
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
@@ -54,10 +53,6 @@ def rates_to_edit(db: Database) -> RatesEdit:
                 for rate in s.scalars(select(FeeRate).where(FeeRate.id.in_(heads)))
             },
         )
-
-
-def schedule_in_force(db: Database, month: date) -> RateSchedule:
-    return schedule_for(schedules(db), month_of(month))
 
 
 def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None = None) -> None:
@@ -124,11 +119,4 @@ def set_schedule(db: Database, schedule: RateSchedule, read_version: int | None 
                 "retired": [[b.up_to_cents, b.rate] for b in schedule.retired],
                 "fixed": {c.value: v for c, v in schedule.fixed_cents.items()},
             },
-        )
-
-
-def schedule_dates(db: Database) -> list[date]:
-    with db.read() as s:
-        return list(
-            s.scalars(select(FeeRate.effective_from).distinct().order_by(FeeRate.effective_from))
         )

@@ -325,18 +325,6 @@ def receive_transfer(
         )
 
 
-def withdraw_refusal(db: Database, transfer_id: int) -> str | None:
-    def check(s: Session, acc: access.Access) -> None:
-        transfer = _load_transfer(s, transfer_id, acc)
-        acc.check_org_writable(transfer.from_organization_id)
-        _pending(transfer)
-
-    try:
-        return access.refusal(db, check)
-    except ConflictError as error:
-        return error.message
-
-
 def withdraw_transfer(db: Database, transfer_id: int) -> None:
     """The sender withdraws a pending letter; the member stays on its roll."""
     with db.write() as s:

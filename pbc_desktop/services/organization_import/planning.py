@@ -29,10 +29,6 @@ _ORDER = {c.key: i for i, c in enumerate(oc.COLUMNS)}
 _ORDER["parent_id"] = _ORDER["parent"]
 
 
-def _parent_label() -> str:
-    return oc.COLUMN_BY_KEY["parent"].zh
-
-
 class _Node:
     """An organization as it would be after the import: a row written or a stored one."""
 

@@ -261,16 +261,6 @@ def _changes_table(counts: dict[MemberChangeKind, int]) -> StatTable:
     )
 
 
-def category_at(stored: MemberCategory, confirmed_on: date | None, day: date) -> MemberCategory:
-    """The member's category on ``day``: probationary until the 转正 date when it is
-    known and later than ``day``."""
-    if confirmed_on is not None and confirmed_on > day:
-        return MemberCategory.PROBATIONARY
-    if confirmed_on is not None:
-        return MemberCategory.FULL
-    return stored
-
-
 def check_year(year: int) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError.single(

@@ -49,15 +49,6 @@ def page_count(pdf_path: Path) -> int:
         doc.close()
 
 
-def render_page(pdf_path: Path, index: int, dpi: float) -> QImage:
-    """Page ``index`` of the PDF as an image at ``dpi`` (white background)."""
-    doc = pdfium.PdfDocument(str(pdf_path))
-    try:
-        return _render(doc[index], dpi)
-    finally:
-        doc.close()
-
-
 def _render(page: pdfium.PdfPage, dpi: float) -> QImage:
     bitmap = page.render(
         scale=dpi / POINTS_PER_INCH, rev_byteorder=True, fill_color=(255, 255, 255, 255)
