@@ -16,13 +16,13 @@ from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     BODY_LEADING,
     TEXT_WIDTH,
-    SignatureBlock,
     build_pdf,
     make_styles,
     plain,
     title_paragraph,
     wrapped_grid,
 )
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services.appraisals.grid import AppraisalGrid, appraisal_grid
 
 HEADERS = ("序号", "姓名", "党员类别", "党内职务", "评议等次")

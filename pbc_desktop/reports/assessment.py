@@ -42,6 +42,7 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services import access
 from pbc_desktop.services.assessments import indicator_sets, scoring
 from pbc_desktop.services.community_figures import format_figure, metric_label
@@ -494,10 +495,11 @@ def build_assessment_report(
             ]
         )
         story += [Paragraph(layout.esc(t("目  录", "Contents")), st.h1), toc, PageBreak()]
-    signatures = layout.SignatureBlock(
+    signatures = SignatureBlock(
         [t("考核组负责人", "Head of the assessment team"), t("经办人", "Clerk")],
         fonts.body,
         size=12,
+        english=layout.in_english(),
     )
     story += _summary(sheets, view, area, st, font, signatures=signatures)
     story.append(PageBreak())
@@ -523,7 +525,9 @@ def build_assessment_report(
             progress=report,
         )
         head = layout.running_head(title, fonts.body)
-        canvas = layout.numbered_canvas(fonts.body, decorate=head)  # the shared footer
+        canvas = layout.numbered_canvas(  # the shared footer
+            fonts.body, decorate=head, english=layout.in_english()
+        )
         if with_toc:
             doc.multiBuild(story, canvasmaker=canvas)
         else:

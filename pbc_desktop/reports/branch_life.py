@@ -167,4 +167,5 @@ def build_branch_life_notice(
         subject=area,
         invariant=invariant,
         warn=warn,
+        english=layout.in_english(),
     )

@@ -15,17 +15,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
-    SignatureBlock,
     build_pdf,
     info_table,
     make_styles,
     plain,
     title_paragraph,
 )
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services.development.forms import FilingForm, NoticeKind, PublicityNotice
 
 
@@ -108,7 +107,7 @@ def write_publicity_pdf(
             ]
         )
     if not notice.people:
-        rows.append(["", t("（无公示对象）", "(nobody)"), *[""] * 7])
+        rows.append(["", "（无公示对象）", *[""] * 7])
     widths = [m * mm for m in (8, 17, 8, 17, 10, 17, 40, 22, 22)]
     story: list[Flowable] = [
         title_paragraph((title,), styles.title),

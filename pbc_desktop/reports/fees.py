@@ -21,6 +21,7 @@ from pbc_desktop.domain.chinese_text import month_words
 from pbc_desktop.domain.money import format_amount
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services import access
 from pbc_desktop.services.fees.collection import CollectionSheet, SheetRow, collection_sheet
 from pbc_desktop.services.fees.summary import SummaryRow, yearly_summary
@@ -60,7 +61,7 @@ def _signed_table(
             widths,
             font,
             SIZE,
-            signed=[layout.SignatureBlock(signers, font, size=12, space_before=0)],
+            signed=[SignatureBlock(signers, font, size=12, space_before=0)],
             gap=6 * mm,
         ),
     ]

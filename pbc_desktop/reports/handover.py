@@ -27,16 +27,17 @@ from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     BODY_LEADING,
     TEXT_WIDTH,
-    SignatureBlock,
     Styles,
     build_pdf,
     grid_style,
+    in_english,
     info_table,
     make_styles,
     plain,
     sign_below,
     title_paragraph,
 )
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
 
 #: the columns of a received package's counts, in the order printed
@@ -160,6 +161,7 @@ def write_handover_pdf(
             [t("移交人", "Handed over by"), t("接收人", "Received by")],
             styles.fonts.body,
             space_before=0,
+            english=in_english(),
         )
     )
     # The notes and the signatures below the counts, never on a page of their own.
@@ -172,4 +174,5 @@ def write_handover_pdf(
         subject=sheet.package_uuid,
         invariant=invariant,
         warn=warn,
+        english=in_english(),
     )

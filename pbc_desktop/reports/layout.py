@@ -2,7 +2,8 @@
 
 - margins: top 37 mm, left 28 mm, right 26 mm, bottom 35 mm;
 - title 22 pt (二号), body 16 pt (三号), CJK line breaking;
-- "第 x 页 共 y 页" at the foot of every page (the canvas knows the page count);
+- "第 x 页 共 y 页" at the foot of every page (the canvas knows the page count), "Page x
+  of y" in a report that speaks the window's language when it is English (:func:`in_english`);
 - signature lines for the people who sign (kept with the last rows of the table they
   sign), two-column information tables;
 - the file is written beside the target and renamed, so a failed report leaves nothing.
@@ -42,6 +43,7 @@ from reportlab.platypus.tables import TableStyle
 from pbc_desktop import APP_NAME
 from pbc_desktop.domain.punctuation import cjk_punctuation
 from pbc_desktop.files import atomic_output
+from pbc_desktop.lang import language
 from pbc_desktop.reports.fonts import FontSet, official_fonts
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn, unprintable, unprintable_message
 
@@ -197,11 +199,6 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         small=small,
         small_center=ParagraphStyle("SmallCenter", parent=small, alignment=TA_CENTER),
     )
-
-
-def paragraphs(text: str | None, style: ParagraphStyle) -> list[Flowable]:
-    """One Paragraph per non-empty line of the text (each indented as its own paragraph)."""
-    return [Paragraph(line, style) for line in lines(text)]
 
 
 ELLIPSIS = "…"
@@ -391,67 +388,6 @@ def info_table(
 
 
 # -- signature lines ------------------------------------------------------------------------
-class SignatureBlock(Flowable):  # type: ignore[misc]
-    """ "主持人(签字):______" side by side, each with a "日期:____年__月__日" line below."""
-
-    def __init__(
-        self,
-        labels: Sequence[str],
-        font: str,
-        *,
-        size: float = BODY_SIZE,
-        date_text: str | None = None,
-        space_before: float = BODY_LEADING,
-    ) -> None:
-        super().__init__()
-        self.labels = [cjk_punctuation(f"{label}（签字）：") for label in labels]
-        self.font = font
-        self.size = size
-        self.date_text = date_text
-        self.spaceBefore = space_before
-        self.row_gap = size * 2.6
-        self.width = TEXT_WIDTH
-        self.height = self.row_gap * 2
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.height
-
-    def _underline(self, x: float, y: float, width: float) -> float:
-        self.canv.line(x, y - 3, x + width, y - 3)
-        return x + width
-
-    def _text(self, x: float, y: float, text: str) -> float:
-        self.canv.drawString(x, y, text)
-        return x + float(stringWidth(text, self.font, self.size))
-
-    def draw(self) -> None:
-        canv = self.canv
-        canv.saveState()
-        canv.setFont(self.font, self.size)
-        canv.setLineWidth(0.6)
-        column = self.width / max(len(self.labels), 1)
-        sign_y = self.row_gap * 1.3
-        date_y = sign_y - self.row_gap
-        for i, label in enumerate(self.labels):
-            left = i * column
-            right = left + column - self.size
-            x = self._text(left, sign_y, label)
-            self._underline(x + 2, sign_y, max(right - x - 2, self.size * 3))
-            x = self._text(left, date_y, cjk_punctuation("日期："))
-            if self.date_text:
-                self._text(x, date_y, cjk_punctuation(self.date_text))
-                continue
-            for blank, unit in (
-                (self.size * 2.2, "年"),
-                (self.size * 1.5, "月"),
-                (self.size * 1.5, "日"),
-            ):
-                x = self._underline(x + 2, date_y, blank) + 2
-                x = self._text(x, date_y, unit)
-        canv.restoreState()
-
-
 #: rows of a table kept on the page of the signatures below it
 KEEP_WITH_SIGNATURES = 2
 #: the style commands that draw rules or fills, which stop above the signatures
@@ -625,14 +561,22 @@ def _fit_signed_table(table: Table, page: PageGeometry) -> list[Flowable]:
 PageDecorator = Callable[[Canvas, int, int], None]
 
 
+def in_english() -> bool:
+    """Whether a report written for the office (assessment, lists, handovers, statistics:
+    the window's language) is in English; the official forms (纪要, 花名册…) are Chinese."""
+    return language() == "en"
+
+
 def numbered_canvas(
     font: str,
     *,
     page_width: float = PORTRAIT.width,
     footer_y: float = PORTRAIT.bottom - 7 * mm - FOOTER_SIZE,
     decorate: PageDecorator | None = None,
+    english: bool = False,
 ) -> type[Canvas]:
-    """A canvas that holds its pages until the end, then writes "第 x 页 共 y 页" on each.
+    """A canvas that holds its pages until the end, then writes "第 x 页 共 y 页" on each
+    ("Page x of y": ``english``, see :func:`in_english`).
 
     ``decorate(canvas, number, total)`` may draw more on each page (e.g. a running head).
     """
@@ -653,7 +597,9 @@ def numbered_canvas(
                 if decorate is not None:
                     decorate(self, number, total)
                 self.setFont(font, FOOTER_SIZE)
-                self.drawCentredString(page_width / 2, footer_y, f"第 {number} 页 共 {total} 页")
+                zh = f"第 {number} 页 共 {total} 页"
+                footer = f"Page {number} of {total}" if english else zh
+                self.drawCentredString(page_width / 2, footer_y, footer)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -774,6 +720,7 @@ def build_pdf(
     invariant: bool = False,
     warn: WarnFn | None = None,
     watermark: str | None = None,
+    english: bool = False,
 ) -> Path:
     """Lay out the story on A4 pages with page numbers and write it atomically to out_path.
 
@@ -781,7 +728,8 @@ def build_pdf(
     comes loose (one holding only the signatures, say) still says what it belongs to.
     Words with characters no installed font has are named in a note at the end and passed
     to ``warn`` (see :mod:`pbc_desktop.reports.glyphs`). ``watermark`` (草稿) is printed
-    large and light across every page.
+    large and light across every page. ``english``: the page numbers in English (a report
+    that follows the window's language, :func:`in_english`).
     """
     target = Path(out_path)
     story = fit_signatures(story)
@@ -797,7 +745,8 @@ def build_pdf(
             ),
         )
         doc.addPageTemplates([body_page()])
-        doc.build(list(story), canvasmaker=numbered_canvas(styles.fonts.body, decorate=decorate))
+        canvas = numbered_canvas(styles.fonts.body, decorate=decorate, english=english)
+        doc.build(list(story), canvasmaker=canvas)
 
     with atomic_output(target) as tmp:
         try:

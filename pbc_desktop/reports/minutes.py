@@ -20,7 +20,6 @@ from pbc_desktop.reports.activity_titles import (
 )
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
-    SignatureBlock,
     Styles,
     info_table,
     lines,
@@ -29,6 +28,7 @@ from pbc_desktop.reports.layout import (
     plain,
     title_paragraph,
 )
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services.activities.detail import AgendaView
 from pbc_desktop.services.activities.documents import (
     ActivityDocument,

@@ -18,7 +18,14 @@ from reportlab.platypus import Flowable, Spacer
 from pbc_desktop.domain.offices import OfficeCard, card_to_json, fingerprint_lines
 from pbc_desktop.lang import language, t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
-from pbc_desktop.reports.layout import build_pdf, info_table, make_styles, plain, title_paragraph
+from pbc_desktop.reports.layout import (
+    build_pdf,
+    in_english,
+    info_table,
+    make_styles,
+    plain,
+    title_paragraph,
+)
 
 QR_SIZE = 70 * mm
 
@@ -75,5 +82,12 @@ def write_office_card_pdf(
         _qr(card_to_json(card), styles.fonts.body),
     ]
     return build_pdf(
-        out_path, story, styles, title=title, subject=card.uuid, invariant=invariant, warn=warn
+        out_path,
+        story,
+        styles,
+        title=title,
+        subject=card.uuid,
+        invariant=invariant,
+        warn=warn,
+        english=in_english(),
     )

@@ -18,15 +18,16 @@ from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     TEXT_WIDTH,
-    SignatureBlock,
     Styles,
     build_pdf,
     grid_style,
+    in_english,
     make_styles,
     plain,
     sign_below,
     title_paragraph,
 )
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services.party_stats.tables import PartyStatistics, StatTable, share_text
 
 SMALL_CELL = 10.5  # 五号: the organizations' table has a column per kind
@@ -114,6 +115,7 @@ def build_party_stats_pdf(
         styles.fonts.body,
         size=12,
         space_before=0,
+        english=in_english(),
     )
     last = len(stats.tables) - 1
     for n, table in enumerate(stats.tables):
@@ -128,5 +130,11 @@ def build_party_stats_pdf(
     if not stats.tables:
         story.append(signatures)
     return build_pdf(
-        out_path, story, styles, title="".join((area, title)), invariant=invariant, warn=warn
+        out_path,
+        story,
+        styles,
+        title="".join((area, title)),
+        invariant=invariant,
+        warn=warn,
+        english=in_english(),
     )

@@ -41,6 +41,7 @@ from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services import member_export
 from pbc_desktop.services.member_export import Roster, RosterRow
 
@@ -210,16 +211,14 @@ def _table(roster: Roster, styles: layout.Styles) -> Table:
             ]
         )
     if not roster.rows:
-        data.append([Paragraph(layout.plain(t("（暂无党员）", "(no members)")), center), *blank])
+        data.append([Paragraph(layout.plain("（暂无党员）"), center), *blank])
     trailer: list[Flowable] = []
     if not roster.unmasked:
         note = ParagraphStyle("RosterNote", parent=left, fontSize=HEAD_SIZE, leading=12)
         trailer.append(
             Paragraph(layout.plain("注：身份证号和联系电话已部分隐藏，出生日期只显示年份。"), note)
         )
-    trailer.append(
-        layout.SignatureBlock(["制表人", "审核人"], font, size=INFO_SIZE, space_before=0)
-    )
+    trailer.append(SignatureBlock(["制表人", "审核人"], font, size=INFO_SIZE, space_before=0))
     commands = [c for c in layout.grid_style(font, header_rows=1) if c[0] != "FONT"]
     commands += [
         ("FONT", (0, 0), (-1, -1), font, size),

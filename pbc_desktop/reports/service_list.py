@@ -20,6 +20,7 @@ from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.lang import language, t
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
+from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services.lists import printout
 
 RED = colors.HexColor("#c0392b")
@@ -112,8 +113,12 @@ def _signature(org: str, st: _Styles) -> list[Flowable]:
     seal = t("单位（盖章）", "Organization (seal)")
     return [
         Paragraph(layout.esc(labelled(seal, org)), st.sign),
-        layout.SignatureBlock(
-            [t("负责人", "Head")], st.base.fonts.body, size=SIGN_SIZE, space_before=2 * mm
+        SignatureBlock(
+            [t("负责人", "Head")],
+            st.base.fonts.body,
+            size=SIGN_SIZE,
+            space_before=2 * mm,
+            english=layout.in_english(),
         ),
         Spacer(1, 4 * mm),
     ]
@@ -197,6 +202,7 @@ def build_service_list(
         subject=report.community_name,
         invariant=invariant,
         warn=warn,
+        english=layout.in_english(),
     )
     printout.record_export(db, list_id, path.name, "PDF")
     return path

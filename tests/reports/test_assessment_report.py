@@ -161,3 +161,22 @@ def test_english_report_says_grades_outcomes_and_statuses_in_english(
     assert "Finished" in summary and "Scoring" in summary
     for word in ("优秀", "良好", "合格", "示范点", "规范整顿", "已完成", "评分中"):
         assert word not in summary, word
+
+
+def test_english_report_numbers_its_pages_and_signs_in_english(
+    db: Database, assessed: dict[str, float], tmp_path: Path
+) -> None:
+    """The English report ended every page "第 1 页 共 9 页" and asked the team to sign
+    "Head of the assessment team（签字）：" over "日期：__年__月__日"."""
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    out = build_assessment_report(db, YEAR, tmp_path / "report.pdf", invariant=True)
+    pages = page_texts(out)
+    assert f"Page 1 of {len(pages)}" in pages[0]
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    whole = "\n".join(pages)
+    assert "Head of the assessment team (signature):" in whole
+    assert "Clerk (signature):" in whole and "Date:" in whole
+    for word in ("第 1 页", "签字", "日期"):
+        assert word not in whole, word

@@ -9,6 +9,7 @@ from reportlab.platypus import Table, TableStyle
 
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph
+from pbc_desktop.reports.signature_block import SignatureBlock
 from tests.pdf_helpers import page_texts, signed_page
 
 
@@ -45,7 +46,7 @@ def test_signatures_taller_than_a_page_keep_their_beginning_with_the_last_row(
     styles = layout.make_styles()
     data = _rows(12, styles)
     heading = Paragraph("签字栏", styles.heading)
-    signatures = [layout.SignatureBlock([f"第{n}位"], styles.fonts.body) for n in range(1, 13)]
+    signatures = [SignatureBlock([f"第{n}位"], styles.fonts.body) for n in range(1, 13)]
     commands = layout.sign_below(data, layout.grid_style(header_rows=1), [heading, *signatures])
     table = Table(data, colWidths=[20 * 2.83, 120 * 2.83], repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(commands))
@@ -55,3 +56,42 @@ def test_signatures_taller_than_a_page_keep_their_beginning_with_the_last_row(
     assert signed.after.startswith("第1位（签字）：")
     text = "".join("".join(page.split()) for page in page_texts(path))
     assert all(f"第{n}位（签字）：" in text for n in range(1, 13))
+
+
+def test_a_report_in_english_numbers_its_pages_and_signs_in_english(tmp_path: Path) -> None:
+    styles = layout.make_styles()
+    story = [
+        Paragraph("Agreed.", styles.body),
+        SignatureBlock(["Prepared by"], styles.fonts.body, english=True),
+    ]
+    out = layout.build_pdf(tmp_path / "en.pdf", story, styles, title="List", english=True)
+    text = page_texts(out)[0]
+    assert "Prepared by (signature):" in text and "Date:" in text and "Page 1 of 1" in text
+    for word in ("签字", "日期", "年", "第"):
+        assert word not in text, word
+    chinese = layout.build_pdf(
+        tmp_path / "zh.pdf",
+        [SignatureBlock(["制表人"], styles.fonts.body)],
+        styles,
+        title="清单",
+    )
+    text = page_texts(chinese)[0].replace(" ", "")
+    assert "制表人（签字）：" in text and "日期：" in text and "第1页共1页" in text
+
+
+def test_signers_whose_lines_do_not_fit_side_by_side_stand_one_below_the_other(
+    tmp_path: Path,
+) -> None:
+    # "Head of the assessment team (signature):" ran into "Clerk (signature):" beside it.
+    styles = layout.make_styles()
+    short = SignatureBlock(["制表人", "审核人"], styles.fonts.body, size=12)
+    long = SignatureBlock(
+        ["Head of the assessment team", "Clerk"], styles.fonts.body, size=12, english=True
+    )
+    assert short.wrap(layout.TEXT_WIDTH, 500)[1] == short.row_gap * 2  # side by side
+    assert long.wrap(layout.TEXT_WIDTH, 500)[1] == long.row_gap * 4  # one a row
+    out = layout.build_pdf(tmp_path / "en.pdf", [long], styles, title="Report", english=True)
+    lines = [line.strip() for line in page_texts(out)[0].splitlines()]
+    assert "Head of the assessment team (signature):" in lines
+    assert "Clerk (signature):" in lines
+    assert lines.count("Date:") == 2

@@ -22,6 +22,7 @@ from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.fonts import BUNDLED_FONT_NAME, FONT_DIR_ENV, font_file, official_fonts
 from pbc_desktop.reports.minutes import build_minutes
+from pbc_desktop.reports.signature_block import SignatureBlock
 from tests.conftest import db_arg
 from tests.factories import make_activity, make_orgs
 from tests.pdf_helpers import page_texts, pdffonts_rows, skip_without_pdffonts
@@ -303,7 +304,7 @@ def test_failed_build_leaves_no_file_and_keeps_the_old_one(
     def broken(self: object) -> None:
         raise RuntimeError("printer on fire")
 
-    monkeypatch.setattr(layout.SignatureBlock, "draw", broken)
+    monkeypatch.setattr(SignatureBlock, "draw", broken)
     folder = tmp_path / "out"
     with pytest.raises(RuntimeError):
         minutes(db, meeting.activity_id, folder / "m.pdf")

@@ -227,3 +227,16 @@ def test_widths_fill_the_page_and_step_down_for_long_entries() -> None:
     rest = widths[[c.key for c in COLUMNS].index("work_unit")]
     assert size < SIZES[0] and rest >= MIN_REST
     assert sum(widths) == pytest.approx(PAGE.text_width)
+
+
+def test_the_roster_is_a_chinese_form_in_an_english_window(db: Database, tmp_path: Path) -> None:
+    # An official form (花名册): Chinese whatever the window speaks; an English window
+    # wrote "(no members)" into it.
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    org = make_org(db, "新成立临时党支部")
+    text = flat(page_texts(build_roster(db, org, tmp_path / "空.pdf"))[0])
+    assert "（暂无党员）" in text and "制表人（签字）" in text and "第1页共1页" in text
+    for word in ("no members", "signature", "Page"):
+        assert word not in text, word
