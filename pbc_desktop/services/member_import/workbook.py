@@ -307,6 +307,11 @@ class _ReadAhead:
     def __init__(self, workbook: Any, title: str) -> None:
         self.title = title
         self._outcome = _Outcome()
+        # Set once the thread no longer uses the workbook. Not ``Thread.join``: a join
+        # interrupted by Ctrl+C takes the thread for ended (Python 3.11), and the next
+        # one returns at once: the workbook was closed under its reader ("Already
+        # borrowed", an internal error instead of the interruption's sentence).
+        self._done = threading.Event()
         self._thread = threading.Thread(
             target=self._run, args=(workbook,), name="calamine-read-ahead", daemon=True
         )
@@ -317,9 +322,11 @@ class _ReadAhead:
             self._outcome = _Outcome(sheet=workbook.get_sheet_by_name(self.title))
         except BaseException as exc:  # handed to the reader, who says what is wrong
             self._outcome = _Outcome(error=exc)
+        finally:
+            self._done.set()
 
     def result(self) -> _Outcome:
-        self._thread.join()
+        self._done.wait()
         return self._outcome
 
 
