@@ -112,6 +112,12 @@ def _interrupts_held() -> Iterator[None]:
     ):
         yield
         return
+    # multiprocessing starts its resource tracker with the first child and lets Ctrl+C
+    # through again once the tracker runs, while the child is still being started: it
+    # is started first, so that nothing lets go of Ctrl+C before the child has started.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
