@@ -162,7 +162,9 @@ def test_a_sheet_read_ahead_is_handed_to_its_reader_and_other_sheets_wait_for_it
         # another sheet is read once the read-ahead is done, never beside it; what was
         # read ahead is kept for its own reader
         assert [r[0] for r in second.rows()] == ["姓名", "乙"]
-        assert book._ahead is ahead and ahead.result().sheet is not None
+        assert book._ahead is ahead
+        read = ahead.result()
+        assert read is not None and read.sheet is not None
         assert [r[0] for r in first.rows()] == ["姓名", "甲"]
         assert book._ahead is None
         book.read_ahead("二支部")
@@ -508,6 +510,30 @@ def test_a_wait_for_the_read_ahead_interrupted_by_ctrl_c_still_keeps_the_close_w
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    threading.Timer(0.2, slow.release.set).start()
+    book.close()
+    assert not slow.closed_while_parsing
+
+
+@pytest.mark.parametrize("thread_runs", [True, False])
+def test_ctrl_c_while_the_read_ahead_starts_leaves_the_close_waiting_for_it(
+    monkeypatch: pytest.MonkeyPatch, thread_runs: bool
+) -> None:
+    # Ctrl+C while the reading thread was being started: the book did not know of it
+    # and closed the workbook under it; and a thread never started is not waited for.
+    slow = _SlowWorkbook()
+    book = Book("xlsx", calamine=slow)
+    start = threading.Thread.start
+
+    def interrupted(thread: threading.Thread) -> None:
+        if thread_runs:
+            start(thread)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(threading.Thread, "start", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        book.read_ahead("名册")
+    monkeypatch.undo()
     threading.Timer(0.2, slow.release.set).start()
     book.close()
     assert not slow.closed_while_parsing
