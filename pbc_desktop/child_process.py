@@ -67,13 +67,16 @@ def _child_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_language(lang)
     try:
-        target(Channel(conn), *args)
-    except UserError as exc:
-        conn.send(("refused", exc))
-    except BaseException:  # a bug: the parent raises it with this traceback
-        conn.send(("failed", traceback.format_exc()))
-    else:
-        conn.send(("done", None))
+        try:
+            target(Channel(conn), *args)
+        except UserError as exc:
+            conn.send(("refused", exc))
+        except BaseException:  # a bug: the parent raises it with this traceback
+            conn.send(("failed", traceback.format_exc()))
+        else:
+            conn.send(("done", None))
+    except OSError:  # the parent is gone (killed, its console closed): no one to tell,
+        pass  # and no traceback for the console
     finally:
         conn.close()
 

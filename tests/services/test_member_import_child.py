@@ -318,3 +318,17 @@ def test_ctrl_c_while_the_first_child_imports_what_it_needs_is_left_to_the_paren
     )
     assert "Traceback" not in done.stderr
     assert done.stdout.strip() == "[('heard', 'go on')]"
+
+
+def test_a_child_whose_parent_is_gone_ends_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    # The parent killed (Task Manager, kill -9) or its console closed: the child, finding
+    # no one at the other end of the pipe, printed two tracebacks into the console.
+    child = Child(_waits_for_a_word)
+    stream = child.messages(lambda: False, RuntimeError)
+    assert next(stream) == ("ready",)
+    process = child._process
+    child._conn.close()  # as the parent's death leaves it: no other end
+    process.join(30)
+    assert process.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err
+    child.close()
