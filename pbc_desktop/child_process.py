@@ -67,13 +67,16 @@ def _child_main(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_language(lang)
     try:
-        target(Channel(conn), *args)
-    except UserError as exc:
-        conn.send(("refused", exc))
-    except BaseException:  # a bug: the parent raises it with this traceback
-        conn.send(("failed", traceback.format_exc()))
-    else:
-        conn.send(("done", None))
+        try:
+            target(Channel(conn), *args)
+        except UserError as exc:
+            conn.send(("refused", exc))
+        except BaseException:  # a bug: the parent raises it with this traceback
+            conn.send(("failed", traceback.format_exc()))
+        else:
+            conn.send(("done", None))
+    except OSError:  # the parent is gone (killed, its console closed): no one to tell,
+        pass  # and no traceback for the console
     finally:
         conn.close()
 
@@ -112,6 +115,12 @@ def _interrupts_held() -> Iterator[None]:
     ):
         yield
         return
+    # multiprocessing starts its resource tracker with the first child and lets Ctrl+C
+    # through again once the tracker runs, while the child is still being started: it
+    # is started first, so that nothing lets go of Ctrl+C before the child has started.
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield

@@ -17,28 +17,53 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from pbc_desktop import APP_NAME, __version__, lang
-from pbc_desktop.cli import (
-    activities,
-    assessment,
-    audit,
-    backup,
-    branch_life,
-    communities,
-    database,
-    development,
-    exchange,
-    fees,
-    import_members,
-    import_organizations,
-    members,
-    reports,
-    server,
-    users,
-)
-from pbc_desktop.cli.common import EXIT_INTERRUPTED, EXIT_USER_ERROR, Handler
-from pbc_desktop.domain.privacy import scrub_text
-from pbc_desktop.errors import UserError, ValidationError
 from pbc_desktop.lang import t
+
+
+def _interrupted_sentence() -> str:
+    return t(
+        "已按 Ctrl+C 中断：没有做完的操作没有保存任何内容。",
+        "Interrupted (Ctrl+C): nothing of what was not finished was saved.",
+    )
+
+
+def _language_in(argv: Sequence[str]) -> str:
+    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it)."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return "zh"
+
+
+try:  # most of a second: Ctrl+C meanwhile is said as later, not as a traceback
+    from pbc_desktop.cli import (
+        activities,
+        assessment,
+        audit,
+        backup,
+        branch_life,
+        communities,
+        database,
+        development,
+        exchange,
+        fees,
+        import_members,
+        import_organizations,
+        members,
+        reports,
+        server,
+        users,
+    )
+    from pbc_desktop.cli.common import EXIT_INTERRUPTED, EXIT_USER_ERROR, Handler
+    from pbc_desktop.domain.privacy import scrub_text
+    from pbc_desktop.errors import UserError, ValidationError
+except KeyboardInterrupt:
+    _given = _language_in(sys.argv[1:])  # --lang, not yet parsed
+    lang.set_language(_given if _given in lang.SUPPORTED else "zh")
+    print(_interrupted_sentence(), file=sys.stderr)
+    raise SystemExit(130) from None  # common.EXIT_INTERRUPTED, maybe not imported
 
 
 class Parser(argparse.ArgumentParser):
@@ -56,16 +81,6 @@ class Parser(argparse.ArgumentParser):
             file=sys.stderr,
         )
         raise SystemExit(EXIT_USER_ERROR)
-
-
-def _language_in(argv: Sequence[str]) -> str:
-    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it)."""
-    for i, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-    return "zh"
 
 
 #: The options every command takes (``common`` in :func:`build_parser`).
@@ -193,6 +208,14 @@ def _one_line(exc: UserError) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl+C: each write is one transaction, rolled back
+        print(_interrupted_sentence(), file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     _names_printable()
     if argv is None and not isinstance(sys.stdout, _StdoutMayClose):
@@ -218,15 +241,6 @@ def main(argv: list[str] | None = None) -> int:
         message = scrub_text(_one_line(exc))
         print(t(f"错误：{message}", f"Error: {message}"), file=sys.stderr)
         return EXIT_USER_ERROR
-    except KeyboardInterrupt:  # Ctrl+C: each write is one transaction, rolled back
-        print(
-            t(
-                "已按 Ctrl+C 中断：没有做完的操作没有保存任何内容。",
-                "Interrupted (Ctrl+C): nothing of what was not finished was saved.",
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one scrubbed sentence here, the scrubbed trace logged
         print(report_bug(exc), file=sys.stderr)
         return EXIT_USER_ERROR

@@ -412,3 +412,44 @@ def test_ctrl_c_during_an_import_ends_it_in_one_sentence_with_nothing_saved(
         "Interrupted (Ctrl+C): nothing of what was not finished was saved."
     )
     assert names(db) == []
+
+
+def test_ctrl_c_while_the_command_line_starts_is_said_in_one_sentence(tmp_path: Path) -> None:
+    # Pressed in the first second, while the commands' modules are imported: no traceback
+    # (and the shells' status), as later.
+    script = tmp_path / "pressed.py"
+    script.write_text(
+        "import sys\n"
+        "class Pressed:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'pbc_desktop.cli.reports':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Pressed())\n"
+        "sys.argv = ['pbc', 'info', '--lang', 'en']\n"
+        "from pbc_desktop.cli import main\n"
+        "raise SystemExit(main())\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert done.returncode == 130
+    assert done.stderr.strip() == (
+        "Interrupted (Ctrl+C): nothing of what was not finished was saved."
+    )
+
+
+def test_ctrl_c_before_the_command_runs_is_said_in_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    def pressed() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", pressed)
+    code, _out, err = run(capsys, "info", "--lang", "en")
+    assert code == 130
+    assert "Traceback" not in err and err.strip().startswith("已按 Ctrl+C 中断")

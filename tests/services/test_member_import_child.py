@@ -286,3 +286,49 @@ def test_ctrl_c_while_a_child_starts_is_not_lost(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(KeyboardInterrupt):
         Child(_waits_for_a_word)
     assert multiprocessing.active_children() == []  # the child started is ended
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name == "nt", reason="POSIX signals")
+def test_ctrl_c_while_the_first_child_imports_what_it_needs_is_left_to_the_parent() -> None:
+    # The first child of a program (``pbc``) also starts multiprocessing's resource
+    # tracker, which let Ctrl+C through again while the child was started: the child,
+    # not yet ignoring it, printed a traceback into the console and died. It starts
+    # with Ctrl+C held back as the parent held it, and ignores it from then on.
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal\n"
+        "from pbc_desktop.child_process import Child\n"
+        "from tests.services.test_member_import_child import _waits_for_a_word\n"
+        "child = Child(_waits_for_a_word)\n"
+        "os.kill(child.pid, signal.SIGINT)  # while it imports what it needs\n"
+        "stream = child.messages(lambda: False, RuntimeError)\n"
+        "assert next(stream) == ('ready',)\n"
+        "child.send('go on')\n"
+        "print(list(stream))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert "Traceback" not in done.stderr
+    assert done.stdout.strip() == "[('heard', 'go on')]"
+
+
+def test_a_child_whose_parent_is_gone_ends_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    # The parent killed (Task Manager, kill -9) or its console closed: the child, finding
+    # no one at the other end of the pipe, printed two tracebacks into the console.
+    child = Child(_waits_for_a_word)
+    stream = child.messages(lambda: False, RuntimeError)
+    assert next(stream) == ("ready",)
+    process = child._process
+    child._conn.close()  # as the parent's death leaves it: no other end
+    process.join(30)
+    assert process.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err
+    child.close()

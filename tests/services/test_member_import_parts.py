@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import pickle
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -372,3 +373,23 @@ def test_a_child_slow_to_start_is_not_waited_for(
     assert beside == here
     assert multiprocessing.active_children() == []
     assert not [t for t in threading.enumerate() if t.name == "import-facts"]
+
+
+@pytest.mark.usefixtures("stored")
+def test_the_rows_said_beside_a_child_never_go_back(
+    db: Database, tmp_path: Path, split: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bar held still while the child's news of the rows it only passed came in, but
+    # the line said "Reading row 2…" again after this process's last row.
+    monkeypatch.setattr(row_checks, "_CHECK_EVERY", 1)
+    path = write_roster(tmp_path / "名册.xlsx", _rows(), headers=HEADERS)
+    said: list[int] = []
+
+    def progress(_percent: int, text: str) -> None:
+        if (found := re.search(r"\d+", text)) is not None and "第" in text:
+            said.append(int(found.group()))
+
+    mi.read_members(db, path, progress=progress)
+    assert split == [(60, 100)]
+    assert said == sorted(said)
+    assert len(said) > 1

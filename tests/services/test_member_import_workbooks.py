@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import codecs
 import errno
+import signal
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -160,7 +162,9 @@ def test_a_sheet_read_ahead_is_handed_to_its_reader_and_other_sheets_wait_for_it
         # another sheet is read once the read-ahead is done, never beside it; what was
         # read ahead is kept for its own reader
         assert [r[0] for r in second.rows()] == ["姓名", "乙"]
-        assert book._ahead is ahead and ahead.result().sheet is not None
+        assert book._ahead is ahead
+        read = ahead.result()
+        assert read is not None and read.sheet is not None
         assert [r[0] for r in first.rows()] == ["姓名", "甲"]
         assert book._ahead is None
         book.read_ahead("二支部")
@@ -465,3 +469,71 @@ def test_other_database_errors_are_not_called_a_full_disk(
     assert "无法写入" in caught.value.message
     assert "磁盘空间已满" not in caught.value.message
     assert database_state(db) == state
+
+
+class _SlowWorkbook:
+    """A workbook whose sheet takes until ``release`` is set to parse; closing it while
+    a sheet is parsed is what calamine refuses ("Already borrowed")."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.parsing = False
+        self.closed_while_parsing = False
+
+    def get_sheet_by_name(self, title: str) -> Any:
+        self.parsing = True
+        self.release.wait(10)
+        self.parsing = False
+        return title
+
+    def close(self) -> None:
+        self.closed_while_parsing = self.parsing
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="POSIX timer")
+def test_a_wait_for_the_read_ahead_interrupted_by_ctrl_c_still_keeps_the_close_waiting() -> None:
+    # Ctrl+C while the reader waited for the read-ahead: Thread.join, interrupted, took
+    # the thread for ended and the close freed the workbook under it (an internal error
+    # instead of the interruption's sentence).
+    slow = _SlowWorkbook()
+    book = Book("xlsx", calamine=slow)
+    book.read_ahead("名册")
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.1)
+        with pytest.raises(KeyboardInterrupt):
+            book.sheet_named("名册")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    threading.Timer(0.2, slow.release.set).start()
+    book.close()
+    assert not slow.closed_while_parsing
+
+
+@pytest.mark.parametrize("thread_runs", [True, False])
+def test_ctrl_c_while_the_read_ahead_starts_leaves_the_close_waiting_for_it(
+    monkeypatch: pytest.MonkeyPatch, thread_runs: bool
+) -> None:
+    # Ctrl+C while the reading thread was being started: the book did not know of it
+    # and closed the workbook under it; and a thread never started is not waited for.
+    slow = _SlowWorkbook()
+    book = Book("xlsx", calamine=slow)
+    start = threading.Thread.start
+
+    def interrupted(thread: threading.Thread) -> None:
+        if thread_runs:
+            start(thread)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(threading.Thread, "start", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        book.read_ahead("名册")
+    monkeypatch.undo()
+    threading.Timer(0.2, slow.release.set).start()
+    book.close()
+    assert not slow.closed_while_parsing

@@ -445,13 +445,15 @@ def _read_beside_child(
 
 def _never_back(report: ProgressFn) -> ProgressFn:
     """``report``, never going back: a later part's news (counted from the sheet's first
-    row, as it passes the rows before its own) come after the rows before it are done."""
+    row, as it passes the rows before its own) come after the rows before it are done.
+    News behind what is shown are left out: their row ("Reading row 2…") went back."""
     shown = 0
 
     def forward(percent: int, text: str) -> None:
         nonlocal shown
-        shown = max(shown, percent)
-        report(shown, text)
+        if percent >= shown:
+            shown = percent
+            report(percent, text)
 
     return forward
 

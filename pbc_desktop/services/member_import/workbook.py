@@ -255,7 +255,9 @@ class Book:
         what the caller does meanwhile (the database's facts, the sheet's formulas) runs
         on another core."""
         if self.calamine is not None and self._ahead is None:
-            self._ahead = _ReadAhead(self.calamine, title)
+            # known to close() before it starts: a Ctrl+C while it starts is waited out
+            ahead = self._ahead = _ReadAhead(self.calamine, title)
+            ahead.start()
 
     def sheet_named(self, title: str) -> Any:
         """calamine's sheet ``title``: the one read ahead (waited for) or read now. Only
@@ -263,7 +265,9 @@ class Book:
         ahead = self._ahead
         if ahead is not None:
             sheet = ahead.result()  # interrupted here, it is still waited for by close()
-            if ahead.title == title:
+            if sheet is None:  # it never began
+                self._ahead = None
+            elif ahead.title == title:
                 self._ahead = None
                 return sheet.unwrap()
             # kept for when its sheet is asked for (a roster after a notes sheet)
@@ -307,19 +311,43 @@ class _ReadAhead:
     def __init__(self, workbook: Any, title: str) -> None:
         self.title = title
         self._outcome = _Outcome()
+        # Set once the thread no longer uses the workbook. Not ``Thread.join``: a join
+        # interrupted by Ctrl+C takes the thread for ended (Python 3.11), and the next
+        # one returns at once: the workbook was closed under its reader ("Already
+        # borrowed", an internal error instead of the interruption's sentence).
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._claimed = False  # the thread reads the sheet (or was told not to)
+        self._started = False  # its start returned (else Ctrl+C interrupted it)
         self._thread = threading.Thread(
             target=self._run, args=(workbook,), name="calamine-read-ahead", daemon=True
         )
+
+    def start(self) -> None:
         self._thread.start()
+        self._started = True
 
     def _run(self, workbook: Any) -> None:
+        with self._lock:
+            if self._claimed:  # its start was interrupted and it is no longer wanted
+                return
+            self._claimed = True
         try:
             self._outcome = _Outcome(sheet=workbook.get_sheet_by_name(self.title))
         except BaseException as exc:  # handed to the reader, who says what is wrong
             self._outcome = _Outcome(error=exc)
+        finally:
+            self._done.set()
 
-    def result(self) -> _Outcome:
-        self._thread.join()
+    def result(self) -> _Outcome | None:
+        """What the thread read (waited for); None when its start was interrupted and it
+        had not begun: it never will (the sheet is read by the caller)."""
+        if not self._started:
+            with self._lock:
+                if not self._claimed:
+                    self._claimed = True
+                    return None
+        self._done.wait()
         return self._outcome
 
 
