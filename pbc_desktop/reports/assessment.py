@@ -104,6 +104,13 @@ class _Heading(Paragraph):
         self.toc_key = key
 
 
+#: The ranking's columns: 名次, 党建共同体, 总分, 等次, 考核结果, 状态. In English the grade,
+#: the outcome ("Demonstration site") and the status are wider words: the community (a
+#: paragraph, which wraps) gives them the room.
+RANKING_WIDTHS = (12 * mm, 66 * mm, 18 * mm, 18 * mm, 24 * mm, 18 * mm)
+RANKING_WIDTHS_EN = (12 * mm, 50 * mm, 16 * mm, 20 * mm, 38 * mm, 20 * mm)
+
+
 def _table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -236,7 +243,7 @@ def _summary(
     story.append(
         _table(
             rows,
-            [12 * mm, 66 * mm, 18 * mm, 18 * mm, 24 * mm, 18 * mm],
+            RANKING_WIDTHS_EN if lang == "en" else RANKING_WIDTHS,
             right=(2,),
             center=(0, 3, 4, 5),
             font=font,
@@ -305,37 +312,44 @@ def _summary(
 
     rectify = [sh for sh in sheets if sh.outcome == AssessmentOutcome.RECTIFY]
     story.append(CondPageBreak(50 * mm))
-    story.append(_Heading(t("四、规范整顿", "4. Rectification"), st.h1, 0, "rectify"))
+    heading = _Heading(t("四、规范整顿", "4. Rectification"), st.h1, 0, "rectify")
     if rectify:
+        # the heading goes over with its table (and the signatures below it) when they do
+        # not fit below it: the signatures stacked in English are taller than 50 mm allow
         story.append(
-            _table(
+            KeepTogether(
                 [
-                    [
-                        t("序号", "No."),
-                        t("党建共同体", "Community"),
-                        t("总分", "Total"),
-                        t("整顿原因", "Reasons"),
-                    ],
-                    *[
+                    heading,
+                    _table(
                         [
-                            str(i),
-                            Paragraph(layout.esc(sh.community_name), st.cell),
-                            f"{sh.total:g}",
-                            Paragraph(layout.esc(sh.rectify_reasons), st.cell),
-                        ]
-                        for i, sh in enumerate(rectify, start=1)
-                    ],
-                ],
-                [12 * mm, 50 * mm, 18 * mm, 76 * mm],
-                right=(2,),
-                center=(0,),
-                font=font,
-                signed=[signatures],
+                            [
+                                t("序号", "No."),
+                                t("党建共同体", "Community"),
+                                t("总分", "Total"),
+                                t("整顿原因", "Reasons"),
+                            ],
+                            *[
+                                [
+                                    str(i),
+                                    Paragraph(layout.esc(sh.community_name), st.cell),
+                                    f"{sh.total:g}",
+                                    Paragraph(layout.esc(sh.rectify_reasons), st.cell),
+                                ]
+                                for i, sh in enumerate(rectify, start=1)
+                            ],
+                        ],
+                        [12 * mm, 50 * mm, 18 * mm, 76 * mm],
+                        right=(2,),
+                        center=(0,),
+                        font=font,
+                        signed=[signatures],
+                    ),
+                ]
             )
         )
     else:
         none = t("本年度无需规范整顿的共同体。", "No community to rectify.")
-        story.append(KeepTogether([Paragraph(layout.esc(none), st.body), signatures]))
+        story.append(KeepTogether([heading, Paragraph(layout.esc(none), st.body), signatures]))
     return story
 
 
@@ -458,7 +472,7 @@ def build_assessment_report(
     with db.snapshot():  # the scores of one moment, while others score
         view = indicator_sets.get_indicator_set(db, year)
         sheets = scoring.scoring_sheets(db, year, town, today=today) if view is not None else []
-        area = town or access.area_name(db) or t("全区", "The whole district")
+        area = town or access.area_name(db) or t("全区", "the whole district")
     if view is None:
         raise NotFoundError(
             t(f"{year} 年没有标准体系和考核记录。", f"{year} has no indicator system.")
@@ -478,7 +492,7 @@ def build_assessment_report(
     story: list[Flowable] = [
         Spacer(1, 20 * mm),
         Paragraph(layout.esc(title), st.title),
-        Paragraph(layout.esc(area), st.subtitle),
+        Paragraph(layout.esc(area[:1].upper() + area[1:]), st.subtitle),
         Spacer(1, 8 * mm),
     ]
     with_toc = len(sheets) > TOC_FROM

@@ -180,3 +180,61 @@ def test_english_report_numbers_its_pages_and_signs_in_english(
     assert "Clerk (signature):" in whole and "Date:" in whole
     for word in ("第 1 页", "签字", "日期"):
         assert word not in whole, word
+
+
+def test_english_ranking_words_fit_their_columns(
+    db: Database, assessed: dict[str, float], tmp_path: Path
+) -> None:
+    """In English "Excellent" ran into "Demonstration site", which ran into "Finished":
+    the ranking's columns were cut for 优秀, 示范点 and 已完成."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pbc_desktop import lang
+    from pbc_desktop.domain.enums import AssessmentStatus, Grade
+
+    lang.set_language("en")
+    widths = assessment.RANKING_WIDTHS_EN
+    font = assessment.official_fonts().body
+    padding = 12  # ReportLab's cell padding, 6 pt each side
+    for column, words in (
+        (3, [g.label("en") for g in Grade]),
+        (4, [o.label("en") for o in AssessmentOutcome]),
+        (5, [s.label("en") for s in AssessmentStatus]),
+    ):
+        for word in words:
+            assert stringWidth(word, font, 10) + padding <= widths[column], word
+    assert sum(widths) <= assessment.layout.TEXT_WIDTH + 0.01
+    out = build_assessment_report(db, YEAR, tmp_path / "report.pdf", invariant=True)
+    ranking = next(p for p in page_texts(out) if "1. Ranking" in p)
+    assert "ExcellentDemonstration" not in ranking.replace(" ", "")
+
+
+def test_english_heading_of_rectification_goes_over_with_its_table(
+    db: Database, tmp_path: Path
+) -> None:
+    """The signatures stacked in English are taller: in the demo district's report of 2025
+    "4. Rectification" stood alone at the foot of page 3, its table and the signatures on
+    page 4."""
+    from pbc_desktop import lang
+    from tests.demo_cache import demo_into
+
+    demo_into(db, today=date(2026, 12, 7))
+    lang.set_language("en")
+    out = build_assessment_report(db, 2025, tmp_path / "report.pdf", invariant=True)
+    pages = [re.sub(r"\s+", "", p) for p in page_texts(out)]
+    heading = [p for p in pages if "4.Rectification" in p and "Contents" not in p]
+    assert len(heading) == 1
+    assert "Reasons" in heading[0] and "Headoftheassessmentteam(signature):" in heading[0]
+
+
+def test_english_report_says_the_whole_district_mid_sentence_in_lower_case(
+    db: Database, assessed: dict[str, float], tmp_path: Path
+) -> None:
+    """ "5 communities assessed in The whole district." """
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    out = build_assessment_report(db, YEAR, tmp_path / "report.pdf", invariant=True)
+    whole = " ".join(" ".join(page_texts(out)).split())
+    assert "assessed in the whole district." in whole
+    assert "The whole district" in page_texts(out)[0]
