@@ -35,7 +35,11 @@ HEADER_CELL = 9.0  # 小五: its header (临时党支部 fits its column)
 
 
 def statistics_title(stats: PartyStatistics) -> tuple[str, str]:
-    return stats.area, t(f"党内统计表（{stats.year}年度）", f"Party statistics {stats.year}")
+    """The title's two parts, which read as one line: "全区" "党内统计表（2026年度）", or in
+    English "Party statistics 2026: " "whole district" (not "whole districtParty…")."""
+    if in_english():
+        return f"Party statistics {stats.year}: ", stats.area
+    return stats.area, f"党内统计表（{stats.year}年度）"
 
 
 def _signed_grid(
@@ -94,9 +98,9 @@ def build_party_stats_pdf(
 ) -> Path:
     """Write the statistics (a service's :class:`PartyStatistics`) as an A4 PDF."""
     styles = make_styles()
-    area, title = statistics_title(stats)
+    parts = statistics_title(stats)
     story: list[Flowable] = [
-        title_paragraph([area, title], styles.title),
+        title_paragraph(parts, styles.title),
         Paragraph(
             plain(
                 t(
@@ -133,7 +137,7 @@ def build_party_stats_pdf(
         out_path,
         story,
         styles,
-        title="".join((area, title)),
+        title="".join(parts).strip(),
         invariant=invariant,
         warn=warn,
         english=in_english(),

@@ -14,6 +14,8 @@ from pbc_desktop.domain.enums import AssessmentOutcome
 from pbc_desktop.errors import NotFoundError, UserError
 from pbc_desktop.reports import assessment
 from pbc_desktop.reports.assessment import build_assessment_report
+from pbc_desktop.reports.fonts import official_fonts
+from pbc_desktop.reports.layout import TEXT_WIDTH
 from pbc_desktop.services.assessments import indicator_sets, outcomes, scoring
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
 from tests.pdf_helpers import page_texts, pdffonts_lines, signed_page, skip_without_pdffonts
@@ -194,7 +196,7 @@ def test_english_ranking_words_fit_their_columns(
 
     lang.set_language("en")
     widths = assessment.RANKING_WIDTHS_EN
-    font = assessment.official_fonts().body
+    font = official_fonts().body
     padding = 12  # ReportLab's cell padding, 6 pt each side
     for column, words in (
         (3, [g.label("en") for g in Grade]),
@@ -203,7 +205,7 @@ def test_english_ranking_words_fit_their_columns(
     ):
         for word in words:
             assert stringWidth(word, font, 10) + padding <= widths[column], word
-    assert sum(widths) <= assessment.layout.TEXT_WIDTH + 0.01
+    assert sum(widths) <= TEXT_WIDTH + 0.01
     out = build_assessment_report(db, YEAR, tmp_path / "report.pdf", invariant=True)
     ranking = next(p for p in page_texts(out) if "1. Ranking" in p)
     assert "ExcellentDemonstration" not in ranking.replace(" ", "")
