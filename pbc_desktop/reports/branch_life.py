@@ -33,7 +33,7 @@ def notice_title(area: str, year: int) -> str:
 
 def behind_text(branch: BranchYear) -> str:
     """支委会缺3次；党课缺1次 (the periods missed of each kind)."""
-    return "；".join(
+    return t("；", "; ").join(
         t(f"{k.kind.zh}缺{k.missed}次", f"{k.kind.en}: {k.missed} missed")
         for k in branch.behind_kinds
     )
@@ -46,7 +46,7 @@ def open_text(branch: BranchYear) -> str:
         period = k.open_period
         assert period is not None
         by_end.setdefault(period.end(branch.year), []).append(t(k.kind.zh, k.kind.en))
-    return "；".join(
+    return t("；", "; ").join(
         t(f"{'、'.join(kinds)}（{end.month}月{end.day}日前）", f"{', '.join(kinds)} (by {end})")
         for end, kinds in sorted(by_end.items())
     )
@@ -95,11 +95,11 @@ def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Sty
     body = ParagraphStyle("NoticeBody", parent=base.small, fontSize=12, leading=20)
     today = report.today
     total, behind, waiting = len(report.branches), len(report.behind), len(report.open_now)
-    as_of = f"{today.year}年{today.month}月{today.day}日"
+    as_of = t(f"{today.year}年{today.month}月{today.day}日", today.isoformat())
     summary = t(
         f"截至{as_of}，{area}共有党支部{total}个，其中{behind}个本年度未按要求落实三会一课，"
         f"{waiting}个本期尚有会议未召开。请相关党支部抓紧补课整改，按期召开。",
-        f"As of {today.isoformat()}, {area} has {total} Party branches; {behind} are behind "
+        f"As of {as_of}, {area} has {total} Party branches; {behind} are behind "
         f"on their meetings this year and {waiting} still have meetings to hold this period.",
     )
 

@@ -48,3 +48,28 @@ def test_the_office_signs_below_the_last_branches_never_alone(tmp_path: Path) ->
         assert heading.after.startswith("序号党支部镇街待开会议1第1村党支部"), branches
         pages_seen.add(len(page_texts(path)))
     assert len(pages_seen) >= 3
+
+
+def test_the_english_notice_has_no_chinese_date_or_semicolons(tmp_path: Path) -> None:
+    """In English the office signed "the district Party office    2026年7月15日" and the
+    kinds missed were parted by "；"."""
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    behind = BranchYear(
+        1,
+        "第1村党支部",
+        "和平镇",
+        2026,
+        tuple(kind_compliance(kind, 1, [0] * 12, 2026, TODAY) for kind in KINDS),
+    )
+    assert "；" not in branch_life.behind_text(behind)
+    assert "; " in branch_life.behind_text(behind)
+    story, styles = branch_life.build_story(_town(3), "the district")
+    path = layout.build_pdf(
+        tmp_path / "en.pdf", story, styles, title="notice", invariant=True, english=True
+    )
+    text = " ".join(" ".join(page_texts(path)).split())
+    assert "the district Party office 2026-07-15" in text
+    for word in ("年", "月", "日", "；"):
+        assert word not in text, word
