@@ -28,6 +28,13 @@ TABLE_SIZE = 10.5  # 五号: six columns fit the A4 text block
 SIGN_SIZE = 12.0  # 小四
 
 
+#: The shares of the text width of 序号, 事项, 内容及预期成效, 状态, 认领单位 and 完成时限. In
+#: English the status is longer words ("Awaiting claim", "In progress"), which were cut
+#: ("In pro-gress"): the content gives it the room.
+COLUMN_PARTS = (11, 35, 44, 16, 34, 28)
+COLUMN_PARTS_EN = (11, 35, 40, 20, 34, 28)
+
+
 class _Styles:
     def __init__(self) -> None:
         self.base = layout.make_styles()
@@ -48,7 +55,7 @@ def _items_table(report: printout.ListReport, st: _Styles, signed: list[Flowable
     """The items, ``signed`` below them: the last items go over with the signatories
     (:func:`layout.sign_below`), which never stand alone on a page."""
     lang = language()
-    parts = [11, 35, 44, 16, 34, 28]
+    parts = COLUMN_PARTS_EN if lang == "en" else COLUMN_PARTS
     widths = [layout.TEXT_WIDTH * p / sum(parts) for p in parts]
     head = [
         t("序号", "No."),
@@ -66,7 +73,7 @@ def _items_table(report: printout.ListReport, st: _Styles, signed: list[Flowable
             content += ("<br/>" if content else "") + t(
                 f"预期成效：{expected}", f"Expected: {expected}"
             )
-        claim = "、".join(layout.esc(c) for c in item.claimants)
+        claim = t("、", ", ").join(layout.esc(c) for c in item.claimants)
         if item.claim_mode is not None and claim:
             claim += f"<br/>({layout.esc(item.claim_mode.label(lang))})"
         if item.responsible:

@@ -176,3 +176,28 @@ def test_more_signatories_than_a_page_holds(tmp_path: Path) -> None:
     text = "".join("".join(page.split()) for page in page_texts(path))
     assert all(f"单位（盖章）：成员单位{n}党支部" in text for n in range(1, 15))
     assert all("".join(page.split()).count("序号事项") <= 1 for page in page_texts(path))
+
+
+def test_english_statuses_fit_their_column_and_claimants_part_with_commas(
+    db: Database, setup: Setup, tmp_path: Path
+) -> None:
+    """In English the status column cut "In progress" and "Awaiting claim" inside their
+    words ("In pro / gress"), and the claimants were parted by "、"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pbc_desktop import lang
+    from pbc_desktop.domain.enums import OVERDUE_LABEL
+    from pbc_desktop.reports import service_list
+    from pbc_desktop.reports.layout import TEXT_WIDTH, make_styles
+
+    lang.set_language("en")
+    parts = service_list.COLUMN_PARTS_EN
+    status_width = TEXT_WIDTH * parts[3] / sum(parts) - 8  # the cell's padding, 4 pt a side
+    font = make_styles().fonts.body
+    words = [OVERDUE_LABEL[1], *(s.label("en") for s in ItemStatus)]
+    for word in " ".join(words).split():
+        assert stringWidth(word, font, service_list.TABLE_SIZE) <= status_width, word
+    out = build_service_list(db, setup.list_id, tmp_path / "list.pdf", today=TODAY, invariant=True)
+    text = " ".join(" ".join(page_texts(out)).split())
+    assert "和平村党支部,区卫健局党支部" in text.replace(" ", "")
+    assert "、" not in text
