@@ -383,7 +383,7 @@ def _community(sh: scoring.ScoringSheet, index: int, st: _Styles, font: str) -> 
     ]
     for row in sh.rows:
         figure = (
-            f"{metric_label(row.metric)} {format_figure(row.metric, row.figure)}"
+            f"{metric_label(row.metric, language())} {format_figure(row.metric, row.figure)}"
             if row.metric
             else ""
         )

@@ -240,3 +240,19 @@ def test_english_report_says_the_whole_district_mid_sentence_in_lower_case(
     whole = " ".join(" ".join(page_texts(out)).split())
     assert "assessed in the whole district." in whole
     assert "The whole district" in page_texts(out)[0]
+
+
+def test_english_report_names_the_figures_on_record_in_english(
+    db: Database, assessed: dict[str, float], tmp_path: Path
+) -> None:
+    """Beside each indicator the English report gave the figure's name in Chinese
+    ("开展活动场次 3", "筹措经费（元）")."""
+    from pbc_desktop import lang
+    from pbc_desktop.domain.indicators import METRICS
+
+    lang.set_language("en")
+    out = build_assessment_report(db, YEAR, tmp_path / "report.pdf", invariant=True)
+    whole = "".join("".join(p.split()) for p in page_texts(out))
+    # (教育培训场次 and others are also the names of indicators: data, left as typed)
+    assert METRICS["activities"][0] not in whole
+    assert "".join(METRICS["activities"][1].split()) in whole
