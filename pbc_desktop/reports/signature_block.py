@@ -46,11 +46,18 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
 
     def _per_row(self) -> int:
         """Signers side by side: all, when each label fits in its column (its line may
-        run short); else one a row."""
+        run short) and the shortest line after it ends before the next signer's label;
+        else one a row ("Handed over by (signature): ___" ran its line under "Received")."""
         count = max(len(self.labels), 1)
         column = self.width / count
-        room = max((stringWidth(x, self.font, self.size) for x in self.labels), default=0.0)
-        return count if room + self.size <= column else 1
+        widths = [stringWidth(x, self.font, self.size) for x in self.labels]
+        fits = all(w + self.size <= column for w in widths) and all(
+            w + 2 + self._shortest_line() <= column for w in widths[:-1]
+        )
+        return count if fits else 1
+
+    def _shortest_line(self) -> float:
+        return self.size * 3
 
     def _height(self) -> float:
         return self.row_gap * 2 * math.ceil(max(len(self.labels), 1) / self._per_row())
@@ -82,7 +89,7 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
             right = left + column - self.size
             sign_y = base + self.row_gap * 1.3
             x = self._text(left, sign_y, label)
-            self._underline(x + 2, sign_y, max(right - x - 2, self.size * 3))
+            self._underline(x + 2, sign_y, max(right - x - 2, self._shortest_line()))
             self._date(left, base + self.row_gap * 0.3)
         canv.restoreState()
 

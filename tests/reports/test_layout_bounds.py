@@ -95,3 +95,50 @@ def test_signers_whose_lines_do_not_fit_side_by_side_stand_one_below_the_other(
     assert "Head of the assessment team (signature):" in lines
     assert "Clerk (signature):" in lines
     assert lines.count("Date:") == 2
+
+
+class _Recorder:
+    """A canvas that keeps where the block writes its labels and draws its lines."""
+
+    def __init__(self) -> None:
+        self.strings: list[tuple[float, float, str]] = []
+        self.lines: list[tuple[float, float, float]] = []
+
+    def drawString(self, x: float, y: float, text: str) -> None:
+        self.strings.append((x, y, text))
+
+    def line(self, x1: float, y1: float, x2: float, _y2: float) -> None:
+        self.lines.append((x1, x2, y1))
+
+    def __getattr__(self, _name: str) -> object:
+        return lambda *_a, **_k: None
+
+
+def test_a_signer_s_line_never_runs_under_the_next_signer() -> None:
+    """ "Handed over by (signature): ___" left too little room for its line beside
+    "Received by": the line ran on under "Received". Such signers stand one below the
+    other; short Chinese labels stay side by side."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = layout.make_styles().fonts.body
+    for labels, english, size in (
+        (["Handed over by", "Received by"], True, layout.BODY_SIZE),
+        (["移交人", "接收人"], False, layout.BODY_SIZE),
+        (["党支部书记", "上级党委经办人"], False, layout.BODY_SIZE),
+        (["Prepared by", "Checked by"], True, 12.0),
+    ):
+        block = SignatureBlock(labels, font, english=english, size=size)
+        block.wrap(layout.TEXT_WIDTH, 1000)
+        canvas = _Recorder()
+        block.canv = canvas
+        block.draw()
+        sign_lines = [s for s in canvas.strings if "signature" in s[2] or "签字" in s[2]]
+        for x, y, text in sign_lines:
+            end = x + stringWidth(text, font, size)
+            line = next(ln for ln in canvas.lines if abs(ln[2] - (y - 3)) < 0.01 and ln[0] >= end)
+            for other_x, other_y, _text in sign_lines:
+                if other_y == y and other_x > x:
+                    assert line[1] <= other_x, (labels, text)
+    assert SignatureBlock(["移交人", "接收人"], font)._per_row() == 2
+    english = SignatureBlock(["Handed over by", "Received by"], font, english=True)
+    assert english._per_row() == 1
