@@ -8,9 +8,11 @@ signatures of the person handing it over and the person receiving it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
@@ -43,6 +45,20 @@ from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
 #: the columns of a received package's counts, in the order printed
 SIGN_SIZE = 12.0  # 小四, as on the other signed sheets
 LABEL_WIDTH = 34 * mm  # 移交单位指纹 on one line
+#: The five counts' headings in English ("Unchanged" fits its column).
+COUNTS_HEAD_SIZE_EN = 11.0
+
+
+def _latin(styles: Styles) -> Styles:
+    """In English, labels break between words: ReportLab's CJK line breaking cut them
+    inside ("Package finge-rprint", "Unchang-ed", "Party memb-er")."""
+    if not in_english():
+        return styles
+    return replace(
+        styles,
+        cell=ParagraphStyle("CellLatin", parent=styles.cell, wordWrap=None),
+        cell_label=ParagraphStyle("CellLabelLatin", parent=styles.cell_label, wordWrap=None),
+    )
 
 
 def _lines(fingerprint: str) -> str:
@@ -63,7 +79,12 @@ def _counts_table(sheet: HandoverSheet, styles: Styles, signed: list[Flowable]) 
     else:
         head = [t("数据类别", "Records"), t("记录数", "Records carried")]
         keys = ("rows",)
-    data: list[list[Flowable | str]] = [[Paragraph(plain(h), styles.cell_label) for h in head]]
+    latin = _latin(styles)
+    label = latin.cell_label
+    if in_english():
+        size = COUNTS_HEAD_SIZE_EN
+        label = ParagraphStyle("CountsHeadEn", parent=label, fontSize=size, leading=size * 1.4)
+    data: list[list[Flowable | str]] = [[Paragraph(plain(h), label) for h in head]]
     totals = dict.fromkeys(keys, 0)
     for kind in kinds:
         values = [sheet.counts[kind].get(k, 0) for k in keys]
@@ -71,10 +92,10 @@ def _counts_table(sheet: HandoverSheet, styles: Styles, signed: list[Flowable]) 
             continue
         for k, v in zip(keys, values, strict=True):
             totals[k] += v
-        row: list[Flowable | str] = [Paragraph(plain(record_label(kind)), styles.cell)]
+        row: list[Flowable | str] = [Paragraph(plain(record_label(kind)), latin.cell)]
         row += [Paragraph(str(v), styles.cell) for v in values]
         data.append(row)
-    total: list[Flowable | str] = [Paragraph(plain(t("合计", "Total")), styles.cell_label)]
+    total: list[Flowable | str] = [Paragraph(plain(t("合计", "Total")), latin.cell_label)]
     total += [Paragraph(str(totals[k]), styles.cell) for k in keys]
     data.append(total)
     first = 40 * mm
@@ -136,7 +157,7 @@ def write_handover_pdf(
     story.append(
         info_table(
             rows,
-            styles,
+            replace(styles, cell_label=_latin(styles).cell_label),
             pairs_per_row=2,
             wide=(sender_fp, recipient_fp, package, package_fp, handled),
             label_width=LABEL_WIDTH,

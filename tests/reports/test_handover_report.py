@@ -109,3 +109,16 @@ def test_the_signatures_keep_the_notes_and_the_last_counts_on_their_page(tmp_pat
         assert f"合计{3 * kinds}第0条说明" in before and "第5条说明" in before, kinds
         pages_seen.add(len(page_texts(path)))
     assert len(pages_seen) == 2
+
+
+def test_english_labels_break_between_words(tmp_path: Path) -> None:
+    """ReportLab's CJK line breaking cut the English labels inside their words:
+    "Package finge" / "rprint", "Unchang" / "ed"."""
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    out = write_handover_pdf(_sheet(received=True), tmp_path / "en.pdf", invariant=True)
+    words = set(" ".join(page_texts(out)).split())
+    assert {"fingerprint", "Unchanged", "Package", "member"} <= words
+    for cut in ("finge", "rprint", "Unchang", "ed", "memb", "er"):
+        assert cut not in words, cut
