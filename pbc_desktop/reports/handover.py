@@ -168,7 +168,9 @@ def write_handover_pdf(
         notes.append(
             t(
                 f"有 {sheet.conflicts} 条记录两地均有修改，已列入冲突清单，待经办人逐条确认。",
-                f"{sheet.conflicts} records were changed at both ends and wait in the "
+                "1 record was changed at both ends and waits in the conflict list for a decision."
+                if sheet.conflicts == 1
+                else f"{sheet.conflicts} records were changed at both ends and wait in the "
                 "conflict list for a decision.",
             )
         )

@@ -122,3 +122,16 @@ def test_english_labels_break_between_words(tmp_path: Path) -> None:
     assert {"fingerprint", "Unchanged", "Package", "member"} <= words
     for cut in ("finge", "rprint", "Unchang", "ed", "memb", "er"):
         assert cut not in words, cut
+
+
+def test_english_note_of_one_conflict_is_singular(tmp_path: Path) -> None:
+    """ "1 records were changed at both ends and wait…"."""
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    out = write_handover_pdf(_sheet(received=True), tmp_path / "en.pdf", invariant=True)
+    text = " ".join(" ".join(page_texts(out)).split())
+    assert "1 record was changed at both ends and waits in the conflict list" in text
+    many = replace(_sheet(received=True), conflicts=3)
+    out = write_handover_pdf(many, tmp_path / "en3.pdf", invariant=True)
+    assert "3 records were changed" in " ".join(" ".join(page_texts(out)).split())
