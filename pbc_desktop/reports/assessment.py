@@ -527,7 +527,7 @@ def build_assessment_report(
 
     check_cancel()
     story = layout.fit_signatures(story)
-    layout.add_unprintable_note(story, st.body, warn)
+    layout.add_unprintable_note(story, st.body, warn, english=layout.in_english())
     report(50, t("正在生成 PDF…", "Writing the PDF..."))
     with atomic_output(Path(out_path)) as tmp:
         doc = _Doc(

@@ -24,7 +24,7 @@ from reportlab.pdfbase import ttfonts as _rl_ttfonts
 from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
-from pbc_desktop.lang import t
+from pbc_desktop.lang import language
 from pbc_desktop.reports.fonts import (
     SYSTEM_FONTS_ENV,
     bundled_font,
@@ -246,16 +246,25 @@ def unprintable(story: Sequence[Flowable]) -> list[str]:
 WarnFn = Callable[[str], None]
 
 
-def unprintable_message(words: Sequence[str]) -> str:
-    """One sentence naming the words printed with 〓 (for the document, the window, the CLI)."""
-    listed = "、".join(words[:MAX_LISTED])
+def unprintable_message(words: Sequence[str], *, english: bool | None = None) -> str:
+    """One sentence naming the words printed with 〓 (for the document, the window, the CLI),
+    in English when ``english`` (default: the window's language)."""
+    if english is None:
+        english = language() == "en"
+
+    def say(zh: str, en: str) -> str:
+        return en if english else zh
+
+    sep = say("、", ", ")
+    listed = sep.join(words[:MAX_LISTED])
     codes = sorted({ch for word in words for ch in word if font_for(ch, bundled_font()) is None})
     if codes:
-        listed += "（" + "、".join(f"U+{ord(ch):04X}" for ch in codes[:MAX_LISTED]) + "）"
+        listed += say("（", " (") + sep.join(f"U+{ord(ch):04X}" for ch in codes[:MAX_LISTED])
+        listed += say("）", ")")
     more = len(words) - MAX_LISTED
     if more > 0:
-        listed += t(f" 等 {len(words)} 处", f" and {more} more")
-    return t(
+        listed += say(f" 等 {len(words)} 处", f" and {more} more")
+    return say(
         f"本机字库中没有以下文字中的个别字，PDF 中以“{REPLACEMENT}”标出，请打印后手写补正："
         f"{listed}。可安装 SimSun-ExtB 或花园明朝（HanaMin）字库后重新生成。",
         f"Some characters of these words are in no font on this computer and are marked "

@@ -254,10 +254,16 @@ def table_heading(markup: str, style: ParagraphStyle) -> list[Flowable]:
 
 
 def add_unprintable_note(
-    story: list[Flowable], style: ParagraphStyle, warn: WarnFn | None = None
+    story: list[Flowable],
+    style: ParagraphStyle,
+    warn: WarnFn | None = None,
+    *,
+    english: bool = False,
 ) -> str | None:
     """When the story holds characters no installed font has (printed 〓), end it with a
-    note in red naming the words, and pass the same sentence to ``warn``; the sentence."""
+    note in red naming the words, in the document's language (``english``; an official
+    form is Chinese in an English window), and pass the sentence in the window's language
+    to ``warn``; the sentence."""
     words = unprintable(story)
     if not words:
         return None
@@ -265,7 +271,7 @@ def add_unprintable_note(
     note = ParagraphStyle(
         "UnprintableNote", parent=style, textColor=NOTE_COLOR, spaceBefore=style.leading
     )
-    story.append(Paragraph(plain(message), note))
+    story.append(Paragraph(plain(unprintable_message(words, english=english)), note))
     if warn is not None:
         warn(message)
     return message
@@ -733,7 +739,7 @@ def build_pdf(
     """
     target = Path(out_path)
     story = fit_signatures(story)
-    add_unprintable_note(story, styles.small, warn)
+    add_unprintable_note(story, styles.small, warn, english=english)
     head = running_head(title, styles.fonts.body)
     decorate = head if watermark is None else both(head, mark(watermark, styles.fonts.heading))
 

@@ -244,3 +244,31 @@ def test_the_activities_tab_names_the_unprintable_words(
     assert len(warnings) == 1
     assert "手写补正" in warnings[0]
     assert f"张{REPLACEMENT}" in norm("".join(page_texts(target)))
+
+
+def test_in_an_english_window_the_minutes_note_stays_chinese(
+    db: Database, tmp_path: Path, no_fallback_fonts: Path
+) -> None:
+    """The minutes (an official form, Chinese whatever the window's language) ended with
+    the English note "Some characters of these words are in no font…" in an English
+    window; the window is still told in English."""
+    from pbc_desktop import lang
+
+    activity_id = meeting_with_rare_names(db)
+    lang.set_language("en")
+    notes: list[str] = []
+    out = build_minutes(db, activity_id, tmp_path / "纪要.pdf", warn=notes.append)
+    assert notes and notes[0].startswith("Some characters of these words")
+    assert "、" not in notes[0] and "（" not in notes[0]
+    text = norm("".join(page_texts(out)))
+    assert "请打印后手写补正" in text
+    assert "Some characters" not in text.replace(" ", "") and "Somecharacters" not in text
+
+
+def test_an_english_report_s_note_has_english_punctuation(no_fallback_fonts: Path) -> None:
+    """The English note listed the words as "张〓、李〓（U+4DAE、U+20000）"."""
+    message = glyphs.unprintable_message(["张䶮", "李𠀀"], english=True)
+    assert "张䶮, 李𠀀 (U+4DAE, U+20000)" in message
+    assert "、" not in message and "（" not in message
+    chinese = glyphs.unprintable_message(["张䶮", "李𠀀"], english=False)
+    assert "张䶮、李𠀀（U+4DAE、U+20000）" in chinese
