@@ -70,6 +70,21 @@ def test_the_english_notice_has_no_chinese_date_or_semicolons(tmp_path: Path) ->
         tmp_path / "en.pdf", story, styles, title="notice", invariant=True, english=True
     )
     text = " ".join(" ".join(page_texts(path)).split())
-    assert "the district Party office 2026-07-15" in text
+    assert "The district Party office 2026-07-15" in text
     for word in ("年", "月", "日", "；"):
         assert word not in text, word
+
+
+def test_the_english_notice_starts_the_area_with_a_capital_where_it_starts_a_line(
+    tmp_path: Path,
+) -> None:
+    # The office signed "the district Party office" and the title ended ": the district".
+    from pbc_desktop import lang
+
+    lang.set_language("en")
+    assert branch_life.notice_title("the district", 2026) == "Branch meetings in 2026: The district"
+    story, styles = branch_life.build_story(_town(3), "the district")
+    path = layout.build_pdf(tmp_path / "en.pdf", story, styles, title="notice", english=True)
+    text = "\n".join(page_texts(path))
+    assert "The district Party office" in text
+    assert "As of" in text and "the district has 3 Party branches" in text  # mid-sentence
