@@ -303,16 +303,20 @@ def _read_members(
 _SPLIT_BYTES = 256 * 1024
 
 
+def _in_two_parts(path: Path) -> bool:
+    """Whether ``path`` is large enough to read in two parts, on a machine with two cores
+    (a file that cannot be looked at is read whole: the reading says what is wrong)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size >= _SPLIT_BYTES and (os.cpu_count() or 1) >= 2
+
+
 def _start_children(path: Path, sheet_name: str | None, today: date | None) -> list[Child]:
     """The children reading ``path``, each a part of it (none when none can be started:
     the file is read here)."""
-    try:
-        size = path.stat().st_size
-    except OSError:  # said by the reading
-        size = 0
-    parts: list[Part] = (
-        [(0, 50), (50, 100)] if size >= _SPLIT_BYTES and (os.cpu_count() or 1) >= 2 else [WHOLE]
-    )
+    parts: list[Part] = [(0, 50), (50, 100)] if _in_two_parts(path) else [WHOLE]
     children: list[Child] = []
     try:
         for part in parts:
@@ -333,11 +337,7 @@ def _start_helper(path: Path, sheet_name: str | None, today: date | None) -> Chi
     """A child checking the later rows of a large file while this process checks the first
     (when the machine has two cores; the command line's import, which has no window to keep
     answering); None when it is not worth one, or none can be started."""
-    try:
-        size = path.stat().st_size
-    except OSError:  # said by the reading
-        return None
-    if size < _SPLIT_BYTES or (os.cpu_count() or 1) < 2:
+    if not _in_two_parts(path):
         return None
     try:
         return Child(_read_in_child, path, sheet_name, today, _BESIDE)

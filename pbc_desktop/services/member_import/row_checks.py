@@ -482,8 +482,6 @@ def _part_rows(first: int, estimate: int | None, part: Part) -> tuple[float, flo
     to ``estimate``, the last part to the end. A sheet that does not tell its size is all
     the first part's."""
     a, b = part
-    if part == WHOLE:
-        return first, math.inf
     if estimate is None:
         return (first, math.inf) if a == 0 else (math.inf, math.inf)
     span = estimate - first + 1
