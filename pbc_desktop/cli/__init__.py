@@ -28,13 +28,17 @@ def _interrupted_sentence() -> str:
 
 
 def _language_in(argv: Sequence[str]) -> str:
-    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it)."""
+    """The ``--lang`` of a command line not yet parsed (for the messages about parsing it),
+    Chinese when it names none the program speaks."""
+    given = "zh"
     for i, arg in enumerate(argv):
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
+            given = arg.split("=", 1)[1]
+            break
         if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-    return "zh"
+            given = argv[i + 1]
+            break
+    return given if given in lang.SUPPORTED else "zh"
 
 
 try:  # most of a second: Ctrl+C meanwhile is said as later, not as a traceback
@@ -60,8 +64,7 @@ try:  # most of a second: Ctrl+C meanwhile is said as later, not as a traceback
     from pbc_desktop.domain.privacy import scrub_text
     from pbc_desktop.errors import UserError, ValidationError
 except KeyboardInterrupt:
-    _given = _language_in(sys.argv[1:])  # --lang, not yet parsed
-    lang.set_language(_given if _given in lang.SUPPORTED else "zh")
+    lang.set_language(_language_in(sys.argv[1:]))  # --lang, not yet parsed
     print(_interrupted_sentence(), file=sys.stderr)
     raise SystemExit(130) from None  # common.EXIT_INTERRUPTED, maybe not imported
 
@@ -222,8 +225,7 @@ def _run(argv: list[str] | None) -> int:
         sys.stdout = _StdoutMayClose(sys.stdout)
     given = sys.argv[1:] if argv is None else argv
     arguments = _common_options_last(given)
-    language = _language_in(given)
-    lang.set_language(language if language in lang.SUPPORTED else "zh")
+    lang.set_language(_language_in(given))
     args = parser.parse_args(arguments)
     lang.set_language(args.lang)
     from pbc_desktop.logging_setup import report_bug, setup_cli_logging
