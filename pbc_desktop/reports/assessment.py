@@ -492,7 +492,7 @@ def build_assessment_report(
     story: list[Flowable] = [
         Spacer(1, 20 * mm),
         Paragraph(layout.esc(title), st.title),
-        Paragraph(layout.esc(area[:1].upper() + area[1:]), st.subtitle),
+        Paragraph(layout.esc(layout.capitalized(area)), st.subtitle),
         Spacer(1, 8 * mm),
     ]
     with_toc = len(sheets) > TOC_FROM

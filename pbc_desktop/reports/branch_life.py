@@ -28,12 +28,8 @@ TABLE_SIZE = 10.5  # 五号
 
 
 def notice_title(area: str, year: int) -> str:
-    return t(f"{area}{year}年三会一课落实情况通报", f"Branch meetings in {year}: {_head(area)}")
-
-
-def _head(area: str) -> str:
-    """The area where it starts a line or a title: "The district", not "the district"."""
-    return area[:1].upper() + area[1:]
+    head = layout.capitalized(area)
+    return t(f"{area}{year}年三会一课落实情况通报", f"Branch meetings in {year}: {head}")
 
 
 def behind_text(branch: BranchYear) -> str:
@@ -123,7 +119,12 @@ def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Sty
 
     # the office and the date, never alone on the last page
     sign_off = Paragraph(
-        layout.esc(t(f"{area}党建工作办公室    {as_of}", f"{_head(area)} Party office    {as_of}")),
+        layout.esc(
+            t(
+                f"{area}党建工作办公室    {as_of}",
+                f"{layout.capitalized(area)} Party office    {as_of}",
+            )
+        ),
         ParagraphStyle("NoticeSign", parent=body, alignment=2),
     )
 

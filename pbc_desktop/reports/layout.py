@@ -127,6 +127,12 @@ def markup(text: str | None) -> str:
     return "<br/>".join(line for line in lines if line)
 
 
+def capitalized(text: str) -> str:
+    """``text`` where it starts a line or a title: "The district", not "the district" (a
+    Chinese name is left as it is)."""
+    return text[:1].upper() + text[1:]
+
+
 def lines(text: str | None) -> list[str]:
     """The non-empty lines of the text, each ready for its own Paragraph."""
     return [plain(line.strip()) for line in (text or "").splitlines() if line.strip()]
