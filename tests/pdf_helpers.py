@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 
 def page_texts(path: Path) -> list[str]:
@@ -114,3 +115,85 @@ def overprinted(path: Path, page: int = 0) -> list[tuple[str, str]]:
         for two in runs[i + 1 :]
         if one.overlaps(two)
     ]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A straight line drawn on a page (a rule, a signature line, a side of a rectangle),
+    in points from the lower left of the page."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+    @property
+    def right(self) -> float:
+        return max(self.x1, self.x2)
+
+
+def drawn_segments(path: Path, page: int = 0) -> list[Segment]:
+    """The straight lines a page draws (``m``/``l`` paths and ``re`` rectangles), through
+    the transformations (``cm``, ``q``/``Q``) in force where they are drawn."""
+    reader = PdfReader(str(path))
+    pdf_page = reader.pages[page]
+    content = ContentStream(pdf_page.get_contents(), reader)
+    ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    saved: list[tuple[float, ...]] = []
+    current = (0.0, 0.0)
+    segments: list[Segment] = []
+
+    def to_page(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = ctm
+        return x * a + y * c + e, x * b + y * d + f
+
+    for operands, operator in content.operations:
+        numbers = [float(value) for value in operands if isinstance(value, int | float)]
+        if operator == b"q":
+            saved.append(ctm)
+        elif operator == b"Q" and saved:
+            ctm = saved.pop()
+        elif operator == b"cm" and len(numbers) == 6:
+            a, b, c, d, e, f = numbers
+            ca, cb, cc, cd, ce, cf = ctm
+            ctm = (
+                a * ca + b * cc,
+                a * cb + b * cd,
+                c * ca + d * cc,
+                c * cb + d * cd,
+                e * ca + f * cc + ce,
+                e * cb + f * cd + cf,
+            )
+        elif operator == b"m" and len(numbers) == 2:
+            current = to_page(*numbers)
+        elif operator == b"l" and len(numbers) == 2:
+            end = to_page(*numbers)
+            segments.append(Segment(*current, *end))
+            current = end
+        elif operator == b"re" and len(numbers) == 4:
+            x, y, w, h = numbers
+            corners = [to_page(x, y), to_page(x + w, y), to_page(x + w, y + h), to_page(x, y + h)]
+            for one, two in zip(corners, corners[1:] + corners[:1], strict=True):
+                segments.append(Segment(*one, *two))
+    return segments
+
+
+def page_width(path: Path, page: int = 0) -> float:
+    return float(PdfReader(str(path)).pages[page].mediabox.width)
+
+
+def past_right_margin(path: Path, margin: float, page: int = 0) -> list[str]:
+    """What a page draws to the right of its right margin (``margin`` points from the
+    page's right edge): lines, and text runs by their estimated width."""
+    limit = page_width(path, page) - margin + 0.5
+    found = [
+        f"line to x={segment.right:.1f}"
+        for segment in drawn_segments(path, page)
+        if segment.right > limit
+    ]
+    found += [
+        f"{run.text!r} to x={run.x + run.width:.1f}"
+        for run in text_runs(path, page)
+        if run.x + run.width > limit
+    ]
+    return found

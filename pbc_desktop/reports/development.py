@@ -159,7 +159,10 @@ def write_filing_pdf(
         if step.months:
             note = f"延长{step.months}个月" + (f"；{note}" if note else "")
         rows.append([str(i), step.step.zh, _cell_day(step.occurred_on), step.people or "", note])
-    signatures = SignatureBlock(["党支部书记", "上级党委经办人"], styles.fonts.body, space_before=0)
+    # 四号, as the facts above: at 三号 the two signers' lines no longer fit side by side.
+    signatures = SignatureBlock(
+        ["党支部书记", "上级党委经办人"], styles.fonts.body, size=layout.CELL_SIZE, space_before=0
+    )
     story: list[Flowable] = [
         title_paragraph((title,), styles.title),
         facts,

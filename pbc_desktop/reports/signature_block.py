@@ -46,13 +46,17 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
 
     def _per_row(self) -> int:
         """Signers side by side: all, when each label fits in its column (its line may
-        run short) and the shortest line after it ends before the next signer's label;
-        else one a row ("Handed over by (signature): ___" ran its line under "Received")."""
+        run short), the shortest line after it ends in the column (before the next
+        signer's label; the last one's before the right margin) and so does the date line;
+        else one a row ("Handed over by (signature): ___" ran its line under "Received",
+        the line of the last of two long Chinese titles into the margin)."""
         count = max(len(self.labels), 1)
         column = self.width / count
         widths = [stringWidth(x, self.font, self.size) for x in self.labels]
-        fits = all(w + self.size <= column for w in widths) and all(
-            w + 2 + self._shortest_line() <= column for w in widths[:-1]
+        fits = (
+            all(w + self.size <= column for w in widths)
+            and all(w + 2 + self._shortest_line() <= column for w in widths)
+            and self._date_width() <= column
         )
         return count if fits else 1
 
@@ -93,19 +97,34 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
             self._date(left, base + self.row_gap * 0.3)
         canv.restoreState()
 
+    def _date_width(self) -> float:
+        """How far the date line (:meth:`_date`) reaches from its signer's left."""
+        width = stringWidth(self._date_label(), self.font, self.size)
+        if self.date_text:
+            date_text = self.date_text if self.english else cjk_punctuation(self.date_text)
+            return float(width + stringWidth(date_text, self.font, self.size))
+        if self.english:
+            return float(width + 2 + self.size * 6)
+        blanks = sum(2 + blank + 2 for blank, _unit in self._blanks())
+        units = sum(stringWidth(unit, self.font, self.size) for _blank, unit in self._blanks())
+        return float(width + blanks + units)
+
+    def _date_label(self) -> str:
+        return "Date: " if self.english else cjk_punctuation("日期：")
+
+    def _blanks(self) -> tuple[tuple[float, str], ...]:
+        """The blanks of a Chinese date to fill in by hand, each with its unit."""
+        return ((self.size * 2.2, "年"), (self.size * 1.5, "月"), (self.size * 1.5, "日"))
+
     def _date(self, left: float, y: float) -> None:
         """The date line: the date given, or blanks to fill in by hand."""
-        x = self._text(left, y, "Date: " if self.english else cjk_punctuation("日期："))
+        x = self._text(left, y, self._date_label())
         if self.date_text:
             self._text(x, y, self.date_text if self.english else cjk_punctuation(self.date_text))
             return
         if self.english:
             self._underline(x + 2, y, self.size * 6)
             return
-        for blank, unit in (
-            (self.size * 2.2, "年"),
-            (self.size * 1.5, "月"),
-            (self.size * 1.5, "日"),
-        ):
+        for blank, unit in self._blanks():
             x = self._underline(x + 2, y, blank) + 2
             x = self._text(x, y, unit)

@@ -12,13 +12,14 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.development import DevelopmentStage as Stage
 from pbc_desktop.domain.development import DevelopmentStep as Step
 from pbc_desktop.errors import ConflictError, ValidationError
+from pbc_desktop.reports import layout
 from pbc_desktop.reports.development import write_filing_pdf, write_publicity_pdf
 from pbc_desktop.services.development import forms, records
 from pbc_desktop.services.development.forms import NoticeKind
 from pbc_desktop.services.development.records import StepInput
 from tests.development_factories import TODAY, make_record
 from tests.factories import make_org
-from tests.pdf_helpers import page_texts, signed_page
+from tests.pdf_helpers import page_texts, past_right_margin, signed_page
 
 
 def _flat(path: Path) -> str:
@@ -173,3 +174,13 @@ def test_last_steps_too_tall_to_keep_with_the_signatures_still_print(
     pages = page_texts(path)
     assert signed_page(path, SIGNED).number == len(pages)
     assert f"{len(steps)}{steps[-1].step.zh}" in "".join("".join(pages).split())
+
+
+def test_the_filing_form_stays_inside_the_right_margin(db: Database, tmp_path: Path) -> None:
+    """The right signer's line ("上级党委经办人（签字）：____") and its date ran into the
+    right margin: nothing the page draws, line or text, passes it."""
+    org = make_org(db, "成田镇乙村党支部")
+    record_id = make_record(db, "许文", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    path = write_filing_pdf(forms.filing_form(db, record_id), tmp_path / "f.pdf", invariant=True)
+    assert signed_page(path, "上级党委经办人（签字）").number == 1
+    assert past_right_margin(path, layout.PORTRAIT.right) == []

@@ -10,7 +10,7 @@ from reportlab.platypus import Table, TableStyle
 from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph
 from pbc_desktop.reports.signature_block import SignatureBlock
-from tests.pdf_helpers import page_texts, signed_page
+from tests.pdf_helpers import page_texts, past_right_margin, signed_page, text_runs
 
 
 def _rows(count: int, styles: layout.Styles) -> list[list[object]]:
@@ -142,3 +142,21 @@ def test_a_signer_s_line_never_runs_under_the_next_signer() -> None:
     assert SignatureBlock(["移交人", "接收人"], font)._per_row() == 2
     english = SignatureBlock(["Handed over by", "Received by"], font, english=True)
     assert english._per_row() == 1
+
+
+def test_signature_lines_end_inside_the_right_margin(tmp_path: Path) -> None:
+    """The last of two signers side by side had its shortest line drawn past the right
+    margin when its label filled its column ("上级党委经办人（签字）：" at 三号): such
+    signers stand one below the other, every line inside the text block."""
+    styles = layout.make_styles()
+    story = [
+        SignatureBlock(["党支部书记", "上级党委经办人"], styles.fonts.body),
+        SignatureBlock(
+            ["Secretary", "Organization department officer"], styles.fonts.body, english=True
+        ),
+    ]
+    path = layout.build_pdf(tmp_path / "s.pdf", story, styles, title="签字", invariant=True)
+    assert past_right_margin(path, layout.PORTRAIT.right) == []
+    runs = {run.text: run for run in text_runs(path)}
+    # one below the other: both labels start at the left margin
+    assert runs["上级党委经办人（签字）："].x == runs["党支部书记（签字）："].x
