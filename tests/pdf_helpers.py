@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from pbc_desktop.reports.fonts import official_fonts
 
 
 def page_texts(path: Path) -> list[str]:
@@ -182,18 +185,30 @@ def page_width(path: Path, page: int = 0) -> float:
     return float(PdfReader(str(path)).pages[page].mediabox.width)
 
 
-def past_right_margin(path: Path, margin: float, page: int = 0) -> list[str]:
-    """What a page draws to the right of its right margin (``margin`` points from the
-    page's right edge): lines, and text runs by their estimated width."""
-    limit = page_width(path, page) - margin + 0.5
-    found = [
-        f"line to x={segment.right:.1f}"
-        for segment in drawn_segments(path, page)
-        if segment.right > limit
-    ]
-    found += [
-        f"{run.text!r} to x={run.x + run.width:.1f}"
-        for run in text_runs(path, page)
-        if run.x + run.width > limit
-    ]
+def measured_width(run: TextRun) -> float:
+    """The width of a run set in the reports' fonts (the widest of them, to be safe): the
+    run's own :attr:`TextRun.width` overestimates Latin text."""
+    fonts = official_fonts()
+    names = {fonts.title, fonts.heading, fonts.body}
+    return max(float(stringWidth(run.text, name, run.size)) for name in names)
+
+
+def past_right_margin(path: Path, margin: float, page: int | None = None) -> list[str]:
+    """What the PDF draws to the right of its right margin (``margin`` points from the
+    page's right edge), on ``page`` (from 0) or every page: lines, and text runs by
+    their width in the reports' fonts."""
+    pages = range(len(PdfReader(str(path)).pages)) if page is None else [page]
+    found: list[str] = []
+    for number in pages:
+        limit = page_width(path, number) - margin + 0.5
+        found += [
+            f"page {number + 1}: line to x={segment.right:.1f}"
+            for segment in drawn_segments(path, number)
+            if segment.right > limit
+        ]
+        found += [
+            f"page {number + 1}: {run.text!r} to x={run.x + measured_width(run):.1f}"
+            for run in text_runs(path, number)
+            if run.x + measured_width(run) > limit
+        ]
     return found

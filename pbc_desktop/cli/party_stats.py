@@ -80,14 +80,16 @@ def cmd_stats_members(args: argparse.Namespace) -> int:
         print()
         if table.share:
             print_table(
-                [table.title, table.columns[0], t("占比", "Share")],
+                [table.title, table.shown_columns[0], t("占比", "Share")],
                 [
-                    (r.label, r.values[0], share_text(r.values[0], stats.members))
+                    (r.shown, r.values[0], share_text(r.values[0], stats.members))
                     for r in table.rows
                 ],
             )
         else:
-            print_table([table.title, *table.columns], [(r.label, *r.values) for r in table.rows])
+            print_table(
+                [table.title, *table.shown_columns], [(r.shown, *r.values) for r in table.rows]
+            )
     if out is not None:
         print(t(f"已写入：{out}", f"Written: {out}"))
     return EXIT_OK

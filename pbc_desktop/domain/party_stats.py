@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, OrgField, OrgKind
 from pbc_desktop.domain.member_changes import MemberChangeKind
 
 #: The changes of the year the forms count (党员增减情况), in the forms' order.
@@ -135,3 +136,50 @@ def ethnic_band(ethnicity: str | None) -> str:
 def band_labels(labels: tuple[str, ...], counts: dict[str, int]) -> tuple[str, ...]:
     """The form's labels, with 未填写 after them only when some member falls there."""
     return labels + ((UNKNOWN,) if counts.get(UNKNOWN) else ())
+
+
+#: The English of the bands' labels (the labels themselves, Chinese, are the keys of the
+#: tables and of their export); a band of an enum has its own (``LabeledEnum.en``).
+BAND_ENGLISH: dict[str, str] = {
+    UNKNOWN: "Not recorded",
+    "30岁及以下": "30 and under",
+    "31至35岁": "31 to 35",
+    "36至40岁": "36 to 40",
+    "41至45岁": "41 to 45",
+    "46至50岁": "46 to 50",
+    "51至55岁": "51 to 55",
+    "56至60岁": "56 to 60",
+    "61岁及以上": "61 and over",
+    "研究生": "Postgraduate",
+    "大学本科": "Bachelor's degree",
+    "大学专科": "Junior college",
+    "中专": "Secondary vocational school",
+    "高中": "Senior high school",
+    "初中及以下": "Junior high school or less",
+    "建国前": "Before October 1949",
+    "建国后至十一届三中全会前": "October 1949 to the Third Plenum (1978)",
+    "十一届三中全会后至党的十六大前": "The Third Plenum to the 16th Party Congress",
+    "党的十六大至十八大前": "The 16th to the 18th Party Congress",
+    "党的十八大至二十大前": "The 18th to the 20th Party Congress",
+    "党的二十大以来": "Since the 20th Party Congress",
+    "汉族": "Han",
+    "少数民族": "Ethnic minorities",
+}
+
+_ENUMS: tuple[type[LabeledEnum], ...] = (Gender, MemberCategory, OrgField, OrgKind)
+
+
+def english_label(label: str) -> str:
+    """The English of a label of the tables (a band, a sex, a field, a kind of
+    organization or of change); a label it does not know (合计 already made English,
+    a name) as it is."""
+    if label in BAND_ENGLISH:
+        return BAND_ENGLISH[label]
+    for kind in CHANGE_KINDS:
+        if kind.zh == label:
+            return kind.en
+    for enum_cls in _ENUMS:
+        for member in enum_cls:
+            if member.zh == label:
+                return member.en
+    return label

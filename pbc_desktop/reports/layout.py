@@ -155,7 +155,17 @@ class Styles:
     small_center: ParagraphStyle
 
 
-def make_styles(fonts: FontSet | None = None) -> Styles:
+def word_wrap(english: bool) -> str | None:
+    """ReportLab's line breaking for a document: Chinese (``"CJK"``: between any two
+    characters, after the 禁则), or, in English (``english``), between words, which CJK
+    breaking cut inside ("communit-y", "Unchang-ed"). A word longer than its line, a
+    Chinese name in an English document, is still cut where the line ends."""
+    return None if english else "CJK"
+
+
+def make_styles(fonts: FontSet | None = None, *, english: bool = False) -> Styles:
+    """The styles of a report; ``english``: its lines break between words
+    (:func:`word_wrap`), for a report in English (:func:`in_english`)."""
     fonts = fonts or official_fonts()
     # One line of body text; the other styles differ from it only where they say.
     line = ParagraphStyle(
@@ -163,7 +173,7 @@ def make_styles(fonts: FontSet | None = None) -> Styles:
         fontName=fonts.body,
         fontSize=BODY_SIZE,
         leading=BODY_LEADING,
-        wordWrap="CJK",
+        wordWrap=word_wrap(english),
         allowWidows=0,
         allowOrphans=0,
     )

@@ -11,12 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from pbc_desktop.lang import t
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
+    CELL_SIZE,
     TEXT_WIDTH,
     Styles,
     build_pdf,
@@ -57,12 +60,38 @@ def _signed_grid(
     return grid
 
 
+def _label_styles(styles: Styles, size: float, head_size: float) -> tuple[ParagraphStyle, ...]:
+    """The first column's rows and header, which wrap ("The Third Plenum to the 16th
+    Party Congress"; in Chinese one line, as the plain strings it had, leading 1.2)."""
+    row = ParagraphStyle(f"StatLabel{size}", parent=styles.cell, fontSize=size, leading=size * 1.2)
+    head = ParagraphStyle(
+        f"StatHead{head_size}",
+        parent=row,
+        fontName=styles.fonts.heading,
+        fontSize=head_size,
+        leading=head_size * 1.2,
+    )
+    return row, head
+
+
 def _member_table(
     table: StatTable, total: int, styles: Styles, signed: Sequence[Flowable] = ()
 ) -> Flowable:
-    data: list[list[Flowable | str]] = [[table.title, table.columns[0], t("占比", "Share")]]
-    data += [[r.label, str(r.values[0]), share_text(r.values[0], total)] for r in table.rows]
-    data.append([t("合计", "Total"), str(total), share_text(total, total) if total else ""])
+    row, head = _label_styles(styles, CELL_SIZE, CELL_SIZE)
+    data: list[list[Flowable | str]] = [
+        [Paragraph(plain(table.title), head), table.shown_columns[0], t("占比", "Share")]
+    ]
+    data += [
+        [Paragraph(plain(r.shown), row), str(r.values[0]), share_text(r.values[0], total)]
+        for r in table.rows
+    ]
+    data.append(
+        [
+            Paragraph(plain(t("合计", "Total")), row),
+            str(total),
+            share_text(total, total) if total else "",
+        ]
+    )
     widths = (TEXT_WIDTH * 0.56, TEXT_WIDTH * 0.22, TEXT_WIDTH * 0.22)
     commands = [
         *grid_style(styles.fonts.body, header_rows=1),
@@ -74,16 +103,30 @@ def _member_table(
 
 def _wide_table(table: StatTable, styles: Styles, signed: Sequence[Flowable] = ()) -> Flowable:
     """A table with many columns (the organizations): 五号 (the header smaller), its title
-    above it and what its rows are heading the first column."""
-    data: list[list[Flowable | str]] = [[table.row_heading or table.title, *table.columns]]
-    data += [[r.label, *(str(v) for v in r.values)] for r in table.rows]
-    first = 24 * mm
+    above it and what its rows are heading the first column (wider in English, where
+    "State-owned enterprise" takes more room than 国有企业)."""
+    row, _head = _label_styles(styles, SMALL_CELL, HEADER_CELL)
+    header = ParagraphStyle(
+        f"StatColumn{HEADER_CELL}", parent=row, fontSize=HEADER_CELL, leading=HEADER_CELL * 1.2
+    )
+    centered = ParagraphStyle(f"{header.name}Center", parent=header, alignment=TA_CENTER)
+    data: list[list[Flowable | str]] = [
+        [
+            Paragraph(plain(table.row_heading or table.title), header),
+            *(Paragraph(plain(column), centered) for column in table.shown_columns),
+        ]
+    ]
+    data += [[Paragraph(plain(r.shown), row), *(str(v) for v in r.values)] for r in table.rows]
+    first = (28 if in_english() else 24) * mm
     rest = (TEXT_WIDTH - first) / len(table.columns)
     commands = [
         *grid_style(styles.fonts.body, header_rows=1),
         ("FONT", (0, 0), (-1, -1), styles.fonts.body, SMALL_CELL),
         ("FONT", (0, 0), (-1, 0), styles.fonts.body, HEADER_CELL),
         ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+        # "Temporary" and "committee" whole in their columns
+        ("LEFTPADDING", (1, 0), (-1, 0), 2),
+        ("RIGHTPADDING", (1, 0), (-1, 0), 2),
     ]
     grid = _signed_grid(data, (first, *[rest] * len(table.columns)), commands, signed)
     return KeepTogether([Paragraph(plain(table.title), styles.small), Spacer(1, 2 * mm), grid])
@@ -97,7 +140,7 @@ def build_party_stats_pdf(
     warn: WarnFn | None = None,
 ) -> Path:
     """Write the statistics (a service's :class:`PartyStatistics`) as an A4 PDF."""
-    styles = make_styles()
+    styles = make_styles(english=in_english())
     parts = statistics_title(stats)
     story: list[Flowable] = [
         title_paragraph(parts, styles.title),

@@ -1,16 +1,27 @@
-"""The 党内统计表 PDF in both languages: its title and running head."""
+"""The 党内统计表 PDF (and its workbook) in both languages: title, running head, labels."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from pbc_desktop import lang
+from pbc_desktop.db.engine import Database
+from pbc_desktop.reports import layout
 from pbc_desktop.reports.party_stats import build_party_stats_pdf
-from pbc_desktop.services.party_stats.tables import PartyStatistics, StatRow, StatTable
-from tests.pdf_helpers import page_texts
+from pbc_desktop.services.party_stats.tables import (
+    PartyStatistics,
+    StatRow,
+    StatTable,
+    party_statistics,
+)
+from pbc_desktop.services.party_stats.workbook import write_party_stats_xlsx
+from tests.demo_cache import demo_into
+from tests.pdf_helpers import page_texts, past_right_margin
 
 
 def _title(path: Path) -> str | None:
@@ -40,3 +51,52 @@ def test_the_chinese_title_is_unchanged(tmp_path: Path) -> None:
     path = build_party_stats_pdf(_stats("成田镇"), tmp_path / "zh.pdf", invariant=True)
     assert "成田镇党内统计表（2026年度）" in "".join(page_texts(path)[0].split())
     assert _title(path) == "成田镇党内统计表（2026年度）"
+
+
+TODAY = date(2026, 6, 15)
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\s]+", text)
+
+
+def test_an_english_window_prints_the_labels_in_english(db: Database, tmp_path: Path) -> None:
+    """In English the rows and columns (男/女, 30岁及以下, 党委/党支部…) stayed Chinese:
+    they print in English, while the keys of the tables stay Chinese."""
+    demo_into(db, today=TODAY)
+    lang.set_language("en")
+    stats = party_statistics(db, 2025)
+    assert stats.table("sex").value("男") > 0  # the keys: unchanged
+    assert "党委" in stats.table("organizations").columns
+    assert "男" in stats.as_dict()["sex"]
+    path = build_party_stats_pdf(stats, tmp_path / "en.pdf", invariant=True)
+    text = " ".join(page_texts(path))
+    words = set(_words(text))
+    for table in stats.tables:
+        for label in (*(r.shown for r in table.rows), *table.shown_columns):
+            assert not _CJK.search(label), label
+            assert set(_words(label)) <= words, label
+    for label in ("Male", "Female", "Party committee", "Party branch", "Han", "Full member"):
+        assert label in (r.shown for t in stats.tables for r in t.rows) or label in (
+            stats.table("organizations").shown_columns
+        ), label
+    assert not _CJK.search(text.replace(stats.area, "")), text
+    assert past_right_margin(path, layout.PORTRAIT.right) == []
+
+
+def test_the_workbook_follows_the_window_language_as_the_pdf(db: Database, tmp_path: Path) -> None:
+    """The workbook speaks the window's language as the PDF does: English titles, headers
+    and labels in an English window, the forms' Chinese otherwise."""
+    demo_into(db, today=TODAY)
+    for language, male, committee in (("en", "Male", "Party committee"), ("zh", "男", "党委")):
+        lang.set_language(language)
+        stats = party_statistics(db, 2025)
+        out = write_party_stats_xlsx(stats, tmp_path / f"{language}.xlsx")
+        ws = load_workbook(out).active
+        assert ws is not None
+        cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+        assert male in cells and committee in cells, language
+        if language == "en":
+            shown = [c for c in cells if c != stats.area and not c.startswith(stats.area)]
+            assert not [c for c in shown if _CJK.search(c)], language

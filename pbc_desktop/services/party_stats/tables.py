@@ -36,10 +36,20 @@ from pbc_desktop.services.member_changes.roll import on_roll_at, organization_at
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 
+def shown(label: str) -> str:
+    """A label of the tables as printed, saved or shown: the label, the key (Chinese as
+    the forms name it), in Chinese; its English in an English window."""
+    return t(label, rules.english_label(label))
+
+
 @dataclass(frozen=True)
 class StatRow:
-    label: str
+    label: str  # the key; :attr:`shown` is what the reader sees
     values: tuple[int, ...]
+
+    @property
+    def shown(self) -> str:
+        return shown(self.label)
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,11 @@ class StatTable:
     share: bool = False
     #: what the rows are, heading their column where the title stands above the table
     row_heading: str = ""
+
+    @property
+    def shown_columns(self) -> tuple[str, ...]:
+        """The columns as the reader sees them (:func:`shown`); ``columns`` are keys."""
+        return tuple(shown(column) for column in self.columns)
 
     def value(self, label: str, column: int = 0) -> int:
         for row in self.rows:

@@ -1,5 +1,8 @@
 """The statistics as an Excel workbook: one sheet, the tables one under another, each with
-its title row, header and counts (and the members' share), as the forms are typed in."""
+its title row, header and counts (and the members' share), as the forms are typed in.
+
+Like the PDF (``reports/party_stats.py``), it speaks the window's language: titles,
+headers and the rows' labels (男, 30岁及以下, 党委… as ``shown``; the keys stay Chinese)."""
 
 from __future__ import annotations
 
@@ -40,7 +43,8 @@ def write_party_stats_xlsx(stats: PartyStatistics, out_path: Path) -> Path:
     row = 4
     for table in stats.tables:
         share = table.share
-        headers = [table.title, *table.columns] + ([t("占比（%）", "Share (%)")] if share else [])
+        headers = [table.title, *table.shown_columns]
+        headers += [t("占比（%）", "Share (%)")] if share else []
         for col, text in enumerate(headers, start=1):
             cell = ws.cell(row=row, column=col)
             put_text(cell, text)
@@ -49,7 +53,7 @@ def write_party_stats_xlsx(stats: PartyStatistics, out_path: Path) -> Path:
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
         for stat in table.rows:
             row += 1
-            put_text(ws.cell(row=row, column=1), stat.label)
+            put_text(ws.cell(row=row, column=1), stat.shown)
             for col, value in enumerate(stat.values, start=2):
                 ws.cell(row=row, column=col, value=value)
             if share:

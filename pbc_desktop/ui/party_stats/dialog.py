@@ -109,14 +109,14 @@ class PartyStatsDialog(FittedDialog):
         ]
         for table in stats.tables:
             if table.share:
-                headers = [table.title, table.columns[0], self.tr("Share")]
+                headers = [table.title, table.shown_columns[0], self.tr("Share")]
                 rows: list[tuple[object, ...]] = [
-                    (r.label, r.values[0], share_text(r.values[0], stats.members))
+                    (r.shown, r.values[0], share_text(r.values[0], stats.members))
                     for r in table.rows
                 ]
             else:
-                headers = [table.title, *table.columns]
-                rows = [(r.label, *r.values) for r in table.rows]
+                headers = [table.title, *table.shown_columns]
+                rows = [(r.shown, *r.values) for r in table.rows]
             parts += [grid(headers, rows, self.tr("None")), "<br/>"]
         return "".join(parts)
 
