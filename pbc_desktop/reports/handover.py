@@ -25,6 +25,7 @@ from pbc_desktop.domain.exchange import (
 )
 from pbc_desktop.domain.offices import fingerprint_lines
 from pbc_desktop.lang import t
+from pbc_desktop.reports import layout
 from pbc_desktop.reports.glyphs import Paragraph, WarnFn
 from pbc_desktop.reports.layout import (
     BODY_LEADING,
@@ -42,9 +43,14 @@ from pbc_desktop.reports.layout import (
 from pbc_desktop.reports.signature_block import SignatureBlock
 from pbc_desktop.services.exchange.log import HandoverSheet, handover_sheet
 
-#: the columns of a received package's counts, in the order printed
-SIGN_SIZE = 12.0  # 小四, as on the other signed sheets
+#: The signatures of an English sheet: 小四, as on the other signed sheets, where "Handed
+#: over by (signature): ___" and "Received by" stand side by side (at 三号 they stood one
+#: below the other and took the sheet to a second page).
+SIGN_SIZE_EN = 12.0
 LABEL_WIDTH = 34 * mm  # 移交单位指纹 on one line
+#: The English labels break between words ("Recipient's / fingerprint"): their column
+#: narrower, the values wider ("yes (only the recipient can open it)" on two lines).
+LABEL_WIDTH_EN = 28 * mm
 #: The five counts' headings in English ("Unchanged" fits its column).
 COUNTS_HEAD_SIZE_EN = 11.0
 
@@ -160,7 +166,7 @@ def write_handover_pdf(
             replace(styles, cell_label=_latin(styles).cell_label),
             pairs_per_row=2,
             wide=(sender_fp, recipient_fp, package, package_fp, handled),
-            label_width=LABEL_WIDTH,
+            label_width=LABEL_WIDTH_EN if in_english() else LABEL_WIDTH,
         )
     )
     notes = list(sheet.left_out)
@@ -183,6 +189,7 @@ def write_handover_pdf(
         SignatureBlock(
             [t("移交人", "Handed over by"), t("接收人", "Received by")],
             styles.fonts.body,
+            size=SIGN_SIZE_EN if in_english() else layout.BODY_SIZE,
             space_before=0,
             english=in_english(),
         )

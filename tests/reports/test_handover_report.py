@@ -7,12 +7,22 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
+from pbc_desktop import lang
 from pbc_desktop.domain.audit_entries import RECORD_TYPES
 from pbc_desktop.domain.exchange import READING_ORDER
+from pbc_desktop.reports import layout
 from pbc_desktop.reports.handover import write_handover_pdf
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.log import HandoverSheet
-from tests.pdf_helpers import page_texts, pdffonts_rows, signed_page, skip_without_pdffonts
+from tests.pdf_helpers import (
+    page_texts,
+    past_right_margin,
+    pdffonts_rows,
+    signed_page,
+    skip_without_pdffonts,
+)
 
 AT = datetime(2026, 12, 1, 2, 30, tzinfo=UTC)
 
@@ -68,10 +78,15 @@ def test_a_received_package_sheet_counts_each_change(tmp_path: Path) -> None:
     assert "冲突清单" in flat
 
 
-def test_the_sample_sheets_fit_one_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_sample_sheets_fit_one_page(tmp_path: Path, language: str) -> None:
+    """In English too: its signers stood one below the other at 三号 and its labels took
+    a wide column, and the sheet ran to a second page."""
+    lang.set_language(language)
     for received in (False, True):
         out = write_handover_pdf(_sheet(received=received), tmp_path / "x.pdf", invariant=True)
-        assert len(page_texts(out)) == 1
+        assert len(page_texts(out)) == 1, received
+        assert past_right_margin(out, layout.PORTRAIT.right) == [], received
 
 
 def test_fonts_are_embedded(tmp_path: Path) -> None:
