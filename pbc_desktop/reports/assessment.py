@@ -60,7 +60,13 @@ class ReportCancelledError(UserError):
 
 class _Styles:
     def __init__(self, fonts: FontSet) -> None:
-        base = ParagraphStyle("body", fontName=fonts.body, fontSize=12, leading=19, wordWrap="CJK")
+        base = ParagraphStyle(
+            "body",
+            fontName=fonts.body,
+            fontSize=12,
+            leading=19,
+            wordWrap=layout.word_wrap(layout.in_english()),
+        )
         self.body = base
         self.cell = ParagraphStyle("cell", parent=base, fontSize=10, leading=13)
         self.title = ParagraphStyle(

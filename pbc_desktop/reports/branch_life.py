@@ -90,7 +90,7 @@ def _table(
 
 
 def build_story(report: TownYear, area: str) -> tuple[list[Flowable], layout.Styles]:
-    base = layout.make_styles()
+    base = layout.make_styles(english=layout.in_english())
     cell = ParagraphStyle("NoticeCell", parent=base.small, fontSize=TABLE_SIZE, leading=14)
     head = ParagraphStyle("NoticeHead", parent=cell, alignment=1)
     body = ParagraphStyle("NoticeBody", parent=base.small, fontSize=12, leading=20)

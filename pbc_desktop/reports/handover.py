@@ -8,7 +8,6 @@ signatures of the person handing it over and the person receiving it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -55,18 +54,6 @@ LABEL_WIDTH_EN = 28 * mm
 COUNTS_HEAD_SIZE_EN = 11.0
 
 
-def _latin(styles: Styles) -> Styles:
-    """In English, labels break between words: ReportLab's CJK line breaking cut them
-    inside ("Package finge-rprint", "Unchang-ed", "Party memb-er")."""
-    if not in_english():
-        return styles
-    return replace(
-        styles,
-        cell=ParagraphStyle("CellLatin", parent=styles.cell, wordWrap=None),
-        cell_label=ParagraphStyle("CellLabelLatin", parent=styles.cell_label, wordWrap=None),
-    )
-
-
 def _lines(fingerprint: str) -> str:
     return "\n".join(fingerprint_lines(fingerprint)) if fingerprint else ""
 
@@ -85,8 +72,7 @@ def _counts_table(sheet: HandoverSheet, styles: Styles, signed: list[Flowable]) 
     else:
         head = [t("数据类别", "Records"), t("记录数", "Records carried")]
         keys = ("rows",)
-    latin = _latin(styles)
-    label = latin.cell_label
+    label = styles.cell_label
     if in_english():
         size = COUNTS_HEAD_SIZE_EN
         label = ParagraphStyle("CountsHeadEn", parent=label, fontSize=size, leading=size * 1.4)
@@ -98,10 +84,10 @@ def _counts_table(sheet: HandoverSheet, styles: Styles, signed: list[Flowable]) 
             continue
         for k, v in zip(keys, values, strict=True):
             totals[k] += v
-        row: list[Flowable | str] = [Paragraph(plain(record_label(kind)), latin.cell)]
+        row: list[Flowable | str] = [Paragraph(plain(record_label(kind)), styles.cell)]
         row += [Paragraph(str(v), styles.cell) for v in values]
         data.append(row)
-    total: list[Flowable | str] = [Paragraph(plain(t("合计", "Total")), latin.cell_label)]
+    total: list[Flowable | str] = [Paragraph(plain(t("合计", "Total")), styles.cell_label)]
     total += [Paragraph(str(totals[k]), styles.cell) for k in keys]
     data.append(total)
     first = 40 * mm
@@ -129,7 +115,9 @@ def write_handover_pdf(
     sheet: HandoverSheet, out_path: Path, *, invariant: bool = False, warn: WarnFn | None = None
 ) -> Path:
     """Lay out the 数据移交单 of one package and write it atomically to ``out_path``."""
-    styles = make_styles()
+    # In English, labels break between words: ReportLab's CJK line breaking cut them
+    # inside ("Package finge-rprint", "Unchang-ed", "Party memb-er").
+    styles = make_styles(english=in_english())
     title = t("党建共同体数据移交单", "Data handover sheet")
     kind = t("接收", "received") if sheet.received else t("移交", "sent")
     story: list[Flowable] = [title_paragraph((title,), styles.title)]
@@ -163,7 +151,7 @@ def write_handover_pdf(
     story.append(
         info_table(
             rows,
-            replace(styles, cell_label=_latin(styles).cell_label),
+            styles,
             pairs_per_row=2,
             wide=(sender_fp, recipient_fp, package, package_fp, handled),
             label_width=LABEL_WIDTH_EN if in_english() else LABEL_WIDTH,

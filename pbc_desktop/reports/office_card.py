@@ -45,7 +45,7 @@ def _qr(text: str, font: str) -> Drawing:
 def write_office_card_pdf(
     card: OfficeCard, out_path: Path, *, invariant: bool = False, warn: WarnFn | None = None
 ) -> Path:
-    styles = make_styles()
+    styles = make_styles(english=in_english())
     title = t("党建共同体工作台 单位名片", "Office card")
     big = ParagraphStyle("Fingerprint", parent=styles.body, fontSize=20, leading=30, alignment=1)
     fingerprint = "<br/>".join(fingerprint_lines(card.fingerprint))

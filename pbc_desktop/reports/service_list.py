@@ -37,7 +37,7 @@ COLUMN_PARTS_EN = (11, 35, 40, 20, 34, 28)
 
 class _Styles:
     def __init__(self) -> None:
-        self.base = layout.make_styles()
+        self.base = layout.make_styles(english=layout.in_english())
         cell = self.base.small
         self.cell = ParagraphStyle("ListCell", parent=cell, fontSize=TABLE_SIZE, leading=14)
         self.center = ParagraphStyle("ListCenter", parent=self.cell, alignment=1)

@@ -30,3 +30,27 @@ def test_no_line_starts_with_closing_punctuation(markup: str) -> None:
         bad = [ch for ch in starts[1:] if ch in NEVER_STARTS_A_LINE]
         assert not bad, f"a line starts with {bad} at width {width}"
     assert seen_breaks > 500
+
+
+ENGLISH = (
+    "The Chengtian town cross-field Party building community: organization department "
+    "officer Wang Xiaoming reported on the neighbourhood volunteers' quarterly programme"
+)
+
+
+def test_english_styles_break_between_words() -> None:
+    """ReportLab's CJK line breaking cut English words ("communit" / "y:"): the styles of a
+    report in English break between words, wherever each word fits its line."""
+    words = set(ENGLISH.split())
+    chinese, english = make_styles(), make_styles(english=True)
+    assert chinese.body.wordWrap == "CJK"
+    longest = max(len(word) for word in words)
+    for style in (english.body, english.cell, english.small, english.cell_label):
+        for width in range(longest * int(style.fontSize) // 2 + 40, 460, 3):
+            paragraph = Paragraph(ENGLISH, style)
+            paragraph.wrap(width, 100_000)
+            lines = paragraph.blPara.lines
+            assert len(lines) > 1 or width > 300
+            pieces = [piece for line in lines for piece in line[1]]
+            cut = [piece for text in pieces for piece in text.split() if piece not in words]
+            assert not cut, f"{style.name} at {width}: {cut}"

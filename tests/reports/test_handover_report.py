@@ -150,3 +150,17 @@ def test_english_note_of_one_conflict_is_singular(tmp_path: Path) -> None:
     many = replace(_sheet(received=True), conflicts=3)
     out = write_handover_pdf(many, tmp_path / "en3.pdf", invariant=True)
     assert "3 records were changed" in " ".join(" ".join(page_texts(out)).split())
+
+
+def test_an_english_sheet_wraps_long_names_between_words(tmp_path: Path) -> None:
+    """ReportLab's CJK line breaking cut the English words of a long office name in its
+    narrow cell ("Comm" / "unity"): an English sheet breaks its lines between words."""
+    lang.set_language("en")
+    sender = "Chengtian Town community volunteers programme office"
+    recipient = "Heping Town Party Committee Organization Department"
+    sheet = replace(_sheet(received=False), sender=sender, recipient=recipient)
+    out = write_handover_pdf(sheet, tmp_path / "en.pdf", invariant=True)
+    text = page_texts(out)[0]
+    for name in (sender, recipient):
+        assert name not in text.splitlines(), name  # it wraps…
+        assert name in " ".join(text.split()), name  # …between its words, each whole
