@@ -158,6 +158,9 @@ def _signatures(report: printout.ListReport, st: _Styles) -> list[Flowable]:
         row.setStyle(
             TableStyle(
                 [
+                    # the empty half beside an odd last signatory: not in Helvetica, a font
+                    # the PDF would list without embedding it
+                    ("FONT", (0, 0), (-1, -1), st.base.fonts.body, SIGN_SIZE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
