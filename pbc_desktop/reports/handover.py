@@ -50,6 +50,11 @@ LABEL_WIDTH = 34 * mm  # 移交单位指纹 on one line
 #: The English labels break between words ("Recipient's / fingerprint"): their column
 #: narrower, the values wider ("yes (only the recipient can open it)" on two lines).
 LABEL_WIDTH_EN = 28 * mm
+#: The column of the record types: 共同体成员单位 on one line. A sent sheet has one column
+#: of counts beside it, so in English it takes the room its names need ("Community member
+#: organization", "Formation or rectification step" on one line, not three).
+RECORDS_WIDTH = 40 * mm
+RECORDS_WIDTH_SENT_EN = 80 * mm
 #: The five counts' headings in English ("Unchanged" fits its column).
 COUNTS_HEAD_SIZE_EN = 11.0
 
@@ -90,7 +95,7 @@ def _counts_table(sheet: HandoverSheet, styles: Styles, signed: list[Flowable]) 
     total: list[Flowable | str] = [Paragraph(plain(t("合计", "Total")), styles.cell_label)]
     total += [Paragraph(str(totals[k]), styles.cell) for k in keys]
     data.append(total)
-    first = 40 * mm
+    first = RECORDS_WIDTH_SENT_EN if in_english() and not sheet.received else RECORDS_WIDTH
     rest = (TEXT_WIDTH - first) / len(keys)
     gap = 2 * mm if len(signed) > 1 else BODY_LEADING
     commands = sign_below(data, grid_style(styles.fonts.body, header_rows=1), signed, gap=gap)

@@ -164,3 +164,20 @@ def test_an_english_sheet_wraps_long_names_between_words(tmp_path: Path) -> None
     for name in (sender, recipient):
         assert name not in text.splitlines(), name  # it wraps…
         assert name in " ".join(text.split()), name  # …between its words, each whole
+
+
+def test_an_english_sheet_of_every_record_type_takes_the_pages_of_the_chinese(
+    tmp_path: Path,
+) -> None:
+    """A sent package of every record type (as the demo district sends a town): the
+    English names of the types ("Formation or rectification step") wrapped to two or
+    three lines in the Chinese sheet's narrow column, a page more than the Chinese."""
+    counts = {kind: {"rows": 1} for kind in READING_ORDER}
+    sheet = replace(_sheet(received=False), counts=counts)
+    pages = {}
+    for language in ("zh", "en"):
+        lang.set_language(language)
+        out = write_handover_pdf(sheet, tmp_path / f"{language}.pdf", invariant=True)
+        pages[language] = len(page_texts(out))
+        assert past_right_margin(out, layout.PORTRAIT.right) == [], language
+    assert pages["en"] == pages["zh"], pages
