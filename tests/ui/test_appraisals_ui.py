@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.appraisals import AppraisalGrade
@@ -152,6 +153,21 @@ def test_statistics_view_and_its_workbook(
     assert ws is not None
     values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert "党员类别" in values and "正式党员" in values
+
+
+def test_the_statistics_view_speaks_english_in_an_english_window(
+    qtbot: QtBot, db: Database, branch: tuple[int, list[int]]
+) -> None:
+    """The rows (男/女, 正式党员…) and the organizations' kinds stayed Chinese in English."""
+    lang.set_language("en")
+    dialog = PartyStatsDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.year_spin.setValue(YEAR)
+    shown = dialog.view.toPlainText()
+    for label in ("Full member", "Party branch", "Rural"):
+        assert label in shown, label
+    for label in ("正式党员", "党支部", "农村", "男", "女"):
+        assert label not in shown, label
 
 
 def test_the_members_tab_opens_both_from_its_menu(
