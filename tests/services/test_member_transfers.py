@@ -530,3 +530,38 @@ def test_a_member_with_a_pending_letter_is_not_deleted_as_a_mistake(
     db.user = district_actor(db)
     withdraw_transfer(db, letter)
     member_editing.delete_member(db, member_id)  # entered by mistake after all
+
+
+def test_a_letter_of_a_member_an_imported_roster_says_died_is_not_received(
+    db: Database, world: TwoTowns, tmp_path: Path
+) -> None:
+    """The roster's 已故 took the member off the roll while the letter was on its way; the
+    receipt then put the dead member back on the receiving roll (正常)."""
+    from pbc_desktop.services import member_import
+    from tests.import_factories import TEMPLATE, write_roster
+
+    number = make_id("19850302", "123")
+    line = ("陈伟", None, number, None, "2010-07-01", "正式党员", "13812345678", "甲二村党支部")
+    first = write_roster(tmp_path / "名册.xlsx", [line])
+    member_import.apply_import(db, member_import.read_members(db, first))
+    with db.read() as s:
+        member_id = s.scalars(select(PartyMember.id).where(PartyMember.id_number == number)).one()
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    again = write_roster(
+        tmp_path / "名册2.xlsx", [(*line, "已故")], headers=(*TEMPLATE, "党籍状态")
+    )
+    member_import.apply_import(db, member_import.read_members(db, again), on_duplicate="update")
+    refusal = receive_refusal(db, letter)
+    assert refusal is not None and "已不在册（已故）" in refusal and number not in refusal
+    with pytest.raises(ConflictError, match="请由开具党组织撤回该介绍信"):
+        receive_transfer(db, letter, date(2026, 3, 10))
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None
+        assert (member.status, member.organization_id) == (
+            MembershipStatus.DECEASED,
+            world.jia_two,
+        )
+    withdraw_transfer(db, letter)  # what the sentence asks for

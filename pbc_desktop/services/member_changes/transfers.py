@@ -25,6 +25,7 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.development import MIN_AGE, age_on
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.domain.member_changes import (
+    ON_ROLL_STATUSES,
     MemberChangeKind,
     TransferState,
     before_joining_error,
@@ -232,11 +233,27 @@ def _pending(transfer: MemberTransfer) -> None:
         )
 
 
+def _member_on_roll(transfer: MemberTransfer) -> None:
+    """A member who left the roll meanwhile (an imported roster said 已故) is not taken in
+    by the receipt: it would put them back on a roll."""
+    member = transfer.member
+    if member.status not in ON_ROLL_STATUSES:
+        raise ConflictError(
+            t(
+                f"党员{member.name}已不在册（{member.status.zh}），不能接收其组织关系，"
+                "请由开具党组织撤回该介绍信。",
+                f"{member.name} is no longer on the roll ({member.status.en}); the letter "
+                "cannot be received: the sending organization should withdraw it.",
+            )
+        )
+
+
 def receive_refusal(db: Database, transfer_id: int) -> str | None:
     def check(s: Session, acc: access.Access) -> None:
         transfer = _load_transfer(s, transfer_id, acc)
         acc.check_org_writable(_receiver_id(transfer))
         _pending(transfer)
+        _member_on_roll(transfer)
 
     try:
         return access.refusal(db, check)
@@ -254,6 +271,7 @@ def receive_transfer(
         transfer = _load_transfer(s, transfer_id, acc)
         acc.check_org_writable(_receiver_id(transfer))
         _pending(transfer)
+        _member_on_roll(transfer)
         err = FieldErrors()
         if received_on is None:
             err.add("received_on", "请填写接收日期", "Enter the date received")
