@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, PartyMember
@@ -565,3 +565,45 @@ def test_a_letter_of_a_member_an_imported_roster_says_died_is_not_received(
             world.jia_two,
         )
     withdraw_transfer(db, letter)  # what the sentence asks for
+
+
+def test_a_member_who_left_the_district_comes_back_on_their_own_record(
+    db: Database, world: TwoTowns
+) -> None:
+    """Transferred out to 广州, then back with a letter from there: the ID number was
+    refused as the same person entered twice, and nothing else put them on a roll."""
+    number = make_id(seq=142)
+    data = MemberInput(
+        name="林芳", organization_id=world.yi_one, id_number=number, joined_on=date(2010, 7, 1)
+    )
+    member_id = transfer_in_from_outside(
+        db, data, from_unit="深圳市某社区党委", received_on=date(2026, 4, 1)
+    )
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_unit="广州市某街道党工委", issued_on=date(2026, 5, 1))
+    )
+    receive_transfer(db, letter, date(2026, 5, 5))
+    assert "林芳" not in roll(db, world.yi_one)
+    db.user = village_actor(db, world.jia_two)  # back to another organization of the district
+    back = replace(data, organization_id=world.jia_two)
+    with pytest.raises(
+        ValidationError, match=r"转入日期不能早于该党员上一次变动的日期（2026-05-01"
+    ):
+        transfer_in_from_outside(
+            db, back, from_unit="广州市某街道党工委", received_on=date(2026, 4, 20)
+        )
+    again = transfer_in_from_outside(
+        db, back, from_unit="广州市某街道党工委", received_on=date(2026, 8, 1)
+    )
+    assert again == member_id
+    assert "林芳" in roll(db, world.jia_two)
+    assert "林芳" not in roll(db, world.jia_two, as_of=date(2026, 7, 31))
+    kinds = [(c.kind, c.other) for c in member_changes(db, member_id)]
+    assert kinds[-1] == (MemberChangeKind.TRANSFERRED_IN, "广州市某街道党工委")
+    with db.read() as s:
+        assert (
+            s.scalar(select(func.count(PartyMember.id)).where(PartyMember.id_number == number)) == 1
+        )
+    # one on the roll is still one person entered twice
+    with pytest.raises(ValidationError, match="同一人不能重复登记"):
+        transfer_in_from_outside(db, back, from_unit="深圳", received_on=date(2026, 9, 1))

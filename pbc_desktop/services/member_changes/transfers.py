@@ -6,7 +6,8 @@ pending letter, until the receipt: the receiving organization of the district co
 in the program (the member moves there: 转出 dated the day of issue at the sender, 转入 the
 day received at the receiver), or for an outside unit the sender records the returned 回执
 (转出). A pending letter may be withdrawn by its sender. A member coming from outside the
-district is added with a 转入 change.
+district is added with a 转入 change (one who left the district by 转出 before comes back
+on their own record).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import MemberTransfer, Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.development import MIN_AGE, age_on
-from pbc_desktop.domain.enums import MemberCategory
+from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_changes import (
     ON_ROLL_STATUSES,
     MemberChangeKind,
@@ -402,6 +403,23 @@ def transfer_in_from_outside(
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
         err.raise_any()
         assert received_on is not None
+        returning = _transferred_out_before(s, completed(data).id_number)
+        if returning is not None and data.organization_id is not None:
+            # back in the district: their own record, on the roll again
+            acc.check_org_writable(data.organization_id)
+            again = FieldErrors()
+            check_change_date(s, again, returning, received_on, ("转入日期", "date of transfer"))
+            again.raise_any()
+            record_change(
+                s,
+                returning,
+                MemberChangeKind.TRANSFERRED_IN,
+                received_on,
+                organization_id=data.organization_id,
+                other_unit=unit,
+                remark=text,
+            )
+            return returning.id
         member = member_editing.add_member(
             s, acc, data, ("转入党员 {name}", "Party member {name} transferred in")
         )
@@ -417,6 +435,19 @@ def transfer_in_from_outside(
         return member.id
 
     return member_editing.store_new_member(db, data, add)
+
+
+def _transferred_out_before(s: Session, id_number: str | None) -> PartyMember | None:
+    """The member of the district with ``id_number`` who left it by 转出 (to a unit
+    outside), whose letter now brings them back: their record is the one taken in again
+    (a new one was refused as the same person entered twice, and nothing else took them
+    back onto a roll)."""
+    if not id_number:
+        return None
+    member = s.scalars(select(PartyMember).where(PartyMember.id_number == id_number)).first()
+    if member is None or member.status is not MembershipStatus.TRANSFERRED_OUT:
+        return None
+    return member
 
 
 # -- reading ---------------------------------------------------------------------------------
