@@ -291,6 +291,18 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
 
 def _admit(s: Session, record: DevelopmentRecord, on: date) -> PartyMember:
     """The member made from the record: 预备党员, joined on the branch meeting's day."""
+    if record.id_number and s.scalar(
+        select(PartyMember.id).where(PartyMember.id_number == record.id_number).limit(1)
+    ):  # entered on the roll meanwhile (the member editor, a roster): the insert failed
+        raise ConflictError(
+            t(
+                f"{record.name}的身份证号已登记在党员名册中，同一人不能重复登记；"
+                "请核对党员名册，删除误录的党员记录后再办理接收预备党员。",
+                f"The ID number of {record.name} is already on the roll of members; a person "
+                "is entered once: check the roll and delete the member entered by mistake "
+                "before admitting them.",
+            )
+        )
     member = PartyMember(
         **_person(record),
         category=MemberCategory.PROBATIONARY,
