@@ -607,3 +607,37 @@ def test_a_member_who_left_the_district_comes_back_on_their_own_record(
     # one on the roll is still one person entered twice
     with pytest.raises(ValidationError, match="同一人不能重复登记"):
         transfer_in_from_outside(db, back, from_unit="深圳", received_on=date(2026, 9, 1))
+
+
+def test_a_letter_to_an_organization_that_ended_or_was_not_yet_founded_is_refused(
+    db: Database, world: TwoTowns
+) -> None:
+    """A temporary branch dissolved in 2020 took members onto its roll, and a branch
+    founded in November received one in March."""
+    from pbc_desktop.domain.enums import OrgKind
+    from tests.factories import make_org
+
+    ended = make_org(
+        db,
+        "防汛抢险临时党支部",
+        kind=OrgKind.TEMPORARY_BRANCH,
+        start_date=date(2020, 6, 1),
+        end_date=date(2020, 9, 1),
+    )
+    with pytest.raises(ValidationError) as info:
+        issue_transfer(
+            db,
+            world.member_jia_two,
+            TransferInput(to_organization_id=ended, issued_on=ISSUED),
+        )
+    assert info.value.fields() == ["to_organization"]
+    assert "防汛抢险临时党支部已于2020-09-01结束" in str(info.value)
+    new = make_org(db, "乙一村第二党支部", town="乙镇", founded_on=date(2026, 3, 20))
+    letter = issue_transfer(
+        db, world.member_jia_two, TransferInput(to_organization_id=new, issued_on=ISSUED)
+    )
+    with pytest.raises(ValidationError, match="成立于2026-03-20，接收日期不能早于成立日期"):
+        receive_transfer(db, letter, date(2026, 3, 10))
+    assert roll(db, world.jia_two) == {"甲二党员"}
+    receive_transfer(db, letter, date(2026, 3, 20))
+    assert roll(db, new) == {"甲二党员"}

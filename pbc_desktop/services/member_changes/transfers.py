@@ -148,8 +148,20 @@ def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
                 "转入本区党组织时不填写区外单位",
                 "Leave the outside unit empty when the member goes to an organization here",
             )
-        elif to_org is not None and s.get(Organization, to_org) is None:
+        elif to_org is not None and (target := s.get(Organization, to_org)) is None:
             err.add("to_organization", "所选党组织不存在", "The chosen organization does not exist")
+        elif (
+            to_org is not None
+            and data.issued_on is not None
+            and target.end_date is not None
+            and target.end_date < data.issued_on
+        ):  # a temporary branch dissolved years ago took members onto its roll
+            ended = target.end_date.isoformat()
+            err.add(
+                "to_organization",
+                f"{target.name}已于{ended}结束，不能再转入党员",
+                f"{target.name} ended on {ended} and takes no members in",
+            )
         elif to_org == member.organization_id:
             err.add(
                 "to_organization",
@@ -286,6 +298,10 @@ def receive_transfer(
                     "接收日期不能早于介绍信开具日期",
                     "The receipt cannot be before the letter was issued",
                 )
+            elif (target := transfer.to_organization) is not None and (
+                problem := _not_existing(target, received_on)
+            ) is not None:
+                err.add("received_on", *problem)
             elif received_on > (
                 until := letter_valid_until(transfer.issued_on, transfer.valid_days)
             ):
@@ -342,6 +358,25 @@ def receive_transfer(
             ),
             before,
         )
+
+
+def _not_existing(org: Organization, day: date) -> tuple[str, str] | None:
+    """Why ``org`` takes no member in on ``day`` (in Chinese and English): not founded
+    yet, or ended; None when it exists then."""
+    if org.founded_on is not None and day < org.founded_on:
+        founded = org.founded_on.isoformat()
+        return (
+            f"{org.name}成立于{founded}，接收日期不能早于成立日期",
+            f"{org.name} was founded on {founded}: the receipt cannot be before that",
+        )
+    if org.end_date is not None and day > org.end_date:
+        ended = org.end_date.isoformat()
+        return (
+            f"{org.name}已于{ended}结束，不能再转入党员，请由开具党组织撤回该介绍信",
+            f"{org.name} ended on {ended} and takes no members in; the sending "
+            "organization should withdraw the letter",
+        )
+    return None
 
 
 def withdraw_transfer(db: Database, transfer_id: int) -> None:
