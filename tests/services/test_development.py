@@ -305,3 +305,26 @@ def test_a_person_put_on_the_roll_meanwhile_is_not_admitted_twice(
     assert shown.stage is Stage.CANDIDATE and shown.member_id is None
     with db.read() as s:
         assert len(s.scalars(select(PartyMember).where(PartyMember.id_number == number)).all()) == 1
+
+
+def test_a_probationary_member_who_died_is_due_for_nothing(db: Database) -> None:
+    """The 转正 of a probationary member who died was reminded of, late, year after year."""
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    org = make_org(db)
+    gone = make_record(db, "王芳", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    kept = make_record(db, "李娜", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    due = DevelopmentQuery(urgency=Urgency.DUE)
+    before = listing.list_development(db, due, PageRequest(), today=TODAY)
+    assert {r.id for r in before} == {gone, kept}
+    member_id = detail.get_development_detail(db, gone).member_id
+    assert member_id is not None
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2025, 6, 1)))
+    assert [r.id for r in listing.list_development(db, due, PageRequest(), today=TODAY)] == [kept]
+    assert listing.count_development(db, due, today=TODAY) == 1
+    assert [r.record_id for r in listing.development_reminders(db, TODAY)] == [kept]
+    everyone = DevelopmentQuery(urgency=Urgency.ALL)
+    assert {r.id for r in listing.list_development(db, everyone, PageRequest(), today=TODAY)} == {
+        gone,
+        kept,
+    }
