@@ -148,20 +148,11 @@ def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
                 "转入本区党组织时不填写区外单位",
                 "Leave the outside unit empty when the member goes to an organization here",
             )
-        elif to_org is not None and (target := s.get(Organization, to_org)) is None:
+        elif to_org is not None and s.get(Organization, to_org) is None:
             err.add("to_organization", "所选党组织不存在", "The chosen organization does not exist")
-        elif (
-            to_org is not None
-            and data.issued_on is not None
-            and target.end_date is not None
-            and target.end_date < data.issued_on
-        ):  # a temporary branch dissolved years ago took members onto its roll
-            ended = target.end_date.isoformat()
-            err.add(
-                "to_organization",
-                f"{target.name}已于{ended}结束，不能再转入党员",
-                f"{target.name} ended on {ended} and takes no members in",
-            )
+        elif (ended := _ended_by(s, to_org, data.issued_on)) is not None:
+            # a temporary branch dissolved years ago took members onto its roll
+            err.add("to_organization", *ended)
         elif to_org == member.organization_id:
             err.add(
                 "to_organization",
@@ -212,6 +203,19 @@ def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
             ),
         )
         return transfer.id
+
+
+def _ended_by(s: Session, org_id: int | None, day: date | None) -> tuple[str, str] | None:
+    """Why the organization takes no member in by a letter issued on ``day`` (in Chinese
+    and English): it ended before; None when it has not (or nothing is known)."""
+    org = None if org_id is None else s.get(Organization, org_id)
+    if org is None or day is None or org.end_date is None or org.end_date >= day:
+        return None
+    ended = org.end_date.isoformat()
+    return (
+        f"{org.name}已于{ended}结束，不能再转入党员",
+        f"{org.name} ended on {ended} and takes no members in",
+    )
 
 
 def _destination(s: Session, transfer: MemberTransfer) -> str:
@@ -299,9 +303,9 @@ def receive_transfer(
                     "The receipt cannot be before the letter was issued",
                 )
             elif (target := transfer.to_organization) is not None and (
-                problem := _not_existing(target, received_on)
+                absent := _not_existing(target, received_on)
             ) is not None:
-                err.add("received_on", *problem)
+                err.add("received_on", *absent)
             elif received_on > (
                 until := letter_valid_until(transfer.issued_on, transfer.valid_days)
             ):
