@@ -153,3 +153,21 @@ def test_a_corrected_branch_meeting_stays_before_the_members_later_changes(
     editing.correct_latest_step(
         db, record_id, StepInput(Step.BRANCH_MEETING, date(2025, 3, 3)), today=TODAY
     )
+
+
+def test_a_corrected_confirmation_stays_before_the_member_left(
+    db: Database, world: TwoTowns
+) -> None:
+    record_id, member_id = _probationary(db, world.jia_two)
+    records.record_step(db, record_id, StepInput(Step.CONFIRMATION, date(2026, 3, 2)), today=TODAY)
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2026, 4, 1)))
+    with pytest.raises(ConflictError, match="2026-04-01死亡"):
+        editing.correct_latest_step(
+            db, record_id, StepInput(Step.CONFIRMATION, date(2026, 5, 1)), today=TODAY
+        )
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None and member.confirmed_on == date(2026, 3, 2)
+    editing.correct_latest_step(
+        db, record_id, StepInput(Step.CONFIRMATION, date(2026, 3, 3)), today=TODAY
+    )

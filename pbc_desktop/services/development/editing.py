@@ -32,6 +32,7 @@ from pbc_desktop.services.development.detail import StepView
 from pbc_desktop.services.development.records import (
     ApplicantInput,
     StepInput,
+    check_member_step,
     keep_summary,
     load_record,
     progress_of,
@@ -253,6 +254,8 @@ def _follow_on_member(
         if change is not None:
             change.occurred_on = on
     elif kind is DevelopmentStep.CONFIRMATION:
+        # not moved past the day the member left the roll (转正 of one who had died)
+        check_member_step(s, record, StepInput(kind, on))
         member.confirmed_on = on
     else:
         return

@@ -353,7 +353,7 @@ def _apply(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
         record.stage = stage
 
 
-def _check_leaving(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
+def check_member_step(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
     """取消预备党员资格 takes the admitted member off the roll, as any leaving does: only a
     member on it with no letter of transfer on its way (one who died, or whose letter was
     then received, came back on a roll), dated not before the member's latest change; and
@@ -387,7 +387,7 @@ def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: dat
     errors = step_errors(progress_of(record), data, today)
     if errors:
         raise ValidationError(errors)
-    _check_leaving(s, record, data)
+    check_member_step(s, record, data)
     assert data.occurred_on is not None
     entry = DevelopmentStepEntry(
         kind=data.step,
