@@ -26,7 +26,7 @@ def grade_for_key(key: str) -> AppraisalGrade | None:
     if not text:
         return None
     grades = list(AppraisalGrade)
-    if text.isdigit() and 1 <= int(text) <= len(grades):
+    if text.isdecimal() and 1 <= int(text) <= len(grades):  # not ² (isdigit, not int)
         return grades[int(text) - 1]
     for grade in grades:
         if text in (grade.zh, grade.value, grade.en.lower()) or grade.zh.startswith(text):

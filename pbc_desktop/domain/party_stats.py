@@ -14,13 +14,18 @@ from datetime import date
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, OrgField, OrgKind
 from pbc_desktop.domain.member_changes import MemberChangeKind
 
-#: The changes of the year the forms count (党员增减情况), in the forms' order.
+#: The changes of the year the forms count (党员增减情况), in the forms' order: the
+#: increases, then the decreases. Every change of the roll is one of them, so that the
+#: members at the end of last year with these added and taken away are this year's
+#: (恢复党籍 and 停止党籍 left out, a suspension changed the count unexplained).
 CHANGE_KINDS: tuple[MemberChangeKind, ...] = (
     MemberChangeKind.DEVELOPED,
     MemberChangeKind.TRANSFERRED_IN,
+    MemberChangeKind.RESTORED,
     MemberChangeKind.TRANSFERRED_OUT,
     MemberChangeKind.DECEASED,
     MemberChangeKind.LEFT_PARTY,
+    MemberChangeKind.SUSPENDED,
 )
 
 UNKNOWN = "未填写"

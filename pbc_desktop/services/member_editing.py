@@ -27,6 +27,7 @@ from pbc_desktop.db.base import utcnow
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     AppraisalResult,
+    DevelopmentRecord,
     FeePayment,
     MemberChange,
     MemberTransfer,
@@ -121,7 +122,7 @@ def _duplicate_message(
         stmt = stmt.where(PartyMember.id != own_id)
     row = s.execute(stmt.limit(1)).first()
     if row is None:
-        return None
+        return _in_development(s, number)
     name, organization, org_id = row
     if not acc.sees_org(org_id):
         return t(
@@ -135,6 +136,24 @@ def _duplicate_message(
         f"该身份证号已登记为“{organization}”的党员{name}，同一人不能重复登记",
         f"This ID number is already registered to {name} of “{organization}”; "
         "a person can be registered only once",
+    )
+
+
+def _in_development(s: Session, number: str) -> str | None:
+    """Why ``number`` of a person in the 发展党员 pipeline, not admitted yet, is refused
+    for a member (their admission then made a second member of one person and failed)."""
+    waiting = s.scalar(
+        select(DevelopmentRecord.id)
+        .where(DevelopmentRecord.id_number == number, DevelopmentRecord.member_id.is_(None))
+        .limit(1)
+    )
+    if waiting is None:
+        return None
+    return t(
+        "该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记；"
+        "请在“发展党员”中办理接收预备党员",
+        "This ID number belongs to a person in the development of new members, not yet "
+        "admitted; a person is entered once: admit them under “Development”",
     )
 
 

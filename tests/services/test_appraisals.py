@@ -265,3 +265,39 @@ def test_an_organization_founded_after_the_year_has_no_appraisal_of_it(db: Datab
             db, grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades={member: E}), today=TODAY
         )
     assert refused.value.fields() == ["year"]
+
+
+def test_a_member_transferred_after_the_grading_is_not_graded_again(db: Database) -> None:
+    """Graded by 上底村 for 2025, then transferred to 下底村 (whose grid offered them):
+    two grades of one year for one person, and 上底村's overview counted the grade of the
+    member who left for one of a member still ungraded."""
+    from pbc_desktop.services.member_changes.transfers import (
+        TransferInput,
+        issue_transfer,
+        receive_transfer,
+    )
+
+    org, ids = _branch(db)
+    other = make_org(db, "下底村党支部")
+    make_member(db, "孙七", other)
+    grid.save_appraisal(
+        db, grid.AppraisalInput(org, 2025, date(2026, 1, 10), grades={ids[0]: E}), today=TODAY
+    )
+    letter = issue_transfer(
+        db, ids[0], TransferInput(to_organization_id=other, issued_on=date(2026, 2, 1))
+    )
+    receive_transfer(db, letter, date(2026, 2, 3))
+    assert [r.name for r in grid.appraisal_grid(db, other, 2025).rows] == ["孙七"]
+    before = _entries(db)
+    with pytest.raises(ValidationError, match="张三已在上底村党支部2025年度民主评议中评定等次"):
+        grid.save_appraisal(
+            db,
+            grid.AppraisalInput(other, 2025, date(2026, 2, 20), grades={ids[0]: U}),
+            today=TODAY,
+        )
+    assert _entries(db) == before
+    assert [(a.year, a.grade) for a in results.member_appraisals(db, ids[0])] == [(2025, E)]
+    overview = {o.organization_id: o for o in results.year_overview(db, 2025)}
+    assert (overview[org].members, overview[org].graded) == (4, 1)  # 张三 graded, 3 not yet
+    assert (overview[other].members, overview[other].graded) == (1, 0)
+    assert [r.name for r in grid.appraisal_grid(db, other, 2026).rows] == ["孙七", "张三"]

@@ -4,6 +4,7 @@ member, extension, cancellation, confirmation, the due/late list and the reminde
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from pbc_desktop.domain.development import DevelopmentStep as Step
 from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind
 from pbc_desktop.domain.reminders import ReminderArea
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from pbc_desktop.services.development import detail, listing, records
 from pbc_desktop.services.development.listing import DevelopmentQuery, Urgency
 from pbc_desktop.services.development.records import StepInput
@@ -263,3 +264,67 @@ def test_a_step_remark_is_checked_by_its_name(db: Database, remark: str, said: s
         records.record_step(db, record_id, step, today=TODAY)
     assert refused.value.fields() == ["remark"]
     assert len(detail.get_development_detail(db, record_id).steps) == 3  # as made
+
+
+def test_a_person_put_on_the_roll_meanwhile_is_not_admitted_twice(
+    db: Database, tmp_path: Path
+) -> None:
+    """A roster imported the applicant as a member meanwhile: the admission made a second
+    member of the same ID number and failed in the database (an internal error)."""
+    from pbc_desktop.services import member_import
+    from tests.import_factories import write_roster
+
+    org = make_org(db, "成田镇大寮村党支部", town="成田镇")
+    record_id = make_record(db, "王芳", org, Stage.CANDIDATE, candidate_on=date(2024, 7, 1))
+    with db.read() as s:
+        record = s.get(DevelopmentRecord, record_id)
+        assert record is not None and record.id_number is not None
+        number = record.id_number
+    roster = write_roster(
+        tmp_path / "名册.xlsx",
+        [
+            (
+                "王芳",
+                None,
+                number,
+                None,
+                "2010-07-01",
+                "正式党员",
+                "13812345678",
+                "成田镇大寮村党支部",
+            )
+        ],
+    )
+    member_import.apply_import(db, member_import.read_members(db, roster))
+    for kind in (Step.POLITICAL_CHECK, Step.TRAINING, Step.PUBLICITY):
+        records.record_step(db, record_id, StepInput(kind, date(2024, 7, 1)), today=TODAY)
+    with pytest.raises(ConflictError, match="身份证号已登记在党员名册中") as info:
+        records.admit(db, record_id, StepInput(Step.BRANCH_MEETING, date(2025, 3, 1)), today=TODAY)
+    assert number not in str(info.value)
+    shown = detail.get_development_detail(db, record_id)
+    assert shown.stage is Stage.CANDIDATE and shown.member_id is None
+    with db.read() as s:
+        assert len(s.scalars(select(PartyMember).where(PartyMember.id_number == number)).all()) == 1
+
+
+def test_a_probationary_member_who_died_is_due_for_nothing(db: Database) -> None:
+    """The 转正 of a probationary member who died was reminded of, late, year after year."""
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    org = make_org(db)
+    gone = make_record(db, "王芳", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    kept = make_record(db, "李娜", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    due = DevelopmentQuery(urgency=Urgency.DUE)
+    before = listing.list_development(db, due, PageRequest(), today=TODAY)
+    assert {r.id for r in before} == {gone, kept}
+    member_id = detail.get_development_detail(db, gone).member_id
+    assert member_id is not None
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2025, 6, 1)))
+    assert [r.id for r in listing.list_development(db, due, PageRequest(), today=TODAY)] == [kept]
+    assert listing.count_development(db, due, today=TODAY) == 1
+    assert [r.record_id for r in listing.development_reminders(db, TODAY)] == [kept]
+    everyone = DevelopmentQuery(urgency=Urgency.ALL)
+    assert {r.id for r in listing.list_development(db, everyone, PageRequest(), today=TODAY)} == {
+        gone,
+        kept,
+    }

@@ -224,6 +224,28 @@ def test_duplicate_id_number_names_the_other_member_and_organization(
     assert [m.name for m in stored(db)] == ["陈伟"]
 
 
+def test_an_applicant_not_yet_admitted_is_not_entered_as_a_member(db: Database, org: int) -> None:
+    """The same person then had a member record and a development record, whose admission
+    failed on the ID number (an internal error); an admitted one keeps their own."""
+    from pbc_desktop.domain.development import DevelopmentStage
+    from pbc_desktop.services.development.detail import get_development_detail
+    from tests.development_factories import make_record
+
+    record_id = make_record(db, "王芳", org, DevelopmentStage.CANDIDATE)
+    number = get_development_detail(db, record_id, unmasked=True).id_number
+    assert number
+    error = refusal(db, member(org, name="王芳", id_number=number))
+    assert error.fields() == ["id_number"]
+    assert "尚未接收为预备党员" in error.message
+    assert not privacy.contains_personal_numbers(error.message)
+    assert stored(db) == []
+    admitted = make_record(db, "李娜", org, DevelopmentStage.PROBATIONARY)
+    member_id = get_development_detail(db, admitted).member_id
+    assert member_id is not None
+    data = editing.get_member_input(db, member_id)
+    editing.update_member(db, member_id, replace(data, education="大学专科"))
+
+
 def test_id_number_ending_in_x_is_compared_case_insensitively(db: Database, org: int) -> None:
     number = make_id("19851212", "102")
     assert number.endswith("X")

@@ -267,3 +267,31 @@ def test_a_restoring_dated_before_the_suspension_is_refused(db: Database, org: i
         restore_member(db, member_id, date(2026, 2, 1), None)
     assert caught.value.fields() == ["occurred_on"]
     assert names(db) == set()
+
+
+def test_only_a_probationary_member_s_probation_is_cancelled_here(db: Database, org: int) -> None:
+    """取消预备党员资格 of a full member was taken; of one admitted through the 发展党员
+    records it left their record 预备党员, its 转正 reminded of for one who had left."""
+    from pbc_desktop.domain.development import DevelopmentStage
+    from pbc_desktop.domain.enums import MemberCategory
+    from pbc_desktop.services.development import detail
+    from tests.development_factories import make_record
+
+    cancelled = LeavingInput(
+        MemberChangeKind.LEFT_PARTY, date(2026, 3, 1), LeavingKind.PROBATION_CANCELLED
+    )
+    full = make_member(db, "王五", org, joined_on=date(2010, 7, 1), category=MemberCategory.FULL)
+    with pytest.raises(ValidationError, match="只有预备党员才能取消预备党员资格") as info:
+        leave_member(db, full, cancelled)
+    assert info.value.fields() == ["leaving_kind"]
+    record_id = make_record(db, "王芳", org, DevelopmentStage.PROBATIONARY)
+    admitted = detail.get_development_detail(db, record_id).member_id
+    assert admitted is not None
+    with pytest.raises(ValidationError, match="请在“发展党员”中办理取消预备党员资格"):
+        leave_member(db, admitted, cancelled)
+    assert names(db) == {"王五", "王芳"}
+    entered = make_member(  # a probationary member of a roster, with no record here
+        db, "赵六", org, joined_on=date(2025, 7, 1), category=MemberCategory.PROBATIONARY
+    )
+    leave_member(db, entered, cancelled)
+    assert names(db) == {"王五", "王芳"}

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, PartyMember
@@ -530,3 +530,114 @@ def test_a_member_with_a_pending_letter_is_not_deleted_as_a_mistake(
     db.user = district_actor(db)
     withdraw_transfer(db, letter)
     member_editing.delete_member(db, member_id)  # entered by mistake after all
+
+
+def test_a_letter_of_a_member_an_imported_roster_says_died_is_not_received(
+    db: Database, world: TwoTowns, tmp_path: Path
+) -> None:
+    """The roster's 已故 took the member off the roll while the letter was on its way; the
+    receipt then put the dead member back on the receiving roll (正常)."""
+    from pbc_desktop.services import member_import
+    from tests.import_factories import TEMPLATE, write_roster
+
+    number = make_id("19850302", "123")
+    line = ("陈伟", None, number, None, "2010-07-01", "正式党员", "13812345678", "甲二村党支部")
+    first = write_roster(tmp_path / "名册.xlsx", [line])
+    member_import.apply_import(db, member_import.read_members(db, first))
+    with db.read() as s:
+        member_id = s.scalars(select(PartyMember.id).where(PartyMember.id_number == number)).one()
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    again = write_roster(
+        tmp_path / "名册2.xlsx", [(*line, "已故")], headers=(*TEMPLATE, "党籍状态")
+    )
+    member_import.apply_import(db, member_import.read_members(db, again), on_duplicate="update")
+    refusal = receive_refusal(db, letter)
+    assert refusal is not None and "已不在册（已故）" in refusal and number not in refusal
+    with pytest.raises(ConflictError, match="请由开具党组织撤回该介绍信"):
+        receive_transfer(db, letter, date(2026, 3, 10))
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None
+        assert (member.status, member.organization_id) == (
+            MembershipStatus.DECEASED,
+            world.jia_two,
+        )
+    withdraw_transfer(db, letter)  # what the sentence asks for
+
+
+def test_a_member_who_left_the_district_comes_back_on_their_own_record(
+    db: Database, world: TwoTowns
+) -> None:
+    """Transferred out to 广州, then back with a letter from there: the ID number was
+    refused as the same person entered twice, and nothing else put them on a roll."""
+    number = make_id(seq=142)
+    data = MemberInput(
+        name="林芳", organization_id=world.yi_one, id_number=number, joined_on=date(2010, 7, 1)
+    )
+    member_id = transfer_in_from_outside(
+        db, data, from_unit="深圳市某社区党委", received_on=date(2026, 4, 1)
+    )
+    letter = issue_transfer(
+        db, member_id, TransferInput(to_unit="广州市某街道党工委", issued_on=date(2026, 5, 1))
+    )
+    receive_transfer(db, letter, date(2026, 5, 5))
+    assert "林芳" not in roll(db, world.yi_one)
+    db.user = village_actor(db, world.jia_two)  # back to another organization of the district
+    back = replace(data, organization_id=world.jia_two)
+    with pytest.raises(
+        ValidationError, match=r"转入日期不能早于该党员上一次变动的日期（2026-05-01"
+    ):
+        transfer_in_from_outside(
+            db, back, from_unit="广州市某街道党工委", received_on=date(2026, 4, 20)
+        )
+    again = transfer_in_from_outside(
+        db, back, from_unit="广州市某街道党工委", received_on=date(2026, 8, 1)
+    )
+    assert again == member_id
+    assert "林芳" in roll(db, world.jia_two)
+    assert "林芳" not in roll(db, world.jia_two, as_of=date(2026, 7, 31))
+    kinds = [(c.kind, c.other) for c in member_changes(db, member_id)]
+    assert kinds[-1] == (MemberChangeKind.TRANSFERRED_IN, "广州市某街道党工委")
+    with db.read() as s:
+        assert (
+            s.scalar(select(func.count(PartyMember.id)).where(PartyMember.id_number == number)) == 1
+        )
+    # one on the roll is still one person entered twice
+    with pytest.raises(ValidationError, match="同一人不能重复登记"):
+        transfer_in_from_outside(db, back, from_unit="深圳", received_on=date(2026, 9, 1))
+
+
+def test_a_letter_to_an_organization_that_ended_or_was_not_yet_founded_is_refused(
+    db: Database, world: TwoTowns
+) -> None:
+    """A temporary branch dissolved in 2020 took members onto its roll, and a branch
+    founded in November received one in March."""
+    from pbc_desktop.domain.enums import OrgKind
+    from tests.factories import make_org
+
+    ended = make_org(
+        db,
+        "防汛抢险临时党支部",
+        kind=OrgKind.TEMPORARY_BRANCH,
+        start_date=date(2020, 6, 1),
+        end_date=date(2020, 9, 1),
+    )
+    with pytest.raises(ValidationError) as info:
+        issue_transfer(
+            db,
+            world.member_jia_two,
+            TransferInput(to_organization_id=ended, issued_on=ISSUED),
+        )
+    assert info.value.fields() == ["to_organization"]
+    assert "防汛抢险临时党支部已于2020-09-01结束" in str(info.value)
+    new = make_org(db, "乙一村第二党支部", town="乙镇", founded_on=date(2026, 3, 20))
+    letter = issue_transfer(
+        db, world.member_jia_two, TransferInput(to_organization_id=new, issued_on=ISSUED)
+    )
+    with pytest.raises(ValidationError, match="成立于2026-03-20，接收日期不能早于成立日期"):
+        receive_transfer(db, letter, date(2026, 3, 10))
+    assert roll(db, world.jia_two) == {"甲二党员"}
+    receive_transfer(db, letter, date(2026, 3, 20))
+    assert roll(db, new) == {"甲二党员"}

@@ -29,7 +29,7 @@ from tests.pdf_helpers import signed_page
 
 TODAY = date(2026, 6, 15)
 YEAR = 2025
-CHANGE_LABELS = ("发展", "转入", "转出", "死亡", "出党")
+CHANGE_LABELS = ("发展", "转入", "恢复党籍", "转出", "死亡", "出党", "停止党籍")
 MEMBER_TABLES = ("sex", "ethnicity", "age", "education", "joined", "category", "field")
 
 
@@ -159,6 +159,35 @@ def test_a_member_counts_until_the_change_that_takes_them_off_the_roll(db: Datab
     assert stats.members == 1
     assert stats.table("changes").value("死亡") == 1
     assert party_statistics(db, 2025, organization_id=org).table("changes").value("死亡") == 0
+
+
+def test_the_changes_of_the_year_explain_the_count(db: Database) -> None:
+    """Last year's members with the year's increases added and decreases taken away are
+    this year's: a 停止党籍 (and a 恢复党籍) changed the count with no change shown."""
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.services.member_changes.leaving import (
+        LeavingInput,
+        leave_member,
+        restore_member,
+    )
+    from tests.factories import make_member, make_org
+
+    org = make_org(db, "上底村党支部")
+    suspended, restored = (
+        make_member(db, name, org, joined_on=date(2000, 7, 1)) for name in ("张三", "李四")
+    )
+    make_member(db, "王五", org, joined_on=date(2000, 7, 1))
+    leave_member(db, restored, LeavingInput(MemberChangeKind.SUSPENDED, date(2024, 3, 1)))
+    leave_member(db, suspended, LeavingInput(MemberChangeKind.SUSPENDED, date(2025, 3, 1)))
+    restore_member(db, restored, date(2025, 5, 1), None)
+    leave_member(db, restored, LeavingInput(MemberChangeKind.SUSPENDED, date(2025, 9, 1)))
+    last, this = party_statistics(db, 2024), party_statistics(db, 2025)
+    changes = this.table("changes")
+    assert (changes.value("恢复党籍"), changes.value("停止党籍")) == (1, 2)
+    increases = sum(changes.value(k.zh) for k in rules.CHANGE_KINDS[:3])
+    decreases = sum(changes.value(k.zh) for k in rules.CHANGE_KINDS[3:])
+    assert (last.members, this.members) == (2, 1)
+    assert last.members + increases - decreases == this.members
 
 
 def test_the_signatures_go_over_with_the_last_table(tmp_path: Path) -> None:

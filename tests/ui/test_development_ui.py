@@ -274,3 +274,31 @@ def test_the_filing_form_waits_for_a_person(qtbot: QtBot, db: Database, org: int
     qtbot.waitExposed(widget)
     click_row(qtbot, widget, "林对象")
     assert widget.filing_button.isEnabled()
+
+
+def test_the_cancellation_of_a_member_who_died_is_refused_in_the_dialog(
+    qtbot: QtBot, tab: DevelopmentTab, db: Database, org: int
+) -> None:
+    """The dialog said nothing and the member who had died was recorded as leaving the
+    Party too (their status overwritten)."""
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    record_id = make_record(db, "王预备", org, Stage.PROBATIONARY, admitted_on=date(2025, 3, 1))
+    with db.read() as s:
+        record = s.get(DevelopmentRecord, record_id)
+        assert record is not None and record.member_id is not None
+        member_id = record.member_id
+    leave_member(db, member_id, LeavingInput(MemberChangeKind.DECEASED, date(2025, 6, 1)))
+    tab.refresh()
+    dialog = open_step(qtbot, tab, "王预备")
+    choose_step(dialog, Step.CANCELLATION)
+    dialog.ui.dateEdit.setDate(QDate(2025, 9, 1))
+    type_text(qtbot, dialog.ui.remarkEdit, "不履行党员义务")
+    click_ok(qtbot, dialog)
+    assert tab.active_dialog is dialog  # kept open, with the sentence
+    assert dialog.ui.errorLabel.text() == "党员王预备已不在册（已故），不能再办理减少。"
+    with db.read() as s:
+        member = s.get(PartyMember, member_id)
+        assert member is not None and member.status.zh == "已故"
+    dialog.reject()

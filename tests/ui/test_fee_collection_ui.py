@@ -162,6 +162,26 @@ def test_a_refused_cell_says_why_and_keeps_the_clerk_on_it(
     assert _cell(window, 0, PAID) == "0.20"
 
 
+@pytest.mark.usefixtures("chinese")
+def test_a_paste_into_the_wrong_cell_is_refused_in_a_sentence(
+    window: FeeCollectionWindow,
+) -> None:
+    """Thousands of digits pasted as months raised ValueError out of setData (int()'s
+    limit), and an ID number or a phone pasted as an amount was said back in full."""
+    from pbc_desktop.domain import privacy
+    from tests.factories import make_id
+
+    for column in (BACK, AHEAD):
+        assert not window.model.setData(window.model.index(2, column), "9" * 5000)
+        assert window.error.text().endswith("应为 0 到 24 的整数。")
+    for pasted in (make_id("19851212", "102"), "138-1234-5678"):  # the ID number ends in X
+        assert not window.model.setData(window.model.index(0, PAID), pasted)
+        said = window.error.text()
+        assert said.startswith("李四的实缴（元）：“") and said.endswith("”不是金额。")
+        assert pasted not in said and not privacy.contains_personal_numbers(said)
+    assert window.model.setData(window.model.index(2, BACK), "2")
+
+
 def test_a_viewer_sees_the_sheet_but_cannot_save(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
     org = make_org(db, "乙村党支部")
     member_with_basis(db, "赵六", org)

@@ -103,11 +103,29 @@ def find_appraisal(s: Session, organization_id: int, year: int) -> Appraisal | N
     return s.scalars(stmt).first()
 
 
+def graded_elsewhere(year: int) -> ColumnElement[bool]:
+    """SQL test: the member was graded in ``year``'s appraisal of an organization other
+    than their own now (before a transfer): graded there, not again here."""
+    return (
+        select(AppraisalResult.id)
+        .join(Appraisal, Appraisal.id == AppraisalResult.appraisal_id)
+        .where(
+            AppraisalResult.member_id == PartyMember.id,
+            Appraisal.year == year,
+            Appraisal.organization_id != PartyMember.organization_id,
+        )
+        .correlate(PartyMember)
+        .exists()
+    )
+
+
 def taking_part(year: int) -> ColumnElement[bool]:
-    """SQL test: the member takes part in ``year``'s appraisal: on the roll now and a
-    member by the year's end (one who joined in 2025 was offered, and graded, in 2023's)."""
+    """SQL test: the member takes part in ``year``'s appraisal of their organization: on
+    the roll now, a member by the year's end (one who joined in 2025 was offered, and
+    graded, in 2023's), and not graded that year by the organization they came from (one
+    transferred in after their old branch's appraisal was graded twice)."""
     joined = or_(PartyMember.joined_on.is_(None), PartyMember.joined_on <= date(year, 12, 31))
-    return on_roll_now() & joined
+    return on_roll_now() & joined & ~graded_elsewhere(year)
 
 
 def _grid_members(
@@ -213,6 +231,30 @@ def _summary_counts(results: Mapping[int, AppraisalGrade]) -> tuple[str, str]:
     return zh or "未评定", en or "none graded"
 
 
+def _graded_elsewhere(
+    s: Session, org_id: int, year: int, grades: Mapping[int, AppraisalGrade | None]
+) -> tuple[str, str] | None:
+    """The name of a member given a grade here who has one of ``year`` from another
+    organization, and that organization's name; None when there is none."""
+    wanted = sorted(m for m, grade in grades.items() if grade is not None)
+    if not wanted:
+        return None
+    found = s.execute(
+        select(PartyMember.name, Organization.name)
+        .join(AppraisalResult, AppraisalResult.member_id == PartyMember.id)
+        .join(Appraisal, Appraisal.id == AppraisalResult.appraisal_id)
+        .join(Organization, Organization.id == Appraisal.organization_id)
+        .where(
+            PartyMember.id.in_(wanted),
+            Appraisal.year == year,
+            Appraisal.organization_id != org_id,
+        )
+        .order_by(PartyMember.name_sort, PartyMember.id)
+        .limit(1)
+    ).first()
+    return None if found is None else (found[0], found[1])
+
+
 def save_appraisal(db: Database, data: AppraisalInput, *, today: date | None = None) -> int:
     """Store the meeting dates and every grade of the grid in one transaction with one
     audit entry; returns the appraisal's id."""
@@ -225,6 +267,17 @@ def save_appraisal(db: Database, data: AppraisalInput, *, today: date | None = N
         allowed = {
             m.id for m in _grid_members(s, org.id, data.year, appraisal.id if appraisal else None)
         }
+        elsewhere = _graded_elsewhere(s, org.id, data.year, data.grades)
+        if elsewhere:
+            raise ValidationError.single(
+                "grades",
+                t(
+                    f"{elsewhere[0]}已在{elsewhere[1]}{data.year}年度民主评议中评定等次，"
+                    "同一年度不能重复评定。",
+                    f"{elsewhere[0]} was graded in the {data.year} appraisal of "
+                    f"{elsewhere[1]}; a member is graded once a year.",
+                ),
+            )
         if unknown := [m for m in data.grades if m not in allowed]:
             raise ValidationError.single(
                 "grades",

@@ -57,7 +57,7 @@ class AppraisalOverview:
     organization_name: str
     town: str | None
     held_on: date | None
-    members: int  # members taking part now (members by the year's end)
+    members: int  # the grid's rows: members taking part now, and those graded who left
     counts: tuple[tuple[AppraisalGrade, int], ...]  # every grade, best first
 
     @property
@@ -80,6 +80,19 @@ def year_overview(db: Database, year: int, *, town: str | None = None) -> list[A
                 .group_by(PartyMember.organization_id)
             ).all()
         )
+        # and those graded who have left the organization since: the grid's rows, so that
+        # a grade of one who left does not stand for a member still ungraded
+        for org_id, n in s.execute(
+            select(Appraisal.organization_id, func.count(AppraisalResult.id))
+            .join(AppraisalResult, AppraisalResult.appraisal_id == Appraisal.id)
+            .join(PartyMember, PartyMember.id == AppraisalResult.member_id)
+            .where(
+                Appraisal.year == year,
+                ~((PartyMember.organization_id == Appraisal.organization_id) & taking_part(year)),
+            )
+            .group_by(Appraisal.organization_id)
+        ):
+            members[org_id] = members.get(org_id, 0) + n
         held = dict(
             s.execute(
                 select(Appraisal.organization_id, Appraisal.held_on).where(Appraisal.year == year)

@@ -32,6 +32,7 @@ from pbc_desktop.services.development.detail import StepView
 from pbc_desktop.services.development.records import (
     ApplicantInput,
     StepInput,
+    check_member_step,
     keep_summary,
     load_record,
     progress_of,
@@ -209,6 +210,30 @@ def _open_latest(
     return record, entry
 
 
+def _check_joined_before_changes(s: Session, member_id: int, on: date) -> None:
+    """The admission (the member's 发展 change) stays before the member's other changes: a
+    branch meeting moved past a transfer had the member transferred before they joined."""
+    first = s.scalars(
+        select(MemberChange)
+        .where(
+            MemberChange.member_id == member_id,
+            MemberChange.kind != MemberChangeKind.DEVELOPED,
+        )
+        .order_by(MemberChange.occurred_on, MemberChange.id)
+        .limit(1)
+    ).first()
+    if first is not None and on > first.occurred_on:
+        day = first.occurred_on.isoformat()
+        raise ValidationError.single(
+            "occurred_on",
+            t(
+                f"支部大会讨论通过的日期不能晚于该党员之后的变动（{day}，{first.kind.zh}）",
+                f"The branch meeting cannot be after the member's later change "
+                f"({day}, {first.kind.en})",
+            ),
+        )
+
+
 def _follow_on_member(
     s: Session, record: DevelopmentRecord, kind: DevelopmentStep, on: date
 ) -> None:
@@ -218,6 +243,7 @@ def _follow_on_member(
         return
     before = audit.snapshot(member)
     if kind is DevelopmentStep.BRANCH_MEETING:
+        _check_joined_before_changes(s, member.id, on)
         member.joined_on = on
         change = s.scalars(
             select(MemberChange).where(
@@ -228,6 +254,8 @@ def _follow_on_member(
         if change is not None:
             change.occurred_on = on
     elif kind is DevelopmentStep.CONFIRMATION:
+        # not moved past the day the member left the roll (转正 of one who had died)
+        check_member_step(s, record, StepInput(kind, on))
         member.confirmed_on = on
     else:
         return

@@ -18,9 +18,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import DevelopmentRecord, DevelopmentStepEntry, Organization
+from pbc_desktop.db.models import (
+    DevelopmentRecord,
+    DevelopmentStepEntry,
+    Organization,
+    PartyMember,
+)
 from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
 from pbc_desktop.domain.reminders import Reminder, ReminderArea
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
@@ -114,7 +120,19 @@ def _urgency(query: DevelopmentQuery, today: date) -> ColumnElement[bool] | None
     if query.urgency is Urgency.ALL:
         return None
     last = today - timedelta(days=1) if query.urgency is Urgency.LATE else today + _SOON
-    return and_(DevelopmentRecord.next_deadline.is_(True), DevelopmentRecord.next_due_on <= last)
+    # a probationary member who died or left meanwhile is due for nothing (their 转正 was
+    # reminded of, late, year after year)
+    left = (
+        select(PartyMember.id)
+        .where(
+            PartyMember.id == DevelopmentRecord.member_id,
+            PartyMember.status.not_in(ON_ROLL_STATUSES),
+        )
+        .exists()
+    )
+    return and_(
+        DevelopmentRecord.next_deadline.is_(True), DevelopmentRecord.next_due_on <= last, ~left
+    )
 
 
 _SOON = timedelta(days=rules.DUE_SOON_DAYS)

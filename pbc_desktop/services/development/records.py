@@ -24,13 +24,19 @@ from pbc_desktop.domain import development as rules
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.development import DevelopmentStage, DevelopmentStep, Progress
 from pbc_desktop.domain.enums import Gender, MemberCategory
-from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES, LeavingKind, MemberChangeKind
 from pbc_desktop.domain.member_rules import MemberInput, completed, member_errors
 from pbc_desktop.domain.validation import clean_text, optional_text, strip_or_none
-from pbc_desktop.errors import FieldError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
+from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.member_changes import record_change
+from pbc_desktop.services.member_changes.leaving import (
+    check_change_date,
+    check_on_roll,
+    latest_change,
+)
 
 PEOPLE_MAX = 120
 #: a step's remark (the reason of a cancellation, say): a paragraph at most
@@ -285,6 +291,18 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
 
 def _admit(s: Session, record: DevelopmentRecord, on: date) -> PartyMember:
     """The member made from the record: 预备党员, joined on the branch meeting's day."""
+    if record.id_number and s.scalar(
+        select(PartyMember.id).where(PartyMember.id_number == record.id_number).limit(1)
+    ):  # entered on the roll meanwhile (the member editor, a roster): the insert failed
+        raise ConflictError(
+            t(
+                f"{record.name}的身份证号已登记在党员名册中，同一人不能重复登记；"
+                "请核对党员名册，删除误录的党员记录后再办理接收预备党员。",
+                f"The ID number of {record.name} is already on the roll of members; a person "
+                "is entered once: check the roll and delete the member entered by mistake "
+                "before admitting them.",
+            )
+        )
     member = PartyMember(
         **_person(record),
         category=MemberCategory.PROBATIONARY,
@@ -335,6 +353,33 @@ def _apply(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
         record.stage = stage
 
 
+def check_member_step(s: Session, record: DevelopmentRecord, data: StepInput) -> None:
+    """取消预备党员资格 takes the admitted member off the roll, as any leaving does: only a
+    member on it with no letter of transfer on its way (one who died, or whose letter was
+    then received, came back on a roll), dated not before the member's latest change; and
+    a member who left the roll is not confirmed (转正) after the day they left."""
+    member = record.member
+    if member is None or data.occurred_on is None:
+        return
+    if data.step is DevelopmentStep.CONFIRMATION and member.status not in ON_ROLL_STATUSES:
+        last = latest_change(s, member.id)
+        if last is not None and data.occurred_on > last.occurred_on:  # 转正 by a roll it left
+            day = last.occurred_on.isoformat()
+            raise ConflictError(
+                t(
+                    f"党员{member.name}已于{day}{last.kind.zh}，不在册，不能在此之后转正。",
+                    f"{member.name} left the roll on {day} ({last.kind.en}) and cannot be "
+                    "confirmed after that.",
+                )
+            )
+    if data.step is not DevelopmentStep.CANCELLATION:
+        return
+    check_on_roll(s, member)
+    err = FieldErrors()
+    check_change_date(s, err, member, data.occurred_on, ("取消日期", "date of the cancellation"))
+    err.raise_any()
+
+
 def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: date) -> int:
     """Check and record one step of ``record`` in the write transaction ``s`` (the caller
     loaded the record within the account's scope)."""
@@ -342,6 +387,7 @@ def record_in(s: Session, record: DevelopmentRecord, data: StepInput, today: dat
     errors = step_errors(progress_of(record), data, today)
     if errors:
         raise ValidationError(errors)
+    check_member_step(s, record, data)
     assert data.occurred_on is not None
     entry = DevelopmentStepEntry(
         kind=data.step,

@@ -12,6 +12,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import FeeBasis, PartyMember
 from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR
+from pbc_desktop.domain.development import MIN_AGE
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     INCOME_CATEGORIES,
@@ -101,8 +102,9 @@ def _amounts(data: BasisInput) -> tuple[int | None, int | None]:
 
 
 def _check_start(member: PartyMember, start: date) -> None:
-    """A basis starts no earlier than the month the member joined the Party: one dated
-    before (a year typed wrong, 1900 from the calendar) made every month since owed."""
+    """A basis starts no earlier than the month the member joined the Party (when the
+    day of joining is not known, than the month they turned 18): one dated before (a year
+    typed wrong, 1900 from the calendar) made every month since owed."""
     joined = None if member.joined_on is None else month_of(member.joined_on)
     if joined is not None and start < joined:
         raise ValidationError.single(
@@ -111,6 +113,16 @@ def _check_start(member: PartyMember, start: date) -> None:
                 f"缴纳基数的起始月份不能早于入党月份（{month_label(joined)}）。",
                 f"The basis cannot start before the month the member joined the Party "
                 f"({month_label(joined)}).",
+            ),
+        )
+    born = member.birth_date
+    adult = None if born is None else date(born.year + MIN_AGE, born.month, 1)
+    if joined is None and adult is not None and start < adult:  # no joining date to go by
+        raise ValidationError.single(
+            "effective_from",
+            t(
+                f"缴纳基数的起始月份不能早于该党员年满{MIN_AGE}周岁的月份（{month_label(adult)}）。",
+                f"The basis cannot start before the member was {MIN_AGE} ({month_label(adult)}).",
             ),
         )
     if not MIN_YEAR <= start.year <= MAX_YEAR:

@@ -179,8 +179,21 @@ def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:
 
 def _entry_errors(entries: Sequence[SheetEntry], names: dict[int, str]) -> list[FieldError]:
     errors = []
+    seen: set[int] = set()
     for entry in entries:
         who = names.get(entry.member_id, str(entry.member_id))
+        if entry.member_id in seen:  # two rows of one member: the database refused the second
+            errors.append(
+                FieldError(
+                    f"row{entry.member_id}",
+                    t(
+                        f"党员 {who} 在收缴表中出现了两次，每人只登记一行。",
+                        f"Member {who} is on the sheet twice; enter one row per member.",
+                    ),
+                )
+            )
+            continue
+        seen.add(entry.member_id)
         if entry.member_id not in names:
             errors.append(
                 FieldError(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
+    DevelopmentRecord,
     MemberChange,
     MemberTransfer,
     MobileMember,
@@ -22,7 +23,7 @@ from pbc_desktop.db.models import (
     PartyMember,
     PostReport,
 )
-from pbc_desktop.domain.enums import MembershipStatus, PostReportStatus
+from pbc_desktop.domain.enums import MemberCategory, MembershipStatus, PostReportStatus
 from pbc_desktop.domain.member_changes import (
     LEAVING_BY_DIALOG,
     ON_ROLL_STATUSES,
@@ -175,6 +176,11 @@ def leave_member(db: Database, member_id: int, data: LeavingInput) -> int:
         on = check_change_date(s, err, member, data.occurred_on, ("减少日期", "date of leaving"))
         if data.kind is MemberChangeKind.LEFT_PARTY and data.leaving_kind is None:
             err.add("leaving_kind", "请选择出党方式", "Choose how the member left the Party")
+        elif (
+            data.kind is MemberChangeKind.LEFT_PARTY
+            and data.leaving_kind is LeavingKind.PROBATION_CANCELLED
+        ):
+            _check_probation_cancelled(s, err, member)
         unit = err.text("other_unit", data.other_unit, ("转往单位", "unit"), max_len=UNIT_MAX)
         if data.kind is MemberChangeKind.TRANSFERRED_OUT and not unit:
             err.add("other_unit", "请填写转往单位", "Enter the unit the member went to")
@@ -194,6 +200,27 @@ def leave_member(db: Database, member_id: int, data: LeavingInput) -> int:
         )
         end_presence(s, member.id, on)
         return change.id
+
+
+def _check_probation_cancelled(s: Session, err: FieldErrors, member: PartyMember) -> None:
+    """取消预备党员资格 is of a probationary member; of one admitted through the 发展党员
+    records it is recorded there (here their record stayed 预备党员, its 转正 reminded of
+    for a member who had left the Party)."""
+    if member.category is not MemberCategory.PROBATIONARY:
+        err.add(
+            "leaving_kind",
+            "只有预备党员才能取消预备党员资格",
+            "Only a probationary membership can be cancelled",
+        )
+    elif s.scalar(
+        select(DevelopmentRecord.id).where(DevelopmentRecord.member_id == member.id).limit(1)
+    ):
+        err.add(
+            "leaving_kind",
+            "该党员由发展党员记录接收，请在“发展党员”中办理取消预备党员资格",
+            "The member was admitted through a development record: cancel the probation "
+            "under “Development”",
+        )
 
 
 def end_presence(s: Session, member_id: int, on: date) -> None:

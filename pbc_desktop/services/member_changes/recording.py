@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import MemberChange, Organization, PartyMember
+from pbc_desktop.db.models import DevelopmentRecord, MemberChange, Organization, PartyMember
 from pbc_desktop.domain.member_changes import (
     ENTRY_KINDS,
     KIND_OF_STATUS,
@@ -68,6 +68,26 @@ def record_change(
     member.status = STATUS_AFTER[kind]
     if kind in ENTRY_KINDS:
         member.organization_id = organization_id
+        # the member's 发展党员 record (a probationary member's 转正 still to come) goes
+        # with them: the new organization confirms them, the old one no longer may
+        moved = s.scalars(
+            select(DevelopmentRecord).where(
+                DevelopmentRecord.member_id == member.id,
+                DevelopmentRecord.organization_id != organization_id,
+            )
+        )
+        for record in moved:
+            before = audit.snapshot(record)
+            record.organization_id = organization_id
+            audit.updated(
+                s,
+                record,
+                t(
+                    f"{member.name}的发展党员记录随组织关系转入新的党组织",
+                    f"The development record of {member.name} moved with the member",
+                ),
+                before,
+            )
     audit.created(
         s,
         change,

@@ -6,7 +6,8 @@ pending letter, until the receipt: the receiving organization of the district co
 in the program (the member moves there: 转出 dated the day of issue at the sender, 转入 the
 day received at the receiver), or for an outside unit the sender records the returned 回执
 (转出). A pending letter may be withdrawn by its sender. A member coming from outside the
-district is added with a 转入 change.
+district is added with a 转入 change (one who left the district by 转出 before comes back
+on their own record).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import MemberTransfer, Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.development import MIN_AGE, age_on
-from pbc_desktop.domain.enums import MemberCategory
+from pbc_desktop.domain.enums import MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_changes import (
+    ON_ROLL_STATUSES,
     MemberChangeKind,
     TransferState,
     before_joining_error,
@@ -148,6 +150,9 @@ def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
             )
         elif to_org is not None and s.get(Organization, to_org) is None:
             err.add("to_organization", "所选党组织不存在", "The chosen organization does not exist")
+        elif (ended := _ended_by(s, to_org, data.issued_on)) is not None:
+            # a temporary branch dissolved years ago took members onto its roll
+            err.add("to_organization", *ended)
         elif to_org == member.organization_id:
             err.add(
                 "to_organization",
@@ -200,6 +205,19 @@ def issue_transfer(db: Database, member_id: int, data: TransferInput) -> int:
         return transfer.id
 
 
+def _ended_by(s: Session, org_id: int | None, day: date | None) -> tuple[str, str] | None:
+    """Why the organization takes no member in by a letter issued on ``day`` (in Chinese
+    and English): it ended before; None when it has not (or nothing is known)."""
+    org = None if org_id is None else s.get(Organization, org_id)
+    if org is None or day is None or org.end_date is None or org.end_date >= day:
+        return None
+    ended = org.end_date.isoformat()
+    return (
+        f"{org.name}已于{ended}结束，不能再转入党员",
+        f"{org.name} ended on {ended} and takes no members in",
+    )
+
+
 def _destination(s: Session, transfer: MemberTransfer) -> str:
     if transfer.to_organization_id is not None:
         org = s.get(Organization, transfer.to_organization_id)
@@ -232,11 +250,27 @@ def _pending(transfer: MemberTransfer) -> None:
         )
 
 
+def _member_on_roll(transfer: MemberTransfer) -> None:
+    """A member who left the roll meanwhile (an imported roster said 已故) is not taken in
+    by the receipt: it would put them back on a roll."""
+    member = transfer.member
+    if member.status not in ON_ROLL_STATUSES:
+        raise ConflictError(
+            t(
+                f"党员{member.name}已不在册（{member.status.zh}），不能接收其组织关系，"
+                "请由开具党组织撤回该介绍信。",
+                f"{member.name} is no longer on the roll ({member.status.en}); the letter "
+                "cannot be received: the sending organization should withdraw it.",
+            )
+        )
+
+
 def receive_refusal(db: Database, transfer_id: int) -> str | None:
     def check(s: Session, acc: access.Access) -> None:
         transfer = _load_transfer(s, transfer_id, acc)
         acc.check_org_writable(_receiver_id(transfer))
         _pending(transfer)
+        _member_on_roll(transfer)
 
     try:
         return access.refusal(db, check)
@@ -254,6 +288,7 @@ def receive_transfer(
         transfer = _load_transfer(s, transfer_id, acc)
         acc.check_org_writable(_receiver_id(transfer))
         _pending(transfer)
+        _member_on_roll(transfer)
         err = FieldErrors()
         if received_on is None:
             err.add("received_on", "请填写接收日期", "Enter the date received")
@@ -267,6 +302,10 @@ def receive_transfer(
                     "接收日期不能早于介绍信开具日期",
                     "The receipt cannot be before the letter was issued",
                 )
+            elif (target := transfer.to_organization) is not None and (
+                absent := _not_existing(target, received_on)
+            ) is not None:
+                err.add("received_on", *absent)
             elif received_on > (
                 until := letter_valid_until(transfer.issued_on, transfer.valid_days)
             ):
@@ -323,6 +362,25 @@ def receive_transfer(
             ),
             before,
         )
+
+
+def _not_existing(org: Organization, day: date) -> tuple[str, str] | None:
+    """Why ``org`` takes no member in on ``day`` (in Chinese and English): not founded
+    yet, or ended; None when it exists then."""
+    if org.founded_on is not None and day < org.founded_on:
+        founded = org.founded_on.isoformat()
+        return (
+            f"{org.name}成立于{founded}，接收日期不能早于成立日期",
+            f"{org.name} was founded on {founded}: the receipt cannot be before that",
+        )
+    if org.end_date is not None and day > org.end_date:
+        ended = org.end_date.isoformat()
+        return (
+            f"{org.name}已于{ended}结束，不能再转入党员，请由开具党组织撤回该介绍信",
+            f"{org.name} ended on {ended} and takes no members in; the sending "
+            "organization should withdraw the letter",
+        )
+    return None
 
 
 def withdraw_transfer(db: Database, transfer_id: int) -> None:
@@ -384,6 +442,23 @@ def transfer_in_from_outside(
         text = err.text("remark", remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
         err.raise_any()
         assert received_on is not None
+        returning = _transferred_out_before(s, completed(data).id_number)
+        if returning is not None and data.organization_id is not None:
+            # back in the district: their own record, on the roll again
+            acc.check_org_writable(data.organization_id)
+            again = FieldErrors()
+            check_change_date(s, again, returning, received_on, ("转入日期", "date of transfer"))
+            again.raise_any()
+            record_change(
+                s,
+                returning,
+                MemberChangeKind.TRANSFERRED_IN,
+                received_on,
+                organization_id=data.organization_id,
+                other_unit=unit,
+                remark=text,
+            )
+            return returning.id
         member = member_editing.add_member(
             s, acc, data, ("转入党员 {name}", "Party member {name} transferred in")
         )
@@ -399,6 +474,19 @@ def transfer_in_from_outside(
         return member.id
 
     return member_editing.store_new_member(db, data, add)
+
+
+def _transferred_out_before(s: Session, id_number: str | None) -> PartyMember | None:
+    """The member of the district with ``id_number`` who left it by 转出 (to a unit
+    outside), whose letter now brings them back: their record is the one taken in again
+    (a new one was refused as the same person entered twice, and nothing else took them
+    back onto a roll)."""
+    if not id_number:
+        return None
+    member = s.scalars(select(PartyMember).where(PartyMember.id_number == id_number)).first()
+    if member is None or member.status is not MembershipStatus.TRANSFERRED_OUT:
+        return None
+    return member
 
 
 # -- reading ---------------------------------------------------------------------------------

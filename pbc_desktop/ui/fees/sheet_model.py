@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from pbc_desktop.domain.fees import month_fee_cents
 from pbc_desktop.domain.money import MoneyError, format_amount, typed_amount
+from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.services.fees.collection import (
     MAX_MONTHS,
     CollectionSheet,
@@ -56,8 +57,9 @@ def paid_problem(text: str) -> tuple[Decimal | None, str | None]:
         return None, None
     amount = typed_amount(text)
     if amount is None or not amount.is_finite():
+        # what was typed, but never an ID number or a phone pasted in the wrong cell
         return None, QCoreApplication.translate("FeeSheetModel", "“{0}” is not an amount").format(
-            text
+            scrub_text(text)
         )
     if amount < 0:
         return None, QCoreApplication.translate("FeeSheetModel", "the amount cannot be negative")
@@ -197,7 +199,8 @@ class FeeSheetModel(QAbstractTableModel):
             amount, problem = paid_problem(text)
             typed = replace(typed, paid=amount, paid_typed=amount is not None)
         elif index.column() in (BACK, AHEAD):
-            if text and not (text.isdigit() and int(text) <= MAX_MONTHS):
+            # a few digits only: a pasted row of thousands was past int()'s limit (a crash)
+            if text and not (text.isdecimal() and len(text) <= 3 and int(text) <= MAX_MONTHS):
                 problem = QCoreApplication.translate(
                     "FeeSheetModel", "a whole number of months from 0 to {0}"
                 ).format(MAX_MONTHS)

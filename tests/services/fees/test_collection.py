@@ -240,3 +240,24 @@ def test_a_months_fee_above_the_largest_standard_is_refused_as_a_typo(db: Databa
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(FeePayment)) == 0
     save_sheet(db, org, JAN, [SheetEntry(member, paid=Decimal("100000"))], paid_on=JAN)
+
+
+def test_a_member_entered_twice_on_one_sheet_is_refused_by_name(db: Database) -> None:
+    """Two rows of one member: the second month's payment hit the database's unique index
+    (an internal error), or 补缴/预缴 were counted twice."""
+    org = make_org(db)
+    member = member_with_basis(db, "张三", org, income="4000")
+    other = member_with_basis(db, "李四", org, income="4000")
+    for twice in (
+        [SheetEntry(member, paid=Decimal("40")), SheetEntry(member, paid=Decimal("30"))],
+        [SheetEntry(member, back=1), SheetEntry(member, back=1)],
+        [SheetEntry(member, paid=Decimal("40"), ahead=2), SheetEntry(member, ahead=2)],
+    ):
+        before = _audit_count(db)
+        with pytest.raises(ValidationError) as info:
+            save_sheet(db, org, MAR, [SheetEntry(other, paid=Decimal("40")), *twice], MAR)
+        assert info.value.fields() == [f"row{member}"]
+        assert "张三 在收缴表中出现了两次" in str(info.value)
+        assert _audit_count(db) == before
+        with db.read() as s:
+            assert s.scalar(select(func.count(FeePayment.id))) == 0

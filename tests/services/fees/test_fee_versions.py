@@ -143,6 +143,25 @@ def test_a_basis_before_the_member_joined_is_refused(db: Database) -> None:
     assert (row.first_month, row.months) == (date(2010, 7, 1), 189)
 
 
+def test_a_basis_before_the_member_was_18_is_refused_when_joining_is_not_known(
+    db: Database,
+) -> None:
+    """A member of an old roster with no date of joining: a basis of 1900, before the
+    member was even born (1980), made 1,500 months owed."""
+    from pbc_desktop.errors import ValidationError
+    from tests.factories import make_member
+
+    org = make_org(db)
+    member = make_member(db, "张三", org, birth_date=date(1980, 5, 17))
+    with pytest.raises(ValidationError) as info:
+        set_basis(db, BasisInput(member, date(1900, 1, 1), FeeCategory.FARMER))
+    assert info.value.fields() == ["effective_from"]
+    assert str(info.value) == "缴纳基数的起始月份不能早于该党员年满18周岁的月份（1998-05）。"
+    assert member_bases(db, member) == []
+    set_basis(db, BasisInput(member, date(1998, 5, 1), FeeCategory.FARMER))
+    assert [b.effective_from for b in member_bases(db, member)] == [date(1998, 5, 1)]
+
+
 @pytest.mark.parametrize(
     ("category", "amounts", "field", "message"),
     [
