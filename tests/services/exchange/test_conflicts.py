@@ -107,8 +107,8 @@ def test_a_town_account_sees_numbers_masked_and_the_birth_date_as_its_year(
     _edit(village, "陈小明", id_number=village_id, birth_date=date(1985, 4, 12))
     for db, phone in ((town, "0754-87650001"), (village, "0754-87650002")):
         with db.write() as s:
-            s.scalars(select(Organization).where(Organization.name == "上底村党支部")).one()\
-                .contact_phone = phone  # fmt: skip
+            org = s.scalars(select(Organization).where(Organization.name == "上底村党支部"))
+            org.one().contact_phone = phone
     assert merge_into(town, send(village, TOWN), owned_by(VILLAGE)).conflicts == 2
     _town_office(town)
     town.user = town_actor(town, "成田镇")
