@@ -19,7 +19,9 @@ Phones keep the first 3 and the last 4 digits (``138****5678``), the form Chines
 services print; nothing else shown beside a member tells the hidden 4 digits.
 
 Free text (log lines, tracebacks, audit summaries, error messages) goes through
-:func:`scrub_text`, which masks anything that looks like an ID number or a phone.
+:func:`scrub_text`, which masks anything that looks like an ID number or a phone; a message
+quoting what a cell of an imported file held goes through :func:`scrub_quoted` (a roster
+whose columns slipped puts an ID number under 出生日期 or a phone under 所在党组织).
 """
 
 from __future__ import annotations
@@ -121,6 +123,16 @@ def scrub_text(text: str) -> str:
     if not text:
         return text
     return "".join(part if is_uuid else _scrub_part(part) for is_uuid, part in _outside_uuids(text))
+
+
+_QUOTED_RE = re.compile("“([^“”]*)”")
+
+
+def scrub_quoted(text: str) -> str:
+    """``text`` with every ID number and phone *inside “quotes”* masked: a message quoting
+    what a cell held (``出生日期“13812345678”无法识别``) keeps its own examples
+    (``如 13812345678``) as written."""
+    return _QUOTED_RE.sub(lambda m: f"“{scrub_text(m.group(1))}”", text)
 
 
 def contains_personal_numbers(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pbc_desktop.domain import privacy
 
 
@@ -54,3 +56,22 @@ def test_record_uuids_are_not_taken_for_numbers() -> None:
     assert privacy.scrub_text(text) == text
     beside = "b3233186-4123-8765-0754-87654321abcd 电话 13812345678"
     assert privacy.scrub_text(beside) == "b3233186-4123-8765-0754-87654321abcd 电话 138****5678"
+
+
+def test_scrub_quoted_masks_what_a_message_quotes_and_keeps_its_examples() -> None:
+    text = "入党日期“44051419850302416X”无法识别；电话号码格式不正确，应为手机号（如 13812345678）"
+    assert privacy.scrub_quoted(text) == (
+        "入党日期“**************416X”无法识别；电话号码格式不正确，应为手机号（如 13812345678）"
+    )
+    assert privacy.scrub_quoted("所在党组织“文光村13912345678”“丙”") == (
+        "所在党组织“文光村139****5678”“丙”"
+    )
+
+
+def test_a_cell_error_quotes_its_cell_masked() -> None:
+    from pbc_desktop.domain.member_cells import CellError, parse_date
+
+    with pytest.raises(CellError) as info:
+        parse_date("13812345678", "joined_on")
+    assert "“138****5678”" in info.value.message
+    assert "13812345678" not in str(info.value)
