@@ -319,6 +319,21 @@ def test_stays_away_of_mobile_members(db: Database, world: TwoTowns) -> None:
     assert [r.returned_on for r in list_stays(db, current=False)] == [date(2026, 1, 10)]
 
 
+def test_a_phone_written_into_the_whereabouts_is_listed_masked(
+    db: Database, world: TwoTowns
+) -> None:
+    """Where a 流动党员 is, as typed (“深圳打工，电话 13812345678”), is listed with its
+    numbers masked, as the contact phone beside it is; in full only when asked."""
+    db.user = village_actor(db, world.jia_two)
+    place = f"深圳打工，电话 13812345678，身份证 {make_id('19850302', '416')}"
+    start_stay(db, world.member_jia_two, StayInput(date(2025, 9, 1), place))
+    [row] = list_stays(db)
+    assert row.whereabouts == "深圳打工，电话 138****5678，身份证 **************" + place[-4:]
+    db.user = district_actor(db)
+    [row] = list_stays(db, unmasked=True)
+    assert row.whereabouts == place
+
+
 def test_a_stay_away_is_corrected_by_its_member_s_organization(
     db: Database, world: TwoTowns
 ) -> None:
