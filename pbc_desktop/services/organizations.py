@@ -40,6 +40,7 @@ from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel, UserRole
 from pbc_desktop.domain.pinyin import sort_key
+from pbc_desktop.domain.privacy import mask_phone
 from pbc_desktop.errors import (
     ConflictError,
     FieldError,
@@ -257,11 +258,31 @@ def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list
         order = [col.desc() for col in order]
     stmt = stmt.order_by(*order, Organization.name_sort, Organization.name, Organization.id)
     stmt = stmt.offset(page.offset).limit(page.limit)
+    full = sees_contact_phones(acc)
     with db.read() as s:
         return [
-            from_fields(OrgRow, org, parent_name=parent_name, member_count=int(n))
+            from_fields(
+                OrgRow,
+                org,
+                parent_name=parent_name,
+                member_count=int(n),
+                contact_phone=shown_contact_phone(org.contact_phone, full),
+            )
             for org, parent_name, n in s.execute(stmt)
         ]
+
+
+def sees_contact_phones(acc: access.Access) -> bool:
+    """An organization's contact phone (often its secretary's mobile) is personal data
+    (``services/audit.py``, it goes up only in packages): in full for an account that may
+    see full numbers or change what it lists (its own organizations, whose phones it
+    corrects); masked for the inspector (查看), as members' phones and a community
+    team's are."""
+    return acc.actor.can(Permission.SEE_PERSONAL_DATA) or acc.actor.can(Permission.WRITE)
+
+
+def shown_contact_phone(value: str | None, full: bool) -> str | None:
+    return value if full else (mask_phone(value) or None)
 
 
 def count_organizations(db: Database, query: OrgQuery) -> int:
@@ -330,7 +351,7 @@ def _count(s: Session, stmt: Select[Any]) -> int:
     return int(s.execute(stmt).scalar_one())
 
 
-def _detail(s: Session, org: Organization) -> OrgDetail:
+def _detail(s: Session, org: Organization, *, full: bool) -> OrgDetail:
     parent_name = s.scalar(select(Organization.name).where(Organization.id == org.parent_id))
     children = _count(
         s, select(func.count(Organization.id)).where(Organization.parent_id == org.id)
@@ -357,6 +378,7 @@ def _detail(s: Session, org: Organization) -> OrgDetail:
     return from_fields(
         OrgDetail,
         org,
+        contact_phone=shown_contact_phone(org.contact_phone, full),
         parent_name=parent_name,
         children_count=children,
         member_count=members,
@@ -376,9 +398,10 @@ def _not_found(org_id: int) -> NotFoundError:
 def get_organization(db: Database, org_id: int) -> OrgDetail:
     with db.read() as s:
         org = s.get(Organization, org_id)
-        if org is None or not access.of(db, s).sees_org(org.id):
+        acc = access.of(db, s)
+        if org is None or not acc.sees_org(org.id):
             raise _not_found(org_id)
-        return _detail(s, org)
+        return _detail(s, org, full=sees_contact_phones(acc))
 
 
 def check_registry(acc: access.Access, town: str | None) -> None:
