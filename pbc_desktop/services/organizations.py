@@ -40,7 +40,6 @@ from pbc_desktop.domain import validation as v
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberRole, OrgField, OrgKind, OrgLevel, UserRole
 from pbc_desktop.domain.pinyin import sort_key
-from pbc_desktop.domain.privacy import mask_phone
 from pbc_desktop.errors import (
     ConflictError,
     FieldError,
@@ -51,6 +50,7 @@ from pbc_desktop.errors import (
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.member_changes.roll import on_roll_now
+from pbc_desktop.services.members import sees_contact_phones, shown_contact_phone
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     containing,
@@ -270,19 +270,6 @@ def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list
             )
             for org, parent_name, n in s.execute(stmt)
         ]
-
-
-def sees_contact_phones(acc: access.Access) -> bool:
-    """An organization's contact phone (often its secretary's mobile) is personal data
-    (``services/audit.py``, it goes up only in packages): in full for an account that may
-    see full numbers or change what it lists (its own organizations, whose phones it
-    corrects); masked for the inspector (查看), as members' phones and a community
-    team's are."""
-    return acc.actor.can(Permission.SEE_PERSONAL_DATA) or acc.actor.can(Permission.WRITE)
-
-
-def shown_contact_phone(value: str | None, full: bool) -> str | None:
-    return value if full else (mask_phone(value) or None)
 
 
 def count_organizations(db: Database, query: OrgQuery) -> int:
