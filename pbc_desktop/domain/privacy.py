@@ -69,11 +69,14 @@ def mask_birth_date(value: date | None) -> str:
 # An 18-character ID (17 digits and a digit or X) or a 15-digit one, not inside a longer
 # run of digits; full-width digits are caught too, and so is a number typed in groups
 # (``440514 19850302 416X``, ``4405-1419-…``): one space or hyphen may separate digits.
+# An ID number typed one or two characters short (16 or 17 in a row, e.g. a remark's
+# ``44051419850302416``) is one too: it shows all but a check character anyone can compute.
 _D = "[0-9０-９]"
 _SEP = "[ \\-－\u3000]"
 _ID_RE = re.compile(
     rf"(?<!{_D})(?<!{_D}{_SEP})"
-    rf"(?:{_D}(?:{_SEP}?{_D}){{16}}{_SEP}?[0-9０-９XxＸｘ]|{_D}(?:{_SEP}?{_D}){{14}})"
+    rf"(?:{_D}(?:{_SEP}?{_D}){{16}}{_SEP}?[0-9０-９XxＸｘ]|{_D}(?:{_SEP}?{_D}){{14}}"
+    rf"|{_D}{{15,16}}[0-9０-９XxＸｘ])"
     rf"(?![0-9０-９XxＸｘ])(?!{_SEP}{_D})"
 )
 # A mainland mobile (optionally +86 / 86 / spaced or hyphenated 3-4-4) or a landline with

@@ -75,3 +75,12 @@ def test_a_cell_error_quotes_its_cell_masked() -> None:
         parse_date("13812345678", "joined_on")
     assert "“138****5678”" in info.value.message
     assert "13812345678" not in str(info.value)
+
+
+def test_an_id_number_typed_one_or_two_characters_short_is_masked() -> None:
+    """17 of 18 characters leave only the check character, which anyone can compute."""
+    for short in ("44051419850302416", "4405141985030241", "4405141985030241X"):
+        text = f"身份证 {short}，待核"
+        assert privacy.contains_personal_numbers(text)
+        assert privacy.scrub_text(text) == f"身份证 {'*' * (len(short) - 4)}{short[-4:]}，待核"
+    assert not privacy.contains_personal_numbers("x 123456789012345678901")  # not an ID's length

@@ -139,3 +139,9 @@ def test_the_suite_wide_guard_finds_a_number_written_around_the_masks(tmp_path: 
             assert_audit_log_private(other)
     finally:
         other.dispose()
+
+
+def test_a_digest_is_kept_as_it_is_and_a_short_id_number_in_a_remark_masked() -> None:
+    digest = "1234567890123456" + "ab" * 24  # an attachment's SHA-256 may open with digits
+    facts = audit.mask_facts({"sha256": digest, "remark": "身份证 44051419850302416"})
+    assert facts == {"sha256": digest, "remark": "身份证 *************2416"}
