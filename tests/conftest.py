@@ -99,15 +99,27 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Never the user's data folder: each test has a fresh one."""
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Never the user's data folder: each test has a fresh one. Whatever the test did, the
+    log files it left there hold no full ID number or phone (a suite-wide guard)."""
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setenv("PBC_DATA_DIR", str(folder))
     # The same fonts on every machine: a Windows runner's 黑体/仿宋 would change the PDFs.
     monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
     lang.set_language("zh")
-    return folder
+    yield folder
+    assert_logs_private(folder / "logs")
+
+
+def assert_logs_private(logs: Path) -> None:
+    """No log file in ``logs`` holds anything that looks like a full ID number or phone
+    (``logging_setup.ScrubbingFormatter`` masks every line on its way out)."""
+    from pbc_desktop.domain.privacy import contains_personal_numbers
+
+    for path in sorted(logs.glob("*")) if logs.is_dir() else ():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not contains_personal_numbers(text), f"{path.name} holds a personal number"
 
 
 def _reset_server_db(url: str) -> None:
@@ -282,4 +294,27 @@ def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
     database = open_database(db_url, actor="测试员", backup_dir=tmp_path / "backups")
     add_test_admin(database)
     yield database
-    database.dispose()
+    try:
+        assert_audit_log_private(database)
+    finally:
+        database.dispose()
+
+
+def assert_audit_log_private(database: Database) -> None:
+    """Whatever a test did, its audit log holds nothing that looks like a full ID number or
+    phone (services/audit.py masks them): a suite-wide guard over every feature's writes.
+    A database the test broke or removed on purpose is not read."""
+    from sqlalchemy import select
+
+    from pbc_desktop.db.models import AuditEntry
+    from pbc_desktop.domain.privacy import contains_personal_numbers
+
+    columns = (AuditEntry.actor, AuditEntry.summary, AuditEntry.before, AuditEntry.after)
+    try:
+        with database.read() as s:
+            rows = s.execute(select(AuditEntry.id, *columns)).all()
+    except Exception:  # a test's own damage (a pulled-out stick…) is its own
+        return
+    for entry_id, *texts in rows:
+        text = " | ".join(t for t in texts if t)
+        assert not contains_personal_numbers(text), f"audit entry {entry_id}: {text}"

@@ -21,6 +21,7 @@ from pbc_desktop.domain.validation import decode_id_number
 from pbc_desktop.logging_setup import log_file, setup_logging
 from pbc_desktop.ui.shell import crash
 from tests.bug_helpers import ID_NUMBER, PHONE, crash_with_personal_data
+from tests.conftest import assert_logs_private
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,3 +174,16 @@ def test_a_server_password_is_in_no_message_and_no_log(
         assert "连接不上服务器 127.0.0.1:" in err and err.count("\n") == 1
         assert secret not in err
     assert secret not in logs_text(data_dir)
+
+
+def test_the_suite_wide_guard_finds_a_number_in_a_log_file(tmp_path: Path) -> None:
+    """Each test's data folder is read by ``conftest.assert_logs_private`` when the test
+    ends: a log line written around the scrubbing formatter is caught."""
+    logs = tmp_path / "other" / "logs"
+    assert_logs_private(logs)  # no folder: nothing to read
+    logs.mkdir(parents=True)
+    (logs / "pbc-desktop.log").write_text("looking up 138****5678\n", encoding="utf-8")
+    assert_logs_private(logs)
+    (logs / "pbc-desktop.log.1").write_text(f"looking up {ID_NUMBER}\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match=r"pbc-desktop\.log\.1"):
+        assert_logs_private(logs)

@@ -81,7 +81,17 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p = steps.add_parser("export", parents=[common_parent], help="a package for another office")
     p.add_argument("--to", required=True, metavar="OFFICE", help="a registered office's name")
     p.add_argument("--all", action="store_true", help="everything, not only what is new to it")
-    p.add_argument("--encrypt", action="store_true", help="only the recipient can open it")
+    # Encrypted unless asked otherwise, as in the window: a package going up holds every
+    # ID number and phone, and a lost USB stick must leak none of them.
+    p.add_argument(
+        "--encrypt", action="store_true", help="only the recipient can open it (the default)"
+    )
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="not encrypted: whoever has the file can read it (going up, the ID numbers "
+        "and phones too)",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     _sheet_argument(p)
     p.set_defaults(handler=cmd_export)
@@ -299,13 +309,17 @@ def cmd_import_key(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pbc_desktop.services.exchange.transfer import send_package
 
+    if args.encrypt and args.plain:
+        raise UserError(
+            t("--encrypt 与 --plain 只能选一个。", "Give --encrypt or --plain, not both.")
+        )
     args.output = output_file(args.output)
     _check_sheet(args.sheet, args.output)
     with opened_db(args) as db:
         me = offices.local_office(db)
         to = offices.find_office(db, args.to)
         sent = send_package(
-            db, args.output, me=me, to=to, everything=args.all, encrypt=args.encrypt
+            db, args.output, me=me, to=to, everything=args.all, encrypt=not args.plain
         )
         total = sum(sent.counts.values())
         print(t(f"数据包已生成：{sent.path}", f"Package written: {sent.path}"))

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from pbc_desktop.cli.excel_import import add_import_command
+from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 
@@ -264,8 +265,9 @@ def _print_missing_orgs(
         )
     if not missing or create_orgs:
         return
-    shown = "、".join(missing[:5]) + ("等" if len(missing) > 5 else "")
-    shown_en = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+    named = [scrub_text(name) for name in missing[:5]]  # a phone in a slipped column
+    shown = "、".join(named) + ("等" if len(missing) > 5 else "")
+    shown_en = ", ".join(named) + (" …" if len(missing) > 5 else "")
     print(
         t(
             f"有 {len(missing)} 个党组织在系统中不存在（{shown}）：请核对名称是否与“党组织”页中"

@@ -19,6 +19,7 @@ from typing import TypeVar
 from pbc_desktop.domain.dates import MAX_YEAR, MIN_YEAR, DateProblem, DateTextError, parse_date_text
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_rules import DEVELOPMENT_FIELDS, FIELD_BY_KEY, FIELDS, IMPORT_FIELDS
+from pbc_desktop.domain.privacy import scrub_quoted
 from pbc_desktop.domain.validation import normalise_text, person_name, to_halfwidth
 from pbc_desktop.lang import t
 
@@ -44,9 +45,12 @@ _EXACT_FLOAT_LIMIT = 1e15
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; ``message`` tells the user what to change."""
+    """A cell that cannot be read; ``message`` tells the user what to change. What it
+    quotes of the cell has ID numbers and phones masked (a slipped column puts them under
+    any heading; the message is shown, printed and copied)."""
 
     def __init__(self, message: str) -> None:
+        message = scrub_quoted(message)
         super().__init__(message)
         self.message = message
 

@@ -19,7 +19,9 @@ Phones keep the first 3 and the last 4 digits (``138****5678``), the form Chines
 services print; nothing else shown beside a member tells the hidden 4 digits.
 
 Free text (log lines, tracebacks, audit summaries, error messages) goes through
-:func:`scrub_text`, which masks anything that looks like an ID number or a phone.
+:func:`scrub_text`, which masks anything that looks like an ID number or a phone; a message
+quoting what a cell of an imported file held goes through :func:`scrub_quoted` (a roster
+whose columns slipped puts an ID number under 出生日期 or a phone under 所在党组织).
 """
 
 from __future__ import annotations
@@ -67,11 +69,14 @@ def mask_birth_date(value: date | None) -> str:
 # An 18-character ID (17 digits and a digit or X) or a 15-digit one, not inside a longer
 # run of digits; full-width digits are caught too, and so is a number typed in groups
 # (``440514 19850302 416X``, ``4405-1419-…``): one space or hyphen may separate digits.
+# An ID number typed one or two characters short (16 or 17 in a row, e.g. a remark's
+# ``44051419850302416``) is one too: it shows all but a check character anyone can compute.
 _D = "[0-9０-９]"
 _SEP = "[ \\-－\u3000]"
 _ID_RE = re.compile(
     rf"(?<!{_D})(?<!{_D}{_SEP})"
-    rf"(?:{_D}(?:{_SEP}?{_D}){{16}}{_SEP}?[0-9０-９XxＸｘ]|{_D}(?:{_SEP}?{_D}){{14}})"
+    rf"(?:{_D}(?:{_SEP}?{_D}){{16}}{_SEP}?[0-9０-９XxＸｘ]|{_D}(?:{_SEP}?{_D}){{14}}"
+    rf"|{_D}{{15,16}}[0-9０-９XxＸｘ])"
     rf"(?![0-9０-９XxＸｘ])(?!{_SEP}{_D})"
 )
 # A mainland mobile (optionally +86 / 86 / spaced or hyphenated 3-4-4) or a landline with
@@ -121,6 +126,16 @@ def scrub_text(text: str) -> str:
     if not text:
         return text
     return "".join(part if is_uuid else _scrub_part(part) for is_uuid, part in _outside_uuids(text))
+
+
+_QUOTED_RE = re.compile("“([^“”]*)”")
+
+
+def scrub_quoted(text: str) -> str:
+    """``text`` with every ID number and phone *inside “quotes”* masked: a message quoting
+    what a cell held (``出生日期“13812345678”无法识别``) keeps its own examples
+    (``如 13812345678``) as written."""
+    return _QUOTED_RE.sub(lambda m: f"“{scrub_text(m.group(1))}”", text)
 
 
 def contains_personal_numbers(text: str) -> bool:

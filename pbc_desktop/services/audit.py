@@ -64,11 +64,16 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+#: Keys whose values are identifiers or digests, never free text: kept as they are.
+_NOT_TEXT = ("uuid", "sha256")
+
+
 def mask_facts(value: Any, key: str | None = None) -> Any:
     """``value`` (facts for the log: dicts, lists, plain values) with personal data masked.
 
     Keys of :data:`PERSONAL_FIELDS` are masked wherever they occur (nested too); any other
-    text is scrubbed of ID numbers and phones, except UUIDs, which are kept as they are.
+    text is scrubbed of ID numbers and phones, except UUIDs and SHA-256 digests (an
+    attachment's), which are kept as they are (their digit runs may look like numbers).
     Masking masked facts changes nothing.
     """
     if isinstance(value, Mapping):
@@ -77,7 +82,7 @@ def mask_facts(value: Any, key: str | None = None) -> Any:
         return [mask_facts(v, key) for v in value]
     if key is not None and key in PERSONAL_FIELDS:
         return PERSONAL_FIELDS[key](value) if value not in (None, "") else value
-    if isinstance(value, str) and not (key or "").endswith("uuid"):
+    if isinstance(value, str) and not (key or "").endswith(_NOT_TEXT):
         return scrub_text(value)
     return value
 

@@ -225,6 +225,19 @@ def shown_phone(value: str | None, unmasked: bool) -> str:
     return (value or "") if unmasked else mask_phone(value)
 
 
+def sees_contact_phones(acc: access.Access) -> bool:
+    """An organization's contact phone (often its secretary's mobile) is personal data
+    (``services/audit.py``, it goes up only in packages): in full for an account that may
+    see full numbers or change what it lists (its own organizations, whose phones it
+    corrects); masked for the inspector (查看), as members' phones and a community
+    team's are."""
+    return acc.actor.can(Permission.SEE_PERSONAL_DATA) or acc.actor.can(Permission.WRITE)
+
+
+def shown_contact_phone(value: str | None, full: bool) -> str | None:
+    return value if full else (mask_phone(value) or None)
+
+
 def shown_birth_date(value: date | None, unmasked: bool) -> str:
     """The birth date as shown beside an ID number: ``1985-03-02``, or only ``1985`` while the
     ID number is masked (the date would give back the hidden digits); ``""`` when unknown."""

@@ -50,6 +50,7 @@ from pbc_desktop.errors import (
 from pbc_desktop.lang import language, t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.member_changes.roll import on_roll_now
+from pbc_desktop.services.members import sees_contact_phones, shown_contact_phone
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     containing,
@@ -257,9 +258,16 @@ def list_organizations(db: Database, query: OrgQuery, page: PageRequest) -> list
         order = [col.desc() for col in order]
     stmt = stmt.order_by(*order, Organization.name_sort, Organization.name, Organization.id)
     stmt = stmt.offset(page.offset).limit(page.limit)
+    full = sees_contact_phones(acc)
     with db.read() as s:
         return [
-            from_fields(OrgRow, org, parent_name=parent_name, member_count=int(n))
+            from_fields(
+                OrgRow,
+                org,
+                parent_name=parent_name,
+                member_count=int(n),
+                contact_phone=shown_contact_phone(org.contact_phone, full),
+            )
             for org, parent_name, n in s.execute(stmt)
         ]
 
@@ -330,7 +338,7 @@ def _count(s: Session, stmt: Select[Any]) -> int:
     return int(s.execute(stmt).scalar_one())
 
 
-def _detail(s: Session, org: Organization) -> OrgDetail:
+def _detail(s: Session, org: Organization, *, full: bool) -> OrgDetail:
     parent_name = s.scalar(select(Organization.name).where(Organization.id == org.parent_id))
     children = _count(
         s, select(func.count(Organization.id)).where(Organization.parent_id == org.id)
@@ -357,6 +365,7 @@ def _detail(s: Session, org: Organization) -> OrgDetail:
     return from_fields(
         OrgDetail,
         org,
+        contact_phone=shown_contact_phone(org.contact_phone, full),
         parent_name=parent_name,
         children_count=children,
         member_count=members,
@@ -376,9 +385,10 @@ def _not_found(org_id: int) -> NotFoundError:
 def get_organization(db: Database, org_id: int) -> OrgDetail:
     with db.read() as s:
         org = s.get(Organization, org_id)
-        if org is None or not access.of(db, s).sees_org(org.id):
+        acc = access.of(db, s)
+        if org is None or not acc.sees_org(org.id):
             raise _not_found(org_id)
-        return _detail(s, org)
+        return _detail(s, org, full=sees_contact_phones(acc))
 
 
 def check_registry(acc: access.Access, town: str | None) -> None:

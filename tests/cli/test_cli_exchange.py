@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from pbc_desktop.cli import main
+from pbc_desktop.services.exchange.package_crypto import MAGIC
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD
 from tests.pdf_helpers import page_texts
 
@@ -48,6 +49,31 @@ def offices(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[Path, P
         code, out, err = run(capsys, "office", "register", "--db", str(db), str(card), "--yes")
         assert code == 0 and "已登记" in out, err
     return village, town
+
+
+def test_a_package_is_encrypted_unless_asked_plain(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """As in the window: a package going up carries every ID number and phone, so the
+    command encrypts it to its recipient unless told --plain (a plain one is a ZIP)."""
+    village, _town = offices
+    usb = tmp_path / "usb"
+    written = {}
+    for name, extra in (("default", ()), ("encrypt", ("--encrypt",)), ("plain", ("--plain",))):
+        path = usb / f"{name}.pbcx"
+        code, _, err = run(
+            capsys, "exchange", "export", "--db", str(village), "--to", "和平镇党委",
+            "-o", str(path), "--all", *extra,
+        )  # fmt: skip
+        assert code == 0, err
+        written[name] = path.read_bytes()[:8]
+    assert written["default"] == written["encrypt"] == MAGIC
+    assert written["plain"].startswith(b"PK\x03\x04")
+    code, _, err = run(
+        capsys, "exchange", "export", "--db", str(village), "--to", "和平镇党委",
+        "-o", str(usb / "both.pbcx"), "--encrypt", "--plain",
+    )  # fmt: skip
+    assert code == 2 and "--plain" in err
 
 
 def test_show_and_list(capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path]) -> None:

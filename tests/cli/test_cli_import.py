@@ -103,6 +103,36 @@ def test_dry_run_prints_bad_rows_and_writes_nothing(
     assert database_state(db) == state
 
 
+def test_cells_quoted_by_the_refusals_show_no_id_number_or_phone(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
+) -> None:
+    """A roster whose columns slipped puts ID numbers and phones under other headings:
+    the refusals quote those cells masked (they are printed, shown and copied), and keep
+    their own example numbers."""
+    path = write_roster(
+        tmp_path / "名册.xlsx",
+        [
+            ("甲", ID_A, ID_A, "13812345678", "0754-87654321"),
+            ("乙", ID_B, "13912345678", ORG, ID_B),
+        ],
+        headers=("姓名", "身份证号", "入党日期", "所在党组织", "人员类别"),
+    )
+    for lang in ("zh", "en"):
+        code, out, err = run(
+            capsys, "import-members", str(path), "--db", db_file, "--dry-run", "--lang", lang
+        )
+        assert code == 1, err
+        assert "“**************" + ID_A[-4:] + "”" in out and "“138****5678”" in out
+        assert "“**************" + ID_B[-4:] + "”" in out and "“139****5678”" in out
+        assert "“075*****4321”" in out
+        for secret in (ID_A, ID_B, "13812345678", "13912345678", "87654321"):
+            assert secret not in out + err
+    assert (
+        "有 1 个党组织在系统中不存在（138****5678）"
+        in run(capsys, "import-members", str(path), "--db", db_file, "--dry-run")[1]
+    )
+
+
 def test_dry_run_of_a_good_file_exits_0(
     capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ from pbc_desktop import cli
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.org_columns import COLUMNS
 from tests.conftest import db_arg
+from tests.factories import make_id
 from tests.import_factories import database_state
 from tests.org_import_factories import org, stored_tree, write_org_list
 
@@ -46,6 +47,22 @@ def test_dry_run_prints_the_bad_rows_and_writes_nothing(
         == "试运行，未写入任何数据：共 3 行，可新增 2 个，已有党组织 0 个（将跳过），有错误 1 行"
     )
     assert database_state(db) == state
+
+
+def test_the_refusals_quote_slipped_numbers_masked(
+    capsys: pytest.CaptureFixture[str], db: Database, tmp_path: Path
+) -> None:
+    """A list whose columns slipped: a phone under 上级党组织, an ID number under 成立日期,
+    are quoted masked."""
+    number = make_id("19850302", "416")
+    path = write_org_list(
+        tmp_path / "党组织.xlsx", [org("新村党支部", "13812345678", founded=number)]
+    )
+    code, out, err = run(capsys, "import-organizations", str(path), "--db", db_arg(db), "--dry-run")
+    assert code == 1, err
+    assert "上级党组织“138****5678”既不在本表中" in out
+    assert "成立日期“**************" + number[-4:] + "”" in out
+    assert "13812345678" not in out and number not in out
 
 
 def test_a_csv_list_saved_by_a_chinese_windows_is_imported(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pbc_desktop.domain import privacy
 
 
@@ -54,3 +56,31 @@ def test_record_uuids_are_not_taken_for_numbers() -> None:
     assert privacy.scrub_text(text) == text
     beside = "b3233186-4123-8765-0754-87654321abcd 电话 13812345678"
     assert privacy.scrub_text(beside) == "b3233186-4123-8765-0754-87654321abcd 电话 138****5678"
+
+
+def test_scrub_quoted_masks_what_a_message_quotes_and_keeps_its_examples() -> None:
+    text = "入党日期“44051419850302416X”无法识别；电话号码格式不正确，应为手机号（如 13812345678）"
+    assert privacy.scrub_quoted(text) == (
+        "入党日期“**************416X”无法识别；电话号码格式不正确，应为手机号（如 13812345678）"
+    )
+    assert privacy.scrub_quoted("所在党组织“文光村13912345678”“丙”") == (
+        "所在党组织“文光村139****5678”“丙”"
+    )
+
+
+def test_a_cell_error_quotes_its_cell_masked() -> None:
+    from pbc_desktop.domain.member_cells import CellError, parse_date
+
+    with pytest.raises(CellError) as info:
+        parse_date("13812345678", "joined_on")
+    assert "“138****5678”" in info.value.message
+    assert "13812345678" not in str(info.value)
+
+
+def test_an_id_number_typed_one_or_two_characters_short_is_masked() -> None:
+    """17 of 18 characters leave only the check character, which anyone can compute."""
+    for short in ("44051419850302416", "4405141985030241", "4405141985030241X"):
+        text = f"身份证 {short}，待核"
+        assert privacy.contains_personal_numbers(text)
+        assert privacy.scrub_text(text) == f"身份证 {'*' * (len(short) - 4)}{short[-4:]}，待核"
+    assert not privacy.contains_personal_numbers("x 123456789012345678901")  # not an ID's length

@@ -6,17 +6,22 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
-from pbc_desktop.db.engine import Database
+from pbc_desktop.db.base import utcnow
+from pbc_desktop.db.engine import Database, sqlite_url
+from pbc_desktop.db.migrate import open_database
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain import privacy
-from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
+from pbc_desktop.domain.enums import AuditAction, OrgField, OrgKind, OrgLevel
 from pbc_desktop.domain.member_rules import MemberInput
+from pbc_desktop.services import audit
 from pbc_desktop.services import member_editing as editing
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.member_export import export_members
 from pbc_desktop.services.members import MemberQuery
+from tests.conftest import assert_audit_log_private, empty_sqlite_at_head
 from tests.factories import make_id, make_org, make_post_report
 
 ID_NUMBER = make_id("19850302", "416")
@@ -116,3 +121,27 @@ def test_an_unmasked_export_searched_by_phone_logs_the_search_masked(
     assert result.count == 1
     assert_no_personal_numbers(db, PHONE)
     assert any("138****5678" in text for text in audit_text(db)[1:])
+
+
+def test_the_suite_wide_guard_finds_a_number_written_around_the_masks(tmp_path: Path) -> None:
+    """Every test's database is read by ``conftest.assert_audit_log_private`` when the test
+    ends: an entry holding a full phone, written around the masks, is caught."""
+    path = empty_sqlite_at_head(tmp_path / "other.sqlite")
+    other = open_database(sqlite_url(path), actor="测试员", backup_dir=tmp_path / "backups")
+    try:
+        assert_audit_log_private(other)  # an empty log
+        with other.write() as s:
+            audit.append(
+                s,
+                [{"at": utcnow(), "action": AuditAction.UPDATE, "entity": "-", "summary": PHONE}],
+            )
+        with pytest.raises(AssertionError, match="audit entry"):
+            assert_audit_log_private(other)
+    finally:
+        other.dispose()
+
+
+def test_a_digest_is_kept_as_it_is_and_a_short_id_number_in_a_remark_masked() -> None:
+    digest = "1234567890123456" + "ab" * 24  # an attachment's SHA-256 may open with digits
+    facts = audit.mask_facts({"sha256": digest, "remark": "身份证 44051419850302416"})
+    assert facts == {"sha256": digest, "remark": "身份证 *************2416"}

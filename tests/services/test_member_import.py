@@ -177,6 +177,20 @@ def test_birth_date_by_month_agrees_with_the_id_number(
     assert preview.rows[0].data.birth_date == date(1985, 3, 2)
 
 
+def test_a_bad_row_names_and_quotes_slipped_numbers_masked(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """The columns slipped one place: the ID number stands under 姓名, the phone under
+    所在党组织. The bad-rows table names the row and quotes its cells masked."""
+    path = simple_roster(
+        tmp_path / "r.xlsx", (ID_A, "男", None, None, None, None, ORG, "13912345678")
+    )
+    [bad] = mi.read_members(db, path).bad_rows()
+    assert bad.name == "**************" + ID_A[-4:]
+    assert "所在党组织“139****5678”在系统中不存在" in bad.reason
+    assert ID_A not in bad.name + bad.reason and "13912345678" not in bad.reason
+
+
 def test_id_number_stored_as_a_number(db: Database, org_id: int, tmp_path: Path) -> None:
     path = simple_roster(tmp_path / "r.xlsx", row("甲", "placeholder"))
     set_raw_number(path, "C2", ID_A)  # an exact integer, as some programs write it

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry, PartyMember
+from pbc_desktop.db.models import AuditEntry, Organization, PartyMember
 from pbc_desktop.domain.enums import AuditAction, Gender, MembershipStatus
 from pbc_desktop.domain.member_changes import MemberChangeKind, MemberRoll, TransferState
 from pbc_desktop.domain.member_rules import MemberInput
@@ -40,6 +40,7 @@ from pbc_desktop.services.member_changes.transfers import (
     TransferQuery,
     issue_refusal,
     issue_transfer,
+    letter_facts,
     list_transfers,
     receive_refusal,
     receive_transfer,
@@ -50,7 +51,13 @@ from pbc_desktop.services.members import MemberQuery
 from pbc_desktop.services.paging import PageRequest
 from tests.factories import make_id, make_member
 from tests.pdf_helpers import page_texts
-from tests.scope_factories import TwoTowns, district_actor, two_towns, village_actor
+from tests.scope_factories import (
+    TwoTowns,
+    district_actor,
+    two_towns,
+    viewer_actor,
+    village_actor,
+)
 
 ISSUED = date(2026, 3, 2)
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -178,6 +185,31 @@ def test_a_transfer_to_an_outside_unit_ends_with_the_returned_receipt(
     assert list_transfers(db) == []  # pending ones by default
     [done] = list_transfers(db, TransferQuery(state=None))
     assert (done.state, done.received_on) == (TransferState.RECEIVED, date(2026, 3, 20))
+
+
+def test_the_letter_shows_the_issuing_phone_as_the_organizations_tab_does(
+    db: Database, world: TwoTowns
+) -> None:
+    """The issuing organization's phone (often its secretary's mobile) is on the letter in
+    full for the two sides, masked for the inspector, who sees it so in the organizations
+    tab; the member's own numbers are masked for all three."""
+    with db.write() as s:
+        org = s.get(Organization, world.jia_two)
+        assert org is not None
+        org.contact_phone = "13912345678"
+    member_id = make_member(db, "陈伟", world.jia_two, phone="13812345678")
+    db.user = village_actor(db, world.jia_two)
+    transfer_id = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    for actor, shown in (
+        (village_actor(db, world.jia_two), "13912345678"),
+        (village_actor(db, world.yi_one), "13912345678"),
+        (viewer_actor(db), "139****5678"),
+    ):
+        db.user = actor
+        facts = letter_facts(db, transfer_id)
+        assert (facts.from_phone, facts.member_phone) == (shown, "138****5678")
 
 
 def test_a_letter_is_checked_and_withdrawn_by_its_sender(db: Database, world: TwoTowns) -> None:
@@ -317,6 +349,21 @@ def test_stays_away_of_mobile_members(db: Database, world: TwoTowns) -> None:
     end_stay(db, stay_id, date(2026, 1, 10))
     assert list_stays(db) == []
     assert [r.returned_on for r in list_stays(db, current=False)] == [date(2026, 1, 10)]
+
+
+def test_a_phone_written_into_the_whereabouts_is_listed_masked(
+    db: Database, world: TwoTowns
+) -> None:
+    """Where a 流动党员 is, as typed (“深圳打工，电话 13812345678”), is listed with its
+    numbers masked, as the contact phone beside it is; in full only when asked."""
+    db.user = village_actor(db, world.jia_two)
+    place = f"深圳打工，电话 13812345678，身份证 {make_id('19850302', '416')}"
+    start_stay(db, world.member_jia_two, StayInput(date(2025, 9, 1), place))
+    [row] = list_stays(db)
+    assert row.whereabouts == "深圳打工，电话 138****5678，身份证 **************" + place[-4:]
+    db.user = district_actor(db)
+    [row] = list_stays(db, unmasked=True)
+    assert row.whereabouts == place
 
 
 def test_a_stay_away_is_corrected_by_its_member_s_organization(

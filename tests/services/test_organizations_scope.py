@@ -122,3 +122,23 @@ def test_a_viewer_changes_nothing_and_the_district_everything(
         orgs.create_organization(db, new_branch("某村党支部", "甲镇", world.jia_town))
     db.user = district_actor(db)
     orgs.create_organization(db, new_branch("乙二村党支部", "乙镇", world.yi_town))
+
+
+def test_contact_phones_are_masked_for_the_inspector(db: Database, world: TwoTowns) -> None:
+    """An organization's contact phone is often its secretary's mobile: the inspector (查看)
+    sees it masked in the listing and the detail, as members' phones; an account that
+    changes the organization, or may see full numbers, sees it whole."""
+    db.user = district_actor(db)
+    data = orgs.OrgInput.from_detail(orgs.get_organization(db, world.yi_one))
+    orgs.update_organization(db, world.yi_one, replace(data, contact_phone="13812345678"))
+
+    def shown(org_id: int) -> tuple[str | None, str | None]:
+        rows = orgs.list_organizations(db, orgs.OrgQuery(), PageRequest())
+        row = next(r for r in rows if r.id == org_id)
+        return row.contact_phone, orgs.get_organization(db, org_id).contact_phone
+
+    assert shown(world.yi_one) == ("13812345678", "13812345678")
+    db.user = village_actor(db, world.yi_one)
+    assert shown(world.yi_one) == ("13812345678", "13812345678")
+    db.user = viewer_actor(db)
+    assert shown(world.yi_one) == ("138****5678", "138****5678")

@@ -23,7 +23,6 @@ from pbc_desktop.db.models import Office, Organization, PartyMember, SyncConflic
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
 from pbc_desktop.domain.exchange import record_label
-from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
@@ -35,7 +34,11 @@ from pbc_desktop.services.scope import from_fields
 DELETED = "deleted"  # the field list of a deletion kept from happening
 SAME_KEY = "uuid"  # the field list of a record another office has under another UUID
 
-_MASKS = {"id_number": mask_id_number, "phone": mask_phone}
+#: Each personal column as an account without the permission sees it: the audit log's
+#: masks (an ID number, a member's or a role's phone, an organization's or a stay's contact
+#: phone), and a birth date cut to its year, since it stands beside the masked ID number
+#: (a corrected ID number changes both) and would give back its hidden digits.
+_MASKS = audit.PERSONAL_FIELDS
 #: What a record without a name of its own (a fee payment, a change, a stay away) is
 #: listed by: the member or organization it belongs to …
 _OWNERS = (("member_id", PartyMember), ("organization_id", Organization))

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import MobileMember, Organization, PartyMember
 from pbc_desktop.domain.member_changes import before_joining_error
+from pbc_desktop.domain.privacy import scrub_text
 from pbc_desktop.domain.validation import future_date_error, normalise_phone, phone_error
 from pbc_desktop.errors import ConflictError, NotFoundError
 from pbc_desktop.lang import t
@@ -45,7 +46,7 @@ class StayRow:
     member_name: str
     organization_name: str  # the member's own
     left_on: date
-    whereabouts: str
+    whereabouts: str  # ID numbers and phones written in it masked unless read unmasked
     contact_phone: str  # masked unless read unmasked
     manager: str  # the managing organization or unit ("" when none is known)
     returned_on: date | None
@@ -309,7 +310,9 @@ def list_stays(
                 member_name=name,
                 organization_name=org_name,
                 left_on=stay.left_on,
-                whereabouts=stay.whereabouts,
+                # where they are, as typed: a phone written there is masked with the
+                # contact phone beside it (as a member's remark is)
+                whereabouts=stay.whereabouts if unmasked else scrub_text(stay.whereabouts),
                 contact_phone=shown_phone(stay.contact_phone, unmasked),
                 manager=manager_name or stay.managing_unit or "",
                 returned_on=stay.returned_on,

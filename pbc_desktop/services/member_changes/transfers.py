@@ -50,6 +50,8 @@ from pbc_desktop.services.member_changes.leaving import (
 from pbc_desktop.services.member_changes.recording import record_change
 from pbc_desktop.services.members import (
     check_unmasked,
+    sees_contact_phones,
+    shown_contact_phone,
     shown_id_number,
     shown_phone,
 )
@@ -588,7 +590,11 @@ def letter_facts(db: Database, transfer_id: int, *, unmasked: bool = False) -> L
             id_number=shown_id_number(member.id_number, unmasked),
             member_phone=shown_phone(member.phone, unmasked),
             from_organization=source.name,
-            from_phone=source.contact_phone,
+            # the issuing organization's phone, for the receiving side to call back: as the
+            # organizations tab shows it to this account (masked for the inspector)
+            from_phone=shown_contact_phone(
+                source.contact_phone, unmasked or sees_contact_phones(acc)
+            ),
             destination=_destination(s, transfer),
             in_district=transfer.to_organization_id is not None,
             issued_on=transfer.issued_on,

@@ -14,6 +14,7 @@ from pbc_desktop.domain.member_rules import (
     IMPORT_FIELDS,
     MemberInput,
 )
+from pbc_desktop.domain.privacy import scrub_quoted, scrub_text
 from pbc_desktop.domain.validation import (
     name_key,
 )
@@ -111,6 +112,12 @@ class RowProblem:
     row: int
     name: str
     messages: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        # A row whose columns slipped puts ID numbers and phones under any heading (姓名
+        # too): the bad-rows table, the command line and a copied line show them masked.
+        object.__setattr__(self, "name", scrub_text(self.name))
+        object.__setattr__(self, "messages", tuple(scrub_quoted(m) for m in self.messages))
 
     @property
     def reason(self) -> str:
@@ -306,6 +313,7 @@ def _unknown_org_message(name: str, close: str | None = None) -> str:
 
 @lru_cache(maxsize=2048)
 def _unknown_org_text(name: str, close: str | None, _language: str) -> str:
+    name = scrub_text(name)  # a slipped column may put a phone under 所在党组织
     if close is not None:
         return t(
             f"所在党组织“{name}”在系统中不存在（相近的党组织是“{close}”，"

@@ -10,6 +10,7 @@ from typing import Any
 from pbc_desktop.domain import org_columns as oc
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgField, OrgLevel
+from pbc_desktop.domain.privacy import scrub_quoted
 from pbc_desktop.domain.validation import name_key, text_error
 from pbc_desktop.errors import FieldError, PermissionDeniedError
 from pbc_desktop.lang import t
@@ -153,8 +154,10 @@ def make_plan(preview: OrgImportPreview, on_duplicate: OnDuplicate) -> Plan:
         if not problems[r.row]
     ]
     return Plan(
-        problems={
-            row: tuple(m for _k, m in sorted(found, key=lambda p: _ORDER.get(p[0], 99)))
+        problems={  # what they quote of a slipped column may be an ID number or a phone
+            row: tuple(
+                scrub_quoted(m) for _k, m in sorted(found, key=lambda p: _ORDER.get(p[0], 99))
+            )
             for row, found in problems.items()
             if found
         },

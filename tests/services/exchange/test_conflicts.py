@@ -4,6 +4,7 @@ without the permission), keep or take the other version, deletions, refusals."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office, Organization, PartyMember
 from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.domain.privacy import contains_personal_numbers, mask_id_number
 from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
 from pbc_desktop.services.exchange import conflicts
 from pbc_desktop.services.exchange.merge import Change
-from tests.factories import make_member, make_org
+from tests.factories import make_id, make_member, make_org
 from tests.scope_factories import town_actor, viewer_actor, village_actor
 from tests.services.exchange.helpers import (
     TOWN,
@@ -78,6 +80,50 @@ def test_phones_are_masked_without_the_permission(offices: tuple[Database, Datab
     town.user = viewer_actor(town)
     with pytest.raises(PermissionDeniedError):
         conflicts.open_conflicts(town)
+
+
+def _town_office(town: Database) -> None:
+    with town.write() as s:
+        s.add(
+            Office(
+                uuid=TOWN, name="成田镇党委", level=OrgLevel.TOWN, town="成田镇",
+                sign_key=b"s" * 32, box_key=b"b" * 32, local=True,
+            )
+        )  # fmt: skip
+
+
+def test_a_town_account_sees_numbers_masked_and_the_birth_date_as_its_year(
+    offices: tuple[Database, Database],
+) -> None:
+    """A corrected ID number changes the birth date too: beside the masked number (its last
+    4) the full birth date would give back every hidden digit but the region's. An account
+    without the permission sees the year; contact phones are masked as phones are."""
+    village, town = offices
+    branch = make_org(village, "上底村党支部", contact_phone="0754-87654321")
+    make_member(village, "陈小明", branch, complete=True)
+    merge_into(town, send(village, TOWN), owned_by(VILLAGE))
+    town_id, village_id = make_id("19850302", "416"), make_id("19850412", "416")
+    _edit(town, "陈小明", id_number=town_id, birth_date=date(1985, 3, 2), phone="13900000001")
+    _edit(village, "陈小明", id_number=village_id, birth_date=date(1985, 4, 12))
+    for db, phone in ((town, "0754-87650001"), (village, "0754-87650002")):
+        with db.write() as s:
+            org = s.scalars(select(Organization).where(Organization.name == "上底村党支部"))
+            org.one().contact_phone = phone
+    assert merge_into(town, send(village, TOWN), owned_by(VILLAGE)).conflicts == 2
+    _town_office(town)
+    town.user = town_actor(town, "成田镇")
+    shown = {
+        (v.entity_label, f.name): (f.ours, f.theirs)
+        for v in conflicts.open_conflicts(town)
+        for f in v.fields
+    }
+    assert shown[("党员", "id_number")] == (mask_id_number(town_id), mask_id_number(village_id))
+    assert shown[("党员", "birth_date")] == ("1985", "1985")
+    assert shown[("党组织", "contact_phone")] == ("075******0001", "075******0002")
+    text = repr(shown)
+    assert not contains_personal_numbers(text)
+    for secret in (town_id, village_id, "0302", "0412", "87650001", "87650002"):
+        assert secret not in text
 
 
 def test_only_an_account_answering_for_the_office_sees_and_decides_them(
