@@ -953,6 +953,21 @@ def test_empty_workbook(db: Database, tmp_path: Path) -> None:
     assert "工作簿里没有任何内容" in refused(db, path)
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_header_below_blank_rows_is_not_an_empty_workbook(
+    db: Database, tmp_path: Path, suffix: str
+) -> None:
+    """Ten blank rows, then the roster: the header is out of reach, but the workbook is not
+    empty (it was called so)."""
+    path = write_roster(tmp_path / "r.xlsx", [("甲", ID_A, "上底村党总支")], above=[()] * 10)
+    if suffix == ".csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n" * 10 + "姓名,身份证号,所在党组织\n甲,1,上底村党总支\n", "utf-8")
+    message = refused(db, path)
+    assert "没有任何内容" not in message
+    assert "找不到表头行" in message
+
+
 def test_no_header_row_names_the_required_headers(db: Database, tmp_path: Path) -> None:
     path = write_roster(tmp_path / "r.xlsx", [("甲", "男")], headers=("名字", "性别"))
     message = refused(db, path)

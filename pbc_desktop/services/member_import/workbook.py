@@ -629,6 +629,7 @@ def _rosters(
     for ws in sheets:
         sheet, rows = _sheet_of(path, ws)
         anything = anything or any(not cells.is_blank(v) for row in rows for v in row)
+        anything = anything or (sheet is None and _holds_anything_below(path, ws))
         if sheet is None:
             continue
         if set(cells.REQUIRED_KEYS) <= sheet.header.keys:
@@ -636,6 +637,20 @@ def _rosters(
         else:
             incomplete = incomplete or sheet.header
     return found, incomplete, anything
+
+
+def _holds_anything_below(path: Path, ws: Worksheet) -> bool:
+    """Whether a sheet whose first rows are blank holds something further down (a roster
+    whose header is below them is no empty workbook)."""
+    try:
+        return any(
+            not cells.is_blank(v)
+            for index, values in enumerate(ws.rows())
+            if index >= cells.HEADER_SEARCH_ROWS
+            for v in values
+        )
+    except _BROKEN:
+        raise _damaged(path) from None
 
 
 def _no_roster(path: Path, incomplete: cells.HeaderMatch | None, *, anything: bool) -> UserError:
