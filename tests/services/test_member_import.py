@@ -137,6 +137,24 @@ def test_full_width_characters_and_stray_spaces(db: Database, org_id: int, tmp_p
     assert stored[ID_B].organization_id == org_id
 
 
+def test_invisible_marks_in_an_id_number_or_phone_are_dropped(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """A number copied from a web page or a chat with a zero-width space or a byte-order
+    mark looks right: it was refused as "19 digits" (too long for its column)."""
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("王五", "\u200b" + ID_A, phone="138\u200b1234\u200e5678"),
+        row("赵六", ID_B + "\ufeff", gender="女"),
+    )
+    preview = mi.read_members(db, path)
+    assert preview.bad_rows() == []
+    mi.apply_import(db, preview)
+    stored = members(db)
+    assert sorted(stored) == sorted([ID_A, ID_B])
+    assert stored[ID_A].phone == "13812345678"
+
+
 def test_every_date_form(db: Database, org_id: int, tmp_path: Path) -> None:
     forms: list[object] = [
         "2010-07-01",
