@@ -940,6 +940,27 @@ def test_random_bytes(db: Database, tmp_path: Path) -> None:
     assert "不是 Excel 工作簿" in refused(db, other)
 
 
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "图片（PNG）"),
+        (b"\xff\xd8\xff\xe0\0\x10JFIF", "图片（JPEG）"),
+        (b"%PDF-1.7\n", "PDF 文件"),
+        (b"Rar!\x1a\x07\x01\0", "压缩包（RAR）"),
+    ],
+)
+def test_a_picture_pdf_or_archive_renamed_xlsx_is_named_not_called_damaged(
+    db: Database, tmp_path: Path, head: bytes, kind: str
+) -> None:
+    """A picture saved as “名册.xlsx” was “damaged, if Excel can open it…”; a PNG whose
+    first bytes held many zeros was even called UTF-16 text."""
+    path = tmp_path / "名册.xlsx"
+    path.write_bytes(head + b"\0" * 600)
+    message = refused(db, path)
+    assert kind in message and "不是 Excel 工作簿" in message
+    assert "损坏" not in message and "UTF-16" not in message
+
+
 def test_damaged_zip(db: Database, org_id: int, tmp_path: Path) -> None:
     path = simple_roster(tmp_path / "r.xlsx", row("甲", ID_A))
     data = path.read_bytes()

@@ -182,6 +182,30 @@ def _check_not_strict(path: Path, head: bytes) -> None:
         )
 
 
+# Files often picked by mistake, or renamed to “.xlsx”, known by their first bytes: they
+# are no damaged workbook (the sentence said so, and to open them in Excel).
+_OTHER_KINDS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "一张图片（PNG）", "a picture (PNG)"),
+    (b"\xff\xd8\xff", "一张图片（JPEG）", "a picture (JPEG)"),
+    (b"GIF8", "一张图片（GIF）", "a picture (GIF)"),
+    (b"%PDF-", "一个 PDF 文件", "a PDF file"),
+    (b"Rar!\x1a\x07", "一个压缩包（RAR）", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "一个压缩包（7z）", "a 7z archive"),
+    (b"\x1f\x8b", "一个压缩包（gzip）", "a gzip archive"),
+)
+
+
+def _other_kind(path: Path, head: bytes) -> UserError | None:
+    for magic, what_zh, what_en in _OTHER_KINDS:
+        if head.startswith(magic):
+            return _file_error(
+                path,
+                f"这是{what_zh}，不是 Excel 工作簿。请确认选对了文件。",
+                f"this is {what_en}, not an Excel workbook. Check that this is the right file.",
+            )
+    return None
+
+
 _MARKUP = re.compile(rb"^\s*<(?:\?xml|!doctype|html|table|head|body|meta)\b", re.IGNORECASE)
 
 
@@ -201,6 +225,9 @@ def _check_content(path: Path, stream: IO[bytes]) -> str:
             stream.seek(0)
     if path.suffix.lower() in (".et", ".ett"):
         raise _wps(path)
+    other = _other_kind(path, head)
+    if other is not None:
+        raise other
     sample = stream.read(4096)
     stream.seek(0)
     if _looks_like_utf16(sample):
