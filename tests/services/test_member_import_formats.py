@@ -280,6 +280,17 @@ def test_a_text_file_in_no_known_encoding(db: Database, tmp_path: Path) -> None:
     assert "文字编码无法识别" in refused(db, path)
 
 
+def test_a_short_csv_in_two_encodings_is_told_as_text(db: Database, tmp_path: Path) -> None:
+    """A UTF-8 roster with a row pasted in from a GBK one: the same sentence as above when
+    the odd row is within the first 4 KB, not “it is not an Excel workbook”."""
+    path = tmp_path / "名册.csv"
+    path.write_bytes(
+        f"姓名,身份证号,所在党组织\n甲,{IDS[0]},{ORG}\n".encode() + "乙,,大寮\n".encode("gbk")
+    )
+    message = refused(db, path)
+    assert "文字编码无法识别" in message and "不是 Excel 工作簿" not in message
+
+
 def test_a_utf8_bom_is_not_part_of_the_first_header(
     db: Database, org_id: int, tmp_path: Path
 ) -> None:

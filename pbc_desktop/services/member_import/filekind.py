@@ -272,7 +272,14 @@ def _looks_like_utf16(sample: bytes) -> bool:
     return False
 
 
+# Bytes no text holds in an encoding that keeps ASCII (UTF-8, GBK, GB18030): the control
+# characters but tab, line feed, carriage return and Ctrl+Z (an old end of file).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f]")
+
+
 def _looks_like_text(sample: bytes) -> bool:
+    """Text in UTF-8 or GB18030, or text whose encoding cannot be told (a CSV with rows in
+    two encodings): the reading then says so, not that it is “not an Excel workbook”."""
     if b"\x00" in sample:
         return False
     for encoding in ("utf-8", "gb18030"):
@@ -282,7 +289,7 @@ def _looks_like_text(sample: bytes) -> bool:
         except UnicodeDecodeError:
             continue
         return True
-    return False
+    return _CONTROL_BYTES.search(sample) is None
 
 
 def _open(path: Path) -> IO[bytes]:
