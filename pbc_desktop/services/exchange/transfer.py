@@ -237,10 +237,18 @@ def receive_package(
     *,
     me: LocalOffice,
     lookup_sender: Callable[[str], OfficeCard | None],
+    previewed: str | None = None,
 ) -> Received:
-    """Merge the package into the database in one transaction (all of it or nothing)."""
+    """Merge the package into the database in one transaction (all of it or nothing).
+
+    ``previewed``: the fingerprint of the package the user looked at (:func:`preview_package`);
+    a file replaced by another package since (the sender's next package saved under the same
+    name) is refused: what would be merged is not what was shown.
+    """
     require(db, Permission.EXCHANGE)
     with _opened(db, path, me, lookup_sender) as package, db.write() as s:
+        if previewed is not None and package.fingerprint != previewed:
+            raise _replaced_since_preview(path)
         _refuse_if_received(s, package.manifest.package_uuid)
         received = _merge(s, package, me)
         _store_files(s, package, received.result)
@@ -283,6 +291,20 @@ def receive_package(
             entity="exchange_log",
         )
         return Received(**{**received.__dict__, "log_id": entry.id})
+
+
+def _replaced_since_preview(path: Path) -> PackageError:
+    name = Path(path).name
+    return PackageError(
+        Problem.ALTERED,
+        t(
+            f"数据包“{name}”在预览之后被换成了另一个数据包（指纹不同），没有接收。"
+            "请重新选择它，看过预览后再接收。",
+            f"The package “{name}” was replaced by another one after its preview (its "
+            "fingerprint differs); nothing was received. Choose it again and look at its "
+            "preview before receiving it.",
+        ),
+    )
 
 
 class _Opened:
