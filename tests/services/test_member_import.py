@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime
@@ -978,6 +979,19 @@ def test_damaged_sheet_inside_the_zip(db: Database, org_id: int, tmp_path: Path)
                 data = data[: len(data) // 2]
             dst.writestr(item, data)
     assert "文件已损坏" in refused(db, broken)
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="a pipe named by a path")
+def test_a_pipe_is_refused_with_a_sentence(db: Database) -> None:
+    """``pbc import-members /dev/stdin`` or a shell's ``<(iconv …)``: the file is read in
+    several passes, which a pipe cannot give (it was an internal error)."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, f"姓名,身份证号,所在党组织\n甲,{ID_A},{ORG}\n".encode())
+        os.close(write_end)
+        assert "不是普通文件" in refused(db, Path(f"/dev/fd/{read_end}"))
+    finally:
+        os.close(read_end)
 
 
 def test_empty_file(db: Database, tmp_path: Path) -> None:

@@ -299,6 +299,16 @@ def _open(path: Path) -> IO[bytes]:
         raise UserError(
             t(f"“{path}”是一个文件夹，请选择文件。", f"“{path}” is a folder; choose a file.")
         )
+    if not path.is_file():
+        # A pipe (/dev/stdin, a shell's <(…)) or a device: read in several passes (the
+        # sniffing, the sheet, a child beside), it cannot be (an internal error said so).
+        raise UserError(
+            t(
+                f"“{path}”不是普通文件（例如管道或设备），无法读取。请先把名册保存为文件，再导入该文件。",
+                f"“{path}” is not a regular file (a pipe or a device, say) and cannot be read. "
+                "Save the roster as a file first and import that file.",
+            )
+        )
     try:
         return path.open("rb")
     except OSError as exc:
