@@ -273,6 +273,20 @@ def test_an_ods_zip_bomb_is_refused_before_it_is_read(
     assert "远超一份党员名册应有的大小" in refused(db, path)
 
 
+@pytest.mark.parametrize("kept", [1 / 2, 2 / 3])
+def test_an_old_workbook_cut_short_is_damaged_not_another_kind_of_file(
+    db: Database, tmp_path: Path, kept: float
+) -> None:
+    """An .xls half copied from a USB stick lost its list of streams (written last): it
+    was called “not an Excel workbook”."""
+    whole = xls_roster(tmp_path / "全.xls", [("甲", "男", IDS[0], *[""] * 4, ORG)] * 40)
+    data = whole.read_bytes()
+    path = tmp_path / "名册.xls"
+    path.write_bytes(data[: int(len(data) * kept)])
+    message = refused(db, path)
+    assert "文件已损坏" in message and "不是 Excel 工作簿" not in message
+
+
 def test_a_text_file_in_no_known_encoding(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "名册.csv"
     # Valid GB18030 in its first 4 KB, then bytes neither encoding can read.

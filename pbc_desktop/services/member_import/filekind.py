@@ -119,7 +119,20 @@ def _check_ole(path: Path, data: bytes) -> str:
         raise _wps(path)
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return XLS
+    if _ole_cut_short(data):
+        raise _damaged(path)  # its list of streams is gone: what it was cannot be told
     raise _not_xlsx(path, "它不是 Excel 工作簿。", "it is not an Excel workbook.")
+
+
+def _ole_cut_short(data: bytes) -> bool:
+    """Whether the OLE file's first directory sector lies past its end: a copy cut short
+    (an .xls half copied from a USB stick), not another kind of file."""
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    if len(data) < 0x34 or not 7 <= shift <= 16:
+        return True
+    size = 1 << shift
+    first = int.from_bytes(data[0x30:0x34], "little")  # sector n starts at (n + 1) * size
+    return (first + 2) * size > len(data)
 
 
 def _check_zip(path: Path, stream: IO[bytes]) -> str:
