@@ -59,6 +59,8 @@ class LocalOffice:
     card: OfficeCard
     #: None: this PC lacks the office's private keys (it can neither sign nor decrypt)
     keys: OfficeKeys | None
+    #: without keys, why (no key file, a damaged one, another office's), in one sentence
+    keys_problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def send_package(
 ) -> Sent:
     require(db, Permission.EXCHANGE)
     if me.keys is None:
-        raise _no_keys()
+        raise UserError(me.keys_problem or keys_missing())
     recipient = Recipient(to.uuid, to.level, to.organization_uuid, to.town)
     with db.write() as s:
         _refuse_replacing_a_sent_package(s, Path(path))
@@ -406,7 +408,3 @@ def _store_files(s: Session, package: Package, result: MergeResult) -> None:
             s.add(AttachmentContent(attachment_id=attachment.id, data=data))
         else:
             content.data = data
-
-
-def _no_keys() -> UserError:
-    return UserError(keys_missing())
