@@ -382,6 +382,15 @@ def test_inspect_refuses_files_that_are_not_databases(
         backup.inspect_backup(path)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO")
+def test_inspect_refuses_a_fifo_as_no_regular_file(tmp_path: Path) -> None:
+    """A FIFO given to restore exists: it was called a file that does not exist."""
+    fifo = tmp_path / "备份.sqlite"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="不是普通文件"):
+        backup.inspect_backup(fifo)
+
+
 def test_inspect_refuses_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="找不到文件"):
         backup.inspect_backup(tmp_path / "gone.sqlite")
