@@ -11,6 +11,7 @@ import contextlib
 import io
 import logging
 import os
+import sys
 import time
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -69,6 +70,15 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         if time.monotonic() < self._retry_at:
             return False
         return bool(super().shouldRollover(record))
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line the disk refuses (full, a stick pulled out) is lost quietly: Python's
+        default printed a "--- Logging error ---" traceback on the command's screen for
+        every line, burying the one sentence that says the disk is full. Any other error
+        (a bug in a message's arguments) is reported as usual."""
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
 
     def doRollover(self) -> None:
         if self.stream:

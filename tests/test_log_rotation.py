@@ -4,6 +4,7 @@ open file cannot be renamed there)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from pbc_desktop import logging_setup
 from pbc_desktop.logging_setup import PrivateRotatingFileHandler
+from tests.storage_helpers import fill, small_disk
 
 
 @pytest.fixture
@@ -85,3 +87,25 @@ def test_a_log_held_open_elsewhere_grows_on_and_rotates_later(
     assert "第139行" in rotated["pbc-desktop.log.1"]
     assert rotated[path.name].count("\n") == 1
     assert "pbc-desktop.log.rotating" not in rotated
+
+
+def test_a_full_disk_loses_log_lines_quietly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The data folder's disk full: every line logged printed a "--- Logging error ---"
+    traceback on the command's screen, around its one sentence saying the disk is full."""
+    with small_disk(tmp_path / "disk", "64k") as disk:
+        path = disk / "pbc-desktop.log"
+        handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log = logging.getLogger("test-full-disk")
+        log.propagate = False
+        log.addHandler(handler)
+        try:
+            fill(disk)
+            _write(log, 0, 200)
+            assert "Logging error" not in capsys.readouterr().err
+        finally:
+            log.removeHandler(handler)
+            with contextlib.suppress(OSError):
+                handler.close()

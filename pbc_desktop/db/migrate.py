@@ -354,7 +354,10 @@ def copy_database(
     on and are not waited for), writes a temporary file beside ``dest`` in rollback-journal
     mode (one self-contained file), runs ``PRAGMA quick_check`` on it and only then renames
     it onto ``dest``. ``progress`` gets a percentage; ``should_stop`` returning true abandons
-    the copy (:class:`CopyStoppedError`). ``read_only`` opens ``src`` without writing to it.
+    the copy (:class:`CopyStoppedError`). ``read_only`` opens ``src`` without writing to it,
+    as is done anyway for a file that cannot be written (a write-protected USB stick: SQLite
+    could not create the ``-shm`` a WAL-mode file needs beside it, and the sound file read as
+    damaged).
 
     Raises :class:`DatabaseDamagedError` when ``src`` is not a database or is damaged;
     ``sqlite3.Error`` / ``OSError`` when the copy cannot be written.
@@ -363,6 +366,7 @@ def copy_database(
         raise FileNotFoundError(str(src))
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = part_path(dest)
+    read_only = read_only or not _writable(src)
     uri = read_only_uri(src) if read_only else f"{file_uri(src.resolve())}?mode=rw"
     source = sqlite3.connect(uri, uri=True, timeout=10)
     try:
@@ -401,6 +405,15 @@ def copy_database(
             remove_with_sidecars(tmp)
     finally:
         source.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite may write ``path`` and its ``-wal``/``-shm`` beside it."""
+    return (
+        os.access(path, os.W_OK)
+        and bool(path.stat().st_mode & 0o222)
+        and os.access(path.parent, os.W_OK)
+    )
 
 
 def _source_damaged(src: Path, error: DatabaseDamagedError, *, noted: bool) -> DatabaseDamagedError:

@@ -478,9 +478,13 @@ _HEADER_NOISE = re.compile(r"[\s*※★☆::]+")
 
 
 def header_key(text: object) -> str:
-    """A header cell reduced for comparison: ``* 身份证号码 (18位)`` → ``身份证号码``."""
+    """A header cell reduced for comparison: ``* 身份证号码 (18位)`` → ``身份证号码``. Invisible
+    marks (a zero-width space, the byte-order mark another system's export left in its first
+    cell) are dropped: the header reads as it looks."""
     if not isinstance(text, str):
         return ""
+    if not text.isprintable():
+        text = "".join(c for c in text if c.isprintable() or c.isspace())
     value = to_halfwidth(text)
     value = _NOTE_IN_BRACKETS.sub("", value)
     return _HEADER_NOISE.sub("", value).casefold()

@@ -117,9 +117,11 @@ def card_to_json(card: OfficeCard) -> str:
 
 
 def card_from_json(text: str) -> OfficeCard:
-    """Parse a card file's text; :class:`CardError` names what is wrong."""
+    """Parse a card file's text; :class:`CardError` names what is wrong. A byte-order mark
+    before it (Windows Notepad puts one when a card opened to look at it is saved) is no
+    part of it: the card was refused as “not JSON”."""
     try:
-        data = json.loads(text)
+        data = json.loads(text.removeprefix("\ufeff"))
     except (ValueError, RecursionError) as exc:  # not JSON, or nested beyond the parser's depth
         raise CardError(
             t(

@@ -193,15 +193,24 @@ _ID_SHAPE = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 _MIN_BIRTH_YEAR = 1900
 
 
+def _without_invisible(text: str) -> str:
+    """``text`` without its invisible marks (a zero-width space, a byte-order mark, a
+    direction mark), which a number copied from a web page or a chat brings along: they
+    mean nothing in a number, and made one look right but read as 19 digits."""
+    if text.isprintable():
+        return text
+    return "".join(c for c in text if c.isprintable() or c.isspace())
+
+
 def normalise_id_number(value: str | None) -> str:
-    """Half-width, no spaces, upper-case X."""
+    """Half-width, no spaces nor invisible marks, upper-case X."""
     if (
         value
         and value.isascii()
         and (value.isdigit() or (value[:-1].isdigit() and value[-1] == "X"))
     ):
         return value  # already so (a checked number is asked for again and again)
-    return normalise_text(value).replace(" ", "").upper()
+    return _without_invisible(normalise_text(value)).replace(" ", "").upper()
 
 
 def id_check_char(first17: str) -> str:
@@ -331,10 +340,11 @@ _LANDLINE = re.compile(
 
 
 def normalise_phone(value: str | None) -> str:
-    """Half-width, without spaces; a leading +86/0086 country code is dropped."""
+    """Half-width, without spaces nor invisible marks; a leading +86/0086 country code is
+    dropped."""
     if value and value.isascii() and value.isdigit() and not value.startswith("0086"):
         return value  # already so
-    phone = normalise_text(value).replace(" ", "")
+    phone = _without_invisible(normalise_text(value)).replace(" ", "")
     for prefix in ("+86-", "+86", "0086-", "0086"):
         if phone.startswith(prefix):
             return phone[len(prefix) :]

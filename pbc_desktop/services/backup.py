@@ -510,6 +510,13 @@ def _check(path: Path) -> _Checked:
                 f"“{path}” is a folder; choose a backup file in it.",
             )
         )
+    if path.exists() and not path.is_file():  # a pipe or a device: it was “not found”
+        raise UserError(
+            t(
+                f"“{path}”不是普通文件（例如管道或设备），不是备份文件。",
+                f"“{path}” is not a regular file (a pipe or a device, say), not a backup.",
+            )
+        )
     if not path.is_file():
         raise _not_found(path)
     try:

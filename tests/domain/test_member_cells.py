@@ -256,6 +256,9 @@ def test_unknown_choice_names_the_options() -> None:
         ("ID number", "id_number"),
         ("工作单位及职务", "work_unit"),
         ("党籍状态", "status"),
+        ("\ufeff姓名", "name"),  # the byte-order mark another system's export left
+        ("身份证号\u200b", "id_number"),  # a zero-width space copied from a web page
+        ("所在\u2060党组织\u200e", "organization"),
         ("序号", None),
         ("", None),
         (None, None),

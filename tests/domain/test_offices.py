@@ -30,6 +30,10 @@ def test_card_round_trip_keeps_every_field() -> None:
     assert card_from_json(card_to_json(CARD)) == CARD
 
 
+def test_a_card_saved_again_by_notepad_with_a_byte_order_mark_is_read() -> None:
+    assert card_from_json("\ufeff" + card_to_json(CARD)) == CARD
+
+
 def test_fingerprint_is_ten_groups_and_covers_both_keys() -> None:
     groups = CARD.fingerprint.split(" ")
     assert len(groups) == 10

@@ -313,6 +313,10 @@ def test_person_names_lose_only_the_spaces_between_chinese_characters(
         ("13812345678", "13812345678", "13812345678"),
         ("X", "X", "X"),
         ("", "", ""),
+        # invisible marks copied along from a web page or a chat
+        ("\u200b445199", "445199", "445199"),
+        ("445199\ufeff", "445199", "445199"),
+        ("138\u200e1234\u200d5678", "13812345678", "13812345678"),
     ],
 )
 def test_numbers_already_normalised_are_kept_and_others_normalised(

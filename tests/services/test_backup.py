@@ -20,6 +20,7 @@ from pbc_desktop.services import backup
 from pbc_desktop.services.backup import AUTO, BackupFile
 from pbc_desktop.services.organizations import OrgInput, create_organization
 from tests.backup_helpers import add_orgs, damage, integrity, names_in, new_database, org_names
+from tests.storage_helpers import read_only, small_disk
 
 pytestmark = pytest.mark.sqlite_only("backups copy the database file")
 
@@ -120,6 +121,20 @@ def test_backup_of_a_missing_or_damaged_database_is_refused(tmp_path: Path) -> N
     with pytest.raises(DatabaseDamagedError):
         backup.backup_to(bad, tmp_path / "copy.sqlite")
     assert not (tmp_path / "copy.sqlite").exists()
+
+
+def test_backup_of_a_database_on_a_write_protected_stick_is_a_sound_copy(tmp_path: Path) -> None:
+    """A sound database on a read-only medium is copied, not called damaged (SQLite could
+    not create the -shm its WAL mode needs) nor noted as damaged for its next open."""
+    with small_disk(tmp_path / "usb", "8m") as usb:
+        path = usb / "pbc.sqlite"
+        new_database(path, "上底村党总支").dispose()
+        read_only(usb)
+        before = {p.name: p.read_bytes() for p in usb.iterdir() if p.is_file()}
+        copy = backup.backup_to(path, tmp_path / "copy.sqlite")
+        assert {p.name: p.read_bytes() for p in usb.iterdir() if p.is_file()} == before
+    assert org_names(copy) == ["上底村党总支"]
+    assert integrity(copy) == "ok"
 
 
 def test_backup_into_a_folder_that_is_gone_is_refused(tmp_path: Path) -> None:
@@ -365,6 +380,15 @@ def test_inspect_refuses_files_that_are_not_databases(
     path.write_bytes(content)
     with pytest.raises(error, match=words):
         backup.inspect_backup(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO")
+def test_inspect_refuses_a_fifo_as_no_regular_file(tmp_path: Path) -> None:
+    """A FIFO given to restore exists: it was called a file that does not exist."""
+    fifo = tmp_path / "备份.sqlite"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="不是普通文件"):
+        backup.inspect_backup(fifo)
 
 
 def test_inspect_refuses_a_missing_file(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from dataclasses import replace
 from datetime import date, datetime
@@ -28,6 +29,7 @@ from pbc_desktop.domain.enums import (
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
+from pbc_desktop.services.member_export import MemberQuery, export_members
 from tests.factories import make_id, make_member, make_org
 from tests.import_factories import (
     TEMPLATE,
@@ -135,6 +137,24 @@ def test_full_width_characters_and_stray_spaces(db: Database, org_id: int, tmp_p
     assert stored[ID_A].organization_id == org_id
     assert stored[ID_B].name == "赵六"
     assert stored[ID_B].organization_id == org_id
+
+
+def test_invisible_marks_in_an_id_number_or_phone_are_dropped(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """A number copied from a web page or a chat with a zero-width space or a byte-order
+    mark looks right: it was refused as "19 digits" (too long for its column)."""
+    path = simple_roster(
+        tmp_path / "r.xlsx",
+        row("王五", "\u200b" + ID_A, phone="138\u200b1234\u200e5678"),
+        row("赵六", ID_B + "\ufeff", gender="女"),
+    )
+    preview = mi.read_members(db, path)
+    assert preview.bad_rows() == []
+    mi.apply_import(db, preview)
+    stored = members(db)
+    assert sorted(stored) == sorted([ID_A, ID_B])
+    assert stored[ID_A].phone == "13812345678"
 
 
 def test_every_date_form(db: Database, org_id: int, tmp_path: Path) -> None:
@@ -923,6 +943,23 @@ def test_csv_is_read_whatever_its_name(db: Database, org_id: int, tmp_path: Path
     assert [r.name for r in mi.read_members(db, renamed).good_rows()] == ["甲"]
 
 
+def test_an_export_with_hidden_numbers_is_refused_in_one_sentence(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """The members exported with hidden numbers (the default), edited, imported back: each
+    row was refused with the same reasons, hundreds of lines; one sentence says why."""
+    for n in range(30):
+        make_member(db, f"党员{n}", org_id, id_number=make_id("19850302", f"{n:03d}"))
+    path = tmp_path / "党员名册.xlsx"
+    export_members(db, MemberQuery(), path)
+    message = refused(db, path)
+    assert "身份证号都有数字被 * 隐藏了" in message and "显示完整身份证号" in message
+    one_hidden = simple_roster(
+        tmp_path / "r.xlsx", row("甲", ID_A), row("乙", "**************1234"), row("丙", ID_B)
+    )
+    assert [r.row for r in mi.read_members(db, one_hidden).bad_rows()] == [3]
+
+
 def test_word_document(db: Database, tmp_path: Path) -> None:
     assert "Word 文档" in refused(db, docx(tmp_path / "名册.docx"))
 
@@ -934,6 +971,27 @@ def test_random_bytes(db: Database, tmp_path: Path) -> None:
     other = tmp_path / "picture.png"
     other.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     assert "不是 Excel 工作簿" in refused(db, other)
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "图片（PNG）"),
+        (b"\xff\xd8\xff\xe0\0\x10JFIF", "图片（JPEG）"),
+        (b"%PDF-1.7\n", "PDF 文件"),
+        (b"Rar!\x1a\x07\x01\0", "压缩包（RAR）"),
+    ],
+)
+def test_a_picture_pdf_or_archive_renamed_xlsx_is_named_not_called_damaged(
+    db: Database, tmp_path: Path, head: bytes, kind: str
+) -> None:
+    """A picture saved as “名册.xlsx” was “damaged, if Excel can open it…”; a PNG whose
+    first bytes held many zeros was even called UTF-16 text."""
+    path = tmp_path / "名册.xlsx"
+    path.write_bytes(head + b"\0" * 600)
+    message = refused(db, path)
+    assert kind in message and "不是 Excel 工作簿" in message
+    assert "损坏" not in message and "UTF-16" not in message
 
 
 def test_damaged_zip(db: Database, org_id: int, tmp_path: Path) -> None:
@@ -955,6 +1013,19 @@ def test_damaged_sheet_inside_the_zip(db: Database, org_id: int, tmp_path: Path)
     assert "文件已损坏" in refused(db, broken)
 
 
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="a pipe named by a path")
+def test_a_pipe_is_refused_with_a_sentence(db: Database) -> None:
+    """``pbc import-members /dev/stdin`` or a shell's ``<(iconv …)``: the file is read in
+    several passes, which a pipe cannot give (it was an internal error)."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, f"姓名,身份证号,所在党组织\n甲,{ID_A},{ORG}\n".encode())
+        os.close(write_end)
+        assert "不是普通文件" in refused(db, Path(f"/dev/fd/{read_end}"))
+    finally:
+        os.close(read_end)
+
+
 def test_empty_file(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(b"")
@@ -965,6 +1036,21 @@ def test_empty_workbook(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     Workbook().save(path)
     assert "工作簿里没有任何内容" in refused(db, path)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_header_below_blank_rows_is_not_an_empty_workbook(
+    db: Database, tmp_path: Path, suffix: str
+) -> None:
+    """Ten blank rows, then the roster: the header is out of reach, but the workbook is not
+    empty (it was called so)."""
+    path = write_roster(tmp_path / "r.xlsx", [("甲", ID_A, "上底村党总支")], above=[()] * 10)
+    if suffix == ".csv":
+        path = tmp_path / "r.csv"
+        path.write_text("\n" * 10 + "姓名,身份证号,所在党组织\n甲,1,上底村党总支\n", "utf-8")
+    message = refused(db, path)
+    assert "没有任何内容" not in message
+    assert "找不到表头行" in message
 
 
 def test_no_header_row_names_the_required_headers(db: Database, tmp_path: Path) -> None:

@@ -273,11 +273,36 @@ def test_an_ods_zip_bomb_is_refused_before_it_is_read(
     assert "远超一份党员名册应有的大小" in refused(db, path)
 
 
+@pytest.mark.parametrize("kept", [1 / 2, 2 / 3])
+def test_an_old_workbook_cut_short_is_damaged_not_another_kind_of_file(
+    db: Database, tmp_path: Path, kept: float
+) -> None:
+    """An .xls half copied from a USB stick lost its list of streams (written last): it
+    was called “not an Excel workbook”."""
+    whole = xls_roster(tmp_path / "全.xls", [("甲", "男", IDS[0], *[""] * 4, ORG)] * 40)
+    data = whole.read_bytes()
+    path = tmp_path / "名册.xls"
+    path.write_bytes(data[: int(len(data) * kept)])
+    message = refused(db, path)
+    assert "文件已损坏" in message and "不是 Excel 工作簿" not in message
+
+
 def test_a_text_file_in_no_known_encoding(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "名册.csv"
     # Valid GB18030 in its first 4 KB, then bytes neither encoding can read.
     path.write_bytes("姓名,身份证号\n".encode("gbk") * 400 + b"\x80\xff")
     assert "文字编码无法识别" in refused(db, path)
+
+
+def test_a_short_csv_in_two_encodings_is_told_as_text(db: Database, tmp_path: Path) -> None:
+    """A UTF-8 roster with a row pasted in from a GBK one: the same sentence as above when
+    the odd row is within the first 4 KB, not “it is not an Excel workbook”."""
+    path = tmp_path / "名册.csv"
+    path.write_bytes(
+        f"姓名,身份证号,所在党组织\n甲,{IDS[0]},{ORG}\n".encode() + "乙,,大寮\n".encode("gbk")
+    )
+    message = refused(db, path)
+    assert "文字编码无法识别" in message and "不是 Excel 工作簿" not in message
 
 
 def test_a_utf8_bom_is_not_part_of_the_first_header(

@@ -225,6 +225,49 @@ def test_send_then_receive_with_the_preview_and_the_handover_sheet(
     assert sheet.exists()
 
 
+def test_a_package_replaced_while_its_preview_is_read_is_not_received(
+    qtbot: QtBot,
+    two_offices: tuple[Database, Database],
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The file is replaced by the sender's next package while the clerk reads the preview:
+    what was accepted is not what would be merged."""
+    village, town = two_offices
+    offices.register_card(village, offices.local_card(town))  # type: ignore[arg-type]
+    offices.register_card(town, offices.local_card(village))  # type: ignore[arg-type]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    sender = ExchangeActions(Host(AppContext(village)), parent)
+    monkeypatch.setattr(SendDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    boxes.confirm_answer = False
+    for name in ("first", "next"):
+        target = usb / name
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *_a, t=target, **_k: (str(t), "")
+        )
+        sender.action_send.trigger()
+        make_member(village, f"新党员{name}", make_org(village, f"{name}党支部"), complete=True)
+    first, following = usb / "first.pbcx", usb / "next.pbcx"
+
+    def read_while_replaced(_dialog: PreviewDialog) -> int:
+        following.replace(first)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(first), ""))
+    monkeypatch.setattr(PreviewDialog, "exec", read_while_replaced)
+    host = Host(AppContext(town))
+    ExchangeActions(host, parent).action_receive.trigger()
+    assert "预览之后被换成了另一个数据包" in boxes.shown[-1]
+    with town.read() as s:
+        assert s.scalars(select(PartyMember.name)).all() == []
+        assert s.scalars(select(ExchangeLogEntry.direction)).all() == []
+    assert host.refreshed == 0
+
+
 def test_a_viewer_cannot_send_or_receive(qtbot: QtBot, db: Database) -> None:
     from tests.scope_factories import viewer_actor
 

@@ -139,7 +139,8 @@ def local_office(db: Database) -> LocalOffice:
                 "(File → Data exchange → Offices).",
             )
         )
-    return LocalOffice(card, _read_keys(db, card))
+    found = _read_keys(db, card)
+    return LocalOffice(card, found, None if found is not None else keys_problem(db))
 
 
 def _read_keys(db: Database, card: OfficeCard) -> OfficeKeys | None:

@@ -345,6 +345,9 @@ def open_package(
     false, every part's and file's checksum. :class:`PackageError` says why not."""
     path = Path(path)
     name = path.name
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A pipe (/dev/stdin) was read as a damaged package, a FIFO waited without end.
+        raise pm.not_regular(name)
     files = ExitStack()  # handed to the package, which closes them
     try:
         raw = files.enter_context(path.open("rb"))

@@ -298,6 +298,17 @@ def cannot_read(name: str, exc: OSError) -> PackageError:
     )
 
 
+def not_regular(name: str) -> PackageError:
+    return PackageError(
+        Problem.CANNOT_READ,
+        t(
+            f"无法读取数据包“{name}”：它不是普通文件（例如管道或设备）。请先把数据包保存为文件。",
+            f"Cannot read the package “{name}”: it is not a regular file (a pipe or a "
+            "device, say). Save the package as a file first.",
+        ),
+    )
+
+
 def not_package(name: str) -> PackageError:
     return PackageError(
         Problem.NOT_PACKAGE,

@@ -59,6 +59,8 @@ class LocalOffice:
     card: OfficeCard
     #: None: this PC lacks the office's private keys (it can neither sign nor decrypt)
     keys: OfficeKeys | None
+    #: without keys, why (no key file, a damaged one, another office's), in one sentence
+    keys_problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def send_package(
 ) -> Sent:
     require(db, Permission.EXCHANGE)
     if me.keys is None:
-        raise _no_keys()
+        raise UserError(me.keys_problem or keys_missing())
     recipient = Recipient(to.uuid, to.level, to.organization_uuid, to.town)
     with db.write() as s:
         _refuse_replacing_a_sent_package(s, Path(path))
@@ -237,10 +239,18 @@ def receive_package(
     *,
     me: LocalOffice,
     lookup_sender: Callable[[str], OfficeCard | None],
+    previewed: str | None = None,
 ) -> Received:
-    """Merge the package into the database in one transaction (all of it or nothing)."""
+    """Merge the package into the database in one transaction (all of it or nothing).
+
+    ``previewed``: the fingerprint of the package the user looked at (:func:`preview_package`);
+    a file replaced by another package since (the sender's next package saved under the same
+    name) is refused: what would be merged is not what was shown.
+    """
     require(db, Permission.EXCHANGE)
     with _opened(db, path, me, lookup_sender) as package, db.write() as s:
+        if previewed is not None and package.fingerprint != previewed:
+            raise _replaced_since_preview(path)
         _refuse_if_received(s, package.manifest.package_uuid)
         received = _merge(s, package, me)
         _store_files(s, package, received.result)
@@ -283,6 +293,20 @@ def receive_package(
             entity="exchange_log",
         )
         return Received(**{**received.__dict__, "log_id": entry.id})
+
+
+def _replaced_since_preview(path: Path) -> PackageError:
+    name = Path(path).name
+    return PackageError(
+        Problem.ALTERED,
+        t(
+            f"数据包“{name}”在预览之后被换成了另一个数据包（指纹不同），没有接收。"
+            "请重新选择它，看过预览后再接收。",
+            f"The package “{name}” was replaced by another one after its preview (its "
+            "fingerprint differs); nothing was received. Choose it again and look at its "
+            "preview before receiving it.",
+        ),
+    )
 
 
 class _Opened:
@@ -384,7 +408,3 @@ def _store_files(s: Session, package: Package, result: MergeResult) -> None:
             s.add(AttachmentContent(attachment_id=attachment.id, data=data))
         else:
             content.data = data
-
-
-def _no_keys() -> UserError:
-    return UserError(keys_missing())

@@ -119,7 +119,20 @@ def _check_ole(path: Path, data: bytes) -> str:
         raise _wps(path)
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return XLS
+    if _ole_cut_short(data):
+        raise _damaged(path)  # its list of streams is gone: what it was cannot be told
     raise _not_xlsx(path, "它不是 Excel 工作簿。", "it is not an Excel workbook.")
+
+
+def _ole_cut_short(data: bytes) -> bool:
+    """Whether the OLE file's first directory sector lies past its end: a copy cut short
+    (an .xls half copied from a USB stick), not another kind of file."""
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    if len(data) < 0x34 or not 7 <= shift <= 16:
+        return True
+    size = 1 << shift
+    first = int.from_bytes(data[0x30:0x34], "little")  # sector n starts at (n + 1) * size
+    return (first + 2) * size > len(data)
 
 
 def _check_zip(path: Path, stream: IO[bytes]) -> str:
@@ -182,6 +195,30 @@ def _check_not_strict(path: Path, head: bytes) -> None:
         )
 
 
+# Files often picked by mistake, or renamed to “.xlsx”, known by their first bytes: they
+# are no damaged workbook (the sentence said so, and to open them in Excel).
+_OTHER_KINDS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "一张图片（PNG）", "a picture (PNG)"),
+    (b"\xff\xd8\xff", "一张图片（JPEG）", "a picture (JPEG)"),
+    (b"GIF8", "一张图片（GIF）", "a picture (GIF)"),
+    (b"%PDF-", "一个 PDF 文件", "a PDF file"),
+    (b"Rar!\x1a\x07", "一个压缩包（RAR）", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "一个压缩包（7z）", "a 7z archive"),
+    (b"\x1f\x8b", "一个压缩包（gzip）", "a gzip archive"),
+)
+
+
+def _other_kind(path: Path, head: bytes) -> UserError | None:
+    for magic, what_zh, what_en in _OTHER_KINDS:
+        if head.startswith(magic):
+            return _file_error(
+                path,
+                f"这是{what_zh}，不是 Excel 工作簿。请确认选对了文件。",
+                f"this is {what_en}, not an Excel workbook. Check that this is the right file.",
+            )
+    return None
+
+
 _MARKUP = re.compile(rb"^\s*<(?:\?xml|!doctype|html|table|head|body|meta)\b", re.IGNORECASE)
 
 
@@ -201,6 +238,9 @@ def _check_content(path: Path, stream: IO[bytes]) -> str:
             stream.seek(0)
     if path.suffix.lower() in (".et", ".ett"):
         raise _wps(path)
+    other = _other_kind(path, head)
+    if other is not None:
+        raise other
     sample = stream.read(4096)
     stream.seek(0)
     if _looks_like_utf16(sample):
@@ -245,7 +285,14 @@ def _looks_like_utf16(sample: bytes) -> bool:
     return False
 
 
+# Bytes no text holds in an encoding that keeps ASCII (UTF-8, GBK, GB18030): the control
+# characters but tab, line feed, carriage return and Ctrl+Z (an old end of file).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f]")
+
+
 def _looks_like_text(sample: bytes) -> bool:
+    """Text in UTF-8 or GB18030, or text whose encoding cannot be told (a CSV with rows in
+    two encodings): the reading then says so, not that it is “not an Excel workbook”."""
     if b"\x00" in sample:
         return False
     for encoding in ("utf-8", "gb18030"):
@@ -255,7 +302,7 @@ def _looks_like_text(sample: bytes) -> bool:
         except UnicodeDecodeError:
             continue
         return True
-    return False
+    return _CONTROL_BYTES.search(sample) is None
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -264,6 +311,16 @@ def _open(path: Path) -> IO[bytes]:
     if path.is_dir():
         raise UserError(
             t(f"“{path}”是一个文件夹，请选择文件。", f"“{path}” is a folder; choose a file.")
+        )
+    if not path.is_file():
+        # A pipe (/dev/stdin, a shell's <(…)) or a device: read in several passes (the
+        # sniffing, the sheet, a child beside), it cannot be (an internal error said so).
+        raise UserError(
+            t(
+                f"“{path}”不是普通文件（例如管道或设备），无法读取。请先把名册保存为文件，再导入该文件。",
+                f"“{path}” is not a regular file (a pipe or a device, say) and cannot be read. "
+                "Save the roster as a file first and import that file.",
+            )
         )
     try:
         return path.open("rb")

@@ -614,8 +614,33 @@ def _find_sheet(path: Path, workbook: Any, wanted: str | None = None) -> _SheetC
         )
     else:
         raise _no_roster(path, incomplete, anything=anything)
+    _refuse_hidden_numbers(path, sheet)
     rosters = tuple(s.name for s in found)
     return _SheetChoice(sheet, rosters, hidden, _sheet_notices(sheet, rosters, hidden))
+
+
+_NUMBERS_LOOKED_AT = 20
+
+
+def _refuse_hidden_numbers(path: Path, sheet: _Sheet) -> None:
+    """Refuse, in one sentence, a roster whose ID numbers are partly hidden by * (an export
+    made with hidden numbers, read back after editing): each of its rows was refused with
+    the same three reasons, hundreds of lines."""
+    column = next(i for i, key in sheet.header.columns.items() if key == "id_number")
+    first, last = sheet.header_row + 1, sheet.header_row + _NUMBERS_LOOKED_AT
+    numbers = [
+        str(values[column])
+        for _no, values in _sheet_rows(path, sheet.worksheet, min_row=first, max_row=last)
+        if column < len(values) and not cells.is_blank(values[column])
+    ]
+    if numbers and all("*" in number for number in numbers):
+        raise _file_error(
+            path,
+            "表格中的身份证号都有数字被 * 隐藏了（这是隐藏身份证号的导出文件）。"
+            "请使用导出时选择了显示完整身份证号的文件。",
+            "the ID numbers of the sheet have digits hidden by * (an export with hidden ID "
+            "numbers). Import an export made with the full ID numbers shown.",
+        )
 
 
 def _rosters(
@@ -629,6 +654,7 @@ def _rosters(
     for ws in sheets:
         sheet, rows = _sheet_of(path, ws)
         anything = anything or any(not cells.is_blank(v) for row in rows for v in row)
+        anything = anything or (sheet is None and _holds_anything_below(path, ws))
         if sheet is None:
             continue
         if set(cells.REQUIRED_KEYS) <= sheet.header.keys:
@@ -636,6 +662,20 @@ def _rosters(
         else:
             incomplete = incomplete or sheet.header
     return found, incomplete, anything
+
+
+def _holds_anything_below(path: Path, ws: Worksheet) -> bool:
+    """Whether a sheet whose first rows are blank holds something further down (a roster
+    whose header is below them is no empty workbook)."""
+    try:
+        return any(
+            not cells.is_blank(v)
+            for index, values in enumerate(ws.rows())
+            if index >= cells.HEADER_SEARCH_ROWS
+            for v in values
+        )
+    except _BROKEN:
+        raise _damaged(path) from None
 
 
 def _no_roster(path: Path, incomplete: cells.HeaderMatch | None, *, anything: bool) -> UserError:

@@ -176,9 +176,10 @@ class ExchangeActions(MenuActions[Host]):
         dialog = PreviewDialog(outcome.result, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        shown = outcome.result.fingerprint
 
         def apply(_progress: ProgressFn, _cancelled: CancelFn) -> Received:
-            return receive_package(db, path, me=me, lookup_sender=lookup)
+            return receive_package(db, path, me=me, lookup_sender=lookup, previewed=shown)
 
         applied = run_with_progress(self._parent, title, apply)
         if not succeeded(self._parent, applied) or applied.result is None:

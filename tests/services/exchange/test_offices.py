@@ -24,6 +24,7 @@ from pbc_desktop.errors import (
 )
 from pbc_desktop.services.exchange import keys, offices
 from pbc_desktop.services.exchange.offices import OfficeSetup
+from pbc_desktop.services.exchange.transfer import send_package
 from tests.conftest import all_rows_text
 from tests.factories import make_org
 from tests.scope_factories import town_actor, viewer_actor, village_actor
@@ -93,6 +94,24 @@ def test_without_its_key_file_the_office_cannot_sign(db: Database) -> None:
     assert offices.local_office(db).keys is None
     with pytest.raises(NotFoundError):
         offices.find_office(db, "和平镇党委")
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"), [(b"", "已损坏"), (b"-----BEGIN PRIVATE KEY-----\nAAAA", "已损坏")]
+)
+def test_sending_with_a_damaged_key_file_names_it(
+    db: Database, tmp_path: Path, damage: bytes, said: str
+) -> None:
+    """A key file beside the database that cannot be read: sending said there was none."""
+    _set_up(db)
+    offices.register_card(db, TOWN.card)
+    offices.key_file(db).write_bytes(damage)
+    me = offices.local_office(db)
+    assert me.keys is None
+    with pytest.raises(UserError) as refused:
+        send_package(db, tmp_path / "p.pbcx", me=me, to=TOWN.card)
+    assert said in str(refused.value) and str(offices.key_file(db)) in str(refused.value)
+    assert not (tmp_path / "p.pbcx").exists()
 
 
 def test_registering_cards(db: Database) -> None:

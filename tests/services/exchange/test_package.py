@@ -354,6 +354,20 @@ def test_missing_file_cannot_be_read(tmp_path: Path) -> None:
     assert "gone.pbcx" in error.message
 
 
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="a pipe named by a path")
+def test_a_package_from_a_pipe_is_refused_as_such(plain: Path) -> None:
+    """``pbc exchange import /dev/stdin < p.pbcx``: a whole, sound package read from a pipe
+    was called damaged or incomplete (a FIFO nobody writes was waited on without end)."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, plain.read_bytes()[:4096])
+        os.close(write_end)
+        error = _refused(Problem.CANNOT_READ, Path(f"/dev/fd/{read_end}"))
+    finally:
+        os.close(read_end)
+    assert "不是普通文件" in error.message and "损坏" not in error.message
+
+
 def test_made_by_a_newer_version(plain: Path, sealed: Path) -> None:
     rewrite(plain, manifest=lambda m: m.update(version=2, novelty={"x": 1}))
     _refused(Problem.TOO_NEW, plain)

@@ -122,6 +122,32 @@ def test_an_altered_package_is_refused_and_nothing_written(
     assert _count(town, ExchangeLogEntry) == 0
 
 
+def test_a_package_replaced_after_its_preview_is_refused_and_nothing_written(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    """The user looked at one package; the file now holds the sender's next one (copied
+    onto the stick under the same name): it was merged unseen."""
+    village, town = offices
+    path = tmp_path / "上底村.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    lookup = registry(VILLAGE)
+    shown = preview_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    assert sum(shown.result.counts.get("party_member", {}).values()) == 0
+    _village_data(village)
+    send_package(village, tmp_path / "next.pbcx", me=_me(VILLAGE), to=TOWN.card)
+    (tmp_path / "next.pbcx").replace(path)
+    with pytest.raises(PackageError, match="预览之后被换成了另一个数据包") as caught:
+        receive_package(town, path, me=_me(TOWN), lookup_sender=lookup, previewed=shown.fingerprint)
+    assert caught.value.problem is Problem.ALTERED
+    assert _count(town, PartyMember) == 0
+    assert _count(town, ExchangeLogEntry) == 0
+    again = preview_package(town, path, me=_me(TOWN), lookup_sender=lookup)
+    received = receive_package(
+        town, path, me=_me(TOWN), lookup_sender=lookup, previewed=again.fingerprint
+    )
+    assert received.fingerprint == again.fingerprint and _count(town, PartyMember) == 1
+
+
 def test_a_package_is_never_written_over_a_database(
     offices: tuple[Database, Database], tmp_path: Path
 ) -> None:
