@@ -49,6 +49,7 @@ from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError,
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.member_changes.leaving import has_pending_transfer, pending_transfer
+from pbc_desktop.services.member_changes.recording import move_development_records
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.scope import hold, update_audited
 
@@ -297,7 +298,8 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
             if status_error is not None:
                 raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
-            if clean.organization_id != member.organization_id and has_pending_transfer(
+            moved = clean.organization_id != member.organization_id
+            if moved and has_pending_transfer(
                 s, member.id
             ):  # the letter's receipt would take the member out of the sender's roll
                 raise ValidationError(
@@ -309,6 +311,19 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
                 _values(clean),
                 lambda: t(f"修改党员 {member.name}", f"Updated party member {member.name}"),
             )
+            if moved and clean.organization_id is not None:
+                # the 发展党员 record (a 转正 still to come) goes with the member, as it
+                # does with a transfer: the new organization confirms them
+                move_development_records(
+                    s,
+                    member,
+                    clean.organization_id,
+                    t(
+                        f"{member.name}的发展党员记录随党员调整到新的党组织",
+                        f"The development record of {member.name} moved with the member "
+                        "to another organization",
+                    ),
+                )
     except IntegrityError as exc:
         raise _duplicate_id(db, exc, data) from exc
 

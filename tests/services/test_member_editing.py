@@ -246,6 +246,32 @@ def test_an_applicant_not_yet_admitted_is_not_entered_as_a_member(db: Database, 
     editing.update_member(db, member_id, replace(data, education="大学专科"))
 
 
+def test_a_member_moved_to_another_organization_takes_their_development_record(
+    db: Database, org: int
+) -> None:
+    """Only a transfer moved it: the old organization still confirmed (转正) a member on
+    another's roll, and the new one could not."""
+    from pbc_desktop.db.models import DevelopmentRecord
+    from pbc_desktop.domain.development import DevelopmentStage
+    from pbc_desktop.services.development.detail import get_development_detail
+    from tests.development_factories import make_record
+
+    other = make_org(db, "文光村第二党支部", town="陈店镇")
+    record_id = make_record(db, "李娜", org, DevelopmentStage.PROBATIONARY)
+    member_id = get_development_detail(db, record_id).member_id
+    assert member_id is not None
+    data = editing.get_member_input(db, member_id)
+    editing.update_member(db, member_id, replace(data, organization_id=other))
+    with db.read() as s:
+        record = s.get(DevelopmentRecord, record_id)
+        assert record is not None and record.organization_id == other
+    last = audit_entries(db)[-2:]  # the member's change, then the record's
+    assert [e.summary for e in last] == [
+        "修改党员 李娜",
+        "李娜的发展党员记录随党员调整到新的党组织",
+    ]
+
+
 def test_id_number_ending_in_x_is_compared_case_insensitively(db: Database, org: int) -> None:
     number = make_id("19851212", "102")
     assert number.endswith("X")

@@ -386,3 +386,42 @@ def test_an_update_moving_the_application_after_a_later_step_is_a_bad_row(
     result = mi.apply_import(db, preview, on_duplicate="update", valid_only=True, today=TODAY)
     assert (result.applicants_added, result.applicants_updated) == (0, 0)
     assert stored_records(db) == before
+
+
+def test_a_member_row_of_an_applicant_not_admitted_is_not_imported(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    record_id = make_record(db, "申请乙", org_id, Stage.APPLICANT)
+    with db.read() as s:
+        number = s.get(DevelopmentRecord, record_id).id_number  # type: ignore[union-attr]
+    assert number
+    path = roster(tmp_path, [("申请乙", number, ORG, "中共党员", "", "", "")])
+    preview = read(db, path)
+    lines = [p.line() for p in preview.bad_rows()]
+    assert lines == [
+        "第2行：该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记，"
+        "请在“发展党员”中办理接收预备党员"
+    ]
+    assert number not in lines[0]
+    result = mi.apply_import(db, preview, valid_only=True, today=TODAY)
+    assert (result.imported, result.bad) == (0, 1)
+    with db.read() as s:
+        assert s.scalar(select(func.count(PartyMember.id))) == 0
+
+
+def test_a_member_row_of_an_applicant_entered_meanwhile_is_refused(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    path = roster(tmp_path, [("申请乙", ID_A, ORG, "中共党员", "", "", "")])
+    preview = read(db, path)
+    assert preview.bad_rows() == []
+    preview_two = read(db, mixed(tmp_path)).with_applicants(True)
+    mi.apply_import(db, preview_two, today=TODAY)  # 申请乙 entered as an applicant
+    with pytest.raises(UserError) as caught:
+        mi.apply_import(db, preview, today=TODAY)
+    assert str(caught.value).startswith(
+        "第 2 行（申请乙）不能作为党员导入：该身份证号已登记为发展党员"
+    )
+    assert ID_A not in str(caught.value)
+    with db.read() as s:
+        assert s.scalar(select(func.count(PartyMember.id))) == 1  # 党员甲 of the other roster

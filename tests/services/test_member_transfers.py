@@ -688,3 +688,23 @@ def test_a_letter_to_an_organization_that_ended_or_was_not_yet_founded_is_refuse
     assert roll(db, world.jia_two) == {"甲二党员"}
     receive_transfer(db, letter, date(2026, 3, 20))
     assert roll(db, new) == {"甲二党员"}
+
+
+def test_the_listing_says_a_letter_of_a_member_off_the_roll_cannot_be_received(
+    db: Database, world: TwoTowns
+) -> None:
+    """The 接收 button stayed enabled for it: the refusal came only on saving."""
+    letter = issue_transfer(
+        db, world.member_jia_two, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    db.user = village_actor(db, world.yi_one)
+    [row] = list_transfers(db)
+    assert row.can_receive and row.receive_refused is None
+    with db.write() as s:  # died meanwhile (an imported roster, say)
+        member = s.get(PartyMember, world.member_jia_two)
+        assert member is not None
+        member.status = MembershipStatus.DECEASED
+    [row] = list_transfers(db)
+    assert row.id == letter and not row.can_receive
+    assert row.receive_refused == receive_refusal(db, letter)
+    assert row.receive_refused is not None and "已不在册（已故）" in row.receive_refused

@@ -417,3 +417,28 @@ def test_an_expired_letter_is_marked_in_the_list(
     until = (issued + timedelta(days=30)).isoformat()
     assert listing.table.item(0, 5).text() == f"{until} (expired)"
     listing.reject()
+
+
+def test_a_letter_of_a_member_off_the_roll_cannot_be_received(
+    qtbot: QtBot, db: Database, orgs: tuple[int, int], tab: MembersTab
+) -> None:
+    """The button stayed enabled and the refusal came only on saving the receipt."""
+    from pbc_desktop.db.models import PartyMember
+    from pbc_desktop.domain.enums import MembershipStatus
+    from pbc_desktop.services.member_changes.transfers import TransferInput, issue_transfer
+
+    home, other = orgs
+    chen = next(r.id for r in members_of(db, home) if r.name == "陈伟")
+    issue_transfer(db, chen, TransferInput(to_organization_id=other, issued_on=date.today()))
+    with db.write() as s:  # died meanwhile (an imported roster, say)
+        member = s.get(PartyMember, chen)
+        assert member is not None
+        member.status = MembershipStatus.DECEASED
+    listing = tab.changes.open_transfers()
+    assert listing is not None
+    listing.table.selectRow(0)
+    assert not listing.receive_button.isEnabled()
+    assert "已不在册（已故）" in listing.receive_button.toolTip()
+    assert listing.receive_note.isVisibleTo(listing)
+    assert listing.receive_note.text() == listing.receive_button.toolTip()
+    listing.reject()

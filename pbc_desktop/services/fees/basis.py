@@ -20,6 +20,7 @@ from pbc_desktop.domain.fees import (
     MAX_INCOME_CENTS,
     FeeCategory,
     FeeRuleError,
+    add_months,
     month_label,
     month_of,
     monthly_standard,
@@ -101,10 +102,25 @@ def _amounts(data: BasisInput) -> tuple[int | None, int | None]:
     )
 
 
-def _check_start(member: PartyMember, start: date) -> None:
+#: How far ahead of the current month a basis may start (a year typed wrong, 2099 from
+#: the calendar, was stored: no month until then had the basis the member was given).
+MAX_MONTHS_AHEAD = 12
+
+
+def _check_start(member: PartyMember, start: date, today: date) -> None:
     """A basis starts no earlier than the month the member joined the Party (when the
     day of joining is not known, than the month they turned 18): one dated before (a year
-    typed wrong, 1900 from the calendar) made every month since owed."""
+    typed wrong, 1900 from the calendar) made every month since owed; and no later than
+    :data:`MAX_MONTHS_AHEAD` months after the current one."""
+    latest = add_months(month_of(today), MAX_MONTHS_AHEAD)
+    if start > latest:
+        raise ValidationError.single(
+            "effective_from",
+            t(
+                f"缴纳基数的起始月份不能晚于{month_label(latest)}（至多在一年之后）。",
+                f"The basis cannot start after {month_label(latest)} (a year ahead at most).",
+            ),
+        )
     joined = None if member.joined_on is None else month_of(member.joined_on)
     if joined is not None and start < joined:
         raise ValidationError.single(
@@ -135,7 +151,7 @@ def _check_start(member: PartyMember, start: date) -> None:
         )
 
 
-def set_basis(db: Database, data: BasisInput) -> None:
+def set_basis(db: Database, data: BasisInput, *, today: date | None = None) -> None:
     """Store the member's basis from ``effective_from``'s month (replacing one of that month)."""
     income, fixed = _amounts(data)
     if data.category in INCOME_CATEGORIES and income is None and fixed is None:
@@ -160,7 +176,7 @@ def set_basis(db: Database, data: BasisInput) -> None:
         if member is None or not acc.sees_org(member.organization_id):
             raise NotFoundError(t("找不到该党员。", "The member was not found."))
         acc.check_org_writable(member.organization_id)
-        _check_start(member, start)
+        _check_start(member, start, today or date.today())
         lock_groups(s, [("fee_basis", member.id, start)])  # two entering one month at once
         row = s.scalar(
             select(FeeBasis).where(

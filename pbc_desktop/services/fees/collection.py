@@ -1,4 +1,4 @@
-"""A branch's monthly collection sheet (党费收缴表): its current members for a month, each
+"""A branch's monthly collection sheet (党费收缴表): its members of a month, each
 with the standard (应缴) and what was paid (实缴), 补缴 of past months and 预缴 ahead.
 
 The sheet is saved at once: every member's payments in one transaction with one audit
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, and_, exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.group_locks import lock_groups
-from pbc_desktop.db.models import FeePayment, Organization, PartyMember
+from pbc_desktop.db.models import FeePayment, MemberChange, Organization, PartyMember
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.fees import (
     FeeCategory,
@@ -32,12 +32,14 @@ from pbc_desktop.domain.fees import (
     month_of,
     payment_kind,
 )
+from pbc_desktop.domain.member_changes import LEAVING_KINDS
 from pbc_desktop.domain.money import MoneyError, cents_of, format_yuan, yuan
 from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import FieldError, ValidationError, stale_edit
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.fees.common import (
+    CURRENT_STATUSES,
     Basis,
     basis_at,
     current_member,
@@ -48,6 +50,7 @@ from pbc_desktop.services.fees.common import (
     require_branch,
     standard_at,
 )
+from pbc_desktop.services.member_changes.roll import on_roll_at, organization_at
 from pbc_desktop.services.scope import Choice
 
 #: At most this many months are paid back or ahead in one sheet (a typo guard).
@@ -123,6 +126,36 @@ def _stamp(s: Session, member_ids: Sequence[int]) -> tuple[int, ...]:
     return (int(count), int(versions), *sorted(member_ids))
 
 
+def on_sheet(org_id: int, month: date) -> ColumnElement[bool]:
+    """SQL test: the member is on the branch's sheet of ``month`` (its first day): on its
+    roll now, or off every roll now but on the branch's roll during the month (on it at
+    the month's start or joined within it, and left on or after its start). A member who
+    died in June paid June on a sheet entered later: the sheet listed only the living."""
+    end = add_months(month, 1)
+    left_since = exists().where(
+        MemberChange.member_id == PartyMember.id,
+        MemberChange.kind.in_(sorted(LEAVING_KINDS, key=lambda k: k.value)),
+        MemberChange.occurred_on >= month,
+    )
+    here = or_(  # cheap before the subqueries of the roll at a date
+        PartyMember.organization_id == org_id,
+        exists().where(
+            MemberChange.member_id == PartyMember.id, MemberChange.organization_id == org_id
+        ),
+    )
+    was_here = and_(
+        ~current_member(),
+        here,
+        left_since,
+        or_(
+            on_roll_at(month),
+            and_(PartyMember.joined_on >= month, PartyMember.joined_on < end),
+        ),
+        organization_at(month) == org_id,
+    )
+    return or_(and_(PartyMember.organization_id == org_id, current_member()), was_here)
+
+
 def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:
     month = month_of(month)
     with db.read() as s:
@@ -130,7 +163,7 @@ def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:
         org = require_branch(s, acc, org_id)
         members = s.execute(
             select(PartyMember.id, PartyMember.name)
-            .where(PartyMember.organization_id == org_id, current_member())
+            .where(on_sheet(org_id, month))
             .order_by(PartyMember.name_sort, PartyMember.id)
         ).all()
         ids = [m.id for m in members]
@@ -246,6 +279,22 @@ def _before_joining(
     return errors
 
 
+def _ahead_off_roll(entries: Sequence[SheetEntry], off_roll: Mapping[int, str]) -> list[FieldError]:
+    """预缴 asked of a member off the roll now (listed on a sheet of a month they were
+    still a member): the months ahead are after they left."""
+    return [
+        FieldError(
+            f"months{entry.member_id}",
+            t(
+                f"{name}已不在册，不能预缴党费。",
+                f"{name} is no longer on the roll: nothing to pay ahead.",
+            ),
+        )
+        for entry in entries
+        if entry.ahead and (name := off_roll.get(entry.member_id)) is not None
+    ]
+
+
 def _ahead_without_standard(
     entries: Sequence[SheetEntry],
     month: date,
@@ -324,15 +373,17 @@ def save_sheet(
         acc.check_org_writable(org_id)
         lock_groups(s, [("fee_sheet", org_id)])  # two clerks saving the branch's sheets at once
         found = s.execute(
-            select(PartyMember.id, PartyMember.name, PartyMember.joined_on).where(
-                PartyMember.organization_id == org_id, current_member()
-            )
+            select(
+                PartyMember.id, PartyMember.name, PartyMember.joined_on, PartyMember.status
+            ).where(on_sheet(org_id, month))
         ).all()
-        names = {member_id: name for member_id, name, _joined in found}
+        names = {member_id: name for member_id, name, _joined, _status in found}
+        off_roll = {m: n for m, n, _joined, status in found if status not in CURRENT_STATUSES}
         if read_stamp is not None and _stamp(s, sorted(names)) != read_stamp:
             raise stale_edit()
         errors = _entry_errors(entries, names)
-        errors += _before_joining(entries, month, {m: (n, j) for m, n, j in found})
+        errors += _before_joining(entries, month, {m: (n, j) for m, n, j, _status in found})
+        errors += _ahead_off_roll(entries, off_roll)
         if (problem := future_date_error(paid_on, label=("缴纳日期", "date paid"))) is not None:
             errors.append(FieldError("paid_on", problem))
         elif month > month_of(paid_on):  # a sheet of 2099 was saved, paid today

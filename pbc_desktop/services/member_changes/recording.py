@@ -25,6 +25,23 @@ from pbc_desktop.services.member_changes import roll
 _DETAILS = frozenset({"leaving_kind", "organization_id", "other_organization_id", "other_unit"})
 
 
+def move_development_records(
+    s: Session, member: PartyMember, organization_id: int, summary: str
+) -> None:
+    """The member's 发展党员 records moved to ``organization_id`` (the organization the
+    member is moved to), each audited with ``summary`` (no personal data)."""
+    moved = s.scalars(
+        select(DevelopmentRecord).where(
+            DevelopmentRecord.member_id == member.id,
+            DevelopmentRecord.organization_id != organization_id,
+        )
+    )
+    for record in moved:
+        before = audit.snapshot(record)
+        record.organization_id = organization_id
+        audit.updated(s, record, summary, before)
+
+
 def record_change(
     s: Session,
     member: PartyMember,
@@ -70,24 +87,15 @@ def record_change(
         member.organization_id = organization_id
         # the member's 发展党员 record (a probationary member's 转正 still to come) goes
         # with them: the new organization confirms them, the old one no longer may
-        moved = s.scalars(
-            select(DevelopmentRecord).where(
-                DevelopmentRecord.member_id == member.id,
-                DevelopmentRecord.organization_id != organization_id,
-            )
+        move_development_records(
+            s,
+            member,
+            organization_id,
+            t(
+                f"{member.name}的发展党员记录随组织关系转入新的党组织",
+                f"The development record of {member.name} moved with the member",
+            ),
         )
-        for record in moved:
-            before = audit.snapshot(record)
-            record.organization_id = organization_id
-            audit.updated(
-                s,
-                record,
-                t(
-                    f"{member.name}的发展党员记录随组织关系转入新的党组织",
-                    f"The development record of {member.name} moved with the member",
-                ),
-                before,
-            )
     audit.created(
         s,
         change,

@@ -90,6 +90,9 @@ class TransferRow:
     #: outside unit) / withdraw it (the sender), while pending
     can_receive: bool
     can_withdraw: bool
+    #: why a pending letter cannot be received (its member left the roll since it was
+    #: issued: the sender withdraws it); None otherwise
+    receive_refused: str | None = None
 
 
 @dataclass(frozen=True)
@@ -253,18 +256,24 @@ def _pending(transfer: MemberTransfer) -> None:
 
 
 def _member_on_roll(transfer: MemberTransfer) -> None:
-    """A member who left the roll meanwhile (an imported roster said 已故) is not taken in
-    by the receipt: it would put them back on a roll."""
+    """The letter's member is still on a roll: one who died or left the Party meanwhile
+    is not received by the receipt: it would put them back on a roll."""
     member = transfer.member
-    if member.status not in ON_ROLL_STATUSES:
-        raise ConflictError(
-            t(
-                f"党员{member.name}已不在册（{member.status.zh}），不能接收其组织关系，"
-                "请由开具党组织撤回该介绍信。",
-                f"{member.name} is no longer on the roll ({member.status.en}); the letter "
-                "cannot be received: the sending organization should withdraw it.",
-            )
-        )
+    off = off_roll_refusal(member.name, member.status)
+    if off is not None:
+        raise ConflictError(off)
+
+
+def off_roll_refusal(name: str, status: MembershipStatus) -> str | None:
+    """Why a letter of a member with ``status`` cannot be received (they left the roll
+    since it was issued); None while they are on it."""
+    if status in ON_ROLL_STATUSES:
+        return None
+    return t(
+        f"党员{name}已不在册（{status.zh}），不能接收其组织关系，请由开具党组织撤回该介绍信。",
+        f"{name} is no longer on the roll ({status.en}); the letter cannot be received: "
+        "the sending organization should withdraw it.",
+    )
 
 
 def receive_refusal(db: Database, transfer_id: int) -> str | None:
@@ -503,7 +512,7 @@ def list_transfers(db: Database, query: TransferQuery = TransferQuery()) -> list
     source = aliased(Organization)
     target = aliased(Organization)
     stmt = (
-        select(MemberTransfer, PartyMember.name, source.name, target.name)
+        select(MemberTransfer, PartyMember.name, PartyMember.status, source.name, target.name)
         .join(PartyMember, PartyMember.id == MemberTransfer.member_id)
         .join(source, source.id == MemberTransfer.from_organization_id)
         .outerjoin(target, target.id == MemberTransfer.to_organization_id)
@@ -518,8 +527,9 @@ def list_transfers(db: Database, query: TransferQuery = TransferQuery()) -> list
         stmt = stmt.where(_visible(acc))
         writes = acc.actor.can(Permission.WRITE)
         rows = []
-        for transfer, member_name, from_name, to_name in s.execute(stmt):
+        for transfer, member_name, status, from_name, to_name in s.execute(stmt):
             pending = transfer.state is TransferState.PENDING
+            refused = off_roll_refusal(member_name, status) if pending else None
             rows.append(
                 TransferRow(
                     id=transfer.id,
@@ -535,8 +545,12 @@ def list_transfers(db: Database, query: TransferQuery = TransferQuery()) -> list
                     reason=transfer.reason,
                     state=transfer.state,
                     received_on=transfer.received_on,
-                    can_receive=pending and writes and acc.sees_org(_receiver_id(transfer)),
+                    can_receive=pending
+                    and refused is None
+                    and writes
+                    and acc.sees_org(_receiver_id(transfer)),
                     can_withdraw=pending and writes and acc.sees_org(transfer.from_organization_id),
+                    receive_refused=refused,
                 )
             )
         return rows

@@ -58,6 +58,45 @@ def stored_records(s: Session) -> dict[str, int]:
     return {number.strip().upper(): rid for number, rid in s.execute(stmt) if number}
 
 
+def waiting_numbers(s: Session, wanted: set[str] | None = None) -> set[str]:
+    """The ID numbers of the stored 发展党员 records not admitted yet (only those in
+    ``wanted``, when given): a member's row with one of them is refused (the person is
+    entered once; their admission would then fail)."""
+    stmt = select(DevelopmentRecord.id_number).where(
+        DevelopmentRecord.id_number.is_not(None), DevelopmentRecord.member_id.is_(None)
+    )
+    numbers = {n.strip().upper() for n in s.scalars(stmt) if n}
+    return numbers if wanted is None else numbers & wanted
+
+
+def in_development_message() -> str:
+    """A member's row whose ID number is of a 发展党员 record not admitted yet."""
+    return t(
+        "该身份证号已登记为发展党员（尚未接收为预备党员），同一人不能重复登记，"
+        "请在“发展党员”中办理接收预备党员",
+        "This ID number belongs to a person in the development of new members, not yet "
+        "admitted; a person is entered once: admit them under “Development”",
+    )
+
+
+def refuse_waiting(rows: list[ImportRow], waiting: set[str]) -> None:
+    """The members' rows (not a stored member's) whose ID number is in ``waiting``
+    (``waiting_numbers``) given that row error: they are not imported."""
+    if not waiting:
+        return
+    for i, row in enumerate(rows):
+        data = row.member
+        if (
+            row.stage is None
+            and row.existing_id is None
+            and data is not None
+            and data.id_number
+            and data.id_number in waiting
+        ):
+            problem = ("id_number", in_development_message())
+            rows[i] = replace(row, errors=(*row.errors, problem), member=None)
+
+
 def check_record_updates(s: Session, rows: list[ImportRow], indices: Sequence[int]) -> None:
     """The rows at ``indices`` (people whose 发展党员 record is stored) given the
     ``update_errors`` that updating their record would meet: an application date after a

@@ -37,7 +37,9 @@ from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
 from pbc_desktop.services.member_import.applicants import (
     check_record_updates,
+    refuse_waiting,
     stored_records,
+    waiting_numbers,
 )
 from pbc_desktop.services.member_import.preview import (
     ImportPreview,
@@ -278,6 +280,8 @@ def _read_members(
         (n, close) for n in file.missing if (close := matcher.suggest(n)) is not None
     )
     unused = [name for key, (name, _target) in mapped.items() if key not in file.used]
+    with db.read() as s:
+        refuse_waiting(rows, waiting_numbers(s))
     _check_updates(db, rows, today, report, stop, start=checked, seen=versions)
     report(100, t(f"已读取 {len(rows)} 行。", f"{len(rows)} rows read."))
     return ImportPreview(

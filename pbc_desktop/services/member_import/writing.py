@@ -38,7 +38,11 @@ from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.member_changes.recording import reconcile_statuses
-from pbc_desktop.services.member_import.applicants import write_applicants
+from pbc_desktop.services.member_import.applicants import (
+    in_development_message,
+    waiting_numbers,
+    write_applicants,
+)
 from pbc_desktop.services.member_import.checking import (
     _IN_CHUNK,
     _MEMBER_COLUMNS,
@@ -342,6 +346,18 @@ def _not_own_member(row: int) -> PermissionDeniedError:
     )
 
 
+def _in_development(row: ImportRow) -> UserError:
+    """A new member's row whose person was entered as a 发展党员 meanwhile."""
+    return UserError(
+        t(
+            f"第 {row.row} 行（{row.name}）不能作为党员导入：{in_development_message()}。"
+            "没有导入任何数据，请重新读取文件后再导入。",
+            f"Row {row.row} ({row.name}) cannot be imported as a member: "
+            f"{in_development_message()}. Nothing was imported; read the file again and import.",
+        )
+    )
+
+
 def _write(
     db: Database,
     s: Session,
@@ -358,6 +374,7 @@ def _write(
     index = _org_index(s, acc)
     existing = _existing_members(s, {r.data.id_number for r in good})
     foreign = _foreign_members(s, acc, existing.values()) if on_duplicate == "update" else set()
+    waiting = waiting_numbers(s, {n for r in good if (n := r.data.id_number) not in existing if n})
     created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index)
     organization_of = _organization_of(s, acc, index)
 
@@ -397,6 +414,8 @@ def _write(
         organization_id = organization_of(row)
         member_id = existing.get(data.id_number or "")
         if member_id is None:
+            if data.id_number in waiting:  # entered as a 发展党员 since the file was read
+                raise _in_development(row)
             values = _row_values(data)
             values.update(organization_id=organization_id, uuid=str(uuid.uuid4()))
             # Given here, the pinyin keys are not computed column by column as defaults.

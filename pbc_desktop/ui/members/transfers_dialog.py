@@ -108,6 +108,12 @@ class TransfersDialog(FittedDialog):
         self.letters_note.setObjectName("transfersNote")
         self.letters_note.hide()
         layout.addWidget(self.letters_note)
+        # why the chosen letter cannot be received (its member left the roll meanwhile)
+        self.receive_note = QLabel(page)
+        self.receive_note.setObjectName("transfersReceiveNote")
+        self.receive_note.setWordWrap(True)
+        self.receive_note.hide()
+        layout.addWidget(self.receive_note)
         return page
 
     def _stays_page(self) -> QWidget:
@@ -200,6 +206,10 @@ class TransfersDialog(FittedDialog):
     def _update_buttons(self) -> None:
         row = self.current_transfer()
         self.receive_button.setEnabled(row is not None and row.can_receive)
+        refused = row.receive_refused if row is not None else None
+        self.receive_button.setToolTip(refused or "")
+        self.receive_note.setText(refused or "")
+        self.receive_note.setVisible(refused is not None)
         self.withdraw_button.setEnabled(row is not None and row.can_withdraw)
         self.print_button.setEnabled(row is not None)
         stay_chosen = selected_id(self.stays_table) is not None

@@ -261,3 +261,41 @@ def test_a_member_entered_twice_on_one_sheet_is_refused_by_name(db: Database) ->
         assert _audit_count(db) == before
         with db.read() as s:
             assert s.scalar(select(func.count(FeePayment.id))) == 0
+
+
+def test_a_months_sheet_lists_a_member_who_left_after_it_began(db: Database) -> None:
+    """A member who died in June: June's sheet, entered in July, listed only the living,
+    and the payment for June could not be taken (nor that of May, back)."""
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    org = make_org(db, "甲村党支部")
+    other = make_org(db, "乙村党支部")
+    living = member_with_basis(db, "张三", org)
+    died = member_with_basis(db, "李四", org)
+    member_with_basis(db, "王五", other)
+    leave_member(db, died, LeavingInput(MemberChangeKind.DECEASED, date(2026, 6, 15)))
+    for month in (MAY, JUN):
+        assert [r.name for r in collection_sheet(db, org, month).rows] == ["李四", "张三"]
+    assert [r.name for r in collection_sheet(db, org, JUL).rows] == ["张三"]
+    assert [r.name for r in collection_sheet(db, other, JUN).rows] == ["王五"]
+    sheet = collection_sheet(db, org, JUN)
+    row = next(r for r in sheet.rows if r.name == "李四")
+    assert row.owed_months == 5  # January to May
+    with pytest.raises(ValidationError) as ahead:  # months after they died
+        save_sheet(
+            db, org, JUN, [SheetEntry(died, paid=Decimal("40"), ahead=1)], paid_on=date(2026, 7, 2)
+        )
+    assert str(ahead.value) == "李四已不在册，不能预缴党费。"
+    save_sheet(
+        db,
+        org,
+        JUN,
+        [SheetEntry(died, paid=Decimal("40"), back=5), SheetEntry(living, paid=Decimal("40"))],
+        paid_on=date(2026, 7, 2),
+        read_stamp=sheet.stamp,
+    )
+    row = next(r for r in collection_sheet(db, org, JUN).rows if r.name == "李四")
+    assert (row.paid, row.owed_months) == (Decimal("40.00"), 0)
+    with pytest.raises(ValidationError, match=str(died)):  # not on July's sheet
+        save_sheet(db, org, JUL, [SheetEntry(died, paid=Decimal("40"))], paid_on=date(2026, 7, 2))

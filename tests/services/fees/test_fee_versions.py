@@ -143,6 +143,25 @@ def test_a_basis_before_the_member_joined_is_refused(db: Database) -> None:
     assert (row.first_month, row.months) == (date(2010, 7, 1), 189)
 
 
+def test_a_basis_starting_more_than_a_year_ahead_is_refused(db: Database) -> None:
+    """A basis from 2099 (the year typed wrong) was stored: no month until then had it."""
+    from pbc_desktop.errors import ValidationError
+    from tests.factories import make_member
+
+    org = make_org(db)
+    member = make_member(db, "张三", org, joined_on=date(2010, 7, 1))
+    today = date(2026, 12, 7)
+    with pytest.raises(ValidationError) as info:
+        set_basis(db, BasisInput(member, date(2099, 1, 1), FeeCategory.FARMER), today=today)
+    assert info.value.fields() == ["effective_from"]
+    assert str(info.value) == "缴纳基数的起始月份不能晚于2027-12（至多在一年之后）。"
+    with pytest.raises(ValidationError):
+        set_basis(db, BasisInput(member, date(2028, 1, 1), FeeCategory.FARMER), today=today)
+    assert member_bases(db, member) == []
+    set_basis(db, BasisInput(member, date(2027, 12, 1), FeeCategory.FARMER), today=today)
+    assert [b.effective_from for b in member_bases(db, member)] == [date(2027, 12, 1)]
+
+
 def test_a_basis_before_the_member_was_18_is_refused_when_joining_is_not_known(
     db: Database,
 ) -> None:
