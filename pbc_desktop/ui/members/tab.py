@@ -40,6 +40,7 @@ from pbc_desktop.ui.common.combos import (
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import DateEdit, fmt_date, set_date_capped, to_date
 from pbc_desktop.ui.common.detail import fields, grid, heading
+from pbc_desktop.ui.common.flow import FlowRow
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -83,7 +84,8 @@ class MembersTab(ListingTab[members.MemberRow]):
     # -- the row of actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
         #: The row of action buttons above the filters; add to it with :meth:`add_button`.
-        self.button_row = QHBoxLayout()
+        #: (a second line where the window has no room for one: in English at 1024 px)
+        self.button_row = FlowRow()
         self._stretch_at = 0
         self.new_button = self.add_button(
             "New",
@@ -389,13 +391,17 @@ class MembersTab(ListingTab[members.MemberRow]):
             row.addWidget(combo, 1)
         row.addWidget(self.as_of_check)
         row.addWidget(self.as_of_edit)
-        # with the filters (how the list shows), not the actions: at 1024 px both rows fit
+
+    def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
+        """How the list shows, beside its count under the filters (not with the actions; at
+        the end of the filters it made the row wider than a 1024 px screen in English)."""
         self.unmask_check.setObjectName("membersUnmask")
         self.unmask_check.setToolTip(
             self.tr("Shown in full only while ticked; hide them again before leaving the desk")
         )
         self.unmask_check.toggled.connect(self.set_unmasked)
-        row.addWidget(self.unmask_check)
+        note.addWidget(self.unmask_check)
+        super().arrange_rows(filters, note)
 
     def _organization_filter(self) -> QComboBox:
         """An editable combo: type any part of an organization's name to find it."""
