@@ -1129,12 +1129,12 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <source>Back up to…</source>
-        <translation>备份到…</translation>
+        <source>&amp;Back up to…</source>
+        <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation>恢复…</translation>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>Back up to</source>

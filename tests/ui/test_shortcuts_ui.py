@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
+from pbc_desktop import i18n, lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.ui.common.views import cell_text
 from pbc_desktop.ui.shell.main_window import MainWindow
 from pbc_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog, key_text
+from tests.qt_helpers import accelerator
 
 
 def test_the_shortcuts_window_lists_the_menus_tabs_and_record_keys(
@@ -59,3 +62,31 @@ def test_menu_texts_lose_their_accelerators(text: str, plain: str) -> None:
     from pbc_desktop.ui.shell.shortcuts_dialog import _plain
 
     assert _plain(text) == plain
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_menu_entry_has_an_alt_letter_of_its_own(
+    qtbot: QtBot, db: Database, qapp: QApplication, language: str
+) -> None:
+    """Alt, a menu's letter, then the entry's letter reaches every entry of the menu bar:
+    备份到… and 恢复… had none, where every entry beside them had one."""
+    locale = QLocale()
+    translators = i18n.install(qapp, language)
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+        menus += [a.menu() for m in list(menus) for a in m.actions() if a.menu() is not None]
+        missing, twice = [], []
+        for menu in menus:
+            entries = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+            letters = [accelerator(a.text()) for a in entries]
+            missing += [a.text() for a, letter in zip(entries, letters, strict=True) if not letter]
+            twice += [f"{menu.title()}: {x}" for x in set(letters) if x and letters.count(x) > 1]
+        assert not missing, (language, missing)
+        assert not twice, (language, twice)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)  # type: ignore[arg-type]
+        QLocale.setDefault(locale)
+        lang.set_language("zh")
