@@ -813,16 +813,16 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <source>New indicator system...</source>
-        <translation>新建指标体系…</translation>
+        <source>&amp;New indicator system...</source>
+        <translation>新建指标体系(&amp;N)…</translation>
     </message>
     <message>
         <source>Set up a year&apos;s indicators</source>
         <translation>设置本年度考核指标</translation>
     </message>
     <message>
-        <source>Indicator system...</source>
-        <translation>指标体系…</translation>
+        <source>Indicator syste&amp;m...</source>
+        <translation>指标体系(&amp;M)…</translation>
     </message>
     <message>
         <source>Categories, indicators, maximum scores and grade thresholds of the year</source>
@@ -833,24 +833,24 @@
         <translation>本年度尚未考核的党建共同体</translation>
     </message>
     <message>
-        <source>Start scoring</source>
-        <translation>开始评分</translation>
+        <source>Start scorin&amp;g</source>
+        <translation>开始评分(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Score...</source>
         <translation>评分(&amp;S)…</translation>
     </message>
     <message>
-        <source>Demonstration site...</source>
-        <translation>示范点…</translation>
+        <source>&amp;Demonstration site...</source>
+        <translation>示范点(&amp;D)…</translation>
     </message>
     <message>
         <source>Designate with an award</source>
         <translation>评为示范点并给予奖补</translation>
     </message>
     <message>
-        <source>Rectify...</source>
-        <translation>规范整顿…</translation>
+        <source>Rectif&amp;y...</source>
+        <translation>规范整顿(&amp;Y)…</translation>
     </message>
     <message>
         <source>Order rectification, with reasons</source>
@@ -873,8 +873,8 @@
         <translation>解除锁定；原因会被记录</translation>
     </message>
     <message>
-        <source>Assessment report...</source>
-        <translation>考核报告…</translation>
+        <source>Assessment re&amp;port...</source>
+        <translation>考核报告(&amp;P)…</translation>
     </message>
     <message>
         <source>PDF of the year&apos;s ranking and every community&apos;s scores</source>
@@ -1331,12 +1331,12 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>所选党组织的历届班子：</translation>
     </message>
     <message>
-        <source>Branch meetings</source>
-        <translation>三会一课</translation>
+        <source>Branch &amp;meetings</source>
+        <translation>三会一课(&amp;M)</translation>
     </message>
     <message>
-        <source>Committee terms</source>
-        <translation>换届</translation>
+        <source>&amp;Committee terms</source>
+        <translation>换届(&amp;C)</translation>
     </message>
     <message>
         <source>{0} branches, {1} behind this year, {2} with meetings still to hold now</source>
@@ -4739,20 +4739,20 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>保存导入模板…</translation>
     </message>
     <message>
-        <source>Post catalogue...</source>
-        <translation>岗位目录…</translation>
+        <source>Post &amp;catalogue...</source>
+        <translation>岗位目录(&amp;C)…</translation>
     </message>
     <message>
         <source>The posts members can take when they report to a co-building organization</source>
         <translation>党员到共建单位报到时可认领的岗位</translation>
     </message>
     <message>
-        <source>Dual-report overview...</source>
-        <translation>双报到统计…</translation>
+        <source>Dual-report overvie&amp;w...</source>
+        <translation>双报到统计(&amp;W)…</translation>
     </message>
     <message>
-        <source>Appraisal &amp;&amp; statistics</source>
-        <translation>评议与统计</translation>
+        <source>App&amp;raisal &amp;&amp; statistics</source>
+        <translation>评议与统计(&amp;R)</translation>
     </message>
     <message>
         <source>Democratic appraisal of members (民主评议) and Party statistics</source>
@@ -6653,12 +6653,12 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>组织关系转接和流动党员</translation>
     </message>
     <message>
-        <source>Letters of transfer</source>
-        <translation>组织关系介绍信</translation>
+        <source>&amp;Letters of transfer</source>
+        <translation>组织关系介绍信(&amp;L)</translation>
     </message>
     <message>
-        <source>Mobile members</source>
-        <translation>流动党员</translation>
+        <source>&amp;Mobile members</source>
+        <translation>流动党员(&amp;M)</translation>
     </message>
     <message>
         <source>All letters</source>

@@ -60,13 +60,13 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self._start_refusal: str | None = None
         self.new_set_button = self.button(
             "NewSet",
-            self.tr("New indicator system..."),
+            self.tr("&New indicator system..."),
             tooltip=self.tr("Set up a year's indicators"),
             rule=Permission.DISTRICT_RULES,
         )
         self.edit_set_button = self.button(
             "EditSet",
-            self.tr("Indicator system..."),
+            self.tr("Indicator syste&m..."),
             tooltip=self.tr(
                 "Categories, indicators, maximum scores and grade thresholds of the year"
             ),
@@ -80,7 +80,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self.start_combo.setToolTip(self.tr("Communities not yet assessed this year"))
         self.start_button = self.button(
             "Start",
-            self.tr("Start scoring"),
+            self.tr("Start scorin&g"),
             rule=self.refused_start,
             when=lambda: (
                 self._year() is not None and isinstance(self.start_combo.currentData(), int)
@@ -89,14 +89,14 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self.score_button = self.button("Score", self.tr("&Score..."))
         self.demo_button = self.button(
             "Demonstration",
-            self.tr("Demonstration site..."),
+            self.tr("&Demonstration site..."),
             tooltip=self.tr("Designate with an award"),
             rule=Permission.DISTRICT_RULES,
             when=self._draft,
         )
         self.rectify_button = self.button(
             "Rectify",
-            self.tr("Rectify..."),
+            self.tr("Rectif&y..."),
             tooltip=self.tr("Order rectification, with reasons"),
             rule=Permission.DISTRICT_RULES,
             when=self._draft,
@@ -117,7 +117,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         )
         self.report_button = self.button(
             "Report",
-            self.tr("Assessment report..."),
+            self.tr("Assessment re&port..."),
             tooltip=self.tr("PDF of the year's ranking and every community's scores"),
         )
         self.insert_row(

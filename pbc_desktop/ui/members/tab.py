@@ -175,7 +175,7 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.export_button.setMenu(menu)
         self.catalogue_button = self.add_button(
             "Catalogue",
-            self.tr("Post catalogue..."),
+            self.tr("Post &catalogue..."),
             self.open_catalogue,
             tooltip=self.tr(
                 "The posts members can take when they report to a co-building organization"
@@ -183,13 +183,13 @@ class MembersTab(ListingTab[members.MemberRow]):
         )
         self.overview_button = self.add_button(
             "Overview",
-            self.tr("Dual-report overview..."),
+            self.tr("Dual-report overvie&w..."),
             self.open_overview,
             tooltip=self.tr("Per organization: members reported, where, and their service hours"),
         )
         self.party_work_button = self.add_button(
             "PartyWork",
-            self.tr("Appraisal && statistics"),
+            self.tr("App&raisal && statistics"),
             lambda: None,
             tooltip=self.tr("Democratic appraisal of members (民主评议) and Party statistics"),
         )
