@@ -433,9 +433,12 @@ def open_every_dialog(window: MainWindow, opened: Opened) -> None:
     tab.reminders.edit_rules()
 
 
-@pytest.mark.usefixtures("chinese")
 def test_every_dialog_fits_the_screen(
-    qtbot: QtBot, demo: Database, free_area: QRect, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    demo: Database,
+    free_area: QRect,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
 ) -> None:
     stub_boxes(monkeypatch)
     opened = Opened()
@@ -493,9 +496,9 @@ def test_a_dialog_opened_through_a_host_is_fitted(
     dialog.reject()
 
 
-@pytest.mark.usefixtures("chinese", "cjk_font")
+@pytest.mark.usefixtures("cjk_font")
 def test_the_windows_of_branch_life_fees_and_members_changes_fit_the_screen(
-    qtbot: QtBot, demo: Database, free_area: QRect
+    qtbot: QtBot, demo: Database, free_area: QRect, language: str
 ) -> None:
     """The windows the menus and the 到期提醒 open (三会一课与换届, 党费, rates, 民主评议,
     党内统计, 组织关系转接): each opens within the free area, its rows of buttons too."""
