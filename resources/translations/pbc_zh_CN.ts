@@ -1067,6 +1067,10 @@
         <translation>摘要</translation>
     </message>
     <message>
+        <source>The program itself</source>
+        <translation>程序自身</translation>
+    </message>
+    <message>
         <source>{0} entries</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -2716,6 +2720,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Save the &amp;handover sheet...</source>
         <translation>保存数据移交单(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>No package sent or received yet: File → Data exchange → Send a package… or Receive a package…</source>
+        <translation>尚未收发过数据包：点 文件 → 数据交换 → 发送数据包… 或 接收数据包…</translation>
     </message>
     <message>
         <source>Save the handover sheet</source>

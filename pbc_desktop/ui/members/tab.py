@@ -84,7 +84,7 @@ class MembersTab(ListingTab[members.MemberRow]):
     # -- the row of actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
         #: The row of action buttons above the filters; add to it with :meth:`add_button`.
-        #: (a second line where the window has no room for one: in English at 1024 px)
+        # (a second line where the window has no room for one: in English at 1024 px)
         self.button_row = FlowRow()
         self._stretch_at = 0
         self.new_button = self.add_button(
