@@ -610,3 +610,25 @@ def test_every_figure_and_chart_of_the_overview_can_be_seen_whole_at_1024(
         if not shown_unclipped(part, window):
             cut.append(part.objectName())
     assert not cut, (language, cut)
+
+
+@pytest.mark.usefixtures("chinese", "cjk_font")
+def test_the_community_to_start_scoring_is_named_whole_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 开始评分 choice showed 12 letters' width: "赤产村文明共创党建共" for 赤产村文明共创
+    党建共同体. It takes the width of the longest name it offers; the row still fits."""
+    from pbc_desktop.ui.assessment.tab import AssessmentTab
+
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    tab = window.show_tab("assessment")
+    assert isinstance(tab, AssessmentTab)
+    settle()
+    combo = tab.start_combo
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert any(len(n) >= 12 for n in names), names
+    widest = max(combo.fontMetrics().horizontalAdvance(n) for n in names)
+    assert combo.width() >= widest + 20, (combo.width(), widest)  # text, arrow and frame
+    assert within(combo, window) and window.width() <= free.width()

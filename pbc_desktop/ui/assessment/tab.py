@@ -34,6 +34,9 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 
+#: the widest name the 开始评分 choice shows whole (a longer one is elided)
+START_NAME_CHARS = 24
+
 OUTCOME_COLORS = {
     AssessmentOutcome.DEMONSTRATION: "#1e7b34",
     AssessmentOutcome.RECTIFY: "#c0392b",
@@ -73,9 +76,11 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         )
         self.start_combo = QComboBox(self)
         self.start_combo.setObjectName("assessmentStartCommunity")
-        self.start_combo.setMinimumContentsLength(12)
-        self.start_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        # as wide as the longest name it offers (12 characters cut most names), up to
+        # START_NAME_CHARS Chinese characters: the row has the room at 1024 px
+        self.start_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.start_combo.setMaximumWidth(
+            self.start_combo.fontMetrics().horizontalAdvance("中" * START_NAME_CHARS) + 40
         )
         self.start_combo.setToolTip(self.tr("Communities not yet assessed this year"))
         self.start_button = self.button(
