@@ -881,8 +881,12 @@
         <translation>本年度排名和各党建共同体得分的PDF报告</translation>
     </message>
     <message>
-        <source>(every community is assessed)</source>
-        <translation>（所有党建共同体均已考核）</translation>
+        <source>(no community left to assess)</source>
+        <translation>（没有待考核的党建共同体）</translation>
+    </message>
+    <message>
+        <source>(first set up an indicator system)</source>
+        <translation>（请先新建指标体系）</translation>
     </message>
     <message>
         <source>&amp;View scores...</source>

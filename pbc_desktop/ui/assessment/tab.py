@@ -34,7 +34,7 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 
-#: the widest name the 开始评分 choice shows whole (a longer one is elided)
+# the widest name the 开始评分 choice shows whole (a longer one is elided)
 START_NAME_CHARS = 24
 
 OUTCOME_COLORS = {
@@ -165,8 +165,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             else scoring.unassessed_communities(self.ctx.db, year, self.town_combo.currentData())
         )
         fill_choices(self.start_combo, choices)
-        if not choices:
-            self.start_combo.addItem(self.tr("(every community is assessed)"), None)
+        if year is None:  # a new database: no year has its indicators yet
+            self.start_combo.addItem(self.tr("(first set up an indicator system)"), None)
+        elif not choices:  # every one assessed, or none there (it said "every one" then too)
+            self.start_combo.addItem(self.tr("(no community left to assess)"), None)
         self._start_chosen()
 
     def _start_chosen(self) -> None:
