@@ -632,3 +632,33 @@ def test_the_community_to_start_scoring_is_named_whole_at_1024(
     widest = max(combo.fontMetrics().horizontalAdvance(n) for n in names)
     assert combo.width() >= widest + 20, (combo.width(), widest)  # text, arrow and frame
     assert within(combo, window) and window.width() <= free.width()
+
+
+@pytest.mark.usefixtures("chinese", "cjk_font")
+def test_an_empty_listing_shows_its_headers_at_1024(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a new database the listings were Qt's 100 px a column: the 党员 tab showed four of
+    its ten headers and a scroll bar. Empty, their headers fit as they do over rows."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.showNormal()
+    window.resize(free.width(), free.height() - TITLE_BAR)
+    window.show()
+    settle()
+    scrolling = {}
+    for key in ("communities", "members", "development", "activities", "assessment"):
+        table = main_table(window.show_tab(key))
+        settle()
+        assert table.model().rowCount() == 0, key
+        header = table.horizontalHeader()
+        cut = [
+            str(table.model().headerData(c, header.orientation()))
+            for c in range(header.count())
+            if not header.isSectionHidden(c) and not shown_whole(table, c)
+        ]
+        if cut:
+            scrolling[key] = cut
+    assert not scrolling
