@@ -2726,8 +2726,8 @@ Package fingerprint: {fp}</source>
         <translation>保存数据移交单(&amp;H)…</translation>
     </message>
     <message>
-        <source>No package sent or received yet: File → Data exchange → Send a package… or Receive a package…</source>
-        <translation>尚未收发过数据包：点 文件 → 数据交换 → 发送数据包… 或 接收数据包…</translation>
+        <source>No package sent or received yet. To send one: File → Data exchange → Send a package…; to read one: File → Data exchange → Receive a package…</source>
+        <translation>尚未收发过数据包。发送：文件 → 数据交换 → 发送数据包…；接收：文件 → 数据交换 → 接收数据包…</translation>
     </message>
     <message>
         <source>Save the handover sheet</source>
@@ -3684,8 +3684,8 @@ Package fingerprint: {fp}</source>
         <translation>已解决/事项数</translation>
     </message>
     <message>
-        <source>New list...</source>
-        <translation>新建清单…</translation>
+        <source>New &amp;list...</source>
+        <translation>新建清单(&amp;L)…</translation>
     </message>
     <message>
         <source>New demand, resource or project list of the chosen community</source>
@@ -3708,24 +3708,24 @@ Package fingerprint: {fp}</source>
         <translation>删除所选清单（仅当其事项均未在办理中）</translation>
     </message>
     <message>
-        <source>Sign...</source>
-        <translation>签订…</translation>
+        <source>&amp;Sign...</source>
+        <translation>签订(&amp;S)…</translation>
     </message>
     <message>
         <source>Record the day the community signed the list</source>
         <translation>登记党建共同体签订清单的日期</translation>
     </message>
     <message>
-        <source>PDF for signing...</source>
-        <translation>签订用PDF…</translation>
+        <source>&amp;PDF for signing...</source>
+        <translation>签订用PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>Print the list with a signature line for every member organization</source>
         <translation>打印清单，每个成员单位都有签字盖章栏</translation>
     </message>
     <message>
-        <source>Excel...</source>
-        <translation>Excel…</translation>
+        <source>E&amp;xcel...</source>
+        <translation>Excel(&amp;X)…</translation>
     </message>
     <message>
         <source>Export the list&apos;s items to an Excel workbook</source>

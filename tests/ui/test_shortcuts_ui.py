@@ -135,6 +135,14 @@ def test_the_rows_of_buttons_have_an_alt_letter_on_every_button(
             assert None not in letters, (language, key, [b.text() for b in buttons])
             assert len(set(letters)) == len(letters), (language, key, letters)
             assert not set(letters) & menu_bar, (language, key, letters)
+        lists: Any = window.show_tab("lists")
+        panel = [lists.new_list_button, lists.sign_list_button, lists.pdf_button]
+        panel.append(lists.xlsx_button)
+        items = [lists.new_item_button, lists.edit_item_button, lists.claim_button]
+        items += [lists.start_button, lists.supervise_button]
+        letters = _letters(panel)
+        assert None not in letters, (language, [b.text() for b in panel])
+        assert not set(letters) & (set(_letters(items)) | menu_bar), (language, letters)
         for dialog in (BranchLifeWindow(window.ctx, window), TransfersDialog(window.ctx, window)):
             qtbot.addWidget(dialog)
             pages = dialog.findChild(QTabWidget)

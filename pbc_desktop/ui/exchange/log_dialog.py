@@ -74,8 +74,8 @@ class ExchangeLogDialog(MenuWindow):
             ""
             if self._rows
             else self.tr(
-                "No package sent or received yet: File → Data exchange → Send a package… "
-                "or Receive a package…"
+                "No package sent or received yet. To send one: File → Data exchange → "
+                "Send a package…; to read one: File → Data exchange → Receive a package…"
             ),
             self,
         )
