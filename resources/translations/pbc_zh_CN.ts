@@ -813,16 +813,16 @@
 <context>
     <name>AssessmentTab</name>
     <message>
-        <source>New indicator system...</source>
-        <translation>新建指标体系…</translation>
+        <source>&amp;New indicator system...</source>
+        <translation>新建指标体系(&amp;N)…</translation>
     </message>
     <message>
         <source>Set up a year&apos;s indicators</source>
         <translation>设置本年度考核指标</translation>
     </message>
     <message>
-        <source>Indicator system...</source>
-        <translation>指标体系…</translation>
+        <source>Indicator syste&amp;m...</source>
+        <translation>指标体系(&amp;M)…</translation>
     </message>
     <message>
         <source>Categories, indicators, maximum scores and grade thresholds of the year</source>
@@ -833,24 +833,24 @@
         <translation>本年度尚未考核的党建共同体</translation>
     </message>
     <message>
-        <source>Start scoring</source>
-        <translation>开始评分</translation>
+        <source>Start scorin&amp;g</source>
+        <translation>开始评分(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Score...</source>
         <translation>评分(&amp;S)…</translation>
     </message>
     <message>
-        <source>Demonstration site...</source>
-        <translation>示范点…</translation>
+        <source>&amp;Demonstration site...</source>
+        <translation>示范点(&amp;D)…</translation>
     </message>
     <message>
         <source>Designate with an award</source>
         <translation>评为示范点并给予奖补</translation>
     </message>
     <message>
-        <source>Rectify...</source>
-        <translation>规范整顿…</translation>
+        <source>Rectif&amp;y...</source>
+        <translation>规范整顿(&amp;Y)…</translation>
     </message>
     <message>
         <source>Order rectification, with reasons</source>
@@ -873,16 +873,20 @@
         <translation>解除锁定；原因会被记录</translation>
     </message>
     <message>
-        <source>Assessment report...</source>
-        <translation>考核报告…</translation>
+        <source>Assessment re&amp;port...</source>
+        <translation>考核报告(&amp;P)…</translation>
     </message>
     <message>
         <source>PDF of the year&apos;s ranking and every community&apos;s scores</source>
         <translation>本年度排名和各党建共同体得分的PDF报告</translation>
     </message>
     <message>
-        <source>(every community is assessed)</source>
-        <translation>（所有党建共同体均已考核）</translation>
+        <source>(no community left to assess)</source>
+        <translation>（没有待考核的党建共同体）</translation>
+    </message>
+    <message>
+        <source>(first set up an indicator system)</source>
+        <translation>（请先新建指标体系）</translation>
     </message>
     <message>
         <source>&amp;View scores...</source>
@@ -1067,6 +1071,10 @@
         <translation>摘要</translation>
     </message>
     <message>
+        <source>The program itself</source>
+        <translation>程序自身</translation>
+    </message>
+    <message>
         <source>{0} entries</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -1129,12 +1137,12 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <source>Back up to…</source>
-        <translation>备份到…</translation>
+        <source>&amp;Back up to…</source>
+        <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation>恢复…</translation>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>Back up to</source>
@@ -1331,12 +1339,12 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>所选党组织的历届班子：</translation>
     </message>
     <message>
-        <source>Branch meetings</source>
-        <translation>三会一课</translation>
+        <source>Branch &amp;meetings</source>
+        <translation>三会一课(&amp;M)</translation>
     </message>
     <message>
-        <source>Committee terms</source>
-        <translation>换届</translation>
+        <source>&amp;Committee terms</source>
+        <translation>换届(&amp;C)</translation>
     </message>
     <message>
         <source>{0} branches, {1} behind this year, {2} with meetings still to hold now</source>
@@ -2718,6 +2726,10 @@ Package fingerprint: {fp}</source>
         <translation>保存数据移交单(&amp;H)…</translation>
     </message>
     <message>
+        <source>No package sent or received yet. To send one: File → Data exchange → Send a package…; to read one: File → Data exchange → Receive a package…</source>
+        <translation>尚未收发过数据包。发送：文件 → 数据交换 → 发送数据包…；接收：文件 → 数据交换 → 接收数据包…</translation>
+    </message>
+    <message>
         <source>Save the handover sheet</source>
         <translation>保存数据移交单</translation>
     </message>
@@ -3672,8 +3684,8 @@ Package fingerprint: {fp}</source>
         <translation>已解决/事项数</translation>
     </message>
     <message>
-        <source>New list...</source>
-        <translation>新建清单…</translation>
+        <source>New &amp;list...</source>
+        <translation>新建清单(&amp;L)…</translation>
     </message>
     <message>
         <source>New demand, resource or project list of the chosen community</source>
@@ -3696,24 +3708,24 @@ Package fingerprint: {fp}</source>
         <translation>删除所选清单（仅当其事项均未在办理中）</translation>
     </message>
     <message>
-        <source>Sign...</source>
-        <translation>签订…</translation>
+        <source>&amp;Sign...</source>
+        <translation>签订(&amp;S)…</translation>
     </message>
     <message>
         <source>Record the day the community signed the list</source>
         <translation>登记党建共同体签订清单的日期</translation>
     </message>
     <message>
-        <source>PDF for signing...</source>
-        <translation>签订用PDF…</translation>
+        <source>&amp;PDF for signing...</source>
+        <translation>签订用PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>Print the list with a signature line for every member organization</source>
         <translation>打印清单，每个成员单位都有签字盖章栏</translation>
     </message>
     <message>
-        <source>Excel...</source>
-        <translation>Excel…</translation>
+        <source>E&amp;xcel...</source>
+        <translation>Excel(&amp;X)…</translation>
     </message>
     <message>
         <source>Export the list&apos;s items to an Excel workbook</source>
@@ -4739,20 +4751,20 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>保存导入模板…</translation>
     </message>
     <message>
-        <source>Post catalogue...</source>
-        <translation>岗位目录…</translation>
+        <source>Post &amp;catalogue...</source>
+        <translation>岗位目录(&amp;C)…</translation>
     </message>
     <message>
         <source>The posts members can take when they report to a co-building organization</source>
         <translation>党员到共建单位报到时可认领的岗位</translation>
     </message>
     <message>
-        <source>Dual-report overview...</source>
-        <translation>双报到统计…</translation>
+        <source>Dual-report overvie&amp;w...</source>
+        <translation>双报到统计(&amp;W)…</translation>
     </message>
     <message>
-        <source>Appraisal &amp;&amp; statistics</source>
-        <translation>评议与统计</translation>
+        <source>App&amp;raisal &amp;&amp; statistics</source>
+        <translation>评议与统计(&amp;R)</translation>
     </message>
     <message>
         <source>Democratic appraisal of members (民主评议) and Party statistics</source>
@@ -6653,12 +6665,12 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <translation>组织关系转接和流动党员</translation>
     </message>
     <message>
-        <source>Letters of transfer</source>
-        <translation>组织关系介绍信</translation>
+        <source>&amp;Letters of transfer</source>
+        <translation>组织关系介绍信(&amp;L)</translation>
     </message>
     <message>
-        <source>Mobile members</source>
-        <translation>流动党员</translation>
+        <source>&amp;Mobile members</source>
+        <translation>流动党员(&amp;M)</translation>
     </message>
     <message>
         <source>All letters</source>

@@ -286,3 +286,29 @@ def test_tab_opens_on_the_latest_year_already_scored(qtbot: QtBot, ctx: AppConte
     qtbot.addWidget(tab)
     assert tab.year_combo.currentData() == YEAR
     assert tab.model.rowCount() == 1
+
+
+def test_the_start_choice_says_what_is_missing_on_a_new_database(
+    qtbot: QtBot, db: Database
+) -> None:
+    """On a new database (no indicator system, no community) the choice beside 开始评分
+    said "(every community is assessed)"."""
+    tab = AssessmentTab(AppContext(db))
+    qtbot.addWidget(tab)
+    assert tab.year_combo.currentData() is None
+    assert tab.start_combo.count() == 1
+    assert tab.start_combo.itemText(0) == "(first set up an indicator system)"
+    assert not tab.start_button.isEnabled()
+
+
+def test_the_start_choice_with_every_community_assessed(qtbot: QtBot, ctx: AppContext) -> None:
+    running_communities(ctx.db, "甲党建共同体")
+    tab = AssessmentTab(ctx)
+    qtbot.addWidget(tab)
+    community = tab.start_combo.currentData()
+    assert isinstance(community, int)
+    scoring.start_assessment(ctx.db, community, YEAR)
+    tab.refresh()
+    assert [tab.start_combo.itemText(i) for i in range(tab.start_combo.count())] == [
+        "(no community left to assess)"
+    ]

@@ -229,3 +229,24 @@ def test_an_empty_date_filter_opens_its_calendar_on_this_month(
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     assert edit.text() == "any day"  # nothing chosen yet
     calendar.window().close()
+
+
+def test_the_program_s_own_entries_are_named_in_the_window_s_language(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    """Entries of the program itself (an upgrade, the demo builder) showed the stored
+    English "system" in the Chinese window: in the table, the detail and the 用户 filter."""
+    from pbc_desktop.domain.accounts import SYSTEM
+
+    add_entries(db, 2, user=SYSTEM)
+    dialog = AuditLogDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    panel = dialog.findChild(AuditPanel)
+    assert panel is not None
+    rows = panel.model.rows()
+    assert rows and all(r.actor == "system" for r in rows)
+    users = {panel.model.data(panel.model.index(i, 2)) for i in range(len(rows))}
+    assert users == {"The program itself"}
+    assert "The program itself" in panel.detail_html(rows[0])
+    captions = [panel.who_combo.itemText(i) for i in range(panel.who_combo.count())]
+    assert "The program itself" in captions and "system" not in captions

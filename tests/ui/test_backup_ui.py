@@ -84,7 +84,7 @@ def backups_in(data_dir: Path, kind: str = backup.AUTO) -> list[Path]:
 def test_file_menu_has_backup_and_restore(qtbot: QtBot, office: Database) -> None:
     window = make_window(qtbot, office)
     texts = file_menu_texts(window)
-    assert texts.index("Back up to…") < texts.index("Restore…") < texts.index("E&xit")
+    assert texts.index("&Back up to…") < texts.index("&Restore…") < texts.index("E&xit")
     assert window.backups.action_backup.isEnabled()
 
 

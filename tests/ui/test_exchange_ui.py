@@ -138,3 +138,15 @@ def test_the_log_saves_a_handover_sheet(
     assert len(boxes.shown) == 1  # "saved as …"
     close = dialog.findChild(QDialogButtonBox)
     assert close is not None
+
+
+def test_an_empty_log_says_how_a_package_gets_into_it(
+    qtbot: QtBot, offices: tuple[Database, Database]
+) -> None:
+    """A new office's log was an empty table with a greyed button and nothing else."""
+    _village, town = offices
+    dialog = ExchangeLogDialog(AppContext(town))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0
+    assert not dialog.sheet_button.isEnabled()
+    assert "Send a package" in dialog.empty_label.text()

@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QHBoxLayout, QTabWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLayout, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
@@ -110,7 +110,8 @@ def test_a_tab_page_lists_the_buttons_of_the_tab_by_their_names(
     tab = window.show_tab(key)
     everything = [w for w in tab.findChildren(QAbstractButton) if not w.isHidden()]
     first = next(b for b in everything if b.objectName().startswith(f"{key}New"))
-    [row] = [layout for layout in tab.findChildren(QHBoxLayout) if layout.indexOf(first) >= 0]
+    # a box layout, or the members' FlowRow (its buttons on two lines where there is no room)
+    [row] = [layout for layout in tab.findChildren(QLayout) if layout.indexOf(first) >= 0]
     widgets = [row.itemAt(i).widget() for i in range(row.count())]
     in_row = {
         shown(w.text()) for w in widgets if isinstance(w, QAbstractButton) and not w.isHidden()

@@ -132,3 +132,21 @@ def test_the_overview_opens_on_this_year_not_a_later_one_of_planned_meetings(
     qtbot.addWidget(tab)
     assert tab.year_combo.findData(this_year + 1) >= 0  # the later year can be chosen
     assert tab.year() == this_year
+
+
+def test_a_bar_s_caption_is_not_cut_at_the_left(qtbot: QtBot) -> None:
+    """The English "Under rectification" (整顿中) was wider than the 110 px left of the bars
+    and lost its first letter; the captions take the room they need, up to half the chart."""
+    from pbc_desktop.ui.overview.tab import Bar, BarChart
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(400, 200)
+    chart.set_bars([Bar("Running", 11, None), Bar("Under rectification", 1, None)])
+    needed = chart.fontMetrics().horizontalAdvance("Under rectification")
+    assert chart.caption_width() - 6 >= needed
+    chart.set_bars([Bar("运行中", 11, None)])
+    assert chart.caption_width() == BarChart.CAPTION_WIDTH  # short ones: as before
+    chart.resize(100, 200)
+    chart.set_bars([Bar("Under rectification", 1, None)])
+    assert chart.caption_width() <= max(50, BarChart.CAPTION_WIDTH)  # bars keep their room

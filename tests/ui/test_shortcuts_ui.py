@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from pbc_desktop import i18n, lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.ui.common.views import cell_text
 from pbc_desktop.ui.shell.main_window import MainWindow
 from pbc_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog, key_text
+from tests.qt_helpers import accelerator
 
 
 def test_the_shortcuts_window_lists_the_menus_tabs_and_record_keys(
@@ -59,3 +71,88 @@ def test_menu_texts_lose_their_accelerators(text: str, plain: str) -> None:
     from pbc_desktop.ui.shell.shortcuts_dialog import _plain
 
     assert _plain(text) == plain
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_menu_entry_has_an_alt_letter_of_its_own(
+    qtbot: QtBot, db: Database, qapp: QApplication, language: str
+) -> None:
+    """Alt, a menu's letter, then the entry's letter reaches every entry of the menu bar:
+    备份到… and 恢复… had none, where every entry beside them had one."""
+    locale = QLocale()
+    translators = i18n.install(qapp, language)
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+        menus += [a.menu() for m in list(menus) for a in m.actions() if a.menu() is not None]
+        missing, twice = [], []
+        for menu in menus:
+            entries = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+            letters = [accelerator(a.text()) for a in entries]
+            missing += [a.text() for a, letter in zip(entries, letters, strict=True) if not letter]
+            twice += [f"{menu.title()}: {x}" for x in set(letters) if x and letters.count(x) > 1]
+        assert not missing, (language, missing)
+        assert not twice, (language, twice)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)  # type: ignore[arg-type]
+        QLocale.setDefault(locale)
+        lang.set_language("zh")
+
+
+def _letters(buttons: list[QAbstractButton]) -> list[str | None]:
+    return [accelerator(b.text()) for b in buttons]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_rows_of_buttons_have_an_alt_letter_on_every_button(
+    qtbot: QtBot, db: Database, qapp: QApplication, language: str
+) -> None:
+    """Where some buttons of a row had an Alt letter and their neighbours none (党员:
+    岗位目录, 双报到统计, 评议与统计; 考核: 新建指标体系, 示范点, 规范整顿…), a clerk at
+    the keyboard had to Tab through the row to reach those. Now every one has its own,
+    none the menu bar's; and so have the pages of the 三会一课与换届 and 转接 windows."""
+    from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+    from pbc_desktop.ui.members.transfers_dialog import TransfersDialog
+
+    locale = QLocale()
+    translators = i18n.install(qapp, language)
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        menu_bar = {accelerator(a.text()) for a in window.menuBar().actions()}
+        members: Any = window.show_tab("members")
+        row = members.button_row
+        rows = {
+            "members": [row.itemAt(i).widget() for i in range(row.count())],
+            "assessment": window.show_tab("assessment").findChildren(QPushButton),
+        }
+        for key, widgets in rows.items():
+            buttons = [w for w in widgets if isinstance(w, QAbstractButton) and not w.isHidden()]
+            letters = _letters(buttons)
+            assert len(buttons) > 4, key
+            assert None not in letters, (language, key, [b.text() for b in buttons])
+            assert len(set(letters)) == len(letters), (language, key, letters)
+            assert not set(letters) & menu_bar, (language, key, letters)
+        lists: Any = window.show_tab("lists")
+        panel = [lists.new_list_button, lists.sign_list_button, lists.pdf_button]
+        panel.append(lists.xlsx_button)
+        items = [lists.new_item_button, lists.edit_item_button, lists.claim_button]
+        items += [lists.start_button, lists.supervise_button]
+        letters = _letters(panel)
+        assert None not in letters, (language, [b.text() for b in panel])
+        assert not set(letters) & (set(_letters(items)) | menu_bar), (language, letters)
+        for dialog in (BranchLifeWindow(window.ctx, window), TransfersDialog(window.ctx, window)):
+            qtbot.addWidget(dialog)
+            pages = dialog.findChild(QTabWidget)
+            assert pages is not None
+            letters = [accelerator(pages.tabText(i)) for i in range(pages.count())]
+            assert None not in letters, (language, type(dialog).__name__, letters)
+            own = _letters(dialog.findChildren(QAbstractButton))
+            assert not [x for x in letters if x in own], (language, type(dialog).__name__)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)  # type: ignore[arg-type]
+        QLocale.setDefault(locale)
+        lang.set_language("zh")

@@ -34,6 +34,9 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 
+# the widest name the 开始评分 choice shows whole (a longer one is elided)
+START_NAME_CHARS = 24
+
 OUTCOME_COLORS = {
     AssessmentOutcome.DEMONSTRATION: "#1e7b34",
     AssessmentOutcome.RECTIFY: "#c0392b",
@@ -60,27 +63,29 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self._start_refusal: str | None = None
         self.new_set_button = self.button(
             "NewSet",
-            self.tr("New indicator system..."),
+            self.tr("&New indicator system..."),
             tooltip=self.tr("Set up a year's indicators"),
             rule=Permission.DISTRICT_RULES,
         )
         self.edit_set_button = self.button(
             "EditSet",
-            self.tr("Indicator system..."),
+            self.tr("Indicator syste&m..."),
             tooltip=self.tr(
                 "Categories, indicators, maximum scores and grade thresholds of the year"
             ),
         )
         self.start_combo = QComboBox(self)
         self.start_combo.setObjectName("assessmentStartCommunity")
-        self.start_combo.setMinimumContentsLength(12)
-        self.start_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        # as wide as the longest name it offers (12 characters cut most names), up to
+        # START_NAME_CHARS Chinese characters: the row has the room at 1024 px
+        self.start_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.start_combo.setMaximumWidth(
+            self.start_combo.fontMetrics().horizontalAdvance("中" * START_NAME_CHARS) + 40
         )
         self.start_combo.setToolTip(self.tr("Communities not yet assessed this year"))
         self.start_button = self.button(
             "Start",
-            self.tr("Start scoring"),
+            self.tr("Start scorin&g"),
             rule=self.refused_start,
             when=lambda: (
                 self._year() is not None and isinstance(self.start_combo.currentData(), int)
@@ -89,14 +94,14 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self.score_button = self.button("Score", self.tr("&Score..."))
         self.demo_button = self.button(
             "Demonstration",
-            self.tr("Demonstration site..."),
+            self.tr("&Demonstration site..."),
             tooltip=self.tr("Designate with an award"),
             rule=Permission.DISTRICT_RULES,
             when=self._draft,
         )
         self.rectify_button = self.button(
             "Rectify",
-            self.tr("Rectify..."),
+            self.tr("Rectif&y..."),
             tooltip=self.tr("Order rectification, with reasons"),
             rule=Permission.DISTRICT_RULES,
             when=self._draft,
@@ -117,7 +122,7 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         )
         self.report_button = self.button(
             "Report",
-            self.tr("Assessment report..."),
+            self.tr("Assessment re&port..."),
             tooltip=self.tr("PDF of the year's ranking and every community's scores"),
         )
         self.insert_row(
@@ -160,8 +165,10 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
             else scoring.unassessed_communities(self.ctx.db, year, self.town_combo.currentData())
         )
         fill_choices(self.start_combo, choices)
-        if not choices:
-            self.start_combo.addItem(self.tr("(every community is assessed)"), None)
+        if year is None:  # a new database: no year has its indicators yet
+            self.start_combo.addItem(self.tr("(first set up an indicator system)"), None)
+        elif not choices:  # every one assessed, or none there (it said "every one" then too)
+            self.start_combo.addItem(self.tr("(no community left to assess)"), None)
         self._start_chosen()
 
     def _start_chosen(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pbc_desktop.domain.accounts import SYSTEM
 from pbc_desktop.domain.audit_entries import FieldChange
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.progress import CancelFn, ProgressFn
@@ -94,7 +95,10 @@ class AuditPanel(ListingTab[AuditRow]):
         self.fill_combo(
             self.who_combo,
             self.tr("All users"),
-            [(c.caption, c) for c in audit_log.who_choices(db)],
+            [
+                (self.actor_text(c.caption) if c.actor else c.caption, c)
+                for c in audit_log.who_choices(db)
+            ],
         )
         self.fill_combo(
             self.type_combo,
@@ -106,11 +110,23 @@ class AuditPanel(ListingTab[AuditRow]):
         return [
             Column(self.tr("No."), lambda r: r.id, align_right=True),
             Column(self.tr("Time"), lambda r: fmt_datetime(r.at), "at"),
-            Column(self.tr("User"), lambda r: r.actor, "actor", tooltip=lambda r: r.username),
+            Column(
+                self.tr("User"),
+                lambda r: self.actor_text(r.actor, r.username),
+                "actor",
+                tooltip=lambda r: r.username,
+            ),
             Column(self.tr("Action"), lambda r: r.action_label, "action"),
             Column(self.tr("Record type"), lambda r: r.entity_label, "entity"),
             Column(self.tr("Summary"), lambda r: r.summary, tooltip=lambda r: r.summary),
         ]
+
+    def actor_text(self, actor: str, username: str | None = None) -> str:
+        """Who acted, as shown: the program itself (upgrades, the demo builder) in the
+        window's language rather than the stored English "system"."""
+        if actor == SYSTEM.name and not username:
+            return self.tr("The program itself")
+        return actor
 
     def default_sort(self) -> tuple[int, Qt.SortOrder]:
         return 1, Qt.SortOrder.DescendingOrder
@@ -165,7 +181,11 @@ class AuditPanel(ListingTab[AuditRow]):
 
     # -- the selected entry ------------------------------------------------------------
     def detail_html(self, row: AuditRow) -> str:
-        who = f"{row.actor} [{row.username}]" if row.username else row.actor
+        who = (
+            f"{row.actor} [{row.username}]"
+            if row.username
+            else self.actor_text(row.actor, row.username)
+        )
         head = detail.heading(row.summary) + detail.fields(
             [
                 (self.tr("No."), row.id),

@@ -222,8 +222,8 @@ class BranchLifeWindow(MenuWindow):
 
         self.pages = QTabWidget(self)
         self.pages.setObjectName("branchLifePages")
-        self.pages.addTab(meetings, self.tr("Branch meetings"))
-        self.pages.addTab(terms_page, self.tr("Committee terms"))
+        self.pages.addTab(meetings, self.tr("Branch &meetings"))
+        self.pages.addTab(terms_page, self.tr("&Committee terms"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)

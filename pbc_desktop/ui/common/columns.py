@@ -208,10 +208,18 @@ def keep_chars(table: QTableView, chars: dict[int, int]) -> None:
 def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
     """Size the columns to the first rows loaded (once: later reloads keep the widths) and
     keep them fitted to the table's width (see the module's text)."""
-    if table.model() is None or table.model().rowCount() == 0:
+    if table.model() is None:
         return
     fit = fitter(table)
     fit.max_width = max_width
+    if table.model().rowCount() == 0:
+        if not fit.natural:
+            # an empty table (a new database): its headers fitted, not Qt's 100 px each
+            # that left most of them off to the right; the first rows are measured again
+            fit.measure()
+            fit.apply()
+            fit.natural = []
+        return
     if not fit.natural:
         fit.measure()
     fit.apply()

@@ -8,7 +8,7 @@ taller or wider than that area; a form too long for it scrolls, its buttons stay
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -168,3 +168,38 @@ def scroll_content(dialog: QDialog) -> QScrollArea | None:
     bar = scroll.verticalScrollBar().sizeHint().width()
     scroll.setMinimumWidth(content.minimumSizeHint().width() + bar)
     return scroll
+
+
+class ScrollColumn(QScrollArea):
+    """``content`` scrolled up and down where the window is not tall enough for it (an old
+    screen 768 px high), never sideways: as wide as the content needs at the least, as the
+    widgets it holds would be without it, and taking that width again whenever the
+    content's layout changes (a figure grown, a caption wrapped)."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def _bar(self) -> int:
+        return self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().minimumSizeHint()
+        return QSize(content.minimumSizeHint().width() + self._bar(), 0)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        return content.sizeHint() + QSize(self._bar(), 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -68,7 +69,19 @@ class ExchangeLogDialog(MenuWindow):
         self.sheet_button.setEnabled(bool(self._rows))
         self.sheet_button.clicked.connect(self.save_sheet)
         row.addWidget(self.sheet_button)
-        row.addStretch(1)
+        # an empty table alone read as if the log failed to load
+        self.empty_label = QLabel(
+            ""
+            if self._rows
+            else self.tr(
+                "No package sent or received yet. To send one: File → Data exchange → "
+                "Send a package…; to read one: File → Data exchange → Receive a package…"
+            ),
+            self,
+        )
+        self.empty_label.setObjectName("exchangeLogEmpty")
+        self.empty_label.setWordWrap(True)
+        row.addWidget(self.empty_label, 1)
         layout.addLayout(row)
         buttons = close_buttons(self)
         layout.addWidget(buttons)

@@ -165,7 +165,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
         self.lists_table = make_item_table(self.lists_panel, "listsListTable", headers)
         keep_chars(self.lists_table, {2: WHOLE})  # the signing date
         self.new_list_button = self._button(
-            self.tr("New list..."),
+            self.tr("New &list..."),
             "listsNewList",
             self.tr("New demand, resource or project list of the chosen community"),
             self.new_list,
@@ -190,7 +190,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
             when=chosen,
         )
         self.sign_list_button = self._button(
-            self.tr("Sign..."),
+            self.tr("&Sign..."),
             "listsSignList",
             self.tr("Record the day the community signed the list"),
             self.sign_list,
@@ -198,13 +198,13 @@ class ListsTab(ListingTab[queries.ItemRow]):
             when=chosen,
         )
         self.pdf_button = self._button(
-            self.tr("PDF for signing..."),
+            self.tr("&PDF for signing..."),
             "listsExportListPdf",
             self.tr("Print the list with a signature line for every member organization"),
             self.export_pdf,
         )
         self.xlsx_button = self._button(
-            self.tr("Excel..."),
+            self.tr("E&xcel..."),
             "listsExportListXlsx",
             self.tr("Export the list's items to an Excel workbook"),
             self.export_xlsx,

@@ -40,6 +40,7 @@ from pbc_desktop.ui.common.combos import (
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import DateEdit, fmt_date, set_date_capped, to_date
 from pbc_desktop.ui.common.detail import fields, grid, heading
+from pbc_desktop.ui.common.flow import FlowRow
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
@@ -83,7 +84,8 @@ class MembersTab(ListingTab[members.MemberRow]):
     # -- the row of actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
         #: The row of action buttons above the filters; add to it with :meth:`add_button`.
-        self.button_row = QHBoxLayout()
+        # (a second line where the window has no room for one: in English at 1024 px)
+        self.button_row = FlowRow()
         self._stretch_at = 0
         self.new_button = self.add_button(
             "New",
@@ -173,7 +175,7 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.export_button.setMenu(menu)
         self.catalogue_button = self.add_button(
             "Catalogue",
-            self.tr("Post catalogue..."),
+            self.tr("Post &catalogue..."),
             self.open_catalogue,
             tooltip=self.tr(
                 "The posts members can take when they report to a co-building organization"
@@ -181,13 +183,13 @@ class MembersTab(ListingTab[members.MemberRow]):
         )
         self.overview_button = self.add_button(
             "Overview",
-            self.tr("Dual-report overview..."),
+            self.tr("Dual-report overvie&w..."),
             self.open_overview,
             tooltip=self.tr("Per organization: members reported, where, and their service hours"),
         )
         self.party_work_button = self.add_button(
             "PartyWork",
-            self.tr("Appraisal && statistics"),
+            self.tr("App&raisal && statistics"),
             lambda: None,
             tooltip=self.tr("Democratic appraisal of members (民主评议) and Party statistics"),
         )
@@ -389,13 +391,17 @@ class MembersTab(ListingTab[members.MemberRow]):
             row.addWidget(combo, 1)
         row.addWidget(self.as_of_check)
         row.addWidget(self.as_of_edit)
-        # with the filters (how the list shows), not the actions: at 1024 px both rows fit
+
+    def arrange_rows(self, filters: QHBoxLayout, note: QHBoxLayout) -> None:
+        """How the list shows, beside its count under the filters (not with the actions; at
+        the end of the filters it made the row wider than a 1024 px screen in English)."""
         self.unmask_check.setObjectName("membersUnmask")
         self.unmask_check.setToolTip(
             self.tr("Shown in full only while ticked; hide them again before leaving the desk")
         )
         self.unmask_check.toggled.connect(self.set_unmasked)
-        row.addWidget(self.unmask_check)
+        note.addWidget(self.unmask_check)
+        super().arrange_rows(filters, note)
 
     def _organization_filter(self) -> QComboBox:
         """An editable combo: type any part of an organization's name to find it."""

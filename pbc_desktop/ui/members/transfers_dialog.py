@@ -51,8 +51,8 @@ class TransfersDialog(FittedDialog):
         self._stays: list[mobile.StayRow] = []
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._letters_page(), self.tr("Letters of transfer"))
-        self.tabs.addTab(self._stays_page(), self.tr("Mobile members"))
+        self.tabs.addTab(self._letters_page(), self.tr("&Letters of transfer"))
+        self.tabs.addTab(self._stays_page(), self.tr("&Mobile members"))
         layout.addWidget(self.tabs)
         layout.addWidget(close_buttons(self))
         self.reload()

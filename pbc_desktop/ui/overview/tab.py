@@ -35,10 +35,12 @@ from pbc_desktop.services import access, first_steps, scope, stats
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.screens import ScrollColumn
 from pbc_desktop.ui.overview.first_run import FirstRunPanel
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 
 CARD_COLUMNS = 4
+CARD_MARGIN = 6  # within a card's frame (the style's 9 or 11 made a row too wide)
 #: The data of the chart bar counting overdue project items.
 OVERDUE = "overdue"
 BAR_COLOR = "#c0392b"
@@ -59,6 +61,9 @@ class FigureCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.caption = QLabel(caption, self)
+        # a long English caption on two lines: four cards a row and the reminders beside
+        # them fit a 1024 px screen ("Party-mass service centres opened")
+        self.caption.setWordWrap(True)
         self.value_label = QLabel("0", self)
         self.value_label.setObjectName(f"{name}Value")
         font = self.value_label.font()
@@ -71,6 +76,7 @@ class FigureCard(QFrame):
         number.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignBottom)
         number.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(CARD_MARGIN, CARD_MARGIN, CARD_MARGIN, CARD_MARGIN)
         layout.addWidget(self.caption)
         layout.addLayout(number)
 
@@ -129,23 +135,32 @@ class BarChart(QWidget):
         """Where bar ``index`` is drawn (its whole row is clickable)."""
         return QRectF(0, 2 + index * self.ROW_HEIGHT, self.width(), self.ROW_HEIGHT)
 
+    def caption_width(self) -> int:
+        """The room left of the bars: the longest caption's ("Under rectification" did not
+        fit the fixed 110 px), at least :attr:`CAPTION_WIDTH`, at most half the chart."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(b.caption) for b in self._bars), default=0)
+        return max(self.CAPTION_WIDTH, min(widest + 6, self.width() // 2))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = max((b.value for b in self._bars), default=0) or 1
-        span = max(self.width() - self.CAPTION_WIDTH - self.VALUE_WIDTH - 8, 10)
+        left = self.caption_width()
+        span = max(self.width() - left - self.VALUE_WIDTH - 8, 10)
         text_color = self.palette().windowText().color()
+        metrics = self.fontMetrics()
         for i, bar in enumerate(self._bars):
             row = self.bar_rect(i)
             painter.setPen(text_color)
-            caption = QRectF(row.left(), row.top(), self.CAPTION_WIDTH - 6, row.height())
+            caption = QRectF(row.left(), row.top(), left - 6, row.height())
             painter.drawText(
                 caption,
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                bar.caption,
+                metrics.elidedText(bar.caption, Qt.TextElideMode.ElideRight, left - 6),
             )
             length = span * bar.value / top
-            body = QRectF(self.CAPTION_WIDTH, row.top() + 4, max(length, 1), row.height() - 8)
+            body = QRectF(left, row.top() + 4, max(length, 1), row.height() - 8)
             painter.fillRect(body, QColor(BAR_COLOR))
             number = QRectF(body.right() + 6, row.top(), self.VALUE_WIDTH, row.height())
             painter.drawText(
@@ -322,8 +337,16 @@ class OverviewTab(QWidget):
         main.addStretch(1)
         self.side_layout = QVBoxLayout()
         self.side_layout.setContentsMargins(0, 0, 0, 0)
+        figures = QWidget(self)
+        figures.setObjectName("overviewFigures")
+        figures.setLayout(main)
+        main.setContentsMargins(0, 0, 0, 0)
+        # scrolled where the screen is not tall enough (1024×768, the captions wrapped in
+        # English), rather than the charts' last bars cut off
+        self.figures_scroll = ScrollColumn(figures, self)
+        self.figures_scroll.setObjectName("overviewFiguresScroll")
         body = QHBoxLayout()
-        body.addLayout(main, 1)
+        body.addWidget(self.figures_scroll, 1)
         body.addLayout(self.side_layout)
 
         self.dashboard = QWidget(self)

@@ -128,10 +128,10 @@ class BackupActions(QObject):
         self._host = host
         self._parent = parent
         self.action_backup = make_action(
-            parent, "mainBackup", self.tr("Back up to…"), self.backup_to_dialog
+            parent, "mainBackup", self.tr("&Back up to…"), self.backup_to_dialog
         )
         self.action_restore = make_action(
-            parent, "mainRestore", self.tr("Restore…"), self.restore_dialog
+            parent, "mainRestore", self.tr("&Restore…"), self.restore_dialog
         )
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
