@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, exists, func, insert, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -126,34 +126,55 @@ def _stamp(s: Session, member_ids: Sequence[int]) -> tuple[int, ...]:
     return (int(count), int(versions), *sorted(member_ids))
 
 
-def on_sheet(org_id: int, month: date) -> ColumnElement[bool]:
-    """SQL test: the member is on the branch's sheet of ``month`` (its first day): on its
-    roll now, or off every roll now but on the branch's roll during the month (on it at
-    the month's start or joined within it, and left on or after its start). A member who
-    died in June paid June on a sheet entered later: the sheet listed only the living."""
+def sheet_branch(month: date) -> ColumnElement[int]:
+    """The branch whose sheet of ``month`` (its first day) lists the member: the
+    organization they belonged to at the month's start (``roll.organization_at``), so a
+    member transferred within the district is on the sending branch's sheets up to the
+    month of the transfer (转出当月的党费由转出党组织收缴, as the letter's 党费已交到 says)
+    and on the receiving branch's from the next. Asked only of the members with a change:
+    for the others (most of them) it is their own organization."""
+    return case((has_change(), organization_at(month)), else_=PartyMember.organization_id)
+
+
+def has_change() -> ColumnElement[bool]:
+    """SQL test: the member has a member change (增减) recorded; one without is on their
+    own branch's sheet of every month while on the roll, and on no sheet when off it."""
+    return exists().where(MemberChange.member_id == PartyMember.id).correlate(PartyMember)
+
+
+def listed_in(month: date) -> ColumnElement[bool]:
+    """SQL test: the member is on some branch's sheet of ``month`` (its first day): on the
+    roll now, or off every roll now but on a roll during the month (on it at the month's
+    start or joined within it, and left on or after its start). A member who died in June
+    paid June on a sheet entered later: the sheet listed only the living."""
     end = add_months(month, 1)
     left_since = exists().where(
         MemberChange.member_id == PartyMember.id,
         MemberChange.kind.in_(sorted(LEAVING_KINDS, key=lambda k: k.value)),
         MemberChange.occurred_on >= month,
     )
+    return or_(
+        current_member(),
+        and_(
+            left_since,
+            or_(
+                on_roll_at(month),
+                and_(PartyMember.joined_on >= month, PartyMember.joined_on < end),
+            ),
+        ),
+    )
+
+
+def on_sheet(org_id: int, month: date) -> ColumnElement[bool]:
+    """SQL test: the member is on the branch's sheet of ``month`` (its first day):
+    :func:`listed_in` the month, and of the branch then (:func:`sheet_branch`)."""
     here = or_(  # cheap before the subqueries of the roll at a date
         PartyMember.organization_id == org_id,
         exists().where(
             MemberChange.member_id == PartyMember.id, MemberChange.organization_id == org_id
         ),
     )
-    was_here = and_(
-        ~current_member(),
-        here,
-        left_since,
-        or_(
-            on_roll_at(month),
-            and_(PartyMember.joined_on >= month, PartyMember.joined_on < end),
-        ),
-        organization_at(month) == org_id,
-    )
-    return or_(and_(PartyMember.organization_id == org_id, current_member()), was_here)
+    return and_(here, sheet_branch(month) == org_id, listed_in(month))
 
 
 def collection_sheet(db: Database, org_id: int, month: date) -> CollectionSheet:

@@ -15,6 +15,7 @@ from pbc_desktop.domain.fees import month_of, months_between
 from pbc_desktop.domain.money import yuan
 from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.services import access
+from pbc_desktop.services.fees.collection import has_change, listed_in, sheet_branch
 from pbc_desktop.services.fees.common import (
     current_member,
     load_bases,
@@ -31,8 +32,10 @@ class SummaryRow:
     organization_id: int | None
     name: str
     town: str | None
-    members: int
-    due: Decimal  # 应缴: its current members' standards over the year's months so far
+    members: int  # on its sheet of the year's last month so far
+    #: 应缴: the standards of the year's months so far, each month of the members on the
+    #: branch's sheet of that month (``collection.on_sheet``), so it is their sum
+    due: Decimal
     paid: Decimal  # 实缴: what the branch collected for the year's months
     back: Decimal  # of which 补缴 (paid in a later month)
 
@@ -48,11 +51,26 @@ def yearly_summary(
         where = [acc.orgs(Organization.id)]
         if town is not None:
             where.append(Organization.town == town)
-        members = s.execute(
-            select(PartyMember.id, PartyMember.organization_id)
-            .join(Organization, Organization.id == PartyMember.organization_id)
-            .where(current_member(), *where)
-        ).all()
+        # each month's members by that month's sheets (a member transferred or dead
+        # mid-year owes each branch the months they were on its roll), not the roll now;
+        # those without a change (most) are on their own branch's every month: read once
+        steady = [
+            (member_id, org_id)
+            for member_id, org_id in s.execute(
+                select(PartyMember.id, PartyMember.organization_id)
+                .join(Organization, Organization.id == PartyMember.organization_id)
+                .where(current_member(), ~has_change(), *where)
+            )
+        ]
+        on_sheets: list[tuple[date, list[tuple[int, int]]]] = []
+        for month in months:
+            branch = sheet_branch(month)
+            found = s.execute(
+                select(PartyMember.id, branch)
+                .join(Organization, Organization.id == branch)
+                .where(has_change(), listed_in(month), *where)
+            ).all()
+            on_sheets.append((month, [*steady, *((m, org_id) for m, org_id in found)]))
         orgs = {
             org_id: (name, org_town)
             for org_id, name, org_town in s.execute(
@@ -60,7 +78,7 @@ def yearly_summary(
             )
         }
         schedules = load_schedules(s)
-        bases = load_bases(s, [m[0] for m in members])
+        bases = load_bases(s, {m for _month, listed in on_sheets for m, _org in listed})
         paid_rows = s.execute(
             select(
                 FeePayment.organization_id,
@@ -77,17 +95,18 @@ def yearly_summary(
         ).all()
     count: dict[int, int] = defaultdict(int)
     due: dict[int, int] = defaultdict(int)
-    for member_id, org_id in members:
-        count[org_id] += 1
-        own = bases.get(member_id, [])
-        due[org_id] += sum(standard_at(schedules, own, m) or 0 for m in months)
+    for month, listed in on_sheets:
+        for member_id, org_id in listed:
+            due[org_id] += standard_at(schedules, bases.get(member_id, []), month) or 0
+    for _member_id, org_id in on_sheets[-1][1] if on_sheets else []:
+        count[org_id] += 1  # on the sheet of the year's last month so far
     paid: dict[int, int] = defaultdict(int)
     back: dict[int, int] = defaultdict(int)
     for org_id, late, total in paid_rows:
         paid[org_id] += int(total)
         if late:
             back[org_id] += int(total)
-    shown = [o for o in orgs if count[o] or paid[o]]
+    shown = [o for o in orgs if count[o] or due[o] or paid[o]]
     by_town: dict[str | None, list[int]] = defaultdict(list)
     for org_id in shown:
         by_town[orgs[org_id][1]].append(org_id)
