@@ -111,6 +111,18 @@ def recount(
             probationary = True
         out["category"]["预备党员" if probationary else "正式党员"] += 1
         out["field"][org.field.zh] += 1
+    for m in members:  # on the roll by the joining date alone: 其他增加
+        mine = history.get(m.id, [])
+        if m.joined_on is None or not date(year, 1, 1) <= m.joined_on <= day:
+            continue
+        if mine and (mine[0].kind.value in entries or mine[0].occurred_on < m.joined_on):
+            continue
+        org = orgs[mine[0].organization_id if mine else m.organization_id]
+        if town is not None and org.town != town:
+            continue
+        if org_ids is not None and org.id not in org_ids:
+            continue
+        out["changes"]["其他增加"] += 1
     for c in changes:
         org = orgs[c.organization_id]
         if town is not None and org.town != town:

@@ -15,7 +15,8 @@ from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, OrgFie
 from pbc_desktop.domain.member_changes import MemberChangeKind
 
 #: The changes of the year the forms count (党员增减情况), in the forms' order: the
-#: increases, then the decreases. Every change of the roll is one of them, so that the
+#: increases, then the decreases. Every change of the roll is one of them, and a coming
+#: onto it without one is :data:`OTHER_INCREASE` (a row after the increases), so that the
 #: members at the end of last year with these added and taken away are this year's
 #: (恢复党籍 and 停止党籍 left out, a suspension changed the count unexplained).
 CHANGE_KINDS: tuple[MemberChangeKind, ...] = (
@@ -27,6 +28,14 @@ CHANGE_KINDS: tuple[MemberChangeKind, ...] = (
     MemberChangeKind.LEFT_PARTY,
     MemberChangeKind.SUSPENDED,
 )
+
+#: The row after the increases counting the members who came onto the roll by their
+#: joining date alone, with no change recorded (entered by hand in the member editor, or
+#: by a roster's import, joining in the year): the roll counts them from that date (see
+#: ``member_changes.roll``), so without it the table would not add up. Counted, not
+#: recorded as 发展: the editor does not know whether they were admitted here or joined
+#: elsewhere and came since, and 发展 is the admission of the development records.
+OTHER_INCREASE = "其他增加"
 
 UNKNOWN = "未填写"
 
@@ -147,6 +156,7 @@ def band_labels(labels: tuple[str, ...], counts: dict[str, int]) -> tuple[str, .
 #: tables and of their export); a band of an enum has its own (``LabeledEnum.en``).
 BAND_ENGLISH: dict[str, str] = {
     UNKNOWN: "Not recorded",
+    OTHER_INCREASE: "Other additions (no change recorded)",
     "30岁及以下": "30 and under",
     "31至35岁": "31 to 35",
     "36至40岁": "36 to 40",

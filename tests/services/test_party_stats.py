@@ -29,7 +29,7 @@ from tests.pdf_helpers import signed_page
 
 TODAY = date(2026, 6, 15)
 YEAR = 2025
-CHANGE_LABELS = ("发展", "转入", "恢复党籍", "转出", "死亡", "出党", "停止党籍")
+CHANGE_LABELS = ("发展", "转入", "恢复党籍", "其他增加", "转出", "死亡", "出党", "停止党籍")
 MEMBER_TABLES = ("sex", "ethnicity", "age", "education", "joined", "category", "field")
 
 
@@ -184,10 +184,64 @@ def test_the_changes_of_the_year_explain_the_count(db: Database) -> None:
     last, this = party_statistics(db, 2024), party_statistics(db, 2025)
     changes = this.table("changes")
     assert (changes.value("恢复党籍"), changes.value("停止党籍")) == (1, 2)
-    increases = sum(changes.value(k.zh) for k in rules.CHANGE_KINDS[:3])
-    decreases = sum(changes.value(k.zh) for k in rules.CHANGE_KINDS[3:])
     assert (last.members, this.members) == (2, 1)
-    assert last.members + increases - decreases == this.members
+    assert last.members + _net(changes) == this.members
+
+
+def _net(changes: StatTable) -> int:
+    """The year's increases less its decreases, as the table shows them."""
+    increases = [k.zh for k in rules.CHANGE_KINDS[:3]] + [rules.OTHER_INCREASE]
+    decreases = [k.zh for k in rules.CHANGE_KINDS[3:]]
+    assert sorted(r.label for r in changes.rows) == sorted(increases + decreases)
+    return sum(map(changes.value, increases)) - sum(map(changes.value, decreases))
+
+
+def test_a_member_entered_by_hand_joining_in_the_year_is_an_other_addition(
+    db: Database,
+) -> None:
+    """A member added in the member editor with a joining date in the year is on this
+    year's roll and not last year's, with no change recorded: the table of the year's
+    changes did not explain them. They count under 其他增加 (not 发展: the editor does not
+    know they were admitted here), in the organization they joined, in that year only."""
+    from pbc_desktop.domain.enums import MemberCategory
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+    from pbc_desktop.services.member_changes.transfers import (
+        TransferInput,
+        issue_transfer,
+        receive_transfer,
+    )
+    from pbc_desktop.services.member_editing import MemberInput, create_member
+    from tests.factories import complete_fields, make_member, make_org
+
+    org = make_org(db, "上底村党支部")
+    other = make_org(db, "下底村党支部")
+    make_member(db, "王五", org, joined_on=date(2000, 7, 1))
+
+    def by_hand(name: str, joined: date) -> int:
+        fields = {**complete_fields(), "joined_on": joined, "confirmed_on": None}
+        fields["category"] = MemberCategory.PROBATIONARY
+        return create_member(db, MemberInput(name=name, organization_id=org, **fields))
+
+    by_hand("张三", date(2025, 3, 1))
+    by_hand("李四", date(2025, 4, 1))
+    moved, died = by_hand("赵六", date(2025, 5, 1)), by_hand("钱七", date(2025, 6, 1))
+    letter = issue_transfer(
+        db, moved, TransferInput(to_organization_id=other, issued_on=date(2025, 8, 1))
+    )
+    receive_transfer(db, letter, date(2025, 8, 5))
+    leave_member(db, died, LeavingInput(MemberChangeKind.DECEASED, date(2025, 9, 1)))
+    last, this = party_statistics(db, 2024), party_statistics(db, 2025)
+    changes = this.table("changes")
+    assert (last.members, this.members) == (1, 4)
+    assert changes.value(rules.OTHER_INCREASE) == 4
+    assert [r.label for r in changes.rows].index(rules.OTHER_INCREASE) == 3  # after 恢复党籍
+    assert last.members + _net(changes) == this.members
+    for where in (org, other):  # each organization's table adds up too
+        before = party_statistics(db, 2024, organization_id=where)
+        after = party_statistics(db, 2025, organization_id=where)
+        assert before.members + _net(after.table("changes")) == after.members
+    assert party_statistics(db, 2026).table("changes").value(rules.OTHER_INCREASE) == 0
 
 
 def test_the_signatures_go_over_with_the_last_table(tmp_path: Path) -> None:

@@ -83,6 +83,32 @@ def roll_clause(roll: MemberRoll, day: date | None) -> ColumnElement[bool] | Non
     return on if roll is MemberRoll.CURRENT else ~on
 
 
+def joined_without_entry(start: date, end: date) -> ColumnElement[bool]:
+    """SQL test: the member came onto the roll from ``start`` to ``end`` (both included)
+    by their joining date alone, as :func:`on_roll_at` reads it: joined then, with no
+    change before that day and no entry as their first change (none recorded: a member
+    entered by hand or imported). No change of theirs counts this coming (增加)."""
+    first_kind = _change_of(MemberChange.kind, None, latest=False)
+    first_on = _change_of(MemberChange.occurred_on, None, latest=False)
+    return and_(
+        PartyMember.joined_on >= start,
+        PartyMember.joined_on <= end,
+        or_(
+            first_kind.is_(None),
+            and_(first_kind.not_in(_ENTRY_CODES), first_on >= PartyMember.joined_on),
+        ),
+    )
+
+
+def first_organization() -> ColumnElement[int]:
+    """The member's organization before any change: that of their first change, else
+    their own (:func:`organization_at` a day before every change)."""
+    return func.coalesce(
+        _change_of(MemberChange.organization_id, None, latest=False),
+        PartyMember.organization_id,
+    )
+
+
 def latest_kind() -> ScalarSelect[Any]:
     """The kind of the member's latest change of all (NULL: none)."""
     return _change_of(MemberChange.kind, None, latest=True)

@@ -4,7 +4,8 @@ Which members count: those on the roll at the day, in the organization they belo
 then (``member_changes.roll``: read from the member changes, 增减方式, as the roster at a
 date; a 转出 in 2026 counts at the end of 2025). Organizations count when founded by the
 day (or with no date) and, for a temporary branch, not yet ended. The changes of the year
-are ``member_changes.count_changes``. Everything is limited to the acting account's
+are ``member_changes.count_changes``, with the members who came onto the roll by their
+joining date alone (no change recorded: 其他增加). Everything is limited to the acting account's
 organizations.
 """
 
@@ -25,12 +26,17 @@ from pbc_desktop.db.models import MemberChange, Organization, PartyMember
 from pbc_desktop.domain import party_stats as rules
 from pbc_desktop.domain.appraisals import percent
 from pbc_desktop.domain.enums import Gender, LabeledEnum, MemberCategory, OrgField, OrgKind
-from pbc_desktop.domain.member_changes import MemberChangeKind
+from pbc_desktop.domain.member_changes import ENTRY_KINDS, MemberChangeKind
 from pbc_desktop.errors import NotFoundError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.member_changes import count_changes
-from pbc_desktop.services.member_changes.roll import on_roll_at, organization_at
+from pbc_desktop.services.member_changes.roll import (
+    first_organization,
+    joined_without_entry,
+    on_roll_at,
+    organization_at,
+)
 
 #: The earliest and latest year the statistics are asked for.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
@@ -266,12 +272,17 @@ def _organization_table(rows: list[Any]) -> StatTable:
     )
 
 
-def _changes_table(counts: dict[MemberChangeKind, int]) -> StatTable:
+def _changes_table(counts: dict[MemberChangeKind, int], other: int) -> StatTable:
+    """The year's changes by kind, the increases first, then :data:`rules.OTHER_INCREASE`
+    (``other``), then the decreases: last year's members with these are this year's."""
+    rows = [StatRow(kind.zh, (counts.get(kind, 0),)) for kind in rules.CHANGE_KINDS]
+    increases = sum(1 for kind in rules.CHANGE_KINDS if kind in ENTRY_KINDS)
+    rows.insert(increases, StatRow(rules.OTHER_INCREASE, (other,)))
     return StatTable(
         "changes",
         t("党员增减情况（本年度）", "Changes in the year"),
         (t("人数", "Members"),),
-        tuple(StatRow(kind.zh, (counts.get(kind, 0),)) for kind in rules.CHANGE_KINDS),
+        tuple(rows),
         row_heading=t("增减方式", "Change"),
     )
 
@@ -316,5 +327,15 @@ def party_statistics(
         changes = count_changes(
             db, date(year, 1, 1), day, town=town, organization_id=organization_id
         )
-    tables = (*_member_tables(groups), _organization_table(orgs), _changes_table(changes))
+        other = s.scalar(  # 其他增加: in the area's organizations they joined
+            select(func.count(PartyMember.id)).where(
+                joined_without_entry(date(year, 1, 1), day),
+                first_organization().in_(select(Organization.id).where(*where)),
+            )
+        )
+    tables = (
+        *_member_tables(groups),
+        _organization_table(orgs),
+        _changes_table(changes, int(other or 0)),
+    )
     return PartyStatistics(year, day, area, sum(g[-1] for g in groups), len(orgs), tables)
