@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -116,14 +116,32 @@ def while_another_saves(
             theirs(s)
             s.flush()
             job.start()
-            time.sleep(0.5)
-            assert job.is_alive()  # waiting for 张三's transaction
+            _wait_until_blocked(s, job)
         job.join(15)
     finally:
         holder.dispose()
         other.dispose()
     assert len(outcome) == 1
     return outcome[0]
+
+
+def _wait_until_blocked(s: Session, job: threading.Thread, timeout: float = 15) -> None:
+    """Until 李四's statement waits for a lock of 张三's transaction (another connection of
+    this database in ``pg_stat_activity``'s lock wait). A fixed pause was not enough on a
+    loaded machine: 李四 had not reached the statement yet, so ran after 张三's commit and
+    met another refusal than the one the test is about."""
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert job.is_alive(), "李四's save ended without waiting for 张三's transaction"
+        s.execute(text("SELECT pg_stat_clear_snapshot()"))  # else one view a transaction
+        if s.scalar(waiting):
+            return
+        time.sleep(0.05)
+    pytest.fail("李四's save never waited for 张三's transaction")
 
 
 # -- the yearly evaluation of a post report: an editor like any other -------------------
