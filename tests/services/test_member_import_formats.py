@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PartyMember
+from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.member_import import filekind, workbook
@@ -196,7 +198,25 @@ def test_a_date_serial_of_zero_or_below_is_quoted_as_the_number(
     assert "“0”" in lines[0] and "“-5”" in lines[1] and "“-0.5”" in lines[2]
     # As Excel writes them: the first shared string (“0”) is no number, a plain 0 is.
     xml = b'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" s="1"><v>0</v></c></row>'
-    assert workbook._xlsx_marks(io.BytesIO(xml)) == {2: {1: 0.0}}
+    assert _marks_within_seconds(xml + b"</sheetData></worksheet>") == {2: {1: 0.0}}
+
+
+def _marks_within_seconds(xml: bytes) -> object:
+    found: list[object] = []
+    scan = threading.Thread(
+        target=lambda: found.append(workbook._xlsx_marks(io.BytesIO(xml))), daemon=True
+    )
+    scan.start()
+    scan.join(timeout=10)
+    assert found, "the scan of the sheet's XML did not end"
+    return found[0]
+
+
+def test_a_sheet_whose_xml_ends_right_after_a_row_is_scanned_to_its_end() -> None:
+    """A sheet part cut just after a row (no closing tags: a hand-made or damaged file)
+    sent the scan for formulas and long numbers round without end."""
+    xml = b'<row r="1"><c r="A1"><f>1+1</f></c></row>'
+    assert _marks_within_seconds(xml) == {1: {0: cells.UNCALCULATED}}
 
 
 def test_a_gbk_csv_with_other_separators_and_id_numbers_kept_as_text(

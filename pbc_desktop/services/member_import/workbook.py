@@ -179,7 +179,7 @@ def _xlsx_marks(src: IO[bytes]) -> dict[int, dict[int, object]]:
         chunk = src.read(_SCAN_CHUNK)
         data = rest + chunk
         cut = len(data) if not chunk else data.rfind(_ROW_END) + len(_ROW_END)
-        if cut < len(_ROW_END):  # no row ends in it yet
+        if chunk and cut < len(_ROW_END):  # no row ends in it yet
             rest = data
             continue
         piece, rest = data[:cut], data[cut:]
