@@ -10,6 +10,9 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
 from pbc_desktop.db.models import Organization
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.services.exchange import offices
+from pbc_desktop.services.exchange.offices import OfficeSetup
 from tests.conftest import add_test_admin, empty_sqlite_at_head
 from tests.factories import make_orgs
 
@@ -22,6 +25,17 @@ def new_database(path: Path, *names: str) -> Database:
     add_test_admin(db)  # the account ``pbc`` commands sign in as
     add_orgs(db, *names)
     return db
+
+
+def with_office(path: Path, office: str, *names: str) -> Path:
+    """The database at ``path`` (made if missing, holding ``names``) with its own office
+    ``office`` set up, as for data exchange."""
+    db = new_database(path, *names)
+    try:
+        offices.create_local_office(db, OfficeSetup(office, OrgLevel.VILLAGE))
+    finally:
+        db.dispose()
+    return path
 
 
 def add_orgs(db: Database, *names: str, remark: str | None = None) -> None:

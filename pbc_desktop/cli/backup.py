@@ -37,6 +37,11 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     )
     p.add_argument("file", type=Path, metavar="FILE", help="the backup file")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument(
+        "--other-office",
+        action="store_true",
+        help="restore a backup of another office's database all the same",
+    )
     p.set_defaults(handler=cmd_restore)
 
 
@@ -179,6 +184,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     info = backup.inspect_backup(backup_path)
     for line in describe(info):
         print(line)
+    other = backup.other_office(db_path, info)
+    if other is not None and not args.other_office:
+        raise UserError(
+            other
+            + t(
+                "；确认要用它替换当前数据库时，请加上 --other-office 再运行。",
+                "; to replace the current database by it all the same, add --other-office.",
+            )
+        )
     if not args.yes and not _confirmed(db_path):
         raise UserError(
             t(

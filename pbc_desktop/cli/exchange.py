@@ -30,9 +30,9 @@ from pbc_desktop.domain.exchange import (
     received_headings,
     record_label,
 )
-from pbc_desktop.domain.offices import CardError, card_from_json, card_to_json
+from pbc_desktop.domain.offices import card_to_json
 from pbc_desktop.domain.punctuation import labelled
-from pbc_desktop.errors import UserError, cannot_read
+from pbc_desktop.errors import UserError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language, t
 from pbc_desktop.services.exchange import offices
@@ -239,14 +239,7 @@ def cmd_card(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    try:
-        card = card_from_json(Path(args.card).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise cannot_read(args.card, exc) from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(t("该文件不是单位名片。", "The file is not an office card.")) from exc
-    except CardError as exc:
-        raise UserError(str(exc)) from exc
+    card = offices.read_card(Path(args.card))
     print(t(f"单位：{card.name}（{card.level.zh}）", f"Office: {card.name} ({card.level.en})"))
     print(t(f"指纹：{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
     if not args.yes:

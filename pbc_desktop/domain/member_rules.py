@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -319,10 +319,10 @@ class MemberInput:
 
     name: str
     organization_id: int | None
-    id_number: str | None = None
+    id_number: str | None = field(default=None, repr=False)
     gender: Gender | None = None
     ethnicity: str | None = None
-    birth_date: date | None = None
+    birth_date: date | None = field(default=None, repr=False)
     native_place: str | None = None
     education: str | None = None
     joined_on: date | None = None
@@ -330,7 +330,7 @@ class MemberInput:
     category: MemberCategory = MemberCategory.FULL
     party_post: str | None = None
     work_unit: str | None = None
-    phone: str | None = None
+    phone: str | None = field(default=None, repr=False)
     status: MembershipStatus = MembershipStatus.NORMAL
     remark: str | None = None
     #: the stored member's version when the editor read it (``services/versions.py``);

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from pbc_desktop import paths
@@ -410,6 +410,55 @@ class BackupInfo:
     size_bytes: int
     counts: tuple[Count, ...]
     needs_upgrade: bool  # an older schema: restoring it upgrades it
+    office: OfficeName | None = None  # its own office (data exchange), if set up
+
+
+@dataclass(frozen=True)
+class OfficeName:
+    """A database's own office: its identity and its name (for the question before a
+    backup of another office replaces the database)."""
+
+    uuid: str
+    name: str
+
+
+def _office_of(conn: Connection) -> OfficeName | None:
+    """The database's own office; ``None`` if none is set up (or the schema has none)."""
+    if "office" not in inspect(conn).get_table_names():
+        return None
+    row = conn.execute(text("SELECT uuid, name FROM office WHERE local LIMIT 1")).first()
+    return None if row is None else OfficeName(str(row[0]), str(row[1]))
+
+
+def current_office(db_path: Path) -> OfficeName | None:
+    """The own office of the database at ``db_path``; ``None`` if it has none, is missing
+    or cannot be read (a damaged database is replaced all the same)."""
+    if not db_path.is_file():
+        return None
+    engine = read_only_engine(db_path)
+    try:
+        with engine.connect() as conn:
+            return _office_of(conn)
+    except SADatabaseError as exc:
+        log.warning("reading the office of %s: %s", db_path, exc)
+        return None
+    finally:
+        engine.dispose()
+
+
+def other_office(db_path: Path, info: BackupInfo) -> str | None:
+    """That the backup is another office's database (its own office is not the current
+    database's), as the start of a sentence (no full stop), or ``None``. Restoring it puts
+    that office's records, and its office, in place of this one's: the window asks and
+    ``pbc restore`` wants ``--other-office`` first."""
+    current = current_office(db_path)
+    if current is None or info.office is None or info.office.uuid == current.uuid:
+        return None
+    theirs, ours = info.office.name, current.name
+    return t(
+        f"该备份是另一个单位“{theirs}”的数据库，不是本单位“{ours}”的",
+        f"This backup is the database of another office, “{theirs}”, not of this office, “{ours}”",
+    )
 
 
 def _not_found(path: Path) -> UserError:
@@ -483,6 +532,7 @@ class _Checked:
     path: Path
     revision: str
     stat: os.stat_result
+    office: OfficeName | None
 
     @property
     def needs_upgrade(self) -> bool:
@@ -498,6 +548,7 @@ class _Checked:
             size_bytes=self.stat.st_size,
             counts=contents[0],
             needs_upgrade=self.needs_upgrade,
+            office=self.office,
         )
 
 
@@ -536,6 +587,7 @@ def _check(path: Path) -> _Checked:
                 raise _damaged(path)
             tables = set(inspect(conn).get_table_names())
             revision = revision_of(conn) if "alembic_version" in tables else None
+            office = _office_of(conn)
     except SADatabaseError as exc:
         log.warning("inspecting %s: %s", path, exc)
         raise _damaged(path) from exc
@@ -545,7 +597,7 @@ def _check(path: Path) -> _Checked:
         raise _foreign(path)
     if revision not in known_revisions():
         raise too_new()
-    return _Checked(path, revision, stat)
+    return _Checked(path, revision, stat, office)
 
 
 def inspect_backup(path: Path) -> BackupInfo:

@@ -92,7 +92,7 @@ class RoleInput:
     role: LeadershipRole
     organization_id: int | None = None
     cross_appointment: bool = False
-    phone: str | None = None
+    phone: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

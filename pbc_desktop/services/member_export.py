@@ -24,7 +24,7 @@ import contextlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -729,15 +729,16 @@ class RosterRow:
     name: str
     gender: Gender | None
     ethnicity: str | None
-    birth_date: str  # "1985-03-02"; only the year ("1985") unless the roster is unmasked
-    id_number: str  # masked unless the roster is unmasked
+    # "1985-03-02"; only the year ("1985") unless the roster is unmasked
+    birth_date: str = field(repr=False)
+    id_number: str = field(repr=False)  # masked unless the roster is unmasked
     education: str | None
     joined_on: date | None
     confirmed_on: date | None
     category: MemberCategory
     party_post: str | None
     work_unit: str | None
-    phone: str  # masked unless the roster is unmasked
+    phone: str = field(repr=False)  # masked unless the roster is unmasked
     status: MembershipStatus
 
 

@@ -10,7 +10,7 @@ shown as its year only, so the hidden digits cannot be read back from it
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -88,8 +88,8 @@ class MemberRow(PersonRow):
     category: MemberCategory
     status: MembershipStatus
     joined_on: date | None
-    id_number: str  # masked unless listed with unmasked=True
-    phone: str  # masked unless listed with unmasked=True
+    id_number: str = field(repr=False)  # masked unless listed with unmasked=True
+    phone: str = field(repr=False)  # masked unless listed with unmasked=True
     reported: bool
 
 
@@ -108,12 +108,13 @@ class PersonDetail:
     id: int
     name: str
     gender: Gender | None
-    birth_date: str  # "1985-03-02"; only the year ("1985") unless read with unmasked=True
+    # "1985-03-02"; only the year ("1985") unless read with unmasked=True
+    birth_date: str = field(repr=False)
     ethnicity: str | None
     education: str | None
     work_unit: str | None
-    id_number: str  # masked unless read with unmasked=True
-    phone: str  # masked unless read with unmasked=True
+    id_number: str = field(repr=False)  # masked unless read with unmasked=True
+    phone: str = field(repr=False)  # masked unless read with unmasked=True
     organization_name: str
     town: str | None
     remark: str | None  # ID numbers and phones in it masked unless unmasked=True

@@ -1183,6 +1183,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>正在检查备份…</translation>
     </message>
     <message>
+        <source>: restoring it makes this the database of that office. Restore it all the same?</source>
+        <translation>；恢复后，本库将成为该单位的数据库。仍要恢复吗？</translation>
+    </message>
+    <message>
         <source>Replace the database now open by this backup?</source>
         <translation>用这个备份替换当前打开的数据库吗？</translation>
     </message>
@@ -5117,10 +5121,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Register an office</source>
         <translation>登记单位</translation>
-    </message>
-    <message>
-        <source>The file is not an office card.</source>
-        <translation>该文件不是单位名片。</translation>
     </message>
     <message>
         <source>Office: {name} ({level})

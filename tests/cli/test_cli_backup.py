@@ -16,7 +16,7 @@ from pbc_desktop.db.engine import sqlite_url
 from pbc_desktop.db.migrate import head_revision, open_database
 from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.single_instance import InstanceServer, server_name
-from tests.backup_helpers import add_orgs, damage, new_database, org_names
+from tests.backup_helpers import add_orgs, damage, new_database, org_names, with_office
 from tests.conftest import TEST_PASSWORD, add_account
 
 pytestmark = pytest.mark.sqlite_only("backups and restores copy the database file")
@@ -122,6 +122,29 @@ def test_restore_without_a_terminal_needs_yes(
     code, _, err = run(capsys, "restore", str(other))  # stdin is not a terminal under pytest
     assert code == 2 and "--yes" in err
     assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_restore_of_another_offices_database_needs_other_office(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    """A backup of another office's database (another own office in it) was restored
+    without a word, as the window did: this office's records, and its office, were gone
+    from the database. It is refused, naming both offices, unless --other-office."""
+    with_office(office_db, "上底村党委")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    _, out, _ = run(capsys, "backup", "--to", str(usb))
+    ours = Path(out.strip())
+    theirs = with_office(tmp_path / "theirs.sqlite", "下底村党委", "下底村党总支")
+    code, out, err = run(capsys, "restore", str(theirs), "--yes")
+    assert code == 2 and "下底村党委" in err and "上底村党委" in err and "--other-office" in err
+    assert "Traceback" not in err and err.strip().count("\n") == 0
+    assert org_names(office_db) == ["上底村党总支"]
+    code, out, err = run(capsys, "restore", str(ours), "--yes")  # its own office's backup
+    assert (code, err) == (0, "")
+    code, out, err = run(capsys, "restore", str(theirs), "--yes", "--other-office")
+    assert code == 0, err
+    assert org_names(office_db) == ["下底村党总支"]
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(

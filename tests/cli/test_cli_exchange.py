@@ -4,6 +4,7 @@ package through a folder as two PCs would; every refusal is one sentence and exi
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -208,6 +209,41 @@ def test_keys_export_and_import_with_a_passphrase(
     code, _, err = run(capsys, "office", "import-key", "--db", str(village), str(out_file))
     assert code == 2 and "口令错误" in err
     assert TEST_PASSWORD not in err
+
+
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="a pipe named by a path")
+@pytest.mark.parametrize("action", ["register", "import-key"])
+def test_a_card_or_key_file_from_a_pipe_is_refused_as_no_regular_file(
+    capsys: pytest.CaptureFixture[str],
+    offices: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    action: str,
+) -> None:
+    """``pbc office register FIFO`` (a named pipe nobody writes) waited without end: a path
+    that is no regular file is refused before it is opened, as restore and import refuse
+    it. (A pipe with the card in it stands for the FIFO here: read, it was registered.)"""
+    village, town = offices
+    monkeypatch.setenv("PBC_KEY_PASSPHRASE", "a long passphrase")
+    source = tmp_path / "usb" / ("new.card" if action == "register" else "keys.pem")
+    if action == "register":
+        code, _, err = run(capsys, "office", "card", "--db", str(town), "-o", str(source))
+    else:
+        code, _, err = run(capsys, "office", "export-key", "--db", str(village), "-o", str(source))
+    assert code == 0, err
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, source.read_bytes())
+        os.close(write_end)
+        extra = ("--yes",) if action == "register" else ()
+        code, out, err = run(
+            capsys, "office", action, "--db", str(village), f"/dev/fd/{read_end}", *extra
+        )
+    finally:
+        os.close(read_end)
+    assert code == 2, out
+    assert "不是普通文件" in err
+    assert "Traceback" not in err and err.strip().count("\n") == 0
 
 
 def test_another_offices_key_file_beside_the_database_is_named_as_such(

@@ -19,7 +19,15 @@ from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, DatabaseTooN
 from pbc_desktop.services import backup
 from pbc_desktop.services.backup import AUTO, BackupFile
 from pbc_desktop.services.organizations import OrgInput, create_organization
-from tests.backup_helpers import add_orgs, damage, integrity, names_in, new_database, org_names
+from tests.backup_helpers import (
+    add_orgs,
+    damage,
+    integrity,
+    names_in,
+    new_database,
+    org_names,
+    with_office,
+)
 from tests.storage_helpers import read_only, small_disk
 
 pytestmark = pytest.mark.sqlite_only("backups copy the database file")
@@ -389,6 +397,23 @@ def test_inspect_refuses_a_fifo_as_no_regular_file(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(UserError, match="不是普通文件"):
         backup.inspect_backup(fifo)
+
+
+def test_a_backup_of_another_office_is_named_as_such(tmp_path: Path) -> None:
+    """The own office a backup holds is read, so that restoring another office's database
+    over this one is asked first (none, or the same office, is no question)."""
+    ours = with_office(tmp_path / "ours.sqlite", "上底村党委", "上底村党总支")
+    theirs = with_office(tmp_path / "theirs.sqlite", "下底村党委", "下底村党总支")
+    plain = tmp_path / "plain.sqlite"
+    new_database(plain, "别处的党支部").dispose()
+    info = backup.inspect_backup(theirs)
+    assert info.office is not None and info.office.name == "下底村党委"
+    sentence = backup.other_office(ours, info)
+    assert sentence is not None and "下底村党委" in sentence and "上底村党委" in sentence
+    assert backup.other_office(ours, backup.inspect_backup(ours)) is None
+    assert backup.other_office(ours, backup.inspect_backup(plain)) is None
+    assert backup.other_office(plain, info) is None  # no office here yet
+    assert backup.other_office(tmp_path / "gone.sqlite", info) is None
 
 
 def test_inspect_refuses_a_missing_file(tmp_path: Path) -> None:

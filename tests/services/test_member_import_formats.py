@@ -5,6 +5,8 @@ it so that it can be read."""
 from __future__ import annotations
 
 import codecs
+import io
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +19,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PartyMember
+from pbc_desktop.domain import member_cells as cells
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
 from pbc_desktop.services.member_import import filekind, workbook
@@ -173,6 +176,47 @@ def test_dates_of_a_1904_workbook(db: Database, org_id: int, tmp_path: Path) -> 
     assert preview.bad_rows() == []
     data = preview.rows[0].data
     assert (data.joined_on, data.confirmed_on) == (date(2010, 7, 1), date(2010, 7, 2))
+
+
+def test_a_date_serial_of_zero_or_below_is_quoted_as_the_number(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """A date cell holding 0 or a negative number (no date in Excel) was quoted as the
+    time “00:00:00” the reader made of it; the message quotes the number in the cell."""
+    path = tmp_path / "r.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["姓名", "身份证号", "所在党组织", "入党日期"])
+    for name, serial, number in (("甲", 0, IDS[0]), ("乙", -5, IDS[1]), ("丙", -0.5, IDS[2])):
+        ws.append([name, number, ORG, serial])
+        ws.cell(ws.max_row, 4).number_format = "yyyy-mm-dd"
+    wb.save(path)
+    preview = mi.read_members(db, path)
+    lines = [p.line() for p in preview.bad_rows()]
+    assert len(lines) == 3 and not any("00:00:00" in line or "12:00" in line for line in lines)
+    assert "“0”" in lines[0] and "“-5”" in lines[1] and "“-0.5”" in lines[2]
+    # As Excel writes them: the first shared string (“0”) is no number, a plain 0 is.
+    xml = b'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" s="1"><v>0</v></c></row>'
+    assert _marks_within_seconds(xml + b"</sheetData></worksheet>") == {2: {1: 0.0}}
+
+
+def _marks_within_seconds(xml: bytes) -> object:
+    found: list[object] = []
+    scan = threading.Thread(
+        target=lambda: found.append(workbook._xlsx_marks(io.BytesIO(xml))), daemon=True
+    )
+    scan.start()
+    scan.join(timeout=10)
+    assert found, "the scan of the sheet's XML did not end"
+    return found[0]
+
+
+def test_a_sheet_whose_xml_ends_right_after_a_row_is_scanned_to_its_end() -> None:
+    """A sheet part cut just after a row (no closing tags: a hand-made or damaged file)
+    sent the scan for formulas and long numbers round without end."""
+    xml = b'<row r="1"><c r="A1"><f>1+1</f></c></row>'
+    assert _marks_within_seconds(xml) == {1: {0: cells.UNCALCULATED}}
 
 
 def test_a_gbk_csv_with_other_separators_and_id_numbers_kept_as_text(

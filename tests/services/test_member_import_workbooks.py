@@ -350,8 +350,15 @@ def test_a_column_named_twice_in_english(db: Database, org_id: int, tmp_path: Pa
         ),
         ("名册.txt", codecs.BOM_UTF16_BE + "姓名\t身份证号\n甲\t1\n".encode("utf-16-be")),
         ("名册.xlsx", "Name\tID\tOrganization\nA\t1\t2\n".encode("utf-16-le")),  # no mark
+        ("名册.csv", "姓名，所在党组织,备注\n陈小明，上底村党支部,无\n".encode("utf-16-le")),
+        ("名册.csv", "姓名,所在党组织\n陈小明,上底村第一党支部\n".encode("utf-16-be")),
+        # mostly ASCII, the 4 KB sniffed ending inside a character outside the basic plane
+        (
+            "名册.csv",
+            ("A,1\n" * 512)[:-1].encode("utf-16-le") + "\U0002a6a5,1\n".encode("utf-16-le"),
+        ),
     ],
-    ids=["csv-le", "txt-be", "xlsx-without-mark"],
+    ids=["csv-le", "txt-be", "xlsx-without-mark", "chinese-le", "chinese-be", "cut-surrogate"],
 )
 def test_a_utf16_text_file_is_named_as_such(
     db: Database, tmp_path: Path, name: str, data: bytes

@@ -22,7 +22,14 @@ from pbc_desktop.ui.shell import backup_actions, recovery_dialog
 from pbc_desktop.ui.shell.backup_actions import describe, failed
 from pbc_desktop.ui.shell.main_window import MainWindow
 from pbc_desktop.ui.shell.recovery_dialog import RecoveryDialog
-from tests.backup_helpers import add_orgs, damage, names_in, new_database, org_names
+from tests.backup_helpers import (
+    add_orgs,
+    damage,
+    names_in,
+    new_database,
+    org_names,
+    with_office,
+)
 from tests.qt_helpers import Boxes, sign_ins_as_tester, stub_boxes
 
 pytestmark = pytest.mark.sqlite_only("backups and restores copy the database file")
@@ -167,6 +174,35 @@ def test_restore_declined_changes_nothing(
     assert len(boxes.shown) == 1
     assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
     assert backups_in(data_dir, backup.BEFORE_RESTORE) == []
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_restoring_another_offices_database_is_asked_first(
+    qtbot: QtBot,
+    data_dir: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: bool,
+) -> None:
+    """A backup of another office's database replaced this office's without a word: a
+    question names both offices first (No, the default, changes nothing)."""
+    with_office(data_dir / "pbc.sqlite", "上底村党委", "上底村党总支")
+    office = new_database(data_dir / "pbc.sqlite")
+    (data_dir / "usb").mkdir()
+    theirs = with_office(data_dir / "usb" / "theirs.sqlite", "下底村党委", "下底村党总支")
+    window = make_window(qtbot, office)
+    open_dialog(monkeypatch, theirs)
+    boxes.confirm_answer = answer
+    window.backups.action_restore.trigger()
+    assert "下底村党委" in boxes.shown[0] and "上底村党委" in boxes.shown[0]
+    if not answer:
+        assert len(boxes.shown) == 1
+        assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
+        assert backups_in(data_dir, backup.BEFORE_RESTORE) == []
+    else:
+        assert names_in(window.ctx.db) == ["下底村党总支"]
+        assert len(backups_in(data_dir, backup.BEFORE_RESTORE)) == 1
+    window.ctx.db.dispose()
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(

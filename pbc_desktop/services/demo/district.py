@@ -111,7 +111,7 @@ class OrgInfo:
     members: list[int] = field(default_factory=list)
     secretary: str = ""
     secretary_id: int | None = None
-    phone: str | None = None
+    phone: str | None = field(default=None, repr=False)
     venue_id: int | None = None
     sub: bool = False
     unit: str = ""
@@ -121,7 +121,7 @@ class OrgInfo:
 class MemberInfo:
     id: int
     name: str
-    phone: str
+    phone: str = field(repr=False)
     org_id: int
     active: bool
 

@@ -10,7 +10,7 @@ every write). So the list is one query, filtered by organization, town, stage an
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -69,8 +69,8 @@ class DevelopmentRow(PersonRow):
     #: the due date is a deadline (late after it); False: the earliest day it may be taken
     deadline: bool
     days_overdue: int  # 0 unless late
-    id_number: str  # masked unless listed with unmasked=True
-    phone: str  # masked unless listed with unmasked=True
+    id_number: str = field(repr=False)  # masked unless listed with unmasked=True
+    phone: str = field(repr=False)  # masked unless listed with unmasked=True
     member_id: int | None
     #: the kind of the step recorded last (the application alone: nothing to correct)
     latest_step: DevelopmentStep | None

@@ -10,7 +10,7 @@ made at admission is a valid member.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -49,14 +49,14 @@ class ApplicantInput:
 
     name: str
     organization_id: int | None
-    id_number: str | None
+    id_number: str | None = field(repr=False)
     applied_on: date | None
     gender: Gender | None = None
     ethnicity: str | None = None
-    birth_date: date | None = None
+    birth_date: date | None = field(default=None, repr=False)
     education: str | None = None
     work_unit: str | None = None
-    phone: str | None = None
+    phone: str | None = field(default=None, repr=False)
     remark: str | None = None
     version: int | None = None  # the record's version an editor read (None: new, or unchecked)
 
@@ -256,10 +256,10 @@ def step_errors(progress: Progress, data: StepInput, today: date) -> list[FieldE
     else:
         problem = rules.step_error(progress, data.step, data.occurred_on, today, months=data.months)
         if problem:
-            field = (
+            marked = (
                 "months" if data.step is DevelopmentStep.EXTENSION and "月" in problem else "step"
             )
-            errors.append(FieldError(field, problem))
+            errors.append(FieldError(marked, problem))
     if data.step is DevelopmentStep.SPONSORS and not (data.people or "").strip():
         errors.append(  # the 备案表 then listed the step with nobody named
             FieldError(

@@ -34,7 +34,9 @@ from pbc_desktop.domain.offices import (
     CODE_MAX,
     FIELD_LABELS,
     NAME_MAX,
+    CardError,
     OfficeCard,
+    card_from_json,
     fingerprint,
     keys_missing,
 )
@@ -377,6 +379,39 @@ def find_office(db: Database, name_or_uuid: str) -> OfficeCard:
     )
 
 
+def _not_regular(path: Path, what_zh: str, what_en: str) -> UserError:
+    return UserError(
+        t(
+            f"“{path}”不是普通文件（例如管道或设备），无法读取。请先把{what_zh}保存为文件。",
+            f"“{path}” is not a regular file (a pipe or a device, say) and cannot be read. "
+            f"Save the {what_en} as a file first.",
+        )
+    )
+
+
+def _read_file(path: Path, what_zh: str, what_en: str) -> bytes:
+    """The bytes of a file the user chose; a FIFO nobody writes (a pipe, a device) is
+    refused before it is opened, as the roster import and restore refuse it: reading it
+    waited without end."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise _not_regular(path, what_zh, what_en)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise cannot_read(path, exc) from exc
+
+
+def read_card(path: Path) -> OfficeCard:
+    """The office card in the file at ``path``; :class:`UserError` says why not."""
+    data = _read_file(path, "单位名片", "office card")
+    try:
+        return card_from_json(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise UserError(t("该文件不是单位名片。", "The file is not an office card.")) from exc
+    except CardError as exc:
+        raise UserError(str(exc)) from exc
+
+
 def register_card(db: Database, card: OfficeCard) -> bool:
     """Register another office from its card; False when it is registered already with
     these keys. A card with this office's identity, or the same office with other keys,
@@ -442,10 +477,7 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
     """Put the office's keys (from :func:`export_keys`) beside this database."""
     require(db, Permission.MANAGE_ACCOUNTS)
     office = local_office(db)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise cannot_read(source, exc) from exc
+    data = _read_file(source, "密钥文件", "key file")
     found = keys.from_pem(data, passphrase)
     if (found.sign_public, found.box_public) != (office.card.sign_key, office.card.box_key):
         raise ConflictError(

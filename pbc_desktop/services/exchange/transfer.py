@@ -326,7 +326,23 @@ def _opened(
     me: LocalOffice,
     lookup_sender: Callable[[str], OfficeCard | None],
 ) -> _Opened:
-    package = open_package(path, my_keys=me.keys, my_uuid=me.card.uuid, lookup_sender=lookup_sender)
+    try:
+        package = open_package(
+            path, my_keys=me.keys, my_uuid=me.card.uuid, lookup_sender=lookup_sender
+        )
+    except PackageError as exc:
+        if exc.problem is not Problem.NO_KEY or me.keys_problem in (None, keys_missing()):
+            raise
+        # A damaged key file (or another office's) beside the database: named as sending
+        # names it, not "this PC has no private key".
+        raise PackageError(
+            Problem.NO_KEY,
+            t(
+                f"数据包“{Path(path).name}”已加密，本机无法打开：{me.keys_problem}",
+                f"The package “{Path(path).name}” is encrypted and this computer cannot "
+                f"open it: {me.keys_problem}",
+            ),
+        ) from exc
     try:
         m = package.manifest
         if m.schema_revision not in known_revisions():

@@ -13,7 +13,7 @@ on their own record).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, or_, select
@@ -566,7 +566,7 @@ class LetterFacts:
     age: int | None  # on the day of issue
     ethnicity: str | None
     category: str  # 正式 / 预备
-    id_number: str  # masked unless unmasked
+    id_number: str = field(repr=False)  # masked unless unmasked
     member_phone: str  # masked unless unmasked
     from_organization: str
     from_phone: str | None

@@ -268,21 +268,32 @@ def _check_content(path: Path, stream: IO[bytes]) -> str:
 
 
 def _looks_like_utf16(sample: bytes) -> bool:
-    """A byte-order mark, or text whose every other byte is zero (Latin letters, digits)."""
+    """A byte-order mark, or text whose zero bytes all stand at one parity (the high bytes
+    of ASCII characters: commas, line ends, digits) and which decodes to no control
+    characters. Rows mostly in Chinese were missed (their characters have no zero byte),
+    and so was a sample ending inside a character outside the basic plane."""
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
     even = len(sample) - len(sample) % 2
     if even < 8:
         return False
     for start, encoding in ((1, "utf-16-le"), (0, "utf-16-be")):
-        zeros = sample[start:even:2]
-        if zeros.count(0) >= len(zeros) * 3 // 4:
-            try:
-                sample[:even].decode(encoding)
-            except UnicodeDecodeError:
-                return False
+        ascii_units = sample[start:even:2].count(0)
+        other_zeros = sample[1 - start : even : 2].count(0)
+        if ascii_units < max(2, even // 32) or other_zeros > ascii_units // 4:
+            continue
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(sample[:even], final=False)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL_CHARACTERS.search(text) is None:
             return True
     return False
+
+
+# Characters no text file holds: the control characters but tab, line feed, carriage
+# return and Ctrl+Z (an old end of file), and the two non-characters.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f\ufffe\uffff]")
 
 
 # Bytes no text holds in an encoding that keeps ASCII (UTF-8, GBK, GB18030): the control

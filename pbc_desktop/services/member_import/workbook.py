@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree
@@ -75,8 +76,12 @@ _BROKEN: tuple[type[BaseException], ...] = (
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
 _SCAN_CHUNK = 1 << 20
 # In a sheet's XML: a formula, or a stored number of 16 digits or more (an ID number some
-# programs write as a number; calamine reads it as a float, which keeps only 15 or so).
-_XLSX_MARK = re.compile(rb"<f[\s>/]|<v>(-?\d{16,})</v>")
+# programs write as a number; calamine reads it as a float, which keeps only 15 or so), or
+# a number of 0 or below (in a date cell calamine reads it as the time 00:00:00).
+_XLSX_MARK = re.compile(rb"<f[\s>/]|<v>(-?\d{16,})</v>|<v>(0|-\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)</v>")
+# A cell's type, which says its <v> is no number: an index of a shared string, a string,
+# an error or a truth value.
+_XLSX_NOT_NUMBER = re.compile(rb'\bt="(?!n")')
 _XLSX_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
 _ROW_END = b"</row>"
 
@@ -174,7 +179,7 @@ def _xlsx_marks(src: IO[bytes]) -> dict[int, dict[int, object]]:
         chunk = src.read(_SCAN_CHUNK)
         data = rest + chunk
         cut = len(data) if not chunk else data.rfind(_ROW_END) + len(_ROW_END)
-        if cut < len(_ROW_END):  # no row ends in it yet
+        if chunk and cut < len(_ROW_END):  # no row ends in it yet
             rest = data
             continue
         piece, rest = data[:cut], data[cut:]
@@ -184,8 +189,14 @@ def _xlsx_marks(src: IO[bytes]) -> dict[int, dict[int, object]]:
             if cell is None:
                 continue
             col, row = _cell(cell.group(1).decode() + cell.group(2).decode())
-            digits = match.group(1)
-            value: object = cells.UNCALCULATED if digits is None else int(digits)
+            digits, below_one = match.group(1), match.group(2)
+            value: object
+            if below_one is not None:
+                if _XLSX_NOT_NUMBER.search(piece, start, match.start()):
+                    continue  # “0”: the first shared string
+                value = float(below_one)
+            else:
+                value = cells.UNCALCULATED if digits is None else int(digits)
             out.setdefault(row, {})[col] = value
         if not chunk:
             return out
@@ -503,9 +514,12 @@ def _marked(values: Row, found: dict[int, object]) -> Row:
         if col >= len(values):
             values.extend([None] * (col + 1 - len(values)))
         now = values[col]
-        if (mark is cells.UNCALCULATED and cells.is_blank(now)) or (
-            isinstance(mark, int) and isinstance(now, float)
+        if (
+            (mark is cells.UNCALCULATED and cells.is_blank(now))
+            or (isinstance(mark, int) and isinstance(now, float))
+            or (isinstance(mark, float) and isinstance(now, time))
         ):
+            # A date serial of 0 or below, read as 00:00:00: quoted as the number it is.
             values[col] = mark
     return values
 

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.offices import (
-    CardError,
-    card_from_json,
     card_to_json,
     fingerprint_lines,
 )
@@ -279,14 +277,9 @@ class OfficeDialog(MenuWindow):
         if not name:
             return
         try:
-            card = card_from_json(Path(name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, CardError) as exc:
-            text = (
-                str(exc)
-                if isinstance(exc, CardError)
-                else self.tr("The file is not an office card.")
-            )
-            messages.warning(self, title, text)
+            card = offices.read_card(Path(name))
+        except UserError as exc:
+            messages.warning(self, title, str(exc))
             return
         question = self.tr(
             "Office: {name} ({level})\nFingerprint: {fp}\n\nHas the other office read you the "

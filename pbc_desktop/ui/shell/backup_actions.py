@@ -276,15 +276,27 @@ class BackupActions(QObject):
             return
         backup_path = Path(chosen)
 
-        def inspect(_progress: ProgressFn, _should_cancel: CancelFn) -> BackupInfo:
+        def inspect(
+            _progress: ProgressFn, _should_cancel: CancelFn
+        ) -> tuple[BackupInfo, str | None]:
             backup.refuse_itself(db_path, backup_path)
-            return backup.inspect_backup(backup_path)
+            found = backup.inspect_backup(backup_path)
+            return found, backup.other_office(db_path, found)
 
         outcome = run_with_progress(self._parent, self.tr("Checking the backup…"), inspect)
         if failed(self._parent, outcome):
             return
-        info = outcome.result
-        assert info is not None
+        assert outcome.result is not None
+        info, other = outcome.result
+        if other is not None and not messages.confirm(
+            self._parent,
+            self.tr("Restore a backup"),
+            other
+            + self.tr(
+                ": restoring it makes this the database of that office. Restore it all the same?"
+            ),
+        ):
+            return
         question = (
             self.tr("Replace the database now open by this backup?")
             + "\n\n"

@@ -24,11 +24,13 @@ from pbc_desktop.errors import (
 )
 from pbc_desktop.services.exchange import keys, offices
 from pbc_desktop.services.exchange.offices import OfficeSetup
-from pbc_desktop.services.exchange.transfer import send_package
+from pbc_desktop.services.exchange.package import PackageError, Problem
+from pbc_desktop.services.exchange.transfer import preview_package, send_package
 from tests.conftest import all_rows_text
 from tests.factories import make_org
 from tests.scope_factories import town_actor, viewer_actor, village_actor
-from tests.services.exchange.package_helpers import office
+from tests.services.exchange.package_helpers import Office as KeyedOffice
+from tests.services.exchange.package_helpers import office, write_sample
 
 TOWN = office("c0000000-0000-4000-8000-000000000002", "和平镇党委", OrgLevel.TOWN)
 
@@ -112,6 +114,26 @@ def test_sending_with_a_damaged_key_file_names_it(
         send_package(db, tmp_path / "p.pbcx", me=me, to=TOWN.card)
     assert said in str(refused.value) and str(offices.key_file(db)) in str(refused.value)
     assert not (tmp_path / "p.pbcx").exists()
+
+
+def test_receiving_with_a_damaged_key_file_names_it(db: Database, tmp_path: Path) -> None:
+    """An encrypted package for this office, its key file beside the database damaged:
+    receiving said this PC held no private key, where sending names the damaged file."""
+    _set_up(db)
+    offices.register_card(db, TOWN.card)
+    before = offices.local_office(db)
+    assert before.keys is not None
+    path = tmp_path / "usb" / "down.pbcx"
+    path.parent.mkdir()
+    write_sample(path, TOWN, KeyedOffice(before.keys, before.card), encrypt=True, tmp=tmp_path)
+    offices.key_file(db).write_bytes(b"-----BEGIN PRIVATE KEY-----\nAAAA")
+    me = offices.local_office(db)
+    with pytest.raises(PackageError) as refused:
+        preview_package(db, path, me=me, lookup_sender=offices.lookup(db))
+    said = str(refused.value)
+    assert refused.value.problem is Problem.NO_KEY
+    assert "已损坏" in said and str(offices.key_file(db)) in said and "down.pbcx" in said
+    assert "没有本单位的私钥" not in said
 
 
 def test_registering_cards(db: Database) -> None:
