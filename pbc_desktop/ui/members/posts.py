@@ -101,7 +101,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.edit_report_button = self._button(
             "membersPostsEdit",
-            self.tr("Correct..."),
+            self.tr("Ad&just..."),
             self.tr("Correct the organization, post, date or remark of the report (Enter)"),
             self.edit_report,
         )
@@ -113,13 +113,13 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.resume_button = self._button(
             "membersPostsResume",
-            self.tr("Back on post"),
+            self.tr("&Back on post"),
             self.tr("Undo leaving the post (ended by mistake)"),
             self.resume_report,
         )
         self.delete_report_button = self._button(
             "membersPostsDelete",
-            self.tr("Delete report"),
+            self.tr("Delete mista&ke"),
             self.tr("Delete a report entered by mistake (Del)"),
             self.delete_report,
         )
@@ -145,13 +145,13 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.edit_service_button = self._button(
             "membersPostsEditService",
-            self.tr("Edit entry..."),
+            self.tr("Edit entr&y..."),
             self.tr("Edit the chosen service entry (Enter)"),
             self.edit_service,
         )
         self.delete_service_button = self._button(
             "membersPostsDeleteService",
-            self.tr("Delete entry"),
+            self.tr("Delete lo&g entry"),
             self.tr("Delete the chosen service entry (Del)"),
             self.delete_service,
         )
@@ -172,7 +172,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.clear_evaluation_button = self._button(
             "membersPostsClearEvaluation",
-            self.tr("Remove evaluation"),
+            self.tr("Re&move evaluation"),
             self.tr("Remove the chosen year's evaluation (Del)"),
             self.clear_evaluation,
         )
