@@ -662,3 +662,73 @@ def test_an_empty_listing_shows_its_headers_at_1024(
         if cut:
             scrolling[key] = cut
     assert not scrolling
+
+
+def text_room(combo: QComboBox) -> int:
+    """The width a combo box leaves its current text (less its frame and arrow)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+@pytest.mark.usefixtures("cjk_font")
+def test_the_filters_show_their_choice_whole_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The 党员 tab's roll filter read "Members on th…" in English at 1024 px, eight
+    letters wide while the row had room: a filter takes its widest entry's width where
+    there is room, and still shrinks where there is none (the window stays 1024 wide)."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    cut = {}
+    for key in window.tab_keys():
+        tab = window.show_tab(key)
+        settle()
+        for combo in tab.findChildren(QComboBox):
+            if combo.isEditable() or not combo.isVisibleTo(window) or combo.currentIndex() != 0:
+                continue
+            needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+            if text_room(combo) < needed:
+                cut[combo.objectName()] = combo.currentText()
+    assert cut == {}, language
+    assert window.width() <= free.width()
+
+
+@pytest.mark.usefixtures("cjk_font")
+def test_the_posts_of_a_member_do_not_scroll_sideways_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The 双报到 tables under a member's details (reports, service log, 年度评价) showed
+    Qt's 100 px a column and scrolled sideways at 1024 px, before a member was chosen and
+    after: their columns fit, the long texts elided."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    tab: Any = window.show_tab("members")
+    settle()
+    panel = tab.posts_panel
+    tables = [panel.reports_table, panel.services_table, panel.evaluations_table]
+
+    def scrolling() -> list[str]:
+        settle()
+        return [
+            f"{t.objectName()} {t.viewport().width()} {[t.columnWidth(c) for c in range(t.columnCount())]}"
+            for t in tables
+            if t.horizontalScrollBar().maximum() > 0
+        ]
+
+    assert scrolling() == [], language
+    reported = [r for r, member in enumerate(tab.model.rows()) if member.reported]
+    assert reported
+    for row in reported[:5]:
+        tab.table.selectRow(row)
+        settle()
+        assert panel.reports_table.rowCount() > 0
+        panel.reports_table.selectRow(0)
+        assert scrolling() == [], (language, row)

@@ -32,6 +32,7 @@ from pbc_desktop.services import member_editing
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.columns import keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
@@ -52,6 +53,8 @@ from pbc_desktop.ui.members.service_log_dialog import ServiceLogDialog
 
 ENDED_COLOR = "#888888"
 HOURS_COLUMN = 6  # of the reports table
+#: The characters a long text column of the tables keeps when squeezed (elided beyond).
+NARROW_TEXT = 3
 
 
 class MemberPostsPanel(DialogHost, QWidget):
@@ -243,6 +246,14 @@ class MemberPostsPanel(DialogHost, QWidget):
         self.reports_table.itemSelectionChanged.connect(self._report_chosen)
         self.services_table.itemSelectionChanged.connect(self._update_buttons)
         self.evaluations_table.itemSelectionChanged.connect(self._update_buttons)
+        # Under the member's details at 1024 px, the long texts (organization, community,
+        # post, what was done, remark) give up width down to a few characters, elided, so
+        # that no table scrolls sideways; fitted to their headers before a member is chosen.
+        keep_chars(self.reports_table, {c: NARROW_TEXT for c in (0, 1, 2, 7)})
+        keep_chars(self.services_table, {2: NARROW_TEXT})
+        keep_chars(self.evaluations_table, {2: NARROW_TEXT})
+        for table in (self.reports_table, self.services_table, self.evaluations_table):
+            refit_columns(table)
         press = self.writes.press
         self.reports_table.doubleClicked.connect(lambda _i: press(self.edit_report_button))
         self.services_table.doubleClicked.connect(lambda _i: press(self.edit_service_button))
