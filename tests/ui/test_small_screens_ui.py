@@ -718,7 +718,7 @@ def test_the_posts_of_a_member_do_not_scroll_sideways_at_1024(
     def scrolling() -> list[str]:
         settle()
         return [
-            f"{t.objectName()} {t.viewport().width()} {[t.columnWidth(c) for c in range(t.columnCount())]}"
+            f"{t.objectName()}: {[t.columnWidth(c) for c in range(t.columnCount())]}"
             for t in tables
             if t.horizontalScrollBar().maximum() > 0
         ]

@@ -249,7 +249,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         # Under the member's details at 1024 px, the long texts (organization, community,
         # post, what was done, remark) give up width down to a few characters, elided, so
         # that no table scrolls sideways; fitted to their headers before a member is chosen.
-        keep_chars(self.reports_table, {c: NARROW_TEXT for c in (0, 1, 2, 7)})
+        keep_chars(self.reports_table, dict.fromkeys((0, 1, 2, 7), NARROW_TEXT))
         keep_chars(self.services_table, {2: NARROW_TEXT})
         keep_chars(self.evaluations_table, {2: NARROW_TEXT})
         for table in (self.reports_table, self.services_table, self.evaluations_table):
