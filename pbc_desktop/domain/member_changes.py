@@ -108,10 +108,10 @@ class MemberRoll(LabeledEnum):
     """Which members a listing shows: those on the roll (the default), those who left, or
     both; or of those on the roll, the ones out of contact (失联) or away (流动党员)."""
 
-    CURRENT = "current", "在册党员", "Members on the roll"
-    LOST_CONTACT = "lost_contact", "失联党员", "Members out of contact"
-    AWAY = "away", "流动党员", "Members away"
-    LEFT = "left", "已减少党员", "Members who left"
+    CURRENT = "current", "在册党员", "On the roll"
+    LOST_CONTACT = "lost_contact", "失联党员", "Out of contact"
+    AWAY = "away", "流动党员", "Away (mobile)"
+    LEFT = "left", "已减少党员", "Who left"
     ALL = "all", "全部党员", "All members"
 
 

@@ -363,10 +363,6 @@
         <translation>活动</translation>
     </message>
     <message>
-        <source>Basics</source>
-        <translation>基本情况</translation>
-    </message>
-    <message>
         <source>&amp;Community:</source>
         <translation>党建共同体(&amp;C)：</translation>
     </message>
@@ -419,8 +415,36 @@
         <translation>主讲人(&amp;L)：</translation>
     </message>
     <message>
+        <source>Participa&amp;nts</source>
+        <translation>参加人员(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;person not on the roll</source>
+        <translation>添加名册外人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Agen&amp;da and resolutions</source>
+        <translation>议题与决议(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add ite&amp;m</source>
+        <translation>添加议题(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Photos and &amp;files</source>
+        <translation>照片和文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Add &amp;photos or files...</source>
+        <translation>添加照片或文件(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Pr&amp;opose from rotation</source>
         <translation>按轮值建议(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Basics</source>
+        <translation>基本情况(&amp;B)</translation>
     </message>
     <message>
         <source>Ch&amp;air:</source>
@@ -437,10 +461,6 @@
     <message>
         <source>Su&amp;mmary:</source>
         <translation>概要(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>参加人员</translation>
     </message>
     <message>
         <source>Participating organizations</source>
@@ -461,10 +481,6 @@
     <message>
         <source>&amp;Add to attendance</source>
         <translation>加入出席名单(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add a person &amp;not on the roll</source>
-        <translation>添加名册外人员(&amp;N)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -489,14 +505,6 @@
     <message>
         <source>Remo&amp;ve person</source>
         <translation>移除人员(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Agenda and resolutions</source>
-        <translation>议题与决议</translation>
-    </message>
-    <message>
-        <source>A&amp;dd item</source>
-        <translation>添加议题(&amp;D)</translation>
     </message>
     <message>
         <source>Remove item</source>
@@ -545,14 +553,6 @@
     <message>
         <source>Abstain</source>
         <translation>弃权</translation>
-    </message>
-    <message>
-        <source>Photos and files</source>
-        <translation>照片和文件</translation>
-    </message>
-    <message>
-        <source>Add photos or &amp;files...</source>
-        <translation>添加照片或文件(&amp;F)…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1766,8 +1766,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>党建共同体</translation>
     </message>
     <message>
-        <source>Basic information</source>
-        <translation>基本信息</translation>
+        <source>&amp;Basic information</source>
+        <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1810,8 +1810,16 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>简介(&amp;D)：</translation>
     </message>
     <message>
-        <source>Member organizations</source>
-        <translation>成员单位</translation>
+        <source>&amp;Member organizations</source>
+        <translation>成员单位(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Leader&amp;ship team</source>
+        <translation>班子成员(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Convener rotation</source>
+        <translation>轮值召集人(&amp;C)</translation>
     </message>
     <message>
         <source>Search organizations by name or town</source>
@@ -1842,10 +1850,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>牵头党组织(&amp;L)：</translation>
     </message>
     <message>
-        <source>Leadership team</source>
-        <translation>班子成员</translation>
-    </message>
-    <message>
         <source>Person</source>
         <translation>姓名</translation>
     </message>
@@ -1872,10 +1876,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Remove person</source>
         <translation>移除人员</translation>
-    </message>
-    <message>
-        <source>Convener rotation</source>
-        <translation>轮值召集人</translation>
     </message>
     <message>
         <source>Convening organization</source>
@@ -3696,16 +3696,8 @@ Package fingerprint: {fp}</source>
         <translation>为所选党建共同体新建需求、资源或项目清单</translation>
     </message>
     <message>
-        <source>Edit...</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
         <source>Edit the chosen list</source>
         <translation>编辑所选清单</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message>
         <source>Delete the chosen list (only while none of its items is being handled)</source>
@@ -3750,6 +3742,10 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Edit the item (F2)</source>
         <translation>编辑事项（F2）</translation>
+    </message>
+    <message>
+        <source>Delete ite&amp;m</source>
+        <translation>删除(&amp;M)</translation>
     </message>
     <message>
         <source>Delete an item nobody has claimed yet</source>
@@ -3894,6 +3890,14 @@ Package fingerprint: {fp}</source>
     <message>
         <source>Claimed items only</source>
         <translation>仅已认领事项</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it...</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Unclaimed items only</source>
@@ -4515,10 +4519,6 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>党员到共建单位报到并认领岗位</translation>
     </message>
     <message>
-        <source>Correct...</source>
-        <translation>更正…</translation>
-    </message>
-    <message>
         <source>Correct the organization, post, date or remark of the report (Enter)</source>
         <translation>更正报到的单位、岗位、日期或备注（Enter）</translation>
     </message>
@@ -4587,16 +4587,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>登记在所选岗位上的服务（Ins）</translation>
     </message>
     <message>
-        <source>Edit entry...</source>
-        <translation>修改记录…</translation>
-    </message>
-    <message>
         <source>Edit the chosen service entry (Enter)</source>
         <translation>修改所选服务记录（Enter）</translation>
-    </message>
-    <message>
-        <source>Delete entry</source>
-        <translation>删除记录</translation>
     </message>
     <message>
         <source>Delete the chosen service entry (Del)</source>
@@ -4625,6 +4617,30 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>Remove the chosen year&apos;s evaluation (Del)</source>
         <translation>删除所选年度的评价（Del）</translation>
+    </message>
+    <message>
+        <source>Ad&amp;just...</source>
+        <translation>更正(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back on post</source>
+        <translation>恢复在岗(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Delete mista&amp;ke</source>
+        <translation>删除报到(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Edit entr&amp;y...</source>
+        <translation>修改记录(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Delete lo&amp;g entry</source>
+        <translation>删除记录(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move evaluation</source>
+        <translation>删除评价(&amp;M)</translation>
     </message>
     <message>
         <source>Year</source>

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QLabel,
     QMenu,
     QPushButton,
     QTabWidget,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -112,8 +114,11 @@ def test_the_rows_of_buttons_have_an_alt_letter_on_every_button(
     """Where some buttons of a row had an Alt letter and their neighbours none (党员:
     岗位目录, 双报到统计, 评议与统计; 考核: 新建指标体系, 示范点, 规范整顿…), a clerk at
     the keyboard had to Tab through the row to reach those. Now every one has its own,
-    none the menu bar's; and so have the pages of the 三会一课与换届 and 转接 windows."""
+    none the menu bar's; and so have the pages of the 三会一课与换届 and 转接 windows,
+    and of the 党建共同体 and 活动 forms (a page's letter is no field's of any page)."""
+    from pbc_desktop.ui.activities.dialog import ActivityDialog
     from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+    from pbc_desktop.ui.communities.dialog import CommunityDialog
     from pbc_desktop.ui.members.transfers_dialog import TransfersDialog
 
     locale = QLocale()
@@ -125,7 +130,8 @@ def test_the_rows_of_buttons_have_an_alt_letter_on_every_button(
         members: Any = window.show_tab("members")
         row = members.button_row
         rows = {
-            "members": [row.itemAt(i).widget() for i in range(row.count())],
+            "members": [row.itemAt(i).widget() for i in range(row.count())]
+            + members.posts_panel.findChildren(QPushButton),  # 双报到: 更正, 恢复在岗…
             "assessment": window.show_tab("assessment").findChildren(QPushButton),
         }
         for key, widgets in rows.items():
@@ -136,20 +142,28 @@ def test_the_rows_of_buttons_have_an_alt_letter_on_every_button(
             assert len(set(letters)) == len(letters), (language, key, letters)
             assert not set(letters) & menu_bar, (language, key, letters)
         lists: Any = window.show_tab("lists")
-        panel = [lists.new_list_button, lists.sign_list_button, lists.pdf_button]
-        panel.append(lists.xlsx_button)
-        items = [lists.new_item_button, lists.edit_item_button, lists.claim_button]
-        items += [lists.start_button, lists.supervise_button]
+        panel = [lists.new_list_button, lists.edit_list_button, lists.delete_list_button]
+        panel += [lists.sign_list_button, lists.pdf_button, lists.xlsx_button]
+        items = [lists.new_item_button, *lists.item_buttons.values()]
         letters = _letters(panel)
-        assert None not in letters, (language, [b.text() for b in panel])
-        assert not set(letters) & (set(_letters(items)) | menu_bar), (language, letters)
-        for dialog in (BranchLifeWindow(window.ctx, window), TransfersDialog(window.ctx, window)):
+        item_letters = _letters(items)
+        assert None not in letters + item_letters, (language, [b.text() for b in panel + items])
+        assert len(set(letters + item_letters)) == len(panel + items), (language, letters)
+        assert not set(letters + item_letters) & menu_bar, (language, letters)
+        dialogs: list[QWidget] = [
+            BranchLifeWindow(window.ctx, window),
+            TransfersDialog(window.ctx, window),
+            CommunityDialog(window.ctx, parent=window),
+            ActivityDialog(window.ctx, parent=window),
+        ]
+        for dialog in dialogs:
             qtbot.addWidget(dialog)
             pages = dialog.findChild(QTabWidget)
             assert pages is not None
             letters = [accelerator(pages.tabText(i)) for i in range(pages.count())]
             assert None not in letters, (language, type(dialog).__name__, letters)
             own = _letters(dialog.findChildren(QAbstractButton))
+            own += [accelerator(label.text()) for label in dialog.findChildren(QLabel)]
             assert not [x for x in letters if x in own], (language, type(dialog).__name__)
     finally:
         for translator in translators:

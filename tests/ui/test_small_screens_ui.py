@@ -11,6 +11,7 @@ With ``PBC_SCREENSHOT_DIR`` set, each tab is also saved there as a PNG (run unde
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -662,3 +663,118 @@ def test_an_empty_listing_shows_its_headers_at_1024(
         if cut:
             scrolling[key] = cut
     assert not scrolling
+
+
+def text_room(combo: QComboBox) -> int:
+    """The width a combo box leaves its current text (less its frame and arrow)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+@pytest.mark.usefixtures("cjk_font")
+def test_the_filters_show_their_choice_whole_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The 党员 tab's roll filter read "Members on th…" in English at 1024 px, eight
+    letters wide while the row had room: a filter takes its widest entry's width where
+    there is room, and still shrinks where there is none (the window stays 1024 wide)."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    cut = {}
+    for key in window.tab_keys():
+        tab = window.show_tab(key)
+        settle()
+        for combo in tab.findChildren(QComboBox):
+            if combo.isEditable() or not combo.isVisibleTo(window) or combo.currentIndex() != 0:
+                continue
+            needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+            if text_room(combo) < needed:
+                cut[combo.objectName()] = combo.currentText()
+    assert cut == {}, language
+    assert window.width() <= free.width()
+
+
+@pytest.mark.usefixtures("cjk_font")
+def test_the_posts_of_a_member_do_not_scroll_sideways_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The 双报到 tables under a member's details (reports, service log, 年度评价) showed
+    Qt's 100 px a column and scrolled sideways at 1024 px, before a member was chosen and
+    after: their columns fit, the long texts elided."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    tab: Any = window.show_tab("members")
+    settle()
+    panel = tab.posts_panel
+    tables = [panel.reports_table, panel.services_table, panel.evaluations_table]
+
+    def scrolling() -> list[str]:
+        settle()
+        return [
+            f"{t.objectName()}: {[t.columnWidth(c) for c in range(t.columnCount())]}"
+            for t in tables
+            if t.horizontalScrollBar().maximum() > 0
+        ]
+
+    assert scrolling() == [], language
+    reported = [r for r, member in enumerate(tab.model.rows()) if member.reported]
+    assert reported
+    for row in reported[:5]:
+        tab.table.selectRow(row)
+        settle()
+        assert panel.reports_table.rowCount() > 0
+        panel.reports_table.selectRow(0)
+        assert scrolling() == [], (language, row)
+
+
+@pytest.mark.usefixtures("cjk_font")
+def test_the_month_charts_values_do_not_run_together_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The twelve values over the 每月活动 bars (465 475 487…) touched each other at
+    1024 px: written smaller where the widget's font is too wide, apart, over their bars."""
+    from pbc_desktop.ui.overview.tab import MonthChart
+
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    window.show_tab("overview")
+    settle()
+    chart = window.findChild(MonthChart, "overviewMonthChart")
+    assert chart is not None
+    values = chart.values()
+    assert max(values) >= 100, values  # three digits: too wide for the column in its font
+    widest = max(chart.fontMetrics().horizontalAdvance(str(v)) for v in values)
+    assert widest > chart.width() / 12 - MonthChart.VALUE_GAP, language
+    rects = chart.value_rects()
+    assert len(rects) == 12, language
+    for left, right in itertools.pairwise(rects):
+        assert left.right() + MonthChart.VALUE_GAP <= right.left() + 0.5, (language, left, right)
+    assert all(chart.rect().toRectF().contains(r) for r in rects), language
+
+
+def test_the_overview_keeps_the_margins_of_the_other_tabs(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview's "年度：" touched the window's left edge: its tab had no margin."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    members: Any = window.show_tab("members")
+    settle()
+    search = members.search_edit.mapTo(members, QPoint(0, 0))
+    overview = window.show_tab("overview")
+    settle()
+    year = overview.findChild(QComboBox, "overviewYearFilter")
+    assert year is not None
+    caption = min(overview.findChildren(QLabel), key=lambda w: w.mapTo(overview, QPoint(0, 0)).x())
+    assert caption.isVisibleTo(window) and caption.text() == "Year:"
+    assert caption.mapTo(overview, QPoint(0, 0)).x() == search.x() > 0

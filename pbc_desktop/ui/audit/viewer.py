@@ -58,7 +58,6 @@ class AuditPanel(ListingTab[AuditRow]):
 
     def add_filters(self, row: QHBoxLayout) -> None:
         self.who_combo = self.data_combo("UserFilter")
-        self.who_combo.setMinimumContentsLength(10)
         self.type_combo = self.data_combo("TypeFilter")
         self.action_combo = self.enum_combo(AuditAction, self.tr("All actions"), "ActionFilter")
         any_day = self.tr("any day")

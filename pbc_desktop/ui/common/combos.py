@@ -6,9 +6,11 @@ entries of records carry their id.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QComboBox
 
 from pbc_desktop.domain.enums import LabeledEnum
@@ -25,6 +27,53 @@ class Named(Protocol):
 
     @property
     def name(self) -> str: ...
+
+
+class _ContentsWidth(QObject):
+    """Keeps a combo's minimum contents length at its widest entry, between ``least`` and
+    ``most`` letters X, as entries come and go; and its minimum width at its first entry's
+    (see :func:`widen_to_contents`)."""
+
+    def __init__(self, combo: QComboBox, least: int, most: int) -> None:
+        super().__init__(combo)
+        self.combo = combo
+        self.least = least
+        self.most = most
+        self.widest = 0
+        combo.setMinimumContentsLength(least)
+        self.narrowest = combo.minimumSizeHint().width()
+        model = combo.model()
+        model.rowsInserted.connect(self._added)
+        model.rowsRemoved.connect(self._measure_all)
+        model.modelReset.connect(self._measure_all)
+        model.dataChanged.connect(self._measure_all)
+        self._measure_all()
+
+    def _added(self, _parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
+        self._fit(max(self.widest, self._width(range(first, last + 1))), first == 0)
+
+    def _measure_all(self) -> None:
+        self._fit(self._width(range(self.combo.count())), True)
+
+    def _width(self, rows: range) -> int:
+        metrics = self.combo.fontMetrics()
+        return max((metrics.horizontalAdvance(self.combo.itemText(r)) for r in rows), default=0)
+
+    def _fit(self, widest: int, first_changed: bool) -> None:
+        self.widest = widest
+        x = max(1, self.combo.fontMetrics().horizontalAdvance("X"))
+        self.combo.setMinimumContentsLength(max(self.least, min(self.most, math.ceil(widest / x))))
+        if first_changed:  # the frame and arrow are what 8 letters X leave of the width
+            chrome = self.narrowest - self.least * x
+            self.combo.setMinimumWidth(max(self.narrowest, chrome + self._width(range(1))))
+
+
+def widen_to_contents(combo: QComboBox, least: int = 8, most: int = 22) -> None:
+    """Let ``combo`` ask for the width of its widest entry (``least`` to ``most`` letters
+    X) and keep the width of its first (the filter's default, "All communities" whole,
+    not "All communitie"); narrower entries than ``least`` letters still take that."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    _ContentsWidth(combo, least, most)
 
 
 def fill(

@@ -37,7 +37,13 @@ from pbc_desktop.services import scope
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.services.scope import Choice
-from pbc_desktop.ui.common.combos import fill, fill_enum, select_adding, select_data
+from pbc_desktop.ui.common.combos import (
+    fill,
+    fill_enum,
+    select_adding,
+    select_data,
+    widen_to_contents,
+)
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import D, DialogHost
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
@@ -337,8 +343,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
     def data_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(f"{self.key}{name}")
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        widen_to_contents(combo)  # its whole text where the row has room
         return self.add_filter(combo)
 
     def fill_combo(

@@ -174,7 +174,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
         )
         chosen = self._list_chosen_now
         self.edit_list_button = self._button(
-            self.tr("Edit..."),
+            self.tr("Ed&it..."),
             "listsEditList",
             self.tr("Edit the chosen list"),
             self.edit_list,
@@ -182,7 +182,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
             when=chosen,
         )
         self.delete_list_button = self._button(
-            self.tr("Delete"),
+            self.tr("&Delete"),
             "listsDeleteList",
             self.tr("Delete the chosen list (only while none of its items is being handled)"),
             self.delete_list,
@@ -237,7 +237,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
             self.tr("&Edit..."), "listsEditItem", self.tr("Edit the item (F2)"), self.edit_item
         )
         self.delete_item_button = self._button(
-            self.tr("Delete"),
+            self.tr("Delete ite&m"),
             "listsDeleteItem",
             self.tr("Delete an item nobody has claimed yet"),
             self.delete_item,

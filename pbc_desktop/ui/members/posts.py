@@ -32,6 +32,7 @@ from pbc_desktop.services import member_editing
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.columns import keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.dialog_host import DialogHost
@@ -52,6 +53,8 @@ from pbc_desktop.ui.members.service_log_dialog import ServiceLogDialog
 
 ENDED_COLOR = "#888888"
 HOURS_COLUMN = 6  # of the reports table
+#: The characters a long text column of the tables keeps when squeezed (elided beyond).
+NARROW_TEXT = 3
 
 
 class MemberPostsPanel(DialogHost, QWidget):
@@ -101,7 +104,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.edit_report_button = self._button(
             "membersPostsEdit",
-            self.tr("Correct..."),
+            self.tr("Ad&just..."),
             self.tr("Correct the organization, post, date or remark of the report (Enter)"),
             self.edit_report,
         )
@@ -113,13 +116,13 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.resume_button = self._button(
             "membersPostsResume",
-            self.tr("Back on post"),
+            self.tr("&Back on post"),
             self.tr("Undo leaving the post (ended by mistake)"),
             self.resume_report,
         )
         self.delete_report_button = self._button(
             "membersPostsDelete",
-            self.tr("Delete report"),
+            self.tr("Delete mista&ke"),
             self.tr("Delete a report entered by mistake (Del)"),
             self.delete_report,
         )
@@ -145,13 +148,13 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.edit_service_button = self._button(
             "membersPostsEditService",
-            self.tr("Edit entry..."),
+            self.tr("Edit entr&y..."),
             self.tr("Edit the chosen service entry (Enter)"),
             self.edit_service,
         )
         self.delete_service_button = self._button(
             "membersPostsDeleteService",
-            self.tr("Delete entry"),
+            self.tr("Delete lo&g entry"),
             self.tr("Delete the chosen service entry (Del)"),
             self.delete_service,
         )
@@ -172,7 +175,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         )
         self.clear_evaluation_button = self._button(
             "membersPostsClearEvaluation",
-            self.tr("Remove evaluation"),
+            self.tr("Re&move evaluation"),
             self.tr("Remove the chosen year's evaluation (Del)"),
             self.clear_evaluation,
         )
@@ -243,6 +246,14 @@ class MemberPostsPanel(DialogHost, QWidget):
         self.reports_table.itemSelectionChanged.connect(self._report_chosen)
         self.services_table.itemSelectionChanged.connect(self._update_buttons)
         self.evaluations_table.itemSelectionChanged.connect(self._update_buttons)
+        # Under the member's details at 1024 px, the long texts (organization, community,
+        # post, what was done, remark) give up width down to a few characters, elided, so
+        # that no table scrolls sideways; fitted to their headers before a member is chosen.
+        keep_chars(self.reports_table, dict.fromkeys((0, 1, 2, 7), NARROW_TEXT))
+        keep_chars(self.services_table, {2: NARROW_TEXT})
+        keep_chars(self.evaluations_table, {2: NARROW_TEXT})
+        for table in (self.reports_table, self.services_table, self.evaluations_table):
+            refit_columns(table)
         press = self.writes.press
         self.reports_table.doubleClicked.connect(lambda _i: press(self.edit_report_button))
         self.services_table.doubleClicked.connect(lambda _i: press(self.edit_service_button))

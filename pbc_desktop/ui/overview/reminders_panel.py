@@ -51,7 +51,9 @@ from pbc_desktop.ui.fees.window import FeeCollectionWindow
 W = TypeVar("W", bound=QDialog)
 
 ROW_DATA = Qt.ItemDataRole.UserRole
-MIN_WIDTH = 380  # room for its four columns, the subject and what is due readable in part
+#: Room for its four columns, the subject and what is due readable in part; beside the
+#: figures and the margins of the overview within a 1024 px window.
+MIN_WIDTH = 362
 
 
 class RulesDialog(DistrictRulesDialog):

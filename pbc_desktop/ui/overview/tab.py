@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -186,6 +186,10 @@ class MonthChart(QWidget):
 
     HEIGHT = 150
     LABEL_HEIGHT = 18
+    #: the space kept between two neighbouring values
+    VALUE_GAP = 3
+    #: the smallest a value is written before the values are left to the tooltip
+    SMALLEST_POINTS = 6.5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,28 +211,63 @@ class MonthChart(QWidget):
         width = self.width() / 12
         return QRectF((month - 1) * width, 0, width, self.height())
 
+    def bar_rect(self, month: int) -> QRectF:
+        column = self.month_rect(month)
+        top = max(self._values, default=0) or 1
+        span = self.height() - 2 * self.LABEL_HEIGHT - 4
+        height = span * self._values[month - 1] / top
+        return QRectF(
+            column.left() + column.width() * 0.2,
+            self.height() - self.LABEL_HEIGHT - height,
+            column.width() * 0.6,
+            max(height, 1),
+        )
+
+    def value_font(self) -> QFont | None:
+        """The font the values above the bars are written in: the widget's, smaller where
+        the widest value is wider than a month's column (465 475 487… ran together at
+        1024 px); None where even the smallest does not fit (the tooltip has them)."""
+        font = QFont(self.font())
+        room = self.width() / 12 - self.VALUE_GAP
+        widest = max((str(v) for v in self._values), key=len, default="0")
+        while QFontMetrics(font).horizontalAdvance(widest) > room:
+            if font.pointSizeF() - 0.5 < self.SMALLEST_POINTS:
+                return None
+            font.setPointSizeF(font.pointSizeF() - 0.5)
+        return font
+
+    def value_rects(self) -> list[QRectF]:
+        """Where each value is written (its text's own width, centred over its bar); none
+        where there is no room for them."""
+        font = self.value_font()
+        if font is None:
+            return []
+        metrics = QFontMetrics(font)
+        rects = []
+        for month, value in enumerate(self._values, start=1):
+            center = self.month_rect(month).center().x()
+            width = metrics.horizontalAdvance(str(value))
+            bottom = self.bar_rect(month).top() - 2
+            rects.append(
+                QRectF(center - width / 2, bottom - metrics.height(), width, metrics.height())
+            )
+        return rects
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        top = max(self._values, default=0) or 1
         text_color = self.palette().windowText().color()
-        span = self.height() - 2 * self.LABEL_HEIGHT - 4
-        for month, value in enumerate(self._values, start=1):
+        for month in range(1, 13):
+            painter.fillRect(self.bar_rect(month), QColor(BAR_COLOR))
+        painter.setPen(text_color)
+        font = self.value_font()
+        if font is not None:
+            painter.setFont(font)
+            for value, rect in zip(self._values, self.value_rects(), strict=True):
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(value))
+        painter.setFont(self.font())
+        for month in range(1, 13):
             column = self.month_rect(month)
-            height = span * value / top
-            bar = QRectF(
-                column.left() + column.width() * 0.2,
-                self.height() - self.LABEL_HEIGHT - height,
-                column.width() * 0.6,
-                max(height, 1),
-            )
-            painter.fillRect(bar, QColor(BAR_COLOR))
-            painter.setPen(text_color)
-            painter.drawText(
-                QRectF(column.left(), bar.top() - self.LABEL_HEIGHT, column.width(), 16),
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                str(value),
-            )
             painter.drawText(
                 QRectF(column.left(), self.height() - self.LABEL_HEIGHT, column.width(), 16),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
@@ -365,8 +404,7 @@ class OverviewTab(QWidget):
         self.first_run_scroll.setWidget(self.first_run)
         self.pages.addWidget(self.first_run_scroll)
         self.pages.addWidget(self.dashboard)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)  # the margins of the other tabs ("Year:" not at the edge)
         layout.addWidget(self.pages)
 
     def add_side_panel(self, widget: QWidget) -> None:
