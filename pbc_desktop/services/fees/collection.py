@@ -482,13 +482,14 @@ def save_sheet(
 
 
 def branch_choices(db: Database) -> list[Choice]:
-    """The organizations of the account's scope that have current members (pinyin order)."""
+    """The organizations of the account's scope that have or had members (pinyin order):
+    a branch whose last member died or left keeps its past months' sheets, which a clerk
+    still opens to take a payment owed from before (it was left out of the choice)."""
     with db.read() as s:
         acc = access.of(db, s)
-        has_members = (
-            select(PartyMember.id)
-            .where(PartyMember.organization_id == Organization.id, current_member())
-            .exists()
+        has_members = or_(
+            select(PartyMember.id).where(PartyMember.organization_id == Organization.id).exists(),
+            select(MemberChange.id).where(MemberChange.organization_id == Organization.id).exists(),
         )
         rows = s.execute(
             select(Organization.id, Organization.name)

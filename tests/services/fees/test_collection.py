@@ -299,3 +299,19 @@ def test_a_months_sheet_lists_a_member_who_left_after_it_began(db: Database) -> 
     assert (row.paid, row.owed_months) == (Decimal("40.00"), 0)
     with pytest.raises(ValidationError, match=str(died)):  # not on July's sheet
         save_sheet(db, org, JUL, [SheetEntry(died, paid=Decimal("40"))], paid_on=date(2026, 7, 2))
+
+
+def test_a_branch_whose_last_member_left_keeps_its_past_sheets(db: Database) -> None:
+    """Its only member died in June: the branch stays a choice of the fee window (it was
+    left out, so June's sheet, with the payment owed from before, could not be opened);
+    a branch that never had a member is no choice."""
+    from pbc_desktop.domain.member_changes import MemberChangeKind
+    from pbc_desktop.services.fees.collection import branch_choices
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    org = make_org(db, "甲村党支部")
+    make_org(db, "乙村党支部")  # no member ever
+    died = member_with_basis(db, "李四", org)
+    leave_member(db, died, LeavingInput(MemberChangeKind.DECEASED, date(2026, 6, 15)))
+    assert [c.name for c in branch_choices(db)] == ["甲村党支部"]
+    assert [r.name for r in collection_sheet(db, org, JUN).rows] == ["李四"]
