@@ -4,13 +4,15 @@ Two uses:
 
 - ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py OUT_DIR [--lang en]``:
   a PNG of every tab at 1280×800 (for the README and reviews);
-- ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py --manual``: the
-  pictures of the clerk's manual, in Chinese at 1366×768 (the common office screen), into
-  ``resources/manual/images/`` (commit them; the pages in ``resources/manual/`` show them).
-  Each is reduced to 256 colours (no dithering: flat UI colours stay flat), so that
-  the manual stays small.
+- ``xvfb-run -a -s "-screen 0 1920x1080x24" env QT_QPA_PLATFORM=xcb .venv/bin/python
+  docs/screenshots.py --manual``: the pictures of the clerk's manual, in Chinese at
+  1366×768 (the common office screen), into ``resources/manual/images/`` (commit them; the
+  pages in ``resources/manual/`` show them). Each is reduced to 256 colours (no dithering:
+  flat UI colours stay flat), so that the manual stays small.
 
-(or under ``xvfb-run`` for a real X server).
+The window takes the asked size only on a screen large enough for it: Qt's offscreen
+platform has an 800×600 screen, so there the window shrinks to its minimum size (the
+manual's pictures were once taken so, at 960×796, the members tab's columns cut).
 """
 
 from __future__ import annotations
