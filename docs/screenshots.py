@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,8 +71,18 @@ def main() -> int:
         image.save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
 
+    def reminders_shown(tab: object) -> None:
+        """The overview's reminders are collected on a thread: wait for them (the
+        picture showed "being collected" beside an empty table)."""
+        panel = getattr(tab, "reminders", None)
+        deadline = time.monotonic() + 30
+        while panel is not None and not panel.rows and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.05)
+
     for key in window.tab_keys():
         tab = window.show_tab(key)
+        reminders_shown(tab)
         view = getattr(tab, "table", None)
         if view is not None and view.model() is not None and view.model().rowCount() > 0:
             view.selectRow(0)
