@@ -1679,16 +1679,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>备注</translation>
     </message>
     <message>
-        <source>Member organizations</source>
+        <source>Organizations</source>
         <translation>成员单位</translation>
-    </message>
-    <message>
-        <source>Leadership team</source>
-        <translation>班子成员</translation>
-    </message>
-    <message>
-        <source>Convener rotation</source>
-        <translation>轮值召集人</translation>
     </message>
     <message>
         <source>Procedure</source>
@@ -1701,6 +1693,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>轮值召集人</translation>
     </message>
     <message>
         <source>%1 communities</source>
@@ -4511,7 +4511,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <name>MemberPostsPanel</name>
     <message>
         <source>Report to a &amp;post...</source>
-        <extracomment>Emitted after every write made here. the date of the roll the member was chosen from (None: today&apos;s)</extracomment>
+        <extracomment>The characters a long text column of the tables keeps when squeezed (elided beyond). Emitted after every write made here. the date of the roll the member was chosen from (None: today&apos;s)</extracomment>
         <translation>报到领岗(&amp;P)…</translation>
     </message>
     <message>
@@ -5528,7 +5528,7 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <name>OverviewTab</name>
     <message>
         <source>Party-building communities</source>
-        <extracomment>The data of the chart bar counting overdue project items.</extracomment>
+        <extracomment>The data of the chart bar counting overdue project items. the space kept between two neighbouring values the smallest a value is written before the values are left to the tooltip</extracomment>
         <translation>党建共同体</translation>
     </message>
     <message>
@@ -6140,6 +6140,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <name>RulesDialog</name>
     <message>
         <source>Reminder rules</source>
+        <extracomment>Room for its four columns, the subject and what is due readable in part; beside the figures and the margins of the overview within a 1024 px window.</extracomment>
         <translation>提醒规则</translation>
     </message>
     <message>

@@ -778,3 +778,25 @@ def test_the_overview_keeps_the_margins_of_the_other_tabs(
     caption = min(overview.findChildren(QLabel), key=lambda w: w.mapTo(overview, QPoint(0, 0)).x())
     assert caption.isVisibleTo(window) and caption.text() == "Year:"
     assert caption.mapTo(overview, QPoint(0, 0)).x() == search.x() > 0
+
+
+@pytest.mark.usefixtures("cjk_font")
+def test_the_communitys_detail_pages_are_named_whole_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """In English the detail pane's page tabs were cut ("Convener ro…") behind scroll
+    arrows at 1024 px: their names are short enough to stand side by side, whole."""
+    from PySide6.QtWidgets import QTabWidget
+
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    window.show_tab("communities")
+    settle()
+    tabs = window.findChild(QTabWidget, "communitiesDetailTabs")
+    assert tabs is not None and tabs.count() == 4
+    bar = tabs.tabBar()
+    needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+    assert needed <= bar.width(), (language, needed, bar.width())
+    for i in range(bar.count()):
+        assert bar.tabRect(i).width() >= bar.tabSizeHint(i).width(), (language, tabs.tabText(i))
