@@ -177,3 +177,16 @@ def cannot_read(path: object, exc: OSError) -> UserError:
     """A file the user chose that could not be read, and why."""
     reason = os_reason(exc)
     return UserError(t(f"无法读取文件“{path}”：{reason}", f"Cannot read “{path}”: {reason}"))
+
+
+def not_regular_file(path: object, what_zh: str, what_en: str) -> UserError:
+    """A file the user chose that is a pipe or a device (``/dev/stdin``, a FIFO): read in
+    several passes it cannot be, and a FIFO nobody writes would be waited on for ever.
+    ``what_zh``/``what_en`` name what to save as a file instead (名册, the roster)."""
+    return UserError(
+        t(
+            f"“{path}”不是普通文件（例如管道或设备），无法读取。请先把{what_zh}保存为文件。",
+            f"“{path}” is not a regular file (a pipe or a device, say) and cannot be read. "
+            f"Save the {what_en} as a file first.",
+        )
+    )

@@ -48,6 +48,7 @@ from pbc_desktop.errors import (
     UserError,
     ValidationError,
     cannot_read,
+    not_regular_file,
     os_reason,
 )
 from pbc_desktop.files import atomic_output
@@ -379,22 +380,12 @@ def find_office(db: Database, name_or_uuid: str) -> OfficeCard:
     )
 
 
-def _not_regular(path: Path, what_zh: str, what_en: str) -> UserError:
-    return UserError(
-        t(
-            f"“{path}”不是普通文件（例如管道或设备），无法读取。请先把{what_zh}保存为文件。",
-            f"“{path}” is not a regular file (a pipe or a device, say) and cannot be read. "
-            f"Save the {what_en} as a file first.",
-        )
-    )
-
-
 def _read_file(path: Path, what_zh: str, what_en: str) -> bytes:
     """The bytes of a file the user chose; a FIFO nobody writes (a pipe, a device) is
     refused before it is opened, as the roster import and restore refuse it: reading it
     waited without end."""
     if path.exists() and not path.is_file() and not path.is_dir():
-        raise _not_regular(path, what_zh, what_en)
+        raise not_regular_file(path, what_zh, what_en)
     try:
         return path.read_bytes()
     except OSError as exc:

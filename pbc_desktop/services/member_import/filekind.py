@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from pbc_desktop.errors import UserError, os_reason
+from pbc_desktop.errors import UserError, not_regular_file, os_reason
 from pbc_desktop.lang import t
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -326,13 +326,7 @@ def _open(path: Path) -> IO[bytes]:
     if not path.is_file():
         # A pipe (/dev/stdin, a shell's <(…)) or a device: read in several passes (the
         # sniffing, the sheet, a child beside), it cannot be (an internal error said so).
-        raise UserError(
-            t(
-                f"“{path}”不是普通文件（例如管道或设备），无法读取。请先把名册保存为文件，再导入该文件。",
-                f"“{path}” is not a regular file (a pipe or a device, say) and cannot be read. "
-                "Save the roster as a file first and import that file.",
-            )
-        )
+        raise not_regular_file(path, "名册", "roster")
     try:
         return path.open("rb")
     except OSError as exc:
