@@ -68,6 +68,11 @@ def recount(
     for c in sorted(changes, key=lambda c: (c.occurred_on, c.id)):
         history.setdefault(c.member_id, []).append(c)
     entries = {"developed", "transferred_in", "restored"}
+
+    def counted(org: Organization) -> bool:
+        """The organization is in the town and among the organizations asked for."""
+        return (town is None or org.town == town) and (org_ids is None or org.id in org_ids)
+
     out: dict[str, Counter[str]] = {
         k: Counter()
         for k in (
@@ -97,9 +102,7 @@ def recount(
             if mine and mine[0].kind.value in entries:
                 continue
             org = orgs[mine[0].organization_id if mine else m.organization_id]
-        if town is not None and org.town != town:
-            continue
-        if org_ids is not None and org.id not in org_ids:
+        if not counted(org):
             continue
         out["sex"][m.gender.zh if m.gender else "未填写"] += 1
         out["ethnicity"]["汉族" if m.ethnicity == "汉族" else "少数民族"] += 1
@@ -118,23 +121,17 @@ def recount(
         if mine and (mine[0].kind.value in entries or mine[0].occurred_on < m.joined_on):
             continue
         org = orgs[mine[0].organization_id if mine else m.organization_id]
-        if town is not None and org.town != town:
-            continue
-        if org_ids is not None and org.id not in org_ids:
+        if not counted(org):
             continue
         out["changes"]["其他增加"] += 1
     for c in changes:
         org = orgs[c.organization_id]
-        if town is not None and org.town != town:
-            continue
-        if org_ids is not None and org.id not in org_ids:
+        if not counted(org):
             continue
         if date(year, 1, 1) <= c.occurred_on <= day:
             out["changes"][c.kind.zh] += 1
     for org in orgs.values():
-        if town is not None and org.town != town:
-            continue
-        if org_ids is not None and org.id not in org_ids:
+        if not counted(org):
             continue
         if org.founded_on is not None and org.founded_on > day:
             continue
