@@ -291,14 +291,13 @@ def _looks_like_utf16(sample: bytes) -> bool:
     return False
 
 
-# Characters no text file holds: the control characters but tab, line feed, carriage
-# return and Ctrl+Z (an old end of file), and the two non-characters.
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f\ufffe\uffff]")
-
-
-# Bytes no text holds in an encoding that keeps ASCII (UTF-8, GBK, GB18030): the control
-# characters but tab, line feed, carriage return and Ctrl+Z (an old end of file).
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f]")
+# The control characters no text file holds: all but tab, line feed, carriage return and
+# Ctrl+Z (an old end of file).
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f"
+# in decoded text, with the two non-characters
+_CONTROL_CHARACTERS = re.compile(f"[{_CONTROLS}\ufffe\uffff]")
+# as bytes of an encoding that keeps ASCII (UTF-8, GBK, GB18030)
+_CONTROL_BYTES = re.compile(f"[{_CONTROLS}]".encode("ascii"))
 
 
 def _looks_like_text(sample: bytes) -> bool:
