@@ -202,6 +202,19 @@ DEFAULT_INDICATORS: tuple[IndicatorSpec, ...] = (
 )
 
 
+#: Scores and maximum scores are typed to the tenth (the scoring and set editors' spin boxes
+#: show one decimal): a finer figure from elsewhere would be rounded unseen on its next save
+#: in a window, so the services refuse it.
+SCORE_DECIMALS = 1
+
+
+def is_score_precision(value: float) -> bool:
+    """Whether ``value`` has no more than :data:`SCORE_DECIMALS` decimals (to within float
+    noise: 7.3 typed is 7.29999…)."""
+    scaled = value * 10.0**SCORE_DECIMALS
+    return abs(scaled - round(scaled)) < 1e-6
+
+
 def total_max_score(indicators: Iterable[IndicatorSpec] = DEFAULT_INDICATORS) -> float:
     """The full marks of a set: its indicators' maximum scores added up (rounded to the
     hundredth, so that a float sum reads as the figures typed)."""

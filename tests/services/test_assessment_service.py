@@ -103,6 +103,31 @@ def test_scores_validated_per_indicator(db: Database, year_set: int) -> None:
     assert scoring.get_scoring_sheet(db, aid).unscored == sheet.rows  # nothing saved
 
 
+def test_scores_and_maxima_take_one_decimal(db: Database, year_set: int) -> None:
+    """The editors show one decimal: a finer figure from elsewhere would be rounded unseen
+    on its next save there, so it is refused here, in a sentence naming the indicator."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    first = scoring.get_scoring_sheet(db, aid).rows[0]
+    with pytest.raises(ValidationError) as caught:
+        scoring.save_scores(db, aid, scoring.ScoresInput({first.indicator_id: 1.25}))
+    assert caught.value.fields() == [common.score_field(first.indicator_id)]
+    assert first.name in caught.value.message and "一位小数" in caught.value.message
+    scoring.save_scores(db, aid, scoring.ScoresInput({first.indicator_id: 1.3}))  # 1.29999…
+    assert scoring.get_scoring_sheet(db, aid).rows[0].score == 1.3
+    view = indicator_sets.get_indicator_set(db, YEAR)
+    assert view is not None
+    data = view.as_input()
+    finer = replace(data.indicators[0], max_score=data.indicators[0].max_score + 0.05)
+    with pytest.raises(ValidationError) as caught:
+        indicator_sets.update_indicator_set(
+            db, year_set, replace(data, indicators=(finer, *data.indicators[1:]))
+        )
+    assert caught.value.fields() == ["indicators[1].max_score"]
+    view_after = indicator_sets.get_indicator_set(db, YEAR)
+    assert view_after is not None and view_after.indicators == view.indicators
+
+
 @pytest.mark.parametrize(
     ("fraction", "grade"),
     [(1.0, Grade.EXCELLENT), (0.85, Grade.GOOD), (0.7, Grade.PASS), (0.4, Grade.FAIL)],

@@ -19,6 +19,7 @@ from pbc_desktop.domain.indicators import (
     METRICS,
     GradeThresholds,
     IndicatorSpec,
+    is_score_precision,
     total_max_score,
 )
 from pbc_desktop.domain.validation import Label, clean_text, strip_or_none
@@ -220,6 +221,17 @@ def validate_set(data: IndicatorSetInput) -> None:
                         f"第 {i} 项指标「{ind.name}」的满分须大于 0 且不超过 {MAX_SCORE_MAX}",
                         f"The maximum score of indicator {i} ({ind.name}) must be above 0 "
                         f"and at most {MAX_SCORE_MAX}",
+                    ),
+                )
+            )
+        elif not is_score_precision(ind.max_score):
+            errors.append(
+                FieldError(
+                    f"indicators[{i}].max_score",
+                    t(
+                        f"第 {i} 项指标「{ind.name}」的满分最多保留一位小数",
+                        f"The maximum score of indicator {i} ({ind.name}) takes one decimal "
+                        "at most",
                     ),
                 )
             )

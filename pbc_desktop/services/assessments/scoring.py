@@ -21,9 +21,11 @@ from pbc_desktop.domain.enums import (
     CommunityStatus,
 )
 from pbc_desktop.domain.indicators import (
+    SCORE_DECIMALS,
     GradeThresholds,
     IndicatorSpec,
     grade_for,
+    is_score_precision,
     total_max_score,
 )
 from pbc_desktop.domain.validation import clean_text, strip_or_none
@@ -318,6 +320,16 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
                         ),
                     )
                 )
+            elif not is_score_precision(value):
+                errors.append(
+                    FieldError(
+                        score_field(iid),
+                        t(
+                            f"「{ind.name}」的得分最多保留一位小数",
+                            f"The score of '{ind.name}' takes one decimal at most",
+                        ),
+                    )
+                )
         problem = clean_text(data.feedback, ("考核反馈", "feedback"), multiline=True)[1]
         if problem is not None:
             errors.append(FieldError("feedback", problem))
@@ -340,10 +352,12 @@ def save_scores(db: Database, assessment_id: int, data: ScoresInput) -> Totals:
                 continue
             if sc is None:
                 assessment.scores.append(
-                    Score(indicator_id=iid, score=round(float(value), 2), remark=remark)
+                    Score(
+                        indicator_id=iid, score=round(float(value), SCORE_DECIMALS), remark=remark
+                    )
                 )
             else:
-                sc.score = round(float(value), 2)
+                sc.score = round(float(value), SCORE_DECIMALS)
                 if iid in data.remarks:
                     sc.remark = remark
         assessment.feedback = strip_or_none(data.feedback)

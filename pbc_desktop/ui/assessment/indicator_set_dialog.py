@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.indicators import METRICS
+from pbc_desktop.domain.indicators import METRICS, SCORE_DECIMALS
 from pbc_desktop.errors import FieldError, UserError, ValidationError
 from pbc_desktop.lang import language
 from pbc_desktop.services.assessments import indicator_sets
@@ -191,7 +191,7 @@ class IndicatorSetDialog(FormDialog):
         guidance.setToolTip(ind.guidance or "")
         table.setItem(row, COL_GUIDANCE, guidance)
         spin = QDoubleSpinBox(table)
-        spin.setDecimals(1)
+        spin.setDecimals(SCORE_DECIMALS)
         spin.setSingleStep(0.5)
         spin.setRange(0, 100)
         spin.setValue(ind.max_score)

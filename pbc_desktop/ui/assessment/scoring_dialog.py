@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AssessmentOutcome, CommunityStatus, Grade
+from pbc_desktop.domain.indicators import SCORE_DECIMALS
 from pbc_desktop.domain.money import format_yuan
 from pbc_desktop.lang import language
 from pbc_desktop.services.assessments import common, outcomes, scoring
@@ -132,7 +133,7 @@ class ScoringDialog(FormDialog):
                 table.setItem(i, col, item)
             spin = QDoubleSpinBox(table)
             spin.setObjectName(f"score_{row.indicator_id}")
-            spin.setDecimals(1)
+            spin.setDecimals(SCORE_DECIMALS)
             spin.setSingleStep(0.5)
             # Up to the maximum with the arrows; a higher typed score is kept and refused
             # on saving with a sentence naming the indicator and its maximum (a spin box
