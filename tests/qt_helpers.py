@@ -4,7 +4,9 @@ label, for the widget tests."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.ui.common import messages
+
+T = TypeVar("T")
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
@@ -43,6 +47,8 @@ class Boxes:
     def __init__(self) -> None:
         self.shown: list[str] = []
         self.confirm_answer = True
+        #: the index of the choice :meth:`choose` answers (None: cancelled)
+        self.choice: int | None = 0
 
     def warning(self, _parent: object, _title: str, text: str) -> None:
         self.shown.append(text)
@@ -51,13 +57,27 @@ class Boxes:
         self.shown.append(text)
         return self.confirm_answer
 
+    def choose(
+        self,
+        _parent: object,
+        _title: str,
+        text: str,
+        choices: Sequence[tuple[T, str]],
+        *,
+        detail: str = "",
+    ) -> T | None:
+        self.shown.append(text)
+        return None if self.choice is None else choices[self.choice][0]
+
 
 def stub_boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
-    """Route ``messages.warning``, ``information`` and ``confirm`` to a new :class:`Boxes`."""
+    """Route ``messages.warning``, ``information``, ``confirm`` and ``choose`` to a new
+    :class:`Boxes`."""
     recorder = Boxes()
     monkeypatch.setattr(messages, "warning", recorder.warning)
     monkeypatch.setattr(messages, "information", recorder.warning)
     monkeypatch.setattr(messages, "confirm", recorder.confirm)
+    monkeypatch.setattr(messages, "choose", recorder.choose)
     return recorder
 
 

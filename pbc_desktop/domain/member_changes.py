@@ -104,6 +104,20 @@ def letter_valid_until(issued_on: date, valid_days: int) -> date:
     return issued_on + timedelta(days=valid_days)
 
 
+class OrganizationMove(LabeledEnum):
+    """What a member's new organization in the member editor means.
+
+    ``TRANSFER``: the member moved within the district (内部转接, the paper of a letter
+    aside): 转出 at the old organization and 转入 at the new one, dated the day, as a
+    letter's receipt records them, so that each organization's statistics add up.
+    ``CORRECTION``: the organization was entered wrong and the member was never in the old
+    one: their records there are put right, no change is recorded.
+    """
+
+    TRANSFER = "transfer", "组织关系转接", "Transfer"
+    CORRECTION = "correction", "更正录入错误", "Correction of an entry error"
+
+
 class MemberRoll(LabeledEnum):
     """Which members a listing shows: those on the roll (the default), those who left, or
     both; or of those on the roll, the ones out of contact (失联) or away (流动党员)."""

@@ -4,6 +4,8 @@ A member is not deleted once on the roll: they leave by a change (增减方式,
 ``services/member_changes``). Only a record entered by mistake may be deleted, by an
 administrator, within :data:`~pbc_desktop.domain.member_changes.MISTAKE_DAYS` days of being
 made; the status moves off the roll and back only by a change (the editor keeps 失联).
+A new organization is a transfer within the district (转出 and 转入 recorded) or the
+correction of an entry error (``services/member_changes/moving``).
 
 The rules a member obeys on its own live in ``domain.member_rules`` (shared with the
 Excel import); here they are joined by what needs the database: the organization exists
@@ -38,7 +40,7 @@ from pbc_desktop.db.models import (
     ServiceLog,
 )
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.member_changes import MISTAKE_DAYS, ON_ROLL_STATUSES
+from pbc_desktop.domain.member_changes import MISTAKE_DAYS, ON_ROLL_STATUSES, OrganizationMove
 from pbc_desktop.domain.member_rules import (
     STORED_FIELDS,
     MemberInput,
@@ -49,7 +51,11 @@ from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError,
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
 from pbc_desktop.services.member_changes.leaving import has_pending_transfer, pending_transfer
-from pbc_desktop.services.member_changes.recording import move_development_records
+from pbc_desktop.services.member_changes.moving import (
+    check_move,
+    correct_organization,
+    record_move,
+)
 from pbc_desktop.services.members import load_member
 from pbc_desktop.services.scope import hold, update_audited
 
@@ -284,9 +290,21 @@ def store_new_member(
         raise _duplicate_id(db, exc, data) from exc
 
 
-def update_member(db: Database, member_id: int, data: MemberInput) -> None:
+def update_member(
+    db: Database,
+    member_id: int,
+    data: MemberInput,
+    *,
+    move: OrganizationMove | None = None,
+    moved_on: date | None = None,
+) -> None:
     """Validate and store the member's new values (nothing is written when unchanged);
-    refused when someone else changed the member since ``data.version`` was read."""
+    refused when someone else changed the member since ``data.version`` was read.
+
+    A new organization is ``move`` (``services/member_changes/moving``): a transfer within
+    the district dated ``moved_on`` (default today), recorded as 转出 and 转入; or the
+    correction of an entry error. None: a transfer for a member on the roll, a correction
+    for one who left it (they move nowhere)."""
     try:
         with db.write() as s:
             acc = access.of(db, s)
@@ -298,32 +316,31 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> None:
             if status_error is not None:
                 raise ValidationError([status_error])
             acc.check_org_writable(clean.organization_id)  # not moved out of the scope
-            moved = clean.organization_id != member.organization_id
-            if moved and has_pending_transfer(
-                s, member.id
-            ):  # the letter's receipt would take the member out of the sender's roll
-                raise ValidationError(
-                    [FieldError("organization", pending_transfer(member).message)]
+            old_id, new_id = member.organization_id, clean.organization_id
+            how: OrganizationMove | None = None
+            on = moved_on or date.today()
+            if new_id is not None and new_id != old_id:
+                if has_pending_transfer(
+                    s, member.id
+                ):  # the letter's receipt would take the member out of the sender's roll
+                    raise ValidationError(
+                        [FieldError("organization", pending_transfer(member).message)]
+                    )
+                on_roll = member.status in ON_ROLL_STATUSES
+                how = move or (
+                    OrganizationMove.TRANSFER if on_roll else OrganizationMove.CORRECTION
                 )
+                check_move(s, member, how, new_id, on)
             update_audited(
                 s,
                 member,
                 _values(clean),
                 lambda: t(f"修改党员 {member.name}", f"Updated party member {member.name}"),
             )
-            if moved and clean.organization_id is not None:
-                # the 发展党员 record (a 转正 still to come) goes with the member, as it
-                # does with a transfer: the new organization confirms them
-                move_development_records(
-                    s,
-                    member,
-                    clean.organization_id,
-                    t(
-                        f"{member.name}的发展党员记录随党员调整到新的党组织",
-                        f"The development record of {member.name} moved with the member "
-                        "to another organization",
-                    ),
-                )
+            if new_id is not None and how is OrganizationMove.TRANSFER:
+                record_move(s, member, old_id, new_id, on)
+            elif new_id is not None and how is OrganizationMove.CORRECTION:
+                correct_organization(s, acc, member, old_id, new_id)
     except IntegrityError as exc:
         raise _duplicate_id(db, exc, data) from exc
 

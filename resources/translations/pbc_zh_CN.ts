@@ -4254,6 +4254,7 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <name>MemberDialog</name>
     <message>
         <source>New party member</source>
+        <extracomment>the stored member&apos;s organization (id, name) while on the roll: choosing another asks whether the member moved or it was entered wrong</extracomment>
         <translation>新增党员</translation>
     </message>
     <message>
@@ -4275,6 +4276,26 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>No organization is named “{0}”; choose one from the list.</source>
         <translation>没有名为“{0}”的党组织，请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Change of organization</source>
+        <translation>变更所在党组织</translation>
+    </message>
+    <message>
+        <source>The organization of {0} is changed from “{1}” to “{2}”. Did the member move to the new organization, or was the old one entered by mistake?</source>
+        <translation>党员{0}的所在党组织由“{1}”改为“{2}”。这是党员调到了新的党组织，还是原来的党组织录入错了？</translation>
+    </message>
+    <message>
+        <source>The member moved (transfer)</source>
+        <translation>党员调动（组织关系转接）</translation>
+    </message>
+    <message>
+        <source>Entered by mistake (correct it)</source>
+        <translation>录入错误（更正）</translation>
+    </message>
+    <message>
+        <source>A transfer is counted in the party statistics as transferred out of “{0}” and into “{1}” today, and shown in the member&apos;s changes. Correct an entry error only when the member never belonged to “{0}”: no transfer is recorded.</source>
+        <translation>组织关系转接按今天的日期记入党内统计：“{0}”转出、“{1}”转入，并列入该党员的增减记录。只有党员从未在“{0}”时才选择更正录入错误，不记转接。</translation>
     </message>
     <message>
         <source>Party member</source>

@@ -100,3 +100,47 @@ def test_the_workbook_follows_the_window_language_as_the_pdf(db: Database, tmp_p
         if language == "en":
             shown = [c for c in cells if c != stats.area and not c.startswith(stats.area)]
             assert not [c for c in shown if _CJK.search(c)], language
+
+
+def test_each_organizations_workbook_and_pdf_show_a_move_in_the_member_editor(
+    db: Database, tmp_path: Path
+) -> None:
+    """A member moved to another branch in the member editor: the old branch's table of
+    the year says 转出 1, the new one's 转入 1, each beside its members at the year's end
+    (without a change recorded, neither said anything and the counts did not add up)."""
+    from dataclasses import replace
+
+    from pbc_desktop.services import member_editing
+    from tests.factories import complete_fields, make_org
+
+    old, new = make_org(db, "上底村党支部"), make_org(db, "下底村党支部")
+    ids = [
+        member_editing.create_member(
+            db, member_editing.MemberInput(name=name, organization_id=org, **complete_fields())
+        )
+        for name, org in (("张三", old), ("李四", old), ("王五", new))
+    ]
+    data = member_editing.get_member_input(db, ids[0])
+    member_editing.update_member(
+        db, ids[0], replace(data, organization_id=new), moved_on=date(2025, 6, 1)
+    )
+    for org, name, members, moved in (
+        (old, "上底村党支部", 1, "转出"),
+        (new, "下底村党支部", 2, "转入"),
+    ):
+        stats = party_statistics(db, 2025, organization_id=org)
+        ws = load_workbook(write_party_stats_xlsx(stats, tmp_path / f"{org}.xlsx")).active
+        assert ws is not None
+        rows = {
+            str(row[0].value): row[1].value for row in ws.iter_rows() if row[0].value is not None
+        }
+        assert rows[f"{name}党内统计表（2025年度）"] is None
+        assert f"党员{members}名" in str(ws.cell(row=2, column=1).value)
+        assert rows[moved] == 1
+        other = "转入" if moved == "转出" else "转出"
+        assert rows[other] == 0
+        pages = page_texts(build_party_stats_pdf(stats, tmp_path / f"{org}.pdf"))
+        assert f"党员{members}名" in "".join(pages).replace(" ", "")
+        lines = [line.strip() for line in pages[-1].splitlines()]  # the changes: last
+        assert lines[lines.index(moved) + 1] == "1"
+        assert lines[lines.index(other) + 1] == "0"

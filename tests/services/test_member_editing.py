@@ -33,6 +33,7 @@ from pbc_desktop.domain.enums import (
     MemberCategory,
     MembershipStatus,
 )
+from pbc_desktop.domain.member_changes import OrganizationMove
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pbc_desktop.services import member_editing as editing
@@ -246,11 +247,13 @@ def test_an_applicant_not_yet_admitted_is_not_entered_as_a_member(db: Database, 
     editing.update_member(db, member_id, replace(data, education="大学专科"))
 
 
+@pytest.mark.parametrize("move", list(OrganizationMove))
 def test_a_member_moved_to_another_organization_takes_their_development_record(
-    db: Database, org: int
+    db: Database, org: int, move: OrganizationMove
 ) -> None:
     """Only a transfer moved it: the old organization still confirmed (转正) a member on
-    another's roll, and the new one could not."""
+    another's roll, and the new one could not. A move is a transfer (转出, 转入) or the
+    correction of an entry error (the admission said the old organization)."""
     from pbc_desktop.db.models import DevelopmentRecord
     from pbc_desktop.domain.development import DevelopmentStage
     from pbc_desktop.services.development.detail import get_development_detail
@@ -261,15 +264,22 @@ def test_a_member_moved_to_another_organization_takes_their_development_record(
     member_id = get_development_detail(db, record_id).member_id
     assert member_id is not None
     data = editing.get_member_input(db, member_id)
-    editing.update_member(db, member_id, replace(data, organization_id=other))
+    editing.update_member(db, member_id, replace(data, organization_id=other), move=move)
     with db.read() as s:
         record = s.get(DevelopmentRecord, record_id)
         assert record is not None and record.organization_id == other
-    last = audit_entries(db)[-2:]  # the member's change, then the record's
-    assert [e.summary for e in last] == [
-        "修改党员 李娜",
-        "李娜的发展党员记录随党员调整到新的党组织",
-    ]
+    summaries = [e.summary for e in audit_entries(db)]
+    if move is OrganizationMove.TRANSFER:
+        last = summaries[-4:]  # the member's edit, 转出, the record going with 转入, 转入
+        assert last[0] == "修改党员 李娜"
+        assert last[1].startswith("党员 李娜 转出（") and last[3].startswith("党员 李娜 转入（")
+        assert last[2] == "李娜的发展党员记录随组织关系转入新的党组织"
+    else:
+        assert summaries[-3:] == [
+            "修改党员 李娜",
+            "更正党员 李娜 的所在党组织（录入错误），增减记录随之更正",  # the 发展 said org
+            "李娜的发展党员记录随更正后的党组织调整",
+        ]
 
 
 def test_id_number_ending_in_x_is_compared_case_insensitively(db: Database, org: int) -> None:
@@ -314,7 +324,8 @@ def test_update_stores_and_audits_before_and_after(db: Database, org: int) -> No
     [m] = stored(db)
     assert (m.name, m.phone, m.organization_id) == ("陈伟华", "0754-87654321", new_org)
     assert (m.category, m.status) == (MemberCategory.PROBATIONARY, MembershipStatus.LOST_CONTACT)
-    _create, update = audit_entries(db)
+    _create, update, *moved = audit_entries(db)  # then the transfer's 转出 and 转入
+    assert [e.summary[:9] for e in moved] == ["党员 陈伟华 转出", "党员 陈伟华 转入"]
     assert update.action == AuditAction.UPDATE
     assert update.summary == "修改党员 陈伟华"
     before, after = json.loads(update.before or ""), json.loads(update.after or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -281,3 +282,72 @@ def test_a_last_table_longer_than_a_page_keeps_its_last_rows_with_the_signatures
         signed = signed_page(path, "填报人（签字）")
         assert signed.before.endswith("合计12100.0%"), rows
         assert f"乙{rows - 1}" in signed.before, rows
+
+
+def _member_by_hand(db: Database, name: str, org: int, *, from_outside: bool) -> int:
+    """A member of ``org`` who joined in 2000: entered in the editor (no change), or
+    transferred in from outside the district in 2010 (a 转入 at ``org``)."""
+    from pbc_desktop.services.member_changes.transfers import transfer_in_from_outside
+    from pbc_desktop.services.member_editing import MemberInput, create_member
+    from tests.factories import complete_fields
+
+    fields = {**complete_fields(), "joined_on": date(2000, 7, 1)}
+    data = MemberInput(name=name, organization_id=org, **fields)
+    if from_outside:
+        return transfer_in_from_outside(
+            db, data, from_unit="汕头市金平区某党支部", received_on=date(2010, 3, 1)
+        )
+    return create_member(db, data)
+
+
+def _per_org(db: Database, year: int, *orgs: int) -> list[tuple[int, int]]:
+    """Each organization's members at the end of ``year`` and its net change in it."""
+    out = []
+    for org in orgs:
+        stats = party_statistics(db, year, organization_id=org)
+        out.append((stats.members, _net(stats.table("changes"))))
+    return out
+
+
+@pytest.mark.parametrize("from_outside", [False, True], ids=["entered", "transferred_in"])
+def test_a_move_in_the_member_editor_is_a_transfer_each_organization_adds_up(
+    db: Database, from_outside: bool
+) -> None:
+    """A member moved to another organization in the member editor (not through a letter)
+    recorded no change: the old organization's table of last year (as printed before the
+    move) with this year's changes was not this year's, nor the new one's (a member with
+    no change counted in the new one in every year, one with a change in the old one
+    still). The move is a transfer within the district: 转出 at the old organization,
+    转入 at the new one, the district's count unchanged."""
+    from pbc_desktop.services import member_editing
+    from pbc_desktop.services.member_changes.leaving import member_changes
+    from tests.factories import make_org
+
+    old, new = make_org(db, "上底村党支部"), make_org(db, "下底村党支部")
+    moved = _member_by_hand(db, "张三", old, from_outside=from_outside)
+    _member_by_hand(db, "李四", old, from_outside=from_outside)
+    _member_by_hand(db, "王五", new, from_outside=from_outside)
+    printed = _per_org(db, 2024, old, new)  # last year's tables, before the move
+    assert [members for members, _net in printed] == [2, 1]
+    district = party_statistics(db, 2024).members
+
+    data = member_editing.get_member_input(db, moved)
+    member_editing.update_member(
+        db, moved, replace(data, organization_id=new), moved_on=date(2025, 6, 1)
+    )
+
+    assert _per_org(db, 2024, old, new) == printed  # last year's tables stay as printed
+    (old_now, old_net), (new_now, new_net) = _per_org(db, 2025, old, new)
+    assert (old_now, new_now) == (1, 2)  # each counts the members it has now
+    assert (old_now, new_now) == (printed[0][0] + old_net, printed[1][0] + new_net)
+    old_changes = party_statistics(db, 2025, organization_id=old).table("changes")
+    new_changes = party_statistics(db, 2025, organization_id=new).table("changes")
+    assert (old_changes.value("转出"), new_changes.value("转入")) == (1, 1)
+    whole = party_statistics(db, 2025)
+    assert whole.members == district == 3
+    assert _net(whole.table("changes")) == 0  # within the district: one out, one in
+    history = [(c.kind.zh, c.organization_name, c.other) for c in member_changes(db, moved)]
+    assert history[-2:] == [
+        ("转出", "上底村党支部", "下底村党支部"),
+        ("转入", "下底村党支部", "上底村党支部"),
+    ]

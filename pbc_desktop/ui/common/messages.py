@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QWidget
 
 from pbc_desktop.errors import UserError, ValidationError
+
+T = TypeVar("T")
 
 _ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 
@@ -39,6 +42,32 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    choices: Sequence[tuple[T, str]],
+    *,
+    detail: str = "",
+) -> T | None:
+    """Which of ``choices`` (value, the button's text), asked as a question ``text`` with
+    ``detail`` below it; the first is the default, None when cancelled (取消, Esc, ×)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent
+    )
+    if detail:
+        box.setInformativeText(detail)
+    buttons = [
+        (box.addButton(label, QMessageBox.ButtonRole.AcceptRole), value) for value, label in choices
+    ]
+    if buttons:
+        box.setDefaultButton(buttons[0][0])
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((value for button, value in buttons if button is clicked), None)
 
 
 def discard_changes(parent: QWidget) -> bool:

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain import validation
 from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
-from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES, OrganizationMove
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
 from pbc_desktop.domain.privacy import mask_birth_date
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, to_date, to_qdate
@@ -82,6 +83,9 @@ class MemberDialog(FormDialog):
         self.ui = self.use_form(Ui_MemberDialog)
         self.setObjectName("memberDialog")
         self._auto_birth: date | None = None
+        #: the stored member's organization (id, name) while on the roll: choosing
+        #: another asks whether the member moved or it was entered wrong
+        self._loaded_org: tuple[int, str] | None = None
         self._auto_gender: Gender | None = None
         ui = self.ui
         self._dates: dict[str, tuple[QCheckBox, QDateEdit]] = {
@@ -202,6 +206,8 @@ class MemberDialog(FormDialog):
         ui.phoneEdit.setText(data.phone or "")
         if data.organization_id is not None:
             self._select_organization(data.organization_id)
+            if data.status is None or data.status in ON_ROLL_STATUSES:
+                self._loaded_org = (data.organization_id, ui.organizationCombo.currentText())
         select_data(ui.categoryCombo, data.category, otherwise=-1)
         if data.status is not None and data.status not in ON_ROLL_STATUSES:
             ui.statusCombo.addItem(label(data.status), data.status)  # as it is, not editable
@@ -305,12 +311,42 @@ class MemberDialog(FormDialog):
             [replace(e, message=message) if e.field == "organization" else e for e in error.errors]
         )
 
-    def save(self) -> int:
+    def _ask_move(self, name: str, old_name: str) -> OrganizationMove | None:
+        """How a member on the roll comes to the chosen organization (None: not now, the
+        dialog stays open): moved there (组织关系转接, counted in the party statistics as
+        转出 and 转入 today), or the old one was entered wrong (更正录入错误)."""
+        new_name = self.ui.organizationCombo.currentText().strip()
+        return messages.choose(
+            self,
+            self.tr("Change of organization"),
+            self.tr(
+                "The organization of {0} is changed from “{1}” to “{2}”. Did the member "
+                "move to the new organization, or was the old one entered by mistake?"
+            ).format(name.strip(), old_name, new_name),
+            [
+                (OrganizationMove.TRANSFER, self.tr("The member moved (transfer)")),
+                (OrganizationMove.CORRECTION, self.tr("Entered by mistake (correct it)")),
+            ],
+            detail=self.tr(
+                "A transfer is counted in the party statistics as transferred out of “{0}” "
+                "and into “{1}” today, and shown in the member's changes. Correct an entry "
+                "error only when the member never belonged to “{0}”: no transfer is "
+                "recorded."
+            ).format(old_name, new_name),
+        )
+
+    def save(self) -> int | None:
         data = self.input()
         try:
             if self.member_id is None:
                 return member_editing.create_member(self.ctx.db, data)
-            member_editing.update_member(self.ctx.db, self.member_id, data)
+            move = None
+            loaded, new_id = self._loaded_org, data.organization_id
+            if loaded is not None and new_id is not None and new_id != loaded[0]:
+                move = self._ask_move(data.name, loaded[1])
+                if move is None:
+                    return None
+            member_editing.update_member(self.ctx.db, self.member_id, data, move=move)
         except ValidationError as error:
             raise self._unknown_organization(error) from error
         return self.member_id

@@ -1,0 +1,192 @@
+"""A member's organization changed in the member editor (``services/member_editing``).
+
+Either the member moved within the district (:attr:`OrganizationMove.TRANSFER`, 内部转接
+without a letter of this program): recorded as a letter's receipt within the district
+records it, 转出 at the old organization and 转入 at the new one on the same day, so that
+each organization's 党内统计 adds up (last year's members with the year's changes are this
+year's) and the district's is unchanged. Or the organization was entered wrong and the
+member was never in the old one (:attr:`OrganizationMove.CORRECTION`): no change is
+recorded, and the member's changes that said they were in the old organization say the
+new one, so that the statistics of every year count them there.
+
+Both run in the editor's write transaction, each record written audited.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.models import MemberChange, MemberTransfer, Organization, PartyMember
+from pbc_desktop.domain.member_changes import (
+    ON_ROLL_STATUSES,
+    MemberChangeKind,
+    OrganizationMove,
+    TransferState,
+    before_joining_error,
+)
+from pbc_desktop.domain.validation import future_date_error
+from pbc_desktop.errors import FieldError, ValidationError
+from pbc_desktop.lang import t
+from pbc_desktop.services import access, audit
+from pbc_desktop.services.member_changes.leaving import latest_change
+from pbc_desktop.services.member_changes.recording import move_development_records, record_change
+
+#: What the field of the refusals is named (the editor marks its organization picker).
+_FIELD = "organization"
+
+
+def _not_existing(org: Organization, day: date) -> str | None:
+    """Why ``org`` takes no member in on ``day``: not founded yet, or ended."""
+    if org.founded_on is not None and day < org.founded_on:
+        founded = org.founded_on.isoformat()
+        return t(
+            f"{org.name}成立于{founded}，转接日期（{day.isoformat()}）不能早于成立日期",
+            f"{org.name} was founded on {founded}: the transfer ({day.isoformat()}) cannot "
+            "be before that",
+        )
+    if org.end_date is not None and day > org.end_date:
+        ended = org.end_date.isoformat()
+        return t(
+            f"{org.name}已于{ended}结束，不能再转入党员",
+            f"{org.name} ended on {ended} and takes no members in",
+        )
+    return None
+
+
+def _refused(message: str) -> ValidationError:
+    return ValidationError([FieldError(_FIELD, message)])
+
+
+def check_move(
+    s: Session, member: PartyMember, move: OrganizationMove, new_id: int, on: date
+) -> None:
+    """Refuse (under ``organization``) a move the records cannot hold: a transfer of a
+    member off the roll, into an organization not existing on ``on``, dated before the
+    member joined or before their last change; a correction of a member who came into
+    the old organization by a letter of transfer (they were in it)."""
+    if move is OrganizationMove.TRANSFER:
+        if member.status not in ON_ROLL_STATUSES:
+            raise _refused(
+                t(
+                    f"党员{member.name}已不在册（{member.status.zh}），不能转接组织关系；"
+                    "如所在党组织录入有误，请按更正录入错误修改",
+                    f"{member.name} is no longer on the roll ({member.status.en}) and cannot "
+                    "transfer; if the organization was entered wrong, correct it as an entry "
+                    "error",
+                )
+            )
+        problem = future_date_error(on, label=("转接日期", "date of the transfer"))
+        problem = problem or before_joining_error(
+            on, member.joined_on, ("转接日期", "date of the transfer")
+        )
+        if problem is not None:
+            raise _refused(problem)
+        last = latest_change(s, member.id)
+        if last is not None and on < last.occurred_on:
+            day = last.occurred_on.isoformat()
+            raise _refused(
+                t(
+                    f"转接日期（{on.isoformat()}）不能早于该党员上一次变动的日期"
+                    f"（{day}，{last.kind.zh}）",
+                    f"The date of the transfer ({on.isoformat()}) cannot be before the "
+                    f"member's last change ({day}, {last.kind.en})",
+                )
+            )
+        target = s.get(Organization, new_id)
+        absent = None if target is None else _not_existing(target, on)
+        if absent is not None:
+            raise _refused(absent)
+        return
+    letter = s.scalar(
+        select(MemberTransfer.letter_number)
+        .where(
+            MemberTransfer.member_id == member.id,
+            MemberTransfer.to_organization_id == member.organization_id,
+            MemberTransfer.state == TransferState.RECEIVED,
+        )
+        .limit(1)
+    )
+    if letter is not None:
+        raise _refused(
+            t(
+                f"党员{member.name}经介绍信（{letter}）转入现在的党组织，不是录入错误；"
+                "党员调到其他党组织请按组织关系转接办理",
+                f"{member.name} came into the present organization by the letter of transfer "
+                f"{letter}: it is no entry error; a member moving to another organization "
+                "is transferred",
+            )
+        )
+
+
+def record_move(s: Session, member: PartyMember, old_id: int, new_id: int, on: date) -> None:
+    """The member's transfer within the district from ``old_id`` to ``new_id`` on ``on``
+    (:func:`check_move` passed): 转出 and 转入, each audited, as a letter's receipt within
+    the district writes them (the member's 发展党员 record goes with them). The member's
+    mark of 失联 stays as the editor saved it."""
+    status = member.status
+    remark = t(
+        "在党员信息中调整党组织（本区内转接）", "Moved in the member editor (within the district)"
+    )
+    record_change(
+        s,
+        member,
+        MemberChangeKind.TRANSFERRED_OUT,
+        on,
+        organization_id=old_id,
+        other_organization_id=new_id,
+        remark=remark,
+    )
+    record_change(
+        s,
+        member,
+        MemberChangeKind.TRANSFERRED_IN,
+        on,
+        organization_id=new_id,
+        other_organization_id=old_id,
+        remark=remark,
+    )
+    member.status = status
+
+
+def correct_organization(
+    s: Session, acc: access.Access, member: PartyMember, old_id: int, new_id: int
+) -> None:
+    """The member was never in ``old_id`` (entered there by mistake; :func:`check_move`
+    passed): their changes saying they were in it (an admission, a 转入 from outside)
+    say ``new_id``, and the changes of another organization naming it as where the member
+    went say ``new_id`` too where the account may write them; each audited. Their
+    发展党员 record goes with them."""
+    changes = s.scalars(
+        select(MemberChange).where(
+            MemberChange.member_id == member.id,
+            or_(
+                MemberChange.organization_id == old_id,
+                MemberChange.other_organization_id == old_id,
+            ),
+        )
+    )
+    summary = t(
+        f"更正党员 {member.name} 的所在党组织（录入错误），增减记录随之更正",
+        f"Corrected the organization of {member.name} (an entry error) in the member's changes",
+    )
+    for change in changes:
+        if change.organization_id != old_id and not acc.sees_org(change.organization_id):
+            continue  # another organization's record, only naming the old one
+        before = audit.snapshot(change)
+        if change.organization_id == old_id:
+            change.organization_id = new_id
+        if change.other_organization_id == old_id:
+            change.other_organization_id = new_id
+        audit.updated(s, change, summary, before)
+    move_development_records(
+        s,
+        member,
+        new_id,
+        t(
+            f"{member.name}的发展党员记录随更正后的党组织调整",
+            f"The development record of {member.name} moved with the corrected organization",
+        ),
+    )
