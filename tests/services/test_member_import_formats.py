@@ -435,3 +435,18 @@ def test_a_date_cell_without_a_date_is_said_so_not_quoted_as_a_time(
     assert len(lines) == (3 if fmt == "xls" else 2), lines
     assert not any(":00" in line for line in lines), lines
     assert all("入党日期单元格中没有日期" in line for line in lines), lines
+
+
+def test_a_csv_field_too_long_to_read_is_named_with_its_row_not_called_damaged(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """A field of 300,000 characters (more than the CSV reader takes) made the roster
+    “damaged”; the message says which row holds a field too long, and nothing is read."""
+    rows = [("甲", IDS[0], ORG, "备注"), ("乙", IDS[1], ORG, "长" * 300_000), ("丙", IDS[2], ORG)]
+    path = csv_roster(
+        tmp_path / "名册.csv", rows, headers=("姓名", "身份证号", "所在党组织", "备注")
+    )
+    message = refused(db, path)
+    assert message.startswith("无法导入“名册.csv”：第3行有一个字段超过 131072 个字符"), message
+    assert "损坏" not in message
+    assert stored(db) == {}
