@@ -449,8 +449,9 @@ def current_office(db_path: Path) -> OfficeName | None:
 def other_office(db_path: Path, info: BackupInfo) -> str | None:
     """That the backup is another office's database (its own office is not the current
     database's), as the start of a sentence (no full stop), or ``None``. Restoring it puts
-    that office's records, and its office, in place of this one's: the window asks and
-    ``pbc restore`` wants ``--other-office`` first."""
+    that office's records, and its office, in place of this one's: the window and ``pbc
+    restore`` at a terminal ask (:func:`other_office_question`), and ``pbc restore``
+    without one wants ``--other-office``."""
     current = current_office(db_path)
     if current is None or info.office is None or info.office.uuid == current.uuid:
         return None
@@ -458,6 +459,15 @@ def other_office(db_path: Path, info: BackupInfo) -> str | None:
     return t(
         f"该备份是另一个单位“{theirs}”的数据库，不是本单位“{ours}”的",
         f"This backup is the database of another office, “{theirs}”, not of this office, “{ours}”",
+    )
+
+
+def other_office_question(sentence: str) -> str:
+    """What the window and ``pbc restore`` at a terminal ask before restoring another
+    office's backup (``sentence``: :func:`other_office`'s); the answer No changes nothing."""
+    return sentence + t(
+        "；恢复后，本库将成为该单位的数据库。仍要恢复吗？",
+        ": restoring it makes this the database of that office. Restore it all the same?",
     )
 
 

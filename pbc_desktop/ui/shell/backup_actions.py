@@ -289,12 +289,7 @@ class BackupActions(QObject):
         assert outcome.result is not None
         info, other = outcome.result
         if other is not None and not messages.confirm(
-            self._parent,
-            self.tr("Restore a backup"),
-            other
-            + self.tr(
-                ": restoring it makes this the database of that office. Restore it all the same?"
-            ),
+            self._parent, self.tr("Restore a backup"), backup.other_office_question(other)
         ):
             return
         question = (
