@@ -220,7 +220,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "Nothing was restored. Add --yes to restore without a question.",
             )
         )
-    result = backup.restore(db_path, backup_path, folder=folder)
+    result = backup.restore(db_path, backup_path, folder=folder, described=info.fingerprint)
     print(t(f"已恢复到：{db_path}", f"Restored into: {db_path}"))
     if result.upgraded:
         print(t("备份的结构版本较旧，已升级。", "The backup had an older schema; it was upgraded."))

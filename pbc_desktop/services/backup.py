@@ -58,6 +58,7 @@ from pbc_desktop.db.migrate import (
 )
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.offices import grouped_digest
 from pbc_desktop.errors import (
     DatabaseDamagedError,
     DatabaseError,
@@ -66,7 +67,7 @@ from pbc_desktop.errors import (
     os_errno,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER, file_uri, part_path, replace_file
+from pbc_desktop.files import SQLITE_HEADER, file_digest, file_uri, part_path, replace_file
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -410,6 +411,9 @@ class BackupInfo:
     size_bytes: int
     counts: tuple[Count, ...]
     needs_upgrade: bool  # an older schema: restoring it upgrades it
+    #: the file's SHA-256, grouped (:func:`fingerprint_of`): given to :func:`restore` as
+    #: ``described``, a file changed since this was read is refused
+    fingerprint: str
     office: OfficeName | None = None  # its own office (data exchange), if set up
 
 
@@ -543,6 +547,7 @@ class _Checked:
     revision: str
     stat: os.stat_result
     office: OfficeName | None
+    fingerprint: str
 
     @property
     def needs_upgrade(self) -> bool:
@@ -558,6 +563,7 @@ class _Checked:
             size_bytes=self.stat.st_size,
             counts=contents[0],
             needs_upgrade=self.needs_upgrade,
+            fingerprint=self.fingerprint,
             office=self.office,
         )
 
@@ -583,11 +589,12 @@ def _check(path: Path) -> _Checked:
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
+            if header != SQLITE_HEADER:
+                raise _not_a_database(path)
+            digest = file_digest(f, header)
         stat = path.stat()
     except OSError as exc:
         raise cannot_read(path, exc) from exc
-    if header != SQLITE_HEADER:
-        raise _not_a_database(path)
     engine = read_only_engine(path)
     try:
         with engine.connect() as conn:
@@ -607,7 +614,26 @@ def _check(path: Path) -> _Checked:
         raise _foreign(path)
     if revision not in known_revisions():
         raise too_new()
-    return _Checked(path, revision, stat, office)
+    return _Checked(path, revision, stat, office, grouped_digest(digest))
+
+
+def fingerprint_of(path: Path) -> str:
+    """The fingerprint of the file at ``path`` (its SHA-256, grouped as a package's is)."""
+    try:
+        with Path(path).open("rb") as f:
+            return grouped_digest(file_digest(f))
+    except OSError as exc:
+        raise cannot_read(path, exc) from exc
+
+
+def _changed_since_described(path: Path) -> UserError:
+    return UserError(
+        t(
+            f"备份文件“{path}”在显示其内容之后被改动或替换了，没有恢复。请重新选择它，核对内容后再恢复。",
+            f"The backup file “{path}” was changed or replaced after its contents were shown; "
+            "nothing was restored. Choose it again and check what it holds before restoring.",
+        )
+    )
 
 
 def inspect_backup(path: Path) -> BackupInfo:
@@ -727,6 +753,7 @@ def restore(
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
     now: datetime | None = None,
+    described: str | None = None,
 ) -> RestoreResult:
     """Replace the database at ``db_path`` by the backup ``backup_path``.
 
@@ -735,6 +762,10 @@ def restore(
     damaged one) copied to the backups folder, ``close`` (the open database) disposed, and
     the prepared copy renamed onto ``db_path``. Until that moment a failure or a stop
     leaves the current database untouched.
+
+    ``described``: the fingerprint of the backup whose contents the user was shown
+    (:attr:`BackupInfo.fingerprint`); a file changed or replaced since, or while it is
+    copied, is refused: what would be restored is not what was shown.
     """
     if close is not None:  # the window's open database: its signed-in person must be allowed
         require(close, Permission.MAINTAIN)
@@ -742,6 +773,8 @@ def restore(
     refuse_itself(db_path, backup_path)
     report = progress or (lambda _percent: None)
     checked = _check(backup_path)
+    if described is not None and checked.fingerprint != described:
+        raise _changed_since_described(backup_path)
     report(5)
     work = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}-{uuid.uuid4().hex[:8]}.sqlite")
     try:
@@ -752,6 +785,8 @@ def restore(
             progress=lambda p: report(5 + p * 75 // 100),
             should_stop=should_stop,
         )
+        if described is not None and fingerprint_of(backup_path) != described:
+            raise _changed_since_described(backup_path)  # while it was copied
         if checked.needs_upgrade:
             report(85)
             _upgrade(work)

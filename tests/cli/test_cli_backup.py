@@ -230,6 +230,28 @@ def test_restore_of_another_offices_database_asks_only_with_a_terminal_both_ways
     assert org_names(office_db) == ["上底村党总支"]
 
 
+def test_restore_of_a_backup_replaced_while_the_question_waits_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    usb = tmp_path / "usb.sqlite"
+    new_database(usb, "别处的党支部").dispose()
+    other = tmp_path / "other.sqlite"
+    new_database(other, "又一个党支部").dispose()
+
+    def replaced_then_yes(_prompt: str = "") -> str:
+        other.replace(usb)
+        return "y"
+
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    monkeypatch.setattr("builtins.input", replaced_then_yes)
+    code, _, err = run(capsys, "restore", str(usb))
+    assert code == 2 and "在显示其内容之后被改动或替换了，没有恢复" in err
+    assert org_names(office_db) == ["上底村党总支"]
+
+
 def test_restore_refuses_a_file_that_is_not_a_backup(
     capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
 ) -> None:
