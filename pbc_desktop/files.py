@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import io
 import os
 import re
@@ -13,7 +14,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from pbc_desktop.errors import UserError, os_errno, os_reason
 from pbc_desktop.lang import t
@@ -283,6 +284,16 @@ def _too_large_for_the_drive(
         return shutil.disk_usage(target.parent).free > _NEAR_LARGEST
     except OSError:
         return False
+
+
+def file_digest(stream: BinaryIO, head: bytes = b"") -> bytes:
+    """The SHA-256 of ``head`` (what was already read of the file) and of the rest of
+    ``stream``, read to its end: what the fingerprint of a file is made of, to tell later
+    that the file is still the one looked at (an exchange package, a backup)."""
+    sha = hashlib.sha256(head)
+    while block := stream.read(1 << 20):
+        sha.update(block)
+    return sha.digest()
 
 
 def size_of(path: Path) -> int | None:

@@ -8,7 +8,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -241,6 +241,12 @@ def _ods_cell(value: object) -> str:
     if isinstance(value, date):
         return (
             f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+            f"<text:p>{value.isoformat()}</text:p></table:table-cell>"
+        )
+    if isinstance(value, time):  # as LibreOffice writes a cell formatted as a time
+        return (
+            f'<table:table-cell office:value-type="time" office:time-value='
+            f'"PT{value.hour:02d}H{value.minute:02d}M{value.second:02d}S">'
             f"<text:p>{value.isoformat()}</text:p></table:table-cell>"
         )
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -40,7 +40,8 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.add_argument(
         "--other-office",
         action="store_true",
-        help="restore a backup of another office's database all the same",
+        help="restore a backup of another office's database all the same (without it, "
+        "asked at a terminal, refused elsewhere)",
     )
     p.set_defaults(handler=cmd_restore)
 
@@ -125,6 +126,22 @@ def describe(info: BackupInfo) -> list[str]:
     return lines
 
 
+def _at_a_terminal() -> bool:
+    """Someone at a terminal can read a question and answer it (a script's piped output,
+    or input from a file, cannot)."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
+def _other_office_confirmed(other: str) -> bool:
+    """``pbc restore`` of another office's backup at a terminal: the window's question,
+    No unless answered yes."""
+    from pbc_desktop.cli.common import typed
+    from pbc_desktop.services import backup
+
+    answer = typed(backup.other_office_question(other) + " [y/N] ")
+    return answer.lower() in {"y", "yes", "是"}
+
+
 def _confirmed(db_path: Path) -> bool:
     if not sys.stdin.isatty():
         return False
@@ -186,13 +203,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(line)
     other = backup.other_office(db_path, info)
     if other is not None and not args.other_office:
-        raise UserError(
-            other
-            + t(
-                "；确认要用它替换当前数据库时，请加上 --other-office 再运行。",
-                "; to replace the current database by it all the same, add --other-office.",
+        if not _at_a_terminal():
+            raise UserError(
+                other
+                + t(
+                    "；确认要用它替换当前数据库时，请加上 --other-office 再运行。",
+                    "; to replace the current database by it all the same, add --other-office.",
+                )
             )
-        )
+        if not _other_office_confirmed(other):
+            raise UserError(t("没有恢复。", "Nothing was restored."))
     if not args.yes and not _confirmed(db_path):
         raise UserError(
             t(
@@ -200,7 +220,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "Nothing was restored. Add --yes to restore without a question.",
             )
         )
-    result = backup.restore(db_path, backup_path, folder=folder)
+    result = backup.restore(db_path, backup_path, folder=folder, described=info.fingerprint)
     print(t(f"已恢复到：{db_path}", f"Restored into: {db_path}"))
     if result.upgraded:
         print(t("备份的结构版本较旧，已升级。", "The backup had an older schema; it was upgraded."))

@@ -30,7 +30,7 @@ from pbc_desktop.domain.exchange import (
     received_headings,
     record_label,
 )
-from pbc_desktop.domain.offices import card_to_json
+from pbc_desktop.domain.offices import FINGERPRINT_BYTES, card_to_json, grouped_digest
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.files import atomic_output
@@ -101,7 +101,18 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         help="receive a package (exit 0 applied, 1 conflicts left to decide, 2 refused)",
     )
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="only show what it would change")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only show what it would change, and the package's fingerprint",
+    )
+    p.add_argument(
+        "--expect-fingerprint",
+        type=_fingerprint,
+        metavar="HEX",
+        help="refuse the file unless its package fingerprint is this one (as the dry run "
+        "or the sender's handover sheet shows it; spaces may be left out)",
+    )
     _sheet_argument(p)
     p.set_defaults(handler=cmd_import)
     p = steps.add_parser("log", parents=[common_parent], help="packages sent and received")
@@ -112,6 +123,33 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.add_argument("entry", type=record_id, metavar="NO", help="its number in pbc exchange log")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
     p.set_defaults(handler=cmd_sheet)
+
+
+def _fingerprint(text: str) -> str:
+    """``--expect-fingerprint``: the grouped form packages are shown in, whether typed with
+    its spaces or without them, in capitals or not."""
+    digits = "".join(text.split()).replace("-", "").upper()
+    if len(digits) != 2 * FINGERPRINT_BYTES or any(c not in "0123456789ABCDEF" for c in digits):
+        raise argparse.ArgumentTypeError(
+            t(
+                f"应给出数据包指纹：{2 * FINGERPRINT_BYTES} 个十六进制数字（0-9、A-F），"
+                "如试运行或数据移交单上所示",
+                f"expected a package fingerprint: {2 * FINGERPRINT_BYTES} hex digits "
+                "(0-9, A-F), as the dry run or the handover sheet shows it",
+            )
+        )
+    return grouped_digest(bytes.fromhex(digits))
+
+
+def _not_the_expected(path: Path, found: str, expected: str) -> UserError:
+    return UserError(
+        t(
+            f"数据包“{path.name}”的指纹是 {found}，不是 --expect-fingerprint 给出的 "
+            f"{expected}，没有接收。",
+            f"The package “{path.name}” has the fingerprint {found}, not {expected} as "
+            "given by --expect-fingerprint; nothing was received.",
+        )
+    )
 
 
 def _sheet_argument(p: argparse.ArgumentParser) -> None:
@@ -331,6 +369,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from pbc_desktop.services.exchange.transfer import (
         AlreadyReceivedError,
+        NotThePreviewedError,
         preview_package,
         receive_package,
     )
@@ -344,11 +383,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         )
     _check_sheet(args.sheet, args.file)
+    expected: str | None = args.expect_fingerprint
     with opened_db(args, write=not args.dry_run) as db:
         me = offices.local_office(db)
-        step = preview_package if args.dry_run else receive_package
+        lookup = offices.lookup(db)
         try:
-            received = step(db, args.file, me=me, lookup_sender=offices.lookup(db))
+            if args.dry_run:
+                received = preview_package(db, args.file, me=me, lookup_sender=lookup)
+                if expected is not None and received.fingerprint != expected:
+                    raise _not_the_expected(args.file, received.fingerprint, expected)
+            else:
+                received = receive_package(
+                    db, args.file, me=me, lookup_sender=lookup, previewed=expected
+                )
+        except NotThePreviewedError as exc:
+            assert expected is not None
+            raise _not_the_expected(args.file, exc.found, expected) from None
         except AlreadyReceivedError as exc:  # nothing to do, nothing wrong
             print(exc)
             return EXIT_OK
@@ -361,6 +411,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(note)
         if args.dry_run:
             print(t("（试运行：未写入任何数据）", "(dry run: nothing was written)"))
+            compact = received.fingerprint.replace(" ", "")
+            print(
+                t(
+                    f"接收时加上 --expect-fingerprint {compact}，"
+                    "可确保接收的正是这里预览的数据包。",
+                    f"Add --expect-fingerprint {compact} to the import to receive exactly "
+                    "the package previewed here.",
+                )
+            )
         else:
             _save_sheet(db, received.log_id, args.sheet)
     if received.result.conflicts:

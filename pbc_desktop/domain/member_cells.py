@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import TypeVar
 
@@ -215,6 +215,21 @@ def _unreadable(key: FieldLabel, shown: str) -> CellError:
     )
 
 
+def _no_date(key: FieldLabel) -> CellError:
+    """A date cell read as a time of day alone: in an .xls a date cell holding 0 or a
+    negative number (Excel shows 1900-01-00 or ####), in an .ods a cell holding a time. The
+    time the reader made of it ("00:00:00") is not what the clerk sees, so it is not quoted."""
+    zh, en = _label(key)
+    return CellError(
+        t(
+            f"{zh}单元格中没有日期（Excel 显示为 1900-01-00 或 ####，或者只有时间），"
+            f"{_forms_hint()}",
+            f"The {en} cell holds no date (Excel shows 1900-01-00 or ####, or only a time); "
+            f"{_forms_hint()}",
+        )
+    )
+
+
 def _impossible(key: FieldLabel, shown: str) -> CellError:
     zh, en = _label(key)
     return CellError(t(f"{zh}“{shown}”不是有效的日期", f"The {en} “{shown}” is not a valid date"))
@@ -327,6 +342,8 @@ def parse_date(value: object, key: FieldLabel, *, epoch_1904: bool = False) -> P
         raise _unreadable(key, str(value))
     if isinstance(value, int | float):
         return _parse_number_date(key, value, epoch_1904)
+    if isinstance(value, time):
+        raise _no_date(key)
     if not isinstance(value, str):
         raise _unreadable(key, str(value))
     try:

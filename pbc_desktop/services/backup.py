@@ -58,6 +58,7 @@ from pbc_desktop.db.migrate import (
 )
 from pbc_desktop.db.models import AuditEntry
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.offices import grouped_digest
 from pbc_desktop.errors import (
     DatabaseDamagedError,
     DatabaseError,
@@ -66,7 +67,7 @@ from pbc_desktop.errors import (
     os_errno,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER, file_uri, part_path, replace_file
+from pbc_desktop.files import SQLITE_HEADER, file_digest, file_uri, part_path, replace_file
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -410,6 +411,9 @@ class BackupInfo:
     size_bytes: int
     counts: tuple[Count, ...]
     needs_upgrade: bool  # an older schema: restoring it upgrades it
+    #: the file's SHA-256, grouped (:func:`fingerprint_of`): given to :func:`restore` as
+    #: ``described``, a file changed since this was read is refused
+    fingerprint: str
     office: OfficeName | None = None  # its own office (data exchange), if set up
 
 
@@ -449,8 +453,9 @@ def current_office(db_path: Path) -> OfficeName | None:
 def other_office(db_path: Path, info: BackupInfo) -> str | None:
     """That the backup is another office's database (its own office is not the current
     database's), as the start of a sentence (no full stop), or ``None``. Restoring it puts
-    that office's records, and its office, in place of this one's: the window asks and
-    ``pbc restore`` wants ``--other-office`` first."""
+    that office's records, and its office, in place of this one's: the window and ``pbc
+    restore`` at a terminal ask (:func:`other_office_question`), and ``pbc restore``
+    without one wants ``--other-office``."""
     current = current_office(db_path)
     if current is None or info.office is None or info.office.uuid == current.uuid:
         return None
@@ -458,6 +463,15 @@ def other_office(db_path: Path, info: BackupInfo) -> str | None:
     return t(
         f"该备份是另一个单位“{theirs}”的数据库，不是本单位“{ours}”的",
         f"This backup is the database of another office, “{theirs}”, not of this office, “{ours}”",
+    )
+
+
+def other_office_question(sentence: str) -> str:
+    """What the window and ``pbc restore`` at a terminal ask before restoring another
+    office's backup (``sentence``: :func:`other_office`'s); the answer No changes nothing."""
+    return sentence + t(
+        "；恢复后，本库将成为该单位的数据库。仍要恢复吗？",
+        ": restoring it makes this the database of that office. Restore it all the same?",
     )
 
 
@@ -533,6 +547,7 @@ class _Checked:
     revision: str
     stat: os.stat_result
     office: OfficeName | None
+    fingerprint: str
 
     @property
     def needs_upgrade(self) -> bool:
@@ -548,6 +563,7 @@ class _Checked:
             size_bytes=self.stat.st_size,
             counts=contents[0],
             needs_upgrade=self.needs_upgrade,
+            fingerprint=self.fingerprint,
             office=self.office,
         )
 
@@ -573,11 +589,12 @@ def _check(path: Path) -> _Checked:
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
+            if header != SQLITE_HEADER:
+                raise _not_a_database(path)
+            digest = file_digest(f, header)
         stat = path.stat()
     except OSError as exc:
         raise cannot_read(path, exc) from exc
-    if header != SQLITE_HEADER:
-        raise _not_a_database(path)
     engine = read_only_engine(path)
     try:
         with engine.connect() as conn:
@@ -597,7 +614,26 @@ def _check(path: Path) -> _Checked:
         raise _foreign(path)
     if revision not in known_revisions():
         raise too_new()
-    return _Checked(path, revision, stat, office)
+    return _Checked(path, revision, stat, office, grouped_digest(digest))
+
+
+def fingerprint_of(path: Path) -> str:
+    """The fingerprint of the file at ``path`` (its SHA-256, grouped as a package's is)."""
+    try:
+        with Path(path).open("rb") as f:
+            return grouped_digest(file_digest(f))
+    except OSError as exc:
+        raise cannot_read(path, exc) from exc
+
+
+def _changed_since_described(path: Path) -> UserError:
+    return UserError(
+        t(
+            f"备份文件“{path}”在显示其内容之后被改动或替换了，没有恢复。请重新选择它，核对内容后再恢复。",
+            f"The backup file “{path}” was changed or replaced after its contents were shown; "
+            "nothing was restored. Choose it again and check what it holds before restoring.",
+        )
+    )
 
 
 def inspect_backup(path: Path) -> BackupInfo:
@@ -717,6 +753,7 @@ def restore(
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
     now: datetime | None = None,
+    described: str | None = None,
 ) -> RestoreResult:
     """Replace the database at ``db_path`` by the backup ``backup_path``.
 
@@ -725,6 +762,10 @@ def restore(
     damaged one) copied to the backups folder, ``close`` (the open database) disposed, and
     the prepared copy renamed onto ``db_path``. Until that moment a failure or a stop
     leaves the current database untouched.
+
+    ``described``: the fingerprint of the backup whose contents the user was shown
+    (:attr:`BackupInfo.fingerprint`); a file changed or replaced since, or while it is
+    copied, is refused: what would be restored is not what was shown.
     """
     if close is not None:  # the window's open database: its signed-in person must be allowed
         require(close, Permission.MAINTAIN)
@@ -732,6 +773,8 @@ def restore(
     refuse_itself(db_path, backup_path)
     report = progress or (lambda _percent: None)
     checked = _check(backup_path)
+    if described is not None and checked.fingerprint != described:
+        raise _changed_since_described(backup_path)
     report(5)
     work = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}-{uuid.uuid4().hex[:8]}.sqlite")
     try:
@@ -742,6 +785,8 @@ def restore(
             progress=lambda p: report(5 + p * 75 // 100),
             should_stop=should_stop,
         )
+        if described is not None and fingerprint_of(backup_path) != described:
+            raise _changed_since_described(backup_path)  # while it was copied
         if checked.needs_upgrade:
             report(85)
             _upgrade(work)

@@ -1183,10 +1183,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <source>: restoring it makes this the database of that office. Restore it all the same?</source>
-        <translation>；恢复后，本库将成为该单位的数据库。仍要恢复吗？</translation>
-    </message>
-    <message>
         <source>Replace the database now open by this backup?</source>
         <translation>用这个备份替换当前打开的数据库吗？</translation>
     </message>

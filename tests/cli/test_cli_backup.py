@@ -99,11 +99,6 @@ def test_restore_asks_first(
 ) -> None:
     other = tmp_path / "other.sqlite"
     new_database(other, "别处的党支部").dispose()
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
     monkeypatch.setattr("sys.stdin", Terminal("n\n"))
     code, out, err = run(capsys, "restore", str(other), "--lang", "en")
     assert code == 2 and "Nothing was restored" in err and "organizations: 1" in out
@@ -145,6 +140,116 @@ def test_restore_of_another_offices_database_needs_other_office(
     code, out, err = run(capsys, "restore", str(theirs), "--yes", "--other-office")
     assert code == 0, err
     assert org_names(office_db) == ["下底村党总支"]
+
+
+class Terminal(io.StringIO):
+    """Standard input typed at a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def two_offices(office_db: Path, tmp_path: Path) -> Path:
+    """This office's database, 上底村党委's, and a backup of 下底村党委's (returned)."""
+    with_office(office_db, "上底村党委")
+    return with_office(tmp_path / "theirs.sqlite", "下底村党委", "下底村党总支")
+
+
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
+    """Standard input and output at a terminal; ``input`` gives ``answers`` in turn (Ctrl+D
+    after them) and the questions asked are returned."""
+    asked: list[str] = []
+    given = iter(answers)
+
+    def typed(prompt: str = "") -> str:
+        asked.append(prompt)
+        try:
+            return next(given)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", typed)
+    return asked
+
+
+@pytest.mark.parametrize("answer", ["", "n", "否"])
+def test_restore_of_another_offices_database_at_a_terminal_asks_no_by_default(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    two_offices: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    """At a terminal, another office's backup was refused as in a script (add
+    --other-office and run it again): the window's question is asked instead, naming both
+    offices; Enter (No) restores nothing."""
+    asked = at_a_terminal(monkeypatch, answer)
+    code, out, err = run(capsys, "restore", str(two_offices), "--yes")
+    assert len(asked) == 1 and asked[0].endswith("仍要恢复吗？ [y/N] ")
+    assert (
+        "下底村党委" in asked[0] and "上底村党委" in asked[0] and "--other-office" not in asked[0]
+    )
+    assert code == 2 and err == "错误：没有恢复。\n"
+    assert "党组织：1" in out  # what the backup holds was shown first
+    assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_restore_of_another_offices_database_at_a_terminal_answered_yes(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    two_offices: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = at_a_terminal(monkeypatch, "y", "y")  # the office, then replacing the database
+    code, out, err = run(capsys, "restore", str(two_offices), "--lang", "en")
+    assert (code, err) == (0, ""), err
+    assert "The previous database was kept as" in out
+    assert asked[0].startswith("This backup is the database of another office, “下底村党委”")
+    assert asked[0].endswith("Restore it all the same? [y/N] ")
+    assert asked[1].startswith("Replace the database") and len(asked) == 2
+    assert org_names(office_db) == ["下底村党总支"]
+
+
+def test_restore_of_another_offices_database_asks_only_with_a_terminal_both_ways(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    two_offices: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Typed at a terminal but its output piped to a file, or Ctrl+D at the question:
+    refused, nothing restored."""
+    asked = at_a_terminal(monkeypatch)  # Ctrl+D
+    code, _, err = run(capsys, "restore", str(two_offices), "--yes")
+    assert code == 2 and len(asked) == 1 and "命令已取消" in err
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    code, _, err = run(capsys, "restore", str(two_offices), "--yes")
+    assert code == 2 and len(asked) == 1 and "--other-office" in err
+    assert org_names(office_db) == ["上底村党总支"]
+
+
+def test_restore_of_a_backup_replaced_while_the_question_waits_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    usb = tmp_path / "usb.sqlite"
+    new_database(usb, "别处的党支部").dispose()
+    other = tmp_path / "other.sqlite"
+    new_database(other, "又一个党支部").dispose()
+
+    def replaced_then_yes(_prompt: str = "") -> str:
+        other.replace(usb)
+        return "y"
+
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    monkeypatch.setattr("builtins.input", replaced_then_yes)
+    code, _, err = run(capsys, "restore", str(usb))
+    assert code == 2 and "在显示其内容之后被改动或替换了，没有恢复" in err
+    assert org_names(office_db) == ["上底村党总支"]
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(

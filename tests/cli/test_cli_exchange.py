@@ -130,6 +130,60 @@ def test_a_package_goes_up_through_a_folder(
     assert code == 0 and "上底村党委" in out and "接收" in out
 
 
+def test_an_import_can_be_tied_to_its_dry_run_by_the_fingerprint(
+    capsys: pytest.CaptureFixture[str], offices: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A dry run, then the import: nothing tied them, so a file replaced in between (the
+    sender's next package saved under the same name) was received unseen. The dry run
+    prints the fingerprint to give --expect-fingerprint; another file is refused."""
+    village, town = offices
+    package, later = tmp_path / "usb" / "up.pbcx", tmp_path / "usb" / "later.pbcx"
+    for path in (package, later):
+        code, _, err = run(
+            capsys, "exchange", "export", "--db", str(village), "--to", "和平镇党委",
+            "-o", str(path), "--all",
+        )  # fmt: skip
+        assert code == 0, err
+    code, out, err = run(capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run")
+    assert code == 0, err
+    shown = next(ln for ln in out.splitlines() if ln.startswith("数据包指纹：")).split("：")[1]
+    compact = shown.replace(" ", "")
+    assert f"接收时加上 --expect-fingerprint {compact}，" in out
+    kept = package.read_bytes()
+    later.replace(package)
+    code, out, err = run(
+        capsys, "exchange", "import", "--db", str(town), str(package),
+        "--expect-fingerprint", compact,
+    )  # fmt: skip
+    assert code == 2 and out == ""
+    assert err.startswith("错误：数据包“up.pbcx”的指纹是 ") and err.count("\n") == 1
+    assert f"不是 --expect-fingerprint 给出的 {shown}，没有接收。" in err
+    code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
+    assert "接收" not in out.split("\n", 1)[1]  # nothing received
+    code, out, err = run(  # a dry run checks it too
+        capsys, "exchange", "import", "--db", str(town), str(package), "--dry-run",
+        "--expect-fingerprint", compact,
+    )  # fmt: skip
+    assert code == 2 and "没有接收" in err
+    package.write_bytes(kept)  # the package previewed, given as the sheet prints it
+    code, out, err = run(
+        capsys, "exchange", "import", "--db", str(town), str(package),
+        "--expect-fingerprint", shown.lower(),
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"数据包指纹：{shown}" in out
+
+
+@pytest.mark.parametrize("given", ["", "ABCD", "G" * 40, "A" * 41])
+def test_an_expected_fingerprint_that_is_none_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, given: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["exchange", "import", str(tmp_path / "up.pbcx"), "--expect-fingerprint", given])
+    assert stopped.value.code == 2
+    assert "40 个十六进制数字" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

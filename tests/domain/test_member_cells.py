@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
@@ -101,6 +101,20 @@ def test_a_date_of_a_year_no_field_takes_names_the_years(value: object) -> None:
 def test_digits_that_name_no_day_are_no_date(value: int) -> None:
     with pytest.raises(mc.CellError, match="无法识别为日期"):
         mc.parse_date(value, "joined_on")
+
+
+@pytest.mark.parametrize("value", [time(0, 0), time(12, 0)])
+def test_a_time_read_from_a_date_cell_is_no_date_and_not_quoted(value: time) -> None:
+    """What calamine returns for an .xls date cell holding 0 or below (or an .ods time
+    cell): the message quoted “00:00:00”, which the clerk never sees in the cell."""
+    with pytest.raises(mc.CellError) as caught:
+        mc.parse_date(value, "joined_on")
+    assert caught.value.message.startswith("入党日期单元格中没有日期（Excel 显示为 1900-01-00")
+    assert ":00" not in caught.value.message
+    lang.set_language("en")
+    with pytest.raises(mc.CellError) as caught:
+        mc.parse_date(value, "joined_on")
+    assert caught.value.message.startswith("The joined on cell holds no date")
 
 
 def test_blank_dates_are_none() -> None:

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -552,6 +553,60 @@ def test_a_refused_or_stopped_restore_leaves_the_database_alone(
         backup.restore(path, other, folder=folder, should_stop=lambda: True)
     assert path.read_bytes() == before
     assert not folder.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_backup_changed_since_it_was_described_is_refused_and_nothing_restored(
+    tmp_path: Path, folder: Path
+) -> None:
+    """What a backup holds is shown, then the clerk confirms: a file replaced meanwhile
+    (another copy saved under the same name on the stick) was restored unseen. The restore
+    is given the fingerprint of the file described and refuses another."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "上底村党总支").dispose()
+    before = path.read_bytes()
+    usb = tmp_path / "usb.sqlite"
+    new_database(usb, "别处的党支部").dispose()
+    shown = backup.inspect_backup(usb)
+    assert shown.fingerprint == backup.fingerprint_of(usb) and len(shown.fingerprint) == 49
+    other = tmp_path / "other.sqlite"
+    new_database(other, "又一个党支部").dispose()
+    other.replace(usb)
+    with pytest.raises(UserError) as caught:
+        backup.restore(path, usb, folder=folder, described=shown.fingerprint)
+    assert caught.value.message.startswith(
+        f"备份文件“{usb}”在显示其内容之后被改动或替换了，没有恢复。"
+    )
+    assert path.read_bytes() == before and not folder.exists()
+    assert leftovers(tmp_path) == []
+    again = backup.inspect_backup(usb)  # looked at again: restored
+    backup.restore(path, usb, folder=folder, described=again.fingerprint)
+    assert org_names(path) == ["又一个党支部"]
+
+
+def test_a_backup_changed_while_it_is_copied_is_refused(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "上底村党总支").dispose()
+    before = path.read_bytes()
+    usb = tmp_path / "usb.sqlite"
+    new_database(usb, "别处的党支部").dispose()
+    shown = backup.inspect_backup(usb)
+    real_copy = backup._copy
+
+    def copy_then_change(source: Path, dest: Path, **kwargs: Any) -> None:
+        real_copy(source, dest, **kwargs)
+        if source == usb:  # another program wrote to the file while it was read
+            conn = sqlite3.connect(usb)
+            with conn:
+                conn.execute("UPDATE organization SET name = '改过的党支部'")
+            conn.close()
+
+    monkeypatch.setattr(backup, "_copy", copy_then_change)
+    with pytest.raises(UserError, match="在显示其内容之后被改动或替换了"):
+        backup.restore(path, usb, folder=folder, described=shown.fingerprint)
+    assert path.read_bytes() == before and not folder.exists()
     assert leftovers(tmp_path) == []
 
 

@@ -8,7 +8,7 @@ import codecs
 import io
 import threading
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -402,3 +402,51 @@ def test_ods_merged_ranges_count_repeated_cells_and_rows(tmp_path: Path) -> None
     plain = ods_roster(tmp_path / "p.ods", [("甲", None, None)])
     with plain.open("rb") as stream:
         assert ods_merged(stream, "党员名册") == []
+
+
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_a_date_cell_without_a_date_is_said_so_not_quoted_as_a_time(
+    db: Database, org_id: int, tmp_path: Path, fmt: str
+) -> None:
+    """calamine reads the date cell of an .xls holding 0 or a negative number (Excel shows
+    1900-01-00 or ####), and an .ods cell holding a time, as a time of day: the row error
+    quoted “00:00:00”, which no clerk sees in the cell. It says the cell holds no date."""
+    if fmt == "xls":
+        import xlwt
+
+        path = tmp_path / "名册.xls"
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("党员名册")
+        as_date = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+        for c, heading in enumerate(("姓名", "身份证号", "所在党组织", "入党日期")):
+            sheet.write(0, c, heading)
+        for r, (person, serial) in enumerate((("甲", 0), ("乙", -5), ("丙", -0.5)), start=1):
+            for c, value in enumerate((person, IDS[r - 1], ORG)):
+                sheet.write(r, c, value)
+            sheet.write(r, 3, serial, as_date)
+        book.save(str(path))
+    else:
+        path = ods_roster(
+            tmp_path / "名册.ods",
+            [("甲", IDS[0], ORG, time(0, 0)), ("乙", IDS[1], ORG, time(12, 0))],
+            headers=("姓名", "身份证号", "所在党组织", "入党日期"),
+        )
+    lines = [p.line() for p in mi.read_members(db, path).bad_rows()]
+    assert len(lines) == (3 if fmt == "xls" else 2), lines
+    assert not any(":00" in line for line in lines), lines
+    assert all("入党日期单元格中没有日期" in line for line in lines), lines
+
+
+def test_a_csv_field_too_long_to_read_is_named_with_its_row_not_called_damaged(
+    db: Database, org_id: int, tmp_path: Path
+) -> None:
+    """A field of 300,000 characters (more than the CSV reader takes) made the roster
+    “damaged”; the message says which row holds a field too long, and nothing is read."""
+    rows = [("甲", IDS[0], ORG, "备注"), ("乙", IDS[1], ORG, "长" * 300_000), ("丙", IDS[2], ORG)]
+    path = csv_roster(
+        tmp_path / "名册.csv", rows, headers=("姓名", "身份证号", "所在党组织", "备注")
+    )
+    message = refused(db, path)
+    assert message.startswith("无法导入“名册.csv”：第3行有一个字段超过 131072 个字符"), message
+    assert "损坏" not in message
+    assert stored(db) == {}

@@ -157,6 +157,40 @@ def test_restore_shows_the_contents_asks_and_reopens(
     assert org_names(kept[0]) == ["上底村党总支", "后来新增的党支部"]
 
 
+def test_a_backup_replaced_while_its_contents_are_shown_is_not_restored(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    boxes: Boxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The question shows what the backup holds; the file was replaced on the stick while
+    it was open (another copy saved under its name) and that one was restored unseen. The
+    restore is refused in one sentence, and the database stays as it was."""
+    data_dir = folder_of(office)
+    usb = tmp_path / "usb.sqlite"
+    new_database(usb, "别处的党支部").dispose()
+    other = tmp_path / "other.sqlite"
+    new_database(other, "又一个党支部").dispose()
+    window = make_window(qtbot, office)
+    open_dialog(monkeypatch, usb)
+
+    def replaced_while_read(_parent: object, _title: str, text: str) -> bool:
+        boxes.shown.append(text)
+        other.replace(usb)
+        return True
+
+    monkeypatch.setattr(backup_actions.messages, "confirm", replaced_while_read)
+    window.backups.action_restore.trigger()
+    question, refusal = boxes.shown
+    assert str(usb) in question and "党组织：1" in question
+    assert refusal == (
+        f"备份文件“{usb}”在显示其内容之后被改动或替换了，没有恢复。请重新选择它，核对内容后再恢复。"
+    )
+    assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
+    assert backups_in(data_dir, backup.BEFORE_RESTORE) == []
+
+
 def test_restore_declined_changes_nothing(
     qtbot: QtBot,
     office: Database,

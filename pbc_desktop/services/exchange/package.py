@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Self
 
 from pbc_desktop.domain.offices import OfficeCard, fingerprint, grouped_digest
+from pbc_desktop.files import file_digest
 from pbc_desktop.services.exchange import keys as office_keys
 from pbc_desktop.services.exchange import package_manifest as pm
 from pbc_desktop.services.exchange.package_crypto import (
@@ -322,12 +323,9 @@ def package_fingerprint(path: Path) -> str | None:
             head = f.read(HEADER_BYTES)
             if not _starts_like_package(head):
                 return None
-            sha = hashlib.sha256(head)
-            while block := f.read(BLOCK):
-                sha.update(block)
+            return grouped_digest(file_digest(f, head))
     except OSError:
         return None
-    return grouped_digest(sha.digest())
 
 
 def open_package(
@@ -394,9 +392,7 @@ def _open(
     head = raw.read(HEADER_BYTES)
     if not _starts_like_package(head):
         raise pm.not_package(name)  # before reading it all: a film renamed .pbcx
-    sha = hashlib.sha256(head)
-    while block := raw.read(BLOCK):
-        sha.update(block)
+    sha256 = file_digest(raw, head).hex()
     raw.seek(len(head))
     ours = None if my_keys is None else fingerprint(my_keys.sign_public, my_keys.box_public)
     inner: BinaryIO
@@ -461,7 +457,7 @@ def _open(
         path=path,
         manifest=manifest,
         sender=sender,
-        sha256=sha.hexdigest(),
+        sha256=sha256,
         encrypted=head.startswith(MAGIC),
         files=files,
         zf=zf,

@@ -54,6 +54,15 @@ class AlreadyReceivedError(UserError):
     """The package was received before; receiving it again would change nothing."""
 
 
+class NotThePreviewedError(PackageError):
+    """The file is not the package previewed (``previewed`` of :func:`receive_package`):
+    ``found`` is the fingerprint it has."""
+
+    def __init__(self, message: str, found: str) -> None:
+        super().__init__(Problem.ALTERED, message)
+        self.found = found
+
+
 @dataclass(frozen=True)
 class LocalOffice:
     card: OfficeCard
@@ -250,7 +259,7 @@ def receive_package(
     require(db, Permission.EXCHANGE)
     with _opened(db, path, me, lookup_sender) as package, db.write() as s:
         if previewed is not None and package.fingerprint != previewed:
-            raise _replaced_since_preview(path)
+            raise _replaced_since_preview(path, package.fingerprint)
         _refuse_if_received(s, package.manifest.package_uuid)
         received = _merge(s, package, me)
         _store_files(s, package, received.result)
@@ -295,10 +304,9 @@ def receive_package(
         return Received(**{**received.__dict__, "log_id": entry.id})
 
 
-def _replaced_since_preview(path: Path) -> PackageError:
+def _replaced_since_preview(path: Path, found: str) -> NotThePreviewedError:
     name = Path(path).name
-    return PackageError(
-        Problem.ALTERED,
+    return NotThePreviewedError(
         t(
             f"数据包“{name}”在预览之后被换成了另一个数据包（指纹不同），没有接收。"
             "请重新选择它，看过预览后再接收。",
@@ -306,6 +314,7 @@ def _replaced_since_preview(path: Path) -> PackageError:
             "fingerprint differs); nothing was received. Choose it again and look at its "
             "preview before receiving it.",
         ),
+        found,
     )
 
 

@@ -203,8 +203,9 @@ def _xlsx_marks(src: IO[bytes]) -> dict[int, dict[int, object]]:
 
 
 class _CsvSheet(Worksheet):
-    def __init__(self, title: str, text: str) -> None:
-        super().__init__(title, "visible")
+    def __init__(self, path: Path, text: str) -> None:
+        super().__init__(path.stem, "visible")
+        self._path = path
         self._text = text
 
     @property
@@ -213,8 +214,34 @@ class _CsvSheet(Worksheet):
 
     def rows(self) -> Iterator[Row]:
         reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=_delimiter(self._text))
-        for record in reader:
-            yield [_csv_value(v) for v in record]
+        read = 0
+        try:
+            for record in reader:
+                read += 1
+                yield [_csv_value(v) for v in record]
+        except csv.Error as exc:
+            if not str(exc).startswith(_FIELD_LIMIT):
+                raise
+            raise _field_too_long(self._path, read + 1) from None
+
+
+#: how the csv module starts the error for a field over :func:`csv.field_size_limit`
+_FIELD_LIMIT = "field larger than field limit"
+
+
+def _field_too_long(path: Path, row: int) -> UserError:
+    """A CSV field longer than the reader takes (a cell of Excel holds far less): said with
+    its row, as Excel numbers the records, rather than called damaged."""
+    limit = csv.field_size_limit()
+    return _file_error(
+        path,
+        f"第{row}行有一个字段超过 {limit} 个字符，远超名册中一格应有的长度"
+        "（Excel 的单元格最多 32767 个字符；也可能是这一行有一个引号没有配对）。"
+        "请检查并改正这一行后再导入。",
+        f"row {row} has a field of more than {limit} characters, far more than any roster "
+        "cell holds (an Excel cell holds at most 32767; or a quotation mark in that row "
+        "is never closed). Correct that row and import the file again.",
+    )
 
 
 def _csv_value(text: str) -> object:
@@ -445,7 +472,7 @@ def _load_csv(path: Path, stream: IO[bytes]) -> Book:
     stream.seek(0)
     if len(data) > _MAX_TEXT:
         raise _too_large(path, path.stat().st_size, unpacked=False)
-    return Book(CSV, [_CsvSheet(path.stem, _decoded(path, data))])
+    return Book(CSV, [_CsvSheet(path, _decoded(path, data))])
 
 
 def load_book(path: Path, stream: IO[bytes], kind: str) -> Book:

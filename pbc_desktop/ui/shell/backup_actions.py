@@ -96,17 +96,20 @@ def failed(parent: QWidget | None, outcome: JobOutcome[Any]) -> bool:
 
 
 def run_restore(
-    parent: QWidget | None, db_path: Path, backup_path: Path, close: Database | None
+    parent: QWidget | None, db_path: Path, shown: BackupInfo, close: Database | None
 ) -> backup.RestoreResult | None:
-    """Restore off the UI thread with progress; ``None`` if it failed (said why) or stopped."""
+    """Restore the backup ``shown`` (what it holds was described to the user: a file
+    changed since is refused) off the UI thread with progress; ``None`` if it failed (said
+    why) or stopped."""
 
     def job(progress: ProgressFn, should_cancel: CancelFn) -> backup.RestoreResult:
         return backup.restore(
             db_path,
-            backup_path,
+            shown.path,
             close=close,
             progress=lambda percent: progress(percent, ""),
             should_stop=should_cancel,
+            described=shown.fingerprint,
         )
 
     outcome = run_with_progress(
@@ -289,12 +292,7 @@ class BackupActions(QObject):
         assert outcome.result is not None
         info, other = outcome.result
         if other is not None and not messages.confirm(
-            self._parent,
-            self.tr("Restore a backup"),
-            other
-            + self.tr(
-                ": restoring it makes this the database of that office. Restore it all the same?"
-            ),
+            self._parent, self.tr("Restore a backup"), backup.other_office_question(other)
         ):
             return
         question = (
@@ -307,7 +305,7 @@ class BackupActions(QObject):
         if not messages.confirm(self._parent, self.tr("Restore a backup"), question):
             return
         self.wait()
-        result = run_restore(self._parent, db_path, backup_path, close=db)
+        result = run_restore(self._parent, db_path, info, close=db)
         if result is None:
             return
         try:

@@ -93,7 +93,7 @@ def recover(db_path: Path, error: UserError, actor: str) -> Database | None:
         good = backup.newest_good_backup(db_path)
         choice = RecoveryDialog(error, good).ask()
         if choice is Choice.RESTORE and good is not None:
-            result = run_restore(None, db_path, good.path, close=None)
+            result = run_restore(None, db_path, good, close=None)
             if result is None:
                 continue
             try:
