@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,6 +52,7 @@ from pbc_desktop.ui.shell.main_window import DEFAULT_SIZE, MainWindow
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD, add_test_admin, server_database
 from tests.qt_helpers import stub_boxes
 
+TIP = Qt.ItemDataRole.ToolTipRole
 TASK_BAR = 40  # the Windows task bar at the bottom of the screen
 TITLE_BAR = 30  # a maximized window's title bar
 SCREENS = {"1366x768": QSize(1366, 768), "1024x768": QSize(1024, 768)}
@@ -229,6 +230,75 @@ def test_no_listing_scrolls_sideways_at_1024(
                 if not header.isSectionHidden(c) and not shown_whole(table, c)
             ]
     assert not scrolling
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The window in English (``--lang en``: no translator, the source texts)."""
+    locale = QLocale()
+    i18n.install(qapp, "en")
+    yield
+    QLocale.setDefault(locale)
+    lang.set_language("zh")
+
+
+@pytest.mark.usefixtures("english", "cjk_font")
+def test_no_listing_scrolls_sideways_at_1024_in_english(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """The English headers and labels are wider than the Chinese: the 共同体 (Status), 党组织
+    (Members), 活动 (Present) and 清单 (Deadline) listings scrolled sideways by a column at
+    1024 px. Short headers (the whole in their tooltips) and the titles giving way first
+    keep every table of every tab within its width."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    folder = os.environ.get("PBC_SCREENSHOT_DIR")
+    scrolling = {}
+    for key in window.tab_keys():
+        tab = window.show_tab(key)
+        settle()
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(folder) / f"{request.node.name}-{key}.png"))
+        tables = [t for t in tab.findChildren(QTableView) if t.isVisibleTo(window)]
+        assert main_table(tab) in tables, key
+        for table in tables:
+            if table.horizontalScrollBar().maximum() > 0:
+                header = table.horizontalHeader()
+                scrolling[table.objectName()] = [
+                    str(table.model().headerData(c, header.orientation()))
+                    for c in range(header.count())
+                    if not header.isSectionHidden(c) and not shown_whole(table, c)
+                ]
+    assert scrolling == {}
+
+
+def test_a_short_english_header_has_the_whole_as_its_tooltip(
+    qtbot: QtBot, demo: Database, language: str
+) -> None:
+    """In English "Lead org." says "Lead organization" in its tooltip; the Chinese header
+    is the same as before, without a tooltip."""
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    header = main_table(window.show_tab("communities")).horizontalHeader()
+    model = header.model()
+    texts = [
+        (model.headerData(c, header.orientation()), model.headerData(c, header.orientation(), TIP))
+        for c in range(header.count())
+    ]
+    if language == "en":
+        assert ("Lead org.", "Lead organization") in texts
+        assert ("Types", "Co-building types") in texts
+    else:
+        assert ("牵头党组织", None) in texts
+        assert [tip for _text, tip in texts if tip is not None] == []
+    lists = window.show_tab("lists")
+    assert isinstance(lists, ListsTab)
+    solved = lists.lists_table.horizontalHeaderItem(3)
+    assert solved is not None
+    expected = {"en": ("Solved", "Solved / items"), "zh": ("已解决/事项数", "")}[language]
+    assert (solved.text(), solved.toolTip()) == expected
 
 
 @pytest.mark.usefixtures("chinese", "cjk_font")

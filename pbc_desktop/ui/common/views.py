@@ -110,6 +110,15 @@ def make_item_table(parent: QWidget | None, name: str, headers: Sequence[str]) -
     return table
 
 
+def header_tips(table: QTableWidget, tips: dict[int, str]) -> None:
+    """The whole text of short headers (by column) as their tooltips, where it differs
+    from the header (a short English header; the Chinese translates both alike)."""
+    for column, tip in tips.items():
+        item = table.horizontalHeaderItem(column)
+        if item is not None and item.text() != tip:
+            item.setToolTip(tip)
+
+
 def fill_table(
     table: QTableWidget,
     rows: Sequence[tuple[int, Sequence[str]]],

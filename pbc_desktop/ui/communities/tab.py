@@ -138,8 +138,19 @@ class CommunitiesTab(ListingTab[svc.CommunityRow]):
     def columns(self) -> list[Column[svc.CommunityRow]]:
         return [
             Column(self.tr("Name"), lambda r: r.name, "name", tooltip=lambda r: r.theme),
-            Column(self.tr("Lead organization"), lambda r: r.lead_org_name, "lead_org"),
-            Column(self.tr("Co-building types"), lambda r: "、".join(label(t) for t in r.types)),
+            # short English headers (the whole in their tooltips): they kept the columns
+            # from fitting 1024 px; the Chinese is the same for both
+            Column(
+                self.tr("Lead org."),
+                lambda r: r.lead_org_name,
+                "lead_org",
+                header_tip=self.tr("Lead organization"),
+            ),
+            Column(
+                self.tr("Types"),
+                lambda r: "、".join(label(t) for t in r.types),
+                header_tip=self.tr("Co-building types"),
+            ),
             Column(self.tr("Members"), lambda r: r.member_count, "member_count", True),
             Column(
                 self.tr("Founded on"),
