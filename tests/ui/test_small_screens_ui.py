@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,7 @@ from pbc_desktop.ui.common.columns import squeeze
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.screens import FittedDialog, fit_dialog, room_for
+from pbc_desktop.ui.common.views import two_lines
 from pbc_desktop.ui.lists.tab import ITEM_CHARS, ListsTab
 from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.shell.main_window import DEFAULT_SIZE, MainWindow
@@ -272,6 +274,42 @@ def test_no_listing_scrolls_sideways_at_1024_in_english(
                     if not header.isSectionHidden(c) and not shown_whole(table, c)
                 ]
     assert scrolling == {}
+
+
+@pytest.mark.usefixtures("english", "cjk_font")
+def test_the_meetings_and_appraisals_windows_do_not_scroll_sideways_at_1024_in_english(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The English names of the meetings ("Branch general assembly") and of the grades
+    ("Basically qualified") headed columns of short counts ("4/4", "2"): the 三会一课 list
+    and the 民主评议 year overview scrolled sideways at 1024 px. They take two lines."""
+    from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
+    from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    scrolling = {}
+    for dialog in (BranchLifeWindow(window.ctx, window), AppraisalDialog(window.ctx, window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for tabs in [None, *dialog.findChildren(QTabWidget)]:
+            for page in range(tabs.count() if tabs is not None else 1):
+                if tabs is not None:
+                    tabs.setCurrentIndex(page)
+                settle()
+                for table in dialog.findChildren(QTableView):
+                    if table.isVisibleTo(dialog) and table.horizontalScrollBar().maximum() > 0:
+                        scrolling[table.objectName()] = table.horizontalScrollBar().maximum()
+        dialog.close()
+    assert scrolling == {}
+
+
+def test_two_lines_breaks_a_header_of_words_at_its_middle() -> None:
+    assert two_lines("Branch general assembly") == "Branch general\nassembly"
+    assert two_lines("Basically qualified") == "Basically\nqualified"
+    assert two_lines("Unqualified") == "Unqualified"
+    assert two_lines("基本合格") == "基本合格"  # the Chinese as it was
 
 
 def test_a_short_english_header_has_the_whole_as_its_tooltip(

@@ -155,7 +155,8 @@ class ColumnFitter(QObject):
                 continue
             chars = self.chars(c) if raised else 0
             title = str(model.headerData(c, header.orientation()) or "") if model else ""
-            text = metrics.horizontalAdvance(title) + 2 * PADDING
+            widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+            text = widest + 2 * PADDING  # a header of two lines: its wider line
             result.append(max(text, char * (chars or FLOOR_CHARS) + PADDING))
         return result
 

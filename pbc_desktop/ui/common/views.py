@@ -119,6 +119,17 @@ def header_tips(table: QTableWidget, tips: dict[int, str]) -> None:
             item.setToolTip(tip)
 
 
+def two_lines(text: str) -> str:
+    """A header of several words (the English of a grade or a kind of meeting) broken at
+    the space nearest its middle, about half as wide over its short numbers; a header
+    without a space (the Chinese) is kept as it is."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda i: abs(2 * i - len(text)))
+    return f"{text[:at]}\n{text[at + 1 :]}"
+
+
 def fill_table(
     table: QTableWidget,
     rows: Sequence[tuple[int, Sequence[str]]],
