@@ -305,6 +305,31 @@ def test_the_meetings_and_appraisals_windows_do_not_scroll_sideways_at_1024_in_e
     assert scrolling == {}
 
 
+@pytest.mark.usefixtures("cjk_font")
+def test_the_lists_of_a_community_show_their_solved_count_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The panel of a community's lists (清单, 年度, 签订日期, 已解决/事项数) scrolled sideways at
+    1024 px, in Chinese and in English, the solved count off to the right: the year (in
+    the list's name too) is left out there, back where there is room."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    tab = window.show_tab("lists")
+    assert isinstance(tab, ListsTab)
+    tab.community_combo.setCurrentIndex(1)
+    settle()
+    table = tab.lists_table
+    assert table.rowCount() > 0
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    assert [header.isSectionHidden(c) for c in range(header.count())] == [0, 1, 0, 0]
+    assert shown_whole(table, 3)
+    window.resize(1900, free.height() - TITLE_BAR)
+    settle()
+    assert not header.isSectionHidden(1)
+
+
 def test_two_lines_breaks_a_header_of_words_at_its_middle() -> None:
     assert two_lines("Branch general assembly") == "Branch general\nassembly"
     assert two_lines("Basically qualified") == "Basically\nqualified"

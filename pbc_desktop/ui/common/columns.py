@@ -73,6 +73,8 @@ class ColumnFitter(QObject):
         self.natural: list[int] = []
         #: per column, the fewest characters it keeps (beside the model's own, see floors)
         self.min_chars: dict[int, int] = {}
+        #: per column, how early it is left out of a narrow table (beside the model's own)
+        self.drops: dict[int, int] = {}
         self.user_sized = False
         #: the columns left out for want of room (hidden by the fitter, not by others)
         self.dropped: set[int] = set()
@@ -116,10 +118,12 @@ class ColumnFitter(QObject):
     def to_drop(self, floors: Sequence[int], room: int) -> set[int]:
         """The columns to leave out so that the others fit ``room`` at their floors (none
         when all fit; as many as may be dropped when even that is not enough)."""
-        model = self.table.model()
-        order = getattr(model, "drop_order", None)
-        if not callable(order):
-            return set()
+        model_order = getattr(self.table.model(), "drop_order", None)
+
+        def order(column: int) -> int:
+            own = model_order(column) if callable(model_order) else 0
+            return self.drops.get(column) or int(own)
+
         least = [min(n, f) for n, f in zip(self.natural, floors, strict=True)]
         candidates = sorted(
             (c for c in range(len(least)) if order(c) > 0 and not self._hidden(c)),
@@ -242,6 +246,12 @@ def keep_chars(table: QTableView, chars: dict[int, int]) -> None:
     """Columns of ``table`` (by number) that keep at least so many characters' width when
     it is narrow (:data:`WHOLE`: their whole text), e.g. a small panel's dates."""
     fitter(table).min_chars.update(chars)
+
+
+def drop_when_narrow(table: QTableView, drops: dict[int, int]) -> None:
+    """Columns of ``table`` (by number) left out where even squeezed the columns do not
+    fit, the highest number first (as :attr:`Column.drop`), e.g. a small panel's year."""
+    fitter(table).drops.update(drops)
 
 
 def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:

@@ -34,7 +34,7 @@ from pbc_desktop.services.lists import editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.ui.common import messages, printing, prompts
-from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
+from pbc_desktop.ui.common.columns import WHOLE, drop_when_narrow, keep_chars, refit_columns
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields, grid, heading
@@ -165,6 +165,9 @@ class ListsTab(ListingTab[queries.ItemRow]):
         self.lists_table = make_item_table(self.lists_panel, "listsListTable", headers)
         header_tips(self.lists_table, {3: self.tr("Solved / items")})
         keep_chars(self.lists_table, {2: WHOLE})  # the signing date
+        # the year (in the list's name too, "2026年度…") is left out of a narrow panel: at
+        # 1024 px the solved count lay off to the right
+        drop_when_narrow(self.lists_table, {1: 1})
         self.new_list_button = self._button(
             self.tr("New &list..."),
             "listsNewList",
