@@ -1647,6 +1647,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>姓名</translation>
     </message>
     <message>
+        <source>From org.</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>交叉任职</translation>
+    </message>
+    <message>
         <source>From organization</source>
         <translation>所在单位</translation>
     </message>
@@ -1709,6 +1717,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation>轮值召集单位</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理后状态</translation>
     </message>
     <message>
         <source>Team</source>
