@@ -211,6 +211,14 @@
         <translation>会议纪要</translation>
     </message>
     <message>
+        <source>Exp.</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Pres.</source>
+        <translation>实到</translation>
+    </message>
+    <message>
         <source>From {0} to {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
@@ -1583,8 +1591,16 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>名称</translation>
     </message>
     <message>
+        <source>Lead org.</source>
+        <translation>牵头党组织</translation>
+    </message>
+    <message>
         <source>Lead organization</source>
         <translation>牵头党组织</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>共建类型</translation>
     </message>
     <message>
         <source>Co-building types</source>
@@ -1625,6 +1641,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Person</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From org.</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>交叉任职</translation>
     </message>
     <message>
         <source>From organization</source>
@@ -1689,6 +1713,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Convener</source>
+        <translation>轮值召集单位</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理后状态</translation>
     </message>
     <message>
         <source>Team</source>
@@ -3708,10 +3740,6 @@ Package fingerprint: {fp}</source>
         <translation>登记党建共同体签订清单的日期</translation>
     </message>
     <message>
-        <source>&amp;PDF for signing...</source>
-        <translation>签订用PDF(&amp;P)…</translation>
-    </message>
-    <message>
         <source>Print the list with a signature line for every member organization</source>
         <translation>打印清单，每个成员单位都有签字盖章栏</translation>
     </message>
@@ -3888,12 +3916,20 @@ Package fingerprint: {fp}</source>
         <translation>仅已认领事项</translation>
     </message>
     <message>
+        <source>Solved</source>
+        <translation>已解决/事项数</translation>
+    </message>
+    <message>
         <source>Ed&amp;it...</source>
         <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;PDF...</source>
+        <translation>签订用PDF(&amp;P)…</translation>
     </message>
     <message>
         <source>Unclaimed items only</source>
@@ -5483,6 +5519,10 @@ Has the other office read you the same fingerprint by phone or in person? Regist
     <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Mbrs.</source>
+        <translation>党员数</translation>
     </message>
     <message>
         <source>Members</source>

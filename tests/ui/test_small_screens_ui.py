@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,12 +47,14 @@ from pbc_desktop.ui.common.columns import squeeze
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dialog_host import DialogHost
 from pbc_desktop.ui.common.screens import FittedDialog, fit_dialog, room_for
+from pbc_desktop.ui.common.views import two_lines
 from pbc_desktop.ui.lists.tab import ITEM_CHARS, ListsTab
 from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.shell.main_window import DEFAULT_SIZE, MainWindow
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD, add_test_admin, server_database
 from tests.qt_helpers import stub_boxes
 
+TIP = Qt.ItemDataRole.ToolTipRole
 TASK_BAR = 40  # the Windows task bar at the bottom of the screen
 TITLE_BAR = 30  # a maximized window's title bar
 SCREENS = {"1366x768": QSize(1366, 768), "1024x768": QSize(1024, 768)}
@@ -229,6 +232,146 @@ def test_no_listing_scrolls_sideways_at_1024(
                 if not header.isSectionHidden(c) and not shown_whole(table, c)
             ]
     assert not scrolling
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The window in English (``--lang en``: no translator, the source texts)."""
+    locale = QLocale()
+    i18n.install(qapp, "en")
+    yield
+    QLocale.setDefault(locale)
+    lang.set_language("zh")
+
+
+@pytest.mark.usefixtures("english", "cjk_font")
+def test_no_listing_scrolls_sideways_at_1024_in_english(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """The English headers and labels are wider than the Chinese: the 共同体 (Status), 党组织
+    (Members), 活动 (Present) and 清单 (Deadline) listings scrolled sideways by a column at
+    1024 px. Short headers (the whole in their tooltips) and the titles giving way first
+    keep every table of every tab within its width."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    folder = os.environ.get("PBC_SCREENSHOT_DIR")
+    scrolling = {}
+    for key in window.tab_keys():
+        tab = window.show_tab(key)
+        settle()
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(folder) / f"{request.node.name}-{key}.png"))
+        table = main_table(tab)
+        assert table.isVisibleTo(window), key
+        if table.model().rowCount() > 0:
+            table.selectRow(0)  # the detail pane's tables filled too
+        scrolling.update(sideways(tab))
+    assert scrolling == {}
+
+
+def sideways(widget: QWidget) -> dict[str, list[str]]:
+    """The tables shown in ``widget`` (on each page of its page tabs) that scroll sideways,
+    each with its columns not shown whole."""
+    found = {}
+    for tabs in [None, *widget.findChildren(QTabWidget)]:
+        for page in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                if not tabs.isVisibleTo(widget):
+                    break
+                tabs.setCurrentIndex(page)
+            settle()
+            for table in widget.findChildren(QTableView):
+                if table.isVisibleTo(widget) and table.horizontalScrollBar().maximum() > 0:
+                    header = table.horizontalHeader()
+                    found[table.objectName()] = [
+                        str(table.model().headerData(c, header.orientation()))
+                        for c in range(header.count())
+                        if not header.isSectionHidden(c) and not shown_whole(table, c)
+                    ]
+    return found
+
+
+@pytest.mark.usefixtures("english", "cjk_font")
+def test_the_meetings_and_appraisals_windows_do_not_scroll_sideways_at_1024_in_english(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The English names of the meetings ("Branch general assembly") and of the grades
+    ("Basically qualified") headed columns of short counts ("4/4", "2"): the 三会一课 list
+    and the 民主评议 year overview scrolled sideways at 1024 px. They take two lines."""
+    from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
+    from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    scrolling = {}
+    for dialog in (BranchLifeWindow(window.ctx, window), AppraisalDialog(window.ctx, window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        scrolling.update(sideways(dialog))
+        dialog.close()
+    assert scrolling == {}
+
+
+@pytest.mark.usefixtures("cjk_font")
+def test_the_lists_of_a_community_show_their_solved_count_at_1024(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The panel of a community's lists (清单, 年度, 签订日期, 已解决/事项数) scrolled sideways at
+    1024 px, in Chinese and in English, the solved count off to the right: the year (in
+    the list's name too) is left out there, back where there is room."""
+    free = QRect(0, 0, 1024, 768 - TASK_BAR)
+    monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
+    window = maximized_window(qtbot, demo, free)
+    tab = window.show_tab("lists")
+    assert isinstance(tab, ListsTab)
+    tab.community_combo.setCurrentIndex(1)
+    settle()
+    table = tab.lists_table
+    assert table.rowCount() > 0
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    assert [header.isSectionHidden(c) for c in range(header.count())] == [0, 1, 0, 0]
+    assert shown_whole(table, 3)
+    window.resize(1900, free.height() - TITLE_BAR)
+    settle()
+    assert not header.isSectionHidden(1)
+
+
+def test_two_lines_breaks_a_header_of_words_at_its_middle() -> None:
+    assert two_lines("Branch general assembly") == "Branch general\nassembly"
+    assert two_lines("Basically qualified") == "Basically\nqualified"
+    assert two_lines("Unqualified") == "Unqualified"
+    assert two_lines("基本合格") == "基本合格"  # the Chinese as it was
+
+
+def test_a_short_english_header_has_the_whole_as_its_tooltip(
+    qtbot: QtBot, demo: Database, language: str
+) -> None:
+    """In English "Lead org." says "Lead organization" in its tooltip; the Chinese header
+    is the same as before, without a tooltip."""
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    header = main_table(window.show_tab("communities")).horizontalHeader()
+    model = header.model()
+    texts = [
+        (model.headerData(c, header.orientation()), model.headerData(c, header.orientation(), TIP))
+        for c in range(header.count())
+    ]
+    if language == "en":
+        assert ("Lead org.", "Lead organization") in texts
+        assert ("Types", "Co-building types") in texts
+    else:
+        assert ("牵头党组织", None) in texts
+        assert [tip for _text, tip in texts if tip is not None] == []
+    lists = window.show_tab("lists")
+    assert isinstance(lists, ListsTab)
+    solved = lists.lists_table.horizontalHeaderItem(3)
+    assert solved is not None
+    expected = {"en": ("Solved", "Solved / items"), "zh": ("已解决/事项数", "")}[language]
+    assert (solved.text(), solved.toolTip()) == expected
 
 
 @pytest.mark.usefixtures("chinese", "cjk_font")

@@ -378,8 +378,19 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
             # drop: left out of a narrow table, the highest first (the detail pane has them)
             Column(self.tr("Host"), lambda r: r.host_org_name, drop=1),
             Column(self.tr("Place"), lambda r: r.place, drop=2),
-            Column(self.tr("Expected"), lambda r: r.expected, align_right=True),
-            Column(self.tr("Present"), lambda r: r.present, align_right=True),
+            # short English headers (the whole in their tooltips) over the short numbers
+            Column(
+                self.tr("Exp."),
+                lambda r: r.expected,
+                align_right=True,
+                header_tip=self.tr("Expected"),
+            ),
+            Column(
+                self.tr("Pres."),
+                lambda r: r.present,
+                align_right=True,
+                header_tip=self.tr("Present"),
+            ),
             Column(self.tr("Trainees"), lambda r: r.trainee_count or "", align_right=True, drop=3),
         ]
 

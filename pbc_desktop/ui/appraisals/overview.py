@@ -16,7 +16,13 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.messages import show_user_error
-from pbc_desktop.ui.common.views import add_captioned, fill_table, make_item_table, selected_id
+from pbc_desktop.ui.common.views import (
+    add_captioned,
+    fill_table,
+    make_item_table,
+    selected_id,
+    two_lines,
+)
 
 # the columns after 镇, 党组织, 状态, 评议日期, 党员数: one for each grade
 FIRST_GRADE = 5
@@ -45,7 +51,8 @@ class AppraisalOverview(QWidget):
             self.tr("Appraisal"),
             self.tr("Meeting on"),
             self.tr("Members"),
-            *(label(g) for g in AppraisalGrade),
+            # on two lines in English ("Basically / qualified"): the counts fit 1024 px
+            *(two_lines(label(g)) for g in AppraisalGrade),
         ]
         self.table = make_item_table(self, "appraisalOverviewTable", headers)
         self.table.setToolTip(self.tr("Double-click to enter the organization's grades"))

@@ -50,6 +50,7 @@ from pbc_desktop.ui.common.views import (
     make_splitter,
     select_id,
     selected_id,
+    two_lines,
 )
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
@@ -282,7 +283,11 @@ class BranchLifeWindow(MenuWindow):
             return
         self.kinds = kinds
         headers = [self.tr("Branch"), self.tr("Town")]
-        headers += [label(k) for k in kinds] + [self.tr("Behind"), self.tr("This period")]
+        # on two lines in English ("Branch general / assembly"): the counts fit 1024 px
+        headers += [two_lines(label(k)) for k in kinds] + [
+            self.tr("Behind"),
+            self.tr("This period"),
+        ]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.grid.setRowCount(len(kinds))

@@ -7,8 +7,11 @@ down to a floor of a few characters (:attr:`Column.min_chars` raises it), so tha
 columns after them (状态, dates, counts) stay visible. Where even that does not fit, the
 columns a clerk also finds in the detail pane (:attr:`Column.drop`: gender, town, phone…)
 are left out, the highest ``drop`` first, until the rest fit; they come back when the
-table is wide enough. The widths follow the table's width as the window is resized, until
-the user drags a column edge: from then on their widths are kept.
+table is wide enough. Where the rest still do not fit (English, with its longer words and
+headers), a raised floor (an item's title) gives way towards the default before a column
+is left off to the right (:meth:`ColumnFitter.give_way`). The widths follow the table's
+width as the window is resized, until the user drags a column edge: from then on their
+widths are kept.
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ class ColumnFitter(QObject):
         self.natural: list[int] = []
         #: per column, the fewest characters it keeps (beside the model's own, see floors)
         self.min_chars: dict[int, int] = {}
+        #: per column, how early it is left out of a narrow table (beside the model's own)
+        self.drops: dict[int, int] = {}
         self.user_sized = False
         #: the columns left out for want of room (hidden by the fitter, not by others)
         self.dropped: set[int] = set()
@@ -113,10 +118,12 @@ class ColumnFitter(QObject):
     def to_drop(self, floors: Sequence[int], room: int) -> set[int]:
         """The columns to leave out so that the others fit ``room`` at their floors (none
         when all fit; as many as may be dropped when even that is not enough)."""
-        model = self.table.model()
-        order = getattr(model, "drop_order", None)
-        if not callable(order):
-            return set()
+        model_order = getattr(self.table.model(), "drop_order", None)
+
+        def order(column: int) -> int:
+            own = model_order(column) if callable(model_order) else 0
+            return self.drops.get(column) or int(own)
+
         least = [min(n, f) for n, f in zip(self.natural, floors, strict=True)]
         candidates = sorted(
             (c for c in range(len(least)) if order(c) > 0 and not self._hidden(c)),
@@ -131,23 +138,58 @@ class ColumnFitter(QObject):
             need -= least[column]
         return dropped
 
-    def floors(self) -> list[int]:
+    def chars(self, column: int) -> int:
+        """The fewest characters ``column`` keeps: the fitter's own, else the model's (0:
+        :data:`FLOOR_CHARS`)."""
+        own = getattr(self.table.model(), "min_chars", None)
+        return self.min_chars.get(column) or (own(column) if callable(own) else 0)
+
+    def floors(self, *, raised: bool = True) -> list[int]:
         """The narrowest each column is squeezed to: its header's text, and at least
-        :data:`FLOOR_CHARS` characters (a :class:`Column`'s own ``min_chars`` where set)."""
+        :data:`FLOOR_CHARS` characters (a :class:`Column`'s own ``min_chars`` where set;
+        not without ``raised``)."""
         header = self.table.horizontalHeader()
         model = self.table.model()
         metrics = header.fontMetrics()
         char = metrics.horizontalAdvance("中")
-        own = getattr(model, "min_chars", None)
         result = []
         for c in range(header.count()):
             if self._hidden(c):
                 result.append(0)
                 continue
-            chars = self.min_chars.get(c) or (own(c) if callable(own) else 0)
+            chars = self.chars(c) if raised else 0
             title = str(model.headerData(c, header.orientation()) or "") if model else ""
-            text = metrics.horizontalAdvance(title) + 2 * PADDING
+            widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
+            text = widest + 2 * PADDING  # a header of two lines: its wider line
             result.append(max(text, char * (chars or FLOOR_CHARS) + PADDING))
+        return result
+
+    def give_way(self, floors: Sequence[int], dropped: set[int], room: int) -> list[int]:
+        """``floors`` with the raised ones (a ``min_chars`` below :data:`WHOLE`: an item's
+        title) lowered towards the default, by as much as the columns shown still lack of
+        ``room`` at their floors once the others are left out: in English, whose words are
+        longer, a title then shows fewer characters (the whole in its tooltip and the
+        detail pane) rather than a column after it being left off to the right. Where the
+        columns fit (the Chinese at 1024 px), the floors are kept as they are."""
+        least = [
+            0 if c in dropped else min(n, f)
+            for c, (n, f) in enumerate(zip(self.natural, floors, strict=True))
+        ]
+        lack = sum(least) - room
+        if lack <= 0:
+            return list(floors)
+        base = self.floors(raised=False)
+        result = list(floors)
+        for c in sorted(range(len(least)), key=lambda c: (-least[c], c)):
+            if lack <= 0:
+                break
+            if c in dropped or self._hidden(c) or self.chars(c) >= WHOLE:
+                continue
+            spare = least[c] - min(self.natural[c], base[c])
+            if spare > 0:
+                given = min(spare, lack)
+                result[c] = least[c] - given
+                lack -= given
         return result
 
     def apply(self) -> None:
@@ -160,6 +202,7 @@ class ColumnFitter(QObject):
             return
         floors = self.floors()
         dropped = self.to_drop(floors, room)
+        floors = self.give_way(floors, dropped, room)
         natural = [0 if c in dropped else n for c, n in enumerate(self.natural)]
         widths = squeeze(natural, floors, room)
         self._applying = True
@@ -203,6 +246,12 @@ def keep_chars(table: QTableView, chars: dict[int, int]) -> None:
     """Columns of ``table`` (by number) that keep at least so many characters' width when
     it is narrow (:data:`WHOLE`: their whole text), e.g. a small panel's dates."""
     fitter(table).min_chars.update(chars)
+
+
+def drop_when_narrow(table: QTableView, drops: dict[int, int]) -> None:
+    """Columns of ``table`` (by number) left out where even squeezed the columns do not
+    fit, the highest number first (as :attr:`Column.drop`), e.g. a small panel's year."""
+    fitter(table).drops.update(drops)
 
 
 def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:

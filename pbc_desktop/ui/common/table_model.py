@@ -45,6 +45,10 @@ class Column(Generic[T]):
     #: left out, the highest first, until the rest fit (back when there is room): those a
     #: clerk finds in the detail pane too (``ui/common/columns.py``); 0: always shown
     drop: int = 0
+    #: the header's whole text where ``header`` is a short form of it (an English header
+    #: wider than the Chinese kept a column from fitting 1024 px): the header's tooltip,
+    #: shown only where the two differ (the Chinese translates both alike)
+    header_tip: str | None = None
 
 
 Fetcher = Callable[[PageRequest], Sequence[T]]
@@ -151,12 +155,13 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].header
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole and column.header_tip != column.header:
+            return column.header_tip
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -110,6 +110,26 @@ def make_item_table(parent: QWidget | None, name: str, headers: Sequence[str]) -
     return table
 
 
+def header_tips(table: QTableWidget, tips: dict[int, str]) -> None:
+    """The whole text of short headers (by column) as their tooltips, where it differs
+    from the header (a short English header; the Chinese translates both alike)."""
+    for column, tip in tips.items():
+        item = table.horizontalHeaderItem(column)
+        if item is not None and item.text() != tip:
+            item.setToolTip(tip)
+
+
+def two_lines(text: str) -> str:
+    """A header of several words (the English of a grade or a kind of meeting) broken at
+    the space nearest its middle, about half as wide over its short numbers; a header
+    without a space (the Chinese) is kept as it is."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda i: abs(2 * i - len(text)))
+    return f"{text[:at]}\n{text[at + 1 :]}"
+
+
 def fill_table(
     table: QTableWidget,
     rows: Sequence[tuple[int, Sequence[str]]],

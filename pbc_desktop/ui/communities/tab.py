@@ -30,6 +30,7 @@ from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
+from pbc_desktop.ui.common.views import header_tips
 from pbc_desktop.ui.communities.dialog import CommunityDialog
 from pbc_desktop.ui.communities.lifecycle_dialog import LifecycleDialog
 
@@ -138,8 +139,19 @@ class CommunitiesTab(ListingTab[svc.CommunityRow]):
     def columns(self) -> list[Column[svc.CommunityRow]]:
         return [
             Column(self.tr("Name"), lambda r: r.name, "name", tooltip=lambda r: r.theme),
-            Column(self.tr("Lead organization"), lambda r: r.lead_org_name, "lead_org"),
-            Column(self.tr("Co-building types"), lambda r: "、".join(label(t) for t in r.types)),
+            # short English headers (the whole in their tooltips): they kept the columns
+            # from fitting 1024 px; the Chinese is the same for both
+            Column(
+                self.tr("Lead org."),
+                lambda r: r.lead_org_name,
+                "lead_org",
+                header_tip=self.tr("Lead organization"),
+            ),
+            Column(
+                self.tr("Types"),
+                lambda r: "、".join(label(t) for t in r.types),
+                header_tip=self.tr("Co-building types"),
+            ),
             Column(self.tr("Members"), lambda r: r.member_count, "member_count", True),
             Column(
                 self.tr("Founded on"),
@@ -182,16 +194,20 @@ class CommunitiesTab(ListingTab[svc.CommunityRow]):
             [
                 self.tr("Person"),
                 self.tr("Role"),
-                self.tr("From organization"),
-                self.tr("Cross-appointment"),
+                self.tr("From org."),
+                self.tr("Cross"),
                 self.tr("Phone"),
             ],
             "communitiesDetailRoles",
         )
+        # short English headers, the whole in their tooltips: the pages fit 1024 px
+        tips = {2: self.tr("From organization"), 3: self.tr("Cross-appointment")}
+        header_tips(self.roles_table, tips)
         self.rotation_table = _read_only_table(
-            [self.tr("Convening organization"), self.tr("Period"), self.tr("From"), self.tr("To")],
+            [self.tr("Convener"), self.tr("Period"), self.tr("From"), self.tr("To")],
             "communitiesDetailRotation",
         )
+        header_tips(self.rotation_table, {0: self.tr("Convening organization")})
         self.next_convener_label = QLabel(self.detail_panel)
         self.next_convener_label.setObjectName("communitiesNextConvener")
         self.next_convener_label.setWordWrap(True)
@@ -204,12 +220,13 @@ class CommunitiesTab(ListingTab[svc.CommunityRow]):
             [
                 self.tr("Date"),
                 self.tr("Step"),
-                self.tr("Status after"),
+                self.tr("Result"),
                 self.tr("By"),
                 self.tr("Remark"),
             ],
             "communitiesDetailTimeline",
         )
+        header_tips(self.events_table, {2: self.tr("Status after")})
         self.detail_tabs = QTabWidget(self.detail_panel)
         self.detail_tabs.setObjectName("communitiesDetailTabs")
         self.detail_tabs.addTab(self.members_table, self.tr("Organizations"))

@@ -34,14 +34,14 @@ from pbc_desktop.services.lists import editing, queries, supervision
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.permissions import refusal
 from pbc_desktop.ui.common import messages, printing, prompts
-from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
+from pbc_desktop.ui.common.columns import WHOLE, drop_when_narrow, keep_chars, refit_columns
 from pbc_desktop.ui.common.combos import as_enum, current_enum, select_data
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields, grid, heading
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
-from pbc_desktop.ui.common.views import make_item_table
+from pbc_desktop.ui.common.views import header_tips, make_item_table
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.common.write_guard import Rule
 from pbc_desktop.ui.lists.claim_dialog import ClaimDialog
@@ -160,10 +160,14 @@ class ListsTab(ListingTab[queries.ItemRow]):
             self.tr("List"),
             self.tr("Year"),
             self.tr("Signed on"),
-            self.tr("Solved / items"),
+            self.tr("Solved"),  # short in English: room for the items beside the panel
         ]
         self.lists_table = make_item_table(self.lists_panel, "listsListTable", headers)
+        header_tips(self.lists_table, {3: self.tr("Solved / items")})
         keep_chars(self.lists_table, {2: WHOLE})  # the signing date
+        # the year (in the list's name too, "2026年度…") is left out of a narrow panel: at
+        # 1024 px the solved count lay off to the right
+        drop_when_narrow(self.lists_table, {1: 1})
         self.new_list_button = self._button(
             self.tr("New &list..."),
             "listsNewList",
@@ -198,7 +202,7 @@ class ListsTab(ListingTab[queries.ItemRow]):
             when=chosen,
         )
         self.pdf_button = self._button(
-            self.tr("&PDF for signing..."),
+            self.tr("&PDF..."),  # short in English: the items beside the panel fit 1024 px
             "listsExportListPdf",
             self.tr("Print the list with a signature line for every member organization"),
             self.export_pdf,

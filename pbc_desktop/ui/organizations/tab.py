@@ -146,7 +146,15 @@ class OrganizationsTab(ListingTab[orgs.OrgRow]):
             Column(self.tr("Parent"), lambda r: r.parent_name),
             Column(self.tr("Secretary"), lambda r: r.secretary, "secretary"),
             Column(self.tr("Phone"), lambda r: r.contact_phone),
-            Column(self.tr("Members"), lambda r: r.member_count, "member_count", align_right=True),
+            # short in English (the whole in its tooltip): "Members" kept the columns from
+            # fitting 1024 px; the Chinese is the same for both
+            Column(
+                self.tr("Mbrs."),
+                lambda r: r.member_count,
+                "member_count",
+                align_right=True,
+                header_tip=self.tr("Members"),
+            ),
         ]
 
     # -- data --------------------------------------------------------------------------
