@@ -181,6 +181,31 @@ def test_a_new_database_needs_its_first_administrator(
     assert code == 0, err
 
 
+def test_init_adds_no_account_to_a_database_with_an_administrator(
+    capsys: pytest.CaptureFixture[str], db: Database, office: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody signs in to ``pbc init``: on a database that has an administrator it only
+    upgrades. It made a new district administrator for whoever could run it (a village
+    clerk at the office's PC: ``PBC_PASSWORD=x pbc init --admin me``), and set the office up."""
+    monkeypatch.delenv("PBC_USER")
+    monkeypatch.setenv("PBC_PASSWORD", NEW)
+    code, out, err = run(capsys, "init", "--db", office, "--admin", "intruder")
+    assert code == 2 and "pbc user add" in err, out
+    code, _, err = run(
+        capsys, "init", "--db", office, "--office", "甲村", "--level", "village"
+    )  # fmt: skip
+    assert code == 2 and "pbc office create" in err
+    with db.read() as s:
+        assert (
+            s.execute(text("SELECT count(*) FROM app_user WHERE username = 'intruder'")).scalar()
+            == 0
+        )
+        assert s.execute(text("SELECT count(*) FROM office")).scalar() == 0
+    # upgrading, and an --admin that names an existing account (a script run again), go on
+    assert run(capsys, "init", "--db", office)[0] == 0
+    assert run(capsys, "init", "--db", office, "--admin", TEST_ADMIN)[0] == 0
+
+
 def test_an_upgraded_database_without_accounts_says_how_to_make_the_first(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
