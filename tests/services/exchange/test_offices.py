@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office
-from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.accounts import SYSTEM, Permission
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.errors import (
     ConflictError,
@@ -281,7 +281,7 @@ def test_backups_carry_no_key_and_a_restore_keeps_signing(db: Database, tmp_path
 
     assert db.path is not None
     _set_up(db)
-    copy = backup.backup_to(db.path, tmp_path / "usb-copy.sqlite")
+    copy = backup.backup_to(db.path, tmp_path / "usb-copy.sqlite", by=SYSTEM)
     assert b"PRIVATE KEY" not in copy.read_bytes()
     assert not list(tmp_path.glob("usb-copy*.office-key*"))
     db.dispose()
