@@ -5,8 +5,10 @@ database has: the level above supervises and merges it all. Going *down* or *sid
 (the district or a town to a village, a village to another) it holds what the recipient's
 own account would see: the organization registry and the district's reference lists
 (indicator systems, posts, venues), the communities one of its organizations belongs to
-with everything recorded in them, and its own party members. A reference from a record it
-gets to one it does not (another village's member in an attendance list) travels empty.
+with everything recorded in them, its own party members and what else its organizations
+own (committees, appraisals, applicants). A reference from a record it gets to one it
+does not (another village's member in an attendance list) travels empty. An account that
+sees part of the database sends no more than that part, whichever way.
 
 **Since when.** Unless everything is asked for, a record travels only when the recipient
 does not already hold this version of it: the version it was last sent, or the one that
@@ -95,6 +97,8 @@ class Selection:
     everything: bool
     #: table name → the ids the recipient may have (None: every row)
     allowed: dict[str, Select[Any] | None]
+    #: the organizations of the account that sends (None: all of them)
+    sender_orgs: frozenset[int] | None = None
     #: (uuid, updated_at) of every row handed out: agreed with the recipient once the
     #: package is safely written
     sent: list[tuple[str, datetime]] = field(default_factory=list)
@@ -124,11 +128,22 @@ class Selection:
         if not self.everything:
             stmt = stmt.where(~_agreed(table, self.recipient.uuid))
         hidden = personal_columns(shape) if self.direction is not Direction.UP else ()
+        # The registry goes whole, but an organization's contact phone goes up only from
+        # an account that answers for it (a village clerk on a town's database carried
+        # every organization's).
+        theirs = (
+            personal_columns(shape)
+            if shape.name == "organization" and self.sender_orgs is not None
+            else ()
+        )
         outside = self._outside_references(shape)
         for row in self.session.execute(stmt).mappings():
             encoded = records.encode_row(shape, row, index)
             for column in hidden:
                 encoded.pop(column, None)
+            if theirs and row["id"] not in (self.sender_orgs or ()):
+                for column in theirs:
+                    encoded.pop(column, None)
             for column, target_ids in outside.items():
                 if row[column] is not None and row[column] not in target_ids:
                     encoded[column] = None
@@ -186,7 +201,7 @@ def select_rows(
     own = own_org_ids(session, sender) if sender is not None else None
     if own is not None:
         allowed = _both(allowed, _scope_of(own))
-    return Selection(session, recipient, way, everything, allowed)
+    return Selection(session, recipient, way, everything, allowed, sender_orgs=own)
 
 
 def _both(
@@ -241,6 +256,7 @@ def _recipient_scope(session: Session, recipient: Recipient) -> dict[str, Select
 def _scope_of(own: frozenset[int]) -> dict[str, Select[Any] | None]:
     """For each travelling table, the ids of the rows an account answering for the
     organizations ``own`` sees (the registry and the district's lists: every row)."""
+    owned = select(Organization.id).where(Organization.id.in_(own))
     communities = select(Community.id).where(
         or_(
             Community.lead_org_id.in_(own),
@@ -265,6 +281,17 @@ def _scope_of(own: frozenset[int]) -> dict[str, Select[Any] | None]:
             if target_ids is not None and target is not shape.table:
                 restricted[column] = target_ids
         decided = any(not shape.table.c[c].nullable for c in restricted)
+        if not decided:
+            # Nothing above decides it: a record of one organization (its committees, its
+            # appraisals, its applicants) belongs to that organization, not to the
+            # registry. These went to every office, whatever organization they were of.
+            owners = {
+                column: owned
+                for column, target in shape.references.items()
+                if target.name == "organization" and not shape.table.c[column].nullable
+            }
+            restricted.update(owners)
+            decided = bool(owners)
         conditions = []
         for column, target_ids in restricted.items():
             col = shape.table.c[column]

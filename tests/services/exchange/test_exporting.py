@@ -15,16 +15,20 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Activity,
+    Appraisal,
     Attendance,
+    Committee,
     CommunityMember,
     MobileMember,
     Organization,
     PartyMember,
 )
 from pbc_desktop.domain.enums import AttendanceStatus, OrgLevel
+from pbc_desktop.services.development import records as development
 from pbc_desktop.services.exchange.exporting import Direction, Recipient, direction, select_rows
 from pbc_desktop.services.exchange.merge import agree_sent
 from tests.demo_cache import demo_into
+from tests.development_factories import applicant
 from tests.factories import make_activity, make_member
 from tests.scope_factories import TwoTowns, district_actor, two_towns, village_actor
 from tests.services.exchange.helpers import Parts, merge_into, office_db, owned_by
@@ -212,3 +216,70 @@ def test_an_account_sends_no_more_than_it_sees(db: Database, world: TwoTowns) ->
         rest = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=district)
         later = sorted(m["name"] for m in _rows(list(rest.parts()), "party_member"))
     assert later == ["乙一党员", "乙一带证", "甲一党员", "甲一支部党员"]
+
+
+def _own_records(db: Database, world: TwoTowns) -> None:
+    """A committee, an appraisal and an applicant (not a member yet) of 甲二村 and of 乙一村."""
+    for org in (world.jia_two, world.yi_one):
+        with db.write() as s:
+            s.add(
+                Committee(organization_id=org, term_no=1, elected_on=date(2024, 5, 1), term_years=3)
+            )
+            s.add(Appraisal(organization_id=org, year=2025, held_on=date(2026, 1, 10)))
+    development.create_applicant(
+        db, applicant(db, "甲二申请人", world.jia_two), today=date(2026, 12, 5)
+    )
+    development.create_applicant(
+        db, applicant(db, "乙一申请人", world.yi_one), today=date(2026, 12, 5)
+    )
+
+
+def _owners(parts: Parts, entity: str, db: Database) -> set[str]:
+    with db.read() as s:
+        names = {
+            row.uuid: row.name for row in s.execute(select(Organization.uuid, Organization.name))
+        }
+    return {names[r["organization_id"]] for r in _rows(parts, entity)}
+
+
+def test_an_organizations_own_records_go_to_its_offices_only(db: Database, world: TwoTowns) -> None:
+    """Committees (换届) and appraisals (民主评议) of every organization went down to every
+    village as if they were the registry, and a village account's package up carried the
+    whole database's; an applicant not yet a member went nowhere but up from the whole."""
+    _own_records(db, world)
+    village = Recipient(
+        VILLAGE, OrgLevel.VILLAGE, organization_uuid=_uuid(db, Organization, world.jia_two)
+    )
+    down = _collect(db, village, OrgLevel.DISTRICT)
+    assert _owners(down, "committee", db) == {"甲二村党支部"}
+    assert _owners(down, "appraisal", db) == {"甲二村党支部"}
+    assert {r["name"] for r in _rows(down, "development_record")} == {"甲二申请人"}
+    clerk = village_actor(db, world.jia_two)
+    up = Recipient(DISTRICT, OrgLevel.DISTRICT)
+    with db.write() as s:
+        sent = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=clerk)
+        parts = [(name, list(rows)) for name, rows in sent.parts()]
+    assert _owners(parts, "committee", db) == {"甲二村党支部"}
+    assert _owners(parts, "appraisal", db) == {"甲二村党支部"}
+    assert {r["name"] for r in _rows(parts, "development_record")} == {"甲二申请人"}
+
+
+def test_a_village_account_sends_no_other_organizations_contact_phone(
+    db: Database, world: TwoTowns
+) -> None:
+    """The registry goes up whole, but each organization's contact phone only from an
+    account that answers for it: a village clerk on a town's database sent every one."""
+    with db.write() as s:
+        for org, phone in ((world.jia_two, "13912345678"), (world.yi_one, "13987654321")):
+            organization = s.get(Organization, org)
+            assert organization is not None
+            organization.contact_phone = phone
+    clerk = village_actor(db, world.jia_two)
+    up = Recipient(DISTRICT, OrgLevel.DISTRICT)
+    with db.write() as s:
+        sent = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=clerk)
+        parts = [(name, list(rows)) for name, rows in sent.parts()]
+    organizations = _rows(parts, "organization")
+    assert len(organizations) == 6  # the whole registry still
+    assert "13912345678" in json.dumps(organizations)
+    assert "13987654321" not in json.dumps(organizations)
