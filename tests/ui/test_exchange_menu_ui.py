@@ -281,6 +281,22 @@ def test_a_viewer_cannot_send_or_receive(qtbot: QtBot, db: Database) -> None:
     assert menu.action_send.toolTip()
 
 
+def test_a_village_account_on_a_towns_database_sends_but_does_not_receive(
+    qtbot: QtBot, db: Database
+) -> None:
+    """It sends its own organizations' records; receiving changes the whole town's."""
+    from tests.scope_factories import village_actor
+
+    offices.create_local_office(db, OfficeSetup("成田镇党委", OrgLevel.TOWN, town="成田镇"))
+    db.user = village_actor(db, make_org(db, "甲村党支部", town="成田镇"))
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    menu = ExchangeActions(Host(AppContext(db)), parent)
+    assert menu.action_send.isEnabled()
+    assert not menu.action_receive.isEnabled()
+    assert "负责本单位的账号" in menu.action_receive.toolTip()
+
+
 def test_two_offices_of_one_name_are_told_apart_in_the_send_dialog(qtbot: QtBot) -> None:
     def view(uuid: str, key: bytes) -> offices.OfficeView:
         return offices.OfficeView(uuid, "和平镇党委", OrgLevel.TOWN, "", key, key, local=False)
