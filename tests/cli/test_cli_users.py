@@ -85,12 +85,13 @@ def test_a_village_account_may_not_manage_accounts(
     )
     assert (code, out) == (2, "")
     assert "没有权限管理账号" in err and "Traceback" not in err
-    said = set()
-    for name in (TEST_ADMIN, "no-such-account"):  # which names exist is not told either
-        code, out, err = run(capsys, "user", "passwd", name, "--db", office, "--user", "li")
-        assert (code, out) == (2, "") and "没有权限管理账号" in err
-        said.add(err)
-    assert len(said) == 1
+    for command in ("passwd", "disable", "enable"):
+        said = set()
+        for name in (TEST_ADMIN, "no-such-account"):  # which names exist is not told either
+            code, out, err = run(capsys, "user", command, name, "--db", office, "--user", "li")
+            assert (code, out) == (2, "") and "没有权限管理账号" in err, command
+            said.add(err)
+        assert len(said) == 1, command
 
 
 def test_wrong_password_and_lockout(

@@ -250,6 +250,11 @@ def _by_name(s: Session, username: str) -> User:
 
 
 def user_id_by_name(db: Database, username: str) -> int:
+    """The id of the account ``username``: one's own, or any for an account that manages
+    accounts. Found or not, the answer says whether a name exists, which a sign-in never
+    tells (``pbc user disable NAME`` told a village clerk which names were taken)."""
+    if username.strip().lower() != db.user.username.lower():
+        require(db, Permission.MANAGE_ACCOUNTS)
     with db.read() as s:
         return _by_name(s, username).id
 
