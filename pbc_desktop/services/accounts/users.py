@@ -290,6 +290,10 @@ def set_active(db: Database, user_id: int, active: bool) -> None:
     """Disable (or enable again) an account; never one's own, never the last administrator."""
     require(db, Permission.MANAGE_ACCOUNTS)
     with db.write() as s:
+        # Two administrators disabling each other on two PCs at once each counted the
+        # other still active, and left the database with none: then anyone may make the
+        # "first" one. The second now waits, and counts the first's change.
+        lock_groups(s, [ACCOUNTS])
         user = get_user(s, user_id)
         if user.active == active:
             return
