@@ -149,13 +149,17 @@ def test_keys_exported_and_imported_in_the_dialog_with_a_passphrase(
 def test_only_administrators_see_the_keys(qtbot: QtBot, db: Database) -> None:
     from tests.scope_factories import town_actor
 
-    offices.create_local_office(db, OfficeSetup("潮南区委组织部", OrgLevel.DISTRICT))
+    offices.create_local_office(db, OfficeSetup("甲镇党委", OrgLevel.TOWN, town="甲镇"))
     db.user = town_actor(db)
     dialog = OfficeDialog(AppContext(db))
     qtbot.addWidget(dialog)
     assert not dialog.export_keys_button.isVisibleTo(dialog)
     assert not dialog.import_keys_button.isVisibleTo(dialog)
-    assert dialog.register_button.isEnabled()  # a town clerk registers cards
+    assert dialog.register_button.isEnabled()  # a town clerk registers cards (its town's)
+    db.user = town_actor(db, "乙镇")  # not on another town's database
+    dialog.writes.update()
+    assert not dialog.register_button.isEnabled()
+    assert "负责本单位的账号" in dialog.register_button.toolTip()
 
 
 def test_a_card_is_registered_after_the_fingerprint_is_confirmed(
