@@ -99,6 +99,8 @@ class Selection:
     allowed: dict[str, Select[Any] | None]
     #: the organizations of the account that sends (None: all of them)
     sender_orgs: frozenset[int] | None = None
+    #: the communities whose team the account that sends keeps (None: all of them)
+    sender_teams: frozenset[int] | None = None
     #: (uuid, updated_at) of every row handed out: agreed with the recipient once the
     #: package is safely written
     sent: list[tuple[str, datetime]] = field(default_factory=list)
@@ -128,20 +130,13 @@ class Selection:
         if not self.everything:
             stmt = stmt.where(~_agreed(table, self.recipient.uuid))
         hidden = personal_columns(shape) if self.direction is not Direction.UP else ()
-        # The registry goes whole, but an organization's contact phone goes up only from
-        # an account that answers for it (a village clerk on a town's database carried
-        # every organization's).
-        theirs = (
-            personal_columns(shape)
-            if shape.name == "organization" and self.sender_orgs is not None
-            else ()
-        )
+        theirs = personal_columns(shape) if not hidden else ()
         outside = self._outside_references(shape)
         for row in self.session.execute(stmt).mappings():
             encoded = records.encode_row(shape, row, index)
             for column in hidden:
                 encoded.pop(column, None)
-            if theirs and row["id"] not in (self.sender_orgs or ()):
+            if theirs and self._not_the_senders(shape.name, row):
                 for column in theirs:
                     encoded.pop(column, None)
             for column, target_ids in outside.items():
@@ -149,6 +144,18 @@ class Selection:
                     encoded[column] = None
             self.sent.append((row["uuid"], row["updated_at"]))
             yield encoded
+
+    def _not_the_senders(self, table: str, row: Any) -> bool:
+        """Whether the ID numbers and phones of ``row`` are others' than the sending
+        account's, which go up only from an account that answers for them: the registry
+        goes whole, but a village clerk on a town's database carried every organization's
+        contact phone, and the phones of the teams of its communities, which it sees
+        masked. Its members, applicants and their stays are its own by the selection."""
+        if table == "organization" and self.sender_orgs is not None:
+            return row["id"] not in self.sender_orgs
+        if table == "community_role" and self.sender_teams is not None:
+            return row["community_id"] not in self.sender_teams
+        return False
 
     def tombstones(self, local_office: str) -> Iterator[dict[str, Any]]:
         """The deletions the recipient has not had yet (``owner``: the office the deleted
@@ -199,9 +206,22 @@ def select_rows(
     if way is not Direction.UP:
         allowed = _recipient_scope(session, recipient)
     own = own_org_ids(session, sender) if sender is not None else None
+    teams: frozenset[int] | None = None
     if own is not None:
         allowed = _both(allowed, _scope_of(own))
-    return Selection(session, recipient, way, everything, allowed, sender_orgs=own)
+        assert sender is not None
+        teams = _teams_kept(session, sender, own)
+    return Selection(
+        session, recipient, way, everything, allowed, sender_orgs=own, sender_teams=teams
+    )
+
+
+def _teams_kept(session: Session, sender: Actor, own: frozenset[int]) -> frozenset[int]:
+    """The communities whose team (``community_role``) ``sender`` keeps: those an own
+    organization leads, for a town (a village keeps none, ``Access.check_community_records``)."""
+    if sender.role is UserRole.VILLAGE or not own:
+        return frozenset()
+    return frozenset(session.scalars(select(Community.id).where(Community.lead_org_id.in_(own))))
 
 
 def _both(

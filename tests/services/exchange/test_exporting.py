@@ -19,18 +19,20 @@ from pbc_desktop.db.models import (
     Attendance,
     Committee,
     CommunityMember,
+    CommunityRole,
     MobileMember,
     Organization,
     PartyMember,
 )
-from pbc_desktop.domain.enums import AttendanceStatus, OrgLevel
+from pbc_desktop.domain.accounts import Actor
+from pbc_desktop.domain.enums import AttendanceStatus, LeadershipRole, OrgLevel
 from pbc_desktop.services.development import records as development
 from pbc_desktop.services.exchange.exporting import Direction, Recipient, direction, select_rows
 from pbc_desktop.services.exchange.merge import agree_sent
 from tests.demo_cache import demo_into
 from tests.development_factories import applicant
 from tests.factories import make_activity, make_member
-from tests.scope_factories import TwoTowns, district_actor, two_towns, village_actor
+from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
 from tests.services.exchange.helpers import Parts, merge_into, office_db, owned_by
 
 DISTRICT = "d0000000-0000-4000-8000-000000000001"
@@ -264,22 +266,44 @@ def test_an_organizations_own_records_go_to_its_offices_only(db: Database, world
     assert {r["name"] for r in _rows(parts, "development_record")} == {"甲二申请人"}
 
 
-def test_a_village_account_sends_no_other_organizations_contact_phone(
-    db: Database, world: TwoTowns
-) -> None:
-    """The registry goes up whole, but each organization's contact phone only from an
-    account that answers for it: a village clerk on a town's database sent every one."""
+def _sent_by(db: Database, sender: Actor) -> Parts:
+    with db.write() as s:
+        selection = select_rows(
+            s,
+            sender_level=OrgLevel.TOWN,
+            recipient=Recipient(DISTRICT, OrgLevel.DISTRICT),
+            sender=sender,
+        )
+        return [(name, list(rows)) for name, rows in selection.parts()]
+
+
+def test_an_account_sends_up_no_phone_it_does_not_answer_for(db: Database, world: TwoTowns) -> None:
+    """The registry and the teams of its communities go up whole, but an organization's
+    contact phone only from an account of that organization, a team's phones only from
+    the town that keeps the team: a village clerk on a town's database sent every
+    organization's and every team's, which it sees masked."""
     with db.write() as s:
         for org, phone in ((world.jia_two, "13912345678"), (world.yi_one, "13987654321")):
             organization = s.get(Organization, org)
             assert organization is not None
             organization.contact_phone = phone
-    clerk = village_actor(db, world.jia_two)
-    up = Recipient(DISTRICT, OrgLevel.DISTRICT)
-    with db.write() as s:
-        sent = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=clerk)
-        parts = [(name, list(rows)) for name, rows in sent.parts()]
-    organizations = _rows(parts, "organization")
+        for community, phone in ((world.jia_community, "13711112222"),
+                                 (world.cross_community, "13733334444")):  # fmt: skip
+            s.add(
+                CommunityRole(
+                    community_id=community,
+                    person_name="召集人",
+                    role=LeadershipRole.CONVENER,
+                    organization_id=world.jia_two,
+                    phone=phone,
+                )
+            )
+    sent = _sent_by(db, village_actor(db, world.jia_two))
+    organizations = _rows(sent, "organization")
     assert len(organizations) == 6  # the whole registry still
     assert "13912345678" in json.dumps(organizations)
     assert "13987654321" not in json.dumps(organizations)
+    roles = _rows(sent, "community_role")
+    assert len(roles) == 2 and all("phone" not in r for r in roles)  # the town keeps teams
+    roles = _rows(_sent_by(db, town_actor(db, "甲镇")), "community_role")
+    assert sorted(r.get("phone", "") for r in roles) == ["", "13711112222"]  # its own team's
