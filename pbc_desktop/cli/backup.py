@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.accounts import Actor, Permission
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.lang import t
@@ -55,7 +55,7 @@ def _backups_folder() -> Path:
         raise paths.data_folder_error(exc) from exc
 
 
-def _signed_in(args: argparse.Namespace, permission: Permission | None = None) -> None:
+def _signed_in(args: argparse.Namespace, permission: Permission | None = None) -> Actor:
     """Sign in as the command's user (refused without ``permission``), as every command
     does; the database is let go at once, for the backup or restore works on its file."""
     from pbc_desktop.cli.common import opened_db
@@ -64,6 +64,7 @@ def _signed_in(args: argparse.Namespace, permission: Permission | None = None) -
     with opened_db(args, write=False) as db:
         if permission is not None:
             require(db, permission)
+        return db.user
 
 
 def _folder(text: str) -> Path:
@@ -83,7 +84,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from pbc_desktop.services import backup
 
     db_path = _db_path_or_error(args)
-    _signed_in(args)  # any account may take a copy, as in the window
+    # any account has the program's own copy made; one to take away: see backup_to
+    actor = _signed_in(args)
     if args.to is None:
         backups = _backups_folder()
         remove_leftovers(backups, db_path.parent)
@@ -98,7 +100,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
                 )
             )
         remove_leftovers(folder)
-        written = backup.backup_to(db_path, folder)
+        written = backup.backup_to(db_path, folder, by=actor)
     assert written is not None
     print(written.resolve())
     return EXIT_OK

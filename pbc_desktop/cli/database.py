@@ -50,6 +50,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.accounts.users import needs_first_admin
     from pbc_desktop.services.info import is_empty
 
     office_asked = args.office is not None or args.level is not None
@@ -66,9 +67,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     where = db_label(args)
     db = open_db(args, create=True, sign_in=False)
     try:
+        # Nobody signs in to ``pbc init``: it acts as the program itself, which may do
+        # anything. That is right for a database that no administrator can sign in to yet
+        # (its first one is made here); on any other it only upgrades.
+        had_admin = not needs_first_admin(db)
         if not args.demo:
             try:
-                _first_admin(db, args, needed=True)
+                if had_admin and office_asked:
+                    raise _signed_in_elsewhere(
+                        "请以管理员账号登录后用 pbc office create 设置本单位",
+                        "sign in as one and set the office up with pbc office create",
+                    )
+                _first_admin(db, args, needed=True, had_admin=had_admin)
                 if office_asked:
                     create_office_from(db, args)
             except BaseException:
@@ -94,7 +104,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                 print(f"[{percent:3d}%] {text}", file=sys.stderr, flush=True)
 
         summary = build_demo(db, scale=args.scale, seed=args.seed, progress=progress)
-        _first_admin(db, args, needed=False)  # the demo has its own accounts
+        _first_admin(db, args, needed=False, had_admin=had_admin)  # the demo has its own
         print(t(f"演示数据已生成：{where}", f"Demo district built: {where}"))
         print(summary)
         return EXIT_OK
@@ -102,14 +112,45 @@ def cmd_init(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool) -> None:
+def _signed_in_elsewhere(zh: str, en: str) -> UserError:
+    return UserError(
+        t(
+            f"这个数据库已有管理员账号，pbc init 只升级它：{zh}。",
+            f"This database has an administrator already, so pbc init only upgrades it: {en}.",
+        )
+    )
+
+
+def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool, had_admin: bool) -> None:
     """Create the administrator --admin names (or $PBC_USER); asked for at a terminal when
-    the database has none (``needed``), refused in a script that names none."""
+    the database has none (``needed``), refused in a script that names none.
+
+    A database that ``had_admin`` before the command gets no new account from it (one
+    --admin already names is left as it is): an account is added by an administrator
+    who signs in (``pbc user add``), not by whoever can run the command."""
     from pbc_desktop.services.accounts import users
 
+    if had_admin:
+        if args.admin is not None and not _account_exists(db, args.admin):
+            raise _signed_in_elsewhere(
+                "新的管理员请以管理员账号登录后用 pbc user add 用户名 --role district 添加",
+                "an administrator signs in and adds another with pbc user add NAME --role district",
+            )
+        return
     answers = admin_answers(args, needed=needed and users.needs_first_admin(db))
     if answers is not None:
         make_admin(db, args, *answers)
+
+
+def _account_exists(db: Database, username: str) -> bool:
+    from pbc_desktop.errors import NotFoundError
+    from pbc_desktop.services.accounts import users
+
+    try:
+        users.user_id_by_name(db, username)
+    except NotFoundError:
+        return False
+    return True
 
 
 def admin_answers(args: argparse.Namespace, *, needed: bool) -> tuple[str, str] | None:

@@ -49,7 +49,8 @@ class Permission(StrEnum):
     #: Restore backups, upgrade, replace the database.
     MAINTAIN = "maintain"
     #: Send and receive packages, register other offices' cards, decide exchange conflicts
-    #: (this office's own set-up and its keys: MANAGE_ACCOUNTS).
+    #: (this office's own set-up and its keys: MANAGE_ACCOUNTS). All but sending only by an
+    #: account answering for the whole office (``services/exchange/office_scope.py``).
     EXCHANGE = "exchange"
 
 

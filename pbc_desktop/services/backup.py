@@ -57,11 +57,12 @@ from pbc_desktop.db.migrate import (
     unique_copy_path,
 )
 from pbc_desktop.db.models import AuditEntry
-from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.accounts import Actor, Permission
 from pbc_desktop.domain.offices import grouped_digest
 from pbc_desktop.errors import (
     DatabaseDamagedError,
     DatabaseError,
+    PermissionDeniedError,
     UserError,
     cannot_read,
     os_errno,
@@ -365,15 +366,40 @@ def automatic_backup(
     return dest
 
 
+def copy_refusal(actor: Actor) -> str | None:
+    """Why ``actor`` may not take a copy of the database away (None: it may).
+
+    A copy is the whole file: every town's and village's records with the full ID numbers
+    and phones, which only an account that sees the whole district and may see those
+    numbers may carry off. Other accounts' windows still make the program's own copies
+    in the data folder (automatic, before an upgrade or a restore), which stay on the PC.
+    """
+    if actor.whole_district and actor.can(Permission.SEE_PERSONAL_DATA):
+        return None
+    return t(
+        f"备份是整个数据库的副本，含全区所有党员的完整身份证号和联系电话：当前账号"
+        f"（{actor.username}，{actor.role.zh}）不能把它另存到别处，请联系区委组织部管理员。"
+        "程序自己的自动备份照常进行。",
+        f"A backup is a copy of the whole database, with every member's full ID number and "
+        f"phone: the signed-in account ({actor.username}, {actor.role.en}) may not save one "
+        "elsewhere; ask a district administrator. The program's own automatic backups go on.",
+    )
+
+
 def backup_to(
     db_path: Path,
     target: Path,
     *,
+    by: Actor,
     now: datetime | None = None,
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
 ) -> Path:
-    """A copy the user asked for: into folder ``target`` (named by date) or as file ``target``."""
+    """A copy the user asked for: into folder ``target`` (named by date) or as file ``target``;
+    ``by``, the signed-in account, must be allowed to take it away (:func:`copy_refusal`)."""
+    refused = copy_refusal(by)
+    if refused is not None:
+        raise PermissionDeniedError(refused)
     if not db_path.is_file():
         raise _missing(db_path)
     if target.is_dir():

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, true
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
@@ -15,18 +16,34 @@ from pbc_desktop.db.models import (
     Organization,
     PartyMember,
     PostReport,
+    ServiceList,
 )
 from pbc_desktop.lang import t
+from pbc_desktop.services import access
 
-_COUNTED = (
-    (Organization, "党组织", "organizations"),
-    (Community, "党建共同体", "communities"),
-    (PartyMember, "党员", "party members"),
-    (PostReport, "报到领岗", "post reports"),
-    (Activity, "活动", "activities"),
-    (ListItem, "清单事项", "list items"),
-    (Assessment, "考核", "assessments"),
-)
+
+def _counted(acc: access.Access) -> tuple[tuple[Any, ColumnElement[bool], str, str], ...]:
+    """What is counted, each with the test of what ``acc`` sees of it."""
+    in_list = select(ServiceList.id).where(acc.communities(ServiceList.community_id))
+    return (
+        (Organization, acc.orgs(Organization.id), "党组织", "organizations"),
+        (Community, acc.communities(Community.id), "党建共同体", "communities"),
+        (PartyMember, acc.orgs(PartyMember.organization_id), "党员", "party members"),
+        (PostReport, acc.orgs(PostReport.organization_id), "报到领岗", "post reports"),
+        (
+            Activity,
+            acc.activities(Activity.community_id, Activity.host_org_id),
+            "活动",
+            "activities",
+        ),
+        (
+            ListItem,
+            true() if acc.whole else ListItem.list_id.in_(in_list),
+            "清单事项",
+            "list items",
+        ),
+        (Assessment, acc.communities(Assessment.community_id), "考核", "assessments"),
+    )
 
 
 @dataclass(frozen=True)
@@ -36,10 +53,13 @@ class Count:
 
 
 def record_counts(db: Database) -> list[Count]:
+    """How many records of each kind the acting account sees (``pbc info`` gave a village
+    account the whole district's); a backup's, inspected by the program, holds them all."""
     with db.read() as s:
+        acc = access.of(db, s)
         return [
-            Count(t(zh, en), s.scalar(select(func.count()).select_from(model)) or 0)
-            for model, zh, en in _COUNTED
+            Count(t(zh, en), s.scalar(select(func.count()).select_from(model).where(seen)) or 0)
+            for model, seen, zh, en in _counted(acc)
         ]
 
 

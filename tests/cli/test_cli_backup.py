@@ -330,9 +330,14 @@ def test_backup_and_restore_act_as_a_signed_in_account(
         assert (code, out) == (2, "") and "用户名或密码不正确" in err, command
     assert not list((office_db.parent / "backups").glob("*auto*"))  # no copy taken
     monkeypatch.setenv("PBC_PASSWORD", TEST_PASSWORD)
-    monkeypatch.setenv("PBC_USER", "ducha")  # a viewer takes a copy, as in the window
+    monkeypatch.setenv("PBC_USER", "ducha")  # a viewer has the program's own copy made
     code, out, err = run(capsys, "backup")
     assert code == 0 and Path(out.strip()).is_file(), err
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    code, out, err = run(capsys, "backup", "--to", str(usb))  # but takes none away
+    assert (code, out) == (2, "") and "ducha" in err and err.count("\n") == 1
+    assert list(usb.iterdir()) == []
     code, out, err = run(capsys, "restore", str(other), "--yes")  # but replaces nothing
     assert (code, out) == (2, "") and "没有权限" in err and err.count("\n") == 1
     assert org_names(office_db) == ["上底村党总支"]

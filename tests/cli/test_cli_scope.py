@@ -62,3 +62,24 @@ def test_a_village_account_gets_no_report_of_another_town(
         assert err.count("\n") == 1 and "Traceback" not in err, command
         assert "乙一党员" not in err and "外省" not in err, command
     assert not any(out.iterdir())
+
+
+def test_info_counts_what_the_account_sees(
+    db: Database,
+    world: TwoTowns,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``pbc info`` gave a village account the whole district's counts (members, activities
+    of every town), which every listing and chart keeps from it."""
+    make_activity(db, world.yi_community, "乙镇例会", host_org_id=world.yi_one)
+    make_activity(db, world.jia_community, "甲镇例会", host_org_id=world.jia_two)
+    add_account(db, "cun", UserRole.VILLAGE, organization_id=world.jia_two)
+    assert main(["info", "--db", db_arg(db)]) == 0
+    whole = capsys.readouterr().out
+    assert "党员：4" in whole and "活动：2" in whole and "党组织：6" in whole
+    monkeypatch.setenv("PBC_USER", "cun")
+    assert main(["info", "--db", db_arg(db)]) == 0
+    said = capsys.readouterr().out
+    assert "党员：1" in said and "活动：1" in said and "党组织：1" in said
+    assert "党建共同体：2" in said  # 甲镇共建 and 跨镇共建, as its communities tab lists

@@ -17,6 +17,7 @@ import pytest
 from pbc_desktop.db import migrate
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
+from pbc_desktop.domain.accounts import SYSTEM
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import DiskFullError, UserError
 from pbc_desktop.services import backup
@@ -218,7 +219,7 @@ def test_backup_to_a_folder_without_permission_says_so(
 
     monkeypatch.setattr(migrate, "create_private", denied)
     with pytest.raises(UserError) as refused:
-        backup.backup_to(office, usb)
+        backup.backup_to(office, usb, by=SYSTEM)
     assert "权限" in refused.value.message and "磁盘空间" not in refused.value.message
     assert str(usb) in refused.value.message
 

@@ -85,12 +85,13 @@ def test_a_village_account_may_not_manage_accounts(
     )
     assert (code, out) == (2, "")
     assert "没有权限管理账号" in err and "Traceback" not in err
-    said = set()
-    for name in (TEST_ADMIN, "no-such-account"):  # which names exist is not told either
-        code, out, err = run(capsys, "user", "passwd", name, "--db", office, "--user", "li")
-        assert (code, out) == (2, "") and "没有权限管理账号" in err
-        said.add(err)
-    assert len(said) == 1
+    for command in ("passwd", "disable", "enable"):
+        said = set()
+        for name in (TEST_ADMIN, "no-such-account"):  # which names exist is not told either
+            code, out, err = run(capsys, "user", command, name, "--db", office, "--user", "li")
+            assert (code, out) == (2, "") and "没有权限管理账号" in err, command
+            said.add(err)
+        assert len(said) == 1, command
 
 
 def test_wrong_password_and_lockout(
@@ -179,6 +180,31 @@ def test_a_new_database_needs_its_first_administrator(
     assert "管理员账号：wang" in out
     code, _, err = run(capsys, "communities", "--db", str(path), "--user", "wang")
     assert code == 0, err
+
+
+def test_init_adds_no_account_to_a_database_with_an_administrator(
+    capsys: pytest.CaptureFixture[str], db: Database, office: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody signs in to ``pbc init``: on a database that has an administrator it only
+    upgrades. It made a new district administrator for whoever could run it (a village
+    clerk at the office's PC: ``PBC_PASSWORD=x pbc init --admin me``), and set the office up."""
+    monkeypatch.delenv("PBC_USER")
+    monkeypatch.setenv("PBC_PASSWORD", NEW)
+    code, out, err = run(capsys, "init", "--db", office, "--admin", "intruder")
+    assert code == 2 and "pbc user add" in err, out
+    code, _, err = run(
+        capsys, "init", "--db", office, "--office", "甲村", "--level", "village"
+    )  # fmt: skip
+    assert code == 2 and "pbc office create" in err
+    with db.read() as s:
+        assert (
+            s.execute(text("SELECT count(*) FROM app_user WHERE username = 'intruder'")).scalar()
+            == 0
+        )
+        assert s.execute(text("SELECT count(*) FROM office")).scalar() == 0
+    # upgrading, and an --admin that names an existing account (a script run again), go on
+    assert run(capsys, "init", "--db", office)[0] == 0
+    assert run(capsys, "init", "--db", office, "--admin", TEST_ADMIN)[0] == 0
 
 
 def test_an_upgraded_database_without_accounts_says_how_to_make_the_first(

@@ -267,13 +267,28 @@ def test_a_password_is_changed_only_by_its_own_account(db: Database) -> None:
     could try another's passwords here, with no sign-in counting them."""
     admin(db)
     li = village_account(db, make_org(db, "甲村党支部"))
-    db.user = sign_in(db, "li", CLERK_PW, now=NOW).actor
     wang = users.user_id_by_name(db, "wang")
+    db.user = sign_in(db, "li", CLERK_PW, now=NOW).actor
     for old in ("a-guess-123", ADMIN_PW):
         with pytest.raises(PermissionDeniedError, match="只能修改自己的密码"):
             change_password(db, wang, old, "taken-over-1")
     assert sign_in(db, "wang", ADMIN_PW, now=NOW).actor.username == "wang"
     change_password(db, li, CLERK_PW, "mine-now-123")
+
+
+def test_who_does_not_manage_accounts_learns_no_user_names(db: Database) -> None:
+    """A name looked up answered "no account NAME" or gave its id: ``pbc user disable
+    NAME`` told a village clerk, name by name, which accounts exist (a sign-in never does)."""
+    admin(db)
+    li = village_account(db, make_org(db, "甲村党支部"))
+    db.user = sign_in(db, "li", CLERK_PW, now=NOW).actor
+    assert users.user_id_by_name(db, " LI ") == li  # one's own
+    refusals = set()
+    for name in ("wang", "nobody"):
+        with pytest.raises(PermissionDeniedError) as refused:
+            users.user_id_by_name(db, name)
+        refusals.add(refused.value.message)
+    assert len(refusals) == 1 and "nobody" not in refusals.pop()
 
 
 def test_wrong_old_passwords_count_as_wrong_sign_ins(db: Database) -> None:

@@ -18,6 +18,7 @@ from pbc_desktop import paths
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import current_revision, head_revision, open_database
 from pbc_desktop.db.models import Attachment, AttachmentContent, AuditEntry
+from pbc_desktop.domain.accounts import SYSTEM
 from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.privacy import contains_personal_numbers
 from pbc_desktop.errors import DatabaseDamagedError, UserError
@@ -205,7 +206,7 @@ def test_a_backup_restored_into_an_empty_data_folder_brings_its_attachments(
     aid, files = _activity_with_files(db, tmp_path)
     usb = tmp_path / "U盘"
     usb.mkdir()
-    copy = backup.backup_to(db_path, usb)
+    copy = backup.backup_to(db_path, usb, by=SYSTEM)
     automatic = backup.automatic_backup(db_path, only_if_changed=False)
     db.dispose()
     assert automatic is not None
@@ -248,7 +249,7 @@ def test_a_backup_or_restore_whose_attachments_fail_their_check_is_refused(
     db = open_database(sqlite_url(db_path))
     _activity_with_files(db, tmp_path)
     db.dispose()
-    good = backup.backup_to(db_path, tmp_path / "good.sqlite")
+    good = backup.backup_to(db_path, tmp_path / "good.sqlite", by=SYSTEM)
     spoiled = tmp_path / "spoiled.sqlite"
     spoiled.write_bytes(good.read_bytes())
     _spoil_content(spoiled)
@@ -265,7 +266,7 @@ def test_a_backup_or_restore_whose_attachments_fail_their_check_is_refused(
     usb = tmp_path / "U盘"
     usb.mkdir()
     with pytest.raises(UserError, match="附件核对没有通过"):
-        backup.backup_to(db_path, usb)
+        backup.backup_to(db_path, usb, by=SYSTEM)
     assert list(usb.iterdir()) == []
 
 

@@ -15,8 +15,15 @@ from sqlalchemy import text
 from pbc_desktop import files
 from pbc_desktop.db.engine import sqlite_url
 from pbc_desktop.db.migrate import CopyStoppedError, backup_copy, open_database
-from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
-from pbc_desktop.errors import DatabaseDamagedError, DatabaseError, DatabaseTooNewError, UserError
+from pbc_desktop.domain.accounts import SYSTEM, Actor
+from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel, UserRole
+from pbc_desktop.errors import (
+    DatabaseDamagedError,
+    DatabaseError,
+    DatabaseTooNewError,
+    PermissionDeniedError,
+    UserError,
+)
 from pbc_desktop.services import backup
 from pbc_desktop.services.backup import AUTO, BackupFile
 from pbc_desktop.services.organizations import OrgInput, create_organization
@@ -76,7 +83,7 @@ def test_online_backup_while_another_connection_writes(tmp_path: Path) -> None:
     try:
         while len(written) < 3:
             stop.wait(0.01)
-        copy = backup.backup_to(path, tmp_path / "copy.sqlite", progress=steps.append)
+        copy = backup.backup_to(path, tmp_path / "copy.sqlite", progress=steps.append, by=SYSTEM)
         while len(written) < 10:
             stop.wait(0.01)
     finally:
@@ -104,7 +111,7 @@ def test_a_stopped_copy_leaves_nothing(tmp_path: Path) -> None:
     target = tmp_path / "usb"
     target.mkdir()
     with pytest.raises(CopyStoppedError):
-        backup.backup_to(path, target, should_stop=lambda: True)
+        backup.backup_to(path, target, should_stop=lambda: True, by=SYSTEM)
     assert list(target.iterdir()) == []
 
 
@@ -113,8 +120,8 @@ def test_backup_into_a_folder_is_named_by_date(tmp_path: Path) -> None:
     new_database(path, "上底村党总支").dispose()
     usb = tmp_path / "usb"
     usb.mkdir()
-    first = backup.backup_to(path, usb, now=NOW)
-    second = backup.backup_to(path, usb, now=NOW)
+    first = backup.backup_to(path, usb, now=NOW, by=SYSTEM)
+    second = backup.backup_to(path, usb, now=NOW, by=SYSTEM)
     assert first.name == "pbc-manual-20250615-183000.sqlite"
     assert second.name == "pbc-manual-20250615-183000-2.sqlite"
     assert org_names(second) == ["上底村党总支"]
@@ -124,11 +131,11 @@ def test_backup_into_a_folder_is_named_by_date(tmp_path: Path) -> None:
 
 def test_backup_of_a_missing_or_damaged_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="找不到数据库文件"):
-        backup.backup_to(tmp_path / "none.sqlite", tmp_path)
+        backup.backup_to(tmp_path / "none.sqlite", tmp_path, by=SYSTEM)
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"not a database" * 500)
     with pytest.raises(DatabaseDamagedError):
-        backup.backup_to(bad, tmp_path / "copy.sqlite")
+        backup.backup_to(bad, tmp_path / "copy.sqlite", by=SYSTEM)
     assert not (tmp_path / "copy.sqlite").exists()
 
 
@@ -140,7 +147,7 @@ def test_backup_of_a_database_on_a_write_protected_stick_is_a_sound_copy(tmp_pat
         new_database(path, "上底村党总支").dispose()
         read_only(usb)
         before = {p.name: p.read_bytes() for p in usb.iterdir() if p.is_file()}
-        copy = backup.backup_to(path, tmp_path / "copy.sqlite")
+        copy = backup.backup_to(path, tmp_path / "copy.sqlite", by=SYSTEM)
         assert {p.name: p.read_bytes() for p in usb.iterdir() if p.is_file()} == before
     assert org_names(copy) == ["上底村党总支"]
     assert integrity(copy) == "ok"
@@ -151,15 +158,46 @@ def test_backup_into_a_folder_that_is_gone_is_refused(tmp_path: Path) -> None:
     new_database(path, "甲").dispose()
     pulled_out = tmp_path / "U盘" / "备份"
     with pytest.raises(UserError, match="不存在"):
-        backup.backup_to(path, pulled_out / "pbc.sqlite")
+        backup.backup_to(path, pulled_out / "pbc.sqlite", by=SYSTEM)
     assert not (tmp_path / "U盘").exists()  # no folder made up in its place
+
+
+@pytest.mark.parametrize(
+    ("role", "scope"),
+    [
+        (UserRole.VILLAGE, {"organization_id": 1}),
+        (UserRole.TOWN, {"town": "成田镇"}),
+        (UserRole.VIEWER, {}),  # the inspector sees the district, not the full numbers
+        (UserRole.VIEWER, {"town": "成田镇"}),
+    ],
+)
+def test_only_a_district_administrator_takes_a_copy_away(
+    tmp_path: Path, role: UserRole, scope: dict[str, object]
+) -> None:
+    """A copy is the whole file, every town's members with their full ID numbers: a village
+    clerk's 备份到… carried them off on a stick, though the window shows them only their own
+    organization's members, masked."""
+    path = tmp_path / "pbc.sqlite"
+    new_database(path, "甲").dispose()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    clerk = Actor("li", "李书记", "甲村", role, user_id=7, **scope)  # type: ignore[arg-type]
+    refusal = backup.copy_refusal(clerk)
+    assert refusal is not None and "li" in refusal and "备份" in refusal
+    with pytest.raises(PermissionDeniedError) as refused:
+        backup.backup_to(path, usb, by=clerk)
+    assert refused.value.message == refusal
+    assert list(usb.iterdir()) == []
+    admin = Actor("wang", "王主任", "区委组织部", UserRole.DISTRICT, user_id=1)
+    assert backup.copy_refusal(admin) is None
+    assert org_names(backup.backup_to(path, usb, by=admin)) == ["甲"]
 
 
 def test_backup_onto_the_database_itself_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     new_database(path, "甲").dispose()
     with pytest.raises(UserError, match="自己"):
-        backup.backup_to(path, path)
+        backup.backup_to(path, path, by=SYSTEM)
     assert org_names(path) == ["甲"]
 
 
@@ -467,7 +505,7 @@ def test_newest_good_backup_skips_damaged_copies(tmp_path: Path, folder: Path) -
 def test_restore_keeps_a_copy_of_the_current_database(tmp_path: Path, folder: Path) -> None:
     path = tmp_path / "pbc.sqlite"
     db = new_database(path, "上底村党总支")
-    copy = backup.backup_to(path, tmp_path / "usb.sqlite")
+    copy = backup.backup_to(path, tmp_path / "usb.sqlite", by=SYSTEM)
     add_orgs(db, "后来新增的党支部")  # still in the WAL: the kept copy must include it
     steps: list[int] = []
     result = backup.restore(path, copy, folder=folder, close=db, progress=steps.append)
@@ -489,7 +527,7 @@ def test_a_restore_whose_new_file_a_scanner_holds_a_moment_on_windows_succeeds(
     just written, is renamed onto the database once the scan lets go."""
     path = tmp_path / "pbc.sqlite"
     db = new_database(path, "上底村党总支")
-    copy = backup.backup_to(path, tmp_path / "usb.sqlite")
+    copy = backup.backup_to(path, tmp_path / "usb.sqlite", by=SYSTEM)
     add_orgs(db, "后来新增的党支部")
     real = Path.replace
     refused: list[Path] = []

@@ -502,6 +502,30 @@ def test_one_user_name_taken_twice_at_once(db: Database) -> None:
     assert "用户名“li”已被使用" in outcome.message
 
 
+@server_only
+def test_two_administrators_disabling_each_other_at_once_leave_one(db: Database) -> None:
+    """Each counted the other as an administrator left, and the database had none: then
+    ``pbc user add NAME --role district`` or the window's first-administrator form makes
+    one for whoever comes."""
+
+    def zhangsan_disables_the_others(s: Session) -> None:
+        s.execute(
+            text(
+                "UPDATE app_user SET active = false, version = version + 1 "
+                "WHERE username IN ('tester', 'lisi')"
+            )
+        )
+
+    outcome = while_another_saves(
+        db,
+        zhangsan_disables_the_others,
+        lambda li: users.set_active(li, users.user_id_by_name(li, "zhangsan"), False),
+        group=users.ACCOUNTS,
+    )
+    assert isinstance(outcome, ConflictError) and "最后一个管理员" in outcome.message, outcome
+    assert not users.needs_first_admin(db)
+
+
 # -- a delete and a save referring to it (the server) -----------------------------------
 
 

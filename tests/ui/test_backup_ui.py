@@ -15,6 +15,7 @@ from pbc_desktop import app as app_module
 from pbc_desktop import i18n
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.migrate import CopyStoppedError
+from pbc_desktop.domain.accounts import SYSTEM
 from pbc_desktop.errors import DatabaseDamagedError
 from pbc_desktop.services import backup
 from pbc_desktop.ui.common.worker import JobOutcome
@@ -141,7 +142,7 @@ def test_restore_shows_the_contents_asks_and_reopens(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data_dir = folder_of(office)
-    copy = backup.backup_to(office.path or Path(), tmp_path / "usb.sqlite")
+    copy = backup.backup_to(office.path or Path(), tmp_path / "usb.sqlite", by=SYSTEM)
     add_orgs(office, "后来新增的党支部")
     window = make_window(qtbot, office)
     window.show_tab("organizations")
@@ -268,7 +269,7 @@ def test_restoring_the_open_database_onto_itself_is_refused_before_asking(
 def test_what_a_backup_holds_is_said_in_chinese(
     qapp: QApplication, office: Database, tmp_path: Path
 ) -> None:
-    copy = backup.backup_to(office.path or Path(), tmp_path / "usb.sqlite")
+    copy = backup.backup_to(office.path or Path(), tmp_path / "usb.sqlite", by=SYSTEM)
     translators = i18n.install(qapp, "zh")
     try:
         text = describe(backup.inspect_backup(copy))

@@ -149,13 +149,17 @@ def test_keys_exported_and_imported_in_the_dialog_with_a_passphrase(
 def test_only_administrators_see_the_keys(qtbot: QtBot, db: Database) -> None:
     from tests.scope_factories import town_actor
 
-    offices.create_local_office(db, OfficeSetup("潮南区委组织部", OrgLevel.DISTRICT))
+    offices.create_local_office(db, OfficeSetup("甲镇党委", OrgLevel.TOWN, town="甲镇"))
     db.user = town_actor(db)
     dialog = OfficeDialog(AppContext(db))
     qtbot.addWidget(dialog)
     assert not dialog.export_keys_button.isVisibleTo(dialog)
     assert not dialog.import_keys_button.isVisibleTo(dialog)
-    assert dialog.register_button.isEnabled()  # a town clerk registers cards
+    assert dialog.register_button.isEnabled()  # a town clerk registers cards (its town's)
+    db.user = town_actor(db, "乙镇")  # not on another town's database
+    dialog.writes.update()
+    assert not dialog.register_button.isEnabled()
+    assert "负责本单位的账号" in dialog.register_button.toolTip()
 
 
 def test_a_card_is_registered_after_the_fingerprint_is_confirmed(
@@ -279,6 +283,22 @@ def test_a_viewer_cannot_send_or_receive(qtbot: QtBot, db: Database) -> None:
     assert not menu.action_receive.isEnabled()
     assert menu.action_offices.isEnabled()
     assert menu.action_send.toolTip()
+
+
+def test_a_village_account_on_a_towns_database_sends_but_does_not_receive(
+    qtbot: QtBot, db: Database
+) -> None:
+    """It sends its own organizations' records; receiving changes the whole town's."""
+    from tests.scope_factories import village_actor
+
+    offices.create_local_office(db, OfficeSetup("成田镇党委", OrgLevel.TOWN, town="成田镇"))
+    db.user = village_actor(db, make_org(db, "甲村党支部", town="成田镇"))
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    menu = ExchangeActions(Host(AppContext(db)), parent)
+    assert menu.action_send.isEnabled()
+    assert not menu.action_receive.isEnabled()
+    assert "负责本单位的账号" in menu.action_receive.toolTip()
 
 
 def test_two_offices_of_one_name_are_told_apart_in_the_send_dialog(qtbot: QtBot) -> None:

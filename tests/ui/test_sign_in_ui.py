@@ -331,6 +331,7 @@ def test_switch_user_shows_only_the_village_s_own(
     members = window.show_tab("members")
     assert members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
     assert "测试管理员（区委组织部）" in window.windowTitle()
+    assert window.backups.action_backup.isEnabled() == db.is_sqlite
     answering(monkeypatch, SignInDialog, typed("li", "Village-pass-1"))
     window.action_switch_user.trigger()
     assert db.user.username == "li" and "李书记（甲一村）" in window._user_label.text()
@@ -339,6 +340,10 @@ def test_switch_user_shows_only_the_village_s_own(
     members = window.show_tab("members")
     assert not members.unmask_check.isVisibleTo(members)  # type: ignore[attr-defined]
     assert not window.backups.action_restore.isEnabled()
+    # nor is the whole file, with every member's full ID number, copied away
+    assert not window.backups.action_backup.isEnabled()
+    if db.is_sqlite:
+        assert "li" in window.backups.action_backup.toolTip()
 
 
 def test_switch_user_asks_before_closing_open_dialogs(

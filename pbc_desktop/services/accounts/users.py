@@ -250,6 +250,11 @@ def _by_name(s: Session, username: str) -> User:
 
 
 def user_id_by_name(db: Database, username: str) -> int:
+    """The id of the account ``username``: one's own, or any for an account that manages
+    accounts. Found or not, the answer says whether a name exists, which a sign-in never
+    tells (``pbc user disable NAME`` told a village clerk which names were taken)."""
+    if username.strip().lower() != db.user.username.lower():
+        require(db, Permission.MANAGE_ACCOUNTS)
     with db.read() as s:
         return _by_name(s, username).id
 
@@ -285,6 +290,10 @@ def set_active(db: Database, user_id: int, active: bool) -> None:
     """Disable (or enable again) an account; never one's own, never the last administrator."""
     require(db, Permission.MANAGE_ACCOUNTS)
     with db.write() as s:
+        # Two administrators disabling each other on two PCs at once each counted the
+        # other still active, and left the database with none: then anyone may make the
+        # "first" one. The second now waits, and counts the first's change.
+        lock_groups(s, [ACCOUNTS])
         user = get_user(s, user_id)
         if user.active == active:
             return

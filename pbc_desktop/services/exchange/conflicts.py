@@ -19,14 +19,15 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.base import name_key_values, utcnow, version_bump
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import Office, Organization, PartyMember, SyncConflict
+from pbc_desktop.db.models import Organization, PartyMember, SyncConflict
 from pbc_desktop.domain.accounts import Permission
-from pbc_desktop.domain.enums import AuditAction, OrgLevel
+from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.errors import ConflictError, NotFoundError, PermissionDeniedError
 from pbc_desktop.lang import t
-from pbc_desktop.services import access, audit
+from pbc_desktop.services import audit
 from pbc_desktop.services.exchange import records
+from pbc_desktop.services.exchange.office_scope import answers_for_the_office
 from pbc_desktop.services.exchange.records import UuidIndex
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
@@ -85,31 +86,17 @@ class ConflictView:
 
 def _require_the_office(db: Database, s: Session) -> None:
     """Conflicts are the office's, over any of its records: read and decided by an account
-    that answers for the whole office (the district's database: a district account; a
-    town's: its town's account; a village's: the account of its organization or one above
-    it). Any other, e.g. a
-    village account on a town's database, would decide other villages' records."""
+    that answers for the whole office (``office_scope``)."""
     require(db, Permission.EXCHANGE)
-    acc = access.of(db, s)
-    if acc.whole:
-        return
-    office = s.scalars(select(Office).where(Office.local.is_(True))).first()
-    if office is not None and office.level is OrgLevel.TOWN:
-        if office.town is not None and db.user.town == office.town:
-            return
-    elif office is not None and office.level is OrgLevel.VILLAGE:
-        org_id = s.scalar(
-            select(Organization.id).where(Organization.uuid == office.organization_uuid)
+    if not answers_for_the_office(db, s):
+        raise PermissionDeniedError(
+            t(
+                "数据交换中的冲突涉及本单位的全部记录，由负责本单位的账号处理，当前账号不能查看或处理。",
+                "Exchange conflicts concern any record of this office: an account answering "
+                "for the whole office decides them; the signed-in account may not see or "
+                "decide them.",
+            )
         )
-        if org_id is not None and acc.sees_org(org_id):
-            return
-    raise PermissionDeniedError(
-        t(
-            "数据交换中的冲突涉及本单位的全部记录，由负责本单位的账号处理，当前账号不能查看或处理。",
-            "Exchange conflicts concern any record of this office: an account answering for "
-            "the whole office decides them; the signed-in account may not see or decide them.",
-        )
-    )
 
 
 def open_conflicts(db: Database) -> list[ConflictView]:

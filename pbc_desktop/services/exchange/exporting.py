@@ -5,8 +5,10 @@ database has: the level above supervises and merges it all. Going *down* or *sid
 (the district or a town to a village, a village to another) it holds what the recipient's
 own account would see: the organization registry and the district's reference lists
 (indicator systems, posts, venues), the communities one of its organizations belongs to
-with everything recorded in them, and its own party members. A reference from a record it
-gets to one it does not (another village's member in an attendance list) travels empty.
+with everything recorded in them, its own party members and what else its organizations
+own (committees, appraisals, applicants). A reference from a record it gets to one it
+does not (another village's member in an attendance list) travels empty. An account that
+sees part of the database sends no more than that part, whichever way.
 
 **Since when.** Unless everything is asked for, a record travels only when the recipient
 does not already hold this version of it: the version it was last sent, or the one that
@@ -95,6 +97,10 @@ class Selection:
     everything: bool
     #: table name → the ids the recipient may have (None: every row)
     allowed: dict[str, Select[Any] | None]
+    #: the organizations of the account that sends (None: all of them)
+    sender_orgs: frozenset[int] | None = None
+    #: the communities whose team the account that sends keeps (None: all of them)
+    sender_teams: frozenset[int] | None = None
     #: (uuid, updated_at) of every row handed out: agreed with the recipient once the
     #: package is safely written
     sent: list[tuple[str, datetime]] = field(default_factory=list)
@@ -124,16 +130,32 @@ class Selection:
         if not self.everything:
             stmt = stmt.where(~_agreed(table, self.recipient.uuid))
         hidden = personal_columns(shape) if self.direction is not Direction.UP else ()
+        theirs = personal_columns(shape) if not hidden else ()
         outside = self._outside_references(shape)
         for row in self.session.execute(stmt).mappings():
             encoded = records.encode_row(shape, row, index)
             for column in hidden:
                 encoded.pop(column, None)
+            if theirs and self._not_the_senders(shape.name, row):
+                for column in theirs:
+                    encoded.pop(column, None)
             for column, target_ids in outside.items():
                 if row[column] is not None and row[column] not in target_ids:
                     encoded[column] = None
             self.sent.append((row["uuid"], row["updated_at"]))
             yield encoded
+
+    def _not_the_senders(self, table: str, row: Any) -> bool:
+        """Whether the ID numbers and phones of ``row`` are others' than the sending
+        account's, which go up only from an account that answers for them: the registry
+        goes whole, but a village clerk on a town's database carried every organization's
+        contact phone, and the phones of the teams of its communities, which it sees
+        masked. Its members, applicants and their stays are its own by the selection."""
+        if table == "organization" and self.sender_orgs is not None:
+            return row["id"] not in self.sender_orgs
+        if table == "community_role" and self.sender_teams is not None:
+            return row["community_id"] not in self.sender_teams
+        return False
 
     def tombstones(self, local_office: str) -> Iterator[dict[str, Any]]:
         """The deletions the recipient has not had yet (``owner``: the office the deleted
@@ -184,9 +206,22 @@ def select_rows(
     if way is not Direction.UP:
         allowed = _recipient_scope(session, recipient)
     own = own_org_ids(session, sender) if sender is not None else None
+    teams: frozenset[int] | None = None
     if own is not None:
         allowed = _both(allowed, _scope_of(own))
-    return Selection(session, recipient, way, everything, allowed)
+        assert sender is not None
+        teams = _teams_kept(session, sender, own)
+    return Selection(
+        session, recipient, way, everything, allowed, sender_orgs=own, sender_teams=teams
+    )
+
+
+def _teams_kept(session: Session, sender: Actor, own: frozenset[int]) -> frozenset[int]:
+    """The communities whose team (``community_role``) ``sender`` keeps: those an own
+    organization leads, for a town (a village keeps none, ``Access.check_community_records``)."""
+    if sender.role is UserRole.VILLAGE or not own:
+        return frozenset()
+    return frozenset(session.scalars(select(Community.id).where(Community.lead_org_id.in_(own))))
 
 
 def _both(
@@ -241,6 +276,7 @@ def _recipient_scope(session: Session, recipient: Recipient) -> dict[str, Select
 def _scope_of(own: frozenset[int]) -> dict[str, Select[Any] | None]:
     """For each travelling table, the ids of the rows an account answering for the
     organizations ``own`` sees (the registry and the district's lists: every row)."""
+    owned = select(Organization.id).where(Organization.id.in_(own))
     communities = select(Community.id).where(
         or_(
             Community.lead_org_id.in_(own),
@@ -265,6 +301,17 @@ def _scope_of(own: frozenset[int]) -> dict[str, Select[Any] | None]:
             if target_ids is not None and target is not shape.table:
                 restricted[column] = target_ids
         decided = any(not shape.table.c[c].nullable for c in restricted)
+        if not decided:
+            # Nothing above decides it: a record of one organization (its committees, its
+            # appraisals, its applicants) belongs to that organization, not to the
+            # registry. These went to every office, whatever organization they were of.
+            owners = {
+                column: owned
+                for column, target in shape.references.items()
+                if target.name == "organization" and not shape.table.c[column].nullable
+            }
+            restricted.update(owners)
+            decided = bool(owners)
         conditions = []
         for column, target_ids in restricted.items():
             col = shape.table.c[column]

@@ -30,12 +30,13 @@ from pbc_desktop.db.models import Attachment, AttachmentContent, ExchangeLogEntr
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.domain.offices import OfficeCard, keys_missing
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import PermissionDeniedError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
 from pbc_desktop.services.exchange.exporting import Recipient, select_rows
 from pbc_desktop.services.exchange.keys import OfficeKeys
 from pbc_desktop.services.exchange.merge import MergeResult, Sender, agree_sent, merge
+from pbc_desktop.services.exchange.office_scope import answers_for_the_office
 from pbc_desktop.services.exchange.package import (
     Package,
     PackageError,
@@ -44,7 +45,7 @@ from pbc_desktop.services.exchange.package import (
     open_package,
     package_fingerprint,
 )
-from pbc_desktop.services.permissions import require
+from pbc_desktop.services.permissions import denied, require
 
 #: the part holding deletions (``{"entity", "uuid", "owner"}`` rows), after the records
 TOMBSTONES = "tombstones"
@@ -233,7 +234,7 @@ def preview_package(
     lookup_sender: Callable[[str], OfficeCard | None],
 ) -> Received:
     """What receiving the package would do, record by record; nothing is written."""
-    require(db, Permission.EXCHANGE)
+    _require_the_office(db)
     with _opened(db, path, me, lookup_sender) as package:
         try:
             with db.write() as s:
@@ -256,7 +257,7 @@ def receive_package(
     a file replaced by another package since (the sender's next package saved under the same
     name) is refused: what would be merged is not what was shown.
     """
-    require(db, Permission.EXCHANGE)
+    _require_the_office(db)
     with _opened(db, path, me, lookup_sender) as package, db.write() as s:
         if previewed is not None and package.fingerprint != previewed:
             raise _replaced_since_preview(path, package.fingerprint)
@@ -302,6 +303,28 @@ def receive_package(
             entity="exchange_log",
         )
         return Received(**{**received.__dict__, "log_id": entry.id})
+
+
+def receive_refusal(db: Database) -> str | None:
+    """Why the acting account may not receive packages (None: it may): a package changes
+    records of the whole office, and its preview names them, so only an account that
+    answers for the whole office receives one (``office_scope``)."""
+    if not db.user.can(Permission.EXCHANGE):
+        return denied(db.user, Permission.EXCHANGE).message
+    with db.read() as s:
+        if answers_for_the_office(db, s):
+            return None
+    return t(
+        "数据包会修改本单位的全部记录，由负责本单位的账号接收，当前账号不能接收。",
+        "A package changes records of the whole office: an account answering for the whole "
+        "office receives it; the signed-in account may not.",
+    )
+
+
+def _require_the_office(db: Database) -> None:
+    refused = receive_refusal(db)
+    if refused is not None:
+        raise PermissionDeniedError(refused)
 
 
 def _replaced_since_preview(path: Path, found: str) -> NotThePreviewedError:

@@ -31,6 +31,7 @@ from pbc_desktop.services.exchange.transfer import (
     Sent,
     preview_package,
     receive_package,
+    receive_refusal,
     send_package,
 )
 from pbc_desktop.ui.common import messages, prompts
@@ -72,13 +73,10 @@ class ExchangeActions(MenuActions[Host]):
         # A viewer account may look at the offices; only accounts that exchange data send,
         # receive and decide conflicts.
         self.writes = WriteGuard(lambda: self._host.ctx.db, self)
-        for action in (
-            self.action_send,
-            self.action_receive,
-            self.action_conflicts,
-            self.action_log,
-        ):
+        for action in (self.action_send, self.action_conflicts, self.action_log):
             self.writes.add(action, Permission.EXCHANGE)
+        # a package changes the whole office's records: its account's (transfer.receive_refusal)
+        self.writes.add(self.action_receive, lambda: receive_refusal(self._host.ctx.db))
         self.menu.setToolTipsVisible(True)  # a disabled entry says why
         self.menu.aboutToShow.connect(self.update_actions)
         self.update_actions()

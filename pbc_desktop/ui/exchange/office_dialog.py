@@ -107,11 +107,15 @@ class OfficeDialog(MenuWindow):
         self.export_keys_button.clicked.connect(self.export_keys)
         self.import_keys_button.clicked.connect(self.import_keys)
         # Setting this office up and its keys are an administrator's; registering others',
-        # an account's that exchanges data.
+        # an account's that exchanges data and answers for the whole office.
         self._has_card = False
         self.writes = WriteGuard(ctx, self)
         self.writes.add(self.setup_button, Permission.MANAGE_ACCOUNTS)
-        self.writes.add(self.register_button, Permission.EXCHANGE, when=lambda: self._has_card)
+        self.writes.add(
+            self.register_button,
+            lambda: offices.register_refusal(self.ctx.db),
+            when=lambda: self._has_card,
+        )
         self.resize(820, 480)
         self.reload()
 

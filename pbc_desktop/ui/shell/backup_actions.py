@@ -147,6 +147,12 @@ class BackupActions(QObject):
         self.writes.add(
             self.action_restore, Permission.MAINTAIN, when=lambda: self._db_path() is not None
         )
+        # A copy to take away holds every record and full ID number: see backup.copy_refusal.
+        self.writes.add(
+            self.action_backup,
+            lambda: backup.copy_refusal(host.current_db().user),
+            when=lambda: self._db_path() is not None,
+        )
         self.update_actions()
 
     def _db_path(self) -> Path | None:
@@ -155,7 +161,6 @@ class BackupActions(QObject):
     def update_actions(self) -> None:
         """Backups are of SQLite files (a server database has its own); restoring one
         replaces everyone's records, so only an account allowed to maintain may."""
-        self.action_backup.setEnabled(self._db_path() is not None)
         self.writes.update()
 
     # -- automatic ----------------------------------------------------------------------
@@ -229,6 +234,7 @@ class BackupActions(QObject):
         db_path = self._db_path()
         if db_path is None:
             return
+        by = self._host.current_db().user
         name = backup.backup_name(db_path.stem, backup.MANUAL, datetime.now())
         chosen, _filter = QFileDialog.getSaveFileName(
             self._parent,
@@ -244,6 +250,7 @@ class BackupActions(QObject):
             return backup.backup_to(
                 db_path,
                 target,
+                by=by,
                 progress=lambda percent: progress(percent, ""),
                 should_stop=should_cancel,
             )

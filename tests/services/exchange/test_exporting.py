@@ -15,18 +15,24 @@ from sqlalchemy import select
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
     Activity,
+    Appraisal,
     Attendance,
+    Committee,
     CommunityMember,
+    CommunityRole,
     MobileMember,
     Organization,
     PartyMember,
 )
-from pbc_desktop.domain.enums import AttendanceStatus, OrgLevel
+from pbc_desktop.domain.accounts import Actor
+from pbc_desktop.domain.enums import AttendanceStatus, LeadershipRole, OrgLevel
+from pbc_desktop.services.development import records as development
 from pbc_desktop.services.exchange.exporting import Direction, Recipient, direction, select_rows
 from pbc_desktop.services.exchange.merge import agree_sent
 from tests.demo_cache import demo_into
+from tests.development_factories import applicant
 from tests.factories import make_activity, make_member
-from tests.scope_factories import TwoTowns, district_actor, two_towns, village_actor
+from tests.scope_factories import TwoTowns, district_actor, town_actor, two_towns, village_actor
 from tests.services.exchange.helpers import Parts, merge_into, office_db, owned_by
 
 DISTRICT = "d0000000-0000-4000-8000-000000000001"
@@ -212,3 +218,92 @@ def test_an_account_sends_no_more_than_it_sees(db: Database, world: TwoTowns) ->
         rest = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=district)
         later = sorted(m["name"] for m in _rows(list(rest.parts()), "party_member"))
     assert later == ["乙一党员", "乙一带证", "甲一党员", "甲一支部党员"]
+
+
+def _own_records(db: Database, world: TwoTowns) -> None:
+    """A committee, an appraisal and an applicant (not a member yet) of 甲二村 and of 乙一村."""
+    for org in (world.jia_two, world.yi_one):
+        with db.write() as s:
+            s.add(
+                Committee(organization_id=org, term_no=1, elected_on=date(2024, 5, 1), term_years=3)
+            )
+            s.add(Appraisal(organization_id=org, year=2025, held_on=date(2026, 1, 10)))
+    development.create_applicant(
+        db, applicant(db, "甲二申请人", world.jia_two), today=date(2026, 12, 5)
+    )
+    development.create_applicant(
+        db, applicant(db, "乙一申请人", world.yi_one), today=date(2026, 12, 5)
+    )
+
+
+def _owners(parts: Parts, entity: str, db: Database) -> set[str]:
+    with db.read() as s:
+        names = {
+            row.uuid: row.name for row in s.execute(select(Organization.uuid, Organization.name))
+        }
+    return {names[r["organization_id"]] for r in _rows(parts, entity)}
+
+
+def test_an_organizations_own_records_go_to_its_offices_only(db: Database, world: TwoTowns) -> None:
+    """Committees (换届) and appraisals (民主评议) of every organization went down to every
+    village as if they were the registry, and a village account's package up carried the
+    whole database's; an applicant not yet a member went nowhere but up from the whole."""
+    _own_records(db, world)
+    village = Recipient(
+        VILLAGE, OrgLevel.VILLAGE, organization_uuid=_uuid(db, Organization, world.jia_two)
+    )
+    down = _collect(db, village, OrgLevel.DISTRICT)
+    assert _owners(down, "committee", db) == {"甲二村党支部"}
+    assert _owners(down, "appraisal", db) == {"甲二村党支部"}
+    assert {r["name"] for r in _rows(down, "development_record")} == {"甲二申请人"}
+    clerk = village_actor(db, world.jia_two)
+    up = Recipient(DISTRICT, OrgLevel.DISTRICT)
+    with db.write() as s:
+        sent = select_rows(s, sender_level=OrgLevel.TOWN, recipient=up, sender=clerk)
+        parts = [(name, list(rows)) for name, rows in sent.parts()]
+    assert _owners(parts, "committee", db) == {"甲二村党支部"}
+    assert _owners(parts, "appraisal", db) == {"甲二村党支部"}
+    assert {r["name"] for r in _rows(parts, "development_record")} == {"甲二申请人"}
+
+
+def _sent_by(db: Database, sender: Actor) -> Parts:
+    with db.write() as s:
+        selection = select_rows(
+            s,
+            sender_level=OrgLevel.TOWN,
+            recipient=Recipient(DISTRICT, OrgLevel.DISTRICT),
+            sender=sender,
+        )
+        return [(name, list(rows)) for name, rows in selection.parts()]
+
+
+def test_an_account_sends_up_no_phone_it_does_not_answer_for(db: Database, world: TwoTowns) -> None:
+    """The registry and the teams of its communities go up whole, but an organization's
+    contact phone only from an account of that organization, a team's phones only from
+    the town that keeps the team: a village clerk on a town's database sent every
+    organization's and every team's, which it sees masked."""
+    with db.write() as s:
+        for org, phone in ((world.jia_two, "13912345678"), (world.yi_one, "13987654321")):
+            organization = s.get(Organization, org)
+            assert organization is not None
+            organization.contact_phone = phone
+        for community, phone in ((world.jia_community, "13711112222"),
+                                 (world.cross_community, "13733334444")):  # fmt: skip
+            s.add(
+                CommunityRole(
+                    community_id=community,
+                    person_name="召集人",
+                    role=LeadershipRole.CONVENER,
+                    organization_id=world.jia_two,
+                    phone=phone,
+                )
+            )
+    sent = _sent_by(db, village_actor(db, world.jia_two))
+    organizations = _rows(sent, "organization")
+    assert len(organizations) == 6  # the whole registry still
+    assert "13912345678" in json.dumps(organizations)
+    assert "13987654321" not in json.dumps(organizations)
+    roles = _rows(sent, "community_role")
+    assert len(roles) == 2 and all("phone" not in r for r in roles)  # the town keeps teams
+    roles = _rows(_sent_by(db, town_actor(db, "甲镇")), "community_role")
+    assert sorted(r.get("phone", "") for r in roles) == ["", "13711112222"]  # its own team's

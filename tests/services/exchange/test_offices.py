@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office
-from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.accounts import SYSTEM, Permission
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.errors import (
     ConflictError,
@@ -166,6 +166,7 @@ def test_two_registered_offices_of_one_name_are_told_apart_by_identifier(db: Dat
 
 
 def test_clerks_exchange_but_only_an_administrator_sets_up_the_office(db: Database) -> None:
+    administrator = db.user
     branch = make_org(db, "下底村党支部")
     for clerk in (village_actor(db, branch), town_actor(db)):
         assert clerk.can(Permission.EXCHANGE) and not clerk.can(Permission.MANAGE_ACCOUNTS)
@@ -173,7 +174,30 @@ def test_clerks_exchange_but_only_an_administrator_sets_up_the_office(db: Databa
         with pytest.raises(PermissionDeniedError, match="管理账号"):
             offices.create_local_office(db, OfficeSetup("下底村党委", OrgLevel.VILLAGE))
     assert not viewer_actor(db).can(Permission.EXCHANGE)
-    db.user = village_actor(db, branch, name="另一位村书记")
+    db.user = administrator
+    offices.create_local_office(
+        db, OfficeSetup("下底村党委", OrgLevel.VILLAGE, organization_id=branch)
+    )
+    db.user = village_actor(db, branch, name="另一位村书记")  # the village's own office
+    assert offices.register_refusal(db) is None
+    assert offices.register_card(db, TOWN.card) is True
+
+
+def test_a_village_account_on_a_towns_database_registers_no_office(db: Database) -> None:
+    """Which offices' packages are taken and where a card places an office (so what is
+    sent down to it) are the town's to decide: a village clerk on the town's database
+    registered cards, and re-registering a known office's keys moved it in the tree."""
+    offices.create_local_office(db, OfficeSetup("成田镇党委", OrgLevel.TOWN, town="成田镇"))
+    branch = make_org(db, "下底村党支部", town="成田镇")
+    db.user = village_actor(db, branch)
+    refusal = offices.register_refusal(db)
+    assert refusal is not None and "负责本单位的账号" in refusal
+    with pytest.raises(PermissionDeniedError) as refused:
+        offices.register_card(db, TOWN.card)
+    assert refused.value.message == refusal
+    with db.read() as s:
+        assert s.scalars(select(Office).where(Office.local.is_(False))).first() is None
+    db.user = town_actor(db, "成田镇")
     assert offices.register_card(db, TOWN.card) is True
 
 
@@ -281,7 +305,7 @@ def test_backups_carry_no_key_and_a_restore_keeps_signing(db: Database, tmp_path
 
     assert db.path is not None
     _set_up(db)
-    copy = backup.backup_to(db.path, tmp_path / "usb-copy.sqlite")
+    copy = backup.backup_to(db.path, tmp_path / "usb-copy.sqlite", by=SYSTEM)
     assert b"PRIVATE KEY" not in copy.read_bytes()
     assert not list(tmp_path.glob("usb-copy*.office-key*"))
     db.dispose()

@@ -18,8 +18,9 @@ from pbc_desktop.db.models import (
     ExchangeLogEntry,
     PartyMember,
 )
+from pbc_desktop.db.models import Office as OfficeRow
 from pbc_desktop.domain.enums import OrgLevel
-from pbc_desktop.errors import UserError
+from pbc_desktop.errors import PermissionDeniedError, UserError
 from pbc_desktop.services.exchange.merge import Change
 from pbc_desktop.services.exchange.package import PackageError, Problem
 from pbc_desktop.services.exchange.transfer import (
@@ -27,9 +28,11 @@ from pbc_desktop.services.exchange.transfer import (
     LocalOffice,
     preview_package,
     receive_package,
+    receive_refusal,
     send_package,
 )
 from tests.factories import make_activity, make_community, make_member, make_org
+from tests.scope_factories import town_actor, viewer_actor, village_actor
 from tests.services.exchange.helpers import office_db
 from tests.services.exchange.package_helpers import Office, office, registry
 
@@ -104,6 +107,39 @@ def test_a_package_goes_up_previewed_then_received_once(
     # nothing new at the village: the next package is empty
     again = send_package(village, tmp_path / "again.pbcx", me=_me(VILLAGE), to=TOWN.card)
     assert sum(again.counts.values()) == 0
+
+
+def test_only_an_account_answering_for_the_office_receives(
+    offices: tuple[Database, Database], tmp_path: Path
+) -> None:
+    """A package changes records of the whole office and its preview names them: a village
+    clerk on the town's database previewed the villages' package (every member's name) and
+    received it into the town's records, though conflicts were already refused to them."""
+    village, town = offices
+    _village_data(village)
+    path = tmp_path / "上底村.pbcx"
+    send_package(village, path, me=_me(VILLAGE), to=TOWN.card)
+    with town.write() as s:
+        s.add(
+            OfficeRow(
+                uuid=TOWN.card.uuid, name=TOWN.card.name, level=OrgLevel.TOWN, town="和平镇",
+                sign_key=b"s" * 32, box_key=b"b" * 32, local=True,
+            )
+        )  # fmt: skip
+    clerk_org = make_org(town, "甲村党支部", town="和平镇")
+    lookup = registry(VILLAGE)
+    for clerk in (village_actor(town, clerk_org), town_actor(town, "别的镇"), viewer_actor(town)):
+        town.user = clerk
+        assert receive_refusal(town) is not None
+        for refused in (preview_package, receive_package):
+            with pytest.raises(PermissionDeniedError) as error:
+                refused(town, path, me=_me(TOWN), lookup_sender=lookup)
+            assert "陈小明" not in error.value.message
+    assert _count(town, PartyMember) == 0 and _count(town, ExchangeLogEntry) == 0
+    town.user = town_actor(town, "和平镇")
+    assert receive_refusal(town) is None
+    assert receive_package(town, path, me=_me(TOWN), lookup_sender=lookup).result.conflicts == 0
+    assert _count(town, PartyMember) == 1
 
 
 def test_an_altered_package_is_refused_and_nothing_written(

@@ -1,0 +1,36 @@
+"""Who answers for the whole office: the account that may decide over any of its records.
+
+Receiving a package and deciding conflicts change records of the whole office, not of one
+organization. On the district's database that is a district account; on a town's, its
+town's account; on a village's, the account of its organization or one above it. Any
+other (a village account on a town's database) would change other villages' records, and
+see them in the preview.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import Office, Organization
+from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.services import access
+
+
+def answers_for_the_office(db: Database, s: Session) -> bool:
+    """Whether the acting account answers for the whole of this database's office."""
+    acc = access.of(db, s)
+    if acc.whole:
+        return True
+    office = s.scalars(select(Office).where(Office.local.is_(True))).first()
+    if office is None:
+        return False
+    if office.level is OrgLevel.TOWN:
+        return office.town is not None and db.user.town == office.town
+    if office.level is OrgLevel.VILLAGE:
+        org_id = s.scalar(
+            select(Organization.id).where(Organization.uuid == office.organization_uuid)
+        )
+        return org_id is not None and acc.sees_org(org_id)
+    return False
