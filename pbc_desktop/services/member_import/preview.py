@@ -199,6 +199,11 @@ class ImportPreview:
         """The same rows, the members put in another organization taken as ``move``."""
         return replace(self, move=move)
 
+    def moving(self) -> int:
+        """How many rows put a member already stored in another organization (those that
+        cannot be moved as ``move`` says among them, as bad rows when updated)."""
+        return sum(1 for r in self.rows if r.moves)
+
     def applicant_rows(self, on_duplicate: OnDuplicate = "skip") -> list[ImportRow]:
         """The good rows of people in the 发展党员 pipeline (imported only with
         ``applicants``)."""
