@@ -334,3 +334,18 @@ def test_the_editor_refuses_a_move_of_a_member_with_a_letter_waiting(
                 db, member_id, replace(data, organization_id=new), move=move
             )
         assert info.value.fields() == ["organization"]
+
+
+def test_a_child_reading_rows_sends_none_of_the_fields_the_parent_sets() -> None:
+    """A row comes from a child as its fields in order, the parent's own left out: they
+    must be the last ones (their defaults fill them in)."""
+    from dataclasses import fields
+
+    from pbc_desktop.services.member_import.preview import PARENT_FIELDS, ImportRow
+    from pbc_desktop.services.member_import.row_checks import _ROW_FIELDS, _from_wire, _to_wire
+
+    names = tuple(f.name for f in fields(ImportRow))
+    assert names[len(_ROW_FIELDS) :] == tuple(n for n in names if n in PARENT_FIELDS)
+    row = ImportRow(row=2, name="张三", member=None, org_name=OLD, given=frozenset())
+    assert len(_to_wire(row)) == len(names) - len(PARENT_FIELDS)
+    assert _from_wire(_to_wire(row)) == row

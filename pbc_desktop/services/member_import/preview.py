@@ -30,6 +30,9 @@ ON_DUPLICATE_CHOICES: tuple[OnDuplicate, ...] = ("skip", "update")
 #: organization an office guessed); a member who moved within the district is most often
 #: moved with a letter of transfer, or in the member editor, on the day.
 DEFAULT_MOVE = OrganizationMove.CORRECTION
+#: The fields of :class:`ImportRow` the database's checks set (``checking``), the last
+#: ones: a child reading rows does not send them (``row_checks._to_wire``).
+PARENT_FIELDS = frozenset({"moves", "transfer_errors", "correction_errors"})
 _COLUMN_ORDER = {f.key: i for i, f in enumerate(IMPORT_FIELDS)}
 Problem = tuple[str, str]  # (field key, sentence)
 
@@ -76,7 +79,8 @@ class ImportRow:
     record_id: int | None = None
     # The row puts the stored member (``existing_id``) in another organization than the
     # one stored (``services/member_changes/moving``), and what refuses taking it as a
-    # transfer within the district, or as the correction of an entry error.
+    # transfer within the district, or as the correction of an entry error. Set by the
+    # parent (``checking``), never sent by a child reading rows: the last fields.
     moves: bool = False
     transfer_errors: tuple[Problem, ...] = ()
     correction_errors: tuple[Problem, ...] = ()
