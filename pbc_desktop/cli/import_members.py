@@ -33,6 +33,17 @@ with their dates (递交入党申请书日期/申请入党日期, 确定入党�
 their dated steps, in the same transaction (--on-duplicate applies to a person already
 entered, by ID number).
 
+A member already stored whom the roster puts in another organization is counted on a
+line of its own ("N 名已有党员将调整到文件中的党组织…"). With --on-duplicate update the
+member is moved there as --moves says: "correction" (the default: a roster sent again
+mostly puts right the organization entered before) corrects an entry error — no change
+is recorded and the member's changes name the new organization, so that every year's
+statistics count the member there; "transfer" records a transfer within the district —
+转出 at the old organization and 转入 at the new one, dated the day of the import, so
+that each organization's 党内统计 adds up. A move the member editor would refuse (a
+member no longer on the roll transferred, a letter of transfer waiting, an organization
+ended …) is a bad row.
+
 An organization of the file that is not stored but close to one that is (大溪坝党总支,
 大溪坝村党总支) is named with the close one and the --map-org option that maps it;
 nothing is mapped unless you give --map-org "FROM=TO" (repeat it for several names).
@@ -51,6 +62,11 @@ Exit status:
      good rows were imported and the bad ones left out
   2  the file or the database cannot be used (the message says why)
 """
+
+
+#: ``--moves``: how the members stored in another organization are moved (an update only),
+#: the values of ``OrganizationMove`` (not imported to build the parser).
+MOVES = ("transfer", "correction")
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
@@ -90,6 +106,15 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         help="also import the rows of 入党申请人, 入党积极分子 and 发展对象 as 发展党员 "
         "records at their stage (by default they are counted and left out)",
     )
+    p.add_argument(
+        "--moves",
+        choices=MOVES,
+        default="correction",
+        help="a member already stored whom the roster puts in another organization, "
+        "updated (--on-duplicate update): the organization entered before was wrong "
+        "(correction, the default: no change recorded) or the member moved within the "
+        "district (transfer: 转出 and 转入 recorded on the day of the import)",
+    )
 
 
 def _progress(percent: int, text: str) -> None:
@@ -99,6 +124,7 @@ def _progress(percent: int, text: str) -> None:
 def cmd_import_members(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import open_db
     from pbc_desktop.cli.excel_import import import_checked
+    from pbc_desktop.domain.member_changes import OrganizationMove
     from pbc_desktop.services import member_import as svc
 
     show_progress = sys.stderr.isatty()
@@ -114,11 +140,21 @@ def cmd_import_members(args: argparse.Namespace) -> int:
             org_map=org_map,
             progress=progress,
         ).with_applicants(args.applicants)
+        preview = preview.with_move(OrganizationMove.from_label(args.moves))
         if show_progress:
             print(file=sys.stderr)
         _print_notices(preview)
         missing = preview.missing_orgs
         suggestions = preview.org_suggestions
+
+        def dry_run() -> None:
+            _print_dry_run(
+                preview.counts(args.on_duplicate),
+                preview.orgs_to_create(args.on_duplicate),
+                args.on_duplicate,
+                applicants=args.applicants,
+            )
+            _print_moves(preview, args, dry_run=True)
 
         def apply() -> svc.ImportResult:
             result = svc.apply_import(
@@ -136,12 +172,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
             args,
             preview,
             nothing_imported="党员",
-            dry_run=lambda: _print_dry_run(
-                preview.counts(args.on_duplicate),
-                preview.orgs_to_create(args.on_duplicate),
-                args.on_duplicate,
-                applicants=args.applicants,
-            ),
+            dry_run=dry_run,
             apply=apply,
             after=lambda: _after(preview, args, missing, suggestions),
         )
@@ -205,7 +236,8 @@ def _after(
     missing: tuple[str, ...],
     suggestions: tuple[tuple[str, str], ...],
 ) -> None:
-    """What follows the summary: the applicants left out, the organizations not stored."""
+    """What follows the summary: the applicants left out, the members stored in another
+    organization not moved, the organizations not stored."""
     from pbc_desktop.services.member_import import applicants_offer
 
     people = preview.counts(args.on_duplicate).people
@@ -216,7 +248,34 @@ def _after(
                 f"{applicants_offer(people)}: add --applicants to import them too.",
             )
         )
+    if not args.dry_run and args.on_duplicate != "update":
+        _print_moves(preview, args, dry_run=False)
     _print_missing_orgs(missing, suggestions, args.create_orgs)
+
+
+def _print_moves(preview: ImportPreview, args: argparse.Namespace, *, dry_run: bool) -> None:
+    """How many members already stored the roster puts in another organization, and how
+    they are (would be) taken, with the option that takes them the other way; after an
+    import that skipped them, how to move them."""
+    from pbc_desktop.services.member_import import moves_notice
+
+    count = preview.counts(args.on_duplicate).moves
+    if not count:
+        return
+    text = moves_notice(count, preview.move, args.on_duplicate)
+    if args.on_duplicate != "update":
+        hint = t(
+            "如需调整，请加 --on-duplicate update 重新导入，并用 --moves transfer（调动）或 "
+            "--moves correction（录入错误）说明如何调整",
+            "to move them, import again with --on-duplicate update, and --moves transfer "
+            "(they moved) or --moves correction (entered wrong)",
+        )
+    elif not dry_run:
+        return  # the summary says what was done
+    else:
+        other = "correction" if args.moves == "transfer" else "transfer"
+        hint = t(f"如不是这样，请加 --moves {other}", f"if that is not so, add --moves {other}")
+    print(t(f"{text}；{hint}。", f"{text}; {hint}."))
 
 
 def _print_dry_run(

@@ -320,12 +320,6 @@ def update_member(
             how: OrganizationMove | None = None
             on = moved_on or date.today()
             if new_id is not None and new_id != old_id:
-                if has_pending_transfer(
-                    s, member.id
-                ):  # the letter's receipt would take the member out of the sender's roll
-                    raise ValidationError(
-                        [FieldError("organization", pending_transfer(member).message)]
-                    )
                 on_roll = member.status in ON_ROLL_STATUSES
                 how = move or (
                     OrganizationMove.TRANSFER if on_roll else OrganizationMove.CORRECTION

@@ -2618,6 +2618,14 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>按文件更新（空白单元格保留已有信息）(&amp;U)</translation>
     </message>
     <message>
+        <source>Entered by mistake (c&amp;orrect it): no transfer recorded</source>
+        <translation>录入错误（更正），不记转出、转入(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The members mo&amp;ved (transfer): transferred out and in today</source>
+        <translation>党员调动（组织关系转接），按今天的日期记为原党组织转出、新党组织转入(&amp;V)</translation>
+    </message>
+    <message>
         <source>C&amp;reate the Party organizations that the file names but that do not exist yet</source>
         <translation>新建文件中提到但尚不存在的党组织(&amp;R)</translation>
     </message>
@@ -4530,6 +4538,18 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
     <message>
         <source>{0} rows are applicants, activists or candidates; they can be imported as development records.</source>
         <translation>{0} 行是入党申请人/积极分子/发展对象，可作为发展党员导入。</translation>
+    </message>
+    <message>
+        <source>{0} members already present are in another organization in the file; skipped, they stay where they are. Updated, they are moved as:</source>
+        <translation>{0} 名已有党员在文件中属于另一个党组织；跳过时不作调整，按文件更新时调整为：</translation>
+    </message>
+    <message>
+        <source>{0} members already present will be put in the organization of the file, as:</source>
+        <translation>{0} 名已有党员将调整到文件中的党组织，按：</translation>
+    </message>
+    <message>
+        <source>({0} cannot be moved so: see the rows with errors.)</source>
+        <translation>（另有 {0} 名不能这样调整，见有错误的行。）</translation>
     </message>
     <message>
         <source>Columns not imported: {0}</source>

@@ -483,3 +483,101 @@ def test_ctrl_c_before_the_command_runs_is_said_in_one_sentence(
     code, _out, err = run(capsys, "info", "--lang", "en")
     assert code == 130
     assert "Traceback" not in err and err.strip().startswith("已按 Ctrl+C 中断")
+
+
+# -- members the roster puts in another organization --------------------------------------
+
+
+def _moved_member(db: Database, db_file: str, tmp_path: Path) -> Path:
+    """甲 stored in ORG, then a roster sent again naming 陈店镇新溪村党支部 for them."""
+    from tests.factories import make_member
+
+    make_org(db, "陈店镇新溪村党支部", town="陈店镇")
+    with db.read() as s:
+        org = s.scalars(select(Organization.id).where(Organization.name == ORG)).one()
+    make_member(db, "甲", org, id_number=ID_A)
+    return roster(tmp_path, ("甲", ID_A, "陈店镇新溪村党支部", None))
+
+
+def _changes(db: Database) -> list[tuple[str, str]]:
+    from pbc_desktop.db.models import MemberChange
+
+    with db.read() as s:
+        rows = s.execute(
+            select(MemberChange.kind, Organization.name)
+            .join(Organization, Organization.id == MemberChange.organization_id)
+            .order_by(MemberChange.id)
+        )
+        return [(kind.zh, name) for kind, name in rows]
+
+
+def test_moves_are_counted_and_corrected_unless_told_they_are_transfers(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
+) -> None:
+    path = _moved_member(db, db_file, tmp_path)
+    update = ("--on-duplicate", "update")
+    code, out, _ = run(capsys, "import-members", str(path), "--db", db_file, "--dry-run", *update)
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "1 名已有党员将调整到文件中的党组织，按更正录入错误处理（不记转出、转入，其增减记录一并"
+        "改为新的党组织）；如不是这样，请加 --moves transfer。"
+    )
+    code, out, _ = run(
+        capsys, "import-members", str(path), "--db", db_file, "--dry-run", *update,
+        "--moves", "transfer", "--lang", "en",
+    )  # fmt: skip
+    assert code == 0
+    assert out.splitlines()[-1].startswith(
+        "1 members already present will be moved to the organization of the file as "
+        "transfers within the district"
+    )
+    assert out.splitlines()[-1].endswith("; if that is not so, add --moves correction.")
+    code, out, _ = run(capsys, "import-members", str(path), "--db", db_file)  # skipped
+    assert code == 0
+    assert out.splitlines()[-1].startswith("1 名已有党员在文件中属于另一个党组织；跳过已有党员")
+    assert "--on-duplicate update" in out.splitlines()[-1]
+    assert _changes(db) == []
+    code, out, _ = run(capsys, "import-members", str(path), "--db", db_file, *update)
+    assert (code, out.strip()) == (
+        0,
+        "新增党员 0 名，更新 1 名，跳过已有党员 0 名，有错误未导入 0 行；"
+        "更新的党员中 1 名更正了所在党组织（录入错误）",
+    )
+    assert _changes(db) == []  # the default: a correction, no change recorded
+
+
+def test_moves_taken_as_transfers_record_them(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
+) -> None:
+    path = _moved_member(db, db_file, tmp_path)
+    code, out, _ = run(
+        capsys, "import-members", str(path), "--db", db_file, "--on-duplicate", "update",
+        "--moves", "transfer",
+    )  # fmt: skip
+    assert code == 0
+    assert out.strip().endswith("；更新的党员中 1 名调整了所在党组织，记为本区内组织关系转接")
+    assert _changes(db) == [("转出", ORG), ("转入", "陈店镇新溪村党支部")]
+
+
+def test_a_wrong_moves_value_exits_2(
+    capsys: pytest.CaptureFixture[str], db: Database, db_file: str, tmp_path: Path
+) -> None:
+    path = _moved_member(db, db_file, tmp_path)
+    state = database_state(db)
+    code = None
+    try:
+        code = cli.main(["import-members", str(path), "--db", db_file, "--moves", "move"])
+    except SystemExit as exit_:
+        code = exit_.code
+    _out, err = capsys.readouterr()
+    assert code == 2
+    assert "--moves" in err and "transfer" in err and "correction" in err
+    assert database_state(db) == state
+
+
+def test_help_names_the_moves_option_and_its_default(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["import-members", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--moves {transfer,correction}" in out
+    assert "(correction, the default: no change recorded)" in out

@@ -375,3 +375,70 @@ def test_applicants_are_left_out_unless_ticked(
     assert signal.args[0].applicants_set_aside == 1
     with db.read() as s:
         assert s.scalars(select(DevelopmentRecord)).all() == []
+
+
+def test_members_put_in_another_organization_are_counted_and_moved_as_chosen(
+    qtbot: QtBot, choose: Chooser, boxes: Boxes, db: Database, dialog: MemberImportDialog
+) -> None:
+    """The roster puts 张三 in another branch: the dialog says so and, updating, asks how
+    they are moved (a correction unless told); 李四, who left, cannot be transferred."""
+    from pbc_desktop.db.models import MemberChange
+    from pbc_desktop.domain.enums import MembershipStatus
+
+    other = "司马浦镇溪头村党支部"
+    with db.read() as s:
+        org_id = s.scalars(select(Organization.id)).one()
+    make_org(db, other, town="司马浦镇")
+    make_member(db, "张三", org_id, id_number=ID_A, joined_on=date(2008, 7, 1))
+    make_member(
+        db, "李四", org_id, id_number=ID_B, joined_on=date(2008, 7, 1),
+        status=MembershipStatus.DECEASED,
+    )  # fmt: skip
+    ui = dialog.ui
+    assert ui.movesWidget.isHidden()  # no file yet
+    choose.roster([("张三", ID_A, ORG, None)])
+    assert ui.movesWidget.isHidden()  # no member elsewhere in it
+    choose.roster([("张三", ID_A, other, None), ("李四", ID_B, other, None)])
+    assert ui.movesWidget.isVisibleTo(dialog)
+    assert ui.movesLabel.text().startswith(
+        "2 members already present are in another organization in the file; skipped"
+    )
+    assert not ui.correctionRadio.isEnabled() and ui.correctionRadio.isChecked()
+    QTest.mouseClick(ui.updateRadio, Qt.MouseButton.LeftButton)
+    assert ui.correctionRadio.isEnabled() and ui.transferRadio.isEnabled()
+    assert ui.movesLabel.text() == (
+        "2 members already present will be put in the organization of the file, as:"
+    )
+    assert dialog.model.rowCount() == 0
+    QTest.mouseClick(ui.transferRadio, Qt.MouseButton.LeftButton)
+    assert dialog.chosen_move().value == "transfer"
+    assert ui.movesLabel.text() == (
+        "1 members already present will be put in the organization of the file, as: "
+        "(1 cannot be moved so: see the rows with errors.)"
+    )
+    assert dialog.model.rowCount() == 1
+    assert "党员李四已不在册" in cell(dialog, 0, 2)
+    assert ui.importButton.text() == "Import the 1 valid rows"
+    with qtbot.waitSignal(dialog.imported) as signal:
+        QTest.mouseClick(ui.importButton, Qt.MouseButton.LeftButton)
+    assert (signal.args[0].updated, signal.args[0].moved) == (1, 1)
+    with db.read() as s:
+        kinds = [c.kind.zh for c in s.scalars(select(MemberChange).order_by(MemberChange.id))]
+    assert kinds == ["转出", "转入"]
+    assert "记为本区内组织关系转接" in boxes.shown[-1]
+
+
+def test_a_roster_read_again_keeps_the_choice_of_moves(
+    choose: Chooser, db: Database, dialog: MemberImportDialog
+) -> None:
+    with db.read() as s:
+        org_id = s.scalars(select(Organization.id)).one()
+    make_org(db, "司马浦镇溪头村党支部", town="司马浦镇")
+    make_member(db, "张三", org_id, id_number=ID_A, joined_on=date(2008, 7, 1))
+    choose.roster([("张三", ID_A, "司马浦镇溪头村党支部", None)])
+    QTest.mouseClick(dialog.ui.updateRadio, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.ui.transferRadio, Qt.MouseButton.LeftButton)
+    choose.roster([("张三", ID_A, "司马浦镇溪头村党支部", "2008-07-01")])  # corrected, again
+    assert dialog.preview is not None
+    assert dialog.preview.move.value == "transfer"
+    assert dialog.ui.transferRadio.isChecked()

@@ -9,7 +9,9 @@ member was never in the old one (:attr:`OrganizationMove.CORRECTION`): no change
 recorded, and the member's changes that said they were in the old organization say the
 new one, so that the statistics of every year count them there.
 
-Both run in the editor's write transaction, each record written audited.
+Both run in the write transaction of the editor (``services/member_editing``) or of a
+roster's import (``services/member_import``, which asks the user once for all the members
+its roster puts in another organization), each record written audited.
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ from pbc_desktop.domain.validation import future_date_error
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
-from pbc_desktop.services.member_changes.leaving import latest_change
+from pbc_desktop.services.member_changes.leaving import (
+    has_pending_transfer,
+    latest_change,
+    pending_transfer,
+)
 from pbc_desktop.services.member_changes.recording import move_development_records, record_change
 
 #: What the field of the refusals is named (the editor marks its organization picker).
@@ -61,12 +67,17 @@ def _refused(message: str) -> ValidationError:
 
 
 def check_move(
-    s: Session, member: PartyMember, move: OrganizationMove, new_id: int, on: date
+    s: Session, member: PartyMember, move: OrganizationMove, new_id: int | None, on: date
 ) -> None:
-    """Refuse (under ``organization``) a move the records cannot hold: a transfer of a
-    member off the roll, into an organization not existing on ``on``, dated before the
-    member joined or before their last change; a correction of a member who came into
-    the old organization by a letter of transfer (they were in it)."""
+    """Refuse (under ``organization``) a move the records cannot hold: any move of a
+    member with a letter of transfer waiting (its receipt would take the member out of
+    the sender's roll); a transfer of a member off the roll, into an organization not
+    existing on ``on``, dated before the member joined or before their last change; a
+    correction of a member who came into the old organization by a letter of transfer
+    (they were in it). ``new_id`` None: an organization the import creates (it exists
+    from the day)."""
+    if has_pending_transfer(s, member.id):
+        raise _refused(pending_transfer(member).message)
     if move is OrganizationMove.TRANSFER:
         if member.status not in ON_ROLL_STATUSES:
             raise _refused(
@@ -95,7 +106,7 @@ def check_move(
                     f"member's last change ({day}, {last.kind.en})",
                 )
             )
-        target = s.get(Organization, new_id)
+        target = None if new_id is None else s.get(Organization, new_id)
         absent = None if target is None else _not_existing(target, on)
         if absent is not None:
             raise _refused(absent)
@@ -119,6 +130,18 @@ def check_move(
                 "is transferred",
             )
         )
+
+
+def move_refusal(
+    s: Session, member: PartyMember, move: OrganizationMove, new_id: int | None, on: date
+) -> str | None:
+    """Why :func:`check_move` refuses the move (the sentence an import shows as the row's
+    error), None when it does not."""
+    try:
+        check_move(s, member, move, new_id, on)
+    except ValidationError as error:
+        return error.errors[0].message  # check_move names one reason
+    return None
 
 
 def record_move(s: Session, member: PartyMember, old_id: int, new_id: int, on: date) -> None:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pbc_desktop.services.member_import.checking import read_members
     from pbc_desktop.services.member_import.preview import (
+        DEFAULT_MOVE,
         ON_DUPLICATE_CHOICES,
         ImportCancelledError,
         ImportCounts,
@@ -40,10 +41,12 @@ if TYPE_CHECKING:
         OnDuplicate,
         RowProblem,
         applicants_offer,
+        moves_notice,
     )
     from pbc_desktop.services.member_import.writing import apply_import, new_org_values
 
 __all__ = [
+    "DEFAULT_MOVE",
     "ON_DUPLICATE_CHOICES",
     "ImportCancelledError",
     "ImportCounts",
@@ -54,6 +57,7 @@ __all__ = [
     "RowProblem",
     "applicants_offer",
     "apply_import",
+    "moves_notice",
     "new_org_values",
     "read_members",
 ]

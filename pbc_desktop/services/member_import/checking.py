@@ -21,6 +21,7 @@ from pbc_desktop.child_process import Child, ChildLostError
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Organization, PartyMember
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.member_changes import OrganizationMove
 from pbc_desktop.domain.member_rules import (
     STORED_FIELDS,
     MemberInput,
@@ -35,6 +36,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
+from pbc_desktop.services.member_changes.moving import move_refusal
 from pbc_desktop.services.member_import.applicants import (
     check_record_updates,
     refuse_waiting,
@@ -568,7 +570,8 @@ def _check_updates(
 ) -> None:
     """What updating each stored member from its row (from ``start`` on) would break, a
     chunk at a time; ``seen`` gets each stored member's version as read (the writing
-    refuses the import when one changed since).
+    refuses the import when one changed since). A row putting its member in another
+    organization is marked, with what refuses each way of moving them (:func:`_moves`).
 
     A refused row drops its member once this is known.
     """
@@ -589,6 +592,7 @@ def _check_updates(
                 t("正在核对已有党员…", "Checking the members already stored…"),
             )
             stored = _stored_inputs(s, [rows[i].existing_id or 0 for i in chunk])
+            moving: list[int] = []
             for i in chunk:
                 r = rows[i]
                 found = stored.get(r.existing_id or 0)
@@ -598,7 +602,40 @@ def _check_updates(
                         seen[r.existing_id or 0] = found[0].version
                     merged = _merged(found[0], r.data, r.given)
                     problems = tuple(_merged_errors(merged, r.data, r.errors, today))
+                    if not r.errors and found[0].organization_id != r.data.organization_id:
+                        moving.append(i)  # another organization (or one to be created)
                 if problems or r.errors:
                     rows[i] = replace(
                         r, update_errors=problems, member=None if r.errors else r.member
                     )
+            if moving:
+                _moves(s, rows, moving, today or date.today())
+
+
+def _moves(s: Session, rows: list[ImportRow], moving: Sequence[int], on: date) -> None:
+    """Mark the rows ``moving`` (each puts its stored member in another organization)
+    with what refuses the move on ``on`` (the import's day) as a transfer within the
+    district and as the correction of an entry error: the member editor's refusals
+    (``services/member_changes/moving``), the user choosing one of the two for all."""
+    ids = [rows[i].existing_id or 0 for i in moving]
+    members = {m.id: m for m in s.scalars(select(PartyMember).where(PartyMember.id.in_(ids)))}
+    for i in moving:
+        r = rows[i]
+        member = members.get(r.existing_id or 0)
+        if member is None:  # deleted meanwhile: the writing says the file is stale
+            continue
+        new_id = r.data.organization_id
+        rows[i] = replace(
+            r,
+            moves=True,
+            transfer_errors=_refused(s, member, OrganizationMove.TRANSFER, new_id, on),
+            correction_errors=_refused(s, member, OrganizationMove.CORRECTION, new_id, on),
+        )
+
+
+def _refused(
+    s: Session, member: PartyMember, move: OrganizationMove, new_id: int | None, on: date
+) -> tuple[Problem, ...]:
+    """The row's error when ``move`` of ``member`` to ``new_id`` is refused."""
+    why = move_refusal(s, member, move, new_id, on)
+    return () if why is None else (("organization", why),)

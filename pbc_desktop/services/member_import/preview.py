@@ -10,6 +10,7 @@ from typing import Literal
 
 from pbc_desktop.domain.applicant_rows import RowSteps
 from pbc_desktop.domain.development import DevelopmentStage
+from pbc_desktop.domain.member_changes import OrganizationMove
 from pbc_desktop.domain.member_rules import (
     IMPORT_FIELDS,
     MemberInput,
@@ -23,6 +24,15 @@ from pbc_desktop.lang import language, t
 
 OnDuplicate = Literal["skip", "update"]
 ON_DUPLICATE_CHOICES: tuple[OnDuplicate, ...] = ("skip", "update")
+#: How a stored member the roster puts in another organization is taken (an update
+#: only): as the correction of an entry error unless the user says they moved. A roster
+#: sent again mostly puts right what was entered before (the branch typed last time, the
+#: organization an office guessed); a member who moved within the district is most often
+#: moved with a letter of transfer, or in the member editor, on the day.
+DEFAULT_MOVE = OrganizationMove.CORRECTION
+#: The fields of :class:`ImportRow` the database's checks set (``checking``), the last
+#: ones: a child reading rows does not send them (``row_checks._to_wire``).
+PARENT_FIELDS = frozenset({"moves", "transfer_errors", "correction_errors"})
 _COLUMN_ORDER = {f.key: i for i, f in enumerate(IMPORT_FIELDS)}
 Problem = tuple[str, str]  # (field key, sentence)
 
@@ -67,6 +77,13 @@ class ImportRow:
     stage: DevelopmentStage | None = None
     steps: RowSteps | None = None
     record_id: int | None = None
+    # The row puts the stored member (``existing_id``) in another organization than the
+    # one stored (``services/member_changes/moving``), and what refuses taking it as a
+    # transfer within the district, or as the correction of an entry error. Set by the
+    # parent (``checking``), never sent by a child reading rows: the last fields.
+    moves: bool = False
+    transfer_errors: tuple[Problem, ...] = ()
+    correction_errors: tuple[Problem, ...] = ()
 
     @property
     def data(self) -> MemberInput:
@@ -80,19 +97,33 @@ class ImportRow:
         """Whether the row's member, or its person's 发展党员 record, is stored."""
         return self.existing_id is not None or self.record_id is not None
 
+    def move_errors(self, move: OrganizationMove) -> tuple[Problem, ...]:
+        """What refuses moving the stored member to the row's organization as ``move``."""
+        if not self.moves:
+            return ()
+        if move is OrganizationMove.TRANSFER:
+            return self.transfer_errors
+        return self.correction_errors
+
     def problems(
         self,
         *,
         create_orgs: bool,
         on_duplicate: OnDuplicate,
         suggestions: Mapping[str, str] | None = None,
+        move: OrganizationMove = DEFAULT_MOVE,
     ) -> tuple[str, ...]:
         """Why the row cannot be imported, in the order of the columns of the form; an
         organization that does not exist names the close one of ``suggestions`` (the
-        name key of the file's name → the stored name)."""
+        name key of the file's name → the stored name); a stored member the row puts in
+        another organization, updated, is taken as ``move``."""
         if not self.errors and not (
             (self.org_missing and not create_orgs)
-            or (self.update_errors and self.stored and on_duplicate == "update")
+            or (
+                (self.update_errors or (self.moves and self.move_errors(move)))
+                and self.stored
+                and on_duplicate == "update"
+            )
         ):
             return ()
         found = list(self.errors)
@@ -101,6 +132,7 @@ class ImportRow:
             found.append(("organization", _unknown_org_message(self.org_name, close)))
         if self.stored and on_duplicate == "update":
             found.extend(e for e in self.update_errors if e not in found)
+            found.extend(e for e in self.move_errors(move) if e not in found)
         found.sort(key=lambda p: _COLUMN_ORDER.get(p[0], len(_COLUMN_ORDER)))
         return tuple(message for _key, message in found)
 
@@ -150,6 +182,11 @@ class ImportPreview:
     # Import the rows of people in the 发展党员 pipeline as 发展党员 records too (else
     # they are set aside: not members, and not imported).
     applicants: bool = False
+    # How the stored members the roster puts in another organization are taken when
+    # they are updated: moved there within the district (转出 and 转入 recorded, dated
+    # the import's day) or their organization corrected (``services/member_changes/
+    # moving``).
+    move: OrganizationMove = DEFAULT_MOVE
     #: the version of each stored member a row updates, as the preview read it: the
     #: writing refuses the import when one changed since (saved in another window)
     read_versions: Mapping[int, int] = field(default_factory=dict, compare=False)
@@ -161,6 +198,15 @@ class ImportPreview:
     def with_applicants(self, applicants: bool) -> ImportPreview:
         """The same rows, importing the applicants, activists and candidates or not."""
         return replace(self, applicants=applicants)
+
+    def with_move(self, move: OrganizationMove) -> ImportPreview:
+        """The same rows, the members put in another organization taken as ``move``."""
+        return replace(self, move=move)
+
+    def moving(self) -> int:
+        """How many rows put a member already stored in another organization (those that
+        cannot be moved as ``move`` says among them, as bad rows when updated)."""
+        return sum(1 for r in self.rows if r.moves)
 
     def applicant_rows(self, on_duplicate: OnDuplicate = "skip") -> list[ImportRow]:
         """The good rows of people in the 发展党员 pipeline (imported only with
@@ -174,6 +220,7 @@ class ImportPreview:
             create_orgs=self.create_orgs,
             on_duplicate=on_duplicate,
             suggestions=self._suggested,
+            move=self.move,
         )
 
     @cached_property
@@ -204,6 +251,7 @@ class ImportPreview:
             bad=len(self.rows) - len(good) - len(people),
             applicants=len(people) - present,
             applicants_present=present,
+            moves=sum(1 for r in good if r.moves),
         )
 
     def orgs_to_create(self, on_duplicate: OnDuplicate = "skip") -> list[str]:
@@ -227,6 +275,9 @@ class ImportCounts:
     # good rows of people in the 发展党员 pipeline: not stored yet, and stored already
     applicants: int = 0
     applicants_present: int = 0
+    # good rows of members already stored that the file puts in another organization
+    # (moved there when they are updated)
+    moves: int = 0
 
     @property
     def people(self) -> int:
@@ -267,9 +318,14 @@ class ImportResult(ImportTotals):
     applicants_updated: int = 0
     applicants_skipped: int = 0
     applicants_set_aside: int = 0
+    # members put in another organization, and how (the preview's ``move``)
+    moved: int = 0
+    move: OrganizationMove = DEFAULT_MOVE
 
     def summary(self) -> str:
         text = self.summary_of(self.imported, ("党员", "名", "members"))
+        if self.moved:
+            text += moved_text(self.moved, self.move)
         if self.applicants_added or self.applicants_updated or self.applicants_skipped:
             text += t(
                 f"；发展党员：新增 {self.applicants_added} 名，更新 {self.applicants_updated} 名，"
@@ -290,6 +346,45 @@ class ImportResult(ImportTotals):
                 f"; {len(self.created_orgs)} organizations created",
             )
         return text
+
+
+def moves_notice(count: int, move: OrganizationMove, on_duplicate: OnDuplicate) -> str:
+    """What the preview and the CLI say of the ``count`` members already stored that the
+    file puts in another organization: how they will be taken, or that they are skipped."""
+    if on_duplicate != "update":
+        return t(
+            f"{count} 名已有党员在文件中属于另一个党组织；跳过已有党员时不作调整",
+            f"{count} members already present are in another organization in the file; "
+            "skipped, they stay where they are",
+        )
+    if move is OrganizationMove.TRANSFER:
+        return t(
+            f"{count} 名已有党员将调整到文件中的党组织，按本区内组织关系转接记录"
+            "（原党组织转出、新党组织转入，日期为导入当天，计入党内统计）",
+            f"{count} members already present will be moved to the organization of the "
+            "file as transfers within the district (transferred out of the old one and into "
+            "the new one on the day of the import, counted in the party statistics)",
+        )
+    return t(
+        f"{count} 名已有党员将调整到文件中的党组织，按更正录入错误处理"
+        "（不记转出、转入，其增减记录一并改为新的党组织）",
+        f"{count} members already present will be put in the organization of the file as "
+        "corrections of entry errors (no transfer recorded; their changes say the new one)",
+    )
+
+
+def moved_text(count: int, move: OrganizationMove) -> str:
+    """The summary's clause on the members an import put in another organization."""
+    if move is OrganizationMove.TRANSFER:
+        return t(
+            f"；更新的党员中 {count} 名调整了所在党组织，记为本区内组织关系转接",
+            f"; {count} of the members updated moved to another organization (transfers "
+            "within the district)",
+        )
+    return t(
+        f"；更新的党员中 {count} 名更正了所在党组织（录入错误）",
+        f"; {count} of the members updated had their organization corrected (entry errors)",
+    )
 
 
 def applicants_offer(count: int) -> str:

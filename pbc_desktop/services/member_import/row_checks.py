@@ -47,6 +47,7 @@ from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.member_import.filekind import _file_error
 from pbc_desktop.services.member_import.preview import (
+    PARENT_FIELDS,
     ImportRow,
     Problem,
     _cancelled_error,
@@ -379,8 +380,9 @@ _ENUM_FIELDS = tuple(
 _WireRow = tuple[Any, ...]
 
 
-# Every field of a row, its member (the one not plain data) at _MEMBER_AT.
-_ROW_FIELDS = tuple(f.name for f in fields(ImportRow))
+# Every field of a row a child sets, its member (the one not plain data) at _MEMBER_AT;
+# the last ones, set by the parent from the database, are left to their defaults.
+_ROW_FIELDS = tuple(f.name for f in fields(ImportRow) if f.name not in PARENT_FIELDS)
 _row_values = operator.attrgetter(*_ROW_FIELDS)
 _MEMBER_AT = _ROW_FIELDS.index("member")
 

@@ -27,6 +27,7 @@ from pbc_desktop.domain.enums import (
     OrgKind,
     OrgLevel,
 )
+from pbc_desktop.domain.member_changes import OrganizationMove
 from pbc_desktop.domain.member_rules import (
     MemberInput,
 )
@@ -37,6 +38,11 @@ from pbc_desktop.errors import DiskFullError, PermissionDeniedError, StaleEditEr
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access, audit
+from pbc_desktop.services.member_changes.moving import (
+    correct_organization,
+    move_refusal,
+    record_move,
+)
 from pbc_desktop.services.member_changes.recording import reconcile_statuses
 from pbc_desktop.services.member_import.applicants import (
     in_development_message,
@@ -184,7 +190,10 @@ def apply_import(
 
     Refuses (writing nothing) when a row is bad, unless ``valid_only``. A member already
     stored (same ID number) is left alone (``skip``) or gets the filled-in cells of its row
-    (``update``; empty cells keep what is stored). Cancelling, or any error, rolls back.
+    (``update``; empty cells keep what is stored); one put in another organization is
+    moved as ``preview.move`` says (``services/member_changes/moving``: a transfer within
+    the district dated ``today``, or the correction of an entry error), each record
+    audited as the member editor writes it. Cancelling, or any error, rolls back.
     The rows are written a chunk at a time, so no second copy of the file is built.
     """
     if on_duplicate not in ON_DUPLICATE_CHOICES:
@@ -274,6 +283,8 @@ def apply_import(
                     "created_organizations": list(result.created_orgs),
                     "applicants_added": result.applicants_added,
                     "applicants_updated": result.applicants_updated,
+                    "moved": result.moved,
+                    "moves": preview.move.value,
                 },
             )
             check()
@@ -316,8 +327,8 @@ def _organization_of(
 
 
 # A stored member to update: the row's member (with its organization's id), the fields
-# its cells gave, its own errors and the stored member's id.
-_Duplicate = tuple[MemberInput, frozenset[str], tuple[Problem, ...], int]
+# its cells gave, its own errors, the stored member's id and the row's number.
+_Duplicate = tuple[MemberInput, frozenset[str], tuple[Problem, ...], int, int]
 
 
 def _foreign_members(s: Session, acc: access.Access, member_ids: Iterable[int]) -> set[int]:
@@ -358,6 +369,61 @@ def _in_development(row: ImportRow) -> UserError:
     )
 
 
+def _move_refused(row: int, name: str, reason: str) -> UserError:
+    """A move the preview allowed, refused once written (a change or a letter recorded
+    for the member since the file was read)."""
+    return UserError(
+        t(
+            f"第 {row} 行（{name}）不能调整所在党组织：{reason.rstrip('。')}。"
+            "没有导入任何数据，请重新读取文件后再导入。",
+            f"Row {row} ({name}): the member cannot be put in the other organization: "
+            f"{reason.rstrip('.')}. Nothing was imported; read the file again and import.",
+        )
+    )
+
+
+class _Mover:
+    """The members a chunk of updates puts in another organization, moved as the member
+    editor moves one (``services/member_changes/moving``): each checked before the chunk
+    is written, recorded (a transfer) or put right (a correction) after."""
+
+    def __init__(self, s: Session, acc: access.Access, move: OrganizationMove, on: date) -> None:
+        self.s, self.acc, self.move, self.on = s, acc, move, on
+        self.moved = 0
+        # the chunk's members to move: the member, the organization left, the new one
+        self._pending: list[tuple[PartyMember, int, int]] = []
+
+    def check(self, moving: Sequence[tuple[int, int, int, int, str]]) -> None:
+        """Refuse the import when a move of ``moving`` (member id, old and new
+        organization, row, name) is refused; else hold them for :meth:`record`."""
+        if not moving:
+            return
+        s = self.s
+        ids = [member_id for member_id, *_rest in moving]
+        members = {m.id: m for m in s.scalars(select(PartyMember).where(PartyMember.id.in_(ids)))}
+        for member_id, old_id, new_id, row, name in moving:
+            member = members.get(member_id)
+            if member is None or member.organization_id != old_id:
+                raise _stale()
+            why = move_refusal(s, member, self.move, new_id, self.on)
+            if why is not None:
+                raise _move_refused(row, name, why)
+            self._pending.append((member, old_id, new_id))
+
+    def record(self) -> None:
+        """The checked moves, once the chunk's members are written (their new values read
+        again: the chunk was written past the session)."""
+        s = self.s
+        for member, old_id, new_id in self._pending:
+            s.expire(member)
+            if self.move is OrganizationMove.TRANSFER:
+                record_move(s, member, old_id, new_id, self.on)
+            else:
+                correct_organization(s, self.acc, member, old_id, new_id)
+        self.moved += len(self._pending)
+        self._pending.clear()
+
+
 def _write(
     db: Database,
     s: Session,
@@ -378,6 +444,7 @@ def _write(
     created = _create_orgs(s, preview.orgs_to_create(on_duplicate), index)
     organization_of = _organization_of(s, acc, index)
 
+    mover = _Mover(s, acc, preview.move, today or date.today())
     stamp = utcnow()
     total = len(good) or 1
     imported = updated = unchanged = skipped = 0
@@ -403,7 +470,7 @@ def _write(
     def update_duplicates(done: int) -> None:
         nonlocal updated, unchanged
         check()
-        changed, same = _update(s, duplicates, today, stamp, preview.read_versions)
+        changed, same = _update(s, duplicates, today, stamp, preview.read_versions, mover=mover)
         updated += changed
         unchanged += same
         duplicates.clear()
@@ -431,7 +498,7 @@ def _write(
                 if data.organization_id == organization_id
                 else replace(data, organization_id=organization_id)
             )
-            duplicates.append((merged, row.given, row.errors, member_id))
+            duplicates.append((merged, row.given, row.errors, member_id, row.row))
             if len(duplicates) == _IN_CHUNK:
                 update_duplicates(done)
         else:
@@ -447,6 +514,8 @@ def _write(
         skipped=skipped,
         bad=0,
         created_orgs=tuple(created),
+        moved=mover.moved,
+        move=preview.move,
     )
 
 
@@ -456,15 +525,19 @@ def _update(
     today: date | None,
     stamp: datetime,
     read_versions: Mapping[int, int],
+    *,
+    mover: _Mover,
 ) -> tuple[int, int]:
     """Update one chunk of stored members; the audit keeps only the fields that changed.
     A member changed since the preview read it (``read_versions``) is not updated over
-    what was saved meanwhile: the import is refused as stale."""
-    stored = _stored_inputs(s, [member_id for *_row, member_id in duplicates])
+    what was saved meanwhile: the import is refused as stale. The members put in another
+    organization are moved by ``mover``."""
+    stored = _stored_inputs(s, [member_id for *_row, member_id, _number in duplicates])
     changes: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
+    moving: list[tuple[int, int, int, int, str]] = []
     unchanged = 0
-    for data, given, own, member_id in duplicates:
+    for data, given, own, member_id, number in duplicates:
         before, member_uuid = stored[member_id]
         if read_versions.get(member_id, before.version) != before.version:
             raise _stale()
@@ -479,6 +552,9 @@ def _update(
         if not diff:
             unchanged += 1
             continue
+        if "organization_id" in diff:
+            old_id, new_id = diff["organization_id"]
+            moving.append((member_id, old_id, new_id, number, after.name))
         # Only the columns that change: an unchanged indexed column costs its index
         # entries nothing (a roster sent again with new phone numbers touches no index).
         values = {k: new for k, (_old, new) in diff.items()}
@@ -502,6 +578,7 @@ def _update(
                 **_masked_diff(diff),
             }
         )
+    mover.check(moving)  # as stored before the update (the editor's order)
     # One statement run for many rows (the ORM's bulk update of a versioned table runs one
     # statement a row); a row whose version changed meanwhile is not updated: stale.
     for keys in {frozenset(c) for c in changes}:
@@ -509,6 +586,7 @@ def _update(
         if s.connection().execute(_UPDATE, batch).rowcount != len(batch):
             raise _stale()
     audit.append(s, entries)
+    mover.record()  # after the members' own entries, as the editor writes them
     return len(changes), unchanged
 
 

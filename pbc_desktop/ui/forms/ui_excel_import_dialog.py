@@ -7,7 +7,7 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QButtonGroup, QCheckBox, QComboBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
 
 class Ui_ExcelImportDialog(object):
     def setupUi(self, ExcelImportDialog):
@@ -131,6 +131,35 @@ class Ui_ExcelImportDialog(object):
 
         self.optionsLayout.addWidget(self.updateRadio)
 
+        self.movesWidget = QWidget(self.optionsGroup)
+        self.movesWidget.setObjectName(u"movesWidget")
+        self.movesLayout = QVBoxLayout(self.movesWidget)
+        self.movesLayout.setObjectName(u"movesLayout")
+        self.movesLayout.setContentsMargins(20, 0, 0, 0)
+        self.movesLabel = QLabel(self.movesWidget)
+        self.movesLabel.setObjectName(u"movesLabel")
+        self.movesLabel.setWordWrap(True)
+
+        self.movesLayout.addWidget(self.movesLabel)
+
+        self.correctionRadio = QRadioButton(self.movesWidget)
+        self.movesGroup = QButtonGroup(ExcelImportDialog)
+        self.movesGroup.setObjectName(u"movesGroup")
+        self.movesGroup.addButton(self.correctionRadio)
+        self.correctionRadio.setObjectName(u"correctionRadio")
+        self.correctionRadio.setChecked(True)
+
+        self.movesLayout.addWidget(self.correctionRadio)
+
+        self.transferRadio = QRadioButton(self.movesWidget)
+        self.movesGroup.addButton(self.transferRadio)
+        self.transferRadio.setObjectName(u"transferRadio")
+
+        self.movesLayout.addWidget(self.transferRadio)
+
+
+        self.optionsLayout.addWidget(self.movesWidget)
+
         self.createOrgsCheck = QCheckBox(self.optionsGroup)
         self.createOrgsCheck.setObjectName(u"createOrgsCheck")
 
@@ -201,7 +230,9 @@ class Ui_ExcelImportDialog(object):
         QWidget.setTabOrder(self.sheetCombo, self.badTable)
         QWidget.setTabOrder(self.badTable, self.skipRadio)
         QWidget.setTabOrder(self.skipRadio, self.updateRadio)
-        QWidget.setTabOrder(self.updateRadio, self.createOrgsCheck)
+        QWidget.setTabOrder(self.updateRadio, self.correctionRadio)
+        QWidget.setTabOrder(self.correctionRadio, self.transferRadio)
+        QWidget.setTabOrder(self.transferRadio, self.createOrgsCheck)
         QWidget.setTabOrder(self.createOrgsCheck, self.applicantsCheck)
         QWidget.setTabOrder(self.applicantsCheck, self.importButton)
         QWidget.setTabOrder(self.importButton, self.cancelButton)
@@ -224,6 +255,8 @@ class Ui_ExcelImportDialog(object):
         self.optionsGroup.setTitle(QCoreApplication.translate("ExcelImportDialog", u"Options", None))
         self.skipRadio.setText(QCoreApplication.translate("ExcelImportDialog", u"&Skip them and keep what is stored", None))
         self.updateRadio.setText(QCoreApplication.translate("ExcelImportDialog", u"&Update them from the file (empty cells keep what is stored)", None))
+        self.correctionRadio.setText(QCoreApplication.translate("ExcelImportDialog", u"Entered by mistake (c&orrect it): no transfer recorded", None))
+        self.transferRadio.setText(QCoreApplication.translate("ExcelImportDialog", u"The members mo&ved (transfer): transferred out and in today", None))
         self.createOrgsCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"C&reate the Party organizations that the file names but that do not exist yet", None))
         self.mapOrgsButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Map organizations...", None))
         self.applicantsCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"Also import &applicants, activists and candidates (development records)", None))

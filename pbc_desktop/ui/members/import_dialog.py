@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from pbc_desktop.domain.member_changes import OrganizationMove
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import member_import as svc
 from pbc_desktop.ui.common.context import AppContext
@@ -51,6 +52,10 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         ui.templateButton.clicked.connect(lambda: member_exports.save_template(self))
         ui.createOrgsCheck.toggled.connect(self._create_orgs_toggled)
         ui.applicantsCheck.toggled.connect(self._applicants_toggled)
+        # the members the file puts in another organization: corrected unless told
+        ui.correctionRadio.setChecked(svc.DEFAULT_MOVE is OrganizationMove.CORRECTION)
+        ui.transferRadio.setChecked(svc.DEFAULT_MOVE is OrganizationMove.TRANSFER)
+        ui.transferRadio.toggled.connect(self._move_toggled)
         ui.sheetCombo.activated.connect(self._sheet_chosen)
         ui.mapOrgsButton.clicked.connect(self.map_orgs)
         # The organization mapping the user confirmed for the file read (name → stored).
@@ -68,21 +73,26 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
         db = self.ctx.db
         create_orgs = self.ui.createOrgsCheck.isChecked()
         applicants = self.ui.applicantsCheck.isChecked()
+        move = self.chosen_move()
         if self.preview is None or path != self.preview.path:
             self.org_map = {}
         org_map = dict(self.org_map)
 
         def job(progress: ProgressFn, cancelled: CancelFn) -> svc.ImportPreview:
-            return svc.read_members(
-                db,
-                path,
-                create_orgs=create_orgs,
-                sheet=sheet,
-                org_map=org_map,
-                progress=progress,
-                cancelled=cancelled,
-                in_child=self.read_in_child,
-            ).with_applicants(applicants)
+            return (
+                svc.read_members(
+                    db,
+                    path,
+                    create_orgs=create_orgs,
+                    sheet=sheet,
+                    org_map=org_map,
+                    progress=progress,
+                    cancelled=cancelled,
+                    in_child=self.read_in_child,
+                )
+                .with_applicants(applicants)
+                .with_move(move)
+            )
 
         return self.show_read(path, read_file(self, self.tr("Reading the roster..."), job))
 
@@ -128,6 +138,18 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
             self.preview = self.preview.with_applicants(checked)
         self._refresh()
 
+    def chosen_move(self) -> OrganizationMove:
+        """How the members already stored that the file puts in another organization are
+        moved, updated: transferred within the district, or their entry corrected."""
+        if self.ui.transferRadio.isChecked():
+            return OrganizationMove.TRANSFER
+        return OrganizationMove.CORRECTION
+
+    def _move_toggled(self) -> None:
+        if self.preview is not None:
+            self.preview = self.preview.with_move(self.chosen_move())
+        self._refresh()
+
     # -- the preview ----------------------------------------------------------------------
     def _refresh(self) -> None:
         ui = self.ui
@@ -143,6 +165,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 ui.mapOrgsLabel,
                 ui.mapOrgsButton,
                 ui.applicantsLabel,
+                ui.movesWidget,
             ):
                 widget.setVisible(False)
             ui.applicantsCheck.setEnabled(False)
@@ -179,6 +202,7 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
             )
             valid += counts.people
         self._show_applicants(preview, counts)
+        self._show_moves(preview, counts, on_duplicate)
         set_import_button(
             ui.importButton,
             writes,
@@ -207,6 +231,34 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
             ).format(people)
         ui.applicantsLabel.setText(text)
         ui.applicantsLabel.setVisible(bool(text))
+
+    def _show_moves(
+        self, preview: svc.ImportPreview, counts: svc.ImportCounts, on_duplicate: str
+    ) -> None:
+        """How many members already stored the file puts in another organization, and
+        the choice of how they are moved (updated only; skipped, they stay)."""
+        ui = self.ui
+        moving = preview.moving()
+        ui.movesWidget.setVisible(bool(moving))
+        if not moving:
+            return
+        update = on_duplicate == "update"
+        for radio in (ui.correctionRadio, ui.transferRadio):
+            radio.setEnabled(update)
+        if not update:
+            text = self.tr(
+                "{0} members already present are in another organization in the file; "
+                "skipped, they stay where they are. Updated, they are moved as:"
+            ).format(moving)
+        else:
+            text = self.tr(
+                "{0} members already present will be put in the organization of the file, as:"
+            ).format(counts.moves)
+            if counts.moves < moving:
+                text += " " + self.tr("({0} cannot be moved so: see the rows with errors.)").format(
+                    moving - counts.moves
+                )
+        ui.movesLabel.setText(text)
 
     def _show_sheets(self, preview: svc.ImportPreview) -> None:
         """The sheet choice when several sheets look like rosters, and the notices."""

@@ -58,6 +58,7 @@ class OrganizationImportDialog(ExcelImportDialog[svc.OrgImportPreview, svc.OrgIm
             ui.mapOrgsButton,
             ui.applicantsCheck,
             ui.applicantsLabel,
+            ui.movesWidget,
         ):
             widget.setVisible(False)
         ui.templateButton.clicked.connect(self.save_template)
