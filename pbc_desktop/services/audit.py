@@ -219,8 +219,12 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     entity: str | None = None,
+    entity_uuid: str | None = None,
 ) -> None:
     """Append one entry; call inside the write transaction so it commits with the change.
+
+    ``entity`` and ``entity_uuid`` name a changed row that is no record (``obj`` None),
+    such as this office.
 
     The actor is the transaction's (see :meth:`Database.write`). Whatever is passed, the
     entry holds no full ID number or phone: the summary is scrubbed and ``before`` /
@@ -239,7 +243,7 @@ def record(
                 "at": utcnow(),
                 "action": action,
                 "entity": entity or (obj.__tablename__ if obj is not None else "-"),
-                "entity_uuid": obj.uuid if obj is not None else None,
+                "entity_uuid": obj.uuid if obj is not None else entity_uuid,
                 "summary": scrub_text(summary)[:300],
                 "before": _json(masked_before),
                 "after": _json(masked_after),
