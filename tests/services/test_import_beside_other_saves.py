@@ -18,8 +18,11 @@ from pbc_desktop.db.models import AuditEntry, PartyMember
 from pbc_desktop.domain.enums import AuditAction
 from pbc_desktop.services import audit_chain, member_editing
 from pbc_desktop.services import member_import as mi
+from pbc_desktop.services import organization_import as oi
 from tests.factories import make_id, make_member, make_org
 from tests.import_factories import write_roster
+from tests.org_import_factories import org as org_row
+from tests.org_import_factories import write_org_list
 from tests.services.test_row_versions import client
 
 ORG = "成田镇大寮村党支部"
@@ -76,4 +79,44 @@ def test_another_pcs_save_goes_in_while_a_roster_is_written(
     # the other PC's save, then the import's entries, its summary last; the chain is whole
     assert actions[-1] is AuditAction.IMPORT
     assert actions.index(AuditAction.IMPORT) > actions.index(AuditAction.UPDATE)
+    assert audit_chain.verify_chain(db).intact
+
+
+@pytest.mark.server_only("two transactions of two clients at the same moment")
+def test_another_pcs_save_goes_in_while_an_organization_list_is_written(
+    db: Database, tmp_path: Path
+) -> None:
+    """Each organization the list changes is audited as it is written."""
+    first = make_org(db, "甲一村党支部", town="甲镇", secretary="旧书记")
+    make_org(db, "甲二村党支部", town="甲镇", secretary="旧书记")
+    other_member = make_member(db, "王五", first, complete=True)
+    path = write_org_list(
+        tmp_path / "orgs.xlsx",
+        [org_row(f"甲{n}村党支部", None, secretary="新书记") for n in "一二"],
+    )
+    preview = oi.read_organizations(db, path)
+    other = client(db, "lisi", "李四")
+    read = member_editing.get_member_input(other, other_member)
+    waited: list[bool] = []
+
+    def progress(_percent: int, text: str) -> None:
+        if waited or not text.startswith("正在写入第 2/"):
+            return
+        # the first organization is written (and audited): the transaction is open
+        job = threading.Thread(
+            target=lambda: member_editing.update_member(
+                other, other_member, replace(read, work_unit="新单位")
+            )
+        )
+        job.start()
+        job.join(5)
+        waited.append(job.is_alive())
+
+    try:
+        result = oi.apply_org_import(db, preview, on_duplicate="update", progress=progress)
+    finally:
+        other.dispose()
+    assert waited == [False], "the other PC's save waited for the import"
+    assert result.updated == 2
+    assert member_editing.get_member_input(db, other_member).work_unit == "新单位"
     assert audit_chain.verify_chain(db).intact
