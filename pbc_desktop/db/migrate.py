@@ -769,6 +769,10 @@ def upgrade_server(db: Database) -> tuple[str | None, str]:
             # offices' saves under way to end before it changes a table they write in.
             conn.execute(text("SET LOCAL lock_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+            # Read again: an upgrade waited for may have done the work (not claimed twice).
+            before = revision_of(conn)
+            if before is not None and before not in known_revisions():
+                raise server_too_new()
             _upgrade_to_head(conn)
             conn.commit()
     except DBAPIError as exc:

@@ -305,6 +305,35 @@ def test_an_upgrade_waits_for_another_longer_than_a_saves_lock_timeout(
         holder.dispose()
 
 
+@pytest.mark.server_only("an upgrade waiting for another")
+def test_an_upgrade_that_waited_for_another_says_the_other_did_it() -> None:
+    """Two administrators run ``pbc server upgrade`` at once: the second, once the first
+    is done, finds the schema at head and says nothing changed (it said it upgraded from
+    the revision it had read before waiting)."""
+    import threading
+
+    from pbc_desktop.db.migrate import _UPGRADE_LOCK, _upgrade_to_head, head_revision
+    from pbc_desktop.db.migrate import upgrade_server
+
+    url = server_database("pbc_errors_upgrade_twice")
+    assert url is not None
+    holder = create_engine(url, poolclass=NullPool)
+    upgrading = Database(url)
+    try:
+        with holder.connect() as other:  # the first administrator's upgrade, under way
+            other.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+            _upgrade_to_head(other)
+            done = threading.Timer(1.5, other.commit)
+            done.start()
+            try:
+                assert upgrade_server(upgrading) == (head_revision(), head_revision())
+            finally:
+                done.join()
+    finally:
+        upgrading.dispose()
+        holder.dispose()
+
+
 @pytest.mark.server_only("a server connection cut at the commit")
 def test_a_connection_lost_at_the_commit_does_not_claim_nothing_was_saved(db: Database) -> None:
     """Cut while the server commits, the save may have gone through: the sentence says it
