@@ -312,8 +312,12 @@ def test_an_upgrade_that_waited_for_another_says_the_other_did_it() -> None:
     the revision it had read before waiting)."""
     import threading
 
-    from pbc_desktop.db.migrate import _UPGRADE_LOCK, _upgrade_to_head, head_revision
-    from pbc_desktop.db.migrate import upgrade_server
+    from pbc_desktop.db.migrate import (
+        _UPGRADE_LOCK,
+        _upgrade_to_head,
+        head_revision,
+        upgrade_server,
+    )
 
     url = server_database("pbc_errors_upgrade_twice")
     assert url is not None
