@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Office, Organization
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
@@ -245,6 +246,9 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
     name = setup.name.strip()
     office_keys = keys.generate()
     with db.write() as s:
+        # two administrators setting it up at once from two PCs: the second waits, then
+        # finds it set up (else the database refused it: two offices of its own)
+        lock_groups(s, [("local_office",)])
         if s.scalars(select(Office).where(Office.local.is_(True))).first() is not None:
             raise ConflictError(t("本单位已经设置过。", "This office is set up already."))
         org_uuid = _organization_uuid(s, setup.organization_id)

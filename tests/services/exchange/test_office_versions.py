@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office
 from pbc_desktop.domain.enums import OrgLevel
-from pbc_desktop.errors import StaleEditError
+from pbc_desktop.errors import ConflictError, StaleEditError
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.exchange.offices import OfficeSetup
 from tests.services.test_concurrent_saves import while_another_saves
@@ -80,3 +80,35 @@ def test_two_changes_of_this_office_at_the_same_moment_the_second_is_refused(
     assert isinstance(outcome, StaleEditError), outcome
     card = offices.local_card(db)
     assert card is not None and (card.name, card.code) == ("和平镇党委", "440514")
+
+
+@server_only
+def test_this_office_set_up_from_two_pcs_at_once_is_one_office(db: Database) -> None:
+    """The second administrator is told it is set up already (it got the database's
+    refusal of a second office of its own, unworded)."""
+
+    def theirs(s: Session) -> None:
+        s.add(
+            Office(
+                uuid="c0000000-0000-4000-8000-0000000000aa",
+                name="和平镇党委",
+                level=OrgLevel.TOWN,
+                sign_key=b"s",
+                box_key=b"b",
+                local=True,
+            )
+        )
+
+    outcome = while_another_saves(
+        db,
+        theirs,
+        lambda other: offices.create_local_office(
+            other, OfficeSetup("和平镇党委", OrgLevel.TOWN, town="和平镇")
+        ),
+        group=("local_office",),
+    )
+    assert isinstance(outcome, ConflictError), repr(outcome)
+    assert outcome.message == "本单位已经设置过。"
+    assert not offices.key_file(db).exists()  # no keys of an office that is not there
+    with db.read() as s:
+        assert s.scalar(select(func.count(Office.id))) == 1
