@@ -427,6 +427,7 @@ def register_card(db: Database, card: OfficeCard) -> bool:
     is refused with a sentence."""
     require(db, Permission.EXCHANGE)
     with db.write() as s:
+        lock_groups(s, [("office", card.uuid)])  # two PCs registering it at once: one does
         existing = s.scalars(select(Office).where(Office.uuid == card.uuid)).first()
         if existing is not None:
             if existing.local:

@@ -4,7 +4,7 @@ first and when, and the first change stays (optimistic locking, ``Office.version
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import pytest
 from sqlalchemy import func, select
@@ -16,10 +16,12 @@ from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.errors import ConflictError, StaleEditError
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.exchange.offices import OfficeSetup
+from tests.services.exchange.package_helpers import office
 from tests.services.test_concurrent_saves import while_another_saves
 from tests.services.test_row_versions import client
 
 server_only = pytest.mark.server_only("two transactions of two clients at the same moment")
+TOWN = office("c0000000-0000-4000-8000-000000000002", "和平镇党委", OrgLevel.TOWN)
 
 
 def _set_up(db: Database) -> None:
@@ -110,5 +112,22 @@ def test_this_office_set_up_from_two_pcs_at_once_is_one_office(db: Database) -> 
     assert isinstance(outcome, ConflictError), repr(outcome)
     assert outcome.message == "本单位已经设置过。"
     assert not offices.key_file(db).exists()  # no keys of an office that is not there
+    with db.read() as s:
+        assert s.scalar(select(func.count(Office.id))) == 1
+
+
+@server_only
+def test_one_card_registered_from_two_pcs_at_once_is_registered_once(db: Database) -> None:
+    """The second clerk finds it registered (it got the database's unworded refusal of a
+    second office of that identity)."""
+    card = TOWN.card
+
+    outcome = while_another_saves(
+        db,
+        lambda s: s.add(Office(**asdict(card), local=False)),
+        lambda other: offices.register_card(other, card),
+        group=("office", card.uuid),
+    )
+    assert outcome is False  # registered already, with these keys
     with db.read() as s:
         assert s.scalar(select(func.count(Office.id))) == 1
