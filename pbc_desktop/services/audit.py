@@ -183,7 +183,11 @@ def appended_at_the_end(session: Session) -> Iterator[None]:
     write appends: on a server each other PC's save would wait for the whole import (an
     update of 30,000 members, its first entries written at the start), and after
     ``lock_timeout`` be refused. Held back, the lock is taken for the last moment only.
-    On an error inside the block nothing is appended (the transaction rolls back)."""
+    On an error inside the block nothing is appended (the transaction rolls back); inside
+    another such block, the outer one appends them."""
+    if _HELD in session.info:
+        yield
+        return
     held: list[dict[str, Any]] = []
     session.info[_HELD] = held
     try:

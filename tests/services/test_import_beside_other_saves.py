@@ -120,3 +120,29 @@ def test_another_pcs_save_goes_in_while_an_organization_list_is_written(
     assert result.updated == 2
     assert member_editing.get_member_input(db, other_member).work_unit == "新单位"
     assert audit_chain.verify_chain(db).intact
+
+
+def _summaries(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(s.scalars(select(AuditEntry.summary).order_by(AuditEntry.id)))
+
+
+def test_entries_held_to_the_end_keep_their_order_and_an_error_appends_none(
+    db: Database,
+) -> None:
+    from pbc_desktop.services import audit
+
+    before = len(_summaries(db))
+    with db.write() as s, audit.appended_at_the_end(s):
+        audit.record(s, AuditAction.IMPORT, None, summary="一")
+        with audit.appended_at_the_end(s):  # inside another: the outer appends them
+            audit.record(s, AuditAction.IMPORT, None, summary="二")
+        audit.record(s, AuditAction.IMPORT, None, summary="三")
+        with db.read() as other:  # nothing written yet
+            assert len(list(other.scalars(select(AuditEntry.id)))) == before
+    assert _summaries(db)[before:] == ["一", "二", "三"]
+    with pytest.raises(RuntimeError), db.write() as s, audit.appended_at_the_end(s):
+        audit.record(s, AuditAction.IMPORT, None, summary="四")
+        raise RuntimeError
+    assert _summaries(db)[before:] == ["一", "二", "三"]
+    assert audit_chain.verify_chain(db).intact
