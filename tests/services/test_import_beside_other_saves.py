@@ -141,8 +141,13 @@ def test_entries_held_to_the_end_keep_their_order_and_an_error_appends_none(
         with db.read() as other:  # nothing written yet
             assert len(list(other.scalars(select(AuditEntry.id)))) == before
     assert _summaries(db)[before:] == ["一", "二", "三"]
-    with pytest.raises(RuntimeError), db.write() as s, audit.appended_at_the_end(s):
-        audit.record(s, AuditAction.IMPORT, None, summary="四")
-        raise RuntimeError
+
+    def fails() -> None:
+        with db.write() as s, audit.appended_at_the_end(s):
+            audit.record(s, AuditAction.IMPORT, None, summary="四")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fails()
     assert _summaries(db)[before:] == ["一", "二", "三"]
     assert audit_chain.verify_chain(db).intact
