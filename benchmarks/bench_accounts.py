@@ -61,9 +61,10 @@ def no_sign_in_child(db_path: str) -> int:
     return app.main(["--db", db_path, "--exit-after-show"])
 
 
-def startup(db_path: Path, *, sign_in: bool) -> float:
+def startup(db_path: Path | str, *, sign_in: bool) -> float:
     """Seconds from starting the process to the window shown with its first tab filled
-    (the child prints "shown" then; what it does on closing is not counted)."""
+    (the child prints "shown" then; what it does on closing is not counted); ``db_path``
+    a file or a server's URL."""
     env = bench_env()
     env.pop("PBC_USER", None)
     env.pop("PBC_PASSWORD", None)

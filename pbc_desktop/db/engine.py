@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +30,8 @@ from pbc_desktop.db.server import (
     lock_waited_too_long,
     not_answering,
     server_error,
+    server_needs_upgrade,
+    server_too_new,
     set_server_user_timeout,
 )
 from pbc_desktop.domain.accounts import SYSTEM, Actor
@@ -308,6 +310,25 @@ def make_engine(url: str, password: str | None = None) -> Engine:
     return engine
 
 
+def _check_schema(session: Session, revision: str) -> None:
+    """Refuse a save on a server whose schema is no longer ``revision``, the one this
+    program opened it at: an administrator ran a newer program's ``pbc server upgrade``
+    while this window stayed open. Its saves would write rows as the old schema had them
+    (a column the new one fills left empty) into tables the newer program reads.
+
+    The version row is locked ``FOR KEY SHARE`` to the end of the save: an upgrade under
+    way (which changes it) is waited for, then its revision read; an upgrade starting
+    waits for this save to end (as it does for the saves' tables anyway)."""
+    found = session.scalar(text("SELECT version_num FROM alembic_version FOR KEY SHARE"))
+    if found == revision:
+        return
+    from pbc_desktop.db import migrate  # it imports this module
+
+    if found in migrate.known_revisions():
+        raise server_needs_upgrade()  # an older backup restored into it
+    raise server_too_new()
+
+
 def _check_still_active(session: Session, actor: Actor) -> None:
     """Refuse a write by an account disabled since it signed in (e.g. by an administrator
     in another window or with ``pbc user disable``): its open window reads on, and can
@@ -356,6 +377,9 @@ class Database:
         # number and volume (``checked_stamp.file_identity``): closed by dispose, it is
         # remembered as sound (``db.checked_stamp``) if it is still that file.
         self.checked: tuple[int, int] | None = None
+        # On a server: the schema revision this program found there and works with (set
+        # by open_database); each save checks the server's is still it (_check_schema).
+        self.schema_revision: str | None = None
         self._disposed = False
         # Per thread: the session of the snapshot being read in it (see snapshot()).
         self._local = threading.local()
@@ -517,6 +541,8 @@ class Database:
                     session.connection(execution_options={"pbc_write": True})
                     if acting.user_id is not None:
                         _check_still_active(session, acting)
+                    if self.schema_revision is not None:
+                        _check_schema(session, self.schema_revision)
                     yield session
                     session.flush()
                     committing = True

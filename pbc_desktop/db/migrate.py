@@ -36,14 +36,13 @@ from pbc_desktop.db.engine import (
     read_only_uri,
     shown_url,
 )
-from pbc_desktop.db.server import server_error
+from pbc_desktop.db.server import server_error, server_needs_upgrade, server_too_new
 from pbc_desktop.db.stale_wal import set_aside_foreign_wal
 from pbc_desktop.errors import (
     DatabaseDamagedError,
     DatabaseError,
     DatabaseLockedError,
     DatabaseTooNewError,
-    ServerUpgradeNeededError,
     UserError,
 )
 from pbc_desktop.files import SQLITE_SIDECARS, file_uri, part_path, replace_file
@@ -640,6 +639,7 @@ def open_database(
     try:
         if not db.is_sqlite:
             check_server_schema(db, create=create)
+            db.schema_revision = head_revision()  # each save checks it is still the server's
             return db
         if db.path is not None:
             problem = _unusable_path(db.path, backup_dir, create)
@@ -662,26 +662,6 @@ def open_database(
 
 
 # -- a server's schema: set up and upgraded only by an administrator's explicit command --
-
-
-def server_too_new() -> DatabaseTooNewError:
-    return DatabaseTooNewError(
-        t(
-            "服务器上的数据库版本比本程序新，请升级本程序。",
-            "The database on the server is of a newer version than this program: please "
-            "upgrade the program.",
-        )
-    )
-
-
-def server_needs_upgrade() -> ServerUpgradeNeededError:
-    return ServerUpgradeNeededError(
-        t(
-            "服务器上的数据库版本比本程序旧，需要先升级：请管理员运行 pbc server upgrade。",
-            "The database on the server is of an older version than this program and must "
-            "be upgraded first: an administrator runs pbc server upgrade.",
-        )
-    )
 
 
 def server_not_set_up(db: Database) -> DatabaseError:
@@ -769,6 +749,10 @@ def upgrade_server(db: Database) -> tuple[str | None, str]:
             # offices' saves under way to end before it changes a table they write in.
             conn.execute(text("SET LOCAL lock_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+            # Read again: an upgrade waited for may have done the work (not claimed twice).
+            before = revision_of(conn)
+            if before is not None and before not in known_revisions():
+                raise server_too_new()
             _upgrade_to_head(conn)
             conn.commit()
     except DBAPIError as exc:

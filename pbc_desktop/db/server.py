@@ -15,7 +15,13 @@ from typing import Any
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from pbc_desktop.errors import DatabaseLockedError, ServerConnectionError, UserError
+from pbc_desktop.errors import (
+    DatabaseLockedError,
+    DatabaseTooNewError,
+    ServerConnectionError,
+    ServerUpgradeNeededError,
+    UserError,
+)
 from pbc_desktop.lang import t
 
 DRIVER = "postgresql+psycopg"
@@ -350,5 +356,25 @@ def lock_refusal(url: str, *, saving: bool) -> DatabaseLockedError:
             f"Another computer is saving on the server {where} (or importing, or "
             f"upgrading) and had not finished after {LOCK_TIMEOUT} seconds: try again in "
             "a moment.",
+        )
+    )
+
+
+def server_too_new() -> DatabaseTooNewError:
+    return DatabaseTooNewError(
+        t(
+            "服务器上的数据库版本比本程序新，请升级本程序。",
+            "The database on the server is of a newer version than this program: please "
+            "upgrade the program.",
+        )
+    )
+
+
+def server_needs_upgrade() -> ServerUpgradeNeededError:
+    return ServerUpgradeNeededError(
+        t(
+            "服务器上的数据库版本比本程序旧，需要先升级：请管理员运行 pbc server upgrade。",
+            "The database on the server is of an older version than this program and must "
+            "be upgraded first: an administrator runs pbc server upgrade.",
         )
     )

@@ -17,7 +17,8 @@ all in minutes on any PC. It would keep the number in the log in all but name.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, Protocol, cast
@@ -169,42 +170,77 @@ def _head(session: Session) -> AuditHead:
     return head
 
 
+#: ``Session.info`` key of the entries held back by :func:`appended_at_the_end`.
+_HELD = "pbc_audit_held"
+
+
+@contextmanager
+def appended_at_the_end(session: Session) -> Iterator[None]:
+    """Hold back every entry of a long write (a roster's import) and append them all at the
+    end of the block, in their order, instead of as they come.
+
+    Appending locks the chain's end (:func:`_head`) until the transaction ends, and every
+    write appends: on a server each other PC's save would wait for the whole import (an
+    update of 30,000 members, its first entries written at the start), and after
+    ``lock_timeout`` be refused. Held back, the lock is taken for the last moment only.
+    On an error inside the block nothing is appended (the transaction rolls back); inside
+    another such block, the outer one appends them."""
+    if _HELD in session.info:
+        yield
+        return
+    held: list[dict[str, Any]] = []
+    session.info[_HELD] = held
+    try:
+        yield
+    finally:
+        del session.info[_HELD]
+    append(session, held)
+
+
 def append(session: Session, entries: Sequence[dict[str, Any]]) -> None:
-    """Insert audit rows (already masked) at the end of the chain, in this order.
+    """Insert audit rows (already masked) at the end of the chain, in this order (inside
+    :func:`appended_at_the_end`, at the end of that block).
 
     Each dict holds ``at``, ``action``, ``entity``, ``entity_uuid``, ``summary``,
     ``before``, ``after``; the actor and account come from the transaction.
     """
     if not entries:
         return
+    held = session.info.get(_HELD)
+    if held is not None:
+        held.extend(entries)
+        return
     actor = scrub_text(actor_of(session))[:60]
     user_id = session.info.get(USER_KEY)
     head = _head(session)
     prev = head.last_hash
-    rows = []
-    for entry in entries:
-        facts = ChainFacts(
-            at=entry["at"],
-            user_id=user_id,
-            actor=actor,
-            action=str(entry["action"]),
-            entity=entry["entity"],
-            entity_uuid=entry.get("entity_uuid"),
-            summary=entry["summary"],
-            before=entry.get("before"),
-            after=entry.get("after"),
-        )
-        row = {**_ENTRY_KEYS, **entry, "actor": actor, "user_id": user_id, "prev_hash": prev}
-        row["hash"] = prev = entry_hash(prev, facts)
-        rows.append(row)
     # Inserted without RETURNING (a roster's import appends 30,000 entries): the chain's
     # head is locked for this transaction, so the newest entry is the last one inserted.
-    insert_rows(session.connection(), _AUDIT, rows)
+    # A slice at a time: the rows to insert are not a second copy of all the entries.
+    for start in range(0, len(entries), _APPEND_SLICE):
+        rows = []
+        for entry in entries[start : start + _APPEND_SLICE]:
+            facts = ChainFacts(
+                at=entry["at"],
+                user_id=user_id,
+                actor=actor,
+                action=str(entry["action"]),
+                entity=entry["entity"],
+                entity_uuid=entry.get("entity_uuid"),
+                summary=entry["summary"],
+                before=entry.get("before"),
+                after=entry.get("after"),
+            )
+            row = {**_ENTRY_KEYS, **entry, "actor": actor, "user_id": user_id, "prev_hash": prev}
+            row["hash"] = prev = entry_hash(prev, facts)
+            rows.append(row)
+        insert_rows(session.connection(), _AUDIT, rows)
     head.last_id = session.scalar(select(func.max(AuditEntry.id))) or head.last_id
     head.last_hash = prev
-    head.entries += len(rows)
+    head.entries += len(entries)
 
 
+_APPEND_SLICE = 2_000
 _AUDIT = cast(Table, AuditEntry.__table__)
 # Every entry names every column (the bulk insert wants the same keys in each row).
 _ENTRY_KEYS: dict[str, Any] = {"entity_uuid": None, "before": None, "after": None}
@@ -219,8 +255,12 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     entity: str | None = None,
+    entity_uuid: str | None = None,
 ) -> None:
     """Append one entry; call inside the write transaction so it commits with the change.
+
+    ``entity`` and ``entity_uuid`` name a changed row that is no record (``obj`` None),
+    such as this office.
 
     The actor is the transaction's (see :meth:`Database.write`). Whatever is passed, the
     entry holds no full ID number or phone: the summary is scrubbed and ``before`` /
@@ -239,7 +279,7 @@ def record(
                 "at": utcnow(),
                 "action": action,
                 "entity": entity or (obj.__tablename__ if obj is not None else "-"),
-                "entity_uuid": obj.uuid if obj is not None else None,
+                "entity_uuid": obj.uuid if obj is not None else entity_uuid,
                 "summary": scrub_text(summary)[:300],
                 "before": _json(masked_before),
                 "after": _json(masked_after),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from pbc_desktop.db.base import Record, version_bump
-from pbc_desktop.db.models import AuditEntry, User
+from pbc_desktop.db.models import AuditEntry, Office, User
 from pbc_desktop.errors import StaleEditError, stale_edit
 
 #: The version an editor reads when no record is stored yet (an appraisal not entered, a
@@ -27,8 +27,11 @@ from pbc_desktop.errors import StaleEditError, stale_edit
 #: entered meanwhile is refused by :func:`check`.
 NONE_YET = 0
 
+#: A row that counts its changes: every record, and this office (``Office.version``).
+Versioned = Record | Office
 
-def check(session: Session, record: Record, read_version: int | None) -> None:
+
+def check(session: Session, record: Versioned, read_version: int | None) -> None:
     """Refuse (``StaleEditError``) the save of ``record`` when its stored version is not
     ``read_version``; otherwise count the save as a change of ``record`` (its version
     plus one), also when only its parts change (an activity's attendance, an
@@ -55,7 +58,7 @@ def check(session: Session, record: Record, read_version: int | None) -> None:
     raise refusal(session, record)
 
 
-def refusal(session: Session, record: Record) -> StaleEditError:
+def refusal(session: Session, record: Versioned) -> StaleEditError:
     """The refusal naming who last changed ``record`` and when, from the audit log (the
     person's name where the entry names an account)."""
     last = session.execute(

@@ -22,9 +22,9 @@ from pbc_desktop.db.server import (
     split_password,
 )
 from pbc_desktop.domain.enums import OrgField, OrgKind, OrgLevel
-from pbc_desktop.errors import DatabaseLockedError, ServerConnectionError
+from pbc_desktop.errors import DatabaseLockedError, DatabaseTooNewError, ServerConnectionError
 from pbc_desktop.services import changes
-from tests.conftest import server_database
+from tests.conftest import server_database, sql_by_hand
 from tests.factories import make_orgs
 
 URL = "postgresql+psycopg://pbc_chengtian@10.38.1.5:5432/pbc"
@@ -305,6 +305,39 @@ def test_an_upgrade_waits_for_another_longer_than_a_saves_lock_timeout(
         holder.dispose()
 
 
+@pytest.mark.server_only("an upgrade waiting for another")
+def test_an_upgrade_that_waited_for_another_says_the_other_did_it() -> None:
+    """Two administrators run ``pbc server upgrade`` at once: the second, once the first
+    is done, finds the schema at head and says nothing changed (it said it upgraded from
+    the revision it had read before waiting)."""
+    import threading
+
+    from pbc_desktop.db.migrate import (
+        _UPGRADE_LOCK,
+        _upgrade_to_head,
+        head_revision,
+        upgrade_server,
+    )
+
+    url = server_database("pbc_errors_upgrade_twice")
+    assert url is not None
+    holder = create_engine(url, poolclass=NullPool)
+    upgrading = Database(url)
+    try:
+        with holder.connect() as other:  # the first administrator's upgrade, under way
+            other.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+            _upgrade_to_head(other)
+            done = threading.Timer(1.5, other.commit)
+            done.start()
+            try:
+                assert upgrade_server(upgrading) == (head_revision(), head_revision())
+            finally:
+                done.join()
+    finally:
+        upgrading.dispose()
+        holder.dispose()
+
+
 @pytest.mark.server_only("a server connection cut at the commit")
 def test_a_connection_lost_at_the_commit_does_not_claim_nothing_was_saved(db: Database) -> None:
     """Cut while the server commits, the save may have gone through: the sentence says it
@@ -425,3 +458,65 @@ def test_a_ping_failing_for_a_reason_not_known_is_said_as_lost_not_in_the_driver
         watched.dispose()
     assert reason == "与服务器 10.38.1.5:5432 的连接中断了：请检查网络，连接恢复后再试。"
     assert "statement timeout" in caplog.text
+
+
+NEWER = "服务器上的数据库版本比本程序新，请升级本程序。"
+
+
+def _org_names(db: Database) -> list[str]:
+    with db.read() as s:
+        return sorted(s.scalars(select(Organization.name)))
+
+
+@pytest.mark.server_only("a newer program's upgrade of a server database in use")
+def test_a_save_after_a_newer_programs_upgrade_is_refused_and_writes_nothing(
+    db: Database,
+) -> None:
+    """An administrator upgraded the server with a newer program while this window stayed
+    open: its saves would write rows as the old schema had them (a column the new schema
+    fills left empty), so each is refused in the sentence given at opening."""
+    make_orgs(db, "上底村党支部")
+    sql_by_hand(db, "UPDATE alembic_version SET version_num = 'zz99_future'")
+    with pytest.raises(DatabaseTooNewError) as refused:
+        make_orgs(db, "下底村党支部")
+    assert refused.value.message == NEWER
+    assert _org_names(db) == ["上底村党支部"]
+
+
+@pytest.mark.server_only("a newer program's upgrade under way while a save starts")
+def test_a_save_during_a_newer_programs_upgrade_waits_for_it_then_is_refused(
+    db: Database,
+) -> None:
+    import threading
+    import time
+
+    holder = create_engine(db.url, poolclass=NullPool)
+    outcome: list[BaseException | None] = []
+
+    def save() -> None:
+        try:
+            make_orgs(db, "下底村党支部")
+            outcome.append(None)
+        except BaseException as exc:  # the test reads it
+            outcome.append(exc)
+
+    try:
+        with holder.connect() as upgrade:  # the upgrade under way, not yet committed
+            upgrade.execute(text("UPDATE alembic_version SET version_num = 'zz99_future'"))
+            job = threading.Thread(target=save)
+            job.start()
+            waiting = text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock'"
+            )
+            deadline = time.monotonic() + 10
+            while not upgrade.scalar(waiting) and time.monotonic() < deadline:
+                upgrade.execute(text("SELECT pg_stat_clear_snapshot()"))
+                time.sleep(0.05)
+            assert job.is_alive()  # the save waits for the upgrade
+            upgrade.commit()
+            job.join(10)
+    finally:
+        holder.dispose()
+    assert len(outcome) == 1 and isinstance(outcome[0], DatabaseTooNewError), outcome
+    assert _org_names(db) == []

@@ -4,7 +4,7 @@ saves the 数据移交单."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -115,6 +115,24 @@ def test_a_village_names_its_organization_once_the_registry_has_arrived(
     assert after.organization_uuid is not None
     assert (after.name, after.fingerprint) == (before.name, before.fingerprint)  # keys stay
     assert "new card" in boxes.shown[-1]  # the other offices register it again
+
+
+def test_a_change_of_this_office_over_another_pcs_change_is_refused_in_the_dialog(
+    qtbot: QtBot, db: Database
+) -> None:
+    offices.create_local_office(db, OfficeSetup("和平镇党委", OrgLevel.TOWN, town="和平镇"))
+    current = offices.local_setup(db)
+    setup = OfficeSetupDialog(db, current=current)
+    qtbot.addWidget(setup)
+    assert current is not None
+    offices.update_local_office(db, replace(current, code="440514"))  # another PC, meanwhile
+    setup.name_edit.setText("和平镇党委(新)")
+    setup.accept()
+    assert setup.result() != QDialog.DialogCode.Accepted  # open, the input kept
+    assert "请关闭后重新打开再保存" in setup.error.text()
+    assert setup.name_edit.text() == "和平镇党委(新)"
+    card = offices.local_card(db)
+    assert card is not None and (card.name, card.code) == ("和平镇党委", "440514")
 
 
 def test_keys_exported_and_imported_in_the_dialog_with_a_passphrase(

@@ -19,6 +19,10 @@ class Office(Base):
     The local office's private keys are not here: they sit in a file beside the database
     (``services/exchange/offices.py``), so a backup or a copy of the database carries none.
     A unique index over the local rows keeps this database to one office of its own.
+
+    ``version`` counts the row's changes, as a record's does (``Record.version``): two
+    administrators changing this office at once from two PCs, the second save is refused
+    (``services/versions.py``) instead of silently replacing the first.
     """
 
     __tablename__ = "office"
@@ -46,6 +50,9 @@ class Office(Base):
     registered_by: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL")
     )
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's class attribute)
 
 
 class Tombstone(Base):

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.group_locks import lock_groups
 from pbc_desktop.db.models import Office, Organization
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import AuditAction, OrgLevel
@@ -55,7 +56,7 @@ from pbc_desktop.errors import (
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import t
 from pbc_desktop.paths import data_dir
-from pbc_desktop.services import audit
+from pbc_desktop.services import audit, versions
 from pbc_desktop.services.exchange import keys
 from pbc_desktop.services.exchange.keys import OfficeKeys
 from pbc_desktop.services.exchange.office_scope import answers_for_the_office
@@ -75,6 +76,7 @@ class OfficeSetup:
     code: str = ""
     organization_id: int | None = None
     town: str | None = None
+    version: int | None = None  # the version the editor read; None: not checked
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,8 +119,9 @@ def local_card(db: Database) -> OfficeCard | None:
 
 
 def local_setup(db: Database) -> OfficeSetup | None:
-    """This office as set up (to change it: :func:`update_local_office`); its organization
-    by id, None when that organization is not in this database's registry."""
+    """This office as set up (to change it: :func:`update_local_office`, handing back the
+    version read here); its organization by id, None when that organization is not in this
+    database's registry."""
     with db.read() as s:
         row = s.scalars(select(Office).where(Office.local.is_(True))).first()
         if row is None:
@@ -128,7 +131,14 @@ def local_setup(db: Database) -> OfficeSetup | None:
             org_id = s.scalar(
                 select(Organization.id).where(Organization.uuid == row.organization_uuid)
             )
-        return OfficeSetup(row.name, row.level, row.code, organization_id=org_id, town=row.town)
+        return OfficeSetup(
+            row.name,
+            row.level,
+            row.code,
+            organization_id=org_id,
+            town=row.town,
+            version=row.version,
+        )
 
 
 def local_office(db: Database) -> LocalOffice:
@@ -238,6 +248,9 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
     name = setup.name.strip()
     office_keys = keys.generate()
     with db.write() as s:
+        # two administrators setting it up at once from two PCs: the second waits, then
+        # finds it set up (else the database refused it: two offices of its own)
+        lock_groups(s, [("local_office",)])
         if s.scalars(select(Office).where(Office.local.is_(True))).first() is not None:
             raise ConflictError(t("本单位已经设置过。", "This office is set up already."))
         org_uuid = _organization_uuid(s, setup.organization_id)
@@ -260,14 +273,17 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         path = key_file(db)
         _keep_aside(path)
         _write_keys(path, office_keys)  # the database row commits only after this
-        _audit(s, AuditAction.CREATE, t(f"设置本单位：{name}", f"Set up this office: {name}"))
+        _audit(s, AuditAction.CREATE, t(f"设置本单位：{name}", f"Set up this office: {name}"), row)
         return _card(row)
 
 
 def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
     """Change this office's name, code or place in the tree (its keys stay): a village
     office names its organization once the district's registry has arrived. Offices that
-    registered the old card register the new one (same keys: it replaces the old)."""
+    registered the old card register the new one (same keys: it replaces the old).
+
+    ``setup.version``: the office's as the editor read it (:func:`local_setup`); a save
+    over another administrator's change since then is refused (``StaleEditError``)."""
     require(db, Permission.MANAGE_ACCOUNTS)
     if errors := check_office(setup):
         raise ValidationError(errors)
@@ -276,6 +292,7 @@ def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         row = s.scalars(select(Office).where(Office.local.is_(True))).first()
         if row is None:
             raise NotFoundError(t("本库尚未设置本单位。", "This database has no office yet."))
+        versions.check(s, row, setup.version)
         before = _card(row)
         row.name, row.code, row.level = name, setup.code.strip(), setup.level
         row.organization_uuid = _organization_uuid(s, setup.organization_id)
@@ -287,6 +304,7 @@ def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
                 f"修改本单位信息：{before.name} → {name}",
                 f"Changed this office: {before.name} → {name}",
             ),
+            row,
         )
         return _card(row)
 
@@ -432,6 +450,7 @@ def register_card(db: Database, card: OfficeCard) -> bool:
     if refused is not None:
         raise PermissionDeniedError(refused)
     with db.write() as s:
+        lock_groups(s, [("office", card.uuid)])  # two PCs registering it at once: one does
         existing = s.scalars(select(Office).where(Office.uuid == card.uuid)).first()
         if existing is not None:
             if existing.local:
@@ -505,8 +524,17 @@ def import_keys(db: Database, source: Path, passphrase: str | None) -> None:
         _audit(s, AuditAction.IMPORT, t("导入本单位密钥", "Imported the office's keys"))
 
 
-def _audit(s: Session, action: AuditAction, summary: str) -> None:
-    audit.record(s, action, None, summary=summary, entity="office")
+def _audit(s: Session, action: AuditAction, summary: str, office: Office | None = None) -> None:
+    """``office``: the row changed, named in the entry (by UUID) so that a refused save
+    over its change names who made it (``versions.refusal``)."""
+    audit.record(
+        s,
+        action,
+        None,
+        summary=summary,
+        entity="office",
+        entity_uuid=None if office is None else office.uuid,
+    )
 
 
 def _keys_missing() -> UserError:

@@ -230,7 +230,8 @@ def apply_import(
             raise _cancelled_error()
 
     try:
-        with _collection_paused(), db.write() as s:
+        # the audit entries at the end: the chain's lock held for the last moment only
+        with _collection_paused(), db.write() as s, audit.appended_at_the_end(s):
             since = utcnow()
             result = _write(
                 db,

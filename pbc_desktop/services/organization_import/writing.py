@@ -72,7 +72,8 @@ def apply_org_import(
     created = updated = unchanged = 0
     total = len(plan.writes) or 1
     try:
-        with db.write() as s:
+        # the audit entries at the end: the chain's lock held for the last moment only
+        with db.write() as s, audit.appended_at_the_end(s):
             acc = access.of(db, s)
             ids = {name_key(n): i for i, n in s.execute(select(Organization.id, Organization.name))}
             if any(ids.get(key) != o.id for key, o in preview.stored.items()):

@@ -5,6 +5,7 @@ fingerprint in large type, its card saved or printed; and the registered offices
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -377,6 +378,7 @@ class OfficeSetupDialog(FormDialog):
         )
         if current is not None:
             self.office.show(current)
+            self.read_version = current.version
         self.init_form(self.error, buttons=buttons)
         self.field_widgets = self.office.field_widgets()
         self.level_combo.setFocus()
@@ -389,5 +391,5 @@ class OfficeSetupDialog(FormDialog):
         if self.current is None:
             offices.create_local_office(self.db, setup)
         else:
-            offices.update_local_office(self.db, setup)
+            offices.update_local_office(self.db, replace(setup, version=self.read_version))
         return 0
