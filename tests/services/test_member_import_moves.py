@@ -148,6 +148,10 @@ def test_moves_taken_as_transfers_each_organization_adds_up(
     assert whole.members == district == 3
     assert _net(whole.table("changes")) == 0  # within the district: one out, one in
     assert _history(db, moved)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
+    with db.read() as s:  # the history says where the move was made: not in the editor
+        remarks = set(s.scalars(select(MemberChange.remark).where(MemberChange.member_id == moved)))
+    assert "导入党员名册时调整党组织（本区内转接）" in remarks
+    assert "在党员信息中调整党组织（本区内转接）" not in remarks
     assert _summaries(db, 4) == [
         "导入党员名册时修改党员 张三",
         "党员 张三 转出（2025-06-01）",

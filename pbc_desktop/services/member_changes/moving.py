@@ -188,14 +188,31 @@ def move_refusal(
     return None
 
 
-def record_move(s: Session, member: PartyMember, old_id: int, new_id: int, on: date) -> None:
+def record_move(
+    s: Session,
+    member: PartyMember,
+    old_id: int,
+    new_id: int,
+    on: date,
+    *,
+    by_import: bool = False,
+) -> None:
     """The member's transfer within the district from ``old_id`` to ``new_id`` on ``on``
     (:func:`check_move` passed): 转出 and 转入, each audited, as a letter's receipt within
-    the district writes them (the member's 发展党员 record goes with them). The member's
-    mark of 失联 stays as the editor saved it."""
+    the district writes them (the member's 发展党员 record goes with them); their remark
+    says where it was made (the member editor, or a roster's import: ``by_import``). The
+    member's mark of 失联 stays as the editor saved it."""
     status = member.status
-    remark = t(
-        "在党员信息中调整党组织（本区内转接）", "Moved in the member editor (within the district)"
+    remark = (
+        t(
+            "导入党员名册时调整党组织（本区内转接）",
+            "Moved by a roster's import (within the district)",
+        )
+        if by_import
+        else t(
+            "在党员信息中调整党组织（本区内转接）",
+            "Moved in the member editor (within the district)",
+        )
     )
     record_change(
         s,
