@@ -205,7 +205,9 @@ def test_a_transfer_is_not_corrected_into_a_transfer_to_the_same_organization(
     member_id = member_editing.create_member(db, _input("张三", old))
     _move(db, member_id, new, OrganizationMove.TRANSFER)
     before = _counts(db)
-    with pytest.raises(ValidationError, match=f"更正为“{OLD}”将成为“{OLD}”转到其本身") as info:
+    with pytest.raises(
+        ValidationError, match=f"更正为“{OLD}”后，这次转接将成为从“{OLD}”转到“{OLD}”本身"
+    ) as info:
         _move(db, member_id, old, OrganizationMove.CORRECTION)
     assert info.value.fields() == ["organization"]
     assert _counts(db) == before and _organization(db, member_id) == new

@@ -168,8 +168,8 @@ def _no_transfer_to_itself(s: Session, member: PartyMember, new_id: int) -> str:
     new_name = "" if new is None else new.name
     return t(
         f"党员{member.name}的增减记录中有“{new_name}”与“{old_name}”之间的转接，"
-        f"更正为“{new_name}”将成为“{new_name}”转到其本身；如调回“{new_name}”，"
-        "请按组织关系转接办理",
+        f"更正为“{new_name}”后，这次转接将成为从“{new_name}”转到“{new_name}”本身；"
+        f"如党员调回“{new_name}”，请按组织关系转接办理",
         f"The changes of {member.name} record a transfer between “{new_name}” and "
         f"“{old_name}”: corrected, it would be a transfer from “{new_name}” to itself; "
         f"a member going back to “{new_name}” is transferred",
