@@ -91,6 +91,17 @@ def get_member_input(db: Database, member_id: int) -> MemberInput:
         )
 
 
+def move_refusal(db: Database, member_id: int) -> str | None:
+    """Why the stored member cannot be put in another organization however it is taken
+    (a letter of transfer waiting to be received), None when that depends on the way: the
+    editor says it before asking whether the member moved or was entered wrong."""
+    with db.read() as s:
+        member = load_member(s, member_id, access.of(db, s))
+        if has_pending_transfer(s, member.id):
+            return pending_transfer(member).message
+        return None
+
+
 def deletion_impact(db: Database, member_id: int) -> MemberDeletion:
     """The member's post reports and service, which :func:`delete_member` removes with it."""
     with db.read() as s:

@@ -4548,8 +4548,8 @@ Bundled font: WenQuanYi Micro Hei (Apache License 2.0).</source>
         <translation>{0} 名已有党员将调整到文件中的党组织，按：</translation>
     </message>
     <message>
-        <source>({0} cannot be moved so: see the rows with errors.)</source>
-        <translation>（另有 {0} 名不能这样调整，见有错误的行。）</translation>
+        <source>{0} members already present will be put in the organization of the file ({1} cannot be moved so: see the rows with errors), as:</source>
+        <translation>{0} 名已有党员将调整到文件中的党组织（另有 {1} 名不能这样调整，见有错误的行），按：</translation>
     </message>
     <message>
         <source>Columns not imported: {0}</source>

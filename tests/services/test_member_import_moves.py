@@ -148,6 +148,10 @@ def test_moves_taken_as_transfers_each_organization_adds_up(
     assert whole.members == district == 3
     assert _net(whole.table("changes")) == 0  # within the district: one out, one in
     assert _history(db, moved)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
+    with db.read() as s:  # the history says where the move was made: not in the editor
+        remarks = set(s.scalars(select(MemberChange.remark).where(MemberChange.member_id == moved)))
+    assert "导入党员名册时调整党组织（本区内转接）" in remarks
+    assert "在党员信息中调整党组织（本区内转接）" not in remarks
     assert _summaries(db, 4) == [
         "导入党员名册时修改党员 张三",
         "党员 张三 转出（2025-06-01）",
@@ -278,6 +282,27 @@ def test_refused_moves_are_row_errors_and_nothing_is_half_written(
     assert (result.updated, result.moved, result.bad) == (1, 1, 2)
     assert [_organization(db, m) for m in (dead, waiting, fine)] == [old, old, new]
     assert _history(db, fine) == [("转出", OLD, NEW), ("转入", NEW, OLD)]
+
+
+def test_a_roster_correcting_a_transfer_back_is_a_row_error(
+    db: Database, orgs: tuple[int, int], tmp_path: Path
+) -> None:
+    """Moved to the new branch in the editor, listed in the old one again: corrected, the
+    transfer would be from the old branch to itself; a row error, a transfer back not."""
+    old, new = orgs
+    member_id = _member(db, "张三", old)
+    data = member_editing.get_member_input(db, member_id)
+    member_editing.update_member(
+        db, member_id, replace(data, organization_id=new), move=OrganizationMove.TRANSFER,
+        moved_on=date(2025, 5, 1),
+    )  # fmt: skip
+    preview = _read(db, _roster(db, tmp_path / "r.xlsx", (member_id, OLD)))
+    (problem,) = preview.bad_rows("update")
+    assert f"这次转接将成为从“{OLD}”转到“{OLD}”本身" in problem.reason
+    transfer = preview.with_move(OrganizationMove.TRANSFER)
+    assert transfer.bad_rows("update") == []
+    mi.apply_import(db, transfer, on_duplicate="update", today=TODAY)
+    assert _history(db, member_id)[-2:] == [("转出", NEW, OLD), ("转入", OLD, NEW)]
 
 
 def test_a_member_received_by_letter_is_not_corrected(

@@ -193,3 +193,28 @@ def test_a_member_received_by_letter_is_not_corrected_as_an_entry_error(
     assert _counts(db) == before and _organization(db, member_id) == old
     _move(db, member_id, new, OrganizationMove.TRANSFER)
     assert _history(db, member_id)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
+
+
+def test_a_transfer_is_not_corrected_into_a_transfer_to_the_same_organization(
+    db: Database, orgs: tuple[int, int]
+) -> None:
+    """Moved to the new branch by mistake and 'corrected' back: the 转出 and 转入 would
+    then both say the old branch (a transfer from it to itself); refused, nothing
+    written, the way back being a transfer."""
+    old, new = orgs
+    member_id = member_editing.create_member(db, _input("张三", old))
+    _move(db, member_id, new, OrganizationMove.TRANSFER)
+    before = _counts(db)
+    with pytest.raises(
+        ValidationError, match=f"更正为“{OLD}”后，这次转接将成为从“{OLD}”转到“{OLD}”本身"
+    ) as info:
+        _move(db, member_id, old, OrganizationMove.CORRECTION)
+    assert info.value.fields() == ["organization"]
+    assert _counts(db) == before and _organization(db, member_id) == new
+    _move(db, member_id, old, OrganizationMove.TRANSFER)
+    assert _history(db, member_id) == [
+        ("转出", OLD, NEW),
+        ("转入", NEW, OLD),
+        ("转出", NEW, OLD),
+        ("转入", OLD, NEW),
+    ]

@@ -412,9 +412,9 @@ def test_members_put_in_another_organization_are_counted_and_moved_as_chosen(
     assert dialog.model.rowCount() == 0
     QTest.mouseClick(ui.transferRadio, Qt.MouseButton.LeftButton)
     assert dialog.chosen_move().value == "transfer"
-    assert ui.movesLabel.text() == (
-        "1 members already present will be put in the organization of the file, as: "
-        "(1 cannot be moved so: see the rows with errors.)"
+    assert ui.movesLabel.text() == (  # the rows refused said before the choice that follows
+        "1 members already present will be put in the organization of the file "
+        "(1 cannot be moved so: see the rows with errors), as:"
     )
     assert dialog.model.rowCount() == 1
     assert "党员李四已不在册" in cell(dialog, 0, 2)

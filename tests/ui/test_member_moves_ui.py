@@ -18,6 +18,7 @@ from pbc_desktop.db.models import MemberChange, PartyMember
 from pbc_desktop.domain.member_changes import MemberChangeKind
 from pbc_desktop.services import member_editing
 from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+from pbc_desktop.services.member_changes.transfers import TransferInput, issue_transfer
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.members.dialog import MemberDialog
@@ -126,6 +127,24 @@ def test_no_question_without_a_move_nor_for_a_member_off_the_roll(
     _ok(qtbot, gone)  # a member off the roll moves nowhere: the record is corrected
     assert boxes.shown == [] and not gone.isVisible()
     assert _stored(db, member) == (NEW, [MemberChangeKind.DECEASED])
+
+
+def test_a_member_with_a_letter_waiting_is_refused_without_the_question(
+    qtbot: QtBot, db: Database, member: int, boxes: Boxes
+) -> None:
+    """A letter of transfer waiting refuses a move either way: the clerk was asked whether
+    the member moved or was entered wrong, only to be told neither can be saved."""
+    letter_to = make_org(db, "第三党支部")
+    issue_transfer(db, member, TransferInput(to_organization_id=letter_to, issued_on=date.today()))
+    opened = MemberDialog(AppContext(db), member)
+    qtbot.addWidget(opened)
+    opened.show()
+    _choose_new(qtbot, opened)
+    _ok(qtbot, opened)
+    assert boxes.shown == []
+    assert opened.isVisible()
+    assert opened.error_text() == "党员林丽有待接收的组织关系介绍信，请先撤回介绍信或等待对方接收。"
+    assert _stored(db, member) == (OLD, [])
 
 
 @pytest.mark.usefixtures("boxes", "chinese")

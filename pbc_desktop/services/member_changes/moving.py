@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import MemberChange, MemberTransfer, Organization, PartyMember
@@ -74,8 +74,9 @@ def check_move(
     the sender's roll); a transfer of a member off the roll, into an organization not
     existing on ``on``, dated before the member joined or before their last change; a
     correction of a member who came into the old organization by a letter of transfer
-    (they were in it). ``new_id`` None: an organization the import creates (it exists
-    from the day)."""
+    (they were in it), or whose changes record a transfer between the two organizations
+    (corrected, a transfer from the new one to itself). ``new_id`` None: an organization
+    the import creates (it exists from the day)."""
     if has_pending_transfer(s, member.id):
         raise _refused(pending_transfer(member).message)
     if move is OrganizationMove.TRANSFER:
@@ -130,6 +131,49 @@ def check_move(
                 "is transferred",
             )
         )
+    if new_id is not None and _moved_between(s, member, new_id):
+        raise _refused(_no_transfer_to_itself(s, member, new_id))
+
+
+def _moved_between(s: Session, member: PartyMember, new_id: int) -> bool:
+    """Whether a change of the member names their organization and ``new_id`` as the two
+    ends of a transfer: corrected, it would be a transfer from ``new_id`` to itself."""
+    old_id = member.organization_id
+    return (
+        s.scalar(
+            select(MemberChange.id)
+            .where(
+                MemberChange.member_id == member.id,
+                or_(
+                    and_(
+                        MemberChange.organization_id == old_id,
+                        MemberChange.other_organization_id == new_id,
+                    ),
+                    and_(
+                        MemberChange.organization_id == new_id,
+                        MemberChange.other_organization_id == old_id,
+                    ),
+                ),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _no_transfer_to_itself(s: Session, member: PartyMember, new_id: int) -> str:
+    old = s.get(Organization, member.organization_id)
+    new = s.get(Organization, new_id)
+    old_name = "" if old is None else old.name
+    new_name = "" if new is None else new.name
+    return t(
+        f"党员{member.name}的增减记录中有“{new_name}”与“{old_name}”之间的转接，"
+        f"更正为“{new_name}”后，这次转接将成为从“{new_name}”转到“{new_name}”本身；"
+        f"如党员调回“{new_name}”，请按组织关系转接办理",
+        f"The changes of {member.name} record a transfer between “{new_name}” and "
+        f"“{old_name}”: corrected, it would be a transfer from “{new_name}” to itself; "
+        f"a member going back to “{new_name}” is transferred",
+    )
 
 
 def move_refusal(
@@ -144,14 +188,31 @@ def move_refusal(
     return None
 
 
-def record_move(s: Session, member: PartyMember, old_id: int, new_id: int, on: date) -> None:
+def record_move(
+    s: Session,
+    member: PartyMember,
+    old_id: int,
+    new_id: int,
+    on: date,
+    *,
+    by_import: bool = False,
+) -> None:
     """The member's transfer within the district from ``old_id`` to ``new_id`` on ``on``
     (:func:`check_move` passed): 转出 and 转入, each audited, as a letter's receipt within
-    the district writes them (the member's 发展党员 record goes with them). The member's
-    mark of 失联 stays as the editor saved it."""
+    the district writes them (the member's 发展党员 record goes with them); their remark
+    says where it was made (the member editor, or a roster's import: ``by_import``). The
+    member's mark of 失联 stays as the editor saved it."""
     status = member.status
-    remark = t(
-        "在党员信息中调整党组织（本区内转接）", "Moved in the member editor (within the district)"
+    remark = (
+        t(
+            "导入党员名册时调整党组织（本区内转接）",
+            "Moved by a roster's import (within the district)",
+        )
+        if by_import
+        else t(
+            "在党员信息中调整党组织（本区内转接）",
+            "Moved in the member editor (within the district)",
+        )
     )
     record_change(
         s,

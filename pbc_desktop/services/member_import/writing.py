@@ -418,7 +418,7 @@ class _Mover:
         for member, old_id, new_id in self._pending:
             s.expire(member)
             if self.move is OrganizationMove.TRANSFER:
-                record_move(s, member, old_id, new_id, self.on)
+                record_move(s, member, old_id, new_id, self.on, by_import=True)
             else:
                 correct_organization(s, self.acc, member, old_id, new_id)
         self.moved += len(self._pending)

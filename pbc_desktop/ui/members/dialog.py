@@ -22,7 +22,7 @@ from pbc_desktop.domain.enums import Gender, MemberCategory, MembershipStatus
 from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES, OrganizationMove
 from pbc_desktop.domain.member_rules import EDUCATION_LEVELS, ETHNICITIES, MemberInput
 from pbc_desktop.domain.privacy import mask_birth_date
-from pbc_desktop.errors import ValidationError
+from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.ui.common import messages
@@ -343,6 +343,9 @@ class MemberDialog(FormDialog):
             move = None
             loaded, new_id = self._loaded_org, data.organization_id
             if loaded is not None and new_id is not None and new_id != loaded[0]:
+                refused = member_editing.move_refusal(self.ctx.db, self.member_id)
+                if refused is not None:  # either answer would be refused: not asked
+                    raise ValidationError([FieldError("organization", refused)])
                 move = self._ask_move(data.name, loaded[1])
                 if move is None:
                     return None

@@ -250,14 +250,15 @@ class MemberImportDialog(ExcelImportDialog[svc.ImportPreview, svc.ImportResult])
                 "{0} members already present are in another organization in the file; "
                 "skipped, they stay where they are. Updated, they are moved as:"
             ).format(moving)
+        elif counts.moves < moving:  # the rows refused said before the choice, not after
+            text = self.tr(
+                "{0} members already present will be put in the organization of the file "
+                "({1} cannot be moved so: see the rows with errors), as:"
+            ).format(counts.moves, moving - counts.moves)
         else:
             text = self.tr(
                 "{0} members already present will be put in the organization of the file, as:"
             ).format(counts.moves)
-            if counts.moves < moving:
-                text += " " + self.tr("({0} cannot be moved so: see the rows with errors.)").format(
-                    moving - counts.moves
-                )
         ui.movesLabel.setText(text)
 
     def _show_sheets(self, preview: svc.ImportPreview) -> None:
