@@ -323,6 +323,34 @@ def test_a_member_received_by_letter_is_not_corrected(
     assert preview.with_move(OrganizationMove.TRANSFER).bad_rows("update") == []
 
 
+def test_a_roster_correcting_a_member_into_an_ended_organization_is_a_row_error(
+    db: Database, orgs: tuple[int, int], tmp_path: Path
+) -> None:
+    """The new branch ended before the import's day: a correction does not put 张三, on
+    the roll, on its roll (nor a transfer); 李四, who died, is corrected into it."""
+    old, new = orgs
+    member_id = _member(db, "张三", old)
+    dead_id = _member(db, "李四", old)
+    leave_member(db, dead_id, LeavingInput(MemberChangeKind.DECEASED, date(2024, 3, 1)))
+    with db.write() as s:
+        org = s.get(Organization, new)
+        assert org is not None
+        org.end_date = date(2025, 5, 31)
+    preview = _read(db, _roster(db, tmp_path / "r.xlsx", (member_id, NEW), (dead_id, NEW)))
+    (problem,) = preview.bad_rows("update")
+    assert problem.row == 2
+    assert f"{NEW}已于2025-05-31结束，不能再转入党员" in problem.reason
+    transfers = preview.with_move(OrganizationMove.TRANSFER).bad_rows("update")
+    assert [bad.row for bad in transfers] == [2, 3]  # 李四 is off the roll: moves nowhere
+    state = database_state(db)
+    with pytest.raises(UserError, match="有 1 行有错误"):
+        mi.apply_import(db, preview, on_duplicate="update", today=TODAY)
+    assert database_state(db) == state
+    result = mi.apply_import(db, preview, on_duplicate="update", valid_only=True, today=TODAY)
+    assert result.moved == 1
+    assert (_organization(db, member_id), _organization(db, dead_id)) == (old, new)
+
+
 def test_a_move_refused_once_written_refuses_the_import_whole(
     db: Database, orgs: tuple[int, int], tmp_path: Path
 ) -> None:

@@ -177,6 +177,32 @@ def test_refused_transfers_write_nothing(db: Database, orgs: tuple[int, int]) ->
     assert _counts(db) == before and _organization(db, member_id) == old
 
 
+def test_a_member_on_the_roll_is_not_corrected_into_an_ended_organization(
+    db: Database, orgs: tuple[int, int]
+) -> None:
+    """Its roll would hold a member on the roll; one who died may still be corrected into
+    it, where they were."""
+    old, new = orgs
+    member_id = member_editing.create_member(db, _input("张三", old))
+    dead_id = member_editing.create_member(db, _input("李四", old))
+    leave_member(db, dead_id, LeavingInput(MemberChangeKind.DECEASED, date(2024, 3, 1)))
+    with db.write() as s:
+        org = s.get(Organization, new)
+        assert org is not None
+        org.end_date = date(2024, 12, 31)
+    before = _counts(db)
+    with pytest.raises(ValidationError) as info:
+        _move(db, member_id, new, OrganizationMove.CORRECTION)
+    assert info.value.fields() == ["organization"]
+    assert info.value.errors[0].message == f"{NEW}已于2024-12-31结束，不能再转入党员"
+    assert _counts(db) == before and _organization(db, member_id) == old
+    _move(db, member_id, new, OrganizationMove.CORRECTION, on=date(2024, 12, 31))  # its last day
+    assert _organization(db, member_id) == new
+    _move(db, dead_id, new)  # off the roll: a correction
+    assert _organization(db, dead_id) == new
+    assert _history(db, dead_id) == [("死亡", NEW, "")]
+
+
 def test_a_member_received_by_letter_is_not_corrected_as_an_entry_error(
     db: Database, orgs: tuple[int, int]
 ) -> None:

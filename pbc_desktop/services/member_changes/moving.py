@@ -39,6 +39,7 @@ from pbc_desktop.services.member_changes.leaving import (
     pending_transfer,
 )
 from pbc_desktop.services.member_changes.recording import move_development_records, record_change
+from pbc_desktop.services.member_changes.roll import ended_refusal
 
 #: What the field of the refusals is named (the editor marks its organization picker).
 _FIELD = "organization"
@@ -53,13 +54,8 @@ def _not_existing(org: Organization, day: date) -> str | None:
             f"{org.name} was founded on {founded}: the transfer ({day.isoformat()}) cannot "
             "be before that",
         )
-    if org.end_date is not None and day > org.end_date:
-        ended = org.end_date.isoformat()
-        return t(
-            f"{org.name}已于{ended}结束，不能再转入党员",
-            f"{org.name} ended on {ended} and takes no members in",
-        )
-    return None
+    ended = ended_refusal(org, day)
+    return None if ended is None else t(*ended)
 
 
 def _refused(message: str) -> ValidationError:
@@ -74,8 +70,9 @@ def check_move(
     the sender's roll); a transfer of a member off the roll, into an organization not
     existing on ``on``, dated before the member joined or before their last change; a
     correction of a member who came into the old organization by a letter of transfer
-    (they were in it), or whose changes record a transfer between the two organizations
-    (corrected, a transfer from the new one to itself). ``new_id`` None: an organization
+    (they were in it), whose changes record a transfer between the two organizations
+    (corrected, a transfer from the new one to itself), or of a member on the roll into
+    an organization ended before ``on`` (its roll would hold them). ``new_id`` None: an organization
     the import creates (it exists from the day)."""
     if has_pending_transfer(s, member.id):
         raise _refused(pending_transfer(member).message)
@@ -133,6 +130,13 @@ def check_move(
         )
     if new_id is not None and _moved_between(s, member, new_id):
         raise _refused(_no_transfer_to_itself(s, member, new_id))
+    target = None if new_id is None else s.get(Organization, new_id)
+    if target is not None and member.status in ON_ROLL_STATUSES:
+        # on the roll of an organization that has ended: a member off the roll (left,
+        # died) may still be corrected into it, where they were
+        ended = ended_refusal(target, on)
+        if ended is not None:
+            raise _refused(t(*ended))
 
 
 def _moved_between(s: Session, member: PartyMember, new_id: int) -> bool:

@@ -15,11 +15,25 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, or_, select
 
-from pbc_desktop.db.models import MemberChange, MobileMember, PartyMember
+from pbc_desktop.db.models import MemberChange, MobileMember, Organization, PartyMember
 from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.member_changes import ENTRY_KINDS, ON_ROLL_STATUSES, MemberRoll
 
 _ENTRY_CODES = sorted(k.value for k in ENTRY_KINDS)
+
+
+def ended_refusal(org: Organization, day: date) -> tuple[str, str] | None:
+    """Why ``org`` takes no member onto its roll on ``day`` (in Chinese and English): it
+    ended before; None when it has not ended by then. A letter of transfer to it, its
+    receipt, a transfer within the district and the correction of an entry error that
+    would put a member on the roll in it say so."""
+    if org.end_date is None or day <= org.end_date:
+        return None
+    ended = org.end_date.isoformat()
+    return (
+        f"{org.name}已于{ended}结束，不能再转入党员",
+        f"{org.name} ended on {ended} and takes no members in",
+    )
 
 
 def on_roll_now() -> ColumnElement[bool]:

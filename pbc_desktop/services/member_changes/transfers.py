@@ -48,6 +48,7 @@ from pbc_desktop.services.member_changes.leaving import (
     leaving_refusal,
 )
 from pbc_desktop.services.member_changes.recording import record_change
+from pbc_desktop.services.member_changes.roll import ended_refusal
 from pbc_desktop.services.members import (
     check_unmasked,
     sees_contact_phones,
@@ -214,13 +215,7 @@ def _ended_by(s: Session, org_id: int | None, day: date | None) -> tuple[str, st
     """Why the organization takes no member in by a letter issued on ``day`` (in Chinese
     and English): it ended before; None when it has not (or nothing is known)."""
     org = None if org_id is None else s.get(Organization, org_id)
-    if org is None or day is None or org.end_date is None or org.end_date >= day:
-        return None
-    ended = org.end_date.isoformat()
-    return (
-        f"{org.name}已于{ended}结束，不能再转入党员",
-        f"{org.name} ended on {ended} and takes no members in",
-    )
+    return None if org is None or day is None else ended_refusal(org, day)
 
 
 def _destination(s: Session, transfer: MemberTransfer) -> str:
@@ -384,12 +379,11 @@ def _not_existing(org: Organization, day: date) -> tuple[str, str] | None:
             f"{org.name}成立于{founded}，接收日期不能早于成立日期",
             f"{org.name} was founded on {founded}: the receipt cannot be before that",
         )
-    if org.end_date is not None and day > org.end_date:
-        ended = org.end_date.isoformat()
+    ended = ended_refusal(org, day)
+    if ended is not None:
         return (
-            f"{org.name}已于{ended}结束，不能再转入党员，请由开具党组织撤回该介绍信",
-            f"{org.name} ended on {ended} and takes no members in; the sending "
-            "organization should withdraw the letter",
+            f"{ended[0]}，请由开具党组织撤回该介绍信",
+            f"{ended[1]}; the sending organization should withdraw the letter",
         )
     return None
 
