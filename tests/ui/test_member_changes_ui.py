@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
+from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind, MemberRoll
 from pbc_desktop.services import members
@@ -107,6 +108,26 @@ def test_a_member_leaves_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> No
     assert names(tab) == {"陈伟", "林丽"}  # the roll the day before
     choose(tab, "陈伟")
     assert "出党（除名）" in tab.detail_html(tab.current_row())  # type: ignore[arg-type]
+
+
+def test_the_history_names_the_changes_in_english_in_an_english_window(
+    db: Database, tab: MembersTab
+) -> None:
+    """The kinds of change (出党, 除名…) stayed Chinese in English."""
+    from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
+
+    row = next(r for r in tab.model.rows() if r.name == "陈伟")
+    leave_member(
+        db,
+        row.id,
+        LeavingInput(MemberChangeKind.LEFT_PARTY, date(2026, 2, 3), LeavingKind.REMOVED),
+    )
+    lang.set_language("en")
+    shown = tab.changes.history_html(row.id)
+    assert "Left the Party (Removed from the roll): 文光村党支部" in shown
+    assert "出党" not in shown and "除名" not in shown
+    lang.set_language("zh")
+    assert "出党（除名）：文光村党支部" in tab.changes.history_html(row.id)
 
 
 def test_a_stay_away_is_registered_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> None:

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QMenu
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.member_changes import TransferState
+from pbc_desktop.domain.punctuation import labelled, with_note
 from pbc_desktop.services.member_changes import leaving, mobile, transfers
 from pbc_desktop.services.member_editing import get_member_input
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.detail import fields
+from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.write_guard import Refusal
 from pbc_desktop.ui.members.leave_dialog import LeaveDialog
 from pbc_desktop.ui.members.transfer_dialogs import (
@@ -196,13 +198,13 @@ class MemberChangeActions(QObject):
         db = self.tab.ctx.db
         entries: list[tuple[str, str | None]] = []
         for change in leaving.member_changes(db, member_id, as_of):
-            what = change.kind.zh
+            what = label(change.kind)
             if change.leaving_kind is not None:
-                what += f"（{change.leaving_kind.zh}）"
+                what = with_note(what, label(change.leaving_kind))
             where = change.organization_name
             if change.other:
                 where += f" ↔ {change.other}"
-            entries.append((fmt_date(change.occurred_on), f"{what}：{where}"))
+            entries.append((fmt_date(change.occurred_on), labelled(what, where)))
         for letter in transfers.list_transfers(
             db, transfers.TransferQuery(state=None, member_id=member_id)
         ):
