@@ -137,25 +137,23 @@ def _at_a_terminal() -> bool:
 def _other_office_confirmed(other: str) -> bool:
     """``pbc restore`` of another office's backup at a terminal: the window's question,
     No unless answered yes."""
-    from pbc_desktop.cli.common import typed
+    from pbc_desktop.cli.common import confirmed
     from pbc_desktop.services import backup
 
-    answer = typed(backup.other_office_question(other) + " [y/N] ")
-    return answer.lower() in {"y", "yes", "是"}
+    return confirmed(backup.other_office_question(other))
 
 
 def _confirmed(db_path: Path) -> bool:
+    from pbc_desktop.cli.common import confirmed
+
     if not sys.stdin.isatty():
         return False
-    question = t(
-        f"用这个备份替换数据库“{db_path}”吗？[y/N] ",
-        f"Replace the database “{db_path}” by this backup? [y/N] ",
+    return confirmed(
+        t(
+            f"用这个备份替换数据库“{db_path}”吗？",
+            f"Replace the database “{db_path}” by this backup?",
+        )
     )
-    try:
-        answer = input(question)
-    except EOFError:
-        return False
-    return answer.strip().lower() in {"y", "yes", "是"}
 
 
 def _refuse_if_a_window_has_it(db_path: Path) -> None:

@@ -135,6 +135,13 @@ def typed(prompt: str, *, secret: bool = False) -> str:
         raise UserError(t("没有输入，命令已取消。", "Nothing was typed; cancelled.")) from None
 
 
+def confirmed(question: str) -> bool:
+    """The answer of the person at the terminal to a yes-or-no ``question``, asked as
+    "``question`` [y/N] ": yes only when answered y, yes or 是; Enter or anything else is
+    no (the caller says what was not done); Ctrl+D or Ctrl+C cancels, as :func:`typed`."""
+    return typed(f"{question} [y/N] ").lower() in {"y", "yes", "是"}
+
+
 def ask_password(env: str, prompt: str, *, twice: bool = False, file: str | None = None) -> str:
     """A password from ``file`` (its first line; ``-``: standard input, for scripts that
     pipe it), else from the environment variable ``env``, else typed at the terminal (not

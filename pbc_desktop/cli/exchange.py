@@ -13,12 +13,12 @@ from pbc_desktop.cli.common import (
     EXIT_USER_ERROR,
     Subcommands,
     ask_password,
+    confirmed,
     interactive,
     opened_db,
     output_file,
     print_table,
     record_id,
-    typed,
 )
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
@@ -288,8 +288,7 @@ def cmd_register(args: argparse.Namespace) -> int:
                     "Compare the fingerprint with the other office first, then add --yes.",
                 )
             )
-        answer = typed(t("指纹与对方核对一致吗？（y/N）", "Does the fingerprint match? (y/N) "))
-        if answer.lower() not in {"y", "yes", "是"}:
+        if not confirmed(t("指纹与对方核对一致吗？", "Does the fingerprint match?")):
             print(t("未登记。", "Not registered."))
             return EXIT_USER_ERROR
     with opened_db(args) as db:

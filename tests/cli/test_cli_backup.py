@@ -213,6 +213,22 @@ def test_restore_of_another_offices_database_at_a_terminal_answered_yes(
     assert org_names(office_db) == ["下底村党总支"]
 
 
+def test_restore_asks_its_two_questions_alike(
+    capsys: pytest.CaptureFixture[str],
+    office_db: Path,
+    two_offices: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another office's backup, then replacing the database: each question ends "？ [y/N] "
+    (the second had no space before "[y/N]")."""
+    asked = at_a_terminal(monkeypatch, "y", "y")
+    code, _out, err = run(capsys, "restore", str(two_offices))
+    assert (code, err) == (0, ""), err
+    assert len(asked) == 2
+    assert asked[0].endswith("仍要恢复吗？ [y/N] ")
+    assert asked[1] == f"用这个备份替换数据库“{office_db}”吗？ [y/N] "
+
+
 def test_restore_of_another_offices_database_asks_only_with_a_terminal_both_ways(
     capsys: pytest.CaptureFixture[str],
     office_db: Path,
