@@ -23,10 +23,16 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         parents=[common_parent],
         help="copy the database safely, even while the window has it open",
         description="Without --to, an automatic backup into the data folder's backups/ "
-        "(the last 10 days and 12 months are kept); with --to, a copy into that folder.",
+        "(the last 10 days and 12 months are kept); with --to, a copy into that folder "
+        "(named by the date), or into that file when it ends in .sqlite (a file that "
+        "exists is not overwritten).",
     )
     p.add_argument(
-        "--to", type=_folder, metavar="DIR", help="folder for the copy, e.g. a USB stick"
+        "--to",
+        type=_folder,
+        metavar="PATH",
+        help="folder for the copy, e.g. a USB stick, or the copy's file name ending in "
+        ".sqlite (not one that exists)",
     )
     p.set_defaults(handler=cmd_backup)
 
@@ -68,19 +74,46 @@ def _signed_in(args: argparse.Namespace, permission: Permission | None = None) -
 
 
 def _folder(text: str) -> Path:
-    """``--to``'s folder; an empty one (a script's variable left unset) read as the current
-    folder, and the copy went there instead of to the stick."""
+    """``--to``'s folder or file; an empty one (a script's variable left unset) read as
+    the current folder, and the copy went there instead of to the stick."""
     if not text.strip():
         raise argparse.ArgumentTypeError(
-            t("应给出一个文件夹，例如U盘", "expected a folder, e.g. a USB stick")
+            t(
+                "应给出一个文件夹（例如U盘）或以 .sqlite 结尾的文件名",
+                "expected a folder, e.g. a USB stick, or a file name ending in .sqlite",
+            )
         )
     return Path(text)
+
+
+def _copy_target(path: Path) -> Path:
+    """Where ``pbc backup --to PATH`` writes: into the folder ``path``, or as the file
+    ``path`` when it ends in .sqlite and is no folder (one that exists is refused, not
+    overwritten); refused when it is neither (a stick not plugged in)."""
+    from pbc_desktop.errors import UserError
+
+    if path.is_dir():
+        return path
+    if path.suffix.lower() != ".sqlite":
+        raise UserError(
+            t(
+                f"文件夹“{path}”不存在（U 盘是否已插好？）。",
+                f"The folder “{path}” does not exist (is the USB stick plugged in?).",
+            )
+        )
+    if path.exists() or path.is_symlink():
+        raise UserError(
+            t(
+                f"文件“{path}”已存在，不会覆盖它；请换一个文件名。",
+                f"The file “{path}” exists and is not overwritten; choose another name.",
+            )
+        )
+    return path
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error
     from pbc_desktop.db.migrate import remove_leftovers
-    from pbc_desktop.errors import UserError
     from pbc_desktop.services import backup
 
     db_path = _db_path_or_error(args)
@@ -91,16 +124,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         remove_leftovers(backups, db_path.parent)
         written = backup.automatic_backup(db_path, backups, only_if_changed=False)
     else:
-        folder: Path = args.to.expanduser()
-        if not folder.is_dir():
-            raise UserError(
-                t(
-                    f"文件夹“{folder}”不存在（U 盘是否已插好？）。",
-                    f"The folder “{folder}” does not exist (is the USB stick plugged in?).",
-                )
-            )
-        remove_leftovers(folder)
-        written = backup.backup_to(db_path, folder, by=actor)
+        target = _copy_target(args.to.expanduser())
+        remove_leftovers(target if target.is_dir() else target.parent)
+        written = backup.backup_to(db_path, target, by=actor)
     assert written is not None
     print(written.resolve())
     return EXIT_OK

@@ -60,6 +60,29 @@ def test_backup_to_a_usb_stick(
     assert org_names(written) == ["上底村党总支"]
 
 
+def test_backup_to_a_file_name(
+    capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
+) -> None:
+    """``--to`` names the copy's file (as the window's 备份到… and the service take it);
+    one that exists is refused in one sentence and left as it was."""
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    target = usb / "上底村-2026.sqlite"
+    code, out, err = run(capsys, "backup", "--to", str(target))
+    assert (code, err) == (0, ""), err
+    assert Path(out.strip()) == target.resolve() and org_names(target) == ["上底村党总支"]
+    kept = target.read_bytes()
+    code, out, err = run(capsys, "backup", "--to", str(target))
+    assert code == 2 and out == ""
+    assert err == f"错误：文件“{target}”已存在，不会覆盖它；请换一个文件名。\n"
+    assert target.read_bytes() == kept and sorted(usb.iterdir()) == [target]
+    code, _, err = run(capsys, "backup", "--to", str(tmp_path / "no-stick" / "pbc.sqlite"))
+    assert code == 2 and "U 盘" in err and err.count("\n") == 1
+    with pytest.raises(SystemExit):
+        main(["backup", "--help"])
+    assert ".sqlite" in capsys.readouterr().out
+
+
 def test_backup_refusals_are_one_sentence(
     capsys: pytest.CaptureFixture[str], office_db: Path, tmp_path: Path
 ) -> None:
