@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office, Organization
+from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.services import access
+from pbc_desktop.services.permissions import denied
 
 
 def answers_for_the_office(db: Database, s: Session) -> bool:
@@ -34,3 +36,14 @@ def answers_for_the_office(db: Database, s: Session) -> bool:
         )
         return org_id is not None and acc.sees_org(org_id)
     return False
+
+
+def whole_office_refusal(db: Database, why: str) -> str | None:
+    """None when the acting account may exchange and answers for the whole office; else
+    why not: the missing permission, or ``why`` (the act's own sentence)."""
+    if not db.user.can(Permission.EXCHANGE):
+        return denied(db.user, Permission.EXCHANGE).message
+    with db.read() as s:
+        if answers_for_the_office(db, s):
+            return None
+    return why

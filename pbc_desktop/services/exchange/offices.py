@@ -59,9 +59,9 @@ from pbc_desktop.paths import data_dir
 from pbc_desktop.services import audit, versions
 from pbc_desktop.services.exchange import keys
 from pbc_desktop.services.exchange.keys import OfficeKeys
-from pbc_desktop.services.exchange.office_scope import answers_for_the_office
+from pbc_desktop.services.exchange.office_scope import whole_office_refusal
 from pbc_desktop.services.exchange.transfer import LocalOffice
-from pbc_desktop.services.permissions import denied, require
+from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
 
 KEY_SUFFIX = ".office-key"
@@ -428,17 +428,15 @@ def register_refusal(db: Database) -> str | None:
     packages are taken, and where a card places an office (what is sent down to it), are
     the whole office's: decided by an account answering for it (``office_scope``), as
     receiving is; not by a village account on a town's database."""
-    if not db.user.can(Permission.EXCHANGE):
-        return denied(db.user, Permission.EXCHANGE).message
-    with db.read() as s:
-        if answers_for_the_office(db, s):
-            return None
-    return t(
-        "登记其他单位决定本单位接收谁的数据包、向谁发送哪些记录，由负责本单位的账号办理，"
-        "当前账号不能登记。",
-        "Registering an office decides whose packages this office takes and what it sends "
-        "them: an account answering for the whole office does it; the signed-in account "
-        "may not.",
+    return whole_office_refusal(
+        db,
+        t(
+            "登记其他单位决定本单位接收谁的数据包、向谁发送哪些记录，由负责本单位的账号办理，"
+            "当前账号不能登记。",
+            "Registering an office decides whose packages this office takes and what it sends "
+            "them: an account answering for the whole office does it; the signed-in account "
+            "may not.",
+        ),
     )
 
 

@@ -36,7 +36,7 @@ from pbc_desktop.services import audit
 from pbc_desktop.services.exchange.exporting import Recipient, select_rows
 from pbc_desktop.services.exchange.keys import OfficeKeys
 from pbc_desktop.services.exchange.merge import MergeResult, Sender, agree_sent, merge
-from pbc_desktop.services.exchange.office_scope import answers_for_the_office
+from pbc_desktop.services.exchange.office_scope import whole_office_refusal
 from pbc_desktop.services.exchange.package import (
     Package,
     PackageError,
@@ -45,7 +45,7 @@ from pbc_desktop.services.exchange.package import (
     open_package,
     package_fingerprint,
 )
-from pbc_desktop.services.permissions import denied, require
+from pbc_desktop.services.permissions import require
 
 #: the part holding deletions (``{"entity", "uuid", "owner"}`` rows), after the records
 TOMBSTONES = "tombstones"
@@ -309,15 +309,13 @@ def receive_refusal(db: Database) -> str | None:
     """Why the acting account may not receive packages (None: it may): a package changes
     records of the whole office, and its preview names them, so only an account that
     answers for the whole office receives one (``office_scope``)."""
-    if not db.user.can(Permission.EXCHANGE):
-        return denied(db.user, Permission.EXCHANGE).message
-    with db.read() as s:
-        if answers_for_the_office(db, s):
-            return None
-    return t(
-        "数据包会修改本单位的全部记录，由负责本单位的账号接收，当前账号不能接收。",
-        "A package changes records of the whole office: an account answering for the whole "
-        "office receives it; the signed-in account may not.",
+    return whole_office_refusal(
+        db,
+        t(
+            "数据包会修改本单位的全部记录，由负责本单位的账号接收，当前账号不能接收。",
+            "A package changes records of the whole office: an account answering for the whole "
+            "office receives it; the signed-in account may not.",
+        ),
     )
 
 
