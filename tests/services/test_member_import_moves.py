@@ -15,21 +15,21 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, MemberChange, Organization, PartyMember
-from pbc_desktop.domain import party_stats as rules
 from pbc_desktop.domain.member_changes import MemberChangeKind, OrganizationMove
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import member_import as mi
-from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member, member_changes
+from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
 from pbc_desktop.services.member_changes.transfers import (
     TransferInput,
     issue_transfer,
     transfer_in_from_outside,
 )
 from pbc_desktop.services.member_import import writing
-from pbc_desktop.services.party_stats.tables import StatTable, party_statistics
+from pbc_desktop.services.party_stats.tables import party_statistics
 from tests.factories import complete_fields, make_org
 from tests.import_factories import database_state, write_roster
+from tests.member_move_helpers import change_history, members_and_net, net_change, organization_of
 
 OLD, NEW, THIRD = "上底村党支部", "下底村党支部", "中底村党支部"
 TODAY = date(2025, 6, 1)  # the day of the import
@@ -76,32 +76,6 @@ def _read(db: Database, path: Path, **options: bool) -> mi.ImportPreview:
     return mi.read_members(db, path, today=TODAY, **options)
 
 
-def _organization(db: Database, member_id: int) -> int:
-    with db.read() as s:
-        member = s.get(PartyMember, member_id)
-        assert member is not None
-        return member.organization_id
-
-
-def _history(db: Database, member_id: int) -> list[tuple[str, str, str]]:
-    return [(c.kind.zh, c.organization_name, c.other) for c in member_changes(db, member_id)]
-
-
-def _net(changes: StatTable) -> int:
-    increases = [k.zh for k in rules.CHANGE_KINDS[:3]] + [rules.OTHER_INCREASE]
-    decreases = [k.zh for k in rules.CHANGE_KINDS[3:]]
-    return sum(map(changes.value, increases)) - sum(map(changes.value, decreases))
-
-
-def _per_org(db: Database, year: int, *orgs: int) -> list[tuple[int, int]]:
-    """Each organization's members at the end of ``year`` and its net change in it."""
-    out = []
-    for org in orgs:
-        stats = party_statistics(db, year, organization_id=org)
-        out.append((stats.members, _net(stats.table("changes"))))
-    return out
-
-
 def _summaries(db: Database, last: int) -> list[str]:
     with db.read() as s:
         entries = list(s.scalars(select(AuditEntry.summary).order_by(AuditEntry.id)))
@@ -123,7 +97,7 @@ def test_moves_taken_as_transfers_each_organization_adds_up(
     moved = _member(db, "张三", old, from_outside=from_outside)
     stays = _member(db, "李四", old, from_outside=from_outside)
     _member(db, "王五", new, from_outside=from_outside)
-    printed = _per_org(db, 2024, old, new)  # last year's tables, before the import
+    printed = members_and_net(db, 2024, old, new)  # last year's tables, before the import
     assert [members for members, _net in printed] == [2, 1]
     district = party_statistics(db, 2024).members
 
@@ -136,9 +110,9 @@ def test_moves_taken_as_transfers_each_organization_adds_up(
     assert (result.updated, result.moved, result.move) == (1, 1, OrganizationMove.TRANSFER)
     assert "更新的党员中 1 名调整了所在党组织，记为本区内组织关系转接" in result.summary()
 
-    assert _organization(db, moved) == new
-    assert _per_org(db, 2024, old, new) == printed  # last year's tables stay as printed
-    (old_now, old_net), (new_now, new_net) = _per_org(db, 2025, old, new)
+    assert organization_of(db, moved) == new
+    assert members_and_net(db, 2024, old, new) == printed  # last year's tables stay as printed
+    (old_now, old_net), (new_now, new_net) = members_and_net(db, 2025, old, new)
     assert (old_now, new_now) == (1, 2)
     assert (old_now, new_now) == (printed[0][0] + old_net, printed[1][0] + new_net)
     old_changes = party_statistics(db, 2025, organization_id=old).table("changes")
@@ -146,8 +120,8 @@ def test_moves_taken_as_transfers_each_organization_adds_up(
     assert (old_changes.value("转出"), new_changes.value("转入")) == (1, 1)
     whole = party_statistics(db, 2025)
     assert whole.members == district == 3
-    assert _net(whole.table("changes")) == 0  # within the district: one out, one in
-    assert _history(db, moved)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
+    assert net_change(whole.table("changes")) == 0  # within the district: one out, one in
+    assert change_history(db, moved)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
     with db.read() as s:  # the history says where the move was made: not in the editor
         remarks = set(s.scalars(select(MemberChange.remark).where(MemberChange.member_id == moved)))
     assert "导入党员名册时调整党组织（本区内转接）" in remarks
@@ -180,15 +154,15 @@ def test_moves_taken_as_corrections_by_default_count_the_member_there_every_year
     assert (result.updated, result.moved, result.move) == (1, 1, OrganizationMove.CORRECTION)
     assert "更新的党员中 1 名更正了所在党组织（录入错误）" in result.summary()
 
-    assert _organization(db, moved) == new
+    assert organization_of(db, moved) == new
     with db.read() as s:
         assert len(list(s.scalars(select(MemberChange)))) == changes_before
     expected = [("转入", NEW, "汕头市金平区某党支部")] if from_outside else []
-    assert _history(db, moved) == expected
+    assert change_history(db, moved) == expected
     for year in (2010, 2024, 2025):
-        (old_members, old_net), (new_members, new_net) = _per_org(db, year, old, new)
+        (old_members, old_net), (new_members, new_net) = members_and_net(db, year, old, new)
         assert (old_members, new_members) == (1, 2), year
-        (old_before, _), (new_before, _) = _per_org(db, year - 1, old, new)
+        (old_before, _), (new_before, _) = members_and_net(db, year - 1, old, new)
         assert (old_members, new_members) == (old_before + old_net, new_before + new_net), year
     assert party_statistics(db, 2025).members == 3
     if from_outside:
@@ -208,8 +182,8 @@ def test_skipped_members_stay_where_they_are(
     assert "跳过已有党员时不作调整" in mi.moves_notice(1, preview.move, "skip")
     result = mi.apply_import(db, preview.with_move(OrganizationMove.TRANSFER), today=TODAY)
     assert (result.skipped, result.moved) == (1, 0)
-    assert _organization(db, moved) == old
-    assert _history(db, moved) == [("转入", OLD, "汕头市金平区某党支部")]
+    assert organization_of(db, moved) == old
+    assert change_history(db, moved) == [("转入", OLD, "汕头市金平区某党支部")]
 
 
 def test_a_move_into_an_organization_the_import_creates(
@@ -223,7 +197,7 @@ def test_a_move_into_an_organization_the_import_creates(
     assert preview.counts("update").moves == 1
     result = mi.apply_import(db, preview, on_duplicate="update", today=TODAY)
     assert (result.created_orgs, result.moved) == ((THIRD,), 1)
-    assert _history(db, moved) == [("转出", OLD, THIRD), ("转入", THIRD, OLD)]
+    assert change_history(db, moved) == [("转出", OLD, THIRD), ("转入", THIRD, OLD)]
 
 
 def test_moves_in_several_chunks(
@@ -240,7 +214,7 @@ def test_moves_in_several_chunks(
     old_changes = party_statistics(db, 2025, organization_id=old).table("changes")
     new_changes = party_statistics(db, 2025, organization_id=new).table("changes")
     assert (old_changes.value("转出"), new_changes.value("转入")) == (5, 5)
-    assert [_organization(db, m) for m in members] == [new] * 5
+    assert [organization_of(db, m) for m in members] == [new] * 5
 
 
 # -- what the member editor refuses is a row error ----------------------------------------
@@ -280,8 +254,8 @@ def test_refused_moves_are_row_errors_and_nothing_is_half_written(
     assert database_state(db) == state
     result = mi.apply_import(db, transfer, on_duplicate="update", valid_only=True, today=TODAY)
     assert (result.updated, result.moved, result.bad) == (1, 1, 2)
-    assert [_organization(db, m) for m in (dead, waiting, fine)] == [old, old, new]
-    assert _history(db, fine) == [("转出", OLD, NEW), ("转入", NEW, OLD)]
+    assert [organization_of(db, m) for m in (dead, waiting, fine)] == [old, old, new]
+    assert change_history(db, fine) == [("转出", OLD, NEW), ("转入", NEW, OLD)]
 
 
 def test_a_roster_correcting_a_transfer_back_is_a_row_error(
@@ -302,7 +276,7 @@ def test_a_roster_correcting_a_transfer_back_is_a_row_error(
     transfer = preview.with_move(OrganizationMove.TRANSFER)
     assert transfer.bad_rows("update") == []
     mi.apply_import(db, transfer, on_duplicate="update", today=TODAY)
-    assert _history(db, member_id)[-2:] == [("转出", NEW, OLD), ("转入", OLD, NEW)]
+    assert change_history(db, member_id)[-2:] == [("转出", NEW, OLD), ("转入", OLD, NEW)]
 
 
 def test_a_member_received_by_letter_is_not_corrected(
@@ -348,7 +322,7 @@ def test_a_roster_correcting_a_member_into_an_ended_organization_is_a_row_error(
     assert database_state(db) == state
     result = mi.apply_import(db, preview, on_duplicate="update", valid_only=True, today=TODAY)
     assert result.moved == 1
-    assert (_organization(db, member_id), _organization(db, dead_id)) == (old, new)
+    assert (organization_of(db, member_id), organization_of(db, dead_id)) == (old, new)
 
 
 def test_a_move_refused_once_written_refuses_the_import_whole(

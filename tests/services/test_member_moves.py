@@ -16,7 +16,7 @@ from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.member_changes import MemberChangeKind, OrganizationMove
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import member_editing
-from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member, member_changes
+from pbc_desktop.services.member_changes.leaving import LeavingInput, leave_member
 from pbc_desktop.services.member_changes.transfers import (
     TransferInput,
     issue_transfer,
@@ -25,6 +25,7 @@ from pbc_desktop.services.member_changes.transfers import (
 )
 from pbc_desktop.services.party_stats.tables import party_statistics
 from tests.factories import complete_fields, make_org
+from tests.member_move_helpers import change_history, organization_of
 
 OLD, NEW = "上底村党支部", "下底村党支部"
 
@@ -66,24 +67,13 @@ def _counts(db: Database) -> tuple[int, int]:
         )
 
 
-def _organization(db: Database, member_id: int) -> int:
-    with db.read() as s:
-        member = s.get(PartyMember, member_id)
-        assert member is not None
-        return member.organization_id
-
-
-def _history(db: Database, member_id: int) -> list[tuple[str, str, str]]:
-    return [(c.kind.zh, c.organization_name, c.other) for c in member_changes(db, member_id)]
-
-
 def test_a_transfer_is_recorded_audited_and_shown_in_the_history(
     db: Database, orgs: tuple[int, int]
 ) -> None:
     old, new = orgs
     member_id = _from_outside(db, "张三", old)
     _move(db, member_id, new, OrganizationMove.TRANSFER)
-    assert _history(db, member_id) == [
+    assert change_history(db, member_id) == [
         ("转入", OLD, "外区某党支部"),
         ("转出", OLD, NEW),
         ("转入", NEW, OLD),
@@ -114,7 +104,7 @@ def test_a_member_out_of_contact_stays_so_after_a_transfer(
         member = s.get(PartyMember, member_id)
         assert member is not None
         assert member.status is MembershipStatus.LOST_CONTACT
-    assert [kind for kind, _org, _other in _history(db, member_id)] == ["转出", "转入"]
+    assert [kind for kind, _org, _other in change_history(db, member_id)] == ["转出", "转入"]
 
 
 def test_a_correction_records_no_change_and_puts_the_members_records_right(
@@ -126,7 +116,7 @@ def test_a_correction_records_no_change_and_puts_the_members_records_right(
     old, new = orgs
     member_id = _from_outside(db, "张三", old)
     _move(db, member_id, new, OrganizationMove.CORRECTION)
-    assert _history(db, member_id) == [("转入", NEW, "外区某党支部")]
+    assert change_history(db, member_id) == [("转入", NEW, "外区某党支部")]
     for year in (2010, 2024, 2025):
         old_stats = party_statistics(db, year, organization_id=old)
         new_stats = party_statistics(db, year, organization_id=new)
@@ -151,9 +141,9 @@ def test_a_member_who_left_is_corrected_never_transferred(
     with pytest.raises(ValidationError, match="不在册") as info:
         _move(db, member_id, new, OrganizationMove.TRANSFER)
     assert info.value.fields() == ["organization"]
-    assert _counts(db) == before and _organization(db, member_id) == old
+    assert _counts(db) == before and organization_of(db, member_id) == old
     _move(db, member_id, new)  # unsaid: a correction (a member off the roll moves nowhere)
-    assert _history(db, member_id) == [("死亡", NEW, "")]
+    assert change_history(db, member_id) == [("死亡", NEW, "")]
     assert party_statistics(db, 2024, organization_id=new).table("changes").value("死亡") == 1
 
 
@@ -174,7 +164,7 @@ def test_refused_transfers_write_nothing(db: Database, orgs: tuple[int, int]) ->
         with pytest.raises(ValidationError, match=said) as info:
             _move(db, member_id, new, OrganizationMove.TRANSFER, on=on)
         assert info.value.fields() == ["organization"]
-    assert _counts(db) == before and _organization(db, member_id) == old
+    assert _counts(db) == before and organization_of(db, member_id) == old
 
 
 def test_a_member_on_the_roll_is_not_corrected_into_an_ended_organization(
@@ -195,12 +185,12 @@ def test_a_member_on_the_roll_is_not_corrected_into_an_ended_organization(
         _move(db, member_id, new, OrganizationMove.CORRECTION)
     assert info.value.fields() == ["organization"]
     assert info.value.errors[0].message == f"{NEW}已于2024-12-31结束，不能再转入党员"
-    assert _counts(db) == before and _organization(db, member_id) == old
+    assert _counts(db) == before and organization_of(db, member_id) == old
     _move(db, member_id, new, OrganizationMove.CORRECTION, on=date(2024, 12, 31))  # its last day
-    assert _organization(db, member_id) == new
+    assert organization_of(db, member_id) == new
     _move(db, dead_id, new)  # off the roll: a correction
-    assert _organization(db, dead_id) == new
-    assert _history(db, dead_id) == [("死亡", NEW, "")]
+    assert organization_of(db, dead_id) == new
+    assert change_history(db, dead_id) == [("死亡", NEW, "")]
 
 
 def test_a_member_received_by_letter_is_not_corrected_as_an_entry_error(
@@ -216,9 +206,9 @@ def test_a_member_received_by_letter_is_not_corrected_as_an_entry_error(
     before = _counts(db)
     with pytest.raises(ValidationError, match="经介绍信（2024-001）转入现在的党组织"):
         _move(db, member_id, new, OrganizationMove.CORRECTION)
-    assert _counts(db) == before and _organization(db, member_id) == old
+    assert _counts(db) == before and organization_of(db, member_id) == old
     _move(db, member_id, new, OrganizationMove.TRANSFER)
-    assert _history(db, member_id)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
+    assert change_history(db, member_id)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
 
 
 def test_a_transfer_is_not_corrected_into_a_transfer_to_the_same_organization(
@@ -236,9 +226,9 @@ def test_a_transfer_is_not_corrected_into_a_transfer_to_the_same_organization(
     ) as info:
         _move(db, member_id, old, OrganizationMove.CORRECTION)
     assert info.value.fields() == ["organization"]
-    assert _counts(db) == before and _organization(db, member_id) == new
+    assert _counts(db) == before and organization_of(db, member_id) == new
     _move(db, member_id, old, OrganizationMove.TRANSFER)
-    assert _history(db, member_id) == [
+    assert change_history(db, member_id) == [
         ("转出", OLD, NEW),
         ("转入", NEW, OLD),
         ("转出", NEW, OLD),

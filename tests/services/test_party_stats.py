@@ -25,6 +25,7 @@ from pbc_desktop.services.party_stats.tables import (
     party_statistics,
 )
 from tests.demo_cache import demo_into
+from tests.member_move_helpers import members_and_net, net_change
 from tests.party_stats_recount import recount
 from tests.pdf_helpers import signed_page
 
@@ -186,15 +187,7 @@ def test_the_changes_of_the_year_explain_the_count(db: Database) -> None:
     changes = this.table("changes")
     assert (changes.value("恢复党籍"), changes.value("停止党籍")) == (1, 2)
     assert (last.members, this.members) == (2, 1)
-    assert last.members + _net(changes) == this.members
-
-
-def _net(changes: StatTable) -> int:
-    """The year's increases less its decreases, as the table shows them."""
-    increases = [k.zh for k in rules.CHANGE_KINDS[:3]] + [rules.OTHER_INCREASE]
-    decreases = [k.zh for k in rules.CHANGE_KINDS[3:]]
-    assert sorted(r.label for r in changes.rows) == sorted(increases + decreases)
-    return sum(map(changes.value, increases)) - sum(map(changes.value, decreases))
+    assert last.members + net_change(changes) == this.members
 
 
 def test_a_member_entered_by_hand_joining_in_the_year_is_an_other_addition(
@@ -237,11 +230,11 @@ def test_a_member_entered_by_hand_joining_in_the_year_is_an_other_addition(
     assert (last.members, this.members) == (1, 4)
     assert changes.value(rules.OTHER_INCREASE) == 4
     assert [r.label for r in changes.rows].index(rules.OTHER_INCREASE) == 3  # after 恢复党籍
-    assert last.members + _net(changes) == this.members
+    assert last.members + net_change(changes) == this.members
     for where in (org, other):  # each organization's table adds up too
         before = party_statistics(db, 2024, organization_id=where)
         after = party_statistics(db, 2025, organization_id=where)
-        assert before.members + _net(after.table("changes")) == after.members
+        assert before.members + net_change(after.table("changes")) == after.members
     assert party_statistics(db, 2026).table("changes").value(rules.OTHER_INCREASE) == 0
 
 
@@ -300,15 +293,6 @@ def _member_by_hand(db: Database, name: str, org: int, *, from_outside: bool) ->
     return create_member(db, data)
 
 
-def _per_org(db: Database, year: int, *orgs: int) -> list[tuple[int, int]]:
-    """Each organization's members at the end of ``year`` and its net change in it."""
-    out = []
-    for org in orgs:
-        stats = party_statistics(db, year, organization_id=org)
-        out.append((stats.members, _net(stats.table("changes"))))
-    return out
-
-
 @pytest.mark.parametrize("from_outside", [False, True], ids=["entered", "transferred_in"])
 def test_a_move_in_the_member_editor_is_a_transfer_each_organization_adds_up(
     db: Database, from_outside: bool
@@ -327,7 +311,7 @@ def test_a_move_in_the_member_editor_is_a_transfer_each_organization_adds_up(
     moved = _member_by_hand(db, "张三", old, from_outside=from_outside)
     _member_by_hand(db, "李四", old, from_outside=from_outside)
     _member_by_hand(db, "王五", new, from_outside=from_outside)
-    printed = _per_org(db, 2024, old, new)  # last year's tables, before the move
+    printed = members_and_net(db, 2024, old, new)  # last year's tables, before the move
     assert [members for members, _net in printed] == [2, 1]
     district = party_statistics(db, 2024).members
 
@@ -336,8 +320,8 @@ def test_a_move_in_the_member_editor_is_a_transfer_each_organization_adds_up(
         db, moved, replace(data, organization_id=new), moved_on=date(2025, 6, 1)
     )
 
-    assert _per_org(db, 2024, old, new) == printed  # last year's tables stay as printed
-    (old_now, old_net), (new_now, new_net) = _per_org(db, 2025, old, new)
+    assert members_and_net(db, 2024, old, new) == printed  # last year's tables stay as printed
+    (old_now, old_net), (new_now, new_net) = members_and_net(db, 2025, old, new)
     assert (old_now, new_now) == (1, 2)  # each counts the members it has now
     assert (old_now, new_now) == (printed[0][0] + old_net, printed[1][0] + new_net)
     old_changes = party_statistics(db, 2025, organization_id=old).table("changes")
@@ -345,7 +329,7 @@ def test_a_move_in_the_member_editor_is_a_transfer_each_organization_adds_up(
     assert (old_changes.value("转出"), new_changes.value("转入")) == (1, 1)
     whole = party_statistics(db, 2025)
     assert whole.members == district == 3
-    assert _net(whole.table("changes")) == 0  # within the district: one out, one in
+    assert net_change(whole.table("changes")) == 0  # within the district: one out, one in
     history = [(c.kind.zh, c.organization_name, c.other) for c in member_changes(db, moved)]
     assert history[-2:] == [
         ("转出", "上底村党支部", "下底村党支部"),
