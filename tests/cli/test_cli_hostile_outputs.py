@@ -70,7 +70,10 @@ REFUSED: dict[str, tuple[list[str], str]] = {
         ["stats", "members", "--year", "2025", "--town", "甲镇", *ORG],
         "--town 和 --organization 只能指定其中一个",
     ),
-    "a backup to a folder named by nothing": (["backup", "--to", ""], "应给出一个文件夹，例如U盘"),
+    "a backup to a folder named by nothing": (
+        ["backup", "--to", ""],
+        "应给出一个文件夹（例如U盘）或以 .sqlite 结尾的文件名",
+    ),
     "communities of a town no organization lies in": (
         ["communities", "--town", "不存在镇"],
         "没有位于“不存在镇”的党组织。已有的镇街：甲镇。",
