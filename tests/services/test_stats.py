@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import (
@@ -77,3 +80,22 @@ def test_empty_database(db: Database) -> None:
 def test_available_years(db: Database) -> None:
     seed(db)
     assert stats.available_years(db, today=date(2025, 3, 1)) == [2025, 2024, 2023]
+
+
+def test_the_years_activities_are_read_once_for_their_four_figures(db: Database) -> None:
+    """活动, 已开展, 培训 and 培训人次 come from one reading of the year's activities (65,000
+    in the district: each figure reading them again was most of the 概览's time)."""
+    seed(db)
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        f = stats.headline_figures(db, YEAR, today=TODAY)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert (f.activities, f.activities_held, f.trainings, f.trainees) == (5, 4, 2, 65)
+    reads = [re.findall(r"\bFROM activity\b", s, flags=re.IGNORECASE) for s in statements]
+    assert sum(len(found) for found in reads) == 1, statements

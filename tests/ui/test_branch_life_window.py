@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import ActivityKind as K
@@ -132,6 +134,33 @@ def test_town_list_grid_and_filters(qtbot: QtBot, db: Database, world: TwoTowns)
     window.apply_filters(organization_id=world.jia_two)
     assert (window.behind_only.isChecked(), window.table.rowCount()) == (False, 4)
     assert window.grid_title.text().startswith("甲二村党支部")
+
+
+def test_behind_only_filters_the_year_read_without_reading_it_again(
+    qtbot: QtBot, db: Database, world: TwoTowns
+) -> None:
+    """Reading a district's year takes a while (every branch's meetings): the filter
+    shows what was read, the branch selected staying selected."""
+    window = BranchLifeWindow(AppContext(db))
+    qtbot.addWidget(window)
+    window.show()
+    window.table.selectRow(1)  # 甲二村党支部, behind
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        window.behind_only.setChecked(True)
+        assert window.table.rowCount() == 3
+        assert window.grid_title.text().startswith("甲二村党支部")
+        window.behind_only.setChecked(False)
+        assert window.table.rowCount() == 4
+        assert window.grid_title.text().startswith("甲二村党支部")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert statements == []
 
 
 def test_the_notice_is_saved(

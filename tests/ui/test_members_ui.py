@@ -833,3 +833,33 @@ def test_no_look_on_sqlite_nor_while_another_window_is_active(
     monkeypatch.setattr(tab, "isActiveWindow", lambda: False)
     watch.look()
     assert len(asked) == (0 if db.is_sqlite else 1)
+
+
+def test_a_reload_shows_the_selected_rows_detail_once(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each showing asks every rule of the tab's actions (a query or two each): selecting
+    the row again after the reload showed it, then the reload showed it once more."""
+    org = make_org(db, "上底村党支部")
+    for name in ("张三", "李四", "王五"):
+        make_member(db, name, org)
+    tab = MembersTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.table.selectRow(1)
+    selected = tab.current_row()
+    assert selected is not None
+    shown: list[object] = []
+    original = MembersTab.show_detail
+
+    def counted(self: MembersTab, row: Any) -> None:
+        shown.append(row)
+        original(self, row)
+
+    monkeypatch.setattr(MembersTab, "show_detail", counted)
+    tab.search_edit.setText("")
+    tab.reload()
+    assert [getattr(row, "id", None) for row in shown] == [selected.id]
+    tab.search_edit.setText("张三")
+    shown.clear()
+    tab.reload()  # the row selected is filtered out: nothing selected, shown once
+    assert shown == [None]

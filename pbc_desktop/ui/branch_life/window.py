@@ -235,7 +235,8 @@ class BranchLifeWindow(MenuWindow):
         self.year.valueChanged.connect(self.refresh)
         self.town.currentIndexChanged.connect(self.refresh)
         self.town.currentIndexChanged.connect(self.refresh_terms)  # both pages' filter
-        self.behind_only.toggled.connect(self.refresh)
+        # the year read already, shown whole or only its branches behind
+        self.behind_only.toggled.connect(lambda _on: self.show_report(selected_id(self.table)))
         self.within.valueChanged.connect(self.refresh_terms)
         enter_presses_nothing(self)  # Enter in the year or the list asked where to print
         # Tab in reading order: the town above the pages, then the meetings page's bar
@@ -259,7 +260,14 @@ class BranchLifeWindow(MenuWindow):
         self.report = compliance.town_year(
             self.ctx.db, self.year.value(), today, town=self.selected_town()
         )
+        self.show_report(keep)
+
+    def show_report(self, keep: int | None) -> None:
+        """Show the year read by :meth:`refresh` (every branch, or only those behind) with
+        the branch ``keep`` selected, if listed."""
         report = self.report
+        if report is None:
+            return
         self.show_kinds(report.kinds)
         shown = report.behind if self.behind_only.isChecked() else report.branches
         self.summary.setText(

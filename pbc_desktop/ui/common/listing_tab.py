@@ -396,11 +396,13 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         self._reloading = True
         try:
             self.model.refresh(keep_rows=keep_rows)
+            # the row selected again shows its detail once, below (selecting it showed
+            # it too: every rule of the tab's actions asked twice, a query or two each)
+            kept = selected is not None and self.select_id(self.row_id(selected))
+            if not kept and self.select_first_row:
+                self.select_first()
         finally:
             self._reloading = False
-        kept = selected is not None and self.select_id(self.row_id(selected))
-        if not kept and self.select_first_row:
-            self.select_first()
         self.count_label.setText(self.count_text(self.model.total()))
         self.extra_label.setText("; ".join(self._extra_text))
         self.extra_label.setVisible(bool(self._extra_text))
@@ -508,6 +510,8 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
             self.select_first()
 
     def _show_detail(self, *_args: object) -> None:
+        if self._reloading:
+            return  # reload shows it when the rows and the selection are back
         row = self.current_row()
         self._row_refusal = self.change_refusal(row) if row is not None else self.idle_refusal()
         self.show_detail(row)
