@@ -38,3 +38,28 @@ def members_and_net(db: Database, year: int, *orgs: int) -> list[tuple[int, int]
         stats = party_statistics(db, year, organization_id=org)
         out.append((stats.members, net_change(stats.table("changes"))))
     return out
+
+
+def assert_transfer_counted(
+    db: Database,
+    year: int,
+    old: int,
+    new: int,
+    *,
+    printed: list[tuple[int, int]],
+    district: int,
+) -> None:
+    """One member moved from ``old`` (two members) to ``new`` (one) within the district in
+    ``year``: last year's tables (``printed``) stay as they were, each organization's
+    members are last year's with the year's changes (转出 1 at the old, 转入 1 at the
+    new), and the district's ``district`` members are unchanged, its changes netting out."""
+    assert members_and_net(db, year - 1, old, new) == printed
+    (old_now, old_net), (new_now, new_net) = members_and_net(db, year, old, new)
+    assert (old_now, new_now) == (1, 2)  # each counts the members it has now
+    assert (old_now, new_now) == (printed[0][0] + old_net, printed[1][0] + new_net)
+    old_changes = party_statistics(db, year, organization_id=old).table("changes")
+    new_changes = party_statistics(db, year, organization_id=new).table("changes")
+    assert (old_changes.value("转出"), new_changes.value("转入")) == (1, 1)
+    whole = party_statistics(db, year)
+    assert whole.members == district == 3
+    assert net_change(whole.table("changes")) == 0  # within the district: one out, one in

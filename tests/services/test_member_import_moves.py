@@ -29,7 +29,12 @@ from pbc_desktop.services.member_import import writing
 from pbc_desktop.services.party_stats.tables import party_statistics
 from tests.factories import complete_fields, make_org
 from tests.import_factories import database_state, write_roster
-from tests.member_move_helpers import change_history, members_and_net, net_change, organization_of
+from tests.member_move_helpers import (
+    assert_transfer_counted,
+    change_history,
+    members_and_net,
+    organization_of,
+)
 
 OLD, NEW, THIRD = "上底村党支部", "下底村党支部", "中底村党支部"
 TODAY = date(2025, 6, 1)  # the day of the import
@@ -111,16 +116,7 @@ def test_moves_taken_as_transfers_each_organization_adds_up(
     assert "更新的党员中 1 名调整了所在党组织，记为本区内组织关系转接" in result.summary()
 
     assert organization_of(db, moved) == new
-    assert members_and_net(db, 2024, old, new) == printed  # last year's tables stay as printed
-    (old_now, old_net), (new_now, new_net) = members_and_net(db, 2025, old, new)
-    assert (old_now, new_now) == (1, 2)
-    assert (old_now, new_now) == (printed[0][0] + old_net, printed[1][0] + new_net)
-    old_changes = party_statistics(db, 2025, organization_id=old).table("changes")
-    new_changes = party_statistics(db, 2025, organization_id=new).table("changes")
-    assert (old_changes.value("转出"), new_changes.value("转入")) == (1, 1)
-    whole = party_statistics(db, 2025)
-    assert whole.members == district == 3
-    assert net_change(whole.table("changes")) == 0  # within the district: one out, one in
+    assert_transfer_counted(db, 2025, old, new, printed=printed, district=district)
     assert change_history(db, moved)[-2:] == [("转出", OLD, NEW), ("转入", NEW, OLD)]
     with db.read() as s:  # the history says where the move was made: not in the editor
         remarks = set(s.scalars(select(MemberChange.remark).where(MemberChange.member_id == moved)))

@@ -25,7 +25,7 @@ from pbc_desktop.services.party_stats.tables import (
     party_statistics,
 )
 from tests.demo_cache import demo_into
-from tests.member_move_helpers import members_and_net, net_change
+from tests.member_move_helpers import assert_transfer_counted, members_and_net, net_change
 from tests.party_stats_recount import recount
 from tests.pdf_helpers import signed_page
 
@@ -320,16 +320,7 @@ def test_a_move_in_the_member_editor_is_a_transfer_each_organization_adds_up(
         db, moved, replace(data, organization_id=new), moved_on=date(2025, 6, 1)
     )
 
-    assert members_and_net(db, 2024, old, new) == printed  # last year's tables stay as printed
-    (old_now, old_net), (new_now, new_net) = members_and_net(db, 2025, old, new)
-    assert (old_now, new_now) == (1, 2)  # each counts the members it has now
-    assert (old_now, new_now) == (printed[0][0] + old_net, printed[1][0] + new_net)
-    old_changes = party_statistics(db, 2025, organization_id=old).table("changes")
-    new_changes = party_statistics(db, 2025, organization_id=new).table("changes")
-    assert (old_changes.value("转出"), new_changes.value("转入")) == (1, 1)
-    whole = party_statistics(db, 2025)
-    assert whole.members == district == 3
-    assert net_change(whole.table("changes")) == 0  # within the district: one out, one in
+    assert_transfer_counted(db, 2025, old, new, printed=printed, district=district)
     history = [(c.kind.zh, c.organization_name, c.other) for c in member_changes(db, moved)]
     assert history[-2:] == [
         ("转出", "上底村党支部", "下底村党支部"),
