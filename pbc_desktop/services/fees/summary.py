@@ -15,7 +15,7 @@ from pbc_desktop.domain.fees import month_of, months_between
 from pbc_desktop.domain.money import yuan
 from pbc_desktop.domain.pinyin import sort_key
 from pbc_desktop.services import access
-from pbc_desktop.services.fees.collection import has_change, listed_in, sheet_branch
+from pbc_desktop.services.fees.collection import has_change, listed_in
 from pbc_desktop.services.fees.common import (
     current_member,
     load_bases,
@@ -23,6 +23,7 @@ from pbc_desktop.services.fees.common import (
     require_branch,
     standard_at,
 )
+from pbc_desktop.services.member_changes.roll import organization_at
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def yearly_summary(
         ]
         on_sheets: list[tuple[date, list[tuple[int, int]]]] = []
         for month in months:
-            branch = sheet_branch(month)
+            branch = organization_at(month)  # sheet_branch, of a member with a change
             found = s.execute(
                 select(PartyMember.id, branch)
                 .join(Organization, Organization.id == branch)
