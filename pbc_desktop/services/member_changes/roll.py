@@ -69,9 +69,7 @@ def on_roll_at(day: date) -> ColumnElement[bool]:
 def organization_at(day: date) -> ColumnElement[int]:
     """The member's organization at ``day`` (see the module's docstring)."""
     return func.coalesce(
-        _change_of(MemberChange.organization_id, day, latest=True),
-        _change_of(MemberChange.organization_id, None, latest=False),
-        PartyMember.organization_id,
+        _change_of(MemberChange.organization_id, day, latest=True), first_organization()
     )
 
 
