@@ -265,8 +265,7 @@ def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
         if not fit.natural:
             # an empty table (a new database): its headers fitted, not Qt's 100 px each
             # that left most of them off to the right; the first rows are measured again
-            fit.measure()
-            fit.apply()
+            refit_columns(table)
             fit.natural = []
         return
     if not fit.natural:
