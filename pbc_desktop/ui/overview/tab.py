@@ -236,10 +236,11 @@ class MonthChart(QWidget):
             font.setPointSizeF(font.pointSizeF() - 0.5)
         return font
 
-    def value_rects(self) -> list[QRectF]:
-        """Where each value is written (its text's own width, centred over its bar); none
-        where there is no room for them."""
-        font = self.value_font()
+    def value_rects(self, font: QFont | None = None) -> list[QRectF]:
+        """Where each value is written (its text's own width, centred over its bar) in
+        ``font`` (:meth:`value_font` when not given); none where there is no room for them."""
+        if font is None:
+            font = self.value_font()
         if font is None:
             return []
         metrics = QFontMetrics(font)
@@ -263,7 +264,7 @@ class MonthChart(QWidget):
         font = self.value_font()
         if font is not None:
             painter.setFont(font)
-            for value, rect in zip(self._values, self.value_rects(), strict=True):
+            for value, rect in zip(self._values, self.value_rects(font), strict=True):
                 painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(value))
         painter.setFont(self.font())
         for month in range(1, 13):
