@@ -378,7 +378,6 @@ class OfficeSetupDialog(FormDialog):
         )
         if current is not None:
             self.office.show(current)
-            self.read_version = current.version
         self.init_form(self.error, buttons=buttons)
         self.field_widgets = self.office.field_widgets()
         self.level_combo.setFocus()
@@ -391,5 +390,5 @@ class OfficeSetupDialog(FormDialog):
         if self.current is None:
             offices.create_local_office(self.db, setup)
         else:
-            offices.update_local_office(self.db, replace(setup, version=self.read_version))
+            offices.update_local_office(self.db, replace(setup, version=self.current.version))
         return 0
