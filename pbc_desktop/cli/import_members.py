@@ -154,7 +154,7 @@ def cmd_import_members(args: argparse.Namespace) -> int:
                 args.on_duplicate,
                 applicants=args.applicants,
             )
-            _print_moves(preview, args, dry_run=True)
+            _print_moves(preview, args)
 
         def apply() -> svc.ImportResult:
             result = svc.apply_import(
@@ -249,11 +249,11 @@ def _after(
             )
         )
     if not args.dry_run and args.on_duplicate != "update":
-        _print_moves(preview, args, dry_run=False)
+        _print_moves(preview, args)
     _print_missing_orgs(missing, suggestions, args.create_orgs)
 
 
-def _print_moves(preview: ImportPreview, args: argparse.Namespace, *, dry_run: bool) -> None:
+def _print_moves(preview: ImportPreview, args: argparse.Namespace) -> None:
     """How many members already stored the roster puts in another organization, and how
     they are (would be) taken, with the option that takes them the other way; after an
     import that skipped them, how to move them."""
@@ -270,9 +270,7 @@ def _print_moves(preview: ImportPreview, args: argparse.Namespace, *, dry_run: b
             "to move them, import again with --on-duplicate update, and --moves transfer "
             "(they moved) or --moves correction (entered wrong)",
         )
-    elif not dry_run:
-        return  # the summary says what was done
-    else:
+    else:  # asked before an import that updates (after one, its summary says it)
         other = "correction" if args.moves == "transfer" else "transfer"
         hint = t(f"如不是这样，请加 --moves {other}", f"if that is not so, add --moves {other}")
     print(t(f"{text}；{hint}。", f"{text}; {hint}."))
