@@ -128,8 +128,6 @@ def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool, had_ad
     A database that ``had_admin`` before the command gets no new account from it (one
     --admin already names is left as it is): an account is added by an administrator
     who signs in (``pbc user add``), not by whoever can run the command."""
-    from pbc_desktop.services.accounts import users
-
     if had_admin:
         if args.admin is not None and not _account_exists(db, args.admin):
             raise _signed_in_elsewhere(
@@ -137,7 +135,9 @@ def _first_admin(db: Database, args: argparse.Namespace, *, needed: bool, had_ad
                 "an administrator signs in and adds another with pbc user add NAME --role district",
             )
         return
-    answers = admin_answers(args, needed=needed and users.needs_first_admin(db))
+    answers = admin_answers(
+        args, needed=needed
+    )  # not had_admin: none yet (make_admin checks again)
     if answers is not None:
         make_admin(db, args, *answers)
 
