@@ -157,22 +157,15 @@ def describe(info: BackupInfo) -> list[str]:
 def _at_a_terminal() -> bool:
     """Someone at a terminal can read a question and answer it (a script's piped output,
     or input from a file, cannot)."""
-    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+    from pbc_desktop.cli.common import interactive
 
-
-def _other_office_confirmed(other: str) -> bool:
-    """``pbc restore`` of another office's backup at a terminal: the window's question,
-    No unless answered yes."""
-    from pbc_desktop.cli.common import confirmed
-    from pbc_desktop.services import backup
-
-    return confirmed(backup.other_office_question(other))
+    return interactive() and sys.stdout is not None and sys.stdout.isatty()
 
 
 def _confirmed(db_path: Path) -> bool:
-    from pbc_desktop.cli.common import confirmed
+    from pbc_desktop.cli.common import confirmed, interactive
 
-    if not sys.stdin.isatty():
+    if not interactive():
         return False
     return confirmed(
         t(
@@ -201,7 +194,7 @@ def _refuse_if_a_window_has_it(db_path: Path) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error
+    from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error, confirmed
     from pbc_desktop.db.migrate import remove_leftovers
     from pbc_desktop.errors import UserError
     from pbc_desktop.services import backup
@@ -237,7 +230,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                     "; to replace the current database by it all the same, add --other-office.",
                 )
             )
-        if not _other_office_confirmed(other):
+        if not confirmed(backup.other_office_question(other)):  # the window's, No by default
             raise UserError(t("没有恢复。", "Nothing was restored."))
     if not args.yes and not _confirmed(db_path):
         raise UserError(
