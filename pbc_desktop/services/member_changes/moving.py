@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 from pbc_desktop.db.models import MemberChange, MemberTransfer, Organization, PartyMember
 from pbc_desktop.domain.member_changes import (
     ON_ROLL_STATUSES,
-    MemberChangeKind,
     OrganizationMove,
     TransferState,
     before_joining_error,
@@ -38,7 +37,10 @@ from pbc_desktop.services.member_changes.leaving import (
     latest_change,
     pending_transfer,
 )
-from pbc_desktop.services.member_changes.recording import move_development_records, record_change
+from pbc_desktop.services.member_changes.recording import (
+    move_development_records,
+    record_transfer_within,
+)
 from pbc_desktop.services.member_changes.roll import ended_refusal
 
 #: What the field of the refusals is named (the editor marks its organization picker).
@@ -218,24 +220,7 @@ def record_move(
             "Moved in the member editor (within the district)",
         )
     )
-    record_change(
-        s,
-        member,
-        MemberChangeKind.TRANSFERRED_OUT,
-        on,
-        organization_id=old_id,
-        other_organization_id=new_id,
-        remark=remark,
-    )
-    record_change(
-        s,
-        member,
-        MemberChangeKind.TRANSFERRED_IN,
-        on,
-        organization_id=new_id,
-        other_organization_id=old_id,
-        remark=remark,
-    )
+    record_transfer_within(s, member, old_id, new_id, on, remark=remark)
     member.status = status
 
 

@@ -107,6 +107,32 @@ def record_change(
     return change
 
 
+def record_transfer_within(
+    s: Session, member: PartyMember, from_id: int, to_id: int, on: date, *, remark: str
+) -> None:
+    """``member``'s transfer within the district on ``on``: 转出 at ``from_id`` and 转入 at
+    ``to_id``, each naming the other, each audited (a letter's receipt, or a move in the
+    member editor or a roster's import); the member ends on ``to_id``'s roll."""
+    record_change(
+        s,
+        member,
+        MemberChangeKind.TRANSFERRED_OUT,
+        on,
+        organization_id=from_id,
+        other_organization_id=to_id,
+        remark=remark,
+    )
+    record_change(
+        s,
+        member,
+        MemberChangeKind.TRANSFERRED_IN,
+        on,
+        organization_id=to_id,
+        other_organization_id=from_id,
+        remark=remark,
+    )
+
+
 def count_changes(
     db: Database,
     start: date,

@@ -47,7 +47,7 @@ from pbc_desktop.services.member_changes.leaving import (
     leaving_member,
     leaving_refusal,
 )
-from pbc_desktop.services.member_changes.recording import record_change
+from pbc_desktop.services.member_changes.recording import record_change, record_transfer_within
 from pbc_desktop.services.member_changes.roll import ended_refusal
 from pbc_desktop.services.members import (
     check_unmasked,
@@ -334,28 +334,26 @@ def receive_transfer(
         # Within the district the member leaves the sender's roll on the day the receiver
         # takes them in (always on one roll, the district's count unbroken); to a unit
         # outside, on the day the letter was issued, as the letter's stub records it.
-        inside = transfer.to_organization_id is not None
-        record_change(
-            s,
-            member,
-            MemberChangeKind.TRANSFERRED_OUT,
-            received_on if inside else transfer.issued_on,
-            organization_id=transfer.from_organization_id,
-            other_organization_id=transfer.to_organization_id,
-            other_unit=transfer.to_unit,
-            remark=t(f"介绍信 {transfer.letter_number}", f"letter {transfer.letter_number}"),
-        )
-        if inside:
+        letter = t(f"介绍信 {transfer.letter_number}", f"letter {transfer.letter_number}")
+        if transfer.to_organization_id is not None:
+            record_transfer_within(
+                s,
+                member,
+                transfer.from_organization_id,
+                transfer.to_organization_id,
+                received_on,
+                remark=letter,
+            )
+        else:
             record_change(
                 s,
                 member,
-                MemberChangeKind.TRANSFERRED_IN,
-                received_on,
-                organization_id=transfer.to_organization_id,
-                other_organization_id=transfer.from_organization_id,
-                remark=t(f"介绍信 {transfer.letter_number}", f"letter {transfer.letter_number}"),
+                MemberChangeKind.TRANSFERRED_OUT,
+                transfer.issued_on,
+                organization_id=transfer.from_organization_id,
+                other_unit=transfer.to_unit,
+                remark=letter,
             )
-        else:
             end_presence(s, member.id, transfer.issued_on)
         audit.updated(
             s,
