@@ -78,6 +78,7 @@ def check_move(
     the import creates (it exists from the day)."""
     if has_pending_transfer(s, member.id):
         raise _refused(pending_transfer(member).message)
+    target = None if new_id is None else s.get(Organization, new_id)
     if move is OrganizationMove.TRANSFER:
         if member.status not in ON_ROLL_STATUSES:
             raise _refused(
@@ -106,7 +107,6 @@ def check_move(
                     f"member's last change ({day}, {last.kind.en})",
                 )
             )
-        target = None if new_id is None else s.get(Organization, new_id)
         absent = None if target is None else _not_existing(target, on)
         if absent is not None:
             raise _refused(absent)
@@ -132,7 +132,6 @@ def check_move(
         )
     if new_id is not None and _moved_between(s, member, new_id):
         raise _refused(_no_transfer_to_itself(s, member, new_id))
-    target = None if new_id is None else s.get(Organization, new_id)
     if target is not None and member.status in ON_ROLL_STATUSES:
         # on the roll of an organization that has ended: a member off the roll (left,
         # died) may still be corrected into it, where they were
