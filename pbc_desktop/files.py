@@ -286,6 +286,13 @@ def _too_large_for_the_drive(
         return False
 
 
+def is_special(path: Path) -> bool:
+    """Whether ``path`` is there but neither a regular file nor a folder: a pipe
+    (``/dev/stdin``), a FIFO or a device, which a chooser may hand over as a file. Read in
+    several passes it cannot be, and a FIFO nobody writes is waited on for ever."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
 def file_digest(stream: BinaryIO, head: bytes = b"") -> bytes:
     """The SHA-256 of ``head`` (what was already read of the file) and of the rest of
     ``stream``, read to its end: what the fingerprint of a file is made of, to tell later

@@ -68,7 +68,14 @@ from pbc_desktop.errors import (
     os_errno,
     os_reason,
 )
-from pbc_desktop.files import SQLITE_HEADER, file_digest, file_uri, part_path, replace_file
+from pbc_desktop.files import (
+    SQLITE_HEADER,
+    file_digest,
+    file_uri,
+    is_special,
+    part_path,
+    replace_file,
+)
 from pbc_desktop.lang import t
 from pbc_desktop.services import attachments
 from pbc_desktop.services.info import Count, record_counts
@@ -603,7 +610,7 @@ def _check(path: Path) -> _Checked:
                 f"“{path}” is a folder; choose a backup file in it.",
             )
         )
-    if path.exists() and not path.is_file():  # a pipe or a device: it was “not found”
+    if is_special(path):  # a pipe or a device: it was “not found”
         raise UserError(
             t(
                 f"“{path}”不是普通文件（例如管道或设备），不是备份文件。",

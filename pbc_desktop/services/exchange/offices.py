@@ -53,7 +53,7 @@ from pbc_desktop.errors import (
     not_regular_file,
     os_reason,
 )
-from pbc_desktop.files import atomic_output
+from pbc_desktop.files import atomic_output, is_special
 from pbc_desktop.lang import t
 from pbc_desktop.paths import data_dir
 from pbc_desktop.services import audit, versions
@@ -404,7 +404,7 @@ def _read_file(path: Path, what_zh: str, what_en: str) -> bytes:
     """The bytes of a file the user chose; a FIFO nobody writes (a pipe, a device) is
     refused before it is opened, as the roster import and restore refuse it: reading it
     waited without end."""
-    if path.exists() and not path.is_file() and not path.is_dir():
+    if is_special(path):
         raise not_regular_file(path, what_zh, what_en)
     try:
         return path.read_bytes()

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Self
 
 from pbc_desktop.domain.offices import OfficeCard, fingerprint, grouped_digest
-from pbc_desktop.files import file_digest
+from pbc_desktop.files import file_digest, is_special
 from pbc_desktop.services.exchange import keys as office_keys
 from pbc_desktop.services.exchange import package_manifest as pm
 from pbc_desktop.services.exchange.package_crypto import (
@@ -343,7 +343,7 @@ def open_package(
     false, every part's and file's checksum. :class:`PackageError` says why not."""
     path = Path(path)
     name = path.name
-    if path.exists() and not path.is_file() and not path.is_dir():
+    if is_special(path):
         # A pipe (/dev/stdin) was read as a damaged package, a FIFO waited without end.
         raise pm.not_regular(name)
     files = ExitStack()  # handed to the package, which closes them
