@@ -3,9 +3,7 @@ without the permission), keep or take the other version, deletions, refusals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -24,20 +22,11 @@ from tests.services.exchange.helpers import (
     VILLAGE,
     dump,
     merge_into,
-    office_db,
     owned_by,
     relayed_by,
     rows_of,
     send,
 )
-
-
-@pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
-    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
-    yield village, town
-    village.dispose()
-    town.dispose()
 
 
 def _edit(db: Database, who: str, **values: object) -> None:

@@ -4,12 +4,10 @@ party statistics of each branch are the village's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
@@ -21,20 +19,11 @@ from pbc_desktop.services.exchange.transfer import LocalOffice, receive_package,
 from pbc_desktop.services.member_changes.leaving import member_changes
 from pbc_desktop.services.party_stats.tables import party_statistics
 from tests.factories import complete_fields, make_org
-from tests.services.exchange.helpers import office_db
 from tests.services.exchange.package_helpers import Office, office, registry
 
 VILLAGE = office("a0000000-0000-4000-8000-000000000011", "上底村党委", OrgLevel.VILLAGE)
 TOWN = office("a0000000-0000-4000-8000-000000000012", "和平镇党委", OrgLevel.TOWN)
 OLD, NEW = "上底村第一党支部", "上底村第二党支部"
-
-
-@pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
-    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
-    yield village, town
-    village.dispose()
-    town.dispose()
 
 
 def _me(o: Office) -> LocalOffice:

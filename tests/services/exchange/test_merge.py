@@ -3,9 +3,7 @@ rules of ownership (services/exchange/merge.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -21,20 +19,11 @@ from tests.services.exchange.helpers import (
     Parts,
     dump,
     merge_into,
-    office_db,
     owned_by,
     relayed_by,
     rows_of,
     send,
 )
-
-
-@pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
-    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
-    yield village, town
-    village.dispose()
-    town.dispose()
 
 
 def _without_origin(parts: Parts) -> Parts:

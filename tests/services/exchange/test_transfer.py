@@ -4,7 +4,6 @@ refused when altered, from a stranger or for another office; attachments arrive 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +36,6 @@ from tests.services.exchange.helpers import office_db
 from tests.services.exchange.package_helpers import Office, office, registry
 
 PHOTO = bytes(range(256)) * 64
-
-
-@pytest.fixture
-def offices(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
-    village, town = office_db(tmp_path, "village"), office_db(tmp_path, "town")
-    yield village, town
-    village.dispose()
-    town.dispose()
 
 
 VILLAGE = office("a0000000-0000-4000-8000-000000000001", "上底村党委", OrgLevel.VILLAGE)
