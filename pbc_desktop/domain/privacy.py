@@ -98,10 +98,13 @@ def _mask_phone_match(match: re.Match[str]) -> str:
     return mask_phone(digits)
 
 
-# A record's UUID (``b3233186-0754-4123-8765-43210fedcba9``) is never personal data, but its
-# digit groups can look like a landline or a grouped ID number: such spans are left alone.
+# A record's UUID (``b3233186-0754-4123-8765-43210fedcba9``) or a file's SHA-256 (64 hex
+# digits, an attachment's in the audit log) is never personal data, but its digit groups
+# can look like a landline or a grouped ID number (``…ee06a0873615658a…``): such spans are
+# left alone.
 _UUID_RE = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"|(?<![0-9a-zA-Z])(?=[0-9]*[a-fA-F])[0-9a-fA-F]{64}(?![0-9a-zA-Z])"
 )
 
 

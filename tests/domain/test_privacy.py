@@ -58,6 +58,18 @@ def test_record_uuids_are_not_taken_for_numbers() -> None:
     assert privacy.scrub_text(beside) == "b3233186-4123-8765-0754-87654321abcd 电话 138****5678"
 
 
+def test_file_digests_are_not_taken_for_numbers() -> None:
+    # An attachment's SHA-256 in the audit log: "a0873615658a" read as a landline made the
+    # suite's privacy guard fail one run in a few hundred (the test files are random).
+    digest = "363ca3fd394cbb71d7739e85ee06a0873615658a138bc83ee3d93f4b9e291524"
+    text = f'{{"filename": "合影.jpg", "sha256": "{digest}", "size": 300000}}'
+    assert not privacy.contains_personal_numbers(text)
+    assert privacy.scrub_text(text) == text
+    assert privacy.scrub_text(f"{digest} 电话 13812345678") == f"{digest} 电话 138****5678"
+    # one hex digit short it is no digest: read as before
+    assert privacy.contains_personal_numbers(digest[1:])
+
+
 def test_scrub_quoted_masks_what_a_message_quotes_and_keeps_its_examples() -> None:
     text = "入党日期“44051419850302416X”无法识别；电话号码格式不正确，应为手机号（如 13812345678）"
     assert privacy.scrub_quoted(text) == (
