@@ -16,7 +16,9 @@ numbers fit each row (the check character removes 10 of every 11 guesses), and t
 without it. The sex shown beside it is already given by the visible sequence digit.
 
 Phones keep the first 3 and the last 4 digits (``138****5678``), the form Chinese
-services print; nothing else shown beside a member tells the hidden 4 digits.
+services print; nothing else shown beside a member tells the hidden 4 digits. A mobile
+typed a digit short or long (``1381234567``, ``138123456789``) is masked the same way in
+free text (``138***4567``, ``138*****6789``).
 
 Free text (log lines, tracebacks, audit summaries, error messages) goes through
 :func:`scrub_text`, which masks anything that looks like an ID number or a phone; a message
@@ -81,10 +83,16 @@ _ID_RE = re.compile(
 )
 # A mainland mobile (optionally +86 / 86 / spaced or hyphenated 3-4-4) or a landline with
 # its area code (0754-87654321, 075487654321, (0754)87654321); full-width digits too.
+# A mobile typed one digit short or long (``1381234567``, ``138123456789``) is one too: it
+# shows all but a digit or two of the number meant. Such a near-mobile is taken only when
+# no decimal point joins it to more digits (``1500000000.00`` is an amount).
 _PHONE_RE = re.compile(
     rf"(?<!{_D})(?:(?:[+＋]?[8８][6６]{_SEP}?)?[1１][3-9３-９]{_D}{_SEP}?{_D}{{4}}{_SEP}?{_D}{{4}}"
     rf"|(?:[0０][1-9１-９]{_D}{{1,2}}|[(（][0０][1-9１-９]{_D}{{1,2}}[)）]){_SEP}?{_D}{{7,8}})"
     rf"(?!{_D})"
+    rf"|(?<!{_D})(?<!{_D}[.．])"
+    rf"(?:(?:[+＋]?[8８][6６]{_SEP}?)?[1１][3-9３-９]{_D}{_SEP}?{_D}{{4}}{_SEP}?(?:{_D}{{5}}|{_D}{{3}}))"
+    rf"(?!{_D})(?![.．]{_D})"
 )
 
 

@@ -96,3 +96,26 @@ def test_an_id_number_typed_one_or_two_characters_short_is_masked() -> None:
         assert privacy.contains_personal_numbers(text)
         assert privacy.scrub_text(text) == f"身份证 {'*' * (len(short) - 4)}{short[-4:]}，待核"
     assert not privacy.contains_personal_numbers("x 123456789012345678901")  # not an ID's length
+
+
+def test_a_mobile_typed_one_digit_short_or_long_is_masked() -> None:
+    """``1381234567`` or ``138123456789`` in a remark shows all but a digit of the phone."""
+    cases = {
+        "去向：深圳，电话1381234567。": "去向：深圳，电话138***4567。",
+        "手机 138123456789 待核": "手机 138*****6789 待核",
+        "tel 139-1234-567, 159 1234 56789": "tel 139***4567, 159*****6789",
+        "电话１３８１２３４５６７": "电话１３８***４５６７",
+    }
+    for text, masked in cases.items():
+        assert privacy.contains_personal_numbers(text), text
+        assert privacy.scrub_text(text) == masked
+        assert not privacy.contains_personal_numbers(masked)
+
+
+def test_numbers_a_digit_from_a_mobile_that_are_no_mobile_stay() -> None:
+    text = (
+        "金额 1500000000.00 元, 比例 0.1523456789, 编号 2024120112, 时间 202612071030, "
+        "行 1381234567890, 20241201, 0.5"
+    )
+    assert not privacy.contains_personal_numbers(text)
+    assert privacy.scrub_text(text) == text
