@@ -16,9 +16,10 @@ numbers fit each row (the check character removes 10 of every 11 guesses), and t
 without it. The sex shown beside it is already given by the visible sequence digit.
 
 Phones keep the first 3 and the last 4 digits (``138****5678``), the form Chinese
-services print; nothing else shown beside a member tells the hidden 4 digits. A mobile
-typed a digit short or long (``1381234567``, ``138123456789``) is masked the same way in
-free text (``138***4567``, ``138*****6789``).
+services print; nothing else shown beside a member tells the hidden 4 digits. A shorter
+number hides 4 all the same: an 8-digit landline without its area code shows only its last
+4 (``****4321``). A mobile typed a digit short or long (``1381234567``, ``138123456789``)
+is masked the same way in free text (``******4567``, ``138*****6789``).
 
 Free text (log lines, tracebacks, audit summaries, error messages) goes through
 :func:`scrub_text`, which masks anything that looks like an ID number or a phone; a message
@@ -50,17 +51,38 @@ def mask_id_number(value: str | None) -> str:
 #: Characters of a phone left visible by :func:`mask_phone`: at its start and at its end.
 PHONE_SHOWN_START = 3
 PHONE_SHOWN_END = 4
+#: Characters a phone's mask hides at the least: a phone shorter than a mobile keeps fewer.
+PHONE_HIDDEN_AT_LEAST = 4
+#: The shortest phone that shows its first 3 and last 4 characters (11: a mobile), and the
+#: shortest that shows its last 4 (8); a shorter one shows its last 2.
+PHONE_SHOWS_START_FROM = PHONE_SHOWN_START + PHONE_SHOWN_END + PHONE_HIDDEN_AT_LEAST
+PHONE_SHOWS_END_FROM = PHONE_SHOWN_END + PHONE_HIDDEN_AT_LEAST
+PHONE_SHORT_SHOWN_END = 2
+
+
+def phone_shown(length: int) -> tuple[int, int]:
+    """How many characters a phone of ``length`` shows at its start and at its end.
+
+    A mobile or a landline with its area code shows its first 3 and last 4; an 8-digit
+    landline typed without its area code (``87654321``) shows only its last 4, not 7 of its
+    8 digits (``876*4321`` would leave 10 numbers to try), and so does a mobile typed a
+    digit short; one of 7 or fewer shows its last 2.
+    """
+    if length >= PHONE_SHOWS_START_FROM:
+        return PHONE_SHOWN_START, PHONE_SHOWN_END
+    if length >= PHONE_SHOWS_END_FROM:
+        return 0, PHONE_SHOWN_END
+    return 0, min(PHONE_SHORT_SHOWN_END, length)
 
 
 def mask_phone(value: str | None) -> str:
-    """The first 3 and the last 4 characters: ``138****5678``; ``""`` when there is none."""
+    """The first 3 and the last 4 characters: ``138****5678`` (only the last 4 of a shorter
+    number, ``****4321``, see :func:`phone_shown`); ``""`` when there is none."""
     if not value:
         return ""
     text = value.strip()
-    shown = PHONE_SHOWN_START + PHONE_SHOWN_END
-    if len(text) <= shown:
-        return MASK * max(len(text) - 2, 0) + text[-2:]
-    return text[:PHONE_SHOWN_START] + MASK * (len(text) - shown) + text[-PHONE_SHOWN_END:]
+    start, end = phone_shown(len(text))
+    return text[:start] + MASK * (len(text) - start - end) + text[len(text) - end :]
 
 
 def mask_birth_date(value: date | None) -> str:

@@ -38,7 +38,14 @@ from pbc_desktop.db.models import (
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import ItemStatus
 from pbc_desktop.domain.pinyin import pinyin_needle
-from pbc_desktop.domain.privacy import ID_VISIBLE, PHONE_SHOWN_END, PHONE_SHOWN_START
+from pbc_desktop.domain.privacy import (
+    ID_VISIBLE,
+    PHONE_SHORT_SHOWN_END,
+    PHONE_SHOWN_END,
+    PHONE_SHOWN_START,
+    PHONE_SHOWS_END_FROM,
+    PHONE_SHOWS_START_FROM,
+)
 from pbc_desktop.domain.validation import name_key
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.lang import t
@@ -230,9 +237,9 @@ def number_matches(
 
     An account that may neither see full numbers nor change what it lists (查看) matches
     only what the masks show it (``domain/privacy.py``): an ID number by its last
-    characters, a phone by its first 3 or last 4 digits. Else the search box would read the
-    hidden digits back one at a time: typing ``X`` + the shown last 4, for X from 0 to 9,
-    finds the one member whose fifth-last digit is X.
+    characters, a phone by its first 3 or last 4 digits (a short phone only by its end).
+    Else the search box would read the hidden digits back one at a time: typing ``X`` +
+    the shown last 4, for X from 0 to 9, finds the one member whose fifth-last digit is X.
     """
     actor = acc.actor
     if actor.can(Permission.SEE_PERSONAL_DATA) or actor.can(Permission.WRITE):
@@ -243,11 +250,25 @@ def number_matches(
     shown: list[ColumnElement[bool]] = []
     if len(digits) <= ID_VISIBLE:
         shown.append(id_column.endswith(digits, autoescape=True))
-    if phone_column is not None and len(digits) <= PHONE_SHOWN_END:
-        shown.append(phone_column.endswith(digits, autoescape=True))
-    if phone_column is not None and len(digits) <= PHONE_SHOWN_START:
-        shown.append(phone_column.startswith(digits, autoescape=True))
+    if phone_column is not None:
+        shown.extend(_phone_shown_matches(digits, phone_column))
     return or_(false(), *shown)
+
+
+def _phone_shown_matches(digits: str, phone_column: Any) -> list[ColumnElement[bool]]:
+    """SQL tests: the ``digits`` are at the start or the end of a phone where its mask
+    shows them (``privacy.phone_shown``: a short phone shows only its end)."""
+    length = func.length(phone_column)
+    matches: list[ColumnElement[bool]] = []
+    ends = phone_column.endswith(digits, autoescape=True)
+    if len(digits) <= PHONE_SHORT_SHOWN_END:
+        matches.append(ends)
+    elif len(digits) <= PHONE_SHOWN_END:
+        matches.append(ends & (length >= PHONE_SHOWS_END_FROM))
+    if len(digits) <= PHONE_SHOWN_START:
+        starts = phone_column.startswith(digits, autoescape=True)
+        matches.append(starts & (length >= PHONE_SHOWS_START_FROM))
+    return matches
 
 
 def chunks(items: Sequence[_Item], size: int = IN_CHUNK) -> Iterator[Sequence[_Item]]:

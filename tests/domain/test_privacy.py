@@ -27,7 +27,19 @@ def test_masked_id_keeps_no_birth_digits_and_birth_date_keeps_only_the_year() ->
 
 def test_phone_keeps_first_three_and_last_four() -> None:
     assert privacy.mask_phone("13812345678") == "138****5678"
+    assert privacy.mask_phone("0754-87654321") == "075******4321"
     assert privacy.mask_phone("") == ""
+
+
+def test_a_short_phone_hides_four_digits_too() -> None:
+    """An 8-digit landline without its area code showed 7 of its 8 digits (``876*4321``)."""
+    assert privacy.mask_phone("87654321") == "****4321"
+    assert privacy.mask_phone("876543210") == "*****3210"
+    assert privacy.mask_phone("8765432") == "*****32"
+    assert privacy.mask_phone("12") == "12"
+    for length in range(1, 20):
+        start, end = privacy.phone_shown(length)
+        assert length - start - end >= min(privacy.PHONE_HIDDEN_AT_LEAST, length - 2)
 
 
 def test_scrub_text_masks_ids_and_phones_in_free_text() -> None:
@@ -101,10 +113,10 @@ def test_an_id_number_typed_one_or_two_characters_short_is_masked() -> None:
 def test_a_mobile_typed_one_digit_short_or_long_is_masked() -> None:
     """``1381234567`` or ``138123456789`` in a remark shows all but a digit of the phone."""
     cases = {
-        "去向：深圳，电话1381234567。": "去向：深圳，电话138***4567。",
+        "去向：深圳，电话1381234567。": "去向：深圳，电话******4567。",
         "手机 138123456789 待核": "手机 138*****6789 待核",
-        "tel 139-1234-567, 159 1234 56789": "tel 139***4567, 159*****6789",
-        "电话１３８１２３４５６７": "电话１３８***４５６７",
+        "tel 139-1234-567, 159 1234 56789": "tel ******4567, 159*****6789",
+        "电话１３８１２３４５６７": "电话******４５６７",
     }
     for text, masked in cases.items():
         assert privacy.contains_personal_numbers(text), text

@@ -225,6 +225,32 @@ def test_a_search_reads_no_hidden_digit_back_for_the_inspector(
     assert found(applicant_number) == {"号码申请人"}
 
 
+def test_a_search_finds_a_short_phone_only_by_what_its_mask_shows(
+    db: Database, world: TwoTowns
+) -> None:
+    """An 8-digit landline shows only its last 4 (``****4321``), a 7-digit one its last 2:
+    the inspector's search finds neither by its first 3, nor the 7-digit one by its last 4
+    (with both, 7 of 8 digits would be known)."""
+    make_member(db, "座机党员", world.jia_two, phone="87654321")
+    make_member(db, "短号党员", world.jia_two, phone="2765439")
+    db.user = viewer_actor(db, town="甲镇")
+
+    def found(text: str) -> set[str]:
+        query = MemberQuery(text=text)
+        people = {r.name for r in members.list_members(db, query, PAGE)}
+        assert members.count_members(db, query) == len(people)
+        return people
+
+    assert [r.phone for r in members.list_members(db, MemberQuery(text="4321"), PAGE)] == [
+        "****4321"
+    ]
+    assert found("21") == {"座机党员"} and found("39") == {"短号党员"}
+    for hidden in ("876", "87", "276", "5439", "439"):
+        assert found(hidden) == set(), hidden
+    db.user = town_actor(db, "甲镇")
+    assert found("876") == {"座机党员"} and found("5439") == {"短号党员"}
+
+
 def test_a_member_moved_to_another_town_is_shown_without_what_that_office_keeps(
     db: Database, world: TwoTowns, tmp_path: Path
 ) -> None:
