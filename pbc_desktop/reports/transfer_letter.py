@@ -2,9 +2,10 @@
 apart along dashed lines — the 存根 (counterfoil, kept by the sender), the 介绍信 (taken by
 the member to the receiving organization) and the 回执 (the receipt, sent back).
 
-The ID number and phone are masked unless asked otherwise; an unmasked letter is written
-to the audit log before the file appears. The dues line (党费已交到…) says the month
-the fee records show paid up to, or is left blank like the seals, to be filled in by hand.
+The ID number and phone are masked unless asked otherwise (and the age left blank: see
+``LetterFacts.age``); an unmasked letter is written to the audit log before the file
+appears. The dues line (党费已交到…) says the month the fee records show paid up to, or is
+left blank like the seals, to be filled in by hand.
 """
 
 from __future__ import annotations
@@ -75,7 +76,10 @@ def _party(name: str) -> str:
 
 
 def _person(facts: LetterFacts) -> str:
-    parts = [p for p in (facts.gender, f"{facts.age}岁" if facts.age else "", facts.ethnicity) if p]
+    """（男，45岁，汉族）; a masked letter leaves the age blank, to be written by hand (it
+    is not given: see ``LetterFacts.age``)."""
+    age = f"{facts.age}岁" if facts.age else ("" if facts.unmasked else "____岁")
+    parts = [p for p in (facts.gender, age, facts.ethnicity) if p]
     return f"（{'，'.join(parts)}）" if parts else ""
 
 

@@ -112,7 +112,7 @@ def test_a_transfer_within_the_district_out_and_in_with_its_letter(
     assert "第 2026-001 号" in text
     assert "陈伟同志系中共正式党员，组织关系由中共甲二村党支部转到中共乙一村党支部。" in text
     assert "中共乙一村党支部：" in text
-    assert "兹介绍陈伟同志（男，45岁，汉族），系中共正式党员" in text
+    assert "兹介绍陈伟同志（男，____岁，汉族），系中共正式党员" in text  # see below
     assert "198005011" not in text  # the ID number is masked
     assert "有效期30天" in text
     assert "中共甲二村党支部（盖章）" in text
@@ -185,6 +185,22 @@ def test_a_transfer_to_an_outside_unit_ends_with_the_returned_receipt(
     assert list_transfers(db) == []  # pending ones by default
     [done] = list_transfers(db, TransferQuery(state=None))
     assert (done.state, done.received_on) == (TransferState.RECEIVED, date(2026, 3, 20))
+
+
+def test_a_masked_letter_leaves_the_age_blank(db: Database, world: TwoTowns) -> None:
+    """Beside a masked ID number the roster shows the birth year only; the age on the day of
+    issue with it told whether the birthday falls before or after that day (born in 1980,
+    45 on 2 March 2026: born after 2 March). A letter with the full ID number says it."""
+    member_id = make_member(
+        db, "陈伟", world.jia_two, birth_date=date(1980, 5, 1), id_number=make_id("19800501", "131")
+    )
+    db.user = village_actor(db, world.jia_two)
+    transfer_id = issue_transfer(
+        db, member_id, TransferInput(to_organization_id=world.yi_one, issued_on=ISSUED)
+    )
+    assert letter_facts(db, transfer_id).age is None
+    db.user = district_actor(db)
+    assert letter_facts(db, transfer_id, unmasked=True).age == 45
 
 
 def test_the_letter_shows_the_issuing_phone_as_the_organizations_tab_does(

@@ -555,7 +555,10 @@ class LetterFacts:
     letter_number: str
     member_name: str
     gender: str  # 男 / 女 / ""
-    age: int | None  # on the day of issue
+    #: on the day of issue; None on a masked letter: with the birth year that rosters show
+    #: beside a masked ID number, it would tell whether the birthday falls before or after
+    #: the day of issue (a letter of 10 January: born 1 to 10 January)
+    age: int | None
     ethnicity: str | None
     category: str  # 正式 / 预备
     id_number: str = field(repr=False)  # masked unless unmasked
@@ -590,7 +593,7 @@ def letter_facts(db: Database, transfer_id: int, *, unmasked: bool = False) -> L
             letter_number=transfer.letter_number,
             member_name=member.name,
             gender=member.gender.zh if member.gender else "",
-            age=_age(member.birth_date, transfer.issued_on),
+            age=_age(member.birth_date, transfer.issued_on) if unmasked else None,
             ethnicity=member.ethnicity,
             category="预备" if member.category is MemberCategory.PROBATIONARY else "正式",
             id_number=shown_id_number(member.id_number, unmasked),
