@@ -157,13 +157,15 @@ def test_refused_transfers_write_nothing(db: Database, orgs: tuple[int, int]) ->
     before = _counts(db)
     cases = [
         (date(2025, 6, 1), "已于2024-12-31结束"),
-        (date(2009, 6, 1), "不能早于该党员上一次变动的日期（2010-03-01，转入）"),
-        (date(2099, 1, 1), "转接日期"),
+        (date(2009, 6, 1), "转接日期不能早于该党员上一次变动的日期（2010-03-01，转入）"),
+        (date(2099, 1, 1), "转接日期不能晚于今天"),
     ]
     for on, said in cases:
         with pytest.raises(ValidationError, match=said) as info:
             _move(db, member_id, new, OrganizationMove.TRANSFER, on=on)
         assert info.value.fields() == ["organization"]
+    # the dates are checked as for any other change (leaving.change_date_error)
+    assert str(info.value) == "转接日期不能晚于今天"
     assert _counts(db) == before and organization_of(db, member_id) == old
 
 

@@ -32,7 +32,7 @@ from pbc_desktop.domain.member_changes import (
     TransferState,
     before_joining_error,
 )
-from pbc_desktop.domain.validation import future_date_error
+from pbc_desktop.domain.validation import Label, future_date_error
 from pbc_desktop.errors import ConflictError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, versions
@@ -137,31 +137,40 @@ def latest_change(s: Session, member_id: int) -> MemberChange | None:
     return s.scalar(stmt)
 
 
+def change_date_error(s: Session, member: PartyMember, on: date, label: Label) -> str | None:
+    """Why ``on`` cannot be the date of a change of ``member`` (``label`` names the date):
+    it is in the future, before the member joined, or before the member's latest change (a
+    leaving dated before the 转入 that brought the member here would leave the roll of any
+    later day saying the member is still on it); None when it can."""
+    problem = future_date_error(on, label=label) or before_joining_error(
+        on, member.joined_on, label
+    )
+    if problem is not None:
+        return problem
+    last = latest_change(s, member.id)
+    if last is None or on >= last.occurred_on:
+        return None
+    day = last.occurred_on.isoformat()
+    return t(
+        f"{label[0]}不能早于该党员上一次变动的日期（{day}，{last.kind.zh}）",
+        f"The {label[1]} cannot be before the member's last change ({day}, {last.kind.en})",
+    )
+
+
 def check_change_date(
     s: Session,
     err: FieldErrors,
     member: PartyMember,
     on: date | None,
-    label: tuple[str, str],
+    label: Label,
 ) -> date:
-    """The date of a change: given, not in the future, not before the member joined, and
-    not before the member's latest change (a leaving dated before the 转入 that brought the
-    member here would leave the roll of any later day saying the member is still on it)."""
+    """The date of a change: given, and one :func:`change_date_error` lets be."""
     if on is None:
         err.add("occurred_on", f"请填写{label[0]}", f"Enter the {label[1]}")
         return date.min
-    problem = future_date_error(on, label=label) or before_joining_error(
-        on, member.joined_on, label
-    )
+    problem = change_date_error(s, member, on, label)
     if problem is not None:
         err.add("occurred_on", problem, problem)
-    elif (last := latest_change(s, member.id)) is not None and on < last.occurred_on:
-        day = last.occurred_on.isoformat()
-        err.add(
-            "occurred_on",
-            f"{label[0]}不能早于该党员上一次变动的日期（{day}，{last.kind.zh}）",
-            f"The {label[1]} cannot be before the member's last change ({day}, {last.kind.en})",
-        )
     return on
 
 

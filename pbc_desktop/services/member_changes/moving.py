@@ -22,19 +22,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import MemberChange, MemberTransfer, Organization, PartyMember
-from pbc_desktop.domain.member_changes import (
-    ON_ROLL_STATUSES,
-    OrganizationMove,
-    TransferState,
-    before_joining_error,
-)
-from pbc_desktop.domain.validation import future_date_error
+from pbc_desktop.domain.member_changes import ON_ROLL_STATUSES, OrganizationMove, TransferState
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit
 from pbc_desktop.services.member_changes.leaving import (
+    change_date_error,
     has_pending_transfer,
-    latest_change,
     pending_transfer,
 )
 from pbc_desktop.services.member_changes.recording import (
@@ -90,23 +84,9 @@ def check_move(
                     "error",
                 )
             )
-        problem = future_date_error(on, label=("转接日期", "date of the transfer"))
-        problem = problem or before_joining_error(
-            on, member.joined_on, ("转接日期", "date of the transfer")
-        )
+        problem = change_date_error(s, member, on, ("转接日期", "date of the transfer"))
         if problem is not None:
             raise _refused(problem)
-        last = latest_change(s, member.id)
-        if last is not None and on < last.occurred_on:
-            day = last.occurred_on.isoformat()
-            raise _refused(
-                t(
-                    f"转接日期（{on.isoformat()}）不能早于该党员上一次变动的日期"
-                    f"（{day}，{last.kind.zh}）",
-                    f"The date of the transfer ({on.isoformat()}) cannot be before the "
-                    f"member's last change ({day}, {last.kind.en})",
-                )
-            )
         absent = None if target is None else _not_existing(target, on)
         if absent is not None:
             raise _refused(absent)
