@@ -16,7 +16,9 @@ its roster puts in another organization), each record written audited.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -72,6 +74,13 @@ def check_move(
     the import creates (it exists from the day)."""
     if has_pending_transfer(s, member.id):
         raise _refused(pending_transfer(member).message)
+    _check_move_itself(s, member, move, new_id, on)
+
+
+def _check_move_itself(
+    s: Session, member: PartyMember, move: OrganizationMove, new_id: int | None, on: date
+) -> None:
+    """:func:`check_move` but for the letter of transfer waiting."""
     target = None if new_id is None else s.get(Organization, new_id)
     if move is OrganizationMove.TRANSFER:
         if member.status not in ON_ROLL_STATUSES:
@@ -166,8 +175,26 @@ def move_refusal(
 ) -> str | None:
     """Why :func:`check_move` refuses the move (the sentence an import shows as the row's
     error), None when it does not."""
+    return _refusal(partial(check_move, s, member, move, new_id, on))
+
+
+def move_refusals(
+    s: Session, member: PartyMember, new_id: int | None, on: date
+) -> dict[OrganizationMove, str | None]:
+    """:func:`move_refusal` of each kind of move (an import's row, the user choosing one
+    of the two for all), the letter of transfer waiting looked up once for both."""
+    if has_pending_transfer(s, member.id):
+        waiting = pending_transfer(member).message
+        return dict.fromkeys(OrganizationMove, waiting)
+    return {
+        move: _refusal(partial(_check_move_itself, s, member, move, new_id, on))
+        for move in OrganizationMove
+    }
+
+
+def _refusal(check: Callable[[], None]) -> str | None:
     try:
-        check_move(s, member, move, new_id, on)
+        check()
     except ValidationError as error:
         return error.errors[0].message  # check_move names one reason
     return None

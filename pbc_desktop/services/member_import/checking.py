@@ -36,7 +36,7 @@ from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import access
-from pbc_desktop.services.member_changes.moving import move_refusal
+from pbc_desktop.services.member_changes.moving import move_refusals
 from pbc_desktop.services.member_import.applicants import (
     check_record_updates,
     refuse_waiting,
@@ -624,18 +624,15 @@ def _moves(s: Session, rows: list[ImportRow], moving: Sequence[int], on: date) -
         member = members.get(r.existing_id or 0)
         if member is None:  # deleted meanwhile: the writing says the file is stale
             continue
-        new_id = r.data.organization_id
+        why = move_refusals(s, member, r.data.organization_id, on)
         rows[i] = replace(
             r,
             moves=True,
-            transfer_errors=_refused(s, member, OrganizationMove.TRANSFER, new_id, on),
-            correction_errors=_refused(s, member, OrganizationMove.CORRECTION, new_id, on),
+            transfer_errors=_refused(why[OrganizationMove.TRANSFER]),
+            correction_errors=_refused(why[OrganizationMove.CORRECTION]),
         )
 
 
-def _refused(
-    s: Session, member: PartyMember, move: OrganizationMove, new_id: int | None, on: date
-) -> tuple[Problem, ...]:
-    """The row's error when ``move`` of ``member`` to ``new_id`` is refused."""
-    why = move_refusal(s, member, move, new_id, on)
+def _refused(why: str | None) -> tuple[Problem, ...]:
+    """The row's error when its move is refused ``why``."""
     return () if why is None else (("organization", why),)
