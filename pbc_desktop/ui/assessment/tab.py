@@ -27,15 +27,22 @@ from pbc_desktop.services.assessments import indicator_sets, outcomes, results, 
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.assessment.indicator_set_dialog import IndicatorSetDialog
 from pbc_desktop.ui.common import messages, printing, prompts
-from pbc_desktop.ui.common.combos import fill, fill_choices, select_adding, select_data
+from pbc_desktop.ui.common.combos import (
+    fill,
+    fill_choices,
+    select_adding,
+    select_data,
+    widen_to_contents,
+)
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.detail import fields, grid, heading, text
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column
 
-# the widest name the 开始评分 choice shows whole (a longer one is elided)
-START_NAME_CHARS = 24
+# the widest name the 开始评分 choice shows whole (a longer one is elided), in letters X:
+# 24 Chinese characters, each as wide as one and a half
+START_NAME_LETTERS = 36
 
 OUTCOME_COLORS = {
     AssessmentOutcome.DEMONSTRATION: "#1e7b34",
@@ -77,11 +84,8 @@ class AssessmentTab(ListingTab[results.AssessmentRow]):
         self.start_combo = QComboBox(self)
         self.start_combo.setObjectName("assessmentStartCommunity")
         # as wide as the longest name it offers (12 characters cut most names), up to
-        # START_NAME_CHARS Chinese characters: the row has the room at 1024 px
-        self.start_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.start_combo.setMaximumWidth(
-            self.start_combo.fontMetrics().horizontalAdvance("中" * START_NAME_CHARS) + 40
-        )
+        # START_NAME_LETTERS: the row has the room at 1024 px
+        widen_to_contents(self.start_combo, most=START_NAME_LETTERS)
         self.start_combo.setToolTip(self.tr("Communities not yet assessed this year"))
         self.start_button = self.button(
             "Start",
