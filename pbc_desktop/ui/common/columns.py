@@ -144,33 +144,39 @@ class ColumnFitter(QObject):
         own = getattr(self.table.model(), "min_chars", None)
         return self.min_chars.get(column) or (own(column) if callable(own) else 0)
 
-    def floors(self, *, raised: bool = True) -> list[int]:
-        """The narrowest each column is squeezed to: its header's text, and at least
-        :data:`FLOOR_CHARS` characters (a :class:`Column`'s own ``min_chars`` where set;
-        not without ``raised``)."""
+    def floors(self) -> tuple[list[int], list[int]]:
+        """The narrowest each column is squeezed to, its headers measured once: its
+        header's text, and at least :data:`FLOOR_CHARS` characters (a :class:`Column`'s own
+        ``min_chars`` where set: the raised floors, first); the same without ``min_chars``
+        (the base floors, second, that :meth:`give_way` lowers the raised ones towards)."""
         header = self.table.horizontalHeader()
         model = self.table.model()
         metrics = header.fontMetrics()
         char = metrics.horizontalAdvance("中")
-        result = []
+        raised: list[int] = []
+        base: list[int] = []
         for c in range(header.count()):
             if self._hidden(c):
-                result.append(0)
+                raised.append(0)
+                base.append(0)
                 continue
-            chars = self.chars(c) if raised else 0
             title = str(model.headerData(c, header.orientation()) or "") if model else ""
             widest = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
             text = widest + 2 * PADDING  # a header of two lines: its wider line
-            result.append(max(text, char * (chars or FLOOR_CHARS) + PADDING))
-        return result
+            raised.append(max(text, char * (self.chars(c) or FLOOR_CHARS) + PADDING))
+            base.append(max(text, char * FLOOR_CHARS + PADDING))
+        return raised, base
 
-    def give_way(self, floors: Sequence[int], dropped: set[int], room: int) -> list[int]:
+    def give_way(
+        self, floors: Sequence[int], base: Sequence[int], dropped: set[int], room: int
+    ) -> list[int]:
         """``floors`` with the raised ones (a ``min_chars`` below :data:`WHOLE`: an item's
-        title) lowered towards the default, by as much as the columns shown still lack of
-        ``room`` at their floors once the others are left out: in English, whose words are
-        longer, a title then shows fewer characters (the whole in its tooltip and the
-        detail pane) rather than a column after it being left off to the right. Where the
-        columns fit (the Chinese at 1024 px), the floors are kept as they are."""
+        title) lowered towards their ``base`` (see :meth:`floors`), by as much as the
+        columns shown still lack of ``room`` at their floors once the others are left out:
+        in English, whose words are longer, a title then shows fewer characters (the whole
+        in its tooltip and the detail pane) rather than a column after it being left off to
+        the right. Where the columns fit (the Chinese at 1024 px), the floors are kept as
+        they are."""
         least = [
             0 if c in dropped else min(n, f)
             for c, (n, f) in enumerate(zip(self.natural, floors, strict=True))
@@ -178,7 +184,6 @@ class ColumnFitter(QObject):
         lack = sum(least) - room
         if lack <= 0:
             return list(floors)
-        base = self.floors(raised=False)
         result = list(floors)
         for c in sorted(range(len(least)), key=lambda c: (-least[c], c)):
             if lack <= 0:
@@ -200,9 +205,9 @@ class ColumnFitter(QObject):
         room = self.table.viewport().width()
         if room <= 0:
             return
-        floors = self.floors()
+        floors, base = self.floors()
         dropped = self.to_drop(floors, room)
-        floors = self.give_way(floors, dropped, room)
+        floors = self.give_way(floors, base, dropped, room)
         natural = [0 if c in dropped else n for c, n in enumerate(self.natural)]
         widths = squeeze(natural, floors, room)
         self._applying = True
