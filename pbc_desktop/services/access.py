@@ -164,10 +164,21 @@ class Access:
         if not self.takes_part(s, community_id):
             raise not_own()
 
+    def keeps_communities(self) -> bool:
+        """Whether the account's role keeps communities themselves (name, members, team,
+        lifecycle): a town or the district; a village only looks at them."""
+        return self.actor.role is not UserRole.VILLAGE
+
+    def communities_kept(self) -> Select[int]:
+        """The ids of the communities the account keeps themselves (see
+        :meth:`keeps_communities`): those an own organization leads (WRITE aside)."""
+        kept = self.orgs(Community.lead_org_id) if self.keeps_communities() else false()
+        return select(Community.id).where(kept)
+
     def check_community_records(self) -> None:
         """Making or changing communities at all: WRITE, and a town or the district."""
         self.require(Permission.WRITE)
-        if self.actor.role is UserRole.VILLAGE:
+        if not self.keeps_communities():
             raise kept_by_town()
 
     def check_community_record_writable(self, lead_org_id: int | None) -> None:

@@ -44,7 +44,7 @@ from pbc_desktop.domain.enums import OrgLevel, UserRole
 from pbc_desktop.domain.privacy import mask_id_number, mask_phone
 from pbc_desktop.lang import t
 from pbc_desktop.services import audit
-from pbc_desktop.services.access import own_org_ids
+from pbc_desktop.services.access import Access, own_org_ids
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
 
@@ -217,11 +217,10 @@ def select_rows(
 
 
 def _teams_kept(session: Session, sender: Actor, own: frozenset[int]) -> frozenset[int]:
-    """The communities whose team (``community_role``) ``sender`` keeps: those an own
-    organization leads, for a town (a village keeps none, ``Access.check_community_records``)."""
-    if sender.role is UserRole.VILLAGE or not own:
-        return frozenset()
-    return frozenset(session.scalars(select(Community.id).where(Community.lead_org_id.in_(own))))
+    """The communities whose team (``community_role``) ``sender`` keeps
+    (``Access.communities_kept``: an own organization leads them, for a town; a village
+    keeps none)."""
+    return frozenset(session.scalars(Access(sender, own).communities_kept()))
 
 
 def _both(
