@@ -106,9 +106,10 @@ def test_the_search_matches_titles_places_venues_communities_and_hosts(
     # newest first, the later id first at the same moment
     assert found(db, "同时") == [acts["同2"], acts["同1"]]
     every = found(db, "")
-    assert every == [
-        acts[k] for k in ("同2", "同1", "孤", "PPT", "中心", "会议室", "党课")
-    ] and found(db, " ") == every
+    assert (
+        every == [acts[k] for k in ("同2", "同1", "孤", "PPT", "中心", "会议室", "党课")]
+        and found(db, " ") == every
+    )
     # with the other filters and another order
     assert found(db, "甲", community_id=world.jia_community) == [acts["会议室"], acts["党课"]]
     by_title = listing.list_activities(
