@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -17,11 +18,14 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import venues
 from pbc_desktop.services.activities import editing as svc
+from pbc_desktop.services.activities import listing
+from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.activities.tab import SIGNIN, ActivitiesTab
 from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.listing_tab import SEARCH_DELAY_MS
 from tests.factories import make_community, make_member, make_orgs
 from tests.qt_helpers import Boxes, DiscardQuestion, stub_boxes, type_text
 
@@ -92,6 +96,35 @@ def test_month_view_counts_and_filters_by_day(qtbot: QtBot, tab: ActivitiesTab) 
     qtbot.mouseClick(tab.clear_extra_button, Qt.MouseButton.LeftButton)
     assert titles(tab) == ["四月联席会议", "三月联席会议"]
     assert tab.month_view.counts == {datetime(2026, 3, 10).date(): 1}
+
+
+def test_typing_runs_one_search_once_the_typing_pauses(
+    qtbot: QtBot, tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keystrokes in quick succession make one search, of the whole text typed, when the
+    typing pauses; a page that holds every match asks no count."""
+    searched: list[str] = []
+    counted: list[str] = []
+    fetch, count = listing.list_activities, listing.count_activities
+
+    def fetched(db: Database, query: listing.ActivityQuery, page: PageRequest) -> Any:
+        searched.append(query.text)
+        return fetch(db, query, page)
+
+    def counting(db: Database, query: listing.ActivityQuery) -> int:
+        counted.append(query.text)
+        return count(db, query)
+
+    monkeypatch.setattr(listing, "list_activities", fetched)
+    monkeypatch.setattr(listing, "count_activities", counting)
+    with qtbot.waitSignal(tab.model.modelReset, timeout=SEARCH_DELAY_MS * 10):
+        for char in "三月主题":  # one keystroke each, as an input method commits them
+            type_text(qtbot, tab.search_edit, char)
+        assert searched == []  # nothing yet while typing
+    assert searched == ["三月主题"] and counted == []
+    assert titles(tab) == ["三月主题党日"] and tab.model.total() == 1
+    qtbot.wait(SEARCH_DELAY_MS * 2)
+    assert searched == ["三月主题"]  # and nothing after
 
 
 def test_the_detail_phrases_an_absence_as_the_minutes_do(

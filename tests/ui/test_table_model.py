@@ -21,6 +21,7 @@ class Source:
     def __init__(self, total: int) -> None:
         self.rows = [Row(i, f"第{i}行") for i in range(total)]
         self.requests: list[PageRequest] = []
+        self.counted = 0
 
     def fetch(self, page: PageRequest) -> list[Row]:
         self.requests.append(page)
@@ -28,6 +29,7 @@ class Source:
         return ordered[page.offset : page.offset + page.limit]
 
     def count(self) -> int:
+        self.counted += 1
         return len(self.rows)
 
 
@@ -97,3 +99,16 @@ def test_a_refused_refresh_keeps_the_rows_shown_and_the_model_usable(
     model.refresh()
     assert model.total() == 31
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("total", "counted"), [(0, 0), (99, 0), (100, 1), (450, 1)])
+def test_the_count_is_asked_only_when_the_first_page_is_full(total: int, counted: int) -> None:
+    """A first page with room to spare holds every row: its length is the total, and the
+    count (a query over everything the filter finds) is not asked."""
+    source = Source(total)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    assert (model.total(), source.counted) == (total, counted)
+    assert model.canFetchMore(QModelIndex()) == (total > 100)
+    model.refresh(keep_rows=150)  # as many rows as were scrolled to: a page of 150
+    assert (model.rowCount(), model.total()) == (min(total, 150), total)
+    assert source.counted == counted + (total >= 150)

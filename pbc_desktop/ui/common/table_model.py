@@ -87,9 +87,14 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         ``keep_rows``, at least that many rows (as many as were scrolled to).
 
         The rows are fetched before the reset begins: when the fetch is refused (a
-        server that stopped answering), the rows shown stay and the model stays usable."""
-        total = self._count()
-        rows = list(self._fetch(self._request(0, at_least=keep_rows)))
+        server that stopped answering), the rows shown stay and the model stays usable.
+
+        A first page that is not full holds every row: the count is not asked then (a
+        search finding a few of a district's 133,000 activities took the count's time
+        again, to count what the page already held)."""
+        request = self._request(0, at_least=keep_rows)
+        rows = list(self._fetch(request))
+        total = len(rows) if len(rows) < request.limit else self._count()
         self.beginResetModel()
         self._total = total
         self._rows = rows
