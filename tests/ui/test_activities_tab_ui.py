@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -125,6 +126,34 @@ def test_typing_runs_one_search_once_the_typing_pauses(
     assert titles(tab) == ["三月主题党日"] and tab.model.total() == 1
     qtbot.wait(SEARCH_DELAY_MS * 2)
     assert searched == ["三月主题"]  # and nothing after
+
+
+def test_a_search_shows_its_first_page_before_its_total(
+    qtbot: QtBot, tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a search finds is counted off the UI thread: the first page is shown at once
+    (the next keystroke is not kept waiting), the total once counted."""
+    tab.model._page_size = 1  # a district's page of 200 in a test's three activities
+    gate = threading.Event()
+    threads: list[threading.Thread] = []
+    count = listing.count_activities
+
+    def slow_count(db: Database, query: listing.ActivityQuery) -> int:
+        threads.append(threading.current_thread())
+        gate.wait(5)
+        return count(db, query)
+
+    monkeypatch.setattr(listing, "count_activities", slow_count)
+    with qtbot.waitSignal(tab.model.modelReset, timeout=SEARCH_DELAY_MS * 10):
+        type_text(qtbot, tab.search_edit, "联席")
+    assert titles(tab) == ["四月联席会议"] and tab.count_label.text().endswith(" 1+")
+    with qtbot.waitSignal(tab.model.counted, timeout=5000):
+        gate.set()
+    assert tab.count_label.text().endswith(" 2") and tab.model.total() == 2
+    assert threads and threads[0] is not threading.main_thread()
+    # a filter chosen counts at once, as before
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("主题党日"))
+    assert tab.count_label.text().endswith(" 0") and len(threads) == 1
 
 
 def test_the_detail_phrases_an_absence_as_the_minutes_do(
