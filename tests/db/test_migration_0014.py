@@ -98,9 +98,12 @@ def test_a_search_joins_no_name_table_to_each_activity(db: Database, tmp_path: P
     path = db.path
     assert path is not None
     query = listing.ActivityQuery(text="会议")
+    tabs_page = PageRequest(sort="starts_at", descending=True)  # the tab's header's order
     ran = statements(db, lambda: listing.count_activities(db, query))
-    ran += statements(db, lambda: listing.list_activities(db, query, PageRequest())[:1])
-    count_plan, ids_plan = plan(path, *ran[0]), plan(path, *ran[1])
-    for text in (count_plan, ids_plan):
+    for page in (PageRequest(), tabs_page):
+        ran += statements(db, lambda page=page: listing.list_activities(db, query, page)[:1])
+    assert len(ran) == 3
+    for sql, params in ran:
+        text = plan(path, sql, params)
         assert "COVERING INDEX ix_activity_listing" in text, text
         assert "PRIMARY KEY" not in text and "TEMP B-TREE" not in text, text

@@ -159,9 +159,17 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
     ids_stmt = _filtered(select(Activity.id).select_from(Activity), query, acc, sqlite=db.is_sqlite)
     if page.sort == "community":  # its sort key is the community's
         ids_stmt = ids_stmt.outerjoin(Community, Community.id == Activity.community_id)
-    ids_stmt = sorted_page(
-        ids_stmt, page, _SORT_KEYS, Activity.starts_at.desc(), Activity.id.desc()
-    )
+    if page.sort == "starts_at":
+        # The tab's own order (its header's): the listing index's, whose walk stops at the
+        # page's end. The time is never empty: sorted_page's empty-last key, constant here,
+        # kept the index from serving the order, and every search sorted all it found.
+        when = Activity.starts_at.desc() if page.descending else Activity.starts_at.asc()
+        ids_stmt = ids_stmt.order_by(when, Activity.id.desc())
+        ids_stmt = ids_stmt.offset(page.offset).limit(page.limit)
+    else:
+        ids_stmt = sorted_page(
+            ids_stmt, page, _SORT_KEYS, Activity.starts_at.desc(), Activity.id.desc()
+        )
     with db.read() as s:
         ids = list(s.scalars(ids_stmt))
         if not ids:
