@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget
 from pytestqt.qtbot import QtBot
@@ -147,6 +147,9 @@ def test_a_search_shows_its_first_page_before_its_total(
     with qtbot.waitSignal(tab.model.modelReset, timeout=SEARCH_DELAY_MS * 10):
         type_text(qtbot, tab.search_edit, "联席")
     assert titles(tab) == ["四月联席会议"] and tab.count_label.text().endswith(" 1+")
+    tab.model.fetchMore(QModelIndex())  # scrolled down meanwhile
+    assert titles(tab) == ["四月联席会议", "三月联席会议"]
+    assert tab.count_label.text().endswith(" 2+") and tab.model.counting()
     with qtbot.waitSignal(tab.model.counted, timeout=5000):
         gate.set()
     assert tab.count_label.text().endswith(" 2") and tab.model.total() == 2

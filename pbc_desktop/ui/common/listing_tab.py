@@ -111,6 +111,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
             self.search_edit.textChanged.connect(lambda _text: self.reload())
         self._search_timer.timeout.connect(self.run_search)
         self.model.counted.connect(self._show_count)
+        self.model.rowsInserted.connect(self._rows_scrolled_to)
         self.clear_extra_button.clicked.connect(self.clear_extra_filters)
         self.refresh()
 
@@ -437,6 +438,10 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.count_text(total))
+
+    def _rows_scrolled_to(self, *_args: object) -> None:
+        if self.model.counting():  # at least the rows loaded now
+            self.count_label.setText(self.counting_text(self.model.loaded()))
 
     def show_saved(self, record_id: int) -> None:
         """Show a record just written (by this tab's dialogs or others'): reload everything,
