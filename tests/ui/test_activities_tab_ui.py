@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget
 from pytestqt.qtbot import QtBot
@@ -17,11 +19,14 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
 from pbc_desktop.services import venues
 from pbc_desktop.services.activities import editing as svc
+from pbc_desktop.services.activities import listing
+from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.activities.tab import SIGNIN, ActivitiesTab
 from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
 from pbc_desktop.ui.common import prompts
 from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.listing_tab import SEARCH_DELAY_MS
 from tests.factories import make_community, make_member, make_orgs
 from tests.qt_helpers import Boxes, DiscardQuestion, stub_boxes, type_text
 
@@ -92,6 +97,66 @@ def test_month_view_counts_and_filters_by_day(qtbot: QtBot, tab: ActivitiesTab) 
     qtbot.mouseClick(tab.clear_extra_button, Qt.MouseButton.LeftButton)
     assert titles(tab) == ["四月联席会议", "三月联席会议"]
     assert tab.month_view.counts == {datetime(2026, 3, 10).date(): 1}
+
+
+def test_typing_runs_one_search_once_the_typing_pauses(
+    qtbot: QtBot, tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keystrokes in quick succession make one search, of the whole text typed, when the
+    typing pauses; a page that holds every match asks no count."""
+    searched: list[str] = []
+    counted: list[str] = []
+    fetch, count = listing.list_activities, listing.count_activities
+
+    def fetched(db: Database, query: listing.ActivityQuery, page: PageRequest) -> Any:
+        searched.append(query.text)
+        return fetch(db, query, page)
+
+    def counting(db: Database, query: listing.ActivityQuery) -> int:
+        counted.append(query.text)
+        return count(db, query)
+
+    monkeypatch.setattr(listing, "list_activities", fetched)
+    monkeypatch.setattr(listing, "count_activities", counting)
+    with qtbot.waitSignal(tab.model.modelReset, timeout=SEARCH_DELAY_MS * 10):
+        for char in "三月主题":  # one keystroke each, as an input method commits them
+            type_text(qtbot, tab.search_edit, char)
+        assert searched == []  # nothing yet while typing
+    assert searched == ["三月主题"] and counted == []
+    assert titles(tab) == ["三月主题党日"] and tab.model.total() == 1
+    qtbot.wait(SEARCH_DELAY_MS * 2)
+    assert searched == ["三月主题"]  # and nothing after
+
+
+def test_a_search_shows_its_first_page_before_its_total(
+    qtbot: QtBot, tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a search finds is counted off the UI thread: the first page is shown at once
+    (the next keystroke is not kept waiting), the total once counted."""
+    tab.model._page_size = 1  # a district's page of 200 in a test's three activities
+    gate = threading.Event()
+    threads: list[threading.Thread] = []
+    count = listing.count_activities
+
+    def slow_count(db: Database, query: listing.ActivityQuery) -> int:
+        threads.append(threading.current_thread())
+        gate.wait(5)
+        return count(db, query)
+
+    monkeypatch.setattr(listing, "count_activities", slow_count)
+    with qtbot.waitSignal(tab.model.modelReset, timeout=SEARCH_DELAY_MS * 10):
+        type_text(qtbot, tab.search_edit, "联席")
+    assert titles(tab) == ["四月联席会议"] and tab.count_label.text().endswith(" 1+")
+    tab.model.fetchMore(QModelIndex())  # scrolled down meanwhile
+    assert titles(tab) == ["四月联席会议", "三月联席会议"]
+    assert tab.count_label.text().endswith(" 2+") and tab.model.counting()
+    with qtbot.waitSignal(tab.model.counted, timeout=5000):
+        gate.set()
+    assert tab.count_label.text().endswith(" 2") and tab.model.total() == 2
+    assert threads and threads[0] is not threading.main_thread()
+    # a filter chosen counts at once, as before
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("主题党日"))
+    assert tab.count_label.text().endswith(" 0") and len(threads) == 1
 
 
 def test_the_detail_phrases_an_absence_as_the_minutes_do(

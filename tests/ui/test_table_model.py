@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
 
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
@@ -21,6 +24,7 @@ class Source:
     def __init__(self, total: int) -> None:
         self.rows = [Row(i, f"第{i}行") for i in range(total)]
         self.requests: list[PageRequest] = []
+        self.counted = 0
 
     def fetch(self, page: PageRequest) -> list[Row]:
         self.requests.append(page)
@@ -28,6 +32,7 @@ class Source:
         return ordered[page.offset : page.offset + page.limit]
 
     def count(self) -> int:
+        self.counted += 1
         return len(self.rows)
 
 
@@ -97,3 +102,86 @@ def test_a_refused_refresh_keeps_the_rows_shown_and_the_model_usable(
     model.refresh()
     assert model.total() == 31
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("total", "counted"), [(0, 0), (99, 0), (100, 1), (450, 1)])
+def test_the_count_is_asked_only_when_the_first_page_is_full(total: int, counted: int) -> None:
+    """A first page with room to spare holds every row: its length is the total, and the
+    count (a query over everything the filter finds) is not asked."""
+    source = Source(total)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    assert (model.total(), source.counted) == (total, counted)
+    assert model.canFetchMore(QModelIndex()) == (total > 100)
+    model.refresh(keep_rows=150)  # as many rows as were scrolled to: a page of 150
+    assert (model.rowCount(), model.total()) == (min(total, 150), total)
+    assert source.counted == counted + (total >= 150)
+
+
+def test_a_count_aside_shows_the_first_page_at_once_and_the_total_when_counted(
+    qtbot: QtBot,
+) -> None:
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    source.counted = 0
+    gate = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def slow_count() -> int:
+        threads.append(threading.current_thread())
+        gate.wait(5)
+        return 450
+
+    model.refresh(count_aside=slow_count)
+    assert model.rowCount() == 100 and model.counting() and model.total() == 100
+    assert model.canFetchMore(QModelIndex())  # scrolling on while it counts
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 200 and model.total() == 200 and model.counting()
+    with qtbot.waitSignal(model.counted, timeout=5000) as counted:
+        gate.set()
+    assert counted.args == [450] and model.total() == 450 and not model.counting()
+    assert threads and threads[0] is not threading.main_thread()
+    assert source.counted == 0  # the model's own counter was not asked
+    # a page with room to spare needs no count at all, aside or not
+    source.rows = source.rows[:30]
+    model.refresh(count_aside=slow_count)
+    assert model.total() == 30 and not model.counting() and len(threads) == 1
+
+
+def test_a_count_aside_of_an_earlier_refresh_is_dropped_and_one_counts_at_a_time(
+    qtbot: QtBot,
+) -> None:
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    gates = [threading.Event(), threading.Event(), threading.Event()]
+    running: list[int] = []
+    at_once: list[int] = []
+
+    def counter(n: int) -> Callable[[], int]:
+        def count() -> int:
+            running.append(n)
+            at_once.append(len(running))
+            gates[n].wait(5)
+            running.remove(n)
+            return 1000 + n
+
+        return count
+
+    totals: list[int] = []
+    model.counted.connect(totals.append)
+    model.refresh(count_aside=counter(0))  # typed, then two more keystrokes' searches
+    model.refresh(count_aside=counter(1))  # waits for the first, then is replaced
+    model.refresh(count_aside=counter(2))
+    for gate in gates:
+        gate.set()
+    qtbot.waitUntil(lambda: totals != [], timeout=5000)
+    qtbot.wait(50)
+    assert totals == [1002] and model.total() == 1002
+    assert max(at_once) == 1  # never two counts at once; the one replaced never ran
+    # a refresh counted on the UI thread (a filter chosen) drops the count under way
+    gates[0].clear()
+    model.refresh(count_aside=counter(0))
+    model.refresh()
+    assert model.total() == 450 and not model.counting()
+    gates[0].set()
+    qtbot.wait(100)
+    assert totals == [1002] and model.total() == 450

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
@@ -26,7 +26,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.services.scope import (
     AnySelect,
     Choice,
-    containing,
+    contains_any_case,
     enum_order,
     from_fields,
     sorted_page,
@@ -66,16 +66,38 @@ _Host = aliased(Organization)
 _place = func.coalesce(Activity.place, Venue.name)
 
 
-def _filtered(stmt: AnySelect, query: ActivityQuery, acc: access.Access) -> AnySelect:
-    stmt = (
-        stmt.outerjoin(Community, Community.id == Activity.community_id)
-        .outerjoin(_Host, _Host.id == Activity.host_org_id)
-        .outerjoin(Venue, Venue.id == Activity.venue_id)
-        .where(acc.activities(Activity.community_id, Activity.host_org_id))
+def _matching(text: str, *, sqlite: bool) -> ColumnElement[bool] | None:
+    """SQL test: the activity's title or place, or the name of its venue, community or host
+    holds ``text`` (stripped; see :func:`scope.contains_any_case`); None for a blank text.
+
+    The names are looked up in their own (small) tables once, not joined to every
+    activity: the test reads the activity's own columns alone, all of them in the listing's
+    index (``ix_activity_listing``), so a search walks that index and reads no table row."""
+    needle = text.strip()
+    if not needle:
+        return None
+
+    def has(column: Any) -> ColumnElement[bool]:
+        return contains_any_case(column, needle, sqlite=sqlite)
+
+    return or_(
+        has(Activity.title),
+        has(Activity.place),
+        Activity.venue_id.in_(select(Venue.id).where(has(Venue.name))),
+        Activity.community_id.in_(select(Community.id).where(has(Community.name))),
+        Activity.host_org_id.in_(select(Organization.id).where(has(Organization.name))),
     )
-    stmt = containing(
-        stmt, query.text, Activity.title, Activity.place, Venue.name, Community.name, _Host.name
-    )
+
+
+def _filtered(
+    stmt: AnySelect, query: ActivityQuery, acc: access.Access, *, sqlite: bool
+) -> AnySelect:
+    """``stmt`` (over the activity table alone) narrowed to the activities of ``query``
+    that the account sees."""
+    stmt = stmt.where(acc.activities(Activity.community_id, Activity.host_org_id))
+    matching = _matching(query.text, sqlite=sqlite)
+    if matching is not None:
+        stmt = stmt.where(matching)
     if query.community_id is not None:
         stmt = stmt.where(Activity.community_id == query.community_id)
     if query.kind is not None:
@@ -107,7 +129,9 @@ _SORT_KEYS: dict[str, Any] = {
 def count_activities(db: Database, query: ActivityQuery) -> int:
     with db.read() as s:
         acc = access.of(db, s)
-        stmt = _filtered(select(func.count(Activity.id)).select_from(Activity), query, acc)
+        stmt = _filtered(
+            select(func.count(Activity.id)).select_from(Activity), query, acc, sqlite=db.is_sqlite
+        )
         return int(s.execute(stmt).scalar_one())
 
 
@@ -132,10 +156,20 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
     the filter and order allow (a page far down a district's hundred thousand activities
     is then an index walk), and only the page's rows are joined to their names."""
     acc = access.of(db)
-    ids_stmt = _filtered(select(Activity.id).select_from(Activity), query, acc)
-    ids_stmt = sorted_page(
-        ids_stmt, page, _SORT_KEYS, Activity.starts_at.desc(), Activity.id.desc()
-    )
+    ids_stmt = _filtered(select(Activity.id).select_from(Activity), query, acc, sqlite=db.is_sqlite)
+    if page.sort == "community":  # its sort key is the community's
+        ids_stmt = ids_stmt.outerjoin(Community, Community.id == Activity.community_id)
+    if page.sort == "starts_at":
+        # The tab's own order (its header's): the listing index's, whose walk stops at the
+        # page's end. The time is never empty: sorted_page's empty-last key, constant here,
+        # kept the index from serving the order, and every search sorted all it found.
+        when = Activity.starts_at.desc() if page.descending else Activity.starts_at.asc()
+        ids_stmt = ids_stmt.order_by(when, Activity.id.desc())
+        ids_stmt = ids_stmt.offset(page.offset).limit(page.limit)
+    else:
+        ids_stmt = sorted_page(
+            ids_stmt, page, _SORT_KEYS, Activity.starts_at.desc(), Activity.id.desc()
+        )
     with db.read() as s:
         ids = list(s.scalars(ids_stmt))
         if not ids:
@@ -203,7 +237,10 @@ def day_counts(db: Database, query: ActivityQuery, year: int, month: int) -> dic
     with db.read() as s:
         acc = access.of(db, s)
         stmt = _filtered(
-            select(day, func.count(Activity.id)).select_from(Activity), bounded, acc
+            select(day, func.count(Activity.id)).select_from(Activity),
+            bounded,
+            acc,
+            sqlite=db.is_sqlite,
         ).group_by(day)
         out: dict[date, int] = {}
         for value, n in s.execute(stmt):

@@ -417,6 +417,11 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
     def count(self) -> int:
         return listing.count_activities(self.ctx.db, self.query())
 
+    def count_aside(self) -> Callable[[], int]:
+        # a district's several years: counting what a search finds reads all of them
+        db, query = self.ctx.db, self.query()
+        return lambda: listing.count_activities(db, query)
+
     def clear_extra(self) -> None:
         self._host_org_id = None
         self._date_from = self._date_to = None

@@ -109,7 +109,9 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
             self.search_edit.textChanged.connect(self._search_timer.start)
         else:
             self.search_edit.textChanged.connect(lambda _text: self.reload())
-        self._search_timer.timeout.connect(self.reload)
+        self._search_timer.timeout.connect(self.run_search)
+        self.model.counted.connect(self._show_count)
+        self.model.rowsInserted.connect(self._rows_scrolled_to)
         self.clear_extra_button.clicked.connect(self.clear_extra_filters)
         self.refresh()
 
@@ -134,6 +136,13 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
 
     def count(self) -> int:
         raise NotImplementedError
+
+    def count_aside(self) -> Callable[[], int] | None:
+        """The count of the current filters as a call safe on another thread (the filters
+        read now, on the UI thread), or None (the default): a search typed counts on the
+        UI thread. A tab whose count of a search takes long offers it: the search shows
+        its first page at once, the total when counted (see :meth:`run_search`)."""
+        return None
 
     def detail_html(self, row: T) -> str:
         raise NotImplementedError
@@ -165,6 +174,10 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
 
     def count_text(self, total: int) -> str:
         return QCoreApplication.translate("ListingTab", "Total: {0}").format(total)
+
+    def counting_text(self, loaded: int) -> str:
+        """The count note while the total is counted: at least the rows loaded."""
+        return QCoreApplication.translate("ListingTab", "Total: {0}").format(f"{loaded}+")
 
     def creation_refusal(self) -> str | None:
         """Why the account may not make a record here (the tab's service says), or None;
@@ -241,6 +254,7 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(self.search_delay_ms)
         self._reloading = False
+        self._aside_once = False  # the next reload is a search typed (run_search)
 
     def button(
         self,
@@ -388,14 +402,24 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         self.reload(keep_rows=self.model.loaded())
         bar.setValue(at)
 
+    def run_search(self) -> None:
+        """The search typed, run once the typing pauses (:attr:`search_delay_ms`): a
+        :meth:`reload` whose total, where the tab offers :meth:`count_aside`, is counted
+        off the UI thread (the next keystroke is not kept waiting for it); a later search
+        or reload drops it."""
+        self._aside_once = True
+        self.reload()
+
     def reload(self, *, keep_rows: int = 0) -> None:
         """Run the listing again with the current filters, keeping the selected row (and
         at least ``keep_rows`` rows loaded)."""
         self._search_timer.stop()
+        aside = self.count_aside() if self._aside_once else None
+        self._aside_once = False
         selected = self.current_row()
         self._reloading = True
         try:
-            self.model.refresh(keep_rows=keep_rows)
+            self.model.refresh(keep_rows=keep_rows, count_aside=aside)
             # the row selected again shows its detail once, below (selecting it showed
             # it too: every rule of the tab's actions asked twice, a query or two each)
             kept = selected is not None and self.select_id(self.row_id(selected))
@@ -403,11 +427,21 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
                 self.select_first()
         finally:
             self._reloading = False
-        self.count_label.setText(self.count_text(self.model.total()))
+        if self.model.counting():
+            self.count_label.setText(self.counting_text(self.model.loaded()))
+        else:
+            self._show_count(self.model.total())
         self.extra_label.setText("; ".join(self._extra_text))
         self.extra_label.setVisible(bool(self._extra_text))
         self.clear_extra_button.setVisible(bool(self._extra_text))
         self._show_detail()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.count_text(total))
+
+    def _rows_scrolled_to(self, *_args: object) -> None:
+        if self.model.counting():  # at least the rows loaded now
+            self.count_label.setText(self.counting_text(self.model.loaded()))
 
     def show_saved(self, record_id: int) -> None:
         """Show a record just written (by this tab's dialogs or others'): reload everything,

@@ -1,20 +1,26 @@
 """A read-only table model that fetches rows page by page from a service.
 
 The view asks for more rows as the user scrolls (``canFetchMore``/``fetchMore``); sorting
-is done by the service in SQL. No more than the rows scrolled to are ever held.
+is done by the service in SQL. No more than the rows scrolled to are ever held. The total
+may be counted off the UI thread (``refresh(count_aside=...)``): the first page is shown at
+once and :attr:`PagedTableModel.counted` says the total when it is known.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -55,7 +61,17 @@ Fetcher = Callable[[PageRequest], Sequence[T]]
 Counter = Callable[[], int]
 
 
+class _Carrier(QObject):
+    """Carries a count made off the UI thread back to it (queued: it lives on the UI
+    thread). Held by the thread too, so a model deleted meanwhile leaves it whole."""
+
+    done = Signal(int, object)  # the refresh's number, the total or the error raised
+
+
 class PagedTableModel(QAbstractTableModel, Generic[T]):
+    #: The total, once counted off the UI thread after ``refresh(count_aside=...)``.
+    counted = Signal(int)
+
     def __init__(
         self,
         columns: Sequence[Column[T]],
@@ -74,6 +90,15 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._total = 0
         self._sort: str | None = None
         self._descending = False
+        # Counting off the UI thread: the number of the latest refresh (a count made for
+        # an earlier one is dropped), whether its total is still being counted, whether a
+        # count runs now, and the one waiting for it (one runs at a time: the latest wins).
+        self._generation = 0
+        self._counting = False
+        self._count_running = False
+        self._count_waiting: tuple[int, Counter] | None = None
+        self._carrier = _Carrier()
+        self._carrier.done.connect(self._on_counted)
         self.refresh()
 
     # -- data source -------------------------------------------------------------------
@@ -82,18 +107,68 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._count = count
         self.refresh()
 
-    def refresh(self, *, keep_rows: int = 0) -> None:
+    def refresh(self, *, keep_rows: int = 0, count_aside: Counter | None = None) -> None:
         """Drop every row and fetch the first page again (after a filter or a write); with
         ``keep_rows``, at least that many rows (as many as were scrolled to).
 
         The rows are fetched before the reset begins: when the fetch is refused (a
-        server that stopped answering), the rows shown stay and the model stays usable."""
-        total = self._count()
-        rows = list(self._fetch(self._request(0, at_least=keep_rows)))
+        server that stopped answering), the rows shown stay and the model stays usable.
+
+        A first page that is not full holds every row: the count is not asked then (a
+        search finding a few of a district's 133,000 activities took the count's time
+        again, to count what the page already held). Else the model's counter counts, or,
+        given ``count_aside`` (a counter safe to run on another thread: its query already
+        read from the widgets), that counts off the UI thread: the rows are shown at once,
+        :meth:`counting` holds until :attr:`counted` says the total."""
+        request = self._request(0, at_least=keep_rows)
+        rows = list(self._fetch(request))
+        full = len(rows) >= request.limit
+        aside = count_aside if full else None
+        total = self._count() if full and aside is None else len(rows)
         self.beginResetModel()
+        self._generation += 1
+        self._counting = aside is not None
         self._total = total
         self._rows = rows
         self.endResetModel()
+        if aside is not None:
+            self._count_aside(self._generation, aside)
+
+    def counting(self) -> bool:
+        """Whether the total is still being counted off the UI thread (:meth:`total` is
+        then the rows loaded so far)."""
+        return self._counting
+
+    def _count_aside(self, generation: int, counter: Counter) -> None:
+        if self._count_running:
+            self._count_waiting = (generation, counter)  # replaces one waiting already
+            return
+        self._count_running = True
+        carrier = self._carrier
+
+        def count() -> None:
+            result: object
+            try:
+                result = counter()
+            except Exception as exc:  # raised on the UI thread, if still wanted there
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the program is closing
+                carrier.done.emit(generation, result)
+
+        threading.Thread(target=count, name="pbc-count", daemon=True).start()
+
+    def _on_counted(self, generation: int, result: object) -> None:
+        self._count_running = False
+        waiting, self._count_waiting = self._count_waiting, None
+        if waiting is not None and waiting[0] == self._generation:
+            self._count_aside(*waiting)
+        if generation != self._generation or not self._counting:
+            return  # a later refresh is on its way, or counted already
+        self._counting = False
+        if isinstance(result, BaseException):
+            raise result
+        self._total = max(int(cast(int, result)), len(self._rows))
+        self.counted.emit(self._total)
 
     def _request(self, offset: int, *, at_least: int = 0) -> PageRequest:
         return PageRequest(
@@ -138,19 +213,28 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and (len(self._rows) < self._total or self._counting)
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid():
             return
-        more = list(self._fetch(self._request(len(self._rows))))
+        request = self._request(len(self._rows))
+        more = list(self._fetch(request))
         if not more:
             self._total = len(self._rows)
+            if self._counting:  # every row is here: that is the total
+                self._counting = False
+                self.counted.emit(self._total)
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+        if self._counting:
+            self._total = len(self._rows)
+            if len(more) < request.limit:  # the last page: every row is here
+                self._counting = False
+                self.counted.emit(self._total)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
