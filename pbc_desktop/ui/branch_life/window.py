@@ -1,6 +1,9 @@
 """三会一课与换届: which branches are behind (this year, this period), a branch's year at a
 glance (one row per kind, one column per month), the 通报 PDF, and the committees whose
-term runs out with each one's history. Opened from the 到期提醒 panel of 概览."""
+term runs out with each one's history. Opened from the 到期提醒 panel of 概览.
+
+A district's year (about 1,500 branches) takes half a second to read: it is read off the
+UI thread (``worker.BackgroundLoad``), the list saying so meanwhile."""
 
 from __future__ import annotations
 
@@ -52,6 +55,7 @@ from pbc_desktop.ui.common.views import (
     selected_id,
     two_lines,
 )
+from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.common.write_guard import WriteGuard
 
 # The year grid's cell colours, by the state of the period a month falls in.
@@ -100,6 +104,9 @@ class BranchLifeWindow(MenuWindow):
         super().__init__(ctx, parent, "branchLifeWindow")
         self.setWindowTitle(self.tr("Branch meetings and committee terms"))
         self.report: compliance.TownYear | None = None
+        # reads the year off the UI thread (:meth:`refresh`)
+        self.meetings_load = BackgroundLoad(self, "branchLifeLoad", self._year_refused)
+        self._wanted_org: int | None = None  # to select once the year being read is shown
         self.terms: list[committees.CommitteeRow] = []
         self.year = QSpinBox(self)
         self.year.setObjectName("branchLifeYear")
@@ -243,6 +250,7 @@ class BranchLifeWindow(MenuWindow):
         order = (self.town, self.pages, self.year, self.behind_only, self.schedule_button)
         for first, then in zip(order, (*order[1:], self.print_button), strict=True):
             QWidget.setTabOrder(first, then)
+        self.show_grid()  # none chosen, while the year is read
         self.refresh()
         self.refresh_terms()
 
@@ -255,12 +263,27 @@ class BranchLifeWindow(MenuWindow):
 
     # -- 三会一课 ------------------------------------------------------------------------
     def refresh(self) -> None:
-        keep = selected_id(self.table)
-        today = self.today()
-        self.report = compliance.town_year(
-            self.ctx.db, self.year.value(), today, town=self.selected_town()
+        """Read the year again, off the UI thread; the list shows it once read (the year
+        read before stays meanwhile, the summary saying it is being read)."""
+        db, year, today, town = self.ctx.db, self.year.value(), self.today(), self.selected_town()
+        self.summary.setText(self.tr("Reading the branches' meetings..."))
+        self.table.setCursor(Qt.CursorShape.BusyCursor)
+        self.meetings_load.start(
+            lambda: compliance.town_year(db, year, today, town=town), self._year_read
         )
-        self.show_report(keep)
+
+    def _year_read(self, report: compliance.TownYear) -> None:
+        self.table.unsetCursor()
+        self.report = report
+        wanted, self._wanted_org = self._wanted_org, None
+        self.show_report(selected_id(self.table) if wanted is None else wanted)
+        if wanted is not None:
+            self._show_branch(wanted)
+
+    def _year_refused(self, error: UserError) -> None:
+        self.table.unsetCursor()
+        self._wanted_org = None
+        self.summary.setText(error.message)
 
     def show_report(self, keep: int | None) -> None:
         """Show the year read by :meth:`refresh` (every branch, or only those behind) with
@@ -307,6 +330,13 @@ class BranchLifeWindow(MenuWindow):
             return
         self.behind_only.setChecked(False)
         select_data(self.town, None, otherwise=0)
+        if self.meetings_load.busy:
+            self._wanted_org = organization_id  # once the year being read is shown
+        else:
+            self._show_branch(organization_id)
+
+    def _show_branch(self, organization_id: int) -> None:
+        """Select the branch in the meetings' list, else its committee on the terms page."""
         if select_id(self.table, organization_id):
             self.pages.setCurrentIndex(0)
         elif select_id(self.terms_table, organization_id):
