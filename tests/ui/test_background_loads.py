@@ -228,7 +228,30 @@ def test_a_refusal_while_counting_is_said_in_its_sentence(
     with qtbot.waitSignal(tab.figures_load.finished, timeout=10_000):
         gated_figures.release()
     assert tab.as_of_label.text() == GONE
-    assert tab.figures_scroll.isEnabled() and tab.figures is None
+    assert not tab.figures_scroll.isEnabled() and tab.figures is None  # nothing counted
+
+
+def test_the_same_figures_counted_again_stay_clickable(
+    qtbot: QtBot, db: Database, gated_figures: Gated
+) -> None:
+    """Counted again after others' changes (a server's change watch, every few seconds):
+    the figures shown are the same year's and area's, and do not blink grey."""
+    tab = OverviewTab(AppContext(db))
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: bool(gated_figures.gates))
+    with qtbot.waitSignal(tab.figures_load.finished, timeout=10_000):
+        gated_figures.release()
+    tab.refresh()
+    qtbot.waitUntil(lambda: len(gated_figures.gates) == 2)
+    assert tab.as_of_label.text() == "Counting..." and tab.figures_scroll.isEnabled()
+    with qtbot.waitSignal(tab.figures_load.finished, timeout=10_000):
+        gated_figures.release()
+    assert tab.figures_scroll.isEnabled() and tab.as_of_label.text().startswith("As of ")
+    tab.town_combo.setCurrentIndex(tab.town_combo.findData("甲镇"))  # another area's
+    qtbot.waitUntil(lambda: len(gated_figures.gates) == 3)
+    assert not tab.figures_scroll.isEnabled()
+    gated_figures.release()
+    wait_loaded(qtbot, tab.figures_load)
 
 
 # -- the load itself -------------------------------------------------------------------

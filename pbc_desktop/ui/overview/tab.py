@@ -302,6 +302,7 @@ class OverviewTab(QWidget):
         self.ctx = ctx
         self.figures: stats.Figures | None = None
         self.charts: stats.ChartFigures | None = None
+        self._shown_for: tuple[int, str | None] | None = None  # the figures' year and area
         self._build()
         # counts the figures off the UI thread (:meth:`reload`)
         self.figures_load = BackgroundLoad(self, "overviewLoad", self._figures_refused)
@@ -470,20 +471,25 @@ class OverviewTab(QWidget):
 
     def reload(self) -> None:
         """Count the figures of the chosen year and area again, off the UI thread; the
-        figures shown before stay, greyed, until they are counted."""
+        figures shown before stay until they are counted, greyed when they are another
+        year's or area's (counted again for the same, after others' changes on a server,
+        they do not blink every few seconds)."""
         self.reminders.set_town(self.town())
         db, year, town = self.ctx.db, self.year(), self.town()
         self.as_of_label.setText(self.tr("Counting..."))
-        self.figures_scroll.setEnabled(False)
+        self.figures_scroll.setEnabled(self._shown_for == (year, town))
 
         def count() -> tuple[stats.Figures, stats.ChartFigures]:
             return stats.headline_figures(db, year, town), stats.chart_figures(db, year, town)
 
-        self.figures_load.start(count, self._show_figures)
+        self.figures_load.start(count, lambda counted: self._show_figures(counted, year, town))
 
-    def _show_figures(self, counted: tuple[stats.Figures, stats.ChartFigures]) -> None:
+    def _show_figures(
+        self, counted: tuple[stats.Figures, stats.ChartFigures], year: int, town: str | None
+    ) -> None:
         f, c = counted
         self.figures, self.charts = f, c
+        self._shown_for = (year, town)
         values = {
             "communities": f.communities,
             "member_organizations": f.member_organizations,
@@ -510,8 +516,7 @@ class OverviewTab(QWidget):
         self.as_of_label.setText(self.tr("As of {0}").format(date.today().isoformat()))
 
     def _figures_refused(self, error: UserError) -> None:
-        self.figures_scroll.setEnabled(True)
-        self.as_of_label.setText(error.message)
+        self.as_of_label.setText(error.message)  # the figures greyed if another year's
 
     # -- navigation --------------------------------------------------------------------
     def card_target(self, key: str) -> tuple[str, dict[str, Any]]:
