@@ -76,8 +76,8 @@ class MembersTab(ListingTab[members.MemberRow]):
 
     def init_state(self) -> None:
         self._report_town: str | None = None
-        # the selected member's action rules (read once a member is selected)
-        self._actions: member_editing.MemberActions | None = None
+        # the selected member's action rules, by (member, roll date) they were read for
+        self._actions: tuple[tuple[int, date | None], member_editing.MemberActions] | None = None
         # Off whenever the tab is made: the private numbers show only while ticked.
         self._unmasked = False
         # Made here, before the first refresh() offers it (or not) to the account.
@@ -297,21 +297,23 @@ class MembersTab(ListingTab[members.MemberRow]):
     def change_refusal(self, row: members.MemberRow) -> str | None:
         """Asked when a member is selected: every rule of the actions on them at once
         (:meth:`member_actions` then answers the buttons, the menu and the posts panel)."""
-        self._actions = member_editing.member_actions(self.ctx.db, row.id, self.query().as_of)
-        return self._actions.change
+        self._actions = None
+        return self.member_actions(row).change
 
     def idle_refusal(self) -> str | None:
         self._actions = None
         return super().idle_refusal()
 
     def member_actions(self, row: members.MemberRow) -> member_editing.MemberActions:
-        """The action rules of the selected member ``row``, as read when it was selected."""
-        actions = self._actions
-        if actions is None or actions.member_id != row.id:
-            actions = self._actions = member_editing.member_actions(
-                self.ctx.db, row.id, self.query().as_of
+        """The action rules of the selected member ``row``, as read when it was selected
+        (read again for another member or another roll date)."""
+        as_of = self.query().as_of
+        if self._actions is None or self._actions[0] != (row.id, as_of):
+            self._actions = (
+                (row.id, as_of),
+                member_editing.member_actions(self.ctx.db, row.id, as_of),
             )
-        return actions
+        return self._actions[1]
 
     def refused_deletion(self) -> str | None:
         row = self.current_row()
