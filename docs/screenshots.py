@@ -71,18 +71,20 @@ def main() -> int:
         image.save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
 
-    def reminders_shown(tab: object) -> None:
-        """The overview's reminders are collected on a thread: wait for them (the
-        picture showed "being collected" beside an empty table)."""
-        panel = getattr(tab, "reminders", None)
+    def loads_shown(tab: QWidget) -> None:
+        """What a tab reads off the UI thread (the overview's figures and reminders): wait
+        for it (the picture showed "being collected" beside an empty table)."""
+        from pbc_desktop.ui.common.worker import BackgroundLoad
+
+        loads = tab.findChildren(BackgroundLoad)
         deadline = time.monotonic() + 30
-        while panel is not None and not panel.rows and time.monotonic() < deadline:
+        while any(load.busy for load in loads) and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.05)
 
     for key in window.tab_keys():
         tab = window.show_tab(key)
-        reminders_shown(tab)
+        loads_shown(tab)
         view = getattr(tab, "table", None)
         if view is not None and view.model() is not None and view.model().rowCount() > 0:
             view.selectRow(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,12 +77,29 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.fixture(autouse=True)
-def reminders_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The 到期提醒 panel collects its list in a background thread in the program; tests
-    look at it right after making it (tests/ui/test_reminders_background.py: the thread)."""
+def loads_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows and tabs read what they show off the UI thread in the program
+    (``ui.common.worker.BackgroundLoad``); most tests look right after a change, so they
+    read at once here. The tests of a screen that loads in the background ask for it with
+    the ``loads_in_background`` fixture (tests/ui/test_background_loads.py: the loads)."""
     monkeypatch.setattr(
-        "pbc_desktop.ui.overview.reminders_panel.RemindersPanel.load_in_background", False
+        "pbc_desktop.ui.common.worker.BackgroundLoad.in_background", False, raising=True
     )
+
+
+@pytest.fixture
+def loads_in_background(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows and tabs read off the UI thread, as in the program: the test waits for what
+    it looks at (``qtbot.waitUntil``, ``qtbot.waitSignal(load.finished)``)."""
+    monkeypatch.setattr("pbc_desktop.ui.common.worker.BackgroundLoad.in_background", True)
+
+
+def _wait_for_background_reads() -> None:
+    """No window's background read outlives its test's database (one closed meanwhile
+    still reads to its end)."""
+    worker = sys.modules.get("pbc_desktop.ui.common.worker")
+    if worker is not None:
+        assert worker.wait_for_reads(30), "a background read did not end"
 
 
 @pytest.fixture(autouse=True)
@@ -295,6 +313,7 @@ def db(db_url: str, tmp_path: Path) -> Iterator[Database]:
     add_test_admin(database)
     yield database
     try:
+        _wait_for_background_reads()
         assert_audit_log_private(database)
     finally:
         database.dispose()

@@ -1,5 +1,5 @@
-"""Typing into widgets as a clerk does, message boxes that never open, and the Alt letter of a
-label, for the widget tests."""
+"""Typing into widgets as a clerk does, message boxes that never open, the Alt letter of a
+label, and waiting for what a screen reads in the background, for the widget tests."""
 
 from __future__ import annotations
 
@@ -14,8 +14,14 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.worker import BackgroundLoad
 
 T = TypeVar("T")
+
+
+def wait_loaded(qtbot: QtBot, *loads: BackgroundLoad) -> None:
+    """Wait until each of ``loads`` (read off the UI thread) has shown its latest request."""
+    qtbot.waitUntil(lambda: not any(load.busy for load in loads), timeout=10_000)
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -38,7 +38,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Community, CommunityMember, Organization
 from pbc_desktop.domain.accounts import Actor, Permission
 from pbc_desktop.domain.enums import UserRole
-from pbc_desktop.errors import NotFoundError, PermissionDeniedError
+from pbc_desktop.errors import NotFoundError, PermissionDeniedError, UserError
 from pbc_desktop.lang import t
 from pbc_desktop.services.permissions import denied
 
@@ -262,10 +262,19 @@ def refusal(db: Database, check: Callable[[Session, Access], object]) -> str | N
     is refused with its not-found sentence. The service still checks when it writes.
     """
     with db.read() as s:
-        try:
-            check(s, of(db, s))
-        except (PermissionDeniedError, NotFoundError) as error:
-            return error.message
+        acc = of(db, s)
+        return said(lambda: check(s, acc))
+
+
+def said(check: Callable[[], object], *also: type[UserError]) -> str | None:
+    """The sentence ``check`` refuses with (a ``PermissionDeniedError`` or
+    ``NotFoundError``, or one of ``also``), None when it passes: :func:`refusal` inside a
+    session the caller holds (several actions' rules asked in one read)."""
+    refused: tuple[type[UserError], ...] = (PermissionDeniedError, NotFoundError, *also)
+    try:
+        check()
+    except refused as error:
+        return error.message
     return None
 
 

@@ -50,7 +50,11 @@ from pbc_desktop.domain.member_rules import (
 from pbc_desktop.errors import ConflictError, FieldError, PermissionDeniedError, ValidationError
 from pbc_desktop.lang import t
 from pbc_desktop.services import access, audit, versions
-from pbc_desktop.services.member_changes.leaving import has_pending_transfer, pending_transfer
+from pbc_desktop.services.member_changes.leaving import (
+    has_pending_transfer,
+    leaving_member,
+    pending_transfer,
+)
 from pbc_desktop.services.member_changes.moving import (
     check_move,
     correct_organization,
@@ -251,13 +255,49 @@ def change_refusal(
     members; None when it may. ``as_of``: the member is listed on a past roll, where one
     moved to an organization out of the account's scope since is only to be looked at."""
 
-    def check(s: Session, acc: access.Access) -> None:
-        acc.require(Permission.WRITE)
-        if member_id is not None:
-            member = load_member(s, member_id, acc, as_of=as_of)
-            acc.check_org_writable(member.organization_id)
+    return access.refusal(db, lambda s, acc: _check_changeable(s, acc, member_id, as_of))
 
-    return access.refusal(db, check)
+
+def _check_changeable(
+    s: Session, acc: access.Access, member_id: int | None, as_of: date | None
+) -> None:
+    acc.require(Permission.WRITE)
+    if member_id is not None:
+        member = load_member(s, member_id, acc, as_of=as_of)
+        acc.check_org_writable(member.organization_id)
+
+
+@dataclass(frozen=True)
+class MemberActions:
+    """Why the account may not do each action on a member (None: it may), for the 党员
+    tab's buttons and menu entries: each sentence the one its service refuses with."""
+
+    member_id: int
+    #: edit, report to a post, log service, evaluate, restore (:func:`change_refusal`)
+    change: str | None
+    #: delete as entered by mistake (:func:`deletion_refusal`)
+    deletion: str | None
+    #: leave, a letter of transfer, a mobile member's stay (``leaving.leaving_refusal``)
+    leaving: str | None
+
+
+def member_actions(db: Database, member_id: int, as_of: date | None = None) -> MemberActions:
+    """Every action rule of the member selected in the 党员 tab (``as_of``: listed on the
+    roll at that date), asked in one short read, the member loaded once. One by one they
+    were a read each, loading the member again: 40-odd small queries a click, slow over a
+    network (tests/services/test_member_actions.py counts them)."""
+    with db.read() as s:
+        acc = access.of(db, s)
+        # held here, each check finds it loaded (the session keeps a record only while
+        # something refers to it: it was read again by each)
+        held = s.get(PartyMember, member_id)
+        change = access.said(lambda: _check_changeable(s, acc, member_id, as_of))
+        deletion = access.said(
+            lambda: _check_deletable(s, acc, load_member(s, member_id, acc)), ConflictError
+        )
+        leaving = access.said(lambda: leaving_member(s, acc, member_id, None), ConflictError)
+        del held
+    return MemberActions(member_id, change, deletion, leaving)
 
 
 def add_member(
@@ -397,12 +437,11 @@ def _check_deletable(s: Session, acc: access.Access, member: PartyMember) -> Non
 
 def deletion_refusal(db: Database, member_id: int) -> str | None:
     """Why the account may not delete the member as entered by mistake (None: it may)."""
-    try:
-        return access.refusal(
-            db, lambda s, acc: _check_deletable(s, acc, load_member(s, member_id, acc))
+    with db.read() as s:
+        acc = access.of(db, s)
+        return access.said(
+            lambda: _check_deletable(s, acc, load_member(s, member_id, acc)), ConflictError
         )
-    except ConflictError as error:
-        return error.message
 
 
 def delete_member(db: Database, member_id: int, *, with_reports: bool = False) -> None:

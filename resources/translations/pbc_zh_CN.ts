@@ -1323,6 +1323,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>登记所选党组织新一届班子；未选时从列表中选择党组织（尚未登记过班子的也可以）</translation>
     </message>
     <message>
+        <source>Reading the branches&apos; meetings...</source>
+        <translation>正在读取各支部的三会一课情况……</translation>
+    </message>
+    <message>
         <source>New election record</source>
         <translation>新建换届记录</translation>
     </message>
@@ -5721,6 +5725,10 @@ Has the other office read you the same fingerprint by phone or in person? Regist
         <translation>全区</translation>
     </message>
     <message>
+        <source>Counting...</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
@@ -6134,7 +6142,7 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <name>RemindersPanel</name>
     <message>
         <source>Edit &amp;rules...</source>
-        <extracomment>Emitted after the rules were changed (the list is already refreshed). Emitted when the list has been (re)loaded and shown. (generation, reminders or the error) from the background load Every area&apos;s reminders of a whole district take seconds (党费 arrears of 30,000 members month by month): they are collected off the UI thread, so that the window shows and answers meanwhile. Tests set False to have them at once.</extracomment>
+        <extracomment>Emitted after the rules were changed (the list is already refreshed). Emitted when the list has been (re)loaded and shown.</extracomment>
         <translation>编辑提醒规则(&amp;R)…</translation>
     </message>
     <message>

@@ -23,8 +23,11 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 from tests.factories import make_activity
 from tests.pdf_helpers import page_texts
-from tests.qt_helpers import DiscardQuestion
+from tests.qt_helpers import DiscardQuestion, wait_loaded
 from tests.scope_factories import TwoTowns, town_actor, two_towns, viewer_actor
+
+# The window reads the year off the UI thread, as in the program: each test waits for it.
+pytestmark = pytest.mark.usefixtures("loads_in_background")
 
 TODAY = date(2026, 5, 25)
 ALL = "支部党员大会、支委会、党小组会、党课、主题党日"
@@ -39,6 +42,19 @@ def _texts(table: object, columns: int) -> list[list[str]]:
         [table.item(r, c).text() for c in range(columns)]  # type: ignore[union-attr]
         for r in range(table.rowCount())
     ]
+
+
+def opened(qtbot: QtBot, ctx: AppContext) -> BranchLifeWindow:
+    """The window, its year read (off the UI thread) and shown."""
+    window = BranchLifeWindow(ctx)
+    qtbot.addWidget(window)
+    read(qtbot, window)
+    return window
+
+
+def read(qtbot: QtBot, window: BranchLifeWindow) -> None:
+    """Wait for the year being read to be shown."""
+    wait_loaded(qtbot, window.meetings_load)
 
 
 @pytest.fixture
@@ -76,8 +92,7 @@ def world(db: Database, monkeypatch: pytest.MonkeyPatch) -> TwoTowns:
 
 
 def test_town_list_grid_and_filters(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     window.show()
     assert (
         window.summary.text() == "4 branches, 3 behind this year, 4 with meetings still to hold now"
@@ -130,8 +145,11 @@ def test_town_list_grid_and_filters(qtbot: QtBot, db: Database, world: TwoTowns)
     window.behind_only.setChecked(True)
     assert window.table.rowCount() == 3
     window.town.setCurrentIndex(window.town.findData("乙镇"))
+    read(qtbot, window)
     assert window.table.rowCount() == 0
-    window.apply_filters(organization_id=world.jia_two)
+    window.apply_filters(organization_id=world.jia_two)  # the whole district read again
+    assert window.meetings_load.busy
+    read(qtbot, window)
     assert (window.behind_only.isChecked(), window.table.rowCount()) == (False, 4)
     assert window.grid_title.text().startswith("甲二村党支部")
 
@@ -141,8 +159,7 @@ def test_behind_only_filters_the_year_read_without_reading_it_again(
 ) -> None:
     """Reading a district's year takes a while (every branch's meetings): the filter
     shows what was read, the branch selected staying selected."""
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     window.show()
     window.table.selectRow(1)  # 甲二村党支部, behind
     statements: list[str] = []
@@ -172,8 +189,7 @@ def test_the_notice_is_saved(
     monkeypatch.setattr(
         prompts, "offer_folder", lambda _p, _t, _s, text=None: said.append(text or "")
     )
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     window.show()  # the button lies on the meetings page: clicked as the clerk sees it
     window.town.setCurrentIndex(window.town.findData("甲镇"))
     qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
@@ -188,8 +204,7 @@ def test_the_notice_is_saved(
 
 
 def test_terms_and_history(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     assert _texts(window.terms_table, 6) == [
         ["甲二村党支部", "甲镇", "No. 4", "2023-06-01", "2026-06-01", "即将届满"]
     ]
@@ -204,8 +219,7 @@ def test_terms_and_history(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
 
 def test_the_town_filters_the_terms_too(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
     """Choosing 乙镇 changed the meetings only: 甲镇's committee stayed in the 换届 list."""
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     assert window.terms_table.rowCount() == 1
     window.town.setCurrentIndex(window.town.findData("乙镇"))
     assert window.terms_table.rowCount() == 0
@@ -218,8 +232,7 @@ def test_a_committee_saved_beyond_the_filters_is_shown_and_said(
 ) -> None:
     """A new election runs out years later: with "due within 6 months" (and another town
     chosen) the organization left the list on saving, as if nothing had been saved."""
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     window.show()
     window.pages.setCurrentIndex(1)
     window.town.setCurrentIndex(window.town.findData("乙镇"))
@@ -240,8 +253,7 @@ def test_a_committee_saved_beyond_the_filters_is_shown_and_said(
 def test_the_schedule_is_the_districts_to_change(
     qtbot: QtBot, db: Database, world: TwoTowns
 ) -> None:
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     dialog = window.schedule_dialog()
     qtbot.addWidget(dialog)
     dialog.combos[K.PARTY_LESSON].setCurrentIndex(dialog.combos[K.PARTY_LESSON].findData(1))
@@ -250,8 +262,7 @@ def test_the_schedule_is_the_districts_to_change(
     assert schedule.get_schedule(db)[K.PARTY_LESSON] == 1
     assert K.GROUP_MEETING not in schedule.get_schedule(db)
     db.user = town_actor(db, "甲镇")
-    town = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(town)
+    town = opened(qtbot, AppContext(db))
     assert not town.schedule_button.isEnabled()
     assert town.table.rowCount() == 3  # its own town's branches
     other = ScheduleDialog(AppContext(db), town)
@@ -311,13 +322,16 @@ def test_a_reminder_opens_the_window_on_its_branch(
 ) -> None:
     panel = RemindersPanel(AppContext(db))
     qtbot.addWidget(panel)
+    wait_loaded(qtbot, panel.load)
     rows = _texts(panel.table, 4)
     assert ["换届", "甲二村党支部", "第4届班子任期届满，应换届", "in 7 days"] in rows
     row = rows.index(["换届", "甲二村党支部", "第4届班子任期届满，应换届", "in 7 days"])
     panel.table.cellDoubleClicked.emit(row, 0)
     window = panel.branch_life
     assert window is not None and window.isVisible()
+    read(qtbot, window)  # the branch is selected once its year is shown
     assert window.grid_title.text().startswith("甲二村党支部")
+    assert window.pages.currentIndex() == 0
     window.reject()
     qtbot.waitUntil(lambda: panel.branch_life is None)
 
@@ -331,8 +345,7 @@ def test_the_window_fits_an_old_screen(
 
     free = QRect(0, 0, 1024, 728)  # 1024×768 less the task bar
     monkeypatch.setattr(screens, "available_geometry", lambda _widget=None: QRect(free))
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     window.show()
     assert window.frameGeometry().width() <= free.width()
     assert window.frameGeometry().height() <= free.height()
@@ -391,8 +404,7 @@ def test_enter_in_the_list_asks_for_no_file(
     button: “Notice (PDF)”, which asked where to save it."""
     asked: list[object] = []
     monkeypatch.setattr(prompts, "ask_save_path", lambda *a, **_k: asked.append(a))
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     window.show()
     qtbot.waitExposed(window)
     window.table.setFocus()
@@ -405,14 +417,14 @@ def test_enter_in_the_list_asks_for_no_file(
 def test_the_columns_follow_a_changed_schedule(qtbot: QtBot, db: Database, world: TwoTowns) -> None:
     """The district dropped 党小组会 (or asked for a kind it did not before): the list kept
     its columns, each count under the wrong kind's heading and 落后 under 主题党日."""
-    window = BranchLifeWindow(AppContext(db))
-    qtbot.addWidget(window)
+    window = opened(qtbot, AppContext(db))
     dialog = window.schedule_dialog()
     qtbot.addWidget(dialog)
     dialog.combos[K.GROUP_MEETING].setCurrentIndex(0)  # not required
     dialog.combos[K.PARTY_LESSON].setCurrentIndex(0)
     dialog.accept()
     window.refresh()  # as after the schedule dialog, or another clerk's change
+    read(qtbot, window)
     headers = [
         window.table.horizontalHeaderItem(c).text() for c in range(window.table.columnCount())
     ]  # type: ignore[union-attr]
@@ -440,5 +452,6 @@ def test_the_columns_follow_a_changed_schedule(qtbot: QtBot, db: Database, world
     assert window.grid.item(2, 0).text() == "1"  # type: ignore[union-attr]
     schedule.set_schedule(db, {K.BRANCH_ASSEMBLY: 3, K.PARTY_LESSON: 3})
     window.refresh()
+    read(qtbot, window)
     assert window.table.columnCount() == 6
     assert _texts(window.table, 6)[0] == ["乙一村党支部", "乙镇", "1/2", "1/2", "", ALL_QUARTERLY]

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import PartyMember, PostReport, User
@@ -103,6 +103,21 @@ def member_count(db: Database) -> int:
         return int(s.execute(select(func.count(PartyMember.id))).scalar_one())
 
 
+def monkeypatch_calls(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str
+) -> list[tuple[Any, ...]]:
+    """The arguments of each call of ``module.name`` from now on (still called)."""
+    calls: list[tuple[Any, ...]] = []
+    real = getattr(module, name)
+
+    def spy(*args: Any) -> Any:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(module, name, spy)
+    return calls
+
+
 def shown_dialog(tab: MembersTab) -> QDialog | None:
     """The tab's open dialog (a call, so that checks before and after are not merged)."""
     return tab.active_dialog
@@ -170,6 +185,59 @@ def test_buttons_follow_the_selection(qtbot: QtBot, tab: MembersTab) -> None:
     assert tab.edit_button.isEnabled()
     assert tab.delete_button.isEnabled()
     assert "陈伟" in tab.detail.toPlainText()
+
+
+def test_a_member_selected_asks_the_rules_of_its_actions_in_one_read(
+    qtbot: QtBot,
+    db: Database,
+    tab: MembersTab,
+    ids: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each action on the selected member (edit, delete, leave, a letter, a stay away, the
+    posts panel's) asked its own rule, a read each loading the member again: 40-odd small
+    queries a click, slow over a network to a server."""
+    from pbc_desktop.services.member_changes import leaving, transfers
+
+    together: list[int] = []
+    real = member_editing.member_actions
+
+    def member_actions(
+        database: Database, member_id: int, as_of: date | None = None
+    ) -> member_editing.MemberActions:
+        together.append(member_id)
+        return real(database, member_id, as_of)
+
+    monkeypatch.setattr(member_editing, "member_actions", member_actions)
+    apart: list[str] = []
+    for module, name in (
+        (member_editing, "deletion_refusal"),
+        (leaving, "leaving_refusal"),
+        (transfers, "issue_refusal"),
+    ):
+        monkeypatch.setattr(module, name, lambda *_a, name=name: apart.append(name))
+    asked_change = monkeypatch_calls(monkeypatch, member_editing, "change_refusal")
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        click_row(qtbot, tab, "陈伟")
+        clicked = len(statements)
+        tab.writes.update()  # as after any change of the tab's state: nothing asked again
+        tab.posts_panel.writes.update()
+        assert len(statements) == clicked
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert together == [ids["陈伟"]]
+    assert apart == [] and [args for args in asked_change if len(args) > 1] == []
+    # measured 35 (47 when each rule was asked by itself): the rules' 5, the rest the
+    # detail and the posts panel
+    assert clicked <= 36, statements
+    assert tab.edit_button.isEnabled() and tab.delete_button.isEnabled()
+    assert tab.changes.leave_button.isEnabled() and tab.posts_panel.report_button.isEnabled()
 
 
 def test_extra_buttons_join_the_row_and_follow_the_selection(qtbot: QtBot, tab: MembersTab) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,10 @@ from pbc_desktop.ui.common.combos import select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.overview.tab import OVERDUE, OverviewTab
 from tests.listing_factories import TODAY, YEAR, seed
+from tests.qt_helpers import wait_loaded
+
+# The tab counts its figures off the UI thread, as in the program: each test waits for them.
+pytestmark = pytest.mark.usefixtures("loads_in_background")
 
 
 def test_chart_figures_match_the_tables(db: Database) -> None:
@@ -53,6 +58,9 @@ def test_month_and_project_bars_navigate(qtbot: QtBot, db: Database) -> None:
     tab.resize(1200, 800)
     tab.show()
     select_data(tab.year_combo, YEAR, otherwise=0)
+    assert tab.figures_load.busy and not tab.figures_scroll.isEnabled()  # greyed meanwhile
+    wait_loaded(qtbot, tab.figures_load)
+    assert tab.figures_scroll.isEnabled()
     seen: list[tuple[str, dict[str, Any]]] = []
     tab.navigate.connect(lambda key, filters: seen.append((key, filters)))
     march = tab.month_chart.month_rect(3).center().toPoint()

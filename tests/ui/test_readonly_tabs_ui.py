@@ -21,6 +21,7 @@ from pbc_desktop.ui.lists.tab import ListsTab
 from pbc_desktop.ui.members.tab import MembersTab
 from pbc_desktop.ui.overview.tab import OverviewTab
 from tests.listing_factories import TOWN_A, YEAR, seed
+from tests.qt_helpers import wait_loaded
 
 
 @pytest.fixture
@@ -167,25 +168,30 @@ def test_table_models_keep_the_qt_contract(
 
 
 # -- overview -------------------------------------------------------------------------------
+@pytest.mark.usefixtures("loads_in_background")
 def test_overview_shows_the_figures(qtbot: QtBot, ctx: AppContext) -> None:
     tab = OverviewTab(ctx)
     qtbot.addWidget(tab)
     tab.apply_filters(year=YEAR)
+    wait_loaded(qtbot, tab.figures_load)
     assert tab.cards["trainings"].value() == 2
     assert tab.cards["trainees"].value() == 65
     assert tab.cards["service_centres"].value() == 2
     assert tab.cards["overdue_items"].value() >= 2
     assert {b.data: b.value for b in tab.type_chart.bars()}[CoBuildType.CROSS_REGION] == 1
     tab.town_combo.setCurrentIndex(tab.town_combo.findData(TOWN_A))
+    wait_loaded(qtbot, tab.figures_load)
     assert tab.cards["service_centres"].value() == 1
     assert tab.cards["members_reported"].value() == 1
 
 
+@pytest.mark.usefixtures("loads_in_background")
 def test_overview_card_click_navigates(qtbot: QtBot, ctx: AppContext) -> None:
     tab = OverviewTab(ctx)
     qtbot.addWidget(tab)
     tab.show()
     tab.apply_filters(year=YEAR, town=TOWN_A)
+    wait_loaded(qtbot, tab.figures_load)
     with qtbot.waitSignal(tab.navigate) as blocker:
         qtbot.mouseClick(tab.cards["overdue_items"], Qt.MouseButton.LeftButton)
     assert blocker.args == ["lists", {"overdue_only": True, "town": TOWN_A}]

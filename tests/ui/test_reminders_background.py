@@ -20,8 +20,7 @@ ONE = Reminder(ReminderArea.TERMS, "甲村党支部", ("甲镇",), "换届：第
 
 
 @pytest.fixture(autouse=True)
-def in_background(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(RemindersPanel, "load_in_background", True)
+def in_background(loads_in_background: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RemindersPanel, "today", lambda _self: TODAY)
 
 
@@ -55,11 +54,11 @@ def test_only_the_latest_refresh_is_shown(
 ) -> None:
     gates = [threading.Event(), threading.Event()]
     answers = [[ONE, ONE], [ONE]]
-    calls: list[int] = []
+    calls: list[str | None] = []
 
-    def collect(_db: Database, _today: date, _town: str | None = None) -> list[Reminder]:
+    def collect(_db: Database, _today: date, town: str | None = None) -> list[Reminder]:
         n = len(calls)
-        calls.append(n)
+        calls.append(town)
         gates[n].wait(10)
         return answers[n]
 
@@ -68,12 +67,15 @@ def test_only_the_latest_refresh_is_shown(
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: len(calls) == 1)
     panel.set_town("甲镇")  # a second refresh before the first has come back
+    gates[0].set()  # the first, older answer arrives: it is dropped, the second is read
     qtbot.waitUntil(lambda: len(calls) == 2)
+    assert calls == [None, "甲镇"]
+    assert panel.rows == [] and panel.table.rowCount() == 0
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         gates[1].set()
-    gates[0].set()  # the first, older answer arrives after: it is dropped
     qtbot.wait(200)
     assert panel.rows == [ONE]
+    assert panel.table.rowCount() == 1
 
 
 def test_a_refusal_while_collecting_is_said_in_the_title(

@@ -117,13 +117,9 @@ def leaving_member(
 def leaving_refusal(db: Database, member_id: int) -> str | None:
     """Why the account may not record the member's leaving (None: it may)."""
 
-    def check(s: Session, acc: access.Access) -> None:
-        leaving_member(s, acc, member_id, None)
-
-    try:
-        return access.refusal(db, check)
-    except ConflictError as error:
-        return error.message
+    with db.read() as s:
+        acc = access.of(db, s)
+        return access.said(lambda: leaving_member(s, acc, member_id, None), ConflictError)
 
 
 def latest_change(s: Session, member_id: int) -> MemberChange | None:

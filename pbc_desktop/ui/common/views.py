@@ -146,7 +146,8 @@ def fill_table(
         for c, text in enumerate(cells):
             cell = QTableWidgetItem(text)
             cell.setData(ID_ROLE, record_id)
-            cell.setToolTip(text if len(text) > 20 else "")
+            if len(text) > 20:  # a new item has none (setting "" on each took a third of
+                cell.setToolTip(text)  # a second for the 三会一课 list of a district)
             if c in right:
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, cell)

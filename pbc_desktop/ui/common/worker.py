@@ -1,16 +1,27 @@
-"""Slow work off the UI thread, with a progress dialog and a cancel button.
+"""Slow work off the UI thread.
 
-The job gets plain callbacks (``progress(percent, text)`` and ``should_cancel()``), returns
-its result by signal, and never touches widgets.
+Two kinds:
+
+- :func:`run_with_progress`: a job the user waits for (an import, an export, a report),
+  with a progress dialog and a cancel button. The job gets plain callbacks
+  (``progress(percent, text)`` and ``should_cancel()``), returns its result by signal, and
+  never touches widgets.
+- :class:`BackgroundLoad`: what a window or tab shows, read while it stays usable (the
+  三会一课 of a district, the 概览 figures, every area's reminders): the widget says it is
+  loading, a newer request supersedes an older one, and a widget closed meanwhile is
+  simply not answered.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -147,3 +158,163 @@ def succeeded(
         text = error.message if isinstance(error, UserError) else str(error)
         messages.warning(parent, title or "", text)
     return False
+
+
+# -- reads for a widget ------------------------------------------------------------------
+Read = Callable[[], T]
+Show = Callable[[T], object]
+
+
+class _Relay(QObject):
+    """Lives on the UI thread for the whole program: a reading thread hands its answer here
+    (queued), never to the widget, which may be gone by then."""
+
+    arrived = Signal(int, int, object)  # the load's key, its request's number, the answer
+
+    @Slot(int, int, object)
+    def deliver(self, key: int, request: int, answer: object) -> None:
+        load = _loads.get(key)
+        if load is not None and shiboken6.isValid(load):
+            load._arrived(request, answer)
+
+
+_relays: list[_Relay] = []  # the one made (again after the application is made anew)
+_loads: dict[int, BackgroundLoad] = {}
+_keys = itertools.count(1)
+_threads: set[threading.Thread] = set()
+_threads_lock = threading.Lock()
+
+
+def _the_relay() -> _Relay:
+    """The relay, made on the UI thread at the first load (again with a new application)."""
+    if not _relays or not shiboken6.isValid(_relays[0]):
+        relay = _Relay(QCoreApplication.instance())
+        relay.arrived.connect(relay.deliver)
+        _relays[:] = [relay]
+    return _relays[0]
+
+
+def reading_threads() -> int:
+    """How many loads are reading now (answered or not: a closed widget's read runs on)."""
+    with _threads_lock:
+        return sum(1 for thread in _threads if thread.is_alive())
+
+
+def wait_for_reads(timeout: float) -> bool:
+    """Wait up to ``timeout`` seconds for every reading thread to end; whether they did (a
+    test's database is not removed under a read)."""
+    with _threads_lock:
+        running = list(_threads)
+    for thread in running:
+        thread.join(timeout)
+    return reading_threads() == 0
+
+
+class BackgroundLoad(QObject):
+    """What one widget shows, read off the UI thread.
+
+    ``start(read, show)`` runs ``read`` (a function of plain data, which never touches
+    widgets: capture the filters on the UI thread) on a thread of its own, then calls
+    ``show(answer)`` on the UI thread. Only the latest request is shown: one made while
+    another is read supersedes it (its answer is dropped, and at most one read runs per
+    load; the latest starts once it ends). A refusal (``UserError``) goes to ``refused``
+    (by default said in a message over ``parent``); any other error is a bug and raised on
+    the UI thread. The widget shows its own "loading" state while :attr:`busy`.
+    A widget closed and deleted meanwhile is not answered.
+    """
+
+    #: Emitted on the UI thread once the latest request was shown (or its refusal said).
+    finished = Signal()
+    #: Read at once on the UI thread instead (tests that look right after a change; the
+    #: tests of the background set it back).
+    in_background: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        parent: QWidget,
+        name: str,
+        refused: Callable[[UserError], object] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._parent = parent
+        self._refused = refused
+        self._key = next(_keys)
+        self._request = 0
+        self._wanted: tuple[int, Read[Any], Show[Any]] | None = None
+        self._reading: int | None = None  # the request a thread reads now
+        _loads[self._key] = self
+        self.destroyed.connect(lambda _obj=None, key=self._key: _loads.pop(key, None))
+
+    @property
+    def busy(self) -> bool:
+        """Whether a request is still to be shown."""
+        return self._wanted is not None
+
+    def start(self, read: Read[T], show: Show[T]) -> None:
+        self._request += 1
+        self._wanted = (self._request, read, show)
+        if not self.in_background:
+            self._read_here()
+        elif self._reading is None:
+            self._launch()
+        # else: started when the read under way comes back (its answer dropped)
+
+    def forget(self) -> None:
+        """Drop the request under way: nothing more is shown (its read runs to its end)."""
+        self._request += 1
+        self._wanted = None
+
+    def _read_here(self) -> None:
+        wanted = self._wanted
+        assert wanted is not None
+        try:
+            answer: object = wanted[1]()
+        except UserError as exc:
+            answer = exc
+        self._arrived(wanted[0], answer)
+
+    def _launch(self) -> None:
+        assert self._wanted is not None
+        request, read, _show = self._wanted
+        self._reading = request
+        relay, key = _the_relay(), self._key
+
+        def run() -> None:
+            answer: object
+            try:
+                answer = read()
+            except Exception as exc:  # said or raised on the UI thread
+                answer = exc
+            try:
+                with contextlib.suppress(RuntimeError):  # the program is ending
+                    relay.arrived.emit(key, request, answer)
+            finally:
+                with _threads_lock:
+                    _threads.discard(threading.current_thread())
+
+        thread = threading.Thread(target=run, name=f"load-{self.objectName()}", daemon=True)
+        with _threads_lock:
+            _threads.add(thread)
+        thread.start()
+
+    def _arrived(self, request: int, answer: object) -> None:
+        if request == self._reading:
+            self._reading = None
+        wanted = self._wanted
+        if wanted is None or wanted[0] != request:
+            if wanted is not None and self._reading is None and self.in_background:
+                self._launch()  # the latest request, made while this one was read
+            return
+        self._wanted = None
+        if isinstance(answer, UserError):
+            if self._refused is not None:
+                self._refused(answer)
+            else:
+                messages.show_user_error(self._parent, answer)
+        elif isinstance(answer, BaseException):
+            self.finished.emit()
+            raise answer
+        else:
+            wanted[2](answer)
+        self.finished.emit()

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import MembershipStatus
 from pbc_desktop.domain.member_changes import TransferState
 from pbc_desktop.domain.punctuation import labelled, with_note
@@ -50,7 +49,7 @@ class MemberChangeActions(QObject):
                 "Record that the selected member died, left the Party, was suspended or "
                 "moved away: they leave the current roll and stay in the history"
             ),
-            rule=self._selected(leaving.leaving_refusal),
+            rule=self._leaving_refused,
             when=tab.has_selection,
         )
         self.more_button = tab.add_button(
@@ -65,14 +64,14 @@ class MemberChangeActions(QObject):
             "membersTransferOut",
             self.tr("Letter of transfer for the member..."),
             self.transfer_current,
-            self._selected(transfers.issue_refusal),
+            self._leaving_refused,  # a letter of transfer: the rule of any leaving
         )
         self.mobile_action = self._guarded(
             menu,
             "membersMobile",
             self.tr("Register as a mobile member..."),
             self.mobile_current,
-            self._selected(leaving.leaving_refusal),
+            self._leaving_refused,
         )
         self.restore_action = self._guarded(
             menu,
@@ -102,16 +101,13 @@ class MemberChangeActions(QObject):
         self.more_button.setMenu(menu)
 
     # -- rules -----------------------------------------------------------------------------
-    def _selected(self, refusal: Callable[[Database, int], str | None]) -> Refusal:
-        """The tab's rule for the selected member, then ``refusal(db, member_id)``."""
-
-        def rule() -> str | None:
-            row = self.tab.current_row()
-            if row is None:
-                return None
-            return self.tab.refused_selected() or refusal(self.tab.ctx.db, row.id)
-
-        return rule
+    def _leaving_refused(self) -> str | None:
+        """The tab's rule for the selected member, then that of their leaving (read with
+        the member's other rules when they were selected: ``MembersTab.member_actions``)."""
+        row = self.tab.current_row()
+        if row is None:
+            return None
+        return self.tab.refused_selected() or self.tab.member_actions(row).leaving
 
     def _not_suspended(self) -> str | None:
         row = self.tab.current_row()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_editing
-from pbc_desktop.services.permissions import refusal
+from pbc_desktop.services.permissions import refusal as permission_refusal
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.columns import keep_chars, refit_columns
@@ -73,7 +73,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         #: the date of the roll the member was chosen from (None: today's)
         self.as_of: date | None = None
         # Why the account may not change the shown member's posts (None: it may).
-        self._refusal = refusal(ctx.db.user, Permission.WRITE)
+        self._refusal = permission_refusal(ctx.db.user, Permission.WRITE)
         self.writes = WriteGuard(ctx, self)
         self.reports: list[reports.ReportRow] = []
         self.services: list[service_log.ServiceRow] = []
@@ -314,18 +314,25 @@ class MemberPostsPanel(DialogHost, QWidget):
     def member_id(self) -> int | None:
         return self._member_id
 
-    def set_member(self, member_id: int | None, as_of: date | None = None) -> None:
+    def set_member(
+        self,
+        member_id: int | None,
+        as_of: date | None = None,
+        actions: member_editing.MemberActions | None = None,
+    ) -> None:
         """Show the reports of ``member_id`` (``None``: nothing, the actions are disabled);
-        ``as_of``: chosen from the roll at that date (one moved away since is shown)."""
+        ``as_of``: chosen from the roll at that date (one moved away since is shown);
+        ``actions``: the member's action rules when the caller read them already."""
         if member_id != self._member_id:
             self._member_id = member_id
             self.reports_table.clearSelection()
         self.as_of = as_of
-        self._refusal = (
-            refusal(self.ctx.db.user, Permission.WRITE)
-            if member_id is None
-            else member_editing.change_refusal(self.ctx.db, member_id, as_of)
-        )
+        if member_id is None:
+            self._refusal = permission_refusal(self.ctx.db.user, Permission.WRITE)
+        elif actions is not None and actions.member_id == member_id:
+            self._refusal = actions.change
+        else:
+            self._refusal = member_editing.change_refusal(self.ctx.db, member_id, as_of)
         self.reload()
 
     def reload(self, keep_report: int | None = None) -> None:

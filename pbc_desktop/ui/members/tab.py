@@ -76,6 +76,8 @@ class MembersTab(ListingTab[members.MemberRow]):
 
     def init_state(self) -> None:
         self._report_town: str | None = None
+        # the selected member's action rules, by (member, roll date) they were read for
+        self._actions: tuple[tuple[int, date | None], member_editing.MemberActions] | None = None
         # Off whenever the tab is made: the private numbers show only while ticked.
         self._unmasked = False
         # Made here, before the first refresh() offers it (or not) to the account.
@@ -216,7 +218,8 @@ class MembersTab(ListingTab[members.MemberRow]):
         member_id = row.id if row is not None else None
         as_of = self.query().as_of  # a past roll's member, moved away since, is shown too
         if member_id != self.posts_panel.member_id() or as_of != self.posts_panel.as_of:
-            self.posts_panel.set_member(member_id, as_of)
+            actions = self.member_actions(row) if row is not None else None
+            self.posts_panel.set_member(member_id, as_of, actions)
 
     def _posts_changed(self) -> None:
         row = self.current_row()
@@ -292,13 +295,31 @@ class MembersTab(ListingTab[members.MemberRow]):
         return member_editing.change_refusal(self.ctx.db)
 
     def change_refusal(self, row: members.MemberRow) -> str | None:
-        return member_editing.change_refusal(self.ctx.db, row.id, self.query().as_of)
+        """Asked when a member is selected: every rule of the actions on them at once
+        (:meth:`member_actions` then answers the buttons, the menu and the posts panel)."""
+        self._actions = None
+        return self.member_actions(row).change
+
+    def idle_refusal(self) -> str | None:
+        self._actions = None
+        return super().idle_refusal()
+
+    def member_actions(self, row: members.MemberRow) -> member_editing.MemberActions:
+        """The action rules of the selected member ``row``, as read when it was selected
+        (read again for another member or another roll date)."""
+        as_of = self.query().as_of
+        if self._actions is None or self._actions[0] != (row.id, as_of):
+            self._actions = (
+                (row.id, as_of),
+                member_editing.member_actions(self.ctx.db, row.id, as_of),
+            )
+        return self._actions[1]
 
     def refused_deletion(self) -> str | None:
         row = self.current_row()
         if row is None:
             return None
-        return self.refused_selected() or member_editing.deletion_refusal(self.ctx.db, row.id)
+        return self.refused_selected() or self.member_actions(row).deletion
 
     def new_member(self) -> MemberDialog | None:
         if self.raise_active_dialog():

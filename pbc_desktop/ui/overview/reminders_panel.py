@@ -11,8 +11,6 @@ organization's grid of that year.
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar, cast
@@ -45,6 +43,7 @@ from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import make_item_table
+from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.fees.window import FeeCollectionWindow
 
@@ -98,19 +97,15 @@ class RemindersPanel(QWidget):
     rules_changed = Signal()
     #: Emitted when the list has been (re)loaded and shown.
     loaded = Signal()
-    #: (generation, reminders or the error) from the background load
-    _collected = Signal(int, object)
-    #: Every area's reminders of a whole district take seconds (党费 arrears of 30,000
-    #: members month by month): they are collected off the UI thread, so that the window
-    #: shows and answers meanwhile. Tests set False to have them at once.
-    load_in_background = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._town: str | None = None
-        self._generation = 0
-        self._collected.connect(self._on_collected)
+        # Every area's reminders of a whole district take seconds (党费 arrears of 30,000
+        # members month by month): collected off the UI thread, so that the window shows
+        # and answers meanwhile.
+        self.load = BackgroundLoad(self, "overviewRemindersLoad", self._refused)
         self.rows: list[Reminder] = []
         self._windows: dict[str, QDialog] = {}
         self.title = QLabel(self)
@@ -160,33 +155,12 @@ class RemindersPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._generation += 1
-        if not self.load_in_background:
-            self._show(reminders.collect(self.ctx.db, self.today(), self._town))
-            return
-        generation, db, today, town = self._generation, self.ctx.db, self.today(), self._town
+        db, today, town = self.ctx.db, self.today(), self._town
         self.title.setText(self.tr("Reminders: being collected..."))
+        self.load.start(lambda: reminders.collect(db, today, town), self._show)
 
-        def collect() -> None:
-            found: object
-            try:
-                found = reminders.collect(db, today, town)
-            except Exception as exc:  # shown or raised on the UI thread
-                found = exc
-            with contextlib.suppress(RuntimeError):  # the panel was closed meanwhile
-                self._collected.emit(generation, found)
-
-        threading.Thread(target=collect, name="reminders", daemon=True).start()
-
-    def _on_collected(self, generation: int, found: object) -> None:
-        if generation != self._generation:
-            return  # a later refresh is on its way
-        if isinstance(found, UserError):
-            self.title.setText(self.tr("Reminders: cannot be read ({0})").format(found.message))
-            return
-        if isinstance(found, BaseException):
-            raise found
-        self._show(cast(list[Reminder], found))
+    def _refused(self, error: UserError) -> None:
+        self.title.setText(self.tr("Reminders: cannot be read ({0})").format(error.message))
 
     def _show(self, rows: list[Reminder]) -> None:
         self.rows = rows

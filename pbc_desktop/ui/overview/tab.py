@@ -5,6 +5,9 @@ window opens the tab that lists exactly the records counted. Small charts: commu
 co-building type and by status, held activities per month, project items by status. Other
 panels (e.g. reminders) are placed on the right with :meth:`OverviewTab.add_side_panel`.
 On a database not yet in use the tab shows the first steps instead (``first_run``).
+
+A district's figures take a third of a second or more to count: they are counted off the UI
+thread (``worker.BackgroundLoad``), the figures greyed and "counting" said meanwhile.
 """
 
 from __future__ import annotations
@@ -31,11 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.enums import ActivityStatus, ItemStatus, ListKind
+from pbc_desktop.errors import UserError
 from pbc_desktop.services import access, first_steps, scope, stats
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.screens import ScrollColumn
+from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.overview.first_run import FirstRunPanel
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 
@@ -64,7 +69,7 @@ class FigureCard(QFrame):
         # a long English caption on two lines: four cards a row and the reminders beside
         # them fit a 1024 px screen ("Party-mass service centres opened")
         self.caption.setWordWrap(True)
-        self.value_label = QLabel("0", self)
+        self.value_label = QLabel("…", self)  # until the figures are counted
         self.value_label.setObjectName(f"{name}Value")
         font = self.value_label.font()
         font.setPointSizeF(font.pointSizeF() * 2.4)
@@ -82,7 +87,9 @@ class FigureCard(QFrame):
 
     def set_value(self, value: int, *, alert: bool = False) -> None:
         self.value_label.setText(f"{value:,}")
-        self.value_label.setStyleSheet(f"color: {ALERT_COLOR};" if alert and value else "")
+        # greyed like the others while the figures are counted again
+        alarm = f"QLabel:enabled {{ color: {ALERT_COLOR}; }}"
+        self.value_label.setStyleSheet(alarm if alert and value else "")
 
     def value(self) -> int:
         return int(self.value_label.text().replace(",", ""))
@@ -295,7 +302,10 @@ class OverviewTab(QWidget):
         self.ctx = ctx
         self.figures: stats.Figures | None = None
         self.charts: stats.ChartFigures | None = None
+        self._shown_for: tuple[int, str | None] | None = None  # the figures' year and area
         self._build()
+        # counts the figures off the UI thread (:meth:`reload`)
+        self.figures_load = BackgroundLoad(self, "overviewLoad", self._figures_refused)
         self.reminders = RemindersPanel(ctx, self)
         self.reminders.setObjectName("overviewReminders")
         self.add_side_panel(self.reminders)
@@ -460,9 +470,26 @@ class OverviewTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Count the figures of the chosen year and area again, off the UI thread; the
+        figures shown before stay until they are counted, greyed when they are another
+        year's or area's (counted again for the same, after others' changes on a server,
+        they do not blink every few seconds)."""
         self.reminders.set_town(self.town())
-        f = stats.headline_figures(self.ctx.db, self.year(), self.town())
-        self.figures = f
+        db, year, town = self.ctx.db, self.year(), self.town()
+        self.as_of_label.setText(self.tr("Counting..."))
+        self.figures_scroll.setEnabled(self._shown_for == (year, town))
+
+        def count() -> tuple[stats.Figures, stats.ChartFigures]:
+            return stats.headline_figures(db, year, town), stats.chart_figures(db, year, town)
+
+        self.figures_load.start(count, lambda counted: self._show_figures(counted, year, town))
+
+    def _show_figures(
+        self, counted: tuple[stats.Figures, stats.ChartFigures], year: int, town: str | None
+    ) -> None:
+        f, c = counted
+        self.figures, self.charts = f, c
+        self._shown_for = (year, town)
         values = {
             "communities": f.communities,
             "member_organizations": f.member_organizations,
@@ -480,14 +507,16 @@ class OverviewTab(QWidget):
             self.cards[key].set_value(value, alert=key == "overdue_items")
         self.type_chart.set_bars([Bar(label(t), n, t) for t, n in f.communities_by_type])
         self.status_chart.set_bars([Bar(label(s), n, s) for s, n in f.communities_by_status])
-        c = stats.chart_figures(self.ctx.db, self.year(), self.town())
-        self.charts = c
         self.month_chart.set_values(list(c.activities_by_month))
         self.project_chart.set_bars(
             [Bar(label(st), n, st) for st, n in c.projects_by_status]
             + [Bar(self.tr("Overdue"), c.projects_overdue, OVERDUE)]
         )
+        self.figures_scroll.setEnabled(True)
         self.as_of_label.setText(self.tr("As of {0}").format(date.today().isoformat()))
+
+    def _figures_refused(self, error: UserError) -> None:
+        self.as_of_label.setText(error.message)  # the figures greyed if another year's
 
     # -- navigation --------------------------------------------------------------------
     def card_target(self, key: str) -> tuple[str, dict[str, Any]]:
