@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pbc_desktop.errors import DatabaseLockedError
+from pbc_desktop.files import process_alive
 from pbc_desktop.lang import t
 
 log = logging.getLogger(__name__)
@@ -132,20 +133,6 @@ if sys.platform == "win32":
         handle = msvcrt.get_osfhandle(f.fileno())
         _UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_Overlapped()))
 
-    def process_alive(pid: int) -> bool:
-        process_query_limited_information = 0x1000
-        still_active = 259
-        handle = _kernel32.OpenProcess(process_query_limited_information, False, pid)
-        if not handle:
-            return ctypes.get_last_error() == 5  # access denied: it exists
-        try:
-            code = wintypes.DWORD()
-            if not _kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return bool(code.value == still_active)
-        finally:
-            _kernel32.CloseHandle(handle)
-
 else:
     import fcntl
 
@@ -159,15 +146,6 @@ else:
 
     def _os_unlock(f: IO[bytes]) -> None:
         fcntl.flock(f.fileno(), fcntl.LOCK_UN)
-
-    def process_alive(pid: int) -> bool:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True  # another user's process
-        return True
 
 
 # -- who holds it -----------------------------------------------------------------------
