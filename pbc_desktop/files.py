@@ -203,7 +203,11 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """A temporary path beside ``out_path``, renamed onto it only if the block succeeds.
 
     ``out_path`` is first checked by :func:`check_output` (``keys``: the caller writes an
-    office's private keys and may replace a key file).
+    office's private keys and may replace a key file). The temporary file is named by
+    :func:`part_path`, so that a program killed while writing leaves one that
+    :func:`remove_leftovers` tells from one being written: it is deleted when the next file
+    is written in that folder (a roster or a package half-written on a USB stick holds ID
+    numbers and phones).
 
     Expected failures (no permission, the file open in a PDF reader or Excel, a full disk,
     a read-only or failing drive) become a :class:`UserError` naming the file, whether they
@@ -212,7 +216,8 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """
     target = Path(out_path)
     check_output(target, keys=keys)
-    tmp = target.with_name(f".{target.stem}-{uuid.uuid4().hex[:8]}.part")
+    tmp = part_path(target)
+    remove_leftovers(target.parent)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp.touch(exist_ok=False)  # ordinary permissions, as any file the user saves
@@ -388,7 +393,7 @@ def size_of(path: Path) -> int | None:
         return None
 
 
-#: The longest path most Windows programs take (the temporary file's name is longer still).
+#: The longest path most Windows programs take (of the temporary file too, whose name is longer).
 MAX_PATH = 260
 
 
@@ -397,7 +402,7 @@ def _path_too_long(target: Path, code: int | None) -> bool:
     Windows then says "no such file" (or "invalid argument"), which reads as nonsense."""
     if code not in (errno.ENOENT, errno.ENAMETOOLONG, errno.EINVAL):
         return False
-    return code == errno.ENAMETOOLONG or (_on_windows() and len(str(target)) + 16 >= MAX_PATH)
+    return code == errno.ENAMETOOLONG or (_on_windows() and len(str(part_path(target))) >= MAX_PATH)
 
 
 def write_error(target: Path, exc: OSError, *, size: int | None = None) -> UserError:
