@@ -73,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from pbc_desktop import i18n, paths
     from pbc_desktop.db.engine import is_server_url, sqlite_url
-    from pbc_desktop.db.migrate import open_database, remove_leftovers
+    from pbc_desktop.db.migrate import open_database
     from pbc_desktop.errors import DatabaseDamagedError, UserError
+    from pbc_desktop.files import remove_leftovers
     from pbc_desktop.fonts import bundled_cjk_font
     from pbc_desktop.lang import t
     from pbc_desktop.logging_setup import setup_logging

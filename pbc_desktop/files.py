@@ -1,4 +1,5 @@
-"""Writing an output file (PDF, workbook) so that a failure never leaves half a file."""
+"""Writing an output file (PDF, workbook) so that a failure never leaves half a file, and
+clearing away the temporary files a killed run left."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import contextlib
 import errno
 import hashlib
 import io
+import logging
 import os
 import re
 import shutil
@@ -22,6 +24,7 @@ from pbc_desktop.lang import t
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
+log = logging.getLogger(__name__)
 
 #: How every SQLite database file starts.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -80,8 +83,82 @@ def file_uri(path: PurePath) -> str:
 def part_path(dest: Path) -> Path:
     """The temporary name a file (a database copy, the note of a checked database) is
     written under before it is renamed onto ``dest``: hidden, and naming this process, so
-    that ``db.migrate.remove_leftovers`` tells one being written from one left by a kill."""
+    that :func:`remove_leftovers` tells one being written from one left by a kill."""
     return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+
+
+if sys.platform == "win32":
+    import ctypes
+    from ctypes import wintypes
+
+    _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+
+    def process_alive(pid: int) -> bool:
+        """Whether the process ``pid`` still runs."""
+        process_query_limited_information = 0x1000
+        still_active = 259
+        handle = _kernel32.OpenProcess(process_query_limited_information, False, pid)
+        if not handle:
+            return ctypes.get_last_error() == 5  # access denied: it exists
+        try:
+            code = wintypes.DWORD()
+            if not _kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return bool(code.value == still_active)
+        finally:
+            _kernel32.CloseHandle(handle)
+
+else:
+
+    def process_alive(pid: int) -> bool:
+        """Whether the process ``pid`` still runs."""
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # another user's process
+        return True
+
+
+_LEFTOVER = re.compile(
+    r"^\..+?[.-](?:(?P<pid>\d+)-)?[0-9a-f]{8}(?:\.part|\.sqlite)(?:-journal|-wal|-shm)?$"
+)
+_OLD_LEFTOVER_SECONDS = 24 * 3600  # a copy named before process ids were in the names
+
+
+def remove_leftovers(*folders: Path | None) -> list[Path]:
+    """Delete the temporary copies that a killed backup, restore or upgrade left in
+    ``folders`` (hidden ``.part`` files and restore work files, full of personal data);
+    a copy whose process still runs is left alone. Never raises; returns what it deleted.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    for folder in folders:
+        if folder is None:
+            continue
+        try:
+            entries = [p for p in folder.iterdir() if p.name.startswith(".")]
+        except OSError:
+            continue
+        for entry in entries:
+            match = _LEFTOVER.match(entry.name)
+            if match is None or not (".part" in entry.name or ".restore-" in entry.name):
+                continue
+            try:
+                if match["pid"] is not None:
+                    if process_alive(int(match["pid"])):
+                        continue
+                elif now - entry.stat().st_mtime < _OLD_LEFTOVER_SECONDS:
+                    continue
+                entry.unlink()
+            except OSError:
+                log.warning("could not delete the leftover copy %s", entry, exc_info=True)
+            else:
+                removed.append(entry)
+    if removed:
+        log.info("deleted leftover copies: %s", ", ".join(str(p) for p in removed))
+    return removed
 
 
 #: Pauses before renaming a file just written once more, on Windows: an antivirus scan,
@@ -126,7 +203,11 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """A temporary path beside ``out_path``, renamed onto it only if the block succeeds.
 
     ``out_path`` is first checked by :func:`check_output` (``keys``: the caller writes an
-    office's private keys and may replace a key file).
+    office's private keys and may replace a key file). The temporary file is named by
+    :func:`part_path`, so that a program killed while writing leaves one that
+    :func:`remove_leftovers` tells from one being written: it is deleted when the next file
+    is written in that folder (a roster or a package half-written on a USB stick holds ID
+    numbers and phones).
 
     Expected failures (no permission, the file open in a PDF reader or Excel, a full disk,
     a read-only or failing drive) become a :class:`UserError` naming the file, whether they
@@ -135,7 +216,8 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """
     target = Path(out_path)
     check_output(target, keys=keys)
-    tmp = target.with_name(f".{target.stem}-{uuid.uuid4().hex[:8]}.part")
+    tmp = part_path(target)
+    remove_leftovers(target.parent)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp.touch(exist_ok=False)  # ordinary permissions, as any file the user saves
@@ -311,7 +393,7 @@ def size_of(path: Path) -> int | None:
         return None
 
 
-#: The longest path most Windows programs take (the temporary file's name is longer still).
+#: The longest path most Windows programs take (of the temporary file too, whose name is longer).
 MAX_PATH = 260
 
 
@@ -320,7 +402,7 @@ def _path_too_long(target: Path, code: int | None) -> bool:
     Windows then says "no such file" (or "invalid argument"), which reads as nonsense."""
     if code not in (errno.ENOENT, errno.ENAMETOOLONG, errno.EINVAL):
         return False
-    return code == errno.ENAMETOOLONG or (_on_windows() and len(str(target)) + 16 >= MAX_PATH)
+    return code == errno.ENAMETOOLONG or (_on_windows() and len(str(part_path(target))) >= MAX_PATH)
 
 
 def write_error(target: Path, exc: OSError, *, size: int | None = None) -> UserError:

@@ -6,6 +6,7 @@ import errno
 import io
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -407,3 +408,33 @@ def test_a_path_beyond_windows_max_path_is_said_too_long(
     assert "太长" not in write_error(deep, not_found).message
     too_long = OSError(errno.ENAMETOOLONG, "File name too long")
     assert "太长" in write_error(short, too_long).message
+
+
+def test_what_a_killed_export_left_is_cleared_by_the_next_file_written_there(
+    tmp_path: Path,
+) -> None:
+    """A program killed while it wrote a roster or a package (Task Manager, a power cut)
+    left its hidden part file beside the target, full of ID numbers and phones, on a USB
+    stick that goes from office to office. The next file written in that folder deletes
+    it; a part file another program is writing still (this one's) is left alone."""
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    target = stick / "党员名册.xlsx"
+    killed = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from pbc_desktop.files import atomic_output\n"
+        "with atomic_output(Path(sys.argv[1])) as tmp:\n"
+        "    tmp.write_bytes(b'440514199001011234 13812345678')\n"
+        "    os._exit(9)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    done = subprocess.run([sys.executable, "-c", killed, str(target)], env=env, check=False)
+    assert done.returncode == 9
+    (left,) = stick.iterdir()
+    assert left.name.startswith(".") and not target.exists()
+    writing = files.part_path(stick / "统计表.pdf")  # this process is writing it
+    writing.write_bytes(b"%PDF-")
+    with atomic_output(stick / "数据移交单.pdf") as tmp:
+        tmp.write_bytes(b"%PDF-1.4")
+    assert sorted(p.name for p in stick.iterdir()) == sorted(["数据移交单.pdf", writing.name])

@@ -113,7 +113,7 @@ def _copy_target(path: Path) -> Path:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error
-    from pbc_desktop.db.migrate import remove_leftovers
+    from pbc_desktop.files import remove_leftovers
     from pbc_desktop.services import backup
 
     db_path = _db_path_or_error(args)
@@ -195,8 +195,8 @@ def _refuse_if_a_window_has_it(db_path: Path) -> None:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import EXIT_OK, _db_path_or_error, confirmed
-    from pbc_desktop.db.migrate import remove_leftovers
     from pbc_desktop.errors import UserError
+    from pbc_desktop.files import remove_leftovers
     from pbc_desktop.services import backup
 
     db_path = _db_path_or_error(args)

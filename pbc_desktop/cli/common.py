@@ -268,7 +268,8 @@ def open_db(
 
 def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database:
     from pbc_desktop import paths
-    from pbc_desktop.db.migrate import open_database, remove_leftovers
+    from pbc_desktop.db.migrate import open_database
+    from pbc_desktop.files import remove_leftovers
 
     url = server_url(args)
     if url is not None:  # no file: no folder to check, no lock, no copy before an upgrade

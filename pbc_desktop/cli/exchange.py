@@ -400,6 +400,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise _not_the_expected(args.file, exc.found, expected) from None
         except AlreadyReceivedError as exc:  # nothing to do, nothing wrong
             print(exc)
+            # run again after a kill or a power cut that came before the sheet was saved
+            _save_sheet(db, exc.log_id, args.sheet)
             return EXIT_OK
         print(t(f"来自：{received.sender}", f"From: {received.sender}"))
         print(

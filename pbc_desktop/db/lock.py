@@ -11,7 +11,8 @@ The lock is an OS lock on ``<database>-lock`` beside the file (``flock`` on POSI
 ``LockFileEx`` on Windows): the OS drops it when its process ends, however it ends. Who
 holds it is written in small files in ``<database>-holders/`` (program, process id, user,
 since when), read only to name them in a refusal; a holder file whose process is gone
-is deleted when seen.
+is deleted when seen, and every other one by a program that takes the lock exclusively
+(each program that opens the database alone does, for a moment).
 
 Within one process the lock is held once per file and counted, so a window that restores
 its own database converts its shared hold to exclusive and back.
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pbc_desktop.errors import DatabaseLockedError
+from pbc_desktop.files import process_alive
 from pbc_desktop.lang import t
 
 log = logging.getLogger(__name__)
@@ -132,20 +134,6 @@ if sys.platform == "win32":
         handle = msvcrt.get_osfhandle(f.fileno())
         _UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_Overlapped()))
 
-    def process_alive(pid: int) -> bool:
-        process_query_limited_information = 0x1000
-        still_active = 259
-        handle = _kernel32.OpenProcess(process_query_limited_information, False, pid)
-        if not handle:
-            return ctypes.get_last_error() == 5  # access denied: it exists
-        try:
-            code = wintypes.DWORD()
-            if not _kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return bool(code.value == still_active)
-        finally:
-            _kernel32.CloseHandle(handle)
-
 else:
     import fcntl
 
@@ -159,15 +147,6 @@ else:
 
     def _os_unlock(f: IO[bytes]) -> None:
         fcntl.flock(f.fileno(), fcntl.LOCK_UN)
-
-    def process_alive(pid: int) -> bool:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True  # another user's process
-        return True
 
 
 # -- who holds it -----------------------------------------------------------------------
@@ -297,9 +276,21 @@ class _LockFile:
             raise _busy(self.db_path, exclusive, self.holder_file)
         if exclusive:
             self.exclusive += 1
+            self._forget_others()
         else:
             self.shared += 1
         self.write_holder()
+
+    def _forget_others(self) -> None:
+        """Delete every other note of a holder: with the lock held exclusively, nobody else
+        holds it, so each was left by a program that ended without deleting it (killed, a
+        power cut), and its process id may since belong to another program, which a
+        refusal would name as holding the database."""
+        with contextlib.suppress(OSError):
+            for entry in holders_dir(self.db_path).iterdir():
+                if entry != self.holder_file:
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
 
     def release(self, exclusive: bool) -> None:
         if exclusive:

@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -428,46 +427,6 @@ def create_private(path: Path) -> None:
     """Create the empty file ``path``, readable and writable by its owner only (SQLite
     gives the file's ``-journal``/``-wal``/``-shm`` the same permissions)."""
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-_LEFTOVER = re.compile(
-    r"^\..+?[.-](?:(?P<pid>\d+)-)?[0-9a-f]{8}(?:\.part|\.sqlite)(?:-journal|-wal|-shm)?$"
-)
-_OLD_LEFTOVER_SECONDS = 24 * 3600  # a copy named before process ids were in the names
-
-
-def remove_leftovers(*folders: Path | None) -> list[Path]:
-    """Delete the temporary copies that a killed backup, restore or upgrade left in
-    ``folders`` (hidden ``.part`` files and restore work files, full of personal data);
-    a copy whose process still runs is left alone. Never raises; returns what it deleted.
-    """
-    removed: list[Path] = []
-    now = time.time()
-    for folder in folders:
-        if folder is None:
-            continue
-        try:
-            entries = [p for p in folder.iterdir() if p.name.startswith(".")]
-        except OSError:
-            continue
-        for entry in entries:
-            match = _LEFTOVER.match(entry.name)
-            if match is None or not (".part" in entry.name or ".restore-" in entry.name):
-                continue
-            try:
-                if match["pid"] is not None:
-                    if db_lock.process_alive(int(match["pid"])):
-                        continue
-                elif now - entry.stat().st_mtime < _OLD_LEFTOVER_SECONDS:
-                    continue
-                entry.unlink()
-            except OSError:
-                log.warning("could not delete the leftover copy %s", entry, exc_info=True)
-            else:
-                removed.append(entry)
-    if removed:
-        log.info("deleted leftover copies: %s", ", ".join(str(p) for p in removed))
-    return removed
 
 
 def copy_stem(db_path: Path, folder: Path) -> str:

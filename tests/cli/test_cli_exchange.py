@@ -469,3 +469,40 @@ def test_an_import_whose_sheet_cannot_be_saved_is_refused_before_receiving(
     assert len(out.splitlines()) == 2  # the headings alone: nothing received
     code, _, err = run(capsys, "exchange", "import", "--db", str(town), str(package))
     assert code == 0, err
+
+
+def test_an_import_killed_before_its_sheet_saves_the_sheet_when_run_again(
+    capsys: pytest.CaptureFixture[str],
+    offices: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Killed (a power cut) once the package was received but before its sheet was saved,
+    the command run again found the package received and saved no sheet, nor said how to
+    get one: it saves the sheet of the package received then."""
+    from pbc_desktop.reports import handover
+
+    village, town = offices
+    package = tmp_path / "usb" / "up.pbcx"
+    code, _, err = _export(capsys, village, "-o", str(package))
+    assert code == 0, err
+    real = handover.build_handover
+
+    def killed(*_args: Any, **_kw: Any) -> Path:
+        raise SystemExit(-9)
+
+    monkeypatch.setattr(handover, "build_handover", killed)
+    sheet = tmp_path / "usb" / "移交单-接收.pdf"
+    args = ("exchange", "import", "--db", str(town), str(package), "--sheet", str(sheet))
+    with pytest.raises(SystemExit):
+        main(list(args))
+    capsys.readouterr()
+    assert not sheet.exists()
+    monkeypatch.setattr(handover, "build_handover", real)
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    assert "接收过" in out and "数据移交单已保存" in out
+    text = "".join(page_texts(sheet)).replace(" ", "").replace("\n", "")
+    assert "上底村党委" in text and "和平镇党委" in text
+    code, out, _ = run(capsys, "exchange", "log", "--db", str(town))
+    assert len(out.splitlines()) == 3  # received once

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import Connection
 from sqlalchemy import exc as sa_exc
 
+from pbc_desktop import files
 from pbc_desktop.db import checked_stamp, migrate
 from pbc_desktop.db.engine import Database, sqlite_url
 from pbc_desktop.db.migrate import open_database
@@ -314,8 +315,8 @@ def test_a_note_half_written_by_a_killed_program_is_cleared_away(
         checked_stamp.remember_checked(path)
     monkeypatch.undo()
     (left,) = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
-    monkeypatch.setattr(migrate.db_lock, "process_alive", lambda _pid: False)  # it died
-    assert migrate.remove_leftovers(tmp_path) == [left]
+    monkeypatch.setattr(files, "process_alive", lambda _pid: False)  # it died
+    assert files.remove_leftovers(tmp_path) == [left]
 
 
 def test_a_file_that_is_no_database_gets_no_note(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -227,3 +228,36 @@ def test_only_sqlite_s_own_busy_reads_as_locked(db: Database) -> None:
         s.execute(text("SELECT locked_until FROM no_such_table"))
     assert not isinstance(failed.value, lock.DatabaseLockedError)
     assert "no such table" in str(failed.value.orig)
+
+
+def test_a_note_left_by_a_killed_window_never_names_it_in_a_refusal(
+    data_dir: Path, office: Path, other: Path
+) -> None:
+    """A window killed (a power cut) leaves its note in ``-holders/``. After a restart its
+    process id may well belong to another program (Windows hands ids out again soon), so
+    the note passed for a live window and a restore refused beside an import named a window
+    nobody had open. The next program to open the database alone deletes such notes."""
+    notes = lock.holders_dir(office)
+    notes.mkdir(exist_ok=True)
+    living = os.getpid()  # a process that runs, and holds no lock of the database
+    stale = notes / f"{living}-0123abcd.json"
+    stale.write_text(
+        json.dumps(
+            {
+                "program": lock.WINDOW,
+                "pid": living,
+                "user": "clerk",
+                "since": "2026-12-01T08:00:00",
+                "exclusive": False,
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = finish(pbc(data_dir, "info"))
+    assert code == 0, err
+    assert not stale.exists()
+    with holder(data_dir, office, "pbc import-members", "shared") as pid:
+        code, _, err = finish(pbc(data_dir, "restore", str(other), "--yes"))
+    sentence = one_sentence(err)
+    assert code == 2 and f"进程号 {pid}" in sentence
+    assert "窗口" not in sentence and f"进程号 {living}" not in sentence

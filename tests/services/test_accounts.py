@@ -407,3 +407,39 @@ def test_nothing_of_a_password_reaches_the_database_after_a_failed_sign_in(
         sign_in(db, "wang", "typo-Guarded-admin", now=NOW)
     dump = all_rows_text(db)
     assert "typo-Guarded-admin" not in dump and ADMIN_PW not in dump
+
+
+@pytest.mark.sqlite_only("a released schema's database file")
+@pytest.mark.parametrize("older", ["0001", "0002"])
+def test_the_first_administrator_of_a_database_from_before_sign_in_may_keep_their_name(
+    older: str, tmp_path: Path
+) -> None:
+    """A database from before accounts signed in holds its old accounts without a password
+    (release 0003). Its first administrator, asked for after the upgrade, chose the name
+    they always had (``admin``, which README's batch files set as PBC_USER) and was
+    refused: the name was taken, by their own old account, which nobody could sign in to;
+    ``pbc init`` on the old file ended with that error. The old account becomes the
+    administrator: one account of that name, its id (and its audit entries) kept."""
+    work = tmp_path / "old.sqlite"
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    work.write_bytes((fixtures / f"schema_{older}.sqlite").read_bytes())
+    db = open_database(f"sqlite:///{work}", backup_dir=tmp_path / "backups")
+    try:
+        with db.read() as s:
+            (old_id,) = s.scalars(select(User.id).where(User.username == "admin"))
+        assert users.needs_first_admin(db)
+        db.user = users.create_first_admin(
+            db, users.UserInput("Admin", "王主任", "区委组织部", UserRole.DISTRICT), ADMIN_PW
+        )
+        assert db.user.user_id == old_id and not users.needs_first_admin(db)
+        assert sign_in(db, "admin", ADMIN_PW).actor.role is UserRole.DISTRICT
+        with db.read() as s:
+            assert s.scalars(select(User.username)).all() == ["admin"]
+            summaries = [e.summary for e in s.scalars(select(AuditEntry))]
+        assert "账号 admin 设为第一个管理员（王主任，区委组织部管理员）" in summaries, summaries
+        with pytest.raises(ConflictError):  # once there is an administrator, no other first one
+            users.create_first_admin(
+                db, users.UserInput("admin", "赵", "", UserRole.DISTRICT), "another-pass1"
+            )
+    finally:
+        db.dispose()

@@ -189,7 +189,11 @@ def _add(s: Session, data: UserInput, password: str, *, must_change: bool) -> Us
 
 def create_first_admin(db: Database, data: UserInput, password: str) -> Actor:
     """The first district administrator of a new or upgraded database; refused once one
-    exists (then an administrator creates accounts)."""
+    exists (then an administrator creates accounts).
+
+    A database from before accounts signed in (release 0003) holds its old accounts, with
+    no password: an old account of that name becomes the administrator, rather than the
+    name the office always used being refused as taken by its own account."""
     with db.write() as s:
         lock_groups(s, [ACCOUNTS])  # two PCs setting up a new server at once: one admin
         if s.scalar(
@@ -202,8 +206,41 @@ def create_first_admin(db: Database, data: UserInput, password: str) -> Actor:
                 )
             )
         first = UserInput(data.username, data.name, data.unit, UserRole.DISTRICT)
-        user = _add(s, first, password, must_change=False)
-        return actor_of(user)
+        old = s.scalars(
+            select(User).where(
+                func.lower(User.username) == data.username.strip().lower(),
+                User.password_hash.is_(None),
+            )
+        ).first()
+        if old is None:
+            return actor_of(_add(s, first, password, must_change=False))
+        return actor_of(_claim(s, old, first, password))
+
+
+def _claim(s: Session, user: User, data: UserInput, password: str) -> User:
+    """The old account ``user`` (no password) made the first administrator ``data``."""
+    values = _validated(s, data, user.id)
+    values.pop("username")  # as stored: the name its audit entries give
+    check_new_password(password, username=user.username)
+    before = audit.snapshot(user)
+    for key, value in values.items():
+        setattr(user, key, value)
+    user.password_hash = hash_password(password)
+    user.must_change_password = False
+    user.active = True
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    audit.updated(
+        s,
+        user,
+        t(
+            f"账号 {user.username} 设为第一个管理员（{user.display_name}，{user.role.zh}）",
+            f"Made account {user.username} the first administrator ({user.display_name}, "
+            f"{user.role.en})",
+        ),
+        before,
+    )
+    return user
 
 
 def check_user(db: Database, data: UserInput) -> None:

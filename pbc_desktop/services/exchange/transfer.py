@@ -52,7 +52,12 @@ TOMBSTONES = "tombstones"
 
 
 class AlreadyReceivedError(UserError):
-    """The package was received before; receiving it again would change nothing."""
+    """The package was received before; receiving it again would change nothing.
+    ``log_id``: the exchange log entry of that receipt (its handover sheet)."""
+
+    def __init__(self, message: str, log_id: int) -> None:
+        super().__init__(message)
+        self.log_id = log_id
 
 
 class NotThePreviewedError(PackageError):
@@ -395,19 +400,20 @@ def _opened(
 def _refuse_if_received(s: Session, package_uuid: str) -> None:
     """Receiving a package twice changes nothing: say so (asked again under the write lock,
     so that two copies of the program receiving the same package at once apply it once)."""
-    before = s.scalar(
-        select(ExchangeLogEntry.at).where(
+    before = s.execute(
+        select(ExchangeLogEntry.id, ExchangeLogEntry.at).where(
             ExchangeLogEntry.package_uuid == package_uuid,
             ExchangeLogEntry.direction == "received",
         )
-    )
+    ).first()
     if before is not None:
-        when = before.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = before.at.astimezone().strftime("%Y-%m-%d %H:%M")
         raise AlreadyReceivedError(
             t(
                 f"该数据包已于 {when} 接收过，再次接收不会有任何变化。",
                 f"This package was received on {when}; receiving it again changes nothing.",
-            )
+            ),
+            before.id,
         )
 
 
