@@ -220,6 +220,8 @@ def test_header_click_sorts_in_sql(qtbot: QtBot, tab: OrganizationsTab) -> None:
 # -- dialog -----------------------------------------------------------------------------
 
 
+# typing the organization opens the list of names found
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 def test_create_through_the_dialog(
     qtbot: QtBot, tab: OrganizationsTab, db: Database, seeded: dict[str, int]
 ) -> None:
@@ -303,6 +305,29 @@ def test_unknown_parent_is_refused_in_the_dialog(
     assert "没有这个党委" in dialog.error_text()
     assert dialog.ui.parentCombo.styleSheet()
     assert "新党支部" not in stored_names(db)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_a_parent_found_by_the_middle_of_its_name_is_offered_not_completed_in_the_line(
+    qtbot: QtBot, tab: OrganizationsTab, db: Database
+) -> None:
+    """Typed letters from the middle of a name leave the line as typed (no rest of the
+    name run on after them: a name nobody has, refused at OK), and the list under it
+    offers the name whole."""
+    make_org(db, "中共JD镇委员会", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN, town="陈店镇")
+    dialog = open_dialog(qtbot, tab)
+    combo = dialog.ui.parentCombo
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)  # a completer completes only in the focused line
+    qtbot.keyClicks(combo, "JD")
+    assert combo.currentText() == "JD"
+    completer = combo.completer()
+    assert completer is not None
+    qtbot.waitUntil(lambda: completer.popup().isVisible())
+    assert completer.currentCompletion() == "中共JD镇委员会"
+    completer.popup().hide()
 
 
 def test_temporary_branch_dates(qtbot: QtBot, tab: OrganizationsTab, db: Database) -> None:
