@@ -16,6 +16,8 @@ from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services.exchange import offices
+from pbc_desktop.services.exchange.offices import OfficeSetup
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.organizations.dialog import OrganizationDialog
@@ -305,6 +307,35 @@ def test_unknown_parent_is_refused_in_the_dialog(
     assert "没有这个党委" in dialog.error_text()
     assert dialog.ui.parentCombo.styleSheet()
     assert "新党支部" not in stored_names(db)
+
+
+def test_a_town_offices_first_organization_is_proposed_in_its_town(
+    qtbot: QtBot, db: Database
+) -> None:
+    """A new database of a town office: no organization names a town yet, the office's
+    is the one offered and the new organization's own, so its first one saves as typed."""
+    offices.create_local_office(db, OfficeSetup("和平镇党委", OrgLevel.TOWN, town="和平镇"))
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    dialog = open_dialog(qtbot, tab)
+    ui = dialog.ui
+    assert ui.townCombo.currentText() == "和平镇"
+    assert [ui.townCombo.itemText(i) for i in range(ui.townCombo.count())] == ["和平镇"]
+    type_text(qtbot, ui.nameEdit, "中共和平镇委员会")
+    choose(qtbot, ui.kindCombo, OrgKind.COMMITTEE)
+    choose(qtbot, ui.fieldCombo, OrgField.AGENCY)
+    choose(qtbot, ui.levelCombo, OrgLevel.TOWN)
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
+    with db.read() as s:
+        assert s.scalar(select(Organization.town)) == "和平镇"
+    # an organization edited keeps its own town (none here), not the office's
+    other = make_org(db, "区直机关工委", level=OrgLevel.DISTRICT, town=None)
+    edited = OrganizationDialog(AppContext(db), other)
+    qtbot.addWidget(edited)
+    assert edited.ui.townCombo.currentText() == ""
 
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")

@@ -57,9 +57,15 @@ class OrganizationDialog(FormDialog):
         _fill_enum_combo(ui.kindCombo, OrgKind, self.tr("Choose a kind"))
         _fill_enum_combo(ui.fieldCombo, OrgField, self.tr("Choose a field"))
         _fill_enum_combo(ui.levelCombo, OrgLevel, self.tr("Choose a level"))
-        ui.townCombo.addItems(scope.towns(self.ctx.db))
+        towns = scope.towns(self.ctx.db)
+        home = orgs.home_town(self.ctx.db)
+        if home is not None and home not in towns:
+            towns.insert(0, home)  # a town office's first organization
+        ui.townCombo.addItems(towns)
         ui.townCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         ui.townCombo.setCurrentIndex(-1)
+        if self.org_id is None and home is not None:
+            ui.townCombo.setEditText(home)  # a new one is in the office's town, unless told
         others = [c for c in orgs.choices(self.ctx.db) if c.id != self.org_id]
         fill_choices(ui.parentCombo, others, "")
         searchable(ui.parentCombo)
