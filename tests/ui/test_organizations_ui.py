@@ -338,6 +338,25 @@ def test_a_town_offices_first_organization_is_proposed_in_its_town(
     assert edited.ui.townCombo.currentText() == ""
 
 
+def test_the_town_and_parent_are_typed_into_fields_as_wide_as_the_name(
+    qtbot: QtBot, db: Database, chinese: object
+) -> None:
+    """On a new database the two lists are empty: their lines are still as wide as the
+    name's, the parent's hint (无（输入文字搜索）) read whole, not a box of a few pixels."""
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    dialog = open_dialog(qtbot, tab)
+    ui = dialog.ui
+    for combo in (ui.townCombo, ui.parentCombo):
+        assert combo.width() >= ui.nameEdit.width() * 0.9
+    line = ui.parentCombo.lineEdit()
+    assert line is not None
+    hint = line.placeholderText()
+    assert line.width() > line.fontMetrics().horizontalAdvance(hint) + 8
+
+
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 def test_a_parent_found_by_the_middle_of_its_name_is_offered_not_completed_in_the_line(
     qtbot: QtBot, tab: OrganizationsTab, db: Database
