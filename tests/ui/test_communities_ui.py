@@ -476,3 +476,17 @@ def test_a_new_community_with_organizations_has_no_hint(qtbot: QtBot, db: Databa
     dialog = CommunityDialog(AppContext(db))
     qtbot.addWidget(dialog)
     assert dialog.no_orgs_hint is None
+
+
+def test_a_new_community_is_typed_into_its_name_at_once(qtbot: QtBot, db: Database) -> None:
+    """The dialog opens with the name to type, not the row of its pages (a name typed at
+    once went nowhere, and the theme typed next landed in the name)."""
+    make_org(db, "甲村党支部")
+    dialog = CommunityDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert dialog.focusWidget() is dialog.ui.nameEdit
+    qtbot.keyClicks(dialog.focusWidget(), "Heping")
+    assert dialog.ui.nameEdit.text() == "Heping"
