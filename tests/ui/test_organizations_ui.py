@@ -540,3 +540,27 @@ def test_a_save_on_a_lost_server_connection_keeps_the_dialog_and_its_input(
     click_ok(qtbot, dialog)  # the server is back
     qtbot.waitUntil(lambda: tab.active_dialog is None)
     assert "断网村党支部" in stored_names(db)
+
+
+def test_a_longer_name_than_the_first_rows_is_shown_whole_where_there_is_room(
+    qtbot: QtBot, db: Database
+) -> None:
+    """A new database's first organization has a short name; the table's name column then
+    grows for the longer names added after it (it stayed at the first one's width, every
+    village branch cut off beside a wide empty column)."""
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.resize(1300, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    make_org(db, "中共和平镇委员会", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN)
+    tab.refresh()
+    long_name = "中共和平镇和平村支部委员会"
+    make_org(db, long_name)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    header = tab.table.horizontalHeader()
+    metrics = tab.table.fontMetrics()
+    qtbot.waitUntil(
+        lambda: header.sectionSize(0) > metrics.horizontalAdvance(long_name), timeout=1000
+    )
