@@ -19,6 +19,7 @@ from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.exchange import offices
 from pbc_desktop.services.exchange.offices import OfficeSetup
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.columns import PADDING, ColumnFitter
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.organizations.dialog import OrganizationDialog
 from pbc_desktop.ui.organizations.tab import OrganizationsTab
@@ -564,3 +565,29 @@ def test_a_longer_name_than_the_first_rows_is_shown_whole_where_there_is_room(
     qtbot.waitUntil(
         lambda: header.sectionSize(0) > metrics.horizontalAdvance(long_name), timeout=1000
     )
+
+
+def test_the_last_column_is_measured_by_its_figures_not_its_stretched_width(
+    qtbot: QtBot, db: Database
+) -> None:
+    """Measured again as rows are added, the last column (stretched to the room left) is
+    measured by its figures: it was taken at its stretched width (wider at each new
+    organization), and the names, squeezed to make room for it, were cut off (at 1024 px
+    after a fourth organization)."""
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    long_name = "中共和平镇和平社区支部委员会"
+    for n, name in enumerate(["中共和平镇委员会", long_name, "中共和平镇下寨村支部委员会"]):
+        make_org(db, name)
+        tab.refresh()
+        qtbot.waitUntil(lambda n=n: tab.model.rowCount() == n + 1)
+    table = tab.table
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    fit = table.findChild(ColumnFitter)
+    assert fit is not None
+    contents = max(table.sizeHintForColumn(last), header.sectionSizeHint(last))
+    assert fit.natural[last] <= contents + PADDING

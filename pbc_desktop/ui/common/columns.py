@@ -104,9 +104,16 @@ class ColumnFitter(QObject):
             table.resizeColumnsToContents()
         finally:
             self._applying = False
+        sizes = [header.sectionSize(c) for c in range(header.count())]
+        if sizes and header.stretchLastSection():
+            # the last column is stretched to the room left: no wider than its contents
+            # (measured again, its stretched width would grow by the padding each time)
+            last = len(sizes) - 1
+            contents = max(table.sizeHintForColumn(last), header.sectionSizeHint(last))
+            sizes[last] = min(sizes[last], contents)
         self.natural = [
-            0 if header.isSectionHidden(c) else min(header.sectionSize(c) + PADDING, self.max_width)
-            for c in range(header.count())
+            0 if header.isSectionHidden(c) else min(size + PADDING, self.max_width)
+            for c, size in enumerate(sizes)
         ]
         model = table.model()
         self.measured_rows = model.rowCount() if model is not None else 0
