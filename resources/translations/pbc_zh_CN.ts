@@ -3025,8 +3025,8 @@ Package fingerprint: {fp}</source>
         <translation>本数据库所属的单位：与其他单位交换的数据包以本单位的密钥签名，密钥此时生成。</translation>
     </message>
     <message>
-        <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
-        <translation>这个数据库还没有管理员。请先建立第一个管理员账号（区委组织部账号），再由它为各镇街、村（社区）建立账号。</translation>
+        <source>This database has no administrator yet. Create the first one, your own: it may do everything in this database (as the district organization department&apos;s administrator), and makes the accounts of your colleagues, towns and villages afterwards under Tools → Accounts.</source>
+        <translation>这个数据库还没有管理员。请先为自己建立第一个管理员账号：它可以使用本库的全部功能（与区委组织部管理员相同），之后可在“工具 → 账号管理”中为同事和各镇街、村（社区）建立账号。</translation>
     </message>
     <message>
         <source>This office</source>
