@@ -3084,8 +3084,8 @@ Package fingerprint: {fp}</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <source>This database holds no communities or activities yet. Take these steps in order; each is ticked once done. Then this page shows the overview&apos;s figures.</source>
-        <translation>本库还没有党建共同体和活动。请按顺序完成下面几步，每完成一步会打上勾；全部完成后，这里将显示概览数据。</translation>
+        <source>Take these steps in order; each is ticked once done. Once the database holds communities and activities, this page shows the overview&apos;s figures.</source>
+        <translation>请按顺序完成下面几步，每完成一步会打上勾；本库有了党建共同体和活动后，这里将显示概览数据。</translation>
     </message>
     <message>
         <source>The office&apos;s name and level, for packages exchanged with the town or the district (File → Data exchange → Offices).</source>
