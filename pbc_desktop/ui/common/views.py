@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -201,8 +202,9 @@ class _CellWidgetKeys(QObject):
             if inside and focus is not self.table and widget is None:
                 self.table.setFocus(Qt.FocusReason.TabFocusReason)  # out of a box, on a cell
             return
-        widget.removeEventFilter(self)
-        widget.installEventFilter(self)
+        if not isinstance(widget, QAbstractSpinBox):  # a date's Tab goes through its parts
+            widget.removeEventFilter(self)
+            widget.installEventFilter(self)
         widget.setFocus(Qt.FocusReason.TabFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
