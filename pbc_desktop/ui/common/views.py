@@ -195,7 +195,7 @@ class _CellWidgetKeys(QObject):
         table.currentCellChanged.connect(self._entered)
 
     def _entered(self, row: int, column: int, *_previous: int) -> None:
-        widget = self.table.cellWidget(row, column)
+        widget: QWidget | None = self.table.cellWidget(row, column)  # None: a plain cell
         focus = self.table.window().focusWidget()
         inside = focus is self.table or (focus is not None and self.table.isAncestorOf(focus))
         if widget is None or not inside or not widget.isEnabled():
