@@ -78,7 +78,14 @@ class OrgNameMatcher:
         cores = [core] if core in self._by_core else []
         cores = cores or get_close_matches(core, self._cores, n=5, cutoff=MIN_RATIO)
         numbers = _numbers(core)
-        candidates = [n for c in cores if _numbers(c) == numbers for n in self._by_core[c]]
+        kind = _kind(name)
+        candidates = [
+            n
+            for c in cores
+            if _numbers(c) == numbers
+            for n in self._by_core[c]
+            if kind is None or _kind(n) in (None, kind)
+        ]
         if not candidates:
             return None
         key = name_key(name)
@@ -89,6 +96,18 @@ class OrgNameMatcher:
         if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
             return None
         return scored[0][2]
+
+
+def _kind(name: str) -> str | None:
+    """``branch`` for a 党支部 or 党总支 (支部委员会 too), ``committee`` for a 党委 (…委员会
+    that is no branch's, 党工委), None when the name does not say. A branch is never a
+    committee, however alike their places' names: 和平社区党支部 is not 中共和平镇委员会."""
+    key = name_key(name)
+    if "支部" in key or key.endswith("总支"):
+        return "branch"
+    if key.endswith(("党委", "党工委", "委员会")):
+        return "committee"
+    return None
 
 
 def _numbers(core: str) -> str:

@@ -30,6 +30,7 @@ from pbc_desktop.db.models import (
     MemberChange,
     MemberTransfer,
     MobileMember,
+    Office,
     Organization,
     PartyMember,
     PostReport,
@@ -304,6 +305,18 @@ def tree(db: Database) -> list[TreeNode]:
             )
         )
     return nodes
+
+
+def home_town(db: Database) -> str | None:
+    """The town (镇街) a new organization is proposed in: a town account's own, else this
+    database's office's when it is a town's; None elsewhere. On a town office's new
+    database it is the one town there is, before any organization names it."""
+    town = db.user.town
+    if town:
+        return town
+    stmt = select(Office.town).where(Office.local.is_(True), Office.level == OrgLevel.TOWN)
+    with db.read() as s:
+        return s.scalar(stmt) or None
 
 
 def choices(

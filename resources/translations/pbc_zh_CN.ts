@@ -1236,6 +1236,7 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>BranchLifeWindow</name>
     <message>
         <source>Branch meetings and committee terms</source>
+        <extracomment>(organization, behind, cells) of every branch</extracomment>
         <translation>三会一课与换届</translation>
     </message>
     <message>
@@ -3029,8 +3030,8 @@ Package fingerprint: {fp}</source>
         <translation>本数据库所属的单位：与其他单位交换的数据包以本单位的密钥签名，密钥此时生成。</translation>
     </message>
     <message>
-        <source>This database has no administrator yet. Create the first one: the district organization department&apos;s account, which creates the accounts of towns and villages.</source>
-        <translation>这个数据库还没有管理员。请先建立第一个管理员账号（区委组织部账号），再由它为各镇街、村（社区）建立账号。</translation>
+        <source>This database has no administrator yet. Create the first one, your own: it may do everything in this database (as the district organization department&apos;s administrator), and makes the accounts of your colleagues, towns and villages afterwards under Tools → Accounts.</source>
+        <translation>这个数据库还没有管理员。请先为自己建立第一个管理员账号：它可以使用本库的全部功能（与区委组织部管理员相同），之后可在“工具 → 账号管理”中为同事和各镇街、村（社区）建立账号。</translation>
     </message>
     <message>
         <source>This office</source>
@@ -3088,8 +3089,8 @@ Package fingerprint: {fp}</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <source>This database holds no communities or activities yet. Take these steps in order; each is ticked once done. Then this page shows the overview&apos;s figures.</source>
-        <translation>本库还没有党建共同体和活动。请按顺序完成下面几步，每完成一步会打上勾；全部完成后，这里将显示概览数据。</translation>
+        <source>Take these steps in order; each is ticked once done. Once the database holds communities and activities, this page shows the overview&apos;s figures.</source>
+        <translation>请按顺序完成下面几步，每完成一步会打上勾；本库有了党建共同体和活动后，这里将显示概览数据。</translation>
     </message>
     <message>
         <source>The office&apos;s name and level, for packages exchanged with the town or the district (File → Data exchange → Offices).</source>

@@ -39,3 +39,16 @@ def test_name_core(name: str, core: str) -> None:
 )
 def test_suggest(name: str, suggested: str | None) -> None:
     assert OrgNameMatcher(STORED).suggest(name) == suggested
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("和平社区党支部", None),  # a branch: never the town's committee
+        ("和平村党总支", None),
+        ("和平镇党委", "中共和平镇委员会"),
+        ("和平镇", "中共和平镇委员会"),  # no kind said
+    ],
+)
+def test_a_branch_is_never_suggested_for_a_committee(name: str, suggested: str | None) -> None:
+    assert OrgNameMatcher(("中共和平镇委员会",)).suggest(name) == suggested

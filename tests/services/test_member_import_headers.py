@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
+from pbc_desktop.db.models import PartyMember
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import member_import as mi
@@ -332,3 +334,28 @@ def test_a_branch_of_another_number_is_never_suggested(
     )
     preview = mi.read_members(db, path)
     assert preview.org_suggestions == (("大溪坝第一党支部", "大溪坝村第一党支部"),)
+
+
+def test_a_roster_may_name_an_organization_by_its_short_name(db: Database, tmp_path: Path) -> None:
+    """A town's roster names its branches as everyone calls them, their 简称: each row goes
+    to the organization called so for short (not to the town's committee, whose name is
+    the closest by letters); a short name two organizations share, or that another has
+    as its name, stays a name not stored."""
+    town = make_org(db, "中共和平镇委员会", town="和平镇")
+    village = make_org(
+        db, "中共和平镇和平村支部委员会", short_name="和平村党支部", town="和平镇", parent_id=town
+    )
+    make_org(db, "中共和平镇甲村支部委员会", short_name="第一党支部", town="和平镇")
+    make_org(db, "中共和平镇乙村支部委员会", short_name="第一党支部", town="和平镇")
+    path = write_roster(
+        tmp_path / "r.xlsx",
+        [("甲", ID_A, "和平村党支部"), ("乙", ID_B, "第一党支部")],
+        headers=("姓名", "身份证号", "所在支部"),
+    )
+    preview = mi.read_members(db, path)
+    assert [(r.name, r.org_missing) for r in preview.rows] == [("甲", False), ("乙", True)]
+    assert preview.missing_orgs == ("第一党支部",)
+    result = mi.apply_import(db, preview, valid_only=True)
+    assert (result.imported, result.bad) == (1, 1)
+    with db.read() as s:
+        assert s.scalar(select(PartyMember.organization_id)) == village

@@ -444,3 +444,21 @@ def test_a_meeting_to_come_is_planned_not_held(
     with db.read() as s:
         (held,) = s.scalars(select(Activity)).all()
         assert held.status == ActivityStatus.PLANNED
+
+
+def test_the_end_time_follows_a_later_start(qtbot: QtBot, dialog: ActivityDialog) -> None:
+    """A meeting put in for another day: its end, when then given, is two hours after its
+    start (it stayed at 11:00 of the day the dialog opened, before the start)."""
+    ui = dialog.ui
+    start = QDateTime(QDate(2026, 12, 10), QTime(9, 30))
+    ui.startEdit.setDateTime(start)
+    ui.endCheck.setChecked(True)
+    assert ui.endEdit.dateTime() == start.addSecs(2 * 3600)
+    # an end given is kept as the start moves, unless the start passes it
+    ui.endEdit.setDateTime(QDateTime(QDate(2026, 12, 10), QTime(12, 0)))
+    ui.startEdit.setDateTime(QDateTime(QDate(2026, 12, 10), QTime(10, 0)))
+    assert ui.endEdit.time() == QTime(12, 0)
+    ui.startEdit.setDateTime(QDateTime(QDate(2026, 12, 11), QTime(10, 0)))
+    ui.endCheck.setChecked(False)
+    ui.endCheck.setChecked(True)
+    assert ui.endEdit.dateTime() == QDateTime(QDate(2026, 12, 11), QTime(12, 0))

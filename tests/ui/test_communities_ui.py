@@ -476,3 +476,43 @@ def test_a_new_community_with_organizations_has_no_hint(qtbot: QtBot, db: Databa
     dialog = CommunityDialog(AppContext(db))
     qtbot.addWidget(dialog)
     assert dialog.no_orgs_hint is None
+
+
+def test_a_new_community_is_typed_into_its_name_at_once(qtbot: QtBot, db: Database) -> None:
+    """The dialog opens with the name to type, not the row of its pages (a name typed at
+    once went nowhere, and the theme typed next landed in the name)."""
+    make_org(db, "甲村党支部")
+    dialog = CommunityDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert dialog.focusWidget() is dialog.ui.nameEdit
+    qtbot.keyClicks(dialog.focusWidget(), "Heping")
+    assert dialog.ui.nameEdit.text() == "Heping"
+
+
+def test_tab_goes_through_a_team_members_row_cell_by_cell(qtbot: QtBot, db: Database) -> None:
+    """Tab from the name typed goes into the 职务 box, then the 所在单位 box, then on to
+    the 交叉任职 and 联系电话 cells after them, and Shift+Tab back (from the 所在单位 box Tab
+    jumped to another box: the cells after the boxes were reached by the mouse only)."""
+    make_org(db, "甲村党支部")
+    dialog = CommunityDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui = dialog.ui
+    ui.tabs.setCurrentIndex(2)  # 班子成员
+    qtbot.mouseClick(ui.addRoleButton, Qt.MouseButton.LeftButton)
+    table = ui.rolesTable
+    editor = dialog.focusWidget()
+    assert editor is not None and table.isAncestorOf(editor)
+    qtbot.keyClicks(editor, "Wang")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is table.cellWidget(0, 1)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is table.cellWidget(0, 2)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is table and table.currentColumn() == 3
+    qtbot.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.focusWidget() is table.cellWidget(0, 2)
+    assert table.item(0, 0).text() == "Wang"

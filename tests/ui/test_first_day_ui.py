@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.enums import AbsenceReason, AttendanceStatus
 from pbc_desktop.services.first_steps import STEPS
+from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.activities.dialog import COL_REASON, COL_STATUS, ActivityDialog
 from pbc_desktop.ui.activities.tab import ActivitiesTab
 from pbc_desktop.ui.common import prompts
@@ -205,3 +206,16 @@ def test_a_new_database_to_printed_minutes_through_the_window(
     ]
     assert [s for s in said if s not in text] == []
     assert "草稿" not in text  # a meeting held: no draft mark
+
+
+def test_the_first_administrator_is_the_clerks_own_whatever_the_office(
+    qtbot: QtBot, db: Database, chinese: object
+) -> None:
+    """A town's or a village's clerk setting up the database reads that the account is
+    their own (it was called the district organization department's, as if someone else
+    had to make it) and where the colleagues' accounts are made afterwards."""
+    dialog = FirstAdminDialog(db)
+    qtbot.addWidget(dialog)
+    text = dialog.ui.introLabel.text()
+    assert "请先为自己建立第一个管理员账号" in text
+    assert "“工具 → 账号管理”" in text

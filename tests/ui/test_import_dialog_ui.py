@@ -65,12 +65,14 @@ class Chooser:
         self.monkeypatch = monkeypatch
         self.dialog = dialog
         self.folder = folder
+        self.started_at = ""  # where the file dialog opened last
 
     def file(self, path: Path) -> None:
         asked: list[str] = []
 
-        def fake_open(_parent: object, _title: str, _dir: str, pattern: str) -> tuple[str, str]:
+        def fake_open(_parent: object, _title: str, start: str, pattern: str) -> tuple[str, str]:
             asked.append(pattern)
+            self.started_at = start
             return str(path), ""
 
         self.monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
@@ -135,6 +137,19 @@ def test_preview_shows_bad_rows_then_imports_the_valid_ones(
     assert names(db) == ["张三", "王五"]
     assert boxes.shown[-1].startswith("新增党员 2 名")
     assert dialog.result() == 1  # accepted and closed
+
+
+def test_a_roster_corrected_in_excel_is_read_again_from_the_same_file(
+    choose: Chooser, dialog: MemberImportDialog
+) -> None:
+    """The bad rows are corrected in Excel and the file chosen again: the file dialog
+    proposes the file read last (Enter reads it), not only its folder."""
+    path = choose.roster([("李四", wrong_check_digit(ID_B), ORG, "2011.07")])
+    assert "1 rows with errors" in dialog.ui.summaryLabel.text()
+    write_roster(path, [("李四", ID_B, ORG, "2011.07")], headers=HEADERS)
+    choose.file(path)
+    assert Path(choose.started_at) == path
+    assert "1 new members" in dialog.ui.summaryLabel.text()
 
 
 def test_create_orgs_rechecks_the_rows(

@@ -16,7 +16,10 @@ from pbc_desktop.db.models import Organization
 from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations as orgs
+from pbc_desktop.services.exchange import offices
+from pbc_desktop.services.exchange.offices import OfficeSetup
 from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.columns import PADDING, ColumnFitter
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.organizations.dialog import OrganizationDialog
 from pbc_desktop.ui.organizations.tab import OrganizationsTab
@@ -220,6 +223,8 @@ def test_header_click_sorts_in_sql(qtbot: QtBot, tab: OrganizationsTab) -> None:
 # -- dialog -----------------------------------------------------------------------------
 
 
+# typing the organization opens the list of names found
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 def test_create_through_the_dialog(
     qtbot: QtBot, tab: OrganizationsTab, db: Database, seeded: dict[str, int]
 ) -> None:
@@ -303,6 +308,77 @@ def test_unknown_parent_is_refused_in_the_dialog(
     assert "没有这个党委" in dialog.error_text()
     assert dialog.ui.parentCombo.styleSheet()
     assert "新党支部" not in stored_names(db)
+
+
+def test_a_town_offices_first_organization_is_proposed_in_its_town(
+    qtbot: QtBot, db: Database
+) -> None:
+    """A new database of a town office: no organization names a town yet, the office's
+    is the one offered and the new organization's own, so its first one saves as typed."""
+    offices.create_local_office(db, OfficeSetup("和平镇党委", OrgLevel.TOWN, town="和平镇"))
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    dialog = open_dialog(qtbot, tab)
+    ui = dialog.ui
+    assert ui.townCombo.currentText() == "和平镇"
+    assert [ui.townCombo.itemText(i) for i in range(ui.townCombo.count())] == ["和平镇"]
+    type_text(qtbot, ui.nameEdit, "中共和平镇委员会")
+    choose(qtbot, ui.kindCombo, OrgKind.COMMITTEE)
+    choose(qtbot, ui.fieldCombo, OrgField.AGENCY)
+    choose(qtbot, ui.levelCombo, OrgLevel.TOWN)
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: tab.active_dialog is None)
+    with db.read() as s:
+        assert s.scalar(select(Organization.town)) == "和平镇"
+    # an organization edited keeps its own town (none here), not the office's
+    other = make_org(db, "区直机关工委", level=OrgLevel.DISTRICT, town=None)
+    edited = OrganizationDialog(AppContext(db), other)
+    qtbot.addWidget(edited)
+    assert edited.ui.townCombo.currentText() == ""
+
+
+def test_the_town_and_parent_are_typed_into_fields_as_wide_as_the_name(
+    qtbot: QtBot, db: Database, chinese: object
+) -> None:
+    """On a new database the two lists are empty: their lines are still as wide as the
+    name's, the parent's hint (无（输入文字搜索）) read whole, not a box of a few pixels."""
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    dialog = open_dialog(qtbot, tab)
+    ui = dialog.ui
+    for combo in (ui.townCombo, ui.parentCombo):
+        assert combo.width() >= ui.nameEdit.width() * 0.9
+    line = ui.parentCombo.lineEdit()
+    assert line is not None
+    hint = line.placeholderText()
+    assert line.width() > line.fontMetrics().horizontalAdvance(hint) + 8
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_a_parent_found_by_the_middle_of_its_name_is_offered_not_completed_in_the_line(
+    qtbot: QtBot, tab: OrganizationsTab, db: Database
+) -> None:
+    """Typed letters from the middle of a name leave the line as typed (no rest of the
+    name run on after them: a name nobody has, refused at OK), and the list under it
+    offers the name whole."""
+    make_org(db, "中共JD镇委员会", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN, town="陈店镇")
+    dialog = open_dialog(qtbot, tab)
+    combo = dialog.ui.parentCombo
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)  # a completer completes only in the focused line
+    qtbot.keyClicks(combo, "JD")
+    assert combo.currentText() == "JD"
+    completer = combo.completer()
+    assert completer is not None
+    qtbot.waitUntil(lambda: completer.popup().isVisible())
+    assert completer.currentCompletion() == "中共JD镇委员会"
+    completer.popup().hide()
 
 
 def test_temporary_branch_dates(qtbot: QtBot, tab: OrganizationsTab, db: Database) -> None:
@@ -465,3 +541,53 @@ def test_a_save_on_a_lost_server_connection_keeps_the_dialog_and_its_input(
     click_ok(qtbot, dialog)  # the server is back
     qtbot.waitUntil(lambda: tab.active_dialog is None)
     assert "断网村党支部" in stored_names(db)
+
+
+def test_a_longer_name_than_the_first_rows_is_shown_whole_where_there_is_room(
+    qtbot: QtBot, db: Database
+) -> None:
+    """A new database's first organization has a short name; the table's name column then
+    grows for the longer names added after it (it stayed at the first one's width, every
+    village branch cut off beside a wide empty column)."""
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.resize(1300, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    make_org(db, "中共和平镇委员会", kind=OrgKind.COMMITTEE, level=OrgLevel.TOWN)
+    tab.refresh()
+    long_name = "中共和平镇和平村支部委员会"
+    make_org(db, long_name)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    header = tab.table.horizontalHeader()
+    metrics = tab.table.fontMetrics()
+    qtbot.waitUntil(
+        lambda: header.sectionSize(0) > metrics.horizontalAdvance(long_name), timeout=1000
+    )
+
+
+def test_the_last_column_is_measured_by_its_figures_not_its_stretched_width(
+    qtbot: QtBot, db: Database
+) -> None:
+    """Measured again as rows are added, the last column (stretched to the room left) is
+    measured by its figures: it was taken at its stretched width (wider at each new
+    organization), and the names, squeezed to make room for it, were cut off (at 1024 px
+    after a fourth organization)."""
+    tab = OrganizationsTab(AppContext(db))
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    long_name = "中共和平镇和平社区支部委员会"
+    for n, name in enumerate(["中共和平镇委员会", long_name, "中共和平镇下寨村支部委员会"]):
+        make_org(db, name)
+        tab.refresh()
+        qtbot.waitUntil(lambda n=n: tab.model.rowCount() == n + 1)
+    table = tab.table
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    fit = table.findChild(ColumnFitter)
+    assert fit is not None
+    contents = max(table.sizeHintForColumn(last), header.sectionSizeHint(last))
+    assert fit.natural[last] <= contents + PADDING

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
@@ -66,6 +66,9 @@ def test_an_empty_database_shows_the_steps_ticked_as_data_comes_in(
     community = make_community(db, "甲镇共建", [org_id])
     tab.refresh()
     assert marks(tab)[3] == "✓" and tab.showing_first_steps()
+    # what the page says is still true with a community there (it said there was none)
+    texts = [label.text() for label in tab.first_run.findChildren(QLabel)]
+    assert not [text for text in texts if "no communities" in text]
     make_activity(db, community)
     tab.refresh()
     assert not tab.showing_first_steps()

@@ -72,13 +72,24 @@ _MEMBER_COLUMNS = STORED_FIELDS
 
 
 def _org_index(s: Session, acc: access.Access) -> dict[str, tuple[int, str]]:
-    """The account's own organizations by name key (a roster row naming another
-    organization reads as naming one that does not exist)."""
+    """The account's own organizations by name key, and by the key of their short name
+    (简称) where no organization is named so and no other is called so for short: a
+    roster's 所在支部 is often the 简称 (和平村党支部 for 中共和平镇和平村支部委员会). A roster
+    row naming another organization reads as naming one that does not exist."""
     stmt = _ORG_NAMES.where(acc.orgs(Organization.id))
-    return {name_key(name): (oid, name) for oid, name in s.execute(stmt)}
+    rows = s.execute(stmt).all()
+    index = {name_key(name): (oid, name) for oid, name, _short in rows}
+    by_short: dict[str, list[tuple[int, str]]] = {}
+    for oid, name, short in rows:
+        if short and (key := name_key(short)):
+            by_short.setdefault(key, []).append((oid, name))
+    for key, found in by_short.items():
+        if key not in index and len(found) == 1:
+            index[key] = found[0]
+    return index
 
 
-_ORG_NAMES = select(Organization.id, Organization.name)
+_ORG_NAMES = select(Organization.id, Organization.name, Organization.short_name)
 
 
 def _existing_members(s: Session, wanted: set[str | None] | None = None) -> dict[str, int]:
@@ -277,7 +288,7 @@ def _read_members(
             report=report,
             stop=stop,
         )
-    matcher = OrgNameMatcher(name for _oid, name in stored.values())
+    matcher = OrgNameMatcher(dict.fromkeys(name for _oid, name in stored.values()))
     suggestions = tuple(
         (n, close) for n in file.missing if (close := matcher.suggest(n)) is not None
     )

@@ -22,8 +22,9 @@ OFFICE = "office_"
 
 
 class FirstAdminDialog(FormDialog):
-    """姓名, 单位/职务, 用户名 and a password typed twice: the district organization
-    department's account, which then creates the others (accounts manager); and this
+    """姓名, 单位/职务, 用户名 and a password typed twice: the account of whoever sets the
+    database up (a town's or a village's clerk too), with the district organization
+    department's rights, which then creates the others (accounts manager); and this
     office: its level, its organization (a village office) or town (a town office) and
     its name. Every refused field is named at once; ``actor`` is the new account once
     accepted. Should the office fail after the account was made (its key file cannot be
@@ -58,9 +59,10 @@ class FirstAdminDialog(FormDialog):
         )
         ui.introLabel.setText(
             self.tr(
-                "This database has no administrator yet. Create the first one: the "
-                "district organization department's account, which creates the "
-                "accounts of towns and villages."
+                "This database has no administrator yet. Create the first one, your own: "
+                "it may do everything in this database (as the district organization "
+                "department's administrator), and makes the accounts of your colleagues, "
+                "towns and villages afterwards under Tools → Accounts."
             )
         )
         ui.nameEdit.setFocus()

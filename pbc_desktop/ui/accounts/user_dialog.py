@@ -4,7 +4,7 @@ and an initial password (typed twice) that they change at their first sign-in.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.errors import FieldError, ValidationError
@@ -12,7 +12,7 @@ from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services import scope
 from pbc_desktop.services.accounts import users
 from pbc_desktop.ui.accounts.new_password import PASSWORD, PASSWORD_AGAIN, password_problems
-from pbc_desktop.ui.common.combos import current_enum, fill, fill_choices, fill_enum
+from pbc_desktop.ui.common.combos import current_enum, fill, fill_choices, fill_enum, searchable
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_user_dialog import Ui_UserDialog
@@ -49,15 +49,11 @@ class UserDialog(FormDialog):
         ui.roleCombo.setPlaceholderText(self.tr("Choose a role"))
         ui.roleCombo.setCurrentIndex(-1)
         combo = ui.organizationCombo
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         fill_choices(combo, orgs.choices(self.ctx.db), "")
+        searchable(combo)
         line_edit = combo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("Type to search"))
-        completer = combo.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         combo.setCurrentIndex(0)
         fill(ui.townCombo, [(town, town) for town in scope.towns(self.ctx.db)], "")
 

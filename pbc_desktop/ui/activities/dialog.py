@@ -174,6 +174,7 @@ class ActivityDialog(FormDialog):
         ui.communityCombo.currentIndexChanged.connect(self._community_changed)
         ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         ui.endCheck.toggled.connect(self._end_toggled)
+        ui.startEdit.dateTimeChanged.connect(self._end_follows_start)
         ui.hostCombo.activated.connect(self._host_picked)
         ui.proposeHostButton.clicked.connect(self.propose_host)
         ui.callMembersButton.clicked.connect(self.call_members)
@@ -341,6 +342,15 @@ class ActivityDialog(FormDialog):
 
     def _end_toggled(self) -> None:
         self.ui.endEdit.setEnabled(self.ui.endCheck.isChecked())
+        self._end_follows_start()
+
+    def _end_follows_start(self) -> None:
+        """An end not given, or given before the start, is two hours after the start: the
+        end a later start's meeting is given is of its own day, not of today's."""
+        ui = self.ui
+        start = ui.startEdit.dateTime()
+        if not ui.endCheck.isChecked() or ui.endEdit.dateTime() <= start:
+            ui.endEdit.setDateTime(start.addSecs(2 * 3600))
 
     # -- host --------------------------------------------------------------------------------
     def host_id(self) -> int | None:

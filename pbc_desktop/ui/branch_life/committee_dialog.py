@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
 from pbc_desktop.domain import terms
 from pbc_desktop.domain.terms import CommitteePost
 from pbc_desktop.services.terms import committees
-from pbc_desktop.ui.common.combos import current_enum, fill, fill_enum, select_data
+from pbc_desktop.ui.common.combos import current_enum, fill, fill_enum, searchable, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, to_date, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.forms.ui_committee_dialog import Ui_CommitteeDialog
-from pbc_desktop.ui.members.dialog import searchable
 
 COL_POST, COL_NAME = range(2)
 # The posts a new committee's rows start with.

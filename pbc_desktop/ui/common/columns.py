@@ -28,6 +28,8 @@ MAX_FITTED_WIDTH = 260
 PADDING = 12
 #: A long text column keeps at least this many characters' width when squeezed.
 FLOOR_CHARS = 6
+#: Columns measured on fewer rows than this are measured again when a reload has more.
+FEW_ROWS = 20
 #: As a column's ``min_chars``: never narrower than its text (dates, times, statuses).
 WHOLE = 99
 
@@ -71,6 +73,8 @@ class ColumnFitter(QObject):
         self.table = table
         self.max_width = max_width
         self.natural: list[int] = []
+        #: how many rows the table had when ``natural`` was measured
+        self.measured_rows = 0
         #: per column, the fewest characters it keeps (beside the model's own, see floors)
         self.min_chars: dict[int, int] = {}
         #: per column, how early it is left out of a narrow table (beside the model's own)
@@ -100,10 +104,19 @@ class ColumnFitter(QObject):
             table.resizeColumnsToContents()
         finally:
             self._applying = False
+        sizes = [header.sectionSize(c) for c in range(header.count())]
+        if sizes and header.stretchLastSection():
+            # the last column is stretched to the room left: no wider than its contents
+            # (measured again, its stretched width would grow by the padding each time)
+            last = len(sizes) - 1
+            contents = max(table.sizeHintForColumn(last), header.sectionSizeHint(last))
+            sizes[last] = min(sizes[last], contents)
         self.natural = [
-            0 if header.isSectionHidden(c) else min(header.sectionSize(c) + PADDING, self.max_width)
-            for c in range(header.count())
+            0 if header.isSectionHidden(c) else min(size + PADDING, self.max_width)
+            for c, size in enumerate(sizes)
         ]
+        model = table.model()
+        self.measured_rows = model.rowCount() if model is not None else 0
 
     def _hidden(self, column: int) -> bool:
         """Hidden by someone else than the fitter."""
@@ -260,8 +273,10 @@ def drop_when_narrow(table: QTableView, drops: dict[int, int]) -> None:
 
 
 def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
-    """Size the columns to the first rows loaded (once: later reloads keep the widths) and
-    keep them fitted to the table's width (see the module's text)."""
+    """Size the columns to the first rows loaded (once they are :data:`FEW_ROWS` or more:
+    later reloads keep the widths) and keep them fitted to the table's width (see the
+    module's text). Fewer rows (a new database's first records) are measured again as
+    more are added, so that a longer name than the first one's is shown whole."""
     if table.model() is None:
         return
     fit = fitter(table)
@@ -273,7 +288,9 @@ def fit_columns(table: QTableView, max_width: int = MAX_FITTED_WIDTH) -> None:
             refit_columns(table)
             fit.natural = []
         return
-    if not fit.natural:
+    rows = table.model().rowCount()
+    more = fit.measured_rows < FEW_ROWS and rows > fit.measured_rows and not fit.user_sized
+    if not fit.natural or more:
         fit.measure()
     fit.apply()
 

@@ -10,8 +10,8 @@ import math
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter
 
 from pbc_desktop.domain.enums import LabeledEnum
 from pbc_desktop.ui.common.labels import label
@@ -74,6 +74,22 @@ def widen_to_contents(combo: QComboBox, least: int = 8, most: int = 22) -> None:
     not "All communitie"); narrower entries than ``least`` letters still take that."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     _ContentsWidth(combo, least, most)
+
+
+def searchable(combo: QComboBox, max_length: int | None = None) -> None:
+    """An editable combo whose entries are found by any part of their text, offered in a
+    list under it: never completed in the line itself, where the rest of a name found by
+    its middle would follow the letters typed (和平 + 和平镇委员会 for 中共和平镇委员会),
+    a name that no entry has."""
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is not None:
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    line_edit = combo.lineEdit()
+    if line_edit is not None and max_length is not None:
+        line_edit.setMaxLength(max_length)
 
 
 def fill(

@@ -401,9 +401,11 @@ class ExcelImportDialog(FittedDialog, Generic[F, R]):
 
     # -- choosing and reading the file ----------------------------------------------------
     def choose_file(self) -> str:
-        """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``)."""
+        """Ask for the workbook (tests replace ``QFileDialog.getOpenFileName``): the file
+        read last is proposed again, so that a roster corrected in Excel is read again by
+        选择文件 and Enter."""
         title, files = self.file_prompt()
-        start = self.preview.path.parent if self.preview else prompts.documents_dir()
+        start = self.preview.path if self.preview else prompts.documents_dir()
         name, _filter = QFileDialog.getOpenFileName(self, title, str(start), open_filter(files))
         return name
 

@@ -30,6 +30,24 @@ class GeneratedForm(Protocol):
 U = TypeVar("U", bound=GeneratedForm)
 
 
+def first_field(page: QWidget | None) -> QWidget | None:
+    """The first widget of ``page`` that Tab stops at (its tab order), if any."""
+    if page is None:
+        return None
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:  # the window's chain, once round
+        if (
+            page.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isEnabled()
+            and not widget.isHidden()
+            and widget.focusProxy() is None
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
 class FormDialog(AsksBeforeDiscarding, FittedDialog):
     """Never taller than the screen (a long form scrolls, see :class:`FittedDialog`).
 
@@ -80,6 +98,11 @@ class FormDialog(AsksBeforeDiscarding, FittedDialog):
         if buttons is not None:
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.cancel)
+        first = first_field(tabs.currentWidget()) if tabs is not None else None
+        if first is not None:
+            # typing starts in the first field, not on the row of pages (where a name typed
+            # at once was lost); a dialog may still focus another field after this
+            first.setFocus()
 
     def use_form(self, form: type[U]) -> U:
         """Build the generated form ``form`` on this dialog and wire its error line and

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -183,6 +185,54 @@ def cell_widget(table: QTableWidget, row: int, column: int, kind: type[W]) -> W:
     widget = table.cellWidget(row, column)
     assert isinstance(widget, kind)
     return widget
+
+
+class _CellWidgetKeys(QObject):
+    """See :func:`tab_through_cell_widgets`."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self.table = table
+        table.currentCellChanged.connect(self._entered)
+
+    def _entered(self, row: int, column: int, *_previous: int) -> None:
+        widget: QWidget | None = self.table.cellWidget(row, column)  # None: a plain cell
+        focus = self.table.window().focusWidget()
+        inside = focus is self.table or (focus is not None and self.table.isAncestorOf(focus))
+        if widget is None or not inside or not widget.isEnabled():
+            if inside and focus is not self.table and widget is None:
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)  # out of a box, on a cell
+            return
+        if not isinstance(widget, QAbstractSpinBox):  # a date's Tab goes through its parts
+            widget.removeEventFilter(self)
+            widget.installEventFilter(self)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return False
+        table = self.table
+        back = event.key() == Qt.Key.Key_Backtab or bool(
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        cell = table.currentRow() * table.columnCount() + table.currentColumn()
+        cell += -1 if back else 1
+        if not 0 <= cell < table.rowCount() * table.columnCount():
+            table.setFocus(Qt.FocusReason.TabFocusReason)
+            return False  # the widget's own Tab: on to the next widget of the window
+        table.setFocus(Qt.FocusReason.TabFocusReason)
+        table.setCurrentCell(*divmod(cell, table.columnCount()))
+        return True
+
+
+def tab_through_cell_widgets(table: QTableWidget) -> None:
+    """Tab goes through ``table``'s row cell by cell, its boxes (``setCellWidget``) among
+    them: Tab from a cell onto a box gives the box the focus (its list opens with
+    Alt+Down), and Tab or Shift+Tab in a box goes on to the next or previous cell. Without
+    it Tab in a box went to the next box of the window, past the cells after it."""
+    _CellWidgetKeys(table)
 
 
 def cell_text(table: QTableWidget, row: int, column: int) -> str | None:

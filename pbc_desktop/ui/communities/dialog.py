@@ -30,7 +30,7 @@ from pbc_desktop.ui.common.dates import NO_DATE, date_of, optional_date_edit, to
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.form_values import not_entered
 from pbc_desktop.ui.common.labels import label
-from pbc_desktop.ui.common.views import cell_text, cell_widget
+from pbc_desktop.ui.common.views import cell_text, cell_widget, tab_through_cell_widgets
 from pbc_desktop.ui.forms.ui_community_dialog import Ui_CommunityDialog
 
 ORG_ROLE = Qt.ItemDataRole.UserRole
@@ -69,6 +69,7 @@ class CommunityDialog(FormDialog):
         for table in (self.ui.rolesTable, self.ui.rotationTable):
             table.horizontalHeader().setStretchLastSection(True)
             table.verticalHeader().setVisible(False)
+            tab_through_cell_widgets(table)
         # Names of every organization this dialog has shown, members or former members.
         self._org_names: dict[int, str] = {}
         self._former: list[svc.MemberView] = []

@@ -80,6 +80,11 @@ class Ui_OrganizationDialog(object):
 
         self.townCombo = QComboBox(OrganizationDialog)
         self.townCombo.setObjectName(u"townCombo")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.townCombo.sizePolicy().hasHeightForWidth())
+        self.townCombo.setSizePolicy(sizePolicy)
         self.townCombo.setEditable(True)
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.townCombo)
@@ -91,6 +96,8 @@ class Ui_OrganizationDialog(object):
 
         self.parentCombo = QComboBox(OrganizationDialog)
         self.parentCombo.setObjectName(u"parentCombo")
+        sizePolicy.setHeightForWidth(self.parentCombo.sizePolicy().hasHeightForWidth())
+        self.parentCombo.setSizePolicy(sizePolicy)
         self.parentCombo.setEditable(True)
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.parentCombo)

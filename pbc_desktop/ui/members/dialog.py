@@ -10,8 +10,6 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QDateEdit,
     QLineEdit,
     QWidget,
@@ -26,7 +24,13 @@ from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.services import member_editing
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.common.combos import current_enum, fill_choices, fill_enum, select_data
+from pbc_desktop.ui.common.combos import (
+    current_enum,
+    fill_choices,
+    fill_enum,
+    searchable,
+    select_data,
+)
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, to_date, to_qdate
 from pbc_desktop.ui.common.form_dialog import FormDialog
@@ -40,19 +44,6 @@ OLDEST_BIRTH = QDate(1900, 1, 1)
 BIRTH_SUGGESTION = date(1970, 1, 1)  # where the birth date edit opens when none is known
 _HINT_STYLE = "color: #666;"
 _PROBLEM_STYLE = "color: #c0392b;"
-
-
-def searchable(combo: QComboBox, max_length: int | None = None) -> None:
-    """An editable combo whose entries are found by any part of their text."""
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    if completer is not None:
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    line_edit = combo.lineEdit()
-    if line_edit is not None and max_length is not None:
-        line_edit.setMaxLength(max_length)
 
 
 class MemberDialog(FormDialog):

@@ -36,6 +36,7 @@ from pbc_desktop.ui.common.combos import (
     fill_choices,
     fill_enum,
     find_data,
+    searchable,
 )
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import DateEdit, fmt_date, set_date_capped, to_date
@@ -47,7 +48,7 @@ from pbc_desktop.ui.common.table_model import Column
 from pbc_desktop.ui.common.write_guard import Rule
 from pbc_desktop.ui.members import exports as member_exports
 from pbc_desktop.ui.members.change_actions import MemberChangeActions
-from pbc_desktop.ui.members.dialog import MemberDialog, searchable
+from pbc_desktop.ui.members.dialog import MemberDialog
 from pbc_desktop.ui.members.dual_report_overview import DualReportOverviewDialog
 from pbc_desktop.ui.members.post_catalogue_dialog import PostCatalogueDialog
 from pbc_desktop.ui.members.posts import MemberPostsPanel

@@ -11,7 +11,7 @@ from pbc_desktop.domain.member_changes import letter_valid_until
 from pbc_desktop.domain.member_rules import MemberInput
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services.member_changes import mobile, transfers
-from pbc_desktop.ui.common.combos import fill_choices, select_data
+from pbc_desktop.ui.common.combos import fill_choices, searchable, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date, set_date, set_date_capped, to_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
@@ -21,7 +21,6 @@ from pbc_desktop.ui.forms.ui_transfer_in_dialog import Ui_TransferInDialog
 from pbc_desktop.ui.forms.ui_transfer_out_dialog import Ui_TransferOutDialog
 from pbc_desktop.ui.forms.ui_transfer_receive_dialog import Ui_TransferReceiveDialog
 from pbc_desktop.ui.members.change_dialog import MemberChangeDialog
-from pbc_desktop.ui.members.dialog import searchable
 
 
 def _district_organizations(ctx: AppContext, combo: QComboBox, blank: str) -> None:

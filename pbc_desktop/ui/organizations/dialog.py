@@ -9,7 +9,7 @@ from pbc_desktop.domain.enums import LabeledEnum, OrgField, OrgKind, OrgLevel
 from pbc_desktop.errors import ValidationError
 from pbc_desktop.services import organizations as orgs
 from pbc_desktop.services import scope
-from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
+from pbc_desktop.ui.common.combos import fill_choices, fill_enum, searchable, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import checked_date, show_checked_date
 from pbc_desktop.ui.common.form_dialog import FormDialog
@@ -57,19 +57,21 @@ class OrganizationDialog(FormDialog):
         _fill_enum_combo(ui.kindCombo, OrgKind, self.tr("Choose a kind"))
         _fill_enum_combo(ui.fieldCombo, OrgField, self.tr("Choose a field"))
         _fill_enum_combo(ui.levelCombo, OrgLevel, self.tr("Choose a level"))
-        ui.townCombo.addItems(scope.towns(self.ctx.db))
+        towns = scope.towns(self.ctx.db)
+        home = orgs.home_town(self.ctx.db)
+        if home is not None and home not in towns:
+            towns.insert(0, home)  # a town office's first organization
+        ui.townCombo.addItems(towns)
         ui.townCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         ui.townCombo.setCurrentIndex(-1)
-        ui.parentCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if self.org_id is None and home is not None:
+            ui.townCombo.setEditText(home)  # a new one is in the office's town, unless told
         others = [c for c in orgs.choices(self.ctx.db) if c.id != self.org_id]
         fill_choices(ui.parentCombo, others, "")
+        searchable(ui.parentCombo)
         line_edit = ui.parentCombo.lineEdit()
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("None (type to search)"))
-        completer = ui.parentCombo.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         ui.parentCombo.setCurrentIndex(0)
 
     def _load(self, detail: orgs.OrgDetail) -> None:

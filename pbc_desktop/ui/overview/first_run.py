@@ -43,8 +43,8 @@ class FirstRunPanel(DialogHost, QWidget):
         title.setFont(font)
         intro = QLabel(
             self.tr(
-                "This database holds no communities or activities yet. Take these steps in "
-                "order; each is ticked once done. Then this page shows the overview's figures."
+                "Take these steps in order; each is ticked once done. Once the database "
+                "holds communities and activities, this page shows the overview's figures."
             ),
             self,
         )
