@@ -287,16 +287,22 @@ def member_actions(db: Database, member_id: int, as_of: date | None = None) -> M
     were a read each, loading the member again: 40-odd small queries a click, slow over a
     network (tests/services/test_member_actions.py counts them)."""
     with db.read() as s:
-        acc = access.of(db, s)
-        # held here, each check finds it loaded (the session keeps a record only while
-        # something refers to it: it was read again by each)
-        held = s.get(PartyMember, member_id)
-        change = access.said(lambda: _check_changeable(s, acc, member_id, as_of))
-        deletion = access.said(
-            lambda: _check_deletable(s, acc, load_member(s, member_id, acc)), ConflictError
-        )
-        leaving = access.said(lambda: leaving_member(s, acc, member_id, None), ConflictError)
-        del held
+        return actions_in(s, access.of(db, s), member_id, as_of)
+
+
+def actions_in(
+    s: Session, acc: access.Access, member_id: int, as_of: date | None = None
+) -> MemberActions:
+    """:func:`member_actions` asked in ``s``."""
+    # held here, each check finds it loaded (the session keeps a record only while
+    # something refers to it: it was read again by each)
+    held = s.get(PartyMember, member_id)
+    change = access.said(lambda: _check_changeable(s, acc, member_id, as_of))
+    deletion = access.said(
+        lambda: _check_deletable(s, acc, load_member(s, member_id, acc)), ConflictError
+    )
+    leaving = access.said(lambda: leaving_member(s, acc, member_id, None), ConflictError)
+    del held
     return MemberActions(member_id, change, deletion, leaving)
 
 

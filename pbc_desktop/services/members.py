@@ -401,19 +401,30 @@ def get_member_detail(
     what their office now keeps (work unit, party post, phone, remark, posts and service
     there): where they went (their organization now) is what the letter said."""
     with db.read() as s:
-        acc = access.of(db, s)
-        check_unmasked(acc, unmasked)
-        member = load_member(s, member_id, acc, as_of=as_of)
-        shown = shown_person(member, unmasked)
-        reports, services = _reports(s, member_id)
-        if as_of is not None and (blanks := kept_elsewhere(acc, member.organization_id)):
-            shown |= blanks
-            reports, services = (), ()
-        return from_fields(
-            MemberDetail,
-            member,
-            **shown,
-            reports=reports,
-            services=services,
-            origin=origin_name(s, member.origin_office),
-        )
+        return member_detail_in(s, access.of(db, s), member_id, unmasked=unmasked, as_of=as_of)
+
+
+def member_detail_in(
+    s: Session,
+    acc: access.Access,
+    member_id: int,
+    *,
+    unmasked: bool = False,
+    as_of: date | None = None,
+) -> MemberDetail:
+    """:func:`get_member_detail` read in ``s`` (a read of several parts)."""
+    check_unmasked(acc, unmasked)
+    member = load_member(s, member_id, acc, as_of=as_of)
+    shown = shown_person(member, unmasked)
+    reports, services = _reports(s, member_id)
+    if as_of is not None and (blanks := kept_elsewhere(acc, member.organization_id)):
+        shown |= blanks
+        reports, services = (), ()
+    return from_fields(
+        MemberDetail,
+        member,
+        **shown,
+        reports=reports,
+        services=services,
+        origin=origin_name(s, member.origin_office),
+    )

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from pbc_desktop import lang
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.member_changes import LeavingKind, MemberChangeKind, MemberRoll
-from pbc_desktop.services import members
+from pbc_desktop.services import member_view, members
 from pbc_desktop.services.member_changes import mobile
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common.combos import select_data
@@ -110,6 +110,13 @@ def test_a_member_leaves_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> No
     assert "出党（除名）" in tab.detail_html(tab.current_row())  # type: ignore[arg-type]
 
 
+def history(tab: MembersTab, member_id: int) -> str:
+    """The member's changes, a letter out, a stay away, as the detail shows them."""
+    view = member_view.member_view(tab.ctx.db, member_id)
+    assert view.shown is not None
+    return tab.changes.history_html(view.shown)
+
+
 def test_the_history_names_the_changes_in_english_in_an_english_window(
     db: Database, tab: MembersTab
 ) -> None:
@@ -123,11 +130,11 @@ def test_the_history_names_the_changes_in_english_in_an_english_window(
         LeavingInput(MemberChangeKind.LEFT_PARTY, date(2026, 2, 3), LeavingKind.REMOVED),
     )
     lang.set_language("en")
-    shown = tab.changes.history_html(row.id)
+    shown = history(tab, row.id)
     assert "Left the Party (Removed from the roll): 文光村党支部" in shown
     assert "出党" not in shown and "除名" not in shown
     lang.set_language("zh")
-    assert "出党（除名）：文光村党支部" in tab.changes.history_html(row.id)
+    assert "出党（除名）：文光村党支部" in history(tab, row.id)
 
 
 def test_a_stay_away_is_registered_through_the_dialog(qtbot: QtBot, tab: MembersTab) -> None:
@@ -215,7 +222,7 @@ def test_a_letter_of_transfer_is_issued_printed_and_received(
     assert dialog.result() == TransferOutDialog.DialogCode.Accepted
     assert names(tab) == {"陈伟", "林丽"}  # on the roll until received
     number = f"{date.today().year}-001"
-    assert number in tab.changes.history_html(dialog.member_id)  # the pending letter
+    assert number in history(tab, dialog.member_id)  # the pending letter
     listing = tab.changes.open_transfers()
     assert listing is not None
     assert listing.table.rowCount() == 1

@@ -37,6 +37,13 @@ def member_appraisals(
     db: Database, member_id: int, as_of: date | None = None
 ) -> list[MemberAppraisal]:
     """The member's grades, the latest year first (``as_of``: see ``load_member``)."""
+    with db.read() as s:
+        load_member(s, member_id, access.of(db, s), as_of=as_of)
+        return appraisals_in(s, member_id)
+
+
+def appraisals_in(s: Session, member_id: int) -> list[MemberAppraisal]:
+    """:func:`member_appraisals` read in ``s``, of a member the caller loaded."""
     stmt = (
         select(Appraisal.year, AppraisalResult.grade, Organization.name, Appraisal.held_on)
         .join(Appraisal, Appraisal.id == AppraisalResult.appraisal_id)
@@ -44,9 +51,7 @@ def member_appraisals(
         .where(AppraisalResult.member_id == member_id)
         .order_by(Appraisal.year.desc())
     )
-    with db.read() as s:
-        load_member(s, member_id, access.of(db, s), as_of=as_of)
-        return [MemberAppraisal(*row) for row in s.execute(stmt)]
+    return [MemberAppraisal(*row) for row in s.execute(stmt)]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import DevelopmentRecord
@@ -77,9 +78,13 @@ def member_development(
     member was entered directly, or came from elsewhere); ``as_of``: also of a member the
     account's organizations held at that date."""
     with db.read() as s:
-        acc = access.of(db, s)
-        load_member(s, member_id, acc, as_of=as_of)
-        record = s.scalars(
-            select(DevelopmentRecord).where(DevelopmentRecord.member_id == member_id)
-        ).first()
-        return None if record is None else _detail(record, False)
+        load_member(s, member_id, access.of(db, s), as_of=as_of)
+        return development_in(s, member_id)
+
+
+def development_in(s: Session, member_id: int) -> DevelopmentDetail | None:
+    """:func:`member_development` read in ``s``, of a member the caller loaded."""
+    record = s.scalars(
+        select(DevelopmentRecord).where(DevelopmentRecord.member_id == member_id)
+    ).first()
+    return None if record is None else _detail(record, False)

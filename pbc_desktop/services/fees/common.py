@@ -4,11 +4,11 @@ standard month by month, the members of a branch and of the account's scope."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.models import FeeBasis, FeePayment, FeeRate, Organization, PartyMember
@@ -79,9 +79,10 @@ def schedule_of(effective_from: date, rates: Sequence[FeeRate]) -> RateSchedule:
     )
 
 
-@dataclass(frozen=True)
-class Basis:
-    """A member's basis from a month on, as the rules read it."""
+class Basis(NamedTuple):
+    """A member's basis from a month on, as the rules read it (a tuple of plain values:
+    the district's arrears hold some 30,000 members' bases, which the garbage collector
+    then leaves alone)."""
 
     effective_from: date
     category: FeeCategory
@@ -89,11 +90,22 @@ class Basis:
     fixed_cents: int | None
 
 
-def load_bases(s: Session, member_ids: Iterable[int]) -> dict[int, list[Basis]]:
+#: Members named by their ids, or by a query selecting their ids (the district's 30,000
+#: members: one statement, not one per 900 ids).
+MemberIds = Iterable[int] | Select[Any]
+
+
+def _by_members(member_ids: MemberIds) -> Iterator[Iterable[int] | Select[Any]]:
+    if isinstance(member_ids, Select):
+        yield member_ids
+    else:
+        yield from chunks(sorted(set(member_ids)), 900)
+
+
+def load_bases(s: Session, member_ids: MemberIds) -> dict[int, list[Basis]]:
     """Each member's bases, oldest first."""
-    ids = sorted(set(member_ids))
     found: dict[int, list[Basis]] = defaultdict(list)
-    for chunk in chunks(ids, 900):
+    for chunk in _by_members(member_ids):
         stmt = (
             select(
                 FeeBasis.member_id,
@@ -175,12 +187,11 @@ def dues(
 
 
 def load_paid(
-    s: Session, member_ids: Iterable[int], until: date | None = None
+    s: Session, member_ids: MemberIds, until: date | None = None
 ) -> dict[int, dict[date, int]]:
     """实缴 per member and month (up to ``until`` when given)."""
-    ids = sorted(set(member_ids))
     paid: dict[int, dict[date, int]] = defaultdict(dict)
-    for chunk in chunks(ids, 900):
+    for chunk in _by_members(member_ids):
         stmt = select(FeePayment.member_id, FeePayment.fee_month, FeePayment.amount_cents).where(
             FeePayment.member_id.in_(chunk)
         )

@@ -282,6 +282,13 @@ def member_changes(db: Database, member_id: int, as_of: date | None = None) -> l
     """The member's changes, oldest first: their history on the roll and their
     organizations (each change names the organization the member was in, or entered);
     ``as_of``: also of a member the account's organizations held at that date."""
+    with db.read() as s:
+        load_member(s, member_id, access.of(db, s), as_of=as_of)
+        return changes_in(s, member_id)
+
+
+def changes_in(s: Session, member_id: int) -> list[ChangeView]:
+    """:func:`member_changes` read in ``s``, of a member the caller loaded."""
     other = aliased(Organization)
     stmt = (
         select(MemberChange, Organization.name, other.name)
@@ -290,17 +297,15 @@ def member_changes(db: Database, member_id: int, as_of: date | None = None) -> l
         .where(MemberChange.member_id == member_id)
         .order_by(MemberChange.occurred_on, MemberChange.id)
     )
-    with db.read() as s:
-        load_member(s, member_id, access.of(db, s), as_of=as_of)
-        return [
-            ChangeView(
-                id=c.id,
-                kind=c.kind,
-                occurred_on=c.occurred_on,
-                leaving_kind=c.leaving_kind,
-                organization_name=org_name,
-                other=other_name or c.other_unit or "",
-                remark=c.remark,
-            )
-            for c, org_name, other_name in s.execute(stmt)
-        ]
+    return [
+        ChangeView(
+            id=c.id,
+            kind=c.kind,
+            occurred_on=c.occurred_on,
+            leaving_kind=c.leaving_kind,
+            organization_name=org_name,
+            other=other_name or c.other_unit or "",
+            remark=c.remark,
+        )
+        for c, org_name, other_name in s.execute(stmt)
+    ]

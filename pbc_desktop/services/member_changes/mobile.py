@@ -280,6 +280,21 @@ def list_stays(
 ) -> list[StayRow]:
     """Stays away (open ones with ``current``) of the members the account sees, and those
     its organizations manage; newest first."""
+    with db.read() as s:
+        acc = access.of(db, s)
+        check_unmasked(acc, unmasked)
+        return stays_in(s, acc, member_id=member_id, current=current, unmasked=unmasked)
+
+
+def stays_in(
+    s: Session,
+    acc: access.Access,
+    *,
+    member_id: int | None = None,
+    current: bool = True,
+    unmasked: bool = False,
+) -> list[StayRow]:
+    """:func:`list_stays` read in ``s`` (``unmasked`` checked by the caller)."""
     own = aliased(Organization)
     manager = aliased(Organization)
     stmt = (
@@ -293,29 +308,25 @@ def list_stays(
         stmt = stmt.where(MobileMember.returned_on.is_(None))
     if member_id is not None:
         stmt = stmt.where(MobileMember.member_id == member_id)
-    with db.read() as s:
-        acc = access.of(db, s)
-
-        check_unmasked(acc, unmasked)
-        stmt = stmt.where(
-            or_(
-                acc.orgs(PartyMember.organization_id),
-                acc.orgs(MobileMember.managing_organization_id),
-            )
+    stmt = stmt.where(
+        or_(
+            acc.orgs(PartyMember.organization_id),
+            acc.orgs(MobileMember.managing_organization_id),
         )
-        return [
-            StayRow(
-                id=stay.id,
-                member_id=stay.member_id,
-                member_name=name,
-                organization_name=org_name,
-                left_on=stay.left_on,
-                # where they are, as typed: a phone written there is masked with the
-                # contact phone beside it (as a member's remark is)
-                whereabouts=stay.whereabouts if unmasked else scrub_text(stay.whereabouts),
-                contact_phone=shown_phone(stay.contact_phone, unmasked),
-                manager=manager_name or stay.managing_unit or "",
-                returned_on=stay.returned_on,
-            )
-            for stay, name, org_name, manager_name in s.execute(stmt)
-        ]
+    )
+    return [
+        StayRow(
+            id=stay.id,
+            member_id=stay.member_id,
+            member_name=name,
+            organization_name=org_name,
+            left_on=stay.left_on,
+            # where they are, as typed: a phone written there is masked with the
+            # contact phone beside it (as a member's remark is)
+            whereabouts=stay.whereabouts if unmasked else scrub_text(stay.whereabouts),
+            contact_phone=shown_phone(stay.contact_phone, unmasked),
+            manager=manager_name or stay.managing_unit or "",
+            returned_on=stay.returned_on,
+        )
+        for stay, name, org_name, manager_name in s.execute(stmt)
+    ]

@@ -501,6 +501,12 @@ def _visible(acc: access.Access) -> ColumnElement[bool]:
 
 def list_transfers(db: Database, query: TransferQuery = TransferQuery()) -> list[TransferRow]:
     """Letters the account sees (sent by or addressed to its organizations), newest first."""
+    with db.read() as s:
+        return transfers_in(s, access.of(db, s), query)
+
+
+def transfers_in(s: Session, acc: access.Access, query: TransferQuery) -> list[TransferRow]:
+    """:func:`list_transfers` read in ``s``."""
     source = aliased(Organization)
     target = aliased(Organization)
     stmt = (
@@ -514,38 +520,36 @@ def list_transfers(db: Database, query: TransferQuery = TransferQuery()) -> list
         stmt = stmt.where(MemberTransfer.state == query.state)
     if query.member_id is not None:
         stmt = stmt.where(MemberTransfer.member_id == query.member_id)
-    with db.read() as s:
-        acc = access.of(db, s)
-        stmt = stmt.where(_visible(acc))
-        writes = acc.actor.can(Permission.WRITE)
-        rows = []
-        for transfer, member_name, status, from_name, to_name in s.execute(stmt):
-            pending = transfer.state is TransferState.PENDING
-            refused = off_roll_refusal(member_name, status) if pending else None
-            rows.append(
-                TransferRow(
-                    id=transfer.id,
-                    member_id=transfer.member_id,
-                    member_name=member_name,
-                    from_organization_id=transfer.from_organization_id,
-                    from_organization=from_name,
-                    to_organization_id=transfer.to_organization_id,
-                    destination=to_name or transfer.to_unit or "",
-                    letter_number=transfer.letter_number,
-                    issued_on=transfer.issued_on,
-                    valid_days=transfer.valid_days,
-                    reason=transfer.reason,
-                    state=transfer.state,
-                    received_on=transfer.received_on,
-                    can_receive=pending
-                    and refused is None
-                    and writes
-                    and acc.sees_org(_receiver_id(transfer)),
-                    can_withdraw=pending and writes and acc.sees_org(transfer.from_organization_id),
-                    receive_refused=refused,
-                )
+    stmt = stmt.where(_visible(acc))
+    writes = acc.actor.can(Permission.WRITE)
+    rows = []
+    for transfer, member_name, status, from_name, to_name in s.execute(stmt):
+        pending = transfer.state is TransferState.PENDING
+        refused = off_roll_refusal(member_name, status) if pending else None
+        rows.append(
+            TransferRow(
+                id=transfer.id,
+                member_id=transfer.member_id,
+                member_name=member_name,
+                from_organization_id=transfer.from_organization_id,
+                from_organization=from_name,
+                to_organization_id=transfer.to_organization_id,
+                destination=to_name or transfer.to_unit or "",
+                letter_number=transfer.letter_number,
+                issued_on=transfer.issued_on,
+                valid_days=transfer.valid_days,
+                reason=transfer.reason,
+                state=transfer.state,
+                received_on=transfer.received_on,
+                can_receive=pending
+                and refused is None
+                and writes
+                and acc.sees_org(_receiver_id(transfer)),
+                can_withdraw=pending and writes and acc.sees_org(transfer.from_organization_id),
+                receive_refused=refused,
             )
-        return rows
+        )
+    return rows
 
 
 @dataclass(frozen=True)

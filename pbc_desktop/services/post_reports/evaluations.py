@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,6 +53,23 @@ def list_evaluations(db: Database, report_id: int) -> list[EvaluationRow]:
     with db.read() as s:
         load_report(s, report_id, access.of(db, s))
         return [_evaluation_row(e) for e in s.scalars(stmt)]
+
+
+def evaluations_of_reports(
+    s: Session, report_ids: Collection[int]
+) -> dict[int, list[EvaluationRow]]:
+    """The evaluations of each of ``report_ids`` (reports the account sees, read by the
+    caller), the latest year first: :func:`list_evaluations` of several in one query."""
+    found: dict[int, list[EvaluationRow]] = {report_id: [] for report_id in report_ids}
+    if found:
+        stmt = (
+            select(PostEvaluation)
+            .where(PostEvaluation.report_id.in_(found))
+            .order_by(PostEvaluation.year.desc())
+        )
+        for evaluation in s.scalars(stmt):
+            found[evaluation.report_id].append(_evaluation_row(evaluation))
+    return found
 
 
 def _evaluation(s: Session, report_id: int, year: int) -> PostEvaluation | None:

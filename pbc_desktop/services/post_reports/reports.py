@@ -198,15 +198,19 @@ def _report_row(r: Any) -> ReportRow:
 
 def list_member_reports(db: Database, member_id: int) -> list[ReportRow]:
     """The member's reports: those on a post first, then the newest."""
+    with db.read() as s:
+        return member_reports_in(s, access.of(db, s), member_id)
+
+
+def member_reports_in(s: Session, acc: access.Access, member_id: int) -> list[ReportRow]:
+    """:func:`list_member_reports` read in ``s``."""
     on_post_first = case((PostReport.status == PostReportStatus.ACTIVE, 0), else_=1)
     stmt = (
         _report_select()
-        .where(PostReport.member_id == member_id)
+        .where(PostReport.member_id == member_id, reports_seen(acc))
         .order_by(on_post_first, PostReport.reported_on.desc(), PostReport.id.desc())
     )
-    with db.read() as s:
-        stmt = stmt.where(reports_seen(access.of(db, s)))
-        return [_report_row(r) for r in s.execute(stmt)]
+    return [_report_row(r) for r in s.execute(stmt)]
 
 
 def get_report(db: Database, report_id: int) -> ReportRow:

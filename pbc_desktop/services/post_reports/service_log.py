@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,6 +74,21 @@ def list_services(db: Database, report_id: int) -> list[ServiceRow]:
     with db.read() as s:
         load_report(s, report_id, access.of(db, s))
         return [_service_row(e) for e in s.scalars(stmt)]
+
+
+def services_of_reports(s: Session, report_ids: Collection[int]) -> dict[int, list[ServiceRow]]:
+    """The service of each of ``report_ids`` (reports the account sees, read by the
+    caller), newest first: :func:`list_services` of several reports in one query."""
+    found: dict[int, list[ServiceRow]] = {report_id: [] for report_id in report_ids}
+    if found:
+        stmt = (
+            select(ServiceLog)
+            .where(ServiceLog.report_id.in_(found))
+            .order_by(ServiceLog.served_on.desc(), ServiceLog.id.desc())
+        )
+        for entry in s.scalars(stmt):
+            found[entry.report_id].append(_service_row(entry))
+    return found
 
 
 def get_service(db: Database, service_id: int) -> ServiceRow:

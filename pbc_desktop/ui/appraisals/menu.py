@@ -3,15 +3,13 @@ member's appraisal results in its detail."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from pbc_desktop.db.engine import Database
-from pbc_desktop.services.appraisals.results import member_appraisals
+from pbc_desktop.services.appraisals.results import MemberAppraisal
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.detail import fields
@@ -78,14 +76,14 @@ def party_work_menu(tab: QWidget, current_org: Callable[[], object]) -> QMenu:
     return menu
 
 
-def appraisal_lines(db: Database, member_id: int, as_of: date | None = None) -> str:
-    """The member's grades, latest year first, as detail lines (none: nothing); ``as_of``:
-    of a member listed on a past roll."""
+def appraisal_lines(appraisals: Iterable[MemberAppraisal]) -> str:
+    """The member's grades (``appraisals``, as read with the member), latest year first,
+    as detail lines (none: nothing)."""
     shown = [
         (
             QCoreApplication.translate("AppraisalMenu", "Appraisal {0}").format(a.year),
             f"{label(a.grade)}（{a.organization_name}）",
         )
-        for a in member_appraisals(db, member_id, as_of)
+        for a in appraisals
     ]
     return fields(shown) if shown else ""

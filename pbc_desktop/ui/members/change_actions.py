@@ -5,7 +5,6 @@ window; a member's history of changes and organizations in the detail."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -13,10 +12,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from pbc_desktop.domain.enums import MembershipStatus
-from pbc_desktop.domain.member_changes import TransferState
 from pbc_desktop.domain.punctuation import labelled, with_note
-from pbc_desktop.services.member_changes import leaving, mobile, transfers
+from pbc_desktop.services.member_changes import leaving
 from pbc_desktop.services.member_editing import get_member_input
+from pbc_desktop.services.member_view import MemberShown
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.dates import fmt_date
@@ -188,12 +187,11 @@ class MemberChangeActions(QObject):
         return dialog
 
     # -- the detail ------------------------------------------------------------------------
-    def history_html(self, member_id: int, as_of: date | None = None) -> str:
+    def history_html(self, shown: MemberShown) -> str:
         """The member's changes (their organizations over time), a letter out, a stay away
-        (``as_of``: of a member listed on a past roll)."""
-        db = self.tab.ctx.db
+        (as read with the member)."""
         entries: list[tuple[str, str | None]] = []
-        for change in leaving.member_changes(db, member_id, as_of):
+        for change in shown.changes:
             what = label(change.kind)
             if change.leaving_kind is not None:
                 what = with_note(what, label(change.leaving_kind))
@@ -201,19 +199,16 @@ class MemberChangeActions(QObject):
             if change.other:
                 where += f" ↔ {change.other}"
             entries.append((fmt_date(change.occurred_on), labelled(what, where)))
-        for letter in transfers.list_transfers(
-            db, transfers.TransferQuery(state=None, member_id=member_id)
-        ):
-            if letter.state is TransferState.PENDING:
-                entries.append(
-                    (
-                        self.tr("Letter of transfer"),
-                        self.tr("{0} to {1}, issued {2}, waiting for the receipt").format(
-                            letter.letter_number, letter.destination, fmt_date(letter.issued_on)
-                        ),
-                    )
+        for letter in shown.letters:
+            entries.append(
+                (
+                    self.tr("Letter of transfer"),
+                    self.tr("{0} to {1}, issued {2}, waiting for the receipt").format(
+                        letter.letter_number, letter.destination, fmt_date(letter.issued_on)
+                    ),
                 )
-        for stay in mobile.list_stays(db, member_id=member_id):
+            )
+        for stay in shown.stays:
             entries.append(
                 (
                     self.tr("Away"),

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import member_editing
+from pbc_desktop.services import member_editing, member_view
 from pbc_desktop.services.permissions import refusal as permission_refusal
 from pbc_desktop.services.post_reports import evaluations, reports, service_log
 from pbc_desktop.ui.common import messages
@@ -75,6 +75,7 @@ class MemberPostsPanel(DialogHost, QWidget):
         # Why the account may not change the shown member's posts (None: it may).
         self._refusal = permission_refusal(ctx.db.user, Permission.WRITE)
         self.writes = WriteGuard(ctx, self)
+        self._posts: member_view.MemberPosts | None = None  # as last read
         self.reports: list[reports.ReportRow] = []
         self.services: list[service_log.ServiceRow] = []
         self.evaluations: list[evaluations.EvaluationRow] = []
@@ -314,51 +315,74 @@ class MemberPostsPanel(DialogHost, QWidget):
     def member_id(self) -> int | None:
         return self._member_id
 
-    def set_member(
-        self,
-        member_id: int | None,
-        as_of: date | None = None,
-        actions: member_editing.MemberActions | None = None,
-    ) -> None:
-        """Show the reports of ``member_id`` (``None``: nothing, the actions are disabled);
-        ``as_of``: chosen from the roll at that date (one moved away since is shown);
-        ``actions``: the member's action rules when the caller read them already."""
-        if member_id != self._member_id:
-            self._member_id = member_id
-            self.reports_table.clearSelection()
-        self.as_of = as_of
+    def set_member(self, member_id: int | None, as_of: date | None = None) -> None:
+        """Show the reports of ``member_id`` (``None``: nothing, the actions are disabled),
+        read here with the rule of changing them; ``as_of``: chosen from the roll at that
+        date (one moved away since is shown)."""
+        self._choose(member_id, as_of)
         if member_id is None:
             self._refusal = permission_refusal(self.ctx.db.user, Permission.WRITE)
-        elif actions is not None and actions.member_id == member_id:
-            self._refusal = actions.change
         else:
             self._refusal = member_editing.change_refusal(self.ctx.db, member_id, as_of)
         self.reload()
 
+    def show_member(self, view: member_view.MemberView, as_of: date | None = None) -> None:
+        """Show the member as the caller read them (``member_view.member_view``: their
+        posts and the rule of changing them; nothing read here); ``as_of``: as
+        :meth:`set_member`'s."""
+        self._choose(view.member_id, as_of)
+        self._refusal = view.actions.change
+        if view.shown is None:
+            self._show(None, view.refusal)
+        else:
+            self._show(view.shown.posts)
+
+    def _choose(self, member_id: int | None, as_of: date | None) -> None:
+        if member_id != self._member_id:
+            self._member_id = member_id
+            self.reports_table.clearSelection()
+        self.as_of = as_of
+
     def reload(self, keep_report: int | None = None) -> None:
         """Read the member's reports again (after writes here or elsewhere)."""
-        keep = keep_report if keep_report is not None else self.current_report_id()
         member_id = self._member_id
         if member_id is None:
-            self.reports = []
-            self.title_label.setText(self.tr("Choose a member to see their posts."))
+            self._show(None, keep_report=keep_report)
+            return
+        try:
+            posts = member_view.member_posts(self.ctx.db, member_id, self.as_of)
+        except UserError as exc:
+            self._show(None, exc.message)
         else:
-            try:
-                brief = reports.member_brief(self.ctx.db, member_id, self.as_of)
-            except UserError as exc:
-                self._member_id = None
-                self.reports = []
-                self.title_label.setText(exc.message)
+            self._show(posts, keep_report=keep_report)
+
+    def _show(
+        self,
+        posts: member_view.MemberPosts | None,
+        refusal: str | None = None,
+        keep_report: int | None = None,
+    ) -> None:
+        """Show ``posts`` (None: no member; ``refusal``: the member may not be read, why),
+        the report ``keep_report`` chosen, else the one chosen before, else the newest."""
+        keep = keep_report if keep_report is not None else self.current_report_id()
+        self._posts = posts
+        if posts is None:
+            self.reports = []
+            if refusal is None:
+                self.title_label.setText(self.tr("Choose a member to see their posts."))
             else:
-                self.reports = reports.list_member_reports(self.ctx.db, member_id)
-                if keep is None and self.reports:  # the newest report, so its log shows at once
-                    keep = self.reports[0].id
-                on_post = sum(1 for r in self.reports if r.active)
-                self.title_label.setText(
-                    self.tr("{0} ({1}), on a post now: {2}").format(
-                        brief.name, brief.organization_name, on_post
-                    )
+                self._member_id = None
+                self.title_label.setText(refusal)
+        else:
+            self.reports = list(posts.reports)
+            if keep is None and self.reports:  # the newest report, so its log shows at once
+                keep = self.reports[0].id
+            on_post = sum(1 for r in self.reports if r.active)
+            self.title_label.setText(
+                self.tr("{0} ({1}), on a post now: {2}").format(
+                    posts.name, posts.organization_name, on_post
                 )
+            )
         rows = [
             (
                 r.id,
@@ -410,8 +434,10 @@ class MemberPostsPanel(DialogHost, QWidget):
             self.services_box.setTitle(self.tr("Service log"))
             self.evaluations_box.setTitle(self.tr("Yearly evaluations"))
         else:
-            self.services = service_log.list_services(self.ctx.db, report.id)
-            self.evaluations = evaluations.list_evaluations(self.ctx.db, report.id)
+            # read with the reports (their hours and counts agree with them)
+            posts = self._posts
+            self.services = list(posts.services.get(report.id, ())) if posts else []
+            self.evaluations = list(posts.evaluations.get(report.id, ())) if posts else []
             where = report.organization_name
             self.services_box.setTitle(self.tr("Service log: {0}").format(where))
             self.evaluations_box.setTitle(self.tr("Yearly evaluations: {0}").format(where))

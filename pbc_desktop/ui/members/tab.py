@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,9 +23,8 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import MemberCategory
 from pbc_desktop.domain.member_changes import MemberRoll
 from pbc_desktop.errors import UserError
-from pbc_desktop.services import member_editing, members
+from pbc_desktop.services import member_editing, member_view, members
 from pbc_desktop.services import organizations as orgs
-from pbc_desktop.services.development import detail as development_detail
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.appraisals.menu import appraisal_lines, party_work_menu
 from pbc_desktop.ui.common import messages
@@ -77,8 +77,9 @@ class MembersTab(ListingTab[members.MemberRow]):
 
     def init_state(self) -> None:
         self._report_town: str | None = None
-        # the selected member's action rules, by (member, roll date) they were read for
-        self._actions: tuple[tuple[int, date | None], member_editing.MemberActions] | None = None
+        # the selected member as read when selected (its detail, posts and action rules),
+        # by the member, roll date and masking it was read for
+        self._view: tuple[tuple[int, date | None, bool], member_view.MemberView] | None = None
         # Off whenever the tab is made: the private numbers show only while ticked.
         self._unmasked = False
         # Made here, before the first refresh() offers it (or not) to the account.
@@ -211,16 +212,14 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.detail_splitter.setStretchFactor(0, 2)
         self.detail_splitter.setStretchFactor(1, 3)
         self.detail_splitter.setChildrenCollapsible(False)
-        self.table.selectionModel().selectionChanged.connect(self._member_chosen)
-        self.model.modelReset.connect(self._member_chosen)
+        # (the selection shows the member in the panel too: show_detail)
+        self.model.modelReset.connect(self._rows_reset)
 
-    def _member_chosen(self, *_args: object) -> None:
-        row = self.current_row()
-        member_id = row.id if row is not None else None
-        as_of = self.query().as_of  # a past roll's member, moved away since, is shown too
-        if member_id != self.posts_panel.member_id() or as_of != self.posts_panel.as_of:
-            actions = self.member_actions(row) if row is not None else None
-            self.posts_panel.set_member(member_id, as_of, actions)
+    def _rows_reset(self) -> None:
+        """The rows sorted anew (their selection gone) or reloaded: no member in the panel
+        until one is selected (a reload selects its member again: :meth:`show_detail`)."""
+        if self.current_row() is None and not self._reloading:
+            self.posts_panel.set_member(None)
 
     def _posts_changed(self) -> None:
         row = self.current_row()
@@ -296,25 +295,31 @@ class MembersTab(ListingTab[members.MemberRow]):
         return member_editing.change_refusal(self.ctx.db)
 
     def change_refusal(self, row: members.MemberRow) -> str | None:
-        """Asked when a member is selected: every rule of the actions on them at once
-        (:meth:`member_actions` then answers the buttons, the menu and the posts panel)."""
-        self._actions = None
-        return self.member_actions(row).change
+        """Asked when a member is selected: the member read in one go, every rule of the
+        actions on them among it (:meth:`member_actions` then answers the buttons, the menu
+        and the posts panel; :meth:`show_detail` shows the rest)."""
+        self._view = None
+        return self.member_view(row).actions.change
 
     def idle_refusal(self) -> str | None:
-        self._actions = None
+        self._view = None
         return super().idle_refusal()
 
-    def member_actions(self, row: members.MemberRow) -> member_editing.MemberActions:
-        """The action rules of the selected member ``row``, as read when it was selected
-        (read again for another member or another roll date)."""
-        as_of = self.query().as_of
-        if self._actions is None or self._actions[0] != (row.id, as_of):
-            self._actions = (
-                (row.id, as_of),
-                member_editing.member_actions(self.ctx.db, row.id, as_of),
+    def member_view(self, row: members.MemberRow) -> member_view.MemberView:
+        """The selected member ``row`` as read when it was selected: its detail, posts and
+        action rules (read again for another member, roll date or masking)."""
+        # a past roll's member, moved away since, is shown too
+        key = (row.id, self.query().as_of, self._unmasked)
+        if self._view is None or self._view[0] != key:
+            read = member_view.member_view(
+                self.ctx.db, row.id, unmasked=self._unmasked, as_of=key[1]
             )
-        return self._actions[1]
+            self._view = (key, read)
+        return self._view[1]
+
+    def member_actions(self, row: members.MemberRow) -> member_editing.MemberActions:
+        """The action rules of the selected member ``row``, as read when it was selected."""
+        return self.member_view(row).actions
 
     def refused_deletion(self) -> str | None:
         row = self.current_row()
@@ -532,11 +537,24 @@ class MembersTab(ListingTab[members.MemberRow]):
         self.set_extra_text(notes)
         self.reload()
 
+    def show_detail(self, row: members.MemberRow | None) -> None:
+        """The member in the detail and in the posts panel, as read when selected."""
+        super().show_detail(row)
+        # made after the listing (its first reload selects nothing), last in the focus chain
+        panel: MemberPostsPanel | None = getattr(self, "posts_panel", None)
+        if panel is None:
+            return
+        if row is None:
+            panel.set_member(None)
+        else:
+            panel.show_member(self.member_view(row), self.query().as_of)
+
     def detail_html(self, row: members.MemberRow) -> str:
-        # a past roll lists the members of its organizations then: shown, if moved since
-        as_of = self.query().as_of
-        db = self.ctx.db
-        d = members.get_member_detail(db, row.id, unmasked=self._unmasked, as_of=as_of)
+        view = self.member_view(row)
+        if view.shown is None:  # gone meanwhile, or no longer the account's
+            return f"<p>{escape(view.refusal or '')}</p>"
+        shown = view.shown
+        d = shown.detail
         parts = [
             heading(d.name),
             fields(
@@ -566,10 +584,10 @@ class MembersTab(ListingTab[members.MemberRow]):
                     (self.tr("Service hours"), f"{d.service_hours:g}"),
                 ]
             ),
-            self.changes.history_html(row.id, as_of),
-            appraisal_lines(db, d.id, as_of),
+            self.changes.history_html(shown),
+            appraisal_lines(shown.appraisals),
         ]
-        history = development_detail.member_development(db, row.id, as_of)
+        history = shown.development
         if history is not None:  # admitted through the 发展党员 pipeline
             parts.append(heading(self.tr("Development history")))
             parts.append(

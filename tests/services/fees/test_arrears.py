@@ -89,6 +89,40 @@ def test_fee_reminders_name_branches_three_months_behind(db: Database) -> None:
     assert (line.tab, dict(line.filters)) == ("fees", {"organization_id": org, "month": MAR})
 
 
+def test_the_reminders_are_collected_without_the_pinyin_dictionaries(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fee reminders ordered their branches by the town's pinyin: collecting the
+    reminders (off the UI thread, at start-up) loaded the pinyin dictionaries, most of a
+    second holding the interpreter, so the window froze; and every later full pass of the
+    garbage collector walked their 190,000 objects."""
+    from pbc_desktop.domain import pinyin
+
+    world = two_towns(db)
+    for name, org in (
+        ("甲二欠费", world.jia_two),
+        ("乙一欠费", world.yi_one),
+        ("乙二欠费", world.yi_one),
+    ):
+        member_with_basis(db, name, org)
+
+    def not_loaded() -> None:
+        raise AssertionError("the pinyin dictionaries were loaded")
+
+    monkeypatch.setattr(pinyin, "load_dictionaries", not_loaded)
+    pinyin.name_keys.cache_clear()  # names keyed while the records were made
+    reminders = fee_reminders(db, date(2026, 4, 10))
+    # all three months behind: by town (its name as stored), then branch
+    assert [(r.town, r.organization_name, r.members) for r in reminders] == [
+        ("乙镇", "乙一村党支部", 2),
+        ("甲镇", "甲二村党支部", 1),
+    ]
+    assert {r.subject for r in collect(db, date(2026, 4, 10)) if r.area is ReminderArea.FEES} == {
+        "乙一村党支部",
+        "甲二村党支部",
+    }
+
+
 def test_a_new_schedule_applies_from_its_month_and_keeps_history(db: Database) -> None:
     org = make_org(db)
     member_with_basis(db, "张三", org, income="3500")
