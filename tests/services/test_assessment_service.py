@@ -226,6 +226,22 @@ def test_demonstration_award_in_fen(db: Database, year_set: int) -> None:
     assert (sheet.outcome, sheet.award_cents) == (AssessmentOutcome.DEMONSTRATION, 3_000_050)
 
 
+@pytest.mark.parametrize("typed", ["1,2,3", "1e5", "1_000", "+5", "-5"])
+def test_an_award_typed_wrong_is_refused_not_misread(typed: str) -> None:
+    """Read as every amount is: ``1,2,3`` is no 123 yuan, nor ``1e5`` 100,000."""
+    with pytest.raises(ValidationError) as caught:
+        outcomes.yuan_to_cents(typed)
+    assert caught.value.fields() == ["award"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [("¥20,000元", 2_000_000), ("２００００", 2_000_000), (" 0 ", 0), ("", 0), (1000, 100_000)],
+)
+def test_an_award_reads_as_amounts_do(typed: str | int, cents: int) -> None:
+    assert outcomes.yuan_to_cents(typed) == cents
+
+
 def test_rectify_sets_the_community_status(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "旧城党建共同体")
     aid = scoring.start_assessment(db, cid, YEAR)

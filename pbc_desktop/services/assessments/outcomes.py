@@ -5,7 +5,7 @@ locks it) and reopening it with a reason.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
@@ -16,6 +16,7 @@ from pbc_desktop.domain.enums import (
     Grade,
     LifecycleAction,
 )
+from pbc_desktop.domain.money import MoneyError, parse_yuan
 from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
@@ -34,23 +35,18 @@ from pbc_desktop.services.permissions import require
 
 
 def yuan_to_cents(value: str | float | Decimal) -> int:
-    """A yuan amount (up to two decimals) in fen; :class:`ValidationError` on ``award``."""
+    """A yuan amount (up to two decimals) in fen, blank for none; :class:`ValidationError`
+    on ``award``. A typed text is read as every amount is (:func:`parse_yuan`: ``¥`` and
+    ``元`` taken, a misplaced thousands comma or an exponent refused)."""
+    text = value if isinstance(value, str) else format(Decimal(str(value)), "f")
+    if not text.strip():
+        return 0
     try:
-        amount = Decimal(str(value).replace(",", "").strip() or "0")
-    except InvalidOperation:
+        return parse_yuan(text, zero=True)
+    except MoneyError as exc:
         raise ValidationError.single(
-            "award", t("奖补金额不是有效的数字", "The award is not a valid amount")
+            "award", t(f"奖补金额：{exc.message}", f"The award: {exc.message}")
         ) from None
-    if not amount.is_finite() or amount < 0 or amount > Decimal("100000000"):
-        raise ValidationError.single(
-            "award",
-            t("奖补金额须在 0 到 1 亿元之间", "The award must be between 0 and 100 million yuan"),
-        )
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError.single(
-            "award", t("奖补金额最多保留两位小数（分）", "The award has at most two decimals")
-        )
-    return int(amount * 100)
 
 
 def set_outcome(
