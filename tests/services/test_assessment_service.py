@@ -11,9 +11,15 @@ from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import AuditEntry, Community
-from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, CommunityStatus, Grade
+from pbc_desktop.domain.enums import (
+    AssessmentOutcome,
+    AssessmentStatus,
+    CommunityStatus,
+    Grade,
+    LifecycleAction,
+)
 from pbc_desktop.domain.indicators import DEFAULT_INDICATORS
-from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
 from pbc_desktop.services.assessments import common, indicator_sets, outcomes, scoring
 from pbc_desktop.services.community_figures import community_figures, stats_field
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
@@ -210,6 +216,24 @@ def test_finish_locks_and_reopen_is_audited(db: Database, year_set: int) -> None
     assert json.loads(entry.after or "{}")["reopen_reason"] == "材料补报"
     # editable again:
     scoring.save_scores(db, aid, scoring.ScoresInput({sheet.rows[0].indicator_id: 1}))
+
+
+def test_a_stale_rectification_leaves_the_community_running(db: Database, year_set: int) -> None:
+    """整顿 saved over someone else's outcome is refused before it moves the community."""
+    (cid,) = running_communities(db, "金平党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.4)
+    read = scoring.get_scoring_sheet(db, aid).version
+    outcomes.set_outcome(db, aid, AssessmentOutcome.NONE, version=read)  # another window
+    with pytest.raises(StaleEditError):
+        outcomes.set_outcome(
+            db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显", version=read
+        )
+    with db.read() as s:
+        community = s.get(Community, cid)
+        assert community is not None
+        assert community.status == CommunityStatus.RUNNING
+        assert LifecycleAction.RECTIFY not in {e.action for e in community.events}
 
 
 def test_demonstration_award_in_fen(db: Database, year_set: int) -> None:

@@ -78,6 +78,9 @@ def set_outcome(
     with db.read() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))
         check_unlocked(assessment)
+        if version is not None and assessment.version != version:
+            # refused before the community is put under 整顿 in its own transaction
+            raise versions.refusal(s, assessment)
         community_id = assessment.community_id
         community_status = assessment.community.status
         if outcome == AssessmentOutcome.DEMONSTRATION and assessment.grade == Grade.FAIL:
