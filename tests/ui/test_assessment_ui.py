@@ -127,6 +127,29 @@ def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Box
     assert locked.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save) is None
 
 
+def test_an_award_refused_saves_no_score_beside_it(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes
+) -> None:
+    """The award is read before the scores are saved: a clerk told it is wrong who then
+    closes the form has saved nothing."""
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid, outcome=AssessmentOutcome.DEMONSTRATION)
+    qtbot.addWidget(dialog)
+    for row in dialog.sheet.rows:
+        type_score(qtbot, dialog, row.indicator_id, f"{row.max_score:g}")
+    qtbot.keyClicks(dialog.ui.awardEdit, "1,2,3")
+    assert dialog.attempt(dialog.save) is None
+    assert "奖补金额" in dialog.ui.errorLabel.text()
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
+    assert (sheet.total, len(sheet.unscored)) == (0, len(sheet.rows))
+    dialog.ui.awardEdit.clear()
+    qtbot.keyClicks(dialog.ui.awardEdit, "1,230")
+    assert dialog.attempt(dialog.save) == aid
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
+    assert (sheet.total, sheet.award_cents) == (100, 123_000)
+
+
 def test_withdrawing_a_demonstration_and_failing_in_one_save(
     qtbot: QtBot, ctx: AppContext, boxes: Boxes
 ) -> None:

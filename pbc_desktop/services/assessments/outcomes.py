@@ -49,6 +49,24 @@ def yuan_to_cents(value: str | float | Decimal) -> int:
         ) from None
 
 
+def check_outcome(
+    outcome: AssessmentOutcome, award_yuan: str | float | Decimal = 0, reasons: str | None = None
+) -> tuple[int, str | None]:
+    """The award in fen and the reasons :func:`set_outcome` stores for ``outcome``, or its
+    :class:`ValidationError` naming ``award`` or ``reasons`` (the scoring form asks first,
+    so that scores are not saved beside an outcome refused)."""
+    award_cents = yuan_to_cents(award_yuan) if outcome == AssessmentOutcome.DEMONSTRATION else 0
+    clean_reasons = strip_or_none(reasons) if outcome == AssessmentOutcome.RECTIFY else None
+    if outcome == AssessmentOutcome.RECTIFY and clean_reasons is None:
+        raise ValidationError.single(
+            "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
+        )
+    problem = clean_text(clean_reasons, ("整顿原因", "reasons"), multiline=True)[1]
+    if problem is not None:
+        raise ValidationError.single("reasons", problem)
+    return award_cents, clean_reasons
+
+
 def set_outcome(
     db: Database,
     assessment_id: int,
@@ -65,15 +83,7 @@ def set_outcome(
     Marking for 整顿 also moves a running community to 整顿中 through the lifecycle
     procedure (``communities.apply_lifecycle``), dated ``on`` (today by default).
     """
-    award_cents = yuan_to_cents(award_yuan) if outcome == AssessmentOutcome.DEMONSTRATION else 0
-    clean_reasons = strip_or_none(reasons) if outcome == AssessmentOutcome.RECTIFY else None
-    if outcome == AssessmentOutcome.RECTIFY and clean_reasons is None:
-        raise ValidationError.single(
-            "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
-        )
-    problem = clean_text(clean_reasons, ("整顿原因", "reasons"), multiline=True)[1]
-    if problem is not None:
-        raise ValidationError.single("reasons", problem)
+    award_cents, clean_reasons = check_outcome(outcome, award_yuan, reasons)
     require(db, Permission.DISTRICT_RULES)  # 示范点 and 整顿 are the district's to decide
     with db.read() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))

@@ -245,6 +245,8 @@ class ScoringDialog(FormDialog):
                 and reasons.strip() != (self.sheet.rectify_reasons or "")
             )
         )
+        if changed:  # refused before any score is saved beside it
+            outcomes.check_outcome(outcome, award, reasons)
         if (
             changed
             and outcome == AssessmentOutcome.RECTIFY
