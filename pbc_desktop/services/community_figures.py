@@ -4,9 +4,10 @@ Each figure is keyed by an indicator ``metric`` code (``domain.indicators.METRIC
 computed for many communities at once in a handful of grouped queries, so the assessment
 report for a whole district stays quick. The counting rules follow ``services.stats``:
 activities by their start time (held only; ``activities`` leaves out the meetings, which
-``meetings`` counts), lists and their items by the list's year,
-overdue items as of ``today``, members reported on an active post; the appraisal shares
-over the members of the current member organizations (``appraisals.results``).
+``meetings`` counts), lists and their items by the list's year (overdue ones as of
+the year's end, or ``today`` while it lasts), members reported on an active post; the
+appraisal shares over the members of the current member organizations
+(``appraisals.results``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -66,6 +67,22 @@ def metric_label(metric: str | None, lang: str = "zh") -> str:
 
 def _grouped(s: Session, stmt: Any) -> dict[int, float]:
     return {int(cid): float(value or 0) for cid, value in s.execute(stmt)}
+
+
+def _overdue_in(today: date, year_end: date) -> ColumnElement[bool]:
+    """逾期 as of the year's end (``year_end``: the next 1 January), or of ``today`` while
+    the year lasts: an item solved only after its year was overdue in it."""
+    if today < year_end:
+        return overdue_clause(today)
+    return and_(
+        ListItem.deadline.is_not(None),
+        ListItem.deadline < year_end,
+        or_(
+            ListItem.status != ItemStatus.SOLVED,
+            ListItem.solved_on.is_(None),
+            ListItem.solved_on >= year_end,
+        ),
+    )
 
 
 def _item_counts(*conds: ColumnElement[bool]) -> Select[int, int]:
@@ -133,7 +150,11 @@ def figures_in_session(
                 ServiceList.year == year,
                 ListItem.status == ItemStatus.SOLVED,
             ),
-            "overdue_items": _item_counts(ServiceList.community_id.in_(chunk), overdue_clause(day)),
+            "overdue_items": _item_counts(
+                ServiceList.community_id.in_(chunk),
+                ServiceList.year == year,
+                _overdue_in(day, d_end),
+            ),
             "venues_opened": select(
                 CommunityVenue.community_id, func.count(func.distinct(CommunityVenue.venue_id))
             )

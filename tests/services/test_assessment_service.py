@@ -10,13 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry, Community
+from pbc_desktop.db.models import AuditEntry, Community, ListItem, ServiceList
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
     CommunityStatus,
     Grade,
+    ItemStatus,
     LifecycleAction,
+    ListKind,
 )
 from pbc_desktop.domain.indicators import DEFAULT_INDICATORS
 from pbc_desktop.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
@@ -315,6 +317,33 @@ def test_supporting_figures(db: Database, year_set: int) -> None:
     }
     assert rows["activities"] == 4 and rows["funds_income"] == 12345.5
     assert rows[None] is None
+
+
+def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> None:
+    """A year's figure counts its own lists' items overdue when it ended (one solved only
+    the year after was overdue then), not another year's items overdue today."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    with db.write() as s:
+        for year, status, solved_on in (
+            (YEAR, ItemStatus.SOLVED, date(YEAR + 1, 5, 1)),  # solved late
+            (YEAR + 2, ItemStatus.OPEN, None),  # overdue now
+        ):
+            lst = ServiceList(community_id=cid, kind=ListKind.PROJECT, title="清单", year=year)
+            lst.items = [
+                ListItem(
+                    title="路灯",
+                    status=status,
+                    seq=1,
+                    deadline=date(year, 3, 1),
+                    solved_on=solved_on,
+                )
+            ]
+            s.add(lst)
+    today = date(YEAR + 2, 12, 1)
+    assert community_figures(db, cid, YEAR - 1, today=today)["overdue_items"] == 0  # no lists
+    assert community_figures(db, cid, YEAR, today=today)["overdue_items"] == 1
+    assert community_figures(db, cid, YEAR + 2, today=today)["overdue_items"] == 1
+    assert community_figures(db, cid, YEAR + 2, today=date(YEAR + 2, 3, 1))["overdue_items"] == 0
 
 
 def test_revoked_not_startable_and_unassessed_list(db: Database, year_set: int) -> None:
