@@ -5,15 +5,15 @@ computed for many communities at once in a handful of grouped queries, so the as
 report for a whole district stays quick. The counting rules follow ``services.stats``:
 activities by their start time (held only; ``activities`` leaves out the meetings, which
 ``meetings`` counts), lists and their items by the list's year (overdue ones as of
-the year's end, or ``today`` while it lasts), members reported on an active post; the
-appraisal shares over the members of the current member organizations
-(``appraisals.results``).
+the year's end, or ``today`` while it lasts), members reported on a post at the year's
+end (today while it lasts), venues opened by then; the appraisal shares over the members
+of the current member organizations (``appraisals.results``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -67,6 +67,18 @@ def metric_label(metric: str | None, lang: str = "zh") -> str:
 
 def _grouped(s: Session, stmt: Any) -> dict[int, float]:
     return {int(cid): float(value or 0) for cid, value in s.execute(stmt)}
+
+
+def _on_post_at(cutoff: date) -> ColumnElement[bool]:
+    """A post report on post on the day before ``cutoff`` (a year's last day, or today):
+    on post now, or ended only since."""
+    return and_(
+        PostReport.reported_on < cutoff,
+        or_(
+            PostReport.status == PostReportStatus.ACTIVE,
+            PostReport.ended_on >= cutoff,
+        ),
+    )
 
 
 def _overdue_in(today: date, year_end: date) -> ColumnElement[bool]:
@@ -135,8 +147,7 @@ def figures_in_session(
                 PostReport.community_id, func.count(func.distinct(PostReport.member_id))
             )
             .where(
-                PostReport.community_id.in_(chunk),
-                PostReport.status == PostReportStatus.ACTIVE,
+                PostReport.community_id.in_(chunk), _on_post_at(min(day + timedelta(days=1), d_end))
             )
             .group_by(PostReport.community_id),
             "projects_claimed": _item_counts(
@@ -158,7 +169,10 @@ def figures_in_session(
             "venues_opened": select(
                 CommunityVenue.community_id, func.count(func.distinct(CommunityVenue.venue_id))
             )
-            .where(CommunityVenue.community_id.in_(chunk))
+            .where(
+                CommunityVenue.community_id.in_(chunk),
+                or_(CommunityVenue.opened_on.is_(None), CommunityVenue.opened_on < d_end),
+            )
             .group_by(CommunityVenue.community_id),
             "funds_income": select(
                 FundEntry.community_id, func.coalesce(func.sum(FundEntry.amount_cents), 0)

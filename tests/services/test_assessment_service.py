@@ -10,7 +10,14 @@ import pytest
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry, Community, ListItem, ServiceList
+from pbc_desktop.db.models import (
+    AuditEntry,
+    Community,
+    CommunityVenue,
+    ListItem,
+    ServiceList,
+    Venue,
+)
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
@@ -19,12 +26,15 @@ from pbc_desktop.domain.enums import (
     ItemStatus,
     LifecycleAction,
     ListKind,
+    PostReportStatus,
+    VenueKind,
 )
 from pbc_desktop.domain.indicators import DEFAULT_INDICATORS
 from pbc_desktop.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
 from pbc_desktop.services.assessments import common, indicator_sets, outcomes, scoring
 from pbc_desktop.services.community_figures import community_figures, stats_field
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
+from tests.factories import make_member, make_post_report
 
 
 @pytest.fixture
@@ -344,6 +354,40 @@ def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> 
     assert community_figures(db, cid, YEAR, today=today)["overdue_items"] == 1
     assert community_figures(db, cid, YEAR + 2, today=today)["overdue_items"] == 1
     assert community_figures(db, cid, YEAR + 2, today=date(YEAR + 2, 3, 1))["overdue_items"] == 0
+
+
+def test_members_and_venues_are_counted_as_the_year_left_them(db: Database) -> None:
+    """A past year's figures count the members on post at its end (one reported since is
+    not, one who left since is) and the venues opened by then."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    with db.read() as s:
+        org = s.get(Community, cid).lead_org_id  # type: ignore[union-attr]
+    assert org is not None
+    left = make_member(db, "陈伟", org)
+    make_post_report(
+        db,
+        left,
+        org,
+        community_id=cid,
+        reported_on=date(YEAR, 3, 1),
+        status=PostReportStatus.ENDED,
+        ended_on=date(YEAR + 1, 6, 1),
+    )
+    make_post_report(
+        db, make_member(db, "林丽", org), org, community_id=cid, reported_on=date(YEAR + 1, 3, 1)
+    )
+    with db.write() as s:
+        for opened_on in (date(YEAR, 5, 1), date(YEAR + 1, 5, 1)):
+            venue = Venue(name=f"党群服务中心{opened_on.year}", kind=VenueKind.SERVICE_CENTRE)
+            s.add(venue)
+            s.flush()
+            s.add(CommunityVenue(community_id=cid, venue_id=venue.id, opened_on=opened_on))
+    today = date(YEAR + 1, 12, 1)
+    past, now = (community_figures(db, cid, y, today=today) for y in (YEAR, YEAR + 1))
+    assert (past["members_reported"], past["venues_opened"]) == (1, 1)
+    assert (now["members_reported"], now["venues_opened"]) == (1, 2)
+    before = community_figures(db, cid, YEAR - 1, today=today)
+    assert (before["members_reported"], before["venues_opened"]) == (0, 0)
 
 
 def test_revoked_not_startable_and_unassessed_list(db: Database, year_set: int) -> None:
