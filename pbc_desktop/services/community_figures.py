@@ -4,8 +4,8 @@ Each figure is keyed by an indicator ``metric`` code (``domain.indicators.METRIC
 computed for many communities at once in a handful of grouped queries, so the assessment
 report for a whole district stays quick. The counting rules follow ``services.stats``:
 activities by their start time (held only; ``activities`` leaves out the meetings, which
-``meetings`` counts), lists and their items by the list's year (overdue ones as of
-the year's end, or ``today`` while it lasts), members reported on a post at the year's
+``meetings`` counts), lists and their items by the list's year (solved within it; overdue
+as of the year's end, or ``today`` while it lasts), members reported on a post at the year's
 end (today while it lasts), venues opened by then; the appraisal shares over the members
 of the current member organizations (``appraisals.results``).
 """
@@ -160,6 +160,7 @@ def figures_in_session(
                 ServiceList.community_id.in_(chunk),
                 ServiceList.year == year,
                 ListItem.status == ItemStatus.SOLVED,
+                or_(ListItem.solved_on.is_(None), ListItem.solved_on < d_end),
             ),
             "overdue_items": _item_counts(
                 ServiceList.community_id.in_(chunk),

@@ -331,7 +331,8 @@ def test_supporting_figures(db: Database, year_set: int) -> None:
 
 def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> None:
     """A year's figure counts its own lists' items overdue when it ended (one solved only
-    the year after was overdue then), not another year's items overdue today."""
+    the year after was overdue then, and is not among those it solved), not another
+    year's items overdue today."""
     (cid,) = running_communities(db, "文光党建共同体")
     with db.write() as s:
         for year, status, solved_on in (
@@ -352,6 +353,7 @@ def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> 
     today = date(YEAR + 2, 12, 1)
     assert community_figures(db, cid, YEAR - 1, today=today)["overdue_items"] == 0  # no lists
     assert community_figures(db, cid, YEAR, today=today)["overdue_items"] == 1
+    assert community_figures(db, cid, YEAR, today=today)["projects_solved"] == 0  # not in it
     assert community_figures(db, cid, YEAR + 2, today=today)["overdue_items"] == 1
     assert community_figures(db, cid, YEAR + 2, today=date(YEAR + 2, 3, 1))["overdue_items"] == 0
 
