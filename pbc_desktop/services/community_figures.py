@@ -4,7 +4,7 @@ Each figure is keyed by an indicator ``metric`` code (``domain.indicators.METRIC
 computed for many communities at once in a handful of grouped queries, so the assessment
 report for a whole district stays quick. The counting rules follow ``services.stats``:
 activities by their start time (held only; ``activities`` leaves out the meetings, which
-``meetings`` counts), lists and their items by the list's year (solved within it; overdue
+``meetings`` counts), lists and their items by the list's year (claimed, solved within it; overdue
 as of the year's end, or ``today`` while it lasts), members reported on a post at the year's
 end (today while it lasts), venues opened by then; the appraisal shares over the members
 of the current member organizations (``appraisals.results``).
@@ -154,7 +154,7 @@ def figures_in_session(
                 ServiceList.community_id.in_(chunk),
                 ServiceList.year == year,
                 ServiceList.kind == ListKind.PROJECT,
-                ListItem.id.in_(select(Claim.item_id)),
+                ListItem.id.in_(select(Claim.item_id).where(Claim.claimed_on < d_end)),
             ),
             "projects_solved": _item_counts(
                 ServiceList.community_id.in_(chunk),

@@ -21,6 +21,7 @@ from pbc_desktop.db.models import (
 from pbc_desktop.domain.enums import (
     AssessmentOutcome,
     AssessmentStatus,
+    ClaimMode,
     CommunityStatus,
     Grade,
     ItemStatus,
@@ -33,6 +34,7 @@ from pbc_desktop.domain.indicators import DEFAULT_INDICATORS
 from pbc_desktop.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
 from pbc_desktop.services.assessments import common, indicator_sets, outcomes, scoring
 from pbc_desktop.services.community_figures import community_figures, stats_field
+from pbc_desktop.services.lists import claims, editing
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
 from tests.factories import make_member, make_post_report
 
@@ -350,10 +352,19 @@ def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> 
                 )
             ]
             s.add(lst)
+            s.flush()
+            if year == YEAR:
+                late_list, lead = lst.id, s.get(Community, cid).lead_org_id  # type: ignore[union-attr]
     today = date(YEAR + 2, 12, 1)
     assert community_figures(db, cid, YEAR - 1, today=today)["overdue_items"] == 0  # no lists
     assert community_figures(db, cid, YEAR, today=today)["overdue_items"] == 1
     assert community_figures(db, cid, YEAR, today=today)["projects_solved"] == 0  # not in it
+    claims.claim_item(
+        db,
+        editing.add_item(db, late_list, editing.ItemInput("修桥")),
+        claims.ClaimInput(ClaimMode.SINGLE, lead, date(YEAR + 1, 1, 5)),
+    )
+    assert community_figures(db, cid, YEAR, today=today)["projects_claimed"] == 0  # claimed after
     assert community_figures(db, cid, YEAR + 2, today=today)["overdue_items"] == 1
     assert community_figures(db, cid, YEAR + 2, today=date(YEAR + 2, 3, 1))["overdue_items"] == 0
 
