@@ -19,6 +19,7 @@ from pbc_desktop.ui.assessment.tab import AssessmentTab
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from tests.assessment_factories import YEAR, running_communities
+from tests.qt_helpers import type_text
 
 
 class Boxes:
@@ -98,6 +99,27 @@ def test_scoring_by_typing(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     assert sheet.total == 87 and sheet.grade == Grade.GOOD
     assert sheet.feedback == "good work"
     assert not sheet.unscored
+
+
+@pytest.mark.parametrize(("typed", "score"), [("0。5", 0.5), ("４．５", 4.5), ("３", 3.0)])
+def test_a_score_typed_by_an_input_method(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes, typed: str, score: float
+) -> None:
+    """The point a Chinese input method types (。 or ．) and full-width digits are read:
+    ``0。5`` was taken as 05, five points instead of a half."""
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid)
+    qtbot.addWidget(dialog)
+    first = dialog.sheet.rows[0]
+    spin = dialog.spins[first.indicator_id]
+    spin.setFocus()
+    spin.selectAll()
+    type_text(qtbot, spin, typed)
+    qtbot.keyClick(spin, Qt.Key.Key_Tab)
+    assert spin.value() == score
+    assert dialog.attempt(dialog.save) == aid
+    assert scoring.get_scoring_sheet(ctx.db, aid).total == score
 
 
 def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
