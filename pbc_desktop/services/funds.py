@@ -38,6 +38,8 @@ from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice, check_same_community, date_bounds, from_fields
 
 PURPOSE_MAX = 200
+HANDLER_MAX = 60  # the column's size: longer was an internal error on a server
+REMARK_MAX = 2000
 
 
 class OverBalanceError(UserError):
@@ -313,12 +315,10 @@ def _validate(
     purpose = strip_or_none(data.purpose)
     if data.direction == FundDirection.EXPENSE and not purpose:
         err("purpose", "请填写支出用途", "Enter what the money was spent on")
-    if purpose and len(purpose) > PURPOSE_MAX:
-        err(
-            "purpose",
-            f"用途不能超过{PURPOSE_MAX}个字",
-            f"The purpose is longer than {PURPOSE_MAX} characters",
-        )
+    # each no longer than its column, on one line (the remark: lines), no control marks
+    errors.text("purpose", data.purpose, ("用途", "purpose"), max_len=PURPOSE_MAX)
+    errors.text("handler", data.handler, ("经手人", "handler"), max_len=HANDLER_MAX)
+    errors.text("remark", data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
     if data.activity_id is not None:
         owner = s.scalar(select(Activity.community_id).where(Activity.id == data.activity_id))
         if owner != data.community_id:

@@ -112,6 +112,32 @@ def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
     assert info.value.fields() == ["purpose"]
 
 
+def test_texts_are_held_to_their_columns_and_one_line(db: Database, setup: Setup) -> None:
+    """A handler longer than its column was stored on SQLite and an internal error on a
+    server; a line break or a direction mark pasted in went through."""
+    with pytest.raises(ValidationError, match="经手人不能超过 60 个字") as info:
+        funds.add_entry(db, expense(setup, 100, "慰问", date(2025, 1, 1), handler="张" * 61))
+    assert info.value.fields() == ["handler"]
+    with pytest.raises(ValidationError) as info:
+        funds.add_entry(
+            db,
+            expense(
+                setup,
+                100,
+                "慰问\n困难党员",
+                date(2025, 1, 1),
+                handler="张\u202e三",
+                remark="x" * 2001,
+            ),
+        )
+    assert info.value.fields() == ["purpose", "handler", "remark"]
+    funds.add_entry(
+        db,
+        income(setup, 100, FundSource.RAISED, date(2025, 1, 1)),
+    )
+    funds.add_entry(db, expense(setup, 100, "慰问", date(2025, 1, 1), remark="第一行\n第二行"))
+
+
 def test_an_entry_stays_in_its_community(db: Database, setup: Setup) -> None:
     entry = funds.add_entry(db, income(setup, 1_000, FundSource.RAISED, date(2025, 1, 5)))
     other = setup_community(db, "团结党建共同体", prefix="团结")
