@@ -37,6 +37,7 @@ from pbc_desktop.services.community_figures import community_figures, stats_fiel
 from pbc_desktop.services.lists import claims, editing
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
 from tests.factories import make_member, make_post_report
+from tests.scope_factories import district_actor
 
 
 @pytest.fixture
@@ -248,6 +249,20 @@ def test_a_stale_rectification_leaves_the_community_running(db: Database, year_s
         assert community is not None
         assert community.status == CommunityStatus.RUNNING
         assert LifecycleAction.RECTIFY not in {e.action for e in community.events}
+
+
+def test_an_assessor_with_a_long_unit_is_recorded_by_name(db: Database, year_set: int) -> None:
+    """Name and unit longer than the 评分人 column: the name alone is stored (the whole
+    label failed to save on a server), in the audit log too."""
+    (cid,) = running_communities(db, "金平党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.9)
+    db.user = district_actor(db)
+    db.user = replace(db.user, name="陈伟", unit="区委组织部" * 20)
+    outcomes.finish_assessment(db, aid)
+    assert scoring.get_scoring_sheet(db, aid).assessor == "陈伟"
+    with db.read() as s:
+        assert s.scalars(select(AuditEntry.actor).order_by(AuditEntry.id.desc())).first() == "陈伟"
 
 
 def test_demonstration_award_in_fen(db: Database, year_set: int) -> None:
