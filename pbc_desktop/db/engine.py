@@ -386,8 +386,8 @@ class Database:
 
     @property
     def actor(self) -> str:
-        """The acting person as the audit log and records name them."""
-        return self.user.label
+        """The acting person as the audit log and records name them (``recorded_name``)."""
+        return self.user.recorded_name
 
     @classmethod
     def read_only(cls, path: Path) -> Database:
@@ -536,7 +536,7 @@ class Database:
         with self._said(saving=True):
             try:
                 with self._sessions() as session, session.begin():
-                    session.info["pbc_actor"] = acting.label
+                    session.info["pbc_actor"] = acting.recorded_name
                     session.info["pbc_user_id"] = acting.user_id
                     session.connection(execution_options={"pbc_write": True})
                     if acting.user_id is not None:

@@ -29,6 +29,8 @@ DEFAULT_IDLE_LOCK_MINUTES = 15
 USERNAME_MAX = 60
 NAME_MAX = 60
 UNIT_MAX = 120
+#: The columns naming the person who acted (评分人, 操作人, the audit log's actor).
+RECORDED_MAX = 60
 
 
 class Permission(StrEnum):
@@ -107,6 +109,14 @@ class Actor(Account):
     def label(self) -> str:
         """How the person is named on records and paper: 姓名(单位/职务)."""
         return with_note(self.name, self.unit) if self.unit else self.name
+
+    @property
+    def recorded_name(self) -> str:
+        """:attr:`label` as records store it (评分人, 操作人, the audit log's actor): at
+        most :data:`RECORDED_MAX` characters, the name alone when a long unit would pass
+        them (a name and unit of 182 characters failed to save on a server)."""
+        label = self.label
+        return label if len(label) <= RECORDED_MAX else self.name[:RECORDED_MAX]
 
 
 #: The program acting on its own (schema upgrades, building a demo database).

@@ -93,6 +93,18 @@ def out_of_years_message(shown: str) -> str:
     )
 
 
+def out_of_years_error(value: date | None, label: tuple[str, str]) -> str | None:
+    """A stored date outside :data:`MIN_YEAR`–:data:`MAX_YEAR` (those no date field takes:
+    a deadline of year 1 or 9999 given to a service), named by ``label``; None when in."""
+    if value is None or MIN_YEAR <= value.year <= MAX_YEAR:
+        return None
+    return t(
+        f"{label[0]}（{value.isoformat()}）超出了可填的年份：日期应在{MIN_YEAR}年至{MAX_YEAR}年之间",
+        f"The {label[1]} ({value.isoformat()}) is out of range: "
+        f"expected a date from {MIN_YEAR} to {MAX_YEAR}",
+    )
+
+
 def typed_date_message(shown: str, problem: DateProblem | None) -> str:
     """Why the text typed into a date field is not taken (``None``: a year and a month
     without a day)."""

@@ -23,11 +23,12 @@ class MoneyError(ValueError):
         self.message = message
 
 
-def parse_yuan(text: str) -> int:
+def parse_yuan(text: str, *, zero: bool = False) -> int:
     """The amount in fen of a positive yuan amount such as ``1,234.50`` or ``¥ 80元``.
 
     Full-width digits and punctuation are accepted; thousands separators must be in the
-    right places; at most two decimals; zero and negative amounts are refused.
+    right places; at most two decimals; negative amounts are refused, and zero too unless
+    ``zero`` (an amount that may be none, such as an award: ``0`` is then 0).
     """
     raw = unicodedata.normalize("NFKC", text).strip()
     raw = raw.replace("，", ",").replace("。", ".")
@@ -36,7 +37,7 @@ def parse_yuan(text: str) -> int:
     if not raw:
         raise MoneyError(t("请填写金额", "Enter the amount"))
     if raw.startswith("-"):
-        raise MoneyError(t("金额必须大于零", "The amount must be greater than zero"))
+        raise _not_positive(zero)
     if "," in raw and not _GROUPED.match(raw):
         raise MoneyError(
             t(f"「{text.strip()}」不是有效的金额", f"'{text.strip()}' is not a valid amount")
@@ -54,11 +55,17 @@ def parse_yuan(text: str) -> int:
     if isinstance(exponent, int) and exponent < -2:
         raise MoneyError(t("金额最多精确到分（两位小数）", "Use at most two decimals (fen)"))
     cents = int(value * 100)
-    if cents <= 0:
-        raise MoneyError(t("金额必须大于零", "The amount must be greater than zero"))
+    if cents == 0 and not zero:
+        raise _not_positive(zero)
     if cents > MAX_CENTS:
         raise MoneyError(t("金额过大，请核对", "The amount is too large; please check it"))
     return cents
+
+
+def _not_positive(zero: bool) -> MoneyError:
+    if zero:
+        return MoneyError(t("金额不能为负数", "The amount cannot be negative"))
+    return MoneyError(t("金额必须大于零", "The amount must be greater than zero"))
 
 
 def typed_amount(text: str) -> Decimal | None:

@@ -56,6 +56,13 @@ def normalise_text(value: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def typed_number(text: str) -> str:
+    """A number as a Chinese input method types it, in ASCII: full-width digits and point
+    (``４．５``) and the ideographic full stop typed for a point (``0。5``) read ``4.5``
+    and ``0.5``; anything else is left for the caller to refuse."""
+    return to_halfwidth(text).replace("。", ".")
+
+
 def optional_text(value: str | None) -> str | None:
     """:func:`normalise_text`, with an empty result as ``None`` (for nullable columns)."""
     return normalise_text(value) or None

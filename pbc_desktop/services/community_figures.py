@@ -4,18 +4,19 @@ Each figure is keyed by an indicator ``metric`` code (``domain.indicators.METRIC
 computed for many communities at once in a handful of grouped queries, so the assessment
 report for a whole district stays quick. The counting rules follow ``services.stats``:
 activities by their start time (held only; ``activities`` leaves out the meetings, which
-``meetings`` counts), lists and their items by the list's year,
-overdue items as of ``today``, members reported on an active post; the appraisal shares
-over the members of the current member organizations (``appraisals.results``).
+``meetings`` counts), lists and their items by the list's year (claimed, solved within it; overdue
+as of the year's end, or ``today`` while it lasts), members reported on a post at the year's
+end (today while it lasts), venues opened by then; the appraisal shares over the members
+of the current member organizations (``appraisals.results``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from pbc_desktop.db.engine import Database
@@ -68,6 +69,34 @@ def _grouped(s: Session, stmt: Any) -> dict[int, float]:
     return {int(cid): float(value or 0) for cid, value in s.execute(stmt)}
 
 
+def _on_post_at(cutoff: date) -> ColumnElement[bool]:
+    """A post report on post on the day before ``cutoff`` (a year's last day, or today):
+    on post now, or ended only since."""
+    return and_(
+        PostReport.reported_on < cutoff,
+        or_(
+            PostReport.status == PostReportStatus.ACTIVE,
+            PostReport.ended_on >= cutoff,
+        ),
+    )
+
+
+def _overdue_in(today: date, year_end: date) -> ColumnElement[bool]:
+    """逾期 as of the year's end (``year_end``: the next 1 January), or of ``today`` while
+    the year lasts: an item solved only after its year was overdue in it."""
+    if today < year_end:
+        return overdue_clause(today)
+    return and_(
+        ListItem.deadline.is_not(None),
+        ListItem.deadline < year_end,
+        or_(
+            ListItem.status != ItemStatus.SOLVED,
+            ListItem.solved_on.is_(None),
+            ListItem.solved_on >= year_end,
+        ),
+    )
+
+
 def _item_counts(*conds: ColumnElement[bool]) -> Select[int, int]:
     """How many list items match ``conds``, per community of their list."""
     return (
@@ -118,26 +147,33 @@ def figures_in_session(
                 PostReport.community_id, func.count(func.distinct(PostReport.member_id))
             )
             .where(
-                PostReport.community_id.in_(chunk),
-                PostReport.status == PostReportStatus.ACTIVE,
+                PostReport.community_id.in_(chunk), _on_post_at(min(day + timedelta(days=1), d_end))
             )
             .group_by(PostReport.community_id),
             "projects_claimed": _item_counts(
                 ServiceList.community_id.in_(chunk),
                 ServiceList.year == year,
                 ServiceList.kind == ListKind.PROJECT,
-                ListItem.id.in_(select(Claim.item_id)),
+                ListItem.id.in_(select(Claim.item_id).where(Claim.claimed_on < d_end)),
             ),
             "projects_solved": _item_counts(
                 ServiceList.community_id.in_(chunk),
                 ServiceList.year == year,
                 ListItem.status == ItemStatus.SOLVED,
+                or_(ListItem.solved_on.is_(None), ListItem.solved_on < d_end),
             ),
-            "overdue_items": _item_counts(ServiceList.community_id.in_(chunk), overdue_clause(day)),
+            "overdue_items": _item_counts(
+                ServiceList.community_id.in_(chunk),
+                ServiceList.year == year,
+                _overdue_in(day, d_end),
+            ),
             "venues_opened": select(
                 CommunityVenue.community_id, func.count(func.distinct(CommunityVenue.venue_id))
             )
-            .where(CommunityVenue.community_id.in_(chunk))
+            .where(
+                CommunityVenue.community_id.in_(chunk),
+                or_(CommunityVenue.opened_on.is_(None), CommunityVenue.opened_on < d_end),
+            )
             .group_by(CommunityVenue.community_id),
             "funds_income": select(
                 FundEntry.community_id, func.coalesce(func.sum(FundEntry.amount_cents), 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pbc_desktop.domain.dates import out_of_years_error
 from pbc_desktop.domain.validation import Label, clean_text, future_date_error
 from pbc_desktop.errors import FieldError, ValidationError
 from pbc_desktop.lang import t
@@ -42,8 +43,16 @@ class FieldErrors:
 
     def not_future(self, name: str, day: date | None, label: Label, today: date) -> None:
         """Record that ``day`` is after ``today`` (each feature's own ``today()``, which its
-        tests fix), in the words of :func:`~pbc_desktop.domain.validation.future_date_error`."""
-        problem = future_date_error(day, label=label, today=today)
+        tests fix), in the words of :func:`~pbc_desktop.domain.validation.future_date_error`,
+        or before the years a date field takes (:meth:`in_years`)."""
+        problem = future_date_error(day, label=label, today=today) or out_of_years_error(day, label)
+        if problem is not None:
+            self.errors.append(FieldError(name, problem))
+
+    def in_years(self, name: str, day: date | None, label: Label) -> None:
+        """Record that ``day`` is of a year no date field takes
+        (:func:`~pbc_desktop.domain.dates.out_of_years_error`)."""
+        problem = out_of_years_error(day, label)
         if problem is not None:
             self.errors.append(FieldError(name, problem))
 

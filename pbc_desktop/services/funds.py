@@ -2,7 +2,9 @@
 
 Amounts are whole fen (``amount_cents``). Spending more than the balance is refused with
 :class:`OverBalanceError` unless the caller confirms it; such entries are stored with
-``over_balance`` set so the ledger can mark them.
+``over_balance`` set so the ledger can mark them. Lowering or deleting an income whose
+money was spent already (the balance would fall below zero) needs confirmation too
+(:class:`IncomeSpentError`).
 """
 
 from __future__ import annotations
@@ -36,22 +38,49 @@ from pbc_desktop.services.field_errors import FieldErrors
 from pbc_desktop.services.scope import Choice, check_same_community, date_bounds, from_fields
 
 PURPOSE_MAX = 200
+HANDLER_MAX = 60  # the column's size: longer was an internal error on a server
+REMARK_MAX = 2000
 
 
 class OverBalanceError(UserError):
     """The expense is larger than the balance; repeat with ``confirm_over_balance=True``."""
 
-    def __init__(self, balance_cents: int, amount_cents: int) -> None:
+    def __init__(self, balance_cents: int, amount_cents: int, message: str | None = None) -> None:
         self.balance_cents = balance_cents
         self.amount_cents = amount_cents
         super().__init__(
-            t(
+            message
+            or t(
                 f"本次支出 {format_yuan(amount_cents)} 元超过当前结余 "
                 f"{format_yuan(balance_cents)} 元。确认仍要记账吗？该笔将标记为「超支」。",
                 f"This expense of {format_yuan(amount_cents)} yuan exceeds the balance of "
                 f"{format_yuan(balance_cents)} yuan. Record it anyway? "
                 "It will be marked as over the balance.",
             )
+        )
+
+
+class IncomeSpentError(OverBalanceError):
+    """Lowering or deleting an income would leave the balance below zero (its money was
+    spent already); repeat with ``confirm_over_balance=True``. ``balance_cents``: the
+    balance it would leave."""
+
+    def __init__(self, balance_cents: int, *, deleting: bool) -> None:
+        shown = format_yuan(balance_cents)
+        super().__init__(
+            balance_cents,
+            0,
+            t(
+                f"这笔收入的钱已支出，删除后结余将为 {shown} 元。确认仍要删除吗？",
+                f"This income was spent already: deleting it leaves a balance of {shown} "
+                "yuan. Delete it anyway?",
+            )
+            if deleting
+            else t(
+                f"这笔收入的钱已支出，修改后结余将为 {shown} 元。确认仍要保存吗？",
+                f"This income was spent already: the change leaves a balance of {shown} "
+                "yuan. Save it anyway?",
+            ),
         )
 
 
@@ -286,12 +315,10 @@ def _validate(
     purpose = strip_or_none(data.purpose)
     if data.direction == FundDirection.EXPENSE and not purpose:
         err("purpose", "请填写支出用途", "Enter what the money was spent on")
-    if purpose and len(purpose) > PURPOSE_MAX:
-        err(
-            "purpose",
-            f"用途不能超过{PURPOSE_MAX}个字",
-            f"The purpose is longer than {PURPOSE_MAX} characters",
-        )
+    # each no longer than its column, on one line (the remark: lines), no control marks
+    errors.text("purpose", data.purpose, ("用途", "purpose"), max_len=PURPOSE_MAX)
+    errors.text("handler", data.handler, ("经手人", "handler"), max_len=HANDLER_MAX)
+    errors.text("remark", data.remark, ("备注", "remark"), max_len=REMARK_MAX, multiline=True)
     if data.activity_id is not None:
         owner = s.scalar(select(Activity.community_id).where(Activity.id == data.activity_id))
         if owner != data.community_id:
@@ -365,6 +392,25 @@ def _over_balance(
     return True
 
 
+def _check_income_spent(
+    s: Session,
+    entry: FundEntry,
+    data: FundInput | None,
+    *,
+    confirm_over_balance: bool,
+) -> None:
+    """An income lowered, turned into an expense or deleted (``data`` None) that leaves the
+    community's balance below zero, and lower than it was, needs confirmation."""
+    if entry.direction != FundDirection.INCOME:
+        return
+    if data is not None and data.direction == FundDirection.EXPENSE:
+        return  # an expense now: :func:`_over_balance` asks
+    now = _balance(s, entry.community_id)
+    after = now - entry.amount_cents + (data.amount_cents if data is not None else 0)
+    if after < 0 and after < now and not confirm_over_balance:
+        raise IncomeSpentError(after, deleting=data is None)
+
+
 def _summary(entry: FundEntry, verb_zh: str, verb_en: str) -> str:
     what_zh = entry.source.zh if entry.source else (entry.purpose or "")
     what_en = entry.source.en if entry.source else (entry.purpose or "")
@@ -400,14 +446,17 @@ def update_entry(
         versions.check(s, entry, data.version)
         check_same_community(entry.community_id, data.community_id, ("经费记录", "An entry"))
         _validate(s, data, acc, entry)
+        _check_income_spent(s, entry, data, confirm_over_balance=confirm_over_balance)
         over = _over_balance(s, data, entry_id, confirm_over_balance=confirm_over_balance)
         before: dict[str, Any] = audit.snapshot(entry)
         _apply(entry, data, over)
         audit.updated(s, entry, _summary(entry, "修改", "Updated"), before)
 
 
-def delete_entry(db: Database, entry_id: int) -> None:
+def delete_entry(db: Database, entry_id: int, *, confirm_over_balance: bool = False) -> None:
+    """Delete an entry; an income whose money was spent already needs confirmation."""
     with db.write() as s:
         entry = _load(s, entry_id, access.of(db, s), change=True)
+        _check_income_spent(s, entry, None, confirm_over_balance=confirm_over_balance)
         audit.deleted(s, entry, _summary(entry, "删除", "Deleted"))
         s.delete(entry)

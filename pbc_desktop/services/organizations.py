@@ -826,7 +826,7 @@ def delete_organization(db: Database, org_id: int) -> None:
         check_registry(acc, org.town)
         reasons = _usage(s, org_id)
         if reasons:
-            sep = t(";", "; ")
+            sep = t("；", "; ")
             raise ConflictError(
                 t(
                     f"不能删除“{org.name}”：{sep.join(reasons)}。请先处理这些记录。",

@@ -3354,6 +3354,10 @@ Package fingerprint: {fp}</source>
         <source>Delete fund entry</source>
         <translation>删除经费收支</translation>
     </message>
+    <message>
+        <source>Over the balance</source>
+        <translation>超出余额</translation>
+    </message>
 </context>
 <context>
     <name>HelpWindow</name>

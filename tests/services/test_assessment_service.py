@@ -10,13 +10,34 @@ import pytest
 from sqlalchemy import select
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.db.models import AuditEntry, Community
-from pbc_desktop.domain.enums import AssessmentOutcome, AssessmentStatus, CommunityStatus, Grade
+from pbc_desktop.db.models import (
+    AuditEntry,
+    Community,
+    CommunityVenue,
+    ListItem,
+    ServiceList,
+    Venue,
+)
+from pbc_desktop.domain.enums import (
+    AssessmentOutcome,
+    AssessmentStatus,
+    ClaimMode,
+    CommunityStatus,
+    Grade,
+    ItemStatus,
+    LifecycleAction,
+    ListKind,
+    PostReportStatus,
+    VenueKind,
+)
 from pbc_desktop.domain.indicators import DEFAULT_INDICATORS
-from pbc_desktop.errors import ConflictError, NotFoundError, ValidationError
+from pbc_desktop.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
 from pbc_desktop.services.assessments import common, indicator_sets, outcomes, scoring
 from pbc_desktop.services.community_figures import community_figures, stats_field
+from pbc_desktop.services.lists import claims, editing
 from tests.assessment_factories import YEAR, add_known_figures, running_communities, score_all
+from tests.factories import make_member, make_post_report
+from tests.scope_factories import district_actor
 
 
 @pytest.fixture
@@ -212,6 +233,38 @@ def test_finish_locks_and_reopen_is_audited(db: Database, year_set: int) -> None
     scoring.save_scores(db, aid, scoring.ScoresInput({sheet.rows[0].indicator_id: 1}))
 
 
+def test_a_stale_rectification_leaves_the_community_running(db: Database, year_set: int) -> None:
+    """整顿 saved over someone else's outcome is refused before it moves the community."""
+    (cid,) = running_communities(db, "金平党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.4)
+    read = scoring.get_scoring_sheet(db, aid).version
+    outcomes.set_outcome(db, aid, AssessmentOutcome.NONE, version=read)  # another window
+    with pytest.raises(StaleEditError):
+        outcomes.set_outcome(
+            db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显", version=read
+        )
+    with db.read() as s:
+        community = s.get(Community, cid)
+        assert community is not None
+        assert community.status == CommunityStatus.RUNNING
+        assert LifecycleAction.RECTIFY not in {e.action for e in community.events}
+
+
+def test_an_assessor_with_a_long_unit_is_recorded_by_name(db: Database, year_set: int) -> None:
+    """Name and unit longer than the 评分人 column: the name alone is stored (the whole
+    label failed to save on a server), in the audit log too."""
+    (cid,) = running_communities(db, "金平党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.9)
+    db.user = district_actor(db)
+    db.user = replace(db.user, name="陈伟", unit="区委组织部" * 20)
+    outcomes.finish_assessment(db, aid)
+    assert scoring.get_scoring_sheet(db, aid).assessor == "陈伟"
+    with db.read() as s:
+        assert s.scalars(select(AuditEntry.actor).order_by(AuditEntry.id.desc())).first() == "陈伟"
+
+
 def test_demonstration_award_in_fen(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "文光党建共同体")
     aid = scoring.start_assessment(db, cid, YEAR)
@@ -224,6 +277,22 @@ def test_demonstration_award_in_fen(db: Database, year_set: int) -> None:
     outcomes.set_outcome(db, aid, AssessmentOutcome.DEMONSTRATION, award_yuan="30,000.50")
     sheet = scoring.get_scoring_sheet(db, aid)
     assert (sheet.outcome, sheet.award_cents) == (AssessmentOutcome.DEMONSTRATION, 3_000_050)
+
+
+@pytest.mark.parametrize("typed", ["1,2,3", "1e5", "1_000", "+5", "-5"])
+def test_an_award_typed_wrong_is_refused_not_misread(typed: str) -> None:
+    """Read as every amount is: ``1,2,3`` is no 123 yuan, nor ``1e5`` 100,000."""
+    with pytest.raises(ValidationError) as caught:
+        outcomes.yuan_to_cents(typed)
+    assert caught.value.fields() == ["award"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [("¥20,000元", 2_000_000), ("２００００", 2_000_000), (" 0 ", 0), ("", 0), (1000, 100_000)],
+)
+def test_an_award_reads_as_amounts_do(typed: str | int, cents: int) -> None:
+    assert outcomes.yuan_to_cents(typed) == cents
 
 
 def test_rectify_sets_the_community_status(db: Database, year_set: int) -> None:
@@ -275,6 +344,78 @@ def test_supporting_figures(db: Database, year_set: int) -> None:
     }
     assert rows["activities"] == 4 and rows["funds_income"] == 12345.5
     assert rows[None] is None
+
+
+def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> None:
+    """A year's figure counts its own lists' items overdue when it ended (one solved only
+    the year after was overdue then, and is not among those it solved), not another
+    year's items overdue today."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    with db.write() as s:
+        for year, status, solved_on in (
+            (YEAR, ItemStatus.SOLVED, date(YEAR + 1, 5, 1)),  # solved late
+            (YEAR + 2, ItemStatus.OPEN, None),  # overdue now
+        ):
+            lst = ServiceList(community_id=cid, kind=ListKind.PROJECT, title="清单", year=year)
+            lst.items = [
+                ListItem(
+                    title="路灯",
+                    status=status,
+                    seq=1,
+                    deadline=date(year, 3, 1),
+                    solved_on=solved_on,
+                )
+            ]
+            s.add(lst)
+            s.flush()
+            if year == YEAR:
+                late_list, lead = lst.id, s.get(Community, cid).lead_org_id  # type: ignore[union-attr]
+    today = date(YEAR + 2, 12, 1)
+    assert community_figures(db, cid, YEAR - 1, today=today)["overdue_items"] == 0  # no lists
+    assert community_figures(db, cid, YEAR, today=today)["overdue_items"] == 1
+    assert community_figures(db, cid, YEAR, today=today)["projects_solved"] == 0  # not in it
+    claims.claim_item(
+        db,
+        editing.add_item(db, late_list, editing.ItemInput("修桥")),
+        claims.ClaimInput(ClaimMode.SINGLE, lead, date(YEAR + 1, 1, 5)),
+    )
+    assert community_figures(db, cid, YEAR, today=today)["projects_claimed"] == 0  # claimed after
+    assert community_figures(db, cid, YEAR + 2, today=today)["overdue_items"] == 1
+    assert community_figures(db, cid, YEAR + 2, today=date(YEAR + 2, 3, 1))["overdue_items"] == 0
+
+
+def test_members_and_venues_are_counted_as_the_year_left_them(db: Database) -> None:
+    """A past year's figures count the members on post at its end (one reported since is
+    not, one who left since is) and the venues opened by then."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    with db.read() as s:
+        org = s.get(Community, cid).lead_org_id  # type: ignore[union-attr]
+    assert org is not None
+    left = make_member(db, "陈伟", org)
+    make_post_report(
+        db,
+        left,
+        org,
+        community_id=cid,
+        reported_on=date(YEAR, 3, 1),
+        status=PostReportStatus.ENDED,
+        ended_on=date(YEAR + 1, 6, 1),
+    )
+    make_post_report(
+        db, make_member(db, "林丽", org), org, community_id=cid, reported_on=date(YEAR + 1, 3, 1)
+    )
+    with db.write() as s:
+        for opened_on in (date(YEAR, 5, 1), date(YEAR + 1, 5, 1)):
+            venue = Venue(name=f"党群服务中心{opened_on.year}", kind=VenueKind.SERVICE_CENTRE)
+            s.add(venue)
+            s.flush()
+            s.add(CommunityVenue(community_id=cid, venue_id=venue.id, opened_on=opened_on))
+    today = date(YEAR + 1, 12, 1)
+    past, now = (community_figures(db, cid, y, today=today) for y in (YEAR, YEAR + 1))
+    assert (past["members_reported"], past["venues_opened"]) == (1, 1)
+    assert (now["members_reported"], now["venues_opened"]) == (1, 2)
+    before = community_figures(db, cid, YEAR - 1, today=today)
+    assert (before["members_reported"], before["venues_opened"]) == (0, 0)
 
 
 def test_revoked_not_startable_and_unassessed_list(db: Database, year_set: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -65,6 +66,32 @@ def test_over_balance_needs_confirmation_and_is_marked(db: Database, setup: Setu
         funds.update_entry(db, exact, expense(setup, 10_001, "刚好用完", date(2025, 1, 6)))
 
 
+def test_an_income_already_spent_is_lowered_or_deleted_only_when_confirmed(
+    db: Database, setup: Setup
+) -> None:
+    """The balance never falls below zero unsaid: not by spending, nor by taking away the
+    income the money was spent from."""
+    came = funds.add_entry(db, income(setup, 100_000, FundSource.HIGHER_LEVEL, date(2025, 1, 5)))
+    funds.add_entry(db, income(setup, 10_000, FundSource.RAISED, date(2025, 1, 6)))
+    funds.add_entry(db, expense(setup, 80_000, "慰问困难党员", date(2025, 1, 10)))
+    with pytest.raises(funds.IncomeSpentError, match=r"删除后结余将为 -700\.00 元") as info:
+        funds.delete_entry(db, came)
+    assert info.value.balance_cents == -70_000
+    stored = funds.get_entry(db, came)
+    lowered = funds.FundInput(
+        setup.community_id, IN, date(2025, 1, 5), 1, FundSource.HIGHER_LEVEL, version=stored.version
+    )
+    with pytest.raises(funds.IncomeSpentError, match=r"修改后结余将为 -699\.99 元"):
+        funds.update_entry(db, came, lowered)
+    with pytest.raises(funds.OverBalanceError):  # turned into an expense: asked as one
+        funds.update_entry(db, came, expense(setup, 100_000, "改成支出", date(2025, 1, 5)))
+    assert funds.balance(db, setup.community_id) == 30_000  # nothing changed
+    funds.update_entry(db, came, replace(lowered, amount_cents=70_000))  # still 0 left: asked not
+    assert funds.balance(db, setup.community_id) == 0
+    funds.delete_entry(db, came, confirm_over_balance=True)
+    assert funds.balance(db, setup.community_id) == -70_000
+
+
 def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
     other = setup_community(db, "别的共同体", prefix="别")
     foreign_activity = make_activity(db, other.community_id)
@@ -83,6 +110,32 @@ def test_validation_names_the_fields(db: Database, setup: Setup) -> None:
     with pytest.raises(ValidationError) as info:
         funds.add_entry(db, expense(setup, 100, " ", date(2025, 1, 1)))
     assert info.value.fields() == ["purpose"]
+
+
+def test_texts_are_held_to_their_columns_and_one_line(db: Database, setup: Setup) -> None:
+    """A handler longer than its column was stored on SQLite and an internal error on a
+    server; a line break or a direction mark pasted in went through."""
+    with pytest.raises(ValidationError, match="经手人不能超过 60 个字") as info:
+        funds.add_entry(db, expense(setup, 100, "慰问", date(2025, 1, 1), handler="张" * 61))
+    assert info.value.fields() == ["handler"]
+    with pytest.raises(ValidationError) as info:
+        funds.add_entry(
+            db,
+            expense(
+                setup,
+                100,
+                "慰问\n困难党员",
+                date(2025, 1, 1),
+                handler="张\u202e三",
+                remark="x" * 2001,
+            ),
+        )
+    assert info.value.fields() == ["purpose", "handler", "remark"]
+    funds.add_entry(
+        db,
+        income(setup, 100, FundSource.RAISED, date(2025, 1, 1)),
+    )
+    funds.add_entry(db, expense(setup, 100, "慰问", date(2025, 1, 1), remark="第一行\n第二行"))
 
 
 def test_an_entry_stays_in_its_community(db: Database, setup: Setup) -> None:

@@ -238,6 +238,8 @@ def test_single_claim_and_explicit_start(db: Database, setup: Setup) -> None:
         ({"lead_org_id": None}, "lead_org"),
         ({"deadline": date(2026, 3, 1)}, "deadline"),
         ({"claimed_on": date(2099, 1, 1), "deadline": None}, "claimed_on"),
+        ({"claimed_on": date(1, 1, 1), "deadline": None}, "claimed_on"),  # no date field's
+        ({"deadline": date(9999, 12, 31)}, "deadline"),
     ],
 )
 def test_claim_refusals(db: Database, setup: Setup, change: dict[str, object], field: str) -> None:
@@ -248,6 +250,35 @@ def test_claim_refusals(db: Database, setup: Setup, change: dict[str, object], f
         claims.claim_item(db, item, group_claim(setup, **change))
     assert field in info.value.fields()
     assert status_of(db, item) == ItemStatus.OPEN
+
+
+@pytest.mark.parametrize("deadline", [date(1, 1, 1), date(1899, 12, 31), date(9999, 12, 31)])
+def test_a_deadline_no_date_field_takes_is_refused(
+    db: Database, setup: Setup, deadline: date
+) -> None:
+    """Given to the service (no date field goes below 1900 or past 2100), a deadline of
+    year 1 would list the item as 逾期 at once and year 9999 never."""
+    with pytest.raises(ValidationError, match="超出了可填的年份") as info:
+        add(db, setup, deadline=deadline)
+    assert info.value.fields() == ["deadline"]
+
+
+def test_dates_before_1900_are_refused_in_lists_and_the_ledger(db: Database, setup: Setup) -> None:
+    with pytest.raises(ValidationError, match="超出了可填的年份") as info:
+        editing.sign_list(db, setup.list_id, date(1, 1, 1))
+    assert info.value.fields() == ["signed_on"]
+    with pytest.raises(ValidationError, match="超出了可填的年份") as info:
+        funds.add_entry(
+            db,
+            funds.FundInput(
+                setup.community_id,
+                FundDirection.INCOME,
+                date(1899, 12, 31),
+                100,
+                FundSource.HIGHER_LEVEL,
+            ),
+        )
+    assert info.value.fields() == ["entry_date"]
 
 
 def test_claims_only_by_members_and_only_of_projects(db: Database, setup: Setup) -> None:

@@ -314,6 +314,7 @@ def test_delete_refused_with_post_reports_and_activities(db: Database) -> None:
     assert "有 1 条党员报到记录" in info.value.message
     assert "参与或主办了 1 次活动" in info.value.message
     assert "不能删除“陈店镇卫生院党支部”" in info.value.message
+    assert ";" not in info.value.message  # the reasons parted by a full-width ；
 
 
 def test_delete_refused_with_branch_records_and_venues(db: Database) -> None:

@@ -19,6 +19,7 @@ from pbc_desktop.ui.assessment.tab import AssessmentTab
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.context import AppContext
 from tests.assessment_factories import YEAR, running_communities
+from tests.qt_helpers import type_text
 
 
 class Boxes:
@@ -100,6 +101,27 @@ def test_scoring_by_typing(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     assert not sheet.unscored
 
 
+@pytest.mark.parametrize(("typed", "score"), [("0。5", 0.5), ("４．５", 4.5), ("３", 3.0)])
+def test_a_score_typed_by_an_input_method(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes, typed: str, score: float
+) -> None:
+    """The point a Chinese input method types (。 or ．) and full-width digits are read:
+    ``0。5`` was taken as 05, five points instead of a half."""
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid)
+    qtbot.addWidget(dialog)
+    first = dialog.sheet.rows[0]
+    spin = dialog.spins[first.indicator_id]
+    spin.setFocus()
+    spin.selectAll()
+    type_text(qtbot, spin, typed)
+    qtbot.keyClick(spin, Qt.Key.Key_Tab)
+    assert spin.value() == score
+    assert dialog.attempt(dialog.save) == aid
+    assert scoring.get_scoring_sheet(ctx.db, aid).total == score
+
+
 def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     (cid,) = running_communities(ctx.db, "文光党建共同体")
     aid = scoring.start_assessment(ctx.db, cid, YEAR)
@@ -125,6 +147,29 @@ def test_demonstration_and_finish_lock(qtbot: QtBot, ctx: AppContext, boxes: Box
     assert not any(spin.isEnabled() for spin in locked.spins.values())
     assert locked.ui.feedbackEdit.isReadOnly()
     assert locked.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save) is None
+
+
+def test_an_award_refused_saves_no_score_beside_it(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes
+) -> None:
+    """The award is read before the scores are saved: a clerk told it is wrong who then
+    closes the form has saved nothing."""
+    (cid,) = running_communities(ctx.db, "文光党建共同体")
+    aid = scoring.start_assessment(ctx.db, cid, YEAR)
+    dialog = ScoringDialog(ctx, aid, outcome=AssessmentOutcome.DEMONSTRATION)
+    qtbot.addWidget(dialog)
+    for row in dialog.sheet.rows:
+        type_score(qtbot, dialog, row.indicator_id, f"{row.max_score:g}")
+    qtbot.keyClicks(dialog.ui.awardEdit, "1,2,3")
+    assert dialog.attempt(dialog.save) is None
+    assert "奖补金额" in dialog.ui.errorLabel.text()
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
+    assert (sheet.total, len(sheet.unscored)) == (0, len(sheet.rows))
+    dialog.ui.awardEdit.clear()
+    qtbot.keyClicks(dialog.ui.awardEdit, "1,230")
+    assert dialog.attempt(dialog.save) == aid
+    sheet = scoring.get_scoring_sheet(ctx.db, aid)
+    assert (sheet.total, sheet.award_cents) == (100, 123_000)
 
 
 def test_withdrawing_a_demonstration_and_failing_in_one_save(

@@ -28,6 +28,7 @@ from pbc_desktop.db.models import FundEntry, ListItem, ServiceList
 from pbc_desktop.domain.enums import ClaimMode, FundDirection, FundSource, ItemStatus, ListKind
 from pbc_desktop.services import funds
 from pbc_desktop.services.lists import claims, editing, queries
+from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.lists.dialog import ListDialog
 from pbc_desktop.ui.lists.fund_entry_dialog import FundEntryDialog
@@ -515,6 +516,39 @@ def test_delete_a_fund_entry_restores_the_balance(
     assert panel.current_id() is None
     assert not panel.delete_button.isEnabled()
     assert "慰问困难群众" not in panel.summary_view.toPlainText()
+
+
+def test_deleting_an_income_already_spent_asks_again(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    tab: ListsTab,
+    db: Database,
+    setup: Setup,
+    ledger: tuple[int, int],
+) -> None:
+    """The 1,000.00 income the 200.00 was spent from: deleting it leaves -200.00, said
+    before it is done; declined, it stays."""
+    income, _expense = ledger
+    asked: list[str] = []
+    answers: list[bool] = []
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    panel = open_funds(tab, setup)
+    answers[:] = [True, False]  # yes, delete it; no, not below zero
+    click_row(qtbot, panel.table, ledger_row(panel, income))
+    click(qtbot, panel.delete_button)
+    assert len(asked) == 2 and "-200.00" in asked[-1]
+    assert count(db, FundEntry) == 2 and "800.00" in panel.balance_label.text()
+    answers[:] = [True, True]
+    click_row(qtbot, panel.table, ledger_row(panel, income))
+    click(qtbot, panel.delete_button)
+    assert len(asked) == 4
+    assert count(db, FundEntry) == 1 and "-200.00" in panel.balance_label.text()
 
 
 @pytest.mark.parametrize(

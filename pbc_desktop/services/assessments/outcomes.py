@@ -5,7 +5,7 @@ locks it) and reopening it with a reason.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
@@ -16,6 +16,7 @@ from pbc_desktop.domain.enums import (
     Grade,
     LifecycleAction,
 )
+from pbc_desktop.domain.money import MoneyError, parse_yuan
 from pbc_desktop.domain.validation import clean_text, strip_or_none
 from pbc_desktop.errors import ConflictError, FieldError, ValidationError
 from pbc_desktop.lang import t
@@ -34,23 +35,36 @@ from pbc_desktop.services.permissions import require
 
 
 def yuan_to_cents(value: str | float | Decimal) -> int:
-    """A yuan amount (up to two decimals) in fen; :class:`ValidationError` on ``award``."""
+    """A yuan amount (up to two decimals) in fen, blank for none; :class:`ValidationError`
+    on ``award``. A typed text is read as every amount is (:func:`parse_yuan`: ``¥`` and
+    ``元`` taken, a misplaced thousands comma or an exponent refused)."""
+    text = value if isinstance(value, str) else format(Decimal(str(value)), "f")
+    if not text.strip():
+        return 0
     try:
-        amount = Decimal(str(value).replace(",", "").strip() or "0")
-    except InvalidOperation:
+        return parse_yuan(text, zero=True)
+    except MoneyError as exc:
         raise ValidationError.single(
-            "award", t("奖补金额不是有效的数字", "The award is not a valid amount")
+            "award", t(f"奖补金额：{exc.message}", f"The award: {exc.message}")
         ) from None
-    if not amount.is_finite() or amount < 0 or amount > Decimal("100000000"):
+
+
+def check_outcome(
+    outcome: AssessmentOutcome, award_yuan: str | float | Decimal = 0, reasons: str | None = None
+) -> tuple[int, str | None]:
+    """The award in fen and the reasons :func:`set_outcome` stores for ``outcome``, or its
+    :class:`ValidationError` naming ``award`` or ``reasons`` (the scoring form asks first,
+    so that scores are not saved beside an outcome refused)."""
+    award_cents = yuan_to_cents(award_yuan) if outcome == AssessmentOutcome.DEMONSTRATION else 0
+    clean_reasons = strip_or_none(reasons) if outcome == AssessmentOutcome.RECTIFY else None
+    if outcome == AssessmentOutcome.RECTIFY and clean_reasons is None:
         raise ValidationError.single(
-            "award",
-            t("奖补金额须在 0 到 1 亿元之间", "The award must be between 0 and 100 million yuan"),
+            "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
         )
-    if amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError.single(
-            "award", t("奖补金额最多保留两位小数（分）", "The award has at most two decimals")
-        )
-    return int(amount * 100)
+    problem = clean_text(clean_reasons, ("整顿原因", "reasons"), multiline=True)[1]
+    if problem is not None:
+        raise ValidationError.single("reasons", problem)
+    return award_cents, clean_reasons
 
 
 def set_outcome(
@@ -69,19 +83,14 @@ def set_outcome(
     Marking for 整顿 also moves a running community to 整顿中 through the lifecycle
     procedure (``communities.apply_lifecycle``), dated ``on`` (today by default).
     """
-    award_cents = yuan_to_cents(award_yuan) if outcome == AssessmentOutcome.DEMONSTRATION else 0
-    clean_reasons = strip_or_none(reasons) if outcome == AssessmentOutcome.RECTIFY else None
-    if outcome == AssessmentOutcome.RECTIFY and clean_reasons is None:
-        raise ValidationError.single(
-            "reasons", t("请填写整顿原因", "Enter the reasons for rectification")
-        )
-    problem = clean_text(clean_reasons, ("整顿原因", "reasons"), multiline=True)[1]
-    if problem is not None:
-        raise ValidationError.single("reasons", problem)
+    award_cents, clean_reasons = check_outcome(outcome, award_yuan, reasons)
     require(db, Permission.DISTRICT_RULES)  # 示范点 and 整顿 are the district's to decide
     with db.read() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))
         check_unlocked(assessment)
+        if version is not None and assessment.version != version:
+            # refused before the community is put under 整顿 in its own transaction
+            raise versions.refusal(s, assessment)
         community_id = assessment.community_id
         community_status = assessment.community.status
         if outcome == AssessmentOutcome.DEMONSTRATION and assessment.grade == Grade.FAIL:

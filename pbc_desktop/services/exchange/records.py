@@ -419,6 +419,8 @@ COLUMN_RULES: Mapping[tuple[str, str], Callable[[Any], str | None]] = {
     ("fee_basis", "fixed_cents"): _yuan_up_to(MAX_FIXED_CENTS),
     ("fee_payment", "amount_cents"): _yuan_up_to(MAX_FIXED_CENTS),  # domain.fees.month_fee_cents
     ("fund_entry", "amount_cents"): _yuan_up_to(MAX_CENTS, positive=True),  # services.funds
+    # services.assessments.outcomes.yuan_to_cents: a 示范点's 奖补, 0 to 100 million yuan
+    ("assessment", "award_cents"): _yuan_up_to(MAX_CENTS),
 }
 
 

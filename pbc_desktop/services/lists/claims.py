@@ -104,6 +104,7 @@ def _validate_claim(s: Session, item: ListItem, data: ClaimInput) -> list[int]:
                 "Every partner must be a member organization of this community",
             )
     check_not_future(err, "claimed_on", data.claimed_on, ("认领日期", "claim date"))
+    err.in_years("deadline", data.deadline, ("完成时限", "deadline"))
     if data.deadline is not None and data.deadline < data.claimed_on:
         err.add("deadline", "完成时限不能早于认领日期", "The deadline is before the claim date")
     check_text(err, "responsible", data.responsible, 200, ("责任人", "The responsible person"))

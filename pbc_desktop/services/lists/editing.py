@@ -176,6 +176,7 @@ def _validate_item(s: Session, lst: ServiceList, data: ItemInput, item_id: int |
     check_text(
         err, "expected_result", data.expected_result, TEXT_MAX, ("预期成效", "The expected result")
     )
+    err.in_years("deadline", data.deadline, ("完成时限", "deadline"))
     for name, linked_id, kind, zh, en in (
         ("answers_item", data.answers_item_id, ListKind.DEMAND, "对应需求", "The demand"),
         ("uses_item", data.uses_item_id, ListKind.RESOURCE, "使用资源", "The resource"),

@@ -23,6 +23,7 @@ from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.combos import fill, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
+from pbc_desktop.ui.common.spin_boxes import DecimalSpinBox
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.forms.ui_indicator_set_dialog import Ui_IndicatorSetDialog
 
@@ -190,7 +191,7 @@ class IndicatorSetDialog(FormDialog):
         guidance = QTableWidgetItem(ind.guidance or "")
         guidance.setToolTip(ind.guidance or "")
         table.setItem(row, COL_GUIDANCE, guidance)
-        spin = QDoubleSpinBox(table)
+        spin = DecimalSpinBox(table)
         spin.setDecimals(SCORE_DECIMALS)
         spin.setSingleStep(0.5)
         spin.setRange(0, 100)

@@ -32,6 +32,7 @@ from pbc_desktop.ui.common.combos import fill_enum, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
+from pbc_desktop.ui.common.spin_boxes import DecimalSpinBox
 from pbc_desktop.ui.common.write_guard import WriteGuard
 from pbc_desktop.ui.forms.ui_scoring_dialog import Ui_ScoringDialog
 
@@ -131,7 +132,7 @@ class ScoringDialog(FormDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 table.setItem(i, col, item)
-            spin = QDoubleSpinBox(table)
+            spin = DecimalSpinBox(table)
             spin.setObjectName(f"score_{row.indicator_id}")
             spin.setDecimals(SCORE_DECIMALS)
             spin.setSingleStep(0.5)
@@ -245,6 +246,8 @@ class ScoringDialog(FormDialog):
                 and reasons.strip() != (self.sheet.rectify_reasons or "")
             )
         )
+        if changed:  # refused before any score is saved beside it
+            outcomes.check_outcome(outcome, award, reasons)
         if (
             changed
             and outcome == AssessmentOutcome.RECTIFY

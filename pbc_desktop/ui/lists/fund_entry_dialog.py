@@ -64,6 +64,8 @@ class FundEntryDialog(FormDialog):
             "entry_date": ui.dateEdit,
             "source": ui.sourceCombo,
             "purpose": ui.purposeEdit,
+            "handler": ui.handlerEdit,
+            "remark": ui.remarkEdit,
             "activity": ui.activityCombo,
             "item": ui.itemCombo,
             "fee_org": self.fee_org_combo,

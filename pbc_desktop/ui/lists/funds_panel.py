@@ -320,5 +320,13 @@ class FundsPanel(DialogHost, QWidget):
         )
         if not messages.confirm(self, self.tr("Delete fund entry"), question):
             return
-        messages.guarded(self, lambda: funds.delete_entry(self.ctx.db, row.id))
+        messages.guarded(self, lambda: self._delete(row.id))
         self._community_changed()
+
+    def _delete(self, entry_id: int) -> None:
+        """Delete the entry; an income whose money was spent is deleted once confirmed."""
+        try:
+            funds.delete_entry(self.ctx.db, entry_id)
+        except funds.OverBalanceError as exc:
+            if messages.confirm(self, self.tr("Over the balance"), exc.message):
+                funds.delete_entry(self.ctx.db, entry_id, confirm_over_balance=True)

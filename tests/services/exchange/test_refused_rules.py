@@ -134,6 +134,8 @@ def test_a_fixed_standard_beyond_the_editors_limit_is_refused_in_a_package(
         (("fee_payment", "amount_cents"), MAX_FIXED_CENTS + 1, "金额不能超过 100,000 元。"),
         (("fund_entry", "amount_cents"), 0, "金额必须大于零。"),
         (("fund_entry", "amount_cents"), MAX_CENTS + 1, "金额不能超过 100,000,000 元。"),
+        (("assessment", "award_cents"), -1, "金额不能为负数。"),
+        (("assessment", "award_cents"), MAX_CENTS + 1, "金额不能超过 100,000,000 元。"),
     ],
 )
 def test_amounts_are_held_to_their_editors_limits(
