@@ -11,6 +11,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.fees import DEFAULT_SCHEDULE, Bracket, FeeCategory, RateSchedule
 from pbc_desktop.domain.reminders import ReminderArea
 from pbc_desktop.errors import PermissionDeniedError, ValidationError
+from pbc_desktop.services.fees import arrears
 from pbc_desktop.services.fees.arrears import arrears_list, fee_reminders, paid_through
 from pbc_desktop.services.fees.collection import collection_sheet
 from pbc_desktop.services.fees.rates import schedules, set_schedule
@@ -87,6 +88,30 @@ def test_fee_reminders_name_branches_three_months_behind(db: Database) -> None:
         10,
     )
     assert (line.tab, dict(line.filters)) == ("fees", {"organization_id": org, "month": MAR})
+
+
+def test_members_worked_out_a_batch_at_a_time_give_the_same_lists(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A district's members are worked out :data:`arrears.BATCH` at a time (their year of
+    payments read at once held some 100 MB for a line a branch): the list and the
+    reminders are those of all members at once, in the same order."""
+    xia = make_org(db, "安村党支部", town="峡山街道")
+    zhang = make_org(db, "张村党支部")  # 成田镇
+    an = make_org(db, "安村党支部（成田）")
+    member_with_basis(db, "甲峡山", xia)
+    zhangs = [member_with_basis(db, name, zhang) for name in ("乙一", "乙二", "乙三")]
+    ans = [member_with_basis(db, name, an) for name in ("孙二", "单一", "欧阳少")]
+    pay_months(db, zhang, zhangs[:2], JAN)
+    pay_months(db, an, ans[:1], JAN, FEB)
+    whole = arrears_list(db, APR), fee_reminders(db, date(2026, 5, 10))
+    assert [(r.organization_name, r.members, r.longest_months) for r in whole[1]] == [
+        ("安村党支部（成田）", 2, 4),
+        ("张村党支部", 3, 4),
+        ("安村党支部", 1, 4),
+    ]
+    monkeypatch.setattr(arrears, "BATCH", 2)
+    assert (arrears_list(db, APR), fee_reminders(db, date(2026, 5, 10))) == whole
 
 
 def test_a_new_schedule_applies_from_its_month_and_keeps_history(db: Database) -> None:
