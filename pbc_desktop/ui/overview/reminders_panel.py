@@ -6,7 +6,8 @@ Double-clicking a line (or Enter) on a community's activity emits
 ``navigate("activities", filters)`` so the main window opens the 活动 tab on that
 community and kind, as the dashboard cards do; on a branch's meetings or committee it
 opens the 三会一课与换届 window on that organization, on a 民主评议 not entered the
-organization's grid of that year.
+organization's grid of that year. Those windows are imported when first opened: the 党费
+window brought ReportLab, the 三会一课 window the PDF preview, into the 概览 tab's start.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 import threading
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -37,8 +38,6 @@ from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.reminders import Reminder
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
-from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
-from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
@@ -46,7 +45,11 @@ from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import make_item_table
 from pbc_desktop.ui.common.write_guard import WriteGuard
-from pbc_desktop.ui.fees.window import FeeCollectionWindow
+
+if TYPE_CHECKING:
+    from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
+    from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+    from pbc_desktop.ui.fees.window import FeeCollectionWindow
 
 W = TypeVar("W", bound=QDialog)
 
@@ -253,10 +256,16 @@ class RemindersPanel(QWidget):
     @property
     def branch_life(self) -> BranchLifeWindow | None:
         window = self._windows.get("branchLife")
+        if window is None:  # none opened: its module need not be loaded
+            return None
+        from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+
         return window if isinstance(window, BranchLifeWindow) else None
 
     def open_branch_life(self, organization_id: int | None) -> BranchLifeWindow:
         """The 三会一课与换届 window (one at a time), on ``organization_id`` when given."""
+        from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+
         window = self._window("branchLife", lambda: BranchLifeWindow(self.ctx, self))
         window.apply_filters(organization_id=organization_id)
         return window
@@ -265,12 +274,15 @@ class RemindersPanel(QWidget):
         self, organization_id: int | None, month: date | None = None
     ) -> FeeCollectionWindow:
         """The 党费收缴 sheet (one at a time) of a branch in arrears, at ``month``."""
+        from pbc_desktop.ui.fees.window import FeeCollectionWindow
+
         window = self._window("fees", lambda: FeeCollectionWindow(self.ctx, self))
         window.show_sheet(organization_id, month)
         return window
 
     def open_appraisal(self, organization_id: int | None, year: int | None) -> AppraisalDialog:
         """The 民主评议 grid (one at a time) of an organization yet to enter ``year``'s."""
+        from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 
         def build() -> AppraisalDialog:
             dialog = AppraisalDialog(self.ctx, self)
