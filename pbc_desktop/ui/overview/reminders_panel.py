@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -113,6 +113,7 @@ class RemindersPanel(QWidget):
         self.ctx = ctx
         self._town: str | None = None
         self._generation = 0
+        self._start_pending = False
         self._collected.connect(self._on_collected)
         self.rows: list[Reminder] = []
         self._windows: dict[str, QDialog] = {}
@@ -167,8 +168,18 @@ class RemindersPanel(QWidget):
         if not self.load_in_background:
             self._show(reminders.collect(self.ctx.db, self.today(), self._town))
             return
-        generation, db, today, town = self._generation, self.ctx.db, self.today(), self._town
         self.title.setText(self.tr("Reminders: being collected..."))
+        # Started once the window's events run: after the 概览 tab's own figures, which the
+        # collection slowed down, and once for the refreshes of one moment (the tab's
+        # reload set the area right after the panel was made: the district was collected
+        # twice at once, twice the memory).
+        if not self._start_pending:
+            self._start_pending = True
+            QTimer.singleShot(0, self, self._start_collecting)
+
+    def _start_collecting(self) -> None:
+        self._start_pending = False
+        generation, db, today, town = self._generation, self.ctx.db, self.today(), self._town
 
         def collect() -> None:
             found: object
