@@ -93,12 +93,18 @@ class ColumnFitter(QObject):
         """Take the columns' widths from the rows loaded now (and their headers)."""
         table = self.table
         header = table.horizontalHeader()
+        # measured without the room Qt keeps in every header for the sort arrow once
+        # sorting is on: the same widths whether the first rows come before (as they
+        # did) or after the listing enabled sorting (its first page is read once now)
+        arrow = header.isSortIndicatorShown()
         self._applying = True
         try:
             self._show(self.dropped)  # measured as the others, left out again by apply
             self.dropped = set()
+            header.setSortIndicatorShown(False)
             table.resizeColumnsToContents()
         finally:
+            header.setSortIndicatorShown(arrow)
             self._applying = False
         self.natural = [
             0 if header.isSectionHidden(c) else min(header.sectionSize(c) + PADDING, self.max_width)

@@ -63,8 +63,12 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         count: Counter,
         *,
         page_size: int = PAGE_SIZE,
+        load: bool = True,
         parent: Any = None,
     ) -> None:
+        """``load``: fetch the first page now; False leaves the model empty until its first
+        :meth:`refresh` (a tab that refreshes once it is built: its first page was read
+        three times, here, at the sort the view asks for, then in the tab's refresh)."""
         super().__init__(parent)
         self._columns = list(columns)
         self._fetch = fetch
@@ -74,7 +78,9 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._total = 0
         self._sort: str | None = None
         self._descending = False
-        self.refresh()
+        self._loaded = False  # until then a sort only sets the order the first fetch takes
+        if load:
+            self.refresh()
 
     # -- data source -------------------------------------------------------------------
     def set_source(self, fetch: Fetcher[T], count: Counter) -> None:
@@ -94,6 +100,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._total = total
         self._rows = rows
         self.endResetModel()
+        self._loaded = True
 
     def _request(self, offset: int, *, at_least: int = 0) -> PageRequest:
         return PageRequest(
@@ -194,7 +201,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
             return
         self._sort = self._columns[column].sort_key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        if self._loaded:
+            self.refresh()
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None
