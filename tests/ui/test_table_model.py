@@ -121,6 +121,25 @@ def test_a_model_made_not_loaded_fetches_at_its_first_refresh_in_the_order_asked
     assert model.row_at(0).n == 0
 
 
+def test_a_first_refresh_that_failed_is_tried_again_at_a_sort() -> None:
+    """A server that did not answer when the tab was built: a click on a header fetches."""
+    source = Source(5)
+    calls: list[int] = []
+
+    def count() -> int:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("the server did not answer")
+        return source.count()
+
+    model = PagedTableModel(COLUMNS, source.fetch, count, load=False)
+    with pytest.raises(RuntimeError):
+        model.refresh()
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == 5
+    assert model.row_at(0).n == 4
+
+
 def test_every_listing_tab_reads_its_first_page_once_when_built(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

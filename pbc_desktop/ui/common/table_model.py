@@ -78,7 +78,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._total = 0
         self._sort: str | None = None
         self._descending = False
-        self._loaded = False  # until then a sort only sets the order the first fetch takes
+        # until the first refresh is asked for, a sort only sets the order it fetches in
+        self._asked = False
         if load:
             self.refresh()
 
@@ -94,13 +95,13 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
 
         The rows are fetched before the reset begins: when the fetch is refused (a
         server that stopped answering), the rows shown stay and the model stays usable."""
+        self._asked = True
         total = self._count()
         rows = list(self._fetch(self._request(0, at_least=keep_rows)))
         self.beginResetModel()
         self._total = total
         self._rows = rows
         self.endResetModel()
-        self._loaded = True
 
     def _request(self, offset: int, *, at_least: int = 0) -> PageRequest:
         return PageRequest(
@@ -201,7 +202,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
             return
         self._sort = self._columns[column].sort_key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        if self._loaded:
+        if self._asked:  # a fetch refused before: a click on a header tries again
             self.refresh()
 
     def is_sortable(self, column: int) -> bool:
