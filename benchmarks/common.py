@@ -18,7 +18,9 @@ os.environ.setdefault("PBC_PASSWORD", "demo1234")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CACHE = Path(tempfile.gettempdir()) / "pbc-bench"
+#: Where the district database, its data folder and the bytecode are kept between runs
+#: (``PBC_BENCH_DIR`` elsewhere: a run of its own beside another one on the same PC).
+CACHE = Path(os.environ.get("PBC_BENCH_DIR") or Path(tempfile.gettempdir()) / "pbc-bench")
 
 
 def bench_env() -> dict[str, str]:
@@ -65,3 +67,25 @@ def district_db() -> Path:
     if not district.exists():
         build_district(str(district))
     return district
+
+
+def peak_rss_mb() -> float | None:
+    """This process's peak resident set so far, in MB (None on Windows)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes / KiB
+
+
+def rss_mb() -> float | None:
+    """This process's resident set now, in MB (Linux only)."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None

@@ -12,8 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from pbc_desktop.db.engine import Database, is_server_url, shown_url, sqlite_url
-from pbc_desktop.db.server import split_password
 from pbc_desktop.domain.dates import (
     MAX_YEAR,
     MIN_YEAR,
@@ -24,7 +22,9 @@ from pbc_desktop.domain.dates import (
 from pbc_desktop.errors import UserError, os_reason
 from pbc_desktop.lang import t
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the database is imported when a command opens it: ``pbc --help`` and
+    # the parsing of every command load no database library
+    from pbc_desktop.db.engine import Database
     from pbc_desktop.domain.enums import LabeledEnum
 
 EXIT_OK = 0
@@ -39,12 +39,16 @@ E = TypeVar("E", bound="LabeledEnum")
 
 def server_url(args: argparse.Namespace) -> str | None:
     """The server's URL that ``--db`` gives, or None (a database file)."""
+    from pbc_desktop.db.engine import is_server_url
+
     given: str | None = args.db
     return given if given is not None and is_server_url(given) else None
 
 
 def db_label(args: argparse.Namespace) -> str:
     """The database as messages name it: the file's path, or the server's URL (no password)."""
+    from pbc_desktop.db.engine import shown_url
+
     url = server_url(args)
     return shown_url(url) if url is not None else str(_db_path_or_error(args))
 
@@ -85,6 +89,7 @@ def _writable(path: Path) -> bool:
 def _read_only(path: Path, note: str | None = None) -> Database:
     """A database opened only to read it, and said so: by default because the file cannot
     be written; ``note`` says why otherwise (e.g. the data folder cannot be used)."""
+    from pbc_desktop.db.engine import Database
     from pbc_desktop.db.migrate import head_revision, read_only_revision
 
     db = Database.read_only(path)
@@ -268,7 +273,9 @@ def open_db(
 
 def _open_db(args: argparse.Namespace, *, write: bool, create: bool) -> Database:
     from pbc_desktop import paths
+    from pbc_desktop.db.engine import sqlite_url
     from pbc_desktop.db.migrate import open_database
+    from pbc_desktop.db.server import split_password
     from pbc_desktop.files import remove_leftovers
 
     url = server_url(args)

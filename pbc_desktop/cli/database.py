@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from pbc_desktop.cli.common import (
     EXIT_OK,
@@ -20,12 +21,13 @@ from pbc_desktop.cli.common import (
     typed,
 )
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
-from pbc_desktop.db.engine import Database
 from pbc_desktop.db.lock import remove_lock_files
-from pbc_desktop.db.migrate import remove_with_sidecars
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+
+if TYPE_CHECKING:  # imported when a command opens it: ``pbc --help`` loads no database library
+    from pbc_desktop.db.engine import Database
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
@@ -50,6 +52,7 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pbc_desktop.db.migrate import remove_with_sidecars
     from pbc_desktop.services.accounts.users import needs_first_admin
     from pbc_desktop.services.info import is_empty
 

@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pbc_desktop.cli.common import (
     EXIT_OK,
@@ -20,7 +21,6 @@ from pbc_desktop.cli.common import (
     print_table,
     record_id,
 )
-from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.exchange import (
@@ -35,9 +35,10 @@ from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import UserError
 from pbc_desktop.files import atomic_output
 from pbc_desktop.lang import language, t
-from pbc_desktop.services.exchange import offices
-from pbc_desktop.services.exchange.merge import Change, MergeResult
-from pbc_desktop.services.permissions import require
+
+if TYPE_CHECKING:  # each command imports the services it uses: ``pbc --help`` loads none
+    from pbc_desktop.db.engine import Database
+    from pbc_desktop.services.exchange.merge import MergeResult
 
 PASSPHRASE_ENV = "PBC_KEY_PASSPHRASE"
 EXIT_CONFLICTS = 1
@@ -213,6 +214,7 @@ def add_office_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 def create_office_from(db: Database, args: argparse.Namespace) -> None:
     """``pbc init --office …`` and ``pbc office create``: set up this office."""
+    from pbc_desktop.services.exchange import offices
     from pbc_desktop.services.member_export import find_organization
 
     level = OrgLevel[args.level.upper()]
@@ -234,6 +236,8 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
+
     with opened_db(args, write=False) as db:
         me = offices.local_office(db)
         path = offices.key_file(db)
@@ -266,6 +270,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_card(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
+
     out = output_file(args.output)
     with opened_db(args, write=False) as db:
         card = offices.local_office(db).card
@@ -277,6 +283,8 @@ def cmd_card(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
+
     card = offices.read_card(Path(args.card))
     print(t(f"单位：{card.name}（{card.level.zh}）", f"Office: {card.name} ({card.level.en})"))
     print(t(f"指纹：{card.fingerprint}", f"Fingerprint: {card.fingerprint}"))
@@ -302,6 +310,8 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
+
     with opened_db(args, write=False) as db:
         rows = offices.offices(db)
     print_table(
@@ -321,6 +331,9 @@ def _passphrase(*, twice: bool) -> str:
 
 
 def cmd_export_key(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
+    from pbc_desktop.services.permissions import require
+
     target = output_file(args.output, keys=True)
     with opened_db(args) as db:
         require(db, Permission.MANAGE_ACCOUNTS)  # before asking for a passphrase
@@ -330,6 +343,8 @@ def cmd_export_key(args: argparse.Namespace) -> int:
 
 
 def cmd_import_key(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
+
     with opened_db(args) as db:
         offices.import_keys(db, args.file, _passphrase(twice=False))
     print(t("单位密钥已导入。", "Office keys imported."))
@@ -337,6 +352,7 @@ def cmd_import_key(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
     from pbc_desktop.services.exchange.transfer import send_package
 
     if args.encrypt and args.plain:
@@ -366,6 +382,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from pbc_desktop.services.exchange import offices
     from pbc_desktop.services.exchange.transfer import (
         AlreadyReceivedError,
         NotThePreviewedError,
@@ -437,6 +454,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _print_result(result: MergeResult) -> None:
+    from pbc_desktop.services.exchange.merge import Change
+
     columns = [Change(key) for key, _zh, _en in RECEIVED_COUNTS]
     print_table(
         received_headings(),

@@ -9,14 +9,16 @@ database owner's account (docs/SERVER.md). The account's password comes from the
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from pbc_desktop.cli.common import EXIT_OK, Subcommands, server_url
 from pbc_desktop.cli.database import admin_answers, make_admin
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
-from pbc_desktop.db.engine import Database, shown_url
-from pbc_desktop.db.server import split_password
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
+
+if TYPE_CHECKING:  # imported when a command opens it: ``pbc --help`` loads no database library
+    from pbc_desktop.db.engine import Database
 
 
 def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) -> None:
@@ -60,6 +62,9 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
 
 
 def _server_db(args: argparse.Namespace) -> Database:
+    from pbc_desktop.db.engine import Database
+    from pbc_desktop.db.server import split_password
+
     url = server_url(args)
     if url is None:
         raise UserError(
@@ -75,6 +80,7 @@ def _server_db(args: argparse.Namespace) -> Database:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from pbc_desktop.db.engine import shown_url
     from pbc_desktop.db.migrate import head_revision, server_schema, upgrade_server
     from pbc_desktop.services.accounts.users import needs_first_admin
 
@@ -127,6 +133,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    from pbc_desktop.db.engine import shown_url
     from pbc_desktop.db.migrate import upgrade_server
 
     db = _server_db(args)
@@ -154,6 +161,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from pbc_desktop.db.engine import shown_url
     from pbc_desktop.db.migrate import (
         head_revision,
         known_revisions,

@@ -19,7 +19,6 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
-from pbc_desktop.services.permissions import require
 
 ROLE_CHOICES = ("district", "town", "village", "viewer")
 
@@ -110,6 +109,7 @@ def _check_scope_options(role: UserRole, organization: str | None, town: str | N
 def cmd_add(args: argparse.Namespace) -> int:
     from pbc_desktop.services.accounts import users
     from pbc_desktop.services.member_export import find_organization
+    from pbc_desktop.services.permissions import require
 
     role = enum_option(UserRole, args.role, ("角色", "role"))
     assert role is not None
@@ -190,6 +190,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     from pbc_desktop.cli.common import PASSWORD_ENV, USER_ENV
     from pbc_desktop.services.accounts import users
     from pbc_desktop.services.accounts.sign_in import change_password, sign_in
+    from pbc_desktop.services.permissions import require
 
     db = open_db(args, sign_in=False)
     try:

@@ -89,3 +89,27 @@ def test_a_refusal_while_collecting_is_said_in_the_title(
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: "连接已断开" in panel.title.text(), timeout=10_000)
     assert panel.rows == []
+
+
+def test_the_refreshes_of_one_moment_collect_once_after_the_panel_is_made(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 概览 tab makes the panel, then at once sets its area: the district's reminders
+    were collected twice at the same time (twice the memory), while the tab's own figures
+    were read. The collection starts once the window's events run, once."""
+    calls: list[str | None] = []
+
+    def counted(_db: Database, _today: date, town: str | None = None) -> list[Reminder]:
+        calls.append(town)
+        return [ONE]
+
+    monkeypatch.setattr(reminders, "collect", counted)
+    panel = RemindersPanel(AppContext(db))
+    qtbot.addWidget(panel)
+    panel.set_town("甲镇")  # as OverviewTab.reload does
+    assert calls == []  # not yet: the tab's figures are read first
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        pass
+    qtbot.wait(100)
+    assert calls == ["甲镇"]
+    assert panel.rows == [ONE]

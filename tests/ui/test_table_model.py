@@ -5,13 +5,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
+from pbc_desktop.db.engine import Database
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.common.context import AppContext
+from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
+from pbc_desktop.ui.shell.main_window import _tab_factories
 
 
 @dataclass(frozen=True)
@@ -185,3 +190,63 @@ def test_a_count_aside_of_an_earlier_refresh_is_dropped_and_one_counts_at_a_time
     gates[0].set()
     qtbot.wait(100)
     assert totals == [1002] and model.total() == 450
+
+
+def test_a_model_made_not_loaded_fetches_at_its_first_refresh_in_the_order_asked() -> None:
+    """A listing tab makes its model, the view asks for the tab's order, the tab then
+    fills its filters and refreshes: one fetch, in that order (it was three)."""
+    source = Source(50)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=10, load=False)
+    assert model.rowCount() == 0
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # as the view does when sorting is enabled
+    assert source.requests == []
+    model.refresh()
+    assert [(r.sort, r.descending, r.offset) for r in source.requests] == [("n", True, 0)]
+    assert model.row_at(0).n == 49
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # loaded: a sort fetches again
+    assert len(source.requests) == 2
+    assert model.row_at(0).n == 0
+
+
+def test_a_first_refresh_that_failed_is_tried_again_at_a_sort() -> None:
+    """A server that did not answer when the tab was built: a click on a header fetches."""
+    source = Source(5)
+    calls: list[int] = []
+
+    def fetch(request: PageRequest) -> list[Row]:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("the server did not answer")
+        return source.fetch(request)
+
+    model = PagedTableModel(COLUMNS, fetch, source.count, load=False)
+    with pytest.raises(RuntimeError):
+        model.refresh()
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == 5
+    assert model.row_at(0).n == 4
+
+
+def test_every_listing_tab_reads_its_first_page_once_when_built(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted: list[object] = []
+    refresh = PagedTableModel.refresh
+
+    def counting(
+        model: PagedTableModel[Any], *, keep_rows: int = 0, count_aside: Any = None
+    ) -> None:
+        counted.append(model)
+        refresh(model, keep_rows=keep_rows, count_aside=count_aside)
+
+    monkeypatch.setattr(PagedTableModel, "refresh", counting)
+    ctx = AppContext(db)
+    listings = 0
+    for key, _title, factory in _tab_factories():
+        counted.clear()
+        tab = factory(ctx)
+        qtbot.addWidget(tab)
+        if isinstance(tab, ListingTab):
+            listings += 1
+            assert (key, counted.count(tab.model)) == (key, 1)
+    assert listings >= 6

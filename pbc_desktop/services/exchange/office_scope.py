@@ -16,6 +16,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Office, Organization
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import OrgLevel
+from pbc_desktop.lang import t
 from pbc_desktop.services import access
 from pbc_desktop.services.permissions import denied
 
@@ -47,3 +48,18 @@ def whole_office_refusal(db: Database, why: str) -> str | None:
         if answers_for_the_office(db, s):
             return None
     return why
+
+
+def receive_refusal(db: Database) -> str | None:
+    """Why the acting account may not receive packages (None: it may): a package changes
+    records of the whole office, and its preview names them, so only an account that
+    answers for the whole office receives one. (Here, not in ``transfer``: the window's
+    menu asks it at start-up without loading the packages' services.)"""
+    return whole_office_refusal(
+        db,
+        t(
+            "数据包会修改本单位的全部记录，由负责本单位的账号接收，当前账号不能接收。",
+            "A package changes records of the whole office: an account answering for the whole "
+            "office receives it; the signed-in account may not.",
+        ),
+    )

@@ -36,7 +36,7 @@ from pbc_desktop.services import audit
 from pbc_desktop.services.exchange.exporting import Recipient, select_rows
 from pbc_desktop.services.exchange.keys import OfficeKeys
 from pbc_desktop.services.exchange.merge import MergeResult, Sender, agree_sent, merge
-from pbc_desktop.services.exchange.office_scope import whole_office_refusal
+from pbc_desktop.services.exchange.office_scope import receive_refusal
 from pbc_desktop.services.exchange.package import (
     Package,
     PackageError,
@@ -308,20 +308,6 @@ def receive_package(
             entity="exchange_log",
         )
         return Received(**{**received.__dict__, "log_id": entry.id})
-
-
-def receive_refusal(db: Database) -> str | None:
-    """Why the acting account may not receive packages (None: it may): a package changes
-    records of the whole office, and its preview names them, so only an account that
-    answers for the whole office receives one (``office_scope``)."""
-    return whole_office_refusal(
-        db,
-        t(
-            "数据包会修改本单位的全部记录，由负责本单位的账号接收，当前账号不能接收。",
-            "A package changes records of the whole office: an account answering for the whole "
-            "office receives it; the signed-in account may not.",
-        ),
-    )
 
 
 def _require_the_office(db: Database) -> None:

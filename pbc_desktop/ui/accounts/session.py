@@ -1,4 +1,9 @@
-"""Who works in the window: the first administrator of a new database, or a sign-in."""
+"""Who works in the window: the first administrator of a new database, or a sign-in.
+
+The dialogs of the rarer paths (the first administrator, a password to change, the office
+to set up) and the office's services are imported when needed: the sign-in dialog is shown
+without them (they brought the office keys' cryptography and the communities' services).
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,8 @@ from pbc_desktop.domain.accounts import Actor, Permission
 from pbc_desktop.errors import SignInError
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
-from pbc_desktop.services.exchange import offices
-from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
-from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.exchange.office_dialog import OfficeSetupDialog
 
 
 def is_demo(db: Database) -> bool:
@@ -29,6 +30,8 @@ def is_demo(db: Database) -> bool:
 
 
 def _changed_password(db: Database, parent: QWidget | None) -> bool:
+    from pbc_desktop.ui.accounts.change_password_dialog import ChangePasswordDialog
+
     dialog = ChangePasswordDialog(db, parent, forced=True)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -53,6 +56,9 @@ def offer_office_setup(db: Database, parent: QWidget | None) -> None:
     """A database with accounts but no office of its own (from before offices, or made
     by ``pbc init`` without ``--office``): its administrator is asked to set the office up
     at each sign-in until it is; Cancel leaves it for the next time."""
+    from pbc_desktop.services.exchange import offices
+    from pbc_desktop.ui.exchange.office_dialog import OfficeSetupDialog
+
     if not db.user.can(Permission.MANAGE_ACCOUNTS) or offices.local_card(db) is not None:
         return
     intro = QCoreApplication.translate(
@@ -109,6 +115,8 @@ def sign_in_to(
     opens it with the reason.
     """
     if users.needs_first_admin(db):
+        from pbc_desktop.ui.accounts.first_admin_dialog import FirstAdminDialog
+
         first = FirstAdminDialog(db, parent)
         if first.exec() != QDialog.DialogCode.Accepted or first.actor is None:
             _say_not_opened(parent, created=created)

@@ -8,7 +8,6 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import SignInError, ValidationError
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
-from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_sign_in_dialog import Ui_SignInDialog
@@ -67,7 +66,9 @@ class SignInDialog(FormDialog):
                 self.tr("Sign in with your own account: what you do is recorded in your name.")
             )
         self.ui.hintLabel.setVisible(demo)
-        if demo:
+        if demo:  # the demo's generator is loaded only for it
+            from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
+
             accounts = "\n".join(
                 labelled(name, label(role)) for name, _n, _u, role in DEMO_ACCOUNTS
             )

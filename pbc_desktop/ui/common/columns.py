@@ -97,12 +97,18 @@ class ColumnFitter(QObject):
         """Take the columns' widths from the rows loaded now (and their headers)."""
         table = self.table
         header = table.horizontalHeader()
+        # measured without the room Qt keeps in every header for the sort arrow once
+        # sorting is on: the same widths whether the first rows come before (as they
+        # did) or after the listing enabled sorting (its first page is read once now)
+        arrow = header.isSortIndicatorShown()
         self._applying = True
         try:
             self._show(self.dropped)  # measured as the others, left out again by apply
             self.dropped = set()
+            header.setSortIndicatorShown(False)
             table.resizeColumnsToContents()
         finally:
+            header.setSortIndicatorShown(arrow)
             self._applying = False
         sizes = [header.sectionSize(c) for c in range(header.count())]
         if sizes and header.stretchLastSection():

@@ -95,8 +95,9 @@ class ListingTab(DialogHost, QWidget, Generic[T]):
         self._row_refusal: str | None = None
         self.init_state()
         self._build()
+        # filled by the refresh below, once the filters' choices are there
         self.model: PagedTableModel[T] = PagedTableModel(
-            self.columns(), self.fetch, self.count, parent=self
+            self.columns(), self.fetch, self.count, load=False, parent=self
         )
         attach_model(self.table, self.model)
         self.table.horizontalHeader().setSortIndicator(*self.default_sort())

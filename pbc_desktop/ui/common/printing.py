@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pbc_desktop.errors import UserError
 from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.screens import fit_dialog, fit_to_screen
+
+if TYPE_CHECKING:  # loaded to print or preview: a tab with a Print button opens without it
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 MAX_DPI = 300
 POINTS_PER_INCH = 72
@@ -42,6 +45,8 @@ def new_printer() -> QPrinter:
 
 
 def page_count(pdf_path: Path) -> int:
+    import pypdfium2 as pdfium
+
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
         return len(doc)
@@ -71,6 +76,8 @@ def fit(source: QSizeF, target: QRectF) -> QRectF:
 
 def paint_pdf(pdf_path: Path, printer: QPrinter) -> int:
     """Paint every page of the PDF on ``printer`` (a real printer or a preview); page count."""
+    import pypdfium2 as pdfium
+
     doc = pdfium.PdfDocument(str(pdf_path))
     painter = QPainter()
     try:

@@ -79,8 +79,12 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         count: Counter,
         *,
         page_size: int = PAGE_SIZE,
+        load: bool = True,
         parent: Any = None,
     ) -> None:
+        """``load``: fetch the first page now; False leaves the model empty until its first
+        :meth:`refresh` (a tab that refreshes once it is built: its first page was read
+        three times, here, at the sort the view asks for, then in the tab's refresh)."""
         super().__init__(parent)
         self._columns = list(columns)
         self._fetch = fetch
@@ -99,7 +103,10 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._count_waiting: tuple[int, Counter] | None = None
         self._carrier = _Carrier()
         self._carrier.done.connect(self._on_counted)
-        self.refresh()
+        # until the first refresh is asked for, a sort only sets the order it fetches in
+        self._asked = False
+        if load:
+            self.refresh()
 
     # -- data source -------------------------------------------------------------------
     def set_source(self, fetch: Fetcher[T], count: Counter) -> None:
@@ -120,6 +127,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         given ``count_aside`` (a counter safe to run on another thread: its query already
         read from the widgets), that counts off the UI thread: the rows are shown at once,
         :meth:`counting` holds until :attr:`counted` says the total."""
+        self._asked = True
         request = self._request(0, at_least=keep_rows)
         rows = list(self._fetch(request))
         full = len(rows) >= request.limit
@@ -278,7 +286,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
             return
         self._sort = self._columns[column].sort_key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        if self._asked:  # a fetch refused before: a click on a header tries again
+            self.refresh()
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,21 +25,17 @@ from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
-from pbc_desktop.services.exchange import offices
-from pbc_desktop.services.exchange.transfer import (
-    Received,
-    Sent,
-    preview_package,
-    receive_package,
-    receive_refusal,
-    send_package,
-)
+from pbc_desktop.services.exchange.office_scope import receive_refusal
 from pbc_desktop.ui.common import messages, prompts
 from pbc_desktop.ui.common.menu_actions import MenuActions, MenuHost
 from pbc_desktop.ui.common.screens import FittedDialog
 from pbc_desktop.ui.common.views import ok_cancel_buttons
 from pbc_desktop.ui.common.worker import run_with_progress, succeeded
 from pbc_desktop.ui.common.write_guard import WriteGuard
+
+if TYPE_CHECKING:  # the packages' services (and their cryptography) load when first used
+    from pbc_desktop.services.exchange import offices
+    from pbc_desktop.services.exchange.transfer import Received, Sent
 
 PACKAGE_FILTER = "*.pbcx"
 
@@ -103,6 +99,9 @@ class ExchangeActions(MenuActions[Host]):
 
     # -- send ----------------------------------------------------------------------------------
     def send(self) -> None:
+        from pbc_desktop.services.exchange import offices
+        from pbc_desktop.services.exchange.transfer import send_package
+
         db = self._host.ctx.db
         title = self.tr("Send a package")
         try:
@@ -148,6 +147,8 @@ class ExchangeActions(MenuActions[Host]):
 
     # -- receive -------------------------------------------------------------------------------
     def receive(self) -> None:
+        from pbc_desktop.services.exchange import offices
+        from pbc_desktop.services.exchange.transfer import preview_package, receive_package
         from pbc_desktop.ui.exchange.preview_dialog import PreviewDialog
 
         db = self._host.ctx.db

@@ -6,16 +6,17 @@ Double-clicking a line (or Enter) on a community's activity emits
 ``navigate("activities", filters)`` so the main window opens the 活动 tab on that
 community and kind, as the dashboard cards do; on a branch's meetings or committee it
 opens the 三会一课与换届 window on that organization, on a 民主评议 not entered the
-organization's grid of that year.
+organization's grid of that year. Those windows are imported when first opened: the 党费
+window brought ReportLab, the 三会一课 window the PDF preview, into the 概览 tab's start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,8 +36,6 @@ from pbc_desktop.domain.enums import ActivityKind
 from pbc_desktop.domain.reminders import Reminder
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import reminders
-from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
-from pbc_desktop.ui.branch_life.window import BranchLifeWindow
 from pbc_desktop.ui.common.columns import WHOLE, keep_chars, refit_columns
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
@@ -45,7 +44,11 @@ from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
 from pbc_desktop.ui.common.views import make_item_table
 from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.common.write_guard import WriteGuard
-from pbc_desktop.ui.fees.window import FeeCollectionWindow
+
+if TYPE_CHECKING:
+    from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
+    from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+    from pbc_desktop.ui.fees.window import FeeCollectionWindow
 
 W = TypeVar("W", bound=QDialog)
 
@@ -106,6 +109,7 @@ class RemindersPanel(QWidget):
         # members month by month): collected off the UI thread, so that the window shows
         # and answers meanwhile.
         self.load = BackgroundLoad(self, "overviewRemindersLoad", self._refused)
+        self._start_pending = False
         self.rows: list[Reminder] = []
         self._windows: dict[str, QDialog] = {}
         self.title = QLabel(self)
@@ -155,8 +159,21 @@ class RemindersPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        db, today, town = self.ctx.db, self.today(), self._town
         self.title.setText(self.tr("Reminders: being collected..."))
+        if not BackgroundLoad.in_background:
+            self._start_collecting()
+            return
+        # Started once the window's events run: after the 概览 tab's own figures, which the
+        # collection slowed down, and once for the refreshes of one moment (the tab's
+        # reload set the area right after the panel was made: the district was collected
+        # twice over).
+        if not self._start_pending:
+            self._start_pending = True
+            QTimer.singleShot(0, self, self._start_collecting)
+
+    def _start_collecting(self) -> None:
+        self._start_pending = False
+        db, today, town = self.ctx.db, self.today(), self._town
         self.load.start(lambda: reminders.collect(db, today, town), self._show)
 
     def _refused(self, error: UserError) -> None:
@@ -227,10 +244,16 @@ class RemindersPanel(QWidget):
     @property
     def branch_life(self) -> BranchLifeWindow | None:
         window = self._windows.get("branchLife")
+        if window is None:  # none opened: its module need not be loaded
+            return None
+        from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+
         return window if isinstance(window, BranchLifeWindow) else None
 
     def open_branch_life(self, organization_id: int | None) -> BranchLifeWindow:
         """The 三会一课与换届 window (one at a time), on ``organization_id`` when given."""
+        from pbc_desktop.ui.branch_life.window import BranchLifeWindow
+
         window = self._window("branchLife", lambda: BranchLifeWindow(self.ctx, self))
         window.apply_filters(organization_id=organization_id)
         return window
@@ -239,12 +262,15 @@ class RemindersPanel(QWidget):
         self, organization_id: int | None, month: date | None = None
     ) -> FeeCollectionWindow:
         """The 党费收缴 sheet (one at a time) of a branch in arrears, at ``month``."""
+        from pbc_desktop.ui.fees.window import FeeCollectionWindow
+
         window = self._window("fees", lambda: FeeCollectionWindow(self.ctx, self))
         window.show_sheet(organization_id, month)
         return window
 
     def open_appraisal(self, organization_id: int | None, year: int | None) -> AppraisalDialog:
         """The 民主评议 grid (one at a time) of an organization yet to enter ``year``'s."""
+        from pbc_desktop.ui.appraisals.dialog import AppraisalDialog
 
         def build() -> AppraisalDialog:
             dialog = AppraisalDialog(self.ctx, self)
