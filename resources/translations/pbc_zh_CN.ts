@@ -2552,6 +2552,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>没有可导入的新内容</translation>
     </message>
     <message>
+        <source>Import the {0} new rows</source>
+        <translation>导入新增的 {0} 行</translation>
+    </message>
+    <message>
         <source>Import the {0} valid rows</source>
         <translation>导入 {0} 行有效数据</translation>
     </message>
