@@ -7,9 +7,8 @@ from __future__ import annotations
 import hashlib
 
 from PySide6.QtCore import QSettings
-from sqlalchemy.engine import make_url
 
-from pbc_desktop.db.engine import Database
+from pbc_desktop.db.engine import Database, shown_url
 from pbc_desktop.paths import settings_file
 
 GROUP = "lastSignIn"
@@ -20,7 +19,7 @@ def _key(db: Database) -> str:
     if path is not None:
         where = str(path.resolve())
     else:  # a server: its address without the password
-        where = make_url(db.url).render_as_string(hide_password=True)
+        where = shown_url(db.url)
     return f"{GROUP}/{hashlib.sha256(where.encode()).hexdigest()[:24]}"
 
 
