@@ -118,6 +118,16 @@ def local_card(db: Database) -> OfficeCard | None:
         return None if row is None else _card(row)
 
 
+def own_area(db: Database) -> str | None:
+    """The name of this database's own office when it is a town's or a village's: what its
+    administrators (the role 区委组织部管理员, every permission kept) see as a whole, named
+    so in the window rather than 全区; None for a district's office or none set up."""
+    card = local_card(db)
+    if card is None or card.level is OrgLevel.DISTRICT:
+        return None
+    return card.name
+
+
 def local_setup(db: Database) -> OfficeSetup | None:
     """This office as set up (to change it: :func:`update_local_office`, handing back the
     version read here); its organization by id, None when that organization is not in this
