@@ -15,11 +15,8 @@ GROUP = "lastSignIn"
 
 
 def _key(db: Database) -> str:
-    path = db.path
-    if path is not None:
-        where = str(path.resolve())
-    else:  # a server: its address without the password
-        where = shown_url(db.url)
+    path = db.path  # a server: its address without the password
+    where = str(path.resolve()) if path is not None else shown_url(db.url)
     return f"{GROUP}/{hashlib.sha256(where.encode()).hexdigest()[:24]}"
 
 
