@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pbc_desktop.domain.enums import AbsenceReason, AttendanceStatus
+from pbc_desktop.domain.enums import AbsenceReason, ActivityStatus, AttendanceStatus
 
 # 应到: everyone called (present or absent); 列席 (attending without vote) is not counted.
 EXPECTED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT)
+
+
+def attendance_taken(status: ActivityStatus) -> bool:
+    """Whether an activity's attendance is as it went: only a held one's. A planned
+    activity lists those called (each 出席 until told otherwise), a cancelled one never
+    met: their 实到 is not shown nor counted (应到 is)."""
+    return status is ActivityStatus.HELD
 
 
 def count_attendance(statuses: Sequence[AttendanceStatus]) -> tuple[int, int]:

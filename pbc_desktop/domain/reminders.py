@@ -112,3 +112,14 @@ class Reminder:
 def reminder_order(r: Reminder) -> tuple[int, int, int, str]:
     """Overdue first (longest first), then what is due soonest; by area, then subject."""
     return (0 if r.days > 0 else 1, -r.days, list(ReminderArea).index(r.area), r.subject)
+
+
+def existing_since(founded_on: date | None, recorded_on: date, today: date) -> date | None:
+    """The day from which an organization is reminded of what it owes: its founding date;
+    when that is not known (a new organization's is left empty), the day it was recorded
+    here (an office registering its branches on its first day is not told that they missed
+    every meeting of the months before); None (no bound) when it was recorded after
+    ``today`` (reminders as of an earlier day)."""
+    if founded_on is not None:
+        return founded_on
+    return recorded_on if recorded_on <= today else None

@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.domain.attendance import absence_text
+from pbc_desktop.domain.attendance import absence_text, attendance_taken
 from pbc_desktop.domain.chinese_text import chinese_number, format_time_range
 from pbc_desktop.domain.enums import ActivityStatus, AttendanceStatus
 from pbc_desktop.domain.punctuation import with_note
@@ -151,9 +151,10 @@ def _attendance(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
     if not rows and not activity.guests:
         out.append(Paragraph("未登记出席情况。", styles.body))
         return out
+    taken = attendance_taken(activity.status)  # planned: those called, none present yet
     if rows:
         expected = len(present) + len(absent)
-        counts = f"应到 {expected} 人，实到 {len(present)} 人"
+        counts = f"应到 {expected} 人" + (f"，实到 {len(present)} 人" if taken else "")
         if absent:
             counts += f"，缺席 {len(absent)} 人"
         if observers:
@@ -165,7 +166,7 @@ def _attendance(activity: ActivityDocument, styles: Styles) -> list[Flowable]:
             text = plain(NAME_SEPARATOR.join(items))
             out.append(Paragraph(f"{_label(label + ':', styles)}{text}。", styles.body))
 
-    names("出席", present)
+    names("出席" if taken else "拟出席", present)
     names("缺席", absent)
     names("列席", observers)
     if activity.guests:

@@ -439,6 +439,18 @@
         <translation>添加议题(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Remove item</source>
+        <translation>移除议题(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
         <source>Photos and &amp;files</source>
         <translation>照片和文件(&amp;F)</translation>
     </message>
@@ -515,18 +527,6 @@
         <translation>移除人员(&amp;V)</translation>
     </message>
     <message>
-        <source>Remove item</source>
-        <translation>移除议题</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
         <source>Agenda item (议题)</source>
         <translation>议题</translation>
     </message>
@@ -563,8 +563,8 @@
         <translation>弃权</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -1855,6 +1855,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>轮值召集人(&amp;C)</translation>
     </message>
     <message>
+        <source>Remove &amp;turn</source>
+        <translation>移除轮值(&amp;T)</translation>
+    </message>
+    <message>
         <source>Search organizations by name or town</source>
         <translation>按名称或镇街搜索党组织</translation>
     </message>
@@ -1907,8 +1911,8 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
         <translation>添加人员(&amp;P)</translation>
     </message>
     <message>
-        <source>Remove person</source>
-        <translation>移除人员</translation>
+        <source>Remo&amp;ve person</source>
+        <translation>移除人员(&amp;V)</translation>
     </message>
     <message>
         <source>Convening organization</source>
@@ -1933,10 +1937,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>&amp;Propose next turn</source>
         <translation>建议下一轮值(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Remove turn</source>
-        <translation>移除轮值</translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2550,10 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <message>
         <source>Nothing new to import</source>
         <translation>没有可导入的新内容</translation>
+    </message>
+    <message>
+        <source>Import the {0} new rows</source>
+        <translation>导入新增的 {0} 行</translation>
     </message>
     <message>
         <source>Import the {0} valid rows</source>
@@ -6102,6 +6106,17 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

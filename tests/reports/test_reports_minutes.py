@@ -375,3 +375,13 @@ def test_windows_font_folders_are_searched_unless_switched_off(
     assert font_dirs() == []  # the suite switches them off (tests/conftest.py)
     monkeypatch.delenv(SYSTEM_FONTS_ENV)
     assert tmp_path / "Windows" / "Fonts" in font_dirs()
+
+
+def test_minutes_of_a_planned_meeting_count_no_one_present(db: Database, tmp_path: Path) -> None:
+    """Those called are stored as 出席 until the meeting is held: the draft says 应到, not
+    实到."""
+    meeting = make_joint_meeting(db, status=ActivityStatus.PLANNED)
+    text = whole_text(minutes(db, meeting.activity_id, tmp_path / "m.pdf"))
+    assert "应到12人,缺席3人,列席2人。" in text
+    assert "实到" not in text and "。出席:" not in text
+    assert "拟出席:" in text

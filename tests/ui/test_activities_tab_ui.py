@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
-from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, AttendanceStatus
+from pbc_desktop.domain.enums import AbsenceReason, ActivityKind, ActivityStatus, AttendanceStatus
 from pbc_desktop.services import venues
 from pbc_desktop.services.activities import editing as svc
 from pbc_desktop.services.activities import listing
@@ -359,3 +359,42 @@ def test_save_as_pdf_proposes_a_name_windows_takes(
     proposed = Path(asked[0])
     assert proposed.parent == prompts.documents_dir()
     assert proposed.name == "20260301 学习_两会_精神_ 谁来__讲__党课 minutes.pdf"
+
+
+def test_a_planned_meeting_has_no_one_present_yet(
+    db: Database, tab: ActivitiesTab, ids: dict[str, int]
+) -> None:
+    """Those called to a planned meeting are stored as 出席 until told otherwise: the
+    listing and the detail show 应到 alone, not 实到 7/7 before it met."""
+    called = tuple(svc.AttendanceInput(f"党员{i}", AttendanceStatus.PRESENT) for i in range(7))
+    aid = svc.create_activity(
+        db,
+        svc.ActivityInput(
+            community_id=ids["community"],
+            kind=ActivityKind.JOINT_MEETING,
+            title="十二月联席会议",
+            starts_at=datetime(2026, 12, 20, 9),
+            status=ActivityStatus.PLANNED,
+            attendance=called,
+        ),
+    )
+    row = next(
+        r
+        for r in listing.list_activities(db, listing.ActivityQuery(), PageRequest())
+        if r.id == aid
+    )
+    assert (row.expected, row.present) == (7, None)
+    tab.reload()
+    assert tab.select_id(aid)
+    text = tab.detail.toPlainText()
+    assert "7 / 7" not in text and "Expected / present" not in text
+    assert "Expected" in text and "Present" not in text  # nor each called one 出席
+    shown = [r for r in tab.model.rows() if r.id == aid]
+    assert shown and shown[0].present is None
+    # held, it counts as before
+    held = next(
+        r
+        for r in listing.list_activities(db, listing.ActivityQuery(), PageRequest())
+        if r.id == ids["march"]
+    )
+    assert (held.expected, held.present) == (2, 1)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
 
-from pbc_desktop import i18n
+from pbc_desktop import i18n, lang
 from pbc_desktop.paths import forms_dir
 from pbc_desktop.ui.forms import build as forms_build
 from tests.qt_helpers import accelerator
@@ -115,3 +119,27 @@ def test_no_two_alt_letters_alike_in_a_dialog(ui_file: Path) -> None:
             letters = [accelerator(shown(s)) for p, s in texts if p in (None, page)]
             twice = {a for a in letters if a and letters.count(a) > 1}
             assert not twice, f"{ui_file.name} ({language}, {page}): Alt+{', '.join(twice)}"
+
+
+def test_qts_own_file_dialog_is_all_chinese(qtbot: QtBot, qapp: QApplication) -> None:
+    """Qt's translations are loaded with ours, and Qt's non-native file dialog (Linux) read
+    "Look in" and "Files of type" in English beside its Chinese: ``qtbase_zh_CN`` has those
+    labels without their Alt letters only (ours adds them)."""
+    locale = QLocale()
+    translators = i18n.install(qapp, "zh")
+    try:
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        dialog = QFileDialog(None, "打开")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        texts += [b.text() for b in dialog.findChildren(QPushButton)]
+        english = [x for x in texts if re.search("[A-Za-z]{2,}", x)]
+        assert len(texts) > 3 and not english, texts
+        dialog.reject()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)  # type: ignore[arg-type]
+        QLocale.setDefault(locale)
+        lang.set_language("zh")

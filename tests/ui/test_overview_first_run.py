@@ -175,3 +175,27 @@ def test_the_window_opens_on_the_first_steps_until_the_database_is_in_use(
     third = MainWindow(db)
     qtbot.addWidget(third)
     assert third.current_key() == "members"  # in use: the tab open last, as before
+
+
+def test_a_towns_own_database_names_its_administrator_and_area_by_its_office(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The first administrator of a town's database read 区委组织部管理员 in the status
+    bar and 全区 on the overview: named by the office now, its permissions as they were."""
+    from pbc_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert "区委组织部管理员" in window._user_label.text()  # no office yet
+    window.close()
+    set_up_office(db)
+    make_activity(db, make_community(db, "甲镇共建", [make_org(db, town="甲镇")]))
+    again = MainWindow(db)
+    qtbot.addWidget(again)
+    text = again._user_label.text()
+    assert "· 管理员" in text and "区委" not in text
+    overview = again.show_tab("overview")
+    assert isinstance(overview, OverviewTab)
+    overview.refresh()
+    assert overview.town_combo.itemText(0) == "甲镇党委"
+    assert db.user.role.value == "district"  # the same account, the same permissions

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop import i18n, lang
 from pbc_desktop.db.engine import Database
+from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.views import cell_text
 from pbc_desktop.ui.shell.main_window import MainWindow
 from pbc_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog, key_text
@@ -165,6 +166,41 @@ def test_the_rows_of_buttons_have_an_alt_letter_on_every_button(
             own = _letters(dialog.findChildren(QAbstractButton))
             own += [accelerator(label.text()) for label in dialog.findChildren(QLabel)]
             assert not [x for x in letters if x in own], (language, type(dialog).__name__)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)  # type: ignore[arg-type]
+        QLocale.setDefault(locale)
+        lang.set_language("zh")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_buttons_of_each_page_of_a_form_have_an_alt_letter_of_their_own(
+    qtbot: QtBot, db: Database, qapp: QApplication, language: str
+) -> None:
+    """The 党建共同体 form's 移除人员 (and 移除轮值) had no Alt letter beside 添加人员(P):
+    every button on a page of a form has one, none another's of that page (its buttons'
+    and its fields' labels) nor a page's."""
+    from pbc_desktop.ui.activities.dialog import ActivityDialog
+    from pbc_desktop.ui.communities.dialog import CommunityDialog
+
+    locale = QLocale()
+    translators = i18n.install(qapp, language)
+    try:
+        for dialog in (CommunityDialog(AppContext(db)), ActivityDialog(AppContext(db))):
+            qtbot.addWidget(dialog)
+            pages = dialog.findChild(QTabWidget)
+            assert pages is not None
+            tabs = {accelerator(pages.tabText(i)) for i in range(pages.count())}
+            for i in range(pages.count()):
+                page = pages.widget(i)
+                buttons = [b for b in page.findChildren(QPushButton) if not b.isHidden()]
+                letters = _letters(buttons)
+                where = (language, type(dialog).__name__, pages.tabText(i))
+                assert None not in letters, (*where, [b.text() for b in buttons])
+                labels = [accelerator(label.text()) for label in page.findChildren(QLabel)]
+                taken = [x for x in letters + labels if x]
+                assert len(set(taken)) == len(taken), (*where, taken)
+                assert not set(taken) & tabs, (*where, taken)
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)  # type: ignore[arg-type]

@@ -513,3 +513,44 @@ def test_the_lock_covers_the_open_dialogs_too(
     assert seen == [True, True]
     assert form.isVisible() and field.text() == "440514198807071234"
     qtbot.waitUntil(lambda: not form.findChildren(LockCover))
+
+
+def test_the_sign_in_proposes_the_last_user_name_never_a_failed_one(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """A clerk typed their user name at every start: the name signed in last to this
+    database on this PC is filled in (the password never kept), the cursor in the password;
+    a name whose sign-in failed is not kept, and another database proposes its own."""
+
+    def dialog_on(database: Database) -> SignInDialog:
+        dialog = SignInDialog(database)
+        qtbot.addWidget(dialog)
+        return dialog
+
+    first = dialog_on(db)
+    assert first.ui.usernameEdit.text() == ""
+    first.ui.usernameEdit.setText("nobody")
+    first.ui.passwordEdit.setText("wrong-password")
+    first.accept()
+    assert first.signed is None
+    assert dialog_on(db).ui.usernameEdit.text() == ""  # failed: not kept
+    first.ui.usernameEdit.setText(TEST_ADMIN)
+    first.ui.passwordEdit.setText("wrong-password")
+    first.accept()
+    assert first.signed is None and dialog_on(db).ui.usernameEdit.text() == ""
+    first.ui.passwordEdit.setText(TEST_PASSWORD)
+    first.accept()
+    assert first.signed is not None
+
+    again = dialog_on(db)
+    assert again.ui.usernameEdit.text() == TEST_ADMIN
+    assert again.focusWidget() is again.ui.passwordEdit
+    assert not again.ui.usernameEdit.isReadOnly()  # another person types theirs
+    from pbc_desktop.paths import settings_file
+
+    assert TEST_PASSWORD not in settings_file().read_text(encoding="utf-8")
+    other = open_database(sqlite_url(tmp_path / "other.sqlite"))
+    try:
+        assert dialog_on(other).ui.usernameEdit.text() == ""
+    finally:
+        other.dispose()

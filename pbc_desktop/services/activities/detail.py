@@ -15,7 +15,7 @@ from pbc_desktop.db.models import (
     Attendance,
     Organization,
 )
-from pbc_desktop.domain.attendance import count_attendance
+from pbc_desktop.domain.attendance import attendance_taken, count_attendance
 from pbc_desktop.domain.enums import (
     AbsenceReason,
     ActivityKind,
@@ -88,7 +88,10 @@ class ActivityDetail(ActivityFacts):
         return count_attendance([a.status for a in self.attendance])[0]
 
     @property
-    def present(self) -> int:
+    def present(self) -> int | None:
+        """实到; None until the activity is held (:func:`attendance_taken`)."""
+        if not attendance_taken(self.status):
+            return None
         return count_attendance([a.status for a in self.attendance])[1]
 
     @property

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, Attendance, Community, Organization, Venue
-from pbc_desktop.domain.attendance import EXPECTED_STATUSES
+from pbc_desktop.domain.attendance import EXPECTED_STATUSES, attendance_taken
 from pbc_desktop.domain.enums import (
     TRAINING_KINDS,
     ActivityKind,
@@ -58,7 +58,7 @@ class ActivityRow:
     host_org_name: str | None
     place: str | None
     expected: int  # 应到
-    present: int  # 实到
+    present: int | None  # 实到; None until held (domain.attendance.attendance_taken)
     trainee_count: int
 
 
@@ -201,7 +201,7 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
             r,
             host_org_name=r.host_name,
             expected=counts.get(r.id, (0, 0))[0],
-            present=counts.get(r.id, (0, 0))[1],
+            present=counts.get(r.id, (0, 0))[1] if attendance_taken(r.status) else None,
             trainee_count=r.trainee_count or 0,
         )
         for r in rows

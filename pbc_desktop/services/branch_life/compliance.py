@@ -14,7 +14,7 @@ from sqlalchemy import String, or_, select, type_coerce
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import Activity, ActivityOrganization, Organization
-from pbc_desktop.domain import branch_life
+from pbc_desktop.domain import branch_life, reminders
 from pbc_desktop.domain.branch_life import KindCompliance
 from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
 from pbc_desktop.errors import NotFoundError
@@ -134,10 +134,13 @@ def town_year(
     *,
     town: str | None = None,
     organization_id: int | None = None,
+    since_recorded: bool = False,
 ) -> TownYear:
     """Every branch the account sees (of ``town``, or the one organization), sorted by
     town and pinyin name, with its year as of ``today``: the meetings held up to that day,
-    the periods begun after it not yet due."""
+    the periods begun after it not yet due. ``since_recorded`` (the reminders): a branch
+    without a founding date counts from the day it was recorded here
+    (:func:`reminders.existing_since`), not missing the months before."""
     schedule = get_schedule(db)
     orgs = (
         select(
@@ -148,6 +151,7 @@ def town_year(
             Organization.start_date,
             Organization.end_date,
             Organization.founded_on,
+            Organization.created_at,
         )
         .where(
             Organization.kind.in_(sorted(branch_life.BRANCH_KINDS)),
@@ -181,11 +185,18 @@ def town_year(
                     year,
                     today,
                     kinds,
-                    active=branch_life.active_span(kind, start, end, founded),
+                    active=branch_life.active_span(
+                        kind,
+                        start,
+                        end,
+                        reminders.existing_since(founded, created.date(), today)
+                        if since_recorded
+                        else founded,
+                    ),
                 )
             ),
         )
-        for org_id, name, org_town, kind, start, end, founded in rows
+        for org_id, name, org_town, kind, start, end, founded, created in rows
     )
     return TownYear(year, today, branches, tuple(kinds))
 

@@ -23,10 +23,11 @@ def _reminder(branch: BranchYear, what: str, end: date, overdue: int) -> Reminde
 def branch_life_reminders(db: Database, today: date) -> list[Reminder]:
     """Each branch the account sees: a kind whose running period ends within
     :data:`branch_life.REMIND_DAYS_BEFORE` days with no meeting yet, and a kind with
-    periods of this year missed (overdue since the latest missed period ended)."""
+    periods of this year missed (overdue since the latest missed period ended); a branch
+    without a founding date not before the day it was recorded here."""
     year = today.year
     found = []
-    for branch in town_year(db, year, today).branches:
+    for branch in town_year(db, year, today, since_recorded=True).branches:
         for k in branch.kinds:
             end = branch_life.last_missed_end(k, year)
             if end is not None:

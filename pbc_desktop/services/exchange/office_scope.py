@@ -63,3 +63,15 @@ def receive_refusal(db: Database) -> str | None:
             "office receives it; the signed-in account may not.",
         ),
     )
+
+
+def own_area(db: Database) -> str | None:
+    """The name of this database's own office when it is a town's or a village's: what its
+    administrators (the role 区委组织部管理员, every permission kept) see as a whole, named
+    so in the window rather than 全区; None for a district's office or none set up. (Here,
+    not beside the office's card: the window asks it at start, without the package code.)"""
+    with db.read() as s:
+        office = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        if office is None or office.level is OrgLevel.DISTRICT:
+            return None
+        return office.name

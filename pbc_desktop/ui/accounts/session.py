@@ -18,6 +18,7 @@ from pbc_desktop.domain.accounts import Actor, Permission
 from pbc_desktop.errors import SignInError
 from pbc_desktop.services.accounts import users
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
+from pbc_desktop.ui.accounts import last_user
 from pbc_desktop.ui.accounts.sign_in_dialog import SignInDialog
 from pbc_desktop.ui.common import messages
 
@@ -122,6 +123,7 @@ def sign_in_to(
             _say_not_opened(parent, created=created)
             return None
         db.user = first.actor
+        last_user.remember(db, first.actor.username)
         return first.actor
     error: str | None = None
     if user and password:

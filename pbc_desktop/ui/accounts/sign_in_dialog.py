@@ -8,6 +8,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.punctuation import labelled
 from pbc_desktop.errors import SignInError, ValidationError
 from pbc_desktop.services.accounts.sign_in import SignedIn, sign_in
+from pbc_desktop.ui.accounts import last_user
 from pbc_desktop.ui.common.form_dialog import FormDialog
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.forms.ui_sign_in_dialog import Ui_SignInDialog
@@ -65,6 +66,11 @@ class SignInDialog(FormDialog):
             self.ui.introLabel.setText(
                 self.tr("Sign in with your own account: what you do is recorded in your name.")
             )
+            last = last_user.remembered(db)  # the name signed in last here; another may type
+            if last:
+                self.ui.usernameEdit.setText(last)
+                self.ui.usernameEdit.selectAll()
+                self.ui.passwordEdit.setFocus()
         self.ui.hintLabel.setVisible(demo)
         if demo:  # the demo's generator is loaded only for it
             from pbc_desktop.services.demo.builder import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -106,4 +112,5 @@ class SignInDialog(FormDialog):
             raise
         finally:
             self.ui.passwordEdit.clear()
+        last_user.remember(self.db, self.signed.actor.username)  # signed in: never before
         return self.signed.actor.user_id or 0

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbc_desktop.domain.attendance import absence_text
-from pbc_desktop.domain.enums import ActivityKind, ActivityStatus
+from pbc_desktop.domain.enums import ActivityKind, ActivityStatus, AttendanceStatus
 from pbc_desktop.domain.punctuation import with_note
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import language, t
@@ -487,7 +487,10 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
                         (self.tr("Lecturer"), d.lecturer),
                         (self.tr("Guests"), d.guests),
                         (self.tr("Participating organizations"), "、".join(d.organizations)),
-                        (
+                        # not held yet (or cancelled): those called, none present yet
+                        (self.tr("Expected"), str(d.expected))
+                        if d.present is None
+                        else (
                             self.tr("Expected / present"),
                             self.tr("{0} / {1}").format(d.expected, d.present),
                         ),
@@ -509,7 +512,10 @@ class ActivitiesTab(ListingTab[listing.ActivityRow]):
                     [
                         (
                             a.person_name,
-                            label(a.status),
+                            # called to a meeting not held: not 出席 yet
+                            label(a.status)
+                            if d.present is not None or a.status is not AttendanceStatus.PRESENT
+                            else "",
                             absence(a),
                         )
                         for a in d.attendance

@@ -76,10 +76,13 @@ def read_file(dialog: QWidget, title: str, job: Job[P]) -> P | None:
 
 
 def set_import_button(button: QPushButton, writes: int, bad: bool, valid: int, rows: int) -> None:
-    """The import button: ``writes`` rows to write, some ``bad`` rows left out (``valid``
+    """The import button: ``writes`` rows to write; fewer than the ``valid`` ones (those
+    already present skipped): the new ones; some ``bad`` rows left out (``valid``
     imported), else all ``rows``."""
     if writes == 0:
         label = QCoreApplication.translate("ExcelImport", "Nothing new to import")
+    elif writes < valid:  # 跳过: "all 9 rows" read when only the 3 new were written
+        label = QCoreApplication.translate("ExcelImport", "Import the {0} new rows").format(writes)
     elif bad:
         label = QCoreApplication.translate("ExcelImport", "Import the {0} valid rows").format(valid)
     else:

@@ -349,7 +349,7 @@ class Ui_CommunityDialog(object):
         ___qtablewidgetitem4 = self.rolesTable.horizontalHeaderItem(4)
         ___qtablewidgetitem4.setText(QCoreApplication.translate("CommunityDialog", u"Phone", None))
         self.addRoleButton.setText(QCoreApplication.translate("CommunityDialog", u"Add &person", None))
-        self.removeRoleButton.setText(QCoreApplication.translate("CommunityDialog", u"Remove person", None))
+        self.removeRoleButton.setText(QCoreApplication.translate("CommunityDialog", u"Remo&ve person", None))
         self.tabs.setTabText(self.tabs.indexOf(self.teamTab), QCoreApplication.translate("CommunityDialog", u"Leader&ship team", None))
         ___qtablewidgetitem5 = self.rotationTable.horizontalHeaderItem(0)
         ___qtablewidgetitem5.setText(QCoreApplication.translate("CommunityDialog", u"Convening organization", None))
@@ -361,6 +361,6 @@ class Ui_CommunityDialog(object):
         ___qtablewidgetitem8.setText(QCoreApplication.translate("CommunityDialog", u"To", None))
         self.periodLengthLabel.setText(QCoreApplication.translate("CommunityDialog", u"Period length:", None))
         self.proposeTurnButton.setText(QCoreApplication.translate("CommunityDialog", u"&Propose next turn", None))
-        self.removeTurnButton.setText(QCoreApplication.translate("CommunityDialog", u"Remove turn", None))
+        self.removeTurnButton.setText(QCoreApplication.translate("CommunityDialog", u"Remove &turn", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rotationTab), QCoreApplication.translate("CommunityDialog", u"&Convener rotation", None))
     # retranslateUi

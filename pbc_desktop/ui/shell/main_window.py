@@ -25,9 +25,12 @@ from pbc_desktop import __version__
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.server import ServerAddress
 from pbc_desktop.domain.accounts import Permission
+from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.errors import UserError
+from pbc_desktop.lang import t
 from pbc_desktop.paths import settings_file
 from pbc_desktop.services import first_steps
+from pbc_desktop.services.exchange import office_scope
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
 from pbc_desktop.ui.accounts.idle_lock import (
     IdleLock,
@@ -354,8 +357,11 @@ class MainWindow(QMainWindow):
     def _update_user(self) -> None:
         """The status bar and the title name who is signed in (姓名(单位), role)."""
         user = self.ctx.db.user
+        role = label(user.role)
+        if user.role is UserRole.DISTRICT and office_scope.own_area(self.ctx.db) is not None:
+            role = t("管理员", "Administrator")  # of a town's or village's database, not 区委
         self._user_label.setText(
-            self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", label(user.role))
+            self.tr("Signed in: %1 · %2").replace("%1", user.label).replace("%2", role)
         )
         where = self.ctx.db.path.name if self.ctx.db.path else self._where()
         self.setWindowTitle(f"{self.tr('PBC Desktop')} — {where} — {user.label}")
