@@ -26,6 +26,7 @@ from pbc_desktop.db.engine import Database
 from pbc_desktop.db.server import ServerAddress
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.errors import UserError
+from pbc_desktop.heap import resettle_heap
 from pbc_desktop.paths import settings_file
 from pbc_desktop.services import first_steps
 from pbc_desktop.ui.accounts.idle_lock import SETTING as IDLE_SETTING
@@ -526,6 +527,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.show_tab(current)
         old.dispose()
+        resettle_heap()  # the old tabs, frozen with the window, freed
         self._watch_server()
         self._update_db_label()
         self.backups.update_actions()
