@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.common import worker
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 
 
@@ -117,6 +118,7 @@ def test_the_count_is_asked_only_when_the_first_page_is_full(total: int, counted
     assert source.counted == counted + (total >= 150)
 
 
+@pytest.mark.usefixtures("loads_in_background")
 def test_a_count_aside_shows_the_first_page_at_once_and_the_total_when_counted(
     qtbot: QtBot,
 ) -> None:
@@ -147,6 +149,7 @@ def test_a_count_aside_shows_the_first_page_at_once_and_the_total_when_counted(
     assert model.total() == 30 and not model.counting() and len(threads) == 1
 
 
+@pytest.mark.usefixtures("loads_in_background")
 def test_a_count_aside_of_an_earlier_refresh_is_dropped_and_one_counts_at_a_time(
     qtbot: QtBot,
 ) -> None:
@@ -185,3 +188,38 @@ def test_a_count_aside_of_an_earlier_refresh_is_dropped_and_one_counts_at_a_time
     gates[0].set()
     qtbot.wait(100)
     assert totals == [1002] and model.total() == 450
+
+
+@pytest.mark.usefixtures("loads_in_background")
+def test_a_count_aside_reads_as_the_windows_loads_do(qtbot: QtBot) -> None:
+    """The count is a background load: its thread is among the reading ones (a restore or
+    a database switch waits for it, as a test's end does)."""
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    gate = threading.Event()
+
+    def slow_count() -> int:
+        gate.wait(5)
+        return 450
+
+    model.refresh(count_aside=slow_count)
+    assert worker.reading_threads() == 1
+    assert not worker.wait_for_reads(0.05)
+    with qtbot.waitSignal(model.counted, timeout=5000):
+        gate.set()
+    assert worker.wait_for_reads(5) and model.total() == 450
+
+
+def test_a_count_aside_counts_at_once_where_the_loads_read_at_once() -> None:
+    """The tests that look right after a change (``loads_at_once``) find the total too."""
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    threads: list[threading.Thread] = []
+
+    def count() -> int:
+        threads.append(threading.current_thread())
+        return 450
+
+    model.refresh(count_aside=count)
+    assert model.total() == 450 and not model.counting()
+    assert threads == [threading.main_thread()]

@@ -7,9 +7,9 @@ Two kinds:
   (``progress(percent, text)`` and ``should_cancel()``), returns its result by signal, and
   never touches widgets.
 - :class:`BackgroundLoad`: what a window or tab shows, read while it stays usable (the
-  三会一课 of a district, the 概览 figures, every area's reminders): the widget says it is
-  loading, a newer request supersedes an older one, and a widget closed meanwhile is
-  simply not answered.
+  三会一课 of a district, the 概览 figures, every area's reminders, the total of a search
+  in a table model): the widget says it is loading, a newer request supersedes an older
+  one, and a widget closed meanwhile is simply not answered.
 """
 
 from __future__ import annotations
@@ -220,7 +220,9 @@ class BackgroundLoad(QObject):
     load; the latest starts once it ends). A refusal (``UserError``) goes to ``refused``
     (by default said in a message over ``parent``); any other error is a bug and raised on
     the UI thread. The widget shows its own "loading" state while :attr:`busy`.
-    A widget closed and deleted meanwhile is not answered.
+    A widget closed and deleted meanwhile is not answered. The parent may be an object
+    other than a widget (a table model counting its rows): a refusal is then said over no
+    window, unless ``refused`` says it.
     """
 
     #: Emitted on the UI thread once the latest request was shown (or its refusal said).
@@ -231,7 +233,7 @@ class BackgroundLoad(QObject):
 
     def __init__(
         self,
-        parent: QWidget,
+        parent: QObject,
         name: str,
         refused: Callable[[UserError], object] | None = None,
     ) -> None:
@@ -311,7 +313,8 @@ class BackgroundLoad(QObject):
             if self._refused is not None:
                 self._refused(answer)
             else:
-                messages.show_user_error(self._parent, answer)
+                parent = self._parent
+                messages.show_user_error(parent if isinstance(parent, QWidget) else None, answer)
         elif isinstance(answer, BaseException):
             self.finished.emit()
             raise answer
