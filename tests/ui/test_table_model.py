@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.common import worker
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
+from tests.qt_helpers import stub_boxes
 
 
 @dataclass(frozen=True)
@@ -223,3 +224,34 @@ def test_a_count_aside_counts_at_once_where_the_loads_read_at_once() -> None:
     model.refresh(count_aside=count)
     assert model.total() == 450 and not model.counting()
     assert threads == [threading.main_thread()]
+
+
+@pytest.mark.usefixtures("loads_in_background")
+def test_a_refused_count_aside_leaves_every_row_reachable(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, qtmodeltester: object
+) -> None:
+    """The count refused (the server stopped answering meanwhile) is said as a refusal is;
+    the search is not stuck on its first page: scrolling fetches on until a short page
+    says the total."""
+    from pbc_desktop.errors import ServerConnectionError
+
+    boxes = stub_boxes(monkeypatch)
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    lost = ServerConnectionError("连接不上服务器 10.38.1.5:5432：请检查网络。")
+
+    def refused() -> int:
+        raise lost
+
+    model.refresh(count_aside=refused)
+    with qtbot.waitSignal(model._count_load.finished, timeout=5000):
+        pass
+    assert boxes.shown == [lost.message]
+    assert model.rowCount() == 100 and model.counting()
+    totals: list[int] = []
+    model.counted.connect(totals.append)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 450 and model.total() == 450 and not model.counting()
+    assert totals == [450]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

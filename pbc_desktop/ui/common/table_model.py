@@ -15,14 +15,17 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
 
 from pbc_desktop.errors import UserError
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.common import messages
 from pbc_desktop.ui.common.worker import BackgroundLoad
 
 T = TypeVar("T")
@@ -124,8 +127,9 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
             self._count_load.forget()  # an earlier refresh's count is not wanted
 
     def counting(self) -> bool:
-        """Whether the total is still being counted off the UI thread (:meth:`total` is
-        then the rows loaded so far)."""
+        """Whether the total is still being counted off the UI thread, or, that count
+        refused, not known until every row is scrolled to (:meth:`total` is then the rows
+        loaded so far)."""
         return self._counting
 
     def _on_counted(self, total: int) -> None:
@@ -136,8 +140,13 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self.counted.emit(self._total)
 
     def _count_refused(self, error: UserError) -> None:
-        self._counting = False
-        raise error
+        """The count refused (a server that stopped answering meanwhile): said as a
+        refusal is, while the rows stay reachable. The total stays "at least the rows
+        loaded" (:meth:`counting`), and scrolling fetches page after page until a short
+        one says the total. (Set to the rows loaded, it left a search on its first
+        page: nothing more to fetch.)"""
+        parent = QObject.parent(self)
+        messages.show_user_error(parent if isinstance(parent, QWidget) else None, error)
 
     def _request(self, offset: int, *, at_least: int = 0) -> PageRequest:
         return PageRequest(
