@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
@@ -28,6 +30,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.ui.common import messages
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Job = Callable[[ProgressFn, CancelFn], T]
@@ -305,6 +309,7 @@ class BackgroundLoad(QObject):
             self._reading = None
         wanted = self._wanted
         if wanted is None or wanted[0] != request:
+            _log_dropped(self.objectName(), answer)
             if wanted is not None and self._reading is None and self.in_background:
                 self._launch()  # the latest request, made while this one was read
             return
@@ -321,3 +326,18 @@ class BackgroundLoad(QObject):
         else:
             wanted[2](answer)
         self.finished.emit()
+
+
+def _log_dropped(name: str, answer: object) -> None:
+    """A bug in a read whose answer is dropped (superseded, forgotten) is logged, not lost:
+    its type and the code lines it went through, never its message (which may quote a
+    member's numbers; the log's own scrubbing aside)."""
+    if isinstance(answer, Exception) and not isinstance(answer, UserError):
+        kind = type(answer)
+        log.error(
+            "a superseded background read (%s) failed: %s.%s\n%s",
+            name,
+            kind.__module__,
+            kind.__qualname__,
+            "".join(traceback.format_tb(answer.__traceback__)).rstrip(),
+        )
