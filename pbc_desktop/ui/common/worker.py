@@ -214,6 +214,32 @@ def wait_for_reads(timeout: float) -> bool:
     return reading_threads() == 0
 
 
+#: How long a restore or a database switch waits for the reads under way, in seconds.
+SETTLE_SECONDS = 15.0
+
+
+def settle_reads(timeout: float | None = None) -> bool:
+    """Before the database is closed or its file replaced (a restore, a switch): every
+    load's request forgotten (nothing more is shown, no waiting request starts), and up to
+    ``timeout`` seconds (:data:`SETTLE_SECONDS`) waited for the reads under way; whether
+    they all ended. (A read holding a SQLite connection kept the file from being replaced
+    on Windows: the restore was refused as "in use"; a switch closed the old database under
+    a read.)"""
+    for load in list(_loads.values()):
+        if shiboken6.isValid(load):
+            load.forget()
+    return wait_for_reads(SETTLE_SECONDS if timeout is None else timeout)
+
+
+def reads_unsettled() -> str:
+    """The refusal when :func:`settle_reads` found reads still running."""
+    return QCoreApplication.translate(
+        "Worker",
+        "A list is still being read from the database and did not finish in time; "
+        "nothing was changed. Please try again in a moment.",
+    )
+
+
 class BackgroundLoad(QObject):
     """What one widget shows, read off the UI thread.
 

@@ -37,7 +37,7 @@ from pbc_desktop.ui.accounts.idle_lock import (
     idle_minutes,
     uncover,
 )
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, worker
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
@@ -517,6 +517,12 @@ class MainWindow(QMainWindow):
         return self.ctx.db
 
     def switch_database(self, db: Database) -> None:
+        """Show ``db`` (just opened) instead of the database open now, which is closed;
+        refused (``db`` closed) while reads of the open one do not end in time."""
+        if not worker.settle_reads():  # none may run on the database about to be closed
+            db.dispose()
+            messages.warning(self, self.tr("Open database"), worker.reads_unsettled())
+            return
         current = self.current_key()
         self._save_splitters()
         old = self.ctx.db
