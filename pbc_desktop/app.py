@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pbc_desktop import APP_NAME, __version__
 from pbc_desktop.errors import os_reason
+from pbc_desktop.heap import settle_heap
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -208,15 +209,6 @@ def _run_on_server(app: QApplication, args: argparse.Namespace, started: float) 
         server.close()
         return 0
     return _run_window(app, db, server, args, started)
-
-
-def settle_heap() -> None:
-    """Leave the objects alive once the window is up (modules, classes, Qt's wrappers: some
-    200,000) out of the garbage collector's passes from now on (``gc.freeze``). A full pass
-    walks every object it tracks, holding the interpreter: run by a background read (the
-    reminders, 三会一课), it froze the window 90-140 ms of CPU time each, several times a
-    read (20-50 ms without them). They stay alive as they would have."""
-    gc.freeze()
 
 
 def _run_window(

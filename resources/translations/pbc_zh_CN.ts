@@ -7055,5 +7055,10 @@ Compare it with the fingerprint on the sender&apos;s handover sheet.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>A list is still being read from the database and did not finish in time; nothing was changed. Please try again in a moment.</source>
+        <extracomment>How long a restore or a database switch waits for the reads under way, in seconds.</extracomment>
+        <translation>还有列表正在从数据库读取，没有及时读完；没有做任何改动。请稍后再试。</translation>
+    </message>
 </context>
 </TS>

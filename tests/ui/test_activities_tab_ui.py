@@ -128,6 +128,7 @@ def test_typing_runs_one_search_once_the_typing_pauses(
     assert searched == ["三月主题"]  # and nothing after
 
 
+@pytest.mark.usefixtures("loads_in_background")
 def test_a_search_shows_its_first_page_before_its_total(
     qtbot: QtBot, tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,10 +7,12 @@ in its sentence. (The 到期提醒 panel, which loads the same way: test_reminde
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.errors import UserError
+from pbc_desktop.logging_setup import log_file, setup_logging
 from pbc_desktop.services import stats
 from pbc_desktop.services.branch_life import compliance
 from pbc_desktop.ui.branch_life.window import BranchLifeWindow
@@ -28,6 +31,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.overview.reminders_panel import RemindersPanel
 from pbc_desktop.ui.overview.tab import OverviewTab
+from tests.bug_helpers import ID_NUMBER, PHONE
 from tests.factories import make_activity, make_community, make_org
 from tests.qt_helpers import stub_boxes, wait_loaded
 
@@ -303,3 +307,43 @@ def test_a_forgotten_request_is_not_shown(qtbot: QtBot) -> None:
     with qtbot.waitSignal(load.finished, timeout=10_000):
         load.start(lambda: 2, shown.append)
     assert shown == [2]
+
+
+def test_a_bug_in_a_superseded_read_is_logged_without_its_message(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, data_dir: Path
+) -> None:
+    """Its answer is dropped, the bug is not: its type and code lines in the log, not its
+    message (a member's numbers)."""
+    setup_logging()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    load = BackgroundLoad(widget, "testLoad")
+    gate = threading.Event()
+    shown: list[int] = []
+
+    def broken_read() -> int:
+        gate.wait(10)
+        raise KeyError(f"member {ID_NUMBER} tel {PHONE}")
+
+    load.start(broken_read, shown.append)
+    load.start(lambda: 2, shown.append)  # supersedes it
+    gate.set()
+    with caplog.at_level(logging.ERROR, logger="pbc_desktop.ui.common.worker"):
+        qtbot.waitUntil(lambda: shown == [2], timeout=10_000)
+    (record,) = [r for r in caplog.records if r.name == "pbc_desktop.ui.common.worker"]
+    text = record.getMessage()
+    assert "testLoad" in text and "KeyError" in text and "broken_read" in text
+    assert ID_NUMBER not in text and PHONE not in text
+    logged = log_file().read_text(encoding="utf-8")
+    assert "KeyError" in logged and ID_NUMBER not in logged and PHONE not in logged
+    # a refusal superseded is no bug: not logged
+    caplog.clear()
+
+    def refused() -> int:
+        raise UserError(GONE)
+
+    load.start(refused, shown.append)
+    load.forget()
+    assert worker.wait_for_reads(10)
+    qtbot.wait(100)
+    assert not [r for r in caplog.records if r.name == "pbc_desktop.ui.common.worker"]

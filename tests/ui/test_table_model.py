@@ -13,10 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.common import worker
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.listing_tab import ListingTab
 from pbc_desktop.ui.common.table_model import Column, PagedTableModel
 from pbc_desktop.ui.shell.main_window import _tab_factories
+from tests.qt_helpers import stub_boxes
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def test_the_count_is_asked_only_when_the_first_page_is_full(total: int, counted
     assert source.counted == counted + (total >= 150)
 
 
+@pytest.mark.usefixtures("loads_in_background")
 def test_a_count_aside_shows_the_first_page_at_once_and_the_total_when_counted(
     qtbot: QtBot,
 ) -> None:
@@ -152,6 +155,7 @@ def test_a_count_aside_shows_the_first_page_at_once_and_the_total_when_counted(
     assert model.total() == 30 and not model.counting() and len(threads) == 1
 
 
+@pytest.mark.usefixtures("loads_in_background")
 def test_a_count_aside_of_an_earlier_refresh_is_dropped_and_one_counts_at_a_time(
     qtbot: QtBot,
 ) -> None:
@@ -250,3 +254,69 @@ def test_every_listing_tab_reads_its_first_page_once_when_built(
             listings += 1
             assert (key, counted.count(tab.model)) == (key, 1)
     assert listings >= 6
+
+
+@pytest.mark.usefixtures("loads_in_background")
+def test_a_count_aside_reads_as_the_windows_loads_do(qtbot: QtBot) -> None:
+    """The count is a background load: its thread is among the reading ones (a restore or
+    a database switch waits for it, as a test's end does)."""
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    gate = threading.Event()
+
+    def slow_count() -> int:
+        gate.wait(5)
+        return 450
+
+    model.refresh(count_aside=slow_count)
+    assert worker.reading_threads() == 1
+    assert not worker.wait_for_reads(0.05)
+    with qtbot.waitSignal(model.counted, timeout=5000):
+        gate.set()
+    assert worker.wait_for_reads(5) and model.total() == 450
+
+
+def test_a_count_aside_counts_at_once_where_the_loads_read_at_once() -> None:
+    """The tests that look right after a change (``loads_at_once``) find the total too."""
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    threads: list[threading.Thread] = []
+
+    def count() -> int:
+        threads.append(threading.current_thread())
+        return 450
+
+    model.refresh(count_aside=count)
+    assert model.total() == 450 and not model.counting()
+    assert threads == [threading.main_thread()]
+
+
+@pytest.mark.usefixtures("loads_in_background")
+def test_a_refused_count_aside_leaves_every_row_reachable(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, qtmodeltester: object
+) -> None:
+    """The count refused (the server stopped answering meanwhile) is said as a refusal is;
+    the search is not stuck on its first page: scrolling fetches on until a short page
+    says the total."""
+    from pbc_desktop.errors import ServerConnectionError
+
+    boxes = stub_boxes(monkeypatch)
+    source = Source(450)
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    lost = ServerConnectionError("连接不上服务器 10.38.1.5:5432：请检查网络。")
+
+    def refused() -> int:
+        raise lost
+
+    model.refresh(count_aside=refused)
+    with qtbot.waitSignal(model._count_load.finished, timeout=5000):
+        pass
+    assert boxes.shown == [lost.message]
+    assert model.rowCount() == 100 and model.counting()
+    totals: list[int] = []
+    model.counted.connect(totals.append)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 450 and model.total() == 450 and not model.counting()
+    assert totals == [450]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

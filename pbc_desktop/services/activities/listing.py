@@ -163,8 +163,12 @@ def list_activities(db: Database, query: ActivityQuery, page: PageRequest) -> li
         # The tab's own order (its header's): the listing index's, whose walk stops at the
         # page's end. The time is never empty: sorted_page's empty-last key, constant here,
         # kept the index from serving the order, and every search sorted all it found.
-        when = Activity.starts_at.desc() if page.descending else Activity.starts_at.asc()
-        ids_stmt = ids_stmt.order_by(when, Activity.id.desc())
+        # Ties by id follow the direction (the index walked either way; ``id DESC`` after
+        # ``starts_at ASC`` sorted its right part in a temporary B-tree).
+        if page.descending:
+            ids_stmt = ids_stmt.order_by(Activity.starts_at.desc(), Activity.id.desc())
+        else:
+            ids_stmt = ids_stmt.order_by(Activity.starts_at.asc(), Activity.id.asc())
         ids_stmt = ids_stmt.offset(page.offset).limit(page.limit)
     else:
         ids_stmt = sorted_page(

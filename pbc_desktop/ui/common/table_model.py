@@ -8,11 +8,9 @@ once and :attr:`PagedTableModel.counted` says the total when it is known.
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,8 +21,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
 
+from pbc_desktop.errors import UserError
 from pbc_desktop.services.paging import PageRequest
+from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common.worker import BackgroundLoad
 
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -61,13 +63,6 @@ Fetcher = Callable[[PageRequest], Sequence[T]]
 Counter = Callable[[], int]
 
 
-class _Carrier(QObject):
-    """Carries a count made off the UI thread back to it (queued: it lives on the UI
-    thread). Held by the thread too, so a model deleted meanwhile leaves it whole."""
-
-    done = Signal(int, object)  # the refresh's number, the total or the error raised
-
-
 class PagedTableModel(QAbstractTableModel, Generic[T]):
     #: The total, once counted off the UI thread after ``refresh(count_aside=...)``.
     counted = Signal(int)
@@ -94,15 +89,11 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._total = 0
         self._sort: str | None = None
         self._descending = False
-        # Counting off the UI thread: the number of the latest refresh (a count made for
-        # an earlier one is dropped), whether its total is still being counted, whether a
-        # count runs now, and the one waiting for it (one runs at a time: the latest wins).
-        self._generation = 0
+        # Counting off the UI thread (a load as the windows' reads are: the count of an
+        # earlier refresh is dropped, one runs at a time, the latest wins), and whether the
+        # latest refresh's total is still being counted.
         self._counting = False
-        self._count_running = False
-        self._count_waiting: tuple[int, Counter] | None = None
-        self._carrier = _Carrier()
-        self._carrier.done.connect(self._on_counted)
+        self._count_load = BackgroundLoad(self, "count", refused=self._count_refused)
         # until the first refresh is asked for, a sort only sets the order it fetches in
         self._asked = False
         if load:
@@ -134,49 +125,36 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         aside = count_aside if full else None
         total = self._count() if full and aside is None else len(rows)
         self.beginResetModel()
-        self._generation += 1
         self._counting = aside is not None
         self._total = total
         self._rows = rows
         self.endResetModel()
         if aside is not None:
-            self._count_aside(self._generation, aside)
+            self._count_load.start(aside, self._on_counted)
+        else:
+            self._count_load.forget()  # an earlier refresh's count is not wanted
 
     def counting(self) -> bool:
-        """Whether the total is still being counted off the UI thread (:meth:`total` is
-        then the rows loaded so far)."""
+        """Whether the total is still being counted off the UI thread, or, that count
+        refused, not known until every row is scrolled to (:meth:`total` is then the rows
+        loaded so far)."""
         return self._counting
 
-    def _count_aside(self, generation: int, counter: Counter) -> None:
-        if self._count_running:
-            self._count_waiting = (generation, counter)  # replaces one waiting already
-            return
-        self._count_running = True
-        carrier = self._carrier
-
-        def count() -> None:
-            result: object
-            try:
-                result = counter()
-            except Exception as exc:  # raised on the UI thread, if still wanted there
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the program is closing
-                carrier.done.emit(generation, result)
-
-        threading.Thread(target=count, name="pbc-count", daemon=True).start()
-
-    def _on_counted(self, generation: int, result: object) -> None:
-        self._count_running = False
-        waiting, self._count_waiting = self._count_waiting, None
-        if waiting is not None and waiting[0] == self._generation:
-            self._count_aside(*waiting)
-        if generation != self._generation or not self._counting:
-            return  # a later refresh is on its way, or counted already
+    def _on_counted(self, total: int) -> None:
+        if not self._counting:
+            return  # every row was scrolled to first: counted already
         self._counting = False
-        if isinstance(result, BaseException):
-            raise result
-        self._total = max(int(cast(int, result)), len(self._rows))
+        self._total = max(total, len(self._rows))
         self.counted.emit(self._total)
+
+    def _count_refused(self, error: UserError) -> None:
+        """The count refused (a server that stopped answering meanwhile): said as a
+        refusal is, while the rows stay reachable. The total stays "at least the rows
+        loaded" (:meth:`counting`), and scrolling fetches page after page until a short
+        one says the total. (Set to the rows loaded, it left a search on its first
+        page: nothing more to fetch.)"""
+        parent = QObject.parent(self)
+        messages.show_user_error(parent if isinstance(parent, QWidget) else None, error)
 
     def _request(self, offset: int, *, at_least: int = 0) -> PageRequest:
         return PageRequest(

@@ -7,16 +7,18 @@ Two kinds:
   (``progress(percent, text)`` and ``should_cancel()``), returns its result by signal, and
   never touches widgets.
 - :class:`BackgroundLoad`: what a window or tab shows, read while it stays usable (the
-  三会一课 of a district, the 概览 figures, every area's reminders): the widget says it is
-  loading, a newer request supersedes an older one, and a widget closed meanwhile is
-  simply not answered.
+  三会一课 of a district, the 概览 figures, every area's reminders, the total of a search
+  in a table model): the widget says it is loading, a newer request supersedes an older
+  one, and a widget closed meanwhile is simply not answered.
 """
 
 from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
@@ -28,6 +30,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from pbc_desktop.errors import UserError
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.ui.common import messages
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Job = Callable[[ProgressFn, CancelFn], T]
@@ -210,6 +214,32 @@ def wait_for_reads(timeout: float) -> bool:
     return reading_threads() == 0
 
 
+#: How long a restore or a database switch waits for the reads under way, in seconds.
+SETTLE_SECONDS = 15.0
+
+
+def settle_reads(timeout: float | None = None) -> bool:
+    """Before the database is closed or its file replaced (a restore, a switch): every
+    load's request forgotten (nothing more is shown, no waiting request starts), and up to
+    ``timeout`` seconds (:data:`SETTLE_SECONDS`) waited for the reads under way; whether
+    they all ended. (A read holding a SQLite connection kept the file from being replaced
+    on Windows: the restore was refused as "in use"; a switch closed the old database under
+    a read.)"""
+    for load in list(_loads.values()):
+        if shiboken6.isValid(load):
+            load.forget()
+    return wait_for_reads(SETTLE_SECONDS if timeout is None else timeout)
+
+
+def reads_unsettled() -> str:
+    """The refusal when :func:`settle_reads` found reads still running."""
+    return QCoreApplication.translate(
+        "Worker",
+        "A list is still being read from the database and did not finish in time; "
+        "nothing was changed. Please try again in a moment.",
+    )
+
+
 class BackgroundLoad(QObject):
     """What one widget shows, read off the UI thread.
 
@@ -220,7 +250,9 @@ class BackgroundLoad(QObject):
     load; the latest starts once it ends). A refusal (``UserError``) goes to ``refused``
     (by default said in a message over ``parent``); any other error is a bug and raised on
     the UI thread. The widget shows its own "loading" state while :attr:`busy`.
-    A widget closed and deleted meanwhile is not answered.
+    A widget closed and deleted meanwhile is not answered. The parent may be an object
+    other than a widget (a table model counting its rows): a refusal is then said over no
+    window, unless ``refused`` says it.
     """
 
     #: Emitted on the UI thread once the latest request was shown (or its refusal said).
@@ -231,7 +263,7 @@ class BackgroundLoad(QObject):
 
     def __init__(
         self,
-        parent: QWidget,
+        parent: QObject,
         name: str,
         refused: Callable[[UserError], object] | None = None,
     ) -> None:
@@ -303,6 +335,7 @@ class BackgroundLoad(QObject):
             self._reading = None
         wanted = self._wanted
         if wanted is None or wanted[0] != request:
+            _log_dropped(self.objectName(), answer)
             if wanted is not None and self._reading is None and self.in_background:
                 self._launch()  # the latest request, made while this one was read
             return
@@ -311,10 +344,26 @@ class BackgroundLoad(QObject):
             if self._refused is not None:
                 self._refused(answer)
             else:
-                messages.show_user_error(self._parent, answer)
+                parent = self._parent
+                messages.show_user_error(parent if isinstance(parent, QWidget) else None, answer)
         elif isinstance(answer, BaseException):
             self.finished.emit()
             raise answer
         else:
             wanted[2](answer)
         self.finished.emit()
+
+
+def _log_dropped(name: str, answer: object) -> None:
+    """A bug in a read whose answer is dropped (superseded, forgotten) is logged, not lost:
+    its type and the code lines it went through, never its message (which may quote a
+    member's numbers; the log's own scrubbing aside)."""
+    if isinstance(answer, Exception) and not isinstance(answer, UserError):
+        kind = type(answer)
+        log.error(
+            "a superseded background read (%s) failed: %s.%s\n%s",
+            name,
+            kind.__module__,
+            kind.__qualname__,
+            "".join(traceback.format_tb(answer.__traceback__)).rstrip(),
+        )

@@ -29,7 +29,7 @@ from pbc_desktop.paths import backups_dir, settings_file
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services import backup
 from pbc_desktop.services.backup import BackupInfo
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, worker
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.worker import JobOutcome, run_with_progress
 from pbc_desktop.ui.common.write_guard import WriteGuard
@@ -310,6 +310,9 @@ class BackupActions(QObject):
             + self.tr("The database as it is now is first copied to the backups folder.")
         )
         if not messages.confirm(self._parent, self.tr("Restore a backup"), question):
+            return
+        if not worker.settle_reads():  # none may hold the file about to be replaced
+            messages.warning(self._parent, self.tr("Restore a backup"), worker.reads_unsettled())
             return
         self.wait()
         result = run_restore(self._parent, db_path, info, close=db)

@@ -27,6 +27,7 @@ from pbc_desktop.db.server import ServerAddress
 from pbc_desktop.domain.accounts import Permission
 from pbc_desktop.domain.enums import UserRole
 from pbc_desktop.errors import UserError
+from pbc_desktop.heap import resettle_heap
 from pbc_desktop.lang import t
 from pbc_desktop.paths import settings_file
 from pbc_desktop.services import first_steps
@@ -39,7 +40,7 @@ from pbc_desktop.ui.accounts.idle_lock import (
     idle_minutes,
     uncover,
 )
-from pbc_desktop.ui.common import messages
+from pbc_desktop.ui.common import messages, worker
 from pbc_desktop.ui.common.actions import make_action
 from pbc_desktop.ui.common.change_watch import ChangeWatch
 from pbc_desktop.ui.common.context import AppContext
@@ -522,6 +523,12 @@ class MainWindow(QMainWindow):
         return self.ctx.db
 
     def switch_database(self, db: Database) -> None:
+        """Show ``db`` (just opened) instead of the database open now, which is closed;
+        refused (``db`` closed) while reads of the open one do not end in time."""
+        if not worker.settle_reads():  # none may run on the database about to be closed
+            db.dispose()
+            messages.warning(self, self.tr("Open database"), worker.reads_unsettled())
+            return
         current = self.current_key()
         self._save_splitters()
         old = self.ctx.db
@@ -532,6 +539,7 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.show_tab(current)
         old.dispose()
+        resettle_heap()  # the old tabs, frozen with the window, freed
         self._watch_server()
         self._update_db_label()
         self.backups.update_actions()

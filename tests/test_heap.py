@@ -1,0 +1,57 @@
+"""The heap settled once the window is up: collected before it is frozen, and again after
+a database switch."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+from pbc_desktop.heap import resettle_heap, settle_heap
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def no_automatic_passes() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+@pytest.mark.usefixtures("no_automatic_passes")
+def test_garbage_made_before_the_heap_settles_is_collected_not_frozen() -> None:
+    cycle = Node()
+    gone = weakref.ref(cycle)
+    del cycle  # a cycle: only a collection frees it
+    settle_heap()
+    assert gone() is None
+    assert gc.get_freeze_count() > 0
+
+
+@pytest.mark.usefixtures("no_automatic_passes")
+def test_what_a_switch_left_behind_is_collected_and_the_rest_settled_again() -> None:
+    old_tab = Node()  # alive when the heap settled, garbage after the switch
+    gone = weakref.ref(old_tab)
+    settle_heap()
+    del old_tab
+    gc.collect()  # a full pass leaves the frozen alone
+    assert gone() is not None
+    resettle_heap()
+    assert gone() is None and gc.get_freeze_count() > 0
+
+
+@pytest.mark.usefixtures("no_automatic_passes")
+def test_a_heap_never_settled_is_left_alone() -> None:
+    resettle_heap()
+    assert gc.get_freeze_count() == 0

@@ -1,0 +1,157 @@
+"""A restore or a database switch waits for the background reads under way (one holding a
+SQLite connection kept the file from being replaced on Windows; a switch closed the old
+database under a read), and is refused in a sentence when they do not end in time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from pbc_desktop.db.engine import Database
+from pbc_desktop.domain.accounts import SYSTEM
+from pbc_desktop.services import backup
+from pbc_desktop.ui.common import worker
+from pbc_desktop.ui.common.worker import BackgroundLoad
+from pbc_desktop.ui.shell.backup_actions import open_file
+from pbc_desktop.ui.shell.main_window import MainWindow
+from tests.backup_helpers import add_orgs, names_in, new_database
+from tests.qt_helpers import Boxes, stub_boxes
+
+pytestmark = [
+    pytest.mark.sqlite_only("a restore replaces the database file"),
+    pytest.mark.usefixtures("loads_in_background"),
+]
+
+
+@pytest.fixture
+def office(data_dir: Path) -> Iterator[Database]:
+    db = new_database(data_dir / "pbc.sqlite", "上底村党总支")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def gate() -> Iterator[threading.Event]:
+    event = threading.Event()
+    yield event
+    event.set()  # a failed test's read ends too
+
+
+def hold_a_read(qtbot: QtBot, window: MainWindow, db: Database, gate: threading.Event) -> list[str]:
+    """A read of ``db`` that keeps its connection until ``gate`` is set (the window's own
+    first reads ended); what it did."""
+    qtbot.waitUntil(lambda: worker.reading_threads() == 0, timeout=10_000)
+    load = BackgroundLoad(window, "heldRead")
+    done: list[str] = []
+
+    def read() -> int:
+        with db.read() as s:
+            s.execute(text("SELECT 1")).scalar_one()
+            assert gate.wait(10)
+        done.append("read")
+        return 1
+
+    load.start(read, lambda _answer: done.append("shown"))
+    assert worker.reading_threads() == 1
+    return done
+
+
+def make_window(qtbot: QtBot, db: Database) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def restore_from(monkeypatch: pytest.MonkeyPatch, office: Database, tmp_path: Path) -> Path:
+    """A backup of ``office`` chosen in File → 恢复… (the office changed since)."""
+    copy = backup.backup_to(office.path or Path(), tmp_path / "usb.sqlite", by=SYSTEM)
+    add_orgs(office, "后来新增的党支部")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
+    return copy
+
+
+def test_a_restore_waits_for_the_reads_under_way(
+    qtbot: QtBot, office: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    boxes = stub_boxes(monkeypatch)
+    restore_from(monkeypatch, office, tmp_path)
+    window = make_window(qtbot, office)
+    done = hold_a_read(qtbot, window, office, gate := threading.Event())
+    threading.Timer(0.3, gate.set).start()
+    reading: list[int] = []
+    real_restore = backup.restore
+
+    def restore(*args: object, **kwargs: object) -> backup.RestoreResult:
+        reading.append(worker.reading_threads())
+        return real_restore(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup, "restore", restore)
+    window.backups.action_restore.trigger()
+    assert reading == [0] and done == ["read"]  # ended first; its answer not shown
+    assert len(boxes.shown) == 2 and window.ctx.db is not office
+    assert names_in(window.ctx.db) == ["上底村党总支"]
+
+
+def test_a_restore_under_a_read_that_does_not_end_is_refused(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    gate: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    boxes = stub_boxes(monkeypatch)
+    restore_from(monkeypatch, office, tmp_path)
+    monkeypatch.setattr(worker, "SETTLE_SECONDS", 0.2)
+    window = make_window(qtbot, office)
+    hold_a_read(qtbot, window, office, gate)
+    window.backups.action_restore.trigger()
+    _question, refusal = boxes.shown
+    assert refusal == worker.reads_unsettled()
+    assert window.ctx.db is office
+    assert names_in(office) == ["上底村党总支", "后来新增的党支部"]
+    assert [b for b in backup.list_backups(office.path or Path()) if b.kind != backup.AUTO] == []
+
+
+def test_a_switch_waits_for_the_reads_of_the_database_left(
+    qtbot: QtBot, office: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stub_boxes(monkeypatch)
+    new_database(tmp_path / "other.sqlite", "别处的党支部").dispose()
+    window = make_window(qtbot, office)
+    done = hold_a_read(qtbot, window, office, gate := threading.Event())
+    threading.Timer(0.3, gate.set).start()
+    at_dispose: list[list[str]] = []
+    real_dispose = office.dispose
+
+    def dispose() -> None:
+        at_dispose.append(list(done))
+        real_dispose()
+
+    monkeypatch.setattr(office, "dispose", dispose)
+    window.switch_database(open_file(tmp_path / "other.sqlite", office.actor))
+    assert at_dispose == [["read"]]  # the read had ended before its database was closed
+    assert names_in(window.ctx.db) == ["别处的党支部"]
+
+
+def test_a_switch_under_a_read_that_does_not_end_is_refused(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    gate: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    boxes: Boxes = stub_boxes(monkeypatch)
+    monkeypatch.setattr(worker, "SETTLE_SECONDS", 0.2)
+    new_database(tmp_path / "other.sqlite", "别处的党支部").dispose()
+    window = make_window(qtbot, office)
+    hold_a_read(qtbot, window, office, gate)
+    window.switch_database(open_file(tmp_path / "other.sqlite", office.actor))
+    assert boxes.shown == [worker.reads_unsettled()]
+    assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
