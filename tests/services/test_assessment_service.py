@@ -384,6 +384,27 @@ def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> 
     assert community_figures(db, cid, YEAR + 2, today=date(YEAR + 2, 3, 1))["overdue_items"] == 0
 
 
+def test_a_past_years_item_solved_without_a_date_is_not_overdue(db: Database) -> None:
+    """A SOLVED item of a past year with no solved date counts as solved in it, not as
+    overdue too."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    with db.write() as s:
+        lst = ServiceList(community_id=cid, kind=ListKind.PROJECT, title="清单", year=YEAR)
+        lst.items = [
+            ListItem(
+                title="路灯",
+                status=ItemStatus.SOLVED,
+                seq=1,
+                deadline=date(YEAR, 3, 1),
+                solved_on=None,
+            )
+        ]
+        s.add(lst)
+    figures = community_figures(db, cid, YEAR, today=date(YEAR + 1, 6, 1))
+    assert figures["projects_solved"] == 1
+    assert figures["overdue_items"] == 0
+
+
 def test_members_and_venues_are_counted_as_the_year_left_them(db: Database) -> None:
     """A past year's figures count the members on post at its end (one reported since is
     not, one who left since is) and the venues opened by then."""
