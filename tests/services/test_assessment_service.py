@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
@@ -249,6 +249,35 @@ def test_a_stale_rectification_leaves_the_community_running(db: Database, year_s
         assert community is not None
         assert community.status == CommunityStatus.RUNNING
         assert LifecycleAction.RECTIFY not in {e.action for e in community.events}
+
+
+def test_an_outcome_refused_after_the_lifecycle_step_undoes_it(
+    db: Database, year_set: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """整顿 and its outcome are one transaction: the outcome's write refused after the
+    community was moved (here a check failing late) leaves it running, unaudited."""
+    (cid,) = running_communities(db, "金平党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.4)
+    with db.read() as s:
+        audits = s.scalar(select(func.count(AuditEntry.id)))
+
+    def refuse(*_args: object) -> None:
+        raise ConflictError("locked meanwhile")
+
+    monkeypatch.setattr(outcomes, "check_demonstration", refuse)
+    with pytest.raises(ConflictError):
+        outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显")
+    with db.read() as s:
+        community = s.get(Community, cid)
+        assert community is not None
+        assert community.status == CommunityStatus.RUNNING
+        assert LifecycleAction.RECTIFY not in {e.action for e in community.events}
+        assert s.scalar(select(func.count(AuditEntry.id))) == audits
+    monkeypatch.undo()
+    outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显")
+    with db.read() as s:
+        assert s.scalar(select(func.count(AuditEntry.id))) == (audits or 0) + 2  # both
 
 
 def test_an_assessor_with_a_long_unit_is_recorded_by_name(db: Database, year_set: int) -> None:
