@@ -324,6 +324,21 @@ def test_an_award_reads_as_amounts_do(typed: str | int, cents: int) -> None:
     assert outcomes.yuan_to_cents(typed) == cents
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("-5", "奖补金额不能为负数"),
+        ("12.345", "奖补金额最多精确到分（两位小数）"),
+        ("1,2,3", "「1,2,3」不是有效的金额"),
+    ],
+)
+def test_a_refused_award_is_said_in_one_sentence(typed: str, said: str) -> None:
+    """The award's name is in the sentence, once ("奖补金额：金额不能为负数" read twice)."""
+    with pytest.raises(ValidationError) as caught:
+        outcomes.yuan_to_cents(typed)
+    assert [e.message for e in caught.value.errors] == [said]
+
+
 def test_rectify_sets_the_community_status(db: Database, year_set: int) -> None:
     (cid,) = running_communities(db, "旧城党建共同体")
     aid = scoring.start_assessment(db, cid, YEAR)

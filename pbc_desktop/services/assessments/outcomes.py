@@ -42,11 +42,9 @@ def yuan_to_cents(value: str | float | Decimal) -> int:
     if not text.strip():
         return 0
     try:
-        return parse_yuan(text, zero=True)
+        return parse_yuan(text, zero=True, field=("奖补金额", "the award"))
     except MoneyError as exc:
-        raise ValidationError.single(
-            "award", t(f"奖补金额：{exc.message}", f"The award: {exc.message}")
-        ) from None
+        raise ValidationError.single("award", exc.message) from None
 
 
 def check_outcome(

@@ -106,7 +106,7 @@ class YearRead:
     1,500 branches' cells took a tenth of a second more on the UI thread)."""
 
     report: compliance.TownYear
-    #: (organization, behind, cells) of every branch
+    # (organization, behind, cells) of every branch
     rows: tuple[tuple[int, bool, list[str]], ...]
     behind: int
     open_now: int
