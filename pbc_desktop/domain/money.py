@@ -6,6 +6,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from pbc_desktop.domain.validation import typed_number
 from pbc_desktop.lang import t
 
 #: The largest amount accepted: one hundred million yuan (a typo guard, not a ledger limit).
@@ -38,8 +39,7 @@ def parse_yuan(text: str, *, zero: bool = False, field: tuple[str, str] = AMOUNT
     """
     zh, en = field
     en_cap = en[:1].upper() + en[1:]
-    raw = unicodedata.normalize("NFKC", text).strip()
-    raw = raw.replace("，", ",").replace("。", ".")
+    raw = typed_number(unicodedata.normalize("NFKC", text)).strip().replace("，", ",")
     for mark in ("¥", "￥", "RMB", "元", " "):
         raw = raw.replace(mark, "")
     if not raw:
@@ -76,10 +76,11 @@ def _not_positive(zero: bool, zh: str, en: str) -> MoneyError:
 
 def typed_amount(text: str) -> Decimal | None:
     """An amount as typed in a cell or a field: ``None`` when empty; full-width digits and
-    point (``４０．５０``, as a Chinese input method types them), thousands commas (``,``
+    point (``４０．５０``) and ``。`` for the point, as a Chinese input method types them
+    (:func:`~pbc_desktop.domain.validation.typed_number`), thousands commas (``,``
     or ``，``), ``¥`` and ``元`` are taken; a text that is no number is ``Decimal("NaN")``,
     which :func:`cents_of` (and so the service) refuses by the field's name."""
-    cleaned = unicodedata.normalize("NFKC", text).strip()
+    cleaned = typed_number(unicodedata.normalize("NFKC", text)).strip()
     for mark in (",", "，", "¥", "元", " "):
         cleaned = cleaned.replace(mark, "")
     if not cleaned:
