@@ -25,7 +25,7 @@ class MoneyError(ValueError):
 
 
 #: How an amount is named in the sentences of :func:`parse_yuan` (Chinese, English).
-AMOUNT = ("金额", "the amount")
+AMOUNT = ("金额", "amount")
 
 
 def parse_yuan(text: str, *, zero: bool = False, field: tuple[str, str] = AMOUNT) -> int:
@@ -34,20 +34,19 @@ def parse_yuan(text: str, *, zero: bool = False, field: tuple[str, str] = AMOUNT
     Full-width digits and punctuation are accepted; thousands separators must be in the
     right places; at most two decimals; negative amounts are refused, and zero too unless
     ``zero`` (an amount that may be none, such as an award: ``0`` is then 0). The
-    :class:`MoneyError` names the amount as ``field`` (``("奖补金额", "the award")``:
+    :class:`MoneyError` names the amount as ``field`` (``("奖补金额", "award")``:
     "奖补金额不能为负数").
     """
     zh, en = field
-    en_cap = en[:1].upper() + en[1:]
     raw = typed_number(unicodedata.normalize("NFKC", text)).strip().replace("，", ",")
     for mark in ("¥", "￥", "RMB", "元", " "):
         raw = raw.replace(mark, "")
     if not raw:
-        raise MoneyError(t(f"请填写{zh}", f"Enter {en}"))
+        raise MoneyError(t(f"请填写{zh}", f"Enter the {en}"))
     if raw.startswith("-"):
-        raise _not_positive(zero, zh, en_cap)
+        raise _not_positive(zero, zh, en)
     typed = text.strip()
-    invalid = MoneyError(t(f"「{typed}」不是有效的金额", f"'{typed}' is not a valid amount"))
+    invalid = MoneyError(t(f"「{typed}」不是有效的{zh}", f"'{typed}' is not a valid {en}"))
     if "," in raw and not _GROUPED.match(raw):
         raise invalid
     digits = raw.replace(",", "")
@@ -62,16 +61,16 @@ def parse_yuan(text: str, *, zero: bool = False, field: tuple[str, str] = AMOUNT
         raise MoneyError(t(f"{zh}最多精确到分（两位小数）", "Use at most two decimals (fen)"))
     cents = int(value * 100)
     if cents == 0 and not zero:
-        raise _not_positive(zero, zh, en_cap)
+        raise _not_positive(zero, zh, en)
     if cents > MAX_CENTS:
-        raise MoneyError(t(f"{zh}过大，请核对", f"{en_cap} is too large; please check it"))
+        raise MoneyError(t(f"{zh}过大，请核对", f"The {en} is too large; please check it"))
     return cents
 
 
 def _not_positive(zero: bool, zh: str, en: str) -> MoneyError:
     if zero:
-        return MoneyError(t(f"{zh}不能为负数", f"{en} cannot be negative"))
-    return MoneyError(t(f"{zh}必须大于零", f"{en} must be greater than zero"))
+        return MoneyError(t(f"{zh}不能为负数", f"The {en} cannot be negative"))
+    return MoneyError(t(f"{zh}必须大于零", f"The {en} must be greater than zero"))
 
 
 def typed_amount(text: str) -> Decimal | None:

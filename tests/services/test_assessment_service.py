@@ -329,7 +329,7 @@ def test_an_award_reads_as_amounts_do(typed: str | int, cents: int) -> None:
     [
         ("-5", "奖补金额不能为负数"),
         ("12.345", "奖补金额最多精确到分（两位小数）"),
-        ("1,2,3", "「1,2,3」不是有效的金额"),
+        ("1,2,3", "「1,2,3」不是有效的奖补金额"),
     ],
 )
 def test_a_refused_award_is_said_in_one_sentence(typed: str, said: str) -> None:

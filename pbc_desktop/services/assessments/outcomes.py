@@ -42,7 +42,7 @@ def yuan_to_cents(value: str | float | Decimal) -> int:
     if not text.strip():
         return 0
     try:
-        return parse_yuan(text, zero=True, field=("奖补金额", "the award"))
+        return parse_yuan(text, zero=True, field=("奖补金额", "award"))
     except MoneyError as exc:
         raise ValidationError.single("award", exc.message) from None
 
