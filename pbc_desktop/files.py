@@ -7,13 +7,14 @@ import contextlib
 import errno
 import hashlib
 import io
+import itertools
 import logging
 import os
 import re
 import shutil
+import socket
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, BinaryIO
@@ -80,11 +81,39 @@ def file_uri(path: PurePath) -> str:
     return uri
 
 
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+_part_numbers = itertools.count()
+
+
+def _base36(n: int, width: int) -> str:
+    digits = ""
+    while n or len(digits) < width:
+        n, d = divmod(n, 36)
+        digits = _BASE36[d] + digits
+    return digits
+
+
+def host_tag() -> str:
+    """Three characters for this computer (of a hash of its name) that the part files it
+    writes carry, so that one written by another computer into a shared folder, whose
+    process cannot be looked at from here, is never taken for one a kill left here."""
+    name = socket.gethostname().casefold().encode("utf-8", "replace")
+    return _base36(int.from_bytes(hashlib.blake2s(name, digest_size=4).digest()) % 36**3, 3)
+
+
 def part_path(dest: Path) -> Path:
-    """The temporary name a file (a database copy, the note of a checked database) is
-    written under before it is renamed onto ``dest``: hidden, and naming this process, so
-    that :func:`remove_leftovers` tells one being written from one left by a kill."""
-    return dest.with_name(f".{dest.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+    """The temporary name a file (an export, a database copy, the note of a checked
+    database) is written under before it is renamed onto ``dest``: hidden, and naming this
+    computer and process, so that :func:`remove_leftovers` tells one being written from
+    one left by a kill.
+
+    ``.<stem>~<token>.part``: the token's 8 characters are this computer's
+    :func:`host_tag`, the process id in base 36 (4 characters up to 1 679 615) and a
+    number of this process's. As long as the name the 8 random digits gave before, so
+    that a path near Windows' MAX_PATH that could be saved still can.
+    """
+    token = host_tag() + _base36(os.getpid(), 4) + _BASE36[next(_part_numbers) % 36]
+    return dest.with_name(f".{dest.stem}~{token}.part")
 
 
 if sys.platform == "win32":
@@ -121,19 +150,49 @@ else:
         return True
 
 
+#: A part file of :func:`part_path` (and the journal SQLite keeps beside one).
+_PART = re.compile(
+    r"^\..*~(?P<host>[0-9a-z]{3})(?P<pid>[0-9a-z]{4,})[0-9a-z]\.part(?:-journal|-wal|-shm)?$"
+)
+#: The names copies and restore work files had before (with a process id since
+#: 2026-12-04, without one before), in the program's own folders only.
 _LEFTOVER = re.compile(
     r"^\..+?[.-](?:(?P<pid>\d+)-)?[0-9a-f]{8}(?:\.part|\.sqlite)(?:-journal|-wal|-shm)?$"
 )
-_OLD_LEFTOVER_SECONDS = 24 * 3600  # a copy named before process ids were in the names
+_OLD_LEFTOVER_SECONDS = 24 * 3600  # a copy whose process cannot be looked at from here
 
 
-def remove_leftovers(*folders: Path | None) -> list[Path]:
-    """Delete the temporary copies that a killed backup, restore or upgrade left in
+def _is_leftover(entry: Path, *, user_folder: bool, host: str, now: float) -> bool:
+    """Whether ``entry`` is a temporary copy a killed run left (see :func:`remove_leftovers`)."""
+    part = _PART.match(entry.name)
+    if part is not None and part["host"] == host:
+        return not process_alive(int(part["pid"], 36))
+    if user_folder:
+        return False  # another computer's, or another program's: not ours to judge
+    if part is None:
+        old = _LEFTOVER.match(entry.name)
+        if old is None or not (".part" in entry.name or ".restore-" in entry.name):
+            return False
+        if old["pid"] is not None:
+            return not process_alive(int(old["pid"]))
+    # another computer's (a data folder on a share), or named without a process id
+    return now - entry.stat().st_mtime >= _OLD_LEFTOVER_SECONDS
+
+
+def remove_leftovers(*folders: Path | None, user_folder: bool = False) -> list[Path]:
+    """Delete the temporary copies that a killed backup, restore, upgrade or export left in
     ``folders`` (hidden ``.part`` files and restore work files, full of personal data);
     a copy whose process still runs is left alone. Never raises; returns what it deleted.
+
+    ``user_folder``: a folder the user saves to (maybe a share other computers write to
+    too, or where other programs keep hidden files of their own): only this computer's
+    part files (named by :func:`part_path`) whose process has ended are deleted. In the
+    program's own data and backups folders (the default) also the copies named as before
+    and another computer's, once a day old.
     """
     removed: list[Path] = []
     now = time.time()
+    host = host_tag()
     for folder in folders:
         if folder is None:
             continue
@@ -142,14 +201,8 @@ def remove_leftovers(*folders: Path | None) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            match = _LEFTOVER.match(entry.name)
-            if match is None or not (".part" in entry.name or ".restore-" in entry.name):
-                continue
             try:
-                if match["pid"] is not None:
-                    if process_alive(int(match["pid"])):
-                        continue
-                elif now - entry.stat().st_mtime < _OLD_LEFTOVER_SECONDS:
+                if not _is_leftover(entry, user_folder=user_folder, host=host, now=now):
                     continue
                 entry.unlink()
             except OSError:
@@ -216,11 +269,10 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     """
     target = Path(out_path)
     check_output(target, keys=keys)
-    tmp = part_path(target)
-    remove_leftovers(target.parent)
+    remove_leftovers(target.parent, user_folder=True)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.touch(exist_ok=False)  # ordinary permissions, as any file the user saves
+        tmp = _new_part(target)
     except OSError as exc:
         raise write_error(target, exc) from exc
     try:
@@ -233,6 +285,21 @@ def atomic_output(out_path: Path, *, keys: bool = False) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):  # a failing drive: the sentence above matters more
             tmp.unlink(missing_ok=True)
+
+
+def _new_part(target: Path) -> Path:
+    """Create :func:`part_path`'s file for ``target`` (ordinary permissions, as any file the
+    user saves), under the next name if a kill left one of this process id's there."""
+    for _ in range(3):
+        tmp = part_path(target)
+        try:
+            tmp.touch(exist_ok=False)
+        except FileExistsError:
+            continue
+        return tmp
+    tmp = part_path(target)
+    tmp.touch(exist_ok=False)
+    return tmp
 
 
 def check_output(target: Path, *, keys: bool = False) -> None:

@@ -6,6 +6,7 @@ import errno
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -438,3 +439,64 @@ def test_what_a_killed_export_left_is_cleared_by_the_next_file_written_there(
     with atomic_output(stick / "数据移交单.pdf") as tmp:
         tmp.write_bytes(b"%PDF-1.4")
     assert sorted(p.name for p in stick.iterdir()) == sorted(["数据移交单.pdf", writing.name])
+
+
+def dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_another_computers_part_file_in_a_shared_folder_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a network folder, another PC's part file names a process this PC cannot see (it
+    looks ended): it is being written there, and is not deleted. This computer's part
+    file whose process ended is."""
+    share = tmp_path / "共享"
+    share.mkdir()
+    gone = dead_pid()
+    with monkeypatch.context() as m:
+        m.setattr(os, "getpid", lambda: gone)
+        ours = files.part_path(share / "名册.xlsx")
+        m.setattr(socket, "gethostname", lambda: "OFFICE-PC-2")
+        theirs = files.part_path(share / "统计表.xlsx")
+    for path in (ours, theirs):
+        path.write_bytes(b"440514199001011234")
+    with atomic_output(share / "数据移交单.pdf") as tmp:
+        tmp.write_bytes(b"%PDF-1.4")
+    assert theirs.exists() and not ours.exists()
+
+
+def test_other_programs_hidden_part_files_are_left_in_the_users_folders(
+    tmp_path: Path,
+) -> None:
+    """A day-old hidden ``.<x>-<8 hex>.part`` (as this program's used to be named, and
+    another program's may be) is deleted only in the program's own folders."""
+    folder = tmp_path / "文档"
+    folder.mkdir()
+    other = folder / ".draft-0123abcd.part"
+    other.write_bytes(b"someone else's")
+    old = other.stat().st_mtime - 2 * 24 * 3600
+    os.utime(other, (old, old))
+    with atomic_output(folder / "名册.xlsx") as tmp:
+        tmp.write_bytes(b"PK")
+    assert other.exists()
+    assert files.remove_leftovers(folder) == [other]  # in the data or backups folder
+
+
+def test_the_temporary_name_is_no_longer_than_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path that Windows took before (its temporary file named ``.<stem>-<8 hex>.part``,
+    259 characters) is still not refused as too long."""
+    target = tmp_path / "x.xlsx"
+    before = len(str(target.with_name(f".{target.stem}-0123abcd.part")))
+    target = tmp_path / ("名" * (files.MAX_PATH - 1 - before + 1) + ".xlsx")
+    assert len(str(target.with_name(f".{target.stem}-0123abcd.part"))) == files.MAX_PATH - 1
+    assert len(str(files.part_path(target))) <= files.MAX_PATH - 1
+    monkeypatch.setattr(files, "_on_windows", lambda: True)
+    not_found = FileNotFoundError(errno.ENOENT, "The system cannot find the path specified")
+    assert "太长" not in write_error(target, not_found).message
+    longer = target.with_name("名" + target.name)
+    assert "太长" in write_error(longer, not_found).message

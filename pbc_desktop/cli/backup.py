@@ -125,7 +125,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         written = backup.automatic_backup(db_path, backups, only_if_changed=False)
     else:
         target = _copy_target(args.to.expanduser())
-        remove_leftovers(target if target.is_dir() else target.parent)
+        remove_leftovers(target if target.is_dir() else target.parent, user_folder=True)
         written = backup.backup_to(db_path, target, by=actor)
     assert written is not None
     print(written.resolve())

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from pbc_desktop.domain.validation import typed_number
 from pbc_desktop.lang import t
 
 #: The largest amount accepted: one hundred million yuan (a typo guard, not a ledger limit).
@@ -23,57 +24,62 @@ class MoneyError(ValueError):
         self.message = message
 
 
-def parse_yuan(text: str, *, zero: bool = False) -> int:
+#: How an amount is named in the sentences of :func:`parse_yuan` (Chinese, English).
+AMOUNT = ("金额", "amount")
+
+
+def parse_yuan(text: str, *, zero: bool = False, field: tuple[str, str] = AMOUNT) -> int:
     """The amount in fen of a positive yuan amount such as ``1,234.50`` or ``¥ 80元``.
 
     Full-width digits and punctuation are accepted; thousands separators must be in the
     right places; at most two decimals; negative amounts are refused, and zero too unless
-    ``zero`` (an amount that may be none, such as an award: ``0`` is then 0).
+    ``zero`` (an amount that may be none, such as an award: ``0`` is then 0). The
+    :class:`MoneyError` names the amount as ``field`` (``("奖补金额", "award")``:
+    "奖补金额不能为负数").
     """
-    raw = unicodedata.normalize("NFKC", text).strip()
-    raw = raw.replace("，", ",").replace("。", ".")
+    zh, en = field
+    raw = typed_number(unicodedata.normalize("NFKC", text)).strip().replace("，", ",")
     for mark in ("¥", "￥", "RMB", "元", " "):
         raw = raw.replace(mark, "")
     if not raw:
-        raise MoneyError(t("请填写金额", "Enter the amount"))
+        raise MoneyError(t(f"请填写{zh}", f"Enter the {en}"))
     if raw.startswith("-"):
-        raise _not_positive(zero)
+        raise _not_positive(zero, zh, en)
+    typed = text.strip()
+    invalid = MoneyError(t(f"「{typed}」不是有效的{zh}", f"'{typed}' is not a valid {en}"))
     if "," in raw and not _GROUPED.match(raw):
-        raise MoneyError(
-            t(f"「{text.strip()}」不是有效的金额", f"'{text.strip()}' is not a valid amount")
-        )
+        raise invalid
     digits = raw.replace(",", "")
     if not _PLAIN.match(digits):
-        raise MoneyError(
-            t(f"「{text.strip()}」不是有效的金额", f"'{text.strip()}' is not a valid amount")
-        )
+        raise invalid
     try:
         value = Decimal(digits)
     except InvalidOperation as exc:  # pragma: no cover - the pattern already refused it
-        raise MoneyError(t("金额格式不对", "Invalid amount")) from exc
+        raise invalid from exc
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
-        raise MoneyError(t("金额最多精确到分（两位小数）", "Use at most two decimals (fen)"))
+        raise MoneyError(t(f"{zh}最多精确到分（两位小数）", "Use at most two decimals (fen)"))
     cents = int(value * 100)
     if cents == 0 and not zero:
-        raise _not_positive(zero)
+        raise _not_positive(zero, zh, en)
     if cents > MAX_CENTS:
-        raise MoneyError(t("金额过大，请核对", "The amount is too large; please check it"))
+        raise MoneyError(t(f"{zh}过大，请核对", f"The {en} is too large; please check it"))
     return cents
 
 
-def _not_positive(zero: bool) -> MoneyError:
+def _not_positive(zero: bool, zh: str, en: str) -> MoneyError:
     if zero:
-        return MoneyError(t("金额不能为负数", "The amount cannot be negative"))
-    return MoneyError(t("金额必须大于零", "The amount must be greater than zero"))
+        return MoneyError(t(f"{zh}不能为负数", f"The {en} cannot be negative"))
+    return MoneyError(t(f"{zh}必须大于零", f"The {en} must be greater than zero"))
 
 
 def typed_amount(text: str) -> Decimal | None:
     """An amount as typed in a cell or a field: ``None`` when empty; full-width digits and
-    point (``４０．５０``, as a Chinese input method types them), thousands commas (``,``
+    point (``４０．５０``) and ``。`` for the point, as a Chinese input method types them
+    (:func:`~pbc_desktop.domain.validation.typed_number`), thousands commas (``,``
     or ``，``), ``¥`` and ``元`` are taken; a text that is no number is ``Decimal("NaN")``,
     which :func:`cents_of` (and so the service) refuses by the field's name."""
-    cleaned = unicodedata.normalize("NFKC", text).strip()
+    cleaned = typed_number(unicodedata.normalize("NFKC", text)).strip()
     for mark in (",", "，", "¥", "元", " "):
         cleaned = cleaned.replace(mark, "")
     if not cleaned:

@@ -666,37 +666,51 @@ def apply_lifecycle(
 ) -> CommunityStatus:
     """Record one dated step of the procedure and move the community to its new status."""
     with db.write() as s:
-        acc = access.of(db, s)
-        community = _load(s, community_id, acc)
-        acc.check_community_record_writable(community.lead_org_id)
-        target = lifecycle.next_status(community.status, action)
-        previous = max((e.occurred_on for e in community.events), default=None)
-        lifecycle.check_step_date(on, previous, _today())
-        errors = FieldErrors()
-        errors.text("remark", remark, ("说明", "remark"), multiline=True)
-        errors.raise_any()
-        before = audit.snapshot(community)
-        community.status = target
-        community.events.append(
-            LifecycleEvent(
-                action=action,
-                status_after=target,
-                occurred_on=on,
-                operator=db.actor,
-                remark=strip_or_none(remark),
-            )
+        return apply_lifecycle_in(db, s, community_id, action, on, remark=remark)
+
+
+def apply_lifecycle_in(
+    db: Database,
+    s: Session,
+    community_id: int,
+    action: LifecycleAction,
+    on: date,
+    *,
+    remark: str | None = None,
+) -> CommunityStatus:
+    """:func:`apply_lifecycle` within the caller's write session ``s`` (audited there), so
+    that the step is undone with the rest of the caller's change if that is refused."""
+    acc = access.of(db, s)
+    community = _load(s, community_id, acc)
+    acc.check_community_record_writable(community.lead_org_id)
+    target = lifecycle.next_status(community.status, action)
+    previous = max((e.occurred_on for e in community.events), default=None)
+    lifecycle.check_step_date(on, previous, _today())
+    errors = FieldErrors()
+    errors.text("remark", remark, ("说明", "remark"), multiline=True)
+    errors.raise_any()
+    before = audit.snapshot(community)
+    community.status = target
+    community.events.append(
+        LifecycleEvent(
+            action=action,
+            status_after=target,
+            occurred_on=on,
+            operator=db.actor,
+            remark=strip_or_none(remark),
         )
-        audit.updated(
-            s,
-            community,
-            t(
-                f"党建共同体「{community.name}」{action.zh}",
-                f"Community {community.name}: {action.en}",
-            ),
-            before,
-            after=audit.snapshot(community, action=action, on=on, remark=strip_or_none(remark)),
-        )
-        return target
+    )
+    audit.updated(
+        s,
+        community,
+        t(
+            f"党建共同体「{community.name}」{action.zh}",
+            f"Community {community.name}: {action.en}",
+        ),
+        before,
+        after=audit.snapshot(community, action=action, on=on, remark=strip_or_none(remark)),
+    )
+    return target
 
 
 _DEPENDENTS: Sequence[tuple[Any, str, str]] = (

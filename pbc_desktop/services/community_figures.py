@@ -89,10 +89,11 @@ def _overdue_in(today: date, year_end: date) -> ColumnElement[bool]:
     return and_(
         ListItem.deadline.is_not(None),
         ListItem.deadline < year_end,
+        # A SOLVED item with no date counts as solved in its year (as ``projects_solved``
+        # does), so not as overdue.
         or_(
             ListItem.status != ItemStatus.SOLVED,
-            ListItem.solved_on.is_(None),
-            ListItem.solved_on >= year_end,
+            and_(ListItem.solved_on.is_not(None), ListItem.solved_on >= year_end),
         ),
     )
 

@@ -71,15 +71,15 @@ class IncomeSpentError(OverBalanceError):
             balance_cents,
             0,
             t(
-                f"这笔收入的钱已支出，删除后结余将为 {shown} 元。确认仍要删除吗？",
-                f"This income was spent already: deleting it leaves a balance of {shown} "
-                "yuan. Delete it anyway?",
+                f"该笔收入已有支出，删除后结余将为 {shown} 元。确认仍要删除吗？",
+                f"Money of this income has been spent: after deleting it the balance will be "
+                f"{shown} yuan. Delete it anyway?",
             )
             if deleting
             else t(
-                f"这笔收入的钱已支出，修改后结余将为 {shown} 元。确认仍要保存吗？",
-                f"This income was spent already: the change leaves a balance of {shown} "
-                "yuan. Save it anyway?",
+                f"该笔收入已有支出，修改后结余将为 {shown} 元。确认仍要保存吗？",
+                f"Money of this income has been spent: after the change the balance will be "
+                f"{shown} yuan. Save it anyway?",
             ),
         )
 

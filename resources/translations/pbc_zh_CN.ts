@@ -1236,7 +1236,6 @@ Keep the copy away from this computer, for example on a USB stick in a locked dr
     <name>BranchLifeWindow</name>
     <message>
         <source>Branch meetings and committee terms</source>
-        <extracomment>(organization, behind, cells) of every branch</extracomment>
         <translation>三会一课与换届</translation>
     </message>
     <message>
@@ -3200,6 +3199,10 @@ Package fingerprint: {fp}</source>
         <translation>该月收缴 {0} 元</translation>
     </message>
     <message>
+        <source>The balance would be negative</source>
+        <translation>结余将为负数</translation>
+    </message>
+    <message>
         <source>Over the balance</source>
         <translation>超出余额</translation>
     </message>
@@ -3359,8 +3362,8 @@ Package fingerprint: {fp}</source>
         <translation>删除经费收支</translation>
     </message>
     <message>
-        <source>Over the balance</source>
-        <translation>超出余额</translation>
+        <source>The balance would be negative</source>
+        <translation>结余将为负数</translation>
     </message>
 </context>
 <context>

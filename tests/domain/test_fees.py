@@ -210,7 +210,15 @@ def test_cents_of_refuses_what_no_amount_column_holds(amount: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "amount"),
-    [("", None), ("  ", None), ("４０．５０", "40.50"), ("1，234.5", "1234.5"), ("¥80元", "80")],
+    [
+        ("", None),
+        ("  ", None),
+        ("４０．５０", "40.50"),
+        ("40。5", "40.5"),
+        ("１２。３４", "12.34"),
+        ("1，234.5", "1234.5"),
+        ("¥80元", "80"),
+    ],
 )
 def test_typed_amount_takes_what_a_chinese_input_method_types(
     typed: str, amount: str | None

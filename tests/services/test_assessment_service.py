@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.db.models import (
@@ -251,6 +251,35 @@ def test_a_stale_rectification_leaves_the_community_running(db: Database, year_s
         assert LifecycleAction.RECTIFY not in {e.action for e in community.events}
 
 
+def test_an_outcome_refused_after_the_lifecycle_step_undoes_it(
+    db: Database, year_set: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """整顿 and its outcome are one transaction: the outcome's write refused after the
+    community was moved (here a check failing late) leaves it running, unaudited."""
+    (cid,) = running_communities(db, "金平党建共同体")
+    aid = scoring.start_assessment(db, cid, YEAR)
+    score_all(db, aid, 0.4)
+    with db.read() as s:
+        audits = s.scalar(select(func.count(AuditEntry.id)))
+
+    def refuse(*_args: object) -> None:
+        raise ConflictError("locked meanwhile")
+
+    monkeypatch.setattr(outcomes, "check_demonstration", refuse)
+    with pytest.raises(ConflictError):
+        outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显")
+    with db.read() as s:
+        community = s.get(Community, cid)
+        assert community is not None
+        assert community.status == CommunityStatus.RUNNING
+        assert LifecycleAction.RECTIFY not in {e.action for e in community.events}
+        assert s.scalar(select(func.count(AuditEntry.id))) == audits
+    monkeypatch.undo()
+    outcomes.set_outcome(db, aid, AssessmentOutcome.RECTIFY, reasons="作用发挥不明显")
+    with db.read() as s:
+        assert s.scalar(select(func.count(AuditEntry.id))) == (audits or 0) + 2  # both
+
+
 def test_an_assessor_with_a_long_unit_is_recorded_by_name(db: Database, year_set: int) -> None:
     """Name and unit longer than the 评分人 column: the name alone is stored (the whole
     label failed to save on a server), in the audit log too."""
@@ -293,6 +322,21 @@ def test_an_award_typed_wrong_is_refused_not_misread(typed: str) -> None:
 )
 def test_an_award_reads_as_amounts_do(typed: str | int, cents: int) -> None:
     assert outcomes.yuan_to_cents(typed) == cents
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("-5", "奖补金额不能为负数"),
+        ("12.345", "奖补金额最多精确到分（两位小数）"),
+        ("1,2,3", "「1,2,3」不是有效的奖补金额"),
+    ],
+)
+def test_a_refused_award_is_said_in_one_sentence(typed: str, said: str) -> None:
+    """The award's name is in the sentence, once ("奖补金额：金额不能为负数" read twice)."""
+    with pytest.raises(ValidationError) as caught:
+        outcomes.yuan_to_cents(typed)
+    assert [e.message for e in caught.value.errors] == [said]
 
 
 def test_rectify_sets_the_community_status(db: Database, year_set: int) -> None:
@@ -382,6 +426,27 @@ def test_overdue_items_are_those_of_the_years_lists_at_its_end(db: Database) -> 
     assert community_figures(db, cid, YEAR, today=today)["projects_claimed"] == 0  # claimed after
     assert community_figures(db, cid, YEAR + 2, today=today)["overdue_items"] == 1
     assert community_figures(db, cid, YEAR + 2, today=date(YEAR + 2, 3, 1))["overdue_items"] == 0
+
+
+def test_a_past_years_item_solved_without_a_date_is_not_overdue(db: Database) -> None:
+    """A SOLVED item of a past year with no solved date counts as solved in it, not as
+    overdue too."""
+    (cid,) = running_communities(db, "文光党建共同体")
+    with db.write() as s:
+        lst = ServiceList(community_id=cid, kind=ListKind.PROJECT, title="清单", year=YEAR)
+        lst.items = [
+            ListItem(
+                title="路灯",
+                status=ItemStatus.SOLVED,
+                seq=1,
+                deadline=date(YEAR, 3, 1),
+                solved_on=None,
+            )
+        ]
+        s.add(lst)
+    figures = community_figures(db, cid, YEAR, today=date(YEAR + 1, 6, 1))
+    assert figures["projects_solved"] == 1
+    assert figures["overdue_items"] == 0
 
 
 def test_members_and_venues_are_counted_as_the_year_left_them(db: Database) -> None:

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QListWidget
 from pytestqt.qtbot import QtBot
 
 from pbc_desktop.db.engine import Database
@@ -283,6 +283,9 @@ def test_venues_manager(
     dialog = tab.active_dialog
     assert isinstance(dialog, VenuesDialog)
     ui = dialog.ui
+    owner = ui.ownerCombo.completer()  # an owner is found by any part of its name
+    assert owner is not None and owner.filterMode() == Qt.MatchFlag.MatchContains
+    assert owner.completionMode() == QCompleter.CompletionMode.PopupCompletion
     type_text(qtbot, ui.nameEdit, "甲村党群服务中心")
     type_text(qtbot, ui.addressEdit, "甲村大道1号")
     ui.capacitySpin.setValue(80)

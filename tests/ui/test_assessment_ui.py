@@ -263,6 +263,27 @@ def test_tab_start_finish_reopen(
     assert len(opened) == 3
 
 
+@pytest.mark.parametrize(("typed", "threshold"), [("8７。5", 87.5), ("９２", 92.0)])
+def test_a_grade_threshold_typed_by_an_input_method(
+    qtbot: QtBot, ctx: AppContext, boxes: Boxes, typed: str, threshold: float
+) -> None:
+    """The thresholds read 。 and ．for the point and full-width digits, as scores do."""
+    dialog = IndicatorSetDialog(ctx, YEAR + 1, create=True)
+    qtbot.addWidget(dialog)
+    spin = dialog.ui.excellentSpin
+    spin.setFocus()
+    spin.selectAll()
+    type_text(qtbot, spin, typed)
+    qtbot.keyClick(spin, Qt.Key.Key_Tab)
+    assert spin.value() == threshold
+    for other in (dialog.ui.goodSpin, dialog.ui.passSpin):
+        other.setFocus()
+        other.selectAll()
+        type_text(qtbot, other, "6０。5")
+        qtbot.keyClick(other, Qt.Key.Key_Tab)
+        assert other.value() == 60.5
+
+
 def test_indicator_set_dialog_create_and_edit(qtbot: QtBot, ctx: AppContext, boxes: Boxes) -> None:
     dialog = IndicatorSetDialog(ctx, YEAR + 1, create=True)
     qtbot.addWidget(dialog)

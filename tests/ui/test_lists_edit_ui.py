@@ -526,14 +526,17 @@ def test_deleting_an_income_already_spent_asks_again(
     db: Database,
     setup: Setup,
     ledger: tuple[int, int],
+    chinese: object,
 ) -> None:
     """The 1,000.00 income the 200.00 was spent from: deleting it leaves -200.00, said
     before it is done; declined, it stays."""
     income, _expense = ledger
     asked: list[str] = []
+    titles: list[str] = []
     answers: list[bool] = []
 
-    def confirm(_parent: object, _title: str, text: str) -> bool:
+    def confirm(_parent: object, title: str, text: str) -> bool:
+        titles.append(title)
         asked.append(text)
         return answers.pop(0)
 
@@ -543,12 +546,48 @@ def test_deleting_an_income_already_spent_asks_again(
     click_row(qtbot, panel.table, ledger_row(panel, income))
     click(qtbot, panel.delete_button)
     assert len(asked) == 2 and "-200.00" in asked[-1]
+    assert titles[-1] == "结余将为负数"
+    assert asked[-1] == "该笔收入已有支出，删除后结余将为 -200.00 元。确认仍要删除吗？"
     assert count(db, FundEntry) == 2 and "800.00" in panel.balance_label.text()
     answers[:] = [True, True]
     click_row(qtbot, panel.table, ledger_row(panel, income))
     click(qtbot, panel.delete_button)
     assert len(asked) == 4
     assert count(db, FundEntry) == 1 and "-200.00" in panel.balance_label.text()
+
+
+def test_lowering_an_income_already_spent_is_asked_as_a_negative_balance(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    tab: ListsTab,
+    db: Database,
+    setup: Setup,
+    ledger: tuple[int, int],
+    chinese: object,
+) -> None:
+    """The 1,000.00 income lowered to 100.00 leaves -100.00: asked under "结余将为负数"
+    (the title of an expense beyond the balance, "超出余额", would not fit it)."""
+    income, _expense = ledger
+    asked: list[tuple[str, str]] = []
+
+    def confirm(_parent: object, title: str, text: str) -> bool:
+        asked.append((title, text))
+        return False
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    panel = open_funds(tab, setup)
+    click_row(qtbot, panel.table, ledger_row(panel, income))
+    click(qtbot, panel.edit_button)
+    dialog = panel.active_dialog
+    assert isinstance(dialog, FundEntryDialog)
+    retype(qtbot, dialog.ui.amountEdit, "100")
+    ok(qtbot, dialog)
+    assert asked == [
+        ("结余将为负数", "该笔收入已有支出，修改后结余将为 -100.00 元。确认仍要保存吗？")
+    ]
+    assert funds.balance(db, setup.community_id) == 80_000
+    dialog.reject()
 
 
 @pytest.mark.parametrize(

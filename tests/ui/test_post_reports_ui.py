@@ -279,6 +279,38 @@ def test_no_member_no_actions(qtbot: QtBot, panel: MemberPostsPanel, db: Databas
 
 
 # -- service log ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("typed", "hours"), [("1。5", 1.5), ("３", 3.0), ("２．５", 2.5)])
+def test_service_hours_typed_by_an_input_method(
+    qtbot: QtBot,
+    *,
+    db: Database,
+    setup: PostSetup,
+    panel: MemberPostsPanel,
+    typed: str,
+    hours: float,
+) -> None:
+    """The point a Chinese input method types (。 or ．) and full-width digits are read:
+    ``1。5`` hours was taken as 15."""
+    rid = add_report(db, setup)
+    panel.reload()
+    click_row(qtbot, panel.reports_table, 0)
+    click(qtbot, panel.add_service_button)
+    dialog = dialog_of(panel, ServiceLogDialog)
+    ui = dialog.ui
+    ui.servedEdit.setDate(QDate(2024, 1, 10))
+    ui.hoursSpin.setFocus()
+    ui.hoursSpin.selectAll()
+    type_text(qtbot, ui.hoursSpin, typed)
+    qtbot.keyClick(ui.hoursSpin, Qt.Key.Key_Tab)
+    assert ui.hoursSpin.value() == hours
+    type_text(qtbot, ui.contentEdit, "入户宣讲")
+    with qtbot.waitSignal(panel.changed):
+        press_ok(qtbot, dialog)
+    closed(qtbot, panel)
+    [entry] = service_log.list_services(db, rid)
+    assert entry.hours == hours
+
+
 def test_log_edit_and_delete_service(
     qtbot: QtBot, db: Database, setup: PostSetup, panel: MemberPostsPanel, boxes: Boxes
 ) -> None:

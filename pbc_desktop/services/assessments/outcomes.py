@@ -42,11 +42,9 @@ def yuan_to_cents(value: str | float | Decimal) -> int:
     if not text.strip():
         return 0
     try:
-        return parse_yuan(text, zero=True)
+        return parse_yuan(text, zero=True, field=("奖补金额", "award"))
     except MoneyError as exc:
-        raise ValidationError.single(
-            "award", t(f"奖补金额：{exc.message}", f"The award: {exc.message}")
-        ) from None
+        raise ValidationError.single("award", exc.message) from None
 
 
 def check_outcome(
@@ -81,18 +79,16 @@ def set_outcome(
     else changed the assessment since ``version`` was read (None: not checked).
 
     Marking for 整顿 also moves a running community to 整顿中 through the lifecycle
-    procedure (``communities.apply_lifecycle``), dated ``on`` (today by default).
+    procedure (``communities.apply_lifecycle_in``, in the outcome's transaction), dated
+    ``on`` (today by default).
     """
     award_cents, clean_reasons = check_outcome(outcome, award_yuan, reasons)
     require(db, Permission.DISTRICT_RULES)  # 示范点 and 整顿 are the district's to decide
-    with db.read() as s:
+    # One transaction: a refused outcome leaves the community as it was (not 整顿中).
+    with db.write() as s:
         assessment = load_assessment(s, assessment_id, access.of(db, s))
         check_unlocked(assessment)
-        if version is not None and assessment.version != version:
-            # refused before the community is put under 整顿 in its own transaction
-            raise versions.refusal(s, assessment)
-        community_id = assessment.community_id
-        community_status = assessment.community.status
+        versions.check(s, assessment, version)
         if outcome == AssessmentOutcome.DEMONSTRATION and assessment.grade == Grade.FAIL:
             raise ValidationError.single(
                 "outcome",
@@ -101,15 +97,19 @@ def set_outcome(
                     "A community graded Fail cannot be a demonstration site",
                 ),
             )
-    if outcome == AssessmentOutcome.RECTIFY and community_status != CommunityStatus.RECTIFYING:
-        # Its own transaction, audited there; refused (clearly) unless the community runs.
-        communities.apply_lifecycle(
-            db, community_id, LifecycleAction.RECTIFY, on or date.today(), clean_reasons
-        )
-    with db.write() as s:
-        assessment = load_assessment(s, assessment_id, access.of(db, s))
-        check_unlocked(assessment)
-        versions.check(s, assessment, version)
+        if (
+            outcome == AssessmentOutcome.RECTIFY
+            and assessment.community.status != CommunityStatus.RECTIFYING
+        ):
+            # Audited in this session; refused (clearly) unless the community runs.
+            communities.apply_lifecycle_in(
+                db,
+                s,
+                assessment.community_id,
+                LifecycleAction.RECTIFY,
+                on or date.today(),
+                remark=clean_reasons,
+            )
         before = audit.snapshot(assessment)
         assessment.outcome = outcome
         check_demonstration(assessment, assessment.grade)  # scored Fail meanwhile

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from pbc_desktop.domain.enums import VenueKind
 from pbc_desktop.errors import UserError
 from pbc_desktop.services import organizations, scope
 from pbc_desktop.services import venues as svc
 from pbc_desktop.ui.common import messages
-from pbc_desktop.ui.common.combos import fill_choices, fill_enum, select_data
+from pbc_desktop.ui.common.combos import fill_choices, fill_enum, searchable, select_data
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.discarding import AsksBeforeDiscarding
 from pbc_desktop.ui.common.form_values import entered_values
@@ -41,11 +41,7 @@ class VenuesDialog(AsksBeforeDiscarding):
         ui = self.ui
         fill_enum(ui.kindCombo, VenueKind)
         fill_choices(ui.ownerCombo, organizations.choices(ctx.db), "")
-        ui.ownerCombo.setInsertPolicy(ui.ownerCombo.InsertPolicy.NoInsert)
-        completer = ui.ownerCombo.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        searchable(ui.ownerCombo)
         ui.capacitySpin.setMinimum(NO_CAPACITY)
         ui.capacitySpin.setValue(NO_CAPACITY)
         for community in scope.community_choices(ctx.db):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,6 +40,7 @@ from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.messages import confirm, information, mark_fields, show_user_error
 from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 NAME, CATEGORY, POST, GRADE = range(4)
 
@@ -71,7 +71,7 @@ class AppraisalDialog(FittedDialog):
         fill_choices(self.org_combo, organizations.choices(ctx.db))
         if organization_id is not None:
             select_data(self.org_combo, organization_id)
-        self.year_spin = QSpinBox(self)
+        self.year_spin = IntSpinBox(self)
         self.year_spin.setObjectName("appraisalYear")
         this_year = date.today().year
         self.year_spin.setRange(grid.FIRST_YEAR, this_year)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pbc_desktop.domain.appraisals import AppraisalGrade
 from pbc_desktop.errors import UserError
@@ -16,6 +16,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import label
 from pbc_desktop.ui.common.messages import show_user_error
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 from pbc_desktop.ui.common.views import (
     add_captioned,
     fill_table,
@@ -38,7 +39,7 @@ class AppraisalOverview(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[results.AppraisalOverview] = []
-        self.year_spin = QSpinBox(self)
+        self.year_spin = IntSpinBox(self)
         self.year_spin.setObjectName("appraisalOverviewYear")
         this_year = date.today().year
         self.year_spin.setRange(grid.FIRST_YEAR, this_year)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -46,6 +45,7 @@ from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.menu_actions import MenuWindow
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 from pbc_desktop.ui.common.views import (
     add_captioned,
     enter_presses_nothing,
@@ -106,7 +106,7 @@ class YearRead:
     1,500 branches' cells took a tenth of a second more on the UI thread)."""
 
     report: compliance.TownYear
-    #: (organization, behind, cells) of every branch
+    # (organization, behind, cells) of every branch
     rows: tuple[tuple[int, bool, list[str]], ...]
     behind: int
     open_now: int
@@ -137,7 +137,7 @@ class BranchLifeWindow(MenuWindow):
         self.meetings_load = BackgroundLoad(self, "branchLifeLoad", self._year_refused)
         self._wanted_org: int | None = None  # to select once the year being read is shown
         self.terms: list[committees.CommitteeRow] = []
-        self.year = QSpinBox(self)
+        self.year = IntSpinBox(self)
         self.year.setObjectName("branchLifeYear")
         self.year.setRange(2000, 2100)
         self.year.setValue(self.today().year)
@@ -198,7 +198,7 @@ class BranchLifeWindow(MenuWindow):
         )
         meetings_layout.addWidget(splitter, 1)
 
-        self.within = QSpinBox(self)
+        self.within = IntSpinBox(self)
         self.within.setObjectName("branchLifeTermsWithin")
         self.within.setRange(0, 120)
         self.within.setValue(6)

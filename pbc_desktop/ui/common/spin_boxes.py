@@ -1,9 +1,15 @@
-"""A spin box for decimals (scores) that reads what a Chinese input method types."""
+"""Spin boxes that read what a Chinese input method types: full-width digits (``３``) and
+the point typed as ``。`` or ``．``. Qt refuses those characters one by one, so ``1。5``
+typed became ``15`` and ``３`` nothing at all.
+
+The forms promote their spin boxes to these (Designer's custom widgets, header
+``pbc_desktop.ui.common.spin_boxes``); a spin box made in code is made as one of these.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
 from pbc_desktop.domain.validation import typed_number
 
@@ -17,4 +23,15 @@ class DecimalSpinBox(QDoubleSpinBox):
         return super().validate(typed_number(text), pos)
 
     def valueFromText(self, text: str) -> float:
+        return super().valueFromText(typed_number(text))
+
+
+class IntSpinBox(QSpinBox):
+    """A ``QSpinBox`` taking full-width digits (``２０２６``, ``３``) as typed by a Chinese
+    input method, which Qt refuses."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        return super().validate(typed_number(text), pos)
+
+    def valueFromText(self, text: str) -> int:
         return super().valueFromText(typed_number(text))

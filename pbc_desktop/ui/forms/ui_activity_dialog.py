@@ -7,9 +7,10 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from pbc_desktop.ui.common.dates import DateTimeEdit
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 class Ui_ActivityDialog(object):
     def setupUi(self, ActivityDialog):
@@ -177,7 +178,7 @@ class Ui_ActivityDialog(object):
 
         self.basicsForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.traineeLabel)
 
-        self.traineeSpin = QSpinBox(self.basicsPage)
+        self.traineeSpin = IntSpinBox(self.basicsPage)
         self.traineeSpin.setObjectName(u"traineeSpin")
         self.traineeSpin.setMaximum(100000)
 
@@ -391,7 +392,7 @@ class Ui_ActivityDialog(object):
 
         self.votesLayout.addWidget(self.forLabel)
 
-        self.forSpin = QSpinBox(self.agendaItemBox)
+        self.forSpin = IntSpinBox(self.agendaItemBox)
         self.forSpin.setObjectName(u"forSpin")
         self.forSpin.setMaximum(100000)
 
@@ -402,7 +403,7 @@ class Ui_ActivityDialog(object):
 
         self.votesLayout.addWidget(self.againstLabel)
 
-        self.againstSpin = QSpinBox(self.agendaItemBox)
+        self.againstSpin = IntSpinBox(self.agendaItemBox)
         self.againstSpin.setObjectName(u"againstSpin")
         self.againstSpin.setMaximum(100000)
 
@@ -413,7 +414,7 @@ class Ui_ActivityDialog(object):
 
         self.votesLayout.addWidget(self.abstainLabel)
 
-        self.abstainSpin = QSpinBox(self.agendaItemBox)
+        self.abstainSpin = IntSpinBox(self.agendaItemBox)
         self.abstainSpin.setObjectName(u"abstainSpin")
         self.abstainSpin.setMaximum(100000)
 

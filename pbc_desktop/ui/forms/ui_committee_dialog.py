@@ -7,9 +7,10 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from pbc_desktop.ui.common.dates import DateEdit
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 class Ui_CommitteeDialog(object):
     def setupUi(self, CommitteeDialog):
@@ -45,7 +46,7 @@ class Ui_CommitteeDialog(object):
 
         self.termNoLayout = QHBoxLayout()
         self.termNoLayout.setObjectName(u"termNoLayout")
-        self.termNoSpin = QSpinBox(CommitteeDialog)
+        self.termNoSpin = IntSpinBox(CommitteeDialog)
         self.termNoSpin.setObjectName(u"termNoSpin")
         self.termNoSpin.setMinimum(1)
         self.termNoSpin.setMaximum(999)

@@ -7,7 +7,9 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 class Ui_ConnectDialog(object):
     def setupUi(self, ConnectDialog):
@@ -58,7 +60,7 @@ class Ui_ConnectDialog(object):
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.portSpinLabel)
 
-        self.portSpin = QSpinBox(ConnectDialog)
+        self.portSpin = IntSpinBox(ConnectDialog)
         self.portSpin.setObjectName(u"portSpin")
         self.portSpin.setMinimum(1)
         self.portSpin.setMaximum(65535)

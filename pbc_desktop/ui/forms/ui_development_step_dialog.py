@@ -7,9 +7,10 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from pbc_desktop.ui.common.dates import DateEdit
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 class Ui_DevelopmentStepDialog(object):
     def setupUi(self, DevelopmentStepDialog):
@@ -75,7 +76,7 @@ class Ui_DevelopmentStepDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.monthsSpinLabel)
 
-        self.monthsSpin = QSpinBox(DevelopmentStepDialog)
+        self.monthsSpin = IntSpinBox(DevelopmentStepDialog)
         self.monthsSpin.setObjectName(u"monthsSpin")
         self.monthsSpin.setMinimum(6)
         self.monthsSpin.setMaximum(12)

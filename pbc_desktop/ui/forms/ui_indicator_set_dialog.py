@@ -7,7 +7,9 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from pbc_desktop.ui.common.spin_boxes import DecimalSpinBox, IntSpinBox
 
 class Ui_IndicatorSetDialog(object):
     def setupUi(self, IndicatorSetDialog):
@@ -32,7 +34,7 @@ class Ui_IndicatorSetDialog(object):
 
         self.yearLayout = QHBoxLayout()
         self.yearLayout.setObjectName(u"yearLayout")
-        self.yearSpin = QSpinBox(IndicatorSetDialog)
+        self.yearSpin = IntSpinBox(IndicatorSetDialog)
         self.yearSpin.setObjectName(u"yearSpin")
         self.yearSpin.setMinimum(2000)
         self.yearSpin.setMaximum(2100)
@@ -78,7 +80,7 @@ class Ui_IndicatorSetDialog(object):
 
         self.thresholdsLayout.addWidget(self.excellentLabel)
 
-        self.excellentSpin = QDoubleSpinBox(IndicatorSetDialog)
+        self.excellentSpin = DecimalSpinBox(IndicatorSetDialog)
         self.excellentSpin.setObjectName(u"excellentSpin")
         self.excellentSpin.setDecimals(1)
         self.excellentSpin.setMaximum(100.000000000000000)
@@ -90,7 +92,7 @@ class Ui_IndicatorSetDialog(object):
 
         self.thresholdsLayout.addWidget(self.goodLabel)
 
-        self.goodSpin = QDoubleSpinBox(IndicatorSetDialog)
+        self.goodSpin = DecimalSpinBox(IndicatorSetDialog)
         self.goodSpin.setObjectName(u"goodSpin")
         self.goodSpin.setDecimals(1)
         self.goodSpin.setMaximum(100.000000000000000)
@@ -102,7 +104,7 @@ class Ui_IndicatorSetDialog(object):
 
         self.thresholdsLayout.addWidget(self.passLabel)
 
-        self.passSpin = QDoubleSpinBox(IndicatorSetDialog)
+        self.passSpin = DecimalSpinBox(IndicatorSetDialog)
         self.passSpin.setObjectName(u"passSpin")
         self.passSpin.setDecimals(1)
         self.passSpin.setMaximum(100.000000000000000)

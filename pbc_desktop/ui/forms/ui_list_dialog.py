@@ -7,9 +7,10 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from pbc_desktop.ui.common.dates import DateEdit
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 class Ui_ListDialog(object):
     def setupUi(self, ListDialog):
@@ -63,7 +64,7 @@ class Ui_ListDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.yearSpinLabel)
 
-        self.yearSpin = QSpinBox(ListDialog)
+        self.yearSpin = IntSpinBox(ListDialog)
         self.yearSpin.setObjectName(u"yearSpin")
         self.yearSpin.setMinimum(2000)
         self.yearSpin.setMaximum(2100)

@@ -7,9 +7,10 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from pbc_desktop.ui.common.dates import DateEdit
+from pbc_desktop.ui.common.spin_boxes import DecimalSpinBox
 
 class Ui_ServiceLogDialog(object):
     def setupUi(self, ServiceLogDialog):
@@ -56,7 +57,7 @@ class Ui_ServiceLogDialog(object):
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.hoursSpinLabel)
 
-        self.hoursSpin = QDoubleSpinBox(ServiceLogDialog)
+        self.hoursSpin = DecimalSpinBox(ServiceLogDialog)
         self.hoursSpin.setObjectName(u"hoursSpin")
         self.hoursSpin.setDecimals(1)
         self.hoursSpin.setMinimum(0.000000000000000)

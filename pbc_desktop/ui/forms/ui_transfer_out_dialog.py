@@ -7,9 +7,10 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from pbc_desktop.ui.common.dates import DateEdit
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 class Ui_TransferOutDialog(object):
     def setupUi(self, TransferOutDialog):
@@ -86,7 +87,7 @@ class Ui_TransferOutDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.validDaysSpinLabel)
 
-        self.validDaysSpin = QSpinBox(TransferOutDialog)
+        self.validDaysSpin = IntSpinBox(TransferOutDialog)
         self.validDaysSpin.setObjectName(u"validDaysSpin")
         self.validDaysSpin.setMinimum(1)
         self.validDaysSpin.setMaximum(365)

@@ -7,7 +7,9 @@
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMetaObject, QObject, QPoint, QRect, QSize, QTime, QUrl, Qt
 from PySide6.QtGui import QBrush, QColor, QConicalGradient, QCursor, QFont, QFontDatabase, QGradient, QIcon, QImage, QKeySequence, QLinearGradient, QPainter, QPalette, QPixmap, QRadialGradient, QTransform
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 
 class Ui_VenuesDialog(object):
     def setupUi(self, VenuesDialog):
@@ -110,7 +112,7 @@ class Ui_VenuesDialog(object):
 
         self.venueForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.capacityLabel)
 
-        self.capacitySpin = QSpinBox(self.venueBox)
+        self.capacitySpin = IntSpinBox(self.venueBox)
         self.capacitySpin.setObjectName(u"capacitySpin")
         self.capacitySpin.setMaximum(100000)
 

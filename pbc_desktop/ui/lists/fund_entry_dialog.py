@@ -198,6 +198,11 @@ class FundEntryDialog(FormDialog):
         try:
             return self._write(data, confirm=False)
         except funds.OverBalanceError as exc:
-            if not messages.confirm(self, self.tr("Over the balance"), exc.message):
+            title = (
+                self.tr("The balance would be negative")
+                if isinstance(exc, funds.IncomeSpentError)
+                else self.tr("Over the balance")
+            )
+            if not messages.confirm(self, title, exc.message):
                 raise ValidationError.single("amount", exc.message) from exc
             return self._write(data, confirm=True)

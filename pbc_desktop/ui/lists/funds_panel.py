@@ -328,5 +328,5 @@ class FundsPanel(DialogHost, QWidget):
         try:
             funds.delete_entry(self.ctx.db, entry_id)
         except funds.OverBalanceError as exc:
-            if messages.confirm(self, self.tr("Over the balance"), exc.message):
+            if messages.confirm(self, self.tr("The balance would be negative"), exc.message):
                 funds.delete_entry(self.ctx.db, entry_id, confirm_over_balance=True)

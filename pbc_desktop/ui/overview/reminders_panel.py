@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.dates import fmt_date
 from pbc_desktop.ui.common.labels import form_label, label
 from pbc_desktop.ui.common.rules_dialog import DistrictRulesDialog
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 from pbc_desktop.ui.common.views import make_item_table
 from pbc_desktop.ui.common.worker import BackgroundLoad
 from pbc_desktop.ui.common.write_guard import WriteGuard
@@ -66,9 +66,9 @@ class RulesDialog(DistrictRulesDialog):
         self.setWindowTitle(self.tr("Reminder rules"))
         current, self.read_version = reminders.rules_to_edit(ctx.db)
         form = QFormLayout()
-        self.spins: dict[ActivityKind, QSpinBox] = {}
+        self.spins: dict[ActivityKind, IntSpinBox] = {}
         for kind in ActivityKind:
-            spin = QSpinBox(self)
+            spin = IntSpinBox(self)
             spin.setObjectName(f"rule_{kind.value}")
             spin.setRange(0, rules_domain.MAX_INTERVAL_MONTHS)
             spin.setSpecialValueText(self.tr("no reminder"))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QPushButton,
-    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from pbc_desktop.ui.common.detail import grid, heading
 from pbc_desktop.ui.common.messages import information, show_user_error
 from pbc_desktop.ui.common.prompts import ask_save_path, suggested_file
 from pbc_desktop.ui.common.screens import FittedDialog
+from pbc_desktop.ui.common.spin_boxes import IntSpinBox
 from pbc_desktop.ui.common.views import add_captioned, enter_presses_nothing
 
 
@@ -44,7 +44,7 @@ class PartyStatsDialog(FittedDialog):
         self.setWindowTitle(self.tr("Party statistics"))
         self.resize(820, 660)
         self.stats: PartyStatistics | None = None
-        self.year_spin = QSpinBox(self)
+        self.year_spin = IntSpinBox(self)
         self.year_spin.setObjectName("statsYear")
         self.year_spin.setRange(FIRST_YEAR, date.today().year)
         self.year_spin.setValue(date.today().year - 1)
