@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CACHE, bench_env, district_db
+from common import CACHE, bench_env, district_db, peak_rss_mb, proc_status_mb, rss_mb
 
 from pbc_desktop.domain.validation import id_check_char
 
@@ -63,41 +63,6 @@ HEADERS = (
 def _id_number(region: str, birth: date, seq: int) -> str:
     first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
     return first17 + id_check_char(first17)
-
-
-def _peak_rss_mb() -> float | None:
-    """The process's peak resident set so far (``ru_maxrss``), in MB."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return None
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes / KiB
-
-
-def _hwm_mb(pid: int | None) -> float | None:
-    """The peak resident set of the process ``pid`` so far (Linux only; a child's
-    ``ru_maxrss`` would count its parent's pages at the fork)."""
-    try:
-        with Path(f"/proc/{pid}/status").open(encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
-def _rss_mb() -> float | None:
-    """The resident set now (Linux only)."""
-    try:
-        with Path("/proc/self/status").open(encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
 
 
 def _mb(value: float | None) -> str:
@@ -245,7 +210,7 @@ def main() -> int:
             tab = window.show_tab("members")
             assert isinstance(tab, MembersTab)
             app.processEvents()
-            start_peak, start_rss = _peak_rss_mb(), _rss_mb()
+            start_peak, start_rss = peak_rss_mb(), rss_mb()
             print(
                 f"window open on the district database: peak memory {_mb(start_peak)} "
                 f"(resident now {_mb(start_rss)})"
@@ -262,7 +227,9 @@ def main() -> int:
                             pid = child.pid
                         except ValueError:  # closed meanwhile
                             continue
-                        child_peak["mb"] = max(child_peak["mb"], _hwm_mb(pid) or 0.0)
+                        if pid is not None:
+                            hwm = proc_status_mb("VmHWM", pid) or 0.0
+                            child_peak["mb"] = max(child_peak["mb"], hwm)
 
                 # Opening the dialog (the first time: its modules and form loaded) is
                 # said apart; the stalls counted are those of the import.
@@ -280,7 +247,7 @@ def main() -> int:
                     raise RuntimeError(f"{rosters[on_duplicate]} could not be read")
                 read_s = time.perf_counter() - t0
                 read_stall, stall["worst"] = stall["worst"], 0.0
-                read_peak = _peak_rss_mb()
+                read_peak = peak_rss_mb()
                 dialog.ui.updateRadio.setChecked(on_duplicate == "update")
                 preview = dialog.preview
                 assert preview is not None
@@ -319,14 +286,14 @@ def main() -> int:
                 )
                 print(
                     f"  peak memory after reading {_mb(read_peak)}, "
-                    f"after writing {_mb(_peak_rss_mb())} (resident now {_mb(_rss_mb())})"
+                    f"after writing {_mb(peak_rss_mb())} (resident now {_mb(rss_mb())})"
                 )
             window.close()
             window.deleteLater()
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         finally:
             db.dispose()
-    peak = _peak_rss_mb()
+    peak = peak_rss_mb()
     if peak is not None and start_peak is not None:
         mem_ok = peak < GOAL_PEAK_MB
         ok = ok and mem_ok

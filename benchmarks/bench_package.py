@@ -30,6 +30,8 @@ from typing import Any
 # The checkout this script lives in, not whichever copy is installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import peak_rss_mb
+
 from pbc_desktop.domain.enums import OrgLevel
 from pbc_desktop.domain.offices import OfficeCard
 from pbc_desktop.services.exchange import keys
@@ -46,13 +48,6 @@ RECIPIENT_UUID = "1c7d1e9f-64b5-4e1f-9a7f-2d3c4b5e6f70"
 SURNAMES = "陈林黄郑张李王吴刘蔡杨许谢洪"
 KINDS = ("主题党日", "联学联建", "志愿服务", "党课")
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰涛明超秀兰霞平刚桂英"
-
-
-def _peak_rss_mb() -> float:
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
 def _member(i: int, rng: random.Random) -> dict[str, Any]:
@@ -177,7 +172,7 @@ def _read(folder: Path, encrypt: bool) -> dict[str, Any]:
 
 def _child(step: str, encrypt: bool, folder: Path) -> None:
     result = (_write if step == "write" else _read)(folder, encrypt)
-    result["peak_mb"] = _peak_rss_mb()
+    result["peak_mb"] = peak_rss_mb()
     print(json.dumps(result))
 
 

@@ -79,13 +79,20 @@ def peak_rss_mb() -> float | None:
     return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes / KiB
 
 
-def rss_mb() -> float | None:
-    """This process's resident set now, in MB (Linux only)."""
+def proc_status_mb(field: str, pid: int | str = "self") -> float | None:
+    """A memory figure of ``/proc/PID/status`` (``VmRSS``: resident now, ``VmHWM``: its
+    peak so far, which a child's ``ru_maxrss`` would not tell: it counts its parent's pages
+    at the fork), in MB (Linux only)."""
     try:
-        with Path("/proc/self/status").open(encoding="ascii") as status:
+        with Path(f"/proc/{pid}/status").open(encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return None
+
+
+def rss_mb() -> float | None:
+    """This process's resident set now, in MB (Linux only)."""
+    return proc_status_mb("VmRSS")
