@@ -149,3 +149,17 @@ after_start = partial(status_after, ItemAction.START)
 after_supervision = partial(status_after, ItemAction.SUPERVISE)
 after_solve = partial(status_after, ItemAction.SOLVE)
 after_reopen = partial(status_after, ItemAction.REOPEN)
+
+
+def status_with_claims(
+    status: ItemStatus, kind: ListKind, *, claimed: bool, followed_up: bool
+) -> ItemStatus:
+    """``status`` moved forward as far as the item's claims and follow-ups take it, by the
+    same rules as claiming and following up here: an item with a claim is never 待认领,
+    one with a follow-up never behind 推进中 (a status from a package, or a conflict's other
+    version, cannot undo a claim the item holds). Never moves a status back."""
+    if claimed and ItemAction.CLAIM in allowed_actions(status, kind):
+        status = after_claim(status, kind)
+    if followed_up and status in (S.OPEN, S.CLAIMED):
+        status = after_supervision(status, kind)
+    return status

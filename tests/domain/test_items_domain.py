@@ -137,3 +137,25 @@ def test_format_amount() -> None:
     assert format_amount(Decimal("0.2")) == "0.20"
     assert format_amount(Decimal("-3")) == "-3.00"
     assert format_amount(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "claimed", "followed_up", "expected"),
+    [
+        (S.OPEN, P, False, False, S.OPEN),  # nothing to go by: as it is
+        (S.OPEN, P, True, False, S.CLAIMED),  # a claim: never 待认领
+        (S.OPEN, P, True, True, S.IN_PROGRESS),  # claimed and followed up
+        (S.OPEN, P, False, True, S.OPEN),  # an unclaimed project awaits its claim
+        (S.CLAIMED, P, True, True, S.IN_PROGRESS),
+        (S.IN_PROGRESS, P, True, True, S.IN_PROGRESS),
+        (S.SOLVED, P, True, True, S.SOLVED),  # never moved back
+        (S.OPEN, ListKind.DEMAND, False, True, S.IN_PROGRESS),  # no claim needed
+        (S.OPEN, ListKind.DEMAND, True, False, S.OPEN),  # a demand is never claimed
+    ],
+)
+def test_status_with_claims_only_moves_forward(
+    status: ItemStatus, kind: ListKind, claimed: bool, followed_up: bool, expected: ItemStatus
+) -> None:
+    assert (
+        items.status_with_claims(status, kind, claimed=claimed, followed_up=followed_up) == expected
+    )

@@ -29,6 +29,7 @@ from pbc_desktop.services import audit
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.office_scope import answers_for_the_office
 from pbc_desktop.services.exchange.records import UuidIndex
+from pbc_desktop.services.lists.common import keep_status_with_claims
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
 
@@ -225,6 +226,8 @@ def resolve(db: Database, conflict_id: int, *, take_other: bool) -> None:
                             "change one of them.",
                         )
                     ) from exc
+                if c.entity == "list_item":  # the other version's status cannot undo a claim
+                    keep_status_with_claims(s, item_uuids=[c.record_uuid])
             choice = t("采用另一版本", "took the other version")
         c.resolved_at = utcnow()
         c.resolved_by = db.user.user_id

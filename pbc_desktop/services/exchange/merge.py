@@ -61,6 +61,7 @@ from pbc_desktop.domain.exchange import record_label
 from pbc_desktop.lang import t
 from pbc_desktop.services.exchange import records
 from pbc_desktop.services.exchange.records import TableShape, UuidIndex
+from pbc_desktop.services.lists.common import keep_status_with_claims
 
 CHUNK = 500
 _SYNC_BASE = cast(Table, SyncBase.__table__)
@@ -149,8 +150,28 @@ def merge(
         if not dry:
             for row_uuid, own, updated_at in later:
                 records.link_own(session, shape, ctx.index, row_uuid, own, updated_at=updated_at)
+    if not dry:
+        _keep_item_statuses(ctx)
     _apply_tombstones(session, tombstones, sender, ctx.result)
     return ctx.result
+
+
+#: Items, and the records whose arrival can move an item's status (claims, follow-ups).
+_ITEM_RECORDS = {"list_item": "item_uuids", "claim": "claim_uuids", "supervision": "followup_uuids"}
+
+
+def _keep_item_statuses(ctx: _Context) -> None:
+    """An item whose version came in, or that a claim or follow-up came in for, takes the
+    status its claims and follow-ups imply when that is further on: a package's 待认领
+    never undoes a claim held here, and a claim arriving moves its item on. The item
+    counts as it was merged (changed, kept, ...); its updated_at stays."""
+    named: dict[str, list[str]] = {key: [] for key in _ITEM_RECORDS.values()}
+    for change in ctx.result.changes:
+        key = _ITEM_RECORDS.get(change.entity)
+        if key is not None and change.change is not Change.DELETED:
+            named[key].append(change.uuid)
+    if any(named.values()):
+        keep_status_with_claims(ctx.session, **named)
 
 
 @dataclass
