@@ -347,3 +347,29 @@ def test_a_bug_in_a_superseded_read_is_logged_without_its_message(
     assert worker.wait_for_reads(10)
     qtbot.wait(100)
     assert not [r for r in caplog.records if r.name == "pbc_desktop.ui.common.worker"]
+
+
+def test_the_requests_of_one_moment_started_soon_make_one_read_and_are_waited_for(
+    qtbot: QtBot,
+) -> None:
+    """``start_soon`` (the reminders panel: made, then its area set at once) reads once,
+    when the window's events run; the load is busy from the first request, so that what
+    waits for it (a test, a screenshot, a restore) does not find it idle meanwhile."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    load = BackgroundLoad(widget, "testLoad")
+    reads: list[str] = []
+    shown: list[str] = []
+
+    def read(town: str) -> Callable[[], str]:
+        def run() -> str:
+            reads.append(town)
+            return town
+
+        return run
+
+    load.start_soon(read("全区"), shown.append)
+    load.start_soon(read("甲镇"), shown.append)
+    assert load.busy and reads == []
+    wait_loaded(qtbot, load)
+    assert reads == ["甲镇"] and shown == ["甲镇"]

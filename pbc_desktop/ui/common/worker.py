@@ -275,6 +275,7 @@ class BackgroundLoad(QObject):
         self._request = 0
         self._wanted: tuple[int, Read[Any], Show[Any]] | None = None
         self._reading: int | None = None  # the request a thread reads now
+        self._soon = False  # a read asked by start_soon waits for the window's events
         _loads[self._key] = self
         self.destroyed.connect(lambda _obj=None, key=self._key: _loads.pop(key, None))
 
@@ -291,6 +292,24 @@ class BackgroundLoad(QObject):
         elif self._reading is None:
             self._launch()
         # else: started when the read under way comes back (its answer dropped)
+
+    def start_soon(self, read: Read[T], show: Show[T]) -> None:
+        """As :meth:`start`, but read once the window's events run: the requests of one
+        moment (a screen made, then its filters set at once) make one read, started after
+        what was asked before it (:attr:`busy` from now on, as with :meth:`start`)."""
+        self._request += 1
+        self._wanted = (self._request, read, show)
+        if not self.in_background:
+            self._read_here()
+        elif not self._soon:
+            self._soon = True
+            QTimer.singleShot(0, self, self._launch_soon)
+
+    def _launch_soon(self) -> None:
+        self._soon = False
+        if self._wanted is not None and self._reading is None:
+            self._launch()
+        # else: forgotten meanwhile, or started when the read under way comes back
 
     def forget(self) -> None:
         """Drop the request under way: nothing more is shown (its read runs to its end)."""

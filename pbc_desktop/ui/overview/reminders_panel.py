@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -109,7 +109,6 @@ class RemindersPanel(QWidget):
         # members month by month): collected off the UI thread, so that the window shows
         # and answers meanwhile.
         self.load = BackgroundLoad(self, "overviewRemindersLoad", self._refused)
-        self._start_pending = False
         self.rows: list[Reminder] = []
         self._windows: dict[str, QDialog] = {}
         self.title = QLabel(self)
@@ -159,22 +158,13 @@ class RemindersPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        db, today, town = self.ctx.db, self.today(), self._town
         self.title.setText(self.tr("Reminders: being collected..."))
-        if not BackgroundLoad.in_background:
-            self._start_collecting()
-            return
-        # Started once the window's events run: after the 概览 tab's own figures, which the
+        # Read once the window's events run: after the 概览 tab's own figures, which the
         # collection slowed down, and once for the refreshes of one moment (the tab's
         # reload set the area right after the panel was made: the district was collected
         # twice over).
-        if not self._start_pending:
-            self._start_pending = True
-            QTimer.singleShot(0, self, self._start_collecting)
-
-    def _start_collecting(self) -> None:
-        self._start_pending = False
-        db, today, town = self.ctx.db, self.today(), self._town
-        self.load.start(lambda: reminders.collect(db, today, town), self._show)
+        self.load.start_soon(lambda: reminders.collect(db, today, town), self._show)
 
     def _refused(self, error: UserError) -> None:
         self.title.setText(self.tr("Reminders: cannot be read ({0})").format(error.message))
