@@ -27,3 +27,18 @@ def resettle_heap() -> None:
         return
     gc.unfreeze()
     settle_heap()
+
+
+def age_heap() -> None:
+    """After a long piece of work with collection off (an import): what is alive moved to
+    the oldest generation, no object looked at (``gc.freeze`` then ``gc.unfreeze``), so the
+    collector's next look at the youngest objects does not go through all it made.
+
+    Where the heap was settled, that unfreeze would also put the settled objects back into
+    the collector's passes (a full pass walking them again, the window frozen): what is
+    alive is frozen with them instead. The cycles left while collection was off then stay
+    until the heap is settled again (a database switch), as the settled ones do."""
+    settled = gc.get_freeze_count() > 0
+    gc.freeze()  # every generation into the permanent one …
+    if not settled:
+        gc.unfreeze()  # … and all of it back into the oldest

@@ -55,3 +55,25 @@ def test_what_a_switch_left_behind_is_collected_and_the_rest_settled_again() -> 
 def test_a_heap_never_settled_is_left_alone() -> None:
     resettle_heap()
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.usefixtures("no_automatic_passes")
+def test_an_import_leaves_the_settled_heap_frozen() -> None:
+    from pbc_desktop.services.member_import.row_checks import _collection_paused
+
+    settle_heap()
+    settled = gc.get_freeze_count()
+    with _collection_paused():
+        made = [Node() for _ in range(1000)]  # what the import made meanwhile
+    assert gc.get_freeze_count() >= settled
+    del made
+
+
+@pytest.mark.usefixtures("no_automatic_passes")
+def test_an_import_on_a_heap_never_settled_freezes_nothing() -> None:
+    from pbc_desktop.services.member_import.row_checks import _collection_paused
+
+    with _collection_paused():
+        made = [Node() for _ in range(1000)]
+    assert gc.get_freeze_count() == 0
+    del made

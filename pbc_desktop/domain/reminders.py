@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Generic, TypeVar
 
 from pbc_desktop.domain.enums import ActivityKind, LabeledEnum
@@ -114,12 +114,16 @@ def reminder_order(r: Reminder) -> tuple[int, int, int, str]:
     return (0 if r.days > 0 else 1, -r.days, list(ReminderArea).index(r.area), r.subject)
 
 
-def existing_since(founded_on: date | None, recorded_on: date, today: date) -> date | None:
+def existing_since(founded_on: date | None, recorded_at: datetime, today: date) -> date | None:
     """The day from which an organization is reminded of what it owes: its founding date;
     when that is not known (a new organization's is left empty), the day it was recorded
     here (an office registering its branches on its first day is not told that they missed
-    every meeting of the months before); None (no bound) when it was recorded after
-    ``today`` (reminders as of an earlier day)."""
+    every meeting of the months before): the local day of ``recorded_at`` (stored in UTC:
+    a branch entered before 08:00 in Beijing is of that day, not the day before); None (no
+    bound) when it was recorded after ``today`` (reminders as of an earlier day)."""
     if founded_on is not None:
         return founded_on
+    if recorded_at.tzinfo is None:  # stored times are UTC
+        recorded_at = recorded_at.replace(tzinfo=UTC)
+    recorded_on = recorded_at.astimezone().date()
     return recorded_on if recorded_on <= today else None

@@ -4,7 +4,11 @@ recorded (三会一课 of the months before, last year's 民主评议)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import date
+
+import pytest
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.reminders import ReminderArea, Severity
@@ -55,3 +59,28 @@ def test_a_founding_date_still_rules(db: Database) -> None:
     lines = _overdue(db, FIRST_DAY)["老党支部"]
     assert any("支委会：本年已有11期未开" in what for what in lines)
     assert any("2025年度民主评议党员未录入" in what for what in lines)
+
+
+@pytest.fixture
+def in_beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    if not hasattr(time, "tzset"):
+        pytest.skip("the local time zone is set through TZ")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("in_beijing")
+def test_a_branch_entered_early_on_a_quarters_first_day_owes_nothing_of_the_quarter_before(
+    db: Database,
+) -> None:
+    """Entered at 07:30 on 1 October in Beijing (23:30 on 30 September, UTC, as stored):
+    it counts from 1 October, the third quarter's meetings not asked of it."""
+    branch = make_org(db, "十月录入党支部")
+    make_member(db, "赵六", branch, complete=True)
+    sql_by_hand(
+        db, f"UPDATE organization SET created_at = '2026-09-30 23:30:00' WHERE id = {branch}"
+    )
+    assert _overdue(db, date(2026, 10, 1)) == {}

@@ -24,7 +24,7 @@ from pbc_desktop.services.paging import PageRequest
 from pbc_desktop.ui.activities.dialog import ActivityDialog
 from pbc_desktop.ui.activities.tab import SIGNIN, ActivitiesTab
 from pbc_desktop.ui.activities.venues_dialog import VenuesDialog
-from pbc_desktop.ui.common import prompts
+from pbc_desktop.ui.common import prompts, worker
 from pbc_desktop.ui.common.context import AppContext
 from pbc_desktop.ui.common.listing_tab import SEARCH_DELAY_MS
 from tests.factories import make_community, make_member, make_orgs
@@ -128,33 +128,51 @@ def test_typing_runs_one_search_once_the_typing_pauses(
     assert searched == ["三月主题"]  # and nothing after
 
 
+@pytest.fixture
+def count_gate() -> Iterator[threading.Event]:
+    event = threading.Event()
+    yield event
+    event.set()  # a failed test's count ends too
+
+
 @pytest.mark.usefixtures("loads_in_background")
 def test_a_search_shows_its_first_page_before_its_total(
-    qtbot: QtBot, tab: ActivitiesTab, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    tab: ActivitiesTab,
+    count_gate: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """What a search finds is counted off the UI thread: the first page is shown at once
-    (the next keystroke is not kept waiting), the total once counted."""
+    (the next keystroke is not kept waiting), the total once counted.
+
+    The count is held by ``count_gate`` until the test lets it go (no wait of its own runs
+    out, however loaded the machine): every look before that sees it counting; the
+    timeouts only bound a failure."""
+    qtbot.waitUntil(lambda: worker.reading_threads() == 0, timeout=30_000)  # the tab's own
     tab.model._page_size = 1  # a district's page of 200 in a test's three activities
-    gate = threading.Event()
     threads: list[threading.Thread] = []
     count = listing.count_activities
 
-    def slow_count(db: Database, query: listing.ActivityQuery) -> int:
+    def held_count(db: Database, query: listing.ActivityQuery) -> int:
         threads.append(threading.current_thread())
-        gate.wait(5)
+        assert count_gate.wait(60)
         return count(db, query)
 
-    monkeypatch.setattr(listing, "count_activities", slow_count)
-    with qtbot.waitSignal(tab.model.modelReset, timeout=SEARCH_DELAY_MS * 10):
+    monkeypatch.setattr(listing, "count_activities", held_count)
+    # the view scrolls no further on its own (it fetched the next pages to fill itself
+    # whenever the machine let the event loop run long enough): the test scrolls
+    monkeypatch.setattr(tab.model, "canFetchMore", lambda _parent: False)
+    with qtbot.waitSignal(tab.model.modelReset, timeout=30_000):
         type_text(qtbot, tab.search_edit, "联席")
+    qtbot.wait(200)  # the view's own layout, which fetched more, has run
     assert titles(tab) == ["四月联席会议"] and tab.count_label.text().endswith(" 1+")
     tab.model.fetchMore(QModelIndex())  # scrolled down meanwhile
     assert titles(tab) == ["四月联席会议", "三月联席会议"]
     assert tab.count_label.text().endswith(" 2+") and tab.model.counting()
-    with qtbot.waitSignal(tab.model.counted, timeout=5000):
-        gate.set()
+    with qtbot.waitSignal(tab.model.counted, timeout=30_000):
+        count_gate.set()
     assert tab.count_label.text().endswith(" 2") and tab.model.total() == 2
-    assert threads and threads[0] is not threading.main_thread()
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
     # a filter chosen counts at once, as before
     tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("主题党日"))
     assert tab.count_label.text().endswith(" 0") and len(threads) == 1

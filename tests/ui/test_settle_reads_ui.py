@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from pbc_desktop.db.engine import Database
 from pbc_desktop.domain.accounts import SYSTEM
+from pbc_desktop.errors import UserError
 from pbc_desktop.services import backup
 from pbc_desktop.ui.common import worker
 from pbc_desktop.ui.common.worker import BackgroundLoad
@@ -155,3 +156,42 @@ def test_a_switch_under_a_read_that_does_not_end_is_refused(
     window.switch_database(open_file(tmp_path / "other.sqlite", office.actor))
     assert boxes.shown == [worker.reads_unsettled()]
     assert window.ctx.db is office and names_in(office) == ["上底村党总支"]
+
+
+def test_a_refused_restore_asks_again_the_reads_it_cut_off(
+    qtbot: QtBot, office: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The restore forgot the read under way (its answer not shown), then failed: the
+    database is as it was, and the read is asked again (its widget not left "loading")."""
+    boxes = stub_boxes(monkeypatch)
+    restore_from(monkeypatch, office, tmp_path)
+    window = make_window(qtbot, office)
+    done = hold_a_read(qtbot, window, office, gate := threading.Event())
+    threading.Timer(0.3, gate.set).start()
+
+    def refuse(*_args: object, **_kwargs: object) -> backup.RestoreResult:
+        raise UserError("备份文件已损坏")
+
+    monkeypatch.setattr(backup, "restore", refuse)
+    window.backups.action_restore.trigger()
+    assert window.ctx.db is office and "备份文件已损坏" in boxes.shown[-1]
+    qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
+    assert done == ["read", "read", "shown"]  # the cut-off read, then asked again
+
+
+def test_a_refused_switch_asks_again_the_reads_it_cut_off(
+    qtbot: QtBot,
+    office: Database,
+    tmp_path: Path,
+    gate: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stub_boxes(monkeypatch)
+    monkeypatch.setattr(worker, "SETTLE_SECONDS", 0.2)
+    new_database(tmp_path / "other.sqlite", "别处的党支部").dispose()
+    window = make_window(qtbot, office)
+    done = hold_a_read(qtbot, window, office, gate)
+    window.switch_database(open_file(tmp_path / "other.sqlite", office.actor))
+    gate.set()
+    qtbot.waitUntil(lambda: "shown" in done, timeout=10_000)
+    assert done == ["read", "read", "shown"] and window.ctx.db is office

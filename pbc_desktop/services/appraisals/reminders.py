@@ -29,7 +29,7 @@ def _recorded_after(db: Database, year: int, today: date) -> set[int]:
     ``today``): not reminded of that year's appraisal (:func:`existing_since`)."""
     stmt = select(Organization.id, Organization.created_at).where(
         Organization.founded_on.is_(None),
-        Organization.created_at >= datetime(year + 1, 1, 1),
+        Organization.created_at >= datetime(year + 1, 1, 1).astimezone(),  # local midnight
     )
     with db.read() as s:
         rows = s.execute(stmt).all()
@@ -37,7 +37,7 @@ def _recorded_after(db: Database, year: int, today: date) -> set[int]:
     return {
         org_id
         for org_id, created in rows
-        if (since := existing_since(None, created.date(), today)) is not None and since > end
+        if (since := existing_since(None, created, today)) is not None and since > end
     }
 
 

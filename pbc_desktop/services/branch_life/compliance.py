@@ -189,7 +189,7 @@ def town_year(
                         kind,
                         start,
                         end,
-                        reminders.existing_since(founded, created.date(), today)
+                        reminders.existing_since(founded, created, today)
                         if since_recorded
                         else founded,
                     ),

@@ -43,6 +43,7 @@ from pbc_desktop.domain.validation import (
     text_error,
 )
 from pbc_desktop.errors import UserError
+from pbc_desktop.heap import age_heap
 from pbc_desktop.lang import t
 from pbc_desktop.progress import CancelFn, ProgressFn
 from pbc_desktop.services.member_import.filekind import _file_error
@@ -219,8 +220,8 @@ def _collection_paused() -> Iterator[None]:
     window's thread, waiting for the lock at each call into Qt, would wait up to the
     default switch interval (5 ms) each time: a repaint would take a tenth of a second.
 
-    Afterwards what is alive is moved to the oldest generation (``gc.freeze`` then
-    ``gc.unfreeze``: no object looked at): the collector's next look at the youngest
+    Afterwards what is alive is moved to the oldest generation (:func:`age_heap`: no
+    object looked at, the settled heap left frozen): the collector's next look at the youngest
     objects would otherwise go through every object the import made (a million for a
     district's roster: a third of a second holding the lock, the window frozen). The rows
     are freed when dropped, as objects without cycles are; the cycles any thread (the
@@ -236,8 +237,7 @@ def _collection_paused() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(interval)
-        gc.freeze()  # every generation into the permanent one …
-        gc.unfreeze()  # … and all of it back into the oldest
+        age_heap()
         if enabled:
             gc.enable()
 

@@ -184,6 +184,8 @@ class _Relay(QObject):
 
 _relays: list[_Relay] = []  # the one made (again after the application is made anew)
 _loads: dict[int, BackgroundLoad] = {}
+# What settle_reads forgot, by load: asked again by resume_reads.
+_settled: dict[int, tuple[Read[Any], Show[Any]]] = {}
 _keys = itertools.count(1)
 _threads: set[threading.Thread] = set()
 _threads_lock = threading.Lock()
@@ -218,6 +220,11 @@ def wait_for_reads(timeout: float) -> bool:
 SETTLE_SECONDS = 15.0
 
 
+def _forget_load(key: int) -> None:
+    _loads.pop(key, None)
+    _settled.pop(key, None)
+
+
 def settle_reads(timeout: float | None = None) -> bool:
     """Before the database is closed or its file replaced (a restore, a switch): every
     load's request forgotten (nothing more is shown, no waiting request starts), and up to
@@ -226,9 +233,28 @@ def settle_reads(timeout: float | None = None) -> bool:
     on Windows: the restore was refused as "in use"; a switch closed the old database under
     a read.)"""
     for load in list(_loads.values()):
-        if shiboken6.isValid(load):
-            load.forget()
+        if shiboken6.isValid(load) and (wanted := load.forget()) is not None:
+            _settled[load._key] = (wanted[1], wanted[2])
     return wait_for_reads(SETTLE_SECONDS if timeout is None else timeout)
+
+
+def resume_reads() -> None:
+    """After a restore or a switch refused or failed (the database left open): the
+    requests :func:`settle_reads` forgot asked again, so no widget keeps showing its
+    "loading" state until its next refresh (those deleted, or asked anew meanwhile, are
+    left alone)."""
+    settled = dict(_settled)
+    _settled.clear()
+    for key, (read, show) in settled.items():
+        load = _loads.get(key)
+        if load is not None and shiboken6.isValid(load) and not load.busy:
+            load.start(read, show)
+
+
+def drop_settled_reads() -> None:
+    """Once the database is switched: the requests :func:`settle_reads` forgot (of the
+    database closed, their widgets replaced) are not asked again."""
+    _settled.clear()
 
 
 def reads_unsettled() -> str:
@@ -277,7 +303,7 @@ class BackgroundLoad(QObject):
         self._reading: int | None = None  # the request a thread reads now
         self._soon = False  # a read asked by start_soon waits for the window's events
         _loads[self._key] = self
-        self.destroyed.connect(lambda _obj=None, key=self._key: _loads.pop(key, None))
+        self.destroyed.connect(lambda _obj=None, key=self._key: _forget_load(key))
 
     @property
     def busy(self) -> bool:
@@ -311,10 +337,13 @@ class BackgroundLoad(QObject):
             self._launch()
         # else: forgotten meanwhile, or started when the read under way comes back
 
-    def forget(self) -> None:
-        """Drop the request under way: nothing more is shown (its read runs to its end)."""
+    def forget(self) -> tuple[int, Read[Any], Show[Any]] | None:
+        """Drop the request under way: nothing more is shown (its read runs to its end);
+        the request dropped, if any."""
+        wanted = self._wanted
         self._request += 1
         self._wanted = None
+        return wanted
 
     def _read_here(self) -> None:
         wanted = self._wanted

@@ -312,11 +312,13 @@ class BackupActions(QObject):
         if not messages.confirm(self._parent, self.tr("Restore a backup"), question):
             return
         if not worker.settle_reads():  # none may hold the file about to be replaced
+            worker.resume_reads()
             messages.warning(self._parent, self.tr("Restore a backup"), worker.reads_unsettled())
             return
         self.wait()
         result = run_restore(self._parent, db_path, info, close=db)
-        if result is None:
+        if result is None:  # refused or failed: the database as it was, its lists read again
+            worker.resume_reads()
             return
         try:
             restored = open_file(db_path, db.actor)

@@ -526,6 +526,7 @@ class MainWindow(QMainWindow):
         """Show ``db`` (just opened) instead of the database open now, which is closed;
         refused (``db`` closed) while reads of the open one do not end in time."""
         if not worker.settle_reads():  # none may run on the database about to be closed
+            worker.resume_reads()
             db.dispose()
             messages.warning(self, self.tr("Open database"), worker.reads_unsettled())
             return
@@ -537,6 +538,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(db)
         self.change_watch.follow(self.ctx)
         self._build_tabs()
+        worker.drop_settled_reads()  # of the tabs replaced
         self.show_tab(current)
         old.dispose()
         resettle_heap()  # the old tabs, frozen with the window, freed
