@@ -56,10 +56,10 @@ def parse_yuan(text: str, *, zero: bool = False, field: tuple[str, str] = AMOUNT
         value = Decimal(digits)
     except InvalidOperation as exc:  # pragma: no cover - the pattern already refused it
         raise invalid from exc
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
+    scaled = value * 100  # 1,234.500 (a cell formatted with three decimals) is 1,234.50
+    if scaled != scaled.to_integral_value():
         raise MoneyError(t(f"{zh}最多精确到分（两位小数）", "Use at most two decimals (fen)"))
-    cents = int(value * 100)
+    cents = int(scaled)
     if cents == 0 and not zero:
         raise _not_positive(zero, zh, en)
     if cents > MAX_CENTS:

@@ -110,13 +110,17 @@ def test_allowed_actions_per_status() -> None:
         ("1,000,000", 100_000_000),
         (".5", 50),
         ("12，345", 1234500),
+        ("1,234.500", 123450),  # a cell formatted with three decimals: the same amount
+        ("80.0000", 8000),
     ],
 )
 def test_parse_yuan(text: str, cents: int) -> None:
     assert parse_yuan(text) == cents
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1,23.4", "12.345", "-5", "0", "1.2.3", "12,34"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1,23.4", "12.345", "12.3450", "0.001", "-5", "0", "1.2.3", "12,34"]
+)
 def test_parse_yuan_refuses(text: str) -> None:
     with pytest.raises(MoneyError) as info:
         parse_yuan(text)
