@@ -5,17 +5,11 @@ library (most of its time on an old PC was SQLAlchemy and the models)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-import pbc_desktop
 from pbc_desktop.db.engine import Database
 from tests.conftest import db_arg
+from tests.fresh_process import probe
 
 #: Runs ``pbc`` with the given arguments, then prints the modules it loaded.
 PROBE = """
@@ -36,18 +30,7 @@ NEVER_LOADED = ("PySide6", "reportlab", "openpyxl", "python_calamine", "xlrd", "
 def loaded(arguments: list[str]) -> tuple[int, set[str]]:
     """The exit code of ``pbc ARGUMENTS`` in a process of its own, and the top-level
     packages it loaded."""
-    root = str(Path(pbc_desktop.__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *arguments],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        timeout=120,
-    )
-    answer = json.loads(done.stdout.splitlines()[-1])
+    answer = probe(PROBE, arguments)
     return answer["code"], {name.split(".")[0] for name in answer["modules"]}
 
 

@@ -6,14 +6,8 @@ demo's generator. Each is a fraction of a second and megabytes on an old PC, at 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-import pbc_desktop
 from pbc_desktop.ui.shell.main_window import TABS
+from tests.fresh_process import probe
 
 #: Imports the modules named in the arguments, then prints every module loaded.
 PROBE = """
@@ -39,18 +33,7 @@ NOT_AT_START = (
 
 def loaded_by(modules: list[str]) -> set[str]:
     """The modules a fresh process has loaded after importing ``modules``."""
-    root = str(Path(pbc_desktop.__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *modules],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        timeout=120,
-    )
-    return set(json.loads(done.stdout.splitlines()[-1]))
+    return set(probe(PROBE, modules))
 
 
 def heavy(loaded: set[str]) -> list[str]:
