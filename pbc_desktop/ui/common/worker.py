@@ -311,25 +311,27 @@ class BackgroundLoad(QObject):
         return self._wanted is not None
 
     def start(self, read: Read[T], show: Show[T]) -> None:
-        self._request += 1
-        self._wanted = (self._request, read, show)
-        if not self.in_background:
-            self._read_here()
-        elif self._reading is None:
+        if self._want(read, show) and self._reading is None:
             self._launch()
-        # else: started when the read under way comes back (its answer dropped)
+        # else: read here already, or started when the read under way comes back
 
     def start_soon(self, read: Read[T], show: Show[T]) -> None:
         """As :meth:`start`, but read once the window's events run: the requests of one
         moment (a screen made, then its filters set at once) make one read, started after
         what was asked before it (:attr:`busy` from now on, as with :meth:`start`)."""
+        if self._want(read, show) and not self._soon:
+            self._soon = True
+            QTimer.singleShot(0, self, self._launch_soon)
+
+    def _want(self, read: Read[T], show: Show[T]) -> bool:
+        """Make ``read`` the latest request; read at once where loads read at once (False
+        then), else True: a thread is to read it."""
         self._request += 1
         self._wanted = (self._request, read, show)
         if not self.in_background:
             self._read_here()
-        elif not self._soon:
-            self._soon = True
-            QTimer.singleShot(0, self, self._launch_soon)
+            return False
+        return True
 
     def _launch_soon(self) -> None:
         self._soon = False
