@@ -26,7 +26,7 @@ def answers_for_the_office(db: Database, s: Session) -> bool:
     acc = access.of(db, s)
     if acc.whole:
         return True
-    office = s.scalars(select(Office).where(Office.local.is_(True))).first()
+    office = own_office_row(s)
     if office is None:
         return False
     if office.level is OrgLevel.TOWN:
@@ -71,7 +71,12 @@ def own_area(db: Database) -> str | None:
     so in the window rather than 全区; None for a district's office or none set up. (Here,
     not beside the office's card: the window asks it at start, without the package code.)"""
     with db.read() as s:
-        office = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        office = own_office_row(s)
         if office is None or office.level is OrgLevel.DISTRICT:
             return None
         return office.name
+
+
+def own_office_row(s: Session) -> Office | None:
+    """This database's own office (the one set up here), if any."""
+    return s.scalars(select(Office).where(Office.local.is_(True))).first()

@@ -59,7 +59,7 @@ from pbc_desktop.paths import data_dir
 from pbc_desktop.services import audit, versions
 from pbc_desktop.services.exchange import keys
 from pbc_desktop.services.exchange.keys import OfficeKeys
-from pbc_desktop.services.exchange.office_scope import whole_office_refusal
+from pbc_desktop.services.exchange.office_scope import own_office_row, whole_office_refusal
 from pbc_desktop.services.exchange.transfer import LocalOffice
 from pbc_desktop.services.permissions import require
 from pbc_desktop.services.scope import from_fields
@@ -114,7 +114,7 @@ def _view(row: Office) -> OfficeView:
 
 def local_card(db: Database) -> OfficeCard | None:
     with db.read() as s:
-        row = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        row = own_office_row(s)
         return None if row is None else _card(row)
 
 
@@ -123,7 +123,7 @@ def local_setup(db: Database) -> OfficeSetup | None:
     version read here); its organization by id, None when that organization is not in this
     database's registry."""
     with db.read() as s:
-        row = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        row = own_office_row(s)
         if row is None:
             return None
         org_id = None
@@ -251,7 +251,7 @@ def create_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         # two administrators setting it up at once from two PCs: the second waits, then
         # finds it set up (else the database refused it: two offices of its own)
         lock_groups(s, [("local_office",)])
-        if s.scalars(select(Office).where(Office.local.is_(True))).first() is not None:
+        if own_office_row(s) is not None:
             raise ConflictError(t("本单位已经设置过。", "This office is set up already."))
         org_uuid = _organization_uuid(s, setup.organization_id)
         row = Office(
@@ -289,7 +289,7 @@ def update_local_office(db: Database, setup: OfficeSetup) -> OfficeCard:
         raise ValidationError(errors)
     name = setup.name.strip()
     with db.write() as s:
-        row = s.scalars(select(Office).where(Office.local.is_(True))).first()
+        row = own_office_row(s)
         if row is None:
             raise NotFoundError(t("本库尚未设置本单位。", "This database has no office yet."))
         versions.check(s, row, setup.version)
