@@ -119,11 +119,33 @@ def _refused_char(char: str, multiline: bool) -> bool:
     return char in _INVISIBLE or unicodedata.category(char) in ("Cf", "Cs")
 
 
+_ZWJ = "\u200d"
+# What may stand between a pictograph and the joiner: the emoji presentation selector and
+# the skin tones (👩🏽‍💻, ❤️‍🔥).
+_EMOJI_TRAILERS = frozenset("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+
+
+def _pictograph(char: str) -> bool:
+    return ord(char) >= 0x2190 and unicodedata.category(char) == "So"
+
+
+def _joins_emoji(text: str, index: int) -> bool:
+    """Whether the zero-width joiner at ``text[index]`` joins two emoji into one (👨‍👩‍👧,
+    👩‍💻): chat software puts it there, and it is shown as one picture, never hidden text."""
+    before = index - 1
+    while before >= 0 and text[before] in _EMOJI_TRAILERS:
+        before -= 1
+    after = index + 1
+    return (
+        before >= 0 and after < len(text) and _pictograph(text[before]) and _pictograph(text[after])
+    )
+
+
 def _first_refused(text: str, multiline: bool) -> tuple[int, str] | None:
     """The first refused character of ``text`` (line breaks made "\\n") and its position."""
-    for position, char in enumerate(text, start=1):
-        if _refused_char(char, multiline):
-            return position, char
+    for index, char in enumerate(text):
+        if _refused_char(char, multiline) and not (char == _ZWJ and _joins_emoji(text, index)):
+            return index + 1, char
     return None
 
 

@@ -343,3 +343,29 @@ def test_refused_character_checks_a_text_as_it_came(
     text: str | None, multiline: bool, refused: str | None
 ) -> None:
     assert v.refused_character(text, multiline=multiline) == refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "👨\u200d👩\u200d👧 全家参加",  # a family, as chat software joins it
+        "👩🏽\u200d💻 线上学习",  # a skin tone before the joiner
+        "❤️\u200d🔥",  # the emoji presentation selector before the joiner
+        "🏳️\u200d🌈",
+    ],
+)
+def test_a_joiner_between_two_emoji_is_accepted(text: str) -> None:
+    assert v.text_error(text, ("备注", "remark"), multiline=True) is None
+    assert v.refused_character(text, multiline=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("张\u200d三", 2), ("\u200d👍", 1), ("👍\u200d", 2), ("👍\u200d好", 2), ("a\u200d👍", 2)],
+)
+def test_a_joiner_anywhere_else_is_still_refused(text: str, position: int) -> None:
+    error = v.text_error(text, ("备注", "remark"))
+    assert error is not None
+    assert f"第 {position} 个字符" in error
+    assert "U+200D" in error
+    assert v.refused_character(text) == "\u200d"
