@@ -36,14 +36,11 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
     p.add_argument("--scale", choices=("demo", "district"), default="demo")
     p.add_argument("--seed", type=int, default=2021)
     p.add_argument("--quiet", action="store_true", help="no progress lines")
-    p.add_argument(
-        "--admin",
-        metavar="NAME",
-        help="the first administrator's user name (default: $PBC_USER); the password is "
-        "asked for or taken from $PBC_PASSWORD",
+    add_admin_arguments(
+        p,
+        admin_help="the first administrator's user name (default: $PBC_USER); the password "
+        "is asked for or taken from $PBC_PASSWORD",
     )
-    p.add_argument("--name", dest="admin_name", help="the administrator's full name")
-    p.add_argument("--unit", dest="admin_unit", default="", help="their 单位/职务")
     add_office_arguments(p, required=False)
     p.set_defaults(handler=cmd_init)
 
@@ -154,6 +151,15 @@ def _account_exists(db: Database, username: str) -> bool:
     except NotFoundError:
         return False
     return True
+
+
+def add_admin_arguments(p: argparse.ArgumentParser, *, admin_help: str) -> None:
+    """``--admin NAME``, ``--name`` and ``--unit``: the first administrator a command gives
+    a new database (``pbc init``, ``pbc server init``), read by :func:`admin_answers` and
+    :func:`make_admin`; ``admin_help`` says where the name and password come from."""
+    p.add_argument("--admin", metavar="NAME", help=admin_help)
+    p.add_argument("--name", dest="admin_name", help="the administrator's full name")
+    p.add_argument("--unit", dest="admin_unit", default="", help="their 单位/职务")
 
 
 def admin_answers(args: argparse.Namespace, *, needed: bool) -> tuple[str, str] | None:

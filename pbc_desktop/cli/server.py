@@ -12,7 +12,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from pbc_desktop.cli.common import EXIT_OK, Subcommands, server_url
-from pbc_desktop.cli.database import admin_answers, make_admin
+from pbc_desktop.cli.database import add_admin_arguments, admin_answers, make_admin
 from pbc_desktop.cli.exchange import add_office_arguments, create_office_from
 from pbc_desktop.errors import UserError
 from pbc_desktop.lang import t
@@ -32,13 +32,9 @@ def register(subparsers: Subcommands, common_parent: argparse.ArgumentParser) ->
         parents=[common_parent],
         help="create the schema in an empty server database and its first administrator",
     )
-    p.add_argument(
-        "--admin",
-        metavar="NAME",
-        help="the first administrator's user name (default: $PBC_USER, else asked)",
+    add_admin_arguments(
+        p, admin_help="the first administrator's user name (default: $PBC_USER, else asked)"
     )
-    p.add_argument("--name", dest="admin_name", help="the administrator's full name")
-    p.add_argument("--unit", dest="admin_unit", default="", help="their 单位/职务")
     p.add_argument(
         "--password-file",
         metavar="FILE",

@@ -395,12 +395,18 @@ def _not_found(org_id: int) -> NotFoundError:
     )
 
 
+def _load_org(s: Session, org_id: int, acc: access.Access) -> Organization:
+    """The organization ``org_id``, if the account sees it; otherwise :func:`_not_found`."""
+    org = s.get(Organization, org_id)
+    if org is None or not acc.sees_org(org.id):
+        raise _not_found(org_id)
+    return org
+
+
 def get_organization(db: Database, org_id: int) -> OrgDetail:
     with db.read() as s:
-        org = s.get(Organization, org_id)
         acc = access.of(db, s)
-        if org is None or not acc.sees_org(org.id):
-            raise _not_found(org_id)
+        org = _load_org(s, org_id, acc)
         return _detail(s, org, full=sees_contact_phones(acc))
 
 
@@ -428,9 +434,7 @@ def change_refusal(db: Database, org_id: int | None = None, *, delete: bool = Fa
         if org_id is None:
             check_registry(acc, acc.actor.town)
             return
-        org = s.get(Organization, org_id)
-        if org is None or not acc.sees_org(org.id):
-            raise _not_found(org_id)
+        org = _load_org(s, org_id, acc)
         if delete:
             check_registry(acc, org.town)
         else:
@@ -688,9 +692,7 @@ def create_organization(db: Database, data: OrgInput) -> int:
 def update_organization(db: Database, org_id: int, data: OrgInput) -> None:
     with _refusing_clash(data), db.write() as s:
         acc = access.of(db, s)
-        org = s.get(Organization, org_id)
-        if org is None or not acc.sees_org(org.id):
-            raise _not_found(org_id)
+        org = _load_org(s, org_id, acc)
         acc.check_org_writable(org.id)
         versions.check(s, org, data.version)
         values = _validate(s, data, acc, org)
@@ -820,9 +822,7 @@ def delete_organization(db: Database, org_id: int) -> None:
     """Delete an organization nothing refers to; otherwise ConflictError names what does."""
     with db.write() as s:
         acc = access.of(db, s)
-        org = s.get(Organization, org_id)
-        if org is None or not acc.sees_org(org.id):
-            raise _not_found(org_id)
+        org = _load_org(s, org_id, acc)
         check_registry(acc, org.town)
         reasons = _usage(s, org_id)
         if reasons:
