@@ -372,13 +372,14 @@ def _load(s: Session, entry_id: int, acc: access.Access, *, change: bool = False
 def _validate(
     s: Session, data: FundInput, acc: access.Access, stored: FundEntry | None = None
 ) -> None:
-    """Every refused field at once. The branch whose dues came in is one of the account's
-    own (the choices offered); another reads as not chosen, unless ``stored`` has it."""
+    """Every refused field at once. A community the account does not see reads as one
+    that does not exist. The branch whose dues came in is one of the account's own (the
+    choices offered); another reads as not chosen, unless ``stored`` has it."""
     errors = FieldErrors()
     err = errors.add
 
-    if s.get(Community, data.community_id) is None:
-        err("community", "请选择党建共同体", "Choose the community")
+    if s.get(Community, data.community_id) is None or not acc.sees_community(s, data.community_id):
+        err("community", "所选党建共同体已不存在", "The chosen community no longer exists")
     if data.amount_cents <= 0:
         err("amount", "金额必须大于零", "The amount must be greater than zero")
     elif data.amount_cents > MAX_CENTS:
